@@ -1,0 +1,23 @@
+"""claimwatch: hold organisations' public assurances against the research record.
+
+A Python user calls the same library the command line does::
+
+    import claimwatch
+    claims = claimwatch.load_claims(["claims/microsoft-msra-2024.yaml"])
+    evidence = claimwatch.open_evidence_paths(["evidence/curated/msra-2024.yaml"])
+    results = claimwatch.evaluate(claims, evidence)
+"""
+
+from .claims import Claim, ClaimFile, ClaimSet, Topic, describe, load_claims
+from .errors import ClaimwatchError, InputError, Problem, SourceError
+from .evidence import Coverage, Snapshot, import_jsonl, open_evidence, open_evidence_paths
+from .lists import ListEntry, ReferenceList, load_list
+from .works import PartialDate, Work
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim", "ClaimFile", "ClaimSet", "ClaimwatchError", "Coverage", "InputError", "ListEntry",
+    "PartialDate", "Problem", "ReferenceList", "Snapshot", "SourceError", "Topic", "Work",
+    "describe", "import_jsonl", "load_claims", "load_list", "open_evidence", "open_evidence_paths",
+]

@@ -1,0 +1,383 @@
+"""The claim language: a public statement written down as machine-checkable claims.
+
+`load_claims(paths)` reads claim files (YAML), checks them against the shipped JSON Schema,
+builds pydantic models and resolves every reference (topics inline first, then
+`claims/topics/ID.yaml`; lists from `evidence/lists/` and any extra folders). Every problem in
+every file is raised at once as an InputError, each with `path:line:column`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from . import documents, ids
+from .errors import InputError, Problem
+from .lists import ListLibrary, ReferenceList, default_dirs
+
+DEFAULT_TOPICS_DIR = Path("claims/topics")
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    published: dt.date | None = None
+    url: str | None = None
+    retrieved: dt.date | None = None
+    note: str | None = None
+
+
+class Statement(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    speaker: str
+    made_on: dt.date
+    quote: str
+    confirmed: bool = True
+    note: str | None = None
+    sources: tuple[Source, ...]
+
+
+class Subject(BaseModel):
+    """The organisation a claim is about: OpenAlex and ROR ids, and aliases for raw text."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    openalex: tuple[str, ...] = ()
+    ror: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    rationale: str
+    phrases: tuple[str, ...] = ()
+    exclude_phrases: tuple[str, ...] = ()
+    openalex_topics: tuple[str, ...] = ()
+    path: str = ""
+
+
+class Expectation(BaseModel):
+    """How many matching works the claim allows: none, at least N, or at most N."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["none", "at_least", "at_most"]
+    count: int = 0
+
+    def describe(self) -> str:
+        if self.kind == "none":
+            return "no works"
+        word = "work" if self.count == 1 else "works"
+        return f"{self.kind.replace('_', ' ')} {self.count} {word}"
+
+
+class Condition(BaseModel):
+    """What a work must show; every key set in one condition must hold."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    topic: str | None = None
+    coauthor_in: tuple[str, ...] = ()
+    affiliated_author_in: tuple[str, ...] = ()
+    listed_before_publication: bool = False
+    all: tuple[Condition, ...] = ()
+    any: tuple[Condition, ...] = ()
+    not_: Condition | None = None
+
+    def walk(self) -> Iterator[Condition]:
+        yield self
+        for child in (*self.all, *self.any, *((self.not_,) if self.not_ else ())):
+            yield from child.walk()
+
+    def topics(self) -> list[str]:
+        return list(dict.fromkeys(c.topic for c in self.walk() if c.topic))
+
+    def list_ids(self) -> list[str]:
+        return list(dict.fromkeys(i for c in self.walk() for i in (*c.coauthor_in, *c.affiliated_author_in)))
+
+
+class Claim(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    id: str
+    says: str
+    subject: Subject
+    from_: dt.date | None = None
+    to: dt.date | None = None
+    expects: Expectation
+    works: Condition
+    note: str | None = None
+    path: str = ""
+    line: int = 0
+
+
+class ClaimFile(BaseModel):
+    """One claim file with everything it refers to resolved."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    path: str
+    sha256: str
+    statement: Statement
+    subjects: dict[str, Subject]
+    topics: dict[str, Topic]
+    lists: dict[str, ReferenceList]
+    claims: tuple[Claim, ...]
+
+
+class ClaimSet(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    files: tuple[ClaimFile, ...]
+
+    @property
+    def claims(self) -> list[Claim]:
+        return [c for f in self.files for c in f.claims]
+
+    def file_of(self, claim: Claim) -> ClaimFile:
+        return next(f for f in self.files if claim in f.claims)
+
+    def claim(self, claim_id: str) -> Claim:
+        for c in self.claims:
+            if c.id == claim_id:
+                return c
+        raise KeyError(claim_id)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+def claim_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given; folders give their *.yaml files, except topic definitions in `topics/`."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.glob("*.y*ml") if f.suffix in (".yaml", ".yml")))
+        else:
+            out.append(p)
+    return out
+
+
+def load_claims(paths: Iterable[str | Path], *, root: str | Path = ".",
+                lists: Sequence[str | Path] = ()) -> ClaimSet:
+    """Load and resolve claim files; raises InputError with every problem in every file."""
+    library = ListLibrary(default_dirs(root, lists))
+    topics_dir = Path(root) / DEFAULT_TOPICS_DIR
+    problems: list[Problem] = []
+    files: list[ClaimFile] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for path in claim_paths(paths):
+        try:
+            f = load_claim_file(path, topics_dir=topics_dir, library=library)
+        except InputError as e:
+            problems.extend(e.problems)
+            continue
+        for claim in f.claims:
+            if claim.id in seen:
+                where = seen[claim.id]
+                problems.append(Problem(f.path, claim.line, 5,
+                                        f"duplicate claim id '{claim.id}' (also at {where[0]}:{where[1]})"))
+            else:
+                seen[claim.id] = (f.path, claim.line)
+        files.append(f)
+    if problems:
+        raise InputError(problems)
+    if not files:
+        raise InputError(Problem(", ".join(map(str, paths)) or ".", 0, 0, "no claim files found"))
+    return ClaimSet(files=tuple(files))
+
+
+def load_claim_file(path: str | Path, *, topics_dir: Path = DEFAULT_TOPICS_DIR,
+                    library: ListLibrary | None = None) -> ClaimFile:
+    doc = documents.load_yaml(path)
+    return claim_file_from_document(doc, topics_dir=topics_dir, library=library or ListLibrary(default_dirs()))
+
+
+def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, library: ListLibrary) -> ClaimFile:
+    problems = documents.schema_problems(doc, "claims")
+    if problems:
+        raise InputError(problems)
+    data = doc.data
+    subjects = {key: _subject(key, raw) for key, raw in data["subjects"].items()}
+    inline = {key: _topic(key, raw, doc.path) for key, raw in data.get("topics", {}).items()}
+    problems += [doc.problem(("topics", key, "id"), f"topic id '{raw['id']}' differs from its key '{key}'")
+                 for key, raw in data.get("topics", {}).items() if raw.get("id", key) != key]
+
+    topics: dict[str, Topic] = {}
+    lists: dict[str, ReferenceList] = {}
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(data["claims"]):
+        at = ("claims", i)
+        line = doc.position(at)[0]
+        if raw["id"] in seen:
+            problems.append(doc.problem(at + ("id",), f"duplicate claim id '{raw['id']}' (first at line {seen[raw['id']]})"))
+        seen.setdefault(raw["id"], line)
+        if raw["subject"] not in subjects:
+            problems.append(doc.problem(at + ("subject",), _unknown("subject", raw["subject"], subjects)))
+        start, end = raw.get("from"), raw.get("to")
+        if start and end and end < start:
+            problems.append(doc.problem(at + ("to",), f"'to' ({end}) is before 'from' ({start})"))
+        problems += _resolve(doc, raw["works"], at + ("works",), inline, topics_dir, library, topics, lists)
+        if not problems:
+            claims.append(Claim(
+                id=raw["id"], says=raw["says"], subject=subjects[raw["subject"]],
+                from_=start, to=end, expects=_expectation(raw["expects"]),
+                works=_condition(raw["works"]), note=raw.get("note"), path=doc.path, line=line,
+            ))
+    if problems:
+        raise InputError(problems)
+    return ClaimFile(
+        path=doc.path, sha256=doc.sha256, statement=Statement(**data["statement"]),
+        subjects=subjects, topics=topics, lists=lists, claims=tuple(claims),
+    )
+
+
+def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
+    known = sorted(known)
+    return f"unknown {kind} '{name}'; known: {', '.join(known) if known else '(none)'}"
+
+
+def _resolve(doc: documents.Document, raw: dict[str, Any], at: tuple, inline: dict[str, Topic],
+             topics_dir: Path, library: ListLibrary, topics: dict[str, Topic],
+             lists: dict[str, ReferenceList]) -> list[Problem]:
+    """Resolve the topic and list ids a condition names, collecting what is unknown or broken."""
+    problems: list[Problem] = []
+    if "topic" in raw:
+        tid = raw["topic"]
+        if tid in inline:
+            topics[tid] = inline[tid]
+        elif (topics_dir / f"{tid}.yaml").is_file():
+            try:
+                topics[tid] = load_topic(topics_dir / f"{tid}.yaml")
+            except InputError as e:
+                problems += e.problems
+        else:
+            known = set(inline) | {p.stem for p in topics_dir.glob("*.yaml")}
+            problems.append(doc.problem(at + ("topic",), _unknown("topic", tid, known) + f" (looked in this file and {topics_dir}/)"))
+    for key in ("coauthor_in", "affiliated_author_in"):
+        for j, lid in enumerate(raw.get(key, ())):
+            try:
+                lists[lid] = library.get(lid)
+            except KeyError:
+                where = ", ".join(f"{d}/" for d in library.dirs)
+                problems.append(doc.problem(at + (key, j), _unknown("list", lid, library.available()) + f" (looked in {where})"))
+            except InputError as e:
+                problems += e.problems
+    if raw.get("listed_before_publication") and not (raw.get("coauthor_in") or raw.get("affiliated_author_in")):
+        problems.append(doc.problem(at + ("listed_before_publication",),
+                                    "listed_before_publication needs coauthor_in or affiliated_author_in beside it"))
+    for key in ("all", "any"):
+        for j, child in enumerate(raw.get(key, ())):
+            problems += _resolve(doc, child, at + (key, j), inline, topics_dir, library, topics, lists)
+    if "not" in raw:
+        problems += _resolve(doc, raw["not"], at + ("not",), inline, topics_dir, library, topics, lists)
+    return problems
+
+
+def load_topic(path: str | Path) -> Topic:
+    doc = documents.load_yaml(path)
+    problems = documents.schema_problems(doc, "topic")
+    stem = Path(path).stem
+    if not problems and doc.data.get("id", stem) != stem:
+        problems.append(doc.problem(("id",), f"topic id '{doc.data['id']}' does not match the file name '{stem}.yaml'"))
+    if problems:
+        raise InputError(problems)
+    return _topic(stem, doc.data, str(path))
+
+
+def _subject(key: str, raw: dict[str, Any]) -> Subject:
+    return Subject(id=key, name=raw["name"], aliases=tuple(raw.get("aliases", ())),
+                   openalex=tuple(ids.openalex_id(v) for v in raw.get("openalex", ())),
+                   ror=tuple(ids.ror_id(v) for v in raw.get("ror", ())))
+
+
+def _topic(key: str, raw: dict[str, Any], path: str) -> Topic:
+    return Topic(id=key, name=raw["name"], rationale=raw["rationale"], path=path,
+                 phrases=tuple(raw.get("phrases", ())), exclude_phrases=tuple(raw.get("exclude_phrases", ())),
+                 openalex_topics=tuple(ids.openalex_id(v) for v in raw.get("openalex_topics", ())))
+
+
+def _expectation(raw: Any) -> Expectation:
+    if raw == "none":
+        return Expectation(kind="none")
+    (kind, count), = raw.items()
+    return Expectation(kind=kind, count=count)
+
+
+def _condition(raw: dict[str, Any]) -> Condition:
+    return Condition(
+        topic=raw.get("topic"), coauthor_in=tuple(raw.get("coauthor_in", ())),
+        affiliated_author_in=tuple(raw.get("affiliated_author_in", ())),
+        listed_before_publication=raw.get("listed_before_publication", False),
+        all=tuple(_condition(c) for c in raw.get("all", ())),
+        any=tuple(_condition(c) for c in raw.get("any", ())),
+        not_=_condition(raw["not"]) if "not" in raw else None,
+    )
+
+
+# --- plain English ---------------------------------------------------------------------------
+
+def describe(claim: Claim, claim_file: ClaimFile) -> str:
+    """The claim as one sentence: expectation, subject, period and condition.
+
+    >>> describe(claim, f)  # doctest: +SKIP
+    'Expects no works by Microsoft Research Asia published on or after 2024-01-10 about Synthetic media.'
+    """
+    return (f"Expects {claim.expects.describe()} by {claim.subject.name} published "
+            f"{describe_period(claim.from_, claim.to)} {describe_condition(claim.works, claim_file)}.")
+
+
+def describe_period(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        return f"between {start} and {end}"
+    if start:
+        return f"on or after {start}"
+    if end:
+        return f"on or before {end}"
+    return "at any time"
+
+
+def describe_condition(cond: Condition, claim_file: ClaimFile) -> str:
+    parts = []
+    if cond.topic:
+        parts.append(f"about {claim_file.topics[cond.topic].name}")
+    when = " (listed before publication)" if cond.listed_before_publication else ""
+    if cond.coauthor_in:
+        parts.append(f"with a coauthor at an institution on {_list_names(cond.coauthor_in, claim_file)}{when}")
+    if cond.affiliated_author_in:
+        parts.append(f"with an author who is also at an institution on {_list_names(cond.affiliated_author_in, claim_file)}{when}")
+    if cond.all:
+        parts.append(" and ".join(_grouped(c, claim_file) for c in cond.all))
+    if cond.any:
+        parts.append("either " + " or ".join(_grouped(c, claim_file) for c in cond.any))
+    if cond.not_:
+        parts.append(f"not {_grouped(cond.not_, claim_file)}")
+    return " and ".join(parts)
+
+
+def _grouped(cond: Condition, claim_file: ClaimFile) -> str:
+    text = describe_condition(cond, claim_file)
+    return f"({text})" if (" and " in text or " or " in text) and (cond.all or cond.any or len(
+        [k for k in (cond.topic, cond.coauthor_in, cond.affiliated_author_in) if k]) > 1) else text
+
+
+def _list_names(list_ids: Sequence[str], claim_file: ClaimFile) -> str:
+    names = [f"the {claim_file.lists[i].name} list" for i in list_ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]

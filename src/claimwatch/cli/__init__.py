@@ -1,0 +1,67 @@
+"""The `claimwatch` command: a thin layer over the library.
+
+Each command parses its options, calls one library function and prints. Errors a user can
+cause (`ClaimwatchError`) are caught here, once, and printed one per line on stderr with the
+error's exit code (2 bad input, 3 data source failure); anything else is a bug and stays a
+traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import ClaimwatchError
+from . import basics, collect, evidence, lists
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="claimwatch", message="claimwatch %(version)s")
+def cli() -> None:
+    """Hold organisations' public assurances against the research record.
+
+    Write a statement as claims (claims/*.yaml), gather evidence (OpenAlex snapshots,
+    reference lists, curated records), and check which claims the data contradicts.
+
+    Exit codes: 0 the command ran; 1 --fail-on matched; 2 bad input; 3 a data source failed.
+    """
+
+
+for module in (basics, collect, evidence, lists):
+    module.register(cli)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code instead of raising SystemExit."""
+    try:
+        cli.main(args=argv, prog_name="claimwatch", standalone_mode=False)
+    except ClaimwatchError as e:
+        for line in e.lines():
+            click.echo(line, err=True)
+        return e.exit_code
+    except click.exceptions.Exit as e:
+        return e.exit_code
+    except click.ClickException as e:
+        e.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("claimwatch: interrupted", err=True)
+        return 130
+    except KeyboardInterrupt:
+        click.echo("claimwatch: interrupted", err=True)
+        return 130
+    except BrokenPipeError:  # e.g. `claimwatch show claims/ | head`
+        sys.stderr.close()
+        return 0
+    return _exit_status.pop() if _exit_status else 0
+
+
+_exit_status: list[int] = []
+
+
+def set_exit_status(code: int) -> None:
+    """A command that ran but must exit non-zero (e.g. --fail-on) says so here."""
+    _exit_status[:] = [code]

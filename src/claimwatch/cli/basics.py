@@ -1,0 +1,76 @@
+"""validate, show, schema: the commands that read the analyst's files and nothing else."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from .. import claims as claims_mod
+from .. import documents
+from ..validate import validate_paths
+from .options import lists_option, root_option
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@lists_option
+@root_option
+def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:
+    """Check claim, topic, list and curated files (or folders of them).
+
+    Every problem in every file is printed as path:line:column: message; the exit code is 2
+    when there is any. A file's kind follows from its folder: topics/, lists/, curated/, or
+    else a claim file.
+
+    Example:
+
+        claimwatch validate claims/ evidence/lists/ evidence/curated/
+    """
+    for checked in validate_paths(paths, root=root, lists_dirs=lists_dirs):
+        click.echo(f"ok  {checked.path}  ({checked.summary})")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@lists_option
+@root_option
+def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:
+    """Print each claim as one plain-English sentence.
+
+    The sentence names the subject, the period, the condition a work must meet and what the
+    claim expects; the reports use the same sentence.
+
+    Example:
+
+        claimwatch show claims/microsoft-msra-2024.yaml
+    """
+    claim_set = claims_mod.load_claims(paths, root=root, lists=lists_dirs)
+    for f in claim_set.files:
+        s = f.statement
+        reported = "" if s.confirmed else " (reported, not confirmed)"
+        click.echo(f"{f.path}: {s.speaker}, {s.made_on}{reported}")
+        for claim in f.claims:
+            click.echo(f"  {claim.id}: {claims_mod.describe(claim, f)}")
+
+
+@click.command()
+@click.option("--kind", type=click.Choice(documents.SCHEMA_NAMES), default="claims", show_default=True,
+              help="Which schema to print.")
+@click.option("--report", "kind", flag_value="report", help="Print the JSON report's schema (same as --kind report).")
+def schema(kind: str) -> None:
+    """Print a JSON Schema shipped with claimwatch (draft 2020-12).
+
+    Editors that speak yaml-language-server check claim files against it when the file starts
+    with `# yaml-language-server: $schema=PATH`.
+
+    Example:
+
+        claimwatch schema > claims.schema.json
+    """
+    click.echo(json.dumps(documents.schema(kind), indent=2, ensure_ascii=False))
+
+
+def register(cli: click.Group) -> None:
+    for command in (validate, show, schema):
+        cli.add_command(command)

@@ -1,0 +1,303 @@
+"""Reading the analyst's YAML files safely, with the position of every node, and checking them
+against the JSON Schemas shipped in the package.
+
+YAML is composed here from libyaml's event stream rather than by PyYAML's recursive composer,
+so that alias bombs, deep nesting, duplicate keys and huge files are refused early, in bounded
+time and memory, with a line and column. Timestamps stay strings: dates are parsed later, where
+an impossible one (month 13) can be reported with its position.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .errors import InputError, Problem
+
+try:  # libyaml is much faster; PyYAML's pure-Python parser is the same grammar
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _EventLoader
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 1_000_000  # counts every alias expansion, so a billion-laughs file stops here
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class Document:
+    """A YAML file's data as plain Python, and where each value and key stands in the file."""
+
+    path: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    sha256: str = ""
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """The position of the value at `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def key_position(self, path: Path_) -> tuple[int, int]:
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+        line, column = self.key_position(path) if at_key else self.position(path)
+        return Problem(self.path, line, column, message)
+
+
+def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
+    """The file's text and sha256, refusing what is too big, empty or not UTF-8."""
+    import hashlib
+
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(Problem(str(path), 0, 0, f"file is {size:,} bytes; the limit is {max_bytes:,}"))
+        raw = p.read_bytes()
+    except IsADirectoryError:
+        raise InputError(Problem(str(path), 0, 0, "is a folder, not a file")) from None
+    except FileNotFoundError:
+        raise InputError(Problem(str(path), 0, 0, "no such file")) from None
+    except PermissionError:
+        raise InputError(Problem(str(path), 0, 0, "permission denied")) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise InputError(Problem(str(path), line, column, "not UTF-8 text")) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise InputError(Problem(str(path), 0, 0, "file is empty"))
+    return text, hashlib.sha256(raw).hexdigest()
+
+
+def load_yaml(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
+    text, digest = read_text(path, max_bytes=max_bytes)
+    doc = parse_yaml(text, str(path))
+    doc.sha256 = digest
+    return doc
+
+
+def parse_yaml(text: str, path: str = "<string>") -> Document:
+    """Compose one YAML document from events, with positions; every limit is a Problem."""
+    composer = _Composer(path)
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            composer.feed(event)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        msg = e.problem or e.context or "invalid YAML"
+        raise InputError(Problem(path, line, column, f"not valid YAML: {msg}")) from None
+    except yaml.YAMLError as e:  # e.g. a reader error on a control character
+        raise InputError(Problem(path, 0, 0, f"not valid YAML: {_one_line(str(e))}")) from None
+    if composer.documents == 0 or composer.result is None:
+        raise InputError(Problem(path, 0, 0, "file holds no YAML data"))
+    return Document(path, composer.result, composer.positions, composer.key_positions)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+_SCALAR_CONSTRUCTOR = yaml.SafeLoader("")
+_RESOLVER = yaml.resolver.Resolver()
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Composer:
+    """Builds Python values from parser events with explicit stacks (no recursion)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.stack: list[dict[str, Any]] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.nodes = 0
+        self.documents = 0
+        self.result: Any = None
+
+    def fail(self, event: yaml.Event, message: str) -> None:
+        m = event.start_mark
+        raise InputError(Problem(self.path, m.line + 1, m.column + 1, message))
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self.fail(event, "a file holds one YAML document; found a second '---'")
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if len(self.stack) >= MAX_DEPTH:
+                self.fail(event, f"nested more than {MAX_DEPTH} levels deep")
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            path = self._place(event, container)
+            self.stack.append({"value": container, "path": path, "key": None, "anchor": event.anchor,
+                               "nodes_at_start": self.nodes})
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            if frame["anchor"]:
+                self.anchors[frame["anchor"]] = (frame["value"], self.nodes - frame["nodes_at_start"] + 1)
+        elif isinstance(event, yaml.ScalarEvent):
+            value = self._scalar(event)
+            self._place(event, value)
+            if event.anchor:
+                self.anchors[event.anchor] = (value, 1)
+        elif isinstance(event, yaml.AliasEvent):
+            if event.anchor not in self.anchors:
+                self.fail(event, f"unknown alias *{event.anchor}")
+            value, size = self.anchors[event.anchor]
+            self.nodes += size - 1  # the alias stands for its whole subtree
+            self._place(event, value)
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag == _TIMESTAMP or tag == "tag:yaml.org,2002:str":
+            return event.value
+        if tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in {"int", "float", "bool", "null"}:
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+            try:
+                return _SCALAR_CONSTRUCTOR.construct_object(node)
+            except (ValueError, yaml.YAMLError):
+                self.fail(event, f"not a valid {tag.rsplit(':', 1)[1]}: {event.value!r}")
+        self.fail(event, f"unsupported YAML tag {tag}")
+
+    def _place(self, event: yaml.Event, value: Any) -> Path_:
+        """Attach a value to its parent (or as the document) and record its position."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self.fail(event, f"more than {MAX_NODES:,} values (an alias bomb?)")
+        position = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if not self.stack:
+            self.result = value
+            self.positions[()] = position
+            return ()
+        frame = self.stack[-1]
+        parent = frame["value"]
+        if isinstance(parent, list):
+            path = frame["path"] + (len(parent),)
+            parent.append(value)
+        elif frame["key"] is None:  # this value is a key
+            if not isinstance(value, (str, int, float, bool)) and value is not None:
+                self.fail(event, "a mapping key must be a plain value")
+            key = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+            if key in parent:
+                self.fail(event, f"duplicate key '{key}'")
+            frame["key"] = key
+            self.key_positions[frame["path"] + (key,)] = position
+            return frame["path"]
+        else:
+            key = frame["key"]
+            path = frame["path"] + (key,)
+            parent[key] = value
+            frame["key"] = None
+        self.positions[path] = position
+        return path
+
+
+# --- schemas ---------------------------------------------------------------------------------
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """A JSON Schema shipped in the package (claims, list, curated, report)."""
+    text = resources.files("claimwatch").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+SCHEMA_NAMES = ("claims", "topic", "list", "curated", "report")
+
+
+@cache
+def _registry() -> Registry:
+    """Every shipped schema under its file name, so relative $refs resolve as they do in an editor."""
+    return Registry().with_resources(
+        (f"{name}.schema.json", Resource.from_contents(schema(name), default_specification=DRAFT202012))
+        for name in SCHEMA_NAMES
+        if resources.files("claimwatch").joinpath(f"schemas/{name}.schema.json").is_file()
+    )
+
+
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    s = schema(name)
+    cls = jsonschema.validators.validator_for(s)
+    return cls(s, format_checker=_FORMATS, registry=_registry())
+
+
+_FORMATS = jsonschema.FormatChecker()
+
+
+@_FORMATS.checks("date", raises=ValueError)
+def _is_date(value: object) -> bool:
+    import datetime as dt
+
+    if isinstance(value, str):
+        dt.date.fromisoformat(value)
+    return True
+
+
+def schema_problems(doc: Document, name: str) -> list[Problem]:
+    """Every schema violation in the document, as positioned, readable problems."""
+    problems = []
+    for error in _validator(name).iter_errors(doc.data):
+        problems.extend(_explain(doc, error))
+    return problems
+
+
+def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
+    path = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        out = []
+        for key in error.instance:
+            if key in allowed:
+                continue
+            hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}"
+            out.append(doc.problem(path + (key,), f"unknown key '{key}'{suggestion}", at_key=True))
+        return out
+    if error.validator == "required":
+        where = _describe_path(path)
+        return [doc.problem(path, f"{where}{error.message.replace(' is a required property', '')} is missing")]
+    if error.validator == "format" and error.validator_value == "date":
+        return [doc.problem(path, f"'{error.instance}' is not a real date (YYYY-MM-DD)")]
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        # Pick the branch that got furthest, which is what the author most likely meant.
+        best = max(error.context, key=lambda e: (len(e.absolute_path), -len(e.message)))
+        if len(best.absolute_path) > len(error.absolute_path) or error.validator_value is None:
+            return _explain(doc, best)
+        hint = error.schema.get("description")
+        return [doc.problem(path, f"{_describe_path(path)}{hint or _short(error.message)}")]
+    return [doc.problem(path, f"{_describe_path(path)}{_short(error.message)}")]
+
+
+def _describe_path(path: Path_) -> str:
+    if not path:
+        return ""
+    text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+    return f"{text}: "
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= 200 else message[:197] + "..."

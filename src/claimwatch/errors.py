@@ -1,0 +1,61 @@
+"""Errors a user can cause, caught once at the command-line edge and printed as one line each.
+
+    ClaimwatchError                 exit 2 unless said otherwise
+    ├── InputError                  a file the user gave is wrong; holds one or more Problems
+    └── SourceError                 a data source failed (HTTP, network, a truncated download): exit 3
+
+Bugs are not ClaimwatchErrors: they stay tracebacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong at one place in one file (line and column are 1-based; 0 = unknown)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}: {self.message}"
+
+
+class ClaimwatchError(Exception):
+    exit_code = 2
+
+    def lines(self) -> list[str]:
+        return [str(self)]
+
+
+class InputError(ClaimwatchError):
+    """Bad input: every problem found in the files, reported at once."""
+
+    def __init__(self, problems: list[Problem] | Problem | str, path: str | Path | None = None):
+        if isinstance(problems, str):
+            problems = [Problem(str(path or "<input>"), 0, 0, problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = sorted(set(problems))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+class SourceError(ClaimwatchError):
+    """A data source failed: the message names the cause and the URL, secrets removed."""
+
+    exit_code = 3
+
+
+def problem_at(path: str | Path, position: tuple[int, int] | None, message: str) -> Problem:
+    line, column = position or (0, 0)
+    return Problem(str(path), line, column, message)

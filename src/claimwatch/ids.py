@@ -1,0 +1,47 @@
+"""Identifiers as the sources write them, folded to one short form for comparison."""
+
+from __future__ import annotations
+
+import re
+
+_OPENALEX = re.compile(r"^(?:https?://(?:api\.)?openalex\.org/(?:[a-z]+/)?)?([WAISTPFCwaistpfc]\d+)$")
+_ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-z0-9]{6}[0-9]{2})$")
+_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+
+
+def openalex_id(value: str | None) -> str | None:
+    """'https://openalex.org/I4210113369' or 'i4210113369' -> 'I4210113369'; None if not an id."""
+    if not value or not isinstance(value, str):
+        return None
+    m = _OPENALEX.match(value.strip())
+    return m.group(1).upper() if m else None
+
+
+def ror_id(value: str | None) -> str | None:
+    """'https://ror.org/00d0nc645' -> '00d0nc645'."""
+    if not value or not isinstance(value, str):
+        return None
+    m = _ROR.match(value.strip().lower())
+    return m.group(1) if m else None
+
+
+def doi(value: str | None) -> str | None:
+    """A DOI in its bare, lower-case form ('10.1109/tmm.2024.3405649'); DOIs are case-insensitive."""
+    if not value or not isinstance(value, str):
+        return None
+    m = _DOI.match(value.strip())
+    return m.group(1).lower() if m else None
+
+
+def doi_url(bare: str | None) -> str | None:
+    return f"https://doi.org/{bare}" if bare else None
+
+
+def openalex_url(short: str | None) -> str | None:
+    return f"https://openalex.org/{short}" if short else None
+
+
+def slug(text: str) -> str:
+    """A stable lower-case id from a name: 'Beihang University' -> 'beihang-university'."""
+    s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return s[:120] or "entry"

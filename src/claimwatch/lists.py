@@ -1,0 +1,151 @@
+"""Reference lists: institutions a source names as sanctioned or military-affiliated, with the
+date each was listed and the citation, and which facts are not confirmed.
+
+A list file is YAML (`evidence/lists/ID.yaml`), checked against `list.schema.json`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import documents, ids
+from .errors import InputError, Problem
+
+DEFAULT_LISTS_DIR = Path("evidence/lists")
+
+
+class ListSource(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    retrieved: dt.date | None = None
+    note: str | None = None
+
+
+class ListEntry(BaseModel):
+    """One listed institution. `verified` is false unless the file says the entry's facts were confirmed."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    openalex: tuple[str, ...] = ()
+    ror: tuple[str, ...] = ()
+    country: str | None = None
+    listed_from: dt.date | None = None
+    listed_to: dt.date | None = None
+    citation: str | None = None
+    verified: bool = False
+    notes: str | None = None
+    categories: tuple[str, ...] = ()
+    supervising_agencies: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+    programs: tuple[str, ...] = ()
+    source_list: str | None = None
+    references: tuple[str, ...] = ()
+    line: int = Field(0, description="Line of the entry in its list file.")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and every alias, in file order, without repeats."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
+class ReferenceList(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    name: str
+    description: str | None = None
+    sources: tuple[ListSource, ...]
+    entries: tuple[ListEntry, ...]
+    imported: dict[str, Any] | None = None
+    path: str = ""
+    sha256: str = ""
+
+    def entry(self, entry_id: str) -> ListEntry:
+        return next(e for e in self.entries if e.id == entry_id)
+
+
+def load_list(path: str | Path) -> ReferenceList:
+    """Read and check one list file; every problem in it is raised at once."""
+    doc = documents.load_yaml(path)
+    problems = documents.schema_problems(doc, "list")
+    if problems:
+        raise InputError(problems)
+    return list_from_document(doc)
+
+
+def list_from_document(doc: documents.Document) -> ReferenceList:
+    data = doc.data
+    problems: list[Problem] = []
+    entries = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(data["entries"]):
+        entry = _entry(raw, doc.position(("entries", i))[0])
+        if entry.id in seen:
+            problems.append(doc.problem(("entries", i), f"duplicate entry id '{entry.id}' (first at line {seen[entry.id]})"))
+        seen.setdefault(entry.id, entry.line)
+        entries.append(entry)
+    stem = Path(doc.path).stem
+    if stem != data["id"] and not doc.path.startswith("<"):
+        problems.append(doc.problem(("id",), f"list id '{data['id']}' does not match the file name '{stem}.yaml'"))
+    if problems:
+        raise InputError(problems)
+    return ReferenceList(
+        id=data["id"], name=data["name"], description=data.get("description"),
+        sources=tuple(ListSource(**s) for s in data["sources"]), entries=tuple(entries),
+        imported=data.get("imported"), path=doc.path, sha256=doc.sha256,
+    )
+
+
+def _entry(raw: dict[str, Any], line: int) -> ListEntry:
+    fields = dict(raw)
+    fields["id"] = raw.get("id") or ids.slug(raw["name"])
+    fields["openalex"] = tuple(ids.openalex_id(v) for v in raw.get("openalex", ()))
+    fields["ror"] = tuple(ids.ror_id(v) for v in raw.get("ror", ()))
+    for key in ("aliases", "categories", "supervising_agencies", "addresses", "programs", "references"):
+        if key in raw:
+            fields[key] = tuple(raw[key])
+    return ListEntry(**fields, line=line)
+
+
+class ListLibrary:
+    """Finds list files by id in `evidence/lists/` and in any extra folders, and loads each once."""
+
+    def __init__(self, dirs: Sequence[str | Path] = ()):
+        self.dirs = [Path(d) for d in dirs]
+        self._loaded: dict[str, ReferenceList] = {}
+
+    def available(self) -> list[str]:
+        found = {p.stem for d in self.dirs if d.is_dir() for p in d.glob("*.yaml")}
+        return sorted(found)
+
+    def path_of(self, list_id: str) -> Path | None:
+        # Later folders win, so `--lists DIR` can stand in for a shipped list of the same id.
+        for d in reversed(self.dirs):
+            p = d / f"{list_id}.yaml"
+            if p.is_file():
+                return p
+        return None
+
+    def get(self, list_id: str) -> ReferenceList:
+        if list_id not in self._loaded:
+            path = self.path_of(list_id)
+            if path is None:
+                raise KeyError(list_id)
+            self._loaded[list_id] = load_list(path)
+        return self._loaded[list_id]
+
+
+def default_dirs(root: str | Path = ".", extra: Iterable[str | Path] = ()) -> list[Path]:
+    return [Path(root) / DEFAULT_LISTS_DIR, *(Path(d) for d in extra)]

@@ -1,0 +1,253 @@
+"""One model of a work for every kind of evidence: OpenAlex records and curated records alike.
+
+Works are plain slotted dataclasses, not pydantic models: a check reads millions of them, and
+they are built once from records already checked at import. Every work carries its Origin, so
+each finding can be traced to the line it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import ids
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    """A publication date known to the year, the month or the day.
+
+    A work dated only "2024" is neither inside nor outside a period starting 2024-01-10:
+    `earliest` and `latest` bound it, and the evaluator calls it uncertain.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate | None:
+        """'2024', '2024-03', '2024-03-05', 2024 or a date -> PartialDate; None if not a date."""
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            return None
+        m = _DATE.match(value.strip()[:10])
+        if not m:
+            return None
+        year, month, day = (int(g) if g else None for g in m.groups())
+        try:
+            if day is not None:
+                dt.date(year, month, day)
+            elif month is not None and not 1 <= month <= 12:
+                return None
+        except ValueError:
+            return None
+        if not 1 <= year <= 9999:
+            return None
+        return cls(year, month, day)
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        if self.day:
+            return self.earliest
+        if self.month:
+            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
+            return nxt - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.day is not None
+
+    def __str__(self) -> str:
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    """An institution as a record states it: an id where the source resolved one, always a name."""
+
+    name: str
+    id: str | None = None
+    ror: str | None = None
+    lineage: tuple[str, ...] = ()
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Authorship:
+    name: str
+    position: int
+    institutions: tuple[Institution, ...] = ()
+    raw_affiliations: tuple[str, ...] = ()
+    author_id: str | None = None
+
+    @property
+    def institution_ids(self) -> set[str]:
+        """Every OpenAlex id of this authorship's institutions, their lineage included."""
+        return {i for inst in self.institutions for i in (inst.id, *inst.lineage) if i}
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a work came from: a snapshot's data file and line, or a curated file and line."""
+
+    kind: str  # "snapshot" | "curated"
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(slots=True)
+class Work:
+    id: str
+    title: str
+    published: PartialDate | None
+    authorships: tuple[Authorship, ...]
+    origin: Origin
+    doi: str | None = None
+    arxiv: str | None = None
+    url: str | None = None
+    keywords: tuple[str, ...] = ()
+    topic_ids: tuple[str, ...] = ()
+    topic_names: tuple[str, ...] = ()
+    is_retracted: bool = False
+    authors_truncated: bool = False
+    updated: str | None = None
+    version: str | None = None
+    group: str | None = None  # curated: records that are versions of one work share a group
+    sources: tuple[dict[str, Any], ...] = ()
+    abstract_text: str | None = None
+    abstract_index: dict[str, list[int]] | None = field(default=None, repr=False)
+
+    @property
+    def abstract(self) -> str:
+        """The abstract; OpenAlex's inverted index is rebuilt only when asked for."""
+        if self.abstract_text is None:
+            self.abstract_text = rebuild_abstract(self.abstract_index) if self.abstract_index else ""
+            self.abstract_index = None
+        return self.abstract_text
+
+    def identity_keys(self) -> list[str]:
+        """Keys that name the same work across sources (an OpenAlex id, a DOI, an arXiv id)."""
+        keys = [f"id:{self.id}"]
+        if self.group:
+            keys.append(f"group:{self.origin.path}#{self.group}")
+        if self.doi:
+            keys.append(f"doi:{self.doi}")
+            m = _ARXIV_DOI.match(self.doi)
+            if m:
+                keys.append(f"arxiv:{m.group(1)}")
+        if self.arxiv:
+            keys.append(f"arxiv:{self.arxiv.lower()}")
+        return keys
+
+
+def rebuild_abstract(index: dict[str, list[int]]) -> str:
+    """OpenAlex ships abstracts as {word: [positions]}; put the words back in order."""
+    try:
+        size = 1 + max(p for positions in index.values() for p in positions)
+    except (ValueError, TypeError):
+        return ""
+    if size > 200_000:  # a hostile index must not allocate without bound
+        size = 200_000
+    words = [""] * size
+    for word, positions in index.items():
+        for p in positions:
+            if isinstance(p, int) and 0 <= p < size:
+                words[p] = word
+    return " ".join(w for w in words if w)
+
+
+# --- OpenAlex records --------------------------------------------------------------------------
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
+    """A Work from an OpenAlex work record, tolerating nulls, missing fields and odd types."""
+    record_ids = _dict(record.get("ids"))
+    wid = ids.openalex_id(_str(record.get("id"))) or ids.openalex_id(_str(record_ids.get("openalex"))) \
+        or _str(record.get("id")) or f"{origin.path}:{origin.line}"
+    authorships = tuple(_authorship(a, i) for i, a in enumerate(_list(record.get("authorships"))) if isinstance(a, dict))
+    published = PartialDate.parse(record.get("publication_date")) or PartialDate.parse(record.get("publication_year"))
+    topics = [t for t in _list(record.get("topics")) if isinstance(t, dict)]
+    primary = _dict(record.get("primary_topic"))
+    if primary and all(t.get("id") != primary.get("id") for t in topics):
+        topics.append(primary)
+    keywords = tuple(k.get("display_name") for k in _list(record.get("keywords"))
+                     if isinstance(k, dict) and _str(k.get("display_name")))
+    index = record.get("abstract_inverted_index")
+    landing = _str(_dict(record.get("primary_location")).get("landing_page_url"))
+    return Work(
+        id=wid,
+        title=_str(record.get("title")) or _str(record.get("display_name")) or "",
+        published=published,
+        authorships=authorships,
+        origin=origin,
+        doi=ids.doi(_str(record.get("doi")) or _str(record_ids.get("doi"))),
+        url=landing,
+        keywords=keywords,
+        topic_ids=tuple(filter(None, (ids.openalex_id(_str(t.get("id"))) for t in topics))),
+        topic_names=tuple(filter(None, (_str(t.get("display_name")) for t in topics))),
+        is_retracted=record.get("is_retracted") is True,
+        authors_truncated=record.get("is_authors_truncated") is True,
+        updated=_str(record.get("updated_date")),
+        abstract_index=index if isinstance(index, dict) else None,
+    )
+
+
+def _authorship(a: dict[str, Any], position: int) -> Authorship:
+    author = _dict(a.get("author"))
+    institutions = tuple(_institution(i) for i in _list(a.get("institutions")) if isinstance(i, dict))
+    raw = [s for s in _list(a.get("raw_affiliation_strings")) if isinstance(s, str) and s]
+    for aff in _list(a.get("affiliations")):  # newer records carry the raw strings here as well
+        s = _str(_dict(aff).get("raw_affiliation_string"))
+        if s and s not in raw:
+            raw.append(s)
+    return Authorship(
+        name=_str(author.get("display_name")) or _str(a.get("raw_author_name")) or "(unnamed author)",
+        position=position,
+        institutions=institutions,
+        raw_affiliations=tuple(raw),
+        author_id=ids.openalex_id(_str(author.get("id"))),
+    )
+
+
+def _institution(i: dict[str, Any]) -> Institution:
+    own = ids.openalex_id(_str(i.get("id")))
+    lineage = tuple(filter(None, (ids.openalex_id(v) for v in _list(i.get("lineage")) if isinstance(v, str))))
+    return Institution(
+        name=_str(i.get("display_name")) or "",
+        id=own,
+        ror=ids.ror_id(_str(i.get("ror"))),
+        lineage=lineage or ((own,) if own else ()),
+        country=_str(i.get("country_code")),
+    )
