@@ -71,6 +71,7 @@ class Topic(BaseModel):
     exclude_phrases: tuple[str, ...] = ()
     openalex_topics: tuple[str, ...] = ()
     path: str = ""
+    sha256: str = ""
 
 
 class Expectation(BaseModel):
@@ -299,7 +300,7 @@ def load_topic(path: str | Path) -> Topic:
         problems.append(doc.problem(("id",), f"topic id '{doc.data['id']}' does not match the file name '{stem}.yaml'"))
     if problems:
         raise InputError(problems)
-    return _topic(stem, doc.data, str(path))
+    return _topic(stem, doc.data, str(path)).model_copy(update={"sha256": doc.sha256})
 
 
 def _subject(key: str, raw: dict[str, Any]) -> Subject:
@@ -357,12 +358,12 @@ def describe_period(start: dt.date | None, end: dt.date | None) -> str:
 def describe_condition(cond: Condition, claim_file: ClaimFile) -> str:
     parts = []
     if cond.topic:
-        parts.append(f"about {claim_file.topics[cond.topic].name}")
+        parts.append(f"about {_lower_first(claim_file.topics[cond.topic].name)}")
     when = " (listed before publication)" if cond.listed_before_publication else ""
     if cond.coauthor_in:
-        parts.append(f"with a coauthor at an institution on {_list_names(cond.coauthor_in, claim_file)}{when}")
+        parts.append(f"with a coauthor at an institution listed in {_list_names(cond.coauthor_in, claim_file)}{when}")
     if cond.affiliated_author_in:
-        parts.append(f"with an author who is also at an institution on {_list_names(cond.affiliated_author_in, claim_file)}{when}")
+        parts.append(f"with an author who is also at an institution listed in {_list_names(cond.affiliated_author_in, claim_file)}{when}")
     if cond.all:
         parts.append(" and ".join(_grouped(c, claim_file) for c in cond.all))
     if cond.any:
@@ -379,5 +380,11 @@ def _grouped(cond: Condition, claim_file: ClaimFile) -> str:
 
 
 def _list_names(list_ids: Sequence[str], claim_file: ClaimFile) -> str:
-    names = [f"the {claim_file.lists[i].name} list" for i in list_ids]
+    names = [claim_file.lists[i].name for i in list_ids]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def _lower_first(name: str) -> str:
+    """'Facial recognition' -> 'facial recognition'; acronyms ('GAN research') stay as written."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() or not name else name[0].lower() + name[1:]

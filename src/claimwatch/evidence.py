@@ -52,14 +52,19 @@ class Coverage(BaseModel):
     declared_by: str = "nobody"
     note: str | None = None
 
-    def holds(self, institutions: Iterable[str], start: dt.date | None, end: dt.date) -> bool:
-        """True when every one of `institutions` is covered for the whole of start..end."""
+    def holds(self, institutions: Iterable[str], start: dt.date | None, end: dt.date,
+              retrieved: dt.date | None = None) -> bool:
+        """True when every one of `institutions` is covered for the whole of start..end.
+
+        An open `to` runs to the day the evidence was retrieved, where that is known.
+        """
         wanted = set(institutions)
         if not (self.complete and wanted and wanted <= set(self.institutions)):
             return False
         if self.from_ and (start is None or start < self.from_):
             return False
-        return not (self.to and end > self.to)
+        last = self.to or retrieved
+        return not (last and end > last)
 
     def as_json(self) -> dict[str, Any]:
         return json.loads(self.model_dump_json(by_alias=True))
@@ -163,6 +168,14 @@ class Snapshot:
     @property
     def coverage(self) -> Coverage:
         return self.manifest.coverage
+
+    @property
+    def retrieved(self) -> dt.date | None:
+        """The day the records were retrieved (or imported), from the manifest."""
+        try:
+            return dt.date.fromisoformat(self.manifest.created[:10])
+        except ValueError:
+            return None
 
     @classmethod
     def open(cls, folder: str | Path) -> Snapshot:

@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..errors import ClaimwatchError
-from . import basics, collect, evidence, lists
+from . import basics, check, collect, evidence, lists
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -30,14 +30,15 @@ def cli() -> None:
     """
 
 
-for module in (basics, collect, evidence, lists):
+for module in (basics, check, collect, evidence, lists):
     module.register(cli)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of raising SystemExit."""
     try:
-        cli.main(args=argv, prog_name="claimwatch", standalone_mode=False)
+        # Without standalone mode click returns an Exit's code (e.g. check --fail-on) instead of exiting.
+        code = cli.main(args=argv, prog_name="claimwatch", standalone_mode=False)
     except ClaimwatchError as e:
         for line in e.lines():
             click.echo(line, err=True)
@@ -56,12 +57,4 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `claimwatch show claims/ | head`
         sys.stderr.close()
         return 0
-    return _exit_status.pop() if _exit_status else 0
-
-
-_exit_status: list[int] = []
-
-
-def set_exit_status(code: int) -> None:
-    """A command that ran but must exit non-zero (e.g. --fail-on) says so here."""
-    _exit_status[:] = [code]
+    return code if isinstance(code, int) else 0

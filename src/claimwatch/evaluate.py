@@ -1,0 +1,597 @@
+"""The evaluator: claims and evidence in, one verdict per claim out, every decision explained.
+
+Precision first. A work counts against a claim only when it certainly meets every condition:
+where a date straddles the claim's period, a listing date is unknown, or an author list is
+truncated, the work is reported as uncertain and never counted as a match. Silence is never
+proof: `not_contradicted` needs evidence that covers the claim's subject and whole period.
+
+Evidence is read as a stream, once for all claims. Cheap tests run first (subject, date, lists)
+and topic phrases are only looked for in works that pass them. Versions of one work (an arXiv
+preprint and its journal article, or the same DOI in two sources) collapse into one finding,
+dated by its earliest version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__
+from .claims import Claim, ClaimFile, ClaimSet, Condition, Subject, Topic, describe, describe_condition, describe_period
+from .evidence import Evidence
+from .lists import ListEntry, ReferenceList
+from .matching import NameMatcher, PhraseSet
+from .results import (
+    DIRECT_METHODS, AbsenceReason, AffiliationReason, ClaimResult, CoverageReport, EntryRef, Finding,
+    InputRef, Inputs, InstitutionRef, PhraseReason, Results, WorkRef,
+)
+from .works import Authorship, Institution, PartialDate, Work
+
+# Three-valued logic: a condition holds, fails, or cannot be decided from the record.
+TRUE, UNKNOWN, FALSE = 2, 1, 0
+
+_METHOD_RANK = {"openalex_id": 0, "lineage": 1, "ror": 2, "name_in_institution": 3, "alias_in_raw_affiliation": 4}
+
+
+@dataclass
+class _Outcome:
+    """What one record showed for one claim."""
+
+    status: int
+    reasons: list[Any] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+
+
+# --- subjects and lists ---------------------------------------------------------------------
+
+class SubjectMatcher:
+    """Which authors of a work are the subject's: by OpenAlex id or lineage, by ROR, or (inferred)
+    by an alias in the affiliation text where no subject id is attached."""
+
+    def __init__(self, subject: Subject):
+        self.subject = subject
+        self.ids = frozenset(subject.openalex)
+        self.rors = frozenset(subject.ror)
+        self.names = NameMatcher((subject.id, n) for n in subject.names)
+
+    def reasons(self, work: Work) -> list[AffiliationReason]:
+        out = []
+        for a in work.authorships:
+            reason = self._match(a)
+            if reason:
+                out.append(reason)
+        return out
+
+    def _match(self, a: Authorship) -> AffiliationReason | None:
+        for inst in a.institutions:
+            if inst.id and inst.id in self.ids:
+                return _affiliation("subject_author", a, inst, "openalex_id")
+        for inst in a.institutions:
+            if self.ids.intersection(inst.lineage):
+                return _affiliation("subject_author", a, inst, "lineage")
+        for inst in a.institutions:
+            if inst.ror and inst.ror in self.rors:
+                return _affiliation("subject_author", a, inst, "ror")
+        for text in a.raw_affiliations:
+            hits = self.names.find(text)
+            if hits:
+                return _affiliation("subject_author", a, None, "alias_in_raw_affiliation",
+                                    matched_text=text)
+        return None
+
+
+@dataclass(frozen=True)
+class _EntryHit:
+    entry: ListEntry
+    reference_list: ReferenceList
+    method: str
+    institution: Institution | None
+    matched_text: str | None
+
+
+class ListMatcher:
+    """Which authors of a work are at an entry of a list, strongest evidence first."""
+
+    def __init__(self, reference_list: ReferenceList):
+        self.list = reference_list
+        self.by_openalex: dict[str, list[ListEntry]] = defaultdict(list)
+        self.by_ror: dict[str, list[ListEntry]] = defaultdict(list)
+        for e in reference_list.entries:
+            for i in e.openalex:
+                self.by_openalex[i].append(e)
+            for r in e.ror:
+                self.by_ror[r].append(e)
+        self.entries = {e.id: e for e in reference_list.entries}
+        self.names = NameMatcher((e.id, n) for e in reference_list.entries for n in e.names)
+
+    def hits(self, a: Authorship) -> list[_EntryHit]:
+        best: dict[str, _EntryHit] = {}
+
+        def offer(entry: ListEntry, method: str, inst: Institution | None, text: str | None) -> None:
+            current = best.get(entry.id)
+            if current is None or _METHOD_RANK[method] < _METHOD_RANK[current.method]:
+                best[entry.id] = _EntryHit(entry, self.list, method, inst, text)
+
+        for inst in a.institutions:
+            for e in self.by_openalex.get(inst.id or "", ()):
+                offer(e, "openalex_id", inst, None)
+            for lineage_id in inst.lineage:
+                if lineage_id != inst.id:
+                    for e in self.by_openalex.get(lineage_id, ()):
+                        offer(e, "lineage", inst, None)
+            for e in self.by_ror.get(inst.ror or "", ()):
+                offer(e, "ror", inst, None)
+            if inst.name:
+                for h in self.names.find(inst.name):
+                    offer(self.entries[h.key], "name_in_institution", inst, h.matched)
+        for text in a.raw_affiliations:
+            for h in self.names.find(text):
+                offer(self.entries[h.key], "alias_in_raw_affiliation", None, text)
+        return [best[k] for k in sorted(best)]
+
+
+def _affiliation(kind: str, a: Authorship, inst: Institution | None, method: str, *,
+                 matched_text: str | None = None, entry: EntryRef | None = None,
+                 listed_before: bool | None = None, note: str | None = None) -> AffiliationReason:
+    return AffiliationReason(
+        kind=kind, author=a.name, author_position=a.position + 1,
+        institution=InstitutionRef(id=inst.id, name=inst.name, ror=inst.ror) if inst else None,
+        method=method, matched_text=matched_text, entry=entry, listed_before_publication=listed_before, note=note)
+
+
+def _entry_ref(hit: _EntryHit) -> EntryRef:
+    e = hit.entry
+    return EntryRef(list=hit.reference_list.id, list_name=hit.reference_list.name, id=e.id, name=e.name,
+                    listed_from=str(e.listed_from) if e.listed_from else None, citation=e.citation,
+                    verified=e.verified, line=e.line)
+
+
+# --- topics ---------------------------------------------------------------------------------
+
+class TopicMatcher:
+    def __init__(self, topic: Topic):
+        self.topic = topic
+        self.phrases = PhraseSet(topic.phrases)
+        self.excluded = PhraseSet(topic.exclude_phrases)
+        self.topic_ids = frozenset(topic.openalex_topics)
+
+    def reasons(self, work: Work) -> list[PhraseReason]:
+        out: list[PhraseReason] = []
+        fields = [("title", work.title), *((f"keywords[{i}]", k) for i, k in enumerate(work.keywords))]
+        for name, text in fields:
+            out += self._in_text(name, text)
+        out += self._in_text("abstract", work.abstract)
+        for tid in work.topic_ids:
+            if tid in self.topic_ids:
+                out.append(PhraseReason(topic=self.topic.id, method="openalex_topic", phrase=tid,
+                                        field="openalex_topics", text=tid))
+        return out
+
+    def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
+        hits = self.phrases.find(text)
+        if not hits:
+            return []
+        excluded = self.excluded.find(text) if self.excluded.phrases else []
+        out = []
+        for h in hits:
+            if any(x.start <= h.start and h.end <= x.end for x in excluded):
+                continue
+            out.append(PhraseReason(topic=self.topic.id, method="phrase", phrase=h.phrase, field=field_name,
+                                    start=h.start, end=h.end, text=text[h.start:h.end]))
+        return out
+
+
+# --- conditions -----------------------------------------------------------------------------
+
+class _WorkContext:
+    """Per-work caches shared by every claim: subject authors, list hits, topic hits."""
+
+    __slots__ = ("work", "_subjects", "_lists", "_topics")
+
+    def __init__(self, work: Work):
+        self.work = work
+        self._subjects: dict[str, list[AffiliationReason]] = {}
+        self._lists: dict[str, list[tuple[Authorship, _EntryHit]]] = {}
+        self._topics: dict[str, list[PhraseReason]] = {}
+
+    def subject_reasons(self, matcher: SubjectMatcher) -> list[AffiliationReason]:
+        key = matcher.subject.id + "|" + ",".join(matcher.subject.openalex)
+        if key not in self._subjects:
+            self._subjects[key] = matcher.reasons(self.work)
+        return self._subjects[key]
+
+    def list_hits(self, matcher: ListMatcher) -> list[tuple[Authorship, _EntryHit]]:
+        if matcher.list.id not in self._lists:
+            self._lists[matcher.list.id] = [(a, h) for a in self.work.authorships for h in matcher.hits(a)]
+        return self._lists[matcher.list.id]
+
+    def topic_reasons(self, matcher: TopicMatcher) -> list[PhraseReason]:
+        if matcher.topic.id not in self._topics:
+            self._topics[matcher.topic.id] = matcher.reasons(self.work)
+        return self._topics[matcher.topic.id]
+
+
+class _CompiledClaim:
+    """A claim with its matchers built once, ready to test works."""
+
+    def __init__(self, claim: Claim, claim_file: ClaimFile, matchers: _Matchers):
+        self.claim = claim
+        self.file = claim_file
+        self.subject = matchers.subject(claim.subject)
+        self.lists = {lid: matchers.list(claim_file.lists[lid]) for lid in claim.works.list_ids()}
+        self.topics = {tid: matchers.topic(claim_file.topics[tid]) for tid in claim.works.topics()}
+
+    def test(self, ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
+        return self._condition(self.claim.works, ctx, subject_authors)
+
+    def _condition(self, cond: Condition, ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
+        # Cheap parts first; stop at the first part that fails.
+        parts = []
+        for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
+            if list_ids:
+                parts.append(lambda ids=list_ids, same=same_author: self._listed(
+                    ids, same, cond.listed_before_publication, ctx, subject_authors))
+        parts += [lambda c=c: self._condition(c, ctx, subject_authors) for c in cond.all]
+        if cond.any:
+            parts.append(lambda: self._any(cond.any, ctx, subject_authors))
+        if cond.not_:
+            parts.append(lambda: self._not(cond.not_, ctx, subject_authors))
+        if cond.topic:
+            parts.append(lambda: self._topic(cond.topic, ctx))
+        return _all_of(parts)
+
+    def _listed(self, list_ids: Sequence[str], same_author: bool, before_publication: bool,
+                ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
+        work = ctx.work
+        subject_positions = {r.author_position for r in subject_authors}
+        reasons, doubts = [], []
+        status = FALSE
+        for lid in list_ids:
+            for a, hit in ctx.list_hits(self.lists[lid]):
+                if same_author and a.position + 1 not in subject_positions:
+                    continue
+                listed, doubt = _listed_before(hit.entry, work.published) if before_publication else (None, None)
+                if before_publication and listed is False:
+                    continue
+                hit_status = TRUE if not before_publication or listed else UNKNOWN
+                note = None if hit.entry.verified else "list entry not fully confirmed (see its notes)"
+                reasons.append(_affiliation("listed_author", a, hit.institution, hit.method,
+                                            matched_text=hit.matched_text, entry=_entry_ref(hit),
+                                            listed_before=listed, note=note))
+                if doubt:
+                    doubts.append(doubt)
+                status = max(status, hit_status)
+        if status == FALSE and work.authors_truncated:
+            return _Outcome(UNKNOWN, [], ["the record's author list is truncated, so a listed coauthor may be missing"])
+        return _Outcome(status, reasons if status else [], sorted(set(doubts)) if status == UNKNOWN else [])
+
+    def _topic(self, topic_id: str, ctx: _WorkContext) -> _Outcome:
+        reasons = ctx.topic_reasons(self.topics[topic_id])
+        return _Outcome(TRUE, list(reasons)) if reasons else _Outcome(FALSE)
+
+    def _any(self, conds: Sequence[Condition], ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
+        outcomes = [self._condition(c, ctx, subject_authors) for c in conds]
+        status = max(o.status for o in outcomes)
+        chosen = [o for o in outcomes if o.status == status]
+        return _Outcome(status, [r for o in chosen for r in o.reasons] if status else [],
+                        [d for o in chosen for d in o.doubts] if status == UNKNOWN else [])
+
+    def _not(self, cond: Condition, ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
+        inner = self._condition(cond, ctx, subject_authors)
+        text = describe_condition(cond, self.file)
+        if inner.status == TRUE:
+            return _Outcome(FALSE)
+        if inner.status == UNKNOWN:
+            return _Outcome(UNKNOWN, [], inner.doubts)
+        return _Outcome(TRUE, [AbsenceReason(condition=text)])
+
+
+def _all_of(parts: list) -> _Outcome:
+    reasons, doubts = [], []
+    status = TRUE
+    for part in parts:
+        o = part()
+        if o.status == FALSE:
+            return _Outcome(FALSE)
+        status = min(status, o.status)
+        reasons += o.reasons
+        doubts += o.doubts
+    return _Outcome(status, reasons, doubts)
+
+
+def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:
+    """Was the entry listed on or before the work's publication? None where the record can't say."""
+    if entry.listed_from is None:
+        return None, f"the listing date of {entry.name} is not known"
+    if published is None:
+        return None, "the work has no publication date"
+    if entry.listed_from <= published.earliest:
+        return True, None
+    if entry.listed_from > published.latest:
+        return False, None
+    return None, f"{entry.name} was listed on {entry.listed_from}, within the work's date {published}"
+
+
+class _Matchers:
+    """Builds each subject, list and topic matcher once, however many claims share it."""
+
+    def __init__(self) -> None:
+        self._subjects: dict[Subject, SubjectMatcher] = {}
+        self._lists: dict[tuple[str, str], ListMatcher] = {}
+        self._topics: dict[Topic, TopicMatcher] = {}
+
+    def subject(self, s: Subject) -> SubjectMatcher:
+        if s not in self._subjects:
+            self._subjects[s] = SubjectMatcher(s)
+        return self._subjects[s]
+
+    def list(self, rl: ReferenceList) -> ListMatcher:
+        key = (rl.id, rl.sha256 or rl.path)
+        if key not in self._lists:
+            self._lists[key] = ListMatcher(rl)
+        return self._lists[key]
+
+    def topic(self, t: Topic) -> TopicMatcher:
+        if t not in self._topics:
+            self._topics[t] = TopicMatcher(t)
+        return self._topics[t]
+
+
+# --- reading the evidence -------------------------------------------------------------------
+
+class _Record:
+    """A subject's work as kept after streaming: enough to group and date it; and to cite it
+    where some claim's test did not fail. Kept small: a check may stream millions."""
+
+    __slots__ = ("published", "keys", "subjects", "outcomes", "ref")
+
+    def __init__(self, work: Work, subjects: dict[int, list[AffiliationReason]], outcomes: dict[int, _Outcome]):
+        self.published = work.published
+        # hash() is stable within a process, which is all grouping needs; ids stay in `ref`.
+        self.keys = tuple(hash(k) for k in work.identity_keys())
+        self.subjects = frozenset(subjects)
+        live = {i: o for i, o in outcomes.items() if o.status != FALSE}
+        for i in live:
+            live[i] = _Outcome(live[i].status, [*subjects[i], *live[i].reasons], live[i].doubts)
+        self.outcomes = live or None
+        self.ref = _work_ref(work) if live else None
+
+
+def _work_ref(work: Work) -> WorkRef:
+    return WorkRef(id=work.group or work.id, doi=work.doi, arxiv=work.arxiv, title=work.title,
+                   publication_date=str(work.published) if work.published else None, url=work.url,
+                   is_retracted=work.is_retracted, versions=(work.version,) if work.version else (),
+                   records=(str(work.origin),))
+
+
+def _date_status(published: PartialDate | None, start: dt.date | None, end: dt.date | None) -> tuple[int, str | None]:
+    """Inside the claim's period (TRUE), outside (FALSE), or straddling a boundary (UNKNOWN)."""
+    if published is None:
+        return UNKNOWN, "the work has no publication date"
+    if (start and published.latest < start) or (end and published.earliest > end):
+        return FALSE, None
+    if start and published.earliest < start:
+        return UNKNOWN, f"its date {published} may fall before {start}"
+    if end and published.latest > end:
+        return UNKNOWN, f"its date {published} may fall after {end}"
+    return TRUE, None
+
+
+def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Evidence]) -> list[_Record]:
+    records: list[_Record] = []
+    for source in evidence:
+        for work in source.works():
+            ctx = _WorkContext(work)
+            outcomes: dict[int, _Outcome] = {}
+            subjects: dict[int, list[AffiliationReason]] = {}
+            for i, cc in enumerate(compiled):
+                authors = ctx.subject_reasons(cc.subject)
+                if not authors:
+                    continue
+                subjects[i] = authors
+                before_start = cc.claim.from_ and work.published and work.published.latest < cc.claim.from_
+                # A version published before the period keeps its whole work out of it: skip the tests.
+                outcomes[i] = _Outcome(FALSE) if before_start else cc.test(ctx, authors)
+            if subjects:
+                records.append(_Record(work, subjects, outcomes))
+    return records
+
+
+def _group(records: list[_Record]) -> list[list[_Record]]:
+    """Records that share an identity key (id, DOI, arXiv id, curated work) are one work."""
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, r in enumerate(records):
+        for k in r.keys:
+            if k in owner:
+                parent[find(i)] = find(owner[k])
+            else:
+                owner[k] = i
+    groups: dict[int, list[_Record]] = defaultdict(list)
+    for i, r in enumerate(records):
+        groups[find(i)].append(r)
+    return list(groups.values())
+
+
+# --- verdicts -------------------------------------------------------------------------------
+
+def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date | None = None) -> Results:
+    """One verdict per claim, with findings and reasons, from every piece of evidence.
+
+    `as_of` is the day an open-ended claim runs to; by default the day the newest evidence was
+    retrieved, so that the same inputs always give the same results.
+    """
+    matchers = _Matchers()
+    compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
+    as_of = as_of or max(filter(None, (getattr(e, "retrieved", None) for e in evidence)), default=None)
+    groups = _group(_stream(compiled, evidence))
+    results = tuple(_judge(i, cc, groups, evidence, as_of) for i, cc in enumerate(compiled))
+    return Results(claimwatch=__version__, as_of=str(as_of) if as_of else None,
+                   inputs=_inputs(claims, evidence), evidence=tuple(e.describe() for e in evidence),
+                   results=results)
+
+
+def _judge(i: int, cc: _CompiledClaim, groups: list[list[_Record]], evidence: Sequence[Evidence],
+           as_of: dt.date | None) -> ClaimResult:
+    claim = cc.claim
+    end = claim.to or as_of
+    matched: list[Finding] = []
+    uncertain: list[Finding] = []
+    considered = 0
+    for group in groups:
+        if not any(i in r.subjects for r in group):
+            continue
+        published = min((r.published for r in group if r.published), key=lambda d: (d.earliest, d.latest), default=None)
+        date_status, date_doubt = _date_status(published, claim.from_, end)
+        if date_status == FALSE:
+            continue
+        considered += date_status == TRUE
+        live = [(r, r.outcomes[i]) for r in group if r.outcomes and i in r.outcomes]
+        if not live:
+            continue
+        best = max(o.status for _, o in live)
+        chosen = [(r, o) for r, o in live if o.status == best]
+        doubts = [date_doubt] if date_status == UNKNOWN else []
+        doubts += [d for _, o in chosen for d in o.doubts]
+        finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts)
+        (matched if finding.status == "matched" else uncertain).append(finding)
+    matched.sort(key=_finding_order)
+    uncertain.sort(key=_finding_order)
+    coverage = _coverage(claim, evidence, end)
+    verdict, why = _verdict(claim, len(matched), len(uncertain), considered, coverage, matched, uncertain)
+    return ClaimResult(
+        claim=claim.id, says=claim.says, sentence=describe(claim, cc.file), claims_file=cc.file.path,
+        subject=claim.subject.name,
+        period={"from": str(claim.from_) if claim.from_ else None, "to": str(end) if end else None},
+        expects={"kind": claim.expects.kind, "count": claim.expects.count},
+        verdict=verdict, why=why, matched=len(matched), uncertain=len(uncertain), works_considered=considered,
+        coverage=coverage, findings=tuple(matched), uncertain_findings=tuple(uncertain))
+
+
+def _finding(chosen: list[tuple[_Record, _Outcome]], published: PartialDate | None, status: int,
+             doubts: list[str]) -> Finding:
+    refs = [r.ref for r, _ in chosen]
+    openalex = [x for x in refs if x.id.startswith("W")]
+    lead = sorted(openalex or refs, key=lambda x: x.id)[0]
+    reasons = list(dict.fromkeys(reason for _, o in chosen for reason in o.reasons))
+    inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
+    work = lead.model_copy(update={
+        "doi": lead.doi or next((x.doi for x in refs if x.doi), None),
+        "arxiv": lead.arxiv or next((x.arxiv for x in refs if x.arxiv), None),
+        "url": lead.url or next((x.url for x in refs if x.url), None),
+        "publication_date": str(published) if published else None,
+        "is_retracted": any(x.is_retracted for x in refs),
+        "versions": tuple(dict.fromkeys(v for x in refs for v in x.versions)),
+        "records": tuple(dict.fromkeys(rec for x in refs for rec in x.records)),
+    })
+    return Finding(work=work, status="matched" if status == TRUE else "uncertain",
+                   strength="inferred" if inferred else "direct", reasons=tuple(reasons),
+                   uncertain_because=tuple(dict.fromkeys(doubts)))
+
+
+def _finding_order(f: Finding) -> tuple[str, str]:
+    return (f.work.publication_date or "9999", f.work.id)
+
+
+def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None) -> CoverageReport:
+    ids = claim.subject.openalex
+    if not ids:
+        return CoverageReport(complete=False, why=f"{claim.subject.name} has no OpenAlex id, so no snapshot can cover it")
+    if not any(e.coverage.complete for e in evidence):
+        kinds = sorted({e.kind for e in evidence})
+        return CoverageReport(complete=False, why=(
+            f"no evidence covers {claim.subject.name} completely (the evidence is {', '.join(kinds)}"
+            + (", a selection of works, never complete" if kinds == ["curated"] else ", with no complete coverage declared")
+            + ")"))
+    if end is None:
+        return CoverageReport(complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved")
+    sources = tuple(e.path for e in evidence
+                    if e.coverage.holds(ids, claim.from_, end, getattr(e, "retrieved", None)))
+    period = describe_period(claim.from_, end)
+    if sources:
+        return CoverageReport(complete=True, sources=sources, why=(
+            f"{', '.join(sources)} holds every work OpenAlex attributes to {claim.subject.name} "
+            f"({', '.join(ids)}) published {period}"))
+    declared = [e for e in evidence if e.coverage.complete]
+    held = "; ".join(f"{e.path} covers {', '.join(e.coverage.institutions)} "
+                     f"{describe_period(e.coverage.from_, e.coverage.to or getattr(e, 'retrieved', None))}"
+                     for e in declared)
+    return CoverageReport(complete=False, why=f"no evidence covers {claim.subject.name} ({', '.join(ids)}) {period}: {held}")
+
+
+def _verdict(claim: Claim, n: int, u: int, considered: int, coverage: CoverageReport,
+             matched: list[Finding], uncertain: list[Finding]) -> tuple[str, str]:
+    kind, count = claim.expects.kind, claim.expects.count
+    works = _count(n)
+    cited = _cite(matched)
+    pool = (f"the {_count(considered)} by {claim.subject.name} in the period" if considered
+            else f"the evidence, which holds no work by {claim.subject.name} in the period")
+    maybe = f"; {u} more might ({_cite(uncertain, with_doubt=True)})" if u else ""
+    if kind == "none":
+        if n:
+            return "contradicted", f"{works} {'matches' if n == 1 else 'match'} although the claim expects none: {cited}."
+        if u:
+            return "insufficient_evidence", (f"No work certainly matches, but {_count(u)} might: "
+                                             f"{_cite(uncertain, with_doubt=True)}.")
+        if coverage.complete:
+            return "not_contradicted", f"No work matches among {pool}, and {coverage.why}."
+        return "insufficient_evidence", f"No work matches among {pool}, but {coverage.why}."
+    if kind == "at_most":
+        if n > count:
+            return "contradicted", f"{works} match; the claim allows at most {count}: {cited}."
+        if n + u > count:
+            return "insufficient_evidence", f"{works} match, within the {count} allowed{maybe}."
+        if coverage.complete:
+            return "not_contradicted", f"{works} match, within the {count} allowed, and {coverage.why}."
+        return "insufficient_evidence", f"{works} match, within the {count} allowed, but {coverage.why}."
+    # at_least
+    if n >= count:
+        return "supported", f"{works} match; the claim says at least {count}: {cited}."
+    if coverage.complete and n + u < count:
+        return "contradicted", f"Only {works.lower()} match, fewer than the {count} the claim says, and {coverage.why}."
+    if coverage.complete:
+        return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}."
+    return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}, but {coverage.why}."
+
+
+def _count(n: int) -> str:
+    return f"{n} work" if n == 1 else f"{n} works" if n else "No works"
+
+
+def _cite(findings: list[Finding], *, limit: int = 3, with_doubt: bool = False) -> str:
+    parts = []
+    for f in findings[:limit]:
+        doubt = f", {f.uncertain_because[0]}" if with_doubt and f.uncertain_because else ""
+        parts.append(f"\u201c{_short_title(f.work.title)}\u201d ({f.work.publication_date or 'undated'}{doubt})")
+    more = len(findings) - limit
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+def _short_title(title: str, limit: int = 90) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[:limit - 1].rstrip() + "\u2026"
+
+
+def _inputs(claims: ClaimSet, evidence: Sequence[Evidence]) -> Inputs:
+    lists = {rl.path: rl.sha256 for f in claims.files for rl in f.lists.values()}
+    topics = {t.path: t.sha256 for f in claims.files for t in f.topics.values() if t.sha256}
+    return Inputs(
+        claims=tuple(InputRef(path=f.path, sha256=f.sha256) for f in claims.files),
+        evidence=tuple(InputRef(path=e.path, sha256=e.sha256, kind=e.kind) for e in evidence),
+        lists=tuple(InputRef(path=p, sha256=h) for p, h in sorted(lists.items())),
+        topics=tuple(InputRef(path=p, sha256=h) for p, h in sorted(topics.items())),
+    )
+
+
+def claims_of(results: Results) -> Iterable[str]:
+    return (r.claim for r in results.results)

@@ -1,0 +1,288 @@
+"""Matching text: topic phrases in titles and abstracts, institution names in affiliations.
+
+Both use spaCy (`spacy.blank("en")`'s tokenizer and the lookup lemmatizer's table from
+spacy-lookups-data; no model download) and neither uses a similarity score: a phrase or a
+name matches whole words exactly, after folding what does not change meaning.
+
+Topic phrases fold case, inflection (faces, deepfakes, qubits) and hyphenation
+(re-identification, reidentification, re identification): each run of words is compared by
+the concatenation of its words' keys. `surface` never matches `face` and `quantization` never
+matches `quantum`, because a match must start and end on word boundaries.
+
+Institution names fold case, punctuation, diacritics and hyphens and are matched as whole
+phrases with spaCy's PhraseMatcher; a name followed by "of"/"for" is part of a longer name
+(Tianjin University of Technology is not Tianjin University). Acronyms (USTC, HIT) match
+case-sensitively; Chinese names match as exact substrings not preceded by another Chinese
+character (桂林电子科技大学 is not 电子科技大学).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+# Characters that may join the words of one phrase: white space and hyphens.
+_JOINERS = re.compile(r"^[\s\-\u2010\u2011\u00ad]*$")
+_HYPHENS = re.compile(r"[\-\u2010\u2011\u00ad]")
+_SQUASH = re.compile(r"[\s\-\u2010\u2011\u00ad]+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+@cache
+def nlp() -> spacy.language.Language:
+    """spaCy's blank English pipeline: its tokenizer and vocabulary, built once per process."""
+    return spacy.blank("en")
+
+
+@cache
+def _lemma_table() -> dict[str, str]:
+    """The lookup lemmatizer's table from spacy-lookups-data (word -> lemma), as plain strings.
+
+    Read directly rather than through a `lemmatizer` pipe: matching needs the lemma of single
+    words, and the prefilter needs the table's words, which spaCy's Table keeps only as hashes.
+    """
+    import spacy_lookups_data
+
+    return spacy.util.load_language_data(spacy_lookups_data.en["lemma_lookup"])
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """The form two words share when they differ only by case or inflection."""
+    lower = word.lower()
+    lemma = _lemma_table().get(lower)
+    if lemma:
+        return lemma
+    # Words the table lacks (deepfakes, reenactments): a plain plural -s.
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
+
+
+# --- topic phrases -------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    lemma: str
+    lower: str
+    start: int
+    end: int
+
+
+def _words(text: str) -> list[_Word]:
+    """Word tokens of `text` (hyphens and other punctuation dropped) with character offsets."""
+    out = []
+    for t in nlp().tokenizer(text):
+        if t.is_punct or t.is_space or _HYPHENS.fullmatch(t.text):
+            continue
+        out.append(_Word(word_key(t.text), t.text.lower(), t.idx, t.idx + len(t.text)))
+    return out
+
+
+def _phrase_keys(phrase: str) -> tuple[str, str]:
+    """Two keys for a phrase: every word lemmatised; or every word as written but the last.
+
+    The second lets "talking heads" match "talkingheads" although "talking" lemmatises to "talk".
+    """
+    words = _words(phrase)
+    if not words:
+        return "", ""
+    return "".join(w.lemma for w in words), "".join(w.lower for w in words[:-1]) + words[-1].lemma
+
+
+class PhraseSet:
+    """A set of phrases found in text as DESIGN.md defines it; hits carry character spans."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.phrases = tuple(dict.fromkeys(p for p in phrases if p.strip()))
+        self._by_lemma: dict[str, str] = {}
+        self._by_surface: dict[str, str] = {}
+        for p in self.phrases:
+            lemma_key, surface_key = _phrase_keys(p)
+            if lemma_key:
+                self._by_lemma.setdefault(lemma_key, p)
+                self._by_surface.setdefault(surface_key, p)
+        self._longest = max((len(k) for k in (*self._by_lemma, *self._by_surface)), default=0)
+        self._anchors = _anchors(self.phrases)
+
+    def might_match(self, text: str) -> bool:
+        """A cheap, conservative test: False only where no phrase can match."""
+        if not self.phrases or not text:
+            return False
+        squashed = _SQUASH.sub("", text.lower())
+        return any(a in squashed for a in self._anchors)
+
+    def find(self, text: str) -> list[PhraseHit]:
+        """Every non-overlapping phrase occurrence, leftmost-longest first."""
+        if not self.might_match(text):
+            return []
+        words = _words(text)
+        hits: list[PhraseHit] = []
+        i = 0
+        while i < len(words):
+            hit, last = self._longest_at(words, i, text)
+            if hit:
+                hits.append(PhraseHit(hit, words[i].start, words[last].end))
+                i = last + 1
+            else:
+                i += 1
+        return hits
+
+    def _longest_at(self, words: list[_Word], i: int, text: str) -> tuple[str | None, int]:
+        best: tuple[str | None, int] = (None, i)
+        lemma_prefix = surface_prefix = ""
+        for j in range(i, len(words)):
+            if j > i and not _JOINERS.match(text[words[j - 1].end:words[j].start]):
+                break
+            lemma_key = lemma_prefix + words[j].lemma
+            surface_key = surface_prefix + words[j].lemma
+            found = self._by_lemma.get(lemma_key) or self._by_surface.get(surface_key)
+            if found:
+                best = (found, j)
+            lemma_prefix += words[j].lemma
+            surface_prefix += words[j].lower
+            if min(len(lemma_prefix), len(surface_prefix)) > self._longest:
+                break
+        return best
+
+
+def _anchors(phrases: Iterable[str]) -> tuple[str, ...]:
+    """Substrings one of which must be in the lower-cased text for any phrase to match.
+
+    A match starts with a word whose key (lemma) or spelling begins like the phrase's first
+    word: the first three letters of its lemma, or of the word as written, or any spelling the
+    lemma table maps to that lemma (mice/mouse). No anchor reaches past the first word.
+    """
+    firsts = [w for w in (_words(p)[:1] for p in phrases) if w]
+    prefixes = {x[:3] for (w,) in firsts for x in (w.lemma, w.lower)}
+    lemmas = {w.lemma for (w,) in firsts}
+    irregular = {surface for surface, lemma in _lemma_table().items()
+                 if lemma in lemmas and not surface.startswith(lemma[:3])}
+    return tuple(sorted(prefixes | irregular))
+
+
+# --- institution names ---------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    key: str       # what the caller registered the name under
+    name: str      # the name or alias as registered
+    matched: str   # the text as it stands in the affiliation
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Case, diacritics, punctuation and hyphens folded; one space between words."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    spaced = re.sub(r"[^\w\s]|_", " ", stripped.lower())
+    return " ".join(spaced.split())
+
+
+def _is_cjk(name: str) -> bool:
+    return bool(_CJK.search(name))
+
+
+class NameMatcher:
+    """Finds registered institution names in affiliation text, by whole phrases, never by similarity."""
+
+    _FOLLOWERS_OF_A_LONGER_NAME = frozenset({"of", "for"})
+
+    def __init__(self, names: Iterable[tuple[str, str]]):
+        """`names` holds (key, name) pairs; a key is returned with every hit of its names."""
+        self._folded = PhraseMatcher(nlp().vocab, attr="ORTH")
+        self._acronyms = PhraseMatcher(nlp().vocab, attr="ORTH")
+        self._cjk: list[tuple[str, str]] = []
+        self._labels: dict[int, list[tuple[str, str]]] = {}
+        first_words: set[str] = set()
+        for key, name in names:
+            if _is_cjk(name):
+                self._cjk.append((key, unicodedata.normalize("NFKC", name)))
+                continue
+            if _ACRONYM.match(name):
+                pattern, matcher = name, self._acronyms
+            else:
+                pattern, matcher = fold(name), self._folded
+            if not pattern:
+                continue
+            label = f"{len(self._labels)}"
+            matcher.add(label, [Doc(nlp().vocab, words=pattern.split())])
+            self._labels[nlp().vocab.strings[label]] = [(key, name)]
+            first_words.add(pattern.split()[0].lower())
+        self._first_words = frozenset(first_words)
+
+    def find(self, text: str) -> list[NameHit]:
+        return list(self._find_cached(text))
+
+    @lru_cache(maxsize=100_000)  # affiliation strings repeat across millions of authorships
+    def _find_cached(self, text: str) -> tuple[NameHit, ...]:
+        hits: list[NameHit] = []
+        hits += self._find_cjk(text)
+        folded_words = fold(text).split()
+        if self._first_words.isdisjoint(folded_words) and self._first_words.isdisjoint(
+                w.lower() for w in re.findall(r"[A-Za-z0-9&]+", text)):
+            return tuple(hits)
+        hits += self._find_words(text, folded=True)
+        hits += self._find_words(text, folded=False)
+        return tuple(sorted(set(hits), key=lambda h: (h.start, -h.end, h.key, h.name)))
+
+    def _find_cjk(self, text: str) -> list[NameHit]:
+        normal = unicodedata.normalize("NFKC", text)
+        hits = []
+        for key, name in self._cjk:
+            start = normal.find(name)
+            while start >= 0:
+                if start == 0 or not _CJK.match(normal[start - 1]):
+                    hits.append(NameHit(key, name, normal[start:start + len(name)], start, start + len(name)))
+                start = normal.find(name, start + 1)
+        return hits
+
+    def _find_words(self, text: str, *, folded: bool) -> list[NameHit]:
+        """Match over words, mapping each word back to its span in the original text."""
+        spans = _word_spans(text)
+        words = [fold(w) if folded else w for w, _, _ in spans]
+        keep = [i for i, w in enumerate(words) if w]
+        doc_words: list[str] = []
+        index: list[int] = []
+        for i in keep:
+            for part in words[i].split():
+                doc_words.append(part)
+                index.append(i)
+        if not doc_words:
+            return []
+        doc = Doc(nlp().vocab, words=doc_words)
+        matcher = self._folded if folded else self._acronyms
+        hits = []
+        for match_id, start, end in matcher(doc):
+            if folded and end < len(doc_words) and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME:
+                continue
+            first, last = spans[index[start]], spans[index[end - 1]]
+            for key, name in self._labels[match_id]:
+                hits.append(NameHit(key, name, text[first[1]:last[2]], first[1], last[2]))
+        return hits
+
+
+def _word_spans(text: str) -> list[tuple[str, int, int]]:
+    """Words (letters and digits, with inner apostrophes) and their offsets in `text`."""
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text)]
+
+
+def names_of(pairs: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, str]]:
+    """(key, [names]) -> (key, name) pairs, in order."""
+    return [(key, name) for key, names in pairs for name in names]

@@ -1,0 +1,156 @@
+"""What an evaluation produces: one verdict per claim, with findings and the reason for each.
+
+These models are the JSON report's shape (validated by `report.schema.json`); the reporters and
+the Gherkin steps read them and nothing else.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Verdict = Literal["contradicted", "supported", "not_contradicted", "insufficient_evidence"]
+VERDICTS: tuple[str, ...] = ("contradicted", "supported", "not_contradicted", "insufficient_evidence")
+VERDICT_WORDS = {
+    "contradicted": "Contradicted",
+    "supported": "Supported",
+    "not_contradicted": "Not contradicted",
+    "insufficient_evidence": "Insufficient evidence",
+}
+
+Method = Literal["openalex_id", "lineage", "ror", "name_in_institution", "alias_in_raw_affiliation"]
+DIRECT_METHODS = frozenset({"openalex_id", "lineage", "ror"})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class InstitutionRef(_Model):
+    id: str | None = None
+    name: str
+    ror: str | None = None
+
+
+class EntryRef(_Model):
+    """The list entry a partner institution matched, with when and by whose word it was listed."""
+
+    list: str
+    list_name: str
+    id: str
+    name: str
+    listed_from: str | None = None
+    citation: str | None = None
+    verified: bool
+    line: int
+
+
+class AffiliationReason(_Model):
+    """An author's affiliation that satisfied a condition (the subject's or a list entry's)."""
+
+    kind: Literal["subject_author", "listed_author"]
+    author: str
+    author_position: int
+    institution: InstitutionRef | None = None
+    method: Method
+    matched_text: str | None = None
+    entry: EntryRef | None = None
+    listed_before_publication: bool | None = None
+    note: str | None = None
+
+
+class PhraseReason(_Model):
+    """A topic phrase found in a field of the work, or an OpenAlex topic id it carries."""
+
+    kind: Literal["topic"] = "topic"
+    topic: str
+    method: Literal["phrase", "openalex_topic"]
+    phrase: str
+    field: str
+    start: int | None = None
+    end: int | None = None
+    text: str
+
+
+class AbsenceReason(_Model):
+    """A `not:` condition held: what was looked for and not found."""
+
+    kind: Literal["absent"] = "absent"
+    condition: str
+
+
+Reason = Annotated[AffiliationReason | PhraseReason | AbsenceReason, Field(discriminator="kind")]
+
+
+class WorkRef(_Model):
+    id: str
+    doi: str | None = None
+    arxiv: str | None = None
+    title: str
+    publication_date: str | None = None
+    url: str | None = None
+    is_retracted: bool = False
+    versions: tuple[str, ...] = ()
+    records: tuple[str, ...] = Field((), description="Where each record of the work stands: path:line.")
+
+
+class Finding(_Model):
+    work: WorkRef
+    status: Literal["matched", "uncertain"]
+    strength: Literal["direct", "inferred"]
+    reasons: tuple[Reason, ...]
+    uncertain_because: tuple[str, ...] = ()
+
+
+class CoverageReport(_Model):
+    complete: bool
+    why: str
+    sources: tuple[str, ...] = ()
+
+
+class ClaimResult(_Model):
+    claim: str
+    says: str
+    sentence: str
+    claims_file: str
+    subject: str
+    period: dict[str, str | None]
+    expects: dict[str, int | str]
+    verdict: Verdict
+    why: str
+    matched: int
+    uncertain: int
+    works_considered: int
+    coverage: CoverageReport
+    findings: tuple[Finding, ...]
+    uncertain_findings: tuple[Finding, ...] = ()
+
+
+class InputRef(_Model):
+    path: str
+    sha256: str
+    kind: str | None = None
+
+
+class Inputs(_Model):
+    claims: tuple[InputRef, ...]
+    evidence: tuple[InputRef, ...]
+    lists: tuple[InputRef, ...] = ()
+    topics: tuple[InputRef, ...] = ()
+
+
+class Results(_Model):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    claimwatch: str
+    as_of: str | None = Field(None, description="The date open-ended periods run to; from the evidence, never the clock.")
+    inputs: Inputs
+    evidence: tuple[dict, ...] = ()
+    results: tuple[ClaimResult, ...]
+
+    def result(self, claim_id: str) -> ClaimResult:
+        for r in self.results:
+            if r.claim == claim_id:
+                return r
+        raise KeyError(claim_id)
