@@ -281,7 +281,7 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         where = _describe_path(path)
         return [doc.problem(path, f"{where}{error.message.replace(' is a required property', '')} is missing")]
     if error.validator == "format" and error.validator_value == "date":
-        return [doc.problem(path, f"'{error.instance}' is not a real date (YYYY-MM-DD)")]
+        return [doc.problem(path, f"{_describe_path(path)}'{error.instance}' is not a real date (YYYY-MM-DD)")]
     if error.validator in ("anyOf", "oneOf") and error.context:
         # Pick the branch that got furthest, which is what the author most likely meant.
         best = max(error.context, key=lambda e: (len(e.absolute_path), -len(e.message)))

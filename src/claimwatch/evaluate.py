@@ -14,6 +14,7 @@ dated by its earliest version.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -482,7 +483,7 @@ def _finding(chosen: list[tuple[_Record, _Outcome]], published: PartialDate | No
              doubts: list[str]) -> Finding:
     refs = [r.ref for r, _ in chosen]
     openalex = [x for x in refs if x.id.startswith("W")]
-    lead = sorted(openalex or refs, key=lambda x: x.id)[0]
+    lead = min(openalex or refs, key=lambda x: _natural(x.id))
     reasons = list(dict.fromkeys(reason for _, o in chosen for reason in o.reasons))
     inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
     work = lead.model_copy(update={
@@ -499,8 +500,13 @@ def _finding(chosen: list[tuple[_Record, _Outcome]], published: PartialDate | No
                    uncertain_because=tuple(dict.fromkeys(doubts)))
 
 
-def _finding_order(f: Finding) -> tuple[str, str]:
-    return (f.work.publication_date or "9999", f.work.id)
+def _finding_order(f: Finding) -> tuple[str, tuple]:
+    return (f.work.publication_date or "9999", _natural(f.work.id))
+
+
+def _natural(identifier: str) -> tuple:
+    """W9 before W10: ids compare by their numbers, not their spelling."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", identifier))
 
 
 def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None) -> CoverageReport:

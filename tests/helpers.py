@@ -1,0 +1,117 @@
+"""Builders for test inputs: claim files, lists and OpenAlex-shaped work records."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+STATEMENT = """\
+statement:
+  speaker: Example Corp
+  made_on: 2024-01-10
+  quote: We do not work on face recognition.
+  sources:
+    - title: An interview
+"""
+
+SUBJECTS = """\
+subjects:
+  lab:
+    name: Example Lab
+    openalex: [I100]
+    aliases: [Example Lab, EXL]
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def claim_file(path: Path, claims: str, *, extra: str = "") -> Path:
+    """A claim file with a standard statement and subject around the given `claims:` block."""
+    return write(path, STATEMENT + SUBJECTS + extra + textwrap.dedent(claims))
+
+
+def project(tmp_path: Path) -> Path:
+    """A project root with one topic and two lists, like the shipped ones but small."""
+    write(tmp_path / "claims/topics/face.yaml", """\
+        id: face
+        name: Face recognition
+        rationale: Recognising people by their faces.
+        phrases: [face recognition, face verification]
+        exclude_phrases: [face recognition vendor test]
+        openalex_topics: [T999]
+        """)
+    write(tmp_path / "evidence/lists/mil.yaml", """\
+        id: mil
+        name: Military universities
+        sources: [{title: A source}]
+        entries:
+          - id: hit
+            name: Harbin Institute of Technology
+            aliases: [HIT, 哈尔滨工业大学]
+            openalex: [I200]
+            listed_from: 2020-06-05
+            citation: 85 FR 34495
+            verified: true
+          - id: beihang
+            name: Beihang University
+            aliases: [Beijing University of Aeronautics and Astronautics]
+            ror: [00wk2mp56]
+            listed_from: null
+            verified: false
+          - id: heu
+            name: Harbin Engineering University
+            listed_from: 2025-01-01
+            verified: true
+        """)
+    return tmp_path
+
+
+def institution(iid: str | None, name: str, *, ror: str | None = None, lineage: list[str] | None = None,
+                country: str | None = "CN") -> dict[str, Any]:
+    full = f"https://openalex.org/{iid}" if iid else None
+    return {"id": full, "display_name": name, "ror": f"https://ror.org/{ror}" if ror else None,
+            "country_code": country, "type": "education",
+            "lineage": [f"https://openalex.org/{x}" for x in (lineage or ([iid] if iid else []))]}
+
+
+def authorship(name: str, institutions: list[dict[str, Any]], raw: list[str] | None = None,
+               position: str = "middle") -> dict[str, Any]:
+    raw = raw if raw is not None else [i["display_name"] for i in institutions]
+    return {"author_position": position, "author": {"id": None, "display_name": name, "orcid": None},
+            "institutions": institutions, "countries": [], "is_corresponding": False,
+            "raw_author_name": name, "raw_affiliation_strings": raw,
+            "affiliations": [{"raw_affiliation_string": r, "institution_ids": [i["id"] for i in institutions if i["id"]]}
+                             for r in raw]}
+
+
+LAB = institution("I100", "Example Lab", country="US")
+HIT = institution("I200", "Harbin Institute of Technology")
+
+
+def work(wid: str, title: str, date: str | None = "2024-06-01", authorships: list[dict] | None = None,
+         **extra: Any) -> dict[str, Any]:
+    record = {
+        "id": f"https://openalex.org/{wid}", "doi": None, "title": title, "display_name": title,
+        "publication_year": int(date[:4]) if date else None, "publication_date": date,
+        "ids": {"openalex": f"https://openalex.org/{wid}"}, "type": "article",
+        "authorships": authorships if authorships is not None else [authorship("A. Lab", [LAB]),
+                                                                    authorship("B. Partner", [HIT])],
+        "is_retracted": False, "is_authors_truncated": False, "topics": [], "primary_topic": None,
+        "keywords": [], "abstract_inverted_index": None, "updated_date": "2025-01-01T00:00:00",
+    }
+    record.update(extra)
+    return record
+
+
+def write_jsonl(path: Path, records: list[dict[str, Any]], *, gz: bool = False) -> Path:
+    text = "".join(json.dumps(r) + "\n" for r in records).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(gzip.compress(text, mtime=0) if gz else text)
+    return path

@@ -1,0 +1,244 @@
+"""The claim language: loading, resolving, describing, and every bad-input case of issue 2."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from helpers import claim_file, project, write
+
+from claimwatch import claims as claims_mod
+from claimwatch.cli import main
+from claimwatch.errors import InputError
+
+ONE_CLAIM = """\
+claims:
+  - id: no-face
+    says: No face recognition work.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works:
+      topic: face
+"""
+
+
+def load(tmp_path: Path, path: Path):
+    return claims_mod.load_claims([path], root=tmp_path)
+
+
+def problems(tmp_path: Path, path: Path) -> list[str]:
+    with pytest.raises(InputError) as e:
+        load(tmp_path, path)
+    return e.value.lines()
+
+
+def test_loads_and_resolves_topics_and_lists(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM + """\
+  - id: no-partners
+    says: No military partners.
+    subject: lab
+    from: 2024-01-10
+    to: 2024-12-31
+    expects: {at_most: 2}
+    works:
+      all:
+        - coauthor_in: [mil]
+          listed_before_publication: true
+        - not: {topic: face}
+""")
+    cs = load(root, path)
+    claim = cs.claim("no-partners")
+    assert claim.subject.openalex == ("I100",)
+    assert claim.expects.kind == "at_most" and claim.expects.count == 2
+    assert claim.works.all[0].listed_before_publication
+    f = cs.files[0]
+    assert set(f.topics) == {"face"} and set(f.lists) == {"mil"}
+    assert f.lists["mil"].entry("hit").citation == "85 FR 34495"
+    assert claim.line == 20
+
+
+def test_inline_topic_wins_over_topic_file(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM, extra="""\
+topics:
+  face:
+    name: Inline face
+    rationale: Defined in the claim file.
+    phrases: [faceprint]
+""")
+    assert load(root, path).files[0].topics["face"].name == "Inline face"
+
+
+def test_sentence_names_subject_period_condition_and_expectation(tmp_path):
+    root = project(tmp_path)
+    cs = load(root, claim_file(root / "claims/c.yaml", ONE_CLAIM))
+    claim = cs.claims[0]
+    assert claims_mod.describe(claim, cs.files[0]) == (
+        "Expects no works by Example Lab published on or after 2024-01-10 about face recognition.")
+
+
+def test_misspelt_key_gets_did_you_mean(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("from:", "form:"))
+    assert problems(root, path) == [f"{path}:16:5: unknown key 'form'; did you mean 'from'?"]
+
+
+def test_unknown_topic_and_list_name_the_ids_that_exist(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("topic: face", "topic: faces") + """\
+  - id: other
+    says: x
+    subject: lab
+    expects: none
+    works: {coauthor_in: [military]}
+""")
+    lines = problems(root, path)
+    assert any(":19:14: unknown topic 'faces'; known: face" in line for line in lines), lines
+    assert any(":24:27: unknown list 'military'; known: mil" in line for line in lines), lines
+
+
+def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("topic: face", "topic: nope") + """\
+  - id: no-face
+    says: Duplicate.
+    subject: lab
+    from: 2024-05-01
+    to: 2024-01-01
+    expects: none
+    works: {topic: face}
+""")
+    lines = problems(root, path)
+    assert len(lines) == 3, lines
+    assert any("unknown topic 'nope'" in line for line in lines)
+    assert any("duplicate claim id 'no-face' (first at line 13)" in line for line in lines)
+    assert any("'to' (2024-01-01) is before 'from' (2024-05-01)" in line for line in lines)
+
+
+def test_impossible_date(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("2024-01-10\n    expects", "2024-13-10\n    expects"))
+    assert problems(root, path) == [f"{path}:16:11: claims[0].from: '2024-13-10' is not a real date (YYYY-MM-DD)"]
+
+
+def test_duplicate_claim_ids_across_files(tmp_path):
+    root = project(tmp_path)
+    a = claim_file(root / "claims/a.yaml", ONE_CLAIM)
+    b = claim_file(root / "claims/b.yaml", ONE_CLAIM)
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([a, b], root=root)
+    assert e.value.lines() == [f"{b}:13:5: duplicate claim id 'no-face' (also at {a}:13)"]
+
+
+def test_bad_expectation_and_empty_condition(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("expects: none", "expects: {at_least: 0}")
+                      .replace("works:\n      topic: face", "works: {}"))
+    lines = problems(root, path)
+    assert any("claims[0].expects" in line for line in lines), lines
+    assert any("claims[0].works" in line and "should be non-empty" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xff\xfe bad", ":1:1: not UTF-8 text"),
+    (b"", ": file is empty"),
+    (b"   \n# only a comment\n", ": file holds no YAML data"),
+    (b"statement: [unclosed\n", ":2:1: not valid YAML"),
+    (b"- a\n- b\n", ": claims file must be a mapping"),
+    (b"a: 1\na: 2\n", ":2:1: duplicate key 'a'"),
+    (b"a: !!python/object:os.system x\n", "unsupported YAML tag"),
+    (b"a: 1\n---\nb: 2\n", "a file holds one YAML document"),
+])
+def test_files_that_are_not_claims(tmp_path, content, message):
+    path = tmp_path / "c.yaml"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([path], root=tmp_path)
+    text = "\n".join(e.value.lines())
+    if message.startswith(": claims file"):
+        assert "is not of type 'object'" in text
+    else:
+        assert message in text, text
+
+
+def test_alias_bomb_is_refused_fast_and_small(tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(ord("b"), ord("j")):
+        prev = chr(i - 1)
+        lines.append(f"{chr(i)}: &{chr(i)} [{', '.join(['*' + prev] * 9)}]")
+    path = write(tmp_path / "bomb.yaml", "\n".join(lines) + "\n")
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([path], root=tmp_path)
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert "alias bomb" in e.value.lines()[0]
+    assert elapsed < 5 and peak < 50 * 1024 * 1024
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    path = write(tmp_path / "deep.yaml", "a: " + "[" * 5000 + "]" * 5000 + "\n")
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([path], root=tmp_path)
+    assert "nested more than 64 levels deep" in e.value.lines()[0]
+
+
+def test_huge_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as f:
+        f.truncate(20 * 1024 * 1024)
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([path], root=tmp_path)
+    assert "the limit is 8,388,608" in e.value.lines()[0]
+
+
+# --- the command line ------------------------------------------------------------------------
+
+def test_validate_prints_problems_one_per_line_and_exits_2(tmp_path, capsys, monkeypatch):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("from:", "form:").replace("topic: face", "topic: x"))
+    assert main(["validate", "claims"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["claims/c.yaml:16:5: unknown key 'form'; did you mean 'from'?"]  # schema first, then refs
+    assert main(["validate", "claims/topics"]) == 0
+
+
+def test_shipped_files_validate(capsys, project_root, monkeypatch):
+    monkeypatch.chdir(project_root)
+    assert main(["validate", "claims/", "evidence/lists/", "evidence/curated/"]) == 0
+    out = capsys.readouterr().out
+    assert "ok  claims/microsoft-msra-2024.yaml  (5 claims)" in out
+
+
+def test_show_renders_each_claim_as_a_sentence(capsys, project_root, monkeypatch):
+    monkeypatch.chdir(project_root)
+    assert main(["show", "claims/msra-2022-intern-policy.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert "(reported, not confirmed)" in out
+    assert ("msra-no-seven-sons-interns: Expects no works by Microsoft Research Asia published on or after "
+            "2022-04-08 with an author who is also at an institution listed in Seven Sons of National Defence.") in out
+
+
+def test_schema_command_prints_the_claims_schema(capsys):
+    import json
+
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "claimwatch claim file"
+    assert main(["schema", "--report"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "claimwatch report"
+
+
+def test_shipped_claim_files_point_editors_at_the_schema(project_root):
+    for path in (project_root / "claims").rglob("*.yaml"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target.is_file(), (path, target)

@@ -1,0 +1,157 @@
+"""Phrase and name matching: the rules of DESIGN.md and the traps of issue 6."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimwatch.matching import NameMatcher, PhraseSet, fold
+
+FACE = PhraseSet(["face recognition", "face", "deepfake", "qubit", "quantum computing",
+                  "re-identification", "talking head", "text-to-speech", "speech synthesis"])
+
+
+def found(phrases: PhraseSet, text: str) -> list[tuple[str, str]]:
+    return [(h.phrase, text[h.start:h.end]) for h in phrases.find(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Faces in the wild", [("face", "Faces")]),
+    ("FACE RECOGNITION at scale", [("face recognition", "FACE RECOGNITION")]),
+    ("Detecting deepfakes", [("deepfake", "deepfakes")]),
+    ("Detecting Deep-Fakes", [("deepfake", "Deep-Fakes")]),
+    ("Two qubits entangled", [("qubit", "qubits")]),
+    ("person reidentification", [("re-identification", "reidentification")]),
+    ("person re-identification", [("re-identification", "re-identification")]),
+    ("person re identification", [("re-identification", "re identification")]),
+    ("talking-heads and talkingheads", [("talking head", "talking-heads"), ("talking head", "talkingheads")]),
+    ("Zero-shot text to speech", [("text-to-speech", "text to speech")]),
+    ("Zero-Shot Speech Synthesis with Codecs", [("speech synthesis", "Speech Synthesis")]),
+    ("quantum-computing hardware", [("quantum computing", "quantum-computing")]),
+])
+def test_phrases_match_across_case_inflection_and_hyphenation(text, expected):
+    assert found(FACE, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Surface normals and interface design",
+    "Post-training quantization of LLMs",
+    "Quantum dots in displays",
+    "speech; synthesis",        # punctuation is not a joiner
+    "interfaces",
+    "preface",
+])
+def test_phrases_never_match_inside_or_across_other_words(text):
+    assert found(FACE, text) == []
+
+
+def test_a_slash_does_not_join_words():
+    assert found(FACE, "face/recognition") == [("face", "face")]
+
+
+def test_longest_phrase_wins_and_spans_are_exact():
+    text = "We study face recognition."
+    (hit,) = FACE.find(text)
+    assert (hit.phrase, hit.start, hit.end) == ("face recognition", 9, 25)
+
+
+WORDS = st.lists(st.sampled_from(["face", "recognition", "surface", "the", "talking", "head", "deep", "fake",
+                                  "qubit", "quantum", "computing", "speech", "synthesis", "of", "a"]),
+                 min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS, st.sampled_from([" ", "-", "  "]))
+def test_matching_is_invariant_under_case_and_hyphenation(words, joiner):
+    text = " ".join(words)
+    base = [h.phrase for h in FACE.find(text)]
+    assert [h.phrase for h in FACE.find(text.upper())] == base
+    assert [h.phrase for h in FACE.find(text.title())] == base
+    # Joining words with hyphens never loses a phrase match that spaces had.
+    hyphenated = [h.phrase for h in FACE.find(joiner.join(words))]
+    assert hyphenated == base
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80))
+def test_prefilter_never_hides_a_match(text):
+    if FACE.find(text):
+        assert FACE.might_match(text)
+
+
+# --- institution names ---------------------------------------------------------------------
+
+LISTED = NameMatcher([
+    ("bit", "Beijing Institute of Technology"), ("bit", "BIT"),
+    ("npu", "Northwestern Polytechnical University"), ("npu", "NWPU"),
+    ("heu", "Harbin Engineering University"), ("heu", "哈尔滨工程大学"),
+    ("ustc", "University of Science and Technology of China"), ("ustc", "USTC"), ("ustc", "中国科学技术大学"),
+    ("uestc", "University of Electronic Science and Technology of China"), ("uestc", "电子科技大学"),
+    ("tju", "Tianjin University"), ("scu", "Sichuan University"),
+    ("beihang", "Beihang University"), ("beihang", "Beijing University of Aeronautics and Astronautics"),
+    ("hit", "Harbin Institute of Technology"), ("hit", "HIT"),
+    ("nudt", "National University of Defense Technology"),
+])
+
+
+def keys(text: str) -> list[str]:
+    return sorted({h.key for h in LISTED.find(text)})
+
+
+@pytest.mark.parametrize("text", [
+    "Beijing University of Technology, Beijing, China",
+    "Northwestern University, Evanston, IL",
+    "Harbin Medical University",
+    "The Hong Kong University of Science and Technology",
+    "Hong Kong University of Science and Technology (Guangzhou)",
+    "Tianjin University of Technology",
+    "Tianjin University of Science and Technology",
+    "Sichuan University of Science & Engineering",
+    "Guilin University of Electronic Science and Technology",
+    "桂林电子科技大学",
+    "哈尔滨医科大学",
+    "National University of Singapore",
+    "It was a big hit with students",     # lower-case 'hit' is a word, not the acronym
+    "Bit-level sparsity",
+    "Harbin Institute",
+    "Science and Technology of China Press",
+    "University of Science and Technology Beijing",
+    "Nanjing University",
+    "East China University of Science and Technology",
+])
+def test_different_institutions_never_match(text):
+    assert keys(text) == [], text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("School of Computer Science, Beijing Institute of Technology, Beijing 100081", ["bit"]),
+    ("BIT, Beijing", ["bit"]),
+    ("Northwestern Polytechnical University, Xi'an", ["npu"]),
+    ("harbin engineering university", ["heu"]),
+    ("Harbin-Engineering University", ["heu"]),
+    ("Université de Technologie, Harbin Engineering University", ["heu"]),
+    ("哈尔滨工程大学计算机学院", ["heu"]),
+    ("University of Science and Technology of China, Hefei, Anhui", ["ustc"]),
+    ("Dept. of EEIS, USTC", ["ustc"]),
+    ("中国科学技术大学", ["ustc"]),
+    ("University of Electronic Science and Technology of China, Chengdu", ["uestc"]),
+    ("Tianjin University, Tianjin 300072", ["tju"]),
+    ("West China Hospital, Sichuan University", ["scu"]),
+    ("Beijing University of Aeronautics & Astronautics", []),   # '&' is not 'and': no guess
+    ("Beijing University of Aeronautics and Astronautics (BUAA)", ["beihang"]),
+    ("Harbin Institute of Technology, Shenzhen", ["hit"]),
+    ("School of CS, HIT, Harbin", ["hit"]),
+    ("NATIONAL UNIVERSITY OF DEFENSE TECHNOLOGY", ["nudt"]),
+])
+def test_same_institution_matches_whatever_the_case_punctuation_and_campus(text, expected):
+    assert keys(text) == expected, text
+
+
+def test_hits_carry_the_text_as_written():
+    (hit,) = LISTED.find("Lab, Harbin-Engineering University, China")
+    assert hit.matched == "Harbin-Engineering University" and (hit.start, hit.end) == (5, 34)
+
+
+def test_fold_strips_case_diacritics_and_punctuation():
+    assert fold("Université  de-Montréal, Canada!") == "universite de montreal canada"
