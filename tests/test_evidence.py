@@ -1,0 +1,277 @@
+"""The evidence store: imports, snapshots, curated evidence, and what survives a kill."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import LAB, authorship, work, write, write_jsonl
+
+from claimwatch.cli import main
+from claimwatch.curated import read_curated
+from claimwatch.errors import InputError
+from claimwatch.evidence import MANIFEST, WORKS_FILE, Snapshot, import_jsonl, open_evidence, summarise
+from claimwatch.works import PartialDate
+
+
+def snapshot_lines(folder: Path) -> list[dict]:
+    with gzip.open(folder / WORKS_FILE, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def test_import_keeps_records_as_given_and_collapses_duplicates(tmp_path):
+    old = work("W1", "Old title") | {"updated_date": "2024-01-01T00:00:00"}
+    new = work("W1", "New title") | {"updated_date": "2025-02-01T00:00:00", "id": "W1"}  # a short id
+    other = work("W2", "Other")
+    source = write_jsonl(tmp_path / "in.jsonl.gz", [old, other, new], gz=True)
+    summary = import_jsonl(source, tmp_path / "snap")
+    assert (summary.records, summary.duplicates_collapsed) == (2, 1)
+    lines = snapshot_lines(tmp_path / "snap")
+    assert lines == [other, new]  # exactly as given, in input order
+    manifest = json.loads((tmp_path / "snap" / MANIFEST).read_text())
+    assert manifest["records"] == 2 and manifest["duplicates_collapsed"] == 1
+    assert manifest["coverage"]["complete"] is False
+    assert manifest["tool"]["claimwatch"] and "pyalex" in manifest["tool"]
+    assert len(manifest["files"][WORKS_FILE]["sha256"]) == 64
+
+
+def test_import_declares_exactly_the_coverage_given(tmp_path):
+    import datetime as dt
+
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])
+    summary = import_jsonl(source, tmp_path / "snap", institutions=["https://openalex.org/I100"],
+                           start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    cov = summary.manifest.coverage
+    assert (cov.complete, cov.institutions, str(cov.from_), str(cov.to), cov.declared_by) == (
+        True, ("I100",), "2024-01-01", "2024-12-31", "user")
+
+
+@pytest.mark.parametrize("line, message", [
+    (b"{not json", "not a JSON object"),
+    (b"[1, 2]", "expected a JSON object, found list"),
+    (b'{"id": "https://openalex.org/A123"}', "not an OpenAlex work record"),
+    (b'{"title": "no id"}', "not an OpenAlex work record"),
+])
+def test_a_malformed_line_is_refused_with_its_line_and_no_snapshot(tmp_path, line, message):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(json.dumps(work("W1", "x")).encode() + b"\n\n" + line + b"\n")
+    with pytest.raises(InputError) as e:
+        import_jsonl(source, tmp_path / "snap")
+    assert e.value.lines()[0].startswith(f"{source}:3:") and message in e.value.lines()[0]
+    assert not (tmp_path / "snap").exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".snap.tmp")] == []
+
+
+def test_skip_invalid_goes_on_and_lists_the_skipped_lines(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"{broken\n" + json.dumps(work("W1", "x")).encode() + b"\n")
+    summary = import_jsonl(source, tmp_path / "snap", skip_invalid=True)
+    assert summary.records == 1 and summary.skipped == 1
+    assert summary.manifest.skipped_lines[0]["line"] == 1
+
+
+def test_a_truncated_gzip_is_refused(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl.gz", [work(f"W{i}", "x" * 200) for i in range(200)], gz=True)
+    source.write_bytes(source.read_bytes()[:-300])
+    with pytest.raises(InputError) as e:
+        import_jsonl(source, tmp_path / "snap")
+    assert "truncated gzip" in e.value.lines()[0]
+    assert not (tmp_path / "snap").exists()
+
+
+def test_a_failed_import_leaves_the_earlier_snapshot_exactly_as_it_was(tmp_path):
+    good = write_jsonl(tmp_path / "good.jsonl", [work("W1", "x")])
+    import_jsonl(good, tmp_path / "snap")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "snap").iterdir()}
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n")
+    with pytest.raises(InputError):
+        import_jsonl(bad, tmp_path / "snap")
+    assert {p.name: p.read_bytes() for p in (tmp_path / "snap").iterdir()} == before
+
+
+def test_a_tampered_snapshot_is_refused_when_read(tmp_path):
+    import_jsonl(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")]), tmp_path / "snap")
+    data = tmp_path / "snap" / WORKS_FILE
+    data.write_bytes(gzip.compress(json.dumps(work("W1", "changed")).encode() + b"\n", mtime=0))
+    with pytest.raises(InputError) as e:
+        list(Snapshot.open(tmp_path / "snap").works())
+    assert "does not match the sha256 in its manifest" in e.value.lines()[0]
+
+
+def test_not_a_snapshot(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError) as e:
+        Snapshot.open(tmp_path / "empty")
+    assert e.value.lines() == [f"{tmp_path}/empty: not a snapshot: no manifest.json"]
+
+
+def test_import_refuses_to_replace_a_folder_that_is_not_a_snapshot(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.txt").write_text("mine")
+    with pytest.raises(InputError) as e:
+        import_jsonl(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")]), tmp_path / "docs")
+    assert "is not a snapshot; refusing to replace it" in e.value.lines()[0]
+    assert (tmp_path / "docs" / "notes.txt").read_text() == "mine"
+
+
+_SLOW_IMPORT = """
+import sys, time
+import claimwatch.evidence as ev
+real = ev.SnapshotWriter.write_line
+def slow(self, line):
+    real(self, line)
+    if self.records == 50:
+        print("writing", flush=True)
+        time.sleep(60)
+ev.SnapshotWriter.write_line = slow
+ev.import_jsonl(sys.argv[1], sys.argv[2])
+"""
+
+
+def test_kill_9_in_the_middle_of_an_import_leaves_the_earlier_snapshot_intact(tmp_path):
+    import_jsonl(write_jsonl(tmp_path / "first.jsonl", [work("W1", "x")]), tmp_path / "snap")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "snap").iterdir()}
+    big = write_jsonl(tmp_path / "big.jsonl", [work(f"W{i}", "y") for i in range(1, 200)])
+    proc = subprocess.Popen([sys.executable, "-c", _SLOW_IMPORT, str(big), str(tmp_path / "snap")],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "writing"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=10)
+        proc.stdout.close()
+    assert {p.name: p.read_bytes() for p in (tmp_path / "snap").iterdir()} == before
+    # The next write clears what the killed one left beside the snapshot.
+    import_jsonl(big, tmp_path / "snap")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".snap.tmp")) == []
+    assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == [MANIFEST, WORKS_FILE]
+
+
+def test_two_imports_into_different_snapshots_at_once(tmp_path):
+    sources = [write_jsonl(tmp_path / f"in{i}.jsonl", [work(f"W{j}", str(i)) for j in range(1, 300)]) for i in (1, 2)]
+    procs = [subprocess.Popen([sys.executable, "-c",
+                               "import sys, claimwatch.evidence as e; e.import_jsonl(sys.argv[1], sys.argv[2])",
+                               str(src), str(tmp_path / f"snap{i}")]) for i, src in enumerate(sources, 1)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0]
+    for i in (1, 2):
+        assert {w.title for w in Snapshot.open(tmp_path / f"snap{i}").works()} == {str(i)}
+
+
+def test_one_writer_per_snapshot(tmp_path):
+    from claimwatch.evidence import SnapshotWriter
+
+    with SnapshotWriter(tmp_path / "snap"):
+        with pytest.raises(InputError) as e:
+            SnapshotWriter(tmp_path / "snap")
+        assert "another claimwatch run is writing this snapshot" in e.value.lines()[0]
+    assert not (tmp_path / "snap").exists()  # never committed
+
+
+def test_the_same_import_gives_the_same_data_file(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [work(f"W{i}", "x") for i in range(1, 20)])
+    import_jsonl(source, tmp_path / "a")
+    import_jsonl(source, tmp_path / "b")
+    assert (tmp_path / "a" / WORKS_FILE).read_bytes() == (tmp_path / "b" / WORKS_FILE).read_bytes()
+
+
+def test_summary_counts_dates_and_authorships_without_ids(tmp_path):
+    records = [work("W1", "x", date="2023-05-02"),
+               work("W2", "y", date="2024", is_retracted=True,
+                    authorships=[authorship("A", [LAB]), authorship("B", [], raw=["Somewhere"])])]
+    import_jsonl(write_jsonl(tmp_path / "in.jsonl", records), tmp_path / "snap")
+    info = summarise(open_evidence(tmp_path / "snap"))
+    assert (info["works"], info["retracted"], info["authorships"], info["authorships_without_institution_id"]) == (2, 1, 4, 1)
+    assert (info["earliest"], info["latest"], info["share_without_institution_id"]) == ("2023-05-02", "2024", 0.25)
+
+
+def test_evidence_cli_import_and_show(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x"), work("W1", "x")])
+    assert main(["evidence", "import", str(source), "--out", str(tmp_path / "snap"), "--subject", "I100",
+                 "--from", "2024-01-01"]) == 0
+    assert "1 records, 1 duplicates collapsed" in capsys.readouterr().out
+    assert main(["evidence", "show", str(tmp_path / "snap")]) == 0
+    out = capsys.readouterr().out
+    assert "complete for I100, 2024-01-01 to retrieval (declared by user)" in out
+    assert main(["evidence", "import", str(source), "--out", str(tmp_path / "s2"), "--subject", "A5"]) == 2
+    assert capsys.readouterr().err.strip() == "--subject: 'A5' is not an OpenAlex institution id (I...)"
+
+
+# --- curated evidence -----------------------------------------------------------------------
+
+def test_shipped_curated_evidence_records_both_personmae_versions(project_root):
+    works = list(read_curated(project_root / "evidence/curated/msra-2024.yaml"))
+    personmae = [w for w in works if w.group == "personmae"]
+    assert [(w.version, str(w.published), w.doi, w.arxiv) for w in personmae] == [
+        ("arXiv v1", "2023-11", None, "2311.04496"), ("journal", "2024", "10.1109/tmm.2024.3405649", None)]
+    journal = personmae[1]
+    affiliations = {a.name: [i.name for i in a.institutions] for a in journal.authorships}
+    assert affiliations["Dongdong Chen"] == ["Microsoft, Redmond"] and affiliations["Lu Yuan"] == []
+    ns3 = next(w for w in works if w.group == "naturalspeech-3")
+    assert len(ns3.authorships) == 19 and ns3.authorships[0].name == "Zeqian Ju"
+    assert all(w.origin.kind == "curated" and w.origin.line > 0 for w in works)
+
+
+def test_curated_problems_are_reported_with_positions(tmp_path):
+    path = write(tmp_path / "evidence/curated/c.yaml", """\
+        description: d
+        works:
+          - id: a
+            title: T
+            versions:
+              - label: v1
+                published: 2024-13
+                autors: []
+                sources: [{title: s}]
+        """)
+    with pytest.raises(InputError) as e:
+        list(read_curated(path))
+    assert e.value.lines() == [
+        f"{path}:6:9: works[0].versions[0]: 'authors' is missing",
+        f"{path}:7:20: works[0].versions[0].published: a date as far as it is known: YYYY, YYYY-MM or YYYY-MM-DD",
+        f"{path}:8:9: unknown key 'autors'; did you mean 'authors'?",
+    ]
+
+
+def test_duplicate_curated_work_ids(tmp_path):
+    version = "versions: [{label: v, published: 2024, authors: [{name: X}], sources: [{title: s}]}]"
+    path = write(tmp_path / "c.yaml", f"description: d\nworks:\n  - {{id: a, title: T, {version}}}\n"
+                                      f"  - {{id: a, title: U, {version}}}\n")
+    with pytest.raises(InputError) as e:
+        list(read_curated(path))
+    assert e.value.lines() == [f"{path}:4:10: duplicate work id 'a' (first at line 3)"]
+
+
+@pytest.mark.parametrize("text, earliest, latest, exact", [
+    ("2024", "2024-01-01", "2024-12-31", False), ("2024-02", "2024-02-01", "2024-02-29", False),
+    ("2023-12", "2023-12-01", "2023-12-31", False), ("2024-03-05", "2024-03-05", "2024-03-05", True),
+])
+def test_partial_dates_have_bounds(text, earliest, latest, exact):
+    d = PartialDate.parse(text)
+    assert (str(d.earliest), str(d.latest), d.is_exact, str(d)) == (earliest, latest, exact, text)
+
+
+@pytest.mark.parametrize("text", ["2024-13", "2024-02-30", "24", "", None, "2024-1-1x", True])
+def test_impossible_partial_dates(text):
+    assert PartialDate.parse(text) is None
+
+
+def test_check_takes_a_snapshot_folder_and_a_curated_file(tmp_path, project_root, capsys, monkeypatch):
+    monkeypatch.chdir(project_root)
+    import_jsonl(write_jsonl(tmp_path / "in.jsonl", [work("W1", "Speech synthesis for all", authorships=[
+        authorship("A", [{"id": "https://openalex.org/I4210113369", "display_name": "Microsoft Research Asia",
+                          "ror": None, "country_code": "CN", "lineage": ["https://openalex.org/I4210113369"]}])])]),
+        tmp_path / "snap")
+    out = tmp_path / "r.json"
+    assert main(["check", "claims/microsoft-msra-2024.yaml", "--evidence", str(tmp_path / "snap"),
+                 "--evidence", "evidence/curated/msra-2024.yaml", "--json", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert [e["kind"] for e in report["inputs"]["evidence"]] == ["snapshot", "curated"]
+    synthetic = next(r for r in report["results"] if r["claim"] == "msra-no-synthetic-media")
+    assert synthetic["matched"] == 2
