@@ -8,16 +8,18 @@ A Python user calls the same library the command line does::
     results = claimwatch.evaluate(claims, evidence)
 """
 
+from ._version import __version__
 from .claims import Claim, ClaimFile, ClaimSet, Topic, describe, load_claims
 from .errors import ClaimwatchError, InputError, Problem, SourceError
+from .evaluate import evaluate
 from .evidence import Coverage, Snapshot, import_jsonl, open_evidence, open_evidence_paths
 from .lists import ListEntry, ReferenceList, load_list
+from .results import ClaimResult, Finding, Results
 from .works import PartialDate, Work
 
-__version__ = "0.1.0"
-
 __all__ = [
-    "Claim", "ClaimFile", "ClaimSet", "ClaimwatchError", "Coverage", "InputError", "ListEntry",
-    "PartialDate", "Problem", "ReferenceList", "Snapshot", "SourceError", "Topic", "Work",
-    "describe", "import_jsonl", "load_claims", "load_list", "open_evidence", "open_evidence_paths",
+    "__version__", "Claim", "ClaimFile", "ClaimResult", "ClaimSet", "ClaimwatchError", "Coverage", "Finding",
+    "InputError", "ListEntry", "PartialDate", "Problem", "ReferenceList", "Results", "Snapshot", "SourceError",
+    "Topic", "Work", "describe", "evaluate", "import_jsonl", "load_claims", "load_list", "open_evidence",
+    "open_evidence_paths",
 ]

@@ -20,14 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import __version__
+from ._version import __version__
 from .claims import Claim, ClaimFile, ClaimSet, Condition, Subject, Topic, describe, describe_condition, describe_period
 from .evidence import Evidence
 from .lists import ListEntry, ReferenceList
 from .matching import NameMatcher, PhraseSet
 from .results import (
-    DIRECT_METHODS, AbsenceReason, AffiliationReason, ClaimResult, CoverageReport, EntryRef, Finding,
-    InputRef, Inputs, InstitutionRef, PhraseReason, Results, WorkRef,
+    DIRECT_METHODS, AbsenceReason, AffiliationReason, ClaimResult, CoverageReport, EntryRef, EvidenceCount,
+    Finding, InputRef, Inputs, InstitutionRef, Interpretation, ListedInstitution, ListRef, PhraseReason,
+    Results, SourceRef, StatementRef, TopicRef, WorkRef,
 )
 from .works import Authorship, Institution, PartialDate, Work
 
@@ -180,9 +181,25 @@ class TopicMatcher:
         for h in hits:
             if any(x.start <= h.start and h.end <= x.end for x in excluded):
                 continue
+            before, after = _context(text, h.start, h.end)
             out.append(PhraseReason(topic=self.topic.id, method="phrase", phrase=h.phrase, field=field_name,
-                                    start=h.start, end=h.end, text=text[h.start:h.end]))
+                                    start=h.start, end=h.end, text=text[h.start:h.end],
+                                    context_before=before, context_after=after))
         return out
+
+
+def _context(text: str, start: int, end: int, width: int = 80) -> tuple[str, str]:
+    """The words around a match, cut at a space and marked with an ellipsis where cut, so a
+    report can show the phrase in place without carrying a whole abstract."""
+    before, after = text[max(0, start - width):start], text[end:end + width]
+    if start > width and " " in before:
+        before = "\u2026" + before[before.index(" ") + 1:]
+    if end + width < len(text) and " " in after:
+        after = after[:after.rindex(" ")] + "\u2026"
+    # Line breaks and runs of spaces fold to one space; the space next to the match is kept.
+    gap_before = " " if before[-1:].isspace() else ""
+    gap_after = " " if after[:1].isspace() else ""
+    return " ".join(before.split()) + gap_before, gap_after + " ".join(after.split())
 
 
 # --- conditions -----------------------------------------------------------------------------
@@ -435,11 +452,13 @@ def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date |
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
     as_of = as_of or max(filter(None, (getattr(e, "retrieved", None) for e in evidence)), default=None)
-    groups = _group(_stream(compiled, evidence))
+    tallies = [_Tally(e) for e in evidence]
+    groups = _group(_stream(compiled, tallies))
     results = tuple(_judge(i, cc, groups, evidence, as_of) for i, cc in enumerate(compiled))
     return Results(claimwatch=__version__, as_of=str(as_of) if as_of else None,
                    inputs=_inputs(claims, evidence), evidence=tuple(e.describe() for e in evidence),
-                   results=results)
+                   results=results, statements=tuple(_statement(f) for f in claims.files),
+                   lists=_lists_used(claims), evidence_counts=tuple(t.count() for t in tallies))
 
 
 def _judge(i: int, cc: _CompiledClaim, groups: list[list[_Record]], evidence: Sequence[Evidence],
@@ -476,7 +495,8 @@ def _judge(i: int, cc: _CompiledClaim, groups: list[list[_Record]], evidence: Se
         period={"from": str(claim.from_) if claim.from_ else None, "to": str(end) if end else None},
         expects={"kind": claim.expects.kind, "count": claim.expects.count},
         verdict=verdict, why=why, matched=len(matched), uncertain=len(uncertain), works_considered=considered,
-        coverage=coverage, findings=tuple(matched), uncertain_findings=tuple(uncertain))
+        coverage=coverage, findings=tuple(matched), uncertain_findings=tuple(uncertain),
+        interpretation=_interpretation(cc))
 
 
 def _finding(chosen: list[tuple[_Record, _Outcome]], published: PartialDate | None, status: int,
@@ -597,6 +617,64 @@ def _inputs(claims: ClaimSet, evidence: Sequence[Evidence]) -> Inputs:
         lists=tuple(InputRef(path=p, sha256=h) for p, h in sorted(lists.items())),
         topics=tuple(InputRef(path=p, sha256=h) for p, h in sorted(topics.items())),
     )
+
+
+# --- what the reports show beside the verdicts ------------------------------------------------
+
+class _Tally:
+    """Evidence read through a counter: the reports give the share of authorships that carry no
+    institution id, the affiliations only a name in text can place."""
+
+    def __init__(self, evidence: Evidence):
+        self.evidence = evidence
+        self.records = self.authorships = self.without_id = 0
+
+    def works(self) -> Iterable[Work]:
+        for work in self.evidence.works():
+            self.records += 1
+            self.authorships += len(work.authorships)
+            self.without_id += sum(1 for a in work.authorships if not any(i.id for i in a.institutions))
+            yield work
+
+    def count(self) -> EvidenceCount:
+        return EvidenceCount(path=self.evidence.path, records=self.records, authorships=self.authorships,
+                             authorships_without_institution_id=self.without_id)
+
+
+def _statement(f: ClaimFile) -> StatementRef:
+    s = f.statement
+    return StatementRef(path=f.path, speaker=s.speaker, made_on=str(s.made_on), quote=s.quote,
+                        confirmed=s.confirmed, note=s.note, sources=tuple(_source(x) for x in s.sources))
+
+
+def _source(src: Any) -> SourceRef:
+    """A statement's or a list's source; both models share these fields."""
+    return SourceRef(title=src.title, publisher=src.publisher, authors=tuple(getattr(src, "authors", ())),
+                     published=str(src.published) if src.published else None, url=src.url,
+                     retrieved=str(src.retrieved) if src.retrieved else None, note=src.note)
+
+
+def _interpretation(cc: _CompiledClaim) -> Interpretation:
+    topics = tuple(TopicRef(id=t.id, name=t.name, rationale=t.rationale, phrases=t.phrases,
+                            exclude_phrases=t.exclude_phrases, openalex_topics=t.openalex_topics, path=t.path)
+                   for t in (cc.file.topics[tid] for tid in cc.claim.works.topics()))
+    return Interpretation(note=cc.claim.note, topics=topics, lists=tuple(cc.claim.works.list_ids()))
+
+
+def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
+    """Every list some claim uses, once, by id (one id names one list within a run)."""
+    used: dict[str, ReferenceList] = {}
+    for f in claims.files:
+        for c in f.claims:
+            for lid in c.works.list_ids():
+                used.setdefault(lid, f.lists[lid])
+    return tuple(
+        ListRef(id=rl.id, name=rl.name, description=rl.description, path=rl.path,
+                sources=tuple(_source(x) for x in rl.sources),
+                entries=tuple(ListedInstitution(id=e.id, name=e.name, citation=e.citation, verified=e.verified,
+                                                listed_from=str(e.listed_from) if e.listed_from else None,
+                                                notes=e.notes) for e in rl.entries))
+        for _, rl in sorted(used.items()))
 
 
 def claims_of(results: Results) -> Iterable[str]:

@@ -24,9 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import spacy
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported on first use: commands that match nothing start fast
+    import spacy
 
 # Characters that may join the words of one phrase: white space and hyphens.
 _JOINERS = re.compile(r"^[\s\-\u2010\u2011\u00ad]*$")
@@ -39,6 +40,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 @cache
 def nlp() -> spacy.language.Language:
     """spaCy's blank English pipeline: its tokenizer and vocabulary, built once per process."""
+    import spacy
+
     return spacy.blank("en")
 
 
@@ -49,6 +52,7 @@ def _lemma_table() -> dict[str, str]:
     Read directly rather than through a `lemmatizer` pipe: matching needs the lemma of single
     words, and the prefilter needs the table's words, which spaCy's Table keeps only as hashes.
     """
+    import spacy
     import spacy_lookups_data
 
     return spacy.util.load_language_data(spacy_lookups_data.en["lemma_lookup"])
@@ -206,6 +210,9 @@ class NameMatcher:
 
     def __init__(self, names: Iterable[tuple[str, str]]):
         """`names` holds (key, name) pairs; a key is returned with every hit of its names."""
+        from spacy.matcher import PhraseMatcher
+        from spacy.tokens import Doc
+
         self._folded = PhraseMatcher(nlp().vocab, attr="ORTH")
         self._acronyms = PhraseMatcher(nlp().vocab, attr="ORTH")
         self._cjk: list[tuple[str, str]] = []
@@ -266,6 +273,8 @@ class NameMatcher:
                 index.append(i)
         if not doc_words:
             return []
+        from spacy.tokens import Doc
+
         doc = Doc(nlp().vocab, words=doc_words)
         matcher = self._folded if folded else self._acronyms
         hits = []

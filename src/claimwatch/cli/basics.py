@@ -25,6 +25,7 @@ def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> 
 
     Example:
 
+    \b
         claimwatch validate claims/ evidence/lists/ evidence/curated/
     """
     for checked in validate_paths(paths, root=root, lists_dirs=lists_dirs):
@@ -43,6 +44,7 @@ def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None
 
     Example:
 
+    \b
         claimwatch show claims/microsoft-msra-2024.yaml
     """
     claim_set = claims_mod.load_claims(paths, root=root, lists=lists_dirs)
@@ -66,6 +68,7 @@ def schema(kind: str) -> None:
 
     Example:
 
+    \b
         claimwatch schema > claims.schema.json
     """
     click.echo(json.dumps(documents.schema(kind), indent=2, ensure_ascii=False))

@@ -40,6 +40,7 @@ def check(claims: tuple[str, ...], evidence_paths: tuple[str, ...], json_path: s
 
     Example:
 
+    \b
         claimwatch check claims/ --evidence evidence/curated/ --html reports/msra.html --fail-on contradicted
     """
     claim_set = claims_mod.load_claims(claims or ("claims",), root=root, lists=lists_dirs)

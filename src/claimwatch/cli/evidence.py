@@ -34,6 +34,7 @@ def import_cmd(file: str, out: str, subjects: tuple[str, ...], start: dt.datetim
 
     Example:
 
+    \b
         claimwatch evidence import msra-works.jsonl.gz --out evidence/snapshots/msra \\
             --subject I4210113369 --from 2024-01-10 --to 2025-06-30
     """
@@ -55,6 +56,7 @@ def show_cmd(path: str, as_json: bool) -> None:
 
     Example:
 
+    \b
         claimwatch evidence show evidence/snapshots/msra
     """
     info = store.summarise(store.open_evidence(path))
