@@ -17,6 +17,7 @@ from . import documents, ids
 from .errors import InputError, Problem
 
 DEFAULT_LISTS_DIR = Path("evidence/lists")
+LIST_MAX_BYTES = 64 * 1024 * 1024  # an import of the whole Consolidated Screening List fits
 
 
 class ListSource(BaseModel):
@@ -76,16 +77,19 @@ class ReferenceList(BaseModel):
         return next(e for e in self.entries if e.id == entry_id)
 
 
-def load_list(path: str | Path) -> ReferenceList:
-    """Read and check one list file; every problem in it is raised at once."""
-    doc = documents.load_yaml(path)
+def load_list(path: str | Path, *, check_file_name: bool = True) -> ReferenceList:
+    """Read and check one list file; every problem in it is raised at once.
+
+    `check_file_name=False` reads a copy kept under another name (`us-entity-list.old.yaml`).
+    """
+    doc = documents.load_yaml(path, max_bytes=LIST_MAX_BYTES)
     problems = documents.schema_problems(doc, "list")
     if problems:
         raise InputError(problems)
-    return list_from_document(doc)
+    return list_from_document(doc, check_file_name=check_file_name)
 
 
-def list_from_document(doc: documents.Document) -> ReferenceList:
+def list_from_document(doc: documents.Document, *, check_file_name: bool = True) -> ReferenceList:
     data = doc.data
     problems: list[Problem] = []
     entries = []
@@ -97,7 +101,7 @@ def list_from_document(doc: documents.Document) -> ReferenceList:
         seen.setdefault(entry.id, entry.line)
         entries.append(entry)
     stem = Path(doc.path).stem
-    if stem != data["id"] and not doc.path.startswith("<"):
+    if check_file_name and stem != data["id"] and not doc.path.startswith("<"):
         problems.append(doc.problem(("id",), f"list id '{data['id']}' does not match the file name '{stem}.yaml'"))
     if problems:
         raise InputError(problems)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import click
 
+from .. import listimport
 from .. import lists as lists_mod
 from .options import lists_option, root_option
 
@@ -54,6 +58,154 @@ def _open(list_id: str, lists_dirs: tuple[str, ...], root: str) -> lists_mod.Ref
         known = ", ".join(library.available()) or "(none)"
         raise InputError(Problem(str(Path(root) / lists_mod.DEFAULT_LISTS_DIR), 0, 0,
                                  f"unknown list '{list_id}'; known: {known}")) from None
+
+
+out_option = click.option(
+    "--out", required=True, type=click.Path(dir_okay=False),
+    help="List file to write (LIST.yaml), replaced atomically; its name is the list's id.")
+id_option = click.option(
+    "--id", "list_id", metavar="ID", help="The list's id (default: the --out file's name without .yaml).")
+name_option = click.option("--name", "list_name", metavar="TEXT", help="The list's name (default: from the source).")
+source_option = click.option(
+    "--source", metavar="LIST",
+    help='Keep one source list: its full name or the abbreviation in parentheses (e.g. "EL" for '
+         '"Entity List (EL) - Bureau of Industry and Security").')
+
+
+def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
+        raise click.BadParameter(f"'{value}' is not a two-letter ISO country code (e.g. CN)")
+    return value.strip().upper() if value else None
+
+
+country_option = click.option("--country", metavar="CC", callback=_country,
+                              help="Keep entries with an address in this country (ISO code, e.g. CN).")
+
+
+def _wrote(rl: lists_mod.ReferenceList, out: str) -> None:
+    imported = rl.imported or {}
+    click.echo(f"wrote {out}: list '{rl.id}', {len(rl.entries)} entries kept of "
+               f"{imported.get('records_read', '?')} records")
+
+
+@lists_group.group("import")
+def import_group() -> None:
+    """Make a list file from a source's own file (ASPI tracker, Consolidated Screening List)."""
+
+
+@import_group.command("aspi")
+@click.argument("file", type=click.Path(dir_okay=False))
+@out_option
+@click.option("--category", "categories", multiple=True, metavar="NAME",
+              help='Keep entries in this category (e.g. "Seven sons of national defence"). Repeatable.')
+@id_option
+@name_option
+def import_aspi_cmd(file: str, out: str, categories: tuple[str, ...], list_id: str | None,
+                    list_name: str | None) -> None:
+    """Import the ASPI China Defence Universities Tracker (its MISP galaxy file) as a list.
+
+    Keeps each entry's name (the English part of the MISP value), aliases (the Chinese name
+    too), categories, supervising agencies, address and reference URLs. The tracker gives no
+    listing dates, so listed_from is null.
+
+    Example:
+
+    \b
+        claimwatch lists import aspi china-defence-universities.json \\
+            --out evidence/lists/seven-sons-aspi.yaml --category "Seven sons of national defence"
+    """
+    document = listimport.import_aspi(file, list_id=list_id or listimport.list_id_for(out), name=list_name,
+                                      categories=categories)
+    _wrote(listimport.write_list_yaml(document, out), out)
+
+
+@import_group.command("csl")
+@click.argument("file", type=click.Path(dir_okay=False))
+@out_option
+@source_option
+@country_option
+@id_option
+@name_option
+def import_csl_cmd(file: str, out: str, source: str | None, country: str | None, list_id: str | None,
+                   list_name: str | None) -> None:
+    """Import the trade.gov Consolidated Screening List (JSON or CSV) as a list.
+
+    Keeps organisations (records typed Entity, and the untyped records of the BIS and State
+    Department lists) from every source unless --source picks one. alt_names become aliases,
+    start_date listed_from, end_date listed_to, federal_register_notice the citation (as given).
+
+    Example:
+
+    \b
+        claimwatch lists import csl consolidated.json --out evidence/lists/csl-entity-list-cn.yaml \\
+            --source EL --country CN
+    """
+    document = listimport.import_csl(file, list_id=list_id or listimport.list_id_for(out), name=list_name,
+                                     source=source, country=country)
+    _wrote(listimport.write_list_yaml(document, out), out)
+
+
+@lists_group.group("fetch")
+def fetch_group() -> None:
+    """Download a list from its publisher and import it."""
+
+
+@fetch_group.command("csl")
+@out_option
+@click.option("--url", default=listimport.CSL_JSON_URL, show_default=True,
+              help="Where to download the Consolidated Screening List (JSON or CSV).")
+@source_option
+@country_option
+@id_option
+@name_option
+@click.option("--attempts", type=click.IntRange(1, 20), default=listimport.FetchPolicy.attempts, show_default=True,
+              help="Tries before giving up (retried on HTTP 429 and 5xx and on dropped connections).")
+@click.option("--max-wait", type=click.FloatRange(0), default=listimport.FetchPolicy.max_wait, show_default=True,
+              metavar="SECONDS", help="Most time to spend waiting between tries, Retry-After included.")
+@click.option("--timeout", type=click.FloatRange(0.1), default=listimport.FetchPolicy.read_timeout,
+              show_default=True, metavar="SECONDS", help="Longest silence from the server while reading.")
+def fetch_csl_cmd(out: str, url: str, source: str | None, country: str | None, list_id: str | None,
+                  list_name: str | None, attempts: int, max_wait: float, timeout: float) -> None:
+    """Download the current Consolidated Screening List and import it as `lists import csl` does.
+
+    The list's source records the URL and today's date. A failed download exits 3 with one
+    line naming the URL and leaves an earlier --out file as it was.
+
+    Example:
+
+    \b
+        claimwatch lists fetch csl --out evidence/lists/csl-entity-list-cn.yaml --source EL --country CN
+    """
+    policy = listimport.FetchPolicy(attempts=attempts, max_wait=max_wait, read_timeout=timeout)
+    rl = listimport.fetch_csl(out, url=url, list_id=list_id, name=list_name, source=source, country=country,
+                              policy=policy)
+    _wrote(rl, out)
+
+
+@lists_group.command("diff")
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when anything changed (0 otherwise).")
+def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
+    """Show what changed between two versions of a list file.
+
+    Entries are matched by id, then by name; the report lists entries added and removed, and
+    for the others changed dates (listed_from, listed_to), citations, names and ids, and
+    aliases, OpenAlex or ROR ids added or removed. The files may have any names.
+
+    Example:
+
+    \b
+        claimwatch lists diff us-entity-list.old.yaml evidence/lists/us-entity-list.yaml --exit-code
+    """
+    diff = listimport.diff_lists(listimport.load_list_version(old), listimport.load_list_version(new))
+    if as_json:
+        click.echo(json.dumps(diff.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(listimport.format_diff(diff))
+    if exit_code and diff.has_changes:
+        raise click.exceptions.Exit(1)  # the comparison ran; the caller asked to hear of changes
 
 
 def register(cli: click.Group) -> None:

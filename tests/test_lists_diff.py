@@ -1,0 +1,214 @@
+"""`claimwatch lists diff OLD NEW`: entries added and removed (matched by id, then by name), dates,
+citations, aliases and ids changed; human-readable and --json output; exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimwatch import listimport
+from claimwatch.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures" / "csl"
+
+OLD = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: harbin-institute-of-technology
+    name: Harbin Institute of Technology
+    aliases: [HIT]
+    listed_from: 2020-06-05
+    citation: 85 FR 34495
+    verified: true
+  - id: beihang-university
+    name: Beihang University
+    aliases: [BUAA, Beijing University of Aeronautics and Astronautics]
+    listed_from: null
+    citation: null
+  - id: old-id-for-nudt
+    name: National University of Defense Technology
+    listed_from: 2015-02-18
+    citation: 80 FR 8527
+  - id: dropped-institute
+    name: Dropped Institute
+    listed_from: 2019-01-01
+    citation: 99 FR 1
+  - id: unchanged-institute
+    name: Unchanged Institute
+"""
+
+NEW = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: harbin-institute-of-technology
+    name: Harbin Institute of Technology
+    aliases: [HIT]
+    listed_from: 2020-06-05
+    citation: 85 FR 34495
+    verified: true
+  - id: beihang-university
+    name: Beihang University
+    aliases: [BUAA, 北京航空航天大学]
+    ror: [00wk2mp56]
+    listed_from: 2001-01-01
+    listed_to: 2030-01-01
+    citation: 66 FR 1
+  - id: national-university-of-defense-technology
+    name: national university  of defense technology
+    aliases: [Hunan Guofang Keji University]
+    listed_from: 2015-02-18
+    citation: 80 FR 8527
+  - id: unchanged-institute
+    name: Unchanged Institute
+  - id: added-institute
+    name: Added Institute
+    listed_from: 2024-05-09
+    citation: 89 FR 41886
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def versions(tmp_path: Path) -> tuple[Path, Path]:
+    # An old copy kept beside the current file under another name is the usual case.
+    return write(tmp_path, "demo.old.yaml", OLD), write(tmp_path, "demo.yaml", NEW)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_diff_finds_every_kind_of_change(versions):
+    old, new = (listimport.load_list_version(p) for p in versions)
+    diff = listimport.diff_lists(old, new)
+    assert [e.id for e in diff.added] == ["added-institute"]
+    assert [e.id for e in diff.removed] == ["dropped-institute"]
+    beihang, nudt = diff.changed
+    assert (beihang.entry.id, beihang.matched_by) == ("beihang-university", "id")
+    assert beihang.fields == {"listed_from": (None, listimport.dt.date(2001, 1, 1)),
+                              "listed_to": (None, listimport.dt.date(2030, 1, 1)),
+                              "citation": (None, "66 FR 1")}
+    assert beihang.added == {"aliases": ("北京航空航天大学",), "ror": ("00wk2mp56",)}
+    assert beihang.removed == {"aliases": ("Beijing University of Aeronautics and Astronautics",)}
+    # No id in common: matched by name, case and spacing aside; the id and the name's spelling changed.
+    assert (nudt.entry.id, nudt.old_id, nudt.matched_by) == ("national-university-of-defense-technology",
+                                                             "old-id-for-nudt", "name")
+    assert nudt.fields == {"id": ("old-id-for-nudt", "national-university-of-defense-technology"),
+                           "name": ("National University of Defense Technology",
+                                    "national university  of defense technology")}
+    assert nudt.added == {"aliases": ("Hunan Guofang Keji University",)} and nudt.removed == {}
+    assert diff.has_changes
+
+
+def test_human_readable_output(capsys, versions):
+    old, new = versions
+    code, out, err = run(capsys, "lists", "diff", str(old), str(new))
+    assert (code, err) == (0, "")
+    assert out == (
+        f"{old} (demo, 5 entries) -> {new} (demo, 5 entries): 1 added, 1 removed, 2 changed\n"
+        "+ Added Institute [added-institute] (listed 2024-05-09, 89 FR 41886)\n"
+        "- Dropped Institute [dropped-institute] (listed 2019-01-01, 99 FR 1)\n"
+        "~ Beihang University [beihang-university]\n"
+        "    listed_from: null -> 2001-01-01\n"
+        "    listed_to: null -> 2030-01-01\n"
+        "    citation: null -> 66 FR 1\n"
+        "    aliases added: 北京航空航天大学\n"
+        "    aliases removed: Beijing University of Aeronautics and Astronautics\n"
+        "    ror added: 00wk2mp56\n"
+        "~ national university  of defense technology [national-university-of-defense-technology, matched by name "
+        "to 'old-id-for-nudt']\n"
+        "    id: old-id-for-nudt -> national-university-of-defense-technology\n"
+        "    name: National University of Defense Technology -> national university  of defense technology\n"
+        "    aliases added: Hunan Guofang Keji University\n")
+
+
+def test_json_output(capsys, versions):
+    old, new = versions
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["has_changes"] is True
+    assert data["summary"] == {"added": 1, "removed": 1, "changed": 2}
+    assert data["old"]["path"] == str(old) and data["old"]["id"] == "demo" and data["old"]["entries"] == 5
+    assert len(data["new"]["sha256"]) == 64
+    assert data["added"] == [{"id": "added-institute", "name": "Added Institute", "listed_from": "2024-05-09",
+                              "listed_to": None, "citation": "89 FR 41886"}]
+    assert [e["id"] for e in data["removed"]] == ["dropped-institute"]
+    beihang = data["changed"][0]
+    assert beihang == {
+        "id": "beihang-university", "old_id": "beihang-university", "name": "Beihang University", "matched_by": "id",
+        "changes": {"listed_from": {"old": None, "new": "2001-01-01"}, "listed_to": {"old": None, "new": "2030-01-01"},
+                    "citation": {"old": None, "new": "66 FR 1"},
+                    "aliases": {"added": ["北京航空航天大学"],
+                                "removed": ["Beijing University of Aeronautics and Astronautics"]},
+                    "ror": {"added": ["00wk2mp56"], "removed": []}}}
+    assert data["changed"][1]["matched_by"] == "name"
+
+
+def test_exit_code_option(capsys, versions, tmp_path):
+    old, new = versions
+    assert run(capsys, "lists", "diff", str(old), str(new), "--exit-code")[0] == 1
+    assert run(capsys, "lists", "diff", str(old), str(new), "--json", "--exit-code")[0] == 1
+    same = write(tmp_path / "copy", "demo.yaml", NEW)
+    code, out, _ = run(capsys, "lists", "diff", str(new), str(same), "--exit-code")
+    assert code == 0 and out.endswith(": no changes\n")
+    data = json.loads(run(capsys, "lists", "diff", str(new), str(same), "--json")[1])
+    assert data["has_changes"] is False and data["changed"] == data["added"] == data["removed"] == []
+
+
+def test_shipped_list_against_itself_has_no_changes(capsys, project_root):
+    shipped = project_root / "evidence" / "lists" / "us-entity-list.yaml"
+    code, out, _ = run(capsys, "lists", "diff", str(shipped), str(shipped), "--exit-code")
+    assert code == 0 and "no changes" in out
+
+
+def test_diff_of_two_imports_of_the_screening_list(tmp_path, capsys):
+    """The watchdog's case: import, refresh, compare."""
+    data = json.loads((FIXTURES / "consolidated.json").read_text(encoding="utf-8"))
+    hit = next(r for r in data["results"] if r["name"] == "Harbin Institute of Technology")
+    hit["alt_names"] = ["HIT"]
+    hit["federal_register_notice"] = "85 FR 34495 06/05/2020"
+    data["results"] = [r for r in data["results"] if r["name"] != "Anomaly Trading LLC"]
+    data["results"].append({**hit, "id": "feedfacefeedfacefeedfacefeedfacefeedface", "name": "New Example Institute",
+                            "alt_names": None, "start_date": "2025-01-15", "federal_register_notice": "99 FR 20000"})
+    refreshed = tmp_path / "refreshed.json"
+    refreshed.write_text(json.dumps(data), encoding="utf-8")
+    old, new = tmp_path / "old" / "el.yaml", tmp_path / "new" / "el.yaml"
+    assert run(capsys, "lists", "import", "csl", str(FIXTURES / "consolidated.csv"), "--out", str(old),
+               "--source", "EL")[0] == 0
+    assert run(capsys, "lists", "import", "csl", str(refreshed), "--out", str(new), "--source", "EL")[0] == 0
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--exit-code")
+    assert code == 1
+    assert out.splitlines()[1:] == [
+        "+ New Example Institute [new-example-institute] (listed 2025-01-15, 99 FR 20000)",
+        "- Anomaly Trading LLC [anomaly-trading-llc] (listing date unknown, 99 FR 10003)",
+        "~ Harbin Institute of Technology [harbin-institute-of-technology]",
+        "    citation: 85 FR 34495 -> 85 FR 34495 06/05/2020",
+        "    aliases added: HIT",
+    ]
+
+
+def test_a_broken_list_file_is_bad_input(tmp_path, capsys, versions):
+    broken = write(tmp_path, "broken.yaml", "id: demo\nname: Demo\nsources: []\nentries: []\n")
+    code, _, err = run(capsys, "lists", "diff", str(versions[0]), str(broken))
+    assert code == 2 and err.startswith(f"{broken}:3:")
+
+
+def test_duplicate_entry_ids_in_a_version_are_bad_input(tmp_path, capsys, versions):
+    twice = write(tmp_path, "twice.yaml", NEW + "  - id: added-institute\n    name: Added Again\n")
+    code, _, err = run(capsys, "lists", "diff", str(versions[0]), str(twice))
+    assert code == 2 and "duplicate entry id 'added-institute'" in err and err.startswith(f"{twice}:")

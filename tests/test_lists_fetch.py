@@ -1,0 +1,391 @@
+"""`claimwatch lists fetch csl`: downloading from a real HTTP server on 127.0.0.1 that serves the
+Consolidated Screening List, with faults: 5xx then success, 429 with Retry-After, malformed JSON,
+connection resets, truncated bodies, stalls. A failure exits 3 with one line naming the URL and
+leaves an earlier list file as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import struct
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from claimwatch import listimport
+from claimwatch.cli import main
+from claimwatch.errors import InputError, SourceError
+from claimwatch.lists import load_list
+
+pytestmark = pytest.mark.network_server
+
+FIXTURES = Path(__file__).parent / "fixtures" / "csl"
+CSL_BODY = (FIXTURES / "consolidated.json").read_bytes()
+TODAY = dt.date(2026, 1, 2)
+
+Step = Callable[[BaseHTTPRequestHandler], None]
+
+
+def ok(body: bytes = CSL_BODY, content_type: str = "application/json") -> Step:
+    def step(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", content_type)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+    return step
+
+
+def status(code: int, headers: dict[str, str] | None = None) -> Step:
+    def step(h: BaseHTTPRequestHandler) -> None:
+        body = b"error"
+        h.send_response(code)
+        for k, v in (headers or {}).items():
+            h.send_header(k, v)
+        h.send_header("Content-Length", str(len(body)))
+        h.end_headers()
+        h.wfile.write(body)
+    return step
+
+
+def reset(h: BaseHTTPRequestHandler) -> None:
+    """Drop the connection with a TCP reset before answering."""
+    h.close_connection = True
+    h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    h.rfile.close()
+    h.wfile.close()
+    h.connection.close()
+
+
+def truncated(h: BaseHTTPRequestHandler) -> None:
+    """Promise the whole body, send half, hang up."""
+    h.close_connection = True
+    h.send_response(200)
+    h.send_header("Content-Type", "application/json")
+    h.send_header("Content-Length", str(len(CSL_BODY)))
+    h.end_headers()
+    h.wfile.write(CSL_BODY[: len(CSL_BODY) // 2])
+
+
+def stall(seconds: float) -> Step:
+    def step(h: BaseHTTPRequestHandler) -> None:
+        time.sleep(seconds)
+        h.close_connection = True
+    return step
+
+
+@dataclass
+class Server:
+    """Serves `steps` in turn, one per request; the last step repeats."""
+
+    base: str
+    steps: list[Step] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+
+    def url(self, path: str = "/consolidated.json") -> str:
+        return self.base + path
+
+    def serve(self, *steps: Step) -> None:
+        self.steps[:] = steps
+
+
+@pytest.fixture()
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # a proxy in the environment must not see these requests
+    state = Server("")
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            state.paths.append(self.path)
+            step = state.steps.pop(0) if len(state.steps) > 1 else state.steps[0]
+            step(self)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    class Quiet(ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request, client_address) -> None:
+            pass  # resets and stalls break connections on purpose
+
+    httpd = Quiet(("127.0.0.1", 0), Handler)
+    state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+class Sleeps(list):
+    """Records the waits a fetch asks for instead of waiting."""
+
+    def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+
+
+def policy(sleeps: Sleeps, **overrides) -> listimport.FetchPolicy:
+    settings = {"attempts": 3, "backoff": 1.0, "max_wait": 60.0, "read_timeout": 5.0, "sleep": sleeps, **overrides}
+    return listimport.FetchPolicy(**settings)
+
+
+def earlier_file(tmp_path: Path) -> tuple[Path, bytes]:
+    out = tmp_path / "csl.yaml"
+    listimport.write_list_yaml(listimport.import_csl(FIXTURES / "consolidated.csv", list_id="csl"), out)
+    return out, out.read_bytes()
+
+
+# --- success, and what the list records -------------------------------------------------------------
+
+def test_fetch_writes_the_list_with_url_and_retrieval_date(tmp_path, server):
+    server.serve(ok())
+    out = tmp_path / "csl.yaml"
+    rl = listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=TODAY)
+    assert len(rl.entries) == 9
+    loaded = load_list(out)
+    assert loaded.entries == rl.entries
+    (source,) = loaded.sources
+    assert (source.url, source.retrieved) == (server.url(), TODAY)
+    assert loaded.imported["file"] == server.url() and loaded.imported["format"] == "csl-json"
+    assert server.paths == ["/consolidated.json"]
+
+
+def test_fetch_takes_the_import_options(tmp_path, server):
+    server.serve(ok())
+    rl = listimport.fetch_csl(tmp_path / "el-cn.yaml", url=server.url(), source="EL", country="CN",
+                              policy=policy(Sleeps()), today=TODAY)
+    assert len(rl.entries) == 5 and all(any(a.endswith(", CN") for a in e.addresses) for e in rl.entries)
+
+
+def test_fetch_reads_the_csv_download_too(tmp_path, server):
+    server.serve(ok((FIXTURES / "consolidated.csv").read_bytes(), "text/csv"))
+    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url("/consolidated.csv"), policy=policy(Sleeps()),
+                              today=TODAY)
+    assert rl.imported["format"] == "csl-csv" and len(rl.entries) == 9
+
+
+def test_fetch_is_deterministic_but_for_the_retrieval_date(tmp_path, server):
+    server.serve(ok())
+    outs = [tmp_path / d / "csl.yaml" for d in ("a", "b", "c")]
+    for out, today in zip(outs, (TODAY, TODAY, TODAY + dt.timedelta(days=1))):
+        listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=today)
+    a, b, c = (o.read_bytes() for o in outs)
+    assert a == b
+    assert a != c and a.replace(b"retrieved: 2026-01-02", b"retrieved: 2026-01-03") == c
+
+
+# --- retries ---------------------------------------------------------------------------------------
+
+def test_server_error_then_success_backs_off_and_retries(tmp_path, server):
+    server.serve(status(500), status(503), ok())
+    sleeps = Sleeps()
+    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    assert len(rl.entries) == 9
+    assert sleeps == [1.0, 2.0]  # the back-off doubles
+    assert len(server.paths) == 3
+
+
+def test_429_waits_as_long_as_retry_after_says(tmp_path, server):
+    server.serve(status(429, {"Retry-After": "7"}), ok())
+    sleeps = Sleeps()
+    listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    assert sleeps == [7.0]
+
+
+def test_retry_after_beyond_the_bound_on_waiting_fails_at_once(tmp_path, server):
+    out, before = earlier_file(tmp_path)
+    server.serve(status(429, {"Retry-After": "3600"}), ok())
+    sleeps = Sleeps()
+    with pytest.raises(SourceError) as e:
+        listimport.fetch_csl(out, url=server.url(), policy=policy(sleeps, max_wait=60.0), today=TODAY)
+    assert str(e.value) == (f"{server.url()}: HTTP 429 Too Many Requests; waiting 3600 s more would pass the 60 s "
+                            "bound on waiting (after 1 attempt)")
+    assert sleeps == [] and out.read_bytes() == before
+
+
+def test_the_bound_counts_every_wait(tmp_path, server):
+    server.serve(status(502))
+    sleeps = Sleeps()
+    with pytest.raises(SourceError, match=r"waiting 4 s more would pass the 5 s bound on waiting \(after 3 attempts\)"):
+        listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(),
+                             policy=policy(sleeps, attempts=10, max_wait=5.0), today=TODAY)
+    assert sleeps == [1.0, 2.0]
+
+
+def test_persistent_server_errors_give_up_and_keep_the_earlier_file(tmp_path, server):
+    out, before = earlier_file(tmp_path)
+    server.serve(status(500))
+    sleeps = Sleeps()
+    with pytest.raises(SourceError) as e:
+        listimport.fetch_csl(out, url=server.url(), policy=policy(sleeps), today=TODAY)
+    assert str(e.value) == f"{server.url()}: HTTP 500 Internal Server Error (gave up after 3 attempts)"
+    assert len(server.paths) == 3 and sleeps == [1.0, 2.0]
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["csl.yaml"]
+
+
+@pytest.mark.parametrize(("code", "reason"), [(404, "Not Found"), (403, "Forbidden"), (501, "Not Implemented")])
+def test_errors_that_will_not_pass_are_not_retried(tmp_path, server, code, reason):
+    server.serve(status(code))
+    sleeps = Sleeps()
+    with pytest.raises(SourceError) as e:
+        listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    assert str(e.value) == f"{server.url()}: HTTP {code} {reason}"
+    assert sleeps == [] and len(server.paths) == 1
+
+
+def test_connection_reset_then_success(tmp_path, server):
+    server.serve(reset, ok())
+    sleeps = Sleeps()
+    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    assert len(rl.entries) == 9 and sleeps == [1.0]
+
+
+def test_persistent_connection_resets_fail_and_keep_the_earlier_file(tmp_path, server):
+    out, before = earlier_file(tmp_path)
+    server.serve(reset)
+    with pytest.raises(SourceError) as e:
+        listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps(), attempts=2), today=TODAY)
+    assert str(e.value) == f"{server.url()}: the server reset the connection (gave up after 2 attempts)"
+    assert out.read_bytes() == before
+
+
+def test_truncated_download_is_retried(tmp_path, server):
+    server.serve(truncated, ok())
+    sleeps = Sleeps()
+    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    assert len(rl.entries) == 9 and sleeps == [1.0]
+
+
+def test_truncated_every_time_says_so(tmp_path, server):
+    server.serve(truncated)
+    with pytest.raises(SourceError, match=r"the connection broke off during the download \(truncated\) "
+                                          r"\(gave up after 2 attempts\)"):
+        listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), attempts=2), today=TODAY)
+
+
+def test_a_stalled_server_hits_the_read_timeout_and_is_retried(tmp_path, server):
+    server.serve(stall(1.0), ok())
+    sleeps = Sleeps()
+    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps, read_timeout=0.2),
+                              today=TODAY)
+    assert len(rl.entries) == 9 and sleeps == [1.0]
+
+
+# --- what comes back is not the list -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("body", "message"), [
+    (b'{"results": [', "1:14: not valid JSON: Expecting value"),
+    (b'{"total": 3}', "not the Consolidated Screening List JSON: expected an object with a 'results' array"),
+    (b"<html>maintenance</html>", "1:1: not the Consolidated Screening List CSV: missing columns"),
+    (b"\xff\xfe", "1:1: not UTF-8 text"),
+    (b"  \n", "the download is empty"),
+])
+def test_a_download_that_is_not_the_list_fails_and_keeps_the_earlier_file(tmp_path, server, body, message):
+    out, before = earlier_file(tmp_path)
+    server.serve(ok(body))
+    with pytest.raises(SourceError) as e:
+        listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=TODAY)
+    assert str(e.value).startswith(f"{server.url()}")
+    assert message in str(e.value)
+    assert str(e.value).endswith("(the download is not a usable Consolidated Screening List)")
+    assert out.read_bytes() == before and len(server.paths) == 1
+
+
+def test_a_download_larger_than_the_bound_is_refused(tmp_path, server):
+    server.serve(ok())
+    with pytest.raises(SourceError, match="larger than 1,000 bytes"):
+        listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), max_bytes=1000),
+                             today=TODAY)
+
+
+# --- secrets, and addresses that are no URL -----------------------------------------------------------
+
+def test_credentials_never_reach_messages_or_the_list(tmp_path, server):
+    port = server.base.rsplit(":", 1)[1]
+    url = f"http://analyst:hunter2@127.0.0.1:{port}/consolidated.json?subscription-key=s3cr3t&format=json"
+    shown = f"http://127.0.0.1:{port}/consolidated.json?subscription-key=REDACTED&format=json"
+    server.serve(status(500), ok())
+    with pytest.raises(SourceError) as e:
+        listimport.fetch_csl(tmp_path / "csl.yaml", url=url, policy=policy(Sleeps(), attempts=1), today=TODAY)
+    assert str(e.value) == f"{shown}: HTTP 500 Internal Server Error (gave up after 1 attempt)"
+    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=url, policy=policy(Sleeps()), today=TODAY)
+    text = (tmp_path / "csl.yaml").read_text(encoding="utf-8")
+    assert rl.sources[0].url == shown
+    assert "hunter2" not in text and "s3cr3t" not in text and "analyst" not in text
+
+
+def test_redact_url():
+    assert listimport.redact_url("https://u:p@example.org/a?token=x&page=2&api_key=y") == \
+        "https://example.org/a?token=REDACTED&page=2&api_key=REDACTED"
+
+
+@pytest.mark.parametrize(("value", "seconds"), [("12", 12.0), ("0", 0.0), (None, None), ("soon", None),
+                                                ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)])
+def test_retry_after_values(value, seconds):
+    assert listimport._retry_after(value) == seconds
+
+
+def test_retry_after_as_a_future_date():
+    when = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=90)
+    assert 80 < listimport._retry_after(when.strftime("%a, %d %b %Y %H:%M:%S GMT")) <= 90
+
+
+def test_a_url_that_is_not_http_is_bad_input(tmp_path):
+    with pytest.raises(InputError, match="not an http or https URL"):
+        listimport.fetch_csl(tmp_path / "csl.yaml", url="file:///etc/passwd", policy=policy(Sleeps()))
+
+
+def test_connection_refused(tmp_path):
+    with socket.socket() as s:  # a port on 127.0.0.1 that nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(SourceError, match=r"the connection was refused \(gave up after 1 attempt\)"):
+        listimport.fetch_csl(tmp_path / "csl.yaml", url=f"http://127.0.0.1:{port}/c.json",
+                             policy=policy(Sleeps(), attempts=1))
+
+
+# --- the command line ------------------------------------------------------------------------------
+
+def test_cli_fetch(tmp_path, server, capsys):
+    server.serve(ok())
+    out = tmp_path / "el.yaml"
+    code = main(["lists", "fetch", "csl", "--out", str(out), "--url", server.url(), "--source", "EL"])
+    stdout, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    assert stdout == f"wrote {out}: list 'el', 7 entries kept of 11 records\n"
+    assert load_list(out).sources[0].retrieved == dt.datetime.now(dt.timezone.utc).date()
+
+
+@pytest.mark.parametrize(("steps", "options"), [
+    ([ok(b'{"results": [')], []),
+    ([reset], ["--attempts", "1"]),
+    ([status(429, {"Retry-After": "120"})], ["--max-wait", "1"]),
+])
+def test_cli_failures_exit_3_with_one_line_naming_the_url(tmp_path, server, capsys, steps, options):
+    out, before = earlier_file(tmp_path)
+    server.serve(*steps)
+    code = main(["lists", "fetch", "csl", "--out", str(out), "--url", server.url(), *options])
+    stdout, err = capsys.readouterr()
+    assert code == 3 and stdout == ""
+    assert err.count("\n") == 1 and err.startswith(server.url())
+    assert out.read_bytes() == before
+
+
+def test_cli_default_url_is_the_documented_constant():
+    from claimwatch.cli import cli
+
+    url_option = next(p for p in cli.commands["lists"].commands["fetch"].commands["csl"].params if p.name == "url")
+    assert url_option.default == listimport.CSL_JSON_URL
+    assert listimport.CSL_JSON_URL.startswith("https://data.trade.gov/")
