@@ -283,9 +283,11 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if error.validator == "format" and error.validator_value == "date":
         return [doc.problem(path, f"{_describe_path(path)}'{error.instance}' is not a real date (YYYY-MM-DD)")]
     if error.validator in ("anyOf", "oneOf") and error.context:
-        # Pick the branch that got furthest, which is what the author most likely meant.
-        best = max(error.context, key=lambda e: (len(e.absolute_path), -len(e.message)))
-        if len(best.absolute_path) > len(error.absolute_path) or error.validator_value is None:
+        # Explain the branch the author most likely meant: the one that got furthest, and never
+        # a mere type mismatch where another branch says what is actually wrong.
+        telling = [e for e in error.context if e.validator not in ("type", "const")] or list(error.context)
+        best = max(telling, key=lambda e: (len(e.absolute_path), e.validator == "format", -len(e.message)))
+        if len(best.absolute_path) > len(error.absolute_path) or best.validator == "format":
             return _explain(doc, best)
         hint = error.schema.get("description")
         return [doc.problem(path, f"{_describe_path(path)}{hint or _short(error.message)}")]
