@@ -275,3 +275,10 @@ def test_check_takes_a_snapshot_folder_and_a_curated_file(tmp_path, project_root
     assert [e["kind"] for e in report["inputs"]["evidence"]] == ["snapshot", "curated"]
     synthetic = next(r for r in report["results"] if r["claim"] == "msra-no-synthetic-media")
     assert synthetic["matched"] == 2
+
+
+def test_partial_dates_order_by_the_range_they_stand_for():
+    dates = [PartialDate.parse(d) for d in ("2024-03", "2024", "2023-12-31", "2024-03-02")]
+    assert [str(d) for d in sorted(dates)] == ["2023-12-31", "2024", "2024-03", "2024-03-02"]
+    info = summarise(open_evidence(Path(__file__).parent.parent / "evidence/curated/msra-2024.yaml"))
+    assert (info["earliest"], info["latest"]) == ("2023-11", "2024-03")

@@ -14,6 +14,7 @@ dated by its earliest version.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -165,7 +166,9 @@ class TopicMatcher:
         fields = [("title", work.title), *((f"keywords[{i}]", k) for i, k in enumerate(work.keywords))]
         for name, text in fields:
             out += self._in_text(name, text)
-        out += self._in_text("abstract", work.abstract)
+        # OpenAlex abstracts come as an inverted index: rebuild one only where its words could match.
+        if work.abstract_text is not None or self.phrases.might_match_words(work.abstract_index or ()):
+            out += self._in_text("abstract", work.abstract)
         for tid in work.topic_ids:
             if tid in self.topic_ids:
                 out.append(PhraseReason(topic=self.topic.id, method="openalex_topic", phrase=tid,

@@ -21,6 +21,8 @@ import os
 import shutil
 import tempfile
 import zlib
+
+import orjson
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -129,9 +131,9 @@ def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
     if not line.strip():
         return None
     try:
-        record = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise InputError(Problem(path, n, getattr(e, "colno", 0), f"not a JSON object: {getattr(e, 'msg', e)}")) from None
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError as e:
+        raise InputError(Problem(path, n, e.colno, f"not a JSON object: {e.msg}")) from None
     if not isinstance(record, dict):
         raise InputError(Problem(path, n, 1, f"expected a JSON object, found {type(record).__name__}"))
     if not ids.openalex_id(record.get("id") if isinstance(record.get("id"), str) else None) \

@@ -9,10 +9,18 @@ _ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-z0-9]{6}[0-9]{2})$")
 _DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
 
+_OPENALEX_PREFIX = "https://openalex.org/"
+
+
 def openalex_id(value: str | None) -> str | None:
     """'https://openalex.org/I4210113369' or 'i4210113369' -> 'I4210113369'; None if not an id."""
     if not value or not isinstance(value, str):
         return None
+    # The common form, checked without a regex: this runs for every institution of every record.
+    if value.startswith(_OPENALEX_PREFIX):
+        short = value[21:]
+        if short[1:].isdigit() and short[:1] in "WAISTPFC" and short.isascii():
+            return short
     m = _OPENALEX.match(value.strip())
     return m.group(1).upper() if m else None
 

@@ -8,6 +8,7 @@ each finding can be traced to the line it came from.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,8 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True, slots=True)
 class PartialDate:
     """A publication date known to the year, the month or the day.
 
@@ -71,6 +73,12 @@ class PartialDate:
     def is_exact(self) -> bool:
         return self.day is not None
 
+    def __lt__(self, other: object) -> bool:
+        """Ordered by the range they stand for: 2024 comes before 2024-03, which ends later."""
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.earliest, self.latest) < (other.earliest, other.latest)
+
     def __str__(self) -> str:
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
@@ -79,7 +87,7 @@ class PartialDate:
         return f"{self.year:04d}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and millions are
 class Institution:
     """An institution as a record states it: an id where the source resolved one, always a name."""
 
@@ -90,7 +98,7 @@ class Institution:
     country: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Authorship:
     name: str
     position: int
@@ -225,29 +233,39 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
 
 
 def _authorship(a: dict[str, Any], position: int) -> Authorship:
-    author = _dict(a.get("author"))
-    institutions = tuple(_institution(i) for i in _list(a.get("institutions")) if isinstance(i, dict))
-    raw = [s for s in _list(a.get("raw_affiliation_strings")) if isinstance(s, str) and s]
-    for aff in _list(a.get("affiliations")):  # newer records carry the raw strings here as well
-        s = _str(_dict(aff).get("raw_affiliation_string"))
-        if s and s not in raw:
-            raw.append(s)
+    # Written tight: this and _institution run for every author of every record streamed.
+    author = a.get("author")
+    author = author if isinstance(author, dict) else {}
+    institutions = a.get("institutions")
+    institutions = tuple([_institution(i) for i in institutions if isinstance(i, dict)]) \
+        if isinstance(institutions, list) else ()
+    raw_strings = a.get("raw_affiliation_strings")
+    raw = [s for s in raw_strings if s and isinstance(s, str)] if isinstance(raw_strings, list) else []
+    affiliations = a.get("affiliations")
+    if isinstance(affiliations, list):  # newer records carry the raw strings here as well
+        for aff in affiliations:
+            s = aff.get("raw_affiliation_string") if isinstance(aff, dict) else None
+            if s and isinstance(s, str) and s not in raw:
+                raw.append(s)
+    name = author.get("display_name") or a.get("raw_author_name")
     return Authorship(
-        name=_str(author.get("display_name")) or _str(a.get("raw_author_name")) or "(unnamed author)",
+        name=name if isinstance(name, str) else "(unnamed author)",
         position=position,
         institutions=institutions,
         raw_affiliations=tuple(raw),
-        author_id=ids.openalex_id(_str(author.get("id"))),
+        author_id=ids.openalex_id(author.get("id")),
     )
 
 
 def _institution(i: dict[str, Any]) -> Institution:
-    own = ids.openalex_id(_str(i.get("id")))
-    lineage = tuple(filter(None, (ids.openalex_id(v) for v in _list(i.get("lineage")) if isinstance(v, str))))
+    own = ids.openalex_id(i.get("id"))
+    lineage = i.get("lineage")
+    lineage = tuple([x for x in map(ids.openalex_id, lineage) if x]) if isinstance(lineage, list) else ()
+    name, ror, country = i.get("display_name"), i.get("ror"), i.get("country_code")
     return Institution(
-        name=_str(i.get("display_name")) or "",
+        name=name if isinstance(name, str) else "",
         id=own,
-        ror=ids.ror_id(_str(i.get("ror"))),
+        ror=ids.ror_id(ror) if ror else None,
         lineage=lineage or ((own,) if own else ()),
-        country=_str(i.get("country_code")),
+        country=country if isinstance(country, str) and country else None,
     )
