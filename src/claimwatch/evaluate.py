@@ -17,9 +17,9 @@ import datetime as dt
 import gc
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._version import __version__
 from .claims import Claim, ClaimFile, ClaimSet, Condition, Subject, Topic, describe, describe_condition, describe_period
@@ -50,6 +50,19 @@ class _Outcome:
 
 # --- subjects and lists ---------------------------------------------------------------------
 
+class _SubjectHit(NamedTuple):
+    """An author of the subject, kept light: most never reach a report."""
+
+    authorship: Authorship
+    institution: Institution | None
+    method: str
+    matched_text: str | None
+
+    def reason(self) -> AffiliationReason:
+        return _affiliation("subject_author", self.authorship, self.institution, self.method,
+                            matched_text=self.matched_text)
+
+
 class SubjectMatcher:
     """Which authors of a work are the subject's: by OpenAlex id or lineage, by ROR, or (inferred)
     by an alias in the affiliation text where no subject id is attached."""
@@ -60,29 +73,29 @@ class SubjectMatcher:
         self.rors = frozenset(subject.ror)
         self.names = NameMatcher((subject.id, n) for n in subject.names)
 
-    def reasons(self, work: Work) -> list[AffiliationReason]:
+    def hits(self, work: Work) -> list[_SubjectHit]:
         out = []
         for a in work.authorships:
-            reason = self._match(a)
-            if reason:
-                out.append(reason)
+            hit = self._match(a)
+            if hit:
+                out.append(hit)
         return out
 
-    def _match(self, a: Authorship) -> AffiliationReason | None:
+    def _match(self, a: Authorship) -> _SubjectHit | None:
+        ids = self.ids
         for inst in a.institutions:
-            if inst.id and inst.id in self.ids:
-                return _affiliation("subject_author", a, inst, "openalex_id")
+            if inst.id in ids:
+                return _SubjectHit(a, inst, "openalex_id", None)
         for inst in a.institutions:
-            if self.ids.intersection(inst.lineage):
-                return _affiliation("subject_author", a, inst, "lineage")
-        for inst in a.institutions:
-            if inst.ror and inst.ror in self.rors:
-                return _affiliation("subject_author", a, inst, "ror")
+            if not ids.isdisjoint(inst.lineage):
+                return _SubjectHit(a, inst, "lineage", None)
+        if self.rors:
+            for inst in a.institutions:
+                if inst.ror in self.rors:
+                    return _SubjectHit(a, inst, "ror", None)
         for text in a.raw_affiliations:
-            hits = self.names.find(text)
-            if hits:
-                return _affiliation("subject_author", a, None, "alias_in_raw_affiliation",
-                                    matched_text=text)
+            if self.names.find(text):
+                return _SubjectHit(a, None, "alias_in_raw_affiliation", text)
         return None
 
 
@@ -112,28 +125,30 @@ class ListMatcher:
 
     def hits(self, a: Authorship) -> list[_EntryHit]:
         best: dict[str, _EntryHit] = {}
-
-        def offer(entry: ListEntry, method: str, inst: Institution | None, text: str | None) -> None:
-            current = best.get(entry.id)
-            if current is None or _METHOD_RANK[method] < _METHOD_RANK[current.method]:
-                best[entry.id] = _EntryHit(entry, self.list, method, inst, text)
-
         for inst in a.institutions:
             for e in self.by_openalex.get(inst.id or "", ()):
-                offer(e, "openalex_id", inst, None)
+                self._offer(best, e, "openalex_id", inst, None)
             for lineage_id in inst.lineage:
                 if lineage_id != inst.id:
                     for e in self.by_openalex.get(lineage_id, ()):
-                        offer(e, "lineage", inst, None)
-            for e in self.by_ror.get(inst.ror or "", ()):
-                offer(e, "ror", inst, None)
+                        self._offer(best, e, "lineage", inst, None)
+            if inst.ror:
+                for e in self.by_ror.get(inst.ror, ()):
+                    self._offer(best, e, "ror", inst, None)
             if inst.name:
                 for h in self.names.find(inst.name):
-                    offer(self.entries[h.key], "name_in_institution", inst, h.matched)
+                    self._offer(best, self.entries[h.key], "name_in_institution", inst, h.matched)
         for text in a.raw_affiliations:
             for h in self.names.find(text):
-                offer(self.entries[h.key], "alias_in_raw_affiliation", None, text)
-        return [best[k] for k in sorted(best)]
+                self._offer(best, self.entries[h.key], "alias_in_raw_affiliation", None, text)
+        return [best[k] for k in sorted(best)] if best else []
+
+    def _offer(self, best: dict[str, _EntryHit], entry: ListEntry, method: str, inst: Institution | None,
+               text: str | None) -> None:
+        """Keep the strongest way each entry matched."""
+        current = best.get(entry.id)
+        if current is None or _METHOD_RANK[method] < _METHOD_RANK[current.method]:
+            best[entry.id] = _EntryHit(entry, self.list, method, inst, text)
 
 
 def _affiliation(kind: str, a: Authorship, inst: Institution | None, method: str, *,
@@ -214,29 +229,35 @@ class _WorkContext:
 
     def __init__(self, work: Work):
         self.work = work
-        self._subjects: dict[str, list[AffiliationReason]] = {}
-        self._lists: dict[str, list[tuple[Authorship, _EntryHit]]] = {}
-        self._topics: dict[str, list[PhraseReason]] = {}
+        self._subjects: dict[int, list[_SubjectHit]] = {}
+        self._lists: dict[int, list[tuple[Authorship, _EntryHit]]] = {}
+        self._topics: dict[int, list[PhraseReason]] = {}
 
-    def subject_reasons(self, matcher: SubjectMatcher) -> list[AffiliationReason]:
-        key = matcher.subject.id + "|" + ",".join(matcher.subject.openalex)
+    def subject_hits(self, matcher: SubjectMatcher) -> list[_SubjectHit]:
+        key = id(matcher)  # one matcher per subject (see _Matchers)
         if key not in self._subjects:
-            self._subjects[key] = matcher.reasons(self.work)
+            self._subjects[key] = matcher.hits(self.work)
         return self._subjects[key]
 
     def list_hits(self, matcher: ListMatcher) -> list[tuple[Authorship, _EntryHit]]:
-        if matcher.list.id not in self._lists:
-            self._lists[matcher.list.id] = [(a, h) for a in self.work.authorships for h in matcher.hits(a)]
-        return self._lists[matcher.list.id]
+        key = id(matcher)
+        if key not in self._lists:
+            self._lists[key] = [(a, h) for a in self.work.authorships for h in matcher.hits(a)]
+        return self._lists[key]
 
     def topic_reasons(self, matcher: TopicMatcher) -> list[PhraseReason]:
-        if matcher.topic.id not in self._topics:
-            self._topics[matcher.topic.id] = matcher.reasons(self.work)
-        return self._topics[matcher.topic.id]
+        key = id(matcher)
+        if key not in self._topics:
+            self._topics[key] = matcher.reasons(self.work)
+        return self._topics[key]
+
+
+_FAILS = None  # a test that failed: most do, so they share this rather than build an _Outcome
+_Test = Callable[[_WorkContext, list[_SubjectHit]], "_Outcome | None"]
 
 
 class _CompiledClaim:
-    """A claim with its matchers built once, ready to test works."""
+    """A claim with its matchers built once and its condition compiled to one test function."""
 
     def __init__(self, claim: Claim, claim_file: ClaimFile, matchers: _Matchers):
         self.claim = claim
@@ -244,83 +265,96 @@ class _CompiledClaim:
         self.subject = matchers.subject(claim.subject)
         self.lists = {lid: matchers.list(claim_file.lists[lid]) for lid in claim.works.list_ids()}
         self.topics = {tid: matchers.topic(claim_file.topics[tid]) for tid in claim.works.topics()}
+        self.test: _Test = self._compile(claim.works)
 
-    def test(self, ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
-        return self._condition(self.claim.works, ctx, subject_authors)
-
-    def _condition(self, cond: Condition, ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
-        # Cheap parts first; stop at the first part that fails.
-        parts = []
+    def _compile(self, cond: Condition) -> _Test:
+        """The condition's parts, cheap ones first: lists, then combinations, then topics."""
+        parts: list[_Test] = []
         for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
             if list_ids:
-                parts.append(lambda ids=list_ids, same=same_author: self._listed(
-                    ids, same, cond.listed_before_publication, ctx, subject_authors))
-        parts += [lambda c=c: self._condition(c, ctx, subject_authors) for c in cond.all]
+                parts.append(self._listed_test([self.lists[i] for i in list_ids], same_author,
+                                               cond.listed_before_publication))
+        parts += [self._compile(c) for c in cond.all]
         if cond.any:
-            parts.append(lambda: self._any(cond.any, ctx, subject_authors))
+            parts.append(_any_of([self._compile(c) for c in cond.any]))
         if cond.not_:
-            parts.append(lambda: self._not(cond.not_, ctx, subject_authors))
+            parts.append(_negation(self._compile(cond.not_), describe_condition(cond.not_, self.file)))
         if cond.topic:
-            parts.append(lambda: self._topic(cond.topic, ctx))
-        return _all_of(parts)
+            parts.append(self._topic_test(self.topics[cond.topic]))
+        return parts[0] if len(parts) == 1 else _all_of(parts)
 
-    def _listed(self, list_ids: Sequence[str], same_author: bool, before_publication: bool,
-                ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
-        work = ctx.work
-        subject_positions = {r.author_position for r in subject_authors}
+    @staticmethod
+    def _listed_test(matchers: list[ListMatcher], same_author: bool, before_publication: bool) -> _Test:
+        def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+            work = ctx.work
+            positions = {h.authorship.position for h in subject_hits} if same_author else None
+            reasons, doubts = [], []
+            status = FALSE
+            for matcher in matchers:
+                for a, hit in ctx.list_hits(matcher):
+                    if positions is not None and a.position not in positions:
+                        continue
+                    listed, doubt = _listed_before(hit.entry, work.published) if before_publication else (None, None)
+                    if listed is False:
+                        continue
+                    note = None if hit.entry.verified else "list entry not fully confirmed (see its notes)"
+                    reasons.append(_affiliation("listed_author", a, hit.institution, hit.method,
+                                                matched_text=hit.matched_text, entry=_entry_ref(hit),
+                                                listed_before=listed, note=note))
+                    if doubt:
+                        doubts.append(doubt)
+                    status = max(status, TRUE if not before_publication or listed else UNKNOWN)
+            if status == FALSE:
+                if work.authors_truncated:
+                    return _Outcome(UNKNOWN, [], ["the record's author list is truncated, so a listed coauthor may be missing"])
+                return _FAILS
+            return _Outcome(status, reasons, sorted(set(doubts)) if status == UNKNOWN else [])
+        return test
+
+    @staticmethod
+    def _topic_test(matcher: TopicMatcher) -> _Test:
+        def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+            reasons = ctx.topic_reasons(matcher)
+            return _Outcome(TRUE, list(reasons)) if reasons else _FAILS
+        return test
+
+
+def _all_of(parts: list[_Test]) -> _Test:
+    def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
         reasons, doubts = [], []
-        status = FALSE
-        for lid in list_ids:
-            for a, hit in ctx.list_hits(self.lists[lid]):
-                if same_author and a.position + 1 not in subject_positions:
-                    continue
-                listed, doubt = _listed_before(hit.entry, work.published) if before_publication else (None, None)
-                if before_publication and listed is False:
-                    continue
-                hit_status = TRUE if not before_publication or listed else UNKNOWN
-                note = None if hit.entry.verified else "list entry not fully confirmed (see its notes)"
-                reasons.append(_affiliation("listed_author", a, hit.institution, hit.method,
-                                            matched_text=hit.matched_text, entry=_entry_ref(hit),
-                                            listed_before=listed, note=note))
-                if doubt:
-                    doubts.append(doubt)
-                status = max(status, hit_status)
-        if status == FALSE and work.authors_truncated:
-            return _Outcome(UNKNOWN, [], ["the record's author list is truncated, so a listed coauthor may be missing"])
-        return _Outcome(status, reasons if status else [], sorted(set(doubts)) if status == UNKNOWN else [])
+        status = TRUE
+        for part in parts:
+            o = part(ctx, subject_hits)
+            if o is _FAILS:
+                return _FAILS
+            status = min(status, o.status)
+            reasons += o.reasons
+            doubts += o.doubts
+        return _Outcome(status, reasons, doubts)
+    return test
 
-    def _topic(self, topic_id: str, ctx: _WorkContext) -> _Outcome:
-        reasons = ctx.topic_reasons(self.topics[topic_id])
-        return _Outcome(TRUE, list(reasons)) if reasons else _Outcome(FALSE)
 
-    def _any(self, conds: Sequence[Condition], ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
-        outcomes = [self._condition(c, ctx, subject_authors) for c in conds]
+def _any_of(parts: list[_Test]) -> _Test:
+    def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+        outcomes = [o for o in (part(ctx, subject_hits) for part in parts) if o is not _FAILS]
+        if not outcomes:
+            return _FAILS
         status = max(o.status for o in outcomes)
         chosen = [o for o in outcomes if o.status == status]
-        return _Outcome(status, [r for o in chosen for r in o.reasons] if status else [],
+        return _Outcome(status, [r for o in chosen for r in o.reasons],
                         [d for o in chosen for d in o.doubts] if status == UNKNOWN else [])
-
-    def _not(self, cond: Condition, ctx: _WorkContext, subject_authors: list[AffiliationReason]) -> _Outcome:
-        inner = self._condition(cond, ctx, subject_authors)
-        text = describe_condition(cond, self.file)
-        if inner.status == TRUE:
-            return _Outcome(FALSE)
-        if inner.status == UNKNOWN:
-            return _Outcome(UNKNOWN, [], inner.doubts)
-        return _Outcome(TRUE, [AbsenceReason(condition=text)])
+    return test
 
 
-def _all_of(parts: list) -> _Outcome:
-    reasons, doubts = [], []
-    status = TRUE
-    for part in parts:
-        o = part()
-        if o.status == FALSE:
-            return _Outcome(FALSE)
-        status = min(status, o.status)
-        reasons += o.reasons
-        doubts += o.doubts
-    return _Outcome(status, reasons, doubts)
+def _negation(inner: _Test, text: str) -> _Test:
+    def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+        o = inner(ctx, subject_hits)
+        if o is _FAILS:
+            return _Outcome(TRUE, [AbsenceReason(condition=text)])
+        if o.status == TRUE:
+            return _FAILS
+        return _Outcome(UNKNOWN, [], o.doubts)
+    return test
 
 
 def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:
@@ -369,16 +403,17 @@ class _Record:
 
     __slots__ = ("published", "keys", "subjects", "outcomes", "ref")
 
-    def __init__(self, work: Work, subjects: dict[int, list[AffiliationReason]], outcomes: dict[int, _Outcome]):
+    def __init__(self, work: Work, subjects: int, live: dict[int, tuple[_Outcome, list[_SubjectHit]]]):
         self.published = work.published
         # hash() is stable within a process, which is all grouping needs; ids stay in `ref`.
         self.keys = tuple(hash(k) for k in work.identity_keys())
-        self.subjects = frozenset(subjects)
-        live = {i: o for i, o in outcomes.items() if o.status != FALSE}
-        for i in live:
-            live[i] = _Outcome(live[i].status, [*subjects[i], *live[i].reasons], live[i].doubts)
-        self.outcomes = live or None
+        self.subjects = subjects  # a bit per claim whose subject has an author on the work
+        self.outcomes = {i: _Outcome(o.status, [*(h.reason() for h in hits), *o.reasons], o.doubts)
+                         for i, (o, hits) in live.items()} or None
         self.ref = _work_ref(work) if live else None
+
+    def has_subject(self, claim_index: int) -> bool:
+        return bool(self.subjects >> claim_index & 1)
 
 
 def _work_ref(work: Work) -> WorkRef:
@@ -401,23 +436,26 @@ def _date_status(published: PartialDate | None, start: dt.date | None, end: dt.d
     return TRUE, None
 
 
-def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Evidence]) -> list[_Record]:
+def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Any]) -> list[_Record]:
     records: list[_Record] = []
     for source in evidence:
         for work in source.works():
             ctx = _WorkContext(work)
-            outcomes: dict[int, _Outcome] = {}
-            subjects: dict[int, list[AffiliationReason]] = {}
+            subjects = 0
+            live: dict[int, tuple[_Outcome, list[_SubjectHit]]] = {}
             for i, cc in enumerate(compiled):
-                authors = ctx.subject_reasons(cc.subject)
-                if not authors:
+                hits = ctx.subject_hits(cc.subject)
+                if not hits:
                     continue
-                subjects[i] = authors
-                before_start = cc.claim.from_ and work.published and work.published.latest < cc.claim.from_
-                # A version published before the period keeps its whole work out of it: skip the tests.
-                outcomes[i] = _Outcome(FALSE) if before_start else cc.test(ctx, authors)
+                subjects |= 1 << i
+                # A version published before the period keeps its whole work out of it: no tests.
+                if cc.claim.from_ and work.published and work.published.latest < cc.claim.from_:
+                    continue
+                outcome = cc.test(ctx, hits)
+                if outcome is not _FAILS and outcome.status != FALSE:
+                    live[i] = (outcome, hits)
             if subjects:
-                records.append(_Record(work, subjects, outcomes))
+                records.append(_Record(work, subjects, live))
     return records
 
 
@@ -472,7 +510,7 @@ def _judge(i: int, cc: _CompiledClaim, groups: list[list[_Record]], evidence: Se
     uncertain: list[Finding] = []
     considered = 0
     for group in groups:
-        if not any(i in r.subjects for r in group):
+        if not any(r.has_subject(i) for r in group):
             continue
         published = min((r.published for r in group if r.published), key=lambda d: (d.earliest, d.latest), default=None)
         date_status, date_doubt = _date_status(published, claim.from_, end)

@@ -41,6 +41,10 @@ class PartialDate:
             value = str(value)
         if not isinstance(value, str):
             return None
+        return _parse_date_text(value)
+
+    @classmethod
+    def _from_text(cls, value: str) -> PartialDate | None:
         m = _DATE.match(value.strip()[:10])
         if not m:
             return None
@@ -85,6 +89,12 @@ class PartialDate:
         if self.month:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_date_text(value: str) -> PartialDate | None:
+    """Dates repeat across millions of records: parse each once and share the object."""
+    return PartialDate._from_text(value)
 
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and millions are
