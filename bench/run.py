@@ -87,15 +87,20 @@ def stage_duckdb(corpus: str) -> dict:
 
 
 def stage_collect(n: int) -> dict:
-    """The collector against the tests' local OpenAlex server serving n works."""
+    """The collector against the tests' local OpenAlex server (127.0.0.1) serving n works."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from openalex_server import bench_collect  # the tests' fake OpenAlex, shared with the bench
+    from openalex_server import FakeOpenAlex, GeneratedWorks, tiny_work  # shared with the tests
 
-    started = time.perf_counter()
-    report = bench_collect(n)
-    report["seconds"] = time.perf_counter() - started
-    report["pages_bound"] = math.ceil(n / 200) + 2
-    return report
+    from claimwatch.collect import OpenAlexClient, Query, collect
+
+    with tempfile.TemporaryDirectory() as tmp, FakeOpenAlex(works=GeneratedWorks(n, tiny_work)) as api:
+        client = OpenAlexClient(api.url, api_key="bench-key", connect_timeout=5, read_timeout=30)
+        started = time.perf_counter()
+        result = collect([Query("lab", "Example Lab", ("I900000001",))], Path(tmp) / "snap", client=client)
+        seconds = time.perf_counter() - started
+        pages = len(api.list_requests("/works"))
+    return {"n": n, "records": result.records, "pages": pages, "pages_bound": math.ceil(n / 200) + 2,
+            "seconds": seconds, "peak_rss_mib": _peak_rss_mib()}
 
 
 STAGES = {"import": stage_import, "check": stage_check, "duckdb": stage_duckdb, "collect": stage_collect}

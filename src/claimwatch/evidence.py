@@ -105,7 +105,7 @@ class _HashingReader(io.RawIOBase):
         return n
 
 
-def _open_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[tuple[int, bytes]]:
+def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[tuple[int, bytes]]:
     """Numbered lines of a .jsonl or .jsonl.gz file; a truncated or corrupt gzip is an InputError."""
     with open(path, "rb") as raw_file:
         reader = _HashingReader(raw_file)
@@ -205,7 +205,7 @@ class Snapshot:
                 raise InputError(Problem(str(data), 0, 0, "does not match the sha256 in its manifest: the snapshot was changed or damaged"))
 
         name = str(data)
-        for n, line in _open_lines(data, check):
+        for n, line in read_lines(data, check):
             record = parse_record(line, name, n)
             if record is not None:
                 yield work_from_openalex(record, Origin("snapshot", name, n))
@@ -230,7 +230,7 @@ class JsonlEvidence:
         return cls(str(path), _file_sha256(Path(path)))
 
     def works(self) -> Iterator[Work]:
-        for n, line in _open_lines(Path(self.path)):
+        for n, line in read_lines(Path(self.path)):
             record = parse_record(line, self.path, n)
             if record is not None:
                 yield work_from_openalex(record, Origin("snapshot", self.path, n))
@@ -449,7 +449,7 @@ def import_jsonl(source: str | Path, out: str | Path, *, institutions: Iterable[
                         declared_by="user" if subjects else "nobody",
                         note=None if subjects else "no --subject declared: the import holds no complete coverage")
     with SnapshotWriter(out) as writer:
-        for n, line in _open_lines(source):
+        for n, line in read_lines(source):
             if chosen.get(n):
                 writer.write_line(line)
         manifest = writer.commit({
@@ -467,7 +467,7 @@ def _choose_records(source: Path, skip_invalid: bool) -> tuple[dict[int, bool], 
     skipped: list[dict[str, Any]] = []
     total = 0
     digest: list[str] = []
-    for n, line in _open_lines(source, digest.append):
+    for n, line in read_lines(source, digest.append):
         try:
             record = parse_record(line, str(source), n)
         except InputError as e:

@@ -1,0 +1,667 @@
+"""The OpenAlex collector against a real HTTP server on 127.0.0.1 that answers like OpenAlex.
+
+pyalex and requests run for real; only the host differs (routed by the client's adapter).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+import logging
+import math
+from pathlib import Path
+from typing import Any
+
+import pyalex
+import pyalex.api
+import pytest
+from rich.console import Console
+
+from claimwatch import collect as collector
+from claimwatch.claims import load_claims
+from claimwatch.cli import main
+from claimwatch.cli.collect import ProgressBar
+from claimwatch.evidence import Snapshot, SnapshotWriter, import_jsonl
+from claimwatch.works import Origin, work_from_openalex
+from openalex_server import LINEAGE, FakeOpenAlex, Fault, GeneratedWorks, institution, tiny_work, work_record
+
+KEY = "ck-test-9f3a1c7e-0d4b-secret"
+EMAIL = "analyst.secret+cw@example.org"
+LAB = institution("I900000001", "Example Lab", ror="0abcde123", lineage=["I900000002"], country="CN",
+                  alternatives=["The Example Laboratory"], acronyms=["EXL"], works_count=12345)
+BRANCH = institution("I900000003", "Example Lab Beijing", lineage=["I900000001", "I900000002"])
+PARENT = institution("I900000002", "Example Corp", ror="0fedcba98", country="US", kind="company")
+OTHER = institution("I900000009", "Other University", ror="0zzzzzz11")
+PERIOD_START = dt.date(2024, 1, 10)
+
+
+def corpus() -> list[dict[str, Any]]:
+    """450 works: the lab's, its branch's (found through lineage), others', across 2023-2025;
+    work 7 has 250 authors, so list responses cut it at 100."""
+    works = []
+    for n in range(450):
+        places = [[LAB, OTHER], [BRANCH], [OTHER]][n % 3]
+        published = (dt.date(2023, 6, 1) + dt.timedelta(days=n * 2)).isoformat()
+        works.append(work_record(n, places, published=published, authors=250 if n == 7 else 3))
+    return works
+
+
+def expected_ids(works: list[dict[str, Any]], institution_id: str, start: dt.date | None) -> set[str]:
+    """The test's own reading of the query: an author's lineage holds the id, published on or after start."""
+    wanted = f"https://openalex.org/{institution_id}"
+    return {w["id"].rsplit("/", 1)[-1] for w in works
+            if any(wanted in i["lineage"] for a in w["authorships"][:100] for i in a["institutions"])
+            and (start is None or w["publication_date"] >= start.isoformat())}
+
+
+def snapshot_records(folder: Path) -> list[dict[str, Any]]:
+    with gzip.open(folder / "works.jsonl.gz", "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def short(record: dict[str, Any]) -> str:
+    return record["id"].rsplit("/", 1)[-1]
+
+
+@pytest.fixture()
+def serve():
+    """Start fake OpenAlex servers; all are stopped (threads joined) after the test."""
+    started: list[FakeOpenAlex] = []
+
+    def start(**kw: Any) -> FakeOpenAlex:
+        api = FakeOpenAlex(**kw).start()
+        started.append(api)
+        return api
+
+    yield start
+    for api in started:
+        api.stop()
+
+
+@pytest.fixture()
+def sleeps() -> list[float]:
+    return []
+
+
+@pytest.fixture()
+def connect(sleeps):
+    """Clients on a fake server with short timeouts; waits are recorded, not slept."""
+    made: list[collector.OpenAlexClient] = []
+
+    def make(api: FakeOpenAlex, **kw: Any) -> collector.OpenAlexClient:
+        options = {"api_key": KEY, "email": EMAIL, "connect_timeout": 1.0, "read_timeout": 2.0,
+                   "retries": 3, "backoff": 0.01, "max_wait": 30.0, "sleep": sleeps.append, **kw}
+        client = collector.OpenAlexClient(api.url, **options)
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        client.close()
+
+
+def lab_query(start: dt.date | None = PERIOD_START) -> collector.Query:
+    return collector.Query("lab", "Example Lab", ("I900000001",), start, None)
+
+
+def claim_file(folder: Path, openalex: str = "[I900000001]", start: str = "2024-01-10", end: str | None = None,
+               subjects: str = "", claims: str = "") -> Path:
+    """A claim file about Example Lab (I900000001), with more subjects and claims if given."""
+    path = folder / "claims.yaml"
+    path.write_text(
+        "statement:\n"
+        "  speaker: Example Corp\n"
+        "  made_on: 2024-01-10\n"
+        "  quote: Example Lab does no such work.\n"
+        "  sources: [{title: A report}]\n"
+        f"subjects:\n  lab:\n    name: Example Lab\n    openalex: {openalex}\n{subjects}"
+        "topics:\n  studies:\n    name: Studies\n    rationale: Every work in the fake is a study.\n"
+        "    phrases: [study]\n"
+        "claims:\n"
+        "  - id: lab-no-studies\n    says: Example Lab publishes no studies.\n    subject: lab\n"
+        f"    from: {start}\n" + (f"    to: {end}\n" if end else "")
+        + f"    expects: none\n    works: {{topic: studies}}\n{claims}",
+        encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def no_openalex_environment(monkeypatch):
+    """Tests set what they need; nothing from the shell running them leaks in."""
+    for name in ("OPENALEX_API_KEY", "OPENALEX_EMAIL", "CLAIMWATCH_OPENALEX_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+# --- planning --------------------------------------------------------------------------------
+
+def test_plan_makes_one_query_per_subject_over_the_union_of_its_claims_periods(project_root):
+    claim_set = load_claims([project_root / "claims"], root=project_root)
+    assert len(claim_set.claims) > 3  # three files, all about MSRA
+    queries = collector.plan(claim_set)
+    assert queries == [collector.Query("msra", "Microsoft Research Asia", ("I4210113369",), dt.date(2022, 4, 8), None)]
+
+
+def test_plan_closes_the_period_only_when_every_claim_does(tmp_path):
+    later = ("  - id: lab-later\n    says: Later.\n    subject: lab\n    from: 2024-03-01\n"
+             "    to: 2025-01-31\n    expects: none\n    works: {topic: studies}\n")
+    (open_ended,) = collector.plan(load_claims([claim_file(tmp_path, claims=later)], root=tmp_path))
+    assert (open_ended.from_, open_ended.to) == (dt.date(2024, 1, 10), None)
+    path = claim_file(tmp_path, start="2024-01-10", end="2024-06-30", claims=later)
+    (query,) = collector.plan(load_claims([path], root=tmp_path))
+    assert (query.from_, query.to) == (dt.date(2024, 1, 10), dt.date(2025, 1, 31))
+    assert query.filters() == {LINEAGE: "I900000001", "from_publication_date": "2024-01-10",
+                               "to_publication_date": "2025-01-31"}
+
+
+def test_plan_splits_a_subject_with_more_than_100_ids(tmp_path):
+    many = [f"I{910_000_000 + k}" for k in range(150)]
+    queries = collector.plan(load_claims([claim_file(tmp_path, openalex=json.dumps(many))], root=tmp_path))
+    assert [len(q.institutions) for q in queries] == [100, 50]
+    assert sorted(i for q in queries for i in q.institutions) == sorted(many)
+
+
+def test_plan_skips_subjects_without_openalex_ids(tmp_path):
+    claim_set = load_claims([claim_file(tmp_path, openalex="[]")], root=tmp_path)
+    assert collector.plan(claim_set) == []
+    assert [s.id for s in collector.subjects_without_ids(claim_set)] == ["lab"]
+
+
+def test_the_query_is_an_or_filter_on_lineage_with_dates_and_select(tmp_path):
+    url = collector.Query("s", "S", ("I1", "I2"), dt.date(2024, 1, 10), dt.date(2025, 6, 27)).works().url
+    params = dict(part.split("=", 1) for part in url.split("?", 1)[1].split("&"))
+    assert params["filter"] == f"{LINEAGE}:I1|I2,from_publication_date:2024-01-10,to_publication_date:2025-06-27"
+    assert params["select"] == ",".join(collector.WORK_FIELDS)
+    assert url.startswith("https://api.openalex.org/works?")
+
+
+def test_select_asks_for_exactly_the_fields_the_evaluator_reads():
+    class Spy(dict):
+        asked: set[str] = set()
+
+        def get(self, key: str, default: Any = None) -> Any:
+            self.asked.add(key)
+            return super().get(key, default)
+
+        def __getitem__(self, key: str) -> Any:
+            self.asked.add(key)
+            return super().__getitem__(key)
+
+    record = Spy()
+    work_from_openalex(record, Origin("snapshot", "spy", 1))
+    assert record.asked == set(collector.WORK_FIELDS)
+
+
+def test_coverage_is_the_period_every_query_covers():
+    a = collector.Query("a", "A", ("I1",), dt.date(2022, 1, 1), None)
+    b = collector.Query("b", "B", ("I2",), dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+    cov = collector.coverage_of([a, b])
+    assert (cov.complete, cov.institutions, cov.from_, cov.to) == (True, ("I1", "I2"), dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+    assert "differ" in cov.note
+    apart = collector.coverage_of([collector.Query("a", "A", ("I1",), None, dt.date(2020, 1, 1)), b])
+    assert not apart.complete
+
+
+# --- collecting ------------------------------------------------------------------------------
+
+def test_collect_gathers_every_matching_work_exactly_once(serve, connect, tmp_path):
+    works = corpus()
+    api = serve(works=works)
+    out = tmp_path / "snap"
+    result = collector.collect([lab_query()], out, client=connect(api))
+
+    records = snapshot_records(out)
+    got = [short(r) for r in records]
+    want = expected_ids(works, "I900000001", PERIOD_START)
+    assert len(want) > 200 and sorted(got) == sorted(want) and len(got) == len(set(got))
+    assert all(set(r) <= set(collector.WORK_FIELDS) for r in records)  # select was honoured
+
+    pages = api.list_requests("/works")
+    assert len(pages) <= math.ceil(len(want) / 200) + 2
+    assert all(p.params["per-page"] == "200" and "cursor" in p.params for p in pages)
+    assert pages[0].params["cursor"] == "*"
+    assert pages[0].params["filter"] == f"{LINEAGE}:I900000001,from_publication_date:2024-01-10"
+    assert all(p.headers.get("Authorization") == f"Bearer {KEY}" and p.headers.get("From") == EMAIL for p in pages)
+
+    snapshot = Snapshot.open(out)
+    assert sum(1 for _ in snapshot.works()) == len(want) == result.records
+    cov = snapshot.coverage
+    assert (cov.complete, cov.institutions, cov.from_, cov.to) == (True, ("I900000001",), PERIOD_START, None)
+    (entry,) = snapshot.manifest.queries
+    assert entry["count"] == entry["received"] == len(want)
+    assert entry["filter"] == pages[0].params["filter"] and entry["per_page"] == 200
+
+
+def test_a_truncated_author_list_is_fetched_alone(serve, connect, tmp_path):
+    works = corpus()
+    api = serve(works=works)
+    collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
+    (big,) = [r for r in snapshot_records(tmp_path / "snap") if short(r) == "W4000000007"]
+    assert len(big["authorships"]) == 250
+    assert [r.path for r in api.requests if r.path.startswith("/works/")] == ["/works/W4000000007"]
+    # the analyst's evidence: the 101st author onwards is there and readable
+    work = work_from_openalex(big, Origin("snapshot", "t", 1))
+    assert not work.authors_truncated and work.authorships[249].name == "Author 7249"
+
+
+def test_a_merged_id_answers_301_and_the_surviving_work_arrives_once(serve, connect, tmp_path):
+    old = work_record(1, [LAB], authors=150, title="Old record")
+    new = work_record(2, [LAB], authors=150, title="Surviving record")
+    api = serve(works=[old, new], merged={short(old): short(new)})
+    result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
+
+    records = snapshot_records(tmp_path / "snap")
+    assert [short(r) for r in records] == [short(new)]
+    assert len(records[0]["authorships"]) == 150
+    assert result.manifest.duplicates_collapsed == 1
+    assert result.manifest.queries[0]["merged_ids"] == {short(old): short(new)}
+    followed = [r for r in api.requests if r.path == f"/works/{short(new)}"]
+    assert followed and all(r.headers.get("Authorization") == f"Bearer {KEY}" for r in followed)
+
+
+def test_a_work_gone_since_it_was_listed_keeps_its_listed_authors(serve, connect, tmp_path):
+    api = serve(works=[work_record(1, [LAB], authors=150)])
+    api.inject(Fault.http(404, path="/works/", times=None))
+    result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
+    (record,) = snapshot_records(tmp_path / "snap")
+    assert len(record["authorships"]) == 100 and record["is_authors_truncated"] is True
+    assert result.manifest.queries[0]["authors_still_truncated"] == ["W4000000001"]
+
+
+def test_more_than_10000_works_all_arrive(serve, connect, tmp_path):
+    n = 10_250  # pyalex's paginate() stops at 10,000 unless n_max=None
+    api = serve(works=GeneratedWorks(n, tiny_work))
+    result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
+    ids = [short(r) for r in snapshot_records(tmp_path / "snap")]
+    assert len(ids) == len(set(ids)) == n == result.records
+    pages = len(api.list_requests("/works"))
+    assert pages <= math.ceil(n / 200) + 2
+
+
+def test_subject_with_more_than_100_ids_pages_each_part_and_collapses_overlaps(serve, connect, tmp_path):
+    ids = [f"I{910_000_000 + k}" for k in range(150)]
+    places = [institution(i, f"Unit {i}") for i in ids]
+    works = [work_record(k, [places[k % 150], places[(k + 120) % 150]]) for k in range(300)]
+    api = serve(works=works)  # it answers 400 to an OR filter with more than 100 values
+    queries = [collector.Query("big", "Big", tuple(ids[:100])), collector.Query("big", "Big", tuple(ids[100:]))]
+    result = collector.collect(queries, tmp_path / "snap", client=connect(api))
+    got = [short(r) for r in snapshot_records(tmp_path / "snap")]
+    assert sorted(got) == sorted(short(w) for w in works)
+    assert result.manifest.duplicates_collapsed > 0
+    assert result.manifest.coverage.institutions == tuple(sorted(ids))
+
+
+def test_the_real_work_record_passes_through_as_selected(serve, connect, tmp_path, shared_data):
+    real = json.loads((shared_data / "openalex" / "W2741809807.json").read_text())
+    lineage = real["authorships"][0]["institutions"][0]["lineage"][0].rsplit("/", 1)[-1]
+    api = serve(works=[real])
+    collector.collect([collector.Query("x", "X", (lineage,))], tmp_path / "snap", client=connect(api))
+    (record,) = snapshot_records(tmp_path / "snap")
+    assert record == {k: real[k] for k in collector.WORK_FIELDS if k in real}
+    (work,) = Snapshot.open(tmp_path / "snap").works()
+    assert work.id == "W2741809807" and work.doi == "10.7717/peerj.4375"
+
+
+def test_fewer_works_than_openalex_counted_make_coverage_incomplete(serve, connect, tmp_path):
+    api = serve(works=corpus())
+    original = api._list_works
+
+    def fewer(params: dict[str, str]) -> dict[str, Any]:  # OpenAlex counts five more than it gives
+        body = original(params)
+        body["meta"]["count"] += 5
+        return body
+
+    api._list_works = fewer  # type: ignore[method-assign]
+    result = collector.collect([lab_query()], tmp_path / "snap", client=connect(api))
+    assert not result.manifest.coverage.complete
+    assert "arrived" in result.manifest.coverage.note and result.notes
+
+
+def test_progress_bar_counts_records_out_of_openalex_count(serve, connect, tmp_path):
+    works = corpus()
+    api = serve(works=works)
+    screen = io.StringIO()
+    with ProgressBar(enabled=True, console=Console(file=screen, force_terminal=True, width=120)) as bar:
+        collector.collect([lab_query()], tmp_path / "snap", client=connect(api), progress=bar)
+    n = len(expected_ids(works, "I900000001", PERIOD_START))
+    assert f"{n}/{n}" in screen.getvalue()
+
+
+# --- failures --------------------------------------------------------------------------------
+
+def test_429_waits_as_retry_after_says(serve, connect, sleeps, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.http(429, retry_after="7", times=2, after=1))
+    client = connect(api)
+    result = collector.collect([lab_query()], tmp_path / "snap", client=client)
+    assert sleeps == [7.0, 7.0] and result.retries == 2
+    assert sorted(short(r) for r in snapshot_records(tmp_path / "snap")) == sorted(expected_ids(corpus(), "I900000001", PERIOD_START))
+
+
+def test_retry_after_is_honoured_in_real_time(serve, tmp_path):
+    import time
+
+    api = serve(works=corpus())
+    api.inject(Fault.http(503, retry_after="1", times=1))
+    with collector.OpenAlexClient(api.url, backoff=0.01, read_timeout=2) as client:
+        began = time.monotonic()
+        collector.collect([lab_query()], tmp_path / "snap", client=client)
+        assert time.monotonic() - began >= 1.0
+
+
+def test_retry_after_as_an_http_date():
+    later = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    assert 25 <= collector.retry_after_seconds(later) <= 30
+    assert collector.retry_after_seconds("2") == 2.0
+    assert collector.retry_after_seconds("soon") is None
+
+
+def test_500s_are_retried_with_backoff(serve, connect, sleeps, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.http(500, after=1), Fault.http(502, after=2), Fault.http(504, after=3))
+    collector.collect([lab_query()], tmp_path / "snap", client=connect(api))
+    assert sleeps == [0.01, 0.02, 0.04]
+    ids = [short(r) for r in snapshot_records(tmp_path / "snap")]
+    assert sorted(ids) == sorted(expected_ids(corpus(), "I900000001", PERIOD_START)) and len(ids) == len(set(ids))
+
+
+def test_a_wait_past_the_bound_fails_at_once(serve, connect, sleeps, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.http(429, retry_after="3600", times=None))
+    with pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([lab_query()], tmp_path / "snap", client=connect(api, max_wait=60))
+    assert sleeps == []
+    assert "HTTP 429" in str(caught.value) and "Retry-After asks for 3600 s" in str(caught.value)
+    assert not (tmp_path / "snap").exists()
+
+
+def test_a_slow_answer_times_out_and_is_retried(serve, connect, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.slow(3.0, times=1, after=1))
+    result = collector.collect([lab_query()], tmp_path / "snap", client=connect(api, read_timeout=0.5))
+    assert result.retries == 1
+    ids = [short(r) for r in snapshot_records(tmp_path / "snap")]
+    assert sorted(ids) == sorted(expected_ids(corpus(), "I900000001", PERIOD_START))
+
+
+def test_an_answer_that_never_comes_fails_naming_the_timeout(serve, connect, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.slow(1.5, times=None))
+    with pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([lab_query()], tmp_path / "snap", client=connect(api, read_timeout=0.2, retries=1))
+    assert "no answer within 0.2 s" in str(caught.value) and "after 2 attempts" in str(caught.value)
+
+
+def test_connection_resets_are_retried(serve, connect, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.reset(times=2, after=1))
+    result = collector.collect([lab_query()], tmp_path / "snap", client=connect(api))
+    assert result.retries == 2
+    ids = [short(r) for r in snapshot_records(tmp_path / "snap")]
+    assert sorted(ids) == sorted(expected_ids(corpus(), "I900000001", PERIOD_START))
+
+
+def test_a_reset_every_time_fails_in_one_line(serve, connect, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.reset(times=None))
+    with pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([lab_query()], tmp_path / "snap", client=connect(api, retries=2))
+    message = str(caught.value)
+    assert "\n" not in message and "after 3 attempts" in message and f"GET {api.url}/works?" in message
+
+
+def test_a_failure_part_way_leaves_the_earlier_snapshot_intact(serve, connect, tmp_path):
+    api = serve(works=corpus())
+    out = tmp_path / "snap"
+    collector.collect([lab_query(None)], out, client=connect(api))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    api.inject(Fault.http(503, times=None, after=1))  # the second page never comes
+    with pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([lab_query(None)], out, client=connect(api))
+    assert "HTTP 503" in str(caught.value) and f"{out} left unchanged" in str(caught.value)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".snap.lock", "snap"]  # no temporary folder left
+
+
+@pytest.mark.parametrize("fault, cause", [
+    (Fault.malformed(times=None), "malformed JSON"),
+    (Fault.http(503, times=None), "HTTP 503 Service Unavailable after 3 attempts"),
+    (Fault.http(404, times=None), "HTTP 404 Not Found"),
+])
+def test_cli_failures_exit_3_with_one_line_and_keep_the_snapshot(serve, tmp_path, monkeypatch, capsys, fault, cause):
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    monkeypatch.setenv("OPENALEX_EMAIL", EMAIL)
+    api = serve(works=corpus())
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path),
+            "--timeout", "2", "--retries", "2", "--backoff", "0.01"]
+    assert main(argv) == 0
+    before = (out / "works.jsonl.gz").read_bytes()
+    capsys.readouterr()
+    api.inject(fault)
+    assert main(argv) == 3
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
+    assert cause in line and f"GET {api.url}/works?" in line and line.endswith(f"{out} left unchanged")
+    assert captured.out == "" and (out / "works.jsonl.gz").read_bytes() == before
+
+
+def test_ctrl_c_exits_3_and_writes_nothing(serve, tmp_path, monkeypatch, capsys):
+    api = serve(works=corpus())
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]
+    assert main(argv) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    capsys.readouterr()
+    written = []
+
+    def interrupted(self: SnapshotWriter, record: dict[str, Any]) -> None:
+        written.append(record)
+        if len(written) == 150:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(SnapshotWriter, "write_record", interrupted)
+    assert main(argv) == 3
+    assert capsys.readouterr().err.splitlines() == [f"interrupted (Ctrl-C); {out} left unchanged"]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert not list(tmp_path.glob(".snap.tmp-*"))
+    assert pyalex.config.api_key is None and pyalex.api._get_requests_session.__module__ == "pyalex.api"
+
+
+def test_secrets_never_reach_a_file_an_output_line_or_a_log(serve, tmp_path, monkeypatch, capsys, caplog):
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    monkeypatch.setenv("OPENALEX_EMAIL", EMAIL)
+    api = serve(works=corpus())
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    base = ["collect", str(claims), "--out", str(out), "--root", str(tmp_path), "--retries", "1", "--backoff", "0.01"]
+    assert main([*base, "--openalex-url", api.url]) == 0
+    assert main(["collect", "--update", str(out), "--openalex-url", api.url]) == 0
+    api.inject(Fault.http(503, times=None))
+    # a mirror URL carrying the key as a password, or as a parameter, must not leak it either
+    assert main([*base, "--openalex-url", api.url.replace("http://", f"http://user:{KEY}@")]) == 3
+    assert main(["resolve", "Example", "--openalex-url", f"{api.url}/?api_key={KEY}&mailto={EMAIL}"]) == 2
+
+    # the key was sent (as a header), so its absence below means something
+    assert any(r.headers.get("Authorization") == f"Bearer {KEY}" for r in api.requests)
+    captured = capsys.readouterr()
+    written = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
+    written += b"".join(gzip.decompress(p.read_bytes()) for p in tmp_path.rglob("*.gz"))
+    for secret in (KEY, EMAIL, EMAIL.replace("@", "%40"), EMAIL.replace("+", "%2B")):
+        assert secret not in captured.out and secret not in captured.err
+        assert secret.encode() not in written
+        assert secret not in caplog.text
+    assert "***" in captured.err  # the redacted URL was shown
+    assert pyalex.config.api_key is None and pyalex.config.email is None
+
+
+def test_a_refusal_without_a_key_says_to_set_one(serve, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.http(401, times=None))
+    with collector.OpenAlexClient(api.url) as client, pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([lab_query()], tmp_path / "snap", client=client)
+    assert caught.value.status == 401 and "HTTP 401 Unauthorized (injected fault); set OPENALEX_API_KEY" in str(caught.value)
+
+
+def test_redact_removes_keys_emails_and_passwords():
+    client = collector.OpenAlexClient(api_key="k3y", email="a@b.org")
+    try:
+        text = client.redact("https://u:pw@host/works?api_key=zz&mailto=a%40b.org&x=1 k3y a@b.org")
+        assert text == "https://***@host/works?api_key=***&mailto=***&x=1 *** ***"
+    finally:
+        client.close()
+
+
+def test_the_base_url_must_be_http(tmp_path):
+    with pytest.raises(collector.InputError, match="--openalex-url"):
+        collector.OpenAlexClient("ftp://mirror.example.org")
+
+
+# --- updating --------------------------------------------------------------------------------
+
+def test_update_asks_only_for_works_updated_since_and_merges_them(serve, connect, tmp_path):
+    works = corpus()
+    api = serve(works=works)
+    out = tmp_path / "snap"
+    first = collector.collect([lab_query()], out, client=connect(api))
+    before = {short(r): r for r in snapshot_records(out)}
+
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat()
+    changed = sorted(before)[:3]
+    fresh = [dict(w, title=f"Revised {short(w)}", updated_date=now) if short(w) in changed else w for w in works]
+    fresh += [work_record(1000 + k, [LAB], published="2025-01-0%d" % (k + 1), updated=now) for k in range(2)]
+    api.replace_works(fresh)
+    seen = len(api.requests)
+    result = collector.update(out, client=connect(api))
+
+    asked = api.requests[seen:]
+    since = dt.datetime.fromisoformat(first.manifest.created.replace("Z", "+00:00")).date().isoformat()
+    assert [r.params["filter"] for r in asked] == [f"{LINEAGE}:I900000001,from_publication_date:2024-01-10,"
+                                                   f"from_updated_date:{since}"] * 2  # one page, then the end
+    after = {short(r): r for r in snapshot_records(out)}
+    assert set(after) == set(before) | {"W4000001000", "W4000001001"}
+    assert {k for k in after if after[k]["title"].startswith("Revised")} == set(changed)
+    assert all(after[k] == before[k] for k in before if k not in changed)
+    update = result.manifest.model_dump()["update"]
+    assert (update["replaced"], update["added"], update["from_updated_date"]) == (3, 2, since)
+    assert result.manifest.coverage == first.manifest.coverage
+    assert result.manifest.queries == [lab_query().describe()]  # so the next update asks the same
+
+
+def test_update_falls_back_to_a_full_collect_when_the_filter_is_refused(serve, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    works = corpus()
+    api = serve(works=works)
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    assert main(["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]) == 0
+    api.refuse_updated_filter = 403
+    api.replace_works([*works, work_record(2000, [LAB], published="2025-02-01")])
+    capsys.readouterr()
+    assert main(["collect", "--update", str(out), "--openalex-url", api.url]) == 0
+    captured = capsys.readouterr()
+    (said,) = captured.err.splitlines()
+    assert said.startswith("OpenAlex refused the updated-date filter (from_updated_date: HTTP 403")
+    assert said.endswith("re-collecting the same 1 query in full")
+    got = {short(r) for r in snapshot_records(out)}
+    assert got == expected_ids([*works, work_record(2000, [LAB], published="2025-02-01")], "I900000001", PERIOD_START)
+    assert Snapshot.open(out).manifest.model_dump()["update"] == {"fallback": said}
+
+
+def test_update_fails_cleanly_and_keeps_the_snapshot(serve, connect, tmp_path):
+    api = serve(works=corpus())
+    out = tmp_path / "snap"
+    collector.collect([lab_query()], out, client=connect(api))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    api.inject(Fault.http(500, times=None))
+    with pytest.raises(collector.OpenAlexError, match="HTTP 500"):
+        collector.update(out, client=connect(api))
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_update_refuses_a_snapshot_collect_did_not_make(tmp_path, capsys):
+    source = tmp_path / "w.jsonl"
+    source.write_text(json.dumps(tiny_work(1)) + "\n")
+    import_jsonl(source, tmp_path / "snap")
+    assert main(["collect", "--update", str(tmp_path / "snap"), "--openalex-url", "http://127.0.0.1:9"]) == 2
+    assert "not OpenAlex" in capsys.readouterr().err
+
+
+# --- the command line ------------------------------------------------------------------------
+
+def test_cli_collect_writes_the_snapshot_and_says_so(serve, tmp_path, monkeypatch, capsys):
+    api = serve(works=corpus())
+    monkeypatch.setenv("CLAIMWATCH_OPENALEX_URL", api.url)  # no --openalex-url: the environment routes it
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    assert main(["collect", str(claims), "--out", str(out), "--root", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    n = len(expected_ids(corpus(), "I900000001", PERIOD_START))
+    assert captured.out.startswith(f"wrote {out}: {n} works from 1 query (")
+    assert "coverage complete for I900000001, 2024-01-10 to retrieval" in captured.out
+    assert captured.err == ""  # not a terminal: no progress bar
+    manifest = Snapshot.open(out).manifest
+    assert manifest.command == ["claimwatch", "collect", str(claims), "--out", str(out)]
+    assert manifest.api == api.url
+
+
+def test_cli_says_which_subjects_have_no_ids(serve, tmp_path, capsys):
+    api = serve(works=corpus())
+    claims = claim_file(tmp_path, subjects="  unknown:\n    name: Somewhere Unresolved\n    openalex: []\n",
+                        claims="  - id: unknown-none\n    says: None.\n    subject: unknown\n"
+                               "    expects: none\n    works: {topic: studies}\n")
+    assert main(["collect", str(claims), "--out", str(tmp_path / "snap"), "--openalex-url", api.url,
+                 "--root", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "subject 'unknown' (Somewhere Unresolved) has no OpenAlex ids: not collected" in err
+
+
+def test_cli_collect_needs_claims_and_out_or_update(tmp_path, capsys):
+    assert main(["collect", "--out", str(tmp_path / "x")]) == 2
+    assert main(["collect", str(claim_file(tmp_path)), "--update", str(tmp_path)]) == 2
+
+
+def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, capsys):
+    api = serve(institutions=[LAB, BRANCH, PARENT, OTHER])
+    assert main(["resolve", "example lab", "--openalex-url", api.url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["id", "ror", "country", "works", "name", "[lineage]"]
+    assert lines[1].split() == ["I900000001", "0abcde123", "CN", "12,345", "Example", "Lab", "[I900000001", ">", "I900000002]"]
+    assert lines[2].split()[:3] == ["I900000003", "-", "CN"] and len(lines) == 3
+    (asked,) = api.list_requests("/institutions")
+    assert asked.params["search"] == "example lab" and asked.params["per-page"] == "10"
+    assert asked.params["select"] == ",".join(collector.INSTITUTION_FIELDS)
+
+    assert main(["resolve", "--ror", "https://ror.org/0fedcba98", "--json", "--openalex-url", api.url]) == 0
+    (hit,) = json.loads(capsys.readouterr().out)
+    assert hit == {"id": "I900000002", "name": "Example Corp", "ror": "0fedcba98", "country": "US",
+                   "type": "company", "lineage": ["I900000002"], "works_count": 1000}
+
+    assert main(["resolve", "--ror", "0aaaaaa00", "--openalex-url", api.url]) == 2
+    assert "OpenAlex has no institution with ROR 0aaaaaa00" in capsys.readouterr().err
+    assert main(["resolve", "--openalex-url", api.url]) == 2
+
+
+def test_resolve_the_real_institution_record(serve, connect, shared_data):
+    real = json.loads((shared_data / "openalex" / "I27837315.json").read_text())
+    api = serve(institutions=[real])
+    (hit,) = collector.resolve("michigan", client=connect(api))
+    assert (hit.id, hit.ror, hit.country, hit.lineage) == ("I27837315", "00jmfr291", "US", ("I27837315",))
+    assert hit.works_count == real["works_count"]
+
+
+@pytest.mark.parametrize("command", ["collect", "resolve"])
+def test_commands_document_themselves_with_an_example(command, capsys):
+    assert main([command, "--help"]) == 0
+    text = capsys.readouterr().out
+    assert "Example:" in text and f"claimwatch {command}" in text.split("Example:")[1]
+
+
+# --- volume ----------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_100000_works_in_few_requests(serve, connect, tmp_path):
+    n = 100_000
+    api = serve(works=GeneratedWorks(n, tiny_work))
+    result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
+    assert result.records == n
+    assert len(api.list_requests("/works")) <= math.ceil(n / 200) + 2
