@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # spaCy is imported on first use: commands that match nothing
 # Characters that may join the words of one phrase: white space and hyphens.
 _JOINERS = re.compile(r"^[\s\-\u2010\u2011\u00ad]*$")
 _HYPHENS = re.compile(r"[\-\u2010\u2011\u00ad]")
-_SQUASH = re.compile(r"[\s\-\u2010\u2011\u00ad]+")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
@@ -122,14 +122,15 @@ class PhraseSet:
                 self._by_lemma.setdefault(lemma_key, p)
                 self._by_surface.setdefault(surface_key, p)
         self._longest = max((len(k) for k in (*self._by_lemma, *self._by_surface)), default=0)
-        self._anchors = _anchors(self.phrases)
+        self._candidates = _candidate_words(self.phrases)
 
     def might_match(self, text: str) -> bool:
-        """A cheap, conservative test: False only where no phrase can match."""
-        if not self.phrases or not text:
-            return False
-        squashed = _SQUASH.sub("", text.lower())
-        return any(a in squashed for a in self._anchors)
+        """A cheap, conservative test: False only where no phrase can match `text`."""
+        return bool(self.phrases) and not self._candidates.isdisjoint(_PLAIN_WORD.findall(text.lower()))
+
+    def might_match_words(self, words: Iterable[str]) -> bool:
+        """The same test on a text's words in any order, such as an OpenAlex abstract index's keys."""
+        return self.might_match(" ".join(words))
 
     def find(self, text: str) -> list[PhraseHit]:
         """Every non-overlapping phrase occurrence, leftmost-longest first."""
@@ -165,19 +166,27 @@ class PhraseSet:
         return best
 
 
-def _anchors(phrases: Iterable[str]) -> tuple[str, ...]:
-    """Substrings one of which must be in the lower-cased text for any phrase to match.
+def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
+    """Words one of which a text must hold for any phrase to match it.
 
-    A match starts with a word whose key (lemma) or spelling begins like the phrase's first
-    word: the first three letters of its lemma, or of the word as written, or any spelling the
-    lemma table maps to that lemma (mice/mouse). No anchor reaches past the first word.
+    A match's first word has a key that is a prefix of the phrase's key (the keys of its words
+    run together), so any word whose key or spelling is such a prefix is a candidate; so are the
+    spellings the lemma table or the plural rule map onto one. Prefixes shorter than the
+    phrase's first word and than three letters are left out: they would let every "a" through,
+    at the cost of a phrase written as one word not matching a text that splits off one or two
+    of its first letters with a space ("reidentification" against "re identification").
     """
-    firsts = [w for w in (_words(p)[:1] for p in phrases) if w]
-    prefixes = {x[:3] for (w,) in firsts for x in (w.lemma, w.lower)}
-    lemmas = {w.lemma for (w,) in firsts}
-    irregular = {surface for surface, lemma in _lemma_table().items()
-                 if lemma in lemmas and not surface.startswith(lemma[:3])}
-    return tuple(sorted(prefixes | irregular))
+    prefixes: set[str] = set()
+    for phrase in phrases:
+        words = _words(phrase)
+        if not words:
+            continue
+        shortest = min(3, len(words[0].lemma), len(words[0].lower))
+        for key in _phrase_keys(phrase):
+            prefixes.update(key[:n] for n in range(shortest, len(key) + 1))
+    inflected = {surface for surface, lemma in _lemma_table().items() if lemma in prefixes}
+    plurals = {p + "s" for p in prefixes}
+    return frozenset(prefixes | inflected | plurals)
 
 
 # --- institution names ---------------------------------------------------------------------
