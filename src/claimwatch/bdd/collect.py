@@ -1,0 +1,223 @@
+"""Collecting `.feature` files as tests, and reporting their failures in the analyst's words.
+
+A `.feature` file is collected as a test module that holds one test per scenario, made by
+pytest-bdd's own `scenario()` machinery: pytest-bdd runs the steps, renders Scenario Outline
+examples, applies tags and writes `--cucumberjson`. No Python file per feature is needed.
+
+Tags become pytest markers, registered here as each feature is collected, so `-m TAG` selects
+scenarios under `--strict-markers`. A failure the analyst can act on (an expectation not met, a
+mistake in a claim file, a step the library does not know) is reported as the failing step and
+a plain message, without a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd.exceptions import GherkinParseError, StepDefinitionNotFoundError
+from pytest_bdd.feature import get_feature
+from pytest_bdd.gherkin_parser import get_gherkin_document
+from pytest_bdd.parser import Feature, Scenario, Step
+from pytest_bdd.scenario import get_python_name_generator, scenario, scenario_wrapper_template_registry
+
+from ..errors import ClaimwatchError
+from .failures import FeatureFailure
+from .steps import CURRENT_STEP, LIBRARY
+
+TEST_PREFIX = "test_"
+_TAG = re.compile(r"[A-Za-z0-9][\w-]*")
+FAILED_STEP = pytest.StashKey[str]()  # "path:line: Keyword step text" of the step that failed
+UNKNOWN_STEP = pytest.StashKey[tuple[str, str]]()  # the type and text of a step no definition reads
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if file_path.suffix == ".feature":
+        return FeatureFile.from_parent(parent, path=file_path)
+    return None
+
+
+class FeatureFile(pytest.Module):
+    """A `.feature` file, collected as a module holding one test function per scenario."""
+
+    _scenarios: types.ModuleType | None = None
+
+    def _getobj(self) -> types.ModuleType:
+        if self._scenarios is None:
+            self._scenarios = scenarios_module(self.path, self.config)
+        return self._scenarios
+
+    def funcnamefilter(self, name: str) -> bool:
+        return name.startswith(TEST_PREFIX)
+
+    def collect(self) -> list[pytest.Item | pytest.Collector]:
+        items = list(super().collect())
+        feature = get_feature(str(self.path.parent), self.path.name)
+        for item in items:
+            if isinstance(item, pytest.Function):
+                template = _template_of(item)
+                item.reportinfo = _scenario_location(self.path, feature, template)  # type: ignore[method-assign]
+        return items
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:
+        if isinstance(excinfo.value, GherkinParseError | FeatureFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+def scenarios_module(path: Path, config: pytest.Config) -> types.ModuleType:
+    """A module object holding one pytest-bdd scenario test per scenario of the feature file."""
+    module = types.ModuleType("claimwatch_feature_" + re.sub(r"\W", "_", str(path)))
+    feature = _parsed(path, config)
+    _refuse_duplicate_scenarios(path, config)
+    register_tags(config, path, feature)
+    for name in feature.scenarios:
+        test = scenario(path.name, name, features_base_dir=str(path.parent))(_after_the_steps)
+        test.__module__ = module.__name__
+        test_name = next(n for n in get_python_name_generator(name) if n not in module.__dict__)
+        module.__dict__[test_name] = test
+    return module
+
+
+def _parsed(path: Path, config: pytest.Config) -> Feature:
+    try:
+        return get_feature(str(path.parent), path.name)
+    except KeyError as e:
+        if e.args != ("feature",):
+            raise
+        # pytest-bdd 9 fails this way on a file with no Feature: line, such as an empty draft.
+        raise FeatureFailure(f"{_shown(path, config)}: no Feature: line; a feature file starts with "
+                             "Feature: and the feature's name") from None
+
+
+def _after_the_steps() -> None:
+    """Nothing to do once the steps have run: a scenario's checks are its Then steps."""
+
+
+def register_tags(config: pytest.Config, path: Path, feature: Feature) -> None:
+    """Register every tag of the feature as a pytest marker, so `--strict-markers` accepts it."""
+    known = {line.split(":", 1)[0].split("(", 1)[0].strip() for line in config.getini("markers")}
+    for tag in sorted(feature_tags(feature)):
+        if not _TAG.fullmatch(tag):
+            raise FeatureFailure(f"{_shown(path, config)}: the tag @{tag} cannot become a pytest marker; "
+                                 "write tags with letters, digits, '-' and '_' only")
+        if tag not in known:
+            config.addinivalue_line("markers", f"{tag}: a tag in {_shown(path, config)}")
+            known.add(tag)
+
+
+def feature_tags(feature: Feature) -> set[str]:
+    """Tags on the feature, its rules, its scenarios and their Examples."""
+    tags = set(feature.tags)
+    for template in feature.scenarios.values():
+        tags |= template.tags
+        if template.rule is not None:
+            tags |= template.rule.tags
+        for examples in template.examples:
+            tags |= examples.tags
+    return tags
+
+
+def _refuse_duplicate_scenarios(path: Path, config: pytest.Config) -> None:
+    """pytest-bdd keeps one scenario per name; a second one of the same name would never run."""
+    document = get_gherkin_document(str(path))
+    children = list(document.feature.children) if document.feature else []
+    seen: dict[str, int] = {}
+    for child in children:
+        scenarios = [c.scenario for c in child.rule.children if c.scenario] if child.rule else [child.scenario]
+        for s in filter(None, scenarios):
+            if s.name in seen:
+                raise FeatureFailure(f'{_shown(path, config)}:{s.location.line}: a second scenario named "{s.name}" '
+                                     f"(the first is at line {seen[s.name]}); give each scenario its own name")
+            seen[s.name] = s.location.line
+
+
+def _template_of(item: pytest.Function) -> Any:
+    return scenario_wrapper_template_registry.get(item.obj)
+
+
+def _scenario_location(path: Path, feature: Feature, template: Any) -> Any:
+    """An item's location as the scenario's line in the feature file, named by the scenario."""
+    line = template.line_number - 1 if template is not None else 0
+    name = f"{template.keyword}: {template.name}" if template is not None else feature.name
+
+    def reportinfo() -> tuple[Path, int, str]:
+        return path, line, name
+    return reportinfo
+
+
+def _shown(path: Path | str, config: pytest.Config) -> str:
+    """A path relative to the project root where it lies under it, as the analyst wrote it."""
+    try:
+        return str(Path(path).relative_to(config.rootpath))
+    except ValueError:
+        return str(path)
+
+
+# --- the running step, and failures in the analyst's words --------------------------------------
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Feature, scenario: Scenario, step: Step) -> None:
+    request.node.stash[CURRENT_STEP] = (_shown(feature.filename, request.config), step.line_number)
+
+
+def pytest_bdd_step_error(request: pytest.FixtureRequest, feature: Feature, step: Step) -> None:
+    request.node.stash[FAILED_STEP] = _step_line(feature, step, request.config)
+
+
+def pytest_bdd_step_func_lookup_error(request: pytest.FixtureRequest, feature: Feature, step: Step) -> None:
+    request.node.stash[FAILED_STEP] = _step_line(feature, step, request.config)
+    request.node.stash[UNKNOWN_STEP] = (step.type, step.name)
+
+
+def _step_line(feature: Feature, step: Step, config: pytest.Config) -> str:
+    return f"{_shown(feature.filename, config)}:{step.line_number}: {step.keyword} {step.name}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    if call.excinfo is not None and report.failed and isinstance(item.parent, FeatureFile):
+        message = analyst_message(call.excinfo.value, item)
+        if message is not None:
+            where = item.stash.get(FAILED_STEP, None)
+            report.longrepr = f"{where}\n{message}" if where else message
+    return report
+
+
+def analyst_message(error: BaseException, item: pytest.Item) -> str | None:
+    """The message an analyst needs for a failure, or None for a bug (which keeps its traceback).
+
+    Paths under the project root are shown relative to it, as the feature names them.
+    """
+    if isinstance(error, FeatureFailure):
+        return str(error)
+    if isinstance(error, ClaimwatchError):
+        lines = (line.replace(f"{item.config.rootpath}/", "") for line in error.lines())
+        return "claimwatch could not read its inputs:\n" + "\n".join(f"  {line}" for line in lines)
+    if isinstance(error, StepDefinitionNotFoundError) and UNKNOWN_STEP in item.stash:
+        return unknown_step_message(*item.stash[UNKNOWN_STEP])
+    return None
+
+
+def unknown_step_message(kind: str, text: str) -> str:
+    """No step reads this text: the closest steps of the library, and where all of them are listed."""
+    candidates = {_normalised(shown): f"{step.kind.capitalize()} {shown}"
+                  for step in LIBRARY if step.kind == kind for shown in step.shown}
+    close = difflib.get_close_matches(_normalised(text), list(candidates), n=3, cutoff=0.5)
+    lines = ["No step of the claimwatch library reads this text."]
+    if close:
+        lines.append("Did you mean:")
+        lines += [f"  {candidates[c]}" for c in close]
+    lines.append("Every step is listed in docs/authoring.md (python -m claimwatch.bdd prints the list).")
+    return "\n".join(lines)
+
+
+def _normalised(text: str) -> str:
+    """A step's wording without its values: quoted text and numbers become placeholders."""
+    text = re.sub(r'"[^"]*"', '""', text)
+    return re.sub(r"\b\d+\b", "N", text).lower()

@@ -1,0 +1,397 @@
+"""The step library: Given the claims and the evidence, When they are evaluated, Then check.
+
+Each step is one small function whose docstring is its documentation: `docs/authoring.md` lists
+the steps from `LIBRARY` (`python -m claimwatch.bdd docs/authoring.md` rewrites that section),
+and a test fails when the two differ. Placeholders in quotes take any text; N takes a number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from pytest_bdd import parsers
+from pytest_bdd.steps import step as bdd_step
+
+from .. import ids
+from ..results import VERDICTS, AbsenceReason, AffiliationReason, ClaimResult, Finding, PhraseReason
+from .case import Case, InlineClaim, SessionStore
+from .failures import ExpectationNotMet, ScenarioProblem, found, partner_names, plain, verdict_word
+
+StepKind = Literal["given", "when", "then"]
+_FIELD = re.compile(r"\{(\w+)(?::\w+)?\}")
+_PLACEHOLDERS = {"claim_id": "ID", "n": "N"}  # how a field is shown where its name would read oddly
+STORE = pytest.StashKey[SessionStore]()
+CURRENT_STEP = pytest.StashKey[tuple[str, int]]()  # the running step's feature file and line
+
+
+@dataclass(frozen=True)
+class LibraryStep:
+    """One step of the library: how it may be written, and what it does (its docstring)."""
+
+    kind: StepKind
+    phrasings: tuple[str, ...]
+    function: Callable[..., object]
+
+    @property
+    def shown(self) -> list[str]:
+        """The phrasings as an analyst writes them: `the verdict is "VERDICT"`, `at least N works match`."""
+        return [_FIELD.sub(lambda m: _PLACEHOLDERS.get(m.group(1), m.group(1).upper()), p) for p in self.phrasings]
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.function) or ""
+
+
+LIBRARY: list[LibraryStep] = []
+
+
+def library_step(kind: StepKind, *phrasings: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
+    """Register a function as a step under each phrasing (parse syntax), and list it in LIBRARY."""
+    def register(function: Callable[..., object]) -> Callable[..., object]:
+        for phrasing in phrasings:
+            # stacklevel 2: pytest-bdd puts the step's fixture in this module, the caller of `register`.
+            bdd_step(parsers.parse(phrasing), kind, stacklevel=2)(function)
+        LIBRARY.append(LibraryStep(kind, phrasings, function))
+        return function
+    return register
+
+
+@pytest.fixture
+def claimwatch_case(request: pytest.FixtureRequest) -> Case:
+    """The claims, evidence and results of the running scenario."""
+    config = request.config
+    if STORE not in config.stash:
+        config.stash[STORE] = SessionStore()
+    return Case(root=config.rootpath, store=config.stash[STORE])
+
+
+# --- Given -------------------------------------------------------------------------------------
+
+@library_step("given", 'the claims in "{path}"')
+def given_claims(claimwatch_case: Case, path: str) -> None:
+    """Claims from a claim file, or from every claim file in a folder. Topics and lists
+    resolve from `claims/topics/` and `evidence/lists/` under the project root, and from
+    folders given with `the lists in`."""
+    claimwatch_case.add_claims(path)
+
+
+@library_step("given", "the claim:")
+def given_inline_claim(claimwatch_case: Case, docstring: str, request: pytest.FixtureRequest) -> None:
+    """A claim written in the feature, as a YAML docstring. Either a whole claim file (with
+    `statement:`), or a claim file's content that adds to the claim file given just before
+    it, using its statement, subjects and topics: one claim, a list of claims, or `claims:`
+    with its own `subjects:` and `topics:` if needed. Mistakes are reported at the feature's
+    own lines.
+
+    ```gherkin
+    Given the claims in "claims/microsoft-msra-2024.yaml"
+    And the claim:
+      \"\"\"
+      id: msra-no-synthetic-media-papers
+      says: Microsoft Research Asia publishes no papers on synthetic media.
+      subject: msra
+      from: 2024-01-10
+      expects: none
+      works:
+        topic: synthetic-media
+      \"\"\"
+    ```"""
+    feature, step_line = request.node.stash[CURRENT_STEP]
+    line, column = docstring_start(request.config.rootpath / feature, step_line)
+    claimwatch_case.add_inline_claim(InlineClaim(docstring, feature, line, column))
+
+
+@library_step("given", 'the evidence in "{path}"')
+def given_evidence(claimwatch_case: Case, path: str) -> None:
+    """Evidence to evaluate against: a curated `.yaml` file, a snapshot folder, an OpenAlex
+    `.jsonl` (or `.jsonl.gz`) file read as it is, or a folder holding any of these. Give the
+    step again to add more."""
+    claimwatch_case.add_evidence(claimwatch_case.existing(path, "evidence"))
+
+
+@library_step("given", 'the lists in "{path}"')
+def given_lists(claimwatch_case: Case, path: str) -> None:
+    """A folder of reference lists (`ID.yaml`), searched after `evidence/lists/`; a list here
+    stands in for a shipped list with the same id."""
+    claimwatch_case.add_lists(path)
+
+
+@library_step("given",
+              'the works in "{path}" imported as a snapshot covering "{institutions}" from "{start}" to "{end}"')
+def given_imported_snapshot(claimwatch_case: Case, path: str, institutions: str, start: str, end: str,
+                            tmp_path_factory: pytest.TempPathFactory) -> None:
+    """OpenAlex work records (JSONL) imported as a snapshot that declares it holds every work of
+    these institutions (OpenAlex ids, separated by commas) published from START to END, dates
+    as YYYY-MM-DD: what `claimwatch evidence import FILE --subject ID --from START --to END`
+    makes. Only such complete coverage lets a claim be "not contradicted". The snapshot is made
+    once per test run, in a temporary folder."""
+    source = claimwatch_case.existing(path, "works")
+    covered = tuple(i.strip() for i in institutions.split(",") if i.strip())
+    snapshot = claimwatch_case.import_snapshot(source, covered, _date(start), _date(end),
+                                               lambda: tmp_path_factory.mktemp("claimwatch-snapshot"))
+    claimwatch_case.add_evidence(snapshot)
+
+
+# --- When --------------------------------------------------------------------------------------
+
+@library_step("when", 'the claim "{claim_id}" is evaluated')
+def when_claim_evaluated(claimwatch_case: Case, claim_id: str) -> None:
+    """Evaluate the claims given against the evidence given; the Then steps after it are about
+    this claim."""
+    claimwatch_case.evaluate(claim_id)
+
+
+@library_step("when", "all claims are evaluated")
+def when_all_evaluated(claimwatch_case: Case) -> None:
+    """Evaluate every claim given; check them with `the verdicts are:`, or with the other Then
+    steps when only one claim was given."""
+    claimwatch_case.evaluate()
+
+
+# --- Then --------------------------------------------------------------------------------------
+
+@library_step("then", 'the verdict is "{verdict}"')
+def then_verdict(claimwatch_case: Case, verdict: str) -> None:
+    """The claim's verdict: contradicted, supported, not contradicted or insufficient evidence
+    (`not_contradicted` and `insufficient_evidence` work too)."""
+    expected = verdict_named(verdict)
+    result = claimwatch_case.focus()
+    if result.verdict != expected:
+        raise ExpectationNotMet(f'Expected the verdict "{verdict_word(expected)}" for {result.claim}.\n'
+                                + _found(claimwatch_case, result))
+
+
+@library_step("then", "at least {n:d} works match", "at least {n:d} work matches")
+def then_at_least(claimwatch_case: Case, n: int) -> None:
+    """At least N works certainly match the claim's conditions (uncertain ones do not count)."""
+    result = claimwatch_case.focus()
+    if result.matched < n:
+        raise ExpectationNotMet(f"Expected at least {_works(n)} to match {result.claim}; {result.matched} matched.\n"
+                                + _found(claimwatch_case, result))
+
+
+@library_step("then", "exactly {n:d} works match", "exactly {n:d} work matches")
+def then_exactly(claimwatch_case: Case, n: int) -> None:
+    """Exactly N works certainly match the claim's conditions."""
+    result = claimwatch_case.focus()
+    if result.matched != n:
+        raise ExpectationNotMet(f"Expected exactly {_works(n)} to match {result.claim}; {result.matched} matched.\n"
+                                + _found(claimwatch_case, result))
+
+
+@library_step("then", "no work matches", "no works match")
+def then_none(claimwatch_case: Case) -> None:
+    """No work certainly matches the claim's conditions."""
+    result = claimwatch_case.focus()
+    if result.matched:
+        raise ExpectationNotMet(f"Expected no work to match {result.claim}; {result.matched} matched.\n"
+                                + _found(claimwatch_case, result))
+
+
+@library_step("then", 'the findings include the work titled "{title}"')
+def then_finding_titled(claimwatch_case: Case, title: str) -> None:
+    """A work with this title (compared without regard to case or spacing) is among the works
+    that match."""
+    result = claimwatch_case.focus()
+    wanted = _folded(title)
+    _expect_finding(claimwatch_case, result, f'the work titled "{title}"', lambda f: _folded(f.work.title) == wanted)
+
+
+@library_step("then", 'the findings include the work with DOI "{doi}"')
+def then_finding_doi(claimwatch_case: Case, doi: str) -> None:
+    """A work with this DOI (`10.…`, `doi:10.…` or `https://doi.org/10.…`) is among the works
+    that match."""
+    wanted = ids.doi(doi)
+    if wanted is None:
+        raise ScenarioProblem(f'"{doi}" is not a DOI: write it as 10.NNNN/... or https://doi.org/10.NNNN/...')
+    result = claimwatch_case.focus()
+    _expect_finding(claimwatch_case, result, f'the work with DOI "{doi}"', lambda f: f.work.doi == wanted)
+
+
+@library_step("then", "every finding cites its source")
+def then_findings_cited(claimwatch_case: Case) -> None:
+    """Every finding, matched or uncertain, can be traced: it names its work (id and title), a
+    DOI, arXiv id, URL or OpenAlex id to look it up by, where its record stands in the evidence,
+    and at least one reason; matched works have a publication date; every listed coauthor names
+    the list entry, and every phrase the field it was found in."""
+    result = claimwatch_case.focus()
+    gaps = [f"{plain(f.work.title) or f.work.id}: {', '.join(missing)}"
+            for f in (*result.findings, *result.uncertain_findings) if (missing := uncited(f))]
+    if gaps:
+        raise ExpectationNotMet(f"Expected every finding of {result.claim} to cite its source; "
+                                f"{len(gaps)} do not:\n" + "\n".join(f"  {g}" for g in gaps) + "\n"
+                                + _found(claimwatch_case, result))
+
+
+@library_step("then", 'the partner institutions include "{name}"')
+def then_partner(claimwatch_case: Case, name: str) -> None:
+    """Among the works that match, a coauthor is at this institution, found through a list the
+    claim names. The name is compared without regard to case, with the institution as the
+    record states it and with the list entry's name."""
+    result = claimwatch_case.focus()
+    partners = partner_institutions(result)
+    if _folded(name) not in {_folded(p) for p in partners}:
+        seen = "; ".join(partners) if partners else "none (no matching work has a listed coauthor)"
+        raise ExpectationNotMet(f'Expected a partner institution named "{name}" for {result.claim}.\n'
+                                f"  Partner institutions found: {seen}\n" + _found(claimwatch_case, result))
+
+
+@library_step("then", 'the reason mentions "{text}"')
+def then_reason(claimwatch_case: Case, text: str) -> None:
+    """The sentence that says why the claim got its verdict contains this text (compared
+    without regard to case)."""
+    result = claimwatch_case.focus()
+    if _folded(text) not in _folded(result.why):
+        raise ExpectationNotMet(f'Expected the reason for {result.claim} to mention "{text}".\n'
+                                + _found(claimwatch_case, result))
+
+
+@library_step("then", "the verdicts are:")
+def then_verdicts(claimwatch_case: Case, datatable: list[list[str]]) -> None:
+    """Several claims' verdicts at once, from a table with the columns `claim` and `verdict`
+    (and, if wanted, `matched`: how many works match). Every row is checked, and every
+    difference reported together. Claims not in the table are not checked.
+
+    ```gherkin
+    Then the verdicts are:
+      | claim                     | verdict               |
+      | msra-no-synthetic-media   | contradicted          |
+      | msra-no-quantum-computing | insufficient evidence |
+    ```"""
+    results = claimwatch_case.evaluated()
+    rows = table_rows(datatable)
+    differences = []
+    for row in rows:
+        try:
+            difference = row_difference(claimwatch_case, row)
+        except ScenarioProblem as e:
+            difference = f"{row['claim']}: {e}"
+        if difference:
+            differences.append(difference)
+    if differences:
+        raise ExpectationNotMet(f"{len(differences)} of the {len(rows)} claims in the table differ "
+                                f"(of {len(results.results)} evaluated):\n" + "\n".join(differences))
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def row_difference(case: Case, row: dict[str, str]) -> str | None:
+    """How the evaluation of one table row's claim differs from the row, or None."""
+    result = case.result_of(row["claim"])
+    expected = verdict_named(row["verdict"])
+    wrong = [f'the verdict "{verdict_word(expected)}"'] if result.verdict != expected else []
+    if "matched" in row and str(result.matched) != row["matched"]:
+        wrong.append(f"{row['matched']} matching works")
+    if not wrong:
+        return None
+    return f"{result.claim}: expected {' and '.join(wrong)}.\n" + _indented(_found(case, result, limit=1))
+
+
+def verdict_named(text: str) -> str:
+    """A verdict as the analyst wrote it ('not contradicted', 'Not-Contradicted') -> its name."""
+    name = "_".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+    if name not in VERDICTS:
+        raise ScenarioProblem(f'"{text}" is not a verdict; write one of: '
+                              + ", ".join(verdict_word(v) for v in VERDICTS))
+    return name
+
+
+def table_rows(datatable: list[list[str]]) -> list[dict[str, str]]:
+    """A data table's rows as {column: cell}, the header naming the columns."""
+    header = [cell.strip().lower() for cell in datatable[0]] if datatable else []
+    missing = [c for c in ("claim", "verdict") if c not in header]
+    if missing:
+        raise ScenarioProblem(f"the table needs the columns claim and verdict (its header is: {' | '.join(header)})")
+    unknown = [c for c in header if c not in ("claim", "verdict", "matched")]
+    if unknown:
+        raise ScenarioProblem(f"the table has columns the step does not know: {', '.join(unknown)} "
+                              "(it knows claim, verdict and matched)")
+    if len(datatable) < 2:
+        raise ScenarioProblem("the table lists no claims: add a row for each claim under its header")
+    return [dict(zip(header, (c.strip() for c in row), strict=True)) for row in datatable[1:]]
+
+
+def partner_institutions(result: ClaimResult) -> list[str]:
+    """The institutions of listed coauthors on the works that match, each name once."""
+    names = [name for f in result.findings for r in f.reasons
+             if isinstance(r, AffiliationReason) and r.kind == "listed_author" for name in partner_names(r)]
+    return list(dict.fromkeys(names))
+
+
+def uncited(finding: Finding) -> list[str]:
+    """What a finding lacks to be traced to its source; empty when nothing is missing."""
+    work = finding.work
+    missing = []
+    if not work.id or not work.title:
+        missing.append("no work id or title")
+    if not (work.id.startswith("W") or work.doi or work.arxiv or work.url):
+        missing.append("no DOI, arXiv id, URL or OpenAlex id")
+    if not work.records:
+        missing.append("no record location in the evidence")
+    if finding.status == "matched" and not work.publication_date:
+        missing.append("no publication date")
+    if not finding.reasons:
+        missing.append("no reason")
+    for r in finding.reasons:
+        if isinstance(r, AffiliationReason) and (not r.author or (r.kind == "listed_author" and r.entry is None)):
+            missing.append(f"an affiliation reason without its author or list entry ({r.method})")
+        elif isinstance(r, PhraseReason) and not (r.field and r.text):
+            missing.append(f"a topic reason without its field or text ({r.phrase})")
+        elif isinstance(r, AbsenceReason) and not r.condition:
+            missing.append("an absence reason without its condition")
+    return missing
+
+
+def docstring_start(feature: Path, step_line: int) -> tuple[int, int]:
+    """Where a step's docstring content starts in the feature file: (line, indentation)."""
+    try:
+        lines = feature.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return step_line + 2, 0
+    for number in range(step_line, len(lines)):
+        text = lines[number]
+        if text.lstrip().startswith(('"""', "```")):
+            return number + 2, len(text) - len(text.lstrip())
+    return step_line + 2, 0
+
+
+def _expect_finding(case: Case, result: ClaimResult, what: str, matches: Callable[[Finding], bool]) -> None:
+    if any(matches(f) for f in result.findings):
+        return
+    uncertain = next((f for f in result.uncertain_findings if matches(f)), None)
+    note = ""
+    if uncertain is not None:
+        because = "; ".join(plain(b) for b in uncertain.uncertain_because) or "see the evaluation"
+        note = f"  It is among the uncertain findings, which do not count: {because}.\n"
+    raise ExpectationNotMet(f"Expected the findings of {result.claim} to include {what}.\n" + note
+                            + _found(case, result))
+
+
+def _found(case: Case, result: ClaimResult, *, limit: int | None = None) -> str:
+    return found(result, root=case.root) if limit is None else found(result, root=case.root, limit=limit)
+
+
+def _indented(text: str) -> str:
+    return "\n".join(f"  {line}" for line in text.splitlines())
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _works(n: int) -> str:
+    return "1 work" if n == 1 else f"{n} works"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ScenarioProblem(f'"{text}" is not a date: write it as YYYY-MM-DD') from None
