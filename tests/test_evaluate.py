@@ -225,7 +225,7 @@ def test_open_ended_claim_runs_to_the_evidence_retrieval_day(root):
     r = run(root, body, [work("W1", "x", authorships=[authorship("A", [LAB])])],
             institutions=["I100"], start=dt.date(2024, 1, 1), end=None)
     assert r.verdict == "not_contradicted"
-    assert r.period["to"] == dt.date.today().isoformat()
+    assert r.period["to"] is None and r.period["assessed_to"] == dt.date.today().isoformat()
 
 
 @pytest.mark.parametrize("n, cover, verdict", [

@@ -494,7 +494,15 @@ def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date |
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
     as_of = as_of or max(filter(None, (getattr(e, "retrieved", None) for e in evidence)), default=None)
     tallies = [_Tally(e) for e in evidence]
-    groups = _group(_stream(compiled, tallies))
+    # The stream keeps a small record per subject work and makes no reference cycles; the
+    # cyclic collector would rescan millions of them again and again for nothing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        groups = _group(_stream(compiled, tallies))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     results = tuple(_judge(i, cc, groups, evidence, as_of) for i, cc in enumerate(compiled))
     return Results(claimwatch=__version__, as_of=str(as_of) if as_of else None,
                    inputs=_inputs(claims, evidence), evidence=tuple(e.describe() for e in evidence),
@@ -533,7 +541,8 @@ def _judge(i: int, cc: _CompiledClaim, groups: list[list[_Record]], evidence: Se
     return ClaimResult(
         claim=claim.id, says=claim.says, sentence=describe(claim, cc.file), claims_file=cc.file.path,
         subject=claim.subject.name,
-        period={"from": str(claim.from_) if claim.from_ else None, "to": str(end) if end else None},
+        period={"from": str(claim.from_) if claim.from_ else None, "to": str(claim.to) if claim.to else None,
+                "assessed_to": str(end) if end else None},
         expects={"kind": claim.expects.kind, "count": claim.expects.count},
         verdict=verdict, why=why, matched=len(matched), uncertain=len(uncertain), works_considered=considered,
         coverage=coverage, findings=tuple(matched), uncertain_findings=tuple(uncertain),

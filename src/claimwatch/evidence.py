@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import ids
 from .errors import InputError, Problem
+from .files import default_mode
 from .works import Origin, Work, work_from_openalex
 
 MANIFEST = "manifest.json"
@@ -299,6 +300,7 @@ class SnapshotWriter:
         self._lock = _lock(self.out)
         _remove_stale_temporaries(self.out)
         self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        os.chmod(self.tmp, default_mode(directory=True))
         self._raw = open(self.tmp / WORKS_FILE, "wb")
         self._hash = hashlib.sha256()
         self._gzip = gzip.GzipFile(filename="", mode="wb", fileobj=_HashingWriter(self._raw, self._hash),

@@ -17,15 +17,12 @@ URL without its credentials.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import hashlib
 import io
 import json
-import os
 import re
-import tempfile
 import time
 import urllib.parse
 from collections import Counter
@@ -40,6 +37,7 @@ import yaml
 
 from . import documents, ids, lists
 from .errors import InputError, Problem, SourceError
+from .files import write_atomic
 
 ASPI_GALAXY_TYPE = "china-defence-universities"
 ASPI_TRACKER_URL = "https://unitracker.aspi.org.au/"
@@ -549,33 +547,8 @@ def write_list_yaml(document: dict[str, Any], out: str | Path) -> lists.Referenc
     if problems:
         raise InputError(problems)
     checked = lists.list_from_document(doc).model_copy(update={"sha256": hashlib.sha256(data).hexdigest()})
-    _atomic_write(out, data)
+    write_atomic(out, data)
     return checked
-
-
-def _atomic_write(out: Path, data: bytes) -> None:
-    """Write to a temporary file beside `out`, then rename it over `out`: readers see the old file or the new one."""
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        mode = out.stat().st_mode & 0o777 if out.is_file() else 0o644
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    except OSError as e:
-        raise InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}")) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, out)
-    except OSError as e:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}")) from None
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
 
 
 # --- fetching the Consolidated Screening List -----------------------------------------------

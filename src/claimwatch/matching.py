@@ -242,12 +242,20 @@ class NameMatcher:
             self._labels[nlp().vocab.strings[label]] = [(key, name)]
             first_words.add(pattern.split()[0].lower())
         self._first_words = frozenset(first_words)
+        self._cache: dict[str, tuple[NameHit, ...]] = {}
+
+    _CACHE_SIZE = 100_000
 
     def find(self, text: str) -> list[NameHit]:
-        return list(self._find_cached(text))
+        # Affiliation strings repeat across millions of authorships: each is matched once.
+        hits = self._cache.get(text)
+        if hits is None:
+            if len(self._cache) >= self._CACHE_SIZE:
+                self._cache.clear()
+            hits = self._cache[text] = self._find(text)
+        return list(hits)
 
-    @lru_cache(maxsize=100_000)  # affiliation strings repeat across millions of authorships
-    def _find_cached(self, text: str) -> tuple[NameHit, ...]:
+    def _find(self, text: str) -> tuple[NameHit, ...]:
         hits: list[NameHit] = []
         hits += self._find_cjk(text)
         folded_words = fold(text).split()

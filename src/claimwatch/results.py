@@ -71,6 +71,9 @@ class PhraseReason(_Model):
     start: int | None = None
     end: int | None = None
     text: str
+    context_before: str = Field(
+        "", description="Up to about 80 characters of the field before the match, for showing it in context.")
+    context_after: str = Field("", description="Up to about 80 characters of the field after the match.")
 
 
 class AbsenceReason(_Model):
@@ -103,6 +106,81 @@ class Finding(_Model):
     uncertain_because: tuple[str, ...] = ()
 
 
+class SourceRef(_Model):
+    """A publication a statement or a list was read from."""
+
+    title: str
+    publisher: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    url: str | None = None
+    retrieved: str | None = None
+    note: str | None = None
+
+
+class StatementRef(_Model):
+    """The public statement a claims file writes down, with its sources."""
+
+    path: str = Field(description="The claims file; each ClaimResult's claims_file names one of these.")
+    speaker: str
+    made_on: str
+    quote: str
+    confirmed: bool
+    note: str | None = None
+    sources: tuple[SourceRef, ...]
+
+
+class TopicRef(_Model):
+    """A topic as the claim used it: the analyst's phrases and the reason for them."""
+
+    id: str
+    name: str
+    rationale: str
+    phrases: tuple[str, ...] = ()
+    exclude_phrases: tuple[str, ...] = ()
+    openalex_topics: tuple[str, ...] = ()
+    path: str = ""
+
+
+class ListedInstitution(_Model):
+    """One entry of a reference list: when it was listed, on whose word, and what is unconfirmed."""
+
+    id: str
+    name: str
+    listed_from: str | None = None
+    citation: str | None = None
+    verified: bool
+    notes: str | None = None
+
+
+class ListRef(_Model):
+    """A reference list a claim used, with its sources and every entry."""
+
+    id: str
+    name: str
+    description: str | None = None
+    sources: tuple[SourceRef, ...]
+    entries: tuple[ListedInstitution, ...]
+    path: str = ""
+
+
+class Interpretation(_Model):
+    """How a claim reads the statement: the analyst's note, the topics and the lists it stands on."""
+
+    note: str | None = None
+    topics: tuple[TopicRef, ...] = ()
+    lists: tuple[str, ...] = Field((), description="Ids of the lists used; each is described once in Results.lists.")
+
+
+class EvidenceCount(_Model):
+    """What one piece of evidence held, counted as the evaluator read it."""
+
+    path: str
+    records: int
+    authorships: int
+    authorships_without_institution_id: int
+
+
 class CoverageReport(_Model):
     complete: bool
     why: str
@@ -115,7 +193,9 @@ class ClaimResult(_Model):
     sentence: str
     claims_file: str
     subject: str
-    period: dict[str, str | None]
+    period: dict[str, str | None] = Field(description=(
+        "from and to as the claim states them; assessed_to: where an open-ended claim was assessed to "
+        "(the evidence's retrieval day, or --as-of)"))
     expects: dict[str, int | str]
     verdict: Verdict
     why: str
@@ -125,6 +205,7 @@ class ClaimResult(_Model):
     coverage: CoverageReport
     findings: tuple[Finding, ...]
     uncertain_findings: tuple[Finding, ...] = ()
+    interpretation: Interpretation | None = None
 
 
 class InputRef(_Model):
@@ -148,9 +229,20 @@ class Results(_Model):
     inputs: Inputs
     evidence: tuple[dict, ...] = ()
     results: tuple[ClaimResult, ...]
+    statements: tuple[StatementRef, ...] = ()
+    lists: tuple[ListRef, ...] = ()
+    evidence_counts: tuple[EvidenceCount, ...] = ()
+    command: tuple[str, ...] = Field(
+        (), description="The command line that produced the report, where the caller gave it.")
 
     def result(self, claim_id: str) -> ClaimResult:
         for r in self.results:
             if r.claim == claim_id:
                 return r
         raise KeyError(claim_id)
+
+    def statement_of(self, result: ClaimResult) -> StatementRef | None:
+        return next((s for s in self.statements if s.path == result.claims_file), None)
+
+    def reference_list(self, list_id: str) -> ListRef | None:
+        return next((rl for rl in self.lists if rl.id == list_id), None)

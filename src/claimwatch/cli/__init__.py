@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..errors import ClaimwatchError
-from . import basics, check, collect, evidence, lists
+from . import basics, check, collect, evidence, lists, report
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -30,7 +30,7 @@ def cli() -> None:
     """
 
 
-for module in (basics, check, collect, evidence, lists):
+for module in (basics, check, collect, evidence, lists, report):
     module.register(cli)
 
 
@@ -38,7 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of raising SystemExit."""
     try:
         # Without standalone mode click returns an Exit's code (e.g. check --fail-on) instead of exiting.
-        code = cli.main(args=argv, prog_name="claimwatch", standalone_mode=False)
+        # The command line as given goes to the commands (ctx.obj), for reports' reproducibility footers.
+        args = list(sys.argv[1:] if argv is None else argv)
+        code = cli.main(args=args, prog_name="claimwatch", standalone_mode=False, obj={"argv": args})
     except ClaimwatchError as e:
         for line in e.lines():
             click.echo(line, err=True)

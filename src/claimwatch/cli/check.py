@@ -30,7 +30,8 @@ from .options import lists_option, root_option
               help="The day open-ended claims run to (default: when the newest evidence was retrieved).")
 @lists_option
 @root_option
-def check(claims: tuple[str, ...], evidence_paths: tuple[str, ...], json_path: str | None, md_path: str | None,
+@click.pass_obj
+def check(obj: dict | None, claims: tuple[str, ...], evidence_paths: tuple[str, ...], json_path: str | None, md_path: str | None,
           html_path: str | None, claimreview_path: str | None, fail_on: str | None, as_of: dt.datetime | None,
           lists_dirs: tuple[str, ...], root: str) -> None:
     """Check CLAIMS (files or folders; default claims/) against the evidence.
@@ -48,7 +49,8 @@ def check(claims: tuple[str, ...], evidence_paths: tuple[str, ...], json_path: s
     results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None)
     targets = {fmt: path for fmt, path in (("json", json_path), ("md", md_path), ("html", html_path),
                                             ("claimreview", claimreview_path)) if path}
-    written = write_reports(results, targets, protected=evidence_paths)
+    argv = (obj or {}).get("argv", [])
+    written = write_reports(results, targets, protected=evidence_paths, command=["claimwatch", *argv])
     print_verdicts(results)
     for path in written:
         click.echo(f"wrote {path}")

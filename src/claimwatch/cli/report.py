@@ -1,0 +1,44 @@
+"""claimwatch diff: what changed between two runs' JSON reports."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+
+from ..reports.diff import diff_reports, read_report, render_diff
+
+
+@click.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the differences as JSON.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when anything changed (as `git diff --exit-code` does).")
+def diff(old: str, new: str, as_json: bool, exit_code: bool) -> None:
+    """Compare two JSON reports (from `claimwatch check --json`): verdicts that changed, findings
+    added or removed, and inputs that changed.
+
+    Run it between two checks of the same claims to see what new evidence did. Exit 0 (or 1 with
+    --exit-code when anything changed); 2 when a file is not a claimwatch JSON report.
+
+    Example:
+
+        claimwatch diff reports/2025-05.json reports/2025-06.json --exit-code
+    """
+    result = diff_reports(read_report(old), read_report(new), old_name=old, new_name=new)
+    if as_json:
+        click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    else:
+        # A pipe gets a fixed width and no colour, so the text reads the same in a CI log.
+        console = Console(file=sys.stdout, highlight=False, soft_wrap=True,
+                          width=None if sys.stdout.isatty() else 120)
+        for line in render_diff(result):
+            console.print(line)
+    if exit_code and result.changed:
+        raise click.exceptions.Exit(1)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(diff)

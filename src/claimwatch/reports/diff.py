@@ -1,0 +1,199 @@
+"""What changed between two runs: a watchdog's monitoring view of two JSON reports.
+
+`diff_reports(old, new)` compares verdicts claim by claim, the findings of each claim (a work
+added, removed, or moved between matched and uncertain), and the inputs (files added, removed,
+or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import InputError, Problem
+from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, Results, Verdict
+from .terminal import safe
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class InputChange(_Model):
+    kind: Literal["claims", "evidence", "lists", "topics"]
+    path: str
+    change: Literal["added", "removed", "changed"]
+    old_sha256: str | None = None
+    new_sha256: str | None = None
+
+
+class FindingChange(_Model):
+    work: str
+    title: str
+    publication_date: str | None = None
+    change: Literal["added", "removed", "now_matched", "now_uncertain"]
+
+
+class ClaimChange(_Model):
+    claim: str
+    change: Literal["added", "removed", "changed"]
+    old_verdict: Verdict | None = None
+    new_verdict: Verdict | None = None
+    why: str | None = None
+    old_matched: int | None = None
+    new_matched: int | None = None
+    findings: tuple[FindingChange, ...] = ()
+
+    @property
+    def verdict_changed(self) -> bool:
+        return self.old_verdict != self.new_verdict
+
+
+class ReportDiff(_Model):
+    old: str
+    new: str
+    old_version: str
+    new_version: str
+    old_as_of: str | None = None
+    new_as_of: str | None = None
+    inputs: tuple[InputChange, ...] = ()
+    claims: tuple[ClaimChange, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        """Anything a watchdog would want to know about: inputs, dates, verdicts or findings."""
+        return bool(self.inputs or self.claims or self.old_as_of != self.new_as_of)
+
+
+def read_report(path: str | Path) -> Results:
+    """A JSON report written by `claimwatch check --json`; anything else is an InputError."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(Problem(str(path), 0, 0, "no such file")) from None
+    except UnicodeDecodeError:
+        raise InputError(Problem(str(path), 0, 0, "not a JSON report: the file is not UTF-8 text")) from None
+    except json.JSONDecodeError as e:
+        raise InputError(Problem(str(path), e.lineno, e.colno, f"not a JSON report: {e.msg}")) from None
+    try:
+        return Results.model_validate(data)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "the top level"
+        message = f"not a claimwatch JSON report: at {where}: {first['msg']}"
+        raise InputError(Problem(str(path), 0, 0, message)) from None
+
+
+def diff_reports(old: Results, new: Results, *, old_name: str = "old", new_name: str = "new") -> ReportDiff:
+    return ReportDiff(old=old_name, new=new_name, old_version=old.claimwatch, new_version=new.claimwatch,
+                      old_as_of=old.as_of, new_as_of=new.as_of, inputs=_input_changes(old.inputs, new.inputs),
+                      claims=_claim_changes(old, new))
+
+
+def _input_changes(old: Inputs, new: Inputs) -> tuple[InputChange, ...]:
+    out = []
+    for kind in ("claims", "evidence", "lists", "topics"):
+        before = {i.path: i.sha256 for i in getattr(old, kind)}
+        after = {i.path: i.sha256 for i in getattr(new, kind)}
+        for path in sorted(before.keys() | after.keys()):
+            a, b = before.get(path), after.get(path)
+            if a == b:
+                continue
+            change = "added" if a is None else "removed" if b is None else "changed"
+            out.append(InputChange(kind=kind, path=path, change=change, old_sha256=a, new_sha256=b))
+    return tuple(out)
+
+
+def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
+    before = {r.claim: r for r in old.results}
+    after = {r.claim: r for r in new.results}
+    out = []
+    # New-run order first, then claims the new run no longer has, in the old order.
+    for claim_id in [*after, *(c for c in before if c not in after)]:
+        a, b = before.get(claim_id), after.get(claim_id)
+        if a is None:
+            out.append(ClaimChange(claim=claim_id, change="added", new_verdict=b.verdict, why=b.why,
+                                   new_matched=b.matched, findings=_finding_changes(None, b)))
+        elif b is None:
+            out.append(ClaimChange(claim=claim_id, change="removed", old_verdict=a.verdict, old_matched=a.matched))
+        else:
+            findings = _finding_changes(a, b)
+            if findings or a.verdict != b.verdict:
+                out.append(ClaimChange(claim=claim_id, change="changed", old_verdict=a.verdict, new_verdict=b.verdict,
+                                       why=b.why, old_matched=a.matched, new_matched=b.matched, findings=findings))
+    return tuple(out)
+
+
+def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[FindingChange, ...]:
+    before = _statuses(old) if old else {}
+    after = _statuses(new)
+    out = []
+    for work_id in sorted(before.keys() | after.keys(), key=lambda w: _order(before.get(w) or after.get(w))):
+        a, b = before.get(work_id), after.get(work_id)
+        if a and b and a.status == b.status:
+            continue
+        f = b or a
+        change = ("added" if a is None else "removed" if b is None
+                  else "now_matched" if b.status == "matched" else "now_uncertain")
+        out.append(FindingChange(work=work_id, title=f.work.title, publication_date=f.work.publication_date,
+                                 change=change))
+    return tuple(out)
+
+
+def _statuses(result: ClaimResult) -> dict[str, Finding]:
+    return {f.work.id: f for f in (*result.findings, *result.uncertain_findings)}
+
+
+def _order(f: Finding) -> tuple[str, str]:
+    return (f.work.publication_date or "9999", f.work.id)
+
+
+# --- for the terminal -----------------------------------------------------------------------
+
+_FINDING_MARK = {"added": "+", "removed": "-", "now_matched": "+", "now_uncertain": "~"}
+_FINDING_WORDS = {"added": "", "removed": "", "now_matched": " (was uncertain)", "now_uncertain": " (now uncertain)"}
+
+
+def render_diff(diff: ReportDiff) -> list[str]:
+    """Lines of rich markup; every value from a report passes through `safe`."""
+    lines = [f"[bold]claimwatch diff[/] {safe(diff.old)} \u2192 {safe(diff.new)}"]
+    if not diff.changed:
+        return [*lines, "No changes: the same inputs, verdicts and findings."]
+    if diff.old_version != diff.new_version:
+        lines.append(f"claimwatch {safe(diff.old_version)} \u2192 {safe(diff.new_version)}")
+    if diff.old_as_of != diff.new_as_of:
+        old_as_of, new_as_of = diff.old_as_of or "not recorded", diff.new_as_of or "not recorded"
+        lines.append(f"evidence as of {safe(old_as_of)} \u2192 {safe(new_as_of)}")
+    if diff.inputs:
+        lines.append("[bold]Inputs[/]")
+        for i in diff.inputs:
+            hashes = (f"  {i.old_sha256[:12]}\u2026 \u2192 {i.new_sha256[:12]}\u2026"
+                      if i.change == "changed" and i.old_sha256 and i.new_sha256 else "")
+            lines.append(f"  {i.change:<8} {i.kind:<9} {safe(i.path)}{hashes}")
+    if diff.claims:
+        lines.append("[bold]Claims[/]")
+    for c in diff.claims:
+        lines.append("  " + _claim_line(c))
+        if c.why and (c.change == "added" or c.verdict_changed):
+            lines.append(f"      why: {safe(c.why)}")
+        for f in c.findings:
+            date = f" ({safe(f.publication_date)})" if f.publication_date else ""
+            lines.append(f"      {_FINDING_MARK[f.change]} {safe(f.work)} \u201c{safe(f.title)}\u201d{date}"
+                         f"{_FINDING_WORDS[f.change]}")
+    return lines
+
+
+def _claim_line(c: ClaimChange) -> str:
+    name = f"[bold]{safe(c.claim)}[/]"
+    if c.change == "added":
+        return f"{name}: new claim, {VERDICT_WORDS[c.new_verdict]} ({c.new_matched} matched)"
+    if c.change == "removed":
+        return f"{name}: no longer checked (was {VERDICT_WORDS[c.old_verdict]})"
+    counts = f"matched {c.old_matched} \u2192 {c.new_matched}"
+    if c.verdict_changed:
+        return f"{name}: {VERDICT_WORDS[c.old_verdict]} \u2192 [bold]{VERDICT_WORDS[c.new_verdict]}[/] ({counts})"
+    return f"{name}: still {VERDICT_WORDS[c.new_verdict]}; findings changed ({counts})"

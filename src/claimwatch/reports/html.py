@@ -1,0 +1,55 @@
+"""The HTML report: one self-contained page for an editor, on screen or printed to PDF.
+
+Inline CSS, an inline SVG chart per claim, no script and nothing fetched: a Content Security
+Policy in the page forbids every load, so even a link that slipped through could not pull
+anything in. Jinja2 autoescapes every value; only URLs `safe_url` accepts become links.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..results import ClaimResult, Results
+from .chart import draw_timeline, timeline
+from .view import printable, report_view, safe_url
+
+
+def render_html(results: Results) -> str:
+    view = report_view(results)
+    charts = {c.result.claim: _chart(c.result) for c in view.claims}
+    return _environment().get_template("report.html.j2").render(view=view, charts=charts)
+
+
+@dataclass(frozen=True)
+class _Chart:
+    svg: Markup | None
+    note: str | None
+
+
+def _chart(result: ClaimResult) -> _Chart:
+    data = timeline(result)
+    # matplotlib wrote this SVG and escaped every label in it: it is markup, not untrusted text.
+    svg = Markup(draw_timeline(data, result.claim)) if data else None
+    undrawn = data.undrawn if data else len(result.findings)
+    note = None
+    if undrawn and result.findings:
+        note = (f"{undrawn} matching {'work is' if undrawn == 1 else 'works are'} dated only to the year "
+                f"(or not at all) and {'is' if undrawn == 1 else 'are'} not drawn.")
+    return _Chart(svg, note)
+
+
+@functools.cache
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("claimwatch", "templates"), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_printable)
+    env.tests["web_url"] = lambda url: safe_url(url) is not None
+    return env
+
+
+def _printable(value: object) -> object:
+    """Runs on every value the template prints, before autoescaping; markup made here passes as is."""
+    return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value

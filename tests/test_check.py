@@ -1,0 +1,89 @@
+"""`claimwatch check`: exit codes, reports only after a successful evaluation, output paths."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from helpers import HIT, LAB, authorship, claim_file, project, work, write_jsonl
+
+from claimwatch.cli import main
+from claimwatch.evidence import WORKS_FILE, import_jsonl
+
+CLAIM = """\
+claims:
+  - id: no-partners
+    says: No partners.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {coauthor_in: [mil]}
+"""
+
+
+@pytest.fixture()
+def root(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", CLAIM)
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), root / "snap")
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_exit_codes(root, capsys):
+    assert main(["check", "claims/c.yaml", "--evidence", "snap"]) == 0
+    assert main(["check", "claims/c.yaml", "--evidence", "snap", "--fail-on", "contradicted"]) == 1
+    assert main(["check", "claims/c.yaml", "--evidence", "snap", "--fail-on", "insufficient_evidence"]) == 0
+    assert main(["check", "claims/nope.yaml", "--evidence", "snap"]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_a_failed_evaluation_leaves_earlier_reports_untouched(root, capsys):
+    assert main(["check", "claims/c.yaml", "--evidence", "snap", "--json", "out.json"]) == 0
+    before = (root / "out.json").read_bytes()
+    # Damage the snapshot: the evaluation fails when it finds out, after reading part of it.
+    (root / "snap" / WORKS_FILE).write_bytes(b"\x1f\x8b garbage")
+    assert main(["check", "claims/c.yaml", "--evidence", "snap", "--json", "out.json", "--md", "new.md"]) == 2
+    assert "corrupt gzip" in capsys.readouterr().err
+    assert (root / "out.json").read_bytes() == before
+    assert not (root / "new.md").exists()
+    assert [p.name for p in root.iterdir() if p.name.startswith(".out.json")] == []
+
+
+@pytest.mark.parametrize("target", ["snap/report.json", "snap/../snap/r.json", "link-to-snap/r.json",
+                                    "snap/manifest.json"])
+def test_reports_never_go_into_the_evidence(root, capsys, target):
+    os.symlink(root / "snap", root / "link-to-snap")
+    before = sorted(p.name for p in (root / "snap").iterdir())
+    assert main(["check", "claims/c.yaml", "--evidence", "snap", "--json", target]) == 2
+    assert "would write into the evidence" in capsys.readouterr().err
+    assert sorted(p.name for p in (root / "snap").iterdir()) == before
+
+
+def test_evidence_paths_are_reported_as_given(root, capsys):
+    (root / "sub").mkdir()
+    assert main(["check", "claims/c.yaml", "--evidence", "sub/../snap", "--json", "out.json"]) == 0
+    report = json.loads((root / "out.json").read_text())
+    assert report["inputs"]["evidence"][0]["path"] == "sub/../snap"
+
+
+def test_hostile_text_reaches_the_terminal_inert(root, capsys, tmp_path):
+    evil = "Evil \x1b]8;;https://x.example\x07link\x1b]8;;\x07 \x1b[2J [bold red]markup[/] \u202eright-to-left"
+    import_jsonl(write_jsonl(tmp_path / "evil.jsonl", [work("W2", evil, authorships=[
+        authorship("A", [LAB]), authorship("B\x1b[31m", [HIT])])]), root / "evil")
+    assert main(["check", "claims/c.yaml", "--evidence", "evil"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "markup[/]" in out  # shown as text, not interpreted as rich markup
+
+
+def test_reports_and_snapshots_get_ordinary_permissions(root):
+    old = os.umask(0o022)
+    try:
+        assert main(["check", "claims/c.yaml", "--evidence", "snap", "--json", "out.json"]) == 0
+        import_jsonl(root / "in.jsonl", root / "snap2")
+    finally:
+        os.umask(old)
+    assert (root / "out.json").stat().st_mode & 0o777 == 0o644
+    assert (root / "snap2").stat().st_mode & 0o777 == 0o755

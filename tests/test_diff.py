@@ -1,0 +1,145 @@
+"""`claimwatch diff OLD.json NEW.json`: what changed between two runs of a check."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import project, work, write, write_jsonl
+
+from claimwatch import claims as claims_mod
+from claimwatch.cli import main
+from claimwatch.errors import InputError
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import JsonlEvidence
+from claimwatch.reports.diff import diff_reports, read_report
+from claimwatch.reports.jsonreport import render_json
+
+CLAIMS = """\
+statement:
+  speaker: Example Corp
+  made_on: 2024-01-10
+  quote: No face recognition, no military partners.
+  sources: [{title: An interview}]
+subjects:
+  lab: {name: Example Lab, openalex: [I100]}
+claims:
+  - id: no-face
+    says: No face recognition work.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {topic: face}
+  - id: no-partners
+    says: No military partners.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {coauthor_in: [mil]}
+"""
+
+
+def run(root: Path, records: list[dict], name: str) -> Path:
+    """A check of the claims against these records, its JSON report written to NAME.json."""
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
+    results = evaluate(claims_mod.load_claims([root / "claims/c.yaml"], root=root), [evidence])
+    out = root / f"{name}.json"
+    out.write_text(render_json(results), encoding="utf-8")
+    return out
+
+
+@pytest.fixture()
+def root(tmp_path):
+    root = project(tmp_path)
+    write(root / "claims/c.yaml", CLAIMS)
+    return root
+
+
+def test_a_new_matching_work_changes_a_verdict_and_the_evidence_hash(root):
+    old = run(root, [work("W1", "Graph networks")], "old")
+    new = run(root, [work("W1", "Graph networks"), work("W2", "Face recognition at scale", date="2024-07-01")], "new")
+    diff = diff_reports(read_report(old), read_report(new))
+    assert diff.changed
+    (evidence,) = diff.inputs
+    assert (evidence.kind, evidence.path, evidence.change) == ("evidence", str(root / "works.jsonl"), "changed")
+    assert evidence.old_sha256 != evidence.new_sha256
+    by_claim = {c.claim: c for c in diff.claims}
+    face = by_claim["no-face"]
+    assert (face.change, face.old_verdict, face.new_verdict, face.old_matched, face.new_matched) == (
+        "changed", "insufficient_evidence", "contradicted", 0, 1)
+    assert [(f.work, f.change, f.title) for f in face.findings] == [("W2", "added", "Face recognition at scale")]
+    partners = by_claim["no-partners"]  # W1 and W2 both have a partner at HIT
+    assert partners.verdict_changed is False and [f.work for f in partners.findings] == ["W2"]
+
+
+def test_a_removed_work_and_a_removed_claim_are_reported(root):
+    old = run(root, [work("W1", "Face recognition"), work("W2", "Face verification")], "old")
+    write(root / "claims/c.yaml", CLAIMS.split("  - id: no-partners")[0])
+    new = run(root, [work("W1", "Face recognition")], "new")
+    diff = diff_reports(read_report(old), read_report(new))
+    by_claim = {c.claim: c for c in diff.claims}
+    assert [(f.work, f.change) for f in by_claim["no-face"].findings] == [("W2", "removed")]
+    assert by_claim["no-face"].verdict_changed is False
+    assert (by_claim["no-partners"].change, by_claim["no-partners"].old_verdict) == ("removed", "contradicted")
+    # The list only the removed claim used is no longer an input.
+    assert {(i.kind, i.change) for i in diff.inputs} == {("claims", "changed"), ("evidence", "changed"),
+                                                          ("lists", "removed")}
+
+
+def test_a_finding_that_becomes_uncertain_is_reported(root):
+    old = run(root, [work("W1", "Face recognition", date="2024-02-01")], "old")
+    new = run(root, [work("W1", "Face recognition", date="2024")], "new")  # now straddles 2024-01-10
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    assert [(f.work, f.change) for f in face.findings] == [("W1", "now_uncertain")]
+    assert (face.old_verdict, face.new_verdict) == ("contradicted", "insufficient_evidence")
+
+
+def test_the_same_report_twice_shows_no_change(root, capsys):
+    report = run(root, [work("W1", "Face recognition")], "r")
+    assert main(["diff", str(report), str(report), "--exit-code"]) == 0
+    assert "No changes" in capsys.readouterr().out
+
+
+def test_the_command_prints_changes_and_exits_1_with_exit_code(root, capsys):
+    old = run(root, [work("W1", "Graph networks")], "old")
+    new = run(root, [work("W1", "Graph networks"), work("W2", "Face recognition", date="2024-07-01")], "new")
+    assert main(["diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert "no-face: Insufficient evidence \u2192 Contradicted (matched 0 \u2192 1)" in out
+    assert "+ W2 \u201cFace recognition\u201d (2024-07-01)" in out
+    assert f"changed  evidence  {root / 'works.jsonl'}" in out
+    assert main(["diff", str(old), str(new), "--exit-code"]) == 1
+
+
+def test_the_command_prints_json(root, capsys):
+    old = run(root, [work("W1", "Graph networks")], "old")
+    new = run(root, [work("W2", "Face recognition", date="2024-07-01")], "new")
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["old"] == str(old) and data["new"] == str(new)
+    face = next(c for c in data["claims"] if c["claim"] == "no-face")
+    assert [(f["work"], f["change"]) for f in face["findings"]] == [("W2", "added")]
+    partners = next(c for c in data["claims"] if c["claim"] == "no-partners")
+    assert sorted((f["work"], f["change"]) for f in partners["findings"]) == [("W1", "removed"), ("W2", "added")]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "not a JSON report: Expecting property name enclosed in double quotes"),
+    ('{"results": []}', "not a claimwatch JSON report: at claimwatch: Field required"),
+    ("[1, 2]", "not a claimwatch JSON report"),
+])
+def test_a_file_that_is_not_a_report_is_one_line_and_exit_2(tmp_path, capsys, content, message):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        read_report(bad)
+    assert message in str(e.value)
+    assert main(["diff", str(bad), str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(str(bad)) and message in err and len(err.splitlines()) == 1
+
+
+def test_a_missing_report_is_exit_2(tmp_path, capsys):
+    assert main(["diff", str(tmp_path / "none.json"), str(tmp_path / "none.json")]) == 2
+    assert "no such file" in capsys.readouterr().err

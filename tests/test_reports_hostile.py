@@ -1,0 +1,255 @@
+"""Hostile evidence in every format: titles, names, raw affiliations, DOIs and URLs written to
+break out of HTML, Markdown, JSON-LD and the terminal. Each must come out as inert text, and no
+link may point anywhere but http(s).
+
+`hostile_results` runs the real pipeline (claims, a list, OpenAlex-shaped records) so that the
+hostile text reaches the reports the way a real record's would; the browser test in
+test_reports_html.py renders the same results.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from helpers import LAB, authorship, institution, project, work, write, write_jsonl
+from markdown_it import MarkdownIt
+from rich.console import Console
+
+from claimwatch import claims as claims_mod
+from claimwatch.cli import main
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import JsonlEvidence
+from claimwatch.reports import renderers
+from claimwatch.reports.diff import diff_reports, render_diff
+from claimwatch.reports.jsonreport import render_json
+from claimwatch.reports.terminal import print_verdicts
+from claimwatch.results import Results
+
+SCRIPT = '<script>alert("t")</script>'
+MD_LINK = "[x](javascript:alert(1))"
+ANSI = "\x1b[31mRED\x1b[0m\x1b]8;;javascript:alert(1)\x1b\\click\x1b]8;;\x1b\\\x1b[2J"
+# Rich markup and terminal escapes first: the verdict's reason quotes the title's first 90 characters.
+HOSTILE_TITLE = (f"Face recognition [bold red]rich[/] {ANSI} {SCRIPT} \"quoted\" 'single' {MD_LINK} "
+                 "<img src=x onerror=alert(2)>")
+HOSTILE_AUTHOR = '"><img src=x onerror=alert(3)> Mallory\x1b[1m'
+HOSTILE_INSTITUTION = '<b>Harbin</b> Institute" onmouseover="alert(4)'
+HOSTILE_AFFILIATION = "Evil University <script>alert(5)</script> [y](javascript:alert(6))\x1b[2J"
+HOSTILE_DOI = '10.1234/x"><script>alert(7)</script>'
+JAVASCRIPT_URL = "javascript:alert(document.cookie)"
+
+CLAIMS = f"""\
+statement:
+  speaker: "Speaker <script>alert(8)</script>"
+  made_on: 2024-01-10
+  quote: "We never {MD_LINK} do <script>alert(9)</script> face recognition."
+  sources:
+    - title: "Source <img src=x onerror=alert(10)>"
+      url: "https://example.org/\\"onmouseover=\\"alert(11)"
+subjects:
+  lab:
+    name: Example Lab
+    openalex: [I100]
+claims:
+  - id: hostile
+    says: "Example Lab does no face recognition <script>alert(12)</script> with listed partners."
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {{topic: face, coauthor_in: [mil, evil]}}
+"""
+
+EVIL_LIST = """\
+id: evil
+name: "Evil list <script>alert(13)</script> [l](javascript:alert(14))"
+sources: [{title: "<b>src</b>", url: "https://example.org/<script>"}]
+entries:
+  - id: evil-u
+    name: "Evil \\"U\\" <img src=x onerror=alert(15)>"
+    aliases: [Evil University]
+    notes: "[n](javascript:alert(16)) <script>alert(17)</script>"
+    verified: false
+"""
+
+
+def hostile_results(tmp_path: Path) -> Results:
+    root = project(tmp_path)
+    write(root / "evidence/lists/evil.yaml", EVIL_LIST)
+    path = write(root / "claims/hostile.yaml", CLAIMS)
+    records = [work(
+        "W1", HOSTILE_TITLE, doi=HOSTILE_DOI, primary_location={"landing_page_url": JAVASCRIPT_URL},
+        keywords=[{"display_name": f"face recognition {MD_LINK}"}],
+        authorships=[
+            authorship(HOSTILE_AUTHOR, [LAB]),
+            authorship("B. Partner", [institution("I200", HOSTILE_INSTITUTION)]),
+            authorship("C. Partner", [], raw=[HOSTILE_AFFILIATION]),
+        ])]
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
+    return evaluate(claims_mod.load_claims([path], root=root), [evidence])
+
+
+def test_the_hostile_work_is_found_through_every_route(tmp_path):
+    # Otherwise the tests below would prove nothing: the hostile text must reach the reports.
+    result = hostile_results(tmp_path).results[0]
+    assert result.verdict == "contradicted"
+    (finding,) = result.findings
+    assert finding.work.title == HOSTILE_TITLE and finding.work.url == JAVASCRIPT_URL
+    assert finding.work.doi == HOSTILE_DOI.lower()
+    methods = {(r.author, r.method) for r in finding.reasons if r.kind == "listed_author"}
+    assert methods == {("B. Partner", "openalex_id"), ("C. Partner", "alias_in_raw_affiliation")}
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, and the text, of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> _Elements:
+    p = _Elements()
+    p.feed(html)
+    p.close()
+    return p
+
+
+def assert_inert_html(html: str) -> None:
+    """No script, no event handler, no element from the evidence, only http(s) or in-page links."""
+    page = parse(html)
+    tags = {t for t, _ in page.tags}
+    assert not tags & {"script", "img", "iframe", "object", "embed", "b"}
+    for tag, attrs in page.tags:
+        assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
+        for name in ("href", "src", "action", "formaction", "xlink:href"):
+            value = attrs.get(name)
+            if value is not None:
+                assert value.startswith(("https://", "http://", "#")), (tag, name, value)
+    assert "javascript:" not in " ".join(str(v) for _, a in page.tags for v in a.values())
+
+
+def test_html_escapes_hostile_text_and_links_nothing_but_http(tmp_path):
+    html = renderers()["html"](hostile_results(tmp_path))
+    assert_inert_html(html)
+    text = "".join(parse(html).text)
+    # The hostile text is still there for the reader, as text.
+    for shown in (SCRIPT, MD_LINK, "<img src=x onerror=alert(2)>", HOSTILE_INSTITUTION,
+                  "Evil University <script>alert(5)</script>",
+                  JAVASCRIPT_URL, '"onmouseover="alert(11)', "Evil list <script>alert(13)</script>"):
+        assert shown in text
+    assert "\x1b" not in html and "\ufffd" in html  # control characters are replaced, not passed on
+    assert '<a href="https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E"' in html
+
+
+def test_the_html_assertions_catch_a_live_javascript_link():
+    # The check above must be able to fail.
+    for bad in ('<a href="javascript:alert(1)">x</a>', "<p onclick=x>y</p>", "<script>1</script>"):
+        try:
+            assert_inert_html(bad)
+        except AssertionError:
+            continue
+        raise AssertionError(f"not caught: {bad}")
+
+
+# --- Markdown -------------------------------------------------------------------------------
+
+def markdown_to_html(md: str) -> str:
+    """Markdown as a lenient renderer would show it: raw HTML passes through and any link
+    scheme is kept, so whatever the Markdown lets through, the HTML assertions see."""
+    renderer = MarkdownIt("commonmark", {"html": True}).enable("table")
+    renderer.validateLink = lambda url: True
+    return renderer.render(md)
+
+
+def test_markdown_escapes_hostile_text_and_links_nothing_but_http(tmp_path):
+    md = renderers()["md"](hostile_results(tmp_path))
+    html = markdown_to_html(md)
+    assert_inert_html(html)
+    text = "".join(parse(html).text)
+    for shown in (SCRIPT, MD_LINK, "<img src=x onerror=alert(2)>",
+                  "Evil University <script>alert(5)</script> [y](javascript:alert(6))",
+                  JAVASCRIPT_URL, "Evil list <script>alert(13)</script> [l](javascript:alert(14))"):
+        assert shown in text
+    hrefs = {a["href"] for t, a in parse(html).tags if t == "a"}
+    assert hrefs == {"https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E",
+                     "https://openalex.org/W1"}
+
+
+def test_markdown_tables_keep_their_columns_whatever_a_title_holds(tmp_path):
+    md = renderers()["md"](hostile_results(tmp_path))
+    html = markdown_to_html(md)
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    findings_row = next(r for r in rows if "Mallory" in r)
+    assert findings_row.count("<td") == 5  # work, date, subject authors, partners, topic matches
+
+
+def test_the_markdown_assertions_catch_raw_html_and_script_links():
+    for bad in ("<script>alert(1)</script>", "[x](javascript:alert(1))", "<img src=x onerror=alert(1)>",
+                "<mailto:someone@example.org>"):
+        try:
+            assert_inert_html(markdown_to_html(bad))
+        except AssertionError:
+            continue
+        raise AssertionError(f"not caught: {bad}")
+
+
+# --- ClaimReview ----------------------------------------------------------------------------
+
+def test_claimreview_keeps_hostile_text_as_data_that_cannot_close_a_script_element(tmp_path):
+    results = hostile_results(tmp_path)
+    text = renderers()["claimreview"](results)
+    assert "<" not in text and ">" not in text and "&" not in text  # \u003c etc.: safe in <script type=ld+json>
+    (review,) = json.loads(text)["@graph"]
+    assert review["reviewRating"]["ratingExplanation"] == results.results[0].why  # the same text, decoded
+    assert "<script>alert(12)</script>" in review["claimReviewed"]
+    (appearance,) = review["itemReviewed"]["appearance"]
+    assert "url" not in appearance  # its URL holds a quote: not a safe link
+
+
+# --- JSON, terminal and diff ----------------------------------------------------------------
+
+def test_the_json_report_escapes_control_characters(tmp_path):
+    text = render_json(hostile_results(tmp_path))
+    assert "\x1b" not in text and "\\u001b" in text
+
+
+def _no_terminal_escapes(output: str) -> None:
+    assert "\x1b" not in output and "\x07" not in output and "\x9b" not in output
+
+
+def test_the_terminal_table_lets_no_escape_sequence_or_markup_through(tmp_path):
+    out = io.StringIO()
+    print_verdicts(hostile_results(tmp_path), console=Console(file=out, width=200, color_system=None))
+    printed = out.getvalue()
+    _no_terminal_escapes(printed)
+    assert "[bold red]rich[/]" in printed  # rich markup printed as text, not applied
+
+
+def test_the_diff_lets_no_escape_sequence_through(tmp_path, capsys):
+    new = hostile_results(tmp_path)
+    old = new.model_copy(update={"results": tuple(r.model_copy(update={"findings": (), "matched": 0,
+                                                                       "verdict": "insufficient_evidence"})
+                                                  for r in new.results)})
+    lines = render_diff(diff_reports(old, new))
+    out = io.StringIO()
+    console = Console(file=out, width=300, color_system=None)
+    for line in lines:
+        console.print(line)
+    _no_terminal_escapes(out.getvalue())
+    assert "[bold red]rich[/]" in out.getvalue() and "Insufficient evidence \u2192 Contradicted" in out.getvalue()
+    (tmp_path / "old.json").write_text(render_json(old))
+    (tmp_path / "new.json").write_text(render_json(new))
+    assert main(["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")]) == 0
+    _no_terminal_escapes(capsys.readouterr().out)

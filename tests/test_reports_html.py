@@ -1,0 +1,261 @@
+"""The HTML report as a browser sees it: headless Chromium loads the page, and the tests assert
+on the DOM it builds (a section per claim, findings rows, the SVG chart, no script) and on the
+network log (nothing fetched). A screenshot of the shipped report is kept as an artifact.
+
+Chromium is Debian's (`/usr/bin/chromium`). The session fixture installs it with apt-get when
+it is missing and the user is root; otherwise the browser tests skip and say why.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from test_reports import shipped_results
+from test_reports_hostile import HOSTILE_TITLE, SCRIPT, assert_inert_html, hostile_results
+
+from claimwatch.reports.chart import timeline, timeline_svg
+from claimwatch.reports.html import render_html
+from claimwatch.results import Results
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT_DIR_VARIABLE = "CLAIMWATCH_SCREENSHOT_DIR"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--hide-scrollbars", "--host-resolver-rules=MAP * ~NOTFOUND"]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's Chromium, installed on first use where the tests run as root."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    if os.geteuid() != 0:
+        pytest.skip(f"{CHROMIUM} is missing and installing it needs root: run `apt-get install -y chromium`")
+    if not shutil.which("apt-get"):
+        pytest.skip(f"{CHROMIUM} is missing and there is no apt-get to install it with")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
+    done = subprocess.run(install, env=env, capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:  # usually stale package lists
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True, text=True, timeout=600)
+        done = subprocess.run(install, env=env, capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0 or not CHROMIUM.exists():
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        pytest.skip(f"could not install chromium with apt-get: {last}")
+    return CHROMIUM
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str]
+    children: list[Node] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+    def find_all(self, tag: str, **attrs: str) -> list[Node]:
+        """Descendants with this tag and these attributes (`class_` names one of their classes)."""
+        out = []
+        for child in self.children:
+            if child.tag == tag and child._has(attrs):
+                out.append(child)
+            out += child.find_all(tag, **attrs)
+        return out
+
+    def _has(self, attrs: dict[str, str]) -> bool:
+        return all(value in self.classes if key == "class_" else self.attrs.get(key) == value
+                   for key, value in attrs.items())
+
+    @property
+    def classes(self) -> list[str]:
+        return self.attrs.get("class", "").split()
+
+    def all_text(self) -> str:
+        return "".join(self.text) + "".join(c.all_text() for c in self.children)
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Tree(HTMLParser):
+    """The DOM Chromium serialised, as a tree (its output is well formed, void elements aside)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].text.append(data)
+
+
+@dataclass
+class Loaded:
+    dom: Node
+    html: str
+    page_requests: list[str]
+
+
+def load_in_browser(chromium: Path, page: Path, tmp: Path) -> Loaded:
+    """The page's DOM after Chromium loaded it, and every URL the page itself asked for."""
+    netlog = tmp / "netlog.json"
+    done = subprocess.run([str(chromium), *FLAGS, f"--user-data-dir={tmp / 'profile'}", f"--log-net-log={netlog}",
+                           "--dump-dom", page.resolve().as_uri()], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr[-2000:]
+    tree = _Tree()
+    tree.feed(done.stdout)
+    return Loaded(dom=tree.root, html=done.stdout, page_requests=page_requests(netlog))
+
+
+def page_requests(netlog: Path) -> list[str]:
+    """URLs requested on behalf of a page. Chromium's own traffic (updates, accounts) has no
+    initiator ("not an origin"); a file:// page's requests come from the opaque origin "null"."""
+    log = json.loads(netlog.read_text(encoding="utf-8"))
+    start_job = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+    starts = [e.get("params") or {} for e in log["events"] if e["type"] == start_job]
+    return sorted({p["url"] for p in starts if "url" in p and p.get("initiator") != "not an origin"})
+
+
+def screenshot(chromium: Path, page: Path, out: Path, tmp: Path, *, height: int) -> Path:
+    done = subprocess.run([str(chromium), *FLAGS, f"--user-data-dir={tmp / 'profile-shot'}",
+                           f"--window-size=1280,{height}", f"--screenshot={out}", page.resolve().as_uri()],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0 and out.exists(), done.stderr[-2000:]
+    return out
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory) -> tuple[Results, Path]:
+    results = shipped_results()
+    page = tmp_path_factory.mktemp("html") / "report.html"
+    page.write_text(render_html(results), encoding="utf-8")
+    return results, page
+
+
+@pytest.fixture(scope="module")
+def shipped_in_browser(chromium, shipped, tmp_path_factory) -> Loaded:
+    return load_in_browser(chromium, shipped[1], tmp_path_factory.mktemp("browser"))
+
+
+# --- the DOM of the shipped report ----------------------------------------------------------
+
+def test_the_browser_shows_a_section_per_claim_with_its_verdict(shipped, shipped_in_browser):
+    results, _ = shipped
+    sections = shipped_in_browser.dom.find_all("section", class_="claim")
+    assert [s.attrs["id"] for s in sections] == [f"claim-{r.claim}" for r in results.results]
+    for section, r in zip(sections, results.results, strict=True):
+        assert f"v-{r.verdict}" in section.classes
+        (badge,) = [b for b in section.find_all("span", class_="badge")]
+        assert badge.all_text() == {"contradicted": "Contradicted", "insufficient_evidence": "Insufficient evidence",
+                                    "supported": "Supported", "not_contradicted": "Not contradicted"}[r.verdict]
+
+
+def test_the_findings_tables_have_a_row_per_matching_work_and_charts_are_svg(shipped, shipped_in_browser):
+    results, _ = shipped
+    for r in results.results:
+        (section,) = shipped_in_browser.dom.find_all("section", id=f"claim-{r.claim}")
+        rows = [row for table in section.find_all("table", class_="matched")
+                for row in table.find_all("tr", class_="finding")]
+        assert len(rows) == min(r.matched, 20), r.claim
+        for row, f in zip(rows, r.findings, strict=False):
+            assert f.work.title in row.all_text()
+        charts = section.find_all("svg")
+        assert len(charts) == (1 if r.matched else 0), r.claim
+    synthetic = shipped_in_browser.dom.find_all("section", id="claim-msra-no-synthetic-media")[0]
+    (mark,) = synthetic.find_all("mark")
+    assert mark.all_text() == "Speech Synthesis"
+
+
+def test_the_page_has_statements_lists_methods_and_a_reproducibility_footer(shipped_in_browser):
+    dom = shipped_in_browser.dom
+    headings = [h.all_text() for h in dom.find_all("h2")]
+    assert headings[:3] == [
+        "Microsoft, 2024-01-10",
+        "Microsoft Research Asia (as reported; MSRA did not reply), 2022-04-08 reported, not confirmed",
+        "Breitbart News, 2025-06-27"]
+    assert headings[3:] == ["Reference lists", "Methods and caveats"]
+    quote = dom.find_all("blockquote")[0].all_text()
+    assert "The lab also has restrictions on work related to quantum computing" in quote
+    (footer,) = dom.find_all("footer", class_="repro")
+    assert "sha256" in footer.all_text() and "claims/microsoft-msra-2024.yaml" in footer.all_text()
+    methods = dom.find_all("section", class_="methods")[0].all_text()
+    assert "machine-made" in methods and re.search(r"\d+ of \d+ \(\d+\.\d%\)", methods)
+
+
+def test_the_page_runs_no_script_and_loads_nothing(shipped_in_browser):
+    assert not shipped_in_browser.dom.find_all("script")
+    assert shipped_in_browser.page_requests == []
+    assert_inert_html(shipped_in_browser.html)
+
+
+def test_the_network_check_sees_a_page_that_loads_something(chromium, tmp_path):
+    # The check above must be able to fail: a page with an external image shows up in the log.
+    page = tmp_path / "external.html"
+    page.write_text('<!DOCTYPE html><p>x</p><img src="http://192.0.2.1/pixel.png">', encoding="utf-8")
+    assert load_in_browser(chromium, page, tmp_path).page_requests == ["http://192.0.2.1/pixel.png"]
+
+
+def test_hostile_evidence_reaches_the_dom_as_text(chromium, tmp_path):
+    page = tmp_path / "hostile.html"
+    page.write_text(render_html(hostile_results(tmp_path / "case")), encoding="utf-8")
+    loaded = load_in_browser(chromium, page, tmp_path)
+    assert not loaded.dom.find_all("script") and not loaded.dom.find_all("img")
+    assert loaded.page_requests == []
+    (row,) = loaded.dom.find_all("tr", class_="finding")
+    assert SCRIPT in row.all_text() and "[x](javascript:alert(1))" in row.all_text()
+    assert HOSTILE_TITLE.split("\x1b")[0] in row.all_text()
+    assert_inert_html(loaded.html)
+
+
+def test_a_screenshot_of_the_report_is_kept(chromium, shipped, tmp_path_factory, capsys):
+    """The artifact a person looks at: the shipped report as a browser draws it."""
+    _, page = shipped
+    folder = Path(os.environ.get(SCREENSHOT_DIR_VARIABLE) or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    shot = screenshot(chromium, page, folder / "claimwatch-report.png", tmp_path_factory.mktemp("shot"), height=15000)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+    with capsys.disabled():
+        print(f"\nscreenshot of the HTML report: {shot} (set {SCREENSHOT_DIR_VARIABLE} to keep it elsewhere)")
+
+
+# --- the chart ------------------------------------------------------------------------------
+
+def test_the_chart_counts_works_per_month_under_their_partner_institutions(shipped):
+    results, _ = shipped
+    data = timeline(results.result("watchdog-ten-papers"))
+    assert data.months[0] == "2024-03" and data.months[-1] == "2025-06"
+    (series,) = data.series
+    label, counts = series
+    assert label == "University of Science and Technology of China"
+    assert counts[0] == 1 and sum(counts) == 1
+
+
+def test_the_chart_is_the_same_svg_every_time_and_inline_ready(shipped):
+    results, _ = shipped
+    r = results.result("msra-no-military-university-partners")
+    first, second = timeline_svg(r), timeline_svg(r)
+    assert first == second
+    assert first.startswith("<svg") and first.endswith("</svg>")
+    assert "<?xml" not in first and "DOCTYPE" not in first and "<dc:date" not in first and "<script" not in first
