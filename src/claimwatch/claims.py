@@ -17,21 +17,9 @@ from pydantic import BaseModel, ConfigDict
 
 from . import documents, ids
 from .errors import InputError, Problem
-from .lists import ListLibrary, ReferenceList, default_dirs
+from .lists import ListLibrary, ReferenceList, Source, default_dirs
 
 DEFAULT_TOPICS_DIR = Path("claims/topics")
-
-
-class Source(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    title: str
-    publisher: str | None = None
-    authors: tuple[str, ...] = ()
-    published: dt.date | None = None
-    url: str | None = None
-    retrieved: dt.date | None = None
-    note: str | None = None
 
 
 class Statement(BaseModel):

@@ -725,7 +725,3 @@ def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
                                                 listed_from=str(e.listed_from) if e.listed_from else None,
                                                 notes=e.notes) for e in rl.entries))
         for _, rl in sorted(used.items()))
-
-
-def claims_of(results: Results) -> Iterable[str]:
-    return (r.claim for r in results.results)

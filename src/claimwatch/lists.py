@@ -20,11 +20,14 @@ DEFAULT_LISTS_DIR = Path("evidence/lists")
 LIST_MAX_BYTES = 64 * 1024 * 1024  # an import of the whole Consolidated Screening List fits
 
 
-class ListSource(BaseModel):
+class Source(BaseModel):
+    """Where a statement, a list or its facts were read."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     title: str
     publisher: str | None = None
+    authors: tuple[str, ...] = ()
     url: str | None = None
     published: dt.date | None = None
     retrieved: dt.date | None = None
@@ -67,7 +70,7 @@ class ReferenceList(BaseModel):
     id: str
     name: str
     description: str | None = None
-    sources: tuple[ListSource, ...]
+    sources: tuple[Source, ...]
     entries: tuple[ListEntry, ...]
     imported: dict[str, Any] | None = None
     path: str = ""
@@ -107,7 +110,7 @@ def list_from_document(doc: documents.Document, *, check_file_name: bool = True)
         raise InputError(problems)
     return ReferenceList(
         id=data["id"], name=data["name"], description=data.get("description"),
-        sources=tuple(ListSource(**s) for s in data["sources"]), entries=tuple(entries),
+        sources=tuple(Source(**s) for s in data["sources"]), entries=tuple(entries),
         imported=data.get("imported"), path=doc.path, sha256=doc.sha256,
     )
 
