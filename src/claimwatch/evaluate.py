@@ -17,7 +17,7 @@ import datetime as dt
 import gc
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -61,6 +61,25 @@ class _SubjectHit(NamedTuple):
     def reason(self) -> AffiliationReason:
         return _affiliation("subject_author", self.authorship, self.institution, self.method,
                             matched_text=self.matched_text)
+
+
+class _ListedHit(NamedTuple):
+    """An author at a list entry, kept light until it is cited in a finding."""
+
+    authorship: Authorship
+    hit: _EntryHit
+    listed_before: bool | None
+
+    def reason(self) -> AffiliationReason:
+        h = self.hit
+        note = None if h.entry.verified else "list entry not fully confirmed (see its notes)"
+        return _affiliation("listed_author", self.authorship, h.institution, h.method, matched_text=h.matched_text,
+                            entry=_entry_ref(h), listed_before=self.listed_before, note=note)
+
+
+def _cited(reason: Any) -> Any:
+    """A reason as the report shows it: light hits become their pydantic model only here."""
+    return reason.reason() if isinstance(reason, (_SubjectHit, _ListedHit)) else reason
 
 
 class SubjectMatcher:
@@ -297,10 +316,7 @@ class _CompiledClaim:
                     listed, doubt = _listed_before(hit.entry, work.published) if before_publication else (None, None)
                     if listed is False:
                         continue
-                    note = None if hit.entry.verified else "list entry not fully confirmed (see its notes)"
-                    reasons.append(_affiliation("listed_author", a, hit.institution, hit.method,
-                                                matched_text=hit.matched_text, entry=_entry_ref(hit),
-                                                listed_before=listed, note=note))
+                    reasons.append(_ListedHit(a, hit, listed))
                     if doubt:
                         doubts.append(doubt)
                     status = max(status, TRUE if not before_publication or listed else UNKNOWN)
@@ -401,26 +417,32 @@ class _Record:
     """A subject's work as kept after streaming: enough to group and date it; and to cite it
     where some claim's test did not fail. Kept small: a check may stream millions."""
 
-    __slots__ = ("published", "keys", "subjects", "outcomes", "ref")
+    __slots__ = ("published", "subjects", "outcomes", "ref")
 
     def __init__(self, work: Work, subjects: int, live: dict[int, tuple[_Outcome, list[_SubjectHit]]]):
         self.published = work.published
-        # hash() is stable within a process, which is all grouping needs; ids stay in `ref`.
-        self.keys = tuple(hash(k) for k in work.identity_keys())
         self.subjects = subjects  # a bit per claim whose subject has an author on the work
-        self.outcomes = {i: _Outcome(o.status, [*(h.reason() for h in hits), *o.reasons], o.doubts)
+        self.outcomes = {i: _Outcome(o.status, [*hits, *o.reasons], o.doubts)
                          for i, (o, hits) in live.items()} or None
-        self.ref = _work_ref(work) if live else None
-
-    def has_subject(self, claim_index: int) -> bool:
-        return bool(self.subjects >> claim_index & 1)
+        self.ref = _LightRef.of(work) if live else None
 
 
-def _work_ref(work: Work) -> WorkRef:
-    return WorkRef(id=work.group or work.id, doi=work.doi, arxiv=work.arxiv, title=work.title,
-                   publication_date=str(work.published) if work.published else None, url=work.url,
-                   is_retracted=work.is_retracted, versions=(work.version,) if work.version else (),
-                   records=(str(work.origin),))
+class _LightRef(NamedTuple):
+    """What a finding cites of a record, without keeping the record."""
+
+    id: str
+    doi: str | None
+    arxiv: str | None
+    title: str
+    url: str | None
+    is_retracted: bool
+    version: str | None
+    origin: str
+
+    @classmethod
+    def of(cls, work: Work) -> _LightRef:
+        return cls(work.group or work.id, work.doi, work.arxiv, work.title, work.url, work.is_retracted,
+                   work.version, str(work.origin))
 
 
 def _date_status(published: PartialDate | None, start: dt.date | None, end: dt.date | None) -> tuple[int, str | None]:
@@ -436,8 +458,53 @@ def _date_status(published: PartialDate | None, start: dt.date | None, end: dt.d
     return TRUE, None
 
 
-def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Any]) -> list[_Record]:
-    records: list[_Record] = []
+class _Works:
+    """The subject's records, grouped as they arrive: records that share an identity key (an
+    OpenAlex id, a DOI, an arXiv id, a curated work) are versions of one work."""
+
+    def __init__(self) -> None:
+        self.records: list[_Record] = []
+        self._parent: list[int] = []
+        # hash() is stable within a process, which is all grouping needs; ids stay in the refs.
+        self._owner: dict[int, int] = {}
+
+    def add(self, record: _Record, keys: Iterable[str]) -> None:
+        i = len(self.records)
+        self.records.append(record)
+        self._parent.append(i)
+        for key in map(hash, keys):
+            other = self._owner.setdefault(key, i)
+            if other != i:
+                self._parent[self._root(i)] = self._root(other)
+
+    def _root(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def groups(self) -> Iterator[list[_Record]]:
+        """Each work's records; most works have one, and those are not gathered into lists first."""
+        self._owner.clear()
+        parent = self._parent
+        with_versions: set[int] = set()
+        for i in range(len(parent)):
+            root = self._root(i)
+            if root != i:
+                parent[i] = root
+                with_versions.add(root)
+        merged: dict[int, list[_Record]] = defaultdict(list)
+        for i, record in enumerate(self.records):
+            if parent[i] == i and i not in with_versions:
+                yield [record]
+            else:
+                merged[parent[i]].append(record)
+        yield from merged.values()
+
+
+def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Any]) -> _Works:
+    works = _Works()
     for source in evidence:
         for work in source.works():
             ctx = _WorkContext(work)
@@ -455,31 +522,8 @@ def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Any]) -> list[_Re
                 if outcome is not _FAILS and outcome.status != FALSE:
                     live[i] = (outcome, hits)
             if subjects:
-                records.append(_Record(work, subjects, live))
-    return records
-
-
-def _group(records: list[_Record]) -> list[list[_Record]]:
-    """Records that share an identity key (id, DOI, arXiv id, curated work) are one work."""
-    parent = list(range(len(records)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    owner: dict[str, int] = {}
-    for i, r in enumerate(records):
-        for k in r.keys:
-            if k in owner:
-                parent[find(i)] = find(owner[k])
-            else:
-                owner[k] = i
-    groups: dict[int, list[_Record]] = defaultdict(list)
-    for i, r in enumerate(records):
-        groups[find(i)].append(r)
-    return list(groups.values())
+                works.add(_Record(work, subjects, live), work.identity_keys())
+    return works
 
 
 # --- verdicts -------------------------------------------------------------------------------
@@ -493,58 +537,77 @@ def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date |
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
     as_of = as_of or max(filter(None, (getattr(e, "retrieved", None) for e in evidence)), default=None)
-    tallies = [_Tally(e) for e in evidence]
+    counted = [_Tally(e) for e in evidence]
     # The stream keeps a small record per subject work and makes no reference cycles; the
     # cyclic collector would rescan millions of them again and again for nothing.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        groups = _group(_stream(compiled, tallies))
+        works = _stream(compiled, counted)
+        tallies = _sort_groups(compiled, works.groups(), as_of)
     finally:
         if gc_was_enabled:
             gc.enable()
-    results = tuple(_judge(i, cc, groups, evidence, as_of) for i, cc in enumerate(compiled))
+    results = tuple(_judge(cc, tally, evidence, as_of) for cc, tally in zip(compiled, tallies, strict=True))
     return Results(claimwatch=__version__, as_of=str(as_of) if as_of else None,
                    inputs=_inputs(claims, evidence), evidence=tuple(e.describe() for e in evidence),
                    results=results, statements=tuple(_statement(f) for f in claims.files),
-                   lists=_lists_used(claims), evidence_counts=tuple(t.count() for t in tallies))
+                   lists=_lists_used(claims), evidence_counts=tuple(t.count() for t in counted))
 
 
-def _judge(i: int, cc: _CompiledClaim, groups: list[list[_Record]], evidence: Sequence[Evidence],
-           as_of: dt.date | None) -> ClaimResult:
+@dataclass
+class _Tallies:
+    """What the groups showed for one claim."""
+
+    matched: list[Finding] = field(default_factory=list)
+    uncertain: list[Finding] = field(default_factory=list)
+    considered: int = 0
+
+
+def _sort_groups(compiled: list[_CompiledClaim], groups: Iterable[list[_Record]],
+                 as_of: dt.date | None) -> list[_Tallies]:
+    """One pass over the works for every claim: which are in its period, which match."""
+    tallies = [_Tallies() for _ in compiled]
+    periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
+    for group in groups:
+        subjects = 0
+        for r in group:
+            subjects |= r.subjects
+        dated = [r.published for r in group if r.published]
+        published = (dated[0] if len(dated) == 1 else min(dated)) if dated else None
+        for i, tally in enumerate(tallies):
+            if not subjects >> i & 1:
+                continue
+            date_status, date_doubt = _date_status(published, *periods[i])
+            if date_status == FALSE:
+                continue
+            tally.considered += date_status == TRUE
+            live = [(r, r.outcomes[i]) for r in group if r.outcomes and i in r.outcomes]
+            if not live:
+                continue
+            best = max(o.status for _, o in live)
+            chosen = [(r, o) for r, o in live if o.status == best]
+            doubts = [date_doubt] if date_status == UNKNOWN else []
+            doubts += [d for _, o in chosen for d in o.doubts]
+            finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts)
+            (tally.matched if finding.status == "matched" else tally.uncertain).append(finding)
+    return tallies
+
+
+def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as_of: dt.date | None) -> ClaimResult:
     claim = cc.claim
     end = claim.to or as_of
-    matched: list[Finding] = []
-    uncertain: list[Finding] = []
-    considered = 0
-    for group in groups:
-        if not any(r.has_subject(i) for r in group):
-            continue
-        published = min((r.published for r in group if r.published), key=lambda d: (d.earliest, d.latest), default=None)
-        date_status, date_doubt = _date_status(published, claim.from_, end)
-        if date_status == FALSE:
-            continue
-        considered += date_status == TRUE
-        live = [(r, r.outcomes[i]) for r in group if r.outcomes and i in r.outcomes]
-        if not live:
-            continue
-        best = max(o.status for _, o in live)
-        chosen = [(r, o) for r, o in live if o.status == best]
-        doubts = [date_doubt] if date_status == UNKNOWN else []
-        doubts += [d for _, o in chosen for d in o.doubts]
-        finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts)
-        (matched if finding.status == "matched" else uncertain).append(finding)
-    matched.sort(key=_finding_order)
-    uncertain.sort(key=_finding_order)
+    matched = sorted(tally.matched, key=_finding_order)
+    uncertain = sorted(tally.uncertain, key=_finding_order)
     coverage = _coverage(claim, evidence, end)
-    verdict, why = _verdict(claim, len(matched), len(uncertain), considered, coverage, matched, uncertain)
+    verdict, why = _verdict(claim, len(matched), len(uncertain), tally.considered, coverage, matched, uncertain)
     return ClaimResult(
         claim=claim.id, says=claim.says, sentence=describe(claim, cc.file), claims_file=cc.file.path,
         subject=claim.subject.name,
         period={"from": str(claim.from_) if claim.from_ else None, "to": str(claim.to) if claim.to else None,
                 "assessed_to": str(end) if end else None},
         expects={"kind": claim.expects.kind, "count": claim.expects.count},
-        verdict=verdict, why=why, matched=len(matched), uncertain=len(uncertain), works_considered=considered,
+        verdict=verdict, why=why, matched=len(matched), uncertain=len(uncertain), works_considered=tally.considered,
         coverage=coverage, findings=tuple(matched), uncertain_findings=tuple(uncertain),
         interpretation=_interpretation(cc))
 
@@ -554,17 +617,18 @@ def _finding(chosen: list[tuple[_Record, _Outcome]], published: PartialDate | No
     refs = [r.ref for r, _ in chosen]
     openalex = [x for x in refs if x.id.startswith("W")]
     lead = min(openalex or refs, key=lambda x: _natural(x.id))
-    reasons = list(dict.fromkeys(reason for _, o in chosen for reason in o.reasons))
+    reasons = list(dict.fromkeys(_cited(reason) for _, o in chosen for reason in o.reasons))
     inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
-    work = lead.model_copy(update={
-        "doi": lead.doi or next((x.doi for x in refs if x.doi), None),
-        "arxiv": lead.arxiv or next((x.arxiv for x in refs if x.arxiv), None),
-        "url": lead.url or next((x.url for x in refs if x.url), None),
-        "publication_date": str(published) if published else None,
-        "is_retracted": any(x.is_retracted for x in refs),
-        "versions": tuple(dict.fromkeys(v for x in refs for v in x.versions)),
-        "records": tuple(dict.fromkeys(rec for x in refs for rec in x.records)),
-    })
+    work = WorkRef(
+        id=lead.id, title=lead.title,
+        doi=lead.doi or next((x.doi for x in refs if x.doi), None),
+        arxiv=lead.arxiv or next((x.arxiv for x in refs if x.arxiv), None),
+        url=lead.url or next((x.url for x in refs if x.url), None),
+        publication_date=str(published) if published else None,
+        is_retracted=any(x.is_retracted for x in refs),
+        versions=tuple(dict.fromkeys(x.version for x in refs if x.version)),
+        records=tuple(dict.fromkeys(x.origin for x in refs)),
+    )
     return Finding(work=work, status="matched" if status == TRUE else "uncertain",
                    strength="inferred" if inferred else "direct", reasons=tuple(reasons),
                    uncertain_because=tuple(dict.fromkeys(doubts)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _OPENALEX = re.compile(r"^(?:https?://(?:api\.)?openalex\.org/(?:[a-z]+/)?)?([WAISTPFCwaistpfc]\d+)$")
@@ -9,20 +10,25 @@ _ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-z0-9]{6}[0-9]{2})$")
 _DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
 
-_OPENALEX_PREFIX = "https://openalex.org/"
-
-
 def openalex_id(value: str | None) -> str | None:
     """'https://openalex.org/I4210113369' or 'i4210113369' -> 'I4210113369'; None if not an id."""
     if not value or not isinstance(value, str):
         return None
-    # The common form, checked without a regex: this runs for every institution of every record.
-    if value.startswith(_OPENALEX_PREFIX):
-        short = value[21:]
-        if short[1:].isdigit() and short[:1] in "WAISTPFC" and short.isascii():
-            return short
+    if value.startswith(_INSTITUTION_PREFIX):
+        return _cached_openalex_id(value)
+    return _parse_openalex_id(value)  # works and authors: each seen about once, not worth caching
+
+
+_INSTITUTION_PREFIX = "https://openalex.org/I"
+
+
+def _parse_openalex_id(value: str) -> str | None:
     m = _OPENALEX.match(value.strip())
     return m.group(1).upper() if m else None
+
+
+# Institution ids repeat across every record: the same few thousand, parsed once each.
+_cached_openalex_id = functools.lru_cache(maxsize=1 << 16)(_parse_openalex_id)
 
 
 def ror_id(value: str | None) -> str | None:

@@ -252,7 +252,8 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
     raw_strings = a.get("raw_affiliation_strings")
     raw = [s for s in raw_strings if s and isinstance(s, str)] if isinstance(raw_strings, list) else []
     affiliations = a.get("affiliations")
-    if isinstance(affiliations, list):  # newer records carry the raw strings here as well
+    if isinstance(affiliations, list) and len(affiliations) > len(raw):
+        # Newer records carry the raw strings here as well; look only where they may add one.
         for aff in affiliations:
             s = aff.get("raw_affiliation_string") if isinstance(aff, dict) else None
             if s and isinstance(s, str) and s not in raw:
