@@ -70,9 +70,9 @@ def test_a_malformed_line_is_refused_with_its_line_and_no_snapshot(tmp_path, lin
 
 def test_skip_invalid_goes_on_and_lists_the_skipped_lines(tmp_path):
     source = tmp_path / "in.jsonl"
-    source.write_bytes(b"{broken\n" + json.dumps(work("W1", "x")).encode() + b"\n")
+    source.write_bytes(b"{broken\n" + json.dumps(work("W1", "x")).encode() + b"\n" + json.dumps(work("W1", "x")).encode())
     summary = import_jsonl(source, tmp_path / "snap", skip_invalid=True)
-    assert summary.records == 1 and summary.skipped == 1
+    assert (summary.records, summary.skipped, summary.duplicates_collapsed) == (1, 1, 1)
     assert summary.manifest.skipped_lines[0]["line"] == 1
 
 

@@ -21,6 +21,8 @@ import os
 import shutil
 import tempfile
 import zlib
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import orjson
 from collections.abc import Callable, Iterable, Iterator
@@ -137,8 +139,8 @@ def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
         raise InputError(Problem(path, n, e.colno, f"not a JSON object: {e.msg}")) from None
     if not isinstance(record, dict):
         raise InputError(Problem(path, n, 1, f"expected a JSON object, found {type(record).__name__}"))
-    if not ids.openalex_id(record.get("id") if isinstance(record.get("id"), str) else None) \
-            or not ids.openalex_id(record["id"]).startswith("W"):
+    wid = ids.openalex_id(record.get("id"))
+    if not wid or wid[0] != "W":
         raise InputError(Problem(path, n, 1, f"not an OpenAlex work record: 'id' is {record.get('id')!r}"))
     return record
 
@@ -303,8 +305,7 @@ class SnapshotWriter:
         os.chmod(self.tmp, default_mode(directory=True))
         self._raw = open(self.tmp / WORKS_FILE, "wb")
         self._hash = hashlib.sha256()
-        self._gzip = gzip.GzipFile(filename="", mode="wb", fileobj=_HashingWriter(self._raw, self._hash),
-                                   compresslevel=GZIP_LEVEL, mtime=0)
+        self._gzip = _GzipBlocks(_HashingWriter(self._raw, self._hash))
         self.records = 0
 
     def write_line(self, line: bytes) -> None:
@@ -341,8 +342,7 @@ class SnapshotWriter:
             self._lock = None
 
     def abort(self) -> None:
-        with contextlib.suppress(Exception):
-            self._gzip.close()
+        self._gzip.discard()
         with contextlib.suppress(Exception):
             self._raw.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -354,6 +354,51 @@ class SnapshotWriter:
     def __exit__(self, exc_type: Any, *_: Any) -> None:
         if exc_type is not None or self.tmp.exists():
             self.abort()
+
+
+class _GzipBlocks:
+    """A gzip file written as a series of members, compressed on other threads (one a core)
+    while the caller reads and checks the next records (zlib lets go of the GIL). Members are cut at
+    record boundaries once a block is full, so the same records give the same bytes; any gzip
+    reader reads the members as one stream."""
+
+    BLOCK = 4 << 20
+
+    def __init__(self, raw: Any):
+        self.raw = raw
+        self._block: list[bytes] = []
+        self._size = 0
+        self._threads = os.cpu_count() or 1
+        self._pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="claimwatch-gzip")
+        self._pending: deque[Future[bytes]] = deque()
+        self._members = 0
+
+    def write(self, data: bytes) -> None:
+        self._block.append(data)
+        self._size += len(data)
+        if self._size >= self.BLOCK:
+            self._submit()
+
+    def _submit(self) -> None:
+        block, self._block, self._size = b"".join(self._block), [], 0
+        self._pending.append(self._pool.submit(gzip.compress, block, GZIP_LEVEL, mtime=0))
+        self._members += 1
+        while len(self._pending) > 2 * self._threads:  # bound the memory held by blocks in flight
+            self.raw.write(self._pending.popleft().result())
+
+    def close(self) -> None:
+        if self._block or not self._members:  # an empty snapshot is still a valid gzip file
+            self._submit()
+        try:
+            while self._pending:
+                self.raw.write(self._pending.popleft().result())
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def discard(self) -> None:
+        """Stop without writing what is left (the snapshot is being abandoned)."""
+        self._pending.clear()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _HashingWriter(io.RawIOBase):
@@ -452,18 +497,18 @@ def import_jsonl(source: str | Path, out: str | Path, *, institutions: Iterable[
                         note=None if subjects else "no --subject declared: the import holds no complete coverage")
     with SnapshotWriter(out) as writer:
         for n, line in read_lines(source):
-            if chosen.get(n):
+            if n in chosen:
                 writer.write_line(line)
         manifest = writer.commit({
             "source": "import", "created": now_utc(), "tool": tool_versions(),
             "queries": [{"import": str(source), "sha256": digest}],
-            "command": command or [], "duplicates_collapsed": total - len(chosen) - len(skipped),
+            "command": command or [], "duplicates_collapsed": total - len(chosen),
             "skipped_lines": skipped, "coverage": coverage.as_json(),
         })
     return ImportSummary(str(out), manifest.records, manifest.duplicates_collapsed, len(skipped), manifest)
 
 
-def _choose_records(source: Path, skip_invalid: bool) -> tuple[dict[int, bool], list[dict[str, Any]], int, str]:
+def _choose_records(source: Path, skip_invalid: bool) -> tuple[set[int], list[dict[str, Any]], int, str]:
     """First pass: which line holds the newest record of each id (ties keep the first)."""
     best: dict[str, tuple[str, int]] = {}
     skipped: list[dict[str, Any]] = []
@@ -484,7 +529,7 @@ def _choose_records(source: Path, skip_invalid: bool) -> tuple[dict[int, bool], 
         updated = record.get("updated_date") if isinstance(record.get("updated_date"), str) else ""
         if wid not in best or updated > best[wid][0]:
             best[wid] = (updated, n)
-    return {n: True for _, n in best.values()}, skipped, total, digest[0] if digest else ""
+    return {n for _, n in best.values()}, skipped, total, digest[0] if digest else ""
 
 
 # --- summary ---------------------------------------------------------------------------------

@@ -19,10 +19,16 @@ def openalex_id(value: str | None) -> str | None:
     return _parse_openalex_id(value)  # works and authors: each seen about once, not worth caching
 
 
-_INSTITUTION_PREFIX = "https://openalex.org/I"
+_OPENALEX_PREFIX = "https://openalex.org/"
+_INSTITUTION_PREFIX = _OPENALEX_PREFIX + "I"
+_ENTITY_LETTERS = frozenset("WAISTPFC")
 
 
 def _parse_openalex_id(value: str) -> str | None:
+    if value.startswith(_OPENALEX_PREFIX):  # the usual spelling, read without a regex
+        short = value[21:]
+        if short[:1] in _ENTITY_LETTERS and short[1:].isdigit() and short.isascii():
+            return short
     m = _OPENALEX.match(value.strip())
     return m.group(1).upper() if m else None
 

@@ -97,9 +97,11 @@ def _parse_date_text(value: str) -> PartialDate | None:
     return PartialDate._from_text(value)
 
 
-@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and millions are
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build; never changed once built
 class Institution:
-    """An institution as a record states it: an id where the source resolved one, always a name."""
+    """An institution as a record states it: an id where the source resolved one, always a name.
+
+    Records that state an institution identically share one Institution object."""
 
     name: str
     id: str | None = None
@@ -269,6 +271,25 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
 
 
 def _institution(i: dict[str, Any]) -> Institution:
+    """The same institution appears in record after record: each distinct one is built once."""
+    lineage = i.get("lineage")
+    key = (i.get("id"), i.get("display_name"), i.get("ror"), i.get("country_code"),
+           tuple(lineage) if isinstance(lineage, list) else lineage)
+    try:
+        found = _INSTITUTIONS.get(key)
+    except TypeError:  # an odd value that cannot be a key (a list where a string belongs)
+        return _new_institution(i)
+    if found is None:
+        if len(_INSTITUTIONS) >= 100_000:
+            _INSTITUTIONS.clear()
+        found = _INSTITUTIONS[key] = _new_institution(i)
+    return found
+
+
+_INSTITUTIONS: dict[tuple, Institution] = {}
+
+
+def _new_institution(i: dict[str, Any]) -> Institution:
     own = ids.openalex_id(i.get("id"))
     lineage = i.get("lineage")
     lineage = tuple([x for x in map(ids.openalex_id, lineage) if x]) if isinstance(lineage, list) else ()
