@@ -505,20 +505,22 @@ class _Works:
 
 def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Any]) -> _Works:
     works = _Works()
+    plan = [(1 << i, i, cc.subject, cc.claim.from_, cc.test) for i, cc in enumerate(compiled)]
     for source in evidence:
         for work in source.works():
             ctx = _WorkContext(work)
             subjects = 0
             live: dict[int, tuple[_Outcome, list[_SubjectHit]]] = {}
-            for i, cc in enumerate(compiled):
-                hits = ctx.subject_hits(cc.subject)
+            published = work.published
+            for bit, i, subject, start, test in plan:
+                hits = ctx.subject_hits(subject)
                 if not hits:
                     continue
-                subjects |= 1 << i
+                subjects |= bit
                 # A version published before the period keeps its whole work out of it: no tests.
-                if cc.claim.from_ and work.published and work.published.latest < cc.claim.from_:
+                if start and published and published.latest < start:
                     continue
-                outcome = cc.test(ctx, hits)
+                outcome = test(ctx, hits)
                 if outcome is not _FAILS and outcome.status != FALSE:
                     live[i] = (outcome, hits)
             if subjects:
@@ -747,7 +749,12 @@ class _Tally:
         for work in self.evidence.works():
             self.records += 1
             self.authorships += len(work.authorships)
-            self.without_id += sum(1 for a in work.authorships if not any(i.id for i in a.institutions))
+            for a in work.authorships:
+                for inst in a.institutions:
+                    if inst.id:
+                        break
+                else:
+                    self.without_id += 1
             yield work
 
     def count(self) -> EvidenceCount:

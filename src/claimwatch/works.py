@@ -31,6 +31,20 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # The range the date stands for, worked out once: periods are tested against it constantly.
+    earliest: dt.date = field(init=False, repr=False, compare=False)
+    latest: dt.date = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        earliest = dt.date(self.year, self.month or 1, self.day or 1)
+        if self.day:
+            latest = earliest
+        elif self.month:
+            latest = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            latest = dt.date(self.year, 12, 31)
+        object.__setattr__(self, "earliest", earliest)
+        object.__setattr__(self, "latest", latest)
 
     @classmethod
     def parse(cls, value: object) -> PartialDate | None:
@@ -59,19 +73,6 @@ class PartialDate:
         if not 1 <= year <= 9999:
             return None
         return cls(year, month, day)
-
-    @property
-    def earliest(self) -> dt.date:
-        return dt.date(self.year, self.month or 1, self.day or 1)
-
-    @property
-    def latest(self) -> dt.date:
-        if self.day:
-            return self.earliest
-        if self.month:
-            nxt = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1)
-            return nxt - dt.timedelta(days=1)
-        return dt.date(self.year, 12, 31)
 
     @property
     def is_exact(self) -> bool:
