@@ -282,3 +282,36 @@ def test_partial_dates_order_by_the_range_they_stand_for():
     assert [str(d) for d in sorted(dates)] == ["2023-12-31", "2024", "2024-03", "2024-03-02"]
     info = summarise(open_evidence(Path(__file__).parent.parent / "evidence/curated/msra-2024.yaml"))
     assert (info["earliest"], info["latest"]) == ("2023-11", "2024-03")
+
+
+def _mixed_file(tmp_path: Path) -> Path:
+    """Duplicates with newer, older and equal updated_dates, a blank line and two bad lines."""
+    records = [work(f"W{i % 40 + 1}", f"t{i}") | {"updated_date": f"2025-01-{1 + (i * 7) % 28:02d}T00:00:00"}
+               for i in range(120)]
+    lines = [json.dumps(r).encode() for r in records]
+    lines[17:17] = [b"", b"{bad one", b'{"id": "A5"}']
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+@pytest.mark.parametrize("skip_invalid", [True, False])
+def test_a_large_import_shared_among_processes_gives_the_same_snapshot(tmp_path, monkeypatch, skip_invalid):
+    import claimwatch.evidence as store
+
+    source = _mixed_file(tmp_path)
+    outcomes = []
+    for threshold in (10**12, 0):  # one process, then one a core
+        monkeypatch.setattr(store, "PARALLEL_IMPORT_BYTES", threshold)
+        out = tmp_path / f"snap-{threshold}"
+        try:
+            summary = import_jsonl(source, out, skip_invalid=skip_invalid)
+            outcomes.append(((out / WORKS_FILE).read_bytes(), summary.duplicates_collapsed,
+                             summary.manifest.skipped_lines))
+        except InputError as e:
+            outcomes.append(e.lines())
+    assert outcomes[0] == outcomes[1]
+    if skip_invalid:
+        assert [x["line"] for x in outcomes[0][2]] == [19, 20] and outcomes[0][1] == 80
+    else:
+        assert outcomes[0] == [f"{source}:19:2: not a JSON object: unexpected character, expected a string key"]

@@ -49,6 +49,9 @@ class InputError(ClaimwatchError):
     def lines(self) -> list[str]:
         return [str(p) for p in self.problems]
 
+    def __reduce__(self) -> tuple:  # crosses process boundaries (parallel imports) intact
+        return (InputError, (self.problems,))
+
 
 class SourceError(ClaimwatchError):
     """A data source failed: the message names the cause and the URL, secrets removed."""
