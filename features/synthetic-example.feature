@@ -111,3 +111,18 @@ Feature: A made-up lab's assurances, held to a snapshot that covers it completel
       | kestrel-no-quantum-sensing          | not contradicted      | 0       |
       | kestrel-no-quantum-sensing-2023     | insufficient evidence | 0       |
       | kestrel-no-drone-swarms-since-june  | insufficient evidence | 0       |
+
+  Scenario: An open-ended claim, assessed up to a day the snapshot covers
+    Given the claim:
+      """
+      id: kestrel-no-quantum-sensing-from-2024
+      says: Kestrel Research Lab does no work on quantum sensing from 2024 on.
+      subject: kestrel
+      from: 2024-01-01
+      expects: none
+      works:
+        topic: quantum-sensing
+      """
+    When the claim "kestrel-no-quantum-sensing-from-2024" is evaluated as of "2024-12-31"
+    Then the verdict is "not contradicted"
+    And the reason mentions "between 2024-01-01 and 2024-12-31"

@@ -50,6 +50,7 @@ class CaseKey:
     claims: tuple[ClaimSource, ...]
     evidence: tuple[Path, ...]
     lists: tuple[Path, ...]
+    as_of: dt.date | None = None
 
 
 @dataclass
@@ -125,25 +126,28 @@ class Case:
 
     # --- When ----------------------------------------------------------------------------------
 
-    def evaluate(self, claim_id: str | None = None) -> Results:
-        """Evaluate every claim given (once per session for the same inputs); focus on `claim_id`."""
+    def evaluate(self, claim_id: str | None = None, as_of: dt.date | None = None) -> Results:
+        """Evaluate every claim given (once per session for the same inputs); focus on `claim_id`.
+
+        `as_of` is the day open-ended claims run to; without it, the newest evidence's retrieval
+        day, which for a snapshot imported by a step is the day the features run."""
         if not self.claims:
             raise ScenarioProblem('no claims to evaluate: give them first, with Given the claims in "PATH" '
                                   "or Given the claim: and a YAML docstring")
         if not self.evidence:
             raise ScenarioProblem('no evidence to evaluate against: give it first, with Given the evidence in "PATH"')
-        key = CaseKey(tuple(self.claims), tuple(self.evidence), tuple(self.lists))
-        self.results = self.store.results_for(key, self._evaluate)
+        key = CaseKey(tuple(self.claims), tuple(self.evidence), tuple(self.lists), as_of)
+        self.results = self.store.results_for(key, lambda: self._evaluate(as_of))
         if claim_id is not None:
             self.result_of(claim_id)
         self.claim_id = claim_id
         return self.results
 
-    def _evaluate(self) -> Results:
+    def _evaluate(self, as_of: dt.date | None) -> Results:
         from ..evaluate import evaluate
         from ..evidence import open_evidence_paths
 
-        return evaluate(self.claim_set(), open_evidence_paths(self.evidence))
+        return evaluate(self.claim_set(), open_evidence_paths(self.evidence), as_of=as_of)
 
     def claim_set(self) -> ClaimSet:
         """The claim files given, in order, with the claims written in the feature after them."""

@@ -155,6 +155,20 @@ def when_all_evaluated(claimwatch_case: Case) -> None:
     claimwatch_case.evaluate()
 
 
+@library_step("when", 'the claim "{claim_id}" is evaluated as of "{day}"')
+def when_claim_evaluated_as_of(claimwatch_case: Case, claim_id: str, day: str) -> None:
+    """Evaluate as above, with open-ended claims running to DAY (YYYY-MM-DD) rather than to the
+    day the evidence was retrieved: a feature whose snapshot is imported by a step then gives
+    the same verdict whatever day it runs."""
+    claimwatch_case.evaluate(claim_id, as_of=_date(day))
+
+
+@library_step("when", 'all claims are evaluated as of "{day}"')
+def when_all_evaluated_as_of(claimwatch_case: Case, day: str) -> None:
+    """Evaluate every claim given, with open-ended claims running to DAY (YYYY-MM-DD)."""
+    claimwatch_case.evaluate(as_of=_date(day))
+
+
 # --- Then --------------------------------------------------------------------------------------
 
 @library_step("then", 'the verdict is "{verdict}"')
