@@ -87,3 +87,12 @@ def test_reports_and_snapshots_get_ordinary_permissions(root):
         os.umask(old)
     assert (root / "out.json").stat().st_mode & 0o777 == 0o644
     assert (root / "snap2").stat().st_mode & 0o777 == 0o755
+
+
+def test_a_usage_mistake_is_one_line(capsys):
+    assert main(["chek"]) == 2
+    assert main(["check", "--evidence", "no-such-folder"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["claimwatch: No such command 'chek'. (Did you mean one of: 'check', 'schema'?) (see claimwatch --help)",
+                   "claimwatch check: Invalid value for '--evidence': Path 'no-such-folder' does not exist. "
+                   "(see claimwatch check --help)"]

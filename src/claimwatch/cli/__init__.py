@@ -47,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
         return e.exit_code
     except click.exceptions.Exit as e:
         return e.exit_code
+    except click.UsageError as e:  # one line, as every other error: the command, what is wrong, where help is
+        command = e.ctx.command_path if e.ctx else "claimwatch"
+        click.echo(f"{command}: {e.format_message()} (see {command} --help)", err=True)
+        return 2
     except click.ClickException as e:
         e.show()
         return 2
