@@ -325,3 +325,37 @@ def test_shipped_claims_on_shipped_curated_evidence(project_root, monkeypatch):
     listed = {(r.author, r.entry.id, r.entry.verified) for r in partners.reasons if r.kind == "listed_author"}
     assert listed == {("Zeqian Ju", "university-of-science-and-technology-of-china", False),
                       ("Xiang-Yang Li", "university-of-science-and-technology-of-china", False)}
+
+
+# --- versions: the work's first publication decides (found in review) --------------------------
+
+def test_listing_is_judged_against_the_works_first_publication(root):
+    heu = institution(None, "Harbin Engineering University")  # listed 2025-01-01
+    preprint = work("W1", "x", date="2024-06-01", doi="https://doi.org/10.48550/arxiv.2406.00001",
+                    authorships=[authorship("A", [LAB]), authorship("B", [heu])])
+    journal = work("W2", "x", date="2025-03-01",
+                   authorships=[authorship("A", [LAB]), authorship("B", [heu])],
+                   ids={"openalex": "https://openalex.org/W2", "doi": "https://doi.org/10.48550/arxiv.2406.00001"})
+    r = run(root, none_claim("{coauthor_in: [mil], listed_before_publication: true}"), [preprint, journal])
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert any("an earlier version of the work appeared 2024-06-01" in d for d in r.uncertain_findings[0].uncertain_because)
+
+
+def test_a_version_without_the_subject_still_dates_the_work(root):
+    preprint = work("W1", "x", date="2023-11-01", doi="https://doi.org/10.1234/same", authorships=[
+        authorship("Someone", [], raw=[])])
+    article = work("W2", "x", date="2024-03-01", doi="https://doi.org/10.1234/same")
+    for records in ([preprint, article], [article, preprint]):  # either order
+        r = run(root, none_claim("{coauthor_in: [mil]}"), records)
+        assert (r.matched, r.works_considered) == (0, 0), records[0]["id"]
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("from: 2024-01-10", (0, 0)),               # first published by 2024-01-05: outside
+    ("to: 2024-01-10", (1, 0)),                 # inside
+])
+def test_a_partial_and_an_exact_version_date_the_work_by_the_tighter_bound(root, period, expected):
+    year_only = work("W1", "x", date="2024", doi="https://doi.org/10.1234/w")
+    exact = work("W2", "x", date="2024-01-05", doi="https://doi.org/10.1234/w")
+    r = run(root, none_claim("{coauthor_in: [mil]}", period=period), [year_only, exact])
+    assert (r.matched, r.uncertain) == expected

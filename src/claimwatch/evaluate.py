@@ -46,6 +46,9 @@ class _Outcome:
     status: int
     reasons: list[Any] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
+    # (entry name, listed_from) of each list entry counted as listed before publication, judged
+    # against this record's own date: an earlier version of the work is judged again later.
+    listings: list[tuple[str, dt.date]] = field(default_factory=list)
 
 
 # --- subjects and lists ---------------------------------------------------------------------
@@ -307,7 +310,7 @@ class _CompiledClaim:
         def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
             work = ctx.work
             positions = {h.authorship.position for h in subject_hits} if same_author else None
-            reasons, doubts = [], []
+            reasons, doubts, listings = [], [], []
             status = FALSE
             for matcher in matchers:
                 for a, hit in ctx.list_hits(matcher):
@@ -317,6 +320,8 @@ class _CompiledClaim:
                     if listed is False:
                         continue
                     reasons.append(_ListedHit(a, hit, listed))
+                    if listed:
+                        listings.append((hit.entry.name, hit.entry.listed_from))
                     if doubt:
                         doubts.append(doubt)
                     status = max(status, TRUE if not before_publication or listed else UNKNOWN)
@@ -324,7 +329,7 @@ class _CompiledClaim:
                 if work.authors_truncated:
                     return _Outcome(UNKNOWN, [], ["the record's author list is truncated, so a listed coauthor may be missing"])
                 return _FAILS
-            return _Outcome(status, reasons, sorted(set(doubts)) if status == UNKNOWN else [])
+            return _Outcome(status, reasons, sorted(set(doubts)) if status == UNKNOWN else [], listings)
         return test
 
     @staticmethod
@@ -337,7 +342,7 @@ class _CompiledClaim:
 
 def _all_of(parts: list[_Test]) -> _Test:
     def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
-        reasons, doubts = [], []
+        reasons, doubts, listings = [], [], []
         status = TRUE
         for part in parts:
             o = part(ctx, subject_hits)
@@ -346,7 +351,8 @@ def _all_of(parts: list[_Test]) -> _Test:
             status = min(status, o.status)
             reasons += o.reasons
             doubts += o.doubts
-        return _Outcome(status, reasons, doubts)
+            listings += o.listings
+        return _Outcome(status, reasons, doubts, listings)
     return test
 
 
@@ -358,7 +364,8 @@ def _any_of(parts: list[_Test]) -> _Test:
         status = max(o.status for o in outcomes)
         chosen = [o for o in outcomes if o.status == status]
         return _Outcome(status, [r for o in chosen for r in o.reasons],
-                        [d for o in chosen for d in o.doubts] if status == UNKNOWN else [])
+                        [d for o in chosen for d in o.doubts] if status == UNKNOWN else [],
+                        [x for o in chosen for x in o.listings])
     return test
 
 
@@ -422,9 +429,16 @@ class _Record:
     def __init__(self, work: Work, subjects: int, live: dict[int, tuple[_Outcome, list[_SubjectHit]]]):
         self.published = work.published
         self.subjects = subjects  # a bit per claim whose subject has an author on the work
-        self.outcomes = {i: _Outcome(o.status, [*hits, *o.reasons], o.doubts)
+        self.outcomes = {i: _Outcome(o.status, [*hits, *o.reasons], o.doubts, o.listings)
                          for i, (o, hits) in live.items()} or None
         self.ref = _LightRef.of(work) if live else None
+
+    @classmethod
+    def version_only(cls, published: PartialDate) -> _Record:
+        """A version of a subject's work with no subject author on it: it only dates the work."""
+        record = cls.__new__(cls)
+        record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
+        return record
 
 
 class _LightRef(NamedTuple):
@@ -445,7 +459,28 @@ class _LightRef(NamedTuple):
                    work.version, str(work.origin))
 
 
-def _date_status(published: PartialDate | None, start: dt.date | None, end: dt.date | None) -> tuple[int, str | None]:
+class _FirstPublished(NamedTuple):
+    """When a work first appeared: its earliest version lies between the earliest possible day
+    of any version and the earliest last-possible day of any (2024 and 2024-01-05 give
+    2024-01-01..2024-01-05)."""
+
+    earliest: dt.date
+    latest: dt.date
+    shown: PartialDate  # the version date a reader is shown
+
+    @classmethod
+    def of(cls, dates: list[PartialDate]) -> _FirstPublished | None:
+        if not dates:
+            return None
+        return cls(min(d.earliest for d in dates), min(d.latest for d in dates), min(dates))
+
+    def __str__(self) -> str:
+        return str(self.shown) if (self.shown.earliest, self.shown.latest) == (self.earliest, self.latest) \
+            else f"{self.earliest} to {self.latest}"
+
+
+def _date_status(published: _FirstPublished | None, start: dt.date | None,
+                 end: dt.date | None) -> tuple[int, str | None]:
     """Inside the claim's period (TRUE), outside (FALSE), or straddling a boundary (UNKNOWN)."""
     if published is None:
         return UNKNOWN, "the work has no publication date"
@@ -458,6 +493,20 @@ def _date_status(published: PartialDate | None, start: dt.date | None, end: dt.d
     return TRUE, None
 
 
+def _relisted(outcome: _Outcome, published: _FirstPublished | None) -> _Outcome:
+    """An outcome judged `listed before publication` against one version's date, judged again
+    against the work's first publication: where an entry may have been listed after it, the
+    work is uncertain (never a match that rests on the wrong version's date)."""
+    if published is None or not outcome.listings:
+        return outcome
+    late = [(name, day) for name, day in outcome.listings if day > published.earliest]
+    if not late or outcome.status != TRUE:
+        return outcome
+    doubts = [f"{name} was listed on {day}, and an earlier version of the work appeared {published}"
+              for name, day in late]
+    return _Outcome(UNKNOWN, outcome.reasons, [*outcome.doubts, *doubts], outcome.listings)
+
+
 class _Works:
     """The subject's records, grouped as they arrive: records that share an identity key (an
     OpenAlex id, a DOI, an arXiv id, a curated work) are versions of one work."""
@@ -467,15 +516,39 @@ class _Works:
         self._parent: list[int] = []
         # hash() is stable within a process, which is all grouping needs; ids stay in the refs.
         self._owner: dict[int, int] = {}
+        # The earliest date of records with no subject author, by key: a preprint whose
+        # affiliations are missing still dates the work its journal version belongs to.
+        self._undated_links: dict[int, PartialDate] = {}
 
     def add(self, record: _Record, keys: Iterable[str]) -> None:
-        i = len(self.records)
-        self.records.append(record)
-        self._parent.append(i)
+        i = self._append(record)
         for key in map(hash, keys):
             other = self._owner.setdefault(key, i)
             if other != i:
                 self._parent[self._root(i)] = self._root(other)
+            earlier = self._undated_links.pop(key, None)
+            if earlier is not None:
+                self._parent[self._append(_Record.version_only(earlier))] = self._root(i)
+
+    def add_version(self, published: PartialDate | None, keys: Iterable[str]) -> None:
+        """A record with no subject author: it counts only as a date for the work it is a version of."""
+        if published is None:
+            return
+        for key in map(hash, keys):
+            owner = self._owner.get(key)
+            if owner is not None:
+                self._parent[self._append(_Record.version_only(published))] = self._root(owner)
+                return
+        for key in map(hash, keys):
+            known = self._undated_links.get(key)
+            if known is None or published < known:
+                self._undated_links[key] = published
+
+    def _append(self, record: _Record) -> int:
+        i = len(self.records)
+        self.records.append(record)
+        self._parent.append(i)
+        return i
 
     def _root(self, i: int) -> int:
         parent = self._parent
@@ -487,6 +560,7 @@ class _Works:
     def groups(self) -> Iterator[list[_Record]]:
         """Each work's records; most works have one, and those are not gathered into lists first."""
         self._owner.clear()
+        self._undated_links.clear()
         parent = self._parent
         with_versions: set[int] = set()
         for i in range(len(parent)):
@@ -525,6 +599,8 @@ def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Any]) -> _Works:
                     live[i] = (outcome, hits)
             if subjects:
                 works.add(_Record(work, subjects, live), work.identity_keys())
+            else:
+                works.add_version(work.published, work.identity_keys())
     return works
 
 
@@ -575,8 +651,7 @@ def _sort_groups(compiled: list[_CompiledClaim], groups: Iterable[list[_Record]]
         subjects = 0
         for r in group:
             subjects |= r.subjects
-        dated = [r.published for r in group if r.published]
-        published = (dated[0] if len(dated) == 1 else min(dated)) if dated else None
+        published = _FirstPublished.of([r.published for r in group if r.published])
         for i, tally in enumerate(tallies):
             if not subjects >> i & 1:
                 continue
@@ -584,7 +659,7 @@ def _sort_groups(compiled: list[_CompiledClaim], groups: Iterable[list[_Record]]
             if date_status == FALSE:
                 continue
             tally.considered += date_status == TRUE
-            live = [(r, r.outcomes[i]) for r in group if r.outcomes and i in r.outcomes]
+            live = [(r, _relisted(r.outcomes[i], published)) for r in group if r.outcomes and i in r.outcomes]
             if not live:
                 continue
             best = max(o.status for _, o in live)
@@ -614,7 +689,7 @@ def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as
         interpretation=_interpretation(cc))
 
 
-def _finding(chosen: list[tuple[_Record, _Outcome]], published: PartialDate | None, status: int,
+def _finding(chosen: list[tuple[_Record, _Outcome]], published: _FirstPublished | None, status: int,
              doubts: list[str]) -> Finding:
     refs = [r.ref for r, _ in chosen]
     openalex = [x for x in refs if x.id.startswith("W")]
