@@ -242,3 +242,25 @@ def test_shipped_claim_files_point_editors_at_the_schema(project_root):
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.is_file(), (path, target)
+
+
+def test_a_stream_without_a_size_is_still_cut_at_the_limit(tmp_path):
+    import os
+
+    fifo = tmp_path / "claims.yaml"
+    os.mkfifo(fifo)
+    import threading
+
+    def feed():
+        with open(fifo, "wb") as f:
+            try:
+                f.write(b"a: " + b"x" * (9 * 1024 * 1024))
+            except BrokenPipeError:
+                pass
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([fifo], root=tmp_path)
+    writer.join(timeout=10)
+    assert e.value.lines() == [f"{fifo}: more than 8,388,608 bytes; the limit is 8,388,608"]

@@ -243,6 +243,9 @@ def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
     return f"unknown {kind} '{name}'; known: {', '.join(known) if known else '(none)'}"
 
 
+_TESTS = ("topic", "coauthor_in", "affiliated_author_in", "all", "any", "not")
+
+
 def _resolve(doc: documents.Document, raw: dict[str, Any], at: tuple, inline: dict[str, Topic],
              topics_dir: Path, library: ListLibrary, topics: dict[str, Topic],
              lists: dict[str, ReferenceList]) -> list[Problem]:
@@ -269,7 +272,9 @@ def _resolve(doc: documents.Document, raw: dict[str, Any], at: tuple, inline: di
                 problems.append(doc.problem(at + (key, j), _unknown("list", lid, library.available()) + f" (looked in {where})"))
             except InputError as e:
                 problems += e.problems
-    if raw.get("listed_before_publication") and not (raw.get("coauthor_in") or raw.get("affiliated_author_in")):
+    if not any(key in raw for key in _TESTS):  # else the condition would hold for every work
+        problems.append(doc.problem(at, f"a condition needs one of: {', '.join(_TESTS)}"))
+    elif raw.get("listed_before_publication") and not (raw.get("coauthor_in") or raw.get("affiliated_author_in")):
         problems.append(doc.problem(at + ("listed_before_publication",),
                                     "listed_before_publication needs coauthor_in or affiliated_author_in beside it"))
     for key in ("all", "any"):

@@ -70,7 +70,10 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
         size = p.stat().st_size
         if size > max_bytes:
             raise InputError(Problem(str(path), 0, 0, f"file is {size:,} bytes; the limit is {max_bytes:,}"))
-        raw = p.read_bytes()
+        with open(p, "rb") as f:  # read one byte past the limit: a pipe or a device has no size to stat
+            raw = f.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InputError(Problem(str(path), 0, 0, f"more than {max_bytes:,} bytes; the limit is {max_bytes:,}"))
     except IsADirectoryError:
         raise InputError(Problem(str(path), 0, 0, "is a folder, not a file")) from None
     except FileNotFoundError:
@@ -149,25 +152,39 @@ class _Composer:
         elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             if len(self.stack) >= MAX_DEPTH:
                 self.fail(event, f"nested more than {MAX_DEPTH} levels deep")
+            plain = "tag:yaml.org,2002:map" if isinstance(event, yaml.MappingStartEvent) else "tag:yaml.org,2002:seq"
+            if event.tag not in (None, "!", plain):
+                self.fail(event, f"unsupported YAML tag {event.tag}")
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = self._place(event, container)
             self.stack.append({"value": container, "path": path, "key": None, "anchor": event.anchor,
-                               "nodes_at_start": self.nodes})
+                               "nodes_at_start": self.nodes, "depth": 1})
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = self.stack.pop()
+            self._deepen(frame["depth"])
             if frame["anchor"]:
-                self.anchors[frame["anchor"]] = (frame["value"], self.nodes - frame["nodes_at_start"] + 1)
+                self.anchors[frame["anchor"]] = (frame["value"], self.nodes - frame["nodes_at_start"] + 1,
+                                                 frame["depth"])
         elif isinstance(event, yaml.ScalarEvent):
             value = self._scalar(event)
             self._place(event, value)
             if event.anchor:
-                self.anchors[event.anchor] = (value, 1)
+                self.anchors[event.anchor] = (value, 1, 0)
         elif isinstance(event, yaml.AliasEvent):
             if event.anchor not in self.anchors:
                 self.fail(event, f"unknown alias *{event.anchor}")
-            value, size = self.anchors[event.anchor]
-            self.nodes += size - 1  # the alias stands for its whole subtree
+            value, size, depth = self.anchors[event.anchor]
+            # The alias stands for its whole subtree: its values count, and so do its levels.
+            if len(self.stack) + depth > MAX_DEPTH:
+                self.fail(event, f"nested more than {MAX_DEPTH} levels deep (through the alias *{event.anchor})")
+            self.nodes += size - 1
             self._place(event, value)
+            self._deepen(depth)
+
+    def _deepen(self, child_depth: int) -> None:
+        """The parent's depth: its own level over its deepest child."""
+        if self.stack:
+            self.stack[-1]["depth"] = max(self.stack[-1]["depth"], child_depth + 1)
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = event.tag
