@@ -155,3 +155,53 @@ def test_hits_carry_the_text_as_written():
 
 def test_fold_strips_case_diacritics_and_punctuation():
     assert fold("Université  de-Montréal, Canada!") == "universite de montreal canada"
+
+
+# --- found in review ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrases, text, expected", [
+    (["reidentification"], "person re-identification", "re-identification"),
+    (["reidentification"], "person re identification", "re identification"),
+    (["cooperation"], "military co-operation", "co-operation"),
+    (["email"], "e-mail addresses", "e-mail"),
+    (["U.S. military"], "funded by the U.S. military", "U.S. military"),
+    (["face recognition"], "face\u2010recognition", "face\u2010recognition"),
+    (["face recognition"], "face\u00adrecognition", "face\u00adrecognition"),
+])
+def test_forms_the_prefilter_once_hid(phrases, text, expected):
+    assert [text[h.start:h.end] for h in PhraseSet(phrases).find(text)] == [expected]
+
+
+@pytest.mark.parametrize("phrases, text", [
+    (["synthetic media"], "a synthetic medium for cell growth"),
+    (["face recognition"], "facing recognition problems"),
+])
+def test_only_the_last_word_inflects_and_only_from_its_base_form(phrases, text):
+    assert PhraseSet(phrases).find(text) == []
+
+
+class _Unfiltered(PhraseSet):
+    def might_match(self, text: str) -> bool:
+        return bool(self.phrases)
+
+
+PIECES = ["re", "identification", "co", "operation", "e", "mail", "U.S.", "military", "face", "faces",
+          "recognition", "synthetic", "media", "deep", "fakes", "talking", "heads", "a", "of"]
+PHRASES = ["reidentification", "cooperation", "email", "U.S. military", "face recognition", "synthetic media",
+           "deepfake", "talking head"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8), st.lists(st.sampled_from([" ", "-", "\u2010", ", "]),
+                                                                          min_size=8, max_size=8))
+def test_the_prefilter_hides_nothing_find_would_report(pieces, joiners):
+    text = "".join(p + j for p, j in zip(pieces, joiners, strict=False)).strip()
+    assert PhraseSet(PHRASES).find(text) == _Unfiltered(PHRASES).find(text)
+
+
+def test_decomposed_accents_fold_like_composed_ones():
+    import unicodedata
+
+    matcher = NameMatcher([("epfl", "École Polytechnique Fédérale de Lausanne"), ("udem", "Université de Montréal")])
+    for text in ("École Polytechnique Fédérale de Lausanne", "Université de Montréal, Canada"):
+        assert matcher.find(unicodedata.normalize("NFD", text)), text

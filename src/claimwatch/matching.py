@@ -88,25 +88,38 @@ class _Word:
     end: int
 
 
+_AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
+
+
 def _words(text: str) -> list[_Word]:
-    """Word tokens of `text` (hyphens and other punctuation dropped) with character offsets."""
+    """Word tokens of `text` (hyphens and other punctuation dropped) with character offsets.
+
+    Unicode hyphens and soft hyphens become '-' first (one character for one, so offsets hold):
+    spaCy's tokenizer splits words only at the ASCII hyphen.
+    """
     out = []
-    for t in nlp().tokenizer(text):
+    for t in nlp().tokenizer(text.translate(_AS_HYPHEN)):
         if t.is_punct or t.is_space or _HYPHENS.fullmatch(t.text):
             continue
         out.append(_Word(word_key(t.text), t.text.lower(), t.idx, t.idx + len(t.text)))
     return out
 
 
-def _phrase_keys(phrase: str) -> tuple[str, str]:
-    """Two keys for a phrase: every word lemmatised; or every word as written but the last.
+def _phrase_key(phrase: str) -> tuple[str, bool]:
+    """The key a text's run of words must give to match, and whether its last word may inflect.
 
-    The second lets "talking heads" match "talkingheads" although "talking" lemmatises to "talk".
+    Every word but the last is compared as written (case folded): "facing recognition" is not
+    "face recognition". The last word is compared by its lemma where the phrase gives it in its
+    base form ("face" matches "faces", "deepfake" matches "deepfakes"), and as written where it
+    does not ("synthetic media" does not match "synthetic medium", which the table lemmatises to
+    the same word).
     """
     words = _words(phrase)
     if not words:
-        return "", ""
-    return "".join(w.lemma for w in words), "".join(w.lower for w in words[:-1]) + words[-1].lemma
+        return "", True
+    last = words[-1]
+    inflects = last.lemma == last.lower
+    return "".join(w.lower for w in words[:-1]) + (last.lemma if inflects else last.lower), inflects
 
 
 class PhraseSet:
@@ -114,19 +127,36 @@ class PhraseSet:
 
     def __init__(self, phrases: Iterable[str]):
         self.phrases = tuple(dict.fromkeys(p for p in phrases if p.strip()))
-        self._by_lemma: dict[str, str] = {}
-        self._by_surface: dict[str, str] = {}
+        self._inflecting: dict[str, str] = {}  # phrases whose last word may inflect, by key
+        self._as_written: dict[str, str] = {}  # phrases whose last word must stand as written
         for p in self.phrases:
-            lemma_key, surface_key = _phrase_keys(p)
-            if lemma_key:
-                self._by_lemma.setdefault(lemma_key, p)
-                self._by_surface.setdefault(surface_key, p)
-        self._longest = max((len(k) for k in (*self._by_lemma, *self._by_surface)), default=0)
+            key, inflects = _phrase_key(p)
+            if key:
+                (self._inflecting if inflects else self._as_written).setdefault(key, p)
+        self._longest = max((len(k) for k in (*self._inflecting, *self._as_written)), default=0)
         self._candidates = _candidate_words(self.phrases)
+        # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
+        self._short_starts = frozenset(k[:n] for k in (*self._inflecting, *self._as_written) for n in (1, 2))
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""
-        return bool(self.phrases) and not self._candidates.isdisjoint(_PLAIN_WORD.findall(text.lower()))
+        if not self.phrases:
+            return False
+        words = _PLAIN_WORD.findall(text.translate(_AS_HYPHEN).lower())
+        if not self._candidates.isdisjoint(words):
+            return True
+        if self._short_starts.isdisjoint(words):
+            return False
+        # A phrase written as one word, split in the text after a short piece: re-identification.
+        for i, word in enumerate(words):
+            if word in self._short_starts:
+                joined, j = word, i
+                while len(joined) < 3 and j + 1 < len(words):
+                    j += 1
+                    joined += words[j]
+                if joined in self._candidates:
+                    return True
+        return False
 
     def might_match_words(self, words: Iterable[str]) -> bool:
         """The same test on a text's words in any order, such as an OpenAlex abstract index's keys."""
@@ -150,18 +180,15 @@ class PhraseSet:
 
     def _longest_at(self, words: list[_Word], i: int, text: str) -> tuple[str | None, int]:
         best: tuple[str | None, int] = (None, i)
-        lemma_prefix = surface_prefix = ""
+        prefix = ""
         for j in range(i, len(words)):
             if j > i and not _JOINERS.match(text[words[j - 1].end:words[j].start]):
                 break
-            lemma_key = lemma_prefix + words[j].lemma
-            surface_key = surface_prefix + words[j].lemma
-            found = self._by_lemma.get(lemma_key) or self._by_surface.get(surface_key)
+            found = self._inflecting.get(prefix + words[j].lemma) or self._as_written.get(prefix + words[j].lower)
             if found:
                 best = (found, j)
-            lemma_prefix += words[j].lemma
-            surface_prefix += words[j].lower
-            if min(len(lemma_prefix), len(surface_prefix)) > self._longest:
+            prefix += words[j].lower
+            if len(prefix) > self._longest:
                 break
         return best
 
@@ -182,8 +209,11 @@ def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
         if not words:
             continue
         shortest = min(3, len(words[0].lemma), len(words[0].lower))
-        for key in _phrase_keys(phrase):
-            prefixes.update(key[:n] for n in range(shortest, len(key) + 1))
+        key, _ = _phrase_key(phrase)
+        prefixes.update(key[:n] for n in range(shortest, len(key) + 1))
+        # A first word with punctuation inside ("U.S.", "C++") is one token to spaCy but
+        # several plain words to the prefilter: its first plain word is a candidate too.
+        prefixes.update(_PLAIN_WORD.findall(words[0].lower)[:1])
     inflected = {surface for surface, lemma in _lemma_table().items() if lemma in prefixes}
     plurals = {p + "s" for p in prefixes}
     return frozenset(prefixes | inflected | plurals)
@@ -256,6 +286,8 @@ class NameMatcher:
         return list(hits)
 
     def _find(self, text: str) -> tuple[NameHit, ...]:
+        # Composed characters: a decomposed "é" would split a word at its accent.
+        text = unicodedata.normalize("NFC", text)
         hits: list[NameHit] = []
         hits += self._find_cjk(text)
         folded_words = fold(text).split()
