@@ -315,3 +315,19 @@ def test_a_large_import_shared_among_processes_gives_the_same_snapshot(tmp_path,
         assert [x["line"] for x in outcomes[0][2]] == [19, 20] and outcomes[0][1] == 80
     else:
         assert outcomes[0] == [f"{source}:19:2: not a JSON object: unexpected character, expected a string key"]
+
+
+def test_a_snapshot_left_between_the_two_renames_of_the_fallback_is_put_back(tmp_path):
+    import_jsonl(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")]), tmp_path / "snap")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "snap").iterdir()}
+    (tmp_path / "snap").rename(tmp_path / ".snap.old-4242")  # killed after the first rename
+    (tmp_path / "snap[1]").mkdir()  # a look-alike name the clean-up must leave alone
+    (tmp_path / ".snap[1].tmp-x").mkdir()
+    with pytest.raises(InputError) as e:
+        import_jsonl(tmp_path / "missing.jsonl", tmp_path / "snap")
+    assert e.value.lines() == [f"{tmp_path}/missing.jsonl: no such file"]
+    from claimwatch.evidence import SnapshotWriter
+
+    SnapshotWriter(tmp_path / "snap").abort()  # taking the lock restores the earlier snapshot
+    assert {p.name: p.read_bytes() for p in (tmp_path / "snap").iterdir()} == before
+    assert (tmp_path / ".snap[1].tmp-x").is_dir()

@@ -13,6 +13,7 @@ import ctypes
 import ctypes.util
 import datetime as dt
 import fcntl
+import glob
 import gzip
 import hashlib
 import io
@@ -300,9 +301,13 @@ class SnapshotWriter:
         if self.out.exists() and not (self.out.is_dir() and ((self.out / MANIFEST).exists() or not any(self.out.iterdir()))):
             raise InputError(Problem(str(self.out), 0, 0, "exists and is not a snapshot; refusing to replace it"))
         self.out.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = _lock(self.out)
-        _remove_stale_temporaries(self.out)
-        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        self._lock: int | None = _lock(self.out)
+        try:
+            _remove_stale_temporaries(self.out)
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        except OSError as e:
+            self._release()
+            raise InputError(Problem(str(self.out), 0, 0, f"cannot write: {e.strerror or e}")) from None
         os.chmod(self.tmp, default_mode(directory=True))
         self._raw = open(self.tmp / WORKS_FILE, "wb")
         self._hash = hashlib.sha256()
@@ -369,7 +374,9 @@ class _GzipBlocks:
         self.raw = raw
         self._block: list[bytes] = []
         self._size = 0
-        self._threads = os.cpu_count() or 1
+        # One thread a usable core, at most four: blocks in flight are bounded by 2 x threads x 4 MiB.
+        self._threads = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                   else os.cpu_count() or 1))
         self._pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="claimwatch-gzip")
         self._pending: deque[Future[bytes]] = deque()
         self._members = 0
@@ -426,11 +433,19 @@ def _lock(out: Path) -> int:
 
 
 def _remove_stale_temporaries(out: Path) -> None:
-    """Temporary folders a killed run left beside `out` (never inside it); called under the lock."""
-    for pattern in (f".{out.name}.tmp-*", f".{out.name}.old-*"):
-        for stale in out.parent.glob(pattern):
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
+    """Temporary folders a killed run left beside `out` (never inside it); called under the lock.
+
+    Where a run was killed between the two renames of the fallback swap, the earlier snapshot
+    waits as `.NAME.old-PID` and `out` is missing: it is put back, not removed."""
+    name = glob.escape(out.name)  # a snapshot named "snap[1]" must not match "snap1"'s folders
+    for stale in sorted(out.parent.glob(f".{name}.old-*")):
+        if stale.is_dir() and not out.exists() and (stale / MANIFEST).exists():
+            os.rename(stale, out)
+        elif stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+    for stale in out.parent.glob(f".{name}.tmp-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 _RENAME_EXCHANGE = 2
@@ -484,6 +499,8 @@ def import_jsonl(source: str | Path, out: str | Path, *, institutions: Iterable[
     exactly what the caller declares: complete for `institutions` over start..end, else none.
     """
     source = Path(source)
+    if not source.is_file():
+        raise InputError(Problem(str(source), 0, 0, "no such file"))
     subjects = []
     for value in institutions:
         short = ids.openalex_id(value)
