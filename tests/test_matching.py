@@ -205,3 +205,12 @@ def test_decomposed_accents_fold_like_composed_ones():
     matcher = NameMatcher([("epfl", "École Polytechnique Fédérale de Lausanne"), ("udem", "Université de Montréal")])
     for text in ("École Polytechnique Fédérale de Lausanne", "Université de Montréal, Canada"):
         assert matcher.find(unicodedata.normalize("NFD", text)), text
+
+
+def test_an_abstract_index_is_let_through_whenever_its_words_could_match():
+    from claimwatch.matching import plain_words
+
+    split = PhraseSet(["reidentification"])
+    assert split.may_be_among(plain_words(["identification", "person", "re"]))  # order unknown: let through
+    assert not split.may_be_among(plain_words(["graph", "neural", "networks."]))
+    assert PhraseSet(["face recognition"]).may_be_among(plain_words(["Faces", "(detected)"]))

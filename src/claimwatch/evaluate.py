@@ -25,7 +25,7 @@ from ._version import __version__
 from .claims import Claim, ClaimFile, ClaimSet, Condition, Subject, Topic, describe, describe_condition, describe_period
 from .evidence import Evidence
 from .lists import ListEntry, ReferenceList
-from .matching import NameMatcher, PhraseSet
+from .matching import NameMatcher, PhraseSet, plain_words
 from .results import (
     DIRECT_METHODS, AbsenceReason, AffiliationReason, ClaimResult, CoverageReport, EntryRef, EvidenceCount,
     Finding, InputRef, Inputs, InstitutionRef, Interpretation, ListedInstitution, ListRef, PhraseReason,
@@ -198,13 +198,13 @@ class TopicMatcher:
         self.excluded = PhraseSet(topic.exclude_phrases)
         self.topic_ids = frozenset(topic.openalex_topics)
 
-    def reasons(self, work: Work) -> list[PhraseReason]:
+    def reasons(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> list[PhraseReason]:
         out: list[PhraseReason] = []
         fields = [("title", work.title), *((f"keywords[{i}]", k) for i, k in enumerate(work.keywords))]
         for name, text in fields:
             out += self._in_text(name, text)
         # OpenAlex abstracts come as an inverted index: rebuild one only where its words could match.
-        if work.abstract_text is not None or self.phrases.might_match_words(work.abstract_index or ()):
+        if work.abstract_text is not None or (work.abstract_index and self.phrases.may_be_among(abstract_words())):
             out += self._in_text("abstract", work.abstract)
         for tid in work.topic_ids:
             if tid in self.topic_ids:
@@ -247,13 +247,20 @@ def _context(text: str, start: int, end: int, width: int = 80) -> tuple[str, str
 class _WorkContext:
     """Per-work caches shared by every claim: subject authors, list hits, topic hits."""
 
-    __slots__ = ("work", "_subjects", "_lists", "_topics")
+    __slots__ = ("work", "_subjects", "_lists", "_topics", "_abstract_words")
 
     def __init__(self, work: Work):
         self.work = work
         self._subjects: dict[int, list[_SubjectHit]] = {}
         self._lists: dict[int, list[tuple[Authorship, _EntryHit]]] = {}
         self._topics: dict[int, list[PhraseReason]] = {}
+        self._abstract_words: frozenset[str] | None = None
+
+    def abstract_words(self) -> frozenset[str]:
+        """The words of the abstract's inverted index, worked out once for every topic."""
+        if self._abstract_words is None:
+            self._abstract_words = plain_words(self.work.abstract_index or ())
+        return self._abstract_words
 
     def subject_hits(self, matcher: SubjectMatcher) -> list[_SubjectHit]:
         key = id(matcher)  # one matcher per subject (see _Matchers)
@@ -270,7 +277,7 @@ class _WorkContext:
     def topic_reasons(self, matcher: TopicMatcher) -> list[PhraseReason]:
         key = id(matcher)
         if key not in self._topics:
-            self._topics[key] = matcher.reasons(self.work)
+            self._topics[key] = matcher.reasons(self.work, self.abstract_words)
         return self._topics[key]
 
 
@@ -479,7 +486,7 @@ class _FirstPublished(NamedTuple):
             else f"{self.earliest} to {self.latest}"
 
 
-def _date_status(published: _FirstPublished | None, start: dt.date | None,
+def _date_status(published: _FirstPublished | PartialDate | None, start: dt.date | None,
                  end: dt.date | None) -> tuple[int, str | None]:
     """Inside the claim's period (TRUE), outside (FALSE), or straddling a boundary (UNKNOWN)."""
     if published is None:
@@ -493,7 +500,7 @@ def _date_status(published: _FirstPublished | None, start: dt.date | None,
     return TRUE, None
 
 
-def _relisted(outcome: _Outcome, published: _FirstPublished | None) -> _Outcome:
+def _relisted(outcome: _Outcome, published: _FirstPublished | PartialDate | None) -> _Outcome:
     """An outcome judged `listed before publication` against one version's date, judged again
     against the work's first publication: where an entry may have been listed after it, the
     work is uncertain (never a match that rests on the wrong version's date)."""
@@ -651,7 +658,10 @@ def _sort_groups(compiled: list[_CompiledClaim], groups: Iterable[list[_Record]]
         subjects = 0
         for r in group:
             subjects |= r.subjects
-        published = _FirstPublished.of([r.published for r in group if r.published])
+        if len(group) == 1:  # most works: one record, whose own date is the work's
+            published = group[0].published
+        else:
+            published = _FirstPublished.of([r.published for r in group if r.published])
         for i, tally in enumerate(tallies):
             if not subjects >> i & 1:
                 continue
@@ -689,7 +699,7 @@ def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as
         interpretation=_interpretation(cc))
 
 
-def _finding(chosen: list[tuple[_Record, _Outcome]], published: _FirstPublished | None, status: int,
+def _finding(chosen: list[tuple[_Record, _Outcome]], published: _FirstPublished | PartialDate | None, status: int,
              doubts: list[str]) -> Finding:
     refs = [r.ref for r, _ in chosen]
     openalex = [x for x in refs if x.id.startswith("W")]

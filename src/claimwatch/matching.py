@@ -89,6 +89,13 @@ class _Word:
 
 
 _AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
+_ODD_HYPHEN = re.compile("[\u2010\u2011\u00ad]")
+
+
+def _ascii_hyphens(text: str) -> str:
+    """Unicode and soft hyphens as '-', one character for one; translate() only where needed,
+    since it is slow and this runs on every title and abstract a topic is looked for in."""
+    return text.translate(_AS_HYPHEN) if _ODD_HYPHEN.search(text) else text
 
 
 def _words(text: str) -> list[_Word]:
@@ -98,7 +105,7 @@ def _words(text: str) -> list[_Word]:
     spaCy's tokenizer splits words only at the ASCII hyphen.
     """
     out = []
-    for t in nlp().tokenizer(text.translate(_AS_HYPHEN)):
+    for t in nlp().tokenizer(_ascii_hyphens(text)):
         if t.is_punct or t.is_space or _HYPHENS.fullmatch(t.text):
             continue
         out.append(_Word(word_key(t.text), t.text.lower(), t.idx, t.idx + len(t.text)))
@@ -142,7 +149,7 @@ class PhraseSet:
         """A cheap, conservative test: False only where no phrase can match `text`."""
         if not self.phrases:
             return False
-        words = _PLAIN_WORD.findall(text.translate(_AS_HYPHEN).lower())
+        words = _PLAIN_WORD.findall(_ascii_hyphens(text).lower())
         if not self._candidates.isdisjoint(words):
             return True
         if self._short_starts.isdisjoint(words):
@@ -158,9 +165,11 @@ class PhraseSet:
                     return True
         return False
 
-    def might_match_words(self, words: Iterable[str]) -> bool:
-        """The same test on a text's words in any order, such as an OpenAlex abstract index's keys."""
-        return self.might_match(" ".join(words))
+    def may_be_among(self, words: frozenset[str]) -> bool:
+        """The same test on a text's plain words in no order (an OpenAlex abstract index's):
+        a short word that could start a split phrase word lets the text through, since without
+        the order it cannot be joined to the next."""
+        return bool(self.phrases) and not (self._candidates.isdisjoint(words) and self._short_starts.isdisjoint(words))
 
     def find(self, text: str) -> list[PhraseHit]:
         """Every non-overlapping phrase occurrence, leftmost-longest first."""
@@ -191,6 +200,11 @@ class PhraseSet:
             if len(prefix) > self._longest:
                 break
         return best
+
+
+def plain_words(words: Iterable[str]) -> frozenset[str]:
+    """The lower-case plain words of some words (an OpenAlex abstract index's keys), for may_be_among."""
+    return frozenset(_PLAIN_WORD.findall(_ascii_hyphens(" ".join(words)).lower()))
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
