@@ -214,3 +214,13 @@ def test_an_abstract_index_is_let_through_whenever_its_words_could_match():
     assert split.may_be_among(plain_words(["identification", "person", "re"]))  # order unknown: let through
     assert not split.may_be_among(plain_words(["graph", "neural", "networks."]))
     assert PhraseSet(["face recognition"]).may_be_among(plain_words(["Faces", "(detected)"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tianjin University; for correspondence write to", ["tju"]),
+    ("Tianjin University, for the Lab", ["tju"]),
+    ("USTC's School of Physics", ["ustc"]),
+    ("USTC\u2019s labs", ["ustc"]),
+])
+def test_a_name_before_punctuation_or_a_possessive_still_matches(text, expected):
+    assert keys(text) == expected

@@ -34,6 +34,7 @@ _JOINERS = re.compile(r"^[\s\-\u2010\u2011\u00ad]*$")
 _HYPHENS = re.compile(r"[\-\u2010\u2011\u00ad]")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_APOSTROPHE = re.compile("['\u2019]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
@@ -326,7 +327,8 @@ class NameMatcher:
     def _find_words(self, text: str, *, folded: bool) -> list[NameHit]:
         """Match over words, mapping each word back to its span in the original text."""
         spans = _word_spans(text)
-        words = [fold(w) if folded else w for w, _, _ in spans]
+        # Acronyms are matched as written, but a possessive is not part of one: "USTC's".
+        words = [fold(w) if folded else _APOSTROPHE.sub(" ", w) for w, _, _ in spans]
         keep = [i for i, w in enumerate(words) if w]
         doc_words: list[str] = []
         index: list[int] = []
@@ -342,9 +344,10 @@ class NameMatcher:
         matcher = self._folded if folded else self._acronyms
         hits = []
         for match_id, start, end in matcher(doc):
-            if folded and end < len(doc_words) and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME:
-                continue
             first, last = spans[index[start]], spans[index[end - 1]]
+            if folded and end < len(doc_words) and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME \
+                    and not text[last[2]:spans[index[end]][1]].strip():
+                continue  # "Tianjin University of Technology"; but not "Tianjin University; for ..."
             for key, name in self._labels[match_id]:
                 hits.append(NameHit(key, name, text[first[1]:last[2]], first[1], last[2]))
         return hits
