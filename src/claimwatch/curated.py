@@ -25,6 +25,11 @@ CURATED_COVERAGE = Coverage(complete=False, declared_by="curated",
 
 def read_curated(path: str | Path) -> Iterator[Work]:
     """Every version of every work in a curated file, as Works; InputError lists every problem."""
+    yield from _load_curated(path)[0]
+
+
+def _load_curated(path: str | Path) -> tuple[list[Work], str]:
+    """The works of a curated file and the file's sha256, from one read of it."""
     doc = documents.load_yaml(path)
     problems = documents.schema_problems(doc, "curated")
     if problems:
@@ -46,7 +51,7 @@ def read_curated(path: str | Path) -> Iterator[Work]:
             works.append(_version_work(raw, version, published, Origin("curated", doc.path, doc.position(vat)[0])))
     if problems:
         raise InputError(problems)
-    yield from works
+    return works, doc.sha256
 
 
 def _version_work(raw: dict[str, Any], version: dict[str, Any], published: PartialDate, origin: Origin) -> Work:
@@ -96,8 +101,7 @@ class CuratedEvidence:
 
     @classmethod
     def open(cls, path: str | Path) -> CuratedEvidence:
-        works = list(read_curated(path))
-        _, digest = documents.read_text(path)
+        works, digest = _load_curated(path)
         return cls(str(path), digest, _works=works)
 
     def works(self) -> Iterator[Work]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -356,8 +356,3 @@ class NameMatcher:
 def _word_spans(text: str) -> list[tuple[str, int, int]]:
     """Words (letters and digits, with inner apostrophes) and their offsets in `text`."""
     return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text)]
-
-
-def names_of(pairs: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, str]]:
-    """(key, [names]) -> (key, name) pairs, in order."""
-    return [(key, name) for key, names in pairs for name in names]

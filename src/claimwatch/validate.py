@@ -14,9 +14,6 @@ from . import claims as claims_mod
 from . import curated, lists
 from .errors import InputError, Problem
 
-KINDS = ("claims", "topic", "list", "curated")
-
-
 @dataclass(frozen=True)
 class Checked:
     path: str

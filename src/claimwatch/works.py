@@ -149,7 +149,6 @@ class Work:
     url: str | None = None
     keywords: tuple[str, ...] = ()
     topic_ids: tuple[str, ...] = ()
-    topic_names: tuple[str, ...] = ()
     is_retracted: bool = False
     authors_truncated: bool = False
     updated: str | None = None
@@ -237,7 +236,6 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
         url=landing,
         keywords=keywords,
         topic_ids=tuple(filter(None, (ids.openalex_id(_str(t.get("id"))) for t in topics))),
-        topic_names=tuple(filter(None, (_str(t.get("display_name")) for t in topics))),
         is_retracted=record.get("is_retracted") is True,
         authors_truncated=record.get("is_authors_truncated") is True,
         updated=_str(record.get("updated_date")),
