@@ -622,7 +622,7 @@ def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date |
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
     as_of = as_of or max(filter(None, (getattr(e, "retrieved", None) for e in evidence)), default=None)
-    counted = [_Tally(e) for e in evidence]
+    counted = [_CountingEvidence(e) for e in evidence]
     # The stream keeps a small record per subject work and makes no reference cycles; the
     # cyclic collector would rescan millions of them again and again for nothing.
     gc_was_enabled = gc.isenabled()
@@ -822,7 +822,7 @@ def _inputs(claims: ClaimSet, evidence: Sequence[Evidence]) -> Inputs:
 
 # --- what the reports show beside the verdicts ------------------------------------------------
 
-class _Tally:
+class _CountingEvidence:
     """Evidence read through a counter: the reports give the share of authorships that carry no
     institution id, the affiliations only a name in text can place."""
 
