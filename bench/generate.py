@@ -19,17 +19,47 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SUBJECT = "I4210113369"           # Microsoft Research Asia
-SUBJECT_LAB = "I4210900001"       # a made-up lab whose lineage holds the subject
-PARTNER = "I204983213"            # Harbin Institute of Technology
-PARTNER_CAMPUS = "I4210900002"    # a made-up campus whose lineage holds the partner
-LATE_PARTNER = "I4210900003"      # a made-up institute listed on 2024-06-01
+SUBJECT = "I4210113369"  # Microsoft Research Asia
+SUBJECT_LAB = "I4210900001"  # a made-up lab whose lineage holds the subject
+PARTNER = "I204983213"  # Harbin Institute of Technology
+PARTNER_CAMPUS = "I4210900002"  # a made-up campus whose lineage holds the partner
+LATE_PARTNER = "I4210900003"  # a made-up institute listed on 2024-06-01
 PERIOD = (dt.date(2024, 1, 10), dt.date(2025, 6, 30))
 LATE_LISTING = dt.date(2024, 6, 1)
 
-FILLER = ("model data learning network method results approach performance training framework images "
-          "features proposed task show experiments dataset accuracy benchmark representation analysis "
-          "system robust efficient novel evaluation graph signal attention transformer layer").split()
+FILLER = [
+    "model",
+    "data",
+    "learning",
+    "network",
+    "method",
+    "results",
+    "approach",
+    "performance",
+    "training",
+    "framework",
+    "images",
+    "features",
+    "proposed",
+    "task",
+    "show",
+    "experiments",
+    "dataset",
+    "accuracy",
+    "benchmark",
+    "representation",
+    "analysis",
+    "system",
+    "robust",
+    "efficient",
+    "novel",
+    "evaluation",
+    "graph",
+    "signal",
+    "attention",
+    "transformer",
+    "layer",
+]
 FACE_PHRASES = ["face recognition", "facial recognition", "face verification", "Face Recognition"]
 SYNTH_PHRASES = ["speech synthesis", "text-to-speech", "deepfake", "talking-head", "voice cloning"]
 DECOYS = ["surface reconstruction", "user interface", "model quantization", "quantum dots"]
@@ -52,17 +82,29 @@ class Truth:
 
 
 def _institution(iid: str | None, name: str, lineage: list[str] | None = None) -> dict:
-    return {"id": f"https://openalex.org/{iid}" if iid else None, "display_name": name, "ror": None,
-            "country_code": "CN", "type": "education",
-            "lineage": [f"https://openalex.org/{x}" for x in (lineage or ([iid] if iid else []))]}
+    return {
+        "id": f"https://openalex.org/{iid}" if iid else None,
+        "display_name": name,
+        "ror": None,
+        "country_code": "CN",
+        "type": "education",
+        "lineage": [f"https://openalex.org/{x}" for x in (lineage or ([iid] if iid else []))],
+    }
 
 
 def _authorship(name: str, institutions: list[dict], raw: list[str], position: str) -> dict:
-    return {"author_position": position, "author": {"id": None, "display_name": name, "orcid": None},
-            "institutions": institutions, "countries": ["CN"], "is_corresponding": False,
-            "raw_author_name": name, "raw_affiliation_strings": raw,
-            "affiliations": [{"raw_affiliation_string": r,
-                              "institution_ids": [i["id"] for i in institutions if i["id"]]} for r in raw]}
+    return {
+        "author_position": position,
+        "author": {"id": None, "display_name": name, "orcid": None},
+        "institutions": institutions,
+        "countries": ["CN"],
+        "is_corresponding": False,
+        "raw_author_name": name,
+        "raw_affiliation_strings": raw,
+        "affiliations": [
+            {"raw_affiliation_string": r, "institution_ids": [i["id"] for i in institutions if i["id"]]} for r in raw
+        ],
+    }
 
 
 def _abstract(rng: random.Random, words: int, phrase: str | None) -> dict[str, list[int]]:
@@ -105,44 +147,78 @@ def generate(n: int, out: Path, seed: int = 7) -> Truth:
 
 def _work(rng: random.Random, k: int) -> tuple[dict, dict]:
     subject = rng.choices(["id", "lineage", "raw", "none"], [0.90, 0.03, 0.02, 0.05])[0]
-    partner = rng.choices(["id", "lineage", "raw", "late", "lookalike", "none"],
-                          [0.03, 0.01, 0.01, 0.01, 0.01, 0.93])[0]
-    topic = rng.choices(["face-title", "face-abstract", "synth-title", "synth-abstract", "decoy", "none"],
-                        [0.01, 0.01, 0.01, 0.01, 0.02, 0.94])[0]
+    partner = rng.choices(["id", "lineage", "raw", "late", "lookalike", "none"], [0.03, 0.01, 0.01, 0.01, 0.01, 0.93])[
+        0
+    ]
+    topic = rng.choices(
+        ["face-title", "face-abstract", "synth-title", "synth-abstract", "decoy", "none"],
+        [0.01, 0.01, 0.01, 0.01, 0.02, 0.94],
+    )[0]
     date, where = _date(rng)
     authors = []
     n_authors = max(1, min(100, int(rng.lognormvariate(1.6, 0.6))))
-    subject_inst = {"id": [_institution(SUBJECT, "Microsoft Research Asia")],
-                    "lineage": [_institution(SUBJECT_LAB, "MSRA Lab", [SUBJECT_LAB, SUBJECT])],
-                    "raw": [], "none": [_institution("I1", "Some University")]}[subject]
-    subject_raw = ["Microsoft Research Asia, Beijing, China"] if subject == "raw" else [i["display_name"] for i in subject_inst]
+    subject_inst = {
+        "id": [_institution(SUBJECT, "Microsoft Research Asia")],
+        "lineage": [_institution(SUBJECT_LAB, "MSRA Lab", [SUBJECT_LAB, SUBJECT])],
+        "raw": [],
+        "none": [_institution("I1", "Some University")],
+    }[subject]
+    subject_raw = (
+        ["Microsoft Research Asia, Beijing, China"] if subject == "raw" else [i["display_name"] for i in subject_inst]
+    )
     authors.append(_authorship("Subject Author", subject_inst, subject_raw, "first"))
-    partner_inst = {"id": [_institution(PARTNER, "Harbin Institute of Technology")],
-                    "lineage": [_institution(PARTNER_CAMPUS, "HIT Shenzhen", [PARTNER_CAMPUS, PARTNER])],
-                    "raw": [], "late": [_institution(LATE_PARTNER, "Late Institute")],
-                    "lookalike": [_institution("I2", "Harbin Medical University")], "none": None}[partner]
+    partner_inst = {
+        "id": [_institution(PARTNER, "Harbin Institute of Technology")],
+        "lineage": [_institution(PARTNER_CAMPUS, "HIT Shenzhen", [PARTNER_CAMPUS, PARTNER])],
+        "raw": [],
+        "late": [_institution(LATE_PARTNER, "Late Institute")],
+        "lookalike": [_institution("I2", "Harbin Medical University")],
+        "none": None,
+    }[partner]
     if partner_inst is not None:
-        raw = ["School of Computing, Harbin Engineering University, Harbin"] if partner == "raw" else \
-            [i["display_name"] for i in partner_inst]
+        raw = (
+            ["School of Computing, Harbin Engineering University, Harbin"]
+            if partner == "raw"
+            else [i["display_name"] for i in partner_inst]
+        )
         authors.append(_authorship("Partner Author", partner_inst, raw, "middle"))
     for i in range(len(authors), n_authors):
-        authors.append(_authorship(f"Author {i}", [_institution("I3", "Tsinghua University")],
-                                   ["Tsinghua University, Beijing"], "middle"))
+        authors.append(
+            _authorship(
+                f"Author {i}", [_institution("I3", "Tsinghua University")], ["Tsinghua University, Beijing"], "middle"
+            )
+        )
     title_words = [rng.choice(FILLER) for _ in range(rng.randint(6, 14))]
-    title_phrase = {"face-title": rng.choice(FACE_PHRASES), "synth-title": rng.choice(SYNTH_PHRASES),
-                    "decoy": rng.choice(DECOYS)}.get(topic)
+    title_phrase = {
+        "face-title": rng.choice(FACE_PHRASES),
+        "synth-title": rng.choice(SYNTH_PHRASES),
+        "decoy": rng.choice(DECOYS),
+    }.get(topic)
     if title_phrase:
         title_words.insert(rng.randrange(len(title_words)), title_phrase)
-    abstract_phrase = {"face-abstract": rng.choice(FACE_PHRASES[:3]), "synth-abstract": rng.choice(SYNTH_PHRASES)}.get(topic)
+    abstract_phrase = {"face-abstract": rng.choice(FACE_PHRASES[:3]), "synth-abstract": rng.choice(SYNTH_PHRASES)}.get(
+        topic
+    )
     wid = f"W{5_000_000_000 + k}"
     record = {
-        "id": f"https://openalex.org/{wid}", "doi": f"https://doi.org/10.5555/bench.{k}",
-        "title": " ".join(title_words).capitalize(), "display_name": " ".join(title_words).capitalize(),
-        "publication_year": int(date[:4]), "publication_date": date, "ids": {"openalex": f"https://openalex.org/{wid}"},
-        "language": "en", "type": "article", "authorships": authors, "is_retracted": False, "is_authors_truncated": False,
-        "topics": [], "primary_topic": None, "keywords": [],
+        "id": f"https://openalex.org/{wid}",
+        "doi": f"https://doi.org/10.5555/bench.{k}",
+        "title": " ".join(title_words).capitalize(),
+        "display_name": " ".join(title_words).capitalize(),
+        "publication_year": int(date[:4]),
+        "publication_date": date,
+        "ids": {"openalex": f"https://openalex.org/{wid}"},
+        "language": "en",
+        "type": "article",
+        "authorships": authors,
+        "is_retracted": False,
+        "is_authors_truncated": False,
+        "topics": [],
+        "primary_topic": None,
+        "keywords": [],
         "abstract_inverted_index": _abstract(rng, rng.randint(120, 260), abstract_phrase),
-        "updated_date": "2025-06-01T00:00:00", "created_date": "2024-01-01",
+        "updated_date": "2025-06-01T00:00:00",
+        "created_date": "2024-01-01",
     }
     return record, {"subject": subject != "none", "partner": partner, "topic": topic, "where": where, "date": date}
 
@@ -166,8 +242,9 @@ def _judge(truth: Truth, t: dict) -> None:
     # listed_before_publication: the late entry counts only from 2024-06-01; a year-only date
     # straddles the period anyway.
     if t["partner"] == "late" and certain:
-        truth.add("bench-listed-before-publication",
-                  "matched" if dt.date.fromisoformat(t["date"]) >= LATE_LISTING else None)
+        truth.add(
+            "bench-listed-before-publication", "matched" if dt.date.fromisoformat(t["date"]) >= LATE_LISTING else None
+        )
     else:
         truth.add("bench-listed-before-publication", status(listed))
 

@@ -42,11 +42,16 @@ def stage_import(corpus: str, out: str) -> dict:
     from claimwatch.evidence import import_jsonl
 
     started = time.perf_counter()
-    summary = import_jsonl(corpus, out, institutions=["I4210113369"],
-                           start=dt.date(2024, 1, 10), end=dt.date(2025, 6, 30))
+    summary = import_jsonl(
+        corpus, out, institutions=["I4210113369"], start=dt.date(2024, 1, 10), end=dt.date(2025, 6, 30)
+    )
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "records": summary.records, "duplicates": summary.duplicates_collapsed,
-            "peak_rss_mib": _peak_rss_mib()}
+    return {
+        "seconds": seconds,
+        "records": summary.records,
+        "duplicates": summary.duplicates_collapsed,
+        "peak_rss_mib": _peak_rss_mib(),
+    }
 
 
 def stage_check(snapshot: str) -> dict:
@@ -56,9 +61,13 @@ def stage_check(snapshot: str) -> dict:
     claims = claimwatch.load_claims([PROJECT / "claims/bench.yaml"], root=PROJECT)
     results = claimwatch.evaluate(claims, claimwatch.open_evidence_paths([snapshot]))
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_rss_mib": _peak_rss_mib(),
-            "counts": {r.claim: {"matched": r.matched, "uncertain": r.uncertain, "verdict": r.verdict}
-                       for r in results.results}}
+    return {
+        "seconds": seconds,
+        "peak_rss_mib": _peak_rss_mib(),
+        "counts": {
+            r.claim: {"matched": r.matched, "uncertain": r.uncertain, "verdict": r.verdict} for r in results.results
+        },
+    }
 
 
 DUCKDB_SQL = """
@@ -89,9 +98,8 @@ def stage_duckdb(corpus: str) -> dict:
 def stage_collect(n: int) -> dict:
     """The collector against the tests' local OpenAlex server (127.0.0.1) serving n works."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from openalex_server import FakeOpenAlex, GeneratedWorks, tiny_work  # shared with the tests
-
     from claimwatch.collect import OpenAlexClient, Query, collect
+    from openalex_server import FakeOpenAlex, GeneratedWorks, tiny_work  # shared with the tests
 
     with tempfile.TemporaryDirectory() as tmp, FakeOpenAlex(works=GeneratedWorks(n, tiny_work)) as api:
         client = OpenAlexClient(api.url, api_key="bench-key", connect_timeout=5, read_timeout=30)
@@ -99,8 +107,14 @@ def stage_collect(n: int) -> dict:
         result = collect([Query("lab", "Example Lab", ("I900000001",))], Path(tmp) / "snap", client=client)
         seconds = time.perf_counter() - started
         pages = len(api.list_requests("/works"))
-    return {"n": n, "records": result.records, "pages": pages, "pages_bound": math.ceil(n / 200) + 2,
-            "seconds": seconds, "peak_rss_mib": _peak_rss_mib()}
+    return {
+        "n": n,
+        "records": result.records,
+        "pages": pages,
+        "pages_bound": math.ceil(n / 200) + 2,
+        "seconds": seconds,
+        "peak_rss_mib": _peak_rss_mib(),
+    }
 
 
 STAGES = {"import": stage_import, "check": stage_check, "duckdb": stage_duckdb, "collect": stage_collect}
@@ -108,8 +122,9 @@ STAGES = {"import": stage_import, "check": stage_check, "duckdb": stage_duckdb, 
 
 def run_stage(name: str, *args: object) -> dict:
     """Run one stage in a fresh interpreter and return what it measured."""
-    proc = subprocess.run([sys.executable, __file__, "--stage", name, *map(str, args)],
-                          capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, __file__, "--stage", name, *map(str, args)], capture_output=True, text=True, cwd=ROOT
+    )
     if proc.returncode != 0:
         raise SystemExit(f"bench stage {name} failed:\n{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -136,25 +151,40 @@ def bench_size(n: int) -> dict:
         duck = run_stage("duckdb", corpus)
     except SystemExit as e:
         duck = {"error": str(e).splitlines()[-1]}
-    truth_ok = all(checked["counts"][c]["matched"] == truth["matched"].get(c, 0)
-                   and checked["counts"][c]["uncertain"] == truth["uncertain"].get(c, 0)
-                   for c in checked["counts"])
-    return {"n": n, "records": truth["records"], "import": imported, "check": checked, "duckdb": duck,
-            "truth": truth, "counts_match_truth": truth_ok,
-            "import_works_per_s": truth["records"] / imported["seconds"],
-            "check_works_per_s": imported["records"] / checked["seconds"],
-            "check_over_duckdb": checked["seconds"] / duck["seconds"] if "seconds" in duck else None}
+    truth_ok = all(
+        checked["counts"][c]["matched"] == truth["matched"].get(c, 0)
+        and checked["counts"][c]["uncertain"] == truth["uncertain"].get(c, 0)
+        for c in checked["counts"]
+    )
+    return {
+        "n": n,
+        "records": truth["records"],
+        "import": imported,
+        "check": checked,
+        "duckdb": duck,
+        "truth": truth,
+        "counts_match_truth": truth_ok,
+        "import_works_per_s": truth["records"] / imported["seconds"],
+        "check_works_per_s": imported["records"] / checked["seconds"],
+        "check_over_duckdb": checked["seconds"] / duck["seconds"] if "seconds" in duck else None,
+    }
 
 
 def machine() -> dict:
-    return {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
-            "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
-            "date": time.strftime("%Y-%m-%d")}
+    return {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "date": time.strftime("%Y-%m-%d"),
+    }
 
 
 def table(rows: list[dict], collect: dict | None) -> str:
-    lines = ["| works | import (w/s) | check (w/s) | check peak RSS | counts = truth | DuckDB list query | check / DuckDB |",
-             "|---:|---:|---:|---:|:---:|---:|---:|"]
+    lines = [
+        "| works | import (w/s) | check (w/s) | check peak RSS | counts = truth | DuckDB list query | check / DuckDB |",
+        "|---:|---:|---:|---:|:---:|---:|---:|",
+    ]
     for r in rows:
         duck = r["duckdb"]
         lines.append(
@@ -162,11 +192,15 @@ def table(rows: list[dict], collect: dict | None) -> str:
             f"| {r['check_works_per_s']:,.0f} ({r['check']['seconds']:.1f} s) | {r['check']['peak_rss_mib']:,.0f} MiB "
             f"| {'yes' if r['counts_match_truth'] else 'NO'} "
             f"| {duck.get('seconds', float('nan')):.1f} s ({duck.get('works', duck.get('error'))} works) "
-            f"| {r['check_over_duckdb'] or float('nan'):.1f}x |")
+            f"| {r['check_over_duckdb'] or float('nan'):.1f}x |"
+        )
     if collect:
-        lines += ["", f"Collector at N = {collect['n']:,}: {collect['pages']} pages requested, "
-                      f"ceil(N/200) + 2 = {collect['pages_bound']}; {collect['records']:,} records, "
-                      f"{collect['seconds']:.1f} s."]
+        lines += [
+            "",
+            f"Collector at N = {collect['n']:,}: {collect['pages']} pages requested, "
+            f"ceil(N/200) + 2 = {collect['pages_bound']}; {collect['records']:,} records, "
+            f"{collect['seconds']:.1f} s.",
+        ]
     return "\n".join(lines)
 
 
@@ -188,8 +222,13 @@ def main() -> None:
         print(f"bench: {n:,} works ...", file=sys.stderr, flush=True)
         rows.append(bench_size(n))
     collect = run_stage("collect", args.collector_size) if args.collector_size else None
-    report = {"machine": machine(), "targets": TARGETS, "sizes": rows, "collector": collect,
-              "command": "bench/run " + " ".join(sys.argv[1:])}
+    report = {
+        "machine": machine(),
+        "targets": TARGETS,
+        "sizes": rows,
+        "collector": collect,
+        "command": "bench/run " + " ".join(sys.argv[1:]),
+    }
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     print(table(rows, collect))
 

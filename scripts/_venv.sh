@@ -1,20 +1,10 @@
-# Sourced by scripts/demo and scripts/test: make .venv (once) and install claimwatch into it.
-# Re-installs only when pyproject.toml changed since the last install.
-set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-VENV="${CLAIMWATCH_VENV:-$ROOT/.venv}"
-PY="${PYTHON:-python3}"
-extras="${1:-}"
-if [ ! -x "$VENV/bin/python" ]; then
-  echo "setting up $VENV (first run only)" >&2
-  "$PY" -m venv "$VENV"
-fi
-stamp="$VENV/.claimwatch-installed${extras:+-$extras}"
-want="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT${extras:+[$extras]}" >&2
-  echo "$want" > "$stamp"
-fi
+# Sourced by scripts/demo, scripts/test and scripts/check: bring .venv to exactly what uv.lock
+# says, with the extras named in $1 (space-separated). Fails when uv.lock is out of date with
+# pyproject.toml (run scripts/lock).
+source "$(dirname "${BASH_SOURCE[0]}")/_uv.sh"
+sync_args=(--locked --python "$PY" --quiet)
+for extra in ${1:-}; do sync_args+=(--extra "$extra"); done
+[ -x "$VENV/bin/python" ] || echo "setting up $VENV from uv.lock (first run only)" >&2
+# --inexact: the demo keeps what the tests installed, and the reverse; nothing is re-downloaded.
+"$UV" sync --project "$ROOT" --inexact "${sync_args[@]}" >&2
 export PATH="$VENV/bin:$PATH"
-cd "$ROOT"

@@ -11,8 +11,9 @@ SHARED_DATA = PROJECT.parent / "shared" / "data"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--run-slow", action="store_true", default=False,
-                     help="also run the heavy load tests marked 'slow' (CI does)")
+    parser.addoption(
+        "--run-slow", action="store_true", default=False, help="also run the heavy load tests marked 'slow' (CI does)"
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -39,15 +39,20 @@ def claim_file(path: Path, claims: str, *, extra: str = "") -> Path:
 
 def project(tmp_path: Path) -> Path:
     """A project root with one topic and two lists, like the shipped ones but small."""
-    write(tmp_path / "claims/topics/face.yaml", """\
+    write(
+        tmp_path / "claims/topics/face.yaml",
+        """\
         id: face
         name: Face recognition
         rationale: Recognising people by their faces.
         phrases: [face recognition, face verification]
         exclude_phrases: [face recognition vendor test]
         openalex_topics: [T999]
-        """)
-    write(tmp_path / "evidence/lists/mil.yaml", """\
+        """,
+    )
+    write(
+        tmp_path / "evidence/lists/mil.yaml",
+        """\
         id: mil
         name: Military universities
         sources: [{title: A source}]
@@ -69,42 +74,69 @@ def project(tmp_path: Path) -> Path:
             name: Harbin Engineering University
             listed_from: 2025-01-01
             verified: true
-        """)
+        """,
+    )
     return tmp_path
 
 
-def institution(iid: str | None, name: str, *, ror: str | None = None, lineage: list[str] | None = None,
-                country: str | None = "CN") -> dict[str, Any]:
+def institution(
+    iid: str | None, name: str, *, ror: str | None = None, lineage: list[str] | None = None, country: str | None = "CN"
+) -> dict[str, Any]:
     full = f"https://openalex.org/{iid}" if iid else None
-    return {"id": full, "display_name": name, "ror": f"https://ror.org/{ror}" if ror else None,
-            "country_code": country, "type": "education",
-            "lineage": [f"https://openalex.org/{x}" for x in (lineage or ([iid] if iid else []))]}
+    return {
+        "id": full,
+        "display_name": name,
+        "ror": f"https://ror.org/{ror}" if ror else None,
+        "country_code": country,
+        "type": "education",
+        "lineage": [f"https://openalex.org/{x}" for x in (lineage or ([iid] if iid else []))],
+    }
 
 
-def authorship(name: str, institutions: list[dict[str, Any]], raw: list[str] | None = None,
-               position: str = "middle") -> dict[str, Any]:
+def authorship(
+    name: str, institutions: list[dict[str, Any]], raw: list[str] | None = None, position: str = "middle"
+) -> dict[str, Any]:
     raw = raw if raw is not None else [i["display_name"] for i in institutions]
-    return {"author_position": position, "author": {"id": None, "display_name": name, "orcid": None},
-            "institutions": institutions, "countries": [], "is_corresponding": False,
-            "raw_author_name": name, "raw_affiliation_strings": raw,
-            "affiliations": [{"raw_affiliation_string": r, "institution_ids": [i["id"] for i in institutions if i["id"]]}
-                             for r in raw]}
+    return {
+        "author_position": position,
+        "author": {"id": None, "display_name": name, "orcid": None},
+        "institutions": institutions,
+        "countries": [],
+        "is_corresponding": False,
+        "raw_author_name": name,
+        "raw_affiliation_strings": raw,
+        "affiliations": [
+            {"raw_affiliation_string": r, "institution_ids": [i["id"] for i in institutions if i["id"]]} for r in raw
+        ],
+    }
 
 
 LAB = institution("I100", "Example Lab", country="US")
 HIT = institution("I200", "Harbin Institute of Technology")
 
 
-def work(wid: str, title: str, date: str | None = "2024-06-01", authorships: list[dict] | None = None,
-         **extra: Any) -> dict[str, Any]:
+def work(
+    wid: str, title: str, date: str | None = "2024-06-01", authorships: list[dict] | None = None, **extra: Any
+) -> dict[str, Any]:
     record = {
-        "id": f"https://openalex.org/{wid}", "doi": None, "title": title, "display_name": title,
-        "publication_year": int(date[:4]) if date else None, "publication_date": date,
-        "ids": {"openalex": f"https://openalex.org/{wid}"}, "type": "article",
-        "authorships": authorships if authorships is not None else [authorship("A. Lab", [LAB]),
-                                                                    authorship("B. Partner", [HIT])],
-        "is_retracted": False, "is_authors_truncated": False, "topics": [], "primary_topic": None,
-        "keywords": [], "abstract_inverted_index": None, "updated_date": "2025-01-01T00:00:00",
+        "id": f"https://openalex.org/{wid}",
+        "doi": None,
+        "title": title,
+        "display_name": title,
+        "publication_year": int(date[:4]) if date else None,
+        "publication_date": date,
+        "ids": {"openalex": f"https://openalex.org/{wid}"},
+        "type": "article",
+        "authorships": authorships
+        if authorships is not None
+        else [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])],
+        "is_retracted": False,
+        "is_authors_truncated": False,
+        "topics": [],
+        "primary_topic": None,
+        "keywords": [],
+        "abstract_inverted_index": None,
+        "updated_date": "2025-01-01T00:00:00",
     }
     record.update(extra)
     return record

@@ -21,6 +21,7 @@ are computed once per distinct filter and cached.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import socket
 import struct
@@ -40,61 +41,162 @@ MAX_PAGED_RESULTS = 10_000  # page= paging stops here; cursor paging does not
 
 # Root fields of a work record (the real record in shared/data, plus is_authors_truncated, which
 # list responses add when they cut the authors).
-WORK_FIELDS = frozenset({
-    "id", "doi", "title", "display_name", "publication_year", "publication_date", "ids", "language",
-    "primary_location", "type", "type_crossref", "indexed_in", "open_access", "authorships",
-    "institution_assertions", "countries_distinct_count", "institutions_distinct_count",
-    "corresponding_author_ids", "corresponding_institution_ids", "apc_list", "apc_paid", "fwci",
-    "has_fulltext", "fulltext_origin", "cited_by_count", "citation_normalized_percentile",
-    "cited_by_percentile_year", "biblio", "is_retracted", "is_paratext", "primary_topic", "topics",
-    "keywords", "concepts", "mesh", "locations_count", "locations", "best_oa_location",
-    "sustainable_development_goals", "grants", "datasets", "versions", "referenced_works_count",
-    "referenced_works", "related_works", "abstract_inverted_index", "cited_by_api_url",
-    "counts_by_year", "updated_date", "created_date", "is_authors_truncated",
-})
-INSTITUTION_FIELDS = frozenset({
-    "id", "ror", "display_name", "country_code", "type", "type_id", "lineage", "homepage_url",
-    "display_name_acronyms", "display_name_alternatives", "works_count", "cited_by_count", "ids",
-    "geo", "associated_institutions", "updated_date", "created_date",
-})
-WORK_FILTERS = frozenset({LINEAGE, "authorships.institutions.id", "from_publication_date",
-                          "to_publication_date", "from_updated_date", "openalex_id"})
-LIST_PARAMS = frozenset({"filter", "select", "per-page", "per_page", "cursor", "page", "search",
-                         "sort", "mailto", "api_key"})
+WORK_FIELDS = frozenset(
+    {
+        "id",
+        "doi",
+        "title",
+        "display_name",
+        "publication_year",
+        "publication_date",
+        "ids",
+        "language",
+        "primary_location",
+        "type",
+        "type_crossref",
+        "indexed_in",
+        "open_access",
+        "authorships",
+        "institution_assertions",
+        "countries_distinct_count",
+        "institutions_distinct_count",
+        "corresponding_author_ids",
+        "corresponding_institution_ids",
+        "apc_list",
+        "apc_paid",
+        "fwci",
+        "has_fulltext",
+        "fulltext_origin",
+        "cited_by_count",
+        "citation_normalized_percentile",
+        "cited_by_percentile_year",
+        "biblio",
+        "is_retracted",
+        "is_paratext",
+        "primary_topic",
+        "topics",
+        "keywords",
+        "concepts",
+        "mesh",
+        "locations_count",
+        "locations",
+        "best_oa_location",
+        "sustainable_development_goals",
+        "grants",
+        "datasets",
+        "versions",
+        "referenced_works_count",
+        "referenced_works",
+        "related_works",
+        "abstract_inverted_index",
+        "cited_by_api_url",
+        "counts_by_year",
+        "updated_date",
+        "created_date",
+        "is_authors_truncated",
+    }
+)
+INSTITUTION_FIELDS = frozenset(
+    {
+        "id",
+        "ror",
+        "display_name",
+        "country_code",
+        "type",
+        "type_id",
+        "lineage",
+        "homepage_url",
+        "display_name_acronyms",
+        "display_name_alternatives",
+        "works_count",
+        "cited_by_count",
+        "ids",
+        "geo",
+        "associated_institutions",
+        "updated_date",
+        "created_date",
+    }
+)
+WORK_FILTERS = frozenset(
+    {
+        LINEAGE,
+        "authorships.institutions.id",
+        "from_publication_date",
+        "to_publication_date",
+        "from_updated_date",
+        "openalex_id",
+    }
+)
+LIST_PARAMS = frozenset(
+    {"filter", "select", "per-page", "per_page", "cursor", "page", "search", "sort", "mailto", "api_key"}
+)
 
 
 # --- records shaped after the real ones in shared/data/openalex ---------------------------------
 
-def institution(short_id: str, name: str, *, ror: str | None = None, country: str | None = "CN",
-                kind: str = "education", lineage: Sequence[str] = (), works_count: int = 1000,
-                alternatives: Sequence[str] = (), acronyms: Sequence[str] = ()) -> dict[str, Any]:
+
+def institution(
+    short_id: str,
+    name: str,
+    *,
+    ror: str | None = None,
+    country: str | None = "CN",
+    kind: str = "education",
+    lineage: Sequence[str] = (),
+    works_count: int = 1000,
+    alternatives: Sequence[str] = (),
+    acronyms: Sequence[str] = (),
+) -> dict[str, Any]:
     """An institution record shaped after I27837315 (lineage: itself first, then its parents)."""
     own = OPENALEX + short_id
     return {
-        "id": own, "ror": f"https://ror.org/{ror}" if ror else None, "display_name": name,
-        "country_code": country, "type": kind, "type_id": f"https://openalex.org/institution-types/{kind}",
-        "lineage": [own, *(OPENALEX + p for p in lineage)], "homepage_url": None,
-        "image_url": None, "image_thumbnail_url": None,
-        "display_name_acronyms": list(acronyms), "display_name_alternatives": list(alternatives),
-        "repositories": [], "works_count": works_count, "cited_by_count": works_count * 12,
+        "id": own,
+        "ror": f"https://ror.org/{ror}" if ror else None,
+        "display_name": name,
+        "country_code": country,
+        "type": kind,
+        "type_id": f"https://openalex.org/institution-types/{kind}",
+        "lineage": [own, *(OPENALEX + p for p in lineage)],
+        "homepage_url": None,
+        "image_url": None,
+        "image_thumbnail_url": None,
+        "display_name_acronyms": list(acronyms),
+        "display_name_alternatives": list(alternatives),
+        "repositories": [],
+        "works_count": works_count,
+        "cited_by_count": works_count * 12,
         "summary_stats": {"2yr_mean_citedness": 1.5, "h_index": 40, "i10_index": 300},
         "ids": {"openalex": own, **({"ror": f"https://ror.org/{ror}"} if ror else {})},
         "geo": {"city": None, "country_code": country, "country": None},
-        "international": {"display_name": {}}, "associated_institutions": [],
-        "counts_by_year": [], "roles": [], "topics": [], "topic_share": [], "x_concepts": [],
-        "is_super_system": False, "works_api_url": f"https://api.openalex.org/works?filter=institutions.id:{short_id}",
-        "updated_date": "2025-06-17T03:32:42.076287", "created_date": "2016-06-24",
+        "international": {"display_name": {}},
+        "associated_institutions": [],
+        "counts_by_year": [],
+        "roles": [],
+        "topics": [],
+        "topic_share": [],
+        "x_concepts": [],
+        "is_super_system": False,
+        "works_api_url": f"https://api.openalex.org/works?filter=institutions.id:{short_id}",
+        "updated_date": "2025-06-17T03:32:42.076287",
+        "created_date": "2016-06-24",
     }
 
 
 def dehydrated(inst: dict[str, Any]) -> dict[str, Any]:
     """An institution as it appears inside a work's authorship."""
-    return {"id": inst["id"], "display_name": inst["display_name"], "ror": inst["ror"],
-            "country_code": inst["country_code"], "type": inst["type"], "lineage": list(inst["lineage"])}
+    return {
+        "id": inst["id"],
+        "display_name": inst["display_name"],
+        "ror": inst["ror"],
+        "country_code": inst["country_code"],
+        "type": inst["type"],
+        "lineage": list(inst["lineage"]),
+    }
 
 
-def authorship(n: int, position: str, institutions: Sequence[dict[str, Any]],
-               raw_affiliation: str | None = None) -> dict[str, Any]:
+def authorship(
+    n: int, position: str, institutions: Sequence[dict[str, Any]], raw_affiliation: str | None = None
+) -> dict[str, Any]:
     """One authorship shaped after W2741809807's: author, institutions, raw strings, affiliations."""
     name = f"Author {n}"
     raw = raw_affiliation or "; ".join(i["display_name"] for i in institutions) or "Unknown affiliation"
@@ -110,58 +212,131 @@ def authorship(n: int, position: str, institutions: Sequence[dict[str, Any]],
     }
 
 
-def work_record(n: int, institutions: Sequence[dict[str, Any]], *, authors: int = 3,
-                published: str = "2024-05-01", updated: str = "2025-06-11T00:03:37.532706",
-                title: str | None = None, retracted: bool = False) -> dict[str, Any]:
+def work_record(
+    n: int,
+    institutions: Sequence[dict[str, Any]],
+    *,
+    authors: int = 3,
+    published: str = "2024-05-01",
+    updated: str = "2025-06-11T00:03:37.532706",
+    title: str | None = None,
+    retracted: bool = False,
+) -> dict[str, Any]:
     """A work shaped after W2741809807: every root field, authors spread over `institutions`."""
     wid = f"W{4_000_000_000 + n}"
     title = title or f"A study numbered {n}"
     doi = f"https://doi.org/10.5555/claimwatch.{n}"
-    people = [authorship(n * 1000 + k, "first" if k == 0 else "last" if k == authors - 1 else "middle",
-                         [institutions[k % len(institutions)]] if institutions else [])
-              for k in range(authors)]
-    topic = {"id": "https://openalex.org/T10102", "display_name": "scientometrics and bibliometrics research",
-             "score": 0.99, "subfield": {"id": "https://openalex.org/subfields/1804", "display_name": "Statistics"},
-             "field": {"id": "https://openalex.org/fields/18", "display_name": "Decision Sciences"},
-             "domain": {"id": "https://openalex.org/domains/2", "display_name": "Social Sciences"}}
-    source = {"id": "https://openalex.org/S1983995261", "display_name": "PeerJ", "issn_l": "2167-8359",
-              "issn": ["2167-8359"], "is_oa": True, "type": "journal"}
-    location = {"is_oa": True, "landing_page_url": doi, "pdf_url": None, "source": source,
-                "license": "cc-by", "version": "publishedVersion", "is_accepted": True, "is_published": True}
+    people = [
+        authorship(
+            n * 1000 + k,
+            "first" if k == 0 else "last" if k == authors - 1 else "middle",
+            [institutions[k % len(institutions)]] if institutions else [],
+        )
+        for k in range(authors)
+    ]
+    topic = {
+        "id": "https://openalex.org/T10102",
+        "display_name": "scientometrics and bibliometrics research",
+        "score": 0.99,
+        "subfield": {"id": "https://openalex.org/subfields/1804", "display_name": "Statistics"},
+        "field": {"id": "https://openalex.org/fields/18", "display_name": "Decision Sciences"},
+        "domain": {"id": "https://openalex.org/domains/2", "display_name": "Social Sciences"},
+    }
+    source = {
+        "id": "https://openalex.org/S1983995261",
+        "display_name": "PeerJ",
+        "issn_l": "2167-8359",
+        "issn": ["2167-8359"],
+        "is_oa": True,
+        "type": "journal",
+    }
+    location = {
+        "is_oa": True,
+        "landing_page_url": doi,
+        "pdf_url": None,
+        "source": source,
+        "license": "cc-by",
+        "version": "publishedVersion",
+        "is_accepted": True,
+        "is_published": True,
+    }
     return {
-        "id": OPENALEX + wid, "doi": doi, "title": title, "display_name": title,
-        "publication_year": int(published[:4]), "publication_date": published,
+        "id": OPENALEX + wid,
+        "doi": doi,
+        "title": title,
+        "display_name": title,
+        "publication_year": int(published[:4]),
+        "publication_date": published,
         "ids": {"openalex": OPENALEX + wid, "doi": doi, "mag": str(n)},
-        "language": "en", "primary_location": location, "type": "article", "type_crossref": "journal-article",
-        "indexed_in": ["crossref"], "open_access": {"is_oa": True, "oa_status": "gold", "oa_url": doi},
-        "authorships": people, "institution_assertions": [],
-        "countries_distinct_count": 1, "institutions_distinct_count": len(institutions),
+        "language": "en",
+        "primary_location": location,
+        "type": "article",
+        "type_crossref": "journal-article",
+        "indexed_in": ["crossref"],
+        "open_access": {"is_oa": True, "oa_status": "gold", "oa_url": doi},
+        "authorships": people,
+        "institution_assertions": [],
+        "countries_distinct_count": 1,
+        "institutions_distinct_count": len(institutions),
         "corresponding_author_ids": [people[0]["author"]["id"]] if people else [],
-        "corresponding_institution_ids": [], "apc_list": None, "apc_paid": None, "fwci": 1.2,
-        "has_fulltext": False, "fulltext_origin": None, "cited_by_count": n % 97,
-        "citation_normalized_percentile": None, "cited_by_percentile_year": None,
+        "corresponding_institution_ids": [],
+        "apc_list": None,
+        "apc_paid": None,
+        "fwci": 1.2,
+        "has_fulltext": False,
+        "fulltext_origin": None,
+        "cited_by_count": n % 97,
+        "citation_normalized_percentile": None,
+        "cited_by_percentile_year": None,
         "biblio": {"volume": "6", "issue": None, "first_page": str(n), "last_page": None},
-        "is_retracted": retracted, "is_paratext": False, "primary_topic": topic, "topics": [topic],
-        "keywords": [{"id": "https://openalex.org/keywords/open-science", "display_name": "Open Science", "score": 0.48}],
-        "concepts": [], "mesh": [], "locations_count": 1, "locations": [location], "best_oa_location": location,
-        "sustainable_development_goals": [], "grants": [], "datasets": [], "versions": [],
-        "referenced_works_count": 2, "referenced_works": [OPENALEX + "W1", OPENALEX + "W2"],
-        "related_works": [], "abstract_inverted_index": {"We": [0], "study": [1], "things": [2]},
-        "cited_by_api_url": f"https://api.openalex.org/works?filter=cites:{wid}", "counts_by_year": [],
-        "updated_date": updated, "created_date": "2024-05-02",
+        "is_retracted": retracted,
+        "is_paratext": False,
+        "primary_topic": topic,
+        "topics": [topic],
+        "keywords": [
+            {"id": "https://openalex.org/keywords/open-science", "display_name": "Open Science", "score": 0.48}
+        ],
+        "concepts": [],
+        "mesh": [],
+        "locations_count": 1,
+        "locations": [location],
+        "best_oa_location": location,
+        "sustainable_development_goals": [],
+        "grants": [],
+        "datasets": [],
+        "versions": [],
+        "referenced_works_count": 2,
+        "referenced_works": [OPENALEX + "W1", OPENALEX + "W2"],
+        "related_works": [],
+        "abstract_inverted_index": {"We": [0], "study": [1], "things": [2]},
+        "cited_by_api_url": f"https://api.openalex.org/works?filter=cites:{wid}",
+        "counts_by_year": [],
+        "updated_date": updated,
+        "created_date": "2024-05-02",
     }
 
 
-def tiny_work(n: int, institution_id: str = "I900000001", *, published: str | None = None,
-              updated: str = "2025-06-11T00:03:37.532706") -> dict[str, Any]:
+def tiny_work(
+    n: int,
+    institution_id: str = "I900000001",
+    *,
+    published: str | None = None,
+    updated: str = "2025-06-11T00:03:37.532706",
+) -> dict[str, Any]:
     """A minimal work for volume tests: the fields the filters and the evaluator read, little else."""
     inst = OPENALEX + institution_id
     return {
-        "id": f"{OPENALEX}W{4_000_000_000 + n}", "display_name": f"Work {n}", "title": f"Work {n}",
+        "id": f"{OPENALEX}W{4_000_000_000 + n}",
+        "display_name": f"Work {n}",
+        "title": f"Work {n}",
         "publication_date": published or f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
-        "authorships": [{"author": {"id": f"{OPENALEX}A{n}", "display_name": f"Author {n}"},
-                         "institutions": [{"id": inst, "display_name": "Lab", "lineage": [inst]}],
-                         "raw_affiliation_strings": ["Lab"]}],
+        "authorships": [
+            {
+                "author": {"id": f"{OPENALEX}A{n}", "display_name": f"Author {n}"},
+                "institutions": [{"id": inst, "display_name": "Lab", "lineage": [inst]}],
+                "raw_affiliation_strings": ["Lab"],
+            }
+        ],
         "updated_date": updated,
     }
 
@@ -184,6 +359,7 @@ class GeneratedWorks(Sequence[dict[str, Any]]):
 
 
 # --- faults ----------------------------------------------------------------------------------
+
 
 @dataclass
 class Fault:
@@ -247,12 +423,13 @@ class BadRequest(Exception):
 
 # --- the server ------------------------------------------------------------------------------
 
+
 @dataclass
 class FakeOpenAlex:
     works: Sequence[dict[str, Any]] = ()
     institutions: Sequence[dict[str, Any]] = ()
-    merged: dict[str, str] = field(default_factory=dict)      # W1 -> W2: /works/W1 answers 301
-    refuse_updated_filter: int | None = None                  # status for from_updated_date
+    merged: dict[str, str] = field(default_factory=dict)  # W1 -> W2: /works/W1 answers 301
+    refuse_updated_filter: int | None = None  # status for from_updated_date
     faults: list[Fault] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
 
@@ -270,8 +447,9 @@ class FakeOpenAlex:
     def start(self) -> FakeOpenAlex:
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.api = self
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-openalex", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-openalex", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -283,10 +461,8 @@ class FakeOpenAlex:
         with self._lock:
             open_now = list(self._connections)
         for conn in open_now:  # wake handlers waiting on idle keep-alive connections
-            try:
+            with contextlib.suppress(OSError):
                 conn.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
         self._httpd.server_close()  # joins the handler threads
         assert self._thread is not None
         self._thread.join()
@@ -382,10 +558,11 @@ class FakeOpenAlex:
         start, cursor_paging = _start(params, per_page)
         with self._lock:
             works = self.works
-        results = [_list_view(works[i], select) for i in matching[start:start + per_page]]
+        results = [_list_view(works[i], select) for i in matching[start : start + per_page]]
         next_cursor = _cursor(start + per_page) if cursor_paging and results else None
-        return _list_body(len(matching), per_page, results, next_cursor,
-                          None if cursor_paging else start // per_page + 1)
+        return _list_body(
+            len(matching), per_page, results, next_cursor, None if cursor_paging else start // per_page + 1
+        )
 
     def _matching_works(self, filters: str) -> list[int]:
         with self._lock:
@@ -403,8 +580,10 @@ class FakeOpenAlex:
         tests: list[Callable[[dict[str, Any]], bool]] = []
         for key, value in _filter_terms(filters):
             if key not in WORK_FILTERS:
-                raise BadRequest(f"{key} is not a valid field. Valid fields are underscore or hyphenated versions of: "
-                                 + ", ".join(sorted(WORK_FILTERS)))
+                raise BadRequest(
+                    f"{key} is not a valid field. Valid fields are underscore or hyphenated versions of: "
+                    + ", ".join(sorted(WORK_FILTERS))
+                )
             if key == "from_updated_date" and self.refuse_updated_filter:
                 raise _Refused(self.refuse_updated_filter, "from_updated_date needs an API key with that feature")
             tests.append(_work_test(key, value))
@@ -434,12 +613,20 @@ class FakeOpenAlex:
         per_page = _per_page(params)
         select = _select(params.get("select"), INSTITUTION_FIELDS)
         wanted = params.get("search", "").casefold()
-        hits = [i for i in self.institutions
-                if wanted in " ".join([i["display_name"], *i["display_name_alternatives"],
-                                       *i["display_name_acronyms"]]).casefold()]
+        hits = [
+            i
+            for i in self.institutions
+            if wanted
+            in " ".join([i["display_name"], *i["display_name_alternatives"], *i["display_name_acronyms"]]).casefold()
+        ]
         start, _ = _start(params, per_page)
-        return _list_body(len(hits), per_page, [_selected(i, select) for i in hits[start:start + per_page]],
-                          None, start // per_page + 1)
+        return _list_body(
+            len(hits),
+            per_page,
+            [_selected(i, select) for i in hits[start : start + per_page]],
+            None,
+            start // per_page + 1,
+        )
 
     def _single_institution(self, key: str, params: dict[str, str]) -> tuple[int, Any, dict[str, str]]:
         select = _select(params.get("select"), INSTITUTION_FIELDS)
@@ -493,10 +680,13 @@ def _work_test(key: str, value: str) -> Callable[[dict[str, Any]], bool]:
     if key == "openalex_id":
         wanted = {v.rsplit("/", 1)[-1].upper() for v in value.split("|")}
         return lambda w: w["id"].rsplit("/", 1)[-1] in wanted
-    field_name = {"from_publication_date": "publication_date", "to_publication_date": "publication_date",
-                  "from_updated_date": "updated_date"}[key]
+    field_name = {
+        "from_publication_date": "publication_date",
+        "to_publication_date": "publication_date",
+        "from_updated_date": "updated_date",
+    }[key]
     if key.startswith("to_"):
-        return lambda w: (w.get(field_name) or "")[:len(value)] <= value
+        return lambda w: (w.get(field_name) or "")[: len(value)] <= value
     return lambda w: (w.get(field_name) or "") >= value
 
 
@@ -527,7 +717,9 @@ def _start(params: dict[str, str], per_page: int) -> tuple[int, bool]:
     except ValueError:
         raise BadRequest("page must be an integer") from None
     if page < 1 or page * per_page > MAX_PAGED_RESULTS:
-        raise BadRequest("Maximum results size of 10,000 records is exceeded. Cursor pagination is required for records beyond 10,000.")
+        raise BadRequest(
+            "Maximum results size of 10,000 records is exceeded. Cursor pagination is required for records beyond 10,000."
+        )
     return (page - 1) * per_page, False
 
 
@@ -541,7 +733,9 @@ def _select(raw: str | None, allowed: frozenset[str]) -> list[str] | None:
     fields = [f for f in raw.split(",") if f]
     bad = [f for f in fields if f not in allowed]
     if bad:
-        raise BadRequest(f"{bad[0]} is not a valid select field. Valid fields for select are: {', '.join(sorted(allowed))}.")
+        raise BadRequest(
+            f"{bad[0]} is not a valid select field. Valid fields for select are: {', '.join(sorted(allowed))}."
+        )
     return fields
 
 
@@ -559,11 +753,21 @@ def _list_view(record: dict[str, Any], select: list[str] | None) -> dict[str, An
     return _selected(view, select)
 
 
-def _list_body(count: int, per_page: int, results: list[Any], next_cursor: str | None,
-               page: int | None) -> dict[str, Any]:
-    return {"meta": {"count": count, "db_response_time_ms": 3, "page": page, "per_page": per_page,
-                     "next_cursor": next_cursor, "groups_count": None},
-            "results": results, "group_by": []}
+def _list_body(
+    count: int, per_page: int, results: list[Any], next_cursor: str | None, page: int | None
+) -> dict[str, Any]:
+    return {
+        "meta": {
+            "count": count,
+            "db_response_time_ms": 3,
+            "page": page,
+            "per_page": per_page,
+            "next_cursor": next_cursor,
+            "groups_count": None,
+        },
+        "results": results,
+        "group_by": [],
+    }
 
 
 class _Server(ThreadingHTTPServer):
@@ -588,12 +792,10 @@ class _Handler(BaseHTTPRequestHandler):
     def finish(self) -> None:
         with self.server.api._lock:
             self.server.api._connections.discard(self.connection)
-        try:
+        with contextlib.suppress(OSError):
             super().finish()
-        except OSError:
-            pass
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+    def do_GET(self) -> None:
         self.server.api.answer(self)
 
     def send_json(self, status: int, body: Any, extra: dict[str, str]) -> None:

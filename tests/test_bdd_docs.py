@@ -15,8 +15,12 @@ GUIDE = Path(__file__).resolve().parent.parent / "docs" / "authoring.md"
 
 def test_every_step_and_phrasing_is_in_the_guide() -> None:
     guide = GUIDE.read_text(encoding="utf-8")
-    missing = [f"{step.kind.capitalize()} {shown}" for step in LIBRARY for shown in step.shown
-               if f"`{step.kind.capitalize()} {shown}`" not in guide]
+    missing = [
+        f"{step.kind.capitalize()} {shown}"
+        for step in LIBRARY
+        for shown in step.shown
+        if f"`{step.kind.capitalize()} {shown}`" not in guide
+    ]
     assert not missing, f"not in {GUIDE.name} (run: python -m claimwatch.bdd docs/authoring.md): {missing}"
 
 
@@ -40,8 +44,10 @@ def test_the_command_rewrites_a_stale_step_list(tmp_path: Path, capsys: pytest.C
     assert "an old step" not in text
     assert text == f"# Guide\n\n{BEGIN}\n\n{step_reference()}\n{END}\n\nAfter.\n"
     assert main([str(stale)]) == 0
-    assert capsys.readouterr().out.splitlines() == [f"{stale}: step list updated",
-                                                    f"{stale}: step list already current"]
+    assert capsys.readouterr().out.splitlines() == [
+        f"{stale}: step list updated",
+        f"{stale}: step list already current",
+    ]
 
 
 def test_a_document_without_the_markers_is_refused() -> None:

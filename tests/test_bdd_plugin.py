@@ -67,29 +67,40 @@ MICROSOFT = """\
 
 
 def test_a_wrong_verdict_fails_with_what_the_evaluation_found(project: pytest.Pytester) -> None:
-    write_feature(project, "wrong.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "wrong.feature",
+        MICROSOFT
+        + """
       Scenario: Synthetic media
         When the claim "msra-no-synthetic-media" is evaluated
         Then the verdict is "not contradicted"
-    """)
+    """,
+    )
     result = project.runpytest("features")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines([
-        "*Scenario: Synthetic media*",
-        'features/wrong.feature:8: Then the verdict is "not contradicted"',
-        'Expected the verdict "not contradicted" for msra-no-synthetic-media.',
-        "The evaluation found: contradicted",
-        "  Why: 1 work matches although the claim expects none: *NaturalSpeech 3*(2024-03).",
-        "  Findings: 1 matched, 0 uncertain, among 1 work by Microsoft Research Asia in the period",
-        "    1. *NaturalSpeech 3: Zero-Shot Speech Synthesis with Factorized Codec and Diffusion Models*",
-        "*2024-03 * naturalspeech-3 * arXiv 2403.03100 * direct * evidence/curated/msra-2024.yaml:68",
-        "FAILED features/wrong.feature::test_synthetic_media - features/wrong.feature:*",
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            "*Scenario: Synthetic media*",
+            'features/wrong.feature:8: Then the verdict is "not contradicted"',
+            'Expected the verdict "not contradicted" for msra-no-synthetic-media.',
+            "The evaluation found: contradicted",
+            "  Why: 1 work matches although the claim expects none: *NaturalSpeech 3*(2024-03).",
+            "  Findings: 1 matched, 0 uncertain, among 1 work by Microsoft Research Asia in the period",
+            "    1. *NaturalSpeech 3: Zero-Shot Speech Synthesis with Factorized Codec and Diffusion Models*",
+            "*2024-03 * naturalspeech-3 * arXiv 2403.03100 * direct * evidence/curated/msra-2024.yaml:68",
+            "FAILED features/wrong.feature::test_synthetic_media - features/wrong.feature:*",
+        ]
+    )
     assert not [word for word in INTERNALS if word in result.stdout.str()]
 
 
 def test_every_expectation_reports_the_claim_and_the_findings(project: pytest.Pytester) -> None:
-    write_feature(project, "wrong.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "wrong.feature",
+        MICROSOFT
+        + """
       Scenario: Counts
         When the claim "msra-no-synthetic-media" is evaluated
         Then at least 2 works match
@@ -110,76 +121,109 @@ def test_every_expectation_reports_the_claim_and_the_findings(project: pytest.Py
           | msra-no-synthetic-media   | supported |
           | msra-no-such-claim        | supported |
           | msra-no-facial-recognition | refuted  |
-    """)
+    """,
+    )
     result = project.runpytest("features")
     result.assert_outcomes(failed=4)
-    result.stdout.fnmatch_lines([
-        "Expected at least 2 works to match msra-no-synthetic-media; 1 matched.",
-        'Expected the findings of msra-no-synthetic-media to include the work titled "PersonMAE".',
-        'Expected a partner institution named "Beihang University" for msra-no-military-university-partners.',
-        "  Partner institutions found: University of Science and Technology of China",
-        "4 of the 4 claims in the table differ (of 5 evaluated):",
-        'msra-no-quantum-computing: expected the verdict "supported".',
-        "  The evaluation found: insufficient evidence",
-        'msra-no-synthetic-media: expected the verdict "supported".',
-        'msra-no-such-claim: no claim "msra-no-such-claim" among the claims given; they are: *',
-        'msra-no-facial-recognition: "refuted" is not a verdict; write one of: *',
-    ], consecutive=False)
+    result.stdout.fnmatch_lines(
+        [
+            "Expected at least 2 works to match msra-no-synthetic-media; 1 matched.",
+            'Expected the findings of msra-no-synthetic-media to include the work titled "PersonMAE".',
+            'Expected a partner institution named "Beihang University" for msra-no-military-university-partners.',
+            "  Partner institutions found: University of Science and Technology of China",
+            "4 of the 4 claims in the table differ (of 5 evaluated):",
+            'msra-no-quantum-computing: expected the verdict "supported".',
+            "  The evaluation found: insufficient evidence",
+            'msra-no-synthetic-media: expected the verdict "supported".',
+            'msra-no-such-claim: no claim "msra-no-such-claim" among the claims given; they are: *',
+            'msra-no-facial-recognition: "refuted" is not a verdict; write one of: *',
+        ],
+        consecutive=False,
+    )
     assert not [word for word in INTERNALS if word in result.stdout.str()]
 
 
 def test_a_step_the_library_does_not_know_gets_the_closest_ones(project: pytest.Pytester) -> None:
-    write_feature(project, "typo.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "typo.feature",
+        MICROSOFT
+        + """
       Scenario: Typo
         When the claim "msra-no-synthetic-media" is evaluated
         Then the verdict iz "contradicted"
-    """)
+    """,
+    )
     result = project.runpytest("features")
     result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines([
-        'features/typo.feature:8: Then the verdict iz "contradicted"',
-        "No step of the claimwatch library reads this text.",
-        "Did you mean:",
-        '  Then the verdict is "VERDICT"',
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            'features/typo.feature:8: Then the verdict iz "contradicted"',
+            "No step of the claimwatch library reads this text.",
+            "Did you mean:",
+            '  Then the verdict is "VERDICT"',
+        ]
+    )
     assert "Traceback" not in result.stdout.str()
 
 
 def test_a_claim_id_that_is_not_given_names_the_ones_that_are(project: pytest.Pytester) -> None:
-    write_feature(project, "unknown.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "unknown.feature",
+        MICROSOFT
+        + """
       Scenario: Unknown
         When the claim "msra-no-synthetic" is evaluated
-    """)
+    """,
+    )
     result = project.runpytest("features")
-    result.stdout.fnmatch_lines([
-        'no claim "msra-no-synthetic" among the claims given; they are: *msra-no-synthetic-media,*',
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            'no claim "msra-no-synthetic" among the claims given; they are: *msra-no-synthetic-media,*',
+        ]
+    )
 
 
 def test_a_then_step_before_any_evaluation_says_what_is_missing(project: pytest.Pytester) -> None:
-    write_feature(project, "order.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "order.feature",
+        MICROSOFT
+        + """
       Scenario: No When
         Then the verdict is "contradicted"
-    """)
+    """,
+    )
     result = project.runpytest("features")
-    result.stdout.fnmatch_lines(["nothing has been evaluated yet: add When the claim \"ID\" is evaluated*"])
+    result.stdout.fnmatch_lines(['nothing has been evaluated yet: add When the claim "ID" is evaluated*'])
 
 
 def test_a_missing_file_is_named_at_its_step(project: pytest.Pytester) -> None:
-    write_feature(project, "missing.feature", """
+    write_feature(
+        project,
+        "missing.feature",
+        """
         Feature: Missing
           Scenario: A typo in a path
             Given the evidence in "evidence/curated/msra-2042.yaml"
-    """)
+    """,
+    )
     result = project.runpytest("features")
-    result.stdout.fnmatch_lines([
-        'features/missing.feature:3: Given the evidence in "evidence/curated/msra-2042.yaml"',
-        'evidence "evidence/curated/msra-2042.yaml" not found (paths are relative to the project root, *)',
-    ])
+    result.stdout.fnmatch_lines(
+        [
+            'features/missing.feature:3: Given the evidence in "evidence/curated/msra-2042.yaml"',
+            'evidence "evidence/curated/msra-2042.yaml" not found (paths are relative to the project root, *)',
+        ]
+    )
 
 
 def test_mistakes_in_a_claim_written_in_the_feature_point_at_its_lines(project: pytest.Pytester) -> None:
-    write_feature(project, "inline.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "inline.feature",
+        MICROSOFT
+        + """
       Scenario: A claim with a typo
         Given the claim:
           \"\"\"
@@ -190,16 +234,23 @@ def test_mistakes_in_a_claim_written_in_the_feature_point_at_its_lines(project: 
           works: {topic: synthetic-media}
           \"\"\"
         When all claims are evaluated
-    """)
+    """,
+    )
     result = project.runpytest("features")
-    result.stdout.fnmatch_lines([
-        "claimwatch could not read its inputs:",
-        "  features/inline.feature:12:7: unknown key 'expectz'; did you mean 'expects'?",
-    ], consecutive=False)
+    result.stdout.fnmatch_lines(
+        [
+            "claimwatch could not read its inputs:",
+            "  features/inline.feature:12:7: unknown key 'expectz'; did you mean 'expects'?",
+        ],
+        consecutive=False,
+    )
 
 
 def test_claim_content_needs_a_claim_file_before_it(project: pytest.Pytester) -> None:
-    write_feature(project, "alone.feature", """
+    write_feature(
+        project,
+        "alone.feature",
+        """
         Feature: Alone
           Scenario: Content with no claim file to add to
             Given the evidence in "evidence/curated/msra-2024.yaml"
@@ -212,13 +263,17 @@ def test_claim_content_needs_a_claim_file_before_it(project: pytest.Pytester) ->
               works: {topic: synthetic-media}
               \"\"\"
             When all claims are evaluated
-    """)
+    """,
+    )
     result = project.runpytest("features")
     result.stdout.fnmatch_lines(["  features/alone.feature:6:7: this claim has no statement: write a whole claim*"])
 
 
 def test_tags_are_markers_under_strict_markers(project: pytest.Pytester) -> None:
-    write_feature(project, "tagged.feature", """
+    write_feature(
+        project,
+        "tagged.feature",
+        """
         @microsoft
         Feature: Tagged
           Background:
@@ -242,56 +297,77 @@ def test_tags_are_markers_under_strict_markers(project: pytest.Pytester) -> None
           @skip
           Scenario: Not written yet
             Then the verdict is "supported"
-    """)
+    """,
+    )
     project.runpytest("features", "-m", "smoke-test").assert_outcomes(passed=1, deselected=3)
     project.runpytest("features", "-m", "microsoft").assert_outcomes(passed=2, xfailed=1, skipped=1)
 
 
 def test_a_tag_that_cannot_be_a_marker_is_refused_by_name(project: pytest.Pytester) -> None:
-    write_feature(project, "bad-tag.feature", """
+    write_feature(
+        project,
+        "bad-tag.feature",
+        """
         @issue:12
         Feature: Bad tag
           Scenario: Anything
             Given the claims in "claims/microsoft-msra-2024.yaml"
-    """)
+    """,
+    )
     result = project.runpytest("features")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["features/bad-tag.feature: the tag @issue:12 cannot become a pytest marker*"])
 
 
 def test_two_scenarios_with_one_name_are_refused(project: pytest.Pytester) -> None:
-    write_feature(project, "twice.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "twice.feature",
+        MICROSOFT
+        + """
       Scenario: Same
         When the claim "msra-no-synthetic-media" is evaluated
 
       Scenario: Same
         When the claim "msra-no-quantum-computing" is evaluated
-    """)
+    """,
+    )
     result = project.runpytest("features")
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(['features/twice.feature:9: a second scenario named "Same" (the first is at line 6)*'])
 
 
 def test_a_file_that_is_not_a_feature_is_reported_by_line(project: pytest.Pytester) -> None:
-    write_feature(project, "broken.feature", """
+    write_feature(
+        project,
+        "broken.feature",
+        """
         Feature: Broken
           Scenario: A
             Given the claims in "claims/microsoft-msra-2024.yaml"
           This line is not Gherkin |
-    """)
+    """,
+    )
     write_feature(project, "empty.feature", "")
     result = project.runpytest("features")
     result.assert_outcomes(errors=2)
-    result.stdout.fnmatch_lines([
-        "Unexpected token found. Check Gherkin syntax near the reported error.",
-        "Line number: 4",
-        "features/empty.feature: no Feature: line; a feature file starts with Feature: and the feature's name",
-    ], consecutive=False)
+    result.stdout.fnmatch_lines(
+        [
+            "Unexpected token found. Check Gherkin syntax near the reported error.",
+            "Line number: 4",
+            "features/empty.feature: no Feature: line; a feature file starts with Feature: and the feature's name",
+        ],
+        consecutive=False,
+    )
     assert "Traceback" not in result.stdout.str()
 
 
 def test_cucumber_json_reports_each_step_and_the_failure_message(project: pytest.Pytester) -> None:
-    write_feature(project, "report.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "report.feature",
+        MICROSOFT
+        + """
       Scenario: Right
         When the claim "msra-no-synthetic-media" is evaluated
         Then the verdict is "contradicted"
@@ -299,7 +375,8 @@ def test_cucumber_json_reports_each_step_and_the_failure_message(project: pytest
       Scenario: Wrong
         When the claim "msra-no-synthetic-media" is evaluated
         Then the verdict is "supported"
-    """)
+    """,
+    )
     project.runpytest("features", "--cucumberjson=cucumber.json").assert_outcomes(passed=1, failed=1)
     [feature] = json.loads((project.path / "cucumber.json").read_text())
     assert (feature["name"], feature["uri"]) == ("Microsoft", "features/report.feature")
@@ -308,28 +385,36 @@ def test_cucumber_json_reports_each_step_and_the_failure_message(project: pytest
     assert [s["result"]["status"] for s in right["steps"]] == ["passed"] * 4
     assert [s["result"]["status"] for s in wrong["steps"]] == ["passed", "passed", "passed", "failed"]
     message = wrong["steps"][-1]["result"]["error_message"]
-    assert message.startswith('features/report.feature:12: Then the verdict is "supported"\n'
-                              'Expected the verdict "supported" for msra-no-synthetic-media.\n'
-                              "The evaluation found: contradicted\n")
+    assert message.startswith(
+        'features/report.feature:12: Then the verdict is "supported"\n'
+        'Expected the verdict "supported" for msra-no-synthetic-media.\n'
+        "The evaluation found: contradicted\n"
+    )
 
 
-def test_paths_are_relative_to_the_project_root_wherever_pytest_runs(project: pytest.Pytester,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_paths_are_relative_to_the_project_root_wherever_pytest_runs(
+    project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     curated = PROJECT / "evidence" / "curated" / "msra-2024.yaml"
-    write_feature(project, "paths.feature", f"""
+    write_feature(
+        project,
+        "paths.feature",
+        f"""
         Feature: Paths
           Scenario: Relative claims, absolute evidence
             Given the claims in "claims/microsoft-msra-2024.yaml"
             And the evidence in "{curated}"
             When the claim "msra-no-synthetic-media" is evaluated
             Then the verdict is "contradicted"
-    """)
+    """,
+    )
     monkeypatch.chdir(project.path / "features")
     project.runpytest("paths.feature").assert_outcomes(passed=1)
 
 
-def test_scenarios_over_the_same_inputs_evaluate_once(project: pytest.Pytester,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_scenarios_over_the_same_inputs_evaluate_once(
+    project: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = []
     real = EVALUATION.evaluate
 
@@ -338,7 +423,11 @@ def test_scenarios_over_the_same_inputs_evaluate_once(project: pytest.Pytester,
         return real(*args, **kwargs)
 
     monkeypatch.setattr(EVALUATION, "evaluate", counted)
-    write_feature(project, "cached.feature", MICROSOFT + """
+    write_feature(
+        project,
+        "cached.feature",
+        MICROSOFT
+        + """
       Scenario: One
         When the claim "msra-no-synthetic-media" is evaluated
         Then the verdict is "contradicted"
@@ -359,24 +448,32 @@ def test_scenarios_over_the_same_inputs_evaluate_once(project: pytest.Pytester,
           \"\"\"
         When the claim "msra-no-speech" is evaluated
         Then the verdict is "contradicted"
-    """)
+    """,
+    )
     project.runpytest("features").assert_outcomes(passed=3)
     assert len(calls) == 2
 
 
 def test_a_bug_in_a_step_keeps_its_traceback(project: pytest.Pytester) -> None:
-    (project.path / "features" / "conftest.py").write_text(textwrap.dedent("""
+    (project.path / "features" / "conftest.py").write_text(
+        textwrap.dedent("""
         from pytest_bdd import then
 
         @then("the project's own step breaks")
         def _():
             raise ValueError("a bug, not an expectation")
-    """))
-    write_feature(project, "bug.feature", MICROSOFT + """
+    """)
+    )
+    write_feature(
+        project,
+        "bug.feature",
+        MICROSOFT
+        + """
       Scenario: Own step
         When the claim "msra-no-synthetic-media" is evaluated
         Then the project's own step breaks
-    """)
+    """,
+    )
     result = project.runpytest("features")
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(["E *ValueError: a bug, not an expectation", "features/conftest.py:6: ValueError"])
@@ -396,11 +493,18 @@ def test_without_pytest_bdd_a_feature_says_what_to_install(project: pytest.Pytes
         sys.meta_path.insert(0, HidePytestBdd())
         sys.exit(pytest.main(["-p", "no:pytest-bdd", "--assert=plain", "features"]))
     """)
-    run = subprocess.run([sys.executable, "-c", script], cwd=project.path, capture_output=True, text=True,
-                         env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=project.path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        timeout=120,
+    )
     assert run.returncode == 2, run.stdout + run.stderr
-    assert ("any.feature: running .feature files needs pytest-bdd; "
-            "install it with: pip install 'claimwatch[test]'") in run.stdout
+    assert (
+        "any.feature: running .feature files needs pytest-bdd; install it with: pip install 'claimwatch[test]'"
+    ) in run.stdout
 
 
 def gherkin_features_in(markdown: str) -> list[str]:

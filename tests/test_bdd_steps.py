@@ -21,21 +21,27 @@ MICROSOFT = PROJECT / "claims" / "microsoft-msra-2024.yaml"
 TOPICS = PROJECT / "claims" / "topics"
 
 
-@pytest.mark.parametrize(("written", "name"), [
-    ("contradicted", "contradicted"),
-    ("Supported", "supported"),
-    ("not contradicted", "not_contradicted"),
-    ("not_contradicted", "not_contradicted"),
-    ("Not-Contradicted", "not_contradicted"),
-    (" insufficient  evidence ", "insufficient_evidence"),
-])
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("contradicted", "contradicted"),
+        ("Supported", "supported"),
+        ("not contradicted", "not_contradicted"),
+        ("not_contradicted", "not_contradicted"),
+        ("Not-Contradicted", "not_contradicted"),
+        (" insufficient  evidence ", "insufficient_evidence"),
+    ],
+)
 def test_verdicts_are_read_as_analysts_write_them(written: str, name: str) -> None:
     assert verdict_named(written) == name
 
 
 def test_a_word_that_is_no_verdict_lists_the_verdicts() -> None:
-    with pytest.raises(ScenarioProblem, match='"refuted" is not a verdict; write one of: contradicted, supported, '
-                                              "not contradicted, insufficient evidence"):
+    with pytest.raises(
+        ScenarioProblem,
+        match='"refuted" is not a verdict; write one of: contradicted, supported, '
+        "not contradicted, insufficient evidence",
+    ):
         verdict_named("refuted")
 
 
@@ -44,17 +50,21 @@ def test_a_verdict_table_is_read_by_its_header() -> None:
     assert rows == [{"claim": "a", "verdict": "contradicted", "matched": "2"}]
 
 
-@pytest.mark.parametrize(("table", "message"), [
-    ([["claim", "result"], ["a", "b"]], "needs the columns claim and verdict"),
-    ([["claim", "verdict", "why"], ["a", "b", "c"]], "columns the step does not know: why"),
-    ([["claim", "verdict"]], "the table lists no claims"),
-])
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ([["claim", "result"], ["a", "b"]], "needs the columns claim and verdict"),
+        ([["claim", "verdict", "why"], ["a", "b", "c"]], "columns the step does not know: why"),
+        ([["claim", "verdict"]], "the table lists no claims"),
+    ],
+)
 def test_a_verdict_table_that_cannot_be_checked_is_refused(table: list[list[str]], message: str) -> None:
     with pytest.raises(ScenarioProblem, match=message):
         table_rows(table)
 
 
 # --- claims written in a feature ----------------------------------------------------------------
+
 
 def inline(text: str, line: int = 10, column: int = 6) -> InlineClaim:
     return InlineClaim(textwrap.dedent(text).lstrip(), "features/x.feature", line, column)
@@ -78,7 +88,11 @@ def test_one_claim_adds_to_the_claim_file_before_it() -> None:
     claim_file = from_docstring(ONE_CLAIM)
     [claim] = claim_file.claims
     assert (claim.id, claim.subject.name, claim.path, claim.line) == (
-        "msra-no-speech", "Microsoft Research Asia", "features/x.feature", 10)
+        "msra-no-speech",
+        "Microsoft Research Asia",
+        "features/x.feature",
+        10,
+    )
     assert claim_file.statement.speaker == "Microsoft"
     assert claim_file.topics["synthetic-media"].path.endswith("claims/topics/synthetic-media.yaml")
 
@@ -113,7 +127,8 @@ def test_content_may_bring_its_own_subjects_and_topics() -> None:
 
 
 def test_a_whole_claim_file_needs_nothing_before_it() -> None:
-    claim_file = from_docstring("""
+    claim_file = from_docstring(
+        """
         statement:
           speaker: Someone
           made_on: 2024-01-01
@@ -123,15 +138,20 @@ def test_a_whole_claim_file_needs_nothing_before_it() -> None:
           lab: {name: A lab, openalex: [I1]}
         claims:
           - {id: lab-no-quantum, says: No quantum., subject: lab, expects: none, works: {topic: quantum-computing}}
-    """, before=None)
+    """,
+        before=None,
+    )
     assert claim_file.statement.speaker == "Someone"
     assert [c.id for c in claim_file.claims] == ["lab-no-quantum"]
 
 
 def test_mistakes_are_placed_at_the_feature_files_lines() -> None:
     with pytest.raises(InputError) as raised:
-        from_docstring(ONE_CLAIM.replace("subject: msra", "subject: msrb").replace("topic: synthetic-media",
-                                                                                    "topic: synthetic-medium"))
+        from_docstring(
+            ONE_CLAIM.replace("subject: msra", "subject: msrb").replace(
+                "topic: synthetic-media", "topic: synthetic-medium"
+            )
+        )
     assert [str(p) for p in raised.value.problems] == [
         "features/x.feature:12:16: unknown subject 'msrb'; known: msra",
         f"features/x.feature:15:22: unknown topic 'synthetic-medium'; known: facial-recognition, "
@@ -174,6 +194,7 @@ def test_docstrings_start_after_their_delimiter(tmp_path: Path) -> None:
 
 # --- a case and its evaluation -------------------------------------------------------------------
 
+
 def test_paths_are_the_project_roots_unless_absolute(tmp_path: Path) -> None:
     case = Case(root=PROJECT, store=SessionStore())
     assert case.existing("claims/microsoft-msra-2024.yaml", "claims") == MICROSOFT
@@ -197,9 +218,15 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Case:
     case = Case(root=PROJECT, store=SessionStore())
     case.add_claims("features/data/synthetic-claims.yaml")
     case.add_lists("features/data/lists")
-    case.add_evidence(case.import_snapshot(PROJECT / "features" / "data" / "synthetic-works.jsonl", ("I9990000001",),
-                                           dt.date(2024, 1, 1), dt.date(2024, 12, 31),
-                                           lambda: tmp_path_factory.mktemp("snapshot")))
+    case.add_evidence(
+        case.import_snapshot(
+            PROJECT / "features" / "data" / "synthetic-works.jsonl",
+            ("I9990000001",),
+            dt.date(2024, 1, 1),
+            dt.date(2024, 12, 31),
+            lambda: tmp_path_factory.mktemp("snapshot"),
+        )
+    )
     case.evaluate()
     return case
 
@@ -223,8 +250,9 @@ def test_what_was_found_lists_the_first_findings_and_counts_the_rest(synthetic: 
 
 def test_what_was_found_names_an_uncertain_work_and_why(synthetic: Case) -> None:
     text = found(synthetic.result_of("kestrel-no-drone-swarms-since-june"), root=PROJECT)
-    assert text.splitlines()[-1] == ("  Uncertain: \u201cEnergy-aware task allocation in UAV swarms\u201d: "
-                                     "its date 2024 may fall before 2024-06-01")
+    assert text.splitlines()[-1] == (
+        "  Uncertain: \u201cEnergy-aware task allocation in UAV swarms\u201d: its date 2024 may fall before 2024-06-01"
+    )
 
 
 def test_partner_institutions_come_from_listed_coauthors(synthetic: Case) -> None:
@@ -240,16 +268,27 @@ def test_every_synthetic_finding_cites_its_source(synthetic: Case) -> None:
 
 
 def test_a_finding_that_cannot_be_traced_says_what_it_lacks() -> None:
-    bare = Finding(work=WorkRef(id="curated-1", title="A work"), status="matched", strength="direct", reasons=(
-        AffiliationReason(kind="listed_author", author="A. Author", author_position=1, method="ror"),))
-    assert uncited(bare) == ["no DOI, arXiv id, URL or OpenAlex id", "no record location in the evidence",
-                             "no publication date", "an affiliation reason without its author or list entry (ror)"]
+    bare = Finding(
+        work=WorkRef(id="curated-1", title="A work"),
+        status="matched",
+        strength="direct",
+        reasons=(AffiliationReason(kind="listed_author", author="A. Author", author_position=1, method="ror"),),
+    )
+    assert uncited(bare) == [
+        "no DOI, arXiv id, URL or OpenAlex id",
+        "no record location in the evidence",
+        "no publication date",
+        "an affiliation reason without its author or list entry (ror)",
+    ]
 
 
 def test_an_unknown_step_is_answered_with_the_closest_steps() -> None:
     message = unknown_step_message("then", "at lest 3 work match")
-    assert message.splitlines()[:3] == ["No step of the claimwatch library reads this text.", "Did you mean:",
-                                        "  Then at least N works match"]
+    assert message.splitlines()[:3] == [
+        "No step of the claimwatch library reads this text.",
+        "Did you mean:",
+        "  Then at least N works match",
+    ]
 
 
 def test_inputs_given_after_an_evaluation_wait_for_the_next_one() -> None:

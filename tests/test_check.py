@@ -6,10 +6,10 @@ import json
 import os
 
 import pytest
-from helpers import HIT, LAB, authorship, claim_file, project, work, write_jsonl
 
 from claimwatch.cli import main
 from claimwatch.evidence import WORKS_FILE, import_jsonl
+from helpers import HIT, LAB, authorship, claim_file, project, work, write_jsonl
 
 CLAIM = """\
 claims:
@@ -51,8 +51,9 @@ def test_a_failed_evaluation_leaves_earlier_reports_untouched(root, capsys):
     assert [p.name for p in root.iterdir() if p.name.startswith(".out.json")] == []
 
 
-@pytest.mark.parametrize("target", ["snap/report.json", "snap/../snap/r.json", "link-to-snap/r.json",
-                                    "snap/manifest.json"])
+@pytest.mark.parametrize(
+    "target", ["snap/report.json", "snap/../snap/r.json", "link-to-snap/r.json", "snap/manifest.json"]
+)
 def test_reports_never_go_into_the_evidence(root, capsys, target):
     os.symlink(root / "snap", root / "link-to-snap")
     before = sorted(p.name for p in (root / "snap").iterdir())
@@ -70,8 +71,13 @@ def test_evidence_paths_are_reported_as_given(root, capsys):
 
 def test_hostile_text_reaches_the_terminal_inert(root, capsys, tmp_path):
     evil = "Evil \x1b]8;;https://x.example\x07link\x1b]8;;\x07 \x1b[2J [bold red]markup[/] \u202eright-to-left"
-    import_jsonl(write_jsonl(tmp_path / "evil.jsonl", [work("W2", evil, authorships=[
-        authorship("A", [LAB]), authorship("B\x1b[31m", [HIT])])]), root / "evil")
+    import_jsonl(
+        write_jsonl(
+            tmp_path / "evil.jsonl",
+            [work("W2", evil, authorships=[authorship("A", [LAB]), authorship("B\x1b[31m", [HIT])])],
+        ),
+        root / "evil",
+    )
     assert main(["check", "claims/c.yaml", "--evidence", "evil"]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
@@ -93,6 +99,8 @@ def test_a_usage_mistake_is_one_line(capsys):
     assert main(["chek"]) == 2
     assert main(["check", "--evidence", "no-such-folder"]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err == ["claimwatch: No such command 'chek'. (Did you mean one of: 'check', 'schema'?) (see claimwatch --help)",
-                   "claimwatch check: Invalid value for '--evidence': Path 'no-such-folder' does not exist. "
-                   "(see claimwatch check --help)"]
+    assert err == [
+        "claimwatch: No such command 'chek'. (Did you mean one of: 'check', 'schema'?) (see claimwatch --help)",
+        "claimwatch check: Invalid value for '--evidence': Path 'no-such-folder' does not exist. "
+        "(see claimwatch check --help)",
+    ]

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 import tracemalloc
 from pathlib import Path
 
 import pytest
-from helpers import claim_file, project, write
 
 from claimwatch import claims as claims_mod
 from claimwatch.cli import main
 from claimwatch.errors import InputError
+from helpers import claim_file, project, write
 
 ONE_CLAIM = """\
 claims:
@@ -37,7 +38,10 @@ def problems(tmp_path: Path, path: Path) -> list[str]:
 
 def test_loads_and_resolves_topics_and_lists(tmp_path):
     root = project(tmp_path)
-    path = claim_file(root / "claims/c.yaml", ONE_CLAIM + """\
+    path = claim_file(
+        root / "claims/c.yaml",
+        ONE_CLAIM
+        + """\
   - id: no-partners
     says: No military partners.
     subject: lab
@@ -49,7 +53,8 @@ def test_loads_and_resolves_topics_and_lists(tmp_path):
         - coauthor_in: [mil]
           listed_before_publication: true
         - not: {topic: face}
-""")
+""",
+    )
     cs = load(root, path)
     claim = cs.claim("no-partners")
     assert claim.subject.openalex == ("I100",)
@@ -63,13 +68,17 @@ def test_loads_and_resolves_topics_and_lists(tmp_path):
 
 def test_inline_topic_wins_over_topic_file(tmp_path):
     root = project(tmp_path)
-    path = claim_file(root / "claims/c.yaml", ONE_CLAIM, extra="""\
+    path = claim_file(
+        root / "claims/c.yaml",
+        ONE_CLAIM,
+        extra="""\
 topics:
   face:
     name: Inline face
     rationale: Defined in the claim file.
     phrases: [faceprint]
-""")
+""",
+    )
     assert load(root, path).files[0].topics["face"].name == "Inline face"
 
 
@@ -78,7 +87,8 @@ def test_sentence_names_subject_period_condition_and_expectation(tmp_path):
     cs = load(root, claim_file(root / "claims/c.yaml", ONE_CLAIM))
     claim = cs.claims[0]
     assert claims_mod.describe(claim, cs.files[0]) == (
-        "Expects no works by Example Lab published on or after 2024-01-10 about face recognition.")
+        "Expects no works by Example Lab published on or after 2024-01-10 about face recognition."
+    )
 
 
 def test_misspelt_key_gets_did_you_mean(tmp_path):
@@ -89,13 +99,17 @@ def test_misspelt_key_gets_did_you_mean(tmp_path):
 
 def test_unknown_topic_and_list_name_the_ids_that_exist(tmp_path):
     root = project(tmp_path)
-    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("topic: face", "topic: faces") + """\
+    path = claim_file(
+        root / "claims/c.yaml",
+        ONE_CLAIM.replace("topic: face", "topic: faces")
+        + """\
   - id: other
     says: x
     subject: lab
     expects: none
     works: {coauthor_in: [military]}
-""")
+""",
+    )
     lines = problems(root, path)
     assert any(":19:14: unknown topic 'faces'; known: face" in line for line in lines), lines
     assert any(":24:27: unknown list 'military'; known: mil" in line for line in lines), lines
@@ -103,7 +117,10 @@ def test_unknown_topic_and_list_name_the_ids_that_exist(tmp_path):
 
 def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
     root = project(tmp_path)
-    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("topic: face", "topic: nope") + """\
+    path = claim_file(
+        root / "claims/c.yaml",
+        ONE_CLAIM.replace("topic: face", "topic: nope")
+        + """\
   - id: no-face
     says: Duplicate.
     subject: lab
@@ -111,7 +128,8 @@ def test_every_problem_in_a_file_is_reported_at_once(tmp_path):
     to: 2024-01-01
     expects: none
     works: {topic: face}
-""")
+""",
+    )
     lines = problems(root, path)
     assert len(lines) == 3, lines
     assert any("unknown topic 'nope'" in line for line in lines)
@@ -136,23 +154,28 @@ def test_duplicate_claim_ids_across_files(tmp_path):
 
 def test_bad_expectation_and_empty_condition(tmp_path):
     root = project(tmp_path)
-    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("expects: none", "expects: {at_least: 0}")
-                      .replace("works:\n      topic: face", "works: {}"))
+    path = claim_file(
+        root / "claims/c.yaml",
+        ONE_CLAIM.replace("expects: none", "expects: {at_least: 0}").replace("works:\n      topic: face", "works: {}"),
+    )
     lines = problems(root, path)
     assert any("claims[0].expects" in line for line in lines), lines
     assert any("claims[0].works" in line and "should be non-empty" in line for line in lines), lines
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"\xff\xfe bad", ":1:1: not UTF-8 text"),
-    (b"", ": file is empty"),
-    (b"   \n# only a comment\n", ": file holds no YAML data"),
-    (b"statement: [unclosed\n", ":2:1: not valid YAML"),
-    (b"- a\n- b\n", ": claims file must be a mapping"),
-    (b"a: 1\na: 2\n", ":2:1: duplicate key 'a'"),
-    (b"a: !!python/object:os.system x\n", "unsupported YAML tag"),
-    (b"a: 1\n---\nb: 2\n", "a file holds one YAML document"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\xff\xfe bad", ":1:1: not UTF-8 text"),
+        (b"", ": file is empty"),
+        (b"   \n# only a comment\n", ": file holds no YAML data"),
+        (b"statement: [unclosed\n", ":2:1: not valid YAML"),
+        (b"- a\n- b\n", ": claims file must be a mapping"),
+        (b"a: 1\na: 2\n", ":2:1: duplicate key 'a'"),
+        (b"a: !!python/object:os.system x\n", "unsupported YAML tag"),
+        (b"a: 1\n---\nb: 2\n", "a file holds one YAML document"),
+    ],
+)
 def test_files_that_are_not_claims(tmp_path, content, message):
     path = tmp_path / "c.yaml"
     path.write_bytes(content)
@@ -189,6 +212,37 @@ def test_deep_nesting_is_refused(tmp_path):
     assert "nested more than 64 levels deep" in e.value.lines()[0]
 
 
+@pytest.mark.parametrize("parser", ["libyaml", "pure-python"])
+@pytest.mark.parametrize("brackets", [65, 999, 1001, 5000])
+def test_the_depth_limit_is_the_projects_whatever_the_parser(tmp_path, monkeypatch, parser, brackets):
+    # libyaml scans a line ahead and, in some PyYAML 6.x releases, stops at 1,000 levels with its
+    # own words: the project's limit and message must come first either way.
+    if parser == "pure-python":
+        import yaml
+
+        from claimwatch import documents
+
+        monkeypatch.setattr(documents, "_EventLoader", yaml.SafeLoader)
+    line = "  - a: " + "{x: [" * (brackets // 2) + "]}" * (brackets // 2)
+    path = write(tmp_path / "deep.yaml", "claims:\n" + line + "\n")
+    # Three levels (the file's mapping, the list, the claim) before the first bracket: the
+    # 62nd bracket is the 65th level.
+    column = [i for i, ch in enumerate(line) if ch in "[{"][61] + 1
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([path], root=tmp_path)
+    assert e.value.lines() == [f"{path}:2:{column}: nested more than 64 levels deep"]
+
+
+def test_brackets_in_quotes_and_comments_are_not_nesting(tmp_path):
+    # A broken file whose only brackets are text: libyaml's own complaint is what the user sees.
+    text = "a: '" + "[" * 2000 + "' # " + "{" * 2000 + "\nb: [1, 2\n"
+    path = write(tmp_path / "text.yaml", text)
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([path], root=tmp_path)
+    assert "nested more than" not in e.value.lines()[0]
+    assert "not valid YAML" in e.value.lines()[0]
+
+
 def test_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "huge.yaml"
     with open(path, "wb") as f:
@@ -199,6 +253,7 @@ def test_huge_file_is_refused_before_reading(tmp_path):
 
 
 # --- the command line ------------------------------------------------------------------------
+
 
 def test_validate_prints_problems_one_per_line_and_exits_2(tmp_path, capsys, monkeypatch):
     root = project(tmp_path)
@@ -222,8 +277,10 @@ def test_show_renders_each_claim_as_a_sentence(capsys, project_root, monkeypatch
     assert main(["show", "claims/msra-2022-intern-policy.yaml"]) == 0
     out = capsys.readouterr().out
     assert "(reported, not confirmed)" in out
-    assert ("msra-no-seven-sons-interns: Expects no works by Microsoft Research Asia published on or after "
-            "2022-04-08 with an author who is also at an institution listed in Seven Sons of National Defence.") in out
+    assert (
+        "msra-no-seven-sons-interns: Expects no works by Microsoft Research Asia published on or after "
+        "2022-04-08 with an author who is also at an institution listed in Seven Sons of National Defence."
+    ) in out
 
 
 def test_schema_command_prints_the_claims_schema(capsys):
@@ -252,11 +309,8 @@ def test_a_stream_without_a_size_is_still_cut_at_the_limit(tmp_path):
     import threading
 
     def feed():
-        with open(fifo, "wb") as f:
-            try:
-                f.write(b"a: " + b"x" * (9 * 1024 * 1024))
-            except BrokenPipeError:
-                pass
+        with open(fifo, "wb") as f, contextlib.suppress(BrokenPipeError):
+            f.write(b"a: " + b"x" * (9 * 1024 * 1024))
 
     writer = threading.Thread(target=feed)
     writer.start()

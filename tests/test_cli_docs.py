@@ -32,16 +32,34 @@ def test_every_command_has_help_with_an_example(name, command):
 
 @pytest.mark.parametrize("name, command", COMMANDS, ids=[n for n, _ in COMMANDS])
 def test_every_command_is_documented(name, command, project_root):
-    docs = "\n".join(p.read_text(encoding="utf-8") for p in [project_root / "README.md",
-                                                             *sorted((project_root / "docs").glob("*.md"))])
+    docs = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in [project_root / "README.md", *sorted((project_root / "docs").glob("*.md"))]
+    )
     assert f"claimwatch {name}" in docs, f"neither README.md nor docs/ mention `claimwatch {name}`"
 
 
 def test_the_public_api_is_exactly_all():
     public = {n for n in dir(claimwatch) if not n.startswith(("_", "@"))} - {  # "@": pytest's rewriting
         # submodules, importable but not re-exported names
-        "bdd", "claims", "cli", "collect", "curated", "documents", "errors", "evidence", "files", "ids",
-        "listimport", "lists", "matching", "reports", "results", "validate", "works"}
+        "bdd",
+        "claims",
+        "cli",
+        "collect",
+        "curated",
+        "documents",
+        "errors",
+        "evidence",
+        "files",
+        "ids",
+        "listimport",
+        "lists",
+        "matching",
+        "reports",
+        "results",
+        "validate",
+        "works",
+    }
     assert public | {"__version__"} == set(claimwatch.__all__)
     for name in claimwatch.__all__:
         assert getattr(claimwatch, name) is not None

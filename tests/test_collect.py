@@ -12,7 +12,7 @@ import json
 import logging
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pyalex
 import pyalex.api
@@ -29,8 +29,16 @@ from openalex_server import LINEAGE, FakeOpenAlex, Fault, GeneratedWorks, instit
 
 KEY = "ck-test-9f3a1c7e-0d4b-secret"
 EMAIL = "analyst.secret+cw@example.org"
-LAB = institution("I900000001", "Example Lab", ror="0abcde123", lineage=["I900000002"], country="CN",
-                  alternatives=["The Example Laboratory"], acronyms=["EXL"], works_count=12345)
+LAB = institution(
+    "I900000001",
+    "Example Lab",
+    ror="0abcde123",
+    lineage=["I900000002"],
+    country="CN",
+    alternatives=["The Example Laboratory"],
+    acronyms=["EXL"],
+    works_count=12345,
+)
 BRANCH = institution("I900000003", "Example Lab Beijing", lineage=["I900000001", "I900000002"])
 PARENT = institution("I900000002", "Example Corp", ror="0fedcba98", country="US", kind="company")
 OTHER = institution("I900000009", "Other University", ror="0zzzzzz11")
@@ -51,9 +59,12 @@ def corpus() -> list[dict[str, Any]]:
 def expected_ids(works: list[dict[str, Any]], institution_id: str, start: dt.date | None) -> set[str]:
     """The test's own reading of the query: an author's lineage holds the id, published on or after start."""
     wanted = f"https://openalex.org/{institution_id}"
-    return {w["id"].rsplit("/", 1)[-1] for w in works
-            if any(wanted in i["lineage"] for a in w["authorships"][:100] for i in a["institutions"])
-            and (start is None or w["publication_date"] >= start.isoformat())}
+    return {
+        w["id"].rsplit("/", 1)[-1]
+        for w in works
+        if any(wanted in i["lineage"] for a in w["authorships"][:100] for i in a["institutions"])
+        and (start is None or w["publication_date"] >= start.isoformat())
+    }
 
 
 def snapshot_records(folder: Path) -> list[dict[str, Any]]:
@@ -91,8 +102,17 @@ def connect(sleeps):
     made: list[collector.OpenAlexClient] = []
 
     def make(api: FakeOpenAlex, **kw: Any) -> collector.OpenAlexClient:
-        options = {"api_key": KEY, "email": EMAIL, "connect_timeout": 1.0, "read_timeout": 2.0,
-                   "retries": 3, "backoff": 0.01, "max_wait": 30.0, "sleep": sleeps.append, **kw}
+        options = {
+            "api_key": KEY,
+            "email": EMAIL,
+            "connect_timeout": 1.0,
+            "read_timeout": 2.0,
+            "retries": 3,
+            "backoff": 0.01,
+            "max_wait": 30.0,
+            "sleep": sleeps.append,
+            **kw,
+        }
         client = collector.OpenAlexClient(api.url, **options)
         made.append(client)
         return client
@@ -106,8 +126,14 @@ def lab_query(start: dt.date | None = PERIOD_START) -> collector.Query:
     return collector.Query("lab", "Example Lab", ("I900000001",), start, None)
 
 
-def claim_file(folder: Path, openalex: str = "[I900000001]", start: str = "2024-01-10", end: str | None = None,
-               subjects: str = "", claims: str = "") -> Path:
+def claim_file(
+    folder: Path,
+    openalex: str = "[I900000001]",
+    start: str = "2024-01-10",
+    end: str | None = None,
+    subjects: str = "",
+    claims: str = "",
+) -> Path:
     """A claim file about Example Lab (I900000001), with more subjects and claims if given."""
     path = folder / "claims.yaml"
     path.write_text(
@@ -121,9 +147,11 @@ def claim_file(folder: Path, openalex: str = "[I900000001]", start: str = "2024-
         "    phrases: [study]\n"
         "claims:\n"
         "  - id: lab-no-studies\n    says: Example Lab publishes no studies.\n    subject: lab\n"
-        f"    from: {start}\n" + (f"    to: {end}\n" if end else "")
+        f"    from: {start}\n"
+        + (f"    to: {end}\n" if end else "")
         + f"    expects: none\n    works: {{topic: studies}}\n{claims}",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return path
 
 
@@ -136,6 +164,7 @@ def no_openalex_environment(monkeypatch):
 
 # --- planning --------------------------------------------------------------------------------
 
+
 def test_plan_makes_one_query_per_subject_over_the_union_of_its_claims_periods(project_root):
     claim_set = load_claims([project_root / "claims"], root=project_root)
     assert len(claim_set.claims) > 3  # three files, all about MSRA
@@ -144,15 +173,20 @@ def test_plan_makes_one_query_per_subject_over_the_union_of_its_claims_periods(p
 
 
 def test_plan_closes_the_period_only_when_every_claim_does(tmp_path):
-    later = ("  - id: lab-later\n    says: Later.\n    subject: lab\n    from: 2024-03-01\n"
-             "    to: 2025-01-31\n    expects: none\n    works: {topic: studies}\n")
+    later = (
+        "  - id: lab-later\n    says: Later.\n    subject: lab\n    from: 2024-03-01\n"
+        "    to: 2025-01-31\n    expects: none\n    works: {topic: studies}\n"
+    )
     (open_ended,) = collector.plan(load_claims([claim_file(tmp_path, claims=later)], root=tmp_path))
     assert (open_ended.from_, open_ended.to) == (dt.date(2024, 1, 10), None)
     path = claim_file(tmp_path, start="2024-01-10", end="2024-06-30", claims=later)
     (query,) = collector.plan(load_claims([path], root=tmp_path))
     assert (query.from_, query.to) == (dt.date(2024, 1, 10), dt.date(2025, 1, 31))
-    assert query.filters() == {LINEAGE: "I900000001", "from_publication_date": "2024-01-10",
-                               "to_publication_date": "2025-01-31"}
+    assert query.filters() == {
+        LINEAGE: "I900000001",
+        "from_publication_date": "2024-01-10",
+        "to_publication_date": "2025-01-31",
+    }
 
 
 def test_plan_splits_a_subject_with_more_than_100_ids(tmp_path):
@@ -178,7 +212,7 @@ def test_the_query_is_an_or_filter_on_lineage_with_dates_and_select(tmp_path):
 
 def test_select_asks_for_exactly_the_fields_the_evaluator_reads():
     class Spy(dict):
-        asked: set[str] = set()
+        asked: ClassVar[set[str]] = set()
 
         def get(self, key: str, default: Any = None) -> Any:
             self.asked.add(key)
@@ -197,13 +231,19 @@ def test_coverage_is_the_period_every_query_covers():
     a = collector.Query("a", "A", ("I1",), dt.date(2022, 1, 1), None)
     b = collector.Query("b", "B", ("I2",), dt.date(2024, 1, 1), dt.date(2025, 1, 1))
     cov = collector.coverage_of([a, b])
-    assert (cov.complete, cov.institutions, cov.from_, cov.to) == (True, ("I1", "I2"), dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+    assert (cov.complete, cov.institutions, cov.from_, cov.to) == (
+        True,
+        ("I1", "I2"),
+        dt.date(2024, 1, 1),
+        dt.date(2025, 1, 1),
+    )
     assert "differ" in cov.note
     apart = collector.coverage_of([collector.Query("a", "A", ("I1",), None, dt.date(2020, 1, 1)), b])
     assert not apart.complete
 
 
 # --- collecting ------------------------------------------------------------------------------
+
 
 def test_collect_gathers_every_matching_work_exactly_once(serve, connect, tmp_path):
     works = corpus()
@@ -330,13 +370,16 @@ def test_progress_bar_counts_records_out_of_openalex_count(serve, connect, tmp_p
 
 # --- failures --------------------------------------------------------------------------------
 
+
 def test_429_waits_as_retry_after_says(serve, connect, sleeps, tmp_path):
     api = serve(works=corpus())
     api.inject(Fault.http(429, retry_after="7", times=2, after=1))
     client = connect(api)
     result = collector.collect([lab_query()], tmp_path / "snap", client=client)
     assert sleeps == [7.0, 7.0] and result.retries == 2
-    assert sorted(short(r) for r in snapshot_records(tmp_path / "snap")) == sorted(expected_ids(corpus(), "I900000001", PERIOD_START))
+    assert sorted(short(r) for r in snapshot_records(tmp_path / "snap")) == sorted(
+        expected_ids(corpus(), "I900000001", PERIOD_START)
+    )
 
 
 def test_retry_after_is_honoured_in_real_time(serve, tmp_path):
@@ -424,18 +467,35 @@ def test_a_failure_part_way_leaves_the_earlier_snapshot_intact(serve, connect, t
     assert sorted(p.name for p in tmp_path.iterdir()) == [".snap.lock", "snap"]  # no temporary folder left
 
 
-@pytest.mark.parametrize("fault, cause", [
-    (Fault.malformed(times=None), "malformed JSON"),
-    (Fault.http(503, times=None), "HTTP 503 Service Unavailable after 3 attempts"),
-    (Fault.http(404, times=None), "HTTP 404 Not Found"),
-])
+@pytest.mark.parametrize(
+    "fault, cause",
+    [
+        (Fault.malformed(times=None), "malformed JSON"),
+        (Fault.http(503, times=None), "HTTP 503 Service Unavailable after 3 attempts"),
+        (Fault.http(404, times=None), "HTTP 404 Not Found"),
+    ],
+)
 def test_cli_failures_exit_3_with_one_line_and_keep_the_snapshot(serve, tmp_path, monkeypatch, capsys, fault, cause):
     monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     monkeypatch.setenv("OPENALEX_EMAIL", EMAIL)
     api = serve(works=corpus())
     claims, out = claim_file(tmp_path), tmp_path / "snap"
-    argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path),
-            "--timeout", "2", "--retries", "2", "--backoff", "0.01"]
+    argv = [
+        "collect",
+        str(claims),
+        "--out",
+        str(out),
+        "--openalex-url",
+        api.url,
+        "--root",
+        str(tmp_path),
+        "--timeout",
+        "2",
+        "--retries",
+        "2",
+        "--backoff",
+        "0.01",
+    ]
     assert main(argv) == 0
     before = (out / "works.jsonl.gz").read_bytes()
     capsys.readouterr()
@@ -501,7 +561,9 @@ def test_a_refusal_without_a_key_says_to_set_one(serve, tmp_path):
     api.inject(Fault.http(401, times=None))
     with collector.OpenAlexClient(api.url) as client, pytest.raises(collector.OpenAlexError) as caught:
         collector.collect([lab_query()], tmp_path / "snap", client=client)
-    assert caught.value.status == 401 and "HTTP 401 Unauthorized (injected fault); set OPENALEX_API_KEY" in str(caught.value)
+    assert caught.value.status == 401 and "HTTP 401 Unauthorized (injected fault); set OPENALEX_API_KEY" in str(
+        caught.value
+    )
 
 
 def test_redact_removes_keys_emails_and_passwords():
@@ -520,6 +582,7 @@ def test_the_base_url_must_be_http(tmp_path):
 
 # --- updating --------------------------------------------------------------------------------
 
+
 def test_update_asks_only_for_works_updated_since_and_merges_them(serve, connect, tmp_path):
     works = corpus()
     api = serve(works=works)
@@ -530,15 +593,16 @@ def test_update_asks_only_for_works_updated_since_and_merges_them(serve, connect
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat()
     changed = sorted(before)[:3]
     fresh = [dict(w, title=f"Revised {short(w)}", updated_date=now) if short(w) in changed else w for w in works]
-    fresh += [work_record(1000 + k, [LAB], published="2025-01-0%d" % (k + 1), updated=now) for k in range(2)]
+    fresh += [work_record(1000 + k, [LAB], published=f"2025-01-0{k + 1}", updated=now) for k in range(2)]
     api.replace_works(fresh)
     seen = len(api.requests)
     result = collector.update(out, client=connect(api))
 
     asked = api.requests[seen:]
     since = dt.datetime.fromisoformat(first.manifest.created.replace("Z", "+00:00")).date().isoformat()
-    assert [r.params["filter"] for r in asked] == [f"{LINEAGE}:I900000001,from_publication_date:2024-01-10,"
-                                                   f"from_updated_date:{since}"] * 2  # one page, then the end
+    assert [r.params["filter"] for r in asked] == [
+        f"{LINEAGE}:I900000001,from_publication_date:2024-01-10,from_updated_date:{since}"
+    ] * 2  # one page, then the end
     after = {short(r): r for r in snapshot_records(out)}
     assert set(after) == set(before) | {"W4000001000", "W4000001001"}
     assert {k for k in after if after[k]["title"].startswith("Revised")} == set(changed)
@@ -589,6 +653,7 @@ def test_update_refuses_a_snapshot_collect_did_not_make(tmp_path, capsys):
 
 # --- the command line ------------------------------------------------------------------------
 
+
 def test_cli_collect_writes_the_snapshot_and_says_so(serve, tmp_path, monkeypatch, capsys):
     api = serve(works=corpus())
     monkeypatch.setenv("CLAIMWATCH_OPENALEX_URL", api.url)  # no --openalex-url: the environment routes it
@@ -606,11 +671,27 @@ def test_cli_collect_writes_the_snapshot_and_says_so(serve, tmp_path, monkeypatc
 
 def test_cli_says_which_subjects_have_no_ids(serve, tmp_path, capsys):
     api = serve(works=corpus())
-    claims = claim_file(tmp_path, subjects="  unknown:\n    name: Somewhere Unresolved\n    openalex: []\n",
-                        claims="  - id: unknown-none\n    says: None.\n    subject: unknown\n"
-                               "    expects: none\n    works: {topic: studies}\n")
-    assert main(["collect", str(claims), "--out", str(tmp_path / "snap"), "--openalex-url", api.url,
-                 "--root", str(tmp_path)]) == 0
+    claims = claim_file(
+        tmp_path,
+        subjects="  unknown:\n    name: Somewhere Unresolved\n    openalex: []\n",
+        claims="  - id: unknown-none\n    says: None.\n    subject: unknown\n"
+        "    expects: none\n    works: {topic: studies}\n",
+    )
+    assert (
+        main(
+            [
+                "collect",
+                str(claims),
+                "--out",
+                str(tmp_path / "snap"),
+                "--openalex-url",
+                api.url,
+                "--root",
+                str(tmp_path),
+            ]
+        )
+        == 0
+    )
     err = capsys.readouterr().err
     assert "subject 'unknown' (Somewhere Unresolved) has no OpenAlex ids: not collected" in err
 
@@ -625,7 +706,17 @@ def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, ca
     assert main(["resolve", "example lab", "--openalex-url", api.url]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["id", "ror", "country", "works", "name", "[lineage]"]
-    assert lines[1].split() == ["I900000001", "0abcde123", "CN", "12,345", "Example", "Lab", "[I900000001", ">", "I900000002]"]
+    assert lines[1].split() == [
+        "I900000001",
+        "0abcde123",
+        "CN",
+        "12,345",
+        "Example",
+        "Lab",
+        "[I900000001",
+        ">",
+        "I900000002]",
+    ]
     assert lines[2].split()[:3] == ["I900000003", "-", "CN"] and len(lines) == 3
     (asked,) = api.list_requests("/institutions")
     assert asked.params["search"] == "example lab" and asked.params["per-page"] == "10"
@@ -633,8 +724,15 @@ def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, ca
 
     assert main(["resolve", "--ror", "https://ror.org/0fedcba98", "--json", "--openalex-url", api.url]) == 0
     (hit,) = json.loads(capsys.readouterr().out)
-    assert hit == {"id": "I900000002", "name": "Example Corp", "ror": "0fedcba98", "country": "US",
-                   "type": "company", "lineage": ["I900000002"], "works_count": 1000}
+    assert hit == {
+        "id": "I900000002",
+        "name": "Example Corp",
+        "ror": "0fedcba98",
+        "country": "US",
+        "type": "company",
+        "lineage": ["I900000002"],
+        "works_count": 1000,
+    }
 
     assert main(["resolve", "--ror", "0aaaaaa00", "--openalex-url", api.url]) == 2
     assert "OpenAlex has no institution with ROR 0aaaaaa00" in capsys.readouterr().err
@@ -657,6 +755,7 @@ def test_commands_document_themselves_with_an_example(command, capsys):
 
 
 # --- volume ----------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_100000_works_in_few_requests(serve, connect, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import requests
+
 from openalex_server import LINEAGE, FakeOpenAlex, Fault, GeneratedWorks, institution, tiny_work, work_record
 
 LAB = institution("I900000001", "Example Lab")
@@ -11,8 +12,11 @@ LAB = institution("I900000001", "Example Lab")
 
 @pytest.fixture()
 def api():
-    with FakeOpenAlex(works=[work_record(n, [LAB], authors=120 if n == 3 else 2) for n in range(5)],
-                      institutions=[LAB], merged={"W4000000009": "W4000000003"}) as fake:
+    with FakeOpenAlex(
+        works=[work_record(n, [LAB], authors=120 if n == 3 else 2) for n in range(5)],
+        institutions=[LAB],
+        merged={"W4000000009": "W4000000003"},
+    ) as fake:
         yield fake
 
 
@@ -26,14 +30,17 @@ def get(http: requests.Session, api: FakeOpenAlex, path: str, **params: str) -> 
     return http.get(api.url + path, params=params, allow_redirects=False, timeout=5)
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"per-page": "201"}, "per-page parameter must be between 1 and 200"),
-    ({"filter": f"{LINEAGE}:" + "|".join(f"I{k}" for k in range(101))}, "Decrease values to 100 or below"),
-    ({"filter": "nonsense:1"}, "nonsense is not a valid field"),
-    ({"select": "id,authorships.author"}, "is not a valid select field"),
-    ({"page": "51", "per-page": "200"}, "Cursor pagination is required"),
-    ({"cursor": "not-a-cursor"}, "invalid cursor"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"per-page": "201"}, "per-page parameter must be between 1 and 200"),
+        ({"filter": f"{LINEAGE}:" + "|".join(f"I{k}" for k in range(101))}, "Decrease values to 100 or below"),
+        ({"filter": "nonsense:1"}, "nonsense is not a valid field"),
+        ({"select": "id,authorships.author"}, "is not a valid select field"),
+        ({"page": "51", "per-page": "200"}, "Cursor pagination is required"),
+        ({"cursor": "not-a-cursor"}, "invalid cursor"),
+    ],
+)
 def test_bad_parameters_answer_400_as_openalex_does(api, http, params, message):
     answer = get(http, api, "/works", **params)
     assert answer.status_code == 400
@@ -55,6 +62,7 @@ def test_or_and_and_filters_on_lineage():
     other = institution("I900000009", "Other")
     works = [work_record(1, [LAB]), work_record(2, [LAB, other]), work_record(3, [other])]
     with FakeOpenAlex(works=works) as fake, requests.Session() as http:
+
         def count(value: str) -> int:
             return get(http, fake, "/works", filter=f"{LINEAGE}:{value}").json()["meta"]["count"]
 

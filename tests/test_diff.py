@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import project, work, write, write_jsonl
 
 from claimwatch import claims as claims_mod
 from claimwatch.cli import main
@@ -15,6 +14,7 @@ from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence
 from claimwatch.reports.diff import diff_reports, read_report
 from claimwatch.reports.jsonreport import render_json
+from helpers import project, work, write, write_jsonl
 
 CLAIMS = """\
 statement:
@@ -67,7 +67,12 @@ def test_a_new_matching_work_changes_a_verdict_and_the_evidence_hash(root):
     by_claim = {c.claim: c for c in diff.claims}
     face = by_claim["no-face"]
     assert (face.change, face.old_verdict, face.new_verdict, face.old_matched, face.new_matched) == (
-        "changed", "insufficient_evidence", "contradicted", 0, 1)
+        "changed",
+        "insufficient_evidence",
+        "contradicted",
+        0,
+        1,
+    )
     assert [(f.work, f.change, f.title) for f in face.findings] == [("W2", "added", "Face recognition at scale")]
     partners = by_claim["no-partners"]  # W1 and W2 both have a partner at HIT
     assert partners.verdict_changed is False and [f.work for f in partners.findings] == ["W2"]
@@ -83,8 +88,11 @@ def test_a_removed_work_and_a_removed_claim_are_reported(root):
     assert by_claim["no-face"].verdict_changed is False
     assert (by_claim["no-partners"].change, by_claim["no-partners"].old_verdict) == ("removed", "contradicted")
     # The list only the removed claim used is no longer an input.
-    assert {(i.kind, i.change) for i in diff.inputs} == {("claims", "changed"), ("evidence", "changed"),
-                                                          ("lists", "removed")}
+    assert {(i.kind, i.change) for i in diff.inputs} == {
+        ("claims", "changed"),
+        ("evidence", "changed"),
+        ("lists", "removed"),
+    }
 
 
 def test_a_finding_that_becomes_uncertain_is_reported(root):
@@ -124,11 +132,14 @@ def test_the_command_prints_json(root, capsys):
     assert sorted((f["work"], f["change"]) for f in partners["findings"]) == [("W1", "removed"), ("W2", "added")]
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{not json", "not a JSON report: Expecting property name enclosed in double quotes"),
-    ('{"results": []}', "not a claimwatch JSON report: at claimwatch: Field required"),
-    ("[1, 2]", "not a claimwatch JSON report"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "not a JSON report: Expecting property name enclosed in double quotes"),
+        ('{"results": []}', "not a claimwatch JSON report: at claimwatch: Field required"),
+        ("[1, 2]", "not a claimwatch JSON report"),
+    ],
+)
 def test_a_file_that_is_not_a_report_is_one_line_and_exit_2(tmp_path, capsys, content, message):
     bad = tmp_path / "bad.json"
     bad.write_text(content, encoding="utf-8")

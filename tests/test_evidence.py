@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import LAB, authorship, work, write, write_jsonl
 
 from claimwatch.cli import main
 from claimwatch.curated import read_curated
 from claimwatch.errors import InputError
 from claimwatch.evidence import MANIFEST, WORKS_FILE, Snapshot, import_jsonl, open_evidence, summarise
 from claimwatch.works import PartialDate
+from helpers import LAB, authorship, work, write, write_jsonl
 
 
 def snapshot_lines(folder: Path) -> list[dict]:
@@ -45,19 +45,32 @@ def test_import_declares_exactly_the_coverage_given(tmp_path):
     import datetime as dt
 
     source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])
-    summary = import_jsonl(source, tmp_path / "snap", institutions=["https://openalex.org/I100"],
-                           start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    summary = import_jsonl(
+        source,
+        tmp_path / "snap",
+        institutions=["https://openalex.org/I100"],
+        start=dt.date(2024, 1, 1),
+        end=dt.date(2024, 12, 31),
+    )
     cov = summary.manifest.coverage
     assert (cov.complete, cov.institutions, str(cov.from_), str(cov.to), cov.declared_by) == (
-        True, ("I100",), "2024-01-01", "2024-12-31", "user")
+        True,
+        ("I100",),
+        "2024-01-01",
+        "2024-12-31",
+        "user",
+    )
 
 
-@pytest.mark.parametrize("line, message", [
-    (b"{not json", "not a JSON object"),
-    (b"[1, 2]", "expected a JSON object, found list"),
-    (b'{"id": "https://openalex.org/A123"}', "not an OpenAlex work record"),
-    (b'{"title": "no id"}', "not an OpenAlex work record"),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        (b"{not json", "not a JSON object"),
+        (b"[1, 2]", "expected a JSON object, found list"),
+        (b'{"id": "https://openalex.org/A123"}', "not an OpenAlex work record"),
+        (b'{"title": "no id"}', "not an OpenAlex work record"),
+    ],
+)
 def test_a_malformed_line_is_refused_with_its_line_and_no_snapshot(tmp_path, line, message):
     source = tmp_path / "in.jsonl"
     source.write_bytes(json.dumps(work("W1", "x")).encode() + b"\n\n" + line + b"\n")
@@ -70,7 +83,9 @@ def test_a_malformed_line_is_refused_with_its_line_and_no_snapshot(tmp_path, lin
 
 def test_skip_invalid_goes_on_and_lists_the_skipped_lines(tmp_path):
     source = tmp_path / "in.jsonl"
-    source.write_bytes(b"{broken\n" + json.dumps(work("W1", "x")).encode() + b"\n" + json.dumps(work("W1", "x")).encode())
+    source.write_bytes(
+        b"{broken\n" + json.dumps(work("W1", "x")).encode() + b"\n" + json.dumps(work("W1", "x")).encode()
+    )
     summary = import_jsonl(source, tmp_path / "snap", skip_invalid=True)
     assert (summary.records, summary.skipped, summary.duplicates_collapsed) == (1, 1, 1)
     assert summary.manifest.skipped_lines[0]["line"] == 1
@@ -139,8 +154,9 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_earlier_snapshot_intact(tm
     import_jsonl(write_jsonl(tmp_path / "first.jsonl", [work("W1", "x")]), tmp_path / "snap")
     before = {p.name: p.read_bytes() for p in (tmp_path / "snap").iterdir()}
     big = write_jsonl(tmp_path / "big.jsonl", [work(f"W{i}", "y") for i in range(1, 200)])
-    proc = subprocess.Popen([sys.executable, "-c", _SLOW_IMPORT, str(big), str(tmp_path / "snap")],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_IMPORT, str(big), str(tmp_path / "snap")], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert proc.stdout.readline().strip() == "writing"
         os.kill(proc.pid, signal.SIGKILL)
@@ -156,9 +172,18 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_earlier_snapshot_intact(tm
 
 def test_two_imports_into_different_snapshots_at_once(tmp_path):
     sources = [write_jsonl(tmp_path / f"in{i}.jsonl", [work(f"W{j}", str(i)) for j in range(1, 300)]) for i in (1, 2)]
-    procs = [subprocess.Popen([sys.executable, "-c",
-                               "import sys, claimwatch.evidence as e; e.import_jsonl(sys.argv[1], sys.argv[2])",
-                               str(src), str(tmp_path / f"snap{i}")]) for i, src in enumerate(sources, 1)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sys, claimwatch.evidence as e; e.import_jsonl(sys.argv[1], sys.argv[2])",
+                str(src),
+                str(tmp_path / f"snap{i}"),
+            ]
+        )
+        for i, src in enumerate(sources, 1)
+    ]
     assert [p.wait(timeout=60) for p in procs] == [0, 0]
     for i in (1, 2):
         assert {w.title for w in Snapshot.open(tmp_path / f"snap{i}").works()} == {str(i)}
@@ -182,19 +207,45 @@ def test_the_same_import_gives_the_same_data_file(tmp_path):
 
 
 def test_summary_counts_dates_and_authorships_without_ids(tmp_path):
-    records = [work("W1", "x", date="2023-05-02"),
-               work("W2", "y", date="2024", is_retracted=True,
-                    authorships=[authorship("A", [LAB]), authorship("B", [], raw=["Somewhere"])])]
+    records = [
+        work("W1", "x", date="2023-05-02"),
+        work(
+            "W2",
+            "y",
+            date="2024",
+            is_retracted=True,
+            authorships=[authorship("A", [LAB]), authorship("B", [], raw=["Somewhere"])],
+        ),
+    ]
     import_jsonl(write_jsonl(tmp_path / "in.jsonl", records), tmp_path / "snap")
     info = summarise(open_evidence(tmp_path / "snap"))
-    assert (info["works"], info["retracted"], info["authorships"], info["authorships_without_institution_id"]) == (2, 1, 4, 1)
+    assert (info["works"], info["retracted"], info["authorships"], info["authorships_without_institution_id"]) == (
+        2,
+        1,
+        4,
+        1,
+    )
     assert (info["earliest"], info["latest"], info["share_without_institution_id"]) == ("2023-05-02", "2024", 0.25)
 
 
 def test_evidence_cli_import_and_show(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x"), work("W1", "x")])
-    assert main(["evidence", "import", str(source), "--out", str(tmp_path / "snap"), "--subject", "I100",
-                 "--from", "2024-01-01"]) == 0
+    assert (
+        main(
+            [
+                "evidence",
+                "import",
+                str(source),
+                "--out",
+                str(tmp_path / "snap"),
+                "--subject",
+                "I100",
+                "--from",
+                "2024-01-01",
+            ]
+        )
+        == 0
+    )
     assert "1 records, 1 duplicates collapsed" in capsys.readouterr().out
     assert main(["evidence", "show", str(tmp_path / "snap")]) == 0
     out = capsys.readouterr().out
@@ -205,11 +256,14 @@ def test_evidence_cli_import_and_show(tmp_path, capsys):
 
 # --- curated evidence -----------------------------------------------------------------------
 
+
 def test_shipped_curated_evidence_records_both_personmae_versions(project_root):
     works = list(read_curated(project_root / "evidence/curated/msra-2024.yaml"))
     personmae = [w for w in works if w.group == "personmae"]
     assert [(w.version, str(w.published), w.doi, w.arxiv) for w in personmae] == [
-        ("arXiv v1", "2023-11", None, "2311.04496"), ("journal", "2024", "10.1109/tmm.2024.3405649", None)]
+        ("arXiv v1", "2023-11", None, "2311.04496"),
+        ("journal", "2024", "10.1109/tmm.2024.3405649", None),
+    ]
     journal = personmae[1]
     affiliations = {a.name: [i.name for i in a.institutions] for a in journal.authorships}
     assert affiliations["Dongdong Chen"] == ["Microsoft, Redmond"] and affiliations["Lu Yuan"] == []
@@ -219,7 +273,9 @@ def test_shipped_curated_evidence_records_both_personmae_versions(project_root):
 
 
 def test_curated_problems_are_reported_with_positions(tmp_path):
-    path = write(tmp_path / "evidence/curated/c.yaml", """\
+    path = write(
+        tmp_path / "evidence/curated/c.yaml",
+        """\
         description: d
         works:
           - id: a
@@ -229,7 +285,8 @@ def test_curated_problems_are_reported_with_positions(tmp_path):
                 published: 2024-13
                 autors: []
                 sources: [{title: s}]
-        """)
+        """,
+    )
     with pytest.raises(InputError) as e:
         list(read_curated(path))
     assert e.value.lines() == [
@@ -241,17 +298,24 @@ def test_curated_problems_are_reported_with_positions(tmp_path):
 
 def test_duplicate_curated_work_ids(tmp_path):
     version = "versions: [{label: v, published: 2024, authors: [{name: X}], sources: [{title: s}]}]"
-    path = write(tmp_path / "c.yaml", f"description: d\nworks:\n  - {{id: a, title: T, {version}}}\n"
-                                      f"  - {{id: a, title: U, {version}}}\n")
+    path = write(
+        tmp_path / "c.yaml",
+        f"description: d\nworks:\n  - {{id: a, title: T, {version}}}\n  - {{id: a, title: U, {version}}}\n",
+    )
     with pytest.raises(InputError) as e:
         list(read_curated(path))
     assert e.value.lines() == [f"{path}:4:10: duplicate work id 'a' (first at line 3)"]
 
 
-@pytest.mark.parametrize("text, earliest, latest, exact", [
-    ("2024", "2024-01-01", "2024-12-31", False), ("2024-02", "2024-02-01", "2024-02-29", False),
-    ("2023-12", "2023-12-01", "2023-12-31", False), ("2024-03-05", "2024-03-05", "2024-03-05", True),
-])
+@pytest.mark.parametrize(
+    "text, earliest, latest, exact",
+    [
+        ("2024", "2024-01-01", "2024-12-31", False),
+        ("2024-02", "2024-02-01", "2024-02-29", False),
+        ("2023-12", "2023-12-01", "2023-12-31", False),
+        ("2024-03-05", "2024-03-05", "2024-03-05", True),
+    ],
+)
 def test_partial_dates_have_bounds(text, earliest, latest, exact):
     d = PartialDate.parse(text)
     assert (str(d.earliest), str(d.latest), d.is_exact, str(d)) == (earliest, latest, exact, text)
@@ -264,13 +328,48 @@ def test_impossible_partial_dates(text):
 
 def test_check_takes_a_snapshot_folder_and_a_curated_file(tmp_path, project_root, capsys, monkeypatch):
     monkeypatch.chdir(project_root)
-    import_jsonl(write_jsonl(tmp_path / "in.jsonl", [work("W1", "Speech synthesis for all", authorships=[
-        authorship("A", [{"id": "https://openalex.org/I4210113369", "display_name": "Microsoft Research Asia",
-                          "ror": None, "country_code": "CN", "lineage": ["https://openalex.org/I4210113369"]}])])]),
-        tmp_path / "snap")
+    import_jsonl(
+        write_jsonl(
+            tmp_path / "in.jsonl",
+            [
+                work(
+                    "W1",
+                    "Speech synthesis for all",
+                    authorships=[
+                        authorship(
+                            "A",
+                            [
+                                {
+                                    "id": "https://openalex.org/I4210113369",
+                                    "display_name": "Microsoft Research Asia",
+                                    "ror": None,
+                                    "country_code": "CN",
+                                    "lineage": ["https://openalex.org/I4210113369"],
+                                }
+                            ],
+                        )
+                    ],
+                )
+            ],
+        ),
+        tmp_path / "snap",
+    )
     out = tmp_path / "r.json"
-    assert main(["check", "claims/microsoft-msra-2024.yaml", "--evidence", str(tmp_path / "snap"),
-                 "--evidence", "evidence/curated/msra-2024.yaml", "--json", str(out)]) == 0
+    assert (
+        main(
+            [
+                "check",
+                "claims/microsoft-msra-2024.yaml",
+                "--evidence",
+                str(tmp_path / "snap"),
+                "--evidence",
+                "evidence/curated/msra-2024.yaml",
+                "--json",
+                str(out),
+            ]
+        )
+        == 0
+    )
     report = json.loads(out.read_text())
     assert [e["kind"] for e in report["inputs"]["evidence"]] == ["snapshot", "curated"]
     synthetic = next(r for r in report["results"] if r["claim"] == "msra-no-synthetic-media")
@@ -286,8 +385,10 @@ def test_partial_dates_order_by_the_range_they_stand_for():
 
 def _mixed_file(tmp_path: Path) -> Path:
     """Duplicates with newer, older and equal updated_dates, a blank line and two bad lines."""
-    records = [work(f"W{i % 40 + 1}", f"t{i}") | {"updated_date": f"2025-01-{1 + (i * 7) % 28:02d}T00:00:00"}
-               for i in range(120)]
+    records = [
+        work(f"W{i % 40 + 1}", f"t{i}") | {"updated_date": f"2025-01-{1 + (i * 7) % 28:02d}T00:00:00"}
+        for i in range(120)
+    ]
     lines = [json.dumps(r).encode() for r in records]
     lines[17:17] = [b"", b"{bad one", b'{"id": "A5"}']
     path = tmp_path / "mixed.jsonl"
@@ -306,8 +407,9 @@ def test_a_large_import_shared_among_processes_gives_the_same_snapshot(tmp_path,
         out = tmp_path / f"snap-{threshold}"
         try:
             summary = import_jsonl(source, out, skip_invalid=skip_invalid)
-            outcomes.append(((out / WORKS_FILE).read_bytes(), summary.duplicates_collapsed,
-                             summary.manifest.skipped_lines))
+            outcomes.append(
+                ((out / WORKS_FILE).read_bytes(), summary.duplicates_collapsed, summary.manifest.skipped_lines)
+            )
         except InputError as e:
             outcomes.append(e.lines())
     assert outcomes[0] == outcomes[1]

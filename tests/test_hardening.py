@@ -10,9 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from openalex_server import FakeOpenAlex, Fault, GeneratedWorks, tiny_work
-
 from claimwatch.cli import main
+from openalex_server import FakeOpenAlex, Fault, GeneratedWorks, tiny_work
 
 KEY, EMAIL = "sk-hardening-4242", "watchdog@example.org"
 CLAIMS = """\
@@ -41,9 +40,24 @@ def test_kill_9_in_the_middle_of_a_collect_leaves_the_earlier_snapshot_intact(tm
         served = len(api.list_requests("/works"))
         api.inject(Fault.slow(60.0, times=None, after=served + 5))  # the second run hangs part-way
         env = {**os.environ, "OPENALEX_API_KEY": KEY, "OPENALEX_EMAIL": EMAIL}
-        proc = subprocess.Popen([sys.executable, "-c", "import sys; from claimwatch.cli import main; sys.exit(main())",
-                                 "collect", str(claims), "--out", str(snap), "--openalex-url", api.url, "--quiet"],
-                                env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from claimwatch.cli import main; sys.exit(main())",
+                "collect",
+                str(claims),
+                "--out",
+                str(snap),
+                "--openalex-url",
+                api.url,
+                "--quiet",
+            ],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             deadline = time.monotonic() + 60
             while len(api.list_requests("/works")) < served + 6 and time.monotonic() < deadline:
@@ -73,8 +87,22 @@ def test_secrets_in_the_environment_reach_no_output_of_any_command(tmp_path, mon
             main(["collect", "--update", "snap", "--quiet"]),
             main(["resolve", "Example"]),
             main(["evidence", "show", "snap"]),
-            main(["check", str(claims), "--evidence", "snap", "--json", "r.json", "--md", "r.md",
-                  "--html", "r.html", "--claimreview", "r.jsonld"]),
+            main(
+                [
+                    "check",
+                    str(claims),
+                    "--evidence",
+                    "snap",
+                    "--json",
+                    "r.json",
+                    "--md",
+                    "r.md",
+                    "--html",
+                    "r.html",
+                    "--claimreview",
+                    "r.jsonld",
+                ]
+            ),
         ]
         api.inject(Fault.http(500, times=None))
         codes.append(main(["collect", str(claims), "--out", "snap2", "--quiet", "--retries", "0"]))

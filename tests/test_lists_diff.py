@@ -99,17 +99,23 @@ def test_diff_finds_every_kind_of_change(versions):
     assert [e.id for e in diff.removed] == ["dropped-institute"]
     beihang, nudt = diff.changed
     assert (beihang.entry.id, beihang.matched_by) == ("beihang-university", "id")
-    assert beihang.fields == {"listed_from": (None, listimport.dt.date(2001, 1, 1)),
-                              "listed_to": (None, listimport.dt.date(2030, 1, 1)),
-                              "citation": (None, "66 FR 1")}
+    assert beihang.fields == {
+        "listed_from": (None, listimport.dt.date(2001, 1, 1)),
+        "listed_to": (None, listimport.dt.date(2030, 1, 1)),
+        "citation": (None, "66 FR 1"),
+    }
     assert beihang.added == {"aliases": ("北京航空航天大学",), "ror": ("00wk2mp56",)}
     assert beihang.removed == {"aliases": ("Beijing University of Aeronautics and Astronautics",)}
     # No id in common: matched by name, case and spacing aside; the id and the name's spelling changed.
-    assert (nudt.entry.id, nudt.old_id, nudt.matched_by) == ("national-university-of-defense-technology",
-                                                             "old-id-for-nudt", "name")
-    assert nudt.fields == {"id": ("old-id-for-nudt", "national-university-of-defense-technology"),
-                           "name": ("National University of Defense Technology",
-                                    "national university  of defense technology")}
+    assert (nudt.entry.id, nudt.old_id, nudt.matched_by) == (
+        "national-university-of-defense-technology",
+        "old-id-for-nudt",
+        "name",
+    )
+    assert nudt.fields == {
+        "id": ("old-id-for-nudt", "national-university-of-defense-technology"),
+        "name": ("National University of Defense Technology", "national university  of defense technology"),
+    }
     assert nudt.added == {"aliases": ("Hunan Guofang Keji University",)} and nudt.removed == {}
     assert diff.has_changes
 
@@ -133,7 +139,8 @@ def test_human_readable_output(capsys, versions):
         "to 'old-id-for-nudt']\n"
         "    id: old-id-for-nudt -> national-university-of-defense-technology\n"
         "    name: National University of Defense Technology -> national university  of defense technology\n"
-        "    aliases added: Hunan Guofang Keji University\n")
+        "    aliases added: Hunan Guofang Keji University\n"
+    )
 
 
 def test_json_output(capsys, versions):
@@ -145,17 +152,33 @@ def test_json_output(capsys, versions):
     assert data["summary"] == {"added": 1, "removed": 1, "changed": 2}
     assert data["old"]["path"] == str(old) and data["old"]["id"] == "demo" and data["old"]["entries"] == 5
     assert len(data["new"]["sha256"]) == 64
-    assert data["added"] == [{"id": "added-institute", "name": "Added Institute", "listed_from": "2024-05-09",
-                              "listed_to": None, "citation": "89 FR 41886"}]
+    assert data["added"] == [
+        {
+            "id": "added-institute",
+            "name": "Added Institute",
+            "listed_from": "2024-05-09",
+            "listed_to": None,
+            "citation": "89 FR 41886",
+        }
+    ]
     assert [e["id"] for e in data["removed"]] == ["dropped-institute"]
     beihang = data["changed"][0]
     assert beihang == {
-        "id": "beihang-university", "old_id": "beihang-university", "name": "Beihang University", "matched_by": "id",
-        "changes": {"listed_from": {"old": None, "new": "2001-01-01"}, "listed_to": {"old": None, "new": "2030-01-01"},
-                    "citation": {"old": None, "new": "66 FR 1"},
-                    "aliases": {"added": ["北京航空航天大学"],
-                                "removed": ["Beijing University of Aeronautics and Astronautics"]},
-                    "ror": {"added": ["00wk2mp56"], "removed": []}}}
+        "id": "beihang-university",
+        "old_id": "beihang-university",
+        "name": "Beihang University",
+        "matched_by": "id",
+        "changes": {
+            "listed_from": {"old": None, "new": "2001-01-01"},
+            "listed_to": {"old": None, "new": "2030-01-01"},
+            "citation": {"old": None, "new": "66 FR 1"},
+            "aliases": {
+                "added": ["北京航空航天大学"],
+                "removed": ["Beijing University of Aeronautics and Astronautics"],
+            },
+            "ror": {"added": ["00wk2mp56"], "removed": []},
+        },
+    }
     assert data["changed"][1]["matched_by"] == "name"
 
 
@@ -183,13 +206,25 @@ def test_diff_of_two_imports_of_the_screening_list(tmp_path, capsys):
     hit["alt_names"] = ["HIT"]
     hit["federal_register_notice"] = "85 FR 34495 06/05/2020"
     data["results"] = [r for r in data["results"] if r["name"] != "Anomaly Trading LLC"]
-    data["results"].append({**hit, "id": "feedfacefeedfacefeedfacefeedfacefeedface", "name": "New Example Institute",
-                            "alt_names": None, "start_date": "2025-01-15", "federal_register_notice": "99 FR 20000"})
+    data["results"].append(
+        {
+            **hit,
+            "id": "feedfacefeedfacefeedfacefeedfacefeedface",
+            "name": "New Example Institute",
+            "alt_names": None,
+            "start_date": "2025-01-15",
+            "federal_register_notice": "99 FR 20000",
+        }
+    )
     refreshed = tmp_path / "refreshed.json"
     refreshed.write_text(json.dumps(data), encoding="utf-8")
     old, new = tmp_path / "old" / "el.yaml", tmp_path / "new" / "el.yaml"
-    assert run(capsys, "lists", "import", "csl", str(FIXTURES / "consolidated.csv"), "--out", str(old),
-               "--source", "EL")[0] == 0
+    assert (
+        run(capsys, "lists", "import", "csl", str(FIXTURES / "consolidated.csv"), "--out", str(old), "--source", "EL")[
+            0
+        ]
+        == 0
+    )
     assert run(capsys, "lists", "import", "csl", str(refreshed), "--out", str(new), "--source", "EL")[0] == 0
     code, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--exit-code")
     assert code == 1

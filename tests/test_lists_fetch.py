@@ -38,6 +38,7 @@ def ok(body: bytes = CSL_BODY, content_type: str = "application/json") -> Step:
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         h.wfile.write(body)
+
     return step
 
 
@@ -50,6 +51,7 @@ def status(code: int, headers: dict[str, str] | None = None) -> Step:
         h.send_header("Content-Length", str(len(body)))
         h.end_headers()
         h.wfile.write(body)
+
     return step
 
 
@@ -76,6 +78,7 @@ def stall(seconds: float) -> Step:
     def step(h: BaseHTTPRequestHandler) -> None:
         time.sleep(seconds)
         h.close_connection = True
+
     return step
 
 
@@ -148,6 +151,7 @@ def earlier_file(tmp_path: Path) -> tuple[Path, bytes]:
 
 # --- success, and what the list records -------------------------------------------------------------
 
+
 def test_fetch_writes_the_list_with_url_and_retrieval_date(tmp_path, server):
     server.serve(ok())
     out = tmp_path / "csl.yaml"
@@ -163,22 +167,24 @@ def test_fetch_writes_the_list_with_url_and_retrieval_date(tmp_path, server):
 
 def test_fetch_takes_the_import_options(tmp_path, server):
     server.serve(ok())
-    rl = listimport.fetch_csl(tmp_path / "el-cn.yaml", url=server.url(), source="EL", country="CN",
-                              policy=policy(Sleeps()), today=TODAY)
+    rl = listimport.fetch_csl(
+        tmp_path / "el-cn.yaml", url=server.url(), source="EL", country="CN", policy=policy(Sleeps()), today=TODAY
+    )
     assert len(rl.entries) == 5 and all(any(a.endswith(", CN") for a in e.addresses) for e in rl.entries)
 
 
 def test_fetch_reads_the_csv_download_too(tmp_path, server):
     server.serve(ok((FIXTURES / "consolidated.csv").read_bytes(), "text/csv"))
-    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url("/consolidated.csv"), policy=policy(Sleeps()),
-                              today=TODAY)
+    rl = listimport.fetch_csl(
+        tmp_path / "csl.yaml", url=server.url("/consolidated.csv"), policy=policy(Sleeps()), today=TODAY
+    )
     assert rl.imported["format"] == "csl-csv" and len(rl.entries) == 9
 
 
 def test_fetch_is_deterministic_but_for_the_retrieval_date(tmp_path, server):
     server.serve(ok())
     outs = [tmp_path / d / "csl.yaml" for d in ("a", "b", "c")]
-    for out, today in zip(outs, (TODAY, TODAY, TODAY + dt.timedelta(days=1))):
+    for out, today in zip(outs, (TODAY, TODAY, TODAY + dt.timedelta(days=1)), strict=True):
         listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=today)
     a, b, c = (o.read_bytes() for o in outs)
     assert a == b
@@ -186,6 +192,7 @@ def test_fetch_is_deterministic_but_for_the_retrieval_date(tmp_path, server):
 
 
 # --- retries ---------------------------------------------------------------------------------------
+
 
 def test_server_error_then_success_backs_off_and_retries(tmp_path, server):
     server.serve(status(500), status(503), ok())
@@ -209,8 +216,10 @@ def test_retry_after_beyond_the_bound_on_waiting_fails_at_once(tmp_path, server)
     sleeps = Sleeps()
     with pytest.raises(SourceError) as e:
         listimport.fetch_csl(out, url=server.url(), policy=policy(sleeps, max_wait=60.0), today=TODAY)
-    assert str(e.value) == (f"{server.url()}: HTTP 429 Too Many Requests; waiting 3600 s more would pass the 60 s "
-                            "bound on waiting (after 1 attempt)")
+    assert str(e.value) == (
+        f"{server.url()}: HTTP 429 Too Many Requests; waiting 3600 s more would pass the 60 s "
+        "bound on waiting (after 1 attempt)"
+    )
     assert sleeps == [] and out.read_bytes() == before
 
 
@@ -218,8 +227,9 @@ def test_the_bound_counts_every_wait(tmp_path, server):
     server.serve(status(502))
     sleeps = Sleeps()
     with pytest.raises(SourceError, match=r"waiting 4 s more would pass the 5 s bound on waiting \(after 3 attempts\)"):
-        listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(),
-                             policy=policy(sleeps, attempts=10, max_wait=5.0), today=TODAY)
+        listimport.fetch_csl(
+            tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps, attempts=10, max_wait=5.0), today=TODAY
+        )
     assert sleeps == [1.0, 2.0]
 
 
@@ -270,28 +280,36 @@ def test_truncated_download_is_retried(tmp_path, server):
 
 def test_truncated_every_time_says_so(tmp_path, server):
     server.serve(truncated)
-    with pytest.raises(SourceError, match=r"the connection broke off during the download \(truncated\) "
-                                          r"\(gave up after 2 attempts\)"):
+    with pytest.raises(
+        SourceError,
+        match=r"the connection broke off during the download \(truncated\) "
+        r"\(gave up after 2 attempts\)",
+    ):
         listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), attempts=2), today=TODAY)
 
 
 def test_a_stalled_server_hits_the_read_timeout_and_is_retried(tmp_path, server):
     server.serve(stall(1.0), ok())
     sleeps = Sleeps()
-    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps, read_timeout=0.2),
-                              today=TODAY)
+    rl = listimport.fetch_csl(
+        tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps, read_timeout=0.2), today=TODAY
+    )
     assert len(rl.entries) == 9 and sleeps == [1.0]
 
 
 # --- what comes back is not the list -----------------------------------------------------------------
 
-@pytest.mark.parametrize(("body", "message"), [
-    (b'{"results": [', "1:14: not valid JSON: Expecting value"),
-    (b'{"total": 3}', "not the Consolidated Screening List JSON: expected an object with a 'results' array"),
-    (b"<html>maintenance</html>", "1:1: not the Consolidated Screening List CSV: missing columns"),
-    (b"\xff\xfe", "1:1: not UTF-8 text"),
-    (b"  \n", "the download is empty"),
-])
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b'{"results": [', "1:14: not valid JSON: Expecting value"),
+        (b'{"total": 3}', "not the Consolidated Screening List JSON: expected an object with a 'results' array"),
+        (b"<html>maintenance</html>", "1:1: not the Consolidated Screening List CSV: missing columns"),
+        (b"\xff\xfe", "1:1: not UTF-8 text"),
+        (b"  \n", "the download is empty"),
+    ],
+)
 def test_a_download_that_is_not_the_list_fails_and_keeps_the_earlier_file(tmp_path, server, body, message):
     out, before = earlier_file(tmp_path)
     server.serve(ok(body))
@@ -306,11 +324,13 @@ def test_a_download_that_is_not_the_list_fails_and_keeps_the_earlier_file(tmp_pa
 def test_a_download_larger_than_the_bound_is_refused(tmp_path, server):
     server.serve(ok())
     with pytest.raises(SourceError, match="larger than 1,000 bytes"):
-        listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), max_bytes=1000),
-                             today=TODAY)
+        listimport.fetch_csl(
+            tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), max_bytes=1000), today=TODAY
+        )
 
 
 # --- secrets, and addresses that are no URL -----------------------------------------------------------
+
 
 def test_credentials_never_reach_messages_or_the_list(tmp_path, server):
     port = server.base.rsplit(":", 1)[1]
@@ -327,18 +347,22 @@ def test_credentials_never_reach_messages_or_the_list(tmp_path, server):
 
 
 def test_redact_url():
-    assert listimport.redact_url("https://u:p@example.org/a?token=x&page=2&api_key=y") == \
-        "https://example.org/a?token=REDACTED&page=2&api_key=REDACTED"
+    assert (
+        listimport.redact_url("https://u:p@example.org/a?token=x&page=2&api_key=y")
+        == "https://example.org/a?token=REDACTED&page=2&api_key=REDACTED"
+    )
 
 
-@pytest.mark.parametrize(("value", "seconds"), [("12", 12.0), ("0", 0.0), (None, None), ("soon", None),
-                                                ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)])
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [("12", 12.0), ("0", 0.0), (None, None), ("soon", None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+)
 def test_retry_after_values(value, seconds):
     assert listimport._retry_after(value) == seconds
 
 
 def test_retry_after_as_a_future_date():
-    when = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=90)
+    when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=90)
     assert 80 < listimport._retry_after(when.strftime("%a, %d %b %Y %H:%M:%S GMT")) <= 90
 
 
@@ -352,11 +376,13 @@ def test_connection_refused(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(SourceError, match=r"the connection was refused \(gave up after 1 attempt\)"):
-        listimport.fetch_csl(tmp_path / "csl.yaml", url=f"http://127.0.0.1:{port}/c.json",
-                             policy=policy(Sleeps(), attempts=1))
+        listimport.fetch_csl(
+            tmp_path / "csl.yaml", url=f"http://127.0.0.1:{port}/c.json", policy=policy(Sleeps(), attempts=1)
+        )
 
 
 # --- the command line ------------------------------------------------------------------------------
+
 
 def test_cli_fetch(tmp_path, server, capsys):
     server.serve(ok())
@@ -365,14 +391,17 @@ def test_cli_fetch(tmp_path, server, capsys):
     stdout, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert stdout == f"wrote {out}: list 'el', 7 entries kept of 11 records\n"
-    assert load_list(out).sources[0].retrieved == dt.datetime.now(dt.timezone.utc).date()
+    assert load_list(out).sources[0].retrieved == dt.datetime.now(dt.UTC).date()
 
 
-@pytest.mark.parametrize(("steps", "options"), [
-    ([ok(b'{"results": [')], []),
-    ([reset], ["--attempts", "1"]),
-    ([status(429, {"Retry-After": "120"})], ["--max-wait", "1"]),
-])
+@pytest.mark.parametrize(
+    ("steps", "options"),
+    [
+        ([ok(b'{"results": [')], []),
+        ([reset], ["--attempts", "1"]),
+        ([status(429, {"Retry-After": "120"})], ["--max-wait", "1"]),
+    ],
+)
 def test_cli_failures_exit_3_with_one_line_naming_the_url(tmp_path, server, capsys, steps, options):
     out, before = earlier_file(tmp_path)
     server.serve(*steps)

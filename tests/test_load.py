@@ -23,21 +23,44 @@ def test_a_million_work_check_stays_within_the_memory_bound(tmp_path, project_ro
     with gzip.open(corpus, "wt", encoding="utf-8", compresslevel=1) as f:
         for n in range(N):
             partner = n % 50 == 0
-            f.write(json.dumps({
-                "id": f"https://openalex.org/W{10**9 + n}", "title": "Face recognition" if n % 97 == 0 else f"Work {n}",
-                "publication_date": f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
-                "authorships": [
-                    {"author": {"display_name": f"A{n}"}, "raw_affiliation_strings": ["Example Lab"],
-                     "institutions": [{"id": "https://openalex.org/I100", "display_name": "Example Lab",
-                                       "lineage": ["https://openalex.org/I100"]}]},
-                    {"author": {"display_name": f"B{n}"}, "raw_affiliation_strings": ["Somewhere"],
-                     "institutions": [{"id": f"https://openalex.org/I{200 if partner else 300}",
-                                       "display_name": "Harbin Institute of Technology" if partner else "Elsewhere",
-                                       "lineage": [f"https://openalex.org/I{200 if partner else 300}"]}]}],
-                "updated_date": "2025-01-01T00:00:00"}) + "\n")
+            f.write(
+                json.dumps(
+                    {
+                        "id": f"https://openalex.org/W{10**9 + n}",
+                        "title": "Face recognition" if n % 97 == 0 else f"Work {n}",
+                        "publication_date": f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                        "authorships": [
+                            {
+                                "author": {"display_name": f"A{n}"},
+                                "raw_affiliation_strings": ["Example Lab"],
+                                "institutions": [
+                                    {
+                                        "id": "https://openalex.org/I100",
+                                        "display_name": "Example Lab",
+                                        "lineage": ["https://openalex.org/I100"],
+                                    }
+                                ],
+                            },
+                            {
+                                "author": {"display_name": f"B{n}"},
+                                "raw_affiliation_strings": ["Somewhere"],
+                                "institutions": [
+                                    {
+                                        "id": f"https://openalex.org/I{200 if partner else 300}",
+                                        "display_name": "Harbin Institute of Technology" if partner else "Elsewhere",
+                                        "lineage": [f"https://openalex.org/I{200 if partner else 300}"],
+                                    }
+                                ],
+                            },
+                        ],
+                        "updated_date": "2025-01-01T00:00:00",
+                    }
+                )
+                + "\n"
+            )
     script = textwrap.dedent(f"""
         import datetime as dt, json, resource, sys
-        sys.path.insert(0, {str(project_root / 'tests')!r})
+        sys.path.insert(0, {str(project_root / "tests")!r})
         from helpers import project
         from pathlib import Path
         import claimwatch

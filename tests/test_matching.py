@@ -8,40 +8,57 @@ from hypothesis import strategies as st
 
 from claimwatch.matching import NameMatcher, PhraseSet, fold
 
-FACE = PhraseSet(["face recognition", "face", "deepfake", "qubit", "quantum computing",
-                  "re-identification", "talking head", "text-to-speech", "speech synthesis"])
+FACE = PhraseSet(
+    [
+        "face recognition",
+        "face",
+        "deepfake",
+        "qubit",
+        "quantum computing",
+        "re-identification",
+        "talking head",
+        "text-to-speech",
+        "speech synthesis",
+    ]
+)
 
 
 def found(phrases: PhraseSet, text: str) -> list[tuple[str, str]]:
-    return [(h.phrase, text[h.start:h.end]) for h in phrases.find(text)]
+    return [(h.phrase, text[h.start : h.end]) for h in phrases.find(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Faces in the wild", [("face", "Faces")]),
-    ("FACE RECOGNITION at scale", [("face recognition", "FACE RECOGNITION")]),
-    ("Detecting deepfakes", [("deepfake", "deepfakes")]),
-    ("Detecting Deep-Fakes", [("deepfake", "Deep-Fakes")]),
-    ("Two qubits entangled", [("qubit", "qubits")]),
-    ("person reidentification", [("re-identification", "reidentification")]),
-    ("person re-identification", [("re-identification", "re-identification")]),
-    ("person re identification", [("re-identification", "re identification")]),
-    ("talking-heads and talkingheads", [("talking head", "talking-heads"), ("talking head", "talkingheads")]),
-    ("Zero-shot text to speech", [("text-to-speech", "text to speech")]),
-    ("Zero-Shot Speech Synthesis with Codecs", [("speech synthesis", "Speech Synthesis")]),
-    ("quantum-computing hardware", [("quantum computing", "quantum-computing")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Faces in the wild", [("face", "Faces")]),
+        ("FACE RECOGNITION at scale", [("face recognition", "FACE RECOGNITION")]),
+        ("Detecting deepfakes", [("deepfake", "deepfakes")]),
+        ("Detecting Deep-Fakes", [("deepfake", "Deep-Fakes")]),
+        ("Two qubits entangled", [("qubit", "qubits")]),
+        ("person reidentification", [("re-identification", "reidentification")]),
+        ("person re-identification", [("re-identification", "re-identification")]),
+        ("person re identification", [("re-identification", "re identification")]),
+        ("talking-heads and talkingheads", [("talking head", "talking-heads"), ("talking head", "talkingheads")]),
+        ("Zero-shot text to speech", [("text-to-speech", "text to speech")]),
+        ("Zero-Shot Speech Synthesis with Codecs", [("speech synthesis", "Speech Synthesis")]),
+        ("quantum-computing hardware", [("quantum computing", "quantum-computing")]),
+    ],
+)
 def test_phrases_match_across_case_inflection_and_hyphenation(text, expected):
     assert found(FACE, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Surface normals and interface design",
-    "Post-training quantization of LLMs",
-    "Quantum dots in displays",
-    "speech; synthesis",        # punctuation is not a joiner
-    "interfaces",
-    "preface",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Surface normals and interface design",
+        "Post-training quantization of LLMs",
+        "Quantum dots in displays",
+        "speech; synthesis",  # punctuation is not a joiner
+        "interfaces",
+        "preface",
+    ],
+)
 def test_phrases_never_match_inside_or_across_other_words(text):
     assert found(FACE, text) == []
 
@@ -56,9 +73,29 @@ def test_longest_phrase_wins_and_spans_are_exact():
     assert (hit.phrase, hit.start, hit.end) == ("face recognition", 9, 25)
 
 
-WORDS = st.lists(st.sampled_from(["face", "recognition", "surface", "the", "talking", "head", "deep", "fake",
-                                  "qubit", "quantum", "computing", "speech", "synthesis", "of", "a"]),
-                 min_size=1, max_size=12)
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "face",
+            "recognition",
+            "surface",
+            "the",
+            "talking",
+            "head",
+            "deep",
+            "fake",
+            "qubit",
+            "quantum",
+            "computing",
+            "speech",
+            "synthesis",
+            "of",
+            "a",
+        ]
+    ),
+    min_size=1,
+    max_size=12,
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -82,68 +119,85 @@ def test_prefilter_never_hides_a_match(text):
 
 # --- institution names ---------------------------------------------------------------------
 
-LISTED = NameMatcher([
-    ("bit", "Beijing Institute of Technology"), ("bit", "BIT"),
-    ("npu", "Northwestern Polytechnical University"), ("npu", "NWPU"),
-    ("heu", "Harbin Engineering University"), ("heu", "哈尔滨工程大学"),
-    ("ustc", "University of Science and Technology of China"), ("ustc", "USTC"), ("ustc", "中国科学技术大学"),
-    ("uestc", "University of Electronic Science and Technology of China"), ("uestc", "电子科技大学"),
-    ("tju", "Tianjin University"), ("scu", "Sichuan University"),
-    ("beihang", "Beihang University"), ("beihang", "Beijing University of Aeronautics and Astronautics"),
-    ("hit", "Harbin Institute of Technology"), ("hit", "HIT"),
-    ("nudt", "National University of Defense Technology"),
-])
+LISTED = NameMatcher(
+    [
+        ("bit", "Beijing Institute of Technology"),
+        ("bit", "BIT"),
+        ("npu", "Northwestern Polytechnical University"),
+        ("npu", "NWPU"),
+        ("heu", "Harbin Engineering University"),
+        ("heu", "哈尔滨工程大学"),
+        ("ustc", "University of Science and Technology of China"),
+        ("ustc", "USTC"),
+        ("ustc", "中国科学技术大学"),
+        ("uestc", "University of Electronic Science and Technology of China"),
+        ("uestc", "电子科技大学"),
+        ("tju", "Tianjin University"),
+        ("scu", "Sichuan University"),
+        ("beihang", "Beihang University"),
+        ("beihang", "Beijing University of Aeronautics and Astronautics"),
+        ("hit", "Harbin Institute of Technology"),
+        ("hit", "HIT"),
+        ("nudt", "National University of Defense Technology"),
+    ]
+)
 
 
 def keys(text: str) -> list[str]:
     return sorted({h.key for h in LISTED.find(text)})
 
 
-@pytest.mark.parametrize("text", [
-    "Beijing University of Technology, Beijing, China",
-    "Northwestern University, Evanston, IL",
-    "Harbin Medical University",
-    "The Hong Kong University of Science and Technology",
-    "Hong Kong University of Science and Technology (Guangzhou)",
-    "Tianjin University of Technology",
-    "Tianjin University of Science and Technology",
-    "Sichuan University of Science & Engineering",
-    "Guilin University of Electronic Science and Technology",
-    "桂林电子科技大学",
-    "哈尔滨医科大学",
-    "National University of Singapore",
-    "It was a big hit with students",     # lower-case 'hit' is a word, not the acronym
-    "Bit-level sparsity",
-    "Harbin Institute",
-    "Science and Technology of China Press",
-    "University of Science and Technology Beijing",
-    "Nanjing University",
-    "East China University of Science and Technology",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing University of Technology, Beijing, China",
+        "Northwestern University, Evanston, IL",
+        "Harbin Medical University",
+        "The Hong Kong University of Science and Technology",
+        "Hong Kong University of Science and Technology (Guangzhou)",
+        "Tianjin University of Technology",
+        "Tianjin University of Science and Technology",
+        "Sichuan University of Science & Engineering",
+        "Guilin University of Electronic Science and Technology",
+        "桂林电子科技大学",
+        "哈尔滨医科大学",
+        "National University of Singapore",
+        "It was a big hit with students",  # lower-case 'hit' is a word, not the acronym
+        "Bit-level sparsity",
+        "Harbin Institute",
+        "Science and Technology of China Press",
+        "University of Science and Technology Beijing",
+        "Nanjing University",
+        "East China University of Science and Technology",
+    ],
+)
 def test_different_institutions_never_match(text):
     assert keys(text) == [], text
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("School of Computer Science, Beijing Institute of Technology, Beijing 100081", ["bit"]),
-    ("BIT, Beijing", ["bit"]),
-    ("Northwestern Polytechnical University, Xi'an", ["npu"]),
-    ("harbin engineering university", ["heu"]),
-    ("Harbin-Engineering University", ["heu"]),
-    ("Université de Technologie, Harbin Engineering University", ["heu"]),
-    ("哈尔滨工程大学计算机学院", ["heu"]),
-    ("University of Science and Technology of China, Hefei, Anhui", ["ustc"]),
-    ("Dept. of EEIS, USTC", ["ustc"]),
-    ("中国科学技术大学", ["ustc"]),
-    ("University of Electronic Science and Technology of China, Chengdu", ["uestc"]),
-    ("Tianjin University, Tianjin 300072", ["tju"]),
-    ("West China Hospital, Sichuan University", ["scu"]),
-    ("Beijing University of Aeronautics & Astronautics", []),   # '&' is not 'and': no guess
-    ("Beijing University of Aeronautics and Astronautics (BUAA)", ["beihang"]),
-    ("Harbin Institute of Technology, Shenzhen", ["hit"]),
-    ("School of CS, HIT, Harbin", ["hit"]),
-    ("NATIONAL UNIVERSITY OF DEFENSE TECHNOLOGY", ["nudt"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("School of Computer Science, Beijing Institute of Technology, Beijing 100081", ["bit"]),
+        ("BIT, Beijing", ["bit"]),
+        ("Northwestern Polytechnical University, Xi'an", ["npu"]),
+        ("harbin engineering university", ["heu"]),
+        ("Harbin-Engineering University", ["heu"]),
+        ("Université de Technologie, Harbin Engineering University", ["heu"]),
+        ("哈尔滨工程大学计算机学院", ["heu"]),
+        ("University of Science and Technology of China, Hefei, Anhui", ["ustc"]),
+        ("Dept. of EEIS, USTC", ["ustc"]),
+        ("中国科学技术大学", ["ustc"]),
+        ("University of Electronic Science and Technology of China, Chengdu", ["uestc"]),
+        ("Tianjin University, Tianjin 300072", ["tju"]),
+        ("West China Hospital, Sichuan University", ["scu"]),
+        ("Beijing University of Aeronautics & Astronautics", []),  # '&' is not 'and': no guess
+        ("Beijing University of Aeronautics and Astronautics (BUAA)", ["beihang"]),
+        ("Harbin Institute of Technology, Shenzhen", ["hit"]),
+        ("School of CS, HIT, Harbin", ["hit"]),
+        ("NATIONAL UNIVERSITY OF DEFENSE TECHNOLOGY", ["nudt"]),
+    ],
+)
 def test_same_institution_matches_whatever_the_case_punctuation_and_campus(text, expected):
     assert keys(text) == expected, text
 
@@ -159,23 +213,30 @@ def test_fold_strips_case_diacritics_and_punctuation():
 
 # --- found in review ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("phrases, text, expected", [
-    (["reidentification"], "person re-identification", "re-identification"),
-    (["reidentification"], "person re identification", "re identification"),
-    (["cooperation"], "military co-operation", "co-operation"),
-    (["email"], "e-mail addresses", "e-mail"),
-    (["U.S. military"], "funded by the U.S. military", "U.S. military"),
-    (["face recognition"], "face\u2010recognition", "face\u2010recognition"),
-    (["face recognition"], "face\u00adrecognition", "face\u00adrecognition"),
-])
+
+@pytest.mark.parametrize(
+    "phrases, text, expected",
+    [
+        (["reidentification"], "person re-identification", "re-identification"),
+        (["reidentification"], "person re identification", "re identification"),
+        (["cooperation"], "military co-operation", "co-operation"),
+        (["email"], "e-mail addresses", "e-mail"),
+        (["U.S. military"], "funded by the U.S. military", "U.S. military"),
+        (["face recognition"], "face\u2010recognition", "face\u2010recognition"),
+        (["face recognition"], "face\u00adrecognition", "face\u00adrecognition"),
+    ],
+)
 def test_forms_the_prefilter_once_hid(phrases, text, expected):
-    assert [text[h.start:h.end] for h in PhraseSet(phrases).find(text)] == [expected]
+    assert [text[h.start : h.end] for h in PhraseSet(phrases).find(text)] == [expected]
 
 
-@pytest.mark.parametrize("phrases, text", [
-    (["synthetic media"], "a synthetic medium for cell growth"),
-    (["face recognition"], "facing recognition problems"),
-])
+@pytest.mark.parametrize(
+    "phrases, text",
+    [
+        (["synthetic media"], "a synthetic medium for cell growth"),
+        (["face recognition"], "facing recognition problems"),
+    ],
+)
 def test_only_the_last_word_inflects_and_only_from_its_base_form(phrases, text):
     assert PhraseSet(phrases).find(text) == []
 
@@ -185,15 +246,44 @@ class _Unfiltered(PhraseSet):
         return bool(self.phrases)
 
 
-PIECES = ["re", "identification", "co", "operation", "e", "mail", "U.S.", "military", "face", "faces",
-          "recognition", "synthetic", "media", "deep", "fakes", "talking", "heads", "a", "of"]
-PHRASES = ["reidentification", "cooperation", "email", "U.S. military", "face recognition", "synthetic media",
-           "deepfake", "talking head"]
+PIECES = [
+    "re",
+    "identification",
+    "co",
+    "operation",
+    "e",
+    "mail",
+    "U.S.",
+    "military",
+    "face",
+    "faces",
+    "recognition",
+    "synthetic",
+    "media",
+    "deep",
+    "fakes",
+    "talking",
+    "heads",
+    "a",
+    "of",
+]
+PHRASES = [
+    "reidentification",
+    "cooperation",
+    "email",
+    "U.S. military",
+    "face recognition",
+    "synthetic media",
+    "deepfake",
+    "talking head",
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8), st.lists(st.sampled_from([" ", "-", "\u2010", ", "]),
-                                                                          min_size=8, max_size=8))
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=8),
+    st.lists(st.sampled_from([" ", "-", "\u2010", ", "]), min_size=8, max_size=8),
+)
 def test_the_prefilter_hides_nothing_find_would_report(pieces, joiners):
     text = "".join(p + j for p, j in zip(pieces, joiners, strict=False)).strip()
     assert PhraseSet(PHRASES).find(text) == _Unfiltered(PHRASES).find(text)
@@ -216,11 +306,14 @@ def test_an_abstract_index_is_let_through_whenever_its_words_could_match():
     assert PhraseSet(["face recognition"]).may_be_among(plain_words(["Faces", "(detected)"]))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Tianjin University; for correspondence write to", ["tju"]),
-    ("Tianjin University, for the Lab", ["tju"]),
-    ("USTC's School of Physics", ["ustc"]),
-    ("USTC\u2019s labs", ["ustc"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tianjin University; for correspondence write to", ["tju"]),
+        ("Tianjin University, for the Lab", ["tju"]),
+        ("USTC's School of Physics", ["ustc"]),
+        ("USTC\u2019s labs", ["ustc"]),
+    ],
+)
 def test_a_name_before_punctuation_or_a_possessive_still_matches(text, expected):
     assert keys(text) == expected

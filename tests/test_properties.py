@@ -7,7 +7,6 @@ import datetime as dt
 import json
 
 import yaml
-from helpers import project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,16 +16,53 @@ from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.lists import load_list
 from claimwatch.works import Origin, work_from_openalex
+from helpers import project
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
-                    st.text(max_size=30), st.dates().map(str), st.sampled_from(["none", "2024-01-10", "msra", "I1"]))
-keys = st.sampled_from(["statement", "subjects", "claims", "id", "says", "subject", "from", "to", "expects", "works",
-                        "topic", "coauthor_in", "all", "any", "not", "name", "entries", "sources", "title",
-                        "versions", "published", "authors", "description", "at_least", "x"])
-documents = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                          st.dictionaries(keys, inner, max_size=5)), max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.dates().map(str),
+    st.sampled_from(["none", "2024-01-10", "msra", "I1"]),
+)
+keys = st.sampled_from(
+    [
+        "statement",
+        "subjects",
+        "claims",
+        "id",
+        "says",
+        "subject",
+        "from",
+        "to",
+        "expects",
+        "works",
+        "topic",
+        "coauthor_in",
+        "all",
+        "any",
+        "not",
+        "name",
+        "entries",
+        "sources",
+        "title",
+        "versions",
+        "published",
+        "authors",
+        "description",
+        "at_least",
+        "x",
+    ]
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)),
+    max_leaves=25,
+)
 
 
 def _loads_or_own_error(load, path) -> None:
@@ -40,9 +76,11 @@ def _loads_or_own_error(load, path) -> None:
 @given(st.binary(max_size=300))
 def test_any_bytes_give_a_model_or_our_error(tmp_path, data):
     root = project(tmp_path)
-    for path, load in ((root / "claims/c.yaml", lambda p: claims_mod.load_claims([p], root=root)),
-                       (root / "evidence/lists/l.yaml", load_list),
-                       (root / "evidence/curated/c.yaml", lambda p: list(read_curated(p)))):
+    for path, load in (
+        (root / "claims/c.yaml", lambda p: claims_mod.load_claims([p], root=root)),
+        (root / "evidence/lists/l.yaml", load_list),
+        (root / "evidence/curated/c.yaml", lambda p: list(read_curated(p))),
+    ):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         _loads_or_own_error(load, path)
@@ -53,31 +91,65 @@ def test_any_bytes_give_a_model_or_our_error(tmp_path, data):
 def test_any_yaml_gives_a_model_or_our_error(tmp_path, doc):
     root = project(tmp_path)
     text = yaml.safe_dump(doc, allow_unicode=True)
-    for path, load in ((root / "claims/c.yaml", lambda p: claims_mod.load_claims([p], root=root)),
-                       (root / "evidence/lists/l.yaml", load_list),
-                       (root / "evidence/curated/c.yaml", lambda p: list(read_curated(p)))):
+    for path, load in (
+        (root / "claims/c.yaml", lambda p: claims_mod.load_claims([p], root=root)),
+        (root / "evidence/lists/l.yaml", load_list),
+        (root / "evidence/curated/c.yaml", lambda p: list(read_curated(p))),
+    ):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         _loads_or_own_error(load, path)
 
 
 json_values = st.recursive(
-    st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20),
-              st.sampled_from(["https://openalex.org/I100", "https://openalex.org/I200", "I100", "2024-05-01"])),
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.text(max_size=20),
+        st.sampled_from(["https://openalex.org/I100", "https://openalex.org/I200", "I100", "2024-05-01"]),
+    ),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
-    max_leaves=15)
-institution = st.fixed_dictionaries({}, optional={
-    "id": json_values, "display_name": json_values, "ror": json_values, "lineage": json_values, "country_code": json_values})
-authorship_ = st.fixed_dictionaries({}, optional={
-    "author": json_values, "institutions": st.one_of(json_values, st.lists(institution, max_size=3)),
-    "raw_affiliation_strings": st.one_of(json_values, st.lists(st.text(max_size=40), max_size=3)),
-    "affiliations": json_values})
-record = st.fixed_dictionaries({"id": st.sampled_from(["https://openalex.org/W1", "W2"])}, optional={
-    "title": json_values, "publication_date": json_values, "publication_year": json_values, "doi": json_values,
-    "authorships": st.one_of(json_values, st.lists(authorship_, max_size=4)), "topics": json_values,
-    "primary_topic": json_values, "keywords": json_values, "abstract_inverted_index": json_values,
-    "is_retracted": json_values, "is_authors_truncated": json_values, "ids": json_values,
-    "primary_location": json_values, "updated_date": json_values})
+    max_leaves=15,
+)
+institution = st.fixed_dictionaries(
+    {},
+    optional={
+        "id": json_values,
+        "display_name": json_values,
+        "ror": json_values,
+        "lineage": json_values,
+        "country_code": json_values,
+    },
+)
+authorship_ = st.fixed_dictionaries(
+    {},
+    optional={
+        "author": json_values,
+        "institutions": st.one_of(json_values, st.lists(institution, max_size=3)),
+        "raw_affiliation_strings": st.one_of(json_values, st.lists(st.text(max_size=40), max_size=3)),
+        "affiliations": json_values,
+    },
+)
+record = st.fixed_dictionaries(
+    {"id": st.sampled_from(["https://openalex.org/W1", "W2"])},
+    optional={
+        "title": json_values,
+        "publication_date": json_values,
+        "publication_year": json_values,
+        "doi": json_values,
+        "authorships": st.one_of(json_values, st.lists(authorship_, max_size=4)),
+        "topics": json_values,
+        "primary_topic": json_values,
+        "keywords": json_values,
+        "abstract_inverted_index": json_values,
+        "is_retracted": json_values,
+        "is_authors_truncated": json_values,
+        "ids": json_values,
+        "primary_location": json_values,
+        "updated_date": json_values,
+    },
+)
 
 
 class _Records:
@@ -104,12 +176,26 @@ class _Records:
 def test_odd_openalex_records_never_crash_the_evaluator(tmp_path, records):
     root = project(tmp_path)
     (root / "claims").mkdir(exist_ok=True)
-    (root / "claims/c.yaml").write_text(json.dumps({
-        "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
-        "subjects": {"lab": {"name": "Example Lab", "openalex": ["I100"], "aliases": ["Example Lab"]}},
-        "claims": [{"id": "c", "says": "s", "subject": "lab", "from": "2024-01-01", "expects": "none",
-                    "works": {"any": [{"topic": "face"}, {"coauthor_in": ["mil"], "listed_before_publication": True}]}}],
-    }))
+    (root / "claims/c.yaml").write_text(
+        json.dumps(
+            {
+                "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
+                "subjects": {"lab": {"name": "Example Lab", "openalex": ["I100"], "aliases": ["Example Lab"]}},
+                "claims": [
+                    {
+                        "id": "c",
+                        "says": "s",
+                        "subject": "lab",
+                        "from": "2024-01-01",
+                        "expects": "none",
+                        "works": {
+                            "any": [{"topic": "face"}, {"coauthor_in": ["mil"], "listed_before_publication": True}]
+                        },
+                    }
+                ],
+            }
+        )
+    )
     cs = claims_mod.load_claims([root / "claims/c.yaml"], root=root)
     results = evaluate(cs, [_Records(records)], as_of=dt.date(2025, 1, 1))
     assert results.results[0].verdict in ("contradicted", "insufficient_evidence")

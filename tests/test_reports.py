@@ -12,7 +12,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from helpers import LAB, authorship, project, work, write, write_jsonl
 
 from claimwatch import claims as claims_mod
 from claimwatch.cli import main
@@ -22,6 +21,7 @@ from claimwatch.reports import renderers, write_reports
 from claimwatch.reports.jsonreport import render_json, report_schema
 from claimwatch.reports.view import FINDINGS_SHOWN, report_view, safe_url, work_links
 from claimwatch.results import Results, WorkRef
+from helpers import LAB, authorship, project, work, write, write_jsonl
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHIPPED_SCHEMA = PROJECT / "src/claimwatch/schemas/report.schema.json"
@@ -68,37 +68,61 @@ def small_case(root: Path, records: list[dict]) -> Results:
 
 # --- what Results carries for the reports ---------------------------------------------------
 
+
 def test_results_carry_the_statement_interpretation_and_lists(tmp_path):
     root = project(tmp_path)
     results = small_case(root, [work("W1", "Face recognition at scale")])
     (statement,) = results.statements
     assert (statement.path, statement.speaker, statement.made_on, statement.confirmed, statement.note) == (
-        str(root / "claims/c.yaml"), "Example Corp", "2024-01-10", False, "Reported by one outlet.")
+        str(root / "claims/c.yaml"),
+        "Example Corp",
+        "2024-01-10",
+        False,
+        "Reported by one outlet.",
+    )
     (source,) = statement.sources
     assert (source.title, source.publisher, source.authors, source.published, source.url) == (
-        "An interview", "A Paper", ("A. Writer",), "2024-01-11", "https://example.org/interview")
+        "An interview",
+        "A Paper",
+        ("A. Writer",),
+        "2024-01-11",
+        "https://example.org/interview",
+    )
     result = results.result("no-face-with-partners")
     assert results.statement_of(result) == statement
     interp = result.interpretation
     assert interp.note == 'Reads "military universities" as the list mil.'
     (topic,) = interp.topics
     assert (topic.id, topic.phrases, topic.exclude_phrases, topic.openalex_topics) == (
-        "face", ("face recognition", "face verification"), ("face recognition vendor test",), ("T999",))
+        "face",
+        ("face recognition", "face verification"),
+        ("face recognition vendor test",),
+        ("T999",),
+    )
     assert interp.lists == ("mil",)
     mil = results.reference_list("mil")
     assert [(e.id, e.listed_from, e.citation, e.verified) for e in mil.entries] == [
-        ("hit", "2020-06-05", "85 FR 34495", True), ("beihang", None, None, False), ("heu", "2025-01-01", None, True)]
+        ("hit", "2020-06-05", "85 FR 34495", True),
+        ("beihang", None, None, False),
+        ("heu", "2025-01-01", None, True),
+    ]
     assert mil.sources[0].title == "A source"
 
 
 def test_evidence_counts_give_the_authorships_without_an_institution_id(tmp_path):
     root = project(tmp_path)
     no_id = authorship("C. Unplaced", [], raw=["Somewhere, Harbin"])
-    results = small_case(root, [work("W1", "Face recognition"), work("W2", "Other", authorships=[
-        authorship("A. Lab", [LAB]), no_id, no_id])])
+    results = small_case(
+        root,
+        [work("W1", "Face recognition"), work("W2", "Other", authorships=[authorship("A. Lab", [LAB]), no_id, no_id])],
+    )
     (count,) = results.evidence_counts
     assert (count.path, count.records, count.authorships, count.authorships_without_institution_id) == (
-        str(root / "works.jsonl"), 2, 5, 2)
+        str(root / "works.jsonl"),
+        2,
+        5,
+        2,
+    )
 
 
 def test_a_phrase_match_carries_its_context_cut_at_words(tmp_path):
@@ -123,7 +147,10 @@ def test_the_json_report_validates_against_the_shipped_schema():
     report = json.loads(render_json(shipped_results()))
     jsonschema.validate(report, json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8")))
     assert {s["speaker"] for s in report["statements"]} == {
-        "Microsoft", "Microsoft Research Asia (as reported; MSRA did not reply)", "Breitbart News"}
+        "Microsoft",
+        "Microsoft Research Asia (as reported; MSRA did not reply)",
+        "Breitbart News",
+    }
 
 
 def test_the_shipped_microsoft_claims_get_the_verdicts_the_curated_evidence_supports():
@@ -135,28 +162,47 @@ def test_the_shipped_microsoft_claims_get_the_verdicts_the_curated_evidence_supp
 
 # --- links ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("url, live", [
-    ("https://doi.org/10.1/x", True), ("http://example.org/a?b=c#d", True), ("HTTPS://EXAMPLE.ORG", True),
-    ("javascript:alert(1)", False), ("JavaScript:alert(1)", False), (" javascript:alert(1)", False),
-    ("data:text/html,<script>", False), ("vbscript:x", False), ("/relative/path", False), ("//example.org", False),
-    ("https://example.org/\"onmouseover=\"x", False), ("https://exa mple.org", False), ("https://", False),
-    ("http://[::1", False), ("", False), (None, False),
-])
+
+@pytest.mark.parametrize(
+    "url, live",
+    [
+        ("https://doi.org/10.1/x", True),
+        ("http://example.org/a?b=c#d", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("vbscript:x", False),
+        ("/relative/path", False),
+        ("//example.org", False),
+        ('https://example.org/"onmouseover="x', False),
+        ("https://exa mple.org", False),
+        ("https://", False),
+        ("http://[::1", False),
+        ("", False),
+        (None, False),
+    ],
+)
 def test_only_http_and_https_urls_become_links(url, live):
     assert (safe_url(url) is not None) == live
 
 
 def test_work_links_encode_a_hostile_doi_and_drop_a_javascript_landing_page():
-    w = WorkRef(id="W12", title="t", doi='10.1234/x"><script>alert(1)</script>', arxiv="2403.03100",
-                url="javascript:alert(1)")
+    w = WorkRef(
+        id="W12", title="t", doi='10.1234/x"><script>alert(1)</script>', arxiv="2403.03100", url="javascript:alert(1)"
+    )
     links = work_links(w)
     assert [link.url for link in links] == [
         "https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%281%29%3C/script%3E",
-        "https://arxiv.org/abs/2403.03100", "https://openalex.org/W12"]
+        "https://arxiv.org/abs/2403.03100",
+        "https://openalex.org/W12",
+    ]
     assert all(safe_url(link.url) for link in links)
 
 
 # --- long finding lists ---------------------------------------------------------------------
+
 
 def test_long_finding_lists_show_the_first_ones_and_count_the_rest(tmp_path):
     root = project(tmp_path)
@@ -174,6 +220,7 @@ def test_long_finding_lists_show_the_first_ones_and_count_the_rest(tmp_path):
 
 
 # --- reproducibility ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fmt", ["json", "md", "html", "claimreview"])
 def test_each_format_renders_the_same_bytes_from_two_evaluations(fmt):
@@ -198,11 +245,29 @@ def test_without_a_command_the_footer_rebuilds_an_equivalent_one():
 
 def _check_in_a_fresh_process(out: Path, hash_seed: str) -> dict[str, bytes]:
     """`claimwatch check` in its own interpreter, so set and dict orders get a new hash seed."""
-    args = ["check", "claims/", "--evidence", "evidence/curated/", "--json", str(out / "r.json"),
-            "--md", str(out / "r.md"), "--html", str(out / "r.html"), "--claimreview", str(out / "r.jsonld")]
+    args = [
+        "check",
+        "claims/",
+        "--evidence",
+        "evidence/curated/",
+        "--json",
+        str(out / "r.json"),
+        "--md",
+        str(out / "r.md"),
+        "--html",
+        str(out / "r.html"),
+        "--claimreview",
+        str(out / "r.jsonld"),
+    ]
     code = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
-    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=PROJECT, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONHASHSEED": hash_seed}, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stderr
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 

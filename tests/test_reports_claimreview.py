@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from test_reports import shipped_results
 
 from claimwatch.reports.claimreview import (
     BEST_RATING,
@@ -19,6 +18,7 @@ from claimwatch.reports.claimreview import (
     render_claimreview,
 )
 from claimwatch.results import VERDICT_WORDS, VERDICTS
+from test_reports import shipped_results
 
 DOCS = Path(__file__).resolve().parent.parent / "docs/reports.md"
 
@@ -74,8 +74,14 @@ def test_review_rating_gives_the_verdict_in_words_why_and_a_number(shipped):
 
 
 def test_the_scale_orders_the_verdicts_and_is_documented_as_it_is():
-    assert RATING_SCALE["contradicted"] == WORST_RATING < RATING_SCALE["insufficient_evidence"] \
-        < RATING_SCALE["not_contradicted"] < RATING_SCALE["supported"] == BEST_RATING
+    assert (
+        RATING_SCALE["contradicted"]
+        == WORST_RATING
+        < RATING_SCALE["insufficient_evidence"]
+        < RATING_SCALE["not_contradicted"]
+        < RATING_SCALE["supported"]
+        == BEST_RATING
+    )
     assert set(RATING_SCALE) == set(VERDICTS)
     doc = DOCS.read_text(encoding="utf-8")
     for verdict, value in RATING_SCALE.items():
@@ -83,12 +89,15 @@ def test_the_scale_orders_the_verdicts_and_is_documented_as_it_is():
         assert re.search(row, doc), f"docs/reports.md has no scale row for {verdict} = {value}"
 
 
-@pytest.mark.parametrize("says", [
-    "Microsoft blocks working with researchers from universities affiliated with China's military.",
-    "A" * 200,
-    "Short claim.",
-    "Word " * 14 + "endword.",
-])
+@pytest.mark.parametrize(
+    "says",
+    [
+        "Microsoft blocks working with researchers from universities affiliated with China's military.",
+        "A" * 200,
+        "Short claim.",
+        "Word " * 14 + "endword.",
+    ],
+)
 def test_claim_reviewed_is_cut_at_a_word_under_75_characters(says):
     text = claim_reviewed(says)
     assert len(text) <= CLAIM_REVIEWED_LIMIT

@@ -15,7 +15,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from helpers import LAB, authorship, institution, project, work, write, write_jsonl
 from markdown_it import MarkdownIt
 from rich.console import Console
 
@@ -28,13 +27,15 @@ from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reports.terminal import print_verdicts
 from claimwatch.results import Results
+from helpers import LAB, authorship, institution, project, work, write, write_jsonl
 
 SCRIPT = '<script>alert("t")</script>'
 MD_LINK = "[x](javascript:alert(1))"
 ANSI = "\x1b[31mRED\x1b[0m\x1b]8;;javascript:alert(1)\x1b\\click\x1b]8;;\x1b\\\x1b[2J"
 # Rich markup and terminal escapes first: the verdict's reason quotes the title's first 90 characters.
-HOSTILE_TITLE = (f"Face recognition [bold red]rich[/] {ANSI} {SCRIPT} \"quoted\" 'single' {MD_LINK} "
-                 "<img src=x onerror=alert(2)>")
+HOSTILE_TITLE = (
+    f"Face recognition [bold red]rich[/] {ANSI} {SCRIPT} \"quoted\" 'single' {MD_LINK} <img src=x onerror=alert(2)>"
+)
 HOSTILE_AUTHOR = '"><img src=x onerror=alert(3)> Mallory\x1b[1m'
 HOSTILE_INSTITUTION = '<b>Harbin</b> Institute" onmouseover="alert(4)'
 HOSTILE_AFFILIATION = "Evil University <script>alert(5)</script> [y](javascript:alert(6))\x1b[2J"
@@ -79,14 +80,20 @@ def hostile_results(tmp_path: Path) -> Results:
     root = project(tmp_path)
     write(root / "evidence/lists/evil.yaml", EVIL_LIST)
     path = write(root / "claims/hostile.yaml", CLAIMS)
-    records = [work(
-        "W1", HOSTILE_TITLE, doi=HOSTILE_DOI, primary_location={"landing_page_url": JAVASCRIPT_URL},
-        keywords=[{"display_name": f"face recognition {MD_LINK}"}],
-        authorships=[
-            authorship(HOSTILE_AUTHOR, [LAB]),
-            authorship("B. Partner", [institution("I200", HOSTILE_INSTITUTION)]),
-            authorship("C. Partner", [], raw=[HOSTILE_AFFILIATION]),
-        ])]
+    records = [
+        work(
+            "W1",
+            HOSTILE_TITLE,
+            doi=HOSTILE_DOI,
+            primary_location={"landing_page_url": JAVASCRIPT_URL},
+            keywords=[{"display_name": f"face recognition {MD_LINK}"}],
+            authorships=[
+                authorship(HOSTILE_AUTHOR, [LAB]),
+                authorship("B. Partner", [institution("I200", HOSTILE_INSTITUTION)]),
+                authorship("C. Partner", [], raw=[HOSTILE_AFFILIATION]),
+            ],
+        )
+    ]
     evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
     return evaluate(claims_mod.load_claims([path], root=root), [evidence])
 
@@ -103,6 +110,7 @@ def test_the_hostile_work_is_found_through_every_route(tmp_path):
 
 
 # --- HTML -----------------------------------------------------------------------------------
+
 
 class _Elements(HTMLParser):
     """Every start tag with its attributes, and the text, of an HTML document."""
@@ -145,9 +153,16 @@ def test_html_escapes_hostile_text_and_links_nothing_but_http(tmp_path):
     assert_inert_html(html)
     text = "".join(parse(html).text)
     # The hostile text is still there for the reader, as text.
-    for shown in (SCRIPT, MD_LINK, "<img src=x onerror=alert(2)>", HOSTILE_INSTITUTION,
-                  "Evil University <script>alert(5)</script>",
-                  JAVASCRIPT_URL, '"onmouseover="alert(11)', "Evil list <script>alert(13)</script>"):
+    for shown in (
+        SCRIPT,
+        MD_LINK,
+        "<img src=x onerror=alert(2)>",
+        HOSTILE_INSTITUTION,
+        "Evil University <script>alert(5)</script>",
+        JAVASCRIPT_URL,
+        '"onmouseover="alert(11)',
+        "Evil list <script>alert(13)</script>",
+    ):
         assert shown in text
     assert "\x1b" not in html and "\ufffd" in html  # control characters are replaced, not passed on
     assert '<a href="https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E"' in html
@@ -165,6 +180,7 @@ def test_the_html_assertions_catch_a_live_javascript_link():
 
 # --- Markdown -------------------------------------------------------------------------------
 
+
 def markdown_to_html(md: str) -> str:
     """Markdown as a lenient renderer would show it: raw HTML passes through and any link
     scheme is kept, so whatever the Markdown lets through, the HTML assertions see."""
@@ -178,13 +194,17 @@ def test_markdown_escapes_hostile_text_and_links_nothing_but_http(tmp_path):
     html = markdown_to_html(md)
     assert_inert_html(html)
     text = "".join(parse(html).text)
-    for shown in (SCRIPT, MD_LINK, "<img src=x onerror=alert(2)>",
-                  "Evil University <script>alert(5)</script> [y](javascript:alert(6))",
-                  JAVASCRIPT_URL, "Evil list <script>alert(13)</script> [l](javascript:alert(14))"):
+    for shown in (
+        SCRIPT,
+        MD_LINK,
+        "<img src=x onerror=alert(2)>",
+        "Evil University <script>alert(5)</script> [y](javascript:alert(6))",
+        JAVASCRIPT_URL,
+        "Evil list <script>alert(13)</script> [l](javascript:alert(14))",
+    ):
         assert shown in text
     hrefs = {a["href"] for t, a in parse(html).tags if t == "a"}
-    assert hrefs == {"https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E",
-                     "https://openalex.org/W1"}
+    assert hrefs == {"https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E", "https://openalex.org/W1"}
 
 
 def test_markdown_tables_keep_their_columns_whatever_a_title_holds(tmp_path):
@@ -196,8 +216,12 @@ def test_markdown_tables_keep_their_columns_whatever_a_title_holds(tmp_path):
 
 
 def test_the_markdown_assertions_catch_raw_html_and_script_links():
-    for bad in ("<script>alert(1)</script>", "[x](javascript:alert(1))", "<img src=x onerror=alert(1)>",
-                "<mailto:someone@example.org>"):
+    for bad in (
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "<img src=x onerror=alert(1)>",
+        "<mailto:someone@example.org>",
+    ):
         try:
             assert_inert_html(markdown_to_html(bad))
         except AssertionError:
@@ -206,6 +230,7 @@ def test_the_markdown_assertions_catch_raw_html_and_script_links():
 
 
 # --- ClaimReview ----------------------------------------------------------------------------
+
 
 def test_claimreview_keeps_hostile_text_as_data_that_cannot_close_a_script_element(tmp_path):
     results = hostile_results(tmp_path)
@@ -219,6 +244,7 @@ def test_claimreview_keeps_hostile_text_as_data_that_cannot_close_a_script_eleme
 
 
 # --- JSON, terminal and diff ----------------------------------------------------------------
+
 
 def test_the_json_report_escapes_control_characters(tmp_path):
     text = render_json(hostile_results(tmp_path))
@@ -239,9 +265,14 @@ def test_the_terminal_table_lets_no_escape_sequence_or_markup_through(tmp_path):
 
 def test_the_diff_lets_no_escape_sequence_through(tmp_path, capsys):
     new = hostile_results(tmp_path)
-    old = new.model_copy(update={"results": tuple(r.model_copy(update={"findings": (), "matched": 0,
-                                                                       "verdict": "insufficient_evidence"})
-                                                  for r in new.results)})
+    old = new.model_copy(
+        update={
+            "results": tuple(
+                r.model_copy(update={"findings": (), "matched": 0, "verdict": "insufficient_evidence"})
+                for r in new.results
+            )
+        }
+    )
     lines = render_diff(diff_reports(old, new))
     out = io.StringIO()
     console = Console(file=out, width=300, color_system=None)

@@ -152,6 +152,7 @@ class ClaimSet(BaseModel):
 
 # --- loading ---------------------------------------------------------------------------------
 
+
 def claim_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; folders give their *.yaml files, except topic definitions in `topics/`."""
     out: list[Path] = []
@@ -163,8 +164,7 @@ def claim_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_claims(paths: Iterable[str | Path], *, root: str | Path = ".",
-                lists: Sequence[str | Path] = ()) -> ClaimSet:
+def load_claims(paths: Iterable[str | Path], *, root: str | Path = ".", lists: Sequence[str | Path] = ()) -> ClaimSet:
     """Load and resolve claim files; raises InputError with every problem in every file."""
     library = ListLibrary(default_dirs(root, lists))
     topics_dir = Path(root) / DEFAULT_TOPICS_DIR
@@ -180,8 +180,9 @@ def load_claims(paths: Iterable[str | Path], *, root: str | Path = ".",
         for claim in f.claims:
             if claim.id in seen:
                 where = seen[claim.id]
-                problems.append(Problem(f.path, claim.line, 5,
-                                        f"duplicate claim id '{claim.id}' (also at {where[0]}:{where[1]})"))
+                problems.append(
+                    Problem(f.path, claim.line, 5, f"duplicate claim id '{claim.id}' (also at {where[0]}:{where[1]})")
+                )
             else:
                 seen[claim.id] = (f.path, claim.line)
         files.append(f)
@@ -192,8 +193,9 @@ def load_claims(paths: Iterable[str | Path], *, root: str | Path = ".",
     return ClaimSet(files=tuple(files))
 
 
-def load_claim_file(path: str | Path, *, topics_dir: Path = DEFAULT_TOPICS_DIR,
-                    library: ListLibrary | None = None) -> ClaimFile:
+def load_claim_file(
+    path: str | Path, *, topics_dir: Path = DEFAULT_TOPICS_DIR, library: ListLibrary | None = None
+) -> ClaimFile:
     doc = documents.load_yaml(path)
     return claim_file_from_document(doc, topics_dir=topics_dir, library=library or ListLibrary(default_dirs()))
 
@@ -205,8 +207,11 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
     data = doc.data
     subjects = {key: _subject(key, raw) for key, raw in data["subjects"].items()}
     inline = {key: _topic(key, raw, doc.path) for key, raw in data.get("topics", {}).items()}
-    problems += [doc.problem(("topics", key, "id"), f"topic id '{raw['id']}' differs from its key '{key}'")
-                 for key, raw in data.get("topics", {}).items() if raw.get("id", key) != key]
+    problems += [
+        doc.problem(("topics", key, "id"), f"topic id '{raw['id']}' differs from its key '{key}'")
+        for key, raw in data.get("topics", {}).items()
+        if raw.get("id", key) != key
+    ]
 
     topics: dict[str, Topic] = {}
     lists: dict[str, ReferenceList] = {}
@@ -216,25 +221,41 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
         at = ("claims", i)
         line = doc.position(at)[0]
         if raw["id"] in seen:
-            problems.append(doc.problem(at + ("id",), f"duplicate claim id '{raw['id']}' (first at line {seen[raw['id']]})"))
+            problems.append(
+                doc.problem((*at, "id"), f"duplicate claim id '{raw['id']}' (first at line {seen[raw['id']]})")
+            )
         seen.setdefault(raw["id"], line)
         if raw["subject"] not in subjects:
-            problems.append(doc.problem(at + ("subject",), _unknown("subject", raw["subject"], subjects)))
+            problems.append(doc.problem((*at, "subject"), _unknown("subject", raw["subject"], subjects)))
         start, end = raw.get("from"), raw.get("to")
         if start and end and end < start:
-            problems.append(doc.problem(at + ("to",), f"'to' ({end}) is before 'from' ({start})"))
-        problems += _resolve(doc, raw["works"], at + ("works",), inline, topics_dir, library, topics, lists)
+            problems.append(doc.problem((*at, "to"), f"'to' ({end}) is before 'from' ({start})"))
+        problems += _resolve(doc, raw["works"], (*at, "works"), inline, topics_dir, library, topics, lists)
         if not problems:
-            claims.append(Claim(
-                id=raw["id"], says=raw["says"], subject=subjects[raw["subject"]],
-                from_=start, to=end, expects=_expectation(raw["expects"]),
-                works=_condition(raw["works"]), note=raw.get("note"), path=doc.path, line=line,
-            ))
+            claims.append(
+                Claim(
+                    id=raw["id"],
+                    says=raw["says"],
+                    subject=subjects[raw["subject"]],
+                    from_=start,
+                    to=end,
+                    expects=_expectation(raw["expects"]),
+                    works=_condition(raw["works"]),
+                    note=raw.get("note"),
+                    path=doc.path,
+                    line=line,
+                )
+            )
     if problems:
         raise InputError(problems)
     return ClaimFile(
-        path=doc.path, sha256=doc.sha256, statement=Statement(**data["statement"]),
-        subjects=subjects, topics=topics, lists=lists, claims=tuple(claims),
+        path=doc.path,
+        sha256=doc.sha256,
+        statement=Statement(**data["statement"]),
+        subjects=subjects,
+        topics=topics,
+        lists=lists,
+        claims=tuple(claims),
     )
 
 
@@ -246,9 +267,16 @@ def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
 _TESTS = ("topic", "coauthor_in", "affiliated_author_in", "all", "any", "not")
 
 
-def _resolve(doc: documents.Document, raw: dict[str, Any], at: tuple, inline: dict[str, Topic],
-             topics_dir: Path, library: ListLibrary, topics: dict[str, Topic],
-             lists: dict[str, ReferenceList]) -> list[Problem]:
+def _resolve(
+    doc: documents.Document,
+    raw: dict[str, Any],
+    at: tuple,
+    inline: dict[str, Topic],
+    topics_dir: Path,
+    library: ListLibrary,
+    topics: dict[str, Topic],
+    lists: dict[str, ReferenceList],
+) -> list[Problem]:
     """Resolve the topic and list ids a condition names, collecting what is unknown or broken."""
     problems: list[Problem] = []
     if "topic" in raw:
@@ -262,26 +290,34 @@ def _resolve(doc: documents.Document, raw: dict[str, Any], at: tuple, inline: di
                 problems += e.problems
         else:
             known = set(inline) | {p.stem for p in topics_dir.glob("*.yaml")}
-            problems.append(doc.problem(at + ("topic",), _unknown("topic", tid, known) + f" (looked in this file and {topics_dir}/)"))
+            problems.append(
+                doc.problem((*at, "topic"), _unknown("topic", tid, known) + f" (looked in this file and {topics_dir}/)")
+            )
     for key in ("coauthor_in", "affiliated_author_in"):
         for j, lid in enumerate(raw.get(key, ())):
             try:
                 lists[lid] = library.get(lid)
             except KeyError:
                 where = ", ".join(f"{d}/" for d in library.dirs)
-                problems.append(doc.problem(at + (key, j), _unknown("list", lid, library.available()) + f" (looked in {where})"))
+                problems.append(
+                    doc.problem((*at, key, j), _unknown("list", lid, library.available()) + f" (looked in {where})")
+                )
             except InputError as e:
                 problems += e.problems
     if not any(key in raw for key in _TESTS):  # else the condition would hold for every work
         problems.append(doc.problem(at, f"a condition needs one of: {', '.join(_TESTS)}"))
     elif raw.get("listed_before_publication") and not (raw.get("coauthor_in") or raw.get("affiliated_author_in")):
-        problems.append(doc.problem(at + ("listed_before_publication",),
-                                    "listed_before_publication needs coauthor_in or affiliated_author_in beside it"))
+        problems.append(
+            doc.problem(
+                (*at, "listed_before_publication"),
+                "listed_before_publication needs coauthor_in or affiliated_author_in beside it",
+            )
+        )
     for key in ("all", "any"):
         for j, child in enumerate(raw.get(key, ())):
-            problems += _resolve(doc, child, at + (key, j), inline, topics_dir, library, topics, lists)
+            problems += _resolve(doc, child, (*at, key, j), inline, topics_dir, library, topics, lists)
     if "not" in raw:
-        problems += _resolve(doc, raw["not"], at + ("not",), inline, topics_dir, library, topics, lists)
+        problems += _resolve(doc, raw["not"], (*at, "not"), inline, topics_dir, library, topics, lists)
     return problems
 
 
@@ -297,27 +333,38 @@ def load_topic(path: str | Path) -> Topic:
 
 
 def _subject(key: str, raw: dict[str, Any]) -> Subject:
-    return Subject(id=key, name=raw["name"], aliases=tuple(raw.get("aliases", ())),
-                   openalex=tuple(ids.openalex_id(v) for v in raw.get("openalex", ())),
-                   ror=tuple(ids.ror_id(v) for v in raw.get("ror", ())))
+    return Subject(
+        id=key,
+        name=raw["name"],
+        aliases=tuple(raw.get("aliases", ())),
+        openalex=tuple(ids.checked(ids.openalex_id(v), v) for v in raw.get("openalex", ())),
+        ror=tuple(ids.checked(ids.ror_id(v), v) for v in raw.get("ror", ())),
+    )
 
 
 def _topic(key: str, raw: dict[str, Any], path: str) -> Topic:
-    return Topic(id=key, name=raw["name"], rationale=raw["rationale"], path=path,
-                 phrases=tuple(raw.get("phrases", ())), exclude_phrases=tuple(raw.get("exclude_phrases", ())),
-                 openalex_topics=tuple(ids.openalex_id(v) for v in raw.get("openalex_topics", ())))
+    return Topic(
+        id=key,
+        name=raw["name"],
+        rationale=raw["rationale"],
+        path=path,
+        phrases=tuple(raw.get("phrases", ())),
+        exclude_phrases=tuple(raw.get("exclude_phrases", ())),
+        openalex_topics=tuple(ids.checked(ids.openalex_id(v), v) for v in raw.get("openalex_topics", ())),
+    )
 
 
 def _expectation(raw: Any) -> Expectation:
     if raw == "none":
         return Expectation(kind="none")
-    (kind, count), = raw.items()
+    ((kind, count),) = raw.items()
     return Expectation(kind=kind, count=count)
 
 
 def _condition(raw: dict[str, Any]) -> Condition:
     return Condition(
-        topic=raw.get("topic"), coauthor_in=tuple(raw.get("coauthor_in", ())),
+        topic=raw.get("topic"),
+        coauthor_in=tuple(raw.get("coauthor_in", ())),
         affiliated_author_in=tuple(raw.get("affiliated_author_in", ())),
         listed_before_publication=raw.get("listed_before_publication", False),
         all=tuple(_condition(c) for c in raw.get("all", ())),
@@ -328,14 +375,17 @@ def _condition(raw: dict[str, Any]) -> Condition:
 
 # --- plain English ---------------------------------------------------------------------------
 
+
 def describe(claim: Claim, claim_file: ClaimFile) -> str:
     """The claim as one sentence: expectation, subject, period and condition.
 
     >>> describe(claim, f)  # doctest: +SKIP
     'Expects no works by Microsoft Research Asia published on or after 2024-01-10 about Synthetic media.'
     """
-    return (f"Expects {claim.expects.describe()} by {claim.subject.name} published "
-            f"{describe_period(claim.from_, claim.to)} {describe_condition(claim.works, claim_file)}.")
+    return (
+        f"Expects {claim.expects.describe()} by {claim.subject.name} published "
+        f"{describe_period(claim.from_, claim.to)} {describe_condition(claim.works, claim_file)}."
+    )
 
 
 def describe_period(start: dt.date | None, end: dt.date | None) -> str:
@@ -356,7 +406,9 @@ def describe_condition(cond: Condition, claim_file: ClaimFile) -> str:
     if cond.coauthor_in:
         parts.append(f"with a coauthor at an institution listed in {_list_names(cond.coauthor_in, claim_file)}{when}")
     if cond.affiliated_author_in:
-        parts.append(f"with an author who is also at an institution listed in {_list_names(cond.affiliated_author_in, claim_file)}{when}")
+        parts.append(
+            f"with an author who is also at an institution listed in {_list_names(cond.affiliated_author_in, claim_file)}{when}"
+        )
     if cond.all:
         parts.append(" and ".join(_grouped(c, claim_file) for c in cond.all))
     if cond.any:
@@ -368,8 +420,14 @@ def describe_condition(cond: Condition, claim_file: ClaimFile) -> str:
 
 def _grouped(cond: Condition, claim_file: ClaimFile) -> str:
     text = describe_condition(cond, claim_file)
-    return f"({text})" if (" and " in text or " or " in text) and (cond.all or cond.any or len(
-        [k for k in (cond.topic, cond.coauthor_in, cond.affiliated_author_in) if k]) > 1) else text
+    return (
+        f"({text})"
+        if (" and " in text or " or " in text)
+        and (
+            cond.all or cond.any or len([k for k in (cond.topic, cond.coauthor_in, cond.affiliated_author_in) if k]) > 1
+        )
+        else text
+    )
 
 
 def _list_names(list_ids: Sequence[str], claim_file: ClaimFile) -> str:

@@ -48,25 +48,38 @@ from .evidence import (
     Manifest,
     Snapshot,
     SnapshotWriter,
-    read_lines,
     now_utc,
     parse_record,
+    read_lines,
     tool_versions,
 )
 
 OPENALEX_API = "https://api.openalex.org"
 LINEAGE = "authorships.institutions.lineage"
-MAX_OR_VALUES = 100   # the API refuses an OR filter with more values
-PER_PAGE = 200        # the API's largest page
-AUTHORS_CAP = 100     # list responses cut authorships here
+MAX_OR_VALUES = 100  # the API refuses an OR filter with more values
+PER_PAGE = 200  # the API's largest page
+AUTHORS_CAP = 100  # list responses cut authorships here
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_BACKOFF = 60.0
 
 # Exactly the root fields works.work_from_openalex reads (a test holds the two together).
 WORK_FIELDS = (
-    "id", "doi", "title", "display_name", "publication_date", "publication_year", "ids",
-    "authorships", "topics", "primary_topic", "keywords", "abstract_inverted_index",
-    "is_retracted", "is_authors_truncated", "updated_date", "primary_location",
+    "id",
+    "doi",
+    "title",
+    "display_name",
+    "publication_date",
+    "publication_year",
+    "ids",
+    "authorships",
+    "topics",
+    "primary_topic",
+    "keywords",
+    "abstract_inverted_index",
+    "is_retracted",
+    "is_authors_truncated",
+    "updated_date",
+    "primary_location",
 )
 INSTITUTION_FIELDS = ("id", "ror", "display_name", "country_code", "type", "lineage", "works_count")
 
@@ -88,6 +101,7 @@ class OpenAlexError(SourceError):
 
 
 # --- planning --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Query:
@@ -127,11 +141,18 @@ class Query:
     def describe(self, updated_since: dt.date | None = None) -> dict[str, Any]:
         """What the manifest records: the query's terms and the exact URL pyalex builds."""
         url = self.works(updated_since).url
-        return {"subject": self.subject, "name": self.name, "institutions": list(self.institutions),
-                "from": self.from_.isoformat() if self.from_ else None,
-                "to": self.to.isoformat() if self.to else None,
-                "filter": _raw_param(url, "filter"), "select": ",".join(WORK_FIELDS),
-                "per_page": PER_PAGE, "paging": "cursor", "url": url}
+        return {
+            "subject": self.subject,
+            "name": self.name,
+            "institutions": list(self.institutions),
+            "from": self.from_.isoformat() if self.from_ else None,
+            "to": self.to.isoformat() if self.to else None,
+            "filter": _raw_param(url, "filter"),
+            "select": ",".join(WORK_FIELDS),
+            "per_page": PER_PAGE,
+            "paging": "cursor",
+            "url": url,
+        }
 
     @classmethod
     def from_manifest(cls, entry: Any, where: str) -> Query:
@@ -139,13 +160,22 @@ class Query:
             institutions = tuple(ids.openalex_id(i) or "" for i in entry["institutions"])
             if not institutions or not all(i.startswith("I") for i in institutions):
                 raise ValueError("institutions")
-            return cls(subject=str(entry["subject"]), name=str(entry.get("name") or entry["subject"]),
-                       institutions=institutions,
-                       from_=dt.date.fromisoformat(entry["from"]) if entry.get("from") else None,
-                       to=dt.date.fromisoformat(entry["to"]) if entry.get("to") else None)
+            return cls(
+                subject=str(entry["subject"]),
+                name=str(entry.get("name") or entry["subject"]),
+                institutions=institutions,
+                from_=dt.date.fromisoformat(entry["from"]) if entry.get("from") else None,
+                to=dt.date.fromisoformat(entry["to"]) if entry.get("to") else None,
+            )
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise InputError(Problem(where, 0, 0, "a query in the manifest is not one `claimwatch collect` wrote; "
-                                                  "collect the snapshot again")) from None
+            raise InputError(
+                Problem(
+                    where,
+                    0,
+                    0,
+                    "a query in the manifest is not one `claimwatch collect` wrote; collect the snapshot again",
+                )
+            ) from None
 
 
 def _raw_param(url: str, name: str) -> str | None:
@@ -182,8 +212,15 @@ def plan(claim_set: ClaimSet) -> list[Query]:
         start = None if None in group.starts else min(d for d in group.starts if d)
         end = None if None in group.ends else max(d for d in group.ends if d)
         for i in range(0, len(institutions), MAX_OR_VALUES):
-            queries.append(Query("+".join(sorted(group.keys)), " / ".join(group.names),
-                                 institutions[i:i + MAX_OR_VALUES], start, end))
+            queries.append(
+                Query(
+                    "+".join(sorted(group.keys)),
+                    " / ".join(group.names),
+                    institutions[i : i + MAX_OR_VALUES],
+                    start,
+                    end,
+                )
+            )
     return queries
 
 
@@ -203,12 +240,21 @@ def coverage_of(queries: Sequence[Query]) -> Coverage:
     start = max((q.from_ for q in queries if q.from_), default=None) if queries else None
     end = min((q.to for q in queries if q.to), default=None) if queries else None
     if start and end and end < start:
-        return Coverage(complete=False, institutions=institutions, declared_by="claimwatch collect",
-                        note="the subjects' periods do not overlap; collect each subject into its own snapshot")
+        return Coverage(
+            complete=False,
+            institutions=institutions,
+            declared_by="claimwatch collect",
+            note="the subjects' periods do not overlap; collect each subject into its own snapshot",
+        )
     differ = len({(q.from_, q.to) for q in queries}) > 1
-    return Coverage(complete=bool(queries), institutions=institutions, from_=start, to=end,
-                    declared_by="claimwatch collect",
-                    note="the subjects' periods differ; this is the period all queries cover (see queries)" if differ else None)
+    return Coverage(
+        complete=bool(queries),
+        institutions=institutions,
+        from_=start,
+        to=end,
+        declared_by="claimwatch collect",
+        note="the subjects' periods differ; this is the period all queries cover (see queries)" if differ else None,
+    )
 
 
 # --- transport -------------------------------------------------------------------------------
@@ -229,9 +275,19 @@ class OpenAlexClient:
     life. `sleep` is injectable for tests.
     """
 
-    def __init__(self, base_url: str | None = None, *, api_key: str | None = None, email: str | None = None,
-                 connect_timeout: float = 10.0, read_timeout: float = 60.0, retries: int = 5,
-                 backoff: float = 1.0, max_wait: float = 300.0, sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        api_key: str | None = None,
+        email: str | None = None,
+        connect_timeout: float = 10.0,
+        read_timeout: float = 60.0,
+        retries: int = 5,
+        backoff: float = 1.0,
+        max_wait: float = 300.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self.api_key, self.email = api_key or None, email or None
         self.base_url = self._checked(base_url or OPENALEX_API)
         self.timeout = (connect_timeout, read_timeout)
@@ -245,21 +301,33 @@ class OpenAlexClient:
         self.session.mount("http://", adapter)
 
     @classmethod
-    def from_env(cls, base_url: str | None = None, *, environ: Mapping[str, str] | None = None,
-                 **options: Any) -> OpenAlexClient:
+    def from_env(
+        cls, base_url: str | None = None, *, environ: Mapping[str, str] | None = None, **options: Any
+    ) -> OpenAlexClient:
         """Key and e-mail from OPENALEX_API_KEY and OPENALEX_EMAIL; the host from `base_url`,
         else CLAIMWATCH_OPENALEX_URL, else api.openalex.org."""
         env = os.environ if environ is None else environ
-        return cls(base_url or env.get("CLAIMWATCH_OPENALEX_URL") or None,
-                   api_key=env.get("OPENALEX_API_KEY"), email=env.get("OPENALEX_EMAIL"), **options)
+        return cls(
+            base_url or env.get("CLAIMWATCH_OPENALEX_URL") or None,
+            api_key=env.get("OPENALEX_API_KEY"),
+            email=env.get("OPENALEX_EMAIL"),
+            **options,
+        )
 
     def _checked(self, url: str) -> str:
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise InputError(Problem("--openalex-url", 0, 0, f"'{self.redact(url)}' is not an http(s) URL"))
         if parts.query or parts.fragment:
-            raise InputError(Problem("--openalex-url", 0, 0, f"'{self.redact(url)}': give the base URL only, "
-                                                             "without ?parameters (the key goes in OPENALEX_API_KEY)"))
+            raise InputError(
+                Problem(
+                    "--openalex-url",
+                    0,
+                    0,
+                    f"'{self.redact(url)}': give the base URL only, "
+                    "without ?parameters (the key goes in OPENALEX_API_KEY)",
+                )
+            )
         return url.strip().rstrip("/")
 
     # secrets
@@ -277,7 +345,7 @@ class OpenAlexClient:
     def route(self, url: str) -> str:
         """api.openalex.org URLs moved to the configured host; anything else unchanged."""
         if self.base_url != OPENALEX_API and (url == OPENALEX_API or url.startswith(OPENALEX_API + "/")):
-            return self.base_url + url[len(OPENALEX_API):]
+            return self.base_url + url[len(OPENALEX_API) :]
         return url
 
     @contextlib.contextmanager
@@ -286,8 +354,12 @@ class OpenAlexClient:
         with _PYALEX_LOCK:
             saved_config = dict(pyalex.config)
             saved_factory = pyalex.api._get_requests_session
-            pyalex.config.update(api_key=self.api_key, email=self.email, max_retries=0,
-                                 user_agent=f"claimwatch/{tool_versions()['claimwatch']} pyalex/{pyalex.__version__}")
+            pyalex.config.update(
+                api_key=self.api_key,
+                email=self.email,
+                max_retries=0,
+                user_agent=f"claimwatch/{tool_versions()['claimwatch']} pyalex/{pyalex.__version__}",
+            )
             pyalex.api._get_requests_session = lambda: self.session
             try:
                 yield
@@ -366,9 +438,11 @@ class OpenAlexClient:
         if attempt >= self.retries:
             tries = f"{attempt + 1} attempts" if attempt else "1 attempt"
             raise self._error(f"{cause} after {tries}", url, status)
-        delay = max(asked or 0.0, min(self.backoff * 2 ** attempt, MAX_BACKOFF))
+        delay = max(asked or 0.0, min(self.backoff * 2**attempt, MAX_BACKOFF))
         if self.waited + delay > self.max_wait:
-            why = f"Retry-After asks for {asked:g} s" if asked and asked >= delay else f"the next retry waits {delay:g} s"
+            why = (
+                f"Retry-After asks for {asked:g} s" if asked and asked >= delay else f"the next retry waits {delay:g} s"
+            )
             raise self._error(f"{cause}; {why}, past the {self.max_wait:g} s bound on waiting", url, status)
         return delay
 
@@ -409,8 +483,15 @@ class _OpenAlexAdapter(HTTPAdapter):
         super().__init__()  # urllib3 retries stay off: the client retries, with Retry-After
         self.client = client
 
-    def send(self, request: requests.PreparedRequest, stream: bool = False, timeout: Any = None,
-             verify: Any = True, cert: Any = None, proxies: Any = None) -> requests.Response:
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: Any = None,
+        verify: Any = True,
+        cert: Any = None,
+        proxies: Any = None,
+    ) -> requests.Response:
         asked = request.url or ""
         routed = self.client.route(asked)
         if routed != asked:  # proxies were chosen for api.openalex.org; choose again
@@ -419,8 +500,15 @@ class _OpenAlexAdapter(HTTPAdapter):
         def once() -> requests.Response:
             request.url = routed
             try:
-                return HTTPAdapter.send(self, request, stream=stream, timeout=timeout or self.client.timeout,
-                                        verify=verify, cert=cert, proxies=proxies)
+                return HTTPAdapter.send(
+                    self,
+                    request,
+                    stream=stream,
+                    timeout=timeout or self.client.timeout,
+                    verify=verify,
+                    cert=cert,
+                    proxies=proxies,
+                )
             finally:
                 request.url = asked
 
@@ -458,6 +546,7 @@ def _client_for(client: OpenAlexClient | None) -> Iterator[OpenAlexClient]:
 
 # --- collecting ------------------------------------------------------------------------------
 
+
 class Progress(Protocol):
     """What a collect reports as it goes (the CLI draws a progress bar from it)."""
 
@@ -487,8 +576,8 @@ class CollectResult:
     manifest: Manifest
     requests: int
     retries: int
-    notes: tuple[str, ...] = ()      # why coverage fell short, if it did
-    fallback: str | None = None      # why an update became a full collect, if it did
+    notes: tuple[str, ...] = ()  # why coverage fell short, if it did
+    fallback: str | None = None  # why an update became a full collect, if it did
 
     @property
     def records(self) -> int:
@@ -507,9 +596,14 @@ class QueryOutcome:
     still_truncated: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return {"count": self.count, "received": self.received, "pages": self.pages,
-                "full_author_lists": self.full_author_lists, "merged_ids": dict(self.merged),
-                "authors_still_truncated": list(self.still_truncated)}
+        return {
+            "count": self.count,
+            "received": self.received,
+            "pages": self.pages,
+            "full_author_lists": self.full_author_lists,
+            "merged_ids": dict(self.merged),
+            "authors_still_truncated": list(self.still_truncated),
+        }
 
 
 class _Harvest:
@@ -545,8 +639,9 @@ def _authors_truncated(record: dict[str, Any]) -> bool:
     return record.get("is_authors_truncated") is True or (isinstance(people, list) and len(people) >= AUTHORS_CAP)
 
 
-def _run_query(api: OpenAlexClient, query: Query, harvest: _Harvest, progress: Progress,
-               updated_since: dt.date | None = None) -> QueryOutcome:
+def _run_query(
+    api: OpenAlexClient, query: Query, harvest: _Harvest, progress: Progress, updated_since: dt.date | None = None
+) -> QueryOutcome:
     """Page through one query and hand each record to the harvest."""
     outcome = QueryOutcome()
     pager = query.works(updated_since).paginate(method="cursor", per_page=PER_PAGE, n_max=None)
@@ -569,8 +664,9 @@ def _run_query(api: OpenAlexClient, query: Query, harvest: _Harvest, progress: P
     return outcome
 
 
-def _full_work(api: OpenAlexClient, wid: str, listed: dict[str, Any], outcome: QueryOutcome,
-               progress: Progress) -> dict[str, Any]:
+def _full_work(
+    api: OpenAlexClient, wid: str, listed: dict[str, Any], outcome: QueryOutcome, progress: Progress
+) -> dict[str, Any]:
     """The work fetched alone, for its full author list (a merged id answers 301 and is followed)."""
     try:
         full = api.call(lambda: pyalex.Works()[wid])
@@ -587,11 +683,16 @@ def _full_work(api: OpenAlexClient, wid: str, listed: dict[str, Any], outcome: Q
     return full
 
 
-def _coverage(queries: Sequence[Query], outcomes: Sequence[QueryOutcome], harvest: _Harvest) -> tuple[Coverage, list[str]]:
+def _coverage(
+    queries: Sequence[Query], outcomes: Sequence[QueryOutcome], harvest: _Harvest
+) -> tuple[Coverage, list[str]]:
     """Coverage of the queries, unless something shows the harvest fell short of OpenAlex's count."""
     coverage = coverage_of(queries)
-    short = [f"{q.label}: {o.received} of the {o.count} works OpenAlex counted arrived"
-             for q, o in zip(queries, outcomes, strict=True) if o.count is not None and o.received < o.count]
+    short = [
+        f"{q.label}: {o.received} of the {o.count} works OpenAlex counted arrived"
+        for q, o in zip(queries, outcomes, strict=True)
+        if o.count is not None and o.received < o.count
+    ]
     if harvest.skipped:
         short.append(f"{len(harvest.skipped)} results had no work id and were left out")
     if short and coverage.complete:
@@ -599,35 +700,55 @@ def _coverage(queries: Sequence[Query], outcomes: Sequence[QueryOutcome], harves
     return coverage, short
 
 
-def collect(queries: Sequence[Query], out: str | Path, *, client: OpenAlexClient | None = None,
-            progress: Progress | None = None, command: Sequence[str] = ()) -> CollectResult:
+def collect(
+    queries: Sequence[Query],
+    out: str | Path,
+    *,
+    client: OpenAlexClient | None = None,
+    progress: Progress | None = None,
+    command: Sequence[str] = (),
+) -> CollectResult:
     """Gather every work of `queries` into a new snapshot at `out`, replacing any there only
     when the whole run succeeded. Coverage is complete for the queries' institutions and period."""
     queries = list(queries)
     if not queries:
-        raise InputError(Problem(str(out), 0, 0, "nothing to collect: no subject has OpenAlex ids "
-                                                 "(`claimwatch resolve NAME` finds them)"))
+        raise InputError(
+            Problem(
+                str(out), 0, 0, "nothing to collect: no subject has OpenAlex ids (`claimwatch resolve NAME` finds them)"
+            )
+        )
     with _client_for(client) as api:
         return _collect(queries, Path(out), api, progress or Silent(), command)
 
 
-def _collect(queries: list[Query], out: Path, api: OpenAlexClient, progress: Progress,
-             command: Sequence[str], fallback: str | None = None) -> CollectResult:
+def _collect(
+    queries: list[Query],
+    out: Path,
+    api: OpenAlexClient,
+    progress: Progress,
+    command: Sequence[str],
+    fallback: str | None = None,
+) -> CollectResult:
     created = now_utc()
     with _unchanged_on_failure(out), SnapshotWriter(out) as writer, api.pyalex():
         harvest = _Harvest(writer.write_record)
         outcomes = [_run_query(api, q, harvest, progress) for q in queries]
         coverage, shortfalls = _coverage(queries, outcomes, harvest)
-        manifest = writer.commit({
-            "source": "openalex", "created": created, "tool": tool_versions(),
-            "api": api.redact(api.base_url),
-            "queries": [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
-            "command": [api.redact(c) for c in command],
-            "duplicates_collapsed": harvest.duplicates, "skipped_lines": harvest.skipped,
-            "coverage": coverage.as_json(),
-            "requests": _request_counts(api),
-            **({"update": {"fallback": fallback}} if fallback else {}),
-        })
+        manifest = writer.commit(
+            {
+                "source": "openalex",
+                "created": created,
+                "tool": tool_versions(),
+                "api": api.redact(api.base_url),
+                "queries": [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
+                "command": [api.redact(c) for c in command],
+                "duplicates_collapsed": harvest.duplicates,
+                "skipped_lines": harvest.skipped,
+                "coverage": coverage.as_json(),
+                "requests": _request_counts(api),
+                **({"update": {"fallback": fallback}} if fallback else {}),
+            }
+        )
     return CollectResult(str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), fallback)
 
 
@@ -646,8 +767,14 @@ def _request_counts(api: OpenAlexClient) -> dict[str, Any]:
 
 # --- updating --------------------------------------------------------------------------------
 
-def update(out: str | Path, *, client: OpenAlexClient | None = None, progress: Progress | None = None,
-           command: Sequence[str] = ()) -> CollectResult:
+
+def update(
+    out: str | Path,
+    *,
+    client: OpenAlexClient | None = None,
+    progress: Progress | None = None,
+    command: Sequence[str] = (),
+) -> CollectResult:
     """Refresh the snapshot at `out`: ask only for works updated since it was taken (OpenAlex's
     from_updated_date, from the snapshot's retrieval day on) and merge them in by id, keeping
     the newer updated_date. If the API refuses that filter (a 4xx: it may need a key), say so and
@@ -657,8 +784,15 @@ def update(out: str | Path, *, client: OpenAlexClient | None = None, progress: P
     snapshot = Snapshot.open(out)
     manifest_path = str(out / "manifest.json")
     if snapshot.manifest.source != "openalex":
-        raise InputError(Problem(manifest_path, 0, 0, f"source is '{snapshot.manifest.source}', not OpenAlex: "
-                                                      "only a snapshot `claimwatch collect` made can be updated"))
+        raise InputError(
+            Problem(
+                manifest_path,
+                0,
+                0,
+                f"source is '{snapshot.manifest.source}', not OpenAlex: "
+                "only a snapshot `claimwatch collect` made can be updated",
+            )
+        )
     queries = [Query.from_manifest(q, manifest_path) for q in snapshot.manifest.queries]
     if not queries:
         raise InputError(Problem(manifest_path, 0, 0, "the manifest records no queries to update"))
@@ -673,8 +807,10 @@ def update(out: str | Path, *, client: OpenAlexClient | None = None, progress: P
         except OpenAlexError as e:
             if not e.refused:
                 raise
-            note = (f"OpenAlex refused the updated-date filter (from_updated_date: {e.cause}); "
-                    f"re-collecting the same {len(queries)} {'query' if len(queries) == 1 else 'queries'} in full")
+            note = (
+                f"OpenAlex refused the updated-date filter (from_updated_date: {e.cause}); "
+                f"re-collecting the same {len(queries)} {'query' if len(queries) == 1 else 'queries'} in full"
+            )
             progress.note(note)
             return _collect(queries, out, api, progress, command, fallback=note)
         return _merge(snapshot, fresh, queries, outcomes, harvest, since, created, api, command)
@@ -692,9 +828,17 @@ def _updated(record: dict[str, Any]) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _merge(snapshot: Snapshot, fresh: dict[str, dict[str, Any]], queries: list[Query],
-           outcomes: list[QueryOutcome], harvest: _Harvest, since: dt.date, created: str,
-           api: OpenAlexClient, command: Sequence[str]) -> CollectResult:
+def _merge(
+    snapshot: Snapshot,
+    fresh: dict[str, dict[str, Any]],
+    queries: list[Query],
+    outcomes: list[QueryOutcome],
+    harvest: _Harvest,
+    since: dt.date,
+    created: str,
+    api: OpenAlexClient,
+    command: Sequence[str],
+) -> CollectResult:
     """The old records, each replaced in place by a fresh one with a newer-or-equal updated_date,
     then the works that are new."""
     out = Path(snapshot.path)
@@ -704,7 +848,11 @@ def _merge(snapshot: Snapshot, fresh: dict[str, dict[str, Any]], queries: list[Q
 
     def check(digest: str) -> None:
         if expected and digest != expected:
-            raise InputError(Problem(str(data), 0, 0, "does not match the sha256 in its manifest: the snapshot was changed or damaged"))
+            raise InputError(
+                Problem(
+                    str(data), 0, 0, "does not match the sha256 in its manifest: the snapshot was changed or damaged"
+                )
+            )
 
     with SnapshotWriter(out) as writer:
         for n, line in read_lines(data, check):
@@ -724,21 +872,32 @@ def _merge(snapshot: Snapshot, fresh: dict[str, dict[str, Any]], queries: list[Q
         if not snapshot.coverage.complete:
             coverage = snapshot.coverage
         old = snapshot.manifest
-        manifest = writer.commit({
-            "source": "openalex", "created": created, "tool": tool_versions(),
-            "api": api.redact(api.base_url),
-            "queries": [q.describe() for q in queries],
-            "command": [api.redact(c) for c in command],
-            "duplicates_collapsed": harvest.duplicates, "skipped_lines": harvest.skipped,
-            "coverage": coverage.as_json(), "requests": _request_counts(api),
-            "update": {"from_updated_date": since.isoformat(), "replaced": replaced, "added": added,
-                       "queries": [{**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
-                       "previous": {"created": old.created, "records": old.records, "manifest_sha256": snapshot.sha256}},
-        })
+        manifest = writer.commit(
+            {
+                "source": "openalex",
+                "created": created,
+                "tool": tool_versions(),
+                "api": api.redact(api.base_url),
+                "queries": [q.describe() for q in queries],
+                "command": [api.redact(c) for c in command],
+                "duplicates_collapsed": harvest.duplicates,
+                "skipped_lines": harvest.skipped,
+                "coverage": coverage.as_json(),
+                "requests": _request_counts(api),
+                "update": {
+                    "from_updated_date": since.isoformat(),
+                    "replaced": replaced,
+                    "added": added,
+                    "queries": [{**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
+                    "previous": {"created": old.created, "records": old.records, "manifest_sha256": snapshot.sha256},
+                },
+            }
+        )
     return CollectResult(str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls))
 
 
 # --- resolving institutions ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class InstitutionHit:
@@ -756,15 +915,26 @@ class InstitutionHit:
     def from_record(cls, record: Mapping[str, Any]) -> InstitutionHit:
         lineage = record.get("lineage") if isinstance(record.get("lineage"), list) else []
         count = record.get("works_count")
-        return cls(id=ids.openalex_id(record.get("id")) or str(record.get("id")),
-                   name=str(record.get("display_name") or ""), ror=ids.ror_id(record.get("ror")),
-                   country=record.get("country_code") or None, type=record.get("type") or None,
-                   lineage=tuple(filter(None, (ids.openalex_id(v) for v in lineage if isinstance(v, str)))),
-                   works_count=count if isinstance(count, int) else None)
+        return cls(
+            id=ids.openalex_id(record.get("id")) or str(record.get("id")),
+            name=str(record.get("display_name") or ""),
+            ror=ids.ror_id(record.get("ror")),
+            country=record.get("country_code") or None,
+            type=record.get("type") or None,
+            lineage=tuple(filter(None, (ids.openalex_id(v) for v in lineage if isinstance(v, str)))),
+            works_count=count if isinstance(count, int) else None,
+        )
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "ror": self.ror, "country": self.country,
-                "type": self.type, "lineage": list(self.lineage), "works_count": self.works_count}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "ror": self.ror,
+            "country": self.country,
+            "type": self.type,
+            "lineage": list(self.lineage),
+            "works_count": self.works_count,
+        }
 
 
 def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10) -> list[InstitutionHit]:
@@ -774,7 +944,9 @@ def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10)
     if not 1 <= limit <= PER_PAGE:
         raise InputError(Problem("--limit", 0, 0, f"must be between 1 and {PER_PAGE}"))
     with _client_for(client) as api, api.pyalex():
-        found = api.call(lambda: pyalex.Institutions().search(name).select(list(INSTITUTION_FIELDS)).get(per_page=limit))
+        found = api.call(
+            lambda: pyalex.Institutions().search(name).select(list(INSTITUTION_FIELDS)).get(per_page=limit)
+        )
     return [InstitutionHit.from_record(r) for r in found]
 
 
@@ -782,7 +954,9 @@ def resolve_ror(ror: str, *, client: OpenAlexClient | None = None) -> Institutio
     """The OpenAlex institution with this ROR id, or None when OpenAlex has none."""
     short = ids.ror_id(ror)
     if not short:
-        raise InputError(Problem("--ror", 0, 0, f"'{ror}' is not a ROR id (e.g. 00d0nc645 or https://ror.org/00d0nc645)"))
+        raise InputError(
+            Problem("--ror", 0, 0, f"'{ror}' is not a ROR id (e.g. 00d0nc645 or https://ror.org/00d0nc645)")
+        )
     with _client_for(client) as api, api.pyalex():
         try:
             record = api.call(lambda: pyalex.Institutions()[f"ror:{short}"])

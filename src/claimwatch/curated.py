@@ -9,6 +9,7 @@ one: its coverage is never complete.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +20,11 @@ from .errors import InputError
 from .evidence import Coverage
 from .works import Authorship, Institution, Origin, PartialDate, Work
 
-CURATED_COVERAGE = Coverage(complete=False, declared_by="curated",
-                            note="curated evidence is a selection of works; it never covers a period completely")
+CURATED_COVERAGE = Coverage(
+    complete=False,
+    declared_by="curated",
+    note="curated evidence is a selection of works; it never covers a period completely",
+)
 
 
 def read_curated(path: str | Path) -> Iterator[Work]:
@@ -39,14 +43,16 @@ def _load_curated(path: str | Path) -> tuple[list[Work], str]:
     for i, raw in enumerate(doc.data["works"]):
         at = ("works", i)
         if raw["id"] in seen:
-            problems.append(doc.problem(at + ("id",), f"duplicate work id '{raw['id']}' (first at line {seen[raw['id']]})"))
+            problems.append(
+                doc.problem((*at, "id"), f"duplicate work id '{raw['id']}' (first at line {seen[raw['id']]})")
+            )
             continue
         seen[raw["id"]] = doc.position(at)[0]
         for j, version in enumerate(raw["versions"]):
-            vat = at + ("versions", j)
+            vat = (*at, "versions", j)
             published = PartialDate.parse(version["published"])
             if published is None:
-                problems.append(doc.problem(vat + ("published",), f"'{version['published']}' is not a real date"))
+                problems.append(doc.problem((*vat, "published"), f"'{version['published']}' is not a real date"))
                 continue
             works.append(_version_work(raw, version, published, Origin("curated", doc.path, doc.position(vat)[0])))
     if problems:
@@ -69,7 +75,7 @@ def _version_work(raw: dict[str, Any], version: dict[str, Any], published: Parti
         arxiv=arxiv.split("v")[0] if arxiv else None,
         url=url,
         keywords=tuple(raw.get("keywords", ())),
-        topic_ids=tuple(ids.openalex_id(t) for t in raw.get("openalex_topics", ())),
+        topic_ids=tuple(ids.checked(ids.openalex_id(t), t) for t in raw.get("openalex_topics", ())),
         version=label,
         group=raw["id"],
         sources=tuple(version["sources"]),
@@ -81,10 +87,19 @@ def _author(raw: dict[str, Any], position: int) -> Authorship:
     institutions = []
     for aff in raw.get("affiliations", ()):
         own = ids.openalex_id(aff.get("openalex"))
-        institutions.append(Institution(name=aff["name"], id=own, ror=ids.ror_id(aff.get("ror")),
-                                        lineage=(own,) if own else (), country=aff.get("country")))
+        institutions.append(
+            Institution(
+                name=aff["name"],
+                id=own,
+                ror=ids.ror_id(aff.get("ror")),
+                lineage=(own,) if own else (),
+                country=aff.get("country"),
+            )
+        )
     return Authorship(
-        name=raw["name"], position=position, institutions=tuple(institutions),
+        name=raw["name"],
+        position=position,
+        institutions=tuple(institutions),
         # A stated affiliation is raw text as much as an OpenAlex raw string is.
         raw_affiliations=tuple(a["name"] for a in raw.get("affiliations", ())),
         author_id=ids.openalex_id(raw.get("openalex")),
@@ -97,6 +112,7 @@ class CuratedEvidence:
     sha256: str
     kind: str = "curated"
     coverage: Coverage = CURATED_COVERAGE
+    retrieved: dt.date | None = None  # each version carries its own sources' dates instead
     _works: list[Work] = field(default_factory=list, repr=False)
 
     @classmethod

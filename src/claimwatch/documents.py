@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import jsonschema
 import yaml
@@ -24,10 +25,9 @@ from referencing.jsonschema import DRAFT202012
 
 from .errors import InputError, Problem
 
-try:  # libyaml is much faster; PyYAML's pure-Python parser is the same grammar
-    from yaml import CSafeLoader as _EventLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _EventLoader
+# libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
+# the same grammar.
+_EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -108,6 +108,7 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
             composer.feed(event)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        composer.check_depth_scanned_ahead(text, mark.index if mark else len(text))
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         msg = e.problem or e.context or "invalid YAML"
         raise InputError(Problem(path, line, column, f"not valid YAML: {msg}")) from None
@@ -116,6 +117,54 @@ def parse_yaml(text: str, path: str = "<string>") -> Document:
     if composer.documents == 0 or composer.result is None:
         raise InputError(Problem(path, 0, 0, "file holds no YAML data"))
     return Document(path, composer.result, composer.positions, composer.key_positions)
+
+
+def _flow_opening_past(text: str, start: int, stop: int, depth: int) -> int | None:
+    """The index of the '[' or '{' in text[start:stop] that nests deeper than MAX_DEPTH, if any.
+
+    `depth` is the nesting at `start`. Brackets count only where YAML reads them as flow
+    indicators: inside a flow collection, or where a block value begins; never in quotes, in a
+    comment, or inside a plain scalar of block context.
+    """
+    flow = 0  # open flow collections seen in this stretch
+    value_may_start = True  # in block context: only blanks since the line, ':', '-' or '?'
+    quote = ""
+    i = start
+    while i < stop:
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                if quote == "'" and text[i + 1 : i + 2] == "'":
+                    i += 1
+                else:
+                    quote = ""
+        elif ch == "#" and (i == 0 or text[i - 1] in " \t\n"):
+            end = text.find("\n", i, stop)
+            i = stop if end < 0 else end
+            continue
+        elif ch in "\"'" and (flow or value_may_start):
+            quote = ch
+        elif ch in "[{" and (flow or value_may_start):
+            flow += 1
+            depth += 1
+            if depth > MAX_DEPTH:
+                return i
+        elif ch in "]}" and flow:
+            flow -= 1
+            depth -= 1
+        elif not flow:
+            value_may_start = ch in " \t\n:-?"
+        i += 1
+    return None
+
+
+def _mark(event: yaml.Event, *, end: bool = False) -> Any:
+    """Where an event starts (or ends): the parser gives every event both marks."""
+    mark = event.end_mark if end else event.start_mark
+    assert mark is not None
+    return mark
 
 
 def _one_line(text: str) -> str:
@@ -133,18 +182,35 @@ class _Composer:
     def __init__(self, path: str):
         self.path = path
         self.stack: list[dict[str, Any]] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, values in it, its depth
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
         self.nodes = 0
         self.documents = 0
         self.result: Any = None
+        self.last_event: yaml.Event | None = None
 
-    def fail(self, event: yaml.Event, message: str) -> None:
-        m = event.start_mark
+    def check_depth_scanned_ahead(self, text: str, stop: int) -> None:
+        """Our depth limit, over what libyaml read ahead of its last event before it failed.
+
+        libyaml scans up to a line (at most 1,024 characters) ahead of the events it gives, and
+        has a nesting limit of its own in some releases: a line of 1,000 '[' fails inside
+        libyaml before this composer sees the 65th. The project's limit comes first whatever
+        libyaml's is, so the flow collections opened in that stretch are counted here.
+        """
+        start = _mark(self.last_event, end=True).index if self.last_event is not None else 0
+        where = _flow_opening_past(text, start, min(stop + 1, len(text)), len(self.stack))
+        if where is not None:
+            line = text.count("\n", 0, where)
+            column = where - (text.rfind("\n", 0, where) + 1)
+            raise InputError(Problem(self.path, line + 1, column + 1, f"nested more than {MAX_DEPTH} levels deep"))
+
+    def fail(self, event: yaml.Event, message: str) -> NoReturn:
+        m = _mark(event)
         raise InputError(Problem(self.path, m.line + 1, m.column + 1, message))
 
     def feed(self, event: yaml.Event) -> None:
+        self.last_event = event
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -157,21 +223,32 @@ class _Composer:
                 self.fail(event, f"unsupported YAML tag {event.tag}")
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             path = self._place(event, container)
-            self.stack.append({"value": container, "path": path, "key": None, "anchor": event.anchor,
-                               "nodes_at_start": self.nodes, "depth": 1})
+            self.stack.append(
+                {
+                    "value": container,
+                    "path": path,
+                    "key": None,
+                    "anchor": event.anchor,
+                    "nodes_at_start": self.nodes,
+                    "depth": 1,
+                }
+            )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = self.stack.pop()
             self._deepen(frame["depth"])
             if frame["anchor"]:
-                self.anchors[frame["anchor"]] = (frame["value"], self.nodes - frame["nodes_at_start"] + 1,
-                                                 frame["depth"])
+                self.anchors[frame["anchor"]] = (
+                    frame["value"],
+                    self.nodes - frame["nodes_at_start"] + 1,
+                    frame["depth"],
+                )
         elif isinstance(event, yaml.ScalarEvent):
             value = self._scalar(event)
             self._place(event, value)
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1, 0)
         elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
+            if event.anchor is None or event.anchor not in self.anchors:
                 self.fail(event, f"unknown alias *{event.anchor}")
             value, size, depth = self.anchors[event.anchor]
             # The alias stands for its whole subtree: its values count, and so do its levels.
@@ -193,7 +270,7 @@ class _Composer:
         if tag == _TIMESTAMP or tag == "tag:yaml.org,2002:str":
             return event.value
         if tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in {"int", "float", "bool", "null"}:
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+            node = yaml.ScalarNode(tag, event.value, None, None)
             try:
                 return _SCALAR_CONSTRUCTOR.construct_object(node)
             except (ValueError, yaml.YAMLError):
@@ -205,13 +282,15 @@ class _Composer:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self.fail(event, f"more than {MAX_NODES:,} values (an alias bomb?)")
-        position = (event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = _mark(event)
+        position = (mark.line + 1, mark.column + 1)
         if not self.stack:
             self.result = value
             self.positions[()] = position
             return ()
         frame = self.stack[-1]
         parent = frame["value"]
+        path: Path_
         if isinstance(parent, list):
             path = frame["path"] + (len(parent),)
             parent.append(value)
@@ -222,8 +301,9 @@ class _Composer:
             if key in parent:
                 self.fail(event, f"duplicate key '{key}'")
             frame["key"] = key
-            self.key_positions[frame["path"] + (key,)] = position
-            return frame["path"]
+            parent_path: Path_ = frame["path"]
+            self.key_positions[(*parent_path, key)] = position
+            return parent_path
         else:
             key = frame["key"]
             path = frame["path"] + (key,)
@@ -235,11 +315,13 @@ class _Composer:
 
 # --- schemas ---------------------------------------------------------------------------------
 
+
 @cache
 def schema(name: str) -> dict[str, Any]:
     """A JSON Schema shipped in the package (claims, list, curated, report)."""
     text = resources.files("claimwatch").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 SCHEMA_NAMES = ("claims", "topic", "list", "curated", "report")
@@ -285,14 +367,14 @@ def schema_problems(doc: Document, name: str) -> list[Problem]:
 def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     path = tuple(error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(_schema_of(error).get("properties", {}))
         out = []
         for key in error.instance:
             if key in allowed:
                 continue
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}"
-            out.append(doc.problem(path + (key,), f"unknown key '{key}'{suggestion}", at_key=True))
+            out.append(doc.problem((*path, key), f"unknown key '{key}'{suggestion}", at_key=True))
         return out
     if error.validator == "required":
         where = _describe_path(path)
@@ -306,9 +388,13 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         best = max(telling, key=lambda e: (len(e.absolute_path), e.validator == "format", -len(e.message)))
         if len(best.absolute_path) > len(error.absolute_path) or best.validator == "format":
             return _explain(doc, best)
-        hint = error.schema.get("description")
-        return [doc.problem(path, f"{_describe_path(path)}{hint or _short(error.message)}")]
+        description = _schema_of(error).get("description")
+        return [doc.problem(path, f"{_describe_path(path)}{description or _short(error.message)}")]
     return [doc.problem(path, f"{_describe_path(path)}{_short(error.message)}")]
+
+
+def _schema_of(error: jsonschema.ValidationError) -> Mapping[str, Any]:
+    return error.schema if isinstance(error.schema, Mapping) else {}
 
 
 def _describe_path(path: Path_) -> str:

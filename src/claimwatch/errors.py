@@ -62,4 +62,3 @@ class SourceError(ClaimwatchError):
 def problem_at(path: str | Path, position: tuple[int, int] | None, message: str) -> Problem:
     line, column = position or (0, 0)
     return Problem(str(path), line, column, message)
-

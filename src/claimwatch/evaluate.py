@@ -27,9 +27,26 @@ from .evidence import Evidence
 from .lists import ListEntry, ReferenceList
 from .matching import NameMatcher, PhraseSet, plain_words
 from .results import (
-    DIRECT_METHODS, AbsenceReason, AffiliationReason, ClaimResult, CoverageReport, EntryRef, EvidenceCount,
-    Finding, InputRef, Inputs, InstitutionRef, Interpretation, ListedInstitution, ListRef, PhraseReason,
-    Results, SourceRef, StatementRef, TopicRef, WorkRef,
+    DIRECT_METHODS,
+    AbsenceReason,
+    AffiliationReason,
+    ClaimResult,
+    CoverageReport,
+    EntryRef,
+    EvidenceCount,
+    Finding,
+    InputRef,
+    Inputs,
+    InstitutionRef,
+    Interpretation,
+    ListedInstitution,
+    ListRef,
+    PhraseReason,
+    Results,
+    SourceRef,
+    StatementRef,
+    TopicRef,
+    WorkRef,
 )
 from .works import Authorship, Institution, PartialDate, Work
 
@@ -53,6 +70,7 @@ class _Outcome:
 
 # --- subjects and lists ---------------------------------------------------------------------
 
+
 class _SubjectHit(NamedTuple):
     """An author of the subject, kept light: most never reach a report."""
 
@@ -62,8 +80,9 @@ class _SubjectHit(NamedTuple):
     matched_text: str | None
 
     def reason(self) -> AffiliationReason:
-        return _affiliation("subject_author", self.authorship, self.institution, self.method,
-                            matched_text=self.matched_text)
+        return _affiliation(
+            "subject_author", self.authorship, self.institution, self.method, matched_text=self.matched_text
+        )
 
 
 class _ListedHit(NamedTuple):
@@ -76,8 +95,16 @@ class _ListedHit(NamedTuple):
     def reason(self) -> AffiliationReason:
         h = self.hit
         note = None if h.entry.verified else "list entry not fully confirmed (see its notes)"
-        return _affiliation("listed_author", self.authorship, h.institution, h.method, matched_text=h.matched_text,
-                            entry=_entry_ref(h), listed_before=self.listed_before, note=note)
+        return _affiliation(
+            "listed_author",
+            self.authorship,
+            h.institution,
+            h.method,
+            matched_text=h.matched_text,
+            entry=_entry_ref(h),
+            listed_before=self.listed_before,
+            note=note,
+        )
 
 
 def _cited(reason: Any) -> Any:
@@ -165,31 +192,55 @@ class ListMatcher:
                 self._offer(best, self.entries[h.key], "alias_in_raw_affiliation", None, text)
         return [best[k] for k in sorted(best)] if best else []
 
-    def _offer(self, best: dict[str, _EntryHit], entry: ListEntry, method: str, inst: Institution | None,
-               text: str | None) -> None:
+    def _offer(
+        self, best: dict[str, _EntryHit], entry: ListEntry, method: str, inst: Institution | None, text: str | None
+    ) -> None:
         """Keep the strongest way each entry matched."""
         current = best.get(entry.id)
         if current is None or _METHOD_RANK[method] < _METHOD_RANK[current.method]:
             best[entry.id] = _EntryHit(entry, self.list, method, inst, text)
 
 
-def _affiliation(kind: str, a: Authorship, inst: Institution | None, method: str, *,
-                 matched_text: str | None = None, entry: EntryRef | None = None,
-                 listed_before: bool | None = None, note: str | None = None) -> AffiliationReason:
+def _affiliation(
+    kind: str,
+    a: Authorship,
+    inst: Institution | None,
+    method: str,
+    *,
+    matched_text: str | None = None,
+    entry: EntryRef | None = None,
+    listed_before: bool | None = None,
+    note: str | None = None,
+) -> AffiliationReason:
     return AffiliationReason(
-        kind=kind, author=a.name, author_position=a.position + 1,
+        kind=kind,
+        author=a.name,
+        author_position=a.position + 1,
         institution=InstitutionRef(id=inst.id, name=inst.name, ror=inst.ror) if inst else None,
-        method=method, matched_text=matched_text, entry=entry, listed_before_publication=listed_before, note=note)
+        method=method,
+        matched_text=matched_text,
+        entry=entry,
+        listed_before_publication=listed_before,
+        note=note,
+    )
 
 
 def _entry_ref(hit: _EntryHit) -> EntryRef:
     e = hit.entry
-    return EntryRef(list=hit.reference_list.id, list_name=hit.reference_list.name, id=e.id, name=e.name,
-                    listed_from=str(e.listed_from) if e.listed_from else None, citation=e.citation,
-                    verified=e.verified, line=e.line)
+    return EntryRef(
+        list=hit.reference_list.id,
+        list_name=hit.reference_list.name,
+        id=e.id,
+        name=e.name,
+        listed_from=str(e.listed_from) if e.listed_from else None,
+        citation=e.citation,
+        verified=e.verified,
+        line=e.line,
+    )
 
 
 # --- topics ---------------------------------------------------------------------------------
+
 
 class TopicMatcher:
     def __init__(self, topic: Topic):
@@ -208,8 +259,11 @@ class TopicMatcher:
             out += self._in_text("abstract", work.abstract)
         for tid in work.topic_ids:
             if tid in self.topic_ids:
-                out.append(PhraseReason(topic=self.topic.id, method="openalex_topic", phrase=tid,
-                                        field="openalex_topics", text=tid))
+                out.append(
+                    PhraseReason(
+                        topic=self.topic.id, method="openalex_topic", phrase=tid, field="openalex_topics", text=tid
+                    )
+                )
         return out
 
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
@@ -222,20 +276,30 @@ class TopicMatcher:
             if any(x.start <= h.start and h.end <= x.end for x in excluded):
                 continue
             before, after = _context(text, h.start, h.end)
-            out.append(PhraseReason(topic=self.topic.id, method="phrase", phrase=h.phrase, field=field_name,
-                                    start=h.start, end=h.end, text=text[h.start:h.end],
-                                    context_before=before, context_after=after))
+            out.append(
+                PhraseReason(
+                    topic=self.topic.id,
+                    method="phrase",
+                    phrase=h.phrase,
+                    field=field_name,
+                    start=h.start,
+                    end=h.end,
+                    text=text[h.start : h.end],
+                    context_before=before,
+                    context_after=after,
+                )
+            )
         return out
 
 
 def _context(text: str, start: int, end: int, width: int = 80) -> tuple[str, str]:
     """The words around a match, cut at a space and marked with an ellipsis where cut, so a
     report can show the phrase in place without carrying a whole abstract."""
-    before, after = text[max(0, start - width):start], text[end:end + width]
+    before, after = text[max(0, start - width) : start], text[end : end + width]
     if start > width and " " in before:
-        before = "\u2026" + before[before.index(" ") + 1:]
+        before = "\u2026" + before[before.index(" ") + 1 :]
     if end + width < len(text) and " " in after:
-        after = after[:after.rindex(" ")] + "\u2026"
+        after = after[: after.rindex(" ")] + "\u2026"
     # Line breaks and runs of spaces fold to one space; the space next to the match is kept.
     gap_before = " " if before[-1:].isspace() else ""
     gap_after = " " if after[:1].isspace() else ""
@@ -244,10 +308,11 @@ def _context(text: str, start: int, end: int, width: int = 80) -> tuple[str, str
 
 # --- conditions -----------------------------------------------------------------------------
 
+
 class _WorkContext:
     """Per-work caches shared by every claim: subject authors, list hits, topic hits."""
 
-    __slots__ = ("work", "_subjects", "_lists", "_topics", "_abstract_words")
+    __slots__ = ("_abstract_words", "_lists", "_subjects", "_topics", "work")
 
     def __init__(self, work: Work):
         self.work = work
@@ -301,8 +366,9 @@ class _CompiledClaim:
         parts: list[_Test] = []
         for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
             if list_ids:
-                parts.append(self._listed_test([self.lists[i] for i in list_ids], same_author,
-                                               cond.listed_before_publication))
+                parts.append(
+                    self._listed_test([self.lists[i] for i in list_ids], same_author, cond.listed_before_publication)
+                )
         parts += [self._compile(c) for c in cond.all]
         if cond.any:
             parts.append(_any_of([self._compile(c) for c in cond.any]))
@@ -334,9 +400,12 @@ class _CompiledClaim:
                     status = max(status, TRUE if not before_publication or listed else UNKNOWN)
             if status == FALSE:
                 if work.authors_truncated:
-                    return _Outcome(UNKNOWN, [], ["the record's author list is truncated, so a listed coauthor may be missing"])
+                    return _Outcome(
+                        UNKNOWN, [], ["the record's author list is truncated, so a listed coauthor may be missing"]
+                    )
                 return _FAILS
             return _Outcome(status, reasons, sorted(set(doubts)) if status == UNKNOWN else [], listings)
+
         return test
 
     @staticmethod
@@ -344,6 +413,7 @@ class _CompiledClaim:
         def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
             reasons = ctx.topic_reasons(matcher)
             return _Outcome(TRUE, list(reasons)) if reasons else _FAILS
+
         return test
 
 
@@ -360,6 +430,7 @@ def _all_of(parts: list[_Test]) -> _Test:
             doubts += o.doubts
             listings += o.listings
         return _Outcome(status, reasons, doubts, listings)
+
     return test
 
 
@@ -370,9 +441,13 @@ def _any_of(parts: list[_Test]) -> _Test:
             return _FAILS
         status = max(o.status for o in outcomes)
         chosen = [o for o in outcomes if o.status == status]
-        return _Outcome(status, [r for o in chosen for r in o.reasons],
-                        [d for o in chosen for d in o.doubts] if status == UNKNOWN else [],
-                        [x for o in chosen for x in o.listings])
+        return _Outcome(
+            status,
+            [r for o in chosen for r in o.reasons],
+            [d for o in chosen for d in o.doubts] if status == UNKNOWN else [],
+            [x for o in chosen for x in o.listings],
+        )
+
     return test
 
 
@@ -384,6 +459,7 @@ def _negation(inner: _Test, text: str) -> _Test:
         if o.status == TRUE:
             return _FAILS
         return _Outcome(UNKNOWN, [], o.doubts)
+
     return test
 
 
@@ -427,17 +503,19 @@ class _Matchers:
 
 # --- reading the evidence -------------------------------------------------------------------
 
+
 class _Record:
     """A subject's work as kept after streaming: enough to group and date it; and to cite it
     where some claim's test did not fail. Kept small: a check may stream millions."""
 
-    __slots__ = ("published", "subjects", "outcomes", "ref")
+    __slots__ = ("outcomes", "published", "ref", "subjects")
 
     def __init__(self, work: Work, subjects: int, live: dict[int, tuple[_Outcome, list[_SubjectHit]]]):
         self.published = work.published
         self.subjects = subjects  # a bit per claim whose subject has an author on the work
-        self.outcomes = {i: _Outcome(o.status, [*hits, *o.reasons], o.doubts, o.listings)
-                         for i, (o, hits) in live.items()} or None
+        self.outcomes = {
+            i: _Outcome(o.status, [*hits, *o.reasons], o.doubts, o.listings) for i, (o, hits) in live.items()
+        } or None
         self.ref = _LightRef.of(work) if live else None
 
     @classmethod
@@ -462,8 +540,16 @@ class _LightRef(NamedTuple):
 
     @classmethod
     def of(cls, work: Work) -> _LightRef:
-        return cls(work.group or work.id, work.doi, work.arxiv, work.title, work.url, work.is_retracted,
-                   work.version, str(work.origin))
+        return cls(
+            work.group or work.id,
+            work.doi,
+            work.arxiv,
+            work.title,
+            work.url,
+            work.is_retracted,
+            work.version,
+            str(work.origin),
+        )
 
 
 class _FirstPublished(NamedTuple):
@@ -482,12 +568,16 @@ class _FirstPublished(NamedTuple):
         return cls(min(d.earliest for d in dates), min(d.latest for d in dates), min(dates))
 
     def __str__(self) -> str:
-        return str(self.shown) if (self.shown.earliest, self.shown.latest) == (self.earliest, self.latest) \
+        return (
+            str(self.shown)
+            if (self.shown.earliest, self.shown.latest) == (self.earliest, self.latest)
             else f"{self.earliest} to {self.latest}"
+        )
 
 
-def _date_status(published: _FirstPublished | PartialDate | None, start: dt.date | None,
-                 end: dt.date | None) -> tuple[int, str | None]:
+def _date_status(
+    published: _FirstPublished | PartialDate | None, start: dt.date | None, end: dt.date | None
+) -> tuple[int, str | None]:
     """Inside the claim's period (TRUE), outside (FALSE), or straddling a boundary (UNKNOWN)."""
     if published is None:
         return UNKNOWN, "the work has no publication date"
@@ -509,8 +599,9 @@ def _relisted(outcome: _Outcome, published: _FirstPublished | PartialDate | None
     late = [(name, day) for name, day in outcome.listings if day > published.earliest]
     if not late or outcome.status != TRUE:
         return outcome
-    doubts = [f"{name} was listed on {day}, and an earlier version of the work appeared {published}"
-              for name, day in late]
+    doubts = [
+        f"{name} was listed on {day}, and an earlier version of the work appeared {published}" for name, day in late
+    ]
     return _Outcome(UNKNOWN, outcome.reasons, [*outcome.doubts, *doubts], outcome.listings)
 
 
@@ -613,6 +704,7 @@ def _stream(compiled: list[_CompiledClaim], evidence: Sequence[Any]) -> _Works:
 
 # --- verdicts -------------------------------------------------------------------------------
 
+
 def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date | None = None) -> Results:
     """One verdict per claim, with findings and reasons, from every piece of evidence.
 
@@ -634,10 +726,16 @@ def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date |
         if gc_was_enabled:
             gc.enable()
     results = tuple(_judge(cc, tally, evidence, as_of) for cc, tally in zip(compiled, tallies, strict=True))
-    return Results(claimwatch=__version__, as_of=str(as_of) if as_of else None,
-                   inputs=_inputs(claims, evidence), evidence=tuple(e.describe() for e in evidence),
-                   results=results, statements=tuple(_statement(f) for f in claims.files),
-                   lists=_lists_used(claims), evidence_counts=tuple(t.count() for t in counted))
+    return Results(
+        claimwatch=__version__,
+        as_of=str(as_of) if as_of else None,
+        inputs=_inputs(claims, evidence),
+        evidence=tuple(e.describe() for e in evidence),
+        results=results,
+        statements=tuple(_statement(f) for f in claims.files),
+        lists=_lists_used(claims),
+        evidence_counts=tuple(t.count() for t in counted),
+    )
 
 
 @dataclass
@@ -649,8 +747,9 @@ class _Tallies:
     considered: int = 0
 
 
-def _sort_groups(compiled: list[_CompiledClaim], groups: Iterable[list[_Record]],
-                 as_of: dt.date | None) -> list[_Tallies]:
+def _sort_groups(
+    compiled: list[_CompiledClaim], groups: Iterable[list[_Record]], as_of: dt.date | None
+) -> list[_Tallies]:
     """One pass over the works for every claim: which are in its period, which match."""
     tallies = [_Tallies() for _ in compiled]
     periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
@@ -689,25 +788,43 @@ def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as
     coverage = _coverage(claim, evidence, end)
     verdict, why = _verdict(claim, len(matched), len(uncertain), tally.considered, coverage, matched, uncertain)
     return ClaimResult(
-        claim=claim.id, says=claim.says, sentence=describe(claim, cc.file), claims_file=cc.file.path,
+        claim=claim.id,
+        says=claim.says,
+        sentence=describe(claim, cc.file),
+        claims_file=cc.file.path,
         subject=claim.subject.name,
-        period={"from": str(claim.from_) if claim.from_ else None, "to": str(claim.to) if claim.to else None,
-                "assessed_to": str(end) if end else None},
+        period={
+            "from": str(claim.from_) if claim.from_ else None,
+            "to": str(claim.to) if claim.to else None,
+            "assessed_to": str(end) if end else None,
+        },
         expects={"kind": claim.expects.kind, "count": claim.expects.count},
-        verdict=verdict, why=why, matched=len(matched), uncertain=len(uncertain), works_considered=tally.considered,
-        coverage=coverage, findings=tuple(matched), uncertain_findings=tuple(uncertain),
-        interpretation=_interpretation(cc))
+        verdict=verdict,
+        why=why,
+        matched=len(matched),
+        uncertain=len(uncertain),
+        works_considered=tally.considered,
+        coverage=coverage,
+        findings=tuple(matched),
+        uncertain_findings=tuple(uncertain),
+        interpretation=_interpretation(cc),
+    )
 
 
-def _finding(chosen: list[tuple[_Record, _Outcome]], published: _FirstPublished | PartialDate | None, status: int,
-             doubts: list[str]) -> Finding:
+def _finding(
+    chosen: list[tuple[_Record, _Outcome]],
+    published: _FirstPublished | PartialDate | None,
+    status: int,
+    doubts: list[str],
+) -> Finding:
     refs = [r.ref for r, _ in chosen]
     openalex = [x for x in refs if x.id.startswith("W")]
     lead = min(openalex or refs, key=lambda x: _natural(x.id))
     reasons = list(dict.fromkeys(_cited(reason) for _, o in chosen for reason in o.reasons))
     inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
     work = WorkRef(
-        id=lead.id, title=lead.title,
+        id=lead.id,
+        title=lead.title,
         doi=lead.doi or next((x.doi for x in refs if x.doi), None),
         arxiv=lead.arxiv or next((x.arxiv for x in refs if x.arxiv), None),
         url=lead.url or next((x.url for x in refs if x.url), None),
@@ -716,9 +833,13 @@ def _finding(chosen: list[tuple[_Record, _Outcome]], published: _FirstPublished 
         versions=tuple(dict.fromkeys(x.version for x in refs if x.version)),
         records=tuple(dict.fromkeys(x.origin for x in refs)),
     )
-    return Finding(work=work, status="matched" if status == TRUE else "uncertain",
-                   strength="inferred" if inferred else "direct", reasons=tuple(reasons),
-                   uncertain_because=tuple(dict.fromkeys(doubts)))
+    return Finding(
+        work=work,
+        status="matched" if status == TRUE else "uncertain",
+        strength="inferred" if inferred else "direct",
+        reasons=tuple(reasons),
+        uncertain_because=tuple(dict.fromkeys(doubts)),
+    )
 
 
 def _finding_order(f: Finding) -> tuple[str, tuple]:
@@ -733,43 +854,77 @@ def _natural(identifier: str) -> tuple:
 def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None) -> CoverageReport:
     ids = claim.subject.openalex
     if not ids:
-        return CoverageReport(complete=False, why=f"{claim.subject.name} has no OpenAlex id, so no snapshot can cover it")
+        return CoverageReport(
+            complete=False, why=f"{claim.subject.name} has no OpenAlex id, so no snapshot can cover it"
+        )
     if not any(e.coverage.complete for e in evidence):
         kinds = sorted({e.kind for e in evidence})
-        return CoverageReport(complete=False, why=(
-            f"no evidence covers {claim.subject.name} completely (the evidence is {', '.join(kinds)}"
-            + (", a selection of works, never complete" if kinds == ["curated"] else ", with no complete coverage declared")
-            + ")"))
+        return CoverageReport(
+            complete=False,
+            why=(
+                f"no evidence covers {claim.subject.name} completely (the evidence is {', '.join(kinds)}"
+                + (
+                    ", a selection of works, never complete"
+                    if kinds == ["curated"]
+                    else ", with no complete coverage declared"
+                )
+                + ")"
+            ),
+        )
     if end is None:
-        return CoverageReport(complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved")
-    sources = tuple(e.path for e in evidence
-                    if e.coverage.holds(ids, claim.from_, end, getattr(e, "retrieved", None)))
+        return CoverageReport(
+            complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
+        )
+    sources = tuple(e.path for e in evidence if e.coverage.holds(ids, claim.from_, end, getattr(e, "retrieved", None)))
     period = describe_period(claim.from_, end)
     if sources:
-        return CoverageReport(complete=True, sources=sources, why=(
-            f"{', '.join(sources)} holds every work OpenAlex attributes to {claim.subject.name} "
-            f"({', '.join(ids)}) published {period}"))
+        return CoverageReport(
+            complete=True,
+            sources=sources,
+            why=(
+                f"{', '.join(sources)} holds every work OpenAlex attributes to {claim.subject.name} "
+                f"({', '.join(ids)}) published {period}"
+            ),
+        )
     declared = [e for e in evidence if e.coverage.complete]
-    held = "; ".join(f"{e.path} covers {', '.join(e.coverage.institutions)} "
-                     f"{describe_period(e.coverage.from_, e.coverage.to or getattr(e, 'retrieved', None))}"
-                     for e in declared)
-    return CoverageReport(complete=False, why=f"no evidence covers {claim.subject.name} ({', '.join(ids)}) {period}: {held}")
+    held = "; ".join(
+        f"{e.path} covers {', '.join(e.coverage.institutions)} "
+        f"{describe_period(e.coverage.from_, e.coverage.to or getattr(e, 'retrieved', None))}"
+        for e in declared
+    )
+    return CoverageReport(
+        complete=False, why=f"no evidence covers {claim.subject.name} ({', '.join(ids)}) {period}: {held}"
+    )
 
 
-def _verdict(claim: Claim, n: int, u: int, considered: int, coverage: CoverageReport,
-             matched: list[Finding], uncertain: list[Finding]) -> tuple[str, str]:
+def _verdict(
+    claim: Claim,
+    n: int,
+    u: int,
+    considered: int,
+    coverage: CoverageReport,
+    matched: list[Finding],
+    uncertain: list[Finding],
+) -> tuple[str, str]:
     kind, count = claim.expects.kind, claim.expects.count
     works = _count(n)
     cited = _cite(matched)
-    pool = (f"the {_count(considered)} by {claim.subject.name} in the period" if considered
-            else f"the evidence, which holds no work by {claim.subject.name} in the period")
+    pool = (
+        f"the {_count(considered)} by {claim.subject.name} in the period"
+        if considered
+        else f"the evidence, which holds no work by {claim.subject.name} in the period"
+    )
     maybe = f"; {u} more might ({_cite(uncertain, with_doubt=True)})" if u else ""
     if kind == "none":
         if n:
-            return "contradicted", f"{works} {'matches' if n == 1 else 'match'} although the claim expects none: {cited}."
+            return (
+                "contradicted",
+                f"{works} {'matches' if n == 1 else 'match'} although the claim expects none: {cited}.",
+            )
         if u:
-            return "insufficient_evidence", (f"No work certainly matches, but {_count(u)} might: "
-                                             f"{_cite(uncertain, with_doubt=True)}.")
+            return "insufficient_evidence", (
+                f"No work certainly matches, but {_count(u)} might: {_cite(uncertain, with_doubt=True)}."
+            )
         if coverage.complete:
             return "not_contradicted", f"No work matches among {pool}, and {coverage.why}."
         return "insufficient_evidence", f"No work matches among {pool}, but {coverage.why}."
@@ -806,7 +961,7 @@ def _cite(findings: list[Finding], *, limit: int = 3, with_doubt: bool = False) 
 
 def _short_title(title: str, limit: int = 90) -> str:
     title = " ".join(title.split())
-    return title if len(title) <= limit else title[:limit - 1].rstrip() + "\u2026"
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "\u2026"
 
 
 def _inputs(claims: ClaimSet, evidence: Sequence[Evidence]) -> Inputs:
@@ -821,6 +976,7 @@ def _inputs(claims: ClaimSet, evidence: Sequence[Evidence]) -> Inputs:
 
 
 # --- what the reports show beside the verdicts ------------------------------------------------
+
 
 class _CountingEvidence:
     """Evidence read through a counter: the reports give the share of authorships that carry no
@@ -843,27 +999,53 @@ class _CountingEvidence:
             yield work
 
     def count(self) -> EvidenceCount:
-        return EvidenceCount(path=self.evidence.path, records=self.records, authorships=self.authorships,
-                             authorships_without_institution_id=self.without_id)
+        return EvidenceCount(
+            path=self.evidence.path,
+            records=self.records,
+            authorships=self.authorships,
+            authorships_without_institution_id=self.without_id,
+        )
 
 
 def _statement(f: ClaimFile) -> StatementRef:
     s = f.statement
-    return StatementRef(path=f.path, speaker=s.speaker, made_on=str(s.made_on), quote=s.quote,
-                        confirmed=s.confirmed, note=s.note, sources=tuple(_source(x) for x in s.sources))
+    return StatementRef(
+        path=f.path,
+        speaker=s.speaker,
+        made_on=str(s.made_on),
+        quote=s.quote,
+        confirmed=s.confirmed,
+        note=s.note,
+        sources=tuple(_source(x) for x in s.sources),
+    )
 
 
 def _source(src: Any) -> SourceRef:
     """A statement's or a list's source; both models share these fields."""
-    return SourceRef(title=src.title, publisher=src.publisher, authors=tuple(getattr(src, "authors", ())),
-                     published=str(src.published) if src.published else None, url=src.url,
-                     retrieved=str(src.retrieved) if src.retrieved else None, note=src.note)
+    return SourceRef(
+        title=src.title,
+        publisher=src.publisher,
+        authors=tuple(getattr(src, "authors", ())),
+        published=str(src.published) if src.published else None,
+        url=src.url,
+        retrieved=str(src.retrieved) if src.retrieved else None,
+        note=src.note,
+    )
 
 
 def _interpretation(cc: _CompiledClaim) -> Interpretation:
-    topics = tuple(TopicRef(id=t.id, name=t.name, rationale=t.rationale, phrases=t.phrases,
-                            exclude_phrases=t.exclude_phrases, openalex_topics=t.openalex_topics, path=t.path)
-                   for t in (cc.file.topics[tid] for tid in cc.claim.works.topics()))
+    topics = tuple(
+        TopicRef(
+            id=t.id,
+            name=t.name,
+            rationale=t.rationale,
+            phrases=t.phrases,
+            exclude_phrases=t.exclude_phrases,
+            openalex_topics=t.openalex_topics,
+            path=t.path,
+        )
+        for t in (cc.file.topics[tid] for tid in cc.claim.works.topics())
+    )
     return Interpretation(note=cc.claim.note, topics=topics, lists=tuple(cc.claim.works.list_ids()))
 
 
@@ -875,9 +1057,23 @@ def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
             for lid in c.works.list_ids():
                 used.setdefault(lid, f.lists[lid])
     return tuple(
-        ListRef(id=rl.id, name=rl.name, description=rl.description, path=rl.path,
-                sources=tuple(_source(x) for x in rl.sources),
-                entries=tuple(ListedInstitution(id=e.id, name=e.name, citation=e.citation, verified=e.verified,
-                                                listed_from=str(e.listed_from) if e.listed_from else None,
-                                                notes=e.notes) for e in rl.entries))
-        for _, rl in sorted(used.items()))
+        ListRef(
+            id=rl.id,
+            name=rl.name,
+            description=rl.description,
+            path=rl.path,
+            sources=tuple(_source(x) for x in rl.sources),
+            entries=tuple(
+                ListedInstitution(
+                    id=e.id,
+                    name=e.name,
+                    citation=e.citation,
+                    verified=e.verified,
+                    listed_from=str(e.listed_from) if e.listed_from else None,
+                    notes=e.notes,
+                )
+                for e in rl.entries
+            ),
+        )
+        for _, rl in sorted(used.items())
+    )

@@ -24,14 +24,13 @@ import shutil
 import tempfile
 import zlib
 from collections import deque
-from concurrent.futures import Future, ThreadPoolExecutor
-
-import orjson
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import ids
@@ -59,8 +58,9 @@ class Coverage(BaseModel):
     declared_by: str = "nobody"
     note: str | None = None
 
-    def holds(self, institutions: Iterable[str], start: dt.date | None, end: dt.date,
-              retrieved: dt.date | None = None) -> bool:
+    def holds(
+        self, institutions: Iterable[str], start: dt.date | None, end: dt.date, retrieved: dt.date | None = None
+    ) -> bool:
         """True when every one of `institutions` is covered for the whole of start..end.
 
         An open `to` runs to the day the evidence was retrieved, where that is known.
@@ -74,16 +74,28 @@ class Coverage(BaseModel):
         return not (last and end > last)
 
     def as_json(self) -> dict[str, Any]:
-        return json.loads(self.model_dump_json(by_alias=True))
+        data: dict[str, Any] = json.loads(self.model_dump_json(by_alias=True))
+        return data
 
 
 class Evidence(Protocol):
     """Anything the evaluator can read works from."""
 
-    path: str
-    kind: str
-    sha256: str
-    coverage: Coverage
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def coverage(self) -> Coverage: ...
+
+    @property
+    def retrieved(self) -> dt.date | None:
+        """When the records were current, where the evidence knows it."""
 
     def works(self) -> Iterator[Work]: ...
 
@@ -91,6 +103,7 @@ class Evidence(Protocol):
 
 
 # --- reading ---------------------------------------------------------------------------------
+
 
 class _HashingReader(io.RawIOBase):
     """Passes bytes through while hashing them, so a snapshot is checked as it is read."""
@@ -120,11 +133,14 @@ def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Itera
         stream: BinaryIO = gzip.GzipFile(fileobj=buffered, mode="rb") if is_gzip else buffered  # type: ignore[assignment]
         n = 0
         try:
-            for n, line in enumerate(stream, 1):  # noqa: B007 - n is used after the loop
+            for n, line in enumerate(stream, 1):
                 yield n, line
         except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
-            what = "truncated gzip (the file ends before its end marker)" if isinstance(e, EOFError) \
+            what = (
+                "truncated gzip (the file ends before its end marker)"
+                if isinstance(e, EOFError)
                 else f"corrupt gzip: {e}"
+            )
             raise InputError(Problem(str(path), n + 1, 0, what)) from None
         if hasher:
             buffered.read()  # drain what gzip did not need, so the digest covers the whole file
@@ -207,7 +223,14 @@ class Snapshot:
 
         def check(digest: str) -> None:
             if expected and digest != expected:
-                raise InputError(Problem(str(data), 0, 0, "does not match the sha256 in its manifest: the snapshot was changed or damaged"))
+                raise InputError(
+                    Problem(
+                        str(data),
+                        0,
+                        0,
+                        "does not match the sha256 in its manifest: the snapshot was changed or damaged",
+                    )
+                )
 
         name = str(data)
         for n, line in read_lines(data, check):
@@ -217,8 +240,15 @@ class Snapshot:
 
     def describe(self) -> dict[str, Any]:
         m = self.manifest
-        return {"path": self.path, "kind": self.kind, "sha256": self.sha256, "source": m.source,
-                "created": m.created, "records": m.records, "coverage": m.coverage.as_json()}
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "sha256": self.sha256,
+            "source": m.source,
+            "created": m.created,
+            "records": m.records,
+            "coverage": m.coverage.as_json(),
+        }
 
 
 @dataclass
@@ -228,7 +258,10 @@ class JsonlEvidence:
     path: str
     sha256: str
     kind: str = "jsonl"
-    coverage: Coverage = Coverage(declared_by="nobody", note="JSONL read directly; no coverage declared")
+    coverage: Coverage = field(
+        default_factory=lambda: Coverage(declared_by="nobody", note="JSONL read directly; no coverage declared")
+    )
+    retrieved: dt.date | None = None  # a bare file does not say when its records were current
 
     @classmethod
     def open(cls, path: str | Path) -> JsonlEvidence:
@@ -268,10 +301,13 @@ def open_evidence(path: str | Path) -> Evidence:
         return CuratedEvidence.open(p)
     if p.name.endswith((".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")):
         return JsonlEvidence.open(p)
-    raise InputError(Problem(str(p), 0, 0, "not evidence: expected a snapshot folder, a curated .yaml file or a .jsonl[.gz] file"))
+    raise InputError(
+        Problem(str(p), 0, 0, "not evidence: expected a snapshot folder, a curated .yaml file or a .jsonl[.gz] file")
+    )
 
 
 # --- writing ---------------------------------------------------------------------------------
+
 
 def tool_versions() -> dict[str, str]:
     from importlib.metadata import PackageNotFoundError, version
@@ -298,7 +334,9 @@ class SnapshotWriter:
 
     def __init__(self, out: str | Path):
         self.out = Path(out)
-        if self.out.exists() and not (self.out.is_dir() and ((self.out / MANIFEST).exists() or not any(self.out.iterdir()))):
+        if self.out.exists() and not (
+            self.out.is_dir() and ((self.out / MANIFEST).exists() or not any(self.out.iterdir()))
+        ):
             raise InputError(Problem(str(self.out), 0, 0, "exists and is not a snapshot; refusing to replace it"))
         self.out.parent.mkdir(parents=True, exist_ok=True)
         self._lock: int | None = _lock(self.out)
@@ -309,7 +347,8 @@ class SnapshotWriter:
             self._release()
             raise InputError(Problem(str(self.out), 0, 0, f"cannot write: {e.strerror or e}")) from None
         os.chmod(self.tmp, default_mode(directory=True))
-        self._raw = open(self.tmp / WORKS_FILE, "wb")
+        # Held open across write_line calls; close() or abort() releases it.
+        self._raw = open(self.tmp / WORKS_FILE, "wb")  # noqa: SIM115
         self._hash = hashlib.sha256()
         self._gzip = _GzipBlocks(_HashingWriter(self._raw, self._hash))
         self.records = 0
@@ -330,10 +369,17 @@ class SnapshotWriter:
         manifest = dict(manifest)
         manifest.setdefault("claimwatch_snapshot", SNAPSHOT_FORMAT)
         manifest["records"] = self.records
-        manifest["files"] = {WORKS_FILE: {"sha256": self._hash.hexdigest(), "records": self.records,
-                                          "bytes": (self.tmp / WORKS_FILE).stat().st_size}}
+        manifest["files"] = {
+            WORKS_FILE: {
+                "sha256": self._hash.hexdigest(),
+                "records": self.records,
+                "bytes": (self.tmp / WORKS_FILE).stat().st_size,
+            }
+        }
         model = Manifest.model_validate(manifest)
-        text = json.dumps(json.loads(model.model_dump_json(by_alias=True)), indent=2, ensure_ascii=False, sort_keys=True)
+        text = json.dumps(
+            json.loads(model.model_dump_json(by_alias=True)), indent=2, ensure_ascii=False, sort_keys=True
+        )
         with open(self.tmp / MANIFEST, "w", encoding="utf-8") as f:
             f.write(text + "\n")
             f.flush()
@@ -375,8 +421,9 @@ class _GzipBlocks:
         self._block: list[bytes] = []
         self._size = 0
         # One thread a usable core, at most four: blocks in flight are bounded by 2 x threads x 4 MiB.
-        self._threads = max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
-                                   else os.cpu_count() or 1))
+        self._threads = max(
+            1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        )
         self._pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="claimwatch-gzip")
         self._pending: deque[Future[bytes]] = deque()
         self._members = 0
@@ -475,11 +522,12 @@ def _renameat2(a: Path, b: Path) -> bool:
     if fn is None:
         return False
     at_fdcwd = -100
-    rc = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    rc: int = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
     return rc == 0
 
 
 # --- importing -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ImportSummary:
@@ -490,9 +538,16 @@ class ImportSummary:
     manifest: Manifest
 
 
-def import_jsonl(source: str | Path, out: str | Path, *, institutions: Iterable[str] = (),
-                 start: dt.date | None = None, end: dt.date | None = None,
-                 skip_invalid: bool = False, command: list[str] | None = None) -> ImportSummary:
+def import_jsonl(
+    source: str | Path,
+    out: str | Path,
+    *,
+    institutions: Iterable[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    skip_invalid: bool = False,
+    command: list[str] | None = None,
+) -> ImportSummary:
     """Make a snapshot from OpenAlex work records in a JSONL(.gz) file.
 
     Duplicate records (same id) collapse to the one with the latest `updated_date`. Coverage is
@@ -510,19 +565,30 @@ def import_jsonl(source: str | Path, out: str | Path, *, institutions: Iterable[
     if start and end and end < start:
         raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
     chosen, skipped, total, digest = _choose_records(source, skip_invalid)
-    coverage = Coverage(complete=bool(subjects), institutions=tuple(sorted(set(subjects))), from_=start, to=end,
-                        declared_by="user" if subjects else "nobody",
-                        note=None if subjects else "no --subject declared: the import holds no complete coverage")
+    coverage = Coverage(
+        complete=bool(subjects),
+        institutions=tuple(sorted(set(subjects))),
+        from_=start,
+        to=end,
+        declared_by="user" if subjects else "nobody",
+        note=None if subjects else "no --subject declared: the import holds no complete coverage",
+    )
     with SnapshotWriter(out) as writer:
         for n, line in read_lines(source):
             if n in chosen:
                 writer.write_line(line)
-        manifest = writer.commit({
-            "source": "import", "created": now_utc(), "tool": tool_versions(),
-            "queries": [{"import": str(source), "sha256": digest}],
-            "command": command or [], "duplicates_collapsed": total - len(chosen),
-            "skipped_lines": skipped, "coverage": coverage.as_json(),
-        })
+        manifest = writer.commit(
+            {
+                "source": "import",
+                "created": now_utc(),
+                "tool": tool_versions(),
+                "queries": [{"import": str(source), "sha256": digest}],
+                "command": command or [],
+                "duplicates_collapsed": total - len(chosen),
+                "skipped_lines": skipped,
+                "coverage": coverage.as_json(),
+            }
+        )
     return ImportSummary(str(out), manifest.records, manifest.duplicates_collapsed, len(skipped), manifest)
 
 
@@ -585,8 +651,8 @@ def _scan(source: Path, skip_invalid: bool, part: int, parts: int) -> _Scan:
             if record is None:
                 continue
             total += 1
-            wid = ids.openalex_id(record["id"])
-            updated = record.get("updated_date") if isinstance(record.get("updated_date"), str) else ""
+            wid = ids.checked(ids.openalex_id(record["id"]), record["id"])
+            updated = record["updated_date"] if isinstance(record.get("updated_date"), str) else ""
             if wid not in best or updated > best[wid][0]:
                 best[wid] = (updated, n)
     except InputError as e:
@@ -595,6 +661,7 @@ def _scan(source: Path, skip_invalid: bool, part: int, parts: int) -> _Scan:
 
 
 # --- summary ---------------------------------------------------------------------------------
+
 
 def summarise(evidence: Evidence) -> dict[str, Any]:
     """Counts, date range and the share of authorships with no institution id."""
@@ -610,12 +677,17 @@ def summarise(evidence: Evidence) -> dict[str, Any]:
             earliest = min(earliest or w.published, w.published)
             latest = max(latest or w.published, w.published)
     info = evidence.describe()
-    info.update({
-        "works": works, "retracted": retracted, "authorships": authorships,
-        "authorships_without_institution_id": without_id,
-        "share_without_institution_id": round(without_id / authorships, 4) if authorships else None,
-        "earliest": str(earliest) if earliest else None, "latest": str(latest) if latest else None,
-    })
+    info.update(
+        {
+            "works": works,
+            "retracted": retracted,
+            "authorships": authorships,
+            "authorships_without_institution_id": without_id,
+            "share_without_institution_id": round(without_id / authorships, 4) if authorships else None,
+            "earliest": str(earliest) if earliest else None,
+            "latest": str(latest) if latest else None,
+        }
+    )
     return info
 
 
@@ -625,9 +697,16 @@ def open_evidence_paths(paths: Iterable[str | Path]) -> list[Evidence]:
     out: list[Evidence] = []
     for p in map(Path, paths):
         if p.is_dir() and not (p / MANIFEST).exists():
-            inside = sorted(c for c in p.iterdir() if not c.name.startswith(".") and (
-                (c.is_dir() and (c / MANIFEST).exists()) or c.suffix in (".yaml", ".yml")
-                or c.name.endswith((".jsonl", ".jsonl.gz"))))
+            inside = sorted(
+                c
+                for c in p.iterdir()
+                if not c.name.startswith(".")
+                and (
+                    (c.is_dir() and (c / MANIFEST).exists())
+                    or c.suffix in (".yaml", ".yml")
+                    or c.name.endswith((".jsonl", ".jsonl.gz"))
+                )
+            )
             if not inside:
                 raise InputError(Problem(str(p), 0, 0, "holds no evidence (snapshots, curated .yaml or .jsonl files)"))
             out.extend(open_evidence(c) for c in inside)

@@ -53,6 +53,13 @@ def doi(value: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
+def checked(short: str | None, value: object) -> str:
+    """An id the schema has already checked: None here is a bug, not the user's mistake."""
+    if short is None:
+        raise ValueError(f"not an identifier, though the schema passed it: {value!r}")
+    return short
+
+
 def doi_url(bare: str | None) -> str | None:
     return f"https://doi.org/{bare}" if bare else None
 

@@ -48,8 +48,19 @@ CSL_PAGE_URL = "https://www.trade.gov/consolidated-screening-list"
 CSL_PUBLISHER = "International Trade Administration, US Department of Commerce"
 
 # Columns the mapping reads; the published CSV has more (FACTS.md lists all 29).
-CSL_REQUIRED_COLUMNS = ("_id", "source", "entity_number", "type", "programs", "name", "addresses",
-                        "federal_register_notice", "start_date", "end_date", "alt_names")
+CSL_REQUIRED_COLUMNS = (
+    "_id",
+    "source",
+    "entity_number",
+    "type",
+    "programs",
+    "name",
+    "addresses",
+    "federal_register_notice",
+    "start_date",
+    "end_date",
+    "alt_names",
+)
 # Record types that are organisations. The BIS and State Department lists (the Entity List among
 # them) leave `type` empty, so an untyped record counts as an organisation too.
 CSL_ORGANISATION_TYPES = ("entity", "")
@@ -58,6 +69,7 @@ IMPORT_MAX_BYTES = 512 * 1024 * 1024  # the whole CSL is tens of megabytes
 
 
 # --- where a record stands, and the entries on their way into a list -------------------------
+
 
 @dataclass(frozen=True)
 class _At:
@@ -84,16 +96,35 @@ class _Draft:
     keys: tuple[str, ...] = ()
 
 
-_ENTRY_ORDER = ("id", "name", "aliases", "openalex", "ror", "country", "listed_from", "listed_to", "citation",
-                "verified", "categories", "supervising_agencies", "addresses", "programs", "source_list",
-                "references", "notes")
+_ENTRY_ORDER = (
+    "id",
+    "name",
+    "aliases",
+    "openalex",
+    "ror",
+    "country",
+    "listed_from",
+    "listed_to",
+    "citation",
+    "verified",
+    "categories",
+    "supervising_agencies",
+    "addresses",
+    "programs",
+    "source_list",
+    "references",
+    "notes",
+)
 _ALWAYS_WRITTEN = ("listed_from", "citation")  # null says "not known", which is worth saying
 
 
 def _entry(fields: dict[str, Any]) -> dict[str, Any]:
     """The entry's fields in the order list files use, without empty values."""
-    return {k: fields[k] for k in _ENTRY_ORDER
-            if k in fields and (k in _ALWAYS_WRITTEN or fields[k] not in (None, "", [], ()))}
+    return {
+        k: fields[k]
+        for k in _ENTRY_ORDER
+        if k in fields and (k in _ALWAYS_WRITTEN or fields[k] not in (None, "", [], ()))
+    }
 
 
 def _unique(values: Iterable[str], *, besides: Sequence[str] = ()) -> list[str]:
@@ -112,15 +143,22 @@ def _with_ids(drafts: Sequence[_Draft]) -> list[dict[str, Any]]:
     shared = {b for b, n in Counter(bases).items() if n > 1}
     taken: dict[str, _At] = {}
     entries = []
-    for draft, base in zip(drafts, bases):
+    for draft, base in zip(drafts, bases, strict=True):
         entry_id = base
         key = next((k for k in draft.keys if k), None)
         if base in shared and key:
             entry_id = _suffixed(base, ids.slug(key))
         if entry_id in taken:
-            why = ("has the same name and key" if base in shared and key else
-                   "has the same name and no key to tell them apart" if base in shared else "has it too")
-            raise InputError(draft.at.problem(f"duplicate entry id '{entry_id}': the record at {taken[entry_id]} {why}"))
+            why = (
+                "has the same name and key"
+                if base in shared and key
+                else "has the same name and no key to tell them apart"
+                if base in shared
+                else "has it too"
+            )
+            raise InputError(
+                draft.at.problem(f"duplicate entry id '{entry_id}': the record at {taken[entry_id]} {why}")
+            )
         taken[entry_id] = draft.at
         entries.append(_entry({"id": entry_id, **draft.fields}))
     return entries
@@ -141,15 +179,35 @@ def list_id_for(out: str | Path) -> str:
     """The list id a file name gives (`evidence/lists/seven-sons.yaml` -> `seven-sons`)."""
     stem = Path(out).stem
     if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", stem) or len(stem) > 120:
-        raise InputError(Problem(str(out), 0, 0, f"'{stem}' is not a list id (lower-case letters, digits, '.', '_', "
-                                                 "'-'); name the file after the list's id"))
+        raise InputError(
+            Problem(
+                str(out),
+                0,
+                0,
+                f"'{stem}' is not a list id (lower-case letters, digits, '.', '_', "
+                "'-'); name the file after the list's id",
+            )
+        )
     return stem
 
 
-def _list_document(*, list_id: str, name: str, description: str, source: dict[str, Any],
-                   imported: dict[str, Any], entries: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"id": list_id, "name": name, "description": description, "sources": [source],
-            "imported": imported, "entries": entries}
+def _list_document(
+    *,
+    list_id: str,
+    name: str,
+    description: str,
+    source: dict[str, Any],
+    imported: dict[str, Any],
+    entries: list[dict[str, Any]],
+) -> dict[str, Any]:
+    return {
+        "id": list_id,
+        "name": name,
+        "description": description,
+        "sources": [source],
+        "imported": imported,
+        "entries": entries,
+    }
 
 
 def _read_json(text: str, path: str) -> Any:
@@ -184,33 +242,51 @@ def split_aspi_value(value: str) -> tuple[str, str | None]:
     return value.strip(), None
 
 
-def import_aspi(path: str | Path, *, list_id: str, name: str | None = None,
-                categories: Sequence[str] = ()) -> dict[str, Any]:
+def import_aspi(
+    path: str | Path, *, list_id: str, name: str | None = None, categories: Sequence[str] = ()
+) -> dict[str, Any]:
     """A list document from the tracker's MISP galaxy file, with the entries of `categories` (all by default)."""
     label = str(path)
     text, digest = documents.read_text(path, max_bytes=IMPORT_MAX_BYTES)
     galaxy = _aspi_galaxy(_read_json(text, label), label)
     values = galaxy["values"]
     wanted = _aspi_categories(values, categories, label)
-    drafts = [_aspi_draft(v, _At(label, pointer=f"values[{i}]")) for i, v in enumerate(values)
-              if not wanted or wanted & {c.casefold() for c in _meta(v).get("categories", [])}]
+    drafts = [
+        _aspi_draft(v, _At(label, pointer=f"values[{i}]"))
+        for i, v in enumerate(values)
+        if not wanted or wanted & {c.casefold() for c in _meta(v).get("categories", [])}
+    ]
     entries = _with_ids(drafts)
     title = str(galaxy.get("name") or "China Defence Universities Tracker")
     publisher = str(galaxy.get("source") or "ASPI International Cyber Policy Centre")
     picked = "; ".join(categories)
     in_categories = f" in the categor{'ies' if len(categories) > 1 else 'y'} {picked}" if categories else ""
     return _list_document(
-        list_id=list_id, name=name or (f"{title}: {picked}" if categories else title),
-        description=(f"Institutions of the {title} ({publisher}){in_categories}, imported from the tracker as the "
-                     "MISP galaxy project packages it. The tracker gives no listing dates: listed_from is null "
-                     "for every entry."),
-        source={"title": title, "publisher": publisher, "url": ASPI_TRACKER_URL,
-                "note": f"Read through the MISP galaxy package '{ASPI_GALAXY_TYPE}'"
-                        + (f", version {galaxy['version']}" if isinstance(galaxy.get("version"), int) else "") + "."},
-        imported={"format": f"misp-galaxy:{ASPI_GALAXY_TYPE}", "file": _file_label(path), "sha256": digest,
-                  "options": {"category": list(categories)}, "records_read": len(values),
-                  "entries_kept": len(entries)},
-        entries=entries)
+        list_id=list_id,
+        name=name or (f"{title}: {picked}" if categories else title),
+        description=(
+            f"Institutions of the {title} ({publisher}){in_categories}, imported from the tracker as the "
+            "MISP galaxy project packages it. The tracker gives no listing dates: listed_from is null "
+            "for every entry."
+        ),
+        source={
+            "title": title,
+            "publisher": publisher,
+            "url": ASPI_TRACKER_URL,
+            "note": f"Read through the MISP galaxy package '{ASPI_GALAXY_TYPE}'"
+            + (f", version {galaxy['version']}" if isinstance(galaxy.get("version"), int) else "")
+            + ".",
+        },
+        imported={
+            "format": f"misp-galaxy:{ASPI_GALAXY_TYPE}",
+            "file": _file_label(path),
+            "sha256": digest,
+            "options": {"category": list(categories)},
+            "records_read": len(values),
+            "entries_kept": len(entries),
+        },
+        entries=entries,
+    )
 
 
 def _aspi_galaxy(data: Any, path: str) -> dict[str, Any]:
@@ -218,8 +294,15 @@ def _aspi_galaxy(data: Any, path: str) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("values"), list):
         raise InputError(Problem(path, 0, 0, "not a MISP galaxy cluster: expected an object with a 'values' array"))
     if data.get("type") != ASPI_GALAXY_TYPE:
-        raise InputError(Problem(path, 0, 0, f"a MISP galaxy of type '{data.get('type')}', not the ASPI China Defence "
-                                             f"Universities Tracker ('{ASPI_GALAXY_TYPE}')"))
+        raise InputError(
+            Problem(
+                path,
+                0,
+                0,
+                f"a MISP galaxy of type '{data.get('type')}', not the ASPI China Defence "
+                f"Universities Tracker ('{ASPI_GALAXY_TYPE}')",
+            )
+        )
     for i, value in enumerate(data["values"]):
         at = _At(path, pointer=f"values[{i}]")
         if not isinstance(value, dict):
@@ -247,8 +330,14 @@ def _aspi_categories(values: list[dict[str, Any]], categories: Sequence[str], pa
     folded = {c.casefold() for c in known}
     for c in categories:
         if c.casefold() not in folded:
-            raise InputError(Problem(path, 0, 0, f"no entry has the category '{c}'; categories in the file: "
-                                                 f"{'; '.join(known) or '(none)'}"))
+            raise InputError(
+                Problem(
+                    path,
+                    0,
+                    0,
+                    f"no entry has the category '{c}'; categories in the file: {'; '.join(known) or '(none)'}",
+                )
+            )
     return {c.casefold() for c in categories}
 
 
@@ -270,10 +359,13 @@ def _aspi_draft(value: dict[str, Any], at: _At) -> _Draft:
             "addresses": [address] if address else [],
             "references": _unique(meta.get("refs", [])),
         },
-        at=at, keys=(str(value.get("uuid") or "")[:8],))
+        at=at,
+        keys=(str(value.get("uuid") or "")[:8],),
+    )
 
 
 # --- the Consolidated Screening List ----------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CslRecord:
@@ -316,8 +408,9 @@ def _split(value: str | None) -> list[str]:
 
 def _csl_json_records(data: Any, path: str) -> list[CslRecord]:
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
-        raise InputError(Problem(path, 0, 0, "not the Consolidated Screening List JSON: expected an object with a "
-                                             "'results' array"))
+        raise InputError(
+            Problem(path, 0, 0, "not the Consolidated Screening List JSON: expected an object with a 'results' array")
+        )
     return [_csl_json_record(row, _At(path, pointer=f"results[{i}]")) for i, row in enumerate(data["results"])]
 
 
@@ -342,11 +435,19 @@ def _csl_json_record(row: Any, at: _At) -> CslRecord:
         return _unique(value or [])
 
     return CslRecord(
-        at=at, record_id=text("id") or text("_id"), source=_required(text("source"), "source", at),
-        entity_number=text("entity_number"), type=text("type"), name=_required(text("name"), "name", at),
-        aliases=tuple(texts("alt_names")), addresses=tuple(_json_addresses(row.get("addresses"), at)),
-        programs=tuple(texts("programs")), federal_register_notice=text("federal_register_notice") or None,
-        start_date=text("start_date"), end_date=text("end_date"))
+        at=at,
+        record_id=text("id") or text("_id"),
+        source=_required(text("source"), "source", at),
+        entity_number=text("entity_number"),
+        type=text("type"),
+        name=_required(text("name"), "name", at),
+        aliases=tuple(texts("alt_names")),
+        addresses=tuple(_json_addresses(row.get("addresses"), at)),
+        programs=tuple(texts("programs")),
+        federal_register_notice=text("federal_register_notice") or None,
+        start_date=text("start_date"),
+        end_date=text("end_date"),
+    )
 
 
 def _required(value: str, key: str, at: _At) -> str:
@@ -366,7 +467,9 @@ def _json_addresses(value: Any, at: _At) -> list[tuple[str, str]]:
         raise InputError(at.problem("'addresses' is not a list"))
     out = []
     for i, address in enumerate(value):
-        if not isinstance(address, dict) or not all(isinstance(address.get(k), (str, type(None))) for k in _ADDRESS_PARTS):
+        if not isinstance(address, dict) or not all(
+            isinstance(address.get(k), (str, type(None))) for k in _ADDRESS_PARTS
+        ):
             raise InputError(at.problem(f"addresses[{i}] is not an address object"))
         parts = [address[k].strip() for k in _ADDRESS_PARTS if (address.get(k) or "").strip()]
         if parts:
@@ -380,8 +483,15 @@ def _csl_csv_records(text: str, path: str) -> list[CslRecord]:
         header = [h.strip() for h in next(reader)]
         missing = [c for c in CSL_REQUIRED_COLUMNS if c not in header]
         if missing:
-            raise InputError(Problem(path, 1, 1, f"not the Consolidated Screening List CSV: missing column"
-                                                 f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}"))
+            raise InputError(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"not the Consolidated Screening List CSV: missing column"
+                    f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+                )
+            )
         column = {name: header.index(name) for name in CSL_REQUIRED_COLUMNS}
         records = []
         start = reader.line_num + 1
@@ -399,11 +509,19 @@ def _csl_csv_records(text: str, path: str) -> list[CslRecord]:
 
 def _csl_csv_record(row: dict[str, str], at: _At) -> CslRecord:
     return CslRecord(
-        at=at, record_id=row["_id"].strip(), source=_required(row["source"], "source", at),
-        entity_number=row["entity_number"].strip(), type=row["type"], name=_required(row["name"], "name", at),
-        aliases=tuple(_split(row["alt_names"])), addresses=tuple((a, _csv_address_country(a)) for a in _split(row["addresses"])),
-        programs=tuple(_split(row["programs"])), federal_register_notice=row["federal_register_notice"] or None,
-        start_date=row["start_date"], end_date=row["end_date"])
+        at=at,
+        record_id=row["_id"].strip(),
+        source=_required(row["source"], "source", at),
+        entity_number=row["entity_number"].strip(),
+        type=row["type"],
+        name=_required(row["name"], "name", at),
+        aliases=tuple(_split(row["alt_names"])),
+        addresses=tuple((a, _csv_address_country(a)) for a in _split(row["addresses"])),
+        programs=tuple(_split(row["programs"])),
+        federal_register_notice=row["federal_register_notice"] or None,
+        start_date=row["start_date"],
+        end_date=row["end_date"],
+    )
 
 
 def _csv_address_country(address: str) -> str:
@@ -418,28 +536,51 @@ def source_abbreviation(source: str) -> str:
     return m.group(1).strip() if m else source
 
 
-def import_csl(path: str | Path, *, list_id: str, name: str | None = None, source: str | None = None,
-               country: str | None = None) -> dict[str, Any]:
+def import_csl(
+    path: str | Path, *, list_id: str, name: str | None = None, source: str | None = None, country: str | None = None
+) -> dict[str, Any]:
     """A list document from a Consolidated Screening List file (JSON or CSV): the organisations of
     every source, or of `source` (full name or abbreviation, e.g. 'EL'), with an address in `country`."""
     label = str(path)
     text, digest = documents.read_text(path, max_bytes=IMPORT_MAX_BYTES)
     fmt, records = read_csl_records(text, label)
-    return csl_list_document(records, origin=label, fmt=fmt, file=_file_label(path), sha256=digest,
-                             list_id=list_id, name=name, source=source, country=country)
+    return csl_list_document(
+        records,
+        origin=label,
+        fmt=fmt,
+        file=_file_label(path),
+        sha256=digest,
+        list_id=list_id,
+        name=name,
+        source=source,
+        country=country,
+    )
 
 
-def csl_list_document(records: Sequence[CslRecord], *, origin: str, fmt: str, file: str, sha256: str,
-                      list_id: str, name: str | None = None, source: str | None = None,
-                      country: str | None = None, url: str = CSL_PAGE_URL,
-                      retrieved: dt.date | None = None) -> dict[str, Any]:
+def csl_list_document(
+    records: Sequence[CslRecord],
+    *,
+    origin: str,
+    fmt: str,
+    file: str,
+    sha256: str,
+    list_id: str,
+    name: str | None = None,
+    source: str | None = None,
+    country: str | None = None,
+    url: str = CSL_PAGE_URL,
+    retrieved: dt.date | None = None,
+) -> dict[str, Any]:
     """The list document for the records picked by `source` and `country` (see import_csl)."""
     sources = _matching_sources(records, source, origin) if source else []
     code = country.strip().upper() if country else None
     if code is not None and not re.fullmatch(r"[A-Z]{2}", code):
         raise ValueError(f"country must be a two-letter ISO code, not {country!r}")
-    kept = [r for r in records if r.is_organisation and (not sources or r.source in sources)
-            and (code is None or code in r.countries)]
+    kept = [
+        r
+        for r in records
+        if r.is_organisation and (not sources or r.source in sources) and (code is None or code in r.countries)
+    ]
     entries = _with_ids([_csl_draft(r) for r in kept])
     what = "; ".join(sources) if sources else "every source"
     where = f" with an address in {code}" if code else ""
@@ -448,16 +589,25 @@ def csl_list_document(records: Sequence[CslRecord], *, origin: str, fmt: str, fi
         list_source["retrieved"] = retrieved
     return _list_document(
         list_id=list_id,
-        name=name or f"Consolidated Screening List: {'; '.join(sources) or 'organisations'}{f' ({code})' if code else ''}",
-        description=(f"Organisations from {what} of the trade.gov Consolidated Screening List{where}. Records typed "
-                     "'Entity', and untyped records (the BIS and State Department lists do not type theirs), are "
-                     "kept; individuals, vessels and aircraft are not. Dates and Federal Register citations are "
-                     "as the list gives them."),
+        name=name
+        or f"Consolidated Screening List: {'; '.join(sources) or 'organisations'}{f' ({code})' if code else ''}",
+        description=(
+            f"Organisations from {what} of the trade.gov Consolidated Screening List{where}. Records typed "
+            "'Entity', and untyped records (the BIS and State Department lists do not type theirs), are "
+            "kept; individuals, vessels and aircraft are not. Dates and Federal Register citations are "
+            "as the list gives them."
+        ),
         source=list_source,
-        imported={"format": f"csl-{fmt}", "file": file, "sha256": sha256,
-                  "options": {"source": source, "country": code}, "records_read": len(records),
-                  "entries_kept": len(entries)},
-        entries=entries)
+        imported={
+            "format": f"csl-{fmt}",
+            "file": file,
+            "sha256": sha256,
+            "options": {"source": source, "country": code},
+            "records_read": len(records),
+            "entries_kept": len(entries),
+        },
+        entries=entries,
+    )
 
 
 def _matching_sources(records: Sequence[CslRecord], source: str, origin: str) -> list[str]:
@@ -492,7 +642,9 @@ def _csl_draft(r: CslRecord) -> _Draft:
         dates[key], readable = _csl_date(raw)
         if not readable:
             field_name = "start_date" if key == "listed_from" else "end_date"
-            notes.append(f"The list gives {field_name} as {raw.strip()!r}, not a date (YYYY-MM-DD); {key} is left null.")
+            notes.append(
+                f"The list gives {field_name} as {raw.strip()!r}, not a date (YYYY-MM-DD); {key} is left null."
+            )
     return _Draft(
         fields={
             "name": r.name,
@@ -507,7 +659,9 @@ def _csl_draft(r: CslRecord) -> _Draft:
             "source_list": r.source,
             "notes": " ".join(notes),
         },
-        at=r.at, keys=(r.entity_number, _short_key(r.record_id)))
+        at=r.at,
+        keys=(r.entity_number, _short_key(r.record_id)),
+    )
 
 
 # --- writing a list file ----------------------------------------------------------------------
@@ -528,9 +682,10 @@ class _ListDumper(_BaseDumper):  # type: ignore[misc, valid-type]
 def render_list_yaml(document: dict[str, Any]) -> str:
     """The list file's text: the same bytes for the same document."""
     fmt = (document.get("imported") or {}).get("format", "")
-    header = (f"# Written by claimwatch from {fmt}; re-run the import rather than editing by hand.\n" if fmt else "")
-    body = yaml.dump(document, Dumper=_ListDumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
-                     width=100, indent=2)
+    header = f"# Written by claimwatch from {fmt}; re-run the import rather than editing by hand.\n" if fmt else ""
+    body = yaml.dump(
+        document, Dumper=_ListDumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100, indent=2
+    )
     return header + body
 
 
@@ -540,8 +695,15 @@ def write_list_yaml(document: dict[str, Any], out: str | Path) -> lists.Referenc
     text = render_list_yaml(document)
     data = text.encode("utf-8")
     if len(data) > lists.LIST_MAX_BYTES:
-        raise InputError(Problem(str(out), 0, 0, f"the list would be {len(data):,} bytes, more than a list file may hold "
-                                                 f"({lists.LIST_MAX_BYTES:,}); narrow it (e.g. --source, --country)"))
+        raise InputError(
+            Problem(
+                str(out),
+                0,
+                0,
+                f"the list would be {len(data):,} bytes, more than a list file may hold "
+                f"({lists.LIST_MAX_BYTES:,}); narrow it (e.g. --source, --country)",
+            )
+        )
     doc = documents.parse_yaml(text, str(out))
     problems = documents.schema_problems(doc, "list")
     if problems:
@@ -552,6 +714,7 @@ def write_list_yaml(document: dict[str, Any], out: str | Path) -> lists.Referenc
 
 
 # --- fetching the Consolidated Screening List -----------------------------------------------
+
 
 def _worth_retrying(status: int) -> bool:
     """Too many requests, or a server error that may pass (not 501 Not Implemented or 505)."""
@@ -580,8 +743,12 @@ def redact_url(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     netloc = parts.netloc.rsplit("@", 1)[-1]
     query = urllib.parse.urlencode(
-        [(k, "REDACTED" if _SECRET_PARAM.search(k) else v)
-         for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)], safe="/:")
+        [
+            (k, "REDACTED" if _SECRET_PARAM.search(k) else v)
+            for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        ],
+        safe="/:",
+    )
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, ""))
 
 
@@ -596,25 +763,37 @@ def download(url: str, policy: FetchPolicy = FetchPolicy()) -> bytes:
         for attempt in range(1, max(policy.attempts, 1) + 1):
             retry_after: float | None = None
             try:
-                with session.get(url, stream=True, timeout=(policy.connect_timeout, policy.read_timeout),
-                                 headers={"User-Agent": _user_agent(), "Accept": "application/json, text/csv"}) as response:
+                with session.get(
+                    url,
+                    stream=True,
+                    timeout=(policy.connect_timeout, policy.read_timeout),
+                    headers={"User-Agent": _user_agent(), "Accept": "application/json, text/csv"},
+                ) as response:
                     if response.status_code == 200:
                         return _read_body(response, policy.max_bytes, shown)
                     failure = f"HTTP {response.status_code} {response.reason or ''}".strip()
                     if not _worth_retrying(response.status_code):
                         raise SourceError(f"{shown}: {failure}")
                     retry_after = _retry_after(response.headers.get("Retry-After"))
-            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
-                    requests.exceptions.ContentDecodingError) as e:
+            except (
+                requests.ConnectionError,
+                requests.Timeout,
+                requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError,
+            ) as e:
                 failure = _describe_network_error(e)
             except requests.RequestException as e:
                 raise SourceError(f"{shown}: {_describe_network_error(e)}") from None
             if attempt >= policy.attempts:
                 break
-            wait = retry_after if retry_after is not None else min(policy.backoff * 2 ** (attempt - 1), policy.max_backoff)
+            wait = (
+                retry_after if retry_after is not None else min(policy.backoff * 2 ** (attempt - 1), policy.max_backoff)
+            )
             if waited + wait > policy.max_wait:
-                raise SourceError(f"{shown}: {failure}; waiting {wait:g} s more would pass the {policy.max_wait:g} s "
-                                  f"bound on waiting (after {attempt} attempt{'s' if attempt > 1 else ''})")
+                raise SourceError(
+                    f"{shown}: {failure}; waiting {wait:g} s more would pass the {policy.max_wait:g} s "
+                    f"bound on waiting (after {attempt} attempt{'s' if attempt > 1 else ''})"
+                )
             policy.sleep(wait)
             waited += wait
     tries = max(policy.attempts, 1)
@@ -649,8 +828,8 @@ def _retry_after(value: str | None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
 def _describe_network_error(e: requests.RequestException) -> str:
@@ -664,11 +843,13 @@ def _describe_network_error(e: requests.RequestException) -> str:
         return "the connection broke off during the download (truncated)"
     if isinstance(e, requests.exceptions.ContentDecodingError):
         return "the response could not be decompressed"
-    for marker, meaning in (("reset by peer", "the server reset the connection"),
-                            ("refused", "the connection was refused"),
-                            ("without response", "the server closed the connection without a response"),
-                            ("NameResolution", "the host name could not be resolved"),
-                            ("SSL", "the TLS handshake failed")):
+    for marker, meaning in (
+        ("reset by peer", "the server reset the connection"),
+        ("refused", "the connection was refused"),
+        ("without response", "the server closed the connection without a response"),
+        ("NameResolution", "the host name could not be resolved"),
+        ("SSL", "the TLS handshake failed"),
+    ):
         if marker in text:
             return meaning
     return f"the request failed ({type(e).__name__})"
@@ -686,9 +867,17 @@ def _decode(raw: bytes, label: str) -> str:
     return text
 
 
-def fetch_csl(out: str | Path, *, url: str = CSL_JSON_URL, list_id: str | None = None, name: str | None = None,
-              source: str | None = None, country: str | None = None, policy: FetchPolicy = FetchPolicy(),
-              today: dt.date | None = None) -> lists.ReferenceList:
+def fetch_csl(
+    out: str | Path,
+    *,
+    url: str = CSL_JSON_URL,
+    list_id: str | None = None,
+    name: str | None = None,
+    source: str | None = None,
+    country: str | None = None,
+    policy: FetchPolicy = FetchPolicy(),
+    today: dt.date | None = None,
+) -> lists.ReferenceList:
     """Download the Consolidated Screening List, import it as import_csl does, and write the list to `out`.
 
     A failed download, or one that is not the list's JSON or CSV, is a SourceError naming the URL;
@@ -702,13 +891,23 @@ def fetch_csl(out: str | Path, *, url: str = CSL_JSON_URL, list_id: str | None =
     except InputError as e:
         raise SourceError(f"{e.problems[0]} (the download is not a usable Consolidated Screening List)") from None
     document = csl_list_document(
-        records, origin=shown, fmt=fmt, file=shown, sha256=hashlib.sha256(raw).hexdigest(),
-        list_id=list_id, name=name, source=source, country=country, url=shown,
-        retrieved=today or dt.datetime.now(dt.timezone.utc).date())
+        records,
+        origin=shown,
+        fmt=fmt,
+        file=shown,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        list_id=list_id,
+        name=name,
+        source=source,
+        country=country,
+        url=shown,
+        retrieved=today or dt.datetime.now(dt.UTC).date(),
+    )
     return write_list_yaml(document, out)
 
 
 # --- comparing two versions of a list ---------------------------------------------------------
+
 
 def load_list_version(path: str | Path) -> lists.ReferenceList:
     """A list file as load_list reads it, except that its name need not match its id, so an old
@@ -748,7 +947,9 @@ class ListDiff:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "old": _version_json(self.old), "new": _version_json(self.new), "has_changes": self.has_changes,
+            "old": _version_json(self.old),
+            "new": _version_json(self.new),
+            "has_changes": self.has_changes,
             "summary": {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)},
             "added": [_entry_json(e) for e in self.added],
             "removed": [_entry_json(e) for e in self.removed],
@@ -770,8 +971,9 @@ def _folded(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _pair_entries(old: Sequence[lists.ListEntry], new: Sequence[lists.ListEntry]) -> tuple[
-        list[tuple[lists.ListEntry, lists.ListEntry, str]], list[lists.ListEntry], list[lists.ListEntry]]:
+def _pair_entries(
+    old: Sequence[lists.ListEntry], new: Sequence[lists.ListEntry]
+) -> tuple[list[tuple[lists.ListEntry, lists.ListEntry, str]], list[lists.ListEntry], list[lists.ListEntry]]:
     """(old, new, matched_by) pairs, the old entries left without a partner, and the new ones left."""
     old_by_id = {e.id: e for e in old}
     pairs = [(old_by_id[e.id], e, "id") for e in new if e.id in old_by_id]
@@ -814,8 +1016,13 @@ def _plain(value: Any) -> Any:
 
 
 def _entry_json(e: lists.ListEntry) -> dict[str, Any]:
-    return {"id": e.id, "name": e.name, "listed_from": _plain(e.listed_from), "listed_to": _plain(e.listed_to),
-            "citation": e.citation}
+    return {
+        "id": e.id,
+        "name": e.name,
+        "listed_from": _plain(e.listed_from),
+        "listed_to": _plain(e.listed_to),
+        "citation": e.citation,
+    }
 
 
 def _change_json(c: EntryChange) -> dict[str, Any]:
@@ -823,16 +1030,20 @@ def _change_json(c: EntryChange) -> dict[str, Any]:
     for f in _COMPARED_SETS:
         if f in c.added or f in c.removed:
             changes[f] = {"added": list(c.added.get(f, ())), "removed": list(c.removed.get(f, ()))}
-    return {"id": c.entry.id, "old_id": c.old_id, "name": c.entry.name, "matched_by": c.matched_by,
-            "changes": changes}
+    return {"id": c.entry.id, "old_id": c.old_id, "name": c.entry.name, "matched_by": c.matched_by, "changes": changes}
 
 
 def format_diff(diff: ListDiff) -> str:
     """The diff for a reader: a summary line, then '+' added, '-' removed and '~' changed entries."""
-    lines = [f"{diff.old.path} ({diff.old.id}, {len(diff.old.entries)} entries) -> "
-             f"{diff.new.path} ({diff.new.id}, {len(diff.new.entries)} entries): "
-             + (f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
-                if diff.has_changes else "no changes")]
+    lines = [
+        f"{diff.old.path} ({diff.old.id}, {len(diff.old.entries)} entries) -> "
+        f"{diff.new.path} ({diff.new.id}, {len(diff.new.entries)} entries): "
+        + (
+            f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
+            if diff.has_changes
+            else "no changes"
+        )
+    ]
     lines += [f"+ {_describe_entry(e)}" for e in diff.added]
     lines += [f"- {_describe_entry(e)}" for e in diff.removed]
     for c in diff.changed:

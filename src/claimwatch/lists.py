@@ -100,7 +100,9 @@ def list_from_document(doc: documents.Document, *, check_file_name: bool = True)
     for i, raw in enumerate(data["entries"]):
         entry = _entry(raw, doc.position(("entries", i))[0])
         if entry.id in seen:
-            problems.append(doc.problem(("entries", i), f"duplicate entry id '{entry.id}' (first at line {seen[entry.id]})"))
+            problems.append(
+                doc.problem(("entries", i), f"duplicate entry id '{entry.id}' (first at line {seen[entry.id]})")
+            )
         seen.setdefault(entry.id, entry.line)
         entries.append(entry)
     stem = Path(doc.path).stem
@@ -109,9 +111,14 @@ def list_from_document(doc: documents.Document, *, check_file_name: bool = True)
     if problems:
         raise InputError(problems)
     return ReferenceList(
-        id=data["id"], name=data["name"], description=data.get("description"),
-        sources=tuple(Source(**s) for s in data["sources"]), entries=tuple(entries),
-        imported=data.get("imported"), path=doc.path, sha256=doc.sha256,
+        id=data["id"],
+        name=data["name"],
+        description=data.get("description"),
+        sources=tuple(Source(**s) for s in data["sources"]),
+        entries=tuple(entries),
+        imported=data.get("imported"),
+        path=doc.path,
+        sha256=doc.sha256,
     )
 
 

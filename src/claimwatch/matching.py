@@ -23,8 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:  # spaCy is imported on first use: commands that match nothing start fast
     import spacy
@@ -56,7 +55,7 @@ def _lemma_table() -> dict[str, str]:
     import spacy
     import spacy_lookups_data
 
-    return spacy.util.load_language_data(spacy_lookups_data.en["lemma_lookup"])
+    return cast(dict[str, str], spacy.util.load_language_data(spacy_lookups_data.en["lemma_lookup"]))
 
 
 @lru_cache(maxsize=200_000)
@@ -73,6 +72,7 @@ def word_key(word: str) -> str:
 
 
 # --- topic phrases -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class PhraseHit:
@@ -192,7 +192,7 @@ class PhraseSet:
         best: tuple[str | None, int] = (None, i)
         prefix = ""
         for j in range(i, len(words)):
-            if j > i and not _JOINERS.match(text[words[j - 1].end:words[j].start]):
+            if j > i and not _JOINERS.match(text[words[j - 1].end : words[j].start]):
                 break
             found = self._inflecting.get(prefix + words[j].lemma) or self._as_written.get(prefix + words[j].lower)
             if found:
@@ -236,11 +236,12 @@ def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
 
 # --- institution names ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class NameHit:
-    key: str       # what the caller registered the name under
-    name: str      # the name or alias as registered
-    matched: str   # the text as it stands in the affiliation
+    key: str  # what the caller registered the name under
+    name: str  # the name or alias as registered
+    matched: str  # the text as it stands in the affiliation
     start: int
     end: int
 
@@ -307,7 +308,8 @@ class NameMatcher:
         hits += self._find_cjk(text)
         folded_words = fold(text).split()
         if self._first_words.isdisjoint(folded_words) and self._first_words.isdisjoint(
-                w.lower() for w in re.findall(r"[A-Za-z0-9&]+", text)):
+            w.lower() for w in re.findall(r"[A-Za-z0-9&]+", text)
+        ):
             return tuple(hits)
         hits += self._find_words(text, folded=True)
         hits += self._find_words(text, folded=False)
@@ -320,7 +322,7 @@ class NameMatcher:
             start = normal.find(name)
             while start >= 0:
                 if start == 0 or not _CJK.match(normal[start - 1]):
-                    hits.append(NameHit(key, name, normal[start:start + len(name)], start, start + len(name)))
+                    hits.append(NameHit(key, name, normal[start : start + len(name)], start, start + len(name)))
                 start = normal.find(name, start + 1)
         return hits
 
@@ -345,11 +347,15 @@ class NameMatcher:
         hits = []
         for match_id, start, end in matcher(doc):
             first, last = spans[index[start]], spans[index[end - 1]]
-            if folded and end < len(doc_words) and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME \
-                    and not text[last[2]:spans[index[end]][1]].strip():
+            if (
+                folded
+                and end < len(doc_words)
+                and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME
+                and not text[last[2] : spans[index[end]][1]].strip()
+            ):
                 continue  # "Tianjin University of Technology"; but not "Tianjin University; for ..."
             for key, name in self._labels[match_id]:
-                hits.append(NameHit(key, name, text[first[1]:last[2]], first[1], last[2]))
+                hits.append(NameHit(key, name, text[first[1] : last[2]], first[1], last[2]))
         return hits
 
 

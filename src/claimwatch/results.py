@@ -72,7 +72,8 @@ class PhraseReason(_Model):
     end: int | None = None
     text: str
     context_before: str = Field(
-        "", description="Up to about 80 characters of the field before the match, for showing it in context.")
+        "", description="Up to about 80 characters of the field before the match, for showing it in context."
+    )
     context_after: str = Field("", description="Up to about 80 characters of the field after the match.")
 
 
@@ -193,9 +194,12 @@ class ClaimResult(_Model):
     sentence: str
     claims_file: str
     subject: str
-    period: dict[str, str | None] = Field(description=(
-        "from and to as the claim states them; assessed_to: where an open-ended claim was assessed to "
-        "(the evidence's retrieval day, or --as-of)"))
+    period: dict[str, str | None] = Field(
+        description=(
+            "from and to as the claim states them; assessed_to: where an open-ended claim was assessed to "
+            "(the evidence's retrieval day, or --as-of)"
+        )
+    )
     expects: dict[str, int | str]
     verdict: Verdict
     why: str
@@ -225,7 +229,9 @@ class Results(_Model):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     claimwatch: str
-    as_of: str | None = Field(None, description="The date open-ended periods run to; from the evidence, never the clock.")
+    as_of: str | None = Field(
+        None, description="The date open-ended periods run to; from the evidence, never the clock."
+    )
     inputs: Inputs
     evidence: tuple[dict, ...] = ()
     results: tuple[ClaimResult, ...]
@@ -233,7 +239,8 @@ class Results(_Model):
     lists: tuple[ListRef, ...] = ()
     evidence_counts: tuple[EvidenceCount, ...] = ()
     command: tuple[str, ...] = Field(
-        (), description="The command line that produced the report, where the caller gave it.")
+        (), description="The command line that produced the report, where the caller gave it."
+    )
 
     def result(self, claim_id: str) -> ClaimResult:
         for r in self.results:

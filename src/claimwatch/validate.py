@@ -14,6 +14,7 @@ from . import claims as claims_mod
 from . import curated, lists
 from .errors import InputError, Problem
 
+
 @dataclass(frozen=True)
 class Checked:
     path: str
@@ -42,8 +43,9 @@ def yaml_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def validate_paths(paths: Sequence[str | Path], *, root: str | Path = ".",
-                   lists_dirs: Sequence[str | Path] = ()) -> list[Checked]:
+def validate_paths(
+    paths: Sequence[str | Path], *, root: str | Path = ".", lists_dirs: Sequence[str | Path] = ()
+) -> list[Checked]:
     """Check every file; returns what each holds, or raises InputError with every problem found."""
     files = yaml_files(paths)
     if not files:

@@ -62,9 +62,10 @@ class PartialDate:
         m = _DATE.match(value.strip()[:10])
         if not m:
             return None
-        year, month, day = (int(g) if g else None for g in m.groups())
+        year = int(m.group(1))
+        month, day = (int(g) if g else None for g in m.groups()[1:])
         try:
-            if day is not None:
+            if day is not None and month is not None:
                 dt.date(year, month, day)
             elif month is not None and not 1 <= month <= 12:
                 return None
@@ -199,6 +200,7 @@ def rebuild_abstract(index: dict[str, list[int]]) -> str:
 
 # --- OpenAlex records --------------------------------------------------------------------------
 
+
 def _str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
@@ -214,16 +216,23 @@ def _dict(value: object) -> dict:
 def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
     """A Work from an OpenAlex work record, tolerating nulls, missing fields and odd types."""
     record_ids = _dict(record.get("ids"))
-    wid = ids.openalex_id(_str(record.get("id"))) or ids.openalex_id(_str(record_ids.get("openalex"))) \
-        or _str(record.get("id")) or f"{origin.path}:{origin.line}"
-    authorships = tuple(_authorship(a, i) for i, a in enumerate(_list(record.get("authorships"))) if isinstance(a, dict))
+    wid = (
+        ids.openalex_id(_str(record.get("id")))
+        or ids.openalex_id(_str(record_ids.get("openalex")))
+        or _str(record.get("id"))
+        or f"{origin.path}:{origin.line}"
+    )
+    authorships = tuple(
+        _authorship(a, i) for i, a in enumerate(_list(record.get("authorships"))) if isinstance(a, dict)
+    )
     published = PartialDate.parse(record.get("publication_date")) or PartialDate.parse(record.get("publication_year"))
     topics = [t for t in _list(record.get("topics")) if isinstance(t, dict)]
     primary = _dict(record.get("primary_topic"))
     if primary and all(t.get("id") != primary.get("id") for t in topics):
         topics.append(primary)
-    keywords = tuple(k.get("display_name") for k in _list(record.get("keywords"))
-                     if isinstance(k, dict) and _str(k.get("display_name")))
+    keywords = tuple(
+        name for k in _list(record.get("keywords")) if isinstance(k, dict) and (name := _str(k.get("display_name")))
+    )
     index = record.get("abstract_inverted_index")
     landing = _str(_dict(record.get("primary_location")).get("landing_page_url"))
     return Work(
@@ -248,8 +257,9 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
     author = a.get("author")
     author = author if isinstance(author, dict) else {}
     institutions = a.get("institutions")
-    institutions = tuple([_institution(i) for i in institutions if isinstance(i, dict)]) \
-        if isinstance(institutions, list) else ()
+    institutions = (
+        tuple([_institution(i) for i in institutions if isinstance(i, dict)]) if isinstance(institutions, list) else ()
+    )
     raw_strings = a.get("raw_affiliation_strings")
     raw = [s for s in raw_strings if s and isinstance(s, str)] if isinstance(raw_strings, list) else []
     affiliations = a.get("affiliations")
@@ -272,8 +282,13 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
 def _institution(i: dict[str, Any]) -> Institution:
     """The same institution appears in record after record: each distinct one is built once."""
     lineage = i.get("lineage")
-    key = (i.get("id"), i.get("display_name"), i.get("ror"), i.get("country_code"),
-           tuple(lineage) if isinstance(lineage, list) else lineage)
+    key = (
+        i.get("id"),
+        i.get("display_name"),
+        i.get("ror"),
+        i.get("country_code"),
+        tuple(lineage) if isinstance(lineage, list) else lineage,
+    )
     try:
         found = _INSTITUTIONS.get(key)
     except TypeError:  # an odd value that cannot be a key (a list where a string belongs)

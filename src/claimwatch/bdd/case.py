@@ -112,8 +112,9 @@ class Case:
         self.results = None
         self.claim_id = None
 
-    def import_snapshot(self, source: Path, institutions: tuple[str, ...], start: dt.date, end: dt.date,
-                        into: Callable[[], Path]) -> Path:
+    def import_snapshot(
+        self, source: Path, institutions: tuple[str, ...], start: dt.date, end: dt.date, into: Callable[[], Path]
+    ) -> Path:
         """A snapshot of the records in `source` declaring complete coverage, made once per session."""
         from ..evidence import import_jsonl
 
@@ -132,8 +133,10 @@ class Case:
         `as_of` is the day open-ended claims run to; without it, the newest evidence's retrieval
         day, which for a snapshot imported by a step is the day the features run."""
         if not self.claims:
-            raise ScenarioProblem('no claims to evaluate: give them first, with Given the claims in "PATH" '
-                                  "or Given the claim: and a YAML docstring")
+            raise ScenarioProblem(
+                'no claims to evaluate: give them first, with Given the claims in "PATH" '
+                "or Given the claim: and a YAML docstring"
+            )
         if not self.evidence:
             raise ScenarioProblem('no evidence to evaluate against: give it first, with Given the evidence in "PATH"')
         key = CaseKey(tuple(self.claims), tuple(self.evidence), tuple(self.lists), as_of)
@@ -167,8 +170,10 @@ class Case:
 
     def evaluated(self) -> Results:
         if self.results is None:
-            raise ScenarioProblem('nothing has been evaluated yet: add When the claim "ID" is evaluated '
-                                  "(or When all claims are evaluated) before this step")
+            raise ScenarioProblem(
+                'nothing has been evaluated yet: add When the claim "ID" is evaluated '
+                "(or When all claims are evaluated) before this step"
+            )
         return self.results
 
     def result_of(self, claim_id: str) -> ClaimResult:
@@ -187,11 +192,14 @@ class Case:
         if len(results.results) == 1:
             return results.results[0]
         known = ", ".join(r.claim for r in results.results)
-        raise ScenarioProblem(f"{len(results.results)} claims were evaluated ({known}): name one with "
-                              'When the claim "ID" is evaluated, or check them all with Then the verdicts are:')
+        raise ScenarioProblem(
+            f"{len(results.results)} claims were evaluated ({known}): name one with "
+            'When the claim "ID" is evaluated, or check them all with Then the verdicts are:'
+        )
 
 
 # --- claims written in a feature ----------------------------------------------------------------
+
 
 def inline_claim_file(source: InlineClaim, before: Path | None, topics_dir: Path, library: ListLibrary) -> ClaimFile:
     """A claim file from a feature's docstring, with problems placed at the feature's lines.
@@ -210,28 +218,48 @@ def inline_claim_file(source: InlineClaim, before: Path | None, topics_dir: Path
     else:
         base = _claim_file_data(before, source)
         data, prefix = _as_content(data)
-        data = {"statement": base["statement"],
-                "subjects": _merged(base.get("subjects"), data.get("subjects")),
-                **({"topics": _merged(base.get("topics"), data.get("topics"))}
-                   if "topics" in base or "topics" in data else {}),
-                **{k: v for k, v in data.items() if k not in ("subjects", "topics")}}
+        data = {
+            "statement": base["statement"],
+            "subjects": _merged(base.get("subjects"), data.get("subjects")),
+            **(
+                {"topics": _merged(base.get("topics"), data.get("topics"))}
+                if "topics" in base or "topics" in data
+                else {}
+            ),
+            **{k: v for k, v in data.items() if k not in ("subjects", "topics")},
+        }
     placed = documents.Document(
-        path=source.path, data=data,
-        positions=_rekeyed(doc.positions, prefix, source), key_positions=_rekeyed(doc.key_positions, prefix, source),
-        sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest())
+        path=source.path,
+        data=data,
+        positions=_rekeyed(doc.positions, prefix, source),
+        key_positions=_rekeyed(doc.key_positions, prefix, source),
+        sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
+    )
     return claim_file_from_document(placed, topics_dir=topics_dir, library=library)
 
 
 def _claim_file_data(before: Path | None, source: InlineClaim) -> dict[str, Any]:
     if before is None:
-        raise InputError(Problem(source.path, source.line, source.column + 1,
-                                 "this claim has no statement: write a whole claim file (statement:, subjects:, "
-                                 'claims:), or give the claim file it adds to first, with Given the claims in "PATH"'))
+        raise InputError(
+            Problem(
+                source.path,
+                source.line,
+                source.column + 1,
+                "this claim has no statement: write a whole claim file (statement:, subjects:, "
+                'claims:), or give the claim file it adds to first, with Given the claims in "PATH"',
+            )
+        )
     files = claim_paths([before])
     if len(files) != 1:
-        raise InputError(Problem(source.path, source.line, source.column + 1,
-                                 f"this claim adds to the claim file given before it, but {before} holds "
-                                 f"{len(files)} claim files: name one file"))
+        raise InputError(
+            Problem(
+                source.path,
+                source.line,
+                source.column + 1,
+                f"this claim adds to the claim file given before it, but {before} holds "
+                f"{len(files)} claim files: name one file",
+            )
+        )
     data = documents.load_yaml(files[0]).data
     if not isinstance(data, dict):
         raise InputError(Problem(str(files[0]), 1, 1, "not a claim file"))
@@ -255,8 +283,9 @@ def _merged(base: Any, extra: Any) -> Any:
     return extra if extra is not None else base
 
 
-def _rekeyed(positions: dict[tuple[Any, ...], tuple[int, int]], prefix: tuple[Any, ...],
-             source: InlineClaim) -> dict[tuple[Any, ...], tuple[int, int]]:
+def _rekeyed(
+    positions: dict[tuple[Any, ...], tuple[int, int]], prefix: tuple[Any, ...], source: InlineClaim
+) -> dict[tuple[Any, ...], tuple[int, int]]:
     """Positions in the docstring as positions in the feature file, under the content's place."""
     out = {prefix + k: _shift(v, source) for k, v in positions.items()}
     for n in range(len(prefix) + 1):
@@ -281,9 +310,14 @@ def _refuse_duplicate_ids(files: Iterable[ClaimFile]) -> None:
         for claim in f.claims:
             if claim.id in seen:
                 first = seen[claim.id]
-                problems.append(Problem(claim.path, claim.line, 1,
-                                        f"duplicate claim id '{claim.id}' (also at {first.path}:{first.line})"))
+                problems.append(
+                    Problem(
+                        claim.path,
+                        claim.line,
+                        1,
+                        f"duplicate claim id '{claim.id}' (also at {first.path}:{first.line})",
+                    )
+                )
             seen.setdefault(claim.id, claim)
     if problems:
         raise InputError(problems)
-

@@ -63,7 +63,7 @@ class FeatureFile(pytest.Module):
                 item.reportinfo = _scenario_location(self.path, feature, template)  # type: ignore[method-assign]
         return items
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         if isinstance(excinfo.value, GherkinParseError | FeatureFailure):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
@@ -90,8 +90,9 @@ def _parsed(path: Path, config: pytest.Config) -> Feature:
         if e.args != ("feature",):
             raise
         # pytest-bdd 9 fails this way on a file with no Feature: line, such as an empty draft.
-        raise FeatureFailure(f"{_shown(path, config)}: no Feature: line; a feature file starts with "
-                             "Feature: and the feature's name") from None
+        raise FeatureFailure(
+            f"{_shown(path, config)}: no Feature: line; a feature file starts with Feature: and the feature's name"
+        ) from None
 
 
 def _after_the_steps() -> None:
@@ -103,8 +104,10 @@ def register_tags(config: pytest.Config, path: Path, feature: Feature) -> None:
     known = {line.split(":", 1)[0].split("(", 1)[0].strip() for line in config.getini("markers")}
     for tag in sorted(feature_tags(feature)):
         if not _TAG.fullmatch(tag):
-            raise FeatureFailure(f"{_shown(path, config)}: the tag @{tag} cannot become a pytest marker; "
-                                 "write tags with letters, digits, '-' and '_' only")
+            raise FeatureFailure(
+                f"{_shown(path, config)}: the tag @{tag} cannot become a pytest marker; "
+                "write tags with letters, digits, '-' and '_' only"
+            )
         if tag not in known:
             config.addinivalue_line("markers", f"{tag}: a tag in {_shown(path, config)}")
             known.add(tag)
@@ -131,8 +134,10 @@ def _refuse_duplicate_scenarios(path: Path, config: pytest.Config) -> None:
         scenarios = [c.scenario for c in child.rule.children if c.scenario] if child.rule else [child.scenario]
         for s in filter(None, scenarios):
             if s.name in seen:
-                raise FeatureFailure(f'{_shown(path, config)}:{s.location.line}: a second scenario named "{s.name}" '
-                                     f"(the first is at line {seen[s.name]}); give each scenario its own name")
+                raise FeatureFailure(
+                    f'{_shown(path, config)}:{s.location.line}: a second scenario named "{s.name}" '
+                    f"(the first is at line {seen[s.name]}); give each scenario its own name"
+                )
             seen[s.name] = s.location.line
 
 
@@ -147,6 +152,7 @@ def _scenario_location(path: Path, feature: Feature, template: Any) -> Any:
 
     def reportinfo() -> tuple[Path, int, str]:
         return path, line, name
+
     return reportinfo
 
 
@@ -159,6 +165,7 @@ def _shown(path: Path | str, config: pytest.Config) -> str:
 
 
 # --- the running step, and failures in the analyst's words --------------------------------------
+
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_bdd_before_step(request: pytest.FixtureRequest, feature: Feature, scenario: Scenario, step: Step) -> None:
@@ -206,8 +213,12 @@ def analyst_message(error: BaseException, item: pytest.Item) -> str | None:
 
 def unknown_step_message(kind: str, text: str) -> str:
     """No step reads this text: the closest steps of the library, and where all of them are listed."""
-    candidates = {_normalised(shown): f"{step.kind.capitalize()} {shown}"
-                  for step in LIBRARY if step.kind == kind for shown in step.shown}
+    candidates = {
+        _normalised(shown): f"{step.kind.capitalize()} {shown}"
+        for step in LIBRARY
+        if step.kind == kind
+        for shown in step.shown
+    }
     close = difflib.get_close_matches(_normalised(text), list(candidates), n=3, cutoff=0.5)
     lines = ["No step of the claimwatch library reads this text."]
     if close:

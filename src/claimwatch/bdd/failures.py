@@ -52,15 +52,19 @@ def found(result: ClaimResult, *, root: Path | None = None, limit: int = FINDING
         f"among {_works(result.works_considered)} by {plain(result.subject)} in the period",
     ]
     for n, finding in enumerate(result.findings[:limit], 1):
-        lines += [f"    {n}. {line}" if i == 0 else f"       {line}"
-                  for i, line in enumerate(describe_finding(finding, root=root))]
+        lines += [
+            f"    {n}. {line}" if i == 0 else f"       {line}"
+            for i, line in enumerate(describe_finding(finding, root=root))
+        ]
     if result.matched > limit:
         lines.append(f"    ... and {result.matched - limit} more")
     if result.uncertain:
         first = result.uncertain_findings[0]
         because = f": {plain(first.uncertain_because[0])}" if first.uncertain_because else ""
-        lines.append(f"  Uncertain: {_title(first)}{because}"
-                     + (f" (and {result.uncertain - 1} more)" if result.uncertain > 1 else ""))
+        lines.append(
+            f"  Uncertain: {_title(first)}{because}"
+            + (f" (and {result.uncertain - 1} more)" if result.uncertain > 1 else "")
+        )
     return "\n".join(lines)
 
 

@@ -8,12 +8,14 @@ to collect with a message saying so; nothing else changes. `-p no:claimwatch` tu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 try:
     import pytest_bdd  # noqa: F401 - only whether it can be imported matters here
 except ImportError:
+
     def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
         if file_path.suffix == ".feature":
             return FeatureNeedsPytestBdd.from_parent(parent, path=file_path)
@@ -32,6 +34,8 @@ class FeatureNeedsPytestBdd(pytest.File):
     def collect(self) -> list[pytest.Item]:
         raise PytestBddMissing(self.path)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> str:
-        return (f"{self.path.name}: running .feature files needs pytest-bdd; "
-                "install it with: pip install 'claimwatch[test]'")
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        return (
+            f"{self.path.name}: running .feature files needs pytest-bdd; "
+            "install it with: pip install 'claimwatch[test]'"
+        )

@@ -54,12 +54,14 @@ LIBRARY: list[LibraryStep] = []
 
 def library_step(kind: StepKind, *phrasings: str) -> Callable[[Callable[..., object]], Callable[..., object]]:
     """Register a function as a step under each phrasing (parse syntax), and list it in LIBRARY."""
+
     def register(function: Callable[..., object]) -> Callable[..., object]:
         for phrasing in phrasings:
             # stacklevel 2: pytest-bdd puts the step's fixture in this module, the caller of `register`.
             bdd_step(parsers.parse(phrasing), kind, stacklevel=2)(function)
         LIBRARY.append(LibraryStep(kind, phrasings, function))
         return function
+
     return register
 
 
@@ -73,6 +75,7 @@ def claimwatch_case(request: pytest.FixtureRequest) -> Case:
 
 
 # --- Given -------------------------------------------------------------------------------------
+
 
 @library_step("given", 'the claims in "{path}"')
 def given_claims(claimwatch_case: Case, path: str) -> None:
@@ -123,10 +126,12 @@ def given_lists(claimwatch_case: Case, path: str) -> None:
     claimwatch_case.add_lists(path)
 
 
-@library_step("given",
-              'the works in "{path}" imported as a snapshot covering "{institutions}" from "{start}" to "{end}"')
-def given_imported_snapshot(claimwatch_case: Case, path: str, institutions: str, start: str, end: str,
-                            tmp_path_factory: pytest.TempPathFactory) -> None:
+@library_step(
+    "given", 'the works in "{path}" imported as a snapshot covering "{institutions}" from "{start}" to "{end}"'
+)
+def given_imported_snapshot(
+    claimwatch_case: Case, path: str, institutions: str, start: str, end: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """OpenAlex work records (JSONL) imported as a snapshot that declares it holds every work of
     these institutions (OpenAlex ids, separated by commas) published from START to END, dates
     as YYYY-MM-DD: what `claimwatch evidence import FILE --subject ID --from START --to END`
@@ -134,12 +139,14 @@ def given_imported_snapshot(claimwatch_case: Case, path: str, institutions: str,
     once per test run, in a temporary folder."""
     source = claimwatch_case.existing(path, "works")
     covered = tuple(i.strip() for i in institutions.split(",") if i.strip())
-    snapshot = claimwatch_case.import_snapshot(source, covered, _date(start), _date(end),
-                                               lambda: tmp_path_factory.mktemp("claimwatch-snapshot"))
+    snapshot = claimwatch_case.import_snapshot(
+        source, covered, _date(start), _date(end), lambda: tmp_path_factory.mktemp("claimwatch-snapshot")
+    )
     claimwatch_case.add_evidence(snapshot)
 
 
 # --- When --------------------------------------------------------------------------------------
+
 
 @library_step("when", 'the claim "{claim_id}" is evaluated')
 def when_claim_evaluated(claimwatch_case: Case, claim_id: str) -> None:
@@ -171,6 +178,7 @@ def when_all_evaluated_as_of(claimwatch_case: Case, day: str) -> None:
 
 # --- Then --------------------------------------------------------------------------------------
 
+
 @library_step("then", 'the verdict is "{verdict}"')
 def then_verdict(claimwatch_case: Case, verdict: str) -> None:
     """The claim's verdict: contradicted, supported, not contradicted or insufficient evidence
@@ -178,8 +186,9 @@ def then_verdict(claimwatch_case: Case, verdict: str) -> None:
     expected = verdict_named(verdict)
     result = claimwatch_case.focus()
     if result.verdict != expected:
-        raise ExpectationNotMet(f'Expected the verdict "{verdict_word(expected)}" for {result.claim}.\n'
-                                + _found(claimwatch_case, result))
+        raise ExpectationNotMet(
+            f'Expected the verdict "{verdict_word(expected)}" for {result.claim}.\n' + _found(claimwatch_case, result)
+        )
 
 
 @library_step("then", "at least {n:d} works match", "at least {n:d} work matches")
@@ -187,8 +196,10 @@ def then_at_least(claimwatch_case: Case, n: int) -> None:
     """At least N works certainly match the claim's conditions (uncertain ones do not count)."""
     result = claimwatch_case.focus()
     if result.matched < n:
-        raise ExpectationNotMet(f"Expected at least {_works(n)} to match {result.claim}; {result.matched} matched.\n"
-                                + _found(claimwatch_case, result))
+        raise ExpectationNotMet(
+            f"Expected at least {_works(n)} to match {result.claim}; {result.matched} matched.\n"
+            + _found(claimwatch_case, result)
+        )
 
 
 @library_step("then", "exactly {n:d} works match", "exactly {n:d} work matches")
@@ -196,8 +207,10 @@ def then_exactly(claimwatch_case: Case, n: int) -> None:
     """Exactly N works certainly match the claim's conditions."""
     result = claimwatch_case.focus()
     if result.matched != n:
-        raise ExpectationNotMet(f"Expected exactly {_works(n)} to match {result.claim}; {result.matched} matched.\n"
-                                + _found(claimwatch_case, result))
+        raise ExpectationNotMet(
+            f"Expected exactly {_works(n)} to match {result.claim}; {result.matched} matched.\n"
+            + _found(claimwatch_case, result)
+        )
 
 
 @library_step("then", "no work matches", "no works match")
@@ -205,8 +218,9 @@ def then_none(claimwatch_case: Case) -> None:
     """No work certainly matches the claim's conditions."""
     result = claimwatch_case.focus()
     if result.matched:
-        raise ExpectationNotMet(f"Expected no work to match {result.claim}; {result.matched} matched.\n"
-                                + _found(claimwatch_case, result))
+        raise ExpectationNotMet(
+            f"Expected no work to match {result.claim}; {result.matched} matched.\n" + _found(claimwatch_case, result)
+        )
 
 
 @library_step("then", 'the findings include the work titled "{title}"')
@@ -236,12 +250,16 @@ def then_findings_cited(claimwatch_case: Case) -> None:
     and at least one reason; matched works have a publication date; every listed coauthor names
     the list entry, and every phrase the field it was found in."""
     result = claimwatch_case.focus()
-    gaps = [f"{plain(f.work.title) or f.work.id}: {', '.join(missing)}"
-            for f in (*result.findings, *result.uncertain_findings) if (missing := uncited(f))]
+    gaps = [
+        f"{plain(f.work.title) or f.work.id}: {', '.join(missing)}"
+        for f in (*result.findings, *result.uncertain_findings)
+        if (missing := uncited(f))
+    ]
     if gaps:
-        raise ExpectationNotMet(f"Expected every finding of {result.claim} to cite its source; "
-                                f"{len(gaps)} do not:\n" + "\n".join(f"  {g}" for g in gaps) + "\n"
-                                + _found(claimwatch_case, result))
+        raise ExpectationNotMet(
+            f"Expected every finding of {result.claim} to cite its source; "
+            f"{len(gaps)} do not:\n" + "\n".join(f"  {g}" for g in gaps) + "\n" + _found(claimwatch_case, result)
+        )
 
 
 @library_step("then", 'the partner institutions include "{name}"')
@@ -253,8 +271,10 @@ def then_partner(claimwatch_case: Case, name: str) -> None:
     partners = partner_institutions(result)
     if _folded(name) not in {_folded(p) for p in partners}:
         seen = "; ".join(partners) if partners else "none (no matching work has a listed coauthor)"
-        raise ExpectationNotMet(f'Expected a partner institution named "{name}" for {result.claim}.\n'
-                                f"  Partner institutions found: {seen}\n" + _found(claimwatch_case, result))
+        raise ExpectationNotMet(
+            f'Expected a partner institution named "{name}" for {result.claim}.\n'
+            f"  Partner institutions found: {seen}\n" + _found(claimwatch_case, result)
+        )
 
 
 @library_step("then", 'the reason mentions "{text}"')
@@ -263,8 +283,9 @@ def then_reason(claimwatch_case: Case, text: str) -> None:
     without regard to case)."""
     result = claimwatch_case.focus()
     if _folded(text) not in _folded(result.why):
-        raise ExpectationNotMet(f'Expected the reason for {result.claim} to mention "{text}".\n'
-                                + _found(claimwatch_case, result))
+        raise ExpectationNotMet(
+            f'Expected the reason for {result.claim} to mention "{text}".\n' + _found(claimwatch_case, result)
+        )
 
 
 @library_step("then", "the verdicts are:")
@@ -290,11 +311,14 @@ def then_verdicts(claimwatch_case: Case, datatable: list[list[str]]) -> None:
         if difference:
             differences.append(difference)
     if differences:
-        raise ExpectationNotMet(f"{len(differences)} of the {len(rows)} claims in the table differ "
-                                f"(of {len(results.results)} evaluated):\n" + "\n".join(differences))
+        raise ExpectationNotMet(
+            f"{len(differences)} of the {len(rows)} claims in the table differ "
+            f"(of {len(results.results)} evaluated):\n" + "\n".join(differences)
+        )
 
 
 # --- helpers -----------------------------------------------------------------------------------
+
 
 def row_difference(case: Case, row: dict[str, str]) -> str | None:
     """How the evaluation of one table row's claim differs from the row, or None."""
@@ -312,8 +336,9 @@ def verdict_named(text: str) -> str:
     """A verdict as the analyst wrote it ('not contradicted', 'Not-Contradicted') -> its name."""
     name = "_".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
     if name not in VERDICTS:
-        raise ScenarioProblem(f'"{text}" is not a verdict; write one of: '
-                              + ", ".join(verdict_word(v) for v in VERDICTS))
+        raise ScenarioProblem(
+            f'"{text}" is not a verdict; write one of: ' + ", ".join(verdict_word(v) for v in VERDICTS)
+        )
     return name
 
 
@@ -325,8 +350,9 @@ def table_rows(datatable: list[list[str]]) -> list[dict[str, str]]:
         raise ScenarioProblem(f"the table needs the columns claim and verdict (its header is: {' | '.join(header)})")
     unknown = [c for c in header if c not in ("claim", "verdict", "matched")]
     if unknown:
-        raise ScenarioProblem(f"the table has columns the step does not know: {', '.join(unknown)} "
-                              "(it knows claim, verdict and matched)")
+        raise ScenarioProblem(
+            f"the table has columns the step does not know: {', '.join(unknown)} (it knows claim, verdict and matched)"
+        )
     if len(datatable) < 2:
         raise ScenarioProblem("the table lists no claims: add a row for each claim under its header")
     return [dict(zip(header, (c.strip() for c in row), strict=True)) for row in datatable[1:]]
@@ -334,8 +360,13 @@ def table_rows(datatable: list[list[str]]) -> list[dict[str, str]]:
 
 def partner_institutions(result: ClaimResult) -> list[str]:
     """The institutions of listed coauthors on the works that match, each name once."""
-    names = [name for f in result.findings for r in f.reasons
-             if isinstance(r, AffiliationReason) and r.kind == "listed_author" for name in partner_names(r)]
+    names = [
+        name
+        for f in result.findings
+        for r in f.reasons
+        if isinstance(r, AffiliationReason) and r.kind == "listed_author"
+        for name in partner_names(r)
+    ]
     return list(dict.fromkeys(names))
 
 
@@ -384,8 +415,9 @@ def _expect_finding(case: Case, result: ClaimResult, what: str, matches: Callabl
     if uncertain is not None:
         because = "; ".join(plain(b) for b in uncertain.uncertain_because) or "see the evaluation"
         note = f"  It is among the uncertain findings, which do not count: {because}.\n"
-    raise ExpectationNotMet(f"Expected the findings of {result.claim} to include {what}.\n" + note
-                            + _found(case, result))
+    raise ExpectationNotMet(
+        f"Expected the findings of {result.claim} to include {what}.\n" + note + _found(case, result)
+    )
 
 
 def _found(case: Case, result: ClaimResult, *, limit: int | None = None) -> str:

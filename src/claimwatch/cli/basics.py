@@ -57,8 +57,13 @@ def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None
 
 
 @click.command()
-@click.option("--kind", type=click.Choice(documents.SCHEMA_NAMES), default="claims", show_default=True,
-              help="Which schema to print.")
+@click.option(
+    "--kind",
+    type=click.Choice(documents.SCHEMA_NAMES),
+    default="claims",
+    show_default=True,
+    help="Which schema to print.",
+)
 @click.option("--report", "kind", flag_value="report", help="Print the JSON report's schema (same as --kind report).")
 def schema(kind: str) -> None:
     """Print a JSON Schema shipped with claimwatch (draft 2020-12).

@@ -16,24 +16,46 @@ from .options import lists_option, root_option
 
 @click.command()
 @click.argument("claims", nargs=-1, type=click.Path(exists=True))
-@click.option("--evidence", "evidence_paths", multiple=True, required=True, type=click.Path(exists=True),
-              help="A snapshot folder, a curated .yaml file, an OpenAlex .jsonl[.gz] file, or a folder of "
-                   "them. Repeatable.")
+@click.option(
+    "--evidence",
+    "evidence_paths",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True),
+    help="A snapshot folder, a curated .yaml file, an OpenAlex .jsonl[.gz] file, or a folder of them. Repeatable.",
+)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the JSON report here.")
 @click.option("--md", "md_path", type=click.Path(dir_okay=False), help="Write the Markdown report here.")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False), help="Write the HTML report here.")
-@click.option("--claimreview", "claimreview_path", type=click.Path(dir_okay=False),
-              help="Write ClaimReview JSON-LD here.")
-@click.option("--fail-on", type=click.Choice(["contradicted", "insufficient_evidence"]),
-              help="Exit 1 when any claim gets this verdict.")
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]),
-              help="The day open-ended claims run to (default: when the newest evidence was retrieved).")
+@click.option(
+    "--claimreview", "claimreview_path", type=click.Path(dir_okay=False), help="Write ClaimReview JSON-LD here."
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["contradicted", "insufficient_evidence"]),
+    help="Exit 1 when any claim gets this verdict.",
+)
+@click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The day open-ended claims run to (default: when the newest evidence was retrieved).",
+)
 @lists_option
 @root_option
 @click.pass_obj
-def check(obj: dict | None, claims: tuple[str, ...], evidence_paths: tuple[str, ...], json_path: str | None, md_path: str | None,
-          html_path: str | None, claimreview_path: str | None, fail_on: str | None, as_of: dt.datetime | None,
-          lists_dirs: tuple[str, ...], root: str) -> None:
+def check(
+    obj: dict | None,
+    claims: tuple[str, ...],
+    evidence_paths: tuple[str, ...],
+    json_path: str | None,
+    md_path: str | None,
+    html_path: str | None,
+    claimreview_path: str | None,
+    fail_on: str | None,
+    as_of: dt.datetime | None,
+    lists_dirs: tuple[str, ...],
+    root: str,
+) -> None:
     """Check CLAIMS (files or folders; default claims/) against the evidence.
 
     Prints a verdict table and writes the reports asked for. Exit 0 when the evaluation ran;
@@ -47,8 +69,11 @@ def check(obj: dict | None, claims: tuple[str, ...], evidence_paths: tuple[str, 
     claim_set = claims_mod.load_claims(claims or ("claims",), root=root, lists=lists_dirs)
     evidence = open_evidence_paths(evidence_paths)
     results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None)
-    targets = {fmt: path for fmt, path in (("json", json_path), ("md", md_path), ("html", html_path),
-                                            ("claimreview", claimreview_path)) if path}
+    targets = {
+        fmt: path
+        for fmt, path in (("json", json_path), ("md", md_path), ("html", html_path), ("claimreview", claimreview_path))
+        if path
+    }
     argv = (obj or {}).get("argv", [])
     written = write_reports(results, targets, protected=evidence_paths, command=["claimwatch", *argv])
     print_verdicts(results)

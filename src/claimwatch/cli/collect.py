@@ -23,27 +23,58 @@ F = TypeVar("F", bound=Callable[..., Any])
 def openalex_options(fn: F) -> F:
     """Where OpenAlex is and how patiently to ask it; the same flags on every OpenAlex command."""
     options = [
-        click.option("--openalex-url", envvar="CLAIMWATCH_OPENALEX_URL", metavar="URL",
-                     help="Send every request here instead of https://api.openalex.org (a mirror or a "
-                          "test server). Also read from CLAIMWATCH_OPENALEX_URL."),
-        click.option("--timeout", type=click.FloatRange(min=0.01), default=60.0, show_default=True,
-                     help="Seconds to wait for an answer (connecting: at most 10)."),
-        click.option("--retries", type=click.IntRange(min=0), default=5, show_default=True,
-                     help="Retries per request on 429, 500, 502, 503, 504, a reset or a timeout."),
-        click.option("--backoff", type=click.FloatRange(min=0), default=1.0, show_default=True,
-                     help="Seconds before the first retry, doubled each time; a longer Retry-After wins."),
-        click.option("--max-wait", type=click.FloatRange(min=0), default=300.0, show_default=True,
-                     help="Give up when retrying would take the total time spent waiting past this many seconds."),
+        click.option(
+            "--openalex-url",
+            envvar="CLAIMWATCH_OPENALEX_URL",
+            metavar="URL",
+            help="Send every request here instead of https://api.openalex.org (a mirror or a "
+            "test server). Also read from CLAIMWATCH_OPENALEX_URL.",
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0.01),
+            default=60.0,
+            show_default=True,
+            help="Seconds to wait for an answer (connecting: at most 10).",
+        ),
+        click.option(
+            "--retries",
+            type=click.IntRange(min=0),
+            default=5,
+            show_default=True,
+            help="Retries per request on 429, 500, 502, 503, 504, a reset or a timeout.",
+        ),
+        click.option(
+            "--backoff",
+            type=click.FloatRange(min=0),
+            default=1.0,
+            show_default=True,
+            help="Seconds before the first retry, doubled each time; a longer Retry-After wins.",
+        ),
+        click.option(
+            "--max-wait",
+            type=click.FloatRange(min=0),
+            default=300.0,
+            show_default=True,
+            help="Give up when retrying would take the total time spent waiting past this many seconds.",
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
 
 
-def _client(openalex_url: str | None, timeout: float, retries: int, backoff: float,
-            max_wait: float) -> collector.OpenAlexClient:
-    return collector.OpenAlexClient.from_env(openalex_url, connect_timeout=min(10.0, timeout), read_timeout=timeout,
-                                             retries=retries, backoff=backoff, max_wait=max_wait)
+def _client(
+    openalex_url: str | None, timeout: float, retries: int, backoff: float, max_wait: float
+) -> collector.OpenAlexClient:
+    return collector.OpenAlexClient.from_env(
+        openalex_url,
+        connect_timeout=min(10.0, timeout),
+        read_timeout=timeout,
+        retries=retries,
+        backoff=backoff,
+        max_wait=max_wait,
+    )
 
 
 class ProgressBar:
@@ -51,9 +82,15 @@ class ProgressBar:
 
     def __init__(self, enabled: bool, console: Console | None = None):
         self.enabled = enabled
-        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                             TextColumn("works"), TimeElapsedColumn(),
-                             console=console or Console(stderr=True), disable=not enabled)
+        self._bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("works"),
+            TimeElapsedColumn(),
+            console=console or Console(stderr=True),
+            disable=not enabled,
+        )
         self._tasks: dict[collector.Query, Any] = {}
 
     def __enter__(self) -> ProgressBar:
@@ -81,17 +118,35 @@ class ProgressBar:
 
 @click.command("collect")
 @click.argument("claim_paths", metavar="[CLAIMS]...", nargs=-1, type=click.Path(exists=True))
-@click.option("--out", type=click.Path(file_okay=False),
-              help="Snapshot folder to write; an earlier snapshot there is replaced only when the run succeeds.")
-@click.option("--update", "update_dir", type=click.Path(file_okay=False, exists=True), metavar="DIR",
-              help="Refresh this snapshot with the works updated since it was taken (no CLAIMS, no --out).")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    help="Snapshot folder to write; an earlier snapshot there is replaced only when the run succeeds.",
+)
+@click.option(
+    "--update",
+    "update_dir",
+    type=click.Path(file_okay=False, exists=True),
+    metavar="DIR",
+    help="Refresh this snapshot with the works updated since it was taken (no CLAIMS, no --out).",
+)
 @openalex_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @lists_option
 @root_option
-def collect_cmd(claim_paths: tuple[str, ...], out: str | None, update_dir: str | None, openalex_url: str | None,
-                timeout: float, retries: int, backoff: float, max_wait: float, quiet: bool,
-                lists_dirs: tuple[str, ...], root: str) -> None:
+def collect_cmd(
+    claim_paths: tuple[str, ...],
+    out: str | None,
+    update_dir: str | None,
+    openalex_url: str | None,
+    timeout: float,
+    retries: int,
+    backoff: float,
+    max_wait: float,
+    quiet: bool,
+    lists_dirs: tuple[str, ...],
+    root: str,
+) -> None:
     """Gather from OpenAlex the works the claims need into a snapshot.
 
     One query per subject (its OpenAlex ids, through institution lineage) over the union of its
@@ -126,18 +181,23 @@ def collect_cmd(claim_paths: tuple[str, ...], out: str | None, update_dir: str |
             else:
                 claim_set = claims_mod.load_claims(claim_paths, root=root, lists=lists_dirs)
                 for subject in collector.subjects_without_ids(claim_set):
-                    bar.note(f"subject '{subject.id}' ({subject.name}) has no OpenAlex ids: not collected "
-                             f"(`claimwatch resolve \"{subject.name}\"` finds them)")
-                result = collector.collect(collector.plan(claim_set), target, client=client, progress=bar,
-                                           command=command)
+                    bar.note(
+                        f"subject '{subject.id}' ({subject.name}) has no OpenAlex ids: not collected "
+                        f'(`claimwatch resolve "{subject.name}"` finds them)'
+                    )
+                result = collector.collect(
+                    collector.plan(claim_set), target, client=client, progress=bar, command=command
+                )
     except KeyboardInterrupt:
         raise SourceError(f"interrupted (Ctrl-C); {target} left unchanged") from None
     for note in result.notes:  # a fallback was said as it happened; these come at the end
         click.echo(f"note: {note}", err=True)
     m = result.manifest
-    click.echo(f"wrote {result.out}: {m.records} works from {len(m.queries)} "
-               f"{'query' if len(m.queries) == 1 else 'queries'} ({result.requests} requests, {result.retries} retries); "
-               f"coverage {collector.describe_coverage(m.coverage)}")
+    click.echo(
+        f"wrote {result.out}: {m.records} works from {len(m.queries)} "
+        f"{'query' if len(m.queries) == 1 else 'queries'} ({result.requests} requests, {result.retries} retries); "
+        f"coverage {collector.describe_coverage(m.coverage)}"
+    )
 
 
 @click.command("resolve")
@@ -146,8 +206,17 @@ def collect_cmd(claim_paths: tuple[str, ...], out: str | None, update_dir: str |
 @click.option("--limit", type=click.IntRange(1, 200), default=10, show_default=True, help="Most hits to show.")
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON.")
 @openalex_options
-def resolve_cmd(name: str | None, ror: str | None, limit: int, as_json: bool, openalex_url: str | None,
-                timeout: float, retries: int, backoff: float, max_wait: float) -> None:
+def resolve_cmd(
+    name: str | None,
+    ror: str | None,
+    limit: int,
+    as_json: bool,
+    openalex_url: str | None,
+    timeout: float,
+    retries: int,
+    backoff: float,
+    max_wait: float,
+) -> None:
     """Find OpenAlex institutions by name, or by ROR id, to fill in a subject's or a list entry's ids.
 
     Each hit prints its OpenAlex id, ROR, country, works count, name and lineage (itself, then
@@ -179,11 +248,12 @@ def resolve_cmd(name: str | None, ror: str | None, limit: int, as_json: bool, op
     click.echo(f"{'id':<12} {'ror':<10} {'country':<7} {'works':>10}  name  [lineage]")
     for h in hits:
         works = f"{h.works_count:,}" if h.works_count is not None else "-"
-        click.echo(f"{h.id:<12} {h.ror or '-':<10} {h.country or '-':<7} {works:>10}  {h.name}  [{' > '.join(h.lineage)}]")
+        click.echo(
+            f"{h.id:<12} {h.ror or '-':<10} {h.country or '-':<7} {works:>10}  {h.name}  [{' > '.join(h.lineage)}]"
+        )
 
 
 def register(cli: click.Group) -> None:
     """Adds the collect and resolve commands."""
     cli.add_command(collect_cmd)
     cli.add_command(resolve_cmd)
-

@@ -19,14 +19,27 @@ def evidence_group() -> None:
 @evidence_group.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", required=True, type=click.Path(), help="Snapshot folder to write (replaced atomically).")
-@click.option("--subject", "subjects", multiple=True, metavar="ID",
-              help="OpenAlex institution id (I...) whose works the file holds completely, through "
-                   "lineage. Repeatable. Without it the snapshot declares no complete coverage.")
+@click.option(
+    "--subject",
+    "subjects",
+    multiple=True,
+    metavar="ID",
+    help="OpenAlex institution id (I...) whose works the file holds completely, through "
+    "lineage. Repeatable. Without it the snapshot declares no complete coverage.",
+)
 @click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), help="First publication date covered.")
 @click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), help="Last publication date covered.")
-@click.option("--skip-invalid", is_flag=True, help="Skip malformed lines (listed in the manifest) instead of refusing the file.")
-def import_cmd(file: str, out: str, subjects: tuple[str, ...], start: dt.datetime | None,
-               end: dt.datetime | None, skip_invalid: bool) -> None:
+@click.option(
+    "--skip-invalid", is_flag=True, help="Skip malformed lines (listed in the manifest) instead of refusing the file."
+)
+def import_cmd(
+    file: str,
+    out: str,
+    subjects: tuple[str, ...],
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    skip_invalid: bool,
+) -> None:
     """Make a snapshot from OpenAlex work records you already have (JSONL, optionally gzipped).
 
     Records are kept as given; duplicates (same id) collapse to the newest updated_date. A
@@ -39,11 +52,19 @@ def import_cmd(file: str, out: str, subjects: tuple[str, ...], start: dt.datetim
             --subject I4210113369 --from 2024-01-10 --to 2025-06-30
     """
     summary = store.import_jsonl(
-        file, out, institutions=subjects, start=start.date() if start else None,
-        end=end.date() if end else None, skip_invalid=skip_invalid, command=["claimwatch", *sys.argv[1:]])
+        file,
+        out,
+        institutions=subjects,
+        start=start.date() if start else None,
+        end=end.date() if end else None,
+        skip_invalid=skip_invalid,
+        command=["claimwatch", *sys.argv[1:]],
+    )
     cov = summary.manifest.coverage
-    click.echo(f"wrote {summary.out}: {summary.records} records, {summary.duplicates_collapsed} duplicates collapsed, "
-               f"{summary.skipped} lines skipped; coverage {'complete for ' + ', '.join(cov.institutions) if cov.complete else 'none declared'}")
+    click.echo(
+        f"wrote {summary.out}: {summary.records} records, {summary.duplicates_collapsed} duplicates collapsed, "
+        f"{summary.skipped} lines skipped; coverage {'complete for ' + ', '.join(cov.institutions) if cov.complete else 'none declared'}"
+    )
 
 
 @evidence_group.command("show")
@@ -76,8 +97,11 @@ def show_cmd(path: str, as_json: bool) -> None:
         ("coverage", coverage),
         ("works", f"{info['works']} ({info['retracted']} retracted)"),
         ("dates", f"{info['earliest'] or '-'} to {info['latest'] or '-'}"),
-        ("authorships", f"{info['authorships']}, {info['authorships_without_institution_id']} without an institution id"
-                        + (f" ({share:.1%})" if share is not None else "")),
+        (
+            "authorships",
+            f"{info['authorships']}, {info['authorships_without_institution_id']} without an institution id"
+            + (f" ({share:.1%})" if share is not None else ""),
+        ),
         ("sha256", info["sha256"]),
     ]
     for key, value in rows:

@@ -33,7 +33,9 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
     rl = _open(list_id, lists_dirs, root)
     click.echo(f"{rl.id}: {rl.name} ({len(rl.entries)} entries)  [{rl.path}]")
     for s in rl.sources:
-        click.echo(f"  source: {s.title}" + (f", {s.publisher}" if s.publisher else "") + (f" <{s.url}>" if s.url else ""))
+        click.echo(
+            f"  source: {s.title}" + (f", {s.publisher}" if s.publisher else "") + (f" <{s.url}>" if s.url else "")
+        )
     for e in rl.entries:
         ids = ", ".join([*(f"openalex {i}" for i in e.openalex), *(f"ror {r}" for r in e.ror)]) or "no ids"
         listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
@@ -56,20 +58,27 @@ def _open(list_id: str, lists_dirs: tuple[str, ...], root: str) -> lists_mod.Ref
         return library.get(list_id)
     except KeyError:
         known = ", ".join(library.available()) or "(none)"
-        raise InputError(Problem(str(Path(root) / lists_mod.DEFAULT_LISTS_DIR), 0, 0,
-                                 f"unknown list '{list_id}'; known: {known}")) from None
+        raise InputError(
+            Problem(str(Path(root) / lists_mod.DEFAULT_LISTS_DIR), 0, 0, f"unknown list '{list_id}'; known: {known}")
+        ) from None
 
 
 out_option = click.option(
-    "--out", required=True, type=click.Path(dir_okay=False),
-    help="List file to write (LIST.yaml), replaced atomically; its name is the list's id.")
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="List file to write (LIST.yaml), replaced atomically; its name is the list's id.",
+)
 id_option = click.option(
-    "--id", "list_id", metavar="ID", help="The list's id (default: the --out file's name without .yaml).")
+    "--id", "list_id", metavar="ID", help="The list's id (default: the --out file's name without .yaml)."
+)
 name_option = click.option("--name", "list_name", metavar="TEXT", help="The list's name (default: from the source).")
 source_option = click.option(
-    "--source", metavar="LIST",
+    "--source",
+    metavar="LIST",
     help='Keep one source list: its full name or the abbreviation in parentheses (e.g. "EL" for '
-         '"Entity List (EL) - Bureau of Industry and Security").')
+    '"Entity List (EL) - Bureau of Industry and Security").',
+)
 
 
 def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -78,14 +87,19 @@ def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return value.strip().upper() if value else None
 
 
-country_option = click.option("--country", metavar="CC", callback=_country,
-                              help="Keep entries with an address in this country (ISO code, e.g. CN).")
+country_option = click.option(
+    "--country",
+    metavar="CC",
+    callback=_country,
+    help="Keep entries with an address in this country (ISO code, e.g. CN).",
+)
 
 
 def _wrote(rl: lists_mod.ReferenceList, out: str) -> None:
     imported = rl.imported or {}
-    click.echo(f"wrote {out}: list '{rl.id}', {len(rl.entries)} entries kept of "
-               f"{imported.get('records_read', '?')} records")
+    click.echo(
+        f"wrote {out}: list '{rl.id}', {len(rl.entries)} entries kept of {imported.get('records_read', '?')} records"
+    )
 
 
 @lists_group.group("import")
@@ -96,12 +110,18 @@ def import_group() -> None:
 @import_group.command("aspi")
 @click.argument("file", type=click.Path(dir_okay=False))
 @out_option
-@click.option("--category", "categories", multiple=True, metavar="NAME",
-              help='Keep entries in this category (e.g. "Seven sons of national defence"). Repeatable.')
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    metavar="NAME",
+    help='Keep entries in this category (e.g. "Seven sons of national defence"). Repeatable.',
+)
 @id_option
 @name_option
-def import_aspi_cmd(file: str, out: str, categories: tuple[str, ...], list_id: str | None,
-                    list_name: str | None) -> None:
+def import_aspi_cmd(
+    file: str, out: str, categories: tuple[str, ...], list_id: str | None, list_name: str | None
+) -> None:
     """Import the ASPI China Defence Universities Tracker (its MISP galaxy file) as a list.
 
     Keeps each entry's name (the English part of the MISP value), aliases (the Chinese name
@@ -114,8 +134,9 @@ def import_aspi_cmd(file: str, out: str, categories: tuple[str, ...], list_id: s
         claimwatch lists import aspi china-defence-universities.json \\
             --out evidence/lists/seven-sons-aspi.yaml --category "Seven sons of national defence"
     """
-    document = listimport.import_aspi(file, list_id=list_id or listimport.list_id_for(out), name=list_name,
-                                      categories=categories)
+    document = listimport.import_aspi(
+        file, list_id=list_id or listimport.list_id_for(out), name=list_name, categories=categories
+    )
     _wrote(listimport.write_list_yaml(document, out), out)
 
 
@@ -126,8 +147,9 @@ def import_aspi_cmd(file: str, out: str, categories: tuple[str, ...], list_id: s
 @country_option
 @id_option
 @name_option
-def import_csl_cmd(file: str, out: str, source: str | None, country: str | None, list_id: str | None,
-                   list_name: str | None) -> None:
+def import_csl_cmd(
+    file: str, out: str, source: str | None, country: str | None, list_id: str | None, list_name: str | None
+) -> None:
     """Import the trade.gov Consolidated Screening List (JSON or CSV) as a list.
 
     Keeps organisations (records typed Entity, and the untyped records of the BIS and State
@@ -140,8 +162,9 @@ def import_csl_cmd(file: str, out: str, source: str | None, country: str | None,
         claimwatch lists import csl consolidated.json --out evidence/lists/csl-entity-list-cn.yaml \\
             --source EL --country CN
     """
-    document = listimport.import_csl(file, list_id=list_id or listimport.list_id_for(out), name=list_name,
-                                     source=source, country=country)
+    document = listimport.import_csl(
+        file, list_id=list_id or listimport.list_id_for(out), name=list_name, source=source, country=country
+    )
     _wrote(listimport.write_list_yaml(document, out), out)
 
 
@@ -152,20 +175,50 @@ def fetch_group() -> None:
 
 @fetch_group.command("csl")
 @out_option
-@click.option("--url", default=listimport.CSL_JSON_URL, show_default=True,
-              help="Where to download the Consolidated Screening List (JSON or CSV).")
+@click.option(
+    "--url",
+    default=listimport.CSL_JSON_URL,
+    show_default=True,
+    help="Where to download the Consolidated Screening List (JSON or CSV).",
+)
 @source_option
 @country_option
 @id_option
 @name_option
-@click.option("--attempts", type=click.IntRange(1, 20), default=listimport.FetchPolicy.attempts, show_default=True,
-              help="Tries before giving up (retried on HTTP 429 and 5xx and on dropped connections).")
-@click.option("--max-wait", type=click.FloatRange(0), default=listimport.FetchPolicy.max_wait, show_default=True,
-              metavar="SECONDS", help="Most time to spend waiting between tries, Retry-After included.")
-@click.option("--timeout", type=click.FloatRange(0.1), default=listimport.FetchPolicy.read_timeout,
-              show_default=True, metavar="SECONDS", help="Longest silence from the server while reading.")
-def fetch_csl_cmd(out: str, url: str, source: str | None, country: str | None, list_id: str | None,
-                  list_name: str | None, attempts: int, max_wait: float, timeout: float) -> None:
+@click.option(
+    "--attempts",
+    type=click.IntRange(1, 20),
+    default=listimport.FetchPolicy.attempts,
+    show_default=True,
+    help="Tries before giving up (retried on HTTP 429 and 5xx and on dropped connections).",
+)
+@click.option(
+    "--max-wait",
+    type=click.FloatRange(0),
+    default=listimport.FetchPolicy.max_wait,
+    show_default=True,
+    metavar="SECONDS",
+    help="Most time to spend waiting between tries, Retry-After included.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1),
+    default=listimport.FetchPolicy.read_timeout,
+    show_default=True,
+    metavar="SECONDS",
+    help="Longest silence from the server while reading.",
+)
+def fetch_csl_cmd(
+    out: str,
+    url: str,
+    source: str | None,
+    country: str | None,
+    list_id: str | None,
+    list_name: str | None,
+    attempts: int,
+    max_wait: float,
+    timeout: float,
+) -> None:
     """Download the current Consolidated Screening List and import it as `lists import csl` does.
 
     The list's source records the URL and today's date. A failed download exits 3 with one
@@ -177,8 +230,9 @@ def fetch_csl_cmd(out: str, url: str, source: str | None, country: str | None, l
         claimwatch lists fetch csl --out evidence/lists/csl-entity-list-cn.yaml --source EL --country CN
     """
     policy = listimport.FetchPolicy(attempts=attempts, max_wait=max_wait, read_timeout=timeout)
-    rl = listimport.fetch_csl(out, url=url, list_id=list_id, name=list_name, source=source, country=country,
-                              policy=policy)
+    rl = listimport.fetch_csl(
+        out, url=url, list_id=list_id, name=list_name, source=source, country=country, policy=policy
+    )
     _wrote(rl, out)
 
 

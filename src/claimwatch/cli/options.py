@@ -5,9 +5,17 @@ from __future__ import annotations
 import click
 
 lists_option = click.option(
-    "--lists", "lists_dirs", multiple=True, type=click.Path(file_okay=False),
-    help="Another folder of list files (ID.yaml), searched after evidence/lists/. Repeatable.")
+    "--lists",
+    "lists_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False),
+    help="Another folder of list files (ID.yaml), searched after evidence/lists/. Repeatable.",
+)
 
 root_option = click.option(
-    "--root", type=click.Path(file_okay=False), default=".", show_default=True,
-    help="Project root: where claims/topics/ and evidence/lists/ are found.")
+    "--root",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Project root: where claims/topics/ and evidence/lists/ are found.",
+)

@@ -32,8 +32,7 @@ def diff(old: str, new: str, as_json: bool, exit_code: bool) -> None:
         click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
         # A pipe gets a fixed width and no colour, so the text reads the same in a CI log.
-        console = Console(file=sys.stdout, highlight=False, soft_wrap=True,
-                          width=None if sys.stdout.isatty() else 120)
+        console = Console(file=sys.stdout, highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
         for line in render_diff(result):
             console.print(line)
     if exit_code and result.changed:

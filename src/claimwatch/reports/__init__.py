@@ -26,8 +26,13 @@ def renderers() -> dict[str, Renderer]:
     return {"json": render_json, "md": render_markdown, "html": render_html, "claimreview": render_claimreview}
 
 
-def write_reports(results: Results, targets: Mapping[str, str | Path], *,
-                  protected: tuple[str | Path, ...] = (), command: Sequence[str] = ()) -> list[Path]:
+def write_reports(
+    results: Results,
+    targets: Mapping[str, str | Path],
+    *,
+    protected: tuple[str | Path, ...] = (),
+    command: Sequence[str] = (),
+) -> list[Path]:
     """Render every requested report, then write each atomically; returns the paths written.
 
     `protected` paths (the evidence) are never written into or over. `command`, the command line
@@ -54,4 +59,6 @@ def _refuse_overwriting_inputs(targets: Mapping[str, str | Path], protected: tup
             raise InputError(Problem(str(target), 0, 0, f"--{fmt} names a folder; give a file path"))
         for g in guarded:
             if out == g or g in out.parents:
-                raise InputError(Problem(str(target), 0, 0, f"--{fmt} would write into the evidence at {g}; choose another path"))
+                raise InputError(
+                    Problem(str(target), 0, 0, f"--{fmt} would write into the evidence at {g}; choose another path")
+                )

@@ -12,8 +12,9 @@ import io
 import warnings
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any, cast
 
-from ..results import ClaimResult, Finding
+from ..results import AffiliationReason, ClaimResult, Finding
 from .view import printable
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#999999")
@@ -41,8 +42,11 @@ class Timeline:
 def timeline(result: ClaimResult) -> Timeline | None:
     """The monthly counts for a claim's matching works; None when no matching work has a month."""
     by_partner = bool(result.interpretation and result.interpretation.lists)
-    dated = [(f.work.publication_date[:7], _series_label(f, by_partner)) for f in result.findings
-             if f.work.publication_date and len(f.work.publication_date) >= 7]
+    dated = [
+        (f.work.publication_date[:7], _series_label(f, by_partner))
+        for f in result.findings
+        if f.work.publication_date and len(f.work.publication_date) >= 7
+    ]
     undrawn = len(result.findings) - len(dated)
     if not dated:
         return None
@@ -57,13 +61,14 @@ def timeline(result: ClaimResult) -> Timeline | None:
     index = {m: i for i, m in enumerate(months)}
     for month, label in dated:
         counts[kept[-1] if label in rest else label][index[month]] += 1
-    return Timeline(months=months, series=tuple((lab, tuple(counts[lab])) for lab in kept), undrawn=undrawn,
-                    by_partner=by_partner)
+    return Timeline(
+        months=months, series=tuple((lab, tuple(counts[lab])) for lab in kept), undrawn=undrawn, by_partner=by_partner
+    )
 
 
 def _series_label(f: Finding, by_partner: bool) -> str:
     """The partner institutions on the work (by their list entry's name), or one series for all."""
-    partners = sorted({r.entry.name for r in f.reasons if getattr(r, "entry", None) is not None})
+    partners = sorted({r.entry.name for r in f.reasons if isinstance(r, AffiliationReason) and r.entry is not None})
     if partners:
         return " + ".join(partners)
     return NO_PARTNER if by_partner else "matching works"
@@ -112,7 +117,7 @@ def draw_timeline(data: Timeline, claim_id: str) -> str:
         "grid.color": "#dddddd",
         "grid.linewidth": 0.6,
     }
-    with matplotlib.style.context("default"), rc_context(rc), warnings.catch_warnings():
+    with matplotlib.style.context("default"), rc_context(cast(Any, rc)), warnings.catch_warnings():
         # A name in a script DejaVu Sans lacks (e.g. Chinese) only changes the measured width;
         # the browser draws the text with its own fonts.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
@@ -129,16 +134,27 @@ def draw_timeline(data: Timeline, claim_id: str) -> str:
             handles.append(Patch(facecolor=colour))
             labels.append(_short(label))
         step = max(1, -(-n // 12))
-        ax.set_xticks(range(0, n, step), [data.months[i] for i in range(0, n, step)],
-                      rotation=45 if n > 6 else 0, ha="right" if n > 6 else "center")
+        ax.set_xticks(
+            range(0, n, step),
+            [data.months[i] for i in range(0, n, step)],
+            rotation=45 if n > 6 else 0,
+            ha="right" if n > 6 else "center",
+        )
         ax.set_xlim(-0.6, n - 0.4)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_ylim(0, max(bottom) * 1.15 + 0.5)
         ax.set_ylabel("matching works")
         if data.by_partner:
             # Explicit labels: matplotlib would drop a label starting with "_" if it collected them itself.
-            fig.legend(handles, labels, loc="outside lower left", frameon=False, ncols=1,
-                       title="partner institutions on the work", alignment="left")
+            fig.legend(
+                handles,
+                labels,
+                loc="outside lower left",
+                frameon=False,
+                ncols=1,
+                title="partner institutions on the work",
+                alignment="left",
+            )
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     return _inline(out.getvalue())
@@ -146,13 +162,13 @@ def draw_timeline(data: Timeline, claim_id: str) -> str:
 
 def _inline(svg: str) -> str:
     """The <svg> element alone: no XML prolog or DOCTYPE (invalid inside HTML), no RDF metadata."""
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     start, end = svg.find("<metadata>"), svg.find("</metadata>")
     if start != -1 and end != -1:
-        svg = svg[:start] + svg[end + len("</metadata>"):].lstrip("\n")
+        svg = svg[:start] + svg[end + len("</metadata>") :].lstrip("\n")
     return svg.strip()
 
 
 def _short(label: str) -> str:
     label = " ".join(printable(label).split())
-    return label if len(label) <= LABEL_LIMIT else label[:LABEL_LIMIT - 1].rstrip() + "\u2026"
+    return label if len(label) <= LABEL_LIMIT else label[: LABEL_LIMIT - 1].rstrip() + "\u2026"

@@ -63,9 +63,9 @@ def claim_reviewed(says: str) -> str:
     text = " ".join(says.split())
     if len(text) <= CLAIM_REVIEWED_LIMIT:
         return text
-    cut = text[:CLAIM_REVIEWED_LIMIT - 1]
+    cut = text[: CLAIM_REVIEWED_LIMIT - 1]
     if " " in cut:
-        cut = cut[:cut.rindex(" ")]
+        cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.") + "\u2026"
 
 
@@ -95,7 +95,12 @@ def _appearance(source: SourceRef) -> dict[str, Any]:
 
 def _script_safe(text: str) -> str:
     # These characters only occur inside JSON strings here, where the escapes mean the same.
-    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escaped in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escaped)
     return text

@@ -89,9 +89,16 @@ def read_report(path: str | Path) -> Results:
 
 
 def diff_reports(old: Results, new: Results, *, old_name: str = "old", new_name: str = "new") -> ReportDiff:
-    return ReportDiff(old=old_name, new=new_name, old_version=old.claimwatch, new_version=new.claimwatch,
-                      old_as_of=old.as_of, new_as_of=new.as_of, inputs=_input_changes(old.inputs, new.inputs),
-                      claims=_claim_changes(old, new))
+    return ReportDiff(
+        old=old_name,
+        new=new_name,
+        old_version=old.claimwatch,
+        new_version=new.claimwatch,
+        old_as_of=old.as_of,
+        new_as_of=new.as_of,
+        inputs=_input_changes(old.inputs, new.inputs),
+        claims=_claim_changes(old, new),
+    )
 
 
 def _input_changes(old: Inputs, new: Inputs) -> tuple[InputChange, ...]:
@@ -103,7 +110,9 @@ def _input_changes(old: Inputs, new: Inputs) -> tuple[InputChange, ...]:
             a, b = before.get(path), after.get(path)
             if a == b:
                 continue
-            change = "added" if a is None else "removed" if b is None else "changed"
+            change: Literal["added", "removed", "changed"] = (
+                "added" if a is None else "removed" if b is None else "changed"
+            )
             out.append(InputChange(kind=kind, path=path, change=change, old_sha256=a, new_sha256=b))
     return tuple(out)
 
@@ -116,15 +125,34 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
     for claim_id in [*after, *(c for c in before if c not in after)]:
         a, b = before.get(claim_id), after.get(claim_id)
         if a is None:
-            out.append(ClaimChange(claim=claim_id, change="added", new_verdict=b.verdict, why=b.why,
-                                   new_matched=b.matched, findings=_finding_changes(None, b)))
+            assert b is not None  # the id came from one run or the other
+            out.append(
+                ClaimChange(
+                    claim=claim_id,
+                    change="added",
+                    new_verdict=b.verdict,
+                    why=b.why,
+                    new_matched=b.matched,
+                    findings=_finding_changes(None, b),
+                )
+            )
         elif b is None:
             out.append(ClaimChange(claim=claim_id, change="removed", old_verdict=a.verdict, old_matched=a.matched))
         else:
             findings = _finding_changes(a, b)
             if findings or a.verdict != b.verdict:
-                out.append(ClaimChange(claim=claim_id, change="changed", old_verdict=a.verdict, new_verdict=b.verdict,
-                                       why=b.why, old_matched=a.matched, new_matched=b.matched, findings=findings))
+                out.append(
+                    ClaimChange(
+                        claim=claim_id,
+                        change="changed",
+                        old_verdict=a.verdict,
+                        new_verdict=b.verdict,
+                        why=b.why,
+                        old_matched=a.matched,
+                        new_matched=b.matched,
+                        findings=findings,
+                    )
+                )
     return tuple(out)
 
 
@@ -132,15 +160,24 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
     before = _statuses(old) if old else {}
     after = _statuses(new)
     out = []
-    for work_id in sorted(before.keys() | after.keys(), key=lambda w: _order(before.get(w) or after.get(w))):
+    first_seen, latest = after | before, before | after
+    for work_id in sorted(first_seen, key=lambda w: _order(first_seen[w])):
         a, b = before.get(work_id), after.get(work_id)
         if a and b and a.status == b.status:
             continue
-        f = b or a
-        change = ("added" if a is None else "removed" if b is None
-                  else "now_matched" if b.status == "matched" else "now_uncertain")
-        out.append(FindingChange(work=work_id, title=f.work.title, publication_date=f.work.publication_date,
-                                 change=change))
+        f = latest[work_id]
+        change: Literal["added", "removed", "now_matched", "now_uncertain"] = (
+            "added"
+            if a is None
+            else "removed"
+            if b is None
+            else "now_matched"
+            if b.status == "matched"
+            else "now_uncertain"
+        )
+        out.append(
+            FindingChange(work=work_id, title=f.work.title, publication_date=f.work.publication_date, change=change)
+        )
     return tuple(out)
 
 
@@ -171,8 +208,11 @@ def render_diff(diff: ReportDiff) -> list[str]:
     if diff.inputs:
         lines.append("[bold]Inputs[/]")
         for i in diff.inputs:
-            hashes = (f"  {i.old_sha256[:12]}\u2026 \u2192 {i.new_sha256[:12]}\u2026"
-                      if i.change == "changed" and i.old_sha256 and i.new_sha256 else "")
+            hashes = (
+                f"  {i.old_sha256[:12]}\u2026 \u2192 {i.new_sha256[:12]}\u2026"
+                if i.change == "changed" and i.old_sha256 and i.new_sha256
+                else ""
+            )
             lines.append(f"  {i.change:<8} {i.kind:<9} {safe(i.path)}{hashes}")
     if diff.claims:
         lines.append("[bold]Claims[/]")
@@ -182,18 +222,24 @@ def render_diff(diff: ReportDiff) -> list[str]:
             lines.append(f"      why: {safe(c.why)}")
         for f in c.findings:
             date = f" ({safe(f.publication_date)})" if f.publication_date else ""
-            lines.append(f"      {_FINDING_MARK[f.change]} {safe(f.work)} \u201c{safe(f.title)}\u201d{date}"
-                         f"{_FINDING_WORDS[f.change]}")
+            lines.append(
+                f"      {_FINDING_MARK[f.change]} {safe(f.work)} \u201c{safe(f.title)}\u201d{date}"
+                f"{_FINDING_WORDS[f.change]}"
+            )
     return lines
+
+
+def _word(verdict: Verdict | None) -> str:
+    return VERDICT_WORDS[verdict] if verdict else "no verdict"
 
 
 def _claim_line(c: ClaimChange) -> str:
     name = f"[bold]{safe(c.claim)}[/]"
     if c.change == "added":
-        return f"{name}: new claim, {VERDICT_WORDS[c.new_verdict]} ({c.new_matched} matched)"
+        return f"{name}: new claim, {_word(c.new_verdict)} ({c.new_matched} matched)"
     if c.change == "removed":
-        return f"{name}: no longer checked (was {VERDICT_WORDS[c.old_verdict]})"
+        return f"{name}: no longer checked (was {_word(c.old_verdict)})"
     counts = f"matched {c.old_matched} \u2192 {c.new_matched}"
     if c.verdict_changed:
-        return f"{name}: {VERDICT_WORDS[c.old_verdict]} \u2192 [bold]{VERDICT_WORDS[c.new_verdict]}[/] ({counts})"
-    return f"{name}: still {VERDICT_WORDS[c.new_verdict]}; findings changed ({counts})"
+        return f"{name}: {_word(c.old_verdict)} \u2192 [bold]{_word(c.new_verdict)}[/] ({counts})"
+    return f"{name}: still {_word(c.new_verdict)}; findings changed ({counts})"

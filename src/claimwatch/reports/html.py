@@ -37,15 +37,24 @@ def _chart(result: ClaimResult) -> _Chart:
     undrawn = data.undrawn if data else len(result.findings)
     note = None
     if undrawn and result.findings:
-        note = (f"{undrawn} matching {'work is' if undrawn == 1 else 'works are'} dated only to the year "
-                f"(or not at all) and {'is' if undrawn == 1 else 'are'} not drawn.")
+        note = (
+            f"{undrawn} matching {'work is' if undrawn == 1 else 'works are'} dated only to the year "
+            f"(or not at all) and {'is' if undrawn == 1 else 'are'} not drawn."
+        )
     return _Chart(svg, note)
 
 
 @functools.cache
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("claimwatch", "templates"), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, finalize=_printable)
+    env = Environment(
+        loader=PackageLoader("claimwatch", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=_printable,
+    )
     env.tests["web_url"] = lambda url: safe_url(url) is not None
     return env
 

@@ -15,5 +15,8 @@ def render_json(results: Results) -> str:
 def report_schema() -> dict:
     """The JSON Schema of the report, generated from the result models (shipped as report.schema.json)."""
     schema = Results.model_json_schema(by_alias=True, mode="serialization")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "claimwatch report", **{k: v for k, v in schema.items() if k != "title"}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "claimwatch report",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }

@@ -67,9 +67,15 @@ def render_markdown(results: Results) -> str:
 
 @functools.cache
 def _environment() -> Environment:
-    env = Environment(loader=PackageLoader("claimwatch", "templates"), autoescape=False, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                      finalize=lambda v: "" if v is None else escape_markdown(v))
+    env = Environment(
+        loader=PackageLoader("claimwatch", "templates"),
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=lambda v: "" if v is None else escape_markdown(v),
+    )
     env.filters["link"] = markdown_link
     env.filters["code"] = code_span
     # A macro's output was escaped piece by piece inside the macro; this marks it as Markdown.

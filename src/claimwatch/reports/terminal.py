@@ -13,8 +13,12 @@ from rich.table import Table
 from ..results import VERDICT_WORDS, Results
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_STYLE = {"contradicted": "bold red", "supported": "bold green", "not_contradicted": "green",
-          "insufficient_evidence": "yellow"}
+_STYLE = {
+    "contradicted": "bold red",
+    "supported": "bold green",
+    "not_contradicted": "green",
+    "insufficient_evidence": "yellow",
+}
 
 
 def safe(text: str) -> str:
@@ -24,8 +28,9 @@ def safe(text: str) -> str:
 
 def print_verdicts(results: Results, *, console: Console | None = None) -> None:
     # A pipe gets a fixed width, so the table reads the same in a log as on a wide terminal.
-    console = console or Console(file=sys.stdout, highlight=False, soft_wrap=False,
-                                 width=None if sys.stdout.isatty() else 120)
+    console = console or Console(
+        file=sys.stdout, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120
+    )
     table = Table(title="claimwatch verdicts", title_justify="left", show_lines=False)
     table.add_column("claim", no_wrap=True)
     table.add_column("verdict", no_wrap=True)
@@ -33,8 +38,13 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
     table.add_column("uncertain", justify="right")
     table.add_column("considered", justify="right")
     for r in results.results:
-        table.add_row(safe(r.claim), f"[{_STYLE[r.verdict]}]{VERDICT_WORDS[r.verdict]}[/]",
-                      str(r.matched), str(r.uncertain), str(r.works_considered))
+        table.add_row(
+            safe(r.claim),
+            f"[{_STYLE[r.verdict]}]{VERDICT_WORDS[r.verdict]}[/]",
+            str(r.matched),
+            str(r.uncertain),
+            str(r.works_considered),
+        )
     console.print(table)
     for r in results.results:
         console.print(f"[bold]{safe(r.claim)}[/]: {safe(r.why)}", overflow="fold")

@@ -44,10 +44,10 @@ METHOD_WORDS = {
 
 VERDICT_MEANINGS = {
     "contradicted": "The evidence holds works the claim rules out (or, for \u201cat least\u201d, complete "
-                    "evidence holds too few).",
+    "evidence holds too few).",
     "supported": "At least the number of works the claim says were found.",
     "not_contradicted": "Nothing in the evidence contradicts the claim, and the evidence covers the claim's "
-                        "subject and period completely. This is not proof that the claim is true.",
+    "subject and period completely. This is not proof that the claim is true.",
     "insufficient_evidence": "The evidence cannot settle the claim either way; the reason says what is missing.",
 }
 
@@ -103,6 +103,7 @@ def unsafe_work_url(work: WorkRef) -> str | None:
 
 
 # --- findings -------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ListedAs:
@@ -173,10 +174,15 @@ def finding_view(finding: Finding) -> FindingView:
             phrases.append(_phrase(r))
         elif isinstance(r, AbsenceReason):
             absences.append(r.condition)
-    return FindingView(finding=finding, links=tuple(work_links(finding.work)),
-                       unsafe_url=unsafe_work_url(finding.work), subject_authors=tuple(subject),
-                       partners=_partners(partners, finding.work.publication_date),
-                       phrases=tuple(dict.fromkeys(phrases)), absences=tuple(absences))
+    return FindingView(
+        finding=finding,
+        links=tuple(work_links(finding.work)),
+        unsafe_url=unsafe_work_url(finding.work),
+        subject_authors=tuple(subject),
+        partners=_partners(partners, finding.work.publication_date),
+        phrases=tuple(dict.fromkeys(phrases)),
+        absences=tuple(absences),
+    )
 
 
 def _partners(reasons: list[AffiliationReason], published: str | None) -> tuple[Partner, ...]:
@@ -190,10 +196,17 @@ def _partners(reasons: list[AffiliationReason], published: str | None) -> tuple[
     for (position, author, _, method), group in rows.items():
         first = group[0]
         inst = first.institution
-        out.append(Partner(
-            author=author, position=position, institution=inst.name if inst else None,
-            institution_id=inst.id if inst else None, method=METHOD_WORDS[method], matched_text=first.matched_text,
-            listed_as=tuple(ListedAs(r.entry, _relative(r.entry.listed_from, published)) for r in group if r.entry)))
+        out.append(
+            Partner(
+                author=author,
+                position=position,
+                institution=inst.name if inst else None,
+                institution_id=inst.id if inst else None,
+                method=METHOD_WORDS[method],
+                matched_text=first.matched_text,
+                listed_as=tuple(ListedAs(r.entry, _relative(r.entry.listed_from, published)) for r in group if r.entry),
+            )
+        )
     return tuple(sorted(out, key=lambda p: (p.position, p.author)))
 
 
@@ -201,7 +214,7 @@ def _relative(listed_from: str | None, published: str | None) -> str | None:
     """Where the listing date falls against the work's date, which may be known only to the month or year."""
     if not listed_from or not published:
         return None
-    listed = listed_from[:len(published)]
+    listed = listed_from[: len(published)]
     if listed < published:
         return "listed before this work's date"
     if listed > published:
@@ -216,6 +229,7 @@ def _phrase(r: PhraseReason) -> PhraseInContext:
 
 
 # --- claims, statements and the report ------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ClaimView:
@@ -278,12 +292,20 @@ LIST_ENTRIES_SHOWN = 40
 
 
 def _list_views(results: Results) -> tuple[ListView, ...]:
-    matched = {(r.entry.list, r.entry.id) for c in results.results for f in (*c.findings, *c.uncertain_findings)
-               for r in f.reasons if isinstance(r, AffiliationReason) and r.entry}
+    matched = {
+        (r.entry.list, r.entry.id)
+        for c in results.results
+        for f in (*c.findings, *c.uncertain_findings)
+        for r in f.reasons
+        if isinstance(r, AffiliationReason) and r.entry
+    }
     out = []
     for rl in results.lists:
-        shown = rl.entries if len(rl.entries) <= LIST_ENTRIES_SHOWN else \
-            tuple(e for e in rl.entries if (rl.id, e.id) in matched)
+        shown = (
+            rl.entries
+            if len(rl.entries) <= LIST_ENTRIES_SHOWN
+            else tuple(e for e in rl.entries if (rl.id, e.id) in matched)
+        )
         out.append(ListView(list=rl, entries=shown, hidden=len(rl.entries) - len(shown)))
     return tuple(out)
 
@@ -327,21 +349,30 @@ class ReportView:
 def report_view(results: Results) -> ReportView:
     claims = tuple(_claim_view(results, r) for r in results.results)
     return ReportView(
-        results=results, statements=_by_statement(results, claims), claims=claims, lists=_list_views(results),
-        evidence=tuple(_evidence_rows(results)), inputs=tuple(_input_rows(results)),
+        results=results,
+        statements=_by_statement(results, claims),
+        claims=claims,
+        lists=_list_views(results),
+        evidence=tuple(_evidence_rows(results)),
+        inputs=tuple(_input_rows(results)),
         command=shlex.join(results.command) if results.command else _equivalent_command(results),
-        command_given=bool(results.command), tally=_tally(results))
+        command_given=bool(results.command),
+        tally=_tally(results),
+    )
 
 
 def _claim_view(results: Results, r: ClaimResult) -> ClaimView:
     interp = r.interpretation
     lists = tuple(filter(None, (results.reference_list(i) for i in (interp.lists if interp else ()))))
     return ClaimView(
-        result=r, topics=interp.topics if interp else (), lists=lists,
+        result=r,
+        topics=interp.topics if interp else (),
+        lists=lists,
         findings=tuple(finding_view(f) for f in r.findings[:FINDINGS_SHOWN]),
         findings_hidden=max(0, len(r.findings) - FINDINGS_SHOWN),
         uncertain=tuple(finding_view(f) for f in r.uncertain_findings[:FINDINGS_SHOWN]),
-        uncertain_hidden=max(0, len(r.uncertain_findings) - FINDINGS_SHOWN))
+        uncertain_hidden=max(0, len(r.uncertain_findings) - FINDINGS_SHOWN),
+    )
 
 
 def _by_statement(results: Results, claims: Iterable[ClaimView]) -> tuple[StatementView, ...]:
@@ -349,8 +380,12 @@ def _by_statement(results: Results, claims: Iterable[ClaimView]) -> tuple[Statem
     grouped: dict[str, list[ClaimView]] = {}
     for c in claims:
         grouped.setdefault(c.result.claims_file, []).append(c)
-    return tuple(StatementView(statement=next((s for s in results.statements if s.path == path), None),
-                               path=path, claims=tuple(cs)) for path, cs in grouped.items())
+    return tuple(
+        StatementView(
+            statement=next((s for s in results.statements if s.path == path), None), path=path, claims=tuple(cs)
+        )
+        for path, cs in grouped.items()
+    )
 
 
 def _tally(results: Results) -> tuple[tuple[str, str, int], ...]:
@@ -368,25 +403,39 @@ def _evidence_rows(results: Results) -> Iterable[EvidenceRow]:
         c = counts.get(path)
         share = None
         if c and c.authorships:
-            share = (f"{c.authorships_without_institution_id} of {c.authorships} "
-                     f"({c.authorships_without_institution_id / c.authorships:.1%})")
-        yield EvidenceRow(path=path, kind=str(e.get("kind", "")), source=e.get("source"),
-                          retrieved=e.get("created"), records=c.records if c else e.get("records"),
-                          coverage=_coverage_words(e.get("coverage") or {}), without_institution_id=share)
+            share = (
+                f"{c.authorships_without_institution_id} of {c.authorships} "
+                f"({c.authorships_without_institution_id / c.authorships:.1%})"
+            )
+        yield EvidenceRow(
+            path=path,
+            kind=str(e.get("kind", "")),
+            source=e.get("source"),
+            retrieved=e.get("created"),
+            records=c.records if c else e.get("records"),
+            coverage=_coverage_words(e.get("coverage") or {}),
+            without_institution_id=share,
+        )
 
 
 def _coverage_words(cov: dict) -> str:
     if not cov.get("complete"):
         return "not complete" + (f": {cov['note']}" if cov.get("note") else "")
     period = f"from {cov.get('from') or 'the start'} to {cov.get('to') or 'retrieval'}"
-    return (f"complete for {', '.join(cov.get('institutions') or ())} {period}"
-            f" (declared by {cov.get('declared_by', 'nobody')})")
+    return (
+        f"complete for {', '.join(cov.get('institutions') or ())} {period}"
+        f" (declared by {cov.get('declared_by', 'nobody')})"
+    )
 
 
 def _input_rows(results: Results) -> Iterable[InputRow]:
     inputs = results.inputs
-    for kind, refs in (("claims", inputs.claims), ("topic", inputs.topics), ("list", inputs.lists),
-                       ("evidence", inputs.evidence)):
+    for kind, refs in (
+        ("claims", inputs.claims),
+        ("topic", inputs.topics),
+        ("list", inputs.lists),
+        ("evidence", inputs.evidence),
+    ):
         for ref in refs:
             yield InputRow(kind=kind, path=ref.path, sha256=ref.sha256)
 
