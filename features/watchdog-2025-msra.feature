@@ -3,9 +3,11 @@ Feature: The watchdogs' June 2025 assertions about Microsoft Research Asia
   Breitbart News reported that since March 2024 MSRA researchers published ten papers on facial
   recognition or synthetic media with coauthors at sanctioned or military-linked Chinese
   institutions, nine of them with Beihang, Harbin Institute of Technology or USTC. The article
-  did not publish its list, so claimwatch holds the watchdogs to the record the same way: the
-  curated evidence holds one such paper, and a selection of works can neither confirm nor
-  refute a count.
+  did not publish its list, so claimwatch holds the watchdogs to the record the same way. Of
+  the curated works, one fits: NaturalSpeech 3 (speech synthesis, USTC coauthors). VASA-1 and
+  Convert and Speak are synthetic media but their recorded authors state no listed
+  institution; GaussianCube has USTC coauthors but is not on either topic. A selection of
+  works can neither confirm nor refute a count.
 
   Background:
     Given the claims in "claims/watchdog-2025-msra.yaml"

@@ -1,0 +1,124 @@
+"""The shipped curated evidence keeps to its sources (issue 16).
+
+Every version of every curated work cites at least one page by URL, and no author carries an
+affiliation that no source of that version gave: each affiliation name must be the same text as,
+or a part of, an affiliation text that one of the version's sources states (the optional
+`affiliations` list of a source in evidence/curated/*.yaml). Institution ids may only be ones
+the project's FACTS.md confirms, on an affiliation that names that institution.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from claimwatch.curated import read_curated
+
+ROOT = Path(__file__).resolve().parent.parent
+CURATED = sorted((ROOT / "evidence" / "curated").rglob("*.yaml"))
+
+# Ids confirmed in FACTS.md, with the name an affiliation must contain to carry them.
+CONFIRMED_OPENALEX = {
+    "I4210113369": "Microsoft Research Asia",
+    "I1290206253": "Microsoft",
+    "I126520041": "University of Science and Technology of China",
+    "I204983213": "Harbin Institute of Technology",
+    "I125839683": "Beijing Institute of Technology",
+}
+CONFIRMED_ROR = {
+    "0300m5276": "Microsoft Research Asia",
+    "00d0nc645": "Microsoft",
+    "04c4dkn09": "University of Science and Technology of China",
+    "01yqg2h08": "Harbin Institute of Technology",
+    "03x80pn82": "Harbin Engineering University",
+    "01y0j0j86": "Northwestern Polytechnical University",
+    "01scyh794": "Nanjing University of Aeronautics and Astronautics",
+    "00xp9wg62": "Nanjing University of Science and Technology",
+    "05d2yfz11": "National University of Defense Technology",
+    "00wk2mp56": "Beihang University",
+    "01skt4w74": "Beijing Institute of Technology",
+}
+
+
+def _versions() -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for path in CURATED:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for work in doc["works"]:
+            for version in work["versions"]:
+                found.append((f"{path.name}:{work['id']}@{version['label']}", version))
+    return found
+
+
+VERSIONS = _versions()
+
+
+def unsourced_affiliations(version: dict[str, Any]) -> list[str]:
+    """Each author affiliation no source of the version states, as 'author: affiliation'."""
+    stated = [text for source in version.get("sources", ()) for text in source.get("affiliations", ())]
+    return [
+        f"{author['name']}: {aff['name']}"
+        for author in version["authors"]
+        for aff in author.get("affiliations", ())
+        if not any(aff["name"] == text or aff["name"] in text for text in stated)
+    ]
+
+
+def unconfirmed_ids(version: dict[str, Any]) -> list[str]:
+    """Each institution id that FACTS.md does not confirm for the affiliation that carries it."""
+    wrong = []
+    for author in version["authors"]:
+        for aff in author.get("affiliations", ()):
+            for key, confirmed in (("openalex", CONFIRMED_OPENALEX), ("ror", CONFIRMED_ROR)):
+                value = aff.get(key)
+                if value is None:
+                    continue
+                short = str(value).rstrip("/").rsplit("/", 1)[-1]
+                short = short.upper() if key == "openalex" else short
+                if short not in confirmed or confirmed[short] not in aff["name"]:
+                    wrong.append(f"{author['name']}: {aff['name']} ({key} {value})")
+    return wrong
+
+
+def test_there_is_curated_evidence():
+    assert CURATED, "no curated evidence under evidence/curated/"
+    assert VERSIONS
+
+
+@pytest.mark.parametrize("path", CURATED, ids=lambda p: p.name)
+def test_every_curated_file_loads(path):
+    assert list(read_curated(path))
+
+
+@pytest.mark.parametrize(("where", "version"), VERSIONS, ids=[w for w, _ in VERSIONS])
+def test_every_version_cites_a_page(where, version):
+    urls = [s.get("url", "") for s in version["sources"]]
+    assert any(u.startswith(("https://", "http://")) for u in urls), f"{where} cites no page by URL: {urls}"
+
+
+@pytest.mark.parametrize(("where", "version"), VERSIONS, ids=[w for w, _ in VERSIONS])
+def test_no_author_carries_an_affiliation_no_source_gave(where, version):
+    assert unsourced_affiliations(version) == [], f"{where}: affiliations that no source of this version states"
+
+
+@pytest.mark.parametrize(("where", "version"), VERSIONS, ids=[w for w, _ in VERSIONS])
+def test_institution_ids_are_confirmed_ones(where, version):
+    assert unconfirmed_ids(version) == [], f"{where}: ids FACTS.md does not confirm for that affiliation"
+
+
+def test_the_checks_catch_an_affiliation_and_an_id_that_no_source_gave():
+    version = {
+        "sources": [{"title": "a page", "url": "https://example.org/p", "affiliations": ["Microsoft Research Asia"]}],
+        "authors": [
+            {"name": "A", "affiliations": [{"name": "Microsoft Research Asia", "openalex": "I4210113369"}]},
+            {"name": "B", "affiliations": [{"name": "Beihang University", "openalex": "I82880672"}]},
+            {"name": "C", "affiliations": []},
+        ],
+    }
+    assert unsourced_affiliations(version) == ["B: Beihang University"]
+    assert unconfirmed_ids(version) == ["B: Beihang University (openalex I82880672)"]
+    version["sources"][0].pop("affiliations")
+    assert unsourced_affiliations(version) == ["A: Microsoft Research Asia", "B: Beihang University"]
