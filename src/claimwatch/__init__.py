@@ -10,9 +10,10 @@ A Python user calls the same library the command line does::
 
 from ._version import __version__
 from .claims import Claim, ClaimFile, ClaimSet, Topic, describe, load_claims
+from .coverage import Coverage
 from .errors import ClaimwatchError, InputError, Problem, SourceError
 from .evaluate import evaluate
-from .evidence import Coverage, Snapshot, import_jsonl, open_evidence, open_evidence_paths
+from .evidence import Snapshot, import_jsonl, open_evidence, open_evidence_paths
 from .lists import ListEntry, ReferenceList, load_list
 from .results import ClaimResult, Finding, Results
 from .works import PartialDate, Work

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from . import documents, ids
+from .coverage import Coverage
 from .errors import InputError
-from .evidence import Coverage
 from .works import Authorship, Institution, Origin, PartialDate, Work
 
 CURATED_COVERAGE = Coverage(

@@ -12,13 +12,12 @@ Evidence text (titles, names) is untrusted: control characters are replaced befo
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from .._text import printable
 from ..results import VERDICT_WORDS, AbsenceReason, AffiliationReason, ClaimResult, Finding, PhraseReason
 
 FINDINGS_SHOWN = 3
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class FeatureFailure(Exception):
@@ -35,7 +34,7 @@ class ScenarioProblem(FeatureFailure):
 
 def plain(text: str) -> str:
     """Untrusted text made safe to print: no control or bidi characters, one line."""
-    return " ".join(_CONTROL.sub("\ufffd", text).split())
+    return " ".join(printable(text).split())
 
 
 def verdict_word(verdict: str) -> str:

@@ -14,11 +14,12 @@ import click
 
 from ..errors import ClaimwatchError
 from . import basics, check, collect, evidence, lists, report
+from .options import CommandLine
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT)
+@click.group(cls=CommandLine, context_settings=CONTEXT)
 @click.version_option(package_name="claimwatch", message="claimwatch %(version)s")
 def cli() -> None:
     """Hold organisations' public assurances against the research record.
@@ -38,9 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of raising SystemExit."""
     try:
         # Without standalone mode click returns an Exit's code (e.g. check --fail-on) instead of exiting.
-        # The command line as given goes to the commands (ctx.obj), for reports' reproducibility footers.
         args = list(sys.argv[1:] if argv is None else argv)
-        code = cli.main(args=args, prog_name="claimwatch", standalone_mode=False, obj={"argv": args})
+        code = cli.main(args=args, prog_name="claimwatch", standalone_mode=False)
     except ClaimwatchError as e:
         for line in e.lines():
             click.echo(line, err=True)

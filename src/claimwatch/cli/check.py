@@ -11,7 +11,7 @@ from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..reports import write_reports
 from ..reports.terminal import print_verdicts
-from .options import lists_option, root_option
+from .options import lists_option, recorded_command, root_option
 
 
 @click.command()
@@ -42,9 +42,7 @@ from .options import lists_option, root_option
 )
 @lists_option
 @root_option
-@click.pass_obj
 def check(
-    obj: dict | None,
     claims: tuple[str, ...],
     evidence_paths: tuple[str, ...],
     json_path: str | None,
@@ -74,8 +72,7 @@ def check(
         for fmt, path in (("json", json_path), ("md", md_path), ("html", html_path), ("claimreview", claimreview_path))
         if path
     }
-    argv = (obj or {}).get("argv", [])
-    written = write_reports(results, targets, protected=evidence_paths, command=["claimwatch", *argv])
+    written = write_reports(results, targets, protected=evidence_paths, command=recorded_command())
     print_verdicts(results)
     for path in written:
         click.echo(f"wrote {path}")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 
 import click
 
 from .. import evidence as store
+from ..coverage import describe as describe_coverage
+from .options import recorded_command
 
 
 @click.group("evidence")
@@ -58,12 +59,12 @@ def import_cmd(
         start=start.date() if start else None,
         end=end.date() if end else None,
         skip_invalid=skip_invalid,
-        command=["claimwatch", *sys.argv[1:]],
+        command=recorded_command(),
     )
     cov = summary.manifest.coverage
     click.echo(
         f"wrote {summary.out}: {summary.records} records, {summary.duplicates_collapsed} duplicates collapsed, "
-        f"{summary.skipped} lines skipped; coverage {'complete for ' + ', '.join(cov.institutions) if cov.complete else 'none declared'}"
+        f"{summary.skipped} lines skipped; coverage {describe_coverage(cov)}"
     )
 
 
@@ -84,12 +85,7 @@ def show_cmd(path: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True))
         return
-    cov = info["coverage"]
-    if cov["complete"]:
-        period = f"{cov.get('from') or 'the start'} to {cov.get('to') or 'retrieval'}"
-        coverage = f"complete for {', '.join(cov['institutions'])}, {period} (declared by {cov['declared_by']})"
-    else:
-        coverage = f"not complete ({cov.get('note') or 'none declared'})"
+    coverage = describe_coverage(store.Coverage.model_validate(info["coverage"]))
     share = info["share_without_institution_id"]
     rows = [
         ("evidence", f"{info['path']} ({info['kind']}{', ' + info['source'] if info.get('source') else ''})"),

@@ -3,16 +3,15 @@ escaped and control characters (terminal escape sequences) are replaced."""
 
 from __future__ import annotations
 
-import re
 import sys
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from .._text import printable
 from ..results import VERDICT_WORDS, Results
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _STYLE = {
     "contradicted": "bold red",
     "supported": "bold green",
@@ -23,7 +22,7 @@ _STYLE = {
 
 def safe(text: str) -> str:
     """Untrusted text made inert for a terminal: no control or bidi characters, no rich markup."""
-    return escape(_CONTROL.sub("\ufffd", text))
+    return escape(printable(text))
 
 
 def print_verdicts(results: Results, *, console: Console | None = None) -> None:

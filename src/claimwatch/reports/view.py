@@ -8,12 +8,12 @@ links may be live. Text stays untrusted here; each reporter escapes it for its o
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from .. import _text
 from ..results import (
     VERDICT_WORDS,
     AbsenceReason,
@@ -52,13 +52,7 @@ VERDICT_MEANINGS = {
 }
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """Text with control characters (terminal escapes, bidi overrides) replaced by U+FFFD: they
-    have no business in a report and can reorder or hide what a reader sees."""
-    return _CONTROL.sub("\ufffd", text)
+printable = _text.printable  # the templates' filter, the one rule for untrusted text
 
 
 def safe_url(url: str | None) -> str | None:

@@ -1,0 +1,343 @@
+"""Snapshots: a folder holding `manifest.json` and `works.jsonl.gz`, the records as the source
+returned them. A snapshot is written in a temporary folder beside its destination and swapped in
+with one rename, so a failed or killed write leaves an earlier snapshot exactly as it was."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import datetime as dt
+import fcntl
+import glob
+import gzip
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..coverage import Coverage
+from ..errors import InputError, Problem
+from ..files import default_mode
+from ..works import Origin, Work, work_from_openalex
+from ._records import parse_record, read_lines
+
+MANIFEST = "manifest.json"
+WORKS_FILE = "works.jsonl.gz"
+SNAPSHOT_FORMAT = 1
+GZIP_LEVEL = 3  # a fast level: imports are bound by compression at higher ones
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    format: int = Field(SNAPSHOT_FORMAT, alias="claimwatch_snapshot")
+    source: str
+    created: str
+    tool: dict[str, str]
+    queries: list[dict[str, Any]] = []
+    command: list[str] = []
+    records: int
+    duplicates_collapsed: int = 0
+    skipped_lines: list[dict[str, Any]] = []
+    files: dict[str, dict[str, Any]]
+    coverage: Coverage
+
+
+@dataclass
+class Snapshot:
+    """A snapshot folder, read as a stream; its data file is checked against the manifest as it is read."""
+
+    path: str
+    manifest: Manifest
+    sha256: str
+    kind: str = "snapshot"
+
+    @property
+    def coverage(self) -> Coverage:
+        return self.manifest.coverage
+
+    @property
+    def retrieved(self) -> dt.date | None:
+        """The day the records were retrieved (or imported), from the manifest."""
+        try:
+            return dt.date.fromisoformat(self.manifest.created[:10])
+        except ValueError:
+            return None
+
+    @classmethod
+    def open(cls, folder: str | Path) -> Snapshot:
+        folder = Path(folder)
+        mpath = folder / MANIFEST
+        try:
+            raw = mpath.read_bytes()
+        except FileNotFoundError:
+            raise InputError(Problem(str(folder), 0, 0, f"not a snapshot: no {MANIFEST}")) from None
+        try:
+            manifest = Manifest.model_validate_json(raw)
+        except ValueError as e:
+            first = str(e).splitlines()[1:2] or [str(e)]
+            raise InputError(Problem(str(mpath), 0, 0, f"not a claimwatch manifest: {first[0].strip()}")) from None
+        if WORKS_FILE not in manifest.files:
+            raise InputError(Problem(str(mpath), 0, 0, f"manifest lists no {WORKS_FILE}"))
+        return cls(str(folder), manifest, hashlib.sha256(raw).hexdigest())
+
+    def works(self) -> Iterator[Work]:
+        data = Path(self.path) / WORKS_FILE
+        expected = self.manifest.files[WORKS_FILE].get("sha256")
+
+        def check(digest: str) -> None:
+            if expected and digest != expected:
+                raise InputError(
+                    Problem(
+                        str(data),
+                        0,
+                        0,
+                        "does not match the sha256 in its manifest: the snapshot was changed or damaged",
+                    )
+                )
+
+        name = str(data)
+        for n, line in read_lines(data, check):
+            record = parse_record(line, name, n)
+            if record is not None:
+                yield work_from_openalex(record, Origin("snapshot", name, n))
+
+    def describe(self) -> dict[str, Any]:
+        m = self.manifest
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "sha256": self.sha256,
+            "source": m.source,
+            "created": m.created,
+            "records": m.records,
+            "coverage": m.coverage.as_json(),
+        }
+
+
+def tool_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = {}
+    for name in ("claimwatch", "pyalex"):
+        try:
+            out[name] = version(name)
+        except PackageNotFoundError:  # pragma: no cover - an uninstalled checkout
+            out[name] = "unknown"
+    return out
+
+
+def now_utc() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+class SnapshotWriter:
+    """Writes a snapshot into a temporary folder beside `out`; `commit()` swaps it in.
+
+    Use as a context manager: leaving the block by an exception removes the temporary folder
+    and leaves `out` as it was.
+    """
+
+    def __init__(self, out: str | Path):
+        self.out = Path(out)
+        if self.out.exists() and not (
+            self.out.is_dir() and ((self.out / MANIFEST).exists() or not any(self.out.iterdir()))
+        ):
+            raise InputError(Problem(str(self.out), 0, 0, "exists and is not a snapshot; refusing to replace it"))
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self._lock: int | None = _lock(self.out)
+        try:
+            _remove_stale_temporaries(self.out)
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+        except OSError as e:
+            self._release()
+            raise InputError(Problem(str(self.out), 0, 0, f"cannot write: {e.strerror or e}")) from None
+        os.chmod(self.tmp, default_mode(directory=True))
+        # Held open across write_line calls; close() or abort() releases it.
+        self._raw = open(self.tmp / WORKS_FILE, "wb")  # noqa: SIM115
+        self._hash = hashlib.sha256()
+        self._gzip = _GzipBlocks(_HashingWriter(self._raw, self._hash))
+        self.records = 0
+
+    def write_line(self, line: bytes) -> None:
+        """One record exactly as the source gave it (a JSON object, without its newline)."""
+        self._gzip.write(line.rstrip(b"\r\n") + b"\n")
+        self.records += 1
+
+    def write_record(self, record: dict[str, Any]) -> None:
+        self.write_line(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+    def commit(self, manifest: dict[str, Any]) -> Manifest:
+        self._gzip.close()
+        self._raw.flush()
+        os.fsync(self._raw.fileno())
+        self._raw.close()
+        manifest = dict(manifest)
+        manifest.setdefault("claimwatch_snapshot", SNAPSHOT_FORMAT)
+        manifest["records"] = self.records
+        manifest["files"] = {
+            WORKS_FILE: {
+                "sha256": self._hash.hexdigest(),
+                "records": self.records,
+                "bytes": (self.tmp / WORKS_FILE).stat().st_size,
+            }
+        }
+        model = Manifest.model_validate(manifest)
+        text = json.dumps(
+            json.loads(model.model_dump_json(by_alias=True)), indent=2, ensure_ascii=False, sort_keys=True
+        )
+        with open(self.tmp / MANIFEST, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        _swap_in(self.tmp, self.out)
+        self._release()
+        return model
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # closing the descriptor releases the flock
+            self._lock = None
+
+    def abort(self) -> None:
+        self._gzip.discard()
+        with contextlib.suppress(Exception):
+            self._raw.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self._release()
+
+    def __enter__(self) -> SnapshotWriter:
+        return self
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        if exc_type is not None or self.tmp.exists():
+            self.abort()
+
+
+class _GzipBlocks:
+    """A gzip file written as a series of members, compressed on other threads (one a core)
+    while the caller reads and checks the next records (zlib lets go of the GIL). Members are cut at
+    record boundaries once a block is full, so the same records give the same bytes; any gzip
+    reader reads the members as one stream."""
+
+    BLOCK = 4 << 20
+
+    def __init__(self, raw: Any):
+        self.raw = raw
+        self._block: list[bytes] = []
+        self._size = 0
+        # One thread a usable core, at most four: blocks in flight are bounded by 2 x threads x 4 MiB.
+        self._threads = max(
+            1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        )
+        self._pool = ThreadPoolExecutor(max_workers=self._threads, thread_name_prefix="claimwatch-gzip")
+        self._pending: deque[Future[bytes]] = deque()
+        self._members = 0
+
+    def write(self, data: bytes) -> None:
+        self._block.append(data)
+        self._size += len(data)
+        if self._size >= self.BLOCK:
+            self._submit()
+
+    def _submit(self) -> None:
+        block, self._block, self._size = b"".join(self._block), [], 0
+        self._pending.append(self._pool.submit(gzip.compress, block, GZIP_LEVEL, mtime=0))
+        self._members += 1
+        while len(self._pending) > 2 * self._threads:  # bound the memory held by blocks in flight
+            self.raw.write(self._pending.popleft().result())
+
+    def close(self) -> None:
+        if self._block or not self._members:  # an empty snapshot is still a valid gzip file
+            self._submit()
+        try:
+            while self._pending:
+                self.raw.write(self._pending.popleft().result())
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def discard(self) -> None:
+        """Stop without writing what is left (the snapshot is being abandoned)."""
+        self._pending.clear()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _HashingWriter(io.RawIOBase):
+    def __init__(self, raw: BinaryIO, digest: Any):
+        self.raw, self.digest = raw, digest
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.digest.update(data)
+        return self.raw.write(data)
+
+
+def _lock(out: Path) -> int:
+    """An exclusive lock on `.NAME.lock` beside the snapshot: one writer per snapshot at a time."""
+    fd = os.open(out.with_name(f".{out.name}.lock"), os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise InputError(Problem(str(out), 0, 0, "another claimwatch run is writing this snapshot")) from None
+    return fd
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Temporary folders a killed run left beside `out` (never inside it); called under the lock.
+
+    Where a run was killed between the two renames of the fallback swap, the earlier snapshot
+    waits as `.NAME.old-PID` and `out` is missing: it is put back, not removed."""
+    name = glob.escape(out.name)  # a snapshot named "snap[1]" must not match "snap1"'s folders
+    for stale in sorted(out.parent.glob(f".{name}.old-*")):
+        if stale.is_dir() and not out.exists() and (stale / MANIFEST).exists():
+            os.rename(stale, out)
+        elif stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+    for stale in out.parent.glob(f".{name}.tmp-*"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _swap_in(tmp: Path, out: Path) -> None:
+    """Put `tmp` at `out` in one step; the old snapshot, if any, goes with the temporary name."""
+    if not out.exists():
+        os.rename(tmp, out)
+        return
+    if _renameat2(tmp, out):
+        shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old snapshot
+        return
+    # No atomic exchange on this system: two renames, the old one kept until the new is in place.
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    os.rename(out, old)
+    os.rename(tmp, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _renameat2(a: Path, b: Path) -> bool:
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    fn = getattr(libc, "renameat2", None)
+    if fn is None:
+        return False
+    at_fdcwd = -100
+    rc: int = fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE)
+    return rc == 0
