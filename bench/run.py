@@ -98,7 +98,7 @@ def stage_duckdb(corpus: str) -> dict:
 def stage_collect(n: int) -> dict:
     """The collector against the tests' local OpenAlex server (127.0.0.1) serving n works."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from claimwatch.collect import OpenAlexClient, Query, collect
+    from claimwatch.openalex import OpenAlexClient, Query, collect
     from openalex_server import FakeOpenAlex, GeneratedWorks, tiny_work  # shared with the tests
 
     with tempfile.TemporaryDirectory() as tmp, FakeOpenAlex(works=GeneratedWorks(n, tiny_work)) as api:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from claimwatch.bdd._features import unknown_step_message
 from claimwatch.bdd.case import Case, InlineClaim, SessionStore, inline_claim_file
-from claimwatch.bdd.collect import unknown_step_message
 from claimwatch.bdd.failures import ScenarioProblem, found
 from claimwatch.bdd.steps import docstring_start, partner_institutions, table_rows, uncited, verdict_named
 from claimwatch.errors import InputError

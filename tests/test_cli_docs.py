@@ -55,3 +55,18 @@ def test_the_version_agrees_with_the_package_metadata():
     from importlib.metadata import version
 
     assert claimwatch.__version__ == version("claimwatch")
+
+
+def test_the_cli_reference_is_the_generated_one(project_root):
+    from claimwatch.cli._reference import cli_reference
+
+    assert (project_root / "docs" / "cli.md").read_text(encoding="utf-8") == cli_reference(), "run: scripts/docs"
+
+
+def test_the_cli_reference_has_every_command(project_root):
+    from claimwatch.cli import cli
+    from claimwatch.cli._reference import cli_reference
+
+    reference = cli_reference()
+    for name in cli.commands:
+        assert f"## `claimwatch {name}`" in reference

@@ -19,10 +19,12 @@ import pyalex.api
 import pytest
 from rich.console import Console
 
-from claimwatch import collect as collector
+from claimwatch import _http
+from claimwatch import openalex as collector
 from claimwatch.claims import load_claims
 from claimwatch.cli import main
 from claimwatch.cli.collect import ProgressBar
+from claimwatch.errors import InputError
 from claimwatch.evidence import Snapshot, SnapshotWriter, import_jsonl
 from claimwatch.works import Origin, work_from_openalex
 from openalex_server import LINEAGE, FakeOpenAlex, Fault, GeneratedWorks, institution, tiny_work, work_record
@@ -395,9 +397,9 @@ def test_retry_after_is_honoured_in_real_time(serve, tmp_path):
 
 def test_retry_after_as_an_http_date():
     later = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=30)).strftime("%a, %d %b %Y %H:%M:%S GMT")
-    assert 25 <= collector.retry_after_seconds(later) <= 30
-    assert collector.retry_after_seconds("2") == 2.0
-    assert collector.retry_after_seconds("soon") is None
+    assert 25 <= _http.retry_after(later) <= 30
+    assert _http.retry_after("2") == 2.0
+    assert _http.retry_after("soon") is None
 
 
 def test_500s_are_retried_with_backoff(serve, connect, sleeps, tmp_path):
@@ -576,7 +578,7 @@ def test_redact_removes_keys_emails_and_passwords():
 
 
 def test_the_base_url_must_be_http(tmp_path):
-    with pytest.raises(collector.InputError, match="--openalex-url"):
+    with pytest.raises(InputError, match="--openalex-url"):
         collector.OpenAlexClient("ftp://mirror.example.org")
 
 

@@ -3,12 +3,13 @@ citations, aliases and ids changed; human-readable and --json output; exit codes
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from claimwatch import listimport
+from claimwatch import lists
 from claimwatch.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures" / "csl"
@@ -93,15 +94,15 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_diff_finds_every_kind_of_change(versions):
-    old, new = (listimport.load_list_version(p) for p in versions)
-    diff = listimport.diff_lists(old, new)
+    old, new = (lists.load_list_version(p) for p in versions)
+    diff = lists.diff_lists(old, new)
     assert [e.id for e in diff.added] == ["added-institute"]
     assert [e.id for e in diff.removed] == ["dropped-institute"]
     beihang, nudt = diff.changed
     assert (beihang.entry.id, beihang.matched_by) == ("beihang-university", "id")
     assert beihang.fields == {
-        "listed_from": (None, listimport.dt.date(2001, 1, 1)),
-        "listed_to": (None, listimport.dt.date(2030, 1, 1)),
+        "listed_from": (None, dt.date(2001, 1, 1)),
+        "listed_to": (None, dt.date(2030, 1, 1)),
         "citation": (None, "66 FR 1"),
     }
     assert beihang.added == {"aliases": ("北京航空航天大学",), "ror": ("00wk2mp56",)}

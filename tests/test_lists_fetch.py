@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from claimwatch import listimport
+from claimwatch import _http, lists
 from claimwatch.cli import main
 from claimwatch.errors import InputError, SourceError
 from claimwatch.lists import load_list
@@ -138,14 +138,14 @@ class Sleeps(list):
         self.append(seconds)
 
 
-def policy(sleeps: Sleeps, **overrides) -> listimport.FetchPolicy:
+def policy(sleeps: Sleeps, **overrides) -> lists.FetchPolicy:
     settings = {"attempts": 3, "backoff": 1.0, "max_wait": 60.0, "read_timeout": 5.0, "sleep": sleeps, **overrides}
-    return listimport.FetchPolicy(**settings)
+    return lists.FetchPolicy(**settings)
 
 
 def earlier_file(tmp_path: Path) -> tuple[Path, bytes]:
     out = tmp_path / "csl.yaml"
-    listimport.write_list_yaml(listimport.import_csl(FIXTURES / "consolidated.csv", list_id="csl"), out)
+    lists.write_list_yaml(lists.import_csl(FIXTURES / "consolidated.csv", list_id="csl"), out)
     return out, out.read_bytes()
 
 
@@ -155,7 +155,7 @@ def earlier_file(tmp_path: Path) -> tuple[Path, bytes]:
 def test_fetch_writes_the_list_with_url_and_retrieval_date(tmp_path, server):
     server.serve(ok())
     out = tmp_path / "csl.yaml"
-    rl = listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=TODAY)
+    rl = lists.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=TODAY)
     assert len(rl.entries) == 9
     loaded = load_list(out)
     assert loaded.entries == rl.entries
@@ -167,7 +167,7 @@ def test_fetch_writes_the_list_with_url_and_retrieval_date(tmp_path, server):
 
 def test_fetch_takes_the_import_options(tmp_path, server):
     server.serve(ok())
-    rl = listimport.fetch_csl(
+    rl = lists.fetch_csl(
         tmp_path / "el-cn.yaml", url=server.url(), source="EL", country="CN", policy=policy(Sleeps()), today=TODAY
     )
     assert len(rl.entries) == 5 and all(any(a.endswith(", CN") for a in e.addresses) for e in rl.entries)
@@ -175,7 +175,7 @@ def test_fetch_takes_the_import_options(tmp_path, server):
 
 def test_fetch_reads_the_csv_download_too(tmp_path, server):
     server.serve(ok((FIXTURES / "consolidated.csv").read_bytes(), "text/csv"))
-    rl = listimport.fetch_csl(
+    rl = lists.fetch_csl(
         tmp_path / "csl.yaml", url=server.url("/consolidated.csv"), policy=policy(Sleeps()), today=TODAY
     )
     assert rl.imported["format"] == "csl-csv" and len(rl.entries) == 9
@@ -185,7 +185,7 @@ def test_fetch_is_deterministic_but_for_the_retrieval_date(tmp_path, server):
     server.serve(ok())
     outs = [tmp_path / d / "csl.yaml" for d in ("a", "b", "c")]
     for out, today in zip(outs, (TODAY, TODAY, TODAY + dt.timedelta(days=1)), strict=True):
-        listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=today)
+        lists.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=today)
     a, b, c = (o.read_bytes() for o in outs)
     assert a == b
     assert a != c and a.replace(b"retrieved: 2026-01-02", b"retrieved: 2026-01-03") == c
@@ -197,7 +197,7 @@ def test_fetch_is_deterministic_but_for_the_retrieval_date(tmp_path, server):
 def test_server_error_then_success_backs_off_and_retries(tmp_path, server):
     server.serve(status(500), status(503), ok())
     sleeps = Sleeps()
-    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    rl = lists.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
     assert len(rl.entries) == 9
     assert sleeps == [1.0, 2.0]  # the back-off doubles
     assert len(server.paths) == 3
@@ -206,7 +206,7 @@ def test_server_error_then_success_backs_off_and_retries(tmp_path, server):
 def test_429_waits_as_long_as_retry_after_says(tmp_path, server):
     server.serve(status(429, {"Retry-After": "7"}), ok())
     sleeps = Sleeps()
-    listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    lists.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
     assert sleeps == [7.0]
 
 
@@ -215,7 +215,7 @@ def test_retry_after_beyond_the_bound_on_waiting_fails_at_once(tmp_path, server)
     server.serve(status(429, {"Retry-After": "3600"}), ok())
     sleeps = Sleeps()
     with pytest.raises(SourceError) as e:
-        listimport.fetch_csl(out, url=server.url(), policy=policy(sleeps, max_wait=60.0), today=TODAY)
+        lists.fetch_csl(out, url=server.url(), policy=policy(sleeps, max_wait=60.0), today=TODAY)
     assert str(e.value) == (
         f"{server.url()}: HTTP 429 Too Many Requests; waiting 3600 s more would pass the 60 s "
         "bound on waiting (after 1 attempt)"
@@ -227,7 +227,7 @@ def test_the_bound_counts_every_wait(tmp_path, server):
     server.serve(status(502))
     sleeps = Sleeps()
     with pytest.raises(SourceError, match=r"waiting 4 s more would pass the 5 s bound on waiting \(after 3 attempts\)"):
-        listimport.fetch_csl(
+        lists.fetch_csl(
             tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps, attempts=10, max_wait=5.0), today=TODAY
         )
     assert sleeps == [1.0, 2.0]
@@ -238,7 +238,7 @@ def test_persistent_server_errors_give_up_and_keep_the_earlier_file(tmp_path, se
     server.serve(status(500))
     sleeps = Sleeps()
     with pytest.raises(SourceError) as e:
-        listimport.fetch_csl(out, url=server.url(), policy=policy(sleeps), today=TODAY)
+        lists.fetch_csl(out, url=server.url(), policy=policy(sleeps), today=TODAY)
     assert str(e.value) == f"{server.url()}: HTTP 500 Internal Server Error (gave up after 3 attempts)"
     assert len(server.paths) == 3 and sleeps == [1.0, 2.0]
     assert out.read_bytes() == before
@@ -250,7 +250,7 @@ def test_errors_that_will_not_pass_are_not_retried(tmp_path, server, code, reaso
     server.serve(status(code))
     sleeps = Sleeps()
     with pytest.raises(SourceError) as e:
-        listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+        lists.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
     assert str(e.value) == f"{server.url()}: HTTP {code} {reason}"
     assert sleeps == [] and len(server.paths) == 1
 
@@ -258,7 +258,7 @@ def test_errors_that_will_not_pass_are_not_retried(tmp_path, server, code, reaso
 def test_connection_reset_then_success(tmp_path, server):
     server.serve(reset, ok())
     sleeps = Sleeps()
-    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    rl = lists.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
     assert len(rl.entries) == 9 and sleeps == [1.0]
 
 
@@ -266,7 +266,7 @@ def test_persistent_connection_resets_fail_and_keep_the_earlier_file(tmp_path, s
     out, before = earlier_file(tmp_path)
     server.serve(reset)
     with pytest.raises(SourceError) as e:
-        listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps(), attempts=2), today=TODAY)
+        lists.fetch_csl(out, url=server.url(), policy=policy(Sleeps(), attempts=2), today=TODAY)
     assert str(e.value) == f"{server.url()}: the server reset the connection (gave up after 2 attempts)"
     assert out.read_bytes() == before
 
@@ -274,7 +274,7 @@ def test_persistent_connection_resets_fail_and_keep_the_earlier_file(tmp_path, s
 def test_truncated_download_is_retried(tmp_path, server):
     server.serve(truncated, ok())
     sleeps = Sleeps()
-    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
+    rl = lists.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps), today=TODAY)
     assert len(rl.entries) == 9 and sleeps == [1.0]
 
 
@@ -285,15 +285,13 @@ def test_truncated_every_time_says_so(tmp_path, server):
         match=r"the connection broke off during the download \(truncated\) "
         r"\(gave up after 2 attempts\)",
     ):
-        listimport.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), attempts=2), today=TODAY)
+        lists.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), attempts=2), today=TODAY)
 
 
 def test_a_stalled_server_hits_the_read_timeout_and_is_retried(tmp_path, server):
     server.serve(stall(1.0), ok())
     sleeps = Sleeps()
-    rl = listimport.fetch_csl(
-        tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps, read_timeout=0.2), today=TODAY
-    )
+    rl = lists.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(sleeps, read_timeout=0.2), today=TODAY)
     assert len(rl.entries) == 9 and sleeps == [1.0]
 
 
@@ -314,7 +312,7 @@ def test_a_download_that_is_not_the_list_fails_and_keeps_the_earlier_file(tmp_pa
     out, before = earlier_file(tmp_path)
     server.serve(ok(body))
     with pytest.raises(SourceError) as e:
-        listimport.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=TODAY)
+        lists.fetch_csl(out, url=server.url(), policy=policy(Sleeps()), today=TODAY)
     assert str(e.value).startswith(f"{server.url()}")
     assert message in str(e.value)
     assert str(e.value).endswith("(the download is not a usable Consolidated Screening List)")
@@ -324,9 +322,7 @@ def test_a_download_that_is_not_the_list_fails_and_keeps_the_earlier_file(tmp_pa
 def test_a_download_larger_than_the_bound_is_refused(tmp_path, server):
     server.serve(ok())
     with pytest.raises(SourceError, match="larger than 1,000 bytes"):
-        listimport.fetch_csl(
-            tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), max_bytes=1000), today=TODAY
-        )
+        lists.fetch_csl(tmp_path / "csl.yaml", url=server.url(), policy=policy(Sleeps(), max_bytes=1000), today=TODAY)
 
 
 # --- secrets, and addresses that are no URL -----------------------------------------------------------
@@ -338,9 +334,9 @@ def test_credentials_never_reach_messages_or_the_list(tmp_path, server):
     shown = f"http://127.0.0.1:{port}/consolidated.json?subscription-key=REDACTED&format=json"
     server.serve(status(500), ok())
     with pytest.raises(SourceError) as e:
-        listimport.fetch_csl(tmp_path / "csl.yaml", url=url, policy=policy(Sleeps(), attempts=1), today=TODAY)
+        lists.fetch_csl(tmp_path / "csl.yaml", url=url, policy=policy(Sleeps(), attempts=1), today=TODAY)
     assert str(e.value) == f"{shown}: HTTP 500 Internal Server Error (gave up after 1 attempt)"
-    rl = listimport.fetch_csl(tmp_path / "csl.yaml", url=url, policy=policy(Sleeps()), today=TODAY)
+    rl = lists.fetch_csl(tmp_path / "csl.yaml", url=url, policy=policy(Sleeps()), today=TODAY)
     text = (tmp_path / "csl.yaml").read_text(encoding="utf-8")
     assert rl.sources[0].url == shown
     assert "hunter2" not in text and "s3cr3t" not in text and "analyst" not in text
@@ -348,7 +344,7 @@ def test_credentials_never_reach_messages_or_the_list(tmp_path, server):
 
 def test_redact_url():
     assert (
-        listimport.redact_url("https://u:p@example.org/a?token=x&page=2&api_key=y")
+        lists.redact_url("https://u:p@example.org/a?token=x&page=2&api_key=y")
         == "https://example.org/a?token=REDACTED&page=2&api_key=REDACTED"
     )
 
@@ -358,17 +354,17 @@ def test_redact_url():
     [("12", 12.0), ("0", 0.0), (None, None), ("soon", None), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
 )
 def test_retry_after_values(value, seconds):
-    assert listimport._retry_after(value) == seconds
+    assert _http.retry_after(value) == seconds
 
 
 def test_retry_after_as_a_future_date():
     when = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=90)
-    assert 80 < listimport._retry_after(when.strftime("%a, %d %b %Y %H:%M:%S GMT")) <= 90
+    assert 80 < _http.retry_after(when.strftime("%a, %d %b %Y %H:%M:%S GMT")) <= 90
 
 
 def test_a_url_that_is_not_http_is_bad_input(tmp_path):
     with pytest.raises(InputError, match="not an http or https URL"):
-        listimport.fetch_csl(tmp_path / "csl.yaml", url="file:///etc/passwd", policy=policy(Sleeps()))
+        lists.fetch_csl(tmp_path / "csl.yaml", url="file:///etc/passwd", policy=policy(Sleeps()))
 
 
 def test_connection_refused(tmp_path):
@@ -376,7 +372,7 @@ def test_connection_refused(tmp_path):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     with pytest.raises(SourceError, match=r"the connection was refused \(gave up after 1 attempt\)"):
-        listimport.fetch_csl(
+        lists.fetch_csl(
             tmp_path / "csl.yaml", url=f"http://127.0.0.1:{port}/c.json", policy=policy(Sleeps(), attempts=1)
         )
 
@@ -416,5 +412,5 @@ def test_cli_default_url_is_the_documented_constant():
     from claimwatch.cli import cli
 
     url_option = next(p for p in cli.commands["lists"].commands["fetch"].commands["csl"].params if p.name == "url")
-    assert url_option.default == listimport.CSL_JSON_URL
-    assert listimport.CSL_JSON_URL.startswith("https://data.trade.gov/")
+    assert url_option.default == lists.CSL_JSON_URL
+    assert lists.CSL_JSON_URL.startswith("https://data.trade.gov/")

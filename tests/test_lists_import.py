@@ -4,14 +4,16 @@ every kind of bad input, determinism and atomic writing."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
 import pytest
 import yaml
 
-from claimwatch import listimport
+from claimwatch import lists
 from claimwatch.cli import cli, main
+from claimwatch.errors import InputError
 from claimwatch.lists import load_list
 
 FIXTURES = Path(__file__).parent / "fixtures" / "csl"
@@ -161,7 +163,7 @@ def test_aspi_unknown_category_names_the_known_ones(tmp_path, capsys, shared_dat
     ],
 )
 def test_split_aspi_value(value, name, native):
-    assert listimport.split_aspi_value(value) == (name, native)
+    assert lists.split_aspi_value(value) == (name, native)
 
 
 def test_aspi_entry_fields(tmp_path, capsys):
@@ -195,7 +197,7 @@ def test_aspi_entry_fields(tmp_path, capsys):
     assert e.supervising_agencies == ("Central Military Commission (CMC)",)
     assert e.references == ("https://unitracker.aspi.org.au/universities/example",)
     assert e.notes is None
-    assert rl.sources[0].url == listimport.ASPI_TRACKER_URL
+    assert rl.sources[0].url == lists.ASPI_TRACKER_URL
 
 
 def test_aspi_namesakes_get_ids_from_their_uuids(tmp_path, capsys):
@@ -292,8 +294,8 @@ def test_csl_namesakes_get_their_record_ids(tmp_path, capsys, csl_file):
 
 
 def test_csl_json_and_csv_give_the_same_entries():
-    a = listimport.import_csl(CSL_JSON, list_id="x")
-    b = listimport.import_csl(CSL_CSV, list_id="x")
+    a = lists.import_csl(CSL_JSON, list_id="x")
+    b = lists.import_csl(CSL_CSV, list_id="x")
     assert a["entries"] == b["entries"]
 
 
@@ -309,8 +311,8 @@ def test_csl_source_by_abbreviation_or_full_name(tmp_path, capsys, csl_file, sou
 def test_csl_source_with_a_multi_word_abbreviation():
     data = json.loads(CSL_JSON.read_text())
     data["results"][0]["source"] = "Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department"
-    fmt, records = listimport.read_csl_records(json.dumps(data), "mem.json")
-    doc = listimport.csl_list_document(
+    fmt, records = lists.read_csl_records(json.dumps(data), "mem.json")
+    doc = lists.csl_list_document(
         records, origin="mem.json", fmt=fmt, file="mem.json", sha256="", list_id="x", source="ns-mbs list"
     )
     assert [e["name"] for e in doc["entries"]] == ["Harbin Institute of Technology"]
@@ -519,7 +521,7 @@ def test_written_file_is_a_valid_list_file(tmp_path, capsys):
     assert run(capsys, "lists", "import", "csl", str(CSL_JSON), "--out", str(out))[0] == 0
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert list(data) == ["id", "name", "description", "sources", "imported", "entries"]
-    assert data["imported"]["sha256"] == listimport.hashlib.sha256(CSL_JSON.read_bytes()).hexdigest()
+    assert data["imported"]["sha256"] == hashlib.sha256(CSL_JSON.read_bytes()).hexdigest()
     assert run(capsys, "validate", str(out))[0] == 0
     assert run(capsys, "lists", "show", str(out))[0] == 0
 
@@ -539,8 +541,8 @@ def test_failure_leaves_the_earlier_file_and_no_temporary_file(tmp_path, capsys)
 def test_writing_over_a_folder_is_an_input_error(tmp_path):
     out = tmp_path / "csl.yaml"
     out.mkdir()
-    with pytest.raises(listimport.InputError) as e:
-        listimport.write_list_yaml(listimport.import_csl(CSL_JSON, list_id="csl"), out)
+    with pytest.raises(InputError) as e:
+        lists.write_list_yaml(lists.import_csl(CSL_JSON, list_id="csl"), out)
     assert str(e.value).startswith(f"{out}: cannot write")
     assert [p.name for p in tmp_path.iterdir()] == ["csl.yaml"]  # no temporary file left behind
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimwatch.matching import NameMatcher, PhraseSet, fold
+from claimwatch.evaluate import NameMatcher, PhraseSet, fold
 
 FACE = PhraseSet(
     [
@@ -298,7 +298,7 @@ def test_decomposed_accents_fold_like_composed_ones():
 
 
 def test_an_abstract_index_is_let_through_whenever_its_words_could_match():
-    from claimwatch.matching import plain_words
+    from claimwatch.evaluate import plain_words
 
     split = PhraseSet(["reidentification"])
     assert split.may_be_among(plain_words(["identification", "person", "re"]))  # order unknown: let through

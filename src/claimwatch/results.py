@@ -6,7 +6,7 @@ the Gherkin steps read them and nothing else.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +25,17 @@ DIRECT_METHODS = frozenset({"openalex_id", "lineage", "ror"})
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _ByKey(_Model):
+    """A model also read by its JSON keys, `period["from"]`, as it was when it was a plain dict
+    (and as the report templates read it)."""
+
+    def __getitem__(self, key: str) -> Any:
+        for name, info in type(self).model_fields.items():
+            if (info.alias or name) == key:
+                return getattr(self, name)
+        raise KeyError(key)
 
 
 class InstitutionRef(_Model):
@@ -188,19 +199,57 @@ class CoverageReport(_Model):
     sources: tuple[str, ...] = ()
 
 
+class Period(_ByKey):
+    """The claim's period as it states it (dates as YYYY-MM-DD), and the day it was assessed to."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    from_: str | None = Field(None, alias="from")
+    to: str | None = None
+    assessed_to: str | None = None
+
+
+class Expectation(_ByKey):
+    """How many matching works the claim allows: none, at least `count` or at most `count`."""
+
+    kind: Literal["none", "at_least", "at_most"]
+    count: int
+
+
+class EvidenceRef(_ByKey):
+    """A piece of evidence the results were read from: a curated file or a JSONL file."""
+
+    path: str
+    kind: str
+    sha256: str
+    coverage: dict[str, Any] = Field(description="The coverage the evidence declares.")
+
+
+class SnapshotRef(_ByKey):
+    """A snapshot the results were read from, with its manifest's source, creation time and record count."""
+
+    path: str
+    kind: str
+    sha256: str
+    source: str
+    created: str
+    records: int
+    coverage: dict[str, Any] = Field(description="The coverage the manifest declares.")
+
+
 class ClaimResult(_Model):
     claim: str
     says: str
     sentence: str
     claims_file: str
     subject: str
-    period: dict[str, str | None] = Field(
+    period: Period = Field(
         description=(
             "from and to as the claim states them; assessed_to: where an open-ended claim was assessed to "
             "(the evidence's retrieval day, or --as-of)"
         )
     )
-    expects: dict[str, int | str]
+    expects: Expectation
     verdict: Verdict
     why: str
     matched: int
@@ -233,7 +282,7 @@ class Results(_Model):
         None, description="The date open-ended periods run to; from the evidence, never the clock."
     )
     inputs: Inputs
-    evidence: tuple[dict, ...] = ()
+    evidence: tuple[SnapshotRef | EvidenceRef, ...] = ()
     results: tuple[ClaimResult, ...]
     statements: tuple[StatementRef, ...] = ()
     lists: tuple[ListRef, ...] = ()

@@ -21,7 +21,7 @@ except ImportError:
             return FeatureNeedsPytestBdd.from_parent(parent, path=file_path)
         return None
 else:
-    pytest_plugins = ["claimwatch.bdd.collect", "claimwatch.bdd.steps"]
+    pytest_plugins = ["claimwatch.bdd._features", "claimwatch.bdd.steps"]
 
 
 class PytestBddMissing(Exception):

@@ -13,7 +13,7 @@ import sys
 import click
 
 from ..errors import ClaimwatchError
-from . import basics, check, collect, evidence, lists, report
+from . import authoring, check, collect, diff, evidence, lists
 from .options import CommandLine
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -31,7 +31,7 @@ def cli() -> None:
     """
 
 
-for module in (basics, check, collect, evidence, lists, report):
+for module in (authoring, check, collect, diff, evidence, lists):
     module.register(cli)
 
 

@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .. import claims as claims_mod
-from .. import collect as collector
+from .. import openalex
+from ..coverage import describe as describe_coverage
 from ..errors import InputError, Problem, SourceError
 from .options import lists_option, root_option
 
@@ -42,7 +43,8 @@ def openalex_options(fn: F) -> F:
             type=click.IntRange(min=0),
             default=5,
             show_default=True,
-            help="Retries per request on 429, 500, 502, 503, 504, a reset or a timeout.",
+            help="Retries per request, after the first try, on HTTP 429 and 5xx (but 501 and 505), "
+            "a dropped, reset or refused connection, a timeout or a truncated answer.",
         ),
         click.option(
             "--backoff",
@@ -66,8 +68,8 @@ def openalex_options(fn: F) -> F:
 
 def _client(
     openalex_url: str | None, timeout: float, retries: int, backoff: float, max_wait: float
-) -> collector.OpenAlexClient:
-    return collector.OpenAlexClient.from_env(
+) -> openalex.OpenAlexClient:
+    return openalex.OpenAlexClient.from_env(
         openalex_url,
         connect_timeout=min(10.0, timeout),
         read_timeout=timeout,
@@ -91,7 +93,7 @@ class ProgressBar:
             console=console or Console(stderr=True),
             disable=not enabled,
         )
-        self._tasks: dict[collector.Query, Any] = {}
+        self._tasks: dict[openalex.Query, Any] = {}
 
     def __enter__(self) -> ProgressBar:
         self._bar.start()
@@ -100,13 +102,13 @@ class ProgressBar:
     def __exit__(self, *_: Any) -> None:
         self._bar.stop()
 
-    def query_started(self, query: collector.Query, total: int | None) -> None:
+    def query_started(self, query: openalex.Query, total: int | None) -> None:
         if query in self._tasks:
             self._bar.update(self._tasks[query], total=total)
         else:
             self._tasks[query] = self._bar.add_task(query.label, total=total)
 
-    def advanced(self, query: collector.Query, records: int) -> None:
+    def advanced(self, query: openalex.Query, records: int) -> None:
         self._bar.advance(self._tasks[query], records)
 
     def note(self, message: str) -> None:
@@ -177,16 +179,16 @@ def collect_cmd(
     try:
         with client, bar:
             if update_dir:
-                result = collector.update(update_dir, client=client, progress=bar, command=command)
+                result = openalex.update(update_dir, client=client, progress=bar, command=command)
             else:
                 claim_set = claims_mod.load_claims(claim_paths, root=root, lists=lists_dirs)
-                for subject in collector.subjects_without_ids(claim_set):
+                for subject in openalex.subjects_without_ids(claim_set):
                     bar.note(
                         f"subject '{subject.id}' ({subject.name}) has no OpenAlex ids: not collected "
                         f'(`claimwatch resolve "{subject.name}"` finds them)'
                     )
-                result = collector.collect(
-                    collector.plan(claim_set), target, client=client, progress=bar, command=command
+                result = openalex.collect(
+                    openalex.plan(claim_set), target, client=client, progress=bar, command=command
                 )
     except KeyboardInterrupt:
         raise SourceError(f"interrupted (Ctrl-C); {target} left unchanged") from None
@@ -196,7 +198,7 @@ def collect_cmd(
     click.echo(
         f"wrote {result.out}: {m.records} works from {len(m.queries)} "
         f"{'query' if len(m.queries) == 1 else 'queries'} ({result.requests} requests, {result.retries} retries); "
-        f"coverage {collector.describe_coverage(m.coverage)}"
+        f"coverage {describe_coverage(m.coverage)}"
     )
 
 
@@ -233,12 +235,12 @@ def resolve_cmd(
         raise click.UsageError("give a NAME to search for, or --ror ID")
     with _client(openalex_url, timeout, retries, backoff, max_wait) as client:
         if ror:
-            hit = collector.resolve_ror(ror, client=client)
+            hit = openalex.resolve_ror(ror, client=client)
             if hit is None:
                 raise InputError(Problem("--ror", 0, 0, f"OpenAlex has no institution with ROR {ror}"))
             hits = [hit]
         else:
-            hits = collector.resolve(name or "", client=client, limit=limit)
+            hits = openalex.resolve(name or "", client=client, limit=limit)
     if as_json:
         click.echo(json.dumps([h.as_json() for h in hits], indent=2, ensure_ascii=False))
         return

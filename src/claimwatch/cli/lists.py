@@ -6,8 +6,8 @@ import json
 import re
 
 import click
+from click.core import ParameterSource
 
-from .. import listimport
 from .. import lists as lists_mod
 from .options import lists_option, root_option
 
@@ -30,7 +30,7 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
 
         claimwatch lists show us-entity-list
     """
-    rl = _open(list_id, lists_dirs, root)
+    rl = lists_mod.find_list(list_id, root=root, dirs=lists_dirs)
     click.echo(f"{rl.id}: {rl.name} ({len(rl.entries)} entries)  [{rl.path}]")
     for s in rl.sources:
         click.echo(
@@ -44,23 +44,6 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
         click.echo(f"  - {e.name} ({ids}; {listed}{cite}){doubt}")
         if e.aliases:
             click.echo(f"      aka {'; '.join(e.aliases)}")
-
-
-def _open(list_id: str, lists_dirs: tuple[str, ...], root: str) -> lists_mod.ReferenceList:
-    from pathlib import Path
-
-    from ..errors import InputError, Problem
-
-    if list_id.endswith((".yaml", ".yml")) or "/" in list_id:
-        return lists_mod.load_list(list_id)
-    library = lists_mod.ListLibrary(lists_mod.default_dirs(root, lists_dirs))
-    try:
-        return library.get(list_id)
-    except KeyError:
-        known = ", ".join(library.available()) or "(none)"
-        raise InputError(
-            Problem(str(Path(root) / lists_mod.DEFAULT_LISTS_DIR), 0, 0, f"unknown list '{list_id}'; known: {known}")
-        ) from None
 
 
 out_option = click.option(
@@ -134,10 +117,10 @@ def import_aspi_cmd(
         claimwatch lists import aspi china-defence-universities.json \\
             --out evidence/lists/seven-sons-aspi.yaml --category "Seven sons of national defence"
     """
-    document = listimport.import_aspi(
-        file, list_id=list_id or listimport.list_id_for(out), name=list_name, categories=categories
+    document = lists_mod.import_aspi(
+        file, list_id=list_id or lists_mod.list_id_for(out), name=list_name, categories=categories
     )
-    _wrote(listimport.write_list_yaml(document, out), out)
+    _wrote(lists_mod.write_list_yaml(document, out), out)
 
 
 @import_group.command("csl")
@@ -162,10 +145,10 @@ def import_csl_cmd(
         claimwatch lists import csl consolidated.json --out evidence/lists/csl-entity-list-cn.yaml \\
             --source EL --country CN
     """
-    document = listimport.import_csl(
-        file, list_id=list_id or listimport.list_id_for(out), name=list_name, source=source, country=country
+    document = lists_mod.import_csl(
+        file, list_id=list_id or lists_mod.list_id_for(out), name=list_name, source=source, country=country
     )
-    _wrote(listimport.write_list_yaml(document, out), out)
+    _wrote(lists_mod.write_list_yaml(document, out), out)
 
 
 @lists_group.group("fetch")
@@ -177,7 +160,7 @@ def fetch_group() -> None:
 @out_option
 @click.option(
     "--url",
-    default=listimport.CSL_JSON_URL,
+    default=lists_mod.CSL_JSON_URL,
     show_default=True,
     help="Where to download the Consolidated Screening List (JSON or CSV).",
 )
@@ -186,16 +169,23 @@ def fetch_group() -> None:
 @id_option
 @name_option
 @click.option(
+    "--retries",
+    type=click.IntRange(0, 19),
+    default=lists_mod.FetchPolicy.attempts - 1,
+    show_default=True,
+    help="Retries after the first try, on HTTP 429 and 5xx (but 501 and 505), a dropped, reset or "
+    "refused connection, a timeout or a truncated download.",
+)
+@click.option(
     "--attempts",
     type=click.IntRange(1, 20),
-    default=listimport.FetchPolicy.attempts,
-    show_default=True,
-    help="Tries before giving up (retried on HTTP 429 and 5xx and on dropped connections).",
+    hidden=True,
+    help="The first try and its retries (the older spelling: --attempts N is --retries N-1).",
 )
 @click.option(
     "--max-wait",
     type=click.FloatRange(0),
-    default=listimport.FetchPolicy.max_wait,
+    default=lists_mod.FetchPolicy.max_wait,
     show_default=True,
     metavar="SECONDS",
     help="Most time to spend waiting between tries, Retry-After included.",
@@ -203,7 +193,7 @@ def fetch_group() -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(0.1),
-    default=listimport.FetchPolicy.read_timeout,
+    default=lists_mod.FetchPolicy.read_timeout,
     show_default=True,
     metavar="SECONDS",
     help="Longest silence from the server while reading.",
@@ -215,7 +205,8 @@ def fetch_csl_cmd(
     country: str | None,
     list_id: str | None,
     list_name: str | None,
-    attempts: int,
+    retries: int,
+    attempts: int | None,
     max_wait: float,
     timeout: float,
 ) -> None:
@@ -229,8 +220,12 @@ def fetch_csl_cmd(
     \b
         claimwatch lists fetch csl --out evidence/lists/csl-entity-list-cn.yaml --source EL --country CN
     """
-    policy = listimport.FetchPolicy(attempts=attempts, max_wait=max_wait, read_timeout=timeout)
-    rl = listimport.fetch_csl(
+    if attempts is not None:
+        if click.get_current_context().get_parameter_source("retries") == ParameterSource.COMMANDLINE:
+            raise click.UsageError("give --retries or --attempts (the older spelling), not both")
+        retries = attempts - 1
+    policy = lists_mod.FetchPolicy(attempts=retries + 1, max_wait=max_wait, read_timeout=timeout)
+    rl = lists_mod.fetch_csl(
         out, url=url, list_id=list_id, name=list_name, source=source, country=country, policy=policy
     )
     _wrote(rl, out)
@@ -253,11 +248,11 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     \b
         claimwatch lists diff us-entity-list.old.yaml evidence/lists/us-entity-list.yaml --exit-code
     """
-    diff = listimport.diff_lists(listimport.load_list_version(old), listimport.load_list_version(new))
+    diff = lists_mod.diff_lists(lists_mod.load_list_version(old), lists_mod.load_list_version(new))
     if as_json:
         click.echo(json.dumps(diff.to_json(), indent=2, ensure_ascii=False))
     else:
-        click.echo(listimport.format_diff(diff))
+        click.echo(lists_mod.format_diff(diff))
     if exit_code and diff.has_changes:
         raise click.exceptions.Exit(1)  # the comparison ran; the caller asked to hear of changes
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, cast
 
-from ..results import AffiliationReason, ClaimResult, Finding
+from ..results import AffiliationReason, ClaimResult, Finding, Period
 from .view import printable
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D31", "#999999")
@@ -74,10 +74,10 @@ def _series_label(f: Finding, by_partner: bool) -> str:
     return NO_PARTNER if by_partner else "matching works"
 
 
-def _month_range(first: str, last: str, period: dict[str, str | None]) -> tuple[str, ...]:
+def _month_range(first: str, last: str, period: Period) -> tuple[str, ...]:
     """Every month from the claim's start (or the first work) to its end (or the last work)."""
-    start = min(first, (period.get("from") or first)[:7])
-    end = max(last, (period.get("to") or period.get("assessed_to") or last)[:7])
+    start = min(first, (period.from_ or first)[:7])
+    end = max(last, (period.to or period.assessed_to or last)[:7])
     year, month = int(start[:4]), int(start[5:7])
     out = []
     while f"{year:04d}-{month:02d}" <= end:

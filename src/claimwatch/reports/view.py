@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
-from .. import _text
+from .. import _text, coverage
 from ..results import (
     VERDICT_WORDS,
     AbsenceReason,
@@ -25,6 +25,7 @@ from ..results import (
     ListRef,
     PhraseReason,
     Results,
+    SnapshotRef,
     SourceRef,
     StatementRef,
     TopicRef,
@@ -393,8 +394,9 @@ def _tally(results: Results) -> tuple[tuple[str, str, int], ...]:
 def _evidence_rows(results: Results) -> Iterable[EvidenceRow]:
     counts = {c.path: c for c in results.evidence_counts}
     for e in results.evidence:
-        path = str(e.get("path", ""))
+        path = e.path
         c = counts.get(path)
+        snapshot = e if isinstance(e, SnapshotRef) else None  # only a snapshot has a manifest
         share = None
         if c and c.authorships:
             share = (
@@ -403,23 +405,13 @@ def _evidence_rows(results: Results) -> Iterable[EvidenceRow]:
             )
         yield EvidenceRow(
             path=path,
-            kind=str(e.get("kind", "")),
-            source=e.get("source"),
-            retrieved=e.get("created"),
-            records=c.records if c else e.get("records"),
-            coverage=_coverage_words(e.get("coverage") or {}),
+            kind=e.kind,
+            source=snapshot.source if snapshot else None,
+            retrieved=snapshot.created if snapshot else None,
+            records=c.records if c else snapshot.records if snapshot else None,
+            coverage=coverage.describe(coverage.Coverage.model_validate(e.coverage)),
             without_institution_id=share,
         )
-
-
-def _coverage_words(cov: dict) -> str:
-    if not cov.get("complete"):
-        return "not complete" + (f": {cov['note']}" if cov.get("note") else "")
-    period = f"from {cov.get('from') or 'the start'} to {cov.get('to') or 'retrieval'}"
-    return (
-        f"complete for {', '.join(cov.get('institutions') or ())} {period}"
-        f" (declared by {cov.get('declared_by', 'nobody')})"
-    )
 
 
 def _input_rows(results: Results) -> Iterable[InputRow]:

@@ -1,5 +1,6 @@
-"""Reference lists: institutions a source names as sanctioned or military-affiliated, with the
-date each was listed and the citation, and which facts are not confirmed.
+"""The list model and its loading: institutions a source names as sanctioned or
+military-affiliated, with the date each was listed and the citation, and which facts are not
+confirmed; a list found by id or by path.
 
 A list file is YAML (`evidence/lists/ID.yaml`), checked against `list.schema.json`.
 """
@@ -13,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import documents, ids
-from .errors import InputError, Problem
+from .. import documents, ids
+from ..errors import InputError, Problem
 
 DEFAULT_LISTS_DIR = Path("evidence/lists")
 LIST_MAX_BYTES = 64 * 1024 * 1024  # an import of the whole Consolidated Screening List fits
@@ -163,3 +164,21 @@ class ListLibrary:
 
 def default_dirs(root: str | Path = ".", extra: Iterable[str | Path] = ()) -> list[Path]:
     return [Path(root) / DEFAULT_LISTS_DIR, *(Path(d) for d in extra)]
+
+
+def find_list(ref: str | Path, *, root: str | Path = ".", dirs: Iterable[str | Path] = ()) -> ReferenceList:
+    """A list by its id, found in `root`/evidence/lists/ and the folders `dirs` (later folders win),
+    or by the path of its file (a name ending .yaml or .yml, or holding a '/').
+
+    An unknown id is an InputError that names the lists there are.
+    """
+    if isinstance(ref, Path) or ref.endswith((".yaml", ".yml")) or "/" in ref:
+        return load_list(ref)
+    library = ListLibrary(default_dirs(root, dirs))
+    try:
+        return library.get(ref)
+    except KeyError:
+        known = ", ".join(library.available()) or "(none)"
+        raise InputError(
+            Problem(str(Path(root) / DEFAULT_LISTS_DIR), 0, 0, f"unknown list '{ref}'; known: {known}")
+        ) from None

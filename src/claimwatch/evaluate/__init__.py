@@ -1,0 +1,76 @@
+"""The evaluator: claims and evidence in, one verdict per claim out, every decision explained.
+
+Precision first. A work counts against a claim only when it certainly meets every condition:
+where a date straddles the claim's period, a listing date is unknown, or an author list is
+truncated, the work is reported as uncertain and never counted as a match. Silence is never
+proof: `not_contradicted` needs evidence that covers the claim's subject and whole period.
+
+Evidence is read as a stream, once for all claims. Cheap tests run first (subject, date, lists)
+and topic phrases are only looked for in works that pass them. Versions of one work (an arXiv
+preprint and its journal article, or the same DOI in two sources) collapse into one finding,
+dated by its earliest version.
+
+The pipeline, one private module a stage, each importing only those before it:
+
+- `_spacy`, `_phrases`, `_names`: text matching with spaCy's tokenizer and lemma table: topic
+  phrases in titles and abstracts, institution names in affiliations (public here as
+  `PhraseSet`, `NameMatcher`, `fold` and `plain_words`).
+- `_matchers`: which authors are the subject's or at a list entry, where a topic's phrases stand.
+- `_conditions`: a claim's condition compiled into one three-valued test (`Truth`).
+- `_provenance`: what the reports show beside the verdicts (inputs, evidence, statements, lists).
+- `_grouping`: the evidence streamed once, and the subjects' records grouped into works.
+- `_verdicts`: each claim's findings from the groups, and its verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Sequence
+
+from .._version import __version__
+from ..claims import ClaimSet
+from ..evidence import Evidence
+from ..results import Results
+from ._conditions import Truth, _CompiledClaim
+from ._grouping import _stream
+from ._matchers import _Matchers
+from ._names import NameHit, NameMatcher, fold
+from ._phrases import PhraseHit, PhraseSet, plain_words
+from ._provenance import _CountingEvidence, _evidence_ref, _inputs, _lists_used, _statement
+from ._verdicts import _judge, _sort_groups
+
+__all__ = ["NameHit", "NameMatcher", "PhraseHit", "PhraseSet", "Truth", "evaluate", "fold", "plain_words"]
+
+
+def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date | None = None) -> Results:
+    """One verdict per claim, with findings and reasons, from every piece of evidence.
+
+    `as_of` is the day an open-ended claim runs to; by default the day the newest evidence was
+    retrieved, so that the same inputs always give the same results.
+    """
+    matchers = _Matchers()
+    compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
+    as_of = as_of or max(filter(None, (e.retrieved for e in evidence)), default=None)
+    counted = [_CountingEvidence(e) for e in evidence]
+    # The stream keeps a small record per subject work and makes no reference cycles; the
+    # cyclic collector would rescan millions of them again and again for nothing.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        works = _stream(compiled, counted)
+        tallies = _sort_groups(compiled, works.groups(), as_of)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    results = tuple(_judge(cc, tally, evidence, as_of) for cc, tally in zip(compiled, tallies, strict=True))
+    return Results(
+        claimwatch=__version__,
+        as_of=str(as_of) if as_of else None,
+        inputs=_inputs(claims, evidence),
+        evidence=tuple(_evidence_ref(e) for e in evidence),
+        results=results,
+        statements=tuple(_statement(f) for f in claims.files),
+        lists=_lists_used(claims),
+        evidence_counts=tuple(t.count() for t in counted),
+    )

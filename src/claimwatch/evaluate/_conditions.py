@@ -1,0 +1,227 @@
+"""The condition compiler: a claim's `works:` condition compiled once into one test function,
+run on every work whose subject has an author on it.
+
+Conditions are three-valued (`Truth`): a work certainly meets one, certainly fails it, or the
+record cannot say (a date straddles a listing date, a listing date is unknown, an author list
+is truncated). A test returns `_FAILS` for a work that certainly fails, which most do, and an
+`_Outcome` (its truth, the reasons, the doubts) for any other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+from ..claims import Claim, ClaimFile, Condition, describe_condition
+from ..lists import ListEntry
+from ..results import AbsenceReason, PhraseReason
+from ..works import Authorship, PartialDate, Work
+from ._matchers import ListMatcher, SubjectMatcher, TopicMatcher, _EntryHit, _ListedHit, _Matchers, _SubjectHit
+from ._phrases import plain_words
+
+
+class Truth(IntEnum):
+    """Three-valued logic: a condition holds, fails, or cannot be decided from the record.
+
+    Ordered, so that `max` is "or" and `min` is "and": FALSE < UNKNOWN < TRUE.
+    """
+
+    FALSE = 0
+    UNKNOWN = 1
+    TRUE = 2
+
+
+# The members under module names: a global lookup, as fast as the plain ints these once were,
+# where `Truth.TRUE` looks up an attribute of the enum class, several times slower. The hot
+# paths (every test of every work) use these.
+TRUE, UNKNOWN, FALSE = Truth.TRUE, Truth.UNKNOWN, Truth.FALSE
+
+
+@dataclass
+class _Outcome:
+    """What one record showed for one claim."""
+
+    status: Truth
+    reasons: list[Any] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)
+    # (entry name, listed_from) of each list entry counted as listed before publication, judged
+    # against this record's own date: an earlier version of the work is judged again later.
+    listings: list[tuple[str, dt.date]] = field(default_factory=list)
+
+
+# --- conditions -----------------------------------------------------------------------------
+
+
+class _WorkContext:
+    """Per-work caches shared by every claim: subject authors, list hits, topic hits."""
+
+    __slots__ = ("_abstract_words", "_lists", "_subjects", "_topics", "work")
+
+    def __init__(self, work: Work):
+        self.work = work
+        self._subjects: dict[int, list[_SubjectHit]] = {}
+        self._lists: dict[int, list[tuple[Authorship, _EntryHit]]] = {}
+        self._topics: dict[int, list[PhraseReason]] = {}
+        self._abstract_words: frozenset[str] | None = None
+
+    def abstract_words(self) -> frozenset[str]:
+        """The words of the abstract's inverted index, worked out once for every topic."""
+        if self._abstract_words is None:
+            self._abstract_words = plain_words(self.work.abstract_index or ())
+        return self._abstract_words
+
+    def subject_hits(self, matcher: SubjectMatcher) -> list[_SubjectHit]:
+        key = id(matcher)  # one matcher per subject (see _Matchers)
+        if key not in self._subjects:
+            self._subjects[key] = matcher.hits(self.work)
+        return self._subjects[key]
+
+    def list_hits(self, matcher: ListMatcher) -> list[tuple[Authorship, _EntryHit]]:
+        key = id(matcher)
+        if key not in self._lists:
+            self._lists[key] = [(a, h) for a in self.work.authorships for h in matcher.hits(a)]
+        return self._lists[key]
+
+    def topic_reasons(self, matcher: TopicMatcher) -> list[PhraseReason]:
+        key = id(matcher)
+        if key not in self._topics:
+            self._topics[key] = matcher.reasons(self.work, self.abstract_words)
+        return self._topics[key]
+
+
+_FAILS = None  # a test that failed: most do, so they share this rather than build an _Outcome
+_Test = Callable[[_WorkContext, list[_SubjectHit]], "_Outcome | None"]
+
+
+class _CompiledClaim:
+    """A claim with its matchers built once and its condition compiled to one test function."""
+
+    def __init__(self, claim: Claim, claim_file: ClaimFile, matchers: _Matchers):
+        self.claim = claim
+        self.file = claim_file
+        self.subject = matchers.subject(claim.subject)
+        self.lists = {lid: matchers.list(claim_file.lists[lid]) for lid in claim.works.list_ids()}
+        self.topics = {tid: matchers.topic(claim_file.topics[tid]) for tid in claim.works.topics()}
+        self.test: _Test = self._compile(claim.works)
+
+    def _compile(self, cond: Condition) -> _Test:
+        """The condition's parts, cheap ones first: lists, then combinations, then topics."""
+        parts: list[_Test] = []
+        for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
+            if list_ids:
+                parts.append(
+                    self._listed_test([self.lists[i] for i in list_ids], same_author, cond.listed_before_publication)
+                )
+        parts += [self._compile(c) for c in cond.all]
+        if cond.any:
+            parts.append(_any_of([self._compile(c) for c in cond.any]))
+        if cond.not_:
+            parts.append(_negation(self._compile(cond.not_), describe_condition(cond.not_, self.file)))
+        if cond.topic:
+            parts.append(self._topic_test(self.topics[cond.topic]))
+        return parts[0] if len(parts) == 1 else _all_of(parts)
+
+    @staticmethod
+    def _listed_test(matchers: list[ListMatcher], same_author: bool, before_publication: bool) -> _Test:
+        def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+            work = ctx.work
+            positions = {h.authorship.position for h in subject_hits} if same_author else None
+            reasons: list[Any] = []
+            doubts: list[str] = []
+            listings: list[tuple[str, dt.date]] = []
+            status = FALSE
+            for matcher in matchers:
+                for a, hit in ctx.list_hits(matcher):
+                    if positions is not None and a.position not in positions:
+                        continue
+                    listed, doubt = _listed_before(hit.entry, work.published) if before_publication else (None, None)
+                    if listed is False:
+                        continue
+                    reasons.append(_ListedHit(a, hit, listed))
+                    # Listed before publication: the entry has a listing date (see _listed_before).
+                    if listed and hit.entry.listed_from is not None:
+                        listings.append((hit.entry.name, hit.entry.listed_from))
+                    if doubt:
+                        doubts.append(doubt)
+                    status = max(status, TRUE if not before_publication or listed else UNKNOWN)
+            if status == FALSE:
+                if work.authors_truncated:
+                    return _Outcome(
+                        UNKNOWN, [], ["the record's author list is truncated, so a listed coauthor may be missing"]
+                    )
+                return _FAILS
+            return _Outcome(status, reasons, sorted(set(doubts)) if status == UNKNOWN else [], listings)
+
+        return test
+
+    @staticmethod
+    def _topic_test(matcher: TopicMatcher) -> _Test:
+        def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+            reasons = ctx.topic_reasons(matcher)
+            return _Outcome(TRUE, list(reasons)) if reasons else _FAILS
+
+        return test
+
+
+def _all_of(parts: list[_Test]) -> _Test:
+    def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+        reasons: list[Any] = []
+        doubts: list[str] = []
+        listings: list[tuple[str, dt.date]] = []
+        status = TRUE
+        for part in parts:
+            o = part(ctx, subject_hits)
+            if o is _FAILS:
+                return _FAILS
+            status = min(status, o.status)
+            reasons += o.reasons
+            doubts += o.doubts
+            listings += o.listings
+        return _Outcome(status, reasons, doubts, listings)
+
+    return test
+
+
+def _any_of(parts: list[_Test]) -> _Test:
+    def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+        outcomes = [o for o in (part(ctx, subject_hits) for part in parts) if o is not _FAILS]
+        if not outcomes:
+            return _FAILS
+        status = max(o.status for o in outcomes)
+        chosen = [o for o in outcomes if o.status == status]
+        return _Outcome(
+            status,
+            [r for o in chosen for r in o.reasons],
+            [d for o in chosen for d in o.doubts] if status == UNKNOWN else [],
+            [x for o in chosen for x in o.listings],
+        )
+
+    return test
+
+
+def _negation(inner: _Test, text: str) -> _Test:
+    def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+        o = inner(ctx, subject_hits)
+        if o is _FAILS:
+            return _Outcome(TRUE, [AbsenceReason(condition=text)])
+        if o.status == TRUE:
+            return _FAILS
+        return _Outcome(UNKNOWN, [], o.doubts)
+
+    return test
+
+
+def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:
+    """Was the entry listed on or before the work's publication? None where the record can't say."""
+    if entry.listed_from is None:
+        return None, f"the listing date of {entry.name} is not known"
+    if published is None:
+        return None, "the work has no publication date"
+    if entry.listed_from <= published.earliest:
+        return True, None
+    if entry.listed_from > published.latest:
+        return False, None
+    return None, f"{entry.name} was listed on {entry.listed_from}, within the work's date {published}"

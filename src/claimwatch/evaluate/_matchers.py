@@ -1,0 +1,292 @@
+"""Matchers: which authors of a work are the subject's, which are at an entry of a list, and
+where a topic's phrases stand in a work's text.
+
+Each matcher is built once per subject, list or topic (`_Matchers`), however many claims share
+it. What they find is kept light (`_SubjectHit`, `_ListedHit`) and becomes the report's
+pydantic reason only when a finding cites it (`_cited`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, NamedTuple
+
+from ..claims import Subject, Topic
+from ..lists import ListEntry, ReferenceList
+from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
+from ..works import Authorship, Institution, Work
+from ._names import NameMatcher
+from ._phrases import PhraseSet
+
+# The ways an author can be placed at an institution, strongest first.
+_METHOD_RANK = {"openalex_id": 0, "lineage": 1, "ror": 2, "name_in_institution": 3, "alias_in_raw_affiliation": 4}
+
+
+# --- subjects and lists ---------------------------------------------------------------------
+
+
+class _SubjectHit(NamedTuple):
+    """An author of the subject, kept light: most never reach a report."""
+
+    authorship: Authorship
+    institution: Institution | None
+    method: Method
+    matched_text: str | None
+
+    def reason(self) -> AffiliationReason:
+        return _affiliation(
+            "subject_author", self.authorship, self.institution, self.method, matched_text=self.matched_text
+        )
+
+
+class _ListedHit(NamedTuple):
+    """An author at a list entry, kept light until it is cited in a finding."""
+
+    authorship: Authorship
+    hit: _EntryHit
+    listed_before: bool | None
+
+    def reason(self) -> AffiliationReason:
+        h = self.hit
+        note = None if h.entry.verified else "list entry not fully confirmed (see its notes)"
+        return _affiliation(
+            "listed_author",
+            self.authorship,
+            h.institution,
+            h.method,
+            matched_text=h.matched_text,
+            entry=_entry_ref(h),
+            listed_before=self.listed_before,
+            note=note,
+        )
+
+
+def _cited(reason: Any) -> Any:
+    """A reason as the report shows it: light hits become their pydantic model only here."""
+    return reason.reason() if isinstance(reason, (_SubjectHit, _ListedHit)) else reason
+
+
+class SubjectMatcher:
+    """Which authors of a work are the subject's: by OpenAlex id or lineage, by ROR, or (inferred)
+    by an alias in the affiliation text where no subject id is attached."""
+
+    def __init__(self, subject: Subject):
+        self.subject = subject
+        self.ids = frozenset(subject.openalex)
+        self.rors = frozenset(subject.ror)
+        self.names = NameMatcher((subject.id, n) for n in subject.names)
+
+    def hits(self, work: Work) -> list[_SubjectHit]:
+        out = []
+        for a in work.authorships:
+            hit = self._match(a)
+            if hit:
+                out.append(hit)
+        return out
+
+    def _match(self, a: Authorship) -> _SubjectHit | None:
+        ids = self.ids
+        for inst in a.institutions:
+            if inst.id in ids:
+                return _SubjectHit(a, inst, "openalex_id", None)
+        for inst in a.institutions:
+            if not ids.isdisjoint(inst.lineage):
+                return _SubjectHit(a, inst, "lineage", None)
+        if self.rors:
+            for inst in a.institutions:
+                if inst.ror in self.rors:
+                    return _SubjectHit(a, inst, "ror", None)
+        for text in a.raw_affiliations:
+            if self.names.find(text):
+                return _SubjectHit(a, None, "alias_in_raw_affiliation", text)
+        return None
+
+
+@dataclass(frozen=True)
+class _EntryHit:
+    """A list entry an author is at, and the strongest way it matched."""
+
+    entry: ListEntry
+    reference_list: ReferenceList
+    method: Method
+    institution: Institution | None
+    matched_text: str | None
+
+
+class ListMatcher:
+    """Which authors of a work are at an entry of a list, strongest evidence first."""
+
+    def __init__(self, reference_list: ReferenceList):
+        self.list = reference_list
+        self.by_openalex: dict[str, list[ListEntry]] = defaultdict(list)
+        self.by_ror: dict[str, list[ListEntry]] = defaultdict(list)
+        for e in reference_list.entries:
+            for i in e.openalex:
+                self.by_openalex[i].append(e)
+            for r in e.ror:
+                self.by_ror[r].append(e)
+        self.entries = {e.id: e for e in reference_list.entries}
+        self.names = NameMatcher((e.id, n) for e in reference_list.entries for n in e.names)
+
+    def hits(self, a: Authorship) -> list[_EntryHit]:
+        best: dict[str, _EntryHit] = {}
+        for inst in a.institutions:
+            for e in self.by_openalex.get(inst.id or "", ()):
+                self._offer(best, e, "openalex_id", inst, None)
+            for lineage_id in inst.lineage:
+                if lineage_id != inst.id:
+                    for e in self.by_openalex.get(lineage_id, ()):
+                        self._offer(best, e, "lineage", inst, None)
+            if inst.ror:
+                for e in self.by_ror.get(inst.ror, ()):
+                    self._offer(best, e, "ror", inst, None)
+            if inst.name:
+                for h in self.names.find(inst.name):
+                    self._offer(best, self.entries[h.key], "name_in_institution", inst, h.matched)
+        for text in a.raw_affiliations:
+            for h in self.names.find(text):
+                self._offer(best, self.entries[h.key], "alias_in_raw_affiliation", None, text)
+        return [best[k] for k in sorted(best)] if best else []
+
+    def _offer(
+        self, best: dict[str, _EntryHit], entry: ListEntry, method: Method, inst: Institution | None, text: str | None
+    ) -> None:
+        """Keep the strongest way each entry matched."""
+        current = best.get(entry.id)
+        if current is None or _METHOD_RANK[method] < _METHOD_RANK[current.method]:
+            best[entry.id] = _EntryHit(entry, self.list, method, inst, text)
+
+
+def _affiliation(
+    kind: Literal["subject_author", "listed_author"],
+    a: Authorship,
+    inst: Institution | None,
+    method: Method,
+    *,
+    matched_text: str | None = None,
+    entry: EntryRef | None = None,
+    listed_before: bool | None = None,
+    note: str | None = None,
+) -> AffiliationReason:
+    return AffiliationReason(
+        kind=kind,
+        author=a.name,
+        author_position=a.position + 1,
+        institution=InstitutionRef(id=inst.id, name=inst.name, ror=inst.ror) if inst else None,
+        method=method,
+        matched_text=matched_text,
+        entry=entry,
+        listed_before_publication=listed_before,
+        note=note,
+    )
+
+
+def _entry_ref(hit: _EntryHit) -> EntryRef:
+    e = hit.entry
+    return EntryRef(
+        list=hit.reference_list.id,
+        list_name=hit.reference_list.name,
+        id=e.id,
+        name=e.name,
+        listed_from=str(e.listed_from) if e.listed_from else None,
+        citation=e.citation,
+        verified=e.verified,
+        line=e.line,
+    )
+
+
+# --- topics ---------------------------------------------------------------------------------
+
+
+class TopicMatcher:
+    """Where a topic's phrases stand in a work's title, keywords and abstract, and which of its
+    OpenAlex topics the work carries; a phrase inside an excluded phrase does not count."""
+
+    def __init__(self, topic: Topic):
+        self.topic = topic
+        self.phrases = PhraseSet(topic.phrases)
+        self.excluded = PhraseSet(topic.exclude_phrases)
+        self.topic_ids = frozenset(topic.openalex_topics)
+
+    def reasons(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> list[PhraseReason]:
+        out: list[PhraseReason] = []
+        fields = [("title", work.title), *((f"keywords[{i}]", k) for i, k in enumerate(work.keywords))]
+        for name, text in fields:
+            out += self._in_text(name, text)
+        # OpenAlex abstracts come as an inverted index: rebuild one only where its words could match.
+        if work.abstract_text is not None or (work.abstract_index and self.phrases.may_be_among(abstract_words())):
+            out += self._in_text("abstract", work.abstract)
+        for tid in work.topic_ids:
+            if tid in self.topic_ids:
+                out.append(
+                    PhraseReason(
+                        topic=self.topic.id, method="openalex_topic", phrase=tid, field="openalex_topics", text=tid
+                    )
+                )
+        return out
+
+    def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
+        hits = self.phrases.find(text)
+        if not hits:
+            return []
+        excluded = self.excluded.find(text) if self.excluded.phrases else []
+        out = []
+        for h in hits:
+            if any(x.start <= h.start and h.end <= x.end for x in excluded):
+                continue
+            before, after = _context(text, h.start, h.end)
+            out.append(
+                PhraseReason(
+                    topic=self.topic.id,
+                    method="phrase",
+                    phrase=h.phrase,
+                    field=field_name,
+                    start=h.start,
+                    end=h.end,
+                    text=text[h.start : h.end],
+                    context_before=before,
+                    context_after=after,
+                )
+            )
+        return out
+
+
+def _context(text: str, start: int, end: int, width: int = 80) -> tuple[str, str]:
+    """The words around a match, cut at a space and marked with an ellipsis where cut, so a
+    report can show the phrase in place without carrying a whole abstract."""
+    before, after = text[max(0, start - width) : start], text[end : end + width]
+    if start > width and " " in before:
+        before = "\u2026" + before[before.index(" ") + 1 :]
+    if end + width < len(text) and " " in after:
+        after = after[: after.rindex(" ")] + "\u2026"
+    # Line breaks and runs of spaces fold to one space; the space next to the match is kept.
+    gap_before = " " if before[-1:].isspace() else ""
+    gap_after = " " if after[:1].isspace() else ""
+    return " ".join(before.split()) + gap_before, gap_after + " ".join(after.split())
+
+
+class _Matchers:
+    """Builds each subject, list and topic matcher once, however many claims share it."""
+
+    def __init__(self) -> None:
+        self._subjects: dict[Subject, SubjectMatcher] = {}
+        self._lists: dict[tuple[str, str], ListMatcher] = {}
+        self._topics: dict[Topic, TopicMatcher] = {}
+
+    def subject(self, s: Subject) -> SubjectMatcher:
+        if s not in self._subjects:
+            self._subjects[s] = SubjectMatcher(s)
+        return self._subjects[s]
+
+    def list(self, rl: ReferenceList) -> ListMatcher:
+        key = (rl.id, rl.sha256 or rl.path)
+        if key not in self._lists:
+            self._lists[key] = ListMatcher(rl)
+        return self._lists[key]
+
+    def topic(self, t: Topic) -> TopicMatcher:
+        if t not in self._topics:
+            self._topics[t] = TopicMatcher(t)
+        return self._topics[t]

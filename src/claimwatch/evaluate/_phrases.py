@@ -1,0 +1,195 @@
+"""Topic phrases in titles, keywords and abstracts.
+
+Phrases fold case, inflection (faces, deepfakes, qubits) and hyphenation (re-identification,
+reidentification, re identification): each run of words is compared by the concatenation of
+its words' keys. `surface` never matches `face` and `quantization` never matches `quantum`,
+because a match must start and end on word boundaries. Words come from spaCy's tokenizer and
+inflection from its lookup lemmatizer's table (`_spacy`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._spacy import lemma_table, nlp
+
+# Characters that may join the words of one phrase: white space and hyphens.
+_JOINERS = re.compile(r"^[\s\-\u2010\u2011\u00ad]*$")
+_HYPHENS = re.compile(r"[\-\u2010\u2011\u00ad]")
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """The form two words share when they differ only by case or inflection."""
+    lower = word.lower()
+    lemma = lemma_table().get(lower)
+    if lemma:
+        return lemma
+    # Words the table lacks (deepfakes, reenactments): a plain plural -s.
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    lemma: str
+    lower: str
+    start: int
+    end: int
+
+
+_AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
+_ODD_HYPHEN = re.compile("[\u2010\u2011\u00ad]")
+
+
+def _ascii_hyphens(text: str) -> str:
+    """Unicode and soft hyphens as '-', one character for one; translate() only where needed,
+    since it is slow and this runs on every title and abstract a topic is looked for in."""
+    return text.translate(_AS_HYPHEN) if _ODD_HYPHEN.search(text) else text
+
+
+def _words(text: str) -> list[_Word]:
+    """Word tokens of `text` (hyphens and other punctuation dropped) with character offsets.
+
+    Unicode hyphens and soft hyphens become '-' first (one character for one, so offsets hold):
+    spaCy's tokenizer splits words only at the ASCII hyphen.
+    """
+    out = []
+    for t in nlp().tokenizer(_ascii_hyphens(text)):
+        if t.is_punct or t.is_space or _HYPHENS.fullmatch(t.text):
+            continue
+        out.append(_Word(word_key(t.text), t.text.lower(), t.idx, t.idx + len(t.text)))
+    return out
+
+
+def _phrase_key(phrase: str) -> tuple[str, bool]:
+    """The key a text's run of words must give to match, and whether its last word may inflect.
+
+    Every word but the last is compared as written (case folded): "facing recognition" is not
+    "face recognition". The last word is compared by its lemma where the phrase gives it in its
+    base form ("face" matches "faces", "deepfake" matches "deepfakes"), and as written where it
+    does not ("synthetic media" does not match "synthetic medium", which the table lemmatises to
+    the same word).
+    """
+    words = _words(phrase)
+    if not words:
+        return "", True
+    last = words[-1]
+    inflects = last.lemma == last.lower
+    return "".join(w.lower for w in words[:-1]) + (last.lemma if inflects else last.lower), inflects
+
+
+class PhraseSet:
+    """A set of phrases found in text as DESIGN.md defines it; hits carry character spans."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.phrases = tuple(dict.fromkeys(p for p in phrases if p.strip()))
+        self._inflecting: dict[str, str] = {}  # phrases whose last word may inflect, by key
+        self._as_written: dict[str, str] = {}  # phrases whose last word must stand as written
+        for p in self.phrases:
+            key, inflects = _phrase_key(p)
+            if key:
+                (self._inflecting if inflects else self._as_written).setdefault(key, p)
+        self._longest = max((len(k) for k in (*self._inflecting, *self._as_written)), default=0)
+        self._candidates = _candidate_words(self.phrases)
+        # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
+        self._short_starts = frozenset(k[:n] for k in (*self._inflecting, *self._as_written) for n in (1, 2))
+
+    def might_match(self, text: str) -> bool:
+        """A cheap, conservative test: False only where no phrase can match `text`."""
+        if not self.phrases:
+            return False
+        words = _PLAIN_WORD.findall(_ascii_hyphens(text).lower())
+        if not self._candidates.isdisjoint(words):
+            return True
+        if self._short_starts.isdisjoint(words):
+            return False
+        # A phrase written as one word, split in the text after a short piece: re-identification.
+        for i, word in enumerate(words):
+            if word in self._short_starts:
+                joined, j = word, i
+                while len(joined) < 3 and j + 1 < len(words):
+                    j += 1
+                    joined += words[j]
+                if joined in self._candidates:
+                    return True
+        return False
+
+    def may_be_among(self, words: frozenset[str]) -> bool:
+        """The same test on a text's plain words in no order (an OpenAlex abstract index's):
+        a short word that could start a split phrase word lets the text through, since without
+        the order it cannot be joined to the next."""
+        return bool(self.phrases) and not (self._candidates.isdisjoint(words) and self._short_starts.isdisjoint(words))
+
+    def find(self, text: str) -> list[PhraseHit]:
+        """Every non-overlapping phrase occurrence, leftmost-longest first."""
+        if not self.might_match(text):
+            return []
+        words = _words(text)
+        hits: list[PhraseHit] = []
+        i = 0
+        while i < len(words):
+            hit, last = self._longest_at(words, i, text)
+            if hit:
+                hits.append(PhraseHit(hit, words[i].start, words[last].end))
+                i = last + 1
+            else:
+                i += 1
+        return hits
+
+    def _longest_at(self, words: list[_Word], i: int, text: str) -> tuple[str | None, int]:
+        best: tuple[str | None, int] = (None, i)
+        prefix = ""
+        for j in range(i, len(words)):
+            if j > i and not _JOINERS.match(text[words[j - 1].end : words[j].start]):
+                break
+            found = self._inflecting.get(prefix + words[j].lemma) or self._as_written.get(prefix + words[j].lower)
+            if found:
+                best = (found, j)
+            prefix += words[j].lower
+            if len(prefix) > self._longest:
+                break
+        return best
+
+
+def plain_words(words: Iterable[str]) -> frozenset[str]:
+    """The lower-case plain words of some words (an OpenAlex abstract index's keys), for may_be_among."""
+    return frozenset(_PLAIN_WORD.findall(_ascii_hyphens(" ".join(words)).lower()))
+
+
+def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
+    """Words one of which a text must hold for any phrase to match it.
+
+    A match's first word has a key that is a prefix of the phrase's key (the keys of its words
+    run together), so any word whose key or spelling is such a prefix is a candidate; so are the
+    spellings the lemma table or the plural rule map onto one. Prefixes shorter than the
+    phrase's first word and than three letters are left out: they would let every "a" through,
+    at the cost of a phrase written as one word not matching a text that splits off one or two
+    of its first letters with a space ("reidentification" against "re identification").
+    """
+    prefixes: set[str] = set()
+    for phrase in phrases:
+        words = _words(phrase)
+        if not words:
+            continue
+        shortest = min(3, len(words[0].lemma), len(words[0].lower))
+        key, _ = _phrase_key(phrase)
+        prefixes.update(key[:n] for n in range(shortest, len(key) + 1))
+        # A first word with punctuation inside ("U.S.", "C++") is one token to spaCy but
+        # several plain words to the prefilter: its first plain word is a candidate too.
+        prefixes.update(_PLAIN_WORD.findall(words[0].lower)[:1])
+    inflected = {surface for surface, lemma in lemma_table().items() if lemma in prefixes}
+    plurals = {p + "s" for p in prefixes}
+    return frozenset(prefixes | inflected | plurals)

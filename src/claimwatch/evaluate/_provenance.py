@@ -1,0 +1,151 @@
+"""The provenance records the reports show beside the verdicts: the inputs and their hashes,
+each piece of evidence and what it held, the statements, the lists and the topics the claims
+read the statements by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from ..claims import ClaimFile, ClaimSet
+from ..evidence import Evidence
+from ..lists import ReferenceList
+from ..results import (
+    EvidenceCount,
+    EvidenceRef,
+    InputRef,
+    Inputs,
+    Interpretation,
+    ListedInstitution,
+    ListRef,
+    SnapshotRef,
+    SourceRef,
+    StatementRef,
+    TopicRef,
+)
+from ..works import Work
+from ._conditions import _CompiledClaim
+
+
+class _CountingEvidence:
+    """Evidence read through a counter: the reports give the share of authorships that carry no
+    institution id, the affiliations only a name in text can place."""
+
+    def __init__(self, evidence: Evidence):
+        self.evidence = evidence
+        self.records = self.authorships = self.without_id = 0
+
+    def works(self) -> Iterable[Work]:
+        for work in self.evidence.works():
+            self.records += 1
+            self.authorships += len(work.authorships)
+            for a in work.authorships:
+                for inst in a.institutions:
+                    if inst.id:
+                        break
+                else:
+                    self.without_id += 1
+            yield work
+
+    def count(self) -> EvidenceCount:
+        return EvidenceCount(
+            path=self.evidence.path,
+            records=self.records,
+            authorships=self.authorships,
+            authorships_without_institution_id=self.without_id,
+        )
+
+
+def _statement(f: ClaimFile) -> StatementRef:
+    s = f.statement
+    return StatementRef(
+        path=f.path,
+        speaker=s.speaker,
+        made_on=str(s.made_on),
+        quote=s.quote,
+        confirmed=s.confirmed,
+        note=s.note,
+        sources=tuple(_source(x) for x in s.sources),
+    )
+
+
+def _source(src: Any) -> SourceRef:
+    """A statement's or a list's source; both models share these fields."""
+    return SourceRef(
+        title=src.title,
+        publisher=src.publisher,
+        authors=tuple(getattr(src, "authors", ())),
+        published=str(src.published) if src.published else None,
+        url=src.url,
+        retrieved=str(src.retrieved) if src.retrieved else None,
+        note=src.note,
+    )
+
+
+def _interpretation(cc: _CompiledClaim) -> Interpretation:
+    topics = tuple(
+        TopicRef(
+            id=t.id,
+            name=t.name,
+            rationale=t.rationale,
+            phrases=t.phrases,
+            exclude_phrases=t.exclude_phrases,
+            openalex_topics=t.openalex_topics,
+            path=t.path,
+        )
+        for t in (cc.file.topics[tid] for tid in cc.claim.works.topics())
+    )
+    return Interpretation(note=cc.claim.note, topics=topics, lists=tuple(cc.claim.works.list_ids()))
+
+
+def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
+    """Every list some claim uses, once, by id (one id names one list within a run)."""
+    used: dict[str, ReferenceList] = {}
+    for f in claims.files:
+        for c in f.claims:
+            for lid in c.works.list_ids():
+                used.setdefault(lid, f.lists[lid])
+    return tuple(
+        ListRef(
+            id=rl.id,
+            name=rl.name,
+            description=rl.description,
+            path=rl.path,
+            sources=tuple(_source(x) for x in rl.sources),
+            entries=tuple(
+                ListedInstitution(
+                    id=e.id,
+                    name=e.name,
+                    citation=e.citation,
+                    verified=e.verified,
+                    listed_from=str(e.listed_from) if e.listed_from else None,
+                    notes=e.notes,
+                )
+                for e in rl.entries
+            ),
+        )
+        for _, rl in sorted(used.items())
+    )
+
+
+def _inputs(claims: ClaimSet, evidence: Sequence[Evidence]) -> Inputs:
+    lists = {rl.path: rl.sha256 for f in claims.files for rl in f.lists.values()}
+    topics = {t.path: t.sha256 for f in claims.files for t in f.topics.values() if t.sha256}
+    return Inputs(
+        claims=tuple(InputRef(path=f.path, sha256=f.sha256) for f in claims.files),
+        evidence=tuple(InputRef(path=e.path, sha256=e.sha256, kind=e.kind) for e in evidence),
+        lists=tuple(InputRef(path=p, sha256=h) for p, h in sorted(lists.items())),
+        topics=tuple(InputRef(path=p, sha256=h) for p, h in sorted(topics.items())),
+    )
+
+
+def _evidence_ref(evidence: Evidence) -> SnapshotRef | EvidenceRef:
+    """A piece of evidence as its `describe()` gives it (a snapshot's names its manifest's source,
+    creation time and record count too); the coverage is the evidence's own where it gives none."""
+    return _EVIDENCE_REF.validate_python({"coverage": evidence.coverage.as_json(), **evidence.describe()})
+
+
+_EVIDENCE_REF: TypeAdapter[SnapshotRef | EvidenceRef] = TypeAdapter(SnapshotRef | EvidenceRef)

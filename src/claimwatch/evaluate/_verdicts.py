@@ -1,0 +1,291 @@
+"""Verdicts: for each claim, which grouped works fall in its period and match (its findings),
+and what they, the uncertain ones and the evidence's coverage make of the claim.
+
+Precision first: a work is a match only where every condition and its date are certain
+(TRUE); where any is UNKNOWN it is an uncertain finding, never counted as a match. Silence is
+never proof: `not_contradicted` needs evidence that covers the claim's subject and whole period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..claims import Claim, describe, describe_period
+from ..evidence import Evidence
+from ..results import (
+    DIRECT_METHODS,
+    AffiliationReason,
+    ClaimResult,
+    CoverageReport,
+    Expectation,
+    Finding,
+    Period,
+    Verdict,
+    WorkRef,
+)
+from ..works import PartialDate
+from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
+from ._grouping import _ClaimBits, _FirstPublished, _Record
+from ._matchers import _cited
+from ._provenance import _interpretation
+
+
+@dataclass
+class _Tallies:
+    """What the groups showed for one claim."""
+
+    matched: list[Finding] = field(default_factory=list)
+    uncertain: list[Finding] = field(default_factory=list)
+    considered: int = 0
+
+
+def _sort_groups(
+    compiled: list[_CompiledClaim], groups: Iterable[list[_Record]], as_of: dt.date | None
+) -> list[_Tallies]:
+    """One pass over the works for every claim: which are in its period, which match."""
+    tallies = [_Tallies() for _ in compiled]
+    periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
+    for group in groups:
+        subjects: _ClaimBits = 0
+        for r in group:
+            subjects |= r.subjects
+        published: _FirstPublished | PartialDate | None
+        if len(group) == 1:  # most works: one record, whose own date is the work's
+            published = group[0].published
+        else:
+            published = _FirstPublished.of([r.published for r in group if r.published])
+        for i, tally in enumerate(tallies):
+            if not subjects >> i & 1:
+                continue
+            date_status, date_doubt = _date_status(published, *periods[i])
+            if date_status == FALSE:
+                continue
+            tally.considered += date_status == TRUE
+            live = [(r, _relisted(r.outcomes[i], published)) for r in group if r.outcomes and i in r.outcomes]
+            if not live:
+                continue
+            best = max(o.status for _, o in live)
+            chosen = [(r, o) for r, o in live if o.status == best]
+            doubts = [date_doubt] if date_status == UNKNOWN and date_doubt else []
+            doubts += [d for _, o in chosen for d in o.doubts]
+            finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts)
+            (tally.matched if finding.status == "matched" else tally.uncertain).append(finding)
+    return tallies
+
+
+def _date_status(
+    published: _FirstPublished | PartialDate | None, start: dt.date | None, end: dt.date | None
+) -> tuple[Truth, str | None]:
+    """Inside the claim's period (TRUE), outside (FALSE), or straddling a boundary (UNKNOWN, with
+    the doubt a finding reports)."""
+    if published is None:
+        return UNKNOWN, "the work has no publication date"
+    if (start and published.latest < start) or (end and published.earliest > end):
+        return FALSE, None
+    if start and published.earliest < start:
+        return UNKNOWN, f"its date {published} may fall before {start}"
+    if end and published.latest > end:
+        return UNKNOWN, f"its date {published} may fall after {end}"
+    return TRUE, None
+
+
+def _relisted(outcome: _Outcome, published: _FirstPublished | PartialDate | None) -> _Outcome:
+    """An outcome judged `listed before publication` against one version's date, judged again
+    against the work's first publication: where an entry may have been listed after it, the
+    work is uncertain (never a match that rests on the wrong version's date)."""
+    if published is None or not outcome.listings:
+        return outcome
+    late = [(name, day) for name, day in outcome.listings if day > published.earliest]
+    if not late or outcome.status != TRUE:
+        return outcome
+    doubts = [
+        f"{name} was listed on {day}, and an earlier version of the work appeared {published}" for name, day in late
+    ]
+    return _Outcome(UNKNOWN, outcome.reasons, [*outcome.doubts, *doubts], outcome.listings)
+
+
+def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as_of: dt.date | None) -> ClaimResult:
+    claim = cc.claim
+    end = claim.to or as_of
+    matched = sorted(tally.matched, key=_finding_order)
+    uncertain = sorted(tally.uncertain, key=_finding_order)
+    coverage = _coverage(claim, evidence, end)
+    verdict, why = _verdict(claim, len(matched), len(uncertain), tally.considered, coverage, matched, uncertain)
+    return ClaimResult(
+        claim=claim.id,
+        says=claim.says,
+        sentence=describe(claim, cc.file),
+        claims_file=cc.file.path,
+        subject=claim.subject.name,
+        period=Period(
+            from_=str(claim.from_) if claim.from_ else None,
+            to=str(claim.to) if claim.to else None,
+            assessed_to=str(end) if end else None,
+        ),
+        expects=Expectation(kind=claim.expects.kind, count=claim.expects.count),
+        verdict=verdict,
+        why=why,
+        matched=len(matched),
+        uncertain=len(uncertain),
+        works_considered=tally.considered,
+        coverage=coverage,
+        findings=tuple(matched),
+        uncertain_findings=tuple(uncertain),
+        interpretation=_interpretation(cc),
+    )
+
+
+def _finding(
+    chosen: list[tuple[_Record, _Outcome]],
+    published: _FirstPublished | PartialDate | None,
+    status: Truth,
+    doubts: list[str],
+) -> Finding:
+    refs = [r.ref for r, _ in chosen if r.ref is not None]  # every record with an outcome has one
+    openalex = [x for x in refs if x.id.startswith("W")]
+    lead = min(openalex or refs, key=lambda x: _natural(x.id))
+    reasons = list(dict.fromkeys(_cited(reason) for _, o in chosen for reason in o.reasons))
+    inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
+    work = WorkRef(
+        id=lead.id,
+        title=lead.title,
+        doi=lead.doi or next((x.doi for x in refs if x.doi), None),
+        arxiv=lead.arxiv or next((x.arxiv for x in refs if x.arxiv), None),
+        url=lead.url or next((x.url for x in refs if x.url), None),
+        publication_date=str(published) if published else None,
+        is_retracted=any(x.is_retracted for x in refs),
+        versions=tuple(dict.fromkeys(x.version for x in refs if x.version)),
+        records=tuple(dict.fromkeys(x.origin for x in refs)),
+    )
+    return Finding(
+        work=work,
+        status="matched" if status == TRUE else "uncertain",
+        strength="inferred" if inferred else "direct",
+        reasons=tuple(reasons),
+        uncertain_because=tuple(dict.fromkeys(doubts)),
+    )
+
+
+def _finding_order(f: Finding) -> tuple[str, tuple]:
+    return (f.work.publication_date or "9999", _natural(f.work.id))
+
+
+def _natural(identifier: str) -> tuple:
+    """W9 before W10: ids compare by their numbers, not their spelling."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", identifier))
+
+
+def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None) -> CoverageReport:
+    ids = claim.subject.openalex
+    if not ids:
+        return CoverageReport(
+            complete=False, why=f"{claim.subject.name} has no OpenAlex id, so no snapshot can cover it"
+        )
+    if not any(e.coverage.complete for e in evidence):
+        kinds = sorted({e.kind for e in evidence})
+        return CoverageReport(
+            complete=False,
+            why=(
+                f"no evidence covers {claim.subject.name} completely (the evidence is {', '.join(kinds)}"
+                + (
+                    ", a selection of works, never complete"
+                    if kinds == ["curated"]
+                    else ", with no complete coverage declared"
+                )
+                + ")"
+            ),
+        )
+    if end is None:
+        return CoverageReport(
+            complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
+        )
+    sources = tuple(e.path for e in evidence if e.coverage.holds(ids, claim.from_, end, e.retrieved))
+    period = describe_period(claim.from_, end)
+    if sources:
+        return CoverageReport(
+            complete=True,
+            sources=sources,
+            why=(
+                f"{', '.join(sources)} holds every work OpenAlex attributes to {claim.subject.name} "
+                f"({', '.join(ids)}) published {period}"
+            ),
+        )
+    declared = [e for e in evidence if e.coverage.complete]
+    held = "; ".join(
+        f"{e.path} covers {', '.join(e.coverage.institutions)} "
+        f"{describe_period(e.coverage.from_, e.coverage.to or e.retrieved)}"
+        for e in declared
+    )
+    return CoverageReport(
+        complete=False, why=f"no evidence covers {claim.subject.name} ({', '.join(ids)}) {period}: {held}"
+    )
+
+
+def _verdict(
+    claim: Claim,
+    n: int,
+    u: int,
+    considered: int,
+    coverage: CoverageReport,
+    matched: list[Finding],
+    uncertain: list[Finding],
+) -> tuple[Verdict, str]:
+    kind, count = claim.expects.kind, claim.expects.count
+    works = _count(n)
+    cited = _cite(matched)
+    pool = (
+        f"the {_count(considered)} by {claim.subject.name} in the period"
+        if considered
+        else f"the evidence, which holds no work by {claim.subject.name} in the period"
+    )
+    maybe = f"; {u} more might ({_cite(uncertain, with_doubt=True)})" if u else ""
+    if kind == "none":
+        if n:
+            return (
+                "contradicted",
+                f"{works} {'matches' if n == 1 else 'match'} although the claim expects none: {cited}.",
+            )
+        if u:
+            return "insufficient_evidence", (
+                f"No work certainly matches, but {_count(u)} might: {_cite(uncertain, with_doubt=True)}."
+            )
+        if coverage.complete:
+            return "not_contradicted", f"No work matches among {pool}, and {coverage.why}."
+        return "insufficient_evidence", f"No work matches among {pool}, but {coverage.why}."
+    if kind == "at_most":
+        if n > count:
+            return "contradicted", f"{works} match; the claim allows at most {count}: {cited}."
+        if n + u > count:
+            return "insufficient_evidence", f"{works} match, within the {count} allowed{maybe}."
+        if coverage.complete:
+            return "not_contradicted", f"{works} match, within the {count} allowed, and {coverage.why}."
+        return "insufficient_evidence", f"{works} match, within the {count} allowed, but {coverage.why}."
+    # at_least
+    if n >= count:
+        return "supported", f"{works} match; the claim says at least {count}: {cited}."
+    if coverage.complete and n + u < count:
+        return "contradicted", f"Only {works.lower()} match, fewer than the {count} the claim says, and {coverage.why}."
+    if coverage.complete:
+        return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}."
+    return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}, but {coverage.why}."
+
+
+def _count(n: int) -> str:
+    return f"{n} work" if n == 1 else f"{n} works" if n else "No works"
+
+
+def _cite(findings: list[Finding], *, limit: int = 3, with_doubt: bool = False) -> str:
+    parts = []
+    for f in findings[:limit]:
+        doubt = f", {f.uncertain_because[0]}" if with_doubt and f.uncertain_because else ""
+        parts.append(f"\u201c{_short_title(f.work.title)}\u201d ({f.work.publication_date or 'undated'}{doubt})")
+    more = len(findings) - limit
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+def _short_title(title: str, limit: int = 90) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "\u2026"

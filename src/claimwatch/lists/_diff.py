@@ -1,0 +1,169 @@
+"""What changed between two versions of a list: entries added, removed and changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ._model import ListEntry, ReferenceList, load_list
+
+
+def load_list_version(path: str | Path) -> ReferenceList:
+    """A list file as load_list reads it, except that its name need not match its id, so an old
+    copy kept beside the current one (`us-entity-list.old.yaml`) can be compared."""
+    return load_list(path, check_file_name=False)
+
+
+_COMPARED_FIELDS = ("id", "name", "listed_from", "listed_to", "citation")
+_COMPARED_SETS = ("aliases", "openalex", "ror")
+
+
+@dataclass(frozen=True)
+class EntryChange:
+    """How one entry differs between two versions: fields (old, new) and names or ids added or removed."""
+
+    entry: ListEntry  # as the new version has it
+    old_id: str
+    matched_by: str  # "id" or "name"
+    fields: dict[str, tuple[Any, Any]]
+    added: dict[str, tuple[str, ...]]
+    removed: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class ListDiff:
+    """What changed from `old` to `new`: entries added and removed (matched by id, then by name), and changed."""
+
+    old: ReferenceList
+    new: ReferenceList
+    added: tuple[ListEntry, ...]
+    removed: tuple[ListEntry, ...]
+    changed: tuple[EntryChange, ...]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "old": _version_json(self.old),
+            "new": _version_json(self.new),
+            "has_changes": self.has_changes,
+            "summary": {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)},
+            "added": [_entry_json(e) for e in self.added],
+            "removed": [_entry_json(e) for e in self.removed],
+            "changed": [_change_json(c) for c in self.changed],
+        }
+
+
+def diff_lists(old: ReferenceList, new: ReferenceList) -> ListDiff:
+    """Compare two versions of a list. Entries pair up by id, then the rest by name (case and spacing
+    aside); an entry left without a partner was added or removed."""
+    pairs, removed, added = _pair_entries(old.entries, new.entries)
+    changes = [c for o, n, how in pairs if (c := _entry_change(o, n, how)) is not None]
+    position = {e.id: i for i, e in enumerate(new.entries)}
+    changes.sort(key=lambda c: position[c.entry.id])
+    return ListDiff(old, new, tuple(added), tuple(removed), tuple(changes))
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _pair_entries(
+    old: Sequence[ListEntry], new: Sequence[ListEntry]
+) -> tuple[list[tuple[ListEntry, ListEntry, str]], list[ListEntry], list[ListEntry]]:
+    """(old, new, matched_by) pairs, the old entries left without a partner, and the new ones left."""
+    old_by_id = {e.id: e for e in old}
+    pairs = [(old_by_id[e.id], e, "id") for e in new if e.id in old_by_id]
+    paired_old = {o.id for o, _, _ in pairs}
+    by_name: dict[str, list[ListEntry]] = {}
+    for e in old:
+        if e.id not in paired_old:
+            by_name.setdefault(_folded(e.name), []).append(e)
+    added = []
+    for e in new:
+        if e.id in old_by_id:
+            continue
+        candidates = by_name.get(_folded(e.name))
+        if candidates:
+            pairs.append((candidates.pop(0), e, "name"))
+        else:
+            added.append(e)
+    paired_old = {o.id for o, _, _ in pairs}
+    removed = [e for e in old if e.id not in paired_old]
+    return pairs, removed, added
+
+
+def _entry_change(old: ListEntry, new: ListEntry, matched_by: str) -> EntryChange | None:
+    fields = {f: (getattr(old, f), getattr(new, f)) for f in _COMPARED_FIELDS if getattr(old, f) != getattr(new, f)}
+    added = {f: tuple(v for v in getattr(new, f) if v not in getattr(old, f)) for f in _COMPARED_SETS}
+    removed = {f: tuple(v for v in getattr(old, f) if v not in getattr(new, f)) for f in _COMPARED_SETS}
+    added = {f: v for f, v in added.items() if v}
+    removed = {f: v for f, v in removed.items() if v}
+    if not (fields or added or removed):
+        return None
+    return EntryChange(new, old.id, matched_by, fields, added, removed)
+
+
+def _version_json(rl: ReferenceList) -> dict[str, Any]:
+    return {"path": rl.path, "id": rl.id, "sha256": rl.sha256, "entries": len(rl.entries)}
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _entry_json(e: ListEntry) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "listed_from": _plain(e.listed_from),
+        "listed_to": _plain(e.listed_to),
+        "citation": e.citation,
+    }
+
+
+def _change_json(c: EntryChange) -> dict[str, Any]:
+    changes: dict[str, Any] = {f: {"old": _plain(o), "new": _plain(n)} for f, (o, n) in c.fields.items()}
+    for f in _COMPARED_SETS:
+        if f in c.added or f in c.removed:
+            changes[f] = {"added": list(c.added.get(f, ())), "removed": list(c.removed.get(f, ()))}
+    return {"id": c.entry.id, "old_id": c.old_id, "name": c.entry.name, "matched_by": c.matched_by, "changes": changes}
+
+
+def format_diff(diff: ListDiff) -> str:
+    """The diff for a reader: a summary line, then '+' added, '-' removed and '~' changed entries."""
+    lines = [
+        f"{diff.old.path} ({diff.old.id}, {len(diff.old.entries)} entries) -> "
+        f"{diff.new.path} ({diff.new.id}, {len(diff.new.entries)} entries): "
+        + (
+            f"{len(diff.added)} added, {len(diff.removed)} removed, {len(diff.changed)} changed"
+            if diff.has_changes
+            else "no changes"
+        )
+    ]
+    lines += [f"+ {_describe_entry(e)}" for e in diff.added]
+    lines += [f"- {_describe_entry(e)}" for e in diff.removed]
+    for c in diff.changed:
+        how = f", matched by name to '{c.old_id}'" if c.matched_by == "name" else ""
+        lines.append(f"~ {c.entry.name} [{c.entry.id}{how}]")
+        lines += [f"    {f}: {_shown(o)} -> {_shown(n)}" for f, (o, n) in c.fields.items()]
+        for f in _COMPARED_SETS:
+            if f in c.added:
+                lines.append(f"    {f} added: {'; '.join(c.added[f])}")
+            if f in c.removed:
+                lines.append(f"    {f} removed: {'; '.join(c.removed[f])}")
+    return "\n".join(lines)
+
+
+def _describe_entry(e: ListEntry) -> str:
+    listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
+    return f"{e.name} [{e.id}] ({listed}{', ' + e.citation if e.citation else ''})"
+
+
+def _shown(value: Any) -> str:
+    return "null" if value is None else str(value)

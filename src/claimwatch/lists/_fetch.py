@@ -1,0 +1,127 @@
+"""Downloading the Consolidated Screening List from trade.gov and writing it as a list, through
+the one HTTP layer (`claimwatch._http`: its retries, its rule for secrets, its words for failures)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import _http
+from .._http import redact_url
+from ..errors import InputError, Problem, SourceError
+from ._csl import CSL_JSON_URL, csl_list_document, read_csl_records
+from ._import import IMPORT_MAX_BYTES, list_id_for
+from ._model import ReferenceList
+from ._write import write_list_yaml
+
+__all__ = ["FetchPolicy", "download", "fetch_csl", "redact_url"]
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """How patiently to download: timeouts, attempts (the first try and its retries), back-off, and
+    a bound on the total time spent waiting."""
+
+    connect_timeout: float = 10.0
+    read_timeout: float = 120.0
+    attempts: int = 5
+    backoff: float = 2.0  # the first wait; it doubles after each failed attempt
+    max_backoff: float = 60.0
+    max_wait: float = 300.0  # seconds of waiting between attempts, Retry-After included
+    max_bytes: int = IMPORT_MAX_BYTES
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+
+    @property
+    def retries(self) -> int:
+        """Tries after the first: `attempts` less one (there is always one attempt)."""
+        return max(self.attempts, 1) - 1
+
+    def retry_policy(self) -> _http.RetryPolicy:
+        return _http.RetryPolicy(
+            retries=self.retries,
+            backoff=self.backoff,
+            max_backoff=self.max_backoff,
+            max_wait=self.max_wait,
+            sleep=self.sleep,
+        )
+
+
+def download(url: str, policy: FetchPolicy = FetchPolicy()) -> bytes:
+    """The body at `url`, retrying on 429 and 5xx (honouring Retry-After) and on dropped connections."""
+    shown = redact_url(url)
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        raise InputError(Problem(shown, 0, 0, "not an http or https URL"))
+    timeout = (policy.connect_timeout, policy.read_timeout)
+    with _http.session(_http.user_agent("lists fetch")) as session:
+        try:
+            response = _http.send(
+                lambda: session.get(
+                    url, stream=True, timeout=timeout, headers={"Accept": "application/json, text/csv"}
+                ),
+                policy.retry_policy(),
+                _http.Tally(),
+                timeout=timeout,
+                max_bytes=policy.max_bytes,
+            )
+        except _http.Failure as e:
+            raise SourceError(f"{shown}: {e}") from None
+        with response:
+            if response.status_code != 200:
+                raise SourceError(f"{shown}: {_http.status_text(response)}")
+            return response.content
+
+
+def _decode(raw: bytes, label: str) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise InputError(Problem(label, line, 1, "not UTF-8 text")) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(Problem(label, 0, 0, "the download is empty"))
+    return text
+
+
+def fetch_csl(
+    out: str | Path,
+    *,
+    url: str = CSL_JSON_URL,
+    list_id: str | None = None,
+    name: str | None = None,
+    source: str | None = None,
+    country: str | None = None,
+    policy: FetchPolicy = FetchPolicy(),
+    today: dt.date | None = None,
+) -> ReferenceList:
+    """Download the Consolidated Screening List, import it as import_csl does, and write the list to `out`.
+
+    A failed download, or one that is not the list's JSON or CSV, is a SourceError naming the URL;
+    the file at `out` is left as it was.
+    """
+    shown = redact_url(url)
+    list_id = list_id or list_id_for(out)
+    raw = download(url, policy)
+    try:
+        fmt, records = read_csl_records(_decode(raw, shown), shown)
+    except InputError as e:
+        raise SourceError(f"{e.problems[0]} (the download is not a usable Consolidated Screening List)") from None
+    document = csl_list_document(
+        records,
+        origin=shown,
+        fmt=fmt,
+        file=shown,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        list_id=list_id,
+        name=name,
+        source=source,
+        country=country,
+        url=shown,
+        retrieved=today or dt.datetime.now(dt.UTC).date(),
+    )
+    return write_list_yaml(document, out)

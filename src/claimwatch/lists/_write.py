@@ -1,0 +1,60 @@
+"""Writing a list file: the same bytes for the same document, checked by the loader's own rules first."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .. import documents
+from ..errors import InputError, Problem
+from ..files import write_atomic
+from ._model import LIST_MAX_BYTES, ReferenceList, list_from_document
+
+try:  # libyaml writes a large list several times faster; both emit the same block style
+    _BaseDumper: type[yaml.SafeDumper] = yaml.CSafeDumper  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseDumper = yaml.SafeDumper
+
+
+class _ListDumper(_BaseDumper):  # type: ignore[misc, valid-type]
+    """Block style, no anchors: an entry that repeats another's values is still written out."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def render_list_yaml(document: dict[str, Any]) -> str:
+    """The list file's text: the same bytes for the same document."""
+    fmt = (document.get("imported") or {}).get("format", "")
+    header = f"# Written by claimwatch from {fmt}; re-run the import rather than editing by hand.\n" if fmt else ""
+    body = yaml.dump(
+        document, Dumper=_ListDumper, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100, indent=2
+    )
+    return header + body
+
+
+def write_list_yaml(document: dict[str, Any], out: str | Path) -> ReferenceList:
+    """Check the document as `load_list` will read it back, then write it atomically; returns the list."""
+    out = Path(out)
+    text = render_list_yaml(document)
+    data = text.encode("utf-8")
+    if len(data) > LIST_MAX_BYTES:
+        raise InputError(
+            Problem(
+                str(out),
+                0,
+                0,
+                f"the list would be {len(data):,} bytes, more than a list file may hold "
+                f"({LIST_MAX_BYTES:,}); narrow it (e.g. --source, --country)",
+            )
+        )
+    doc = documents.parse_yaml(text, str(out))
+    problems = documents.schema_problems(doc, "list")
+    if problems:
+        raise InputError(problems)
+    checked = list_from_document(doc).model_copy(update={"sha256": hashlib.sha256(data).hexdigest()})
+    write_atomic(out, data)
+    return checked

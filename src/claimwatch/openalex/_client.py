@@ -1,0 +1,291 @@
+"""The one requests session pyalex sends through: routed to --openalex-url, with claimwatch's
+timeouts and its one retry loop (`claimwatch._http`), secrets kept out of every message, and
+every failure one `OpenAlexError` line.
+
+pyalex 0.21 builds every URL on https://api.openalex.org, makes a new requests session per call
+or paginator and sends no timeout. While a collect runs, `OpenAlexClient.pyalex()` hands pyalex
+the client's own session instead (through `pyalex.api._get_requests_session`), whose adapter
+rewrites that host to the configured one. pyalex's config is process-wide, so pyalex calls are
+serialised by a lock while a client holds it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import pyalex
+import pyalex.api
+import requests
+from requests.adapters import HTTPAdapter
+
+from .. import _http
+from ..errors import InputError, Problem, SourceError
+from ..evidence import tool_versions
+
+OPENALEX_API = "https://api.openalex.org"
+
+T = TypeVar("T")
+
+_PYALEX_LOCK = threading.RLock()
+
+
+class OpenAlexError(SourceError):
+    """OpenAlex (or the network on the way) failed; `status` is the HTTP status when there was one."""
+
+    def __init__(self, message: str, *, status: int | None = None, cause: str = ""):
+        super().__init__(message)
+        self.status = status
+        self.cause = cause or message
+
+    @property
+    def refused(self) -> bool:
+        """A 4xx other than 429: the API will not answer this request, however often it is asked."""
+        return self.status is not None and 400 <= self.status < 500 and self.status != 429
+
+
+class OpenAlexClient:
+    """One requests session for every request pyalex makes on claimwatch's behalf.
+
+    base_url: where api.openalex.org requests go (a mirror or a test server); the API key and
+    e-mail go into pyalex's config (pyalex sends them as `Authorization: Bearer` and `From`
+    headers). connect_timeout/read_timeout in seconds; `retries` retries per request on 429 and
+    5xx (but 501 and 505), a dropped connection or a timeout, waiting `backoff` seconds doubled
+    each time, or what Retry-After says when longer; `max_wait` bounds the seconds spent waiting
+    over the client's life. `sleep` is injectable for tests.
+    """
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        api_key: str | None = None,
+        email: str | None = None,
+        connect_timeout: float = 10.0,
+        read_timeout: float = 60.0,
+        retries: int = 5,
+        backoff: float = 1.0,
+        max_wait: float = 300.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
+        self.api_key, self.email = api_key or None, email or None
+        self.base_url = self._checked(base_url or OPENALEX_API)
+        self.timeout = (connect_timeout, read_timeout)
+        self.policy = _http.RetryPolicy(retries=retries, backoff=backoff, max_wait=max_wait, sleep=sleep)
+        self.tally = _http.Tally()  # over the client's life: the bound on waiting counts every wait
+        self._last: tuple[str, requests.Response | None] = ("", None)
+        self.session = _http.session()
+        adapter = _OpenAlexAdapter(self)
+        self.session.mount("https://", adapter)
+        self.session.mount("http://", adapter)
+
+    @classmethod
+    def from_env(
+        cls, base_url: str | None = None, *, environ: Mapping[str, str] | None = None, **options: Any
+    ) -> OpenAlexClient:
+        """Key and e-mail from OPENALEX_API_KEY and OPENALEX_EMAIL; the host from `base_url`,
+        else CLAIMWATCH_OPENALEX_URL, else api.openalex.org."""
+        env = os.environ if environ is None else environ
+        return cls(
+            base_url or env.get("CLAIMWATCH_OPENALEX_URL") or None,
+            api_key=env.get("OPENALEX_API_KEY"),
+            email=env.get("OPENALEX_EMAIL"),
+            **options,
+        )
+
+    def _checked(self, url: str) -> str:
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise InputError(Problem("--openalex-url", 0, 0, f"'{self.redact(url)}' is not an http(s) URL"))
+        if parts.query or parts.fragment:
+            raise InputError(
+                Problem(
+                    "--openalex-url",
+                    0,
+                    0,
+                    f"'{self.redact(url)}': give the base URL only, "
+                    "without ?parameters (the key goes in OPENALEX_API_KEY)",
+                )
+            )
+        return url.strip().rstrip("/")
+
+    # what was done, for the manifest and the summary line
+
+    @property
+    def requests_made(self) -> int:
+        return self.tally.requests
+
+    @property
+    def retries_made(self) -> int:
+        return self.tally.retries
+
+    @property
+    def waited(self) -> float:
+        return self.tally.waited
+
+    # secrets
+
+    def redact(self, text: str) -> str:
+        """`text` without the key, the e-mail (plain or URL-encoded), URL passwords or secret
+        parameters: claimwatch's one rule (`_http.redact`)."""
+        return _http.redact(text, (self.api_key, self.email))
+
+    # routing
+
+    def route(self, url: str) -> str:
+        """api.openalex.org URLs moved to the configured host; anything else unchanged."""
+        if self.base_url != OPENALEX_API and (url == OPENALEX_API or url.startswith(OPENALEX_API + "/")):
+            return self.base_url + url[len(OPENALEX_API) :]
+        return url
+
+    @contextlib.contextmanager
+    def pyalex(self) -> Iterator[None]:
+        """pyalex configured with this client's key, e-mail and session, restored afterwards."""
+        with _PYALEX_LOCK:
+            saved_config = dict(pyalex.config)
+            saved_factory = pyalex.api._get_requests_session
+            pyalex.config.update(
+                api_key=self.api_key,
+                email=self.email,
+                max_retries=0,
+                user_agent=f"claimwatch/{tool_versions()['claimwatch']} pyalex/{pyalex.__version__}",
+            )
+            pyalex.api._get_requests_session = lambda: self.session
+            try:
+                yield
+            finally:
+                pyalex.api._get_requests_session = saved_factory
+                pyalex.config.clear()
+                pyalex.config.update(saved_config)
+
+    def call(self, fn: Callable[[], T]) -> T:
+        """Run one pyalex call; whatever goes wrong becomes one OpenAlexError line."""
+        try:
+            return fn()
+        except SourceError:
+            raise
+        except (requests.RequestException, ValueError, KeyError, TypeError, AttributeError) as e:
+            raise self._failure(e) from None
+
+    def _failure(self, e: Exception) -> OpenAlexError:
+        url, response = self._last
+        if response is not None and response.status_code >= 400:
+            cause = _http.status_text(response) + self._detail(response)
+            if response.status_code in (401, 403) and not self.api_key:
+                cause += "; set OPENALEX_API_KEY"
+            return self._error(cause, url, response.status_code)
+        if isinstance(e, json.JSONDecodeError):
+            return self._error(f"malformed JSON in the answer ({e.msg} at character {e.pos})", url, None)
+        if isinstance(e, requests.RequestException):
+            return self._error(_http.describe_error(e, self.timeout), url, None)
+        return self._error(f"an answer not shaped like OpenAlex's ({type(e).__name__}: {e})", url, None)
+
+    def _detail(self, response: requests.Response) -> str:
+        try:
+            body = response.json()
+            text = body.get("message") or body.get("error") if isinstance(body, dict) else None
+        except ValueError:
+            text = None
+        if not isinstance(text, str) or not text.strip():
+            return ""
+        text = " ".join(text.split())
+        return f" ({text[:200]}{'...' if len(text) > 200 else ''})"
+
+    def _error(self, cause: str, url: str, status: int | None) -> OpenAlexError:
+        cause = self.redact(" ".join(cause.split()))
+        return OpenAlexError(f"OpenAlex: {cause}, GET {self.redact(url)}", status=status, cause=cause)
+
+    # retries (called by the adapter for every request)
+
+    def send_with_retries(self, send: Callable[[], requests.Response], url: str) -> requests.Response:
+        """`send`, retried by claimwatch's one retry loop; a failure for good is an OpenAlexError."""
+        self._last = (url, None)
+        try:
+            response = _http.send(send, self.policy, self.tally, timeout=self.timeout)
+        except _http.Failure as e:
+            raise self._error(self._gave_up(e), url, e.status) from None
+        self._last = (url, response)
+        return response
+
+    def _gave_up(self, e: _http.Failure) -> str:
+        """The cause and how retrying ended, as OpenAlex failures say it."""
+        if e.wait is not None:
+            why = (
+                f"Retry-After asks for {e.asked:g} s"
+                if e.asked and e.asked >= e.wait
+                else f"the next retry waits {e.wait:g} s"
+            )
+            return f"{e.cause}; {why}, past the {self.policy.max_wait:g} s bound on waiting"
+        if e.spent:
+            return f"{e.cause} after {e.attempts} attempt{'s' if e.attempts > 1 else ''}"
+        return e.cause
+
+    # lifecycle
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> OpenAlexClient:
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self.close()
+
+
+class _OpenAlexAdapter(HTTPAdapter):
+    """Routes each request to the client's host with its timeouts and retries. The request and
+    response keep the api.openalex.org URL pyalex asked for, so redirects resolve (and keep the
+    Authorization header) as they would against the real API."""
+
+    def __init__(self, client: OpenAlexClient):
+        super().__init__()  # urllib3 retries stay off: the client retries, with Retry-After
+        self.client = client
+
+    def send(
+        self,
+        request: requests.PreparedRequest,
+        stream: bool = False,
+        timeout: Any = None,
+        verify: Any = True,
+        cert: Any = None,
+        proxies: Any = None,
+    ) -> requests.Response:
+        asked = request.url or ""
+        routed = self.client.route(asked)
+        if routed != asked:  # proxies were chosen for api.openalex.org; choose again
+            proxies = requests.utils.get_environ_proxies(routed) if self.client.session.trust_env else {}
+
+        def once() -> requests.Response:
+            request.url = routed
+            try:
+                return HTTPAdapter.send(
+                    self,
+                    request,
+                    stream=stream,
+                    timeout=timeout or self.client.timeout,
+                    verify=verify,
+                    cert=cert,
+                    proxies=proxies,
+                )
+            finally:
+                request.url = asked
+
+        response = self.client.send_with_retries(once, routed)
+        response.url = asked
+        return response
+
+
+@contextlib.contextmanager
+def client_for(client: OpenAlexClient | None) -> Iterator[OpenAlexClient]:
+    """The caller's client, left open; or one from the environment, closed afterwards."""
+    if client is not None:
+        yield client
+        return
+    with OpenAlexClient.from_env() as own:
+        yield own

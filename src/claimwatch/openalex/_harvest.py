@@ -1,0 +1,239 @@
+"""Harvesting: every query paged through (cursor, 200 a page, no 10,000 cap) into a new
+snapshot, each work once, works whose author list the list response cut fetched alone; the
+snapshot replaces an earlier one only when the whole run succeeded."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyalex
+
+from .. import ids
+from ..coverage import Coverage
+from ..errors import InputError, Problem
+from ..evidence import Manifest, SnapshotWriter, now_utc, tool_versions
+from ._client import OpenAlexClient, OpenAlexError, client_for
+from ._plan import AUTHORS_CAP, PER_PAGE, Query, coverage_of
+
+
+class Progress(Protocol):
+    """What a collect reports as it goes (the CLI draws a progress bar from it)."""
+
+    def query_started(self, query: Query, total: int | None) -> None: ...
+
+    def advanced(self, query: Query, records: int) -> None: ...
+
+    def note(self, message: str) -> None: ...
+
+
+class Silent:
+    """Progress that shows nothing."""
+
+    def query_started(self, query: Query, total: int | None) -> None:
+        pass
+
+    def advanced(self, query: Query, records: int) -> None:
+        pass
+
+    def note(self, message: str) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class CollectResult:
+    out: str
+    manifest: Manifest
+    requests: int
+    retries: int
+    notes: tuple[str, ...] = ()  # why coverage fell short, if it did
+    fallback: str | None = None  # why an update became a full collect, if it did
+
+    @property
+    def records(self) -> int:
+        return self.manifest.records
+
+
+@dataclass
+class QueryOutcome:
+    """How one query went: OpenAlex's count against what arrived."""
+
+    count: int | None = None
+    received: int = 0
+    pages: int = 0
+    full_author_lists: int = 0
+    merged: dict[str, str] = field(default_factory=dict)
+    still_truncated: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "received": self.received,
+            "pages": self.pages,
+            "full_author_lists": self.full_author_lists,
+            "merged_ids": dict(self.merged),
+            "authors_still_truncated": list(self.still_truncated),
+        }
+
+
+class Harvest:
+    """Records on their way into a snapshot: each work once, whichever query or page brought it."""
+
+    def __init__(self, sink: Callable[[str, dict[str, Any]], None]):
+        self.sink = sink
+        self.seen: set[str] = set()
+        self.duplicates = 0
+        self.skipped: list[dict[str, Any]] = []
+
+    def add(self, record: dict[str, Any]) -> None:
+        wid = work_id(record)
+        if wid is None:
+            self.skipped.append({"reason": "a result without an OpenAlex work id"})
+        elif wid in self.seen:
+            self.duplicates += 1
+        else:
+            self.seen.add(wid)
+            self.sink(wid, record)
+
+
+def work_id(record: Any) -> str | None:
+    raw = record.get("id") if isinstance(record, dict) else None
+    short = ids.openalex_id(raw) if isinstance(raw, str) else None
+    return short if short and short.startswith("W") else None
+
+
+def _authors_truncated(record: dict[str, Any]) -> bool:
+    """Cut by the list response: flagged, or holding exactly the cap (that OpenAlex always
+    returns `is_authors_truncated` under `select` is not confirmed, so the count decides too)."""
+    people = record.get("authorships")
+    return record.get("is_authors_truncated") is True or (isinstance(people, list) and len(people) >= AUTHORS_CAP)
+
+
+def run_query(
+    api: OpenAlexClient, query: Query, harvest: Harvest, progress: Progress, updated_since: dt.date | None = None
+) -> QueryOutcome:
+    """Page through one query and hand each record to the harvest."""
+    outcome = QueryOutcome()
+    pager = query.works(updated_since).paginate(method="cursor", per_page=PER_PAGE, n_max=None)
+    listed: set[str] = set()
+    while (page := api.call(lambda: next(pager, None))) is not None:
+        outcome.pages += 1
+        count = page.meta.get("count") if isinstance(page.meta, dict) else None
+        if outcome.count is None or count != outcome.count:
+            progress.query_started(query, count)
+        outcome.count = count if isinstance(count, int) else outcome.count
+        for record in page:
+            wid = work_id(record)
+            if wid is not None:
+                listed.add(wid)
+                if _authors_truncated(record):
+                    record = _full_work(api, wid, record, outcome, progress)
+            harvest.add(record)
+        progress.advanced(query, len(page))
+    outcome.received = len(listed)
+    return outcome
+
+
+def _full_work(
+    api: OpenAlexClient, wid: str, listed: dict[str, Any], outcome: QueryOutcome, progress: Progress
+) -> dict[str, Any]:
+    """The work fetched alone, for its full author list (a merged id answers 301 and is followed)."""
+    try:
+        full: dict[str, Any] = api.call(lambda: pyalex.Works()[wid])
+    except OpenAlexError as e:
+        if e.status not in (404, 410):  # gone since it was listed: keep what the list gave
+            raise
+        progress.note(f"{wid}: the full author list could not be fetched ({e.cause}); kept the first {AUTHORS_CAP}")
+        outcome.still_truncated.append(wid)
+        return listed
+    outcome.full_author_lists += 1
+    got = work_id(full)
+    if got and got != wid:
+        outcome.merged[wid] = got
+    return full
+
+
+def harvest_coverage(
+    queries: Sequence[Query], outcomes: Sequence[QueryOutcome], harvest: Harvest
+) -> tuple[Coverage, list[str]]:
+    """Coverage of the queries, unless something shows the harvest fell short of OpenAlex's count."""
+    coverage = coverage_of(queries)
+    short = [
+        f"{q.label}: {o.received} of the {o.count} works OpenAlex counted arrived"
+        for q, o in zip(queries, outcomes, strict=True)
+        if o.count is not None and o.received < o.count
+    ]
+    if harvest.skipped:
+        short.append(f"{len(harvest.skipped)} results had no work id and were left out")
+    if short and coverage.complete:
+        coverage = coverage.model_copy(update={"complete": False, "note": "; ".join(short)})
+    return coverage, short
+
+
+def collect(
+    queries: Sequence[Query],
+    out: str | Path,
+    *,
+    client: OpenAlexClient | None = None,
+    progress: Progress | None = None,
+    command: Sequence[str] = (),
+) -> CollectResult:
+    """Gather every work of `queries` into a new snapshot at `out`, replacing any there only
+    when the whole run succeeded. Coverage is complete for the queries' institutions and period."""
+    queries = list(queries)
+    if not queries:
+        raise InputError(
+            Problem(
+                str(out), 0, 0, "nothing to collect: no subject has OpenAlex ids (`claimwatch resolve NAME` finds them)"
+            )
+        )
+    with client_for(client) as api:
+        return collect_into(queries, Path(out), api, progress or Silent(), command)
+
+
+def collect_into(
+    queries: list[Query],
+    out: Path,
+    api: OpenAlexClient,
+    progress: Progress,
+    command: Sequence[str],
+    fallback: str | None = None,
+) -> CollectResult:
+    created = now_utc()
+    with unchanged_on_failure(out), SnapshotWriter(out) as writer, api.pyalex():
+        harvest = Harvest(lambda _, record: writer.write_record(record))
+        outcomes = [run_query(api, q, harvest, progress) for q in queries]
+        coverage, shortfalls = harvest_coverage(queries, outcomes, harvest)
+        manifest = writer.commit(
+            {
+                "source": "openalex",
+                "created": created,
+                "tool": tool_versions(),
+                "api": api.redact(api.base_url),
+                "queries": [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
+                "command": [api.redact(c) for c in command],
+                "duplicates_collapsed": harvest.duplicates,
+                "skipped_lines": harvest.skipped,
+                "coverage": coverage.as_json(),
+                "requests": request_counts(api),
+                **({"update": {"fallback": fallback}} if fallback else {}),
+            }
+        )
+    return CollectResult(str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), fallback)
+
+
+@contextlib.contextmanager
+def unchanged_on_failure(out: Path) -> Iterator[None]:
+    """A failed run says, in its one line, that the snapshot at `out` was not touched."""
+    try:
+        yield
+    except OpenAlexError as e:
+        raise OpenAlexError(f"{e}; {out} left unchanged", status=e.status, cause=e.cause) from None
+
+
+def request_counts(api: OpenAlexClient) -> dict[str, Any]:
+    return {"made": api.requests_made, "retried": api.retries_made, "waited_seconds": round(api.waited, 3)}

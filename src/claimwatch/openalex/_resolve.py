@@ -1,0 +1,86 @@
+"""Resolving institutions: OpenAlex institutions by name or ROR id, so an analyst can fill in a
+subject's or a list entry's ids."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pyalex
+
+from .. import ids
+from ..errors import InputError, Problem
+from ._client import OpenAlexClient, OpenAlexError, client_for
+from ._plan import PER_PAGE
+
+INSTITUTION_FIELDS = ("id", "ror", "display_name", "country_code", "type", "lineage", "works_count")
+
+
+@dataclass(frozen=True)
+class InstitutionHit:
+    """An OpenAlex institution, with what an analyst needs to fill in a subject or list entry."""
+
+    id: str
+    name: str
+    ror: str | None
+    country: str | None
+    type: str | None
+    lineage: tuple[str, ...]
+    works_count: int | None
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> InstitutionHit:
+        raw = record.get("lineage")
+        lineage = raw if isinstance(raw, list) else []
+        count = record.get("works_count")
+        return cls(
+            id=ids.openalex_id(record.get("id")) or str(record.get("id")),
+            name=str(record.get("display_name") or ""),
+            ror=ids.ror_id(record.get("ror")),
+            country=record.get("country_code") or None,
+            type=record.get("type") or None,
+            lineage=tuple(filter(None, (ids.openalex_id(v) for v in lineage if isinstance(v, str)))),
+            works_count=count if isinstance(count, int) else None,
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "ror": self.ror,
+            "country": self.country,
+            "type": self.type,
+            "lineage": list(self.lineage),
+            "works_count": self.works_count,
+        }
+
+
+def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10) -> list[InstitutionHit]:
+    """OpenAlex institutions whose names match `name`, best first (OpenAlex's search order)."""
+    if not name.strip():
+        raise InputError(Problem("NAME", 0, 0, "give a name to search for"))
+    if not 1 <= limit <= PER_PAGE:
+        raise InputError(Problem("--limit", 0, 0, f"must be between 1 and {PER_PAGE}"))
+    with client_for(client) as api, api.pyalex():
+        found = api.call(
+            lambda: pyalex.Institutions().search(name).select(list(INSTITUTION_FIELDS)).get(per_page=limit)
+        )
+    return [InstitutionHit.from_record(r) for r in found]
+
+
+def resolve_ror(ror: str, *, client: OpenAlexClient | None = None) -> InstitutionHit | None:
+    """The OpenAlex institution with this ROR id, or None when OpenAlex has none."""
+    short = ids.ror_id(ror)
+    if not short:
+        raise InputError(
+            Problem("--ror", 0, 0, f"'{ror}' is not a ROR id (e.g. 00d0nc645 or https://ror.org/00d0nc645)")
+        )
+    with client_for(client) as api, api.pyalex():
+        try:
+            record = api.call(lambda: pyalex.Institutions()[f"ror:{short}"])
+        except OpenAlexError as e:
+            if e.status == 404:
+                return None
+            raise
+    return InstitutionHit.from_record(record)

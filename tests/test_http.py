@@ -1,0 +1,226 @@
+"""The one HTTP layer (`claimwatch._http`) the OpenAlex collector and list downloads share: its
+retry loop, its Retry-After reading, and its one rule for what is secret. The loop is driven by
+made-up responses here; tests/test_collect.py and tests/test_lists_fetch.py drive it through real
+servers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pytest
+import requests
+
+from claimwatch import _http
+
+
+def response(status: int, body: bytes = b"{}", headers: dict[str, str] | None = None) -> requests.Response:
+    r = requests.Response()
+    r.status_code = status
+    r.reason = {200: "OK", 404: "Not Found", 429: "Too Many Requests", 501: "Not Implemented"}.get(status, "Error")
+    r.headers.update(headers or {})
+    r.raw = io.BytesIO(body)
+    return r
+
+
+def scripted(*steps: requests.Response | Exception) -> tuple[Callable[[], requests.Response], list[int]]:
+    """An attempt that answers with each step in turn (an exception is raised); and a call counter."""
+    calls: list[int] = []
+
+    def attempt() -> requests.Response:
+        step = steps[min(len(calls), len(steps) - 1)]
+        calls.append(1)
+        if isinstance(step, Exception):
+            raise step
+        return step
+
+    return attempt, calls
+
+
+def policy(sleeps: list[float], **kw) -> _http.RetryPolicy:
+    return _http.RetryPolicy(**{"retries": 3, "backoff": 1.0, "max_wait": 60.0, "sleep": sleeps.append, **kw})
+
+
+# --- the retry loop ----------------------------------------------------------------------------
+
+
+def test_server_errors_are_retried_with_doubling_waits():
+    sleeps: list[float] = []
+    attempt, calls = scripted(response(503), response(500), response(200, b"body"))
+    tally = _http.Tally()
+    r = _http.send(attempt, policy(sleeps), tally)
+    assert (r.status_code, r.content) == (200, b"body")
+    assert sleeps == [1.0, 2.0] and len(calls) == 3
+    assert (tally.requests, tally.retries, tally.waited) == (3, 2, 3.0)
+
+
+def test_a_longer_retry_after_wins_and_a_shorter_one_does_not_shorten_the_wait():
+    sleeps: list[float] = []
+    attempt, _ = scripted(
+        response(429, headers={"Retry-After": "7"}), response(429, headers={"Retry-After": "0"}), response(200)
+    )
+    _http.send(attempt, policy(sleeps), _http.Tally())
+    assert sleeps == [7.0, 2.0]
+
+
+@pytest.mark.parametrize("status", [200, 404, 403, 501, 505])
+def test_a_status_not_worth_retrying_is_returned_at_once(status):
+    attempt, calls = scripted(response(status))
+    assert _http.send(attempt, policy([]), _http.Tally()).status_code == status
+    assert len(calls) == 1
+
+
+def test_retries_spent():
+    sleeps: list[float] = []
+    attempt, calls = scripted(response(502))
+    with pytest.raises(_http.Failure) as caught:
+        _http.send(attempt, policy(sleeps, retries=2), _http.Tally())
+    e = caught.value
+    assert (e.spent, e.attempts, e.status, e.wait) == (True, 3, 502, None)
+    assert str(e) == "HTTP 502 Error (gave up after 3 attempts)"
+    assert len(calls) == 3 and sleeps == [1.0, 2.0]
+
+
+def test_no_retries_is_one_attempt():
+    attempt, calls = scripted(response(503))
+    with pytest.raises(_http.Failure, match=r"\(gave up after 1 attempt\)$"):
+        _http.send(attempt, policy([], retries=0), _http.Tally())
+    assert len(calls) == 1
+
+
+def test_a_wait_past_the_bound_is_not_made():
+    sleeps: list[float] = []
+    attempt, _ = scripted(response(429, headers={"Retry-After": "3600"}))
+    with pytest.raises(_http.Failure) as caught:
+        _http.send(attempt, policy(sleeps), _http.Tally())
+    e = caught.value
+    assert (e.wait, e.asked, e.max_wait, e.attempts) == (3600.0, 3600.0, 60.0, 1)
+    assert str(e) == (
+        "HTTP 429 Too Many Requests; waiting 3600 s more would pass the 60 s bound on waiting (after 1 attempt)"
+    )
+    assert sleeps == []
+
+
+def test_the_bound_counts_every_wait_of_a_tally():
+    sleeps: list[float] = []
+    tally = _http.Tally()
+    first, _ = scripted(response(503), response(200))
+    _http.send(first, policy(sleeps, backoff=4.0, max_wait=6.0), tally)
+    second, _ = scripted(response(503), response(200))
+    with pytest.raises(_http.Failure, match="waiting 4 s more would pass the 6 s bound"):
+        _http.send(second, policy(sleeps, backoff=4.0, max_wait=6.0), tally)
+    assert sleeps == [4.0]
+
+
+@pytest.mark.parametrize(
+    ("error", "cause"),
+    [
+        (requests.ConnectionError("('Connection aborted.', ConnectionResetError(104, 'reset by peer'))"), "reset"),
+        (requests.ConnectionError("[Errno 111] Connection refused"), "refused"),
+        (requests.exceptions.ReadTimeout("Read timed out."), "no answer within 2 s (read timeout)"),
+        (requests.exceptions.ConnectTimeout("timed out"), "could not connect within 1 s"),
+        (requests.exceptions.ChunkedEncodingError("IncompleteRead"), "broke off during the download (truncated)"),
+    ],
+)
+def test_network_failures_are_retried_and_named_in_our_words(error, cause):
+    sleeps: list[float] = []
+    attempt, _ = scripted(error, response(200))
+    assert _http.send(attempt, policy(sleeps), _http.Tally(), timeout=(1.0, 2.0)).status_code == 200
+    assert sleeps == [1.0]
+    attempt, _ = scripted(error)
+    with pytest.raises(_http.Failure) as caught:
+        _http.send(attempt, policy([], retries=1), _http.Tally(), timeout=(1.0, 2.0))
+    assert cause in str(caught.value) and "(gave up after 2 attempts)" in str(caught.value)
+
+
+def test_a_request_that_cannot_succeed_fails_at_once():
+    attempt, calls = scripted(requests.exceptions.InvalidURL("http://[::1/ is no URL"))
+    with pytest.raises(_http.Failure) as caught:
+        _http.send(attempt, policy([]), _http.Tally())
+    assert str(caught.value) == "the request failed (InvalidURL)" and len(calls) == 1
+
+
+def test_a_body_past_max_bytes_fails_at_once():
+    attempt, calls = scripted(response(200, b"x" * 5000))
+    with pytest.raises(_http.Failure, match="larger than 1,000 bytes"):
+        _http.send(attempt, policy([]), _http.Tally(), max_bytes=1000)
+    assert len(calls) == 1
+    attempt, _ = scripted(response(200, b"x" * 1000))
+    assert _http.send(attempt, policy([]), _http.Tally(), max_bytes=1000).content == b"x" * 1000
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [("12", 12.0), (" 3 ", 3.0), ("1.5", 1.5), ("", None), ("-1", None), ("inf", None), ("nan", None), ("1e3", None)],
+)
+def test_retry_after_reads_seconds_and_nothing_else(value, seconds):
+    assert _http.retry_after(value) == seconds
+
+
+# --- the one rule for secrets --------------------------------------------------------------------
+
+SECRET_NAMES = [
+    "api_key",
+    "apikey",
+    "api-key",
+    "key",
+    "subscription-key",
+    "token",
+    "access_token",
+    "mailto",
+    "email",
+    "e-mail",
+    "pass",
+    "password",
+    "sig",
+    "signature",
+    "X-Amz-Signature",
+    "secret",
+    "client_secret",
+    "auth",
+    "credential",
+    "session",
+]
+
+
+@pytest.mark.parametrize("name", SECRET_NAMES)
+def test_both_renderings_hide_every_secret_parameter(name):
+    url = f"https://example.org/a?page=2&{name}=s3cr3t-v4lue&format=json"
+    for shown in (_http.redact(url), _http.redact_url(url)):
+        assert "s3cr3t-v4lue" not in shown
+        assert "page=2" in shown and "format=json" in shown
+
+
+@pytest.mark.parametrize("name", ["page", "filter", "select", "per-page", "cursor", "search", "format"])
+def test_ordinary_parameters_stay(name):
+    url = f"https://example.org/a?{name}=visible"
+    assert _http.redact(url) == url
+    assert _http.redact_url(url) == url
+
+
+def test_user_names_and_passwords_are_hidden_by_both():
+    url = "https://analyst:hunter2@example.org/a"
+    assert _http.redact(url) == "https://***@example.org/a"
+    assert _http.redact_url(url) == "https://example.org/a"
+    assert _http.redact(f"GET {url} failed") == "GET https://***@example.org/a failed"
+
+
+def test_secret_values_are_hidden_plain_and_url_encoded_wherever_they_stand():
+    key, email = "k3y-9f3a", "analyst.secret+cw@example.org"
+    text = f"x {key} y {email} z https://h/p?q={email.replace('@', '%40').replace('+', '%2B')} w"
+    shown = _http.redact(text, (key, email, None, ""))
+    assert key not in shown and email not in shown and "%40example" not in shown
+    assert shown == "x *** y *** z https://h/p?q=*** w"
+    assert "k3y-9f3a" not in _http.redact_url(f"https://h/{key}?q=1", (key,))
+
+
+def test_the_renderings_agree_with_the_collector_and_list_download():
+    # the two rules that went before disagreed: one kept mailto/email, the other pass/sig
+    url = "https://u:p@h/w?api_key=a&mailto=b&email=c&pass=d&password=e&sig=f&signature=g&x=1"
+    assert _http.redact(url) == (
+        "https://***@h/w?api_key=***&mailto=***&email=***&pass=***&password=***&sig=***&signature=***&x=1"
+    )
+    assert _http.redact_url(url) == (
+        "https://h/w?api_key=REDACTED&mailto=REDACTED&email=REDACTED&pass=REDACTED"
+        "&password=REDACTED&sig=REDACTED&signature=REDACTED&x=1"
+    )
