@@ -38,7 +38,10 @@ def cli_reference() -> str:
     """Every command's help, in the order `--help` lists them, as one Markdown page."""
     from . import cli
 
-    root = click.Context(cli, info_name="claimwatch", terminal_width=WIDTH, max_content_width=WIDTH)
+    # The group's own settings (-h as well as --help), as when the command line runs it: click
+    # remembers a command's help option the first time it is asked, so both ways must agree.
+    settings = {**cli.context_settings, "terminal_width": WIDTH, "max_content_width": WIDTH}
+    root = click.Context(cli, info_name="claimwatch", **settings)
     parts = [HEADER]
     for ctx, command in _commands(cli, root):
         parts.append(f"## `{ctx.command_path}`\n\n```text\n{command.get_help(ctx).rstrip()}\n```\n")
