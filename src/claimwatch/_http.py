@@ -28,6 +28,8 @@ from email.utils import parsedate_to_datetime
 
 import requests
 
+from ._version import __version__
+
 # --- the rule for secrets ----------------------------------------------------------------------
 
 SECRET_NAME = re.compile(r"key|token|secret|pass|auth|sig|credential|session|mailto|e-?mail", re.IGNORECASE)
@@ -289,8 +291,6 @@ def retry_after(value: str | None) -> float | None:
 
 
 def user_agent(purpose: str = "") -> str:
-    from ._version import __version__
-
     return f"claimwatch/{__version__}" + (f" ({purpose})" if purpose else "")
 
 

@@ -81,11 +81,12 @@ def show_cmd(path: str, as_json: bool) -> None:
     \b
         claimwatch evidence show evidence/snapshots/msra
     """
-    info = store.summarise(store.open_evidence(path))
+    evidence = store.open_evidence(path)
+    info = store.summarise(evidence)
     if as_json:
         click.echo(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True))
         return
-    coverage = describe_coverage(store.Coverage.model_validate(info["coverage"]))
+    coverage = describe_coverage(evidence.coverage)
     share = info["share_without_institution_id"]
     rows = [
         ("evidence", f"{info['path']} ({info['kind']}{', ' + info['source'] if info.get('source') else ''})"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -40,6 +40,9 @@ class Evidence(Protocol):
     def describe(self) -> dict[str, Any]: ...
 
 
+JSONL_COVERAGE = Coverage(declared_by="nobody", note="JSONL read directly; no coverage declared")
+
+
 @dataclass
 class JsonlEvidence:
     """OpenAlex work records in a JSONL file read directly: coverage is never complete."""
@@ -47,9 +50,7 @@ class JsonlEvidence:
     path: str
     sha256: str
     kind: str = "jsonl"
-    coverage: Coverage = field(
-        default_factory=lambda: Coverage(declared_by="nobody", note="JSONL read directly; no coverage declared")
-    )
+    coverage: Coverage = JSONL_COVERAGE
     retrieved: dt.date | None = None  # a bare file does not say when its records were current
 
     @classmethod
