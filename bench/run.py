@@ -39,10 +39,10 @@ def _peak_rss_mib() -> float:
 def stage_import(corpus: str, out: str) -> dict:
     import datetime as dt
 
-    from claimwatch.evidence import import_jsonl
+    from claimwatch.evidence import import_works
 
     started = time.perf_counter()
-    summary = import_jsonl(
+    summary = import_works(
         corpus, out, institutions=["I4210113369"], start=dt.date(2024, 1, 10), end=dt.date(2025, 6, 30)
     )
     seconds = time.perf_counter() - started

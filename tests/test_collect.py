@@ -26,7 +26,7 @@ from claimwatch.cli import main
 from claimwatch.cli.collect import ProgressBar
 from claimwatch.errors import InputError
 from claimwatch.evidence import Snapshot, SnapshotWriter, import_jsonl
-from claimwatch.works import Origin, work_from_openalex
+from claimwatch.works import NOT_OPENALEX_FIELDS, Origin, work_from_openalex
 from openalex_server import LINEAGE, FakeOpenAlex, Fault, GeneratedWorks, institution, tiny_work, work_record
 
 KEY = "ck-test-9f3a1c7e-0d4b-secret"
@@ -226,7 +226,7 @@ def test_select_asks_for_exactly_the_fields_the_evaluator_reads():
 
     record = Spy()
     work_from_openalex(record, Origin("snapshot", "spy", 1))
-    assert record.asked == set(collector.WORK_FIELDS)
+    assert record.asked - NOT_OPENALEX_FIELDS == set(collector.WORK_FIELDS)
 
 
 def test_coverage_is_the_period_every_query_covers():
@@ -611,7 +611,13 @@ def test_update_asks_only_for_works_updated_since_and_merges_them(serve, connect
     assert all(after[k] == before[k] for k in before if k not in changed)
     update = result.manifest.model_dump()["update"]
     assert (update["replaced"], update["added"], update["from_updated_date"]) == (3, 2, since)
-    assert result.manifest.coverage == first.manifest.coverage
+    # The same coverage, its count of the subject's works grown by the two new ones.
+    assert result.manifest.coverage.subject_works == {
+        "I900000001": first.manifest.coverage.subject_works["I900000001"] + 2
+    }
+    assert result.manifest.coverage.model_copy(update={"subject_works": None}) == first.manifest.coverage.model_copy(
+        update={"subject_works": None}
+    )
     assert result.manifest.queries == [lab_query().describe()]  # so the next update asks the same
 
 

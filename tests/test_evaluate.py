@@ -288,7 +288,8 @@ def test_open_ended_claim_runs_to_the_evidence_retrieval_day(root):
         end=None,
     )
     assert r.verdict == "not_contradicted"
-    assert r.period["to"] is None and r.period["assessed_to"] == dt.date.today().isoformat()
+    # An import's records were current on their newest updated_date, not on the day of the import.
+    assert r.period["to"] is None and r.period["assessed_to"] == "2025-01-01"
 
 
 @pytest.mark.parametrize(
@@ -297,12 +298,16 @@ def test_open_ended_claim_runs_to_the_evidence_retrieval_day(root):
         (3, False, "supported"),
         (2, False, "insufficient_evidence"),
         (2, True, "contradicted"),
-        (0, True, "contradicted"),
+        # An import holding none of the subject's works covers it only where the user confirmed
+        # that the subject may have none.
+        (0, True, "insufficient_evidence"),
+        (0, "confirmed", "contradicted"),
     ],
 )
 def test_at_least(root, n, cover, verdict):
     body = none_claim("{coauthor_in: [mil]}", period="from: 2024-01-10\n    to: 2024-12-31", expects="{at_least: 3}")
-    r = run(root, body, [work(f"W{i}", "x") for i in range(n)], **(COVER if cover else {}))
+    declared = {**COVER, "subjects_may_be_empty": cover == "confirmed"} if cover else {}
+    r = run(root, body, [work(f"W{i}", "x") for i in range(n)], **declared)
     assert r.verdict == verdict
 
 

@@ -66,8 +66,8 @@ def test_import_declares_exactly_the_coverage_given(tmp_path):
     "line, message",
     [
         (b"{not json", "not a JSON object"),
-        (b"[1, 2]", "expected a JSON object, found list"),
-        (b'{"id": "https://openalex.org/A123"}', "not an OpenAlex work record"),
+        (b"[1, 2]", "expected a JSON object, found an array"),
+        (b'{"id": "https://openalex.org/A123"}', "an OpenAlex author record (A123), not a work"),
         (b'{"title": "no id"}', "not an OpenAlex work record"),
     ],
 )
@@ -249,7 +249,8 @@ def test_evidence_cli_import_and_show(tmp_path, capsys):
     assert "1 records, 1 duplicates collapsed" in capsys.readouterr().out
     assert main(["evidence", "show", str(tmp_path / "snap")]) == 0
     out = capsys.readouterr().out
-    assert "complete for I100, 2024-01-01 to retrieval (declared by user)" in out
+    assert "complete for I100, 2024-01-01 to the as-of day, 2025-01-01 (declared by user; 1 work of I100)" in out
+    assert "as of        2025-01-01 (the newest updated_date among the records)" in out
     assert main(["evidence", "import", str(source), "--out", str(tmp_path / "s2"), "--subject", "A5"]) == 2
     assert capsys.readouterr().err.strip() == "--subject: 'A5' is not an OpenAlex institution id (I...)"
 

@@ -48,7 +48,8 @@ def imported(
 ):
     out = tmp_path / name
     code, stdout, err = run(capsys, "lists", "import", kind, str(source_file), "--out", str(out), *options)
-    assert (code, err) == (0, ""), err
+    # The import's notes (imported.notes) may be said on stderr too; nothing else may.
+    assert code == 0 and all(line.startswith("note: ") for line in err.splitlines()), err
     return load_list(out), stdout
 
 
@@ -234,7 +235,7 @@ def test_csl_keeps_organisations_from_every_source(tmp_path, capsys, csl_file):
     names = [e.name for e in rl.entries]
     assert "DOE, Jonathan" not in names and "SEA FALCON" not in names  # an individual and a vessel
     assert len(names) == 9
-    assert {e.source_list for e in rl.entries} == {
+    assert {s for e in rl.entries for s in e.source_lists} == {
         EL,
         "Specially Designated Nationals (SDN) - Treasury Department",
         "Military End User (MEU) List - Bureau of Industry and Security",
@@ -255,7 +256,7 @@ def test_csl_mapping(tmp_path, capsys, csl_file):
         "85 FR 34495",
         "CN",
     )
-    assert hit.addresses == ("Harbin, Heilongjiang, CN",) and hit.source_list == EL
+    assert hit.addresses == ("Harbin, Heilongjiang, CN",) and hit.source_lists == (EL,)
     assert hit.aliases == () and hit.listed_to is None
     nudt = by_name(rl, "National University of Defense Technology")
     assert nudt.aliases == ("Hunan Guofang Keji University",)
@@ -302,7 +303,7 @@ def test_csl_json_and_csv_give_the_same_entries():
 @pytest.mark.parametrize("source", ["EL", "el", EL, EL.upper()])
 def test_csl_source_by_abbreviation_or_full_name(tmp_path, capsys, csl_file, source):
     rl, _ = imported(tmp_path, capsys, "csl", csl_file, "--source", source, name="el.yaml")
-    assert {e.source_list for e in rl.entries} == {EL}
+    assert {e.source_lists for e in rl.entries} == {(EL,)}
     assert len(rl.entries) == 7
     assert rl.name == f"Consolidated Screening List: {EL}"
     assert rl.imported["options"] == {"source": source, "country": None}
@@ -349,18 +350,34 @@ def test_csl_bad_country_code_is_refused(tmp_path, capsys):
     assert code == 2 and "two-letter ISO country code" in err
 
 
-def test_csl_duplicate_record_is_a_duplicate_entry_id_with_its_line(tmp_path, capsys):
+def test_csl_repeated_record_is_read_once_with_a_note(tmp_path, capsys):
     lines = CSL_CSV.read_text(encoding="utf-8").splitlines(keepends=True)
     source = tmp_path / "dup.csv"
     source.write_text("".join([*lines, lines[5]]), encoding="utf-8")  # line 6 (Lotus, CN) again as line 13
-    out = tmp_path / "dup.yaml"
-    code, _, err = run(capsys, "lists", "import", "csl", str(source), "--out", str(out))
-    assert code == 2
-    assert err == (
-        f"{source}:13:1: duplicate entry id 'lotus-precision-instruments-0f9e8d7c6b': the record at "
-        "line 6 has the same name and key\n"
+    rl, _ = imported(tmp_path, capsys, "csl", source, name="dup.yaml")
+    assert [e.id for e in rl.entries if e.name == "Lotus Precision Instruments"] == [
+        "lotus-precision-instruments-0f9e8d7c6b",
+        "lotus-precision-instruments-9b7e4f60a1",
+    ]
+    assert rl.imported["records_read"] == 12 and rl.imported["entries_kept"] == 9
+    assert rl.imported["notes"] == [
+        "the records at lines 6 and 13 share the _id 0f9e8d7c6b5a4f3e3d8f1c2a9b7e4f60a1c5d2e8b9f07a6c4e3d2b1a: "
+        "one entity repeated on EL, one entry"
+    ]
+    assert rl.entry("lotus-precision-instruments-0f9e8d7c6b").notes is None  # the records agree
+
+
+def test_csl_namesakes_with_the_same_key_are_a_duplicate_entry_id_with_their_places(tmp_path, capsys):
+    rows = [
+        {"id": "a1", "name": "Foo", "source": EL, "entity_number": "7"},
+        {"id": "b2", "name": "Foo", "source": EL, "entity_number": "7"},
+    ]
+    source = write_json(tmp_path / "c.json", {"results": rows})
+    code, _, err = run(capsys, "lists", "import", "csl", str(source), "--out", str(tmp_path / "x.yaml"))
+    assert (code, err) == (
+        2,
+        f"{source}: results[1]: duplicate entry id 'foo-7': the record at results[0] has the same name and key\n",
     )
-    assert not out.exists()
 
 
 def test_a_suffixed_id_that_meets_another_name_is_a_duplicate_entry_id(tmp_path, capsys):
@@ -375,6 +392,157 @@ def test_a_suffixed_id_that_meets_another_name_is_a_duplicate_entry_id(tmp_path,
         2,
         f"{source}: results[2]: duplicate entry id 'foo-1': the record at results[0] has it too\n",
     )
+
+
+# --- CSL: one entity on several source lists, and the cells the whole list really holds ----------
+
+SSI = "Sectoral Sanctions Identifications List (SSI) - Treasury Department"
+NS_MBS = "Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department"
+
+
+def bank(source: str, **fields) -> dict:
+    """A bank record as the JSON gives one on each OFAC list it is on: the same id and entity_number."""
+    return {
+        "id": "18283",
+        "entity_number": "18283",
+        "type": "Entity",
+        "source": source,
+        "name": "Example Bank",
+        "addresses": [{"address": "1 Example Street", "city": "Moscow", "country": "RU"}],
+        **fields,
+    }
+
+
+def test_csl_entity_on_two_source_lists_is_one_entry_with_both(tmp_path, capsys):
+    rows = [
+        bank(SSI, programs=["UKRAINE-EO13662"], alt_names=["EXB"], start_date="2014-09-12"),
+        {"name": "Other Co", "source": SSI, "id": "1", "entity_number": "1", "type": "Entity"},
+        bank(NS_MBS, programs=["RUSSIA-EO14024", "UKRAINE-EO13662"], alt_names=["EXB", "Example Bank JSC"]),
+    ]
+    rl, _ = imported(tmp_path, capsys, "csl", write_json(tmp_path / "c.json", {"results": rows}), name="c.yaml")
+    assert [e.id for e in rl.entries] == ["example-bank", "other-co"]
+    e = rl.entry("example-bank")
+    assert e.source_lists == (SSI, NS_MBS) and e.source_list == SSI
+    assert e.programs == ("UKRAINE-EO13662", "RUSSIA-EO14024")
+    assert e.aliases == ("EXB", "Example Bank JSC")
+    assert e.listed_from == dt.date(2014, 9, 12)
+    assert e.notes is None  # nothing to choose between: one record gives no start_date
+    assert rl.imported["records_read"] == 3 and rl.imported["entries_kept"] == 2
+    assert rl.imported["notes"] == [
+        "the records at results[0] and results[2] share the _id 18283: one entity on 2 source lists "
+        "(SSI, NS-MBS List), one entry"
+    ]
+    # One source kept: one record, nothing merged.
+    ssi, _ = imported(tmp_path, capsys, "csl", tmp_path / "c.json", "--source", "NS-MBS List", name="ns.yaml")
+    assert [(e.source_lists, e.programs) for e in ssi.entries] == [((NS_MBS,), ("RUSSIA-EO14024", "UKRAINE-EO13662"))]
+    assert "notes" not in ssi.imported
+
+
+def test_csl_records_of_one_entity_that_differ_keep_one_value_and_say_so():
+    rows = [
+        bank(SSI, start_date="2018-04-06", end_date="2030-01-01", federal_register_notice="83 FR 1"),
+        bank(NS_MBS, name="Example Bank PJSC", start_date="2014-09-12", federal_register_notice="79 FR 2"),
+        bank(NS_MBS, start_date="12/09/2014", addresses=[{"city": "Minsk", "country": "BY"}]),
+    ]
+    fmt, records = lists.read_csl_records(json.dumps({"results": rows}), "c.json")
+    (e,) = lists.csl_list_document(records, origin="c.json", fmt=fmt, file="c.json", sha256="", list_id="x")["entries"]
+    assert e["name"] == "Example Bank" and e["aliases"] == ["Example Bank PJSC"]
+    assert (e["listed_from"], e.get("listed_to"), e["citation"]) == (dt.date(2014, 9, 12), None, "83 FR 1")
+    assert "country" not in e  # addresses in two countries
+    assert e["source_lists"] == [SSI, NS_MBS]
+    assert e["notes"] == (
+        "The records give different names: 'Example Bank' (SSI), 'Example Bank PJSC' (NS-MBS List at "
+        "results[1]), 'Example Bank' (NS-MBS List at results[2]); the first is the name here, the others are "
+        "aliases. Addresses in 2 countries: RU, BY. The NS-MBS List at results[2] record gives start_date as "
+        "'12/09/2014', not a date (YYYY-MM-DD); it is not used. The records give different start_dates: "
+        "'2018-04-06' (SSI), '2014-09-12' (NS-MBS List at results[1]), '12/09/2014' (NS-MBS List at results[2]); "
+        "listed_from is the earliest. Only some "
+        "records give an end_date ('2030-01-01' (SSI)); listed_to is null, as the others give none. The "
+        "records give different Federal Register citations: '83 FR 1' (SSI), '79 FR 2' (NS-MBS "
+        "List at results[1]); the first is the citation here."
+    )
+
+
+def test_csl_entity_kept_for_a_country_any_of_its_records_gives():
+    rows = [bank(SSI), bank(NS_MBS, addresses=[{"city": "Minsk", "country": "BY"}])]
+    fmt, records = lists.read_csl_records(json.dumps({"results": rows}), "c.json")
+    doc = lists.csl_list_document(
+        records, origin="c.json", fmt=fmt, file="c.json", sha256="", list_id="x", country="BY"
+    )
+    assert [(e["name"], e["source_lists"]) for e in doc["entries"]] == [("Example Bank", [SSI, NS_MBS])]
+
+
+@pytest.mark.parametrize(
+    ("cell", "aliases"),
+    [
+        ("Hebei Semiconductor; and CETC Research Institute 13", ["Hebei Semiconductor", "CETC Research Institute 13"]),
+        ("Hebei Semiconductor;and CETC Research Institute 13", ["Hebei Semiconductor", "CETC Research Institute 13"]),
+        ("A Co;B Co; C Co", ["A Co", "B Co", "C Co"]),
+        (
+            "Northwestern Polytechnic University; and Northwest Polytechnical University.",
+            [
+                "Northwestern Polytechnic University",
+                "Northwest Polytechnical University",
+            ],
+        ),
+        ("NBP Ltd.; Acme S.A.; Foo Co.", ["NBP Ltd.", "Acme S.A.", "Foo Co."]),  # abbreviations keep their stop
+        ("Andromeda Trading; Oriole Group; Or Yehuda Ltd", ["Andromeda Trading", "Oriole Group", "Or Yehuda Ltd"]),
+        ("a.k.a., the following two aliases: -Zhipu AI; and -Beijing Zhipu", ["Zhipu AI", "Beijing Zhipu"]),
+        (
+            "f.k.a. Old Name LLC; formerly known as Older Name LLC; aka Third",
+            ["Old Name LLC", "Older Name LLC", "Third"],
+        ),
+        ("AKA Trading; A; and ;  ;", ["AKA Trading", "A"]),
+        ("a.k.a, Formerly: Old Name; also known as New Name", ["Old Name", "New Name"]),
+    ],
+)
+def test_csl_aliases_are_split_on_semicolons_and_cleaned(tmp_path, capsys, cell, aliases):
+    row = ['""'] * 29
+    row[1], row[5], row[22] = f'"{EL}"', '"Example Institute"', f'"{cell}"'
+    header = CSL_CSV.read_text(encoding="utf-8").splitlines()[0]
+    source = tmp_path / "c.csv"
+    source.write_text(f"{header}\n{','.join(row)}\n", encoding="utf-8")
+    rl, _ = imported(tmp_path, capsys, "csl", source, name="c.yaml")
+    assert list(rl.entries[0].aliases) == aliases
+
+
+def test_csl_address_of_several_streets_stays_one_address(tmp_path, capsys):
+    row = ['""'] * 29
+    row[1], row[5] = f'"{EL}"', '"Example Institute"'
+    # As the Entity List writes it: one address object (city, state, country once) holding three streets.
+    row[7] = (
+        '"113 Hezuo Road, Shijiazhuang, Hebei, China; and 21 Changsheng Street, Shijiazhuang, Hebei, China, '
+        'Shijiazhuang, Hebei Province, CN;Unit 9, Fixture Plaza, Kowloon, Hong Kong, HK"'
+    )
+    row[4] = '"NPWMD;IFSR"'
+    header = CSL_CSV.read_text(encoding="utf-8").splitlines()[0]
+    source = tmp_path / "c.csv"
+    source.write_text(f"{header}\n{','.join(row)}\n", encoding="utf-8")
+    rl, _ = imported(tmp_path, capsys, "csl", source, name="c.yaml")
+    (e,) = rl.entries
+    assert e.addresses == (
+        "113 Hezuo Road, Shijiazhuang, Hebei, China; and 21 Changsheng Street, Shijiazhuang, Hebei, China, "
+        "Shijiazhuang, Hebei Province, CN",
+        "Unit 9, Fixture Plaza, Kowloon, Hong Kong, HK",
+    )
+    assert e.programs == ("NPWMD", "IFSR")
+    assert e.notes == "Addresses in 2 countries: CN, HK."
+
+
+def test_a_list_file_with_the_older_single_source_list_still_loads(tmp_path):
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        "id: old\nname: Old\nsources: [{title: Consolidated Screening List}]\n"
+        f"entries:\n  - {{name: Example Institute, source_list: '{EL}'}}\n",
+        encoding="utf-8",
+    )
+    (e,) = load_list(path).entries
+    assert (e.source_lists, e.source_list) == ((EL,), EL)
+
+
+def test_a_clean_file_gives_no_import_notes(tmp_path, capsys, csl_file):
+    rl, _ = imported(tmp_path, capsys, "csl", csl_file, name="csl.yaml")
+    assert "notes" not in rl.imported
 
 
 # --- list id and name ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from .claims import Claim, ClaimFile, ClaimSet, Topic, describe, load_claims
 from .coverage import Coverage
 from .errors import ClaimwatchError, InputError, Problem, SourceError
 from .evaluate import evaluate
-from .evidence import Snapshot, import_jsonl, open_evidence, open_evidence_paths
+from .evidence import Snapshot, import_jsonl, import_works, open_evidence, open_evidence_paths
 from .lists import ListEntry, ReferenceList, load_list
 from .results import ClaimResult, Finding, Results
 from .works import PartialDate, Work
@@ -40,6 +40,7 @@ __all__ = [
     "describe",
     "evaluate",
     "import_jsonl",
+    "import_works",
     "load_claims",
     "load_list",
     "open_evidence",

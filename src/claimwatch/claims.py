@@ -20,6 +20,9 @@ from .errors import InputError, Problem
 from .lists import ListLibrary, ReferenceList, Source, default_dirs
 
 DEFAULT_TOPICS_DIR = Path("claims/topics")
+DEFAULT_MAX_UNAFFILIATED = 0.05
+"""The share of coauthorships with no affiliation at all a claim about listed coauthors tolerates
+before finding none stops counting as `not_contradicted` (docs/evaluation.md says why 5%)."""
 
 
 class Statement(BaseModel):
@@ -43,6 +46,7 @@ class Subject(BaseModel):
     openalex: tuple[str, ...] = ()
     ror: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    country: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -112,9 +116,15 @@ class Claim(BaseModel):
     to: dt.date | None = None
     expects: Expectation
     works: Condition
+    max_unaffiliated: float = DEFAULT_MAX_UNAFFILIATED
     note: str | None = None
     path: str = ""
     line: int = 0
+
+    @property
+    def is_about_coauthors(self) -> bool:
+        """Whether the claim asks where authors are: only then can an unaffiliated one hide a match."""
+        return bool(self.works.list_ids())
 
 
 class ClaimFile(BaseModel):
@@ -241,6 +251,7 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
                     to=end,
                     expects=_expectation(raw["expects"]),
                     works=_condition(raw["works"]),
+                    max_unaffiliated=raw.get("max_unaffiliated", DEFAULT_MAX_UNAFFILIATED),
                     note=raw.get("note"),
                     path=doc.path,
                     line=line,
@@ -339,6 +350,7 @@ def _subject(key: str, raw: dict[str, Any]) -> Subject:
         aliases=tuple(raw.get("aliases", ())),
         openalex=tuple(ids.checked(ids.openalex_id(v), v) for v in raw.get("openalex", ())),
         ror=tuple(ids.checked(ids.ror_id(v), v) for v in raw.get("ror", ())),
+        country=raw.get("country"),
     )
 
 

@@ -65,10 +65,22 @@ class AffiliationReason(_Model):
     author_position: int
     institution: InstitutionRef | None = None
     method: Method
-    matched_text: str | None = None
+    matched_text: str | None = Field(
+        None,
+        description="The text a name was found in: the institution's name as the record gives it, or a raw affiliation.",
+    )
+    matched_name: str | None = Field(None, description="The subject's or list entry's name or alias that was found.")
+    start: int | None = Field(
+        None, description="Where the name stands in matched_text: the offset of its first character."
+    )
+    end: int | None = Field(None, description="The offset just past the name's last character in matched_text.")
     entry: EntryRef | None = None
     listed_before_publication: bool | None = None
     note: str | None = None
+    doubt: str | None = Field(
+        None,
+        description="Why this affiliation cannot be trusted as a match (a name shared across countries, an acronym alone).",
+    )
 
 
 class PhraseReason(_Model):
@@ -199,6 +211,25 @@ class CoverageReport(_Model):
     sources: tuple[str, ...] = ()
 
 
+class Unaffiliated(_Model):
+    """What the record cannot show for a claim about coauthors: among the subject's works in the
+    period, the coauthorships (authors not the subject's) with no affiliation at all."""
+
+    works: int = Field(description="The subject's works in the period.")
+    works_with_unaffiliated: int = Field(description="Of those, works with a coauthor who has no affiliation.")
+    coauthorships: int = Field(description="Authorships on those works that are not the subject's.")
+    unaffiliated: int = Field(description="Of those, authorships with no institution and no raw affiliation string.")
+    tolerated: float = Field(description="The largest share of unaffiliated coauthorships the claim tolerates.")
+
+    @property
+    def share(self) -> float:
+        return self.unaffiliated / self.coauthorships if self.coauthorships else 0.0
+
+    @property
+    def within_tolerance(self) -> bool:
+        return self.share <= self.tolerated
+
+
 class Period(_ByKey):
     """The claim's period as it states it (dates as YYYY-MM-DD), and the day it was assessed to."""
 
@@ -234,6 +265,10 @@ class SnapshotRef(_ByKey):
     source: str
     created: str
     records: int
+    as_of: str | None = Field(
+        None, description="When the snapshot's records were current (null where not known); not when it was made."
+    )
+    as_of_basis: str | None = Field(None, description="Where as_of comes from, in words.")
     coverage: dict[str, Any] = Field(description="The coverage the manifest declares.")
 
 
@@ -256,6 +291,9 @@ class ClaimResult(_Model):
     uncertain: int
     works_considered: int
     coverage: CoverageReport
+    unaffiliated: Unaffiliated | None = Field(
+        None, description="For claims about coauthors: how many of them the record gives no affiliation for."
+    )
     findings: tuple[Finding, ...]
     uncertain_findings: tuple[Finding, ...] = ()
     interpretation: Interpretation | None = None

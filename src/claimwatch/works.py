@@ -15,6 +15,10 @@ from typing import Any
 
 from . import ids
 
+NOT_OPENALEX_FIELDS = frozenset({"abstract"})
+"""Fields read from a work record that OpenAlex does not have (a plain abstract, as other
+exports give it): never asked of the API."""
+
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
 
@@ -31,6 +35,9 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    # The date as the source wrote it, where it said more than this date keeps: OpenAlex's
+    # "2024-01-01" read as the year 2024. Shown beside the date wherever a doubt cites it.
+    written: str | None = field(default=None, compare=False)
     # The range the date stands for, worked out once: periods are tested against it constantly.
     earliest: dt.date = field(init=False, repr=False, compare=False)
     latest: dt.date = field(init=False, repr=False, compare=False)
@@ -85,6 +92,12 @@ class PartialDate:
             return NotImplemented
         return (self.earliest, self.latest) < (other.earliest, other.latest)
 
+    def describe(self) -> str:
+        """The date for a sentence: '2024 (OpenAlex gives 2024-01-01, often a year alone)'."""
+        if self.written:
+            return f"{self} (OpenAlex gives {self.written}, its way of writing a year alone)"
+        return str(self)
+
     def __str__(self) -> str:
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
@@ -125,6 +138,12 @@ class Authorship:
         """Every OpenAlex id of this authorship's institutions, their lineage included."""
         return {i for inst in self.institutions for i in (inst.id, *inst.lineage) if i}
 
+    @property
+    def is_unaffiliated(self) -> bool:
+        """The record gives no affiliation at all: no institution and no raw string. Such an
+        author could be anywhere, so a claim about coauthors cannot be settled for them."""
+        return not self.institutions and not self.raw_affiliations
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:
@@ -155,6 +174,9 @@ class Work:
     updated: str | None = None
     version: str | None = None
     group: str | None = None  # curated: records that are versions of one work share a group
+    # Names Crossref put in the author list that are institutions ("Kazan University"): not
+    # authors, so never counted as one, but kept, since each may be a coauthor's affiliation.
+    interleaved_institutions: tuple[Authorship, ...] = ()
     sources: tuple[dict[str, Any], ...] = ()
     abstract_text: str | None = None
     abstract_index: dict[str, list[int]] | None = field(default=None, repr=False)
@@ -222,10 +244,8 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
         or _str(record.get("id"))
         or f"{origin.path}:{origin.line}"
     )
-    authorships = tuple(
-        _authorship(a, i) for i, a in enumerate(_list(record.get("authorships"))) if isinstance(a, dict)
-    )
-    published = PartialDate.parse(record.get("publication_date")) or PartialDate.parse(record.get("publication_year"))
+    people = [_authorship(a, i) for i, a in enumerate(_list(record.get("authorships"))) if isinstance(a, dict)]
+    published = _openalex_date(record)
     topics = [t for t in _list(record.get("topics")) if isinstance(t, dict)]
     primary = _dict(record.get("primary_topic"))
     if primary and all(t.get("id") != primary.get("id") for t in topics):
@@ -234,12 +254,14 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
         name for k in _list(record.get("keywords")) if isinstance(k, dict) and (name := _str(k.get("display_name")))
     )
     index = record.get("abstract_inverted_index")
+    plain = _str(record.get("abstract"))  # some sources and exports give the abstract as text
     landing = _str(_dict(record.get("primary_location")).get("landing_page_url"))
     return Work(
         id=wid,
         title=_str(record.get("title")) or _str(record.get("display_name")) or "",
         published=published,
-        authorships=authorships,
+        authorships=tuple(a for a in people if not _is_institution_name(a)),
+        interleaved_institutions=tuple(a for a in people if _is_institution_name(a)),
         origin=origin,
         doi=ids.doi(_str(record.get("doi")) or _str(record_ids.get("doi"))),
         url=landing,
@@ -248,8 +270,21 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
         is_retracted=record.get("is_retracted") is True,
         authors_truncated=record.get("is_authors_truncated") is True,
         updated=_str(record.get("updated_date")),
+        abstract_text=plain if plain and not isinstance(index, dict) else None,
         abstract_index=index if isinstance(index, dict) else None,
     )
+
+
+def _openalex_date(record: dict[str, Any]) -> PartialDate | None:
+    """The work's date as OpenAlex knows it. OpenAlex writes a date known only to the year as
+    YYYY-01-01 (a fifth of a real sample falls on 1 January), and no field of a work record says
+    which dates those are; so a 1 January date is read as its year, and a claim boundary inside
+    that year makes the work uncertain rather than silently early."""
+    written = record.get("publication_date")
+    date = PartialDate.parse(written)
+    if date is not None and date.month == 1 and date.day == 1:
+        return PartialDate(date.year, written=str(date))
+    return date or PartialDate.parse(record.get("publication_year"))
 
 
 def _authorship(a: dict[str, Any], position: int) -> Authorship:
@@ -258,7 +293,9 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
     author = author if isinstance(author, dict) else {}
     institutions = a.get("institutions")
     institutions = (
-        tuple([_institution(i) for i in institutions if isinstance(i, dict)]) if isinstance(institutions, list) else ()
+        tuple([x for i in institutions if isinstance(i, dict) and _names_something(x := _institution(i))])
+        if isinstance(institutions, list)
+        else ()
     )
     raw_strings = a.get("raw_affiliation_strings")
     raw = [s for s in raw_strings if s and isinstance(s, str)] if isinstance(raw_strings, list) else []
@@ -277,6 +314,12 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
         raw_affiliations=tuple(raw),
         author_id=ids.openalex_id(author.get("id")),
     )
+
+
+def _names_something(inst: Institution) -> bool:
+    """An institution with neither an id nor a name says nothing: OpenAlex's placeholder `I-1`
+    (about 1.7M works carry it) is no affiliation at all."""
+    return bool(inst.id or inst.name)
 
 
 def _institution(i: dict[str, Any]) -> Institution:
@@ -314,4 +357,58 @@ def _new_institution(i: dict[str, Any]) -> Institution:
         ror=ids.ror_id(ror) if ror else None,
         lineage=lineage or ((own,) if own else ()),
         country=country if isinstance(country, str) and country else None,
+    )
+
+
+# Words that make an "author" an institution: Crossref sometimes interleaves affiliations with
+# the authors, and OpenAlex keeps them as authors named "Kazan University".
+_INSTITUTION_WORDS = frozenset(
+    [
+        "university",
+        "universities",
+        "universidad",
+        "universidade",
+        "université",
+        "universite",
+        "università",
+        "universita",
+        "universität",
+        "universitat",
+        "universiteit",
+        "uniwersytet",
+        "institute",
+        "institut",
+        "instituto",
+        "istituto",
+        "academy",
+        "laboratory",
+        "laboratories",
+        "laboratoire",
+        "hospital",
+        "ministry",
+        "faculty",
+        "department",
+        "corporation",
+        "company",
+        "inc",
+        "ltd",
+        "gmbh",
+    ]
+)
+# Words that are surnames too ("Ann College"): they make an institution only in a longer name.
+_SURNAME_INSTITUTION_WORDS = frozenset({"college", "school", "center", "centre"})
+_CJK_INSTITUTION = re.compile("大学|学院|研究所|研究院|实验室|医院|公司")
+
+
+def _is_institution_name(a: Authorship) -> bool:
+    """An authorship whose name is an institution's ("Kazan University", "School of Computer
+    Science"), not a person's."""
+    name = a.name
+    if _CJK_INSTITUTION.search(name):
+        return True
+    words = re.findall(r"[^\W\d_]+", name.casefold())
+    if len(words) < 2:
+        return False
+    return not _INSTITUTION_WORDS.isdisjoint(words) or (
+        (len(words) >= 3 or "of" in words) and not _SURNAME_INSTITUTION_WORDS.isdisjoint(words)
     )

@@ -116,12 +116,12 @@ class Case:
         self, source: Path, institutions: tuple[str, ...], start: dt.date, end: dt.date, into: Callable[[], Path]
     ) -> Path:
         """A snapshot of the records in `source` declaring complete coverage, made once per session."""
-        from ..evidence import import_jsonl
+        from ..evidence import import_works
 
         key = (source, institutions, start, end)
         if key not in self.store.snapshots:
             out = into() / "snapshot"
-            import_jsonl(source, out, institutions=institutions, start=start, end=end)
+            import_works(source, out, institutions=institutions, start=start, end=end)
             self.store.snapshots[key] = out
         return self.store.snapshots[key]
 
@@ -130,8 +130,9 @@ class Case:
     def evaluate(self, claim_id: str | None = None, as_of: dt.date | None = None) -> Results:
         """Evaluate every claim given (once per session for the same inputs); focus on `claim_id`.
 
-        `as_of` is the day open-ended claims run to; without it, the newest evidence's retrieval
-        day, which for a snapshot imported by a step is the day the features run."""
+        `as_of` is the day open-ended claims run to; without it, the day the newest evidence's
+        records were current (for a snapshot imported by a step, the newest `updated_date` among
+        its records)."""
         if not self.claims:
             raise ScenarioProblem(
                 'no claims to evaluate: give them first, with Given the claims in "PATH" '

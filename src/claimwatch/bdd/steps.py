@@ -113,9 +113,10 @@ def given_inline_claim(claimwatch_case: Case, docstring: str, request: pytest.Fi
 
 @library_step("given", 'the evidence in "{path}"')
 def given_evidence(claimwatch_case: Case, path: str) -> None:
-    """Evidence to evaluate against: a curated `.yaml` file, a snapshot folder, an OpenAlex
-    `.jsonl` (or `.jsonl.gz`) file read as it is, or a folder holding any of these. Give the
-    step again to add more."""
+    """Evidence to evaluate against: a curated `.yaml` file, a snapshot folder, OpenAlex work
+    records read as they are (JSON Lines, a saved API list response, a JSON array of works or
+    one work record, `.json`/`.jsonl`, gzipped or not), or a folder holding any of these. Give
+    the step again to add more."""
     claimwatch_case.add_evidence(claimwatch_case.existing(path, "evidence"))
 
 
@@ -132,7 +133,7 @@ def given_lists(claimwatch_case: Case, path: str) -> None:
 def given_imported_snapshot(
     claimwatch_case: Case, path: str, institutions: str, start: str, end: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """OpenAlex work records (JSONL) imported as a snapshot that declares it holds every work of
+    """OpenAlex work records (any shape `given the evidence` reads) imported as a snapshot that declares it holds every work of
     these institutions (OpenAlex ids, separated by commas) published from START to END, dates
     as YYYY-MM-DD: what `claimwatch evidence import FILE --subject ID --from START --to END`
     makes. Only such complete coverage lets a claim be "not contradicted". The snapshot is made

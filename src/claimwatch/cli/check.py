@@ -22,7 +22,10 @@ from .options import lists_option, recorded_command, root_option
     multiple=True,
     required=True,
     type=click.Path(exists=True),
-    help="A snapshot folder, a curated .yaml file, an OpenAlex .jsonl[.gz] file, or a folder of them. Repeatable.",
+    help=(
+        "A snapshot folder, a curated .yaml file, OpenAlex works (JSON Lines, a saved API list "
+        "response or one record; .json/.jsonl[.gz]), or a folder of them. Repeatable."
+    ),
 )
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the JSON report here.")
 @click.option("--md", "md_path", type=click.Path(dir_okay=False), help="Write the Markdown report here.")

@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import claims as claims_mod
 from .. import openalex
+from .._text import printable
 from ..coverage import describe as describe_coverage
 from ..errors import InputError, Problem, SourceError
 from .options import lists_option, root_option
@@ -133,6 +134,13 @@ class ProgressBar:
     help="Refresh this snapshot with the works updated since it was taken (no CLAIMS, no --out).",
 )
 @openalex_options
+@click.option(
+    "--subject-may-be-empty",
+    is_flag=True,
+    help="Record complete coverage for a subject even where OpenAlex gives no work of it in the "
+    "period. Without it such a subject is left out of the coverage, with a warning: no works is "
+    "more often a wrong id than a silent institution.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @lists_option
 @root_option
@@ -145,6 +153,7 @@ def collect_cmd(
     retries: int,
     backoff: float,
     max_wait: float,
+    subject_may_be_empty: bool,
     quiet: bool,
     lists_dirs: tuple[str, ...],
     root: str,
@@ -154,7 +163,10 @@ def collect_cmd(
     One query per subject (its OpenAlex ids, through institution lineage) over the union of its
     claims' periods; cursor paging at 200 a page, with no 10,000 cap; works whose author list
     OpenAlex cut at 100 are fetched alone. The snapshot's coverage is complete for those
-    subjects and that period.
+    subjects and that period, as of the time of retrieval, with two limits: a subject OpenAlex
+    gives no work of is left out of it (with a warning) unless --subject-may-be-empty, and
+    OpenAlex's filters see only a work's first 100 authorships, so a work whose authors from
+    the subject all stand further down is not found (the coverage note says so).
 
     OPENALEX_API_KEY and OPENALEX_EMAIL are read from the environment and never written
     anywhere. A failure or Ctrl-C exits 3 with one line and writes nothing.
@@ -172,6 +184,8 @@ def collect_cmd(
     target = update_dir or out
     assert target is not None
     command = ["claimwatch", "collect", *(["--update", update_dir] if update_dir else [*claim_paths, "--out", out])]
+    if subject_may_be_empty:
+        command.append("--subject-may-be-empty")
     if click.get_current_context().get_parameter_source("openalex_url") == ParameterSource.COMMANDLINE:
         command += ["--openalex-url", openalex_url]  # as typed; the manifest's `api` says where it went
     client = _client(openalex_url, timeout, retries, backoff, max_wait)
@@ -179,7 +193,13 @@ def collect_cmd(
     try:
         with client, bar:
             if update_dir:
-                result = openalex.update(update_dir, client=client, progress=bar, command=command)
+                result = openalex.update(
+                    update_dir,
+                    client=client,
+                    progress=bar,
+                    command=command,
+                    subjects_may_be_empty=subject_may_be_empty,
+                )
             else:
                 claim_set = claims_mod.load_claims(claim_paths, root=root, lists=lists_dirs)
                 for subject in openalex.subjects_without_ids(claim_set):
@@ -188,17 +208,24 @@ def collect_cmd(
                         f'(`claimwatch resolve "{subject.name}"` finds them)'
                     )
                 result = openalex.collect(
-                    openalex.plan(claim_set), target, client=client, progress=bar, command=command
+                    openalex.plan(claim_set),
+                    target,
+                    client=client,
+                    progress=bar,
+                    command=command,
+                    subjects_may_be_empty=subject_may_be_empty,
                 )
     except KeyboardInterrupt:
         raise SourceError(f"interrupted (Ctrl-C); {target} left unchanged") from None
     for note in result.notes:  # a fallback was said as it happened; these come at the end
-        click.echo(f"note: {note}", err=True)
+        click.echo(f"note: {printable(note)}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {printable(warning)}", err=True)
     m = result.manifest
     click.echo(
         f"wrote {result.out}: {m.records} works from {len(m.queries)} "
         f"{'query' if len(m.queries) == 1 else 'queries'} ({result.requests} requests, {result.retries} retries); "
-        f"coverage {describe_coverage(m.coverage)}"
+        f"coverage {printable(describe_coverage(m.coverage))}"
     )
 
 

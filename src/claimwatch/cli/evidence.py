@@ -8,6 +8,7 @@ import json
 import click
 
 from .. import evidence as store
+from .._text import printable
 from ..coverage import describe as describe_coverage
 from .options import recorded_command
 
@@ -31,7 +32,16 @@ def evidence_group() -> None:
 @click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), help="First publication date covered.")
 @click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), help="Last publication date covered.")
 @click.option(
-    "--skip-invalid", is_flag=True, help="Skip malformed lines (listed in the manifest) instead of refusing the file."
+    "--skip-invalid",
+    is_flag=True,
+    help="Skip malformed records (listed in the manifest) instead of refusing the file.",
+)
+@click.option(
+    "--subject-may-be-empty",
+    is_flag=True,
+    help="Record complete coverage for a --subject even where the file holds none of its works in "
+    "the period. Without it such a subject is left out of the coverage, with a warning: no works "
+    "is more often a wrong id or a wrong file than a silent institution.",
 )
 def import_cmd(
     file: str,
@@ -40,41 +50,63 @@ def import_cmd(
     start: dt.datetime | None,
     end: dt.datetime | None,
     skip_invalid: bool,
+    subject_may_be_empty: bool,
 ) -> None:
-    """Make a snapshot from OpenAlex work records you already have (JSONL, optionally gzipped).
+    """Make a snapshot from OpenAlex work records you already have.
 
-    Records are kept as given; duplicates (same id) collapse to the newest updated_date. A
-    malformed line is refused with file:line and no snapshot is written, unless --skip-invalid.
+    FILE is JSON Lines of work records (an API dump, the bulk snapshot's files), a saved API
+    list response ({"meta": ..., "results": [...]}), a JSON array of work records or one work
+    record; pretty-printed or not, optionally gzipped. Records are kept as given (one a line);
+    duplicates (same id) collapse to the newest updated_date. A malformed record is refused
+    with file:line and no snapshot is written, unless --skip-invalid.
+
+    The snapshot's as-of, the day an open-ended claim is assessed to, is the newest
+    updated_date among the records (unknown where none has one), never the day of the import.
+    A --subject the file holds no work of in the period is not recorded as complete unless
+    --subject-may-be-empty says it may have none.
 
     Example:
 
     \b
         claimwatch evidence import msra-works.jsonl.gz --out evidence/snapshots/msra \\
             --subject I4210113369 --from 2024-01-10 --to 2025-06-30
+        claimwatch evidence import api-page.json --out evidence/snapshots/page
     """
-    summary = store.import_jsonl(
+    summary = store.import_works(
         file,
         out,
         institutions=subjects,
         start=start.date() if start else None,
         end=end.date() if end else None,
         skip_invalid=skip_invalid,
+        subjects_may_be_empty=subject_may_be_empty,
         command=recorded_command(),
     )
-    cov = summary.manifest.coverage
+    for warning in summary.warnings:
+        click.echo(f"warning: {printable(warning)}", err=True)
+    m = summary.manifest
+    if m.as_of is None:
+        click.echo(f"note: as-of {m.as_of_basis}", err=True)
     click.echo(
         f"wrote {summary.out}: {summary.records} records, {summary.duplicates_collapsed} duplicates collapsed, "
-        f"{summary.skipped} lines skipped; coverage {describe_coverage(cov)}"
+        f"{summary.skipped} records skipped; as of {m.as_of or 'unknown'}; "
+        f"coverage {printable(describe_coverage(m.coverage, _open_end(m.as_of)))}"
     )
+
+
+def _open_end(as_of: dt.date | None) -> str:
+    """Where an open `to` ends, in the words of a command that knows the evidence's as-of."""
+    return f"the as-of day, {as_of}" if as_of else "an unknown as-of day, so no open-ended period"
 
 
 @evidence_group.command("show")
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def show_cmd(path: str, as_json: bool) -> None:
-    """Summarise evidence: source, coverage, counts, date range, authorships without institution ids.
+    """Summarise evidence: source, as-of, coverage, counts, date range, affiliations missing.
 
-    PATH is a snapshot folder, a curated YAML file or an OpenAlex JSONL file.
+    PATH is a snapshot folder, a curated YAML file or a file of OpenAlex works (JSON Lines or
+    JSON, as evidence import reads them).
 
     Example:
 
@@ -86,23 +118,29 @@ def show_cmd(path: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True))
         return
-    coverage = describe_coverage(evidence.coverage)
-    share = info["share_without_institution_id"]
+    coverage = describe_coverage(evidence.coverage, _open_end(evidence.retrieved))
     rows = [
         ("evidence", f"{info['path']} ({info['kind']}{', ' + info['source'] if info.get('source') else ''})"),
         ("created", info.get("created") or "-"),
+        ("as of", f"{info['as_of']} ({info['as_of_basis']})" if info["as_of"] else info["as_of_basis"]),
         ("coverage", coverage),
         ("works", f"{info['works']} ({info['retracted']} retracted)"),
         ("dates", f"{info['earliest'] or '-'} to {info['latest'] or '-'}"),
         (
             "authorships",
             f"{info['authorships']}, {info['authorships_without_institution_id']} without an institution id"
-            + (f" ({share:.1%})" if share is not None else ""),
+            + _share(info["share_without_institution_id"])
+            + f", {info['authorships_without_affiliation']} with no affiliation at all"
+            + _share(info["share_without_affiliation"]),
         ),
         ("sha256", info["sha256"]),
     ]
     for key, value in rows:
-        click.echo(f"{key:<12} {value}")
+        click.echo(f"{key:<12} {printable(str(value))}")
+
+
+def _share(share: float | None) -> str:
+    return f" ({share:.1%})" if share is not None else ""
 
 
 def register(cli: click.Group) -> None:

@@ -9,6 +9,7 @@ import click
 from click.core import ParameterSource
 
 from .. import lists as lists_mod
+from .._text import printable
 from .options import lists_option, root_option
 
 
@@ -83,6 +84,11 @@ def _wrote(rl: lists_mod.ReferenceList, out: str) -> None:
     click.echo(
         f"wrote {out}: list '{rl.id}', {len(rl.entries)} entries kept of {imported.get('records_read', '?')} records"
     )
+    # What the import noticed (a repeated header, merged records, an older layout) is in the
+    # list file; say it here too, so no one has to open the file to learn of it.
+    source = imported.get("file", out)
+    for note in imported.get("notes", ()):
+        click.echo(printable(f"note: {source}: {note}"), err=True)
 
 
 @lists_group.group("import")
@@ -138,6 +144,8 @@ def import_csl_cmd(
     Keeps organisations (records typed Entity, and the untyped records of the BIS and State
     Department lists) from every source unless --source picks one. alt_names become aliases,
     start_date listed_from, end_date listed_to, federal_register_notice the citation (as given).
+    An entity on several source lists (the same _id) is one entry naming them all; a repeated
+    header row is skipped and the older layout without _id is read; each is noted.
 
     Example:
 

@@ -129,7 +129,7 @@ class _CompiledClaim:
         def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
             work = ctx.work
             positions = {h.authorship.position for h in subject_hits} if same_author else None
-            reasons: list[Any] = []
+            reasons: list[tuple[bool, _ListedHit]] = []
             doubts: list[str] = []
             listings: list[tuple[str, dt.date]] = []
             status = FALSE
@@ -140,20 +140,26 @@ class _CompiledClaim:
                     listed, doubt = _listed_before(hit.entry, work.published) if before_publication else (None, None)
                     if listed is False:
                         continue
-                    reasons.append(_ListedHit(a, hit, listed))
+                    # A name the record cannot place (shared across countries, an acronym alone)
+                    # is a doubt: the work is uncertain, never a match, on that author's account.
+                    sure = (listed or not before_publication) and hit.doubt is None
+                    reasons.append((sure, _ListedHit(a, hit, listed)))
                     # Listed before publication: the entry has a listing date (see _listed_before).
-                    if listed and hit.entry.listed_from is not None:
+                    if listed and hit.doubt is None and hit.entry.listed_from is not None:
                         listings.append((hit.entry.name, hit.entry.listed_from))
                     if doubt:
                         doubts.append(doubt)
-                    status = max(status, TRUE if not before_publication or listed else UNKNOWN)
+                    if hit.doubt:
+                        doubts.append(f"author {a.position + 1} ({a.name}): {hit.doubt}")
+                    status = max(status, TRUE if sure else UNKNOWN)
             if status == FALSE:
+                doubts = [d for m in matchers for d in _interleaved_doubts(work, m)]
                 if work.authors_truncated:
-                    return _Outcome(
-                        UNKNOWN, [], ["the record's author list is truncated, so a listed coauthor may be missing"]
-                    )
-                return _FAILS
-            return _Outcome(status, reasons, sorted(set(doubts)) if status == UNKNOWN else [], listings)
+                    doubts.append("the record's author list is truncated, so a listed coauthor may be missing")
+                return _Outcome(UNKNOWN, [], doubts) if doubts else _FAILS
+            # A work that matches cites what is sure; one that only might, everything it might by.
+            cited = [r for sure, r in reasons if sure or status != TRUE]
+            return _Outcome(status, cited, sorted(set(doubts)) if status == UNKNOWN else [], listings)
 
         return test
 
@@ -214,6 +220,22 @@ def _negation(inner: _Test, text: str) -> _Test:
     return test
 
 
+def _interleaved_doubts(work: Work, matcher: ListMatcher) -> list[str]:
+    """An institution Crossref put in the author list ("Harbin Engineering University" as an
+    author) is no author, but may be a coauthor's affiliation: where it names a listed entry,
+    the work is uncertain, never a match and never a silent miss."""
+    out = []
+    for a in work.interleaved_institutions:
+        named = sorted({matcher.entries[h.key].name for h in matcher.names.find(a.name)})
+        named += sorted({h.entry.name for h in matcher.hits(a)} - set(named))
+        out += [
+            f"the record lists \u201c{a.name}\u201d among the authors: an institution, not a person, "
+            f"that may be a coauthor's affiliation and names {name}"
+            for name in named
+        ]
+    return out
+
+
 def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:
     """Was the entry listed on or before the work's publication? None where the record can't say."""
     if entry.listed_from is None:
@@ -224,4 +246,4 @@ def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[boo
         return True, None
     if entry.listed_from > published.latest:
         return False, None
-    return None, f"{entry.name} was listed on {entry.listed_from}, within the work's date {published}"
+    return None, f"{entry.name} was listed on {entry.listed_from}, within the work's date {published.describe()}"

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeAlias
 
 from ..works import PartialDate, Work
-from ._conditions import _FAILS, FALSE, _CompiledClaim, _Outcome, _WorkContext
+from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, _CompiledClaim, _Outcome, _WorkContext
 from ._matchers import _SubjectHit
 from ._provenance import _CountingEvidence
 
@@ -30,11 +30,21 @@ class _Record:
     """A subject's work as kept after streaming: enough to group and date it; and to cite it
     where some claim's test did not fail. Kept small: a check may stream millions."""
 
-    __slots__ = ("outcomes", "published", "ref", "subjects")
+    __slots__ = ("coauthors", "outcomes", "published", "ref", "subjects", "unaffiliated")
 
-    def __init__(self, work: Work, subjects: _ClaimBits, live: dict[int, tuple[_Outcome, list[_SubjectHit]]]):
+    def __init__(
+        self,
+        work: Work,
+        subjects: _ClaimBits,
+        live: dict[int, tuple[_Outcome, list[_SubjectHit]]],
+        coauthors: tuple[int, ...] = (),
+    ):
         self.published = work.published
         self.subjects = subjects  # the claims whose subject has an author on the work
+        # By subject (see _subject_slots): the work's authors who are not that subject's; and
+        # how many authors the record gives no affiliation for (never a subject's author).
+        self.coauthors = coauthors
+        self.unaffiliated = sum(a.is_unaffiliated for a in work.authorships)
         # By claim index: the outcome of each claim whose test did not fail, the subject's authors first.
         self.outcomes: dict[int, _Outcome] | None = {
             i: _Outcome(o.status, [*hits, *o.reasons], o.doubts, o.listings) for i, (o, hits) in live.items()
@@ -46,6 +56,7 @@ class _Record:
         """A version of a subject's work with no subject author on it: it only dates the work."""
         record = cls.__new__(cls)
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
+        record.coauthors, record.unaffiliated = (), 0
         return record
 
 
@@ -91,11 +102,15 @@ class _FirstPublished(NamedTuple):
         return cls(min(d.earliest for d in dates), min(d.latest for d in dates), min(dates))
 
     def __str__(self) -> str:
-        return (
-            str(self.shown)
-            if (self.shown.earliest, self.shown.latest) == (self.earliest, self.latest)
-            else f"{self.earliest} to {self.latest}"
-        )
+        return str(self.shown) if self._is_shown_date else f"{self.earliest} to {self.latest}"
+
+    def describe(self) -> str:
+        """For a sentence: the shown date says how its source wrote it (see PartialDate.describe)."""
+        return self.shown.describe() if self._is_shown_date else str(self)
+
+    @property
+    def _is_shown_date(self) -> bool:
+        return (self.shown.earliest, self.shown.latest) == (self.earliest, self.latest)
 
 
 class _RecordUnionFind:
@@ -173,29 +188,50 @@ class _RecordUnionFind:
         yield from merged.values()
 
 
+def _doubted(outcome: _Outcome, hits: list[_SubjectHit]) -> _Outcome:
+    """A work whose every subject author rests on an alias the record cannot place in the
+    subject's country may not be the subject's: what it shows is uncertain."""
+    if outcome.status != TRUE or not all(h.doubt for h in hits):
+        return outcome
+    doubts = [f"author {h.authorship.position + 1} ({h.authorship.name}): {h.doubt}" for h in hits if h.doubt]
+    return _Outcome(UNKNOWN, outcome.reasons, [*outcome.doubts, *doubts], outcome.listings)
+
+
+def _subject_slots(compiled: list[_CompiledClaim]) -> list[int]:
+    """For each claim, the slot of its subject among the run's distinct subjects (usually one)."""
+    slots: dict[int, int] = {}
+    return [slots.setdefault(id(cc.subject), len(slots)) for cc in compiled]
+
+
 def _stream(compiled: list[_CompiledClaim], evidence: Sequence[_CountingEvidence]) -> _RecordUnionFind:
     """Every work of the evidence through every claim's test, once; the subjects' records grouped."""
     works = _RecordUnionFind()
     plan = [(1 << i, i, cc.subject, cc.claim.from_, cc.test) for i, cc in enumerate(compiled)]
+    slots = _subject_slots(compiled)
+    n_slots = max(slots, default=-1) + 1
     for source in evidence:
         for work in source.works():
             ctx = _WorkContext(work)
             subjects: _ClaimBits = 0
             live: dict[int, tuple[_Outcome, list[_SubjectHit]]] = {}
+            coauthors: list[int] | None = None
             published = work.published
             for bit, i, subject, start, test in plan:
                 hits = ctx.subject_hits(subject)
                 if not hits:
                     continue
                 subjects |= bit
+                if coauthors is None:
+                    coauthors = [0] * n_slots
+                coauthors[slots[i]] = len(work.authorships) - len(hits)
                 # A version published before the period keeps its whole work out of it: no tests.
                 if start and published and published.latest < start:
                     continue
                 outcome = test(ctx, hits)
                 if outcome is not _FAILS and outcome.status != FALSE:
-                    live[i] = (outcome, hits)
+                    live[i] = (_doubted(outcome, hits), hits)
             if subjects:
-                works.add(_Record(work, subjects, live), work.identity_keys())
+                works.add(_Record(work, subjects, live, tuple(coauthors or ())), work.identity_keys())
             else:
                 works.add_version(work.published, work.identity_keys())
     return works

@@ -4,6 +4,10 @@ where a topic's phrases stand in a work's text.
 Each matcher is built once per subject, list or topic (`_Matchers`), however many claims share
 it. What they find is kept light (`_SubjectHit`, `_ListedHit`) and becomes the report's
 pydantic reason only when a finding cites it (`_cited`).
+
+A list entry's name found in text counts only where the record does not place the author in
+another country than the entry's (`_placed`): names are shared across countries (Northeastern
+University is in Shenyang and in Boston; CSIC is a Spanish council and a Chinese shipbuilder).
 """
 
 from __future__ import annotations
@@ -11,14 +15,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
+from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import Authorship, Institution, Work
-from ._names import NameMatcher
+from ._names import NameHit, NameMatcher
 from ._phrases import PhraseSet
+from ._places import countries, country_name, part_of, places_in, places_itself
 
 # The ways an author can be placed at an institution, strongest first.
 _METHOD_RANK = {"openalex_id": 0, "lineage": 1, "ror": 2, "name_in_institution": 3, "alias_in_raw_affiliation": 4}
@@ -34,10 +41,18 @@ class _SubjectHit(NamedTuple):
     institution: Institution | None
     method: Method
     matched_text: str | None
+    name: NameHit | None = None
+    doubt: str | None = None  # an alias the record cannot place in the subject's country
 
     def reason(self) -> AffiliationReason:
         return _affiliation(
-            "subject_author", self.authorship, self.institution, self.method, matched_text=self.matched_text
+            "subject_author",
+            self.authorship,
+            self.institution,
+            self.method,
+            matched_text=self.matched_text,
+            name=self.name,
+            doubt=self.doubt,
         )
 
 
@@ -57,9 +72,11 @@ class _ListedHit(NamedTuple):
             h.institution,
             h.method,
             matched_text=h.matched_text,
+            name=h.name,
             entry=_entry_ref(h),
             listed_before=self.listed_before,
             note=note,
+            doubt=h.doubt,
         )
 
 
@@ -98,21 +115,39 @@ class SubjectMatcher:
             for inst in a.institutions:
                 if inst.ror in self.rors:
                     return _SubjectHit(a, inst, "ror", None)
+        # An alias in raw text: where the subject gives its country, with the list entries' rule
+        # (an alias placed in another country is not the subject; one the record cannot place is
+        # a doubt); a certain alias wins over a doubtful one.
+        doubtful = None
         for text in a.raw_affiliations:
-            if self.names.find(text):
-                return _SubjectHit(a, None, "alias_in_raw_affiliation", text)
-        return None
+            for h in self.names.find(text):
+                placed = (
+                    _placed_in(self.subject.country, self.subject.name, h, text, set())
+                    if self.subject.country
+                    else None
+                )
+                if placed is None:
+                    return _SubjectHit(a, None, "alias_in_raw_affiliation", text, h)
+                if not isinstance(placed, _Elsewhere) and doubtful is None:
+                    doubtful = _SubjectHit(a, None, "alias_in_raw_affiliation", text, h, placed)
+        return doubtful
 
 
 @dataclass(frozen=True)
 class _EntryHit:
-    """A list entry an author is at, and the strongest way it matched."""
+    """A list entry an author is at, and the strongest way it matched.
+
+    `doubt` says why a name match cannot be trusted (a name shared across countries with no
+    country in the record, an acronym alone, places in two countries): a hit with a doubt makes
+    a work uncertain, never a match."""
 
     entry: ListEntry
     reference_list: ReferenceList
     method: Method
     institution: Institution | None
     matched_text: str | None
+    name: NameHit | None = None  # the name or alias found, and where in matched_text
+    doubt: str | None = None
 
 
 class ListMatcher:
@@ -132,6 +167,9 @@ class ListMatcher:
 
     def hits(self, a: Authorship) -> list[_EntryHit]:
         best: dict[str, _EntryHit] = {}
+        # Countries of the institutions whose names matched an entry: what a raw string naming
+        # the entry without a country is taken to mean.
+        resolved: dict[str, set[str]] = defaultdict(set)
         for inst in a.institutions:
             for e in self.by_openalex.get(inst.id or "", ()):
                 self._offer(best, e, "openalex_id", inst, None)
@@ -144,19 +182,100 @@ class ListMatcher:
                     self._offer(best, e, "ror", inst, None)
             if inst.name:
                 for h in self.names.find(inst.name):
-                    self._offer(best, self.entries[h.key], "name_in_institution", inst, h.matched)
+                    entry = self.entries[h.key]
+                    if inst.country:
+                        resolved[entry.id].add(inst.country.upper())
+                    placed = _placed(entry, h, inst.name, {inst.country.upper()} if inst.country else set())
+                    if not isinstance(placed, _Elsewhere):
+                        self._offer(best, entry, "name_in_institution", inst, inst.name, h, placed)
         for text in a.raw_affiliations:
             for h in self.names.find(text):
-                self._offer(best, self.entries[h.key], "alias_in_raw_affiliation", None, text)
+                entry = self.entries[h.key]
+                placed = _placed(entry, h, text, resolved.get(entry.id, set()))
+                if not isinstance(placed, _Elsewhere):
+                    self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
         return [best[k] for k in sorted(best)] if best else []
 
     def _offer(
-        self, best: dict[str, _EntryHit], entry: ListEntry, method: Method, inst: Institution | None, text: str | None
+        self,
+        best: dict[str, _EntryHit],
+        entry: ListEntry,
+        method: Method,
+        inst: Institution | None,
+        text: str | None,
+        name: NameHit | None = None,
+        doubt: str | None = None,
     ) -> None:
-        """Keep the strongest way each entry matched."""
+        """Keep the strongest way each entry matched: a certain one before a doubtful one."""
         current = best.get(entry.id)
-        if current is None or _METHOD_RANK[method] < _METHOD_RANK[current.method]:
-            best[entry.id] = _EntryHit(entry, self.list, method, inst, text)
+        if current is None or (doubt is not None, _METHOD_RANK[method]) < (
+            current.doubt is not None,
+            _METHOD_RANK[current.method],
+        ):
+            best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, doubt)
+
+
+class _Elsewhere:
+    """The record places the author in another country than the entry's: the name does not count."""
+
+
+_ELSEWHERE = _Elsewhere()
+
+
+def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: set[str]) -> str | _Elsewhere | None:
+    return _placed_in(entry.country, entry.name, hit, text, resolved)
+
+
+def _placed_in(country: str | None, label: str, hit: NameHit, text: str, resolved: set[str]) -> str | _Elsewhere | None:
+    """Does a name found in `text` place the author at `entry`? None where it does, a doubt where
+    the record cannot say, _ELSEWHERE where it places the author in another country.
+
+    The country that counts is the one named in the name's own part of the string (`part_of`)
+    or, where that names none, `resolved` (the OpenAlex institution's country_code). A name that
+    names a place of the entry's country ("Harbin Institute of Technology"), or is written in
+    Chinese characters, places itself; any other name may be shared by institutions elsewhere
+    and, with no country in the record, is uncertain. An acronym never places itself."""
+    want = country.upper() if country else None
+    said = printable(hit.matched)
+    if want is None:
+        if hit.is_acronym:
+            return f"the acronym “{said}” alone matched {label}, whose list entry gives no country to check it against"
+        return None
+    places = places_in(text)
+    begin, finish = part_of(text, places, hit.start, hit.end)
+    around = [p for p in places if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
+    found = set(countries(around)) or set(resolved)
+    self_placed = not hit.is_acronym and (hit.is_cjk or _places_itself(hit.name, want))
+    if found == {want}:
+        return None
+    if want in found:
+        return f"the affiliation places “{said}” in {_countries(found)} at once"
+    if found:
+        if self_placed:
+            return (
+                f"“{said}” names a place in {country_name(want)}, but the affiliation places it in {_countries(found)}"
+            )
+        return _ELSEWHERE
+    if self_placed:
+        return None
+    if hit.is_acronym:
+        return (
+            f"the acronym “{said}” alone matched {label}, and the affiliation names no country;"
+            " institutions elsewhere use it too"
+        )
+    return (
+        f"“{said}” does not itself place the institution in {country_name(want)}, and the affiliation names"
+        f" no country: an institution outside {country_name(want)} may share the name"
+    )
+
+
+@lru_cache(maxsize=10_000)
+def _places_itself(name: str, country: str) -> bool:
+    return places_itself(name, country)
+
+
+def _countries(codes: set[str]) -> str:
+    return " and ".join(sorted(country_name(c) for c in codes))
 
 
 def _affiliation(
@@ -169,6 +288,8 @@ def _affiliation(
     entry: EntryRef | None = None,
     listed_before: bool | None = None,
     note: str | None = None,
+    name: NameHit | None = None,
+    doubt: str | None = None,
 ) -> AffiliationReason:
     return AffiliationReason(
         kind=kind,
@@ -177,9 +298,13 @@ def _affiliation(
         institution=InstitutionRef(id=inst.id, name=inst.name, ror=inst.ror) if inst else None,
         method=method,
         matched_text=matched_text,
+        matched_name=name.name if name else None,
+        start=name.start if name else None,
+        end=name.end if name else None,
         entry=entry,
         listed_before_publication=listed_before,
         note=note,
+        doubt=doubt,
     )
 
 

@@ -4,21 +4,32 @@ Names fold case, punctuation, diacritics and hyphens and are matched as whole ph
 spaCy's PhraseMatcher; a name followed by "of"/"for" is part of a longer name (Tianjin
 University of Technology is not Tianjin University). Acronyms (USTC, HIT) match
 case-sensitively; Chinese names match as exact substrings not preceded by another Chinese
-character (桂林电子科技大学 is not 电子科技大学).
+character (桂林电子科技大学 is not 电子科技大学) and a 大学 not followed by 校 (Japan's 警察大学校 is
+not China's 警察大学).
+
+Crossref runs words together ("Communication EngineeringNanjing University"): a word is split
+where a lower-case letter meets a capital that starts a registered name, so "DeepMind",
+"McGill" and "iFlytek" stay whole. Offsets are into the text as given.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _APOSTROPHE = re.compile("['\u2019]")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Where words may have run together: two lower-case letters, then a capital ("EngineeringNanjing");
+# one lower-case letter is a prefix of a real name ("McGill", "iFlytek").
+_RUN_TOGETHER = re.compile(r"(?<=[a-z][a-z])(?=[A-Z])")
+_NEXT_PIECE = re.compile(r"[A-Z][A-Z0-9&]*(?![a-z])|[A-Z][a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +39,14 @@ class NameHit:
     matched: str  # the text as it stands in the affiliation
     start: int
     end: int
+
+    @property
+    def is_acronym(self) -> bool:
+        return bool(_ACRONYM.match(self.name))
+
+    @property
+    def is_cjk(self) -> bool:
+        return _is_cjk(self.name)
 
 
 def fold(text: str) -> str:
@@ -40,6 +59,36 @@ def fold(text: str) -> str:
 
 def _is_cjk(name: str) -> bool:
     return bool(_CJK.search(name))
+
+
+def word_spans(text: str, splits: Callable[[str], bool] | None = None) -> list[tuple[str, int, int]]:
+    """Words (letters and digits, with inner apostrophes) and their offsets in `text`.
+
+    A word is split where words ran together, at a capital after two lower-case letters, if
+    `splits` accepts the piece that capital starts (all such pieces where `splits` is None)."""
+    if _RUN_TOGETHER.search(text) is None:
+        return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    out = []
+    for m in _WORD.finditer(text):
+        word, start = m.group(0), m.start()
+        cut = 0
+        for b in _RUN_TOGETHER.finditer(word):
+            piece = _NEXT_PIECE.match(word, b.start())
+            if piece and (splits is None or splits(piece.group(0))):
+                out.append((word[cut : b.start()], start + cut, start + b.start()))
+                cut = b.start()
+        out.append((word[cut:], start + cut, m.end()))
+    return out
+
+
+def _back(text: str, normal: str, offset: int, form: Literal["NFC", "NFKC"]) -> int:
+    """An offset into `normal` (text in a Unicode normal form) as an offset into `text`."""
+    if normal == text:
+        return offset
+    for i in range(len(text) + 1):
+        if len(unicodedata.normalize(form, text[:i])) >= offset:
+            return i
+    return len(text)
 
 
 class NameMatcher:
@@ -57,6 +106,7 @@ class NameMatcher:
         self._cjk: list[tuple[str, str]] = []
         self._labels: dict[int, list[tuple[str, str]]] = {}
         first_words: set[str] = set()
+        acronyms: set[str] = set()
         for key, name in names:
             if _is_cjk(name):
                 self._cjk.append((key, unicodedata.normalize("NFKC", name)))
@@ -71,7 +121,10 @@ class NameMatcher:
             matcher.add(label, [Doc(nlp().vocab, words=pattern.split())])
             self._labels[nlp().vocab.strings[label]] = [(key, name)]
             first_words.add(pattern.split()[0].lower())
+            if matcher is self._acronyms:
+                acronyms.add(pattern.split()[0])
         self._first_words = frozenset(first_words)
+        self._acronym_words = frozenset(acronyms)
         self._cache: dict[str, tuple[NameHit, ...]] = {}
 
     _CACHE_SIZE = 100_000
@@ -85,34 +138,51 @@ class NameMatcher:
             hits = self._cache[text] = self._find(text)
         return list(hits)
 
-    def _find(self, text: str) -> tuple[NameHit, ...]:
+    def _find(self, given: str) -> tuple[NameHit, ...]:
         # Composed characters: a decomposed "é" would split a word at its accent.
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", given)
         hits: list[NameHit] = []
-        hits += self._find_cjk(text)
+        hits += self._find_cjk(given)
         folded_words = fold(text).split()
+        run_together = _RUN_TOGETHER.search(text) is not None
+        spans = word_spans(text, self._starts_a_name) if run_together else None
+        if spans is not None:
+            folded_words += [fold(w) for w, _, _ in spans]
         if self._first_words.isdisjoint(folded_words) and self._first_words.isdisjoint(
             w.lower() for w in re.findall(r"[A-Za-z0-9&]+", text)
         ):
             return tuple(hits)
-        hits += self._find_words(text, folded=True)
-        hits += self._find_words(text, folded=False)
+        if spans is None:
+            spans = word_spans(text, self._starts_a_name)
+        words = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
+        if text != given:
+            words = [
+                NameHit(h.key, h.name, given[s:e], s, e)
+                for h in words
+                for s, e in [(_back(given, text, h.start, "NFC"), _back(given, text, h.end, "NFC"))]
+            ]
+        hits += words
         return tuple(sorted(set(hits), key=lambda h: (h.start, -h.end, h.key, h.name)))
 
-    def _find_cjk(self, text: str) -> list[NameHit]:
-        normal = unicodedata.normalize("NFKC", text)
+    def _starts_a_name(self, piece: str) -> bool:
+        """Does a piece of a run-together word start a registered name ("...EngineeringNanjing")?"""
+        return piece in self._acronym_words or fold(piece) in self._first_words
+
+    def _find_cjk(self, given: str) -> list[NameHit]:
+        normal = unicodedata.normalize("NFKC", given)
         hits = []
         for key, name in self._cjk:
             start = normal.find(name)
             while start >= 0:
-                if start == 0 or not _CJK.match(normal[start - 1]):
-                    hits.append(NameHit(key, name, normal[start : start + len(name)], start, start + len(name)))
+                end = start + len(name)
+                if (start == 0 or not _CJK.match(normal[start - 1])) and not _a_longer_cjk_name(normal, name, end):
+                    s, e = _back(given, normal, start, "NFKC"), _back(given, normal, end, "NFKC")
+                    hits.append(NameHit(key, name, given[s:e], s, e))
                 start = normal.find(name, start + 1)
         return hits
 
-    def _find_words(self, text: str, *, folded: bool) -> list[NameHit]:
+    def _find_words(self, text: str, spans: list[tuple[str, int, int]], *, folded: bool) -> list[NameHit]:
         """Match over words, mapping each word back to its span in the original text."""
-        spans = _word_spans(text)
         # Acronyms are matched as written, but a possessive is not part of one: "USTC's".
         words = [fold(w) if folded else _APOSTROPHE.sub(" ", w) for w, _, _ in spans]
         keep = [i for i, w in enumerate(words) if w]
@@ -143,6 +213,6 @@ class NameMatcher:
         return hits
 
 
-def _word_spans(text: str) -> list[tuple[str, int, int]]:
-    """Words (letters and digits, with inner apostrophes) and their offsets in `text`."""
-    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text)]
+def _a_longer_cjk_name(text: str, name: str, end: int) -> bool:
+    """大学校 is a college of a ministry in Japan (警察大学校, 防衛大学校), not a 大学."""
+    return name.endswith("大学") and text.startswith("校", end)

@@ -23,12 +23,13 @@ from ..results import (
     Expectation,
     Finding,
     Period,
+    Unaffiliated,
     Verdict,
     WorkRef,
 )
 from ..works import PartialDate
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
-from ._grouping import _ClaimBits, _FirstPublished, _Record
+from ._grouping import _ClaimBits, _FirstPublished, _Record, _subject_slots
 from ._matchers import _cited
 from ._provenance import _interpretation
 
@@ -40,6 +41,23 @@ class _Tallies:
     matched: list[Finding] = field(default_factory=list)
     uncertain: list[Finding] = field(default_factory=list)
     considered: int = 0
+    # Among the works considered: coauthorships, those with no affiliation, works holding one.
+    coauthorships: int = 0
+    unaffiliated: int = 0
+    works_with_unaffiliated: int = 0
+
+    def count_affiliations(self, group: list[_Record], claim: int, slot: int) -> None:
+        """A work's coauthors as its best-recorded version gives them (a preprint may lack the
+        affiliations its journal version has)."""
+        best = min(
+            (r for r in group if r.subjects >> claim & 1 and r.coauthors),
+            key=lambda r: (r.unaffiliated, -r.coauthors[slot]),
+            default=None,
+        )
+        if best is not None:
+            self.coauthorships += best.coauthors[slot]
+            self.unaffiliated += best.unaffiliated
+            self.works_with_unaffiliated += best.unaffiliated > 0
 
 
 def _sort_groups(
@@ -48,6 +66,7 @@ def _sort_groups(
     """One pass over the works for every claim: which are in its period, which match."""
     tallies = [_Tallies() for _ in compiled]
     periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
+    slots = _subject_slots(compiled)
     for group in groups:
         subjects: _ClaimBits = 0
         for r in group:
@@ -63,7 +82,9 @@ def _sort_groups(
             date_status, date_doubt = _date_status(published, *periods[i])
             if date_status == FALSE:
                 continue
-            tally.considered += date_status == TRUE
+            if date_status == TRUE:
+                tally.considered += 1
+                tally.count_affiliations(group, i, slots[i])
             live = [(r, _relisted(r.outcomes[i], published)) for r in group if r.outcomes and i in r.outcomes]
             if not live:
                 continue
@@ -86,9 +107,9 @@ def _date_status(
     if (start and published.latest < start) or (end and published.earliest > end):
         return FALSE, None
     if start and published.earliest < start:
-        return UNKNOWN, f"its date {published} may fall before {start}"
+        return UNKNOWN, f"its date {published.describe()} may fall before {start}"
     if end and published.latest > end:
-        return UNKNOWN, f"its date {published} may fall after {end}"
+        return UNKNOWN, f"its date {published.describe()} may fall after {end}"
     return TRUE, None
 
 
@@ -113,7 +134,10 @@ def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as
     matched = sorted(tally.matched, key=_finding_order)
     uncertain = sorted(tally.uncertain, key=_finding_order)
     coverage = _coverage(claim, evidence, end)
-    verdict, why = _verdict(claim, len(matched), len(uncertain), tally.considered, coverage, matched, uncertain)
+    unaffiliated = _unaffiliated(claim, tally)
+    verdict, why = _verdict(
+        claim, len(matched), len(uncertain), tally.considered, coverage, unaffiliated, matched, uncertain
+    )
     return ClaimResult(
         claim=claim.id,
         says=claim.says,
@@ -132,6 +156,7 @@ def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as
         uncertain=len(uncertain),
         works_considered=tally.considered,
         coverage=coverage,
+        unaffiliated=unaffiliated,
         findings=tuple(matched),
         uncertain_findings=tuple(uncertain),
         interpretation=_interpretation(cc),
@@ -214,14 +239,41 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None) -
             ),
         )
     declared = [e for e in evidence if e.coverage.complete]
-    held = "; ".join(
-        f"{e.path} covers {', '.join(e.coverage.institutions)} "
-        f"{describe_period(e.coverage.from_, e.coverage.to or e.retrieved)}"
-        for e in declared
-    )
+    held = "; ".join(f"{e.path} covers {', '.join(e.coverage.institutions)} {_held_period(e)}" for e in declared)
     return CoverageReport(
         complete=False, why=f"no evidence covers {claim.subject.name} ({', '.join(ids)}) {period}: {held}"
     )
+
+
+def _unaffiliated(claim: Claim, tally: _Tallies) -> Unaffiliated | None:
+    if not claim.is_about_coauthors:
+        return None
+    return Unaffiliated(
+        works=tally.considered,
+        works_with_unaffiliated=tally.works_with_unaffiliated,
+        coauthorships=tally.coauthorships,
+        unaffiliated=tally.unaffiliated,
+        tolerated=claim.max_unaffiliated,
+    )
+
+
+def _blind_spot(unaffiliated: Unaffiliated | None) -> str:
+    """What the record cannot show, as a clause; empty where the claim is not about coauthors."""
+    if unaffiliated is None or not unaffiliated.coauthorships:
+        return ""
+    u = unaffiliated
+    return (
+        f"{u.unaffiliated} of the {u.coauthorships} coauthorships on them ({u.share:.1%}, on "
+        f"{_count(u.works_with_unaffiliated).lower()}) carry no affiliation at all"
+    )
+
+
+def _held_period(e: Evidence) -> str:
+    """The period evidence covers; an open end with no known as-of covers no open-ended claim."""
+    if e.coverage.to is None and e.retrieved is None:
+        start = f"from {e.coverage.from_} " if e.coverage.from_ else ""
+        return f"{start}up to a day it does not record (when its records were current is not known)"
+    return describe_period(e.coverage.from_, e.coverage.to or e.retrieved)
 
 
 def _verdict(
@@ -230,9 +282,24 @@ def _verdict(
     u: int,
     considered: int,
     coverage: CoverageReport,
+    unaffiliated: Unaffiliated | None,
     matched: list[Finding],
     uncertain: list[Finding],
 ) -> tuple[Verdict, str]:
+    # A coauthor with no affiliation could be at a listed institution: absence is shown only
+    # where few enough are (the claim's max_unaffiliated), and the share is always stated.
+    blind = _blind_spot(unaffiliated)
+    if unaffiliated is not None and not unaffiliated.within_tolerance:
+        hidden = (
+            f"{blind}, more than the {unaffiliated.tolerated:.0%} the claim tolerates (max_unaffiliated), "
+            "so a listed coauthor could be among them"
+        )
+        why = hidden if coverage.complete else f"{coverage.why}; and {hidden}"
+        coverage = CoverageReport(complete=False, why=why, sources=coverage.sources)
+    elif blind:
+        coverage = coverage.model_copy(
+            update={"why": f"{coverage.why}; {blind}, within the {unaffiliated.tolerated:.0%} tolerated"}  # type: ignore[union-attr]
+        )
     kind, count = claim.expects.kind, claim.expects.count
     works = _count(n)
     cited = _cite(matched)

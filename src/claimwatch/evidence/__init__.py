@@ -1,16 +1,19 @@
 """The evidence store: snapshots of OpenAlex records, imports of records a user already has,
-and the one way the evaluator reads any evidence (snapshot, curated file or JSONL) as a stream.
+and the one way the evaluator reads any evidence (snapshot, curated file or a file of OpenAlex
+works) as a stream.
 
-- `_records`: numbered, hashed lines of .jsonl[.gz] files and one record's checks.
+- `_records`: records of the files users have (JSON Lines, API pages, arrays, one work; plain or
+  gzipped), each with its line, hashed as read; one record's checks; which subjects a work is by.
 - `_snapshot`: the snapshot format (manifest and data file), reading it, writing it atomically.
-- `_import`: `import_jsonl`, a file of records made into a snapshot.
+- `_import`: `import_works` (once `import_jsonl`), a file of records made into a snapshot, its
+  declared coverage checked against the records and its as-of taken from them.
 - `_open`: the `Evidence` protocol and `open_evidence` for every kind of evidence.
 """
 
 from ..coverage import Coverage
-from ._import import ImportSummary, import_jsonl
+from ._import import ImportSummary, import_jsonl, import_works
 from ._open import Evidence, JsonlEvidence, open_evidence, open_evidence_paths, summarise
-from ._records import parse_record, read_lines
+from ._records import document_records, parse_record, read_lines, sniff_layout, subjects_of
 from ._snapshot import MANIFEST, WORKS_FILE, Manifest, Snapshot, SnapshotWriter, now_utc, tool_versions
 
 __all__ = [
@@ -23,12 +26,16 @@ __all__ = [
     "Manifest",
     "Snapshot",
     "SnapshotWriter",
+    "document_records",
     "import_jsonl",
+    "import_works",
     "now_utc",
     "open_evidence",
     "open_evidence_paths",
     "parse_record",
     "read_lines",
+    "sniff_layout",
+    "subjects_of",
     "summarise",
     "tool_versions",
 ]

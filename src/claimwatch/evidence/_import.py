@@ -1,4 +1,5 @@
-"""Imports: records a user already has (an API dump, the bulk snapshot) made into a snapshot."""
+"""Imports: records a user already has (an API dump, saved API pages, the bulk snapshot) made
+into a snapshot, with the coverage the user declares, checked against what the records hold."""
 
 from __future__ import annotations
 
@@ -13,8 +14,13 @@ from typing import Any
 from .. import ids
 from ..coverage import Coverage
 from ..errors import InputError, Problem
-from ._records import parse_record, read_lines
+from ._records import Layout, document_records, parse_record, read_lines, sniff_layout, subjects_of
 from ._snapshot import Manifest, SnapshotWriter, now_utc, tool_versions
+
+AS_OF_FROM_RECORDS = "the newest updated_date among the records"
+AS_OF_UNKNOWN = (
+    "unknown: no record has an updated_date, and the time of the import says nothing of when they were current"
+)
 
 
 @dataclass(frozen=True)
@@ -24,9 +30,10 @@ class ImportSummary:
     duplicates_collapsed: int
     skipped: int
     manifest: Manifest
+    warnings: tuple[str, ...] = ()  # what the user must hear: a declared subject the file holds no work of
 
 
-def import_jsonl(
+def import_works(
     source: str | Path,
     out: str | Path,
     *,
@@ -34,50 +41,157 @@ def import_jsonl(
     start: dt.date | None = None,
     end: dt.date | None = None,
     skip_invalid: bool = False,
+    subjects_may_be_empty: bool = False,
     command: list[str] | None = None,
 ) -> ImportSummary:
-    """Make a snapshot from OpenAlex work records in a JSONL(.gz) file.
+    """Make a snapshot from a file of OpenAlex work records: JSON Lines, an API list response
+    (`{"meta": ..., "results": [...]}`), a JSON array of works or one work; plain or gzipped.
 
     Duplicate records (same id) collapse to the one with the latest `updated_date`. Coverage is
-    exactly what the caller declares: complete for `institutions` over start..end, else none.
+    what the caller declares (complete for `institutions` over start..end, else none), except
+    that an institution the file holds no work of in that period is left out of it, with a
+    warning, unless `subjects_may_be_empty` confirms it may have none. The snapshot's as-of (the
+    day an open-ended period runs to) is the newest `updated_date` among the records: never
+    the day of the import.
     """
     source = Path(source)
     if not source.is_file():
         raise InputError(Problem(str(source), 0, 0, "no such file"))
+    subjects = _institution_ids(institutions)
+    if start and end and end < start:
+        raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
+    layout = sniff_layout(source)
+    created = now_utc()
+    wanted = frozenset(subjects)
+    if layout == "jsonl":
+        scan = _choose_records(source, skip_invalid, wanted, start, end)
+    else:
+        scan = _scan_document(source, skip_invalid, wanted, start, end)
+    held = {s: sum(s in hits for _, _, hits in scan.best.values()) for s in subjects}
+    coverage, warnings = declared_coverage(str(source), subjects, start, end, held, subjects_may_be_empty)
+    as_of, basis = records_as_of((u for u, _, _ in scan.best.values()), dt.date.fromisoformat(created[:10]))
+    if coverage.complete and end and as_of and end > as_of:
+        warnings.append(
+            f"{source}: coverage is declared to {end}, but the newest record was updated on {as_of}: "
+            "works published or attributed since may be missing from it"
+        )
+    chosen = {n for _, n, _ in scan.best.values()}
+    with SnapshotWriter(out) as writer:
+        _copy_chosen(source, layout, chosen, skip_invalid, writer)
+        manifest = writer.commit(
+            {
+                "source": "import",
+                "created": created,
+                "tool": tool_versions(),
+                "queries": [{"import": str(source), "sha256": scan.digest, "layout": _LAYOUT_NAMES[layout]}],
+                "command": command or [],
+                "duplicates_collapsed": scan.total - len(chosen),
+                "skipped_lines": scan.skipped,
+                "coverage": coverage.as_json(),
+                "as_of": as_of,
+                "as_of_basis": basis,
+            }
+        )
+    return ImportSummary(
+        str(out), manifest.records, manifest.duplicates_collapsed, len(scan.skipped), manifest, tuple(warnings)
+    )
+
+
+import_jsonl = import_works  # its name from when it read JSON Lines only
+
+_LAYOUT_NAMES = {"jsonl": "JSON Lines", "json": "JSON document"}
+
+
+def _institution_ids(values: Iterable[str]) -> list[str]:
     subjects = []
-    for value in institutions:
+    for value in values:
         short = ids.openalex_id(value)
         if not short or not short.startswith("I"):
             raise InputError(Problem("--subject", 0, 0, f"'{value}' is not an OpenAlex institution id (I...)"))
         subjects.append(short)
-    if start and end and end < start:
-        raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
-    chosen, skipped, total, digest = _choose_records(source, skip_invalid)
+    return sorted(set(subjects))
+
+
+def declared_coverage(
+    source: str,
+    subjects: list[str],
+    start: dt.date | None,
+    end: dt.date | None,
+    held: dict[str, int],
+    may_be_empty: bool,
+) -> tuple[Coverage, list[str]]:
+    """The coverage a user declares for an import, and the warnings it calls for.
+
+    A subject the records hold no work of is far more often a wrong id, a wrong file or a
+    filter gone wrong than a silent institution: its coverage would let nothing found pass for
+    "not contradicted". So it is complete only where the user confirmed it may be empty.
+    """
+    if not subjects:
+        return Coverage(declared_by="nobody", note="no --subject declared: the import holds no complete coverage"), []
+    empty = [s for s in subjects if not held.get(s)]
+    warnings = [_empty_subject_warning(source, s, start, end, may_be_empty) for s in empty]
+    covered = subjects if may_be_empty else [s for s in subjects if s not in empty]
+    note = None
+    if empty and not may_be_empty:
+        note = (
+            f"declared for {', '.join(empty)}, but the file holds no work of "
+            f"{'it' if len(empty) == 1 else 'them'} in the period: not recorded as complete "
+            "(--subject-may-be-empty confirms a subject may have none)"
+        )
     coverage = Coverage(
-        complete=bool(subjects),
-        institutions=tuple(sorted(set(subjects))),
+        complete=bool(covered),
+        institutions=tuple(covered),
         from_=start,
         to=end,
-        declared_by="user" if subjects else "nobody",
-        note=None if subjects else "no --subject declared: the import holds no complete coverage",
+        declared_by="user",
+        note=note,
+        subject_works=dict(sorted(held.items())),
+        confirmed_empty=tuple(empty) if may_be_empty else (),
     )
-    with SnapshotWriter(out) as writer:
+    return coverage, warnings
+
+
+def _empty_subject_warning(
+    source: str, subject: str, start: dt.date | None, end: dt.date | None, may_be_empty: bool
+) -> str:
+    period = f" published {start or 'any time'} to {end or 'now'}" if start or end else ""
+    found = f"{source} holds no work of {subject}{period} (no authorship's institution is {subject} or has it in its lineage)"
+    if may_be_empty:
+        return f"{found}; recorded as complete for {subject} all the same, as --subject-may-be-empty confirms"
+    return (
+        f"{found}; coverage NOT recorded as complete for {subject}: check the id and the file, "
+        "or confirm with --subject-may-be-empty that it may have none"
+    )
+
+
+def records_as_of(updated_dates: Iterable[str], today: dt.date) -> tuple[dt.date | None, str]:
+    """The day the records were current: the newest updated_date among them (its date part),
+    and how it was found. A date after the import itself is impossible, so it gives none."""
+    newest: dt.date | None = None
+    for value in updated_dates:
+        if value and (newest is None or value[:10] > newest.isoformat()):
+            try:
+                newest = dt.date.fromisoformat(value[:10])
+            except ValueError:
+                continue  # not a date: it says nothing of when the record was current
+    if newest is None:
+        return None, AS_OF_UNKNOWN
+    if newest > today:
+        return None, f"unknown: the newest updated_date ({newest}) is later than the import ({today})"
+    return newest, AS_OF_FROM_RECORDS
+
+
+def _copy_chosen(source: Path, layout: Layout, chosen: set[int], skip_invalid: bool, writer: SnapshotWriter) -> None:
+    """Second pass: each chosen record into the snapshot, as the file gives it (a record that
+    spans lines, pretty-printed, on one line)."""
+    if layout == "jsonl":
         for n, line in read_lines(source):
             if n in chosen:
                 writer.write_line(line)
-        manifest = writer.commit(
-            {
-                "source": "import",
-                "created": now_utc(),
-                "tool": tool_versions(),
-                "queries": [{"import": str(source), "sha256": digest}],
-                "command": command or [],
-                "duplicates_collapsed": total - len(chosen),
-                "skipped_lines": skipped,
-                "coverage": coverage.as_json(),
-            }
-        )
-    return ImportSummary(str(out), manifest.records, manifest.duplicates_collapsed, len(skipped), manifest)
+        return
+    for record in document_records(source, on_invalid=(lambda _: None) if skip_invalid else None):
+        if record.n in chosen:
+            writer.write_line(record.text)
 
 
 PARALLEL_IMPORT_BYTES = 32 << 20  # smaller files: a second process would cost more than it saves
@@ -85,45 +199,63 @@ PARALLEL_IMPORT_BYTES = 32 << 20  # smaller files: a second process would cost m
 
 @dataclass
 class _Scan:
-    """What the first pass found in one share of a file's lines."""
+    """What the first pass found in one share of a file's records: for each work id, the newest
+    record's updated_date, its place in the file, and which subjects it is by."""
 
-    best: dict[str, tuple[str, int]]
+    best: dict[str, tuple[str, int, frozenset[str]]]
     skipped: list[dict[str, Any]]
     total: int
     digest: str
     error: InputError | None = None
 
+    def offer(self, record: dict[str, Any], n: int, hits: frozenset[str]) -> None:
+        self.total += 1
+        wid = ids.checked(ids.openalex_id(record["id"]), record["id"])
+        updated = record["updated_date"] if isinstance(record.get("updated_date"), str) else ""
+        if wid not in self.best or updated > self.best[wid][0]:
+            self.best[wid] = (updated, n, hits)
 
-def _choose_records(source: Path, skip_invalid: bool) -> tuple[set[int], list[dict[str, Any]], int, str]:
-    """First pass: which line holds the newest record of each id (ties keep the first line).
+
+def _choose_records(
+    source: Path, skip_invalid: bool, subjects: frozenset[str], start: dt.date | None, end: dt.date | None
+) -> _Scan:
+    """First pass over JSON Lines: which line holds the newest record of each id (ties keep the
+    first line).
 
     Checking every record is the dear part, so a large file's lines are shared out among one
     process a core; the result is the same as one process reading them all.
     """
     parts = min(os.cpu_count() or 1, 4) if source.stat().st_size >= PARALLEL_IMPORT_BYTES else 1
+    args = (source, skip_invalid, subjects, start, end)
     if parts > 1 and "fork" in multiprocessing.get_all_start_methods():
         with multiprocessing.get_context("fork").Pool(parts) as pool:
-            scans = pool.starmap(_scan, [(source, skip_invalid, k, parts) for k in range(parts)])
+            scans = pool.starmap(_scan, [(*args, k, parts) for k in range(parts)])
     else:
-        scans = [_scan(source, skip_invalid, 0, 1)]
+        scans = [_scan(*args, 0, 1)]
     errors = [s.error for s in scans if s.error]
     if errors:
         raise min(errors, key=lambda e: e.problems[0].line)  # the first bad line, as one reader would
-    best: dict[str, tuple[str, int]] = {}
+    best: dict[str, tuple[str, int, frozenset[str]]] = {}
     for scan in scans:
-        for wid, (updated, n) in scan.best.items():
+        for wid, (updated, n, hits) in scan.best.items():
             mine = best.get(wid)
             if mine is None or (updated, -n) > (mine[0], -mine[1]):
-                best[wid] = (updated, n)
+                best[wid] = (updated, n, hits)
     skipped = sorted((x for s in scans for x in s.skipped), key=lambda x: x["line"])
-    return {n for _, n in best.values()}, skipped, sum(s.total for s in scans), scans[0].digest
+    return _Scan(best, skipped, sum(s.total for s in scans), scans[0].digest)
 
 
-def _scan(source: Path, skip_invalid: bool, part: int, parts: int) -> _Scan:
+def _scan(
+    source: Path,
+    skip_invalid: bool,
+    subjects: frozenset[str],
+    start: dt.date | None,
+    end: dt.date | None,
+    part: int,
+    parts: int,
+) -> _Scan:
     """Check the lines n with n % parts == part; every share reads (and hashes) the whole file."""
-    best: dict[str, tuple[str, int]] = {}
-    skipped: list[dict[str, Any]] = []
-    total = 0
+    scan = _Scan({}, [], 0, "")
     digest: list[str] = []
     try:
         for n, line in read_lines(source, digest.append):
@@ -134,15 +266,29 @@ def _scan(source: Path, skip_invalid: bool, part: int, parts: int) -> _Scan:
             except InputError as e:
                 if not skip_invalid:
                     raise
-                skipped.append({"line": n, "reason": e.problems[0].message})
+                scan.skipped.append({"line": n, "reason": e.problems[0].message})
                 continue
-            if record is None:
-                continue
-            total += 1
-            wid = ids.checked(ids.openalex_id(record["id"]), record["id"])
-            updated = record["updated_date"] if isinstance(record.get("updated_date"), str) else ""
-            if wid not in best or updated > best[wid][0]:
-                best[wid] = (updated, n)
+            if record is not None:
+                scan.offer(record, n, subjects_of(record, subjects, start, end))
     except InputError as e:
         return _Scan({}, [], 0, "", e)
-    return _Scan(best, skipped, total, digest[0] if digest else "")
+    scan.digest = digest[0] if digest else ""
+    return scan
+
+
+def _scan_document(
+    source: Path, skip_invalid: bool, subjects: frozenset[str], start: dt.date | None, end: dt.date | None
+) -> _Scan:
+    """First pass over a JSON document: as `_scan`, records numbered in file order (a page on
+    one line holds many records on the same line)."""
+    scan = _Scan({}, [], 0, "")
+    digest: list[str] = []
+
+    def skip(e: InputError) -> None:
+        problem = e.problems[0]
+        scan.skipped.append({"line": problem.line, "column": problem.column, "reason": problem.message})
+
+    for r in document_records(source, digest.append, on_invalid=skip if skip_invalid else None):
+        scan.offer(r.record, r.n, subjects_of(r.record, subjects, start, end))
+    scan.digest = digest[0] if digest else ""
+    return scan

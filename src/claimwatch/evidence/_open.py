@@ -1,4 +1,5 @@
-"""The one way the evaluator reads any evidence (snapshot, curated file or JSONL) as a stream."""
+"""The one way the evaluator reads any evidence (snapshot, curated file, or a file of OpenAlex
+work records) as a stream."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from typing import Any, Protocol
 from ..coverage import Coverage
 from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
-from ..works import Origin, Work, work_from_openalex
-from ._records import _file_sha256, parse_record, read_lines
+from ..works import Authorship, Origin, Work, work_from_openalex
+from ._records import EXPECTED_SHAPES, Layout, _file_sha256, document_records, parse_record, read_lines, sniff_layout
 from ._snapshot import MANIFEST, Snapshot
 
 
@@ -41,23 +42,37 @@ class Evidence(Protocol):
 
 
 JSONL_COVERAGE = Coverage(declared_by="nobody", note="JSONL read directly; no coverage declared")
+JSON_COVERAGE = Coverage(declared_by="nobody", note="OpenAlex JSON read directly; no coverage declared")
+# Names a file of OpenAlex works may have; anything else given as evidence is refused by name.
+WORKS_FILE_NAMES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")
 
 
 @dataclass
 class JsonlEvidence:
-    """OpenAlex work records in a JSONL file read directly: coverage is never complete."""
+    """OpenAlex work records in a file read directly: kind "jsonl" for a .jsonl or .ndjson file,
+    "json" for a .json one (a saved API page, an array, one work). Its coverage is never
+    complete, and when its records were current is not known."""
 
     path: str
     sha256: str
     kind: str = "jsonl"
     coverage: Coverage = JSONL_COVERAGE
     retrieved: dt.date | None = None  # a bare file does not say when its records were current
+    layout: Layout = "jsonl"  # how it is read, from its first line (a one-line .json is JSON Lines too)
 
     @classmethod
     def open(cls, path: str | Path) -> JsonlEvidence:
-        return cls(str(path), _file_sha256(Path(path)))
+        sha256 = _file_sha256(Path(path))
+        layout = sniff_layout(Path(path))
+        if Path(path).name.endswith((".json", ".json.gz")):
+            return cls(str(path), sha256, "json", JSON_COVERAGE, layout=layout)
+        return cls(str(path), sha256, layout=layout)
 
     def works(self) -> Iterator[Work]:
+        if self.layout == "json":
+            for r in document_records(Path(self.path)):
+                yield work_from_openalex(r.record, Origin("snapshot", self.path, r.line))
+            return
         for n, line in read_lines(Path(self.path)):
             record = parse_record(line, self.path, n)
             if record is not None:
@@ -68,7 +83,8 @@ class JsonlEvidence:
 
 
 def open_evidence(path: str | Path) -> Evidence:
-    """A snapshot folder, a curated YAML file, or an OpenAlex JSONL(.gz) file."""
+    """A snapshot folder, a curated YAML file, or a file of OpenAlex work records (JSON Lines,
+    an API list response, a JSON array of works or one work; plain or gzipped)."""
 
     p = Path(path)
     if p.is_dir():
@@ -77,16 +93,23 @@ def open_evidence(path: str | Path) -> Evidence:
         raise InputError(Problem(str(p), 0, 0, "no such file or folder"))
     if p.suffix in (".yaml", ".yml"):
         return CuratedEvidence.open(p)
-    if p.name.endswith((".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")):
+    if p.name.endswith(WORKS_FILE_NAMES):
         return JsonlEvidence.open(p)
     raise InputError(
-        Problem(str(p), 0, 0, "not evidence: expected a snapshot folder, a curated .yaml file or a .jsonl[.gz] file")
+        Problem(
+            str(p),
+            0,
+            0,
+            "not evidence: expected a snapshot folder, a curated .yaml file or a file of OpenAlex works "
+            f"(.jsonl or .json, optionally .gz: {EXPECTED_SHAPES})",
+        )
     )
 
 
 def summarise(evidence: Evidence) -> dict[str, Any]:
-    """Counts, date range and the share of authorships with no institution id."""
-    works = authorships = without_id = retracted = 0
+    """Counts, date range, the authorships with no institution id and with no affiliation at
+    all, when the records were current, and how many works of each covered subject it holds."""
+    works = authorships = without_id = unaffiliated = retracted = 0
     earliest = latest = None
     for w in evidence.works():
         works += 1
@@ -94,10 +117,12 @@ def summarise(evidence: Evidence) -> dict[str, Any]:
         for a in w.authorships:
             authorships += 1
             without_id += not any(i.id for i in a.institutions)
+            unaffiliated += _unaffiliated(a)
         if w.published:
             earliest = min(earliest or w.published, w.published)
             latest = max(latest or w.published, w.published)
     info = evidence.describe()
+    retrieved = evidence.retrieved
     info.update(
         {
             "works": works,
@@ -105,11 +130,31 @@ def summarise(evidence: Evidence) -> dict[str, Any]:
             "authorships": authorships,
             "authorships_without_institution_id": without_id,
             "share_without_institution_id": round(without_id / authorships, 4) if authorships else None,
+            "authorships_without_affiliation": unaffiliated,
+            "share_without_affiliation": round(unaffiliated / authorships, 4) if authorships else None,
             "earliest": str(earliest) if earliest else None,
             "latest": str(latest) if latest else None,
+            "as_of": str(retrieved) if retrieved else None,
+            "as_of_basis": _as_of_basis(evidence),
+            "subject_works": evidence.coverage.subject_works,
         }
     )
     return info
+
+
+def _unaffiliated(a: Authorship) -> bool:
+    """No affiliation at all: no institution with an id or a name (OpenAlex's placeholder
+    `I-1` is no id), and no raw affiliation string."""
+    return not a.raw_affiliations and not any(i.id or i.name for i in a.institutions)
+
+
+def _as_of_basis(evidence: Evidence) -> str:
+    """Where the evidence's as-of comes from, in words."""
+    if isinstance(evidence, Snapshot):
+        return evidence.as_of_basis
+    if evidence.kind == "curated":
+        return "none: each curated version carries its own sources' dates"
+    return "unknown: a file read directly does not say when its records were current"
 
 
 def open_evidence_paths(paths: Iterable[str | Path]) -> list[Evidence]:

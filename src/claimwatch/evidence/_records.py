@@ -1,19 +1,54 @@
-"""Reading OpenAlex records from .jsonl and .jsonl.gz files, hashing the bytes as they pass."""
+"""Reading OpenAlex work records from the files users have, hashing the bytes as they pass.
+
+Three shapes are read, plain or gzipped, and each record keeps the line it starts on:
+
+- JSON Lines: one work record a line (the bulk snapshot, `claimwatch` snapshots, most dumps);
+- a JSON document: an API list response `{"meta": ..., "results": [...]}`, a JSON array of
+  work records, or one work record, pretty-printed or not;
+- several such documents one after another (API pages saved a line each).
+
+JSON documents are read as a stream: a tokenising pass (strings, brackets and colons, found by
+one regular expression) cuts out each work object and counts the newlines before it, so memory
+holds one record at a time whatever the file's size, and the line a record starts on is exact.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import gzip
 import hashlib
 import io
+import re
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 import orjson
 
 from .. import ids
 from ..errors import InputError, Problem
+from ..works import PartialDate
+
+EXPECTED_SHAPES = (
+    "expected JSON Lines of work records, an API list response {meta, results}, "
+    "a JSON array of work records or one work record"
+)
+_NOT_WORKS = "not OpenAlex works: " + EXPECTED_SHAPES
+# What an OpenAlex id's letter says a record is, for a message that names what was given instead.
+ENTITY_NAMES = {
+    "A": "author",
+    "I": "institution",
+    "T": "topic",
+    "S": "source",
+    "P": "publisher",
+    "F": "funder",
+    "C": "concept",
+}
+
+Layout = Literal["jsonl", "json"]
 
 
 class _HashingReader(io.RawIOBase):
@@ -34,28 +69,95 @@ class _HashingReader(io.RawIOBase):
         return n
 
 
-def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[tuple[int, bytes]]:
-    """Numbered lines of a .jsonl or .jsonl.gz file; a truncated or corrupt gzip is an InputError."""
-    with open(path, "rb") as raw_file:
+@contextlib.contextmanager
+def _decompressed(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[BinaryIO]:
+    """The file's bytes, gunzipped where it is gzip (by name or by its magic bytes); the digest
+    handed to `hasher` covers the whole file as stored."""
+    try:
+        raw_file = open(path, "rb")  # noqa: SIM115 - closed below, after the digest is taken
+    except FileNotFoundError:
+        raise InputError(Problem(str(path), 0, 0, "no such file")) from None
+    with raw_file:
         reader = _HashingReader(raw_file)
         buffered = io.BufferedReader(reader, buffer_size=1 << 20)
         is_gzip = path.name.endswith(".gz") or raw_file.read(2) == b"\x1f\x8b"
         raw_file.seek(0)
         stream: BinaryIO = gzip.GzipFile(fileobj=buffered, mode="rb") if is_gzip else buffered  # type: ignore[assignment]
+        yield stream
+        if hasher:
+            buffered.read()  # drain what gzip did not need, so the digest covers the whole file
+            hasher(reader.digest.hexdigest())
+
+
+def _gzip_problem(path: Path, line: int, e: BaseException) -> InputError:
+    what = "truncated gzip (the file ends before its end marker)" if isinstance(e, EOFError) else f"corrupt gzip: {e}"
+    return InputError(Problem(str(path), line, 0, what))
+
+
+_GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
+
+
+def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[tuple[int, bytes]]:
+    """Numbered lines of a .jsonl or .jsonl.gz file; a truncated or corrupt gzip is an InputError."""
+    with _decompressed(path, hasher) as stream:
         n = 0
         try:
             for n, line in enumerate(stream, 1):
                 yield n, line
-        except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
-            what = (
-                "truncated gzip (the file ends before its end marker)"
-                if isinstance(e, EOFError)
-                else f"corrupt gzip: {e}"
-            )
-            raise InputError(Problem(str(path), n + 1, 0, what)) from None
-        if hasher:
-            buffered.read()  # drain what gzip did not need, so the digest covers the whole file
-            hasher(reader.digest.hexdigest())
+        except _GZIP_ERRORS as e:
+            raise _gzip_problem(path, n + 1, e) from None
+
+
+SNIFF_LIMIT = 4 << 20  # a first line longer than this is read as a document, which streams
+
+
+def sniff_layout(path: Path) -> Layout:
+    """'jsonl' where the first non-blank line is a work record, or is broken in a way only a
+    line of JSON Lines can be (so its error names that line); 'json' for a document: a first
+    line that is not a whole value (pretty-printed), or is a page, an array or another record."""
+    try:
+        with _decompressed(path) as stream:
+            for line in iter(lambda: stream.readline(SNIFF_LIMIT), b""):
+                if not line.strip():
+                    continue
+                if not line.endswith(b"\n") and len(line) >= SNIFF_LIMIT:
+                    return "json"
+                try:
+                    value = orjson.loads(line)
+                except orjson.JSONDecodeError as e:
+                    return "json" if e.msg == "unexpected end of data" or line.startswith(b"\xef\xbb\xbf") else "jsonl"
+                return "jsonl" if isinstance(value, dict) and _work_letter(value) == "W" else "json"
+    except _GZIP_ERRORS as e:
+        raise _gzip_problem(path, 1, e) from None
+    return "jsonl"
+
+
+def json_type(value: object) -> str:
+    """What JSON calls a parsed value's type: 'an array', not Python's 'list'."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
+    names = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _work_letter(record: dict[str, Any]) -> str | None:
+    short = ids.openalex_id(record.get("id"))
+    return short[0] if short else None
+
+
+def checked_work(record: Any, path: str, line: int, column: int = 1) -> dict[str, Any]:
+    """`record` if it is an OpenAlex work record; else an InputError saying what it is."""
+    if not isinstance(record, dict):
+        raise InputError(Problem(path, line, column, f"expected a JSON object, found {json_type(record)}"))
+    letter = _work_letter(record)
+    if letter == "W":
+        return record
+    if letter in ENTITY_NAMES:
+        short = ids.openalex_id(record.get("id"))
+        raise InputError(
+            Problem(path, line, column, f"an OpenAlex {ENTITY_NAMES[letter]} record ({short}), not a work")
+        )
+    raise InputError(Problem(path, line, column, f"not an OpenAlex work record: 'id' is {record.get('id')!r}"))
 
 
 def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
@@ -66,12 +168,248 @@ def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
         record = orjson.loads(line)
     except orjson.JSONDecodeError as e:
         raise InputError(Problem(path, n, e.colno, f"not a JSON object: {e.msg}")) from None
-    if not isinstance(record, dict):
-        raise InputError(Problem(path, n, 1, f"expected a JSON object, found {type(record).__name__}"))
-    wid = ids.openalex_id(record.get("id"))
-    if not wid or wid[0] != "W":
-        raise InputError(Problem(path, n, 1, f"not an OpenAlex work record: 'id' is {record.get('id')!r}"))
-    return record
+    return checked_work(record, path, n)
+
+
+# --- JSON documents ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """One work record cut out of a JSON document: where it starts, and its bytes on one line."""
+
+    n: int  # its place among the document's records, from 1
+    line: int
+    column: int
+    text: bytes
+    record: dict[str, Any]
+
+
+def document_records(
+    path: Path, hasher: Callable[[str], None] | None = None, on_invalid: Callable[[InputError], None] | None = None
+) -> Iterator[DocumentRecord]:
+    """The work records of a JSON document (or of documents one after another), in file order.
+
+    A record that is not a work is an InputError naming its line, or goes to `on_invalid` where
+    given (the caller skips it); a broken document (unbalanced, cut short) is always an error.
+    """
+    name = str(path)
+    n = 0
+    try:
+        with _decompressed(path, hasher) as stream:
+            for item in _DocumentScanner(stream, name).items():
+                try:
+                    record = _record_of(item, name)
+                except InputError as e:
+                    if on_invalid is None or item.kind == "page":
+                        raise
+                    on_invalid(e)
+                    continue
+                if record is None:
+                    continue
+                n += 1
+                text = item.text if b"\n" not in item.text and b"\r" not in item.text else orjson.dumps(record)
+                yield DocumentRecord(n, item.line, item.column, text, record)
+    except _GZIP_ERRORS as e:
+        raise _gzip_problem(path, 0, e) from None
+
+
+def _record_of(item: _Item, path: str) -> dict[str, Any] | None:
+    """The work an item holds; None for an API page's shell, once it has been checked."""
+    try:
+        value = orjson.loads(item.text)
+    except orjson.JSONDecodeError as e:
+        line = item.line + e.lineno - 1
+        column = item.column + e.colno - 1 if e.lineno == 1 else e.colno
+        raise InputError(Problem(path, line, column, f"not JSON: {e.msg}")) from None
+    if item.kind == "element":
+        return checked_work(value, path, item.line, item.column)
+    if item.kind == "page":
+        return None
+    # A whole top-level object with no results list: one record, or not works at all.
+    if isinstance(value, dict) and "results" in value:
+        found = json_type(value["results"])
+        message = f"'results' is {found}, not a list: not an OpenAlex API list response"
+        raise InputError(Problem(path, item.line, item.column, message))
+    if isinstance(value, dict) and "id" in value:
+        return checked_work(value, path, item.line, item.column)
+    raise InputError(Problem(path, item.line, item.column, _NOT_WORKS))
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    # "element": an object in a top-level array or in a page's results; "page": a top-level
+    # object whose results were streamed out (its shell, with "results": []); "document": any
+    # other top-level object, whole.
+    kind: Literal["element", "page", "document"]
+    line: int
+    column: int
+    text: bytes
+
+
+# A whole string, or one structural byte; a lone quote is a string the buffer cuts short.
+_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:"]', re.DOTALL)
+_BLANK = b" \t\r\n"
+_SEPARATORS = b" \t\r\n,"
+_CHUNK = 1 << 20
+_BOM = b"\xef\xbb\xbf"
+_NOT_AN_OBJECT = "expected a JSON object (a work record), found {found}"
+_QUOTE, _COLON, _OPEN_OBJECT, _OPEN_ARRAY = b'":{['
+
+
+class _DocumentScanner:
+    """Cuts top-level JSON values, and the objects inside a top-level array or a page's
+    `results`, out of a byte stream, with the line and column each starts at.
+
+    It checks structure (brackets balance, nothing but separators between elements) and leaves
+    the rest of JSON's grammar to orjson, which parses each piece it cuts out.
+    """
+
+    def __init__(self, stream: BinaryIO, path: str):
+        self.stream, self.path = stream, path
+        self.buf = b""
+        self.base, self.line, self.col = 0, 1, 0  # buf[base] is at this line and (0-based) column
+        self.stack: list[int] = []  # the open brackets, as byte values ({ or [)
+        self.gap = 0  # where the bytes since the last value (to be only separators) began
+        self.element_depth = 0  # depth whose objects are cut out: 1 in a top array, 2 in results
+        self.element: tuple[int, int, int] | None = None  # start, line, column of the one being read
+        self.top = (0, 0)  # line, column of the top-level value being read
+        self.shell: list[bytes] = []  # a top-level object's bytes, its results left out
+        self.shell_from = -1  # where the part of the shell not yet in `shell` starts
+        self.paged = False  # the top-level object's results were cut out
+        self.key: bytes | None = None  # a key at depth 1 just followed by ':'
+        self.last_string: bytes | None = None
+
+    def where(self, pos: int) -> tuple[int, int]:
+        """Line and 1-based column of buf[pos]; positions are asked for in increasing order."""
+        newlines = self.buf.count(b"\n", self.base, pos)
+        if newlines:
+            self.line += newlines
+            self.col = pos - self.buf.rfind(b"\n", self.base, pos) - 1
+        else:
+            self.col += pos - self.base
+        self.base = pos
+        return self.line, self.col + 1
+
+    def fail(self, pos: int, message: str) -> InputError:
+        line, column = self.where(max(pos, self.base))
+        return InputError(Problem(self.path, line, column, message))
+
+    def check_gap(self, end: int, allowed: bytes, message: str) -> None:
+        """Only `allowed` bytes between the last value and `end`; else `message` where one is not."""
+        gap = self.buf[self.gap : end]
+        junk = len(gap) - len(gap.lstrip(allowed))
+        if junk < len(gap):
+            found = gap[junk:].split(b",")[0].strip()[:20].decode("utf-8", "replace")
+            raise self.fail(self.gap + junk, message.replace("{found}", found))
+
+    def items(self) -> Iterator[_Item]:
+        pos, eof, first = 0, False, True
+        stop = 0
+        while not eof:
+            chunk = self.stream.read(_CHUNK)
+            eof = not chunk
+            if first and chunk.startswith(_BOM):
+                chunk = chunk[len(_BOM) :]
+            first = False
+            self.buf += chunk
+            stop = len(self.buf)
+            for m in _TOKEN.finditer(self.buf, pos):
+                start, end = m.span()
+                c = self.buf[start]
+                if c == _QUOTE:
+                    if end - start == 1:
+                        stop = start  # a string the buffer cuts short: read on
+                        break
+                    self._string(m.group(), start)
+                elif c == _COLON:
+                    if self.last_string is not None and len(self.stack) == 1:
+                        self.key, self.last_string = self.last_string, None
+                elif c in (_OPEN_OBJECT, _OPEN_ARRAY):
+                    self._open(c, start, len(self.stack))
+                elif (item := self._close(c, start, end)) is not None:
+                    yield item
+            if not eof:
+                pos = self._trim(stop)
+        if stop < len(self.buf):
+            raise self.fail(stop, "a string runs to the end of the file: the file is cut short")
+        if self.stack:
+            message = "the JSON value begun here is not closed at the end of the file: the file is cut short"
+            raise InputError(Problem(self.path, self.top[0], self.top[1], message))
+        self.check_gap(len(self.buf), _BLANK, _NOT_WORKS)
+
+    def _string(self, tok: bytes, start: int) -> None:
+        depth = len(self.stack)
+        if depth == 0:
+            raise self.fail(start, _NOT_WORKS)
+        if self.element is None and depth == self.element_depth:
+            raise self.fail(start, "expected a JSON object (a work record), found a string")
+        if depth == 1:
+            self.key, self.last_string = None, tok
+
+    def _open(self, c: int, start: int, depth: int) -> None:
+        if depth == 0:
+            self.check_gap(start, _BLANK, _NOT_WORKS)
+            self.top = self.where(start)
+            is_object = c == ord("{")
+            self.shell, self.shell_from, self.paged = [], start if is_object else -1, False
+            self.element_depth = 0 if is_object else 1
+            self.gap = start + 1
+        elif depth == self.element_depth and self.element is None:
+            self.check_gap(start, _SEPARATORS, _NOT_AN_OBJECT)
+            if c == ord("["):
+                raise self.fail(start, "expected a JSON object (a work record), found an array")
+            line, column = self.where(start)
+            self.element = (start, line, column)
+        elif depth == 1 and c == ord("[") and self.key == b'"results"' and self.stack[0] == ord("{"):
+            self.shell.append(self.buf[self.shell_from : start + 1])  # the shell keeps "results": [
+            self.shell_from, self.paged = -1, True
+            self.element_depth, self.gap = 2, start + 1
+        if depth == 1:
+            self.key = self.last_string = None
+        self.stack.append(c)
+
+    def _close(self, c: int, start: int, end: int) -> _Item | None:
+        if not self.stack or self.stack[-1] != (ord("{") if c == ord("}") else ord("[")):
+            raise self.fail(start, f"unexpected '{chr(c)}'")
+        self.stack.pop()
+        depth = len(self.stack)
+        item = None
+        if self.element is not None and depth == self.element_depth:
+            first, line, column = self.element
+            item = _Item("element", line, column, self.buf[first:end])
+            self.element, self.gap = None, end
+        elif self.element_depth and depth == self.element_depth - 1:
+            self.check_gap(start, _SEPARATORS, _NOT_AN_OBJECT)
+            if self.element_depth == 2:
+                self.shell_from = start  # after the results, the rest of the page is shell again
+            self.element_depth = 0
+        if depth == 1:
+            self.key = self.last_string = None
+        elif depth == 0:
+            if c == ord("}"):
+                self.shell.append(self.buf[self.shell_from : end])
+                item = _Item("page" if self.paged else "document", *self.top, b"".join(self.shell))
+            self.shell, self.shell_from, self.gap = [], -1, end
+        return item
+
+    def _trim(self, stop: int) -> int:
+        """Drop the bytes nothing will look at again; where to read on, in the shortened buffer."""
+        if self.shell_from >= 0:  # the shell so far leaves the buffer for its list
+            self.shell.append(self.buf[self.shell_from : stop])
+            self.shell_from = stop
+        awaiting = self.element is None and len(self.stack) in (0, self.element_depth)
+        keep = min(stop, self.element[0] if self.element else stop, self.gap if awaiting else stop)
+        if keep > self.base:
+            self.where(keep)
+        self.buf = self.buf[keep:]
+        self.base -= keep
+        self.gap = max(self.gap - keep, 0)
+        if self.shell_from >= 0:
+            self.shell_from -= keep
+        if self.element is not None:
+            self.element = (self.element[0] - keep, self.element[1], self.element[2])
+        return stop - keep
 
 
 def _file_sha256(path: Path) -> str:
@@ -83,3 +421,39 @@ def _file_sha256(path: Path) -> str:
     except FileNotFoundError:
         raise InputError(Problem(str(path), 0, 0, "no such file")) from None
     return h.hexdigest()
+
+
+def subjects_of(
+    record: dict[str, Any], subjects: frozenset[str], start: dt.date | None = None, end: dt.date | None = None
+) -> frozenset[str]:
+    """Which of `subjects` (OpenAlex institution ids) the work is by: an authorship's institution
+    is one, or has one in its lineage, as a works filter on lineage finds them. Only a work that
+    may be published within start..end counts (one with no date may be, so it counts)."""
+    if not subjects:
+        return _NONE
+    found: set[str] = set()
+    people = record.get("authorships")
+    for a in people if isinstance(people, list) else ():
+        places = a.get("institutions") if isinstance(a, dict) else None
+        for place in places if isinstance(places, list) else ():
+            if not isinstance(place, dict):
+                continue
+            lineage = place.get("lineage")
+            for raw in (place.get("id"), *(lineage if isinstance(lineage, list) else ())):
+                short = ids.openalex_id(raw) if isinstance(raw, str) else None
+                if short in subjects:
+                    found.add(short)
+    if not found:
+        return _NONE
+    if start or end:
+        published = PartialDate.parse(record.get("publication_date")) or PartialDate.parse(
+            record.get("publication_year")
+        )
+        if published and ((start and published.latest < start) or (end and published.earliest > end)):
+            return _NONE
+    hits = frozenset(found)
+    return _SHARED.setdefault(hits, hits)  # an import keeps one per work: millions, of a few kinds
+
+
+_NONE: frozenset[str] = frozenset()
+_SHARED: dict[frozenset[str], frozenset[str]] = {}

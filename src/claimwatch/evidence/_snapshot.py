@@ -52,6 +52,16 @@ class Manifest(BaseModel):
     skipped_lines: list[dict[str, Any]] = []
     files: dict[str, dict[str, Any]]
     coverage: Coverage
+    # When the records were current (the day an open-ended period runs to), and how that was
+    # found. Manifests written before these existed have neither: see Snapshot.retrieved.
+    as_of: dt.date | None = None
+    as_of_basis: str | None = None
+
+
+LEGACY_IMPORT_AS_OF = (
+    "unknown: imported by an earlier claimwatch, which kept only the time of the import, not when "
+    "the records were current; import the file again to record it"
+)
 
 
 @dataclass
@@ -69,11 +79,27 @@ class Snapshot:
 
     @property
     def retrieved(self) -> dt.date | None:
-        """The day the records were retrieved (or imported), from the manifest."""
+        """The day the records were current: a collect's retrieval day, an import's newest
+        updated_date; None where that is not known (never the day of an import)."""
+        m = self.manifest
+        if m.as_of_basis is not None:
+            return m.as_of
+        if m.source == "import":
+            return None  # an earlier import manifest: its `created` is only the clock at import
         try:
-            return dt.date.fromisoformat(self.manifest.created[:10])
+            return dt.date.fromisoformat(m.created[:10])
         except ValueError:
             return None
+
+    @property
+    def as_of_basis(self) -> str:
+        """Where `retrieved` comes from, in words."""
+        m = self.manifest
+        if m.as_of_basis is not None:
+            return m.as_of_basis
+        if m.source == "import":
+            return LEGACY_IMPORT_AS_OF
+        return "the time of retrieval" if self.retrieved else f"unknown: 'created' is not a time ({m.created!r})"
 
     @classmethod
     def open(cls, folder: str | Path) -> Snapshot:
@@ -122,6 +148,8 @@ class Snapshot:
             "source": m.source,
             "created": m.created,
             "records": m.records,
+            "as_of": str(self.retrieved) if self.retrieved else None,
+            "as_of_basis": self.as_of_basis,
             "coverage": m.coverage.as_json(),
         }
 

@@ -1,13 +1,20 @@
 """The trade.gov Consolidated Screening List (JSON or CSV): its records, read the same whichever
-format they came in, and the list document of the organisations picked from them."""
+format they came in, and the list document of the organisations picked from them.
+
+The whole list is taken as it really is: an entity on several source lists (the same `_id` on
+each) is one entry naming all of them; a header row that some mirrors repeat inside the CSV is
+skipped; the older CSV layout without `_id` is read by its column names. What the import noticed
+and did is written in the list's `imported.notes`.
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,7 +30,6 @@ CSL_PUBLISHER = "International Trade Administration, US Department of Commerce"
 
 # Columns the mapping reads; the published CSV has more (FACTS.md lists all 29).
 CSL_REQUIRED_COLUMNS = (
-    "_id",
     "source",
     "entity_number",
     "type",
@@ -35,6 +41,8 @@ CSL_REQUIRED_COLUMNS = (
     "end_date",
     "alt_names",
 )
+# The record id: today's layout has it first; the older layout (28 columns) has none.
+CSL_ID_COLUMN = "_id"
 # Record types that are organisations. The BIS and State Department lists (the Entity List among
 # them) leave `type` empty, so an untyped record counts as an organisation too.
 CSL_ORGANISATION_TYPES = ("entity", "")
@@ -65,26 +73,91 @@ class CslRecord:
     def is_organisation(self) -> bool:
         return self.type.strip().casefold() in CSL_ORGANISATION_TYPES
 
+    @property
+    def entity_key(self) -> tuple[str, ...]:
+        """What the records of one entity share: the CSL gives an entity on several source lists
+        the same `_id` (and entity_number) on each; without either, only a repeat of the record."""
+        if self.record_id:
+            return ("_id", self.record_id, self.entity_number)
+        if self.entity_number:
+            return ("entity_number", self.entity_number)
+        return ("record", self.source, self.name, *(a for a, _ in self.addresses))
 
-def read_csl_records(text: str, path: str) -> tuple[str, list[CslRecord]]:
-    """The file's format ('json' or 'csv') and its records; a malformed file is an InputError."""
+    @property
+    def id_key(self) -> str:
+        """What tells the record from a namesake in its entry id: its entity_number, its record id,
+        or (the older layout has no `_id`) a short hash of its source, name and addresses."""
+        if self.entity_number or self.record_id:
+            return self.entity_number or short_key(self.record_id)
+        return hashlib.sha256("\x1f".join(self.entity_key).encode("utf-8")).hexdigest()[:10]
+
+
+class CslRecords(list[CslRecord]):
+    """The records of one file, with notes on what reading it noticed (the older layout, a header
+    row repeated), which the list document's `imported.notes` carries on."""
+
+    def __init__(self, records: Iterable[CslRecord] = (), notes: Iterable[str] = ()):
+        super().__init__(records)
+        self.notes = tuple(notes)
+
+
+def read_csl_records(text: str, path: str) -> tuple[str, CslRecords]:
+    """The file's format ('json', 'csv', or 'csv-no-id' for the older CSV layout) and its records;
+    a malformed file is an InputError."""
     if text.lstrip()[:1] in ("{", "["):
         return "json", _csl_json_records(read_json(text, path), path)
-    return "csv", _csl_csv_records(text, path)
+    return _csl_csv_records(text, path)
 
 
 def _split(value: str | None) -> list[str]:
-    """A CSV cell holding several values joined by '; '."""
+    """A CSV cell holding several values joined by ';', with or without a space after it."""
     # Some rows hold '[]' where the list was empty.
-    return [] if not value or value.strip() == "[]" else unique(value.split("; "))
+    return [] if not value or value.strip() == "[]" else unique(value.split(";"))
 
 
-def _csl_json_records(data: Any, path: str) -> list[CslRecord]:
+def _split_addresses(value: str | None) -> list[str]:
+    """The CSV's addresses, joined by ';' like other values; but '; and' goes on within one address:
+    the Entity List gives one address of several streets as '113 Hezuo Road, ...; and 21 Changsheng
+    Street, ..., CN' (one address object in the JSON)."""
+    return [] if not value or value.strip() == "[]" else unique(re.split(r";(?!\s*and\s)", value))
+
+
+# What the lists write before an alias that is no part of it. The Entity List writes "X, a.k.a.,
+# the following three aliases: -A; -B; and -C", and the CSL cuts that at each ";", so the last
+# alias comes as "and C". "and" and "or" count in lower case only ("Or Yehuda Ltd" is a name), and
+# so do "aka" and "fka" without stops (AKA is an acronym too).
+_ALIAS_LEAD = re.compile(
+    r"(?:and|or)(?:\s+|$)"
+    r"|(?i:(?:also|formerly|previously)\s+known\s+as|formerly|a\.k\.a\.?|f\.k\.a\.?|a/k/a|f/k/a)(?:[\s:,]+|$)"
+    r"|(?:aka|fka)(?:[\s:,]+|$)"
+    r"|(?i:the\s+following(?:\s+\w+)?\s+alias(?:es)?\s*:)\s*"
+    r"|[-\u2013\u2014\u2022,;:]\s*"  # a bullet or dash from the Federal Register's layout, stray punctuation
+)
+_ALIAS_TAIL = re.compile(r"[\s,;:]+$")
+# A full stop that ends the sentence of aliases, not an abbreviation: after a word of five letters or
+# more ("University."), not after "Ltd.", "Co." or "S.A.".
+_ALIAS_FULL_STOP = re.compile(r"(\b[^\W\d_]{5,})\.$")
+
+
+def clean_alias(alias: str) -> str:
+    """An alias without the connectives and punctuation the list writes around it ('and X;' -> 'X');
+    empty when nothing else was there."""
+    text = alias.strip()
+    while (m := _ALIAS_LEAD.match(text)) and m.end():
+        text = text[m.end() :].lstrip()
+    return _ALIAS_FULL_STOP.sub(r"\1", _ALIAS_TAIL.sub("", text))
+
+
+def _aliases(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(unique(clean_alias(v) for v in values))
+
+
+def _csl_json_records(data: Any, path: str) -> CslRecords:
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
         raise InputError(
             Problem(path, 0, 0, "not the Consolidated Screening List JSON: expected an object with a 'results' array")
         )
-    return [_csl_json_record(row, At(path, pointer=f"results[{i}]")) for i, row in enumerate(data["results"])]
+    return CslRecords(_csl_json_record(row, At(path, pointer=f"results[{i}]")) for i, row in enumerate(data["results"]))
 
 
 def _csl_json_record(row: Any, at: At) -> CslRecord:
@@ -114,7 +187,7 @@ def _csl_json_record(row: Any, at: At) -> CslRecord:
         entity_number=text("entity_number"),
         type=text("type"),
         name=_required(text("name"), "name", at),
-        aliases=tuple(texts("alt_names")),
+        aliases=_aliases(texts("alt_names")),
         addresses=tuple(_json_addresses(row.get("addresses"), at)),
         programs=tuple(texts("programs")),
         federal_register_notice=text("federal_register_notice") or None,
@@ -150,7 +223,7 @@ def _json_addresses(value: Any, at: At) -> list[tuple[str, str]]:
     return out
 
 
-def _csl_csv_records(text: str, path: str) -> list[CslRecord]:
+def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [h.strip() for h in next(reader)]
@@ -165,31 +238,57 @@ def _csl_csv_records(text: str, path: str) -> list[CslRecord]:
                     f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
                 )
             )
-        column = {name: header.index(name) for name in CSL_REQUIRED_COLUMNS}
+        has_ids = CSL_ID_COLUMN in header
+        column = {name: header.index(name) for name in (*CSL_REQUIRED_COLUMNS, *((CSL_ID_COLUMN,) if has_ids else ()))}
         records = []
+        repeated_header: list[int] = []
         start = reader.line_num + 1
         for row in reader:
             at, start = At(path, line=start), reader.line_num + 1
-            if not any(cell.strip() for cell in row):
+            cells = [cell.strip() for cell in row]
+            if not any(cells):
+                continue
+            # Some mirrors keep the file as several pieces, each with its header (and its byte order mark).
+            if [cells[0].lstrip("\ufeff"), *cells[1:]] == header:
+                repeated_header.append(at.line)
                 continue
             if len(row) != len(header):
                 raise InputError(at.problem(f"the row has {len(row)} fields; the header has {len(header)}"))
             records.append(_csl_csv_record({k: row[i] for k, i in column.items()}, at))
-        return records
     except csv.Error as e:
         raise InputError(Problem(path, reader.line_num, 1, f"not valid CSV: {e}")) from None
+    notes = []
+    if not has_ids:
+        notes.append(
+            f"read the older CSV layout ({len(header)} columns, no {CSL_ID_COLUMN} column): records are "
+            "merged and namesakes told apart by entity_number, or where a record has none, by its source, "
+            "name and addresses"
+        )
+    if repeated_header:
+        notes.append(f"the header row is repeated at {_lines(repeated_header)}; skipped, not read as a record")
+    return ("csv" if has_ids else "csv-no-id"), CslRecords(records, notes)
+
+
+def _lines(lines: Sequence[int], most: int = 10) -> str:
+    """'line 8', 'lines 8 and 15', 'lines 8, 15, 22 and 3 more'."""
+    shown = [str(n) for n in lines[:most]]
+    if len(lines) > most:
+        return f"lines {', '.join(shown)} and {len(lines) - most} more"
+    if len(shown) == 1:
+        return f"line {shown[0]}"
+    return f"lines {', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def _csl_csv_record(row: dict[str, str], at: At) -> CslRecord:
     return CslRecord(
         at=at,
-        record_id=row["_id"].strip(),
+        record_id=row.get(CSL_ID_COLUMN, "").strip(),
         source=_required(row["source"], "source", at),
         entity_number=row["entity_number"].strip(),
         type=row["type"],
         name=_required(row["name"], "name", at),
-        aliases=tuple(_split(row["alt_names"])),
-        addresses=tuple((a, _csv_address_country(a)) for a in _split(row["addresses"])),
+        aliases=_aliases(_split(row["alt_names"])),
+        addresses=tuple((a, _csv_address_country(a)) for a in _split_addresses(row["addresses"])),
         programs=tuple(_split(row["programs"])),
         federal_register_notice=row["federal_register_notice"] or None,
         start_date=row["start_date"],
@@ -249,12 +348,11 @@ def csl_list_document(
     code = country.strip().upper() if country else None
     if code is not None and not re.fullmatch(r"[A-Z]{2}", code):
         raise ValueError(f"country must be a two-letter ISO code, not {country!r}")
-    kept = [
-        r
-        for r in records
-        if r.is_organisation and (not sources or r.source in sources) and (code is None or code in r.countries)
-    ]
-    entries = with_ids([_csl_draft(r) for r in kept])
+    picked = [r for r in records if r.is_organisation and (not sources or r.source in sources)]
+    # Merged first, so that an entity is kept for a country any of its records gives.
+    entities = [e for e in _entities(picked) if code is None or code in _countries(e)]
+    entries = with_ids([_entity_draft(e) for e in entities])
+    notes = [*(records.notes if isinstance(records, CslRecords) else ()), *_merge_notes(entities)]
     what = "; ".join(sources) if sources else "every source"
     where = f" with an address in {code}" if code else ""
     list_source: dict[str, Any] = {"title": "Consolidated Screening List", "publisher": CSL_PUBLISHER, "url": url}
@@ -267,8 +365,8 @@ def csl_list_document(
         description=(
             f"Organisations from {what} of the trade.gov Consolidated Screening List{where}. Records typed "
             "'Entity', and untyped records (the BIS and State Department lists do not type theirs), are "
-            "kept; individuals, vessels and aircraft are not. Dates and Federal Register citations are "
-            "as the list gives them."
+            "kept; individuals, vessels and aircraft are not. An entity on several source lists is one "
+            "entry naming each. Dates and Federal Register citations are as the list gives them."
         ),
         source=list_source,
         imported={
@@ -278,6 +376,7 @@ def csl_list_document(
             "options": {"source": source, "country": code},
             "records_read": len(records),
             "entries_kept": len(entries),
+            **({"notes": notes} if notes else {}),
         },
         entries=entries,
     )
@@ -305,33 +404,141 @@ def _csl_date(raw: str) -> tuple[dt.date | None, bool]:
         return None, False
 
 
-def _csl_draft(r: CslRecord) -> Draft:
+def _entities(records: Sequence[CslRecord]) -> list[list[CslRecord]]:
+    """The records grouped by entity (`CslRecord.entity_key`), in the order each entity first appears."""
+    groups: dict[tuple[str, ...], list[CslRecord]] = {}
+    for r in records:
+        groups.setdefault(r.entity_key, []).append(r)
+    return list(groups.values())
+
+
+def _countries(entity: Sequence[CslRecord]) -> list[str]:
+    return unique(c for r in entity for c in r.countries)
+
+
+_MOST_MERGE_NOTES = 20  # a file repeated whole would otherwise give a note per record
+
+
+def _merge_notes(entities: Sequence[Sequence[CslRecord]]) -> list[str]:
+    merged = [e for e in entities if len(e) > 1]
+    notes = [_merge_note(e) for e in merged[:_MOST_MERGE_NOTES]]
+    if len(merged) > _MOST_MERGE_NOTES:
+        notes.append(f"{len(merged) - _MOST_MERGE_NOTES} more entities were merged from several records the same way")
+    return notes
+
+
+def _merge_note(entity: Sequence[CslRecord]) -> str:
+    first = entity[0]
+    shared = {
+        "_id": f"share the _id {first.record_id}",
+        "entity_number": f"share the entity_number {first.entity_number}",
+        "record": "are the same record (source, name and addresses)",
+    }[first.entity_key[0]]
+    sources = unique(source_abbreviation(r.source) for r in entity)
+    on = f"on {len(sources)} source lists ({', '.join(sources)})" if len(sources) > 1 else f"repeated on {sources[0]}"
+    return f"the records at {_places([r.at for r in entity])} {shared}: one entity {on}, one entry"
+
+
+def _places(ats: Sequence[At]) -> str:
+    if all(at.line for at in ats):
+        return _lines([at.line for at in ats])
+    named = [str(at) for at in ats]
+    return f"{', '.join(named[:-1])} and {named[-1]}"
+
+
+def _labels(entity: Sequence[CslRecord]) -> list[str]:
+    """What a note calls each record: its source list ('SSI'), and its place where a source repeats."""
+    labels = [source_abbreviation(r.source) for r in entity]
+    return [f"{label} at {r.at}" if labels.count(label) > 1 else label for label, r in zip(labels, entity, strict=True)]
+
+
+def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
+    """One entry for the records of one entity: every source list, name, alias, address and program
+    they give; where they differ in a single value, the first (or the earliest date) is kept and the
+    notes say so."""
+    first, labels = entity[0], _labels(entity)
     notes = []
-    countries = r.countries
+    names = unique(r.name for r in entity)
+    if len(names) > 1:
+        notes.append(
+            f"The records give different names: {_each(labels, [r.name for r in entity])}; the first is the "
+            "name here, the others are aliases."
+        )
+    countries = _countries(entity)
     if len(countries) > 1:
         notes.append(f"Addresses in {len(countries)} countries: {', '.join(countries)}.")
-    dates = {}
-    for key, raw in (("listed_from", r.start_date), ("listed_to", r.end_date)):
-        dates[key], readable = _csl_date(raw)
-        if not readable:
-            field_name = "start_date" if key == "listed_from" else "end_date"
+    dates, date_notes = _listed_dates(entity, labels)
+    notes += date_notes
+    # Kept exactly as given: the list mixes '85 FR 34495' and '82 F.R. 48792 10/01/2017'.
+    notices = [r.federal_register_notice or "" for r in entity]
+    citations = list(dict.fromkeys(n for n in notices if n.strip()))
+    if len(citations) > 1:
+        notes.append(
+            f"The records give different Federal Register citations: {_each(labels, notices)}; the first is "
+            "the citation here."
+        )
+    return Draft(
+        fields={
+            "name": names[0],
+            "aliases": unique([*names[1:], *(a for r in entity for a in r.aliases)], besides=names[:1]),
+            "country": countries[0] if len(countries) == 1 else None,
+            **dates,
+            "citation": citations[0] if citations else None,
+            "verified": True,
+            "addresses": unique(a for r in entity for a, _ in r.addresses),
+            "programs": unique(p for r in entity for p in r.programs),
+            "source_lists": unique(r.source for r in entity),
+            "notes": " ".join(notes),
+        },
+        at=first.at,
+        keys=(first.id_key,),
+    )
+
+
+def _each(labels: Sequence[str], values: Sequence[str]) -> str:
+    """Each record's value, where it gives one, with its label: "'A' (SSI), 'B' (NS-MBS List)"."""
+    return ", ".join(f"{v.strip()!r} ({label})" for label, v in zip(labels, values, strict=True) if v.strip())
+
+
+def _listed_dates(entity: Sequence[CslRecord], labels: Sequence[str]) -> tuple[dict[str, dt.date | None], list[str]]:
+    """listed_from and listed_to, and notes on dates that could not be read or that differ. Over several
+    records listed_from is the earliest start (the entity is listed since the first of its lists named
+    it) and listed_to the latest end, or null while any record gives none (it is still listed there)."""
+    notes: list[str] = []
+    starts = [r.start_date for r in entity]
+    ends = [r.end_date for r in entity]
+    known_starts = sorted(d for d in _readable(starts, "start_date", "listed_from", labels, notes) if d)
+    read_ends = _readable(ends, "end_date", "listed_to", labels, notes)
+    known_ends = sorted(d for d in read_ends if d)
+    if len(set(known_starts)) > 1:
+        notes.append(f"The records give different start_dates: {_each(labels, starts)}; listed_from is the earliest.")
+    if known_ends and len(known_ends) < len(read_ends):
+        notes.append(
+            f"Only some records give an end_date ({_each(labels, ends)}); listed_to is null, as the others give none."
+        )
+    elif len(set(known_ends)) > 1:
+        notes.append(f"The records give different end_dates: {_each(labels, ends)}; listed_to is the latest.")
+    return {
+        "listed_from": known_starts[0] if known_starts else None,
+        "listed_to": known_ends[-1] if known_ends and len(known_ends) == len(read_ends) else None,
+    }, notes
+
+
+def _readable(
+    raws: Sequence[str], field_name: str, key: str, labels: Sequence[str], notes: list[str]
+) -> list[dt.date | None]:
+    """The dates that could be read (None where a record gives none); a note for each that could not."""
+    read = []
+    for label, raw in zip(labels, raws, strict=True):
+        date, readable = _csl_date(raw)
+        if readable:
+            read.append(date)
+        elif len(raws) == 1:
             notes.append(
                 f"The list gives {field_name} as {raw.strip()!r}, not a date (YYYY-MM-DD); {key} is left null."
             )
-    return Draft(
-        fields={
-            "name": r.name,
-            "aliases": unique(r.aliases, besides=[r.name]),
-            "country": countries[0] if len(countries) == 1 else None,
-            **dates,
-            # Kept exactly as given: the list mixes '85 FR 34495' and '82 F.R. 48792 10/01/2017'.
-            "citation": r.federal_register_notice if (r.federal_register_notice or "").strip() else None,
-            "verified": True,
-            "addresses": unique(a for a, _ in r.addresses),
-            "programs": list(r.programs),
-            "source_list": r.source,
-            "notes": " ".join(notes),
-        },
-        at=r.at,
-        keys=(r.entity_number, short_key(r.record_id)),
-    )
+        else:
+            notes.append(
+                f"The {label} record gives {field_name} as {raw.strip()!r}, not a date (YYYY-MM-DD); it is not used."
+            )
+    return read

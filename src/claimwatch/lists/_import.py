@@ -57,7 +57,7 @@ _ENTRY_ORDER = (
     "supervising_agencies",
     "addresses",
     "programs",
-    "source_list",
+    "source_lists",
     "references",
     "notes",
 )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .. import documents, ids
 from ..errors import InputError, Problem
@@ -55,14 +55,30 @@ class ListEntry(BaseModel):
     supervising_agencies: tuple[str, ...] = ()
     addresses: tuple[str, ...] = ()
     programs: tuple[str, ...] = ()
-    source_list: str | None = None
+    source_lists: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     line: int = Field(0, description="Line of the entry in its list file.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_source_list(cls, data: Any) -> Any:
+        # Files written before source_lists (claimwatch 0.1.0) give one `source_list`.
+        if isinstance(data, dict) and "source_list" in data:
+            data = dict(data)
+            older = data.pop("source_list")
+            data["source_lists"] = tuple(dict.fromkeys((older, *data.get("source_lists", ()))))
+        return data
 
     @property
     def names(self) -> tuple[str, ...]:
         """The name and every alias, in file order, without repeats."""
         return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+    @property
+    def source_list(self) -> str | None:
+        """The first of `source_lists` (the one source list an entry had before an entity on
+        several could be one entry)."""
+        return self.source_lists[0] if self.source_lists else None
 
 
 class ReferenceList(BaseModel):
@@ -128,7 +144,7 @@ def _entry(raw: dict[str, Any], line: int) -> ListEntry:
     fields["id"] = raw.get("id") or ids.slug(raw["name"])
     fields["openalex"] = tuple(ids.openalex_id(v) for v in raw.get("openalex", ()))
     fields["ror"] = tuple(ids.ror_id(v) for v in raw.get("ror", ()))
-    for key in ("aliases", "categories", "supervising_agencies", "addresses", "programs", "references"):
+    for key in ("aliases", "categories", "supervising_agencies", "addresses", "programs", "source_lists", "references"):
         if key in raw:
             fields[key] = tuple(raw[key])
     return ListEntry(**fields, line=line)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -14,9 +14,10 @@ from typing import Any, Protocol
 import pyalex
 
 from .. import ids
+from ..claims import describe_period
 from ..coverage import Coverage
 from ..errors import InputError, Problem
-from ..evidence import Manifest, SnapshotWriter, now_utc, tool_versions
+from ..evidence import Manifest, SnapshotWriter, now_utc, subjects_of, tool_versions
 from ._client import OpenAlexClient, OpenAlexError, client_for
 from ._plan import AUTHORS_CAP, PER_PAGE, Query, coverage_of
 
@@ -52,6 +53,7 @@ class CollectResult:
     retries: int
     notes: tuple[str, ...] = ()  # why coverage fell short, if it did
     fallback: str | None = None  # why an update became a full collect, if it did
+    warnings: tuple[str, ...] = ()  # a subject OpenAlex gave no work of
 
     @property
     def records(self) -> int:
@@ -157,10 +159,38 @@ def _full_work(
     return full
 
 
+# FACTS: the API's filters see only a work's first 100 authorships, so no query finds a work
+# whose only author from the subject stands further down. Said in every collect's coverage.
+AUTHORS_FILTER_LIMIT = (
+    "OpenAlex's filters see only a work's first 100 authorships: a work whose authors from the "
+    "subject all stand beyond the 100th is not found (the bulk snapshot has no such limit)"
+)
+
+
+class SubjectWorks:
+    """How many of the harvested works are by each institution the coverage names, within its
+    period: a subject OpenAlex gives no work of is far more often a wrong id than a silent one."""
+
+    def __init__(self, coverage: Coverage):
+        self.subjects = frozenset(coverage.institutions)
+        self.start, self.end = coverage.from_, coverage.to
+        self.counts = dict.fromkeys(sorted(self.subjects), 0)
+
+    def add(self, record: dict[str, Any]) -> None:
+        for subject in subjects_of(record, self.subjects, self.start, self.end):
+            self.counts[subject] += 1
+
+
 def harvest_coverage(
-    queries: Sequence[Query], outcomes: Sequence[QueryOutcome], harvest: Harvest
-) -> tuple[Coverage, list[str]]:
-    """Coverage of the queries, unless something shows the harvest fell short of OpenAlex's count."""
+    queries: Sequence[Query],
+    outcomes: Sequence[QueryOutcome],
+    harvest: Harvest,
+    held: dict[str, int] | None = None,
+    may_be_empty: Iterable[str] | bool = False,
+) -> tuple[Coverage, list[str], list[str]]:
+    """Coverage of the queries, unless something shows the harvest fell short of OpenAlex's
+    count; then the shortfalls, and warnings for institutions `held` counts no work of (left out
+    of the coverage unless `may_be_empty` confirms them: True for all, or the ids)."""
     coverage = coverage_of(queries)
     short = [
         f"{q.label}: {o.received} of the {o.count} works OpenAlex counted arrived"
@@ -171,7 +201,47 @@ def harvest_coverage(
         short.append(f"{len(harvest.skipped)} results had no work id and were left out")
     if short and coverage.complete:
         coverage = coverage.model_copy(update={"complete": False, "note": "; ".join(short)})
-    return coverage, short
+    coverage, warnings = _empty_subjects(coverage, queries, held, may_be_empty)
+    note = "; ".join(filter(None, [coverage.note, AUTHORS_FILTER_LIMIT]))
+    return coverage.model_copy(update={"note": note}), short, warnings
+
+
+def _empty_subjects(
+    coverage: Coverage, queries: Sequence[Query], held: dict[str, int] | None, may_be_empty: Iterable[str] | bool
+) -> tuple[Coverage, list[str]]:
+    """Coverage with its counts, less the institutions it holds no work of that nobody confirmed."""
+    if held is None:
+        return coverage, []
+    confirmed = set(coverage.institutions) if may_be_empty is True else set(may_be_empty or ())
+    empty = [i for i in coverage.institutions if not held.get(i)]
+    names = {i: f"subject '{q.subject}' ({q.name})" for q in queries for i in q.institutions}
+    period = describe_period(coverage.from_, coverage.to)
+    warnings, dropped = [], []
+    for i in empty:
+        found = f"OpenAlex gave no work of {i}, {names.get(i, 'a subject')}, published {period}"
+        if i in confirmed:
+            warnings.append(f"{found}; recorded as complete all the same, as --subject-may-be-empty confirms")
+        else:
+            dropped.append(i)
+            warnings.append(
+                f"{found}; coverage NOT recorded as complete for it: check the subject's ids, "
+                "or confirm with --subject-may-be-empty that it may have none"
+            )
+    update: dict[str, Any] = {
+        "subject_works": dict(sorted(held.items())),
+        "confirmed_empty": tuple(i for i in empty if i in confirmed),
+    }
+    if dropped:
+        kept = tuple(i for i in coverage.institutions if i not in dropped)
+        update["institutions"] = kept
+        update["complete"] = coverage.complete and bool(kept)
+        update["note"] = "; ".join(
+            filter(
+                None,
+                [coverage.note, f"OpenAlex gave no work of {', '.join(dropped)}: not recorded as complete for it"],
+            )
+        )
+    return coverage.model_copy(update=update), warnings
 
 
 def collect(
@@ -181,9 +251,11 @@ def collect(
     client: OpenAlexClient | None = None,
     progress: Progress | None = None,
     command: Sequence[str] = (),
+    subjects_may_be_empty: bool = False,
 ) -> CollectResult:
     """Gather every work of `queries` into a new snapshot at `out`, replacing any there only
-    when the whole run succeeded. Coverage is complete for the queries' institutions and period."""
+    when the whole run succeeded. Coverage is complete for the queries' institutions and period,
+    but for an institution OpenAlex gives no work of, unless `subjects_may_be_empty`."""
     queries = list(queries)
     if not queries:
         raise InputError(
@@ -192,7 +264,7 @@ def collect(
             )
         )
     with client_for(client) as api:
-        return collect_into(queries, Path(out), api, progress or Silent(), command)
+        return collect_into(queries, Path(out), api, progress or Silent(), command, may_be_empty=subjects_may_be_empty)
 
 
 def collect_into(
@@ -202,12 +274,19 @@ def collect_into(
     progress: Progress,
     command: Sequence[str],
     fallback: str | None = None,
+    may_be_empty: Iterable[str] | bool = False,
 ) -> CollectResult:
     created = now_utc()
+    held = SubjectWorks(coverage_of(queries))
     with unchanged_on_failure(out), SnapshotWriter(out) as writer, api.pyalex():
-        harvest = Harvest(lambda _, record: writer.write_record(record))
+
+        def keep(_: str, record: dict[str, Any]) -> None:
+            writer.write_record(record)
+            held.add(record)
+
+        harvest = Harvest(keep)
         outcomes = [run_query(api, q, harvest, progress) for q in queries]
-        coverage, shortfalls = harvest_coverage(queries, outcomes, harvest)
+        coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
         manifest = writer.commit(
             {
                 "source": "openalex",
@@ -219,11 +298,18 @@ def collect_into(
                 "duplicates_collapsed": harvest.duplicates,
                 "skipped_lines": harvest.skipped,
                 "coverage": coverage.as_json(),
+                "as_of": created[:10],
+                "as_of_basis": RETRIEVAL_AS_OF,
                 "requests": request_counts(api),
                 **({"update": {"fallback": fallback}} if fallback else {}),
             }
         )
-    return CollectResult(str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), fallback)
+    return CollectResult(
+        str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), fallback, tuple(warnings)
+    )
+
+
+RETRIEVAL_AS_OF = "the time of retrieval from OpenAlex"
 
 
 @contextlib.contextmanager

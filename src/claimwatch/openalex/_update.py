@@ -12,18 +12,20 @@ from ..errors import InputError, Problem
 from ..evidence import WORKS_FILE, Snapshot, SnapshotWriter, now_utc, parse_record, read_lines, tool_versions
 from ._client import OpenAlexClient, OpenAlexError, client_for
 from ._harvest import (
+    RETRIEVAL_AS_OF,
     CollectResult,
     Harvest,
     Progress,
     QueryOutcome,
     Silent,
+    SubjectWorks,
     collect_into,
     harvest_coverage,
     request_counts,
     run_query,
     unchanged_on_failure,
 )
-from ._plan import Query
+from ._plan import Query, coverage_of
 
 
 def update(
@@ -32,11 +34,13 @@ def update(
     client: OpenAlexClient | None = None,
     progress: Progress | None = None,
     command: Sequence[str] = (),
+    subjects_may_be_empty: bool = False,
 ) -> CollectResult:
     """Refresh the snapshot at `out`: ask only for works updated since it was taken (OpenAlex's
     from_updated_date, from the snapshot's retrieval day on) and merge them in by id, keeping
     the newer updated_date. If the API refuses that filter (a 4xx: it may need a key), say so and
-    collect the same queries again in full."""
+    collect the same queries again in full. A subject confirmed empty before stays confirmed.
+    """
     out = Path(out)
     progress = progress or Silent()
     snapshot = Snapshot.open(out)
@@ -55,6 +59,7 @@ def update(
     if not queries:
         raise InputError(Problem(manifest_path, 0, 0, "the manifest records no queries to update"))
     since = _retrieval_day(snapshot, manifest_path)
+    may_be_empty: set[str] | bool = subjects_may_be_empty or set(snapshot.coverage.confirmed_empty)
     with client_for(client) as api:
         created = now_utc()
         fresh: dict[str, dict[str, Any]] = {}
@@ -70,8 +75,8 @@ def update(
                 f"re-collecting the same {len(queries)} {'query' if len(queries) == 1 else 'queries'} in full"
             )
             progress.note(note)
-            return collect_into(queries, out, api, progress, command, fallback=note)
-        return _merge(snapshot, fresh, queries, outcomes, harvest, since, created, api, command)
+            return collect_into(queries, out, api, progress, command, fallback=note, may_be_empty=may_be_empty)
+        return _merge(snapshot, fresh, queries, outcomes, harvest, since, created, api, command, may_be_empty)
 
 
 def _retrieval_day(snapshot: Snapshot, where: str) -> dt.date:
@@ -96,13 +101,15 @@ def _merge(
     created: str,
     api: OpenAlexClient,
     command: Sequence[str],
+    may_be_empty: set[str] | bool,
 ) -> CollectResult:
     """The old records, each replaced in place by a fresh one with a newer-or-equal updated_date,
-    then the works that are new."""
+    then the works that are new; the subjects' works counted over all of them."""
     out = Path(snapshot.path)
     data = out / WORKS_FILE
     expected = snapshot.manifest.files[WORKS_FILE].get("sha256")
     replaced = 0
+    held = SubjectWorks(coverage_of(queries))
 
     def check(digest: str) -> None:
         if expected and digest != expected:
@@ -120,13 +127,16 @@ def _merge(
             newer = fresh.pop(ids.openalex_id(record["id"]) or "", None)
             if newer is not None and _updated(newer) >= _updated(record):
                 writer.write_record(newer)
+                held.add(newer)
                 replaced += 1
             else:
                 writer.write_line(line)
+                held.add(record)
         added = len(fresh)
         for record in fresh.values():
             writer.write_record(record)
-        coverage, shortfalls = harvest_coverage(queries, outcomes, harvest)
+            held.add(record)
+        coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
         if not snapshot.coverage.complete:
             coverage = snapshot.coverage
         old = snapshot.manifest
@@ -141,6 +151,8 @@ def _merge(
                 "duplicates_collapsed": harvest.duplicates,
                 "skipped_lines": harvest.skipped,
                 "coverage": coverage.as_json(),
+                "as_of": created[:10],
+                "as_of_basis": RETRIEVAL_AS_OF,
                 "requests": request_counts(api),
                 "update": {
                     "from_updated_date": since.isoformat(),
@@ -151,4 +163,6 @@ def _merge(
                 },
             }
         )
-    return CollectResult(str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls))
+    return CollectResult(
+        str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), warnings=tuple(warnings)
+    )

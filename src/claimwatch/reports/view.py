@@ -126,6 +126,11 @@ class Partner:
     method: str
     matched_text: str | None
     listed_as: tuple[ListedAs, ...]
+    matched: str | None = None  # the name as it stands in matched_text
+    matched_name: str | None = None  # the list's name or alias it was taken for
+    start: int | None = None
+    end: int | None = None
+    doubt: str | None = None
 
 
 @dataclass(frozen=True)
@@ -200,9 +205,21 @@ def _partners(reasons: list[AffiliationReason], published: str | None) -> tuple[
                 method=METHOD_WORDS[method],
                 matched_text=first.matched_text,
                 listed_as=tuple(ListedAs(r.entry, _relative(r.entry.listed_from, published)) for r in group if r.entry),
+                matched=_span(first),
+                matched_name=first.matched_name,
+                start=first.start,
+                end=first.end,
+                doubt="; ".join(dict.fromkeys(r.doubt for r in group if r.doubt)) or None,
             )
         )
     return tuple(sorted(out, key=lambda p: (p.position, p.author)))
+
+
+def _span(r: AffiliationReason) -> str | None:
+    """The name as it stands in the text it was found in, where the reason gives its place."""
+    if r.matched_text is None or r.start is None or r.end is None:
+        return None
+    return r.matched_text[r.start : r.end] or None
 
 
 def _relative(listed_from: str | None, published: str | None) -> str | None:
@@ -407,11 +424,18 @@ def _evidence_rows(results: Results) -> Iterable[EvidenceRow]:
             path=path,
             kind=e.kind,
             source=snapshot.source if snapshot else None,
-            retrieved=snapshot.created if snapshot else None,
+            # When the records were current, and on what ground; never when the snapshot was made.
+            retrieved=_as_of(snapshot) if snapshot else None,
             records=c.records if c else snapshot.records if snapshot else None,
             coverage=coverage.describe(coverage.Coverage.model_validate(e.coverage)),
             without_institution_id=share,
         )
+
+
+def _as_of(snapshot: SnapshotRef) -> str:
+    if snapshot.as_of:
+        return f"{snapshot.as_of} ({snapshot.as_of_basis})" if snapshot.as_of_basis else snapshot.as_of
+    return f"not known ({snapshot.as_of_basis})" if snapshot.as_of_basis else "not known"
 
 
 def _input_rows(results: Results) -> Iterable[InputRow]:

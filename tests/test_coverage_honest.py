@@ -1,0 +1,288 @@
+"""Coverage that cannot lie: a subject the evidence holds no work of is never complete unless
+someone says it may be empty, and a snapshot's as-of is when its records were current, never
+the day it was imported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from claimwatch import openalex as collector
+from claimwatch.cli import main
+from claimwatch.coverage import Coverage, describe
+from claimwatch.evidence import MANIFEST, Snapshot, import_works, open_evidence, summarise
+from helpers import HIT, LAB, authorship, claim_file, institution, project, work, write_jsonl
+from openalex_server import FakeOpenAlex, work_record
+from openalex_server import institution as api_institution
+
+OTHER = institution("I300", "Elsewhere University", country="US")
+LONG_AGO = "2011-03-04T05:06:07.000000"  # far from any day the suite runs on
+
+
+def others_works(n: int = 3, updated: str = LONG_AGO) -> list[dict]:
+    """Works by authors of other institutions only: none is by the lab (I100)."""
+    return [
+        work(
+            f"W{k}", f"Paper {k}", authorships=[authorship("X", [OTHER]), authorship("Y", [HIT])], updated_date=updated
+        )
+        for k in range(1, n + 1)
+    ]
+
+
+# --- an import holding none of a declared subject's works ----------------------------------------
+
+
+def test_an_import_without_the_subjects_works_is_not_complete_and_says_so(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "others.jsonl", others_works())
+    argv = ["evidence", "import", str(source), "--out", str(tmp_path / "snap"), "--subject", "I100"]
+    assert main([*argv, "--from", "2024-01-01"]) == 0
+    captured = capsys.readouterr()
+    (warning,) = [line for line in captured.err.splitlines() if line.startswith("warning:")]
+    assert f"{source} holds no work of I100" in warning and "NOT recorded as complete for I100" in warning
+    assert "--subject-may-be-empty" in warning
+    cov = Snapshot.open(tmp_path / "snap").coverage
+    assert (cov.complete, cov.institutions, cov.subject_works, cov.confirmed_empty) == (False, (), {"I100": 0}, ())
+    assert "not complete (declared for I100, but the file holds no work of it" in captured.out
+    assert main(["evidence", "show", str(tmp_path / "snap")]) == 0
+    assert "no work of I100" in capsys.readouterr().out
+
+
+def test_confirmed_empty_is_complete_and_says_so(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "others.jsonl", others_works())
+    out = tmp_path / "snap"
+    argv = ["evidence", "import", str(source), "--out", str(out), "--subject", "I100", "--from", "2024-01-01"]
+    assert main([*argv, "--subject-may-be-empty"]) == 0
+    captured = capsys.readouterr()
+    assert "recorded as complete for I100 all the same, as --subject-may-be-empty confirms" in captured.err
+    cov = Snapshot.open(out).coverage
+    assert (cov.complete, cov.institutions, cov.subject_works, cov.confirmed_empty) == (
+        True,
+        ("I100",),
+        {"I100": 0},
+        ("I100",),
+    )
+    assert describe(cov) == (
+        "complete for I100, 2024-01-01 to retrieval (declared by user; no work of I100 (confirmed empty))"
+    )
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert manifest["command"][-1] == "--subject-may-be-empty"
+
+
+def test_only_the_empty_subject_is_left_out(tmp_path, capsys):
+    records = [*others_works(), work("W9", "The lab's", authorships=[authorship("L", [LAB])])]
+    summary = import_works(
+        write_jsonl(tmp_path / "in.jsonl", records), tmp_path / "snap", institutions=["I100", "I300"]
+    )
+    cov = summary.manifest.coverage
+    assert (cov.complete, cov.institutions, cov.subject_works) == (True, ("I100", "I300"), {"I100": 1, "I300": 3})
+    summary = import_works(
+        write_jsonl(tmp_path / "in.jsonl", records), tmp_path / "snap", institutions=["I100", "I777"]
+    )
+    cov = summary.manifest.coverage
+    assert (cov.complete, cov.institutions, cov.subject_works) == (True, ("I100",), {"I100": 1, "I777": 0})
+    assert len(summary.warnings) == 1 and "I777" in summary.warnings[0]
+
+
+def test_works_through_lineage_count_and_works_outside_the_period_do_not(tmp_path):
+    branch = institution("I101", "Lab Beijing", lineage=["I101", "I100"])
+    records = [
+        work("W1", "By the branch", authorships=[authorship("B", [branch])], date="2024-03-02"),
+        work("W2", "Too early", authorships=[authorship("L", [LAB])], date="2019-05-06"),
+    ]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    cov = import_works(source, tmp_path / "a", institutions=["I100"], start=dt.date(2024, 1, 1)).manifest.coverage
+    assert (cov.complete, cov.subject_works) == (True, {"I100": 1})
+    cov = import_works(source, tmp_path / "b", institutions=["I100"], start=dt.date(2025, 1, 1)).manifest.coverage
+    assert (cov.complete, cov.subject_works) == (False, {"I100": 0})
+
+
+def test_an_api_page_holding_none_of_the_subjects_works(shared_data, tmp_path, capsys):
+    source = shared_data / "openalex" / "api-page-works.json"
+    argv = ["evidence", "import", str(source), "--out", str(tmp_path / "snap"), "--subject", "I4210113369"]
+    assert main(argv) == 0
+    assert f"warning: {source} holds no work of I4210113369" in capsys.readouterr().err
+    assert not Snapshot.open(tmp_path / "snap").coverage.complete
+
+
+# --- as of: when the records were current ------------------------------------------------------
+
+
+def test_as_of_is_the_newest_updated_date_not_the_day_of_the_import(tmp_path):
+    records = [
+        work("W1", "a", updated_date="2010-12-31T23:59:59"),
+        work("W2", "b", updated_date=LONG_AGO),
+        work("W3", "c", updated_date="not a date"),
+    ]
+    summary = import_works(write_jsonl(tmp_path / "in.jsonl", records), tmp_path / "snap")
+    snapshot = Snapshot.open(tmp_path / "snap")
+    assert snapshot.retrieved == dt.date(2011, 3, 4) != dt.date.today()
+    assert summary.manifest.as_of_basis == "the newest updated_date among the records"
+    info = summarise(snapshot)
+    assert (info["as_of"], info["as_of_basis"]) == ("2011-03-04", "the newest updated_date among the records")
+
+
+def test_a_period_declared_past_the_as_of_is_warned_of(tmp_path):
+    records = [work("W1", "a", authorships=[authorship("L", [LAB])], updated_date=LONG_AGO, date="2010-05-06")]
+    source = write_jsonl(tmp_path / "in.jsonl", records)
+    summary = import_works(
+        source, tmp_path / "snap", institutions=["I100"], start=dt.date(2010, 1, 1), end=dt.date(2012, 12, 31)
+    )
+    assert summary.warnings == (
+        f"{source}: coverage is declared to 2012-12-31, but the newest record was updated on 2011-03-04: "
+        "works published or attributed since may be missing from it",
+    )
+
+
+@pytest.mark.parametrize(
+    "updated, basis",
+    [(None, "unknown: no record has an updated_date"), ("2999-01-01T00:00:00", "unknown: the newest updated_date")],
+)
+def test_as_of_is_unknown_where_the_records_do_not_say_it(tmp_path, updated, basis):
+    record = work("W1", "a")
+    record["updated_date"] = updated
+    import_works(write_jsonl(tmp_path / "in.jsonl", [record]), tmp_path / "snap")
+    snapshot = Snapshot.open(tmp_path / "snap")
+    assert snapshot.retrieved is None and snapshot.as_of_basis.startswith(basis)
+
+
+def test_an_import_manifest_from_before_as_of_has_no_as_of(tmp_path, capsys):
+    """Earlier imports kept only the clock at the import: it is not when the records were current."""
+    import_works(write_jsonl(tmp_path / "in.jsonl", others_works()), tmp_path / "snap", institutions=["I300"])
+    path = tmp_path / "snap" / MANIFEST
+    old = json.loads(path.read_text())
+    del old["as_of"], old["as_of_basis"]
+    old["coverage"] = {k: v for k, v in old["coverage"].items() if k not in ("subject_works", "confirmed_empty")}
+    path.write_text(json.dumps(old))
+    snapshot = Snapshot.open(tmp_path / "snap")
+    assert snapshot.retrieved is None and "imported by an earlier claimwatch" in snapshot.as_of_basis
+    assert snapshot.coverage.complete  # what the user declared then still stands, without its count
+    assert main(["evidence", "show", str(tmp_path / "snap")]) == 0
+    assert "as of        unknown: imported by an earlier claimwatch" in capsys.readouterr().out
+    # An earlier collect's created is its retrieval time, and stays its as-of.
+    old["source"] = "openalex"
+    path.write_text(json.dumps(old))
+    assert Snapshot.open(tmp_path / "snap").retrieved == dt.date.fromisoformat(old["created"][:10])
+
+
+def test_an_open_end_with_no_known_as_of_holds_for_no_period():
+    cov = Coverage(complete=True, institutions=("I1",), from_=dt.date(2024, 1, 1))
+    assert not cov.holds(["I1"], dt.date(2024, 1, 1), dt.date(2024, 6, 1), retrieved=None)
+    assert cov.holds(["I1"], dt.date(2024, 1, 1), dt.date(2024, 6, 1), retrieved=dt.date(2024, 6, 1))
+    assert not cov.holds(["I1"], dt.date(2024, 1, 1), dt.date(2024, 6, 2), retrieved=dt.date(2024, 6, 1))
+
+
+# --- end to end: claimwatch check on such evidence ------------------------------------------------
+
+NONE_CLAIM = """\
+claims:
+  - id: no-partners
+    says: No partners.
+    subject: lab
+    from: 2010-01-01
+    expects: none
+    works: {coauthor_in: [mil]}
+"""
+
+
+@pytest.fixture()
+def case(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", NONE_CLAIM)
+    write_jsonl(root / "others.jsonl", others_works())
+    monkeypatch.chdir(root)
+    return root
+
+
+def verdict(root: Path, *evidence: str) -> dict:
+    argv = ["check", "claims/c.yaml", "--json", "r.json"]
+    for e in evidence:
+        argv += ["--evidence", e]
+    assert main(argv) == 0
+    return json.loads((root / "r.json").read_text())["results"][0]
+
+
+def test_check_on_an_import_holding_none_of_the_subjects_works_is_not_not_contradicted(case, capsys):
+    assert (
+        main(["evidence", "import", "others.jsonl", "--out", "snap", "--subject", "I100", "--from", "2010-01-01"]) == 0
+    )
+    result = verdict(case, "snap")
+    assert result["verdict"] == "insufficient_evidence" != "not_contradicted"
+    assert result["coverage"]["complete"] is False
+
+
+def test_check_on_a_confirmed_empty_subject_may_find_nothing_contradicts_it(case):
+    argv = ["evidence", "import", "others.jsonl", "--out", "snap", "--subject", "I100", "--from", "2010-01-01"]
+    assert main([*argv, "--subject-may-be-empty"]) == 0
+    result = verdict(case, "snap")
+    assert result["verdict"] == "not_contradicted"
+    # The open-ended claim runs to the records' as-of, not to the day of the import.
+    assert result["period"]["assessed_to"] == "2011-03-04"
+
+
+def test_check_on_an_api_page_read_directly_is_never_complete(case, shared_data):
+    result = verdict(case, str(shared_data / "openalex" / "api-page-works.json"))
+    assert result["verdict"] == "insufficient_evidence"
+
+
+# --- collect: OpenAlex gives no work of a subject ----------------------------------------------
+
+API_LAB = api_institution("I900000001", "Example Lab")
+API_OTHER = api_institution("I900000009", "Other University")
+
+
+def collect_claims(folder: Path) -> Path:
+    path = folder / "claims.yaml"
+    path.write_text(
+        "statement:\n  speaker: Example Corp\n  made_on: 2024-01-10\n  quote: Q.\n  sources: [{title: A report}]\n"
+        "subjects:\n  lab:\n    name: Example Lab\n    openalex: [I900000001]\n"
+        "topics:\n  studies:\n    name: Studies\n    rationale: R.\n    phrases: [study]\n"
+        "claims:\n  - id: lab-no-studies\n    says: No studies.\n    subject: lab\n    from: 2024-01-10\n"
+        "    expects: none\n    works: {topic: studies}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture()
+def no_openalex_environment(monkeypatch):
+    for name in ("OPENALEX_API_KEY", "OPENALEX_EMAIL", "CLAIMWATCH_OPENALEX_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_a_collect_that_finds_no_work_of_the_subject_is_loud_and_not_complete(
+    tmp_path, capsys, no_openalex_environment
+):
+    with FakeOpenAlex(works=[work_record(n, [API_OTHER]) for n in range(3)]) as api:
+        claims, out = collect_claims(tmp_path), tmp_path / "snap"
+        argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]
+        assert main(argv) == 0
+        captured = capsys.readouterr()
+        assert "warning: OpenAlex gave no work of I900000001, subject 'lab' (Example Lab)" in captured.err
+        assert "coverage NOT recorded as complete" in captured.err
+        cov = Snapshot.open(out).coverage
+        assert (cov.complete, cov.institutions, cov.subject_works) == (False, (), {"I900000001": 0})
+        assert "coverage not complete" in captured.out
+        assert main([*argv, "--subject-may-be-empty"]) == 0
+        assert "recorded as complete all the same" in capsys.readouterr().err
+        cov = Snapshot.open(out).coverage
+        assert (cov.complete, cov.confirmed_empty) == (True, ("I900000001",))
+        # An update keeps the confirmation, and the count holds what the snapshot holds.
+        result = collector.update(out, client=collector.OpenAlexClient(api.url, retries=0))
+        assert result.manifest.coverage.complete and result.manifest.coverage.confirmed_empty == ("I900000001",)
+
+
+def test_a_collect_states_the_100_authors_limit_and_its_as_of(tmp_path, no_openalex_environment):
+    with FakeOpenAlex(works=[work_record(n, [API_LAB]) for n in range(3)]) as api:
+        query = collector.Query("lab", "Example Lab", ("I900000001",), dt.date(2024, 1, 1))
+        result = collector.collect([query], tmp_path / "snap", client=collector.OpenAlexClient(api.url, retries=0))
+    cov = result.manifest.coverage
+    assert (cov.complete, cov.subject_works) == (True, {"I900000001": 3})
+    assert "filters see only a work's first 100 authorships" in cov.note
+    assert "filters see only a work's first 100 authorships" in describe(cov)
+    snapshot = Snapshot.open(tmp_path / "snap")
+    assert snapshot.retrieved == dt.date.fromisoformat(result.manifest.created[:10])
+    assert snapshot.as_of_basis == "the time of retrieval from OpenAlex"
+    assert summarise(open_evidence(tmp_path / "snap"))["subject_works"] == {"I900000001": 3}

@@ -1,0 +1,466 @@
+"""Names shared across countries (issue 15): a list entry's name, alias or acronym places an
+author at the entry only where the record does not place them in another country.
+
+Every pair below is real; the page each fact was read from is named beside it. The Chinese
+entries' names and aliases are the ASPI China Defence Universities Tracker's, as
+../shared/data/aspi/misp-galaxy-china-defence-universities.json packages them (all in China).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimwatch.evaluate import NameMatcher
+from claimwatch.evaluate._matchers import ListMatcher, _EntryHit
+from claimwatch.evaluate._places import countries, part_of, places_in
+from claimwatch.lists import ListEntry, ReferenceList
+from claimwatch.lists._model import Source
+from claimwatch.works import Authorship, Institution, Origin, work_from_openalex
+from helpers import authorship, work
+
+
+def entry(eid: str, name: str, *aliases: str, country: str | None = "CN") -> ListEntry:
+    return ListEntry(id=eid, name=name, aliases=aliases, country=country)
+
+
+ASPI = {
+    e.id: e
+    for e in [
+        entry("neu", "Northeastern University", "东北大学", "NEU"),
+        entry("seu", "Southeast University", "东南大学", "SEU"),
+        entry("soochow", "Soochow University", "苏州大学", "Suzhou University"),
+        entry("sysu", "Sun Yat-sen University", "中山大学", "SYSU"),
+        entry("ndu", "National Defense University", "中国人民解放军国防大学", "国防大学", "NDU"),
+        entry("afri", "Air Force Research Institute", "中国人民解放军空军研究院", "空军研究院"),
+        entry("xmu", "Xiamen University", "厦门大学", "XMU"),
+        entry("cppu", "China People’s Police University", "中国人民警察大学", "警察大学", "CPPU"),
+        entry("csic", "China Shipbuilding Industry Corporation", "中国船舶重工集团有限公司", "中船重工", "CSIC"),
+        entry("hit", "Harbin Institute of Technology", "哈尔滨工业大学", "HIT"),
+        entry("bit", "Beijing Institute of Technology", "北京理工大学", "BIT"),
+        entry("usc", "University of South China", "南华大学", "USC"),
+        entry("just", "Jiangsu University of Science and Technology", "江苏科技大学", "JUST"),
+        entry("njust", "Nanjing University of Science and Technology", "南京理工大学", "NJUST"),
+        entry("ustc", "University of Science and Technology of China", "中国科学技术大学", "USTC"),
+    ]
+}
+LIST = ReferenceList(id="aspi", name="ASPI tracker", sources=(Source(title="ASPI"),), entries=tuple(ASPI.values()))
+MATCHER = ListMatcher(LIST)
+
+
+def hits(raw: list[str] | None = None, institutions: tuple[Institution, ...] = ()) -> dict[str, _EntryHit]:
+    a = Authorship(name="A", position=0, institutions=institutions, raw_affiliations=tuple(raw or ()))
+    return {h.entry.id: h for h in MATCHER.hits(a)}
+
+
+def outcome(key: str, raw: list[str] | None = None, institutions: tuple[Institution, ...] = ()) -> str:
+    """'match', 'uncertain' (a hit with a doubt) or 'none' for one entry."""
+    h = hits(raw, institutions).get(key)
+    return "none" if h is None else "uncertain" if h.doubt else "match"
+
+
+# --- the same full name in two countries -------------------------------------------------------
+#
+# (entry, the Chinese institution's affiliation, the foreign one's, the name alone)
+SHARED_NAMES = [
+    # Shenyang: https://en.wikipedia.org/wiki/Northeastern_University_(China); Boston ("NU or NEU"):
+    # https://www.wikizero.net/wiki/en/Northeastern_University; OpenAlex I12912129 (FACTS.md).
+    (
+        "neu",
+        "College of Information Science and Engineering, Northeastern University, Shenyang 110819, China",
+        "Khoury College of Computer Sciences, Northeastern University, Boston, MA 02115, USA",
+        "Northeastern University",
+    ),
+    # Dhaka: https://en.m.wikipedia.org/wiki/Southeast_University_(Bangladesh)
+    (
+        "seu",
+        "School of Computer Science and Engineering, Southeast University, Nanjing 211189, China",
+        "Department of CSE, Southeast University, Tejgaon, Dhaka 1208, Bangladesh",
+        "Southeast University",
+    ),
+    # Taipei: https://en.wikipedia.org/wiki/Soochow_University_(Taipei) ("while the English names
+    # are identical"); its address: https://www-en.scu.edu.tw/facts
+    (
+        "soochow",
+        "School of Computer Science and Technology, Soochow University, Suzhou, Jiangsu, China",
+        "Department of Accounting, Soochow University, 70 Linhsi Road, Shihlin District, Taipei, Taiwan 11102, R.O.C.",
+        "Soochow University",
+    ),
+    # Kaohsiung: https://en.wikipedia.org/wiki/National_Sun_Yat-sen_University
+    (
+        "sysu",
+        "School of Computer Science and Engineering, Sun Yat-sen University, Guangzhou 510006, China",
+        "Department of Electrical Engineering, National Sun Yat-sen University, Kaohsiung 80424, Taiwan",
+        "Sun Yat-sen University",
+    ),
+    # Washington, D.C.: https://en.wikipedia.org/wiki/National_Defense_University_(United_States)
+    (
+        "ndu",
+        "National Defense University, Beijing 100091, China",
+        "Institute for National Strategic Studies, National Defense University, Washington, DC 20319, USA",
+        "National Defense University",
+    ),
+    # Maxwell AFB, Alabama: http://www.airuniversity.af.mil/AUPress/AFRI-Papers/ and
+    # http://careersdocbox.com/US_Military/75813011-Air-university-education-digest.html
+    (
+        "afri",
+        "Air Force Research Institute, Beijing, China",
+        "Air Force Research Institute, Air University, Maxwell Air Force Base, Alabama",
+        "Air Force Research Institute",
+    ),
+]
+
+
+@pytest.mark.parametrize("key, chinese, foreign, bare", SHARED_NAMES, ids=[s[0] for s in SHARED_NAMES])
+def test_a_shared_name_matches_only_with_the_entrys_country(key, chinese, foreign, bare):
+    assert outcome(key, [chinese]) == "match"
+    assert outcome(key, [foreign]) == "none"
+    assert outcome(key, [bare]) == "uncertain"
+
+
+@pytest.mark.parametrize("key, chinese, foreign, bare", SHARED_NAMES, ids=[s[0] for s in SHARED_NAMES])
+def test_a_shared_name_follows_the_openalex_institutions_country(key, chinese, foreign, bare):
+    assert outcome(key, institutions=(Institution(bare, id="I1", country="CN"),)) == "match"
+    assert outcome(key, institutions=(Institution(bare, id="I2", country="US"),)) == "none"
+    assert outcome(key, institutions=(Institution(bare, id="I3"),)) == "uncertain"
+    # A raw string without a country takes the country of the institution it was resolved to.
+    assert outcome(key, [bare], (Institution(bare, id="I2", country="BD"),)) == "none"
+
+
+def test_northeastern_boston_as_openalex_resolves_it_never_matches_shenyang():
+    boston = Institution("Northeastern University", id="I12912129", country="US")
+    assert outcome("neu", ["Northeastern University, Boston, MA"], (boston,)) == "none"
+    assert outcome("neu", ["Northeastern University"], (boston,)) == "none"
+
+
+def test_the_doubt_says_why():
+    doubt = hits(["Northeastern University"])["neu"].doubt
+    assert doubt == (
+        "“Northeastern University” does not itself place the institution in China, and the affiliation names"
+        " no country: an institution outside China may share the name"
+    )
+
+
+def test_a_name_that_places_itself_in_the_entrys_country_needs_no_country_around_it():
+    assert outcome("hit", ["Harbin Institute of Technology"]) == "match"
+    assert outcome("ustc", ["University of Science and Technology of China"]) == "match"
+    assert outcome("njust", ["School of Computer Science, Nanjing University of Science and Technology"]) == "match"
+    assert outcome("sysu", ["中山大学"]) == "match"  # written in Chinese
+
+
+def test_a_name_known_to_be_borne_in_two_countries_places_nothing_by_itself():
+    # Shenyang: https://en.wikipedia.org/wiki/China_Medical_University_(Liaoning); Taichung, Taiwan:
+    # https://iaci.cmu.edu.tw/english/epaper/index.php?epaperno=44 ("#6 in Taiwan")
+    m = ListMatcher(
+        ReferenceList(
+            id="x",
+            name="x",
+            sources=(Source(title="x"),),
+            entries=(entry("cmu", "China Medical University", "中国医科大学", "CMU"),),
+        )
+    )
+
+    def cmu(text: str) -> str:
+        found = m.hits(Authorship("A", 0, raw_affiliations=(text,)))
+        return "none" if not found else "uncertain" if found[0].doubt else "match"
+
+    assert cmu("School of Public Health, China Medical University, Shenyang, Liaoning 110122, China") == "match"
+    assert cmu("Graduate Institute of Biomedical Sciences, China Medical University, Taichung 40402, Taiwan") == "none"
+    assert cmu("China Medical University") == "uncertain"
+
+
+def test_a_name_of_the_pla_or_pekings_places_itself():
+    m = ListMatcher(
+        ReferenceList(
+            id="x",
+            name="x",
+            sources=(Source(title="x"),),
+            entries=(
+                entry("sub", "Navy Submarine Academy", "PLA Navy Submarine Academy"),
+                entry("pku", "Peking University", "Beijing University"),
+            ),
+        )
+    )
+    found = {h.entry.id: h for h in m.hits(Authorship("A", 0, raw_affiliations=("PLA Navy Submarine Academy",)))}
+    assert found["sub"].doubt is None
+    (h,) = m.hits(Authorship("A", 0, raw_affiliations=("Peking University",)))
+    assert h.doubt is None
+    (h,) = m.hits(Authorship("A", 0, raw_affiliations=("Navy Submarine Academy",)))
+    assert h.doubt  # the navy's academy of which country?
+
+
+def test_a_name_that_places_itself_in_china_but_stands_elsewhere_is_uncertain():
+    # Xiamen University's campus in Sepang, Malaysia: https://en.wikipedia.org/wiki/Xiamen_University_Malaysia
+    h = hits(["School of Electrical and Computer Engineering, Xiamen University Malaysia, Sepang 43900, Malaysia"])
+    assert h["xmu"].doubt and "Malaysia" in h["xmu"].doubt
+    assert outcome("xmu", ["Xiamen University, Xiamen 361005, China"]) == "match"
+
+
+def test_a_japanese_daigakko_is_not_a_chinese_daigaku():
+    # 警察大学校, Japan's National Police Academy (Fuchū, Tokyo): https://ja.wikipedia.org/wiki/警察大学校
+    # (read at https://ja.wikipedia.org/wiki/%E7%89%B9%E5%88%A5%E6%8D%9C%E6%9F%BB%E5%B9%B9%E9%83%A8%E7%A0%94%E4%BF%AE%E6%89%80)
+    assert outcome("cppu", ["警察大学校, 東京都府中市"]) == "none"
+    assert outcome("cppu", ["中国人民警察大学, 河北廊坊"]) == "match"
+
+
+# --- acronyms ------------------------------------------------------------------------------------
+#
+# (entry, the acronym as the Chinese institution's string has it, the foreign institution's string)
+ACRONYMS = [
+    # Spain's CSIC: https://en.wikipedia.org/wiki/Spanish_National_Research_Council (the issue's string)
+    ("csic", "CSIC 712 Research Institute, Wuhan, China", "IESA-CSIC, Córdoba, Spain"),
+    # Holon, Israel: https://en.wikipedia.org/wiki/Holon_Institute_of_Technology
+    ("hit", "School of Computer Science, HIT, Harbin 150001, China", "Faculty of Sciences, HIT, Holon, Israel"),
+    # Mesra, Ranchi, India: https://en.wikipedia.org/wiki/Birla_Institute_of_Technology,_Mesra
+    (
+        "bit",
+        "School of Optics and Photonics, BIT, Beijing, China",
+        "Department of ECE, BIT Mesra, Ranchi 835215, India",
+    ),
+    # Hengyang: https://unitracker.aspi.org.au/universities/university-of-south-china/; Los Angeles:
+    # http://media-2.web.britannica.com/eb-diffs/689/556689-9016-2086.html
+    (
+        "usc",
+        "School of Nuclear Science and Technology, USC, Hengyang, China",
+        "Viterbi School of Engineering, USC, Los Angeles, CA 90089, USA",
+    ),
+    # Irbid: https://en.wikipedia.org/wiki/Jordan_University_of_Science_and_Technology
+    (
+        "just",
+        "School of Naval Architecture, JUST, Zhenjiang, Jiangsu, China",
+        "Faculty of Medicine, JUST, Irbid 22110, Jordan",
+    ),
+    # NEU and SEU, as above.
+    ("neu", "NEU, Shenyang, China", "Khoury College, NEU, Boston, Massachusetts, USA"),
+    ("seu", "SEU, Nanjing, Jiangsu, China", "SEU, Dhaka, Bangladesh"),
+]
+
+
+@pytest.mark.parametrize("key, chinese, foreign", ACRONYMS, ids=[a[0] for a in ACRONYMS])
+def test_an_acronym_matches_only_where_the_string_places_it_in_the_entrys_country(key, chinese, foreign):
+    assert outcome(key, [chinese]) == "match"
+    assert outcome(key, [foreign]) == "none"
+    acronym = ASPI[key].aliases[-1]
+    assert outcome(key, [f"Department of Physics, {acronym}"]) == "uncertain"
+
+
+def test_an_acronym_never_places_itself():
+    # "Harbin" inside the name places HIT; the acronym alone places nothing.
+    assert outcome("hit", ["HIT"]) == "uncertain"
+    assert "acronym" in (hits(["HIT"])["hit"].doubt or "")
+
+
+def test_an_acronym_of_an_entry_with_no_country_is_uncertain():
+    m = ListMatcher(
+        ReferenceList(
+            id="x", name="x", sources=(Source(title="x"),), entries=(entry("e", "Example Works", "EXW", country=None),)
+        )
+    )
+    a = Authorship("A", 0, raw_affiliations=("EXW, Springfield",))
+    (h,) = m.hits(a)
+    assert h.doubt and "gives no country" in h.doubt
+    (h,) = m.hits(Authorship("A", 0, raw_affiliations=("Example Works, Springfield",)))
+    assert h.doubt is None
+
+
+# --- the real OpenAlex institution record -------------------------------------------------------
+
+
+def test_the_real_university_of_michigan_record(shared_data):
+    record = json.loads((shared_data / "openalex" / "I27837315.json").read_text(encoding="utf-8"))
+    inst = {k: record[k] for k in ("id", "display_name", "ror", "country_code", "type", "lineage")}
+    w = work_from_openalex(
+        work("W1", "x", authorships=[authorship("A", [inst], raw=["UM, Ann Arbor"])]), Origin("snapshot", "x", 1)
+    )
+    (a,) = w.authorships
+    (um,) = a.institutions
+    assert (um.name, um.country) == ("University of Michigan", "US")
+    (acronym,) = record["display_name_acronyms"]  # "UM"
+    us = entry("um", record["display_name"], acronym, country="US")
+    elsewhere = entry("um-elsewhere", "Some University", acronym, country="MY")
+    m = ListMatcher(ReferenceList(id="x", name="x", sources=(Source(title="x"),), entries=(us, elsewhere)))
+    found = {h.entry.id: h for h in m.hits(a)}
+    # The name in the institution's name, in the institution's country: a match, with its span.
+    h = found["um"]
+    assert (h.method, h.doubt, h.matched_text, h.name.name) == (
+        "name_in_institution",
+        None,
+        "University of Michigan",
+        "University of Michigan",
+    )
+    assert (h.name.start, h.name.end) == (0, 22)
+    # The same acronym for an entry in another country: the record places the author in the US.
+    assert "um-elsewhere" not in found
+
+
+# --- several affiliations in one string ---------------------------------------------------------
+
+
+def test_the_country_that_counts_is_in_the_names_own_part_of_the_string():
+    both = "Northeastern University, Shenyang, China; Northeastern University, Boston, USA"
+    assert outcome("neu", [both]) == "match"
+    h = hits([both])["neu"]
+    assert (h.name.start, h.name.end) == (0, 23)
+    assert outcome("neu", ["Tsinghua University, Beijing, China; Northeastern University, Boston, USA"]) == "none"
+    assert (
+        outcome("neu", ["Dept of CS, Northeastern University, Boston, USA, and Tsinghua University, Beijing, China"])
+        == "none"
+    )
+
+
+def test_a_country_inside_the_name_does_not_end_its_part():
+    assert outcome("ustc", ["University of Science and Technology of China, Hefei, Anhui 230027, China"]) == "match"
+    h = hits(["University of Science and Technology of China, Boston, USA"])["ustc"]
+    assert h.doubt and "names a place in China" in h.doubt and "United States" in h.doubt
+
+
+def test_conflicting_places_in_one_part_are_uncertain():
+    h = hits(["Northeastern University, Shenyang, Boston, MA 02115, USA"])["neu"]
+    assert h.doubt and "China" in h.doubt and "United States" in h.doubt
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("School of Oral Medicine, Sichuan University, Chengdu", {"CN"}),  # "Oral" is a city in Kazakhstan
+        ("Nanjing Normal University, Nanjing", {"CN"}),  # Normal, Illinois
+        ("Key Lab of Mobile Communications, Nice Institute", set()),  # Mobile, Alabama; Nice, France
+        ("Georgia Institute of Technology, Atlanta, GA 30332", {"US"}),  # Georgia the country stays out
+        ("University of New Mexico, Albuquerque", {"US"}),
+        ("Papua New Guinea University of Technology", {"PG"}),
+        ("Department of Physics, University of Cambridge", set()),  # Cambridge, UK or Massachusetts
+        ("Peoples R China", {"CN"}),
+        ("Taipei, Taiwan, R.O.C.", {"TW"}),
+        ("Universidad de Córdoba, España", {"ES"}),
+        ("Xi’an Jiaotong University, Xi'an, Shaanxi", {"CN"}),
+        ("US Army Research Laboratory", {"US"}),
+        ("USTC, Hefei", {"CN"}),  # "US" inside an acronym is not the country
+    ],
+)
+def test_places_and_the_countries_they_imply(text, expected):
+    assert countries(places_in(text)) == expected
+
+
+def test_a_territory_named_with_its_sovereign_is_the_territory():
+    assert countries(places_in("Department of EE, Kowloon, Hong Kong, China")) == {"HK"}
+
+
+def test_parts_of_a_string():
+    text = "A, Shenyang, China; B, Boston, USA"
+    assert part_of(text, places_in(text), 20, 21) == (19, len(text))
+
+
+# --- words run together --------------------------------------------------------------------------
+
+
+def test_run_together_words_are_split_where_a_name_starts():
+    # Crossref's interleaving, as FACTS.md quotes it.
+    text = "School of Electronic and Optical Engineering and School of Communication EngineeringNanjing University of Science and Technology, Nanjing, China"
+    (h,) = hits([text]).values()
+    assert (h.entry.id, h.doubt) == ("njust", None)
+    assert text[h.name.start : h.name.end] == "Nanjing University of Science and Technology"
+    assert h.name.name == "Nanjing University of Science and Technology"
+
+
+def test_run_together_acronyms_are_split_too():
+    assert outcome("ustc", ["Department of Automation, School of Information ScienceUSTC, Hefei, China"]) == "match"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google DeepMind, London",
+        "McGill University, Montreal",
+        "iFlytek Research, Hefei",
+        "MSRA, Beijing",
+        "NetEase Fuxi Lab",
+    ],
+)
+def test_real_names_with_inner_capitals_stay_whole(text):
+    names = NameMatcher(
+        [("dm", "DeepMind"), ("mg", "McGill University"), ("if", "iFlytek"), ("ms", "MSRA"), ("ne", "NetEase")]
+    )
+    assert len(names.find(text)) == 1, text
+
+
+def test_a_word_is_split_only_where_a_whole_registered_name_follows():
+    # "Mind" starts a registered name, but the name is not there: nothing is found.
+    assert NameMatcher([("m", "Mind Institute")]).find("Google DeepMind, London") == []
+    # "Deep" is not a registered name's first word: nothing splits.
+    assert NameMatcher([("d", "Deep Institute")]).find("Google DeepMind Institute") == []
+
+
+# --- spans into the text as given ---------------------------------------------------------------
+
+
+def test_spans_point_into_the_string_as_given_even_when_it_is_decomposed():
+    import unicodedata
+
+    text = unicodedata.normalize(
+        "NFD", "Département d'Informatique, Université, Northeastern University, Shenyang, China"
+    )
+    h = hits([text])["neu"]
+    assert text[h.name.start : h.name.end] == "Northeastern University"
+    assert h.doubt is None
+
+
+def test_the_reason_cites_the_name_and_where_it_stands():
+    from claimwatch.evaluate._matchers import _ListedHit
+
+    a = Authorship("A", 0, raw_affiliations=("Lab, Harbin Institute of Technology, Harbin",))
+    (h,) = MATCHER.hits(a)
+    r = _ListedHit(a, h, None).reason()
+    assert (r.matched_name, r.start, r.end, r.doubt) == ("Harbin Institute of Technology", 5, 35, None)
+    assert r.matched_text and r.matched_text[r.start : r.end] == "Harbin Institute of Technology"
+
+
+def test_reports_show_the_name_where_it_stands_and_the_doubt():
+    from claimwatch.evaluate._matchers import _ListedHit
+    from claimwatch.reports.view import finding_view
+    from claimwatch.results import Finding, WorkRef
+
+    a = Authorship("A", 0, raw_affiliations=("Lab <b>x</b>, Northeastern University",))
+    (h,) = MATCHER.hits(a)
+    finding = Finding(
+        work=WorkRef(id="W1", title="t"),
+        status="uncertain",
+        strength="inferred",
+        reasons=(_ListedHit(a, h, None).reason(),),
+    )
+    (p,) = finding_view(finding).partners
+    assert (p.matched, p.start, p.end, p.matched_name) == ("Northeastern University", 14, 37, "Northeastern University")
+    assert p.doubt and "no country" in p.doubt
+
+
+def _real_authorships(shared_data):
+    for name in ("W2741809807.json", "api-page-works.json"):
+        record = json.loads((shared_data / "openalex" / name).read_text(encoding="utf-8"))
+        for w in record.get("results", [record]):
+            yield from work_from_openalex(w, Origin("snapshot", name, 1)).authorships
+
+
+def test_places_in_real_raw_affiliations_agree_with_openalexs_countries(shared_data):
+    checked = 0
+    for a in _real_authorships(shared_data):
+        resolved = {i.country for i in a.institutions if i.country}
+        for text in a.raw_affiliations:
+            found = countries(places_in(text))
+            assert found, text  # every real string here names its country
+            if resolved:
+                assert found <= resolved, (text, found, resolved)
+                checked += 1
+    assert checked >= 10
+
+
+def test_a_real_string_matches_only_an_entry_in_its_country(shared_data):
+    udem = next(
+        a
+        for a in _real_authorships(shared_data)
+        if any("Université de Montréal" in r for r in a.raw_affiliations) and a.institutions
+    )
+    canada = entry("udem", "Université de Montréal", "UdeM", country="CA")
+    france = entry("udem-fr", "Université de Montréal", country="FR")
+    m = ListMatcher(ReferenceList(id="x", name="x", sources=(Source(title="x"),), entries=(canada, france)))
+    found = {h.entry.id: h for h in m.hits(udem)}
+    assert found["udem"].doubt is None and "udem-fr" not in found

@@ -1,0 +1,245 @@
+"""The Consolidated Screening List as it really is (issue 15): the real 2025 excerpt in
+../shared/data/csl, checked against the file's own rows, and fixtures made from those rows altered
+the way the whole list is known to behave (FACTS.md, "The real record, as it behaves"): one entity
+on two source lists with the same `_id`, values joined by ";" without a space, an alias that
+reads "and X", the header row repeated inside the file, and the older 28-column layout without
+`_id`. How each fixture was made is in tests/fixtures/csl/README.md."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from claimwatch import lists
+from claimwatch.cli import main
+from claimwatch.lists import load_list
+
+EXCERPT = "csl/consolidated-2025-excerpt.csv"
+FIXTURES = Path(__file__).parent / "fixtures" / "csl"
+QUIRKS = FIXTURES / "real-quirks.csv"  # today's layout
+OLDER = FIXTURES / "real-older-layout.csv"  # 28 columns, no _id
+
+EL = "Entity List (EL) - Bureau of Industry and Security"
+SSI = "Sectoral Sanctions Identifications List (SSI) - Treasury Department"
+NS_MBS = "Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department"
+CETC = "China Electronics Technology Group Corporation 13th Research Institute (CETC 13)"
+CETC_ALIASES = (
+    "Hebei Semiconductor Research Institute",
+    "HSRI",
+    "Hebei Institute of Semiconductors",
+    "Hebei Semiconductor Institute",
+    "Hebei Semiconductor",
+    "CETC Research Institute 13",  # the file writes "and CETC Research Institute 13"
+)
+SME_ALIASES = (
+    "JSC RUSSIAN BANK FOR SMALL AND MEDIUM ENTERPRISES SUPPORT",
+    "JSC SME BANK",
+    "AKTSIONERNOE OBSHCHESTVO ROSSISKI BANK PODDERZHKI MALOGO I SREDNEGO PREDPRINIMATELSTVA",
+    "MSP BANK AO",
+    "OTKRYTOE AKTSIONERNOE OBSHCHESTVO ROSSISKI BANK RAZVITIYA",
+)
+CONNECTIVES = ("and ", "or ", "a.k.a", "aka ", "f.k.a", "formerly", "-")
+
+
+def imported(tmp_path: Path, capsys: pytest.CaptureFixture[str], source: Path, *options: str, name: str = "csl.yaml"):
+    out = tmp_path / name
+    code = main(["lists", "import", "csl", str(source), "--out", str(out), *options])
+    _, err = capsys.readouterr()
+    # The import's notes (imported.notes) may be said on stderr; nothing else may.
+    assert code == 0 and all(line.startswith("note: ") for line in err.splitlines()), err
+    return load_list(out)
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+
+
+def by_name(rl, name: str):
+    (entry,) = [e for e in rl.entries if e.name == name]
+    return entry
+
+
+def comparable(entry) -> dict:
+    """An entry as the list file has it, less its id and place in the file."""
+    return entry.model_dump(exclude={"id", "line"})
+
+
+# --- the real excerpt ------------------------------------------------------------------------------
+
+
+def test_real_excerpt_keeps_the_organisations_of_every_source(tmp_path, capsys, shared_data):
+    path = shared_data / EXCERPT
+    real = rows(path)
+    rl = imported(tmp_path, capsys, path)
+    assert len(real) == 13
+    organisations = [r for r in real if r["type"].strip() in ("Entity", "")]
+    assert (rl.imported["records_read"], rl.imported["entries_kept"]) == (13, 9)
+    assert rl.imported["format"] == "csl-csv" and "notes" not in rl.imported
+    # Every organisation row is one entry with its own source list; the four individuals are left out.
+    assert [(e.name, e.source_lists) for e in rl.entries] == [(r["name"], (r["source"],)) for r in organisations]
+    assert {r["name"] for r in real} - {e.name for e in rl.entries} == {
+        "Mohammed ABU JHEISHEH",
+        "RIM, Ryong Nam",
+        "Evren KAYAKIRAN",
+        "Fathi Mohammed QAR'AWI",
+    }
+    assert {s.split(" (")[0] for e in rl.entries for s in e.source_lists} == {
+        "Nonproliferation Sanctions",
+        "Unverified List",
+        "Military End User",
+        "ITAR Debarred",
+        "Denied Persons List",
+        "Sectoral Sanctions Identifications List",
+        "Entity List",
+    }
+    assert all(e.verified for e in rl.entries)
+
+
+def test_real_excerpt_dates_citations_and_aliases(tmp_path, capsys, shared_data):
+    rl = imported(tmp_path, capsys, shared_data / EXCERPT)
+    cetc = by_name(rl, CETC)
+    assert cetc.aliases == CETC_ALIASES
+    assert (cetc.listed_from, cetc.citation, cetc.country) == (dt.date(2018, 8, 1), "83 FR 37423; 87 FR 77505", "CN")
+    # One address object of three streets (city, province and country once, at its end) stays one address.
+    assert cetc.addresses == (
+        "113 Hezuo Road, Shijiazhuang, Hebei, China; and 21 Changsheng Street, Shijiazhuang, Hebei, China; and "
+        "21 Changsheng Road, Shijiazhuang, Hebei, China, Shijiazhuang, Hebei Province, CN",
+    )
+    sme = by_name(rl, "SME BANK")
+    assert sme.aliases == SME_ALIASES and sme.programs == ("UKRAINE-EO13662",) and sme.country == "RU"
+    assert by_name(rl, "TNK Trading International S.A.").programs == ("VENEZUELA-EO13850", "UKRAINE-EO13662")
+    ash = by_name(rl, "I. ASH")
+    assert (ash.listed_from, ash.listed_to) == (dt.date(2002, 3, 4), dt.date(2056, 6, 29))
+    assert ash.citation == "67 F.R. 56530 9/4/02 67 F.R. 10890 3/11/02 71 F.R. 38843 7/10/06"  # as given
+    meu = by_name(rl, "Academy of Aerospace Solid Propulsion Technology (AASPT)")
+    assert (meu.listed_from, meu.citation) == (dt.date(2020, 12, 23), "85 FR 83799")
+    # The State Department writes its rider into the name itself; the name is kept whole.
+    isn = rl.entries[0]
+    assert isn.name == "Sinobright Import and Export Company; and any successor, sub-unit, or subsidiary thereof"
+    assert isn.listed_from == dt.date(2023, 7, 19) and isn.aliases == ()
+    assert not [a for e in rl.entries for a in e.aliases if a.lower().startswith(CONNECTIVES)]
+
+
+def test_real_excerpt_entity_list_in_china(tmp_path, capsys, shared_data):
+    rl = imported(tmp_path, capsys, shared_data / EXCERPT, "--source", "EL", "--country", "CN", name="el-cn.yaml")
+    assert [e.name for e in rl.entries] == [CETC]
+
+
+# --- the real rows, as the whole list has them ----------------------------------------------------
+
+
+def test_quirks_fixture_is_the_excerpt_altered(shared_data):
+    """The fixture holds the excerpt's rows (some altered), a second SME BANK row, a header row and a
+    Northwestern Polytechnical University row; nothing else."""
+    real = {r["_id"] + r["source"]: r for r in rows(shared_data / EXCERPT)}
+    quirks = rows(QUIRKS)
+    assert len(quirks) == 16
+    added = [r for r in quirks if r["_id"] + r["source"] not in real]
+    assert [(r["_id"], r["name"]) for r in added] == [
+        ("_id", "name"),  # the header again
+        ("18283", "SME BANK"),
+        ("5b0c6a8e2f3d4b1a9c7e6f5d4c3b2a1908f7e6d5c4b3a2918f7e6d5c", "Northwestern Polytechnical University"),
+    ]
+
+
+def test_quirks_give_the_excerpts_entries_with_the_bank_on_both_lists(tmp_path, capsys, shared_data):
+    excerpt = imported(tmp_path, capsys, shared_data / EXCERPT, name="excerpt.yaml")
+    rl = imported(tmp_path, capsys, QUIRKS, name="quirks.yaml")
+    assert (rl.imported["records_read"], rl.imported["entries_kept"]) == (15, 10)
+    assert rl.imported["notes"] == [
+        "the header row is repeated at line 8; skipped, not read as a record",
+        "the records at lines 15 and 16 share the _id 18283: one entity on 2 source lists (SSI, NS-MBS List), "
+        "one entry",
+    ]
+    sme = rl.entry("sme-bank")
+    assert sme.source_lists == (SSI, NS_MBS)
+    assert sme.programs == ("UKRAINE-EO13662", "RUSSIA-EO14024")
+    assert sme.aliases == SME_ALIASES  # the NS-MBS row joins them by ";" without a space
+    assert sme.notes is None  # the two rows differ in nothing the entry holds but source and program
+    # Every other entry is the excerpt's, though the CETC aliases and TNK programs are joined by ";"
+    # without a space here.
+    assert {
+        e.id: comparable(e) for e in rl.entries if e.id not in ("sme-bank", "northwestern-polytechnical-university")
+    } == {e.id: comparable(e) for e in excerpt.entries if e.id != "sme-bank"}
+    npu = rl.entry("northwestern-polytechnical-university")
+    assert npu.aliases == ("Northwestern Polytechnic University", "Northwest Polytechnical University")
+    assert (npu.listed_from, npu.citation, npu.source_lists) == (dt.date(2001, 5, 14), "66 FR 24266", (EL,))
+
+
+def test_older_layout_is_read_by_column_names(tmp_path, capsys, shared_data):
+    excerpt = imported(tmp_path, capsys, shared_data / EXCERPT, name="excerpt.yaml")
+    rl = imported(tmp_path, capsys, OLDER, name="older.yaml")
+    assert rl.imported["format"] == "csl-csv-no-id"
+    assert (rl.imported["records_read"], rl.imported["entries_kept"]) == (15, 10)
+    assert rl.imported["notes"] == [
+        "read the older CSV layout (28 columns, no _id column): records are merged and namesakes told apart by "
+        "entity_number, or where a record has none, by its source, name and addresses",
+        "the header row is repeated at line 11; skipped, not read as a record",
+        "the records at lines 15 and 16 share the entity_number 18283: one entity on 2 source lists (SSI, "
+        "NS-MBS List), one entry",
+    ]
+    # Without _id, the two Atlas Sanatgaran records get ids from their source, name and addresses.
+    atlas = [e for e in rl.entries if e.name == "Atlas Sanatgaran"]
+    assert [(e.id, e.country) for e in atlas] == [
+        ("atlas-sanatgaran-20e15f1884", "AM"),
+        ("atlas-sanatgaran-7daffe4fd3", "IR"),
+    ]
+    assert rl.entry("sme-bank").source_lists == (SSI, NS_MBS)
+    # The rest are the same entries as today's layout gives.
+    assert {e.id: comparable(e) for e in rl.entries if e.name not in ("Atlas Sanatgaran", "SME BANK")} == {
+        e.id: comparable(e) for e in excerpt.entries if e.name not in ("Atlas Sanatgaran", "SME BANK")
+    }
+
+
+def test_older_layout_ids_are_the_same_on_every_import(tmp_path, capsys):
+    first = imported(tmp_path, capsys, OLDER, name="a.yaml")
+    second = imported(tmp_path, capsys, OLDER, name="b.yaml")
+    assert [e.id for e in first.entries] == [e.id for e in second.entries]
+    assert (tmp_path / "a.yaml").read_text().replace("id: a\n", "") == (tmp_path / "b.yaml").read_text().replace(
+        "id: b\n", ""
+    )
+
+
+def test_older_layout_missing_a_column_other_than_id_is_refused(tmp_path, capsys):
+    text = OLDER.read_text(encoding="utf-8").replace("alt_names,", "other,", 1)
+    source = tmp_path / "older.csv"
+    source.write_text(text, encoding="utf-8")
+    code = main(["lists", "import", "csl", str(source), "--out", str(tmp_path / "x.yaml")])
+    _, err = capsys.readouterr()
+    assert (code, err) == (2, f"{source}:1:1: not the Consolidated Screening List CSV: missing column alt_names\n")
+
+
+def test_a_repeated_header_with_its_own_byte_order_mark_is_skipped_too(tmp_path, capsys):
+    lines = QUIRKS.read_text(encoding="utf-8").split("\n")
+    lines[7] = "\ufeff" + lines[7]  # a piece of the file that was a file of its own
+    source = tmp_path / "bom.csv"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    rl = imported(tmp_path, capsys, source)
+    assert rl.imported["notes"][0] == "the header row is repeated at line 8; skipped, not read as a record"
+    assert rl.imported["records_read"] == 15
+
+
+def test_a_repeated_header_that_is_not_the_header_is_a_row_of_the_wrong_width(tmp_path, capsys):
+    lines = QUIRKS.read_text(encoding="utf-8").split("\n")
+    lines[7] = lines[7].rsplit(",", 1)[0]  # the repeated header, one column short: not the header
+    source = tmp_path / "cut.csv"
+    source.write_text("\n".join(lines), encoding="utf-8")
+    code = main(["lists", "import", "csl", str(source), "--out", str(tmp_path / "x.yaml")])
+    _, err = capsys.readouterr()
+    assert (code, err) == (2, f"{source}:8:1: the row has 28 fields; the header has 29\n")
+
+
+def test_fetch_takes_the_same_path(tmp_path, monkeypatch):
+    """`lists fetch csl` reads the download as `lists import csl` reads the file: merged, header skipped."""
+    monkeypatch.setattr("claimwatch.lists._fetch.download", lambda url, policy: QUIRKS.read_bytes())
+    fetched = lists.fetch_csl(
+        tmp_path / "csl.yaml", url="https://example.org/consolidated.csv", today=dt.date(2026, 1, 2)
+    )
+    read = lists.write_list_yaml(lists.import_csl(QUIRKS, list_id="csl"), tmp_path / "read" / "csl.yaml")
+    assert fetched.imported["notes"] == read.imported["notes"]
+    assert [comparable(e) for e in fetched.entries] == [comparable(e) for e in read.entries]
+    assert fetched.entry("sme-bank").source_lists == (SSI, NS_MBS)

@@ -1,0 +1,82 @@
+"""The shipped lists against ROR's own records (issue 15): for each record in ../shared/data/ror
+(ROR's v1 and v2 formats both), every shipped entry for that institution carries its ROR id and
+its country, and no entry of another institution carries it. (The real ASPI file importing
+159/159 is test_lists_import.py's.)"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimwatch.lists import ListEntry, load_list
+
+LISTS = sorted((Path(__file__).resolve().parent.parent / "evidence" / "lists").glob("*.yaml"))
+# A subject of the claims, not a listed institution: no shipped list names it.
+ON_NO_LIST = {"0300m5276"}  # Microsoft Research Asia
+
+
+@dataclass(frozen=True)
+class RorRecord:
+    id: str
+    names: frozenset[str]  # its name, labels and aliases, casefolded; not acronyms, which name many
+    countries: frozenset[str]
+
+
+def read_ror(path: Path) -> RorRecord:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ror_id = data["id"].rstrip("/").rsplit("/", 1)[-1]
+    if isinstance(data.get("names"), list):  # v2: typed names, locations with GeoNames details
+        names = [n["value"] for n in data["names"] if "acronym" not in n["types"]]
+        countries = [loc["geonames_details"]["country_code"] for loc in data["locations"]]
+    else:  # v1: name, aliases and labels apart, one country
+        names = [data["name"], *data.get("aliases", ()), *(label["label"] for label in data.get("labels", ()))]
+        countries = [data["country"]["country_code"]]
+    return RorRecord(ror_id, frozenset(n.casefold() for n in names), frozenset(countries))
+
+
+def shipped_entries() -> list[tuple[str, ListEntry]]:
+    return [(p.stem, e) for p in LISTS for e in load_list(p).entries]
+
+
+def names_of(entry: ListEntry) -> set[str]:
+    return {n.casefold() for n in entry.names}
+
+
+def ror_records(shared_data: Path) -> list[RorRecord]:
+    return [read_ror(p) for p in sorted((shared_data / "ror").glob("*.json"))]
+
+
+def test_the_ror_records_are_of_both_formats(shared_data):
+    paths = sorted((shared_data / "ror").glob("*.json"))
+    assert len(paths) == 10
+    assert {"v2" if isinstance(json.loads(p.read_text()).get("names"), list) else "v1" for p in paths} == {"v1", "v2"}
+    assert all(r.countries == {"CN"} for r in ror_records(shared_data))
+
+
+def test_every_entry_for_a_ror_institution_carries_its_id_and_country(shared_data):
+    entries = shipped_entries()
+    wrong = []
+    for record in ror_records(shared_data):
+        found = [(lst, e) for lst, e in entries if names_of(e) & record.names or record.id in e.ror]
+        if record.id in ON_NO_LIST:
+            wrong += [f"{lst}:{e.id} names {record.id}, which no list should" for lst, e in found]
+            continue
+        if not found:
+            wrong.append(f"no shipped entry names ROR {record.id}")
+        for lst, e in found:
+            if e.ror != (record.id,) or e.country not in record.countries:
+                wrong.append(
+                    f"{lst}:{e.id}: ror {list(e.ror)}, country {e.country}; ROR {record.id} says {set(record.countries)}"
+                )
+            if not names_of(e) & record.names:  # it carries the id, so it must be that institution by name too
+                wrong.append(f"{lst}:{e.id} carries ROR {record.id} but none of its names")
+    assert wrong == []
+
+
+def test_every_shipped_ror_id_is_one_of_rors_records(shared_data):
+    records = {r.id for r in ror_records(shared_data)}
+    carried = {r for _, e in shipped_entries() for r in e.ror}
+    assert carried == records - ON_NO_LIST
+    # Each of the four lists has ids for the institutions it names.
+    assert {lst for lst, e in shipped_entries() if e.ror} == {p.stem for p in LISTS}

@@ -1,0 +1,287 @@
+"""What real OpenAlex records cannot show, and how verdicts say so: 1 January dates that stand
+for a year, coauthors with no affiliation at all (the `I-1` placeholder counted as none),
+institutions Crossref put in the author list, and plain-text abstracts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimwatch import claims as claims_mod
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
+from claimwatch.works import Origin, PartialDate, work_from_openalex
+from helpers import HIT, LAB, authorship, claim_file, institution, project, work, write_jsonl
+
+OUTSIDE = institution("I300", "Some University Elsewhere", country="DE")
+PLACEHOLDER = {"id": "https://openalex.org/I-1", "display_name": None, "ror": None, "country_code": None}
+
+
+def claim(works: str, *, period: str = "from: 2024-01-10", expects: str = "none", extra: str = "") -> str:
+    return f"""\
+claims:
+  - id: c
+    says: A claim.
+    subject: lab
+    {period}
+    expects: {expects}
+    works: {works}
+{extra}"""
+
+
+def check(root: Path, body: str, records: list[dict], *, complete: bool = True):
+    path = write_jsonl(root / "works.jsonl", records)
+    if complete:
+        import_jsonl(path, root / "snap", institutions=["I100"], start=dt.date(2020, 1, 1), end=dt.date(2025, 12, 31))
+        evidence = [open_evidence(root / "snap")]
+    else:
+        evidence = [JsonlEvidence.open(path)]
+    files = claims_mod.load_claims([claim_file(root / "claims" / "c.yaml", body)], root=root)
+    return evaluate(files, evidence, as_of=dt.date(2025, 12, 31)).results[0]
+
+
+@pytest.fixture()
+def root(tmp_path):
+    return project(tmp_path)
+
+
+def parsed(record: dict):
+    return work_from_openalex(record, Origin("snapshot", "t.jsonl", 1))
+
+
+# --- dates --------------------------------------------------------------------------------------
+
+
+def test_an_openalex_first_of_january_is_read_as_the_year():
+    w = parsed(work("W1", "T", date="2024-01-01"))
+    assert w.published == PartialDate(2024)
+    assert (w.published.earliest, w.published.latest) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert str(w.published) == "2024"
+    assert w.published.describe() == "2024 (OpenAlex gives 2024-01-01, its way of writing a year alone)"
+    assert parsed(work("W2", "T", date="2024-01-02")).published == PartialDate(2024, 1, 2)
+    assert parsed(work("W3", "T", date="2024-03-01")).published == PartialDate(2024, 3, 1)
+
+
+def test_a_year_straddling_the_claims_start_is_uncertain_not_dropped(root):
+    r = check(root, claim("{coauthor_in: [mil]}"), [work("W1", "A paper", date="2024-01-01")])
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (f,) = r.uncertain_findings
+    assert f.work.publication_date == "2024"
+    assert f.uncertain_because == (
+        "its date 2024 (OpenAlex gives 2024-01-01, its way of writing a year alone) may fall before 2024-01-10",
+    )
+
+
+def test_a_year_wholly_inside_the_period_is_certain(root):
+    r = check(root, claim("{coauthor_in: [mil]}", period="from: 2023-06-01"), [work("W1", "A", date="2024-01-01")])
+    assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
+def test_a_year_wholly_before_the_period_is_outside(root):
+    r = check(root, claim("{coauthor_in: [mil]}", period="from: 2025-01-10"), [work("W1", "A", date="2024-01-01")])
+    assert (r.matched, r.uncertain, r.works_considered) == (0, 0, 0)
+
+
+def test_curated_first_of_january_dates_are_read_as_written(root):
+    from claimwatch.curated import CuratedEvidence
+
+    (root / "evidence/curated").mkdir(parents=True)
+    path = root / "evidence/curated/c.yaml"
+    path.write_text(
+        """\
+description: A test selection.
+works:
+  - id: paper
+    title: A paper
+    versions:
+      - label: the article
+        published: 2024-01-01
+        sources: [{title: The paper, url: "https://example.org/p"}]
+        authors:
+          - {name: A. Lab, affiliations: [{name: Example Lab, openalex: I100}]}
+""",
+        encoding="utf-8",
+    )
+    works = list(CuratedEvidence.open(path).works())
+    assert works[0].published == PartialDate(2024, 1, 1)
+
+
+# --- coauthors with no affiliation ------------------------------------------------------------
+
+
+def blank(name: str, *, placeholder: bool = False) -> dict:
+    return authorship(name, [PLACEHOLDER] if placeholder else [], raw=[])
+
+
+def test_the_placeholder_institution_is_no_affiliation():
+    (a,) = parsed(work("W1", "T", authorships=[blank("C. Nobody", placeholder=True)])).authorships
+    assert a.institutions == () and a.is_unaffiliated
+
+
+def papers(n: int, blanks: int) -> list[dict]:
+    """n works by the lab with one coauthor elsewhere each; `blanks` of them have a second
+    coauthor with no affiliation at all (every other one the I-1 placeholder)."""
+    out = []
+    for i in range(n):
+        people = [authorship("A. Lab", [LAB]), authorship("D. Out", [OUTSIDE])]
+        if i < blanks:
+            people.append(blank("C. Nobody", placeholder=i % 2 == 0))
+        out.append(work(f"W{i + 1}", f"Paper {i + 1}", authorships=people))
+    return out
+
+
+def test_too_many_blank_coauthors_withhold_not_contradicted(root):
+    r = check(root, claim("{coauthor_in: [mil]}"), papers(10, 2))
+    assert r.verdict == "insufficient_evidence"
+    assert (r.unaffiliated.works, r.unaffiliated.coauthorships, r.unaffiliated.unaffiliated) == (10, 12, 2)
+    assert r.unaffiliated.works_with_unaffiliated == 2 and r.unaffiliated.tolerated == 0.05
+    assert "2 of the 12 coauthorships on them (16.7%, on 2 works) carry no affiliation at all" in r.why
+    assert "more than the 5% the claim tolerates (max_unaffiliated)" in r.why
+    assert r.coverage.complete  # the evidence's coverage itself is unchanged
+
+
+def test_a_claim_may_tolerate_more_and_the_share_is_stated(root):
+    body = claim("{coauthor_in: [mil]}", extra="    max_unaffiliated: 0.2\n")
+    r = check(root, body, papers(10, 2))
+    assert r.verdict == "not_contradicted"
+    assert r.why.endswith(
+        "2 of the 12 coauthorships on them (16.7%, on 2 works) carry no affiliation at all, within the 20% tolerated."
+    )
+
+
+def test_no_blank_coauthor_states_a_zero_share(root):
+    r = check(root, claim("{coauthor_in: [mil]}"), papers(3, 0))
+    assert r.verdict == "not_contradicted"
+    assert "0 of the 3 coauthorships on them (0.0%, on no works) carry no affiliation at all" in r.why
+
+
+def test_topic_claims_are_not_about_coauthors(root):
+    r = check(root, claim("{topic: face}"), papers(3, 3))
+    assert r.unaffiliated is None and r.verdict == "not_contradicted"
+
+
+def test_the_best_recorded_version_of_a_work_counts(root):
+    """A preprint without affiliations and its journal version with them share a DOI: the
+    journal version's coauthors are the ones counted."""
+    doi = "https://doi.org/10.1234/x"
+    preprint = work("W1", "P", authorships=[authorship("A. Lab", [LAB]), blank("D. Out")], doi=doi)
+    article = work("W2", "P", authorships=[authorship("A. Lab", [LAB]), authorship("D. Out", [OUTSIDE])], doi=doi)
+    r = check(root, claim("{coauthor_in: [mil]}"), [preprint, article])
+    assert (r.unaffiliated.works, r.unaffiliated.unaffiliated) == (1, 0) and r.verdict == "not_contradicted"
+
+
+def test_a_matching_work_still_contradicts_whatever_the_share(root):
+    records = [*papers(5, 5), work("W9", "Partnered")]
+    r = check(root, claim("{coauthor_in: [mil]}"), records)
+    assert r.verdict == "contradicted" and r.matched == 1
+
+
+def test_max_unaffiliated_is_checked_by_the_schema(root):
+    from claimwatch.errors import InputError
+
+    body = claim("{coauthor_in: [mil]}", extra="    max_unaffiliated: 5\n")
+    with pytest.raises(InputError) as e:
+        claims_mod.load_claims([claim_file(root / "claims" / "c.yaml", body)], root=root)
+    assert "max_unaffiliated" in str(e.value.problems[0]) or "5" in e.value.problems[0].message
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(n=st.integers(1, 12), blanks=st.integers(0, 12), tolerated=st.sampled_from([0, 0.05, 0.1, 0.5, 1]))
+def test_not_contradicted_exactly_when_the_blank_share_is_tolerated(tmp_path_factory, n, blanks, tolerated):
+    root = project(tmp_path_factory.mktemp("p"))
+    blanks = min(blanks, n)
+    body = claim("{coauthor_in: [mil]}", extra=f"    max_unaffiliated: {tolerated}\n")
+    r = check(root, body, papers(n, blanks))
+    share = blanks / (n + blanks)
+    assert (r.verdict == "not_contradicted") == (share <= tolerated)
+    assert r.verdict in ("not_contradicted", "insufficient_evidence")
+
+
+# --- institutions in the author list ----------------------------------------------------------
+
+
+def test_an_institution_in_the_author_list_is_not_an_author():
+    record = work(
+        "W1",
+        "T",
+        authorships=[
+            authorship("A. Lab", [LAB]),
+            authorship("Kazan University", [], raw=[]),
+            authorship("School of Computer Science and Engineering", [], raw=[]),
+            authorship("Ann College", [OUTSIDE]),
+        ],
+    )
+    w = parsed(record)
+    assert [a.name for a in w.authorships] == ["A. Lab", "Ann College"]
+    assert [a.position for a in w.authorships] == [0, 3]  # positions stay the record's
+    assert [a.name for a in w.interleaved_institutions] == [
+        "Kazan University",
+        "School of Computer Science and Engineering",
+    ]
+
+
+def test_an_interleaved_listed_institution_makes_the_work_uncertain(root):
+    record = work(
+        "W1",
+        "T",
+        authorships=[authorship("A. Lab", [LAB]), authorship("Harbin Institute of Technology", [], raw=[])],
+    )
+    r = check(root, claim("{coauthor_in: [mil]}"), [record])
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (doubt,) = r.uncertain_findings[0].uncertain_because
+    assert "\u201cHarbin Institute of Technology\u201d among the authors" in doubt
+    assert "names Harbin Institute of Technology" in doubt
+    assert r.unaffiliated.coauthorships == 0  # the "author" is no coauthor
+
+
+def test_a_real_author_at_the_entry_still_matches_beside_an_interleaved_one(root):
+    record = work(
+        "W1",
+        "T",
+        authorships=[
+            authorship("A. Lab", [LAB]),
+            authorship("Harbin Institute of Technology", [], raw=[]),
+            authorship("B. Partner", [HIT]),
+        ],
+    )
+    r = check(root, claim("{coauthor_in: [mil]}"), [record])
+    assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
+# --- plain abstracts ------------------------------------------------------------------------------
+
+
+def test_a_plain_text_abstract_is_read_like_a_rebuilt_one(root):
+    record = work("W1", "A paper", abstract="We study face recognition in crowds.")
+    assert parsed(record).abstract == "We study face recognition in crowds."
+    r = check(root, claim("{topic: face}"), [record])
+    assert r.verdict == "contradicted"
+    (reason,) = [x for x in r.findings[0].reasons if x.kind == "topic"]
+    assert (reason.field, reason.text) == ("abstract", "face recognition")
+
+
+def test_an_inverted_index_wins_over_a_plain_abstract():
+    record = work("W1", "T", abstract="plain", abstract_inverted_index={"indexed": [0]})
+    assert parsed(record).abstract == "indexed"
+
+
+# --- the real records ------------------------------------------------------------------------------
+
+
+def test_real_records_dates(shared_data):
+    page = json.loads((shared_data / "openalex/api-page-works.json").read_text(encoding="utf-8"))
+    by_date = {r["publication_date"]: parsed(r).published for r in page["results"]}
+    for written, date in by_date.items():
+        if written.endswith("-01-01"):
+            assert date == PartialDate(int(written[:4])) and date.written == written
+        else:
+            assert str(date) == written
+    single = json.loads((shared_data / "openalex/W2741809807.json").read_text(encoding="utf-8"))
+    w = parsed(single)
+    assert w.published is not None and str(w.published) in (single["publication_date"], single["publication_date"][:4])
+    assert all(not a.is_unaffiliated or not a.institutions for a in w.authorships)
