@@ -119,13 +119,25 @@ def _abstract(rng: random.Random, words: int, phrase: str | None) -> dict[str, l
 
 
 def _date(rng: random.Random) -> tuple[str, str]:
-    """A publication date string and where it lies: inside, outside or straddling the period."""
+    """A publication date string and where it lies: inside, outside or straddling the period.
+
+    OpenAlex writes a date known only to the year as YYYY-01-01, and claimwatch reads every
+    1 January date so: a year only, or a day that falls on 1 January, lies where its year does."""
     roll = rng.random()
     if roll < 0.04:  # a year only: 2024 and 2025 straddle the period's ends, 2023 is outside
         year = rng.choice([2023, 2024, 2025])
-        return str(year), "outside" if year == 2023 else "straddle"
+        return f"{year}-01-01", _year_lies(year)
     day = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(365 * 4))
+    if (day.month, day.day) == (1, 1):
+        return day.isoformat(), _year_lies(day.year)
     return day.isoformat(), "inside" if PERIOD[0] <= day <= PERIOD[1] else "outside"
+
+
+def _year_lies(year: int) -> str:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if last < PERIOD[0] or first > PERIOD[1]:
+        return "outside"
+    return "inside" if PERIOD[0] <= first and last <= PERIOD[1] else "straddle"
 
 
 def generate(n: int, out: Path, seed: int = 7) -> Truth:

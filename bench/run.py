@@ -14,6 +14,7 @@ local OpenAlex server of the tests (pages requested against ceil(N/200)).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -75,7 +76,7 @@ SELECT count(DISTINCT w.id) AS works
 FROM read_json(?, format = 'newline_delimited', columns = {
     'id': 'VARCHAR', 'publication_date': 'VARCHAR',
     'authorships': 'STRUCT(institutions STRUCT(id VARCHAR, lineage VARCHAR[])[])[]'}) AS w
-WHERE length(w.publication_date) = 10
+WHERE length(w.publication_date) = 10 AND w.publication_date NOT LIKE '%-01-01'
   AND w.publication_date BETWEEN '2024-01-10' AND '2025-06-30'
   AND len(list_filter(w.authorships, lambda a: len(list_filter(a.institutions,
         lambda i: list_contains(i.lineage, 'https://openalex.org/I4210113369'))) > 0)) > 0
@@ -135,7 +136,9 @@ def corpus_for(n: int) -> tuple[Path, dict]:
     from generate import generate
 
     CACHE.mkdir(parents=True, exist_ok=True)
-    path, truth_path = CACHE / f"corpus-{n}.jsonl.gz", CACHE / f"corpus-{n}.truth.json"
+    # A corpus is kept for the generator that made it: a changed generator makes new corpora.
+    made_by = hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:12]
+    path, truth_path = CACHE / f"corpus-{n}-{made_by}.jsonl.gz", CACHE / f"corpus-{n}-{made_by}.truth.json"
     if not (path.exists() and truth_path.exists()):
         truth = generate(n, path)
         truth_path.write_text(json.dumps(truth.__dict__, sort_keys=True))
