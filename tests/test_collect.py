@@ -59,13 +59,15 @@ def corpus() -> list[dict[str, Any]]:
 
 
 def expected_ids(works: list[dict[str, Any]], institution_id: str, start: dt.date | None) -> set[str]:
-    """The test's own reading of the query: an author's lineage holds the id, published on or after start."""
+    """The test's own reading of the query: an author's lineage holds the id, published on or after
+    1 January of start's year (OpenAlex dates a year-only work YYYY-01-01, so the collect asks
+    from there)."""
     wanted = f"https://openalex.org/{institution_id}"
     return {
         w["id"].rsplit("/", 1)[-1]
         for w in works
         if any(wanted in i["lineage"] for a in w["authorships"][:100] for i in a["institutions"])
-        and (start is None or w["publication_date"] >= start.isoformat())
+        and (start is None or w["publication_date"] >= start.replace(month=1, day=1).isoformat())
     }
 
 
@@ -186,7 +188,7 @@ def test_plan_closes_the_period_only_when_every_claim_does(tmp_path):
     assert (query.from_, query.to) == (dt.date(2024, 1, 10), dt.date(2025, 1, 31))
     assert query.filters() == {
         LINEAGE: "I900000001",
-        "from_publication_date": "2024-01-10",
+        "from_publication_date": "2024-01-01",
         "to_publication_date": "2025-01-31",
     }
 
@@ -207,7 +209,7 @@ def test_plan_skips_subjects_without_openalex_ids(tmp_path):
 def test_the_query_is_an_or_filter_on_lineage_with_dates_and_select(tmp_path):
     url = collector.Query("s", "S", ("I1", "I2"), dt.date(2024, 1, 10), dt.date(2025, 6, 27)).works().url
     params = dict(part.split("=", 1) for part in url.split("?", 1)[1].split("&"))
-    assert params["filter"] == f"{LINEAGE}:I1|I2,from_publication_date:2024-01-10,to_publication_date:2025-06-27"
+    assert params["filter"] == f"{LINEAGE}:I1|I2,from_publication_date:2024-01-01,to_publication_date:2025-06-27"
     assert params["select"] == ",".join(collector.WORK_FIELDS)
     assert url.startswith("https://api.openalex.org/works?")
 
@@ -263,7 +265,7 @@ def test_collect_gathers_every_matching_work_exactly_once(serve, connect, tmp_pa
     assert len(pages) <= math.ceil(len(want) / 200) + 2
     assert all(p.params["per-page"] == "200" and "cursor" in p.params for p in pages)
     assert pages[0].params["cursor"] == "*"
-    assert pages[0].params["filter"] == f"{LINEAGE}:I900000001,from_publication_date:2024-01-10"
+    assert pages[0].params["filter"] == f"{LINEAGE}:I900000001,from_publication_date:2024-01-01"
     assert all(p.headers.get("Authorization") == f"Bearer {KEY}" and p.headers.get("From") == EMAIL for p in pages)
 
     snapshot = Snapshot.open(out)
@@ -603,7 +605,7 @@ def test_update_asks_only_for_works_updated_since_and_merges_them(serve, connect
     asked = api.requests[seen:]
     since = dt.datetime.fromisoformat(first.manifest.created.replace("Z", "+00:00")).date().isoformat()
     assert [r.params["filter"] for r in asked] == [
-        f"{LINEAGE}:I900000001,from_publication_date:2024-01-10,from_updated_date:{since}"
+        f"{LINEAGE}:I900000001,from_publication_date:2024-01-01,from_updated_date:{since}"
     ] * 2  # one page, then the end
     after = {short(r): r for r in snapshot_records(out)}
     assert set(after) == set(before) | {"W4000001000", "W4000001001"}

@@ -28,6 +28,9 @@ SSI = "Sectoral Sanctions Identifications List (SSI) - Treasury Department"
 NS_MBS = "Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department"
 CETC = "China Electronics Technology Group Corporation 13th Research Institute (CETC 13)"
 CETC_ALIASES = (
+    # The name as affiliations write it: without the list's "(CETC 13)", and the acronym.
+    "China Electronics Technology Group Corporation 13th Research Institute",
+    "CETC 13",
     "Hebei Semiconductor Research Institute",
     "HSRI",
     "Hebei Institute of Semiconductors",
@@ -110,6 +113,9 @@ def test_real_excerpt_dates_citations_and_aliases(tmp_path, capsys, shared_data)
         "21 Changsheng Road, Shijiazhuang, Hebei, China, Shijiazhuang, Hebei Province, CN",
     )
     sme = by_name(rl, "SME BANK")
+    assert "without the list's wording around it" in cetc.notes
+    sinobright = next(e for e in rl.entries if e.name.startswith("Sinobright"))
+    assert sinobright.aliases[:1] == ("Sinobright Import and Export Company",)
     assert sme.aliases == SME_ALIASES and sme.programs == ("UKRAINE-EO13662",) and sme.country == "RU"
     assert by_name(rl, "TNK Trading International S.A.").programs == ("VENEZUELA-EO13850", "UKRAINE-EO13662")
     ash = by_name(rl, "I. ASH")
@@ -120,7 +126,7 @@ def test_real_excerpt_dates_citations_and_aliases(tmp_path, capsys, shared_data)
     # The State Department writes its rider into the name itself; the name is kept whole.
     isn = rl.entries[0]
     assert isn.name == "Sinobright Import and Export Company; and any successor, sub-unit, or subsidiary thereof"
-    assert isn.listed_from == dt.date(2023, 7, 19) and isn.aliases == ()
+    assert isn.listed_from == dt.date(2023, 7, 19) and isn.aliases == ("Sinobright Import and Export Company",)
     assert not [a for e in rl.entries for a in e.aliases if a.lower().startswith(CONNECTIVES)]
 
 

@@ -140,8 +140,11 @@ def test_too_many_blank_coauthors_withhold_not_contradicted(root):
     assert r.verdict == "insufficient_evidence"
     assert (r.unaffiliated.works, r.unaffiliated.coauthorships, r.unaffiliated.unaffiliated) == (10, 12, 2)
     assert r.unaffiliated.works_with_unaffiliated == 2 and r.unaffiliated.tolerated == 0.05
-    assert "2 of the 12 coauthorships on them (16.7%, on 2 works) carry no affiliation at all" in r.why
-    assert "more than the 5% the claim tolerates (max_unaffiliated)" in r.why
+    assert (
+        "2 of the 12 coauthorships on Example Lab's works in the period (16.67%, on 2 works) carry no affiliation at all"
+        in r.why
+    )
+    assert "more than the 5% the claim tolerates (max_unaffiliated), so the record cannot show where they are" in r.why
     assert r.coverage.complete  # the evidence's coverage itself is unchanged
 
 
@@ -150,14 +153,23 @@ def test_a_claim_may_tolerate_more_and_the_share_is_stated(root):
     r = check(root, body, papers(10, 2))
     assert r.verdict == "not_contradicted"
     assert r.why.endswith(
-        "2 of the 12 coauthorships on them (16.7%, on 2 works) carry no affiliation at all, within the 20% tolerated."
+        "2 of the 12 coauthorships on Example Lab's works in the period (16.67%, on 2 works) carry no affiliation"
+        " at all, within the 20% tolerated."
     )
 
 
 def test_no_blank_coauthor_states_a_zero_share(root):
     r = check(root, claim("{coauthor_in: [mil]}"), papers(3, 0))
     assert r.verdict == "not_contradicted"
-    assert "0 of the 3 coauthorships on them (0.0%, on no works) carry no affiliation at all" in r.why
+    assert (
+        "0 of the 3 coauthorships on Example Lab's works in the period (0%, on no works) carry no affiliation" in r.why
+    )
+
+
+def test_a_tolerance_is_never_rounded_in_the_sentence(root):
+    body = claim("{coauthor_in: [mil]}", extra="    max_unaffiliated: 0.025\n")
+    r = check(root, body, papers(40, 1))  # 1 of 41: 2.44%
+    assert r.verdict == "not_contradicted" and "(2.44%, on 1 work)" in r.why and "within the 2.5% tolerated" in r.why
 
 
 def test_topic_claims_are_not_about_coauthors(root):
@@ -173,6 +185,22 @@ def test_the_best_recorded_version_of_a_work_counts(root):
     article = work("W2", "P", authorships=[authorship("A. Lab", [LAB]), authorship("D. Out", [OUTSIDE])], doi=doi)
     r = check(root, claim("{coauthor_in: [mil]}"), [preprint, article])
     assert (r.unaffiliated.works, r.unaffiliated.unaffiliated) == (1, 0) and r.verdict == "not_contradicted"
+
+
+def test_the_version_naming_the_most_coauthors_counts(root):
+    """A preprint naming one affiliated coauthor, its journal version nine blank ones: the
+    journal version's nine are the ones the record cannot place."""
+    doi = "https://doi.org/10.1234/abcd"
+    preprint = work("W1", "P", authorships=[authorship("A. Lab", [LAB]), authorship("D. Out", [OUTSIDE])], doi=doi)
+    article = work("W2", "P", authorships=[authorship("A. Lab", [LAB]), *(blank(f"C{i}") for i in range(9))], doi=doi)
+    r = check(root, claim("{coauthor_in: [mil]}"), [preprint, article])
+    assert (r.unaffiliated.coauthorships, r.unaffiliated.unaffiliated) == (9, 9)
+    assert r.verdict == "insufficient_evidence"
+
+
+def test_a_blank_raw_string_is_no_affiliation():
+    (a,) = parsed(work("W1", "T", authorships=[authorship("C. Nobody", [], raw=["  ", ""])])).authorships
+    assert a.raw_affiliations == () and a.is_unaffiliated
 
 
 def test_a_matching_work_still_contradicts_whatever_the_share(root):
@@ -223,6 +251,21 @@ def test_an_institution_in_the_author_list_is_not_an_author():
         "Kazan University",
         "School of Computer Science and Engineering",
     ]
+
+
+def test_a_person_whose_name_holds_an_institution_word_keeps_their_affiliation():
+    w = parsed(work("W1", "T", authorships=[authorship("Lee Hospital", [LAB]), authorship("Institute Zhang", [HIT])]))
+    assert [a.name for a in w.authorships] == ["Lee Hospital", "Institute Zhang"] and not w.interleaved_institutions
+
+
+def test_a_work_whose_only_sign_of_the_subject_is_interleaved_is_uncertain(root):
+    """Crossref put the subject in the author list: the work may be the subject's, never silently dropped."""
+    record = work(
+        "W1", "T", authorships=[authorship("Example Lab University", [], raw=[]), authorship("B. Partner", [HIT])]
+    )
+    r = check(root, claim("{coauthor_in: [mil]}"), [record])
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert any("the only sign of Example Lab" in d for d in r.uncertain_findings[0].uncertain_because)
 
 
 def test_an_interleaved_listed_institution_makes_the_work_uncertain(root):
@@ -285,3 +328,27 @@ def test_real_records_dates(shared_data):
     w = parsed(single)
     assert w.published is not None and str(w.published) in (single["publication_date"], single["publication_date"][:4])
     assert all(not a.is_unaffiliated or not a.institutions for a in w.authorships)
+
+
+def test_a_snapshot_made_before_subjects_were_counted_never_clears_by_silence(root):
+    """A manifest written before imports counted the subject's works (no `subject_works`),
+    declared complete for a subject it holds nothing of: silence from it is no proof."""
+    elsewhere = institution("I300", "Some University Elsewhere", country="DE")
+    path = write_jsonl(root / "other.jsonl", [work("W9", "Not the lab's", authorships=[authorship("X", [elsewhere])])])
+    import_jsonl(
+        path,
+        root / "snap",
+        institutions=["I100"],
+        start=dt.date(2020, 1, 1),
+        end=dt.date(2025, 12, 31),
+        subjects_may_be_empty=True,
+    )
+    manifest_path = root / "snap/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for key in ("subject_works", "confirmed_empty"):
+        manifest["coverage"].pop(key, None)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    files = claims_mod.load_claims([claim_file(root / "claims/c.yaml", claim("{coauthor_in: [mil]}"))], root=root)
+    r = evaluate(files, [open_evidence(root / "snap")], as_of=dt.date(2025, 12, 31)).results[0]
+    assert r.verdict == "insufficient_evidence"
+    assert "was made before claimwatch checked that a declared subject's works are there" in r.why

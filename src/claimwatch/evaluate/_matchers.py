@@ -12,6 +12,7 @@ University is in Shenyang and in Boston; CSIC is a Spanish council and a Chinese
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,9 +24,9 @@ from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import Authorship, Institution, Work
-from ._names import NameHit, NameMatcher
+from ._names import NameHit, NameMatcher, fold
 from ._phrases import PhraseSet
-from ._places import countries, country_name, part_of, places_in, places_itself
+from ._places import Place, countries, country_name, part_of, places_in, places_itself
 
 # The ways an author can be placed at an institution, strongest first.
 _METHOD_RANK = {"openalex_id": 0, "lineage": 1, "ror": 2, "name_in_institution": 3, "alias_in_raw_affiliation": 4}
@@ -101,7 +102,21 @@ class SubjectMatcher:
             hit = self._match(a)
             if hit:
                 out.append(hit)
+        if not out:
+            out = [h for a in work.interleaved_institutions if (h := self._interleaved(a))]
         return out
+
+    def _interleaved(self, a: Authorship) -> _SubjectHit | None:
+        """An institution Crossref put in the author list that names the subject: the work may be
+        the subject's, but no author is shown to be at it, so it is only a doubt."""
+        found = self.names.find(a.name)
+        if not found:
+            return None
+        doubt = (
+            f"the only sign of {self.subject.name} on the work is \u201c{printable(a.name)}\u201d in the author list,"
+            " an institution Crossref put there, not an author"
+        )
+        return _SubjectHit(a, None, "alias_in_raw_affiliation", a.name, found[0], doubt)
 
     def _match(self, a: Authorship) -> _SubjectHit | None:
         ids = self.ids
@@ -188,12 +203,17 @@ class ListMatcher:
                     placed = _placed(entry, h, inst.name, {inst.country.upper()} if inst.country else set())
                     if not isinstance(placed, _Elsewhere):
                         self._offer(best, entry, "name_in_institution", inst, inst.name, h, placed)
+        abroad: set[str] = set()
         for text in a.raw_affiliations:
             for h in self.names.find(text):
                 entry = self.entries[h.key]
                 placed = _placed(entry, h, text, resolved.get(entry.id, set()))
-                if not isinstance(placed, _Elsewhere):
+                if isinstance(placed, _Elsewhere):
+                    abroad.add(entry.id)
+                else:
                     self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
+        for entry_id in abroad & best.keys():
+            best[entry_id] = _misresolved(best[entry_id])
         return [best[k] for k in sorted(best)] if best else []
 
     def _offer(
@@ -215,6 +235,22 @@ class ListMatcher:
             best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, doubt)
 
 
+def _misresolved(hit: _EntryHit) -> _EntryHit:
+    """OpenAlex resolves strings to institutions by their names, and errs (FACTS: a raw
+    "Northeastern University" resolved to a Mexican university): where the author's own text
+    places the name in another country, a match on the institution's name is only a doubt."""
+    if hit.method != "name_in_institution" or hit.doubt is not None:
+        return hit
+    inst = hit.institution
+    where = country_name(inst.country.upper()) if inst and inst.country else "the entry's country"
+    doubt = (
+        f"OpenAlex places \u201c{printable(inst.name if inst else '')}\u201d in {where}, but the author's"
+        " affiliation text names it with another country: OpenAlex may have resolved the text to the"
+        " wrong institution"
+    )
+    return _EntryHit(hit.entry, hit.reference_list, hit.method, hit.institution, hit.matched_text, hit.name, doubt)
+
+
 class _Elsewhere:
     """The record places the author in another country than the entry's: the name does not count."""
 
@@ -223,10 +259,12 @@ _ELSEWHERE = _Elsewhere()
 
 
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: set[str]) -> str | _Elsewhere | None:
-    return _placed_in(entry.country, entry.name, hit, text, resolved)
+    return _placed_in(entry.country, entry.name, hit, text, resolved, entry.names)
 
 
-def _placed_in(country: str | None, label: str, hit: NameHit, text: str, resolved: set[str]) -> str | _Elsewhere | None:
+def _placed_in(
+    country: str | None, label: str, hit: NameHit, text: str, resolved: set[str], names: tuple[str, ...] = ()
+) -> str | _Elsewhere | None:
     """Does a name found in `text` place the author at `entry`? None where it does, a doubt where
     the record cannot say, _ELSEWHERE where it places the author in another country.
 
@@ -234,7 +272,11 @@ def _placed_in(country: str | None, label: str, hit: NameHit, text: str, resolve
     or, where that names none, `resolved` (the OpenAlex institution's country_code). A name that
     names a place of the entry's country ("Harbin Institute of Technology"), or is written in
     Chinese characters, places itself; any other name may be shared by institutions elsewhere
-    and, with no country in the record, is uncertain. An acronym never places itself."""
+    and, with no country in the record, is uncertain. An acronym never places itself, and even
+    in the entry's country it counts only beside a place the entry's full name holds ("HIT,
+    Harbin, China"): institutions in one country share acronyms too (USC is the University of
+    South China and, in "USC-SJTU Institute, Shanghai, China", the University of Southern
+    California)."""
     want = country.upper() if country else None
     said = printable(hit.matched)
     if want is None:
@@ -247,9 +289,19 @@ def _placed_in(country: str | None, label: str, hit: NameHit, text: str, resolve
     found = set(countries(around)) or set(resolved)
     self_placed = not hit.is_acronym and (hit.is_cjk or _places_itself(hit.name, want))
     if found == {want}:
+        if hit.is_acronym and not _named_beside(around, text, names):
+            return (
+                f"the acronym “{said}” alone matched {label}: the affiliation is in {country_name(want)}, but names"
+                " no place of the full name, and other institutions there use the acronym too"
+            )
         return None
     if want in found:
         return f"the affiliation places “{said}” in {_countries(found)} at once"
+    if found and found <= _REGIONS_OF.get(want, frozenset()):
+        # Hong Kong and Macao are China's, with institutions of their own: a listed mainland
+        # university may have a campus there, and a Hong Kong name may stand in a mainland string
+        # ("The Chinese University of Hong Kong, Shenzhen"). Neither a match nor a clearance.
+        return f"the affiliation places “{said}” in {_countries(found)}, a region of {country_name(want)}"
     if found:
         if self_placed:
             return (
@@ -267,6 +319,18 @@ def _placed_in(country: str | None, label: str, hit: NameHit, text: str, resolve
         f"“{said}” does not itself place the institution in {country_name(want)}, and the affiliation names"
         f" no country: an institution outside {country_name(want)} may share the name"
     )
+
+
+_REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
+
+
+def _named_beside(around: list[Place], text: str, names: tuple[str, ...]) -> bool:
+    """Does a place in the acronym's part of the string stand in one of the entry's full names?"""
+    full = [f" {fold(n)} " for n in names if not _ACRONYM_NAME.match(n)]
+    return any(f" {fold(text[p.start : p.end])} " in n for p in around if not p.is_country for n in full)
+
+
+_ACRONYM_NAME = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
 @lru_cache(maxsize=10_000)

@@ -14,6 +14,8 @@ where a lower-case letter meets a capital that starts a registered name, so "Dee
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -85,10 +87,29 @@ def _back(text: str, normal: str, offset: int, form: Literal["NFC", "NFKC"]) -> 
     """An offset into `normal` (text in a Unicode normal form) as an offset into `text`."""
     if normal == text:
         return offset
-    for i in range(len(text) + 1):
-        if len(unicodedata.normalize(form, text[:i])) >= offset:
-            return i
-    return len(text)
+    return original_offsets(text, form)(offset)
+
+
+@functools.lru_cache(maxsize=1024)
+def original_offsets(text: str, form: Literal["NFC", "NFKC"]) -> Callable[[int], int]:
+    """Offsets into `text` in a normal form, mapped back to `text` as given: the first offset
+    of `text` whose normal form reaches that far. Worked out once a text, a character and its
+    combining marks at a time (normal forms compose within such a run), so a long decomposed
+    string costs one pass, not one normalisation a character."""
+    reached = [0]  # reached[i]: the normal form's length of text[:i], at each run's end
+    ends = [0]
+    run_start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or not unicodedata.combining(text[i]):
+            reached.append(reached[-1] + len(unicodedata.normalize(form, text[run_start:i])))
+            ends.append(i)
+            run_start = i
+
+    def back(offset: int) -> int:
+        k = bisect.bisect_left(reached, offset)
+        return ends[k] if k < len(ends) else len(text)
+
+    return back
 
 
 class NameMatcher:
@@ -155,6 +176,11 @@ class NameMatcher:
         if spans is None:
             spans = word_spans(text, self._starts_a_name)
         words = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
+        if run_together:
+            # A name may also end where words ran together ("...Defense TechnologyChangsha"):
+            # look again with every such word split; a name with inner capitals matched above.
+            every = word_spans(text)
+            words += self._find_words(text, every, folded=True) + self._find_words(text, every, folded=False)
         if text != given:
             words = [
                 NameHit(h.key, h.name, given[s:e], s, e)

@@ -36,7 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._names import fold, word_spans
+from ._names import fold, original_offsets, word_spans
 
 _COUNTRY_NAMES = """
 AD andorra
@@ -599,7 +599,7 @@ US north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|so
 US utah|vermont|virginia|washington|west virginia|wisconsin|wyoming|district of columbia|washington dc
 CN anhui|beijing|chongqing|fujian|gansu|guangdong|guangxi|guizhou|hainan|hebei|heilongjiang|henan|hubei
 CN hunan|inner mongolia|nei mongol|jiangsu|jiangxi|jilin|liaoning|ningxia|qinghai|shaanxi|shandong
-CN shanghai|shanxi|sichuan|tianjin|tibet|xizang|xinjiang|yunnan|zhejiang|peking
+CN shanghai|shanxi|sichuan|tianjin|tibet|xizang|xinjiang|yunnan|zhejiang|peking|xian
 CA ontario|quebec|british columbia|alberta|manitoba|saskatchewan|nova scotia|new brunswick|newfoundland
 CA prince edward island|yukon|nunavut|northwest territories
 AU new south wales|queensland|tasmania|south australia|western australia|northern territory
@@ -698,9 +698,23 @@ def places_in(text: str) -> tuple[Place, ...]:
                 break
         else:
             i += 1
+    found = [p for p in found if not _in_a_compound(text_nfc, p)]
     if text_nfc != text:
         found = [_in_original(p, text) for p in found]
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+_JOINED_BEFORE = re.compile(r"(?:\bsino|\w)\s?[-\u2010-\u2015/]\s?$", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"^\s?[-\u2010-\u2015/]\s?\w")
+
+
+def _in_a_compound(text: str, place: Place) -> bool:
+    """A country joined to another word by a hyphen or a slash names a joint body, not where the
+    author is: "Sino-US Joint Research Center", "China-Singapore Institute", "US/China"."""
+    if not place.is_country:
+        return False
+    before, after = text[max(0, place.start - 6) : place.start], text[place.end : place.end + 3]
+    return bool(_JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after))
 
 
 def _folded_words(text: str) -> list[tuple[str, int, int]]:
@@ -715,9 +729,25 @@ def _folded_words(text: str) -> list[tuple[str, int, int]]:
 
 
 def countries(places: tuple[Place, ...] | list[Place]) -> frozenset[str]:
-    """The countries places imply, a territory's sovereign named beside it set aside."""
-    codes = {p.country for p in places}
-    return frozenset(c for c in codes if not any(_TERRITORIES.get(t) == c for t in codes))
+    """The countries places imply; a sovereign named right beside a territory ("Hong Kong,
+    China") is the territory's, not a place of its own, but a city of the sovereign named
+    anywhere ("..., Shenzhen, China and ..., Hong Kong") still counts."""
+    ordered = sorted(places, key=lambda p: p.start)
+    kept = set()
+    for i, p in enumerate(ordered):
+        beside = ordered[i - 1] if i else None
+        if (
+            p.is_country
+            and beside is not None
+            and _TERRITORIES.get(beside.country) == p.country
+            and p.start - beside.end <= _BESIDE
+        ):
+            continue
+        kept.add(p.country)
+    return frozenset(kept)
+
+
+_BESIDE = 8  # "Hong Kong SAR, China": the characters that may stand between a territory and its sovereign
 
 
 def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple[int, int]:
@@ -741,13 +771,5 @@ _COMMA = re.compile(r"\s*,")
 
 def _in_original(place: Place, text: str) -> Place:
     """Offsets found in the NFC form of `text`, moved back to `text` as given."""
-    return Place(
-        _original_offset(text, place.start), _original_offset(text, place.end), place.country, place.is_country
-    )
-
-
-def _original_offset(text: str, offset: int) -> int:
-    for i in range(len(text) + 1):
-        if len(unicodedata.normalize("NFC", text[:i])) >= offset:
-            return i
-    return len(text)
+    back = original_offsets(text, "NFC")
+    return Place(back(place.start), back(place.end), place.country, place.is_country)

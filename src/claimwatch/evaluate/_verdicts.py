@@ -47,11 +47,12 @@ class _Tallies:
     works_with_unaffiliated: int = 0
 
     def count_affiliations(self, group: list[_Record], claim: int, slot: int) -> None:
-        """A work's coauthors as its best-recorded version gives them (a preprint may lack the
-        affiliations its journal version has)."""
+        """A work's coauthors as its fullest version gives them: the one naming the most
+        coauthors (a preprint may list fewer), then the fewest of them without an affiliation
+        (a preprint may lack the affiliations its journal version has)."""
         best = min(
             (r for r in group if r.subjects >> claim & 1 and r.coauthors),
-            key=lambda r: (r.unaffiliated, -r.coauthors[slot]),
+            key=lambda r: (-r.coauthors[slot], r.unaffiliated),
             default=None,
         )
         if best is not None:
@@ -133,7 +134,7 @@ def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as
     end = claim.to or as_of
     matched = sorted(tally.matched, key=_finding_order)
     uncertain = sorted(tally.uncertain, key=_finding_order)
-    coverage = _coverage(claim, evidence, end)
+    coverage = _coverage(claim, evidence, end, tally.considered)
     unaffiliated = _unaffiliated(claim, tally)
     verdict, why = _verdict(
         claim, len(matched), len(uncertain), tally.considered, coverage, unaffiliated, matched, uncertain
@@ -203,7 +204,7 @@ def _natural(identifier: str) -> tuple:
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", identifier))
 
 
-def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None) -> CoverageReport:
+def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, considered: int) -> CoverageReport:
     ids = claim.subject.openalex
     if not ids:
         return CoverageReport(
@@ -227,8 +228,21 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None) -
         return CoverageReport(
             complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
         )
-    sources = tuple(e.path for e in evidence if e.coverage.holds(ids, claim.from_, end, e.retrieved))
+    covering = [e for e in evidence if e.coverage.holds(ids, claim.from_, end, e.retrieved)]
+    sources = tuple(e.path for e in covering)
     period = describe_period(claim.from_, end)
+    if covering and not considered and all(e.coverage.subject_works is None for e in covering):
+        # Made before claimwatch counted the subject's works: an import declared complete for a
+        # subject it holds nothing of would certify absence. Silence from such evidence is no proof.
+        return CoverageReport(
+            complete=False,
+            why=(
+                f"{', '.join(sources)} declares every work of {claim.subject.name} ({', '.join(ids)}) but holds "
+                f"none published {period}, and was made before claimwatch checked that a declared subject's "
+                "works are there: import or collect it again (with --subject-may-be-empty where the subject "
+                "truly has none)"
+            ),
+        )
     if sources:
         return CoverageReport(
             complete=True,
@@ -257,15 +271,20 @@ def _unaffiliated(claim: Claim, tally: _Tallies) -> Unaffiliated | None:
     )
 
 
-def _blind_spot(unaffiliated: Unaffiliated | None) -> str:
+def _blind_spot(claim: Claim, unaffiliated: Unaffiliated | None) -> str:
     """What the record cannot show, as a clause; empty where the claim is not about coauthors."""
     if unaffiliated is None or not unaffiliated.coauthorships:
         return ""
     u = unaffiliated
     return (
-        f"{u.unaffiliated} of the {u.coauthorships} coauthorships on them ({u.share:.1%}, on "
-        f"{_count(u.works_with_unaffiliated).lower()}) carry no affiliation at all"
+        f"{u.unaffiliated} of the {u.coauthorships} coauthorships on {claim.subject.name}'s works in the period "
+        f"({_percent(u.share)}, on {_count(u.works_with_unaffiliated).lower()}) carry no affiliation at all"
     )
+
+
+def _percent(share: float) -> str:
+    """A share as a reader checks it against another: 0.025 is 2.5%, never a rounded 2% or 3%."""
+    return f"{share * 100:.2f}".rstrip("0").rstrip(".") + "%"
 
 
 def _held_period(e: Evidence) -> str:
@@ -288,17 +307,17 @@ def _verdict(
 ) -> tuple[Verdict, str]:
     # A coauthor with no affiliation could be at a listed institution: absence is shown only
     # where few enough are (the claim's max_unaffiliated), and the share is always stated.
-    blind = _blind_spot(unaffiliated)
+    blind = _blind_spot(claim, unaffiliated)
     if unaffiliated is not None and not unaffiliated.within_tolerance:
         hidden = (
-            f"{blind}, more than the {unaffiliated.tolerated:.0%} the claim tolerates (max_unaffiliated), "
-            "so a listed coauthor could be among them"
+            f"{blind}, more than the {_percent(unaffiliated.tolerated)} the claim tolerates (max_unaffiliated), "
+            "so the record cannot show where they are"
         )
         why = hidden if coverage.complete else f"{coverage.why}; and {hidden}"
         coverage = CoverageReport(complete=False, why=why, sources=coverage.sources)
     elif blind:
         coverage = coverage.model_copy(
-            update={"why": f"{coverage.why}; {blind}, within the {unaffiliated.tolerated:.0%} tolerated"}  # type: ignore[union-attr]
+            update={"why": f"{coverage.why}; {blind}, within the {_percent(unaffiliated.tolerated)} tolerated"}  # type: ignore[union-attr]
         )
     kind, count = claim.expects.kind, claim.expects.count
     works = _count(n)

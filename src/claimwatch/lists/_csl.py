@@ -477,10 +477,16 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
             f"The records give different Federal Register citations: {_each(labels, notices)}; the first is "
             "the citation here."
         )
+    forms = unique(f for n in names for f in name_forms(n))
+    if forms:
+        notes.append(
+            f"Aliases {', '.join(repr(f) for f in forms)} are the name as affiliations write it, without the "
+            "list's wording around it (added on import)."
+        )
     return Draft(
         fields={
             "name": names[0],
-            "aliases": unique([*names[1:], *(a for r in entity for a in r.aliases)], besides=names[:1]),
+            "aliases": unique([*names[1:], *forms, *(a for r in entity for a in r.aliases)], besides=names[:1]),
             "country": countries[0] if len(countries) == 1 else None,
             **dates,
             "citation": citations[0] if citations else None,
@@ -493,6 +499,25 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
         at=first.at,
         keys=(first.id_key,),
     )
+
+
+# "X; and any successor, sub-unit, or subsidiary thereof" (the Nonproliferation lists' wording) and
+# a trailing "(ACRONYM)": no affiliation writes a name so, so as given it would never be found.
+_SUCCESSORS = re.compile(r"\s*;\s*and any successors?\b.*$", re.IGNORECASE | re.DOTALL)
+_TRAILING_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&\- ]{1,15})\)$")
+
+
+def name_forms(name: str) -> list[str]:
+    """The forms of a listed name an affiliation may write: 'Academy of Aerospace Solid Propulsion
+    Technology (AASPT)' gives the name without its acronym, and the acronym."""
+    forms = []
+    bare = _SUCCESSORS.sub("", name).strip()
+    if bare != name.strip():
+        forms.append(bare)
+    m = _TRAILING_ACRONYM.match(bare)
+    if m:
+        forms += [m.group("name").strip(), m.group("acronym").strip()]
+    return [f for f in forms if f and f != name]
 
 
 def _each(labels: Sequence[str], values: Sequence[str]) -> str:

@@ -62,7 +62,10 @@ class Query:
         """The filter terms, as OpenAlex spells them."""
         terms = {LINEAGE: "|".join(self.institutions)}
         if self.from_:
-            terms["from_publication_date"] = self.from_.isoformat()
+            # From 1 January of the first year: OpenAlex dates a work known only to its year
+            # YYYY-01-01, and such a work may fall inside the period (the evaluator calls it
+            # uncertain); asked from the day itself, OpenAlex would leave it out unseen.
+            terms["from_publication_date"] = self.from_.replace(month=1, day=1).isoformat()
         if self.to:
             terms["to_publication_date"] = self.to.isoformat()
         if updated_since:
