@@ -8,9 +8,8 @@ entries' names and aliases are the ASPI China Defence Universities Tracker's, as
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import json
+from pathlib import Path
 
 import pytest
 

@@ -199,3 +199,40 @@ def test_odd_openalex_records_never_crash_the_evaluator(tmp_path, records):
     cs = claims_mod.load_claims([root / "claims/c.yaml"], root=root)
     results = evaluate(cs, [_Records(records)], as_of=dt.date(2025, 1, 1))
     assert results.results[0].verdict in ("contradicted", "insufficient_evidence")
+
+
+@SETTINGS
+@given(
+    st.one_of(
+        st.from_regex(r"\A\d{4}(-\d{1,2}(-\d{1,2})?)?\Z"),
+        st.integers(-(10**6), 10**6),
+        st.dates(),
+        st.text(max_size=12),
+    )
+)
+def test_any_date_text_gives_a_date_with_its_range_or_none(value):
+    """Whatever a record or a curated file writes as a date (9999-12 included), parsing it never
+    raises, and a date it gives stands for a range within the calendar."""
+    from claimwatch.works import PartialDate
+
+    date = PartialDate.parse(value)
+    if date is not None:
+        assert date.earliest <= date.latest
+        assert PartialDate.parse(str(date)) == date
+
+
+@SETTINGS
+@given(st.integers(1, 6000), st.sampled_from(["W", "I", "A", "Z"]))
+def test_ids_of_any_length_never_crash_the_reader(digits, letter):
+    """A work id of thousands of digits is refused with the project's own error, never a
+    traceback (int() refuses over 4,300 digits), and any other record still reads."""
+    from claimwatch.evidence import parse_record
+
+    line = json.dumps({"id": f"https://openalex.org/{letter}{'7' * digits}", "title": "t"}).encode()
+    try:
+        record = parse_record(line, "f.jsonl", 1)
+    except InputError as e:
+        assert e.lines()[0].startswith("f.jsonl:1:1: ") and len(e.lines()[0]) < 300
+    else:
+        assert record is not None and letter == "W" and digits <= 20
+        work_from_openalex(record, Origin("snapshot", "f.jsonl", 1))

@@ -292,3 +292,70 @@ def test_the_chart_is_the_same_svg_every_time_and_inline_ready(shipped):
     assert first == second
     assert first.startswith("<svg") and first.endswith("</svg>")
     assert "<?xml" not in first and "DOCTYPE" not in first and "<dc:date" not in first and "<script" not in first
+
+
+# --- a word longer than the page ------------------------------------------------------------
+
+LONG_WORD = "Unbreakable" * 273  # 3,003 characters, no space or hyphen to break at
+
+
+def long_word_results(results: Results) -> Results:
+    """The shipped results with a 3,000-character word in a claim's `says`, in the statement's
+    quote and in a finding's title."""
+    found = next(r for r in results.results if r.findings)
+    finding = found.findings[0].model_copy(
+        update={"work": found.findings[0].work.model_copy(update={"title": LONG_WORD})}
+    )
+    found = found.model_copy(update={"says": f"It says {LONG_WORD}.", "findings": (finding, *found.findings[1:])})
+    statements = tuple(s.model_copy(update={"quote": LONG_WORD}) for s in results.statements)
+    changed = tuple(found if r.claim == found.claim else r for r in results.results)
+    return results.model_copy(update={"results": changed, "statements": statements})
+
+
+def page_width(chromium: Path, html: str, tmp: Path) -> int:
+    """How wide Chromium lays the page out in a 1280-pixel window. The report forbids scripts, so
+    its Content Security Policy is dropped and one script added that writes the width down."""
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
+    probe = "<script>document.body.dataset.width = document.documentElement.scrollWidth</script>"
+    page = tmp / "measured.html"
+    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
+    done = subprocess.run(
+        [
+            str(chromium),
+            *FLAGS,
+            f"--user-data-dir={tmp / 'profile'}",
+            "--window-size=1280,800",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = re.search(r'<body[^>]*data-width="(\d+)"', done.stdout)
+    assert found, "the probe did not run"
+    return int(found.group(1))
+
+
+def test_a_word_longer_than_the_page_wraps_instead_of_widening_it(chromium, shipped, tmp_path):
+    html = render_html(long_word_results(shipped[0]))
+    assert LONG_WORD in html
+    assert page_width(chromium, html, tmp_path) <= 1280
+
+
+def test_the_width_probe_sees_a_page_that_is_too_wide(chromium, tmp_path):
+    # The check above must be able to fail: without the wrapping rule the same page is far wider.
+    html = render_html(long_word_results(shipped_results()))
+    html = html.replace("overflow-wrap: anywhere", "overflow-wrap: normal").replace(
+        "overflow-wrap: break-word", "overflow-wrap: normal"
+    )
+    assert page_width(chromium, html, tmp_path) > 5000
+
+
+def test_the_stylesheet_breaks_long_words_anywhere():
+    # Without a browser: the rule that keeps a long word inside the page is on the body.
+    css = (Path(render_html.__code__.co_filename).parent.parent / "templates/report.css").read_text(encoding="utf-8")
+    body = re.search(r"^body \{([^}]*)\}", css, re.MULTILINE)
+    assert body and "overflow-wrap: anywhere" in body.group(1)
+    assert "overflow-wrap: break-word" not in css  # a cell given `break-word` would widen its column again

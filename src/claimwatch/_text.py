@@ -1,19 +1,80 @@
 """Untrusted text (from evidence, claim files, list files, servers) made safe to show.
 
 One rule for every place such text is shown: reports, the terminal, feature failures.
+`printable()` is that rule; `terminal_text()` adds what only a terminal needs, and
+`TerminalStream` applies it to every line the command line prints.
 """
 
 from __future__ import annotations
 
 import re
+from typing import IO, Any
 
 # C0 controls but tab and newline (a lone carriage return can overwrite a terminal line), DEL,
 # C1 controls (ESC-less terminal sequences), and the bidi embeddings, overrides and isolates
 # that reorder what a reader sees.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+# Invisible characters that can hide or disguise text on a terminal: zero-width space, the
+# left-to-right and right-to-left (and Arabic letter) marks, word joiner and invisible
+# operators, the byte order mark, and the line and paragraph separators some terminals break
+# lines at. Zero-width (non-)joiners stay: scripts such as Persian and Hindi need them.
+_INVISIBLE = re.compile(r"[\u061c\u200b\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff]")
+
 
 def printable(text: str) -> str:
     """`text` with every control and bidi-override character replaced by U+FFFD; Windows line
     ends (CRLF) are kept as plain newlines first, so only a stray carriage return is replaced."""
     return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n"))
+
+
+def terminal_text(text: str) -> str:
+    """`text` as a terminal may show it: `printable()`, and invisible characters replaced too.
+    Escape sequences (OSC 8 links, clear-screen, colours, the one-byte CSI) lose their ESC or
+    CSI, so what is left is inert text a reader can see."""
+    return _INVISIBLE.sub("\ufffd", printable(text))
+
+
+def terminal_json(text: str) -> str:
+    """JSON text with every character `terminal_text()` would replace written as its `\\uXXXX`
+    escape instead: the same data for a program reading it, inert on a terminal. (Outside its
+    strings JSON holds only ASCII punctuation and whitespace, so only strings change.)"""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+_UNSAFE = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
+
+
+class TerminalStream:
+    """A text stream that passes everything written to it through `terminal_text()`.
+
+    The command line writes through it (see `claimwatch.cli`), so no command can print an
+    escape sequence from a claim, a list, a manifest or a server's answer. It says it is not a
+    terminal: whatever draws on a terminal (colours, a progress bar) must write to the stream
+    underneath itself (`raw_stream`) and make its own text safe.
+    """
+
+    def __init__(self, raw: IO[str]):
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(terminal_text(text))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def isatty(self) -> bool:
+        return False
+
+    # click writes bytes to a stream's `buffer`; there is none here, so it writes text.
+    buffer = None
+
+    def __getattr__(self, name: str) -> Any:  # flush, encoding, fileno, ... of the stream underneath
+        return getattr(self.raw, name)
+
+
+def raw_stream(stream: IO[str] | TerminalStream) -> IO[str]:
+    """The stream underneath a `TerminalStream`, or `stream` itself."""
+    return stream.raw if isinstance(stream, TerminalStream) else stream

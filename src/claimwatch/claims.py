@@ -197,7 +197,7 @@ def load_claims(paths: Iterable[str | Path], *, root: str | Path = ".", lists: S
                 seen[claim.id] = (f.path, claim.line)
         files.append(f)
     if problems:
-        raise InputError(problems)
+        raise InputError(documents.capped(problems))
     if not files:
         raise InputError(Problem(", ".join(map(str, paths)) or ".", 0, 0, "no claim files found"))
     return ClaimSet(files=tuple(files))
@@ -258,7 +258,7 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
                 )
             )
     if problems:
-        raise InputError(problems)
+        raise InputError(documents.capped(problems))
     return ClaimFile(
         path=doc.path,
         sha256=doc.sha256,

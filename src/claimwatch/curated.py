@@ -56,7 +56,7 @@ def _load_curated(path: str | Path) -> tuple[list[Work], str]:
                 continue
             works.append(_version_work(raw, version, published, Origin("curated", doc.path, doc.position(vat)[0])))
     if problems:
-        raise InputError(problems)
+        raise InputError(documents.capped(problems))
     return works, doc.sha256
 
 

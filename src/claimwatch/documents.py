@@ -10,13 +10,16 @@ an impossible one (month 13) can be reported with its position.
 from __future__ import annotations
 
 import difflib
+import heapq
 import json
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, BinaryIO, NoReturn
 
 import jsonschema
 import yaml
@@ -32,6 +35,13 @@ _EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 1_000_000  # counts every alias expansion, so a billion-laughs file stops here
+# A claim, topic or curated file is written by hand: a quarter of a million values (keys and
+# aliases expanded included) is far past any real one, and reads in about two seconds. Lists,
+# which importers write from whole sanctions lists, keep MAX_NODES.
+MAX_VALUES = 250_000
+# At most this many problems of one file are reported; the rest are counted in one last line,
+# so a file wrong in every entry gives a screenful, not a million lines.
+MAX_PROBLEMS = 100
 
 Path_ = tuple[Any, ...]
 
@@ -61,25 +71,60 @@ class Document:
         return Problem(self.path, line, column, message)
 
 
+_NOT_REGULAR = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+
+
+def open_input(path: str | Path) -> BinaryIO:
+    """A file the user gave, opened for reading; anything but a regular file is refused in one
+    line naming it. A named pipe or a device given as a claim, list or evidence file would block
+    for ever or never end, so it is opened without blocking and looked at before a byte is read
+    (no window between a check and the open for it to be swapped in)."""
+    where = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise InputError(Problem(where, 0, 0, "no such file")) from None
+    except IsADirectoryError:
+        raise InputError(Problem(where, 0, 0, "is a folder, not a file")) from None
+    except PermissionError:
+        raise InputError(Problem(where, 0, 0, "permission denied")) from None
+    except OSError as e:
+        raise InputError(Problem(where, 0, 0, f"cannot read: {e.strerror or e}")) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(Problem(where, 0, 0, "is a folder, not a file"))
+        if not stat.S_ISREG(mode):
+            kind = _NOT_REGULAR.get(stat.S_IFMT(mode), "not a regular file")
+            raise InputError(
+                Problem(where, 0, 0, f"is {kind}, not a regular file: refused, as reading it may never end")
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
-    """The file's text and sha256, refusing what is too big, empty or not UTF-8."""
+    """The file's text and sha256, refusing what is too big, empty, not UTF-8 or not a regular file."""
     import hashlib
 
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(Problem(str(path), 0, 0, f"file is {size:,} bytes; the limit is {max_bytes:,}"))
-        with open(p, "rb") as f:  # read one byte past the limit: a pipe or a device has no size to stat
-            raw = f.read(max_bytes + 1)
-        if len(raw) > max_bytes:
-            raise InputError(Problem(str(path), 0, 0, f"more than {max_bytes:,} bytes; the limit is {max_bytes:,}"))
-    except IsADirectoryError:
-        raise InputError(Problem(str(path), 0, 0, "is a folder, not a file")) from None
-    except FileNotFoundError:
-        raise InputError(Problem(str(path), 0, 0, "no such file")) from None
-    except PermissionError:
-        raise InputError(Problem(str(path), 0, 0, "permission denied")) from None
+        with open_input(path) as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(Problem(str(path), 0, 0, f"file is {size:,} bytes; the limit is {max_bytes:,}"))
+            raw = f.read(max_bytes + 1)  # one byte past the limit: the file may grow as it is read
+    except OSError as e:
+        raise InputError(Problem(str(path), 0, 0, f"cannot read: {e.strerror or e}")) from None
+    if len(raw) > max_bytes:
+        raise InputError(Problem(str(path), 0, 0, f"more than {max_bytes:,} bytes; the limit is {max_bytes:,}"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -93,16 +138,18 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
     return text, hashlib.sha256(raw).hexdigest()
 
 
-def load_yaml(path: str | Path, *, max_bytes: int = MAX_BYTES) -> Document:
+def load_yaml(path: str | Path, *, max_bytes: int = MAX_BYTES, max_values: int | None = None) -> Document:
+    """A YAML file the user gave, within `max_bytes` and `max_values` (MAX_VALUES by default)."""
     text, digest = read_text(path, max_bytes=max_bytes)
-    doc = parse_yaml(text, str(path))
+    doc = parse_yaml(text, str(path), max_values=MAX_VALUES if max_values is None else max_values)
     doc.sha256 = digest
     return doc
 
 
-def parse_yaml(text: str, path: str = "<string>") -> Document:
-    """Compose one YAML document from events, with positions; every limit is a Problem."""
-    composer = _Composer(path)
+def parse_yaml(text: str, path: str = "<string>", *, max_values: int | None = None) -> Document:
+    """Compose one YAML document from events, with positions; every limit is a Problem.
+    `max_values` (MAX_NODES by default) bounds the values, every alias expansion counted."""
+    composer = _Composer(path, MAX_NODES if max_values is None else max_values)
     try:
         for event in yaml.parse(text, Loader=_EventLoader):
             composer.feed(event)
@@ -179,8 +226,9 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 class _Composer:
     """Builds Python values from parser events with explicit stacks (no recursion)."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, max_values: int = MAX_NODES):
         self.path = path
+        self.max_values = max_values
         self.stack: list[dict[str, Any]] = []
         self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, values in it, its depth
         self.positions: dict[Path_, tuple[int, int]] = {}
@@ -280,8 +328,8 @@ class _Composer:
     def _place(self, event: yaml.Event, value: Any) -> Path_:
         """Attach a value to its parent (or as the document) and record its position."""
         self.nodes += 1
-        if self.nodes > MAX_NODES:
-            self.fail(event, f"more than {MAX_NODES:,} values (an alias bomb?)")
+        if self.nodes > self.max_values:
+            self.fail(event, f"more than {self.max_values:,} values (an alias bomb?)")
         mark = _mark(event)
         position = (mark.line + 1, mark.column + 1)
         if not self.stack:
@@ -357,11 +405,73 @@ def _is_date(value: object) -> bool:
 
 
 def schema_problems(doc: Document, name: str) -> list[Problem]:
-    """Every schema violation in the document, as positioned, readable problems."""
-    problems = []
-    for error in _validator(name).iter_errors(doc.data):
-        problems.extend(_explain(doc, error))
-    return problems
+    """The schema violations in the document, as positioned, readable problems: the first
+    MAX_PROBLEMS in file order, and one last line counting the rest (see `capped`).
+
+    Only the errors that will be shown are explained (the dear part); the rest are counted."""
+    limit = MAX_PROBLEMS
+    kept: list[tuple[tuple[int, int], int, jsonschema.ValidationError]] = []  # a heap of the earliest
+    hidden, hidden_from = 0, (0, 0)
+    for k, error in enumerate(_validator(name).iter_errors(doc.data)):
+        entry = (doc.position(tuple(error.absolute_path)), k, error)
+        if len(kept) < limit:
+            heapq.heappush(kept, (_negated(entry[0]), k, error))
+            continue
+        latest = _negated(kept[0][0])
+        if entry[0] < latest:  # earlier than the latest kept: it is kept, that one is hidden
+            _, _, out = heapq.heapreplace(kept, (_negated(entry[0]), k, error))
+            where = latest
+        else:
+            out, where = error, entry[0]
+        hidden += _problem_count(out)
+        hidden_from = where if hidden_from == (0, 0) else min(hidden_from, where)
+    problems = [p for _, _, error in sorted(kept, key=lambda x: (_negated(x[0]), x[1])) for p in _explain(doc, error)]
+    if hidden:
+        problems.append(_more(doc.path, hidden_from, hidden, limit))
+    return capped(problems)
+
+
+def _negated(position: tuple[int, int]) -> tuple[int, int]:
+    """heapq keeps the smallest on top; the kept errors' latest must be, to be replaced first."""
+    return (-position[0], -position[1])
+
+
+def _problem_count(error: jsonschema.ValidationError) -> int:
+    """How many problems `_explain` would make of an error, without explaining it."""
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = _schema_of(error).get("properties", {})
+        return max(1, sum(key not in allowed for key in error.instance))
+    return 1
+
+
+_MORE = "\u2026 and {count:,} more problems from here on, not shown (only the first {limit} are)"
+
+
+def _more(path: str, position: tuple[int, int], count: int, limit: int) -> Problem:
+    # The ellipsis sorts after every message's first letter: this line comes last at its place.
+    return Problem(path, position[0], position[1], _MORE.format(count=count, limit=limit))
+
+
+def capped(problems: list[Problem], limit: int | None = None) -> list[Problem]:
+    """At most `limit` (MAX_PROBLEMS) problems of each file, in file order, and for a file with
+    more, one last line where the first one not shown is: "… and N more problems from here on"."""
+    limit = MAX_PROBLEMS if limit is None else limit
+    by_file: dict[str, list[Problem]] = {}
+    for p in sorted(set(problems)):
+        by_file.setdefault(p.path, []).append(p)
+    out: list[Problem] = []
+    for path, mine in by_file.items():
+        more = [p for p in mine if p.message.startswith("\u2026 and ")]
+        mine = [p for p in mine if p not in more]
+        hidden = sum(int(p.message.split()[2].replace(",", "")) for p in more)
+        if len(mine) <= limit and not hidden:
+            out.extend(mine)
+            continue
+        shown, rest = mine[:limit], mine[limit:]
+        first_hidden = min([(p.line, p.column) for p in (*rest, *more)])
+        out.extend(shown)
+        out.append(_more(path, first_hidden, len(rest) + hidden, limit))
+    return out
 
 
 def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def _one_line(text: str) -> str:
+    """`text` with its line breaks (every kind str.splitlines knows) folded into spaces."""
+    return " ".join(text.splitlines())
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong at one place in one file (line and column are 1-based; 0 = unknown)."""
@@ -23,16 +28,19 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # One line, whatever the path or the message quotes: a hostile file name or value cannot
+        # forge a second problem under this one. (The command line's terminal sanitiser makes
+        # the line's characters inert; _text sits beside this module, not below it.)
         if self.line:
-            return f"{self.path}:{self.line}:{self.column}: {self.message}"
-        return f"{self.path}: {self.message}"
+            return _one_line(f"{self.path}:{self.line}:{self.column}: {self.message}")
+        return _one_line(f"{self.path}: {self.message}")
 
 
 class ClaimwatchError(Exception):
     exit_code = 2
 
     def lines(self) -> list[str]:
-        return [str(self)]
+        return [_one_line(str(self))]
 
 
 class InputError(ClaimwatchError):

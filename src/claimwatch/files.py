@@ -1,10 +1,13 @@
-"""Writing files so that a reader sees the old file or the new one, never half of one."""
+"""Writing files so that a reader sees the old files or the new ones, never half of one, never
+a mix of both, and never over a file the run is reading."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, Problem
@@ -21,26 +24,192 @@ def default_mode(directory: bool = False) -> int:
 def write_atomic(out: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `out`, then rename it over `out`. An existing file keeps
     its permissions. A failure to write is an InputError naming the file; nothing is left behind."""
-    out = Path(out)
+    write_all_atomic({Path(out): data})
+
+
+def write_all_atomic(outputs: Mapping[Path, bytes | str]) -> None:
+    """Write every file or none. Each is written in full to a temporary file beside it first;
+    only when all are on disk are they renamed over their targets. A failure (a full disk, a
+    read-only folder, Ctrl-C) removes the temporaries and leaves every earlier file as it was;
+    it is an InputError naming the file that could not be written."""
+    staged: list[_Staged] = []
+    try:
+        for out, data in outputs.items():
+            staged.append(_stage(out, data))
+        _swap_in(staged)
+    finally:
+        for s in staged:
+            _remove(s.tmp)
+
+
+@dataclass(frozen=True)
+class _Staged:
+    out: Path
+    tmp: str
+
+
+def _cannot_write(out: Path, e: OSError) -> InputError:
+    return InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}"))
+
+
+def _stage(out: Path, data: bytes | str) -> _Staged:
+    """`data` in a temporary file beside `out`, flushed to disk, with the mode `out` will have."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         mode = out.stat().st_mode & 0o777 if out.is_file() else default_mode()
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     except OSError as e:
-        raise InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}")) from None
+        raise _cannot_write(out, e) from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(payload)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, out)
-    except OSError as e:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}")) from None
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+    except BaseException as e:
+        _remove(tmp)
+        if isinstance(e, OSError):
+            raise _cannot_write(out, e) from None
         raise
+    return _Staged(out, tmp)
+
+
+def _swap_in(staged: list[_Staged]) -> None:
+    """Rename every temporary over its target. Each earlier file is kept under a second name
+    (a hard link) until all renames are done, so that a rename failing part way puts back the
+    files already replaced and removes the ones it created."""
+    earlier: dict[Path, _Earlier] = {}
+    try:
+        for s in staged:
+            earlier[s.out] = _keep_earlier(s.out)
+            os.replace(s.tmp, s.out)
+    except BaseException as e:
+        for out, kept in earlier.items():
+            _put_back(out, kept)
+        if isinstance(e, OSError):
+            raise _cannot_write(next(reversed(earlier)), e) from None
+        raise
+    finally:
+        for kept in earlier.values():
+            if kept.backup:
+                _remove(kept.backup)
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    existed: bool
+    backup: str | None  # a second name for the earlier file, while the renames run
+
+
+def _keep_earlier(out: Path) -> _Earlier:
+    if not out.is_file():
+        return _Earlier(existed=out.exists(), backup=None)
+    backup = str(out.parent / f".{out.name}.{os.urandom(6).hex()}.old")
+    try:
+        os.link(out, backup)
+    except OSError:  # no hard links here: the rename is then the only step that changes `out`
+        return _Earlier(existed=True, backup=None)
+    return _Earlier(existed=True, backup=backup)
+
+
+def _put_back(out: Path, kept: _Earlier) -> None:
+    with contextlib.suppress(OSError):
+        if kept.backup:
+            os.replace(kept.backup, out)
+        elif not kept.existed:
+            _remove(str(out))
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+
+
+def refuse_unsafe_outputs(targets: Mapping[str, str | Path], inputs: Iterable[tuple[str, str | Path]]) -> None:
+    """The output guard: an InputError, before anything is written, when an output (`targets`,
+    option name to path) is a folder, is one of the run's `inputs` (kind, path: a claim file, a
+    list, a folder of evidence) or lies inside an input folder, or is the same file as another
+    output. Paths are compared resolved (symlinks and `..` followed) and, where the file exists,
+    by device and inode, so a hard link or a second mount of an input is refused too."""
+    guarded = [_Guarded(kind, str(path), _Identity.of(path)) for kind, path in inputs]
+    seen: dict[str, _Identity] = {}
+    for label, target in targets.items():
+        out = _Identity.of(target)
+        if out.is_dir:
+            raise _refused(target, f"{label} names a folder; give a file path")
+        for g in guarded:
+            if g.holds(out):
+                if g.kind == "evidence":
+                    raise _refused(target, f"{label} would write into the evidence at {g.path}; choose another path")
+                raise _refused(
+                    target, f"{label} would overwrite the {g.kind} {g.path}, an input of this run; choose another path"
+                )
+        for other, identity in seen.items():
+            if identity.same_file(out):
+                raise _refused(target, f"{label} names the same file as {other}; give each output its own path")
+        seen[label] = out
+
+
+def _refused(target: str | Path, message: str) -> InputError:
+    return InputError(Problem(str(target), 0, 0, message))
+
+
+@dataclass(frozen=True)
+class _Identity:
+    """Where a path leads: its resolved form, and its device and inode where it exists."""
+
+    resolved: Path
+    inode: tuple[int, int] | None
+    is_dir: bool
+
+    @classmethod
+    def of(cls, path: str | Path) -> _Identity:
+        resolved = Path(path).resolve()
+        try:
+            st = resolved.stat()
+        except OSError:
+            return cls(resolved, None, False)
+        return cls(resolved, (st.st_dev, st.st_ino), os.path.isdir(resolved))
+
+    def same_file(self, other: _Identity) -> bool:
+        return self.resolved == other.resolved or (self.inode is not None and self.inode == other.inode)
+
+
+@dataclass(frozen=True)
+class _Guarded:
+    """An input of the run, which no output may replace or be written into."""
+
+    kind: str
+    path: str
+    identity: _Identity
+
+    def holds(self, out: _Identity) -> bool:
+        if self.identity.same_file(out):
+            return True
+        if not self.identity.is_dir:
+            return False
+        if self.identity.resolved in out.resolved.parents:
+            return True
+        # The same folder reached another way (a bind mount), or a hard link to a file in it.
+        return any(_inode(p) == self.identity.inode for p in out.resolved.parents) or (
+            out.inode is not None and out.inode in _inodes_under(self.identity.resolved)
+        )
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _inodes_under(folder: Path) -> set[tuple[int, int]]:
+    found: set[tuple[int, int]] = set()
+    for parent, _dirs, files in os.walk(folder):
+        for name in files:
+            inode = _inode(Path(parent, name))
+            if inode:
+                found.add(inode)
+    return found

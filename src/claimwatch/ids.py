@@ -6,6 +6,10 @@ import functools
 import re
 
 _OPENALEX = re.compile(r"^(?:https?://(?:api\.)?openalex\.org/(?:[a-z]+/)?)?([WAISTPFCwaistpfc]\d+)$")
+# OpenAlex numbers its entities with about ten digits. A work id of far more (thousands, in a
+# hostile file) would break what sorts ids by their numbers (int() refuses over 4,300 digits)
+# and flood messages: records with longer ids are refused where they are read.
+MAX_OPENALEX_DIGITS = 20
 _ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-z0-9]{6}[0-9]{2})$")
 _DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 

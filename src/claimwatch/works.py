@@ -7,6 +7,7 @@ each finding can be traced to the line it came from.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -46,8 +47,8 @@ class PartialDate:
         earliest = dt.date(self.year, self.month or 1, self.day or 1)
         if self.day:
             latest = earliest
-        elif self.month:
-            latest = dt.date(self.year + (self.month == 12), self.month % 12 + 1, 1) - dt.timedelta(days=1)
+        elif self.month:  # the month's last day, found without stepping past 9999-12-31
+            latest = dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         else:
             latest = dt.date(self.year, 12, 31)
         object.__setattr__(self, "earliest", earliest)
@@ -227,6 +228,21 @@ def _str(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+MAX_ID_CHARS = 200  # an id the record gives that is no OpenAlex id: kept only while it is short
+
+
+def _work_id(value: str | None) -> str | None:
+    """The record's OpenAlex id, where it is one of a sensible length (see ids.MAX_OPENALEX_DIGITS)."""
+    short = ids.openalex_id(value)
+    return short if short and len(short) <= ids.MAX_OPENALEX_DIGITS + 1 else None
+
+
+def _short_str(value: object) -> str | None:
+    """A record's own id where it is no OpenAlex id, if it is short enough to cite; a longer one
+    (a hostile or broken record) gives way to the record's origin."""
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_ID_CHARS else None
+
+
 def _list(value: object) -> list:
     return value if isinstance(value, list) else []
 
@@ -239,13 +255,13 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
     """A Work from an OpenAlex work record, tolerating nulls, missing fields and odd types."""
     record_ids = _dict(record.get("ids"))
     wid = (
-        ids.openalex_id(_str(record.get("id")))
-        or ids.openalex_id(_str(record_ids.get("openalex")))
-        or _str(record.get("id"))
+        _work_id(_str(record.get("id")))
+        or _work_id(_str(record_ids.get("openalex")))
+        or _short_str(record.get("id"))
         or f"{origin.path}:{origin.line}"
     )
     people = [_authorship(a, i) for i, a in enumerate(_list(record.get("authorships"))) if isinstance(a, dict)]
-    published = _openalex_date(record)
+    published = openalex_date(record)
     topics = [t for t in _list(record.get("topics")) if isinstance(t, dict)]
     primary = _dict(record.get("primary_topic"))
     if primary and all(t.get("id") != primary.get("id") for t in topics):
@@ -275,7 +291,7 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
     )
 
 
-def _openalex_date(record: dict[str, Any]) -> PartialDate | None:
+def openalex_date(record: dict[str, Any]) -> PartialDate | None:
     """The work's date as OpenAlex knows it. OpenAlex writes a date known only to the year as
     YYYY-01-01 (a fifth of a real sample falls on 1 January), and no field of a work record says
     which dates those are; so a 1 January date is read as its year, and a claim boundary inside
@@ -298,13 +314,13 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
         else ()
     )
     raw_strings = a.get("raw_affiliation_strings")
-    raw = [s for s in raw_strings if s and isinstance(s, str)] if isinstance(raw_strings, list) else []
+    raw = [s for s in raw_strings if isinstance(s, str) and s.strip()] if isinstance(raw_strings, list) else []
     affiliations = a.get("affiliations")
     if isinstance(affiliations, list) and len(affiliations) > len(raw):
         # Newer records carry the raw strings here as well; look only where they may add one.
         for aff in affiliations:
             s = aff.get("raw_affiliation_string") if isinstance(aff, dict) else None
-            if s and isinstance(s, str) and s not in raw:
+            if isinstance(s, str) and s.strip() and s not in raw:
                 raw.append(s)
     name = author.get("display_name") or a.get("raw_author_name")
     return Authorship(
@@ -364,6 +380,14 @@ def _new_institution(i: dict[str, Any]) -> Institution:
 # the authors, and OpenAlex keeps them as authors named "Kazan University".
 _INSTITUTION_WORDS = frozenset(
     [
+        "univ",
+        "inst",
+        "academia",
+        "hôpital",
+        "hopital",
+        "politecnico",
+        "polytechnic",
+        "consejo",
         "university",
         "universities",
         "universidad",
@@ -402,7 +426,11 @@ _CJK_INSTITUTION = re.compile("大学|学院|研究所|研究院|实验室|医�
 
 def _is_institution_name(a: Authorship) -> bool:
     """An authorship whose name is an institution's ("Kazan University", "School of Computer
-    Science"), not a person's."""
+    Science"), not a person's. Only one with no affiliation of its own: an interleaved
+    institution carries none (its name is the affiliation), and a person whose name holds such
+    a word ("Lee Hospital") keeps the affiliation the record gives them."""
+    if a.institutions or a.raw_affiliations:
+        return False
     name = a.name
     if _CJK_INSTITUTION.search(name):
         return True

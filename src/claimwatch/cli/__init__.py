@@ -3,7 +3,8 @@
 Each command parses its options, calls one library function and prints. Errors a user can
 cause (`ClaimwatchError`) are caught here, once, and printed one per line on stderr with the
 error's exit code (2 bad input, 3 data source failure); anything else is a bug and stays a
-traceback.
+traceback. Every line printed, on stdout or stderr, passes through one terminal sanitiser
+(`options.sanitised_terminal`): no command prints an escape sequence from the text it shows.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import click
 
 from ..errors import ClaimwatchError
 from . import authoring, check, collect, diff, evidence, lists
-from .options import CommandLine
+from .options import CommandLine, sanitised_terminal
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -36,7 +37,13 @@ for module in (authoring, check, collect, diff, evidence, lists):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code instead of raising SystemExit."""
+    """Run the command line; returns the exit code instead of raising SystemExit. Everything it
+    prints, error lines included, passes through the one terminal sanitiser."""
+    with sanitised_terminal():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     try:
         # Without standalone mode click returns an Exit's code (e.g. check --fail-on) instead of exiting.
         args = list(sys.argv[1:] if argv is None else argv)

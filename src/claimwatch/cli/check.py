@@ -9,7 +9,8 @@ import click
 from .. import claims as claims_mod
 from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
-from ..reports import write_reports
+from ..files import refuse_unsafe_outputs
+from ..reports import report_options, write_reports
 from ..reports.terminal import print_verdicts
 from .options import lists_option, recorded_command, root_option
 
@@ -59,28 +60,44 @@ def check(
 ) -> None:
     """Check CLAIMS (files or folders; default claims/) against the evidence.
 
-    Prints a verdict table and writes the reports asked for. Exit 0 when the evaluation ran;
-    1 with --fail-on when a claim gets that verdict; 2 for bad input; 3 when a data source failed.
+    Prints a verdict table and writes the reports asked for, all or none, and only after the
+    evaluation succeeded. A report path that is an input of the run (a claim, topic or list file,
+    the evidence or a file in it) or another report's path is refused before anything runs.
+    Exit 0 when the evaluation ran; 1 with --fail-on when a claim gets that verdict; 2 for bad
+    input; 3 when a data source failed.
 
     Example:
 
     \b
         claimwatch check claims/ --evidence evidence/curated/ --html reports/msra.html --fail-on contradicted
     """
-    claim_set = claims_mod.load_claims(claims or ("claims",), root=root, lists=lists_dirs)
-    evidence = open_evidence_paths(evidence_paths)
-    results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None)
     targets = {
         fmt: path
         for fmt, path in (("json", json_path), ("md", md_path), ("html", html_path), ("claimreview", claimreview_path))
         if path
     }
+    claim_set = claims_mod.load_claims(claims or ("claims",), root=root, lists=lists_dirs)
+    # The output guard, here before the evaluation: a report path that would replace an input is
+    # refused at once, not after minutes of work (write_reports holds it again for every caller).
+    refuse_unsafe_outputs(report_options(targets), _inputs_read(claim_set, evidence_paths))
+    evidence = open_evidence_paths(evidence_paths)
+    results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None)
     written = write_reports(results, targets, protected=evidence_paths, command=recorded_command())
     print_verdicts(results)
     for path in written:
         click.echo(f"wrote {path}")
     if fail_on and any(r.verdict == fail_on for r in results.results):
         raise click.exceptions.Exit(1)  # the evaluation ran; the caller asked to fail on this verdict
+
+
+def _inputs_read(claim_set: claims_mod.ClaimSet, evidence_paths: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The files a check reads, by kind, as the report's inputs will name them."""
+    return [
+        *(("claim file", f.path) for f in claim_set.files),
+        *(("topic file", t.path) for f in claim_set.files for t in f.topics.values() if t.sha256),
+        *(("list file", rl.path) for f in claim_set.files for rl in f.lists.values()),
+        *(("evidence", p) for p in evidence_paths),
+    ]
 
 
 def register(cli: click.Group) -> None:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 
 import click
-from rich.console import Console
 
+from .._text import terminal_json
 from ..reports.diff import diff_reports, read_report, render_diff
+from ..reports.terminal import terminal_console
 
 
 @click.command()
@@ -29,10 +29,9 @@ def diff(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """
     result = diff_reports(read_report(old), read_report(new), old_name=old, new_name=new)
     if as_json:
-        click.echo(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        click.echo(terminal_json(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)))
     else:
-        # A pipe gets a fixed width and no colour, so the text reads the same in a CI log.
-        console = Console(file=sys.stdout, highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
+        console = terminal_console(soft_wrap=True)
         for line in render_diff(result):
             console.print(line)
     if exit_code and result.changed:

@@ -8,7 +8,7 @@ import json
 import click
 
 from .. import evidence as store
-from .._text import printable
+from .._text import printable, terminal_json
 from ..coverage import describe as describe_coverage
 from .options import recorded_command
 
@@ -116,7 +116,7 @@ def show_cmd(path: str, as_json: bool) -> None:
     evidence = store.open_evidence(path)
     info = store.summarise(evidence)
     if as_json:
-        click.echo(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True))
+        click.echo(terminal_json(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True)))
         return
     coverage = describe_coverage(evidence.coverage, _open_end(evidence.retrieved))
     rows = [

@@ -9,7 +9,8 @@ import click
 from click.core import ParameterSource
 
 from .. import lists as lists_mod
-from .._text import printable
+from .._text import printable, terminal_json
+from ..files import refuse_unsafe_outputs
 from .options import lists_option, root_option
 
 
@@ -123,6 +124,7 @@ def import_aspi_cmd(
         claimwatch lists import aspi china-defence-universities.json \\
             --out evidence/lists/seven-sons-aspi.yaml --category "Seven sons of national defence"
     """
+    refuse_unsafe_outputs({"--out": out}, [("source file", file)])
     document = lists_mod.import_aspi(
         file, list_id=list_id or lists_mod.list_id_for(out), name=list_name, categories=categories
     )
@@ -153,6 +155,7 @@ def import_csl_cmd(
         claimwatch lists import csl consolidated.json --out evidence/lists/csl-entity-list-cn.yaml \\
             --source EL --country CN
     """
+    refuse_unsafe_outputs({"--out": out}, [("source file", file)])
     document = lists_mod.import_csl(
         file, list_id=list_id or lists_mod.list_id_for(out), name=list_name, source=source, country=country
     )
@@ -258,7 +261,7 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """
     diff = lists_mod.diff_lists(lists_mod.load_list_version(old), lists_mod.load_list_version(new))
     if as_json:
-        click.echo(json.dumps(diff.to_json(), indent=2, ensure_ascii=False))
+        click.echo(terminal_json(json.dumps(diff.to_json(), indent=2, ensure_ascii=False)))
     else:
         click.echo(lists_mod.format_diff(diff))
     if exit_code and diff.has_changes:

@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 import click
 
+from .._text import TerminalStream
+
 ARGV_KEY = "claimwatch.argv"
+
+
+@contextlib.contextmanager
+def sanitised_terminal() -> Iterator[None]:
+    """Every line a command prints, on stdout and stderr, passes through one sanitiser
+    (`claimwatch._text.terminal_text`) while this is open: claim, list and manifest text and
+    servers' answers reach the terminal as inert text, whichever command prints them and however
+    (click.echo, print, a rich console without its own sanitiser). Opening it twice is harmless."""
+    saved = sys.stdout, sys.stderr
+    if not isinstance(sys.stdout, TerminalStream):
+        sys.stdout = TerminalStream(sys.stdout)
+    if not isinstance(sys.stderr, TerminalStream):
+        sys.stderr = TerminalStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 class CommandLine(click.Group):
@@ -21,6 +43,11 @@ class CommandLine(click.Group):
         ctx = super().make_context(info_name, args, parent=parent, **extra)
         ctx.meta[ARGV_KEY] = given
         return ctx
+
+    def invoke(self, ctx: click.Context) -> Any:
+        # `main()` opens it already; this covers a caller that runs the group itself (CliRunner).
+        with sanitised_terminal():
+            return super().invoke(ctx)
 
 
 def recorded_command() -> list[str]:

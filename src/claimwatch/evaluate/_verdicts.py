@@ -201,7 +201,8 @@ def _finding_order(f: Finding) -> tuple[str, tuple]:
 
 def _natural(identifier: str) -> tuple:
     """W9 before W10: ids compare by their numbers, not their spelling."""
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", identifier))
+    # A run of digits too long to be an id's number stays text: int() of thousands of digits is slow.
+    return tuple(int(p) if p.isdigit() and len(p) < 100 else p for p in re.split(r"(\d+)", identifier))
 
 
 def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, considered: int) -> CoverageReport:

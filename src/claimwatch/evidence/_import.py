@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from .. import ids
 from ..coverage import Coverage
+from ..documents import open_input
 from ..errors import InputError, Problem
 from ._records import Layout, document_records, parse_record, read_lines, sniff_layout, subjects_of
 from ._snapshot import Manifest, SnapshotWriter, now_utc, tool_versions
@@ -55,8 +57,7 @@ def import_works(
     the day of the import.
     """
     source = Path(source)
-    if not source.is_file():
-        raise InputError(Problem(str(source), 0, 0, "no such file"))
+    open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
     subjects = _institution_ids(institutions)
     if start and end and end < start:
         raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
@@ -77,7 +78,9 @@ def import_works(
         )
     chosen = {n for _, n, _ in scan.best.values()}
     with SnapshotWriter(out) as writer:
-        _copy_chosen(source, layout, chosen, skip_invalid, writer)
+        copied = _copy_chosen(source, layout, chosen, skip_invalid, writer)
+        if copied != scan.digest:  # the snapshot holds only the bytes whose digest it records
+            raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
         manifest = writer.commit(
             {
                 "source": "import",
@@ -135,8 +138,8 @@ def declared_coverage(
     if empty and not may_be_empty:
         note = (
             f"declared for {', '.join(empty)}, but the file holds no work of "
-            f"{'it' if len(empty) == 1 else 'them'} in the period: not recorded as complete "
-            "(--subject-may-be-empty confirms a subject may have none)"
+            f"{'it' if len(empty) == 1 else 'them'} in the period, so not recorded as complete; "
+            "--subject-may-be-empty confirms a subject may have none"
         )
     coverage = Coverage(
         complete=bool(covered),
@@ -154,7 +157,7 @@ def declared_coverage(
 def _empty_subject_warning(
     source: str, subject: str, start: dt.date | None, end: dt.date | None, may_be_empty: bool
 ) -> str:
-    period = f" published {start or 'any time'} to {end or 'now'}" if start or end else ""
+    period = f" published {start or 'any time'} to {end or 'its newest record'}" if start or end else ""
     found = f"{source} holds no work of {subject}{period} (no authorship's institution is {subject} or has it in its lineage)"
     if may_be_empty:
         return f"{found}; recorded as complete for {subject} all the same, as --subject-may-be-empty confirms"
@@ -181,17 +184,34 @@ def records_as_of(updated_dates: Iterable[str], today: dt.date) -> tuple[dt.date
     return newest, AS_OF_FROM_RECORDS
 
 
-def _copy_chosen(source: Path, layout: Layout, chosen: set[int], skip_invalid: bool, writer: SnapshotWriter) -> None:
+CHANGED_WHILE_READ = (
+    "changed while it was imported (the second reading's sha256 differs from the first's): "
+    "nothing written; import it again once it is complete"
+)
+
+
+def _copy_chosen(source: Path, layout: Layout, chosen: set[int], skip_invalid: bool, writer: SnapshotWriter) -> str:
     """Second pass: each chosen record into the snapshot, as the file gives it (a record that
-    spans lines, pretty-printed, on one line)."""
-    if layout == "jsonl":
-        for n, line in read_lines(source):
-            if n in chosen:
-                writer.write_line(line)
-        return
-    for record in document_records(source, on_invalid=(lambda _: None) if skip_invalid else None):
-        if record.n in chosen:
-            writer.write_line(record.text)
+    spans lines, pretty-printed, on one line). Returns the sha256 of the bytes it read, which
+    must be those the first pass chose from."""
+    digest: list[str] = []
+    try:
+        if layout == "jsonl":
+            for n, line in read_lines(source, digest.append):
+                if n in chosen:
+                    writer.write_line(line)
+        else:
+            for record in document_records(
+                source, digest.append, on_invalid=(lambda _: None) if skip_invalid else None
+            ):
+                if record.n in chosen:
+                    writer.write_line(record.text)
+    except InputError as e:
+        if e.problems[0].path != str(source):
+            raise  # not the file's fault: the snapshot could not be written
+        # The first pass read this file whole without a fault: it has changed since.
+        raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ)) from None
+    return digest[0] if digest else ""
 
 
 PARALLEL_IMPORT_BYTES = 32 << 20  # smaller files: a second process would cost more than it saves
@@ -228,13 +248,17 @@ def _choose_records(
     parts = min(os.cpu_count() or 1, 4) if source.stat().st_size >= PARALLEL_IMPORT_BYTES else 1
     args = (source, skip_invalid, subjects, start, end)
     if parts > 1 and "fork" in multiprocessing.get_all_start_methods():
-        with multiprocessing.get_context("fork").Pool(parts) as pool:
+        # Ctrl-C is the parent's to answer (one line, exit 130); a worker that took it too would
+        # print its own traceback. Leaving the block terminates the workers.
+        with multiprocessing.get_context("fork").Pool(parts, initializer=_ignore_interrupts) as pool:
             scans = pool.starmap(_scan, [(*args, k, parts) for k in range(parts)])
     else:
         scans = [_scan(*args, 0, 1)]
     errors = [s.error for s in scans if s.error]
     if errors:
         raise min(errors, key=lambda e: e.problems[0].line)  # the first bad line, as one reader would
+    if len({s.digest for s in scans}) > 1:  # the shares read different bytes: the file changed
+        raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
     best: dict[str, tuple[str, int, frozenset[str]]] = {}
     for scan in scans:
         for wid, (updated, n, hits) in scan.best.items():
@@ -243,6 +267,10 @@ def _choose_records(
                 best[wid] = (updated, n, hits)
     skipped = sorted((x for s in scans for x in s.skipped), key=lambda x: x["line"])
     return _Scan(best, skipped, sum(s.total for s in scans), scans[0].digest)
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _scan(

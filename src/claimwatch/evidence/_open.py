@@ -43,6 +43,7 @@ class Evidence(Protocol):
 
 JSONL_COVERAGE = Coverage(declared_by="nobody", note="JSONL read directly; no coverage declared")
 JSON_COVERAGE = Coverage(declared_by="nobody", note="OpenAlex JSON read directly; no coverage declared")
+CHANGED_SINCE_OPENED = "changed while it was read (its sha256 is not the one taken when it was opened): read it again"
 # Names a file of OpenAlex works may have; anything else given as evidence is refused by name.
 WORKS_FILE_NAMES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")
 
@@ -69,11 +70,19 @@ class JsonlEvidence:
         return cls(str(path), sha256, layout=layout)
 
     def works(self) -> Iterator[Work]:
+        """The file's works; its bytes are hashed as they are read, and a file that is not the
+        one whose sha256 `open` took (changed since) is refused, so a report never cites a
+        digest of bytes other than those it read."""
+
+        def check(digest: str) -> None:
+            if digest != self.sha256:
+                raise InputError(Problem(self.path, 0, 0, CHANGED_SINCE_OPENED))
+
         if self.layout == "json":
-            for r in document_records(Path(self.path)):
+            for r in document_records(Path(self.path), check):
                 yield work_from_openalex(r.record, Origin("snapshot", self.path, r.line))
             return
-        for n, line in read_lines(Path(self.path)):
+        for n, line in read_lines(Path(self.path), check):
             record = parse_record(line, self.path, n)
             if record is not None:
                 yield work_from_openalex(record, Origin("snapshot", self.path, n))

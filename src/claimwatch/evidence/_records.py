@@ -29,8 +29,9 @@ from typing import Any, BinaryIO, Literal
 import orjson
 
 from .. import ids
+from ..documents import open_input
 from ..errors import InputError, Problem
-from ..works import PartialDate
+from ..works import openalex_date
 
 EXPECTED_SHAPES = (
     "expected JSON Lines of work records, an API list response {meta, results}, "
@@ -49,6 +50,15 @@ ENTITY_NAMES = {
 }
 
 Layout = Literal["jsonl", "json"]
+
+# The largest OpenAlex work records (thousands of authors, long abstracts) are a few MiB. A line
+# or a record beyond this is refused, naming its line, before it is held whole: a gzip bomb of
+# one gigabyte-long line, or a single record of hundreds of megabytes, stops here.
+MAX_RECORD_BYTES = 64 << 20
+
+
+def _size(n: int) -> str:
+    return f"{n >> 20:,} MiB" if n >= 1 << 20 and not n % (1 << 20) else f"{n:,} bytes"
 
 
 class _HashingReader(io.RawIOBase):
@@ -73,10 +83,7 @@ class _HashingReader(io.RawIOBase):
 def _decompressed(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[BinaryIO]:
     """The file's bytes, gunzipped where it is gzip (by name or by its magic bytes); the digest
     handed to `hasher` covers the whole file as stored."""
-    try:
-        raw_file = open(path, "rb")  # noqa: SIM115 - closed below, after the digest is taken
-    except FileNotFoundError:
-        raise InputError(Problem(str(path), 0, 0, "no such file")) from None
+    raw_file = open_input(path)  # a regular file only: a FIFO or a device could block for ever
     with raw_file:
         reader = _HashingReader(raw_file)
         buffered = io.BufferedReader(reader, buffer_size=1 << 20)
@@ -85,7 +92,8 @@ def _decompressed(path: Path, hasher: Callable[[str], None] | None = None) -> It
         stream: BinaryIO = gzip.GzipFile(fileobj=buffered, mode="rb") if is_gzip else buffered  # type: ignore[assignment]
         yield stream
         if hasher:
-            buffered.read()  # drain what gzip did not need, so the digest covers the whole file
+            while buffered.read(1 << 20):  # drain what gzip did not need, so the digest covers the whole file
+                pass
             hasher(reader.digest.hexdigest())
 
 
@@ -98,14 +106,22 @@ _GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
 
 
 def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[tuple[int, bytes]]:
-    """Numbered lines of a .jsonl or .jsonl.gz file; a truncated or corrupt gzip is an InputError."""
+    """Numbered lines of a .jsonl or .jsonl.gz file; a truncated or corrupt gzip, or a line
+    longer than MAX_RECORD_BYTES, is an InputError naming the line."""
+    limit = MAX_RECORD_BYTES
     with _decompressed(path, hasher) as stream:
         n = 0
         try:
-            for n, line in enumerate(stream, 1):
+            for n, line in enumerate(iter(lambda: stream.readline(limit + 1), b""), 1):
+                if len(line) > limit:
+                    raise InputError(Problem(str(path), n, 0, _too_long(limit)))
                 yield n, line
         except _GZIP_ERRORS as e:
             raise _gzip_problem(path, n + 1, e) from None
+
+
+def _too_long(limit: int) -> str:
+    return f"longer than {_size(limit)}, the limit for one record: refused before it is read whole"
 
 
 SNIFF_LIMIT = 4 << 20  # a first line longer than this is read as a document, which streams
@@ -150,14 +166,23 @@ def checked_work(record: Any, path: str, line: int, column: int = 1) -> dict[str
     if not isinstance(record, dict):
         raise InputError(Problem(path, line, column, f"expected a JSON object, found {json_type(record)}"))
     letter = _work_letter(record)
+    short = ids.openalex_id(record.get("id"))
+    if short and len(short) > ids.MAX_OPENALEX_DIGITS + 1:
+        message = f"not an OpenAlex work record: its id has {len(short) - 1:,} digits (OpenAlex ids have at most {ids.MAX_OPENALEX_DIGITS})"
+        raise InputError(Problem(path, line, column, message))
     if letter == "W":
         return record
     if letter in ENTITY_NAMES:
-        short = ids.openalex_id(record.get("id"))
         raise InputError(
             Problem(path, line, column, f"an OpenAlex {ENTITY_NAMES[letter]} record ({short}), not a work")
         )
-    raise InputError(Problem(path, line, column, f"not an OpenAlex work record: 'id' is {record.get('id')!r}"))
+    raise InputError(Problem(path, line, column, f"not an OpenAlex work record: 'id' is {_shown(record.get('id'))}"))
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value from the file for a message: its repr, cut to `limit` characters."""
+    text = repr(value) if not isinstance(value, (dict, list)) else json_type(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
 def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
@@ -251,6 +276,7 @@ class _Item:
 _TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:"]', re.DOTALL)
 _BLANK = b" \t\r\n"
 _SEPARATORS = b" \t\r\n,"
+_STRING_BODY = re.compile(rb'(?:[^"\\]+|\\.)*', re.DOTALL)  # a string's bytes up to its closing quote
 _CHUNK = 1 << 20
 _BOM = b"\xef\xbb\xbf"
 _NOT_AN_OBJECT = "expected a JSON object (a work record), found {found}"
@@ -279,6 +305,7 @@ class _DocumentScanner:
         self.paged = False  # the top-level object's results were cut out
         self.key: bytes | None = None  # a key at depth 1 just followed by ':'
         self.last_string: bytes | None = None
+        self.open_string: int | None = None  # how far a string cut short is known to run
 
     def where(self, pos: int) -> tuple[int, int]:
         """Line and 1-based column of buf[pos]; positions are asked for in increasing order."""
@@ -313,6 +340,17 @@ class _DocumentScanner:
                 chunk = chunk[len(_BOM) :]
             first = False
             self.buf += chunk
+            if len(self.buf) + sum(map(len, self.shell)) > MAX_RECORD_BYTES + _CHUNK:
+                raise self._outgrown()
+            if self.open_string is not None and not eof:
+                # A long string cut short: look for its end in the new bytes only, not again
+                # from its start (which made a string of hundreds of megabytes quadratic).
+                body = _STRING_BODY.match(self.buf, self.open_string)
+                assert body is not None  # the pattern matches the empty string, so always
+                self.open_string = body.end()
+                if self.open_string == len(self.buf) or self.buf[self.open_string] != _QUOTE:
+                    continue
+                self.open_string = None
             stop = len(self.buf)
             for m in _TOKEN.finditer(self.buf, pos):
                 start, end = m.span()
@@ -320,6 +358,7 @@ class _DocumentScanner:
                 if c == _QUOTE:
                     if end - start == 1:
                         stop = start  # a string the buffer cuts short: read on
+                        self.open_string = start + 1
                         break
                     self._string(m.group(), start)
                 elif c == _COLON:
@@ -337,6 +376,16 @@ class _DocumentScanner:
             message = "the JSON value begun here is not closed at the end of the file: the file is cut short"
             raise InputError(Problem(self.path, self.top[0], self.top[1], message))
         self.check_gap(len(self.buf), _BLANK, _NOT_WORKS)
+
+    def _outgrown(self) -> InputError:
+        """The record (or the run of bytes between records) being read outgrew the limit."""
+        if self.element is not None:
+            line, column = self.element[1], self.element[2]
+        elif self.stack:
+            line, column = self.top
+        else:
+            line, column = self.where(max(self.gap, self.base))
+        return InputError(Problem(self.path, line, column, _too_long(MAX_RECORD_BYTES)))
 
     def _string(self, tok: bytes, start: int) -> None:
         depth = len(self.stack)
@@ -409,17 +458,16 @@ class _DocumentScanner:
             self.shell_from -= keep
         if self.element is not None:
             self.element = (self.element[0] - keep, self.element[1], self.element[2])
+        if self.open_string is not None:
+            self.open_string -= keep
         return stop - keep
 
 
 def _file_sha256(path: Path) -> str:
     h = hashlib.sha256()
-    try:
-        with open(path, "rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
-    except FileNotFoundError:
-        raise InputError(Problem(str(path), 0, 0, "no such file")) from None
+    with open_input(path) as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
     return h.hexdigest()
 
 
@@ -446,9 +494,7 @@ def subjects_of(
     if not found:
         return _NONE
     if start or end:
-        published = PartialDate.parse(record.get("publication_date")) or PartialDate.parse(
-            record.get("publication_year")
-        )
+        published = openalex_date(record)  # a 1 January date is its year, as the evaluator reads it
         if published and ((start and published.latest < start) or (end and published.earliest > end)):
             return _NONE
     hits = frozenset(found)

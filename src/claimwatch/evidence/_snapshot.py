@@ -9,12 +9,12 @@ import ctypes
 import ctypes.util
 import datetime as dt
 import fcntl
-import glob
 import gzip
 import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections import deque
@@ -26,13 +26,17 @@ from typing import Any, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .._text import printable
 from ..coverage import Coverage
+from ..documents import open_input
 from ..errors import InputError, Problem
 from ..files import default_mode
 from ..works import Origin, Work, work_from_openalex
 from ._records import parse_record, read_lines
 
 MANIFEST = "manifest.json"
+MAX_MANIFEST_BYTES = 256 << 20  # a manifest lists skipped lines, at most a few per record
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 WORKS_FILE = "works.jsonl.gz"
 SNAPSHOT_FORMAT = 1
 GZIP_LEVEL = 3  # a fast level: imports are bound by compression at higher ones
@@ -105,25 +109,45 @@ class Snapshot:
     def open(cls, folder: str | Path) -> Snapshot:
         folder = Path(folder)
         mpath = folder / MANIFEST
+        if not mpath.exists() and not mpath.is_symlink():
+            raise InputError(Problem(str(folder), 0, 0, f"not a snapshot: no {MANIFEST}"))
         try:
-            raw = mpath.read_bytes()
-        except FileNotFoundError:
-            raise InputError(Problem(str(folder), 0, 0, f"not a snapshot: no {MANIFEST}")) from None
+            with open_input(mpath) as f:
+                raw = f.read(MAX_MANIFEST_BYTES + 1)
+        except OSError as e:
+            raise InputError(Problem(str(mpath), 0, 0, f"cannot read: {e.strerror or e}")) from None
+        if len(raw) > MAX_MANIFEST_BYTES:
+            raise InputError(
+                Problem(str(mpath), 0, 0, f"more than {MAX_MANIFEST_BYTES:,} bytes: not a claimwatch manifest")
+            )
         try:
             manifest = Manifest.model_validate_json(raw)
         except ValueError as e:
             first = str(e).splitlines()[1:2] or [str(e)]
-            raise InputError(Problem(str(mpath), 0, 0, f"not a claimwatch manifest: {first[0].strip()}")) from None
+            message = f"not a claimwatch manifest: {printable(first[0].strip())[:200]}"
+            raise InputError(Problem(str(mpath), 0, 0, message)) from None
         if WORKS_FILE not in manifest.files:
             raise InputError(Problem(str(mpath), 0, 0, f"manifest lists no {WORKS_FILE}"))
+        digest = manifest.files[WORKS_FILE].get("sha256")
+        if not (isinstance(digest, str) and _SHA256.fullmatch(digest)):
+            # Precision first: data nothing can check may have been swapped; it is not read.
+            raise InputError(
+                Problem(
+                    str(mpath),
+                    0,
+                    0,
+                    f"gives no sha256 of {WORKS_FILE}, so its data cannot be checked: refused "
+                    "(import or collect the snapshot again)",
+                )
+            )
         return cls(str(folder), manifest, hashlib.sha256(raw).hexdigest())
 
     def works(self) -> Iterator[Work]:
         data = Path(self.path) / WORKS_FILE
-        expected = self.manifest.files[WORKS_FILE].get("sha256")
+        expected = self.manifest.files[WORKS_FILE]["sha256"]
 
         def check(digest: str) -> None:
-            if expected and digest != expected:
+            if digest != expected:
                 raise InputError(
                     Problem(
                         str(data),
@@ -178,35 +202,51 @@ class SnapshotWriter:
     """
 
     def __init__(self, out: str | Path):
-        self.out = Path(out)
-        if self.out.exists() and not (
-            self.out.is_dir() and ((self.out / MANIFEST).exists() or not any(self.out.iterdir()))
-        ):
-            raise InputError(Problem(str(self.out), 0, 0, "exists and is not a snapshot; refusing to replace it"))
-        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.out = _snapshot_path(out)
+        try:
+            _check_destination(self.out)
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise _cannot_write(self.out, e) from None
         self._lock: int | None = _lock(self.out)
         try:
             _remove_stale_temporaries(self.out)
-            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.tmp-", dir=self.out.parent))
+            self.tmp = Path(tempfile.mkdtemp(prefix=_temporary_prefix(self.out, "tmp"), dir=self.out.parent))
         except OSError as e:
             self._release()
-            raise InputError(Problem(str(self.out), 0, 0, f"cannot write: {e.strerror or e}")) from None
-        os.chmod(self.tmp, default_mode(directory=True))
-        # Held open across write_line calls; close() or abort() releases it.
-        self._raw = open(self.tmp / WORKS_FILE, "wb")  # noqa: SIM115
+            raise _cannot_write(self.out, e) from None
+        try:
+            os.chmod(self.tmp, default_mode(directory=True))
+            # Held open across write_line calls; close() or abort() releases it.
+            self._raw = open(self.tmp / WORKS_FILE, "wb")  # noqa: SIM115
+        except OSError as e:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            self._release()
+            raise _cannot_write(self.out, e) from None
         self._hash = hashlib.sha256()
         self._gzip = _GzipBlocks(_HashingWriter(self._raw, self._hash))
         self.records = 0
 
     def write_line(self, line: bytes) -> None:
         """One record exactly as the source gave it (a JSON object, without its newline)."""
-        self._gzip.write(line.rstrip(b"\r\n") + b"\n")
+        try:
+            self._gzip.write(line.rstrip(b"\r\n") + b"\n")
+        except OSError as e:  # disk full, a read-only or vanished file system: one line, exit 2
+            raise _cannot_write(self.out, e) from None
         self.records += 1
 
     def write_record(self, record: dict[str, Any]) -> None:
         self.write_line(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
     def commit(self, manifest: dict[str, Any]) -> Manifest:
+        """Finish the data file, write the manifest and swap the snapshot in; a failure to write
+        (a full disk, a read-only file system) is an InputError, and `out` stays as it was."""
+        try:
+            return self._commit(manifest)
+        except OSError as e:
+            raise _cannot_write(self.out, e) from None
+
+    def _commit(self, manifest: dict[str, Any]) -> Manifest:
         self._gzip.close()
         self._raw.flush()
         os.fsync(self._raw.fileno())
@@ -313,9 +353,38 @@ class _HashingWriter(io.RawIOBase):
         return self.raw.write(data)
 
 
+def _cannot_write(out: Path, e: OSError) -> InputError:
+    return InputError(Problem(str(out), 0, 0, f"cannot write the snapshot: {e.strerror or e}"))
+
+
+def _snapshot_path(out: str | Path) -> Path:
+    """`out` as a folder with a name: `.` or `..` (or a path ending so) is refused, as a snapshot
+    is swapped in beside its folder, under that folder's own name."""
+    path = Path(out)
+    if path.name in ("", ".", "..") or Path(os.path.normpath(path)).name in ("", ".", ".."):
+        message = "give the snapshot folder by its name (e.g. --out evidence/snapshots/NAME), not '.' or '..'"
+        raise InputError(Problem(str(out), 0, 0, message))
+    return path
+
+
+def _check_destination(out: Path) -> None:
+    """Only a snapshot (a folder with a manifest file) or an empty folder may be replaced."""
+    if not out.exists() and not out.is_symlink():
+        return
+    if out.is_dir() and ((out / MANIFEST).is_file() or not any(out.iterdir())):
+        return
+    raise InputError(Problem(str(out), 0, 0, "exists and is not a snapshot; refusing to replace it"))
+
+
 def _lock(out: Path) -> int:
     """An exclusive lock on `.NAME.lock` beside the snapshot: one writer per snapshot at a time."""
-    fd = os.open(out.with_name(f".{out.name}.lock"), os.O_CREAT | os.O_RDWR, 0o644)
+    where = out.with_name(f".{out.name}.lock")
+    try:
+        fd = os.open(where, os.O_CREAT | os.O_RDWR | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except IsADirectoryError:
+        raise InputError(Problem(str(where), 0, 0, "is a folder, not the snapshot's lock file: remove it")) from None
+    except OSError as e:
+        raise _cannot_write(out, e) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -324,20 +393,41 @@ def _lock(out: Path) -> int:
     return fd
 
 
+# A writer's temporary names: `.NAME.tmp-XXXXXXXX` (mkdtemp's letters, digits and underscores)
+# and `.NAME.old-PID`. Their suffix never holds a dot, so each belongs to exactly one snapshot
+# name: `.msra.old-2024.tmp-ab12` is snapshot "msra.old-2024"'s, never a stale one of "msra".
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<kind>tmp|old)-[A-Za-z0-9_]+")
+
+
+def _temporary_prefix(out: Path, kind: str) -> str:
+    return f".{out.name}.{kind}-"
+
+
+def _own_temporaries(out: Path, kind: str) -> list[Path]:
+    """The temporaries of kind `tmp` or `old` beside `out` that are its own, by exact name."""
+    found = []
+    with os.scandir(out.parent) as entries:
+        for entry in entries:
+            m = _TEMPORARY.fullmatch(entry.name)
+            if m and m["name"] == out.name and m["kind"] == kind and entry.is_dir(follow_symlinks=False):
+                found.append(Path(entry.path))
+    return sorted(found)
+
+
 def _remove_stale_temporaries(out: Path) -> None:
     """Temporary folders a killed run left beside `out` (never inside it); called under the lock.
 
+    Only `out`'s own temporaries are touched, matched by their whole name: another snapshot's
+    (one whose name starts like this one's, being written at the same time) are left alone.
     Where a run was killed between the two renames of the fallback swap, the earlier snapshot
     waits as `.NAME.old-PID` and `out` is missing: it is put back, not removed."""
-    name = glob.escape(out.name)  # a snapshot named "snap[1]" must not match "snap1"'s folders
-    for stale in sorted(out.parent.glob(f".{name}.old-*")):
-        if stale.is_dir() and not out.exists() and (stale / MANIFEST).exists():
+    for stale in _own_temporaries(out, "old"):
+        if not out.exists() and (stale / MANIFEST).is_file():
             os.rename(stale, out)
-        elif stale.is_dir():
+        else:
             shutil.rmtree(stale, ignore_errors=True)
-    for stale in out.parent.glob(f".{name}.tmp-*"):
-        if stale.is_dir():
-            shutil.rmtree(stale, ignore_errors=True)
+    for stale in _own_temporaries(out, "tmp"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 _RENAME_EXCHANGE = 2
@@ -352,7 +442,7 @@ def _swap_in(tmp: Path, out: Path) -> None:
         shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old snapshot
         return
     # No atomic exchange on this system: two renames, the old one kept until the new is in place.
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    old = out.with_name(f"{_temporary_prefix(out, 'old')}{os.getpid()}")
     os.rename(out, old)
     os.rename(tmp, out)
     shutil.rmtree(old, ignore_errors=True)

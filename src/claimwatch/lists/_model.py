@@ -19,6 +19,7 @@ from ..errors import InputError, Problem
 
 DEFAULT_LISTS_DIR = Path("evidence/lists")
 LIST_MAX_BYTES = 64 * 1024 * 1024  # an import of the whole Consolidated Screening List fits
+LIST_MAX_VALUES = documents.MAX_NODES  # the whole CSL is some hundreds of thousands of values
 
 
 class Source(BaseModel):
@@ -102,7 +103,7 @@ def load_list(path: str | Path, *, check_file_name: bool = True) -> ReferenceLis
 
     `check_file_name=False` reads a copy kept under another name (`us-entity-list.old.yaml`).
     """
-    doc = documents.load_yaml(path, max_bytes=LIST_MAX_BYTES)
+    doc = documents.load_yaml(path, max_bytes=LIST_MAX_BYTES, max_values=LIST_MAX_VALUES)
     problems = documents.schema_problems(doc, "list")
     if problems:
         raise InputError(problems)
@@ -126,7 +127,7 @@ def list_from_document(doc: documents.Document, *, check_file_name: bool = True)
     if check_file_name and stem != data["id"] and not doc.path.startswith("<"):
         problems.append(doc.problem(("id",), f"list id '{data['id']}' does not match the file name '{stem}.yaml'"))
     if problems:
-        raise InputError(problems)
+        raise InputError(documents.capped(problems))
     return ReferenceList(
         id=data["id"],
         name=data["name"],

@@ -1,8 +1,10 @@
 """Reporters: results in, files out. They read Results and nothing else.
 
-Every report is rendered in memory first and then written atomically (a temporary file beside
-it, then a rename), and only after the evaluation succeeded: a failed run never leaves a
-half-written report. The same results give byte-identical files.
+Every report is rendered in memory first and then the run's reports are written all or none
+(each to a temporary file beside it, then all renamed), and only after the evaluation
+succeeded: a failed run never leaves a half-written report or a mix of old and new ones. No
+report replaces an input of the run or another report of it. The same results give
+byte-identical files.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..files import write_atomic
+from ..files import refuse_unsafe_outputs, write_all_atomic
 from ..results import Results
 from .claimreview import render_claimreview
 from .html import render_html
@@ -33,32 +35,37 @@ def write_reports(
     protected: tuple[str | Path, ...] = (),
     command: Sequence[str] = (),
 ) -> list[Path]:
-    """Render every requested report, then write each atomically; returns the paths written.
+    """Render every requested report, then write them all or none; returns the paths written.
 
-    `protected` paths (the evidence) are never written into or over. `command`, the command line
-    that ran the check, goes into every report's reproducibility record.
+    No report is written over an input of the run (its claim, topic and list files, its
+    evidence, and anything in `protected`, e.g. evidence folders as given), into an evidence
+    folder, or over another report of the same run: any of these is refused before anything is
+    written. `command`, the command line that ran the check, goes into every report's
+    reproducibility record.
     """
     available = renderers()
     for fmt in targets:
         if fmt not in available:
             raise InputError(Problem(f"--{fmt}", 0, 0, f"no {fmt} reporter is available"))
-    _refuse_overwriting_inputs(targets, protected)
+    refuse_unsafe_outputs(report_options(targets), [*run_inputs(results), *(("evidence", p) for p in protected)])
     if command:
         results = results.model_copy(update={"command": tuple(command)})
     rendered = {Path(path): available[fmt](results) for fmt, path in targets.items()}
-    for path, text in rendered.items():
-        write_atomic(path, text)
+    write_all_atomic(rendered)
     return list(rendered)
 
 
-def _refuse_overwriting_inputs(targets: Mapping[str, str | Path], protected: tuple[str | Path, ...]) -> None:
-    guarded = [Path(p).resolve() for p in protected]
-    for fmt, target in targets.items():
-        out = Path(target).resolve()
-        if out.is_dir():
-            raise InputError(Problem(str(target), 0, 0, f"--{fmt} names a folder; give a file path"))
-        for g in guarded:
-            if out == g or g in out.parents:
-                raise InputError(
-                    Problem(str(target), 0, 0, f"--{fmt} would write into the evidence at {g}; choose another path")
-                )
+def report_options(targets: Mapping[str, str | Path]) -> dict[str, str | Path]:
+    """Report paths by the option that names them (`--json`), as the output guard words them."""
+    return {f"--{fmt}": path for fmt, path in targets.items()}
+
+
+def run_inputs(results: Results) -> list[tuple[str, str]]:
+    """Every file a run read, by kind: what no report of it may replace."""
+    inputs = results.inputs
+    return [
+        *(("claim file", i.path) for i in inputs.claims),
+        *(("topic file", i.path) for i in inputs.topics),
+        *(("list file", i.path) for i in inputs.lists),
+        *(("evidence", i.path) for i in inputs.evidence),
+    ]

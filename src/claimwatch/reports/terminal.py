@@ -1,15 +1,22 @@
-"""The verdict table on the terminal. Evidence text never reaches it unescaped: rich markup is
-escaped and control characters (terminal escape sequences) are replaced."""
+"""The terminal: the verdict table, and the one rich console every command draws with.
+
+Evidence text never reaches a terminal unescaped: rich markup is escaped and control characters
+(terminal escape sequences) are replaced, in the text given to a console and again in every
+piece of text the console draws.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from typing import Any
 
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.markup import escape
+from rich.segment import Segment
 from rich.table import Table
 
-from .._text import printable
+from .._text import raw_stream, terminal_text
 from ..results import VERDICT_WORDS, Results
 
 _STYLE = {
@@ -22,14 +29,33 @@ _STYLE = {
 
 def safe(text: str) -> str:
     """Untrusted text made inert for a terminal: no control or bidi characters, no rich markup."""
-    return escape(printable(text))
+    return escape(terminal_text(text))
+
+
+class TerminalConsole(Console):
+    """A rich console whose drawn text passes through `terminal_text()`: its own styles and
+    control codes (colours, a progress bar's cursor moves) reach the terminal, no text does
+    that the same sanitiser as every other printed line would not let through."""
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control:
+                yield segment
+            else:
+                yield Segment(terminal_text(segment.text), segment.style)
+
+
+def terminal_console(*, stderr: bool = False, soft_wrap: bool = False, **options: Any) -> TerminalConsole:
+    """A console for stdout (or stderr) that draws on the real terminal, under the command
+    line's `TerminalStream`; a pipe gets a fixed width and no colour, so the text reads the same
+    in a CI log as on a wide terminal."""
+    stream = raw_stream(sys.stderr if stderr else sys.stdout)
+    width = None if stream.isatty() else 120
+    return TerminalConsole(file=stream, highlight=False, soft_wrap=soft_wrap, width=width, **options)
 
 
 def print_verdicts(results: Results, *, console: Console | None = None) -> None:
-    # A pipe gets a fixed width, so the table reads the same in a log as on a wide terminal.
-    console = console or Console(
-        file=sys.stdout, highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120
-    )
+    console = console or terminal_console()
     table = Table(title="claimwatch verdicts", title_justify="left", show_lines=False)
     table.add_column("claim", no_wrap=True)
     table.add_column("verdict", no_wrap=True)

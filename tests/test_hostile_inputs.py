@@ -1,0 +1,723 @@
+"""What a hostile or careless user tried on imports, snapshots and input files (issue 20, items
+4, 6 and 7): each case is one clear line and a non-zero exit, never a traceback, never a broken
+or half-written snapshot, and bounded in time and memory. Limits are monkeypatched small here;
+the figures at full size are in the issue's report, not in timed tests."""
+
+from __future__ import annotations
+
+import errno
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+import claimwatch.evidence as store
+from claimwatch import documents
+from claimwatch.cli import main
+from claimwatch.curated import read_curated
+from claimwatch.errors import InputError
+from claimwatch.evidence import (
+    MANIFEST,
+    WORKS_FILE,
+    Snapshot,
+    SnapshotWriter,
+    _import,
+    _records,
+    _snapshot,
+    import_works,
+    open_evidence,
+)
+from claimwatch.lists import load_list
+from claimwatch.works import Origin, PartialDate, work_from_openalex
+from helpers import LAB, authorship, claim_file, project, work, write, write_jsonl
+
+CLAIM = """\
+claims:
+  - id: no-partners
+    says: No partners.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {coauthor_in: [mil]}
+"""
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def leftovers(parent: Path, name: str) -> list[str]:
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(f".{name}.") and not p.name.endswith(".lock"))
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    code = main(args)
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err.splitlines()
+
+
+# --- 4. an import pinned to the bytes it read -------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["jsonl", "json"])
+def test_a_source_replaced_between_the_two_passes_is_refused(tmp_path, monkeypatch, capsys, layout):
+    """The first pass chooses records from one file, the second would copy them from another:
+    refused in one line, nothing written, the earlier snapshot as it was."""
+    first = [work("W1", "first"), work("W2", "first")]
+    source = tmp_path / f"in.{layout}"
+    if layout == "jsonl":
+        write_jsonl(source, first)
+    else:
+        source.write_text(json.dumps({"meta": {}, "results": first}, indent=2))
+    import_works(write_jsonl(tmp_path / "old.jsonl", [work("W9", "old")]), tmp_path / "snap")
+    before = files_in(tmp_path / "snap")
+    first_pass = _import._choose_records if layout == "jsonl" else _import._scan_document
+
+    def then_replace(*args, **kwargs):
+        scan = first_pass(*args, **kwargs)
+        replacement = [work("W1", "swapped"), work("W2", "swapped")]
+        if layout == "jsonl":
+            write_jsonl(source, replacement)
+        else:
+            source.write_text(json.dumps({"meta": {}, "results": replacement}, indent=2))
+        return scan
+
+    monkeypatch.setattr(_import, "_choose_records" if layout == "jsonl" else "_scan_document", then_replace)
+    code, err = run(["evidence", "import", str(source), "--out", str(tmp_path / "snap")], capsys)
+    assert code == 2
+    assert err == [f"{source}: {_import.CHANGED_WHILE_READ}"]
+    assert files_in(tmp_path / "snap") == before
+    assert leftovers(tmp_path, "snap") == []
+
+
+def test_a_source_cut_short_between_the_passes_is_refused_the_same_way(tmp_path, monkeypatch):
+    source = write_jsonl(tmp_path / "in.jsonl.gz", [work(f"W{i}", "x" * 100) for i in range(1, 50)], gz=True)
+    real = _import._choose_records
+
+    def then_truncate(*args, **kwargs):
+        scan = real(*args, **kwargs)
+        source.write_bytes(source.read_bytes()[:-40])
+        return scan
+
+    monkeypatch.setattr(_import, "_choose_records", then_truncate)
+    with pytest.raises(InputError) as e:
+        import_works(source, tmp_path / "snap")
+    assert e.value.lines() == [f"{source}: {_import.CHANGED_WHILE_READ}"]
+    assert not (tmp_path / "snap").exists()
+
+
+_REAL_SCAN = _import._scan
+
+
+def _share_seeing_other_bytes(*args):
+    """A share of the first pass that read other bytes than the rest (the file changed under it)."""
+    scan = _REAL_SCAN(*args)
+    scan.digest = f"{args[-2]}" * 64
+    return scan
+
+
+def test_parallel_shares_that_read_different_bytes_are_refused(tmp_path, monkeypatch):
+    source = write_jsonl(tmp_path / "in.jsonl", [work(f"W{i}", "x") for i in range(1, 30)])
+    monkeypatch.setattr(_import, "PARALLEL_IMPORT_BYTES", 0)
+    monkeypatch.setattr(_import, "_scan", _share_seeing_other_bytes)
+    monkeypatch.setattr(_import.os, "cpu_count", lambda: 4)
+    with pytest.raises(InputError) as e:
+        import_works(source, tmp_path / "snap")
+    assert e.value.lines() == [f"{source}: {_import.CHANGED_WHILE_READ}"]
+
+
+def test_the_manifest_records_the_digest_of_the_stored_data_and_of_the_source_read(tmp_path):
+    import hashlib
+
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x"), work("W2", "y")])
+    summary = import_works(source, tmp_path / "snap")
+    stored = hashlib.sha256((tmp_path / "snap" / WORKS_FILE).read_bytes()).hexdigest()
+    assert summary.manifest.files[WORKS_FILE]["sha256"] == stored
+    assert summary.manifest.queries[0]["sha256"] == hashlib.sha256(source.read_bytes()).hexdigest()
+
+
+def test_a_works_file_changed_after_it_was_opened_is_refused_when_read(tmp_path):
+    """The sha256 a report cites is that of the bytes the check read."""
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])
+    evidence = open_evidence(source)
+    write_jsonl(source, [work("W1", "changed")])
+    with pytest.raises(InputError) as e:
+        list(evidence.works())
+    assert e.value.lines()[0].startswith(f"{source}: changed while it was read")
+
+
+def test_two_imports_whose_names_share_a_prefix_leave_each_others_temporaries_alone(tmp_path):
+    """`msra` and `msra.old-2024` written at once: msra's clean-up touches only its own names."""
+    import_works(write_jsonl(tmp_path / "a.jsonl", [work("W1", "a")]), tmp_path / "msra")
+    other = SnapshotWriter(tmp_path / "msra.old-2024")  # being written right now
+    other.write_record(work("W2", "b"))
+    look_alikes = [".msra.old-2024.tmp-x1", ".msra.old-2024.old-77", ".msra.tmp-.tmp-y"]
+    for name in look_alikes:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / MANIFEST).write_text("{}")
+    (tmp_path / ".msra.tmp-stale_1").mkdir()  # msra's own, left by a killed run
+    import_works(write_jsonl(tmp_path / "b.jsonl", [work("W1", "a2")]), tmp_path / "msra")
+    assert other.tmp.is_dir() and all((tmp_path / n).is_dir() for n in look_alikes)
+    assert not (tmp_path / ".msra.tmp-stale_1").exists()
+    other.commit({"source": "import", "created": "2025-01-01T00:00:00Z", "tool": {}, "coverage": {}})
+    assert {w.title for w in Snapshot.open(tmp_path / "msra.old-2024").works()} == {"b"}
+    assert {w.title for w in Snapshot.open(tmp_path / "msra").works()} == {"a2"}
+
+
+def test_two_imports_with_prefix_names_at_once_in_separate_processes(tmp_path):
+    names = ["msra", "msra.old-2024"]
+    sources = [
+        write_jsonl(tmp_path / f"in{i}.jsonl", [work(f"W{j}", n) for j in range(1, 400)]) for i, n in enumerate(names)
+    ]
+    script = "import sys, claimwatch.evidence as e\nfor _ in range(5): e.import_works(sys.argv[1], sys.argv[2])"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(src), str(tmp_path / n)], stderr=subprocess.PIPE, text=True)
+        for src, n in zip(sources, names, strict=True)
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    for n in names:
+        assert {w.title for w in Snapshot.open(tmp_path / n).works()} == {n}
+
+
+@pytest.mark.parametrize("digest", [None, "", "abc", 42])
+def test_a_manifest_without_the_data_digest_is_refused(tmp_path, capsys, digest):
+    """Its sha256 removed and the data swapped: nothing can show the data is the one imported."""
+    import_works(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")]), tmp_path / "snap")
+    manifest = json.loads((tmp_path / "snap" / MANIFEST).read_text())
+    if digest is None:
+        del manifest["files"][WORKS_FILE]["sha256"]
+    else:
+        manifest["files"][WORKS_FILE]["sha256"] = digest
+    (tmp_path / "snap" / MANIFEST).write_text(json.dumps(manifest))
+    (tmp_path / "snap" / WORKS_FILE).write_bytes(gzip.compress(json.dumps(work("W1", "swapped")).encode() + b"\n"))
+    code, err = run(["evidence", "show", str(tmp_path / "snap")], capsys)
+    assert (code, err) == (
+        2,
+        [
+            f"{tmp_path}/snap/{MANIFEST}: gives no sha256 of {WORKS_FILE}, so its data cannot be checked: "
+            "refused (import or collect the snapshot again)"
+        ],
+    )
+
+
+# --- 6. one line where a traceback was ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, latest", [("9999-12", "9999-12-31"), ("9999", "9999-12-31"), ("2024-02", "2024-02-29")])
+def test_a_date_at_the_end_of_the_calendar_has_its_range(text, latest):
+    assert str(PartialDate.parse(text).latest) == latest
+
+
+def test_a_publication_date_of_9999_12_is_read_in_every_command(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", CLAIM)
+    records = [work("W1", "far", date="9999-12", authorships=[authorship("A", [LAB])])]
+    source = write_jsonl(root / "in.jsonl", records)
+    monkeypatch.chdir(root)
+    args = ["evidence", "import", "in.jsonl", "--out", "snap", "--subject", "I100", "--from", "2024-01-01"]
+    assert run(args, capsys)[0] == 0
+    assert run(["evidence", "show", str(source)], capsys)[0] == 0
+    assert run(["check", "claims/c.yaml", "--evidence", "snap", "--evidence", str(source)], capsys)[0] == 0
+
+
+def test_a_curated_version_published_9999_12_is_read(tmp_path):
+    path = write(
+        tmp_path / "c.yaml",
+        """\
+        description: d
+        works:
+          - id: a
+            title: T
+            versions:
+              - {label: v, published: "9999-12", authors: [{name: X}], sources: [{title: s}]}
+        """,
+    )
+    assert [str(w.published.latest) for w in read_curated(path)] == ["9999-12-31"]
+
+
+def test_a_work_id_of_5000_digits_is_one_line(tmp_path, capsys):
+    long_id = "W" + "1" * 5000
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W2", "ok"), work(long_id, "long")])
+    message = f"{source}:2:1: not an OpenAlex work record: its id has 5,000 digits (OpenAlex ids have at most 20)"
+    for args in (
+        ["evidence", "import", str(source), "--out", str(tmp_path / "snap")],
+        ["evidence", "show", str(source)],
+    ):
+        code, err = run(args, capsys)
+        assert (code, err) == (2, [message])
+    # Read from a record no check has seen (a collect's), the id gives way to the record's origin.
+    built = work_from_openalex(work(long_id, "long") | {"ids": {}}, Origin("snapshot", "x", 3))
+    assert built.id == "x:3"
+
+
+def test_a_long_non_openalex_id_is_cut_in_the_message(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W2", "ok") | {"id": "Z" * 10_000}])
+    with pytest.raises(InputError) as e:
+        import_works(source, tmp_path / "snap")
+    (line,) = e.value.lines()
+    assert len(line) < 300 and line.endswith("(10,002 characters)")
+
+
+@pytest.mark.parametrize("which", [WORKS_FILE, MANIFEST])
+def test_a_folder_where_a_snapshot_file_belongs_is_one_line(tmp_path, capsys, which):
+    import_works(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")]), tmp_path / "snap")
+    (tmp_path / "snap" / which).unlink()
+    (tmp_path / "snap" / which).mkdir()
+    code, err = run(["evidence", "show", str(tmp_path / "snap")], capsys)
+    assert (code, err) == (2, [f"{tmp_path}/snap/{which}: is a folder, not a file"])
+    # Nor is such a folder replaced by an import: it is not a snapshot any more.
+    if which == MANIFEST:
+        code, err = run(["evidence", "import", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "snap")], capsys)
+        assert (code, err) == (2, [f"{tmp_path}/snap: exists and is not a snapshot; refusing to replace it"])
+
+
+def test_a_folder_where_the_lock_belongs_is_one_line(tmp_path, capsys):
+    (tmp_path / ".snap.lock").mkdir()
+    code, err = run(
+        [
+            "evidence",
+            "import",
+            str(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])),
+            "--out",
+            str(tmp_path / "snap"),
+        ],
+        capsys,
+    )
+    assert (code, err) == (2, [f"{tmp_path}/.snap.lock: is a folder, not the snapshot's lock file: remove it"])
+    assert not (tmp_path / "snap").exists()
+
+
+@pytest.mark.parametrize("out", [".", "..", "sub/..", "./"])
+def test_out_dot_is_one_line_and_replaces_nothing(tmp_path, monkeypatch, capsys, out):
+    (tmp_path / "sub").mkdir()
+    source = write_jsonl(tmp_path / "sub" / "in.jsonl", [work("W1", "x")])
+    monkeypatch.chdir(tmp_path / "sub")
+    code, err = run(["evidence", "import", str(source), "--out", out], capsys)
+    assert code == 2
+    assert err == [f"{out}: give the snapshot folder by its name (e.g. --out evidence/snapshots/NAME), not '.' or '..'"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sub"]
+
+
+def _fail_after(calls: int, err: int):
+    """A write that works `calls` times, then fails as a full (or read-only) disk does."""
+    count = {"n": 0}
+    real = _snapshot._HashingWriter.write
+
+    def write(self, data):
+        count["n"] += 1
+        if count["n"] > calls:
+            raise OSError(err, os.strerror(err))
+        return real(self, data)
+
+    return write
+
+
+@pytest.mark.parametrize("calls", [0, 2])
+def test_a_full_disk_during_an_import_is_one_line_exit_2_and_keeps_the_earlier_snapshot(
+    tmp_path, monkeypatch, capsys, calls
+):
+    import_works(write_jsonl(tmp_path / "old.jsonl", [work("W1", "old")]), tmp_path / "snap")
+    before = files_in(tmp_path / "snap")
+    monkeypatch.setattr(_snapshot._GzipBlocks, "BLOCK", 1000)  # a member every few records
+    monkeypatch.setattr(_snapshot._HashingWriter, "write", _fail_after(calls, errno.ENOSPC))
+    source = write_jsonl(tmp_path / "in.jsonl", [work(f"W{i}", "t" * 200) for i in range(1, 60)])
+    code, err = run(["evidence", "import", str(source), "--out", str(tmp_path / "snap")], capsys)
+    assert (code, err) == (2, [f"{tmp_path}/snap: cannot write the snapshot: No space left on device"])
+    assert files_in(tmp_path / "snap") == before
+    assert leftovers(tmp_path, "snap") == []
+
+
+def test_a_full_disk_when_the_manifest_is_written_is_one_line(tmp_path, monkeypatch, capsys):
+    real = os.fsync
+    calls = {"n": 0}
+
+    def fsync(fd):
+        calls["n"] += 1
+        if calls["n"] == 2:  # the data file synced, then the manifest fails
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(fd)
+
+    monkeypatch.setattr(_snapshot.os, "fsync", fsync)
+    code, err = run(
+        [
+            "evidence",
+            "import",
+            str(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])),
+            "--out",
+            str(tmp_path / "snap"),
+        ],
+        capsys,
+    )
+    assert (code, err) == (2, [f"{tmp_path}/snap: cannot write the snapshot: No space left on device"])
+    assert not (tmp_path / "snap").exists() and leftovers(tmp_path, "snap") == []
+
+
+@pytest.mark.parametrize("where", ["lock", "mkdtemp", "data"])
+def test_a_read_only_file_system_is_one_line(tmp_path, monkeypatch, capsys, where):
+    """As root (as CI often is) chmod does not stop a write: the file system's error is faked."""
+    rofs = OSError(errno.EROFS, os.strerror(errno.EROFS))
+    if where == "lock":
+        real_open = os.open
+        monkeypatch.setattr(
+            _snapshot.os,
+            "open",
+            lambda p, *a, **k: (_ for _ in ()).throw(rofs) if str(p).endswith(".lock") else real_open(p, *a, **k),
+        )
+    elif where == "mkdtemp":
+        monkeypatch.setattr(_snapshot.tempfile, "mkdtemp", lambda **_: (_ for _ in ()).throw(rofs))
+    else:
+        monkeypatch.setattr(_snapshot._HashingWriter, "write", _fail_after(0, errno.EROFS))
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])
+    code, err = run(["evidence", "import", str(source), "--out", str(tmp_path / "snap")], capsys)
+    assert (code, err) == (2, [f"{tmp_path}/snap: cannot write the snapshot: Read-only file system"])
+    assert not (tmp_path / "snap").exists()
+
+
+_INTERRUPTED_IMPORT = """
+import sys, time
+from claimwatch.cli import main
+from claimwatch.evidence import _import
+_import.PARALLEL_IMPORT_BYTES = 0
+_import.os.cpu_count = lambda: 4
+real = _import.parse_record
+said = []
+def slow(line, path, n):
+    if not said:
+        said.append(1)
+        print("scanning", flush=True)
+    time.sleep(0.002)
+    return real(line, path, n)
+_import.parse_record = slow
+sys.exit(main(["evidence", "import", sys.argv[1], "--out", sys.argv[2]]))
+"""
+
+
+def test_ctrl_c_during_the_parallel_first_pass_is_one_line_and_writes_nothing(tmp_path):
+    source = write_jsonl(tmp_path / "in.jsonl", [work(f"W{i}", "x") for i in range(1, 3000)])
+    with subprocess.Popen(
+        [sys.executable, "-c", _INTERRUPTED_IMPORT, str(source), str(tmp_path / "snap")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job is
+    ) as proc:
+        try:
+            assert proc.stdout.readline().startswith("scanning")  # a worker (or several) at work
+            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the parent and every worker
+            _, err = proc.communicate(timeout=60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130
+    assert err.strip() == "claimwatch: interrupted", err
+    assert not (tmp_path / "snap").exists() and leftovers(tmp_path, "snap") == []
+
+
+# --- 7. unbounded inputs --------------------------------------------------------------------
+
+
+def test_a_gzip_bomb_of_one_endless_line_is_refused_at_the_limit(tmp_path, monkeypatch, capsys):
+    """A small gzip that inflates to one blank line longer than the limit: refused, never read
+    as a blank line (which gave exit 0), never held whole."""
+    monkeypatch.setattr(_records, "MAX_RECORD_BYTES", 1 << 16)
+    bomb = tmp_path / "bomb.jsonl.gz"
+    bomb.write_bytes(gzip.compress(json.dumps(work("W1", "x")).encode() + b"\n" + b" " * (1 << 20)))
+    assert bomb.stat().st_size < 5000
+    message = f"{bomb}:2:0: longer than 65,536 bytes, the limit for one record: refused before it is read whole"
+    for args in (["evidence", "import", str(bomb), "--out", str(tmp_path / "snap")], ["evidence", "show", str(bomb)]):
+        assert run(args, capsys) == (2, [message])
+    assert not (tmp_path / "snap").exists()
+
+
+def test_a_record_line_over_the_limit_is_refused_naming_its_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(_records, "MAX_RECORD_BYTES", 4000)
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x"), work("W2", "y" * 5000)])
+    with pytest.raises(InputError) as e:
+        import_works(source, tmp_path / "snap")
+    assert e.value.lines() == [
+        f"{source}:2:0: longer than 4,000 bytes, the limit for one record: refused before it is read whole"
+    ]
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["array", "page", "one record", "blank run"],
+)
+def test_a_json_document_record_over_the_limit_is_refused_where_it_begins(tmp_path, monkeypatch, shape):
+    monkeypatch.setattr(_records, "MAX_RECORD_BYTES", 4000)
+    monkeypatch.setattr(_records, "_CHUNK", 512)
+    big, small = work("W2", "y" * 9000), work("W1", "x")
+    text = {
+        "array": json.dumps([small, big], indent=1),
+        "page": json.dumps({"meta": {}, "results": [small, big]}, indent=1),
+        "one record": "\n" + json.dumps(big, indent=1),
+        "blank run": json.dumps([small], indent=1) + " " * 20000,
+    }[shape]
+    source = tmp_path / "in.json"
+    source.write_text(text)
+    with pytest.raises(InputError) as e:
+        list(store.document_records(source))
+    (line,) = e.value.lines()
+    assert line.endswith(": longer than 4,000 bytes, the limit for one record: refused before it is read whole")
+    if shape in ("array", "page"):
+        start = text.index('"id": "https://openalex.org/W2"')
+        assert line.startswith(f"{source}:{text.count(chr(10), 0, text.rindex('{', 0, start)) + 1}:")
+    if shape == "one record":
+        assert line.startswith(f"{source}:2:1:")
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_is_refused_wherever_a_file_is_read(tmp_path, monkeypatch, capsys):
+    """Each of these blocked for ever, waiting for a writer that never comes."""
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", CLAIM)
+    import_works(write_jsonl(root / "in.jsonl", [work("W1", "x")]), root / "snap")
+    monkeypatch.chdir(root)
+    pipe = "is a named pipe (FIFO), not a regular file: refused, as reading it may never end"
+    works_fifo = _fifo(root / "works.jsonl")
+    curated_fifo = _fifo(root / "curated.yaml")
+    claims_fifo = _fifo(root / "claims/fifo.yaml")
+    list_fifo = _fifo(root / "fifo-list.yaml")
+    cases = [
+        (["evidence", "import", str(works_fifo), "--out", "s2"], works_fifo),
+        (["evidence", "show", str(works_fifo)], works_fifo),
+        (["check", "claims/c.yaml", "--evidence", str(works_fifo)], works_fifo),
+        (["check", "claims/c.yaml", "--evidence", str(curated_fifo)], curated_fifo),
+        (["validate", str(claims_fifo)], claims_fifo),
+        (["lists", "show", str(list_fifo)], list_fifo),
+    ]
+    for args, fifo in cases:
+        done = threading.Event()
+        result: list = []
+
+        def go(args=args, result=result, done=done):
+            result.append(run(args, capsys))
+            done.set()
+
+        thread = threading.Thread(target=go, daemon=True)
+        thread.start()
+        assert done.wait(20), f"{args} blocked on the FIFO"
+        assert result[0] == (2, [f"{fifo}: {pipe}"]), args
+    # A snapshot whose data file is a FIFO.
+    (root / "snap" / WORKS_FILE).unlink()
+    _fifo(root / "snap" / WORKS_FILE)
+    with pytest.raises(InputError) as e:
+        list(Snapshot.open(root / "snap").works())
+    assert e.value.lines() == [f"{root}/snap/{WORKS_FILE}: {pipe}"]
+
+
+def test_a_device_behind_a_works_file_name_is_refused(tmp_path):
+    link = tmp_path / "zeros.jsonl"
+    link.symlink_to("/dev/zero")
+    with pytest.raises(InputError) as e:
+        open_evidence(link)
+    assert e.value.lines() == [
+        f"{link}: is a character device, not a regular file: refused, as reading it may never end"
+    ]
+
+
+def test_a_claim_file_of_too_many_plain_values_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(documents, "MAX_VALUES", 500)
+    path = write(tmp_path / "c.yaml", "aliases: [" + ", ".join(["ab"] * 600) + "]\n")
+    with pytest.raises(InputError) as e:
+        documents.load_yaml(path)
+    assert e.value.lines() == [f"{path}:1:1999: more than 500 values (an alias bomb?)"]
+    # Lists keep the larger limit: importers write whole sanctions lists.
+    assert documents.load_yaml(path, max_values=documents.MAX_NODES).data["aliases"][0] == "ab"
+
+
+def _list_file(path: Path, entries: int) -> Path:
+    lines = ["id: big", "name: B", "sources: [{title: s}]", "entries:"]
+    lines += [f"  - {{name: n{i}, verified: {i}}}" for i in range(entries)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_a_list_wrong_in_every_entry_gives_a_screenful_and_a_count(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(documents, "MAX_PROBLEMS", 5)
+    path = _list_file(tmp_path / "big.yaml", 40)
+    code, err = run(["lists", "show", str(path)], capsys)
+    assert code == 2
+    assert err == [
+        *(f"{path}:{5 + i}:{25 + len(str(i))}: entries[{i}].verified: {i} is not of type 'boolean'" for i in range(5)),
+        f"{path}:10:26: \u2026 and 35 more problems from here on, not shown (only the first 5 are)",
+    ]
+
+
+def test_problems_found_after_the_schema_are_capped_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(documents, "MAX_PROBLEMS", 3)
+    lines = ["id: big", "name: B", "sources: [{title: s}]", "entries:"] + ["  - {id: same, name: n}"] * 10
+    path = tmp_path / "big.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(InputError) as e:
+        load_list(path)
+    assert len(e.value.lines()) == 4 and e.value.lines()[-1].endswith(
+        "and 6 more problems from here on, not shown (only the first 3 are)"
+    )
+    version = "versions: [{label: v, published: 2024, authors: [{name: X}], sources: [{title: s}]}]"
+    curated = write(
+        tmp_path / "c.yaml",
+        "description: d\nworks:\n" + "".join(f"  - {{id: a, title: T, {version}}}\n" for _ in range(9)),
+    )
+    with pytest.raises(InputError) as e:
+        list(read_curated(curated))
+    assert (
+        e.value.lines()[-1]
+        == f"{curated}:7:10: \u2026 and 5 more problems from here on, not shown (only the first 3 are)"
+    )
+
+
+def test_the_problem_cap_keeps_the_earliest_problems_in_file_order(tmp_path, monkeypatch):
+    """The schema reports errors in its own order; the cap shows the first ones in the file."""
+    monkeypatch.setattr(documents, "MAX_PROBLEMS", 2)
+    path = write(
+        tmp_path / "l.yaml",
+        textwrap.dedent(
+            """\
+            id: 7
+            name: 8
+            sources: [{title: s}]
+            entries:
+              - {name: n, verified: 1}
+            """
+        ),
+    )
+    with pytest.raises(InputError) as e:
+        load_list(path, check_file_name=False)
+    assert e.value.lines() == [
+        f"{path}:1:5: id: 7 is not of type 'string'",
+        f"{path}:2:7: name: 8 is not of type 'string'",
+        f"{path}:5:25: \u2026 and 1 more problems from here on, not shown (only the first 2 are)",
+    ]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 64])
+def test_strings_cut_by_the_read_buffer_anywhere_are_read_whole(tmp_path, monkeypatch, chunk):
+    """A long string is followed across reads without scanning it again from its start; an
+    escape or a quote split between two reads is still read right."""
+    monkeypatch.setattr(_records, "_CHUNK", chunk)
+    records = [work("W1", 'a "quoted" \\ title \\"x\\" ' * 3), work("W2", "\\" * 7 + '"')]
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps({"meta": {}, "results": records}, indent=1))
+    assert [r.record for r in store.document_records(source)] == records
+    broken = tmp_path / "cut.json"
+    broken.write_text('[{"id": "https://openalex.org/W1", "title": "never closed \\" ')
+    with pytest.raises(InputError) as e:
+        list(store.document_records(broken))
+    assert e.value.lines() == [f"{broken}:1:45: a string runs to the end of the file: the file is cut short"]
+
+
+# --- cases that held: kept as tests so that they go on holding ---------------------------------
+
+
+def _gz(*members: bytes) -> bytes:
+    return b"".join(gzip.compress(m, mtime=0) for m in members)
+
+
+_LINE = (json.dumps(work("W1", "one")) + "\n").encode()
+_LINE2 = (json.dumps(work("W2", "two")) + "\n").encode()
+
+
+@pytest.mark.parametrize(
+    "name, data, outcome",
+    [
+        ("members.jsonl.gz", _gz(_LINE, _LINE2), ["W1", "W2"]),  # several gzip members: one stream
+        ("magic.jsonl", _gz(_LINE), ["W1"]),  # gzip by its magic bytes, whatever its name
+        ("empty.jsonl.gz", _gz(b""), []),
+        ("plain.jsonl.gz", _LINE, "{path}:1:0: corrupt gzip: Not a gzipped file (b'{\"')"),
+        ("trailing.jsonl.gz", _gz(_LINE) + b"garbage", "{path}:2:0: corrupt gzip: Not a gzipped file (b'ga')"),
+        ("cut.jsonl.gz", _gz(_LINE * 50)[:-10], "{path}:50:0: truncated gzip (the file ends before its end marker)"),
+    ],
+)
+def test_gzip_oddities_read_as_gzip_does_or_fail_in_one_line(tmp_path, name, data, outcome):
+    path = tmp_path / name
+    path.write_bytes(data)
+    if isinstance(outcome, list):
+        assert [w.id for w in open_evidence(path).works()] == outcome
+        assert import_works(path, tmp_path / "snap").records == len(outcome)
+        return
+    for attempt in (lambda: list(open_evidence(path).works()), lambda: import_works(path, tmp_path / "snap")):
+        with pytest.raises(InputError) as e:
+            attempt()
+        assert e.value.lines() == [outcome.replace("{path}", str(path))]
+    assert not (tmp_path / "snap").exists()
+
+
+EVIL = "\x1b]8;;https://evil.example/\x07click\x1b]8;;\x07 <script>alert(1)</script> \x1b[2J\r[x](javascript:alert(1))"
+
+
+def test_hostile_manifest_text_reaches_every_report_inert(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", CLAIM)
+    import_works(write_jsonl(root / "in.jsonl", [work("W1", "x")]), root / "snap")
+    manifest = json.loads((root / "snap" / MANIFEST).read_text())
+    manifest["source"] = EVIL
+    manifest["created"] = EVIL
+    manifest["coverage"]["note"] = EVIL
+    (root / "snap" / MANIFEST).write_text(json.dumps(manifest))
+    monkeypatch.chdir(root)
+    args = ["check", "claims/c.yaml", "--evidence", "snap", "--json", "r.json", "--md", "r.md", "--html", "r.html"]
+    code = main(args)
+    out = capsys.readouterr()
+    assert code == 0 and "\x1b" not in out.out + out.err
+    for name in ("r.json", "r.md", "r.html"):
+        text = (root / name).read_text()
+        assert "\x1b" not in text and "\x07" not in text, name  # JSON escapes them: data, not control
+    # Markdown escapes or code-spans it (test_reports_hostile.py holds the full checks of each format).
+    assert "<script>alert" not in (root / "r.html").read_text()
+
+
+_CHECK = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def test_concurrent_report_writers_leave_one_whole_report(tmp_path):
+    """Two checks writing the same reports at once: each report is one run's whole file, never a
+    mixture or a half, and no temporary file is left beside it."""
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", CLAIM)
+    import_works(write_jsonl(root / "a.jsonl", [work("W1", "a")]), root / "snap-a")
+    import_works(write_jsonl(root / "b.jsonl", [work("W1", "b"), work("W2", "b")]), root / "snap-b")
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                _CHECK,
+                "check",
+                "claims/c.yaml",
+                "--evidence",
+                snap,
+                "--json",
+                "r.json",
+                "--md",
+                "r.md",
+            ],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for snap in ("snap-a", "snap-b")
+    ]
+    errors = [p.communicate(timeout=120)[1] for p in runs]
+    assert all("Traceback" not in e for e in errors), errors
+    report = json.loads((root / "r.json").read_text())
+    assert report["inputs"]["evidence"][0]["path"] in ("snap-a", "snap-b")
+    assert (root / "r.md").read_text().rstrip().endswith(("</details>", ")", "|", ".")) or (
+        root / "r.md"
+    ).stat().st_size
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".r.")) == []

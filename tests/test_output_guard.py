@@ -1,0 +1,218 @@
+"""The output guard: no report replaces an input of its run or another report of it, and a run's
+reports are written all or none (issue 20)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+
+import pytest
+
+import claimwatch.files
+from claimwatch.cli import main
+from claimwatch.evidence import import_jsonl
+from claimwatch.files import write_all_atomic
+from helpers import claim_file, project, work, write, write_jsonl
+
+CLAIM = """\
+claims:
+  - id: no-partners
+    says: No partners.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {coauthor_in: [mil]}
+  - id: no-face
+    says: No face recognition.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {topic: face}
+"""
+
+CHECK = ["check", "claims/c.yaml", "--evidence", "snap", "--evidence", "curated.yaml"]
+
+
+@pytest.fixture()
+def root(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", CLAIM)
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), root / "snap")
+    version = "versions: [{label: v, published: 2023, authors: [{name: X}], sources: [{title: s}]}]"
+    write(root / "curated.yaml", f"description: d\nworks:\n  - {{id: a, title: T, {version}}}\n")
+    monkeypatch.chdir(root)
+    return root
+
+
+def snapshot_of(root):
+    """Every file under the project, with its bytes: what a refused run must leave as it was."""
+    return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def refused(capsys, *args: str) -> str:
+    assert main([*CHECK, *args]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err  # one clear line, no traceback
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("option", "target", "kind"),
+    [
+        ("--json", "claims/c.yaml", "claim file claims/c.yaml"),
+        ("--md", "evidence/lists/mil.yaml", "list file evidence/lists/mil.yaml"),
+        ("--html", "claims/topics/face.yaml", "topic file claims/topics/face.yaml"),
+        ("--claimreview", "claims/../claims/c.yaml", "claim file claims/c.yaml"),
+    ],
+)
+def test_a_report_never_overwrites_an_input_of_the_run(root, capsys, option, target, kind):
+    before = snapshot_of(root)
+    line = refused(capsys, option, target)
+    assert line == f"{target}: {option} would overwrite the {kind}, an input of this run; choose another path"
+    assert snapshot_of(root) == before
+
+
+@pytest.mark.parametrize("target", ["curated.yaml", "snap/works.jsonl.gz", "snap/new.json"])
+def test_a_report_never_goes_over_or_into_the_evidence(root, capsys, target):
+    before = snapshot_of(root)
+    assert "would write into the evidence" in refused(capsys, "--json", target)
+    assert snapshot_of(root) == before
+
+
+def test_a_symlink_or_a_hard_link_to_an_input_is_refused(root, capsys):
+    os.symlink(root / "claims/c.yaml", root / "link.json")
+    os.link(root / "evidence/lists/mil.yaml", root / "hard.md")
+    os.link(root / "snap/manifest.json", root / "manifest-copy.json")  # a file inside an evidence folder
+    before = snapshot_of(root)
+    assert "would overwrite the claim file claims/c.yaml" in refused(capsys, "--json", "link.json")
+    assert "would overwrite the list file evidence/lists/mil.yaml" in refused(capsys, "--md", "hard.md")
+    assert "would write into the evidence at snap" in refused(capsys, "--json", "manifest-copy.json")
+    assert snapshot_of(root) == before
+    assert os.path.islink(root / "link.json")
+
+
+def test_a_list_the_run_did_not_load_may_be_written(root, capsys):
+    # Only the files a run reads are its inputs: another list in the same folder is not one.
+    write(root / "evidence/lists/unused.yaml", "id: unused\n")
+    assert main([*CHECK, "--json", "evidence/lists/unused.yaml"]) == 0
+
+
+def test_two_reports_on_one_path_are_refused(root, capsys):
+    assert refused(capsys, "--json", "r.out", "--md", "r.out") == (
+        "r.out: --md names the same file as --json; give each output its own path"
+    )
+    (root / "r.json").write_text("old")
+    os.link(root / "r.json", root / "r2.json")
+    os.symlink("r.json", root / "r3.json")
+    assert "--md names the same file as --json" in refused(capsys, "--json", "r.json", "--md", "r2.json")
+    assert "--html names the same file as --json" in refused(capsys, "--json", "r.json", "--html", "r3.json")
+    assert "--md names the same file as --json" in refused(capsys, "--json", "r.json", "--md", "./sub/../r.json")
+    assert (root / "r.json").read_text() == "old"
+    assert not (root / "r.out").exists()
+
+
+def test_the_guard_answers_before_the_evaluation(root, capsys, monkeypatch):
+    def evaluate(*_a, **_k):
+        raise AssertionError("evaluated although a report path was refused")
+
+    monkeypatch.setattr("claimwatch.cli.check.evaluate", evaluate)
+    assert "an input of this run" in refused(capsys, "--json", "claims/c.yaml")
+
+
+def test_the_library_holds_the_same_guard(root):
+    from claimwatch import claims as claims_mod
+    from claimwatch.errors import InputError
+    from claimwatch.evaluate import evaluate
+    from claimwatch.evidence import open_evidence_paths
+    from claimwatch.reports import write_reports
+
+    results = evaluate(claims_mod.load_claims(["claims/c.yaml"]), open_evidence_paths(["snap"]))
+    before = snapshot_of(root)
+    with pytest.raises(InputError, match=re.escape("topic file claims/topics/face.yaml")):
+        write_reports(results, {"json": "ok.json", "html": "claims/topics/face.yaml"})
+    with pytest.raises(InputError, match="would write into the evidence"):
+        write_reports(results, {"json": "snap/r.json"})
+    assert snapshot_of(root) == before
+
+
+# --- all or nothing ---------------------------------------------------------------------------
+
+
+def fail_on_call(monkeypatch, name: str, n: int, error: int = errno.ENOSPC) -> None:
+    """os.NAME as claimwatch.files calls it fails with `error` on its n-th call."""
+    real = getattr(os, name)
+    calls = []
+
+    def failing(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == n:
+            raise OSError(error, os.strerror(error))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(claimwatch.files.os, name, failing)
+
+
+REPORTS = ["--json", "r.json", "--md", "r.md", "--html", "r.html", "--claimreview", "r.jsonld"]
+
+
+def temporaries(root):
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".r."))
+
+
+def test_a_full_disk_part_way_leaves_every_earlier_report_untouched(root, capsys, monkeypatch):
+    for name in ("r.json", "r.md", "r.html"):
+        (root / name).write_text(f"old {name}")
+    fail_on_call(monkeypatch, "fsync", 3)  # the third report does not fit
+    assert refused(capsys, *REPORTS) == "r.html: cannot write: No space left on device"
+    assert [(root / n).read_text() for n in ("r.json", "r.md", "r.html")] == ["old r.json", "old r.md", "old r.html"]
+    assert not (root / "r.jsonld").exists()
+    assert temporaries(root) == []
+
+
+def test_a_rename_failing_part_way_puts_back_the_reports_already_replaced(root, capsys, monkeypatch):
+    (root / "r.json").write_text("old json")
+    fail_on_call(monkeypatch, "replace", 3, errno.EIO)
+    assert refused(capsys, *REPORTS).startswith("r.html: cannot write:")
+    assert (root / "r.json").read_text() == "old json"
+    assert not (root / "r.md").exists() and not (root / "r.html").exists() and not (root / "r.jsonld").exists()
+    assert temporaries(root) == []
+
+
+def test_ctrl_c_while_writing_leaves_the_earlier_reports(tmp_path, monkeypatch):
+    (tmp_path / "a").write_text("old a")
+    real = os.replace
+    calls = []
+
+    def interrupted(*args):
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(*args)
+
+    monkeypatch.setattr(claimwatch.files.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_all_atomic({tmp_path / "a": "new a", tmp_path / "b": "new b"})
+    assert (tmp_path / "a").read_text() == "old a" and not (tmp_path / "b").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_a_successful_run_replaces_all_its_reports(root, capsys):
+    (root / "r.json").write_text("old")
+    assert main([*CHECK, *REPORTS]) == 0
+    assert (root / "r.json").read_text().startswith("{")
+    assert all((root / n).exists() for n in ("r.md", "r.html", "r.jsonld"))
+    assert temporaries(root) == []
+
+
+def test_a_list_import_never_writes_over_its_source_file(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "csl.yaml").write_text("the source, as downloaded\n")
+    os.symlink("csl.yaml", tmp_path / "link.yaml")
+    for out in ("csl.yaml", "./csl.yaml", "link.yaml"):
+        assert main(["lists", "import", "csl", "csl.yaml", "--out", out]) == 2
+        assert capsys.readouterr().err == (
+            f"{out}: --out would overwrite the source file csl.yaml, an input of this run; choose another path\n"
+        )
+    assert (tmp_path / "csl.yaml").read_text() == "the source, as downloaded\n"

@@ -1,0 +1,202 @@
+"""The terminal sanitiser (issue 20): claim, list and manifest text and servers' answers reach the
+terminal as inert text through every command that prints them, error lines included."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+
+import pytest
+
+from claimwatch._text import TerminalStream, terminal_text
+from claimwatch.cli import main
+from claimwatch.evidence import import_jsonl
+from claimwatch.reports.terminal import terminal_console
+from helpers import claim_file, project, work, write, write_jsonl
+from openalex_server import FakeOpenAlex, institution
+
+# An OSC 8 hyperlink, clear-screen and cursor-home, a carriage return that would overwrite the
+# line, the one-byte CSI, a bell, a right-to-left override, an isolate and zero-width characters.
+EVIL = (
+    "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x1b[2J\x1b[H\rforged \x9b31mred "
+    "\u202egnp.exe\u202c \u2066iso\u2069 zero\u200bwidth\ufeff"
+)
+# For YAML double-quoted strings: the same text written with escapes.
+EVIL_YAML = json.dumps(EVIL)
+VISIBLE = ("click", "forged", "gnp.exe", "zero")
+
+# Every character the sanitiser lets no command print.
+UNSAFE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]"
+)
+
+
+def assert_inert(text: str, *, shown: tuple[str, ...] = VISIBLE) -> None:
+    found = UNSAFE.findall(text)
+    assert not found, f"unsafe characters reached the terminal: {found!r}"
+    for word in shown:  # the hostile text did reach the output, as text: the test is not vacuous
+        assert word in text, (word, text)
+
+
+def run(capsys, args: list[str], code: int = 0) -> str:
+    assert main(args) == code
+    captured = capsys.readouterr()
+    return captured.out + captured.err
+
+
+@pytest.fixture()
+def root(tmp_path, monkeypatch):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    return root
+
+
+def evil_claims(root):
+    return claim_file(
+        root / "claims/evil.yaml",
+        """\
+        claims:
+          - id: evil
+            says: The lab does nothing.
+            subject: lab
+            from: 2024-01-10
+            expects: none
+            works: {coauthor_in: [mil]}
+        """,
+        extra="",
+    ).write_text(
+        (root / "claims/evil.yaml")
+        .read_text()
+        .replace("speaker: Example Corp", f"speaker: {EVIL_YAML}")
+        .replace("name: Example Lab", f"name: {EVIL_YAML}")
+    )
+
+
+def evil_list(path, *, alias: str = "alias"):
+    return write(
+        path,
+        f"""\
+        id: evil
+        name: {EVIL_YAML}
+        sources: [{{title: {EVIL_YAML}, url: "https://example.org/list"}}]
+        entries:
+          - name: {EVIL_YAML}
+            aliases: [{EVIL_YAML}, {alias}]
+            citation: {EVIL_YAML}
+            listed_from: null
+            verified: false
+        """,
+    )
+
+
+def test_show_prints_hostile_claim_text_inert(root, capsys):
+    evil_claims(root)
+    assert_inert(run(capsys, ["show", "claims/evil.yaml"]))
+
+
+def test_validate_prints_hostile_file_names_and_problems_inert(root, capsys):
+    evil_claims(root)
+    name = root / "claims" / "forged\x1b[2J\rzero\u200bclick.yaml"
+    name.write_text((root / "claims/evil.yaml").read_text())
+    assert_inert(run(capsys, ["validate", str(name)]), shown=("forged", "click"))
+    # A problem quoting hostile text (a misspelt key) is one inert line on stderr.
+    bad = root / "claims/bad.yaml"
+    bad.write_text((root / "claims/evil.yaml").read_text().replace("says:", f"{EVIL_YAML}:"))
+    out = run(capsys, ["validate", str(bad)], 2)
+    assert_inert(out)
+    assert all(line.startswith(str(bad)) for line in out.splitlines())
+
+
+def test_lists_show_prints_hostile_list_text_inert(root, capsys):
+    evil_list(root / "evidence/lists/evil.yaml")
+    assert_inert(run(capsys, ["lists", "show", "evil"]))
+
+
+def test_lists_diff_prints_hostile_list_text_inert(root, capsys):
+    old = evil_list(root / "old.yaml")
+    new = evil_list(root / "new.yaml", alias="another")
+    assert_inert(run(capsys, ["lists", "diff", str(old), str(new)], 0), shown=("another",))
+    printed = run(capsys, ["lists", "diff", str(old), str(new), "--json"])
+    assert_inert(printed, shown=("another",))
+    assert json.loads(printed)["has_changes"] is True  # still JSON: the escapes are JSON's own
+
+
+def test_evidence_show_prints_hostile_manifest_text_inert(root, capsys):
+    snap = root / "snap"
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), snap)
+    manifest = json.loads((snap / "manifest.json").read_text())
+    manifest["source"] = EVIL
+    (snap / "manifest.json").write_text(json.dumps(manifest))
+    assert_inert(run(capsys, ["evidence", "show", "snap"]))
+    printed = run(capsys, ["evidence", "show", "snap", "--json"])
+    assert_inert(printed)
+    assert json.loads(printed)["source"] == EVIL
+
+
+def test_resolve_prints_a_hostile_server_answer_inert(capsys):
+    hostile = institution("I900000001", f"Example Lab {EVIL}", ror="0abcde123", country="CN")
+    with FakeOpenAlex(institutions=[hostile]) as api:
+        assert_inert(run(capsys, ["resolve", "example lab", "--openalex-url", api.url, "--retries", "0"]))
+        assert_inert(run(capsys, ["resolve", "example lab", "--json", "--openalex-url", api.url, "--retries", "0"]))
+
+
+def test_check_prints_hostile_claim_text_inert(root, capsys):
+    evil_claims(root)
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), root / "snap")
+    out = run(capsys, ["check", "claims/evil.yaml", "--evidence", "snap"])
+    assert_inert(out, shown=("evil",))
+
+
+def test_an_error_line_quoting_hostile_text_is_one_inert_line(root, capsys):
+    out = run(capsys, ["check", f"claims/{EVIL}.yaml", "--evidence", "."], 2)
+    assert_inert(out, shown=("click", "forged"))
+    assert len(out.splitlines()) == 1
+
+
+# --- the sanitiser itself ---------------------------------------------------------------------
+
+
+def test_the_stream_sanitises_everything_written_to_it():
+    raw = io.StringIO()
+    stream = TerminalStream(raw)
+    stream.write(EVIL)
+    stream.writelines([EVIL, "\n"])
+    print(EVIL, file=stream)  # type: ignore[arg-type]
+    assert_inert(raw.getvalue())
+    assert stream.isatty() is False  # colours and progress bars must draw on the stream underneath
+
+
+def test_the_sanitiser_keeps_what_a_reader_needs():
+    text = "Tab\there\nnew line, CRLF\r\n, 北京航空航天大学, می\u200cخواهم, emoji 👩\u200d🔬"
+    assert terminal_text(text) == text.replace("\r\n", "\n")
+
+
+def test_a_terminal_console_draws_styles_but_no_hostile_text(monkeypatch):
+    raw = io.StringIO()
+    raw.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr(sys, "stdout", TerminalStream(raw))
+    console = terminal_console(force_terminal=True, color_system="standard")
+    console.print(f"[bold red]{EVIL.replace('[', '')}[/]")
+    printed = raw.getvalue()
+    assert "\x1b[1;31m" in printed  # its own style reaches the terminal
+    assert_inert(re.sub(r"\x1b\[[0-9;]*m", "", printed))  # nothing else does
+
+
+def test_a_data_source_error_quoting_hostile_text_is_one_inert_line(capsys):
+    url = f"http://127.0.0.1:9/{EVIL}\r\nclaimwatch: all fine"
+    out = run(capsys, ["resolve", "x", "--openalex-url", url, "--retries", "0"], 3)
+    assert_inert(out, shown=("click", "forged", "all fine"))
+    assert len(out.splitlines()) == 1  # the forged second line stays on the first
+
+
+def test_the_group_run_by_clicks_test_runner_is_sanitised_too(root):
+    from click.testing import CliRunner
+
+    from claimwatch.cli import cli
+
+    evil_claims(root)
+    result = CliRunner().invoke(cli, ["show", "claims/evil.yaml"])
+    assert result.exit_code == 0
+    assert_inert(result.output)
