@@ -113,3 +113,18 @@ def test_secrets_in_the_environment_reach_no_output_of_any_command(tmp_path, mon
         assert secret not in out.out and secret not in out.err
         assert secret.encode() not in written
     assert b"works.jsonl.gz" in (tmp_path / "snap" / "manifest.json").read_bytes()  # the check looked at real files
+
+
+def test_a_secret_in_an_argument_never_reaches_the_recorded_command(tmp_path):
+    """The command line is recorded in manifests and reports: a password or key an argument
+    carries (a URL's user:password, an api_key parameter) is shown there as ***."""
+    from click.testing import CliRunner
+
+    from claimwatch.cli import cli
+    from helpers import work, write_jsonl
+
+    source = write_jsonl(tmp_path / "works?api_key=sekrit.jsonl", [work("W1", "A paper")])
+    result = CliRunner().invoke(cli, ["evidence", "import", str(source), "--out", str(tmp_path / "snap")])
+    assert result.exit_code == 0, result.output
+    manifest = (tmp_path / "snap/manifest.json").read_text(encoding="utf-8")
+    assert "sekrit" not in manifest.split('"queries"')[0] and "api_key=***" in manifest

@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from claimwatch import _http
+from claimwatch.errors import InputError
 
 
 def response(status: int, body: bytes = b"{}", headers: dict[str, str] | None = None) -> requests.Response:
@@ -140,13 +141,29 @@ def test_a_request_that_cannot_succeed_fails_at_once():
     assert str(caught.value) == "the request failed (InvalidURL)" and len(calls) == 1
 
 
-def test_a_body_past_max_bytes_fails_at_once():
-    attempt, calls = scripted(response(200, b"x" * 5000))
-    with pytest.raises(_http.Failure, match="larger than 1,000 bytes"):
-        _http.send(attempt, policy([]), _http.Tally(), max_bytes=1000)
+def test_a_body_past_max_bytes_is_refused_and_not_retried():
+    big = response(200, b"x" * 5000)
+    with pytest.raises(_http.AnswerTooLarge, match="larger than 1,000 bytes"):
+        _http.read_capped(big, 1000)
+    said = response(200, b"x" * 10, headers={"Content-Length": "2000000000"})
+    with pytest.raises(_http.AnswerTooLarge, match=r"larger than 1,000 bytes \(it says 2,000,000,000 bytes\)"):
+        _http.read_capped(said, 1000)
+    exact = response(200, b"x" * 1000)
+    _http.read_capped(exact, 1000)
+    assert exact.content == b"x" * 1000
+    attempt, calls = scripted(_http.AnswerTooLarge("the download is larger than 1,000 bytes"))
+    with pytest.raises(_http.Failure, match=r"larger than 1,000 bytes$"):
+        _http.send(attempt, policy([]), _http.Tally())
     assert len(calls) == 1
-    attempt, _ = scripted(response(200, b"x" * 1000))
-    assert _http.send(attempt, policy([]), _http.Tally(), max_bytes=1000).content == b"x" * 1000
+
+
+def test_an_answer_past_its_deadline_is_retried_as_a_timeout():
+    sleeps: list[float] = []
+    attempt, _ = scripted(_http.AnswerTooSlow("no complete answer within 2 s"), response(200))
+    assert _http.send(attempt, policy(sleeps), _http.Tally()).status_code == 200 and sleeps == [1.0]
+    attempt, _ = scripted(_http.AnswerTooSlow("no complete answer within 2 s"))
+    with pytest.raises(_http.Failure, match=r"^no complete answer within 2 s \(gave up after 2 attempts\)$"):
+        _http.send(attempt, policy([], retries=1), _http.Tally())
 
 
 @pytest.mark.parametrize(
@@ -155,6 +172,46 @@ def test_a_body_past_max_bytes_fails_at_once():
 )
 def test_retry_after_reads_seconds_and_nothing_else(value, seconds):
     assert _http.retry_after(value) == seconds
+
+
+# --- secrets from the environment, and text from elsewhere ------------------------------------------
+
+
+@pytest.mark.parametrize("raw", ["sk-abc123\r", " sk-abc123 ", "sk-abc123\r\n", "\tsk-abc123"])
+def test_a_credential_is_stripped_of_what_a_crlf_env_file_leaves(raw):
+    assert _http.credential({"OPENALEX_API_KEY": raw}, "OPENALEX_API_KEY") == "sk-abc123"
+
+
+@pytest.mark.parametrize("raw", [None, "", "  \r\n"])
+def test_a_blank_credential_is_none(raw):
+    assert _http.credential({} if raw is None else {"K": raw}, "K") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("sk-abc\r123", "control character"),
+        ("sk-abc\n123", "control character"),
+        ("sk-abc\x1b[2J123", "control character"),
+        ("sk-abc\u2028123", "control character"),
+        ("sk-\u043a\u043b\u044e\u0447", "cannot carry"),
+    ],
+)
+def test_a_credential_holding_a_control_character_is_refused_without_being_shown(raw, why):
+    with pytest.raises(InputError) as caught:
+        _http.credential({"OPENALEX_API_KEY": raw}, "OPENALEX_API_KEY")
+    (line,) = caught.value.lines()
+    assert line.startswith("OPENALEX_API_KEY: ") and why in line
+    assert "sk-" not in line and "123" not in line
+
+
+def test_shown_redacts_before_it_cuts():
+    key = "sk-live-0123456789abcdef"
+    message = "x" * 180 + f" your key {key} is not valid"
+    text = _http.shown(message, (key,), 200)
+    assert "sk-" not in text and "0123" not in text
+    assert len(text) <= 203 and text.endswith("...")
+    assert _http.shown("a\n  b\t c", ()) == "a b c"
 
 
 # --- the one rule for secrets --------------------------------------------------------------------

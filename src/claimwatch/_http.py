@@ -2,11 +2,15 @@
 publishers): one session, timeouts, one retry loop that honours Retry-After, one rule for hiding
 secrets, and one vocabulary for what went wrong.
 
-    session(user_agent)             a requests session that sends claimwatch's User-Agent
+    session(user_agent, bounds)     a requests session that sends claimwatch's User-Agent, bounds
+                                    every exchange (`Bounds`: bytes and seconds, redirects included)
+                                    and sends no credential to another host on a redirect
     send(attempt, policy, tally)    one request, retried on 429 and 5xx (but 501 and 505), a dropped,
                                     reset or refused connection, a timeout or a truncated body
+    credential(environ, name)       a secret read from the environment: stripped, or refused in one line
     retry_after(value)              a Retry-After header (seconds or an HTTP date) as seconds
     redact(text, secrets)           text fit for a message: secrets shown as ***
+    shown(text, secrets, limit)     redact, then fold whitespace, then cut: for text from elsewhere
     redact_url(url, secrets)        a URL fit for a file: credentials dropped, secret values REDACTED
     describe_error(e, timeout)      a requests exception in our own words (theirs repeat the URL)
 
@@ -14,21 +18,29 @@ What is secret, the one rule: a URL's user name and password; the value of every
 whose name holds key, token, secret, pass(word), auth, sig(nature), credential, session, mailto
 or e-mail (`api_key`, `subscription-key`, `mailto`, `X-Amz-Signature`, ...); and every secret
 value the caller names (an API key, an e-mail address), plain or URL-encoded, wherever it stands.
+Redaction comes before any cut, so no cut can leave a secret's beginning behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import socket
+import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from typing import Any
 
 import requests
+import urllib3
+from requests.adapters import HTTPAdapter
 
 from ._version import __version__
+from .errors import InputError, Problem
 
 # --- the rule for secrets ----------------------------------------------------------------------
 
@@ -84,6 +96,32 @@ def redact_url(url: str, secrets: Iterable[str | None] = ()) -> str:
     return _hide_values(shown, secrets, URL_MASK)
 
 
+def shown(text: str, secrets: Iterable[str | None] = (), limit: int | None = None) -> str:
+    """Text from elsewhere (a server's message) fit for one line: secrets hidden first, then
+    whitespace folded, then cut to `limit` characters; cutting first could leave a key's start."""
+    text = " ".join(redact(text, secrets).split())
+    if limit is not None and len(text) > limit:
+        return text[:limit] + "..."
+    return text
+
+
+def credential(environ: Mapping[str, str], name: str) -> str | None:
+    """The secret in environment variable `name`, stripped of the whitespace a `.env` file saved
+    with Windows line endings leaves (a trailing \\r); None when unset or blank. A value that
+    still holds a control character, or a character an HTTP header cannot carry, is refused in
+    one line that does not show it."""
+    value = (environ.get(name) or "").strip()
+    if not value:
+        return None
+    if not value.isprintable():
+        raise InputError(Problem(name, 0, 0, "holds a control character (a line break or tab inside it?); not used"))
+    try:
+        value.encode("latin-1")
+    except UnicodeEncodeError:
+        raise InputError(Problem(name, 0, 0, "holds characters an HTTP header cannot carry; not used")) from None
+    return value
+
+
 # --- what went wrong, in words ------------------------------------------------------------------
 
 
@@ -98,6 +136,8 @@ def describe_error(e: BaseException, timeout: tuple[float, float] | None = None)
     text = str(e)
     lower = text.lower()
     connect, read = timeout or (None, None)
+    if isinstance(e, (AnswerTooSlow, AnswerTooLarge)):
+        return str(e)
     if isinstance(e, requests.exceptions.ConnectTimeout):
         return f"could not connect within {connect:g} s" if connect is not None else "the connection timed out"
     if isinstance(e, requests.exceptions.ReadTimeout) or "timed out" in lower:
@@ -209,12 +249,11 @@ def send(
     tally: Tally,
     *,
     timeout: tuple[float, float] | None = None,
-    max_bytes: int | None = None,
 ) -> requests.Response:
     """Make the request `attempt` makes, again as `policy` allows while it fails in a way that may
-    pass. Returns the first response with a status not worth retrying, its body read (at most
-    `max_bytes`); raises Failure when retries or the bound on waiting are spent, or at once for a
-    body too large or a request that cannot succeed."""
+    pass. Returns the first response with a status not worth retrying (a session from `session()`
+    has read its body, within its `Bounds`); raises Failure when retries or the bound on waiting
+    are spent, or at once for an answer too large or a request that cannot succeed."""
     made = 0
     while True:
         tally.requests += 1
@@ -224,19 +263,18 @@ def send(
         status: int | None = None
         try:
             response = attempt()
-            if not _read_body(response, max_bytes):
-                raise Failure(f"the download is larger than {max_bytes:,} bytes", attempts=made)
+            response.content  # noqa: B018 - read now (if not yet), so a body that breaks off is retried too
+        except AnswerTooLarge as e:
+            _close(response)
+            raise Failure(str(e), attempts=made) from None
         except RETRYABLE_ERRORS as e:
-            if response is not None:
-                response.close()
+            _close(response)
             cause = describe_error(e, timeout)
         except requests.RequestException as e:
-            if response is not None:
-                response.close()
+            _close(response)
             raise Failure(describe_error(e, timeout), attempts=made) from None
         except BaseException:
-            if response is not None:
-                response.close()
+            _close(response)
             raise
         else:
             if not worth_retrying(response.status_code):
@@ -254,20 +292,9 @@ def send(
         tally.retries += 1
 
 
-def _read_body(response: requests.Response, max_bytes: int | None) -> bool:
-    """Read the body now, so a connection dropped mid-body is retried too; False when it is
-    larger than `max_bytes` (reading stops there)."""
-    if max_bytes is None:
-        response.content  # noqa: B018 - read for its effect
-        return True
-    chunks, size = [], 0
-    for chunk in response.iter_content(chunk_size=1 << 20):
-        size += len(chunk)
-        if size > max_bytes:
-            return False
-        chunks.append(chunk)
-    response._content = b"".join(chunks)  # what `response.content` returns from now on
-    return True
+def _close(response: requests.Response | None) -> None:
+    if response is not None:
+        response.close()
 
 
 def retry_after(value: str | None) -> float | None:
@@ -287,6 +314,177 @@ def retry_after(value: str | None) -> float | None:
     return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
+# --- bounds on every exchange --------------------------------------------------------------------
+#
+# A read timeout bounds silence, not time: a server sending a byte a second is never silent for
+# long, and one promising 2 GB would be read whole. So every exchange (one request and its answer,
+# each hop of a redirect on its own) has a byte cap and a wall-clock deadline. The deadline is
+# kept the way urllib3's documentation advises, by a watcher thread: it shuts the exchange's
+# socket down, which wakes whatever read is blocked on it.
+
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+MAX_ANSWER_SECONDS = 300.0
+_READ_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """The most one exchange may bring (`max_bytes`, decoded) and take (`max_seconds`, from
+    sending the request to the answer's last byte)."""
+
+    max_bytes: int = MAX_ANSWER_BYTES
+    max_seconds: float = MAX_ANSWER_SECONDS
+
+
+class AnswerTooLarge(requests.RequestException):
+    """The answer is larger than the bound: refused at once (asking again brings the same)."""
+
+
+class AnswerTooSlow(requests.Timeout):
+    """The answer took longer than the bound, however steadily it came: retried as a timeout."""
+
+
+class _Deadline:
+    """One exchange's wall-clock bound: when it passes, the socket the exchange uses is shut down."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.passed = False
+        self._connection: Any = None
+        self._done = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+
+    def watch(self, connection: Any) -> None:
+        """The connection the exchange now uses (a redirect's next hop may use another)."""
+        with self._lock:
+            self._connection = connection
+            if self.passed:
+                _shut(connection)
+
+    def _cut(self) -> None:
+        with self._lock:
+            if not self._done:
+                self.passed = True
+                _shut(self._connection)
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        with self._lock:
+            self._done = True
+        self._timer.cancel()
+
+
+def _shut(connection: Any) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+_exchange = threading.local()  # the deadline of the exchange this thread is making, if any
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[_Deadline]:
+    outer = getattr(_exchange, "deadline", None)
+    with _Deadline(seconds) as deadline:
+        _exchange.deadline = deadline
+        try:
+            yield deadline
+        finally:
+            _exchange.deadline = outer
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        if (deadline := getattr(_exchange, "deadline", None)) is not None:
+            deadline.watch(self)  # before the request goes out: a server may trickle its headers too
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        if (deadline := getattr(_exchange, "deadline", None)) is not None:
+            deadline.watch(self)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class BoundedAdapter(HTTPAdapter):
+    """An adapter that holds every exchange to its `Bounds` and reads the answer's body itself,
+    so requests' own reading (after a redirect, or for `.content`) finds it read. urllib3's
+    retries stay off: `send` retries, honouring Retry-After."""
+
+    def __init__(self, bounds: Bounds = Bounds()):
+        super().__init__()
+        self.bounds = bounds
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        if not proxy.lower().startswith("socks"):  # SOCKS brings its own pools; the body is still watched
+            manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        seconds = self.bounds.max_seconds
+        with _deadline(seconds) as deadline:
+            response: requests.Response | None = None
+            try:
+                response = super().send(request, *args, **kwargs)
+                if (connection := getattr(response.raw, "connection", None)) is not None:
+                    deadline.watch(connection)
+                read_capped(response, self.bounds.max_bytes)
+            except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as e:
+                _close(response)
+                if deadline.passed:
+                    raise AnswerTooSlow(f"no complete answer within {seconds:g} s", request=request) from None
+                if not isinstance(e, requests.RequestException):
+                    raise requests.ConnectionError(e, request=request) from None
+                raise
+        if deadline.passed:  # cut at the deadline: what arrived may look whole and not be
+            response.close()
+            raise AnswerTooSlow(f"no complete answer within {seconds:g} s", request=request)
+        return response
+
+
+def read_capped(response: requests.Response, max_bytes: int) -> None:
+    """Read the body into the response (what `.content` returns), refusing one larger than
+    `max_bytes`: at once when it says so, else as soon as it grows past it."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise AnswerTooLarge(_too_large(max_bytes, f"it says {int(declared):,} bytes"), response=response)
+    body = bytearray()
+    for chunk in response.iter_content(chunk_size=_READ_CHUNK):
+        body += chunk
+        if len(body) > max_bytes:
+            raise AnswerTooLarge(_too_large(max_bytes), response=response)
+    response._content = bytes(body)  # what `response.content` returns from now on
+    response._content_consumed = True  # type: ignore[attr-defined]
+
+
+def _too_large(max_bytes: int, said: str = "") -> str:
+    return f"the download is larger than {max_bytes:,} bytes" + (f" ({said})" if said else "")
+
+
 # --- sessions -----------------------------------------------------------------------------------
 
 
@@ -294,8 +492,41 @@ def user_agent(purpose: str = "") -> str:
     return f"claimwatch/{__version__}" + (f" ({purpose})" if purpose else "")
 
 
-def session(agent: str | None = None) -> requests.Session:
-    """A requests session sending `agent` (default: claimwatch's own) as its User-Agent."""
-    s = requests.Session()
+CREDENTIAL_HEADERS = ("Authorization", "From")
+"""Headers that say who is asking: none goes to another host on a redirect."""
+
+
+class Session(requests.Session):
+    """A requests session that, on a redirect to another host (or port, or from https to http),
+    drops every header that says who is asking and every secret-named query parameter: requests
+    drops only Authorization, and the e-mail pyalex sends as `From` would follow."""
+
+    def rebuild_auth(self, prepared_request: requests.PreparedRequest, response: requests.Response) -> None:
+        if self.should_strip_auth(response.request.url or "", prepared_request.url or ""):
+            for name in CREDENTIAL_HEADERS:
+                prepared_request.headers.pop(name, None)
+            prepared_request.url = without_secret_parameters(prepared_request.url or "")
+        super().rebuild_auth(prepared_request, response)
+
+
+def without_secret_parameters(url: str) -> str:
+    """The URL without its user name, password and secret-named query parameters (unchanged,
+    byte for byte, when it has none)."""
+    parts = urllib.parse.urlsplit(url)
+    pairs = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+    if "@" not in parts.netloc and not any(is_secret_name(k) for k, _ in pairs):
+        return url
+    query = urllib.parse.urlencode([(k, v) for k, v in pairs if not is_secret_name(k)], safe="/:,|*")
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def session(agent: str | None = None, bounds: Bounds = Bounds(), adapter: HTTPAdapter | None = None) -> Session:
+    """A session sending `agent` (default: claimwatch's own) as its User-Agent, every exchange
+    held to `bounds` (or made through `adapter`, which should be a BoundedAdapter)."""
+    s = Session()
     s.headers["User-Agent"] = agent or user_agent()
+    mounted = adapter or BoundedAdapter(bounds)
+    s.mount("https://", mounted)
+    s.mount("http://", mounted)
     return s

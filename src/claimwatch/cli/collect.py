@@ -14,9 +14,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import claims as claims_mod
 from .. import openalex
-from .._text import printable
+from .._text import printable, raw_stream
 from ..coverage import describe as describe_coverage
 from ..errors import InputError, Problem, SourceError
+from ..reports.terminal import terminal_console
 from .options import lists_option, root_option
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -37,7 +38,8 @@ def openalex_options(fn: F) -> F:
             type=click.FloatRange(min=0.01),
             default=60.0,
             show_default=True,
-            help="Seconds to wait for an answer (connecting: at most 10).",
+            help="Seconds to wait for an answer (connecting: at most 10). One answer, however "
+            "steadily it comes, is cut off after this plus the connecting time, and refused past 64 MiB.",
         ),
         click.option(
             "--retries",
@@ -91,7 +93,7 @@ class ProgressBar:
             MofNCompleteColumn(),
             TextColumn("works"),
             TimeElapsedColumn(),
-            console=console or Console(stderr=True),
+            console=console or terminal_console(stderr=True),  # draws on the terminal, text sanitised
             disable=not enabled,
         )
         self._tasks: dict[openalex.Query, Any] = {}
@@ -168,8 +170,12 @@ def collect_cmd(
     OpenAlex's filters see only a work's first 100 authorships, so a work whose authors from
     the subject all stand further down is not found (the coverage note says so).
 
-    OPENALEX_API_KEY and OPENALEX_EMAIL are read from the environment and never written
-    anywhere. A failure or Ctrl-C exits 3 with one line and writes nothing.
+    A cursor that does not end within the pages OpenAlex's count allows (or repeats, or brings
+    no new work) stops the run with one line.
+
+    OPENALEX_API_KEY and OPENALEX_EMAIL are read from the environment (surrounding whitespace
+    dropped, such as the carriage return a .env file with Windows line endings leaves) and never
+    written anywhere, nor sent to another host on a redirect. A failure or Ctrl-C exits 3 with one line and writes nothing.
 
     Example:
 
@@ -189,7 +195,8 @@ def collect_cmd(
     if click.get_current_context().get_parameter_source("openalex_url") == ParameterSource.COMMANDLINE:
         command += ["--openalex-url", openalex_url]  # as typed; the manifest's `api` says where it went
     client = _client(openalex_url, timeout, retries, backoff, max_wait)
-    bar = ProgressBar(enabled=not quiet and sys.stderr.isatty())
+    # stderr is the command line's sanitising stream; whether to draw a bar is the terminal's call.
+    bar = ProgressBar(enabled=not quiet and raw_stream(sys.stderr).isatty())
     try:
         with client, bar:
             if update_dir:

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from .._http import redact
 from .._text import TerminalStream
 
 ARGV_KEY = "claimwatch.argv"
@@ -51,8 +52,10 @@ class CommandLine(click.Group):
 
 
 def recorded_command() -> list[str]:
-    """The running command line, from the program name on, as the user typed it."""
-    return ["claimwatch", *click.get_current_context().meta.get(ARGV_KEY, [])]
+    """The running command line, from the program name on, as the user typed it, with any
+    secret an argument carries (a URL's password, a key in a query) shown as `***`: it goes
+    into manifests and reports."""
+    return ["claimwatch", *(redact(arg) for arg in click.get_current_context().meta.get(ARGV_KEY, []))]
 
 
 lists_option = click.option(

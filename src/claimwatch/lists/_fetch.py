@@ -24,8 +24,8 @@ __all__ = ["FetchPolicy", "download", "fetch_csl", "redact_url"]
 
 @dataclass(frozen=True)
 class FetchPolicy:
-    """How patiently to download: timeouts, attempts (the first try and its retries), back-off, and
-    a bound on the total time spent waiting."""
+    """How patiently to download: timeouts, attempts (the first try and its retries), back-off, a
+    bound on the total time spent waiting, and bounds on one download's size and duration."""
 
     connect_timeout: float = 10.0
     read_timeout: float = 120.0
@@ -34,6 +34,7 @@ class FetchPolicy:
     max_backoff: float = 60.0
     max_wait: float = 300.0  # seconds of waiting between attempts, Retry-After included
     max_bytes: int = IMPORT_MAX_BYTES
+    max_seconds: float = 900.0  # one download, from the request to its last byte, however steadily it comes
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
 
     @property
@@ -50,6 +51,9 @@ class FetchPolicy:
             sleep=self.sleep,
         )
 
+    def bounds(self) -> _http.Bounds:
+        return _http.Bounds(max_bytes=self.max_bytes, max_seconds=self.max_seconds)
+
 
 def download(url: str, policy: FetchPolicy = FetchPolicy()) -> bytes:
     """The body at `url`, retrying on 429 and 5xx (honouring Retry-After) and on dropped connections."""
@@ -57,7 +61,7 @@ def download(url: str, policy: FetchPolicy = FetchPolicy()) -> bytes:
     if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
         raise InputError(Problem(shown, 0, 0, "not an http or https URL"))
     timeout = (policy.connect_timeout, policy.read_timeout)
-    with _http.session(_http.user_agent("lists fetch")) as session:
+    with _http.session(_http.user_agent("lists fetch"), policy.bounds()) as session:
         try:
             response = _http.send(
                 lambda: session.get(
@@ -66,7 +70,6 @@ def download(url: str, policy: FetchPolicy = FetchPolicy()) -> bytes:
                 policy.retry_policy(),
                 _http.Tally(),
                 timeout=timeout,
-                max_bytes=policy.max_bytes,
             )
         except _http.Failure as e:
             raise SourceError(f"{shown}: {e}") from None

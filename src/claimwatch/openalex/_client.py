@@ -3,7 +3,9 @@ timeouts and its one retry loop (`claimwatch._http`), secrets kept out of every 
 every failure one `OpenAlexError` line.
 
 pyalex 0.21 builds every URL on https://api.openalex.org, makes a new requests session per call
-or paginator and sends no timeout. While a collect runs, `OpenAlexClient.pyalex()` hands pyalex
+or paginator and sends no timeout. Every exchange is held to `_http.Bounds` (bytes, and seconds
+from the request to the answer's last byte), and on a redirect to another host neither the key
+nor the e-mail follows. While a collect runs, `OpenAlexClient.pyalex()` hands pyalex
 the client's own session instead (through `pyalex.api._get_requests_session`), whose adapter
 rewrites that host to the configured one. pyalex's config is process-wide, so pyalex calls are
 serialised by a lock while a client holds it.
@@ -23,13 +25,13 @@ from urllib.parse import urlsplit
 import pyalex
 import pyalex.api
 import requests
-from requests.adapters import HTTPAdapter
 
 from .. import _http
 from ..errors import InputError, Problem, SourceError
 from ..evidence import tool_versions
 
 OPENALEX_API = "https://api.openalex.org"
+DETAIL_LIMIT = 200  # characters of a server's own message kept in an error line
 
 T = TypeVar("T")
 
@@ -69,6 +71,8 @@ class OpenAlexClient:
         email: str | None = None,
         connect_timeout: float = 10.0,
         read_timeout: float = 60.0,
+        max_seconds: float | None = None,
+        max_bytes: int = _http.MAX_ANSWER_BYTES,
         retries: int = 5,
         backoff: float = 1.0,
         max_wait: float = 300.0,
@@ -80,22 +84,21 @@ class OpenAlexClient:
         self.policy = _http.RetryPolicy(retries=retries, backoff=backoff, max_wait=max_wait, sleep=sleep)
         self.tally = _http.Tally()  # over the client's life: the bound on waiting counts every wait
         self._last: tuple[str, requests.Response | None] = ("", None)
-        self.session = _http.session()
-        adapter = _OpenAlexAdapter(self)
-        self.session.mount("https://", adapter)
-        self.session.mount("http://", adapter)
+        self.bounds = _http.Bounds(max_bytes=max_bytes, max_seconds=max_seconds or connect_timeout + read_timeout)
+        self.session = _OpenAlexSession(self)
 
     @classmethod
     def from_env(
         cls, base_url: str | None = None, *, environ: Mapping[str, str] | None = None, **options: Any
     ) -> OpenAlexClient:
-        """Key and e-mail from OPENALEX_API_KEY and OPENALEX_EMAIL; the host from `base_url`,
-        else CLAIMWATCH_OPENALEX_URL, else api.openalex.org."""
+        """Key and e-mail from OPENALEX_API_KEY and OPENALEX_EMAIL (stripped; refused in one line
+        if they hold a control character); the host from `base_url`, else CLAIMWATCH_OPENALEX_URL,
+        else api.openalex.org."""
         env = os.environ if environ is None else environ
         return cls(
             base_url or env.get("CLAIMWATCH_OPENALEX_URL") or None,
-            api_key=env.get("OPENALEX_API_KEY"),
-            email=env.get("OPENALEX_EMAIL"),
+            api_key=_http.credential(env, "OPENALEX_API_KEY"),
+            email=_http.credential(env, "OPENALEX_EMAIL"),
             **options,
         )
 
@@ -131,10 +134,24 @@ class OpenAlexClient:
 
     # secrets
 
+    @property
+    def secrets(self) -> tuple[str | None, str | None]:
+        return (self.api_key, self.email)
+
     def redact(self, text: str) -> str:
         """`text` without the key, the e-mail (plain or URL-encoded), URL passwords or secret
         parameters: claimwatch's one rule (`_http.redact`)."""
-        return _http.redact(text, (self.api_key, self.email))
+        return _http.redact(text, self.secrets)
+
+    def redacted(self, value: T) -> T:
+        """Every string in `value` (a manifest: JSON-like dicts and lists) redacted by `redact`."""
+        if isinstance(value, str):
+            return self.redact(value)  # type: ignore[return-value]
+        if isinstance(value, dict):
+            return {k: self.redacted(v) for k, v in value.items()}  # type: ignore[return-value]
+        if isinstance(value, list | tuple):
+            return type(value)(self.redacted(v) for v in value)
+        return value
 
     # routing
 
@@ -173,6 +190,19 @@ class OpenAlexClient:
         except (requests.RequestException, ValueError, KeyError, TypeError, AttributeError) as e:
             raise self._failure(e) from None
 
+    @property
+    def last_url(self) -> str:
+        """The URL of the last request sent (routed; shown only through `redact`)."""
+        return self._last[0]
+
+    def unexpected(self, what: str, url: str | None = None) -> OpenAlexError:
+        """An answer (the last, or the one from `url`) not shaped as the call needs, in one line."""
+        return self.failure(f"an answer not shaped like OpenAlex's ({what})", url)
+
+    def failure(self, cause: str, url: str | None = None) -> OpenAlexError:
+        """A failure found in what OpenAlex answered (at `url`, else the last request), in one line."""
+        return self._error(cause, self.last_url if url is None else url, None)
+
     def _failure(self, e: Exception) -> OpenAlexError:
         url, response = self._last
         if response is not None and response.status_code >= 400:
@@ -184,7 +214,8 @@ class OpenAlexClient:
             return self._error(f"malformed JSON in the answer ({e.msg} at character {e.pos})", url, None)
         if isinstance(e, requests.RequestException):
             return self._error(_http.describe_error(e, self.timeout), url, None)
-        return self._error(f"an answer not shaped like OpenAlex's ({type(e).__name__}: {e})", url, None)
+        said = _http.shown(str(e), self.secrets, DETAIL_LIMIT)
+        return self._error(f"an answer not shaped like OpenAlex's ({type(e).__name__}: {said})", url, None)
 
     def _detail(self, response: requests.Response) -> str:
         try:
@@ -194,11 +225,10 @@ class OpenAlexClient:
             text = None
         if not isinstance(text, str) or not text.strip():
             return ""
-        text = " ".join(text.split())
-        return f" ({text[:200]}{'...' if len(text) > 200 else ''})"
+        return f" ({_http.shown(text, self.secrets, DETAIL_LIMIT)})"
 
     def _error(self, cause: str, url: str, status: int | None) -> OpenAlexError:
-        cause = self.redact(" ".join(cause.split()))
+        cause = _http.shown(cause, self.secrets)
         return OpenAlexError(f"OpenAlex: {cause}, GET {self.redact(url)}", status=status, cause=cause)
 
     # retries (called by the adapter for every request)
@@ -238,13 +268,30 @@ class OpenAlexClient:
         self.close()
 
 
-class _OpenAlexAdapter(HTTPAdapter):
-    """Routes each request to the client's host with its timeouts and retries. The request and
-    response keep the api.openalex.org URL pyalex asked for, so redirects resolve (and keep the
-    Authorization header) as they would against the real API."""
+class _OpenAlexSession(_http.Session):
+    """claimwatch's session, mounted with the routing adapter. Whether a redirect leaves the host
+    is judged on the routed URLs: a mirror's absolute redirect to itself keeps the key; a
+    redirect anywhere else drops it and the e-mail."""
 
     def __init__(self, client: OpenAlexClient):
-        super().__init__()  # urllib3 retries stay off: the client retries, with Retry-After
+        super().__init__()
+        self.client = client
+        self.headers["User-Agent"] = _http.user_agent()
+        adapter = _OpenAlexAdapter(client)
+        self.mount("https://", adapter)
+        self.mount("http://", adapter)
+
+    def should_strip_auth(self, old_url: str, new_url: str) -> bool:
+        return bool(super().should_strip_auth(self.client.route(old_url), self.client.route(new_url)))
+
+
+class _OpenAlexAdapter(_http.BoundedAdapter):
+    """Routes each request to the client's host with its timeouts, bounds and retries. The
+    request and response keep the api.openalex.org URL pyalex asked for, so redirects resolve as
+    they would against the real API."""
+
+    def __init__(self, client: OpenAlexClient):
+        super().__init__(client.bounds)  # urllib3 retries stay off: the client retries, with Retry-After
         self.client = client
 
     def send(
@@ -264,7 +311,7 @@ class _OpenAlexAdapter(HTTPAdapter):
         def once() -> requests.Response:
             request.url = routed
             try:
-                return HTTPAdapter.send(
+                return _http.BoundedAdapter.send(
                     self,
                     request,
                     stream=stream,

@@ -115,19 +115,63 @@ def _authors_truncated(record: dict[str, Any]) -> bool:
     return record.get("is_authors_truncated") is True or (isinstance(people, list) and len(people) >= AUTHORS_CAP)
 
 
+class PagingGuard:
+    """Whether a cursor is still heading for its end. OpenAlex's `meta.count` says how many pages
+    a query can take (a page of `per_page`, plus the empty page that ends it, plus one for works
+    added while paging); a cursor that runs past that, repeats, or brings two pages running with
+    no work not seen before, would run forever, so the query stops with one line saying which."""
+
+    STALLED_PAGES = 2
+
+    def __init__(self, per_page: int):
+        self.per_page = per_page
+        self.count: int | None = None
+        self.cursors: set[str] = set()
+        self.stalled = 0
+
+    def pages_allowed(self) -> int | None:
+        return None if self.count is None else -(-self.count // self.per_page) + 2
+
+    def check(self, pages: int, count: Any, next_cursor: Any, new_works: int) -> str | None:
+        """Why paging must stop after this page, or None."""
+        if isinstance(count, int) and count >= 0:
+            self.count = max(count, self.count or 0)
+        elif self.count is None:
+            return "the answer gives no meta.count, so its paging has no bound"
+        allowed = self.pages_allowed()
+        if next_cursor is not None and allowed is not None and pages >= allowed:
+            return (
+                f"the cursor had not ended after {pages:,} pages, while meta.count {self.count:,} "
+                f"at {self.per_page} a page needs at most {allowed:,}"
+            )
+        self.stalled = 0 if new_works else self.stalled + 1
+        if next_cursor is not None and self.stalled >= self.STALLED_PAGES:
+            return f"the cursor had not ended after {self.stalled} pages running that brought no new work"
+        if isinstance(next_cursor, str):
+            if next_cursor in self.cursors:
+                return "the cursor repeated one it had given before"
+            self.cursors.add(next_cursor)
+        return None
+
+
 def run_query(
     api: OpenAlexClient, query: Query, harvest: Harvest, progress: Progress, updated_since: dt.date | None = None
 ) -> QueryOutcome:
-    """Page through one query and hand each record to the harvest."""
+    """Page through one query and hand each record to the harvest; stop with an OpenAlexError
+    when the cursor would not end (`PagingGuard`)."""
     outcome = QueryOutcome()
     pager = query.works(updated_since).paginate(method="cursor", per_page=PER_PAGE, n_max=None)
+    guard = PagingGuard(PER_PAGE)
     listed: set[str] = set()
     while (page := api.call(lambda: next(pager, None))) is not None:
+        page_url = api.last_url
         outcome.pages += 1
-        count = page.meta.get("count") if isinstance(page.meta, dict) else None
+        meta = page.meta if isinstance(page.meta, dict) else {}
+        count = meta.get("count")
         if outcome.count is None or count != outcome.count:
             progress.query_started(query, count)
         outcome.count = count if isinstance(count, int) else outcome.count
+        before = len(listed)
         for record in page:
             wid = work_id(record)
             if wid is not None:
@@ -136,6 +180,8 @@ def run_query(
                     record = _full_work(api, wid, record, outcome, progress)
             harvest.add(record)
         progress.advanced(query, len(page))
+        if (why := guard.check(outcome.pages, count, meta.get("next_cursor"), len(listed) - before)) is not None:
+            raise api.failure(f"{why}; stopped", page_url)
     outcome.received = len(listed)
     return outcome
 
@@ -288,21 +334,23 @@ def collect_into(
         outcomes = [run_query(api, q, harvest, progress) for q in queries]
         coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
         manifest = writer.commit(
-            {
-                "source": "openalex",
-                "created": created,
-                "tool": tool_versions(),
-                "api": api.redact(api.base_url),
-                "queries": [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
-                "command": [api.redact(c) for c in command],
-                "duplicates_collapsed": harvest.duplicates,
-                "skipped_lines": harvest.skipped,
-                "coverage": coverage.as_json(),
-                "as_of": created[:10],
-                "as_of_basis": RETRIEVAL_AS_OF,
-                "requests": request_counts(api),
-                **({"update": {"fallback": fallback}} if fallback else {}),
-            }
+            api.redacted(
+                {  # whatever the manifest holds, no secret
+                    "source": "openalex",
+                    "created": created,
+                    "tool": tool_versions(),
+                    "api": api.base_url,
+                    "queries": [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
+                    "command": list(command),
+                    "duplicates_collapsed": harvest.duplicates,
+                    "skipped_lines": harvest.skipped,
+                    "coverage": coverage.as_json(),
+                    "as_of": created[:10],
+                    "as_of_basis": RETRIEVAL_AS_OF,
+                    "requests": request_counts(api),
+                    **({"update": {"fallback": fallback}} if fallback else {}),
+                }
+            )
         )
     return CollectResult(
         str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), fallback, tuple(warnings)

@@ -66,6 +66,8 @@ def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10)
         found = api.call(
             lambda: pyalex.Institutions().search(name).select(list(INSTITUTION_FIELDS)).get(per_page=limit)
         )
+        if not isinstance(found, list) or not all(isinstance(r, Mapping) for r in found):
+            raise api.unexpected("a list of institutions was expected")
     return [InstitutionHit.from_record(r) for r in found]
 
 
@@ -83,4 +85,6 @@ def resolve_ror(ror: str, *, client: OpenAlexClient | None = None) -> Institutio
             if e.status == 404:
                 return None
             raise
+        if not isinstance(record, Mapping):  # e.g. a list of results, where one institution belongs
+            raise api.unexpected("one institution was expected")
     return InstitutionHit.from_record(record)

@@ -141,27 +141,35 @@ def _merge(
             coverage = snapshot.coverage
         old = snapshot.manifest
         manifest = writer.commit(
-            {
-                "source": "openalex",
-                "created": created,
-                "tool": tool_versions(),
-                "api": api.redact(api.base_url),
-                "queries": [q.describe() for q in queries],
-                "command": [api.redact(c) for c in command],
-                "duplicates_collapsed": harvest.duplicates,
-                "skipped_lines": harvest.skipped,
-                "coverage": coverage.as_json(),
-                "as_of": created[:10],
-                "as_of_basis": RETRIEVAL_AS_OF,
-                "requests": request_counts(api),
-                "update": {
-                    "from_updated_date": since.isoformat(),
-                    "replaced": replaced,
-                    "added": added,
-                    "queries": [{**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
-                    "previous": {"created": old.created, "records": old.records, "manifest_sha256": snapshot.sha256},
-                },
-            }
+            api.redacted(
+                {  # whatever the manifest holds, no secret
+                    "source": "openalex",
+                    "created": created,
+                    "tool": tool_versions(),
+                    "api": api.base_url,
+                    "queries": [q.describe() for q in queries],
+                    "command": list(command),
+                    "duplicates_collapsed": harvest.duplicates,
+                    "skipped_lines": harvest.skipped,
+                    "coverage": coverage.as_json(),
+                    "as_of": created[:10],
+                    "as_of_basis": RETRIEVAL_AS_OF,
+                    "requests": request_counts(api),
+                    "update": {
+                        "from_updated_date": since.isoformat(),
+                        "replaced": replaced,
+                        "added": added,
+                        "queries": [
+                            {**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)
+                        ],
+                        "previous": {
+                            "created": old.created,
+                            "records": old.records,
+                            "manifest_sha256": snapshot.sha256,
+                        },
+                    },
+                }
+            )
         )
     return CollectResult(
         str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), warnings=tuple(warnings)

@@ -1,0 +1,427 @@
+"""What a hostile or broken server does to the collector, `resolve` and `lists fetch`, acted out
+by servers on 127.0.0.1 (issue 20): secrets from a CRLF .env file, a server message quoting the
+key, a redirect to another host, answers that trickle or never end, cursors that never end, and
+an answer shaped wrong. Caps and deadlines are made small through parameters, so nothing here
+sends gigabytes or waits minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import socket
+import threading
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from claimwatch import lists
+from claimwatch import openalex as collector
+from claimwatch.cli import main
+from claimwatch.errors import InputError, SourceError
+from openalex_server import FakeOpenAlex, institution, tiny_work
+
+KEY = "sk-live-7d1e9c0b4a2f-secret"
+EMAIL = "watchdog.secret@example.org"
+LAB = institution("I900000001", "Example Lab", ror="0abcde123")
+CLAIMS = """\
+statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
+subjects:
+  lab: {name: Example Lab, openalex: [I900000001]}
+topics:
+  studies: {name: Studies, rationale: r, phrases: [study]}
+claims:
+  - {id: c, says: s, subject: lab, from: 2024-01-01, expects: none, works: {topic: studies}}
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_openalex_environment(monkeypatch):
+    for name in ("OPENALEX_API_KEY", "OPENALEX_EMAIL", "CLAIMWATCH_OPENALEX_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # a proxy in the environment must not see these requests
+
+
+# --- a server that misbehaves at the byte level ---------------------------------------------------
+
+
+@dataclass
+class Asked:
+    """One request as the hostile server read it."""
+
+    path: str
+    headers: dict[str, str]
+
+
+@dataclass
+class Hostile:
+    """A server on 127.0.0.1 that answers every request with `respond(asked, connection, stopping)`,
+    writing whatever bytes, at whatever pace, it likes; each connection serves one request."""
+
+    respond: Callable[[Asked, socket.socket, threading.Event], None]
+    asked: list[Asked] = field(default_factory=list)
+
+    def __enter__(self) -> Hostile:
+        self.stopping = threading.Event()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.05)  # so the acceptor sees `stopping` soon
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.threads: list[threading.Thread] = []
+        self.acceptor = threading.Thread(target=self._accept, daemon=True)
+        self.acceptor.start()
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self.stopping.set()
+        self.acceptor.join(timeout=5)
+        self.listener.close()
+        for thread in self.threads:
+            thread.join(timeout=5)
+
+    def _accept(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            thread = threading.Thread(target=self._serve, args=(connection,), daemon=True)
+            self.threads.append(thread)
+            thread.start()
+
+    def _serve(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(5)
+            head = b""
+            try:
+                while b"\r\n\r\n" not in head:
+                    data = connection.recv(65536)
+                    if not data:
+                        return
+                    head += data
+                lines = head.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+                headers = dict(line.split(": ", 1) for line in lines[1:] if ": " in line)
+                asked = Asked(lines[0].split(" ")[1], headers)
+                self.asked.append(asked)
+                self.respond(asked, connection, self.stopping)
+            except OSError:
+                pass  # the client cut the exchange off: that is what these tests want
+
+
+def answer(connection: socket.socket, status: int, body: bytes, extra: str = "") -> None:
+    connection.sendall(
+        f"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        f"Connection: close\r\n{extra}\r\n".encode()
+        + body
+    )
+
+
+def json_answer(connection: socket.socket, body: Any, status: int = 200) -> None:
+    answer(connection, status, json.dumps(body).encode())
+
+
+def trickle(connection: socket.socket, data: bytes, stopping: threading.Event, every: float = 0.05) -> None:
+    """`data` one byte at a time: never silent for long, never done."""
+    for byte in data:
+        if stopping.wait(every):
+            return
+        connection.sendall(bytes([byte]))
+
+
+def client(url: str, **options: Any) -> collector.OpenAlexClient:
+    settings: dict[str, Any] = {
+        "api_key": KEY,
+        "email": EMAIL,
+        "connect_timeout": 1.0,
+        "read_timeout": 1.0,
+        "retries": 0,
+        "backoff": 0.01,
+        "sleep": lambda _: None,
+        **options,
+    }
+    return collector.OpenAlexClient(url, **settings)
+
+
+def query() -> collector.Query:
+    return collector.Query("lab", "Example Lab", ("I900000001",), dt.date(2024, 1, 1), None)
+
+
+@pytest.fixture()
+def claims(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "claims.yaml"
+    path.write_text(CLAIMS)
+    return path
+
+
+# --- secrets -------------------------------------------------------------------------------------
+
+
+def test_a_key_and_email_from_a_crlf_env_file_are_sent_clean_and_shown_nowhere(claims, monkeypatch, capsys):
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY + "\r")
+    monkeypatch.setenv("OPENALEX_EMAIL", EMAIL + "\r")
+    with FakeOpenAlex(works=[tiny_work(1)], institutions=[LAB]) as api:
+        assert main(["collect", str(claims), "--out", "snap", "--openalex-url", api.url, "--quiet"]) == 0
+        assert main(["resolve", "Example", "--openalex-url", api.url]) == 0
+    assert {r.headers.get("Authorization") for r in api.requests} == {f"Bearer {KEY}"}
+    assert {r.headers.get("From") for r in api.requests} == {EMAIL}
+    out = capsys.readouterr()
+    for secret in (KEY, EMAIL):
+        assert secret not in out.out + out.err
+        assert secret.encode() not in (claims.parent / "snap" / "manifest.json").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["OPENALEX_API_KEY", "OPENALEX_EMAIL"])
+def test_a_credential_that_still_holds_a_control_character_is_refused_in_one_line(claims, monkeypatch, capsys, name):
+    monkeypatch.setenv(name, "sk-live-7d1e\r9c0b")
+    with FakeOpenAlex(works=[tiny_work(1)]) as api:
+        assert main(["collect", str(claims), "--out", "snap", "--openalex-url", api.url, "--quiet"]) == 2
+        assert api.requests == []  # refused before anything was sent
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"{name}: holds a control character (a line break or tab inside it?); not used"]
+    assert "sk-live" not in err and "9c0b" not in err
+
+
+@pytest.mark.parametrize("status", [400, 403, 503])
+def test_a_server_message_quoting_the_key_late_is_redacted_before_it_is_cut(status):
+    message = "x" * 165 + f" the key {KEY} is not valid for this plan, nor is {EMAIL}"
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        json_answer(connection, {"error": "refused", "message": message}, status)
+
+    with Hostile(respond) as server, client(server.url) as api, pytest.raises(collector.OpenAlexError) as caught:
+        collector.resolve_ror("0abcde123", client=api)
+    line = str(caught.value)
+    assert f"GET {server.url}/institutions/" in line and "\n" not in line
+    for secret in (KEY, EMAIL):
+        assert secret[:6] not in line  # not even the start a cut at 200 characters would leave
+
+
+def test_a_redirect_to_another_host_carries_neither_the_key_nor_the_email():
+    with FakeOpenAlex(institutions=[LAB]) as elsewhere:
+
+        def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+            answer(connection, 302, b"{}", f"Location: {elsewhere.url}{asked.path}\r\n")
+
+        with Hostile(respond) as server, client(server.url) as api:
+            hit = collector.resolve_ror("0abcde123", client=api)
+    assert hit is not None and hit.id == "I900000001"
+    assert server.asked[0].headers.get("Authorization") == f"Bearer {KEY}"  # the configured host got them
+    assert server.asked[0].headers.get("From") == EMAIL
+    (followed,) = elsewhere.requests
+    assert "Authorization" not in followed.headers and "From" not in followed.headers
+
+
+def test_a_mirror_redirecting_to_itself_keeps_the_key_and_email():
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        if asked.path.startswith("/institutions/ror"):  # an absolute URL on the mirror itself
+            answer(connection, 301, b"{}", f"Location: {server.url}/institutions/I900000001\r\n")
+        else:
+            json_answer(connection, LAB)
+
+    with Hostile(respond) as server, client(server.url) as api:
+        hit = collector.resolve_ror("0abcde123", client=api)
+    assert hit is not None and hit.id == "I900000001" and len(server.asked) == 2
+    assert all(a.headers.get("Authorization") == f"Bearer {KEY}" for a in server.asked)
+    assert all(a.headers.get("From") == EMAIL for a in server.asked)
+
+
+# --- bounds on one exchange ----------------------------------------------------------------------
+
+
+def test_an_answer_that_trickles_is_cut_off_at_its_deadline():
+    def respond(asked: Asked, connection: socket.socket, stopping: threading.Event) -> None:
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n")
+        trickle(connection, b"{" + b" " * 1_999_999, stopping)  # a byte every 0.05 s: never silent for 0.3 s
+
+    with Hostile(respond) as server, client(server.url, read_timeout=0.3, max_seconds=0.6, retries=1) as api:
+        started = time.monotonic()
+        with pytest.raises(collector.OpenAlexError) as caught:
+            collector.resolve("Example", client=api)
+        took = time.monotonic() - started
+    assert "no complete answer within 0.6 s after 2 attempts" in str(caught.value)
+    assert 1.1 < took < 3.0 and len(server.asked) == 2
+
+
+def test_headers_that_trickle_are_cut_off_at_the_deadline_too():
+    def respond(asked: Asked, connection: socket.socket, stopping: threading.Event) -> None:
+        trickle(connection, b"HTTP/1.1 200 OK\r\n" + b"X-Padding: " + b"a" * 60000 + b"\r\n\r\n{}", stopping)
+
+    with Hostile(respond) as server, client(server.url, read_timeout=0.3, max_seconds=0.5) as api:
+        started = time.monotonic()
+        with pytest.raises(collector.OpenAlexError, match=r"no complete answer within 0\.5 s"):
+            collector.resolve("Example", client=api)
+        assert time.monotonic() - started < 2.0
+
+
+def test_the_cli_stops_a_trickle_within_timeout_and_connecting_time(claims, capsys):
+    def respond(asked: Asked, connection: socket.socket, stopping: threading.Event) -> None:
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2000000000\r\n\r\n")
+        trickle(connection, b"{" * 1000, stopping)
+
+    with Hostile(respond) as server:
+        started = time.monotonic()
+        code = main(["collect", str(claims), "--out", "snap", "--openalex-url", server.url, "--quiet"])
+        took = time.monotonic() - started
+    err = capsys.readouterr().err.splitlines()
+    assert code == 3 and len(err) == 1
+    assert "the download is larger than 67,108,864 bytes (it says 2,000,000,000 bytes)" in err[0]
+    assert f"GET {server.url}/works?" in err[0] and err[0].endswith("snap left unchanged")
+    assert took < 2.0 and len(server.asked) == 1  # refused at once, not retried
+    assert not (claims.parent / "snap").exists()
+
+
+def test_the_cli_timeout_bounds_a_steady_trickle(claims, capsys):
+    def respond(asked: Asked, connection: socket.socket, stopping: threading.Event) -> None:
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n")
+        trickle(connection, b" " * 1_000_000, stopping)
+
+    with Hostile(respond) as server:
+        started = time.monotonic()
+        bounds = ["--timeout", "0.3", "--retries", "1", "--backoff", "0", "--max-wait", "0"]
+        code = main(["collect", str(claims), "--out", "snap", "--openalex-url", server.url, "--quiet", *bounds])
+        took = time.monotonic() - started
+    err = capsys.readouterr().err.splitlines()
+    assert code == 3 and len(err) == 1 and "no complete answer within 0.6 s after 2 attempts" in err[0]
+    assert took < 3.0
+
+
+def test_an_answer_past_the_size_cap_is_refused_while_it_streams_in_bounded_memory():
+    chunk = b" " * 65536
+
+    def respond(asked: Asked, connection: socket.socket, stopping: threading.Event) -> None:
+        connection.sendall(b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
+        for _ in range(8000):  # 500 MiB if anyone read it all
+            if stopping.is_set():
+                return
+            connection.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+
+    tracemalloc.start()
+    try:
+        with (
+            Hostile(respond) as server,
+            client(server.url, max_bytes=1 << 20) as api,
+            pytest.raises(collector.OpenAlexError, match=r"larger than 1,048,576 bytes, GET"),
+        ):
+            collector.resolve("Example", client=api)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20
+
+
+def test_a_list_download_is_held_to_the_same_bounds(tmp_path):
+    def respond(asked: Asked, connection: socket.socket, stopping: threading.Event) -> None:
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n")
+        trickle(connection, b'{"results": []}' + b" " * 4985, stopping)
+
+    policy = lists.FetchPolicy(attempts=1, read_timeout=0.3, max_seconds=0.5, sleep=lambda _: None)
+    with Hostile(respond) as server:
+        started = time.monotonic()
+        with pytest.raises(SourceError, match=r"no complete answer within 0\.5 s"):
+            lists.download(server.url + "/csl.json", policy)
+        assert time.monotonic() - started < 2.0
+        with pytest.raises(SourceError, match=r"larger than 1,000 bytes \(it says 5,000 bytes\)"):
+            lists.download(server.url + "/csl.json", lists.FetchPolicy(attempts=3, max_bytes=1000))
+    assert len(server.asked) == 2  # the one too large was not asked again
+
+
+# --- a cursor that never ends --------------------------------------------------------------------
+
+
+def endless(count: Any, *, new_works: bool | None, same_cursor: bool = False, per_page: int = 5) -> Hostile:
+    """An OpenAlex that always gives a next cursor: with new works on every page, or the same ones,
+    or none; `count` as meta.count (None: left out)."""
+    pages = iter(range(1_000_000))
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        n = next(pages)
+        first = n * per_page if new_works else 0
+        results = [tiny_work(first + k) for k in range(per_page)] if new_works is not None else []
+        meta = {"per_page": 200, "next_cursor": "same" if same_cursor else f"c{n}"}
+        if count is not None:
+            meta["count"] = count
+        json_answer(connection, {"meta": meta, "results": results, "group_by": []})
+
+    return Hostile(respond)
+
+
+@pytest.mark.parametrize(
+    ("server", "pages", "why"),
+    [
+        (lambda: endless(5, new_works=True), 3, "the cursor had not ended after 3 pages, while meta.count 5"),
+        (lambda: endless(10**6, new_works=None), 2, "after 2 pages running that brought no new work"),
+        (lambda: endless(10**6, new_works=False), 3, "after 2 pages running that brought no new work"),
+        (lambda: endless(10**6, new_works=True, same_cursor=True), 2, "the cursor repeated one it had given"),
+        (lambda: endless(None, new_works=True), 1, "the answer gives no meta.count"),
+    ],
+    ids=["new-works-past-count", "empty-pages", "the-same-works", "the-same-cursor", "no-count"],
+)
+def test_a_cursor_that_never_ends_stops_with_one_line(tmp_path, server, pages, why):
+    with server() as hostile, client(hostile.url) as api, pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([query()], tmp_path / "snap", client=api)
+    line = str(caught.value)
+    assert why in line and f"GET {hostile.url}/works?" in line and "\n" not in line
+    assert line.endswith("snap left unchanged") and not (tmp_path / "snap").exists()
+    assert len(hostile.asked) == pages
+
+
+def test_a_cursor_that_ends_within_the_count_is_not_stopped(tmp_path):
+    with FakeOpenAlex(works=[tiny_work(n) for n in range(450)]) as api, client(api.url) as connected:
+        result = collector.collect([query()], tmp_path / "snap", client=connected)
+    assert result.records == 450 and len(api.list_requests()) == 4  # 200, 200, 50, then the empty page
+
+
+# --- resolve answered with the wrong shape ---------------------------------------------------------
+
+
+LIST_RESPONSE = {"meta": {"count": 1}, "results": [{"id": "https://openalex.org/I1"}]}
+ONE_INSTITUTION = {"id": "https://openalex.org/I1", "display_name": "One"}
+
+
+@pytest.mark.parametrize(
+    ("how", "body"),
+    [
+        (["--ror", "0abcde123"], LIST_RESPONSE),
+        (["--ror", "0abcde123"], [ONE_INSTITUTION]),
+        (["--ror", "0abcde123"], {"meta": {}, "results": [1, 2]}),
+        (["Example"], ONE_INSTITUTION),
+        (["Example"], [ONE_INSTITUTION]),
+        (["Example"], {"meta": {}, "results": [1, 2]}),
+    ],
+    ids=["ror-list-response", "ror-bare-list", "ror-numbers", "name-one-object", "name-bare-list", "name-numbers"],
+)
+def test_resolve_answered_with_the_wrong_shape_is_one_line(capsys, how, body):
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        json_answer(connection, body)
+
+    with Hostile(respond) as server:
+        code = main(["resolve", *how, "--openalex-url", server.url])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 3 and len(err) == 1
+    assert err[0].startswith("OpenAlex: an answer not shaped like OpenAlex's") and f"GET {server.url}/" in err[0]
+
+
+def test_a_credential_check_is_one_input_error_per_variable():
+    with pytest.raises(InputError) as caught:
+        collector.OpenAlexClient.from_env(environ={"OPENALEX_API_KEY": "a\x1b]8;;http://x\x07b"})
+    assert caught.value.lines() == [
+        "OPENALEX_API_KEY: holds a control character (a line break or tab inside it?); not used"
+    ]
+
+
+@pytest.fixture(autouse=True)
+def sockets_elsewhere_refused(monkeypatch) -> Iterator[None]:
+    """Nothing in this file may reach an address other than 127.0.0.1."""
+    real = socket.socket.connect
+
+    def connect(self: socket.socket, address: Any) -> Any:
+        assert address[0] == "127.0.0.1", f"a test tried to reach {address}"
+        return real(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    yield
