@@ -261,6 +261,7 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
         or f"{origin.path}:{origin.line}"
     )
     people = [_authorship(a, i) for i, a in enumerate(_list(record.get("authorships"))) if isinstance(a, dict)]
+    authors, interleaved = _people_and_institutions(people)
     published = openalex_date(record)
     topics = [t for t in _list(record.get("topics")) if isinstance(t, dict)]
     primary = _dict(record.get("primary_topic"))
@@ -276,8 +277,8 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
         id=wid,
         title=_str(record.get("title")) or _str(record.get("display_name")) or "",
         published=published,
-        authorships=tuple(a for a in people if not _is_institution_name(a)),
-        interleaved_institutions=tuple(a for a in people if _is_institution_name(a)),
+        authorships=tuple(authors),
+        interleaved_institutions=tuple(interleaved),
         origin=origin,
         doi=ids.doi(_str(record.get("doi")) or _str(record_ids.get("doi"))),
         url=landing,
@@ -422,6 +423,15 @@ _INSTITUTION_WORDS = frozenset(
 # Words that are surnames too ("Ann College"): they make an institution only in a longer name.
 _SURNAME_INSTITUTION_WORDS = frozenset({"college", "school", "center", "centre"})
 _CJK_INSTITUTION = re.compile("大学|学院|研究所|研究院|实验室|医院|公司")
+
+
+def _people_and_institutions(people: list[Authorship]) -> tuple[list[Authorship], list[Authorship]]:
+    """The authors, and the institutions Crossref put among them, each judged once."""
+    authors: list[Authorship] = []
+    interleaved: list[Authorship] = []
+    for a in people:
+        (interleaved if _is_institution_name(a) else authors).append(a)
+    return authors, interleaved
 
 
 def _is_institution_name(a: Authorship) -> bool:
