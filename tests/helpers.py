@@ -26,6 +26,41 @@ subjects:
 """
 
 
+NO_PARTNERS_CLAIM = """\
+claims:
+  - id: no-partners
+    says: No partners.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {coauthor_in: [mil]}
+"""
+"""One claim: no work by the lab with a coauthor on the test project's `mil` list."""
+
+STUDIES_CLAIMS = """\
+statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
+subjects:
+  lab: {name: Example Lab, openalex: [I900000001]}
+topics:
+  studies: {name: Studies, rationale: r, phrases: [study]}
+claims:
+  - {id: c, says: s, subject: lab, from: 2024-01-01, expects: none, works: {topic: studies}}
+"""
+"""A whole claim file about the collector's test lab (I900000001), in flow style."""
+
+
+def none_claim(works: str, *, period: str = "from: 2024-01-10", expects: str = "none", extra: str = "") -> str:
+    """One claim `c` by the lab under a `claims:` list, its `works:` condition as given."""
+    return f"""\
+  - id: c
+    says: A claim.
+    subject: lab
+    {period}
+    expects: {expects}
+    works: {works}
+{extra}"""
+
+
 def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text), encoding="utf-8")

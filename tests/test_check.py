@@ -9,23 +9,13 @@ import pytest
 
 from claimwatch.cli import main
 from claimwatch.evidence import WORKS_FILE, import_jsonl
-from helpers import HIT, LAB, authorship, claim_file, project, work, write_jsonl
-
-CLAIM = """\
-claims:
-  - id: no-partners
-    says: No partners.
-    subject: lab
-    from: 2024-01-10
-    expects: none
-    works: {coauthor_in: [mil]}
-"""
+from helpers import HIT, LAB, NO_PARTNERS_CLAIM, authorship, claim_file, project, work, write_jsonl
 
 
 @pytest.fixture()
 def root(tmp_path, monkeypatch):
     root = project(tmp_path)
-    claim_file(root / "claims/c.yaml", CLAIM)
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
     import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), root / "snap")
     monkeypatch.chdir(root)
     return root

@@ -11,22 +11,11 @@ from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.reports.jsonreport import render_json
-from helpers import HIT, LAB, authorship, claim_file, institution, project, work, write, write_jsonl
+from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write, write_jsonl
 
 
 def claims(root: Path, body: str, name: str = "c.yaml"):
     return claims_mod.load_claims([claim_file(root / "claims" / name, "claims:\n" + body)], root=root)
-
-
-def none_claim(works: str, *, period: str = "from: 2024-01-10", expects: str = "none") -> str:
-    return f"""\
-  - id: c
-    says: A claim.
-    subject: lab
-    {period}
-    expects: {expects}
-    works: {works}
-"""
 
 
 def run(root: Path, body: str, records: list[dict], **cover):

@@ -11,18 +11,10 @@ import time
 from pathlib import Path
 
 from claimwatch.cli import main
+from helpers import STUDIES_CLAIMS
 from openalex_server import FakeOpenAlex, Fault, GeneratedWorks, tiny_work
 
 KEY, EMAIL = "sk-hardening-4242", "watchdog@example.org"
-CLAIMS = """\
-statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
-subjects:
-  lab: {name: Example Lab, openalex: [I900000001]}
-topics:
-  studies: {name: Studies, rationale: r, phrases: [study]}
-claims:
-  - {id: c, says: s, subject: lab, from: 2024-01-01, expects: none, works: {topic: studies}}
-"""
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -31,7 +23,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 def test_kill_9_in_the_middle_of_a_collect_leaves_the_earlier_snapshot_intact(tmp_path, monkeypatch):
     claims = tmp_path / "claims.yaml"
-    claims.write_text(CLAIMS)
+    claims.write_text(STUDIES_CLAIMS)
     snap = tmp_path / "snap"
     with FakeOpenAlex(works=GeneratedWorks(3000, tiny_work)) as api:
         monkeypatch.chdir(tmp_path)
@@ -79,7 +71,7 @@ def test_secrets_in_the_environment_reach_no_output_of_any_command(tmp_path, mon
     monkeypatch.setenv("OPENALEX_EMAIL", EMAIL)
     monkeypatch.chdir(tmp_path)
     claims = tmp_path / "claims.yaml"
-    claims.write_text(CLAIMS)
+    claims.write_text(STUDIES_CLAIMS)
     with FakeOpenAlex(works=GeneratedWorks(500, tiny_work)) as api:
         monkeypatch.setenv("CLAIMWATCH_OPENALEX_URL", api.url)
         codes = [

@@ -36,17 +36,7 @@ from claimwatch.evidence import (
 )
 from claimwatch.lists import load_list
 from claimwatch.works import Origin, PartialDate, work_from_openalex
-from helpers import LAB, authorship, claim_file, project, work, write, write_jsonl
-
-CLAIM = """\
-claims:
-  - id: no-partners
-    says: No partners.
-    subject: lab
-    from: 2024-01-10
-    expects: none
-    works: {coauthor_in: [mil]}
-"""
+from helpers import LAB, NO_PARTNERS_CLAIM, authorship, claim_file, project, work, write, write_jsonl
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -219,7 +209,7 @@ def test_a_date_at_the_end_of_the_calendar_has_its_range(text, latest):
 
 def test_a_publication_date_of_9999_12_is_read_in_every_command(tmp_path, monkeypatch, capsys):
     root = project(tmp_path)
-    claim_file(root / "claims/c.yaml", CLAIM)
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
     records = [work("W1", "far", date="9999-12", authorships=[authorship("A", [LAB])])]
     source = write_jsonl(root / "in.jsonl", records)
     monkeypatch.chdir(root)
@@ -484,7 +474,7 @@ def _fifo(path: Path) -> Path:
 def test_a_fifo_is_refused_wherever_a_file_is_read(tmp_path, monkeypatch, capsys):
     """Each of these blocked for ever, waiting for a writer that never comes."""
     root = project(tmp_path)
-    claim_file(root / "claims/c.yaml", CLAIM)
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
     import_works(write_jsonl(root / "in.jsonl", [work("W1", "x")]), root / "snap")
     monkeypatch.chdir(root)
     pipe = "is a named pipe (FIFO), not a regular file: refused, as reading it may never end"
@@ -662,7 +652,7 @@ EVIL = "\x1b]8;;https://evil.example/\x07click\x1b]8;;\x07 <script>alert(1)</scr
 
 def test_hostile_manifest_text_reaches_every_report_inert(tmp_path, monkeypatch, capsys):
     root = project(tmp_path)
-    claim_file(root / "claims/c.yaml", CLAIM)
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
     import_works(write_jsonl(root / "in.jsonl", [work("W1", "x")]), root / "snap")
     manifest = json.loads((root / "snap" / MANIFEST).read_text())
     manifest["source"] = EVIL
@@ -688,7 +678,7 @@ def test_concurrent_report_writers_leave_one_whole_report(tmp_path):
     """Two checks writing the same reports at once: each report is one run's whole file, never a
     mixture or a half, and no temporary file is left beside it."""
     root = project(tmp_path)
-    claim_file(root / "claims/c.yaml", CLAIM)
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
     import_works(write_jsonl(root / "a.jsonl", [work("W1", "a")]), root / "snap-a")
     import_works(write_jsonl(root / "b.jsonl", [work("W1", "b"), work("W2", "b")]), root / "snap-b")
     runs = [

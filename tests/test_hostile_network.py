@@ -22,20 +22,12 @@ from claimwatch import lists
 from claimwatch import openalex as collector
 from claimwatch.cli import main
 from claimwatch.errors import InputError, SourceError
+from helpers import STUDIES_CLAIMS
 from openalex_server import FakeOpenAlex, institution, tiny_work
 
 KEY = "sk-live-7d1e9c0b4a2f-secret"
 EMAIL = "watchdog.secret@example.org"
 LAB = institution("I900000001", "Example Lab", ror="0abcde123")
-CLAIMS = """\
-statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
-subjects:
-  lab: {name: Example Lab, openalex: [I900000001]}
-topics:
-  studies: {name: Studies, rationale: r, phrases: [study]}
-claims:
-  - {id: c, says: s, subject: lab, from: 2024-01-01, expects: none, works: {topic: studies}}
-"""
 
 
 @pytest.fixture(autouse=True)
@@ -154,7 +146,7 @@ def query() -> collector.Query:
 def claims(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     path = tmp_path / "claims.yaml"
-    path.write_text(CLAIMS)
+    path.write_text(STUDIES_CLAIMS)
     return path
 
 

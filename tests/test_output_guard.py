@@ -13,16 +13,11 @@ import claimwatch.files
 from claimwatch.cli import main
 from claimwatch.evidence import import_jsonl
 from claimwatch.files import write_all_atomic
-from helpers import claim_file, project, work, write, write_jsonl
+from helpers import NO_PARTNERS_CLAIM, claim_file, project, work, write, write_jsonl
 
-CLAIM = """\
-claims:
-  - id: no-partners
-    says: No partners.
-    subject: lab
-    from: 2024-01-10
-    expects: none
-    works: {coauthor_in: [mil]}
+CLAIM = (
+    NO_PARTNERS_CLAIM
+    + """\
   - id: no-face
     says: No face recognition.
     subject: lab
@@ -30,6 +25,7 @@ claims:
     expects: none
     works: {topic: face}
 """
+)
 
 CHECK = ["check", "claims/c.yaml", "--evidence", "snap", "--evidence", "curated.yaml"]
 

@@ -16,22 +16,14 @@ from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.works import Origin, PartialDate, work_from_openalex
-from helpers import HIT, LAB, authorship, claim_file, institution, project, work, write_jsonl
+from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write_jsonl
 
 OUTSIDE = institution("I300", "Some University Elsewhere", country="DE")
 PLACEHOLDER = {"id": "https://openalex.org/I-1", "display_name": None, "ror": None, "country_code": None}
 
 
 def claim(works: str, *, period: str = "from: 2024-01-10", expects: str = "none", extra: str = "") -> str:
-    return f"""\
-claims:
-  - id: c
-    says: A claim.
-    subject: lab
-    {period}
-    expects: {expects}
-    works: {works}
-{extra}"""
+    return "claims:\n" + none_claim(works, period=period, expects=expects, extra=extra)
 
 
 def check(root: Path, body: str, records: list[dict], *, complete: bool = True):

@@ -333,31 +333,44 @@ def collect_into(
         harvest = Harvest(keep)
         outcomes = [run_query(api, q, harvest, progress) for q in queries]
         coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
-        manifest = writer.commit(
-            api.redacted(
-                {  # whatever the manifest holds, no secret
-                    "source": "openalex",
-                    "created": created,
-                    "tool": tool_versions(),
-                    "api": api.base_url,
-                    "queries": [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
-                    "command": list(command),
-                    "duplicates_collapsed": harvest.duplicates,
-                    "skipped_lines": harvest.skipped,
-                    "coverage": coverage.as_json(),
-                    "as_of": created[:10],
-                    "as_of_basis": RETRIEVAL_AS_OF,
-                    "requests": request_counts(api),
-                    **({"update": {"fallback": fallback}} if fallback else {}),
-                }
-            )
-        )
+        queried = [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)]
+        extra = {"update": {"fallback": fallback}} if fallback else {}
+        manifest = writer.commit(collect_manifest(api, created, queried, command, harvest, coverage, extra))
     return CollectResult(
         str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), fallback, tuple(warnings)
     )
 
 
 RETRIEVAL_AS_OF = "the time of retrieval from OpenAlex"
+
+
+def collect_manifest(
+    api: OpenAlexClient,
+    created: str,
+    queries: list[dict[str, Any]],
+    command: Sequence[str],
+    harvest: Harvest,
+    coverage: Coverage,
+    extra: dict[str, Any],
+) -> dict[str, Any]:
+    """What a collect or an update records: whatever the manifest holds, no secret."""
+    return api.redacted(
+        {
+            "source": "openalex",
+            "created": created,
+            "tool": tool_versions(),
+            "api": api.base_url,
+            "queries": queries,
+            "command": list(command),
+            "duplicates_collapsed": harvest.duplicates,
+            "skipped_lines": harvest.skipped,
+            "coverage": coverage.as_json(),
+            "as_of": created[:10],
+            "as_of_basis": RETRIEVAL_AS_OF,
+            "requests": request_counts(api),
+            **extra,
+        }
+    )
 
 
 @contextlib.contextmanager

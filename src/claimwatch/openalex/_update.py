@@ -9,10 +9,9 @@ from typing import Any
 
 from .. import ids
 from ..errors import InputError, Problem
-from ..evidence import WORKS_FILE, Snapshot, SnapshotWriter, now_utc, parse_record, read_lines, tool_versions
+from ..evidence import WORKS_FILE, Snapshot, SnapshotWriter, now_utc, parse_record, read_lines
 from ._client import OpenAlexClient, OpenAlexError, client_for
 from ._harvest import (
-    RETRIEVAL_AS_OF,
     CollectResult,
     Harvest,
     Progress,
@@ -20,8 +19,8 @@ from ._harvest import (
     Silent,
     SubjectWorks,
     collect_into,
+    collect_manifest,
     harvest_coverage,
-    request_counts,
     run_query,
     unchanged_on_failure,
 )
@@ -140,36 +139,16 @@ def _merge(
         if not snapshot.coverage.complete:
             coverage = snapshot.coverage
         old = snapshot.manifest
+        update = {
+            "from_updated_date": since.isoformat(),
+            "replaced": replaced,
+            "added": added,
+            "queries": [{**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
+            "previous": {"created": old.created, "records": old.records, "manifest_sha256": snapshot.sha256},
+        }
+        queried = [q.describe() for q in queries]
         manifest = writer.commit(
-            api.redacted(
-                {  # whatever the manifest holds, no secret
-                    "source": "openalex",
-                    "created": created,
-                    "tool": tool_versions(),
-                    "api": api.base_url,
-                    "queries": [q.describe() for q in queries],
-                    "command": list(command),
-                    "duplicates_collapsed": harvest.duplicates,
-                    "skipped_lines": harvest.skipped,
-                    "coverage": coverage.as_json(),
-                    "as_of": created[:10],
-                    "as_of_basis": RETRIEVAL_AS_OF,
-                    "requests": request_counts(api),
-                    "update": {
-                        "from_updated_date": since.isoformat(),
-                        "replaced": replaced,
-                        "added": added,
-                        "queries": [
-                            {**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)
-                        ],
-                        "previous": {
-                            "created": old.created,
-                            "records": old.records,
-                            "manifest_sha256": snapshot.sha256,
-                        },
-                    },
-                }
-            )
+            collect_manifest(api, created, queried, command, harvest, coverage, {"update": update})
         )
     return CollectResult(
         str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), warnings=tuple(warnings)
