@@ -270,18 +270,15 @@ def test_a_folder_where_a_snapshot_file_belongs_is_one_line(tmp_path, capsys, wh
         assert (code, err) == (2, [f"{tmp_path}/snap: exists and is not a snapshot; refusing to replace it"])
 
 
+def import_one_work(tmp_path: Path, capsys) -> tuple[int, list[str]]:
+    """`evidence import` of a one-work file into tmp_path/snap: the exit code and error lines."""
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])
+    return run(["evidence", "import", str(source), "--out", str(tmp_path / "snap")], capsys)
+
+
 def test_a_folder_where_the_lock_belongs_is_one_line(tmp_path, capsys):
     (tmp_path / ".snap.lock").mkdir()
-    code, err = run(
-        [
-            "evidence",
-            "import",
-            str(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])),
-            "--out",
-            str(tmp_path / "snap"),
-        ],
-        capsys,
-    )
+    code, err = import_one_work(tmp_path, capsys)
     assert (code, err) == (2, [f"{tmp_path}/.snap.lock: is a folder, not the snapshot's lock file: remove it"])
     assert not (tmp_path / "snap").exists()
 
@@ -337,16 +334,7 @@ def test_a_full_disk_when_the_manifest_is_written_is_one_line(tmp_path, monkeypa
         return real(fd)
 
     monkeypatch.setattr(_snapshot.os, "fsync", fsync)
-    code, err = run(
-        [
-            "evidence",
-            "import",
-            str(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])),
-            "--out",
-            str(tmp_path / "snap"),
-        ],
-        capsys,
-    )
+    code, err = import_one_work(tmp_path, capsys)
     assert (code, err) == (2, [f"{tmp_path}/snap: cannot write the snapshot: No space left on device"])
     assert not (tmp_path / "snap").exists() and leftovers(tmp_path, "snap") == []
 
