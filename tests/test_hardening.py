@@ -120,3 +120,18 @@ def test_a_secret_in_an_argument_never_reaches_the_recorded_command(tmp_path):
     assert result.exit_code == 0, result.output
     manifest = (tmp_path / "snap/manifest.json").read_text(encoding="utf-8")
     assert "sekrit" not in manifest.split('"queries"')[0] and "api_key=***" in manifest
+
+
+def test_an_os_error_anywhere_is_one_line_exit_2(monkeypatch, capsys):
+    """A full disk or a missing permission the commands did not foresee: one line naming the
+    file, exit 2, never a traceback."""
+    import errno
+
+    from claimwatch import cli as cli_mod
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", "reports/msra.json")
+
+    monkeypatch.setattr(cli_mod.cli, "main", full)
+    assert main(["check"]) == 2
+    assert capsys.readouterr().err.splitlines() == ["claimwatch: reports/msra.json: No space left on device"]

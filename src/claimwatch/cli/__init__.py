@@ -2,7 +2,8 @@
 
 Each command parses its options, calls one library function and prints. Errors a user can
 cause (`ClaimwatchError`) are caught here, once, and printed one per line on stderr with the
-error's exit code (2 bad input, 3 data source failure); anything else is a bug and stays a
+error's exit code (2 bad input, 3 data source failure); an `OSError` the machine raises (a
+full disk, no permission) is one line and 2 as well; anything else is a bug and stays a
 traceback. Every line printed, on stdout or stderr, passes through one terminal sanitiser
 (`options.sanitised_terminal`): no command prints an escape sequence from the text it shows.
 """
@@ -70,4 +71,8 @@ def _run(argv: list[str] | None) -> int:
     except BrokenPipeError:  # e.g. `claimwatch show claims/ | head`
         sys.stderr.close()
         return 0
+    except OSError as e:  # the machine, not claimwatch: a full disk, a vanished folder, no permission
+        where = f"{e.filename}: " if e.filename else ""
+        click.echo(f"claimwatch: {where}{e.strerror or e}", err=True)
+        return 2
     return code if isinstance(code, int) else 0
