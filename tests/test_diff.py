@@ -154,3 +154,28 @@ def test_a_file_that_is_not_a_report_is_one_line_and_exit_2(tmp_path, capsys, co
 def test_a_missing_report_is_exit_2(tmp_path, capsys):
     assert main(["diff", str(tmp_path / "none.json"), str(tmp_path / "none.json")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_a_pipe_or_a_deeply_nested_file_is_one_line_not_a_hang_or_a_crash(tmp_path, capsys):
+    import os
+
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    for bad, words in ((fifo, "named pipe"), (deep, "nested too deeply")):
+        assert main(["diff", str(bad), str(bad)]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and err[0].startswith(str(bad)) and words in err[0]
+
+
+def test_markup_in_a_reports_hashes_reaches_the_terminal_inert(root, capsys):
+    old = run(root, [work("W1", "Graph networks")], "old")
+    new = run(root, [work("W1", "Graph networks"), work("W2", "More graphs")], "new")
+    for name, hostile in ((old, "[link=https://ev.il]x"), (new, "[/x]")):
+        data = json.loads(name.read_text(encoding="utf-8"))
+        data["inputs"]["evidence"][0]["sha256"] = hostile
+        name.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["diff", str(old), str(new)]) in (0, 1)
+    out = capsys.readouterr().out
+    assert "\x1b]8" not in out and "[link=https://ev.il]x"[:12] in out

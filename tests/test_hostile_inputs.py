@@ -699,3 +699,20 @@ def test_concurrent_report_writers_leave_one_whole_report(tmp_path):
         root / "r.md"
     ).stat().st_size
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".r.")) == []
+
+
+def test_a_gzip_of_nothing_but_line_breaks_is_refused_quickly(tmp_path, capsys, monkeypatch):
+    """The review's bomb: 200 MB of line breaks in 200 KB took 198 s to read as nothing. A long run
+    of blank lines is refused, naming the line (a small limit here, the same rule)."""
+    import gzip
+
+    from claimwatch.evidence import _records
+
+    monkeypatch.setattr(_records, "MAX_BLANK_LINES", 1000)
+    bomb = tmp_path / "nl.jsonl.gz"
+    bomb.write_bytes(gzip.compress(b"\n" * 5000, mtime=0))
+    code, err = run(["evidence", "import", str(bomb), "--out", str(tmp_path / "snap")], capsys)
+    assert code == 2 and err == [
+        f"{bomb}:1001:0: more than 1,000 blank lines in a row: not a file of records (a gzip bomb?)"
+    ]
+    assert not (tmp_path / "snap").exists()

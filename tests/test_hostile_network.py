@@ -236,7 +236,8 @@ def test_an_answer_that_trickles_is_cut_off_at_its_deadline():
             collector.resolve("Example", client=api)
         took = time.monotonic() - started
     assert "no complete answer within 0.6 s after 2 attempts" in str(caught.value)
-    assert 1.1 < took < 3.0 and len(server.asked) == 2
+    # Loose on purpose (a loaded CI machine): unbounded, the trickle would run for 100,000 s.
+    assert 1.1 < took < 15.0 and len(server.asked) == 2
 
 
 def test_headers_that_trickle_are_cut_off_at_the_deadline_too():
@@ -247,7 +248,7 @@ def test_headers_that_trickle_are_cut_off_at_the_deadline_too():
         started = time.monotonic()
         with pytest.raises(collector.OpenAlexError, match=r"no complete answer within 0\.5 s"):
             collector.resolve("Example", client=api)
-        assert time.monotonic() - started < 2.0
+        assert time.monotonic() - started < 15.0  # unbounded: about an hour of trickle
 
 
 def test_the_cli_stops_a_trickle_within_timeout_and_connecting_time(claims, capsys):
@@ -263,7 +264,7 @@ def test_the_cli_stops_a_trickle_within_timeout_and_connecting_time(claims, caps
     assert code == 3 and len(err) == 1
     assert "the download is larger than 67,108,864 bytes (it says 2,000,000,000 bytes)" in err[0]
     assert f"GET {server.url}/works?" in err[0] and err[0].endswith("snap left unchanged")
-    assert took < 2.0 and len(server.asked) == 1  # refused at once, not retried
+    assert took < 15.0 and len(server.asked) == 1  # refused at once, not retried
     assert not (claims.parent / "snap").exists()
 
 
@@ -279,7 +280,7 @@ def test_the_cli_timeout_bounds_a_steady_trickle(claims, capsys):
         took = time.monotonic() - started
     err = capsys.readouterr().err.splitlines()
     assert code == 3 and len(err) == 1 and "no complete answer within 0.6 s after 2 attempts" in err[0]
-    assert took < 3.0
+    assert took < 15.0  # unbounded: a megabyte at a byte each 0.05 s
 
 
 def test_an_answer_past_the_size_cap_is_refused_while_it_streams_in_bounded_memory():
@@ -316,7 +317,7 @@ def test_a_list_download_is_held_to_the_same_bounds(tmp_path):
         started = time.monotonic()
         with pytest.raises(SourceError, match=r"no complete answer within 0\.5 s"):
             lists.download(server.url + "/csl.json", policy)
-        assert time.monotonic() - started < 2.0
+        assert time.monotonic() - started < 15.0  # unbounded: about an hour of trickle
         with pytest.raises(SourceError, match=r"larger than 1,000 bytes \(it says 5,000 bytes\)"):
             lists.download(server.url + "/csl.json", lists.FetchPolicy(attempts=3, max_bytes=1000))
     assert len(server.asked) == 2  # the one too large was not asked again
@@ -417,3 +418,18 @@ def sockets_elsewhere_refused(monkeypatch) -> Iterator[None]:
 
     monkeypatch.setattr(socket.socket, "connect", connect)
     yield
+
+
+def test_a_count_that_grows_with_every_page_never_widens_the_bound_for_good():
+    """The review's server: 200 new works and a fresh cursor a page, meta.count always 400 ahead.
+    The bound follows the first page's count (plus a tenth or a page), never the latest."""
+    from claimwatch.openalex._harvest import PagingGuard
+
+    guard = PagingGuard(200)
+    stopped_at = None
+    for page in range(1, 10_000):
+        why = guard.check(page, 200 * page + 400, f"cursor-{page}", new_works=200)
+        if why:
+            stopped_at = page
+            break
+    assert stopped_at is not None and stopped_at <= 6, stopped_at

@@ -212,3 +212,17 @@ def test_a_list_import_never_writes_over_its_source_file(tmp_path, monkeypatch, 
             f"{out}: --out would overwrite the source file csl.yaml, an input of this run; choose another path\n"
         )
     assert (tmp_path / "csl.yaml").read_text() == "the source, as downloaded\n"
+
+
+def test_a_device_a_pipe_a_link_or_a_dash_is_never_replaced_by_a_report(root, capsys):
+    """The review's case: as root, `--json /dev/stdout` replaced the real /dev/stdout with a file."""
+    os.mkfifo(root / "pipe.json")
+    os.symlink("elsewhere.json", root / "link.json")
+    for target, kind in (
+        ("pipe.json", "a named pipe (FIFO)"),
+        ("link.json", "a symbolic link"),
+        ("/dev/null", "a device"),
+    ):
+        assert f"--json names {kind}, not a regular file" in refused(capsys, "--json", target)
+    assert "--json names '-'" in refused(capsys, "--json", "-")
+    assert (root / "pipe.json").is_fifo() and (root / "link.json").is_symlink() and not (root / "-").exists()

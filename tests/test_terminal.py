@@ -200,3 +200,29 @@ def test_the_group_run_by_clicks_test_runner_is_sanitised_too(root):
     result = CliRunner().invoke(cli, ["show", "claims/evil.yaml"])
     assert result.exit_code == 0
     assert_inert(result.output)
+
+
+def test_a_stream_that_cannot_carry_the_replacement_character_still_prints():
+    """PYTHONIOENCODING=ascii: the U+FFFD the sanitiser puts in must not crash the line."""
+    raw = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    stream = TerminalStream(raw)
+    stream.write("Zo\u00eb \x1b]0;PWNED\x07 \u5fae\u8f6f\n")
+    raw.flush()
+    assert raw.buffer.getvalue() == b"Zo? ?]0;PWNED? ??\n"
+
+
+def test_a_bugs_traceback_goes_through_the_sanitiser(monkeypatch, capsys):
+    from claimwatch import claims as claims_mod
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("\x1b]0;PWNED\x07\x1b[2J")
+
+    monkeypatch.setattr(claims_mod, "load_claims", broken)
+    assert main(["show", "claims"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ValueError" in err and "\x1b" not in err and "\x07" not in err
+
+
+def test_arabic_and_hebrew_marks_are_kept():
+    assert terminal_text("\u0645\u200f\u05d0\u200e\u061c") == "\u0645\u200f\u05d0\u200e\u061c"
+    assert terminal_text("\u202eevil") == "\ufffdevil"

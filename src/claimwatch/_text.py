@@ -15,11 +15,12 @@ from typing import IO, Any
 # that reorder what a reader sees.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-# Invisible characters that can hide or disguise text on a terminal: zero-width space, the
-# left-to-right and right-to-left (and Arabic letter) marks, word joiner and invisible
-# operators, the byte order mark, and the line and paragraph separators some terminals break
-# lines at. Zero-width (non-)joiners stay: scripts such as Persian and Hindi need them.
-_INVISIBLE = re.compile(r"[\u061c\u200b\u200e\u200f\u2028\u2029\u2060-\u2064\ufeff]")
+# Invisible characters that can hide or disguise text on a terminal: zero-width space, word
+# joiner and invisible operators, the byte order mark, and the line and paragraph separators
+# some terminals break lines at. Zero-width (non-)joiners stay (Persian and Hindi need them),
+# and so do the left-to-right, right-to-left and Arabic letter marks, which Arabic and Hebrew
+# names carry and which reorder nothing beyond a neutral character next to them.
+_INVISIBLE = re.compile(r"[\u200b\u2028\u2029\u2060-\u2064\ufeff]")
 
 
 def printable(text: str) -> str:
@@ -58,7 +59,12 @@ class TerminalStream:
         self.raw = raw
 
     def write(self, text: str) -> int:
-        self.raw.write(terminal_text(text))
+        safe = terminal_text(text)
+        try:
+            self.raw.write(safe)
+        except UnicodeEncodeError:  # a stream that cannot carry U+FFFD or the text (PYTHONIOENCODING=ascii)
+            encoding = getattr(self.raw, "encoding", None) or "ascii"
+            self.raw.write(safe.encode(encoding, "replace").decode(encoding))
         return len(text)
 
     def writelines(self, lines: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -148,7 +149,31 @@ def refuse_unsafe_outputs(targets: Mapping[str, str | Path], inputs: Iterable[tu
         for other, identity in seen.items():
             if identity.same_file(out):
                 raise _refused(target, f"{label} names the same file as {other}; give each output its own path")
+        kind = _not_a_regular_file(Path(target))
+        if kind:
+            # A report replaces its target: replacing /dev/null, a pipe or a link (as root, even
+            # /dev/stdout) is never what was meant.
+            raise _refused(target, f"{label} names {kind}, not a regular file; give a file path")
+        if str(target) == "-":
+            raise _refused(target, f"{label} names '-': reports go to files; give a file path")
         seen[label] = out
+
+
+def _not_a_regular_file(path: Path) -> str | None:
+    """What an existing path is, where it is not a regular file (looked at, not followed)."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return None  # not there yet: a report makes it
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
 
 
 def _refused(target: str | Path, message: str) -> InputError:

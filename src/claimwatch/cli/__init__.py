@@ -11,6 +11,7 @@ traceback. Every line printed, on stdout or stderr, passes through one terminal 
 from __future__ import annotations
 
 import sys
+import traceback
 
 import click
 
@@ -41,7 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of raising SystemExit. Everything it
     prints, error lines included, passes through the one terminal sanitiser."""
     with sanitised_terminal():
-        return _run(argv)
+        try:
+            return _run(argv)
+        except Exception:  # a bug: its traceback is printed, through the sanitiser like every line
+            traceback.print_exc()
+            return 1
 
 
 def _run(argv: list[str] | None) -> int:

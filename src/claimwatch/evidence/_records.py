@@ -110,14 +110,26 @@ def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Itera
     longer than MAX_RECORD_BYTES, is an InputError naming the line."""
     limit = MAX_RECORD_BYTES
     with _decompressed(path, hasher) as stream:
-        n = 0
+        n = blank = 0
         try:
             for n, line in enumerate(iter(lambda: stream.readline(limit + 1), b""), 1):
                 if len(line) > limit:
                     raise InputError(Problem(str(path), n, 0, _too_long(limit)))
+                # A gzip of nothing but line breaks inflates a thousandfold and would take minutes
+                # to read line by line: a long run of blank lines is no file of records.
+                blank = blank + 1 if not line.strip() else 0
+                if blank > MAX_BLANK_LINES:
+                    raise InputError(Problem(str(path), n, 0, _too_blank()))
                 yield n, line
         except _GZIP_ERRORS as e:
             raise _gzip_problem(path, n + 1, e) from None
+
+
+MAX_BLANK_LINES = 100_000  # blank lines in a row: far more than any real file holds
+
+
+def _too_blank() -> str:
+    return f"more than {MAX_BLANK_LINES:,} blank lines in a row: not a file of records (a gzip bomb?)"
 
 
 def _too_long(limit: int) -> str:

@@ -122,10 +122,14 @@ class PagingGuard:
     no work not seen before, would run forever, so the query stops with one line saying which."""
 
     STALLED_PAGES = 2
+    # How far meta.count may grow while paging (works indexed meanwhile): a tenth, or a page,
+    # over the first page's count. A count that grows with every page would make the bound endless.
+    GROWTH = 0.1
 
     def __init__(self, per_page: int):
         self.per_page = per_page
         self.count: int | None = None
+        self.first_count: int | None = None
         self.cursors: set[str] = set()
         self.stalled = 0
 
@@ -135,7 +139,10 @@ class PagingGuard:
     def check(self, pages: int, count: Any, next_cursor: Any, new_works: int) -> str | None:
         """Why paging must stop after this page, or None."""
         if isinstance(count, int) and count >= 0:
-            self.count = max(count, self.count or 0)
+            if self.first_count is None:
+                self.first_count = count
+            ceiling = self.first_count + max(self.per_page, int(self.first_count * self.GROWTH))
+            self.count = min(max(count, self.count or 0), ceiling)
         elif self.count is None:
             return "the answer gives no meta.count, so its paging has no bound"
         allowed = self.pages_allowed()

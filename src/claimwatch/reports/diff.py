@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ..documents import open_input
 from ..errors import InputError, Problem
 from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, Results, Verdict
 from .terminal import safe
@@ -68,17 +69,25 @@ class ReportDiff(_Model):
         return bool(self.inputs or self.claims or self.old_as_of != self.new_as_of)
 
 
+REPORT_MAX_BYTES = 1 << 30  # a report of a check over millions of works; past this it is no report
+
+
 def read_report(path: str | Path) -> Results:
     """A JSON report written by `claimwatch check --json`; anything else is an InputError."""
     path = Path(path)
+    # Through the one guarded opener: a pipe or a device is refused before a byte is read.
+    with open_input(path) as f:
+        raw = f.read(REPORT_MAX_BYTES + 1)
+    if len(raw) > REPORT_MAX_BYTES:
+        raise InputError(Problem(str(path), 0, 0, f"more than {REPORT_MAX_BYTES:,} bytes; not a report to compare"))
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(Problem(str(path), 0, 0, "no such file")) from None
+        data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise InputError(Problem(str(path), 0, 0, "not a JSON report: the file is not UTF-8 text")) from None
     except json.JSONDecodeError as e:
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not a JSON report: {e.msg}")) from None
+    except RecursionError:
+        raise InputError(Problem(str(path), 0, 0, "not a JSON report: nested too deeply")) from None
     try:
         return Results.model_validate(data)
     except ValidationError as e:
@@ -209,7 +218,7 @@ def render_diff(diff: ReportDiff) -> list[str]:
         lines.append("[bold]Inputs[/]")
         for i in diff.inputs:
             hashes = (
-                f"  {i.old_sha256[:12]}\u2026 \u2192 {i.new_sha256[:12]}\u2026"
+                f"  {safe(i.old_sha256[:12])}\u2026 \u2192 {safe(i.new_sha256[:12])}\u2026"
                 if i.change == "changed" and i.old_sha256 and i.new_sha256
                 else ""
             )
