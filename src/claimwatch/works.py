@@ -310,18 +310,22 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
     author = author if isinstance(author, dict) else {}
     institutions = a.get("institutions")
     institutions = (
-        tuple([x for i in institutions if isinstance(i, dict) and _names_something(x := _institution(i))])
+        tuple([x for i in institutions if isinstance(i, dict) and (x := _institution(i)) is not _NO_INSTITUTION])
         if isinstance(institutions, list)
         else ()
     )
     raw_strings = a.get("raw_affiliation_strings")
-    raw = [s for s in raw_strings if isinstance(s, str) and s.strip()] if isinstance(raw_strings, list) else []
+    raw = (
+        [s for s in raw_strings if isinstance(s, str) and s and not s.isspace()]
+        if isinstance(raw_strings, list)
+        else []
+    )
     affiliations = a.get("affiliations")
     if isinstance(affiliations, list) and len(affiliations) > len(raw):
         # Newer records carry the raw strings here as well; look only where they may add one.
         for aff in affiliations:
             s = aff.get("raw_affiliation_string") if isinstance(aff, dict) else None
-            if isinstance(s, str) and s.strip() and s not in raw:
+            if isinstance(s, str) and s and not s.isspace() and s not in raw:
                 raw.append(s)
     name = author.get("display_name") or a.get("raw_author_name")
     return Authorship(
@@ -333,10 +337,9 @@ def _authorship(a: dict[str, Any], position: int) -> Authorship:
     )
 
 
-def _names_something(inst: Institution) -> bool:
-    """An institution with neither an id nor a name says nothing: OpenAlex's placeholder `I-1`
-    (about 1.7M works carry it) is no affiliation at all."""
-    return bool(inst.id or inst.name)
+# An institution with neither an id nor a name says nothing: OpenAlex's placeholder `I-1`
+# (about 1.7M works carry it) is no affiliation at all, and is left out of the authorship.
+_NO_INSTITUTION = Institution(name="")
 
 
 def _institution(i: dict[str, Any]) -> Institution:
@@ -368,6 +371,8 @@ def _new_institution(i: dict[str, Any]) -> Institution:
     lineage = i.get("lineage")
     lineage = tuple([x for x in map(ids.openalex_id, lineage) if x]) if isinstance(lineage, list) else ()
     name, ror, country = i.get("display_name"), i.get("ror"), i.get("country_code")
+    if not own and not (isinstance(name, str) and name):
+        return _NO_INSTITUTION
     return Institution(
         name=name if isinstance(name, str) else "",
         id=own,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
@@ -184,7 +184,7 @@ class ListMatcher:
         best: dict[str, _EntryHit] = {}
         # Countries of the institutions whose names matched an entry: what a raw string naming
         # the entry without a country is taken to mean.
-        resolved: dict[str, set[str]] = defaultdict(set)
+        resolved: dict[str, set[str]] = {}  # most authorships match no name: nothing to fill
         for inst in a.institutions:
             for e in self.by_openalex.get(inst.id or "", ()):
                 self._offer(best, e, "openalex_id", inst, None)
@@ -199,21 +199,22 @@ class ListMatcher:
                 for h in self.names.find(inst.name):
                     entry = self.entries[h.key]
                     if inst.country:
-                        resolved[entry.id].add(inst.country.upper())
+                        resolved.setdefault(entry.id, set()).add(inst.country.upper())
                     placed = _placed(entry, h, inst.name, {inst.country.upper()} if inst.country else set())
                     if not isinstance(placed, _Elsewhere):
                         self._offer(best, entry, "name_in_institution", inst, inst.name, h, placed)
-        abroad: set[str] = set()
+        abroad: list[str] = []
         for text in a.raw_affiliations:
             for h in self.names.find(text):
                 entry = self.entries[h.key]
-                placed = _placed(entry, h, text, resolved.get(entry.id, set()))
+                placed = _placed(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES))
                 if isinstance(placed, _Elsewhere):
-                    abroad.add(entry.id)
+                    abroad.append(entry.id)
                 else:
                     self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
-        for entry_id in abroad & best.keys():
-            best[entry_id] = _misresolved(best[entry_id])
+        for entry_id in abroad:
+            if entry_id in best:
+                best[entry_id] = _misresolved(best[entry_id])
         return [best[k] for k in sorted(best)] if best else []
 
     def _offer(
@@ -251,6 +252,9 @@ def _misresolved(hit: _EntryHit) -> _EntryHit:
     return _EntryHit(hit.entry, hit.reference_list, hit.method, hit.institution, hit.matched_text, hit.name, doubt)
 
 
+_NO_COUNTRIES: frozenset[str] = frozenset()
+
+
 class _Elsewhere:
     """The record places the author in another country than the entry's: the name does not count."""
 
@@ -258,12 +262,12 @@ class _Elsewhere:
 _ELSEWHERE = _Elsewhere()
 
 
-def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: set[str]) -> str | _Elsewhere | None:
+def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
     return _placed_in(entry.country, entry.name, hit, text, resolved, entry.names)
 
 
 def _placed_in(
-    country: str | None, label: str, hit: NameHit, text: str, resolved: set[str], names: tuple[str, ...] = ()
+    country: str | None, label: str, hit: NameHit, text: str, resolved: Set[str], names: tuple[str, ...] = ()
 ) -> str | _Elsewhere | None:
     """Does a name found in `text` place the author at `entry`? None where it does, a doubt where
     the record cannot say, _ELSEWHERE where it places the author in another country.

@@ -50,11 +50,14 @@ class _Tallies:
         """A work's coauthors as its fullest version gives them: the one naming the most
         coauthors (a preprint may list fewer), then the fewest of them without an affiliation
         (a preprint may lack the affiliations its journal version has)."""
-        best = min(
-            (r for r in group if r.subjects >> claim & 1 and r.coauthors),
-            key=lambda r: (-r.coauthors[slot], r.unaffiliated),
-            default=None,
-        )
+        if len(group) == 1:  # most works: their one record has the claim's subject (see _sort_groups)
+            best = group[0] if group[0].coauthors else None
+        else:
+            best = min(
+                (r for r in group if r.subjects >> claim & 1 and r.coauthors),
+                key=lambda r: (-r.coauthors[slot], r.unaffiliated),
+                default=None,
+            )
         if best is not None:
             self.coauthorships += best.coauthors[slot]
             self.unaffiliated += best.unaffiliated
