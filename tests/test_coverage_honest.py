@@ -286,3 +286,23 @@ def test_a_collect_states_the_100_authors_limit_and_its_as_of(tmp_path, no_opena
     assert snapshot.retrieved == dt.date.fromisoformat(result.manifest.created[:10])
     assert snapshot.as_of_basis == "the time of retrieval from OpenAlex"
     assert summarise(open_evidence(tmp_path / "snap"))["subject_works"] == {"I900000001": 3}
+
+
+def test_saved_api_pages_short_of_their_count_never_cover_a_subject(tmp_path, shared_data):
+    """A saved page of a larger query (meta.count past the works the file holds) declared
+    complete with --subject: a part of the query's works, so no complete coverage."""
+    import json
+
+    from claimwatch.evidence import import_works
+
+    page = json.loads((shared_data / "openalex/api-page-works.json").read_text(encoding="utf-8"))
+    assert page["meta"]["count"] == len(page["results"]) == 2  # the real page is whole: it covers
+    whole = import_works(shared_data / "openalex/api-page-works.json", tmp_path / "whole", institutions=["I22299242"])
+    assert whole.manifest.coverage.complete
+    page["meta"]["count"] = 5000
+    part = tmp_path / "page-1.json"
+    part.write_text(json.dumps(page, indent=2), encoding="utf-8")
+    summary = import_works(part, tmp_path / "part", institutions=["I22299242"])
+    cov = summary.manifest.coverage
+    assert not cov.complete and cov.note == "its API pages say the query matched 5,000 works, and the file holds 2"
+    assert any("coverage NOT recorded as complete" in w for w in summary.warnings)

@@ -8,7 +8,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,12 @@ def import_works(
         scan = _scan_document(source, skip_invalid, wanted, start, end)
     held = {s: sum(s in hits for _, _, hits in scan.best.values()) for s in subjects}
     coverage, warnings = declared_coverage(str(source), subjects, start, end, held, subjects_may_be_empty)
+    shortfall = pages_shortfall(scan.pages, len(scan.best))
+    if shortfall and coverage.complete:
+        # Saved API pages that are not all of the query's pages hold a part of its works: silence
+        # from them is no proof, whatever --subject declares.
+        warnings.append(f"{source}: {shortfall}; coverage NOT recorded as complete")
+        coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": shortfall})
     as_of, basis = records_as_of((u for u, _, _ in scan.best.values()), dt.date.fromisoformat(created[:10]))
     if coverage.complete and end and as_of and end > as_of:
         warnings.append(
@@ -113,6 +119,16 @@ def _institution_ids(values: Iterable[str]) -> list[str]:
             raise InputError(Problem("--subject", 0, 0, f"'{value}' is not an OpenAlex institution id (I...)"))
         subjects.append(short)
     return sorted(set(subjects))
+
+
+def pages_shortfall(pages: list[dict[str, Any]], works: int) -> str | None:
+    """Why saved API pages cannot be all of their query's works, or None: fewer works than the
+    pages' `meta.count`. (A next_cursor on the last page proves nothing: OpenAlex gives one on
+    the last page of results too, and ends a cursor with an empty page.)"""
+    counts = [m["count"] for m in pages if isinstance(m.get("count"), int) and not isinstance(m.get("count"), bool)]
+    if counts and works < max(counts):
+        return f"its API pages say the query matched {max(counts):,} works, and the file holds {works:,}"
+    return None
 
 
 def declared_coverage(
@@ -227,6 +243,7 @@ class _Scan:
     total: int
     digest: str
     error: InputError | None = None
+    pages: list[dict[str, Any]] = field(default_factory=list)  # each API page's meta, in file order
 
     def offer(self, record: dict[str, Any], n: int, hits: frozenset[str]) -> None:
         self.total += 1
@@ -316,7 +333,9 @@ def _scan_document(
         problem = e.problems[0]
         scan.skipped.append({"line": problem.line, "column": problem.column, "reason": problem.message})
 
-    for r in document_records(source, digest.append, on_invalid=skip if skip_invalid else None):
+    for r in document_records(
+        source, digest.append, on_invalid=skip if skip_invalid else None, on_page=scan.pages.append
+    ):
         scan.offer(r.record, r.n, subjects_of(r.record, subjects, start, end))
     scan.digest = digest[0] if digest else ""
     return scan

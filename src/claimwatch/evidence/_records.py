@@ -223,9 +223,13 @@ class DocumentRecord:
 
 
 def document_records(
-    path: Path, hasher: Callable[[str], None] | None = None, on_invalid: Callable[[InputError], None] | None = None
+    path: Path,
+    hasher: Callable[[str], None] | None = None,
+    on_invalid: Callable[[InputError], None] | None = None,
+    on_page: Callable[[dict[str, Any]], None] | None = None,
 ) -> Iterator[DocumentRecord]:
-    """The work records of a JSON document (or of documents one after another), in file order.
+    """The work records of a JSON document (or of documents one after another), in file order;
+    each API page's `meta` goes to `on_page` where given.
 
     A record that is not a work is an InputError naming its line, or goes to `on_invalid` where
     given (the caller skips it); a broken document (unbalanced, cut short) is always an error.
@@ -243,6 +247,9 @@ def document_records(
                     on_invalid(e)
                     continue
                 if record is None:
+                    if on_page is not None and item.kind == "page":
+                        meta = orjson.loads(item.text).get("meta")  # the shell: small, and checked above
+                        on_page(meta if isinstance(meta, dict) else {})
                     continue
                 n += 1
                 text = item.text if b"\n" not in item.text and b"\r" not in item.text else orjson.dumps(record)
