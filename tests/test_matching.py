@@ -191,7 +191,7 @@ def test_different_institutions_never_match(text):
         ("University of Electronic Science and Technology of China, Chengdu", ["uestc"]),
         ("Tianjin University, Tianjin 300072", ["tju"]),
         ("West China Hospital, Sichuan University", ["scu"]),
-        ("Beijing University of Aeronautics & Astronautics", []),  # '&' is not 'and': no guess
+        ("Beijing University of Aeronautics & Astronautics", ["beihang"]),  # '&' reads as 'and', as names write it
         ("Beijing University of Aeronautics and Astronautics (BUAA)", ["beihang"]),
         ("Harbin Institute of Technology, Shenzhen", ["hit"]),
         ("School of CS, HIT, Harbin", ["hit"]),

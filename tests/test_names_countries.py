@@ -590,3 +590,34 @@ def test_decomposed_text_is_matched_in_linear_time():
     # which took seconds here.
     assert time.perf_counter() - started < 2
     assert text[found["hit"].name.start : found["hit"].name.end] == "Harbin Institute of Technology"
+
+
+@pytest.mark.parametrize(
+    "text, entry_id",
+    [
+        # IEEE and Crossref abbreviate the words of names: the review found these never matched.
+        ("Sch. of Comput. Sci. & Eng., Beihang Univ., Beijing, China", "beihang-university"),
+        ("Harbin Inst. of Technol., Harbin, China", "harbin-institute-of-technology"),
+        ("Nanjing Univ. of Sci. & Tech., Nanjing, China", "nanjing-university-of-science-and-technology"),
+        ("Sch. of Autom., Northwestern Polytech. Univ., Xi'an, China", "northwestern-polytechnical-university"),
+        ("Coll. of Comput., Nat. Univ. of Def. Technol., Changsha, China", "national-university-of-defense-technology"),
+        (
+            "Univ. of Electron. Sci. & Technol. of China, Chengdu",
+            "university-of-electronic-science-and-technology-of-china",
+        ),
+        ("Beijing Univ. of Posts & Telecommun., Beijing, China", "beijing-university-of-posts-and-telecommunications"),
+    ],
+)
+def test_abbreviated_names_are_found(text, entry_id):
+    from claimwatch.lists import load_list
+
+    shipped = ListMatcher(load_list(Path(__file__).parents[1] / "evidence/lists/us-entity-list.yaml"))
+    found = {h.entry.id: h for h in shipped.hits(Authorship("A", 0, raw_affiliations=(text,)))}
+    assert set(found) == {entry_id} and found[entry_id].doubt is None, found
+
+
+def test_an_abbreviated_longer_name_is_not_the_shorter_one():
+    from claimwatch.lists import load_list
+
+    shipped = ListMatcher(load_list(Path(__file__).parents[1] / "evidence/lists/us-entity-list.yaml"))
+    assert shipped.hits(Authorship("A", 0, raw_affiliations=("Tianjin Univ. of Technol., Tianjin, China",))) == []

@@ -51,6 +51,39 @@ class NameHit:
         return _is_cjk(self.name)
 
 
+# The abbreviations affiliation strings use for the words of institution names (IEEE and Crossref
+# write "Harbin Inst. of Technol.", "Nanjing Univ. of Sci. & Tech."), folded, and the word each
+# stands for. Names and text are both read through it, so "Beihang Univ." is "Beihang
+# University". Only words an institution's name holds; "tech" is read as "technology" (the
+# lists' names hold that word, not "technical").
+_ABBREVIATIONS = {
+    "univ": "university",
+    "inst": "institute",
+    "technol": "technology",
+    "tech": "technology",
+    "sci": "science",
+    "eng": "engineering",
+    "natl": "national",
+    "nat": "national",
+    "acad": "academy",
+    "polytech": "polytechnical",
+    "aeronaut": "aeronautics",
+    "astronaut": "astronautics",
+    "def": "defense",
+    "defence": "defense",
+    "electron": "electronic",
+    "telecommun": "telecommunications",
+}
+# "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
+_DROPPED = frozenset({"and"})
+
+
+def name_words(folded: str) -> list[str]:
+    """A folded name or text as the words names are matched by: abbreviations written out, "and"
+    left out."""
+    return [_ABBREVIATIONS.get(w, w) for w in folded.split() if w not in _DROPPED]
+
+
 def fold(text: str) -> str:
     """Case, diacritics, punctuation and hyphens folded; one space between words."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -135,7 +168,7 @@ class NameMatcher:
             if _ACRONYM.match(name):
                 pattern, matcher = name, self._acronyms
             else:
-                pattern, matcher = fold(name), self._folded
+                pattern, matcher = " ".join(name_words(fold(name))), self._folded
             if not pattern:
                 continue
             label = f"{len(self._labels)}"
@@ -164,11 +197,11 @@ class NameMatcher:
         text = unicodedata.normalize("NFC", given)
         hits: list[NameHit] = []
         hits += self._find_cjk(given)
-        folded_words = fold(text).split()
+        folded_words = name_words(fold(text))
         run_together = _RUN_TOGETHER.search(text) is not None
         spans = word_spans(text, self._starts_a_name) if run_together else None
         if spans is not None:
-            folded_words += [fold(w) for w, _, _ in spans]
+            folded_words += name_words(" ".join(fold(w) for w, _, _ in spans))
         if self._first_words.isdisjoint(folded_words) and self._first_words.isdisjoint(
             w.lower() for w in re.findall(r"[A-Za-z0-9&]+", text)
         ):
@@ -192,7 +225,7 @@ class NameMatcher:
 
     def _starts_a_name(self, piece: str) -> bool:
         """Does a piece of a run-together word start a registered name ("...EngineeringNanjing")?"""
-        return piece in self._acronym_words or fold(piece) in self._first_words
+        return piece in self._acronym_words or _ABBREVIATIONS.get(fold(piece), fold(piece)) in self._first_words
 
     def _find_cjk(self, given: str) -> list[NameHit]:
         normal = unicodedata.normalize("NFKC", given)
@@ -215,7 +248,7 @@ class NameMatcher:
         doc_words: list[str] = []
         index: list[int] = []
         for i in keep:
-            for part in words[i].split():
+            for part in name_words(words[i]) if folded else words[i].split():
                 doc_words.append(part)
                 index.append(i)
         if not doc_words:
@@ -231,7 +264,7 @@ class NameMatcher:
                 folded
                 and end < len(doc_words)
                 and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME
-                and not text[last[2] : spans[index[end]][1]].strip()
+                and not text[last[2] : spans[index[end]][1]].strip(" .\t\n")  # "Univ. of"
             ):
                 continue  # "Tianjin University of Technology"; but not "Tianjin University; for ..."
             for key, name in self._labels[match_id]:
