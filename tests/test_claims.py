@@ -11,7 +11,7 @@ import pytest
 from claimwatch import claims as claims_mod
 from claimwatch.cli import main
 from claimwatch.errors import InputError
-from helpers import claim_file, project, write
+from helpers import claim_file, none_claim, project, write
 
 ONE_CLAIM = """\
 claims:
@@ -311,4 +311,66 @@ def test_a_named_pipe_is_refused_before_a_byte_is_read(tmp_path):
         claims_mod.load_claims([fifo], root=tmp_path)
     assert e.value.lines() == [
         f"{fifo}: is a named pipe (FIFO), not a regular file: refused, as reading it may never end"
+    ]
+
+
+def test_schema_command_takes_the_schema_name_as_the_docs_write_it(capsys):
+    import json
+
+    assert main(["schema", "list"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"].startswith("claimwatch reference list")
+    assert main(["schema", "--kind", "topic"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"].startswith("claimwatch topic file")
+    assert main(["schema", "list", "--kind", "topic"]) == 2
+    assert "name different schemas" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("phrase", ["   ", "-", "?!", "—", "_"])
+def test_a_topic_phrase_that_cannot_match_is_refused_where_it_is(tmp_path, phrase):
+    root = project(tmp_path)
+    write(
+        root / "claims/topics/face.yaml",
+        f'id: face\nname: Face\nrationale: r\nphrases: [face recognition, "{phrase}"]\n',
+    )
+    with pytest.raises(InputError) as e:
+        claims_mod.load_topic(root / "claims/topics/face.yaml")
+    assert e.value.lines() == [
+        f"{root}/claims/topics/face.yaml:4:29: phrases[1] '{phrase}' has no letter or digit, so it can never match; "
+        "write the words it stands for"
+    ]
+
+
+def test_inline_topic_phrases_that_cannot_match_are_refused(tmp_path):
+    root = project(tmp_path)
+    inline = 'topics:\n  face: {name: Face, rationale: r, phrases: [face], exclude_phrases: ["- -"]}\n'
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM, extra=inline)
+    assert problems(root, path) == [
+        f"{path}:13:71: exclude_phrases[0] '- -' has no letter or digit, so it can never match; "
+        "write the words it stands for"
+    ]
+
+
+def test_phrases_in_any_script_or_with_digits_are_accepted(tmp_path):
+    root = project(tmp_path)
+    write(root / "claims/topics/t.yaml", "id: t\nname: T\nrationale: r\nphrases: [人脸识别, 5G, x-ray]\n")
+    assert claims_mod.load_topic(root / "claims/topics/t.yaml").phrases == ("人脸识别", "5G", "x-ray")
+
+
+def test_schema_and_reference_problems_are_reported_together(tmp_path):
+    root = project(tmp_path)
+    text = ONE_CLAIM.replace("from:", "form:") + none_claim("{topic: nowhere}").replace("subject: lab", "subject: lba")
+    path = claim_file(root / "claims/c.yaml", text)
+    lines = problems(root, path)
+    assert lines[0] == f"{path}:16:5: unknown key 'form'; did you mean 'from'?"
+    assert lines[1].startswith(f"{path}:22:14: unknown subject 'lba'; known: lab")
+    assert lines[2].startswith(f"{path}:25:20: unknown topic 'nowhere'")
+    assert len(lines) == 3
+
+
+def test_a_claim_naming_a_broken_inline_topic_is_not_told_it_is_unknown(tmp_path):
+    root = project(tmp_path)
+    inline = "topics:\n  mine: {name: Mine, rationale: r, phrases: [a b], colour: red}\n"
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("topic: face", "topic: mine"), extra=inline)
+    assert problems(root, path) == [
+        f"{path}:13:52: unknown key 'colour'; expected one of: exclude_phrases, id, name, openalex_topics, phrases, rationale"
     ]

@@ -11,6 +11,8 @@ import io
 import json
 import logging
 import math
+import socket
+import time
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -512,6 +514,7 @@ def test_cli_failures_exit_3_with_one_line_and_keep_the_snapshot(serve, tmp_path
 
 
 def test_ctrl_c_exits_3_and_writes_nothing(serve, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     api = serve(works=corpus())
     claims, out = claim_file(tmp_path), tmp_path / "snap"
     argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]
@@ -666,6 +669,7 @@ def test_update_refuses_a_snapshot_collect_did_not_make(tmp_path, capsys):
 
 def test_cli_collect_writes_the_snapshot_and_says_so(serve, tmp_path, monkeypatch, capsys):
     api = serve(works=corpus())
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     monkeypatch.setenv("CLAIMWATCH_OPENALEX_URL", api.url)  # no --openalex-url: the environment routes it
     claims, out = claim_file(tmp_path), tmp_path / "snap"
     assert main(["collect", str(claims), "--out", str(out), "--root", str(tmp_path)]) == 0
@@ -677,6 +681,58 @@ def test_cli_collect_writes_the_snapshot_and_says_so(serve, tmp_path, monkeypatc
     manifest = Snapshot.open(out).manifest
     assert manifest.command == ["claimwatch", "collect", str(claims), "--out", str(out)]
     assert manifest.api == api.url
+
+
+def test_cli_collect_warns_before_it_starts_when_no_key_is_set(serve, tmp_path, capsys):
+    api = serve(works=corpus())
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]
+    assert main(argv) == 0
+    (warning,) = capsys.readouterr().err.splitlines()
+    assert warning == f"warning: {collector._client.NO_KEY_WARNING}"
+    assert "small free daily allowance" in warning
+    assert main([*argv, "--quiet"]) == 0  # a script that knows says so once, in its flags
+    assert capsys.readouterr().err == ""
+
+
+@pytest.fixture()
+def unresolvable(monkeypatch) -> list[str]:
+    """Names under .invalid (RFC 2606) fail to resolve at once, never asking a resolver."""
+    asked: list[str] = []
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        asked.append(host)
+        if str(host).endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return asked
+
+
+def test_cli_collect_fails_at_once_in_one_line_when_the_host_does_not_resolve(unresolvable, tmp_path, capsys):
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    url = "http://analyst:pw-secret@openalex.invalid"
+    started = time.monotonic()
+    code = main(["collect", str(claims), "--out", str(out), "--openalex-url", url, "--root", str(tmp_path)])
+    took = time.monotonic() - started
+    warning, line = capsys.readouterr().err.splitlines()
+    assert code == 3 and took < 5.0 and unresolvable == ["openalex.invalid"]  # the default 5 retries: 31 s
+    assert warning.startswith("warning: OPENALEX_API_KEY is not set")
+    assert line.startswith(f"OpenAlex: {_http.UNRESOLVABLE}, GET http://***@openalex.invalid/works?")
+    assert line.endswith(f"{out} left unchanged") and "pw-secret" not in line and not out.exists()
+
+
+def test_a_429_without_a_key_says_to_set_one(serve, connect, tmp_path):
+    api = serve(works=corpus())
+    api.inject(Fault.http(429, times=None))
+    keyless, keyed = connect(api, api_key=None, retries=0), connect(api, retries=0)
+    with pytest.raises(collector.OpenAlexError, match=r"HTTP 429 .* after 1 attempt; set OPENALEX_API_KEY, GET "):
+        collector.collect([lab_query()], tmp_path / "snap", client=keyless)
+    with pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([lab_query()], tmp_path / "snap", client=keyed)
+    assert "HTTP 429" in str(caught.value) and "set OPENALEX_API_KEY" not in str(caught.value)
 
 
 def test_cli_says_which_subjects_have_no_ids(serve, tmp_path, capsys):

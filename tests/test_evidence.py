@@ -199,6 +199,33 @@ def test_one_writer_per_snapshot(tmp_path):
     assert not (tmp_path / "snap").exists()  # never committed
 
 
+def test_what_an_import_leaves_beside_a_snapshot_is_ignored_by_git(tmp_path, project_root):
+    """The lock file stays (removing it is not safe with flock), so the project's .gitignore
+    covers it, and the temporaries a killed run leaves."""
+    repo = tmp_path / "case"
+    repo.mkdir()
+    (repo / ".gitignore").write_bytes((project_root / ".gitignore").read_bytes())
+    source = write_jsonl(repo / "in.jsonl", [work("W1", "x")])
+    out = repo / "evidence" / "snapshots" / "msra"
+    import_jsonl(source, out)
+    (out.parent / ".msra.tmp-ab12cd").mkdir()  # as a killed run leaves it
+    (out.parent / ".msra.tmp-ab12cd" / WORKS_FILE).write_bytes(b"")
+    assert (out.parent / ".msra.lock").exists()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    status = subprocess.run(
+        ["git", "-C", str(repo), "status", "--porcelain", "--untracked-files=all"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    assert sorted(status) == [
+        "?? .gitignore",
+        "?? evidence/snapshots/msra/manifest.json",
+        "?? evidence/snapshots/msra/works.jsonl.gz",
+        "?? in.jsonl",
+    ]
+
+
 def test_the_same_import_gives_the_same_data_file(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl", [work(f"W{i}", "x") for i in range(1, 20)])
     import_jsonl(source, tmp_path / "a")

@@ -6,10 +6,12 @@ servers on 127.0.0.1."""
 from __future__ import annotations
 
 import io
+import socket
 from collections.abc import Callable
 
 import pytest
 import requests
+import urllib3
 
 from claimwatch import _http
 from claimwatch.errors import InputError
@@ -139,6 +141,47 @@ def test_a_request_that_cannot_succeed_fails_at_once():
     with pytest.raises(_http.Failure) as caught:
         _http.send(attempt, policy([]), _http.Tally())
     assert str(caught.value) == "the request failed (InvalidURL)" and len(calls) == 1
+
+
+@pytest.fixture()
+def lookups(monkeypatch) -> list[str]:
+    """Every name looked up; names under .invalid (RFC 2606) fail at once, never asking a resolver."""
+    asked: list[str] = []
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, *args, **kwargs):
+        asked.append(host)
+        if str(host).endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return asked
+
+
+def test_a_host_name_that_does_not_resolve_fails_at_once_without_retrying(lookups):
+    sleeps: list[float] = []
+    s = _http.session()
+
+    def attempt() -> requests.Response:
+        return s.get("http://openalex.invalid/works?api_key=sk-secret", timeout=(1.0, 1.0))
+
+    with pytest.raises(_http.Failure) as caught:
+        _http.send(attempt, policy(sleeps), _http.Tally(), timeout=(1.0, 1.0))
+    s.close()
+    assert str(caught.value) == _http.UNRESOLVABLE and caught.value.attempts == 1
+    assert sleeps == [] and lookups == ["openalex.invalid"]
+
+
+def test_unresolvable_is_read_from_the_chain_of_causes():
+    wrapped = requests.ConnectionError(
+        urllib3.exceptions.NameResolutionError("openalex.invalid", None, socket.gaierror())
+    )
+    caused = requests.ConnectionError("could not connect")
+    caused.__cause__ = socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")  # offline
+    for error in (wrapped, caused):
+        assert _http.unresolvable(error) and _http.describe_error(error) == _http.UNRESOLVABLE
+    assert not _http.unresolvable(requests.ConnectionError("[Errno 111] Connection refused"))
 
 
 def test_a_body_past_max_bytes_is_refused_and_not_retried():

@@ -6,7 +6,8 @@ secrets, and one vocabulary for what went wrong.
                                     every exchange (`Bounds`: bytes and seconds, redirects included)
                                     and sends no credential to another host on a redirect
     send(attempt, policy, tally)    one request, retried on 429 and 5xx (but 501 and 505), a dropped,
-                                    reset or refused connection, a timeout or a truncated body
+                                    reset or refused connection, a timeout or a truncated body;
+                                    never on a host name that does not resolve (`unresolvable`)
     credential(environ, name)       a secret read from the environment: stripped, or refused in one line
     retry_after(value)              a Retry-After header (seconds or an HTTP date) as seconds
     redact(text, secrets)           text fit for a message: secrets shown as ***
@@ -138,6 +139,8 @@ def describe_error(e: BaseException, timeout: tuple[float, float] | None = None)
     connect, read = timeout or (None, None)
     if isinstance(e, (AnswerTooSlow, AnswerTooLarge)):
         return str(e)
+    if unresolvable(e):
+        return UNRESOLVABLE
     if isinstance(e, requests.exceptions.ConnectTimeout):
         return f"could not connect within {connect:g} s" if connect is not None else "the connection timed out"
     if isinstance(e, requests.exceptions.ReadTimeout) or "timed out" in lower:
@@ -164,6 +167,25 @@ def describe_error(e: BaseException, timeout: tuple[float, float] | None = None)
     if isinstance(e, requests.ConnectionError):
         return "could not connect"
     return f"the request failed ({type(e).__name__})"
+
+
+UNRESOLVABLE = "the host name could not be resolved: no network, or a mistyped host? (not retried)"
+
+
+def unresolvable(e: BaseException) -> bool:
+    """Whether the host name did not resolve: a socket.gaierror (urllib3's NameResolutionError
+    wraps one) anywhere among `e`'s causes, its arguments and urllib3's `reason`."""
+    pending, seen = [e], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, (socket.gaierror, urllib3.exceptions.NameResolutionError)):
+            return True
+        linked = [current.__cause__, current.__context__, getattr(current, "reason", None), *current.args]
+        pending.extend(x for x in linked if isinstance(x, BaseException))
+    return False
 
 
 def _plural(n: int) -> str:
@@ -269,6 +291,8 @@ def send(
             raise Failure(str(e), attempts=made) from None
         except RETRYABLE_ERRORS as e:
             _close(response)
+            if unresolvable(e):  # offline or a mistyped host: asking again only spends the backoff
+                raise Failure(describe_error(e, timeout), attempts=made) from None
             cause = describe_error(e, timeout)
         except requests.RequestException as e:
             _close(response)

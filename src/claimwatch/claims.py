@@ -9,6 +9,7 @@ every file is raised at once as an InputError, each with `path:line:column`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -212,53 +213,50 @@ def load_claim_file(
 
 def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, library: ListLibrary) -> ClaimFile:
     problems = documents.schema_problems(doc, "claims")
-    if problems:
+    # The checks below read well-formed data. Where the schema found problems, they still run
+    # on every topic and claim it found none in, so one run shows every problem of the file.
+    broken = documents.schema_error_paths(doc, "claims") if problems else set()
+    if not isinstance(doc.data, dict):
         raise InputError(problems)
     data = doc.data
-    subjects = {key: _subject(key, raw) for key, raw in data["subjects"].items()}
-    inline = {key: _topic(key, raw, doc.path) for key, raw in data.get("topics", {}).items()}
-    problems += [
-        doc.problem(("topics", key, "id"), f"topic id '{raw['id']}' differs from its key '{key}'")
-        for key, raw in data.get("topics", {}).items()
-        if raw.get("id", key) != key
-    ]
+    raw_subjects = data.get("subjects")
+    raw_topics: dict[str, Any] = data["topics"] if isinstance(data.get("topics"), dict) else {}
+    sound_topics = [key for key in raw_topics if _sound(("topics", key), broken)]
+    # A topic the schema refused is still known by its id: a claim naming it is not told "unknown".
+    inline: dict[str, Topic | None] = dict.fromkeys(raw_topics)
+    for key in sound_topics:
+        raw = raw_topics[key]
+        problems += _phrase_problems(doc, raw, ("topics", key))
+        if raw.get("id", key) != key:
+            problems.append(doc.problem(("topics", key, "id"), f"topic id '{raw['id']}' differs from its key '{key}'"))
+        elif not problems:
+            inline[key] = _topic(key, raw, doc.path)
 
     topics: dict[str, Topic] = {}
     lists: dict[str, ReferenceList] = {}
-    claims: list[Claim] = []
+    checked: list[tuple[dict[str, Any], int]] = []
     seen: dict[str, int] = {}
-    for i, raw in enumerate(data["claims"]):
+    raw_claims: list[Any] = data["claims"] if isinstance(data.get("claims"), list) else []
+    for i, raw in enumerate(raw_claims):
         at = ("claims", i)
+        if not _sound(at, broken):
+            continue
         line = doc.position(at)[0]
         if raw["id"] in seen:
             problems.append(
                 doc.problem((*at, "id"), f"duplicate claim id '{raw['id']}' (first at line {seen[raw['id']]})")
             )
         seen.setdefault(raw["id"], line)
-        if raw["subject"] not in subjects:
-            problems.append(doc.problem((*at, "subject"), _unknown("subject", raw["subject"], subjects)))
+        if isinstance(raw_subjects, dict) and raw["subject"] not in raw_subjects:
+            problems.append(doc.problem((*at, "subject"), _unknown("subject", raw["subject"], raw_subjects)))
         start, end = raw.get("from"), raw.get("to")
         if start and end and end < start:
             problems.append(doc.problem((*at, "to"), f"'to' ({end}) is before 'from' ({start})"))
         problems += _resolve(doc, raw["works"], (*at, "works"), inline, topics_dir, library, topics, lists)
-        if not problems:
-            claims.append(
-                Claim(
-                    id=raw["id"],
-                    says=raw["says"],
-                    subject=subjects[raw["subject"]],
-                    from_=start,
-                    to=end,
-                    expects=_expectation(raw["expects"]),
-                    works=_condition(raw["works"]),
-                    max_unaffiliated=raw.get("max_unaffiliated", DEFAULT_MAX_UNAFFILIATED),
-                    note=raw.get("note"),
-                    path=doc.path,
-                    line=line,
-                )
-            )
+        checked.append((raw, line))
     if problems:
         raise InputError(documents.capped(problems))
+    subjects = {key: _subject(key, raw) for key, raw in data["subjects"].items()}
     return ClaimFile(
         path=doc.path,
         sha256=doc.sha256,
@@ -266,8 +264,51 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
         subjects=subjects,
         topics=topics,
         lists=lists,
-        claims=tuple(claims),
+        claims=tuple(_claim(raw, subjects, doc.path, line) for raw, line in checked),
     )
+
+
+def _sound(at: tuple, broken: set[tuple]) -> bool:
+    """Whether the schema found nothing wrong at `at` or anywhere below it."""
+    return not any(path[: len(at)] == at for path in broken)
+
+
+def _claim(raw: dict[str, Any], subjects: dict[str, Subject], path: str, line: int) -> Claim:
+    """A claim the schema and every check passed, as the model."""
+    return Claim(
+        id=raw["id"],
+        says=raw["says"],
+        subject=subjects[raw["subject"]],
+        from_=raw.get("from"),
+        to=raw.get("to"),
+        expects=_expectation(raw["expects"]),
+        works=_condition(raw["works"]),
+        max_unaffiliated=raw.get("max_unaffiliated", DEFAULT_MAX_UNAFFILIATED),
+        note=raw.get("note"),
+        path=path,
+        line=line,
+    )
+
+
+# A letter or digit: the phrase matcher reads words and drops punctuation and space, so a
+# phrase without one has no word to look for and can never match.
+_WORD = re.compile(r"[^\W_]")
+
+
+def _phrase_problems(doc: documents.Document, raw: Any, at: tuple) -> list[Problem]:
+    """Each phrase of a topic that can never match, at its place."""
+    if not isinstance(raw, dict):
+        return []
+    return [
+        doc.problem(
+            (*at, key, i),
+            f"{key}[{i}] '{phrase}' has no letter or digit, so it can never match; write the words it stands for",
+        )
+        for key in ("phrases", "exclude_phrases")
+        if isinstance(raw.get(key), list)
+        for i, phrase in enumerate(raw[key])
+        if isinstance(phrase, str) and not _WORD.search(phrase)
+    ]
 
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
@@ -282,7 +323,7 @@ def _resolve(
     doc: documents.Document,
     raw: dict[str, Any],
     at: tuple,
-    inline: dict[str, Topic],
+    inline: dict[str, Topic | None],
     topics_dir: Path,
     library: ListLibrary,
     topics: dict[str, Topic],
@@ -293,7 +334,9 @@ def _resolve(
     if "topic" in raw:
         tid = raw["topic"]
         if tid in inline:
-            topics[tid] = inline[tid]
+            found = inline[tid]
+            if found is not None:  # None: the topic is broken, and said so where it is defined
+                topics[tid] = found
         elif (topics_dir / f"{tid}.yaml").is_file():
             try:
                 topics[tid] = load_topic(topics_dir / f"{tid}.yaml")
@@ -334,10 +377,11 @@ def _resolve(
 
 def load_topic(path: str | Path) -> Topic:
     doc = documents.load_yaml(path)
-    problems = documents.schema_problems(doc, "topic")
+    problems = documents.schema_problems(doc, "topic") + _phrase_problems(doc, doc.data, ())
     stem = Path(path).stem
-    if not problems and doc.data.get("id", stem) != stem:
-        problems.append(doc.problem(("id",), f"topic id '{doc.data['id']}' does not match the file name '{stem}.yaml'"))
+    named = doc.data.get("id", stem) if isinstance(doc.data, dict) else stem
+    if isinstance(named, str) and named != stem:
+        problems.append(doc.problem(("id",), f"topic id '{named}' does not match the file name '{stem}.yaml'"))
     if problems:
         raise InputError(problems)
     return _topic(stem, doc.data, str(path)).model_copy(update={"sha256": doc.sha256})

@@ -128,14 +128,23 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise InputError(Problem(str(path), line, column, "not UTF-8 text")) from None
+        raise InputError(not_utf8(path, raw, e.start)) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
         raise InputError(Problem(str(path), 0, 0, "file is empty"))
     return text, hashlib.sha256(raw).hexdigest()
+
+
+NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
+"""The one wording for a user's file that does not decode, whatever kind of file it is."""
+
+
+def not_utf8(path: str | Path, raw: bytes, start: int) -> Problem:
+    """The problem for `raw` (a file's bytes) failing to decode at byte `start`, with its place."""
+    line = raw[:start].count(b"\n") + 1
+    column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+    return Problem(str(path), line, column, NOT_UTF8)
 
 
 def load_yaml(path: str | Path, *, max_bytes: int = MAX_BYTES, max_values: int | None = None) -> Document:
@@ -431,6 +440,12 @@ def schema_problems(doc: Document, name: str) -> list[Problem]:
     return capped(problems)
 
 
+def schema_error_paths(doc: Document, name: str) -> set[Path_]:
+    """Where the schema finds something wrong: the path of each error's value. A part of the
+    document with no error at or below it is well-formed, and can be checked further."""
+    return {tuple(error.absolute_path) for error in _validator(name).iter_errors(doc.data)}
+
+
 def _negated(position: tuple[int, int]) -> tuple[int, int]:
     """heapq keeps the smallest on top; the kept errors' latest must be, to be replaced first."""
     return (-position[0], -position[1])
@@ -484,6 +499,7 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
                 continue
             hint = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; expected one of: {', '.join(allowed)}"
+            suggestion = _comma_hint(doc, path, error.instance, key) or suggestion
             out.append(doc.problem((*path, key), f"unknown key '{key}'{suggestion}", at_key=True))
         return out
     if error.validator == "required":
@@ -501,6 +517,23 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         description = _schema_of(error).get("description")
         return [doc.problem(path, f"{_describe_path(path)}{description or _short(error.message)}")]
     return [doc.problem(path, f"{_describe_path(path)}{_short(error.message)}")]
+
+
+def _comma_hint(doc: Document, path: Path_, mapping: dict[str, Any], key: str) -> str | None:
+    """The fix for `{name: Hikvision Co., Ltd.}`, where YAML reads the comma as ending the value:
+    an unknown key with no value, on the line of a key before it whose value is text."""
+    if mapping[key] is not None:
+        return None
+    at = doc.key_position((*path, key))
+    before = [
+        (place, k)
+        for k, v in mapping.items()
+        if isinstance(v, str) and (place := doc.key_position((*path, k)))[0] == at[0] and place < at
+    ]
+    if not before:
+        return None
+    previous = max(before)[1]
+    return f'; a value holding a comma must be quoted: {previous}: "{mapping[previous]}, {key}"'
 
 
 def _schema_of(error: jsonschema.ValidationError) -> Mapping[str, Any]:

@@ -1,17 +1,21 @@
 """Checking any of the analyst's files (claims, topics, lists, curated evidence) in one call.
 
 The kind of a file follows from the folder it is in: `topics/` holds topics, `lists/` lists,
-`curated/` curated evidence; anything else is a claim file.
+`curated/` curated evidence. Elsewhere its top-level keys say (`entries:` a list, `works:`
+curated evidence, `claims:` or `statement:` claims, `phrases:` with `rationale:` a topic), and a
+file they do not place is a claim file. Where the folder and the content disagree, the folder
+wins and a hint says so.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import claims as claims_mod
-from . import curated, lists
+from . import curated, documents, lists
 from .errors import InputError, Problem
 
 
@@ -22,15 +26,65 @@ class Checked:
     summary: str
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`n` and the noun, singular for exactly one: "1 claim", "2 claims", "0 entries"."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+_FOLDERS = {"topics": "topic", "lists": "list", "curated": "curated"}
+_NAMES = {"topic": "a topic", "list": "a reference list", "curated": "curated evidence", "claims": "a claim file"}
+# The top-level keys that only one kind of file has, in the order they are looked for.
+_TELLING = (("entries", "list"), ("works", "curated"), ("statement", "claims"), ("claims", "claims"))
+_TOP_KEY = re.compile(r"^([A-Za-z_]+)[ \t]*:", re.MULTILINE)
+
+
+def folder_kind(path: Path) -> str | None:
+    """The kind the file's folder gives (topics/, lists/, curated/), if any."""
+    return next((_FOLDERS[part] for part in reversed(path.parent.parts) if part in _FOLDERS), None)
+
+
+def content_kind(path: Path) -> tuple[str, tuple[int, int]] | None:
+    """The kind the file's top-level keys clearly give, and where the telling key is; None for
+    a file that cannot be read (its loader says why) or whose keys do not say."""
+    try:
+        text, _ = documents.read_text(path)
+    except InputError:
+        return None
+    keys: dict[str, tuple[int, int]] = {}
+    for m in _TOP_KEY.finditer(text):
+        keys.setdefault(m.group(1), (text.count("\n", 0, m.start()) + 1, 1))
+    for key, kind in _TELLING:
+        if key in keys:
+            return kind, keys[key]
+    if "phrases" in keys and "rationale" in keys:
+        return "topic", keys["phrases"]
+    return None
+
+
 def kind_of(path: Path) -> str:
-    parts = set(path.parent.parts)
-    if "topics" in parts:
-        return "topic"
-    if "lists" in parts:
-        return "list"
-    if "curated" in parts:
-        return "curated"
-    return "claims"
+    """The folder's kind; where the folder does not say, the content's; else a claim file."""
+    folder = folder_kind(path)
+    if folder:
+        return folder
+    content = content_kind(path)
+    return content[0] if content else "claims"
+
+
+def _mismatch_hint(path: Path, kind: str) -> list[Problem]:
+    """One line where the folder gives one kind and the content clearly another."""
+    content = content_kind(path)
+    if content is None or content[0] == kind:
+        return []
+    (line, column), named = content[1], _NAMES[content[0]]
+    return [
+        Problem(
+            str(path),
+            line,
+            column,
+            f"hint: this reads as {named}, but its folder makes it {_NAMES[kind]}; "
+            f"move it out of {path.parent.name}/ to check it as {named}",
+        )
+    ]
 
 
 def yaml_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -52,26 +106,26 @@ def validate_paths(
         raise InputError(Problem(", ".join(map(str, paths)), 0, 0, "no YAML files found"))
     problems: list[Problem] = []
     checked: list[Checked] = []
-    claim_files = [f for f in files if kind_of(f) == "claims"]
-    for f in files:
-        kind = kind_of(f)
+    kinds = {f: kind_of(f) for f in files}
+    claim_files = [f for f, kind in kinds.items() if kind == "claims"]
+    for f, kind in kinds.items():
         try:
             if kind == "topic":
                 t = claims_mod.load_topic(f)
-                checked.append(Checked(str(f), kind, f"topic '{t.id}': {len(t.phrases)} phrases"))
+                checked.append(Checked(str(f), kind, f"topic '{t.id}': {counted(len(t.phrases), 'phrase')}"))
             elif kind == "list":
                 rl = lists.load_list(f)
-                checked.append(Checked(str(f), kind, f"list '{rl.id}': {len(rl.entries)} entries"))
+                checked.append(Checked(str(f), kind, f"list '{rl.id}': {counted(len(rl.entries), 'entry', 'entries')}"))
             elif kind == "curated":
                 works = list(curated.read_curated(f))
-                checked.append(Checked(str(f), kind, f"curated evidence: {len(works)} records"))
+                checked.append(Checked(str(f), kind, f"curated evidence: {counted(len(works), 'record')}"))
         except InputError as e:
-            problems.extend(e.problems)
+            problems.extend(e.problems + _mismatch_hint(f, kind))
     if claim_files:
         try:
             cs = claims_mod.load_claims(claim_files, root=root, lists=lists_dirs)
             for cf in cs.files:
-                checked.append(Checked(cf.path, "claims", f"{len(cf.claims)} claims"))
+                checked.append(Checked(cf.path, "claims", counted(len(cf.claims), "claim")))
         except InputError as e:
             problems.extend(e.problems)
     if problems:

@@ -19,9 +19,10 @@ from .options import lists_option, root_option
 def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:
     """Check claim, topic, list and curated files (or folders of them).
 
-    Every problem in every file is printed as path:line:column: message; the exit code is 2
-    when there is any. A file's kind follows from its folder: topics/, lists/, curated/, or
-    else a claim file.
+    Every problem in every file is printed as path:line:column: message, schema and
+    reference problems together; the exit code is 2 when there is any. A file's kind follows
+    from its folder (topics/, lists/, curated/); elsewhere from its top-level keys (entries: a
+    list, works: curated, statement: or claims: a claim file, phrases: and rationale: a topic).
 
     Example:
 
@@ -57,16 +58,17 @@ def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None
 
 
 @click.command()
+@click.argument("name", required=False, metavar="[NAME]", type=click.Choice(documents.SCHEMA_NAMES))
 @click.option(
     "--kind",
     type=click.Choice(documents.SCHEMA_NAMES),
-    default="claims",
-    show_default=True,
-    help="Which schema to print.",
+    default=None,
+    help="Which schema to print (same as NAME).  [default: claims]",
 )
 @click.option("--report", "kind", flag_value="report", help="Print the JSON report's schema (same as --kind report).")
-def schema(kind: str) -> None:
-    """Print a JSON Schema shipped with claimwatch (draft 2020-12).
+def schema(name: str | None, kind: str | None) -> None:
+    """Print a JSON Schema shipped with claimwatch (draft 2020-12): NAME is claims (the
+    default), topic, list, curated or report.
 
     Editors that speak yaml-language-server check claim files against it when the file starts
     with `# yaml-language-server: $schema=PATH`.
@@ -75,8 +77,11 @@ def schema(kind: str) -> None:
 
     \b
         claimwatch schema > claims.schema.json
+        claimwatch schema list > list.schema.json
     """
-    click.echo(json.dumps(documents.schema(kind), indent=2, ensure_ascii=False))
+    if name and kind and name != kind:
+        raise click.UsageError(f"NAME '{name}' and --kind '{kind}' name different schemas; give one")
+    click.echo(json.dumps(documents.schema(name or kind or "claims"), indent=2, ensure_ascii=False))
 
 
 def register(cli: click.Group) -> None:

@@ -25,7 +25,8 @@ from .options import lists_option, recorded_command, root_option
     type=click.Path(exists=True),
     help=(
         "A snapshot folder, a curated .yaml file, OpenAlex works (JSON Lines, a saved API list "
-        "response or one record; .json/.jsonl[.gz]), or a folder of them. Repeatable."
+        "response or one record; .json/.jsonl[.gz]), or a folder searched at every depth for "
+        "snapshots, curated files and .jsonl files (a .json file only when named). Repeatable."
     ),
 )
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the JSON report here.")

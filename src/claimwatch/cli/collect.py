@@ -17,6 +17,7 @@ from .. import openalex
 from .._text import printable, raw_stream
 from ..coverage import describe as describe_coverage
 from ..errors import InputError, Problem, SourceError
+from ..openalex._client import NO_KEY_WARNING
 from ..reports.terminal import terminal_console
 from .options import lists_option, root_option
 
@@ -47,7 +48,8 @@ def openalex_options(fn: F) -> F:
             default=5,
             show_default=True,
             help="Retries per request, after the first try, on HTTP 429 and 5xx (but 501 and 505), "
-            "a dropped, reset or refused connection, a timeout or a truncated answer.",
+            "a dropped, reset or refused connection, a timeout or a truncated answer; never when "
+            "the host name does not resolve.",
         ),
         click.option(
             "--backoff",
@@ -143,7 +145,7 @@ class ProgressBar:
     "period. Without it such a subject is left out of the coverage, with a warning: no works is "
     "more often a wrong id than a silent institution.",
 )
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, and no warning that OPENALEX_API_KEY is not set.")
 @lists_option
 @root_option
 def collect_cmd(
@@ -195,6 +197,8 @@ def collect_cmd(
     if click.get_current_context().get_parameter_source("openalex_url") == ParameterSource.COMMANDLINE:
         command += ["--openalex-url", openalex_url]  # as typed; the manifest's `api` says where it went
     client = _client(openalex_url, timeout, retries, backoff, max_wait)
+    if client.api_key is None and not quiet:  # said before any request, not after the allowance is spent
+        click.echo(f"warning: {NO_KEY_WARNING}", err=True)
     # stderr is the command line's sanitising stream; whether to draw a bar is the terminal's call.
     bar = ProgressBar(enabled=not quiet and raw_stream(sys.stderr).isatty())
     try:

@@ -4,6 +4,7 @@ work records) as a stream."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,24 +168,71 @@ def _as_of_basis(evidence: Evidence) -> str:
 
 
 def open_evidence_paths(paths: Iterable[str | Path]) -> list[Evidence]:
-    """Evidence from each path; a folder that is not a snapshot gives every snapshot, curated
-    file and JSONL file directly inside it, in name order."""
+    """Evidence from each path, each file or snapshot read once (by its real path); a folder
+    that is not a snapshot gives what `evidence_in_folder` finds in it."""
     out: list[Evidence] = []
+    seen: set[Path] = set()
     for p in map(Path, paths):
-        if p.is_dir() and not (p / MANIFEST).exists():
-            inside = sorted(
-                c
-                for c in p.iterdir()
-                if not c.name.startswith(".")
-                and (
-                    (c.is_dir() and (c / MANIFEST).exists())
-                    or c.suffix in (".yaml", ".yml")
-                    or c.name.endswith((".jsonl", ".jsonl.gz"))
-                )
-            )
-            if not inside:
-                raise InputError(Problem(str(p), 0, 0, "holds no evidence (snapshots, curated .yaml or .jsonl files)"))
-            out.extend(open_evidence(c) for c in inside)
-        else:
-            out.append(open_evidence(p))
+        found = evidence_in_folder(p) if p.is_dir() and not (p / MANIFEST).exists() else [p]
+        for item in found:
+            if (real := item.resolve()) not in seen:
+                seen.add(real)
+                out.append(open_evidence(item))
     return out
+
+
+# In a folder scan, JSON Lines are works by their name; a .json file is left out, since a report
+# or any other JSON could sit there: name it on its own to read it.
+FOLDER_WORKS_FILE_NAMES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+FOLDER_HOLDS_NONE = (
+    "holds no evidence (snapshot folders, curated .yaml files with a 'works:' key, .jsonl or .ndjson "
+    "files, at any depth; a .json file is read only when named on its own)"
+)
+_TOP_LEVEL_WORKS = re.compile(rb"works\s*:")
+
+
+def evidence_in_folder(folder: Path) -> list[Path]:
+    """The snapshot folders, curated YAML files and JSON Lines files of works in `folder` and
+    below, in sorted path order. A snapshot (a folder with manifest.json) is not descended into;
+    names starting with '.' (a writer's lock and temporaries) are passed over; a symbolic link
+    to a folder is followed once, so no loop of links can recur. YAML files that are not curated
+    evidence (claims, topics, lists) are passed over too."""
+    found: list[Path] = []
+    _scan(folder, found, {folder.resolve()})
+    if not found:
+        raise InputError(Problem(str(folder), 0, 0, FOLDER_HOLDS_NONE))
+    return found
+
+
+def _scan(folder: Path, found: list[Path], visited: set[Path]) -> None:
+    try:
+        children = sorted(folder.iterdir())
+    except OSError as e:
+        raise InputError(Problem(str(folder), 0, 0, f"cannot read the folder: {e.strerror or e}")) from None
+    for child in children:
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            if (child / MANIFEST).exists():
+                found.append(child)
+            elif (real := child.resolve()) not in visited:
+                visited.add(real)
+                _scan(child, found, visited)
+        elif child.is_file() and _is_evidence_file(child):
+            found.append(child)
+
+
+def _is_evidence_file(path: Path) -> bool:
+    if path.name.endswith(FOLDER_WORKS_FILE_NAMES):
+        return True
+    return path.suffix in (".yaml", ".yml") and _is_curated(path)
+
+
+def _is_curated(path: Path) -> bool:
+    """Whether a YAML file has a top-level `works:` key, as curated evidence has and claims,
+    topics and lists do not: read line by line, so a large list is never held whole."""
+    try:
+        with path.open("rb") as f:
+            return any(_TOP_LEVEL_WORKS.match(line) for line in f)
+    except OSError as e:
+        raise InputError(Problem(str(path), 0, 0, f"cannot be read: {e.strerror or e}")) from None

@@ -29,7 +29,7 @@ from typing import Any, BinaryIO, Literal
 import orjson
 
 from .. import ids
-from ..documents import open_input
+from ..documents import NOT_UTF8, open_input
 from ..errors import InputError, Problem
 from ..works import openalex_date
 
@@ -204,7 +204,8 @@ def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
     try:
         record = orjson.loads(line)
     except orjson.JSONDecodeError as e:
-        raise InputError(Problem(path, n, e.colno, f"not a JSON object: {e.msg}")) from None
+        message = NOT_UTF8 if "UTF-8" in e.msg else f"not a JSON object: {e.msg}"
+        raise InputError(Problem(path, n, e.colno, message)) from None
     return checked_work(record, path, n)
 
 

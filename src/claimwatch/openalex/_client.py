@@ -32,6 +32,11 @@ from ..evidence import tool_versions
 
 OPENALEX_API = "https://api.openalex.org"
 DETAIL_LIMIT = 200  # characters of a server's own message kept in an error line
+SET_A_KEY = "set OPENALEX_API_KEY"
+NO_KEY_WARNING = (
+    "OPENALEX_API_KEY is not set; OpenAlex has wanted a key since 2026-02-13, and without one "
+    "a collect has only a small free daily allowance (HTTP 429 when it is spent)"
+)
 
 T = TypeVar("T")
 
@@ -208,7 +213,7 @@ class OpenAlexClient:
         if response is not None and response.status_code >= 400:
             cause = _http.status_text(response) + self._detail(response)
             if response.status_code in (401, 403) and not self.api_key:
-                cause += "; set OPENALEX_API_KEY"
+                cause += f"; {SET_A_KEY}"
             return self._error(cause, url, response.status_code)
         if isinstance(e, json.JSONDecodeError):
             return self._error(f"malformed JSON in the answer ({e.msg} at character {e.pos})", url, None)
@@ -239,7 +244,10 @@ class OpenAlexClient:
         try:
             response = _http.send(send, self.policy, self.tally, timeout=self.timeout)
         except _http.Failure as e:
-            raise self._error(self._gave_up(e), url, e.status) from None
+            cause = self._gave_up(e)
+            if e.status == 429 and not self.api_key:  # the keyless daily allowance is spent
+                cause += f"; {SET_A_KEY}"
+            raise self._error(cause, url, e.status) from None
         self._last = (url, response)
         return response
 

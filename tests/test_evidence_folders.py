@@ -1,0 +1,100 @@
+"""A folder given as evidence is searched at every depth: snapshots, curated files and JSON Lines
+of works, in sorted path order, hidden names and non-evidence YAML passed over, no link loop."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claimwatch.cli import main
+from claimwatch.errors import InputError
+from claimwatch.evidence import import_jsonl, open_evidence_paths
+from claimwatch.evidence._open import evidence_in_folder
+from openalex_server import tiny_work
+
+
+def works_file(path: Path, *ids: int) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(tiny_work(n)) + "\n" for n in ids), encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def tree(tmp_path: Path, project_root: Path) -> Path:
+    """evidence/ as a project has it: snapshots two levels down, curated files and lists beside."""
+    root = tmp_path / "evidence"
+    source = works_file(tmp_path / "dump.jsonl", 1, 2)
+    import_jsonl(source, root / "snapshots" / "2024" / "msra")
+    import_jsonl(source, root / "snapshots" / "2025" / "msra")
+    (root / "curated").mkdir(parents=True)
+    shutil.copy(project_root / "evidence/curated/msra-2024.yaml", root / "curated" / "msra-2024.yaml")
+    shutil.copytree(project_root / "evidence/lists", root / "lists")
+    works_file(root / "dumps" / "deep" / "more.jsonl", 3)
+    works_file(root / "dumps" / "also.ndjson", 4)
+    return root
+
+
+def relative(paths: list[Path], root: Path) -> list[str]:
+    return [str(p.relative_to(root)) for p in paths]
+
+
+def test_a_folder_is_searched_at_every_depth_in_sorted_order(tree):
+    assert relative(evidence_in_folder(tree), tree) == [
+        "curated/msra-2024.yaml",
+        "dumps/also.ndjson",
+        "dumps/deep/more.jsonl",
+        "snapshots/2024/msra",
+        "snapshots/2025/msra",
+    ]
+    kinds = [e.kind for e in open_evidence_paths([tree])]
+    assert kinds == ["curated", "jsonl", "jsonl", "snapshot", "snapshot"]
+
+
+def test_a_snapshot_is_not_descended_into_and_hidden_names_are_passed_over(tree):
+    snapshot = tree / "snapshots" / "2024" / "msra"
+    works_file(snapshot / "extra" / "inside.jsonl", 9)  # inside a snapshot: not evidence of its own
+    works_file(tree / ".cache" / "hidden.jsonl", 9)
+    works_file(tree / "dumps" / ".half-written.jsonl", 9)
+    (tree / "snapshots" / "2024" / ".msra.lock").write_bytes(b"")
+    found = relative(evidence_in_folder(tree), tree)
+    assert "snapshots/2024/msra" in found
+    assert not [f for f in found if "inside" in f or "hidden" in f or "half-written" in f or "lock" in f]
+
+
+def test_yaml_that_is_not_curated_evidence_and_json_files_are_passed_over(tree):
+    (tree / "claims.yaml").write_text("statement:\n  speaker: X\nclaims: []\n", encoding="utf-8")
+    (tree / "report.json").write_text(json.dumps({"claims": [], "evidence": []}), encoding="utf-8")
+    found = relative(evidence_in_folder(tree), tree)
+    assert not [f for f in found if f.startswith(("lists/", "claims", "report"))]
+    assert open_evidence_paths([tree / "report.json"])  # never refused by name: named, it is read
+
+
+def test_a_loop_of_links_is_followed_once_and_a_linked_snapshot_read_once(tree):
+    (tree / "dumps" / "deep" / "loop").symlink_to(tree, target_is_directory=True)
+    (tree / "snapshots" / "latest").symlink_to(tree / "snapshots" / "2025" / "msra", target_is_directory=True)
+    paths = [e.path for e in open_evidence_paths([tree])]
+    assert len(paths) == 5 and len({Path(p).resolve() for p in paths}) == 5
+    assert str(tree / "snapshots" / "2025" / "msra") in paths  # 'latest' points at it: read once
+
+
+def test_the_same_evidence_named_twice_is_read_once(tree):
+    curated = tree / "curated" / "msra-2024.yaml"
+    assert len(open_evidence_paths([tree, curated])) == 5
+
+
+def test_a_folder_with_no_evidence_at_any_depth_is_one_line(tmp_path):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "page.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        open_evidence_paths([tmp_path / "a"])
+    (line,) = str(caught.value).splitlines()
+    assert line.startswith(f"{tmp_path / 'a'}: holds no evidence") and "a .json file is read only when named" in line
+
+
+def test_check_takes_the_evidence_folder_of_a_project(project_root, monkeypatch, capsys):
+    monkeypatch.chdir(project_root)
+    assert main(["check", "claims/", "--evidence", "evidence/"]) == 0
+    assert "msra-no-facial-recognition" in capsys.readouterr().out

@@ -1,0 +1,156 @@
+"""`claimwatch validate` tells the analyst how to fix the common mistakes (issue 17): counts in
+plain English, a comma that ended a value, a file not saved as UTF-8, and a file whose kind its
+folder does not say or says wrongly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimwatch import validate
+from claimwatch.cli import main
+from claimwatch.documents import NOT_UTF8
+from claimwatch.errors import InputError
+from helpers import claim_file, project, write
+
+CLAIM = """\
+claims:
+  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}
+"""
+LIST = "id: one\nname: One\nsources: [{title: s}]\nentries:\n  - {name: Alpha University}\n"
+TOPIC = "name: One\nrationale: r\nphrases: [face recognition]\n"
+CURATED = """\
+description: d
+works:
+  - id: w1
+    title: A work
+    versions:
+      - kind: journal
+        published: 2024-02-01
+        sources: [{title: s}]
+        authors:
+          - {name: A, affiliations: [Example Lab]}
+"""
+
+
+def run_validate(root: Path, *paths: str, monkeypatch, capsys) -> tuple[int, list[str], list[str]]:
+    monkeypatch.chdir(root)
+    code = main(["validate", *paths])
+    out = capsys.readouterr()
+    return code, out.out.splitlines(), out.err.splitlines()
+
+
+def test_counts_of_one_are_singular(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", CLAIM)
+    write(root / "evidence/lists/one.yaml", LIST)
+    write(root / "claims/topics/one.yaml", "name: One\nrationale: r\nphrases: [face recognition]\n")
+    code, out, _ = run_validate(
+        root,
+        "claims/c.yaml",
+        "evidence/lists/one.yaml",
+        "claims/topics/one.yaml",
+        monkeypatch=monkeypatch,
+        capsys=capsys,
+    )
+    assert code == 0
+    assert out == [
+        "ok  claims/c.yaml  (1 claim)",
+        "ok  claims/topics/one.yaml  (topic 'one': 1 phrase)",
+        "ok  evidence/lists/one.yaml  (list 'one': 1 entry)",
+    ]
+
+
+def test_counted_words():
+    assert [validate.counted(n, "claim") for n in (0, 1, 2, 1500)] == [
+        "0 claims",
+        "1 claim",
+        "2 claims",
+        "1,500 claims",
+    ]
+    assert validate.counted(1, "entry", "entries") == "1 entry"
+    assert validate.counted(3, "entry", "entries") == "3 entries"
+
+
+def test_a_comma_in_an_unquoted_flow_value_gets_the_quoted_fix(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(
+        root / "claims/c.yaml", CLAIM.replace("works: {topic: face}", "works: {topic: face}, note: Co., Ltd.")
+    )
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    assert e.value.lines() == [
+        f"{path}:13:102: unknown key 'Ltd.'; a value holding a comma must be quoted: note: \"Co., Ltd.\""
+    ]
+
+
+def test_an_unknown_key_with_no_comma_before_it_keeps_its_did_you_mean(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM.replace("from:", "form:"))
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    assert e.value.lines() == [f"{path}:13:36: unknown key 'form'; did you mean 'from'?"]
+
+
+@pytest.mark.parametrize("where", ["claims/c.yaml", "evidence/lists/bad.yaml", "elsewhere/thing.yaml"])
+def test_every_file_that_is_not_utf8_says_save_as_utf8(tmp_path, where):
+    root = project(tmp_path)
+    path = root / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes("id: caf\u00e9\n".encode("latin-1"))
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    assert e.value.lines() == [f"{path}:1:8: {NOT_UTF8}"]
+    assert "save the file as UTF-8" in NOT_UTF8
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [(LIST, "list"), (CURATED, "curated"), (TOPIC, "topic"), ("statement: {}\n", "claims"), ("a: 1\n", "claims")],
+)
+def test_the_kind_of_a_file_outside_the_known_folders_comes_from_its_content(tmp_path, text, kind):
+    path = write(tmp_path / "anywhere/one.yaml", text)
+    assert validate.kind_of(path) == kind
+
+
+def test_the_folder_wins_where_it_says(tmp_path):
+    assert validate.kind_of(write(tmp_path / "lists/one.yaml", "statement: {}\n")) == "list"
+    assert validate.kind_of(write(tmp_path / "claims/topics/one.yaml", LIST)) == "topic"
+
+
+def test_a_list_outside_lists_validates_as_a_list(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    write(root / "cases/one.yaml", LIST)
+    write(root / "cases/c.yaml", STATEMENT_FILE)
+    code, out, err = run_validate(root, "cases", monkeypatch=monkeypatch, capsys=capsys)
+    assert (code, err) == (0, [])
+    assert out == ["ok  cases/c.yaml  (1 claim)", "ok  cases/one.yaml  (list 'one': 1 entry)"]
+
+
+def test_a_file_in_the_wrong_folder_gets_one_hint_line(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    write(root / "evidence/lists/one.yaml", STATEMENT_FILE)
+    code, _, err = run_validate(root, "evidence/lists/one.yaml", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 2
+    hints = [line for line in err if ": hint: " in line]
+    assert hints == [
+        "evidence/lists/one.yaml:1:1: hint: this reads as a claim file, but its folder makes it a reference list; "
+        "move it out of lists/ to check it as a claim file"
+    ]
+
+
+def test_no_hint_where_folder_and_content_agree(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    write(root / "evidence/lists/one.yaml", LIST.replace("name: One\n", ""))
+    code, _, err = run_validate(root, "evidence/lists/one.yaml", monkeypatch=monkeypatch, capsys=capsys)
+    assert code == 2 and err == ["evidence/lists/one.yaml:1:1: 'name' is missing"]
+
+
+STATEMENT_FILE = """\
+statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
+subjects:
+  lab: {name: Example Lab, openalex: [I100]}
+claims:
+  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}
+"""
