@@ -344,3 +344,21 @@ def test_a_snapshot_made_before_subjects_were_counted_never_clears_by_silence(ro
     r = evaluate(files, [open_evidence(root / "snap")], as_of=dt.date(2025, 12, 31)).results[0]
     assert r.verdict == "insufficient_evidence"
     assert "was made before claimwatch checked that a declared subject's works are there" in r.why
+
+
+# --- one person with both affiliations ----------------------------------------------------------
+
+
+def test_a_finding_resting_on_one_dual_affiliated_author_is_marked(root):
+    """An MSRA author who also lists USTC: the work contradicts a no-listed-coauthor claim, and
+    says it rests on one person holding both affiliations."""
+    dual = work("W1", "Dual", authorships=[authorship("A. Lab", [LAB]), authorship("B. Both", [LAB, HIT])])
+    r = check(root, claim("{coauthor_in: [mil]}"), [dual])
+    assert r.verdict == "contradicted" and r.findings[0].dual_affiliation_only
+    assert "it rests only on an author who holds both the subject's and a listed affiliation" in r.why
+
+
+def test_a_finding_with_a_partner_elsewhere_is_not_marked(root):
+    r = check(root, claim("{coauthor_in: [mil]}"), [work("W1", "Partnered")])
+    assert r.verdict == "contradicted" and not r.findings[0].dual_affiliation_only
+    assert "holds both" not in r.why

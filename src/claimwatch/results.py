@@ -128,6 +128,13 @@ class Finding(_Model):
     strength: Literal["direct", "inferred"]
     reasons: tuple[Reason, ...]
     uncertain_because: tuple[str, ...] = ()
+    dual_affiliation_only: bool = Field(
+        False,
+        description=(
+            "Every listed author the finding rests on is also one of the subject's authors: one person "
+            "holding both affiliations (an intern, a joint appointment), not a partner elsewhere."
+        ),
+    )
 
 
 class SourceRef(_Model):

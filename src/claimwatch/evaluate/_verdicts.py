@@ -195,7 +195,18 @@ def _finding(
         strength="inferred" if inferred else "direct",
         reasons=tuple(reasons),
         uncertain_because=tuple(dict.fromkeys(doubts)),
+        dual_affiliation_only=_dual_affiliation_only(reasons),
     )
+
+
+def _dual_affiliation_only(reasons: list) -> bool:
+    """Does the finding rest only on authors who are the subject's as well as at a listed
+    institution? Such a work shows one person with two affiliations, which a reader weighs
+    differently from a coauthor at the listed institution."""
+    affiliations = [r for r in reasons if isinstance(r, AffiliationReason)]
+    listed = {r.author_position for r in affiliations if r.kind == "listed_author"}
+    subject = {r.author_position for r in affiliations if r.kind == "subject_author"}
+    return bool(listed) and listed <= subject
 
 
 def _finding_order(f: Finding) -> tuple[str, tuple]:
@@ -336,7 +347,8 @@ def _verdict(
         if n:
             return (
                 "contradicted",
-                f"{works} {'matches' if n == 1 else 'match'} although the claim expects none: {cited}.",
+                f"{works} {'matches' if n == 1 else 'match'} although the claim expects none: {cited}"
+                f"{_dual_note(matched)}.",
             )
         if u:
             return "insufficient_evidence", (
@@ -361,6 +373,17 @@ def _verdict(
     if coverage.complete:
         return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}."
     return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}, but {coverage.why}."
+
+
+def _dual_note(findings: list[Finding]) -> str:
+    """Said where every finding rests on people who hold the subject's and a listed affiliation."""
+    if findings and all(f.dual_affiliation_only for f in findings):
+        one = len(findings) == 1
+        return (
+            f" ({'it rests' if one else 'each rests'} only on an author who holds both the subject's and a listed "
+            "affiliation, not on a coauthor elsewhere)"
+        )
+    return ""
 
 
 def _count(n: int) -> str:
