@@ -36,6 +36,12 @@ from .options import lists_option, recorded_command, root_option
     "--claimreview", "claimreview_path", type=click.Path(dir_okay=False), help="Write ClaimReview JSON-LD here."
 )
 @click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False),
+    help="Write one row per finding here, as CSV for a spreadsheet (UTF-8 with a BOM).",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(["contradicted", "insufficient_evidence"]),
     help="Exit 1 when any claim gets this verdict.",
@@ -54,6 +60,7 @@ def check(
     md_path: str | None,
     html_path: str | None,
     claimreview_path: str | None,
+    csv_path: str | None,
     fail_on: str | None,
     as_of: dt.datetime | None,
     lists_dirs: tuple[str, ...],
@@ -74,7 +81,13 @@ def check(
     """
     targets = {
         fmt: path
-        for fmt, path in (("json", json_path), ("md", md_path), ("html", html_path), ("claimreview", claimreview_path))
+        for fmt, path in (
+            ("json", json_path),
+            ("md", md_path),
+            ("html", html_path),
+            ("claimreview", claimreview_path),
+            ("csv", csv_path),
+        )
         if path
     }
     claim_set = claims_mod.load_claims(claims or ("claims",), root=root, lists=lists_dirs)

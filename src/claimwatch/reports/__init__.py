@@ -16,6 +16,7 @@ from ..errors import InputError, Problem
 from ..files import refuse_unsafe_outputs, write_all_atomic
 from ..results import Results
 from .claimreview import render_claimreview
+from .csvreport import render_csv
 from .html import render_html
 from .jsonreport import render_json
 from .markdown import render_markdown
@@ -24,8 +25,14 @@ Renderer = Callable[[Results], str]
 
 
 def renderers() -> dict[str, Renderer]:
-    """Report formats by their option name, for `claimwatch check --json/--md/--html/--claimreview`."""
-    return {"json": render_json, "md": render_markdown, "html": render_html, "claimreview": render_claimreview}
+    """Report formats by their option name, for `claimwatch check --json/--md/--html/--claimreview/--csv`."""
+    return {
+        "json": render_json,
+        "md": render_markdown,
+        "html": render_html,
+        "claimreview": render_claimreview,
+        "csv": render_csv,
+    }
 
 
 def write_reports(

