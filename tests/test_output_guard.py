@@ -150,7 +150,7 @@ def fail_on_call(monkeypatch, name: str, n: int, error: int = errno.ENOSPC) -> N
     monkeypatch.setattr(claimwatch.files.os, name, failing)
 
 
-REPORTS = ["--json", "r.json", "--md", "r.md", "--html", "r.html", "--claimreview", "r.jsonld"]
+REPORTS = ["--json", "r.json", "--md", "r.md", "--html", "r.html", "--claimreview", "r.jsonld", "--csv", "r.csv"]
 
 
 def temporaries(root):

@@ -258,6 +258,8 @@ def _check_in_a_fresh_process(out: Path, hash_seed: str) -> dict[str, bytes]:
         str(out / "r.html"),
         "--claimreview",
         str(out / "r.jsonld"),
+        "--csv",
+        str(out / "r.csv"),
     ]
     code = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
     proc = subprocess.run(
@@ -275,14 +277,14 @@ def _check_in_a_fresh_process(out: Path, hash_seed: str) -> dict[str, bytes]:
 def test_the_check_command_twice_writes_identical_files(tmp_path):
     first = _check_in_a_fresh_process(tmp_path, "1")
     second = _check_in_a_fresh_process(tmp_path, "2")
-    assert sorted(first) == ["r.html", "r.json", "r.jsonld", "r.md"]
+    assert sorted(first) == ["r.csv", "r.html", "r.json", "r.jsonld", "r.md"]
     for name in first:
         assert first[name] == second[name], f"{name} differs between two runs of the same check"
 
 
 def test_the_check_command_writes_every_format(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(PROJECT)
-    out = {fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "md", "html", "claimreview")}
+    out = {fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "md", "html", "claimreview", "csv")}
     argv = ["check", "claims/", "--evidence", "evidence/curated/"]
     for fmt, path in out.items():
         argv += [f"--{fmt}", str(path)]
