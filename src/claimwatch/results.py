@@ -145,6 +145,11 @@ class SourceRef(_Model):
     authors: tuple[str, ...] = ()
     published: str | None = None
     url: str | None = None
+    archived_url: str | None = Field(
+        None,
+        description="An archived copy of the source (e.g. the Wayback Machine).",
+        exclude_if=lambda v: v is None,  # left out unless given: older reports stay byte-identical
+    )
     retrieved: str | None = None
     note: str | None = None
 
@@ -319,6 +324,17 @@ class Inputs(_Model):
     topics: tuple[InputRef, ...] = ()
 
 
+class Publication(_Model):
+    """Who publishes the report, where and when: given by the caller, never read from the clock."""
+
+    title: str | None = None
+    author: str | None = Field(None, description="The fact-checker or organisation that wrote the report.")
+    publisher: str | None = None
+    publisher_url: str | None = None
+    url: str | None = Field(None, description="Where the report is published.")
+    date_published: str | None = Field(None, description="YYYY-MM-DD.")
+
+
 class Results(_Model):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
@@ -334,6 +350,11 @@ class Results(_Model):
     evidence_counts: tuple[EvidenceCount, ...] = ()
     command: tuple[str, ...] = Field(
         (), description="The command line that produced the report, where the caller gave it."
+    )
+    publication: Publication | None = Field(
+        None,
+        description="The report's title, author, publisher, URL and date, where the caller gave them.",
+        exclude_if=lambda v: v is None,  # left out unless given: reports without it stay byte-identical
     )
 
     def result(self, claim_id: str) -> ClaimResult:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import click
 
@@ -12,7 +15,61 @@ from ..evidence import open_evidence_paths
 from ..files import refuse_unsafe_outputs
 from ..reports import report_options, write_reports
 from ..reports.terminal import print_verdicts
+from ..reports.view import safe_url
+from ..results import Publication
 from .options import lists_option, recorded_command, root_option
+
+
+def _web_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """An http(s) URL, as the reports link them; anything else is refused."""
+    if value is not None and not safe_url(value):
+        raise click.BadParameter(f"{value!r} is not an http(s) URL", ctx=ctx, param=param)
+    return value
+
+
+def publication_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--title, --author, --publisher, --publisher-url, --report-url and --date-published."""
+    options = (
+        click.option("--title", help="The report's title, shown as its heading."),
+        click.option("--author", help="Who wrote the report: the fact-checker or organisation."),
+        click.option("--publisher", help="Who publishes the report."),
+        click.option(
+            "--publisher-url", callback=_web_url, help="The publisher's home page (http or https); needs --publisher."
+        ),
+        click.option("--report-url", callback=_web_url, help="Where the report will be published (http or https)."),
+        click.option(
+            "--date-published",
+            type=click.DateTime(["%Y-%m-%d"]),
+            help="The day the report is published, YYYY-MM-DD (never taken from the clock).",
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def publication_of(
+    title: str | None,
+    author: str | None,
+    publisher: str | None,
+    publisher_url: str | None,
+    report_url: str | None,
+    date_published: dt.datetime | None,
+) -> Publication | None:
+    """The publication metadata given as options, or None when none was."""
+    if publisher_url and not publisher:
+        raise click.UsageError(
+            "--publisher-url needs --publisher, the name it is the home page of", ctx=click.get_current_context()
+        )
+    fields = {
+        "title": title,
+        "author": author,
+        "publisher": publisher,
+        "publisher_url": publisher_url,
+        "url": report_url,
+        "date_published": date_published.date().isoformat() if date_published else None,
+    }
+    return Publication(**fields) if any(fields.values()) else None
 
 
 @click.command()
@@ -51,6 +108,7 @@ from .options import lists_option, recorded_command, root_option
     type=click.DateTime(["%Y-%m-%d"]),
     help="The day open-ended claims run to (default: when the newest evidence was retrieved).",
 )
+@publication_options
 @lists_option
 @root_option
 def check(
@@ -63,16 +121,24 @@ def check(
     csv_path: str | None,
     fail_on: str | None,
     as_of: dt.datetime | None,
+    title: str | None,
+    author: str | None,
+    publisher: str | None,
+    publisher_url: str | None,
+    report_url: str | None,
+    date_published: dt.datetime | None,
     lists_dirs: tuple[str, ...],
     root: str,
 ) -> None:
-    """Check CLAIMS (files or folders; default claims/) against the evidence.
+    """Check CLAIMS (files or folders; default: the case's claims/ folder) against the evidence.
 
     Prints a verdict table and writes the reports asked for, all or none, and only after the
     evaluation succeeded. A report path that is an input of the run (a claim, topic or list file,
     the evidence or a file in it) or another report's path is refused before anything runs.
     Exit 0 when the evaluation ran; 1 with --fail-on when a claim gets that verdict; 2 for bad
-    input; 3 when a data source failed.
+    input; 3 when a data source failed. The publication options, from --title to --date-published,
+    are shown in the HTML and Markdown reports and given in ClaimReview as the review's url,
+    author, publisher and datePublished.
 
     Example:
 
@@ -90,13 +156,17 @@ def check(
         )
         if path
     }
-    claim_set = claims_mod.load_claims(claims or ("claims",), root=root, lists=lists_dirs)
+    publication = publication_of(title, author, publisher, publisher_url, report_url, date_published)
+    # With no claim files given, the case's own: <root>/claims, wherever the command runs from.
+    claim_set = claims_mod.load_claims(claims or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
     # The output guard, here before the evaluation: a report path that would replace an input is
     # refused at once, not after minutes of work (write_reports holds it again for every caller).
     refuse_unsafe_outputs(report_options(targets), _inputs_read(claim_set, evidence_paths))
     evidence = open_evidence_paths(evidence_paths)
     results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None)
-    written = write_reports(results, targets, protected=evidence_paths, command=recorded_command())
+    written = write_reports(
+        results, targets, protected=evidence_paths, command=recorded_command(), publication=publication
+    )
     print_verdicts(results)
     for path in written:
         click.echo(f"wrote {path}")

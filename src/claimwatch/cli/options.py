@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
+import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import click
 
 from .._http import redact
 from .._text import TerminalStream
+from ..errors import InputError
 
 ARGV_KEY = "claimwatch.argv"
 
@@ -66,10 +70,45 @@ lists_option = click.option(
     help="Another folder of list files (ID.yaml), searched after evidence/lists/. Repeatable.",
 )
 
+CONFIG_NAME = "claimwatch.toml"
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The nearest folder holding claimwatch.toml, from `start` (default: the working directory)
+    upward, as git and pytest find theirs; None when there is none. A claimwatch.toml that is not
+    valid TOML is an InputError naming its line."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        config = folder / CONFIG_NAME
+        if config.is_file():
+            _check_config(config)
+            return folder
+    return None
+
+
+def _check_config(config: Path) -> None:
+    try:
+        tomllib.loads(config.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f"not valid TOML: {e}", path=config) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8; save it as UTF-8", path=config) from None
+
+
+def _root(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """--root as given; else the case found upward, relative to the working directory (".",
+    "..", ...) so that the paths reports and errors show stay relative as today; else "."."""
+    if value is not None:
+        return value
+    found = find_root()
+    return os.path.relpath(found) if found else "."
+
+
 root_option = click.option(
     "--root",
     type=click.Path(file_okay=False),
-    default=".",
-    show_default=True,
-    help="Project root: where claims/topics/ and evidence/lists/ are found.",
+    default=None,
+    callback=_root,
+    help="Project root: where claims/topics/ and evidence/lists/ are found.  [default: the nearest folder "
+    "holding claimwatch.toml, from the working directory upward; else the working directory]",
 )

@@ -80,6 +80,7 @@ def _source(src: Any) -> SourceRef:
         authors=tuple(getattr(src, "authors", ())),
         published=str(src.published) if src.published else None,
         url=src.url,
+        archived_url=src.archived_url,
         retrieved=str(src.retrieved) if src.retrieved else None,
         note=src.note,
     )

@@ -31,6 +31,7 @@ class Source(BaseModel):
     publisher: str | None = None
     authors: tuple[str, ...] = ()
     url: str | None = None
+    archived_url: str | None = None
     published: dt.date | None = None
     retrieved: dt.date | None = None
     note: str | None = None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..files import refuse_unsafe_outputs, write_all_atomic
-from ..results import Results
+from ..results import Publication, Results
 from .claimreview import render_claimreview
 from .csvreport import render_csv
 from .html import render_html
@@ -41,6 +41,7 @@ def write_reports(
     *,
     protected: tuple[str | Path, ...] = (),
     command: Sequence[str] = (),
+    publication: Publication | None = None,
 ) -> list[Path]:
     """Render every requested report, then write them all or none; returns the paths written.
 
@@ -48,7 +49,8 @@ def write_reports(
     evidence, and anything in `protected`, e.g. evidence folders as given), into an evidence
     folder, or over another report of the same run: any of these is refused before anything is
     written. `command`, the command line that ran the check, goes into every report's
-    reproducibility record.
+    reproducibility record; `publication`, the report's title, author, publisher, URL and date,
+    goes into every report that shows them.
     """
     available = renderers()
     for fmt in targets:
@@ -57,6 +59,8 @@ def write_reports(
     refuse_unsafe_outputs(report_options(targets), [*run_inputs(results), *(("evidence", p) for p in protected)])
     if command:
         results = results.model_copy(update={"command": tuple(command)})
+    if publication is not None:
+        results = results.model_copy(update={"publication": publication})
     rendered = {Path(path): available[fmt](results) for fmt, path in targets.items()}
     write_all_atomic(rendered)
     return list(rendered)

@@ -5,8 +5,9 @@
 `reviewRating` gives the verdict in words (`alternateName`), why (`ratingExplanation`) and a
 number on the scale below (documented in docs/reports.md).
 
-The review's own `url`, `author` and `datePublished` belong to whoever publishes it; claimwatch
-knows none of them and writes none (no wall-clock date either), so the same results always
+The review's own `url`, `author`, `publisher` and `datePublished` belong to whoever publishes
+it: they are written only where the results carry a `Publication` (`check --report-url`,
+`--author`, `--publisher`, `--date-published`), never from the clock, so the same results always
 give the same file. The output is safe to paste into a `<script type="application/ld+json">`:
 `<`, `>` and `&` are written as JSON escapes, so no text can close the script element.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..results import VERDICT_WORDS, ClaimResult, Results, SourceRef, StatementRef
+from ..results import VERDICT_WORDS, ClaimResult, Publication, Results, SourceRef, StatementRef
 from .view import safe_url
 
 CLAIM_REVIEWED_LIMIT = 74
@@ -35,16 +36,19 @@ WORST_RATING, BEST_RATING = 1, 5
 
 
 def render_claimreview(results: Results) -> str:
-    graph = [claim_review(r, results.statement_of(r)) for r in results.results]
+    graph = [claim_review(r, results.statement_of(r), results.publication) for r in results.results]
     text = json.dumps({"@context": "https://schema.org", "@graph": graph}, indent=2, ensure_ascii=False)
     return _script_safe(text) + "\n"
 
 
-def claim_review(result: ClaimResult, statement: StatementRef | None) -> dict[str, Any]:
+def claim_review(
+    result: ClaimResult, statement: StatementRef | None, publication: Publication | None = None
+) -> dict[str, Any]:
     """One ClaimReview for one claim."""
     return {
         "@type": "ClaimReview",
         "identifier": result.claim,
+        **review_publication(publication),
         "claimReviewed": claim_reviewed(result.says),
         "itemReviewed": _claim(statement),
         "reviewRating": {
@@ -56,6 +60,46 @@ def claim_review(result: ClaimResult, statement: StatementRef | None) -> dict[st
             "ratingExplanation": result.why,
         },
     }
+
+
+def review_publication(publication: Publication | None) -> dict[str, Any]:
+    """The review's `url`, `author`, `publisher` and `datePublished`: only those the caller gave.
+
+    Properties as schema.org/ClaimReview (from CreativeWork) and Google's fact-check markup
+    (developers.google.com/search/docs/appearance/structured-data/factcheck) define them: `author`
+    is who publishes the fact check, an Organization or a Person with a name (and, for an
+    organisation, its home page as `url`).
+    """
+    if publication is None:
+        return {}
+    pub = publication
+    fields: dict[str, Any] = {}
+    url = safe_url(pub.url)
+    if url:
+        fields["url"] = url
+    if pub.author:
+        fields["author"] = _author(pub, pub.author)
+    if pub.publisher:
+        fields["publisher"] = _organization(pub.publisher, pub.publisher_url)
+    if pub.date_published:
+        fields["datePublished"] = pub.date_published
+    return fields
+
+
+def _author(pub: Publication, name: str) -> dict[str, Any]:
+    # A fact-checker named beside a different publisher is a person writing for it; otherwise the
+    # author is the organisation itself, with its home page where the publisher's is known.
+    if pub.publisher and name != pub.publisher:
+        return {"@type": "Person", "name": name}
+    return _organization(name, pub.publisher_url if name == pub.publisher else None)
+
+
+def _organization(name: str, url: str | None) -> dict[str, Any]:
+    org: dict[str, Any] = {"@type": "Organization", "name": name}
+    home = safe_url(url)
+    if home:
+        org["url"] = home
+    return org
 
 
 def claim_reviewed(says: str) -> str:
@@ -90,6 +134,9 @@ def _appearance(source: SourceRef) -> dict[str, Any]:
     url = safe_url(source.url)
     if url:
         work["url"] = url
+    archived = safe_url(source.archived_url)
+    if archived:
+        work["archivedAt"] = archived  # schema.org CreativeWork's property for an archived copy
     return work
 
 

@@ -24,6 +24,7 @@ from ..results import (
     ListedInstitution,
     ListRef,
     PhraseReason,
+    Publication,
     Results,
     SnapshotRef,
     SourceRef,
@@ -341,6 +342,30 @@ class InputRow:
 
 
 @dataclass(frozen=True)
+class BylinePart:
+    """One piece of the byline: words before it, its text, and where it links (the template decides
+    whether the URL may be live)."""
+
+    before: str
+    text: str
+    url: str | None = None
+
+
+def byline(publication: Publication | None) -> tuple[BylinePart, ...]:
+    """Who wrote and published the report, when and where, in that order; empty without them."""
+    if publication is None:
+        return ()
+    p = publication
+    parts = (
+        BylinePart("By ", p.author) if p.author else None,
+        BylinePart("Published by ", p.publisher, p.publisher_url) if p.publisher else None,
+        BylinePart("", p.date_published) if p.date_published else None,
+        BylinePart("Online at ", p.url, p.url) if p.url else None,
+    )
+    return tuple(part for part in parts if part)
+
+
+@dataclass(frozen=True)
 class ReportView:
     results: Results
     statements: tuple[StatementView, ...]
@@ -351,7 +376,14 @@ class ReportView:
     command: str
     command_given: bool
     tally: tuple[tuple[str, str, int], ...]
+    byline: tuple[BylinePart, ...] = ()
     findings_shown: int = FINDINGS_SHOWN
+
+    @property
+    def title(self) -> str | None:
+        """The report's own title, where the caller gave one."""
+        pub = self.results.publication
+        return pub.title if pub else None
 
     @property
     def verdict_meanings(self) -> list[tuple[str, str]]:
@@ -370,6 +402,7 @@ def report_view(results: Results) -> ReportView:
         command=shlex.join(results.command) if results.command else _equivalent_command(results),
         command_given=bool(results.command),
         tally=_tally(results),
+        byline=byline(results.publication),
     )
 
 

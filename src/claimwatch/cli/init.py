@@ -1,0 +1,70 @@
+"""claimwatch init: scaffold a new case from the files shipped in claimwatch/templates/case/."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import click
+
+from ..errors import InputError
+from .options import CONFIG_NAME
+
+# Shipped without the dot: a `.gitignore` inside the package would apply to the template folder
+# itself, and setuptools' package-data globs skip dotfiles.
+_RENAMED = {"gitignore": ".gitignore"}
+
+
+@click.command()
+@click.argument("directory", metavar="DIR", type=click.Path(file_okay=False))
+def init(directory: str) -> None:
+    """Start a new case in DIR: claimwatch.toml, an example claim file with its topic, a reference
+    list, curated evidence, a feature, and a .gitignore for reports and snapshot temporaries.
+
+    DIR must be new or empty. The case validates and checks as created; replace the invented
+    example (Example Lab) with your own statement. Commands run anywhere inside DIR find its
+    root by claimwatch.toml.
+
+    Example:
+
+    \b
+        claimwatch init my-case
+        cd my-case && claimwatch check claims/ --evidence evidence/
+    """
+    target = Path(directory)
+    _refuse_used(target)
+    written = [_write(target, relative, source) for relative, source in _template_files()]
+    click.echo(f"created {directory}: {len(written)} files ({', '.join(sorted(map(str, written)))})")
+
+
+def _refuse_used(target: Path) -> None:
+    if target.exists() and not (target.is_dir() and not any(target.iterdir())):
+        raise InputError("exists and is not an empty folder; give a new folder for the case", path=target)
+
+
+def _template_files(folder: Traversable | None = None, prefix: Path = Path()) -> Iterator[tuple[Path, Traversable]]:
+    """Every file of the case template, with its path in the new case."""
+    folder = folder or resources.files("claimwatch").joinpath("templates/case")
+    for item in sorted(folder.iterdir(), key=lambda t: t.name):
+        relative = prefix / _RENAMED.get(item.name, item.name)
+        if item.is_dir():
+            yield from _template_files(item, relative)
+        elif item.name != "__pycache__":
+            yield relative, item
+
+
+def _write(target: Path, relative: Path, source: Traversable) -> Path:
+    text = source.read_text(encoding="utf-8")
+    if relative == Path(CONFIG_NAME):  # the case is named after its folder; json quoting is valid TOML
+        text = text.replace("{name}", json.dumps(target.resolve().name))
+    path = target / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return relative
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(init)

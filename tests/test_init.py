@@ -1,0 +1,106 @@
+"""`claimwatch init DIR`: a new case that validates, checks and runs its feature as created (#17)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+
+import pytest
+
+from claimwatch.cli import main
+
+FILES = {
+    ".gitignore",
+    "claimwatch.toml",
+    "claims/EXAMPLE.yaml",
+    "claims/topics/drone-swarms.yaml",
+    "evidence/lists/example-watchlist.yaml",
+    "evidence/curated/example.yaml",
+    "features/example.feature",
+}
+
+
+@pytest.fixture()
+def case(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "my-case"]) == 0
+    assert capsys.readouterr().out.startswith("created my-case: 7 files")
+    return tmp_path / "my-case"
+
+
+def test_init_writes_the_whole_case(case):
+    assert {str(p.relative_to(case)) for p in case.rglob("*") if p.is_file()} == FILES
+    config = tomllib.loads((case / "claimwatch.toml").read_text(encoding="utf-8"))
+    assert config == {"case": {"name": "my-case"}}
+
+
+def test_the_gitignore_covers_reports_and_snapshot_temporaries(case):
+    lines = (case / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {"/reports/", ".*.lock", ".*.tmp-*", ".*.old-*"} <= set(lines)
+
+
+def test_the_case_validates_as_created(case, monkeypatch, capsys):
+    monkeypatch.chdir(case)
+    assert main(["validate", "claims/", "evidence/lists/", "evidence/curated/"]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.count("ok  ") == 4
+
+
+def test_the_case_checks_as_created(case, monkeypatch, capsys):
+    monkeypatch.chdir(case)
+    assert main(["check", "claims/", "--evidence", "evidence/", "--json", "reports/out.json"]) == 0
+    report = json.loads((case / "reports/out.json").read_text(encoding="utf-8"))
+    assert [r["verdict"] for r in report["results"]] == ["contradicted"]
+
+
+def test_the_case_checks_from_a_folder_inside_it(case, monkeypatch, capsys):
+    monkeypatch.chdir(case / "claims")
+    assert main(["check", "EXAMPLE.yaml", "--evidence", "../evidence/"]) == 0, capsys.readouterr().err
+
+
+def test_the_case_feature_passes(case):
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "features/"],
+        cwd=case,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 passed" in run.stdout
+
+
+def test_a_quoted_folder_name_stays_valid_toml(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", 'say "hi"']) == 0
+    config = tomllib.loads((tmp_path / 'say "hi"' / "claimwatch.toml").read_text(encoding="utf-8"))
+    assert config["case"]["name"] == 'say "hi"'
+
+
+def test_an_empty_folder_is_used(tmp_path, monkeypatch):
+    (tmp_path / "empty").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "empty"]) == 0
+    assert (tmp_path / "empty/claimwatch.toml").is_file()
+
+
+@pytest.mark.parametrize("existing", ["folder", "file"])
+def test_a_used_folder_or_a_file_is_refused_in_one_line(tmp_path, monkeypatch, capsys, existing):
+    target = tmp_path / "used"
+    if existing == "folder":
+        target.mkdir()
+        (target / "notes.txt").write_text("mine", encoding="utf-8")
+    else:
+        target.write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "used"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    if existing == "folder":
+        assert err == "used: exists and is not an empty folder; give a new folder for the case"
+    else:  # click refuses it before the command runs
+        assert "'used' is a file" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["used"]
+    if existing == "folder":
+        assert [p.name for p in target.iterdir()] == ["notes.txt"]

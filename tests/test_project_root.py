@@ -1,0 +1,116 @@
+"""Commands find the case's root upward from the working directory (claimwatch.toml marks it);
+--root overrides; without the file the working directory is the root, as before (#17)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+
+import pytest
+
+from claimwatch.cli import main
+from claimwatch.cli.options import find_root
+from claimwatch.evidence import import_jsonl
+from helpers import NO_PARTNERS_CLAIM, claim_file, project, work, write, write_jsonl
+
+TOPIC_CLAIM = """\
+claims:
+  - {id: no-face, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}
+"""
+
+
+@pytest.fixture()
+def case(tmp_path):
+    """A case marked by claimwatch.toml, with a claim file naming a shared topic and a list."""
+    root = project(tmp_path / "case")
+    write(root / "claimwatch.toml", "[case]\nname = 'A test case'\n")
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    claim_file(root / "claims/t.yaml", TOPIC_CLAIM)
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), root / "evidence/snap")
+    return root
+
+
+def test_the_root_is_the_nearest_folder_with_claimwatch_toml(case):
+    (case / "claims/deep/er").mkdir(parents=True)
+    assert find_root(case / "claims/deep/er") == case.resolve()
+    assert find_root(case) == case.resolve()
+
+
+def test_no_claimwatch_toml_means_no_root(tmp_path):
+    assert find_root(tmp_path) is None
+
+
+@pytest.mark.parametrize("command", [["validate", "c.yaml", "t.yaml"], ["show", "c.yaml", "t.yaml"]])
+def test_commands_work_from_a_folder_inside_the_case(case, monkeypatch, capsys, command):
+    monkeypatch.chdir(case / "claims")
+    assert main(command) == 0, capsys.readouterr().err
+
+
+def test_check_from_inside_the_case_keeps_command_line_paths_relative_to_where_it_runs(case, monkeypatch, capsys):
+    monkeypatch.chdir(case / "claims")
+    assert main(["check", "c.yaml", "t.yaml", "--evidence", "../evidence/snap", "--json", "out.json"]) == 0
+    report = json.loads((case / "claims/out.json").read_text(encoding="utf-8"))
+    paths = json.dumps(report)
+    assert "../claims/topics/face.yaml" in paths  # found under the root, named from where the command ran
+    assert str(case) not in paths  # no absolute paths creep into the report
+
+
+def test_lists_show_finds_the_case_lists_from_a_subfolder(case, monkeypatch, capsys):
+    monkeypatch.chdir(case / "evidence/snap")
+    assert main(["lists", "show", "mil"]) == 0
+    assert "mil: Military universities" in capsys.readouterr().out
+
+
+def test_root_overrides_the_discovered_case(case, tmp_path, monkeypatch, capsys):
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml", "--root", str(other)]) == 2
+    err = capsys.readouterr().err
+    assert f"unknown topic 'face'; known: (none) (looked in this file and {other}/claims/topics/)" in err
+
+
+def test_unknown_ids_name_the_folder_searched(case, monkeypatch, capsys):
+    works = "{topic: nope, coauthor_in: [nada]}"
+    claim_file(
+        case / "claims/u.yaml",
+        f"claims:\n  - {{id: u, says: s, subject: lab, from: 2024-01-10, expects: none, works: {works}}}\n",
+    )
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "u.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown topic 'nope'; known: face (looked in this file and ../claims/topics/)" in err
+    assert "unknown list 'nada'; known: mil (looked in ../evidence/lists/)" in err
+    assert main(["lists", "show", "nada"]) == 2
+    assert "../evidence/lists: unknown list 'nada'; known: mil" in capsys.readouterr().err
+
+
+def test_without_claimwatch_toml_the_working_directory_is_the_root(case, monkeypatch, capsys):
+    (case / "claimwatch.toml").unlink()
+    monkeypatch.chdir(case)
+    assert main(["validate", "claims/"]) == 0
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2  # as before: claims/topics/ is looked for here
+    assert "(looked in this file and claims/topics/)" in capsys.readouterr().err
+
+
+def test_a_broken_claimwatch_toml_is_one_line(case, monkeypatch, capsys):
+    (case / "claimwatch.toml").write_text("[case\n", encoding="utf-8")
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "claimwatch.toml" in err and "not valid TOML" in err
+
+
+def test_the_shipped_project_is_a_case(project_root, monkeypatch, capsys):
+    tomllib.loads((project_root / "claimwatch.toml").read_text(encoding="utf-8"))
+    monkeypatch.chdir(project_root / "claims")
+    assert main(["validate", "microsoft-msra-2024.yaml"]) == 0, capsys.readouterr().err
+
+
+def test_check_without_claim_files_reads_the_cases_claims_from_any_folder(case, monkeypatch, capsys):
+    monkeypatch.chdir(case / "evidence")
+    assert main(["check", "--evidence", "snap", "--json", "../out.json"]) == 0
+    report = json.loads((case / "out.json").read_text(encoding="utf-8"))
+    assert {c["path"] for c in report["inputs"]["claims"]} >= {"../claims/c.yaml"}
