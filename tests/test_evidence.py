@@ -273,7 +273,7 @@ def test_evidence_cli_import_and_show(tmp_path, capsys):
         )
         == 0
     )
-    assert "1 records, 1 duplicates collapsed" in capsys.readouterr().out
+    assert "1 record, 1 duplicate collapsed" in capsys.readouterr().out
     assert main(["evidence", "show", str(tmp_path / "snap")]) == 0
     out = capsys.readouterr().out
     assert "complete for I100, 2024-01-01 to the as-of day, 2025-01-01 (declared by user; 1 work of I100)" in out

@@ -10,6 +10,7 @@ import click
 from .. import evidence as store
 from .._text import printable, terminal_json
 from ..coverage import describe as describe_coverage
+from ..validate import counted
 from .options import recorded_command
 
 
@@ -88,8 +89,9 @@ def import_cmd(
     if m.as_of is None:
         click.echo(f"note: as-of {m.as_of_basis}", err=True)
     click.echo(
-        f"wrote {summary.out}: {summary.records} records, {summary.duplicates_collapsed} duplicates collapsed, "
-        f"{summary.skipped} records skipped; as of {m.as_of or 'unknown'}; "
+        f"wrote {summary.out}: {counted(summary.records, 'record')}, "
+        f"{counted(summary.duplicates_collapsed, 'duplicate')} collapsed, "
+        f"{counted(summary.skipped, 'record')} skipped; as of {m.as_of or 'unknown'}; "
         f"coverage {printable(describe_coverage(m.coverage, _open_end(m.as_of)))}"
     )
 

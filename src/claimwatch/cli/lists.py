@@ -11,6 +11,7 @@ from click.core import ParameterSource
 from .. import lists as lists_mod
 from .._text import printable, terminal_json
 from ..files import refuse_unsafe_outputs
+from ..validate import counted
 from .options import lists_option, root_option
 
 
@@ -80,10 +81,15 @@ country_option = click.option(
 )
 
 
+def _records(imported: dict) -> str:
+    read = imported.get("records_read")
+    return counted(read, "record") if isinstance(read, int) else "? records"
+
+
 def _wrote(rl: lists_mod.ReferenceList, out: str) -> None:
     imported = rl.imported or {}
     click.echo(
-        f"wrote {out}: list '{rl.id}', {len(rl.entries)} entries kept of {imported.get('records_read', '?')} records"
+        f"wrote {out}: list '{rl.id}', {counted(len(rl.entries), 'entry', 'entries')} kept of {_records(imported)}"
     )
     # What the import noticed (a repeated header, merged records, an older layout) is in the
     # list file; say it here too, so no one has to open the file to learn of it.
