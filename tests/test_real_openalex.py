@@ -289,3 +289,16 @@ def test_elements_that_are_not_objects_are_named_in_jsons_words(tmp_path, text, 
     with pytest.raises(InputError) as e:
         list(open_evidence(source).works())
     assert e.value.lines() == [f"{source}:{words}"]
+
+
+def test_a_claimwatch_report_given_as_evidence_says_what_it_is(tmp_path, capsys):
+    """A report's "results" would read as an API page's and fail with "'id' is None" on its first
+    claim; it is named for what it is instead."""
+    from claimwatch.cli import main
+
+    report = tmp_path / "report.json"
+    report.write_text('{\n  "claimwatch": "0.1.0",\n  "results": [{"claim": "c"}]\n}\n', encoding="utf-8")
+    assert main(["evidence", "show", str(report)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"{report}:1:1: a claimwatch report, not OpenAlex works: give the evidence it was made from (its inputs name it)"
+    )

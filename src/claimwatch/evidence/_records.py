@@ -139,12 +139,20 @@ def _too_long(limit: int) -> str:
 SNIFF_LIMIT = 4 << 20  # a first line longer than this is read as a document, which streams
 
 
+# A claimwatch JSON report begins with its "claimwatch" key: given as evidence, its "results"
+# would be read as an API page's and fail on the first claim with a puzzling "'id' is None".
+_A_REPORT = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"claimwatch"\s*:')
+_A_REPORT_MESSAGE = "a claimwatch report, not OpenAlex works: give the evidence it was made from (its inputs name it)"
+
+
 def sniff_layout(path: Path) -> Layout:
     """'jsonl' where the first non-blank line is a work record, or is broken in a way only a
     line of JSON Lines can be (so its error names that line); 'json' for a document: a first
     line that is not a whole value (pretty-printed), or is a page, an array or another record."""
     try:
         with _decompressed(path) as stream:
+            if _A_REPORT.match(stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""):
+                raise InputError(Problem(str(path), 1, 1, _A_REPORT_MESSAGE))
             for line in iter(lambda: stream.readline(SNIFF_LIMIT), b""):
                 if not line.strip():
                     continue
