@@ -8,6 +8,7 @@ entries' names and aliases are the ASPI China Defence Universities Tracker's, as
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -48,6 +49,21 @@ ASPI = {
 }
 LIST = ReferenceList(id="aspi", name="ASPI tracker", sources=(Source(title="ASPI"),), entries=tuple(ASPI.values()))
 MATCHER = ListMatcher(LIST)
+
+
+SHIPPED_LISTS = Path(__file__).parents[1] / "evidence/lists"
+
+
+@functools.cache
+def shipped_matcher(list_id: str) -> ListMatcher:
+    from claimwatch.lists import load_list
+
+    return ListMatcher(load_list(SHIPPED_LISTS / f"{list_id}.yaml"))
+
+
+def shipped_hits(list_id: str, text: str) -> dict[str, _EntryHit]:
+    """The entries of a shipped list one raw affiliation string matches, by entry id."""
+    return {h.entry.id: h for h in shipped_matcher(list_id).hits(Authorship("A", 0, raw_affiliations=(text,)))}
 
 
 def hits(raw: list[str] | None = None, institutions: tuple[Institution, ...] = ()) -> dict[str, _EntryHit]:
@@ -413,10 +429,7 @@ def test_run_together_acronyms_are_split_too():
     ],
 )
 def test_a_name_ending_where_words_ran_together_is_found(text, entry_id):
-    from claimwatch.lists import load_list
-
-    shipped = ListMatcher(load_list(Path(__file__).parents[1] / "evidence/lists/us-entity-list.yaml"))
-    found = {h.entry.id: h for h in shipped.hits(Authorship("A", 0, raw_affiliations=(text,)))}
+    found = shipped_hits("us-entity-list", text)
     assert entry_id in found and found[entry_id].doubt is None, found
 
 
@@ -521,14 +534,9 @@ def test_a_real_string_matches_only_an_entry_in_its_country(shared_data):
 
 # --- the review's cases -------------------------------------------------------------------------
 
-SHIPPED = Path(__file__).parents[1] / "evidence/lists/seven-sons.yaml"
-
 
 def shipped_outcome(entry_id: str, text: str) -> str:
-    from claimwatch.lists import load_list
-
-    found = {h.entry.id: h for h in ListMatcher(load_list(SHIPPED)).hits(Authorship("A", 0, raw_affiliations=(text,)))}
-    hit = found.get(entry_id)
+    hit = shipped_hits("seven-sons", text).get(entry_id)
     return "none" if hit is None else "uncertain" if hit.doubt else "match"
 
 
@@ -609,15 +617,9 @@ def test_decomposed_text_is_matched_in_linear_time():
     ],
 )
 def test_abbreviated_names_are_found(text, entry_id):
-    from claimwatch.lists import load_list
-
-    shipped = ListMatcher(load_list(Path(__file__).parents[1] / "evidence/lists/us-entity-list.yaml"))
-    found = {h.entry.id: h for h in shipped.hits(Authorship("A", 0, raw_affiliations=(text,)))}
+    found = shipped_hits("us-entity-list", text)
     assert set(found) == {entry_id} and found[entry_id].doubt is None, found
 
 
 def test_an_abbreviated_longer_name_is_not_the_shorter_one():
-    from claimwatch.lists import load_list
-
-    shipped = ListMatcher(load_list(Path(__file__).parents[1] / "evidence/lists/us-entity-list.yaml"))
-    assert shipped.hits(Authorship("A", 0, raw_affiliations=("Tianjin Univ. of Technol., Tianjin, China",))) == []
+    assert shipped_hits("us-entity-list", "Tianjin Univ. of Technol., Tianjin, China") == {}

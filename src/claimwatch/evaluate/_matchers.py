@@ -12,7 +12,6 @@ University is in Shenyang and in Boston; CSIC is a Spanish council and a Chinese
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Set
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import Authorship, Institution, Work
-from ._names import NameHit, NameMatcher, fold
+from ._names import NameHit, NameMatcher, fold, is_acronym
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 
@@ -330,11 +329,8 @@ _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
 
 def _named_beside(around: list[Place], text: str, names: tuple[str, ...]) -> bool:
     """Does a place in the acronym's part of the string stand in one of the entry's full names?"""
-    full = [f" {fold(n)} " for n in names if not _ACRONYM_NAME.match(n)]
+    full = [f" {fold(n)} " for n in names if not is_acronym(n)]
     return any(f" {fold(text[p.start : p.end])} " in n for p in around if not p.is_country for n in full)
-
-
-_ACRONYM_NAME = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 
 @lru_cache(maxsize=10_000)

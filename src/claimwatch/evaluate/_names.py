@@ -44,7 +44,7 @@ class NameHit:
 
     @property
     def is_acronym(self) -> bool:
-        return bool(_ACRONYM.match(self.name))
+        return is_acronym(self.name)
 
     @property
     def is_cjk(self) -> bool:
@@ -82,6 +82,11 @@ def name_words(folded: str) -> list[str]:
     """A folded name or text as the words names are matched by: abbreviations written out, "and"
     left out."""
     return [_ABBREVIATIONS.get(w, w) for w in folded.split() if w not in _DROPPED]
+
+
+def is_acronym(name: str) -> bool:
+    """A name written as an acronym ("USTC", "HIT"): matched as written, the weakest evidence."""
+    return bool(_ACRONYM.match(name))
 
 
 def fold(text: str) -> str:
@@ -165,7 +170,7 @@ class NameMatcher:
             if _is_cjk(name):
                 self._cjk.append((key, unicodedata.normalize("NFKC", name)))
                 continue
-            if _ACRONYM.match(name):
+            if is_acronym(name):
                 pattern, matcher = name, self._acronyms
             else:
                 pattern, matcher = " ".join(name_words(fold(name))), self._folded
@@ -225,7 +230,10 @@ class NameMatcher:
 
     def _starts_a_name(self, piece: str) -> bool:
         """Does a piece of a run-together word start a registered name ("...EngineeringNanjing")?"""
-        return piece in self._acronym_words or _ABBREVIATIONS.get(fold(piece), fold(piece)) in self._first_words
+        if piece in self._acronym_words:
+            return True
+        words = name_words(fold(piece))  # read as the registered names are: "Univ" is "university"
+        return bool(words) and words[0] in self._first_words
 
     def _find_cjk(self, given: str) -> list[NameHit]:
         normal = unicodedata.normalize("NFKC", given)
