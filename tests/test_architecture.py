@@ -27,6 +27,7 @@ LAYERS = {
     "works": 1,
     "lists": 2,
     "curated": 2,
+    "reviews": 2,
     "claims": 3,
     "evidence": 3,
     "openalex": 4,

@@ -375,13 +375,13 @@ class _Composer:
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    """A JSON Schema shipped in the package (claims, list, curated, report)."""
+    """A JSON Schema shipped in the package (claims, topic, list, curated, reviews, report)."""
     text = resources.files("claimwatch").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 
 
-SCHEMA_NAMES = ("claims", "topic", "list", "curated", "report")
+SCHEMA_NAMES = ("claims", "topic", "list", "curated", "reviews", "report")
 
 
 @cache

@@ -122,6 +122,43 @@ class WorkRef(_Model):
     records: tuple[str, ...] = Field((), description="Where each record of the work stands: path:line.")
 
 
+Decision = Literal["not_a_match", "confirmed", "disputed"]
+DECISION_WORDS = {"not_a_match": "Not a match", "confirmed": "Confirmed", "disputed": "Disputed"}
+
+
+class Review(_Model):
+    """An analyst's decision on one finding of one claim, as the case's reviews file records it."""
+
+    claim: str
+    work: str = Field(
+        description="The work as the review names it: an OpenAlex work id, a DOI, an arXiv id or a curated work id."
+    )
+    decision: Decision = Field(
+        description=(
+            "not_a_match: the finding is set aside, out of the verdict; confirmed: it counts as a match, "
+            "its doubts resolved by the reviewer; disputed: it counts only as uncertain."
+        )
+    )
+    by: str
+    date: str = Field(description="The day of the decision, YYYY-MM-DD.")
+    note: str = Field(description="Why, in the reviewer's words.")
+    expires: str | None = Field(
+        None, description="The last day the review holds: evidence current after it makes the review lapse."
+    )
+    path: str = Field(description="The reviews file.")
+    line: int
+
+
+class LapsedReview(_Model):
+    """A review that was not applied, and why: its work is no longer among the claim's findings,
+    it has expired, whether it has expired cannot be told, or another review of the same work
+    applies."""
+
+    review: Review
+    reason: Literal["not_found", "expired", "expiry_unknown", "overlaps"]
+    why: str
+
+
 class Finding(_Model):
     work: WorkRef
     status: Literal["matched", "uncertain"]
@@ -134,6 +171,11 @@ class Finding(_Model):
             "Every listed author the finding rests on is also one of the subject's authors: one person "
             "holding both affiliations (an intern, a joint appointment), not a partner elsewhere."
         ),
+    )
+    review: Review | None = Field(
+        None,
+        description="The analyst's decision on this finding, where one applies.",
+        exclude_if=lambda v: v is None,  # left out unless reviewed: unreviewed reports stay byte-identical
     )
 
 
@@ -308,6 +350,16 @@ class ClaimResult(_Model):
     )
     findings: tuple[Finding, ...]
     uncertain_findings: tuple[Finding, ...] = ()
+    dismissed: tuple[Finding, ...] = Field(
+        (),
+        description="Findings a review set aside as not a match, each with its review: out of the verdict, kept in view.",
+        exclude_if=lambda v: not v,
+    )
+    lapsed_reviews: tuple[LapsedReview, ...] = Field(
+        (),
+        description="Reviews of this claim that were not applied, each with the reason.",
+        exclude_if=lambda v: not v,
+    )
     interpretation: Interpretation | None = None
 
 
@@ -322,6 +374,7 @@ class Inputs(_Model):
     evidence: tuple[InputRef, ...]
     lists: tuple[InputRef, ...] = ()
     topics: tuple[InputRef, ...] = ()
+    reviews: tuple[InputRef, ...] = Field((), exclude_if=lambda v: not v)
 
 
 class Publication(_Model):

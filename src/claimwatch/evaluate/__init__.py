@@ -31,7 +31,8 @@ from collections.abc import Sequence
 from .._version import __version__
 from ..claims import ClaimSet
 from ..evidence import Evidence
-from ..results import Results
+from ..results import InputRef, Results
+from ..reviews import Reviews
 from ._conditions import Truth, _CompiledClaim
 from ._grouping import _stream
 from ._matchers import _Matchers
@@ -43,11 +44,14 @@ from ._verdicts import _judge, _sort_groups
 __all__ = ["NameHit", "NameMatcher", "PhraseHit", "PhraseSet", "Truth", "evaluate", "fold", "plain_words"]
 
 
-def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date | None = None) -> Results:
+def evaluate(
+    claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date | None = None, reviews: Reviews | None = None
+) -> Results:
     """One verdict per claim, with findings and reasons, from every piece of evidence.
 
     `as_of` is the day an open-ended claim runs to; by default the day the newest evidence was
-    retrieved, so that the same inputs always give the same results.
+    retrieved, so that the same inputs always give the same results. `reviews` (the case's
+    reviews file, `claimwatch.reviews.load_reviews`) are applied after matching.
     """
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
@@ -63,11 +67,16 @@ def evaluate(claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date |
     finally:
         if gc_was_enabled:
             gc.enable()
-    results = tuple(_judge(cc, tally, evidence, as_of) for cc, tally in zip(compiled, tallies, strict=True))
+    results = tuple(
+        _judge(cc, tally, evidence, as_of, reviews) for cc, tally in zip(compiled, tallies, strict=True)
+    )
+    inputs = _inputs(claims, evidence)
+    if reviews is not None:
+        inputs = inputs.model_copy(update={"reviews": (InputRef(path=reviews.path, sha256=reviews.sha256),)})
     return Results(
         claimwatch=__version__,
         as_of=str(as_of) if as_of else None,
-        inputs=_inputs(claims, evidence),
+        inputs=inputs,
         evidence=tuple(_evidence_ref(e) for e in evidence),
         results=results,
         statements=tuple(_statement(f) for f in claims.files),

@@ -27,11 +27,13 @@ from ..results import (
     Verdict,
     WorkRef,
 )
+from ..reviews import Reviews, identity_keys
 from ..works import PartialDate
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._grouping import _ClaimBits, _FirstPublished, _Record, _subject_slots
 from ._matchers import _cited
 from ._provenance import _interpretation
+from ._reviewing import _apply_reviews
 
 
 @dataclass
@@ -40,6 +42,8 @@ class _Tallies:
 
     matched: list[Finding] = field(default_factory=list)
     uncertain: list[Finding] = field(default_factory=list)
+    # By finding's work id: every identity its records give (ids, DOIs, arXiv ids), for reviews.
+    identities: dict[str, set[str]] = field(default_factory=dict)
     considered: int = 0
     # Among the works considered: coauthorships, those with no affiliation, works holding one.
     coauthorships: int = 0
@@ -97,6 +101,9 @@ def _sort_groups(
             doubts = [date_doubt] if date_status == UNKNOWN and date_doubt else []
             doubts += [d for _, o in chosen for d in o.doubts]
             finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts)
+            tally.identities[finding.work.id] = {
+                key for r, _ in chosen if r.ref is not None for key in identity_keys(r.ref.id, r.ref.doi, r.ref.arxiv)
+            }
             (tally.matched if finding.status == "matched" else tally.uncertain).append(finding)
     return tallies
 
@@ -132,16 +139,27 @@ def _relisted(outcome: _Outcome, published: _FirstPublished | PartialDate | None
     return _Outcome(UNKNOWN, outcome.reasons, [*outcome.doubts, *doubts], outcome.listings)
 
 
-def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as_of: dt.date | None) -> ClaimResult:
+def _judge(
+    cc: _CompiledClaim,
+    tally: _Tallies,
+    evidence: Sequence[Evidence],
+    as_of: dt.date | None,
+    reviews: Reviews | None = None,
+) -> ClaimResult:
     claim = cc.claim
     end = claim.to or as_of
-    matched = sorted(tally.matched, key=_finding_order)
-    uncertain = sorted(tally.uncertain, key=_finding_order)
+    reviewed = _apply_reviews(
+        reviews.of_claim(claim.id) if reviews else [], tally.matched, tally.uncertain, tally.identities, as_of
+    )
+    matched = sorted(reviewed.matched, key=_finding_order)
+    uncertain = sorted(reviewed.uncertain, key=_finding_order)
+    dismissed = sorted(reviewed.dismissed, key=_finding_order)
     coverage = _coverage(claim, evidence, end, tally.considered)
     unaffiliated = _unaffiliated(claim, tally)
     verdict, why = _verdict(
         claim, len(matched), len(uncertain), tally.considered, coverage, unaffiliated, matched, uncertain
     )
+    why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
     return ClaimResult(
         claim=claim.id,
         says=claim.says,
@@ -163,8 +181,32 @@ def _judge(cc: _CompiledClaim, tally: _Tallies, evidence: Sequence[Evidence], as
         unaffiliated=unaffiliated,
         findings=tuple(matched),
         uncertain_findings=tuple(uncertain),
+        dismissed=tuple(dismissed),
+        lapsed_reviews=tuple(reviewed.lapsed),
         interpretation=_interpretation(cc),
     )
+
+
+def _reviews_note(
+    matched: list[Finding], uncertain: list[Finding], dismissed: list[Finding], lapsed: Sequence[object]
+) -> str:
+    """What reviews did to the verdict, in a sentence after its reason; empty where none applied."""
+    parts = []
+    if dismissed:
+        parts.append(f"{_findings(len(dismissed))} set aside on review as not a match")
+    confirmed = sum(1 for f in matched if f.review is not None and f.review.decision == "confirmed")
+    if confirmed:
+        parts.append(f"{_findings(confirmed)} confirmed on review")
+    disputed = sum(1 for f in (*matched, *uncertain) if f.review is not None and f.review.decision == "disputed")
+    if disputed:
+        parts.append(f"{_findings(disputed)} disputed on review, counted as uncertain")
+    if lapsed:
+        parts.append(f"{len(lapsed)} {'review' if len(lapsed) == 1 else 'reviews'} not applied (see the reviews)")
+    return f" Reviews: {'; '.join(parts)}." if parts else ""
+
+
+def _findings(n: int) -> str:
+    return f"{n} finding" if n == 1 else f"{n} findings"
 
 
 def _finding(

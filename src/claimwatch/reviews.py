@@ -1,0 +1,245 @@
+"""Reviews: an analyst's decisions on findings, kept in the case's `reviews.yaml`.
+
+A finding is named by its claim and by an identity of its work that survives re-collection (an
+OpenAlex work id, a DOI, an arXiv id, a curated work id), never by a position in a report. The
+evaluator applies reviews after matching (`claimwatch.evaluate`); the evidence is never edited
+to silence a finding, and a dismissed finding stays in view, with the reviewer's note.
+
+Recording a review appends it to the file as written, comments and all, and checks that the
+result reads back as the old reviews plus the new one before it replaces the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import documents, ids
+from .errors import InputError, Problem
+from .files import write_atomic
+from .results import Decision, Review
+
+REVIEWS_FILE = "reviews.yaml"
+DECISIONS: tuple[Decision, ...] = ("not_a_match", "confirmed", "disputed")
+
+# arXiv's new-style (2404.10667) and old-style (hep-th/9901001) ids, with or without a version.
+_ARXIV = re.compile(
+    r"^(?:arxiv:|https?://arxiv\.org/abs/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE
+)
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
+_CURATED_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+_HEADER = (
+    "# Reviews of this case's findings: one item per claim and work (claimwatch schema reviews).\n"
+    "# Written by `claimwatch review CLAIM WORK --decision ... --note ...`; edit by hand as you like.\n"
+)
+
+
+def work_key(text: str) -> str | None:
+    """The one spelling a work identity is compared in: 'W123', 'doi:10.1/x', 'arxiv:2404.10667',
+    or a curated work id as written; None for what names no work."""
+    text = text.strip()
+    openalex = ids.openalex_id(text)
+    if openalex:
+        return openalex if openalex.startswith("W") else None
+    arxiv = _ARXIV.match(text)
+    if arxiv:  # before DOIs and curated ids: '2404.10667' is an arXiv id, not a curated one
+        return f"arxiv:{arxiv.group(1).lower()}"
+    doi = ids.doi(text)
+    if doi:
+        arxiv_doi = _ARXIV_DOI.match(doi)
+        return f"arxiv:{arxiv_doi.group(1)}" if arxiv_doi else f"doi:{doi}"
+    return text if _CURATED_ID.match(text) else None
+
+
+def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
+    """The keys a review may name one record of a finding's work by."""
+    keys = {work_id}
+    if doi:
+        keys.add(f"doi:{doi}")
+        arxiv_doi = _ARXIV_DOI.match(doi)
+        if arxiv_doi:
+            keys.add(f"arxiv:{arxiv_doi.group(1)}")
+    if arxiv:
+        keys.add(f"arxiv:{arxiv.lower()}")
+    return keys
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A review with the key its work is compared by."""
+
+    review: Review
+    key: str
+
+    def expired(self, as_of: dt.date | None) -> bool | None:
+        """Has it lapsed for evidence current on `as_of`? None where that day is not known."""
+        if self.review.expires is None:
+            return False
+        if as_of is None:
+            return None
+        return as_of > dt.date.fromisoformat(self.review.expires)
+
+
+@dataclass
+class Reviews:
+    """The reviews of a case, by claim."""
+
+    path: str
+    sha256: str
+    entries: list[ReviewEntry] = field(default_factory=list)
+
+    def of_claim(self, claim_id: str) -> list[ReviewEntry]:
+        return [e for e in self.entries if e.review.claim == claim_id]
+
+    def claims(self) -> set[str]:
+        return {e.review.claim for e in self.entries}
+
+
+def find_reviews(root: str | Path) -> Path | None:
+    """The case's reviews file, where it has one."""
+    path = Path(root) / REVIEWS_FILE
+    return path if path.is_file() else None
+
+
+def load_reviews(path: str | Path) -> Reviews:
+    """A reviews file, every problem in it at once (InputError)."""
+    doc = documents.load_yaml(path)
+    problems = documents.schema_problems(doc, "reviews")
+    if problems:
+        raise InputError(problems)
+    reviews = Reviews(doc.path, doc.sha256)
+    seen: dict[tuple[str, str], int] = {}
+    for i, raw in enumerate(doc.data["reviews"] or ()):  # `reviews:` alone: none yet
+        at = ("reviews", i)
+        line = doc.position(at)[0]
+        key = work_key(raw["work"])
+        if key is None:
+            problems.append(doc.problem((*at, "work"), f"{raw['work']!r} names no work: {_WORK_HINT}"))
+            continue
+        first = seen.setdefault((raw["claim"], key), line)
+        if first != line:
+            problems.append(
+                doc.problem(at, f"a second review of {raw['work']} for claim '{raw['claim']}' (first at line {first})")
+            )
+            continue
+        problems.extend(_date_problems(doc, at, raw))
+        reviews.entries.append(ReviewEntry(_review(raw, doc.path, line), key))
+    if problems:
+        raise InputError(documents.capped(problems))
+    return reviews
+
+
+_WORK_HINT = "give an OpenAlex work id (W…), a DOI, an arXiv id (arXiv:2404.10667) or a curated work id"
+
+
+def _date_problems(doc: documents.Document, at: tuple, raw: dict) -> Iterator[Problem]:
+    if raw.get("expires") and raw["expires"] < raw["date"]:
+        yield doc.problem((*at, "expires"), f"expires {raw['expires']}, before the review was made ({raw['date']})")
+
+
+def _review(raw: dict, path: str, line: int) -> Review:
+    return Review(
+        claim=raw["claim"],
+        work=raw["work"],
+        decision=raw["decision"],
+        by=raw["by"],
+        date=raw["date"],
+        note=raw["note"],
+        expires=raw.get("expires"),
+        path=path,
+        line=line,
+    )
+
+
+def record_review(
+    path: str | Path,
+    *,
+    claim: str,
+    work: str,
+    decision: Decision,
+    note: str,
+    by: str,
+    date: dt.date,
+    expires: dt.date | None = None,
+    known_claims: Iterable[str] | None = None,
+) -> Review:
+    """Append one review to the reviews file (made where missing); the file is replaced whole,
+    or not at all. Refused: an unknown claim, a work that names no work, a second review of the
+    same finding (edit the first), an expiry before the review."""
+    path = Path(path)
+    key = work_key(work)
+    where = f"{path}"
+    if key is None:
+        raise InputError([Problem(where, 0, 0, f"{work!r} names no work: {_WORK_HINT}")])
+    known = set(known_claims) if known_claims is not None else None
+    if known is not None and claim not in known:
+        raise InputError([Problem(where, 0, 0, f"no claim '{claim}' in the case (known: {', '.join(sorted(known)) or 'none'})")])
+    if expires is not None and expires < date:
+        raise InputError([Problem(where, 0, 0, f"--expires {expires} is before the review's day ({date})")])
+    existing = load_reviews(path) if path.exists() else None
+    if existing is not None:
+        for e in existing.of_claim(claim):
+            if e.key == key:
+                raise InputError(
+                    [
+                        Problem(
+                            existing.path,
+                            e.review.line,
+                            1,
+                            f"{work} is already reviewed for claim '{claim}' ({e.review.decision}): edit that review",
+                        )
+                    ]
+                )
+    item: dict[str, object] = {"claim": claim, "work": work, "decision": decision, "by": by, "date": date, "note": note}
+    if expires is not None:
+        item["expires"] = expires
+    old_text = path.read_text("utf-8") if existing is not None else _HEADER + "reviews:\n"
+    new_text = _appended(old_text, item)
+    _check_appended(path, new_text, existing, item)
+    write_atomic(path, new_text)
+    return load_reviews(path).entries[-1].review
+
+
+def _appended(text: str, item: dict[str, object]) -> str:
+    """The file's text with one more block item at the end of its `reviews:` list."""
+    if re.search(r"^reviews:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", text, re.MULTILINE):
+        text = re.sub(r"^reviews:[ \t]*\[[ \t]*\]", "reviews:", text, count=1, flags=re.MULTILINE)
+    indent = _item_indent(text)
+    block = yaml.safe_dump([item], sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
+    lines = [indent + line if line else line for line in block.splitlines()]
+    return text.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+
+
+def _item_indent(text: str) -> str:
+    m = re.search(r"^([ \t]*)- ", text, re.MULTILINE)
+    return m.group(1) if m else "  "
+
+
+def _check_appended(path: Path, new_text: str, existing: Reviews | None, item: dict[str, object]) -> None:
+    """The appended text must read back as the reviews before plus the new one, or nothing is written."""
+    try:
+        doc = documents.parse_yaml(new_text, str(path))
+        data = doc.data["reviews"] or []
+    except (InputError, KeyError, TypeError) as e:
+        raise InputError(
+            [Problem(str(path), 0, 0, f"cannot add the review at the end of its 'reviews:' list ({e}): add it by hand")]
+        ) from None
+    before = len(existing.entries) if existing is not None else 0
+    if len(data) != before + 1 or data[-1] != {k: str(v) for k, v in item.items()}:
+        raise InputError(
+            [
+                Problem(
+                    str(path),
+                    0,
+                    0,
+                    "cannot add the review at the end of its 'reviews:' list (the list is not the file's last "
+                    "block): add it by hand",
+                )
+            ]
+        )
