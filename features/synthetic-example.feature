@@ -126,3 +126,34 @@ Feature: A made-up lab's assurances, held to a snapshot that covers it completel
     When the claim "kestrel-no-quantum-sensing-from-2024" is evaluated as of "2024-12-31"
     Then the verdict is "not contradicted"
     And the reason mentions "between 2024-01-01 and 2024-12-31"
+
+  Rule: Reviews are applied after matching, and stay in view
+
+    Background:
+      Given the reviews in "features/data/synthetic-reviews.yaml"
+
+    Scenario: A finding reviewed as not a match leaves the verdict
+      When the claim "kestrel-no-drone-swarms" is evaluated
+      Then the verdict is "contradicted"
+      And exactly 1 work matches
+      And the work "10.5555/kestrel.2024.0001" is set aside on review
+      And the work "W9990000001" is reviewed as "not a match"
+
+    Scenario: A finding confirmed on review counts, its doubt resolved
+      When the claim "kestrel-no-drone-swarms-since-june" is evaluated
+      Then the verdict is "contradicted"
+      And the findings include the work titled "Energy-aware task allocation in UAV swarms"
+      And the work "W9990000007" is reviewed as "confirmed"
+
+    Scenario: A disputed finding counts only as uncertain; an expired review is not applied
+      When the claim "kestrel-no-watchlist-partners" is evaluated
+      Then the verdict is "contradicted"
+      And exactly 1 work matches
+      And the work "W9990000004" is reviewed as "disputed"
+      And the review of "W9990000001" is not applied
+      And the findings include the work with DOI "10.5555/kestrel.2024.0001"
+
+    Scenario: A review of a work that is no longer a finding is reported, not applied
+      When the claim "kestrel-no-quantum-sensing" is evaluated
+      Then the verdict is "not contradicted"
+      And the review of "W9990000003" is not applied

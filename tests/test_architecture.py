@@ -25,6 +25,7 @@ LAYERS = {
     "_http": 1,
     "documents": 1,
     "works": 1,
+    "project": 1,
     "lists": 2,
     "curated": 2,
     "reviews": 2,

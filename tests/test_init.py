@@ -19,6 +19,7 @@ FILES = {
     "evidence/lists/example-watchlist.yaml",
     "evidence/curated/example.yaml",
     "features/example.feature",
+    "reviews.yaml",
 }
 
 
@@ -26,7 +27,7 @@ FILES = {
 def case(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["init", "my-case"]) == 0
-    assert capsys.readouterr().out.startswith("created my-case: 7 files")
+    assert capsys.readouterr().out.startswith("created my-case: 8 files")
     return tmp_path / "my-case"
 
 

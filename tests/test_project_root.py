@@ -9,8 +9,8 @@ import tomllib
 import pytest
 
 from claimwatch.cli import main
-from claimwatch.cli.options import find_root
 from claimwatch.evidence import import_jsonl
+from claimwatch.project import find_root
 from helpers import NO_PARTNERS_CLAIM, claim_file, project, work, write, write_jsonl
 
 TOPIC_CLAIM = """\

@@ -22,7 +22,7 @@ import yaml
 from . import documents, ids
 from .errors import InputError, Problem
 from .files import write_atomic
-from .results import Decision, Review
+from .results import Decision, Finding, Results, Review
 
 REVIEWS_FILE = "reviews.yaml"
 DECISIONS: tuple[Decision, ...] = ("not_a_match", "confirmed", "disputed")
@@ -179,7 +179,9 @@ def record_review(
         raise InputError([Problem(where, 0, 0, f"{work!r} names no work: {_WORK_HINT}")])
     known = set(known_claims) if known_claims is not None else None
     if known is not None and claim not in known:
-        raise InputError([Problem(where, 0, 0, f"no claim '{claim}' in the case (known: {', '.join(sorted(known)) or 'none'})")])
+        raise InputError(
+            [Problem(where, 0, 0, f"no claim '{claim}' in the case (known: {', '.join(sorted(known)) or 'none'})")]
+        )
     if expires is not None and expires < date:
         raise InputError([Problem(where, 0, 0, f"--expires {expires} is before the review's day ({date})")])
     existing = load_reviews(path) if path.exists() else None
@@ -243,3 +245,8 @@ def _check_appended(path: Path, new_text: str, existing: Reviews | None, item: d
                 )
             ]
         )
+
+
+def unreviewed(results: Results) -> list[tuple[str, Finding]]:
+    """The findings, matched and uncertain, that no review has decided yet, by claim in order."""
+    return [(r.claim, f) for r in results.results for f in (*r.findings, *r.uncertain_findings) if f.review is None]

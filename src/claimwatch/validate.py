@@ -2,8 +2,9 @@
 
 The kind of a file follows from the folder it is in: `topics/` holds topics, `lists/` lists,
 `curated/` curated evidence. Elsewhere its top-level keys say (`entries:` a list, `works:`
-curated evidence, `claims:` or `statement:` claims, `phrases:` with `rationale:` a topic), and a
-file they do not place is a claim file. Where the folder and the content disagree, the folder
+curated evidence, `reviews:` a reviews file, `claims:` or `statement:` claims, `phrases:` with
+`rationale:` a topic), and a file they do not place is a claim file. Reviews validated with the
+claim files they review must name claims those files hold. Where the folder and the content disagree, the folder
 wins and a hint says so.
 """
 
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import claims as claims_mod
-from . import curated, documents, lists
+from . import curated, documents, lists, reviews
 from .errors import InputError, Problem
 
 
@@ -32,9 +33,21 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
 
 
 _FOLDERS = {"topics": "topic", "lists": "list", "curated": "curated"}
-_NAMES = {"topic": "a topic", "list": "a reference list", "curated": "curated evidence", "claims": "a claim file"}
+_NAMES = {
+    "topic": "a topic",
+    "list": "a reference list",
+    "curated": "curated evidence",
+    "reviews": "a reviews file",
+    "claims": "a claim file",
+}
 # The top-level keys that only one kind of file has, in the order they are looked for.
-_TELLING = (("entries", "list"), ("works", "curated"), ("statement", "claims"), ("claims", "claims"))
+_TELLING = (
+    ("entries", "list"),
+    ("works", "curated"),
+    ("reviews", "reviews"),
+    ("statement", "claims"),
+    ("claims", "claims"),
+)
 _TOP_KEY = re.compile(r"^([A-Za-z_]+)[ \t]*:", re.MULTILINE)
 
 
@@ -87,6 +100,21 @@ def _mismatch_hint(path: Path, kind: str) -> list[Problem]:
     ]
 
 
+def _unknown_reviewed_claims(loaded: list[reviews.Reviews], known: set[str]) -> list[Problem]:
+    """A review of a claim none of the claim files holds: a typo, or a claim renamed since."""
+    return [
+        Problem(
+            e.review.path,
+            e.review.line,
+            1,
+            f"a review of claim '{e.review.claim}', which no claim file given holds (known: {', '.join(sorted(known))})",
+        )
+        for r in loaded
+        for e in r.entries
+        if e.review.claim not in known
+    ]
+
+
 def yaml_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
@@ -108,6 +136,7 @@ def validate_paths(
     checked: list[Checked] = []
     kinds = {f: kind_of(f) for f in files}
     claim_files = [f for f, kind in kinds.items() if kind == "claims"]
+    loaded_reviews: list[reviews.Reviews] = []
     for f, kind in kinds.items():
         try:
             if kind == "topic":
@@ -119,6 +148,9 @@ def validate_paths(
             elif kind == "curated":
                 works = list(curated.read_curated(f))
                 checked.append(Checked(str(f), kind, f"curated evidence: {counted(len(works), 'record')}"))
+            elif kind == "reviews":
+                loaded_reviews.append(reviews.load_reviews(f))
+                checked.append(Checked(str(f), kind, counted(len(loaded_reviews[-1].entries), "review")))
         except InputError as e:
             problems.extend(e.problems + _mismatch_hint(f, kind))
     if claim_files:
@@ -126,6 +158,7 @@ def validate_paths(
             cs = claims_mod.load_claims(claim_files, root=root, lists=lists_dirs)
             for cf in cs.files:
                 checked.append(Checked(cf.path, "claims", counted(len(cf.claims), "claim")))
+            problems.extend(_unknown_reviewed_claims(loaded_reviews, {c.id for cf in cs.files for c in cf.claims}))
         except InputError as e:
             problems.extend(e.problems)
     if problems:

@@ -51,6 +51,7 @@ class CaseKey:
     evidence: tuple[Path, ...]
     lists: tuple[Path, ...]
     as_of: dt.date | None = None
+    reviews: Path | None = None
 
 
 @dataclass
@@ -75,6 +76,7 @@ class Case:
     claims: list[ClaimSource] = field(default_factory=list)
     evidence: list[Path] = field(default_factory=list)
     lists: list[Path] = field(default_factory=list)
+    reviews: Path | None = None
     results: Results | None = None
     claim_id: str | None = None
 
@@ -105,6 +107,13 @@ class Case:
         if not folder.is_dir():
             raise ScenarioProblem(f'lists "{given}" is not a folder: name the folder that holds the list files')
         self.lists.append(folder)
+        self._changed()
+
+    def add_reviews(self, given: str) -> None:
+        path = self.existing(given, "reviews")
+        if self.reviews is not None and self.reviews != path:
+            raise ScenarioProblem(f'reviews given twice ("{self.reviews}" and "{given}"): a case has one reviews file')
+        self.reviews = path
         self._changed()
 
     def _changed(self) -> None:
@@ -140,7 +149,7 @@ class Case:
             )
         if not self.evidence:
             raise ScenarioProblem('no evidence to evaluate against: give it first, with Given the evidence in "PATH"')
-        key = CaseKey(tuple(self.claims), tuple(self.evidence), tuple(self.lists), as_of)
+        key = CaseKey(tuple(self.claims), tuple(self.evidence), tuple(self.lists), as_of, self.reviews)
         self.results = self.store.results_for(key, lambda: self._evaluate(as_of))
         if claim_id is not None:
             self.result_of(claim_id)
@@ -150,8 +159,10 @@ class Case:
     def _evaluate(self, as_of: dt.date | None) -> Results:
         from ..evaluate import evaluate
         from ..evidence import open_evidence_paths
+        from ..reviews import load_reviews
 
-        return evaluate(self.claim_set(), open_evidence_paths(self.evidence), as_of=as_of)
+        reviews = load_reviews(self.reviews) if self.reviews else None
+        return evaluate(self.claim_set(), open_evidence_paths(self.evidence), as_of=as_of, reviews=reviews)
 
     def claim_set(self) -> ClaimSet:
         """The claim files given, in order, with the claims written in the feature after them."""

@@ -20,7 +20,9 @@ from pytest_bdd import parsers
 from pytest_bdd.steps import step as bdd_step
 
 from .. import ids
+from ..project import find_root
 from ..results import VERDICTS, AbsenceReason, AffiliationReason, ClaimResult, Finding, PhraseReason
+from ..reviews import identity_keys, work_key
 from .case import Case, InlineClaim, SessionStore
 from .failures import ExpectationNotMet, ScenarioProblem, found, partner_names, plain, verdict_word
 
@@ -71,7 +73,9 @@ def claimwatch_case(request: pytest.FixtureRequest) -> Case:
     config = request.config
     if STORE not in config.stash:
         config.stash[STORE] = SessionStore()
-    return Case(root=config.rootpath, store=config.stash[STORE])
+    # The feature's case: the nearest claimwatch.toml above it, as for every command; else pytest's rootdir.
+    feature = Path(request.node.path)
+    return Case(root=find_root(feature.parent) or config.rootpath, store=config.stash[STORE])
 
 
 # --- Given -------------------------------------------------------------------------------------
@@ -125,6 +129,14 @@ def given_lists(claimwatch_case: Case, path: str) -> None:
     """A folder of reference lists (`ID.yaml`), searched after `evidence/lists/`; a list here
     stands in for a shipped list with the same id."""
     claimwatch_case.add_lists(path)
+
+
+@library_step("given", 'the reviews in "{path}"')
+def given_reviews(claimwatch_case: Case, path: str) -> None:
+    """The case's reviews file (`reviews.yaml`, see `claimwatch review`), applied after
+    matching as `claimwatch check` applies it: a finding reviewed `not_a_match` is set aside,
+    `confirmed` counts as a match, `disputed` only as uncertain."""
+    claimwatch_case.add_reviews(path)
 
 
 @library_step(
@@ -242,6 +254,49 @@ def then_finding_doi(claimwatch_case: Case, doi: str) -> None:
         raise ScenarioProblem(f'"{doi}" is not a DOI: write it as 10.NNNN/... or https://doi.org/10.NNNN/...')
     result = claimwatch_case.focus()
     _expect_finding(claimwatch_case, result, f'the work with DOI "{doi}"', lambda f: f.work.doi == wanted)
+
+
+@library_step("then", 'the work "{work}" is set aside on review')
+def then_set_aside(claimwatch_case: Case, work: str) -> None:
+    """A review set this work (by any id a review may name it by: an OpenAlex id, a DOI, an
+    arXiv id, a curated id) aside as not a match: it is out of the verdict, kept in view."""
+    result = claimwatch_case.focus()
+    if any(_names_work(f, work) for f in result.dismissed):
+        return
+    raise ExpectationNotMet(
+        f"Expected {work} to be set aside on review for {result.claim}.\n"
+        + _reviews_found(result)
+        + _found(claimwatch_case, result)
+    )
+
+
+@library_step("then", 'the work "{work}" is reviewed as "{decision}"')
+def then_reviewed_as(claimwatch_case: Case, work: str, decision: str) -> None:
+    """A review with this decision (not a match, confirmed, disputed; `not_a_match` works
+    too) applies to this work's finding."""
+    wanted = decision.strip().lower().replace(" ", "_")
+    result = claimwatch_case.focus()
+    reviewed = [f for f in (*result.findings, *result.uncertain_findings, *result.dismissed) if _names_work(f, work)]
+    if any(f.review is not None and f.review.decision == wanted for f in reviewed):
+        return
+    raise ExpectationNotMet(
+        f'Expected a review "{decision}" on {work} for {result.claim}.\n'
+        + _reviews_found(result)
+        + _found(claimwatch_case, result)
+    )
+
+
+@library_step("then", 'the review of "{work}" is not applied')
+def then_review_lapsed(claimwatch_case: Case, work: str) -> None:
+    """A review of this work was not applied: the work is no longer a finding of the claim,
+    the review has expired for evidence this recent, or its expiry cannot be told."""
+    result = claimwatch_case.focus()
+    key = work_key(work)
+    if any(work_key(x.review.work) == key for x in result.lapsed_reviews):
+        return
+    raise ExpectationNotMet(
+        f"Expected the review of {work} for {result.claim} not to be applied.\n" + _reviews_found(result)
+    )
 
 
 @library_step("then", "every finding cites its source")
@@ -419,6 +474,20 @@ def _expect_finding(case: Case, result: ClaimResult, what: str, matches: Callabl
     raise ExpectationNotMet(
         f"Expected the findings of {result.claim} to include {what}.\n" + note + _found(case, result)
     )
+
+
+def _names_work(finding: Finding, work: str) -> bool:
+    """Does `work` name this finding's work, by any identity a review may use?"""
+    key = work_key(work)
+    w = finding.work
+    return key is not None and key in identity_keys(w.id, w.doi, w.arxiv)
+
+
+def _reviews_found(result: ClaimResult) -> str:
+    reviewed = [f for f in (*result.findings, *result.uncertain_findings, *result.dismissed) if f.review is not None]
+    lines = [f"  {f.work.id}: {f.review.decision}" for f in reviewed if f.review is not None]
+    lines += [f"  {x.review.work}: not applied, {x.why}" for x in result.lapsed_reviews]
+    return "  Reviews found:\n" + ("\n".join(lines) if lines else "  (none)") + "\n"
 
 
 def _found(case: Case, result: ClaimResult, *, limit: int | None = None) -> str:

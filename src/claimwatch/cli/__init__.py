@@ -16,7 +16,7 @@ import traceback
 import click
 
 from ..errors import ClaimwatchError
-from . import authoring, check, collect, diff, evidence, init, lists
+from . import authoring, check, collect, diff, evidence, init, lists, review
 from .options import CommandLine, sanitised_terminal
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -34,7 +34,7 @@ def cli() -> None:
     """
 
 
-for module in (authoring, check, collect, diff, evidence, init, lists):
+for module in (authoring, check, collect, diff, evidence, init, lists, review):
     module.register(cli)
 
 

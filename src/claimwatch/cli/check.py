@@ -10,13 +10,16 @@ from typing import Any
 import click
 
 from .. import claims as claims_mod
+from ..errors import InputError
 from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..files import refuse_unsafe_outputs
+from ..project import CONFIG_NAME, case_settings
 from ..reports import report_options, write_reports
 from ..reports.terminal import print_verdicts
 from ..reports.view import safe_url
 from ..results import Publication
+from ..reviews import Reviews, find_reviews, load_reviews
 from .options import lists_option, recorded_command, root_option
 
 
@@ -55,21 +58,51 @@ def publication_of(
     publisher_url: str | None,
     report_url: str | None,
     date_published: dt.datetime | None,
+    *,
+    root: str = ".",
 ) -> Publication | None:
-    """The publication metadata given as options, or None when none was."""
-    if publisher_url and not publisher:
+    """The publication metadata: each option as given, else the case's claimwatch.toml [report]
+    value; None when neither gives any."""
+    configured = case_settings(root, "report")
+    for key in ("publisher_url", "url"):
+        if key in configured and not safe_url(configured[key]):
+            raise InputError(f"[report] {key} {configured[key]!r} is not an http(s) URL", path=Path(root) / CONFIG_NAME)
+    fields = {
+        "title": title or configured.get("title"),
+        "author": author or configured.get("author"),
+        "publisher": publisher or configured.get("publisher"),
+        "publisher_url": publisher_url or configured.get("publisher_url"),
+        "url": report_url or configured.get("url"),
+        "date_published": date_published.date().isoformat() if date_published else None,
+    }
+    if fields["publisher_url"] and not fields["publisher"]:
         raise click.UsageError(
             "--publisher-url needs --publisher, the name it is the home page of", ctx=click.get_current_context()
         )
-    fields = {
-        "title": title,
-        "author": author,
-        "publisher": publisher,
-        "publisher_url": publisher_url,
-        "url": report_url,
-        "date_published": date_published.date().isoformat() if date_published else None,
-    }
     return Publication(**fields) if any(fields.values()) else None
+
+
+def reviews_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--reviews FILE and --no-reviews."""
+    command = click.option(
+        "--no-reviews", is_flag=True, help="Leave the case's reviews out: every finding as the evaluation finds it."
+    )(command)
+    return click.option(
+        "--reviews",
+        "reviews_path",
+        type=click.Path(exists=True, dir_okay=False),
+        help="The reviews file to apply after matching.  [default: the case's reviews.yaml, where it has one]",
+    )(command)
+
+
+def reviews_of(reviews_path: str | None, no_reviews: bool, root: str) -> Reviews | None:
+    """The reviews a run applies: the file given, else the case's; none with --no-reviews."""
+    if no_reviews:
+        if reviews_path:
+            raise click.UsageError("--reviews and --no-reviews contradict each other", ctx=click.get_current_context())
+        return None
+    path = reviews_path or find_reviews(root)
+    return load_reviews(path) if path else None
 
 
 @click.command()
@@ -108,6 +141,7 @@ def publication_of(
     type=click.DateTime(["%Y-%m-%d"]),
     help="The day open-ended claims run to (default: when the newest evidence was retrieved).",
 )
+@reviews_option
 @publication_options
 @lists_option
 @root_option
@@ -121,6 +155,8 @@ def check(
     csv_path: str | None,
     fail_on: str | None,
     as_of: dt.datetime | None,
+    reviews_path: str | None,
+    no_reviews: bool,
     title: str | None,
     author: str | None,
     publisher: str | None,
@@ -138,7 +174,10 @@ def check(
     Exit 0 when the evaluation ran; 1 with --fail-on when a claim gets that verdict; 2 for bad
     input; 3 when a data source failed. The publication options, from --title to --date-published,
     are shown in the HTML and Markdown reports and given in ClaimReview as the review's url,
-    author, publisher and datePublished.
+    author, publisher and datePublished; each defaults to the case's claimwatch.toml [report]
+    table (title, author, publisher, publisher_url, url). The case's reviews.yaml (see
+    `claimwatch review`) is applied after matching: a finding reviewed as not a match leaves the
+    verdict and is shown apart, with its note, in every report.
 
     Example:
 
@@ -156,14 +195,16 @@ def check(
         )
         if path
     }
-    publication = publication_of(title, author, publisher, publisher_url, report_url, date_published)
+    publication = publication_of(title, author, publisher, publisher_url, report_url, date_published, root=root)
     # With no claim files given, the case's own: <root>/claims, wherever the command runs from.
     claim_set = claims_mod.load_claims(claims or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
+    reviews = reviews_of(reviews_path, no_reviews, root)
     # The output guard, here before the evaluation: a report path that would replace an input is
     # refused at once, not after minutes of work (write_reports holds it again for every caller).
-    refuse_unsafe_outputs(report_options(targets), _inputs_read(claim_set, evidence_paths))
+    read = _inputs_read(claim_set, evidence_paths) + ([("reviews file", reviews.path)] if reviews else [])
+    refuse_unsafe_outputs(report_options(targets), read)
     evidence = open_evidence_paths(evidence_paths)
-    results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None)
+    results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None, reviews=reviews)
     written = write_reports(
         results, targets, protected=evidence_paths, command=recorded_command(), publication=publication
     )

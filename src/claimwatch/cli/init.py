@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from .options import CONFIG_NAME
+from ..project import CONFIG_NAME
 
 # Shipped without the dot: a `.gitignore` inside the package would apply to the template folder
 # itself, and setuptools' package-data globs skip dotfiles.
@@ -22,7 +22,8 @@ _RENAMED = {"gitignore": ".gitignore"}
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False))
 def init(directory: str) -> None:
     """Start a new case in DIR: claimwatch.toml, an example claim file with its topic, a reference
-    list, curated evidence, a feature, and a .gitignore for reports and snapshot temporaries.
+    list, curated evidence, a feature, an empty reviews.yaml, and a .gitignore for reports and
+    snapshot temporaries.
 
     DIR must be new or empty. The case validates and checks as created; replace the invented
     example (Example Lab) with your own statement. Commands run anywhere inside DIR find its

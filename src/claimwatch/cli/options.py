@@ -5,16 +5,14 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tomllib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import click
 
 from .._http import redact
 from .._text import TerminalStream
-from ..errors import InputError
+from ..project import find_root
 
 ARGV_KEY = "claimwatch.argv"
 
@@ -69,30 +67,6 @@ lists_option = click.option(
     type=click.Path(file_okay=False),
     help="Another folder of list files (ID.yaml), searched after evidence/lists/. Repeatable.",
 )
-
-CONFIG_NAME = "claimwatch.toml"
-
-
-def find_root(start: Path | None = None) -> Path | None:
-    """The nearest folder holding claimwatch.toml, from `start` (default: the working directory)
-    upward, as git and pytest find theirs; None when there is none. A claimwatch.toml that is not
-    valid TOML is an InputError naming its line."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        config = folder / CONFIG_NAME
-        if config.is_file():
-            _check_config(config)
-            return folder
-    return None
-
-
-def _check_config(config: Path) -> None:
-    try:
-        tomllib.loads(config.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise InputError(f"not valid TOML: {e}", path=config) from None
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8; save it as UTF-8", path=config) from None
 
 
 def _root(ctx: click.Context, param: click.Parameter, value: str | None) -> str:

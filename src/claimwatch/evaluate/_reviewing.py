@@ -40,7 +40,8 @@ def _apply_reviews(
             out.lapsed.append(lapse)
             continue
         finding = next(
-            (f for f in (*out.matched, *out.uncertain) if entry.key in identities.get(f.work.id, ())), None
+            (f for f in (*out.matched, *out.uncertain, *out.dismissed) if entry.key in identities.get(f.work.id, ())),
+            None,
         )
         if finding is None:
             out.lapsed.append(

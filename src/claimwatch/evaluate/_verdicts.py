@@ -193,7 +193,7 @@ def _reviews_note(
     """What reviews did to the verdict, in a sentence after its reason; empty where none applied."""
     parts = []
     if dismissed:
-        parts.append(f"{_findings(len(dismissed))} set aside on review as not a match")
+        parts.append(f"{_findings(len(dismissed))} set aside on review as not a match ({_cite_reviewed(dismissed)})")
     confirmed = sum(1 for f in matched if f.review is not None and f.review.decision == "confirmed")
     if confirmed:
         parts.append(f"{_findings(confirmed)} confirmed on review")
@@ -203,6 +203,16 @@ def _reviews_note(
     if lapsed:
         parts.append(f"{len(lapsed)} {'review' if len(lapsed) == 1 else 'reviews'} not applied (see the reviews)")
     return f" Reviews: {'; '.join(parts)}." if parts else ""
+
+
+def _cite_reviewed(findings: list[Finding], limit: int = 3) -> str:
+    parts = [
+        f"\u201c{_short_title(f.work.title)}\u201d, by {f.review.by} on {f.review.date}: {_short_title(f.review.note, 200)}"
+        for f in findings[:limit]
+        if f.review is not None
+    ]
+    more = len(findings) - limit
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
 
 
 def _findings(n: int) -> str:

@@ -1,7 +1,9 @@
 """The CSV report: one row per finding, for a fact-check desk reviewing findings in a spreadsheet.
 
-Every finding gets a row, matched ones first, then uncertain ones; a claim with no finding gets
-one row with status `none`, so every verdict appears. The columns are `COLUMNS`, documented in
+Every finding gets a row, matched ones first, then uncertain ones, then those a review set
+aside (status `dismissed`, out of the verdict); a claim with no finding gets one row with status
+`none`, so every verdict appears. A reviewed finding carries its review's decision, reviewer,
+day, note and expiry. The columns are `COLUMNS`, documented in
 docs/reports.md. A cell holding several items (records, reasons, doubts) puts each on its own
 line; line breaks inside an item fold to spaces, so each line is one item.
 
@@ -39,6 +41,12 @@ COLUMNS: tuple[str, ...] = (
     "records",
     "reasons",
     "doubts",
+    "dual_affiliation_only",
+    "review_decision",
+    "review_by",
+    "review_date",
+    "review_note",
+    "review_expires",
 )
 
 BOM = "\ufeff"
@@ -60,10 +68,12 @@ def rows(results: Results) -> Iterator[dict[str, str]]:
     """Every row of the report, by column name, cells already made safe."""
     for result in results.results:
         findings = [*result.findings, *result.uncertain_findings]
-        if not findings:
+        if not findings and not result.dismissed:
             yield _safe_row({**_claim_cells(result), "status": "none"})
         for finding in findings:
             yield _safe_row({**_claim_cells(result), **_finding_cells(finding)})
+        for finding in result.dismissed:
+            yield _safe_row({**_claim_cells(result), **_finding_cells(finding), "status": "dismissed"})
 
 
 def _claim_cells(result: ClaimResult) -> dict[str, str | None]:
@@ -91,6 +101,21 @@ def _finding_cells(finding: Finding) -> dict[str, str | None]:
         "records": _lines(work.records),
         "reasons": _lines(reason_text(r) for r in finding.reasons),
         "doubts": _lines(finding.uncertain_because),
+        "dual_affiliation_only": "yes" if finding.dual_affiliation_only else "",
+        **_review_cells(finding),
+    }
+
+
+def _review_cells(finding: Finding) -> dict[str, str | None]:
+    review = finding.review
+    if review is None:
+        return {}
+    return {
+        "review_decision": review.decision,
+        "review_by": review.by,
+        "review_date": review.date,
+        "review_note": _one_line(review.note),
+        "review_expires": review.expires,
     }
 
 

@@ -62,6 +62,10 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
     table.add_column("matched", justify="right")
     table.add_column("uncertain", justify="right")
     table.add_column("considered", justify="right")
+    # Shown only where a review set a finding aside: unreviewed runs print as they always did.
+    set_aside = any(r.dismissed for r in results.results)
+    if set_aside:
+        table.add_column("set aside", justify="right")
     for r in results.results:
         table.add_row(
             safe(r.claim),
@@ -69,7 +73,21 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
             str(r.matched),
             str(r.uncertain),
             str(r.works_considered),
+            *([str(len(r.dismissed))] if set_aside else []),
         )
     console.print(table)
     for r in results.results:
         console.print(f"[bold]{safe(r.claim)}[/]: {safe(r.why)}", overflow="fold")
+        for f in r.dismissed:
+            review = f.review
+            if review is not None:
+                console.print(
+                    f"  set aside: {safe(f.work.id)} ({safe(review.by)}, {safe(review.date)}): {safe(review.note)}",
+                    overflow="fold",
+                )
+        for lapsed in r.lapsed_reviews:
+            console.print(
+                f"  review not applied ({safe(lapsed.review.path)}:{lapsed.review.line}, "
+                f"{safe(lapsed.review.work)}): {safe(lapsed.why)}",
+                overflow="fold",
+            )

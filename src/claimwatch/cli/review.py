@@ -1,0 +1,152 @@
+"""claimwatch review: list the findings not yet reviewed, or record a decision on one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from pathlib import Path
+
+import click
+
+from .. import claims as claims_mod
+from .._text import printable
+from ..evaluate import evaluate
+from ..evidence import open_evidence_paths
+from ..project import case_settings
+from ..results import Results
+from ..reviews import DECISIONS, REVIEWS_FILE, load_reviews, record_review, unreviewed
+from .options import lists_option, root_option
+
+
+@click.command()
+@click.argument("claim_id", required=False)
+@click.argument("work_id", required=False)
+@click.option("--decision", type=click.Choice(DECISIONS), help="The decision to record on the finding.")
+@click.option("--note", help="Why: the reviewer's reason, shown beside the finding in every report.")
+@click.option(
+    "--by",
+    help="Who decided.  [default: [review] by in the case's claimwatch.toml, else the system's user name]",
+)
+@click.option(
+    "--date",
+    "date_",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The day of the decision, YYYY-MM-DD.  [default: today]",
+)
+@click.option(
+    "--expires",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The last day the review holds: evidence current after it makes the review lapse.",
+)
+@click.option(
+    "--evidence",
+    "evidence_paths",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Evidence to list the findings of (as for check). Repeatable; needed to list.",
+)
+@click.option(
+    "--claims",
+    "claim_paths",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Claim files or folders.  [default: the case's claims/ folder]",
+)
+@click.option(
+    "--reviews",
+    "reviews_path",
+    type=click.Path(dir_okay=False),
+    help=f"The reviews file.  [default: the case's {REVIEWS_FILE}]",
+)
+@lists_option
+@root_option
+def review(
+    claim_id: str | None,
+    work_id: str | None,
+    decision: str | None,
+    note: str | None,
+    by: str | None,
+    date_: dt.datetime | None,
+    expires: dt.datetime | None,
+    evidence_paths: tuple[str, ...],
+    claim_paths: tuple[str, ...],
+    reviews_path: str | None,
+    lists_dirs: tuple[str, ...],
+    root: str,
+) -> None:
+    """List the findings no review has decided yet, or record a decision on one.
+
+    With no CLAIM_ID and WORK_ID: evaluate the case's claims against --evidence, with the
+    reviews applied, and list each finding not yet reviewed (claim, work id, status, date,
+    title), then the reviews that did not apply (their work no longer a finding, or expired).
+
+    With CLAIM_ID and WORK_ID (an OpenAlex work id, a DOI, an arXiv id or a curated work id, as
+    the reports show it): record --decision with --note in the case's reviews.yaml, made where
+    missing. not_a_match sets the finding aside (out of the verdict, still shown with the note);
+    confirmed counts it as a match, its doubts resolved; disputed counts it only as uncertain. A
+    second review of the same finding is refused: edit the first in the file.
+
+    Example:
+
+    \b
+        claimwatch review --evidence evidence/
+        claimwatch review msra-no-gait-recognition W4391234567 --decision not_a_match \\
+            --note "The abstract says the method does not address gait recognition."
+    """
+    path = Path(reviews_path) if reviews_path else Path(root) / REVIEWS_FILE
+    claim_set = claims_mod.load_claims(claim_paths or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
+    if claim_id is None:
+        if work_id is not None or decision or note or expires:
+            raise click.UsageError("a decision needs CLAIM_ID and WORK_ID", ctx=click.get_current_context())
+        if not evidence_paths:
+            raise click.UsageError("listing findings needs --evidence", ctx=click.get_current_context())
+        reviews = load_reviews(path) if path.is_file() else None
+        results = evaluate(claim_set, open_evidence_paths(evidence_paths), reviews=reviews)
+        _print_unreviewed(results)
+        return
+    if work_id is None or decision is None or not note:
+        raise click.UsageError(
+            "recording a review needs CLAIM_ID, WORK_ID, --decision and --note", ctx=click.get_current_context()
+        )
+    recorded = record_review(
+        path,
+        claim=claim_id,
+        work=work_id,
+        decision=decision,  # type: ignore[arg-type]  # click.Choice(DECISIONS) gave one of them
+        note=note,
+        by=by or case_settings(root, "review").get("by") or getpass.getuser(),
+        date=date_.date() if date_ else dt.date.today(),
+        expires=expires.date() if expires else None,
+        known_claims=[c.id for f in claim_set.files for c in f.claims],
+    )
+    click.echo(f"recorded {recorded.decision} for {recorded.work} on claim {recorded.claim} at {path}:{recorded.line}")
+
+
+def _print_unreviewed(results: Results) -> None:
+    pending = unreviewed(results)
+    for claim, finding in pending:
+        work = finding.work
+        click.echo(
+            f"{printable(claim)}  {printable(work.id)}  {finding.status}  {work.publication_date or 'undated'}  "
+            f"{printable(work.title)}"
+        )
+    lapsed = [(r.claim, x) for r in results.results for x in r.lapsed_reviews]
+    for claim, x in lapsed:
+        click.echo(
+            f"not applied: {x.review.path}:{x.review.line}: {printable(claim)} {printable(x.review.work)}: {x.why}"
+        )
+    done = sum(1 for r in results.results for f in (*r.findings, *r.uncertain_findings, *r.dismissed) if f.review)
+    click.echo(
+        f"{len(pending)} {'finding' if len(pending) == 1 else 'findings'} to review, {done} reviewed"
+        + (f", {len(lapsed)} {'review' if len(lapsed) == 1 else 'reviews'} not applied" if lapsed else "")
+        + (
+            "; record one with: claimwatch review CLAIM_ID WORK_ID --decision not_a_match|confirmed|disputed "
+            "--note TEXT"
+            if pending
+            else ""
+        )
+    )
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(review)

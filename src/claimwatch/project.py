@@ -1,0 +1,71 @@
+"""A case: the folder a `claimwatch.toml` marks, found upward from where a command runs (as git
+and pytest find theirs), and the settings it holds for every run (report metadata, the reviewer).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+__all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_settings", "find_root"]
+
+CONFIG_NAME = "claimwatch.toml"
+
+
+def find_root(start: Path | None = None) -> Path | None:
+    """The nearest folder holding claimwatch.toml, from `start` (default: the working directory)
+    upward, as git and pytest find theirs; None when there is none. A claimwatch.toml that is not
+    valid TOML is an InputError naming its line."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        config = folder / CONFIG_NAME
+        if config.is_file():
+            _check_config(config)
+            return folder
+    return None
+
+
+def _check_config(config: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(config.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f"not valid TOML: {e}", path=config) from None
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8; save it as UTF-8", path=config) from None
+
+
+# What a case's claimwatch.toml may set once for every run, by table: the key, and what it is.
+CONFIG_KEYS = {
+    "case": {"name": "the case's name"},
+    "report": {
+        "title": "the report's title",
+        "author": "who writes the reports",
+        "publisher": "who publishes them",
+        "publisher_url": "the publisher's home page",
+        "url": "where the report is published",
+    },
+    "review": {"by": "the name reviews are recorded under"},
+}
+
+
+def case_settings(root: str | Path, table: str) -> dict[str, str]:
+    """One table of the case's claimwatch.toml (`report`, `review`), where the case has one:
+    every key known and every value text, or an InputError naming the file and the key."""
+    config = Path(root) / CONFIG_NAME
+    if not config.is_file():
+        return {}
+    data = _check_config(config)
+    for name, value in data.items():
+        if name not in CONFIG_KEYS or not isinstance(value, dict):
+            known = ", ".join(f"[{t}]" for t in CONFIG_KEYS)
+            raise InputError(f"unknown setting '{name}' (known tables: {known})", path=config)
+    settings = data.get(table, {})
+    for key, value in settings.items():
+        if key not in CONFIG_KEYS[table]:
+            raise InputError(f"unknown key '{key}' in [{table}] (known: {', '.join(CONFIG_KEYS[table])})", path=config)
+        if not isinstance(value, str) or not value.strip():
+            raise InputError(f"[{table}] {key} must be a non-empty string", path=config)
+    return dict(settings)

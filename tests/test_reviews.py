@@ -1,0 +1,399 @@
+"""Reviews: the file, recording one, and what they do to findings and verdicts in every report."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimwatch.claims import load_claims
+from claimwatch.cli import main
+from claimwatch.errors import InputError
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import import_works, open_evidence_paths
+from claimwatch.reports.claimreview import render_claimreview
+from claimwatch.reports.csvreport import render_csv
+from claimwatch.results import Results
+from claimwatch.reviews import load_reviews, record_review, work_key
+
+PROJECT = Path(__file__).resolve().parent.parent
+DATA = PROJECT / "features" / "data"
+DAY = dt.date(2025, 2, 1)
+
+
+@pytest.fixture(scope="module")
+def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic lab's works, declared complete for 2024; records current as of 2025-01-15."""
+    out = tmp_path_factory.mktemp("snap") / "snapshot"
+    import_works(
+        DATA / "synthetic-works.jsonl",
+        out,
+        institutions=("I9990000001",),
+        start=dt.date(2024, 1, 1),
+        end=dt.date(2024, 12, 31),
+    )
+    return out
+
+
+def _evaluate(snapshot: Path, reviews: Path | None = None, as_of: dt.date | None = None) -> Results:
+    claims = load_claims([str(DATA / "synthetic-claims.yaml")], lists=[str(DATA / "lists")])
+    return evaluate(
+        claims, open_evidence_paths([snapshot]), as_of=as_of, reviews=load_reviews(reviews) if reviews else None
+    )
+
+
+def _review(path: Path, claim: str, work: str, decision: str = "not_a_match", **more: object) -> None:
+    more.setdefault("date", DAY)
+    record_review(path, claim=claim, work=work, decision=decision, note="checked by hand", by="Tester", **more)  # type: ignore[arg-type]
+
+
+# --- identities ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("W9990000001", "W9990000001"),
+        ("https://openalex.org/W9990000001", "W9990000001"),
+        ("w9990000001", "W9990000001"),
+        ("10.5555/Kestrel.2024.0001", "doi:10.5555/kestrel.2024.0001"),
+        ("https://doi.org/10.5555/kestrel.2024.0001", "doi:10.5555/kestrel.2024.0001"),
+        ("doi:10.5555/kestrel.2024.0001", "doi:10.5555/kestrel.2024.0001"),
+        ("arXiv:2404.10667v1", "arxiv:2404.10667"),
+        ("2404.10667", "arxiv:2404.10667"),
+        ("https://arxiv.org/abs/2404.10667", "arxiv:2404.10667"),
+        ("10.48550/arXiv.2404.10667", "arxiv:2404.10667"),
+        ("hep-th/9901001v2", "arxiv:hep-th/9901001"),
+        ("naturalspeech-3", "naturalspeech-3"),
+        ("I4210113369", None),  # an institution is no work
+        ("not a work", None),
+        ("", None),
+    ],
+)
+def test_a_work_is_named_by_any_stable_identity(written: str, key: str | None) -> None:
+    assert work_key(written) == key
+
+
+# --- the file ------------------------------------------------------------------------------------
+
+
+def test_every_problem_in_a_reviews_file_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    path.write_text(
+        "reviews:\n"
+        "  - {claim: c, work: W1, decision: not_a_match, by: me, date: 2025-01-01, note: n}\n"
+        "  - {claim: c, work: https://openalex.org/W1, decision: confirmed, by: me, date: 2025-01-01, note: n}\n"
+        "  - {claim: c, work: I5, decision: confirmed, by: me, date: 2025-01-01, note: n}\n"
+        "  - {claim: c, work: W2, decision: confirmed, by: me, date: 2025-01-01, note: n, expires: 2024-01-01}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        load_reviews(path)
+    lines = e.value.lines()
+    assert any(
+        ":3:" in x and "a second review of https://openalex.org/W1 for claim 'c' (first at line 2)" in x for x in lines
+    )
+    assert any(":4:" in x and "'I5' names no work" in x for x in lines)
+    assert any(":5:" in x and "expires 2024-01-01, before the review was made (2025-01-01)" in x for x in lines)
+
+
+def test_the_schema_names_a_wrong_decision(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    path.write_text("reviews:\n  - {claim: c, work: W1, decision: dismissed, by: me, date: 2025-01-01, note: n}\n")
+    with pytest.raises(InputError, match=r"reviews.yaml:2:.*dismissed"):
+        load_reviews(path)
+
+
+def test_an_empty_list_holds_no_reviews(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    path.write_text("reviews:\n")
+    assert load_reviews(path).entries == []
+
+
+def test_recording_appends_and_keeps_the_analysts_comments(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    path.write_text(
+        "# our reviews\nreviews:  # kept\n- claim: a\n  work: W1\n  decision: confirmed\n  by: x\n  date: 2025-01-01\n  note: n\n"
+    )
+    _review(path, "b", "10.5555/x", "disputed", expires=dt.date(2025, 6, 30))
+    text = path.read_text()
+    assert text.startswith("# our reviews\nreviews:  # kept\n- claim: a\n")
+    entries = load_reviews(path).entries
+    assert [(e.review.claim, e.key, e.review.decision, e.review.expires) for e in entries] == [
+        ("a", "W1", "confirmed", None),
+        ("b", "doi:10.5555/x", "disputed", "2025-06-30"),
+    ]
+    assert entries[1].review.line == 9
+
+
+def test_recording_into_a_flow_empty_list_and_a_new_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("reviews: []\n")
+    _review(empty, "a", "W1")
+    assert [e.key for e in load_reviews(empty).entries] == ["W1"]
+    new = tmp_path / "new.yaml"
+    _review(new, "a", "naturalspeech-3")
+    assert load_reviews(new).entries[0].review.note == "checked by hand"
+
+
+def test_a_note_that_looks_like_yaml_is_kept_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    note = "no: it's 'gait' - see #3, [x]: {y}\nsecond line"
+    record_review(path, claim="a", work="W1", decision="not_a_match", note=note, by="O'Brien: lead", date=DAY)
+    review = load_reviews(path).entries[0].review
+    assert (review.note, review.by) == (note, "O'Brien: lead")
+
+
+def test_a_second_review_of_a_finding_is_refused_at_the_first(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    _review(path, "a", "W1")
+    before = path.read_bytes()
+    with pytest.raises(
+        InputError, match=r"reviews.yaml:4:1: https://openalex.org/W1 is already reviewed for claim 'a'"
+    ):
+        _review(path, "a", "https://openalex.org/W1", "confirmed")
+    assert path.read_bytes() == before
+
+
+def test_a_file_written_in_flow_style_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    path.write_text("reviews: [{claim: a, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: n}]\n")
+    before = path.read_bytes()
+    with pytest.raises(InputError, match="add it by hand"):
+        _review(path, "b", "W2")
+    assert path.read_bytes() == before
+
+
+def test_unknown_claims_are_refused_naming_the_known(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"no claim 'nope' in the case \(known: a, b\)"):
+        record_review(
+            tmp_path / "r.yaml",
+            claim="nope",
+            work="W1",
+            decision="confirmed",
+            note="n",
+            by="x",
+            date=DAY,
+            known_claims=["b", "a"],
+        )
+    assert not (tmp_path / "r.yaml").exists()
+
+
+# --- what reviews do -----------------------------------------------------------------------------
+
+
+def test_without_reviews_nothing_changes(snapshot: Path) -> None:
+    plain = _evaluate(snapshot)
+    dumped = plain.model_dump_json()
+    assert '"dismissed"' not in dumped and '"review"' not in dumped and '"lapsed_reviews"' not in dumped
+
+
+def test_not_a_match_leaves_the_verdict_and_stays_in_view(snapshot: Path, tmp_path: Path) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-drone-swarms", "10.5555/kestrel.2024.0001")
+    _review(reviews, "kestrel-no-drone-swarms", "W9990000007")
+    result = _evaluate(snapshot, reviews).result("kestrel-no-drone-swarms")
+    # Both swarm papers set aside, the snapshot complete: nothing is left to contradict the claim.
+    assert result.verdict == "not_contradicted"
+    assert result.matched == 0 and result.findings == ()
+    assert [f.work.id for f in result.dismissed] == ["W9990000007", "W9990000001"]  # 2024 before 2024-03-14
+    assert all(f.review is not None and f.review.decision == "not_a_match" for f in result.dismissed)
+    assert "2 findings set aside on review as not a match" in result.why
+    assert "by Tester on 2025-02-01: checked by hand" in result.why
+
+
+def test_confirmed_resolves_a_doubt_and_disputed_makes_one(snapshot: Path, tmp_path: Path) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-drone-swarms-since-june", "W9990000007", "confirmed")
+    _review(reviews, "kestrel-no-watchlist-partners", "W9990000004", "disputed")
+    results = _evaluate(snapshot, reviews)
+    june = results.result("kestrel-no-drone-swarms-since-june")
+    assert june.verdict == "contradicted"
+    (confirmed,) = june.findings
+    assert confirmed.status == "matched" and confirmed.uncertain_because == (
+        "its date 2024 may fall before 2024-06-01",
+    )
+    partners = results.result("kestrel-no-watchlist-partners")
+    assert [f.work.id for f in partners.findings] == ["W9990000001"]
+    (disputed,) = partners.uncertain_findings
+    assert disputed.status == "uncertain"
+    assert disputed.uncertain_because[-1] == "disputed on review by Tester (2025-02-01): checked by hand"
+
+
+def test_reviews_that_cannot_apply_are_reported_not_applied(snapshot: Path, tmp_path: Path) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    _review(
+        reviews, "kestrel-no-watchlist-partners", "W9990000001", date=dt.date(2025, 1, 2), expires=dt.date(2025, 1, 10)
+    )
+    _review(reviews, "kestrel-no-watchlist-partners", "W9990000004")
+    _review(reviews, "kestrel-no-watchlist-partners", "10.5555/kestrel.2024.0004")
+    _review(reviews, "kestrel-no-quantum-sensing", "W9990000003")
+    results = _evaluate(snapshot, reviews)
+    partners = results.result("kestrel-no-watchlist-partners")
+    assert [f.work.id for f in partners.findings] == ["W9990000001"]  # the expired review is not applied
+    assert [(x.reason, x.review.work) for x in partners.lapsed_reviews] == [
+        ("expired", "W9990000001"),
+        ("overlaps", "10.5555/kestrel.2024.0004"),
+    ]
+    assert "the evidence is current to 2025-01-15" in partners.lapsed_reviews[0].why
+    quantum = results.result("kestrel-no-quantum-sensing")
+    assert quantum.verdict == "not_contradicted"
+    assert [x.reason for x in quantum.lapsed_reviews] == ["not_found"]
+    # A cut-off before the expiry: the same review applies.
+    earlier = _evaluate(snapshot, reviews, as_of=dt.date(2025, 1, 10)).result("kestrel-no-watchlist-partners")
+    assert [f.work.id for f in earlier.dismissed] == ["W9990000001", "W9990000004"]
+
+
+def test_an_expiry_is_not_guessed_where_the_evidence_has_no_date(tmp_path: Path) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "msra-no-synthetic-media", "vasa-1", expires=dt.date(2030, 1, 1))
+    claims = load_claims([str(PROJECT / "claims" / "microsoft-msra-2024.yaml")], root=PROJECT)
+    evidence = open_evidence_paths([PROJECT / "evidence" / "curated" / "msra-2024.yaml"])
+    result = evaluate(claims, evidence, reviews=load_reviews(reviews)).result("msra-no-synthetic-media")
+    assert result.matched == 3 and not result.dismissed
+    assert [x.reason for x in result.lapsed_reviews] == ["expiry_unknown"]
+
+
+def test_a_review_survives_recollection_under_another_openalex_id(snapshot: Path, tmp_path: Path) -> None:
+    """OpenAlex merges and renumbers works; a review naming the DOI still finds its work."""
+    renumbered = tmp_path / "works.jsonl"
+    lines = (DATA / "synthetic-works.jsonl").read_text().splitlines()
+    renumbered.write_text("\n".join(x.replace("W9990000001", "W9990000101") for x in lines) + "\n")
+    again = tmp_path / "snapshot"
+    import_works(renumbered, again, institutions=("I9990000001",), start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-drone-swarms", "https://doi.org/10.5555/kestrel.2024.0001")
+    result = _evaluate(again, reviews).result("kestrel-no-drone-swarms")
+    assert [f.work.id for f in result.dismissed] == ["W9990000101"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["not_a_match", "confirmed", "disputed", None]), min_size=7, max_size=7))
+def test_every_finding_ends_in_exactly_one_place(
+    snapshot: Path, tmp_path_factory: pytest.TempPathFactory, decisions: list[str | None]
+) -> None:
+    """Whatever the decisions, no finding is lost or doubled, and each sits where its decision puts it."""
+    plain = _evaluate(snapshot).result("kestrel-no-watchlist-partners")
+    reviews = tmp_path_factory.mktemp("r") / "reviews.yaml"
+    reviews.write_text("reviews:\n")
+    chosen = {}
+    for n, decision in enumerate(decisions, start=1):
+        if decision:
+            _review(reviews, "kestrel-no-watchlist-partners", f"W999000000{n}", decision)
+            chosen[f"W999000000{n}"] = decision
+    result = _evaluate(snapshot, reviews).result("kestrel-no-watchlist-partners")
+    before = sorted(f.work.id for f in (*plain.findings, *plain.uncertain_findings))
+    after = sorted(f.work.id for f in (*result.findings, *result.uncertain_findings, *result.dismissed))
+    assert before == after
+    for f in result.dismissed:
+        assert chosen[f.work.id] == "not_a_match"
+    for f in result.findings:
+        assert chosen.get(f.work.id) in (None, "confirmed")
+    for f in result.uncertain_findings:
+        assert chosen.get(f.work.id) in (None, "disputed")
+    assert len(result.lapsed_reviews) == sum(1 for w in chosen if w not in before)
+    if result.matched == 0 and not result.uncertain_findings:
+        assert result.verdict == "not_contradicted"  # the snapshot covers 2024 completely
+
+
+# --- the command line and the reports ------------------------------------------------------------
+
+
+@pytest.fixture()
+def case(tmp_path: Path, snapshot: Path) -> Path:
+    """A case folder with the synthetic claims and lists, and the snapshot inside it."""
+    root = tmp_path / "case"
+    (root / "claims").mkdir(parents=True)
+    shutil.copy(DATA / "synthetic-claims.yaml", root / "claims")
+    shutil.copytree(DATA / "lists", root / "evidence" / "lists")
+    shutil.copytree(snapshot, root / "evidence" / "snapshot")
+    (root / "claimwatch.toml").write_text('[case]\nname = "k"\n\n[review]\nby = "Desk Editor"\n')
+    return root
+
+
+def test_review_lists_then_records_then_check_applies_it_from_any_folder(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(case / "claims")
+    assert main(["review", "--evidence", "../evidence/snapshot"]) == 0
+    listed = capsys.readouterr().out
+    assert "kestrel-no-drone-swarms  W9990000001  matched  2024-03-14  Cooperative path planning" in listed
+    assert "7 findings to review, 0 reviewed" in listed
+    args = ["review", "kestrel-no-drone-swarms", "W9990000001", "--decision", "not_a_match", "--note", "simulated"]
+    assert main([*args, "--date", "2025-02-01"]) == 0
+    assert (
+        "recorded not_a_match for W9990000001 on claim kestrel-no-drone-swarms at ../reviews.yaml:4"
+        in capsys.readouterr().out
+    )
+    review = load_reviews(case / "reviews.yaml").entries[0].review
+    assert (review.by, review.date) == ("Desk Editor", "2025-02-01")
+    assert main(["review", "--evidence", "../evidence/snapshot"]) == 0
+    assert "6 findings to review, 1 reviewed" in capsys.readouterr().out
+    out = case / "out"
+    assert (
+        main(
+            ["check", "--evidence", "../evidence/snapshot", "--json", str(out / "r.json"), "--csv", str(out / "r.csv")]
+        )
+        == 0
+    )
+    shown = capsys.readouterr().out
+    assert "set aside" in shown and "W9990000001 (Desk Editor, 2025-02-01): simulated" in shown
+    report = json.loads((out / "r.json").read_text())
+    drone = next(r for r in report["results"] if r["claim"] == "kestrel-no-drone-swarms")
+    assert [f["work"]["id"] for f in drone["dismissed"]] == ["W9990000001"]
+    assert report["inputs"]["reviews"][0]["path"] == "../reviews.yaml"
+    rows = list(csv.DictReader(io.StringIO((out / "r.csv").read_text(encoding="utf-8-sig"))))
+    (dismissed,) = [r for r in rows if r["status"] == "dismissed"]
+    assert (dismissed["work_id"], dismissed["review_decision"], dismissed["review_note"]) == (
+        "W9990000001",
+        "not_a_match",
+        "simulated",
+    )
+    assert main(["check", "--evidence", "../evidence/snapshot", "--no-reviews", "--json", str(out / "plain.json")]) == 0
+    assert "dismissed" not in (out / "plain.json").read_text()
+
+
+def test_the_reviews_file_is_an_input_no_report_may_replace(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(case)
+    assert main(["review", "kestrel-no-drone-swarms", "W9990000001", "--decision", "confirmed", "--note", "n"]) == 0
+    before = (case / "reviews.yaml").read_bytes()
+    assert main(["check", "--evidence", "evidence/snapshot", "--csv", "reviews.yaml"]) == 2
+    assert "reviews file" in capsys.readouterr().err
+    assert (case / "reviews.yaml").read_bytes() == before
+
+
+def test_review_refuses_half_a_decision_in_one_line(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(case)
+    assert main(["review", "kestrel-no-drone-swarms", "W1", "--decision", "confirmed"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "needs CLAIM_ID, WORK_ID, --decision and --note" in err
+    assert main(["review"]) == 2
+    assert "listing findings needs --evidence" in capsys.readouterr().err
+    assert main(["review", "kestrel-no-drone-swarms", "I42", "--decision", "confirmed", "--note", "n"]) == 2
+    assert "'I42' names no work" in capsys.readouterr().err
+    assert not (case / "reviews.yaml").exists()
+
+
+def test_claimreview_states_what_was_set_aside(snapshot: Path, tmp_path: Path) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-drone-swarms", "W9990000001")
+    graph = json.loads(render_claimreview(_evaluate(snapshot, reviews)))["@graph"]
+    drone = next(g for g in graph if g["identifier"] == "kestrel-no-drone-swarms")
+    assert "set aside on review as not a match" in drone["reviewRating"]["ratingExplanation"]
+
+
+def test_csv_marks_findings_that_rest_on_one_person_with_both_affiliations(snapshot: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv(_evaluate(snapshot)).removeprefix("\ufeff"))))
+    assert {r["dual_affiliation_only"] for r in rows} <= {"", "yes"}
+    assert all(r["review_decision"] == "" for r in rows)
