@@ -246,3 +246,56 @@ def test_an_unsafe_archived_url_is_shown_as_text_never_linked(shipped):
     html = render_html(results)
     assert 'href="javascript:' not in html and "<code>javascript:alert(1)</code>" in html
     assert "archivedAt" not in render_claimreview(results)
+
+
+def _case_with_config(tmp_path: Path, config: str) -> Path:
+    root = tmp_path / "case"
+    (root / "claims").mkdir(parents=True)
+    (root / "claims" / CLAIMS_FILE.name).write_bytes(CLAIMS_FILE.read_bytes())
+    for folder in ("claims/topics", "evidence/lists", "evidence/curated"):
+        for f in (PROJECT / folder).glob("*.yaml"):
+            (root / folder).mkdir(parents=True, exist_ok=True)
+            (root / folder / f.name).write_bytes(f.read_bytes())
+    (root / "claimwatch.toml").write_text(config, encoding="utf-8")
+    return root
+
+
+def test_the_case_config_gives_what_the_options_do_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = _case_with_config(
+        tmp_path,
+        '[case]\nname = "x"\n[report]\ntitle = "From the config"\npublisher = "Example Watch"\n'
+        'publisher_url = "https://watch.example.org/"\nurl = "https://watch.example.org/msra"\n',
+    )
+    monkeypatch.chdir(root / "claims")
+    args = ["check", "--evidence", "../evidence/curated", "--claimreview", "../r.jsonld", "--md", "../r.md"]
+    assert main([*args, "--title", "From the option", "--date-published", "2026-12-01"]) == 0
+    review = json.loads((root / "r.jsonld").read_text())["@graph"][0]
+    assert review["url"] == "https://watch.example.org/msra"
+    assert review["publisher"]["name"] == "Example Watch"
+    assert review["datePublished"] == "2026-12-01"
+    md = (root / "r.md").read_text()
+    assert "From the option" in md and "From the config" not in md
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        (
+            '[report]\ntitel = "x"\n',
+            "unknown key 'titel' in [report] (known: title, author, publisher, publisher_url, url)",
+        ),
+        ('[report]\nurl = "javascript:alert(1)"\n', "[report] url 'javascript:alert(1)' is not an http(s) URL"),
+        ("[report]\ntitle = 3\n", "[report] title must be a non-empty string"),
+        ('[reports]\ntitle = "x"\n', "unknown setting 'reports' (known tables: [case], [report], [review])"),
+    ],
+)
+def test_a_wrong_case_config_is_one_line_naming_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], config: str, message: str
+) -> None:
+    root = _case_with_config(tmp_path, config)
+    monkeypatch.chdir(root)
+    assert main(["check", "--evidence", "evidence/curated"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"claimwatch.toml: {message}"
