@@ -13,6 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimwatch.bdd.case import Case, SessionStore
+from claimwatch.bdd.failures import ExpectationNotMet, ScenarioProblem
+from claimwatch.bdd.steps import then_review_lapsed, then_reviewed_as, then_set_aside
 from claimwatch.claims import load_claims
 from claimwatch.cli import main
 from claimwatch.errors import InputError
@@ -397,3 +400,36 @@ def test_csv_marks_findings_that_rest_on_one_person_with_both_affiliations(snaps
     rows = list(csv.DictReader(io.StringIO(render_csv(_evaluate(snapshot)).removeprefix("\ufeff"))))
     assert {r["dual_affiliation_only"] for r in rows} <= {"", "yes"}
     assert all(r["review_decision"] == "" for r in rows)
+
+
+# --- Gherkin steps -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reviewed_case(snapshot: Path) -> Case:
+    case = Case(root=PROJECT, store=SessionStore())
+    case.add_claims("features/data/synthetic-claims.yaml")
+    case.add_lists("features/data/lists")
+    case.add_evidence(snapshot)
+    case.add_reviews("features/data/synthetic-reviews.yaml")
+    case.evaluate("kestrel-no-watchlist-partners")
+    return case
+
+
+def test_a_failed_review_step_says_what_the_reviews_did(reviewed_case: Case) -> None:
+    with pytest.raises(ExpectationNotMet) as e:
+        then_set_aside(reviewed_case, "W9990000004")
+    message = str(e.value)
+    assert "Expected W9990000004 to be set aside on review for kestrel-no-watchlist-partners." in message
+    assert "W9990000004: disputed" in message and "W9990000001: not applied, it held until 2024-12-31" in message
+    with pytest.raises(ExpectationNotMet, match='Expected a review "confirmed" on W9990000004'):
+        then_reviewed_as(reviewed_case, "W9990000004", "confirmed")
+    with pytest.raises(ScenarioProblem, match='"dismissed" is not a decision; write one of'):
+        then_reviewed_as(reviewed_case, "W9990000004", "dismissed")
+    with pytest.raises(ExpectationNotMet, match=r"Expected the review of W9990000004 .* not to be applied"):
+        then_review_lapsed(reviewed_case, "W9990000004")
+
+
+def test_a_case_has_one_reviews_file(reviewed_case: Case) -> None:
+    with pytest.raises(ScenarioProblem, match="reviews given twice"):
+        reviewed_case.add_reviews("tests/test_reviews.py")

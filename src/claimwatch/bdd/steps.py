@@ -22,7 +22,7 @@ from pytest_bdd.steps import step as bdd_step
 from .. import ids
 from ..project import find_root
 from ..results import VERDICTS, AbsenceReason, AffiliationReason, ClaimResult, Finding, PhraseReason
-from ..reviews import identity_keys, work_key
+from ..reviews import DECISIONS, identity_keys, work_key
 from .case import Case, InlineClaim, SessionStore
 from .failures import ExpectationNotMet, ScenarioProblem, found, partner_names, plain, verdict_word
 
@@ -261,29 +261,21 @@ def then_set_aside(claimwatch_case: Case, work: str) -> None:
     """A review set this work (by any id a review may name it by: an OpenAlex id, a DOI, an
     arXiv id, a curated id) aside as not a match: it is out of the verdict, kept in view."""
     result = claimwatch_case.focus()
-    if any(_names_work(f, work) for f in result.dismissed):
-        return
-    raise ExpectationNotMet(
-        f"Expected {work} to be set aside on review for {result.claim}.\n"
-        + _reviews_found(result)
-        + _found(claimwatch_case, result)
-    )
+    ok = any(_names_work(f, work) for f in result.dismissed)
+    _expect_review(claimwatch_case, result, ok, f"Expected {work} to be set aside on review for {result.claim}.")
 
 
 @library_step("then", 'the work "{work}" is reviewed as "{decision}"')
 def then_reviewed_as(claimwatch_case: Case, work: str, decision: str) -> None:
     """A review with this decision (not a match, confirmed, disputed; `not_a_match` works
     too) applies to this work's finding."""
-    wanted = decision.strip().lower().replace(" ", "_")
+    wanted = decision.strip().lower().replace(" ", "_").replace("-", "_")
+    if wanted not in DECISIONS:
+        raise ScenarioProblem(f'"{decision}" is not a decision; write one of: not a match, confirmed, disputed')
     result = claimwatch_case.focus()
     reviewed = [f for f in (*result.findings, *result.uncertain_findings, *result.dismissed) if _names_work(f, work)]
-    if any(f.review is not None and f.review.decision == wanted for f in reviewed):
-        return
-    raise ExpectationNotMet(
-        f'Expected a review "{decision}" on {work} for {result.claim}.\n'
-        + _reviews_found(result)
-        + _found(claimwatch_case, result)
-    )
+    ok = any(f.review is not None and f.review.decision == wanted for f in reviewed)
+    _expect_review(claimwatch_case, result, ok, f'Expected a review "{decision}" on {work} for {result.claim}.')
 
 
 @library_step("then", 'the review of "{work}" is not applied')
@@ -481,6 +473,11 @@ def _names_work(finding: Finding, work: str) -> bool:
     key = work_key(work)
     w = finding.work
     return key is not None and key in identity_keys(w.id, w.doi, w.arxiv)
+
+
+def _expect_review(case: Case, result: ClaimResult, ok: bool, expected: str) -> None:
+    if not ok:
+        raise ExpectationNotMet(f"{expected}\n" + _reviews_found(result) + _found(case, result))
 
 
 def _reviews_found(result: ClaimResult) -> str:
