@@ -4,6 +4,7 @@ every format rendered twice to the same bytes, and `claimwatch check` run twice 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -20,7 +21,8 @@ from claimwatch.evidence import JsonlEvidence, open_evidence_paths
 from claimwatch.reports import renderers, write_reports
 from claimwatch.reports.jsonreport import render_json, report_schema
 from claimwatch.reports.view import FINDINGS_SHOWN, report_view, safe_url, work_links
-from claimwatch.results import Results, WorkRef
+from claimwatch.results import CoverageReport, Results, Review, SnapshotRef, WorkRef
+from claimwatch.reviews import load_reviews
 from helpers import LAB, authorship, project, work, write, write_jsonl
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -305,3 +307,318 @@ def test_uncertain_findings_get_their_own_table_with_the_doubt(tmp_path):
     row = next(line for line in md.splitlines() if line.startswith("| **Face recognition**"))
     assert header.count(" | ") == row.count(" | ") and "may fall before 2024-01-10" in row
     assert '<table class="findings uncertain">' in html and "may fall before 2024-01-10" in html
+
+
+# --- each shared fact once (#17) ------------------------------------------------------------
+
+SHARED_COVERAGE = "no evidence covers Microsoft Research Asia completely (the evidence is curated"
+
+
+def own_whys(results: Results) -> Results:
+    """The shipped results with each verdict's reason its own words, so that any repetition of the
+    coverage sentence comes from the report's layout, not from the reasons that quote it."""
+    return results.model_copy(
+        update={"results": tuple(r.model_copy(update={"why": f"Reason {i}."}) for i, r in enumerate(results.results))}
+    )
+
+
+def test_a_coverage_reason_many_claims_share_is_said_once_and_each_claim_links_to_it():
+    results = own_whys(shipped_results())
+    assert len({r.coverage.why for r in results.results}) == 1 and len(results.results) == 8
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert md.count(SHARED_COVERAGE) == 1 and html.count(SHARED_COVERAGE) == 1
+    assert md.count("see coverage note 1 under Methods and caveats, shared by 8 claims") == 8
+    assert html.count('<a href="#coverage-1">coverage note 1</a>, shared by 8 claims') == 8
+    assert html.count('<li id="coverage-1">') == 1
+
+
+def test_a_claim_s_own_coverage_reason_stays_with_the_claim():
+    results = own_whys(shipped_results())
+    own = results.results[0].model_copy(
+        update={"coverage": CoverageReport(complete=False, why="the claim-specific reason for its coverage")}
+    )
+    results = results.model_copy(update={"results": (own, *results.results[1:])})
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert "- Coverage: not complete; the claim-specific reason for its coverage (evidence: `" in md
+    assert "shared by 7 claims" in md and "shared by 8 claims" not in md
+    section = html[html.index(f'id="claim-{own.claim}"') : html.index(f'id="claim-{results.results[1].claim}"')]
+    assert "the claim-specific reason for its coverage" in section and "#coverage-1" not in section
+    assert '<a href="#evidence-1"><code>' in section  # and the evidence it rests on, linked
+
+
+def test_each_list_note_shared_by_entries_is_said_once_in_the_list_section():
+    results = shipped_results()
+    note = "First edition of 2023-06-29/30 (the later day is used"
+    assert sum(1 for e in results.reference_list("dod-1286").entries if e.notes and e.notes.startswith(note)) == 10
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert md.count(note) == 1 and html.count(note) == 1
+    assert '<li id="list-dod-1286-note-1"><strong>Note 1</strong> <span class="muted">(10 entries below)</span>' in html
+    assert html.count('<a href="#list-dod-1286-note-1">note 1</a>') == 10
+    assert md.count("| note 1 above |") >= 10
+    assert "First appears in the FY24 edition, published 2025-06-24." in md  # one entry's own note stays in its row
+
+
+def test_a_topic_several_claims_use_is_described_once():
+    results = shipped_results()
+    rationale = "Work that recognises, verifies or identifies people by their faces"
+    assert sum(1 for r in results.results for t in r.interpretation.topics if t.id == "facial-recognition") == 3
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert md.count(rationale) == 1 and html.count(rationale) == 1
+    assert html.count('<a href="#topic-facial-recognition">Facial recognition</a>') == 3
+    assert '<section class="topic" id="topic-facial-recognition">' in html
+    assert "- Topic **Facial recognition** (`facial-recognition`): 10 phrases; see Topics below." in md
+
+
+def test_topics_with_one_id_from_two_claim_files_keep_anchors_of_their_own():
+    results = shipped_results()
+    r = results.result("msra-no-facial-recognition")
+    other = r.interpretation.topics[0].model_copy(update={"rationale": "Another file's reading.", "path": "x.yaml"})
+    changed = r.model_copy(update={"interpretation": r.interpretation.model_copy(update={"topics": (other,)})})
+    results = results.model_copy(update={"results": tuple(changed if x is r else x for x in results.results)})
+    view = report_view(results)
+    assert [(t.anchor, t.topic.rationale[:7]) for t in view.topics if t.topic.id == other.id] == [
+        ("topic-facial-recognition", "Another"),
+        ("topic-facial-recognition-2", "Work th"),
+    ]
+    html = renderers()["html"](results)
+    assert html.count('<a href="#topic-facial-recognition">') == 1
+    assert html.count('<a href="#topic-facial-recognition-2">') == 2
+
+
+# --- dates named for what they are (#17) ----------------------------------------------------
+
+
+def snapshot_results(results: Results, *, command: tuple[str, ...] = ()) -> Results:
+    """The shipped results as if read from a collected snapshot whose records were current on 2025-06-30."""
+    snapshot = SnapshotRef(
+        path="evidence/snapshots/msra",
+        kind="snapshot",
+        sha256="0" * 64,
+        source="openalex",
+        created="2025-06-30T12:00:00Z",
+        records=212,
+        as_of="2025-06-30",
+        as_of_basis="the time of retrieval from OpenAlex",
+        coverage={"complete": True, "institutions": ["I4210113369"], "from": "2024-01-01", "to": None},
+    )
+    first = results.results[0]
+    first = first.model_copy(update={"period": first.period.model_copy(update={"assessed_to": "2025-06-30"})})
+    return results.model_copy(
+        update={
+            "as_of": "2025-06-30",
+            "evidence": (snapshot,),
+            "results": (first, *results.results[1:]),
+            "command": command,
+        }
+    )
+
+
+def test_the_cut_off_and_when_records_were_current_are_named_for_what_they_are():
+    results = snapshot_results(shipped_results())
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    cut_off = "open-ended claims assessed to 2025-06-30 (cut-off: the day the newest evidence's records were current)"
+    assert cut_off in md and cut_off.replace("'", "&#39;") in html
+    assert "evidence as of" not in md and "evidence as of" not in html
+    assert "| 2025-06-30 (the time of retrieval from OpenAlex) |" in md
+    # An open declared coverage runs to the day the records were current, not to "retrieval".
+    assert "2024-01-01 to 2025-06-30, when its records were current (declared by" in md
+    assert "to retrieval" not in md and "to retrieval" not in html
+    assert "- Period: from 2024-01-10, open-ended; assessed to 2025-06-30, the cut-off (publication dates)" in md
+
+
+def test_a_cut_off_given_with_as_of_says_so():
+    results = snapshot_results(shipped_results(), command=("claimwatch", "check", "--as-of", "2025-06-30"))
+    assert "open-ended claims assessed to 2025-06-30 (cut-off given with --as-of)" in renderers()["md"](results)
+
+
+def test_without_a_cut_off_the_reports_say_not_recorded_plainly():
+    results = shipped_results()
+    assert results.as_of is None
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    for text in (md, html):
+        assert "open-ended claims assessed to: not recorded (no --as-of was given" in text
+        assert "no date recorded" not in text and "(not recorded)" not in text
+    assert "- Period: from 2024-01-10, open-ended; no cut-off recorded, so every later work counts" in md
+    assert "| not recorded (curated evidence: each record carries its own sources' dates) |" in md
+
+
+def test_a_claim_about_coauthors_states_the_share_without_affiliation():
+    md = renderers()["md"](shipped_results())
+    assert (
+        "- Unaffiliated coauthors: 2 of 13 coauthorships (15.38%), on 1 of the subject's 4 works in the period, "
+        "carry no affiliation at all: more than the 5% the claim tolerates, so the record cannot show where they are"
+    ) in md
+
+
+# --- reviews (#17) --------------------------------------------------------------------------
+
+REVIEWS = """\
+reviews:
+  - claim: msra-no-synthetic-media
+    work: convert-and-speak
+    decision: not_a_match
+    by: A. Analyst
+    date: 2026-05-01
+    note: Accent conversion of a speaker's own voice, not impersonation.
+  - claim: msra-no-synthetic-media
+    work: arXiv:2403.03100
+    decision: confirmed
+    by: B. Editor
+    date: 2026-05-02
+    expires: 2027-01-01
+    note: Zero-shot speech synthesis of any voice.
+  - claim: msra-no-military-university-partners
+    work: gaussiancube
+    decision: disputed
+    by: A. Analyst
+    date: 2026-05-03
+    note: The USTC authors may have been visiting students.
+  - claim: msra-no-military-university-partners
+    work: naturalspeech-3
+    decision: confirmed
+    by: B. Editor
+    date: 2025-12-01
+    expires: 2026-01-01
+    note: Checked against the paper.
+  - claim: msra-no-facial-recognition
+    work: W999
+    decision: not_a_match
+    by: A. Analyst
+    date: 2026-05-03
+    note: Gait, not faces.
+"""
+
+
+def reviewed_results(tmp_path: Path, reviews: str = REVIEWS, as_of: dt.date | None = dt.date(2026, 6, 1)) -> Results:
+    """The shipped case with a reviews file: one finding dismissed, one confirmed, one disputed, one
+    review expired and one whose work is not a finding."""
+    claim_set = claims_mod.load_claims([PROJECT / "claims"], root=PROJECT)
+    evidence = open_evidence_paths([PROJECT / "evidence/curated"])
+    return evaluate(claim_set, evidence, as_of=as_of, reviews=load_reviews(write(tmp_path / "reviews.yaml", reviews)))
+
+
+def test_the_reviews_fixture_applies_each_kind_of_review(tmp_path):
+    # Otherwise the report tests below would prove nothing.
+    results = reviewed_results(tmp_path)
+    synthetic = results.result("msra-no-synthetic-media")
+    assert [f.work.id for f in synthetic.dismissed] == ["convert-and-speak"]
+    assert [f.review.decision for f in synthetic.findings if f.review] == ["confirmed"]
+    partners = results.result("msra-no-military-university-partners")
+    assert [(f.work.id, f.review.decision) for f in partners.uncertain_findings] == [("gaussiancube", "disputed")]
+    assert [lapsed.reason for lapsed in partners.lapsed_reviews] == ["expired"]
+    assert [lapsed.reason for lapsed in results.result("msra-no-facial-recognition").lapsed_reviews] == ["not_found"]
+
+
+def section_of(md: str, claim: str) -> str:
+    start = md.index(f"### {claim}:")
+    following = md.find("\n### ", start + 1)
+    return md[start : following if following != -1 else len(md)]
+
+
+def test_markdown_shows_dismissed_findings_apart_after_the_others_with_the_note(tmp_path):
+    md = renderers()["md"](reviewed_results(tmp_path))
+    section = section_of(md, "msra-no-synthetic-media")
+    findings = section.index("#### Findings: 2 matching works")
+    dismissed = section.index("#### Set aside on review: 1 work judged not a match")
+    assert findings < dismissed
+    title = "**Convert and Speak: Zero-shot Accent Conversion with Minimum Supervision**"
+    assert section.count(title) == 1 and section.index(title) > dismissed  # only in its own table
+    row = next(line for line in section.splitlines() if line.startswith(f"| {title}"))
+    assert (
+        "**Not a match** by A. Analyst, 2026-05-01: “Accent conversion of a speaker's own voice, not impersonation.”"
+        in row
+    )
+    assert "- Counts: 2 matched, 0 uncertain, 1 set aside on review, 4 works" in section
+
+
+def test_markdown_shows_each_reviewed_finding_s_decision_who_when_and_expiry(tmp_path):
+    md = renderers()["md"](reviewed_results(tmp_path))
+    synthetic = section_of(md, "msra-no-synthetic-media")
+    assert (
+        "**Confirmed** by B. Editor, 2026-05-02; expires 2027-01-01: “Zero-shot speech synthesis of any voice.”"
+        in synthetic
+    )
+    assert "| not reviewed |" in synthetic  # VASA-1, in the same table
+    partners = section_of(md, "msra-no-military-university-partners")
+    row = next(line for line in partners.splitlines() if line.startswith("| **GaussianCube"))
+    assert "| disputed on review (see the review) |" in row
+    assert "**Disputed** by A. Analyst, 2026-05-03: “The USTC authors may have been visiting students.”" in row
+    assert row.count("visiting students") == 1  # the dispute is not repeated among the doubts
+    header = next(line for line in partners.splitlines() if line.startswith("| Work |") and "Why uncertain" in line)
+    assert header.count(" | ") == row.count(" | ")
+
+
+def test_markdown_lists_the_reviews_not_applied_with_their_reason(tmp_path):
+    md = renderers()["md"](reviewed_results(tmp_path))
+    partners = section_of(md, "msra-no-military-university-partners")
+    assert "#### Reviews not applied: 1" in partners
+    assert (
+        "- *expired*: Confirmed of `naturalspeech-3` by B. Editor, 2025-12-01; expires 2026-01-01. Not applied, as it "
+        "held until 2026-01-01; the evidence is current to 2026-06-01. Reviewer's note: “Checked against the paper.”"
+    ) in partners
+    facial = section_of(md, "msra-no-facial-recognition")
+    assert "- *its work is no longer a finding*: Not a match of `W999` by A. Analyst" in facial
+    assert "| `msra-no-synthetic-media` |" in md and "| 1 set aside, 1 confirmed |" in md  # the summary's column
+
+
+def test_the_reviews_file_is_an_input_of_the_report(tmp_path):
+    results = reviewed_results(tmp_path)
+    md = renderers()["md"](results)
+    assert f"| reviews | `{tmp_path / 'reviews.yaml'}` | `{results.inputs.reviews[0].sha256}` |" in md
+    assert f"--reviews {tmp_path / 'reviews.yaml'} --as-of 2026-06-01`" in md
+
+
+def test_a_confirmed_finding_shows_the_doubts_the_reviewer_resolved(tmp_path):
+    results = reviewed_results(tmp_path)
+    r = results.result("msra-no-synthetic-media")
+    confirmed = next(f for f in r.findings if f.review)
+    doubted = confirmed.model_copy(update={"uncertain_because": ("its date 2024 may fall before 2024-01-10",)})
+    r = r.model_copy(update={"findings": tuple(doubted if f is confirmed else f for f in r.findings)})
+    results = results.model_copy(update={"results": tuple(r if x.claim == r.claim else x for x in results.results)})
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert "(doubts resolved on review: its date 2024 may fall before 2024-01-10)" in md
+    assert "doubts resolved on review: its date 2024 may fall before 2024-01-10" in html
+
+
+def test_unreviewed_reports_carry_no_review_column_or_section():
+    md, html = renderers()["md"](shipped_results()), renderers()["html"](shipped_results())
+    for text in (md, html):
+        assert "Set aside on review" not in text and "Reviews not applied" not in text and "not reviewed" not in text
+
+
+def test_long_lists_of_dismissed_findings_show_the_first_ones_and_count_the_rest(tmp_path):
+    root = project(tmp_path)
+    records = [work(f"W{i}", f"Face recognition {i}", date=f"2024-{1 + i % 12:02d}-15") for i in range(1, 26)]
+    results = small_case(root, records)
+    r = results.results[0]
+    review = Review(
+        claim=r.claim, work="W1", decision="not_a_match", by="A", date="2026-01-01", note="n", path="r.yaml", line=2
+    )
+    dismissed = tuple(f.model_copy(update={"review": review}) for f in r.findings)
+    results = results.model_copy(
+        update={"results": (r.model_copy(update={"findings": (), "matched": 0, "dismissed": dismissed}),)}
+    )
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert "and 5 more set-aside findings, not shown here: the JSON report" in md
+    assert "and 5 more set-aside findings, not shown here: the JSON report" in html
+    assert html.count('<tr class="finding">') == FINDINGS_SHOWN
+
+
+def test_a_finding_resting_on_one_person_with_both_affiliations_is_marked():
+    results = shipped_results()
+    r = results.result("msra-no-military-university-partners")
+    dual = r.findings[0].model_copy(update={"dual_affiliation_only": True})
+    r = r.model_copy(update={"findings": (dual, *r.findings[1:])})
+    marked = results.model_copy(update={"results": tuple(r if x.claim == r.claim else x for x in results.results)})
+    md, html = renderers()["md"](marked), renderers()["html"](marked)
+    assert md.count(" · one person with both affiliations |") == 1
+    assert html.count(">one person, both affiliations</span>") == 1
+    assert "A finding marked *one person with both affiliations* rests only on" in md
+    assert "A finding marked <em>one person, both affiliations</em> rests only on" in html
+    assert "one person with both affiliations" not in renderers()["md"](results)
+
+
+def test_a_reviewed_report_is_the_same_bytes_from_two_evaluations(tmp_path):
+    first, second = reviewed_results(tmp_path / "one"), reviewed_results(tmp_path / "one")
+    for fmt in ("md", "html"):
+        assert renderers()[fmt](first) == renderers()[fmt](second)

@@ -3,7 +3,9 @@ for the same results, whatever the labels hold."""
 
 from __future__ import annotations
 
-from claimwatch.reports.chart import MAX_SERIES, draw_timeline, timeline, timeline_svg
+import re
+
+from claimwatch.reports.chart import MAX_SERIES, describe_timeline, draw_timeline, timeline, timeline_svg
 from claimwatch.results import (
     AffiliationReason,
     ClaimResult,
@@ -44,6 +46,8 @@ def _result(
     lists: tuple[str, ...] = ("l",),
     start: str | None = "2024-01-10",
     end: str | None = None,
+    assessed_to: str | None = None,
+    expects: tuple[str, int] = ("none", 0),
     claim: str = "c",
 ) -> ClaimResult:
     return ClaimResult(
@@ -52,8 +56,8 @@ def _result(
         sentence="s",
         claims_file="c.yaml",
         subject="Lab",
-        period={"from": start, "to": end},
-        expects={"kind": "none", "count": 0},
+        period={"from": start, "to": end, "assessed_to": assessed_to or end},
+        expects={"kind": expects[0], "count": expects[1]},
         verdict="contradicted",
         why="w",
         matched=len(findings),
@@ -148,3 +152,76 @@ def test_draw_timeline_is_deterministic_across_calls_with_other_charts_between()
     first = draw_timeline(timeline(result), "c")
     timeline_svg(_result([_finding("W9", "2025-01-05", ("Other",))], claim="other"))
     assert draw_timeline(timeline(result), "c") == first
+
+
+# --- the statement's date, the claim's period and its threshold (#17) -------------------------
+
+
+def _mark_ids(svg: str) -> set[str]:
+    return set(re.findall(r' id="(chart-[^"]*)"', svg))
+
+
+def test_the_chart_marks_the_statement_date_and_the_claim_s_period():
+    result = _result([_finding("W1", "2024-03-05", ("HIT",))], start="2024-02-01", end="2024-06-30")
+    data = timeline(result, made_on="2023-12-20")
+    assert data.months[0] == "2023-12" and data.months[-1] == "2024-06"  # widened to the statement's month
+    assert (data.made_on, data.period_from, data.period_to, data.open_ended) == (
+        "2023-12-20",
+        "2024-02-01",
+        "2024-06-30",
+        False,
+    )
+    svg = timeline_svg(result, made_on="2023-12-20")
+    assert _mark_ids(svg) == {"chart-c-period", "chart-c-statement"}
+    assert "statement, 2023-12-20" in svg and "claim's period" in svg
+    assert "the claim:" not in svg  # a claim that expects none names no number
+
+
+def test_an_at_least_claim_draws_its_number_against_the_running_total():
+    findings = [_finding("W1", "2024-03-05", ("HIT",)), _finding("W2", "2024-05-01", ("USTC",))]
+    result = _result(findings, start="2024-03-01", end="2025-06-27", expects=("at_least", 10))
+    data = timeline(result, made_on="2025-06-27")
+    assert data.threshold == ("at_least", 10)
+    assert data.running_total[:4] == (1, 1, 2, 2) and data.running_total[-1] == 2
+    svg = timeline_svg(result, made_on="2025-06-27")
+    assert _mark_ids(svg) == {"chart-c-period", "chart-c-statement", "chart-c-threshold", "chart-c-running-total"}
+    assert "the claim: at least 10" in svg and "running total" in svg
+    # The y axis reaches the threshold, though no month holds more than one work.
+    assert "10" in re.findall(r">([^<>]+)</text>", svg)
+
+
+def test_an_at_most_claim_names_its_limit():
+    result = _result([_finding("W1", "2024-03-05")], expects=("at_most", 3), lists=())
+    assert "the claim: at most 3" in timeline_svg(result)
+
+
+def test_an_open_ended_claim_is_shaded_to_the_cut_off_and_says_so():
+    result = _result([_finding("W1", "2024-03-05")], lists=(), assessed_to="2024-08-31")
+    data = timeline(result)
+    assert data.open_ended and data.period_to == "2024-08-31" and data.months[-1] == "2024-08"
+    assert "claim's period (open-ended, to the cut-off)" in timeline_svg(result)
+    assert "claim's period (open-ended)" in timeline_svg(_result([_finding("W1", "2024-03-05")], lists=()))
+
+
+def test_the_text_alternative_says_what_the_chart_shows():
+    findings = [
+        _finding("W1", "2024-03-05", ("HIT", "USTC")),
+        _finding("W2", "2024-03-20", ("USTC",)),
+        _finding("W3", "2024"),
+    ]
+    result = _result(findings, start="2024-03-01", end="2025-06-27", expects=("at_least", 10))
+    assert describe_timeline(timeline(result, made_on="2025-06-27")) == (
+        "Matching works per month, 2024-03 to 2025-06: 2024-03: 2 (HIT + USTC 1, USTC 1). "
+        "The statement was made on 2025-06-27. The claim's period: 2024-03-01 to 2025-06-27. "
+        "The claim says at least 10 works; the running total of the works drawn reaches 2. "
+        "1 more work dated only to the year (or not at all), not drawn."
+    )
+    open_ended = _result([_finding("W1", "2024-02-01")], lists=(), assessed_to="2024-04-30")
+    assert "The claim's period: from 2024-01-10, open-ended, assessed to 2024-04-30 (the cut-off)." in (
+        describe_timeline(timeline(open_ended))
+    )
+
+
+def test_the_marked_chart_is_the_same_svg_every_time():
+    result = _result([_finding("W1", "2024-03-05", ("HIT",))], end="2025-06-27", expects=("at_least", 9))
+    assert timeline_svg(result, made_on="2024-01-10") == timeline_svg(result, made_on="2024-01-10")

@@ -27,6 +27,7 @@ from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reports.terminal import print_verdicts
 from claimwatch.results import Results
+from claimwatch.reviews import load_reviews
 from helpers import LAB, authorship, institution, project, work, write, write_jsonl
 
 SCRIPT = '<script>alert("t")</script>'
@@ -63,15 +64,22 @@ claims:
     works: {{topic: face, coauthor_in: [mil, evil]}}
 """
 
-EVIL_LIST = """\
+HOSTILE_NOTE = "[n](javascript:alert(16)) <script>alert(17)</script>"
+
+# Two entries share one note, so the report says it once, in the list's notes.
+EVIL_LIST = f"""\
 id: evil
 name: "Evil list <script>alert(13)</script> [l](javascript:alert(14))"
-sources: [{title: "<b>src</b>", url: "https://example.org/<script>"}]
+sources: [{{title: "<b>src</b>", url: "https://example.org/<script>"}}]
 entries:
   - id: evil-u
     name: "Evil \\"U\\" <img src=x onerror=alert(15)>"
     aliases: [Evil University]
-    notes: "[n](javascript:alert(16)) <script>alert(17)</script>"
+    notes: "{HOSTILE_NOTE}"
+    verified: false
+  - id: evil-v
+    name: "Evil V <b>bold</b>"
+    notes: "{HOSTILE_NOTE}"
     verified: false
 """
 
@@ -96,6 +104,47 @@ def hostile_results(tmp_path: Path) -> Results:
     ]
     evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
     return evaluate(claims_mod.load_claims([path], root=root), [evidence])
+
+
+HOSTILE_REVIEWER = '<img src=x onerror=alert(20)> "Mallory" [r](javascript:alert(21))'
+HOSTILE_REVIEW_NOTE = "# Not <script>alert(22)</script> a match | [x](javascript:alert(23)) *bold* \u202eevil"
+HOSTILE_REVIEWED_WORK = '10.1234/x"><script>alert(24)</script>'
+
+REVIEWS = f"""\
+reviews:
+  - claim: hostile
+    work: W1
+    decision: not_a_match
+    by: '{HOSTILE_REVIEWER}'
+    date: 2026-05-01
+    note: "{HOSTILE_REVIEW_NOTE}"
+  - claim: hostile
+    work: '{HOSTILE_REVIEWED_WORK}'
+    decision: confirmed
+    by: '{HOSTILE_REVIEWER}'
+    date: 2026-05-02
+    note: "{HOSTILE_REVIEW_NOTE}"
+"""
+
+
+def hostile_reviewed_results(tmp_path: Path) -> Results:
+    """The hostile case with a reviews file as hostile: the work dismissed, and a review of a work
+    that is not a finding, so it is reported as not applied."""
+    results = hostile_results(tmp_path)
+    root = tmp_path
+    claim_set = claims_mod.load_claims([root / "claims/hostile.yaml"], root=root)
+    evidence = JsonlEvidence.open(root / "works.jsonl")
+    reviewed = evaluate(claim_set, [evidence], reviews=load_reviews(write(root / "reviews.yaml", REVIEWS)))
+    assert reviewed.results[0].findings == () and results.results[0].findings
+    return reviewed
+
+
+def test_the_hostile_review_reaches_the_reports(tmp_path):
+    (result,) = hostile_reviewed_results(tmp_path).results
+    (dismissed,) = result.dismissed
+    assert dismissed.review.by == HOSTILE_REVIEWER and dismissed.review.note == HOSTILE_REVIEW_NOTE
+    (lapsed,) = result.lapsed_reviews
+    assert lapsed.reason == "not_found" and lapsed.review.work == HOSTILE_REVIEWED_WORK
 
 
 def test_the_hostile_work_is_found_through_every_route(tmp_path):
@@ -168,6 +217,19 @@ def test_html_escapes_hostile_text_and_links_nothing_but_http(tmp_path):
     assert '<a href="https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E"' in html
 
 
+def test_html_escapes_hostile_reviews_list_notes_and_the_chart_text(tmp_path):
+    html = renderers()["html"](hostile_reviewed_results(tmp_path))
+    assert_inert_html(html)
+    text = "".join(parse(html).text)
+    for shown in (HOSTILE_REVIEWER, "Not <script>alert(22)</script> a match", HOSTILE_REVIEWED_WORK, HOSTILE_NOTE):
+        assert shown in text
+    assert text.count(HOSTILE_NOTE) == 1  # the two entries' shared note, said once
+    assert "\u202e" not in html and "\ufffdevil" in html
+    chart = renderers()["html"](hostile_results(tmp_path / "chart"))
+    alternative = re.search(r'<p id="chart-hostile-text">(.*?)</p>', chart, re.S)
+    assert alternative and "&lt;img src=x onerror=alert(15)&gt;" in alternative.group(1)
+
+
 def test_the_html_assertions_catch_a_live_javascript_link():
     # The check above must be able to fail.
     for bad in ('<a href="javascript:alert(1)">x</a>', "<p onclick=x>y</p>", "<script>1</script>"):
@@ -213,6 +275,22 @@ def test_markdown_tables_keep_their_columns_whatever_a_title_holds(tmp_path):
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
     findings_row = next(r for r in rows if "Mallory" in r)
     assert findings_row.count("<td") == 5  # work, date, subject authors, partners, topic matches
+
+
+def test_markdown_escapes_hostile_reviews_and_keeps_the_dismissed_table_s_columns(tmp_path):
+    md = renderers()["md"](hostile_reviewed_results(tmp_path))
+    html = markdown_to_html(md)
+    assert_inert_html(html)
+    text = "".join(parse(html).text)
+    for shown in (HOSTILE_REVIEWER, "Not <script>alert(22)</script> a match | [x](javascript:alert(23)) *bold*"):
+        assert shown in text
+    assert HOSTILE_REVIEWED_WORK in text and HOSTILE_NOTE in text
+    assert "<em>bold</em>" not in html and "\u202e" not in md
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    dismissed_row = next(r for r in rows if "Mallory" in r and "alert(22)" in r)
+    assert dismissed_row.count("<td") == 6  # work, date, subject authors, partners, topic matches, review
+    hrefs = {a["href"] for t, a in parse(html).tags if t == "a"}
+    assert hrefs == {"https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E", "https://openalex.org/W1"}
 
 
 def test_the_markdown_assertions_catch_raw_html_and_script_links():

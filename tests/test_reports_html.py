@@ -21,7 +21,7 @@ import pytest
 from claimwatch.reports.chart import timeline, timeline_svg
 from claimwatch.reports.html import render_html
 from claimwatch.results import Results
-from test_reports import shipped_results
+from test_reports import own_whys, reviewed_results, shipped_results
 from test_reports_hostile import HOSTILE_TITLE, SCRIPT, assert_inert_html, hostile_results
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,6 +57,7 @@ class Node:
     attrs: dict[str, str]
     children: list[Node] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    parts: list[Node | str] = field(default_factory=list)  # children and text, in document order
 
     def find_all(self, tag: str, **attrs: str) -> list[Node]:
         """Descendants with this tag and these attributes (`class_` names one of their classes)."""
@@ -79,6 +80,10 @@ class Node:
     def all_text(self) -> str:
         return "".join(self.text) + "".join(c.all_text() for c in self.children)
 
+    def reading(self) -> str:
+        """The text as a reader meets it, in document order, spaces folded."""
+        return " ".join("".join(p if isinstance(p, str) else p.reading() for p in self.parts).split())
+
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -94,11 +99,14 @@ class _Tree(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         node = Node(tag, {k: v or "" for k, v in attrs})
         self.stack[-1].children.append(node)
+        self.stack[-1].parts.append(node)
         if tag not in VOID:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
-        self.stack[-1].children.append(Node(tag, {k: v or "" for k, v in attrs}))
+        node = Node(tag, {k: v or "" for k, v in attrs})
+        self.stack[-1].children.append(node)
+        self.stack[-1].parts.append(node)
 
     def handle_endtag(self, tag: str) -> None:
         for i in range(len(self.stack) - 1, 0, -1):
@@ -108,6 +116,7 @@ class _Tree(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.stack[-1].text.append(data)
+        self.stack[-1].parts.append(data)
 
 
 @dataclass
@@ -227,7 +236,7 @@ def test_the_page_has_statements_lists_methods_and_a_reproducibility_footer(ship
         "Microsoft Research Asia (as reported; MSRA did not reply), 2022-04-08 reported, not confirmed",
         "Breitbart News, 2025-06-27",
     ]
-    assert headings[3:] == ["Reference lists", "Methods and caveats"]
+    assert headings[3:] == ["Topics", "Reference lists", "Methods and caveats"]
     quote = dom.find_all("blockquote")[0].all_text()
     assert "The lab also has restrictions on work related to quantum computing" in quote
     (footer,) = dom.find_all("footer", class_="repro")
@@ -292,6 +301,129 @@ def test_the_chart_is_the_same_svg_every_time_and_inline_ready(shipped):
     assert first == second
     assert first.startswith("<svg") and first.endswith("</svg>")
     assert "<?xml" not in first and "DOCTYPE" not in first and "<dc:date" not in first and "<script" not in first
+
+
+# --- each shared fact once, linked (#17) ----------------------------------------------------
+
+
+def dom(html: str) -> Node:
+    """The page as a tree, parsed as written (the tests above parse what Chromium made of it)."""
+    tree = _Tree()
+    tree.feed(html)
+    return tree.root
+
+
+def ids_in(root: Node) -> list[str]:
+    found = [root.attrs["id"]] if "id" in root.attrs else []
+    for child in root.children:
+        found += ids_in(child)
+    return found
+
+
+def test_every_in_page_link_has_its_target_and_every_id_is_unique_outside_the_charts(tmp_path):
+    page = dom(render_html(reviewed_results(tmp_path)))
+    ids = ids_in(page)
+    ours = [
+        i
+        for i in ids
+        if not re.match(r"(figure|axes|patch|line2d|text|xtick|ytick|legend|matplotlib|m[0-9a-f]{10}|p[0-9a-f]{10})", i)
+    ]
+    assert len(ours) == len(set(ours))
+    targets = {a.attrs["href"][1:] for a in page.find_all("a") if a.attrs.get("href", "").startswith("#")}
+    assert targets and targets <= set(ids)
+    assert {"coverage-1", "evidence-1", "dates", "topic-synthetic-media", "list-dod-1286-note-1"} <= targets
+
+
+def test_the_coverage_note_stands_once_in_methods_with_its_evidence_and_claims():
+    results = own_whys(shipped_results())
+    page = dom(render_html(results))
+    (note,) = page.find_all("li", id="coverage-1")
+    assert "no evidence covers Microsoft Research Asia completely" in note.all_text()
+    assert [a.attrs["href"] for a in note.find_all("a")] == ["#evidence-1"] + [
+        f"#claim-{r.claim}" for r in results.results
+    ]
+    (row,) = page.find_all("tr", id="evidence-1")
+    assert "msra-2024.yaml" in row.all_text() and "not recorded (curated evidence" in row.all_text()
+    for section in page.find_all("section", class_="claim"):
+        (coverage,) = [dd for dd in section.find_all("dd") if "coverage note" in dd.all_text()]
+        assert [a.attrs["href"] for a in coverage.find_all("a")] == ["#coverage-1"]
+        assert "no evidence covers" not in section.all_text()
+
+
+def test_the_masthead_names_the_cut_off_and_links_to_what_the_dates_mean():
+    page = dom(render_html(shipped_results()))
+    (meta,) = [p for p in page.find_all("p", class_="meta") if "claims from" in p.all_text()]
+    (link,) = meta.find_all("a")
+    assert link.attrs["href"] == "#dates" and link.all_text().startswith("open-ended claims assessed to: not recorded")
+    assert len(page.find_all("h4", id="dates")) == 1
+    assert "evidence as of" not in page.all_text()
+
+
+# --- reviews (#17) --------------------------------------------------------------------------
+
+
+def claim_section(page: Node, claim: str) -> Node:
+    (section,) = page.find_all("section", id=f"claim-{claim}")
+    return section
+
+
+def test_dismissed_findings_stand_in_their_own_block_after_the_others_with_the_note(tmp_path):
+    html = render_html(reviewed_results(tmp_path))
+    section = claim_section(dom(html), "msra-no-synthetic-media")
+    (matched,) = section.find_all("table", class_="matched")
+    assert "Convert and Speak" not in matched.all_text()
+    (block,) = section.find_all("div", class_="dismissed")
+    (table,) = block.find_all("table", class_="dismissed")
+    (row,) = table.find_all("tr", class_="finding")
+    assert "Convert and Speak" in row.all_text()
+    review = row.find_all("td")[-1].all_text()
+    assert "Not a match" in review and "A. Analyst" in review and "2026-05-01" in review
+    assert "Accent conversion of a speaker's own voice, not impersonation." in review
+    assert html.index(
+        '<table class="findings matched">', html.index('id="claim-msra-no-synthetic-media"')
+    ) < html.index('<div class="dismissed">')
+
+
+def test_reviewed_findings_show_decision_who_when_and_expiry(tmp_path):
+    page = dom(render_html(reviewed_results(tmp_path)))
+    (matched,) = claim_section(page, "msra-no-synthetic-media").find_all("table", class_="matched")
+    reviews = [row.find_all("td")[-1].reading() for row in matched.find_all("tr", class_="finding")]
+    assert reviews[0].startswith("Confirmed by B. Editor, 2026-05-02; expires 2027-01-01 “Zero-shot speech synthesis")
+    assert reviews[1] == "not reviewed"
+    (uncertain,) = claim_section(page, "msra-no-military-university-partners").find_all("table", class_="uncertain")
+    (row,) = uncertain.find_all("tr", class_="finding")
+    cells = [td.reading() for td in row.children if td.tag == "td"]
+    assert cells[-2] == "disputed on review (see the review)"
+    assert cells[-1].startswith(
+        "Disputed by A. Analyst, 2026-05-03 “The USTC authors may have been visiting students.”"
+    )
+
+
+def test_reviews_not_applied_are_listed_with_their_reason(tmp_path):
+    page = dom(render_html(reviewed_results(tmp_path)))
+    (lapsed,) = claim_section(page, "msra-no-military-university-partners").find_all("div", class_="lapsed")
+    (item,) = lapsed.find_all("li")
+    text = item.reading()
+    assert text.startswith("expired Confirmed of naturalspeech-3 by B. Editor, 2025-12-01; expires 2026-01-01.")
+    assert "Not applied, as it held until 2026-01-01; the evidence is current to 2026-06-01." in text
+    (facial,) = claim_section(page, "msra-no-facial-recognition").find_all("div", class_="lapsed")
+    assert "its work is no longer a finding" in facial.all_text()
+    (inputs,) = page.find_all("table", class_="inputs")
+    assert "reviews" in [row.find_all("td")[0].all_text() for row in inputs.find_all("tr") if row.find_all("td")]
+
+
+# --- the chart's text alternative -----------------------------------------------------------
+
+
+def test_each_chart_is_one_image_named_by_its_text_alternative():
+    page = dom(render_html(shipped_results()))
+    section = claim_section(page, "watchdog-ten-papers")
+    (svg,) = section.find_all("svg")
+    assert svg.attrs["role"] == "img"
+    (text,) = section.find_all("p", id=svg.attrs["aria-labelledby"])
+    words = text.all_text()
+    assert "2024-03: 1 (University of Science and Technology of China 1)" in words
+    assert "The statement was made on 2025-06-27." in words and "The claim says at least 10 works" in words
 
 
 # --- a word longer than the page ------------------------------------------------------------

@@ -1,17 +1,22 @@
-"""The HTML report's timeline: matching works per month, by partner institution, as inline SVG.
+"""The HTML report's timeline: matching works per month, by partner institution, as inline SVG,
+with the statement's date, the claim's period and, for "at least" and "at most" claims, the
+number the claim names against a running total.
 
 Drawn with matplotlib's object API (no pyplot, no global figure state) from matplotlib's default
 style, with a fixed font, a fixed SVG hash salt and no date in the metadata: the same results
 give byte-identical SVG. Text stays text in the SVG (svg.fonttype "none") so it is searchable,
-and matplotlib's SVG writer escapes it; labels are never parsed as mathtext.
+and matplotlib's SVG writer escapes it; labels are never parsed as mathtext. `describe_timeline`
+says in words what the chart shows, for readers who cannot see it.
 """
 
 from __future__ import annotations
 
+import calendar
 import io
 import warnings
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any, cast
 
 from ..results import AffiliationReason, ClaimResult, Finding, Period
@@ -33,14 +38,25 @@ class Timeline:
     series: tuple[tuple[str, tuple[int, ...]], ...]
     undrawn: int  # matching works dated only to the year, which no month can hold
     by_partner: bool  # the claim names lists, so series are partner institutions
+    made_on: str | None = None  # the day the statement was made
+    period_from: str | None = None
+    period_to: str | None = None  # the period's end, or the day an open-ended one was assessed to
+    open_ended: bool = False  # the claim states no end: period_to, if any, is the report's cut-off
+    threshold: tuple[str, int] | None = None  # ("at_least", 10): the number an at_least/at_most claim names
 
     @property
     def drawn(self) -> int:
         return sum(sum(counts) for _, counts in self.series)
 
+    @property
+    def running_total(self) -> tuple[int, ...]:
+        """Drawn works up to and including each month."""
+        return tuple(accumulate(sum(month) for month in zip(*(counts for _, counts in self.series), strict=True)))
 
-def timeline(result: ClaimResult) -> Timeline | None:
-    """The monthly counts for a claim's matching works; None when no matching work has a month."""
+
+def timeline(result: ClaimResult, made_on: str | None = None) -> Timeline | None:
+    """The monthly counts for a claim's matching works, with the statement's date (`made_on`), the
+    claim's period and its threshold; None when no matching work has a month."""
     by_partner = bool(result.interpretation and result.interpretation.lists)
     dated = [
         (f.work.publication_date[:7], _series_label(f, by_partner))
@@ -50,7 +66,7 @@ def timeline(result: ClaimResult) -> Timeline | None:
     undrawn = len(result.findings) - len(dated)
     if not dated:
         return None
-    months = _month_range(min(m for m, _ in dated), max(m for m, _ in dated), result.period)
+    months = _month_range(min(m for m, _ in dated), max(m for m, _ in dated), result.period, made_on)
     per_label = Counter(label for _, label in dated)
     # Largest series first (ties by name), so colours and legend order are stable.
     ranked = sorted(per_label, key=lambda lab: (-per_label[lab], lab))
@@ -61,8 +77,17 @@ def timeline(result: ClaimResult) -> Timeline | None:
     index = {m: i for i, m in enumerate(months)}
     for month, label in dated:
         counts[kept[-1] if label in rest else label][index[month]] += 1
+    expects = result.expects
     return Timeline(
-        months=months, series=tuple((lab, tuple(counts[lab])) for lab in kept), undrawn=undrawn, by_partner=by_partner
+        months=months,
+        series=tuple((lab, tuple(counts[lab])) for lab in kept),
+        undrawn=undrawn,
+        by_partner=by_partner,
+        made_on=made_on,
+        period_from=result.period.from_,
+        period_to=result.period.to or result.period.assessed_to,
+        open_ended=result.period.to is None,
+        threshold=(expects.kind, expects.count) if expects.kind in ("at_least", "at_most") else None,
     )
 
 
@@ -74,10 +99,11 @@ def _series_label(f: Finding, by_partner: bool) -> str:
     return NO_PARTNER if by_partner else "matching works"
 
 
-def _month_range(first: str, last: str, period: Period) -> tuple[str, ...]:
-    """Every month from the claim's start (or the first work) to its end (or the last work)."""
-    start = min(first, (period.from_ or first)[:7])
-    end = max(last, (period.to or period.assessed_to or last)[:7])
+def _month_range(first: str, last: str, period: Period, made_on: str | None = None) -> tuple[str, ...]:
+    """Every month from the claim's start (or the first work) to its end (or the last work),
+    widened to the statement's month."""
+    start = min(first, (period.from_ or first)[:7], (made_on or first)[:7])
+    end = max(last, (period.to or period.assessed_to or last)[:7], (made_on or last)[:7])
     year, month = int(start[:4]), int(start[5:7])
     out = []
     while f"{year:04d}-{month:02d}" <= end:
@@ -86,10 +112,65 @@ def _month_range(first: str, last: str, period: Period) -> tuple[str, ...]:
     return tuple(out)
 
 
-def timeline_svg(result: ClaimResult) -> str | None:
+def timeline_svg(result: ClaimResult, made_on: str | None = None) -> str | None:
     """The chart as an <svg> element ready to inline in HTML; None when there is nothing to draw."""
-    data = timeline(result)
+    data = timeline(result, made_on)
     return draw_timeline(data, result.claim) if data else None
+
+
+THRESHOLD_WORDS = {"at_least": "at least", "at_most": "at most"}
+
+
+def describe_timeline(data: Timeline) -> str:
+    """What the chart shows, in words: its text alternative."""
+    busy = [
+        (month, [(label, counts[i]) for label, counts in data.series if counts[i]])
+        for i, month in enumerate(data.months)
+    ]
+    per_month = "; ".join(
+        f"{month}: {sum(n for _, n in parts)}"
+        + (f" ({', '.join(f'{_short(label)} {n}' for label, n in parts)})" if data.by_partner else "")
+        for month, parts in busy
+        if parts
+    )
+    sentences = [f"Matching works per month, {data.months[0]} to {data.months[-1]}: {per_month}."]
+    if data.made_on:
+        sentences.append(f"The statement was made on {data.made_on}.")
+    sentences.append(f"The claim's period: {_period_words(data)}.")
+    if data.threshold:
+        kind, count = data.threshold
+        sentences.append(
+            f"The claim says {THRESHOLD_WORDS[kind]} {count} {_works(count)}; "
+            f"the running total of the works drawn reaches {data.drawn}."
+        )
+    if data.undrawn:
+        sentences.append(
+            f"{data.undrawn} more {_works(data.undrawn)} dated only to the year (or not at all), not drawn."
+        )
+    return " ".join(sentences)
+
+
+def _period_words(data: Timeline) -> str:
+    start = f"from {data.period_from}" if data.period_from else "from any time"
+    if not data.open_ended:
+        return f"{data.period_from} to {data.period_to}" if data.period_from else f"up to {data.period_to}"
+    if data.period_to:
+        return f"{start}, open-ended, assessed to {data.period_to} (the cut-off)"
+    return f"{start}, open-ended (no cut-off recorded)"
+
+
+def _works(n: int) -> str:
+    return "work" if n == 1 else "works"
+
+
+def _x(day: str, months: tuple[str, ...], *, end: bool = False) -> float:
+    """Where a day falls on the month axis: month i spans i - 0.5 to i + 0.5; `end` puts it at
+    the day's end, for the last day of a period."""
+    i = months.index(day[:7])
+    if len(day) < 10:
+        return i + (0.5 if end else -0.5)
+    length = calendar.monthrange(int(day[:4]), int(day[5:7]))[1]
+    return i - 0.5 + (int(day[8:10]) - (0 if end else 1)) / length
 
 
 def draw_timeline(data: Timeline, claim_id: str) -> str:
@@ -122,7 +203,7 @@ def draw_timeline(data: Timeline, claim_id: str) -> str:
         # the browser draws the text with its own fonts.
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
         n = len(data.months)
-        fig = Figure(figsize=(7.6, 2.4 + 0.2 * len(data.series)), layout="constrained")
+        fig = Figure(figsize=(7.6, 2.7 + 0.2 * len(data.series)), layout="constrained")
         ax = fig.add_subplot()
         ax.set_axisbelow(True)
         bottom = [0] * n
@@ -133,6 +214,10 @@ def draw_timeline(data: Timeline, claim_id: str) -> str:
             bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
             handles.append(Patch(facecolor=colour))
             labels.append(_short(label))
+        marks, mark_labels = _draw_marks(ax, data, f"chart-{claim_id}")
+        top = max(
+            [*bottom, *(data.running_total if data.threshold else ()), data.threshold[1] if data.threshold else 0]
+        )
         step = max(1, -(-n // 12))
         ax.set_xticks(
             range(0, n, step),
@@ -142,10 +227,11 @@ def draw_timeline(data: Timeline, claim_id: str) -> str:
         )
         ax.set_xlim(-0.6, n - 0.4)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_ylim(0, max(bottom) * 1.15 + 0.5)
-        ax.set_ylabel("matching works")
+        ax.set_ylim(0, top * 1.15 + 0.5)
+        ax.set_ylabel("matching works" + (" (bars: per month)" if data.threshold else ""))
+        # Explicit labels: matplotlib would drop a label starting with "_" if it collected them itself.
+        fig.legend(marks, mark_labels, loc="outside upper left", frameon=False, ncols=len(marks))
         if data.by_partner:
-            # Explicit labels: matplotlib would drop a label starting with "_" if it collected them itself.
             fig.legend(
                 handles,
                 labels,
@@ -158,6 +244,41 @@ def draw_timeline(data: Timeline, claim_id: str) -> str:
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
     return _inline(out.getvalue())
+
+
+INK = "#1c2330"
+PERIOD_COLOUR = "#0072B2"
+THRESHOLD_COLOUR = "#B42318"
+
+
+def _draw_marks(ax: Any, data: Timeline, gid: str) -> tuple[list[Any], list[str]]:
+    """The claim's period (shaded), the statement's date (a dashed line) and, for a claim that
+    names a number, that number (a dotted line) against the running total of works (a step
+    line). Each mark has an id of its own (`gid`, unique per chart) and a legend entry."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    n = len(data.months)
+    start = _x(data.period_from, data.months) if data.period_from else -0.6
+    end = _x(data.period_to, data.months, end=True) if data.period_to else n - 0.4
+    ax.axvspan(start, end, color=PERIOD_COLOUR, alpha=0.08, linewidth=0, zorder=0, gid=f"{gid}-period")
+    handles: list[Any] = [Patch(facecolor=PERIOD_COLOUR, alpha=0.15)]
+    open_end = " (open-ended, to the cut-off)" if data.period_to else " (open-ended)"
+    labels = ["claim's period" + (open_end if data.open_ended else "")]
+    if data.made_on:
+        ax.axvline(_x(data.made_on, data.months), color=INK, linestyle="--", linewidth=1.2, gid=f"{gid}-statement")
+        handles.append(Line2D([], [], color=INK, linestyle="--", linewidth=1.2))
+        labels.append(f"statement, {data.made_on}")
+    if data.threshold:
+        kind, count = data.threshold
+        ax.step(range(n), data.running_total, where="mid", color=INK, linewidth=1.3, gid=f"{gid}-running-total")
+        ax.axhline(count, color=THRESHOLD_COLOUR, linestyle=":", linewidth=1.8, gid=f"{gid}-threshold")
+        handles += [
+            Line2D([], [], color=INK, linewidth=1.3),
+            Line2D([], [], color=THRESHOLD_COLOUR, linestyle=":", linewidth=1.8),
+        ]
+        labels += ["running total", f"the claim: {THRESHOLD_WORDS[kind]} {count}"]
+    return handles, labels
 
 
 def _inline(svg: str) -> str:

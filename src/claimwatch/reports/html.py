@@ -11,16 +11,16 @@ import functools
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..results import ClaimResult, Results
-from .chart import draw_timeline, timeline
+from .chart import describe_timeline, draw_timeline, timeline
 from .view import printable, report_view, safe_url
 
 
 def render_html(results: Results) -> str:
     view = report_view(results)
-    charts = {c.result.claim: _chart(c.result) for c in view.claims}
+    charts = {c.result.claim: _chart(results, c.result) for c in view.claims}
     return _environment().get_template("report.html.j2").render(view=view, charts=charts)
 
 
@@ -28,12 +28,16 @@ def render_html(results: Results) -> str:
 class _Chart:
     svg: Markup | None
     note: str | None
+    text: str | None  # the chart in words, its text alternative
+    text_id: str
 
 
-def _chart(result: ClaimResult) -> _Chart:
-    data = timeline(result)
+def _chart(results: Results, result: ClaimResult) -> _Chart:
+    statement = results.statement_of(result)
+    data = timeline(result, statement.made_on if statement else None)
+    text_id = f"chart-{result.claim}-text"
     # matplotlib wrote this SVG and escaped every label in it: it is markup, not untrusted text.
-    svg = Markup(draw_timeline(data, result.claim)) if data else None
+    svg = Markup(_labelled(draw_timeline(data, result.claim), text_id)) if data else None
     undrawn = data.undrawn if data else len(result.findings)
     note = None
     if undrawn and result.findings:
@@ -41,7 +45,12 @@ def _chart(result: ClaimResult) -> _Chart:
             f"{undrawn} matching {'work is' if undrawn == 1 else 'works are'} dated only to the year "
             f"(or not at all) and {'is' if undrawn == 1 else 'are'} not drawn."
         )
-    return _Chart(svg, note)
+    return _Chart(svg, note, describe_timeline(data) if data else None, text_id)
+
+
+def _labelled(svg: str, text_id: str) -> str:
+    """The SVG as one image whose accessible name is the chart's text alternative (by its id)."""
+    return svg.replace("<svg ", f'<svg role="img" aria-labelledby="{escape(text_id)}" ', 1)
 
 
 @functools.cache

@@ -15,21 +15,26 @@ from urllib.parse import quote, urlsplit
 
 from .. import _text, coverage
 from ..results import (
+    DECISION_WORDS,
     VERDICT_WORDS,
     AbsenceReason,
     AffiliationReason,
     ClaimResult,
     EntryRef,
+    EvidenceRef,
     Finding,
+    LapsedReview,
     ListedInstitution,
     ListRef,
     PhraseReason,
     Publication,
     Results,
+    Review,
     SnapshotRef,
     SourceRef,
     StatementRef,
     TopicRef,
+    Unaffiliated,
     WorkRef,
 )
 
@@ -162,6 +167,71 @@ class FindingView:
     def date(self) -> str:
         return self.finding.work.publication_date or "undated"
 
+    @property
+    def review(self) -> ReviewView | None:
+        return ReviewView(self.finding.review) if self.finding.review else None
+
+    @property
+    def doubts(self) -> tuple[str, ...]:
+        """Why the finding is uncertain, as the report shows it: a confirmed finding's doubts are
+        resolved (see `resolved_doubts`), and a dispute is named briefly, as the review beside
+        it gives the reviewer's words."""
+        review = self.finding.review
+        if review is not None and review.decision == "confirmed":
+            return ()
+        dispute = _dispute_doubt(review) if review is not None else None
+        return tuple(
+            "disputed on review (see the review)" if d == dispute else d for d in self.finding.uncertain_because
+        )
+
+    @property
+    def resolved_doubts(self) -> tuple[str, ...]:
+        """The doubts a reviewer resolved by confirming the finding."""
+        review = self.finding.review
+        return self.finding.uncertain_because if review is not None and review.decision == "confirmed" else ()
+
+
+def _dispute_doubt(review: Review) -> str:
+    """The doubt the evaluator adds to a matched finding a reviewer disputed (evaluate._reviewing)."""
+    return f"disputed on review by {review.by} ({review.date}): {review.note}"
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """An analyst's decision on a finding, as the reports show it beside the finding."""
+
+    review: Review
+
+    @property
+    def decision_words(self) -> str:
+        return DECISION_WORDS[self.review.decision]
+
+    @property
+    def where(self) -> str:
+        return f"{self.review.path}, line {self.review.line}"
+
+
+LAPSE_WORDS = {
+    "not_found": "its work is no longer a finding",
+    "expired": "expired",
+    "expiry_unknown": "expiry cannot be checked",
+    "overlaps": "another review of the work applies",
+}
+"""Why a review was not applied, in a few words; the review's `why` says more."""
+
+
+@dataclass(frozen=True)
+class LapsedView:
+    lapsed: LapsedReview
+
+    @property
+    def review(self) -> ReviewView:
+        return ReviewView(self.lapsed.review)
+
+    @property
+    def reason_words(self) -> str:
+        return LAPSE_WORDS[self.lapsed.reason]
+
 
 def finding_view(finding: Finding) -> FindingView:
     subject, partners, phrases, absences = [], [], [], []
@@ -241,52 +311,226 @@ def _phrase(r: PhraseReason) -> PhraseInContext:
     return PhraseInContext(r.topic, r.phrase, r.field, r.context_before, r.text, r.context_after)
 
 
-# --- claims, statements and the report ------------------------------------------------------
+# --- evidence, coverage and dates -----------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class ClaimView:
-    result: ClaimResult
-    topics: tuple[TopicRef, ...]
-    lists: tuple[ListRef, ...]
-    findings: tuple[FindingView, ...]
-    findings_hidden: int
-    uncertain: tuple[FindingView, ...]
-    uncertain_hidden: int
+class EvidenceRow:
+    """A piece of evidence as the Methods section describes it, once, for every claim to link to."""
 
-    @property
-    def verdict_words(self) -> str:
-        return VERDICT_WORDS[self.result.verdict]
-
-    @property
-    def note(self) -> str | None:
-        return self.result.interpretation.note if self.result.interpretation else None
+    number: int
+    path: str
+    kind: str
+    source: str | None
+    records_current: str  # when its records were current, and on what ground
+    records: int | None
+    coverage: str
+    without_institution_id: str | None
 
     @property
     def anchor(self) -> str:
-        return "claim-" + self.result.claim
+        return f"evidence-{self.number}"
+
+
+def _evidence_rows(results: Results) -> tuple[EvidenceRow, ...]:
+    counts = {c.path: c for c in results.evidence_counts}
+    rows = []
+    for number, e in enumerate(results.evidence, 1):
+        c = counts.get(e.path)
+        snapshot = e if isinstance(e, SnapshotRef) else None  # only a snapshot has a manifest
+        share = None
+        if c and c.authorships:
+            share = (
+                f"{c.authorships_without_institution_id} of {c.authorships} "
+                f"({c.authorships_without_institution_id / c.authorships:.1%})"
+            )
+        rows.append(
+            EvidenceRow(
+                number=number,
+                path=e.path,
+                kind=e.kind,
+                source=snapshot.source if snapshot else None,
+                records_current=_records_current(e),
+                records=c.records if c else snapshot.records if snapshot else None,
+                coverage=coverage.describe(coverage.Coverage.model_validate(e.coverage), _open_end(e)),
+                without_institution_id=share,
+            )
+        )
+    return tuple(rows)
+
+
+def _records_current(e: SnapshotRef | EvidenceRef) -> str:
+    """When the evidence's records were current, and on what ground; never when a snapshot was made."""
+    if isinstance(e, SnapshotRef):
+        if e.as_of:
+            return f"{e.as_of} ({e.as_of_basis})" if e.as_of_basis else e.as_of
+        return f"not recorded ({e.as_of_basis})" if e.as_of_basis else "not recorded"
+    if e.kind == "curated":
+        return "not recorded (curated evidence: each record carries its own sources' dates)"
+    return "not recorded"
+
+
+def _open_end(e: SnapshotRef | EvidenceRef) -> str:
+    """Where a declared coverage with no end stops: the day the records were current, not a retrieval."""
+    if isinstance(e, SnapshotRef) and e.as_of:
+        return f"{e.as_of}, when its records were current"
+    return "a day not recorded (so it covers no open-ended claim)"
+
+
+def cut_off(results: Results) -> str:
+    """`Results.as_of` named for what it is: the day open-ended claims are assessed to, and whose it is."""
+    if not results.as_of:
+        return (
+            "open-ended claims assessed to: not recorded (no --as-of was given, and no evidence records "
+            "when its records were current)"
+        )
+    return f"open-ended claims assessed to {results.as_of} ({_cut_off_basis(results)})"
+
+
+def _cut_off_basis(results: Results) -> str:
+    if any(arg == "--as-of" or arg.startswith("--as-of=") for arg in results.command):
+        return "cut-off given with --as-of"
+    if any(isinstance(e, SnapshotRef) and e.as_of == results.as_of for e in results.evidence):
+        return "cut-off: the day the newest evidence's records were current"
+    return "cut-off given by the caller"
+
+
+def period_words(result: ClaimResult) -> str:
+    """The claim's period as it states it, and the day an open-ended one was assessed to."""
+    p = result.period
+    if p.from_ and p.to:
+        words = f"{p.from_} to {p.to}"
+    elif p.to:
+        words = f"up to {p.to}"
+    else:
+        start = f"from {p.from_}, open-ended" if p.from_ else "any time, open-ended"
+        end = (
+            f"assessed to {p.assessed_to}, the cut-off"
+            if p.assessed_to
+            else "no cut-off recorded, so every later work counts"
+        )
+        words = f"{start}; {end}"
+    return f"{words} (publication dates)"
 
 
 @dataclass(frozen=True)
-class StatementView:
-    statement: StatementRef | None
-    path: str
-    claims: tuple[ClaimView, ...]
+class CoverageNote:
+    """A coverage reason several claims share: said once in the report, linked from each claim."""
+
+    number: int
+    complete: bool
+    why: str
+    claims: tuple[str, ...]
+    evidence: tuple[EvidenceRow, ...]
 
     @property
-    def heading(self) -> str:
-        s = self.statement
-        return f"{s.speaker}, {s.made_on}" if s else f"Claims in {self.path}"
+    def anchor(self) -> str:
+        return f"coverage-{self.number}"
+
+
+def _coverage_evidence(result: ClaimResult, rows: tuple[EvidenceRow, ...]) -> tuple[EvidenceRow, ...]:
+    """The evidence a claim's coverage rests on: the pieces that cover it, else every piece read."""
+    sources = set(result.coverage.sources)
+    return tuple(r for r in rows if r.path in sources) if sources else rows
+
+
+def _coverage_notes(results: Results, rows: tuple[EvidenceRow, ...]) -> tuple[CoverageNote, ...]:
+    """One note per coverage reason that two or more claims share, in the order claims first give it."""
+    grouped: dict[tuple, list[str]] = {}
+    for r in results.results:
+        key = (r.coverage.complete, r.coverage.why, r.coverage.sources)
+        grouped.setdefault(key, []).append(r.claim)
+    shared = [(key, claims) for key, claims in grouped.items() if len(claims) > 1]
+    return tuple(
+        CoverageNote(
+            number=i,
+            complete=complete,
+            why=why,
+            claims=tuple(claims),
+            evidence=_coverage_evidence(results.result(claims[0]), rows),
+        )
+        for i, ((complete, why, _), claims) in enumerate(shared, 1)
+    )
+
+
+def unaffiliated_words(u: Unaffiliated | None) -> str | None:
+    """What the record cannot show about a claim's coauthors, as a reader checks it; None where
+    the claim is not about coauthors."""
+    if u is None:
+        return None
+    if not u.coauthorships:
+        return f"no coauthorship to check on the subject's {_works(u.works)} in the period"
+    tolerance = (
+        f"within the {_percent(u.tolerated)} the claim tolerates"
+        if u.within_tolerance
+        else f"more than the {_percent(u.tolerated)} the claim tolerates, so the record cannot show where they are"
+    )
+    return (
+        f"{u.unaffiliated} of {u.coauthorships} coauthorships ({_percent(u.share)}), on "
+        f"{u.works_with_unaffiliated} of the subject's {_works(u.works)} in the period, carry no affiliation "
+        f"at all: {tolerance}"
+    )
+
+
+def _works(n: int) -> str:
+    return f"{n} work" if n == 1 else f"{n} works"
+
+
+def _percent(share: float) -> str:
+    """A share as the verdict's reason writes it: 0.025 is 2.5%, never a rounded 2% or 3%."""
+    return f"{share * 100:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+# --- topics and lists -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TopicView:
+    """A topic described once in the report, with the claims that use it."""
+
+    topic: TopicRef
+    anchor: str
+    claims: tuple[str, ...]
+
+
+def _topic_views(results: Results) -> tuple[TopicView, ...]:
+    """Each distinct topic once, in the order claims first use it; two topics with one id (inline
+    in two claim files) get anchors of their own."""
+    used: dict[TopicRef, list[str]] = {}
+    for r in results.results:
+        for t in r.interpretation.topics if r.interpretation else ():
+            used.setdefault(t, []).append(r.claim)
+    views, anchors = [], set()
+    for topic, claims in used.items():
+        anchor, n = f"topic-{topic.id}", 1
+        while anchor in anchors:
+            n += 1
+            anchor = f"topic-{topic.id}-{n}"
+        anchors.add(anchor)
+        views.append(TopicView(topic=topic, anchor=anchor, claims=tuple(dict.fromkeys(claims))))
+    return tuple(views)
+
+
+@dataclass(frozen=True)
+class ListNote:
+    """A note several entries of one list share: said once in the list's section."""
+
+    anchor: str
+    number: int
+    text: str
+    entries: int
 
 
 @dataclass(frozen=True)
 class ListView:
     """A reference list as the report shows it: every entry of a short list; of a long one, the
-    entries some finding matched, and a count of the rest."""
+    entries some finding matched, and a count of the rest. A note shared by several entries
+    shown is said once, in `notes`."""
 
     list: ListRef
     entries: tuple[ListedInstitution, ...]
     hidden: int
+    notes: tuple[ListNote, ...] = ()
 
     @property
     def undated(self) -> int:
@@ -300,6 +544,10 @@ class ListView:
     def anchor(self) -> str:
         return "list-" + self.list.id
 
+    def shared_note(self, entry: ListedInstitution) -> ListNote | None:
+        """The shared note this entry links to; None where its note (if any) is its own."""
+        return next((n for n in self.notes if n.text == entry.notes), None)
+
 
 LIST_ENTRIES_SHOWN = 40
 
@@ -308,7 +556,7 @@ def _list_views(results: Results) -> tuple[ListView, ...]:
     matched = {
         (r.entry.list, r.entry.id)
         for c in results.results
-        for f in (*c.findings, *c.uncertain_findings)
+        for f in (*c.findings, *c.uncertain_findings, *c.dismissed)
         for r in f.reasons
         if isinstance(r, AffiliationReason) and r.entry
     }
@@ -319,19 +567,79 @@ def _list_views(results: Results) -> tuple[ListView, ...]:
             if len(rl.entries) <= LIST_ENTRIES_SHOWN
             else tuple(e for e in rl.entries if (rl.id, e.id) in matched)
         )
-        out.append(ListView(list=rl, entries=shown, hidden=len(rl.entries) - len(shown)))
+        out.append(ListView(list=rl, entries=shown, hidden=len(rl.entries) - len(shown), notes=_list_notes(rl, shown)))
     return tuple(out)
 
 
+def _list_notes(rl: ListRef, shown: tuple[ListedInstitution, ...]) -> tuple[ListNote, ...]:
+    counts: dict[str, int] = {}
+    for e in shown:
+        if e.notes:
+            counts[e.notes] = counts.get(e.notes, 0) + 1
+    shared = [(text, n) for text, n in counts.items() if n > 1]
+    return tuple(
+        ListNote(anchor=f"list-{rl.id}-note-{i}", number=i, text=text, entries=n)
+        for i, (text, n) in enumerate(shared, 1)
+    )
+
+
+# --- claims, statements and the report ------------------------------------------------------
+
+
 @dataclass(frozen=True)
-class EvidenceRow:
+class ClaimView:
+    result: ClaimResult
+    topics: tuple[TopicView, ...]
+    lists: tuple[ListRef, ...]
+    findings: tuple[FindingView, ...]
+    findings_hidden: int
+    uncertain: tuple[FindingView, ...]
+    uncertain_hidden: int
+    dismissed: tuple[FindingView, ...]
+    dismissed_hidden: int
+    lapsed: tuple[LapsedView, ...]
+    lapsed_hidden: int
+    period: str
+    coverage_note: CoverageNote | None  # the shared coverage reason this claim links to, if any
+    coverage_evidence: tuple[EvidenceRow, ...]
+    unaffiliated: str | None
+
+    @property
+    def verdict_words(self) -> str:
+        return VERDICT_WORDS[self.result.verdict]
+
+    @property
+    def note(self) -> str | None:
+        return self.result.interpretation.note if self.result.interpretation else None
+
+    @property
+    def anchor(self) -> str:
+        return "claim-" + self.result.claim
+
+    @property
+    def reviews(self) -> str:
+        """What reviews did to this claim, in a few words; empty where no review applied or lapsed."""
+        r = self.result
+        decisions = [f.review.decision for f in (*r.findings, *r.uncertain_findings) if f.review]
+        parts = (
+            (len(r.dismissed), "set aside"),
+            (decisions.count("confirmed"), "confirmed"),
+            (decisions.count("disputed"), "disputed"),
+            (len(r.lapsed_reviews), "not applied"),
+        )
+        return ", ".join(f"{n} {words}" for n, words in parts if n)
+
+
+@dataclass(frozen=True)
+class StatementView:
+    statement: StatementRef | None
     path: str
-    kind: str
-    source: str | None
-    retrieved: str | None
-    records: int | None
-    coverage: str
-    without_institution_id: str | None
+    claims: tuple[ClaimView, ...]
+
+    @property
+    def heading(self) -> str:
+        s = self.statement
+        return f"{s.speaker}, {s.made_on}" if s else f"Claims in {self.path}"
 
 
 @dataclass(frozen=True)
@@ -370,12 +678,15 @@ class ReportView:
     results: Results
     statements: tuple[StatementView, ...]
     claims: tuple[ClaimView, ...]
+    topics: tuple[TopicView, ...]
     lists: tuple[ListView, ...]
     evidence: tuple[EvidenceRow, ...]
+    coverage_notes: tuple[CoverageNote, ...]
     inputs: tuple[InputRow, ...]
     command: str
     command_given: bool
     tally: tuple[tuple[str, str, int], ...]
+    cut_off: str
     byline: tuple[BylinePart, ...] = ()
     findings_shown: int = FINDINGS_SHOWN
 
@@ -389,35 +700,75 @@ class ReportView:
     def verdict_meanings(self) -> list[tuple[str, str]]:
         return [(VERDICT_WORDS[v], m) for v, m in VERDICT_MEANINGS.items()]
 
+    @property
+    def reviewed(self) -> bool:
+        """A reviews file was read, or some review applied or lapsed: the report explains reviews."""
+        return bool(self.results.inputs.reviews) or any(c.reviews for c in self.claims)
+
+    @property
+    def dual_affiliation(self) -> bool:
+        """Some finding rests only on people holding both affiliations: the report explains the mark."""
+        return any(
+            f.dual_affiliation_only
+            for r in self.results.results
+            for f in (*r.findings, *r.uncertain_findings, *r.dismissed)
+        )
+
 
 def report_view(results: Results) -> ReportView:
-    claims = tuple(_claim_view(results, r) for r in results.results)
+    evidence = _evidence_rows(results)
+    notes = _coverage_notes(results, evidence)
+    topics = _topic_views(results)
+    claims = tuple(_claim_view(results, r, evidence, notes, topics) for r in results.results)
     return ReportView(
         results=results,
         statements=_by_statement(results, claims),
         claims=claims,
+        topics=topics,
         lists=_list_views(results),
-        evidence=tuple(_evidence_rows(results)),
+        evidence=evidence,
+        coverage_notes=notes,
         inputs=tuple(_input_rows(results)),
         command=shlex.join(results.command) if results.command else _equivalent_command(results),
         command_given=bool(results.command),
         tally=_tally(results),
+        cut_off=cut_off(results),
         byline=byline(results.publication),
     )
 
 
-def _claim_view(results: Results, r: ClaimResult) -> ClaimView:
+def _claim_view(
+    results: Results,
+    r: ClaimResult,
+    evidence: tuple[EvidenceRow, ...],
+    notes: tuple[CoverageNote, ...],
+    topics: tuple[TopicView, ...],
+) -> ClaimView:
     interp = r.interpretation
     lists = tuple(filter(None, (results.reference_list(i) for i in (interp.lists if interp else ()))))
+    by_topic = {t.topic: t for t in topics}
+    shown, shown_uncertain, shown_dismissed = _capped(r.findings), _capped(r.uncertain_findings), _capped(r.dismissed)
     return ClaimView(
         result=r,
-        topics=interp.topics if interp else (),
+        topics=tuple(dict.fromkeys(by_topic[t] for t in (interp.topics if interp else ()))),
         lists=lists,
-        findings=tuple(finding_view(f) for f in r.findings[:FINDINGS_SHOWN]),
-        findings_hidden=max(0, len(r.findings) - FINDINGS_SHOWN),
-        uncertain=tuple(finding_view(f) for f in r.uncertain_findings[:FINDINGS_SHOWN]),
-        uncertain_hidden=max(0, len(r.uncertain_findings) - FINDINGS_SHOWN),
+        findings=shown,
+        findings_hidden=len(r.findings) - len(shown),
+        uncertain=shown_uncertain,
+        uncertain_hidden=len(r.uncertain_findings) - len(shown_uncertain),
+        dismissed=shown_dismissed,
+        dismissed_hidden=len(r.dismissed) - len(shown_dismissed),
+        lapsed=tuple(LapsedView(lapsed) for lapsed in r.lapsed_reviews[:FINDINGS_SHOWN]),
+        lapsed_hidden=max(0, len(r.lapsed_reviews) - FINDINGS_SHOWN),
+        period=period_words(r),
+        coverage_note=next((n for n in notes if r.claim in n.claims), None),
+        coverage_evidence=_coverage_evidence(r, evidence),
+        unaffiliated=unaffiliated_words(r.unaffiliated),
     )
+
+
+def _capped(findings: tuple[Finding, ...]) -> tuple[FindingView, ...]:
+    return tuple(finding_view(f) for f in findings[:FINDINGS_SHOWN])
 
 
 def _by_statement(results: Results, claims: Iterable[ClaimView]) -> tuple[StatementView, ...]:
@@ -441,36 +792,6 @@ def _tally(results: Results) -> tuple[tuple[str, str, int], ...]:
     return tuple((v, VERDICT_WORDS[v], n) for v, n in counts.items() if n)
 
 
-def _evidence_rows(results: Results) -> Iterable[EvidenceRow]:
-    counts = {c.path: c for c in results.evidence_counts}
-    for e in results.evidence:
-        path = e.path
-        c = counts.get(path)
-        snapshot = e if isinstance(e, SnapshotRef) else None  # only a snapshot has a manifest
-        share = None
-        if c and c.authorships:
-            share = (
-                f"{c.authorships_without_institution_id} of {c.authorships} "
-                f"({c.authorships_without_institution_id / c.authorships:.1%})"
-            )
-        yield EvidenceRow(
-            path=path,
-            kind=e.kind,
-            source=snapshot.source if snapshot else None,
-            # When the records were current, and on what ground; never when the snapshot was made.
-            retrieved=_as_of(snapshot) if snapshot else None,
-            records=c.records if c else snapshot.records if snapshot else None,
-            coverage=coverage.describe(coverage.Coverage.model_validate(e.coverage)),
-            without_institution_id=share,
-        )
-
-
-def _as_of(snapshot: SnapshotRef) -> str:
-    if snapshot.as_of:
-        return f"{snapshot.as_of} ({snapshot.as_of_basis})" if snapshot.as_of_basis else snapshot.as_of
-    return f"not known ({snapshot.as_of_basis})" if snapshot.as_of_basis else "not known"
-
-
 def _input_rows(results: Results) -> Iterable[InputRow]:
     inputs = results.inputs
     for kind, refs in (
@@ -478,6 +799,7 @@ def _input_rows(results: Results) -> Iterable[InputRow]:
         ("topic", inputs.topics),
         ("list", inputs.lists),
         ("evidence", inputs.evidence),
+        ("reviews", inputs.reviews),
     ):
         for ref in refs:
             yield InputRow(kind=kind, path=ref.path, sha256=ref.sha256)
@@ -488,6 +810,8 @@ def _equivalent_command(results: Results) -> str:
     args = ["claimwatch", "check", *(i.path for i in results.inputs.claims)]
     for e in results.inputs.evidence:
         args += ["--evidence", e.path]
+    for r in results.inputs.reviews:
+        args += ["--reviews", r.path]
     if results.as_of:
         args += ["--as-of", results.as_of]
     return shlex.join(args)
