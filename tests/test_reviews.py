@@ -374,6 +374,20 @@ def test_the_reviews_file_is_an_input_no_report_may_replace(
     assert (case / "reviews.yaml").read_bytes() == before
 
 
+def test_a_review_of_a_claim_the_run_does_not_check_is_said(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(case)
+    (case / "reviews.yaml").write_text(
+        "reviews:\n  - {claim: kestrel-no-drone-swarmz, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: n}\n"
+    )
+    assert main(["check", "--evidence", "evidence/snapshot"]) == 0
+    assert (
+        "note: 1 review names a claim this run does not check, in reviews.yaml (line 2: kestrel-no-drone-swarmz)"
+        in capsys.readouterr().err
+    )
+
+
 def test_review_refuses_half_a_decision_in_one_line(
     case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

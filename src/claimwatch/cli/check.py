@@ -204,6 +204,8 @@ def check(
     read = _inputs_read(claim_set, evidence_paths) + ([("reviews file", reviews.path)] if reviews else [])
     refuse_unsafe_outputs(report_options(targets), read)
     evidence = open_evidence_paths(evidence_paths)
+    if reviews is not None:
+        _warn_of_other_claims(reviews, claim_set)
     results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None, reviews=reviews)
     written = write_reports(
         results, targets, protected=evidence_paths, command=recorded_command(), publication=publication
@@ -213,6 +215,17 @@ def check(
         click.echo(f"wrote {path}")
     if fail_on and any(r.verdict == fail_on for r in results.results):
         raise click.exceptions.Exit(1)  # the evaluation ran; the caller asked to fail on this verdict
+
+
+def _warn_of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> None:
+    """Reviews of claims this run does not check apply to nothing: said, never silently passed over
+    (a claim renamed since, a typo, or a run over some of the case's claim files)."""
+    checked = {c.id for f in claim_set.files for c in f.claims}
+    other = [e.review for e in reviews.entries if e.review.claim not in checked]
+    if other:
+        shown = ", ".join(f"line {r.line}: {r.claim}" for r in other[:5]) + (", ..." if len(other) > 5 else "")
+        noun = "review names a claim" if len(other) == 1 else "reviews name claims"
+        click.echo(f"note: {len(other)} {noun} this run does not check, in {reviews.path} ({shown})", err=True)
 
 
 def _inputs_read(claim_set: claims_mod.ClaimSet, evidence_paths: tuple[str, ...]) -> list[tuple[str, str]]:
