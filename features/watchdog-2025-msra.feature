@@ -27,3 +27,11 @@ Feature: The watchdogs' June 2025 assertions about Microsoft Research Asia
     And exactly 1 work matches
     And the partner institutions include "University of Science and Technology of China"
     And every finding cites its source
+
+  Scenario: No recruits from the Seven Sons since 2022
+    The watchdogs said MSRA discontinued recruitment from the Seven Sons universities in 2022.
+    A claim about people is judged on author records (publication years, not hiring dates);
+    the curated evidence records works only, so no one can be checked.
+    When the claim "msra-no-seven-sons-recruits" is evaluated
+    Then the verdict is "insufficient evidence"
+    And the reason mentions "holds no author records"

@@ -8,10 +8,16 @@ values joined by `|` (at most 100), AND values by `+`; `select` keeps root field
 responses cut `authorships` at 100 and set `is_authors_truncated`, while `/works/W...` answers in
 full; merged ids answer 301; bad parameters answer 400 in OpenAlex's error format.
 
+`/authors` answers the same way (filter `openalex`, alias `ids.openalex`, OR up to 100 ids;
+`select`; cursor paging) and `/authors/A...` alone, a merged author answering 301. Unless
+`authors=` gives the author records, every author named on a work has one, made when asked
+(`author_record_for`: its affiliations the work's institutions, in the work's year).
+
     with FakeOpenAlex(works=[work_record(1, [LAB])]) as api:
         api.url                       # "http://127.0.0.1:PORT"
         api.inject(Fault.http(503, times=2))
         api.list_requests()           # every GET /works it answered
+        api.list_requests("/authors") # every GET /authors
 
 Works are any sequence of records: a list, or `GeneratedWorks(n, tiny_work)`, which makes each
 record when asked, so the bench can serve 100,000 works without holding them. Matching indices
@@ -117,6 +123,29 @@ INSTITUTION_FIELDS = frozenset(
         "created_date",
     }
 )
+# Root fields of an author record (the real A5023888391 in shared/data).
+AUTHOR_FIELDS = frozenset(
+    {
+        "id",
+        "orcid",
+        "display_name",
+        "display_name_alternatives",
+        "works_count",
+        "cited_by_count",
+        "summary_stats",
+        "ids",
+        "affiliations",
+        "last_known_institutions",
+        "topics",
+        "topic_share",
+        "x_concepts",
+        "counts_by_year",
+        "works_api_url",
+        "updated_date",
+        "created_date",
+    }
+)
+AUTHOR_FILTERS = frozenset({"openalex", "ids.openalex", "openalex_id"})
 WORK_FILTERS = frozenset(
     {
         LINEAGE,
@@ -341,6 +370,63 @@ def tiny_work(
     }
 
 
+def author_record(
+    short_id: str,
+    name: str,
+    affiliations: Sequence[tuple[dict[str, Any] | None, Sequence[int]]],
+    *,
+    orcid: str | None = None,
+    alternatives: Sequence[str] = (),
+    updated: str = "2025-06-08T21:53:07.725446",
+) -> dict[str, Any]:
+    """An author record shaped after A5023888391: `affiliations` pairs an institution (as
+    `institution()` makes it, or None for OpenAlex's placeholder with no id) with its years, which
+    OpenAlex lists newest first."""
+    own = OPENALEX + short_id
+    orcid_url = f"https://orcid.org/{orcid}" if orcid else None
+    places = [
+        {
+            "institution": {**dehydrated(i), "lineage": list(i["lineage"])}
+            if i is not None
+            else {"id": None, "ror": None, "display_name": None, "country_code": None, "type": None, "lineage": []},
+            "years": sorted(years, reverse=True),
+        }
+        for i, years in affiliations
+    ]
+    return {
+        "id": own,
+        "orcid": orcid_url,
+        "display_name": name,
+        "display_name_alternatives": list(alternatives) or [name],
+        "works_count": 12,
+        "cited_by_count": 340,
+        "summary_stats": {"2yr_mean_citedness": 2.0, "h_index": 7, "i10_index": 5},
+        "ids": {"openalex": own, **({"orcid": orcid_url} if orcid_url else {})},
+        "affiliations": places,
+        "last_known_institutions": [p["institution"] for p in places[:1] if p["institution"]["id"]],
+        "topics": [],
+        "topic_share": [],
+        "x_concepts": [],
+        "counts_by_year": [],
+        "works_api_url": f"https://api.openalex.org/works?filter=author.id:{short_id}",
+        "updated_date": updated,
+        "created_date": "2023-07-21",
+    }
+
+
+def author_record_for(work: dict[str, Any], position: int) -> dict[str, Any]:
+    """The record of the author at `position` on `work`: placed at that authorship's
+    institutions in the work's publication year."""
+    a = work["authorships"][position]
+    author = a["author"]
+    year = int((work.get("publication_date") or "2024")[:4])
+    institutions = [
+        {**i, "ror": i.get("ror"), "country_code": i.get("country_code"), "type": i.get("type")}
+        for i in a.get("institutions") or ()
+    ]
+    return author_record(author["id"].rsplit("/", 1)[-1], author["display_name"], [(i, [year]) for i in institutions])
+
+
 class GeneratedWorks(Sequence[dict[str, Any]]):
     """`n` works made on demand by `make(i)`: a corpus of any size that costs no memory."""
 
@@ -429,6 +515,8 @@ class FakeOpenAlex:
     works: Sequence[dict[str, Any]] = ()
     institutions: Sequence[dict[str, Any]] = ()
     merged: dict[str, str] = field(default_factory=dict)  # W1 -> W2: /works/W1 answers 301
+    authors: Sequence[dict[str, Any]] | None = None  # None: each author on a work has a record
+    merged_authors: dict[str, str] = field(default_factory=dict)  # A1 -> A2: /authors/A1 answers 301
     refuse_updated_filter: int | None = None  # status for from_updated_date
     faults: list[Fault] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
@@ -437,6 +525,8 @@ class FakeOpenAlex:
         self._lock = threading.Lock()
         self._matching: dict[str, list[int]] = {}
         self._by_id: dict[str, int] | None = None
+        self._authors_by_id: dict[str, Callable[[], dict[str, Any]]] | None = None
+        self._author_places: dict[str, int] | None = None
         self._stopping = threading.Event()
         self._connections: set[socket.socket] = set()
         self._httpd: _Server | None = None
@@ -492,6 +582,13 @@ class FakeOpenAlex:
             self.works = works
             self._matching.clear()
             self._by_id = None
+            self._authors_by_id = self._author_places = None
+
+    def replace_authors(self, authors: Sequence[dict[str, Any]] | None) -> None:
+        """Swap the author records (None: each author on a work has one)."""
+        with self._lock:
+            self.authors = authors
+            self._authors_by_id = self._author_places = None
 
     def list_requests(self, path: str = "/works") -> list[Request]:
         with self._lock:
@@ -539,6 +636,10 @@ class FakeOpenAlex:
             return 200, self._list_works(params), {}
         if segments[:1] == ["works"] and len(segments) == 2:
             return self._single_work(segments[1], params, raw_query)
+        if segments[:1] == ["authors"] and len(segments) == 1:
+            return 200, self._list_authors(params), {}
+        if segments[:1] == ["authors"] and len(segments) == 2:
+            return self._single_author(segments[1], params, raw_query)
         if segments[:1] == ["institutions"] and len(segments) == 1:
             return 200, self._list_institutions(params), {}
         if segments[:1] == ["institutions"] and len(segments) >= 2:
@@ -607,6 +708,68 @@ class FakeOpenAlex:
                 self._by_id = {w["id"].rsplit("/", 1)[-1]: i for i, w in enumerate(self.works)}
             return self._by_id
 
+    # authors
+
+    def _list_authors(self, params: dict[str, str]) -> dict[str, Any]:
+        unknown = set(params) - LIST_PARAMS
+        if unknown:
+            raise BadRequest(f"{sorted(unknown)[0]} is not a valid parameter")
+        per_page = _per_page(params)
+        select = _select(params.get("select"), AUTHOR_FIELDS)
+        index = self._author_index()
+        wanted = _author_filter(params.get("filter", ""))
+        if wanted is None:
+            matching = list(index)
+        else:  # looked up, not scanned for: a collect of 100,000 authors asks 1,000 times
+            order = self._author_order()
+            matching = sorted((a for a in wanted if a in index), key=order.__getitem__)
+        start, cursor_paging = _start(params, per_page)
+        results = [_selected(index[aid](), select) for aid in matching[start : start + per_page]]
+        next_cursor = _cursor(start + per_page) if cursor_paging and results else None
+        return _list_body(
+            len(matching), per_page, results, next_cursor, None if cursor_paging else start // per_page + 1
+        )
+
+    def _single_author(self, key: str, params: dict[str, str], raw_query: str) -> tuple[int, Any, dict[str, str]]:
+        aid = key.rsplit("/", 1)[-1].upper()
+        if aid in self.merged_authors:
+            target = f"/authors/{self.merged_authors[aid]}" + (f"?{raw_query}" if raw_query else "")
+            return 301, {"message": "moved"}, {"Location": target}
+        make = self._author_index().get(aid)
+        if make is None:
+            return 404, {"error": "404 Not Found", "message": f"no author {aid}"}, {}
+        return 200, _selected(make(), _select(params.get("select"), AUTHOR_FIELDS)), {}
+
+    def _author_order(self) -> dict[str, int]:
+        index = self._author_index()
+        with self._lock:
+            if self._author_places is None or len(self._author_places) != len(index):
+                self._author_places = {aid: k for k, aid in enumerate(index)}
+            return self._author_places
+
+    def _author_index(self) -> dict[str, Callable[[], dict[str, Any]]]:
+        """Each author id the fake knows, in a stable order, and how to make its record: the
+        given records, or one for each author named on a work (merged ones are no longer
+        entities of their own)."""
+        with self._lock:
+            if self._authors_by_id is not None:
+                return self._authors_by_id
+            works, authors = self.works, self.authors
+        index: dict[str, Callable[[], dict[str, Any]]] = {}
+        if authors is not None:
+            for record in authors:
+                index.setdefault(record["id"].rsplit("/", 1)[-1], lambda r=record: dict(r))
+        else:
+            for w, work in enumerate(works):
+                for k, a in enumerate(work.get("authorships") or ()):
+                    raw = (a.get("author") or {}).get("id")
+                    aid = raw.rsplit("/", 1)[-1] if raw else None
+                    if aid and aid not in self.merged_authors and aid not in index:
+                        index[aid] = lambda w=w, k=k: author_record_for(self.works[w], k)
+        with self._lock:
+            self._authors_by_id = index
+        return index
+
     # institutions
 
     def _list_institutions(self, params: dict[str, str]) -> dict[str, Any]:
@@ -651,6 +814,25 @@ def _filter_terms(filters: str) -> Iterator[tuple[str, str]]:
         if not sep or not value:
             raise BadRequest(f"invalid filter term '{term}': expected key:value")
         yield key, value
+
+
+def _author_filter(filters: str) -> set[str] | None:
+    """The author ids a filter asks for (None: no filter); a bad one answers 400 as OpenAlex does."""
+    wanted: set[str] | None = None
+    for key, value in _filter_terms(filters):
+        if key not in AUTHOR_FILTERS:
+            raise BadRequest(
+                f"{key} is not a valid field. Valid fields are underscore or hyphenated versions of: "
+                + ", ".join(sorted(AUTHOR_FILTERS))
+            )
+        if "+" in value:
+            raise BadRequest("an author has one id: + (AND) can match nothing")
+        values = value.split("|")
+        if len(values) > MAX_OR_VALUES:
+            raise BadRequest(f"Maximum number of values exceeded for {key}. Decrease values to 100 or below.")
+        ids = {v.rsplit("/", 1)[-1].upper() for v in values}
+        wanted = ids if wanted is None else wanted & ids
+    return wanted
 
 
 def _work_test(key: str, value: str) -> Callable[[dict[str, Any]], bool]:
@@ -786,6 +968,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        # Headers and body go out in two writes: without this, Nagle's algorithm holds the body
+        # until the client's delayed ACK (40 ms) of the headers, for every small answer.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         with self.server.api._lock:
             self.server.api._connections.add(self.connection)
 

@@ -26,6 +26,7 @@ LAYERS = {
     "documents": 1,
     "works": 1,
     "project": 1,
+    "people": 1.5,  # above works, whose Institution it reuses; below curated, whose histories it models
     "lists": 2,
     "curated": 2,
     "reviews": 2,

@@ -10,11 +10,30 @@ import pytest
 
 from claimwatch.bdd._features import unknown_step_message
 from claimwatch.bdd.case import Case, InlineClaim, SessionStore, inline_claim_file
-from claimwatch.bdd.failures import ScenarioProblem, found
-from claimwatch.bdd.steps import docstring_start, partner_institutions, table_rows, uncited, verdict_named
+from claimwatch.bdd.failures import ExpectationNotMet, ScenarioProblem, found
+from claimwatch.bdd.steps import (
+    docstring_start,
+    partner_institutions,
+    row_difference,
+    table_rows,
+    then_at_least_people,
+    then_exactly,
+    then_exactly_people,
+    then_finding_author,
+    then_findings_cited,
+    then_no_one,
+    then_none,
+    uncited,
+    uncited_person,
+    verdict_named,
+)
 from claimwatch.errors import InputError
 from claimwatch.lists import ListLibrary, default_dirs
-from claimwatch.results import AffiliationReason, Finding, WorkRef
+from claimwatch.results import AffiliationReason, Finding, InstitutionRef, PersonFinding, Placement, WorkRef
+from helpers import project
+from test_people_reports import people_case
+
+pytest_plugins = ["pytester"]
 
 PROJECT = Path(__file__).resolve().parent.parent
 MICROSOFT = PROJECT / "claims" / "microsoft-msra-2024.yaml"
@@ -300,3 +319,173 @@ def test_inputs_given_after_an_evaluation_wait_for_the_next_one() -> None:
     case.add_lists("evidence/lists")
     with pytest.raises(ScenarioProblem, match="nothing has been evaluated yet"):
         case.focus()
+
+
+# --- claims about people (#21) -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def recruits(tmp_path_factory: pytest.TempPathFactory) -> Case:
+    """A claim about people evaluated on author records: Li Wei (A1) moved from a listed
+    university to the lab, Zhang San (A2) was at both in the same year, which is uncertain."""
+    root = project(tmp_path_factory.mktemp("people"))
+    claims, records = people_case(root)
+    case = Case(root=root, store=SessionStore())
+    case.add_claims(str(claims))
+    case.add_evidence(records)
+    case.evaluate("lab-no-recruits")
+    return case
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Li Wei",
+        " li  WEI ",
+        "A1",
+        "a1",
+        "https://openalex.org/A1",
+        "0000-0002-1825-0097",
+        "https://orcid.org/0000-0002-1825-0097",
+    ],
+)
+def test_a_person_is_found_by_name_openalex_id_or_orcid(recruits: Case, written: str) -> None:
+    then_finding_author(recruits, written)
+
+
+def test_a_person_who_does_not_match_is_reported_with_the_people_found(recruits: Case) -> None:
+    with pytest.raises(ExpectationNotMet) as raised:
+        then_finding_author(recruits, "A999")
+    lines = str(raised.value).splitlines()
+    assert lines[0] == 'Expected the people matching lab-no-recruits to include the author "A999".'
+    assert lines[1] == "The evaluation found: contradicted"
+    assert (
+        lines[3]
+        == "  People: 1 matched, 1 uncertain, among 2 people whose records place them at Example Lab in the period"
+    )
+    assert lines[4] == "    1. Li Wei (A1, ORCID 0000-0002-1825-0097)"
+    assert lines[5].startswith("       direct · ") and lines[5].endswith("records.jsonl:1")
+    assert lines[6] == (
+        "       at Harbin Institute of Technology in 2020, then first at Example Lab in 2023, by publication years"
+    )
+    assert lines[7].startswith("  Uncertain: Zhang San (A2): ")
+
+
+def test_an_uncertain_person_is_named_as_uncertain_with_why(recruits: Case) -> None:
+    with pytest.raises(
+        ExpectationNotMet, match=r"Zhang San \(A2\) is among the uncertain people, who do not count: .*the same year"
+    ):
+        then_finding_author(recruits, "Zhang San")
+
+
+def test_people_are_counted_by_the_people_steps(recruits: Case) -> None:
+    then_exactly_people(recruits, 1)
+    then_at_least_people(recruits, 1)
+    with pytest.raises(ExpectationNotMet, match=r"^Expected exactly 2 people to match lab-no-recruits; 1 matched\.\n"):
+        then_exactly_people(recruits, 2)
+    with pytest.raises(ExpectationNotMet, match=r"^Expected no person to match lab-no-recruits; 1 matched\.\n"):
+        then_no_one(recruits)
+    with pytest.raises(ExpectationNotMet, match=r"^Expected at least 2 people to match"):
+        then_at_least_people(recruits, 2)
+
+
+def test_a_count_of_works_on_a_claim_about_people_says_what_to_write(recruits: Case) -> None:
+    with pytest.raises(
+        ScenarioProblem, match='the claim "lab-no-recruits" is about people: write "exactly 1 person matches"'
+    ):
+        then_exactly(recruits, 1)
+    with pytest.raises(ScenarioProblem, match='is about people: write "no person matches"'):
+        then_none(recruits)
+
+
+def test_a_count_of_people_on_a_claim_about_works_says_what_to_write(synthetic: Case) -> None:
+    synthetic.evaluate("kestrel-no-watchlist-partners")
+    with pytest.raises(
+        ScenarioProblem, match='"kestrel-no-watchlist-partners" is about works: write "exactly 2 works match"'
+    ):
+        then_exactly_people(synthetic, 2)
+
+
+def test_on_a_claim_about_works_the_author_step_reads_the_authors_of_matching_works(synthetic: Case) -> None:
+    synthetic.evaluate("kestrel-no-watchlist-partners")
+    then_finding_author(synthetic, "bayo okafor")  # a listed coauthor
+    then_finding_author(synthetic, "Gao Wen")  # one of the subject's authors
+    with pytest.raises(ExpectationNotMet, match='to include the author "Nobody"'):
+        then_finding_author(synthetic, "Nobody")
+
+
+def test_a_verdict_table_counts_people_for_a_claim_about_people(recruits: Case) -> None:
+    difference = row_difference(recruits, {"claim": "lab-no-recruits", "verdict": "contradicted", "matched": "2"})
+    assert difference is not None and difference.startswith("lab-no-recruits: expected 2 matching people.")
+    assert row_difference(recruits, {"claim": "lab-no-recruits", "verdict": "contradicted", "matched": "1"}) is None
+
+
+def test_listed_institutions_of_the_people_who_match_are_their_partners(recruits: Case) -> None:
+    assert partner_institutions(recruits.focus()) == ["Harbin Institute of Technology"]
+
+
+def test_every_person_found_cites_their_records(recruits: Case) -> None:
+    result = recruits.focus()
+    assert [uncited_person(p) for p in (*result.people, *result.uncertain_people)] == [[], []]
+    then_findings_cited(recruits)
+
+
+def test_a_person_who_cannot_be_traced_says_what_they_lack() -> None:
+    bare = PersonFinding(
+        id="A1",
+        name="Li Wei",
+        records=(),
+        status="matched",
+        strength="direct",
+        shows="s",
+        at_subject=(),
+        at_listed=(
+            Placement(
+                institution=InstitutionRef(name="Beihang University"),
+                years=(),
+                years_basis="publication years",
+                method="ror",
+                record="",
+            ),
+        ),
+    )
+    assert uncited_person(bare) == [
+        "no author record location in the evidence",
+        "no place at the subject",
+        "Beihang University without the author record that places them there",
+        "Beihang University without its years",
+        "Beihang University without its list entry",
+    ]
+
+
+def test_steps_about_people_run_in_a_feature(pytester: pytest.Pytester) -> None:
+    root = pytester.path
+    claims, records = people_case(project(root))
+    (root / "pytest.ini").write_text("[pytest]\naddopts = -p no:hypothesispytest -p no:cacheprovider\n")
+    (root / "features").mkdir()
+    (root / "features" / "people.feature").write_text(
+        textwrap.dedent(f"""\
+        Feature: Recruits
+          Background:
+            Given the claims in "{claims.relative_to(root)}"
+            And the evidence in "{records.relative_to(root)}"
+
+          Scenario: One recruit from a listed university
+            When the claim "lab-no-recruits" is evaluated
+            Then the verdict is "contradicted"
+            And exactly 1 person matches
+            And the findings include the author "https://openalex.org/A1"
+            And the findings include the author "0000-0002-1825-0097"
+            And every finding cites its source
+
+          Scenario: The uncertain one does not count
+            When the claim "lab-no-recruits" is evaluated
+            Then the findings include the author "Zhang San"
+        """)
+    )
+    result = pytester.runpytest_subprocess("features")
+    result.assert_outcomes(passed=1, failed=1)
+    output = result.stdout.str()
+    assert "Zhang San (A2) is among the uncertain people, who do not count" in output
+    assert "    1. Li Wei (A1, ORCID 0000-0002-1825-0097)" in output
+    assert "Traceback" not in output and "pytest_bdd" not in output

@@ -374,3 +374,137 @@ def test_a_claim_naming_a_broken_inline_topic_is_not_told_it_is_unknown(tmp_path
     assert problems(root, path) == [
         f"{path}:13:52: unknown key 'colour'; expected one of: exclude_phrases, id, name, openalex_topics, phrases, rationale"
     ]
+
+
+# --- claims about people (#21) --------------------------------------------------------------
+
+
+def people_claim_file(root: Path, authors: str, *, extra: str = "") -> Path:
+    """A claim file with one claim `p` about people, its `authors:` and further keys as given."""
+    return claim_file(
+        root / "claims/p.yaml",
+        f"""\
+claims:
+  - id: p
+    says: No recruits from listed universities.
+    subject: lab
+    from: 2022-04-08
+    expects: none
+{authors}{extra}""",
+    )
+
+
+def test_a_claim_about_people_loads_with_its_lists_and_an_empty_works_condition(tmp_path):
+    root = project(tmp_path)
+    cs = load(
+        root, people_claim_file(root, "    authors: {joined_from: [mil], listed_before: true, within_years: 3}\n")
+    )
+    claim = cs.claim("p")
+    assert claim.is_about_people and not claim.is_about_coauthors
+    assert (claim.authors.joined_from, claim.authors.listed_before, claim.authors.within_years) == (("mil",), True, 3)
+    assert claim.works == claims_mod.Condition() and claim.list_ids() == ["mil"]
+    assert set(cs.files[0].lists) == {"mil"}
+
+
+def test_claims_about_people_read_as_sentences(tmp_path):
+    root = project(tmp_path)
+    joined = load(root, people_claim_file(root, "    authors: {joined_from: [mil]}\n"))
+    assert claims_mod.describe(joined.claims[0], joined.files[0]) == (
+        "Expects no people whose records first place them at Example Lab on or after 2022-04-08 and place them "
+        "at an institution listed in Military universities in an earlier year."
+    )
+    recent = load(
+        root, people_claim_file(root, "    authors: {joined_from: [mil], within_years: 2, listed_before: true}\n")
+    )
+    assert claims_mod.describe(recent.claims[0], recent.files[0]).endswith(
+        "listed in Military universities in the 2 years before, listed before they joined."
+    )
+    path = people_claim_file(root, "    authors: {holds_both: [mil]}\n")
+    path.write_text(path.read_text().replace("expects: none", "expects: {at_least: 1}"))
+    both = load(root, path)
+    assert claims_mod.describe(both.claims[0], both.files[0]) == (
+        "Expects at least 1 person whose records place them at Example Lab and at an institution listed in "
+        "Military universities in the same year, on or after 2022-04-08."
+    )
+
+
+@pytest.mark.parametrize(
+    ("authors", "extra", "message"),
+    [
+        (
+            "    authors: {joined_from: [mil]}\n",
+            "    works: {coauthor_in: [mil]}\n",
+            "18:14: a claim tests works: or authors:, not both; write two claims",
+        ),
+        (
+            "    authors: {joined_from: [mil], holds_both: [mil]}\n",
+            "",
+            "18:47: an authors: condition takes one of joined_from, holds_both, not both; write two claims",
+        ),
+        (
+            "    authors: {listed_before: true}\n",
+            "",
+            "18:14: an authors: condition needs one of: joined_from, holds_both",
+        ),
+        (
+            "    authors: {holds_both: [mil], within_years: 2}\n",
+            "",
+            "18:48: within_years needs joined_from beside it (how many years before the first year at the subject)",
+        ),
+        (
+            "    authors: {joined_from: [mil]}\n",
+            "    max_unaffiliated: 0.1\n",
+            "19:23: max_unaffiliated is for claims about coauthors on works; a claim about authors has none",
+        ),
+        (
+            "    authors: {joined_from: [military]}\n",
+            "",
+            "18:29: unknown list 'military'; known: mil (looked in {root}/evidence/lists/)",
+        ),
+        (
+            "    authors: {joined_from: [mil], within_years: 0}\n",
+            "",
+            "18:49: claims[0].authors.within_years: 0 is less than the minimum of 1",
+        ),
+        ("    authors: {joinedfrom: [mil]}\n", "", "18:15: unknown key 'joinedfrom'; did you mean 'joined_from'?"),
+    ],
+)
+def test_mistakes_in_a_claim_about_people_are_one_line_each_with_file_and_line(tmp_path, authors, extra, message):
+    root = project(tmp_path)
+    path = people_claim_file(root, authors, extra=extra)
+    lines = problems(root, path)
+    assert lines == [f"{path}:{message.format(root=root)}"]
+
+
+def test_a_claim_testing_neither_works_nor_authors_says_what_it_needs(tmp_path):
+    root = project(tmp_path)
+    path = people_claim_file(root, "")
+    assert problems(root, path) == [
+        f"{path}:13:5: claims[0]: a claim tests works: (what the subject's works show) or authors: (what the records "
+        "of the people placed at the subject show), exactly one of the two"
+    ]
+
+
+def test_the_claims_schema_offers_authors_to_an_editor():
+    import json
+
+    schema = json.loads((Path(claims_mod.__file__).parent / "schemas/claims.schema.json").read_text(encoding="utf-8"))
+    claim = schema["$defs"]["claim"]
+    assert claim["properties"]["authors"]["$ref"] == "#/$defs/author_condition"
+    assert set(schema["$defs"]["author_condition"]["properties"]) == {
+        "joined_from",
+        "holds_both",
+        "listed_before",
+        "within_years",
+    }
+    assert all(p.get("description") for p in schema["$defs"]["author_condition"]["properties"].values())
+
+
+def test_show_renders_the_shipped_recruitment_claim(capsys, project_root, monkeypatch):
+    monkeypatch.chdir(project_root)
+    assert main(["show", "claims/watchdog-2025-msra.yaml"]) == 0
+    assert (
+        "msra-no-seven-sons-recruits: Expects no people whose records first place them at Microsoft Research Asia "
+        "on or after 2022-04-08 and place them at an institution listed in Seven Sons of National Defence in an "
+        "earlier year."
+    ) in capsys.readouterr().out

@@ -605,7 +605,7 @@ def test_update_asks_only_for_works_updated_since_and_merges_them(serve, connect
     seen = len(api.requests)
     result = collector.update(out, client=connect(api))
 
-    asked = api.requests[seen:]
+    asked = [r for r in api.requests[seen:] if r.path == "/works"]
     since = dt.datetime.fromisoformat(first.manifest.created.replace("Z", "+00:00")).date().isoformat()
     assert [r.params["filter"] for r in asked] == [
         f"{LINEAGE}:I900000001,from_publication_date:2024-01-01,from_updated_date:{since}"
@@ -675,7 +675,11 @@ def test_cli_collect_writes_the_snapshot_and_says_so(serve, tmp_path, monkeypatc
     assert main(["collect", str(claims), "--out", str(out), "--root", str(tmp_path)]) == 0
     captured = capsys.readouterr()
     n = len(expected_ids(corpus(), "I900000001", PERIOD_START))
-    assert captured.out.startswith(f"wrote {out}: {n} works from 1 query (")
+    assert captured.out.startswith(f"wrote {out}: {n} works and {3 * n} author records from 1 query (")
+    assert (
+        f"authors: complete for the authors of the works of I900000001, 2024-01-10 to retrieval (declared by claimwatch collect; {3 * n} authors)"
+        in captured.out
+    )
     assert "coverage complete for I900000001, 2024-01-10 to retrieval" in captured.out
     assert captured.err == ""  # not a terminal: no progress bar
     manifest = Snapshot.open(out).manifest
@@ -830,3 +834,5 @@ def test_100000_works_in_few_requests(serve, connect, tmp_path):
     result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
     assert result.records == n
     assert len(api.list_requests("/works")) <= math.ceil(n / 200) + 2
+    assert len(api.list_requests("/authors")) == math.ceil(n / 100)  # one author a work here
+    assert result.manifest.authors is not None and result.manifest.authors.records == n

@@ -1,10 +1,11 @@
-"""The shipped curated evidence keeps to its sources (issue 16).
+"""The shipped curated evidence keeps to its sources (issues 16 and 21).
 
 Every version of every curated work cites at least one page by URL, and no author carries an
 affiliation that no source of that version gave: each affiliation name must be the same text as,
 or a part of, an affiliation text that one of the version's sources states (the optional
 `affiliations` list of a source in evidence/curated/*.yaml). Institution ids may only be ones
-the project's FACTS.md confirms, on an affiliation that names that institution.
+the project's FACTS.md confirms, on an affiliation that names that institution. Every person's
+history (`people:`) cites a page by URL too, and holds to the same confirmed ids.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from claimwatch.curated import read_curated
+from claimwatch.curated import read_curated, read_people
 
 ROOT = Path(__file__).resolve().parent.parent
 CURATED = sorted((ROOT / "evidence" / "curated").rglob("*.yaml"))
@@ -47,13 +48,22 @@ def _versions() -> list[tuple[str, dict[str, Any]]]:
     found = []
     for path in CURATED:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for work in doc["works"]:
+        for work in doc.get("works", ()):
             for version in work["versions"]:
                 found.append((f"{path.name}:{work['id']}@{version['label']}", version))
     return found
 
 
+def _people() -> list[tuple[str, dict[str, Any]]]:
+    found = []
+    for path in CURATED:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        found += [(f"{path.name}:{p['id']}", p) for p in doc.get("people", ())]
+    return found
+
+
 VERSIONS = _versions()
+PEOPLE = _people()
 
 
 def unsourced_affiliations(version: dict[str, Any]) -> list[str]:
@@ -69,17 +79,21 @@ def unsourced_affiliations(version: dict[str, Any]) -> list[str]:
 
 def unconfirmed_ids(version: dict[str, Any]) -> list[str]:
     """Each institution id that FACTS.md does not confirm for the affiliation that carries it."""
+    return [wrong for author in version["authors"] for wrong in _unconfirmed(author)]
+
+
+def _unconfirmed(person: dict[str, Any]) -> list[str]:
+    """An author's or a person's affiliations whose ids FACTS.md does not confirm for them."""
     wrong = []
-    for author in version["authors"]:
-        for aff in author.get("affiliations", ()):
-            for key, confirmed in (("openalex", CONFIRMED_OPENALEX), ("ror", CONFIRMED_ROR)):
-                value = aff.get(key)
-                if value is None:
-                    continue
-                short = str(value).rstrip("/").rsplit("/", 1)[-1]
-                short = short.upper() if key == "openalex" else short
-                if short not in confirmed or confirmed[short] not in aff["name"]:
-                    wrong.append(f"{author['name']}: {aff['name']} ({key} {value})")
+    for aff in person.get("affiliations", ()):
+        for key, confirmed in (("openalex", CONFIRMED_OPENALEX), ("ror", CONFIRMED_ROR)):
+            value = aff.get(key)
+            if value is None:
+                continue
+            short = str(value).rstrip("/").rsplit("/", 1)[-1]
+            short = short.upper() if key == "openalex" else short
+            if short not in confirmed or confirmed[short] not in aff["name"]:
+                wrong.append(f"{person['name']}: {aff['name']} ({key} {value})")
     return wrong
 
 
@@ -90,7 +104,14 @@ def test_there_is_curated_evidence():
 
 @pytest.mark.parametrize("path", CURATED, ids=lambda p: p.name)
 def test_every_curated_file_loads(path):
-    assert list(read_curated(path))
+    assert list(read_curated(path)) or list(read_people(path))
+
+
+@pytest.mark.parametrize(("where", "person"), PEOPLE, ids=[w for w, _ in PEOPLE])
+def test_every_history_cites_a_page_and_only_confirmed_ids(where, person):
+    urls = [s.get("url", "") for s in person["sources"]]
+    assert any(u.startswith(("https://", "http://")) for u in urls), f"{where} cites no page by URL: {urls}"
+    assert _unconfirmed(person) == [], f"{where}: ids FACTS.md does not confirm for that affiliation"
 
 
 @pytest.mark.parametrize(("where", "version"), VERSIONS, ids=[w for w, _ in VERSIONS])
@@ -122,3 +143,7 @@ def test_the_checks_catch_an_affiliation_and_an_id_that_no_source_gave():
     assert unconfirmed_ids(version) == ["B: Beihang University (openalex I82880672)"]
     version["sources"][0].pop("affiliations")
     assert unsourced_affiliations(version) == ["A: Microsoft Research Asia", "B: Beihang University"]
+    history = {"name": "C", "affiliations": [{"name": "Beihang University", "ror": "00wk2mp56", "years": [2019]}]}
+    assert _unconfirmed(history) == []
+    history["affiliations"].append({"name": "Harbin Institute of Technology", "openalex": "I4210113369"})
+    assert _unconfirmed(history) == ["C: Harbin Institute of Technology (openalex I4210113369)"]

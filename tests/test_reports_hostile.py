@@ -26,9 +26,11 @@ from claimwatch.reports import renderers
 from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reports.terminal import print_verdicts
-from claimwatch.results import Results
+from claimwatch.results import PersonWork, Results
 from claimwatch.reviews import load_reviews
 from helpers import LAB, authorship, institution, project, work, write, write_jsonl
+from test_people_reports import HIT_ENTRY, LI_WEI, people_claim, placement
+from test_people_reports import report as people_report
 
 SCRIPT = '<script>alert("t")</script>'
 MD_LINK = "[x](javascript:alert(1))"
@@ -362,3 +364,94 @@ def test_the_diff_lets_no_escape_sequence_through(tmp_path, capsys):
     (tmp_path / "new.json").write_text(render_json(new))
     assert main(["diff", str(tmp_path / "old.json"), str(tmp_path / "new.json")]) == 0
     _no_terminal_escapes(capsys.readouterr().out)
+
+
+# --- people (#21) ---------------------------------------------------------------------------
+
+HOSTILE_PERSON = '"><img src=x onerror=alert(30)> Mallory [p](javascript:alert(31)) | *bold*\x1b[2J'
+HOSTILE_SHOWS = "# at <script>alert(32)</script> in 2020 | then [s](javascript:alert(33))"
+HOSTILE_DOUBT = "- <b>doubt</b> | [d](javascript:alert(34)) \u202eevil"
+HOSTILE_WORK_TITLE = "<script>alert(35)</script> [w](javascript:alert(36)) | `tick`"
+
+
+def hostile_people_results() -> Results:
+    """Findings about a person whose every text field is hostile, matched and uncertain."""
+    hostile_entry = HIT_ENTRY.model_copy(update={"name": HOSTILE_INSTITUTION, "list_name": HOSTILE_NOTE})
+    listed = placement(
+        HOSTILE_INSTITUTION,
+        '"><script>alert(37)</script>',
+        (2020,),
+        entry=hostile_entry,
+        method="name_in_institution",
+        matched_text=HOSTILE_AFFILIATION,
+        matched_name=HOSTILE_NOTE,
+        doubt=HOSTILE_DOUBT,
+        record="evidence/<script>alert(38)</script>.jsonl:1",
+        works=(
+            PersonWork(
+                id='W1"><script>',
+                title=HOSTILE_WORK_TITLE,
+                publication_date="2020",
+                doi=HOSTILE_DOI,
+                record="w.jsonl:1 | x",
+            ),
+        ),
+    )
+    person = LI_WEI.model_copy(
+        update={
+            "id": '"><script>alert(39)</script>',
+            "openalex_id": None,
+            "other_openalex_ids": ("javascript:alert(40)",),
+            "orcid": JAVASCRIPT_URL,
+            "name": HOSTILE_PERSON,
+            "shows": HOSTILE_SHOWS,
+            "records": ("evidence/<img src=x>.jsonl:1",),
+            "at_listed": (listed,),
+        }
+    )
+    doubted = person.model_copy(update={"status": "uncertain", "uncertain_because": (HOSTILE_DOUBT,)})
+    return people_report(people_claim(people=(person,), uncertain=(doubted,)))
+
+
+def test_html_shows_hostile_people_as_text_and_links_nothing_but_http():
+    html = renderers()["html"](hostile_people_results())
+    assert_inert_html(html)
+    text = "".join(parse(html).text)
+    for shown in (
+        '"><img src=x onerror=alert(30)> Mallory [p](javascript:alert(31))',
+        "<script>alert(32)</script>",
+        "<b>doubt</b>",
+        HOSTILE_WORK_TITLE,
+        HOSTILE_INSTITUTION,
+        "Evil University <script>alert(5)</script>",
+        f"ORCID {JAVASCRIPT_URL}",
+        "javascript:alert(40)",
+        "evidence/<script>alert(38)</script>.jsonl:1",
+    ):
+        assert shown in text, shown
+    assert "\x1b" not in html and "\u202e" not in html
+    assert '<a href="https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E"' in html
+
+
+def test_markdown_shows_hostile_people_as_text_and_keeps_the_people_tables_columns():
+    md = renderers()["md"](hostile_people_results())
+    html = markdown_to_html(md)
+    assert_inert_html(html)
+    text = "".join(parse(html).text)
+    for shown in (
+        '"><img src=x onerror=alert(30)> Mallory [p](javascript:alert(31)) | *bold*',
+        "# at <script>alert(32)</script> in 2020 | then [s](javascript:alert(33))",
+        HOSTILE_WORK_TITLE,
+        "Evil University <script>alert(5)</script> [y](javascript:alert(6))",
+    ):
+        assert shown in text, shown
+    assert "<em>bold</em>" not in html and "\u202e" not in md and "\x1b" not in md
+    hrefs = {a["href"] for t, a in parse(html).tags if t == "a"}
+    assert hrefs == {
+        "https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E",
+        "https://doi.org/10.1234/lab",  # the work at the subject, a plain one
+        "https://openalex.org/W10",
+    }
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    people_rows = [r for r in rows if "Mallory" in r]
+    assert [r.count("<td") for r in people_rows] == [3, 4]  # person, subject, listed (and why uncertain)

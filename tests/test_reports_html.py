@@ -21,7 +21,9 @@ import pytest
 from claimwatch.reports.chart import timeline, timeline_svg
 from claimwatch.reports.html import render_html
 from claimwatch.results import Results
-from test_reports import own_whys, reviewed_results, shipped_results
+from test_people_reports import people_claim, works_claim
+from test_people_reports import report as people_report
+from test_reports import own_whys, reviewed_results, shipped_results, works_claims
 from test_reports_hostile import HOSTILE_TITLE, SCRIPT, assert_inert_html, hostile_results
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -270,6 +272,21 @@ def test_hostile_evidence_reaches_the_dom_as_text(chromium, tmp_path):
     assert_inert_html(loaded.html)
 
 
+def test_a_report_about_people_shows_each_person_in_the_browser_and_loads_nothing(chromium, tmp_path):
+    results = people_report(people_claim(), works_claim())
+    page = tmp_path / "people.html"
+    page.write_text(render_html(results), encoding="utf-8")
+    loaded = load_in_browser(chromium, page, tmp_path)
+    assert loaded.page_requests == [] and not loaded.dom.find_all("script")
+    assert_inert_html(loaded.html)
+    (section,) = loaded.dom.find_all("section", id="claim-lab-no-recruits")
+    matched, uncertain = section.find_all("table", class_="people")
+    (row,) = matched.find_all("tr", class_="person")
+    assert "Li Wei" in row.all_text() and "2019–2021" in row.reading()
+    assert "(publication years, not employment dates)" in row.reading()
+    assert "Zhang San" in uncertain.all_text() and not section.find_all("svg")  # no chart for people
+
+
 def test_a_screenshot_of_the_report_is_kept(chromium, shipped, tmp_path_factory, capsys):
     """The artifact a person looks at: the shipped report as a browser draws it."""
     _, page = shipped
@@ -339,12 +356,15 @@ def test_the_coverage_note_stands_once_in_methods_with_its_evidence_and_claims()
     page = dom(render_html(results))
     (note,) = page.find_all("li", id="coverage-1")
     assert "no evidence covers Microsoft Research Asia completely" in note.all_text()
-    assert [a.attrs["href"] for a in note.find_all("a")] == ["#evidence-1"] + [
-        f"#claim-{r.claim}" for r in results.results
-    ]
+    works = works_claims(results)
+    assert [a.attrs["href"] for a in note.find_all("a")] == ["#evidence-1"] + [f"#claim-{r.claim}" for r in works]
     (row,) = page.find_all("tr", id="evidence-1")
     assert "msra-2024.yaml" in row.all_text() and "not recorded (curated evidence" in row.all_text()
-    for section in page.find_all("section", class_="claim"):
+    sections = [
+        s for s in page.find_all("section", class_="claim") if s.attrs["id"] in {f"claim-{r.claim}" for r in works}
+    ]
+    assert len(sections) == len(works)
+    for section in sections:
         (coverage,) = [dd for dd in section.find_all("dd") if "coverage note" in dd.all_text()]
         assert [a.attrs["href"] for a in coverage.find_all("a")] == ["#coverage-1"]
         assert "no evidence covers" not in section.all_text()

@@ -9,13 +9,16 @@ import re
 import sys
 
 import pytest
+from rich.console import Console
 
 from claimwatch._text import TerminalStream, terminal_text
 from claimwatch.cli import main
 from claimwatch.evidence import import_jsonl
-from claimwatch.reports.terminal import terminal_console
+from claimwatch.reports.terminal import print_verdicts, terminal_console
 from helpers import claim_file, project, work, write, write_jsonl
 from openalex_server import FakeOpenAlex, institution
+from test_people_reports import people_claim, works_claim
+from test_people_reports import report as people_report
 
 # An OSC 8 hyperlink, clear-screen and cursor-home, a carriage return that would overwrite the
 # line, the one-byte CSI, a bell, a right-to-left override, an isolate and zero-width characters.
@@ -226,3 +229,24 @@ def test_a_bugs_traceback_goes_through_the_sanitiser(monkeypatch, capsys):
 def test_arabic_and_hebrew_marks_are_kept():
     assert terminal_text("\u0645\u200f\u05d0\u200e\u061c") == "\u0645\u200f\u05d0\u200e\u061c"
     assert terminal_text("\u202eevil") == "\ufffdevil"
+
+
+# --- the verdict table for claims about people (#21) ------------------------------------------
+
+
+def verdict_rows(results) -> dict[str, list[str]]:
+    out = io.StringIO()
+    print_verdicts(results, console=Console(file=out, width=160, color_system=None))
+    rows = {}
+    for line in out.getvalue().splitlines():
+        cells = [c.strip() for c in re.split(r"[│┃]", line)[1:-1]]
+        if cells and cells[0] in ("lab-no-recruits", "lab-no-partners"):
+            rows[cells[0]] = cells[1:]
+    return rows
+
+
+def test_the_considered_column_counts_people_for_a_claim_about_people():
+    rows = verdict_rows(people_report(people_claim(considered=3), works_claim()))
+    assert rows["lab-no-recruits"] == ["Contradicted", "1", "1", "3 people"]
+    assert rows["lab-no-partners"] == ["Contradicted", "1", "0", "2"]  # a claim about works, as it always read
+    assert verdict_rows(people_report(people_claim(considered=1)))["lab-no-recruits"][-1] == "1 person"

@@ -75,10 +75,11 @@ class Expectation(BaseModel):
     kind: Literal["none", "at_least", "at_most"]
     count: int = 0
 
-    def describe(self) -> str:
+    def describe(self, one: str = "work", many: str = "works") -> str:
+        """'no works', 'at least 2 works'; a claim about people counts persons ("person", "people")."""
         if self.kind == "none":
-            return "no works"
-        word = "work" if self.count == 1 else "works"
+            return f"no {many}"
+        word = one if self.count == 1 else many
         return f"{self.kind.replace('_', ' ')} {self.count} {word}"
 
 
@@ -107,7 +108,35 @@ class Condition(BaseModel):
         return list(dict.fromkeys(i for c in self.walk() for i in (*c.coauthor_in, *c.affiliated_author_in)))
 
 
+class AuthorCondition(BaseModel):
+    """What a person placed at the subject must show, read from their records' years (publication
+    years for OpenAlex, not employment dates); one of `joined_from` and `holds_both` is set.
+
+    - `joined_from`: the person's first year at the subject falls in the claim's period, and a
+      record places them at an entry of one of the lists in an earlier year (within
+      `within_years` years of it, where given).
+    - `holds_both`: a record places the person at the subject and at a listed entry in one and
+      the same year within the period.
+    - `listed_before`: an entry counts only where it was listed on or before the year that
+      matters: the first year at the subject (`joined_from`), the shared year (`holds_both`).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    joined_from: tuple[str, ...] = ()
+    holds_both: tuple[str, ...] = ()
+    listed_before: bool = False
+    within_years: int | None = None
+
+    def list_ids(self) -> list[str]:
+        return list(dict.fromkeys((*self.joined_from, *self.holds_both)))
+
+
 class Claim(BaseModel):
+    """One reading of a statement: what the subject's works (`works:`) or the people placed at it
+    (`authors:`) must show in a period. A claim about people has `authors` set and an empty
+    `works` condition, which no work is tested against."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     id: str
@@ -116,7 +145,8 @@ class Claim(BaseModel):
     from_: dt.date | None = None
     to: dt.date | None = None
     expects: Expectation
-    works: Condition
+    works: Condition = Condition()
+    authors: AuthorCondition | None = None
     max_unaffiliated: float = DEFAULT_MAX_UNAFFILIATED
     note: str | None = None
     path: str = ""
@@ -126,6 +156,15 @@ class Claim(BaseModel):
     def is_about_coauthors(self) -> bool:
         """Whether the claim asks where authors are: only then can an unaffiliated one hide a match."""
         return bool(self.works.list_ids())
+
+    @property
+    def is_about_people(self) -> bool:
+        """Whether the claim tests people's histories (`authors:`) rather than works."""
+        return self.authors is not None
+
+    def list_ids(self) -> list[str]:
+        """Every list the claim uses, whether it is about works or about people."""
+        return self.authors.list_ids() if self.authors is not None else self.works.list_ids()
 
 
 class ClaimFile(BaseModel):
@@ -252,7 +291,14 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
         start, end = raw.get("from"), raw.get("to")
         if start and end and end < start:
             problems.append(doc.problem((*at, "to"), f"'to' ({end}) is before 'from' ({start})"))
-        problems += _resolve(doc, raw["works"], (*at, "works"), inline, topics_dir, library, topics, lists)
+        if "works" in raw and "authors" in raw:
+            problems.append(
+                doc.problem((*at, "authors"), "a claim tests works: or authors:, not both; write two claims")
+            )
+        elif "works" in raw:
+            problems += _resolve(doc, raw["works"], (*at, "works"), inline, topics_dir, library, topics, lists)
+        else:
+            problems += _author_problems(doc, raw, at, library, lists)
         checked.append((raw, line))
     if problems:
         raise InputError(documents.capped(problems))
@@ -282,7 +328,8 @@ def _claim(raw: dict[str, Any], subjects: dict[str, Subject], path: str, line: i
         from_=raw.get("from"),
         to=raw.get("to"),
         expects=_expectation(raw["expects"]),
-        works=_condition(raw["works"]),
+        works=_condition(raw["works"]) if "works" in raw else Condition(),
+        authors=_author_condition(raw["authors"]) if "authors" in raw else None,
         max_unaffiliated=raw.get("max_unaffiliated", DEFAULT_MAX_UNAFFILIATED),
         note=raw.get("note"),
         path=path,
@@ -348,16 +395,7 @@ def _resolve(
                 doc.problem((*at, "topic"), _unknown("topic", tid, known) + f" (looked in this file and {topics_dir}/)")
             )
     for key in ("coauthor_in", "affiliated_author_in"):
-        for j, lid in enumerate(raw.get(key, ())):
-            try:
-                lists[lid] = library.get(lid)
-            except KeyError:
-                where = ", ".join(f"{d}/" for d in library.dirs)
-                problems.append(
-                    doc.problem((*at, key, j), _unknown("list", lid, library.available()) + f" (looked in {where})")
-                )
-            except InputError as e:
-                problems += e.problems
+        problems += _resolve_lists(doc, raw, at, key, library, lists)
     if not any(key in raw for key in _TESTS):  # else the condition would hold for every work
         problems.append(doc.problem(at, f"a condition needs one of: {', '.join(_TESTS)}"))
     elif raw.get("listed_before_publication") and not (raw.get("coauthor_in") or raw.get("affiliated_author_in")):
@@ -372,6 +410,72 @@ def _resolve(
             problems += _resolve(doc, child, (*at, key, j), inline, topics_dir, library, topics, lists)
     if "not" in raw:
         problems += _resolve(doc, raw["not"], (*at, "not"), inline, topics_dir, library, topics, lists)
+    return problems
+
+
+def _resolve_lists(
+    doc: documents.Document,
+    raw: dict[str, Any],
+    at: tuple,
+    key: str,
+    library: ListLibrary,
+    lists: dict[str, ReferenceList],
+) -> list[Problem]:
+    """Resolve the list ids under `key`, collecting those that are unknown or broken."""
+    problems: list[Problem] = []
+    for j, lid in enumerate(raw.get(key, ())):
+        try:
+            lists[lid] = library.get(lid)
+        except KeyError:
+            where = ", ".join(f"{d}/" for d in library.dirs)
+            problems.append(
+                doc.problem((*at, key, j), _unknown("list", lid, library.available()) + f" (looked in {where})")
+            )
+        except InputError as e:
+            problems += e.problems
+    return problems
+
+
+_PERSON_TESTS = ("joined_from", "holds_both")
+
+
+def _author_problems(
+    doc: documents.Document,
+    claim: dict[str, Any],
+    at: tuple,
+    library: ListLibrary,
+    lists: dict[str, ReferenceList],
+) -> list[Problem]:
+    """What is wrong with a claim about people: its lists, and keys that cannot go together."""
+    raw = claim["authors"]
+    where = (*at, "authors")
+    problems: list[Problem] = []
+    for key in _PERSON_TESTS:
+        problems += _resolve_lists(doc, raw, where, key, library, lists)
+    tests = [key for key in _PERSON_TESTS if key in raw]
+    if not tests:
+        problems.append(doc.problem(where, f"an authors: condition needs one of: {', '.join(_PERSON_TESTS)}"))
+    elif len(tests) > 1:
+        problems.append(
+            doc.problem(
+                (*where, tests[1]),
+                f"an authors: condition takes one of {', '.join(_PERSON_TESTS)}, not both; write two claims",
+            )
+        )
+    if "within_years" in raw and "joined_from" not in raw:
+        problems.append(
+            doc.problem(
+                (*where, "within_years"),
+                "within_years needs joined_from beside it (how many years before the first year at the subject)",
+            )
+        )
+    if "max_unaffiliated" in claim:
+        problems.append(
+            doc.problem(
+                (*at, "max_unaffiliated"),
+                "max_unaffiliated is for claims about coauthors on works; a claim about authors has none",
+            )
+        )
     return problems
 
 
@@ -417,6 +521,15 @@ def _expectation(raw: Any) -> Expectation:
     return Expectation(kind=kind, count=count)
 
 
+def _author_condition(raw: dict[str, Any]) -> AuthorCondition:
+    return AuthorCondition(
+        joined_from=tuple(raw.get("joined_from", ())),
+        holds_both=tuple(raw.get("holds_both", ())),
+        listed_before=raw.get("listed_before", False),
+        within_years=raw.get("within_years"),
+    )
+
+
 def _condition(raw: dict[str, Any]) -> Condition:
     return Condition(
         topic=raw.get("topic"),
@@ -438,9 +551,40 @@ def describe(claim: Claim, claim_file: ClaimFile) -> str:
     >>> describe(claim, f)  # doctest: +SKIP
     'Expects no works by Microsoft Research Asia published on or after 2024-01-10 about Synthetic media.'
     """
+    if claim.authors is not None:
+        return describe_people(claim, claim.authors, claim_file)
     return (
         f"Expects {claim.expects.describe()} by {claim.subject.name} published "
         f"{describe_period(claim.from_, claim.to)} {describe_condition(claim.works, claim_file)}."
+    )
+
+
+def describe_people(claim: Claim, cond: AuthorCondition, claim_file: ClaimFile) -> str:
+    """A claim about people as one sentence.
+
+    >>> describe_people(claim, claim.authors, f)  # doctest: +SKIP
+    'Expects no people whose records first place them at Microsoft Research Asia on or after
+    2022-04-08 and place them at an institution listed in Seven Sons of National Defence in an
+    earlier year.'
+    """
+    expects = claim.expects.describe("person", "people")
+    subject, period = claim.subject.name, describe_period(claim.from_, claim.to)
+    if cond.joined_from:
+        if cond.within_years is None:
+            earlier = "in an earlier year"
+        elif cond.within_years == 1:
+            earlier = "in the year before"
+        else:
+            earlier = f"in the {cond.within_years} years before"
+        when = ", listed before they joined" if cond.listed_before else ""
+        return (
+            f"Expects {expects} whose records first place them at {subject} {period} and place them at an "
+            f"institution listed in {_list_names(cond.joined_from, claim_file)} {earlier}{when}."
+        )
+    when = ", listed before that year" if cond.listed_before else ""
+    return (
+        f"Expects {expects} whose records place them at {subject} and at an institution listed in "
+        f"{_list_names(cond.holds_both, claim_file)} in the same year, {period}{when}."
     )
 
 

@@ -1,10 +1,12 @@
-"""Curated evidence: works an analyst recorded by hand (`evidence/curated/*.yaml`).
+"""Curated evidence: works and people's histories an analyst recorded by hand
+(`evidence/curated/*.yaml`).
 
 Each work has one or more versions (an arXiv preprint, a journal article), each with its date,
 its authors in order with their stated affiliations, and the sources it was read from. Every
 version becomes a Work; versions of one work share a `group`, so the evaluator counts the work
-once. Curated evidence can contradict or support a claim, never show that nothing contradicts
-one: its coverage is never complete.
+once. Each person under `people:` (a CV, a lab page) becomes an `AuthorRecord` whose
+affiliations carry the years the sources state. Curated evidence can contradict or support a
+claim, never show that nothing contradicts one: its coverage is never complete.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from . import documents, ids
-from .coverage import Coverage
-from .errors import InputError
+from .coverage import AuthorCoverage, Coverage
+from .errors import InputError, Problem
+from .people import AuthorRecord, author_from_curated, orcid_id
 from .works import Authorship, Institution, Origin, PartialDate, Work
 
 CURATED_COVERAGE = Coverage(
@@ -25,22 +28,49 @@ CURATED_COVERAGE = Coverage(
     declared_by="curated",
     note="curated evidence is a selection of works; it never covers a period completely",
 )
+NOTHING_CURATED = "records nothing: curated evidence has 'works:', 'people:' or both"
+CURATED_AUTHOR_COVERAGE = AuthorCoverage(
+    declared_by="curated",
+    note="curated histories are a selection of people; they never cover a subject's authors completely",
+)
 
 
 def read_curated(path: str | Path) -> Iterator[Work]:
     """Every version of every work in a curated file, as Works; InputError lists every problem."""
-    yield from _load_curated(path)[0]
+    yield from _load_curated(path).works
 
 
-def _load_curated(path: str | Path) -> tuple[list[Work], str]:
-    """The works of a curated file and the file's sha256, from one read of it."""
+def read_people(path: str | Path) -> Iterator[AuthorRecord]:
+    """Every person's history in a curated file, as AuthorRecords; InputError lists every problem."""
+    yield from _load_curated(path).people
+
+
+@dataclass(frozen=True)
+class _Curated:
+    works: list[Work]
+    people: list[AuthorRecord]
+    sha256: str
+
+
+def _load_curated(path: str | Path) -> _Curated:
+    """The works and people of a curated file and the file's sha256, from one read of it."""
     doc = documents.load_yaml(path)
     problems = documents.schema_problems(doc, "curated")
     if problems:
         raise InputError(problems)
+    if "works" not in doc.data and "people" not in doc.data:
+        raise InputError(Problem(doc.path, 1, 1, NOTHING_CURATED))
+    works = _works(doc, problems)
+    people = _people(doc, problems)
+    if problems:
+        raise InputError(documents.capped(problems))
+    return _Curated(works, people, doc.sha256)
+
+
+def _works(doc: documents.Document, problems: list[Problem]) -> list[Work]:
     seen: dict[str, int] = {}
     works: list[Work] = []
-    for i, raw in enumerate(doc.data["works"]):
+    for i, raw in enumerate(doc.data.get("works", ())):
         at = ("works", i)
         if raw["id"] in seen:
             problems.append(
@@ -55,9 +85,29 @@ def _load_curated(path: str | Path) -> tuple[list[Work], str]:
                 problems.append(doc.problem((*vat, "published"), f"'{version['published']}' is not a real date"))
                 continue
             works.append(_version_work(raw, version, published, Origin("curated", doc.path, doc.position(vat)[0])))
-    if problems:
-        raise InputError(documents.capped(problems))
-    return works, doc.sha256
+    return works
+
+
+def _people(doc: documents.Document, problems: list[Problem]) -> list[AuthorRecord]:
+    """Each person's history, its origin the line the person starts on."""
+    seen: dict[str, int] = {}
+    people: list[AuthorRecord] = []
+    for i, raw in enumerate(doc.data.get("people", ())):
+        at = ("people", i)
+        line = doc.position(at)[0]
+        if raw["id"] in seen:
+            problems.append(
+                doc.problem((*at, "id"), f"duplicate person id '{raw['id']}' (first at line {seen[raw['id']]})")
+            )
+            continue
+        seen[raw["id"]] = line
+        if "orcid" in raw and orcid_id(raw["orcid"]) is None:
+            problems.append(
+                doc.problem((*at, "orcid"), f"'{raw['orcid']}' is not an ORCID iD: its check digit is wrong")
+            )
+            continue
+        people.append(author_from_curated(raw, Origin("curated", doc.path, line)))
+    return people
 
 
 def _version_work(raw: dict[str, Any], version: dict[str, Any], published: PartialDate, origin: Origin) -> Work:
@@ -113,15 +163,25 @@ class CuratedEvidence:
     kind: str = "curated"
     coverage: Coverage = CURATED_COVERAGE
     retrieved: dt.date | None = None  # each version carries its own sources' dates instead
+    author_coverage: AuthorCoverage = CURATED_AUTHOR_COVERAGE
     _works: list[Work] = field(default_factory=list, repr=False)
+    _people: list[AuthorRecord] = field(default_factory=list, repr=False)
 
     @classmethod
     def open(cls, path: str | Path) -> CuratedEvidence:
-        works, digest = _load_curated(path)
-        return cls(str(path), digest, _works=works)
+        loaded = _load_curated(path)
+        return cls(str(path), loaded.sha256, _works=loaded.works, _people=loaded.people)
 
     def works(self) -> Iterator[Work]:
         yield from self._works
+
+    def authors(self) -> Iterator[AuthorRecord]:
+        """The people's histories the file records, each with its sources."""
+        yield from self._people
+
+    @property
+    def author_records(self) -> int:
+        return len(self._people)
 
     def describe(self) -> dict[str, Any]:
         return {"path": self.path, "kind": self.kind, "sha256": self.sha256, "coverage": self.coverage.as_json()}

@@ -179,6 +179,87 @@ class Finding(_Model):
     )
 
 
+class PersonWork(_Model):
+    """A work in the evidence by the person (their OpenAlex author id on an authorship) that
+    states the institution, published in one of the years cited."""
+
+    id: str
+    title: str
+    publication_date: str | None = None
+    doi: str | None = None
+    record: str = Field(description="Where the work's record stands: path:line.")
+
+
+class Placement(_Model):
+    """Where one author record places a person: an institution, the years it gives, and how the
+    institution matched the subject or a list entry."""
+
+    institution: InstitutionRef
+    country: str | None = None
+    years: tuple[int, ...] = Field(
+        description="The years the record gives for the institution, in order; empty where it gives none."
+    )
+    years_basis: str = Field(
+        description=(
+            "What the years are: publication years (OpenAlex: the years of the author's works that state the "
+            "institution, not employment dates), or the years a curated history's sources state."
+        )
+    )
+    method: Method
+    matched_text: str | None = Field(None, description="The text a name was found in, where a name matched.")
+    matched_name: str | None = Field(None, description="The subject's or list entry's name or alias that was found.")
+    entry: EntryRef | None = Field(None, description="The list entry, for a listed institution; none for the subject.")
+    listed_before: bool | None = Field(
+        None,
+        description=(
+            "Where the claim asks for it (listed_before): whether the entry was listed on or before the year that "
+            "matters; null where the record cannot say."
+        ),
+    )
+    record: str = Field(description="The author record that gives this placement: path:line.")
+    doubt: str | None = Field(None, description="Why this placement cannot be trusted as a match.")
+    works: tuple[PersonWork, ...] = Field(
+        (),
+        description=(
+            "Works in the evidence that show the placement: by the person's OpenAlex author id, stating the "
+            "institution, in one of the years; the earliest few."
+        ),
+    )
+    more_works: int = Field(0, description="How many more such works the evidence holds than are cited.")
+
+
+class PersonFinding(_Model):
+    """A person whose records show what a claim about people tests, or might."""
+
+    id: str = Field(
+        description="The person's OpenAlex author id (A...), or the curated record's id where none is known."
+    )
+    openalex_id: str | None = None
+    other_openalex_ids: tuple[str, ...] = Field(
+        (),
+        description="Other OpenAlex author ids of the same person: ids OpenAlex merged into it, or records sharing its ORCID.",
+    )
+    orcid: str | None = None
+    name: str
+    records: tuple[str, ...] = Field(description="Every author record the finding rests on: path:line.")
+    status: Literal["matched", "uncertain"]
+    strength: Literal["direct", "inferred"] = Field(
+        description="direct where every placement cited rests on an identifier, inferred where one rests on a name."
+    )
+    first_year_at_subject: int | None = Field(
+        None, description="The earliest year a record certainly places the person at the subject; null where none does."
+    )
+    shared_years: tuple[int, ...] = Field(
+        (), description="For holds_both: the years in the period a record places the person at both."
+    )
+    shows: str = Field(description="What the records show, in one sentence.")
+    at_subject: tuple[Placement, ...]
+    at_listed: tuple[Placement, ...] = Field(
+        description="The placements at listed institutions the finding rests on, each with its list entry."
+    )
+    uncertain_because: tuple[str, ...] = ()
+
+
 class SourceRef(_Model):
     """A publication a statement or a list was read from."""
 
@@ -361,6 +442,24 @@ class ClaimResult(_Model):
         exclude_if=lambda v: not v,
     )
     interpretation: Interpretation | None = None
+    people: tuple[PersonFinding, ...] = Field(
+        (),
+        description="For a claim about people (authors:): the persons who certainly match. matched counts them.",
+        exclude_if=lambda v: not v,
+    )
+    uncertain_people: tuple[PersonFinding, ...] = Field(
+        (),
+        description="For a claim about people: the persons who might match, each with why not certainly. uncertain counts them.",
+        exclude_if=lambda v: not v,
+    )
+    people_considered: int | None = Field(
+        None,
+        description=(
+            "Set exactly for claims about people: the persons whose records place them at the subject in the "
+            "period, or with no years (works_considered is then 0, and findings empty)."
+        ),
+        exclude_if=lambda v: v is None,  # left out for claims about works: their reports stay byte-identical
+    )
 
 
 class InputRef(_Model):

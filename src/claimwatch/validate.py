@@ -2,7 +2,7 @@
 
 The kind of a file follows from the folder it is in: `topics/` holds topics, `lists/` lists,
 `curated/` curated evidence. Elsewhere its top-level keys say (`entries:` a list, `works:`
-curated evidence, `reviews:` a reviews file, `claims:` or `statement:` claims, `phrases:` with
+curated evidence (or `people:`, histories), `reviews:` a reviews file, `claims:` or `statement:` claims, `phrases:` with
 `rationale:` a topic), and a file they do not place is a claim file. Reviews validated with the
 claim files they review must name claims those files hold. Where the folder and the content disagree, the folder
 wins and a hint says so.
@@ -44,6 +44,7 @@ _NAMES = {
 _TELLING = (
     ("entries", "list"),
     ("works", "curated"),
+    ("people", "curated"),
     ("reviews", "reviews"),
     ("statement", "claims"),
     ("claims", "claims"),
@@ -146,8 +147,12 @@ def validate_paths(
                 rl = lists.load_list(f)
                 checked.append(Checked(str(f), kind, f"list '{rl.id}': {counted(len(rl.entries), 'entry', 'entries')}"))
             elif kind == "curated":
-                works = list(curated.read_curated(f))
-                checked.append(Checked(str(f), kind, f"curated evidence: {counted(len(works), 'record')}"))
+                opened = curated.CuratedEvidence.open(f)
+                held = [counted(sum(1 for _ in opened.works()), "record")]
+                people = sum(1 for _ in opened.authors())
+                if people:
+                    held.append(counted(people, "person's history", "people's histories"))
+                checked.append(Checked(str(f), kind, f"curated evidence: {', '.join(held)}"))
             elif kind == "reviews":
                 loaded_reviews.append(reviews.load_reviews(f))
                 checked.append(Checked(str(f), kind, counted(len(loaded_reviews[-1].entries), "review")))

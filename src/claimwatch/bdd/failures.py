@@ -6,7 +6,8 @@
                                     unknown claim id, a step out of order)
 
 Every message about a claim says what was expected, then what the evaluation found: the
-verdict, the sentence that says why, and the first findings with the reasons they matched.
+verdict, the sentence that says why, and the first findings with the reasons they matched (for
+a claim about people, the first persons with their ids, records and what the records show).
 Evidence text (titles, names) is untrusted: control characters are replaced before it is shown.
 """
 
@@ -15,7 +16,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from .._text import printable
-from ..results import VERDICT_WORDS, AbsenceReason, AffiliationReason, ClaimResult, Finding, PhraseReason
+from ..results import (
+    VERDICT_WORDS,
+    AbsenceReason,
+    AffiliationReason,
+    ClaimResult,
+    Finding,
+    PersonFinding,
+    PhraseReason,
+)
 
 FINDINGS_SHOWN = 3
 
@@ -44,6 +53,8 @@ def verdict_word(verdict: str) -> str:
 
 def found(result: ClaimResult, *, root: Path | None = None, limit: int = FINDINGS_SHOWN) -> str:
     """What the evaluation found for one claim: verdict, why, counts and the first findings."""
+    if result.people_considered is not None:
+        return found_people(result, result.people_considered, root=root, limit=limit)
     lines = [
         f"The evaluation found: {verdict_word(result.verdict)}",
         f"  Why: {_short_paths(plain(result.why), root)}",
@@ -65,6 +76,47 @@ def found(result: ClaimResult, *, root: Path | None = None, limit: int = FINDING
             + (f" (and {result.uncertain - 1} more)" if result.uncertain > 1 else "")
         )
     return "\n".join(lines)
+
+
+def found_people(result: ClaimResult, considered: int, *, root: Path | None = None, limit: int = FINDINGS_SHOWN) -> str:
+    """What the evaluation found for a claim about people: verdict, why, counts and the first persons."""
+    lines = [
+        f"The evaluation found: {verdict_word(result.verdict)}",
+        f"  Why: {_short_paths(plain(result.why), root)}",
+        f"  People: {result.matched} matched, {result.uncertain} uncertain, among {_people(considered)} "
+        f"whose records place them at {plain(result.subject)} in the period",
+    ]
+    for n, person in enumerate(result.people[:limit], 1):
+        lines += [
+            f"    {n}. {line}" if i == 0 else f"       {line}"
+            for i, line in enumerate(describe_person(person, root=root))
+        ]
+    if result.matched > limit:
+        lines.append(f"    ... and {result.matched - limit} more")
+    if result.uncertain_people:
+        first = result.uncertain_people[0]
+        because = f": {plain(first.uncertain_because[0])}" if first.uncertain_because else ""
+        lines.append(
+            f"  Uncertain: {person_label(first)}{because}"
+            + (f" (and {result.uncertain - 1} more)" if result.uncertain > 1 else "")
+        )
+    return "\n".join(lines)
+
+
+def describe_person(person: PersonFinding, *, root: Path | None = None) -> list[str]:
+    """A person in three short lines: who, where their records stand, what the records show."""
+    cited = [person.strength, *(_short_paths(r, root) for r in person.records[:1])]
+    if len(person.records) > 1:
+        cited.append(f"and {len(person.records) - 1} more records")
+    return [person_label(person), " · ".join(plain(c) for c in cited), plain(person.shows)]
+
+
+def person_label(person: PersonFinding) -> str:
+    """'Li Wei (A5023888391, ORCID 0000-0002-1825-0097)': the name, with the ids to look them up by."""
+    ids = [person.id, *person.other_openalex_ids]
+    if person.orcid:
+        ids.append(f"ORCID {person.orcid}")
+    return f"{plain(person.name) or '(unnamed)'} ({', '.join(plain(i) for i in ids)})"
 
 
 def describe_finding(finding: Finding, *, root: Path | None = None) -> list[str]:
@@ -126,6 +178,10 @@ def _title(finding: Finding) -> str:
 
 def _works(n: int) -> str:
     return "1 work" if n == 1 else f"{n} works"
+
+
+def _people(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people"
 
 
 def _short_paths(text: str, root: Path | None) -> str:

@@ -20,11 +20,29 @@ from pytest_bdd import parsers
 from pytest_bdd.steps import step as bdd_step
 
 from .. import ids
+from ..people import orcid_id
 from ..project import find_root
-from ..results import VERDICTS, AbsenceReason, AffiliationReason, ClaimResult, Finding, PhraseReason
+from ..results import (
+    VERDICTS,
+    AbsenceReason,
+    AffiliationReason,
+    ClaimResult,
+    Finding,
+    PersonFinding,
+    PhraseReason,
+    Placement,
+)
 from ..reviews import DECISIONS, identity_keys, work_key
 from .case import Case, InlineClaim, SessionStore
-from .failures import ExpectationNotMet, ScenarioProblem, found, partner_names, plain, verdict_word
+from .failures import (
+    ExpectationNotMet,
+    ScenarioProblem,
+    found,
+    partner_names,
+    person_label,
+    plain,
+    verdict_word,
+)
 
 StepKind = Literal["given", "when", "then"]
 _FIELD = re.compile(r"\{(\w+)(?::\w+)?\}")
@@ -118,9 +136,10 @@ def given_inline_claim(claimwatch_case: Case, docstring: str, request: pytest.Fi
 @library_step("given", 'the evidence in "{path}"')
 def given_evidence(claimwatch_case: Case, path: str) -> None:
     """Evidence to evaluate against: a curated `.yaml` file, a snapshot folder, OpenAlex work
-    records read as they are (JSON Lines, a saved API list response, a JSON array of works or
-    one work record, `.json`/`.jsonl`, gzipped or not), or a folder holding any of these. Give
-    the step again to add more."""
+    and author records read as they are (JSON Lines, a saved API list response, a JSON array of
+    records or one record, `.json`/`.jsonl`, gzipped or not), or a folder holding any of these.
+    A claim about people is judged on the author records among them. Give the step again to add
+    more."""
     claimwatch_case.add_evidence(claimwatch_case.existing(path, "evidence"))
 
 
@@ -207,7 +226,7 @@ def then_verdict(claimwatch_case: Case, verdict: str) -> None:
 @library_step("then", "at least {n:d} works match", "at least {n:d} work matches")
 def then_at_least(claimwatch_case: Case, n: int) -> None:
     """At least N works certainly match the claim's conditions (uncertain ones do not count)."""
-    result = claimwatch_case.focus()
+    result = _counting(claimwatch_case, people=False, instead=f"at least {_matching(n, people=True)}")
     if result.matched < n:
         raise ExpectationNotMet(
             f"Expected at least {_works(n)} to match {result.claim}; {result.matched} matched.\n"
@@ -218,7 +237,7 @@ def then_at_least(claimwatch_case: Case, n: int) -> None:
 @library_step("then", "exactly {n:d} works match", "exactly {n:d} work matches")
 def then_exactly(claimwatch_case: Case, n: int) -> None:
     """Exactly N works certainly match the claim's conditions."""
-    result = claimwatch_case.focus()
+    result = _counting(claimwatch_case, people=False, instead=f"exactly {_matching(n, people=True)}")
     if result.matched != n:
         raise ExpectationNotMet(
             f"Expected exactly {_works(n)} to match {result.claim}; {result.matched} matched.\n"
@@ -229,10 +248,43 @@ def then_exactly(claimwatch_case: Case, n: int) -> None:
 @library_step("then", "no work matches", "no works match")
 def then_none(claimwatch_case: Case) -> None:
     """No work certainly matches the claim's conditions."""
-    result = claimwatch_case.focus()
+    result = _counting(claimwatch_case, people=False, instead="no person matches")
     if result.matched:
         raise ExpectationNotMet(
             f"Expected no work to match {result.claim}; {result.matched} matched.\n" + _found(claimwatch_case, result)
+        )
+
+
+@library_step("then", "at least {n:d} people match", "at least {n:d} person matches")
+def then_at_least_people(claimwatch_case: Case, n: int) -> None:
+    """For a claim about people (`authors:`): at least N persons certainly match (uncertain ones
+    do not count)."""
+    result = _counting(claimwatch_case, people=True, instead=f"at least {_matching(n, people=False)}")
+    if result.matched < n:
+        raise ExpectationNotMet(
+            f"Expected at least {_people(n)} to match {result.claim}; {result.matched} matched.\n"
+            + _found(claimwatch_case, result)
+        )
+
+
+@library_step("then", "exactly {n:d} people match", "exactly {n:d} person matches")
+def then_exactly_people(claimwatch_case: Case, n: int) -> None:
+    """For a claim about people: exactly N persons certainly match."""
+    result = _counting(claimwatch_case, people=True, instead=f"exactly {_matching(n, people=False)}")
+    if result.matched != n:
+        raise ExpectationNotMet(
+            f"Expected exactly {_people(n)} to match {result.claim}; {result.matched} matched.\n"
+            + _found(claimwatch_case, result)
+        )
+
+
+@library_step("then", "no person matches", "no one matches")
+def then_no_one(claimwatch_case: Case) -> None:
+    """For a claim about people: no person certainly matches (some may be uncertain)."""
+    result = _counting(claimwatch_case, people=True, instead="no work matches")
+    if result.matched:
+        raise ExpectationNotMet(
+            f"Expected no person to match {result.claim}; {result.matched} matched.\n" + _found(claimwatch_case, result)
         )
 
 
@@ -254,6 +306,31 @@ def then_finding_doi(claimwatch_case: Case, doi: str) -> None:
         raise ScenarioProblem(f'"{doi}" is not a DOI: write it as 10.NNNN/... or https://doi.org/10.NNNN/...')
     result = claimwatch_case.focus()
     _expect_finding(claimwatch_case, result, f'the work with DOI "{doi}"', lambda f: f.work.doi == wanted)
+
+
+@library_step("then", 'the findings include the author "{author}"')
+def then_finding_author(claimwatch_case: Case, author: str) -> None:
+    """For a claim about people, a person among those that match, named by their name (compared
+    without regard to case or spacing), an OpenAlex author id (`A5023888391` or its
+    `https://openalex.org/` address, merged ids too) or their ORCID (`0000-0002-1825-0097` or its
+    `https://orcid.org/` address). For a claim about works, an author of a work that matches,
+    named as the work records them (the subject's or a listed coauthor)."""
+    result = claimwatch_case.focus()
+    what = f'the author "{author}"'
+    if result.people_considered is None:
+        wanted = _folded(author)
+        _expect_finding(claimwatch_case, result, what, lambda f: wanted in {_folded(a) for a in finding_authors(f)})
+        return
+    if any(names_person(p, author) for p in result.people):
+        return
+    uncertain = next((p for p in result.uncertain_people if names_person(p, author)), None)
+    note = ""
+    if uncertain is not None:
+        because = "; ".join(plain(b) for b in uncertain.uncertain_because) or "see the evaluation"
+        note = f"  {person_label(uncertain)} is among the uncertain people, who do not count: {because}.\n"
+    raise ExpectationNotMet(
+        f"Expected the people matching {result.claim} to include {what}.\n" + note + _found(claimwatch_case, result)
+    )
 
 
 @library_step("then", 'the work "{work}" is set aside on review')
@@ -296,12 +373,19 @@ def then_findings_cited(claimwatch_case: Case) -> None:
     """Every finding, matched or uncertain, can be traced: it names its work (id and title), a
     DOI, arXiv id, URL or OpenAlex id to look it up by, where its record stands in the evidence,
     and at least one reason; matched works have a publication date; every listed coauthor names
-    the list entry, and every phrase the field it was found in."""
+    the list entry, and every phrase the field it was found in. For a claim about people, every
+    person, matched or uncertain, names their id and their author records, a place at the
+    subject, the record behind each place and, for a listed one, its list entry; the places of
+    a matched person give their years."""
     result = claimwatch_case.focus()
     gaps = [
         f"{plain(f.work.title) or f.work.id}: {', '.join(missing)}"
         for f in (*result.findings, *result.uncertain_findings)
         if (missing := uncited(f))
+    ] + [
+        f"{person_label(p)}: {', '.join(missing)}"
+        for p in (*result.people, *result.uncertain_people)
+        if (missing := uncited_person(p))
     ]
     if gaps:
         raise ExpectationNotMet(
@@ -314,11 +398,13 @@ def then_findings_cited(claimwatch_case: Case) -> None:
 def then_partner(claimwatch_case: Case, name: str) -> None:
     """Among the works that match, a coauthor is at this institution, found through a list the
     claim names. The name is compared without regard to case, with the institution as the
-    record states it and with the list entry's name."""
+    record states it and with the list entry's name. For a claim about people: a listed
+    institution a person who matches was placed at."""
     result = claimwatch_case.focus()
     partners = partner_institutions(result)
     if _folded(name) not in {_folded(p) for p in partners}:
-        seen = "; ".join(partners) if partners else "none (no matching work has a listed coauthor)"
+        nothing = "no person who matches" if result.people_considered is not None else "no matching work has"
+        seen = "; ".join(partners) if partners else f"none ({nothing} a listed institution)"
         raise ExpectationNotMet(
             f'Expected a partner institution named "{name}" for {result.claim}.\n'
             f"  Partner institutions found: {seen}\n" + _found(claimwatch_case, result)
@@ -339,8 +425,9 @@ def then_reason(claimwatch_case: Case, text: str) -> None:
 @library_step("then", "the verdicts are:")
 def then_verdicts(claimwatch_case: Case, datatable: list[list[str]]) -> None:
     """Several claims' verdicts at once, from a table with the columns `claim` and `verdict`
-    (and, if wanted, `matched`: how many works match). Every row is checked, and every
-    difference reported together. Claims not in the table are not checked.
+    (and, if wanted, `matched`: how many works match, or people for a claim about people).
+    Every row is checked, and every difference reported together. Claims not in the table are
+    not checked.
 
     ```gherkin
     Then the verdicts are:
@@ -374,7 +461,7 @@ def row_difference(case: Case, row: dict[str, str]) -> str | None:
     expected = verdict_named(row["verdict"])
     wrong = [f'the verdict "{verdict_word(expected)}"'] if result.verdict != expected else []
     if "matched" in row and str(result.matched) != row["matched"]:
-        wrong.append(f"{row['matched']} matching works")
+        wrong.append(f"{row['matched']} matching {'people' if result.people_considered is not None else 'works'}")
     if not wrong:
         return None
     return f"{result.claim}: expected {' and '.join(wrong)}.\n" + _indented(_found(case, result, limit=1))
@@ -407,15 +494,39 @@ def table_rows(datatable: list[list[str]]) -> list[dict[str, str]]:
 
 
 def partner_institutions(result: ClaimResult) -> list[str]:
-    """The institutions of listed coauthors on the works that match, each name once."""
+    """The institutions of listed coauthors on the works that match (for a claim about people,
+    the listed institutions of the persons who match), each name once."""
     names = [
         name
         for f in result.findings
         for r in f.reasons
         if isinstance(r, AffiliationReason) and r.kind == "listed_author"
         for name in partner_names(r)
-    ]
+    ] + [name for p in result.people for place in p.at_listed for name in _placement_names(place)]
     return list(dict.fromkeys(names))
+
+
+def _placement_names(place: Placement) -> list[str]:
+    """Names a listed institution a person was placed at goes by: the record's, then the entry's."""
+    names = [plain(n) for n in (place.institution.name, place.entry.name if place.entry else None) if n]
+    return names or ["(unnamed institution)"]
+
+
+def finding_authors(finding: Finding) -> list[str]:
+    """The authors a work's reasons name: the subject's and the listed coauthors."""
+    return [r.author for r in finding.reasons if isinstance(r, AffiliationReason)]
+
+
+def names_person(person: PersonFinding, written: str) -> bool:
+    """Does the analyst's text name this person: by name, OpenAlex author id or ORCID?"""
+    text = written.strip()
+    openalex = ids.openalex_id(text)
+    if openalex is not None and openalex in {person.id, person.openalex_id, *person.other_openalex_ids}:
+        return True
+    orcid = orcid_id(text)
+    if orcid is not None and person.orcid is not None and orcid == person.orcid.upper():
+        return True
+    return _folded(text) in (_folded(person.name), _folded(person.id))
 
 
 def uncited(finding: Finding) -> list[str]:
@@ -439,6 +550,25 @@ def uncited(finding: Finding) -> list[str]:
             missing.append(f"a topic reason without its field or text ({r.phrase})")
         elif isinstance(r, AbsenceReason) and not r.condition:
             missing.append("an absence reason without its condition")
+    return missing
+
+
+def uncited_person(person: PersonFinding) -> list[str]:
+    """What a person finding lacks to be traced to its records; empty when nothing is missing."""
+    missing = []
+    if not person.id or not person.name:
+        missing.append("no id or name")
+    if not person.records:
+        missing.append("no author record location in the evidence")
+    if not person.at_subject:
+        missing.append("no place at the subject")
+    for place in (*person.at_subject, *person.at_listed):
+        where = plain(place.institution.name or place.institution.id or "an institution")
+        if not place.record:
+            missing.append(f"{where} without the author record that places them there")
+        if person.status == "matched" and not place.years:
+            missing.append(f"{where} without its years")
+    missing += [f"{plain(p.institution.name)} without its list entry" for p in person.at_listed if p.entry is None]
     return missing
 
 
@@ -487,6 +617,16 @@ def _reviews_found(result: ClaimResult) -> str:
     return "  Reviews found:\n" + ("\n".join(lines) if lines else "  (none)") + "\n"
 
 
+def _counting(case: Case, *, people: bool, instead: str) -> ClaimResult:
+    """The claim in focus, where it counts what the step counts: a step about works on a claim
+    about people (or the reverse) would read its counts as the wrong thing."""
+    result = case.focus()
+    if (result.people_considered is not None) != people:
+        kind = "people" if result.people_considered is not None else "works"
+        raise ScenarioProblem(f'the claim "{result.claim}" is about {kind}: write "{instead}"')
+    return result
+
+
 def _found(case: Case, result: ClaimResult, *, limit: int | None = None) -> str:
     return found(result, root=case.root) if limit is None else found(result, root=case.root, limit=limit)
 
@@ -501,6 +641,16 @@ def _folded(text: str) -> str:
 
 def _works(n: int) -> str:
     return "1 work" if n == 1 else f"{n} works"
+
+
+def _people(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people"
+
+
+def _matching(n: int, *, people: bool) -> str:
+    """'2 people match', '1 work matches': a count step's words, as the analyst writes them."""
+    counted = _people(n) if people else _works(n)
+    return f"{counted} {'matches' if n == 1 else 'match'}"
 
 
 def _date(text: str) -> dt.date:

@@ -10,6 +10,7 @@ import click
 from .. import evidence as store
 from .._text import printable, terminal_json
 from ..coverage import describe as describe_coverage
+from ..coverage import describe_authors
 from ..validate import counted
 from .options import recorded_command
 
@@ -53,18 +54,20 @@ def import_cmd(
     skip_invalid: bool,
     subject_may_be_empty: bool,
 ) -> None:
-    """Make a snapshot from OpenAlex work records you already have.
+    """Make a snapshot from OpenAlex work and author records you already have.
 
-    FILE is JSON Lines of work records (an API dump, the bulk snapshot's files), a saved API
-    list response ({"meta": ..., "results": [...]}), a JSON array of work records or one work
-    record; pretty-printed or not, optionally gzipped. Records are kept as given (one a line);
-    duplicates (same id) collapse to the newest updated_date. A malformed record is refused
-    with file:line and no snapshot is written, unless --skip-invalid.
+    FILE is JSON Lines of records (an API dump, the bulk snapshot's files), a saved API list
+    response ({"meta": ..., "results": [...]}), a JSON array of records or one record;
+    pretty-printed or not, optionally gzipped. Work records (ids W...) and author records (ids
+    A...) may share the file; authors go to the snapshot's authors file. Records are kept as
+    given (one a line); duplicates (same id) collapse to the newest updated_date. A malformed
+    record is refused with file:line and no snapshot is written, unless --skip-invalid.
 
     The snapshot's as-of, the day an open-ended claim is assessed to, is the newest
     updated_date among the records (unknown where none has one), never the day of the import.
     A --subject the file holds no work of in the period is not recorded as complete unless
-    --subject-may-be-empty says it may have none.
+    --subject-may-be-empty says it may have none. The author records are complete only where
+    the works are and the file holds the record of every author on the covered works.
 
     Example:
 
@@ -88,12 +91,20 @@ def import_cmd(
     m = summary.manifest
     if m.as_of is None:
         click.echo(f"note: as-of {m.as_of_basis}", err=True)
+    # With author records beside them, the works are named as works.
+    held = (
+        f"{counted(summary.records, 'work')}, {counted(summary.authors, 'author record')}"
+        if m.authors
+        else counted(summary.records, "record")
+    )
     click.echo(
-        f"wrote {summary.out}: {counted(summary.records, 'record')}, "
+        f"wrote {summary.out}: {held}, "
         f"{counted(summary.duplicates_collapsed, 'duplicate')} collapsed, "
         f"{counted(summary.skipped, 'record')} skipped; as of {m.as_of or 'unknown'}; "
         f"coverage {printable(describe_coverage(m.coverage, _open_end(m.as_of)))}"
     )
+    if m.authors:
+        click.echo(f"authors: {printable(describe_authors(m.authors.coverage, _open_end(m.as_of)))}")
 
 
 def _open_end(as_of: dt.date | None) -> str:
@@ -105,10 +116,11 @@ def _open_end(as_of: dt.date | None) -> str:
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def show_cmd(path: str, as_json: bool) -> None:
-    """Summarise evidence: source, as-of, coverage, counts, date range, affiliations missing.
+    """Summarise evidence: source, as-of, coverage, counts, date range, affiliations missing,
+    author records.
 
-    PATH is a snapshot folder, a curated YAML file or a file of OpenAlex works (JSON Lines or
-    JSON, as evidence import reads them).
+    PATH is a snapshot folder, a curated YAML file or a file of OpenAlex works and authors
+    (JSON Lines or JSON, as evidence import reads them).
 
     Example:
 
@@ -134,6 +146,12 @@ def show_cmd(path: str, as_json: bool) -> None:
             + _share(info["share_without_institution_id"])
             + f", {info['authorships_without_affiliation']} with no affiliation at all"
             + _share(info["share_without_affiliation"]),
+        ),
+        (
+            "authors",
+            f"{counted(info['author_records'], 'record')}, {counted(info['author_affiliations'], 'affiliation')}, "
+            f"{info['author_affiliations_without_years']} without years; coverage "
+            + describe_authors(evidence.author_coverage, _open_end(evidence.retrieved)),
         ),
         ("sha256", info["sha256"]),
     ]

@@ -37,6 +37,7 @@ from ._conditions import Truth, _CompiledClaim
 from ._grouping import _stream
 from ._matchers import _Matchers
 from ._names import NameHit, NameMatcher, fold
+from ._people import _with_people
 from ._phrases import PhraseHit, PhraseSet, plain_words
 from ._provenance import _CountingEvidence, _evidence_ref, _inputs, _lists_used, _statement
 from ._verdicts import _judge, _sort_groups
@@ -67,9 +68,8 @@ def evaluate(
     finally:
         if gc_was_enabled:
             gc.enable()
-    results = tuple(
-        _judge(cc, tally, evidence, as_of, reviews) for cc, tally in zip(compiled, tallies, strict=True)
-    )
+    results = tuple(_judge(cc, tally, evidence, as_of, reviews) for cc, tally in zip(compiled, tallies, strict=True))
+    results = _with_people(claims, results, evidence, as_of, reviews, matchers)  # claims about people (authors:)
     inputs = _inputs(claims, evidence)
     if reviews is not None:
         inputs = inputs.model_copy(update={"reviews": (InputRef(path=reviews.path, sha256=reviews.sha256),)})

@@ -105,7 +105,9 @@ class _CompiledClaim:
         self.subject = matchers.subject(claim.subject)
         self.lists = {lid: matchers.list(claim_file.lists[lid]) for lid in claim.works.list_ids()}
         self.topics = {tid: matchers.topic(claim_file.topics[tid]) for tid in claim.works.topics()}
-        self.test: _Test = self._compile(claim.works)
+        # A claim about people is judged on author records (`_people`), not works: its empty
+        # `works` condition would otherwise hold for every work of the subject.
+        self.test: _Test = _no_work if claim.is_about_people else self._compile(claim.works)
 
     def _compile(self, cond: Condition) -> _Test:
         """The condition's parts, cheap ones first: lists, then combinations, then topics."""
@@ -170,6 +172,11 @@ class _CompiledClaim:
             return _Outcome(TRUE, list(reasons)) if reasons else _FAILS
 
         return test
+
+
+def _no_work(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+    """The test of a claim about people: no work is a finding of it."""
+    return _FAILS
 
 
 def _all_of(parts: list[_Test]) -> _Test:

@@ -99,7 +99,7 @@ def _interpretation(cc: _CompiledClaim) -> Interpretation:
         )
         for t in (cc.file.topics[tid] for tid in cc.claim.works.topics())
     )
-    return Interpretation(note=cc.claim.note, topics=topics, lists=tuple(cc.claim.works.list_ids()))
+    return Interpretation(note=cc.claim.note, topics=topics, lists=tuple(cc.claim.list_ids()))
 
 
 def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
@@ -107,7 +107,7 @@ def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
     used: dict[str, ReferenceList] = {}
     for f in claims.files:
         for c in f.claims:
-            for lid in c.works.list_ids():
+            for lid in c.list_ids():
                 used.setdefault(lid, f.lists[lid])
     return tuple(
         ListRef(

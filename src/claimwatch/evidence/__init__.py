@@ -2,23 +2,50 @@
 and the one way the evaluator reads any evidence (snapshot, curated file or a file of OpenAlex
 works) as a stream.
 
-- `_records`: records of the files users have (JSON Lines, API pages, arrays, one work; plain or
-  gzipped), each with its line, hashed as read; one record's checks; which subjects a work is by.
-- `_snapshot`: the snapshot format (manifest and data file), reading it, writing it atomically.
+- `_records`: records of the files users have (JSON Lines, API pages, arrays, one record; plain
+  or gzipped; works and authors told apart by their ids), each with its line, hashed as read;
+  one record's checks; which subjects a work is by, and which authors it names.
+- `_snapshot`: the snapshot format (manifest, works file, authors file), reading it, writing it
+  atomically.
 - `_import`: `import_works` (once `import_jsonl`), a file of records made into a snapshot, its
   declared coverage checked against the records and its as-of taken from them.
-- `_open`: the `Evidence` protocol and `open_evidence` for every kind of evidence.
+- `_open`: the `Evidence` protocol (works, author records, their coverage) and `open_evidence`
+  for every kind of evidence.
 """
 
-from ..coverage import Coverage
+from ..coverage import AuthorCoverage, Coverage
 from ._import import ImportSummary, import_jsonl, import_works
 from ._open import Evidence, JsonlEvidence, open_evidence, open_evidence_paths, summarise
-from ._records import document_records, parse_record, read_lines, sniff_layout, subjects_of
-from ._snapshot import MANIFEST, WORKS_FILE, Manifest, Snapshot, SnapshotWriter, now_utc, tool_versions
+from ._records import (
+    WorkAuthors,
+    authors_of,
+    document_records,
+    parse_any_record,
+    parse_author,
+    parse_record,
+    read_lines,
+    record_letter,
+    sniff_layout,
+    subjects_of,
+)
+from ._snapshot import (
+    AUTHORS_FILE,
+    MANIFEST,
+    WORKS_FILE,
+    AuthorsManifest,
+    Manifest,
+    Snapshot,
+    SnapshotWriter,
+    now_utc,
+    tool_versions,
+)
 
 __all__ = [
+    "AUTHORS_FILE",
     "MANIFEST",
     "WORKS_FILE",
+    "AuthorCoverage",
+    "AuthorsManifest",
     "Coverage",
     "Evidence",
     "ImportSummary",
@@ -26,14 +53,19 @@ __all__ = [
     "Manifest",
     "Snapshot",
     "SnapshotWriter",
+    "WorkAuthors",
+    "authors_of",
     "document_records",
     "import_jsonl",
     "import_works",
     "now_utc",
     "open_evidence",
     "open_evidence_paths",
+    "parse_any_record",
+    "parse_author",
     "parse_record",
     "read_lines",
+    "record_letter",
     "sniff_layout",
     "subjects_of",
     "summarise",

@@ -1,5 +1,7 @@
 """Imports: records a user already has (an API dump, saved API pages, the bulk snapshot) made
-into a snapshot, with the coverage the user declares, checked against what the records hold."""
+into a snapshot, with the coverage the user declares, checked against what the records hold.
+Work and author records may come in one file: they are told apart by their ids (W..., A...),
+and author records go to the snapshot's authors file."""
 
 from __future__ import annotations
 
@@ -13,10 +15,20 @@ from pathlib import Path
 from typing import Any
 
 from .. import ids
-from ..coverage import Coverage
+from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ._records import Layout, document_records, parse_record, read_lines, sniff_layout, subjects_of
+from ._records import (
+    NO_AUTHORS,
+    Layout,
+    WorkAuthors,
+    authors_of,
+    document_records,
+    read_lines,
+    sniff_layout,
+    subjects_of,
+)
+from ._records import parse_any_record as parse_record  # an import reads works and authors alike
 from ._snapshot import Manifest, SnapshotWriter, now_utc, tool_versions
 
 AS_OF_FROM_RECORDS = "the newest updated_date among the records"
@@ -28,11 +40,12 @@ AS_OF_UNKNOWN = (
 @dataclass(frozen=True)
 class ImportSummary:
     out: str
-    records: int
+    records: int  # works
     duplicates_collapsed: int
     skipped: int
     manifest: Manifest
     warnings: tuple[str, ...] = ()  # what the user must hear: a declared subject the file holds no work of
+    authors: int = 0  # author records
 
 
 def import_works(
@@ -46,15 +59,18 @@ def import_works(
     subjects_may_be_empty: bool = False,
     command: list[str] | None = None,
 ) -> ImportSummary:
-    """Make a snapshot from a file of OpenAlex work records: JSON Lines, an API list response
-    (`{"meta": ..., "results": [...]}`), a JSON array of works or one work; plain or gzipped.
+    """Make a snapshot from a file of OpenAlex work and author records: JSON Lines, an API list
+    response (`{"meta": ..., "results": [...]}`), a JSON array of records or one record; plain
+    or gzipped. Author records (ids A...) go to the snapshot's authors file.
 
     Duplicate records (same id) collapse to the one with the latest `updated_date`. Coverage is
     what the caller declares (complete for `institutions` over start..end, else none), except
     that an institution the file holds no work of in that period is left out of it, with a
-    warning, unless `subjects_may_be_empty` confirms it may have none. The snapshot's as-of (the
-    day an open-ended period runs to) is the newest `updated_date` among the records: never
-    the day of the import.
+    warning, unless `subjects_may_be_empty` confirms it may have none. The author records'
+    coverage is checked, not declared: complete only where the works' is and the file holds the
+    record of every author on the covered works. The snapshot's as-of (the day an open-ended
+    period runs to) is the newest `updated_date` among the works (among the authors in a file of
+    authors only): never the day of the import.
     """
     source = Path(source)
     open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
@@ -68,23 +84,29 @@ def import_works(
         scan = _choose_records(source, skip_invalid, wanted, start, end)
     else:
         scan = _scan_document(source, skip_invalid, wanted, start, end)
-    held = {s: sum(s in hits for _, _, hits in scan.best.values()) for s in subjects}
+    works = {k: c for k, c in scan.best.items() if k[0] == "W"}
+    people = {k: c for k, c in scan.best.items() if k[0] == "A"}
+    held = {s: sum(s in c.hits for c in works.values()) for s in subjects}
     coverage, warnings = declared_coverage(str(source), subjects, start, end, held, subjects_may_be_empty)
-    shortfall = pages_shortfall(scan.pages, len(scan.best))
+    # Held against the works alone: pages of authors saved beside them must not fill the gap.
+    shortfall = pages_shortfall(scan.pages, len(works))
     if shortfall and coverage.complete:
         # Saved API pages that are not all of the query's pages hold a part of its works: silence
         # from them is no proof, whatever --subject declares.
         warnings.append(f"{source}: {shortfall}; coverage NOT recorded as complete")
         coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": shortfall})
-    as_of, basis = records_as_of((u for u, _, _ in scan.best.values()), dt.date.fromisoformat(created[:10]))
+    dated = works or people  # a file of authors alone is current as its authors are
+    as_of, basis = records_as_of((c.updated for c in dated.values()), dt.date.fromisoformat(created[:10]))
     if coverage.complete and end and as_of and end > as_of:
         warnings.append(
             f"{source}: coverage is declared to {end}, but the newest record was updated on {as_of}: "
             "works published or attributed since may be missing from it"
         )
-    chosen = {n for _, n, _ in scan.best.values()}
+    chosen_works = {c.n for c in works.values()}
+    chosen_authors = {c.n for c in people.values()}
+    authors_section = _authors_section(coverage, works, set(people)) if people else None
     with SnapshotWriter(out) as writer:
-        copied = _copy_chosen(source, layout, chosen, skip_invalid, writer)
+        copied = _copy_chosen(source, layout, chosen_works, chosen_authors, skip_invalid, writer)
         if copied != scan.digest:  # the snapshot holds only the bytes whose digest it records
             raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
         manifest = writer.commit(
@@ -94,15 +116,68 @@ def import_works(
                 "tool": tool_versions(),
                 "queries": [{"import": str(source), "sha256": scan.digest, "layout": _LAYOUT_NAMES[layout]}],
                 "command": command or [],
-                "duplicates_collapsed": scan.total - len(chosen),
+                "duplicates_collapsed": scan.total - len(scan.best),
                 "skipped_lines": scan.skipped,
                 "coverage": coverage.as_json(),
                 "as_of": as_of,
                 "as_of_basis": basis,
+                "authors": authors_section,
             }
         )
     return ImportSummary(
-        str(out), manifest.records, manifest.duplicates_collapsed, len(scan.skipped), manifest, tuple(warnings)
+        str(out),
+        manifest.records,
+        manifest.duplicates_collapsed,
+        len(scan.skipped),
+        manifest,
+        tuple(warnings),
+        manifest.authors.records if manifest.authors else 0,
+    )
+
+
+def _authors_section(coverage: Coverage, works: dict[str, _Chosen], held: set[str]) -> dict[str, Any]:
+    """What the manifest says of an import's author records: their coverage, checked against
+    the covered works' authors, and which of those authors have no record in the file."""
+    author_coverage, missing = imported_author_coverage(coverage, works.values(), held)
+    return {"coverage": author_coverage.as_json(), "missing_ids": missing}
+
+
+def imported_author_coverage(
+    coverage: Coverage, works: Iterable[_Chosen], held: set[str]
+) -> tuple[AuthorCoverage, list[str]]:
+    """The author records' coverage: complete where the works' coverage is, and every author on
+    the works it covers (an authorship's institution is a covered subject, in the period) has a
+    record among `held` and is named by an OpenAlex id; and the ids without a record."""
+    if not coverage.complete:
+        note = "the works' coverage is not complete, so neither can their authors' be"
+        return AuthorCoverage(declared_by=coverage.declared_by, note=note), []
+    covered = set(coverage.institutions)
+    wanted: set[str] = set()
+    unnamed = 0
+    for chosen in works:
+        if covered & chosen.hits:
+            wanted |= chosen.authors.ids
+            unnamed += chosen.authors.unnamed
+    missing = sorted(wanted - held)
+    short = [
+        f"{len(missing)} of the {len(wanted)} authors on the covered works have no record in the file"
+        if missing
+        else None,
+        f"{unnamed} authorship{'s' if unnamed != 1 else ''} on them name no OpenAlex author" if unnamed else None,
+    ]
+    return (
+        AuthorCoverage(
+            complete=not missing and not unnamed,
+            institutions=coverage.institutions,
+            from_=coverage.from_,
+            to=coverage.to,
+            declared_by=f"{coverage.declared_by}, checked against the records",
+            note="; ".join(filter(None, short)) or None,
+            authors=len(wanted),
+            missing=len(missing),
+            without_author_id=unnamed,
+        ),
+        missing,
     )
 
 
@@ -206,22 +281,29 @@ CHANGED_WHILE_READ = (
 )
 
 
-def _copy_chosen(source: Path, layout: Layout, chosen: set[int], skip_invalid: bool, writer: SnapshotWriter) -> str:
-    """Second pass: each chosen record into the snapshot, as the file gives it (a record that
-    spans lines, pretty-printed, on one line). Returns the sha256 of the bytes it read, which
-    must be those the first pass chose from."""
+def _copy_chosen(
+    source: Path, layout: Layout, works: set[int], authors: set[int], skip_invalid: bool, writer: SnapshotWriter
+) -> str:
+    """Second pass: each chosen record into the snapshot, works to its works file and authors to
+    its authors file, as the file gives them (a record that spans lines, pretty-printed, on one
+    line). Returns the sha256 of the bytes it read, which must be those the first pass chose from."""
     digest: list[str] = []
+
+    def copy(n: int, text: bytes) -> None:
+        if n in works:
+            writer.write_line(text)
+        elif n in authors:
+            writer.write_author_line(text)
+
     try:
         if layout == "jsonl":
             for n, line in read_lines(source, digest.append):
-                if n in chosen:
-                    writer.write_line(line)
+                copy(n, line)
         else:
             for record in document_records(
                 source, digest.append, on_invalid=(lambda _: None) if skip_invalid else None
             ):
-                if record.n in chosen:
-                    writer.write_line(record.text)
+                copy(record.n, record.text)
     except InputError as e:
         if e.problems[0].path != str(source):
             raise  # not the file's fault: the snapshot could not be written
@@ -233,24 +315,39 @@ def _copy_chosen(source: Path, layout: Layout, chosen: set[int], skip_invalid: b
 PARALLEL_IMPORT_BYTES = 32 << 20  # smaller files: a second process would cost more than it saves
 
 
+@dataclass(frozen=True, slots=True)
+class _Chosen:
+    """The newest record of one id so far: its updated_date, its place in the file, and, for a
+    work, which subjects it is by and (where it is by one) who wrote it."""
+
+    updated: str
+    n: int
+    hits: frozenset[str]
+    authors: WorkAuthors = NO_AUTHORS
+
+
 @dataclass
 class _Scan:
-    """What the first pass found in one share of a file's records: for each work id, the newest
-    record's updated_date, its place in the file, and which subjects it is by."""
+    """What the first pass found in one share of a file's records: for each id (W... or A...),
+    the newest record."""
 
-    best: dict[str, tuple[str, int, frozenset[str]]]
+    best: dict[str, _Chosen]
     skipped: list[dict[str, Any]]
     total: int
     digest: str
     error: InputError | None = None
     pages: list[dict[str, Any]] = field(default_factory=list)  # each API page's meta, in file order
 
-    def offer(self, record: dict[str, Any], n: int, hits: frozenset[str]) -> None:
+    def offer(
+        self, record: dict[str, Any], n: int, subjects: frozenset[str], start: dt.date | None, end: dt.date | None
+    ) -> None:
         self.total += 1
-        wid = ids.checked(ids.openalex_id(record["id"]), record["id"])
+        key = ids.checked(ids.openalex_id(record["id"]), record["id"])
         updated = record["updated_date"] if isinstance(record.get("updated_date"), str) else ""
-        if wid not in self.best or updated > self.best[wid][0]:
-            self.best[wid] = (updated, n, hits)
+        if key not in self.best or updated > self.best[key].updated:
+            hits = subjects_of(record, subjects, start, end)
+            # Who wrote it matters only for a work of a subject: its authors are the ones covered.
+            self.best[key] = _Chosen(updated, n, hits, authors_of(record) if hits else NO_AUTHORS)
 
 
 def _choose_records(
@@ -276,12 +373,12 @@ def _choose_records(
         raise min(errors, key=lambda e: e.problems[0].line)  # the first bad line, as one reader would
     if len({s.digest for s in scans}) > 1:  # the shares read different bytes: the file changed
         raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
-    best: dict[str, tuple[str, int, frozenset[str]]] = {}
+    best: dict[str, _Chosen] = {}
     for scan in scans:
-        for wid, (updated, n, hits) in scan.best.items():
-            mine = best.get(wid)
-            if mine is None or (updated, -n) > (mine[0], -mine[1]):
-                best[wid] = (updated, n, hits)
+        for key, chosen in scan.best.items():
+            mine = best.get(key)
+            if mine is None or (chosen.updated, -chosen.n) > (mine.updated, -mine.n):
+                best[key] = chosen
     skipped = sorted((x for s in scans for x in s.skipped), key=lambda x: x["line"])
     return _Scan(best, skipped, sum(s.total for s in scans), scans[0].digest)
 
@@ -314,7 +411,7 @@ def _scan(
                 scan.skipped.append({"line": n, "reason": e.problems[0].message})
                 continue
             if record is not None:
-                scan.offer(record, n, subjects_of(record, subjects, start, end))
+                scan.offer(record, n, subjects, start, end)
     except InputError as e:
         return _Scan({}, [], 0, "", e)
     scan.digest = digest[0] if digest else ""
@@ -336,6 +433,6 @@ def _scan_document(
     for r in document_records(
         source, digest.append, on_invalid=skip if skip_invalid else None, on_page=scan.pages.append
     ):
-        scan.offer(r.record, r.n, subjects_of(r.record, subjects, start, end))
+        scan.offer(r.record, r.n, subjects, start, end)
     scan.digest = digest[0] if digest else ""
     return scan

@@ -1,5 +1,5 @@
 """The one way the evaluator reads any evidence (snapshot, curated file, or a file of OpenAlex
-work records) as a stream."""
+work and author records) as a stream: its works, and its author records."""
 
 from __future__ import annotations
 
@@ -10,16 +10,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from ..coverage import Coverage
+from ..coverage import AuthorCoverage, Coverage
 from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
+from ..people import AuthorRecord, author_from_openalex
 from ..works import Authorship, Origin, Work, work_from_openalex
-from ._records import EXPECTED_SHAPES, Layout, _file_sha256, document_records, parse_record, read_lines, sniff_layout
+from ._records import (
+    EXPECTED_SHAPES,
+    Layout,
+    _file_sha256,
+    document_records,
+    parse_any_record,
+    read_lines,
+    record_letter,
+    sniff_layout,
+)
 from ._snapshot import MANIFEST, Snapshot
 
 
 class Evidence(Protocol):
-    """Anything the evaluator can read works from."""
+    """Anything the evaluator can read works and author records from."""
 
     @property
     def path(self) -> str: ...
@@ -39,11 +49,24 @@ class Evidence(Protocol):
 
     def works(self) -> Iterator[Work]: ...
 
+    def authors(self) -> Iterator[AuthorRecord]:
+        """Its author records, OpenAlex's or curated histories; none where it holds none."""
+
+    @property
+    def author_records(self) -> int | None:
+        """How many author records it holds, where that is known before reading them (a
+        snapshot's manifest, a curated file); None for a file read directly."""
+
+    @property
+    def author_coverage(self) -> AuthorCoverage:
+        """Which authors' records it holds completely (see `AuthorCoverage`)."""
+
     def describe(self) -> dict[str, Any]: ...
 
 
 JSONL_COVERAGE = Coverage(declared_by="nobody", note="JSONL read directly; no coverage declared")
 JSON_COVERAGE = Coverage(declared_by="nobody", note="OpenAlex JSON read directly; no coverage declared")
+JSONL_AUTHOR_COVERAGE = AuthorCoverage(note="author records read directly; no coverage declared")
 CHANGED_SINCE_OPENED = "changed while it was read (its sha256 is not the one taken when it was opened): read it again"
 # Names a file of OpenAlex works may have; anything else given as evidence is refused by name.
 WORKS_FILE_NAMES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".json.gz")
@@ -51,9 +74,9 @@ WORKS_FILE_NAMES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json", ".j
 
 @dataclass
 class JsonlEvidence:
-    """OpenAlex work records in a file read directly: kind "jsonl" for a .jsonl or .ndjson file,
-    "json" for a .json one (a saved API page, an array, one work). Its coverage is never
-    complete, and when its records were current is not known."""
+    """OpenAlex work and author records in a file read directly: kind "jsonl" for a .jsonl or
+    .ndjson file, "json" for a .json one (a saved API page, an array, one record). Its coverage
+    is never complete, and when its records were current is not known."""
 
     path: str
     sha256: str
@@ -61,6 +84,8 @@ class JsonlEvidence:
     coverage: Coverage = JSONL_COVERAGE
     retrieved: dt.date | None = None  # a bare file does not say when its records were current
     layout: Layout = "jsonl"  # how it is read, from its first line (a one-line .json is JSON Lines too)
+    author_coverage: AuthorCoverage = JSONL_AUTHOR_COVERAGE
+    author_records: int | None = None  # not known until the file is read
 
     @classmethod
     def open(cls, path: str | Path) -> JsonlEvidence:
@@ -74,6 +99,17 @@ class JsonlEvidence:
         """The file's works; its bytes are hashed as they are read, and a file that is not the
         one whose sha256 `open` took (changed since) is refused, so a report never cites a
         digest of bytes other than those it read."""
+        for record, line in self._records("W"):
+            yield work_from_openalex(record, Origin("snapshot", self.path, line))
+
+    def authors(self) -> Iterator[AuthorRecord]:
+        """The file's author records, read and checked as `works` reads its works."""
+        for record, line in self._records("A"):
+            yield author_from_openalex(record, Origin("snapshot", self.path, line))
+
+    def _records(self, letter: str) -> Iterator[tuple[dict[str, Any], int]]:
+        """Each record of one kind (W works, A authors) with the line it starts on; every record
+        of the file is checked, whichever kind is asked for."""
 
         def check(digest: str) -> None:
             if digest != self.sha256:
@@ -81,20 +117,21 @@ class JsonlEvidence:
 
         if self.layout == "json":
             for r in document_records(Path(self.path), check):
-                yield work_from_openalex(r.record, Origin("snapshot", self.path, r.line))
+                if record_letter(r.record) == letter:
+                    yield r.record, r.line
             return
         for n, line in read_lines(Path(self.path), check):
-            record = parse_record(line, self.path, n)
-            if record is not None:
-                yield work_from_openalex(record, Origin("snapshot", self.path, n))
+            record = parse_any_record(line, self.path, n)
+            if record is not None and record_letter(record) == letter:
+                yield record, n
 
     def describe(self) -> dict[str, Any]:
         return {"path": self.path, "kind": self.kind, "sha256": self.sha256, "coverage": self.coverage.as_json()}
 
 
 def open_evidence(path: str | Path) -> Evidence:
-    """A snapshot folder, a curated YAML file, or a file of OpenAlex work records (JSON Lines,
-    an API list response, a JSON array of works or one work; plain or gzipped)."""
+    """A snapshot folder, a curated YAML file, or a file of OpenAlex work and author records
+    (JSON Lines, an API list response, a JSON array of records or one record; plain or gzipped)."""
 
     p = Path(path)
     if p.is_dir():
@@ -110,7 +147,7 @@ def open_evidence(path: str | Path) -> Evidence:
             str(p),
             0,
             0,
-            "not evidence: expected a snapshot folder, a curated .yaml file or a file of OpenAlex works "
+            "not evidence: expected a snapshot folder, a curated .yaml file or a file of OpenAlex records "
             f"(.jsonl or .json, optionally .gz: {EXPECTED_SHAPES})",
         )
     )
@@ -118,7 +155,8 @@ def open_evidence(path: str | Path) -> Evidence:
 
 def summarise(evidence: Evidence) -> dict[str, Any]:
     """Counts, date range, the authorships with no institution id and with no affiliation at
-    all, when the records were current, and how many works of each covered subject it holds."""
+    all, when the records were current, how many works of each covered subject it holds, and
+    its author records: how many, their affiliations, those with no years, their coverage."""
     works = authorships = without_id = unaffiliated = retracted = 0
     earliest = latest = None
     for w in evidence.works():
@@ -147,9 +185,24 @@ def summarise(evidence: Evidence) -> dict[str, Any]:
             "as_of": str(retrieved) if retrieved else None,
             "as_of_basis": _as_of_basis(evidence),
             "subject_works": evidence.coverage.subject_works,
+            **_authors_summary(evidence),
         }
     )
     return info
+
+
+def _authors_summary(evidence: Evidence) -> dict[str, Any]:
+    records = affiliations = without_years = 0
+    for person in evidence.authors():
+        records += 1
+        affiliations += len(person.affiliations)
+        without_years += sum(not a.years for a in person.affiliations)
+    return {
+        "author_records": records,
+        "author_affiliations": affiliations,
+        "author_affiliations_without_years": without_years,
+        "author_coverage": evidence.author_coverage.as_json(),
+    }
 
 
 def _unaffiliated(a: Authorship) -> bool:
@@ -185,14 +238,14 @@ def open_evidence_paths(paths: Iterable[str | Path]) -> list[Evidence]:
 # or any other JSON could sit there: name it on its own to read it.
 FOLDER_WORKS_FILE_NAMES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 FOLDER_HOLDS_NONE = (
-    "holds no evidence (snapshot folders, curated .yaml files with a 'works:' key, .jsonl or .ndjson "
+    "holds no evidence (snapshot folders, curated .yaml files with a 'works:' or 'people:' key, .jsonl or .ndjson "
     "files, at any depth; a .json file is read only when named on its own)"
 )
-_TOP_LEVEL_WORKS = re.compile(rb"works\s*:")
+_TOP_LEVEL_CURATED = re.compile(rb"(?:works|people)\s*:")
 
 
 def evidence_in_folder(folder: Path) -> list[Path]:
-    """The snapshot folders, curated YAML files and JSON Lines files of works in `folder` and
+    """The snapshot folders, curated YAML files and JSON Lines files of records in `folder` and
     below, in sorted path order. A snapshot (a folder with manifest.json) is not descended into;
     names starting with '.' (a writer's lock and temporaries) are passed over; a symbolic link
     to a folder is followed once, so no loop of links can recur. YAML files that are not curated
@@ -229,10 +282,10 @@ def _is_evidence_file(path: Path) -> bool:
 
 
 def _is_curated(path: Path) -> bool:
-    """Whether a YAML file has a top-level `works:` key, as curated evidence has and claims,
-    topics and lists do not: read line by line, so a large list is never held whole."""
+    """Whether a YAML file has a top-level `works:` or `people:` key, as curated evidence has and
+    claims, topics and lists do not: read line by line, so a large list is never held whole."""
     try:
         with path.open("rb") as f:
-            return any(_TOP_LEVEL_WORKS.match(line) for line in f)
+            return any(_TOP_LEVEL_CURATED.match(line) for line in f)
     except OSError as e:
         raise InputError(Problem(str(path), 0, 0, f"cannot be read: {e.strerror or e}")) from None

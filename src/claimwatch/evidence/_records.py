@@ -1,15 +1,17 @@
-"""Reading OpenAlex work records from the files users have, hashing the bytes as they pass.
+"""Reading OpenAlex work and author records from the files users have, hashing the bytes as
+they pass.
 
 Three shapes are read, plain or gzipped, and each record keeps the line it starts on:
 
-- JSON Lines: one work record a line (the bulk snapshot, `claimwatch` snapshots, most dumps);
+- JSON Lines: one record a line (the bulk snapshot, `claimwatch` snapshots, most dumps);
 - a JSON document: an API list response `{"meta": ..., "results": [...]}`, a JSON array of
-  work records, or one work record, pretty-printed or not;
+  records, or one record, pretty-printed or not;
 - several such documents one after another (API pages saved a line each).
 
-JSON documents are read as a stream: a tokenising pass (strings, brackets and colons, found by
-one regular expression) cuts out each work object and counts the newlines before it, so memory
-holds one record at a time whatever the file's size, and the line a record starts on is exact.
+Works and authors are told apart by their ids (W..., A...), and may share a file. JSON documents
+are read as a stream: a tokenising pass (strings, brackets and colons, found by one regular
+expression) cuts out each record and counts the newlines before it, so memory holds one record
+at a time whatever the file's size, and the line a record starts on is exact.
 """
 
 from __future__ import annotations
@@ -34,10 +36,10 @@ from ..errors import InputError, Problem
 from ..works import openalex_date
 
 EXPECTED_SHAPES = (
-    "expected JSON Lines of work records, an API list response {meta, results}, "
-    "a JSON array of work records or one work record"
+    "expected JSON Lines of work or author records, an API list response {meta, results}, "
+    "a JSON array of such records or one record"
 )
-_NOT_WORKS = "not OpenAlex works: " + EXPECTED_SHAPES
+_NOT_WORKS = "not OpenAlex works or authors: " + EXPECTED_SHAPES
 # What an OpenAlex id's letter says a record is, for a message that names what was given instead.
 ENTITY_NAMES = {
     "A": "author",
@@ -48,6 +50,11 @@ ENTITY_NAMES = {
     "F": "funder",
     "C": "concept",
 }
+
+# The records a file of OpenAlex records may hold, by their id's letter.
+RECORD_KINDS = {"W": "work", "A": "author"}
+WORKS_ONLY = "W"
+WORKS_AND_AUTHORS = "WA"
 
 Layout = Literal["jsonl", "json"]
 
@@ -146,9 +153,9 @@ _A_REPORT_MESSAGE = "a claimwatch report, not OpenAlex works: give the evidence 
 
 
 def sniff_layout(path: Path) -> Layout:
-    """'jsonl' where the first non-blank line is a work record, or is broken in a way only a
-    line of JSON Lines can be (so its error names that line); 'json' for a document: a first
-    line that is not a whole value (pretty-printed), or is a page, an array or another record."""
+    """'jsonl' where the first non-blank line is a work or author record, or is broken in a way
+    only a line of JSON Lines can be (so its error names that line); 'json' for a document: a
+    first line that is not a whole value (pretty-printed), or is a page, an array or another record."""
     try:
         with _decompressed(path) as stream:
             if _A_REPORT.match(stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""):
@@ -162,7 +169,7 @@ def sniff_layout(path: Path) -> Layout:
                     value = orjson.loads(line)
                 except orjson.JSONDecodeError as e:
                     return "json" if e.msg == "unexpected end of data" or line.startswith(b"\xef\xbb\xbf") else "jsonl"
-                return "jsonl" if isinstance(value, dict) and _work_letter(value) == "W" else "json"
+                return "jsonl" if isinstance(value, dict) and record_letter(value) in RECORD_KINDS else "json"
     except _GZIP_ERRORS as e:
         raise _gzip_problem(path, 1, e) from None
     return "jsonl"
@@ -176,27 +183,42 @@ def json_type(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _work_letter(record: dict[str, Any]) -> str | None:
+def record_letter(record: dict[str, Any]) -> str | None:
+    """What the record's OpenAlex id says it is: 'W' a work, 'A' an author, ...; None: no id."""
     short = ids.openalex_id(record.get("id"))
     return short[0] if short else None
 
 
-def checked_work(record: Any, path: str, line: int, column: int = 1) -> dict[str, Any]:
-    """`record` if it is an OpenAlex work record; else an InputError saying what it is."""
+_WITH_ARTICLE = {"W": "a work", "A": "an author"}
+
+
+def checked_record(
+    record: Any, path: str, line: int, column: int = 1, kinds: str = WORKS_AND_AUTHORS
+) -> dict[str, Any]:
+    """`record` if it is an OpenAlex record of one of `kinds` (letters of RECORD_KINDS); else an
+    InputError saying what it is."""
     if not isinstance(record, dict):
         raise InputError(Problem(path, line, column, f"expected a JSON object, found {json_type(record)}"))
-    letter = _work_letter(record)
+    letter = record_letter(record)
     short = ids.openalex_id(record.get("id"))
+    named = " or ".join(RECORD_KINDS[k] for k in kinds)
     if short and len(short) > ids.MAX_OPENALEX_DIGITS + 1:
-        message = f"not an OpenAlex work record: its id has {len(short) - 1:,} digits (OpenAlex ids have at most {ids.MAX_OPENALEX_DIGITS})"
+        what = RECORD_KINDS.get(short[0], named)
+        message = f"not an OpenAlex {what} record: its id has {len(short) - 1:,} digits (OpenAlex ids have at most {ids.MAX_OPENALEX_DIGITS})"
         raise InputError(Problem(path, line, column, message))
-    if letter == "W":
+    if letter and letter in kinds:
         return record
     if letter in ENTITY_NAMES:
-        raise InputError(
-            Problem(path, line, column, f"an OpenAlex {ENTITY_NAMES[letter]} record ({short}), not a work")
+        message = (
+            f"an OpenAlex {ENTITY_NAMES[letter]} record ({short}), not {' or '.join(_WITH_ARTICLE[k] for k in kinds)}"
         )
-    raise InputError(Problem(path, line, column, f"not an OpenAlex work record: 'id' is {_shown(record.get('id'))}"))
+        raise InputError(Problem(path, line, column, message))
+    raise InputError(Problem(path, line, column, f"not an OpenAlex {named} record: 'id' is {_shown(record.get('id'))}"))
+
+
+def checked_work(record: Any, path: str, line: int, column: int = 1) -> dict[str, Any]:
+    """`record` if it is an OpenAlex work record; else an InputError saying what it is."""
+    return checked_record(record, path, line, column, WORKS_ONLY)
 
 
 def _shown(value: object, limit: int = 80) -> str:
@@ -205,8 +227,9 @@ def _shown(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
-def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
-    """One JSONL line as an OpenAlex work record; None for a blank line."""
+def parse_record(line: bytes, path: str, n: int, kinds: str = WORKS_ONLY) -> dict[str, Any] | None:
+    """One JSONL line as an OpenAlex record of one of `kinds` (a work, by default); None for a
+    blank line."""
     if not line.strip():
         return None
     try:
@@ -214,7 +237,18 @@ def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
     except orjson.JSONDecodeError as e:
         message = NOT_UTF8 if "UTF-8" in e.msg else f"not a JSON object: {e.msg}"
         raise InputError(Problem(path, n, e.colno, message)) from None
-    return checked_work(record, path, n)
+    return checked_record(record, path, n, 1, kinds)
+
+
+def parse_any_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
+    """One JSONL line of a file users have, as an OpenAlex work or author record; None for a
+    blank line."""
+    return parse_record(line, path, n, WORKS_AND_AUTHORS)
+
+
+def parse_author(line: bytes, path: str, n: int) -> dict[str, Any] | None:
+    """One line of a snapshot's authors file, as an OpenAlex author record; None for a blank line."""
+    return parse_record(line, path, n, "A")
 
 
 # --- JSON documents ----------------------------------------------------------------------------
@@ -222,7 +256,8 @@ def parse_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
 
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
-    """One work record cut out of a JSON document: where it starts, and its bytes on one line."""
+    """One record (a work or an author) cut out of a JSON document: where it starts, and its
+    bytes on one line."""
 
     n: int  # its place among the document's records, from 1
     line: int
@@ -237,10 +272,10 @@ def document_records(
     on_invalid: Callable[[InputError], None] | None = None,
     on_page: Callable[[dict[str, Any]], None] | None = None,
 ) -> Iterator[DocumentRecord]:
-    """The work records of a JSON document (or of documents one after another), in file order;
-    each API page's `meta` goes to `on_page` where given.
+    """The work and author records of a JSON document (or of documents one after another), in
+    file order; each API page's `meta` goes to `on_page` where given.
 
-    A record that is not a work is an InputError naming its line, or goes to `on_invalid` where
+    A record that is neither is an InputError naming its line, or goes to `on_invalid` where
     given (the caller skips it); a broken document (unbalanced, cut short) is always an error.
     """
     name = str(path)
@@ -268,7 +303,7 @@ def document_records(
 
 
 def _record_of(item: _Item, path: str) -> dict[str, Any] | None:
-    """The work an item holds; None for an API page's shell, once it has been checked."""
+    """The record an item holds; None for an API page's shell, once it has been checked."""
     try:
         value = orjson.loads(item.text)
     except orjson.JSONDecodeError as e:
@@ -276,7 +311,7 @@ def _record_of(item: _Item, path: str) -> dict[str, Any] | None:
         column = item.column + e.colno - 1 if e.lineno == 1 else e.colno
         raise InputError(Problem(path, line, column, f"not JSON: {e.msg}")) from None
     if item.kind == "element":
-        return checked_work(value, path, item.line, item.column)
+        return checked_record(value, path, item.line, item.column)
     if item.kind == "page":
         return None
     # A whole top-level object with no results list: one record, or not works at all.
@@ -285,7 +320,7 @@ def _record_of(item: _Item, path: str) -> dict[str, Any] | None:
         message = f"'results' is {found}, not a list: not an OpenAlex API list response"
         raise InputError(Problem(path, item.line, item.column, message))
     if isinstance(value, dict) and "id" in value:
-        return checked_work(value, path, item.line, item.column)
+        return checked_record(value, path, item.line, item.column)
     raise InputError(Problem(path, item.line, item.column, _NOT_WORKS))
 
 
@@ -307,7 +342,7 @@ _SEPARATORS = b" \t\r\n,"
 _STRING_BODY = re.compile(rb'(?:[^"\\]+|\\.)*', re.DOTALL)  # a string's bytes up to its closing quote
 _CHUNK = 1 << 20
 _BOM = b"\xef\xbb\xbf"
-_NOT_AN_OBJECT = "expected a JSON object (a work record), found {found}"
+_NOT_AN_OBJECT = "expected a JSON object (a work or author record), found {found}"
 _QUOTE, _COLON, _OPEN_OBJECT, _OPEN_ARRAY = b'":{['
 
 
@@ -420,7 +455,7 @@ class _DocumentScanner:
         if depth == 0:
             raise self.fail(start, _NOT_WORKS)
         if self.element is None and depth == self.element_depth:
-            raise self.fail(start, "expected a JSON object (a work record), found a string")
+            raise self.fail(start, "expected a JSON object (a work or author record), found a string")
         if depth == 1:
             self.key, self.last_string = None, tok
 
@@ -435,7 +470,7 @@ class _DocumentScanner:
         elif depth == self.element_depth and self.element is None:
             self.check_gap(start, _SEPARATORS, _NOT_AN_OBJECT)
             if c == ord("["):
-                raise self.fail(start, "expected a JSON object (a work record), found an array")
+                raise self.fail(start, "expected a JSON object (a work or author record), found an array")
             line, column = self.where(start)
             self.element = (start, line, column)
         elif depth == 1 and c == ord("[") and self.key == b'"results"' and self.stack[0] == ord("{"):
@@ -531,3 +566,31 @@ def subjects_of(
 
 _NONE: frozenset[str] = frozenset()
 _SHARED: dict[frozenset[str], frozenset[str]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class WorkAuthors:
+    """Who wrote a work, as far as OpenAlex names them: the distinct author ids (A...) of its
+    authorships, and how many authorships name no author (no record can be asked for those)."""
+
+    ids: frozenset[str] = frozenset()
+    unnamed: int = 0
+
+
+NO_AUTHORS = WorkAuthors()
+
+
+def authors_of(record: dict[str, Any]) -> WorkAuthors:
+    """The authors a work record's authorships name."""
+    found: set[str] = set()
+    unnamed = 0
+    people = record.get("authorships")
+    for a in people if isinstance(people, list) else ():
+        author = a.get("author") if isinstance(a, dict) else None
+        raw = author.get("id") if isinstance(author, dict) else None
+        short = ids.openalex_id(raw) if isinstance(raw, str) else None
+        if short and short[0] == "A" and len(short) <= ids.MAX_OPENALEX_DIGITS + 1:
+            found.add(short)
+        else:
+            unnamed += 1
+    return WorkAuthors(frozenset(found), unnamed)

@@ -1,6 +1,7 @@
-"""Snapshots: a folder holding `manifest.json` and `works.jsonl.gz`, the records as the source
-returned them. A snapshot is written in a temporary folder beside its destination and swapped in
-with one rename, so a failed or killed write leaves an earlier snapshot exactly as it was."""
+"""Snapshots: a folder holding `manifest.json`, `works.jsonl.gz` and, where the snapshot holds
+author records, `authors.jsonl.gz`: the records as the source returned them. A snapshot is
+written in a temporary folder beside its destination and swapped in with one rename, so a failed
+or killed write leaves an earlier snapshot exactly as it was."""
 
 from __future__ import annotations
 
@@ -27,19 +28,33 @@ from typing import Any, BinaryIO
 from pydantic import BaseModel, ConfigDict, Field
 
 from .._text import printable
-from ..coverage import Coverage
+from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
 from ..files import default_mode
+from ..people import AuthorRecord, author_from_openalex, author_id
 from ..works import Origin, Work, work_from_openalex
-from ._records import parse_record, read_lines
+from ._records import parse_author, parse_record, read_lines
 
 MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = 256 << 20  # a manifest lists skipped lines, at most a few per record
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 WORKS_FILE = "works.jsonl.gz"
+AUTHORS_FILE = "authors.jsonl.gz"
 SNAPSHOT_FORMAT = 1
 GZIP_LEVEL = 3  # a fast level: imports are bound by compression at higher ones
+
+
+class AuthorsManifest(BaseModel):
+    """What a snapshot says of its author records: how many, which authors they are
+    (`coverage`), and the author ids OpenAlex merged into others (`merged_ids`, old -> new).
+    A collect adds how it asked; an import, the ids on covered works with no record."""
+
+    model_config = ConfigDict(extra="allow")
+
+    records: int
+    coverage: AuthorCoverage
+    merged_ids: dict[str, str] = {}
 
 
 class Manifest(BaseModel):
@@ -60,8 +75,13 @@ class Manifest(BaseModel):
     # found. Manifests written before these existed have neither: see Snapshot.retrieved.
     as_of: dt.date | None = None
     as_of_basis: str | None = None
+    # Author records (added later): None in a snapshot that holds none, older ones included.
+    authors: AuthorsManifest | None = Field(None, exclude_if=lambda v: v is None)
 
 
+NO_AUTHOR_RECORDS = AuthorCoverage(
+    note="the snapshot holds no author records (made before claimwatch gathered them, or without them)"
+)
 LEGACY_IMPORT_AS_OF = (
     "unknown: imported by an earlier claimwatch, which kept only the time of the import, not when "
     "the records were current; import the file again to record it"
@@ -128,23 +148,61 @@ class Snapshot:
             raise InputError(Problem(str(mpath), 0, 0, message)) from None
         if WORKS_FILE not in manifest.files:
             raise InputError(Problem(str(mpath), 0, 0, f"manifest lists no {WORKS_FILE}"))
-        digest = manifest.files[WORKS_FILE].get("sha256")
-        if not (isinstance(digest, str) and _SHA256.fullmatch(digest)):
-            # Precision first: data nothing can check may have been swapped; it is not read.
-            raise InputError(
-                Problem(
-                    str(mpath),
-                    0,
-                    0,
-                    f"gives no sha256 of {WORKS_FILE}, so its data cannot be checked: refused "
-                    "(import or collect the snapshot again)",
+        if (manifest.authors is None) != (AUTHORS_FILE not in manifest.files):
+            said, unsaid = ("authors", AUTHORS_FILE) if manifest.authors else (AUTHORS_FILE, "authors")
+            message = f"gives '{said}' but no '{unsaid}': not a manifest claimwatch wrote"
+            raise InputError(Problem(str(mpath), 0, 0, message))
+        for name in (n for n in (WORKS_FILE, AUTHORS_FILE) if n in manifest.files):
+            digest = manifest.files[name].get("sha256")
+            if not (isinstance(digest, str) and _SHA256.fullmatch(digest)):
+                # Precision first: data nothing can check may have been swapped; it is not read.
+                raise InputError(
+                    Problem(
+                        str(mpath),
+                        0,
+                        0,
+                        f"gives no sha256 of {name}, so its data cannot be checked: refused "
+                        "(import or collect the snapshot again)",
+                    )
                 )
-            )
         return cls(str(folder), manifest, hashlib.sha256(raw).hexdigest())
 
     def works(self) -> Iterator[Work]:
-        data = Path(self.path) / WORKS_FILE
-        expected = self.manifest.files[WORKS_FILE]["sha256"]
+        name = str(Path(self.path) / WORKS_FILE)
+        for n, line in self.lines(WORKS_FILE):
+            record = parse_record(line, name, n)
+            if record is not None:
+                yield work_from_openalex(record, Origin("snapshot", name, n))
+
+    def authors(self) -> Iterator[AuthorRecord]:
+        """The snapshot's author records (none where it holds none), each knowing the ids
+        OpenAlex merged into it where the manifest records them."""
+        if self.manifest.authors is None:
+            return
+        merged: dict[str, list[str]] = {}
+        for old, new in self.manifest.authors.merged_ids.items():
+            merged.setdefault(new, []).append(old)
+        name = str(Path(self.path) / AUTHORS_FILE)
+        for n, line in self.lines(AUTHORS_FILE):
+            record = parse_author(line, name, n)
+            if record is not None:
+                merged_into = merged.get(author_id(record.get("id")) or "", ())
+                yield author_from_openalex(record, Origin("snapshot", name, n), merged_into)
+
+    @property
+    def author_records(self) -> int:
+        """How many author records the snapshot holds (0 where it holds none)."""
+        return self.manifest.authors.records if self.manifest.authors else 0
+
+    @property
+    def author_coverage(self) -> AuthorCoverage:
+        return self.manifest.authors.coverage if self.manifest.authors else NO_AUTHOR_RECORDS
+
+    def lines(self, name: str) -> Iterator[tuple[int, bytes]]:
+        """The numbered lines of one of the snapshot's data files, checked against the sha256
+        its manifest gives as they are read."""
+        data = Path(self.path) / name
+        expected = self.manifest.files[name]["sha256"]
 
         def check(digest: str) -> None:
             if digest != expected:
@@ -157,11 +215,7 @@ class Snapshot:
                     )
                 )
 
-        name = str(data)
-        for n, line in read_lines(data, check):
-            record = parse_record(line, name, n)
-            if record is not None:
-                yield work_from_openalex(record, Origin("snapshot", name, n))
+        yield from read_lines(data, check)
 
     def describe(self) -> dict[str, Any]:
         m = self.manifest
@@ -194,9 +248,40 @@ def now_utc() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+class _DataFile:
+    """One data file of a snapshot being written: gzipped JSON Lines, hashed as written."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        # Held open across writes; finish() or discard() closes it.
+        self.raw = open(path, "wb")  # noqa: SIM115
+        self.hash = hashlib.sha256()
+        self.gzip = _GzipBlocks(_HashingWriter(self.raw, self.hash))
+        self.records = 0
+
+    def write(self, line: bytes) -> None:
+        self.gzip.write(line.rstrip(b"\r\n") + b"\n")
+        self.records += 1
+
+    def finish(self) -> dict[str, Any]:
+        """Close the file, on disk for good; what the manifest records of it."""
+        self.gzip.close()
+        self.raw.flush()
+        os.fsync(self.raw.fileno())
+        self.raw.close()
+        return {"sha256": self.hash.hexdigest(), "records": self.records, "bytes": self.path.stat().st_size}
+
+    def discard(self) -> None:
+        self.gzip.discard()
+        with contextlib.suppress(Exception):
+            self.raw.close()
+
+
 class SnapshotWriter:
     """Writes a snapshot into a temporary folder beside `out`; `commit()` swaps it in.
 
+    Works go to `works.jsonl.gz` (`write_line`, `write_record`); author records, where the
+    snapshot holds them, to `authors.jsonl.gz` (`write_author_line`, `write_author_record`).
     Use as a context manager: leaving the block by an exception removes the temporary folder
     and leaves `out` as it was.
     """
@@ -217,26 +302,52 @@ class SnapshotWriter:
             raise _cannot_write(self.out, e) from None
         try:
             os.chmod(self.tmp, default_mode(directory=True))
-            # Held open across write_line calls; close() or abort() releases it.
-            self._raw = open(self.tmp / WORKS_FILE, "wb")  # noqa: SIM115
+            self._works = _DataFile(self.tmp / WORKS_FILE)
         except OSError as e:
             shutil.rmtree(self.tmp, ignore_errors=True)
             self._release()
             raise _cannot_write(self.out, e) from None
-        self._hash = hashlib.sha256()
-        self._gzip = _GzipBlocks(_HashingWriter(self._raw, self._hash))
-        self.records = 0
+        self._authors: _DataFile | None = None
+
+    @property
+    def records(self) -> int:
+        """Works written so far."""
+        return self._works.records
+
+    @property
+    def author_records(self) -> int:
+        """Author records written so far."""
+        return self._authors.records if self._authors else 0
 
     def write_line(self, line: bytes) -> None:
-        """One record exactly as the source gave it (a JSON object, without its newline)."""
-        try:
-            self._gzip.write(line.rstrip(b"\r\n") + b"\n")
-        except OSError as e:  # disk full, a read-only or vanished file system: one line, exit 2
-            raise _cannot_write(self.out, e) from None
-        self.records += 1
+        """One work record exactly as the source gave it (a JSON object, without its newline)."""
+        self._write(self._works, line)
 
     def write_record(self, record: dict[str, Any]) -> None:
-        self.write_line(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        self.write_line(_one_line(record))
+
+    def write_author_line(self, line: bytes) -> None:
+        """One author record exactly as the source gave it (a JSON object, without its newline)."""
+        self._write(self.open_authors(), line)
+
+    def write_author_record(self, record: dict[str, Any]) -> None:
+        self.write_author_line(_one_line(record))
+
+    def open_authors(self) -> _DataFile:
+        """The authors file, begun where it was not: a snapshot that gathered author records
+        holds the file even where there were none to gather."""
+        if self._authors is None:
+            try:
+                self._authors = _DataFile(self.tmp / AUTHORS_FILE)
+            except OSError as e:
+                raise _cannot_write(self.out, e) from None
+        return self._authors
+
+    def _write(self, data: _DataFile, line: bytes) -> None:
+        try:
+            data.write(line)
+        except OSError as e:  # disk full, a read-only or vanished file system: one line, exit 2
+            raise _cannot_write(self.out, e) from None
 
     def commit(self, manifest: dict[str, Any]) -> Manifest:
         """Finish the data file, write the manifest and swap the snapshot in; a failure to write
@@ -247,20 +358,17 @@ class SnapshotWriter:
             raise _cannot_write(self.out, e) from None
 
     def _commit(self, manifest: dict[str, Any]) -> Manifest:
-        self._gzip.close()
-        self._raw.flush()
-        os.fsync(self._raw.fileno())
-        self._raw.close()
         manifest = dict(manifest)
+        if manifest.get("authors") is not None:
+            self.open_authors()
+        elif self._authors is not None:
+            raise ValueError("author records were written, but the manifest gives no 'authors' section")
         manifest.setdefault("claimwatch_snapshot", SNAPSHOT_FORMAT)
         manifest["records"] = self.records
-        manifest["files"] = {
-            WORKS_FILE: {
-                "sha256": self._hash.hexdigest(),
-                "records": self.records,
-                "bytes": (self.tmp / WORKS_FILE).stat().st_size,
-            }
-        }
+        manifest["files"] = {WORKS_FILE: self._works.finish()}
+        if self._authors is not None:
+            manifest["files"][AUTHORS_FILE] = self._authors.finish()
+            manifest["authors"] = {**manifest["authors"], "records": self._authors.records}
         model = Manifest.model_validate(manifest)
         text = json.dumps(
             json.loads(model.model_dump_json(by_alias=True)), indent=2, ensure_ascii=False, sort_keys=True
@@ -279,9 +387,9 @@ class SnapshotWriter:
             self._lock = None
 
     def abort(self) -> None:
-        self._gzip.discard()
-        with contextlib.suppress(Exception):
-            self._raw.close()
+        for data in (self._works, self._authors):
+            if data is not None:
+                data.discard()
         shutil.rmtree(self.tmp, ignore_errors=True)
         self._release()
 
@@ -291,6 +399,10 @@ class SnapshotWriter:
     def __exit__(self, exc_type: Any, *_: Any) -> None:
         if exc_type is not None or self.tmp.exists():
             self.abort()
+
+
+def _one_line(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class _GzipBlocks:

@@ -1,6 +1,7 @@
 """Harvesting: every query paged through (cursor, 200 a page, no 10,000 cap) into a new
-snapshot, each work once, works whose author list the list response cut fetched alone; the
-snapshot replaces an earlier one only when the whole run succeeded."""
+snapshot, each work once, works whose author list the list response cut fetched alone; then the
+record of every author on those works (`_authors`); the snapshot replaces an earlier one only
+when the whole run succeeded."""
 
 from __future__ import annotations
 
@@ -18,16 +19,25 @@ from ..claims import describe_period
 from ..coverage import Coverage
 from ..errors import InputError, Problem
 from ..evidence import Manifest, SnapshotWriter, now_utc, subjects_of, tool_versions
+from ._authors import (
+    AuthorsOutcome,
+    AuthorsTask,
+    WantedAuthors,
+    collected_author_coverage,
+    describe_query,
+    fetch_authors,
+)
 from ._client import OpenAlexClient, OpenAlexError, client_for
 from ._plan import AUTHORS_CAP, PER_PAGE, Query, coverage_of
 
 
 class Progress(Protocol):
-    """What a collect reports as it goes (the CLI draws a progress bar from it)."""
+    """What a collect reports as it goes (the CLI draws a progress bar from it): each query's
+    works, then the author records (an `AuthorsTask`)."""
 
-    def query_started(self, query: Query, total: int | None) -> None: ...
+    def query_started(self, query: Query | AuthorsTask, total: int | None) -> None: ...
 
-    def advanced(self, query: Query, records: int) -> None: ...
+    def advanced(self, query: Query | AuthorsTask, records: int) -> None: ...
 
     def note(self, message: str) -> None: ...
 
@@ -35,10 +45,10 @@ class Progress(Protocol):
 class Silent:
     """Progress that shows nothing."""
 
-    def query_started(self, query: Query, total: int | None) -> None:
+    def query_started(self, query: Query | AuthorsTask, total: int | None) -> None:
         pass
 
-    def advanced(self, query: Query, records: int) -> None:
+    def advanced(self, query: Query | AuthorsTask, records: int) -> None:
         pass
 
     def note(self, message: str) -> None:
@@ -305,8 +315,10 @@ def collect(
     progress: Progress | None = None,
     command: Sequence[str] = (),
     subjects_may_be_empty: bool = False,
+    authors: bool = True,
 ) -> CollectResult:
-    """Gather every work of `queries` into a new snapshot at `out`, replacing any there only
+    """Gather every work of `queries` into a new snapshot at `out`, and (unless `authors` is
+    False) the author record of every author on those works, replacing any snapshot there only
     when the whole run succeeded. Coverage is complete for the queries' institutions and period,
     but for an institution OpenAlex gives no work of, unless `subjects_may_be_empty`."""
     queries = list(queries)
@@ -317,7 +329,9 @@ def collect(
             )
         )
     with client_for(client) as api:
-        return collect_into(queries, Path(out), api, progress or Silent(), command, may_be_empty=subjects_may_be_empty)
+        return collect_into(
+            queries, Path(out), api, progress or Silent(), command, may_be_empty=subjects_may_be_empty, authors=authors
+        )
 
 
 def collect_into(
@@ -328,24 +342,53 @@ def collect_into(
     command: Sequence[str],
     fallback: str | None = None,
     may_be_empty: Iterable[str] | bool = False,
+    authors: bool = True,
 ) -> CollectResult:
     created = now_utc()
     held = SubjectWorks(coverage_of(queries))
+    wanted = WantedAuthors()
     with unchanged_on_failure(out), SnapshotWriter(out) as writer, api.pyalex():
 
         def keep(_: str, record: dict[str, Any]) -> None:
             writer.write_record(record)
             held.add(record)
+            wanted.add(record)
 
         harvest = Harvest(keep)
         outcomes = [run_query(api, q, harvest, progress) for q in queries]
         coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
         queried = [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)]
-        extra = {"update": {"fallback": fallback}} if fallback else {}
+        extra: dict[str, Any] = {"update": {"fallback": fallback}} if fallback else {}
+        if authors:
+            fetched = fetch_authors(api, wanted.ids, writer.write_author_record, progress)
+            extra["authors"] = authors_section(coverage, wanted, fetched, outcomes)
         manifest = writer.commit(collect_manifest(api, created, queried, command, harvest, coverage, extra))
     return CollectResult(
         str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), fallback, tuple(warnings)
     )
+
+
+def authors_section(
+    coverage: Coverage,
+    wanted: WantedAuthors,
+    fetched: AuthorsOutcome,
+    outcomes: Sequence[QueryOutcome],
+    missing: Sequence[str] | None = None,
+    kept: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What the manifest says of a collect's author records: which authors they are (their
+    coverage), how they were asked for, and what OpenAlex merged or no longer has. `missing`
+    (by default, those OpenAlex no longer has) are the authors without a record in the snapshot;
+    `kept` adds what an update kept from the snapshot before it."""
+    truncated = sum(len(o.still_truncated) for o in outcomes)
+    missing = fetched.not_found if missing is None else missing
+    return {
+        "coverage": collected_author_coverage(coverage, wanted, missing, truncated).as_json(),
+        "merged_ids": dict(sorted(fetched.merged.items())),
+        "query": describe_query(),
+        **fetched.as_json(),
+        **(kept or {}),
+    }
 
 
 RETRIEVAL_AS_OF = "the time of retrieval from OpenAlex"

@@ -1,4 +1,5 @@
-"""Updating: a snapshot refreshed with the works updated since it was taken, merged in by id."""
+"""Updating: a snapshot refreshed with the works updated since it was taken, merged in by id,
+and the author records of all its works asked for again."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import ids
+from ..coverage import Coverage
 from ..errors import InputError, Problem
-from ..evidence import WORKS_FILE, Snapshot, SnapshotWriter, now_utc, parse_record, read_lines
+from ..evidence import AUTHORS_FILE, WORKS_FILE, Snapshot, SnapshotWriter, now_utc, parse_author, parse_record
+from ..people import author_id
+from ._authors import WantedAuthors, fetch_authors
 from ._client import OpenAlexClient, OpenAlexError, client_for
 from ._harvest import (
     CollectResult,
@@ -18,6 +22,7 @@ from ._harvest import (
     QueryOutcome,
     Silent,
     SubjectWorks,
+    authors_section,
     collect_into,
     collect_manifest,
     harvest_coverage,
@@ -34,11 +39,17 @@ def update(
     progress: Progress | None = None,
     command: Sequence[str] = (),
     subjects_may_be_empty: bool = False,
+    authors: bool = True,
 ) -> CollectResult:
     """Refresh the snapshot at `out`: ask only for works updated since it was taken (OpenAlex's
     from_updated_date, from the snapshot's retrieval day on) and merge them in by id, keeping
     the newer updated_date. If the API refuses that filter (a 4xx: it may need a key), say so and
     collect the same queries again in full. A subject confirmed empty before stays confirmed.
+
+    Unless `authors` is False, the record of every author on the updated snapshot's works is
+    asked for again (100 ids a request, as a collect does: a filter on the updated date would
+    save no request), replacing the one held where it is as new or newer; a record OpenAlex no
+    longer gives is kept as it was.
     """
     out = Path(out)
     progress = progress or Silent()
@@ -74,8 +85,11 @@ def update(
                 f"re-collecting the same {len(queries)} {'query' if len(queries) == 1 else 'queries'} in full"
             )
             progress.note(note)
-            return collect_into(queries, out, api, progress, command, fallback=note, may_be_empty=may_be_empty)
-        return _merge(snapshot, fresh, queries, outcomes, harvest, since, created, api, command, may_be_empty)
+            return collect_into(
+                queries, out, api, progress, command, fallback=note, may_be_empty=may_be_empty, authors=authors
+            )
+        merge = _Merge(snapshot, api, progress, authors)
+        return merge.run(fresh, queries, outcomes, harvest, since, created, command, may_be_empty)
 
 
 def _retrieval_day(snapshot: Snapshot, where: str) -> dt.date:
@@ -90,66 +104,120 @@ def _updated(record: dict[str, Any]) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _merge(
-    snapshot: Snapshot,
-    fresh: dict[str, dict[str, Any]],
-    queries: list[Query],
-    outcomes: list[QueryOutcome],
-    harvest: Harvest,
-    since: dt.date,
-    created: str,
-    api: OpenAlexClient,
-    command: Sequence[str],
-    may_be_empty: set[str] | bool,
-) -> CollectResult:
-    """The old records, each replaced in place by a fresh one with a newer-or-equal updated_date,
-    then the works that are new; the subjects' works counted over all of them."""
-    out = Path(snapshot.path)
-    data = out / WORKS_FILE
-    expected = snapshot.manifest.files[WORKS_FILE].get("sha256")
-    replaced = 0
-    held = SubjectWorks(coverage_of(queries))
+class _Merge:
+    """A snapshot rewritten with what an update brought: its works, then its author records."""
 
-    def check(digest: str) -> None:
-        if expected and digest != expected:
-            raise InputError(
-                Problem(
-                    str(data), 0, 0, "does not match the sha256 in its manifest: the snapshot was changed or damaged"
-                )
-            )
+    def __init__(self, snapshot: Snapshot, api: OpenAlexClient, progress: Progress, authors: bool):
+        self.snapshot, self.api, self.progress, self.authors = snapshot, api, progress, authors
+        self.out = Path(snapshot.path)
 
-    with SnapshotWriter(out) as writer:
-        for n, line in read_lines(data, check):
-            record = parse_record(line, str(data), n)
+    def run(
+        self,
+        fresh: dict[str, dict[str, Any]],
+        queries: list[Query],
+        outcomes: list[QueryOutcome],
+        harvest: Harvest,
+        since: dt.date,
+        created: str,
+        command: Sequence[str],
+        may_be_empty: set[str] | bool,
+    ) -> CollectResult:
+        snapshot, api = self.snapshot, self.api
+        held = SubjectWorks(coverage_of(queries))
+        wanted = WantedAuthors()
+        with SnapshotWriter(self.out) as writer:
+            replaced, added = self._works(writer, fresh, held, wanted)
+            coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
+            if not snapshot.coverage.complete:
+                coverage = snapshot.coverage
+            old = snapshot.manifest
+            update: dict[str, Any] = {
+                "from_updated_date": since.isoformat(),
+                "replaced": replaced,
+                "added": added,
+                "queries": [{**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
+                "previous": {"created": old.created, "records": old.records, "manifest_sha256": snapshot.sha256},
+            }
+            extra: dict[str, Any] = {"update": update}
+            if self.authors:
+                extra["authors"] = self._authors(writer, coverage, wanted, outcomes)
+            queried = [q.describe() for q in queries]
+            manifest = writer.commit(collect_manifest(api, created, queried, command, harvest, coverage, extra))
+        return CollectResult(
+            str(self.out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), warnings=tuple(warnings)
+        )
+
+    def _works(
+        self, writer: SnapshotWriter, fresh: dict[str, dict[str, Any]], held: SubjectWorks, wanted: WantedAuthors
+    ) -> tuple[int, int]:
+        """The old works, each replaced in place by a fresh one with a newer-or-equal
+        updated_date, then the works that are new; the subjects' works and the authors counted
+        over all of them. Returns how many were replaced and added."""
+        data = str(self.out / WORKS_FILE)
+        replaced = 0
+
+        def keep(record: dict[str, Any], line: bytes | None = None) -> None:
+            if line is None:
+                writer.write_record(record)
+            else:
+                writer.write_line(line)
+            held.add(record)
+            wanted.add(record)
+
+        for n, line in self.snapshot.lines(WORKS_FILE):
+            record = parse_record(line, data, n)
             if record is None:
                 continue
             newer = fresh.pop(ids.openalex_id(record["id"]) or "", None)
             if newer is not None and _updated(newer) >= _updated(record):
-                writer.write_record(newer)
-                held.add(newer)
+                keep(newer)
                 replaced += 1
             else:
-                writer.write_line(line)
-                held.add(record)
-        added = len(fresh)
+                keep(record, line)
         for record in fresh.values():
-            writer.write_record(record)
-            held.add(record)
-        coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
-        if not snapshot.coverage.complete:
-            coverage = snapshot.coverage
-        old = snapshot.manifest
-        update = {
-            "from_updated_date": since.isoformat(),
-            "replaced": replaced,
-            "added": added,
-            "queries": [{**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
-            "previous": {"created": old.created, "records": old.records, "manifest_sha256": snapshot.sha256},
-        }
-        queried = [q.describe() for q in queries]
-        manifest = writer.commit(
-            collect_manifest(api, created, queried, command, harvest, coverage, {"update": update})
-        )
-    return CollectResult(
-        str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), warnings=tuple(warnings)
-    )
+            keep(record)
+        return replaced, len(fresh)
+
+    def _authors(
+        self, writer: SnapshotWriter, coverage: Coverage, wanted: WantedAuthors, outcomes: list[QueryOutcome]
+    ) -> dict[str, Any]:
+        """Every author of the works asked for again: a fresh record replaces the one held where
+        its updated_date is the same or newer; a held record OpenAlex gave no fresher one of is
+        kept as it was."""
+        held = self._held_authors()
+        written: set[str] = set()
+
+        def keep(record: dict[str, Any]) -> None:
+            own = author_id(record.get("id")) or ""
+            if _updated(record) >= held.get(own, ""):
+                writer.write_author_record(record)
+                written.add(own)
+
+        with unchanged_on_failure(self.out), self.api.pyalex():
+            fetched = fetch_authors(self.api, wanted.ids, keep, self.progress)
+        # Kept as they were: held records no fresher one replaced, but not one OpenAlex has
+        # since merged into another (its record now stands for the person).
+        kept = 0
+        name = str(self.out / AUTHORS_FILE)
+        for n, line in self.snapshot.lines(AUTHORS_FILE) if held else ():
+            record = parse_author(line, name, n)
+            own = author_id(record.get("id")) if record is not None else None
+            if record is not None and own not in written and own not in fetched.merged:
+                writer.write_author_line(line)
+                kept += 1
+        missing = [a for a in fetched.not_found if a not in held]
+        merged = dict(self.snapshot.manifest.authors.merged_ids) if self.snapshot.manifest.authors else {}
+        fetched.merged = {**merged, **fetched.merged}
+        return authors_section(coverage, wanted, fetched, outcomes, missing, {"kept_from_before": kept})
+
+    def _held_authors(self) -> dict[str, str]:
+        """The snapshot's author records so far: each id and its updated_date."""
+        if self.snapshot.manifest.authors is None:
+            return {}
+        name = str(self.out / AUTHORS_FILE)
+        held = {}
+        for n, line in self.snapshot.lines(AUTHORS_FILE):
+            record = parse_author(line, name, n)
+            if record is not None:
+                held[author_id(record.get("id")) or ""] = _updated(record)
+        return held

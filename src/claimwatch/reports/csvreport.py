@@ -7,6 +7,12 @@ day, note and expiry. The columns are `COLUMNS`, documented in
 docs/reports.md. A cell holding several items (records, reasons, doubts) puts each on its own
 line; line breaks inside an item fold to spaces, so each line is one item.
 
+A claim about people gives one row per person instead (`status` matched or uncertain, or one
+row `none`), in the columns that follow the review's: the person's ids and name, the years their
+records give at the subject and at each listed institution (with what the years are: publication
+years, not employment dates, for OpenAlex), what the records show, and the works that show it;
+`records`, `reasons` (how each placement matched) and `doubts` as for works.
+
 The file is UTF-8 with a byte order mark (Excel reads UTF-8 only with one; Python reads it with
 `encoding="utf-8-sig"`), every cell quoted as RFC 4180 allows, rows ended by CRLF. Text from
 evidence and claims is untrusted: control characters become U+FFFD (`printable()`), and a
@@ -21,7 +27,18 @@ import io
 from collections.abc import Iterable, Iterator
 
 from .._text import printable
-from ..results import AbsenceReason, AffiliationReason, ClaimResult, Finding, PhraseReason, Reason, Results
+from ..results import (
+    AbsenceReason,
+    AffiliationReason,
+    ClaimResult,
+    Finding,
+    PersonFinding,
+    PhraseReason,
+    Placement,
+    Reason,
+    Results,
+)
+from .view import LISTED_BEFORE_WORDS, basis_words, years_words
 
 COLUMNS: tuple[str, ...] = (
     "claim",
@@ -47,6 +64,16 @@ COLUMNS: tuple[str, ...] = (
     "review_date",
     "review_note",
     "review_expires",
+    # A claim about people: one row per person (added after the works' columns, which keep their places).
+    "person_id",
+    "person_name",
+    "orcid",
+    "other_openalex_ids",
+    "first_year_at_subject",
+    "years_at_subject",
+    "years_at_listed",
+    "person_shows",
+    "person_works",
 )
 
 BOM = "\ufeff"
@@ -67,6 +94,9 @@ def render_csv(results: Results) -> str:
 def rows(results: Results) -> Iterator[dict[str, str]]:
     """Every row of the report, by column name, cells already made safe."""
     for result in results.results:
+        if result.people_considered is not None:
+            yield from _people_rows(result)
+            continue
         findings = [*result.findings, *result.uncertain_findings]
         if not findings and not result.dismissed:
             yield _safe_row({**_claim_cells(result), "status": "none"})
@@ -104,6 +134,74 @@ def _finding_cells(finding: Finding) -> dict[str, str | None]:
         "dual_affiliation_only": "yes" if finding.dual_affiliation_only else "",
         **_review_cells(finding),
     }
+
+
+def _people_rows(result: ClaimResult) -> Iterator[dict[str, str]]:
+    """A claim about people: a row per person, matched then uncertain; one `none` row without any."""
+    people = [*result.people, *result.uncertain_people]
+    if not people:
+        yield _safe_row({**_claim_cells(result), "status": "none"})
+    for person in people:
+        yield _safe_row({**_claim_cells(result), **_person_cells(person)})
+
+
+def _person_cells(person: PersonFinding) -> dict[str, str | None]:
+    placements = (*person.at_subject, *person.at_listed)
+    return {
+        "status": person.status,
+        "strength": person.strength,
+        "records": _lines(person.records),
+        "reasons": _lines(placement_text(p) for p in placements),
+        "doubts": _lines(person.uncertain_because),
+        "person_id": person.id,
+        "person_name": person.name,
+        "orcid": person.orcid,
+        "other_openalex_ids": _lines(person.other_openalex_ids),
+        "first_year_at_subject": None if person.first_year_at_subject is None else str(person.first_year_at_subject),
+        "years_at_subject": _lines(placement_years(p) for p in person.at_subject),
+        "years_at_listed": _lines(placement_years(p) for p in person.at_listed),
+        "person_shows": person.shows,
+        "person_works": _lines(line for p in placements for line in placement_works(p)),
+    }
+
+
+def _where(placement: Placement) -> str:
+    """The institution, and for a listed one its list entry: `Beihang University (seven-sons/beihang)`."""
+    name = placement.institution.name or placement.institution.id or "(unnamed institution)"
+    entry = placement.entry
+    return f"{name} ({entry.list}/{entry.id})" if entry else name
+
+
+def placement_years(placement: Placement) -> str:
+    """`Beihang University (seven-sons/beihang): 2019–2021 (publication years, not employment dates)`."""
+    return f"{_where(placement)}: {years_words(placement.years)} ({basis_words(placement.years_basis)})"
+
+
+def placement_text(placement: Placement) -> str:
+    """How one placement matched, in a line: `method, list/entry or subject, institution,
+    matched "name"`, and whether the entry was listed by the year that matters, where the claim asks."""
+    entry = placement.entry
+    target = f"{entry.list}/{entry.id}" if entry else "subject"
+    parts = [
+        placement.method,
+        target,
+        placement.institution.name or placement.institution.id,
+        f'matched "{placement.matched_name}"' if placement.matched_name else None,
+        LISTED_BEFORE_WORDS[placement.listed_before] if placement.listed_before is not None else None,
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+def placement_works(placement: Placement) -> Iterator[str]:
+    """The works that show a placement, one a line (`institution: id, date, "title", doi, path:line`),
+    and a line counting those not cited."""
+    where = _where(placement)
+    for w in placement.works:
+        parts = [w.id, w.publication_date, f'"{w.title}"', f"doi {w.doi}" if w.doi else None, w.record]
+        yield f"{where}: " + ", ".join(p for p in parts if p)
+    if placement.more_works:
+        more = placement.more_works
+        yield f"{where}: and {more} more {'work' if more == 1 else 'works'} in the evidence"
 
 
 def _review_cells(finding: Finding) -> dict[str, str | None]:

@@ -1,21 +1,22 @@
 """What changed between two runs: a watchdog's monitoring view of two JSON reports.
 
-`diff_reports(old, new)` compares verdicts claim by claim, the findings of each claim (a work
-added, removed, or moved between matched and uncertain), and the inputs (files added, removed,
-or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
+`diff_reports(old, new)` compares verdicts claim by claim, the findings of each claim (a work,
+or for a claim about people a person, added, removed, or moved between matched and uncertain),
+and the inputs (files added, removed, or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, Results, Verdict
+from ..results import VERDICT_WORDS, ClaimResult, Inputs, Results, Verdict
 from .terminal import safe
 
 
@@ -32,10 +33,17 @@ class InputChange(_Model):
 
 
 class FindingChange(_Model):
+    """A finding that changed: a work (`work` its id, `title` its title), or for a claim about
+    people a person (`work` the person's id, `title` their name, `kind` "person")."""
+
     work: str
     title: str
     publication_date: str | None = None
     change: Literal["added", "removed", "now_matched", "now_uncertain"]
+    kind: Literal["work", "person"] = Field(
+        "work",
+        exclude_if=lambda v: v == "work",  # left out for works: a diff of works claims reads as it did
+    )
 
 
 class ClaimChange(_Model):
@@ -170,11 +178,10 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
     after = _statuses(new)
     out = []
     first_seen, latest = after | before, before | after
-    for work_id in sorted(first_seen, key=lambda w: _order(first_seen[w])):
-        a, b = before.get(work_id), after.get(work_id)
+    for key in sorted(first_seen, key=lambda k: _order(first_seen[k].named)):
+        a, b = before.get(key), after.get(key)
         if a and b and a.status == b.status:
             continue
-        f = latest[work_id]
         change: Literal["added", "removed", "now_matched", "now_uncertain"] = (
             "added"
             if a is None
@@ -184,18 +191,37 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
             if b.status == "matched"
             else "now_uncertain"
         )
-        out.append(
-            FindingChange(work=work_id, title=f.work.title, publication_date=f.work.publication_date, change=change)
-        )
+        out.append(latest[key].named.model_copy(update={"change": change}))
     return tuple(out)
 
 
-def _statuses(result: ClaimResult) -> dict[str, Finding]:
-    return {f.work.id: f for f in (*result.findings, *result.uncertain_findings)}
+@dataclass(frozen=True)
+class _Seen:
+    """A finding as one run has it: its status, and the change entry that names it (whose
+    `change` is set once the two runs are compared)."""
+
+    status: str
+    named: FindingChange
 
 
-def _order(f: Finding) -> tuple[str, str]:
-    return (f.work.publication_date or "9999", f.work.id)
+def _statuses(result: ClaimResult) -> dict[tuple[str, str], _Seen]:
+    """Each finding by its kind and id: a work's, or for a claim about people a person's."""
+    works = {
+        ("work", f.work.id): _Seen(
+            f.status,
+            FindingChange(work=f.work.id, title=f.work.title, publication_date=f.work.publication_date, change="added"),
+        )
+        for f in (*result.findings, *result.uncertain_findings)
+    }
+    people = {
+        ("person", p.id): _Seen(p.status, FindingChange(work=p.id, title=p.name, change="added", kind="person"))
+        for p in (*result.people, *result.uncertain_people)
+    }
+    return works | people
+
+
+def _order(f: FindingChange) -> tuple[str, str, str]:
+    return (f.kind, f.publication_date or "9999", f.work)
 
 
 # --- for the terminal -----------------------------------------------------------------------
@@ -231,10 +257,8 @@ def render_diff(diff: ReportDiff) -> list[str]:
             lines.append(f"      why: {safe(c.why)}")
         for f in c.findings:
             date = f" ({safe(f.publication_date)})" if f.publication_date else ""
-            lines.append(
-                f"      {_FINDING_MARK[f.change]} {safe(f.work)} \u201c{safe(f.title)}\u201d{date}"
-                f"{_FINDING_WORDS[f.change]}"
-            )
+            named = f"{safe(f.title)} (person)" if f.kind == "person" else f"\u201c{safe(f.title)}\u201d{date}"
+            lines.append(f"      {_FINDING_MARK[f.change]} {safe(f.work)} {named}{_FINDING_WORDS[f.change]}")
     return lines
 
 

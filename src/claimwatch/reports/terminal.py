@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.table import Table
 
 from .._text import raw_stream, terminal_text
-from ..results import VERDICT_WORDS, Results
+from ..results import VERDICT_WORDS, ClaimResult, Results
 
 _STYLE = {
     "contradicted": "bold red",
@@ -72,7 +72,7 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
             f"[{_STYLE[r.verdict]}]{VERDICT_WORDS[r.verdict]}[/]",
             str(r.matched),
             str(r.uncertain),
-            str(r.works_considered),
+            considered(r),
             *([str(len(r.dismissed))] if set_aside else []),
         )
     console.print(table)
@@ -91,3 +91,13 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
                 f"{safe(lapsed.review.work)}): {safe(lapsed.why)}",
                 overflow="fold",
             )
+
+
+def considered(result: ClaimResult) -> str:
+    """The "considered" cell: the works a claim about works was checked on, as a bare number as it
+    always was; for a claim about people the persons, named as such, since its matched and
+    uncertain counts are persons too."""
+    n = result.people_considered
+    if n is None:
+        return str(result.works_considered)
+    return "1 person" if n == 1 else f"{n} people"

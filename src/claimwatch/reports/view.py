@@ -8,6 +8,7 @@ links may be live. Text stays untrusted here; each reporter escapes it for its o
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +27,10 @@ from ..results import (
     LapsedReview,
     ListedInstitution,
     ListRef,
+    PersonFinding,
+    PersonWork,
     PhraseReason,
+    Placement,
     Publication,
     Results,
     Review,
@@ -56,6 +60,15 @@ VERDICT_MEANINGS = {
     "not_contradicted": "Nothing in the evidence contradicts the claim, and the evidence covers the claim's "
     "subject and period completely. This is not proof that the claim is true.",
     "insufficient_evidence": "The evidence cannot settle the claim either way; the reason says what is missing.",
+}
+
+
+# The same meanings where some claim counts people: its findings are persons, not works.
+VERDICT_MEANINGS_WITH_PEOPLE = {
+    **VERDICT_MEANINGS,
+    "contradicted": "The evidence holds works (or, for a claim about people, persons) the claim rules out (or, "
+    "for \u201cat least\u201d, complete evidence holds too few).",
+    "supported": "At least the number of works (or people) the claim says were found.",
 }
 
 
@@ -311,6 +324,139 @@ def _phrase(r: PhraseReason) -> PhraseInContext:
     return PhraseInContext(r.topic, r.phrase, r.field, r.context_before, r.text, r.context_after)
 
 
+# --- people ---------------------------------------------------------------------------------
+
+# An id links only in the form OpenAlex and ORCID give it; anything else a record holds is text.
+_OPENALEX_AUTHOR = re.compile(r"A\d{1,20}")
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+
+
+def person_links(person: PersonFinding) -> list[Link]:
+    """Where a reader can look the person up: each OpenAlex author record, then the ORCID record."""
+    links = [
+        Link(i, f"https://openalex.org/{i}")
+        for i in dict.fromkeys(filter(None, (person.openalex_id, *person.other_openalex_ids)))
+        if _OPENALEX_AUTHOR.fullmatch(i)
+    ]
+    if person.orcid and _ORCID.fullmatch(person.orcid):
+        links.append(Link(f"ORCID {person.orcid}", f"https://orcid.org/{person.orcid}"))
+    return links
+
+
+def unlinked_person_ids(person: PersonFinding) -> tuple[str, ...]:
+    """The person's ids no link stands for: a curated record's id, or an id in no known form."""
+    linked = {link.label for link in person_links(person)}
+    ids = dict.fromkeys(filter(None, (person.id, person.openalex_id, *person.other_openalex_ids)))
+    shown = [i for i in ids if i not in linked]
+    if person.orcid and f"ORCID {person.orcid}" not in linked:
+        shown.append(f"ORCID {person.orcid}")
+    return tuple(shown)
+
+
+def years_words(years: Iterable[int]) -> str:
+    """(2019, 2020, 2021, 2023) -> '2019–2021, 2023'; 'no years' where the record gives none."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs) or "no years"
+
+
+def basis_words(basis: str) -> str:
+    """What a placement's years are, in the few words the reports put beside them. OpenAlex's are
+    the years of works stating the institution: never to be read as employment dates."""
+    if basis.startswith("publication years"):
+        return "publication years, not employment dates"
+    return basis
+
+
+LISTED_BEFORE_WORDS = {
+    True: "listed on or before the year that matters",
+    False: "not yet listed in the year that matters",
+}
+
+
+@dataclass(frozen=True)
+class PersonWorkView:
+    """A work that shows a placement: by the person, stating the institution, in a year cited."""
+
+    work: PersonWork
+    links: tuple[Link, ...]
+
+    @property
+    def date(self) -> str:
+        return self.work.publication_date or "undated"
+
+
+@dataclass(frozen=True)
+class PlacementView:
+    """Where one author record places the person: the institution, the years and what they are,
+    how it matched, the list entry (for a listed one), and the works that show it."""
+
+    placement: Placement
+    years: str
+    basis: str
+    method: str
+    listed_as: ListedAs | None
+    works: tuple[PersonWorkView, ...]
+
+    @property
+    def listed_before(self) -> str | None:
+        flag = self.placement.listed_before
+        return None if flag is None else LISTED_BEFORE_WORDS[flag]
+
+    @property
+    def institution(self) -> str:
+        inst = self.placement.institution
+        return inst.name or inst.id or "(unnamed institution)"
+
+
+@dataclass(frozen=True)
+class PersonView:
+    person: PersonFinding
+    links: tuple[Link, ...]
+    unlinked_ids: tuple[str, ...]
+    at_subject: tuple[PlacementView, ...]
+    at_listed: tuple[PlacementView, ...]
+
+    @property
+    def shared_years(self) -> str | None:
+        """For `holds_both`: the years at both places, with what they are (as the subject's record gives them)."""
+        if not self.person.shared_years:
+            return None
+        basis = f" ({self.at_subject[0].basis})" if self.at_subject else ""
+        return years_words(self.person.shared_years) + basis
+
+
+def person_view(person: PersonFinding) -> PersonView:
+    return PersonView(
+        person=person,
+        links=tuple(person_links(person)),
+        unlinked_ids=unlinked_person_ids(person),
+        at_subject=tuple(placement_view(p) for p in person.at_subject),
+        at_listed=tuple(placement_view(p) for p in person.at_listed),
+    )
+
+
+def placement_view(placement: Placement) -> PlacementView:
+    entry = placement.entry
+    return PlacementView(
+        placement=placement,
+        years=years_words(placement.years),
+        basis=basis_words(placement.years_basis),
+        method=METHOD_WORDS[placement.method],
+        listed_as=ListedAs(entry, None) if entry else None,
+        works=tuple(PersonWorkView(w, tuple(person_work_links(w))) for w in placement.works),
+    )
+
+
+def person_work_links(work: PersonWork) -> list[Link]:
+    """A cited work's DOI and OpenAlex record, linked as a finding's work is."""
+    return work_links(WorkRef(id=work.id, doi=work.doi, title=work.title))
+
+
 # --- evidence, coverage and dates -----------------------------------------------------------
 
 
@@ -476,6 +622,10 @@ def _works(n: int) -> str:
     return f"{n} work" if n == 1 else f"{n} works"
 
 
+def _people(n: int) -> str:
+    return f"{n} person" if n == 1 else f"{n} people"
+
+
 def _percent(share: float) -> str:
     """A share as the verdict's reason writes it: 0.025 is 2.5%, never a rounded 2% or 3%."""
     return f"{share * 100:.2f}".rstrip("0").rstrip(".") + "%"
@@ -559,6 +709,12 @@ def _list_views(results: Results) -> tuple[ListView, ...]:
         for f in (*c.findings, *c.uncertain_findings, *c.dismissed)
         for r in f.reasons
         if isinstance(r, AffiliationReason) and r.entry
+    } | {
+        (p.entry.list, p.entry.id)
+        for c in results.results
+        for person in (*c.people, *c.uncertain_people)
+        for p in person.at_listed
+        if p.entry
     }
     out = []
     for rl in results.lists:
@@ -599,6 +755,10 @@ class ClaimView:
     dismissed_hidden: int
     lapsed: tuple[LapsedView, ...]
     lapsed_hidden: int
+    people: tuple[PersonView, ...]
+    people_hidden: int
+    uncertain_people: tuple[PersonView, ...]
+    uncertain_people_hidden: int
     period: str
     coverage_note: CoverageNote | None  # the shared coverage reason this claim links to, if any
     coverage_evidence: tuple[EvidenceRow, ...]
@@ -615,6 +775,25 @@ class ClaimView:
     @property
     def anchor(self) -> str:
         return "claim-" + self.result.claim
+
+    @property
+    def about_people(self) -> bool:
+        """A claim about people: its findings are persons, counted among the people considered."""
+        return self.result.people_considered is not None
+
+    @property
+    def considered(self) -> int:
+        """How many works, or for a claim about people how many persons, the claim was checked on."""
+        r = self.result
+        return r.people_considered if r.people_considered is not None else r.works_considered
+
+    @property
+    def considered_words(self) -> str:
+        """'4 works', '1 person': the count with what it counts."""
+        n = self.considered
+        if self.about_people:
+            return _people(n)
+        return _works(n)
 
     @property
     def reviews(self) -> str:
@@ -698,12 +877,19 @@ class ReportView:
 
     @property
     def verdict_meanings(self) -> list[tuple[str, str]]:
-        return [(VERDICT_WORDS[v], m) for v, m in VERDICT_MEANINGS.items()]
+        meanings = VERDICT_MEANINGS_WITH_PEOPLE if self.about_people else VERDICT_MEANINGS
+        return [(VERDICT_WORDS[v], m) for v, m in meanings.items()]
 
     @property
     def reviewed(self) -> bool:
         """A reviews file was read, or some review applied or lapsed: the report explains reviews."""
         return bool(self.results.inputs.reviews) or any(c.reviews for c in self.claims)
+
+    @property
+    def about_people(self) -> bool:
+        """Some claim is about people: the summary says what each count counts, and the report
+        explains what a person's years are."""
+        return any(c.about_people for c in self.claims)
 
     @property
     def dual_affiliation(self) -> bool:
@@ -760,6 +946,10 @@ def _claim_view(
         dismissed_hidden=len(r.dismissed) - len(shown_dismissed),
         lapsed=tuple(LapsedView(lapsed) for lapsed in r.lapsed_reviews[:FINDINGS_SHOWN]),
         lapsed_hidden=max(0, len(r.lapsed_reviews) - FINDINGS_SHOWN),
+        people=tuple(person_view(p) for p in r.people[:FINDINGS_SHOWN]),
+        people_hidden=max(0, len(r.people) - FINDINGS_SHOWN),
+        uncertain_people=tuple(person_view(p) for p in r.uncertain_people[:FINDINGS_SHOWN]),
+        uncertain_people_hidden=max(0, len(r.uncertain_people) - FINDINGS_SHOWN),
         period=period_words(r),
         coverage_note=next((n for n in notes if r.claim in n.claims), None),
         coverage_evidence=_coverage_evidence(r, evidence),

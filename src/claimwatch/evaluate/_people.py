@@ -1,0 +1,851 @@
+"""Claims about people (`authors:`): judged on author records, not works.
+
+A person is every author record that names them: records sharing an OpenAlex id (or one OpenAlex
+merged into another), an ORCID, or a curated record, are one person. A person is the subject's
+where a record places them at it, matched as a work's authorship is (ids, lineage, ROR; names
+with the country rule, `_matchers`); list entries are matched the same way.
+
+The years are what the records give: for OpenAlex, publication years (the years of the
+person's works that state the institution), not employment dates; for a curated history, the
+years its sources state. So precision comes first, as for works: a person counts only where the
+years certainly show the condition. A first year at the subject that straddles the claim's
+start, the same year at both places (which shows no move), a record giving no years for an
+institution that matters, a name the record cannot place: each makes the person uncertain, said
+why, never a match. Silence is never proof: `not_contradicted` needs evidence that declares it
+holds the record of every author of the subject's works over the claim's period.
+
+Where some person is a finding, the works are read once more, to cite the works by their
+OpenAlex author id that state each institution in the years cited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..claims import AuthorCondition, Claim, ClaimFile, ClaimSet, describe, describe_period
+from ..evidence import Evidence
+from ..people import PUBLICATION_YEARS, Affiliation, AuthorRecord
+from ..results import (
+    DIRECT_METHODS,
+    ClaimResult,
+    CoverageReport,
+    Expectation,
+    InstitutionRef,
+    Interpretation,
+    LapsedReview,
+    Method,
+    Period,
+    PersonFinding,
+    PersonWork,
+    Placement,
+    Verdict,
+)
+from ..reviews import Reviews
+from ..works import Authorship, Work
+from ._conditions import FALSE, TRUE, UNKNOWN, Truth
+from ._matchers import ListMatcher, SubjectMatcher, _entry_ref, _EntryHit, _Matchers, _SubjectHit
+from ._names import NameHit
+
+WORKS_CITED = 3  # per placement: the earliest few; the rest are counted
+PEOPLE_CITED = 3  # in a verdict's sentence
+
+
+# --- where records place people ---------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Place:
+    """One affiliation of one author record that matched the subject or a list entry."""
+
+    record: AuthorRecord
+    affiliation: Affiliation
+    method: Method
+    matched_text: str | None
+    name: NameHit | None
+    doubt: str | None
+    hit: _EntryHit | None = None  # the list entry, for a listed institution
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return self.affiliation.years
+
+    @property
+    def sure(self) -> bool:
+        return self.doubt is None
+
+    @property
+    def label(self) -> str:
+        """The institution, and for a listed one its entry where the names differ."""
+        name = self.affiliation.institution.name or self.affiliation.institution.id or "(unnamed institution)"
+        if self.hit is not None and self.hit.entry.name != name:
+            return f"{name} ({self.hit.entry.name})"
+        return name
+
+
+def _as_authorship(record: AuthorRecord, affiliation: Affiliation) -> Authorship:
+    """An affiliation as the matchers read an authorship. A curated history's institution name is
+    stated text, as a curated work's affiliation is; an OpenAlex record's is OpenAlex's display
+    name, matched as `name_in_institution`."""
+    inst = affiliation.institution
+    stated = (inst.name,) if record.origin.kind == "curated" and inst.name else ()
+    return Authorship(name=record.name, position=0, institutions=(inst,), raw_affiliations=stated)
+
+
+_Hits = tuple[list[_SubjectHit | None], list[list[_EntryHit]]]
+
+
+class _PlaceFinder:
+    """Where an affiliation places a person, for every subject and list of the run's claims about
+    people. Institutions repeat from record to record (every author at one university names it),
+    so each distinct one is matched once."""
+
+    def __init__(self, subjects: list[SubjectMatcher], lists: list[ListMatcher]):
+        self.subjects = subjects
+        self.lists = lists
+        self._seen: dict[tuple, _Hits] = {}
+
+    def places(self, kept: _Kept) -> None:
+        """Fill `kept` with the places its record's affiliations give."""
+        record = kept.record
+        for affiliation in record.affiliations:
+            subject_hits, list_hits = self._hits(record, affiliation)
+            for sm, hit in zip(self.subjects, subject_hits, strict=True):
+                if hit is not None:
+                    place = _Place(record, affiliation, hit.method, hit.matched_text, hit.name, hit.doubt)
+                    kept.subject.setdefault(id(sm), []).append(place)
+            for lm, hits in zip(self.lists, list_hits, strict=True):
+                for h in hits:
+                    place = _Place(record, affiliation, h.method, h.matched_text, h.name, h.doubt, h)
+                    kept.listed.setdefault(id(lm), []).append(place)
+
+    def _hits(self, record: AuthorRecord, affiliation: Affiliation) -> _Hits:
+        a = _as_authorship(record, affiliation)
+        inst = affiliation.institution
+        key = (inst.id, inst.name, inst.ror, inst.country, inst.lineage, a.raw_affiliations)
+        found = self._seen.get(key)
+        if found is None:
+            # _match is the matcher's test of one authorship; SubjectMatcher.hits walks a whole work.
+            found = self._seen[key] = ([sm._match(a) for sm in self.subjects], [lm.hits(a) for lm in self.lists])
+        return found
+
+
+@dataclass(eq=False)
+class _Kept:
+    """An author record some claim about people may need: its places, by matcher."""
+
+    record: AuthorRecord
+    subject: dict[int, list[_Place]] = field(default_factory=dict)
+    listed: dict[int, list[_Place]] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class _PeopleClaim:
+    claim: Claim
+    cond: AuthorCondition
+    file: ClaimFile
+    subject: SubjectMatcher
+    lists: list[ListMatcher]
+
+
+def _read_records(compiled: list[_PeopleClaim], evidence: Sequence[Evidence]) -> tuple[list[_Kept], int]:
+    """Every author record of the evidence, read once; kept where it places the person at some
+    claim's subject or at an entry of its lists. Also how many records were read."""
+    finder = _PlaceFinder(
+        list({id(pc.subject): pc.subject for pc in compiled}.values()),
+        list({id(m): m for pc in compiled for m in pc.lists}.values()),
+    )
+    kept: list[_Kept] = []
+    read = 0
+    for source in evidence:
+        for record in source.authors():
+            read += 1
+            k = _Kept(record)
+            finder.places(k)
+            if k.subject or k.listed:
+                kept.append(k)
+    return kept, read
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Person:
+    records: list[AuthorRecord]
+    at_subject: list[_Place]
+    at_listed: list[_Place]
+
+
+def _people(pc: _PeopleClaim, kept: list[_Kept]) -> list[_Person]:
+    """The claim's persons: records that share an identity key joined (a union-find over the
+    keys), and only those a record places at the subject."""
+    relevant = [k for k in kept if id(pc.subject) in k.subject or any(id(m) in k.listed for m in pc.lists)]
+    parent = list(range(len(relevant)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    for i, k in enumerate(relevant):
+        for key in k.record.identity_keys() or [f"record:{k.record.origin}"]:
+            j = owner.setdefault(key, i)
+            if j != i:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[_Kept]] = {}
+    for i, k in enumerate(relevant):
+        groups.setdefault(root(i), []).append(k)
+    people = []
+    for group in groups.values():
+        at_subject = [p for k in group for p in k.subject.get(id(pc.subject), ())]
+        if at_subject:
+            at_listed = [p for k in group for m in pc.lists for p in k.listed.get(id(m), ())]
+            people.append(_Person([k.record for k in group], at_subject, at_listed))
+    return people
+
+
+# --- years ------------------------------------------------------------------------------------
+
+
+def _year_in(year: int, start: dt.date | None, end: dt.date | None) -> tuple[Truth, str | None]:
+    """A year inside the claim's period (TRUE), outside it (FALSE), or across one of its bounds
+    (UNKNOWN, with the doubt): a year in a record is no day."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if (start and last < start) or (end and first > end):
+        return FALSE, None
+    if start and first < start:
+        return UNKNOWN, f"may fall before {start}"
+    if end and last > end:
+        return UNKNOWN, f"may fall after {end}"
+    return TRUE, None
+
+
+def _listed_by(hit: _EntryHit, year: int) -> tuple[bool | None, str | None]:
+    """Was the entry listed on or before the year? None where a year cannot say (a listing
+    inside it, or no listing date)."""
+    entry = hit.entry
+    if entry.listed_from is None:
+        return None, f"the listing date of {entry.name} is not known"
+    if entry.listed_from <= dt.date(year, 1, 1):
+        return True, None
+    if entry.listed_from > dt.date(year, 12, 31):
+        return False, None
+    return (
+        None,
+        f"{entry.name} was listed on {entry.listed_from}, within {year}, and a year cannot say which came first",
+    )
+
+
+def _basis(record: AuthorRecord) -> str:
+    return "publication years" if record.years_basis == PUBLICATION_YEARS else "the years its sources state"
+
+
+def _years(years: Iterable[int]) -> str:
+    """[2019, 2020, 2021, 2023] -> '2019–2021, 2023'."""
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs) or "no year"
+
+
+# --- the conditions ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Outcome:
+    """What one person's records show for one claim."""
+
+    status: Truth
+    at_subject: list[_Place]
+    at_listed: list[_Place]
+    doubts: list[str]
+    first: int | None = None
+    shared: list[int] = field(default_factory=list)
+    listed_before: dict[int, bool | None] = field(default_factory=dict)  # by id() of a listed place
+
+
+def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None) -> _Outcome | None:
+    """`joined_from`: first at the subject in the period, at a listed institution in an earlier
+    year. None where the records certainly show it does not hold."""
+    subject = pc.claim.subject.name
+    first_side = _first_at_subject(person.at_subject, subject, start, end)
+    if first_side is None:
+        return None
+    status, first, doubts = first_side
+    listed = _listed_earlier(person.at_listed, first, pc.cond, subject)
+    if listed is None:
+        return None
+    listed_status, cited, listed_doubts, listed_before = listed
+    return _Outcome(
+        min(status, listed_status),
+        person.at_subject,
+        cited,
+        doubts + listed_doubts,
+        first,
+        listed_before=listed_before,
+    )
+
+
+def _first_at_subject(
+    places: list[_Place], subject: str, start: dt.date | None, end: dt.date | None
+) -> tuple[Truth, int | None, list[str]] | None:
+    """The first year the records certainly place the person at the subject, whether it falls in
+    the period, and what makes it uncertain; None where it certainly falls outside."""
+    sure_years = sorted({y for p in places if p.sure for y in p.years})
+    first = sure_years[0] if sure_years else None
+    if first is not None and start is not None and dt.date(first, 12, 31) < start:
+        return None  # at the subject before the period: they did not join in it
+    yearless = [p for p in places if not p.years]
+    earlier = [p for p in places if not p.sure and p.years and (first is None or p.years[0] < first)]
+    candidates = [y for y in (first, *(p.years[0] for p in earlier)) if y is not None]
+    if not yearless and all(_year_in(y, start, end)[0] == FALSE for y in candidates):
+        return None
+    doubts = []
+    status = TRUE
+    if first is not None:
+        where, doubt = _year_in(first, start, end)
+        if where != TRUE:
+            status = UNKNOWN
+        if doubt:
+            doubts.append(f"their first year at {subject}, {first}, {doubt}")
+    for p in yearless:
+        status = UNKNOWN
+        when = (
+            "so when they were first there is not known"
+            if first is None
+            else f"so they may have been there before {first}"
+        )
+        doubts.append(f"{p.record.origin} places them at {p.label} with no years, {when}" + _name_doubt(p))
+    for p in earlier:
+        status = UNKNOWN
+        doubts.append(f"{p.record.origin} places them at {p.label} in {_years(p.years)}" + _name_doubt(p))
+    return status, first, doubts
+
+
+def _name_doubt(p: _Place) -> str:
+    return f", and the name is uncertain: {p.doubt}" if p.doubt else ""
+
+
+def _listed_earlier(
+    places: list[_Place], first: int | None, cond: AuthorCondition, subject: str
+) -> tuple[Truth, list[_Place], list[str], dict[int, bool | None]] | None:
+    """Listed places before the first year at the subject: TRUE where one certainly is, UNKNOWN
+    where one may be (the same year, no years, a doubtful name or listing), None where none can."""
+    support: list[_Place] = []
+    maybe: list[_Place] = []
+    doubts: list[str] = []
+    listed_before: dict[int, bool | None] = {}
+    for p in places:
+        assert p.hit is not None  # every listed place has its entry
+        if first is None:
+            maybe.append(p)
+            if p.doubt:
+                doubts.append(f"{p.label}: {p.doubt}")
+            continue
+        if not p.years:
+            maybe.append(p)
+            doubts.append(
+                f"{p.record.origin} places them at {p.label} with no years, so whether they were there before "
+                f"{first} is not known" + _name_doubt(p)
+            )
+            continue
+        within = cond.within_years
+        earlier = [y for y in p.years if y < first and (within is None or first - y <= within)]
+        if not earlier and first not in p.years:
+            continue
+        listed, listing_doubt = _listed_by(p.hit, first) if cond.listed_before else (None, None)
+        if listed is False:
+            continue
+        listed_before[id(p)] = listed
+        if not earlier:
+            maybe.append(p)
+            doubts.append(
+                f"in {first} the records place them both at {p.label} and at {subject}: the same year "
+                f"({_basis(p.record)}), which does not show that they moved from one to the other"
+            )
+        elif p.sure and (listed or not cond.listed_before):
+            support.append(p)
+        else:
+            maybe.append(p)
+            doubts += [d for d in (p.doubt and f"{p.label}: {p.doubt}", listing_doubt) if d]
+    if support:
+        return TRUE, support, [], listed_before
+    if maybe:
+        return UNKNOWN, maybe, doubts, listed_before
+    return None
+
+
+def _holds_both(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None) -> _Outcome | None:
+    """`holds_both`: placed at the subject and at a listed institution in one year of the period.
+    None where the records certainly show no such year."""
+    subject = pc.claim.subject.name
+    sure_years = {y for p in person.at_subject if p.sure for y in p.years}
+    any_years = {y for p in person.at_subject for y in p.years}
+    yearless = [p for p in person.at_subject if not p.years]
+    in_period = sorted(y for y in any_years if _year_in(y, start, end)[0] != FALSE)
+    support: list[_Place] = []
+    maybe: list[_Place] = []
+    doubts: list[str] = []
+    shared: set[int] = set()
+    listed_before: dict[int, bool | None] = {}
+    for p in person.at_listed:
+        assert p.hit is not None
+        if not p.years:
+            if in_period or yearless:
+                maybe.append(p)
+                doubts.append(
+                    f"{p.record.origin} places them at {p.label} with no years, so whether they were there in a "
+                    f"year they were at {subject} is not known" + _name_doubt(p)
+                )
+            continue
+        for year in p.years:
+            where, period_doubt = _year_in(year, start, end)
+            if where == FALSE or (year not in any_years and not yearless):
+                continue
+            listed, listing_doubt = _listed_by(p.hit, year) if pc.cond.listed_before else (None, None)
+            if listed is False:
+                continue
+            sure = where == TRUE and p.sure and year in sure_years and (listed or not pc.cond.listed_before)
+            if sure:
+                listed_before[id(p)] = listed  # the year the finding rests on
+                support.append(p)
+                shared.add(year)
+                continue
+            listed_before.setdefault(id(p), listed)
+            maybe.append(p)
+            if period_doubt:
+                doubts.append(f"{year}, the year they were at both {p.label} and {subject}, {period_doubt}")
+            if year not in any_years:
+                doubts += [
+                    f"{s.record.origin} places them at {s.label} with no years, so whether they were there in "
+                    f"{year}, when they were at {p.label}, is not known"
+                    for s in yearless
+                ]
+            elif year not in sure_years:
+                doubts += [f"{s.label} in {year}: {s.doubt}" for s in person.at_subject if s.doubt and year in s.years]
+            doubts += [d for d in (p.doubt and f"{p.label}: {p.doubt}", listing_doubt) if d]
+    if support:
+        at_subject = [s for s in person.at_subject if s.sure and shared & set(s.years)]
+        return _Outcome(TRUE, at_subject, _once(support), [], shared=sorted(shared), listed_before=listed_before)
+    if maybe:
+        return _Outcome(UNKNOWN, person.at_subject, _once(maybe), doubts, listed_before=listed_before)
+    return None
+
+
+def _once(places: list[_Place]) -> list[_Place]:
+    """Each place once, in order (a place can count for several years)."""
+    return list({id(p): p for p in places}.values())
+
+
+def _considered(person: _Person, start: dt.date | None, end: dt.date | None) -> bool:
+    """Placed at the subject in a year that may fall in the period, or with no years."""
+    return any(not p.years or any(_year_in(y, start, end)[0] != FALSE for y in p.years) for p in person.at_subject)
+
+
+# --- the works that show a placement ----------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Wanted:
+    """A placement whose works are looked for: an author at an institution in some years."""
+
+    place: _Place
+    years: frozenset[int]
+    shows: SubjectMatcher | ListMatcher
+    found: dict[str, PersonWork] = field(default_factory=dict)
+
+    def offer(self, work: Work, authorship: Authorship) -> None:
+        if work.published is None or work.published.year not in self.years:
+            return
+        if isinstance(self.shows, SubjectMatcher):
+            hit = self.shows._match(authorship)
+            if hit is None or hit.doubt is not None:
+                return
+        else:
+            entry = self.place.hit.entry.id if self.place.hit else None
+            if not any(h.entry.id == entry and h.doubt is None for h in self.shows.hits(authorship)):
+                return
+        wid = work.group or work.id
+        if wid not in self.found:
+            self.found[wid] = PersonWork(
+                id=wid,
+                title=work.title,
+                publication_date=str(work.published),
+                doi=work.doi,
+                record=str(work.origin),
+            )
+
+
+def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence]) -> None:
+    """One more pass over the works, for those by the wanted authors (by OpenAlex author id)."""
+    if not wanted:
+        return
+    for source in evidence:
+        for work in source.works():
+            for a in work.authorships:
+                for w in wanted.get(a.author_id or "", ()):
+                    w.offer(work, a)
+
+
+def _openalex_ids(person: _Person) -> list[str]:
+    """The person's OpenAlex author ids, the one to name them by first: a record's own id that
+    OpenAlex has not merged into another (the lowest, where records sharing an ORCID give two)."""
+    own = {r.openalex_id for r in person.records if r.openalex_id}
+    merged = {m for r in person.records for m in r.merged_ids}
+    current = sorted(own - merged, key=_natural) or sorted(own, key=_natural)
+    return current + sorted((own | merged) - set(current), key=_natural)
+
+
+def _natural(identifier: str) -> tuple[int, str]:
+    digits = identifier[1:]
+    return (int(digits), identifier) if digits.isdigit() and len(digits) < 30 else (0, identifier)
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+
+def _placement(p: _Place, outcome: _Outcome, wanted: _Wanted | None) -> Placement:
+    inst = p.affiliation.institution
+    works = (
+        sorted(wanted.found.values(), key=lambda w: (w.publication_date or "9999", _natural(w.id))) if wanted else []
+    )
+    return Placement(
+        institution=InstitutionRef(id=inst.id, name=inst.name or inst.id or "", ror=inst.ror),
+        country=inst.country,
+        years=p.years,
+        years_basis=p.record.years_basis,
+        method=p.method,
+        matched_text=p.matched_text,
+        matched_name=p.name.name if p.name else None,
+        entry=_entry_ref(p.hit) if p.hit else None,
+        listed_before=outcome.listed_before.get(id(p)),
+        record=str(p.record.origin),
+        doubt=p.doubt,
+        works=tuple(works[:WORKS_CITED]),
+        more_works=max(0, len(works) - WORKS_CITED),
+    )
+
+
+def _finding(person: _Person, outcome: _Outcome, pc: _PeopleClaim, wanted: dict[int, _Wanted]) -> PersonFinding:
+    ids = _openalex_ids(person)
+    lead = next((r for r in person.records if r.openalex_id == (ids[0] if ids else None)), person.records[0])
+    orcids = sorted({r.orcid for r in person.records if r.orcid})
+    cited = [*outcome.at_subject, *outcome.at_listed]
+    return PersonFinding(
+        id=ids[0] if ids else lead.id,
+        openalex_id=ids[0] if ids else None,
+        other_openalex_ids=tuple(ids[1:]),
+        orcid=orcids[0] if orcids else None,
+        name=lead.name,
+        records=tuple(dict.fromkeys(str(r.origin) for r in person.records)),
+        status="matched" if outcome.status == TRUE else "uncertain",
+        strength="direct" if all(p.method in DIRECT_METHODS for p in cited) else "inferred",
+        first_year_at_subject=outcome.first,
+        shared_years=tuple(outcome.shared),
+        shows=_shows(outcome, pc),
+        at_subject=tuple(_placement(p, outcome, wanted.get(id(p))) for p in outcome.at_subject),
+        at_listed=tuple(_placement(p, outcome, wanted.get(id(p))) for p in outcome.at_listed),
+        uncertain_because=tuple(dict.fromkeys(outcome.doubts)) if outcome.status != TRUE else (),
+    )
+
+
+def _shows(outcome: _Outcome, pc: _PeopleClaim) -> str:
+    """What the records show, in one sentence: 'at Beihang University in 2019–2021, then first at
+    Microsoft Research Asia in 2023, by publication years'."""
+    subject = pc.claim.subject.name
+    bases = sorted({_basis(p.record) for p in (*outcome.at_subject, *outcome.at_listed)})
+    listed = "; ".join(map(_at, outcome.at_listed))
+    if pc.cond.joined_from:
+        first = f"first at {subject} in {outcome.first}" if outcome.first else f"at {subject} in no certain year"
+        text = f"at {listed}, {'then ' if outcome.status == TRUE else ''}{first}"
+    elif outcome.shared:
+        places = " and ".join(dict.fromkeys(p.label for p in outcome.at_listed))
+        text = f"at {subject} and at {places}, both in {_years(outcome.shared)}"
+    else:
+        text = f"at {'; '.join(map(_at, outcome.at_subject))}; at {listed}"
+    return f"{text}, by {' and '.join(bases)}"
+
+
+def _at(p: _Place) -> str:
+    return f"{p.label} in {_years(p.years)}" if p.years else f"{p.label}, with no years"
+
+
+# --- verdicts ---------------------------------------------------------------------------------
+
+
+def _people_count(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people" if n else "No one"
+
+
+def _cite(findings: list[PersonFinding], *, with_doubt: bool = False) -> str:
+    parts = []
+    for f in findings[:PEOPLE_CITED]:
+        doubt = f"; {f.uncertain_because[0]}" if with_doubt and f.uncertain_because else ""
+        parts.append(f"{f.name} ({f.id}: {f.shows}{doubt})")
+    more = len(findings) - PEOPLE_CITED
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+def _years_note(findings: list[PersonFinding]) -> str:
+    """What the years cited are, once per sentence."""
+    bases = {p.years_basis for f in findings for p in (*f.at_subject, *f.at_listed)}
+    if bases == {PUBLICATION_YEARS}:
+        return " The years are publication years (of works stating the institution), not employment dates."
+    if PUBLICATION_YEARS in bases:
+        return (
+            " The years are publication years (of works stating the institution), not employment dates, except "
+            "where a curated history gives the years its sources state."
+        )
+    return " The years are those the curated histories' sources state." if bases else ""
+
+
+_SILENCE = (
+    " A person shows in the records only through works that state the institution: one who published nothing "
+    "there, or whose works OpenAlex did not resolve to it, does not."
+)
+
+
+def _verdict(
+    claim: Claim,
+    matched: list[PersonFinding],
+    uncertain: list[PersonFinding],
+    considered: int,
+    read: int,
+    coverage: CoverageReport,
+) -> tuple[Verdict, str]:
+    """The works verdict table (docs/evaluation.md), counting persons."""
+    n, u = len(matched), len(uncertain)
+    kind, count = claim.expects.kind, claim.expects.count
+    subject = claim.subject.name
+    people = _people_count(n)
+    verb = "matches" if n == 1 else "match"
+    cited = f"{_cite(matched)}.{_years_note(matched)}"
+    maybe = f"; {u} more might ({_cite(uncertain, with_doubt=True)})" if u else ""
+    if not read:
+        return "insufficient_evidence", f"No one can be checked: {coverage.why}."
+    if considered:
+        pool = f"the {_people_count(considered).lower()} whose records place them at {subject} in the period"
+    else:
+        pool = f"the evidence's author records, none of which places anyone at {subject} in the period"
+    if kind == "none":
+        if n:
+            return (
+                "contradicted",
+                f"{people} {verb} although the claim expects none: {cited}",
+            )
+        if u:
+            return "insufficient_evidence", (
+                f"No one certainly matches, but {_people_count(u).lower()} might: "
+                f"{_cite(uncertain, with_doubt=True)}.{_years_note(uncertain)}"
+            )
+        if coverage.complete:
+            return "not_contradicted", f"No one matches among {pool}, and {coverage.why}.{_SILENCE}"
+        return "insufficient_evidence", f"No one matches among {pool}, but {coverage.why}."
+    if kind == "at_most":
+        if n > count:
+            return "contradicted", f"{people} {verb}; the claim allows at most {count}: {cited}"
+        if n + u > count:
+            return "insufficient_evidence", f"{people} {verb}, within the {count} allowed{maybe}."
+        if coverage.complete:
+            return "not_contradicted", f"{people} {verb}, within the {count} allowed, and {coverage.why}.{_SILENCE}"
+        return "insufficient_evidence", f"{people} {verb}, within the {count} allowed, but {coverage.why}."
+    if n >= count:
+        return "supported", f"{people} {verb}; the claim says at least {count}: {cited}"
+    if coverage.complete and n + u < count:
+        few = f"Only {people.lower()} {verb}" if n else "No one matches"
+        return "contradicted", f"{few}, fewer than the {count} the claim says, and {coverage.why}.{_SILENCE}"
+    if coverage.complete:
+        return "insufficient_evidence", f"{people} of the {count} the claim says were found{maybe}."
+    return "insufficient_evidence", f"{people} of the {count} the claim says were found{maybe}, but {coverage.why}."
+
+
+def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, read: int) -> CoverageReport:
+    """Whether the evidence holds the record of every author on the subject's works in the period:
+    only then can finding no one count."""
+    name, ids = claim.subject.name, claim.subject.openalex
+    if not read:
+        return CoverageReport(
+            complete=False,
+            why=(
+                "the evidence holds no author records, which a claim about people is judged on "
+                "(claimwatch collect gathers the record of every author on the subject's works)"
+            ),
+        )
+    if not ids:
+        return CoverageReport(
+            complete=False, why=f"{name} has no OpenAlex id, so no evidence can hold the records of all its people"
+        )
+    declared = [e for e in evidence if e.author_coverage.complete]
+    if not declared:
+        notes = "; ".join(f"{e.path}: {e.author_coverage.note or 'no coverage declared'}" for e in evidence)
+        return CoverageReport(complete=False, why=f"no evidence holds the record of every author at {name} ({notes})")
+    if end is None:
+        return CoverageReport(
+            complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
+        )
+    period = describe_period(claim.from_, end)
+    covering = [e for e in declared if e.author_coverage.holds(ids, claim.from_, end, e.retrieved)]
+    if covering:
+        sources = tuple(e.path for e in covering)
+        return CoverageReport(
+            complete=True,
+            sources=sources,
+            why=(
+                f"{', '.join(sources)} holds the record of every author on the works OpenAlex attributes to "
+                f"{name} ({', '.join(ids)}) published {period}"
+            ),
+        )
+    held = "; ".join(
+        f"{e.path} holds the authors of the works of {', '.join(e.author_coverage.institutions)} "
+        f"{describe_period(e.author_coverage.from_, e.author_coverage.to or e.retrieved)}"
+        for e in declared
+    )
+    return CoverageReport(
+        complete=False,
+        why=f"no evidence holds the record of every author at {name} ({', '.join(ids)}) {period}: {held}",
+    )
+
+
+def _lapsed(claim: Claim, reviews: Reviews | None) -> tuple[LapsedReview, ...]:
+    """Reviews name works; a claim about people has persons for findings, which no review names."""
+    return tuple(
+        LapsedReview(
+            review=e.review,
+            reason="not_found",
+            why=f"claim '{claim.id}' is about people, and a review names a work: it applies to none of its findings",
+        )
+        for e in (reviews.of_claim(claim.id) if reviews else [])
+    )
+
+
+def _result(
+    pc: _PeopleClaim,
+    outcomes: list[tuple[_Person, _Outcome]],
+    considered: int,
+    read: int,
+    wanted: dict[int, _Wanted],
+    evidence: Sequence[Evidence],
+    as_of: dt.date | None,
+    reviews: Reviews | None,
+) -> ClaimResult:
+    claim = pc.claim
+    end = claim.to or as_of
+    findings = sorted((_finding(person, o, pc, wanted) for person, o in outcomes), key=_finding_order)
+    matched = [f for f in findings if f.status == "matched"]
+    uncertain = [f for f in findings if f.status == "uncertain"]
+    coverage = _coverage(claim, evidence, end, read)
+    verdict, why = _verdict(claim, matched, uncertain, considered, read, coverage)
+    return ClaimResult(
+        claim=claim.id,
+        says=claim.says,
+        sentence=describe(claim, pc.file),
+        claims_file=pc.file.path,
+        subject=claim.subject.name,
+        period=Period(
+            from_=str(claim.from_) if claim.from_ else None,
+            to=str(claim.to) if claim.to else None,
+            assessed_to=str(end) if end else None,
+        ),
+        expects=Expectation(kind=claim.expects.kind, count=claim.expects.count),
+        verdict=verdict,
+        why=why,
+        matched=len(matched),
+        uncertain=len(uncertain),
+        works_considered=0,
+        coverage=coverage,
+        findings=(),
+        lapsed_reviews=_lapsed(claim, reviews),
+        interpretation=Interpretation(note=claim.note, lists=tuple(pc.cond.list_ids())),
+        people=tuple(matched),
+        uncertain_people=tuple(uncertain),
+        people_considered=considered,
+    )
+
+
+def _finding_order(f: PersonFinding) -> tuple[int, tuple[int, str]]:
+    """By the year the finding turns on, then by id."""
+    year = f.first_year_at_subject or (f.shared_years[0] if f.shared_years else 9999)
+    return (year, _natural(f.id))
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def _judge_people(
+    claims: ClaimSet,
+    evidence: Sequence[Evidence],
+    as_of: dt.date | None,
+    reviews: Reviews | None = None,
+    matchers: _Matchers | None = None,
+) -> dict[str, ClaimResult]:
+    """A result for every claim about people, by claim id."""
+    matchers = matchers or _Matchers()
+    compiled = [
+        _PeopleClaim(
+            c, c.authors, f, matchers.subject(c.subject), [matchers.list(f.lists[i]) for i in c.authors.list_ids()]
+        )
+        for f in claims.files
+        for c in f.claims
+        if c.authors is not None
+    ]
+    if not compiled:
+        return {}
+    kept, read = _read_records(compiled, evidence)
+    judged = []
+    wanted: dict[int, _Wanted] = {}
+    by_author: dict[str, list[_Wanted]] = {}
+    for pc in compiled:
+        start, end = pc.claim.from_, pc.claim.to or as_of
+        test = _joined if pc.cond.joined_from else _holds_both
+        people = _people(pc, kept)
+        outcomes = [(person, o) for person in people if (o := test(person, pc, start, end)) is not None]
+        judged.append((pc, outcomes, sum(_considered(p, start, end) for p in people)))
+        for person, o in outcomes:
+            _want(person, o, pc, wanted, by_author)
+    _cite_works(by_author, evidence)
+    return {
+        pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews)
+        for pc, outcomes, considered in judged
+    }
+
+
+def _want(
+    person: _Person,
+    outcome: _Outcome,
+    pc: _PeopleClaim,
+    wanted: dict[int, _Wanted],
+    by_author: dict[str, list[_Wanted]],
+) -> None:
+    """Ask for the works that show each placement a finding cites, by the person's author ids."""
+    ids = _openalex_ids(person)
+    if not ids:
+        return
+    years = set(outcome.shared)
+    for p in (*outcome.at_subject, *outcome.at_listed):
+        if id(p) in wanted or not p.years:
+            continue
+        shows = pc.subject if p.hit is None else next(m for m in pc.lists if m.list is p.hit.reference_list)
+        w = wanted[id(p)] = _Wanted(p, frozenset(years & set(p.years) if years else p.years), shows)
+        for i in ids:
+            by_author.setdefault(i, []).append(w)
+
+
+def _with_people(
+    claims: ClaimSet,
+    results: Iterable[ClaimResult],
+    evidence: Sequence[Evidence],
+    as_of: dt.date | None,
+    reviews: Reviews | None = None,
+    matchers: _Matchers | None = None,
+) -> tuple[ClaimResult, ...]:
+    """The run's results in claim order, each claim about people judged on author records in
+    place of the empty result its works pass gave it."""
+    people = _judge_people(claims, evidence, as_of, reviews, matchers)
+    return tuple(people.get(r.claim, r) for r in results)

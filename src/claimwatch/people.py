@@ -1,0 +1,260 @@
+"""People as their records show them: OpenAlex author records, and the histories an analyst
+recorded by hand in curated evidence, as one model, `AuthorRecord`.
+
+An OpenAlex author record lists `affiliations`, each an institution with `years`. Those years
+are **publication years**: the years of the author's works that state the institution. They are
+not employment dates: a person may have joined long before their first paper there, left long
+after their last, or published from a place they only visited. A curated history's years are
+what its sources (a CV, a lab page) state, which may be employment years; `years_basis` says
+which a record's years are. Where a record gives no years for an institution, the affiliation is
+kept with none: a year is never invented.
+
+Institutions are `works.Institution`s, built from OpenAlex's institution objects as a work's
+are, so an author's affiliations match lists exactly as a work's authorships do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from . import ids
+from .works import Institution, Origin
+
+PUBLICATION_YEARS = (
+    "publication years: the years of the author's works that state the institution, not employment dates"
+)
+STATED_YEARS = "the years the sources state"
+
+LEGACY_AUTHOR_FIELDS = frozenset({"last_known_institution"})
+"""Fields read from author records that OpenAlex no longer gives (older dumps and snapshots
+have them): never asked of the API."""
+
+UNNAMED = "(unnamed author)"
+YEARS_READ = range(1000, 10_000)  # a year outside this is no year a record can mean
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """An institution a person is placed at, and the years the record places them there:
+    sorted, each once; empty where the record gives none."""
+
+    institution: Institution
+    years: tuple[int, ...] = ()
+    role: str | None = None  # curated: as the source states it ("intern"); OpenAlex gives none
+
+    @property
+    def first_year(self) -> int | None:
+        return self.years[0] if self.years else None
+
+    @property
+    def last_year(self) -> int | None:
+        return self.years[-1] if self.years else None
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorRecord:
+    """One person as one record shows them.
+
+    `id` is the OpenAlex author id (A...) of an OpenAlex record, or the curated record's own id;
+    `openalex_id` is the OpenAlex id wherever one is known. `years_basis` says what the years of
+    its affiliations are (`PUBLICATION_YEARS` for OpenAlex, `STATED_YEARS` for curated).
+    """
+
+    id: str
+    name: str
+    origin: Origin
+    openalex_id: str | None = None
+    orcid: str | None = None
+    alternative_names: tuple[str, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    last_known_institutions: tuple[Institution, ...] = ()
+    updated: str | None = None
+    merged_ids: tuple[str, ...] = ()  # author ids OpenAlex merged into this one, where the evidence knows
+    sources: tuple[dict[str, Any], ...] = ()  # curated: where the history was read
+    years_basis: str = PUBLICATION_YEARS
+
+    def identity_keys(self) -> list[str]:
+        """Keys that name the same person across records: the OpenAlex id (and any merged into
+        it), the ORCID, and for curated records the record itself."""
+        keys = [f"author:{i}" for i in (self.openalex_id, *self.merged_ids) if i]
+        if self.orcid:
+            keys.append(f"orcid:{self.orcid}")
+        if self.origin.kind == "curated":
+            keys.append(f"curated:{self.origin.path}#{self.id}")
+        return keys
+
+
+# --- identifiers -----------------------------------------------------------------------------
+
+_ORCID = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE)
+
+
+def orcid_id(value: object) -> str | None:
+    """'https://orcid.org/0000-0001-6187-6610' -> '0000-0001-6187-6610'; None where it is not an
+    ORCID iD, its check digit (ISO 7064 11-2) included."""
+    if not isinstance(value, str):
+        return None
+    m = _ORCID.match(value.strip())
+    if not m:
+        return None
+    short = m.group(1).upper()
+    return short if _orcid_check_digit(short[:-1]) == short[-1] else None
+
+
+def _orcid_check_digit(base: str) -> str:
+    total = 0
+    for digit in base.replace("-", ""):
+        total = (total + int(digit)) * 2
+    result = (12 - total % 11) % 11
+    return "X" if result == 10 else str(result)
+
+
+def author_id(value: object) -> str | None:
+    """An OpenAlex author id (A...) in its short form, of a sensible length; None otherwise."""
+    short = ids.openalex_id(value) if isinstance(value, str) else None
+    return short if short and short[0] == "A" and len(short) <= ids.MAX_OPENALEX_DIGITS + 1 else None
+
+
+# --- OpenAlex author records -----------------------------------------------------------------
+
+
+def author_from_openalex(record: dict[str, Any], origin: Origin, merged_ids: Iterable[str] = ()) -> AuthorRecord:
+    """An AuthorRecord from an OpenAlex author record, tolerating what real records do: nulls
+    and missing fields, an affiliation with no years (kept, with none), an institution with no
+    id (kept by its name) or with neither id nor name (OpenAlex's placeholder: it places no one,
+    and is left out), the same institution twice (one affiliation, its years joined), and the
+    older single `last_known_institution` where `last_known_institutions` is missing."""
+    record_ids = _dict(record.get("ids"))
+    own = author_id(record.get("id")) or author_id(record_ids.get("openalex"))
+    name = _str(record.get("display_name"))
+    last_known = record.get("last_known_institutions")
+    if not isinstance(last_known, list):
+        older = record.get("last_known_institution")
+        last_known = [older] if isinstance(older, dict) else []
+    return AuthorRecord(
+        id=own or _short_str(record.get("id")) or str(origin),
+        name=name or UNNAMED,
+        origin=origin,
+        openalex_id=own,
+        orcid=orcid_id(record.get("orcid")) or orcid_id(record_ids.get("orcid")),
+        alternative_names=_alternative_names(record.get("display_name_alternatives"), name),
+        affiliations=_openalex_affiliations(record.get("affiliations")),
+        last_known_institutions=tuple(_institutions(last_known)),
+        updated=_str(record.get("updated_date")),
+        merged_ids=tuple(sorted({m for m in merged_ids if m and m != own})),
+    )
+
+
+def _openalex_affiliations(value: object) -> tuple[Affiliation, ...]:
+    """Each institution once, in the record's order, with the years of all its entries."""
+    order: list[tuple[str, Institution]] = []
+    years: dict[str, set[int]] = {}
+    for entry in _list(value):
+        entry = _dict(entry)
+        institution = institution_from_openalex(_dict(entry.get("institution")))
+        if institution is None:
+            continue
+        key = institution.id or f"name:{institution.name}"
+        if key not in years:
+            order.append((key, institution))
+            years[key] = set()
+        years[key].update(_years(entry.get("years")))
+    return tuple(Affiliation(institution, tuple(sorted(years[key]))) for key, institution in order)
+
+
+def _years(value: object) -> Iterable[int]:
+    """The whole-number years of a list; anything else in it is no year and is passed over."""
+    for y in _list(value):
+        if isinstance(y, int) and not isinstance(y, bool) and y in YEARS_READ:
+            yield y
+
+
+def _institutions(values: Iterable[object]) -> Iterable[Institution]:
+    for value in values:
+        institution = institution_from_openalex(_dict(value))
+        if institution is not None:
+            yield institution
+
+
+def institution_from_openalex(i: dict[str, Any]) -> Institution | None:
+    """An institution object as OpenAlex gives it (id, display_name, ror, country_code, lineage);
+    None where it has neither an id nor a name (the placeholder `I-1` has no id)."""
+    own = ids.openalex_id(i.get("id")) if isinstance(i.get("id"), str) else None
+    own = own if own and own[0] == "I" else None
+    name = _str(i.get("display_name")) or ""
+    if not own and not name:
+        return None
+    lineage = tuple(x for x in (ids.openalex_id(v) for v in _list(i.get("lineage")) if isinstance(v, str)) if x)
+    ror = i.get("ror")
+    return Institution(
+        name=name,
+        id=own,
+        ror=ids.ror_id(ror) if isinstance(ror, str) else None,
+        lineage=lineage or ((own,) if own else ()),
+        country=_str(i.get("country_code")),
+    )
+
+
+def _alternative_names(value: object, name: str | None) -> tuple[str, ...]:
+    seen = {name} if name else set()
+    out = []
+    for alt in _list(value):
+        if isinstance(alt, str) and alt.strip() and alt not in seen:
+            seen.add(alt)
+            out.append(alt)
+    return tuple(out)
+
+
+# --- curated histories -----------------------------------------------------------------------
+
+
+def author_from_curated(raw: dict[str, Any], origin: Origin) -> AuthorRecord:
+    """A person's history as an analyst recorded it (a `people:` entry of a curated file, already
+    checked against its schema): each affiliation with the years its sources state."""
+    openalex = author_id(raw.get("openalex"))
+    return AuthorRecord(
+        id=raw["id"],
+        name=raw["name"],
+        origin=origin,
+        openalex_id=openalex,
+        orcid=orcid_id(raw.get("orcid")),
+        alternative_names=tuple(raw.get("aliases", ())),
+        affiliations=tuple(_curated_affiliation(a) for a in raw["affiliations"]),
+        sources=tuple(raw["sources"]),
+        years_basis=STATED_YEARS,
+    )
+
+
+def _curated_affiliation(raw: dict[str, Any]) -> Affiliation:
+    own = ids.openalex_id(raw.get("openalex"))
+    institution = Institution(
+        name=raw["name"],
+        id=own,
+        ror=ids.ror_id(raw.get("ror")),
+        lineage=(own,) if own else (),
+        country=raw.get("country"),
+    )
+    return Affiliation(institution, tuple(sorted(set(raw.get("years", ())))), raw.get("role"))
+
+
+# --- tolerant reading ------------------------------------------------------------------------
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _short_str(value: object) -> str | None:
+    """A record's own id where it is no OpenAlex author id, if short enough to cite."""
+    return value if isinstance(value, str) and 0 < len(value) <= 200 else None
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _dict(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}

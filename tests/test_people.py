@@ -1,0 +1,615 @@
+"""Claims about people (#21): `authors:` claims judged on author records, each case of the
+issue with the verdict and findings its semantics say: a move, a first year straddling the
+claim's start, the same year at both places, no years, the country rule, one person across
+records, author coverage; and the works that show a placement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimwatch import claims as claims_mod
+from claimwatch.coverage import AuthorCoverage, Coverage
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
+from claimwatch.people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord, author_from_openalex
+from claimwatch.reports.jsonreport import render_json
+from claimwatch.reviews import load_reviews
+from claimwatch.works import Origin, Work
+from helpers import HIT, LAB, claim_file, institution, project, work, write, write_jsonl
+
+BOSTON_NEU = institution("I12912129", "Northeastern University", country="US")
+SHENYANG_NEU = institution(None, "Northeastern University", country="CN")
+UNPLACED_NEU = institution(None, "Northeastern University", country=None)
+ELSEWHERE = institution("I300", "Tsinghua University")
+BEIHANG = institution("I999", "Beihang University", ror="00wk2mp56")
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> Path:
+    root = project(tmp_path)
+    write(
+        root / "evidence/lists/neu.yaml",
+        """\
+        id: neu
+        name: Northeastern University (Shenyang)
+        sources: [{title: A source}]
+        entries:
+          - id: neu-shenyang
+            name: Northeastern University
+            country: CN
+            listed_from: null
+            verified: true
+        """,
+    )
+    return root
+
+
+def author(aid: str, name: str, *places: tuple[dict[str, Any], list[int]], **extra: Any) -> dict[str, Any]:
+    """An OpenAlex author record: its affiliations as (institution, years)."""
+    return {
+        "id": f"https://openalex.org/{aid}",
+        "display_name": name,
+        "orcid": None,
+        "ids": {"openalex": f"https://openalex.org/{aid}"},
+        "affiliations": [{"institution": inst, "years": sorted(years, reverse=True)} for inst, years in places],
+        "last_known_institutions": [],
+        "updated_date": "2025-01-01T00:00:00",
+        **extra,
+    }
+
+
+def people_claim(cond: str, *, period: str = "from: 2022-04-08", expects: str = "none", cid: str = "c") -> str:
+    return f"""\
+  - id: {cid}
+    says: A claim about people.
+    subject: lab
+    {period}
+    expects: {expects}
+    authors: {cond}
+"""
+
+
+def load(root: Path, body: str) -> claims_mod.ClaimSet:
+    return claims_mod.load_claims([claim_file(root / "claims/c.yaml", "claims:\n" + body)], root=root)
+
+
+def judge(root: Path, body: str, records: list[dict[str, Any]], **cover: Any):
+    """The first claim's result, on the records in one JSON Lines file (or a snapshot of it)."""
+    path = write_jsonl(root / "records.jsonl", records)
+    if cover:
+        import_jsonl(path, root / "snap", **cover)
+        evidence = [open_evidence(root / "snap")]
+    else:
+        evidence = [JsonlEvidence.open(path)]
+    return evaluate(load(root, body), evidence).results[0]
+
+
+JOINED = people_claim("{joined_from: [mil]}")
+BOTH = people_claim("{holds_both: [mil]}")
+
+
+# --- joined_from ------------------------------------------------------------------------------
+
+
+def test_a_move_from_a_listed_university_to_the_subject_contradicts_a_none_claim(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023, 2024]))])
+    assert (r.verdict, r.matched, r.uncertain, r.people_considered) == ("contradicted", 1, 0, 1)
+    assert (r.findings, r.works_considered) == ((), 0)
+    (p,) = r.people
+    assert (p.id, p.openalex_id, p.name, p.status, p.strength) == ("A1", "A1", "Li Wei", "matched", "direct")
+    assert p.records == (f"{root}/records.jsonl:1",) and p.first_year_at_subject == 2023
+    (listed,) = p.at_listed
+    assert (listed.entry.id, listed.entry.citation, listed.years, listed.method) == (
+        "hit",
+        "85 FR 34495",
+        (2020,),
+        "openalex_id",
+    )
+    assert listed.years_basis == PUBLICATION_YEARS and listed.record == f"{root}/records.jsonl:1"
+    (at_lab,) = p.at_subject
+    assert (at_lab.institution.id, at_lab.years, at_lab.entry) == ("I100", (2023, 2024), None)
+    assert p.shows == (
+        "at Harbin Institute of Technology in 2020, then first at Example Lab in 2023, by publication years"
+    )
+    assert r.why.startswith("1 person matches although the claim expects none: Li Wei (A1: at Harbin")
+    assert "publication years (of works stating the institution), not employment dates" in r.why
+    assert p.uncertain_because == ()
+
+
+def test_someone_at_the_subject_before_the_period_did_not_join_in_it(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2018]), (LAB, [2019, 2023]))])
+    assert (r.verdict, r.matched, r.uncertain, r.people_considered) == ("insufficient_evidence", 0, 0, 1)
+
+
+def test_a_listed_year_after_joining_is_no_move_from_it(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (LAB, [2023]), (HIT, [2024]))])
+    assert (r.matched, r.uncertain) == (0, 0)
+
+
+def test_a_first_year_that_straddles_the_claims_start_is_uncertain(root):
+    records = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2022, 2023]))]
+    r = judge(root, JOINED, records)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (p,) = r.uncertain_people
+    assert p.status == "uncertain" and p.first_year_at_subject == 2022
+    assert p.uncertain_because == ("their first year at Example Lab, 2022, may fall before 2022-04-08",)
+    assert r.why.startswith("No one certainly matches, but 1 person might: Li Wei (A1:")
+    # From the first of January the whole year is inside the period: a match.
+    assert judge(root, people_claim("{joined_from: [mil]}", period="from: 2022-01-01"), records).matched == 1
+
+
+def test_a_first_year_that_straddles_the_claims_end_is_uncertain(root):
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-01-01\n    to: 2023-06-30")
+    r = judge(root, body, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))])
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == ("their first year at Example Lab, 2023, may fall after 2023-06-30",)
+
+
+def test_the_same_year_at_both_places_is_said_so_and_not_read_as_a_move(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2023]), (LAB, [2023, 2024]))])
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (p,) = r.uncertain_people
+    (doubt,) = p.uncertain_because
+    assert doubt == (
+        "in 2023 the records place them both at Harbin Institute of Technology and at Example Lab: the same year "
+        "(publication years), which does not show that they moved from one to the other"
+    )
+
+
+def test_an_earlier_listed_year_beside_the_same_one_is_a_move(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2021, 2023]), (LAB, [2023]))])
+    assert r.matched == 1 and r.people[0].at_listed[0].years == (2021, 2023)
+
+
+def test_a_listed_institution_with_no_years_is_uncertain(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, []), (LAB, [2023]))])
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        f"{root}/records.jsonl:1 places them at Harbin Institute of Technology with no years, so whether they "
+        "were there before 2023 is not known",
+    )
+    assert p.at_listed[0].years == ()
+
+
+def test_a_record_placing_someone_at_the_subject_only_with_no_years_is_uncertain(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (LAB, []))])
+    (p,) = r.uncertain_people
+    assert p.first_year_at_subject is None and r.people_considered == 1
+    assert p.uncertain_because == (
+        f"{root}/records.jsonl:1 places them at Example Lab with no years, so when they were first there is not known",
+    )
+
+
+def test_a_subject_place_with_no_years_beside_dated_ones_leaves_the_first_year_open(root):
+    lab_unit = institution("I101", "Example Lab Beijing", lineage=["I101", "I100"])
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), (lab_unit, []))])
+    (p,) = r.uncertain_people
+    assert p.first_year_at_subject == 2023
+    assert "Example Lab Beijing with no years, so they may have been there before 2023" in p.uncertain_because[0]
+
+
+def test_someone_at_the_subject_with_no_listed_past_is_no_finding(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (ELSEWHERE, [2020]), (LAB, []))])
+    assert (r.matched, r.uncertain, r.people_considered) == (0, 0, 1)
+
+
+def test_within_years_leaves_out_a_listed_past_long_before_joining(root):
+    body = people_claim("{joined_from: [mil], within_years: 2}")
+    assert judge(root, body, [author("A1", "Li Wei", (HIT, [2015]), (LAB, [2023]))]).matched == 0
+    assert judge(root, body, [author("A1", "Li Wei", (HIT, [2021]), (LAB, [2023]))]).matched == 1
+
+
+# --- listed before ----------------------------------------------------------------------------
+
+
+def test_listed_before_joining_counts_an_entry_listed_by_the_first_year(root):
+    body = people_claim("{joined_from: [mil], listed_before: true}", period="from: 2020-01-01")
+    r = judge(root, body, [author("A1", "Li Wei", (HIT, [2019]), (LAB, [2021]))])  # HIT listed 2020-06-05
+    assert r.matched == 1 and r.people[0].at_listed[0].listed_before is True
+
+
+def test_listed_within_the_joining_year_is_uncertain(root):
+    body = people_claim("{joined_from: [mil], listed_before: true}", period="from: 2020-01-01")
+    r = judge(root, body, [author("A1", "Li Wei", (HIT, [2019]), (LAB, [2020]))])
+    (p,) = r.uncertain_people
+    assert p.at_listed[0].listed_before is None
+    assert p.uncertain_because == (
+        "Harbin Institute of Technology was listed on 2020-06-05, within 2020, and a year cannot say which came first",
+    )
+
+
+def test_an_entry_listed_after_the_joining_year_does_not_count_and_an_unknown_date_is_uncertain(root):
+    heu = institution("I777", "Harbin Engineering University")  # listed 2025-01-01
+    body = people_claim("{joined_from: [mil], listed_before: true}")
+    assert judge(root, body, [author("A1", "Li Wei", (heu, [2020]), (LAB, [2023]))]).uncertain == 0
+    r = judge(root, body, [author("A1", "Li Wei", (BEIHANG, [2020]), (LAB, [2023]))])  # listing date not known
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == ("the listing date of Beihang University is not known",)
+    assert (p.at_listed[0].method, p.at_listed[0].entry.id) == ("ror", "beihang")
+
+
+# --- the country rule -------------------------------------------------------------------------
+
+
+def test_northeastern_university_in_boston_does_not_count_against_the_chinese_one(root):
+    body = people_claim("{joined_from: [neu]}")
+    boston = judge(root, body, [author("A1", "J. Smith", (BOSTON_NEU, [2019]), (LAB, [2023]))])
+    assert (boston.matched, boston.uncertain, boston.people_considered) == (0, 0, 1)
+    shenyang = judge(root, body, [author("A1", "J. Smith", (SHENYANG_NEU, [2019]), (LAB, [2023]))])
+    (p,) = shenyang.people
+    assert (p.strength, p.at_listed[0].method) == ("inferred", "name_in_institution")
+    unplaced = judge(root, body, [author("A1", "J. Smith", (UNPLACED_NEU, [2019]), (LAB, [2023]))])
+    (p,) = unplaced.uncertain_people
+    assert "does not itself place the institution in China" in p.uncertain_because[0]
+
+
+# --- holds_both -------------------------------------------------------------------------------
+
+
+def test_holds_both_is_the_same_year_at_the_subject_and_a_listed_university(root):
+    r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2021, 2023]), (LAB, [2023, 2024]))])
+    assert (r.verdict, r.matched) == ("contradicted", 1)
+    (p,) = r.people
+    assert p.shared_years == (2023,) and p.first_year_at_subject is None
+    assert p.shows == "at Example Lab and at Harbin Institute of Technology, both in 2023, by publication years"
+    assert [pl.years for pl in (*p.at_subject, *p.at_listed)] == [(2023, 2024), (2021, 2023)]
+
+
+def test_holds_both_needs_one_year_at_both(root):
+    r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2021]), (LAB, [2023]))])
+    assert (r.matched, r.uncertain) == (0, 0)
+
+
+def test_holds_both_in_a_year_that_straddles_the_start_is_uncertain(root):
+    r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2022]), (LAB, [2022]))])
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "2022, the year they were at both Harbin Institute of Technology and Example Lab, may fall before 2022-04-08",
+    )
+
+
+def test_holds_both_with_no_years_at_the_subject_is_uncertain(root):
+    r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2023]), (LAB, []))])
+    (p,) = r.uncertain_people
+    assert "places them at Example Lab with no years, so whether they were there in 2023" in p.uncertain_because[0]
+
+
+def test_holds_both_listed_before_is_judged_against_the_shared_year(root):
+    body = people_claim("{holds_both: [mil], listed_before: true}", period="from: 2020-01-01")
+    r = judge(root, body, [author("A1", "Li Wei", (HIT, [2020, 2021]), (LAB, [2020, 2021]))])  # listed 2020-06-05
+    (p,) = r.people
+    assert p.shared_years == (2021,) and p.at_listed[0].listed_before is True
+    r = judge(root, body, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2020]))])
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "Harbin Institute of Technology was listed on 2020-06-05, within 2020, and a year cannot say which came first",
+    )
+
+
+# --- one person, several records --------------------------------------------------------------
+
+
+@dataclass
+class RecordsEvidence:
+    """Evidence holding author records built for a test (as `Evidence.authors()` gives them),
+    optionally declared to hold every author of the subject's works."""
+
+    records: list[AuthorRecord]
+    path: str = "people.jsonl"
+    kind: str = "jsonl"
+    sha256: str = "0" * 64
+    coverage: Coverage = field(default_factory=Coverage)
+    retrieved: dt.date | None = dt.date(2025, 1, 1)
+    author_coverage: AuthorCoverage = field(default_factory=AuthorCoverage)
+    works_held: list[Work] = field(default_factory=list)
+
+    @property
+    def author_records(self) -> int:
+        return len(self.records)
+
+    def works(self) -> Iterator[Work]:
+        yield from self.works_held
+
+    def authors(self) -> Iterator[AuthorRecord]:
+        yield from self.records
+
+    def describe(self) -> dict[str, Any]:
+        return {"path": self.path, "kind": self.kind, "sha256": self.sha256, "coverage": self.coverage.as_json()}
+
+
+def record(raw: dict[str, Any], line: int, merged: tuple[str, ...] = ()) -> AuthorRecord:
+    return author_from_openalex(raw, Origin("snapshot", "people.jsonl", line), merged)
+
+
+def test_records_of_one_person_under_merged_ids_are_one_person(root):
+    old = record(author("A1", "Li Wei", (HIT, [2020])), 1)
+    new = record(author("A2", "Wei Li", (LAB, [2023])), 2, merged=("A1",))
+    r = evaluate(load(root, JOINED), [RecordsEvidence([old, new])]).results[0]
+    (p,) = r.people
+    assert (p.id, p.other_openalex_ids, p.name) == ("A2", ("A1",), "Wei Li")  # A1 is now A2
+    assert p.records == ("people.jsonl:1", "people.jsonl:2") and r.people_considered == 1
+    # Apart, neither record shows a move.
+    apart = record(author("A2", "Wei Li", (LAB, [2023])), 2)
+    assert evaluate(load(root, JOINED), [RecordsEvidence([old, apart])]).results[0].matched == 0
+
+
+def test_records_sharing_an_orcid_are_one_person(root):
+    orcid = "https://orcid.org/0000-0001-6187-6610"
+    records = [
+        author("A1", "Li Wei", (HIT, [2020]), orcid=orcid),
+        author("A2", "Li Wei", (LAB, [2023]), orcid=orcid),
+    ]
+    (p,) = judge(root, JOINED, records).people
+    assert (p.id, p.other_openalex_ids, p.orcid) == ("A1", ("A2",), "0000-0001-6187-6610")
+
+
+def test_an_earlier_subject_year_in_another_record_of_the_person_is_no_move(root):
+    records = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])), author("A1", "Li Wei", (LAB, [2019]))]
+    r = judge(root, JOINED, records)
+    assert (r.matched, r.uncertain) == (0, 0)
+
+
+def test_a_curated_history_says_its_years_are_the_sources(root):
+    write(
+        root / "curated.yaml",
+        """\
+        description: A person's history, recorded for a test.
+        people:
+          - id: li-wei
+            name: Li Wei
+            openalex: A1
+            affiliations:
+              - {name: Harbin Institute of Technology, country: CN, years: [2019, 2020], role: PhD student}
+            sources: [{title: A CV, url: "https://example.org/cv"}]
+        """,
+    )
+    records = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (LAB, [2023]))])
+    r = evaluate(load(root, JOINED), [open_evidence(root / "curated.yaml"), JsonlEvidence.open(records)]).results[0]
+    (p,) = r.people
+    assert p.records == (f"{root}/curated.yaml:3", f"{root}/records.jsonl:1")
+    (listed,) = p.at_listed
+    assert (listed.years_basis, listed.method, p.strength) == (STATED_YEARS, "name_in_institution", "inferred")
+    assert p.shows.endswith("by publication years and the years its sources state")
+    assert "except where a curated history gives the years its sources state" in r.why
+
+
+# --- coverage ---------------------------------------------------------------------------------
+
+
+def authored(wid: str, date: str, *people: tuple[str, dict[str, Any]]) -> dict[str, Any]:
+    """A work whose authorships name their OpenAlex authors."""
+    authorships = [
+        {
+            "author_position": "middle",
+            "author": {"id": f"https://openalex.org/{aid}", "display_name": aid},
+            "institutions": [inst],
+            "raw_affiliation_strings": [inst["display_name"]],
+        }
+        for aid, inst in people
+    ]
+    return work(wid, f"Work {wid}", date=date, authorships=authorships)
+
+
+def covered_case(*, with_every_record: bool) -> list[dict[str, Any]]:
+    works = [authored("W1", "2023-05-01", ("A1", LAB), ("A2", ELSEWHERE)), authored("W2", "2024-02-01", ("A1", LAB))]
+    people = [author("A1", "Li Wei", (ELSEWHERE, [2020]), (LAB, [2023, 2024]))]
+    if with_every_record:
+        people.append(author("A2", "Zhang San", (ELSEWHERE, [2023])))
+    return works + people
+
+
+COVER = {"institutions": ["I100"], "start": dt.date(2022, 1, 1), "end": dt.date(2024, 12, 31)}
+
+
+def test_complete_author_coverage_lets_finding_no_one_count(root):
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    r = judge(root, body, covered_case(with_every_record=True), **COVER)
+    assert (r.verdict, r.coverage.complete) == ("not_contradicted", True)
+    assert r.coverage.sources == (str(root / "snap"),)
+    assert r.why.startswith(
+        "No one matches among the 1 person whose records place them at Example Lab in the period, and "
+        f"{root}/snap holds the record of every author on the works OpenAlex attributes to Example Lab (I100)"
+    )
+    assert "one who published nothing there, or whose works OpenAlex did not resolve to it, does not" in r.why
+
+
+def test_without_every_authors_record_finding_no_one_is_insufficient(root):
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    r = judge(root, body, covered_case(with_every_record=False), **COVER)
+    assert (r.verdict, r.coverage.complete) == ("insufficient_evidence", False)
+    assert "1 of the 2 authors on the covered works have no record in the file" in r.why
+
+
+def test_a_period_beyond_the_author_coverage_is_insufficient(root):
+    body = people_claim("{joined_from: [mil]}", period="from: 2021-01-01\n    to: 2024-12-31")
+    r = judge(root, body, covered_case(with_every_record=True), **COVER)
+    assert r.verdict == "insufficient_evidence" and "holds the authors of the works of I100" in r.why
+
+
+def test_evidence_without_author_records_says_so(root):
+    r = judge(root, JOINED, [work("W1", "A paper")])
+    assert (r.verdict, r.people_considered) == ("insufficient_evidence", 0)
+    assert r.why == (
+        "No one can be checked: the evidence holds no author records, which a claim about people is judged on "
+        "(claimwatch collect gathers the record of every author on the subject's works)."
+    )
+
+
+def test_at_least_is_supported_by_enough_people_and_contradicted_only_with_coverage(root):
+    body = people_claim("{joined_from: [mil]}", expects="{at_least: 2}")
+    r = judge(root, body, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))])
+    assert (r.verdict, r.matched) == ("insufficient_evidence", 1)
+    both = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])), author("A2", "Wang", (HIT, [2021]), (LAB, [2024]))]
+    assert judge(root, body, both).verdict == "supported"
+    covered = people_claim(
+        "{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31", expects="{at_least: 1}"
+    )
+    r = judge(root, covered, covered_case(with_every_record=True), **COVER)
+    assert r.verdict == "contradicted" and r.why.startswith("No one matches, fewer than the 1 the claim says, and ")
+
+
+# --- the works that show a placement ----------------------------------------------------------
+
+
+def test_findings_cite_the_works_by_that_author_at_that_institution_in_those_years(root):
+    records = [
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])),
+        authored("W1", "2020-03-01", ("A1", HIT)),
+        authored("W2", "2023-05-01", ("A1", LAB), ("A9", HIT)),
+        authored("W3", "2021-05-01", ("A1", HIT)),  # a year the record does not give for HIT
+        authored("W4", "2023-06-01", ("A9", LAB)),  # another author
+    ]
+    (p,) = judge(root, JOINED, records).people
+    assert [(w.id, w.title, w.publication_date) for w in p.at_listed[0].works] == [("W1", "Work W1", "2020-03-01")]
+    assert [w.id for w in p.at_subject[0].works] == ["W2"]
+    assert p.at_subject[0].works[0].record == f"{root}/records.jsonl:3" and p.at_subject[0].more_works == 0
+
+
+# --- in one run with works claims -------------------------------------------------------------
+
+
+def test_works_claims_give_the_same_results_beside_a_people_claim(root):
+    works_claim = """\
+  - id: w
+    says: No partners.
+    subject: lab
+    from: 2024-01-10
+    expects: none
+    works: {coauthor_in: [mil]}
+"""
+    path = write_jsonl(
+        root / "records.jsonl", [work("W1", "A paper"), author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))]
+    )
+    alone = evaluate(load(root, works_claim), [JsonlEvidence.open(path)])
+    beside = evaluate(load(root, works_claim + JOINED), [JsonlEvidence.open(path)])
+    assert [r.claim for r in beside.results] == ["w", "c"]
+    assert beside.results[0] == alone.results[0]
+    report = json.loads(render_json(beside))
+    assert "people" not in report["results"][0] and "people_considered" not in report["results"][0]
+    assert report["results"][1]["people_considered"] == 1 and report["results"][1]["people"][0]["id"] == "A1"
+    assert beside.results[1].interpretation.lists == ("mil",)
+
+
+def test_reviews_of_a_claim_about_people_are_reported_as_not_applied(root):
+    write(
+        root / "reviews.yaml",
+        """\
+        reviews:
+          - {claim: c, work: W1, decision: not_a_match, by: A. Analyst, date: 2025-01-02, note: Not them.}
+        """,
+    )
+    path = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))])
+    r = evaluate(load(root, JOINED), [JsonlEvidence.open(path)], reviews=load_reviews(root / "reviews.yaml"))
+    result = r.results[0]
+    assert result.matched == 1
+    (lapsed,) = result.lapsed_reviews
+    assert lapsed.reason == "not_found" and "is about people" in lapsed.why
+
+
+def test_the_same_inputs_give_byte_identical_reports(root):
+    path = write_jsonl(
+        root / "records.jsonl",
+        [author(f"A{i}", f"P{i}", (HIT, [2020 - i % 3]), (LAB, [2022 + i % 3])) for i in range(12)],
+    )
+    reports = {
+        render_json(evaluate(load(root, JOINED + BOTH.replace("id: c", "id: b")), [JsonlEvidence.open(path)]))
+        for _ in range(2)
+    }
+    assert len(reports) == 1
+
+
+# --- the real record --------------------------------------------------------------------------
+
+
+def test_the_real_author_record_shows_a_move_in_publication_years(root, shared_data):
+    """Jason Priem's OpenAlex record: University of North Carolina at Chapel Hill 2010–2014,
+    OurResearch from 2019 (2019, 2021–2023), as publication years."""
+    write(
+        root / "evidence/lists/unc.yaml",
+        """\
+        id: unc
+        name: Test list
+        sources: [{title: A test}]
+        entries:
+          - {id: unc, name: University of North Carolina at Chapel Hill, openalex: [I114027177], country: US, listed_from: null, verified: true}
+        """,
+    )
+    real = json.loads((shared_data / "openalex/A5023888391.json").read_text(encoding="utf-8"))
+    path = write_jsonl(root / "real.jsonl", [real])
+    text = """\
+statement: {speaker: S, made_on: 2019-01-01, quote: q, sources: [{title: t}]}
+subjects:
+  ourresearch: {name: OurResearch, openalex: [I4200000001]}
+claims:
+  - {id: joined, says: s, subject: ourresearch, from: 2019-01-01, expects: none, authors: {joined_from: [unc]}}
+  - {id: straddle, says: s, subject: ourresearch, from: 2019-06-01, expects: none, authors: {joined_from: [unc]}}
+  - {id: both, says: s, subject: ourresearch, from: 2010-01-01, expects: none, authors: {holds_both: [unc]}}
+"""
+    cs = claims_mod.load_claims([write(root / "claims/real.yaml", text)], root=root)
+    results = evaluate(cs, [JsonlEvidence.open(path)])
+    joined = results.result("joined")
+    (p,) = joined.people
+    assert (p.id, p.orcid, p.name, p.first_year_at_subject) == (
+        "A5023888391",
+        "0000-0001-6187-6610",
+        "Jason Priem",
+        2019,
+    )
+    assert p.at_listed[0].years == (2010, 2011, 2012, 2013, 2014) and p.at_subject[0].years == (2019, 2021, 2022, 2023)
+    assert results.result("straddle").uncertain == 1 and results.result("both").verdict == "insufficient_evidence"
+    assert (results.result("both").matched, results.result("both").uncertain) == (0, 0)
+
+
+# --- properties -------------------------------------------------------------------------------
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+PLACES = [LAB, HIT, BEIHANG, ELSEWHERE, BOSTON_NEU]
+years = st.lists(st.integers(2018, 2025), max_size=3)
+places = st.lists(st.tuples(st.sampled_from(PLACES), years), max_size=4)
+persons = st.lists(places, min_size=1, max_size=5)
+
+
+def people_records(people: list[list[tuple[dict[str, Any], list[int]]]], first: int = 1) -> list[dict[str, Any]]:
+    return [author(f"A{first + i}", f"P{first + i}", *ps) for i, ps in enumerate(people)]
+
+
+@given(people=persons, cond=st.sampled_from(["{joined_from: [mil]}", "{holds_both: [mil]}"]))
+@SETTINGS
+def test_every_matched_person_certainly_shows_the_condition(tmp_path_factory, people, cond):
+    root = project(tmp_path_factory.mktemp("p"))
+    start = dt.date(2022, 4, 8)
+    r = judge(root, people_claim(cond), people_records(people))
+    for p in r.people:
+        assert p.uncertain_because == () and all(pl.doubt is None for pl in (*p.at_subject, *p.at_listed))
+        if "joined_from" in cond:
+            first = p.first_year_at_subject
+            assert first is not None and dt.date(first, 1, 1) >= start
+            assert any(y < first for pl in p.at_listed for y in pl.years)
+            assert min(y for pl in p.at_subject for y in pl.years) == first
+        else:
+            assert p.shared_years and all(y > start.year for y in p.shared_years)
+            assert all(any(y in pl.years for pl in p.at_listed) for y in p.shared_years)
+    for p in r.uncertain_people:
+        assert p.uncertain_because
+
+
+@given(people=persons, unrelated=st.lists(st.tuples(st.sampled_from([LAB, ELSEWHERE, BOSTON_NEU]), years), max_size=3))
+@SETTINGS
+def test_a_person_with_no_listed_past_never_changes_a_verdict(tmp_path_factory, people, unrelated):
+    root = project(tmp_path_factory.mktemp("p"))
+    before = judge(root, JOINED, people_records(people))
+    after = judge(root, JOINED, people_records([*people, unrelated]))
+    assert (after.verdict, after.people, after.uncertain_people) == (
+        before.verdict,
+        before.people,
+        before.uncertain_people,
+    )
