@@ -1,6 +1,6 @@
 """A seeded generator of OpenAlex-format work corpora with known ground truth.
 
-    python bench/generate.py N OUT.jsonl.gz [--seed S]
+    python bench/generate.py N OUT.jsonl.gz [--seed S] [--density sparse|dense]
 
 Every record is shaped like a real OpenAlex work (see ../shared/data/openalex/). Each work is
 drawn with known traits (subject author by id, by lineage or by raw text only; a partner by id,
@@ -63,6 +63,29 @@ FILLER = [
 FACE_PHRASES = ["face recognition", "facial recognition", "face verification", "Face Recognition"]
 SYNTH_PHRASES = ["speech synthesis", "text-to-speech", "deepfake", "talking-head", "voice cloning"]
 DECOYS = ["surface reconstruction", "user interface", "model quantization", "quantum dots"]
+
+
+@dataclass(frozen=True)
+class Density:
+    """How often each trait is drawn. `sparse` is bench's own corpus (1 to 100 authors, one at
+    the subject, 5% with a listed partner); `dense` is issue 18's case, where matches are dense:
+    12% with a listed partner, 5% on face recognition, 3% on synthetic media, 2 to 13 authors a
+    work, most at the subject."""
+
+    subject: tuple[float, float, float, float]  # by id, by lineage, by raw text only, none
+    partner: tuple[float, float, float, float, float, float]  # id, lineage, raw, late, look-alike, none
+    topic: tuple[float, float, float, float, float, float]  # face title/abstract, synth title/abstract, decoy, none
+    dense_authors: bool
+
+
+DENSITIES = {
+    "sparse": Density(
+        (0.90, 0.03, 0.02, 0.05), (0.03, 0.01, 0.01, 0.01, 0.01, 0.93), (0.01, 0.01, 0.01, 0.01, 0.02, 0.94), False
+    ),
+    "dense": Density(
+        (0.90, 0.03, 0.02, 0.05), (0.08, 0.02, 0.01, 0.01, 0.01, 0.87), (0.025, 0.025, 0.015, 0.015, 0.02, 0.90), True
+    ),
+}
 
 
 @dataclass
@@ -140,12 +163,13 @@ def _year_lies(year: int) -> str:
     return "inside" if PERIOD[0] <= first and last <= PERIOD[1] else "straddle"
 
 
-def generate(n: int, out: Path, seed: int = 7) -> Truth:
+def generate(n: int, out: Path, seed: int = 7, density: str = "sparse") -> Truth:
     rng = random.Random(seed)
     truth = Truth()
+    profile = DENSITIES[density]
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=1) as f:
         for k in range(n):
-            record, traits = _work(rng, k)
+            record, traits = _work(rng, k, profile)
             f.write(json.dumps(record, separators=(",", ":")) + "\n")
             truth.records += 1
             truth.distinct += 1
@@ -157,18 +181,15 @@ def generate(n: int, out: Path, seed: int = 7) -> Truth:
     return truth
 
 
-def _work(rng: random.Random, k: int) -> tuple[dict, dict]:
-    subject = rng.choices(["id", "lineage", "raw", "none"], [0.90, 0.03, 0.02, 0.05])[0]
-    partner = rng.choices(["id", "lineage", "raw", "late", "lookalike", "none"], [0.03, 0.01, 0.01, 0.01, 0.01, 0.93])[
-        0
-    ]
+def _work(rng: random.Random, k: int, profile: Density) -> tuple[dict, dict]:
+    subject = rng.choices(["id", "lineage", "raw", "none"], profile.subject)[0]
+    partner = rng.choices(["id", "lineage", "raw", "late", "lookalike", "none"], profile.partner)[0]
     topic = rng.choices(
-        ["face-title", "face-abstract", "synth-title", "synth-abstract", "decoy", "none"],
-        [0.01, 0.01, 0.01, 0.01, 0.02, 0.94],
+        ["face-title", "face-abstract", "synth-title", "synth-abstract", "decoy", "none"], profile.topic
     )[0]
     date, where = _date(rng)
     authors = []
-    n_authors = max(1, min(100, int(rng.lognormvariate(1.6, 0.6))))
+    n_authors = rng.randint(2, 13) if profile.dense_authors else max(1, min(100, int(rng.lognormvariate(1.6, 0.6))))
     subject_inst = {
         "id": [_institution(SUBJECT, "Microsoft Research Asia")],
         "lineage": [_institution(SUBJECT_LAB, "MSRA Lab", [SUBJECT_LAB, SUBJECT])],
@@ -194,7 +215,12 @@ def _work(rng: random.Random, k: int) -> tuple[dict, dict]:
             else [i["display_name"] for i in partner_inst]
         )
         authors.append(_authorship("Partner Author", partner_inst, raw, "middle"))
+    # Dense: most authors are the subject's, as its first author is (by id, lineage or text).
+    at_subject = int(n_authors * rng.uniform(0.5, 0.9)) if profile.dense_authors and subject != "none" else 1
     for i in range(len(authors), n_authors):
+        if i < at_subject:
+            authors.append(_authorship(f"Author {i}", subject_inst, subject_raw, "middle"))
+            continue
         authors.append(
             _authorship(
                 f"Author {i}", [_institution("I3", "Tsinghua University")], ["Tsinghua University, Beijing"], "middle"
@@ -266,8 +292,9 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--density", choices=sorted(DENSITIES), default="sparse")
     args = parser.parse_args()
-    truth = generate(args.n, args.out, args.seed)
+    truth = generate(args.n, args.out, args.seed, args.density)
     print(json.dumps(truth.__dict__, indent=2, sort_keys=True))
 
 

@@ -25,11 +25,12 @@ LAYERS = {
     "_http": 1,
     "documents": 1,
     "works": 1,
-    "project": 1,
     "people": 1.5,  # above works, whose Institution it reuses; below curated, whose histories it models
+    "project": 1,
     "lists": 2,
     "curated": 2,
     "reviews": 2,
+    "columnar": 2,
     "claims": 3,
     "evidence": 3,
     "openalex": 4,

@@ -233,7 +233,11 @@ def test_no_authors_asks_for_none_and_writes_none(serve, tmp_path, monkeypatch, 
     printed = capsys.readouterr().out
     assert printed.startswith(f"wrote {out}: 4 works from 1 query (") and "author record" not in printed
     assert "\nauthors:" not in printed
-    assert api.list_requests("/authors") == [] and sorted(p.name for p in out.iterdir()) == [MANIFEST, "works.jsonl.gz"]
+    assert api.list_requests("/authors") == [] and sorted(p.name for p in out.iterdir()) == [
+        MANIFEST,
+        "works.jsonl.gz",
+        "works.parquet",
+    ]
     manifest = Snapshot.open(out).manifest
     assert manifest.authors is None and "--no-authors" in manifest.command
     assert main(argv) == 0

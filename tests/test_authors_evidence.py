@@ -173,7 +173,7 @@ def test_a_snapshot_made_before_author_records_still_opens_and_holds_none(tmp_pa
     import_works(source, tmp_path / "snap")
     snap = tmp_path / "snap"
     manifest = json.loads((snap / MANIFEST).read_text())
-    assert "authors" not in manifest and list(manifest["files"]) == [WORKS_FILE]  # as before: nothing added
+    assert "authors" not in manifest and list(manifest["files"]) == [WORKS_FILE, "works.parquet"]  # no authors file
     # A manifest written by an earlier claimwatch has no `authors` key at all, not even null.
     (snap / MANIFEST).write_text(json.dumps({k: v for k, v in manifest.items() if k != "authors"}))
     evidence = Snapshot.open(snap)

@@ -167,7 +167,7 @@ def test_kill_9_in_the_middle_of_an_import_leaves_the_earlier_snapshot_intact(tm
     # The next write clears what the killed one left beside the snapshot.
     import_jsonl(big, tmp_path / "snap")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".snap.tmp")) == []
-    assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == [MANIFEST, WORKS_FILE]
+    assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == [MANIFEST, WORKS_FILE, "works.parquet"]
 
 
 def test_two_imports_into_different_snapshots_at_once(tmp_path):
@@ -222,6 +222,7 @@ def test_what_an_import_leaves_beside_a_snapshot_is_ignored_by_git(tmp_path, pro
         "?? .gitignore",
         "?? evidence/snapshots/msra/manifest.json",
         "?? evidence/snapshots/msra/works.jsonl.gz",
+        "?? evidence/snapshots/msra/works.parquet",
         "?? in.jsonl",
     ]
 

@@ -61,7 +61,7 @@ def test_kill_9_in_the_middle_of_a_collect_leaves_the_earlier_snapshot_intact(tm
     assert _tree(snap) == before
     litter = [p.name for p in tmp_path.iterdir() if p.name.startswith(".snap.tmp")]
     assert len(litter) <= 1  # beside the snapshot, never inside it; the next write removes it
-    assert sorted(before) == ["authors.jsonl.gz", "manifest.json", "works.jsonl.gz"]
+    assert sorted(before) == ["authors.jsonl.gz", "manifest.json", "works.jsonl.gz", "works.parquet"]
     for leftover in litter:
         assert KEY.encode() not in b"".join(p.read_bytes() for p in (tmp_path / leftover).rglob("*") if p.is_file())
 

@@ -11,7 +11,7 @@ import click
 
 from .. import claims as claims_mod
 from ..errors import InputError
-from ..evaluate import evaluate
+from ..evaluate import ENGINES, evaluate
 from ..evidence import open_evidence_paths
 from ..files import refuse_unsafe_outputs
 from ..project import CONFIG_NAME, case_settings
@@ -141,6 +141,24 @@ def reviews_of(reviews_path: str | None, no_reviews: bool, root: str) -> Reviews
     type=click.DateTime(["%Y-%m-%d"]),
     help="The day open-ended claims run to (default: when the newest evidence was retrieved).",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="auto",
+    show_default=True,
+    help=(
+        "How the works are read; every engine gives the same results. python: every record, in Python; "
+        "duckdb: one SQL query over the evidence's Parquet tables screens the works, and only those it lets "
+        "through are judged (evidence without a table gets one, cached); auto: duckdb where every piece of "
+        "evidence has a table already, else python."
+    ),
+)
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False),
+    help="Where tables made for evidence that has none are kept.  [default: $CLAIMWATCH_CACHE, else "
+    "~/.cache/claimwatch]",
+)
 @reviews_option
 @publication_options
 @lists_option
@@ -155,6 +173,8 @@ def check(
     csv_path: str | None,
     fail_on: str | None,
     as_of: dt.datetime | None,
+    engine: str,
+    cache: str | None,
     reviews_path: str | None,
     no_reviews: bool,
     title: str | None,
@@ -206,7 +226,9 @@ def check(
     evidence = open_evidence_paths(evidence_paths)
     if reviews is not None:
         _warn_of_other_claims(reviews, claim_set)
-    results = evaluate(claim_set, evidence, as_of=as_of.date() if as_of else None, reviews=reviews)
+    results = evaluate(
+        claim_set, evidence, as_of=as_of.date() if as_of else None, reviews=reviews, engine=engine, cache=cache
+    )
     written = write_reports(
         results, targets, protected=evidence_paths, command=recorded_command(), publication=publication
     )

@@ -18,7 +18,9 @@ The pipeline, one private module a stage, each importing only those before it:
 - `_matchers`: which authors are the subject's or at a list entry, where a topic's phrases stand.
 - `_conditions`: a claim's condition compiled into one three-valued test (`Truth`).
 - `_provenance`: what the reports show beside the verdicts (inputs, evidence, statements, lists).
-- `_grouping`: the evidence streamed once, and the subjects' records grouped into works.
+- `_grouping`: the evidence streamed once, and the subjects' records grouped into works; or,
+  with the columnar engine, only the works one SQL query over the evidence's Parquet tables
+  lets through (`claimwatch.columnar`), the query counting the rest.
 - `_verdicts`: each claim's findings from the groups, and its verdict.
 """
 
@@ -27,14 +29,16 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Sequence
+from pathlib import Path
 
 from .._version import __version__
 from ..claims import ClaimSet
+from ..columnar import cache_folder
 from ..evidence import Evidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
 from ._conditions import Truth, _CompiledClaim
-from ._grouping import _stream
+from ._grouping import ENGINES, _choose_engine, _every_test, _stream, _stream_columnar
 from ._matchers import _Matchers
 from ._names import NameHit, NameMatcher, fold
 from ._people import _with_people
@@ -42,32 +46,56 @@ from ._phrases import PhraseHit, PhraseSet, plain_words
 from ._provenance import _CountingEvidence, _evidence_ref, _inputs, _lists_used, _statement
 from ._verdicts import _judge, _sort_groups
 
-__all__ = ["NameHit", "NameMatcher", "PhraseHit", "PhraseSet", "Truth", "evaluate", "fold", "plain_words"]
+__all__ = ["ENGINES", "NameHit", "NameMatcher", "PhraseHit", "PhraseSet", "Truth", "evaluate", "fold", "plain_words"]
 
 
 def evaluate(
-    claims: ClaimSet, evidence: Sequence[Evidence], *, as_of: dt.date | None = None, reviews: Reviews | None = None
+    claims: ClaimSet,
+    evidence: Sequence[Evidence],
+    *,
+    as_of: dt.date | None = None,
+    reviews: Reviews | None = None,
+    engine: str = "auto",
+    cache: str | Path | None = None,
 ) -> Results:
     """One verdict per claim, with findings and reasons, from every piece of evidence.
 
     `as_of` is the day an open-ended claim runs to; by default the day the newest evidence was
     retrieved, so that the same inputs always give the same results. `reviews` (the case's
     reviews file, `claimwatch.reviews.load_reviews`) are applied after matching.
+
+    `engine` gives the same results every way: "python" reads every record; "duckdb" screens the
+    evidence's works tables with one SQL query and reads only the works it lets through, making
+    a table first, into `cache` (see `claimwatch.columnar.cache_folder`), for evidence that has
+    none; "auto" is "duckdb" where every snapshot and file of records has a table already, else
+    "python".
     """
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
     as_of = as_of or max(filter(None, (e.retrieved for e in evidence)), default=None)
-    counted = [_CountingEvidence(e) for e in evidence]
+    tables = _choose_engine(engine, evidence, cache_folder(cache))
     # The stream keeps a small record per subject work and makes no reference cycles; the
     # cyclic collector would rescan millions of them again and again for nothing.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        works = _stream(compiled, counted)
+        if tables is None:
+            counted = [_CountingEvidence(e) for e in evidence]
+            works, counts = _stream(compiled, [_every_test(c.works()) for c in counted]), [c.count for c in counted]
+            ruled_out = [[0, 0, 0, 0] for _ in compiled]  # the columnar engine's query rules works out
+        else:
+            works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of)
         tallies = _sort_groups(compiled, works.groups(), as_of)
     finally:
         if gc_was_enabled:
             gc.enable()
+    for tally, (considered, coauthorships, unaffiliated, works_with_unaffiliated) in zip(
+        tallies, ruled_out, strict=True
+    ):
+        tally.considered += considered
+        tally.coauthorships += coauthorships
+        tally.unaffiliated += unaffiliated
+        tally.works_with_unaffiliated += works_with_unaffiliated
     results = tuple(_judge(cc, tally, evidence, as_of, reviews) for cc, tally in zip(compiled, tallies, strict=True))
     results = _with_people(claims, results, evidence, as_of, reviews, matchers)  # claims about people (authors:)
     inputs = _inputs(claims, evidence)
@@ -81,5 +109,5 @@ def evaluate(
         results=results,
         statements=tuple(_statement(f) for f in claims.files),
         lists=_lists_used(claims),
-        evidence_counts=tuple(t.count() for t in counted),
+        evidence_counts=tuple(count() for count in counts),
     )

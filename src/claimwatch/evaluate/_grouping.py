@@ -11,13 +11,49 @@ it may be the work's first appearance.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
-from ..works import PartialDate, Work
+import orjson
+
+from ..claims import Condition
+from ..columnar import (
+    TABLE_FORMAT,
+    WORKS_TABLE,
+    AllOf,
+    AnyOf,
+    Anything,
+    ClaimPlan,
+    Listed,
+    ListPlan,
+    OnTopic,
+    Plan,
+    Screening,
+    SubjectPlan,
+    Table,
+    Test,
+    TopicPlan,
+    cached_table,
+    check_table,
+    fetch_records,
+    make_cached_table,
+    screen,
+    screening_query,
+    search_form,
+)
+from ..errors import InputError, Problem
+from ..evidence import WORKS_FILE, Evidence, JsonlEvidence, Snapshot, document_records, parse_record, read_lines
+from ..results import EvidenceCount
+from ..works import Origin, PartialDate, Work, work_from_openalex
 from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, _CompiledClaim, _Outcome, _WorkContext
 from ._matchers import _SubjectHit
+from ._names import _ABBREVIATIONS, _is_cjk, fold, is_acronym, name_words
+from ._phrases import PhraseSet
 from ._provenance import _CountingEvidence
 
 _ClaimBits: TypeAlias = int
@@ -203,14 +239,19 @@ def _subject_slots(compiled: list[_CompiledClaim]) -> list[int]:
     return [slots.setdefault(id(cc.subject), len(slots)) for cc in compiled]
 
 
-def _stream(compiled: list[_CompiledClaim], evidence: Sequence[_CountingEvidence]) -> _RecordUnionFind:
-    """Every work of the evidence through every claim's test, once; the subjects' records grouped."""
+_EVERY_TEST = -1  # a bit mask with every claim's bit set
+
+
+def _stream(compiled: list[_CompiledClaim], sources: Iterable[Iterable[tuple[Work, _ClaimBits]]]) -> _RecordUnionFind:
+    """Every work of every source through the claims' tests, once; the subjects' records grouped.
+    Each work comes with the claims whose tests it is run through (`_EVERY_TEST`, or those the
+    columnar engine's query could not rule out: a test it rules out fails on the work)."""
     works = _RecordUnionFind()
     plan = [(1 << i, i, cc.subject, cc.claim.from_, cc.test) for i, cc in enumerate(compiled)]
     slots = _subject_slots(compiled)
     n_slots = max(slots, default=-1) + 1
-    for source in evidence:
-        for work in source.works():
+    for source in sources:
+        for work, tests in source:
             ctx = _WorkContext(work)
             subjects: _ClaimBits = 0
             live: dict[int, tuple[_Outcome, list[_SubjectHit]]] = {}
@@ -227,6 +268,8 @@ def _stream(compiled: list[_CompiledClaim], evidence: Sequence[_CountingEvidence
                 # A version published before the period keeps its whole work out of it: no tests.
                 if start and published and published.latest < start:
                     continue
+                if not tests & bit:
+                    continue
                 outcome = test(ctx, hits)
                 if outcome is not _FAILS and outcome.status != FALSE:
                     live[i] = (_doubted(outcome, hits), hits)
@@ -235,3 +278,273 @@ def _stream(compiled: list[_CompiledClaim], evidence: Sequence[_CountingEvidence
             else:
                 works.add_version(work.published, work.identity_keys())
     return works
+
+
+# --- the columnar engine -------------------------------------------------------------------------
+#
+# The same stream over far fewer works. One SQL query (columnar/_sql.py) screens every work of
+# the evidence's tables for every claim; only its candidates are read here, through the same
+# reading of records and the same tests as above, and grouped with the works of evidence that has
+# no table (curated files). For the works it rules out, the query sums what they add to the
+# tallies and the evidence counts, which `evaluate` adds to what the stream gives.
+#
+# The plan it runs holds the claims' identifiers as they are, and their names and phrases as
+# needles: text a record must hold for the matchers to find the name or phrase in it. Each
+# needle follows from how the matchers read text (see _name_needles, _topic_words), so the query
+# can only let through more than the matchers find, never less.
+
+ENGINES = ("auto", "python", "duckdb")
+
+
+class _Columnar(NamedTuple):
+    """The columnar stream and what the query counted beside it: per claim, the tallies of the
+    works it ruled out (considered, coauthorships, unaffiliated, works with one unaffiliated);
+    per piece of evidence, its counts (a table's from the query, other evidence's as read)."""
+
+    works: _RecordUnionFind
+    tallies: list[list[int]]
+    counts: list[Callable[[], EvidenceCount]]
+
+
+def _choose_engine(engine: str, evidence: Sequence[Evidence], cache: Path) -> list[Table | None] | None:
+    """The tables the columnar engine reads (None for evidence read here), or None where the
+    check runs on the Python engine: asked for, or "auto" where some evidence has no table yet
+    (making one takes longer than reading the records once)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
+    if engine == "python":
+        return None
+    tables = [_table_of(e, cache, make=engine == "duckdb", evidence=evidence) for e in evidence]
+    if engine == "auto" and (
+        not any(tables) or any(t is None and _data_sha256(e) for e, t in zip(evidence, tables, strict=True))
+    ):
+        return None
+    return tables
+
+
+def _data_sha256(e: Evidence) -> str | None:
+    """The sha256 of the records a table would be made from; None for evidence read as it is."""
+    if isinstance(e, Snapshot):
+        digest: str = e.manifest.files[WORKS_FILE]["sha256"]
+        return digest
+    if isinstance(e, JsonlEvidence):
+        return e.sha256
+    return None
+
+
+def _table_of(e: Evidence, cache: Path, *, make: bool, evidence: Sequence[Evidence]) -> Table | None:
+    """The snapshot's own table where its manifest lists one of this format; else one made
+    earlier into the cache; else, where `make`, one made now."""
+    if isinstance(e, Snapshot):
+        entry = e.manifest.files.get(WORKS_TABLE)
+        if (
+            isinstance(entry, dict)
+            and entry.get("table_format") == TABLE_FORMAT
+            and isinstance(entry.get("sha256"), str)
+        ):
+            return Table(Path(e.path) / WORKS_TABLE, entry["sha256"])
+    digest = _data_sha256(e)
+    if digest is None:
+        return None
+    found = cached_table(cache, digest)
+    if found is not None or not make:
+        return found
+    _refuse_cache_in_inputs(cache, evidence)
+    return make_cached_table(cache, digest, _records_of(e), e.path)
+
+
+def _refuse_cache_in_inputs(cache: Path, evidence: Sequence[Evidence]) -> None:
+    """Inputs are never written to: the cache may not be a snapshot's folder, or inside one."""
+    where = cache.resolve()
+    for e in evidence:
+        folder = Path(e.path).resolve()
+        if folder.is_dir() and (where == folder or folder in where.parents):
+            message = f"is inside the snapshot {e.path}: nothing is ever written into evidence (choose another cache)"
+            raise InputError(Problem(str(cache), 0, 0, message))
+
+
+def _records_of(e: Evidence) -> Iterator[tuple[int, bytes]]:
+    """(line, JSON text) of each work record, read and checked as the Python engine reads them."""
+    name = _origin_path(e)  # files are named in messages as the Python engine names them
+    if isinstance(e, Snapshot):
+        expected = e.manifest.files[WORKS_FILE]["sha256"]
+        mismatch = "does not match the sha256 in its manifest: the snapshot was changed or damaged"
+    else:
+        expected = e.sha256
+        mismatch = "changed while it was read (its sha256 is not the one taken when it was opened): read it again"
+
+    def check(digest: str) -> None:
+        if digest != expected:
+            raise InputError(Problem(name, 0, 0, mismatch))
+
+    if isinstance(e, JsonlEvidence) and e.layout == "json":
+        for r in document_records(Path(name), check):
+            yield r.line, r.text
+        return
+    for n, line in read_lines(Path(name), check):
+        if parse_record(line, name, n) is not None:  # checked as the Python engine checks it
+            yield n, line.rstrip(b"\r\n")
+
+
+def _origin_path(e: Evidence) -> str:
+    """The path a record of the evidence is cited by, as the Python engine cites it."""
+    return str(Path(e.path) / WORKS_FILE) if isinstance(e, Snapshot) else e.path
+
+
+def _stream_columnar(
+    compiled: list[_CompiledClaim], evidence: Sequence[Evidence], tables: list[Table | None], as_of: dt.date | None
+) -> _Columnar:
+    """The query's candidates and the evidence without a table through `_stream`, with what the
+    query counted for the rest."""
+    outside = [e for e, t in zip(evidence, tables, strict=True) if t is None]
+    outside_keys = sorted({k for e in outside for w in e.works() for k in w.identity_keys()})
+    plan = _plan(compiled, as_of, tuple(outside_keys))
+    present = [t for t in tables if t is not None]
+    for e, t in zip(evidence, tables, strict=True):
+        if t is not None:
+            check_table(t, f"made from {e.path}")
+    screening = (
+        screen(screening_query(plan, [str(t.path) for t in present]), len(present), len(compiled))
+        if present
+        else Screening([], [], [[0] * 4 for _ in compiled])
+    )
+    streams: list[Iterable[tuple[Work, _ClaimBits]]] = []
+    counts: list[Callable[[], EvidenceCount]] = []
+    k = 0
+    for e, t in zip(evidence, tables, strict=True):
+        if t is None:
+            counted = _CountingEvidence(e)
+            streams.append(_every_test(counted.works()))
+            counts.append(counted.count)
+            continue
+        streams.append(_candidate_works(e, t, screening.candidates[k]))
+        records, authorships, without_id = screening.counts[k]
+        count = EvidenceCount(
+            path=e.path, records=records, authorships=authorships, authorships_without_institution_id=without_id
+        )
+        counts.append(functools.partial(_same, count))
+        k += 1
+    return _Columnar(_stream(compiled, streams), screening.tallies, counts)
+
+
+def _same(count: EvidenceCount) -> EvidenceCount:
+    return count
+
+
+def _every_test(works: Iterable[Work]) -> Iterator[tuple[Work, _ClaimBits]]:
+    return ((work, _EVERY_TEST) for work in works)
+
+
+def _candidate_works(e: Evidence, table: Table, candidates: list[tuple[int, int]]) -> Iterator[tuple[Work, int]]:
+    path = _origin_path(e)
+    fetched = fetch_records(str(table.path), [ordinal for ordinal, _ in candidates])
+    for (line, text), (_, tests) in zip(fetched, candidates, strict=True):
+        yield work_from_openalex(orjson.loads(text), Origin("snapshot", path, line)), tests
+
+
+# --- the plan ------------------------------------------------------------------------------------
+
+
+def _plan(compiled: list[_CompiledClaim], as_of: dt.date | None, outside_keys: tuple[str, ...]) -> Plan:
+    """The run's claims as the query's plan: subjects by their slot, lists and topics by matcher."""
+    slots = _subject_slots(compiled)
+    subjects: dict[int, SubjectPlan] = {}
+    lists: dict[int, int] = {}
+    topics: dict[int, int] = {}
+    list_plans: list[ListPlan] = []
+    topic_plans: list[TopicPlan] = []
+    for cc, slot in zip(compiled, slots, strict=True):
+        s = cc.subject
+        subjects.setdefault(slot, SubjectPlan(_sorted(s.ids), _sorted(s.rors), _name_needles(s.subject.names)))
+        for m in cc.lists.values():
+            if id(m) not in lists:
+                lists[id(m)] = len(list_plans)
+                names = (n for e in m.list.entries for n in e.names)
+                list_plans.append(ListPlan(_sorted(m.by_openalex), _sorted(m.by_ror), _name_needles(names)))
+        for t in cc.topics.values():
+            if id(t) not in topics:
+                topics[id(t)] = len(topic_plans)
+                topic_plans.append(TopicPlan(_topic_words(t.phrases), _sorted(t.topic_ids)))
+    claims = tuple(
+        ClaimPlan(slot, cc.claim.from_, cc.claim.to or as_of, _test_plan(cc, cc.claim.works, slot, lists, topics))
+        for cc, slot in zip(compiled, slots, strict=True)
+    )
+    return Plan(
+        tuple(subjects[n] for n in range(len(subjects))), tuple(list_plans), tuple(topic_plans), claims, outside_keys
+    )
+
+
+def _sorted(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(values))
+
+
+def _test_plan(cc: _CompiledClaim, cond: Condition, slot: int, lists: dict[int, int], topics: dict[int, int]) -> Test:
+    """The condition as `_CompiledClaim._compile` compiles it, each part reduced to what the query
+    can test: list and topic tests widened (listing dates, exclusions and places left to the
+    matchers), a `not:` never ruled out, an empty condition (a claim about people) never met."""
+    parts: list[Test] = []
+    for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
+        if list_ids:
+            indexes = tuple(lists[id(cc.lists[i])] for i in list_ids)
+            parts.append(Listed(indexes, slot if same_author else None))
+    parts += [_test_plan(cc, c, slot, lists, topics) for c in cond.all]
+    if cond.any:
+        parts.append(AnyOf(tuple(_test_plan(cc, c, slot, lists, topics) for c in cond.any)))
+    if cond.not_:
+        parts.append(Anything())
+    if cond.topic:
+        parts.append(OnTopic(topics[id(cc.topics[cond.topic])]))
+    if not parts:
+        return AnyOf(())
+    return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+
+
+# Words of institution names that say little about which one a string names: the needle of a
+# name is another of its words where it has one (any word would do; a telling one lets fewer
+# strings through).
+_COMMON_NAME_WORDS = frozenset(_ABBREVIATIONS.values()) | frozenset(
+    {"of", "for", "the", "research", "center", "centre", "college", "school", "laboratory", "key", "state"}
+)
+
+
+def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
+    """For each name, what an affiliation's search form must hold for `NameMatcher` to find it:
+
+    - a Chinese name is found as a substring of the text's NFKC form, so its search form is a
+      substring of the text's;
+    - an acronym is found as a word of the text as written, so in lower case it is a substring
+      of the search form;
+    - any other name is found where each of its words (`name_words(fold(name))`) is a word of
+      the folded text, and a word of the folded text is a substring of the search form
+      (`fold` lower-cases and decomposes as `search_form` does, then cuts at punctuation); a
+      text word reads as a name word where it is that word or an abbreviation of it, so one
+      word of the name, in each of its spellings, is a needle.
+    """
+    out: set[str] = set()
+    for name in names:
+        if _is_cjk(name):
+            out.add(search_form(unicodedata.normalize("NFKC", name)))
+        elif is_acronym(name):
+            out.add(name.lower())
+        elif words := name_words(fold(name)):
+            word = max(words, key=lambda w: (w not in _COMMON_NAME_WORDS, min(map(len, _spellings(w)))))
+            out.update(_spellings(word))
+    return tuple(sorted(out))
+
+
+def _spellings(word: str) -> set[str]:
+    """A name word and the abbreviations that read as it ("university", "univ")."""
+    return {word, *(short for short, full in _ABBREVIATIONS.items() if full == word)}
+
+
+_PLAIN = re.compile(r"[^\W_]+")
+
+
+def _topic_words(phrases: PhraseSet) -> tuple[str, ...]:
+    """The words one of which a text must hold for `PhraseSet.might_match` to let it through
+    (its candidate words; the table's words include the joined short words it tries too); the
+    matchers look for a phrase only where it does. Candidates that are no single plain word
+    can equal none of a text's words."""
+    if not phrases.phrases:
+        return ()
+    return tuple(sorted(w for w in phrases._candidates if _PLAIN.fullmatch(w)))

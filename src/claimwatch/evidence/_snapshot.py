@@ -28,6 +28,7 @@ from typing import Any, BinaryIO
 from pydantic import BaseModel, ConfigDict, Field
 
 from .._text import printable
+from ..columnar import WORKS_TABLE, WorksTableWriter
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
@@ -280,13 +281,14 @@ class _DataFile:
 class SnapshotWriter:
     """Writes a snapshot into a temporary folder beside `out`; `commit()` swaps it in.
 
-    Works go to `works.jsonl.gz` (`write_line`, `write_record`); author records, where the
+    Works go to `works.jsonl.gz` (`write_line`, `write_record`), and, flattened for the columnar
+    engine, to `works.parquet` beside them (unless `table=False`); author records, where the
     snapshot holds them, to `authors.jsonl.gz` (`write_author_line`, `write_author_record`).
-    Use as a context manager: leaving the block by an exception removes the temporary folder
-    and leaves `out` as it was.
+    The manifest lists each file with its sha256. Use as a context manager: leaving the block
+    by an exception removes the temporary folder and leaves `out` as it was.
     """
 
-    def __init__(self, out: str | Path):
+    def __init__(self, out: str | Path, *, table: bool = True):
         self.out = _snapshot_path(out)
         try:
             _check_destination(self.out)
@@ -300,12 +302,19 @@ class SnapshotWriter:
         except OSError as e:
             self._release()
             raise _cannot_write(self.out, e) from None
+        self._table: WorksTableWriter | None = None
         try:
             os.chmod(self.tmp, default_mode(directory=True))
+            # The table's writer forks its workers when made: before the gzip threads start.
+            self._table = WorksTableWriter(self.tmp / WORKS_TABLE) if table else None
             self._works = _DataFile(self.tmp / WORKS_FILE)
-        except OSError as e:
+        except (OSError, InputError) as e:
+            if self._table is not None:
+                self._table.abort()
             shutil.rmtree(self.tmp, ignore_errors=True)
             self._release()
+            if isinstance(e, InputError):
+                raise
             raise _cannot_write(self.out, e) from None
         self._authors: _DataFile | None = None
 
@@ -322,6 +331,8 @@ class SnapshotWriter:
     def write_line(self, line: bytes) -> None:
         """One work record exactly as the source gave it (a JSON object, without its newline)."""
         self._write(self._works, line)
+        if self._table is not None:
+            self._table.add(self._works.records, line)  # its line in works.jsonl.gz, 1-based
 
     def write_record(self, record: dict[str, Any]) -> None:
         self.write_line(_one_line(record))
@@ -366,6 +377,9 @@ class SnapshotWriter:
         manifest.setdefault("claimwatch_snapshot", SNAPSHOT_FORMAT)
         manifest["records"] = self.records
         manifest["files"] = {WORKS_FILE: self._works.finish()}
+        if self._table is not None:
+            manifest["files"][WORKS_TABLE] = self._table.close().as_manifest()
+            self._table = None
         if self._authors is not None:
             manifest["files"][AUTHORS_FILE] = self._authors.finish()
             manifest["authors"] = {**manifest["authors"], "records": self._authors.records}
@@ -383,10 +397,14 @@ class SnapshotWriter:
 
     def _release(self) -> None:
         if self._lock is not None:
+            _HELD_LOCKS.discard(self._lock)
             os.close(self._lock)  # closing the descriptor releases the flock
             self._lock = None
 
     def abort(self) -> None:
+        if self._table is not None:
+            self._table.abort()
+            self._table = None
         for data in (self._works, self._authors):
             if data is not None:
                 data.discard()
@@ -502,7 +520,24 @@ def _lock(out: Path) -> int:
     except BlockingIOError:
         os.close(fd)
         raise InputError(Problem(str(out), 0, 0, "another claimwatch run is writing this snapshot")) from None
+    _HELD_LOCKS.add(fd)
     return fd
+
+
+# The lock descriptors this process holds. A process forked while one is held (the works
+# table's workers) closes its copies at once: a flock lives while any copy is open, so a worker
+# outliving a killed writer would otherwise keep the snapshot locked.
+_HELD_LOCKS: set[int] = set()
+
+
+def _close_inherited_locks() -> None:
+    for fd in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited_locks)
 
 
 # A writer's temporary names: `.NAME.tmp-XXXXXXXX` (mkdtemp's letters, digits and underscores)

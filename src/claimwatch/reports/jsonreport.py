@@ -1,15 +1,108 @@
-"""The JSON report: the results exactly, in the shape `report.schema.json` describes."""
+"""The JSON report: the results exactly, in the shape `report.schema.json` describes.
+
+Written a piece at a time (`json_chunks`): each claim's findings one by one, with orjson, so a
+report of a hundred thousand findings never exists as one Python structure (a `model_dump` of
+it is many times the size of the text). The bytes are those `json.dumps(model_dump, indent=2,
+ensure_ascii=False)` gives, which earlier reports were: orjson writes the same text but for
+floats in exponent form (1e-05), so a model that may hold a float anywhere (found from its JSON
+schema) is written by the standard library instead; findings hold none.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
+from typing import Any
 
-from ..results import Results
+import orjson
+from pydantic import BaseModel
+
+from ..results import ClaimResult, Results
+
+_Writer = Callable[[BaseModel, int], Iterator[str]]
 
 
 def render_json(results: Results) -> str:
-    data = results.model_dump(mode="json", by_alias=True)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return "".join(json_chunks(results))
+
+
+def json_chunks(results: Results) -> Iterator[str]:
+    """The report's text in pieces, for a writer that streams it to a file."""
+    yield from _object(results, 0, {"results": _claim_result})
+    yield "\n"
+
+
+def _claim_result(result: BaseModel, depth: int) -> Iterator[str]:
+    """A claim's result, its lists of findings (and of any other records) written one by one."""
+    assert isinstance(result, ClaimResult)
+    many = {
+        name: _whole
+        for name in type(result).model_fields
+        if isinstance(value := getattr(result, name), tuple) and value and isinstance(value[0], BaseModel)
+    }
+    yield from _object(result, depth, many)
+
+
+def _object(model: BaseModel, depth: int, nested: Mapping[str, _Writer]) -> Iterator[str]:
+    """`model` as the standard library writes its dump, the fields in `nested` written element by
+    element with the writer given: the same keys in the same order, the same fields left out."""
+    dumped = model.model_dump(mode="json", by_alias=True, exclude=set(nested))
+    members: list[tuple[str, Iterator[str]]] = []
+    for name, info in type(model).model_fields.items():
+        key = info.serialization_alias or info.alias or name
+        if name in nested:
+            value = getattr(model, name)
+            if info.exclude_if is not None and info.exclude_if(value):
+                continue
+            members.append((key, _array(value, depth + 1, nested[name])))
+        elif key in dumped:
+            members.append((key, iter([_text(dumped[key], depth + 1)])))
+    if not members:
+        yield "{}"
+        return
+    inner, outer = _indent(depth + 1), _indent(depth)
+    yield "{"
+    for k, (key, value) in enumerate(members):
+        yield f"{',' if k else ''}\n{inner}{json.dumps(key, ensure_ascii=False)}: "
+        yield from value
+    yield f"\n{outer}}}"
+
+
+def _array(items: tuple[BaseModel, ...], depth: int, write: _Writer) -> Iterator[str]:
+    if not items:
+        yield "[]"
+        return
+    inner, outer = _indent(depth + 1), _indent(depth)
+    yield "["
+    for k, item in enumerate(items):
+        yield f"{',' if k else ''}\n{inner}"
+        yield from write(item, depth + 1)
+    yield f"\n{outer}]"
+
+
+def _whole(model: BaseModel, depth: int) -> Iterator[str]:
+    """One element: with orjson unless its model may hold a float."""
+    data = model.model_dump(mode="json", by_alias=True)
+    if _may_hold_floats(type(model)):
+        yield _text(data, depth)
+    else:
+        yield orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8").replace("\n", "\n" + _indent(depth))
+
+
+def _text(value: Any, depth: int) -> str:
+    """A value as `json.dumps(indent=2)` writes it at this depth (JSON strings hold no raw newline)."""
+    return json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n" + _indent(depth))
+
+
+@cache
+def _indent(depth: int) -> str:
+    return "  " * depth
+
+
+@cache
+def _may_hold_floats(model: type[BaseModel]) -> bool:
+    return '"number"' in json.dumps(model.model_json_schema(mode="serialization"))
 
 
 def report_schema() -> dict:

@@ -1,0 +1,76 @@
+"""The columnar engine's storage and SQL: a snapshot's works as a Parquet table, and the claims
+of a run compiled into one SQL query that screens every work of every table at once.
+
+- `_table`: the works table (its columns, flattening a record into a row, writing with DuckDB);
+  `write_works_table` for snapshots, `WorksTableWriter` for a record at a time.
+- `_plan`: what the query looks for, as plain data the evaluator builds from its matchers.
+- `_sql`: the query, in standard SQL but for what `Dialect` spells per engine.
+- `_duckdb`: running it on one machine, and fetching the candidates' records.
+- `_bulk`: OpenAlex's bulk snapshot (`data/works/updated_date=.../part_NNN.gz` and its
+  `manifest`, or the published Parquet copy), its records filtered by subject inside DuckDB.
+- `_cache`: tables made on first use for evidence that has none, and checking a table's bytes.
+
+This package knows tables and SQL, not claims: names and phrases reach it as needles (text a
+match must contain), worked out by the evaluator, which alone knows how they match.
+"""
+
+from ._bulk import BulkImport, BulkPart, bulk_parts, bulk_records, subject_needles, write_bulk_subset
+from ._cache import Table, cache_folder, cached_table, check_table, make_cached_table
+from ._duckdb import Screening, fetch_records, gather_screening, screen
+from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test, TopicPlan
+from ._sql import DUCKDB, Dialect, regex_literal, screening_query
+from ._table import (
+    COLUMNS,
+    TABLE_FORMAT,
+    WORKS_TABLE,
+    TableInfo,
+    WorksTableWriter,
+    file_sha256,
+    openalex_row,
+    search_form,
+    text_words,
+    write_works_table,
+)
+
+__all__ = [
+    "COLUMNS",
+    "DUCKDB",
+    "TABLE_FORMAT",
+    "WORKS_TABLE",
+    "AllOf",
+    "AnyOf",
+    "Anything",
+    "BulkImport",
+    "BulkPart",
+    "ClaimPlan",
+    "Dialect",
+    "ListPlan",
+    "Listed",
+    "OnTopic",
+    "Plan",
+    "Screening",
+    "SubjectPlan",
+    "Table",
+    "TableInfo",
+    "Test",
+    "TopicPlan",
+    "WorksTableWriter",
+    "bulk_parts",
+    "bulk_records",
+    "cache_folder",
+    "cached_table",
+    "check_table",
+    "fetch_records",
+    "file_sha256",
+    "gather_screening",
+    "make_cached_table",
+    "openalex_row",
+    "regex_literal",
+    "screen",
+    "screening_query",
+    "search_form",
+    "subject_needles",
+    "text_words",
+    "write_bulk_subset",
+    "write_works_table",
+]

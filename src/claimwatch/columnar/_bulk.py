@@ -1,0 +1,186 @@
+"""OpenAlex's bulk snapshot, read for a few subjects without parsing the rest in Python.
+
+The layout, as OpenAlex publishes it (FACTS.md): a works folder, `data/works/`, holding one
+folder a day of change, `updated_date=YYYY-MM-DD/`, of gzipped JSON Lines files,
+`part_NNN.gz`, and a `manifest` (JSON, in Redshift's manifest format) that lists every part by
+its URL with its size and record count; about 330 GB in all. From June 2026 the quarterly
+snapshot has a Parquet copy as well: a folder of `.parquet` files, a record a row.
+
+DuckDB reads the parts, a core each, and keeps only the records that may be by a subject: those
+whose text holds the digits of one of the subjects' OpenAlex ids (every spelling of an id,
+`https://openalex.org/I4210113369` or `i4210113369`, holds them), or any `\\u` escape (a record
+could spell a digit so). The import then checks each record it is given exactly, as it checks
+any file, so this filter only has to let through every work of the subjects, and does. Records
+it drops are never parsed: a broken line among them goes unnoticed, which reading 1.6 TB of JSON
+to find would not be worth.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .. import ids
+from ..errors import InputError, Problem
+from ._duckdb import connect, quoted
+
+MANIFEST = "manifest"
+MAX_LINE = (64 << 20) + 1  # the longest record claimwatch reads (MAX_RECORD_BYTES), with its newline
+_PARTITION = re.compile(r"updated_date=\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class BulkPart:
+    """A data file of the bulk snapshot: where it is, and what the manifest says it holds (None
+    for a Parquet copy's files, which no manifest lists)."""
+
+    path: Path
+    records: int | None
+    bytes: int | None
+
+
+@dataclass
+class BulkImport:
+    """What reading the bulk snapshot found: the parts read, the records in them, those kept."""
+
+    parts: list[BulkPart]
+    records: int = 0
+    kept: int = 0
+
+
+def bulk_parts(folder: str | Path) -> list[BulkPart]:
+    """The works folder's data files, in the manifest's order, each checked present and of the
+    size the manifest gives (a download cut short is refused, naming the part); or, for a
+    Parquet copy, its `.parquet` files in path order."""
+    folder = Path(folder)
+    manifest = folder / MANIFEST
+    if not manifest.is_file():
+        found = sorted(folder.rglob("*.parquet"))
+        if not found:
+            message = f"not an OpenAlex works folder: no {MANIFEST} (JSON Lines parts) and no .parquet files"
+            raise InputError(Problem(str(folder), 0, 0, message))
+        return [BulkPart(p, None, None) for p in found]
+    return [_listed_part(folder, manifest, entry) for entry in _manifest_entries(manifest)]
+
+
+def _manifest_entries(manifest: Path) -> list[dict[str, Any]]:
+    try:
+        document = orjson.loads(manifest.read_bytes())
+    except (OSError, orjson.JSONDecodeError) as e:
+        raise InputError(Problem(str(manifest), 0, 0, f"not an OpenAlex manifest: {e}")) from None
+    entries = document.get("entries") if isinstance(document, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("url"), str) for e in entries):
+        raise InputError(Problem(str(manifest), 0, 0, "not an OpenAlex manifest: no 'entries' with a 'url' each"))
+    return entries
+
+
+def _listed_part(folder: Path, manifest: Path, entry: dict[str, Any]) -> BulkPart:
+    """The local file of a manifest entry (its URL's path after the works folder's name)."""
+    url: str = entry["url"]
+    pieces = url.split("/")
+    at = next((i for i, p in enumerate(pieces) if _PARTITION.match(p)), None)
+    if at is None:
+        raise InputError(Problem(str(manifest), 0, 0, f"an entry's url names no updated_date= folder: {url[:200]}"))
+    path = folder.joinpath(*pieces[at:])
+    meta = entry.get("meta")
+    meta = meta if isinstance(meta, dict) else {}
+    size, records = meta.get("content_length"), meta.get("record_count")
+    if not path.is_file():
+        raise InputError(Problem(str(path), 0, 0, f"listed in {manifest} but not there: download it again"))
+    if isinstance(size, int) and path.stat().st_size != size:
+        message = (
+            f"{path.stat().st_size:,} bytes where {manifest} says {size:,}: a download cut short? download it again"
+        )
+        raise InputError(Problem(str(path), 0, 0, message))
+    return BulkPart(path, records if isinstance(records, int) else None, size if isinstance(size, int) else None)
+
+
+def subject_needles(subjects: Iterable[str]) -> list[str]:
+    """The digits of each subject's OpenAlex id: text every spelling of the id holds."""
+    out = []
+    for s in subjects:
+        short = ids.openalex_id(s)
+        if short is None:
+            raise InputError(Problem(str(s), 0, 0, "not an OpenAlex institution id"))
+        out.append(short[1:])
+    return sorted(set(out))
+
+
+def bulk_records(
+    folder: str | Path,
+    subjects: Iterable[str],
+    *,
+    on_part: Callable[[BulkPart, int, int], None] | None = None,
+) -> Iterator[tuple[BulkPart, bytes]]:
+    """(part, record text) of each record of the works folder that may be by one of `subjects`,
+    part by part in the manifest's order, the records of a part in its order. `on_part` hears of
+    each part read: the part, its records, those kept (for a progress bar). A part holding other
+    than the records its manifest entry counts is refused, naming it (after its records: the
+    import that takes them leaves its snapshot as it was)."""
+    parts = bulk_parts(folder)
+    needles = subject_needles(subjects)
+    with connect("512MB") as con:
+        for part in parts:
+            counted = [0, 0]
+            yield from ((part, text) for text in _read(con, part, needles, counted))
+            records, kept = counted
+            if part.records is not None and records != part.records:
+                message = f"holds {records:,} records where the manifest says {part.records:,}: download it again"
+                raise InputError(Problem(str(part.path), 0, 0, message))
+            if on_part is not None:
+                on_part(part, records, kept)
+
+
+def _read(con: Any, part: BulkPart, needles: list[str], counted: list[int]) -> Iterator[bytes]:
+    """The text of the part's records that may be a subject's, in order; `counted` gets how many
+    records the part holds and how many were kept. A part is read by one thread (a gzip stream
+    is read from its start), and rows stream in their order, a batch at a time."""
+    if part.path.suffix == ".parquet":
+        source = f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM read_parquet({quoted(str(part.path))}) AS w)"
+    else:
+        source = (
+            f"read_csv({quoted(str(part.path))}, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', "
+            f"escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = {MAX_LINE}, "
+            f"buffer_size = {2 * MAX_LINE})"
+        )
+    may = " OR ".join([*(f"contains(line, {quoted(n)})" for n in needles), "contains(line, '\\u')"])
+    cursor = con.execute(f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END FROM {source}")
+    while rows := cursor.fetchmany(8192):
+        for present, kept in rows:
+            counted[0] += present
+            if kept is not None:
+                counted[1] += 1
+                yield kept.encode("utf-8")
+
+
+def write_bulk_subset(
+    folder: str | Path,
+    subjects: Iterable[str],
+    out: str | Path,
+    *,
+    on_part: Callable[[BulkPart, int, int], None] | None = None,
+) -> BulkImport:
+    """The records of the works folder that may be by one of `subjects`, written to `out` as
+    gzipped JSON Lines in the snapshot's order: a file `evidence import` takes as it takes any
+    (and checks every record of)."""
+    summary = BulkImport(bulk_parts(folder))
+
+    def counted(part: BulkPart, records: int, kept: int) -> None:
+        summary.records += records
+        summary.kept += kept
+        if on_part is not None:
+            on_part(part, records, kept)
+
+    try:
+        with gzip.open(out, "wb", compresslevel=3) as f:
+            for _, text in bulk_records(folder, subjects, on_part=counted):
+                f.write(text.rstrip(b"\r\n") + b"\n")
+    except OSError as e:
+        raise InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}")) from None
+    return summary

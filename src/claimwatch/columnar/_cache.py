@@ -1,0 +1,92 @@
+"""Works tables for evidence that has none of its own (plain JSON Lines files, snapshots made
+before tables existed): made on first use into a cache folder, never inside an input's folder,
+keyed by the sha256 of the data they were made from, and checked against their own sha256
+each time they are read."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from .._text import printable
+from ..errors import InputError, Problem
+from ..files import write_atomic
+from ._table import TABLE_FORMAT, TableInfo, WorksTableWriter, file_sha256
+
+CACHE_ENV = "CLAIMWATCH_CACHE"
+
+
+def cache_folder(explicit: str | Path | None = None) -> Path:
+    """Where tables made on first use are kept: `explicit` (`--cache`), else $CLAIMWATCH_CACHE,
+    else claimwatch's folder under $XDG_CACHE_HOME (~/.cache by default)."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home to find (a service account): the system's temporary folder
+            base = tempfile.gettempdir()
+    return Path(base) / "claimwatch"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A works table and the sha256 its bytes must have."""
+
+    path: Path
+    sha256: str
+
+
+def _names(cache: Path, data_sha256: str) -> tuple[Path, Path]:
+    stem = f"works-{data_sha256}-t{TABLE_FORMAT}"
+    return cache / f"{stem}.parquet", cache / f"{stem}.json"
+
+
+def cached_table(cache: Path, data_sha256: str) -> Table | None:
+    """The table made earlier from data with this sha256, where there is one."""
+    table, sidecar = _names(cache, data_sha256)
+    try:
+        info = orjson.loads(sidecar.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not (isinstance(info, dict) and isinstance(info.get("sha256"), str) and table.is_file()):
+        return None
+    return Table(table, info["sha256"])
+
+
+def make_cached_table(cache: Path, data_sha256: str, records: Iterable[tuple[int, bytes]], label: str) -> Table:
+    """A table from `records` ((line, JSON text), in the data's order),
+    put in the cache under `data_sha256`; says so in one line on stderr."""
+    table, sidecar = _names(cache, data_sha256)
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise InputError(Problem(str(cache), 0, 0, f"cannot make the cache folder: {e.strerror or e}")) from None
+    sys.stderr.write(
+        f"claimwatch: making a columnar copy of {printable(label)} in {printable(str(cache))} "
+        "(once: later checks read it)\n"
+    )
+    with WorksTableWriter(table) as writer:
+        for line, text in records:
+            writer.add(line, text)
+        info: TableInfo = writer.close()
+    write_atomic(sidecar, orjson.dumps({"sha256": info.sha256, "rows": info.rows, "table_format": TABLE_FORMAT}))
+    return Table(table, info.sha256)
+
+
+def check_table(table: Table, label: str) -> None:
+    """Refuse a table whose bytes are not the ones recorded for it, before DuckDB reads it (one
+    pass at disk speed: hashing it beside the query, on another thread, slowed the query more
+    than it saved)."""
+    if file_sha256(table.path) != table.sha256:
+        message = f"does not match the sha256 recorded for it ({label}): the table was changed or damaged"
+        raise InputError(Problem(str(table.path), 0, 0, message))

@@ -1,0 +1,104 @@
+"""DuckDB on one machine: the connection tables are written and screened with, the screening
+query run, and the candidates' records fetched in their tables' order."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+# DuckDB's own memory, beside Python's: the check's peak stays within bench's target (512 MiB
+# for a million works) and DuckDB spills to disk beyond it rather than fail.
+MEMORY_LIMIT = "256MB"
+_FETCH = 2_048  # candidates fetched a query at a time: a few row groups' worth
+
+
+def _threads() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def connect(
+    memory_limit: str = MEMORY_LIMIT, database: str = ":memory:", threads: int | None = None
+) -> duckdb.DuckDBPyConnection:
+    """A DuckDB (in memory unless a database file is named) using every core the process may,
+    with no progress bar, and its spill files in the system's temporary folder (never the
+    working directory)."""
+    con = duckdb.connect(
+        database,
+        config={
+            "threads": threads or _threads(),
+            "memory_limit": memory_limit,
+            "temp_directory": os.path.join(tempfile.gettempdir(), "claimwatch-duckdb"),
+        },
+    )
+    con.execute("SET enable_progress_bar = false")
+    return con
+
+
+def quoted(value: str) -> str:
+    """A string literal for DuckDB's SQL."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def quoted_name(name: str) -> str:
+    """A column name for DuckDB's SQL."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass
+class Screening:
+    """What the query found: per table, its candidates (ordinal, and the claims whose tests the
+    matchers must run on it as a bit mask, bit i for claim i), in ascending order, and its counts
+    of records, authorships and authorships with no institution id; per claim, the tallies of
+    the works that are not candidates (considered, coauthorships, unaffiliated, works with one)."""
+
+    candidates: list[list[tuple[int, int]]]
+    counts: list[list[int]]
+    tallies: list[list[int]] = field(default_factory=list)
+
+
+def screen(query: str, tables: int, claims: int) -> Screening:
+    """Run the screening query (see `_sql`) and gather its rows."""
+    with connect() as con:
+        return gather_screening(con.execute(query).fetchall(), tables, claims)
+
+
+def gather_screening(rows: Iterable[Sequence[Any]], tables: int, claims: int) -> Screening:
+    """The screening query's rows, from any engine, as a `Screening`: a row per candidate
+    (candidate, evidence, ordinal, tests: '1' for each claim to test, then its counts) and a row
+    per table for the rest (its counts, and the claims' tallies)."""
+    out = Screening([[] for _ in range(tables)], [[0, 0, 0] for _ in range(tables)], [[0] * 4 for _ in range(claims)])
+    for candidate, evidence, ordinal, tests, *counts in rows:
+        if candidate:
+            out.candidates[evidence].append((ordinal, sum(1 << i for i, flag in enumerate(tests) if flag == "1")))
+        for k in range(3):
+            out.counts[evidence][k] += counts[k]
+        for i in range(claims):
+            tally = out.tallies[i]
+            for k in range(4):
+                tally[k] += counts[3 + 4 * i + k]
+    for found in out.candidates:
+        found.sort()
+    return out
+
+
+def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """(line, record) of the rows at `ordinals` (ascending), in that order, a batch at a time so
+    that memory holds a few row groups' records, never every candidate's."""
+    with connect() as con:
+        for start in range(0, len(ordinals), _FETCH):
+            batch = ordinals[start : start + _FETCH]
+            wanted = ", ".join(map(str, batch))
+            rows: list[Any] = con.execute(
+                f"SELECT ordinal, line, record FROM read_parquet({quoted(table)}) "
+                f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})"
+            ).fetchall()
+            rows.sort()
+            if [r[0] for r in rows] != list(batch):  # a table is checked against its sha256 first
+                raise AssertionError(f"{table}: the rows fetched are not the candidates asked for")
+            for _, line, record in rows:
+                yield line, record

@@ -1,0 +1,301 @@
+"""The one SQL query that screens every work of every table for every claim of a run.
+
+The query is standard SQL (CTEs, CASE, GROUP BY, joins, UNION ALL, DATE literals) but for the
+few things engines spell differently, which `Dialect` holds: reading a Parquet table, a row per
+element of an array, array overlap, counting an array's elements that meet a predicate, a
+regular expression. A Spark dialect (issue #19) is another `Dialect`; nothing else changes.
+
+For each work it works out, from the table's flattened columns:
+
+- each subject's authors certain by identifier (`s{n}`: how many), and whether an author with
+  no identifier match may be the subject's by a name in the affiliation text (`s{n}_text`), or
+  an institution Crossref put among the authors may name it;
+- each list's authors that may be at an entry (by identifier or a name's needles), for
+  `affiliated_author_in` the same authors that may be the subject's;
+- whether a topic's words or OpenAlex topics are there;
+- whether the work shares an identity key with another record (a version of it).
+
+A work is a *candidate*, returned for the exact matchers, where some claim might find something
+in it: a version of another record, a subject author the text may name, or a claim whose
+subject has an author on it, whose period it may fall in, and whose test the query cannot rule
+out; with it come the claims whose tests the matchers must run (every claim for a version or a
+subject the text may name). Everything the query rules out can only fail in the exact matchers
+too (the plan's needles only widen). For the other works the query sums what the evaluator
+counts for every work: per claim, the subject's works certainly in the period, their
+coauthorships, and those with no affiliation; and per table, records, authorships and those
+without an institution id. The result has a row per candidate (with its tests) and a row per
+table for the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, OnTopic, Plan, Test
+
+# A regular expression of thousands of alternatives can outgrow what an engine compiles in one
+# piece (RE2's program limit): long needle lists are split over several, joined by OR.
+_ALTERNATIVES_PER_PATTERN = 200
+_FEW = 6  # up to this many needles or identifiers are tested one by one (LIKE, list membership)
+
+
+class Dialect:
+    """DuckDB's spelling of the non-standard parts."""
+
+    def string(self, value: str) -> str:
+        return "'" + value.replace("'", "''") + "'"
+
+    def table(self, source: str) -> str:
+        return f"read_parquet({self.string(source)})"
+
+    def unnest(self, array: str, alias: str, element: str) -> str:
+        return f"CROSS JOIN UNNEST({array}) AS {alias}({element})"
+
+    def overlaps(self, array: str, values: Sequence[str]) -> str:
+        if len(values) <= _FEW:  # one membership test a value is faster than building a list
+            return "(" + " OR ".join(f"list_contains({array}, {self.string(v)})" for v in values) + ")"
+        return f"list_has_any({array}, [{', '.join(map(self.string, values))}])"
+
+    def matches(self, column: str, pattern: str) -> str:
+        return f"regexp_matches({column}, {self.string(pattern)})"
+
+    def count_where(self, array: str, element: str, predicate: str) -> str:
+        """How many elements of an array meet a predicate on `element` (Spark: size(filter(...)))."""
+        return f"len(list_filter({array}, lambda {element}: {predicate}))"
+
+    def any_where(self, array: str, element: str, predicate: str) -> str:
+        """Whether an element of an array meets a predicate (Spark: exists(array, e -> ...))."""
+        return f"(len(list_filter({array}, lambda {element}: {predicate})) > 0)"
+
+
+DUCKDB = Dialect()
+
+# The table's columns the query reads. The keys are read on their own: a CTE that several
+# parts read may be materialised whole, authorships and all.
+_WORK_COLUMNS = (
+    "ordinal, earliest, latest, authors_truncated, topic_ids, interleaved, n_authorships, n_without_id, "
+    "n_unaffiliated, words, affiliations"
+)
+
+
+def screening_query(plan: Plan, sources: Sequence[str], dialect: Dialect = DUCKDB) -> str:
+    """The query over the tables at `sources` (evidence numbered by their place) for `plan`."""
+    return _Compiler(plan, dialect).query(sources)
+
+
+class _Compiler:
+    def __init__(self, plan: Plan, dialect: Dialect):
+        self.plan, self.d = plan, dialect
+
+    # --- the query, top down ------------------------------------------------------------------
+
+    def query(self, sources: Sequence[str]) -> str:
+        ctes = [
+            ("work_keys", self._works(sources, "ordinal, keys")),
+            ("work_key", self._keys()),
+            ("shared_key", "SELECT work_key FROM work_key GROUP BY work_key HAVING COUNT(*) > 1"),
+            (
+                "linked",
+                "SELECT DISTINCT k.evidence, k.ordinal FROM work_key AS k JOIN shared_key AS s "
+                "ON k.work_key = s.work_key",
+            ),
+            ("work", self._works(sources, _WORK_COLUMNS)),
+            ("judged", self._judged()),
+        ]
+        with_clause = ",\n".join(f"{name} AS (\n{body}\n)" for name, body in ctes)
+        return f"WITH {with_clause}\n{self._summary()}"
+
+    def _works(self, sources: Sequence[str], columns: str) -> str:
+        return "\nUNION ALL\n".join(
+            f"SELECT {n} AS evidence, {columns} FROM {self.d.table(s)}" for n, s in enumerate(sources)
+        )
+
+    def _keys(self) -> str:
+        own = f"SELECT w.evidence, w.ordinal, k.work_key FROM work_keys AS w {self.d.unnest('w.keys', 'k', 'work_key')}"
+        if not self.plan.outside_keys:
+            return own
+        values = ", ".join(f"({self.d.string(k)})" for k in self.plan.outside_keys)
+        return (
+            f"{own}\nUNION ALL\nSELECT -1 AS evidence, -1 AS ordinal, o.work_key FROM (VALUES {values}) AS o(work_key)"
+        )
+
+    def _by_author(self) -> list[str]:
+        """Per work, from its authorships: each subject's authors certain by identifier (s{n}),
+        whether another may be the subject's by a name in text (s{n}_text); whether an author
+        may be at an entry of each list (l{n}), and one who may also be a subject's (l{n}_s{s})."""
+        authors = "w.affiliations"
+        out = []
+        for n, s in enumerate(self.plan.subjects):
+            by_id, by_name = self._by_id("a", s.ids, s.rors), self._needles("a.affiliation_text", s.needles)
+            out.append(f"{self.d.count_where(authors, 'a', by_id)} AS s{n}")
+            out.append(f"{self.d.any_where(authors, 'a', f'NOT {by_id} AND {by_name}')} AS s{n}_text")
+        for n, rl in enumerate(self.plan.lists):
+            listed = f"({self._by_id('a', rl.ids, rl.rors)} OR {self._needles('a.affiliation_text', rl.needles)})"
+            out.append(f"{self.d.any_where(authors, 'a', listed)} AS l{n}")
+            for k in self._same_author_subjects(n):
+                s = self.plan.subjects[k]
+                subject = f"({self._by_id('a', s.ids, s.rors)} OR {self._needles('a.affiliation_text', s.needles)})"
+                out.append(f"{self.d.any_where(authors, 'a', f'{listed} AND {subject}')} AS l{n}_s{k}")
+        return out
+
+    def _judged(self) -> str:
+        inner = ",\n    ".join(
+            [
+                *(f"w.{c.strip()}" for c in _WORK_COLUMNS.split(",") if c.strip() != "affiliations"),
+                "w.evidence",
+                "l.ordinal IS NOT NULL AS linked",
+                *self._by_author(),
+            ]
+        )
+        joined = (
+            f"SELECT {inner}\n  FROM work AS w\n"
+            "  LEFT JOIN linked AS l ON l.evidence = w.evidence AND l.ordinal = w.ordinal"
+        )
+        every = ["linked", *self._uncertain_subjects()]  # reasons to judge a work for every claim
+        live = [self._live(c) for c in self.plan.claims]
+        candidate = "CASE WHEN " + "\n    OR ".join(f"({r})" for r in [*every, *live]) + " THEN 1 ELSE 0 END"
+        # Which claims' tests the exact matchers must run on a candidate: '1' a claim, in order.
+        flags = " || ".join(f"CASE WHEN ({r}) THEN '1' ELSE '0' END" for r in live) or "''"
+        tests = (
+            f"CASE WHEN {' OR '.join(f'({r})' for r in every)} THEN {self.d.string('1' * len(live))} ELSE {flags} END"
+        )
+        columns = ",\n  ".join(
+            ["evidence", "ordinal", "n_authorships", "n_without_id", "n_unaffiliated"]
+            + [f"s{n}" for n in range(len(self.plan.subjects))]
+            + [f"{_date_true(c)} AS in_period_{i}" for i, c in enumerate(self.plan.claims)]
+            + [f"{candidate} AS candidate", f"{tests} AS tests"]
+        )
+        return f"SELECT {columns}\nFROM (\n{joined}\n) AS j"
+
+    def _summary(self) -> str:
+        tallies = []
+        for i, c in enumerate(self.plan.claims):
+            counted = f"candidate = 0 AND s{c.subject} > 0 AND in_period_{i}"
+            tallies += [
+                f"SUM(CASE WHEN {counted} THEN 1 ELSE 0 END) AS considered_{i}",
+                f"SUM(CASE WHEN {counted} THEN n_authorships - s{c.subject} ELSE 0 END) AS coauthorships_{i}",
+                f"SUM(CASE WHEN {counted} THEN n_unaffiliated ELSE 0 END) AS unaffiliated_{i}",
+                f"SUM(CASE WHEN {counted} AND n_unaffiliated > 0 THEN 1 ELSE 0 END) AS works_with_unaffiliated_{i}",
+            ]
+        place = "CASE WHEN candidate = 1 THEN ordinal END"
+        tests = "CASE WHEN candidate = 1 THEN tests END"
+        columns = ",\n  ".join(
+            [
+                "candidate",
+                "evidence",
+                f"{place} AS ordinal",
+                f"{tests} AS tests",
+                "COUNT(*) AS records",
+                "SUM(n_authorships) AS authorships",
+                "SUM(n_without_id) AS without_id",
+                *tallies,
+            ]
+        )
+        return f"SELECT {columns}\nFROM judged\nGROUP BY candidate, evidence, {place}, {tests}"
+
+    # --- claims -------------------------------------------------------------------------------
+
+    def _uncertain_subjects(self) -> list[str]:
+        """A subject's author that only a name in text may show, where some claim about the
+        subject may take the work in (its date is not outside every such claim's period)."""
+        out = []
+        for n, s in enumerate(self.plan.subjects):
+            periods = [c for c in self.plan.claims if c.subject == n]
+            if not periods:
+                continue
+            in_some = " OR ".join(f"NOT {_date_false(c)}" for c in periods)
+            named = f"s{n}_text OR (s{n} = 0 AND {self._needles('interleaved', s.needles)})"
+            out.append(f"({named}) AND ({in_some})")
+        return out
+
+    def _live(self, c: ClaimPlan) -> str:
+        return f"s{c.subject} > 0 AND NOT {_date_false(c)} AND {self._maybe(c.test)}"
+
+    def _maybe(self, test: Test) -> str:
+        """Where the claim's test may hold or leave doubt: a superset of where it does."""
+        if isinstance(test, Anything):
+            return "TRUE"
+        if isinstance(test, AllOf):
+            return "(" + " AND ".join(["TRUE", *(self._maybe(p) for p in test.parts)]) + ")"
+        if isinstance(test, AnyOf):
+            return "(" + " OR ".join(["FALSE", *(self._maybe(p) for p in test.parts)]) + ")"
+        if isinstance(test, OnTopic):
+            topic = self.plan.topics[test.topic]
+            words = self._alternatives("words", [f" {w} " for w in topic.words])
+            ids = self.d.overlaps("topic_ids", topic.topic_ids) if topic.topic_ids else "FALSE"
+            return f"({words} OR {ids})"
+        # A list test also leaves doubt on a truncated author list, or on an institution
+        # Crossref put among the authors that names an entry.
+        names = [n for i in test.lists for n in self.plan.lists[i].needles]
+        found = [f"l{i}" if test.subject is None else f"l{i}_s{test.subject}" for i in test.lists]
+        return "(" + " OR ".join(["authors_truncated", self._needles("interleaved", names), *found]) + ")"
+
+    def _same_author_subjects(self, list_index: int) -> list[int]:
+        """The subjects whose authors a list's `affiliated_author_in` tests are taken from."""
+        found: set[int] = set()
+
+        def walk(test: Test) -> None:
+            if isinstance(test, Listed) and test.subject is not None and list_index in test.lists:
+                found.add(test.subject)
+            elif isinstance(test, (AllOf, AnyOf)):
+                for p in test.parts:
+                    walk(p)
+
+        for c in self.plan.claims:
+            walk(c.test)
+        return sorted(found)
+
+    # --- tests on columns ---------------------------------------------------------------------
+
+    def _by_id(self, a: str, ids: Sequence[str], rors: Sequence[str]) -> str:
+        parts = [self.d.overlaps(f"{a}.ids", ids)] if ids else []
+        parts += [self.d.overlaps(f"{a}.rors", rors)] if rors else []
+        return "(" + " OR ".join(parts) + ")" if parts else "FALSE"
+
+    def _needles(self, column: str, needles: Sequence[str]) -> str:
+        """Does the text hold any of the needles (substrings of its search form)?"""
+        if any(not n for n in needles):
+            return "TRUE"  # a name that leaves nothing to look for cannot be ruled out
+        return self._alternatives(column, needles)
+
+    def _alternatives(self, column: str, literals: Sequence[str]) -> str:
+        """Does the text hold any of the literals? A few as LIKE tests, more as regular expressions."""
+        literals = sorted(set(literals))
+        if not literals:
+            return "FALSE"
+        if len(literals) <= _FEW:
+            return "(" + " OR ".join(f"{column} LIKE {self.d.string(_like(x))} ESCAPE '!'" for x in literals) + ")"
+        chunks = [
+            literals[i : i + _ALTERNATIVES_PER_PATTERN] for i in range(0, len(literals), _ALTERNATIVES_PER_PATTERN)
+        ]
+        tests = [self.d.matches(column, "|".join(map(regex_literal, chunk))) for chunk in chunks]
+        return tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")"
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern that matches any text holding `text` ('!' escapes LIKE's own characters)."""
+    return "%" + re.sub(r"([%_!])", r"!\1", text) + "%"
+
+
+def regex_literal(text: str) -> str:
+    """`text` as a regular expression that matches exactly it, in RE2 and Java alike: letters
+    and digits of ASCII as themselves, every other character by its code point."""
+    return "".join(c if c.isascii() and c.isalnum() else f"\\x{{{ord(c):x}}}" for c in text)
+
+
+def _date(d: dt.date) -> str:
+    return f"DATE '{d.isoformat()}'"
+
+
+def _date_false(c: ClaimPlan) -> str:
+    """The work's date is certainly outside the claim's period."""
+    outside = ([f"latest < {_date(c.start)}"] if c.start else []) + ([f"earliest > {_date(c.end)}"] if c.end else [])
+    return f"(earliest IS NOT NULL AND ({' OR '.join(outside)}))" if outside else "FALSE"
+
+
+def _date_true(c: ClaimPlan) -> str:
+    """The work's date is certainly inside the claim's period."""
+    inside = ([f"earliest >= {_date(c.start)}"] if c.start else []) + ([f"latest <= {_date(c.end)}"] if c.end else [])
+    return "(" + " AND ".join(["earliest IS NOT NULL", *inside]) + ")"

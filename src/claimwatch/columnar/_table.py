@@ -1,0 +1,427 @@
+"""The works table: one Parquet row a work, written with DuckDB.
+
+Each row holds the record exactly as the source gave it (`record`, with its `line`), so that
+the exact matchers see, for the works the SQL query returns, what they would see reading the
+records themselves; and beside it the record flattened by `work_from_openalex` (the one reading
+of OpenAlex records every engine shares) into what the query tests:
+
+- the work: `id`, `doi`, `title`, `publication_date` (as claimwatch reads it: a 1 January date
+  is its year), `earliest` and `latest` (the days that date stands for), `keywords`,
+  `topic_ids`, `is_retracted`, `authors_truncated`, `keys` (the identities that make records
+  versions of one work);
+- each authorship (`authorships`): its name, position, author id, institutions (id, name, ROR,
+  country, lineage) and raw affiliation strings; and, for the query, in a narrow column of its
+  own (`affiliations`, in the same order), every institution and lineage id (`ids`), every ROR
+  (`rors`) and the search form of its affiliation text (`affiliation_text`);
+- the institutions Crossref put among the authors (`interleaved`, their names' search form);
+- what the reports count: `n_authorships`, `n_without_id`, `n_unaffiliated`;
+- `words`: the plain words of the title, keywords and abstract, as the topic prefilter reads
+  them (`text_words`).
+
+Search forms are case-folded and decomposed (`search_form`), the same steps `fold` takes before
+it cuts a name into words, so a name the matchers find is always a substring of its text's
+search form. Rows are written in the order the evidence yields its works (`ordinal`), and the same
+records always give the same bytes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import hashlib
+import multiprocessing
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ..errors import InputError, Problem
+from ..files import default_mode
+from ..works import Authorship, Origin, Work, work_from_openalex
+from ._duckdb import _threads, connect, quoted, quoted_name
+
+TABLE_FORMAT = 1
+"""Bumped whenever a column changes meaning: tables of another format are made again."""
+WORKS_TABLE = "works.parquet"
+# Small row groups: DuckDB decompresses a column of a row group at once, and the records of
+# 2,048 works are a few MiB where 16,384 would be a hundred.
+ROW_GROUP_SIZE = 2_048
+# The largest row DuckDB accepts: a record of up to 64 MiB (MAX_RECORD_BYTES), escaped, and its
+# flattened columns.
+_LARGEST_ROW = 150_000_000
+WRITER_MEMORY_LIMIT = "512MB"
+
+# The path a table's works are read with is the evidence's, known only when it is read: rows
+# are flattened with this one, and a work whose identity came out of it cannot be stored.
+_NO_PATH = "\x00claimwatch-table\x00"
+
+COLUMNS = {
+    "ordinal": "BIGINT",
+    "line": "BIGINT",
+    "id": "VARCHAR",
+    "doi": "VARCHAR",
+    "title": "VARCHAR",
+    "publication_date": "VARCHAR",
+    "earliest": "DATE",
+    "latest": "DATE",
+    "is_retracted": "BOOLEAN",
+    "authors_truncated": "BOOLEAN",
+    "keywords": "VARCHAR[]",
+    "topic_ids": "VARCHAR[]",
+    "keys": "VARCHAR[]",
+    "authorships": (
+        "STRUCT(name VARCHAR, position INTEGER, author_id VARCHAR, "
+        "institutions STRUCT(id VARCHAR, name VARCHAR, ror VARCHAR, country VARCHAR, lineage VARCHAR[])[], "
+        "raw_affiliations VARCHAR[])[]"
+    ),
+    "affiliations": "STRUCT(ids VARCHAR[], rors VARCHAR[], affiliation_text VARCHAR)[]",
+    "interleaved": "VARCHAR",
+    "n_authorships": "INTEGER",
+    "n_without_id": "INTEGER",
+    "n_unaffiliated": "INTEGER",
+    "words": "VARCHAR",
+    "record": "VARCHAR",
+}
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """A written table: its sha256 (for a manifest), its rows and its size in bytes."""
+
+    sha256: str
+    rows: int
+    bytes: int
+
+    def as_manifest(self) -> dict[str, Any]:
+        """The entry a snapshot manifest gives it under `files`, beside works.jsonl.gz."""
+        return {"sha256": self.sha256, "records": self.rows, "bytes": self.bytes, "table_format": TABLE_FORMAT}
+
+
+# --- search forms and words ---------------------------------------------------------------------
+
+
+def search_form(text: str) -> str:
+    """`text` decomposed (NFKD), its combining marks dropped, lower-cased: the steps `fold` takes
+    before it cuts a name into words, so every word of a folded name, an acronym in lower case
+    and a Chinese name so treated are substrings of the search form of any text they are in."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+# The topic prefilter's words (evaluate/_phrases.py, PhraseSet.might_match): runs of letters and
+# digits of the lower-cased text, Unicode and soft hyphens read as '-'.
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+_AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
+
+
+# In ASCII text the plain words are the runs of letters and digits: every other character cuts.
+_ASCII_CUTS = {c: " " for c in range(128) if not chr(c).isalnum()}
+
+
+def text_words(text: str) -> set[str]:
+    """The words `PhraseSet.might_match` compares with a phrase's candidate words, and each
+    word shorter than three letters joined to the words after it up to three letters, as it
+    joins them (a phrase written as one word that the text splits: "re identification")."""
+    if text.isascii():  # the same words, cut by translate() and split() instead of a regex
+        words = text.lower().translate(_ASCII_CUTS).split()
+    else:
+        words = _PLAIN_WORD.findall(text.translate(_AS_HYPHEN).lower())
+    out = set(words)
+    for i, word in enumerate(words):
+        if len(word) < 3:
+            joined, j = word, i
+            while len(joined) < 3 and j + 1 < len(words):
+                j += 1
+                joined += words[j]
+            out.add(joined)
+    return out
+
+
+def _work_words(work: Work) -> str:
+    words: set[str] = set()
+    for text in (work.title, *work.keywords):
+        words |= text_words(text)
+    if work.abstract_text is not None or work.abstract_index:
+        words |= text_words(work.abstract)  # an inverted index is rebuilt as the matchers rebuild it
+    return " " + " ".join(sorted(words)) + " "
+
+
+# --- rows -----------------------------------------------------------------------------------------
+
+
+def flatten(ordinal: int, line: int, work: Work, record_text: str) -> dict[str, Any]:
+    """One table row: `work` as `work_from_openalex` read it from `record_text`."""
+    published = work.published
+    return {
+        "ordinal": ordinal,
+        "line": line,
+        "id": work.id,
+        "doi": work.doi,
+        "title": work.title,
+        "publication_date": str(published) if published else None,
+        "earliest": published.earliest.isoformat() if published else None,
+        "latest": published.latest.isoformat() if published else None,
+        "is_retracted": work.is_retracted,
+        "authors_truncated": work.authors_truncated,
+        "keywords": list(work.keywords),
+        "topic_ids": list(work.topic_ids),
+        "keys": list(dict.fromkeys(work.identity_keys())),
+        "authorships": [_authorship(a) for a in work.authorships],
+        "affiliations": [_affiliation(a) for a in work.authorships],
+        "interleaved": "\n".join(search_form(a.name) for a in work.interleaved_institutions),
+        "n_authorships": len(work.authorships),
+        "n_without_id": sum(not any(i.id for i in a.institutions) for a in work.authorships),
+        "n_unaffiliated": sum(a.is_unaffiliated for a in work.authorships),
+        "words": _work_words(work),
+        "record": record_text,
+    }
+
+
+def _authorship(a: Authorship) -> dict[str, Any]:
+    return {
+        "name": a.name,
+        "position": a.position,
+        "author_id": a.author_id,
+        "institutions": [
+            {"id": i.id, "name": i.name, "ror": i.ror, "country": i.country, "lineage": list(i.lineage)}
+            for i in a.institutions
+        ],
+        "raw_affiliations": list(a.raw_affiliations),
+    }
+
+
+def _affiliation(a: Authorship) -> dict[str, Any]:
+    """What the query tests of an authorship, narrow (a column of its own reads five times faster
+    than the authorships' fields): its institution and lineage ids, RORs, and affiliation text."""
+    texts = [*a.raw_affiliations, *(i.name for i in a.institutions if i.name)]
+    return {
+        "ids": sorted(a.institution_ids),
+        "rors": sorted({i.ror for i in a.institutions if i.ror}),
+        "affiliation_text": "\n".join(search_form(t) for t in texts),
+    }
+
+
+def openalex_row(ordinal: int, line: int, text: bytes, record: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The row of one OpenAlex work record (its JSON text, and the record parsed where the caller
+    has it), read as every engine reads it."""
+    parsed = record if record is not None else orjson.loads(text)
+    work = work_from_openalex(parsed, Origin("snapshot", _NO_PATH, line))
+    if _NO_PATH in work.id:
+        # Only a record without an OpenAlex id is named by its place, which the table cannot
+        # hold; evidence checks every record's id first, so this is a bug, not bad input.
+        raise ValueError(f"line {line}: a work record without an OpenAlex id cannot be put in a table")
+    return flatten(ordinal, line, work, text.decode("utf-8"))
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+class WorksTableWriter:
+    """Writes a works table at `path`, one record at a time (`add`), then `close()` gives its
+    sha256; a failed or abandoned write (`abort`) leaves nothing at `path`.
+
+    Flattening records is the dear part: chunks of records go to one process a core
+    (`processes`, forked when the writer is made: make it before starting threads of your
+    own), each flattening its chunk and writing it as a Parquet part with DuckDB in a temporary
+    folder beside `path`, while this process reads on. `close` joins the parts, in order, into
+    the table and renames it into place last."""
+
+    def __init__(self, path: str | Path, *, processes: int | None = None):
+        self.path = Path(path)
+        try:
+            self._tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.tmp-", dir=self.path.parent))
+        except OSError as e:
+            raise _cannot_write(self.path, e) from None
+        self.rows = 0
+        processes = processes if processes is not None else min(_threads(), 4)
+        # Forked now, before the caller's threads (gzip's, DuckDB's) start: a fork copies only
+        # the thread that makes it.
+        self._pool: Any = _fork_pool(processes) if processes > 1 else _InProcess()
+        self._in_flight = 2 * processes
+        self._chunk: list[tuple[int, bytes]] = []
+        self._writing: deque[Any] = deque()
+        self._parts: list[Path] = []
+
+    def add(self, line: int, text: bytes) -> None:
+        """One OpenAlex work record: its line in the data file and its JSON text."""
+        self._chunk.append((line, text))
+        self.rows += 1
+        if len(self._chunk) >= _CHUNK:
+            self._submit()
+
+    def _submit(self) -> None:
+        part = self._tmp / f"part-{len(self._parts) + len(self._writing):06d}.parquet"
+        first = self.rows - len(self._chunk)
+        self._writing.append(self._pool.apply_async(_write_part, (first, self._chunk, part)))
+        self._chunk = []
+        while len(self._writing) > self._in_flight:  # bounds the chunks held in memory
+            self._collect()
+
+    def _collect(self) -> None:
+        try:
+            self._parts.append(self._writing.popleft().get())
+        except OSError as e:
+            raise _cannot_write(self.path, e) from None
+
+    def close(self) -> TableInfo:
+        """Write the Parquet file at `path` and give its sha256."""
+        try:
+            if self._chunk:
+                self._submit()
+            while self._writing:
+                self._collect()
+            written = self._tmp / WORKS_TABLE
+            source = f"read_parquet([{', '.join(quoted(str(p)) for p in self._parts)}])" if self._parts else _NO_ROWS
+            with connect(WRITER_MEMORY_LIMIT) as con:
+                con.execute(f"COPY (SELECT * FROM {source}) TO {quoted(str(written))} {_PARQUET}")
+                _check_order(con, written, self.rows)
+            os.chmod(written, default_mode())
+            info = TableInfo(_sha256(written), self.rows, written.stat().st_size)
+            os.replace(written, self.path)
+        except OSError as e:
+            raise _cannot_write(self.path, e) from None
+        finally:
+            self.abort()
+        return info
+
+    def abort(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def __enter__(self) -> WorksTableWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is not None:
+            self.abort()
+
+
+_CHUNK = 5_000  # records a part holds: a worker flattens and writes one at a time
+
+
+def _write_part(first: int, chunk: list[tuple[int, bytes]], part: Path) -> Path:
+    """`chunk`'s records (the first at ordinal `first`) flattened and written as a Parquet part,
+    through JSON Lines beside it (quickly compressed: the table is compressed when joined)."""
+    rows = part.with_suffix(".jsonl")
+    rows.write_bytes(b"\n".join(orjson.dumps(openalex_row(first + k, n, t)) for k, (n, t) in enumerate(chunk)) + b"\n")
+    # One thread: DuckDB reads JSON Lines in a buffer as large as the largest row, a thread.
+    with connect(WRITER_MEMORY_LIMIT, threads=1) as con:
+        con.execute(f"COPY ({_read_rows(rows)}) TO {quoted(str(part))} {_PART}")
+    rows.unlink()
+    return part
+
+
+def _fork_pool(processes: int) -> Any:
+    """Worker processes forked from this one (they share its imported modules), which leave
+    Ctrl-C to it; where fork is not available, one process does it all."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _InProcess()
+    return multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker, initargs=(os.getpid(),))
+
+
+class _InProcess:
+    """No pool (one core, or no fork): each chunk is written when it is handed over."""
+
+    def apply_async(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> _Done:
+        return _Done(fn(*args))
+
+    def terminate(self) -> None:
+        pass
+
+    def join(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class _Done:
+    value: Any
+
+    def get(self) -> Any:
+        return self.value
+
+
+def _start_worker(parent: int) -> None:
+    """Ctrl-C is the parent's to handle; and a worker dies with its parent: one left behind by
+    a kill -9 would wait for work forever, holding what it inherited open (a snapshot's lock)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+_PARQUET = f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {ROW_GROUP_SIZE})"
+_PART = f"(FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE {ROW_GROUP_SIZE})"
+# A table of no rows still has every column.
+_NO_ROWS = (
+    "(SELECT "
+    + ", ".join(f"CAST(NULL AS {kind}) AS {quoted_name(name)}" for name, kind in COLUMNS.items())
+    + " LIMIT 0)"
+)
+
+
+def _read_rows(batch: Path) -> str:
+    columns = ", ".join(f"{quoted(name)}: {quoted(kind)}" for name, kind in COLUMNS.items())
+    return (
+        f"SELECT * FROM read_json({quoted(str(batch))}, format = 'newline_delimited', columns = {{{columns}}}, "
+        f"maximum_object_size = {_LARGEST_ROW})"
+    )
+
+
+def _check_order(con: Any, table: Path, rows: int) -> None:
+    """Every row where it belongs: the query's candidates are fetched by their ordinal."""
+    (misplaced,) = con.execute(
+        f"SELECT count(*) FILTER (WHERE ordinal <> file_row_number) + abs(count(*) - ?) "
+        f"FROM read_parquet({quoted(str(table))}, file_row_number = true)",
+        [rows],
+    ).fetchone()
+    if misplaced:
+        raise AssertionError(f"{table}: {misplaced} rows out of order")  # a bug, never bad input
+
+
+def write_works_table(lines: Iterable[tuple[int, bytes]], path: str | Path) -> TableInfo:
+    """A works table at `path` from OpenAlex work records given as (line number, JSON text)
+    pairs, in the data file's order; its sha256 goes into the snapshot's manifest."""
+    with WorksTableWriter(path) as writer:
+        for line, text in lines:
+            writer.add(line, text)
+        return writer.close()
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def file_sha256(path: str | Path) -> str:
+    """The sha256 of a table file, to check it against the one recorded when it was written."""
+    try:
+        return _sha256(Path(path))
+    except OSError as e:
+        raise InputError(Problem(str(path), 0, 0, f"cannot read the works table: {e.strerror or e}")) from None
+
+
+def _cannot_write(path: Path, e: OSError) -> InputError:
+    return InputError(Problem(str(path), 0, 0, f"cannot write the works table: {e.strerror or e}"))

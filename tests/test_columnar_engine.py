@@ -1,0 +1,485 @@
+"""The columnar engine (DuckDB) against the Python engine, which is the reference: the same
+JSON report, byte for byte, on every corpus the tests have: a seeded corpus built to exercise
+everything the engines must agree on (below), the shipped claims with the curated evidence and
+OpenAlex versions of its works, the real OpenAlex records in ../shared/data, bench's generated
+corpora, and random records and claims (hypothesis).
+
+The seeded corpus: subjects found by id, lineage, ROR, a name in text (with and without a
+country), an acronym, a Chinese name, an institution Crossref put among the authors; partners
+found the same ways, look-alikes, names abroad; unaffiliated coauthors and the I-1 placeholder;
+truncated author lists; dates exact, year-only (YYYY-01-01), month-only, missing, inside, outside
+and straddling a period; versions of one work (a shared DOI, an arXiv DOI and an arXiv id, a copy
+with no subject author, one with no date, the same record in two files); topic phrases in titles,
+keywords and abstracts (an inverted index or plain text), hyphenated, inflected, inside an
+excluded phrase, decoys; OpenAlex topic ids; retractions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.errors import InputError
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import import_works, open_evidence_paths
+from claimwatch.reports.jsonreport import render_json
+from helpers import authorship, institution, project, work, write, write_jsonl
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+LAB = institution("I100", "Example Lab", country="US")
+LAB_UNIT = institution("I101", "Example Lab Robotics Unit", lineage=["I101", "I100"], country="US")
+LAB_BY_ROR = institution(None, "Example Laboratory Group", ror="05exlab01", country="US")
+HIT = institution("I200", "Harbin Institute of Technology")
+HIT_CAMPUS = institution("I201", "HIT Shenzhen", lineage=["I201", "I200"])
+BEIHANG = institution("I300", "Beihang University", ror="00wk2mp56")
+OTHER = institution("I900", "Tsinghua University")
+ABROAD = institution("I12912129", "Northeastern University", country="US")
+LOOKALIKE = institution("I910", "Harbin Medical University")
+PLACEHOLDER = {"id": "https://openalex.org/I-1", "display_name": None, "ror": None, "country_code": None, "lineage": []}
+
+SUBJECT_AUTHORS = [
+    lambda: authorship("A. Lab", [LAB]),
+    lambda: authorship("A. Unit", [LAB_UNIT]),
+    lambda: authorship("A. Ror", [LAB_BY_ROR]),
+    lambda: authorship("A. Text", [], raw=["Example Lab, Seattle, WA, USA"]),
+    lambda: authorship("A. Bare", [], raw=["Example Lab"]),
+    lambda: authorship("A. Abroad", [], raw=["Example Lab, Paris, France"]),
+    lambda: authorship("A. Acronym", [], raw=["EXL, Seattle, USA"]),
+    lambda: authorship("A. Chinese", [], raw=["示例实验室, 北京"]),
+    lambda: authorship("A. Placeholder", [PLACEHOLDER], raw=[]),
+    lambda: authorship("Example Lab Institute", [], raw=[]),  # Crossref's interleaved institution
+    lambda: authorship("A. Dual", [LAB, HIT]),  # an intern: the lab's and a listed affiliation
+    lambda: authorship("A. Joint", [], raw=["Example Lab, Seattle, USA", "HIT, Harbin, China"]),
+]
+PARTNERS = [
+    lambda: authorship("B. Hit", [HIT]),
+    lambda: authorship("B. Campus", [HIT_CAMPUS]),
+    lambda: authorship("B. Beihang", [BEIHANG]),
+    lambda: authorship("B. Abbrev", [], raw=["Sch. of Comp., Harbin Inst. of Technol., Harbin, China"]),
+    lambda: authorship("B. Acronym", [], raw=["HIT, Harbin, China"]),
+    lambda: authorship("B. Lone acronym", [], raw=["HIT"]),
+    lambda: authorship("B. Chinese", [], raw=["哈尔滨工业大学计算机学院"]),
+    lambda: authorship("B. Joined", [], raw=["Dept. of Communication EngineeringHarbin Institute of Technology"]),
+    lambda: authorship("B. Accents", [], raw=["Ｈａｒｂｉｎ Institute of Technology, Harbin"]),
+    lambda: authorship("B. Heu", [], raw=["Harbin Engineering University, Harbin, China"]),
+    lambda: authorship("B. Lookalike", [LOOKALIKE]),
+    lambda: authorship("B. Abroad", [ABROAD]),
+    lambda: authorship("B. Boston", [], raw=["Beihang University, Boston, MA, USA"]),
+    lambda: authorship("Harbin Engineering University", [], raw=[]),  # interleaved, names an entry
+]
+OTHERS = [
+    lambda: authorship("C. Other", [OTHER]),
+    lambda: authorship("C. Nowhere", [], raw=[]),
+    lambda: authorship("C. Placeholder", [PLACEHOLDER], raw=[]),
+    lambda: authorship("C. Text", [], raw=["Peking University, Beijing, China"]),
+]
+TITLE_WORDS = ["deep", "learning", "model", "data", "network", "robust", "efficient", "analysis", "of", "the", "images"]
+PHRASES = [
+    "face recognition",
+    "Face-Recognition",
+    "faces recognition",
+    "facial recognition",
+    "face verification",
+    "face recognition vendor test",  # excluded
+    "surface reconstruction",  # decoy
+    "speech synthesis",
+    "text‐to‐speech",  # Unicode hyphens
+    "re identification",
+    "reidentification",
+    "deepfakes",
+    "model quantization",  # decoy
+]
+DATES = [
+    "2024-06-01",
+    "2024-02-29",
+    "2023-11-05",
+    "2025-03-01",
+    "2024-01-01",  # OpenAlex's year alone: straddles a 2024-01-10 start
+    "2023-01-01",
+    "2024-01-05",
+    "2024-12-31",
+    None,
+    "2024-03",
+]
+
+
+def _abstract(rng: random.Random, phrase: str | None) -> dict[str, list[int]]:
+    tokens = [rng.choice(TITLE_WORDS) for _ in range(rng.randint(5, 25))]
+    if phrase:
+        tokens[rng.randrange(len(tokens)) : 0] = phrase.split()
+    index: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        index.setdefault(t, []).append(i)
+    return index
+
+
+def _title(rng: random.Random, phrase: str | None) -> str:
+    words = [rng.choice(TITLE_WORDS) for _ in range(rng.randint(3, 8))]
+    if phrase:
+        words.insert(rng.randrange(len(words) + 1), phrase)
+    return " ".join(words).capitalize()
+
+
+def record(rng: random.Random, k: int) -> dict[str, Any]:
+    """One record drawn from the traits above."""
+    people = []
+    for _ in range(rng.choice([0, 1, 1, 1, 2])):
+        people.append(rng.choice(SUBJECT_AUTHORS)())
+    for _ in range(rng.choice([0, 0, 1, 1, 2])):
+        people.append(rng.choice(PARTNERS)())
+    for _ in range(rng.randint(0, 4)):
+        people.append(rng.choice(OTHERS)())
+    rng.shuffle(people)
+    where = rng.random()
+    phrase = rng.choice(PHRASES) if where < 0.5 else None
+    extra: dict[str, Any] = {
+        "abstract_inverted_index": _abstract(rng, phrase if where < 0.2 else None) if rng.random() < 0.7 else None,
+        "keywords": [{"display_name": phrase}] if phrase and 0.2 <= where < 0.3 else [],
+        "topics": [{"id": "https://openalex.org/T999"}] if rng.random() < 0.05 else [],
+        "is_retracted": rng.random() < 0.03,
+        "is_authors_truncated": rng.random() < 0.04,
+    }
+    if phrase and 0.3 <= where < 0.35:
+        extra["abstract"], extra["abstract_inverted_index"] = f"We study {phrase} at scale.", None
+    date = rng.choice(DATES)
+    record = work(f"W{1000 + k}", _title(rng, phrase if 0.35 <= where < 0.5 else None), date, people, **extra)
+    if date is None:
+        record["publication_year"] = rng.choice([None, 2024])
+    return record
+
+
+def versions(rng: random.Random, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Other versions of some of the records: the same DOI, an arXiv DOI matching an arXiv id,
+    the same OpenAlex id; some with no subject author or no date."""
+    out = []
+    for k, r in enumerate(records):
+        roll = rng.random()
+        if roll < 0.08:
+            r["doi"] = f"https://doi.org/10.5555/shared.{k}"
+            copy = dict(r, id=f"https://openalex.org/W{900_000 + k}", ids={})
+            copy["publication_date"] = rng.choice(DATES)
+            if rng.random() < 0.5:
+                copy["authorships"] = [authorship("C. Other", [OTHER])]
+            out.append(copy)
+        elif roll < 0.12:
+            r["doi"] = f"https://doi.org/10.48550/arXiv.2401.{k:05d}"
+            copy = dict(r, id=f"https://openalex.org/W{950_000 + k}", ids={}, doi=None)
+            copy["ids"] = {"arxiv": f"2401.{k:05d}"}
+            copy["doi"] = f"https://doi.org/10.48550/arxiv.2401.{k:05d}"
+            copy["publication_date"] = rng.choice(DATES)
+            out.append(copy)
+        elif roll < 0.14:
+            out.append(dict(r, title="A copy in another file"))
+    return out
+
+
+def corpus(n: int, seed: int = 11) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """`n` records and the extra versions of some of them (for a second file)."""
+    rng = random.Random(seed)
+    records = [record(rng, k) for k in range(n)]
+    return records, versions(rng, records)
+
+
+CLAIMS = """\
+statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
+subjects:
+  lab:
+    name: Example Lab
+    openalex: [I100]
+    ror: [05exlab01]
+    aliases: [Example Lab, EXL, 示例实验室]
+  lab-us:
+    name: Example Lab
+    openalex: [I100]
+    aliases: [Example Lab, EXL]
+    country: US
+topics:
+  face:
+    name: Face recognition
+    rationale: r
+    phrases: [face recognition, face verification, facial recognition]
+    exclude_phrases: [face recognition vendor test]
+    openalex_topics: [T999]
+  synth:
+    name: Synthetic media
+    rationale: r
+    phrases: [speech synthesis, text-to-speech, deepfake, reidentification]
+  quiet:
+    name: Nothing the corpus holds
+    rationale: r
+    phrases: [quantum teleportation]
+claims:
+  - {id: quiet, says: s, subject: lab, from: 2024-01-10, to: 2024-12-31, expects: none, works: {topic: quiet}}
+  - {id: partners, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [mil]}}
+  - {id: partners-us, says: s, subject: lab-us, from: 2024-01-10, to: 2024-12-31, expects: none,
+     works: {coauthor_in: [mil]}, max_unaffiliated: 0.5}
+  - {id: listed-before, says: s, subject: lab, from: 2024-01-10, expects: none,
+     works: {coauthor_in: [mil], listed_before_publication: true}}
+  - {id: dual, says: s, subject: lab, from: 2024-01-10, expects: none, works: {affiliated_author_in: [mil]}}
+  - {id: face, says: s, subject: lab, from: 2024-01-10, to: 2025-06-30, expects: none, works: {topic: face}}
+  - {id: synth-few, says: s, subject: lab, expects: {at_most: 3}, works: {topic: synth}}
+  - {id: face-many, says: s, subject: lab-us, from: 2023-01-01, expects: {at_least: 2}, works: {topic: face}}
+  - {id: both, says: s, subject: lab, from: 2024-01-10, expects: none,
+     works: {all: [{topic: face}, {coauthor_in: [mil]}]}}
+  - {id: either, says: s, subject: lab, from: 2024-01-10, expects: none,
+     works: {any: [{topic: synth}, {affiliated_author_in: [mil], listed_before_publication: true}]}}
+  - {id: alone, says: s, subject: lab, from: 2024-01-10, expects: none,
+     works: {all: [{topic: face}, {not: {coauthor_in: [mil]}}]}}
+"""
+
+CN_LIST = """\
+id: cn
+name: Institutions placed in China
+sources: [{title: A source}]
+entries:
+  - id: hit
+    name: Harbin Institute of Technology
+    aliases: [HIT, 哈尔滨工业大学]
+    openalex: [I200]
+    country: CN
+    listed_from: 2024-03-01
+    verified: true
+  - id: neu
+    name: Northeastern University
+    country: CN
+    listed_from: 2020-01-01
+    verified: true
+  - id: beihang
+    name: Beihang University
+    ror: [00wk2mp56]
+    country: CN
+    verified: false
+"""
+
+CURATED = """\
+description: Versions of works the OpenAlex records hold too.
+works:
+{works}
+"""
+
+
+def engines_agree(claims, paths, cache: Path, **options: Any):
+    """Both engines on the same evidence give the same JSON report, byte for byte; the
+    reference's results are returned for the test to check that the corpus is not trivial."""
+    evidence = open_evidence_paths(paths)
+    reference = evaluate(claims, evidence, engine="python", **options)
+    columnar = evaluate(claims, evidence, engine="duckdb", cache=cache, **options)
+    assert render_json(columnar) == render_json(reference)
+    return reference
+
+
+def _curated_versions(records: list[dict[str, Any]]) -> str:
+    """A curated work for each record with a DOI: a version of it another source recorded."""
+    out = []
+    for r in records:
+        if not r.get("doi"):
+            continue
+        doi = r["doi"].removeprefix("https://doi.org/")
+        out.append(
+            f"""\
+  - id: w{r["id"].rsplit("W", 1)[1]}
+    title: A version
+    versions:
+      - label: preprint
+        published: 2024-01-20
+        doi: "{doi}"
+        authors:
+          - {{name: A, affiliations: [{{name: Example Lab, openalex: I100}}]}}
+          - {{name: B, affiliations: [{{name: "Harbin Inst. of Technol., Harbin, China"}}]}}
+        sources: [{{title: a page}}]
+"""
+        )
+    return CURATED.format(works="".join(out[:6]))
+
+
+@pytest.fixture()
+def seeded(tmp_path):
+    """The claims above, and the seeded corpus as two files of records, a snapshot declaring
+    complete coverage of the lab, and curated versions of some of its works."""
+    root = project(tmp_path)
+    write(root / "evidence/lists/cn.yaml", CN_LIST)
+    text = CLAIMS.replace("coauthor_in: [mil]}", "coauthor_in: [mil, cn]}")
+    claims = claims_mod.load_claims([write(root / "claims/c.yaml", text)], root=root)
+    records, copies = corpus(700)
+    first = write_jsonl(tmp_path / "first.jsonl", records[:250])
+    second = write_jsonl(tmp_path / "second.jsonl.gz", records[250:500] + copies, gz=True)
+    source = write_jsonl(tmp_path / "for-snapshot.jsonl", records[500:])
+    snapshot = tmp_path / "snapshot"
+    import_works(source, snapshot, institutions=["I100"], start=dt.date(2023, 1, 1), end=dt.date(2025, 12, 31))
+    curated = write(root / "evidence/curated/versions.yaml", _curated_versions(records))
+    return claims, [first, second, snapshot, curated]
+
+
+def test_the_seeded_corpus_gives_the_same_report(seeded, tmp_path):
+    claims, paths = seeded
+    results = engines_agree(claims, paths, tmp_path / "cache")
+    by_id = {r.claim: r for r in results.results}
+    # Not a trivial agreement: matches, doubts, coauthors without affiliations, every verdict kind.
+    assert all(by_id[c].matched for c in ("partners", "dual", "face", "both", "either"))
+    assert all(by_id[c].uncertain for c in ("partners", "partners-us", "listed-before", "face"))
+    assert by_id["partners"].unaffiliated.unaffiliated > 0
+    assert {r.verdict for r in results.results} == {"contradicted", "supported", "not_contradicted"}
+    assert any(len(f.work.records) > 1 for r in results.results for f in r.findings)  # versions joined
+
+
+def test_each_claim_alone_and_an_as_of_give_the_same_report(seeded, tmp_path):
+    """One claim a run (the query's columns are numbered by claim, list and subject) and an
+    open-ended claim assessed to a given day."""
+    claims, paths = seeded
+    for f in claims.files:
+        for c in f.claims:
+            one = claims.model_copy(update={"files": (f.model_copy(update={"claims": (c,)}),)})
+            engines_agree(one, paths, tmp_path / "cache", as_of=dt.date(2024, 9, 30))
+
+
+def test_a_table_made_once_is_read_from_the_cache(seeded, tmp_path, capsys):
+    claims, paths = seeded
+    evidence = open_evidence_paths(paths[:1])
+    evaluate(claims, evidence, engine="duckdb", cache=tmp_path / "cache")
+    assert "making a columnar copy of" in capsys.readouterr().err
+    again = evaluate(claims, evidence, engine="auto", cache=tmp_path / "cache")
+    assert capsys.readouterr().err == ""
+    assert render_json(again) == render_json(evaluate(claims, evidence, engine="python"))
+
+
+REAL_CLAIMS = """\
+statement: {speaker: A university, made_on: 2017-01-01, quote: q, sources: [{title: t}]}
+subjects:
+  sfu:
+    name: Simon Fraser University
+    openalex: [I18014758]
+    aliases: [Simon Fraser University, Scholarly Communications Lab]
+  uqam:
+    name: Université du Québec à Montréal
+    aliases: [Université du Québec à Montréal, UQAM]
+    country: CA
+topics:
+  open-access:
+    name: Open access
+    rationale: r
+    phrases: [open access, altmetric]
+    openalex_topics: [T13607]
+claims:
+  - {id: sfu-partners, says: s, subject: sfu, from: 2017-01-01, expects: none, works: {coauthor_in: [partners]}}
+  - {id: sfu-topic, says: s, subject: sfu, from: 2017-01-01, to: 2021-12-31, expects: none,
+     works: {topic: open-access}}
+  - {id: uqam-dual, says: s, subject: uqam, expects: {at_least: 1}, works: {affiliated_author_in: [partners]}}
+  - {id: uqam-topic, says: s, subject: uqam, expects: none, works: {topic: open-access}}
+"""
+PARTNERS_LIST = """\
+id: partners
+name: Partners
+sources: [{title: A source}]
+entries:
+  - {id: kyoto, name: Kyoto University, openalex: [I22299242], listed_from: 2019-01-01, verified: true}
+  - {id: kit, name: Karlsruhe Institute of Technology, country: DE, verified: true}
+  - {id: uw, name: University of Washington, ror: [00cvxb145], verified: true}
+  - {id: udem, name: Université de Montréal, aliases: [UdeM], country: CA, verified: true}
+"""
+
+
+def test_the_real_openalex_records_give_the_same_report(shared_data, tmp_path):
+    """The real records in ../shared/data: an API page, read as it is and imported, and one work."""
+    root = project(tmp_path)
+    write(root / "evidence/lists/partners.yaml", PARTNERS_LIST)
+    claims = claims_mod.load_claims([write(root / "claims/c.yaml", REAL_CLAIMS)], root=root)
+    page, one = shared_data / "openalex/api-page-works.json", shared_data / "openalex/W2741809807.json"
+    snapshot = tmp_path / "snapshot"
+    import_works(page, snapshot, institutions=["I18014758"], subjects_may_be_empty=True)
+    results = engines_agree(claims, [page, one, snapshot], tmp_path / "cache")
+    assert sum(r.matched + r.uncertain for r in results.results) >= 2
+
+
+def _openalex_version(arxiv: str, k: int, date: str) -> dict[str, Any]:
+    """An OpenAlex record of an arXiv paper: MSRA and USTC authors, as the arXiv DOI gives it."""
+    msra = institution("I4210113369", "Microsoft Research Asia", ror="0300m5276")
+    ustc = institution("I126520041", "University of Science and Technology of China", ror="04c4dkn09")
+    people = [authorship("A. Msra", [msra]), authorship("B. Ustc", [ustc]), authorship("C. None", [], raw=[])]
+    return work(
+        f"W77{k}",
+        "Zero-shot speech synthesis with diffusion",
+        date,
+        people,
+        doi=f"https://doi.org/10.48550/arXiv.{arxiv}",
+    )
+
+
+def test_the_shipped_case_gives_the_same_report(tmp_path):
+    """The shipped claims and curated evidence, with OpenAlex versions of the curated works (their
+    arXiv DOIs join them to the curated versions) and a few other MSRA works."""
+    claims = claims_mod.load_claims(sorted((PROJECT / "claims").glob("*.yaml")), root=PROJECT)
+    records = [
+        _openalex_version(arxiv, k, date)
+        for k, (arxiv, date) in enumerate(
+            [
+                ("2403.03100", "2024-03-05"),
+                ("2404.10667", "2024-01-01"),
+                ("2311.04496", "2023-11-08"),
+                ("2408.10096", None),
+            ]
+        )
+    ]
+    jsonl = write_jsonl(tmp_path / "openalex.jsonl", records)
+    paths = [PROJECT / "evidence/curated/msra-2024.yaml", jsonl]
+    results = engines_agree(claims, paths, tmp_path / "cache")
+    assert any(len(f.work.records) > 1 for r in results.results for f in (*r.findings, *r.uncertain_findings))
+
+
+@pytest.fixture(scope="module")
+def bench_generate():
+    sys.path.insert(0, str(PROJECT / "bench"))
+    from generate import generate
+
+    return generate
+
+
+def test_the_bench_corpus_gives_the_same_report(bench_generate, tmp_path):
+    """bench's corpus and claims (bench/generate.py, bench/project), at a small size."""
+    corpus_path = tmp_path / "corpus.jsonl.gz"
+    bench_generate(3000, corpus_path)
+    snapshot = tmp_path / "snapshot"
+    import_works(
+        corpus_path, snapshot, institutions=["I4210113369"], start=dt.date(2024, 1, 10), end=dt.date(2025, 6, 30)
+    )
+    bench = PROJECT / "bench/project"
+    claims = claims_mod.load_claims([bench / "claims/bench.yaml"], root=bench)
+    results = engines_agree(claims, [snapshot], tmp_path / "cache")
+    assert sum(1 for r in results.results if r.matched) >= 4
+
+
+def test_a_broken_record_is_the_same_error_either_way(tmp_path):
+    root = project(tmp_path)
+    claims = claims_mod.load_claims([write(root / "claims/c.yaml", CLAIMS)], root=root)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(
+        b'{"id": "https://openalex.org/W1", "title": "t"}\n{"id": "https://openalex.org/W2", "title": \n'
+    )
+    errors = []
+    for engine in ("python", "duckdb"):
+        with pytest.raises(InputError) as caught:
+            evaluate(claims, open_evidence_paths([broken]), engine=engine, cache=tmp_path / "cache")
+        errors.append(caught.value.lines())
+    assert errors[0] == errors[1] and errors[0][0].startswith(f"{broken}:2:")
+
+
+def test_the_features_synthetic_case_with_its_reviews_gives_the_same_report(tmp_path):
+    """The Gherkin features' synthetic lab (features/data), its works as a file and as a
+    snapshot, with the reviews its features apply."""
+    from claimwatch.reviews import load_reviews
+
+    data = PROJECT / "features/data"
+    claims = claims_mod.load_claims([data / "synthetic-claims.yaml"], lists=[data / "lists"])
+    snapshot = tmp_path / "snapshot"
+    period = {"start": dt.date(2024, 1, 1), "end": dt.date(2024, 12, 31)}
+    import_works(data / "synthetic-works.jsonl", snapshot, institutions=("I9990000001",), **period)
+    reviews = load_reviews(data / "synthetic-reviews.yaml")
+    results = engines_agree(claims, [snapshot], tmp_path / "cache", reviews=reviews)
+    assert any(r.dismissed for r in results.results) and any(r.lapsed_reviews for r in results.results)
+    engines_agree(claims, [data / "synthetic-works.jsonl"], tmp_path / "cache", as_of=dt.date(2025, 1, 15))

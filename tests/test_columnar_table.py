@@ -1,0 +1,225 @@
+"""The works table: what a row holds, the same bytes for the same records, nothing left behind
+by a failed write; a snapshot's own table and tables made on first use into the cache, each
+checked against its sha256 before its rows are believed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.columnar import (
+    TABLE_FORMAT,
+    WORKS_TABLE,
+    WorksTableWriter,
+    cache_folder,
+    search_form,
+    text_words,
+    write_works_table,
+)
+from claimwatch.errors import InputError
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import MANIFEST, import_works, open_evidence
+from claimwatch.reports.jsonreport import render_json
+from helpers import HIT, LAB, NO_PARTNERS_CLAIM, authorship, claim_file, institution, project, work, write_jsonl
+
+
+def _lines(records: list[dict]) -> list[tuple[int, bytes]]:
+    return [(n, json.dumps(r).encode()) for n, r in enumerate(records, 1)]
+
+
+RECORDS = [
+    work(
+        "W1",
+        "Face‐recognition at Scale, re identification",
+        "2024-01-01",
+        [
+            authorship("A. Lab", [LAB]),
+            authorship("B. Campus", [institution("I201", "HIT Shenzhen", lineage=["I201", "I200"], ror="01yqg2h08")]),
+            authorship("C. Nobody", [], raw=[]),
+            authorship("Kazan University", [], raw=[]),
+        ],
+        doi="https://doi.org/10.48550/arXiv.2401.00001",
+        keywords=[{"display_name": "Biometrics"}],
+        abstract_inverted_index={"We": [0], "study": [1], "faces": [2]},
+    ),
+    work("W2", "Another paper", None, [authorship("D. Text", [], raw=["Université de Montréal, Québec"])]),
+]
+
+
+def _rows(path: Path) -> list[dict]:
+    con = duckdb.connect()
+    cursor = con.execute(f"SELECT * FROM read_parquet('{path}') ORDER BY ordinal")
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def test_a_row_holds_the_record_and_what_the_query_reads(tmp_path):
+    info = write_works_table(_lines(RECORDS), tmp_path / WORKS_TABLE)
+    assert info.rows == 2 and info.as_manifest()["table_format"] == TABLE_FORMAT
+    first, second = _rows(tmp_path / WORKS_TABLE)
+    assert (first["ordinal"], first["line"], first["id"]) == (0, 1, "W1")
+    assert json.loads(first["record"]) == RECORDS[0]  # the record as the source gave it
+    # A 1 January date is a year: 2024, standing for the whole year.
+    assert (first["publication_date"], first["earliest"], first["latest"]) == (
+        "2024",
+        dt.date(2024, 1, 1),
+        dt.date(2024, 12, 31),
+    )
+    assert first["keys"] == ["id:W1", "doi:10.48550/arxiv.2401.00001", "arxiv:2401.00001"]
+    campus = first["affiliations"][1]
+    assert campus["ids"] == ["I200", "I201"] and campus["rors"] == ["01yqg2h08"]
+    assert first["authorships"][1]["institutions"][0]["lineage"] == ["I201", "I200"]
+    # Interleaved institutions are not authors; the unaffiliated author is counted.
+    assert (first["n_authorships"], first["n_without_id"], first["n_unaffiliated"]) == (3, 1, 1)
+    assert first["interleaved"] == "kazan university"
+    words = set(first["words"].split())
+    assert {"face", "recognition", "reidentification", "biometrics", "faces"} <= words
+    assert second["affiliations"][0]["affiliation_text"] == "universite de montreal, quebec"
+    assert second["publication_date"] is None and second["earliest"] is None
+
+
+def test_the_same_records_give_the_same_bytes_however_they_are_flattened(tmp_path):
+    """In this process or in workers, twice: the table's sha256 is the records'."""
+    records = [work(f"W{k}", f"Paper {k}", "2024-06-01") for k in range(2500)]
+    digests = set()
+    for n, processes in enumerate((1, 2, 2)):
+        with WorksTableWriter(tmp_path / f"t{n}.parquet", processes=processes) as writer:
+            for line, text in _lines(records):
+                writer.add(line, text)
+            digests.add(writer.close().sha256)
+    assert len(digests) == 1
+    assert [r["ordinal"] for r in _rows(tmp_path / "t1.parquet")] == list(range(2500))
+
+
+def test_a_table_of_no_works_has_every_column(tmp_path):
+    info = write_works_table([], tmp_path / WORKS_TABLE)
+    assert info.rows == 0
+    con = duckdb.connect()
+    columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{tmp_path / WORKS_TABLE}')").fetchall()]
+    assert "record" in columns and "authorships" in columns
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path):
+    with pytest.raises(ValueError), WorksTableWriter(tmp_path / WORKS_TABLE, processes=2) as writer:
+        writer.add(1, b'{"id": "https://openalex.org/W1"}')
+        writer.add(2, b"not json")
+        writer.close()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_search_forms_and_words():
+    assert search_form("Ｈａｒｂｉｎ Université") == "harbin universite"
+    assert search_form("İstanbul") == "istanbul"
+    words = text_words("Re‐identification of a U.S. face")
+    assert words >= {"re", "identification", "reidentification", "u", "s", "usface", "face"}
+
+
+# --- a snapshot's own table, and the cache -------------------------------------------------------------
+
+
+@pytest.fixture()
+def snapshot_case(tmp_path):
+    root = project(tmp_path)
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
+    records = [
+        work(f"W{k}", "A paper", "2024-06-01", [authorship("A", [LAB]), authorship("B", [HIT])]) for k in range(5)
+    ]
+    source = write_jsonl(tmp_path / "works.jsonl", records)
+    snapshot = tmp_path / "snapshot"
+    import_works(source, snapshot, institutions=["I100"], start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    _as_made_before_tables(snapshot)
+    return claims, snapshot
+
+
+def _as_made_before_tables(snapshot: Path) -> None:
+    """The snapshot as claimwatch wrote it before snapshots held a works table."""
+    manifest = json.loads((snapshot / MANIFEST).read_text())
+    del manifest["files"][WORKS_TABLE]
+    (snapshot / MANIFEST).write_text(json.dumps(manifest))
+    (snapshot / WORKS_TABLE).unlink()
+
+
+def test_an_import_writes_the_table_beside_the_records(tmp_path):
+    source = write_jsonl(tmp_path / "works.jsonl", [work(f"W{k}", "A paper", "2024-06-01") for k in range(3)])
+    import_works(source, tmp_path / "a")
+    import_works(source, tmp_path / "b")
+    entry = json.loads((tmp_path / "a" / MANIFEST).read_text())["files"][WORKS_TABLE]
+    assert entry["records"] == 3 and entry["table_format"] == TABLE_FORMAT
+    assert entry["sha256"] == hashlib.sha256((tmp_path / "a" / WORKS_TABLE).read_bytes()).hexdigest()
+    assert (tmp_path / "a" / WORKS_TABLE).read_bytes() == (tmp_path / "b" / WORKS_TABLE).read_bytes()
+
+
+def _add_own_table(snapshot: Path) -> Path:
+    """What collect and `evidence import` do: the table beside the records, in the manifest."""
+    manifest = json.loads((snapshot / MANIFEST).read_text())
+    data = snapshot / "works.jsonl.gz"
+    import gzip
+
+    lines = [(n, line) for n, line in enumerate(gzip.decompress(data.read_bytes()).splitlines(), 1)]
+    info = write_works_table(lines, snapshot / WORKS_TABLE)
+    manifest["files"][WORKS_TABLE] = info.as_manifest()
+    (snapshot / MANIFEST).write_text(json.dumps(manifest))
+    return snapshot / WORKS_TABLE
+
+
+def test_a_snapshots_own_table_is_read_without_a_cache(snapshot_case, tmp_path, capsys):
+    claims, snapshot = snapshot_case
+    _add_own_table(snapshot)
+    evidence = [open_evidence(snapshot)]
+    columnar = evaluate(claims, evidence, engine="auto", cache=tmp_path / "cache")
+    assert not (tmp_path / "cache").exists() and capsys.readouterr().err == ""
+    assert render_json(columnar) == render_json(evaluate(claims, evidence, engine="python"))
+    assert columnar.results[0].matched == 5
+
+
+def test_a_changed_table_is_refused_naming_it(snapshot_case, tmp_path):
+    claims, snapshot = snapshot_case
+    table = _add_own_table(snapshot)
+    table.write_bytes(table.read_bytes()[:-1] + b"\x00")
+    with pytest.raises(InputError) as caught:
+        evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=tmp_path / "cache")
+    (line,) = caught.value.lines()
+    assert line.startswith(f"{table}: does not match the sha256 recorded for it")
+
+
+def test_auto_reads_records_where_no_table_is_made_yet(snapshot_case, tmp_path, capsys):
+    claims, snapshot = snapshot_case
+    evaluate(claims, [open_evidence(snapshot)], engine="auto", cache=tmp_path / "cache")
+    assert not (tmp_path / "cache").exists() and capsys.readouterr().err == ""
+
+
+def test_a_damaged_cached_table_is_refused(snapshot_case, tmp_path):
+    claims, snapshot = snapshot_case
+    evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=tmp_path / "cache")
+    (table,) = (tmp_path / "cache").glob("*.parquet")
+    table.write_bytes(b"PAR1" + table.read_bytes()[4:-9] + b"\x00" * 9)
+    with pytest.raises(InputError, match="does not match the sha256 recorded for it"):
+        evaluate(claims, [open_evidence(snapshot)], engine="auto", cache=tmp_path / "cache")
+
+
+def test_the_cache_is_never_inside_a_snapshot(snapshot_case):
+    claims, snapshot = snapshot_case
+    with pytest.raises(InputError, match="is inside the snapshot"):
+        evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=snapshot / "cache")
+    assert not (snapshot / "cache").exists()
+
+
+def test_the_cache_folder_is_given_or_the_users(monkeypatch, tmp_path):
+    monkeypatch.delenv("CLAIMWATCH_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_folder() == tmp_path / "claimwatch"
+    monkeypatch.setenv("CLAIMWATCH_CACHE", str(tmp_path / "elsewhere"))
+    assert cache_folder() == tmp_path / "elsewhere"
+    assert cache_folder(tmp_path / "given") == tmp_path / "given"
+
+
+def test_an_unknown_engine_is_refused(snapshot_case):
+    claims, snapshot = snapshot_case
+    with pytest.raises(ValueError, match="unknown engine 'spark'"):
+        evaluate(claims, [open_evidence(snapshot)], engine="spark")
