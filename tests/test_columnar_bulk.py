@@ -124,3 +124,22 @@ def test_a_snapshot_from_the_bulk_layout_checks_as_one_from_the_whole_file(tmp_p
         whole.unaffiliated,
     )
     assert [f.work.id for f in bulk.findings] == [f.work.id for f in whole.findings]
+
+
+def test_evidence_import_takes_the_bulk_folder_with_a_progress_line_a_part(tmp_path, capsys):
+    from claimwatch.cli import main
+
+    works = _layout(tmp_path, _records())
+    out = tmp_path / "snap"
+    argv = ["evidence", "import", str(works), "--out", str(out), "--from", "2024-01-01", "--to", "2024-12-31"]
+    assert main(argv) == 2
+    assert "a bulk snapshot folder is filtered by --subject: give at least one" in capsys.readouterr().err
+    assert main([*argv, "--subject", "I100"]) == 0
+    shown = capsys.readouterr()
+    assert "wrote " in shown.out and "coverage complete for I100" in shown.out
+    assert "bulk parts" not in shown.out and "kept" in shown.err and "3/3" in shown.err  # the bar, on stderr
+    snapshot = open_evidence(out)
+    assert sorted(w.id for w in snapshot.works()) == sorted(f"W{k + 1}" for k in range(60) if k % 6 in (0, 1, 2))
+    query = json.loads((out / "manifest.json").read_text())["queries"][0]
+    assert (query["bulk"], query["parts"], query["records_read"]) == (str(works), 3, 60)
+    assert not list(tmp_path.glob(".snap.*bulk*"))  # the filtered file was never put beside the snapshot

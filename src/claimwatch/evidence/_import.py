@@ -58,6 +58,7 @@ def import_works(
     skip_invalid: bool = False,
     subjects_may_be_empty: bool = False,
     command: list[str] | None = None,
+    read_from: dict[str, Any] | None = None,
 ) -> ImportSummary:
     """Make a snapshot from a file of OpenAlex work and author records: JSON Lines, an API list
     response (`{"meta": ..., "results": [...]}`), a JSON array of records or one record; plain
@@ -70,7 +71,8 @@ def import_works(
     coverage is checked, not declared: complete only where the works' is and the file holds the
     record of every author on the covered works. The snapshot's as-of (the day an open-ended
     period runs to) is the newest `updated_date` among the works (among the authors in a file of
-    authors only): never the day of the import.
+    authors only): never the day of the import. `read_from` says in the manifest where `source`
+    came from when it is an intermediate file (the records a bulk snapshot's folder held).
     """
     source = Path(source)
     open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
@@ -114,7 +116,9 @@ def import_works(
                 "source": "import",
                 "created": created,
                 "tool": tool_versions(),
-                "queries": [{"import": str(source), "sha256": scan.digest, "layout": _LAYOUT_NAMES[layout]}],
+                "queries": [
+                    {"import": str(source), "sha256": scan.digest, "layout": _LAYOUT_NAMES[layout], **(read_from or {})}
+                ],
                 "command": command or [],
                 "duplicates_collapsed": scan.total - len(scan.best),
                 "skipped_lines": scan.skipped,
