@@ -221,5 +221,5 @@ def test_the_cache_folder_is_given_or_the_users(monkeypatch, tmp_path):
 
 def test_an_unknown_engine_is_refused(snapshot_case):
     claims, snapshot = snapshot_case
-    with pytest.raises(ValueError, match="unknown engine 'spark'"):
-        evaluate(claims, [open_evidence(snapshot)], engine="spark")
+    with pytest.raises(ValueError, match="unknown engine 'bigquery'"):
+        evaluate(claims, [open_evidence(snapshot)], engine="bigquery")

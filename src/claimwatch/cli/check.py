@@ -149,9 +149,16 @@ def reviews_of(reviews_path: str | None, no_reviews: bool, root: str) -> Reviews
     help=(
         "How the works are read; every engine gives the same results. python: every record, in Python; "
         "duckdb: one SQL query over the evidence's Parquet tables screens the works, and only those it lets "
-        "through are judged (evidence without a table gets one, cached); auto: duckdb where every piece of "
-        "evidence has a table already, else python."
+        "through are judged (evidence without a table gets one, cached); spark: the same query with PySpark "
+        "(the 'spark' extra; local mode, or --spark-master); auto: duckdb where every piece of evidence has a "
+        "table already, else python."
     ),
+)
+@click.option(
+    "--spark-master",
+    metavar="URL",
+    help="With --engine spark: the cluster to run the query on (spark://HOST:7077, yarn, k8s://...).  "
+    "[default: local mode on this machine's cores, or what spark-submit gives]",
 )
 @click.option(
     "--cache",
@@ -174,6 +181,7 @@ def check(
     fail_on: str | None,
     as_of: dt.datetime | None,
     engine: str,
+    spark_master: str | None,
     cache: str | None,
     reviews_path: str | None,
     no_reviews: bool,
@@ -227,7 +235,13 @@ def check(
     if reviews is not None:
         _warn_of_other_claims(reviews, claim_set)
     results = evaluate(
-        claim_set, evidence, as_of=as_of.date() if as_of else None, reviews=reviews, engine=engine, cache=cache
+        claim_set,
+        evidence,
+        as_of=as_of.date() if as_of else None,
+        reviews=reviews,
+        engine=engine,
+        cache=cache,
+        spark_master=spark_master,
     )
     written = write_reports(
         results, targets, protected=evidence_paths, command=recorded_command(), publication=publication

@@ -38,7 +38,7 @@ from ..evidence import Evidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
 from ._conditions import Truth, _CompiledClaim
-from ._grouping import ENGINES, _choose_engine, _every_test, _stream, _stream_columnar
+from ._grouping import ENGINES, _choose_engine, _every_test, _runner, _stream, _stream_columnar
 from ._matchers import _Matchers
 from ._names import NameHit, NameMatcher, fold
 from ._people import _with_people
@@ -57,6 +57,7 @@ def evaluate(
     reviews: Reviews | None = None,
     engine: str = "auto",
     cache: str | Path | None = None,
+    spark_master: str | None = None,
 ) -> Results:
     """One verdict per claim, with findings and reasons, from every piece of evidence.
 
@@ -68,7 +69,8 @@ def evaluate(
     evidence's works tables with one SQL query and reads only the works it lets through, making
     a table first, into `cache` (see `claimwatch.columnar.cache_folder`), for evidence that has
     none; "auto" is "duckdb" where every snapshot and file of records has a table already, else
-    "python".
+    "python"; "spark" runs the same query with PySpark (local mode, or the cluster at
+    `spark_master`) and the same exact matchers here on the candidates it returns.
     """
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
@@ -84,7 +86,8 @@ def evaluate(
             works, counts = _stream(compiled, [_every_test(c.works()) for c in counted]), [c.count for c in counted]
             ruled_out = [[0, 0, 0, 0] for _ in compiled]  # the columnar engine's query rules works out
         else:
-            works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of)
+            runner = _runner(engine, spark_master)
+            works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner)
         tallies = _sort_groups(compiled, works.groups(), as_of)
     finally:
         if gc_was_enabled:

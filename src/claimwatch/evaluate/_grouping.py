@@ -23,12 +23,14 @@ import orjson
 
 from ..claims import Condition
 from ..columnar import (
+    DUCKDB,
     TABLE_FORMAT,
     WORKS_TABLE,
     AllOf,
     AnyOf,
     Anything,
     ClaimPlan,
+    Dialect,
     Listed,
     ListPlan,
     OnTopic,
@@ -293,7 +295,7 @@ def _stream(compiled: list[_CompiledClaim], sources: Iterable[Iterable[tuple[Wor
 # needle follows from how the matchers read text (see _name_needles, _topic_words), so the query
 # can only let through more than the matchers find, never less.
 
-ENGINES = ("auto", "python", "duckdb")
+ENGINES = ("auto", "python", "duckdb", "spark")
 
 
 class _Columnar(NamedTuple):
@@ -314,7 +316,7 @@ def _choose_engine(engine: str, evidence: Sequence[Evidence], cache: Path) -> li
         raise ValueError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
     if engine == "python":
         return None
-    tables = [_table_of(e, cache, make=engine == "duckdb", evidence=evidence) for e in evidence]
+    tables = [_table_of(e, cache, make=engine in ("duckdb", "spark"), evidence=evidence) for e in evidence]
     if engine == "auto" and (
         not any(tables) or any(t is None and _data_sha256(e) for e, t in zip(evidence, tables, strict=True))
     ):
@@ -391,11 +393,49 @@ def _origin_path(e: Evidence) -> str:
     return str(Path(e.path) / WORKS_FILE) if isinstance(e, Snapshot) else e.path
 
 
+class _Runner(NamedTuple):
+    """Where the screening query runs: its dialect, running it, and fetching candidates."""
+
+    dialect: Dialect
+    screen: Callable[[str, int, int], Screening]
+    fetch: Callable[[str, Sequence[int]], Iterator[tuple[int, str]]]
+
+
+def _runner(engine: str, spark_master: str | None) -> _Runner:
+    """DuckDB on this machine; or Spark (`--engine spark`), local or on a cluster, the same query
+    in its dialect, and the same exact matchers here on the candidates it returns."""
+    if engine != "spark":
+        return _Runner(DUCKDB, screen, fetch_records)
+    from ..columnar._spark import SPARK, fetch_records_spark, screen_spark, spark_session
+
+    session = spark_session(spark_master)
+    return _Runner(
+        SPARK,
+        functools.partial(_screen_on, screen_spark, session),
+        functools.partial(_fetch_on, fetch_records_spark, session),
+    )
+
+
+def _screen_on(run: Callable[..., Screening], session: object, query: str, tables: int, claims: int) -> Screening:
+    return run(query, tables, claims, session)
+
+
+def _fetch_on(
+    run: Callable[..., Iterator[tuple[int, str]]], session: object, table: str, ordinals: Sequence[int]
+) -> Iterator[tuple[int, str]]:
+    return run(table, ordinals, session)
+
+
 def _stream_columnar(
-    compiled: list[_CompiledClaim], evidence: Sequence[Evidence], tables: list[Table | None], as_of: dt.date | None
+    compiled: list[_CompiledClaim],
+    evidence: Sequence[Evidence],
+    tables: list[Table | None],
+    as_of: dt.date | None,
+    runner: _Runner | None = None,
 ) -> _Columnar:
     """The query's candidates and the evidence without a table through `_stream`, with what the
     query counted for the rest."""
+    runner = runner or _runner("duckdb", None)
     outside = [e for e, t in zip(evidence, tables, strict=True) if t is None]
     outside_keys = sorted({k for e in outside for w in e.works() for k in w.identity_keys()})
     plan = _plan(compiled, as_of, tuple(outside_keys))
@@ -404,7 +444,9 @@ def _stream_columnar(
         if t is not None:
             check_table(t, f"made from {e.path}")
     screening = (
-        screen(screening_query(plan, [str(t.path) for t in present]), len(present), len(compiled))
+        runner.screen(
+            screening_query(plan, [str(t.path) for t in present], runner.dialect), len(present), len(compiled)
+        )
         if present
         else Screening([], [], [[0] * 4 for _ in compiled])
     )
@@ -417,7 +459,7 @@ def _stream_columnar(
             streams.append(_every_test(counted.works()))
             counts.append(counted.count)
             continue
-        streams.append(_candidate_works(e, t, screening.candidates[k]))
+        streams.append(_candidate_works(e, t, screening.candidates[k], runner.fetch))
         records, authorships, without_id = screening.counts[k]
         count = EvidenceCount(
             path=e.path, records=records, authorships=authorships, authorships_without_institution_id=without_id
@@ -435,9 +477,14 @@ def _every_test(works: Iterable[Work]) -> Iterator[tuple[Work, _ClaimBits]]:
     return ((work, _EVERY_TEST) for work in works)
 
 
-def _candidate_works(e: Evidence, table: Table, candidates: list[tuple[int, int]]) -> Iterator[tuple[Work, int]]:
+def _candidate_works(
+    e: Evidence,
+    table: Table,
+    candidates: list[tuple[int, int]],
+    fetch: Callable[[str, Sequence[int]], Iterator[tuple[int, str]]] = fetch_records,
+) -> Iterator[tuple[Work, int]]:
     path = _origin_path(e)
-    fetched = fetch_records(str(table.path), [ordinal for ordinal, _ in candidates])
+    fetched = fetch(str(table.path), [ordinal for ordinal, _ in candidates])
     for (line, text), (_, tests) in zip(fetched, candidates, strict=True):
         yield work_from_openalex(orjson.loads(text), Origin("snapshot", path, line)), tests
 

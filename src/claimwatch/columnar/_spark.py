@@ -1,0 +1,245 @@
+"""Spark: the same screening query where the evidence outgrows one machine (issue #19).
+
+The query `_sql` compiles is run as it is but for the few spellings `SparkDialect` holds; the
+workers get only its text and the tables' paths, and send back a row per candidate and a row
+per table. The candidates' records are then fetched, a batch at a time, for the exact matchers,
+which run here, on the driver, exactly as they run after DuckDB.
+
+Regular expressions: `_sql` writes every pattern as literals joined by `|`, each literal as
+ASCII letters and digits and `\\x{HEX}` for any other character (`regex_literal`). RE2 (DuckDB)
+and java.util.regex (Spark's RLIKE) read these alike: a letter or digit with no flags is itself,
+case and all; `\\x{HEX}` is the code point HEX (in Java a supplementary one is its surrogate
+pair, as Java holds the text); `|` alternates; both search anywhere in the text (DuckDB's
+regexp_matches and Java's find()). The dialect gives Spark the same literals factored by their
+prefixes (`prefix_factored`: the same set of strings, only `(?:...)` and `?` added, read alike
+too), which Java's backtracking matcher needs to be fast. Nothing whose meaning differs between
+the two (`.`, `^`, `$`, classes, flags) is ever written; tests/test_spark.py holds the engines
+to it on hostile text.
+
+PySpark is an optional extra (`claimwatch[spark]`) and needs Java: this module imports it only
+when a session is made or used, and says what is missing as one line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from ..errors import ClaimwatchError
+from ._duckdb import _FETCH, Screening, gather_screening
+from ._sql import Dialect
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession  # type: ignore[import-not-found, unused-ignore]
+
+LOCAL_MASTER = "local[2]"
+# Spark reads escapes in string literals (hence `string` doubles backslashes) unless a session
+# sets this, and then it would read the query's patterns and values otherwise.
+_RAW_LITERALS = "spark.sql.parser.escapedStringLiterals"
+# Hadoop reads these in a path as a glob; a table's path names exactly one file.
+_GLOB = str.maketrans({c: "\\" + c for c in "\\{}[]*?"})
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:/")  # s3a://, hdfs://, file:///, dbfs:/
+
+
+class SparkDialect(Dialect):
+    """Spark SQL's spelling (3.5 and 4.x) of the non-standard parts."""
+
+    def string(self, value: str) -> str:
+        # A backslash starts an escape in Spark's literals; a quote is escaped the one way every
+        # version reads (before 4.0, '' was two literals run together, not a quote); and Spark
+        # replaces ${NAME} anywhere in a query's text, literals too, by a setting's value, so
+        # no $ is written as itself.
+        escaped = value.replace("\\", "\\\\").replace("'", "\\'").replace("$", "\\u0024")
+        return "'" + escaped + "'"
+
+    def table(self, source: str) -> str:
+        # A local path's braces are escaped as glob characters, so no ${NAME} is left to replace.
+        return "parquet.`" + table_location(source).replace("`", "``") + "`"
+
+    def unnest(self, array: str, alias: str, element: str) -> str:
+        # Like DuckDB's UNNEST, explode gives no row for an empty or null array.
+        return f"LATERAL VIEW explode({array}) {alias} AS {element}"
+
+    def overlaps(self, array: str, values: Sequence[str]) -> str:
+        return f"arrays_overlap({array}, array({', '.join(map(self.string, values))}))"
+
+    def matches(self, column: str, pattern: str) -> str:
+        return f"({column} RLIKE {self.string(prefix_factored(pattern))})"
+
+    def count_where(self, array: str, element: str, predicate: str) -> str:
+        # filter keeps the elements whose predicate is true, as DuckDB's list_filter does; a null
+        # array counts as null, as there (size would give -1 where ANSI mode is off).
+        return f"(CASE WHEN {array} IS NOT NULL THEN size(filter({array}, {element} -> {predicate})) END)"
+
+    def any_where(self, array: str, element: str, predicate: str) -> str:
+        # Not exists(): it is null where no element's predicate is true and one's is null.
+        return f"({self.count_where(array, element, predicate)} > 0)"
+
+
+SPARK = SparkDialect()
+
+# The pieces of `regex_literal`'s patterns: a character by its code point, an ASCII letter or digit.
+_TOKEN = re.compile(r"\\x\{[0-9a-fA-F]+\}|[A-Za-z0-9]")
+_LITERAL = re.compile(r"(?:\\x\{[0-9a-fA-F]+\}|[A-Za-z0-9])*")
+_Trie: TypeAlias = dict[str, "_Trie"]
+
+
+def prefix_factored(pattern: str) -> str:
+    """An alternation of `regex_literal`s, rewritten to share their prefixes (`ab|ac` as
+    `a(?:b|c)`). It matches the same strings, the same finite set of literals; but where
+    java.util.regex tries a flat alternation's literals one after another at every place in the
+    text, it follows the factored one down a single branch (four to six times faster on bench's
+    topic words). Anything but such an alternation is a bug in the query, not input."""
+    trie: _Trie = {}
+    for alternative in pattern.split("|"):
+        if not _LITERAL.fullmatch(alternative):
+            raise ValueError(f"not an alternation of literals as regex_literal writes them: {pattern[:200]!r}")
+        node = trie
+        for token in _TOKEN.findall(alternative):
+            node = node.setdefault(token, {})
+        node[""] = {}  # a literal ends here
+    return _alternation(trie)
+
+
+def _alternation(node: _Trie) -> str:
+    chain = ""
+    while len(node) == 1 and "" not in node:  # one way on: no group needed
+        (token, node), *_ = node.items()
+        chain += token
+    branches = [token + _alternation(child) for token, child in sorted(node.items()) if token]
+    if not branches:
+        return chain
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a literal ends here, others go on: the rest is optional
+        return chain + (f"(?:{body})?" if len(branches) == 1 else f"{body}?")
+    return chain + body
+
+
+def table_location(source: str) -> str:
+    """Where Spark finds a table: a URL as it is; a local path as a file: URL (a cluster whose
+    default file system is HDFS would otherwise look for it there), its glob characters escaped.
+    The driver checks the table's sha256 at that path, so the workers must read the same file:
+    on a cluster, a file system they share (NFS, a mounted bucket)."""
+    if _URL.match(source):
+        return source
+    return "file://" + os.path.abspath(source).translate(_GLOB)
+
+
+# --- the session ---------------------------------------------------------------------------------
+
+
+def java_found() -> str | None:
+    """The java PySpark would start: $JAVA_HOME's, else the one on PATH."""
+    home = os.environ.get("JAVA_HOME")
+    if home:
+        java = Path(home) / "bin" / "java"
+        return str(java) if java.is_file() else None
+    return shutil.which("java")
+
+
+def spark_session(master: str | None = None) -> SparkSession:
+    """A Spark session: local mode on two cores unless `master` names a cluster (a
+    `--spark-master` URL: spark://, yarn, k8s://...) or spark-submit was given one. No UI,
+    Spark's logs only for errors, its files under the system's temporary folder, never the
+    working directory. Where a session is running already (a notebook's, a test's), that one
+    is returned as it is."""
+    try:
+        from pyspark.sql import SparkSession  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        raise ClaimwatchError(
+            "the Spark engine needs PySpark: install claimwatch with its 'spark' extra (pip install 'claimwatch[spark]')"
+        ) from None
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active
+    if java_found() is None:
+        raise ClaimwatchError(
+            "the Spark engine needs Java 17 or newer: none found on PATH or in $JAVA_HOME "
+            "(on Debian: apt-get install openjdk-17-jre-headless)"
+        )
+    scratch = Path(tempfile.gettempdir()) / "claimwatch-spark"
+    scratch.mkdir(parents=True, exist_ok=True)
+    # Under spark-submit (which hands its JVM over through this variable) the master is the one
+    # it was given; elsewhere, two cores of this machine unless a master is named.
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
+    master = master or (None if submitted else LOCAL_MASTER)
+    builder = SparkSession.builder if master is None else SparkSession.builder.master(master)
+    builder = (
+        builder.appName("claimwatch")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.warehouse.dir", str(scratch / "warehouse"))
+        .config("spark.sql.session.timeZone", "UTC")
+        .config(_RAW_LITERALS, "false")
+    )
+    if master is not None and master.startswith("local"):
+        # One machine: nothing to reach from elsewhere; scratch files and the driver's logging
+        # are ours to set (a cluster's own settings for them stay as they are); a few shuffle
+        # partitions a core rather than Spark's 200.
+        builder = (
+            builder.config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.local.dir", str(scratch))
+            .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_quiet_logging(scratch).as_uri()}")
+            .config("spark.sql.shuffle.partitions", "8")
+        )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+_LOG4J2 = """\
+# claimwatch's Spark driver: errors only, on stderr.
+rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = spark: %p %c{1}: %m%n
+# PySpark's gateway: at the root's level, Spark does not announce a level of its own for it.
+logger.pyspark.name = org.apache.spark.api.python.PythonGatewayServer
+logger.pyspark.level = error
+"""
+
+
+def _quiet_logging(scratch: Path) -> Path:
+    path = scratch / "log4j2.properties"
+    if not path.is_file() or path.read_text(encoding="utf-8") != _LOG4J2:
+        path.write_text(_LOG4J2, encoding="utf-8")
+    return path
+
+
+# --- the query and the candidates ----------------------------------------------------------------
+
+
+def screen_spark(query: str, tables: int, claims: int, session: SparkSession) -> Screening:
+    """Run the screening query written with `SPARK` (see `_sql`) on `session`; its rows are
+    gathered as DuckDB's are."""
+    if str(session.conf.get(_RAW_LITERALS, "false")).lower() == "true":
+        raise ClaimwatchError(f"the Spark session sets {_RAW_LITERALS}: the screening query needs it false")
+    return gather_screening(session.sql(query).collect(), tables, claims)
+
+
+def fetch_records_spark(table: str, ordinals: Sequence[int], session: SparkSession) -> Iterator[tuple[int, str]]:
+    """(line, record) of the rows at `ordinals` (ascending), in that order, a batch at a time, as
+    `fetch_records` gives them from DuckDB; the range in each batch's query lets Spark skip the
+    row groups outside it (a table's rows are in ordinal order)."""
+    source = SPARK.table(table)
+    for start in range(0, len(ordinals), _FETCH):
+        batch = ordinals[start : start + _FETCH]
+        wanted = ", ".join(map(str, batch))
+        rows = session.sql(
+            f"SELECT ordinal, line, record FROM {source} "
+            f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})"
+        ).collect()
+        rows.sort(key=lambda r: r[0])
+        if [r[0] for r in rows] != list(batch):  # a table is checked against its sha256 first
+            raise AssertionError(f"{table}: the rows fetched are not the candidates asked for")
+        for _, line, record in rows:
+            yield line, record
