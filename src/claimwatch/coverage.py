@@ -115,12 +115,7 @@ def describe_authors(coverage: AuthorCoverage, open_end: str = "retrieval") -> s
     """Author coverage in a few words, the same in every command and report: 'complete for the
     authors of the works of I4210113369, 2024-01-10 to retrieval (declared by claimwatch
     collect; 812 authors)' or 'not complete (the evidence holds no author records)'."""
-    counted = _authors_held(coverage)
-    if not coverage.complete:
-        return f"not complete ({'; '.join(filter(None, [coverage.note or 'none declared', counted]))})"
-    period = f"{coverage.from_ or 'the start'} to {coverage.to or open_end}"
-    details = "; ".join(filter(None, [f"declared by {coverage.declared_by}", counted, coverage.note]))
-    return f"complete for the authors of the works of {', '.join(coverage.institutions)}, {period} ({details})"
+    return _worded(coverage, "the authors of the works of ", _authors_held(coverage), open_end)
 
 
 def _authors_held(coverage: AuthorCoverage) -> str | None:
@@ -143,12 +138,16 @@ def describe(coverage: Coverage, open_end: str = "retrieval") -> str:
     I4210113369)' or 'not complete (JSONL read directly; no coverage declared)'. `open_end`
     names where an open `to` ends, where the caller knows the evidence's as-of.
     """
-    held = _works_held(coverage)
+    return _worded(coverage, "", _works_held(coverage), open_end)
+
+
+def _worded(coverage: Coverage | AuthorCoverage, whose: str, held: str | None, open_end: str) -> str:
+    """The one wording of works' and authors' coverage: what is held, for whom, over what period."""
     if not coverage.complete:
         return f"not complete ({'; '.join(filter(None, [coverage.note or 'none declared', held]))})"
     period = f"{coverage.from_ or 'the start'} to {coverage.to or open_end}"
     details = "; ".join(filter(None, [f"declared by {coverage.declared_by}", held, coverage.note]))
-    return f"complete for {', '.join(coverage.institutions)}, {period} ({details})"
+    return f"complete for {whose}{', '.join(coverage.institutions)}, {period} ({details})"
 
 
 def _works_held(coverage: Coverage) -> str | None:
