@@ -4,7 +4,9 @@ query run, and the candidates' records fetched in their tables' order."""
 from __future__ import annotations
 
 import os
+import queue
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,17 +90,53 @@ def gather_screening(rows: Iterable[Sequence[Any]], tables: int, claims: int) ->
 
 def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, str]]:
     """(line, record) of the rows at `ordinals` (ascending), in that order, a batch at a time so
-    that memory holds a few row groups' records, never every candidate's."""
-    with connect() as con:
-        for start in range(0, len(ordinals), _FETCH):
-            batch = ordinals[start : start + _FETCH]
-            wanted = ", ".join(map(str, batch))
-            rows: list[Any] = con.execute(
-                f"SELECT ordinal, line, record FROM read_parquet({quoted(table)}) "
-                f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})"
-            ).fetchall()
-            rows.sort()
-            if [r[0] for r in rows] != list(batch):  # a table is checked against its sha256 first
-                raise AssertionError(f"{table}: the rows fetched are not the candidates asked for")
-            for _, line, record in rows:
+    that memory holds a few row groups' records, never every candidate's. The next batch is read
+    in a thread while the caller works through this one (DuckDB lets go of the GIL as it reads)."""
+    batches: queue.Queue[list[Any] | BaseException | None] = queue.Queue(maxsize=_AHEAD)
+    stop = threading.Event()
+
+    def hand_over(item: list[Any] | BaseException | None) -> bool:
+        while not stop.is_set():
+            try:
+                batches.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def read_ahead() -> None:
+        try:
+            with connect() as con:
+                for start in range(0, len(ordinals), _FETCH):
+                    if not hand_over(_fetch_batch(con, table, ordinals[start : start + _FETCH])):
+                        return
+            hand_over(None)
+        except BaseException as e:  # handed to the reader, which raises it in its own thread
+            hand_over(e)
+
+    reader = threading.Thread(target=read_ahead, name="claimwatch-fetch", daemon=True)
+    reader.start()
+    try:
+        while (batch := batches.get()) is not None:
+            if isinstance(batch, BaseException):
+                raise batch
+            for _, line, record in batch:
                 yield line, record
+    finally:
+        stop.set()
+        reader.join()
+
+
+_AHEAD = 2  # batches read ahead of the one being worked through
+
+
+def _fetch_batch(con: duckdb.DuckDBPyConnection, table: str, batch: Sequence[int]) -> list[Any]:
+    wanted = ", ".join(map(str, batch))
+    rows: list[Any] = con.execute(
+        f"SELECT ordinal, line, record FROM read_parquet({quoted(table)}) "
+        f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})"
+    ).fetchall()
+    rows.sort()
+    if [r[0] for r in rows] != list(batch):  # a table is checked against its sha256 first
+        raise AssertionError(f"{table}: the rows fetched are not the candidates asked for")
+    return rows

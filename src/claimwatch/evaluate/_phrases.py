@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from ._spacy import lemma_table, nlp
 
@@ -42,12 +43,14 @@ class PhraseHit:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    lemma: str
-    lower: str
-    start: int
-    end: int
+# A word token: (key, lower case, start, end). A plain tuple, because every token of every
+# title and abstract a topic is looked for in makes one, and a named tuple or a dataclass costs
+# twice as much to make as the tokenising itself.
+_Word = tuple[str, str, int, int]
+_KEY: Final = 0
+_LOWER: Final = 1
+_START: Final = 2
+_END: Final = 3
 
 
 _AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
@@ -68,10 +71,23 @@ def _words(text: str) -> list[_Word]:
     """
     out = []
     for t in nlp().tokenizer(_ascii_hyphens(text)):
-        if t.is_punct or t.is_space or _HYPHENS.fullmatch(t.text):
-            continue
-        out.append(_Word(word_key(t.text), t.text.lower(), t.idx, t.idx + len(t.text)))
+        token = t.text
+        form = _token_form(token)
+        if form is not None:
+            start = t.idx
+            out.append((form[0], form[1], start, start + len(token)))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _token_form(token: str) -> tuple[str, str] | None:
+    """A token's key and lower case, or None for punctuation, space and hyphens: all of them
+    the token's text alone decides (spaCy's lexeme flags), so a text's repeated words are
+    worked out once."""
+    lexeme = nlp().vocab[token]
+    if lexeme.is_punct or lexeme.is_space or _HYPHENS.fullmatch(token):
+        return None
+    return word_key(token), token.lower()
 
 
 def _phrase_key(phrase: str) -> tuple[str, bool]:
@@ -86,9 +102,9 @@ def _phrase_key(phrase: str) -> tuple[str, bool]:
     words = _words(phrase)
     if not words:
         return "", True
-    last = words[-1]
-    inflects = last.lemma == last.lower
-    return "".join(w.lower for w in words[:-1]) + (last.lemma if inflects else last.lower), inflects
+    key, lower, _, _ = words[-1]
+    inflects = key == lower
+    return "".join(w[_LOWER] for w in words[:-1]) + (key if inflects else lower), inflects
 
 
 class PhraseSet:
@@ -102,7 +118,11 @@ class PhraseSet:
             key, inflects = _phrase_key(p)
             if key:
                 (self._inflecting if inflects else self._as_written).setdefault(key, p)
-        self._longest = max((len(k) for k in (*self._inflecting, *self._as_written)), default=0)
+        keys = (*self._inflecting, *self._as_written)
+        self._longest = max((len(k) for k in keys), default=0)
+        # Every beginning of a key: a run of words can match only from a word whose key or
+        # spelling is one (the keys of a run's words are its key's beginning, run together).
+        self._key_starts = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
         self._candidates = _candidate_words(self.phrases)
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
         self._short_starts = frozenset(k[:n] for k in (*self._inflecting, *self._as_written) for n in (1, 2))
@@ -139,11 +159,15 @@ class PhraseSet:
             return []
         words = _words(text)
         hits: list[PhraseHit] = []
+        starts = self._key_starts
         i = 0
         while i < len(words):
+            if words[i][_KEY] not in starts and words[i][_LOWER] not in starts:
+                i += 1  # no phrase's key begins with this word: none can match from here
+                continue
             hit, last = self._longest_at(words, i, text)
             if hit:
-                hits.append(PhraseHit(hit, words[i].start, words[last].end))
+                hits.append(PhraseHit(hit, words[i][_START], words[last][_END]))
                 i = last + 1
             else:
                 i += 1
@@ -153,12 +177,13 @@ class PhraseSet:
         best: tuple[str | None, int] = (None, i)
         prefix = ""
         for j in range(i, len(words)):
-            if j > i and not _JOINERS.match(text[words[j - 1].end : words[j].start]):
+            key, lower, start, _ = words[j]
+            if j > i and not _JOINERS.match(text[words[j - 1][_END] : start]):
                 break
-            found = self._inflecting.get(prefix + words[j].lemma) or self._as_written.get(prefix + words[j].lower)
+            found = self._inflecting.get(prefix + key) or self._as_written.get(prefix + lower)
             if found:
                 best = (found, j)
-            prefix += words[j].lower
+            prefix += lower
             if len(prefix) > self._longest:
                 break
         return best
@@ -184,12 +209,12 @@ def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
         words = _words(phrase)
         if not words:
             continue
-        shortest = min(3, len(words[0].lemma), len(words[0].lower))
+        shortest = min(3, len(words[0][_KEY]), len(words[0][_LOWER]))
         key, _ = _phrase_key(phrase)
         prefixes.update(key[:n] for n in range(shortest, len(key) + 1))
         # A first word with punctuation inside ("U.S.", "C++") is one token to spaCy but
         # several plain words to the prefilter: its first plain word is a candidate too.
-        prefixes.update(_PLAIN_WORD.findall(words[0].lower)[:1])
+        prefixes.update(_PLAIN_WORD.findall(words[0][_LOWER])[:1])
     inflected = {surface for surface, lemma in lemma_table().items() if lemma in prefixes}
     plurals = {p + "s" for p in prefixes}
     return frozenset(prefixes | inflected | plurals)
