@@ -7,7 +7,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +28,8 @@ def write_atomic(out: str | Path, data: bytes | str) -> None:
     write_all_atomic({Path(out): data})
 
 
-def write_all_atomic(outputs: Mapping[Path, bytes | str]) -> None:
-    """Write every file or none. Each is written in full to a temporary file beside it first;
+def write_all_atomic(outputs: Mapping[Path, bytes | str | Iterable[str]]) -> None:
+    """Write every file or none (given whole, or as pieces of text written as they come). Each is written in full to a temporary file beside it first;
     only when all are on disk are they renamed over their targets. A failure (a full disk, a
     read-only folder, Ctrl-C) removes the temporaries and leaves every earlier file as it was;
     it is an InputError naming the file that could not be written."""
@@ -53,9 +53,11 @@ def _cannot_write(out: Path, e: OSError) -> InputError:
     return InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}"))
 
 
-def _stage(out: Path, data: bytes | str) -> _Staged:
+def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
     """`data` in a temporary file beside `out`, flushed to disk, with the mode `out` will have."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces: Iterable[bytes] = (
+        (data.encode("utf-8"),) if isinstance(data, str) else (data,) if isinstance(data, bytes) else _encoded(data)
+    )
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         mode = out.stat().st_mode & 0o777 if out.is_file() else default_mode()
@@ -64,7 +66,7 @@ def _stage(out: Path, data: bytes | str) -> _Staged:
         raise _cannot_write(out, e) from None
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(payload)
+            f.writelines(pieces)
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
@@ -74,6 +76,20 @@ def _stage(out: Path, data: bytes | str) -> _Staged:
             raise _cannot_write(out, e) from None
         raise
     return _Staged(out, tmp)
+
+
+def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
+    """Pieces of text as UTF-8, a few hundred kilobytes at a time (one write call each)."""
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= 1 << 18:
+            yield "".join(batch).encode("utf-8")
+            batch, size = [], 0
+    if batch:
+        yield "".join(batch).encode("utf-8")
 
 
 def _swap_in(staged: list[_Staged]) -> None:

@@ -359,7 +359,7 @@ def _affiliation(
         kind=kind,
         author=a.name,
         author_position=a.position + 1,
-        institution=InstitutionRef(id=inst.id, name=inst.name, ror=inst.ror) if inst else None,
+        institution=_institution_ref(inst.id, inst.name, inst.ror) if inst else None,
         method=method,
         matched_text=matched_text,
         matched_name=name.name if name else None,
@@ -372,17 +372,47 @@ def _affiliation(
     )
 
 
+# The same institution and the same list entry are cited on thousands of findings: one frozen
+# model each, shared, keeps a large check's results a fraction of the size (same report bytes).
+@lru_cache(maxsize=65_536)
+def _institution_ref(id: str | None, name: str, ror: str | None) -> InstitutionRef:
+    return InstitutionRef(id=id, name=name, ror=ror)
+
+
 def _entry_ref(hit: _EntryHit) -> EntryRef:
     e = hit.entry
+    return _entry_ref_of(
+        hit.reference_list.id,
+        hit.reference_list.name,
+        e.id,
+        e.name,
+        str(e.listed_from) if e.listed_from else None,
+        e.citation,
+        e.verified,
+        e.line,
+    )
+
+
+@lru_cache(maxsize=65_536)
+def _entry_ref_of(
+    list_id: str,
+    list_name: str,
+    id: str,
+    name: str,
+    listed_from: str | None,
+    citation: str | None,
+    verified: bool,
+    line: int,
+) -> EntryRef:
     return EntryRef(
-        list=hit.reference_list.id,
-        list_name=hit.reference_list.name,
-        id=e.id,
-        name=e.name,
-        listed_from=str(e.listed_from) if e.listed_from else None,
-        citation=e.citation,
-        verified=e.verified,
-        line=e.line,
+        list=list_id,
+        list_name=list_name,
+        id=id,
+        name=name,
+        listed_from=listed_from,
+        citation=citation,
+        verified=verified,
+        line=line,
     )
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..claims import Claim, describe, describe_period
 from ..evidence import Evidence
@@ -32,7 +33,7 @@ from ..reviews import Reviews, identity_keys
 from ..works import PartialDate
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._grouping import _ClaimBits, _FirstPublished, _Record, _subject_slots
-from ._matchers import _cited
+from ._matchers import _cited, _ListedHit, _SubjectHit
 from ._provenance import _interpretation
 from ._reviewing import _apply_reviews
 
@@ -76,6 +77,7 @@ def _sort_groups(
     tallies = [_Tallies() for _ in compiled]
     periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
     slots = _subject_slots(compiled)
+    cite = _Citations()
     for group in groups:
         subjects: _ClaimBits = 0
         for r in group:
@@ -101,12 +103,28 @@ def _sort_groups(
             chosen = [(r, o) for r, o in live if o.status == best]
             doubts = [date_doubt] if date_status == UNKNOWN and date_doubt else []
             doubts += [d for _, o in chosen for d in o.doubts]
-            finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts)
+            finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts, cite)
             tally.identities[finding.work.id] = {
                 key for r, _ in chosen if r.ref is not None for key in identity_keys(r.ref.id, r.ref.doi, r.ref.arxiv)
             }
             (tally.matched if finding.status == "matched" else tally.uncertain).append(finding)
     return tallies
+
+
+class _Citations:
+    """Each light hit made into its reason once: a work's authors are cited by each claim that
+    finds it (the list claims share their hits), and the findings share the one frozen model."""
+
+    def __init__(self) -> None:
+        self._made: dict[int, tuple[Any, Any]] = {}  # by id(hit): the hit, kept so its id stays its own
+
+    def __call__(self, reason: Any) -> Any:
+        if not isinstance(reason, (_SubjectHit, _ListedHit)):
+            return reason
+        made = self._made.get(id(reason))
+        if made is None:
+            made = self._made[id(reason)] = (reason, reason.reason())
+        return made[1]
 
 
 def _date_status(
@@ -225,11 +243,12 @@ def _finding(
     published: _FirstPublished | PartialDate | None,
     status: Truth,
     doubts: list[str],
+    cite: Callable[[Any], Any] = _cited,
 ) -> Finding:
     refs = [r.ref for r, _ in chosen if r.ref is not None]  # every record with an outcome has one
     openalex = [x for x in refs if x.id.startswith("W")]
     lead = min(openalex or refs, key=lambda x: _natural(x.id))
-    reasons = list(dict.fromkeys(_cited(reason) for _, o in chosen for reason in o.reasons))
+    reasons = list(dict.fromkeys(cite(reason) for _, o in chosen for reason in o.reasons))
     inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
     work = WorkRef(
         id=lead.id,

@@ -9,7 +9,7 @@ byte-identical files.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import InputError, Problem
@@ -18,7 +18,7 @@ from ..results import Publication, Results
 from .claimreview import render_claimreview
 from .csvreport import render_csv
 from .html import render_html
-from .jsonreport import render_json
+from .jsonreport import json_chunks, render_json
 from .markdown import render_markdown
 
 Renderer = Callable[[Results], str]
@@ -61,7 +61,11 @@ def write_reports(
         results = results.model_copy(update={"command": tuple(command)})
     if publication is not None:
         results = results.model_copy(update={"publication": publication})
-    rendered = {Path(path): available[fmt](results) for fmt, path in targets.items()}
+    # The JSON report, which grows with the findings, is written in pieces as they are made:
+    # never whole in memory (the same text as render_json).
+    rendered: dict[Path, str | Iterable[str]] = {
+        Path(path): json_chunks(results) if fmt == "json" else available[fmt](results) for fmt, path in targets.items()
+    }
     write_all_atomic(rendered)
     return list(rendered)
 
