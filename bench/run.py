@@ -5,10 +5,10 @@
 
 For each run (a density and a size) it generates a seeded corpus with known ground truth
 (bench/generate.py), then, each in a fresh process so that its peak RSS is its own:
-  import  claimwatch's `evidence import` of the corpus into a snapshot;
-  table   the snapshot's works table (columnar.write_works_table), as collect and import write it;
-  check   the five claims of bench/project/claims/bench.yaml against the snapshot, with the JSON
-          report written, once with each engine (python, the reference; duckdb);
+  import  claimwatch's `evidence import` of the corpus into a snapshot, its works table included;
+  check   `claimwatch check` of the five claims of bench/project/claims/bench.yaml against the
+          snapshot, the JSON report written (--json), once with each engine (python, the
+          reference; duckdb), as a user runs it;
   duckdb  a query written by hand over the same table answering the same five claims.
 It checks every engine's counts against the ground truth, and that both engines' reports are
 the same bytes; and measures the collector against the local OpenAlex server of the tests
@@ -68,41 +68,29 @@ def stage_import(corpus: str, out: str) -> dict:
     }
 
 
-def stage_table(snapshot: str) -> dict:
-    """The snapshot's works table beside its records, listed in its manifest: what collect and
-    `evidence import` write once the call to `write_works_table` is wired into them."""
-    from claimwatch.columnar import WORKS_TABLE, write_works_table
-    from claimwatch.evidence import MANIFEST, WORKS_FILE, read_lines
-
-    folder = Path(snapshot)
-    started = time.perf_counter()
-    lines = ((n, line.rstrip(b"\r\n")) for n, line in read_lines(folder / WORKS_FILE) if line.strip())
-    info = write_works_table(lines, folder / WORKS_TABLE)
-    seconds = time.perf_counter() - started
-    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    manifest["files"][WORKS_TABLE] = info.as_manifest()
-    (folder / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return {"seconds": seconds, "rows": info.rows, "bytes": info.bytes, "peak_rss_mib": _peak_rss_mib()}
-
-
 def stage_check(snapshot: str, engine: str, report: str) -> dict:
-    started = time.perf_counter()
-    import claimwatch
-    from claimwatch.reports.jsonreport import json_chunks
+    """`claimwatch check` as a user runs it, in this fresh process: the claims, the snapshot, the
+    JSON report. Its counts are read back from the report once the command is done (not timed)."""
+    import contextlib
+    import io
 
-    claims = claimwatch.load_claims([PROJECT / "claims/bench.yaml"], root=PROJECT)
-    results = claimwatch.evaluate(claims, claimwatch.open_evidence_paths([snapshot]), engine=engine)
-    evaluated = time.perf_counter()
-    with open(report, "w", encoding="utf-8") as f:  # streamed, as a writer of the report may
-        f.writelines(json_chunks(results))
+    from claimwatch.cli import main
+
+    started = time.perf_counter()
+    claims = PROJECT / "claims/bench.yaml"
+    argv = ["check", str(claims), "--root", str(PROJECT), "--evidence", snapshot, "--engine", engine]
+    with contextlib.redirect_stdout(io.StringIO()):  # the verdict table; this stage prints its figures
+        code = main([*argv, "--json", report, "--no-reviews"])
     seconds = time.perf_counter() - started
+    peak = _peak_rss_mib()
+    if code != 0:
+        raise SystemExit(f"claimwatch check exited {code}")
+    results = json.loads(Path(report).read_bytes())["results"]
     return {
         "seconds": seconds,
-        "evaluate_seconds": evaluated - started,
-        "report_seconds": seconds - (evaluated - started),
         "report_bytes": Path(report).stat().st_size,
-        "peak_rss_mib": _peak_rss_mib(),
-        "counts": {r.claim: {"matched": r.matched, "uncertain": r.uncertain} for r in results.results},
+        "peak_rss_mib": peak,
+        "counts": {r["claim"]: {"matched": r["matched"], "uncertain": r["uncertain"]} for r in results},
     }
 
 
@@ -188,7 +176,6 @@ def stage_collect(n: int) -> dict:
 
 STAGES = {
     "import": stage_import,
-    "table": stage_table,
     "check": stage_check,
     "duckdb": stage_duckdb,
     "collect": stage_collect,
@@ -232,25 +219,32 @@ def _matches_truth(counts: dict, truth: dict) -> bool:
     )
 
 
+def _without_command(report: Path) -> str:
+    """The sha256 of a report's bytes but for the command line it records (which names the engine)."""
+    text = report.read_text(encoding="utf-8")
+    recorded = json.loads(text).get("command")
+    if recorded:
+        text = text.replace(json.dumps(recorded, indent=2, ensure_ascii=False).replace("\n", "\n  "), "", 1)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def bench_run(density: str, n: int) -> dict:
     corpus, truth = corpus_for(n, density)
     snapshot = CACHE / f"snapshot-{density}-{n}"
     imported = run_stage("import", corpus, snapshot)
-    table = run_stage("table", snapshot)
     checks = {}
     reports = {}
     for engine in ENGINES:
         reports[engine] = CACHE / f"report-{density}-{n}-{engine}.json"
         checks[engine] = run_stage("check", snapshot, engine, reports[engine])
     hand = run_stage("duckdb", snapshot)
-    same = len({hashlib.sha256(p.read_bytes()).hexdigest() for p in reports.values()}) == 1
+    same = len({_without_command(p) for p in reports.values()}) == 1
     duck = checks["duckdb"]
     return {
         "density": density,
         "n": n,
         "records": truth["records"],
         "import": imported,
-        "table": table,
         "check": checks,
         "hand_written_duckdb": hand,
         "truth": truth,
@@ -260,7 +254,6 @@ def bench_run(density: str, n: int) -> dict:
         },
         "reports_identical": same,
         "import_works_per_s": truth["records"] / imported["seconds"],
-        "import_with_table_works_per_s": truth["records"] / (imported["seconds"] + table["seconds"]),
         "check_works_per_s": {engine: imported["records"] / c["wall_seconds"] for engine, c in checks.items()},
         "check_over_hand_written_duckdb": duck["wall_seconds"] / hand["wall_seconds"],
     }
@@ -278,25 +271,23 @@ def machine() -> dict:
 
 def table(rows: list[dict], collect: dict | None) -> str:
     lines = [
-        "| corpus | works | import (w/s) | + table (w/s) | engine | check (w/s, with start-up) | check peak RSS "
-        "| report | counts = truth | hand-written DuckDB | check / hand-written |",
-        "|---|---:|---:|---:|---|---:|---:|---:|:---:|---:|---:|",
+        "| corpus | works | import, table included (w/s) | engine | check (w/s, with start-up) | check peak RSS "
+        "| JSON report | counts = truth | hand-written DuckDB | check / hand-written |",
+        "|---|---:|---:|---|---:|---:|---:|:---:|---:|---:|",
     ]
     for r in rows:
         hand = r["hand_written_duckdb"]
         for engine in ENGINES:
             c = r["check"][engine]
             lines.append(
-                f"| {r['density']} | {r['n']:,} | {r['import_works_per_s']:,.0f} | {r['import_with_table_works_per_s']:,.0f} "
+                f"| {r['density']} | {r['n']:,} | {r['import_works_per_s']:,.0f} "
                 f"| {engine} | {r['check_works_per_s'][engine]:,.0f} ({c['wall_seconds']:.1f} s) "
-                f"| {c['peak_rss_mib']:,.0f} MiB | {c['report_bytes'] / 2**20:,.1f} MiB ({c['report_seconds']:.1f} s) "
+                f"| {c['peak_rss_mib']:,.0f} MiB | {c['report_bytes'] / 2**20:,.1f} MiB "
                 f"| {'yes' if r['counts_match_truth'][engine] else 'NO'} "
                 f"| {hand['wall_seconds']:.1f} s ({'= truth' if r['counts_match_truth']['hand_written_duckdb'] else 'NO'}) "
                 f"| {c['wall_seconds'] / hand['wall_seconds']:.1f}x |"
             )
-        lines.append(
-            f"|  |  |  |  | reports identical: {'yes' if r['reports_identical'] else 'NO'} |  |  |  |  |  |  |"
-        )
+        lines.append(f"|  |  |  | reports identical: {'yes' if r['reports_identical'] else 'NO'} |  |  |  |  |  |  |")
     if collect:
         lines += [
             "",

@@ -76,8 +76,12 @@ DUCKDB = Dialect()
 # parts read may be materialised whole, authorships and all.
 _WORK_COLUMNS = (
     "ordinal, earliest, latest, authors_truncated, topic_ids, interleaved, n_authorships, n_without_id, "
-    "n_unaffiliated, words, affiliations"
+    "n_unaffiliated, words, affiliations, institution_ids, institution_rors, affiliation_texts"
 )
+
+
+# What the authors' tests read, which the query's later steps need no more.
+_AUTHORS_COLUMNS = frozenset({"affiliations", "institution_ids", "institution_rors", "affiliation_texts"})
 
 
 def screening_query(plan: Plan, sources: Sequence[str], dialect: Dialect = DUCKDB) -> str:
@@ -124,26 +128,40 @@ class _Compiler:
     def _by_author(self) -> list[str]:
         """Per work, from its authorships: each subject's authors certain by identifier (s{n}),
         whether another may be the subject's by a name in text (s{n}_text); whether an author
-        may be at an entry of each list (l{n}), and one who may also be a subject's (l{n}_s{s})."""
+        may be at an entry of each list (l{n}), and one who may also be a subject's (l{n}_s{s}).
+
+        What any author of the work may hold is asked of the work's own columns (its authors'
+        ids, RORs and affiliation texts together), which is exact for "some author has it" and
+        only widens where a needle would span two authors' texts; the tests that must hold of
+        one author are run on the authorships only where the work's columns let them through."""
         authors = "w.affiliations"
         out = []
         for n, s in enumerate(self.plan.subjects):
             by_id, by_name = self._by_id("a", s.ids, s.rors), self._needles("a.affiliation_text", s.needles)
-            out.append(f"{self.d.count_where(authors, 'a', by_id)} AS s{n}")
-            out.append(f"{self.d.any_where(authors, 'a', f'NOT {by_id} AND {by_name}')} AS s{n}_text")
+            count = self.d.count_where(authors, "a", by_id)
+            named = self.d.any_where(authors, "a", f"NOT {by_id} AND {by_name}")
+            out.append(f"CASE WHEN {self._by_work_id(s.ids, s.rors)} THEN {count} ELSE 0 END AS s{n}")
+            out.append(
+                f"CASE WHEN {self._needles('w.affiliation_texts', s.needles)} THEN {named} ELSE FALSE END AS s{n}_text"
+            )
         for n, rl in enumerate(self.plan.lists):
             listed = f"({self._by_id('a', rl.ids, rl.rors)} OR {self._needles('a.affiliation_text', rl.needles)})"
-            out.append(f"{self.d.any_where(authors, 'a', listed)} AS l{n}")
+            anywhere = f"({self._by_work_id(rl.ids, rl.rors)} OR {self._needles('w.affiliation_texts', rl.needles)})"
+            out.append(f"{anywhere} AS l{n}")
             for k in self._same_author_subjects(n):
                 s = self.plan.subjects[k]
                 subject = f"({self._by_id('a', s.ids, s.rors)} OR {self._needles('a.affiliation_text', s.needles)})"
-                out.append(f"{self.d.any_where(authors, 'a', f'{listed} AND {subject}')} AS l{n}_s{k}")
+                subject_anywhere = (
+                    f"({self._by_work_id(s.ids, s.rors)} OR {self._needles('w.affiliation_texts', s.needles)})"
+                )
+                both = self.d.any_where(authors, "a", f"{listed} AND {subject}")
+                out.append(f"CASE WHEN {anywhere} AND {subject_anywhere} THEN {both} ELSE FALSE END AS l{n}_s{k}")
         return out
 
     def _judged(self) -> str:
         inner = ",\n    ".join(
             [
-                *(f"w.{c.strip()}" for c in _WORK_COLUMNS.split(",") if c.strip() != "affiliations"),
+                *(f"w.{c.strip()}" for c in _WORK_COLUMNS.split(",") if c.strip() not in _AUTHORS_COLUMNS),
                 "w.evidence",
                 "l.ordinal IS NOT NULL AS linked",
                 *self._by_author(),
@@ -248,6 +266,12 @@ class _Compiler:
         return sorted(found)
 
     # --- tests on columns ---------------------------------------------------------------------
+
+    def _by_work_id(self, ids: Sequence[str], rors: Sequence[str]) -> str:
+        """Does any author of the work have one of the ids or RORs?"""
+        parts = [self.d.overlaps("w.institution_ids", ids)] if ids else []
+        parts += [self.d.overlaps("w.institution_rors", rors)] if rors else []
+        return "(" + " OR ".join(parts) + ")" if parts else "FALSE"
 
     def _by_id(self, a: str, ids: Sequence[str], rors: Sequence[str]) -> str:
         parts = [self.d.overlaps(f"{a}.ids", ids)] if ids else []
