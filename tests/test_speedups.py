@@ -523,3 +523,108 @@ def test_evaluate_restores_the_collector_when_it_raises(tmp_path, gc_restored, e
     with pytest.raises(ValueError, match="unknown engine"):
         evaluate(claims, evidence, engine="nonsense")
     assert gc.isenabled() is enabled
+
+
+# --- 5. the later speed and memory changes -----------------------------------------------------
+
+
+def test_duckdb_out_of_memory_is_one_line_exit_3():
+    """DuckDB running out of the memory it may use is a SourceError of one line, not a traceback."""
+    from claimwatch.errors import SourceError
+
+    con = _duckdb.connect("1MB")
+    with pytest.raises(SourceError) as caught, _duckdb.out_of_memory_said("a test query"):
+        con.execute("SELECT i % 100000 AS k, count(*) FROM range(3000000) t(i) GROUP BY k").fetchall()
+    assert caught.value.exit_code == 3
+    [line] = caught.value.lines()
+    assert "DuckDB ran out of memory" in line and "a test query" in line
+
+
+def test_fetch_out_of_memory_reaches_the_caller_as_one_line(table, monkeypatch):
+    """The reading thread's out-of-memory error reaches the caller as the same one-line error."""
+    from claimwatch.errors import SourceError
+
+    real = _duckdb.connect
+    monkeypatch.setattr(_duckdb, "connect", lambda *a, **k: real("1MB", threads=1))
+    monkeypatch.setattr(_duckdb, "_fetch_batch", _starved_batch)
+    with pytest.raises(SourceError, match="reading the candidates' records"):
+        _within(30, lambda: list(fetch_records(table, list(range(20)))))
+    assert not _fetch_threads()
+
+
+def _starved_batch(con, table, batch):
+    return con.execute("SELECT i % 100000 AS k, count(*) FROM range(3000000) t(i) GROUP BY k").fetchall()
+
+
+def test_work_wide_columns_hold_every_authors_values(tmp_path):
+    """institution_ids, institution_rors and affiliation_texts are each authorship's values together,
+    which the query's "does any author have it" tests rest on."""
+    records = []
+    for k in range(30):
+        record = work(f"W{k}", f"Paper {k}")
+        for n, a in enumerate(record["authorships"]):
+            a["raw_affiliation_strings"] = [f"Dept {n}, Harbin Instit\u00fcte {k}"]
+        records.append(record)
+    path = tmp_path / WORKS_TABLE
+    write_works_table([(n, json.dumps(r).encode()) for n, r in enumerate(records, 1)], path)
+    con = _duckdb.connect()
+    rows = con.execute(
+        "SELECT institution_ids, institution_rors, affiliation_texts, "
+        "list_sort(list_distinct(flatten(list_transform(affiliations, a -> a.ids)))), "
+        "list_sort(list_distinct(flatten(list_transform(affiliations, a -> a.rors)))), "
+        "array_to_string(list_transform(affiliations, a -> a.affiliation_text), chr(10)) "
+        f"FROM read_parquet('{path}')"
+    ).fetchall()
+    assert len(rows) == 30
+    for ids, rors, texts, every_id, every_ror, every_text in rows:
+        assert (ids, rors, texts) == (every_id, every_ror, every_text)
+    assert any("harbin institute" in texts for *_, texts in rows)  # the search form: folded, lower case
+
+
+def test_json_report_streamed_through_write_reports_is_render_json(tmp_path):
+    """`check --json` streams the report into its file: the same bytes render_json gives."""
+    from claimwatch.reports import write_reports
+    from claimwatch.reports.jsonreport import render_json
+
+    claims, evidence = _inputs(project(tmp_path))
+    results = evaluate(claims, evidence)
+    out = tmp_path / "out" / "report.json"
+    write_reports(results, {"json": out})
+    assert out.read_bytes() == render_json(results).encode("utf-8")
+
+
+def test_a_report_failing_part_way_leaves_nothing(tmp_path, monkeypatch):
+    """A streamed report that fails part way writes no file and leaves no temporary behind."""
+    import claimwatch.reports as reports_mod
+
+    claims, evidence = _inputs(project(tmp_path))
+    results = evaluate(claims, evidence)
+
+    def failing(results):
+        yield "{"
+        raise RuntimeError("renderer broke")
+
+    monkeypatch.setattr(reports_mod, "json_chunks", failing)
+    out = tmp_path / "out" / "report.json"
+    md = tmp_path / "out" / "report.md"
+    with pytest.raises(RuntimeError, match="renderer broke"):
+        reports_mod.write_reports(results, {"md": md, "json": out})
+    assert not out.exists() and not md.exists()
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_check_freezes_its_results_and_restores_the_collector(gc_restored, enabled):
+    """The check command keeps the collector off through the evaluation, freezes what it made,
+    and puts the collector back as it was."""
+    from claimwatch.cli.check import results_kept_to_the_end
+
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with results_kept_to_the_end():
+            assert not gc.isenabled()
+            made = [[k] for k in range(1000)]
+        assert gc.isenabled() is enabled
+        assert gc.get_freeze_count() >= len(made)
+    finally:
+        gc.unfreeze()

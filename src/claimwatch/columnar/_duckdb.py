@@ -3,6 +3,7 @@ query run, and the candidates' records fetched in their tables' order."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import tempfile
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+
+from ..errors import SourceError
 
 # DuckDB's own memory, beside Python's: the check's peak stays within bench's target (512 MiB
 # for a million works) and DuckDB spills to disk beyond it rather than fail.
@@ -65,8 +68,22 @@ class Screening:
 
 def screen(query: str, tables: int, claims: int) -> Screening:
     """Run the screening query (see `_sql`) and gather its rows."""
-    with connect() as con:
+    with connect() as con, out_of_memory_said("the screening query over the works tables"):
         return gather_screening(con.execute(query).fetchall(), tables, claims)
+
+
+@contextlib.contextmanager
+def out_of_memory_said(doing: str) -> Iterator[None]:
+    """DuckDB running out of the memory it may use, said in one line (exit 3), not a traceback:
+    the machine's limit, not a bug and not the user's files."""
+    try:
+        yield
+    except duckdb.OutOfMemoryException as e:
+        first = str(e).splitlines()[0] if str(e) else "out of memory"
+        raise SourceError(
+            f"DuckDB ran out of memory ({MEMORY_LIMIT} allowed) in {doing}: {first}; "
+            "free memory on this machine, or check fewer claims or less evidence at a time"
+        ) from None
 
 
 def gather_screening(rows: Iterable[Sequence[Any]], tables: int, claims: int) -> Screening:
@@ -106,7 +123,7 @@ def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, st
 
     def read_ahead() -> None:
         try:
-            with connect() as con:
+            with connect() as con, out_of_memory_said(f"reading the candidates' records from {table}"):
                 for start in range(0, len(ordinals), _FETCH):
                     if not hand_over(_fetch_batch(con, table, ordinals[start : start + _FETCH])):
                         return
