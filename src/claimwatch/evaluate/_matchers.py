@@ -381,39 +381,23 @@ def _institution_ref(id: str | None, name: str, ror: str | None) -> InstitutionR
 
 def _entry_ref(hit: _EntryHit) -> EntryRef:
     e = hit.entry
-    return _entry_ref_of(
-        hit.reference_list.id,
-        hit.reference_list.name,
-        e.id,
-        e.name,
-        str(e.listed_from) if e.listed_from else None,
-        e.citation,
-        e.verified,
-        e.line,
+    ref = EntryRef(
+        list=hit.reference_list.id,
+        list_name=hit.reference_list.name,
+        id=e.id,
+        name=e.name,
+        listed_from=str(e.listed_from) if e.listed_from else None,
+        citation=e.citation,
+        verified=e.verified,
+        line=e.line,
     )
+    return _shared(ref)
 
 
 @lru_cache(maxsize=65_536)
-def _entry_ref_of(
-    list_id: str,
-    list_name: str,
-    id: str,
-    name: str,
-    listed_from: str | None,
-    citation: str | None,
-    verified: bool,
-    line: int,
-) -> EntryRef:
-    return EntryRef(
-        list=list_id,
-        list_name=list_name,
-        id=id,
-        name=name,
-        listed_from=listed_from,
-        citation=citation,
-        verified=verified,
-        line=line,
-    )
+def _shared(ref: EntryRef) -> EntryRef:
+    """The first of equal frozen models, for every one made after it."""
+    return ref
 
 
 # --- topics ---------------------------------------------------------------------------------
