@@ -110,7 +110,8 @@ def _evaluate(
     else:
         runner = _runner(engine, spark_master)
         works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner)
-    tallies = _sort_groups(compiled, works.groups(), as_of)
+    # A finding's identities are kept only where a review may name its work.
+    tallies = _sort_groups(compiled, works.groups(), as_of, reviews.claims() if reviews else frozenset())
     for tally, (considered, coauthorships, unaffiliated, works_with_unaffiliated) in zip(
         tallies, ruled_out, strict=True
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,9 +71,14 @@ class _Tallies:
 
 
 def _sort_groups(
-    compiled: list[_CompiledClaim], groups: Iterable[list[_Record]], as_of: dt.date | None
+    compiled: list[_CompiledClaim],
+    groups: Iterable[list[_Record]],
+    as_of: dt.date | None,
+    reviewed: Set[str] | None = None,
 ) -> list[_Tallies]:
-    """One pass over the works for every claim: which are in its period, which match."""
+    """One pass over the works for every claim: which are in its period, which match. The
+    identities of each finding's work are kept for the claims in `reviewed` (every claim where
+    it is None), which reviews may name them by."""
     tallies = [_Tallies() for _ in compiled]
     periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
     slots = _subject_slots(compiled)
@@ -104,9 +109,13 @@ def _sort_groups(
             doubts = [date_doubt] if date_status == UNKNOWN and date_doubt else []
             doubts += [d for _, o in chosen for d in o.doubts]
             finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts, cite)
-            tally.identities[finding.work.id] = {
-                key for r, _ in chosen if r.ref is not None for key in identity_keys(r.ref.id, r.ref.doi, r.ref.arxiv)
-            }
+            if reviewed is None or compiled[i].claim.id in reviewed:
+                tally.identities[finding.work.id] = {
+                    key
+                    for r, _ in chosen
+                    if r.ref is not None
+                    for key in identity_keys(r.ref.id, r.ref.doi, r.ref.arxiv)
+                }
             (tally.matched if finding.status == "matched" else tally.uncertain).append(finding)
     return tallies
 

@@ -341,6 +341,9 @@ class _Scan:
     digest: str
     error: InputError | None = None
     pages: list[dict[str, Any]] = field(default_factory=list)  # each API page's meta, in file order
+    # Equal subject sets (and author counts with no ids) of the records kept, one object each: a
+    # million works share a handful, and a set each was a third of the import's memory.
+    _shared: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def offer(
         self, record: dict[str, Any], n: int, subjects: frozenset[str], start: dt.date | None, end: dt.date | None
@@ -351,7 +354,11 @@ class _Scan:
         if key not in self.best or updated > self.best[key].updated:
             hits = subjects_of(record, subjects, start, end)
             # Who wrote it matters only for a work of a subject: its authors are the ones covered.
-            self.best[key] = _Chosen(updated, n, hits, authors_of(record) if hits else NO_AUTHORS)
+            authors = authors_of(record) if hits else NO_AUTHORS
+            share = self._shared.setdefault
+            if not authors.ids:
+                authors = share(authors, authors)
+            self.best[key] = _Chosen(updated, n, share(hits, hits), authors)
 
 
 def _choose_records(
