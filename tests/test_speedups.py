@@ -628,3 +628,27 @@ def test_check_freezes_its_results_and_restores_the_collector(gc_restored, enabl
         assert gc.get_freeze_count() >= len(made)
     finally:
         gc.unfreeze()
+
+
+def test_claims_finding_one_work_share_its_reference_and_reasons(tmp_path):
+    """Two claims that find the same work cite it through the same frozen models (one reference,
+    one reason a hit they share), and the reports are what separate models would give."""
+    from claimwatch.reports.jsonreport import render_json
+
+    root = project(tmp_path)
+    path = write_jsonl(root / "works.jsonl", [work("W1", "A paper"), work("W2", "Another paper")])
+    twice = (
+        "claims:\n" + none_claim("{coauthor_in: [mil]}") + none_claim("{coauthor_in: [mil]}").replace("id: c", "id: d")
+    )
+    claims = claims_mod.load_claims([claim_file(root / "claims" / "c.yaml", twice)], root=root)
+    results = evaluate(claims, [JsonlEvidence.open(path)])
+    first, second = (r.findings for r in results.results)
+    assert first and [f.work.id for f in first] == [f.work.id for f in second]
+    for a, b in zip(first, second, strict=True):
+        assert a.work is b.work
+        assert a.reasons == b.reasons
+        # the subject's authors are the same hits for both claims: one model each
+        subject = [(x, y) for x, y in zip(a.reasons, b.reasons, strict=True) if x.kind == "subject_author"]
+        assert subject and all(x is y for x, y in subject)
+    copied = results.model_copy(deep=True)  # separate models, equal values: the same report
+    assert render_json(copied) == render_json(results)

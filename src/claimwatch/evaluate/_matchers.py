@@ -3,7 +3,7 @@ where a topic's phrases stand in a work's text.
 
 Each matcher is built once per subject, list or topic (`_Matchers`), however many claims share
 it. What they find is kept light (`_SubjectHit`, `_ListedHit`) and becomes the report's
-pydantic reason only when a finding cites it (`_cited`).
+pydantic reason only when a finding cites it (`reason()`, made once a hit by the verdicts).
 
 A list entry's name found in text counts only where the record does not place the author in
 another country than the entry's (`_placed`): names are shared across countries (Northeastern
@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from .._text import printable
 from ..claims import Subject, Topic
@@ -78,11 +78,6 @@ class _ListedHit(NamedTuple):
             note=note,
             doubt=h.doubt,
         )
-
-
-def _cited(reason: Any) -> Any:
-    """A reason as the report shows it: light hits become their pydantic model only here."""
-    return reason.reason() if isinstance(reason, (_SubjectHit, _ListedHit)) else reason
 
 
 class SubjectMatcher:

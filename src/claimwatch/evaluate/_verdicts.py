@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +33,7 @@ from ..reviews import Reviews, identity_keys
 from ..works import PartialDate
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._grouping import _ClaimBits, _FirstPublished, _Record, _subject_slots
-from ._matchers import _cited, _ListedHit, _SubjectHit
+from ._matchers import _ListedHit, _SubjectHit
 from ._provenance import _interpretation
 from ._reviewing import _apply_reviews
 
@@ -82,8 +82,8 @@ def _sort_groups(
     tallies = [_Tallies() for _ in compiled]
     periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
     slots = _subject_slots(compiled)
-    cite = _Citations()
     for group in groups:
+        cite = _Citations()  # a work's hits are its own: what one group cites, no other does
         subjects: _ClaimBits = 0
         for r in group:
             subjects |= r.subjects
@@ -121,19 +121,27 @@ def _sort_groups(
 
 
 class _Citations:
-    """Each light hit made into its reason once: a work's authors are cited by each claim that
-    finds it (the list claims share their hits), and the findings share the one frozen model."""
+    """What the claims that find one work cite of it, made once and shared: each light hit's
+    reason (the list claims share their hits), and the work's reference where two findings give
+    it alike. The findings hold frozen models, so sharing them changes no report."""
 
     def __init__(self) -> None:
-        self._made: dict[int, tuple[Any, Any]] = {}  # by id(hit): the hit, kept so its id stays its own
+        self._made: dict[int, Any] = {}  # reasons, by id(hit): the group's records keep the hits alive
+        self._works: list[WorkRef] = []
 
     def __call__(self, reason: Any) -> Any:
         if not isinstance(reason, (_SubjectHit, _ListedHit)):
             return reason
         made = self._made.get(id(reason))
         if made is None:
-            made = self._made[id(reason)] = (reason, reason.reason())
-        return made[1]
+            made = self._made[id(reason)] = reason.reason()
+        return made
+
+    def work(self, ref: WorkRef) -> WorkRef:
+        same = next((w for w in self._works if w == ref), None)
+        if same is None:
+            self._works.append(ref)
+        return same or ref
 
 
 def _date_status(
@@ -252,11 +260,12 @@ def _finding(
     published: _FirstPublished | PartialDate | None,
     status: Truth,
     doubts: list[str],
-    cite: Callable[[Any], Any] = _cited,
+    cite: _Citations | None = None,
 ) -> Finding:
     refs = [r.ref for r, _ in chosen if r.ref is not None]  # every record with an outcome has one
     openalex = [x for x in refs if x.id.startswith("W")]
     lead = min(openalex or refs, key=lambda x: _natural(x.id))
+    cite = cite or _Citations()
     reasons = list(dict.fromkeys(cite(reason) for _, o in chosen for reason in o.reasons))
     inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
     work = WorkRef(
@@ -271,7 +280,7 @@ def _finding(
         records=tuple(dict.fromkeys(x.origin for x in refs)),
     )
     return Finding(
-        work=work,
+        work=cite.work(work),
         status="matched" if status == TRUE else "uncertain",
         strength="inferred" if inferred else "direct",
         reasons=tuple(reasons),
