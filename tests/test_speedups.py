@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from claimwatch import claims as claims_mod
 from claimwatch.columnar import WORKS_TABLE, _duckdb, fetch_records, write_works_table
-from claimwatch.evaluate import evaluate
+from claimwatch.evaluate import evaluate, without_cyclic_gc
 from claimwatch.evaluate._phrases import PhraseHit, PhraseSet, word_key
 from claimwatch.evaluate._spacy import nlp
 from claimwatch.evaluate._verdicts import _natural
@@ -615,13 +615,11 @@ def test_a_report_failing_part_way_leaves_nothing(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("enabled", [True, False])
 def test_check_freezes_its_results_and_restores_the_collector(gc_restored, enabled):
-    """The check command keeps the collector off through the evaluation, freezes what it made,
-    and puts the collector back as it was."""
-    from claimwatch.cli.check import results_kept_to_the_end
-
+    """`without_cyclic_gc(freeze=True)`, which the check command evaluates in, keeps the collector
+    off through the block, freezes what it made, and puts the collector back as it was."""
     (gc.enable if enabled else gc.disable)()
     try:
-        with results_kept_to_the_end():
+        with without_cyclic_gc(freeze=True):
             assert not gc.isenabled()
             made = [[k] for k in range(1000)]
         assert gc.isenabled() is enabled

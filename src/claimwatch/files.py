@@ -29,10 +29,11 @@ def write_atomic(out: str | Path, data: bytes | str) -> None:
 
 
 def write_all_atomic(outputs: Mapping[Path, bytes | str | Iterable[str]]) -> None:
-    """Write every file or none (given whole, or as pieces of text written as they come). Each is written in full to a temporary file beside it first;
-    only when all are on disk are they renamed over their targets. A failure (a full disk, a
-    read-only folder, Ctrl-C) removes the temporaries and leaves every earlier file as it was;
-    it is an InputError naming the file that could not be written."""
+    """Write every file or none, each given whole or as pieces of text written as they come.
+    Each is written in full to a temporary file beside it first; only when all are on disk are
+    they renamed over their targets. A failure (a full disk, a read-only folder, Ctrl-C, a
+    renderer failing part way) removes the temporaries and leaves every earlier file as it was;
+    a failure to write is an InputError naming the file that could not be written."""
     staged: list[_Staged] = []
     try:
         for out, data in outputs.items():
@@ -55,9 +56,12 @@ def _cannot_write(out: Path, e: OSError) -> InputError:
 
 def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
     """`data` in a temporary file beside `out`, flushed to disk, with the mode `out` will have."""
-    pieces: Iterable[bytes] = (
-        (data.encode("utf-8"),) if isinstance(data, str) else (data,) if isinstance(data, bytes) else _encoded(data)
-    )
+    if isinstance(data, bytes):
+        pieces: Iterable[bytes] = (data,)
+    elif isinstance(data, str):
+        pieces = (data.encode("utf-8"),)
+    else:
+        pieces = _encoded(data)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         mode = out.stat().st_mode & 0o777 if out.is_file() else default_mode()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +11,7 @@ import click
 
 from .. import claims as claims_mod
 from ..errors import InputError
-from ..evaluate import ENGINES, evaluate
+from ..evaluate import ENGINES, evaluate, without_cyclic_gc
 from ..evidence import open_evidence_paths
 from ..files import refuse_unsafe_outputs
 from ..project import CONFIG_NAME, case_settings
@@ -236,7 +234,9 @@ def check(
     evidence = open_evidence_paths(evidence_paths)
     if reviews is not None:
         _warn_of_other_claims(reviews, claim_set)
-    with results_kept_to_the_end():
+    # The results are kept until the reports are written and the process ends: frozen, the
+    # collector never walks them once it is back on.
+    with without_cyclic_gc(freeze=True):
         results = evaluate(
             claim_set,
             evidence,
@@ -254,25 +254,6 @@ def check(
         click.echo(f"wrote {path}")
     if fail_on and any(r.verdict == fail_on for r in results.results):
         raise click.exceptions.Exit(1)  # the evaluation ran; the caller asked to fail on this verdict
-
-
-@contextlib.contextmanager
-def results_kept_to_the_end() -> Iterator[None]:
-    """The evaluation without the cyclic garbage collector, and what it leaves (the results,
-    kept until the reports are written and the process ends) out of the collector's sight.
-
-    `evaluate` turns the collector off while it runs; turned back on, the collector's first
-    pass would walk every object the evaluation made (about a second for a million works).
-    This command's process ends once its reports are written, so it freezes them instead; a
-    library caller keeps the collector as it had it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _warn_of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> None:

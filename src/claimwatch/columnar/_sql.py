@@ -33,7 +33,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, OnTopic, Plan, Test
+from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test
 
 # A regular expression of thousands of alternatives can outgrow what an engine compiles in one
 # piece (RE2's program limit): long needle lists are split over several, joined by OR.
@@ -145,18 +145,22 @@ class _Compiler:
                 f"CASE WHEN {self._needles('w.affiliation_texts', s.needles)} THEN {named} ELSE FALSE END AS s{n}_text"
             )
         for n, rl in enumerate(self.plan.lists):
-            listed = f"({self._by_id('a', rl.ids, rl.rors)} OR {self._needles('a.affiliation_text', rl.needles)})"
-            anywhere = f"({self._by_work_id(rl.ids, rl.rors)} OR {self._needles('w.affiliation_texts', rl.needles)})"
+            anywhere = self._work_may_have(rl)
             out.append(f"{anywhere} AS l{n}")
             for k in self._same_author_subjects(n):
                 s = self.plan.subjects[k]
-                subject = f"({self._by_id('a', s.ids, s.rors)} OR {self._needles('a.affiliation_text', s.needles)})"
-                subject_anywhere = (
-                    f"({self._by_work_id(s.ids, s.rors)} OR {self._needles('w.affiliation_texts', s.needles)})"
-                )
-                both = self.d.any_where(authors, "a", f"{listed} AND {subject}")
-                out.append(f"CASE WHEN {anywhere} AND {subject_anywhere} THEN {both} ELSE FALSE END AS l{n}_s{k}")
+                both = self.d.any_where(authors, "a", f"{self._author_may_have(rl)} AND {self._author_may_have(s)}")
+                guard = f"{anywhere} AND {self._work_may_have(s)}"
+                out.append(f"CASE WHEN {guard} THEN {both} ELSE FALSE END AS l{n}_s{k}")
         return out
+
+    def _author_may_have(self, p: SubjectPlan | ListPlan) -> str:
+        """May the authorship `a` be at one of the plan's institutions (an id, a ROR, a needle)?"""
+        return f"({self._by_id('a', p.ids, p.rors)} OR {self._needles('a.affiliation_text', p.needles)})"
+
+    def _work_may_have(self, p: SubjectPlan | ListPlan) -> str:
+        """May some author of the work be at one of them (the work-wide columns)?"""
+        return f"({self._by_work_id(p.ids, p.rors)} OR {self._needles('w.affiliation_texts', p.needles)})"
 
     def _judged(self) -> str:
         inner = ",\n    ".join(

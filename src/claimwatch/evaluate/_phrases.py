@@ -125,7 +125,7 @@ class PhraseSet:
         self._key_starts = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
         self._candidates = _candidate_words(self.phrases)
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
-        self._short_starts = frozenset(k[:n] for k in (*self._inflecting, *self._as_written) for n in (1, 2))
+        self._short_starts = frozenset(k[:n] for k in keys for n in (1, 2))
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""

@@ -74,11 +74,11 @@ def _sort_groups(
     compiled: list[_CompiledClaim],
     groups: Iterable[list[_Record]],
     as_of: dt.date | None,
-    reviewed: Set[str] | None = None,
+    reviewed: Set[str],
 ) -> list[_Tallies]:
     """One pass over the works for every claim: which are in its period, which match. The
-    identities of each finding's work are kept for the claims in `reviewed` (every claim where
-    it is None), which reviews may name them by."""
+    identities of each finding's work are kept for the claims in `reviewed`, which reviews may
+    name them by."""
     tallies = [_Tallies() for _ in compiled]
     periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
     slots = _subject_slots(compiled)
@@ -109,7 +109,7 @@ def _sort_groups(
             doubts = [date_doubt] if date_status == UNKNOWN and date_doubt else []
             doubts += [d for _, o in chosen for d in o.doubts]
             finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts, cite)
-            if reviewed is None or compiled[i].claim.id in reviewed:
+            if compiled[i].claim.id in reviewed:
                 tally.identities[finding.work.id] = {
                     key
                     for r, _ in chosen
@@ -138,10 +138,11 @@ class _Citations:
         return made
 
     def work(self, ref: WorkRef) -> WorkRef:
-        same = next((w for w in self._works if w == ref), None)
-        if same is None:
-            self._works.append(ref)
-        return same or ref
+        for made in self._works:
+            if made == ref:
+                return made
+        self._works.append(ref)
+        return ref
 
 
 def _date_status(
@@ -260,12 +261,11 @@ def _finding(
     published: _FirstPublished | PartialDate | None,
     status: Truth,
     doubts: list[str],
-    cite: _Citations | None = None,
+    cite: _Citations,
 ) -> Finding:
     refs = [r.ref for r, _ in chosen if r.ref is not None]  # every record with an outcome has one
     openalex = [x for x in refs if x.id.startswith("W")]
     lead = min(openalex or refs, key=lambda x: _natural(x.id))
-    cite = cite or _Citations()
     reasons = list(dict.fromkeys(cite(reason) for _, o in chosen for reason in o.reasons))
     inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
     work = WorkRef(
