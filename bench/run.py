@@ -266,13 +266,27 @@ def bench_run(density: str, n: int) -> dict:
 
 
 def machine() -> dict:
+    """What the figures were measured on: the processor's model too, since the "same" 2-core
+    machine may be another processor from one session to the next (twice as slow, 2026-12-02)."""
     return {
         "python": platform.python_version(),
         "machine": platform.machine(),
+        "cpu": _cpu_model(),
         "cpus": os.cpu_count(),
         "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
         "date": time.strftime("%Y-%m-%d"),
     }
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
 
 
 def table(rows: list[dict], collect: dict | None) -> str:

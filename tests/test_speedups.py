@@ -6,6 +6,7 @@ evaluation run with the cyclic garbage collector off."""
 from __future__ import annotations
 
 import gc
+import hashlib
 import importlib
 import json
 import re
@@ -20,12 +21,14 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from claimwatch import claims as claims_mod
-from claimwatch.columnar import WORKS_TABLE, _duckdb, fetch_records, write_works_table
+from claimwatch.columnar import WORKS_TABLE, Table, TableChecks, _cache, _duckdb, fetch_records, write_works_table
+from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate, without_cyclic_gc
 from claimwatch.evaluate._phrases import PhraseHit, PhraseSet, word_key
 from claimwatch.evaluate._spacy import nlp
 from claimwatch.evaluate._verdicts import _natural
 from claimwatch.evidence import JsonlEvidence
+from claimwatch.reports.jsonreport import render_json
 from helpers import claim_file, none_claim, project, work, write_jsonl
 
 T = TypeVar("T")
@@ -584,7 +587,6 @@ def test_work_wide_columns_hold_every_authors_values(tmp_path):
 def test_json_report_streamed_through_write_reports_is_render_json(tmp_path):
     """`check --json` streams the report into its file: the same bytes render_json gives."""
     from claimwatch.reports import write_reports
-    from claimwatch.reports.jsonreport import render_json
 
     claims, evidence = _inputs(project(tmp_path))
     results = evaluate(claims, evidence)
@@ -650,3 +652,61 @@ def test_claims_finding_one_work_share_its_reference_and_reasons(tmp_path):
         assert subject and all(x is y for x, y in subject)
     copied = results.model_copy(deep=True)  # separate models, equal values: the same report
     assert render_json(copied) == render_json(results)
+
+
+# --- tables checked against their sha256 on another thread, while the claims compile -------------
+
+
+def _copied_table(table: str, where: Path, damage: bool = False) -> Table:
+    """A copy of the module's table, and the sha256 its bytes must have (its own unless damaged)."""
+    data = Path(table).read_bytes()
+    path = where / f"copy-{len(list(where.iterdir()))}.parquet"
+    path.write_bytes(data[:-1] + b"\x00" if damage else data)
+    return Table(path, hashlib.sha256(data).hexdigest())
+
+
+def test_table_checks_pass_good_tables_and_run_off_the_callers_thread(table, tmp_path, monkeypatch):
+    seen: list[str] = []
+    real = _cache.check_table
+    monkeypatch.setattr(
+        _cache, "check_table", lambda t, label: (seen.append(threading.current_thread().name), real(t, label))
+    )
+    checks = TableChecks([(_copied_table(table, tmp_path), "a"), (_copied_table(table, tmp_path), "b")])
+    _within(30, checks.wait)
+    assert seen == ["claimwatch-table-check"] * 2
+
+
+def test_table_checks_raise_the_first_refusal_in_the_callers_thread(table, tmp_path):
+    good, bad, worse = (_copied_table(table, tmp_path, damage=d) for d in (False, True, True))
+    checks = TableChecks([(good, "good"), (bad, "made from the first"), (worse, "made from the second")])
+    with pytest.raises(InputError) as caught:
+        _within(30, checks.wait)
+    (line,) = caught.value.lines()
+    assert line.startswith(f"{bad.path}: does not match the sha256 recorded for it (made from the first)")
+
+
+def test_table_checks_of_no_tables_wait_for_nothing():
+    _within(5, TableChecks([]).wait)
+
+
+def test_evaluate_starts_the_table_checks_before_it_compiles_the_claims(tmp_path, monkeypatch):
+    claims, evidence = _inputs(project(tmp_path))
+    events: list[str] = []
+    real_start, real_matchers = evaluate_mod.start_table_checks, evaluate_mod._Matchers
+
+    def start(*args):
+        events.append("checks started")
+        return real_start(*args)
+
+    def matchers():
+        events.append("claims compiled")
+        return real_matchers()
+
+    monkeypatch.setattr(evaluate_mod, "start_table_checks", start)
+    monkeypatch.setattr(evaluate_mod, "_Matchers", matchers)
+    columnar = evaluate(claims, evidence, engine="duckdb", cache=tmp_path / "cache")
+    assert events == ["checks started", "claims compiled"]
+    assert render_json(columnar) == render_json(evaluate(claims, evidence, engine="python"))
+    events.clear()
+    evaluate(claims, evidence, engine="python")
+    assert events == ["claims compiled"]  # no table, nothing to check

@@ -15,7 +15,7 @@ match must contain), worked out by the evaluator, which alone knows how they mat
 """
 
 from ._bulk import BulkImport, BulkPart, bulk_parts, bulk_records, subject_needles, write_bulk_subset
-from ._cache import Table, cache_folder, cached_table, check_table, make_cached_table
+from ._cache import Table, TableChecks, cache_folder, cached_table, check_table, make_cached_table
 from ._duckdb import Screening, fetch_records, gather_screening, screen
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test, TopicPlan
 from ._sql import DUCKDB, Dialect, regex_literal, screening_query
@@ -51,6 +51,7 @@ __all__ = [
     "Screening",
     "SubjectPlan",
     "Table",
+    "TableChecks",
     "TableInfo",
     "Test",
     "TopicPlan",

@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +87,33 @@ def make_cached_table(cache: Path, data_sha256: str, records: Iterable[tuple[int
 def check_table(table: Table, label: str) -> None:
     """Refuse a table whose bytes are not the ones recorded for it, before DuckDB reads it (one
     pass at disk speed: hashing it beside the query, on another thread, slowed the query more
-    than it saved)."""
+    than it saved; `TableChecks` runs it before the query instead)."""
     if file_sha256(table.path) != table.sha256:
         message = f"does not match the sha256 recorded for it ({label}): the table was changed or damaged"
         raise InputError(Problem(str(table.path), 0, 0, message))
+
+
+class TableChecks:
+    """`check_table` for each (table, label), on a thread of its own started at once, so that
+    the hashing (which lets go of the GIL) runs on a free core while this one does other work,
+    as compiling the claims (spaCy's start-up); `wait` joins it and raises, in the caller's
+    thread, the first refusal."""
+
+    def __init__(self, tables: Sequence[tuple[Table, str]]):
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._check, args=(list(tables),), name="claimwatch-table-check", daemon=True
+        )
+        self._thread.start()
+
+    def _check(self, tables: list[tuple[Table, str]]) -> None:
+        try:
+            for table, label in tables:
+                check_table(table, label)
+        except BaseException as e:  # raised in the caller's thread by wait()
+            self._error = e
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error

@@ -418,10 +418,15 @@ def write_works_table(lines: Iterable[tuple[int, bytes]], path: str | Path) -> T
         return writer.close()
 
 
+# Large reads: hashing lets go of the GIL only inside a read or an update, and a check run
+# beside Python work (TableChecks) waits for the GIL between them.
+_HASHED_AT_ONCE = 16 << 20
+
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
+        for chunk in iter(lambda: f.read(_HASHED_AT_ONCE), b""):
             h.update(chunk)
     return h.hexdigest()
 

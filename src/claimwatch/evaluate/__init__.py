@@ -39,7 +39,7 @@ from ..evidence import Evidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
 from ._conditions import Truth, _CompiledClaim
-from ._grouping import ENGINES, _choose_engine, _every_test, _runner, _stream, _stream_columnar
+from ._grouping import ENGINES, _choose_engine, _every_test, _runner, _stream, _stream_columnar, start_table_checks
 from ._matchers import _Matchers
 from ._names import NameHit, NameMatcher, fold
 from ._people import _with_people
@@ -118,17 +118,20 @@ def _evaluate(
     cache: str | Path | None,
     spark_master: str | None,
 ) -> Results:
-    matchers = _Matchers()
-    compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
     as_of = as_of or max(filter(None, (e.retrieved for e in evidence)), default=None)
     tables = _choose_engine(engine, evidence, cache_folder(cache))
+    # The tables' sha256 checks run on another core while this one compiles the claims (spaCy's
+    # start-up is most of it): a second off a million works' check.
+    checks = start_table_checks(evidence, tables) if tables is not None else None
+    matchers = _Matchers()
+    compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
     if tables is None:
         counted = [_CountingEvidence(e) for e in evidence]
         works, counts = _stream(compiled, [_every_test(c.works()) for c in counted]), [c.count for c in counted]
         ruled_out = [[0, 0, 0, 0] for _ in compiled]  # the columnar engine's query rules works out
     else:
         runner = _runner(engine, spark_master)
-        works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner)
+        works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner, checks)
     # A finding's identities are kept only where a review may name its work.
     tallies = _sort_groups(compiled, works.groups(), as_of, reviews.claims() if reviews else frozenset())
     for tally, (considered, coauthorships, unaffiliated, works_with_unaffiliated) in zip(

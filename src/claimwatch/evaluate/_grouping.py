@@ -38,10 +38,10 @@ from ..columnar import (
     Screening,
     SubjectPlan,
     Table,
+    TableChecks,
     Test,
     TopicPlan,
     cached_table,
-    check_table,
     fetch_records,
     make_cached_table,
     screen,
@@ -432,17 +432,17 @@ def _stream_columnar(
     tables: list[Table | None],
     as_of: dt.date | None,
     runner: _Runner | None = None,
+    checks: TableChecks | None = None,
 ) -> _Columnar:
     """The query's candidates and the evidence without a table through `_stream`, with what the
-    query counted for the rest."""
+    query counted for the rest. Every table is checked against its sha256 first (by `checks`,
+    where the caller started them earlier: `start_table_checks`)."""
     runner = runner or _runner("duckdb", None)
     outside = [e for e, t in zip(evidence, tables, strict=True) if t is None]
     outside_keys = sorted({k for e in outside for w in e.works() for k in w.identity_keys()})
     plan = _plan(compiled, as_of, tuple(outside_keys))
     present = [t for t in tables if t is not None]
-    for e, t in zip(evidence, tables, strict=True):
-        if t is not None:
-            check_table(t, f"made from {e.path}")
+    (checks or start_table_checks(evidence, tables)).wait()
     screening = (
         runner.screen(
             screening_query(plan, [str(t.path) for t in present], runner.dialect), len(present), len(compiled)
@@ -467,6 +467,11 @@ def _stream_columnar(
         counts.append(functools.partial(_same, count))
         k += 1
     return _Columnar(_stream(compiled, streams), screening.tallies, counts)
+
+
+def start_table_checks(evidence: Sequence[Evidence], tables: list[Table | None]) -> TableChecks:
+    """Each table checked against its sha256, on a thread of its own from now on."""
+    return TableChecks([(t, f"made from {e.path}") for e, t in zip(evidence, tables, strict=True) if t is not None])
 
 
 def _same(count: EvidenceCount) -> EvidenceCount:
