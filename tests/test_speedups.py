@@ -710,3 +710,68 @@ def test_evaluate_starts_the_table_checks_before_it_compiles_the_claims(tmp_path
     events.clear()
     evaluate(claims, evidence, engine="python")
     assert events == ["claims compiled"]  # no table, nothing to check
+
+
+# --- phrases looked for only in the stretches of a text where one may begin ------------------------
+
+FILLER = ["the", "model", "of", "data", "we", "show", "results", "on", "a", "new", "benchmark", "İstanbul", "Straße"]
+
+
+@st.composite
+def _long_texts(draw: st.DrawFn, phrases: tuple[str, ...]) -> str:
+    """Long texts: filler words (one whose lower case is longer than it: İ) with the phrases'
+    pieces here and there, so that most of a text lies outside every stretch."""
+    words = tuple(w for p in phrases for w in re.split(r"[\s-]+", p))
+    piece = st.one_of(
+        st.sampled_from(FILLER),
+        st.sampled_from(FILLER),
+        st.sampled_from(PIECES),
+        *(st.sampled_from(x) for x in (phrases, words) if x),
+    )
+    parts = [
+        draw(st.sampled_from(CASES))(draw(piece)) + draw(st.sampled_from(SEPARATORS))
+        for _ in range(draw(st.integers(0, 80)))
+    ]
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHRASE_SETS.flatmap(lambda phrases: st.tuples(st.just(phrases), _long_texts(phrases))))
+@example((("face recognition",), "face " + "- " * 40 + "recognition and face recognition"))
+@example((("face recognition",), "the data " * 30 + "face  \n recognition of faces"))
+@example((("re-identification",), "re " * 25 + "re identification"))
+@example((("face recognition",), "İstanbul face recognition"))
+@example((("face recognition",), "the data " * 9 + "f a c e r e c o g n i t i o n " + "data " * 20))  # 15 chunks
+@example((("face recognition",), "f - a \u2010 c e - r e \n c o g n i t i o n"))
+@example((("reidentification",), "data " * 30 + "r e i d e n t i f i c a t i o n s and more"))
+def test_find_in_stretches_gives_the_hits_of_the_whole_text(phrases_and_text):
+    phrases, text = phrases_and_text
+    assert _phrase_set(phrases).find(text) == _reference_find(_phrase_set(phrases), text)
+
+
+def test_stretches_leave_out_what_no_phrase_can_begin_in():
+    phrases = PhraseSet(["face recognition"])
+    text = "we show results on a new benchmark " * 20 + "for face recognition."
+    (stretch,) = phrases._windows(text)
+    assert stretch == (text.index("face"), len(text))
+    assert phrases.find(text) == [PhraseHit("face recognition", text.index("face"), text.index("."))]
+    assert phrases._windows("İstanbul face recognition") is None  # lower case is longer: the whole text
+    assert phrases._windows("nothing here") == []
+
+
+def test_a_stretch_reaches_over_chunks_of_hyphens_and_white_space():
+    phrases = PhraseSet(["face recognition"])
+    text = "face " + "- \u2010 \n " * 30 + "recognition " + "data " * 40
+    (stretch,) = phrases._windows(text)
+    # after its own chunk, chunks until they hold more letters than the longest phrase (15)
+    assert stretch == (0, text.index("recognition") + len("recognition data data"))
+    assert phrases.find(text) == [PhraseHit("face recognition", 0, text.index("recognition") + len("recognition"))]
+
+
+def test_a_stretch_reaches_over_a_phrase_split_letter_by_letter():
+    phrases = PhraseSet(["face recognition"])
+    text = "data " * 30 + "f a c e r e c o g n i t i o n " + "data " * 20
+    (stretch,) = phrases._windows(text)
+    last = text.index("o n data") + 2  # the last letter, n
+    assert stretch == (text.index("f a"), last + len("n data"))
+    assert phrases.find(text) == [PhraseHit("face recognition", text.index("f a"), last + 1)]

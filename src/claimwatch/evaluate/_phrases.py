@@ -19,6 +19,7 @@ from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens.
 _JOINERS = re.compile(r"^[\s\-\u2010\u2011\u00ad]*$")
+_JOINER_RUNS = re.compile(r"[\s\-\u2010\u2011\u00ad]+")
 _HYPHENS = re.compile(r"[\-\u2010\u2011\u00ad]")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 
@@ -129,23 +130,7 @@ class PhraseSet:
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""
-        if not self.phrases:
-            return False
-        words = _PLAIN_WORD.findall(_ascii_hyphens(text).lower())
-        if not self._candidates.isdisjoint(words):
-            return True
-        if self._short_starts.isdisjoint(words):
-            return False
-        # A phrase written as one word, split in the text after a short piece: re-identification.
-        for i, word in enumerate(words):
-            if word in self._short_starts:
-                joined, j = word, i
-                while len(joined) < 3 and j + 1 < len(words):
-                    j += 1
-                    joined += words[j]
-                if joined in self._candidates:
-                    return True
-        return False
+        return bool(self.phrases) and bool(self._anchor_words(_plain_words(_ascii_hyphens(text).lower())))
 
     def may_be_among(self, words: frozenset[str]) -> bool:
         """The same test on a text's plain words in no order (an OpenAlex abstract index's):
@@ -155,9 +140,19 @@ class PhraseSet:
 
     def find(self, text: str) -> list[PhraseHit]:
         """Every non-overlapping phrase occurrence, leftmost-longest first."""
-        if not self.might_match(text):
-            return []
-        words = _words(text)
+        windows = self._windows(text)
+        if windows is None:  # offsets of the lower-cased text are not the text's: all of it
+            return self._find_in(text, 0, len(text)) if self.might_match(text) else []
+        hits: list[PhraseHit] = []
+        for start, end in windows:
+            hits += self._find_in(text, start, end)
+        return hits
+
+    def _find_in(self, text: str, begin: int, end: int) -> list[PhraseHit]:
+        """The hits in text[begin:end], a stretch spaCy's tokenizer cuts as it cuts the whole
+        text (it begins and ends where the text does or at a space), scanned from its start."""
+        window = text[begin:end]
+        words = _words(window)
         hits: list[PhraseHit] = []
         starts = self._key_starts
         i = 0
@@ -165,13 +160,66 @@ class PhraseSet:
             if words[i][_KEY] not in starts and words[i][_LOWER] not in starts:
                 i += 1  # no phrase's key begins with this word: none can match from here
                 continue
-            hit, last = self._longest_at(words, i, text)
+            hit, last = self._longest_at(words, i, window)
             if hit:
-                hits.append(PhraseHit(hit, words[i][_START], words[last][_END]))
+                hits.append(PhraseHit(hit, begin + words[i][_START], begin + words[last][_END]))
                 i = last + 1
             else:
                 i += 1
         return hits
+
+    def _windows(self, text: str) -> list[tuple[int, int]] | None:
+        """The stretches of `text` a phrase may be in, in order, apart (None where lower-casing
+        changes the text's length, so that its offsets are not the text's).
+
+        A phrase's first word holds a plain word `might_match` lets through: a candidate, or a
+        short word joined to the words after it. Such a word's chunk (the text between two
+        spaces: spaCy's tokenizer cuts at every space, and tokenizes each chunk on its own) is
+        where a match may begin, and `_reach` says how far it may run. Tokenizing only those
+        stretches gives the words, and so the hits, that tokenizing the whole text gives there,
+        and no hit begins elsewhere."""
+        if not self.phrases:
+            return []
+        lower = _ascii_hyphens(text).lower()
+        if len(lower) != len(text):
+            return None
+        found = self._anchor_words(_plain_words(lower))
+        if not found:
+            return []
+        anchors = sorted({m.start() for word in found for m in _as_plain_word(word).finditer(lower)})
+        windows = [(text.rfind(" ", 0, at) + 1, self._reach(text, at)) for at in anchors]
+        return _merged(windows)
+
+    def _anchor_words(self, words: list[str]) -> set[str]:
+        """The plain words (of a text's, in order) a match may begin in: a candidate, or a short
+        word that begins one joined to the words after it (a phrase written as one word, split
+        in the text after a short piece: re-identification)."""
+        found = set(self._candidates.intersection(words))
+        if self._short_starts.isdisjoint(words):
+            return found
+        for i, word in enumerate(words):
+            if word in self._short_starts:
+                joined, j = word, i
+                while len(joined) < 3 and j + 1 < len(words):
+                    j += 1
+                    joined += words[j]
+                if joined in self._candidates:
+                    found.add(word)
+        return found
+
+    def _reach(self, text: str, at: int) -> int:
+        """Where a match beginning in the chunk at `at` must end by. Every character of a chunk
+        a match runs through whole, but for white space and hyphens, is in one of its words,
+        whose lower case is no shorter; and a match's words before its last are at most
+        `_longest` letters. So it ends in the first chunk by which the chunks after its own
+        hold more than that."""
+        end = text.find(" ", at)
+        letters = 0
+        while end >= 0 and letters <= self._longest:
+            begin = end + 1
+            end = text.find(" ", begin)
+            letters += len(_JOINER_RUNS.sub("", text[begin : end if end >= 0 else len(text)]))
+        return len(text) if end < 0 else end
 
     def _longest_at(self, words: list[_Word], i: int, text: str) -> tuple[str | None, int]:
         best: tuple[str | None, int] = (None, i)
@@ -187,6 +235,33 @@ class PhraseSet:
             if len(prefix) > self._longest:
                 break
         return best
+
+
+# In ASCII text the plain words are the runs of letters and digits: every other character cuts.
+_ASCII_CUTS = {c: " " for c in range(128) if not chr(c).isalnum()}
+
+
+def _plain_words(lower: str) -> list[str]:
+    """The plain words of a lower-cased text, in order (cut by translate() and split() where it
+    is ASCII: the same words, several times faster than the regular expression)."""
+    return lower.translate(_ASCII_CUTS).split() if lower.isascii() else _PLAIN_WORD.findall(lower)
+
+
+@lru_cache(maxsize=4_096)
+def _as_plain_word(word: str) -> re.Pattern[str]:
+    """`word` where it is a whole plain word of a text."""
+    return re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches that overlap or touch, as one."""
+    out: list[tuple[int, int]] = []
+    for begin, end in sorted(windows):
+        if out and begin <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((begin, end))
+    return out
 
 
 def plain_words(words: Iterable[str]) -> frozenset[str]:
