@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -81,7 +82,7 @@ def test_a_part_the_manifest_does_not_match_is_refused_naming_it(tmp_path):
     manifest["entries"][1]["meta"]["record_count"] = 16
     (works / "manifest").write_text(json.dumps(manifest))
     with pytest.raises(InputError, match=r"part_001.gz: holds 15 records where the manifest says 16"):
-        list(bulk_records(works, ["I100"]))
+        list(bulk_records(works, [MANY]))
     part.write_bytes(part.read_bytes()[:-10])
     with pytest.raises(InputError, match=r"part_001.gz: .* bytes where .*manifest says .*: a download cut short"):
         bulk_parts(works)
@@ -143,3 +144,105 @@ def test_evidence_import_takes_the_bulk_folder_with_a_progress_line_a_part(tmp_p
     query = json.loads((out / "manifest.json").read_text())["queries"][0]
     assert (query["bulk"], query["parts"], query["records_read"]) == (str(works), 3, 60)
     assert not list(tmp_path.glob(".snap.*bulk*"))  # the filtered file was never put beside the snapshot
+
+
+def _parts_of(root: Path, shares: list[list[bytes]]) -> Path:
+    """data/works holding each share as a part, in one updated_date folder a part, with the
+    manifest listing them in that order."""
+    works = root / "data" / "works"
+    entries = []
+    for k, share in enumerate(shares):
+        name = f"updated_date=2024-01-{k + 1:02d}/part_000.gz"
+        path = works / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip.compress(b"".join(line + b"\n" for line in share), mtime=0))
+        meta = {"content_length": path.stat().st_size, "record_count": sum(map(bool, share))}
+        entries.append({"url": f"s3://openalex/data/works/{name}", "meta": meta})
+    (works / "manifest").write_text(json.dumps({"entries": entries}))
+    return works
+
+
+MANY = "I987654321"  # digits no work id of these parts holds
+
+
+def _numbered(part: int, n: int) -> list[bytes]:
+    """n small records of a part; every seventh by MANY, the rest by another institution."""
+    lines = []
+    for k in range(n):
+        by = MANY if k % 7 == 3 else "I900"
+        lines.append(json.dumps({"id": f"W{part}{k:06d}", "by": f"https://openalex.org/{by}"}).encode())
+    return lines
+
+
+@pytest.mark.parametrize("readers", [1, 2, 4])
+def test_parts_read_side_by_side_give_every_record_in_the_manifests_order(tmp_path, readers):
+    # More rows a part than DuckDB gives a batch (8,192), and parts of very different sizes, so
+    # that a later part is read before an earlier one is done.
+    shares = [_numbered(1, 20_000), _numbered(2, 30), [], _numbered(4, 9_000), _numbered(5, 1)]
+    works = _parts_of(tmp_path, shares)
+    heard = []
+    kept = list(bulk_records(works, [MANY], readers=readers, on_part=lambda p, n, k: heard.append((n, k))))
+    by = MANY.encode()
+    assert [text for _, text in kept] == [line for share in shares for line in share if by in line]
+    assert [part.path.parent.name for part, _ in kept] == [
+        f"updated_date=2024-01-{k + 1:02d}" for k, share in enumerate(shares) for line in share if by in line
+    ]
+    assert heard == [(len(s), sum(by in line for line in s)) for s in shares]
+
+
+def test_a_reading_stopped_part_way_leaves_no_spool_and_no_reader(tmp_path, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    works = _parts_of(tmp_path, [_numbered(k, 5_000) for k in range(1, 7)])
+    records = bulk_records(works, [MANY], readers=2)
+    next(records)
+    assert list((tmp_path / "tmp").iterdir())  # the spool, while parts are read
+    records.close()
+    assert list((tmp_path / "tmp").iterdir()) == []
+    assert not [t for t in threading.enumerate() if t.name.startswith("claimwatch-bulk")]
+
+
+def test_a_part_duckdb_cannot_read_is_one_line_naming_it_after_the_parts_before_it(tmp_path):
+    shares = [_numbered(1, 50), _numbered(2, 50), _numbered(3, 50)]
+    shares[1][20] = b'{"id": "W2", "title": "caf\xe9"}'  # Latin-1, not UTF-8
+    works = _parts_of(tmp_path, shares)
+    given = []
+    with pytest.raises(InputError) as refused:
+        for _, text in bulk_records(works, [MANY], readers=3):
+            given.append(text)
+    assert given == [line for line in shares[0] if MANY.encode() in line]
+    assert (
+        str(refused.value) == f"{works / 'updated_date=2024-01-02/part_000.gz'}:21:0: not UTF-8 text: download it again"
+    )
+    part = works / "updated_date=2024-01-03/part_000.gz"
+    part.write_bytes(b"<html>Not Found</html>\n")  # what a failed download may leave
+    manifest = json.loads((works / "manifest").read_text())
+    manifest["entries"] = [manifest["entries"][0], {**manifest["entries"][2], "meta": {}}]
+    (works / "manifest").write_text(json.dumps(manifest))
+    with pytest.raises(InputError, match=r"part_000.gz: cannot be read: Input is not a GZIP stream$"):
+        list(bulk_records(works, [MANY]))
+
+
+def test_a_line_longer_than_any_record_is_refused_naming_it(tmp_path):
+    share = _numbered(1, 10)
+    share[4] = b'{"id": "W1", "title": "' + b"x" * (64 << 20) + b'"}'  # over 64 MiB: no record claimwatch reads
+    with pytest.raises(InputError, match=r"part_000.gz:5:0: a line longer than 67,108,864 bytes, the longest record"):
+        list(bulk_records(_parts_of(tmp_path, [share]), [MANY]))
+
+
+def test_evidence_import_of_an_unreadable_part_is_one_line_and_writes_nothing(tmp_path, capsys):
+    from claimwatch.cli import main
+
+    works = _parts_of(tmp_path, [_numbered(1, 10)])
+    part = works / "updated_date=2024-01-01/part_000.gz"
+    part.write_bytes(gzip.compress(b'{"id": "W1"}\n{"id": "W\xff2"}\n', mtime=0))
+    manifest = json.loads((works / "manifest").read_text())
+    manifest["entries"][0]["meta"] = {"content_length": part.stat().st_size, "record_count": 2}
+    (works / "manifest").write_text(json.dumps(manifest))
+    out = tmp_path / "snap"
+    assert main(["evidence", "import", str(works), "--out", str(out), "--subject", "I100"]) == 2
+    err = capsys.readouterr().err
+    assert f"{part}:2:0: not UTF-8 text: download it again" in err and "Traceback" not in err
+    assert not out.exists()

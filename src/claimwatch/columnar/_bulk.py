@@ -17,18 +17,26 @@ to find would not be worth.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import itertools
 import re
+import tempfile
+import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import orjson
 
 from .. import ids
+from .._text import printable
 from ..errors import InputError, Problem
-from ._duckdb import connect, quoted
+from ._duckdb import _threads, connect, out_of_memory_said, quoted
 
 MANIFEST = "manifest"
 MAX_LINE = (64 << 20) + 1  # the longest record claimwatch reads (MAX_RECORD_BYTES), with its newline
@@ -117,30 +125,97 @@ def bulk_records(
     subjects: Iterable[str],
     *,
     on_part: Callable[[BulkPart, int, int], None] | None = None,
+    readers: int | None = None,
 ) -> Iterator[tuple[BulkPart, bytes]]:
     """(part, record text) of each record of the works folder that may be by one of `subjects`,
     part by part in the manifest's order, the records of a part in its order. `on_part` hears of
     each part read: the part, its records, those kept (for a progress bar). A part holding other
     than the records its manifest entry counts is refused, naming it (after its records: the
-    import that takes them leaves its snapshot as it was)."""
+    import that takes them leaves its snapshot as it was).
+
+    A gzip stream is read from its start by one thread, so parts are read side by side, one a
+    reader (`readers`, one a core by default, at most `MAX_READERS`), each keeping its records in
+    a spool file of the system's temporary folder until the parts before it have been given."""
     parts = bulk_parts(folder)
     needles = subject_needles(subjects)
-    with connect("512MB") as con:
-        for part in parts:
-            counted = [0, 0]
-            yield from ((part, text) for text in _read(con, part, needles, counted))
-            records, kept = counted
-            if part.records is not None and records != part.records:
-                message = f"holds {records:,} records where the manifest says {part.records:,}: download it again"
-                raise InputError(Problem(str(part.path), 0, 0, message))
-            if on_part is not None:
-                on_part(part, records, kept)
+    readers = max(1, min(readers or _threads(), MAX_READERS, len(parts)))
+    stop = threading.Event()
+    with (
+        tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as spool,
+        ThreadPoolExecutor(readers, thread_name_prefix="claimwatch-bulk") as pool,
+    ):
+        try:
+            queued = (
+                (part, pool.submit(_spool_part, part, needles, Path(spool) / f"{k:06d}", stop))
+                for k, part in enumerate(parts)
+            )
+            # Reading at most one part ahead of the readers: spool files on disk stay few.
+            ahead = deque(itertools.islice(queued, readers + 1))
+            while ahead:
+                part, reading = ahead.popleft()
+                spooled = reading.result()
+                ahead.extend(itertools.islice(queued, 1))
+                yield from ((part, text) for text in spooled.records())
+                if part.records is not None and spooled.read != part.records:
+                    message = (
+                        f"holds {spooled.read:,} records where the manifest says {part.records:,}: download it again"
+                    )
+                    raise InputError(Problem(str(part.path), 0, 0, message))
+                if on_part is not None:
+                    on_part(part, spooled.read, spooled.kept)
+        finally:
+            stop.set()  # readers still at work stop at their next batch of rows; the rest never start
+            pool.shutdown(cancel_futures=True)
 
 
-def _read(con: Any, part: BulkPart, needles: list[str], counted: list[int]) -> Iterator[bytes]:
-    """The text of the part's records that may be a subject's, in order; `counted` gets how many
-    records the part holds and how many were kept. A part is read by one thread (a gzip stream
-    is read from its start), and rows stream in their order, a batch at a time."""
+MAX_READERS = 4
+"""Parts read at once. A reader holds DuckDB's reading buffers (twice the longest line, 128 MiB,
+a buffer) and its 512 MB memory limit: about 300 MiB each, measured."""
+_READER_MEMORY = "512MB"
+_BATCH = 8_192
+
+
+@dataclass(frozen=True)
+class _Spooled:
+    """A part read: its records that may be a subject's, a line each in `path`; how many records
+    it holds (`read`) and how many were kept."""
+
+    path: Path
+    read: int
+    kept: int
+
+    def records(self) -> Iterator[bytes]:
+        with open(self.path, "rb") as f:
+            for line in f:
+                yield line[:-1]
+        self.path.unlink()
+
+
+def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading.Event) -> _Spooled:
+    """Read one part on a thread of its own: its records that may be a subject's into `spool`,
+    in order (one DuckDB thread reads a gzip stream, or a Parquet file, from its start)."""
+    read = kept = 0
+    doing = f"reading {part.path}"
+    with (
+        connect(_READER_MEMORY, threads=1) as con,
+        _unreadable_said(part),
+        out_of_memory_said(doing, _READER_MEMORY),
+        open(spool, "wb") as out,
+    ):
+        cursor = con.execute(_filter_query(part, needles))
+        while not stop.is_set() and (rows := cursor.fetchmany(_BATCH)):
+            for present, text in rows:
+                read += present
+                if text is not None:
+                    kept += 1
+                    out.write(text.encode("utf-8") + b"\n")
+    return _Spooled(spool, read, kept)
+
+
+def _filter_query(part: BulkPart, needles: list[str]) -> str:
+    """A row for each line of the part, in order: whether it is a record (a blank line is not),
+    and its text where it may be a subject's: it holds the digits of one of their ids, or a `\\u`
+    escape (a record could spell a digit so)."""
     if part.path.suffix == ".parquet":
         source = f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM read_parquet({quoted(str(part.path))}) AS w)"
     else:
@@ -150,13 +225,34 @@ def _read(con: Any, part: BulkPart, needles: list[str], counted: list[int]) -> I
             f"buffer_size = {2 * MAX_LINE})"
         )
     may = " OR ".join([*(f"contains(line, {quoted(n)})" for n in needles), "contains(line, '\\u')"])
-    cursor = con.execute(f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END FROM {source}")
-    while rows := cursor.fetchmany(8192):
-        for present, kept in rows:
-            counted[0] += present
-            if kept is not None:
-                counted[1] += 1
-                yield kept.encode("utf-8")
+    return f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END FROM {source}"
+
+
+_CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
+
+
+@contextlib.contextmanager
+def _unreadable_said(part: BulkPart) -> Iterator[None]:
+    """A part DuckDB cannot read (not gzip, not UTF-8, a line longer than any record claimwatch
+    reads), said in one line naming it and the line where DuckDB says so. DuckDB's message quotes
+    the line itself, which is never shown: only what is wrong with it."""
+    try:
+        yield
+    except duckdb.OutOfMemoryException:
+        raise
+    except duckdb.Error as e:
+        text = str(e)
+        at = _CSV_LINE.search(text)
+        if "Invalid unicode" in text:
+            reason = "not UTF-8 text: download it again"
+        elif "Maximum line size" in text:
+            reason = f"a line longer than {MAX_LINE - 1:,} bytes, the longest record claimwatch reads"
+        elif at:
+            reason = "cannot be read as JSON Lines"
+        else:
+            first = (text.splitlines()[0] if text else type(e).__name__).removesuffix(f": {part.path}")
+            reason = f"cannot be read: {printable(first.split(': ', 1)[-1])}"
+        raise InputError(Problem(str(part.path), int(at.group(1)) if at else 0, 0, reason)) from None
 
 
 def write_bulk_subset(

@@ -73,15 +73,16 @@ def screen(query: str, tables: int, claims: int) -> Screening:
 
 
 @contextlib.contextmanager
-def out_of_memory_said(doing: str) -> Iterator[None]:
-    """DuckDB running out of the memory it may use, said in one line (exit 3), not a traceback:
-    the machine's limit, not a bug and not the user's files."""
+def out_of_memory_said(doing: str, limit: str = MEMORY_LIMIT) -> Iterator[None]:
+    """DuckDB running out of the memory it may use (`limit`, as the connection was given it),
+    said in one line (exit 3), not a traceback: the machine's limit, not a bug and not the
+    user's files."""
     try:
         yield
     except duckdb.OutOfMemoryException as e:
         first = str(e).splitlines()[0] if str(e) else "out of memory"
         raise SourceError(
-            f"DuckDB ran out of memory ({MEMORY_LIMIT} allowed) in {doing}: {first}; "
+            f"DuckDB ran out of memory ({limit} allowed) in {doing}: {first}; "
             "free memory on this machine, or check fewer claims or less evidence at a time"
         ) from None
 
