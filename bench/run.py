@@ -1,7 +1,7 @@
 """The benchmark: import and check speed, peak memory and collector requests, against targets.
 
-    bench/run [--runs sparse:10000,sparse:100000,sparse:1000000,dense:100000] [--collector-size 100000]
-              [--out bench/results.json]
+    bench/run [--runs sparse:10000,sparse:100000,sparse:1000000,dense:100000] [--bulk-size 1000000]
+              [--collector-size 100000] [--out bench/results.json]
 
 For each run (a density and a size) it generates a seeded corpus with known ground truth
 (bench/generate.py), then, each in a fresh process so that its peak RSS is its own:
@@ -11,8 +11,9 @@ For each run (a density and a size) it generates a seeded corpus with known grou
           reference; duckdb), as a user runs it;
   duckdb  a query written by hand over the same table answering the same five claims.
 It checks every engine's counts against the ground truth, and that both engines' reports are
-the same bytes; and measures the collector against the local OpenAlex server of the tests
-(pages requested against ceil(N/200)).
+the same bytes; measures the bulk-layout import (`evidence import` of the sparse corpus laid out
+as OpenAlex's bulk snapshot, filtered for an institution on 1% of its works); and measures the
+collector against the local OpenAlex server of the tests (pages requested against ceil(N/200)).
 """
 
 from __future__ import annotations
@@ -42,7 +43,12 @@ TARGETS = {
     "sparse_1000000_check_peak_rss_mib": 512,
     "import_works_per_s": 50_000,
     "check_over_hand_written_duckdb": 2.0,
+    "bulk_import_works_per_s": 50_000,
 }
+# The bulk-layout import keeps the works of the institution generate.py lists from 2024-06-01:
+# on 1% of the sparse corpus's works, in its id, lineage and affiliation.
+BULK_SUBJECT = "I4210900003"
+BULK_PARTS = 8
 DEFAULT_RUNS = "sparse:10000,sparse:100000,sparse:1000000,dense:100000"
 
 
@@ -158,6 +164,33 @@ def stage_duckdb(snapshot: str) -> dict:
     return {"seconds": seconds, "counts": counts, "peak_rss_mib": _peak_rss_mib()}
 
 
+def stage_bulk(folder: str, out: str) -> dict:
+    """`claimwatch evidence import` of a bulk-layout works folder filtered for BULK_SUBJECT, as a
+    user runs it, in this fresh process; what it read and kept, from the snapshot's manifest."""
+    import contextlib
+    import io
+
+    from claimwatch.cli import main
+
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        code = main(["evidence", "import", folder, "--out", out, "--subject", BULK_SUBJECT])
+    seconds = time.perf_counter() - started
+    peak = _peak_rss_mib()
+    if code != 0:
+        raise SystemExit(f"claimwatch evidence import exited {code}")
+    manifest = json.loads((Path(out) / "manifest.json").read_bytes())
+    read_from = manifest["queries"][0]
+    return {
+        "seconds": seconds,
+        "parts": read_from["parts"],
+        "records_read": read_from["records_read"],
+        "records_kept": read_from["records_kept"],
+        "works": manifest["files"]["works.jsonl.gz"]["records"],
+        "peak_rss_mib": peak,
+    }
+
+
 def stage_collect(n: int) -> dict:
     """The collector against the tests' local OpenAlex server (127.0.0.1) serving n works."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -184,6 +217,7 @@ STAGES = {
     "import": stage_import,
     "check": stage_check,
     "duckdb": stage_duckdb,
+    "bulk": stage_bulk,
     "collect": stage_collect,
 }
 
@@ -265,6 +299,43 @@ def bench_run(density: str, n: int) -> dict:
     }
 
 
+def bulk_folder_for(n: int) -> Path:
+    """The sparse corpus of n works laid out as OpenAlex's bulk snapshot (FACTS.md): a
+    `data/works/` folder of `updated_date=YYYY-MM-DD/part_NNN.gz` files, two a day, and the
+    `manifest` listing each by its S3 URL with its size and record count. Kept beside the corpus."""
+    import gzip
+
+    corpus, _ = corpus_for(n, "sparse")
+    works = CACHE / f"bulk-{corpus.name.removesuffix('.jsonl.gz')}" / "data" / "works"
+    if (works / "manifest").exists():
+        return works
+    lines = gzip.decompress(corpus.read_bytes()).splitlines(keepends=True)
+    share = -(-len(lines) // BULK_PARTS)
+    entries = []
+    for k in range(BULK_PARTS):
+        name = f"updated_date=2025-06-{1 + k // 2:02d}/part_{k % 2:03d}.gz"
+        part = works / name
+        part.parent.mkdir(parents=True, exist_ok=True)
+        records = lines[k * share : (k + 1) * share]
+        part.write_bytes(gzip.compress(b"".join(records), compresslevel=6, mtime=0))
+        meta = {"content_length": part.stat().st_size, "record_count": len(records)}
+        entries.append({"url": f"s3://openalex/data/works/{name}", "meta": meta})
+    total = {k: sum(e["meta"][k] for e in entries) for k in ("content_length", "record_count")}
+    (works / "manifest").write_text(json.dumps({"entries": entries, "meta": total}, indent=2))
+    return works
+
+
+def bench_bulk(n: int) -> dict:
+    folder = bulk_folder_for(n)
+    out = CACHE / f"snapshot-bulk-{n}"
+    if out.exists():  # the import refuses to overwrite a snapshot
+        import shutil
+
+        shutil.rmtree(out)
+    measured = run_stage("bulk", folder, out)
+    return {**measured, "n": n, "works_per_s": measured["records_read"] / measured["wall_seconds"]}
+
+
 def machine() -> dict:
     """What the figures were measured on: the processor's model too, since the "same" 2-core
     machine may be another processor from one session to the next (twice as slow, 2026-12-02)."""
@@ -289,7 +360,7 @@ def _cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def table(rows: list[dict], collect: dict | None) -> str:
+def table(rows: list[dict], bulk: dict | None, collect: dict | None) -> str:
     lines = [
         "| corpus | works | import, table included (w/s) | engine | check (w/s, with start-up) | check peak RSS "
         "| JSON report | counts = truth | hand-written DuckDB | check / hand-written |",
@@ -308,6 +379,14 @@ def table(rows: list[dict], collect: dict | None) -> str:
                 f"| {c['wall_seconds'] / hand['wall_seconds']:.1f}x |"
             )
         lines.append(f"|  |  |  | reports identical: {'yes' if r['reports_identical'] else 'NO'} |  |  |  |  |  |  |")
+    if bulk:
+        lines += [
+            "",
+            f"Bulk-layout import at N = {bulk['n']:,} ({bulk['parts']} parts, filtered for {BULK_SUBJECT}): "
+            f"{bulk['records_read']:,} records read, {bulk['records_kept']:,} kept, {bulk['works']:,} works "
+            f"imported; {bulk['wall_seconds']:.1f} s, {bulk['works_per_s']:,.0f} works/s, "
+            f"peak RSS {bulk['peak_rss_mib']:,.0f} MiB.",
+        ]
     if collect:
         lines += [
             "",
@@ -322,7 +401,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
-    parser.add_argument("--runs", default=DEFAULT_RUNS, help="density:size pairs, comma-separated")
+    parser.add_argument("--runs", default=DEFAULT_RUNS, help="density:size pairs, comma-separated (empty: none)")
+    parser.add_argument("--bulk-size", type=int, default=1_000_000, help="0 skips the bulk-layout import")
     parser.add_argument("--collector-size", type=int, default=100_000, help="0 skips the collector measurement")
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
     args = parser.parse_args()
@@ -332,20 +412,24 @@ def main() -> None:
         print(json.dumps(stage(*values)))
         return
     rows = []
-    for run in args.runs.split(","):
+    for run in filter(None, args.runs.split(",")):
         density, size = run.split(":")
         print(f"bench: {density} {int(size):,} works ...", file=sys.stderr, flush=True)
         rows.append(bench_run(density, int(size)))
+    if args.bulk_size:
+        print(f"bench: bulk-layout import of {args.bulk_size:,} works ...", file=sys.stderr, flush=True)
+    bulk = bench_bulk(args.bulk_size) if args.bulk_size else None
     collect = run_stage("collect", args.collector_size) if args.collector_size else None
     report = {
         "machine": machine(),
         "targets": TARGETS,
         "runs": rows,
+        "bulk_import": bulk,
         "collector": collect,
         "command": "bench/run " + " ".join(sys.argv[1:]),
     }
     args.out.write_text(json.dumps(report, indent=2) + "\n")
-    print(table(rows, collect))
+    print(table(rows, bulk, collect))
 
 
 if __name__ == "__main__":
