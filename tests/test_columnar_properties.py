@@ -15,7 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimwatch import claims as claims_mod
-from claimwatch.columnar import regex_literal, search_form, text_words
+from claimwatch.columnar import DUCKDB, regex_literal, search_form, text_words
+from claimwatch.columnar._plan import Plan
+from claimwatch.columnar._sql import _Compiler
 from claimwatch.evaluate import NameMatcher, PhraseSet, evaluate
 from claimwatch.evaluate._grouping import _name_needles, _topic_words
 from claimwatch.evidence import open_evidence_paths
@@ -152,6 +154,30 @@ def test_a_regex_literal_matches_exactly_its_text(needle, text):
     """In DuckDB's regular expressions (RE2), as Java's read them: any character by its code point."""
     (found,) = duckdb.execute("SELECT regexp_matches(?, ?)", [text, regex_literal(needle)]).fetchone()
     assert found == (needle in text)
+
+
+# What a claim file can hold (UTF-8 text, no NUL, which SQL text cannot hold either).
+needle_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1, max_size=8)
+
+
+@SETTINGS
+@given(
+    st.lists(needle_text | st.sampled_from(["%", "_", "!", "'", "a%b", "_!"]), min_size=1, max_size=9),
+    st.text(max_size=40),
+)
+def test_the_querys_text_test_holds_exactly_where_python_finds_a_needle(needles, text):
+    """A few needles one by one (`contains`), more as regular expressions; on a text and on the
+    texts of a list's elements, where the query tests each authorship's affiliation text."""
+    duck = _Compiler(Plan((), (), (), ()), DUCKDB)
+    expected = any(n in text for n in needles)
+    whole = duck._alternatives("text", needles)
+    inner = duck._alternatives("a.t", needles)
+    (found, in_list) = duckdb.execute(
+        f"SELECT {whole}, len(list_filter(texts, lambda a: {inner})) > 0 "
+        "FROM (SELECT ? AS text, [{'t': ?}] AS texts)",
+        [text, text],
+    ).fetchone()
+    assert found == in_list == expected, (needles, text)
 
 
 # --- random records and random claims: the two engines agree ------------------------------------------

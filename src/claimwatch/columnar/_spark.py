@@ -71,6 +71,10 @@ class SparkDialect(Dialect):
     def matches(self, column: str, pattern: str) -> str:
         return f"({column} RLIKE {self.string(prefix_factored(pattern))})"
 
+    def holds(self, column: str, literal: str) -> str:
+        # LIKE with its own characters escaped by '!', as Spark has read it since 3.x.
+        return f"{column} LIKE {self.string(like_pattern(literal))} ESCAPE '!'"
+
     def count_where(self, array: str, element: str, predicate: str) -> str:
         # filter keeps the elements whose predicate is true, as DuckDB's list_filter does; a null
         # array counts as null, as there (size would give -1 where ANSI mode is off).
@@ -82,6 +86,12 @@ class SparkDialect(Dialect):
 
 
 SPARK = SparkDialect()
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern that matches any text holding `text` ('!' escapes LIKE's own characters)."""
+    return "%" + re.sub(r"([%_!])", r"!\1", text) + "%"
+
 
 # The pieces of `regex_literal`'s patterns: a character by its code point, an ASCII letter or digit.
 _TOKEN = re.compile(r"\\x\{[0-9a-fA-F]+\}|[A-Za-z0-9]")

@@ -30,7 +30,6 @@ table for the rest.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test
@@ -38,7 +37,7 @@ from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic,
 # A regular expression of thousands of alternatives can outgrow what an engine compiles in one
 # piece (RE2's program limit): long needle lists are split over several, joined by OR.
 _ALTERNATIVES_PER_PATTERN = 200
-_FEW = 6  # up to this many needles or identifiers are tested one by one (LIKE, list membership)
+_FEW = 6  # up to this many needles or identifiers are tested one by one (contains, list membership)
 
 
 class Dialect:
@@ -60,6 +59,11 @@ class Dialect:
 
     def matches(self, column: str, pattern: str) -> str:
         return f"regexp_matches({column}, {self.string(pattern)})"
+
+    def holds(self, column: str, literal: str) -> str:
+        """Does the text hold `literal`? (DuckDB's `contains`: no pattern to escape, and inside a
+        lambda twice as fast as `LIKE ... ESCAPE`, which is a third of a million works' query.)"""
+        return f"contains({column}, {self.string(literal)})"
 
     def count_where(self, array: str, element: str, predicate: str) -> str:
         """How many elements of an array meet a predicate on `element` (Spark: size(filter(...)))."""
@@ -289,22 +293,17 @@ class _Compiler:
         return self._alternatives(column, needles)
 
     def _alternatives(self, column: str, literals: Sequence[str]) -> str:
-        """Does the text hold any of the literals? A few as LIKE tests, more as regular expressions."""
+        """Does the text hold any of the literals? A few tested one by one, more as regular expressions."""
         literals = sorted(set(literals))
         if not literals:
             return "FALSE"
         if len(literals) <= _FEW:
-            return "(" + " OR ".join(f"{column} LIKE {self.d.string(_like(x))} ESCAPE '!'" for x in literals) + ")"
+            return "(" + " OR ".join(self.d.holds(column, x) for x in literals) + ")"
         chunks = [
             literals[i : i + _ALTERNATIVES_PER_PATTERN] for i in range(0, len(literals), _ALTERNATIVES_PER_PATTERN)
         ]
         tests = [self.d.matches(column, "|".join(map(regex_literal, chunk))) for chunk in chunks]
         return tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")"
-
-
-def _like(text: str) -> str:
-    """A LIKE pattern that matches any text holding `text` ('!' escapes LIKE's own characters)."""
-    return "%" + re.sub(r"([%_!])", r"!\1", text) + "%"
 
 
 def regex_literal(text: str) -> str:
