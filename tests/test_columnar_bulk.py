@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from claimwatch import claims as claims_mod
-from claimwatch.columnar import bulk_parts, bulk_records, write_bulk_subset
+from claimwatch.columnar import bulk_parts, bulk_records, unchecked_parts_said, write_bulk_subset
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence, subjects_of
@@ -94,6 +94,49 @@ def test_a_part_the_manifest_does_not_match_is_refused_naming_it(tmp_path):
 def test_not_a_works_folder(tmp_path):
     with pytest.raises(InputError, match="not an OpenAlex works folder"):
         bulk_parts(tmp_path)
+    (tmp_path / "part_000.gz").write_bytes(gzip.compress(b"{}\n"))  # a part outside any updated_date= folder
+    with pytest.raises(InputError, match="not an OpenAlex works folder"):
+        bulk_parts(tmp_path)
+
+
+def test_parts_without_a_manifest_are_read_in_path_order_and_said_unchecked(tmp_path):
+    """The works folder without its manifest (OpenAlex's 2026 layout puts one manifest.json for
+    every entity above the entity folders, in a format not confirmed here)."""
+    works = _layout(tmp_path, _records())
+    (works / "manifest").unlink()
+    parts = bulk_parts(works)
+    assert [(p.path.relative_to(works).as_posix(), p.records) for p in parts] == [
+        ("updated_date=2024-01-01/part_000.gz", None),
+        ("updated_date=2024-01-01/part_001.gz", None),
+        ("updated_date=2024-02-01/part_000.gz", None),
+    ]
+    assert [json.loads(text)["id"] for _, text in bulk_records(works, ["I100"])][:2] == [
+        "https://openalex.org/W1",
+        "https://openalex.org/W2",
+    ]
+    said = unchecked_parts_said(works, parts)
+    assert (
+        said
+        == f"{works}: no manifest counts the records of its parts, so a part missing from the download or cut short could not be told"
+    )
+    (works / "updated_date=2024-03-01").mkdir()
+    duckdb.connect().execute(f"COPY (SELECT 1 AS x) TO '{works / 'updated_date=2024-03-01' / 'part_000.parquet'}'")
+    with pytest.raises(InputError, match=r"holds both JSON Lines parts \(.gz\) and .parquet files"):
+        bulk_parts(works)
+
+
+def test_a_manifest_entry_without_a_record_count_leaves_its_part_unchecked(tmp_path):
+    works = _layout(tmp_path, _records())
+    manifest = json.loads((works / "manifest").read_text())
+    del manifest["entries"][1]["meta"]
+    (works / "manifest").write_text(json.dumps(manifest))
+    parts = bulk_parts(works)
+    assert [p.records for p in parts] == [25, None, 20]
+    assert unchecked_parts_said(works, parts) == (
+        f"{works}: no manifest counts the records of 1 of its 3 parts, so a part missing from the download "
+        "or cut short could not be told"
+    )
+    assert unchecked_parts_said(works, bulk_parts(_layout(tmp_path / "whole", _records()))) is None
 
 
 def test_the_parquet_copy_is_read_alike(tmp_path):
@@ -142,8 +185,43 @@ def test_evidence_import_takes_the_bulk_folder_with_a_progress_line_a_part(tmp_p
     snapshot = open_evidence(out)
     assert sorted(w.id for w in snapshot.works()) == sorted(f"W{k + 1}" for k in range(60) if k % 6 in (0, 1, 2))
     query = json.loads((out / "manifest.json").read_text())["queries"][0]
-    assert (query["bulk"], query["parts"], query["records_read"]) == (str(works), 3, 60)
+    assert (query["bulk"], query["parts"], query["parts_counted_by_manifest"], query["records_read"]) == (
+        str(works),
+        3,
+        3,
+        60,
+    )
     assert not list(tmp_path.glob(".snap.*bulk*"))  # the filtered file was never put beside the snapshot
+
+
+@pytest.mark.parametrize("copy", ["jsonl-without-manifest", "parquet"])
+def test_a_bulk_folder_no_manifest_counts_is_imported_without_complete_coverage(tmp_path, capsys, copy):
+    """Silence from parts nothing counts is no proof: a part left out of the download would
+    make the subject's works there look absent."""
+    from claimwatch.cli import main
+
+    records = _records()
+    if copy == "parquet":
+        works = tmp_path / "data" / "parquet" / "works"
+        works.mkdir(parents=True)
+        source = write_jsonl(tmp_path / "all.jsonl", records)
+        duckdb.connect().execute(f"COPY (SELECT * FROM read_json_auto('{source}')) TO '{works / 'part_000.parquet'}'")
+    else:
+        works = _layout(tmp_path, records)
+        (works / "manifest").unlink()
+    out = tmp_path / "snap"
+    argv = ["evidence", "import", str(works), "--out", str(out), "--subject", "I100", "--from", "2024-01-01"]
+    assert main(argv) == 0
+    shown = capsys.readouterr()
+    assert f"warning: {works}: no manifest counts the records of its parts" in shown.err
+    assert "coverage NOT recorded as complete" in shown.err
+    assert "coverage complete" not in shown.out
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["coverage"]["complete"] is False
+    assert "no manifest counts the records" in manifest["coverage"]["note"]
+    assert manifest["queries"][0]["parts_counted_by_manifest"] == 0
+    snapshot = open_evidence(out)
+    assert sorted(w.id for w in snapshot.works()) == sorted(f"W{k + 1}" for k in range(60) if k % 6 in (0, 1, 2))
 
 
 def _parts_of(root: Path, shares: list[list[bytes]]) -> Path:

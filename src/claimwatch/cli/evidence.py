@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .. import evidence as store
 from .._text import printable, terminal_json
-from ..columnar import BulkPart, bulk_parts, write_bulk_subset
+from ..columnar import BulkPart, bulk_parts, unchecked_parts_said, write_bulk_subset
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
 from ..reports.terminal import terminal_console
@@ -70,7 +70,9 @@ def import_cmd(
     works folder (data/works/, its manifest and updated_date=.../part_NNN.gz files) or its
     published Parquet copy (a folder of .parquet files): each part is checked against the
     manifest and filtered by --subject inside DuckDB (at least one is needed), a progress bar
-    a part, and only the records that may be the subjects' are imported and checked. Work records (ids W...) and author records (ids
+    a part, and only the records that may be the subjects' are imported and checked. Parts no
+    manifest counts (a Parquet copy, a folder without its manifest) are read, but a part
+    missing could not be told, so coverage is then not recorded as complete. Work records (ids W...) and author records (ids
     A...) may share the file; authors go to the snapshot's authors file. Records are kept as
     given (one a line); duplicates (same id) collapse to the newest updated_date. A malformed
     record is refused with file:line and no snapshot is written, unless --skip-invalid.
@@ -134,8 +136,15 @@ def _import_bulk(folder: Path, out: str, subjects: tuple[str, ...], options: dic
     with tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as tmp, _parts_progress(len(parts)) as advance:
         subset = Path(tmp) / "subset.jsonl.gz"
         read = write_bulk_subset(folder, subjects, subset, on_part=advance)
-        note = {"bulk": str(folder), "parts": len(parts), "records_read": read.records, "records_kept": read.kept}
-        return store.import_works(subset, out, read_from=note, **options)
+        note = {
+            "bulk": str(folder),
+            "parts": len(parts),
+            "parts_counted_by_manifest": sum(p.records is not None for p in parts),
+            "records_read": read.records,
+            "records_kept": read.kept,
+        }
+        unchecked = unchecked_parts_said(folder, parts)
+        return store.import_works(subset, out, read_from=note, incomplete=unchecked, **options)
 
 
 @contextlib.contextmanager

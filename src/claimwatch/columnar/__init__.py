@@ -14,7 +14,15 @@ This package knows tables and SQL, not claims: names and phrases reach it as nee
 match must contain), worked out by the evaluator, which alone knows how they match.
 """
 
-from ._bulk import BulkImport, BulkPart, bulk_parts, bulk_records, subject_needles, write_bulk_subset
+from ._bulk import (
+    BulkImport,
+    BulkPart,
+    bulk_parts,
+    bulk_records,
+    subject_needles,
+    unchecked_parts_said,
+    write_bulk_subset,
+)
 from ._cache import Table, TableChecks, cache_folder, cached_table, check_table, make_cached_table
 from ._duckdb import Screening, fetch_records, gather_screening, screen
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test, TopicPlan
@@ -72,6 +80,7 @@ __all__ = [
     "search_form",
     "subject_needles",
     "text_words",
+    "unchecked_parts_said",
     "write_bulk_subset",
     "write_works_table",
 ]

@@ -46,7 +46,7 @@ _PARTITION = re.compile(r"updated_date=\d{4}-\d{2}-\d{2}$")
 @dataclass(frozen=True)
 class BulkPart:
     """A data file of the bulk snapshot: where it is, and what the manifest says it holds (None
-    for a Parquet copy's files, which no manifest lists)."""
+    where no manifest says: a Parquet copy's files, or the parts of a folder without one)."""
 
     path: Path
     records: int | None
@@ -64,17 +64,39 @@ class BulkImport:
 
 def bulk_parts(folder: str | Path) -> list[BulkPart]:
     """The works folder's data files, in the manifest's order, each checked present and of the
-    size the manifest gives (a download cut short is refused, naming the part); or, for a
-    Parquet copy, its `.parquet` files in path order."""
+    size the manifest gives (a download cut short is refused, naming the part); or, where the
+    folder has no manifest (a Parquet copy, or the JSON Lines parts without theirs), its
+    `updated_date=*/*.gz` parts or its `.parquet` files in path order, which nothing checks
+    (`unchecked_parts_said`)."""
     folder = Path(folder)
     manifest = folder / MANIFEST
-    if not manifest.is_file():
-        found = sorted(folder.rglob("*.parquet"))
-        if not found:
-            message = f"not an OpenAlex works folder: no {MANIFEST} (JSON Lines parts) and no .parquet files"
-            raise InputError(Problem(str(folder), 0, 0, message))
-        return [BulkPart(p, None, None) for p in found]
-    return [_listed_part(folder, manifest, entry) for entry in _manifest_entries(manifest)]
+    if manifest.is_file():
+        return [_listed_part(folder, manifest, entry) for entry in _manifest_entries(manifest)]
+    gzipped = sorted(p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name))
+    parquet = sorted(folder.rglob("*.parquet"))
+    if gzipped and parquet:
+        message = "holds both JSON Lines parts (.gz) and .parquet files: give the folder of one of them"
+        raise InputError(Problem(str(folder), 0, 0, message))
+    if not gzipped and not parquet:
+        message = (
+            f"not an OpenAlex works folder: no {MANIFEST}, no updated_date=YYYY-MM-DD/*.gz parts and no .parquet files"
+        )
+        raise InputError(Problem(str(folder), 0, 0, message))
+    return [BulkPart(p, None, None) for p in gzipped or parquet]
+
+
+def unchecked_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | None:
+    """Why the parts read may not be all of the snapshot's works, or None: parts whose records no
+    manifest counts. A part missing from the download, or a gzip part cut short (DuckDB reads
+    one without its end as if whole), can then not be told, so silence from them is no proof."""
+    unchecked = sum(p.records is None for p in parts)
+    if not unchecked:
+        return None
+    which = "its parts" if unchecked == len(parts) else f"{unchecked:,} of its {len(parts):,} parts"
+    return (
+        f"{folder}: no manifest counts the records of {which}, so a part missing from the download "
+        "or cut short could not be told"
+    )
 
 
 def _manifest_entries(manifest: Path) -> list[dict[str, Any]]:

@@ -59,6 +59,7 @@ def import_works(
     subjects_may_be_empty: bool = False,
     command: list[str] | None = None,
     read_from: dict[str, Any] | None = None,
+    incomplete: str | None = None,
 ) -> ImportSummary:
     """Make a snapshot from a file of OpenAlex work and author records: JSON Lines, an API list
     response (`{"meta": ..., "results": [...]}`), a JSON array of records or one record; plain
@@ -72,7 +73,9 @@ def import_works(
     record of every author on the covered works. The snapshot's as-of (the day an open-ended
     period runs to) is the newest `updated_date` among the works (among the authors in a file of
     authors only): never the day of the import. `read_from` says in the manifest where `source`
-    came from when it is an intermediate file (the records a bulk snapshot's folder held).
+    came from when it is an intermediate file (the records a bulk snapshot's folder held), and
+    `incomplete` why those may not be all of its records (parts no manifest counts): coverage is
+    then not recorded as complete, whatever is declared.
     """
     source = Path(source)
     open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
@@ -97,6 +100,9 @@ def import_works(
         # from them is no proof, whatever --subject declares.
         warnings.append(f"{source}: {shortfall}; coverage NOT recorded as complete")
         coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": shortfall})
+    if incomplete and coverage.complete:
+        warnings.append(f"{incomplete}; coverage NOT recorded as complete")
+        coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": incomplete})
     dated = works or people  # a file of authors alone is current as its authors are
     as_of, basis = records_as_of((c.updated for c in dated.values()), dt.date.fromisoformat(created[:10]))
     if coverage.complete and end and as_of and end > as_of:
