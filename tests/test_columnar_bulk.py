@@ -67,7 +67,7 @@ def test_every_work_of_the_subject_is_kept(tmp_path):
     works = _layout(tmp_path, records)
     heard = []
     kept = list(bulk_records(works, ["I100"], on_part=lambda part, n, k: heard.append((part.path.name, n, k))))
-    kept_ids = {json.loads(text)["id"] for _, text in kept}
+    kept_ids = {json.loads(r.text)["id"] for r in kept}
     subjects = frozenset({"I100"})
     by_lab = {r["id"] for r in records if subjects_of(r, subjects)}
     assert by_lab and by_lab <= kept_ids
@@ -110,7 +110,7 @@ def test_parts_without_a_manifest_are_read_in_path_order_and_said_unchecked(tmp_
         ("updated_date=2024-01-01/part_001.gz", None),
         ("updated_date=2024-02-01/part_000.gz", None),
     ]
-    assert [json.loads(text)["id"] for _, text in bulk_records(works, ["I100"])][:2] == [
+    assert [json.loads(text)["id"] for *_, text in bulk_records(works, ["I100"])][:2] == [
         "https://openalex.org/W1",
         "https://openalex.org/W2",
     ]
@@ -145,7 +145,7 @@ def test_the_parquet_copy_is_read_alike(tmp_path):
     parquet = tmp_path / "data" / "parquet" / "works"
     parquet.mkdir(parents=True)
     duckdb.connect().execute(f"COPY (SELECT * FROM read_json_auto('{source}')) TO '{parquet / 'part_000.parquet'}'")
-    kept = {json.loads(text)["id"] for _, text in bulk_records(parquet, ["I100"])}
+    kept = {json.loads(text)["id"] for *_, text in bulk_records(parquet, ["I100"])}
     assert {r["id"] for r in records if subjects_of(r, frozenset({"I100"}))} <= kept
 
 
@@ -192,6 +192,46 @@ def test_evidence_import_takes_the_bulk_folder_with_a_progress_line_a_part(tmp_p
         60,
     )
     assert not list(tmp_path.glob(".snap.*bulk*"))  # the filtered file was never put beside the snapshot
+
+
+def _broken_in_part(works: Path) -> tuple[Path, int]:
+    """The sixth line of the second part (a work of the lab) cut short, the manifest kept in step
+    with the part's new size: the import, not the reading, finds it."""
+    part = works / "updated_date=2024-01-01/part_001.gz"
+    lines = gzip.decompress(part.read_bytes()).split(b"\n")
+    assert b"I100" in lines[5]
+    lines[5] = lines[5][:-40]
+    part.write_bytes(gzip.compress(b"\n".join(lines), mtime=0))
+    manifest = json.loads((works / "manifest").read_text())
+    manifest["entries"][1]["meta"]["content_length"] = part.stat().st_size
+    (works / "manifest").write_text(json.dumps(manifest))
+    return part, 6
+
+
+def test_a_broken_record_of_a_part_is_said_at_its_part_and_line(tmp_path, capsys):
+    from claimwatch.cli import main
+
+    works = _layout(tmp_path, _records())
+    part, line = _broken_in_part(works)
+    out = tmp_path / "snap"
+    assert main(["evidence", "import", str(works), "--out", str(out), "--subject", "I100"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith(f"{part}:{line}:1: not a JSON object")
+    assert "subset" not in err[-1] and not out.exists()
+    # Skipped instead: the manifest names the part and the line, not the file it was gathered in.
+    assert main(["evidence", "import", str(works), "--out", str(out), "--subject", "I100", "--skip-invalid"]) == 0
+    (skipped,) = json.loads((out / "manifest.json").read_text())["skipped_lines"]
+    assert (skipped["file"], skipped["line"]) == (str(part), line)
+
+
+def test_the_bulk_imports_warnings_name_the_folder(tmp_path, capsys):
+    from claimwatch.cli import main
+
+    works = _layout(tmp_path, _records())
+    argv = ["evidence", "import", str(works), "--out", str(tmp_path / "snap"), "--subject", "I555"]
+    assert main(argv) == 0
+    warning = next(line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:"))
+    assert warning.startswith(f"warning: {works} holds no work of I555") and "subset" not in warning
 
 
 @pytest.mark.parametrize("copy", ["jsonl-without-manifest", "parquet"])
@@ -261,9 +301,12 @@ def test_parts_read_side_by_side_give_every_record_in_the_manifests_order(tmp_pa
     heard = []
     kept = list(bulk_records(works, [MANY], readers=readers, on_part=lambda p, n, k: heard.append((n, k))))
     by = MANY.encode()
-    assert [text for _, text in kept] == [line for share in shares for line in share if by in line]
-    assert [part.path.parent.name for part, _ in kept] == [
-        f"updated_date=2024-01-{k + 1:02d}" for k, share in enumerate(shares) for line in share if by in line
+    assert [r.text for r in kept] == [line for share in shares for line in share if by in line]
+    assert [(r.part.path.parent.name, r.line) for r in kept] == [
+        (f"updated_date=2024-01-{k + 1:02d}", n + 1)
+        for k, share in enumerate(shares)
+        for n, line in enumerate(share)
+        if by in line
     ]
     assert heard == [(len(s), sum(by in line for line in s)) for s in shares]
 
@@ -288,7 +331,7 @@ def test_a_part_duckdb_cannot_read_is_one_line_naming_it_after_the_parts_before_
     works = _parts_of(tmp_path, shares)
     given = []
     with pytest.raises(InputError) as refused:
-        for _, text in bulk_records(works, [MANY], readers=3):
+        for *_, text in bulk_records(works, [MANY], readers=3):
             given.append(text)
     assert given == [line for line in shares[0] if MANY.encode() in line]
     assert (

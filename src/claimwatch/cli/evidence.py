@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .. import evidence as store
 from .._text import printable, terminal_json
-from ..columnar import BulkPart, bulk_parts, unchecked_parts_said, write_bulk_subset
+from ..columnar import BulkPart, bulk_parts
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
 from ..reports.terminal import terminal_console
@@ -126,25 +125,13 @@ def import_cmd(
 
 
 def _import_bulk(folder: Path, out: str, subjects: tuple[str, ...], options: dict[str, Any]) -> store.ImportSummary:
-    """The bulk snapshot's works folder, filtered by the subjects into a file in the system's
-    temporary folder (never beside an input or the snapshot), then imported as any file is."""
+    """The bulk snapshot's works folder, filtered by the subjects, with a progress bar a part."""
     if not subjects:
         raise click.UsageError(
             "a bulk snapshot folder is filtered by --subject: give at least one", ctx=click.get_current_context()
         )
-    parts = bulk_parts(folder)
-    with tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as tmp, _parts_progress(len(parts)) as advance:
-        subset = Path(tmp) / "subset.jsonl.gz"
-        read = write_bulk_subset(folder, subjects, subset, on_part=advance)
-        note = {
-            "bulk": str(folder),
-            "parts": len(parts),
-            "parts_counted_by_manifest": sum(p.records is not None for p in parts),
-            "records_read": read.records,
-            "records_kept": read.kept,
-        }
-        unchecked = unchecked_parts_said(folder, parts)
-        return store.import_works(subset, out, read_from=note, incomplete=unchecked, **options)
+    with _parts_progress(len(bulk_parts(folder))) as advance:
+        return store.import_bulk(folder, out, on_part=advance, **options)
 
 
 @contextlib.contextmanager

@@ -17,6 +17,7 @@ match must contain), worked out by the evaluator, which alone knows how they mat
 from ._bulk import (
     BulkImport,
     BulkPart,
+    BulkRecord,
     bulk_parts,
     bulk_records,
     subject_needles,
@@ -50,6 +51,7 @@ __all__ = [
     "Anything",
     "BulkImport",
     "BulkPart",
+    "BulkRecord",
     "ClaimPlan",
     "Dialect",
     "ListPlan",

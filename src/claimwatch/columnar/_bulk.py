@@ -17,6 +17,7 @@ to find would not be worth.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import gzip
 import itertools
@@ -26,9 +27,9 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 import orjson
@@ -55,11 +56,29 @@ class BulkPart:
 
 @dataclass
 class BulkImport:
-    """What reading the bulk snapshot found: the parts read, the records in them, those kept."""
+    """What reading the bulk snapshot found: the parts read, the records in them, those kept,
+    and where each kept record was (`origin`)."""
 
     parts: list[BulkPart]
     records: int = 0
     kept: int = 0
+    # The part (its place in `parts`) and the line of each kept record, in the order kept.
+    _part_of: array.array = field(default_factory=lambda: array.array("l"), repr=False)
+    _line_of: array.array = field(default_factory=lambda: array.array("q"), repr=False)
+
+    def origin(self, n: int) -> tuple[str, int]:
+        """The part and line (row, in a Parquet file) of the n-th record kept, from 1: where a
+        problem the import finds in it is to be said."""
+        return str(self.parts[self._part_of[n - 1]].path), self._line_of[n - 1]
+
+
+class BulkRecord(NamedTuple):
+    """A record of the bulk snapshot that may be a subject's: its part, its line there (its row,
+    in a Parquet file; from 1) and its text."""
+
+    part: BulkPart
+    line: int
+    text: bytes
 
 
 def bulk_parts(folder: str | Path) -> list[BulkPart]:
@@ -148,8 +167,8 @@ def bulk_records(
     *,
     on_part: Callable[[BulkPart, int, int], None] | None = None,
     readers: int | None = None,
-) -> Iterator[tuple[BulkPart, bytes]]:
-    """(part, record text) of each record of the works folder that may be by one of `subjects`,
+) -> Iterator[BulkRecord]:
+    """Each record of the works folder that may be by one of `subjects` (`BulkRecord`),
     part by part in the manifest's order, the records of a part in its order. `on_part` hears of
     each part read: the part, its records, those kept (for a progress bar). A part holding other
     than the records its manifest entry counts is refused, naming it (after its records: the
@@ -177,7 +196,7 @@ def bulk_records(
                 part, reading = ahead.popleft()
                 spooled = reading.result()
                 ahead.extend(itertools.islice(queued, 1))
-                yield from ((part, text) for text in spooled.records())
+                yield from (BulkRecord(part, line, text) for line, text in spooled.records())
                 if part.records is not None and spooled.read != part.records:
                     message = (
                         f"holds {spooled.read:,} records where the manifest says {part.records:,}: download it again"
@@ -199,24 +218,26 @@ _BATCH = 8_192
 
 @dataclass(frozen=True)
 class _Spooled:
-    """A part read: its records that may be a subject's, a line each in `path`; how many records
-    it holds (`read`) and how many were kept."""
+    """A part read: its records that may be a subject's, a line each in `path`, and the line of
+    each in the part (`lines`); how many records it holds (`read`) and how many were kept."""
 
     path: Path
+    lines: array.array
     read: int
     kept: int
 
-    def records(self) -> Iterator[bytes]:
+    def records(self) -> Iterator[tuple[int, bytes]]:
         with open(self.path, "rb") as f:
-            for line in f:
-                yield line[:-1]
+            for at, line in zip(self.lines, f, strict=True):
+                yield at, line[:-1]
         self.path.unlink()
 
 
 def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading.Event) -> _Spooled:
     """Read one part on a thread of its own: its records that may be a subject's into `spool`,
     in order (one DuckDB thread reads a gzip stream, or a Parquet file, from its start)."""
-    read = kept = 0
+    read = kept = row = 0
+    lines = array.array("q")
     doing = f"reading {part.path}"
     with (
         connect(_READER_MEMORY, threads=1) as con,
@@ -227,11 +248,13 @@ def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading
         cursor = con.execute(_filter_query(part, needles))
         while not stop.is_set() and (rows := cursor.fetchmany(_BATCH)):
             for present, text in rows:
+                row += 1  # a row a line (a blank one too), in the part's order: one thread reads it
                 read += present
                 if text is not None:
                     kept += 1
+                    lines.append(row)
                     out.write(text.encode("utf-8") + b"\n")
-    return _Spooled(spool, read, kept)
+    return _Spooled(spool, lines, read, kept)
 
 
 def _filter_query(part: BulkPart, needles: list[str]) -> str:
@@ -288,6 +311,7 @@ def write_bulk_subset(
     gzipped JSON Lines in the snapshot's order: a file `evidence import` takes as it takes any
     (and checks every record of)."""
     summary = BulkImport(bulk_parts(folder))
+    places = {part.path: k for k, part in enumerate(summary.parts)}
 
     def counted(part: BulkPart, records: int, kept: int) -> None:
         summary.records += records
@@ -297,8 +321,10 @@ def write_bulk_subset(
 
     try:
         with gzip.open(out, "wb", compresslevel=3) as f:
-            for _, text in bulk_records(folder, subjects, on_part=counted):
-                f.write(text.rstrip(b"\r\n") + b"\n")
+            for record in bulk_records(folder, subjects, on_part=counted):
+                f.write(record.text.rstrip(b"\r\n") + b"\n")
+                summary._part_of.append(places[record.part.path])
+                summary._line_of.append(record.line)
     except OSError as e:
         raise InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}")) from None
     return summary

@@ -8,13 +8,14 @@ works) as a stream.
 - `_snapshot`: the snapshot format (manifest, works file, authors file), reading it, writing it
   atomically.
 - `_import`: `import_works` (once `import_jsonl`), a file of records made into a snapshot, its
-  declared coverage checked against the records and its as-of taken from them.
+  declared coverage checked against the records and its as-of taken from them; `import_bulk`,
+  the subjects' records of OpenAlex's bulk snapshot made into one.
 - `_open`: the `Evidence` protocol (works, author records, their coverage) and `open_evidence`
   for every kind of evidence.
 """
 
 from ..coverage import AuthorCoverage, Coverage
-from ._import import ImportSummary, import_jsonl, import_works
+from ._import import ImportSummary, import_bulk, import_jsonl, import_works
 from ._open import Evidence, JsonlEvidence, open_evidence, open_evidence_paths, summarise
 from ._records import (
     WorkAuthors,
@@ -56,6 +57,7 @@ __all__ = [
     "WorkAuthors",
     "authors_of",
     "document_records",
+    "import_bulk",
     "import_jsonl",
     "import_works",
     "now_utc",

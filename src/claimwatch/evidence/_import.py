@@ -5,16 +5,20 @@ and author records go to the snapshot's authors file."""
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import ids
+from ..columnar import BulkPart, bulk_parts, unchecked_parts_said, write_bulk_subset
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
@@ -60,6 +64,7 @@ def import_works(
     command: list[str] | None = None,
     read_from: dict[str, Any] | None = None,
     incomplete: str | None = None,
+    origin_of: Callable[[int], tuple[str, int]] | None = None,
 ) -> ImportSummary:
     """Make a snapshot from a file of OpenAlex work and author records: JSON Lines, an API list
     response (`{"meta": ..., "results": [...]}`), a JSON array of records or one record; plain
@@ -75,74 +80,145 @@ def import_works(
     authors only): never the day of the import. `read_from` says in the manifest where `source`
     came from when it is an intermediate file (the records a bulk snapshot's folder held), and
     `incomplete` why those may not be all of its records (parts no manifest counts): coverage is
-    then not recorded as complete, whatever is declared.
+    then not recorded as complete, whatever is declared; `origin_of` gives the file and line a
+    line of `source` was read from (a bulk part's), which its errors and skipped lines then name.
     """
-    source = Path(source)
-    open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
-    subjects = _institution_ids(institutions)
-    if start and end and end < start:
-        raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
-    layout = sniff_layout(source)
-    created = now_utc()
-    wanted = frozenset(subjects)
-    if layout == "jsonl":
-        scan = _choose_records(source, skip_invalid, wanted, start, end)
-    else:
-        scan = _scan_document(source, skip_invalid, wanted, start, end)
-    works = {k: c for k, c in scan.best.items() if k[0] == "W"}
-    people = {k: c for k, c in scan.best.items() if k[0] == "A"}
-    held = {s: sum(s in c.hits for c in works.values()) for s in subjects}
-    coverage, warnings = declared_coverage(str(source), subjects, start, end, held, subjects_may_be_empty)
-    # Held against the works alone: pages of authors saved beside them must not fill the gap.
-    shortfall = pages_shortfall(scan.pages, len(works))
-    if shortfall and coverage.complete:
-        # Saved API pages that are not all of the query's pages hold a part of its works: silence
-        # from them is no proof, whatever --subject declares.
-        warnings.append(f"{source}: {shortfall}; coverage NOT recorded as complete")
-        coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": shortfall})
-    if incomplete and coverage.complete:
-        warnings.append(f"{incomplete}; coverage NOT recorded as complete")
-        coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": incomplete})
-    dated = works or people  # a file of authors alone is current as its authors are
-    as_of, basis = records_as_of((c.updated for c in dated.values()), dt.date.fromisoformat(created[:10]))
-    if coverage.complete and end and as_of and end > as_of:
-        warnings.append(
-            f"{source}: coverage is declared to {end}, but the newest record was updated on {as_of}: "
-            "works published or attributed since may be missing from it"
+    with _said_at_origin(str(source), origin_of):
+        source = Path(source)
+        open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
+        subjects = _institution_ids(institutions)
+        if start and end and end < start:
+            raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
+        layout = sniff_layout(source)
+        created = now_utc()
+        wanted = frozenset(subjects)
+        if layout == "jsonl":
+            scan = _choose_records(source, skip_invalid, wanted, start, end)
+        else:
+            scan = _scan_document(source, skip_invalid, wanted, start, end)
+        works = {k: c for k, c in scan.best.items() if k[0] == "W"}
+        people = {k: c for k, c in scan.best.items() if k[0] == "A"}
+        held = {s: sum(s in c.hits for c in works.values()) for s in subjects}
+        coverage, warnings = declared_coverage(str(source), subjects, start, end, held, subjects_may_be_empty)
+        # Held against the works alone: pages of authors saved beside them must not fill the gap.
+        shortfall = pages_shortfall(scan.pages, len(works))
+        if shortfall and coverage.complete:
+            # Saved API pages that are not all of the query's pages hold a part of its works: silence
+            # from them is no proof, whatever --subject declares.
+            warnings.append(f"{source}: {shortfall}; coverage NOT recorded as complete")
+            coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": shortfall})
+        if incomplete and coverage.complete:
+            warnings.append(f"{incomplete}; coverage NOT recorded as complete")
+            coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": incomplete})
+        dated = works or people  # a file of authors alone is current as its authors are
+        as_of, basis = records_as_of((c.updated for c in dated.values()), dt.date.fromisoformat(created[:10]))
+        if coverage.complete and end and as_of and end > as_of:
+            warnings.append(
+                f"{source}: coverage is declared to {end}, but the newest record was updated on {as_of}: "
+                "works published or attributed since may be missing from it"
+            )
+        chosen_works = {c.n for c in works.values()}
+        chosen_authors = {c.n for c in people.values()}
+        authors_section = _authors_section(coverage, works, set(people)) if people else None
+        with SnapshotWriter(out) as writer:
+            copied = _copy_chosen(source, layout, chosen_works, chosen_authors, skip_invalid, writer)
+            if copied != scan.digest:  # the snapshot holds only the bytes whose digest it records
+                raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
+            manifest = writer.commit(
+                {
+                    "source": "import",
+                    "created": created,
+                    "tool": tool_versions(),
+                    "queries": [
+                        {
+                            "import": str(source),
+                            "sha256": scan.digest,
+                            "layout": _LAYOUT_NAMES[layout],
+                            **(read_from or {}),
+                        }
+                    ],
+                    "command": command or [],
+                    "duplicates_collapsed": scan.total - len(scan.best),
+                    "skipped_lines": [_skipped_at_origin(x, origin_of) for x in scan.skipped],
+                    "coverage": coverage.as_json(),
+                    "as_of": as_of,
+                    "as_of_basis": basis,
+                    "authors": authors_section,
+                }
+            )
+        return ImportSummary(
+            str(out),
+            manifest.records,
+            manifest.duplicates_collapsed,
+            len(scan.skipped),
+            manifest,
+            tuple(warnings),
+            manifest.authors.records if manifest.authors else 0,
         )
-    chosen_works = {c.n for c in works.values()}
-    chosen_authors = {c.n for c in people.values()}
-    authors_section = _authors_section(coverage, works, set(people)) if people else None
-    with SnapshotWriter(out) as writer:
-        copied = _copy_chosen(source, layout, chosen_works, chosen_authors, skip_invalid, writer)
-        if copied != scan.digest:  # the snapshot holds only the bytes whose digest it records
-            raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
-        manifest = writer.commit(
-            {
-                "source": "import",
-                "created": created,
-                "tool": tool_versions(),
-                "queries": [
-                    {"import": str(source), "sha256": scan.digest, "layout": _LAYOUT_NAMES[layout], **(read_from or {})}
-                ],
-                "command": command or [],
-                "duplicates_collapsed": scan.total - len(scan.best),
-                "skipped_lines": scan.skipped,
-                "coverage": coverage.as_json(),
-                "as_of": as_of,
-                "as_of_basis": basis,
-                "authors": authors_section,
-            }
+
+
+def import_bulk(
+    folder: str | Path,
+    out: str | Path,
+    *,
+    institutions: Iterable[str],
+    on_part: Callable[[BulkPart, int, int], None] | None = None,
+    **options: Any,
+) -> ImportSummary:
+    """A snapshot of the subjects' works in OpenAlex's bulk snapshot (`data/works/` with its
+    manifest, or the Parquet copy): the records that may be theirs gathered by DuckDB into a file
+    in the system's temporary folder (never beside an input or the snapshot), then imported as any
+    file is (`import_works`, whose `options` it takes). What the import finds wrong with a record
+    is said at its part and line; its warnings name the folder. Parts no manifest counts leave
+    the coverage incomplete (`unchecked_parts_said`). `on_part` hears of each part read."""
+    folder = Path(folder)
+    subjects = list(institutions)
+    if not subjects:
+        raise InputError(Problem(str(folder), 0, 0, "a bulk snapshot folder is filtered by subject: give at least one"))
+    parts = bulk_parts(folder)
+    with tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as tmp:
+        subset = Path(tmp) / "subset.jsonl.gz"
+        read = write_bulk_subset(folder, subjects, subset, on_part=on_part)
+        note = {
+            "bulk": str(folder),
+            "parts": len(parts),
+            "parts_counted_by_manifest": sum(p.records is not None for p in parts),
+            "records_read": read.records,
+            "records_kept": read.kept,
+        }
+        summary = import_works(
+            subset,
+            out,
+            institutions=subjects,
+            read_from=note,
+            incomplete=unchecked_parts_said(folder, parts),
+            origin_of=read.origin,
+            **options,
         )
-    return ImportSummary(
-        str(out),
-        manifest.records,
-        manifest.duplicates_collapsed,
-        len(scan.skipped),
-        manifest,
-        tuple(warnings),
-        manifest.authors.records if manifest.authors else 0,
-    )
+    # The file the records were gathered in is gone: the folder is what the user gave.
+    return dataclasses.replace(summary, warnings=tuple(w.replace(str(subset), str(folder)) for w in summary.warnings))
+
+
+@contextlib.contextmanager
+def _said_at_origin(source: str, origin_of: Callable[[int], tuple[str, int]] | None) -> Iterator[None]:
+    """Problems at a line of `source` said at the file and line it was read from, where the
+    caller knows them (the records of a bulk snapshot's parts, gathered in a temporary file)."""
+    try:
+        yield
+    except InputError as e:
+        if origin_of is None or not any(p.path == source and p.line for p in e.problems):
+            raise
+        placed = [
+            Problem(*origin_of(p.line), p.column, p.message) if p.path == source and p.line else p for p in e.problems
+        ]
+        raise InputError(placed) from None
+
+
+def _skipped_at_origin(skipped: dict[str, Any], origin_of: Callable[[int], tuple[str, int]] | None) -> dict[str, Any]:
+    if origin_of is None or not skipped.get("line"):
+        return skipped
+    file, line = origin_of(skipped["line"])
+    return {**skipped, "file": file, "line": line}
 
 
 def _authors_section(coverage: Coverage, works: dict[str, _Chosen], held: set[str]) -> dict[str, Any]:
