@@ -191,6 +191,7 @@ def test_evidence_import_takes_the_bulk_folder_with_a_progress_line_a_part(tmp_p
         3,
         60,
     )
+    assert query["import"] == str(works) and "sha256_of" in query  # not the temporary file, gone since
     assert not list(tmp_path.glob(".snap.*bulk*"))  # the filtered file was never put beside the snapshot
 
 

@@ -180,6 +180,10 @@ def import_bulk(
         subset = Path(tmp) / "subset.jsonl.gz"
         read = write_bulk_subset(folder, subjects, subset, on_part=on_part)
         note = {
+            # The folder, not the temporary file the kept records were gathered in (gone once
+            # this returns), whose bytes the query's sha256 is of.
+            "import": str(folder),
+            "sha256_of": "the records kept from the parts, a line each, in the parts' order",
             "bulk": str(folder),
             "parts": len(parts),
             "parts_counted_by_manifest": sum(p.records is not None for p in parts),
