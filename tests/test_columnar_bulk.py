@@ -225,6 +225,29 @@ def test_a_broken_record_of_a_part_is_said_at_its_part_and_line(tmp_path, capsys
     assert (skipped["file"], skipped["line"]) == (str(part), line)
 
 
+def test_a_broken_first_record_is_a_broken_line_not_a_broken_document(tmp_path, capsys):
+    """The first record kept decides nothing about the file it is gathered in: it is JSON Lines,
+    so a broken one there is skipped with --skip-invalid like any other line."""
+    from claimwatch.cli import main
+
+    works = _layout(tmp_path, _records())
+    part = works / "updated_date=2024-01-01/part_000.gz"
+    lines = gzip.decompress(part.read_bytes()).split(b"\n")
+    lines[0] = lines[0][:-40]  # W1, a work of the lab: the first record kept
+    part.write_bytes(gzip.compress(b"\n".join(lines), mtime=0))
+    manifest = json.loads((works / "manifest").read_text())
+    manifest["entries"][0]["meta"]["content_length"] = part.stat().st_size
+    (works / "manifest").write_text(json.dumps(manifest))
+    out = tmp_path / "snap"
+    argv = ["evidence", "import", str(works), "--out", str(out), "--subject", "I100"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1] == f"{part}:1:1: not a JSON object: unexpected end of data"
+    assert main([*argv, "--skip-invalid"]) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [(x["file"], x["line"]) for x in manifest["skipped_lines"]] == [(str(part), 1)]
+    assert manifest["files"]["works.jsonl.gz"]["records"] == 29
+
+
 def test_the_bulk_imports_warnings_name_the_folder(tmp_path, capsys):
     from claimwatch.cli import main
 

@@ -65,6 +65,7 @@ def import_works(
     read_from: dict[str, Any] | None = None,
     incomplete: str | None = None,
     origin_of: Callable[[int], tuple[str, int]] | None = None,
+    layout: Layout | None = None,
 ) -> ImportSummary:
     """Make a snapshot from a file of OpenAlex work and author records: JSON Lines, an API list
     response (`{"meta": ..., "results": [...]}`), a JSON array of records or one record; plain
@@ -82,6 +83,8 @@ def import_works(
     `incomplete` why those may not be all of its records (parts no manifest counts): coverage is
     then not recorded as complete, whatever is declared; `origin_of` gives the file and line a
     line of `source` was read from (a bulk part's), which its errors and skipped lines then name.
+    `layout` is what the file is, where the caller knows ("jsonl" for a file it wrote a record a
+    line): otherwise it is read from the first line, which a broken record there would mislead.
     """
     with _said_at_origin(str(source), origin_of):
         source = Path(source)
@@ -89,7 +92,7 @@ def import_works(
         subjects = _institution_ids(institutions)
         if start and end and end < start:
             raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
-        layout = sniff_layout(source)
+        layout = layout or sniff_layout(source)
         created = now_utc()
         wanted = frozenset(subjects)
         if layout == "jsonl":
@@ -197,6 +200,7 @@ def import_bulk(
             read_from=note,
             incomplete=unchecked_parts_said(folder, parts),
             origin_of=read.origin,
+            layout="jsonl",  # a record a line, as gathered: a broken first one is a broken line
             **options,
         )
     # The file the records were gathered in is gone: the folder is what the user gave.
