@@ -15,7 +15,13 @@ import duckdb
 import pytest
 
 from claimwatch import claims as claims_mod
-from claimwatch.columnar import bulk_parts, bulk_records, unchecked_parts_said, write_bulk_subset
+from claimwatch.columnar import (
+    bulk_parts,
+    bulk_records,
+    fields_held_as_text,
+    unchecked_parts_said,
+    write_bulk_subset,
+)
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence, subjects_of
@@ -147,6 +153,43 @@ def test_the_parquet_copy_is_read_alike(tmp_path):
     duckdb.connect().execute(f"COPY (SELECT * FROM read_json_auto('{source}')) TO '{parquet / 'part_000.parquet'}'")
     kept = {json.loads(text)["id"] for *_, text in bulk_records(parquet, ["I100"])}
     assert {r["id"] for r in records if subjects_of(r, frozenset({"I100"}))} <= kept
+
+
+def _parquet_copy(folder: Path, records: list[dict], as_text: tuple[str, ...]) -> Path:
+    """A Parquet file of `records` written by DuckDB, the fields `as_text` held as JSON text."""
+    folder.mkdir(parents=True)
+    rows = [{k: json.dumps(v) if k in as_text else v for k, v in r.items()} for r in records]
+    source = write_jsonl(folder.parent / f"{folder.name}.jsonl", rows)
+    duckdb.connect().execute(f"COPY (SELECT * FROM read_json_auto('{source}')) TO '{folder / 'part_0000.parquet'}'")
+    return folder
+
+
+def test_fields_a_parquet_copy_holds_as_text_are_said_not_read(tmp_path, capsys, shared_data):
+    """How the published Parquet copy stores the work's nested fields is not confirmed; a field
+    held as text reads as a string, which claimwatch does not parse, so the import says so."""
+    from claimwatch.cli import main
+
+    # Real records: their abstracts' words cannot be one struct (DuckDB refuses "the" beside
+    # "The"), so a Parquet file of them holds the index some other way; text is the one tried.
+    records = json.loads((shared_data / "openalex" / "api-page-works.json").read_text())["results"]
+    assert records[0]["abstract_inverted_index"]  # the subject's work, which has an abstract
+    works = _parquet_copy(tmp_path / "as-text", records, ("abstract_inverted_index",))
+    assert fields_held_as_text(bulk_parts(works)) == ("abstract_inverted_index",)
+    out = tmp_path / "snap"
+    assert main(["evidence", "import", str(works), "--out", str(out), "--subject", "I22299242"]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if line.startswith("warning:")]
+    assert warnings[0] == (
+        f"warning: {works}: its Parquet files hold abstract_inverted_index as text, where OpenAlex's "
+        "records hold JSON objects and arrays; claimwatch does not parse that text, so what it holds "
+        "(an abstract, the authors, the topics) was not read"
+    )
+    query = json.loads((out / "manifest.json").read_text())["queries"][0]
+    assert query["fields_held_as_text"] == ["abstract_inverted_index"]
+    (kept,) = open_evidence(out).works()
+    assert kept.id == "W3046863325" and kept.abstract == ""  # as the warning says: not read
+    # Held as the records hold them, nothing is said.
+    plain = _parquet_copy(tmp_path / "as-records", _records(), ())
+    assert fields_held_as_text(bulk_parts(plain)) == ()
 
 
 def test_a_snapshot_from_the_bulk_layout_checks_as_one_from_the_whole_file(tmp_path):

@@ -62,6 +62,9 @@ class BulkImport:
     parts: list[BulkPart]
     records: int = 0
     kept: int = 0
+    # Fields of a work record the Parquet files hold as text where records hold JSON objects or
+    # arrays (`fields_held_as_text`): what they hold is not read.
+    text_fields: tuple[str, ...] = ()
     # The part (its place in `parts`) and the line of each kept record, in the order kept.
     _part_of: array.array = field(default_factory=lambda: array.array("l"), repr=False)
     _line_of: array.array = field(default_factory=lambda: array.array("q"), repr=False)
@@ -102,6 +105,35 @@ def bulk_parts(folder: str | Path) -> list[BulkPart]:
         )
         raise InputError(Problem(str(folder), 0, 0, message))
     return [BulkPart(p, None, None) for p in gzipped or parquet]
+
+
+# The fields of a work record that claimwatch reads as JSON objects or arrays (works.py).
+_OBJECT_FIELDS = (
+    "abstract_inverted_index",
+    "authorships",
+    "ids",
+    "keywords",
+    "primary_location",
+    "primary_topic",
+    "topics",
+)
+
+
+def fields_held_as_text(parts: list[BulkPart]) -> tuple[str, ...]:
+    """The work fields that some Parquet file among `parts` holds as text (VARCHAR) where
+    OpenAlex's records hold a JSON object or array. Read as the record's JSON, such a field is a
+    string, which claimwatch does not parse: what it holds (an abstract, the authors) is lost,
+    and the caller must say so. How the published copy stores each field is not confirmed, so it
+    is read from each file's schema, never assumed."""
+    found: set[str] = set()
+    with connect(_READER_MEMORY, threads=1) as con:
+        for part in parts:
+            if part.path.suffix != ".parquet":
+                continue
+            with _unreadable_said(part):
+                schema = con.execute(f"DESCRIBE SELECT * FROM read_parquet({quoted(str(part.path))})").fetchall()
+            found |= {name for name, kind, *_ in schema if name in _OBJECT_FIELDS and kind == "VARCHAR"}
+    return tuple(sorted(found))
 
 
 def unchecked_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | None:
@@ -311,6 +343,7 @@ def write_bulk_subset(
     gzipped JSON Lines in the snapshot's order: a file `evidence import` takes as it takes any
     (and checks every record of)."""
     summary = BulkImport(bulk_parts(folder))
+    summary.text_fields = fields_held_as_text(summary.parts)
     places = {part.path: k for k, part in enumerate(summary.parts)}
 
     def counted(part: BulkPart, records: int, kept: int) -> None:

@@ -192,6 +192,7 @@ def import_bulk(
             "parts_counted_by_manifest": sum(p.records is not None for p in parts),
             "records_read": read.records,
             "records_kept": read.kept,
+            **({"fields_held_as_text": list(read.text_fields)} if read.text_fields else {}),
         }
         summary = import_works(
             subset,
@@ -204,7 +205,15 @@ def import_bulk(
             **options,
         )
     # The file the records were gathered in is gone: the folder is what the user gave.
-    return dataclasses.replace(summary, warnings=tuple(w.replace(str(subset), str(folder)) for w in summary.warnings))
+    warnings = [w.replace(str(subset), str(folder)) for w in summary.warnings]
+    if read.text_fields:
+        warnings.insert(
+            0,
+            f"{folder}: its Parquet files hold {', '.join(read.text_fields)} as text, where OpenAlex's "
+            "records hold JSON objects and arrays; claimwatch does not parse that text, so what it "
+            "holds (an abstract, the authors, the topics) was not read",
+        )
+    return dataclasses.replace(summary, warnings=tuple(warnings))
 
 
 @contextlib.contextmanager
