@@ -413,6 +413,19 @@ def test_a_part_duckdb_cannot_read_is_one_line_naming_it_after_the_parts_before_
         list(bulk_records(works, [MANY]))
 
 
+def test_a_parquet_file_cut_short_is_refused_naming_it_once(tmp_path):
+    works = tmp_path / "works"
+    works.mkdir()
+    part = works / "part_0000.parquet"
+    duckdb.connect().execute(f"COPY (SELECT range AS id FROM range(10000)) TO '{part}'")
+    part.write_bytes(part.read_bytes()[:-100])
+    with pytest.raises(InputError) as e:
+        list(bulk_records(works, ["I100"]))
+    (problem,) = e.value.problems
+    assert problem.path == str(part) and problem.message.startswith("cannot be read: ")
+    assert str(part) not in problem.message
+
+
 def test_a_line_longer_than_any_record_is_refused_naming_it(tmp_path):
     share = _numbered(1, 10)
     share[4] = b'{"id": "W1", "title": "' + b"x" * (64 << 20) + b'"}'  # over 64 MiB: no record claimwatch reads

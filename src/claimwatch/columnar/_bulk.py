@@ -327,7 +327,9 @@ def _unreadable_said(part: BulkPart) -> Iterator[None]:
         elif at:
             reason = "cannot be read as JSON Lines"
         else:
+            # The part is named once, in front: DuckDB's own naming of it is taken out.
             first = (text.splitlines()[0] if text else type(e).__name__).removesuffix(f": {part.path}")
+            first = first.replace(f" '{part.path}'", "")
             reason = f"cannot be read: {printable(first.split(': ', 1)[-1])}"
         raise InputError(Problem(str(part.path), int(at.group(1)) if at else 0, 0, reason)) from None
 
