@@ -289,6 +289,7 @@ def test_a_broken_first_record_is_a_broken_line_not_a_broken_document(tmp_path, 
     manifest = json.loads((out / "manifest.json").read_text())
     assert [(x["file"], x["line"]) for x in manifest["skipped_lines"]] == [(str(part), 1)]
     assert manifest["files"]["works.jsonl.gz"]["records"] == 29
+    assert manifest["coverage"]["complete"] is False  # the broken record was a work of the lab
 
 
 def test_the_bulk_imports_warnings_name_the_folder(tmp_path, capsys):

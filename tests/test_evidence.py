@@ -91,6 +91,22 @@ def test_skip_invalid_goes_on_and_lists_the_skipped_lines(tmp_path):
     assert summary.manifest.skipped_lines[0]["line"] == 1
 
 
+def test_records_skipped_leave_the_declared_coverage_incomplete(tmp_path):
+    """A line too broken to read may be a work of the subject: silence from it is no proof."""
+    source = tmp_path / "in.jsonl"
+    lab = [{"id": "https://openalex.org/I100", "display_name": "Example Lab", "lineage": ["https://openalex.org/I100"]}]
+    by_lab = work("W1", "x") | {"authorships": [{"author": {"display_name": "A"}, "institutions": lab}]}
+    source.write_bytes(json.dumps(by_lab).encode() + b"\n{broken\n")
+    summary = import_jsonl(source, tmp_path / "snap", institutions=["I100"], skip_invalid=True)
+    coverage = summary.manifest.coverage
+    assert not coverage.complete and coverage.note == (
+        "1 record was skipped as malformed (--skip-invalid), and a work of the subjects may be among them"
+    )
+    assert summary.warnings == (f"{source}: {coverage.note}; coverage NOT recorded as complete",)
+    source.write_bytes(json.dumps(by_lab).encode() + b"\n")  # nothing skipped: as declared
+    assert import_jsonl(source, tmp_path / "snap2", institutions=["I100"], skip_invalid=True).manifest.coverage.complete
+
+
 def test_a_truncated_gzip_is_refused(tmp_path):
     source = write_jsonl(tmp_path / "in.jsonl.gz", [work(f"W{i}", "x" * 200) for i in range(200)], gz=True)
     source.write_bytes(source.read_bytes()[:-300])

@@ -43,7 +43,8 @@ def evidence_group() -> None:
 @click.option(
     "--skip-invalid",
     is_flag=True,
-    help="Skip malformed records (listed in the manifest) instead of refusing the file.",
+    help="Skip malformed records (listed in the manifest) instead of refusing the file; a "
+    "--subject's coverage is then not recorded as complete.",
 )
 @click.option(
     "--subject-may-be-empty",

@@ -113,6 +113,11 @@ def import_works(
         if incomplete and coverage.complete:
             warnings.append(f"{incomplete}; coverage NOT recorded as complete")
             coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": incomplete})
+        if scan.skipped and coverage.complete:
+            # A record too broken to read may be a work of a subject all the same.
+            unread = skipped_said(len(scan.skipped))
+            warnings.append(f"{source}: {unread}; coverage NOT recorded as complete")
+            coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": unread})
         dated = works or people  # a file of authors alone is current as its authors are
         as_of, basis = records_as_of((c.updated for c in dated.values()), dt.date.fromisoformat(created[:10]))
         if coverage.complete and end and as_of and end > as_of:
@@ -297,6 +302,12 @@ def _institution_ids(values: Iterable[str]) -> list[str]:
             raise InputError(Problem("--subject", 0, 0, f"'{value}' is not an OpenAlex institution id (I...)"))
         subjects.append(short)
     return sorted(set(subjects))
+
+
+def skipped_said(n: int) -> str:
+    """Why records skipped as malformed leave coverage incomplete."""
+    records = "1 record was" if n == 1 else f"{n:,} records were"
+    return f"{records} skipped as malformed (--skip-invalid), and a work of the subjects may be among them"
 
 
 def pages_shortfall(pages: list[dict[str, Any]], works: int) -> str | None:
