@@ -131,8 +131,9 @@ def _import_bulk(folder: Path, out: str, subjects: tuple[str, ...], options: dic
         raise click.UsageError(
             "a bulk snapshot folder is filtered by --subject: give at least one", ctx=click.get_current_context()
         )
-    with _parts_progress(len(bulk_parts(folder))) as advance:
-        return store.import_bulk(folder, out, on_part=advance, **options)
+    parts = bulk_parts(folder)  # listed once: the manifest read and every part's size checked
+    with _parts_progress(len(parts)) as advance:
+        return store.import_bulk(folder, out, on_part=advance, parts=parts, **options)
 
 
 @contextlib.contextmanager

@@ -125,11 +125,12 @@ def fields_held_as_text(parts: list[BulkPart]) -> tuple[str, ...]:
     string, which claimwatch does not parse: what it holds (an abstract, the authors) is lost,
     and the caller must say so. How the published copy stores each field is not confirmed, so it
     is read from each file's schema, never assumed."""
+    parquet = [part for part in parts if part.path.suffix == ".parquet"]
+    if not parquet:
+        return ()
     found: set[str] = set()
     with connect(_READER_MEMORY, threads=1) as con:
-        for part in parts:
-            if part.path.suffix != ".parquet":
-                continue
+        for part in parquet:
             with _unreadable_said(part):
                 schema = con.execute(f"DESCRIBE SELECT * FROM read_parquet({quoted(str(part.path))})").fetchall()
             found |= {name for name, kind, *_ in schema if name in _OBJECT_FIELDS and kind == "VARCHAR"}
@@ -199,6 +200,7 @@ def bulk_records(
     *,
     on_part: Callable[[BulkPart, int, int], None] | None = None,
     readers: int | None = None,
+    parts: list[BulkPart] | None = None,
 ) -> Iterator[BulkRecord]:
     """Each record of the works folder that may be by one of `subjects` (`BulkRecord`),
     part by part in the manifest's order, the records of a part in its order. `on_part` hears of
@@ -208,8 +210,9 @@ def bulk_records(
 
     A gzip stream is read from its start by one thread, so parts are read side by side, one a
     reader (`readers`, one a core by default, at most `MAX_READERS`), each keeping its records in
-    a spool file of the system's temporary folder until the parts before it have been given."""
-    parts = bulk_parts(folder)
+    a spool file of the system's temporary folder until the parts before it have been given.
+    `parts` are the folder's (`bulk_parts`) where the caller has listed them already."""
+    parts = parts if parts is not None else bulk_parts(folder)
     needles = subject_needles(subjects)
     readers = max(1, min(readers or _threads(), MAX_READERS, len(parts)))
     stop = threading.Event()
@@ -340,11 +343,12 @@ def write_bulk_subset(
     out: str | Path,
     *,
     on_part: Callable[[BulkPart, int, int], None] | None = None,
+    parts: list[BulkPart] | None = None,
 ) -> BulkImport:
     """The records of the works folder that may be by one of `subjects`, written to `out` as
     gzipped JSON Lines in the snapshot's order: a file `evidence import` takes as it takes any
-    (and checks every record of)."""
-    summary = BulkImport(bulk_parts(folder))
+    (and checks every record of). `parts` as for `bulk_records`."""
+    summary = BulkImport(parts if parts is not None else bulk_parts(folder))
     summary.text_fields = fields_held_as_text(summary.parts)
     places = {part.path: k for k, part in enumerate(summary.parts)}
 
@@ -356,7 +360,7 @@ def write_bulk_subset(
 
     try:
         with gzip.open(out, "wb", compresslevel=3) as f:
-            for record in bulk_records(folder, subjects, on_part=counted):
+            for record in bulk_records(folder, subjects, on_part=counted, parts=summary.parts):
                 f.write(record.text.rstrip(b"\r\n") + b"\n")
                 summary._part_of.append(places[record.part.path])
                 summary._line_of.append(record.line)

@@ -104,20 +104,19 @@ def import_works(
         held = {s: sum(s in c.hits for c in works.values()) for s in subjects}
         coverage, warnings = declared_coverage(str(source), subjects, start, end, held, subjects_may_be_empty)
         # Held against the works alone: pages of authors saved beside them must not fill the gap.
+        # Whatever --subject declares, silence is no proof from saved API pages that are not all of
+        # the query's pages, from parts of a source nothing counts (`incomplete`, which names it),
+        # or where a record too broken to read, and skipped, may be a subject's work.
         shortfall = pages_shortfall(scan.pages, len(works))
-        if shortfall and coverage.complete:
-            # Saved API pages that are not all of the query's pages hold a part of its works: silence
-            # from them is no proof, whatever --subject declares.
-            warnings.append(f"{source}: {shortfall}; coverage NOT recorded as complete")
-            coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": shortfall})
-        if incomplete and coverage.complete:
-            warnings.append(f"{incomplete}; coverage NOT recorded as complete")
-            coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": incomplete})
-        if scan.skipped and coverage.complete:
-            # A record too broken to read may be a work of a subject all the same.
-            unread = skipped_said(len(scan.skipped))
-            warnings.append(f"{source}: {unread}; coverage NOT recorded as complete")
-            coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": unread})
+        unread = skipped_said(len(scan.skipped)) if scan.skipped else None
+        for why, said in (
+            (shortfall, f"{source}: {shortfall}"),
+            (incomplete, incomplete),
+            (unread, f"{source}: {unread}"),
+        ):
+            if why and coverage.complete:
+                warnings.append(f"{said}; coverage NOT recorded as complete")
+                coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": why})
         dated = works or people  # a file of authors alone is current as its authors are
         as_of, basis = records_as_of((c.updated for c in dated.values()), dt.date.fromisoformat(created[:10]))
         if coverage.complete and end and as_of and end > as_of:
@@ -171,6 +170,7 @@ def import_bulk(
     *,
     institutions: Iterable[str],
     on_part: Callable[[BulkPart, int, int], None] | None = None,
+    parts: list[BulkPart] | None = None,
     **options: Any,
 ) -> ImportSummary:
     """A snapshot of the subjects' works in OpenAlex's bulk snapshot (`data/works/` with its
@@ -178,15 +178,16 @@ def import_bulk(
     in the system's temporary folder (never beside an input or the snapshot), then imported as any
     file is (`import_works`, whose `options` it takes). What the import finds wrong with a record
     is said at its part and line; its warnings name the folder. Parts no manifest counts leave
-    the coverage incomplete (`unchecked_parts_said`). `on_part` hears of each part read."""
+    the coverage incomplete (`unchecked_parts_said`). `on_part` hears of each part read; `parts`
+    are the folder's (`bulk_parts`) where the caller has listed them already."""
     folder = Path(folder)
     subjects = list(institutions)
     if not subjects:
         raise InputError(Problem(str(folder), 0, 0, "a bulk snapshot folder is filtered by subject: give at least one"))
-    parts = bulk_parts(folder)
+    parts = parts if parts is not None else bulk_parts(folder)
     with tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as tmp:
         subset = Path(tmp) / "subset.jsonl.gz"
-        read = write_bulk_subset(folder, subjects, subset, on_part=on_part)
+        read = write_bulk_subset(folder, subjects, subset, on_part=on_part, parts=parts)
         note = {
             # The folder, not the temporary file the kept records were gathered in (gone once
             # this returns), whose bytes the query's sha256 is of.
