@@ -123,7 +123,7 @@ def test_parts_without_a_manifest_are_read_in_path_order_and_said_unchecked(tmp_
     said = unchecked_parts_said(works, parts)
     assert (
         said
-        == f"{works}: no manifest counts the records of its parts, so a part missing from the download or cut short could not be told"
+        == f"{works}: no manifest counts the records of its parts, so a part missing from the download could not be told"
     )
     (works / "updated_date=2024-03-01").mkdir()
     duckdb.connect().execute(f"COPY (SELECT 1 AS x) TO '{works / 'updated_date=2024-03-01' / 'part_000.parquet'}'")
@@ -140,7 +140,7 @@ def test_a_manifest_entry_without_a_record_count_leaves_its_part_unchecked(tmp_p
     assert [p.records for p in parts] == [25, None, 20]
     assert unchecked_parts_said(works, parts) == (
         f"{works}: no manifest counts the records of 1 of its 3 parts, so a part missing from the download "
-        "or cut short could not be told"
+        "could not be told"
     )
     assert unchecked_parts_said(works, bulk_parts(_layout(tmp_path / "whole", _records()))) is None
 
@@ -425,6 +425,46 @@ def test_a_parquet_file_cut_short_is_refused_naming_it_once(tmp_path):
     (problem,) = e.value.problems
     assert problem.path == str(part) and problem.message.startswith("cannot be read: ")
     assert str(part) not in problem.message
+
+
+def _unmanifested(root: Path, shares: list[list[bytes]]) -> list[Path]:
+    works = _parts_of(root, shares)
+    (works / "manifest").unlink()
+    return [p.path for p in bulk_parts(works)]
+
+
+@pytest.mark.parametrize("cut", [1, 4, 8, 20, 1_000, "half"])
+def test_a_gzip_part_cut_short_is_refused_where_no_manifest_counts_it(tmp_path, cut):
+    """DuckDB reads a gzip file cut short as if it were whole (the rest of its records never
+    said); with no manifest count or size to hold it to, the part's own end must tell."""
+    part, after = _unmanifested(tmp_path, [_numbered(1, 3_000), _numbered(2, 3_000)])
+    whole = part.read_bytes()
+    part.write_bytes(whole[: len(whole) // 2 if cut == "half" else -cut])
+    given = []
+    with pytest.raises(InputError) as e:
+        for record in bulk_records(part.parent.parent, [MANY]):
+            given.append(record)
+    assert str(e.value) == (
+        f"{part}: cut short: the gzip file ends before its end marker (a download cut short?): download it again"
+    )
+    assert not any(r.part.path == after for r in given)  # refused before the parts after it
+
+
+def test_whole_gzip_parts_no_manifest_counts_are_read_whole_and_read_once(tmp_path, monkeypatch):
+    import claimwatch.columnar._bulk as bulk
+
+    shares = [_numbered(1, 3_000), _numbered(2, 3_000), _numbered(3, 3_000)]
+    first, second, third = _unmanifested(tmp_path, shares)
+    # Several gzip members one after another, and a last line with no line break: whole, and
+    # told whole by reading them again.
+    lines = [line + b"\n" for line in shares[1]]
+    second.write_bytes(gzip.compress(b"".join(lines[:1000]), mtime=0) + gzip.compress(b"".join(lines[1000:]), mtime=0))
+    third.write_bytes(gzip.compress(b"\n".join(shares[2]), mtime=0))
+    read_again, end_missing = [], bulk._gzip_end_missing
+    monkeypatch.setattr(bulk, "_gzip_end_missing", lambda path: read_again.append(path) or end_missing(path))
+    kept = [r.text for r in bulk_records(first.parent.parent, [MANY])]
+    assert kept == [line for share in shares for line in share if MANY.encode() in line]
+    assert sorted(read_again) == [second, third]  # the first part's end gave its size: not read again
 
 
 def test_a_line_longer_than_any_record_is_refused_naming_it(tmp_path):

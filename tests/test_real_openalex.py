@@ -233,6 +233,51 @@ def test_broken_documents_are_refused_in_one_line(tmp_path, capsys, text, words)
     assert main(["check", "--evidence", str(source)]) == 2
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [
+        '{"id": "https://openalex.org/W1", "title": "a record cut short"',  # ends after a value
+        '{"id": "https://openalex.org/W1", "title": ',  # after a key
+        '{"id": "https://openalex.org/W1", "authorships": [',  # inside a list of its own
+        '{"id": "https://openalex.org/W1", "title": "a string cut sh',
+    ],
+)
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gzip"])
+def test_json_lines_whose_first_record_is_cut_short_name_that_line_and_may_skip_it(page, tmp_path, capsys, broken, gz):
+    """A first line that ends before its value does reads like the start of a pretty-printed
+    document; where the next line is a whole record, the file is JSON Lines with a broken first
+    line, not a document "cut short" at its end that --skip-invalid could not get past."""
+    text = broken + "\n" + "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in page["results"])
+    source = tmp_path / ("works.jsonl.gz" if gz else "works.jsonl")
+    source.write_bytes(gzip.compress(text.encode()) if gz else text.encode())
+    assert main(["evidence", "import", str(source), "--out", str(tmp_path / "snap")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith(f"{source}:1:") and "cut short" not in err
+    assert not (tmp_path / "snap").exists()
+    summary = import_works(source, tmp_path / "snap", skip_invalid=True)
+    assert summary.records == 2 and [s["line"] for s in summary.manifest.skipped_lines] == [1]
+    assert snapshot_records(tmp_path / "snap") == page["results"]
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [("[", "]"), ('{"meta": {"count": 1}, "results": [', "]}"), ("[\n", "\n]")],
+    ids=["array", "page", "array, blank line"],
+)
+def test_a_document_that_opens_a_list_and_gives_a_record_a_line_is_still_a_document(page, tmp_path, opening, closing):
+    """The other reading of a first line that ends early: a list opened for the records that follow."""
+    one = page["results"][0]
+    source = tmp_path / "works.json"
+    source.write_text(f"{opening}\n{json.dumps(one)}\n{closing}\n")
+    summary = import_works(source, tmp_path / "snap")
+    assert summary.records == 1 and summary.manifest.queries[0]["layout"] == "JSON document"
+    cut = tmp_path / "cut.json"
+    cut.write_text(f"{opening}\n{json.dumps(one)}\n")  # the same, cut short: still a document, still refused
+    with pytest.raises(InputError) as e:
+        import_works(cut, tmp_path / "snap2")
+    assert e.value.lines()[0].endswith("the file is cut short")
+
+
 def test_a_file_of_another_kind_names_what_evidence_may_be(tmp_path):
     other = tmp_path / "works.csv"
     other.write_text("id,title\n")

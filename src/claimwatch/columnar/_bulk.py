@@ -24,6 +24,7 @@ import itertools
 import re
 import tempfile
 import threading
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -139,16 +140,14 @@ def fields_held_as_text(parts: list[BulkPart]) -> tuple[str, ...]:
 
 def unchecked_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | None:
     """Why the parts read may not be all of the snapshot's works, or None: parts whose records no
-    manifest counts. A part missing from the download, or a gzip part cut short (DuckDB reads
-    one without its end as if whole), can then not be told, so silence from them is no proof."""
+    manifest counts. A part missing from the download can then not be told, so silence from them
+    is no proof. (A part cut short is still told: a Parquet file by its footer, a gzip part by
+    its end, `_spool_part`.)"""
     unchecked = sum(p.records is None for p in parts)
     if not unchecked:
         return None
     which = "its parts" if unchecked == len(parts) else f"{unchecked:,} of its {len(parts):,} parts"
-    return (
-        f"{folder}: no manifest counts the records of {which}, so a part missing from the download "
-        "or cut short could not be told"
-    )
+    return f"{folder}: no manifest counts the records of {which}, so a part missing from the download could not be told"
 
 
 def _manifest_entries(manifest: Path) -> list[dict[str, Any]]:
@@ -271,7 +270,7 @@ class _Spooled:
 def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading.Event) -> _Spooled:
     """Read one part on a thread of its own: its records that may be a subject's into `spool`,
     in order (one DuckDB thread reads a gzip stream, or a Parquet file, from its start)."""
-    read = kept = row = 0
+    read = kept = row = inflated = 0
     lines = array.array("q")
     doing = f"reading {part.path}"
     with (
@@ -282,20 +281,69 @@ def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading
     ):
         cursor = con.execute(_filter_query(part, needles))
         while not stop.is_set() and (rows := cursor.fetchmany(_BATCH)):
-            for present, text in rows:
+            for present, text, size in rows:
                 row += 1  # a row a line (a blank one too), in the part's order: one thread reads it
                 read += present
+                inflated += size
                 if text is not None:
                     kept += 1
                     lines.append(row)
                     out.write(text.encode("utf-8") + b"\n")
+    if part.records is None and part.path.suffix != ".parquet" and not stop.is_set():
+        # DuckDB reads a gzip file cut short as if it were whole, the rest of its records unsaid;
+        # with no manifest count to hold them to, the file's own end says whether it is whole.
+        why = _not_whole(part.path, inflated)
+        if why is not None:
+            raise InputError(Problem(str(part.path), 0, 0, why))
     return _Spooled(spool, lines, read, kept)
+
+
+def _not_whole(path: Path, inflated: int) -> str | None:
+    """Why a gzip part DuckDB read `inflated` bytes of is not whole, or None. A whole gzip file
+    ends with the size of what it holds (modulo 2**32): where that is what was read, it is whole
+    (one cut short ends in compressed bytes, which give that size by a chance of 1 in 2**32);
+    elsewhere (several gzip members one after another, a last line with no line break) it is
+    read again to its end with zlib, which lets go of the GIL, so other parts are read meanwhile."""
+    with open(path, "rb") as f:
+        if f.seek(0, 2) >= 4:
+            f.seek(-4, 2)
+            if int.from_bytes(f.read(4), "little") == inflated % (1 << 32):
+                return None
+    return _gzip_end_missing(path)
+
+
+_INFLATED_AT_ONCE = 1 << 20
+
+
+def _gzip_end_missing(path: Path) -> str | None:
+    """Why the gzip file at `path` does not end where a gzip stream does, or None: its members,
+    one after another, each read to its end marker (what they hold is thrown away as it comes)."""
+    member, fed = zlib.decompressobj(wbits=31), False
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(_INFLATED_AT_ONCE), b""):
+            data = chunk
+            while data:
+                try:
+                    member.decompress(data, _INFLATED_AT_ONCE)
+                except zlib.error as e:
+                    return f"not a whole gzip file ({e}): download it again"
+                fed = True
+                if member.eof:  # the next member, if any, starts in what this one left
+                    data, member, fed = member.unused_data, zlib.decompressobj(wbits=31), False
+                else:
+                    data = member.unconsumed_tail
+    return (
+        "cut short: the gzip file ends before its end marker (a download cut short?): download it again"
+        if fed
+        else None
+    )
 
 
 def _filter_query(part: BulkPart, needles: list[str]) -> str:
     """A row for each line of the part, in order: whether it is a record (a blank line is not),
-    and its text where it may be a subject's: it holds the digits of one of their ids, or a `\\u`
-    escape (a record could spell a digit so)."""
+    its text where it may be a subject's (it holds the digits of one of their ids, or a `\\u`
+    escape: a record could spell a digit so), and its bytes in the gzip stream (0 in Parquet)."""
+    size = "0"  # a Parquet file's end is checked by DuckDB (its footer)
     if part.path.suffix == ".parquet":
         source = f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM read_parquet({quoted(str(part.path))}) AS w)"
     else:
@@ -304,8 +352,9 @@ def _filter_query(part: BulkPart, needles: list[str]) -> str:
             f"escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = {MAX_LINE}, "
             f"buffer_size = {2 * MAX_LINE})"
         )
+        size = "coalesce(strlen(line), 0) + 1"  # the line's bytes, and its line break
     may = " OR ".join([*(f"contains(line, {quoted(n)})" for n in needles), "contains(line, '\\u')"])
-    return f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END FROM {source}"
+    return f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END, {size} FROM {source}"
 
 
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")

@@ -154,25 +154,50 @@ _A_REPORT_MESSAGE = "a claimwatch report, not OpenAlex works: give the evidence 
 
 def sniff_layout(path: Path) -> Layout:
     """'jsonl' where the first non-blank line is a work or author record, or is broken in a way
-    only a line of JSON Lines can be (so its error names that line); 'json' for a document: a
-    first line that is not a whole value (pretty-printed), or is a page, an array or another record."""
+    only a line of JSON Lines can be (so its error names that line, and --skip-invalid may skip
+    it); 'json' for a document: a first line that is not a whole value (pretty-printed), or is a
+    page, an array or another record."""
     try:
         with _decompressed(path) as stream:
             if _A_REPORT.match(stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""):
                 raise InputError(Problem(str(path), 1, 1, _A_REPORT_MESSAGE))
-            for line in iter(lambda: stream.readline(SNIFF_LIMIT), b""):
-                if not line.strip():
-                    continue
+            lines = (line for line in iter(lambda: stream.readline(SNIFF_LIMIT), b"") if line.strip())
+            for line in lines:
                 if not line.endswith(b"\n") and len(line) >= SNIFF_LIMIT:
                     return "json"
                 try:
                     value = orjson.loads(line)
                 except orjson.JSONDecodeError as e:
-                    return "json" if e.msg == "unexpected end of data" or line.startswith(b"\xef\xbb\xbf") else "jsonl"
+                    if line.startswith(_BOM):
+                        return "json"
+                    if e.msg != "unexpected end of data":
+                        return "jsonl"
+                    return "jsonl" if _a_record_cut_short(line, next(lines, b"")) else "json"
                 return "jsonl" if isinstance(value, dict) and record_letter(value) in RECORD_KINDS else "json"
     except _GZIP_ERRORS as e:
         raise _gzip_problem(path, 1, e) from None
     return "jsonl"
+
+
+def _a_record_cut_short(first: bytes, second: bytes) -> bool:
+    """Whether a first line that ends before its value does is a line of JSON Lines cut short,
+    not the start of a document: the next line is a whole record on its own, and the first
+    leaves no list open that it could be an element of (`[`, or a page's `"results": [`, as a
+    document written an element a line begins)."""
+    if len(second) >= SNIFF_LIMIT:
+        return False
+    try:
+        value = orjson.loads(second)
+    except orjson.JSONDecodeError:
+        return False
+    if not (isinstance(value, dict) and record_letter(value) in RECORD_KINDS):
+        return False
+    scanner = _DocumentScanner(io.BytesIO(first), "")
+    with contextlib.suppress(InputError):
+        for _ in scanner.items():
+            pass
+    awaits_an_element = scanner.element is None and 0 < scanner.element_depth == len(scanner.stack)
+    return not awaits_an_element
 
 
 def json_type(value: object) -> str:
