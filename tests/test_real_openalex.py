@@ -237,16 +237,20 @@ def test_broken_documents_are_refused_in_one_line(tmp_path, capsys, text, words)
     "broken",
     [
         '{"id": "https://openalex.org/W1", "title": "a record cut short"',  # ends after a value
-        '{"id": "https://openalex.org/W1", "title": ',  # after a key
-        '{"id": "https://openalex.org/W1", "authorships": [',  # inside a list of its own
+        '{"id": "https://openalex.org/W1", "title": "x",',  # an object awaiting a key
+        '{"id": "https://openalex.org/W1", "cited_by_count": 12',
         '{"id": "https://openalex.org/W1", "title": "a string cut sh',
+        '\ufeff{"id": "https://openalex.org/W1", "title": "x"',  # after a byte order mark
+        "null",  # a whole value, but no record
+        '{"id": "https://openalex.org/I27837315", "display_name": "an institution"}',
     ],
 )
 @pytest.mark.parametrize("gz", [False, True], ids=["plain", "gzip"])
 def test_json_lines_whose_first_record_is_cut_short_name_that_line_and_may_skip_it(page, tmp_path, capsys, broken, gz):
     """A first line that ends before its value does reads like the start of a pretty-printed
-    document; where the next line is a whole record, the file is JSON Lines with a broken first
-    line, not a document "cut short" at its end that --skip-invalid could not get past."""
+    document; where the next line is a whole record that could be no part of it, the file is
+    JSON Lines with a broken first line, not a document "cut short" at its end that
+    --skip-invalid could not get past. A first line that is a whole value but no record, alike."""
     text = broken + "\n" + "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in page["results"])
     source = tmp_path / ("works.jsonl.gz" if gz else "works.jsonl")
     source.write_bytes(gzip.compress(text.encode()) if gz else text.encode())
@@ -276,6 +280,58 @@ def test_a_document_that_opens_a_list_and_gives_a_record_a_line_is_still_a_docum
     with pytest.raises(InputError) as e:
         import_works(cut, tmp_path / "snap2")
     assert e.value.lines()[0].endswith("the file is cut short")
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["plain", "gzip"])
+def test_json_lines_with_a_byte_order_mark_name_a_broken_line_at_its_place(page, tmp_path, gz):
+    one, two = (json.dumps(r) for r in page["results"])
+    text = "\ufeff" + one + "\n" + two + "\n" + one[:200] + "\n" + two + "\n"
+    source = tmp_path / ("works.jsonl.gz" if gz else "works.jsonl")
+    source.write_bytes(gzip.compress(text.encode()) if gz else text.encode())
+    with pytest.raises(InputError) as e:
+        import_works(source, tmp_path / "snap")
+    assert e.value.lines() == [f"{source}:3:201: not a JSON object: unexpected control character in string"]
+    summary = import_works(source, tmp_path / "snap", skip_invalid=True)
+    assert summary.records == 2 and [s["line"] for s in summary.manifest.skipped_lines] == [3]
+    assert snapshot_records(tmp_path / "snap") == page["results"]
+
+
+def test_json_lines_whose_first_record_is_larger_than_a_few_mib_are_json_lines(page, tmp_path):
+    big = page["results"][1] | {"abstract_inverted_index": {f"w{k}": [k] for k in range(250_000)}}
+    source = tmp_path / "works.jsonl"
+    source.write_text(json.dumps(big) + "\n" + json.dumps(page["results"][0])[:300] + "\n")
+    assert source.stat().st_size > 4 << 20
+    summary = import_works(source, tmp_path / "snap", skip_invalid=True)
+    assert summary.records == 1 and [s["line"] for s in summary.manifest.skipped_lines] == [2]
+
+
+@pytest.mark.parametrize(
+    "text, works",
+    [
+        (  # a work whose nested object, on a line of its own, holds an author's id
+            '[{"id": "https://openalex.org/W1", "title": "T", "author":\n'
+            '{"id": "https://openalex.org/A5", "display_name": "X"}\n}, {"id": "https://openalex.org/W2"}]\n',
+            ["https://openalex.org/W1", "https://openalex.org/W2"],
+        ),
+        (
+            '{"id": "https://openalex.org/W1", "title": "T", "author":\n{"id": "https://openalex.org/A5"}\n}\n',
+            ["https://openalex.org/W1"],
+        ),
+        (
+            '{"results": [{"id": "https://openalex.org/W1", "related": [\n{"id": "https://openalex.org/W9"}\n]}]}\n',
+            ["https://openalex.org/W1"],
+        ),
+    ],
+)
+def test_a_first_line_cut_where_a_document_may_go_on_is_read_as_a_document(tmp_path, text, works):
+    """After a key's colon, or in an array, the next line's record may be part of a document:
+    it is read as one, never as JSON Lines whose lines would be skipped and a nested object
+    imported as a record."""
+    source = tmp_path / "works.json"
+    source.write_text(text)
+    summary = import_works(source, tmp_path / "snap", skip_invalid=True)
+    assert summary.manifest.queries[0]["layout"] == "JSON document" and not summary.manifest.skipped_lines
+    assert [r["id"] for r in snapshot_records(tmp_path / "snap")] == works
 
 
 def test_a_file_of_another_kind_names_what_evidence_may_be(tmp_path):

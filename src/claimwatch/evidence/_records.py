@@ -120,6 +120,8 @@ def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Itera
         n = blank = 0
         try:
             for n, line in enumerate(iter(lambda: stream.readline(limit + 1), b""), 1):
+                if n == 1:
+                    line = line.removeprefix(_BOM)  # a byte order mark is no part of the first record
                 if len(line) > limit:
                     raise InputError(Problem(str(path), n, 0, _too_long(limit)))
                 # A gzip of nothing but line breaks inflates a thousandfold and would take minutes
@@ -143,7 +145,7 @@ def _too_long(limit: int) -> str:
     return f"longer than {_size(limit)}, the limit for one record: refused before it is read whole"
 
 
-SNIFF_LIMIT = 4 << 20  # a first line longer than this is read as a document, which streams
+SNIFF_LIMIT = MAX_RECORD_BYTES  # a first line longer than any record is read as a document, which streams
 
 
 # A claimwatch JSON report begins with its "claimwatch" key: given as evidence, its "results"
@@ -153,51 +155,88 @@ _A_REPORT_MESSAGE = "a claimwatch report, not OpenAlex works: give the evidence 
 
 
 def sniff_layout(path: Path) -> Layout:
-    """'jsonl' where the first non-blank line is a work or author record, or is broken in a way
-    only a line of JSON Lines can be (so its error names that line, and --skip-invalid may skip
-    it); 'json' for a document: a first line that is not a whole value (pretty-printed), or is a
-    page, an array or another record."""
+    """'jsonl' where the first non-blank line is a work or author record, or is broken (or
+    another value) in a way only a line of JSON Lines can be, so that its error names that line
+    and --skip-invalid may skip it; 'json' for a document: a first line that is not a whole
+    value (pretty-printed), or is a page or an array (documents a line each may follow)."""
     try:
         with _decompressed(path) as stream:
             if _A_REPORT.match(stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""):
                 raise InputError(Problem(str(path), 1, 1, _A_REPORT_MESSAGE))
-            lines = (line for line in iter(lambda: stream.readline(SNIFF_LIMIT), b"") if line.strip())
-            for line in lines:
-                if not line.endswith(b"\n") and len(line) >= SNIFF_LIMIT:
-                    return "json"
-                try:
-                    value = orjson.loads(line)
-                except orjson.JSONDecodeError as e:
-                    if line.startswith(_BOM):
-                        return "json"
-                    if e.msg != "unexpected end of data":
-                        return "jsonl"
-                    return "jsonl" if _a_record_cut_short(line, next(lines, b"")) else "json"
-                return "jsonl" if isinstance(value, dict) and record_letter(value) in RECORD_KINDS else "json"
+            lines = _sniffed_lines(stream)
+            first = next(lines, None)
+            if first is None:
+                return "jsonl"
+            if first is _TOO_LONG:
+                return "json"
+            value = _value_of(first)
+            if value is _BROKEN or _is_record(value):
+                return "jsonl"
+            if isinstance(value, list) or (isinstance(value, dict) and "results" in value):
+                return "json"
+            if not _is_record(_value_of(next(lines, b""))):
+                return "json"  # a pretty-printed document, or one value that is no record
+            return "json" if value is _CUT_SHORT and _an_object_may_follow(first) else "jsonl"
     except _GZIP_ERRORS as e:
         raise _gzip_problem(path, 1, e) from None
-    return "jsonl"
 
 
-def _a_record_cut_short(first: bytes, second: bytes) -> bool:
-    """Whether a first line that ends before its value does is a line of JSON Lines cut short,
-    not the start of a document: the next line is a whole record on its own, and the first
-    leaves no list open that it could be an element of (`[`, or a page's `"results": [`, as a
-    document written an element a line begins)."""
-    if len(second) >= SNIFF_LIMIT:
-        return False
+_TOO_LONG = b"(longer than any record)"
+_CUT_SHORT, _BROKEN = object(), object()
+
+
+def _sniffed_lines(stream: BinaryIO) -> Iterator[bytes]:
+    """The non-blank lines at the file's start, the first without a byte order mark; one longer
+    than any record is `_TOO_LONG`."""
+    first, blank = True, 0
+    for line in iter(lambda: stream.readline(SNIFF_LIMIT), b""):
+        if first:
+            line, first = line.removeprefix(_BOM), False
+        if not line.endswith(b"\n") and len(line) >= SNIFF_LIMIT:
+            yield _TOO_LONG
+            return
+        if line.strip():
+            yield line
+            blank = 0
+        elif (blank := blank + 1) > MAX_BLANK_LINES:
+            return  # read as JSON Lines, which refuses such a run, naming its line
+
+
+def _value_of(line: bytes) -> Any:
+    """The JSON value a line holds; `_CUT_SHORT` where it ends before its value does (a line of
+    a pretty-printed document may), `_BROKEN` where it is broken otherwise."""
     try:
-        value = orjson.loads(second)
-    except orjson.JSONDecodeError:
-        return False
-    if not (isinstance(value, dict) and record_letter(value) in RECORD_KINDS):
-        return False
-    scanner = _DocumentScanner(io.BytesIO(first), "")
-    with contextlib.suppress(InputError):
-        for _ in scanner.items():
-            pass
-    awaits_an_element = scanner.element is None and 0 < scanner.element_depth == len(scanner.stack)
-    return not awaits_an_element
+        return orjson.loads(line)
+    except orjson.JSONDecodeError as e:
+        return _CUT_SHORT if e.msg == "unexpected end of data" else _BROKEN
+
+
+def _is_record(value: Any) -> bool:
+    return isinstance(value, dict) and record_letter(value) in RECORD_KINDS
+
+
+# A whole string, with what JSON allows in one: no line break.
+_WHOLE_STRING = re.compile(rb'"(?:[^"\\\n]|\\.)*"')
+_BRACKETS = re.compile(rb"[\[\]{}]")
+
+
+def _an_object_may_follow(line: bytes) -> bool:
+    """Whether JSON cut short at the end of `line` may go on with an object on the next line, as
+    a document would: where a value is due (after a key's colon, an array's opening bracket or
+    comma). Elsewhere (after a value, in an object awaiting a key, inside a string, which holds
+    no line break) the next line's record can be no part of it: the file is no document, and
+    reading it as JSON Lines names the broken line."""
+    rest = _WHOLE_STRING.sub(b"0", line)  # each whole string a value that holds no quote
+    if b'"' in rest:
+        return False  # a string open at the line's end
+    open_brackets: list[bytes] = []
+    for bracket in _BRACKETS.findall(rest):
+        if bracket in b"[{":
+            open_brackets.append(bracket)
+        elif open_brackets:
+            open_brackets.pop()
+    last = rest.rstrip()[-1:]
+    return last in (b":", b"[") or (last == b"," and open_brackets[-1:] == [b"["])
 
 
 def json_type(value: object) -> str:
@@ -261,7 +300,9 @@ def parse_record(line: bytes, path: str, n: int, kinds: str = WORKS_ONLY) -> dic
         record = orjson.loads(line)
     except orjson.JSONDecodeError as e:
         message = NOT_UTF8 if "UTF-8" in e.msg else f"not a JSON object: {e.msg}"
-        raise InputError(Problem(path, n, e.colno, message)) from None
+        # A line cut short fails past its line break: the column is where it ends.
+        column = e.colno if e.lineno == 1 else len(e.doc.split("\n", 1)[0].rstrip("\r")) + 1
+        raise InputError(Problem(path, n, column, message)) from None
     return checked_record(record, path, n, 1, kinds)
 
 
