@@ -329,6 +329,18 @@ def test_the_seeded_corpus_gives_the_same_report(seeded, tmp_path):
     assert any(len(f.work.records) > 1 for r in results.results for f in r.findings)  # versions joined
 
 
+def test_keys_sharing_a_hash_only_make_more_candidates(seeded, tmp_path, monkeypatch):
+    """The query groups identity keys by their hash: were every key to share one, every work
+    would be a version of every other to the query, a candidate for every claim, and the
+    report the same (the exact matchers group by the keys themselves)."""
+    from claimwatch.columnar import _sql
+
+    claims, paths = seeded
+    monkeypatch.setattr(_sql.Dialect, "key_hash", lambda self, text: "0")
+    results = engines_agree(claims, paths, tmp_path / "cache")
+    assert any(len(f.work.records) > 1 for r in results.results for f in r.findings)
+
+
 def test_each_claim_alone_and_an_as_of_give_the_same_report(seeded, tmp_path):
     """One claim a run (the query's columns are numbered by claim, list and subject) and an
     open-ended claim assessed to a given day."""

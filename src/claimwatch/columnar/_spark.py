@@ -84,6 +84,9 @@ class SparkDialect(Dialect):
         # Not exists(): it is null where no element's predicate is true and one's is null.
         return f"({self.count_where(array, element, predicate)} > 0)"
 
+    def key_hash(self, text: str) -> str:
+        return f"xxhash64({text})"
+
 
 SPARK = SparkDialect()
 

@@ -207,7 +207,9 @@ class _RecordUnionFind:
         return i
 
     def groups(self) -> Iterator[list[_Record]]:
-        """Each work's records; most works have one, and those are not gathered into lists first."""
+        """Each work's records, once: each is let go of as it is handed on, so that a large
+        check does not hold every record beside the findings made of them. Most works have one
+        record, and those are not gathered into lists first."""
         self._owner.clear()
         self._undated_links.clear()
         parent = self._parent
@@ -217,13 +219,19 @@ class _RecordUnionFind:
             if root != i:
                 parent[i] = root
                 with_versions.add(root)
+        records: list[_Record | None]
+        records, self.records = self.records, []  # type: ignore[assignment]
         merged: dict[int, list[_Record]] = defaultdict(list)
-        for i, record in enumerate(self.records):
+        for i, record in enumerate(records):
+            assert record is not None
+            records[i] = None
             if parent[i] == i and i not in with_versions:
                 yield [record]
             else:
                 merged[parent[i]].append(record)
-        yield from merged.values()
+            del record
+        for root in list(merged):
+            yield merged.pop(root)
 
 
 def _doubted(outcome: _Outcome, hits: list[_SubjectHit]) -> _Outcome:
