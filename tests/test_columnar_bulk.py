@@ -452,21 +452,39 @@ def test_a_gzip_part_cut_short_is_refused_where_no_manifest_counts_it(tmp_path, 
     assert not any(r.part.path == after for r in given)  # refused before the parts after it
 
 
-def test_whole_gzip_parts_no_manifest_counts_are_read_whole_and_read_once(tmp_path, monkeypatch):
-    import claimwatch.columnar._bulk as bulk
-
+def test_whole_gzip_parts_of_several_members_or_no_last_line_break_are_read_whole(tmp_path):
     shares = [_numbered(1, 3_000), _numbered(2, 3_000), _numbered(3, 3_000)]
     first, second, third = _unmanifested(tmp_path, shares)
-    # Several gzip members one after another, and a last line with no line break: whole, and
-    # told whole by reading them again.
     lines = [line + b"\n" for line in shares[1]]
     second.write_bytes(gzip.compress(b"".join(lines[:1000]), mtime=0) + gzip.compress(b"".join(lines[1000:]), mtime=0))
     third.write_bytes(gzip.compress(b"\n".join(shares[2]), mtime=0))
-    read_again, end_missing = [], bulk._gzip_end_missing
-    monkeypatch.setattr(bulk, "_gzip_end_missing", lambda path: read_again.append(path) or end_missing(path))
     kept = [r.text for r in bulk_records(first.parent.parent, [MANY])]
     assert kept == [line for share in shares for line in share if MANY.encode() in line]
-    assert sorted(read_again) == [second, third]  # the first part's end gave its size: not read again
+
+
+@pytest.mark.parametrize("manifest", [True, False], ids=["manifest", "no manifest"])
+def test_a_gzip_part_whose_bytes_changed_is_refused_naming_it(tmp_path, manifest):
+    """A part of the manifest's size and record count whose bytes changed on the way (stored,
+    not compressed, so that the change still inflates): DuckDB reads it without a word, and a
+    work of the subject becomes another's; its CRC-32 tells."""
+    works = _parts_of(tmp_path, [_numbered(1, 50)])
+    part = works / "updated_date=2024-01-01/part_000.gz"
+    raw = b"".join(line + b"\n" for line in _numbered(1, 50))
+    stored = gzip.compress(raw, compresslevel=0, mtime=0)
+    changed = stored.replace(MANY.encode(), b"I900000000", 1)
+    assert len(changed) == len(stored) and changed != stored
+    part.write_bytes(changed)
+    if manifest:
+        listing = json.loads((works / "manifest").read_text())
+        listing["entries"][0]["meta"]["content_length"] = len(changed)
+        (works / "manifest").write_text(json.dumps(listing))
+    else:
+        (works / "manifest").unlink()
+    with pytest.raises(InputError) as e:
+        list(bulk_records(works, [MANY]))
+    assert str(e.value) == (
+        f"{part}: corrupt: what it holds does not match its gzip check (CRC-32 and size): download it again"
+    )
 
 
 def test_a_line_longer_than_any_record_is_refused_naming_it(tmp_path):
@@ -490,3 +508,118 @@ def test_evidence_import_of_an_unreadable_part_is_one_line_and_writes_nothing(tm
     err = capsys.readouterr().err
     assert f"{part}:2:0: not UTF-8 text: download it again" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_part_with_windows_line_breaks_is_refused_saying_so(tmp_path):
+    works = _parts_of(tmp_path, [[line + b"\r" for line in _numbered(1, 10)]])
+    with pytest.raises(InputError) as e:
+        list(bulk_records(works, [MANY]))
+    assert str(e.value) == (
+        f"{works / 'updated_date=2024-01-01/part_000.gz'}: cannot be read as JSON Lines: it holds a carriage "
+        "return (\\r), as a file with Windows line breaks does, which OpenAlex's parts never hold"
+    )
+
+
+def test_the_same_parts_give_the_same_subset_and_the_same_manifest(tmp_path, monkeypatch):
+    import time
+
+    works = _layout(tmp_path, _records())
+    subsets = []
+    for k in range(2):
+        subsets.append(tmp_path / f"subset-{k}.jsonl.gz")
+        write_bulk_subset(works, ["I100"], subsets[-1])
+        monkeypatch.setattr(time, "time", lambda: 2_000_000_000.0)  # a gzip header's clock, were it written
+    assert subsets[0].read_bytes() == subsets[1].read_bytes()
+    manifests = []
+    for k in range(2):
+        import_works_from = tmp_path / f"snap-{k}"
+        from claimwatch.evidence import import_bulk
+
+        import_bulk(works, import_works_from, institutions=["I100"])
+        manifests.append(json.loads((import_works_from / "manifest.json").read_text())["queries"][0]["sha256"])
+    assert manifests[0] == manifests[1]
+
+
+@pytest.mark.parametrize(
+    "subject, options, said",
+    [
+        ("A100", {}, "--subject: 'A100' is not an OpenAlex institution id (I...)"),
+        ("foo", {}, "--subject: 'foo' is not an OpenAlex institution id (I...)"),
+        (
+            "I100",
+            {"start": dt.date(2024, 5, 1), "end": dt.date(2024, 1, 1)},
+            "--to: 2024-01-01 is before --from 2024-05-01",
+        ),
+    ],
+)
+def test_the_bulk_imports_arguments_are_checked_before_any_part_is_read(tmp_path, subject, options, said):
+    from claimwatch.evidence import import_bulk
+
+    works = _layout(tmp_path, _records())
+    heard = []
+    with pytest.raises(InputError) as e:
+        import_bulk(works, tmp_path / "snap", institutions=[subject], on_part=lambda *a: heard.append(a), **options)
+    assert str(e.value) == said and heard == []
+
+
+def test_parts_the_manifest_does_not_list_are_said_not_read(tmp_path, capsys):
+    from claimwatch.cli import main
+
+    records = _records()
+    works = _layout(tmp_path, records[:40])
+    stale = works / "updated_date=2023-12-01/part_000.gz"  # left from an earlier download
+    stale.parent.mkdir()
+    stale.write_bytes(gzip.compress(b"".join(json.dumps(r).encode() + b"\n" for r in records[40:]), mtime=0))
+    out = tmp_path / "snap"
+    assert main(["evidence", "import", str(works), "--out", str(out), "--subject", "I100"]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"warning: {works}: a .gz file in updated_date= folders that its manifest does not list "
+        "(the first: updated_date=2023-12-01/part_000.gz) were not read: left from an earlier download?"
+    ) in err
+    assert all(int(w.id[1:]) <= 40 for w in open_evidence(out).works())
+
+
+@pytest.mark.parametrize("name, sibling", [("snap[1]", "snap1"), ("st*", "st1"), ("q?x", "qax")])
+@pytest.mark.parametrize("copy", ["manifest", "no manifest", "parquet"])
+def test_a_folder_named_like_a_glob_pattern_is_read_as_named(tmp_path, name, sibling, copy):
+    """DuckDB takes a path as a glob pattern: `snap[1]` matches a sibling `snap1`, whose parts
+    it would read instead (a subject's works silently gone, or another's counted)."""
+    records = _records()
+    works = _layout(tmp_path / name, records)
+    decoy = _layout(
+        tmp_path / sibling, [work(f"W9{k}", "Not the lab's", "2024-06-01", [authorship("A", [LAB])]) for k in range(7)]
+    )
+    if copy == "parquet":
+        for folder, share in ((works, records), (decoy, None)):
+            for part in folder.glob("updated_date=*/*.gz"):
+                part.unlink()
+            source = write_jsonl(
+                folder.parent / "all.jsonl", share or [work("W99", "x", "2024-06-01", [authorship("A", [LAB])])]
+            )
+            duckdb.connect().execute(
+                f"COPY (SELECT * FROM read_json_auto('{source}')) TO '{folder / 'part_000.parquet'}'"
+            )
+            (folder / "manifest").unlink()
+    elif copy == "no manifest":
+        (works / "manifest").unlink()
+        (decoy / "manifest").unlink()
+    kept = {json.loads(r.text)["id"] for r in bulk_records(works, ["I100"])}
+    wanted = {r["id"] for r in records if subjects_of(r, frozenset({"I100"}))}
+    assert wanted <= kept and not any("W777" in k for k in kept)
+
+
+@pytest.mark.parametrize("name, sibling", [("s[1]", "s1"), ("s*", "s1"), ("s?", "s1")])
+def test_a_snapshot_named_like_a_glob_pattern_is_checked_from_its_own_table(tmp_path, name, sibling):
+    records = _records()
+    source = write_jsonl(tmp_path / "all.jsonl", records)
+    other = write_jsonl(tmp_path / "other.jsonl", records[:6])
+    import_works(source, tmp_path / name, institutions=["I100"], start=dt.date(2024, 1, 1))
+    import_works(other, tmp_path / sibling, institutions=["I100"], start=dt.date(2024, 1, 1))
+    root = project(tmp_path / "case")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
+    evidence = [open_evidence(tmp_path / name)]
+    duck = evaluate(claims, evidence, engine="duckdb", cache=tmp_path / "cache")
+    python = evaluate(claims, evidence, engine="python")
+    assert duck.evidence_counts[0].records == len(records)
+    assert duck.model_dump() == python.model_dump()

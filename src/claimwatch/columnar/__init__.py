@@ -23,6 +23,7 @@ from ._bulk import (
     fields_held_as_text,
     subject_needles,
     unchecked_parts_said,
+    unlisted_parts_said,
     write_bulk_subset,
 )
 from ._cache import Table, TableChecks, cache_folder, cached_table, check_table, make_cached_table
@@ -85,6 +86,7 @@ __all__ = [
     "subject_needles",
     "text_words",
     "unchecked_parts_said",
+    "unlisted_parts_said",
     "write_bulk_subset",
     "write_works_table",
 ]

@@ -12,7 +12,9 @@ whose text holds the digits of one of the subjects' OpenAlex ids (every spelling
 could spell a digit so). The import then checks each record it is given exactly, as it checks
 any file, so this filter only has to let through every work of the subjects, and does. Records
 it drops are never parsed: a broken line among them goes unnoticed, which reading 1.6 TB of JSON
-to find would not be worth.
+to find would not be worth. Each gzip part is read whole by zlib as well, beside DuckDB: DuckDB
+checks neither a gzip file's end nor its CRC-32, so a part cut short or changed would otherwise
+give fewer or other records without a word.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ import orjson
 from .. import ids
 from .._text import printable
 from ..errors import InputError, Problem
-from ._duckdb import _threads, connect, out_of_memory_said, quoted
+from ._duckdb import _threads, connect, file_literal, out_of_memory_said, quoted
 
 MANIFEST = "manifest"
 MAX_LINE = (64 << 20) + 1  # the longest record claimwatch reads (MAX_RECORD_BYTES), with its newline
@@ -133,7 +135,7 @@ def fields_held_as_text(parts: list[BulkPart]) -> tuple[str, ...]:
     with connect(_READER_MEMORY, threads=1) as con:
         for part in parquet:
             with _unreadable_said(part):
-                schema = con.execute(f"DESCRIBE SELECT * FROM read_parquet({quoted(str(part.path))})").fetchall()
+                schema = con.execute(f"DESCRIBE SELECT * FROM read_parquet({file_literal(part.path)})").fetchall()
             found |= {name for name, kind, *_ in schema if name in _OBJECT_FIELDS and kind == "VARCHAR"}
     return tuple(sorted(found))
 
@@ -148,6 +150,26 @@ def unchecked_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | Non
         return None
     which = "its parts" if unchecked == len(parts) else f"{unchecked:,} of its {len(parts):,} parts"
     return f"{folder}: no manifest counts the records of {which}, so a part missing from the download could not be told"
+
+
+def unlisted_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | None:
+    """The `updated_date=*/*.gz` files of a folder with a manifest that it does not list, which are
+    not read (the manifest says what the snapshot holds), or None. Files left from an earlier
+    download (a sync that deletes nothing) are such: said, so that none is left unread unsaid."""
+    folder = Path(folder)
+    if not (folder / MANIFEST).is_file():
+        return None
+    listed = {p.path for p in parts}
+    unlisted = sorted(
+        p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name) and p not in listed
+    )
+    if not unlisted:
+        return None
+    which = f"{len(unlisted):,} .gz files" if len(unlisted) > 1 else "a .gz file"
+    return (
+        f"{folder}: {which} in updated_date= folders that its {MANIFEST} does not list "
+        f"(the first: {unlisted[0].relative_to(folder).as_posix()}) were not read: left from an earlier download?"
+    )
 
 
 def _manifest_entries(manifest: Path) -> list[dict[str, Any]]:
@@ -187,8 +209,8 @@ def subject_needles(subjects: Iterable[str]) -> list[str]:
     out = []
     for s in subjects:
         short = ids.openalex_id(s)
-        if short is None:
-            raise InputError(Problem(str(s), 0, 0, "not an OpenAlex institution id"))
+        if short is None or not short.startswith("I"):
+            raise InputError(Problem("--subject", 0, 0, f"{s!r} is not an OpenAlex institution id (I...)"))
         out.append(short[1:])
     return sorted(set(out))
 
@@ -269,11 +291,13 @@ class _Spooled:
 
 def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading.Event) -> _Spooled:
     """Read one part on a thread of its own: its records that may be a subject's into `spool`,
-    in order (one DuckDB thread reads a gzip stream, or a Parquet file, from its start)."""
-    read = kept = row = inflated = 0
+    in order (one DuckDB thread reads a gzip stream, or a Parquet file, from its start), while
+    another thread checks that a gzip part is whole (`_GzipCheck`)."""
+    read = kept = row = 0
     lines = array.array("q")
     doing = f"reading {part.path}"
     with (
+        _GzipCheck(part.path, stop) as check,
         connect(_READER_MEMORY, threads=1) as con,
         _unreadable_said(part),
         out_of_memory_said(doing, _READER_MEMORY),
@@ -281,80 +305,94 @@ def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading
     ):
         cursor = con.execute(_filter_query(part, needles))
         while not stop.is_set() and (rows := cursor.fetchmany(_BATCH)):
-            for present, text, size in rows:
+            for present, text in rows:
                 row += 1  # a row a line (a blank one too), in the part's order: one thread reads it
                 read += present
-                inflated += size
                 if text is not None:
                     kept += 1
                     lines.append(row)
                     out.write(text.encode("utf-8") + b"\n")
-    if part.records is None and part.path.suffix != ".parquet" and not stop.is_set():
-        # DuckDB reads a gzip file cut short as if it were whole, the rest of its records unsaid;
-        # with no manifest count to hold them to, the file's own end says whether it is whole.
-        why = _not_whole(part.path, inflated)
-        if why is not None:
-            raise InputError(Problem(str(part.path), 0, 0, why))
+    if check.why is not None and not stop.is_set():
+        raise InputError(Problem(str(part.path), 0, 0, check.why))
     return _Spooled(spool, lines, read, kept)
 
 
-def _not_whole(path: Path, inflated: int) -> str | None:
-    """Why a gzip part DuckDB read `inflated` bytes of is not whole, or None. A whole gzip file
-    ends with the size of what it holds (modulo 2**32): where that is what was read, it is whole
-    (one cut short ends in compressed bytes, which give that size by a chance of 1 in 2**32);
-    elsewhere (several gzip members one after another, a last line with no line break) it is
-    read again to its end with zlib, which lets go of the GIL, so other parts are read meanwhile."""
-    with open(path, "rb") as f:
-        if f.seek(0, 2) >= 4:
-            f.seek(-4, 2)
-            if int.from_bytes(f.read(4), "little") == inflated % (1 << 32):
-                return None
-    return _gzip_end_missing(path)
+class _GzipCheck:
+    """A gzip part read to its end with zlib, on a thread of its own (zlib lets go of the GIL),
+    while DuckDB reads it: DuckDB checks neither a gzip file's end nor its CRC-32, so a part cut
+    short, or whose bytes changed, would give fewer or other records without a word. `why`, once
+    the block is left, says what is wrong with it (None: whole, or not a gzip part)."""
+
+    def __init__(self, path: Path, stop: threading.Event):
+        self.path, self.stop = path, stop
+        self.why: str | None = None
+        self._thread = threading.Thread(target=self._run, name="claimwatch-bulk-gzip", daemon=True)
+
+    def __enter__(self) -> _GzipCheck:
+        if self.path.suffix != ".parquet":  # a Parquet file's footer is DuckDB's to check
+            self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            self.why = _gzip_not_whole(self.path, self.stop)
+        except OSError as e:
+            self.why = f"cannot be read: {e.strerror or e}"
 
 
 _INFLATED_AT_ONCE = 1 << 20
 
 
-def _gzip_end_missing(path: Path) -> str | None:
-    """Why the gzip file at `path` does not end where a gzip stream does, or None: its members,
-    one after another, each read to its end marker (what they hold is thrown away as it comes)."""
+def _gzip_not_whole(path: Path, stop: threading.Event) -> str | None:
+    """Why the gzip file at `path` is not whole, or None: its members, one after another, each
+    read to its end marker and held to its CRC-32 and size (what they hold is thrown away as it
+    comes). Stops early, saying nothing, once `stop` is set."""
     member, fed = zlib.decompressobj(wbits=31), False
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(_INFLATED_AT_ONCE), b""):
+            if stop.is_set():
+                return None
             data = chunk
             while data:
                 try:
                     member.decompress(data, _INFLATED_AT_ONCE)
                 except zlib.error as e:
-                    return f"not a whole gzip file ({e}): download it again"
+                    return _corrupt(e)
                 fed = True
                 if member.eof:  # the next member, if any, starts in what this one left
                     data, member, fed = member.unused_data, zlib.decompressobj(wbits=31), False
                 else:
                     data = member.unconsumed_tail
-    return (
-        "cut short: the gzip file ends before its end marker (a download cut short?): download it again"
-        if fed
-        else None
-    )
+    if fed:
+        return "cut short: the gzip file ends before its end marker (a download cut short?): download it again"
+    return None
+
+
+def _corrupt(e: zlib.error) -> str:
+    if "incorrect data check" in str(e) or "incorrect length check" in str(e):
+        return "corrupt: what it holds does not match its gzip check (CRC-32 and size): download it again"
+    return f"corrupt gzip ({printable(str(e))}): download it again"
 
 
 def _filter_query(part: BulkPart, needles: list[str]) -> str:
     """A row for each line of the part, in order: whether it is a record (a blank line is not),
-    its text where it may be a subject's (it holds the digits of one of their ids, or a `\\u`
-    escape: a record could spell a digit so), and its bytes in the gzip stream (0 in Parquet)."""
-    size = "0"  # a Parquet file's end is checked by DuckDB (its footer)
+    and its text where it may be a subject's: it holds the digits of one of their ids, or a `\\u`
+    escape (a record could spell a digit so)."""
     if part.path.suffix == ".parquet":
-        source = f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM read_parquet({quoted(str(part.path))}) AS w)"
+        source = f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM read_parquet({file_literal(part.path)}) AS w)"
     else:
         source = (
-            f"read_csv({quoted(str(part.path))}, columns = {{'line': 'VARCHAR'}}, delim = '\x01', quote = '', "
-            f"escape = '', header = false, auto_detect = false, new_line = '\\n', max_line_size = {MAX_LINE}, "
-            f"buffer_size = {2 * MAX_LINE})"
+            # The compression named: DuckDB reads it from the path, which a `?` would cut short.
+            f"read_csv({file_literal(part.path)}, compression = 'gzip', columns = {{'line': 'VARCHAR'}}, "
+            f"delim = '\x01', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', "
+            f"max_line_size = {MAX_LINE}, buffer_size = {2 * MAX_LINE})"
         )
-        size = "coalesce(strlen(line), 0) + 1"  # the line's bytes, and its line break
     may = " OR ".join([*(f"contains(line, {quoted(n)})" for n in needles), "contains(line, '\\u')"])
-    return f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END, {size} FROM {source}"
+    return f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END FROM {source}"
 
 
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -376,6 +414,12 @@ def _unreadable_said(part: BulkPart) -> Iterator[None]:
             reason = "not UTF-8 text: download it again"
         elif "Maximum line size" in text:
             reason = f"a line longer than {MAX_LINE - 1:,} bytes, the longest record claimwatch reads"
+        elif "state machine reached an invalid state" in text:
+            # What DuckDB says of a carriage return, with lines cut at line feeds only.
+            reason = (
+                "cannot be read as JSON Lines: it holds a carriage return (\\r), as a file with Windows "
+                "line breaks does, which OpenAlex's parts never hold"
+            )
         elif at:
             reason = "cannot be read as JSON Lines"
         else:
@@ -408,7 +452,9 @@ def write_bulk_subset(
             on_part(part, records, kept)
 
     try:
-        with gzip.open(out, "wb", compresslevel=3) as f:
+        # Neither a clock nor a file name in the header (gzip.open writes both): the same parts
+        # give the same bytes, whose sha256 the manifest records.
+        with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as f:
             for record in bulk_records(folder, subjects, on_part=counted, parts=summary.parts):
                 f.write(record.text.rstrip(b"\r\n") + b"\n")
                 summary._part_of.append(places[record.part.path])

@@ -10,11 +10,13 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from ..errors import SourceError
+from ._sql import DUCKDB_GLOB_ESCAPES
 
 # DuckDB's own memory, beside Python's: the check's peak stays within bench's target (512 MiB
 # for a million works) and DuckDB spills to disk beyond it rather than fail.
@@ -47,6 +49,13 @@ def connect(
 def quoted(value: str) -> str:
     """A string literal for DuckDB's SQL."""
     return "'" + value.replace("'", "''") + "'"
+
+
+def file_literal(path: str | Path) -> str:
+    """A file's path as a string literal for DuckDB's readers (read_parquet, read_csv,
+    read_json): its `[`, `*` and `?` stand for themselves, so the one file named is read, never
+    another the pattern matches. (Not for COPY ... TO, which takes the path as it is.)"""
+    return quoted(str(path).translate(DUCKDB_GLOB_ESCAPES))
 
 
 def quoted_name(name: str) -> str:
@@ -151,7 +160,7 @@ _AHEAD = 2  # batches read ahead of the one being worked through
 def _fetch_batch(con: duckdb.DuckDBPyConnection, table: str, batch: Sequence[int]) -> list[Any]:
     wanted = ", ".join(map(str, batch))
     rows: list[Any] = con.execute(
-        f"SELECT ordinal, line, record FROM read_parquet({quoted(table)}) "
+        f"SELECT ordinal, line, record FROM read_parquet({file_literal(table)}) "
         f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})"
     ).fetchall()
     rows.sort()

@@ -34,6 +34,11 @@ from collections.abc import Sequence
 
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test
 
+# DuckDB's readers take a path as a glob pattern, and read every file it matches: a folder named
+# `snap[1]` would have its `[1]` match a sibling `snap1`, and a `?` is read as a URL's query.
+# Each of these characters written as a class of itself stands for itself.
+DUCKDB_GLOB_ESCAPES = str.maketrans({"[": "[[]", "*": "[*]", "?": "[?]"})
+
 # A regular expression of thousands of alternatives can outgrow what an engine compiles in one
 # piece (RE2's program limit): long needle lists are split over several, joined by OR.
 _ALTERNATIVES_PER_PATTERN = 200
@@ -47,7 +52,7 @@ class Dialect:
         return "'" + value.replace("'", "''") + "'"
 
     def table(self, source: str) -> str:
-        return f"read_parquet({self.string(source)})"
+        return f"read_parquet({self.string(source.translate(DUCKDB_GLOB_ESCAPES))})"
 
     def unnest(self, array: str, alias: str, element: str) -> str:
         return f"CROSS JOIN UNNEST({array}) AS {alias}({element})"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ids
-from ..columnar import BulkPart, bulk_parts, unchecked_parts_said, write_bulk_subset
+from ..columnar import BulkPart, bulk_parts, unchecked_parts_said, unlisted_parts_said, write_bulk_subset
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
@@ -90,8 +90,7 @@ def import_works(
         source = Path(source)
         open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
         subjects = _institution_ids(institutions)
-        if start and end and end < start:
-            raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
+        _checked_period(start, end)
         layout = layout or sniff_layout(source)
         created = now_utc()
         wanted = frozenset(subjects)
@@ -184,6 +183,9 @@ def import_bulk(
     subjects = list(institutions)
     if not subjects:
         raise InputError(Problem(str(folder), 0, 0, "a bulk snapshot folder is filtered by subject: give at least one"))
+    # Checked before the parts are read (hours, for the whole snapshot), not after.
+    _checked_period(options.get("start"), options.get("end"))
+    subjects = _institution_ids(subjects)
     parts = parts if parts is not None else bulk_parts(folder)
     with tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as tmp:
         subset = Path(tmp) / "subset.jsonl.gz"
@@ -212,6 +214,8 @@ def import_bulk(
         )
     # The file the records were gathered in is gone: the folder is what the user gave.
     warnings = [w.replace(str(subset), str(folder)) for w in summary.warnings]
+    if unlisted := unlisted_parts_said(folder, parts):
+        warnings.insert(0, unlisted)
     if read.text_fields:
         warnings.insert(
             0,
@@ -293,6 +297,11 @@ def imported_author_coverage(
 import_jsonl = import_works  # its name from when it read JSON Lines only
 
 _LAYOUT_NAMES = {"jsonl": "JSON Lines", "json": "JSON document"}
+
+
+def _checked_period(start: dt.date | None, end: dt.date | None) -> None:
+    if start and end and end < start:
+        raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
 
 
 def _institution_ids(values: Iterable[str]) -> list[str]:
