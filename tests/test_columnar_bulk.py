@@ -623,3 +623,62 @@ def test_a_snapshot_named_like_a_glob_pattern_is_checked_from_its_own_table(tmp_
     python = evaluate(claims, evidence, engine="python")
     assert duck.evidence_counts[0].records == len(records)
     assert duck.model_dump() == python.model_dump()
+
+
+def _by(wid: str, inst: dict, updated: str) -> dict:
+    return work(wid, f"Paper {wid}", "2024-06-01", [authorship("A", [inst])]) | {"updated_date": updated}
+
+
+def test_a_newer_version_that_no_longer_names_the_subject_outdoes_an_older_one_left_in_the_folder(tmp_path, capsys):
+    """Without a manifest, files left from an earlier download are read: a work once credited to
+    the lab, and since corrected to another institution, must be read as corrected, as the
+    whole file would be, not credited to the lab by the outdated version the filter kept."""
+    from claimwatch.cli import main
+
+    old = [_by("W11", LAB, "2024-01-01T00:00:00"), _by("W12", LAB, "2024-01-01T00:00:00")]
+    new = [_by("W13", OTHER, "2024-03-01T00:00:00"), _by("W11", OTHER, "2024-03-01T00:00:00")]
+    works = tmp_path / "data" / "works"
+    for day, share in (("2024-01-01", old), ("2024-03-01", new)):
+        part = works / f"updated_date={day}" / "part_000.gz"
+        part.parent.mkdir(parents=True)
+        part.write_bytes(gzip.compress(b"".join(json.dumps(r).encode() + b"\n" for r in share), mtime=0))
+    out = tmp_path / "snap"
+    assert main(["evidence", "import", str(works), "--out", str(out), "--subject", "I100"]) == 0
+    err = capsys.readouterr().err
+    assert f"warning: {works}: 1 other version(s) of works of the subjects" in err
+    snapshot = open_evidence(out)
+    by_id = {w.id: w for w in snapshot.works()}
+    assert sorted(by_id) == ["W11", "W12"]
+    assert [i.id for a in by_id["W11"].authorships for i in a.institutions] == ["I900"]  # the newest
+    whole = write_jsonl(tmp_path / "all.jsonl", old + new)  # the same records as one file: the same reading
+    import_works(whole, tmp_path / "whole", institutions=["I100"])
+    as_one = {
+        w.id: [i.id for a in w.authorships for i in a.institutions] for w in open_evidence(tmp_path / "whole").works()
+    }
+    assert as_one["W11"] == ["I900"]
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["queries"][0]["other_versions_kept"] == 1
+
+
+def test_records_whose_work_id_duckdb_cannot_read_are_said(tmp_path, capsys):
+    from claimwatch.cli import main
+
+    shares = [
+        [json.dumps(_by("W11", LAB, "2024-01-01")).encode(), b'{"id": "https://openalex.org/works/W99", "title": "x"}']
+    ]
+    works = _parts_of(tmp_path, shares)
+    (works / "manifest").unlink()
+    assert (
+        main(["evidence", "import", str(works), "--out", str(tmp_path / "snap"), "--subject", "I100", "--skip-invalid"])
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert f"warning: {works}: 1 record(s) whose work id DuckDB could not read" in err
+
+
+def test_with_a_manifest_no_other_versions_are_looked_for(tmp_path, monkeypatch):
+    import claimwatch.columnar._bulk as bulk
+
+    monkeypatch.setattr(bulk, "_other_versions", lambda *a: pytest.fail("looked for other versions"))
+    works = _layout(tmp_path, _records())
+    assert list(bulk_records(works, ["I100"]))

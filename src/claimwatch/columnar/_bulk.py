@@ -68,6 +68,10 @@ class BulkImport:
     # Fields of a work record the Parquet files hold as text where records hold JSON objects or
     # arrays (`fields_held_as_text`): what they hold is not read.
     text_fields: tuple[str, ...] = ()
+    # Where parts no manifest counts were read: the other versions of the works kept that were
+    # kept too, and the records whose work id DuckDB could not read to look for them.
+    other_versions: int = 0
+    ids_unread: int = 0
     # The part (its place in `parts`) and the line of each kept record, in the order kept.
     _part_of: array.array = field(default_factory=lambda: array.array("l"), repr=False)
     _line_of: array.array = field(default_factory=lambda: array.array("q"), repr=False)
@@ -222,12 +226,19 @@ def bulk_records(
     on_part: Callable[[BulkPart, int, int], None] | None = None,
     readers: int | None = None,
     parts: list[BulkPart] | None = None,
+    on_versions: Callable[[int, int], None] | None = None,
 ) -> Iterator[BulkRecord]:
     """Each record of the works folder that may be by one of `subjects` (`BulkRecord`),
     part by part in the manifest's order, the records of a part in its order. `on_part` hears of
     each part read: the part, its records, those kept (for a progress bar). A part holding other
     than the records its manifest entry counts is refused, naming it (after its records: the
     import that takes them leaves its snapshot as it was).
+
+    Where some part no manifest counts, the folder may hold files left from an earlier download,
+    with outdated versions of works: then every other version of a work kept follows, part by
+    part, once every part has been read, so that the import keeps the newest, as it would from
+    the whole file (`_other_versions`); `on_versions` hears how many there were, and how many
+    records' ids DuckDB could not read to look for them.
 
     A gzip stream is read from its start by one thread, so parts are read side by side, one a
     reader (`readers`, one a core by default, at most `MAX_READERS`), each keeping its records in
@@ -236,6 +247,7 @@ def bulk_records(
     parts = parts if parts is not None else bulk_parts(folder)
     needles = subject_needles(subjects)
     readers = max(1, min(readers or _threads(), MAX_READERS, len(parts)))
+    versions = any(p.records is None for p in parts)
     stop = threading.Event()
     with (
         tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as spool,
@@ -243,11 +255,14 @@ def bulk_records(
     ):
         try:
             queued = (
-                (part, pool.submit(_spool_part, part, needles, Path(spool) / f"{k:06d}", stop))
+                (part, pool.submit(_spool_part, part, needles, Path(spool) / f"{k:06d}", stop, versions))
                 for k, part in enumerate(parts)
             )
             # Reading at most one part ahead of the readers: spool files on disk stay few.
             ahead = deque(itertools.islice(queued, readers + 1))
+            kept_ids: set[int] = set()
+            others: list[tuple[BulkPart, _Spooled]] = []
+            unread = 0
             while ahead:
                 part, reading = ahead.popleft()
                 spooled = reading.result()
@@ -258,8 +273,19 @@ def bulk_records(
                         f"holds {spooled.read:,} records where the manifest says {part.records:,}: download it again"
                     )
                     raise InputError(Problem(str(part.path), 0, 0, message))
+                if versions:
+                    kept_ids.update(spooled.kept_ids)
+                    others.append((part, spooled))
+                    unread += spooled.unread_ids
                 if on_part is not None:
                     on_part(part, spooled.read, spooled.kept)
+            if versions:
+                found = 0
+                for record in _other_versions(others, kept_ids, stop):
+                    found += 1
+                    yield record
+                if on_versions is not None:
+                    on_versions(found, unread)
         finally:
             stop.set()  # readers still at work stop at their next batch of rows; the rest never start
             pool.shutdown(cancel_futures=True)
@@ -275,12 +301,28 @@ _BATCH = 8_192
 @dataclass(frozen=True)
 class _Spooled:
     """A part read: its records that may be a subject's, a line each in `path`, and the line of
-    each in the part (`lines`); how many records it holds (`read`) and how many were kept."""
+    each in the part (`lines`); how many records it holds (`read`) and how many were kept. Where
+    other versions are looked for: the work ids of those kept, the line and work id of the
+    others (`ids_path`, `others` of them), and how many records' ids could not be read."""
 
     path: Path
     lines: array.array
     read: int
     kept: int
+    kept_ids: array.array = field(default_factory=lambda: array.array("q"))
+    ids_path: Path | None = None
+    others: int = 0
+    unread_ids: int = 0
+
+    def other_ids(self) -> tuple[array.array, array.array]:
+        """The line and the work id of each record not kept (read back from `ids_path`)."""
+        lines, ids = array.array("q"), array.array("q")
+        if self.ids_path is not None:
+            with open(self.ids_path, "rb") as f:
+                lines.fromfile(f, self.others)
+                ids.fromfile(f, self.others)
+            self.ids_path.unlink()
+        return lines, ids
 
     def records(self) -> Iterator[tuple[int, bytes]]:
         with open(self.path, "rb") as f:
@@ -289,12 +331,15 @@ class _Spooled:
         self.path.unlink()
 
 
-def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading.Event) -> _Spooled:
+def _spool_part(
+    part: BulkPart, needles: list[str], spool: Path, stop: threading.Event, versions: bool = False
+) -> _Spooled:
     """Read one part on a thread of its own: its records that may be a subject's into `spool`,
     in order (one DuckDB thread reads a gzip stream, or a Parquet file, from its start), while
-    another thread checks that a gzip part is whole (`_GzipCheck`)."""
-    read = kept = row = 0
-    lines = array.array("q")
+    another thread checks that a gzip part is whole (`_GzipCheck`). With `versions`, the work id
+    of every record as well (`_Spooled`)."""
+    read = kept = row = unread = 0
+    lines, kept_ids, other_lines, other_ids = (array.array("q") for _ in range(4))
     doing = f"reading {part.path}"
     with (
         _GzipCheck(part.path, stop) as check,
@@ -303,18 +348,53 @@ def _spool_part(part: BulkPart, needles: list[str], spool: Path, stop: threading
         out_of_memory_said(doing, _READER_MEMORY),
         open(spool, "wb") as out,
     ):
-        cursor = con.execute(_filter_query(part, needles))
+        cursor = con.execute(_filter_query(part, needles, versions))
         while not stop.is_set() and (rows := cursor.fetchmany(_BATCH)):
-            for present, text in rows:
+            for present, text, *work in rows:
                 row += 1  # a row a line (a blank one too), in the part's order: one thread reads it
                 read += present
                 if text is not None:
                     kept += 1
                     lines.append(row)
                     out.write(text.encode("utf-8") + b"\n")
+                if versions and present:
+                    if work[0] is None:
+                        unread += 1
+                    elif text is not None:
+                        kept_ids.append(work[0])
+                    else:
+                        other_lines.append(row)
+                        other_ids.append(work[0])
     if check.why is not None and not stop.is_set():
         raise InputError(Problem(str(part.path), 0, 0, check.why))
-    return _Spooled(spool, lines, read, kept)
+    ids_path = None
+    if other_lines:
+        ids_path = spool.with_suffix(".ids")
+        with open(ids_path, "wb") as f:
+            other_lines.tofile(f)
+            other_ids.tofile(f)
+    return _Spooled(spool, lines, read, kept, kept_ids, ids_path, len(other_lines), unread)
+
+
+def _other_versions(
+    others: list[tuple[BulkPart, _Spooled]], kept_ids: set[int], stop: threading.Event
+) -> Iterator[BulkRecord]:
+    """The records, in the parts' order, that are other versions of the works kept: the same
+    work id, in a record that does not name a subject (a newer version may not, where an older
+    one left in the folder did). Each part holding one is read again for them."""
+    for part, spooled in others:
+        lines, ids = spooled.other_ids()
+        wanted = {line: work for line, work in zip(lines, ids, strict=True) if work in kept_ids}
+        if not wanted or stop.is_set():
+            continue
+        row = 0
+        with connect(_READER_MEMORY, threads=1) as con, _unreadable_said(part):
+            cursor = con.execute(_versions_query(part, sorted(set(wanted.values()))))
+            while rows := cursor.fetchmany(_BATCH):
+                for (text,) in rows:
+                    row += 1
+                    if text is not None and row in wanted:
+                        yield BulkRecord(part, row, text.encode("utf-8"))
 
 
 class _GzipCheck:
@@ -378,21 +458,42 @@ def _corrupt(e: zlib.error) -> str:
     return f"corrupt gzip ({printable(str(e))}): download it again"
 
 
-def _filter_query(part: BulkPart, needles: list[str]) -> str:
+# A work record's own id, as records spell it (`https://openalex.org/W123`, escaped slashes, or
+# `W123`): the first `"id"` holding a work id (nested objects' ids are of authors, institutions,
+# sources, topics). Only ever used to find more records, so a record it misreads is only missed.
+_WORK_ID = r'"id"\s*:\s*"(?:https?:(?:\\?/){2}openalex\.org(?:\\?/))?[Ww]([0-9]{1,18})"'
+
+
+def _filter_query(part: BulkPart, needles: list[str], versions: bool = False) -> str:
     """A row for each line of the part, in order: whether it is a record (a blank line is not),
     and its text where it may be a subject's: it holds the digits of one of their ids, or a `\\u`
     escape (a record could spell a digit so)."""
-    if part.path.suffix == ".parquet":
-        source = f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM read_parquet({file_literal(part.path)}) AS w)"
-    else:
-        source = (
-            # The compression named: DuckDB reads it from the path, which a `?` would cut short.
-            f"read_csv({file_literal(part.path)}, compression = 'gzip', columns = {{'line': 'VARCHAR'}}, "
-            f"delim = '\x01', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', "
-            f"max_line_size = {MAX_LINE}, buffer_size = {2 * MAX_LINE})"
-        )
+    source = _lines_of(part)
     may = " OR ".join([*(f"contains(line, {quoted(n)})" for n in needles), "contains(line, '\\u')"])
-    return f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END FROM {source}"
+    work = f", {_work_id('line')}" if versions else ""
+    return f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END{work} FROM {source}"
+
+
+def _versions_query(part: BulkPart, works: list[int]) -> str:
+    """A row for each line of the part, in order: its text where its work id is among `works`."""
+    wanted = ", ".join(map(str, works))
+    return f"SELECT CASE WHEN {_work_id('line')} IN ({wanted}) THEN line END FROM {_lines_of(part)}"
+
+
+def _lines_of(part: BulkPart) -> str:
+    """The part as a table of its lines (`line`, null for a blank one), a Parquet row's as JSON."""
+    if part.path.suffix == ".parquet":
+        return f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM read_parquet({file_literal(part.path)}) AS w)"
+    return (
+        # The compression named: DuckDB reads it from the path, which a `?` would cut short.
+        f"read_csv({file_literal(part.path)}, compression = 'gzip', columns = {{'line': 'VARCHAR'}}, "
+        f"delim = '\x01', quote = '', escape = '', header = false, auto_detect = false, new_line = '\\n', "
+        f"max_line_size = {MAX_LINE}, buffer_size = {2 * MAX_LINE})"
+    )
+
+
+def _work_id(line: str) -> str:
+    return f"TRY_CAST(regexp_extract({line}, {quoted(_WORK_ID)}, 1) AS BIGINT)"
 
 
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
@@ -451,11 +552,15 @@ def write_bulk_subset(
         if on_part is not None:
             on_part(part, records, kept)
 
+    def versions(found: int, unread: int) -> None:
+        summary.kept += found
+        summary.other_versions, summary.ids_unread = found, unread
+
     try:
         # Neither a clock nor a file name in the header (gzip.open writes both): the same parts
         # give the same bytes, whose sha256 the manifest records.
         with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as f:
-            for record in bulk_records(folder, subjects, on_part=counted, parts=summary.parts):
+            for record in bulk_records(folder, subjects, on_part=counted, parts=summary.parts, on_versions=versions):
                 f.write(record.text.rstrip(b"\r\n") + b"\n")
                 summary._part_of.append(places[record.part.path])
                 summary._line_of.append(record.line)

@@ -200,6 +200,7 @@ def import_bulk(
             "parts_counted_by_manifest": sum(p.records is not None for p in parts),
             "records_read": read.records,
             "records_kept": read.kept,
+            **({"other_versions_kept": read.other_versions} if read.other_versions else {}),
             **({"fields_held_as_text": list(read.text_fields)} if read.text_fields else {}),
         }
         summary = import_works(
@@ -216,6 +217,19 @@ def import_bulk(
     warnings = [w.replace(str(subset), str(folder)) for w in summary.warnings]
     if unlisted := unlisted_parts_said(folder, parts):
         warnings.insert(0, unlisted)
+    if read.other_versions:
+        warnings.insert(
+            0,
+            f"{folder}: {read.other_versions:,} other version(s) of works of the subjects, in records that no "
+            "longer name them, were read as well, and the newest version of each was kept (files left "
+            "from an earlier download?)",
+        )
+    if read.ids_unread:
+        warnings.insert(
+            0,
+            f"{folder}: {read.ids_unread:,} record(s) whose work id DuckDB could not read were not looked at "
+            "for other versions of the works kept (an outdated version left in the folder would go unseen)",
+        )
     if read.text_fields:
         warnings.insert(
             0,
