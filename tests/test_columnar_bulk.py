@@ -578,6 +578,7 @@ def test_parts_the_manifest_does_not_list_are_said_not_read(tmp_path, capsys):
         "(the first: updated_date=2023-12-01/part_000.gz) were not read: left from an earlier download?"
     ) in err
     assert all(int(w.id[1:]) <= 40 for w in open_evidence(out).works())
+    assert json.loads((out / "manifest.json").read_text())["queries"][0]["parts_not_listed"] == 1
 
 
 @pytest.mark.parametrize("name, sibling", [("snap[1]", "snap1"), ("st*", "st1"), ("q?x", "qax")])
@@ -674,6 +675,7 @@ def test_records_whose_work_id_duckdb_cannot_read_are_said(tmp_path, capsys):
     )
     err = capsys.readouterr().err
     assert f"warning: {works}: 1 record(s) whose work id DuckDB could not read" in err
+    assert json.loads((tmp_path / "snap" / "manifest.json").read_text())["queries"][0]["work_ids_unread"] == 1
 
 
 def test_with_a_manifest_no_other_versions_are_looked_for(tmp_path, monkeypatch):
@@ -682,3 +684,51 @@ def test_with_a_manifest_no_other_versions_are_looked_for(tmp_path, monkeypatch)
     monkeypatch.setattr(bulk, "_other_versions", lambda *a: pytest.fail("looked for other versions"))
     works = _layout(tmp_path, _records())
     assert list(bulk_records(works, ["I100"]))
+
+
+def test_tied_versions_are_chosen_as_from_the_whole_file(tmp_path):
+    """Two versions with the same updated_date: the import keeps the first, so the other
+    version read after every part goes back to its place in the parts' order (found in review:
+    appended at the end, it let the subject's later version win the tie)."""
+    from claimwatch.evidence import import_bulk
+
+    tied = "2024-03-01T00:00:00"
+    shares = [("2024-01-01", [_by("W11", OTHER, tied), _by("W12", LAB, tied)]), ("2024-03-01", [_by("W11", LAB, tied)])]
+    works = tmp_path / "data" / "works"
+    for day, share in shares:
+        part = works / f"updated_date={day}" / "part_000.gz"
+        part.parent.mkdir(parents=True)
+        part.write_bytes(gzip.compress(b"".join(json.dumps(r).encode() + b"\n" for r in share), mtime=0))
+    import_bulk(works, tmp_path / "bulk", institutions=["I100"])
+    import_works(
+        write_jsonl(tmp_path / "all.jsonl", [r for _, s in shares for r in s]),
+        tmp_path / "whole",
+        institutions=["I100"],
+    )
+
+    def credited(snapshot: Path) -> dict:
+        return {w.id: [i.id for a in w.authorships for i in a.institutions] for w in open_evidence(snapshot).works()}
+
+    assert credited(tmp_path / "bulk") == credited(tmp_path / "whole") == {"W12": ["I100"], "W11": ["I900"]}
+    # Every record named at its own part and line, in the parts' order.
+    read = write_bulk_subset(works, ["I100"], tmp_path / "subset.jsonl.gz")
+    assert [read.origin(n) for n in (1, 2, 3)] == [
+        (str(works / "updated_date=2024-01-01/part_000.gz"), 1),
+        (str(works / "updated_date=2024-01-01/part_000.gz"), 2),
+        (str(works / "updated_date=2024-03-01/part_000.gz"), 1),
+    ]
+
+
+def test_a_relative_path_that_starts_with_a_tilde_is_read_as_named(tmp_path, monkeypatch):
+    """DuckDB reads a leading `~` as the home folder, where Python reads the folder of that name."""
+    monkeypatch.chdir(tmp_path)
+    records = _records()
+    works = _layout(Path("~bulk"), records)
+    assert {r["id"] for r in records if subjects_of(r, frozenset({"I100"}))} <= {
+        json.loads(r.text)["id"] for r in bulk_records(works, ["I100"])
+    }
+    import_works(write_jsonl(tmp_path / "all.jsonl", records), Path("~snap"), institutions=["I100"])
+    root = project(tmp_path / "case")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
+    duck = evaluate(claims, [open_evidence(Path("~snap"))], engine="duckdb", cache=tmp_path / "cache")
+    assert duck.evidence_counts[0].records == len(records)

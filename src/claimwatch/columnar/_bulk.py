@@ -22,6 +22,7 @@ from __future__ import annotations
 import array
 import contextlib
 import gzip
+import heapq
 import itertools
 import re
 import tempfile
@@ -91,6 +92,13 @@ class BulkRecord(NamedTuple):
     text: bytes
 
 
+class OtherVersion(BulkRecord):
+    """Another version of a work kept, read after every part (`bulk_records`): its place in the
+    parts' order may come before records given already."""
+
+    __slots__ = ()
+
+
 def bulk_parts(folder: str | Path) -> list[BulkPart]:
     """The works folder's data files, in the manifest's order, each checked present and of the
     size the manifest gives (a download cut short is refused, naming the part); or, where the
@@ -156,17 +164,21 @@ def unchecked_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | Non
     return f"{folder}: no manifest counts the records of {which}, so a part missing from the download could not be told"
 
 
-def unlisted_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | None:
+def unlisted_parts(folder: str | Path, parts: list[BulkPart]) -> list[Path]:
     """The `updated_date=*/*.gz` files of a folder with a manifest that it does not list, which are
-    not read (the manifest says what the snapshot holds), or None. Files left from an earlier
-    download (a sync that deletes nothing) are such: said, so that none is left unread unsaid."""
+    not read: the manifest says what the snapshot holds. Files left from an earlier download (a
+    sync that deletes nothing) are such."""
     folder = Path(folder)
     if not (folder / MANIFEST).is_file():
-        return None
+        return []
     listed = {p.path for p in parts}
-    unlisted = sorted(
-        p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name) and p not in listed
-    )
+    return sorted(p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name) and p not in listed)
+
+
+def unlisted_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | None:
+    """What `unlisted_parts` finds, said so that no file is left unread unsaid; or None."""
+    folder = Path(folder)
+    unlisted = unlisted_parts(folder, parts)
     if not unlisted:
         return None
     which = f"{len(unlisted):,} .gz files" if len(unlisted) > 1 else "a .gz file"
@@ -388,13 +400,17 @@ def _other_versions(
         if not wanted or stop.is_set():
             continue
         row = 0
-        with connect(_READER_MEMORY, threads=1) as con, _unreadable_said(part):
+        with (
+            connect(_READER_MEMORY, threads=1) as con,
+            _unreadable_said(part),
+            out_of_memory_said(f"reading {part.path} again", _READER_MEMORY),
+        ):
             cursor = con.execute(_versions_query(part, sorted(set(wanted.values()))))
             while rows := cursor.fetchmany(_BATCH):
                 for (text,) in rows:
                     row += 1
                     if text is not None and row in wanted:
-                        yield BulkRecord(part, row, text.encode("utf-8"))
+                        yield OtherVersion(part, row, text.encode("utf-8"))
 
 
 class _GzipCheck:
@@ -406,6 +422,7 @@ class _GzipCheck:
     def __init__(self, path: Path, stop: threading.Event):
         self.path, self.stop = path, stop
         self.why: str | None = None
+        self._given_up = threading.Event()  # the part's reading failed: its check is moot
         self._thread = threading.Thread(target=self._run, name="claimwatch-bulk-gzip", daemon=True)
 
     def __enter__(self) -> _GzipCheck:
@@ -413,13 +430,15 @@ class _GzipCheck:
             self._thread.start()
         return self
 
-    def __exit__(self, *_: object) -> None:
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is not None:
+            self._given_up.set()  # the error is said now, not once zlib has read the whole part
         if self._thread.is_alive():
             self._thread.join()
 
     def _run(self) -> None:
         try:
-            self.why = _gzip_not_whole(self.path, self.stop)
+            self.why = _gzip_not_whole(self.path, lambda: self.stop.is_set() or self._given_up.is_set())
         except OSError as e:
             self.why = f"cannot be read: {e.strerror or e}"
 
@@ -427,14 +446,14 @@ class _GzipCheck:
 _INFLATED_AT_ONCE = 1 << 20
 
 
-def _gzip_not_whole(path: Path, stop: threading.Event) -> str | None:
+def _gzip_not_whole(path: Path, stopped: Callable[[], bool]) -> str | None:
     """Why the gzip file at `path` is not whole, or None: its members, one after another, each
     read to its end marker and held to its CRC-32 and size (what they hold is thrown away as it
-    comes). Stops early, saying nothing, once `stop` is set."""
+    comes). Stops early, saying nothing, once `stopped()`."""
     member, fed = zlib.decompressobj(wbits=31), False
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(_INFLATED_AT_ONCE), b""):
-            if stop.is_set():
+            if stopped():
                 return None
             data = chunk
             while data:
@@ -556,14 +575,43 @@ def write_bulk_subset(
         summary.kept += found
         summary.other_versions, summary.ids_unread = found, unread
 
+    later: list[tuple[int, int, bytes]] = []  # other versions, read after every part
     try:
-        # Neither a clock nor a file name in the header (gzip.open writes both): the same parts
-        # give the same bytes, whose sha256 the manifest records.
-        with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as f:
+        with _subset_file(out) as f:
             for record in bulk_records(folder, subjects, on_part=counted, parts=summary.parts, on_versions=versions):
+                if isinstance(record, OtherVersion):
+                    later.append((places[record.part.path], record.line, record.text))
+                    continue
                 f.write(record.text.rstrip(b"\r\n") + b"\n")
                 summary._part_of.append(places[record.part.path])
                 summary._line_of.append(record.line)
+        if later:
+            _put_in_place(out, summary, later)
     except OSError as e:
         raise InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}")) from None
     return summary
+
+
+@contextlib.contextmanager
+def _subset_file(out: str | Path) -> Iterator[gzip.GzipFile]:
+    # Neither a clock nor a file name in the header (gzip.open writes both): the same parts give
+    # the same bytes, whose sha256 the manifest records.
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=3, mtime=0) as f:
+        yield f
+
+
+def _put_in_place(out: str | Path, summary: BulkImport, later: list[tuple[int, int, bytes]]) -> None:
+    """The subset written again with the other versions each at its place in the parts' order:
+    where two versions tie, the import keeps the first, as it would reading the parts whole."""
+    out = Path(out)
+    gathered = out.with_name(out.name + ".gathered")
+    out.replace(gathered)
+    places = list(zip(summary._part_of, summary._line_of, strict=True))
+    summary._part_of, summary._line_of = array.array("l"), array.array("q")
+    with gzip.open(gathered, "rb") as kept, _subset_file(out) as f:
+        merged = heapq.merge(((*at, line) for at, line in zip(places, kept, strict=True)), later)
+        for part, line, text in merged:
+            f.write(text.rstrip(b"\r\n") + b"\n")
+            summary._part_of.append(part)
+            summary._line_of.append(line)
+    gathered.unlink()

@@ -55,7 +55,9 @@ def file_literal(path: str | Path) -> str:
     """A file's path as a string literal for DuckDB's readers (read_parquet, read_csv,
     read_json): its `[`, `*` and `?` stand for themselves, so the one file named is read, never
     another the pattern matches. (Not for COPY ... TO, which takes the path as it is.)"""
-    return quoted(str(path).translate(DUCKDB_GLOB_ESCAPES))
+    # A relative path made absolute, as it is: DuckDB would read a leading `~` as a home folder.
+    path = os.fspath(path)
+    return quoted(os.path.join(os.getcwd(), path).translate(DUCKDB_GLOB_ESCAPES))
 
 
 def quoted_name(name: str) -> str:

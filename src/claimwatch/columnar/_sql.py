@@ -30,6 +30,7 @@ table for the rest.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test
@@ -52,7 +53,8 @@ class Dialect:
         return "'" + value.replace("'", "''") + "'"
 
     def table(self, source: str) -> str:
-        return f"read_parquet({self.string(source.translate(DUCKDB_GLOB_ESCAPES))})"
+        # As `_duckdb.file_literal` writes a path: absolute (a leading `~` is no home folder here).
+        return f"read_parquet({self.string(os.path.join(os.getcwd(), source).translate(DUCKDB_GLOB_ESCAPES))})"
 
     def unnest(self, array: str, alias: str, element: str) -> str:
         return f"CROSS JOIN UNNEST({array}) AS {alias}({element})"

@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import ids
-from ..columnar import BulkPart, bulk_parts, unchecked_parts_said, unlisted_parts_said, write_bulk_subset
+from ..columnar import (
+    BulkPart,
+    bulk_parts,
+    unchecked_parts_said,
+    unlisted_parts,
+    unlisted_parts_said,
+    write_bulk_subset,
+)
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
@@ -201,6 +208,8 @@ def import_bulk(
             "records_read": read.records,
             "records_kept": read.kept,
             **({"other_versions_kept": read.other_versions} if read.other_versions else {}),
+            **({"work_ids_unread": read.ids_unread} if read.ids_unread else {}),
+            **({"parts_not_listed": len(not_listed)} if (not_listed := unlisted_parts(folder, parts)) else {}),
             **({"fields_held_as_text": list(read.text_fields)} if read.text_fields else {}),
         }
         summary = import_works(
