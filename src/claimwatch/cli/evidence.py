@@ -69,10 +69,12 @@ def import_cmd(
     pretty-printed or not, optionally gzipped. FILE may also be the OpenAlex bulk snapshot's
     works folder (data/works/, its manifest and updated_date=.../part_NNN.gz files) or its
     published Parquet copy (a folder of .parquet files): each part is checked against the
-    manifest and filtered by --subject inside DuckDB (at least one is needed), a progress bar
-    a part, and only the records that may be the subjects' are imported and checked. Parts no
-    manifest counts (a Parquet copy, a folder without its manifest) are read, but a part
-    missing could not be told, so coverage is then not recorded as complete. Work records (ids W...) and author records (ids
+    manifest, and each gzip part checked whole (its end and CRC-32), and filtered by --subject
+    inside DuckDB (at least one is needed), a progress bar a part, and only the records that
+    may be the subjects' are imported and checked. Parts no manifest counts (a Parquet copy, a
+    folder without its manifest) are read, but a part missing could not be told, so coverage is
+    then not recorded as complete; and another version of a work kept, which no longer names
+    the subjects, is read too, so that the newest is kept. Work records (ids W...) and author records (ids
     A...) may share the file; authors go to the snapshot's authors file. Records are kept as
     given (one a line); duplicates (same id) collapse to the newest updated_date. A malformed
     record is refused with file:line and no snapshot is written, unless --skip-invalid.
