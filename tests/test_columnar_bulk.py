@@ -732,3 +732,16 @@ def test_a_relative_path_that_starts_with_a_tilde_is_read_as_named(tmp_path, mon
     claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
     duck = evaluate(claims, [open_evidence(Path("~snap"))], engine="duckdb", cache=tmp_path / "cache")
     assert duck.evidence_counts[0].records == len(records)
+
+
+def test_a_line_of_spaces_is_no_record_the_manifest_counts(tmp_path):
+    """The import reads a line of spaces or tabs as blank; the manifest's count holds no such line
+    (found in review: counted as a record, a whole part was refused as the wrong count)."""
+    share = _numbered(1, 20)
+    works = _parts_of(tmp_path, [[*share[:10], b"   \t ", *share[10:]]])
+    listing = json.loads((works / "manifest").read_text())
+    listing["entries"][0]["meta"]["record_count"] = 20
+    (works / "manifest").write_text(json.dumps(listing))
+    kept = list(bulk_records(works, [MANY]))
+    assert [r.text for r in kept] == [line for line in share if MANY.encode() in line]
+    assert [r.line for r in kept] == [n + 1 + (n >= 10) for n, line in enumerate(share) if MANY.encode() in line]

@@ -487,13 +487,15 @@ _WORK_ID = r'"id"\s*:\s*"(?:https?:(?:\\?/){2}openalex\.org(?:\\?/))?[Ww]([0-9]{
 
 
 def _filter_query(part: BulkPart, needles: list[str], versions: bool = False) -> str:
-    """A row for each line of the part, in order: whether it is a record (a blank line is not),
-    and its text where it may be a subject's: it holds the digits of one of their ids, or a `\\u`
-    escape (a record could spell a digit so)."""
+    """A row for each line of the part, in order: whether it is a record (a blank line, or one
+    of spaces and tabs, is not), and its text where it may be a subject's: it holds the digits of
+    one of their ids, or a `\\u` escape (a record could spell a digit so)."""
     source = _lines_of(part)
     may = " OR ".join([*(f"contains(line, {quoted(n)})" for n in needles), "contains(line, '\\u')"])
     work = f", {_work_id('line')}" if versions else ""
-    return f"SELECT line IS NOT NULL, CASE WHEN {may} THEN line END{work} FROM {source}"
+    # A line of spaces or tabs is blank, as the import reads it, and no record the manifest counts.
+    record = "line IS NOT NULL AND ltrim(line, ' \t') <> ''"
+    return f"SELECT {record}, CASE WHEN {may} THEN line END{work} FROM {source}"
 
 
 def _versions_query(part: BulkPart, works: list[int]) -> str:
