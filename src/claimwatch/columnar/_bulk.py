@@ -109,7 +109,7 @@ def bulk_parts(folder: str | Path) -> list[BulkPart]:
     manifest = folder / MANIFEST
     if manifest.is_file():
         return [_listed_part(folder, manifest, entry) for entry in _manifest_entries(manifest)]
-    gzipped = sorted(p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name))
+    gzipped = _gzip_parts(folder)
     parquet = sorted(folder.rglob("*.parquet"))
     if gzipped and parquet:
         message = "holds both JSON Lines parts (.gz) and .parquet files: give the folder of one of them"
@@ -164,6 +164,11 @@ def unchecked_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | Non
     return f"{folder}: no manifest counts the records of {which}, so a part missing from the download could not be told"
 
 
+def _gzip_parts(folder: Path) -> list[Path]:
+    """The folder's `updated_date=YYYY-MM-DD/*.gz` files, in path order."""
+    return sorted(p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name))
+
+
 def unlisted_parts(folder: str | Path, parts: list[BulkPart]) -> list[Path]:
     """The `updated_date=*/*.gz` files of a folder with a manifest that it does not list, which are
     not read: the manifest says what the snapshot holds. Files left from an earlier download (a
@@ -172,13 +177,12 @@ def unlisted_parts(folder: str | Path, parts: list[BulkPart]) -> list[Path]:
     if not (folder / MANIFEST).is_file():
         return []
     listed = {p.path for p in parts}
-    return sorted(p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name) and p not in listed)
+    return [p for p in _gzip_parts(folder) if p not in listed]
 
 
-def unlisted_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | None:
-    """What `unlisted_parts` finds, said so that no file is left unread unsaid; or None."""
+def unlisted_parts_said(folder: str | Path, unlisted: list[Path]) -> str | None:
+    """What `unlisted_parts` found, said so that no file is left unread unsaid; or None."""
     folder = Path(folder)
-    unlisted = unlisted_parts(folder, parts)
     if not unlisted:
         return None
     which = f"{len(unlisted):,} .gz files" if len(unlisted) > 1 else "a .gz file"
@@ -475,7 +479,7 @@ def _gzip_not_whole(path: Path, stopped: Callable[[], bool]) -> str | None:
 
 
 def _corrupt(e: Exception) -> str:
-    if "checksum" in str(e).lower() or "length check" in str(e):
+    if "checksum" in str(e).lower():  # ISA-L's word for a CRC-32 or a size that does not match
         return "corrupt: what it holds does not match its gzip check (CRC-32 and size): download it again"
     return f"corrupt gzip ({printable(str(e))}): download it again"
 

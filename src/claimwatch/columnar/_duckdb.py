@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from ..errors import SourceError
-from ._sql import DUCKDB_GLOB_ESCAPES
+from ._sql import reader_path
 
 # DuckDB's own memory, beside Python's: the check's peak stays within bench's target (512 MiB
 # for a million works) and DuckDB spills to disk beyond it rather than fail.
@@ -52,12 +52,8 @@ def quoted(value: str) -> str:
 
 
 def file_literal(path: str | Path) -> str:
-    """A file's path as a string literal for DuckDB's readers (read_parquet, read_csv,
-    read_json): its `[`, `*` and `?` stand for themselves, so the one file named is read, never
-    another the pattern matches. (Not for COPY ... TO, which takes the path as it is.)"""
-    # A relative path made absolute, as it is: DuckDB would read a leading `~` as a home folder.
-    path = os.fspath(path)
-    return quoted(os.path.join(os.getcwd(), path).translate(DUCKDB_GLOB_ESCAPES))
+    """A file's path as a string literal for DuckDB's readers (`_sql.reader_path`)."""
+    return quoted(reader_path(path))
 
 
 def quoted_name(name: str) -> str:

@@ -38,7 +38,15 @@ from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic,
 # DuckDB's readers take a path as a glob pattern, and read every file it matches: a folder named
 # `snap[1]` would have its `[1]` match a sibling `snap1`, and a `?` is read as a URL's query.
 # Each of these characters written as a class of itself stands for itself.
-DUCKDB_GLOB_ESCAPES = str.maketrans({"[": "[[]", "*": "[*]", "?": "[?]"})
+_GLOB_ESCAPES = str.maketrans({"[": "[[]", "*": "[*]", "?": "[?]"})
+
+
+def reader_path(path: str | os.PathLike[str]) -> str:
+    """A file's path as DuckDB's readers (read_parquet, read_csv, read_json) read the one file it
+    names, never another the pattern matches: absolute (a leading `~` would be the home folder),
+    its `[`, `*` and `?` escaped. (Not for COPY ... TO, which takes the path as it is.)"""
+    return os.path.join(os.getcwd(), os.fspath(path)).translate(_GLOB_ESCAPES)
+
 
 # A regular expression of thousands of alternatives can outgrow what an engine compiles in one
 # piece (RE2's program limit): long needle lists are split over several, joined by OR.
@@ -53,8 +61,7 @@ class Dialect:
         return "'" + value.replace("'", "''") + "'"
 
     def table(self, source: str) -> str:
-        # As `_duckdb.file_literal` writes a path: absolute (a leading `~` is no home folder here).
-        return f"read_parquet({self.string(os.path.join(os.getcwd(), source).translate(DUCKDB_GLOB_ESCAPES))})"
+        return f"read_parquet({self.string(reader_path(source))})"
 
     def unnest(self, array: str, alias: str, element: str) -> str:
         return f"CROSS JOIN UNNEST({array}) AS {alias}({element})"

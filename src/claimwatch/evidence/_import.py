@@ -194,6 +194,7 @@ def import_bulk(
     _checked_period(options.get("start"), options.get("end"))
     subjects = _institution_ids(subjects)
     parts = parts if parts is not None else bulk_parts(folder)
+    not_listed = unlisted_parts(folder, parts)
     with tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as tmp:
         subset = Path(tmp) / "subset.jsonl.gz"
         read = write_bulk_subset(folder, subjects, subset, on_part=on_part, parts=parts)
@@ -209,7 +210,7 @@ def import_bulk(
             "records_kept": read.kept,
             **({"other_versions_kept": read.other_versions} if read.other_versions else {}),
             **({"work_ids_unread": read.ids_unread} if read.ids_unread else {}),
-            **({"parts_not_listed": len(not_listed)} if (not_listed := unlisted_parts(folder, parts)) else {}),
+            **({"parts_not_listed": len(not_listed)} if not_listed else {}),
             **({"fields_held_as_text": list(read.text_fields)} if read.text_fields else {}),
         }
         summary = import_works(
@@ -224,7 +225,7 @@ def import_bulk(
         )
     # The file the records were gathered in is gone: the folder is what the user gave.
     warnings = [w.replace(str(subset), str(folder)) for w in summary.warnings]
-    if unlisted := unlisted_parts_said(folder, parts):
+    if unlisted := unlisted_parts_said(folder, not_listed):
         warnings.insert(0, unlisted)
     if read.other_versions:
         warnings.insert(
