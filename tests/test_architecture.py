@@ -23,6 +23,7 @@ LAYERS = {
     "results": 0,
     "files": 1,
     "_http": 1,
+    "_gzip": 1,
     "documents": 1,
     "works": 1,
     "people": 1.5,  # above works, whose Institution it reuses; below curated, whose histories it models

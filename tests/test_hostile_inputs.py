@@ -599,6 +599,33 @@ def test_strings_cut_by_the_read_buffer_anywhere_are_read_whole(tmp_path, monkey
     assert e.value.lines() == [f"{broken}:1:45: a string runs to the end of the file: the file is cut short"]
 
 
+_UNCLOSED = "a string begun here is not closed on its line (a JSON string holds no line break): a quote is missing"
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 20])
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # A closing quote missing in an array: the quotes after it pair up wrongly, and the
+        # file's end was blamed (3:46), a line below the one to mend.
+        ('[\n{"id": "https://openalex.org/W1", "title": "a},\n{"id": "https://openalex.org/W2"}\n]\n', "2:44"),
+        # The same in an API page's results.
+        ('{"meta": {}, "results": [\n{"id": "https://openalex.org/W1", "title": "a},\n{"id": "W2"}\n]}\n', "2:44"),
+        # An opening quote missing: the string the scanner sees begins at the line's end.
+        ('[{"id": "https://openalex.org/W1", "title": a", "x": "y"\n}]\n', "1:56"),
+        # A string never closed, its file going on for lines: a quote is missing, not the end.
+        ('[{"id": "https://openalex.org/W1",\n "title": "never closed }]\n\n', "2:11"),
+    ],
+)
+def test_a_string_left_open_is_blamed_on_its_own_line(tmp_path, monkeypatch, chunk, text, where):
+    monkeypatch.setattr(_records, "_CHUNK", chunk)
+    source = tmp_path / "in.json"
+    source.write_text(text)
+    with pytest.raises(InputError) as e:
+        list(store.document_records(source))
+    assert e.value.lines() == [f"{source}:{where}: {_UNCLOSED}"]
+
+
 # --- cases that held: kept as tests so that they go on holding ---------------------------------
 
 

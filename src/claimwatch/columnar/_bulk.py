@@ -36,9 +36,9 @@ from typing import Any, NamedTuple
 
 import duckdb
 import orjson
-from isal import isal_zlib  # zlib's interface, three times its inflating speed
 
 from .. import ids
+from .._gzip import BadGzipFile, ChecksumMismatch, Inflated
 from .._text import printable
 from ..errors import InputError, Problem
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, quoted
@@ -224,15 +224,21 @@ def _listed_part(folder: Path, manifest: Path, entry: dict[str, Any]) -> BulkPar
     return BulkPart(path, records if isinstance(records, int) else None, size if isinstance(size, int) else None)
 
 
+def subject_ids(values: Iterable[str]) -> list[str]:
+    """Each subject's OpenAlex institution id in its short form (I...), sorted, once each; a
+    value that is not one is refused, as `--subject`."""
+    out = []
+    for value in values:
+        short = ids.openalex_id(value)
+        if short is None or not short.startswith("I"):
+            raise InputError(Problem("--subject", 0, 0, f"'{value}' is not an OpenAlex institution id (I...)"))
+        out.append(short)
+    return sorted(set(out))
+
+
 def subject_needles(subjects: Iterable[str]) -> list[str]:
     """The digits of each subject's OpenAlex id: text every spelling of the id holds."""
-    out = []
-    for s in subjects:
-        short = ids.openalex_id(s)
-        if short is None or not short.startswith("I"):
-            raise InputError(Problem("--subject", 0, 0, f"{s!r} is not an OpenAlex institution id (I...)"))
-        out.append(short[1:])
-    return sorted(set(out))
+    return sorted({short[1:] for short in subject_ids(subjects)})
 
 
 def bulk_records(
@@ -418,9 +424,8 @@ def _other_versions(
 
 
 class _GzipCheck:
-    """A gzip part read to its end with ISA-L's inflate (`isal_zlib`, zlib's interface at three
-    times its speed), on a thread of its own (it lets go of the GIL),
-    while DuckDB reads it: DuckDB checks neither a gzip file's end nor its CRC-32, so a part cut
+    """A gzip part read to its end with ISA-L's inflate (`_gzip.Inflated`), on a thread of its
+    own (it lets go of the GIL), while DuckDB reads it: DuckDB checks neither a gzip file's end nor its CRC-32, so a part cut
     short, or whose bytes changed, would give fewer or other records without a word. `why`, once
     the block is left, says what is wrong with it (None: whole, or not a gzip part)."""
 
@@ -449,39 +454,26 @@ class _GzipCheck:
 
 
 _INFLATED_AT_ONCE = 1 << 20
-# What isal_zlib raises for a stream that is not gzip (its stubs call the class an instance).
-_INFLATE_ERROR: type[Exception] = isal_zlib.error  # type: ignore[assignment]
 
 
 def _gzip_not_whole(path: Path, stopped: Callable[[], bool]) -> str | None:
     """Why the gzip file at `path` is not whole, or None: its members, one after another, each
     read to its end marker and held to its CRC-32 and size (what they hold is thrown away as it
     comes). Stops early, saying nothing, once `stopped()`."""
-    member, fed = isal_zlib.decompressobj(wbits=31), False
+    thrown_away = bytearray(_INFLATED_AT_ONCE)
     with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(_INFLATED_AT_ONCE), b""):
-            if stopped():
-                return None
-            data = chunk
-            while data:
-                try:
-                    member.decompress(data, _INFLATED_AT_ONCE)
-                except _INFLATE_ERROR as e:
-                    return _corrupt(e)
-                fed = True
-                if member.eof:  # the next member, if any, starts in what this one left
-                    data, member, fed = member.unused_data, isal_zlib.decompressobj(wbits=31), False
-                else:
-                    data = member.unconsumed_tail
-    if fed:
-        return "cut short: the gzip file ends before its end marker (a download cut short?): download it again"
+        inflated = Inflated(f)
+        try:
+            while inflated.readinto(thrown_away):
+                if stopped():
+                    return None
+        except EOFError:
+            return "cut short: the gzip file ends before its end marker (a download cut short?): download it again"
+        except ChecksumMismatch:
+            return "corrupt: what it holds does not match its gzip check (CRC-32 and size): download it again"
+        except BadGzipFile as e:
+            return f"corrupt gzip ({printable(str(e))}): download it again"
     return None
-
-
-def _corrupt(e: Exception) -> str:
-    if "checksum" in str(e).lower():  # ISA-L's word for a CRC-32 or a size that does not match
-        return "corrupt: what it holds does not match its gzip check (CRC-32 and size): download it again"
-    return f"corrupt gzip ({printable(str(e))}): download it again"
 
 
 # A work record's own id, as records spell it (`https://openalex.org/W123`, escaped slashes, or

@@ -21,6 +21,7 @@ from .. import ids
 from ..columnar import (
     BulkPart,
     bulk_parts,
+    subject_ids,
     unchecked_parts_said,
     unlisted_parts,
     unlisted_parts_said,
@@ -96,7 +97,7 @@ def import_works(
     with _said_at_origin(str(source), origin_of):
         source = Path(source)
         open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
-        subjects = _institution_ids(institutions)
+        subjects = subject_ids(institutions)
         _checked_period(start, end)
         layout = layout or sniff_layout(source)
         created = now_utc()
@@ -192,7 +193,7 @@ def import_bulk(
         raise InputError(Problem(str(folder), 0, 0, "a bulk snapshot folder is filtered by subject: give at least one"))
     # Checked before the parts are read (hours, for the whole snapshot), not after.
     _checked_period(options.get("start"), options.get("end"))
-    subjects = _institution_ids(subjects)
+    subjects = subject_ids(subjects)
     parts = parts if parts is not None else bulk_parts(folder)
     not_listed = unlisted_parts(folder, parts)
     with tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as tmp:
@@ -326,16 +327,6 @@ _LAYOUT_NAMES = {"jsonl": "JSON Lines", "json": "JSON document"}
 def _checked_period(start: dt.date | None, end: dt.date | None) -> None:
     if start and end and end < start:
         raise InputError(Problem("--to", 0, 0, f"{end} is before --from {start}"))
-
-
-def _institution_ids(values: Iterable[str]) -> list[str]:
-    subjects = []
-    for value in values:
-        short = ids.openalex_id(value)
-        if not short or not short.startswith("I"):
-            raise InputError(Problem("--subject", 0, 0, f"'{value}' is not an OpenAlex institution id (I...)"))
-        subjects.append(short)
-    return sorted(set(subjects))
 
 
 def skipped_said(n: int) -> str:

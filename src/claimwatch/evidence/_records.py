@@ -22,7 +22,6 @@ import gzip
 import hashlib
 import io
 import re
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any, BinaryIO, Literal
 import orjson
 
 from .. import ids
+from .._gzip import open_inflated
 from ..documents import NOT_UTF8, open_input
 from ..errors import InputError, Problem
 from ..works import openalex_date
@@ -96,7 +96,7 @@ def _decompressed(path: Path, hasher: Callable[[str], None] | None = None) -> It
         buffered = io.BufferedReader(reader, buffer_size=1 << 20)
         is_gzip = path.name.endswith(".gz") or raw_file.read(2) == b"\x1f\x8b"
         raw_file.seek(0)
-        stream: BinaryIO = gzip.GzipFile(fileobj=buffered, mode="rb") if is_gzip else buffered  # type: ignore[assignment]
+        stream: BinaryIO = open_inflated(buffered) if is_gzip else buffered
         yield stream
         if hasher:
             while buffered.read(1 << 20):  # drain what gzip did not need, so the digest covers the whole file
@@ -109,7 +109,7 @@ def _gzip_problem(path: Path, line: int, e: BaseException) -> InputError:
     return InputError(Problem(str(path), line, 0, what))
 
 
-_GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
+_GZIP_ERRORS = (EOFError, gzip.BadGzipFile, OSError)
 
 
 def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[tuple[int, bytes]]:
@@ -408,6 +408,9 @@ _SEPARATORS = b" \t\r\n,"
 _STRING_BODY = re.compile(rb'(?:[^"\\]+|\\.)*', re.DOTALL)  # a string's bytes up to its closing quote
 _CHUNK = 1 << 20
 _BOM = b"\xef\xbb\xbf"
+_UNCLOSED_STRING = (
+    "a string begun here is not closed on its line (a JSON string holds no line break): a quote is missing"
+)
 _NOT_AN_OBJECT = "expected a JSON object (a work or author record), found {found}"
 _QUOTE, _COLON, _OPEN_OBJECT, _OPEN_ARRAY = b'":{['
 
@@ -500,6 +503,8 @@ class _DocumentScanner:
             if not eof:
                 pos = self._trim(stop)
         if stop < len(self.buf):
+            if b"\n" in self.buf[stop:]:
+                raise self.fail(stop, _UNCLOSED_STRING)
             raise self.fail(stop, "a string runs to the end of the file: the file is cut short")
         if self.stack:
             message = "the JSON value begun here is not closed at the end of the file: the file is cut short"
@@ -517,6 +522,10 @@ class _DocumentScanner:
         return InputError(Problem(self.path, line, column, _too_long(MAX_RECORD_BYTES)))
 
     def _string(self, tok: bytes, start: int) -> None:
+        if b"\n" in tok:
+            # Only a quote missing makes one: the quotes after it pair up wrongly, and the
+            # file's end would be blamed, lines away from the line to mend.
+            raise self.fail(start, _UNCLOSED_STRING)
         depth = len(self.stack)
         if depth == 0:
             raise self.fail(start, _NOT_WORKS)
