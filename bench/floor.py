@@ -49,9 +49,13 @@ _COLUMNS = {
 }
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _read_json(corpus: str, columns: dict[str, str]) -> str:
     spec = ", ".join(f"'{k}': '{v}'" for k, v in columns.items())
-    return f"read_json('{corpus}', format = 'newline_delimited', columns = {{{spec}}}, maximum_object_size = 100000000)"
+    return f"read_json({_literal(corpus)}, format = 'newline_delimited', columns = {{{spec}}}, maximum_object_size = 100000000)"
 
 
 def duckdb_ids(corpus: str) -> int:
@@ -68,9 +72,9 @@ def duckdb_columns(corpus: str) -> int:
         columns = ", ".join(k for k in _COLUMNS if k != "abstract_inverted_index")
         con.execute(
             f"COPY (SELECT {columns}, map_keys(abstract_inverted_index) AS words FROM {_read_json(corpus, _COLUMNS)}) "
-            f"TO '{tmp}/works.parquet' (FORMAT parquet, COMPRESSION zstd)"
+            f"TO {_literal(tmp + '/works.parquet')} (FORMAT parquet, COMPRESSION zstd)"
         )
-        return con.execute(f"SELECT count(*) FROM '{tmp}/works.parquet'").fetchone()[0]
+        return con.execute(f"SELECT count(*) FROM {_literal(tmp + '/works.parquet')}").fetchone()[0]
 
 
 def python_parse(corpus: str) -> int:
@@ -81,8 +85,9 @@ def python_parse(corpus: str) -> int:
     n = 0
     with open(corpus, "rb") as raw:
         for line in open_inflated(raw):
-            orjson.loads(line)
-            n += 1
+            if line.strip():  # a blank line is no record, as the import reads it
+                orjson.loads(line)
+                n += 1
     return n
 
 

@@ -599,7 +599,7 @@ def test_strings_cut_by_the_read_buffer_anywhere_are_read_whole(tmp_path, monkey
     assert e.value.lines() == [f"{broken}:1:45: a string runs to the end of the file: the file is cut short"]
 
 
-_UNCLOSED = "a string begun here is not closed on its line (a JSON string holds no line break): a quote is missing"
+_UNCLOSED = "a string begun here runs past the end of its line: a quote is missing here (a line break in a string is written \\n)"
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 1 << 20])
@@ -624,6 +624,33 @@ def test_a_string_left_open_is_blamed_on_its_own_line(tmp_path, monkeypatch, chu
     with pytest.raises(InputError) as e:
         list(store.document_records(source))
     assert e.value.lines() == [f"{source}:{where}: {_UNCLOSED}"]
+
+
+def test_a_line_break_written_raw_in_a_closed_string_is_that_records_fault_alone(tmp_path):
+    """Both quotes there, a raw line break between them: orjson refuses that record, where it is,
+    and --skip-invalid skips it and reads on, as before the missing-quote rule."""
+    source = tmp_path / "in.json"
+    source.write_text(
+        '[\n{"id": "https://openalex.org/W1", "title": "one\nline"},\n{"id": "https://openalex.org/W2"}\n]\n'
+    )
+    with pytest.raises(InputError) as e:
+        list(store.document_records(source))
+    assert e.value.lines() == [f"{source}:2:48: not JSON: unexpected control character in string"]
+    skipped: list[InputError] = []
+    records = [r.record["id"] for r in store.document_records(source, on_invalid=skipped.append)]
+    assert records == ["https://openalex.org/W2"]
+    assert [x.problems[0].line for x in skipped] == [2]
+
+
+def test_a_record_outgrowing_the_limit_after_a_missing_quote_blames_the_quote(tmp_path, monkeypatch):
+    monkeypatch.setattr(_records, "MAX_RECORD_BYTES", 4096)
+    monkeypatch.setattr(_records, "_CHUNK", 512)
+    source = tmp_path / "in.json"
+    rest = "".join(f'{{"id": "https://openalex.org/W{i}", "title": "t"}},\n' for i in range(2, 400))
+    source.write_text('[\n{"id": "https://openalex.org/W1", "title": "a},\n' + rest + "{}]\n")
+    with pytest.raises(InputError) as e:
+        list(store.document_records(source))
+    assert e.value.lines() == [f"{source}:2:44: {_UNCLOSED}"]
 
 
 # --- cases that held: kept as tests so that they go on holding ---------------------------------

@@ -231,7 +231,7 @@ def subject_ids(values: Iterable[str]) -> list[str]:
     for value in values:
         short = ids.openalex_id(value)
         if short is None or not short.startswith("I"):
-            raise InputError(Problem("--subject", 0, 0, f"'{value}' is not an OpenAlex institution id (I...)"))
+            raise InputError(Problem("--subject", 0, 0, f"{value!r} is not an OpenAlex institution id (I...)"))
         out.append(short)
     return sorted(set(out))
 

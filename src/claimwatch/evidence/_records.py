@@ -409,7 +409,8 @@ _STRING_BODY = re.compile(rb'(?:[^"\\]+|\\.)*', re.DOTALL)  # a string's bytes u
 _CHUNK = 1 << 20
 _BOM = b"\xef\xbb\xbf"
 _UNCLOSED_STRING = (
-    "a string begun here is not closed on its line (a JSON string holds no line break): a quote is missing"
+    "a string begun here runs past the end of its line: a quote is missing here "
+    "(a line break in a string is written \\n)"
 )
 _NOT_AN_OBJECT = "expected a JSON object (a work or author record), found {found}"
 _QUOTE, _COLON, _OPEN_OBJECT, _OPEN_ARRAY = b'":{['
@@ -438,6 +439,7 @@ class _DocumentScanner:
         self.key: bytes | None = None  # a key at depth 1 just followed by ':'
         self.last_string: bytes | None = None
         self.open_string: int | None = None  # how far a string cut short is known to run
+        self.suspect: tuple[int, int] | None = None  # where a string holding a line break began
 
     def where(self, pos: int) -> tuple[int, int]:
         """Line and 1-based column of buf[pos]; positions are asked for in increasing order."""
@@ -451,8 +453,14 @@ class _DocumentScanner:
         return self.line, self.col + 1
 
     def fail(self, pos: int, message: str) -> InputError:
+        if self.suspect is not None:
+            return self._blame_suspect()
         line, column = self.where(max(pos, self.base))
         return InputError(Problem(self.path, line, column, message))
+
+    def _blame_suspect(self) -> InputError:
+        assert self.suspect is not None
+        return InputError(Problem(self.path, *self.suspect, _UNCLOSED_STRING))
 
     def check_gap(self, end: int, allowed: bytes, message: str) -> None:
         """Only `allowed` bytes between the last value and `end`; else `message` where one is not."""
@@ -507,12 +515,16 @@ class _DocumentScanner:
                 raise self.fail(stop, _UNCLOSED_STRING)
             raise self.fail(stop, "a string runs to the end of the file: the file is cut short")
         if self.stack:
+            if self.suspect is not None:
+                raise self._blame_suspect()
             message = "the JSON value begun here is not closed at the end of the file: the file is cut short"
             raise InputError(Problem(self.path, self.top[0], self.top[1], message))
         self.check_gap(len(self.buf), _BLANK, _NOT_WORKS)
 
     def _outgrown(self) -> InputError:
         """The record (or the run of bytes between records) being read outgrew the limit."""
+        if self.suspect is not None:
+            return self._blame_suspect()  # a quote missing made one string of the records after it
         if self.element is not None:
             line, column = self.element[1], self.element[2]
         elif self.stack:
@@ -522,10 +534,11 @@ class _DocumentScanner:
         return InputError(Problem(self.path, line, column, _too_long(MAX_RECORD_BYTES)))
 
     def _string(self, tok: bytes, start: int) -> None:
-        if b"\n" in tok:
-            # Only a quote missing makes one: the quotes after it pair up wrongly, and the
-            # file's end would be blamed, lines away from the line to mend.
-            raise self.fail(start, _UNCLOSED_STRING)
+        if b"\n" in tok and self.suspect is None:
+            # A line break in a string: written raw in a record (orjson refuses that record, and
+            # --skip-invalid skips it), or a quote missing, after which every quote pairs up
+            # wrongly and the structure fails lines below. Such a failure blames this string.
+            self.suspect = self.where(start)
         depth = len(self.stack)
         if depth == 0:
             raise self.fail(start, _NOT_WORKS)
@@ -578,6 +591,8 @@ class _DocumentScanner:
                 self.shell.append(self.buf[self.shell_from : end])
                 item = _Item("page" if self.paged else "document", *self.top, b"".join(self.shell))
             self.shell, self.shell_from, self.gap = [], -1, end
+        if item is not None:
+            self.suspect = None  # the value closed: orjson judges its strings
         return item
 
     def _trim(self, stop: int) -> int:
