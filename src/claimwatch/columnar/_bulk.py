@@ -490,7 +490,9 @@ def _filter_query(part: BulkPart, needles: list[str], versions: bool = False) ->
     may = " OR ".join([*(f"contains(line, {quoted(n)})" for n in needles), "contains(line, '\\u')"])
     work = f", {_work_id('line')}" if versions else ""
     # A line of spaces or tabs is blank, as the import reads it, and no record the manifest counts.
-    record = "line IS NOT NULL AND ltrim(line, ' \t') <> ''"
+    # Only a line starting with a space or a tab is trimmed: ltrim of every line copied each
+    # record, and the bulk import's peak grew from 644 to 976 MB.
+    record = "CASE WHEN line IS NULL THEN false WHEN left(line, 1) NOT IN (' ', '\t') THEN true ELSE ltrim(line, ' \t') <> '' END"
     return f"SELECT {record}, CASE WHEN {may} THEN line END{work} FROM {source}"
 
 
