@@ -642,6 +642,22 @@ def test_a_line_break_written_raw_in_a_closed_string_is_that_records_fault_alone
     assert [x.problems[0].line for x in skipped] == [2]
 
 
+def test_a_missing_quote_is_blamed_when_skipping_the_record_it_broke(tmp_path):
+    """A brace in a later string closes the record the quote left open; skipped as not JSON, its
+    string that held a line break is still the one blamed when the structure fails (found in
+    review: the next string holding a line break, a line below, was blamed)."""
+    source = tmp_path / "in.json"
+    source.write_text(
+        '[\n{"id": "https://openalex.org/W1", "title": "a},\n'
+        '{"id": "https://openalex.org/W2", "title": "x}"},\n'
+        '{"id": "https://openalex.org/W3"},\n{"id": "https://openalex.org/W4"}\n]\n'
+    )
+    skipped: list[InputError] = []
+    with pytest.raises(InputError) as e:
+        list(store.document_records(source, on_invalid=skipped.append))
+    assert e.value.lines() == [f"{source}:2:44: {_UNCLOSED}"]
+
+
 def test_a_record_outgrowing_the_limit_after_a_missing_quote_blames_the_quote(tmp_path, monkeypatch):
     monkeypatch.setattr(_records, "MAX_RECORD_BYTES", 4096)
     monkeypatch.setattr(_records, "_CHUNK", 512)

@@ -492,7 +492,10 @@ def _filter_query(part: BulkPart, needles: list[str], versions: bool = False) ->
     # A line of spaces or tabs is blank, as the import reads it, and no record the manifest counts.
     # Only a line starting with a space or a tab is trimmed: ltrim of every line copied each
     # record, and the bulk import's peak grew from 644 to 976 MB.
-    record = "CASE WHEN line IS NULL THEN false WHEN left(line, 1) NOT IN (' ', '\t') THEN true ELSE ltrim(line, ' \t') <> '' END"
+    record = (
+        "CASE WHEN line IS NULL OR line = '' THEN false WHEN left(line, 1) NOT IN (' ', '\t') THEN true "
+        "ELSE ltrim(line, ' \t') <> '' END"
+    )
     return f"SELECT {record}, CASE WHEN {may} THEN line END{work} FROM {source}"
 
 

@@ -348,12 +348,14 @@ def document_records(
     n = 0
     try:
         with _decompressed(path, hasher) as stream:
-            for item in _DocumentScanner(stream, name).items():
+            scanner = _DocumentScanner(stream, name)
+            for item in scanner.items():
                 try:
                     record = _record_of(item, name)
                 except InputError as e:
                     if on_invalid is None or item.kind == "page":
                         raise
+                    scanner.refused()
                     on_invalid(e)
                     continue
                 if record is None:
@@ -440,6 +442,7 @@ class _DocumentScanner:
         self.last_string: bytes | None = None
         self.open_string: int | None = None  # how far a string cut short is known to run
         self.suspect: tuple[int, int] | None = None  # where a string holding a line break began
+        self.closed_suspect: tuple[int, int] | None = None  # the suspect of the value last given
 
     def where(self, pos: int) -> tuple[int, int]:
         """Line and 1-based column of buf[pos]; positions are asked for in increasing order."""
@@ -591,9 +594,15 @@ class _DocumentScanner:
                 self.shell.append(self.buf[self.shell_from : end])
                 item = _Item("page" if self.paged else "document", *self.top, b"".join(self.shell))
             self.shell, self.shell_from, self.gap = [], -1, end
-        if item is not None:
-            self.suspect = None  # the value closed: orjson judges its strings
+        if item is not None:  # the value closed: orjson judges its strings
+            self.closed_suspect, self.suspect = self.suspect, None
         return item
+
+    def refused(self) -> None:
+        """The value last given was not a record: a string in it that held a line break may be
+        where a quote is missing, whose wrong pairing closed it (found in review)."""
+        if self.suspect is None:
+            self.suspect = self.closed_suspect
 
     def _trim(self, stop: int) -> int:
         """Drop the bytes nothing will look at again; where to read on, in the shortened buffer."""
