@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from claimwatch.columnar._duckdb import file_literal, quoted
+
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
@@ -49,13 +51,12 @@ _COLUMNS = {
 }
 
 
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _read_json(corpus: str, columns: dict[str, str]) -> str:
     spec = ", ".join(f"'{k}': '{v}'" for k, v in columns.items())
-    return f"read_json({_literal(corpus)}, format = 'newline_delimited', columns = {{{spec}}}, maximum_object_size = 100000000)"
+    return (
+        f"read_json({file_literal(corpus)}, format = 'newline_delimited', columns = {{{spec}}}, "
+        "maximum_object_size = 100000000)"
+    )
 
 
 def duckdb_ids(corpus: str) -> int:
@@ -72,9 +73,9 @@ def duckdb_columns(corpus: str) -> int:
         columns = ", ".join(k for k in _COLUMNS if k != "abstract_inverted_index")
         con.execute(
             f"COPY (SELECT {columns}, map_keys(abstract_inverted_index) AS words FROM {_read_json(corpus, _COLUMNS)}) "
-            f"TO {_literal(tmp + '/works.parquet')} (FORMAT parquet, COMPRESSION zstd)"
+            f"TO {quoted(tmp + '/works.parquet')} (FORMAT parquet, COMPRESSION zstd)"
         )
-        return con.execute(f"SELECT count(*) FROM {_literal(tmp + '/works.parquet')}").fetchone()[0]
+        return con.execute(f"SELECT count(*) FROM read_parquet({file_literal(tmp + '/works.parquet')})").fetchone()[0]
 
 
 def python_parse(corpus: str) -> int:
