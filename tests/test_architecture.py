@@ -24,6 +24,7 @@ LAYERS = {
     "files": 1,
     "_http": 1,
     "_gzip": 1,
+    "_workers": 1,
     "documents": 1,
     "works": 1,
     "people": 1.5,  # above works, whose Institution it reuses; below curated, whose histories it models

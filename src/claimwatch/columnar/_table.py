@@ -30,15 +30,10 @@ records always give the same bytes.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import hashlib
-import multiprocessing
 import os
 import re
 import shutil
-import signal
-import sys
 import tempfile
 import unicodedata
 from collections import deque
@@ -49,6 +44,7 @@ from typing import Any
 
 import orjson
 
+from .._workers import can_fork, fork_pool
 from ..errors import InputError, Problem
 from ..files import default_mode
 from ..works import Authorship, Origin, Work, work_from_openalex
@@ -338,11 +334,9 @@ def _write_part(first: int, chunk: list[tuple[int, bytes]], part: Path) -> Path:
 
 
 def _fork_pool(processes: int) -> Any:
-    """Worker processes forked from this one (they share its imported modules), which leave
-    Ctrl-C to it; where fork is not available, one process does it all."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return _InProcess()
-    return multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker, initargs=(os.getpid(),))
+    """Worker processes forked from this one; where fork is not available, one process does
+    it all."""
+    return fork_pool(processes) if can_fork() else _InProcess()
 
 
 class _InProcess:
@@ -364,20 +358,6 @@ class _Done:
 
     def get(self) -> Any:
         return self.value
-
-
-def _start_worker(parent: int) -> None:
-    """Ctrl-C is the parent's to handle; and a worker dies with its parent: one left behind by
-    a kill -9 would wait for work forever, holding what it inherited open (a snapshot's lock)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 _PARQUET = f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {ROW_GROUP_SIZE})"

@@ -8,9 +8,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import multiprocessing
 import os
-import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ids
+from .._workers import can_fork, fork_pool
 from ..columnar import (
     BulkPart,
     bulk_parts,
@@ -507,10 +506,10 @@ def _choose_records(
     """
     parts = min(os.cpu_count() or 1, 4) if source.stat().st_size >= PARALLEL_IMPORT_BYTES else 1
     args = (source, skip_invalid, subjects, start, end)
-    if parts > 1 and "fork" in multiprocessing.get_all_start_methods():
-        # Ctrl-C is the parent's to answer (one line, exit 130); a worker that took it too would
-        # print its own traceback. Leaving the block terminates the workers.
-        with multiprocessing.get_context("fork").Pool(parts, initializer=_ignore_interrupts) as pool:
+    if parts > 1 and can_fork():
+        # Ctrl-C is the parent's to answer (one line, exit 130). Leaving the block terminates
+        # the workers.
+        with fork_pool(parts) as pool:
             scans = pool.starmap(_scan, [(*args, k, parts) for k in range(parts)])
     else:
         scans = [_scan(*args, 0, 1)]
@@ -527,10 +526,6 @@ def _choose_records(
                 best[key] = chosen
     skipped = sorted((x for s in scans for x in s.skipped), key=lambda x: x["line"])
     return _Scan(best, skipped, sum(s.total for s in scans), scans[0].digest)
-
-
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _scan(
