@@ -9,7 +9,6 @@ only noted by the parent, which answers it once the pool is made."""
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -17,7 +16,6 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 __all__ = ["can_fork", "fork_pool"]
@@ -32,58 +30,65 @@ def can_fork() -> bool:
 def fork_pool(processes: int) -> Any:
     """A `multiprocessing` pool of `processes` forked workers (they share this process's
     imported modules), which leave Ctrl-C to this process and die with it. A Ctrl-C while the
-    pool is made is answered once it is made, its workers stopped."""
-    with _ctrl_c_held() as held:
-        pool = multiprocessing.get_context("fork").Pool(processes, initializer=_start_worker, initargs=(os.getpid(),))
-    if held:
+    pool is made is answered by SIGINT's handler once the pool is made, or once making it
+    failed; where that raises (Python's own handler: KeyboardInterrupt), the workers are
+    stopped first."""
+    ctrl_c = _CtrlCHeld()
+    try:
+        pool = multiprocessing.get_context("fork").Pool(
+            processes, initializer=_start_worker, initargs=(os.getpid(), ctrl_c.in_main_thread)
+        )
+    except BaseException:
+        ctrl_c.release()  # a Ctrl-C held meanwhile is the user's answer, not the fork's failure
+        raise
+    try:
+        ctrl_c.release()
+    except BaseException:
         pool.terminate()
-        held.answer()
+        raise
     return pool
 
 
-class _Held:
-    """A Ctrl-C held while workers are forked, answered afterwards by the handler it was for."""
+class _CtrlCHeld:
+    """SIGINT held from now until `release()`, which answers one held meanwhile with the handler
+    it was for (Python's own: KeyboardInterrupt).
 
-    def __init__(self, handler: Any):
-        self.handler = handler
-        self.signals: list[int] = []
+    Blocked in this thread, so in the workers it forks, which start with it blocked. In the main
+    thread, also answered by a handler that only notes it: another thread (DuckDB's, gzip's) may
+    take the signal, and Python raised KeyboardInterrupt in the main thread halfway through a
+    fork. Where SIGINT is ignored (nohup) or left to the system, its handler is left alone."""
 
-    def __bool__(self) -> bool:
-        return bool(self.signals)
+    def __init__(self) -> None:
+        self.in_main_thread = threading.current_thread() is threading.main_thread()
+        self._handler = signal.getsignal(signal.SIGINT)
+        self._noting = callable(self._handler) and self.in_main_thread
+        self._noted = False
+        if self._noting:
+            signal.signal(signal.SIGINT, self._note)
+        self._mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
 
-    def hold(self, signum: int, frame: Any) -> None:
-        self.signals.append(signum)
+    def _note(self, signum: int, frame: Any) -> None:
+        self._noted = True
 
-    def answer(self) -> None:
-        self.handler(signal.SIGINT, None)  # Python's own handler: KeyboardInterrupt
-
-
-@contextlib.contextmanager
-def _ctrl_c_held() -> Iterator[_Held]:
-    """SIGINT blocked in this thread (so in the workers it forks, which start with it blocked)
-    and, in the main thread, answered by a handler that only notes it: another thread (DuckDB's,
-    gzip's) may take the signal, and Python would raise KeyboardInterrupt in the main thread's
-    fork, halfway through."""
-    previous = signal.getsignal(signal.SIGINT)
-    held = _Held(previous)
-    noting = callable(previous) and threading.current_thread() is threading.main_thread()
-    if noting:
-        signal.signal(signal.SIGINT, held.hold)
-    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield held
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal blocked meanwhile is noted now
-        if noting:
-            signal.signal(signal.SIGINT, previous)
+    def release(self) -> None:
+        # Unblocking runs the handler of a signal blocked meanwhile (CPython checks signals
+        # there): it is noted before the handler is put back.
+        signal.pthread_sigmask(signal.SIG_SETMASK, self._mask)
+        if self._noting:
+            signal.signal(signal.SIGINT, self._handler)
+        if self._noted and callable(self._handler):  # (noted only where it is)
+            self._noted = False
+            self._handler(signal.SIGINT, None)
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, forked_by_main_thread: bool) -> None:
     """Ctrl-C is the parent's to answer; and a worker dies with its parent: one left behind by
     a kill -9 would wait for work forever, holding what it inherited open (a snapshot's lock)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # drops a Ctrl-C held since the fork
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    if sys.platform.startswith("linux"):
+    # The kernel's "parent" is the thread that forked: a worker forked by a thread that ends
+    # before the pool would be killed with its work (only the main thread lasts as the process).
+    if forked_by_main_thread and sys.platform.startswith("linux"):
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the line above took effect

@@ -255,7 +255,11 @@ class WorksTableWriter:
         processes = processes if processes is not None else min(_threads(), 4)
         # Forked now, before the caller's threads (gzip's, DuckDB's) start: a fork copies only
         # the thread that makes it.
-        self._pool: Any = _fork_pool(processes) if processes > 1 else _InProcess()
+        try:
+            self._pool: Any = _fork_pool(processes) if processes > 1 else _InProcess()
+        except BaseException:  # Ctrl-C while forking, or no fork to be had: nothing left behind
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            raise
         self._in_flight = 2 * processes
         self._chunk: list[tuple[int, bytes]] = []
         self._writing: deque[Any] = deque()

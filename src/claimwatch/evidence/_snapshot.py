@@ -308,14 +308,14 @@ class SnapshotWriter:
             # The table's writer forks its workers when made: before the gzip threads start.
             self._table = WorksTableWriter(self.tmp / WORKS_TABLE) if table else None
             self._works = _DataFile(self.tmp / WORKS_FILE)
-        except (OSError, InputError) as e:
+        except BaseException as e:  # a Ctrl-C while the table's writer forks too: nothing left behind
             if self._table is not None:
                 self._table.abort()
             shutil.rmtree(self.tmp, ignore_errors=True)
             self._release()
-            if isinstance(e, InputError):
-                raise
-            raise _cannot_write(self.out, e) from None
+            if isinstance(e, OSError):
+                raise _cannot_write(self.out, e) from None
+            raise
         self._authors: _DataFile | None = None
 
     @property
