@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "claimwatch"
 # a lower number. The same table, in words, is docs/architecture.md's.
 LAYERS = {
     "_version": 0,
+    "_startup": 0,
     "errors": 0,
     "_text": 0,
     "ids": 0,

@@ -8,6 +8,11 @@ A Python user calls the same library the command line does::
     results = claimwatch.evaluate(claims, evidence)
 """
 
+from . import _startup
+
+_startup.answer_ctrl_c_in_one_line()  # first: the imports below take the command a second or two
+
+# ruff: noqa: E402 (the imports below come after that call on purpose)
 from ._version import __version__
 from .claims import Claim, ClaimFile, ClaimSet, Topic, describe, load_claims
 from .coverage import Coverage

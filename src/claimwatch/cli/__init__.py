@@ -15,6 +15,7 @@ import traceback
 
 import click
 
+from .._startup import INTERRUPTED
 from ..errors import ClaimwatchError
 from . import authoring, check, collect, diff, evidence, init, lists, review
 from .options import CommandLine, sanitised_terminal
@@ -68,10 +69,10 @@ def _run(argv: list[str] | None) -> int:
         e.show()
         return 2
     except click.exceptions.Abort:
-        click.echo("claimwatch: interrupted", err=True)
+        click.echo(INTERRUPTED, err=True)
         return 130
     except KeyboardInterrupt:
-        click.echo("claimwatch: interrupted", err=True)
+        click.echo(INTERRUPTED, err=True)
         return 130
     except BrokenPipeError:  # e.g. `claimwatch show claims/ | head`
         sys.stderr.close()
