@@ -20,6 +20,7 @@ import pytest
 
 import claimwatch.evidence as store
 from claimwatch import documents
+from claimwatch._workers import can_fork
 from claimwatch.cli import main
 from claimwatch.curated import read_curated
 from claimwatch.errors import InputError
@@ -448,6 +449,53 @@ def test_ctrl_c_while_the_workers_are_forked_is_the_parents_alone(tmp_path, who)
     else:
         assert (done.returncode, done.stderr.strip()) == (130, "claimwatch: interrupted")
         assert not (tmp_path / "snap").exists() and leftovers(tmp_path, "snap") == []
+
+
+_A_WORKER_DIES = """
+import os, signal, sys
+from claimwatch.cli import main
+from claimwatch.columnar import _table
+from claimwatch.evidence import _import
+_import.PARALLEL_IMPORT_BYTES = 0
+_import.os.cpu_count = lambda: 2
+_table._threads = lambda: 2  # the works table's writer forks two workers, on any machine
+real_scan = _import._scan
+
+def _scan(*args):
+    if args[-2] == 1:  # the second share of the first pass
+        os.kill(os.getpid(), signal.SIGKILL)  # as the system's out-of-memory killer does
+    return real_scan(*args)
+
+def _write_part(first, chunk, part):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if sys.argv[3] == "reading":
+    _import._scan = _scan
+else:
+    _table._write_part = _write_part
+sys.exit(main(["evidence", "import", sys.argv[1], "--out", sys.argv[2]]))
+"""
+
+
+@pytest.mark.skipif(not can_fork(), reason="no fork on this platform: no workers to die")
+@pytest.mark.parametrize("stage", ["reading", "writing the works table"])
+def test_an_import_whose_worker_is_killed_is_one_line_and_writes_nothing(tmp_path, stage):
+    """It hung, saying nothing: `multiprocessing.Pool` waits for a dead worker's work for ever."""
+    source = write_jsonl(tmp_path / "in.jsonl", [work(f"W{i}", "x") for i in range(1, 50)])
+    snap = tmp_path / "snap"
+    done = subprocess.run(
+        [sys.executable, "-c", _A_WORKER_DIES, str(source), str(snap), stage],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    what = f"reading {source}" if stage == "reading" else f"writing the works table {snap}/works.parquet"
+    assert (done.returncode, done.stderr) == (
+        3,
+        f"a worker process {what} stopped abruptly (killed, by the system for want of memory or by hand): "
+        "nothing was written; free memory on this machine and run the command again\n",
+    )
+    assert not snap.exists() and leftovers(tmp_path, "snap") == []
 
 
 # --- 7. unbounded inputs --------------------------------------------------------------------

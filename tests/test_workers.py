@@ -1,14 +1,18 @@
-"""Forked workers leave Ctrl-C to the parent, and making them leaves the parent as it was."""
+"""Forked workers leave Ctrl-C to the parent, making them leaves the parent as it was, and a
+worker that dies is one line, never a wait for ever."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
-from claimwatch._workers import can_fork, fork_pool
+from claimwatch._workers import can_fork, deaths_said, fork_pool, stop
+from claimwatch.errors import SourceError
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork on this platform: one process does it all")
 
@@ -20,25 +24,28 @@ def _signal_state() -> tuple[object, bool]:
 
 def test_workers_ignore_ctrl_c_unblocked_and_the_parent_is_left_as_it_was():
     before = _signal_state()
-    with fork_pool(2) as pool:
+    pool = fork_pool(2)
+    try:
         assert _signal_state() == before
-        assert pool.apply(_signal_state) == (signal.SIG_IGN, False)
+        assert pool.submit(_signal_state).result() == (signal.SIG_IGN, False)
+    finally:
+        stop(pool)
 
 
 _POOL_MADE_BY_A_THREAD = """
 import threading, time
-from claimwatch._workers import fork_pool
+from claimwatch._workers import fork_pool, stop
 made = {}
 def make():
     made["pool"] = fork_pool(2)
-    made["workers"] = sorted(p.pid for p in made["pool"]._pool)
-    made["job"] = made["pool"].apply_async(time.sleep, (1,))
+    made["workers"] = sorted(made["pool"]._processes)
+    made["job"] = made["pool"].submit(time.sleep, 1)
 thread = threading.Thread(target=make)
 thread.start()
 thread.join()
-made["job"].get(timeout=20)  # held by a worker while the thread ended
-assert sorted(p.pid for p in made["pool"]._pool) == made["workers"], "workers replaced"
-made["pool"].terminate()
+made["job"].result(timeout=20)  # held by a worker while the thread ended
+assert sorted(made["pool"]._processes) == made["workers"], "workers replaced"
+stop(made["pool"])
 """
 
 
@@ -75,22 +82,21 @@ def test_a_ctrl_c_while_the_works_table_writer_forks_leaves_nothing_behind(tmp_p
 
 
 _CTRL_C_AND_THEN = """
-import multiprocessing, os, signal, sys
+import os, signal, sys
 from claimwatch import _workers
 case = sys.argv[1]
-real = multiprocessing.get_context
-class Failing:
-    def Pool(self, *args, **kwargs):
-        os.kill(os.getpid(), signal.SIGINT)
-        raise BlockingIOError(11, "Resource temporarily unavailable")
+def failing(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGINT)
+    raise BlockingIOError(11, "Resource temporarily unavailable")
 if case == "the fork fails":
-    _workers.multiprocessing.get_context = lambda method: Failing()
+    _workers.ProcessPoolExecutor = failing
 else:  # a handler of the caller's own that lets the run go on
     os.register_at_fork(before=lambda: os.kill(os.getpid(), signal.SIGINT))
     signal.signal(signal.SIGINT, lambda *_: print("noted by the caller's handler"))
 try:
-    with _workers.fork_pool(2) as pool:
-        print(pool.apply(sum, ([1, 2],)))
+    pool = _workers.fork_pool(2)
+    print(pool.submit(sum, [1, 2]).result())
+    _workers.stop(pool)
 except KeyboardInterrupt:
     print("KeyboardInterrupt")
 """
@@ -106,3 +112,36 @@ except KeyboardInterrupt:
 def test_a_ctrl_c_held_while_forking_is_answered_by_the_callers_handler(case, printed):
     done = subprocess.run([sys.executable, "-c", _CTRL_C_AND_THEN, case], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, printed, "")
+
+
+def _die() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)  # as the system's out-of-memory killer does
+
+
+def test_a_worker_that_dies_is_one_line_and_its_fellows_are_stopped():
+    """`multiprocessing.Pool` waited for a dead worker's result for ever: an import whose
+    worker the system killed hung, saying nothing."""
+    pool = fork_pool(2)
+    workers = list(pool._processes.values())
+    try:
+        with pytest.raises(SourceError) as e, deaths_said("reading in.jsonl"):
+            busy = pool.submit(time.sleep, 60)
+            pool.submit(_die).result(timeout=30)
+    finally:
+        stop(pool)
+    assert e.value.lines() == [
+        "a worker process reading in.jsonl stopped abruptly (killed, by the system for want of memory or by hand): "
+        "nothing was written; free memory on this machine and run the command again"
+    ]
+    assert busy.done() and all(not w.is_alive() for w in workers)
+
+
+def test_stopping_a_pool_does_not_wait_for_the_work_in_hand():
+    """An error or a Ctrl-C stops the workers at once (a worker may be reading a whole file)."""
+    pool = fork_pool(2)
+    workers = list(pool._processes.values())
+    jobs = [pool.submit(time.sleep, 60) for _ in range(3)]
+    started = time.monotonic()
+    stop(pool)
+    assert time.monotonic() - started < 20
+    assert all(not w.is_alive() for w in workers) and all(j.done() for j in jobs)

@@ -5,10 +5,16 @@ would print its own traceback beside the parent's one line, so a worker ignores 
 do so only once it runs, though, and a Ctrl-C between the fork and then printed "Exception
 ignored in: ..." (CI saw it). So SIGINT is held while the pool forks: blocked in the forking
 thread, which the workers inherit (each drops one held meanwhile once it ignores SIGINT), and
-only noted by the parent, which answers it once the pool is made."""
+only noted by the parent, which answers it once the pool is made.
+
+A worker that dies (the system's out-of-memory killer, a kill -9) breaks its pool: what it was
+doing is lost, and `multiprocessing.Pool` would wait for it forever (an import hung, saying
+nothing). The pools are `concurrent.futures` process pools, which notice: waiting on a lost
+result is one line (`SourceError`, exit 3), and every other worker is stopped."""
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -16,9 +22,14 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-__all__ = ["can_fork", "fork_pool"]
+from .errors import SourceError
+
+__all__ = ["can_fork", "deaths_said", "fork_pool", "stop"]
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
@@ -27,26 +38,69 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def fork_pool(processes: int) -> Any:
-    """A `multiprocessing` pool of `processes` forked workers (they share this process's
-    imported modules), which leave Ctrl-C to this process and die with it. A Ctrl-C while the
-    pool is made is answered by SIGINT's handler once the pool is made, or once making it
-    failed; where that raises (Python's own handler: KeyboardInterrupt), the workers are
-    stopped first."""
+def fork_pool(processes: int) -> ProcessPoolExecutor:
+    """A process pool of `processes` workers forked now (they share this process's imported
+    modules), which leave Ctrl-C to this process and die with it. A Ctrl-C while the pool is
+    made is answered by SIGINT's handler once the pool is made, or once making it failed; where
+    that raises (Python's own handler: KeyboardInterrupt), the workers are stopped first. End
+    it with `stop` (leaving a `with` block would wait for the work in hand)."""
     ctrl_c = _CtrlCHeld()
     try:
-        pool = multiprocessing.get_context("fork").Pool(
-            processes, initializer=_start_worker, initargs=(os.getpid(), ctrl_c.in_main_thread)
+        pool = ProcessPoolExecutor(
+            processes,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker,
+            initargs=(os.getpid(), ctrl_c.in_main_thread),
         )
+        try:
+            # With fork, the pool forks every worker at its first task: here, while Ctrl-C is
+            # held and before the caller starts threads of its own, not where it hands one work.
+            pool.submit(_started).result()
+        except BaseException:
+            stop(pool)
+            raise
     except BaseException:
         ctrl_c.release()  # a Ctrl-C held meanwhile is the user's answer, not the fork's failure
         raise
     try:
         ctrl_c.release()
     except BaseException:
-        pool.terminate()
+        stop(pool)
         raise
     return pool
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """The pool's workers stopped now, whatever they are doing (an error or a Ctrl-C does not
+    wait for a worker to read a whole file), and the pool shut."""
+    terminate_workers = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if terminate_workers is not None:
+        terminate_workers()
+        return
+    # Before 3.14: the pool's own table of its processes (CPython's), read before shutting it.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)  # its thread sees the workers gone, and ends
+    for process in processes:
+        process.join()
+
+
+@contextlib.contextmanager
+def deaths_said(doing: str) -> Iterator[None]:
+    """Work handed to a pool's workers, or waited for: where a worker died (killed by the system
+    for want of memory, or by hand), one line saying so and what the workers were `doing`."""
+    try:
+        yield
+    except BrokenProcessPool:
+        raise SourceError(
+            f"a worker process {doing} stopped abruptly (killed, by the system for want of memory or by hand): "
+            "nothing was written; free memory on this machine and run the command again"
+        ) from None
+
+
+def _started() -> None:
+    """The first task of a pool's workers: it makes the pool fork them."""
 
 
 class _CtrlCHeld:

@@ -38,13 +38,14 @@ import tempfile
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from .._workers import can_fork, fork_pool
+from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
 from ..works import Authorship, Origin, Work, work_from_openalex
@@ -243,20 +244,23 @@ class WorksTableWriter:
     (`processes`, forked when the writer is made: make it before starting threads of your
     own), each flattening its chunk and writing it as a Parquet part with DuckDB in a temporary
     folder beside `path`, while this process reads on. `close` joins the parts, in order, into
-    the table and renames it into place last."""
+    the table and renames it into place last. A worker's death is one line naming the table as
+    `named` (where it goes in the end, if `path` is a temporary place), and leaves nothing."""
 
-    def __init__(self, path: str | Path, *, processes: int | None = None):
+    def __init__(self, path: str | Path, *, processes: int | None = None, named: str | None = None):
         self.path = Path(path)
         try:
             self._tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.tmp-", dir=self.path.parent))
         except OSError as e:
             raise _cannot_write(self.path, e) from None
         self.rows = 0
+        self._doing = f"writing the works table {named or self.path}"  # `named`: where it goes in the end
         processes = processes if processes is not None else min(_threads(), 4)
         # Forked now, before the caller's threads (gzip's, DuckDB's) start: a fork copies only
         # the thread that makes it.
         try:
-            self._pool: Any = _fork_pool(processes) if processes > 1 else _InProcess()
+            with deaths_said(self._doing):
+                self._pool: Any = _fork_pool(processes) if processes > 1 else _InProcess()
         except BaseException:  # Ctrl-C while forking, or no fork to be had: nothing left behind
             shutil.rmtree(self._tmp, ignore_errors=True)
             raise
@@ -275,14 +279,16 @@ class WorksTableWriter:
     def _submit(self) -> None:
         part = self._tmp / f"part-{len(self._parts) + len(self._writing):06d}.parquet"
         first = self.rows - len(self._chunk)
-        self._writing.append(self._pool.apply_async(_write_part, (first, self._chunk, part)))
+        with deaths_said(self._doing):
+            self._writing.append(self._pool.submit(_write_part, first, self._chunk, part))
         self._chunk = []
         while len(self._writing) > self._in_flight:  # bounds the chunks held in memory
             self._collect()
 
     def _collect(self) -> None:
         try:
-            self._parts.append(self._writing.popleft().get())
+            with deaths_said(self._doing):
+                self._parts.append(self._writing.popleft().result())
         except OSError as e:
             raise _cannot_write(self.path, e) from None
 
@@ -309,8 +315,8 @@ class WorksTableWriter:
 
     def abort(self) -> None:
         if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+            if not isinstance(self._pool, _InProcess):
+                stop(self._pool)
             self._pool = None
         shutil.rmtree(self._tmp, ignore_errors=True)
 
@@ -346,22 +352,10 @@ def _fork_pool(processes: int) -> Any:
 class _InProcess:
     """No pool (one core, or no fork): each chunk is written when it is handed over."""
 
-    def apply_async(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> _Done:
-        return _Done(fn(*args))
-
-    def terminate(self) -> None:
-        pass
-
-    def join(self) -> None:
-        pass
-
-
-@dataclass(frozen=True)
-class _Done:
-    value: Any
-
-    def get(self) -> Any:
-        return self.value
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        done: Future[Any] = Future()
+        done.set_result(fn(*args))
+        return done
 
 
 _PARQUET = f"(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE {ROW_GROUP_SIZE})"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ids
-from .._workers import can_fork, fork_pool
+from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..columnar import (
     BulkPart,
     bulk_parts,
@@ -507,10 +507,15 @@ def _choose_records(
     parts = min(os.cpu_count() or 1, 4) if source.stat().st_size >= PARALLEL_IMPORT_BYTES else 1
     args = (source, skip_invalid, subjects, start, end)
     if parts > 1 and can_fork():
-        # Ctrl-C is the parent's to answer (one line, exit 130). Leaving the block terminates
-        # the workers.
-        with fork_pool(parts) as pool:
-            scans = pool.starmap(_scan, [(*args, k, parts) for k in range(parts)])
+        # Ctrl-C is the parent's to answer (one line, exit 130); on it, or on an error, the
+        # workers are stopped at once.
+        with deaths_said(f"reading {source}"):
+            pool = fork_pool(parts)
+            try:
+                shares = [pool.submit(_scan, *args, k, parts) for k in range(parts)]
+                scans = [share.result() for share in shares]
+            finally:
+                stop(pool)
     else:
         scans = [_scan(*args, 0, 1)]
     errors = [s.error for s in scans if s.error]

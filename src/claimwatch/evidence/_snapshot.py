@@ -306,7 +306,7 @@ class SnapshotWriter:
         try:
             os.chmod(self.tmp, default_mode(directory=True))
             # The table's writer forks its workers when made: before the gzip threads start.
-            self._table = WorksTableWriter(self.tmp / WORKS_TABLE) if table else None
+            self._table = WorksTableWriter(self.tmp / WORKS_TABLE, named=str(self.out / WORKS_TABLE)) if table else None
             self._works = _DataFile(self.tmp / WORKS_FILE)
         except BaseException as e:  # a Ctrl-C while the table's writer forks too: nothing left behind
             if self._table is not None:
