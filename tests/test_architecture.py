@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "claimwatch"
 LAYERS = {
     "_version": 0,
     "_startup": 0,
+    "_signals": 0,
     "errors": 0,
     "_text": 0,
     "ids": 0,

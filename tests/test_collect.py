@@ -23,6 +23,7 @@ from rich.console import Console
 
 from claimwatch import _http
 from claimwatch import openalex as collector
+from claimwatch._signals import Terminated
 from claimwatch.claims import load_claims
 from claimwatch.cli import main
 from claimwatch.cli.collect import ProgressBar
@@ -513,7 +514,11 @@ def test_cli_failures_exit_3_with_one_line_and_keep_the_snapshot(serve, tmp_path
     assert captured.out == "" and (out / "works.jsonl.gz").read_bytes() == before
 
 
-def test_ctrl_c_exits_3_and_writes_nothing(serve, tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize(
+    ("stop", "said"), [(KeyboardInterrupt, "interrupted (Ctrl-C)"), (Terminated, "terminated (SIGTERM)")]
+)
+def test_ctrl_c_exits_3_and_writes_nothing(serve, tmp_path, monkeypatch, capsys, stop, said):
+    """A SIGTERM (a job's stop) raises `Terminated` where Ctrl-C raises KeyboardInterrupt."""
     monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     api = serve(works=corpus())
     claims, out = claim_file(tmp_path), tmp_path / "snap"
@@ -526,11 +531,11 @@ def test_ctrl_c_exits_3_and_writes_nothing(serve, tmp_path, monkeypatch, capsys)
     def interrupted(self: SnapshotWriter, record: dict[str, Any]) -> None:
         written.append(record)
         if len(written) == 150:
-            raise KeyboardInterrupt
+            raise stop
 
     monkeypatch.setattr(SnapshotWriter, "write_record", interrupted)
     assert main(argv) == 3
-    assert capsys.readouterr().err.splitlines() == [f"interrupted (Ctrl-C); {out} left unchanged"]
+    assert capsys.readouterr().err.splitlines() == [f"{said}; {out} left unchanged"]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not list(tmp_path.glob(".snap.tmp-*"))
     assert pyalex.config.api_key is None and pyalex.api._get_requests_session.__module__ == "pyalex.api"

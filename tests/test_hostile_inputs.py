@@ -380,24 +380,30 @@ sys.exit(main(["evidence", "import", sys.argv[1], "--out", sys.argv[2]]))
 """
 
 
-def test_ctrl_c_during_the_parallel_first_pass_is_one_line_and_writes_nothing(tmp_path):
+def _stopped_in_the_first_pass(tmp_path: Path, stop: signal.Signals) -> tuple[int, str]:
+    """An import's exit status and stderr, `stop` sent to its process group (its own, as a
+    terminal's foreground job's is, or a job's under `timeout`) while its workers scan."""
     source = write_jsonl(tmp_path / "in.jsonl", [work(f"W{i}", "x") for i in range(1, 3000)])
     with subprocess.Popen(
         [sys.executable, "-c", _INTERRUPTED_IMPORT, str(source), str(tmp_path / "snap")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        start_new_session=True,  # its own process group, as a terminal's foreground job is
+        start_new_session=True,
     ) as proc:
         try:
             assert proc.stdout.readline().startswith("scanning")  # a worker (or several) at work
-            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the parent and every worker
+            os.killpg(proc.pid, stop)  # reaches the parent and every worker
             _, err = proc.communicate(timeout=60)
         finally:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == 130
-    assert err.strip() == "claimwatch: interrupted", err
+    return proc.returncode, err
+
+
+def test_ctrl_c_during_the_parallel_first_pass_is_one_line_and_writes_nothing(tmp_path):
+    code, err = _stopped_in_the_first_pass(tmp_path, signal.SIGINT)
+    assert (code, err.strip()) == (130, "claimwatch: interrupted"), err
     assert not (tmp_path / "snap").exists() and leftovers(tmp_path, "snap") == []
 
 
@@ -411,7 +417,7 @@ parent = os.getpid()
 who = sys.argv[3]
 
 def ctrl_c():
-    os.kill(os.getpid(), signal.SIGINT)
+    os.kill(os.getpid(), getattr(signal, sys.argv[4]))
     time.sleep(0.05)  # the fork goes on after it, as a fork does on a busy machine
 
 def forking_the(module):
@@ -431,24 +437,33 @@ sys.exit(main(["evidence", "import", sys.argv[1], "--out", sys.argv[2]]))
 """
 
 
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
 @pytest.mark.parametrize("who", ["worker", "parent", "parent making the works table"])
-def test_ctrl_c_while_the_workers_are_forked_is_the_parents_alone(tmp_path, who):
+def test_ctrl_c_while_the_workers_are_forked_is_the_parents_alone(tmp_path, who, stop):
     """The window CI hit: a Ctrl-C reaching a worker between its fork and its first line printed
     'Exception ignored in: ...' beside the parent's one line. A worker drops it now; the parent,
-    which holds it while forking, answers it once the pool is made, leaving nothing behind."""
+    which holds it while forking, answers it once the pool is made, leaving nothing behind.
+    SIGTERM is held alike: the parent answers it as it answers Ctrl-C; a worker it reaches
+    ends, and the parent says a worker stopped."""
     source = write_jsonl(tmp_path / "in.jsonl", [work(f"W{i}", "x") for i in range(1, 50)])
     done = subprocess.run(
-        [sys.executable, "-c", _CTRL_C_AT_THE_FORK, str(source), str(tmp_path / "snap"), who],
+        [sys.executable, "-c", _CTRL_C_AT_THE_FORK, str(source), str(tmp_path / "snap"), who, stop],
         capture_output=True,
         text=True,
         timeout=120,
     )
-    if who == "worker":  # the workers' business is not stopped by a Ctrl-C that is not theirs
+    if who == "worker" and stop == "SIGINT":  # the workers' business is not stopped by a Ctrl-C that is not theirs
         assert (done.returncode, done.stderr) == (0, "")
         assert (tmp_path / "snap" / "manifest.json").exists()
-    else:
+        return
+    if who == "worker":
+        said = f"a worker process reading {source} stopped abruptly"
+        assert (done.returncode, done.stderr.startswith(said), done.stderr.count("\n")) == (3, True, 1), done.stderr
+    elif stop == "SIGINT":
         assert (done.returncode, done.stderr.strip()) == (130, "claimwatch: interrupted")
-        assert not (tmp_path / "snap").exists() and leftovers(tmp_path, "snap") == []
+    else:
+        assert (done.returncode, done.stderr) == (143, "claimwatch: terminated\n")
+    assert not (tmp_path / "snap").exists() and leftovers(tmp_path, "snap") == []
 
 
 _A_WORKER_DIES = """
@@ -496,6 +511,52 @@ def test_an_import_whose_worker_is_killed_is_one_line_and_writes_nothing(tmp_pat
         "nothing was written; free memory on this machine and run the command again\n",
     )
     assert not snap.exists() and leftovers(tmp_path, "snap") == []
+
+
+def test_sigterm_during_an_import_is_one_line_and_leaves_nothing(tmp_path):
+    """As a job scheduler or `timeout` stops a job: SIGTERM to the whole process group. It ended
+    the import on the spot, saying nothing, its temporary folder left behind."""
+    assert _stopped_in_the_first_pass(tmp_path, signal.SIGTERM) == (143, "claimwatch: terminated\n")
+    assert not (tmp_path / "snap").exists() and leftovers(tmp_path, "snap") == []
+
+
+_STOPPED_IN_A_QUERY = """
+import importlib, os, signal, sys, threading, time
+from claimwatch.cli import main
+from claimwatch.columnar import _duckdb
+signal.signal(signal.SIGINT, signal.default_int_handler)  # whatever the test runner's is
+grouping = importlib.import_module("claimwatch.evaluate._grouping")
+real_screen = grouping.screen
+stop = getattr(signal, sys.argv[1])
+
+def slow_screen(query, tables, claims):
+    # A query of seconds in DuckDB, where the signal lands, as in a large check's screening
+    # query. One thread: a range is one long task, which DuckDB's other threads would run to its
+    # end before the connection closes (a real query's tasks are its row groups).
+    threading.Thread(target=lambda: (time.sleep(0.5), os.kill(os.getpid(), stop)), daemon=True).start()
+    with _duckdb.connect(threads=1) as con:
+        con.execute("SELECT count(*) FROM range(20000000000) t(x) WHERE x % 7 = 3").fetchall()
+    return real_screen(query, tables, claims)
+
+grouping.screen = slow_screen
+sys.exit(main(["check", "claims/c.yaml", "--evidence", "in.jsonl", "--engine", "duckdb", "--cache", "cache",
+               "--json", "r.json"]))
+"""
+
+
+@pytest.mark.parametrize(("stop", "said", "code"), [("SIGINT", "interrupted", 130), ("SIGTERM", "terminated", 143)])
+def test_a_stop_during_a_duckdb_query_is_one_line(tmp_path, stop, said, code):
+    """DuckDB answers a Ctrl-C during a query with RuntimeError('Query interrupted'), raised from
+    the KeyboardInterrupt: `check --engine duckdb` printed a traceback and exited 1 when Ctrl-C
+    came during its screening query (seconds of a large check). Now it is the stop it came from."""
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    write_jsonl(root / "in.jsonl", [work("W1", "x", authorships=[authorship("A", [LAB])])])
+    done = subprocess.run(
+        [sys.executable, "-c", _STOPPED_IN_A_QUERY, stop], cwd=root, capture_output=True, text=True, timeout=120
+    )
+    assert (done.returncode, done.stderr.splitlines()[-1:]) == (code, [f"claimwatch: {said}"]), done.stderr
+    assert "Traceback" not in done.stderr and not (root / "r.json").exists()
 
 
 # --- 7. unbounded inputs --------------------------------------------------------------------

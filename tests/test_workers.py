@@ -11,25 +11,35 @@ import time
 
 import pytest
 
+from claimwatch._signals import sigterm_raises
 from claimwatch._workers import can_fork, deaths_said, fork_pool, stop
 from claimwatch.errors import SourceError
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="no fork on this platform: one process does it all")
 
 
-def _signal_state() -> tuple[object, bool]:
-    """This process's SIGINT handler, and whether its thread blocks SIGINT."""
-    return signal.getsignal(signal.SIGINT), signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, [])
+def _signal_state() -> tuple[object, ...]:
+    """This process's SIGINT and SIGTERM handlers, and whether its thread blocks either."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    return (
+        signal.getsignal(signal.SIGINT),
+        signal.SIGINT in blocked,
+        signal.getsignal(signal.SIGTERM),
+        signal.SIGTERM in blocked,
+    )
 
 
-def test_workers_ignore_ctrl_c_unblocked_and_the_parent_is_left_as_it_was():
-    before = _signal_state()
-    pool = fork_pool(2)
-    try:
-        assert _signal_state() == before
-        assert pool.submit(_signal_state).result() == (signal.SIG_IGN, False)
-    finally:
-        stop(pool)
+def test_workers_ignore_ctrl_c_leave_sigterm_to_the_system_and_the_parent_is_left_as_it_was():
+    """A worker inherits the command's SIGTERM handler (`_signals`) with the fork; it must not
+    keep it: `stop` ends workers with SIGTERM."""
+    with sigterm_raises():
+        before = _signal_state()
+        pool = fork_pool(2)
+        try:
+            assert _signal_state() == before
+            assert pool.submit(_signal_state).result() == (signal.SIG_IGN, False, signal.SIG_DFL, False)
+        finally:
+            stop(pool)
 
 
 _POOL_MADE_BY_A_THREAD = """

@@ -5,7 +5,8 @@ would print its own traceback beside the parent's one line, so a worker ignores 
 do so only once it runs, though, and a Ctrl-C between the fork and then printed "Exception
 ignored in: ..." (CI saw it). So SIGINT is held while the pool forks: blocked in the forking
 thread, which the workers inherit (each drops one held meanwhile once it ignores SIGINT), and
-only noted by the parent, which answers it once the pool is made.
+only noted by the parent, which answers it once the pool is made. SIGTERM, which the command
+answers as it answers Ctrl-C (`_signals`), is held alike; a worker leaves it to the system.
 
 A worker that dies (the system's out-of-memory killer, a kill -9) breaks its pool: what it was
 doing is lost, and `multiprocessing.Pool` would wait for it forever (an import hung, saying
@@ -44,13 +45,13 @@ def fork_pool(processes: int) -> ProcessPoolExecutor:
     made is answered by SIGINT's handler once the pool is made, or once making it failed; where
     that raises (Python's own handler: KeyboardInterrupt), the workers are stopped first. End
     it with `stop` (leaving a `with` block would wait for the work in hand)."""
-    ctrl_c = _CtrlCHeld()
+    held = _StopsHeld()
     try:
         pool = ProcessPoolExecutor(
             processes,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_start_worker,
-            initargs=(os.getpid(), ctrl_c.in_main_thread),
+            initargs=(os.getpid(), held.in_main_thread),
         )
         try:
             # With fork, the pool forks every worker at its first task: here, while Ctrl-C is
@@ -60,10 +61,10 @@ def fork_pool(processes: int) -> ProcessPoolExecutor:
             stop(pool)
             raise
     except BaseException:
-        ctrl_c.release()  # a Ctrl-C held meanwhile is the user's answer, not the fork's failure
+        held.release()  # a Ctrl-C (or SIGTERM) held meanwhile is the answer, not the fork's failure
         raise
     try:
-        ctrl_c.release()
+        held.release()
     except BaseException:
         stop(pool)
         raise
@@ -103,43 +104,53 @@ def _started() -> None:
     """The first task of a pool's workers: it makes the pool fork them."""
 
 
-class _CtrlCHeld:
-    """SIGINT held from now until `release()`, which answers one held meanwhile with the handler
-    it was for (Python's own: KeyboardInterrupt).
+_STOPS = (signal.SIGINT, signal.SIGTERM)  # Ctrl-C, and a job's stop (`claimwatch._signals`)
 
-    Blocked in this thread, so in the workers it forks, which start with it blocked. In the main
-    thread, also answered by a handler that only notes it: another thread (DuckDB's, gzip's) may
-    take the signal, and Python raised KeyboardInterrupt in the main thread halfway through a
-    fork. Where SIGINT is ignored (nohup) or left to the system, its handler is left alone."""
+
+class _StopsHeld:
+    """Ctrl-C and SIGTERM held from now until `release()`, which answers one held meanwhile with
+    the handler it was for (Python's own for Ctrl-C: KeyboardInterrupt; the command's for
+    SIGTERM: `Terminated`).
+
+    Blocked in this thread, so in the workers it forks, which start with them blocked. In the
+    main thread, also answered by a handler that only notes them: another thread (DuckDB's,
+    gzip's) may take a signal, and Python raised KeyboardInterrupt in the main thread halfway
+    through a fork. Where a signal is ignored (nohup) or left to the system, its handler is left
+    alone (SIGTERM left to the system ends the process once unblocked, as it would have)."""
 
     def __init__(self) -> None:
         self.in_main_thread = threading.current_thread() is threading.main_thread()
-        self._handler = signal.getsignal(signal.SIGINT)
-        self._noting = callable(self._handler) and self.in_main_thread
-        self._noted = False
-        if self._noting:
-            signal.signal(signal.SIGINT, self._note)
-        self._mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        self._handlers = {s: signal.getsignal(s) for s in _STOPS}
+        self._noting = [s for s, h in self._handlers.items() if callable(h) and self.in_main_thread]
+        self._noted: list[int] = []
+        for s in self._noting:
+            signal.signal(s, self._note)
+        self._mask = signal.pthread_sigmask(signal.SIG_BLOCK, set(_STOPS))
 
     def _note(self, signum: int, frame: Any) -> None:
-        self._noted = True
+        if signum not in self._noted:
+            self._noted.append(signum)
 
     def release(self) -> None:
         # Unblocking runs the handler of a signal blocked meanwhile (CPython checks signals
         # there): it is noted before the handler is put back.
         signal.pthread_sigmask(signal.SIG_SETMASK, self._mask)
-        if self._noting:
-            signal.signal(signal.SIGINT, self._handler)
-        if self._noted and callable(self._handler):  # (noted only where it is)
-            self._noted = False
-            self._handler(signal.SIGINT, None)
+        for s in self._noting:
+            signal.signal(s, self._handlers[s])
+        noted, self._noted = self._noted, []
+        for signum in noted:  # (noted only where the handler is callable)
+            handler = self._handlers[signal.Signals(signum)]
+            if callable(handler):
+                handler(signum, None)
 
 
 def _start_worker(parent: int, forked_by_main_thread: bool) -> None:
-    """Ctrl-C is the parent's to answer; and a worker dies with its parent: one left behind by
-    a kill -9 would wait for work forever, holding what it inherited open (a snapshot's lock)."""
+    """Ctrl-C is the parent's to answer, SIGTERM ends a worker (`stop` sends it), and a worker
+    dies with its parent: one left behind by a kill -9 would wait for work forever, holding
+    what it inherited open (a snapshot's lock)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # drops a Ctrl-C held since the fork
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command's handler, inherited
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, set(_STOPS))
     # The kernel's "parent" is the thread that forked: a worker forked by a thread that ends
     # before the pool would be killed with its work (only the main thread lasts as the process).
     if forked_by_main_thread and sys.platform.startswith("linux"):

@@ -15,6 +15,7 @@ import traceback
 
 import click
 
+from .._signals import TERMINATED, TERMINATED_EXIT, Terminated, sigterm_raises
 from .._startup import INTERRUPTED
 from ..errors import ClaimwatchError
 from . import authoring, check, collect, diff, evidence, init, lists, review
@@ -31,7 +32,9 @@ def cli() -> None:
     Write a statement as claims (claims/*.yaml), gather evidence (OpenAlex snapshots,
     reference lists, curated records), and check which claims the data contradicts.
 
-    Exit codes: 0 the command ran; 1 --fail-on matched; 2 bad input; 3 a data source failed.
+    Exit codes: 0 the command ran; 1 --fail-on matched; 2 bad input; 3 a data source failed (or
+    collect was stopped); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). A stopped command
+    leaves nothing half-made.
     """
 
 
@@ -41,8 +44,9 @@ for module in (authoring, check, collect, diff, evidence, init, lists, review):
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code instead of raising SystemExit. Everything it
-    prints, error lines included, passes through the one terminal sanitiser."""
-    with sanitised_terminal():
+    prints, error lines included, passes through the one terminal sanitiser. SIGTERM ends it as
+    Ctrl-C does (`claimwatch._signals`): what it was writing is removed, and it says so."""
+    with sanitised_terminal(), sigterm_raises():
         try:
             return _run(argv)
         except Exception:  # a bug: its traceback is printed, through the sanitiser like every line
@@ -68,12 +72,10 @@ def _run(argv: list[str] | None) -> int:
     except click.ClickException as e:
         e.show()
         return 2
-    except click.exceptions.Abort:
-        click.echo(INTERRUPTED, err=True)
-        return 130
-    except KeyboardInterrupt:
-        click.echo(INTERRUPTED, err=True)
-        return 130
+    except click.exceptions.Abort as e:  # click's word for a KeyboardInterrupt
+        return _stopped(e.__cause__)
+    except KeyboardInterrupt as e:
+        return _stopped(e)
     except BrokenPipeError:  # e.g. `claimwatch show claims/ | head`
         sys.stderr.close()
         return 0
@@ -81,4 +83,32 @@ def _run(argv: list[str] | None) -> int:
         where = f"{e.filename}: " if e.filename else ""
         click.echo(f"claimwatch: {where}{e.strerror or e}", err=True)
         return 2
+    except Exception as e:
+        # A library that turns a Ctrl-C into an error of its own: DuckDB answers one during a
+        # query with RuntimeError("Query interrupted"), raised from the KeyboardInterrupt.
+        stop = _stop_behind(e)
+        if stop is None:
+            raise
+        return _stopped(stop)
     return code if isinstance(code, int) else 0
+
+
+def _stop_behind(error: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C (or SIGTERM) an error was raised from, if any."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+def _stopped(how: BaseException | None) -> int:
+    """Ctrl-C, or SIGTERM: one line, and the exit status a shell gives a process either ends."""
+    if isinstance(how, Terminated):
+        click.echo(TERMINATED, err=True)
+        return TERMINATED_EXIT
+    click.echo(INTERRUPTED, err=True)
+    return 130

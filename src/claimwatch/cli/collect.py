@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import claims as claims_mod
 from .. import openalex
+from .._signals import Terminated
 from .._text import printable, raw_stream
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
@@ -246,8 +247,9 @@ def collect_cmd(
                     subjects_may_be_empty=subject_may_be_empty,
                     authors=not no_authors,
                 )
-    except KeyboardInterrupt:
-        raise SourceError(f"interrupted (Ctrl-C); {target} left unchanged") from None
+    except KeyboardInterrupt as e:
+        how = "terminated (SIGTERM)" if isinstance(e, Terminated) else "interrupted (Ctrl-C)"
+        raise SourceError(f"{how}; {target} left unchanged") from None
     for note in result.notes:  # a fallback was said as it happened; these come at the end
         click.echo(f"note: {printable(note)}", err=True)
     for warning in result.warnings:

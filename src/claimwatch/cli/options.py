@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from .._http import redact
+from .._signals import TERMINATED, TERMINATED_EXIT, Terminated
 from .._text import TerminalStream
 from ..project import find_root
 
@@ -50,7 +51,11 @@ class CommandLine(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         # `main()` opens it already; this covers a caller that runs the group itself (CliRunner).
         with sanitised_terminal():
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except Terminated:  # said here: click would print a blank line first, as for Ctrl-C's ^C
+                click.echo(TERMINATED, err=True)
+                raise click.exceptions.Exit(TERMINATED_EXIT) from None
 
 
 def recorded_command() -> list[str]:
