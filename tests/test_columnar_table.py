@@ -5,8 +5,11 @@ checked against its sha256 before its rows are believed."""
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import hashlib
 import json
+import os
+import threading
 from pathlib import Path
 
 import duckdb
@@ -16,8 +19,10 @@ from claimwatch import claims as claims_mod
 from claimwatch.columnar import (
     TABLE_FORMAT,
     WORKS_TABLE,
+    Table,
     WorksTableWriter,
     cache_folder,
+    make_cached_table,
     search_form,
     text_words,
     write_works_table,
@@ -223,3 +228,62 @@ def test_an_unknown_engine_is_refused(snapshot_case):
     claims, snapshot = snapshot_case
     with pytest.raises(ValueError, match="unknown engine 'bigquery'"):
         evaluate(claims, [open_evidence(snapshot)], engine="bigquery")
+
+
+def test_what_a_killed_run_left_of_a_cached_table_is_removed_when_it_is_made(snapshot_case, tmp_path, capsys):
+    """A run killed while it made a columnar copy (kill -9, the system's out-of-memory killer)
+    left its temporary folder in the cache, hundreds of megabytes for a million works, which
+    nothing removed. The next run making the same table removes it; another table's, and a
+    name that only looks like one, are left alone."""
+    claims, snapshot = snapshot_case
+    cache = tmp_path / "cache"
+    evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=cache)
+    (table,) = cache.glob("*.parquet")
+    made = {p.name: p.read_bytes() for p in cache.iterdir()}
+    for p in cache.glob("works-*"):  # as if the first run had been killed before its rename
+        p.unlink()
+    left = [cache / f".{table.name}.tmp-a1b2_c3d", cache / f".{table.name}.tmp-zz9"]
+    others = [cache / ".works-0123-t2.parquet.tmp-a1b2c3d4", cache / f".{table.name}.tmp-x.y"]
+    for folder in (*left, *others):
+        folder.mkdir()
+        (folder / "part-000000.parquet").write_bytes(b"PAR1")
+    capsys.readouterr()
+    evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=cache)
+    assert "making a columnar copy of" in capsys.readouterr().err
+    assert not any(f.exists() for f in left) and all(f.is_dir() for f in others)
+    assert {p.name: p.read_bytes() for p in cache.iterdir() if p.is_file()} == made
+
+
+def test_a_run_waits_for_another_making_the_same_cached_table_and_reads_it(snapshot_case, tmp_path, capsys):
+    """Two checks started together on new evidence: the second waits, says so, and reads the
+    table the first made rather than making it again."""
+    claims, snapshot = snapshot_case
+    cache = tmp_path / "cache"
+    evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=cache)
+    (table,) = cache.glob("*.parquet")
+    data_sha256 = table.name.removeprefix("works-").split("-t")[0]
+    made = {p.name: p.read_bytes() for p in cache.iterdir()}
+    sidecar = table.with_suffix(".json")
+    kept = sidecar.read_bytes()
+    sidecar.unlink()  # not made yet, as far as a run starting now can tell
+    capsys.readouterr()
+    lock = os.open(cache / f".{table.stem}.lock", os.O_RDWR)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # the first run, making it
+    read: list[int] = []
+
+    def records():  # the second run's evidence: never read, since the first run made the table
+        read.append(1)
+        yield from ()
+
+    waiting: list[Table] = []
+    second = threading.Thread(target=lambda: waiting.append(make_cached_table(cache, data_sha256, records(), "in")))
+    second.start()
+    second.join(0.5)
+    assert second.is_alive()  # waiting for the lock
+    sidecar.write_bytes(kept)  # the first run finishes its table
+    os.close(lock)
+    second.join(30)
+    assert waiting == [Table(table, json.loads(kept)["sha256"])] and read == []
+    err = capsys.readouterr().err
+    assert err == "claimwatch: another claimwatch run is making the same columnar copy: waiting for it\n"
+    assert {p.name: p.read_bytes() for p in cache.iterdir()} == made

@@ -22,6 +22,33 @@ def default_mode(directory: bool = False) -> int:
     return (0o777 if directory else 0o666) & ~mask
 
 
+# The lock descriptors (flock) this process holds: a snapshot's, a columnar copy's in the cache.
+# A process forked while one is held (the works table's workers) closes its copies at once: a
+# flock lives while any copy is open, so a worker outliving a killed writer would keep the lock.
+_HELD_LOCKS: set[int] = set()
+
+
+def hold_lock(fd: int) -> None:
+    """`fd` holds (or is about to hold) a lock: processes forked from now on close their copy."""
+    _HELD_LOCKS.add(fd)
+
+
+def release_lock(fd: int) -> None:
+    """Let go of a lock `hold_lock` was told of (closing the descriptor releases the flock)."""
+    _HELD_LOCKS.discard(fd)
+    os.close(fd)
+
+
+def _close_inherited_locks() -> None:
+    for fd in _HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_close_inherited_locks)
+
+
 def write_atomic(out: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `out`, then rename it over `out`. An existing file keeps
     its permissions. A failure to write is an InputError naming the file; nothing is left behind."""

@@ -5,7 +5,10 @@ each time they are read."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import re
+import shutil
 import sys
 import tempfile
 import threading
@@ -17,7 +20,7 @@ import orjson
 
 from .._text import printable
 from ..errors import InputError, Problem
-from ..files import write_atomic
+from ..files import hold_lock, release_lock, write_atomic
 from ._table import TABLE_FORMAT, TableInfo, WorksTableWriter, file_sha256
 
 CACHE_ENV = "CLAIMWATCH_CACHE"
@@ -66,22 +69,65 @@ def cached_table(cache: Path, data_sha256: str) -> Table | None:
 
 def make_cached_table(cache: Path, data_sha256: str, records: Iterable[tuple[int, bytes]], label: str) -> Table:
     """A table from `records` ((line, JSON text), in the data's order),
-    put in the cache under `data_sha256`; says so in one line on stderr."""
+    put in the cache under `data_sha256`; says so in one line on stderr.
+
+    One run at a time makes a table: another waits for it, and reads the table it made. The
+    one making it first removes what a killed run left of its making (`_remove_stale_making`)."""
     table, sidecar = _names(cache, data_sha256)
     try:
         cache.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise InputError(Problem(str(cache), 0, 0, f"cannot make the cache folder: {e.strerror or e}")) from None
-    sys.stderr.write(
-        f"claimwatch: making a columnar copy of {printable(label)} in {printable(str(cache))} "
-        "(once: later checks read it)\n"
-    )
-    with WorksTableWriter(table) as writer:
-        for line, text in records:
-            writer.add(line, text)
-        info: TableInfo = writer.close()
-    write_atomic(sidecar, orjson.dumps({"sha256": info.sha256, "rows": info.rows, "table_format": TABLE_FORMAT}))
+    lock = _lock(table)
+    try:
+        made = cached_table(cache, data_sha256)  # by the run this one waited for
+        if made is not None:
+            return made
+        _remove_stale_making(table)
+        sys.stderr.write(
+            f"claimwatch: making a columnar copy of {printable(label)} in {printable(str(cache))} "
+            "(once: later checks read it)\n"
+        )
+        with WorksTableWriter(table) as writer:
+            for line, text in records:
+                writer.add(line, text)
+            info: TableInfo = writer.close()
+        write_atomic(sidecar, orjson.dumps({"sha256": info.sha256, "rows": info.rows, "table_format": TABLE_FORMAT}))
+    finally:
+        release_lock(lock)
     return Table(table, info.sha256)
+
+
+def _lock(table: Path) -> int:
+    """An exclusive lock on `.NAME.lock` beside the table (NAME its name without `.parquet`),
+    waited for where another run holds it."""
+    where = table.with_name(f".{table.stem}.lock")
+    try:
+        fd = os.open(where, os.O_CREAT | os.O_RDWR | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as e:
+        raise InputError(Problem(str(where), 0, 0, f"cannot lock the cache: {e.strerror or e}")) from None
+    hold_lock(fd)  # the table writer's forked workers close their copies
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            sys.stderr.write("claimwatch: another claimwatch run is making the same columnar copy: waiting for it\n")
+            fcntl.flock(fd, fcntl.LOCK_EX)  # Ctrl-C and SIGTERM end the wait
+    except BaseException:
+        release_lock(fd)
+        raise
+    return fd
+
+
+def _remove_stale_making(table: Path) -> None:
+    """The temporary folders (`WorksTableWriter`'s, `.NAME.tmp-XXXXXXXX`) a killed run left while
+    making `table`; called under its lock, so that none is a live run's. Other tables' are left
+    to the runs that make them."""
+    own = re.compile(re.escape(f".{table.name}.tmp-") + r"[A-Za-z0-9_]+")
+    with os.scandir(table.parent) as entries:
+        stale = [e.path for e in entries if own.fullmatch(e.name) and e.is_dir(follow_symlinks=False)]
+    for path in stale:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def check_table(table: Table, label: str) -> None:

@@ -32,7 +32,7 @@ from ..columnar import WORKS_TABLE, WorksTableWriter
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..files import default_mode
+from ..files import default_mode, hold_lock, release_lock
 from ..people import AuthorRecord, author_from_openalex, author_id
 from ..works import Origin, Work, work_from_openalex
 from ._records import parse_author, parse_record, read_lines
@@ -397,8 +397,7 @@ class SnapshotWriter:
 
     def _release(self) -> None:
         if self._lock is not None:
-            _HELD_LOCKS.discard(self._lock)
-            os.close(self._lock)  # closing the descriptor releases the flock
+            release_lock(self._lock)
             self._lock = None
 
     def abort(self) -> None:
@@ -520,24 +519,8 @@ def _lock(out: Path) -> int:
     except BlockingIOError:
         os.close(fd)
         raise InputError(Problem(str(out), 0, 0, "another claimwatch run is writing this snapshot")) from None
-    _HELD_LOCKS.add(fd)
+    hold_lock(fd)  # the table's forked workers close their copies
     return fd
-
-
-# The lock descriptors this process holds. A process forked while one is held (the works
-# table's workers) closes its copies at once: a flock lives while any copy is open, so a worker
-# outliving a killed writer would otherwise keep the snapshot locked.
-_HELD_LOCKS: set[int] = set()
-
-
-def _close_inherited_locks() -> None:
-    for fd in _HELD_LOCKS:
-        with contextlib.suppress(OSError):
-            os.close(fd)
-    _HELD_LOCKS.clear()
-
-
-os.register_at_fork(after_in_child=_close_inherited_locks)
 
 
 # A writer's temporary names: `.NAME.tmp-XXXXXXXX` (mkdtemp's letters, digits and underscores)
