@@ -15,11 +15,10 @@ import traceback
 
 import click
 
-from .._signals import TERMINATED, TERMINATED_EXIT, Terminated, sigterm_raises
-from .._startup import INTERRUPTED
+from .._signals import sigterm_raises
 from ..errors import ClaimwatchError
 from . import authoring, check, collect, diff, evidence, init, lists, review
-from .options import CommandLine, sanitised_terminal
+from .options import CommandLine, answer_stop, sanitised_terminal
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -73,9 +72,9 @@ def _run(argv: list[str] | None) -> int:
         e.show()
         return 2
     except click.exceptions.Abort as e:  # click's word for a KeyboardInterrupt
-        return _stopped(e.__cause__)
+        return answer_stop(e.__cause__)
     except KeyboardInterrupt as e:
-        return _stopped(e)
+        return answer_stop(e)
     except BrokenPipeError:  # e.g. `claimwatch show claims/ | head`
         sys.stderr.close()
         return 0
@@ -89,7 +88,7 @@ def _run(argv: list[str] | None) -> int:
         stop = _stop_behind(e)
         if stop is None:
             raise
-        return _stopped(stop)
+        return answer_stop(stop)
     return code if isinstance(code, int) else 0
 
 
@@ -103,12 +102,3 @@ def _stop_behind(error: BaseException) -> KeyboardInterrupt | None:
         seen.add(id(cause))
         cause = cause.__cause__ or cause.__context__
     return None
-
-
-def _stopped(how: BaseException | None) -> int:
-    """Ctrl-C, or SIGTERM: one line, and the exit status a shell gives a process either ends."""
-    if isinstance(how, Terminated):
-        click.echo(TERMINATED, err=True)
-        return TERMINATED_EXIT
-    click.echo(INTERRUPTED, err=True)
-    return 130

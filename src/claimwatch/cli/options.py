@@ -12,6 +12,7 @@ import click
 
 from .._http import redact
 from .._signals import TERMINATED, TERMINATED_EXIT, Terminated
+from .._startup import INTERRUPTED
 from .._text import TerminalStream
 from ..project import find_root
 
@@ -53,9 +54,18 @@ class CommandLine(click.Group):
         with sanitised_terminal():
             try:
                 return super().invoke(ctx)
-            except Terminated:  # said here: click would print a blank line first, as for Ctrl-C's ^C
-                click.echo(TERMINATED, err=True)
-                raise click.exceptions.Exit(TERMINATED_EXIT) from None
+            except Terminated as e:  # answered here: click would print a blank line first, as for Ctrl-C's ^C
+                raise click.exceptions.Exit(answer_stop(e)) from None
+
+
+def answer_stop(how: BaseException | None) -> int:
+    """Ctrl-C, or SIGTERM (`Terminated`): one line, and the exit status a shell gives a process
+    either ends."""
+    if isinstance(how, Terminated):
+        click.echo(TERMINATED, err=True)
+        return TERMINATED_EXIT
+    click.echo(INTERRUPTED, err=True)
+    return 130
 
 
 def recorded_command() -> list[str]:
