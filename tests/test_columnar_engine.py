@@ -22,9 +22,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 
 from claimwatch import claims as claims_mod
+from claimwatch.columnar import (
+    ClaimPlan,
+    Listed,
+    ListPlan,
+    OnTopic,
+    Plan,
+    SubjectPlan,
+    TopicPlan,
+    screen,
+    screening_query,
+    write_works_table,
+)
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
@@ -495,3 +508,35 @@ def test_the_features_synthetic_case_with_its_reviews_gives_the_same_report(tmp_
     results = engines_agree(claims, [snapshot], tmp_path / "cache", reviews=reviews)
     assert any(r.dismissed for r in results.results) and any(r.lapsed_reviews for r in results.results)
     engines_agree(claims, [data / "synthetic-works.jsonl"], tmp_path / "cache", as_of=dt.date(2025, 1, 15))
+
+
+def test_a_topic_is_searched_once_a_work_under_every_claim_s_guard(tmp_path):
+    """Two claims on one topic over different periods, and one about a list: the query searches
+    the topic's words once a work, and only where one of the two claims may take the work in. A
+    work in either period is a candidate for the claim whose period it is in; one outside both,
+    or with no subject author, is not, however many of the topic's words it holds."""
+    by_lab = [authorship("A. Lab", [LAB]), authorship("B. Other", [OTHER])]
+    records = [
+        work("W1", "Face recognition at scale", "2021-05-01", by_lab),  # the first claim's period
+        work("W2", "Face recognition at scale", "2024-05-01", by_lab),  # the second's
+        work("W3", "Face recognition at scale", "2018-05-01", by_lab),  # neither
+        work("W4", "Face recognition at scale", "2024-05-01", [authorship("B. Other", [OTHER])]),
+        work("W5", "Graph learning at scale", "2024-05-01", by_lab),  # not on the topic
+    ]
+    table = tmp_path / "works.parquet"
+    write_works_table(((k + 1, orjson.dumps(r)) for k, r in enumerate(records)), table)
+    words = tuple(f"face{'s' * k}" for k in range(8))  # enough words for a regular expression
+    plan = Plan(
+        subjects=(SubjectPlan(("I100",), (), ()),),
+        lists=(ListPlan(("I200",), (), ()),),
+        topics=(TopicPlan(words, ()),),
+        claims=(
+            ClaimPlan(0, dt.date(2021, 1, 1), dt.date(2021, 12, 31), OnTopic(0)),
+            ClaimPlan(0, dt.date(2024, 1, 1), dt.date(2024, 12, 31), OnTopic(0)),
+            ClaimPlan(0, dt.date(2024, 1, 1), dt.date(2024, 12, 31), Listed((0,))),
+        ),
+    )
+    query = screening_query(plan, [str(table)])
+    assert query.count("\\x{20}faces\\x{20}") == 1
+    found = screen(query, 1, 3)
+    assert found.candidates == [[(0, 0b001), (1, 0b010)]]

@@ -192,6 +192,10 @@ class _Compiler:
         return f"({self._by_work_id(p.ids, p.rors)} OR {self._needles('w.affiliation_texts', p.needles)})"
 
     def _judged(self) -> str:
+        """Three steps, so that each expression is worked out once a work: the authors' tests
+        (`_by_author`), then each topic's words (`t{n}`, read only where a claim on the topic may
+        take the work in: most works' words are never searched), then each claim's test
+        (`live_{i}`), which both the candidate and its tests read."""
         inner = ",\n    ".join(
             [
                 *(f"w.{c.strip()}" for c in _WORK_COLUMNS.split(",") if c.strip() not in _AUTHORS_COLUMNS),
@@ -204,11 +208,14 @@ class _Compiler:
             f"SELECT {inner}\n  FROM work AS w\n"
             "  LEFT JOIN linked AS l ON l.evidence = w.evidence AND l.ordinal = w.ordinal"
         )
+        topics = ",\n  ".join(["*", *(f"{self._topic(n)} AS t{n}" for n in range(len(self.plan.topics)))])
+        on_topics = f"SELECT {topics}\nFROM (\n{joined}\n) AS j"
+        lives = ",\n  ".join(["*", *(f"({self._live(c)}) AS live_{i}" for i, c in enumerate(self.plan.claims))])
+        live = [f"live_{i}" for i in range(len(self.plan.claims))]
         every = ["linked", *self._uncertain_subjects()]  # reasons to judge a work for every claim
-        live = [self._live(c) for c in self.plan.claims]
         candidate = "CASE WHEN " + "\n    OR ".join(f"({r})" for r in [*every, *live]) + " THEN 1 ELSE 0 END"
         # Which claims' tests the exact matchers must run on a candidate: '1' a claim, in order.
-        flags = " || ".join(f"CASE WHEN ({r}) THEN '1' ELSE '0' END" for r in live) or "''"
+        flags = " || ".join(f"CASE WHEN {r} THEN '1' ELSE '0' END" for r in live) or "''"
         tests = (
             f"CASE WHEN {' OR '.join(f'({r})' for r in every)} THEN {self.d.string('1' * len(live))} ELSE {flags} END"
         )
@@ -218,7 +225,19 @@ class _Compiler:
             + [f"{_date_true(c)} AS in_period_{i}" for i, c in enumerate(self.plan.claims)]
             + [f"{candidate} AS candidate", f"{tests} AS tests"]
         )
-        return f"SELECT {columns}\nFROM (\n{joined}\n) AS j"
+        return f"SELECT {columns}\nFROM (\nSELECT {lives}\nFROM (\n{on_topics}\n) AS t\n) AS c"
+
+    def _topic(self, n: int) -> str:
+        """Does the work hold topic n's words or OpenAlex topics, where some claim testing the
+        topic may take it in (its subject has an author on it, its date is not outside the
+        period)? Elsewhere FALSE: every claim's test reads it under that same guard (`_live`)."""
+        topic = self.plan.topics[n]
+        words = self._alternatives("words", [f" {w} " for w in topic.words])
+        ids = self.d.overlaps("topic_ids", topic.topic_ids) if topic.topic_ids else "FALSE"
+        guards = [self._may_take_in(c) for c in self.plan.claims if n in _topics_of(c.test)]
+        if not guards:
+            return "FALSE"
+        return f"CASE WHEN {' OR '.join(f'({g})' for g in guards)} THEN ({words} OR {ids}) ELSE FALSE END"
 
     def _summary(self) -> str:
         tallies = []
@@ -262,7 +281,11 @@ class _Compiler:
         return out
 
     def _live(self, c: ClaimPlan) -> str:
-        return f"s{c.subject} > 0 AND NOT {_date_false(c)} AND {self._maybe(c.test)}"
+        return f"{self._may_take_in(c)} AND {self._maybe(c.test)}"
+
+    def _may_take_in(self, c: ClaimPlan) -> str:
+        """The claim's subject has an author on the work, and its date is not outside the period."""
+        return f"s{c.subject} > 0 AND NOT {_date_false(c)}"
 
     def _maybe(self, test: Test) -> str:
         """Where the claim's test may hold or leave doubt: a superset of where it does."""
@@ -273,10 +296,7 @@ class _Compiler:
         if isinstance(test, AnyOf):
             return "(" + " OR ".join(["FALSE", *(self._maybe(p) for p in test.parts)]) + ")"
         if isinstance(test, OnTopic):
-            topic = self.plan.topics[test.topic]
-            words = self._alternatives("words", [f" {w} " for w in topic.words])
-            ids = self.d.overlaps("topic_ids", topic.topic_ids) if topic.topic_ids else "FALSE"
-            return f"({words} OR {ids})"
+            return f"t{test.topic}"  # worked out once a work (`_topic`), under the claim's guard
         # A list test also leaves doubt on a truncated author list, or on an institution
         # Crossref put among the authors that names an entry.
         names = [n for i in test.lists for n in self.plan.lists[i].needles]
@@ -329,6 +349,15 @@ class _Compiler:
         ]
         tests = [self.d.matches(column, "|".join(map(regex_literal, chunk))) for chunk in chunks]
         return tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")"
+
+
+def _topics_of(test: Test) -> set[int]:
+    """The topics a claim's test reads."""
+    if isinstance(test, OnTopic):
+        return {test.topic}
+    if isinstance(test, (AllOf, AnyOf)):
+        return {n for p in test.parts for n in _topics_of(p)}
+    return set()
 
 
 def regex_literal(text: str) -> str:
