@@ -1,7 +1,7 @@
 """The benchmark: import and check speed, peak memory and collector requests, against targets.
 
     bench/run [--runs sparse:10000,sparse:100000,sparse:1000000,dense:100000] [--bulk-size 1000000]
-              [--collector-size 100000] [--out bench/results.json]
+              [--collector-size 100000] [--repeat 1] [--out bench/results.json]
 
 For each run (a density and a size) it generates a seeded corpus with known ground truth
 (bench/generate.py), then, each in a fresh process so that its peak RSS is its own:
@@ -10,8 +10,10 @@ For each run (a density and a size) it generates a seeded corpus with known grou
           snapshot, the JSON report written (--json), once with each engine (python, the
           reference; duckdb), as a user runs it;
   duckdb  a query written by hand over the same table answering the same five claims.
-It checks every engine's counts against the ground truth, and that both engines' reports are
-the same bytes; measures the bulk-layout import (`evidence import` of the sparse corpus laid out
+With --repeat K each check and the hand-written query run K times, each in a fresh process: the
+figures are the median's (and the best is given beside it), since one run on a shared machine
+may be a fifth faster or slower than the next. It checks every engine's counts against the
+ground truth, and that both engines' reports, every run's, are the same bytes; measures the bulk-layout import (`evidence import` of the sparse corpus laid out
 as OpenAlex's bulk snapshot, filtered for an institution on 1% of its works); and measures the
 collector against the local OpenAlex server of the tests (pages requested against ceil(N/200)).
 """
@@ -19,16 +21,19 @@ collector against the local OpenAlex server of the tests (pages requested agains
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import math
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -223,13 +228,12 @@ STAGES = {
 
 
 def run_stage(name: str, *args: object) -> dict:
-    """Run one stage in a fresh interpreter; what it measured, and its wall time from start-up."""
-    # Start-up as an installed claimwatch starts: with Python's bytecode cache (an environment
-    # that turns it off makes every start-up compile spaCy's modules anew, about a second).
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    """Run one stage in a fresh interpreter; what it measured, and its wall time from start-up.
+    Its modules' bytecode is there, as for a user: bench/run sets up .venv as the other scripts
+    do, compiling it (scripts/_venv.sh)."""
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, __file__, "--stage", name, *map(str, args)], capture_output=True, text=True, cwd=ROOT, env=env
+        [sys.executable, __file__, "--stage", name, *map(str, args)], capture_output=True, text=True, cwd=ROOT
     )
     wall = time.perf_counter() - started
     if proc.returncode != 0:
@@ -268,17 +272,37 @@ def _without_command(report: Path) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def bench_run(density: str, n: int) -> dict:
+def repeated(runs: int, name: str, *args: object, after: Callable[[], str] | None = None) -> dict:
+    """A stage run `runs` times: the last run's figures, its wall time the runs' median (the best
+    and each run's beside it), its peak RSS the largest; `after` (the report's sha256) for each."""
+    results, made = [], []
+    for _ in range(runs):
+        results.append(run_stage(name, *args))
+        if after is not None:
+            made.append(after())
+    walls = [r["wall_seconds"] for r in results]
+    return {
+        **results[-1],
+        "wall_seconds": statistics.median(walls),
+        "best_wall_seconds": min(walls),
+        "runs_wall_seconds": walls,
+        "peak_rss_mib": max(r["peak_rss_mib"] for r in results),
+        "made": made,
+    }
+
+
+def bench_run(density: str, n: int, runs: int = 1) -> dict:
     corpus, truth = corpus_for(n, density)
     snapshot = CACHE / f"snapshot-{density}-{n}"
     imported = run_stage("import", corpus, snapshot)
     checks = {}
-    reports = {}
     for engine in ENGINES:
-        reports[engine] = CACHE / f"report-{density}-{n}-{engine}.json"
-        checks[engine] = run_stage("check", snapshot, engine, reports[engine])
-    hand = run_stage("duckdb", snapshot)
-    same = len({_without_command(p) for p in reports.values()}) == 1
+        report = CACHE / f"report-{density}-{n}-{engine}.json"
+        checks[engine] = repeated(
+            runs, "check", snapshot, engine, report, after=functools.partial(_without_command, report)
+        )
+    hand = repeated(runs, "duckdb", snapshot)
+    same = len({made for c in checks.values() for made in c["made"]}) == 1
     duck = checks["duckdb"]
     return {
         "density": density,
@@ -360,6 +384,14 @@ def _cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def _seconds(stage: dict) -> str:
+    """A stage's wall time: the median of its runs, with the best and how many where it ran more than once."""
+    runs = stage.get("runs_wall_seconds", [stage["wall_seconds"]])
+    if len(runs) == 1:
+        return f"{stage['wall_seconds']:.1f} s"
+    return f"{stage['wall_seconds']:.1f} s, best {stage['best_wall_seconds']:.1f} s of {len(runs)}"
+
+
 def table(rows: list[dict], bulk: dict | None, collect: dict | None) -> str:
     lines = [
         "| corpus | works | import, table included (w/s) | engine | check (w/s, with start-up) | check peak RSS "
@@ -372,10 +404,10 @@ def table(rows: list[dict], bulk: dict | None, collect: dict | None) -> str:
             c = r["check"][engine]
             lines.append(
                 f"| {r['density']} | {r['n']:,} | {r['import_works_per_s']:,.0f} "
-                f"| {engine} | {r['check_works_per_s'][engine]:,.0f} ({c['wall_seconds']:.1f} s) "
+                f"| {engine} | {r['check_works_per_s'][engine]:,.0f} ({_seconds(c)}) "
                 f"| {c['peak_rss_mib']:,.0f} MiB | {c['report_bytes'] / 2**20:,.1f} MiB "
                 f"| {'yes' if r['counts_match_truth'][engine] else 'NO'} "
-                f"| {hand['wall_seconds']:.1f} s ({'= truth' if r['counts_match_truth']['hand_written_duckdb'] else 'NO'}) "
+                f"| {_seconds(hand)} ({'= truth' if r['counts_match_truth']['hand_written_duckdb'] else 'NO'}) "
                 f"| {c['wall_seconds'] / hand['wall_seconds']:.1f}x |"
             )
         lines.append(f"|  |  |  | reports identical: {'yes' if r['reports_identical'] else 'NO'} |  |  |  |  |  |  |")
@@ -404,6 +436,9 @@ def main() -> None:
     parser.add_argument("--runs", default=DEFAULT_RUNS, help="density:size pairs, comma-separated (empty: none)")
     parser.add_argument("--bulk-size", type=int, default=1_000_000, help="0 skips the bulk-layout import")
     parser.add_argument("--collector-size", type=int, default=100_000, help="0 skips the collector measurement")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs of each check and hand-written query: the median is reported"
+    )
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
     args = parser.parse_args()
     if args.stage:
@@ -415,7 +450,7 @@ def main() -> None:
     for run in filter(None, args.runs.split(",")):
         density, size = run.split(":")
         print(f"bench: {density} {int(size):,} works ...", file=sys.stderr, flush=True)
-        rows.append(bench_run(density, int(size)))
+        rows.append(bench_run(density, int(size), max(1, args.repeat)))
     if args.bulk_size:
         print(f"bench: bulk-layout import of {args.bulk_size:,} works ...", file=sys.stderr, flush=True)
     bulk = bench_bulk(args.bulk_size) if args.bulk_size else None
