@@ -1,7 +1,7 @@
 """The benchmark: import and check speed, peak memory and collector requests, against targets.
 
-    bench/run [--runs sparse:10000,sparse:100000,sparse:1000000,dense:100000] [--bulk-size 1000000]
-              [--collector-size 100000] [--repeat 1] [--out bench/results.json]
+    bench/run [--runs sparse:10000,sparse:100000,sparse:1000000,dense:100000]
+              [--bulk-size 1000000] [--collector-size 100000] [--repeat 1] [--out bench/results.json]
 
 For each run (a density and a size) it generates a seeded corpus with known ground truth
 (bench/generate.py), then, each in a fresh process so that its peak RSS is its own:
@@ -13,9 +13,10 @@ For each run (a density and a size) it generates a seeded corpus with known grou
 With --repeat K each check and the hand-written query run K times, each in a fresh process: the
 figures are the median's (and the best is given beside it), since one run on a shared machine
 may be a fifth faster or slower than the next. It checks every engine's counts against the
-ground truth, and that both engines' reports, every run's, are the same bytes; measures the bulk-layout import (`evidence import` of the sparse corpus laid out
-as OpenAlex's bulk snapshot, filtered for an institution on 1% of its works); and measures the
-collector against the local OpenAlex server of the tests (pages requested against ceil(N/200)).
+ground truth, and that both engines' reports, every run's, are the same bytes; measures the
+bulk-layout import (`evidence import` of the sparse corpus laid out as OpenAlex's bulk snapshot,
+filtered for an institution on 1% of its works); and measures the collector against the local
+OpenAlex server of the tests (pages requested against ceil(N/200)).
 """
 
 from __future__ import annotations
@@ -274,12 +275,15 @@ def _without_command(report: Path) -> str:
 
 def repeated(runs: int, name: str, *args: object, after: Callable[[], str] | None = None) -> dict:
     """A stage run `runs` times: the last run's figures, its wall time the runs' median (the best
-    and each run's beside it), its peak RSS the largest; `after` (the report's sha256) for each."""
+    and each run's beside it), its peak RSS the largest; `after` (the report's sha256) for each.
+    Every run must give the same counts."""
     results, made = [], []
     for _ in range(runs):
         results.append(run_stage(name, *args))
         if after is not None:
             made.append(after())
+    if any(r.get("counts") != results[0].get("counts") for r in results):
+        raise SystemExit(f"bench stage {name} gave other counts from one run to the next")
     walls = [r["wall_seconds"] for r in results]
     return {
         **results[-1],

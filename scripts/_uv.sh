@@ -23,6 +23,13 @@ ensure_uv() {
   fi
 }
 
+# claimwatch's own modules compiled to bytecode in the environment whose python is $1: an
+# editable install is not in site-packages, which is all uv's --compile-bytecode compiles. Quiet,
+# and never failing: a syntax error is Python's to report, at import.
+compile_own_modules() {
+  "$1" -m compileall -qq "$ROOT/src/claimwatch" >/dev/null 2>&1 || true
+}
+
 # Never download a Python: the machine's own interpreter is the one the project runs on.
 export UV_PYTHON_DOWNLOADS=never UV_PROJECT_ENVIRONMENT="$VENV" UV_NO_PROGRESS=1
 ensure_uv

@@ -9,8 +9,7 @@ for extra in ${1:-}; do sync_args+=(--extra "$extra"); done
 # --compile-bytecode: every module's bytecode written once, here (12 s on the first run, 0.3 s
 # after). uv installs none, and where PYTHONDONTWRITEBYTECODE is set (as on CI and in many
 # containers) Python never writes it: every claimwatch process compiled its libraries again,
-# 3 to 4 s of its start-up. The project's own modules are compiled the same way (an editable
-# install is not in site-packages); quietly, since a syntax error is Python's to report.
+# 3 to 4 s of its start-up.
 "$UV" sync --project "$ROOT" --inexact --compile-bytecode "${sync_args[@]}" >&2
-"$VENV/bin/python" -m compileall -qq "$ROOT/src/claimwatch" >/dev/null 2>&1 || true
+compile_own_modules "$VENV/bin/python"
 export PATH="$VENV/bin:$PATH"

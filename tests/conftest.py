@@ -1,7 +1,9 @@
-"""Shared test set-up: where the real sample data lives, and the opt-in heavy tests."""
+"""Shared test set-up: where the real sample data lives, the opt-in heavy tests, and Ctrl-C as a
+terminal gives it."""
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--run-slow", action="store_true", default=False, help="also run the heavy load tests marked 'slow' (CI does)"
     )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A suite started in the background of a shell inherits SIGINT ignored, and so would every
+    process its tests start (Python leaves an inherited SIG_IGN alone, rightly): the tests that
+    send Ctrl-C need it as a terminal gives it. A handler of Python's own is reset on exec, so the
+    processes the tests start then take Ctrl-C as a command started in a terminal does."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -538,5 +538,9 @@ def test_a_topic_is_searched_once_a_work_under_every_claim_s_guard(tmp_path):
     )
     query = screening_query(plan, [str(table)])
     assert query.count("\\x{20}faces\\x{20}") == 1
+    (topic,) = [line.strip() for line in query.splitlines() if line.endswith(" AS t0")]
+    guard = topic.partition(" THEN ")[0]  # the two topic claims' subject and periods, no other's
+    assert guard.startswith("CASE WHEN (s0 > 0 AND NOT") and guard.count("s0 > 0") == 2
+    assert [d in guard for d in ("2021-01-01", "2021-12-31", "2024-01-01", "2024-12-31")] == [True] * 4
     found = screen(query, 1, 3)
     assert found.candidates == [[(0, 0b001), (1, 0b010)]]

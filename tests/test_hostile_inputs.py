@@ -362,9 +362,8 @@ def test_a_read_only_file_system_is_one_line(tmp_path, monkeypatch, capsys, wher
 
 
 _INTERRUPTED_IMPORT = """
-import signal, sys, time
+import sys, time
 from claimwatch.cli import main
-signal.signal(signal.SIGINT, signal.default_int_handler)  # a terminal's, whatever the test runner's is
 from claimwatch.evidence import _import
 _import.PARALLEL_IMPORT_BYTES = 0
 _import.os.cpu_count = lambda: 4
@@ -411,7 +410,6 @@ def test_ctrl_c_during_the_parallel_first_pass_is_one_line_and_writes_nothing(tm
 _CTRL_C_AT_THE_FORK = """
 import os, signal, sys, threading, time
 from claimwatch.cli import main
-signal.signal(signal.SIGINT, signal.default_int_handler)  # a terminal's, whatever the test runner's is
 from claimwatch.evidence import _import
 _import.PARALLEL_IMPORT_BYTES = 0
 _import.os.cpu_count = lambda: 4
