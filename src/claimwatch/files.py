@@ -4,10 +4,11 @@ a mix of both, and never over a file the run is reading."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,28 @@ def release_lock(fd: int) -> None:
     """Let go of a lock `hold_lock` was told of (closing the descriptor releases the flock)."""
     _HELD_LOCKS.discard(fd)
     os.close(fd)
+
+
+def open_lock_file(where: Path) -> int:
+    """The lock file `where`, made if missing, opened to flock (never through a symlink)."""
+    return os.open(where, os.O_CREAT | os.O_RDWR | getattr(os, "O_NOFOLLOW", 0), 0o644)
+
+
+def lock_exclusively(fd: int, busy: Callable[[], None]) -> int:
+    """An exclusive flock on the open lock file `fd`, held (`hold_lock`) until `release_lock`.
+    Where another process holds it, `busy()` is called: it raises to give up, or returns to wait
+    for the lock (Ctrl-C and SIGTERM end the wait). Given up or interrupted, `fd` is closed."""
+    hold_lock(fd)  # before the lock is had: a process forked meanwhile (a pool's workers) closes its copy
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            busy()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        release_lock(fd)
+        raise
+    return fd
 
 
 def _close_inherited_locks() -> None:

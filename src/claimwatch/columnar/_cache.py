@@ -5,7 +5,6 @@ each time they are read."""
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 import shutil
@@ -20,7 +19,7 @@ import orjson
 
 from .._text import printable
 from ..errors import InputError, Problem
-from ..files import hold_lock, release_lock, write_atomic
+from ..files import lock_exclusively, open_lock_file, release_lock, write_atomic
 from ._table import TABLE_FORMAT, TableInfo, WorksTableWriter, file_sha256
 
 CACHE_ENV = "CLAIMWATCH_CACHE"
@@ -103,20 +102,14 @@ def _lock(table: Path) -> int:
     waited for where another run holds it."""
     where = table.with_name(f".{table.stem}.lock")
     try:
-        fd = os.open(where, os.O_CREAT | os.O_RDWR | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        fd = open_lock_file(where)
     except OSError as e:
         raise InputError(Problem(str(where), 0, 0, f"cannot lock the cache: {e.strerror or e}")) from None
-    hold_lock(fd)  # the table writer's forked workers close their copies
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            sys.stderr.write("claimwatch: another claimwatch run is making the same columnar copy: waiting for it\n")
-            fcntl.flock(fd, fcntl.LOCK_EX)  # Ctrl-C and SIGTERM end the wait
-    except BaseException:
-        release_lock(fd)
-        raise
-    return fd
+    return lock_exclusively(fd, busy=_say_waiting)
+
+
+def _say_waiting() -> None:
+    sys.stderr.write("claimwatch: another claimwatch run is making the same columnar copy: waiting for it\n")
 
 
 def _remove_stale_making(table: Path) -> None:

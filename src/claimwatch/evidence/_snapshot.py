@@ -9,7 +9,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import datetime as dt
-import fcntl
+import functools
 import gzip
 import hashlib
 import io
@@ -32,7 +32,7 @@ from ..columnar import WORKS_TABLE, WorksTableWriter
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..files import default_mode, hold_lock, release_lock
+from ..files import default_mode, lock_exclusively, open_lock_file, release_lock
 from ..people import AuthorRecord, author_from_openalex, author_id
 from ..works import Origin, Work, work_from_openalex
 from ._records import parse_author, parse_record, read_lines
@@ -509,18 +509,16 @@ def _lock(out: Path) -> int:
     """An exclusive lock on `.NAME.lock` beside the snapshot: one writer per snapshot at a time."""
     where = out.with_name(f".{out.name}.lock")
     try:
-        fd = os.open(where, os.O_CREAT | os.O_RDWR | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        fd = open_lock_file(where)
     except IsADirectoryError:
         raise InputError(Problem(str(where), 0, 0, "is a folder, not the snapshot's lock file: remove it")) from None
     except OSError as e:
         raise _cannot_write(out, e) from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise InputError(Problem(str(out), 0, 0, "another claimwatch run is writing this snapshot")) from None
-    hold_lock(fd)  # the table's forked workers close their copies
-    return fd
+    return lock_exclusively(fd, busy=functools.partial(_written_by_another_run, out))
+
+
+def _written_by_another_run(out: Path) -> None:
+    raise InputError(Problem(str(out), 0, 0, "another claimwatch run is writing this snapshot")) from None
 
 
 # A writer's temporary names: `.NAME.tmp-XXXXXXXX` (mkdtemp's letters, digits and underscores)
