@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from . import documents, ids
 from .errors import InputError, Problem
+from .files import utf8_named
 from .lists import ListLibrary, ReferenceList, Source, default_dirs
 
 DEFAULT_TOPICS_DIR = Path("claims/topics")
@@ -208,7 +209,7 @@ def claim_paths(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.glob("*.y*ml") if f.suffix in (".yaml", ".yml")))
+            out.extend(sorted(utf8_named(f) for f in p.glob("*.y*ml") if f.suffix in (".yaml", ".yml")))
         else:
             out.append(p)
     return out

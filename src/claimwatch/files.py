@@ -14,6 +14,27 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 
+# A name in another encoding than UTF-8: Python reads it with lone surrogates, which no UTF-8
+# manifest or report can hold, so claimwatch refuses it where it first meets it.
+NOT_UTF8_NAME = (
+    "its name is not UTF-8 text (written in another encoding?): claimwatch writes the paths it reads "
+    "into UTF-8 manifests and reports, so rename it"
+)
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as a message shows it: bytes of a name that are not UTF-8 as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def utf8_named(path: Path) -> Path:
+    """`path`, where its name is UTF-8 text; else an InputError naming it."""
+    try:
+        os.fspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(Problem(shown_path(path), 0, 0, NOT_UTF8_NAME)) from None
+    return path
+
 
 def default_mode(directory: bool = False) -> int:
     """The permissions a plain open() or mkdir() would give. mkstemp and mkdtemp make private

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import claims as claims_mod
 from . import curated, documents, lists, reviews
 from .errors import InputError, Problem
+from .files import utf8_named
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def yaml_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
+            out.extend(sorted(utf8_named(f) for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
         else:
             out.append(p)
     return out

@@ -17,6 +17,7 @@ import click
 
 from .._signals import sigterm_raises
 from ..errors import ClaimwatchError
+from ..files import shown_path
 from . import authoring, check, collect, diff, evidence, init, lists, review
 from .options import CommandLine, answer_stop, sanitised_terminal
 
@@ -57,6 +58,9 @@ def _run(argv: list[str] | None) -> int:
     try:
         # Without standalone mode click returns an Exit's code (e.g. check --fail-on) instead of exiting.
         args = list(sys.argv[1:] if argv is None else argv)
+        if unreadable := _not_utf8(args):
+            click.echo(f"claimwatch: {shown_path(unreadable)}: {NOT_UTF8_ARGUMENT}", err=True)
+            return 2
         code = cli.main(args=args, prog_name="claimwatch", standalone_mode=False)
     except ClaimwatchError as e:
         for line in e.lines():
@@ -90,6 +94,23 @@ def _run(argv: list[str] | None) -> int:
             raise
         return answer_stop(stop)
     return code if isinstance(code, int) else 0
+
+
+NOT_UTF8_ARGUMENT = (
+    "not UTF-8 text (a name written in another encoding?): claimwatch writes the paths it is given "
+    "into UTF-8 manifests and reports, so rename it"
+)
+
+
+def _not_utf8(args: list[str]) -> str | None:
+    """The first argument Python could read only with lone surrogates (bytes that are not
+    UTF-8: a file name in another encoding), if any."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg
+    return None
 
 
 def _stop_behind(error: BaseException) -> KeyboardInterrupt | None:

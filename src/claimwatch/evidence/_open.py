@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from ..coverage import AuthorCoverage, Coverage
 from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
+from ..files import utf8_named
 from ..people import AuthorRecord, author_from_openalex
 from ..works import Authorship, Origin, Work, work_from_openalex
 from ._records import (
@@ -267,12 +268,12 @@ def _scan(folder: Path, found: list[Path], visited: set[Path]) -> None:
             continue
         if child.is_dir():
             if (child / MANIFEST).exists():
-                found.append(child)
+                found.append(utf8_named(child))
             elif (real := child.resolve()) not in visited:
                 visited.add(real)
                 _scan(child, found, visited)
         elif child.is_file() and _is_evidence_file(child):
-            found.append(child)
+            found.append(utf8_named(child))
 
 
 def _is_evidence_file(path: Path) -> bool:
