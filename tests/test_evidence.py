@@ -148,7 +148,9 @@ def test_import_refuses_to_replace_a_folder_that_is_not_a_snapshot(tmp_path):
     (tmp_path / "docs" / "notes.txt").write_text("mine")
     with pytest.raises(InputError) as e:
         import_jsonl(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")]), tmp_path / "docs")
-    assert "is not a snapshot; refusing to replace it" in e.value.lines()[0]
+    assert (
+        "not a snapshot (it holds 'notes.txt', which no snapshot holds); refusing to replace it" in e.value.lines()[0]
+    )
     assert (tmp_path / "docs" / "notes.txt").read_text() == "mine"
 
 

@@ -268,7 +268,8 @@ def test_a_folder_where_a_snapshot_file_belongs_is_one_line(tmp_path, capsys, wh
     # Nor is such a folder replaced by an import: it is not a snapshot any more.
     if which == MANIFEST:
         code, err = run(["evidence", "import", str(tmp_path / "in.jsonl"), "--out", str(tmp_path / "snap")], capsys)
-        assert (code, err) == (2, [f"{tmp_path}/snap: exists and is not a snapshot; refusing to replace it"])
+        message = f"{tmp_path}/snap: exists and is not a snapshot (its {which} is a folder); refusing to replace it"
+        assert (code, err) == (2, [message])
 
 
 def import_one_work(tmp_path: Path, capsys) -> tuple[int, list[str]]:

@@ -250,6 +250,31 @@ def refuse_unsafe_outputs(targets: Mapping[str, str | Path], inputs: Iterable[tu
         seen[label] = out
 
 
+def refuse_folder_over_inputs(out: str | Path, inputs: Iterable[str | Path]) -> None:
+    """The guard for an output folder that is replaced whole (a snapshot): an InputError, before
+    anything is read or written, when `out` is one of `inputs`, holds one (replacing it would
+    delete the input) or lies inside an input folder (writing it would change the input). Paths
+    are compared resolved (symlinks and `..` followed) and by device and inode (a bind mount)."""
+    target = _Identity.of(out)
+    for path in inputs:
+        given = _Identity.of(path)
+        if given.same_file(target):
+            raise _refused(out, f"is the input {path}: give the snapshot a folder of its own")
+        if _inside(given, target):
+            raise _refused(out, f"holds the input {path}, which replacing it would delete: give another folder")
+        if given.is_dir and _inside(target, given):
+            raise _refused(out, f"lies inside the input folder {path}: give a folder outside it")
+
+
+def _inside(item: _Identity, folder: _Identity) -> bool:
+    """Whether `item` lies below `folder`: by path, or (the folder reached another way, a bind
+    mount) by the folder's device and inode among the item's parents."""
+    parents = item.resolved.parents
+    if folder.resolved in parents:
+        return True
+    return folder.inode is not None and folder.is_dir and any(_inode(p) == folder.inode for p in parents)
+
+
 def _not_a_regular_file(path: Path) -> str | None:
     """What an existing path is, where it is not a regular file (looked at, not followed)."""
     try:

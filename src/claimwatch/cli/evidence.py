@@ -102,6 +102,7 @@ def import_cmd(
         "subjects_may_be_empty": subject_may_be_empty,
         "command": recorded_command(),
     }
+    store.check_destination(out, [file])  # before a byte is read: the input is never replaced
     if Path(file).is_dir():
         summary = _import_bulk(Path(file), out, subjects, options)
     else:

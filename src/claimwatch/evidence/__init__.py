@@ -37,6 +37,7 @@ from ._snapshot import (
     Manifest,
     Snapshot,
     SnapshotWriter,
+    check_destination,
     now_utc,
     tool_versions,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "SnapshotWriter",
     "WorkAuthors",
     "authors_of",
+    "check_destination",
     "document_records",
     "import_bulk",
     "import_jsonl",

@@ -40,7 +40,7 @@ from ._records import (
     subjects_of,
 )
 from ._records import parse_any_record as parse_record  # an import reads works and authors alike
-from ._snapshot import Manifest, SnapshotWriter, now_utc, tool_versions
+from ._snapshot import Manifest, SnapshotWriter, check_destination, now_utc, tool_versions
 
 AS_OF_FROM_RECORDS = "the newest updated_date among the records"
 AS_OF_UNKNOWN = (
@@ -95,6 +95,7 @@ def import_works(
     """
     with _said_at_origin(str(source), origin_of):
         source = Path(source)
+        check_destination(out, [source])  # before a byte is read: never over the input
         open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
         subjects = subject_ids(institutions)
         _checked_period(start, end)
@@ -133,7 +134,7 @@ def import_works(
         chosen_works = {c.n for c in works.values()}
         chosen_authors = {c.n for c in people.values()}
         authors_section = _authors_section(coverage, works, set(people)) if people else None
-        with SnapshotWriter(out) as writer:
+        with SnapshotWriter(out, inputs=[source]) as writer:
             copied = _copy_chosen(source, layout, chosen_works, chosen_authors, skip_invalid, writer)
             if copied != scan.digest:  # the snapshot holds only the bytes whose digest it records
                 raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
@@ -187,6 +188,7 @@ def import_bulk(
     the coverage incomplete (`unchecked_parts_said`). `on_part` hears of each part read; `parts`
     are the folder's (`bulk_parts`) where the caller has listed them already."""
     folder = Path(folder)
+    check_destination(out, [folder])  # before a part is listed or read: never over the download
     subjects = list(institutions)
     if not subjects:
         raise InputError(Problem(str(folder), 0, 0, "a bulk snapshot folder is filtered by subject: give at least one"))
@@ -194,6 +196,7 @@ def import_bulk(
     _checked_period(options.get("start"), options.get("end"))
     subjects = subject_ids(subjects)
     parts = parts if parts is not None else bulk_parts(folder)
+    check_destination(out, [p.path for p in parts])  # a part may be a link to a file elsewhere
     not_listed = unlisted_parts(folder, parts)
     with tempfile.TemporaryDirectory(prefix="claimwatch-bulk-") as tmp:
         subset = Path(tmp) / "subset.jsonl.gz"

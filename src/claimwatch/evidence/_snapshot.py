@@ -19,7 +19,7 @@ import re
 import shutil
 import tempfile
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +32,7 @@ from ..columnar import WORKS_TABLE, WorksTableWriter
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..files import default_mode, lock_exclusively, open_lock_file, release_lock
+from ..files import default_mode, lock_exclusively, open_lock_file, refuse_folder_over_inputs, release_lock
 from ..people import AuthorRecord, author_from_openalex, author_id
 from ..works import Origin, Work, work_from_openalex
 from ._records import parse_author, parse_record, read_lines
@@ -285,13 +285,14 @@ class SnapshotWriter:
     engine, to `works.parquet` beside them (unless `table=False`); author records, where the
     snapshot holds them, to `authors.jsonl.gz` (`write_author_line`, `write_author_record`).
     The manifest lists each file with its sha256. Use as a context manager: leaving the block
-    by an exception removes the temporary folder and leaves `out` as it was.
+    by an exception removes the temporary folder and leaves `out` as it was. `out` must be a
+    destination `check_destination` allows (apart from `inputs`, the files the run reads); it
+    is checked again just before the swap, which replaces it.
     """
 
-    def __init__(self, out: str | Path, *, table: bool = True):
-        self.out = _snapshot_path(out)
+    def __init__(self, out: str | Path, *, table: bool = True, inputs: Iterable[str | Path] = ()):
+        self.out = check_destination(out, inputs)
         try:
-            _check_destination(self.out)
             self.out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise _cannot_write(self.out, e) from None
@@ -391,6 +392,7 @@ class SnapshotWriter:
             f.write(text + "\n")
             f.flush()
             os.fsync(f.fileno())
+        _check_destination(self.out)  # still one to replace, after what may have been hours
         _swap_in(self.tmp, self.out)
         self._release()
         return model
@@ -496,13 +498,77 @@ def _snapshot_path(out: str | Path) -> Path:
     return path
 
 
+def check_destination(out: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+    """`out` checked as the folder a snapshot is written to, before anything is read: named (not
+    `.`), none of `inputs` nor holding one nor inside an input folder, and, where it exists,
+    an empty folder or a snapshot claimwatch may replace (`_check_destination`). Its path."""
+    path = _snapshot_path(out)
+    refuse_folder_over_inputs(path, inputs)
+    try:
+        _check_destination(path)
+    except OSError as e:
+        raise _cannot_write(path, e) from None
+    return path
+
+
+# What a snapshot folder holds: replacing one deletes these and nothing else.
+SNAPSHOT_FILES = frozenset({MANIFEST, WORKS_FILE, WORKS_TABLE, AUTHORS_FILE})
+
+
 def _check_destination(out: Path) -> None:
-    """Only a snapshot (a folder with a manifest file) or an empty folder may be replaced."""
+    """Only an empty folder, or a claimwatch snapshot holding nothing but a snapshot's own files,
+    may be replaced: the swap deletes the whole folder, and a folder of the user's that happens
+    to hold a manifest.json (OpenAlex's data/jsonl/ does) must never go with it."""
     if not out.exists() and not out.is_symlink():
         return
-    if out.is_dir() and ((out / MANIFEST).is_file() or not any(out.iterdir())):
-        return
-    raise InputError(Problem(str(out), 0, 0, "exists and is not a snapshot; refusing to replace it"))
+    why = _not_a_snapshot_to_replace(out)
+    if why:
+        raise InputError(Problem(str(out), 0, 0, f"exists and is not a snapshot ({why}); refusing to replace it"))
+
+
+def _not_a_snapshot_to_replace(out: Path) -> str | None:
+    """Why the existing `out` is no snapshot a write may replace, or None."""
+    if out.is_symlink():
+        return "a symbolic link: give the snapshot folder itself"
+    if not out.is_dir():
+        return "not a folder"
+    entries = sorted(os.scandir(out), key=lambda e: e.name)
+    if not entries:
+        return None
+    foreign = [e.name for e in entries if e.name not in SNAPSHOT_FILES]
+    if foreign:
+        more = f" and {len(foreign) - 1:,} more" if len(foreign) > 1 else ""
+        return f"it holds {printable(foreign[0])!r}{more}, which no snapshot holds"
+    folders = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+    if folders:
+        return f"its {folders[0]} is a folder"
+    if not any(e.name == MANIFEST for e in entries):
+        return f"no {MANIFEST}"
+    return _not_a_snapshot_manifest(out / MANIFEST)
+
+
+def _not_a_snapshot_manifest(path: Path) -> str | None:
+    """Why the manifest at `path` is not one claimwatch wrote, or None. It is where it says so
+    (`claimwatch_snapshot`, which every claimwatch has written) or, without that key, where it
+    reads as a snapshot's manifest listing its works file, as `Snapshot.open` accepts it."""
+    if path.is_symlink() or not path.is_file():
+        return f"its {MANIFEST} is not a file"
+    with open(path, "rb") as f:
+        raw = f.read(MAX_MANIFEST_BYTES + 1)
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return f"its {MANIFEST} is not JSON"
+    if not isinstance(document, dict):
+        return f"its {MANIFEST} is not a claimwatch manifest"
+    marked = document.get("claimwatch_snapshot")
+    if "claimwatch_snapshot" in document:
+        return None if isinstance(marked, int) and not isinstance(marked, bool) else f"its {MANIFEST} is damaged"
+    try:
+        manifest = Manifest.model_validate(document)
+    except ValueError:
+        return f"its {MANIFEST} is not a claimwatch manifest"
+    return None if WORKS_FILE in manifest.files else f"its {MANIFEST} lists no {WORKS_FILE}"
 
 
 def _lock(out: Path) -> int:
