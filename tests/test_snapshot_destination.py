@@ -1,6 +1,8 @@
 """Where a snapshot may be written: `--out` replaces a folder whole, so it is refused, in one
 line and before anything is read, where it is an input, holds one or lies inside an input
-folder, and where it is anything but a claimwatch snapshot (or an empty folder)."""
+folder, and where it is anything but a claimwatch snapshot (or an empty folder). A claimwatch
+snapshot given to `evidence import` as its FILE, or lying below a folder given so, is never read
+as OpenAlex's records."""
 
 from __future__ import annotations
 
@@ -10,13 +12,16 @@ import json
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from claimwatch import openalex as collector
 from claimwatch.cli import evidence as cli_evidence
 from claimwatch.cli import main
+from claimwatch.columnar import _bulk, bulk_parts
 from claimwatch.errors import InputError
-from claimwatch.evidence import MANIFEST, WORKS_FILE, Snapshot, import_works
+from claimwatch.evidence import AUTHORS_FILE, MANIFEST, WORKS_FILE, Snapshot, import_works
+from helpers import work
 
 MSRA = "https://openalex.org/I4210113369"
 
@@ -259,3 +264,40 @@ def test_collect_keeps_to_the_same_rule(tmp_path):
         f"{mine}: exists and is not a snapshot (it holds 'notes.txt', which no snapshot holds); refusing to replace it"
     ]
     assert (mine / "notes.txt").read_text() == "precious\n" and client.requests_made == 0
+
+
+# --- a claimwatch snapshot is never read as OpenAlex's records ------------------------------
+
+
+def test_a_snapshot_given_as_the_file_to_import_is_refused(snapshot, tmp_path, capsys):
+    code, err = run([str(snapshot), "--out", str(tmp_path / "again"), "--subject", "I4210113369"], capsys)
+    assert (code, err) == (2, [f"{snapshot}: {_bulk.SNAPSHOT_GIVEN}"])
+    assert "claimwatch check --evidence" in err[0] and not (tmp_path / "again").exists()
+
+
+def test_a_folder_of_evidence_holding_snapshots_is_no_parquet_copy(snapshot, tmp_path, capsys):
+    evidence = tmp_path / "evidence"
+    (evidence / "snapshots").mkdir(parents=True)
+    snapshot.rename(evidence / "snapshots" / "msra")
+    code, err = run([str(evidence), "--out", str(tmp_path / "again"), "--subject", "I4210113369"], capsys)
+    assert code == 2 and len(err) == 1
+    assert err[0].startswith(f"{evidence}: not an OpenAlex works folder")
+    assert "the claimwatch snapshots below it are not OpenAlex's" in err[0]
+    # A snapshot whose works file is gone is still one, by what its manifest says.
+    (evidence / "snapshots" / "msra" / WORKS_FILE).unlink()
+    with pytest.raises(InputError, match="not an OpenAlex works folder"):
+        bulk_parts(evidence)
+
+
+def test_a_parquet_copy_beside_a_snapshot_is_read_without_the_snapshot_s_table(snapshot, tmp_path):
+    copy_dir = tmp_path / "openalex"
+    copy_dir.mkdir()
+    # DuckDB's JSON reader takes no abstract index with words differing in case (the real record's).
+    source = jsonl(tmp_path / "copy.jsonl", [work("W7", "A work in the copy")])
+    duckdb.connect().execute(f"COPY (SELECT * FROM read_json_auto('{source}')) TO '{copy_dir / 'part_000.parquet'}'")
+    snapshot.rename(copy_dir / "mine")
+    assert [p.path for p in bulk_parts(copy_dir)] == [copy_dir / "part_000.parquet"]
+
+
+def test_the_snapshot_marks_are_the_snapshot_s_file_names():
+    assert _bulk.SNAPSHOT_MARKS == (MANIFEST, WORKS_FILE) and AUTHORS_FILE not in _bulk.SNAPSHOT_MARKS

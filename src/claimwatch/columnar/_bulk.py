@@ -104,13 +104,16 @@ def bulk_parts(folder: str | Path) -> list[BulkPart]:
     size the manifest gives (a download cut short is refused, naming the part); or, where the
     folder has no manifest (a Parquet copy, or the JSON Lines parts without theirs), its
     `updated_date=*/*.gz` parts or its `.parquet` files in path order, which nothing checks
-    (`unchecked_parts_said`)."""
+    (`unchecked_parts_said`). A claimwatch snapshot is never taken for OpenAlex's: given as the
+    folder, it is refused, saying what to do with it; below the folder, its files are not parts."""
     folder = Path(folder)
+    if is_claimwatch_snapshot(folder):
+        raise InputError(Problem(str(folder), 0, 0, SNAPSHOT_GIVEN))
     manifest = folder / MANIFEST
     if manifest.is_file():
         return [_listed_part(folder, manifest, entry) for entry in _manifest_entries(manifest)]
     gzipped = _gzip_parts(folder)
-    parquet = sorted(folder.rglob("*.parquet"))
+    parquet = _parquet_files(folder)
     if gzipped and parquet:
         message = "holds both JSON Lines parts (.gz) and .parquet files: give the folder of one of them"
         raise InputError(Problem(str(folder), 0, 0, message))
@@ -118,6 +121,10 @@ def bulk_parts(folder: str | Path) -> list[BulkPart]:
         message = (
             f"not an OpenAlex works folder: no {MANIFEST}, no updated_date=YYYY-MM-DD/*.gz parts and no .parquet files"
         )
+        if any(_snapshots_below(folder)):
+            message += (
+                " (the claimwatch snapshots below it are not OpenAlex's: give one to `claimwatch check --evidence`)"
+            )
         raise InputError(Problem(str(folder), 0, 0, message))
     return [BulkPart(p, None, None) for p in gzipped or parquet]
 
@@ -166,7 +173,52 @@ def unchecked_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | Non
 
 def _gzip_parts(folder: Path) -> list[Path]:
     """The folder's `updated_date=YYYY-MM-DD/*.gz` files, in path order."""
-    return sorted(p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name))
+    found = (p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name))
+    return sorted(p for p in found if not is_claimwatch_snapshot(p.parent))
+
+
+def _parquet_files(folder: Path) -> list[Path]:
+    """The `.parquet` files below the folder, in path order, but a claimwatch snapshot's table
+    (`works.parquet`, flattened rows, not OpenAlex's records): a folder of evidence holding
+    snapshots is no Parquet copy of OpenAlex's."""
+    snapshot: dict[Path, bool] = {}
+    found = []
+    for path in folder.rglob("*.parquet"):
+        if path.parent not in snapshot:
+            snapshot[path.parent] = is_claimwatch_snapshot(path.parent)
+        if not snapshot[path.parent]:
+            found.append(path)
+    return sorted(found)
+
+
+def _snapshots_below(folder: Path) -> Iterator[Path]:
+    return (m.parent for m in folder.rglob(SNAPSHOT_MARKS[0]) if is_claimwatch_snapshot(m.parent))
+
+
+# A claimwatch snapshot's manifest and works file (evidence/_snapshot.py, a layer above this
+# one, names them; a test holds the two to agree).
+SNAPSHOT_MARKS = ("manifest.json", "works.jsonl.gz")
+SNAPSHOT_GIVEN = (
+    "a claimwatch snapshot, not OpenAlex's records: give it to `claimwatch check --evidence` as it is "
+    "(`claimwatch collect --update` refreshes a collected one), or import its works.jsonl.gz to declare "
+    "other coverage"
+)
+_MARK_BYTES = 256 << 20  # the most of a snapshot's manifest claimwatch reads (MAX_MANIFEST_BYTES)
+
+
+def is_claimwatch_snapshot(folder: Path) -> bool:
+    """Whether `folder` is a claimwatch snapshot: a manifest.json beside its works file, or one
+    that says so (`claimwatch_snapshot`, which every claimwatch writes) where that file is gone."""
+    manifest, works = (folder / name for name in SNAPSHOT_MARKS)
+    if not manifest.is_file():
+        return False
+    if works.exists():
+        return True
+    try:
+        with open(manifest, "rb") as f:
+            return b'"claimwatch_snapshot"' in f.read(_MARK_BYTES)
+    except OSError:
+        return False
 
 
 def unlisted_parts(folder: str | Path, parts: list[BulkPart]) -> list[Path]:
