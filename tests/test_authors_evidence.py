@@ -290,3 +290,54 @@ def test_authors_saved_beside_a_part_of_the_works_pages_do_not_make_it_whole(tmp
     summary = import_works(source, tmp_path / "snap", institutions=["I100"])
     assert not summary.manifest.coverage.complete
     assert "the query matched 3 works, and the file holds 1" in (summary.manifest.coverage.note or "")
+
+
+def _real_work_by_many(shared_data: Path, authors: int, **extra: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """W2741809807 as OpenAlex gives it, its first author at the lab and `authors` authors in all,
+    and the real author record A5023888391 under each of their ids."""
+    base = json.loads((shared_data / "openalex" / "W2741809807.json").read_text(encoding="utf-8"))
+    author = json.loads((shared_data / "openalex" / "A5023888391.json").read_text(encoding="utf-8"))
+    first, other = base["authorships"][0], base["authorships"][1]
+    first["institutions"] = [LAB]
+    people = [first] + [
+        {**other, "author": {"id": f"{OPENALEX}A9{k:08d}", "display_name": f"Author {k}", "orcid": None}}
+        for k in range(1, authors)
+    ]
+    record = {**base, "id": f"{OPENALEX}W900", "authorships": people, **extra}
+    records = [{**author, "id": a["author"]["id"]} for a in people]
+    return record, records
+
+
+def test_a_covered_work_whose_author_list_was_cut_leaves_the_authors_incomplete(tmp_path, shared_data):
+    """An API list page cuts a work's authors at 100 (`is_authors_truncated`): the file holds the
+    record of every author it names, but not of those past the cut. A collect says so; so does
+    an import."""
+    cut, people = _real_work_by_many(shared_data, 100, is_authors_truncated=True)
+    summary = import_works(write_jsonl(tmp_path / "cut.jsonl", [cut, *people]), tmp_path / "cut", institutions=["I100"])
+    assert summary.manifest.coverage.complete  # the works are as declared
+    authors = summary.manifest.authors
+    assert authors is not None and (authors.records, authors.coverage.missing) == (100, 0)
+    assert not authors.coverage.complete
+    assert authors.coverage.note == (
+        "1 covered work has its author list cut at 100, as API list pages give it (is_authors_truncated), "
+        "so its other authors are not in the file"
+    )
+    # The same list, said whole by the record (as the bulk snapshot's are), is complete.
+    whole, people = _real_work_by_many(shared_data, 100, is_authors_truncated=False)
+    summary = import_works(
+        write_jsonl(tmp_path / "whole.jsonl", [whole, *people]), tmp_path / "whole", institutions=["I100"]
+    )
+    assert summary.manifest.authors is not None and summary.manifest.authors.coverage.complete
+
+
+@pytest.mark.parametrize(("authors", "cut"), [(100, True), (99, False), (101, False)])
+def test_a_record_that_leaves_the_flag_out_is_cut_where_it_holds_exactly_the_cap(tmp_path, shared_data, authors, cut):
+    """A `select` may leave `is_authors_truncated` out (the real record has none): exactly 100
+    authorships is then an author list the API may have cut; more than 100 never are."""
+    record, people = _real_work_by_many(shared_data, authors)
+    assert "is_authors_truncated" not in record
+    summary = import_works(
+        write_jsonl(tmp_path / "in.jsonl", [record, *people]), tmp_path / "snap", institutions=["I100"]
+    )
+    assert summary.manifest.authors is not None
+    assert summary.manifest.authors.coverage.complete is not cut

@@ -30,6 +30,7 @@ from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
 from ._records import (
+    LIST_AUTHORS_CAP,
     NO_AUTHORS,
     Layout,
     WorkAuthors,
@@ -287,27 +288,31 @@ def imported_author_coverage(
 ) -> tuple[AuthorCoverage, list[str]]:
     """The author records' coverage: complete where the works' coverage is, and every author on
     the works it covers (an authorship's institution is a covered subject, in the period) has a
-    record among `held` and is named by an OpenAlex id; and the ids without a record."""
+    record among `held` and is named by an OpenAlex id, and no such work's author list was cut
+    at 100 (its other authors are named nowhere in the file), as a collect's coverage is; and the
+    ids without a record."""
     if not coverage.complete:
         note = "the works' coverage is not complete, so neither can their authors' be"
         return AuthorCoverage(declared_by=coverage.declared_by, note=note), []
     covered = set(coverage.institutions)
     wanted: set[str] = set()
-    unnamed = 0
+    unnamed = cut = 0
     for chosen in works:
         if covered & chosen.hits:
             wanted |= chosen.authors.ids
             unnamed += chosen.authors.unnamed
+            cut += chosen.authors.truncated
     missing = sorted(wanted - held)
     short = [
         f"{len(missing)} of the {len(wanted)} authors on the covered works have no record in the file"
         if missing
         else None,
         f"{unnamed} authorship{'s' if unnamed != 1 else ''} on them name no OpenAlex author" if unnamed else None,
+        _cut_said(cut) if cut else None,
     ]
     return (
         AuthorCoverage(
-            complete=not missing and not unnamed,
+            complete=not any(short),
             institutions=coverage.institutions,
             from_=coverage.from_,
             to=coverage.to,
@@ -318,6 +323,19 @@ def imported_author_coverage(
             without_author_id=unnamed,
         ),
         missing,
+    )
+
+
+def _cut_said(cut: int) -> str:
+    """How many covered works have an author list cut as API list pages cut it."""
+    if cut == 1:
+        return (
+            f"1 covered work has its author list cut at {LIST_AUTHORS_CAP}, as API list pages give it "
+            "(is_authors_truncated), so its other authors are not in the file"
+        )
+    return (
+        f"{cut:,} covered works have their author lists cut at {LIST_AUTHORS_CAP}, as API list pages give "
+        "them (is_authors_truncated), so their other authors are not in the file"
     )
 
 

@@ -670,13 +670,30 @@ _SHARED: dict[frozenset[str], frozenset[str]] = {}
 @dataclass(frozen=True, slots=True)
 class WorkAuthors:
     """Who wrote a work, as far as OpenAlex names them: the distinct author ids (A...) of its
-    authorships, and how many authorships name no author (no record can be asked for those)."""
+    authorships, how many authorships name no author (no record can be asked for those), and
+    whether its author list was cut (`truncated`, as `authors_cut` tells): the authors past the
+    cut are named nowhere."""
 
     ids: frozenset[str] = frozenset()
     unnamed: int = 0
+    truncated: bool = False
 
 
 NO_AUTHORS = WorkAuthors()
+
+LIST_AUTHORS_CAP = 100  # authorships an API list response gives a work at most (FACTS.md)
+
+
+def authors_cut(record: dict[str, Any]) -> bool:
+    """Whether the record's author list was cut, as API list responses cut it at 100: flagged
+    (`is_authors_truncated`), or, where the record does not say (a `select` may leave the flag
+    out), holding exactly the cap. A record that says `false` is taken at its word: the bulk
+    snapshot gives works their whole author lists."""
+    flag = record.get("is_authors_truncated")
+    if isinstance(flag, bool):
+        return flag
+    people = record.get("authorships")
+    return isinstance(people, list) and len(people) == LIST_AUTHORS_CAP
 
 
 def authors_of(record: dict[str, Any]) -> WorkAuthors:
@@ -692,4 +709,4 @@ def authors_of(record: dict[str, Any]) -> WorkAuthors:
             found.add(short)
         else:
             unnamed += 1
-    return WorkAuthors(frozenset(found), unnamed)
+    return WorkAuthors(frozenset(found), unnamed, authors_cut(record))
