@@ -9,11 +9,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch import openalex as collector
 from claimwatch.cli import main
 from claimwatch.coverage import Coverage, describe
 from claimwatch.evidence import MANIFEST, Snapshot, import_works, open_evidence, summarise
+from claimwatch.evidence._import import SavedPages
 from helpers import HIT, LAB, authorship, claim_file, institution, project, work, write_jsonl
 from openalex_server import FakeOpenAlex, work_record
 from openalex_server import institution as api_institution
@@ -306,3 +309,92 @@ def test_saved_api_pages_short_of_their_count_never_cover_a_subject(tmp_path, sh
     cov = summary.manifest.coverage
     assert not cov.complete and cov.note == "its API pages say the query matched 5,000 works, and the file holds 2"
     assert any("coverage NOT recorded as complete" in w for w in summary.warnings)
+
+
+def _real_page(shared_data: Path, count: int, numbers: list[int]) -> dict:
+    """The real API page, its meta.count set and its results the real first work renumbered (each
+    by I22299242, which the real work's first author is at)."""
+    page = json.loads((shared_data / "openalex/api-page-works.json").read_text(encoding="utf-8"))
+    first = page["results"][0]
+    page["meta"]["count"] = count
+    page["results"] = [{**first, "id": f"https://openalex.org/W{n}"} for n in numbers]
+    return page
+
+
+def _pages_import(tmp_path: Path, documents: list) -> Coverage:
+    """The documents saved a line each, as a user saving API pages does, imported with the
+    real work's institution declared: the coverage recorded."""
+    source = tmp_path / "pages.jsonl"
+    source.write_text("".join(json.dumps(d) + "\n" for d in documents), encoding="utf-8")
+    return import_works(source, tmp_path / "snap", institutions=["I22299242"]).manifest.coverage
+
+
+def test_one_query_s_records_never_fill_another_query_s_missing_page(tmp_path, shared_data):
+    """Two queries' pages in one file: one matched 3 works and the file holds them; the other
+    matched 5 and the file holds page 1 of 2. Six works in all, more than either count: the
+    file held its largest count's worth, so the gap went unseen."""
+    whole = _real_page(shared_data, 3, [1, 2, 3])
+    part = _real_page(shared_data, 5, [11, 12, 13])
+    cov = _pages_import(tmp_path, [whole, part])
+    assert not cov.complete and cov.note == (
+        "its API pages are of 2 queries (told apart by their meta.count): one matched 5 works, "
+        "and the file holds 3 of them on its pages"
+    )
+
+
+def test_one_query_over_several_pages_and_its_empty_last_page_is_whole(tmp_path, shared_data):
+    pages = [_real_page(shared_data, 5, [1, 2]), _real_page(shared_data, 5, [3, 4]), _real_page(shared_data, 5, [5])]
+    pages.append(_real_page(shared_data, 5, []))  # OpenAlex ends a cursor with an empty page
+    assert _pages_import(tmp_path, pages).complete
+
+
+def test_a_page_saved_twice_does_not_stand_for_a_missing_one(tmp_path, shared_data):
+    """Five results on the query's pages, one of them on two pages: four works of the five."""
+    pages = [_real_page(shared_data, 5, [1, 2]), _real_page(shared_data, 5, [2, 3, 4])]
+    cov = _pages_import(tmp_path, pages)
+    assert not cov.complete and cov.note == "its API pages say the query matched 5 works, and the file holds 4"
+
+
+def test_records_beside_the_pages_are_not_the_pages_results(tmp_path, shared_data):
+    """A page of a query that matched 3 works holding one, then an array of two works of
+    unknown origin: they are not the query's, whatever their number."""
+    page = _real_page(shared_data, 3, [1])
+    loose = _real_page(shared_data, 0, [2, 3])["results"]
+    cov = _pages_import(tmp_path, [page, loose])
+    assert not cov.complete and cov.note == "its API pages say the query matched 3 works, and the file holds 1"
+
+
+@given(
+    st.dictionaries(
+        st.integers(1, 6),  # a query's meta.count
+        st.lists(st.lists(st.integers(1, 8), max_size=4), min_size=1, max_size=4),  # its pages' work ids
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_saved_pages_are_whole_exactly_where_each_query_s_pages_hold_its_count(queries):
+    """Whatever the pages' order, sizes and repeats, and however many queries share the file."""
+    pages = SavedPages()
+    number = 0
+    for count, its_pages in queries.items():
+        for results in its_pages:
+            number += 1
+            for n in results:
+                pages.result(number, f"W{count}{n:02d}")  # ids of one query's own
+            pages.page({"count": count}, number)
+    whole = all(len({n for results in p for n in results}) >= count for count, p in queries.items())
+    assert (pages.shortfall() is None) == whole
+
+
+def test_an_authors_query_s_pages_are_held_to_its_count_in_authors(tmp_path, shared_data):
+    """A works query whole, and an authors query whole with the same count: each is whole."""
+    author = json.loads((shared_data / "openalex/A5023888391.json").read_text(encoding="utf-8"))
+    works = _real_page(shared_data, 2, [1, 2])
+    authors = {"meta": dict(works["meta"]), "results": [author, {**author, "id": "https://openalex.org/A1"}]}
+    assert _pages_import(tmp_path, [works, authors]).complete
+    authors["meta"]["count"] = 3
+    cov = _pages_import(tmp_path, [works, authors])
+    assert not cov.complete and cov.note == (
+        "its API pages are of 2 queries (told apart by their meta.count): one matched 3 authors, "
+        "and the file holds 2 of them on its pages"
+    )

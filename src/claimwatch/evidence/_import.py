@@ -115,7 +115,7 @@ def import_works(
         # Whatever --subject declares, silence is no proof from saved API pages that are not all of
         # the query's pages, from parts of a source nothing counts (`incomplete`, which names it),
         # or where a record too broken to read, and skipped, may be a subject's work.
-        shortfall = pages_shortfall(scan.pages, len(works))
+        shortfall = scan.pages.shortfall()
         unread = skipped_said(len(scan.skipped)) if scan.skipped else None
         for why, said in (
             (shortfall, f"{source}: {shortfall}"),
@@ -355,14 +355,55 @@ def skipped_said(n: int) -> str:
     return f"{records} skipped as malformed (--skip-invalid), and a work of the subjects may be among them"
 
 
-def pages_shortfall(pages: list[dict[str, Any]], works: int) -> str | None:
-    """Why saved API pages cannot be all of their query's works, or None: fewer works than the
-    pages' `meta.count`. (A next_cursor on the last page proves nothing: OpenAlex gives one on
-    the last page of results too, and ends a cursor with an empty page.)"""
-    counts = [m["count"] for m in pages if isinstance(m.get("count"), int) and not isinstance(m.get("count"), bool)]
-    if counts and works < max(counts):
-        return f"its API pages say the query matched {max(counts):,} works, and the file holds {works:,}"
-    return None
+@dataclass
+class SavedPages:
+    """The API pages a file holds, grouped by their `meta.count`: the pages of one cursor-paged
+    query share it, so each group is a query's pages (or, where queries happen to match as
+    many records, several queries', held together), with the distinct works and authors on them.
+    """
+
+    # count -> the ids (their digits) of the works and of the authors on the pages with that count
+    groups: dict[int, tuple[set[int], set[int]]] = field(default_factory=dict)
+    # the records of the page being read, which come before its meta
+    _reading: dict[int, list[str]] = field(default_factory=dict, repr=False)
+
+    def result(self, page: int, key: str) -> None:
+        """A record (by its short id, W... or A...) read from page number `page`."""
+        self._reading.setdefault(page, []).append(key)
+
+    def page(self, meta: dict[str, Any], page: int) -> None:
+        """Page number `page` read whole: its meta, and the records read from it, go to its group.
+        A page with no count (not an API page as OpenAlex gives them) joins none."""
+        keys = self._reading.pop(page, [])
+        count = meta.get("count")
+        if not isinstance(count, int) or isinstance(count, bool):
+            return
+        works, authors = self.groups.setdefault(count, (set(), set()))
+        for key in keys:
+            (works if key[0] == "W" else authors).add(int(key[1:]))
+
+    def shortfall(self) -> str | None:
+        """Why the pages cannot be all of their queries' records, or None: a group's pages hold
+        fewer distinct works than its count (an authors query's pages, which hold no works, fewer
+        authors). So one query's records never fill another's gap, nor a page saved twice a page
+        missing. (A next_cursor on the last page proves nothing: OpenAlex gives one on the last
+        page of results too, and ends a cursor with an empty page.)"""
+        short = []
+        for count, (works, authors) in self.groups.items():
+            what, held = ("works", len(works)) if works or not authors else ("authors", len(authors))
+            if held < count:
+                short.append((count, what, held))
+        if not short:
+            return None
+        count, what, held = short[0]
+        if len(self.groups) == 1:
+            return f"its API pages say the query matched {count:,} {what}, and the file holds {held:,}"
+        others = len(short) - 1
+        more = f"; {others:,} other{'s fall' if others > 1 else ' falls'} short too" if others else ""
+        return (
+            f"its API pages are of {len(self.groups):,} queries (told apart by their meta.count): one matched "
+            f"{count:,} {what}, and the file holds {held:,} of them on its pages{more}"
+        )
 
 
 def declared_coverage(
@@ -495,14 +536,15 @@ class _Scan:
     total: int
     digest: str
     error: InputError | None = None
-    pages: list[dict[str, Any]] = field(default_factory=list)  # each API page's meta, in file order
+    pages: SavedPages = field(default_factory=SavedPages)  # what a JSON document's API pages hold
     # Equal subject sets (and author counts with no ids) of the records kept, one object each: a
     # million works share a handful, and a set each was a third of the import's memory.
     _shared: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def offer(
         self, record: dict[str, Any], n: int, subjects: frozenset[str], start: dt.date | None, end: dt.date | None
-    ) -> None:
+    ) -> str:
+        """Keep the record where it is the newest of its id so far; its id (W... or A...)."""
         self.total += 1
         key = ids.checked(ids.openalex_id(record["id"]), record["id"])
         updated = record["updated_date"] if isinstance(record.get("updated_date"), str) else ""
@@ -514,6 +556,7 @@ class _Scan:
             if not authors.ids:
                 authors = share(authors, authors)
             self.best[key] = _Chosen(updated, n, share(hits, hits), authors)
+        return key
 
 
 def _choose_records(
@@ -598,8 +641,10 @@ def _scan_document(
         scan.skipped.append({"line": problem.line, "column": problem.column, "reason": problem.message})
 
     for r in document_records(
-        source, digest.append, on_invalid=skip if skip_invalid else None, on_page=scan.pages.append
+        source, digest.append, on_invalid=skip if skip_invalid else None, on_page=scan.pages.page
     ):
-        scan.offer(r.record, r.n, subjects, start, end)
+        key = scan.offer(r.record, r.n, subjects, start, end)
+        if r.page:
+            scan.pages.result(r.page, key)
     scan.digest = digest[0] if digest else ""
     return scan

@@ -330,16 +330,18 @@ class DocumentRecord:
     column: int
     text: bytes
     record: dict[str, Any]
+    page: int = 0  # the API page it is a result of (the file's n-th top-level value), or 0: none
 
 
 def document_records(
     path: Path,
     hasher: Callable[[str], None] | None = None,
     on_invalid: Callable[[InputError], None] | None = None,
-    on_page: Callable[[dict[str, Any]], None] | None = None,
+    on_page: Callable[[dict[str, Any], int], None] | None = None,
 ) -> Iterator[DocumentRecord]:
     """The work and author records of a JSON document (or of documents one after another), in
-    file order; each API page's `meta` goes to `on_page` where given.
+    file order; each API page's `meta` goes to `on_page` where given, with the page's number,
+    which its records carry (`DocumentRecord.page`): they all come before it.
 
     A record that is neither is an InputError naming its line, or goes to `on_invalid` where
     given (the caller skips it); a broken document (unbalanced, cut short) is always an error.
@@ -361,11 +363,11 @@ def document_records(
                 if record is None:
                     if on_page is not None and item.kind == "page":
                         meta = orjson.loads(item.text).get("meta")  # the shell: small, and checked above
-                        on_page(meta if isinstance(meta, dict) else {})
+                        on_page(meta if isinstance(meta, dict) else {}, item.page)
                     continue
                 n += 1
                 text = item.text if b"\n" not in item.text and b"\r" not in item.text else orjson.dumps(record)
-                yield DocumentRecord(n, item.line, item.column, text, record)
+                yield DocumentRecord(n, item.line, item.column, text, record, item.page)
     except _GZIP_ERRORS as e:
         raise _gzip_problem(path, 0, e) from None
 
@@ -401,6 +403,7 @@ class _Item:
     line: int
     column: int
     text: bytes
+    page: int = 0  # a page, and each of its results: the number of the top-level value; else 0
 
 
 # A whole string, or one structural byte; a lone quote is a string the buffer cuts short.
@@ -435,6 +438,7 @@ class _DocumentScanner:
         self.element_depth = 0  # depth whose objects are cut out: 1 in a top array, 2 in results
         self.element: tuple[int, int, int] | None = None  # start, line, column of the one being read
         self.top = (0, 0)  # line, column of the top-level value being read
+        self.tops = 0  # top-level values begun: the one being read is the tops-th
         self.shell: list[bytes] = []  # a top-level object's bytes, its results left out
         self.shell_from = -1  # where the part of the shell not yet in `shell` starts
         self.paged = False  # the top-level object's results were cut out
@@ -554,6 +558,7 @@ class _DocumentScanner:
         if depth == 0:
             self.check_gap(start, _BLANK, _NOT_WORKS)
             self.top = self.where(start)
+            self.tops += 1
             is_object = c == ord("{")
             self.shell, self.shell_from, self.paged = [], start if is_object else -1, False
             self.element_depth = 0 if is_object else 1
@@ -580,7 +585,8 @@ class _DocumentScanner:
         item = None
         if self.element is not None and depth == self.element_depth:
             first, line, column = self.element
-            item = _Item("element", line, column, self.buf[first:end])
+            page = self.tops if self.element_depth == 2 else 0  # a result of the page being read
+            item = _Item("element", line, column, self.buf[first:end], page)
             self.element, self.gap = None, end
         elif self.element_depth and depth == self.element_depth - 1:
             self.check_gap(start, _SEPARATORS, _NOT_AN_OBJECT)
@@ -592,7 +598,8 @@ class _DocumentScanner:
         elif depth == 0:
             if c == ord("}"):
                 self.shell.append(self.buf[self.shell_from : end])
-                item = _Item("page" if self.paged else "document", *self.top, b"".join(self.shell))
+                kind: Literal["page", "document"] = "page" if self.paged else "document"
+                item = _Item(kind, *self.top, b"".join(self.shell), self.tops if self.paged else 0)
             self.shell, self.shell_from, self.gap = [], -1, end
         if item is not None:  # the value closed: orjson judges its strings
             self.closed_suspect, self.suspect = self.suspect, None
