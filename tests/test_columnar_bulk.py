@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from claimwatch import claims as claims_mod
+from claimwatch.cli import main
 from claimwatch.columnar import (
     bulk_parts,
     bulk_records,
@@ -95,6 +96,38 @@ def test_a_part_the_manifest_does_not_match_is_refused_naming_it(tmp_path):
     part.unlink()
     with pytest.raises(InputError, match=r"part_001.gz: listed in .*manifest but not there"):
         bulk_parts(works)
+
+
+@pytest.mark.parametrize(
+    "escape",
+    [
+        "updated_date=2024-01-01/../../elsewhere/secret.gz",
+        "updated_date=2024-01-01/./../../elsewhere/secret.gz",
+        "updated_date=2024-01-01//part_000.gz",
+    ],
+)
+def test_a_manifest_entry_leading_outside_the_works_folder_is_refused(tmp_path, capsys, shared_data, escape):
+    """A manifest is data: an entry whose path climbs out of the works folder would have any file
+    on the machine read as a part, and its records imported. Refused, naming the manifest and
+    the entry, before a part is read."""
+    record = json.loads((shared_data / "openalex/W2741809807.json").read_text(encoding="utf-8"))
+    works = _layout(tmp_path, _records())
+    secret = tmp_path / "data" / "elsewhere" / "secret.gz"  # what the entry leads to, from works/
+    secret.parent.mkdir(parents=True)
+    secret.write_bytes(gzip.compress(json.dumps(record).encode() + b"\n", mtime=0))
+    manifest = json.loads((works / "manifest").read_text())
+    manifest["entries"][1] = {
+        "url": f"s3://openalex/data/works/{escape}",
+        "meta": {"content_length": secret.stat().st_size, "record_count": 1},
+    }
+    (works / "manifest").write_text(json.dumps(manifest))
+    code = main(["evidence", "import", str(works), "--out", str(tmp_path / "snap"), "--subject", "I100"])
+    err = capsys.readouterr().err.splitlines()
+    assert code == 2 and len(err) == 1 and not (tmp_path / "snap").exists()
+    assert err[0] == (
+        f"{works}/manifest: entry 2's url leads outside the works folder (an empty, '.' or '..' step after "
+        f"its updated_date= folder): s3://openalex/data/works/{escape}; refused"
+    )
 
 
 def test_not_a_works_folder(tmp_path):

@@ -111,7 +111,7 @@ def bulk_parts(folder: str | Path) -> list[BulkPart]:
         raise InputError(Problem(str(folder), 0, 0, SNAPSHOT_GIVEN))
     manifest = folder / MANIFEST
     if manifest.is_file():
-        return [_listed_part(folder, manifest, entry) for entry in _manifest_entries(manifest)]
+        return [_listed_part(folder, manifest, k, entry) for k, entry in enumerate(_manifest_entries(manifest), 1)]
     gzipped = _gzip_parts(folder)
     parquet = _parquet_files(folder)
     if gzipped and parquet:
@@ -255,13 +255,22 @@ def _manifest_entries(manifest: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def _listed_part(folder: Path, manifest: Path, entry: dict[str, Any]) -> BulkPart:
-    """The local file of a manifest entry (its URL's path after the works folder's name)."""
+def _listed_part(folder: Path, manifest: Path, k: int, entry: dict[str, Any]) -> BulkPart:
+    """The local file of the manifest's k-th entry (its URL's path after the works folder's name),
+    which must lie in the works folder: a manifest is data, and a `..` in it could have any file
+    on the machine read (and its records imported)."""
     url: str = entry["url"]
     pieces = url.split("/")
     at = next((i for i, p in enumerate(pieces) if _PARTITION.match(p)), None)
     if at is None:
-        raise InputError(Problem(str(manifest), 0, 0, f"an entry's url names no updated_date= folder: {url[:200]}"))
+        message = f"entry {k:,}'s url names no updated_date= folder: {printable(url[:200])}"
+        raise InputError(Problem(str(manifest), 0, 0, message))
+    if any(piece in ("", ".", "..") for piece in pieces[at:]):
+        message = (
+            f"entry {k:,}'s url leads outside the works folder (an empty, '.' or '..' step after its "
+            f"updated_date= folder): {printable(url[:200])}; refused"
+        )
+        raise InputError(Problem(str(manifest), 0, 0, message))
     path = folder.joinpath(*pieces[at:])
     meta = entry.get("meta")
     meta = meta if isinstance(meta, dict) else {}
