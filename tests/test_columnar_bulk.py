@@ -82,6 +82,39 @@ def test_every_work_of_the_subject_is_kept(tmp_path):
     assert [(name, n) for name, n, _ in heard] == [("part_000.gz", 25), ("part_001.gz", 15), ("part_000.gz", 20)]
 
 
+@pytest.mark.parametrize("listed", [True, False])
+def test_an_empty_part_holds_no_records_as_an_empty_file_does(tmp_path, listed):
+    """A part of no bytes is an empty gzip stream to gzip, and to the import of a single file:
+    the bulk import reads it so too, where DuckDB calls it no gzip stream. Its manifest count,
+    where there is one, is held to 0."""
+    records = _records()
+    works = _layout(tmp_path, records)
+    empty = works / "updated_date=2024-02-01" / "part_001.gz"
+    empty.write_bytes(b"")
+    manifest = json.loads((works / "manifest").read_text())
+    manifest["entries"].append(
+        {
+            "url": "s3://openalex/data/works/updated_date=2024-02-01/part_001.gz",
+            "meta": {"content_length": 0, "record_count": 0},
+        }
+    )
+    if listed:
+        (works / "manifest").write_text(json.dumps(manifest))
+    else:
+        (works / "manifest").unlink()
+    heard = []
+    kept = list(bulk_records(works, ["I100"], on_part=lambda part, n, k: heard.append((part.path.name, n, k))))
+    assert heard[-1] == ("part_001.gz", 0, 0) and len(heard) == 4
+    without = bulk_records(_layout(tmp_path / "without", records), ["I100"])
+    assert [(r.line, r.text) for r in kept] == [(r.line, r.text) for r in without]
+    assert import_works(empty, tmp_path / "single").records == 0  # the same bytes, as a single file
+    if listed:
+        manifest["entries"][-1]["meta"]["record_count"] = 3
+        (works / "manifest").write_text(json.dumps(manifest))
+        with pytest.raises(InputError, match=r"part_001.gz: holds 0 records where the manifest says 3"):
+            list(bulk_records(works, ["I100"]))
+
+
 def test_a_part_the_manifest_does_not_match_is_refused_naming_it(tmp_path):
     works = _layout(tmp_path, _records())
     part = works / "updated_date=2024-01-01/part_001.gz"

@@ -423,6 +423,9 @@ def _spool_part(
     of every record as well (`_Spooled`)."""
     read = kept = row = unread = 0
     lines, kept_ids, other_lines, other_ids = (array.array("q") for _ in range(4))
+    if _empty_gzip_part(part):
+        spool.touch()
+        return _Spooled(spool, lines, 0, 0)
     doing = f"reading {part.path}"
     with (
         _GzipCheck(part.path, stop) as check,
@@ -457,6 +460,18 @@ def _spool_part(
             other_lines.tofile(f)
             other_ids.tofile(f)
     return _Spooled(spool, lines, read, kept, kept_ids, ids_path, len(other_lines), unread)
+
+
+def _empty_gzip_part(part: BulkPart) -> bool:
+    """Whether the part is a gzip part of no bytes: no records, as gzip (and the import of a
+    single file) reads it, where DuckDB refuses it as no gzip stream. (The manifest's count, where
+    it gives one, is then held to 0 as any part's is.)"""
+    if part.path.suffix == ".parquet":
+        return False
+    try:
+        return part.path.stat().st_size == 0
+    except OSError:
+        return False  # said as DuckDB finds it, naming the part
 
 
 def _other_versions(
