@@ -20,7 +20,7 @@ from claimwatch.cli import evidence as cli_evidence
 from claimwatch.cli import main
 from claimwatch.columnar import _bulk, bulk_parts
 from claimwatch.errors import InputError
-from claimwatch.evidence import AUTHORS_FILE, MANIFEST, WORKS_FILE, Snapshot, import_works
+from claimwatch.evidence import AUTHORS_FILE, MANIFEST, WORKS_FILE, Snapshot, import_bulk, import_works
 from helpers import work
 
 MSRA = "https://openalex.org/I4210113369"
@@ -273,6 +273,11 @@ def test_a_snapshot_given_as_the_file_to_import_is_refused(snapshot, tmp_path, c
     code, err = run([str(snapshot), "--out", str(tmp_path / "again"), "--subject", "I4210113369"], capsys)
     assert (code, err) == (2, [f"{snapshot}: {_bulk.SNAPSHOT_GIVEN}"])
     assert "claimwatch check --evidence" in err[0] and not (tmp_path / "again").exists()
+    # Without --subject too: what to do with a snapshot, not what a bulk folder needs.
+    assert run([str(snapshot), "--out", str(tmp_path / "again")], capsys) == (2, err)
+    with pytest.raises(InputError) as e:
+        import_bulk(snapshot, tmp_path / "again", institutions=[])
+    assert e.value.lines() == err and not (tmp_path / "again").exists()
 
 
 def test_a_folder_of_evidence_holding_snapshots_is_no_parquet_copy(snapshot, tmp_path, capsys):

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .. import evidence as store
 from .._text import printable, terminal_json
-from ..columnar import BulkPart, bulk_parts
+from ..columnar import BulkPart, bulk_parts, refuse_claimwatch_snapshot
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
 from ..reports.terminal import terminal_console
@@ -130,6 +130,7 @@ def import_cmd(
 
 def _import_bulk(folder: Path, out: str, subjects: tuple[str, ...], options: dict[str, Any]) -> store.ImportSummary:
     """The bulk snapshot's works folder, filtered by the subjects, with a progress bar a part."""
+    refuse_claimwatch_snapshot(folder)  # what to do with a snapshot, before what a bulk folder needs
     if not subjects:
         raise click.UsageError(
             "a bulk snapshot folder is filtered by --subject: give at least one", ctx=click.get_current_context()

@@ -106,9 +106,7 @@ def bulk_parts(folder: str | Path) -> list[BulkPart]:
     `updated_date=*/*.gz` parts or its `.parquet` files in path order, which nothing checks
     (`unchecked_parts_said`). A claimwatch snapshot is never taken for OpenAlex's: given as the
     folder, it is refused, saying what to do with it; below the folder, its files are not parts."""
-    folder = Path(folder)
-    if is_claimwatch_snapshot(folder):
-        raise InputError(Problem(str(folder), 0, 0, SNAPSHOT_GIVEN))
+    folder = refuse_claimwatch_snapshot(folder)
     manifest = folder / MANIFEST
     if manifest.is_file():
         return [_listed_part(folder, manifest, k, entry) for k, entry in enumerate(_manifest_entries(manifest), 1)]
@@ -204,6 +202,14 @@ SNAPSHOT_GIVEN = (
     "other coverage"
 )
 _MARK_BYTES = 256 << 20  # the most of a snapshot's manifest claimwatch reads (MAX_MANIFEST_BYTES)
+
+
+def refuse_claimwatch_snapshot(folder: str | Path) -> Path:
+    """`folder`, unless it is a claimwatch snapshot: then an InputError saying what to do with it."""
+    folder = Path(folder)
+    if is_claimwatch_snapshot(folder):
+        raise InputError(Problem(str(folder), 0, 0, SNAPSHOT_GIVEN))
+    return folder
 
 
 def is_claimwatch_snapshot(folder: Path) -> bool:

@@ -20,6 +20,7 @@ from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..columnar import (
     BulkPart,
     bulk_parts,
+    refuse_claimwatch_snapshot,
     subject_ids,
     unchecked_parts_said,
     unlisted_parts,
@@ -188,7 +189,7 @@ def import_bulk(
     is said at its part and line; its warnings name the folder. Parts no manifest counts leave
     the coverage incomplete (`unchecked_parts_said`). `on_part` hears of each part read; `parts`
     are the folder's (`bulk_parts`) where the caller has listed them already."""
-    folder = Path(folder)
+    folder = refuse_claimwatch_snapshot(folder)
     check_destination(out, [folder])  # before a part is listed or read: never over the download
     subjects = list(institutions)
     if not subjects:
