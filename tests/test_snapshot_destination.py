@@ -137,6 +137,9 @@ def test_symlinks_do_not_hide_an_input(snapshot, tmp_path, capsys):
     # A new folder inside the input, named through a link to the input's folder.
     code, err = run([str(snapshot), "--out", str(link / "inner")], capsys)
     assert code == 2 and err == [f"{link}/inner: lies inside the input folder {snapshot}: give a folder outside it"]
+    # The input named through the link, the snapshot by its own name.
+    code, err = run([str(link / WORKS_FILE), "--out", str(snapshot)], capsys)
+    assert code == 2 and err[0].startswith(f"{snapshot}: holds the input {link / WORKS_FILE}")
     assert tree(snapshot) == before and not (snapshot / "inner").exists()
 
 
