@@ -561,9 +561,10 @@ def _not_a_snapshot_manifest(path: Path) -> str | None:
         return f"its {MANIFEST} is not JSON"
     if not isinstance(document, dict):
         return f"its {MANIFEST} is not a claimwatch manifest"
-    marked = document.get("claimwatch_snapshot")
     if "claimwatch_snapshot" in document:
-        return None if isinstance(marked, int) and not isinstance(marked, bool) else f"its {MANIFEST} is damaged"
+        marked = document["claimwatch_snapshot"]
+        is_format = isinstance(marked, int) and not isinstance(marked, bool)
+        return None if is_format else f"its {MANIFEST} gives no format number in 'claimwatch_snapshot'"
     try:
         manifest = Manifest.model_validate(document)
     except ValueError:
