@@ -4,16 +4,23 @@ and exit 2, never a traceback from the manifest or report that could not hold it
 
 from __future__ import annotations
 
+import gzip
 import os
 from pathlib import Path
 
 import pytest
 
 from claimwatch.cli import main
+from claimwatch.errors import InputError
+from claimwatch.evidence import import_works
 from helpers import LAB, NO_PARTNERS_CLAIM, authorship, claim_file, project, work, write_jsonl
 
 LATIN1 = os.fsdecode(b"Universit\xe4t")  # "Universität" as Latin-1 bytes: not UTF-8
 SHOWN = "Universit\\xe4t"
+NOT_UTF8_TAIL = (
+    " (written in another encoding?): claimwatch writes the paths it reads into UTF-8 manifests and reports, "
+    "so rename it"
+)
 
 
 @pytest.fixture
@@ -85,3 +92,28 @@ def test_a_claim_file_so_named_in_a_claims_folder_is_named_and_refused(root, cap
     code, err = run([*args, "--evidence", str(evidence)] if command == "check" else args, capsys)
     assert code == 2
     assert f"{root}/claims/{SHOWN}.yaml: its name is not UTF-8 text" in "\n".join(err)
+
+
+def test_the_library_refuses_such_a_name_as_the_command_line_does(root):
+    source = works(root / f"{LATIN1}.jsonl")
+    with pytest.raises(InputError) as caught:
+        import_works(source, root / "snap")
+    assert caught.value.lines() == [f"{root}/{SHOWN}.jsonl: its name is not UTF-8 text" + NOT_UTF8_TAIL]
+    with pytest.raises(InputError) as caught:
+        import_works(works(root / "works.jsonl"), root / LATIN1)
+    assert caught.value.lines() == [f"{root}/{SHOWN}: its name is not UTF-8 text" + NOT_UTF8_TAIL]
+    assert not (root / "snap").exists()
+
+
+def test_a_bulk_part_so_named_is_named_and_refused(root, capsys):
+    part = root / f"works/updated_date=2024-06-01/{LATIN1}.gz"
+    works(part.with_suffix(".jsonl"))
+    part.write_bytes(gzip.compress(part.with_suffix(".jsonl").read_bytes(), mtime=0))
+    part.with_suffix(".jsonl").unlink()
+    code, err = run(
+        ["evidence", "import", str(root / "works"), "--out", str(root / "snap"), "--subject", "I100"], capsys
+    )
+    assert code == 2 and err == [
+        f"{root}/works/updated_date=2024-06-01/{SHOWN}.gz: its name is not UTF-8 text" + NOT_UTF8_TAIL
+    ]
+    assert not (root / "snap").exists()

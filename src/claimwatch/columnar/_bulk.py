@@ -41,6 +41,7 @@ from .. import ids
 from .._gzip import BadGzipFile, ChecksumMismatch, Inflated, open_inflated
 from .._text import printable
 from ..errors import InputError, Problem
+from ..files import utf8_named
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, quoted
 
 MANIFEST = "manifest"
@@ -172,7 +173,7 @@ def unchecked_parts_said(folder: str | Path, parts: list[BulkPart]) -> str | Non
 def _gzip_parts(folder: Path) -> list[Path]:
     """The folder's `updated_date=YYYY-MM-DD/*.gz` files, in path order."""
     found = (p for p in folder.glob("updated_date=*/*.gz") if _PARTITION.match(p.parent.name))
-    return sorted(p for p in found if not is_claimwatch_snapshot(p.parent))
+    return sorted(utf8_named(p) for p in found if not is_claimwatch_snapshot(p.parent))
 
 
 def _parquet_files(folder: Path) -> list[Path]:
@@ -185,7 +186,7 @@ def _parquet_files(folder: Path) -> list[Path]:
         if path.parent not in snapshot:
             snapshot[path.parent] = is_claimwatch_snapshot(path.parent)
         if not snapshot[path.parent]:
-            found.append(path)
+            found.append(utf8_named(path))
     return sorted(found)
 
 

@@ -32,7 +32,14 @@ from ..columnar import WORKS_TABLE, WorksTableWriter
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..files import default_mode, lock_exclusively, open_lock_file, refuse_folder_over_inputs, release_lock
+from ..files import (
+    default_mode,
+    lock_exclusively,
+    open_lock_file,
+    refuse_folder_over_inputs,
+    release_lock,
+    utf8_named,
+)
 from ..people import AuthorRecord, author_from_openalex, author_id
 from ..works import Origin, Work, work_from_openalex
 from ._records import parse_author, parse_record, read_lines
@@ -500,10 +507,10 @@ def _snapshot_path(out: str | Path) -> Path:
 
 def check_destination(out: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
     """`out` checked as the folder a snapshot is written to, before anything is read: named (not
-    `.`), none of `inputs` nor holding one nor inside an input folder, and, where it exists,
+    `.`, and in UTF-8 text, as `out` and `inputs` go into its manifest), none of `inputs` nor holding one nor inside an input folder, and, where it exists,
     an empty folder or a snapshot claimwatch may replace (`_check_destination`). Its path."""
-    path = _snapshot_path(out)
-    refuse_folder_over_inputs(path, inputs)
+    path = utf8_named(_snapshot_path(out))
+    refuse_folder_over_inputs(path, [utf8_named(Path(i)) for i in inputs])
     try:
         _check_destination(path)
     except OSError as e:
