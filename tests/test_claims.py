@@ -508,3 +508,48 @@ def test_show_renders_the_shipped_recruitment_claim(capsys, project_root, monkey
         "on or after 2022-04-08 and place them at an institution listed in Seven Sons of National Defence in an "
         "earlier year."
     ) in capsys.readouterr().out
+
+
+def test_names_and_aliases_are_read_without_the_whitespace_around_them(tmp_path):
+    """A YAML block scalar ends a name with a newline; subjects' and list entries' names and
+    aliases lose it (and any other surrounding whitespace) when they are loaded."""
+    root = project(tmp_path)
+    write(
+        root / "evidence/lists/mil.yaml",
+        """\
+        id: mil
+        name: Mil
+        sources: [{title: A source}]
+        entries:
+          - id: hit
+            name: |
+              Harbin Institute of Technology
+            aliases:
+              - |
+                HIT
+              - "  哈尔滨工业大学 "
+              - " "
+            verified: true
+        """,
+    )
+    path = write(
+        root / "claims/c.yaml",
+        """\
+        statement: {speaker: X, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
+        subjects:
+          lab:
+            name: " Example Lab\\t"
+            openalex: [I100]
+            aliases:
+              - |
+                EXL
+        claims:
+          - {id: c, says: s, subject: lab, expects: none, works: {coauthor_in: [mil]}}
+        """,
+    )
+    cs = load(root, path)
+    subject = cs.claim("c").subject
+    assert (subject.name, subject.aliases) == ("Example Lab", ("EXL",))
+    entry = cs.files[0].lists["mil"].entry("hit")
+    # A name of whitespace alone is "", which matches nothing, as " " did.
+    assert entry.names == ("Harbin Institute of Technology", "HIT", "哈尔滨工业大学", "")

@@ -544,3 +544,79 @@ def test_a_topic_is_searched_once_a_work_under_every_claim_s_guard(tmp_path):
     assert [d in guard for d in ("2021-01-01", "2021-12-31", "2024-01-01", "2024-12-31")] == [True] * 4
     found = screen(query, 1, 3)
     assert found.candidates == [[(0, 0b001), (1, 0b010)]]
+
+
+# --- found in review ------------------------------------------------------------------------------
+
+MSRA = institution("I4210113369", "Microsoft Research Asia", ror="0300m5276")
+
+
+def _small_case(tmp_path: Path, subjects: str, claims: str, lists: dict[str, str] | None = None):
+    """A project with the given subjects, claims and lists (beside `project`'s own)."""
+    root = project(tmp_path)
+    for list_id, text in (lists or {}).items():
+        write(root / f"evidence/lists/{list_id}.yaml", text)
+    statement = "statement: {speaker: X, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
+    path = write(root / "claims/c.yaml", statement + subjects + claims)
+    return claims_mod.load_claims([path], root=root)
+
+
+# A YAML block scalar (`|`) ends its text with a newline: "HIT\n", "MSRA\n".
+BLOCK_SCALAR_ALIASES = """\
+subjects:
+  lab: {name: Example Lab, openalex: [I100]}
+  msra:
+    name: Microsoft Research Asia
+    openalex: [I4210113369]
+    aliases:
+      - |
+        MSRA
+"""
+BLOCK_SCALAR_LIST = """\
+id: acronyms
+name: Listed by an acronym
+sources: [{title: A source}]
+entries:
+  - id: hit
+    name: Harbin Institute of Technology
+    aliases:
+      - |
+        HIT
+    country: CN
+    listed_from: null
+    verified: true
+"""
+
+
+def test_an_alias_ending_in_a_newline_is_found_by_both_engines(tmp_path):
+    """The reviewer's cases: "HIT\n" as a list entry's alias and "MSRA\n" as a subject's. The
+    Python engine found each as an acronym; the query's needles kept the newline and ruled the
+    works out (a false clearance)."""
+    claims = _small_case(
+        tmp_path,
+        BLOCK_SCALAR_ALIASES,
+        "claims:\n"
+        "  - {id: by-list-alias, says: s, subject: lab, from: 2024-01-10, expects: none,"
+        " works: {coauthor_in: [acronyms]}}\n"
+        "  - {id: by-subject-alias, says: s, subject: msra, from: 2024-01-10, expects: none,"
+        " works: {coauthor_in: [mil]}}\n",
+        {"acronyms": BLOCK_SCALAR_LIST},
+    )
+    records = [
+        work(
+            "W1",
+            "A paper",
+            "2024-06-01",
+            [authorship("A. Lab", [LAB]), authorship("B. Hit", [], raw=["HIT, Shenzhen, China"])],
+        ),
+        work(
+            "W2",
+            "A paper",
+            "2024-06-01",
+            [authorship("A. Msra", [], raw=["MSRA, Beijing, China"]), authorship("B. Hit", [HIT])],
+        ),
+    ]
+    path = write_jsonl(tmp_path / "works.jsonl", records)
+    results = engines_agree(claims, [path], tmp_path / "cache")
+    found = {r.claim: [f.work.id for f in (*r.findings, *r.uncertain_findings)] for r in results.results}
+    assert found == {"by-list-alias": ["W1"], "by-subject-alias": ["W2"]}

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimwatch.evaluate import NameMatcher, PhraseSet, fold
+from claimwatch.evaluate._names import is_acronym
 
 FACE = PhraseSet(
     [
@@ -317,3 +318,10 @@ def test_an_abstract_index_is_let_through_whenever_its_words_could_match():
 )
 def test_a_name_before_punctuation_or_a_possessive_still_matches(text, expected):
     assert keys(text) == expected
+
+
+def test_an_acronym_is_the_whole_name():
+    """`$` matches before a final newline: "HIT\n" (a YAML block scalar) was an acronym to
+    `is_acronym` and registered by its first word, while the query's needle kept the newline."""
+    assert is_acronym("HIT") and is_acronym("USTC")
+    assert not is_acronym("HIT\n") and not is_acronym("HIT ") and not is_acronym(" HIT")

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from . import documents, ids
 from .errors import InputError, Problem
@@ -49,6 +49,12 @@ class Subject(BaseModel):
     ror: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     country: str | None = None
+
+    @field_validator("name", "aliases")
+    @classmethod
+    def _stripped(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        # As a list entry's (lists/_model.py): "MSRA\n" from a YAML block scalar is "MSRA".
+        return value.strip() if isinstance(value, str) else tuple(v.strip() for v in value)
 
     @property
     def names(self) -> tuple[str, ...]:

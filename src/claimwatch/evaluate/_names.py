@@ -26,7 +26,7 @@ from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _APOSTROPHE = re.compile("['\u2019]")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Where words may have run together: two lower-case letters, then a capital ("EngineeringNanjing");
 # one lower-case letter is a prefix of a real name ("McGill", "iFlytek").
@@ -85,8 +85,9 @@ def name_words(folded: str) -> list[str]:
 
 
 def is_acronym(name: str) -> bool:
-    """A name written as an acronym ("USTC", "HIT"): matched as written, the weakest evidence."""
-    return bool(_ACRONYM.match(name))
+    """A name written as an acronym ("USTC", "HIT"): matched as written, the weakest evidence.
+    The whole name: "HIT\\n" is no acronym (a `$` would match before its newline)."""
+    return _ACRONYM.fullmatch(name) is not None
 
 
 def fold(text: str) -> str:

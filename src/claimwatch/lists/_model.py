@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import documents, ids
 from ..errors import InputError, Problem
@@ -70,6 +70,14 @@ class ListEntry(BaseModel):
             older = data.pop("source_list")
             data["source_lists"] = tuple(dict.fromkeys((older, *data.get("source_lists", ()))))
         return data
+
+    @field_validator("name", "aliases")
+    @classmethod
+    def _stripped(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        # A YAML block scalar ends a name with a newline ("HIT\n"), which the name matchers and
+        # the query's needles would read differently. A name of whitespace alone becomes "",
+        # which, as before, matches nothing.
+        return value.strip() if isinstance(value, str) else tuple(v.strip() for v in value)
 
     @property
     def names(self) -> tuple[str, ...]:
