@@ -620,3 +620,66 @@ def test_an_alias_ending_in_a_newline_is_found_by_both_engines(tmp_path):
     results = engines_agree(claims, [path], tmp_path / "cache")
     found = {r.claim: [f.work.id for f in (*r.findings, *r.uncertain_findings)] for r in results.results}
     assert found == {"by-list-alias": ["W1"], "by-subject-alias": ["W2"]}
+
+
+AUTHOR_RECORD = {
+    "id": "https://openalex.org/A5000000001",
+    "display_name": "A. Lab",
+    "affiliations": [{"institution": LAB, "years": [2024]}],
+    "updated_date": "2025-01-01T00:00:00",
+}
+ONE_CLAIM = (
+    "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [mil]}}\n"
+)
+LAB_SUBJECT = "subjects:\n  lab: {name: Example Lab, openalex: [I100]}\n"
+
+
+def _work_and_author_file(tmp_path: Path, layout: str, records: list[dict[str, Any]]) -> Path:
+    """Records as JSON Lines, or as an API page {"meta": ..., "results": [...]}, pretty-printed."""
+    if layout == "jsonl":
+        return write_jsonl(tmp_path / "records.jsonl", records)
+    meta = {"count": len(records), "db_response_time_ms": 1, "page": 1, "per_page": 25, "next_cursor": None}
+    path = tmp_path / "records.json"
+    path.write_bytes(orjson.dumps({"meta": meta, "results": records, "group_by": []}, option=orjson.OPT_INDENT_2))
+    return path
+
+
+@pytest.mark.parametrize("layout", ["jsonl", "json"])
+def test_a_file_of_works_and_authors_gives_its_works_alone_to_either_engine(tmp_path, capsys, layout):
+    """A bare file may hold author records beside its works: the columnar copy is made of its
+    works alone, as the Python engine reads them (the copy refused the author record of JSON
+    Lines, and made a work of the one in an API page); and `auto` reads that copy later."""
+    claims = _small_case(tmp_path, LAB_SUBJECT, ONE_CLAIM)
+    partners = [authorship("A. Lab", [LAB]), authorship("B. Hit", [HIT])]
+    path = _work_and_author_file(tmp_path, layout, [work("W1", "A paper", "2024-06-01", partners), AUTHOR_RECORD])
+    results = engines_agree(claims, [path], tmp_path / "cache")
+    assert [(c.records, c.authorships) for c in results.evidence_counts] == [(1, 2)]
+    assert results.results[0].matched == 1
+    capsys.readouterr()
+    again = evaluate(claims, open_evidence_paths([path]), engine="auto", cache=tmp_path / "cache")
+    assert capsys.readouterr().err == ""  # the copy made above, read from the cache
+    assert render_json(again) == render_json(results)
+
+
+@pytest.mark.parametrize("layout", ["jsonl", "json"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"id": "https://openalex.org/I27837315", "display_name": "An institution"},
+        {"id": "https://example.org/X2", "title": "not OpenAlex's"},
+        ["not a record"],
+    ],
+    ids=["institution", "foreign-id", "array"],
+)
+def test_a_record_neither_work_nor_author_is_the_same_error_either_way(tmp_path, layout, bad):
+    claims = _small_case(tmp_path, LAB_SUBJECT, ONE_CLAIM)
+    path = _work_and_author_file(tmp_path, layout, [work("W1", "A paper", "2024-06-01", []), AUTHOR_RECORD, bad])
+    errors = []
+    for engine in ("python", "duckdb"):
+        try:
+            evaluate(claims, open_evidence_paths([path]), engine=engine, cache=tmp_path / "cache")
+        except InputError as e:
+            errors.append(e.lines())
+        else:
+            errors.append(None)
+    assert errors[0] is not None and errors[0] == errors[1], errors

@@ -49,7 +49,7 @@ from ..columnar import (
     search_form,
 )
 from ..errors import InputError, Problem
-from ..evidence import WORKS_FILE, Evidence, JsonlEvidence, Snapshot, document_records, parse_record, read_lines
+from ..evidence import WORKS_FILE, Evidence, JsonlEvidence, Snapshot
 from ..results import EvidenceCount
 from ..works import Origin, PartialDate, Work, work_from_openalex
 from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, _CompiledClaim, _Outcome, _WorkContext
@@ -374,26 +374,10 @@ def _refuse_cache_in_inputs(cache: Path, evidence: Sequence[Evidence]) -> None:
 
 
 def _records_of(e: Evidence) -> Iterator[tuple[int, bytes]]:
-    """(line, JSON text) of each work record, read and checked as the Python engine reads them."""
-    name = _origin_path(e)  # files are named in messages as the Python engine names them
-    if isinstance(e, Snapshot):
-        expected = e.manifest.files[WORKS_FILE]["sha256"]
-        mismatch = "does not match the sha256 in its manifest: the snapshot was changed or damaged"
-    else:
-        expected = e.sha256
-        mismatch = "changed while it was read (its sha256 is not the one taken when it was opened): read it again"
-
-    def check(digest: str) -> None:
-        if digest != expected:
-            raise InputError(Problem(name, 0, 0, mismatch))
-
-    if isinstance(e, JsonlEvidence) and e.layout == "json":
-        for r in document_records(Path(name), check):
-            yield r.line, r.text
-        return
-    for n, line in read_lines(Path(name), check):
-        if parse_record(line, name, n) is not None:  # checked as the Python engine checks it
-            yield n, line.rstrip(b"\r\n")
+    """(line, JSON text) of each work record, read and checked as the Python engine reads them
+    (of a file that holds author records too, its works and no more)."""
+    assert isinstance(e, (Snapshot, JsonlEvidence))  # the evidence `_data_sha256` gives a digest for
+    return e.work_texts()
 
 
 def _origin_path(e: Evidence) -> str:

@@ -100,17 +100,23 @@ class JsonlEvidence:
         """The file's works; its bytes are hashed as they are read, and a file that is not the
         one whose sha256 `open` took (changed since) is refused, so a report never cites a
         digest of bytes other than those it read."""
-        for record, line in self._records("W"):
+        for record, line, _ in self._records("W"):
             yield work_from_openalex(record, Origin("snapshot", self.path, line))
+
+    def work_texts(self) -> Iterator[tuple[int, bytes]]:
+        """(line, JSON text on one line) of each work record `works` reads, read and checked
+        as it reads them: what a columnar copy of the file is made of (author records left out)."""
+        for _, line, text in self._records("W"):
+            yield line, text
 
     def authors(self) -> Iterator[AuthorRecord]:
         """The file's author records, read and checked as `works` reads its works."""
-        for record, line in self._records("A"):
+        for record, line, _ in self._records("A"):
             yield author_from_openalex(record, Origin("snapshot", self.path, line))
 
-    def _records(self, letter: str) -> Iterator[tuple[dict[str, Any], int]]:
-        """Each record of one kind (W works, A authors) with the line it starts on; every record
-        of the file is checked, whichever kind is asked for."""
+    def _records(self, letter: str) -> Iterator[tuple[dict[str, Any], int, bytes]]:
+        """Each record of one kind (W works, A authors) with the line it starts on and its text;
+        every record of the file is checked, whichever kind is asked for."""
 
         def check(digest: str) -> None:
             if digest != self.sha256:
@@ -119,12 +125,12 @@ class JsonlEvidence:
         if self.layout == "json":
             for r in document_records(Path(self.path), check):
                 if record_letter(r.record) == letter:
-                    yield r.record, r.line
+                    yield r.record, r.line, r.text
             return
         for n, line in read_lines(Path(self.path), check):
             record = parse_any_record(line, self.path, n)
             if record is not None and record_letter(record) == letter:
-                yield record, n
+                yield record, n, line.rstrip(b"\r\n")
 
     def describe(self) -> dict[str, Any]:
         return {"path": self.path, "kind": self.kind, "sha256": self.sha256, "coverage": self.coverage.as_json()}

@@ -182,6 +182,14 @@ class Snapshot:
             if record is not None:
                 yield work_from_openalex(record, Origin("snapshot", name, n))
 
+    def work_texts(self) -> Iterator[tuple[int, bytes]]:
+        """(line, JSON text) of each work record `works` reads, read and checked as it reads
+        them: what a columnar copy of a snapshot made before tables existed is made of."""
+        name = str(Path(self.path) / WORKS_FILE)
+        for n, line in self.lines(WORKS_FILE):
+            if parse_record(line, name, n) is not None:
+                yield n, line.rstrip(b"\r\n")
+
     def authors(self) -> Iterator[AuthorRecord]:
         """The snapshot's author records (none where it holds none), each knowing the ids
         OpenAlex merged into it where the manifest records them."""
