@@ -27,6 +27,7 @@ import pytest
 
 from claimwatch import claims as claims_mod
 from claimwatch.columnar import (
+    TABLE_FORMAT,
     ClaimPlan,
     Listed,
     ListPlan,
@@ -683,3 +684,28 @@ def test_a_record_neither_work_nor_author_is_the_same_error_either_way(tmp_path,
         else:
             errors.append(None)
     assert errors[0] is not None and errors[0] == errors[1], errors
+
+
+def test_a_cached_copy_an_earlier_reading_made_of_works_and_authors_is_not_read(tmp_path, capsys):
+    """Copies of an API page made before author records were left out hold a row for each:
+    under `auto` such a copy, where a cache holds one, is passed over (the check runs on the
+    records), and the duckdb engine makes a copy anew."""
+    claims = _small_case(tmp_path, LAB_SUBJECT, ONE_CLAIM)
+    partners = [authorship("A. Lab", [LAB]), authorship("B. Hit", [HIT])]
+    path = _work_and_author_file(tmp_path, "json", [work("W1", "A paper", "2024-06-01", partners), AUTHOR_RECORD])
+    (evidence,) = open_evidence_paths([path])
+    cache = tmp_path / "cache"
+    stale = cache / f"works-{evidence.sha256}-t{TABLE_FORMAT}.parquet"  # the earlier reading's name
+    cache.mkdir()
+    rows = [(1, orjson.dumps(work("W1", "A paper", "2024-06-01", partners))), (2, orjson.dumps(AUTHOR_RECORD))]
+    info = write_works_table(rows, stale)
+    stale.with_suffix(".json").write_bytes(
+        orjson.dumps({"sha256": info.sha256, "rows": 2, "table_format": TABLE_FORMAT})
+    )
+    reference = evaluate(claims, [evidence], engine="python")
+    capsys.readouterr()
+    for engine in ("auto", "duckdb"):
+        results = evaluate(claims, [evidence], engine=engine, cache=cache)
+        assert render_json(results) == render_json(reference)
+        assert [c.records for c in results.evidence_counts] == [1]
+    assert capsys.readouterr().err.count("making a columnar copy of") == 1  # by duckdb, not auto

@@ -1,7 +1,7 @@
 """Works tables for evidence that has none of its own (plain JSON Lines files, snapshots made
 before tables existed): made on first use into a cache folder, never inside an input's folder,
-keyed by the sha256 of the data they were made from, and checked against their own sha256
-each time they are read."""
+keyed by the sha256 of the data they were made from (and the format and reading that made
+them), and checked against their own sha256 each time they are read."""
 
 from __future__ import annotations
 
@@ -49,8 +49,14 @@ class Table:
     sha256: str
 
 
+# How a cached table's rows are read from its data, beside the table's format: bumped when that
+# reading changes, so that a copy an older reading made is made again, never read. 2: a bare
+# file's author records are left out (the first reading made rows of an API page's).
+CACHE_READING = 2
+
+
 def _names(cache: Path, data_sha256: str) -> tuple[Path, Path]:
-    stem = f"works-{data_sha256}-t{TABLE_FORMAT}"
+    stem = f"works-{data_sha256}-t{TABLE_FORMAT}-r{CACHE_READING}"
     return cache / f"{stem}.parquet", cache / f"{stem}.json"
 
 
