@@ -709,3 +709,42 @@ def test_a_cached_copy_an_earlier_reading_made_of_works_and_authors_is_not_read(
         assert render_json(results) == render_json(reference)
         assert [c.records for c in results.evidence_counts] == [1]
     assert capsys.readouterr().err.count("making a columnar copy of") == 1  # by duckdb, not auto
+
+
+GREEK_LIST = """\
+id: greek
+name: Listed by a Greek name
+sources: [{title: A source}]
+entries:
+  - id: demo
+    name: NCSR Demokritos
+    aliases: [ΕΚΕΦΕ Δημόκριτος]
+    listed_from: null
+    verified: true
+"""
+
+
+@pytest.mark.parametrize("after", [".", ":", "·", "\u00ad", "\u200b", "\u0301", ", "])
+def test_a_greek_name_before_a_letter_is_found_by_every_engine(tmp_path, after):
+    """The reviewer's case: "ΕΚΕΦΕ ΔΗΜΟΚΡΙΤΟΣ.Αθήνα". Lower-cased whole, the affiliation holds
+    "δημοκριτοσ" (a letter follows the sigma, past the "."), and "δημοκριτος" before ", "; the
+    alias's needle, lower-cased apart, may hold the other sigma: the query ruled the work out,
+    under `auto` too (a false clearance)."""
+    claims = _small_case(
+        tmp_path,
+        LAB_SUBJECT,
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, to: 2024-12-31, expects: none,"
+        " works: {coauthor_in: [greek]}}\n",
+        {"greek": GREEK_LIST},
+    )
+    partner = authorship("B. Partner", [], raw=[f"ΕΚΕΦΕ ΔΗΜΟΚΡΙΤΟΣ{after}Αθήνα"])
+    source = write_jsonl(
+        tmp_path / "works.jsonl", [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    )
+    snapshot = tmp_path / "snapshot"  # with its own table, which `auto` reads
+    import_works(source, snapshot, institutions=["I100"], start=dt.date(2024, 1, 10), end=dt.date(2024, 12, 31))
+    results = engines_agree(claims, [snapshot], tmp_path / "cache")
+    assert [(r.verdict, r.matched) for r in results.results] == [("contradicted", 1)]
+    auto = evaluate(claims, open_evidence_paths([snapshot]), engine="auto", cache=tmp_path / "cache")
+    assert render_json(auto) == render_json(results)
+    assert not (tmp_path / "cache").exists()  # the snapshot's own table was read

@@ -10,11 +10,12 @@ ASCII letters and digits and `\\x{HEX}` for any other character (`regex_literal`
 and java.util.regex (Spark's RLIKE) read these alike: a letter or digit with no flags is itself,
 case and all; `\\x{HEX}` is the code point HEX (in Java a supplementary one is its surrogate
 pair, as Java holds the text); `|` alternates; both search anywhere in the text (DuckDB's
-regexp_matches and Java's find()). The dialect gives Spark the same literals factored by their
-prefixes (`prefix_factored`: the same set of strings, only `(?:...)` and `?` added, read alike
-too), which Java's backtracking matcher needs to be fast. Nothing whose meaning differs between
-the two (`.`, `^`, `$`, classes, flags) is ever written; tests/test_spark.py holds the engines
-to it on hostile text.
+regexp_matches and Java's find()); the one class written, `[\\x{3c2}\\x{3c3}]` (either sigma, at a
+name's sigma: `needle_pattern`), is one of those two code points in both. The dialect gives
+Spark the same literals factored by their prefixes (`prefix_factored`: the same set of strings,
+only `(?:...)` and `?` added, read alike too), which Java's backtracking matcher needs to be
+fast. Nothing whose meaning differs between the two (`.`, `^`, `$`, other classes, flags) is
+ever written; tests/test_spark.py holds the engines to it on hostile text.
 
 PySpark is an optional extra (`claimwatch[spark]`) and needs Java: this module imports it only
 when a session is made or used, and says what is missing as one line.
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from ..errors import ClaimwatchError
 from ._duckdb import _FETCH, Screening, gather_screening
-from ._sql import Dialect
+from ._sql import EITHER_SIGMA, Dialect
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession  # type: ignore[import-not-found, unused-ignore]
@@ -96,15 +97,17 @@ def like_pattern(text: str) -> str:
     return "%" + re.sub(r"([%_!])", r"!\1", text) + "%"
 
 
-# The pieces of `regex_literal`'s patterns: a character by its code point, an ASCII letter or digit.
-_TOKEN = re.compile(r"\\x\{[0-9a-fA-F]+\}|[A-Za-z0-9]")
-_LITERAL = re.compile(r"(?:\\x\{[0-9a-fA-F]+\}|[A-Za-z0-9])*")
+# The pieces of `regex_literal`'s and `needle_pattern`'s patterns: either sigma, a character by
+# its code point, an ASCII letter or digit.
+_PIECE = re.escape(EITHER_SIGMA) + r"|\\x\{[0-9a-fA-F]+\}|[A-Za-z0-9]"
+_TOKEN = re.compile(_PIECE)
+_LITERAL = re.compile(f"(?:{_PIECE})*")
 _Trie: TypeAlias = dict[str, "_Trie"]
 
 
 def prefix_factored(pattern: str) -> str:
-    """An alternation of `regex_literal`s, rewritten to share their prefixes (`ab|ac` as
-    `a(?:b|c)`). It matches the same strings, the same finite set of literals; but where
+    """An alternation of `regex_literal`s (or `needle_pattern`s), rewritten to share their
+    prefixes (`ab|ac` as `a(?:b|c)`). It matches the same strings, the same finite set; but where
     java.util.regex tries a flat alternation's literals one after another at every place in the
     text, it follows the factored one down a single branch (four to six times faster on bench's
     topic words). Anything but such an alternation is a bug in the query, not input."""

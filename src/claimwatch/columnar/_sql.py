@@ -332,10 +332,16 @@ class _Compiler:
         return "(" + " OR ".join(parts) + ")" if parts else "FALSE"
 
     def _needles(self, column: str, needles: Sequence[str]) -> str:
-        """Does the text hold any of the needles (substrings of its search form)?"""
+        """Does the text hold any of the needles (substrings of its search form, but that a
+        needle's sigma may be either sigma there: `needle_pattern`)?"""
         if any(not n for n in needles):
             return "TRUE"  # a name that leaves nothing to look for cannot be ruled out
-        return self._alternatives(column, needles)
+        plain = [n for n in needles if _SIGMAS.isdisjoint(n)]
+        greek = sorted({needle_pattern(n) for n in needles if not _SIGMAS.isdisjoint(n)})
+        if not greek:
+            return self._alternatives(column, plain)
+        tests = [self._alternatives(column, plain)] if plain else []
+        return "(" + " OR ".join([*tests, self._patterns(column, greek)]) + ")"
 
     def _alternatives(self, column: str, literals: Sequence[str]) -> str:
         """Does the text hold any of the literals? A few tested one by one, more as regular expressions."""
@@ -344,10 +350,15 @@ class _Compiler:
             return "FALSE"
         if len(literals) <= _FEW:
             return "(" + " OR ".join(self.d.holds(column, x) for x in literals) + ")"
+        return self._patterns(column, [regex_literal(x) for x in literals])
+
+    def _patterns(self, column: str, patterns: Sequence[str]) -> str:
+        """Does the text match any of the patterns (`regex_literal`s, `needle_pattern`s)? As few
+        regular expressions as an engine compiles."""
         chunks = [
-            literals[i : i + _ALTERNATIVES_PER_PATTERN] for i in range(0, len(literals), _ALTERNATIVES_PER_PATTERN)
+            patterns[i : i + _ALTERNATIVES_PER_PATTERN] for i in range(0, len(patterns), _ALTERNATIVES_PER_PATTERN)
         ]
-        tests = [self.d.matches(column, "|".join(map(regex_literal, chunk))) for chunk in chunks]
+        tests = [self.d.matches(column, "|".join(chunk)) for chunk in chunks]
         return tests[0] if len(tests) == 1 else "(" + " OR ".join(tests) + ")"
 
 
@@ -364,6 +375,21 @@ def regex_literal(text: str) -> str:
     """`text` as a regular expression that matches exactly it, in RE2 and Java alike: letters
     and digits of ASCII as themselves, every other character by its code point."""
     return "".join(c if c.isascii() and c.isalnum() else f"\\x{{{ord(c):x}}}" for c in text)
+
+
+# Python's lower() writes a capital sigma as final ς or as σ by the letters around it (ς where a
+# letter comes before it and none after, marks, ".", ":", "·", soft hyphens and zero-width spaces
+# between them passed over), the one letter it maps by its context. A needle is lower-cased
+# apart from the text (a name alone, or a word of it folded alone, as NameMatcher reads text),
+# a search form a whole affiliation at once: "δημοκριτος" is "δημοκριτοσ" in "ΔΗΜΟΚΡΙΤΟΣ.Αθήνα".
+# So at a needle's sigma the query takes either: a class of the two, which RE2 and Java read alike.
+_SIGMAS = frozenset("\u03c2\u03c3")
+EITHER_SIGMA = r"[\x{3c2}\x{3c3}]"
+
+
+def needle_pattern(needle: str) -> str:
+    """A needle as a regular expression: its `regex_literal`, but either sigma at each sigma."""
+    return "".join(EITHER_SIGMA if c in _SIGMAS else regex_literal(c) for c in needle)
 
 
 def _date(d: dt.date) -> str:

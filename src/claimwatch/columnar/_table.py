@@ -24,8 +24,9 @@ of OpenAlex records every engine shares) into what the query tests:
 
 Search forms are case-folded and decomposed (`search_form`), the same steps `fold` takes before
 it cuts a name into words, so a name the matchers find is always a substring of its text's
-search form. Rows are written in the order the evidence yields its works (`ordinal`), and the same
-records always give the same bytes.
+search form (a Greek sigma aside: the query reads either σ or ς at a name's sigma). Rows are
+written in the order the evidence yields its works (`ordinal`), and the same records always
+give the same bytes.
 """
 
 from __future__ import annotations
@@ -117,7 +118,9 @@ class TableInfo:
 def search_form(text: str) -> str:
     """`text` decomposed (NFKD), its combining marks dropped, lower-cased: the steps `fold` takes
     before it cuts a name into words, so every word of a folded name, an acronym in lower case
-    and a Chinese name so treated are substrings of the search form of any text they are in."""
+    and a Chinese name so treated are substrings of the search form of any text they are in;
+    but that lower() writes a capital sigma as σ or ς by what surrounds it, which the query
+    allows for (`needle_pattern` in _sql.py)."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)

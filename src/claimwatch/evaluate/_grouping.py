@@ -563,6 +563,10 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
       (`fold` lower-cases and decomposes as `search_form` does, then cuts at punctuation); a
       text word reads as a name word where it is that word or an abbreviation of it, so one
       word of the name, in each of its spellings, is a needle.
+
+    But for a Greek sigma: lower-cased apart from the text, a needle may hold ς where the text's
+    search form holds σ, or the other way round, and the query takes either there
+    (`needle_pattern` in columnar/_sql.py).
     """
     out: set[str] = set()
     for name in names:
