@@ -748,3 +748,32 @@ def test_a_greek_name_before_a_letter_is_found_by_every_engine(tmp_path, after):
     auto = evaluate(claims, open_evidence_paths([snapshot]), engine="auto", cache=tmp_path / "cache")
     assert render_json(auto) == render_json(results)
     assert not (tmp_path / "cache").exists()  # the snapshot's own table was read
+
+
+def test_coauthorships_count_real_authors_who_are_not_the_subjects(tmp_path):
+    """A work whose only sign of the subject is an institution Crossref put among the authors
+    ("Example Lab Institute"): none of its real authors is the subject's, so each is a
+    coauthorship; those "authors" are none (the count was the real authors less them: -1)."""
+    claims = _small_case(tmp_path, LAB_SUBJECT.replace("}\n", ", aliases: [Example Lab]}\n"), ONE_CLAIM)
+    interleaved = [authorship("Example Lab Institute", [], raw=[]), authorship("Example Lab Department", [], raw=[])]
+    records = [
+        work("W1", "A paper", "2024-06-01", [*interleaved, authorship("B. Hit", [HIT])]),
+        work(
+            "W2",
+            "A paper",
+            "2024-07-01",
+            [authorship("A. Lab", [LAB]), authorship("C. Other", [OTHER]), authorship("C. Nowhere", [], raw=[])],
+        ),
+        work(
+            "W3",
+            "A paper",
+            "2024-08-01",
+            [authorship("A. Text", [], raw=["Example Lab, Seattle"]), interleaved[0], authorship("C. Other", [OTHER])],
+        ),
+    ]
+    path = write_jsonl(tmp_path / "works.jsonl", records)
+    results = engines_agree(claims, [path], tmp_path / "cache")
+    (result,) = results.results
+    assert result.works_considered == 3 and [f.work.id for f in result.uncertain_findings] == ["W1"]
+    u = result.unaffiliated
+    assert (u.works, u.coauthorships, u.unaffiliated, u.works_with_unaffiliated) == (3, 1 + 2 + 1, 1, 1)

@@ -382,3 +382,5 @@ def test_random_records_and_claims_give_the_same_report(tmp_path_factory, first,
     reference = evaluate(loaded, evidence, engine="python", as_of=dt.date(2025, 1, 1))
     columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp / "cache", as_of=dt.date(2025, 1, 1))
     assert render_json(columnar) == render_json(reference)
+    # Real authors who are not the subject's: never fewer than none (an interleaved "author").
+    assert all(r.unaffiliated is None or r.unaffiliated.coauthorships >= 0 for r in reference.results)

@@ -249,6 +249,16 @@ def _subject_slots(compiled: list[_CompiledClaim]) -> list[int]:
     return [slots.setdefault(id(cc.subject), len(slots)) for cc in compiled]
 
 
+def _coauthorships(work: Work, hits: list[_SubjectHit]) -> int:
+    """The work's authors who are not the subject's. Where the subject's only sign is an
+    institution Crossref put among the authors (`interleaved_institutions`), no author is the
+    subject's: that "author" is no authorship, and takes none away."""
+    if not work.interleaved_institutions:
+        return len(work.authorships) - len(hits)
+    interleaved = {id(a) for a in work.interleaved_institutions}
+    return len(work.authorships) - sum(id(h.authorship) not in interleaved for h in hits)
+
+
 _EVERY_TEST = -1  # a bit mask with every claim's bit set
 
 
@@ -274,7 +284,7 @@ def _stream(compiled: list[_CompiledClaim], sources: Iterable[Iterable[tuple[Wor
                 subjects |= bit
                 if coauthors is None:
                     coauthors = [0] * n_slots
-                coauthors[slots[i]] = len(work.authorships) - len(hits)
+                coauthors[slots[i]] = _coauthorships(work, hits)
                 # A version published before the period keeps its whole work out of it: no tests.
                 if start and published and published.latest < start:
                     continue
