@@ -777,3 +777,20 @@ def test_coauthorships_count_real_authors_who_are_not_the_subjects(tmp_path):
     assert result.works_considered == 3 and [f.work.id for f in result.uncertain_findings] == ["W1"]
     u = result.unaffiliated
     assert (u.works, u.coauthorships, u.unaffiliated, u.works_with_unaffiliated) == (3, 1 + 2 + 1, 1, 1)
+
+
+def test_a_one_word_greek_name_before_a_letter_is_found_by_both_engines(tmp_path):
+    """The alias "Δημόκριτος" in "ΔΗΜΟΚΡΙΤΟΣ.Αθήνα": the Python engine's matcher folded the whole
+    text (σ) for its first look and the name alone (ς), and found nothing; both engines find it."""
+    claims = _small_case(
+        tmp_path,
+        LAB_SUBJECT,
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [greek]}}\n",
+        {"greek": GREEK_LIST.replace("[ΕΚΕΦΕ Δημόκριτος]", "[Δημόκριτος]")},
+    )
+    partner = authorship("B. Partner", [], raw=["ΔΗΜΟΚΡΙΤΟΣ.Αθήνα"])
+    path = write_jsonl(
+        tmp_path / "works.jsonl", [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    )
+    results = engines_agree(claims, [path], tmp_path / "cache")
+    assert [f.work.id for f in results.results[0].findings] == ["W1"]

@@ -325,3 +325,47 @@ def test_an_acronym_is_the_whole_name():
     `is_acronym` and registered by its first word, while the query's needle kept the newline."""
     assert is_acronym("HIT") and is_acronym("USTC")
     assert not is_acronym("HIT\n") and not is_acronym("HIT ") and not is_acronym(" HIT")
+
+
+# lower() writes a capital sigma as ς or σ by what surrounds it: ς where a letter comes before it
+# and none after, these characters between passed over (and combining marks, which the matcher
+# reads as cutting a word where fold drops them: not here).
+PASSED_OVER = [".", ":", "·", "'", "\u00ad", "\u200b", "\u2019"]
+
+
+@pytest.mark.parametrize("after", PASSED_OVER)
+@pytest.mark.parametrize("name", ["Δημόκριτος", "ΕΚΕΦΕ Δημόκριτος", "ΔΗΜΟΚΡΙΤΟΣ"])
+def test_a_greek_name_in_capitals_is_found_whatever_follows_its_sigma(name, after):
+    """In "ΔΗΜΟΚΡΙΤΟΣ.Αθήνα", lower-cased whole, the text holds "δημοκριτοσ" (a letter follows the
+    sigma, past the "."), the name "δημοκριτος": fold reads both sigmas as one letter, so the
+    matcher's first look at the whole text no longer hides what its words show."""
+    text = f"ΕΚΕΦΕ ΔΗΜΟΚΡΙΤΟΣ{after}Αθήνα"
+    (hit,) = NameMatcher([("k", name)]).find(text)
+    assert hit.matched.startswith("ΕΚΕΦΕ ΔΗΜΟΚΡΙΤΟΣ" if " " in name else "ΔΗΜΟΚΡΙΤΟΣ")  # "'" joins words
+
+
+def test_a_greek_name_with_a_sigma_before_a_full_stop_finds_itself():
+    name = "ΕΚΕΦΕ ΔΗΜΟΚΡΙΤΟΣ.ΑΘΗΝΑ"
+    assert [h.matched for h in NameMatcher([("k", name)]).find(name)] == [name]
+    assert fold("ΔΗΜΟΚΡΙΤΟΣ.Α") == "δημοκριτοσ α" == fold("δημοκριτος α")
+
+
+GREEK_LETTERS = "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρστυφχψωάέήίόύώ"
+greek_words = st.lists(
+    st.builds(
+        lambda stem, end: stem + end,
+        st.text(st.sampled_from(GREEK_LETTERS), min_size=1, max_size=7),
+        st.sampled_from(["ς", "Σ", "σ", ""]),
+    ),
+    min_size=1,
+    max_size=3,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(greek_words, st.sampled_from([0, 1, 2]), st.sampled_from([*PASSED_OVER, " ", ", "]), greek_words)
+def test_a_greek_name_is_found_however_its_text_is_cased_and_followed(words, how, after, following):
+    name = " ".join(words)
+    written = [name, name.upper(), name.lower()][how]
+    found = NameMatcher([("k", name)]).find(f"{written}{after}{' '.join(following).upper()}")
+    assert found and found[0].start == 0, (name, written, after)

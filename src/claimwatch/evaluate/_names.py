@@ -94,7 +94,9 @@ def fold(text: str) -> str:
     """Case, diacritics, punctuation and hyphens folded; one space between words."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    spaced = re.sub(r"[^\w\s]|_", " ", stripped.lower())
+    # lower() writes a capital sigma as ς or σ by what surrounds it ("ΔΗΜΟΚΡΙΤΟΣ" alone ends in
+    # ς, in "ΔΗΜΟΚΡΙΤΟΣ.Αθήνα" in σ): a word folded alone, and a whole text, hold one letter.
+    spaced = re.sub(r"[^\w\s]|_", " ", stripped.lower().replace("\u03c2", "\u03c3"))
     return " ".join(spaced.split())
 
 
