@@ -96,14 +96,27 @@ def test_look_alike_institutions_do_not_match(root):
 
 
 def test_subject_by_alias_in_raw_text_is_inferred(root):
-    lab_text_only = authorship("A", [], raw=["EXL, Seattle, WA"])
+    lab_text_only = authorship("A", [], raw=["Example Lab, Seattle, WA"])
     r = run(
         root, none_claim("{coauthor_in: [mil]}"), [work("W1", "x", authorships=[lab_text_only, authorship("B", [HIT])])]
     )
     (f,) = r.findings
     assert f.strength == "inferred"
     (subject,) = reasons(r, "subject_author")
-    assert (subject.method, subject.matched_text) == ("alias_in_raw_affiliation", "EXL, Seattle, WA")
+    assert (subject.method, subject.matched_text) == ("alias_in_raw_affiliation", "Example Lab, Seattle, WA")
+
+
+def test_a_subject_s_acronym_alone_in_raw_text_is_a_doubt_without_a_country(root):
+    """Acronyms are shared across countries, and the lab gives none to check it against."""
+    lab_acronym_only = authorship("A", [], raw=["EXL, Seattle, WA"])
+    r = run(
+        root,
+        none_claim("{coauthor_in: [mil]}"),
+        [work("W1", "x", authorships=[lab_acronym_only, authorship("B", [HIT])])],
+    )
+    assert not r.findings
+    (f,) = r.uncertain_findings
+    assert any("the acronym “EXL” alone matched Example Lab" in d for d in f.uncertain_because)
 
 
 def test_works_without_a_subject_author_are_not_considered(root):

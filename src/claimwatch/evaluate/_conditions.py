@@ -244,13 +244,22 @@ def _interleaved_doubts(work: Work, matcher: ListMatcher) -> list[str]:
 
 
 def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:
-    """Was the entry listed on or before the work's publication? None where the record can't say."""
+    """Was the entry on the list when the work was published: listed on or before it, and not
+    taken off before it (`listed_to`, as the Consolidated Screening List's end_date gives it)?
+    None where the record can't say."""
+    if entry.listed_to is not None and published is not None and entry.listed_to < published.earliest:
+        return False, None  # off the list before the work appeared
     if entry.listed_from is None:
         return None, f"the listing date of {entry.name} is not known"
     if published is None:
         return None, "the work has no publication date"
-    if entry.listed_from <= published.earliest:
-        return True, None
     if entry.listed_from > published.latest:
         return False, None
-    return None, f"{entry.name} was listed on {entry.listed_from}, within the work's date {published.describe()}"
+    if entry.listed_from > published.earliest:
+        return None, f"{entry.name} was listed on {entry.listed_from}, within the work's date {published.describe()}"
+    if entry.listed_to is not None and entry.listed_to < published.latest:
+        return (
+            None,
+            f"{entry.name} was taken off the list on {entry.listed_to}, within the work's date {published.describe()}",
+        )
+    return True, None

@@ -133,13 +133,25 @@ class SubjectMatcher:
                 placed = (
                     _placed_in(self.subject.country, self.subject.name, h, text, set())
                     if self.subject.country
-                    else None
+                    else _acronym_unplaced(self.subject, h)
                 )
                 if placed is None:
                     return _SubjectHit(a, None, "alias_in_raw_affiliation", text, h)
                 if not isinstance(placed, _Elsewhere) and doubtful is None:
                     doubtful = _SubjectHit(a, None, "alias_in_raw_affiliation", text, h, placed)
         return doubtful
+
+
+def _acronym_unplaced(subject: Subject, hit: NameHit) -> str | None:
+    """A subject that gives no country: its names stand as they are found, but an acronym alone
+    is a doubt, as a list entry's is (acronyms are shared across countries: the "MSRA" of
+    "Medical Signal Research Academy (MSRA), Tehran" is not Microsoft Research Asia)."""
+    if not hit.is_acronym:
+        return None
+    return (
+        f"the acronym \u201c{printable(hit.matched)}\u201d alone matched {subject.name}, whose claim file gives "
+        "the subject no country to check it against"
+    )
 
 
 @dataclass(frozen=True)

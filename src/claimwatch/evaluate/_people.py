@@ -225,19 +225,28 @@ def _year_in(year: int, start: dt.date | None, end: dt.date | None) -> tuple[Tru
 
 
 def _listed_by(hit: _EntryHit, year: int) -> tuple[bool | None, str | None]:
-    """Was the entry listed on or before the year? None where a year cannot say (a listing
-    inside it, or no listing date)."""
+    """Was the entry on the list through the year: listed on or before it, and not taken off
+    within or before it? None where a year cannot say (a listing or a removal inside it, or no
+    listing date)."""
     entry = hit.entry
+    if entry.listed_to is not None and entry.listed_to < dt.date(year, 1, 1):
+        return False, None  # off the list before the year began
     if entry.listed_from is None:
         return None, f"the listing date of {entry.name} is not known"
-    if entry.listed_from <= dt.date(year, 1, 1):
-        return True, None
     if entry.listed_from > dt.date(year, 12, 31):
         return False, None
-    return (
-        None,
-        f"{entry.name} was listed on {entry.listed_from}, within {year}, and a year cannot say which came first",
-    )
+    if entry.listed_from > dt.date(year, 1, 1):
+        return (
+            None,
+            f"{entry.name} was listed on {entry.listed_from}, within {year}, and a year cannot say which came first",
+        )
+    if entry.listed_to is not None and entry.listed_to < dt.date(year, 12, 31):
+        return (
+            None,
+            f"{entry.name} was taken off the list on {entry.listed_to}, within {year}, and a year cannot say "
+            "which came first",
+        )
+    return True, None
 
 
 def _basis(record: AuthorRecord) -> str:

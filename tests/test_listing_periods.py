@@ -1,0 +1,129 @@
+"""Two false accusations a review found (issue 18, eleventh part): an entry taken off its list
+(`listed_to`, as the Consolidated Screening List's end_date gives it) still counted as listed
+when a later work appeared, and a subject's acronym alone counted as the subject with no country
+to check it against. Both engines give the same report on each case."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.evaluate._conditions import _listed_before
+from claimwatch.evaluate._people import _listed_by
+from claimwatch.lists import ListEntry
+from claimwatch.works import PartialDate
+from helpers import authorship, institution, work, write, write_jsonl
+from test_columnar_engine import engines_agree
+
+LAB = institution("I100", "Example Lab", country="US")
+HEU = institution("I300", "Harbin Engineering University")
+
+CLAIMS = """\
+statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
+subjects:
+  lab: {name: Example Lab, openalex: [I100]}
+  msra: {name: Microsoft Research Asia, openalex: [I4210113369], aliases: [Microsoft Research Asia, MSRA]}
+claims:
+  - {id: listed, says: s, subject: lab, from: 2015-01-01, expects: none,
+     works: {coauthor_in: [delisted], listed_before_publication: true}}
+  - {id: msra, says: s, subject: msra, from: 2024-01-10, expects: none, works: {coauthor_in: [delisted]}}
+"""
+
+LIST = """\
+id: delisted
+name: Listed for a while
+sources: [{title: A source}]
+entries:
+  - id: heu
+    name: Harbin Engineering University
+    openalex: [I300]
+    country: CN
+    listed_from: 2015-01-01
+    listed_to: 2020-12-31
+    verified: true
+"""
+
+
+def entry(listed_from: str | None, listed_to: str | None) -> ListEntry:
+    return ListEntry(
+        id="e",
+        name="An institution",
+        listed_from=dt.date.fromisoformat(listed_from) if listed_from else None,
+        listed_to=dt.date.fromisoformat(listed_to) if listed_to else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("listed_to", "published", "listed"),
+    [
+        (None, "2024-06-15", True),
+        ("2024-06-15", "2024-06-15", True),  # on the list that day
+        ("2024-06-14", "2024-06-15", False),  # taken off the day before
+        ("2020-12-31", "2024-06-15", False),
+        ("2024-03-31", "2024", None),  # taken off within the year the work is dated by
+        ("2023-12-31", "2024", False),
+    ],
+)
+def test_a_work_counts_as_listed_only_while_its_entry_was_on_the_list(listed_to, published, listed):
+    found, doubt = _listed_before(entry("2015-01-01", listed_to), PartialDate.parse(published))
+    assert found is listed
+    assert (doubt is not None) == (listed is None)
+    if listed is None:
+        assert "taken off the list on 2024-03-31, within the work's date 2024" in doubt
+
+
+def test_a_listing_date_inside_the_work_s_date_is_still_a_doubt_whatever_the_removal():
+    found, doubt = _listed_before(entry("2024-03-01", "2030-01-01"), PartialDate.parse("2024"))
+    assert found is None and "was listed on 2024-03-01" in doubt
+
+
+@pytest.mark.parametrize(
+    ("listed_to", "year", "listed"),
+    [(None, 2024, True), ("2020-12-31", 2024, False), ("2024-06-30", 2024, None), ("2024-12-31", 2024, True)],
+)
+def test_a_person_counts_as_at_a_listed_place_only_while_it_was_on_the_list(listed_to, year, listed):
+    class Hit:
+        pass
+
+    hit = Hit()
+    hit.entry = entry("2015-01-01", listed_to)
+    found, doubt = _listed_by(hit, year)  # type: ignore[arg-type]
+    assert found is listed and (doubt is not None) == (listed is None)
+
+
+def _case(tmp_path, records):
+    write(tmp_path / "claims/c.yaml", CLAIMS)
+    write(tmp_path / "evidence/lists/delisted.yaml", LIST)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    evidence = write_jsonl(tmp_path / "works.jsonl", records)
+    results = engines_agree(claims, [evidence], tmp_path / "cache")
+    return {r.claim: r for r in results.results}
+
+
+def test_an_entry_taken_off_its_list_before_the_work_is_no_listed_coauthor(tmp_path):
+    later = work("W1", "A paper", "2024-06-15", [authorship("A. Lab", [LAB]), authorship("B. Partner", [HEU])])
+    earlier = work(
+        "W2", "An earlier paper", "2019-06-15", [authorship("A. Lab", [LAB]), authorship("C. Partner", [HEU])]
+    )
+    result = _case(tmp_path, [later, earlier])["listed"]
+    assert [f.work.id for f in result.findings] == ["W2"]  # listed then; W1 appeared after it was taken off
+    assert not result.uncertain_findings
+
+
+def test_a_subject_s_acronym_alone_is_a_doubt_where_the_subject_gives_no_country(tmp_path):
+    tehran = authorship("M. Rezaei", [], raw=["Medical Signal Research Academy (MSRA), Tehran, Iran"])
+    full = authorship("L. Wang", [], raw=["Microsoft Research Asia, Beijing, China"])
+    partner = authorship("B. Partner", [HEU])
+    results = _case(
+        tmp_path,
+        [
+            work("W1", "Speech in Persian", "2024-06-15", [tehran, partner]),
+            work("W2", "A paper", "2024-06-15", [full, partner]),
+        ],
+    )["msra"]
+    assert [f.work.id for f in results.findings] == ["W2"]  # the full name stands
+    assert [f.work.id for f in results.uncertain_findings] == ["W1"]
+    (doubt,) = {d for f in results.uncertain_findings for d in f.uncertain_because if "MSRA" in d}
+    assert "the acronym “MSRA” alone matched Microsoft Research Asia" in doubt
