@@ -277,6 +277,66 @@ def test_a_review_survives_recollection_under_another_openalex_id(snapshot: Path
     assert [f.work.id for f in result.dismissed] == ["W9990000101"]
 
 
+def _versions_of_the_swarm_paper(path: Path, *, coauthor_on: str) -> Path:
+    """The synthetic works with a second OpenAlex record of W9990000001 (W9990000000, the same
+    DOI); the watch-listed coauthor is on the record `coauthor_on` only."""
+    records = [json.loads(x) for x in (DATA / "synthetic-works.jsonl").read_text().splitlines() if x.strip()]
+    other = json.loads(json.dumps(records[0]))
+    other["id"] = other["ids"]["openalex"] = "https://openalex.org/W9990000000"
+    for record in (records[0], other):
+        if not record["id"].endswith(coauthor_on):
+            record["authorships"] = [a for a in record["authorships"] if a["author"]["display_name"] != "Bayo Okafor"]
+    path.write_text("".join(json.dumps(r) + "\n" for r in [*records, other]), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+@pytest.mark.parametrize(("named", "coauthor_on"), [("W9990000000", "W9990000001"), ("W9990000001", "W9990000000")])
+def test_a_review_naming_any_record_of_the_work_applies(
+    tmp_path: Path, engine: str, named: str, coauthor_on: str
+) -> None:
+    """A review names a work by any of its records: the one another claim cites, or the one that
+    matched before an update moved the match to another record of the work."""
+    works = _versions_of_the_swarm_paper(tmp_path / "works.jsonl", coauthor_on=coauthor_on)
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-watchlist-partners", named)
+    claims = load_claims([str(DATA / "synthetic-claims.yaml")], lists=[str(DATA / "lists")])
+    results = evaluate(
+        claims,
+        open_evidence_paths([works]),
+        as_of=dt.date(2025, 1, 15),
+        reviews=load_reviews(reviews),
+        engine=engine,
+        cache=tmp_path / "cache",
+    )
+    partners = results.result("kestrel-no-watchlist-partners")
+    assert partners.lapsed_reviews == ()
+    assert [(f.work.id, f.review.work if f.review else None) for f in partners.dismissed] == [(coauthor_on, named)]
+    assert coauthor_on not in [f.work.id for f in (*partners.findings, *partners.uncertain_findings)]
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+@pytest.mark.parametrize("first", [True, False])
+def test_a_review_naming_a_version_with_no_subject_author_applies(tmp_path: Path, engine: str, first: bool) -> None:
+    """A version of the work whose record gives no author of the subject (a preprint without
+    affiliations), read before or after the record that matches, is still a record of the work."""
+    records = [json.loads(x) for x in (DATA / "synthetic-works.jsonl").read_text().splitlines() if x.strip()]
+    preprint = json.loads(json.dumps(records[0]))
+    preprint["id"] = preprint["ids"]["openalex"] = "https://openalex.org/W9990000000"
+    preprint["authorships"] = []
+    works = tmp_path / "works.jsonl"
+    ordered = [preprint, *records] if first else [*records, preprint]
+    works.write_text("".join(json.dumps(r) + "\n" for r in ordered), encoding="utf-8")
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-watchlist-partners", "W9990000000")
+    claims = load_claims([str(DATA / "synthetic-claims.yaml")], lists=[str(DATA / "lists")])
+    evidence = open_evidence_paths([works])
+    options = {"as_of": dt.date(2025, 1, 15), "reviews": load_reviews(reviews), "cache": tmp_path / "cache"}
+    partners = evaluate(claims, evidence, engine=engine, **options).result("kestrel-no-watchlist-partners")  # type: ignore[arg-type]
+    assert partners.lapsed_reviews == ()
+    assert [f.work.id for f in partners.dismissed] == ["W9990000001"]
+
+
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.sampled_from(["not_a_match", "confirmed", "disputed", None]), min_size=7, max_size=7))
 def test_every_finding_ends_in_exactly_one_place(

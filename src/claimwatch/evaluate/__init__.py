@@ -125,14 +125,16 @@ def _evaluate(
     checks = start_table_checks(evidence, tables) if tables is not None else None
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
+    reviewed = frozenset(e.key for e in reviews.entries) if reviews else frozenset()  # the works reviews name
     if tables is None:
         counted = [_CountingEvidence(e) for e in evidence]
-        works, counts = _stream(compiled, [_every_test(c.works()) for c in counted]), [c.count for c in counted]
+        works = _stream(compiled, [_every_test(c.works()) for c in counted], reviewed)
+        counts = [c.count for c in counted]
         ruled_out = [[0, 0, 0, 0] for _ in compiled]  # the columnar engine's query rules works out
     else:
         runner = _runner(engine, spark_master)
-        works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner, checks)
-    # A finding's identities are kept only where a review may name its work.
+        works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner, checks, reviewed)
+    # A finding's reviewed identities are gathered only for the claims reviews name.
     tallies = _sort_groups(compiled, works.groups(), as_of, reviews.claims() if reviews else frozenset())
     for tally, (considered, coauthorships, unaffiliated, works_with_unaffiliated) in zip(
         tallies, ruled_out, strict=True

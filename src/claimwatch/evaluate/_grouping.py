@@ -51,6 +51,7 @@ from ..columnar import (
 from ..errors import InputError, Problem
 from ..evidence import WORKS_FILE, Evidence, JsonlEvidence, Snapshot
 from ..results import EvidenceCount
+from ..reviews import identity_keys
 from ..works import Origin, PartialDate, Work, work_from_openalex
 from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, _CompiledClaim, _Outcome, _WorkContext
 from ._matchers import _SubjectHit
@@ -68,7 +69,7 @@ class _Record:
     """A subject's work as kept after streaming: enough to group and date it; and to cite it
     where some claim's test did not fail. Kept small: a check may stream millions."""
 
-    __slots__ = ("coauthors", "outcomes", "published", "ref", "subjects", "unaffiliated")
+    __slots__ = ("coauthors", "named", "outcomes", "published", "ref", "subjects", "unaffiliated")
 
     def __init__(
         self,
@@ -76,8 +77,10 @@ class _Record:
         subjects: _ClaimBits,
         live: dict[int, tuple[_Outcome, list[_SubjectHit]]],
         coauthors: tuple[int, ...] = (),
+        named: frozenset[str] | None = None,
     ):
-        self.published = work.published
+        self.published: PartialDate | None = work.published
+        self.named = named  # the identities of the record that reviews name (see _review_names)
         self.subjects = subjects  # the claims whose subject has an author on the work
         # By subject (see _subject_slots): the work's authors who are not that subject's; and
         # how many authors the record gives no affiliation for (never a subject's author).
@@ -90,12 +93,21 @@ class _Record:
         self.ref: _LightRef | None = _LightRef.of(work) if live else None  # set wherever outcomes are
 
     @classmethod
-    def version_only(cls, published: PartialDate) -> _Record:
-        """A version of a subject's work with no subject author on it: it only dates the work."""
+    def version_only(cls, published: PartialDate | None, named: frozenset[str] | None = None) -> _Record:
+        """A version of a subject's work with no subject author on it: it only dates the work,
+        and gives the identities reviews may name the work by."""
         record = cls.__new__(cls)
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
-        record.coauthors, record.unaffiliated = (), 0
+        record.coauthors, record.unaffiliated, record.named = (), 0, named
         return record
+
+
+def _review_names(work: Work, reviewed: frozenset[str]) -> frozenset[str] | None:
+    """Which of the identities reviews name (`reviews.work_key`'s spelling) name this record: a
+    review matches a finding where it names any record of the finding's work."""
+    if not reviewed:
+        return None
+    return reviewed.intersection(identity_keys(work.group or work.id, work.doi, work.arxiv)) or None
 
 
 class _LightRef(NamedTuple):
@@ -168,6 +180,8 @@ class _RecordUnionFind:
         # The earliest date of records with no subject author, by key: a preprint whose
         # affiliations are missing still dates the work its journal version belongs to.
         self._undated_links: dict[int, PartialDate] = {}
+        # Likewise the identities reviews name such records by, by key.
+        self._named_links: dict[int, frozenset[str]] = {}
 
     def add(self, record: _Record, keys: Iterable[str]) -> None:
         i = self._append(record)
@@ -176,22 +190,28 @@ class _RecordUnionFind:
             if other != i:
                 self._parent[self._root(i)] = self._root(other)
             earlier = self._undated_links.pop(key, None)
-            if earlier is not None:
-                self._parent[self._append(_Record.version_only(earlier))] = self._root(i)
+            named = self._named_links.pop(key, None)
+            if earlier is not None or named:
+                self._parent[self._append(_Record.version_only(earlier, named))] = self._root(i)
 
-    def add_version(self, published: PartialDate | None, keys: Iterable[str]) -> None:
-        """A record with no subject author: it counts only as a date for the work it is a version of."""
-        if published is None:
+    def add_version(
+        self, published: PartialDate | None, keys: Iterable[str], named: frozenset[str] | None = None
+    ) -> None:
+        """A record with no subject author: it counts only as a date for the work it is a version
+        of, and as the identities reviews name it by (`named`)."""
+        if published is None and not named:
             return
         for key in map(hash, keys):
             owner = self._owner.get(key)
             if owner is not None:
-                self._parent[self._append(_Record.version_only(published))] = self._root(owner)
+                self._parent[self._append(_Record.version_only(published, named))] = self._root(owner)
                 return
         for key in map(hash, keys):
             known = self._undated_links.get(key)
-            if known is None or published < known:
+            if published is not None and (known is None or published < known):
                 self._undated_links[key] = published
+            if named:
+                self._named_links[key] = self._named_links.get(key, frozenset()) | named
 
     def _append(self, record: _Record) -> int:
         i = len(self.records)
@@ -212,6 +232,7 @@ class _RecordUnionFind:
         record, and those are not gathered into lists first."""
         self._owner.clear()
         self._undated_links.clear()
+        self._named_links.clear()
         parent = self._parent
         with_versions: set[int] = set()
         for i in range(len(parent)):
@@ -262,10 +283,15 @@ def _coauthorships(work: Work, hits: list[_SubjectHit]) -> int:
 _EVERY_TEST = -1  # a bit mask with every claim's bit set
 
 
-def _stream(compiled: list[_CompiledClaim], sources: Iterable[Iterable[tuple[Work, _ClaimBits]]]) -> _RecordUnionFind:
+def _stream(
+    compiled: list[_CompiledClaim],
+    sources: Iterable[Iterable[tuple[Work, _ClaimBits]]],
+    reviewed: frozenset[str] = frozenset(),
+) -> _RecordUnionFind:
     """Every work of every source through the claims' tests, once; the subjects' records grouped.
     Each work comes with the claims whose tests it is run through (`_EVERY_TEST`, or those the
-    columnar engine's query could not rule out: a test it rules out fails on the work)."""
+    columnar engine's query could not rule out: a test it rules out fails on the work). Each
+    record keeps which of the identities in `reviewed` (the works reviews name) name it."""
     works = _RecordUnionFind()
     plan = [(1 << i, i, cc.subject, cc.claim.from_, cc.test) for i, cc in enumerate(compiled)]
     slots = _subject_slots(compiled)
@@ -293,10 +319,11 @@ def _stream(compiled: list[_CompiledClaim], sources: Iterable[Iterable[tuple[Wor
                 outcome = test(ctx, hits)
                 if outcome is not _FAILS and outcome.status != FALSE:
                     live[i] = (_doubted(outcome, hits), hits)
+            named = _review_names(work, reviewed)
             if subjects:
-                works.add(_Record(work, subjects, live, tuple(coauthors or ())), work.identity_keys())
+                works.add(_Record(work, subjects, live, tuple(coauthors or ()), named), work.identity_keys())
             else:
-                works.add_version(work.published, work.identity_keys())
+                works.add_version(work.published, work.identity_keys(), named)
     return works
 
 
@@ -435,6 +462,7 @@ def _stream_columnar(
     as_of: dt.date | None,
     runner: _Runner | None = None,
     checks: TableChecks | None = None,
+    reviewed: frozenset[str] = frozenset(),
 ) -> _Columnar:
     """The query's candidates and the evidence without a table through `_stream`, with what the
     query counted for the rest. Every table is checked against its sha256 first (by `checks`,
@@ -468,7 +496,8 @@ def _stream_columnar(
         )
         counts.append(functools.partial(_same, count))
         k += 1
-    return _Columnar(_stream(compiled, streams), screening.tallies, counts)
+    # Every version of a work is a candidate (it shares a key), so reviews see all its records.
+    return _Columnar(_stream(compiled, streams, reviewed), screening.tallies, counts)
 
 
 def start_table_checks(evidence: Sequence[Evidence], tables: list[Table | None]) -> TableChecks:

@@ -29,7 +29,7 @@ from ..results import (
     Verdict,
     WorkRef,
 )
-from ..reviews import Reviews, identity_keys
+from ..reviews import Reviews
 from ..works import PartialDate
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._grouping import _ClaimBits, _FirstPublished, _Record, _subject_slots
@@ -44,7 +44,7 @@ class _Tallies:
 
     matched: list[Finding] = field(default_factory=list)
     uncertain: list[Finding] = field(default_factory=list)
-    # By finding's work id: every identity its records give (ids, DOIs, arXiv ids), for reviews.
+    # By finding's work id: the identities reviews name any record of its work by (ids, DOIs, arXiv ids).
     identities: dict[str, set[str]] = field(default_factory=dict)
     considered: int = 0
     # Among the works considered: coauthorships, those with no affiliation, works holding one.
@@ -76,9 +76,10 @@ def _sort_groups(
     as_of: dt.date | None,
     reviewed: Set[str],
 ) -> list[_Tallies]:
-    """One pass over the works for every claim: which are in its period, which match. The
-    identities of each finding's work are kept for the claims in `reviewed`, which reviews may
-    name them by."""
+    """One pass over the works for every claim: which are in its period, which match. For the
+    claims in `reviewed`, each finding keeps the identities reviews name any record of its work
+    by: every version in the evidence, not only the records the finding cites (a review of the
+    record another claim cites, or that matched before an update, still finds the work)."""
     tallies = [_Tallies() for _ in compiled]
     periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
     slots = _subject_slots(compiled)
@@ -110,12 +111,7 @@ def _sort_groups(
             doubts += [d for _, o in chosen for d in o.doubts]
             finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts, cite)
             if compiled[i].claim.id in reviewed:
-                tally.identities[finding.work.id] = {
-                    key
-                    for r, _ in chosen
-                    if r.ref is not None
-                    for key in identity_keys(r.ref.id, r.ref.doi, r.ref.arxiv)
-                }
+                tally.identities[finding.work.id] = {key for r in group if r.named for key in r.named}
             (tally.matched if finding.status == "matched" else tally.uncertain).append(finding)
     return tallies
 
