@@ -23,6 +23,8 @@ from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.claimreview import render_claimreview
 from claimwatch.reports.csvreport import render_csv
+from claimwatch.reports.jsonreport import render_json
+from claimwatch.reports.markdown import render_markdown
 from claimwatch.results import Results
 from claimwatch.reviews import load_reviews, record_review, work_key
 
@@ -228,6 +230,30 @@ def test_confirmed_resolves_a_doubt_and_disputed_makes_one(snapshot: Path, tmp_p
     (disputed,) = partners.uncertain_findings
     assert disputed.status == "uncertain"
     assert disputed.uncertain_because[-1] == "disputed on review by Tester (2025-02-01): checked by hand"
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_work_confirmed_into_the_period_is_considered(snapshot: Path, tmp_path: Path, engine: str) -> None:
+    """A year-only work confirmed for a claim from June counts as a match, so among the works
+    considered too: never more matched than considered, in the results or any report."""
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-drone-swarms-since-june", "W9990000007", "confirmed")
+    claims = load_claims([str(DATA / "synthetic-claims.yaml")], lists=[str(DATA / "lists")])
+    evidence = open_evidence_paths([snapshot])
+    options = {"reviews": load_reviews(reviews), "cache": tmp_path / "cache"}
+    plain = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache").result(
+        "kestrel-no-drone-swarms-since-june"
+    )
+    results = evaluate(claims, evidence, engine=engine, **options)  # type: ignore[arg-type]
+    june = results.result("kestrel-no-drone-swarms-since-june")
+    assert (plain.matched, plain.works_considered) == (0, 2)
+    assert (june.matched, june.works_considered) == (1, 3)
+    report = json.loads(render_json(results))
+    (row,) = [r for r in report["results"] if r["claim"] == "kestrel-no-drone-swarms-since-june"]
+    assert (row["matched"], row["works_considered"]) == (1, 3)
+    assert "1 matched, 0 uncertain, 3 works by Kestrel Research Lab in the period considered" in render_markdown(
+        results
+    )
 
 
 def test_reviews_that_cannot_apply_are_reported_not_applied(snapshot: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..claims import Claim, describe, describe_period
 from ..evidence import Evidence
@@ -51,23 +51,43 @@ class _Tallies:
     coauthorships: int = 0
     unaffiliated: int = 0
     works_with_unaffiliated: int = 0
+    # For reviewed claims, by finding's work id: the affiliations of each work whose date may
+    # fall outside the period, counted as considered only where a review confirms it.
+    date_uncertain: dict[str, _Affiliations | None] = field(default_factory=dict)
 
-    def count_affiliations(self, group: list[_Record], claim: int, slot: int) -> None:
-        """A work's coauthors as its fullest version gives them: the one naming the most
-        coauthors (a preprint may list fewer), then the fewest of them without an affiliation
-        (a preprint may lack the affiliations its journal version has)."""
-        if len(group) == 1:  # most works: their one record has the claim's subject (see _sort_groups)
-            best = group[0] if group[0].coauthors else None
-        else:
-            best = min(
-                (r for r in group if r.subjects >> claim & 1 and r.coauthors),
-                key=lambda r: (-r.coauthors[slot], r.unaffiliated),
-                default=None,
-            )
-        if best is not None:
-            self.coauthorships += best.coauthors[slot]
-            self.unaffiliated += best.unaffiliated
-            self.works_with_unaffiliated += best.unaffiliated > 0
+    def consider(self, affiliations: _Affiliations | None) -> None:
+        """One more work of the subject in the period, with its coauthors."""
+        self.considered += 1
+        if affiliations is not None:
+            self.coauthorships += affiliations.coauthorships
+            self.unaffiliated += affiliations.unaffiliated
+            self.works_with_unaffiliated += affiliations.unaffiliated > 0
+
+    def consider_confirmed(self, matched: Iterable[Finding]) -> None:
+        """A work an analyst confirmed is in the period: considered, as every match is."""
+        for f in matched:
+            if f.review is not None and f.review.decision == "confirmed" and f.work.id in self.date_uncertain:
+                self.consider(self.date_uncertain.pop(f.work.id))
+
+
+class _Affiliations(NamedTuple):
+    coauthorships: int
+    unaffiliated: int
+
+
+def _affiliations(group: list[_Record], claim: int, slot: int) -> _Affiliations | None:
+    """A work's coauthors as its fullest version gives them: the one naming the most coauthors
+    (a preprint may list fewer), then the fewest of them without an affiliation (a preprint may
+    lack the affiliations its journal version has)."""
+    if len(group) == 1:  # most works: their one record has the claim's subject (see _sort_groups)
+        best = group[0] if group[0].coauthors else None
+    else:
+        best = min(
+            (r for r in group if r.subjects >> claim & 1 and r.coauthors),
+            key=lambda r: (-r.coauthors[slot], r.unaffiliated),
+            default=None,
+        )
+    return _Affiliations(best.coauthors[slot], best.unaffiliated) if best is not None else None
 
 
 def _sort_groups(
@@ -100,8 +120,7 @@ def _sort_groups(
             if date_status == FALSE:
                 continue
             if date_status == TRUE:
-                tally.considered += 1
-                tally.count_affiliations(group, i, slots[i])
+                tally.consider(_affiliations(group, i, slots[i]))
             live = [(r, _relisted(r.outcomes[i], published)) for r in group if r.outcomes and i in r.outcomes]
             if not live:
                 continue
@@ -112,6 +131,8 @@ def _sort_groups(
             finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts, cite)
             if compiled[i].claim.id in reviewed:
                 tally.identities[finding.work.id] = {key for r in group if r.named for key in r.named}
+                if date_status != TRUE:
+                    tally.date_uncertain[finding.work.id] = _affiliations(group, i, slots[i])
             (tally.matched if finding.status == "matched" else tally.uncertain).append(finding)
     return tallies
 
@@ -184,6 +205,7 @@ def _judge(
     reviewed = _apply_reviews(
         reviews.of_claim(claim.id) if reviews else [], tally.matched, tally.uncertain, tally.identities, as_of
     )
+    tally.consider_confirmed(reviewed.matched)
     matched = sorted(reviewed.matched, key=_finding_order)
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
