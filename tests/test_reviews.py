@@ -156,6 +156,36 @@ def test_a_note_that_looks_like_yaml_is_kept_as_written(tmp_path: Path) -> None:
     assert (review.note, review.by) == (note, "O'Brien: lead")
 
 
+def test_recording_keeps_the_blank_lines_an_earlier_note_holds(tmp_path: Path) -> None:
+    """`note: |+` keeps its trailing blank lines: appending after them leaves them in the note."""
+    path = tmp_path / "reviews.yaml"
+    old = (
+        "reviews:\n  - claim: a\n    work: W1\n    decision: disputed\n    by: A\n    date: 2025-01-01\n"
+        "    note: |+\n      first line\n\n\n"
+    )
+    path.write_text(old, encoding="utf-8")
+    _review(path, "a", "W2", "confirmed")
+    assert path.read_text(encoding="utf-8").startswith(old)
+    first, second = load_reviews(path).entries
+    assert first.review.note == "first line\n\n\n"
+    assert (second.key, second.review.note) == ("W2", "checked by hand")
+
+
+def test_recording_that_would_change_an_earlier_review_is_refused(tmp_path: Path) -> None:
+    """With no line break at the end of the file, a kept note ends without one: any line after
+    it would add one to that note, so the review is not written, and the file is left as it was."""
+    path = tmp_path / "reviews.yaml"
+    path.write_text(
+        "reviews:\n  - claim: a\n    work: W1\n    decision: disputed\n    by: A\n    date: 2025-01-01\n"
+        "    note: |+\n      first line",
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    with pytest.raises(InputError, match="an earlier review would read differently"):
+        _review(path, "a", "W2", "confirmed")
+    assert path.read_bytes() == before
+
+
 def test_a_second_review_of_a_finding_is_refused_at_the_first(tmp_path: Path) -> None:
     path = tmp_path / "reviews.yaml"
     _review(path, "a", "W1")

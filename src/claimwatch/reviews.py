@@ -203,7 +203,7 @@ def record_review(
         item["expires"] = expires
     old_text = path.read_text("utf-8") if existing is not None else _HEADER + "reviews:\n"
     new_text = _appended(old_text, item)
-    _check_appended(path, new_text, existing, item)
+    _check_appended(path, old_text, new_text, item)
     write_atomic(path, new_text)
     return load_reviews(path).entries[-1].review
 
@@ -215,7 +215,11 @@ def _appended(text: str, item: dict[str, object]) -> str:
     indent = _item_indent(text)
     block = yaml.safe_dump([item], sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
     lines = [indent + line if line else line for line in block.splitlines()]
-    return text.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
+    # The file's last lines are kept as they are: blank lines may belong to the last review's
+    # note (`note: |+` keeps them), so only a missing final line break is added.
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return text + "\n".join(lines) + "\n"
 
 
 def _item_indent(text: str) -> str:
@@ -223,17 +227,11 @@ def _item_indent(text: str) -> str:
     return m.group(1) if m else "  "
 
 
-def _check_appended(path: Path, new_text: str, existing: Reviews | None, item: dict[str, object]) -> None:
-    """The appended text must read back as the reviews before plus the new one, or nothing is written."""
-    try:
-        doc = documents.parse_yaml(new_text, str(path))
-        data = doc.data["reviews"] or []
-    except (InputError, KeyError, TypeError) as e:
-        raise InputError(
-            [Problem(str(path), 0, 0, f"cannot add the review at the end of its 'reviews:' list ({e}): add it by hand")]
-        ) from None
-    before = len(existing.entries) if existing is not None else 0
-    if len(data) != before + 1 or data[-1] != {k: str(v) for k, v in item.items()}:
+def _check_appended(path: Path, old_text: str, new_text: str, item: dict[str, object]) -> None:
+    """The appended text must read back as the reviews before, every one exactly as it was, plus
+    the new one, or nothing is written."""
+    before = _listed(path, old_text)
+    if _listed(path, new_text) != [*before, {k: str(v) for k, v in item.items()}]:
         raise InputError(
             [
                 Problem(
@@ -241,10 +239,21 @@ def _check_appended(path: Path, new_text: str, existing: Reviews | None, item: d
                     0,
                     0,
                     "cannot add the review at the end of its 'reviews:' list (the list is not the file's last "
-                    "block): add it by hand",
+                    "block, or an earlier review would read differently): add it by hand",
                 )
             ]
         )
+
+
+def _listed(path: Path, text: str) -> list[object]:
+    """The items of the text's `reviews:` list, as read."""
+    try:
+        items = documents.parse_yaml(text, str(path)).data["reviews"] or []
+    except (InputError, KeyError, TypeError) as e:
+        raise InputError(
+            [Problem(str(path), 0, 0, f"cannot add the review at the end of its 'reviews:' list ({e}): add it by hand")]
+        ) from None
+    return list(items)
 
 
 def unreviewed(results: Results) -> list[tuple[str, Finding]]:
