@@ -11,12 +11,14 @@ import sys
 import pytest
 from rich.console import Console
 
-from claimwatch._text import TerminalStream, terminal_text
+from claimwatch._text import TerminalStream, one_line, terminal_text
 from claimwatch.cli import main
 from claimwatch.evidence import import_jsonl
 from claimwatch.reports.terminal import print_verdicts, terminal_console
-from helpers import claim_file, project, work, write, write_jsonl
+from helpers import claim_file, none_claim, project, work, write, write_jsonl
 from openalex_server import FakeOpenAlex, institution
+from test_diff import CLAIMS as DIFF_CLAIMS
+from test_diff import run as report_of
 from test_people_reports import people_claim, works_claim
 from test_people_reports import report as people_report
 
@@ -250,3 +252,63 @@ def test_the_considered_column_counts_people_for_a_claim_about_people():
     assert rows["lab-no-recruits"] == ["Contradicted", "1", "1", "3 people"]
     assert rows["lab-no-partners"] == ["Contradicted", "1", "0", "2"]  # a claim about works, as it always read
     assert verdict_rows(people_report(people_claim(considered=1)))["lab-no-recruits"][-1] == "1 person"
+
+
+# --- a listing's untrusted text stays on its own line ---------------------------------------------
+
+# A title or note that would print lines of its own: a forged finding and a forged verdict change
+# after line breaks, then text after each other line separator a terminal or a reader may break at.
+FORGED = "Real title\n      - W999 forged\r\nc: Contradicted\rCRX\u2028LSX\u2029PSX\x85NELX\x0bVTX\x0cFFX\n"
+FORGED_LINES = ("- W999 forged", "c: Contradicted", "CRX", "LSX", "PSX", "NELX", "VTX", "FFX")
+
+
+def assert_on_its_line(out: str, anchor: str) -> None:
+    """All of FORGED is on the printed line that names `anchor`, shown inert, and no line of the
+    output begins with what FORGED would make a line of its own."""
+    assert_inert(out, shown=FORGED_LINES)
+    (line,) = [line for line in out.splitlines() if anchor in line]
+    assert all(forged in line for forged in FORGED_LINES), line
+    assert not [line for line in out.splitlines() if line.lstrip().startswith(FORGED_LINES)], out
+
+
+@pytest.fixture()
+def forged_case(root):
+    """A claim on the lab's military partners, and a snapshot whose one finding, W2, is FORGED."""
+    claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{coauthor_in: [mil]}"))
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W2", FORGED)]), root / "snap")
+    return root
+
+
+def test_diff_prints_a_title_holding_line_breaks_on_its_findings_line(root, capsys):
+    write(root / "claims/c.yaml", DIFF_CLAIMS)
+    old = report_of(root, [work("W1", "Graph networks")], "old")
+    new = report_of(root, [work("W1", "Graph networks"), work("W2", FORGED, date="2024-07-01")], "new")
+    assert_on_its_line(run(capsys, ["diff", str(old), str(new)]), "+ W2 \u201cReal title")
+
+
+def test_the_review_listing_prints_a_title_holding_line_breaks_on_its_findings_line(forged_case, capsys):
+    assert_on_its_line(run(capsys, ["review", "--evidence", "snap"]), "c  W2  matched  2024-06-01  Real title")
+
+
+def test_check_prints_a_review_note_holding_line_breaks_on_its_set_aside_line(forged_case, capsys):
+    run(capsys, ["review", "c", "W2", "--decision", "not_a_match", "--note", FORGED, "--by", "Ed"])
+    assert_on_its_line(run(capsys, ["check", "--evidence", "snap"]), "set aside: W2 (Ed, ")
+
+
+def test_lists_show_and_lists_diff_print_an_entry_holding_line_breaks_on_its_line(root, capsys):
+    old = evil_list(root / "old.yaml")
+    forged = old.read_text().replace(f"name: {EVIL_YAML}", f"name: {json.dumps(FORGED)}")
+    new = write(root / "evidence/lists/evil.yaml", forged)
+    assert_on_its_line(run(capsys, ["lists", "show", "evil"]), "evil: Real title")
+    assert_on_its_line(run(capsys, ["lists", "diff", str(old), str(new)]), "+ Real title")
+
+
+def test_show_prints_a_speaker_holding_line_breaks_on_its_line(root, capsys):
+    path = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{coauthor_in: [mil]}"))
+    path.write_text(path.read_text().replace("speaker: Example Corp", f"speaker: {json.dumps(FORGED)}"))
+    assert_on_its_line(run(capsys, ["show", str(path)]), "c.yaml: Real title")
+
+
+def test_one_line_folds_every_line_break():
+    assert "\n" not in one_line(FORGED)
+    assert one_line("a\r\nb\n") == "a b"  # a Windows line end is one break, a trailing one none

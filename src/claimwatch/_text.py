@@ -2,7 +2,8 @@
 
 One rule for every place such text is shown: reports, the terminal, feature failures.
 `printable()` is that rule; `terminal_text()` adds what only a terminal needs, and
-`TerminalStream` applies it to every line the command line prints.
+`TerminalStream` applies it to every line the command line prints, and `one_line()` keeps an
+item of a listing on its own line.
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ def terminal_text(text: str) -> str:
     Escape sequences (OSC 8 links, clear-screen, colours, the one-byte CSI) lose their ESC or
     CSI, so what is left is inert text a reader can see."""
     return _INVISIBLE.sub("\ufffd", printable(text))
+
+
+def one_line(text: str) -> str:
+    """`terminal_text(text)` with its line breaks folded into spaces, for untrusted text put into
+    a line the program prints (a finding, a review note, a list entry): the sanitiser must let
+    line breaks through for the program's own lines, so a title holding one would otherwise print
+    what looks like another finding. Every other line separator (\\r, \\v, \\f, \\x85, \\u2028,
+    \\u2029) is already a visible U+FFFD."""
+    return " ".join(terminal_text(text).splitlines())
 
 
 def terminal_json(text: str) -> str:

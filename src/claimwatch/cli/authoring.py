@@ -8,6 +8,7 @@ import click
 
 from .. import claims as claims_mod
 from .. import documents
+from .._text import one_line
 from ..validate import validate_paths
 from .options import lists_option, root_option
 
@@ -52,9 +53,10 @@ def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None
     for f in claim_set.files:
         s = f.statement
         reported = "" if s.confirmed else " (reported, not confirmed)"
-        click.echo(f"{f.path}: {s.speaker}, {s.made_on}{reported}")
+        # Claim text is untrusted: a line break in it must not print a line of its own.
+        click.echo(one_line(f"{f.path}: {s.speaker}, {s.made_on}{reported}"))
         for claim in f.claims:
-            click.echo(f"  {claim.id}: {claims_mod.describe(claim, f)}")
+            click.echo(one_line(f"  {claim.id}: {claims_mod.describe(claim, f)}"))
 
 
 @click.command()

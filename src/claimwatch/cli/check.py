@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from .. import claims as claims_mod
+from .._text import one_line
 from ..errors import InputError
 from ..evaluate import ENGINES, evaluate, without_cyclic_gc
 from ..evidence import open_evidence_paths
@@ -262,7 +263,9 @@ def _warn_of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> N
     checked = {c.id for f in claim_set.files for c in f.claims}
     other = [e.review for e in reviews.entries if e.review.claim not in checked]
     if other:
-        shown = ", ".join(f"line {r.line}: {r.claim}" for r in other[:5]) + (", ..." if len(other) > 5 else "")
+        shown = ", ".join(f"line {r.line}: {one_line(r.claim)}" for r in other[:5]) + (
+            ", ..." if len(other) > 5 else ""
+        )
         noun = "review names a claim" if len(other) == 1 else "reviews name claims"
         click.echo(f"note: {len(other)} {noun} this run does not check, in {reviews.path} ({shown})", err=True)
 

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .. import claims as claims_mod
 from .. import openalex
 from .._signals import Terminated
-from .._text import printable, raw_stream
+from .._text import one_line, printable, raw_stream
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
 from ..errors import InputError, Problem, SourceError
@@ -251,9 +251,9 @@ def collect_cmd(
         how = "terminated (SIGTERM)" if isinstance(e, Terminated) else "interrupted (Ctrl-C)"
         raise SourceError(f"{how}; {target} left unchanged") from None
     for note in result.notes:  # a fallback was said as it happened; these come at the end
-        click.echo(f"note: {printable(note)}", err=True)
+        click.echo(f"note: {one_line(note)}", err=True)
     for warning in result.warnings:
-        click.echo(f"warning: {printable(warning)}", err=True)
+        click.echo(f"warning: {one_line(warning)}", err=True)
     m = result.manifest
     authors = f" and {m.authors.records} author records" if m.authors else ""
     click.echo(
@@ -313,9 +313,8 @@ def resolve_cmd(
     click.echo(f"{'id':<12} {'ror':<10} {'country':<7} {'works':>10}  name  [lineage]")
     for h in hits:
         works = f"{h.works_count:,}" if h.works_count is not None else "-"
-        click.echo(
-            f"{h.id:<12} {h.ror or '-':<10} {h.country or '-':<7} {works:>10}  {h.name}  [{' > '.join(h.lineage)}]"
-        )
+        line = f"{h.id:<12} {h.ror or '-':<10} {h.country or '-':<7} {works:>10}  {h.name}  [{' > '.join(h.lineage)}]"
+        click.echo(one_line(line))  # a server's answer: one institution a line, whatever its name holds
 
 
 def register(cli: click.Group) -> None:

@@ -13,7 +13,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .. import evidence as store
-from .._text import printable, terminal_json
+from .._text import one_line, printable, terminal_json
 from ..columnar import BulkPart, bulk_parts, refuse_claimwatch_snapshot
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
@@ -108,7 +108,7 @@ def import_cmd(
     else:
         summary = store.import_works(file, out, **options)  # type: ignore[arg-type]
     for warning in summary.warnings:
-        click.echo(f"warning: {printable(warning)}", err=True)
+        click.echo(f"warning: {one_line(warning)}", err=True)
     m = summary.manifest
     if m.as_of is None:
         click.echo(f"note: as-of {m.as_of_basis}", err=True)
@@ -208,7 +208,7 @@ def show_cmd(path: str, as_json: bool) -> None:
         ("sha256", info["sha256"]),
     ]
     for key, value in rows:
-        click.echo(f"{key:<12} {printable(str(value))}")
+        click.echo(f"{key:<12} {one_line(str(value))}")  # a manifest is untrusted: a value holds its row
 
 
 def _share(share: float | None) -> str:

@@ -9,7 +9,7 @@ import click
 from click.core import ParameterSource
 
 from .. import lists as lists_mod
-from .._text import printable, terminal_json
+from .._text import one_line, terminal_json
 from ..files import refuse_unsafe_outputs
 from ..validate import counted
 from .options import lists_option, root_option
@@ -34,19 +34,22 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
         claimwatch lists show us-entity-list
     """
     rl = lists_mod.find_list(list_id, root=root, dirs=lists_dirs)
-    click.echo(f"{rl.id}: {rl.name} ({len(rl.entries)} entries)  [{rl.path}]")
+    # A list file is untrusted: each of its values stays on the line it is printed on.
+    click.echo(one_line(f"{rl.id}: {rl.name} ({len(rl.entries)} entries)  [{rl.path}]"))
     for s in rl.sources:
         click.echo(
-            f"  source: {s.title}" + (f", {s.publisher}" if s.publisher else "") + (f" <{s.url}>" if s.url else "")
+            one_line(
+                f"  source: {s.title}" + (f", {s.publisher}" if s.publisher else "") + (f" <{s.url}>" if s.url else "")
+            )
         )
     for e in rl.entries:
         ids = ", ".join([*(f"openalex {i}" for i in e.openalex), *(f"ror {r}" for r in e.ror)]) or "no ids"
         listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
         cite = f", {e.citation}" if e.citation else ""
         doubt = "" if e.verified else "  [not confirmed]"
-        click.echo(f"  - {e.name} ({ids}; {listed}{cite}){doubt}")
+        click.echo(one_line(f"  - {e.name} ({ids}; {listed}{cite}){doubt}"))
         if e.aliases:
-            click.echo(f"      aka {'; '.join(e.aliases)}")
+            click.echo(one_line(f"      aka {'; '.join(e.aliases)}"))
 
 
 out_option = click.option(
@@ -95,7 +98,7 @@ def _wrote(rl: lists_mod.ReferenceList, out: str) -> None:
     # list file; say it here too, so no one has to open the file to learn of it.
     source = imported.get("file", out)
     for note in imported.get("notes", ()):
-        click.echo(printable(f"note: {source}: {note}"), err=True)
+        click.echo(one_line(f"note: {source}: {note}"), err=True)
 
 
 @lists_group.group("import")

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .. import claims as claims_mod
-from .._text import printable
+from .._text import one_line
 from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..project import case_settings
@@ -127,13 +127,14 @@ def _print_unreviewed(results: Results) -> None:
     for claim, finding in pending:
         work = finding.work
         click.echo(
-            f"{printable(claim)}  {printable(work.id)}  {finding.status}  {work.publication_date or 'undated'}  "
-            f"{printable(work.title)}"
+            f"{one_line(claim)}  {one_line(work.id)}  {finding.status}  {one_line(work.publication_date or 'undated')}  "
+            f"{one_line(work.title)}"
         )
     lapsed = [(r.claim, x) for r in results.results for x in r.lapsed_reviews]
     for claim, x in lapsed:
         click.echo(
-            f"not applied: {x.review.path}:{x.review.line}: {printable(claim)} {printable(x.review.work)}: {x.why}"
+            f"not applied: {one_line(x.review.path)}:{x.review.line}: {one_line(claim)} {one_line(x.review.work)}: "
+            f"{one_line(x.why)}"
         )
     done = sum(1 for r in results.results for f in (*r.findings, *r.uncertain_findings, *r.dismissed) if f.review)
     click.echo(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .._text import one_line
 from ._model import ListEntry, ReferenceList, load_list
 
 
@@ -157,7 +158,8 @@ def format_diff(diff: ListDiff) -> str:
                 lines.append(f"    {f} added: {'; '.join(c.added[f])}")
             if f in c.removed:
                 lines.append(f"    {f} removed: {'; '.join(c.removed[f])}")
-    return "\n".join(lines)
+    # List files are untrusted: each line keeps what it says on that line.
+    return "\n".join(one_line(line) for line in lines)
 
 
 def _describe_entry(e: ListEntry) -> str:

@@ -16,7 +16,7 @@ from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
 
-from .._text import raw_stream, terminal_text
+from .._text import one_line, raw_stream, terminal_text
 from ..results import VERDICT_WORDS, ClaimResult, Results
 
 _STYLE = {
@@ -28,8 +28,9 @@ _STYLE = {
 
 
 def safe(text: str) -> str:
-    """Untrusted text made inert for a terminal: no control or bidi characters, no rich markup."""
-    return escape(terminal_text(text))
+    """Untrusted text made inert for a terminal: no control or bidi characters, no rich markup,
+    and no line break, since every use puts it into one of the program's lines."""
+    return escape(one_line(text))
 
 
 class TerminalConsole(Console):
