@@ -45,9 +45,10 @@ LAYERS = {
     "bdd": 6,
     "__init__": 7,
 }
-# Reporters read results and nothing else (besides the leaves that word and write them, and the
-# one guarded opener through which `diff` reads earlier reports).
-REPORTS_MAY_IMPORT = {"results", "_text", "coverage", "files", "errors", "_version", "documents"}
+# Reporters read results and nothing else (besides the leaves that word and write them, the one
+# guarded opener through which `diff` reads earlier reports, and where a case's configuration is,
+# which no report may replace).
+REPORTS_MAY_IMPORT = {"results", "_text", "coverage", "files", "errors", "_version", "documents", "project"}
 
 
 def _part(path: Path) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 
 import pytest
 
@@ -131,6 +132,36 @@ def test_the_library_holds_the_same_guard(root):
     with pytest.raises(InputError, match="would write into the evidence"):
         write_reports(results, {"json": "snap/r.json"})
     assert snapshot_of(root) == before
+
+
+def test_a_report_never_overwrites_the_cases_configuration(root, capsys):
+    # check reads claimwatch.toml's [report] table: it is an input, the case's or --root's.
+    write(root / "claimwatch.toml", '[report]\ntitle = "The case"\n')
+    write(root / "elsewhere/claimwatch.toml", "[case]\n")
+    shutil.copytree(root / "claims/topics", root / "elsewhere/claims/topics")  # what --root lends the claims
+    shutil.copytree(root / "evidence/lists", root / "elsewhere/evidence/lists")
+    before = snapshot_of(root)
+    assert refused(capsys, "--md", "claimwatch.toml") == (
+        "claimwatch.toml: --md would overwrite the configuration file claimwatch.toml, an input of this run; "
+        "choose another path"
+    )
+    args = ["--root", "elsewhere", "--json", "elsewhere/claimwatch.toml"]
+    assert "would overwrite the configuration file elsewhere/claimwatch.toml" in refused(capsys, *args)
+    assert snapshot_of(root) == before
+
+
+def test_the_library_guards_the_configuration_of_the_claims_case(root):
+    from claimwatch import claims as claims_mod
+    from claimwatch.errors import InputError
+    from claimwatch.evaluate import evaluate
+    from claimwatch.evidence import open_evidence_paths
+    from claimwatch.reports import write_reports
+
+    write(root / "claimwatch.toml", "[case]\n")
+    results = evaluate(claims_mod.load_claims(["claims/c.yaml"]), open_evidence_paths(["snap"]))
+    with pytest.raises(InputError, match="would overwrite the configuration file"):
+        write_reports(results, {"md": "claimwatch.toml"})
+    assert (root / "claimwatch.toml").read_text() == "[case]\n"
 
 
 # --- all or nothing ---------------------------------------------------------------------------

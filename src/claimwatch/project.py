@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import InputError
 
-__all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_settings", "find_root"]
+__all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_config", "case_settings", "find_root"]
 
 CONFIG_NAME = "claimwatch.toml"
 
@@ -19,12 +19,21 @@ def find_root(start: Path | None = None) -> Path | None:
     """The nearest folder holding claimwatch.toml, from `start` (default: the working directory)
     upward, as git and pytest find theirs; None when there is none. A claimwatch.toml that is not
     valid TOML is an InputError naming its line."""
-    here = (start or Path.cwd()).resolve()
+    config = case_config(start or Path.cwd())
+    if config is None:
+        return None
+    _check_config(config)
+    return config.parent
+
+
+def case_config(start: str | Path) -> Path | None:
+    """The claimwatch.toml of the case `start` (a folder or a file) lies in: the nearest one from
+    there upward, not read; None when there is none."""
+    here = Path(start).resolve()
     for folder in (here, *here.parents):
         config = folder / CONFIG_NAME
         if config.is_file():
-            _check_config(config)
-            return folder
+            return config
     return None
 
 

@@ -231,6 +231,7 @@ def check(
     # The output guard, here before the evaluation: a report path that would replace an input is
     # refused at once, not after minutes of work (write_reports holds it again for every caller).
     read = _inputs_read(claim_set, evidence_paths) + ([("reviews file", reviews.path)] if reviews else [])
+    read += _configuration_read(root)
     refuse_unsafe_outputs(report_options(targets), read)
     evidence = open_evidence_paths(evidence_paths)
     if reviews is not None:
@@ -278,6 +279,14 @@ def _inputs_read(claim_set: claims_mod.ClaimSet, evidence_paths: tuple[str, ...]
         *(("list file", rl.path) for f in claim_set.files for rl in f.lists.values()),
         *(("evidence", p) for p in evidence_paths),
     ]
+
+
+def _configuration_read(root: str) -> list[tuple[str, str]]:
+    """The case's claimwatch.toml, where it has one: check reads its [report] settings, so no
+    report may replace it (the root may hold no claim file of the run, so the guard of
+    write_reports, which finds the configuration beside the claims, may not see it)."""
+    config = Path(root) / CONFIG_NAME
+    return [("configuration file", str(config))] if config.is_file() else []
 
 
 def register(cli: click.Group) -> None:

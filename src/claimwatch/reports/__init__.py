@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..files import refuse_unsafe_outputs, write_all_atomic
+from ..project import case_config
 from ..results import Publication, Results
 from .claimreview import render_claimreview
 from .csvreport import render_csv
@@ -46,7 +47,7 @@ def write_reports(
     """Render every requested report, then write them all or none; returns the paths written.
 
     No report is written over an input of the run (its claim, topic and list files, its
-    evidence, and anything in `protected`, e.g. evidence folders as given), into an evidence
+    evidence, the claimwatch.toml of the case its claim files are in, and anything in `protected`, e.g. evidence folders as given), into an evidence
     folder, or over another report of the same run: any of these is refused before anything is
     written. `command`, the command line that ran the check, goes into every report's
     reproducibility record; `publication`, the report's title, author, publisher, URL and date,
@@ -83,4 +84,13 @@ def run_inputs(results: Results) -> list[tuple[str, str]]:
         *(("topic file", i.path) for i in inputs.topics),
         *(("list file", i.path) for i in inputs.lists),
         *(("evidence", i.path) for i in inputs.evidence),
+        *(("configuration file", str(c)) for c in _case_configs(results)),
     ]
+
+
+def _case_configs(results: Results) -> list[Path]:
+    """The claimwatch.toml of each case the run's claim files are in: the results do not record
+    the configuration, and a run from the command line reads the case's (its [report] and
+    [review] settings), so a report over it would replace an input."""
+    found = (case_config(Path(i.path).parent) for i in results.inputs.claims)
+    return sorted({c for c in found if c is not None})
