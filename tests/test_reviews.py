@@ -21,6 +21,7 @@ from claimwatch.cli import main
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
+from claimwatch.reports import write_reports
 from claimwatch.reports.claimreview import render_claimreview
 from claimwatch.reports.csvreport import render_csv
 from claimwatch.reports.jsonreport import render_json
@@ -488,6 +489,16 @@ def test_the_reviews_file_is_an_input_no_report_may_replace(
     assert main(["check", "--evidence", "evidence/snapshot", "--csv", "reviews.yaml"]) == 2
     assert "reviews file" in capsys.readouterr().err
     assert (case / "reviews.yaml").read_bytes() == before
+
+
+def test_the_library_guards_the_reviews_file_too(snapshot: Path, tmp_path: Path) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-drone-swarms", "W9990000001")
+    before = reviews.read_bytes()
+    results = _evaluate(snapshot, reviews)
+    with pytest.raises(InputError, match="would overwrite the reviews file"):
+        write_reports(results, {"md": reviews})
+    assert reviews.read_bytes() == before
 
 
 def test_a_review_of_a_claim_the_run_does_not_check_is_said(

@@ -47,7 +47,7 @@ def write_reports(
     """Render every requested report, then write them all or none; returns the paths written.
 
     No report is written over an input of the run (its claim, topic and list files, its
-    evidence, the claimwatch.toml of the case its claim files are in, and anything in `protected`, e.g. evidence folders as given), into an evidence
+    evidence, its reviews file, the claimwatch.toml of the case its claim files are in, and anything in `protected`, e.g. evidence folders as given), into an evidence
     folder, or over another report of the same run: any of these is refused before anything is
     written. `command`, the command line that ran the check, goes into every report's
     reproducibility record; `publication`, the report's title, author, publisher, URL and date,
@@ -84,6 +84,7 @@ def run_inputs(results: Results) -> list[tuple[str, str]]:
         *(("topic file", i.path) for i in inputs.topics),
         *(("list file", i.path) for i in inputs.lists),
         *(("evidence", i.path) for i in inputs.evidence),
+        *(("reviews file", i.path) for i in inputs.reviews),  # the analyst's decisions, read by the run too
         *(("configuration file", str(c)) for c in _case_configs(results)),
     ]
 
