@@ -199,7 +199,8 @@ def check(
 
     Prints a verdict table and writes the reports asked for, all or none, and only after the
     evaluation succeeded. A report path that is an input of the run (a claim, topic or list file,
-    the evidence or a file in it) or another report's path is refused before anything runs.
+    the reviews file, the case's claimwatch.toml, the evidence or a file in it) or another
+    report's path is refused before anything runs.
     Exit 0 when the evaluation ran; 1 with --fail-on when a claim gets that verdict; 2 for bad
     input; 3 when a data source failed. The publication options, from --title to --date-published,
     are shown in the HTML and Markdown reports and given in ClaimReview as the review's url,
