@@ -25,6 +25,7 @@ from claimwatch.evidence import JsonlEvidence
 from claimwatch.reports import renderers
 from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.reports.jsonreport import render_json
+from claimwatch.reports.markdown import escape_markdown
 from claimwatch.reports.terminal import print_verdicts
 from claimwatch.results import PersonWork, Results
 from claimwatch.reviews import load_reviews
@@ -86,14 +87,14 @@ entries:
 """
 
 
-def hostile_results(tmp_path: Path) -> Results:
+def hostile_results(tmp_path: Path, title: str = HOSTILE_TITLE) -> Results:
     root = project(tmp_path)
     write(root / "evidence/lists/evil.yaml", EVIL_LIST)
     path = write(root / "claims/hostile.yaml", CLAIMS)
     records = [
         work(
             "W1",
-            HOSTILE_TITLE,
+            title,
             doi=HOSTILE_DOI,
             primary_location={"landing_page_url": JAVASCRIPT_URL},
             keywords=[{"display_name": f"face recognition {MD_LINK}"}],
@@ -291,6 +292,48 @@ def test_markdown_escapes_hostile_reviews_and_keeps_the_dismissed_table_s_column
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
     dismissed_row = next(r for r in rows if "Mallory" in r and "alert(22)" in r)
     assert dismissed_row.count("<td") == 6  # work, date, subject authors, partners, topic matches, review
+    hrefs = {a["href"] for t, a in parse(html).tags if t == "a"}
+    assert hrefs == {"https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E", "https://openalex.org/W1"}
+
+
+# Bare addresses that GitHub-flavoured Markdown's autolink extension would link: `www.`, a
+# scheme followed by "//", and e-mail addresses, with or without `mailto:` or `xmpp:`.
+AUTOLINK_BAIT = (
+    "see www.evil.example/login, WWW.evil.example, mailto:help@evil.example, xmpp:x@evil.example, "
+    'user@evil.example, a.b+c-d_e@evil.example, https://evil.example","x and ftp://evil.example'
+)
+WORD_JOINER = "\u2060"
+
+
+def test_markdown_escaping_leaves_no_bare_address_for_gfm_to_link():
+    escaped = escape_markdown(AUTOLINK_BAIT)
+    # GFM links `www.` and `scheme://` where it meets them in the source: an escape breaks them.
+    assert not re.search(r"(?i)www\.", escaped)
+    assert not re.search(r"(?<!\\):/", escaped)
+    # It finds e-mail addresses in the rendered text, where "\\@" is "@" again: the character
+    # before each "@" must be one no address holds.
+    shown = markdown_to_html(escaped)
+    assert not re.search(r"[A-Za-z0-9.+_-]@", shown)
+    assert shown.count(WORD_JOINER + "@") == AUTOLINK_BAIT.count("@")
+    # And it reads as it did: the word joiner is invisible, and nothing else changed.
+    assert "".join(parse(shown).text).strip().replace(WORD_JOINER, "") == AUTOLINK_BAIT
+
+
+def test_markdown_escaping_still_reads_ordinary_text_as_it_is():
+    for text in (
+        "NaturalSpeech 3: Zero-Shot Speech Synthesis",
+        "At 10:30, a 1.5% gain (2024) & more",
+        "微软亚洲研究院",
+    ):
+        assert "".join(parse(markdown_to_html(escape_markdown(text))).text).strip() == text
+
+
+def test_markdown_report_shows_bare_addresses_in_evidence_as_text(tmp_path):
+    md = renderers()["md"](hostile_results(tmp_path, title=f"Face recognition {AUTOLINK_BAIT}"))
+    assert not re.search(r"(?i)www\.evil|(?<!\\)://evil|[A-Za-z0-9.+_-]\\?@", md)
+    html = markdown_to_html(md)
+    assert_inert_html(html)
+    assert AUTOLINK_BAIT in "".join(parse(html).text).replace(WORD_JOINER, "")
     hrefs = {a["href"] for t, a in parse(html).tags if t == "a"}
     assert hrefs == {"https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E", "https://openalex.org/W1"}
 

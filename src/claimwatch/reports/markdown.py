@@ -4,7 +4,9 @@ Escaping is the default, as autoescaping is in HTML: every value the template pr
 through `escape_markdown` unless it is `MarkdownText` this module made (a link, a code span).
 Values lose their line breaks, so none can start a heading, a list or a quote; Markdown
 metacharacters and `<` are backslash-escaped, so no raw HTML, emphasis or link syntax passes
-through. Only http(s) URLs become links.
+through. GitHub-flavoured Markdown also links bare addresses (`www.x`, `https://x`, `x@y.z`,
+`mailto:x@y.z`); `_break_autolinks` splits each so its rule cannot fire, and the text reads the
+same. Only http(s) URLs this module writes become links.
 """
 
 from __future__ import annotations
@@ -29,24 +31,43 @@ _INLINE = re.compile(r"[\\`*_{}\[\]<>|~$&@!]")
 _BLOCK_START = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)](?:\s|$)))")
 _SPACE = re.compile(r"\s+")  # line breaks fold to spaces; a space beside a highlight stays
 _URL_KEEP = ":/?#@!$&*+,;=%-._~"
+# GFM's autolink extension links `www.` and `http(s)://`/`ftp://` where the parser meets them in
+# the source, so an escaped "." or ":" stops it; it finds e-mail addresses (with `mailto:` or
+# `xmpp:` before them) in the rendered text, where `\@` and `&#64;` are plain "@" again, so only
+# a character that no address holds stops it: an invisible word joiner before the "@".
+_WWW_DOT = re.compile(r"(?i)(www)\.")
+_SCHEME_COLON = re.compile(r":(?=/)")
+_WORD_JOINER = "&#8288;"
 
 
 def escape_markdown(value: object) -> MarkdownText:
     if isinstance(value, MarkdownText):
         return value
+    return MarkdownText(_break_autolinks(_escape_markup(value)))
+
+
+def _escape_markup(value: object) -> str:
+    """The value with no Markdown syntax left in it but GFM's bare-address autolinks."""
     text = _SPACE.sub(" ", printable(str(value)))
     text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
     # "#", "-", "+", "=" are escaped before themselves; a list number "1." before its dot.
-    text = _BLOCK_START.sub(lambda m: m.group(0) + "\\" if m.group(0).isdigit() else "\\" + m.group(0), text)
-    return MarkdownText(text)
+    return _BLOCK_START.sub(lambda m: m.group(0) + "\\" if m.group(0).isdigit() else "\\" + m.group(0), text)
+
+
+def _break_autolinks(escaped: str) -> str:
+    """Escaped text in which no bare address (www., scheme://, e-mail) can become a link."""
+    text = _WWW_DOT.sub(r"\1\\.", escaped)
+    text = _SCHEME_COLON.sub(r"\\:", text)
+    return text.replace("\\@", _WORD_JOINER + "\\@")  # every "@" is "\@" by now
 
 
 def markdown_link(text: object, url: str | None) -> MarkdownText:
     """A link where the URL is http(s), else the text alone."""
-    label = escape_markdown(text)
     target = safe_url(url)
     if not target:
-        return label
+        return escape_markdown(text)
+    # No autolink forms inside a link's text, so a label such as the report's URL stays as it is.
+    label = text if isinstance(text, MarkdownText) else _escape_markup(text)
     # Percent-encode what could end the destination early or open a title: ( ) < > ' and spaces.
     destination = quote(target, safe=_URL_KEEP)
     return MarkdownText(f"[{label}]({destination})")
