@@ -13,6 +13,7 @@ from claimwatch.reports.claimreview import (
     BEST_RATING,
     CLAIM_REVIEWED_LIMIT,
     RATING_SCALE,
+    REPORTED_NOT_CONFIRMED,
     WORST_RATING,
     claim_reviewed,
     render_claimreview,
@@ -61,6 +62,30 @@ def test_item_reviewed_is_the_claim_as_its_speaker_made_it(shipped):
     assert nyt["publisher"] == {"@type": "Organization", "name": "The New York Times"}
     assert nyt["datePublished"] == "2024-01-10"
     assert [a["name"] for a in nyt["author"]] == ["Karen Weise", "Cade Metz", "David McCabe"]
+
+
+def test_a_statement_reported_but_not_confirmed_is_said_so_in_the_claim(shipped):
+    results, doc = shipped
+    for review, r in zip(doc["@graph"], results.results, strict=True):
+        statement = results.statement_of(r)
+        item = review["itemReviewed"]
+        if statement.confirmed:
+            assert "description" not in item
+        else:
+            assert item["description"] == REPORTED_NOT_CONFIRMED
+            assert item["author"] == {"@type": "Organization", "name": statement.speaker}
+    assert REPORTED_NOT_CONFIRMED.startswith("Reported, not confirmed:")
+
+
+def test_unconfirming_a_statement_changes_its_claimreview(shipped):
+    results, _ = shipped
+    reported = results.model_copy(
+        update={"statements": tuple(s.model_copy(update={"confirmed": False}) for s in results.statements)}
+    )
+    assert all(
+        r["itemReviewed"]["description"] == REPORTED_NOT_CONFIRMED
+        for r in json.loads(render_claimreview(reported))["@graph"]
+    )
 
 
 def test_review_rating_gives_the_verdict_in_words_why_and_a_number(shipped):

@@ -1,7 +1,8 @@
 """ClaimReview JSON-LD (schema.org): one review per claim, for fact-check search and aggregators.
 
 `claimReviewed` is the claim in under 75 characters and never carries the verdict;
-`itemReviewed` is the `Claim` as its speaker made it, with the sources it appeared in;
+`itemReviewed` is the `Claim` as its speaker made it, with the sources it appeared in, and says
+so where others reported it and the speaker did not confirm it;
 `reviewRating` gives the verdict in words (`alternateName`), why (`ratingExplanation`) and a
 number on the scale below (documented in docs/reports.md).
 
@@ -33,6 +34,10 @@ RATING_SCALE = {
 "insufficient evidence": the record leans neither way. 2 is not used: claimwatch has no
 "mostly contradicted"."""
 WORST_RATING, BEST_RATING = 1, 5
+
+REPORTED_NOT_CONFIRMED = "Reported, not confirmed: others reported this statement, and the speaker did not confirm it."
+"""The Claim's `description` where the statement has `confirmed: false`, as the HTML and Markdown
+reports flag it (the speaker's name may already say so, as in "MSRA (as reported)": not repeated)."""
 
 
 def render_claimreview(results: Results) -> str:
@@ -118,6 +123,9 @@ def _claim(statement: StatementRef | None) -> dict[str, Any]:
     if statement is None:
         return claim
     claim["author"] = {"@type": "Organization", "name": statement.speaker}
+    if not statement.confirmed:
+        # `author` alone would attribute it to the speaker outright, as the other reports do not.
+        claim["description"] = REPORTED_NOT_CONFIRMED
     claim["datePublished"] = statement.made_on
     claim["appearance"] = [_appearance(s) for s in statement.sources]
     return claim
