@@ -12,8 +12,9 @@ from claimwatch.cli import main
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence
-from claimwatch.reports.diff import diff_reports, read_report
+from claimwatch.reports.diff import diff_reports, read_report, render_diff
 from claimwatch.reports.jsonreport import render_json
+from claimwatch.reviews import load_reviews
 from helpers import project, work, write, write_jsonl
 
 CLAIMS = """\
@@ -40,10 +41,12 @@ claims:
 """
 
 
-def run(root: Path, records: list[dict], name: str) -> Path:
-    """A check of the claims against these records, its JSON report written to NAME.json."""
+def run(root: Path, records: list[dict], name: str, reviews: str | None = None) -> Path:
+    """A check of the claims against these records (and reviews, a reviews file's text), its JSON
+    report written to NAME.json."""
     evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
-    results = evaluate(claims_mod.load_claims([root / "claims/c.yaml"], root=root), [evidence])
+    reviewed = load_reviews(write(root / "reviews.yaml", reviews)) if reviews is not None else None
+    results = evaluate(claims_mod.load_claims([root / "claims/c.yaml"], root=root), [evidence], reviews=reviewed)
     out = root / f"{name}.json"
     out.write_text(render_json(results), encoding="utf-8")
     return out
@@ -101,6 +104,67 @@ def test_a_finding_that_becomes_uncertain_is_reported(root):
     (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
     assert [(f.work, f.change) for f in face.findings] == [("W1", "now_uncertain")]
     assert (face.old_verdict, face.new_verdict) == ("contradicted", "insufficient_evidence")
+
+
+def review_of_w1(decision: str, expires: str | None = None) -> str:
+    until = f", expires: {expires}" if expires else ""
+    return (
+        "reviews:\n"
+        f"  - {{claim: no-face, work: W1, decision: {decision}, by: A, date: 2025-02-01{until}, note: checked}}\n"
+    )
+
+
+FACE_WORKS = [work("W1", "Face recognition"), work("W2", "Face verification")]
+
+
+def test_a_review_added_is_an_input_change_and_says_what_it_decided(root, capsys):
+    old = run(root, FACE_WORKS, "old")
+    new = run(root, FACE_WORKS, "new", reviews=review_of_w1("confirmed"))
+    diff = diff_reports(read_report(old), read_report(new))
+    assert [(i.kind, i.path, i.change) for i in diff.inputs] == [("reviews", str(root / "reviews.yaml"), "added")]
+    (face,) = [c for c in diff.claims if c.claim == "no-face"]
+    assert [(f.work, f.change, f.old_review, f.review) for f in face.findings] == [
+        ("W1", "reviewed", None, "confirmed")
+    ]
+    assert main(["diff", str(old), str(new), "--exit-code"]) == 1
+    out = capsys.readouterr().out
+    assert f"added    reviews   {root / 'reviews.yaml'}" in out
+    assert "~ W1 \u201cFace recognition\u201d (2024-06-01) (review none \u2192 confirmed)" in " ".join(out.split())
+
+
+def test_a_finding_set_aside_on_review_has_not_left_the_evidence(root):
+    old = run(root, FACE_WORKS, "old")
+    new = run(root, FACE_WORKS, "new", reviews=review_of_w1("not_a_match"))
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    assert [(f.work, f.change, f.status, f.review) for f in face.findings] == [
+        ("W1", "set_aside", "dismissed", "not_a_match")
+    ]
+    lines = render_diff(diff_reports(read_report(old), read_report(new)))
+    assert (
+        "      ~ W1 \u201cFace recognition\u201d (2024-06-01) (set aside on review as not a match; still in the evidence)"
+        in lines
+    )
+    assert not any(line.lstrip().startswith("- W1") for line in lines)
+
+
+def test_a_finding_no_longer_set_aside_has_not_entered_the_evidence(root):
+    old = run(root, FACE_WORKS, "old", reviews=review_of_w1("not_a_match"))
+    new = run(root, FACE_WORKS, "new", reviews=review_of_w1("not_a_match", expires="2025-02-02"))
+    diff = diff_reports(read_report(old), read_report(new))
+    assert [(i.kind, i.change) for i in diff.inputs] == [("reviews", "changed")]
+    (face,) = [c for c in diff.claims if c.claim == "no-face"]
+    assert [(f.work, f.change, f.status) for f in face.findings] == [("W1", "restored", "matched")]
+    assert (
+        "      ~ W1 \u201cFace recognition\u201d (2024-06-01) (no longer set aside on review; now matched)"
+        in render_diff(diff)
+    )
+
+
+def test_a_work_set_aside_that_leaves_the_evidence_is_removed(root):
+    old = run(root, FACE_WORKS, "old", reviews=review_of_w1("not_a_match"))
+    new = run(root, FACE_WORKS[1:], "new", reviews=review_of_w1("not_a_match"))
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    assert [(f.work, f.change) for f in face.findings] == [("W1", "removed")]
 
 
 def test_the_same_report_twice_shows_no_change(root, capsys):

@@ -1,8 +1,10 @@
 """What changed between two runs: a watchdog's monitoring view of two JSON reports.
 
 `diff_reports(old, new)` compares verdicts claim by claim, the findings of each claim (a work,
-or for a claim about people a person, added, removed, or moved between matched and uncertain),
-and the inputs (files added, removed, or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
+or for a claim about people a person, added, removed, or moved between matched and uncertain;
+a work set aside by a review, or no longer set aside, or whose review changed, is said so: it
+did not leave or enter the evidence), and the inputs, the reviews file among them (files added,
+removed, or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..results import VERDICT_WORDS, ClaimResult, Inputs, Results, Verdict
+from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, Results, Verdict
 from .terminal import safe
 
 
@@ -25,21 +27,31 @@ class _Model(BaseModel):
 
 
 class InputChange(_Model):
-    kind: Literal["claims", "evidence", "lists", "topics"]
+    kind: Literal["claims", "evidence", "lists", "topics", "reviews"]
     path: str
     change: Literal["added", "removed", "changed"]
     old_sha256: str | None = None
     new_sha256: str | None = None
 
 
+FindingChangeKind = Literal["added", "removed", "now_matched", "now_uncertain", "set_aside", "restored", "reviewed"]
+
+
 class FindingChange(_Model):
     """A finding that changed: a work (`work` its id, `title` its title), or for a claim about
-    people a person (`work` the person's id, `title` their name, `kind` "person")."""
+    people a person (`work` the person's id, `title` their name, `kind` "person").
+
+    `set_aside`: a review set the work aside as not a match (it is still in the evidence);
+    `restored`: it is no longer set aside, and counts again as `status` says; `reviewed`: only
+    its review changed (`old_review` → `review`, a decision or none)."""
 
     work: str
     title: str
     publication_date: str | None = None
-    change: Literal["added", "removed", "now_matched", "now_uncertain"]
+    change: FindingChangeKind
+    status: Literal["matched", "uncertain", "dismissed"] | None = Field(None, exclude_if=lambda v: v is None)
+    old_review: str | None = Field(None, exclude_if=lambda v: v is None)
+    review: str | None = Field(None, exclude_if=lambda v: v is None)
     kind: Literal["work", "person"] = Field(
         "work",
         exclude_if=lambda v: v == "work",  # left out for works: a diff of works claims reads as it did
@@ -120,7 +132,7 @@ def diff_reports(old: Results, new: Results, *, old_name: str = "old", new_name:
 
 def _input_changes(old: Inputs, new: Inputs) -> tuple[InputChange, ...]:
     out = []
-    for kind in ("claims", "evidence", "lists", "topics"):
+    for kind in ("claims", "evidence", "lists", "topics", "reviews"):
         before = {i.path: i.sha256 for i in getattr(old, kind)}
         after = {i.path: i.sha256 for i in getattr(new, kind)}
         for path in sorted(before.keys() | after.keys()):
@@ -180,19 +192,32 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
     first_seen, latest = after | before, before | after
     for key in sorted(first_seen, key=lambda k: _order(first_seen[k].named)):
         a, b = before.get(key), after.get(key)
-        if a and b and a.status == b.status:
+        change = _finding_change(a, b)
+        if change is None:
             continue
-        change: Literal["added", "removed", "now_matched", "now_uncertain"] = (
-            "added"
-            if a is None
-            else "removed"
-            if b is None
-            else "now_matched"
-            if b.status == "matched"
-            else "now_uncertain"
-        )
-        out.append(latest[key].named.model_copy(update={"change": change}))
+        update: dict[str, object] = {"change": change}
+        if change in ("set_aside", "restored", "reviewed"):
+            assert b is not None  # each of these is a finding the new run still has
+            update["status"] = b.status
+        if b is not None and (a.review if a else None) != b.review:
+            update |= {"old_review": a.review if a else None, "review": b.review}
+        out.append(latest[key].named.model_copy(update=update))
     return tuple(out)
+
+
+def _finding_change(a: _Seen | None, b: _Seen | None) -> FindingChangeKind | None:
+    """How one finding changed between two runs; None where it did not."""
+    if b is None:
+        return "removed"
+    if b.status == "dismissed":
+        return None if a is not None and a.status == "dismissed" else "set_aside"
+    if a is None:
+        return "added"
+    if a.status == "dismissed":
+        return "restored"
+    if a.status != b.status:
+        return "now_matched" if b.status == "matched" else "now_uncertain"
+    return "reviewed" if a.review != b.review else None
 
 
 @dataclass(frozen=True)
@@ -200,24 +225,26 @@ class _Seen:
     """A finding as one run has it: its status, and the change entry that names it (whose
     `change` is set once the two runs are compared)."""
 
-    status: str
+    status: Literal["matched", "uncertain", "dismissed"]
     named: FindingChange
+    review: str | None = None
 
 
 def _statuses(result: ClaimResult) -> dict[tuple[str, str], _Seen]:
-    """Each finding by its kind and id: a work's, or for a claim about people a person's."""
-    works = {
-        ("work", f.work.id): _Seen(
-            f.status,
-            FindingChange(work=f.work.id, title=f.work.title, publication_date=f.work.publication_date, change="added"),
-        )
-        for f in (*result.findings, *result.uncertain_findings)
-    }
+    """Each finding by its kind and id: a work's, or for a claim about people a person's. A work a
+    review set aside is still one of the claim's findings, with the status "dismissed"."""
+    works = {("work", f.work.id): _seen_work(f, f.status) for f in (*result.findings, *result.uncertain_findings)}
+    dismissed = {("work", f.work.id): _seen_work(f, "dismissed") for f in result.dismissed}
     people = {
         ("person", p.id): _Seen(p.status, FindingChange(work=p.id, title=p.name, change="added", kind="person"))
         for p in (*result.people, *result.uncertain_people)
     }
-    return works | people
+    return works | dismissed | people
+
+
+def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
+    named = FindingChange(work=f.work.id, title=f.work.title, publication_date=f.work.publication_date, change="added")
+    return _Seen(status, named, f.review.decision if f.review else None)
 
 
 def _order(f: FindingChange) -> tuple[str, str, str]:
@@ -226,8 +253,17 @@ def _order(f: FindingChange) -> tuple[str, str, str]:
 
 # --- for the terminal -----------------------------------------------------------------------
 
-_FINDING_MARK = {"added": "+", "removed": "-", "now_matched": "+", "now_uncertain": "~"}
+_FINDING_MARK = {
+    "added": "+",
+    "removed": "-",
+    "now_matched": "+",
+    "now_uncertain": "~",
+    "set_aside": "~",
+    "restored": "~",
+    "reviewed": "~",
+}
 _FINDING_WORDS = {"added": "", "removed": "", "now_matched": " (was uncertain)", "now_uncertain": " (now uncertain)"}
+_DECISION_WORDS = {"not_a_match": "not a match", "confirmed": "confirmed", "disputed": "disputed", None: "none"}
 
 
 def render_diff(diff: ReportDiff) -> list[str]:
@@ -258,8 +294,21 @@ def render_diff(diff: ReportDiff) -> list[str]:
         for f in c.findings:
             date = f" ({safe(f.publication_date)})" if f.publication_date else ""
             named = f"{safe(f.title)} (person)" if f.kind == "person" else f"\u201c{safe(f.title)}\u201d{date}"
-            lines.append(f"      {_FINDING_MARK[f.change]} {safe(f.work)} {named}{_FINDING_WORDS[f.change]}")
+            lines.append(f"      {_FINDING_MARK[f.change]} {safe(f.work)} {named}{_finding_words(f)}")
     return lines
+
+
+def _finding_words(f: FindingChange) -> str:
+    review = f"review {_DECISION_WORDS.get(f.old_review, 'none')} \u2192 {_DECISION_WORDS.get(f.review, 'none')}"
+    if f.change == "set_aside":
+        return " (set aside on review as not a match; still in the evidence)"
+    if f.change == "restored":
+        return f" (no longer set aside on review; now {f.status})"
+    if f.change == "reviewed":
+        return f" ({review})"
+    if f.change in ("now_matched", "now_uncertain") and f.old_review != f.review:
+        return f"{_FINDING_WORDS[f.change][:-1]}; {review})"
+    return _FINDING_WORDS[f.change]
 
 
 def _word(verdict: Verdict | None) -> str:
