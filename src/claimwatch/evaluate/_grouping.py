@@ -601,7 +601,8 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
       the folded text, and a word of the folded text is a substring of the search form
       (`fold` lower-cases and decomposes as `search_form` does, then cuts at punctuation); a
       text word reads as a name word where it is that word or an abbreviation of it, so one
-      word of the name, in each of its spellings, is a needle.
+      word of the name, in each of its spellings, is a needle; never an "of" inside the name,
+      which Web of Science's forms leave out ("Harbin Inst Technol" is found too).
 
     But for a Greek sigma: lower-cased apart from the text, a needle may hold ς where the text's
     search form holds σ, or the other way round, and the query takes either there
@@ -613,7 +614,7 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
             out.add(search_form(unicodedata.normalize("NFKC", name)))
         elif is_acronym(name):
             out.add(name.lower())
-        elif words := name_words(fold(name)):
+        elif words := [w for w in name_words(fold(name)) if w != "of"] or name_words(fold(name)):
             word = max(words, key=lambda w: (w not in _COMMON_NAME_WORDS, min(map(len, _spellings(w)))))
             out.update(_spellings(word))
     return tuple(sorted(out))

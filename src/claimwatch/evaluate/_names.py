@@ -180,7 +180,10 @@ class NameMatcher:
             if not pattern:
                 continue
             label = f"{len(self._labels)}"
-            matcher.add(label, [Doc(nlp().vocab, words=pattern.split())])
+            forms = [pattern.split()]
+            if matcher is self._folded and (short := _without_inner_of(forms[0])):
+                forms.append(short)
+            matcher.add(label, [Doc(nlp().vocab, words=form) for form in forms])
             self._labels[nlp().vocab.strings[label]] = [(key, name)]
             first_words.add(pattern.split()[0].lower())
             if matcher is self._acronyms:
@@ -276,11 +279,45 @@ class NameMatcher:
                 and end < len(doc_words)
                 and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME
                 and not text[last[2] : spans[index[end]][1]].strip(" .\t\n")  # "Univ. of"
+                and not _names_its_own_country(doc_words, end)
             ):
                 continue  # "Tianjin University of Technology"; but not "Tianjin University; for ..."
             for key, name in self._labels[match_id]:
                 hits.append(NameHit(key, name, text[first[1] : last[2]], first[1], last[2]))
         return hits
+
+
+def _without_inner_of(words: list[str]) -> list[str] | None:
+    """A name's words without the "of" inside it, as Web of Science writes names ("Harbin Inst
+    Technol", "Univ Sci & Technol China"); None where it holds none."""
+    short = [w for i, w in enumerate(words) if not (w == "of" and 0 < i < len(words) - 1)]
+    return short if len(short) < len(words) else None
+
+
+# What may follow a name's "of" and leave it the same institution: the country or the army it
+# belongs to, as official English names end ("Renmin University of China", "Army Engineering
+# University of PLA"). Any other "of" makes a longer name: "Tianjin University of Technology".
+_OWN_COUNTRY_AFTER_OF = (
+    ("china",),
+    ("pla",),
+    ("the", "pla"),
+    ("the", "people", "s", "liberation", "army"),
+    ("chinese", "people", "s", "liberation", "army"),
+    ("the", "chinese", "people", "s", "liberation", "army"),
+)
+
+
+def _names_its_own_country(words: list[str], of: int) -> bool:
+    """Do the words after the "of" at `of` name a country or army, and then end the name?"""
+    for tail in _OWN_COUNTRY_AFTER_OF:
+        end = of + 1 + len(tail)
+        if tuple(words[of + 1 : end]) == tail and (end == len(words) or words[end] not in _NAME_GOES_ON):
+            return True
+    return False
+
+
+# Words after "... of China" that make it a longer name still ("... of China Branch" is not one).
+_NAME_GOES_ON = frozenset({"university", "institute", "academy", "college", "school", "branch", "campus"})
 
 
 def _a_longer_cjk_name(text: str, name: str, end: int) -> bool:
