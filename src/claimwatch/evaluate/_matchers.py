@@ -12,6 +12,7 @@ University is in Shenyang and in Boston; CSIC is a Spanish council and a Chinese
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Set
 from dataclasses import dataclass
@@ -269,7 +270,43 @@ _ELSEWHERE = _Elsewhere()
 
 
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
-    return _placed_in(entry.country, entry.name, hit, text, resolved, entry.names)
+    placed = _placed_in(entry.country, entry.name, hit, text, resolved, entry.names)
+    if placed is None and (word := _runs_on_into(hit, text)):
+        return (
+            f"\u201c{printable(hit.matched)}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
+            f"another institution whose name begins with {printable(entry.name)}'s"
+        )
+    return placed
+
+
+# The word right after a name, with nothing but spaces between: "Tianjin University Renai College",
+# "Tianjin Univ Technol" (Tianjin University of Technology as Web of Science writes it).
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][^\W_]*)")
+# Words that go on from an institution's name to a part of it, not to another institution.
+_PARTS_OF_AN_INSTITUTION = frozenset(
+    {
+        "school", "sch", "faculty", "fac", "department", "dept", "lab", "labs", "laboratory",
+        "key", "state", "center", "centre", "ctr", "division", "graduate", "grad", "campus",
+        "branch", "office", "library", "hospital", "hosp", "affiliated",
+        "of", "for",  # judged where the name is found: only "of China" and the like are left
+    }
+)  # fmt: skip
+
+
+def _runs_on_into(hit: NameHit, text: str) -> str | None:
+    """The word a name found in `text` runs straight on into, where it is neither a part of the
+    institution (a school, a lab) nor a place ("Harbin Institute of Technology Shenzhen"): then
+    the name may be the beginning of another institution's. Acronyms and Chinese names are
+    judged by their own rules."""
+    if hit.is_acronym or hit.is_cjk:
+        return None
+    found = _NEXT_WORD.match(text, hit.end)
+    if not found:
+        return None
+    word = found.group(1)
+    if fold(word) in _PARTS_OF_AN_INSTITUTION or any(p.start == found.start(1) for p in places_in(text)):
+        return None
+    return word
 
 
 def _placed_in(
