@@ -127,3 +127,22 @@ def test_a_subject_s_acronym_alone_is_a_doubt_where_the_subject_gives_no_country
     assert [f.work.id for f in results.uncertain_findings] == ["W1"]
     (doubt,) = {d for f in results.uncertain_findings for d in f.uncertain_because if "MSRA" in d}
     assert "the acronym “MSRA” alone matched Microsoft Research Asia" in doubt
+
+
+def _hundred_authors(flag):
+    people = [authorship("A. Lab", [LAB])] + [authorship(f"P. Person {n}", []) for n in range(99)]
+    record = work("W1", "A big collaboration", "2024-06-15", people)
+    del record["is_authors_truncated"]  # as the real W2741809807 and the real API page give none
+    if flag is not None:
+        record["is_authors_truncated"] = flag
+    return record
+
+
+@pytest.mark.parametrize(("flag", "doubted"), [(None, True), (False, False), (True, True)])
+def test_exactly_a_list_page_s_hundred_authors_without_the_flag_may_hide_a_listed_coauthor(tmp_path, flag, doubted):
+    """API list pages cut author lists at 100 (FACTS.md); a record that does not say whether
+    its list was cut, and holds exactly 100, may miss a listed coauthor, as the import's
+    coverage already says. A record that says `false` is taken at its word."""
+    result = _case(tmp_path, [_hundred_authors(flag)])["listed"]
+    assert not result.findings
+    assert bool(result.uncertain_findings) == doubted

@@ -172,6 +172,8 @@ class Work:
     topic_ids: tuple[str, ...] = ()
     is_retracted: bool = False
     authors_truncated: bool = False
+    # No flag either way, and exactly as many authors as API list pages keep: cut, perhaps.
+    authors_may_be_cut: bool = False
     updated: str | None = None
     version: str | None = None
     group: str | None = None  # curated: records that are versions of one work share a group
@@ -251,6 +253,9 @@ def _dict(value: object) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+LIST_AUTHORS_CAP = 100  # authorships an API list response gives a work at most (FACTS.md)
+
+
 def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
     """A Work from an OpenAlex work record, tolerating nulls, missing fields and odd types."""
     record_ids = _dict(record.get("ids"))
@@ -286,6 +291,8 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
         topic_ids=tuple(filter(None, (ids.openalex_id(_str(t.get("id"))) for t in topics))),
         is_retracted=record.get("is_retracted") is True,
         authors_truncated=record.get("is_authors_truncated") is True,
+        authors_may_be_cut=not isinstance(record.get("is_authors_truncated"), bool)
+        and len(authors) == LIST_AUTHORS_CAP,
         updated=_str(record.get("updated_date")),
         abstract_text=plain if plain and not isinstance(index, dict) else None,
         abstract_index=index if isinstance(index, dict) else None,

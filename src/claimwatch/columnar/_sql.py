@@ -33,6 +33,7 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 
+from ..works import LIST_AUTHORS_CAP
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test
 
 # DuckDB's readers take a path as a glob pattern, and read every file it matches: a folder named
@@ -301,7 +302,10 @@ class _Compiler:
         # Crossref put among the authors that names an entry.
         names = [n for i in test.lists for n in self.plan.lists[i].needles]
         found = [f"l{i}" if test.subject is None else f"l{i}_s{test.subject}" for i in test.lists]
-        return "(" + " OR ".join(["authors_truncated", self._needles("interleaved", names), *found]) + ")"
+        # A list exactly as long as API list pages keep may be cut (works.authors_may_be_cut):
+        # the table does not say whether the record gave the flag, so every such work is let through.
+        cut = ["authors_truncated", f"n_authorships = {LIST_AUTHORS_CAP}"]
+        return "(" + " OR ".join([*cut, self._needles("interleaved", names), *found]) + ")"
 
     def _same_author_subjects(self, list_index: int) -> list[int]:
         """The subjects whose authors a list's `affiliated_author_in` tests are taken from."""

@@ -18,7 +18,7 @@ from typing import Any
 from ..claims import Claim, ClaimFile, Condition, describe_condition
 from ..lists import ListEntry
 from ..results import AbsenceReason, PhraseReason
-from ..works import Authorship, PartialDate, Work
+from ..works import LIST_AUTHORS_CAP, Authorship, PartialDate, Work
 from ._matchers import ListMatcher, SubjectMatcher, TopicMatcher, _EntryHit, _ListedHit, _Matchers, _SubjectHit
 from ._phrases import plain_words
 
@@ -158,6 +158,11 @@ class _CompiledClaim:
                 doubts = [d for m in matchers for d in _interleaved_doubts(work, m)]
                 if work.authors_truncated:
                     doubts.append("the record's author list is truncated, so a listed coauthor may be missing")
+                elif work.authors_may_be_cut:
+                    doubts.append(
+                        f"the record holds exactly {LIST_AUTHORS_CAP} authors and does not say whether its list"
+                        " was cut there, as API list pages cut it, so a listed coauthor may be missing"
+                    )
                 return _Outcome(UNKNOWN, [], doubts) if doubts else _FAILS
             # A work that matches cites what is sure; one that only might, everything it might by.
             cited = [r for sure, r in reasons if sure or status != TRUE]

@@ -33,7 +33,7 @@ from .. import ids
 from .._gzip import open_inflated
 from ..documents import NOT_UTF8, open_input
 from ..errors import InputError, Problem
-from ..works import openalex_date
+from ..works import LIST_AUTHORS_CAP, openalex_date
 
 EXPECTED_SHAPES = (
     "expected JSON Lines of work or author records, an API list response {meta, results}, "
@@ -687,8 +687,6 @@ class WorkAuthors:
 
 
 NO_AUTHORS = WorkAuthors()
-
-LIST_AUTHORS_CAP = 100  # authorships an API list response gives a work at most (FACTS.md)
 
 
 def authors_cut(record: dict[str, Any]) -> bool:
