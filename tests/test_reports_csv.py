@@ -314,3 +314,13 @@ def test_hostile_people_reach_the_csv_as_inert_text():
         "'@SUM(1+1)",
         "'-2+3 \ufffd[2J",
     )
+
+
+def test_a_line_break_in_a_one_item_cell_folds_to_a_space(tmp_path):
+    """Each line of a cell is one item: a title holding a line break is still one title."""
+    from test_reports_hostile import hostile_results
+
+    rows = parse(render_csv(hostile_results(tmp_path, title="Face recognition\nW999 \u2028 a second\r\nline")))
+    (row,) = [r for r in rows if r["work_id"] == "W1"]
+    assert row["title"] == "Face recognition W999   a second line"
+    assert all("\n" not in row[c] for c in COLUMNS if c not in ("records", "reasons", "doubts"))

@@ -246,8 +246,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.splitlines())
 
 
+# The cells that hold several items, one a line (`_lines`); in every other cell a line break is
+# part of one item (a title, a statement's `says`), folded to a space as inside an item.
+_SEVERAL_ITEMS = frozenset(
+    {"records", "reasons", "doubts", "other_openalex_ids", "years_at_subject", "years_at_listed", "person_works"}
+)
+
+
 def _safe_row(cells: dict[str, str | None]) -> dict[str, str]:
-    return {c: safe_cell(cells.get(c) or "") for c in COLUMNS}
+    return {c: safe_cell(_cell_text(c, cells.get(c) or "")) for c in COLUMNS}
+
+
+def _cell_text(column: str, text: str) -> str:
+    return text if column in _SEVERAL_ITEMS else _one_line(text)
 
 
 def safe_cell(text: str) -> str:
