@@ -1,8 +1,13 @@
-"""Two false clearances a review of verdicts on real lists found (issue 18, eleventh part): a
-listed name in the form Web of Science writes it, without its "of" ("Harbin Inst Technol"), and
-an official name that ends "of China" or "of PLA" after the listed one ("Renmin University of
-China", "Army Engineering University of PLA"), which the rule for longer names ("Tianjin
-University of Technology" is not Tianjin University) took for another institution."""
+"""What a review of verdicts on real lists found in name matching (issue 18, eleventh part).
+
+Two false clearances: a listed name in the form Web of Science writes it, without its "of"
+("Harbin Inst Technol"), and an official name that ends "of China" or "of PLA" after the listed
+one ("Renmin University of China", "Army Engineering University of PLA"), which the rule for
+longer names ("Tianjin University of Technology" is not Tianjin University) took for another
+institution. And a false accusation: a listed name that the affiliation runs straight on from
+into another word ("Tianjin University Renai College", "Tianjin Univ Technol", "Chongqing
+University Town") was a certain match; it is a doubt now, unless the word is a part of the
+institution (a school, a lab) or a place ("Harbin Institute of Technology Shenzhen")."""
 
 from __future__ import annotations
 
@@ -73,24 +78,60 @@ sources: [{title: A source}]
 entries:
   - {id: hit, name: Harbin Institute of Technology, country: CN, listed_from: 2020-06-05, verified: true}
   - {id: renmin, name: Renmin University, country: CN, listed_from: 2020-06-05, verified: true}
+  - {id: tju, name: Tianjin University, country: CN, listed_from: 2020-06-05, verified: true}
+  - {id: cqu, name: Chongqing University, country: CN, listed_from: 2020-06-05, verified: true}
 """
 
 
-def test_both_engines_find_them_in_raw_affiliations(tmp_path):
+def check(tmp_path, raws: list[str]):
+    """The claim on works by the lab, each with one partner whose raw affiliation is given,
+    through both engines."""
     write(tmp_path / "claims/c.yaml", CLAIMS)
     write(tmp_path / "evidence/lists/named.yaml", LIST)
     claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
-    wos = authorship(
-        "B. Partner", [], raw=["Sch Comp Sci & Technol, Harbin Inst Technol, Harbin 150001, Peoples R China"]
-    )
-    renmin = authorship("C. Partner", [], raw=["School of Law, Renmin University of China, Beijing 100872, China"])
-    other = authorship("D. Partner", [], raw=["Tianjin University of Technology, Tianjin, China"])
     records = [
-        work("W1", "One", "2024-06-01", [authorship("A. Lab", [LAB]), wos]),
-        work("W2", "Two", "2024-06-01", [authorship("A. Lab", [LAB]), renmin]),
-        work("W3", "Three", "2024-06-01", [authorship("A. Lab", [LAB]), other]),
+        work(f"W{n}", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [], raw=[raw])])
+        for n, raw in enumerate(raws, 1)
     ]
     results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
     (result,) = results.results
+    return result
+
+
+def test_both_engines_find_them_in_raw_affiliations(tmp_path):
+    result = check(
+        tmp_path,
+        [
+            "Sch Comp Sci & Technol, Harbin Inst Technol, Harbin 150001, Peoples R China",
+            "School of Law, Renmin University of China, Beijing 100872, China",
+            "Tianjin University of Technology, Tianjin, China",
+        ],
+    )
     assert sorted(f.work.id for f in result.findings) == ["W1", "W2"]
     assert result.verdict == "contradicted"
+
+
+RUNS_ON = [
+    "Tianjin University Renai College, Tianjin 301636, China",
+    "Tianjin Univ Technol, Sch Comp Sci & Engn, Tianjin 300384, Peoples R China",
+    "Chongqing Normal University, Chongqing University Town, Chongqing 401331, China",
+]
+STANDS = [
+    "Harbin Institute of Technology Shenzhen, Shenzhen 518055, China",
+    "Tianjin University School of Computer Science, Tianjin, China",
+    "School of Computer Science, Tianjin University, Tianjin 300072, China",
+    "Chongqing University, Chongqing 400044, China",
+]
+
+
+@pytest.mark.parametrize("raw", RUNS_ON)
+def test_a_name_running_on_into_another_word_is_a_doubt(tmp_path, raw):
+    result = check(tmp_path, [raw])
+    assert not result.findings
+    (finding,) = result.uncertain_findings
+    assert any("runs on into" in why for why in finding.uncertain_because)
+
+
+@pytest.mark.parametrize("raw", STANDS)
+def test_a_name_going_on_into_a_part_of_it_or_a_place_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
