@@ -135,3 +135,32 @@ def test_a_name_running_on_into_another_word_is_a_doubt(tmp_path, raw):
 @pytest.mark.parametrize("raw", STANDS)
 def test_a_name_going_on_into_a_part_of_it_or_a_place_still_matches(tmp_path, raw):
     assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("中国人民大学法学院，北京", ["renmin"]),  # Renmin University of China, in its own name
+        ("中国人民解放军国防大学，北京", ["ndu"]),
+        ("解放军国防大学", ["ndu"]),
+        ("国防科技大学，长沙", []),  # NUDT: 国防 begins another name
+        ("南开天津大学", []),  # another word before the name: still a longer name
+        ("北京中国人民大学", []),  # the prefix itself inside a longer word
+    ],
+)
+def test_a_chinese_name_after_its_country_or_army_is_the_same_institution(text, found):
+    matcher = NameMatcher([("renmin", "人民大学"), ("ndu", "国防大学")])
+    assert [h.key for h in matcher.find(text)] == found
+
+
+def test_both_engines_find_a_chinese_name_after_its_country(tmp_path):
+    write(
+        tmp_path / "evidence/lists/named.yaml",
+        LIST + "  - {id: ndu, name: National Defense University, aliases: [国防大学], country: CN, verified: true}\n",
+    )
+    write(tmp_path / "claims/c.yaml", CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    partner = authorship("B. Partner", [], raw=["中国人民解放军国防大学，北京"])
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    assert [f.work.id for r in results.results for f in r.findings] == ["W1"]

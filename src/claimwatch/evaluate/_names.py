@@ -248,7 +248,8 @@ class NameMatcher:
             start = normal.find(name)
             while start >= 0:
                 end = start + len(name)
-                if (start == 0 or not _CJK.match(normal[start - 1])) and not _a_longer_cjk_name(normal, name, end):
+                stands_alone = start == 0 or not _CJK.match(normal[start - 1]) or _after_its_own_country(normal, start)
+                if stands_alone and not _a_longer_cjk_name(normal, name, end):
                     s, e = _back(given, normal, start, "NFKC"), _back(given, normal, end, "NFKC")
                     hits.append(NameHit(key, name, given[s:e], s, e))
                 start = normal.find(name, start + 1)
@@ -318,6 +319,21 @@ def _names_its_own_country(words: list[str], of: int) -> bool:
 
 # Words after "... of China" that make it a longer name still ("... of China Branch" is not one).
 _NAME_GOES_ON = frozenset({"university", "institute", "academy", "college", "school", "branch", "campus"})
+
+
+# What may come before a Chinese name and leave it the same institution: its country or its army
+# ("中国人民大学" is Renmin University of China, "解放军国防大学" the PLA's National Defense
+# University), as "of China" and "of PLA" may follow an English one.
+_OWN_COUNTRY_BEFORE = ("中国人民解放军", "人民解放军", "解放军", "中国")
+
+
+def _after_its_own_country(text: str, start: int) -> bool:
+    """Does the name at `start` follow one of those, itself not part of a longer word?"""
+    for prefix in _OWN_COUNTRY_BEFORE:
+        begin = start - len(prefix)
+        if begin >= 0 and text.startswith(prefix, begin) and (begin == 0 or not _CJK.match(text[begin - 1])):
+            return True
+    return False
 
 
 def _a_longer_cjk_name(text: str, name: str, end: int) -> bool:
