@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from . import documents, ids
 from .errors import InputError, Problem
 from .files import utf8_named
-from .lists import ListLibrary, ReferenceList, Source, default_dirs
+from .lists import ListLibrary, ReferenceList, Source, default_dirs, stripped_names
 
 DEFAULT_TOPICS_DIR = Path("claims/topics")
 DEFAULT_MAX_UNAFFILIATED = 0.05
@@ -53,8 +53,7 @@ class Subject(BaseModel):
     @field_validator("name", "aliases")
     @classmethod
     def _stripped(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
-        # As a list entry's (lists/_model.py): "MSRA\n" from a YAML block scalar is "MSRA".
-        return value.strip() if isinstance(value, str) else tuple(v.strip() for v in value)
+        return stripped_names(value)  # as a list entry's: "MSRA\n" from a YAML block scalar is "MSRA"
 
     @property
     def names(self) -> tuple[str, ...]:

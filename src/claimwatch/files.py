@@ -27,12 +27,20 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def is_utf8_text(text: str) -> bool:
+    """Whether `text` can be written as UTF-8: a name Python read from bytes in another encoding
+    holds lone surrogates, which cannot."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def utf8_named(path: Path) -> Path:
     """`path`, where its name is UTF-8 text; else an InputError naming it."""
-    try:
-        os.fspath(path).encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError(Problem(shown_path(path), 0, 0, NOT_UTF8_NAME)) from None
+    if not is_utf8_text(os.fspath(path)):
+        raise InputError(Problem(shown_path(path), 0, 0, NOT_UTF8_NAME))
     return path
 
 

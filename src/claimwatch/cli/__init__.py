@@ -17,7 +17,7 @@ import click
 
 from .._signals import sigterm_raises
 from ..errors import ClaimwatchError
-from ..files import shown_path
+from ..files import is_utf8_text, shown_path
 from . import authoring, check, collect, diff, evidence, init, lists, review
 from .options import CommandLine, answer_stop, sanitised_terminal
 
@@ -105,12 +105,7 @@ NOT_UTF8_ARGUMENT = (
 def _not_utf8(args: list[str]) -> str | None:
     """The first argument Python could read only with lone surrogates (bytes that are not
     UTF-8: a file name in another encoding), if any."""
-    for arg in args:
-        try:
-            arg.encode("utf-8")
-        except UnicodeEncodeError:
-            return arg
-    return None
+    return next((arg for arg in args if not is_utf8_text(arg)), None)
 
 
 def _stop_behind(error: BaseException) -> KeyboardInterrupt | None:

@@ -177,18 +177,21 @@ class Snapshot:
 
     def works(self) -> Iterator[Work]:
         name = str(Path(self.path) / WORKS_FILE)
-        for n, line in self.lines(WORKS_FILE):
-            record = parse_record(line, name, n)
-            if record is not None:
-                yield work_from_openalex(record, Origin("snapshot", name, n))
+        for n, record, _ in self._work_records(name):
+            yield work_from_openalex(record, Origin("snapshot", name, n))
 
     def work_texts(self) -> Iterator[tuple[int, bytes]]:
         """(line, JSON text) of each work record `works` reads, read and checked as it reads
         them: what a columnar copy of a snapshot made before tables existed is made of."""
-        name = str(Path(self.path) / WORKS_FILE)
+        for n, _, text in self._work_records(str(Path(self.path) / WORKS_FILE)):
+            yield n, text
+
+    def _work_records(self, name: str) -> Iterator[tuple[int, dict[str, Any], bytes]]:
+        """Each work record of the data file (`name`), checked, with its line and its text."""
         for n, line in self.lines(WORKS_FILE):
-            if parse_record(line, name, n) is not None:
-                yield n, line.rstrip(b"\r\n")
+            record = parse_record(line, name, n)
+            if record is not None:
+                yield n, record, line.rstrip(b"\r\n")
 
     def authors(self) -> Iterator[AuthorRecord]:
         """The snapshot's author records (none where it holds none), each knowing the ids
@@ -515,8 +518,9 @@ def _snapshot_path(out: str | Path) -> Path:
 
 def check_destination(out: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
     """`out` checked as the folder a snapshot is written to, before anything is read: named (not
-    `.`, and in UTF-8 text, as `out` and `inputs` go into its manifest), none of `inputs` nor holding one nor inside an input folder, and, where it exists,
-    an empty folder or a snapshot claimwatch may replace (`_check_destination`). Its path."""
+    `.`, and in UTF-8 text, as `out` and `inputs` go into its manifest), none of `inputs` nor
+    holding one nor inside an input folder, and, where it exists, an empty folder or a snapshot
+    claimwatch may replace (`_check_destination`). Its path."""
     path = utf8_named(_snapshot_path(out))
     refuse_folder_over_inputs(path, [utf8_named(Path(i)) for i in inputs])
     try:

@@ -48,6 +48,7 @@ from ._model import (
     find_list,
     list_from_document,
     load_list,
+    stripped_names,
 )
 from ._write import render_list_yaml, write_list_yaml
 
@@ -88,5 +89,6 @@ __all__ = [
     "render_list_yaml",
     "source_abbreviation",
     "split_aspi_value",
+    "stripped_names",
     "write_list_yaml",
 ]

@@ -37,6 +37,14 @@ class Source(BaseModel):
     note: str | None = None
 
 
+def stripped_names(value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    """A name, or names, without the white space around them: a YAML block scalar ends a name
+    with a newline ("HIT\n"), which the name matchers and the query's needles would read
+    differently. A name of white space alone becomes "", which, as before, matches nothing.
+    (List entries' and subjects' names alike.)"""
+    return value.strip() if isinstance(value, str) else tuple(v.strip() for v in value)
+
+
 class ListEntry(BaseModel):
     """One listed institution. `verified` is false unless the file says the entry's facts were confirmed."""
 
@@ -74,10 +82,7 @@ class ListEntry(BaseModel):
     @field_validator("name", "aliases")
     @classmethod
     def _stripped(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
-        # A YAML block scalar ends a name with a newline ("HIT\n"), which the name matchers and
-        # the query's needles would read differently. A name of whitespace alone becomes "",
-        # which, as before, matches nothing.
-        return value.strip() if isinstance(value, str) else tuple(v.strip() for v in value)
+        return stripped_names(value)
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -16,11 +16,12 @@ from .. import ids
 from ..claims import ClaimSet, Subject, describe_period
 from ..coverage import Coverage
 from ..errors import InputError, Problem
+from ..works import LIST_AUTHORS_CAP
 
 LINEAGE = "authorships.institutions.lineage"
 MAX_OR_VALUES = 100  # the API refuses an OR filter with more values
 PER_PAGE = 200  # the API's largest page
-AUTHORS_CAP = 100  # list responses cut authorships here
+AUTHORS_CAP = LIST_AUTHORS_CAP  # list responses cut authorships here
 
 # Exactly the root fields works.work_from_openalex reads (a test holds the two together).
 WORK_FIELDS = (
