@@ -47,9 +47,9 @@ def write_reports(
     """Render every requested report, then write them all or none; returns the paths written.
 
     No report is written over an input of the run (its claim, topic and list files, its
-    evidence, its reviews file, the claimwatch.toml of the case its claim files are in, and anything in `protected`, e.g. evidence folders as given), into an evidence
-    folder, or over another report of the same run: any of these is refused before anything is
-    written. `command`, the command line that ran the check, goes into every report's
+    evidence, its reviews file, the claimwatch.toml of the case its claim files are in, and
+    anything in `protected`, e.g. evidence folders as given), into an evidence folder, or over
+    another report of the same run: any of these is refused before anything is written. `command`, the command line that ran the check, goes into every report's
     reproducibility record; `publication`, the report's title, author, publisher, URL and date,
     goes into every report that shows them.
     """
