@@ -66,8 +66,11 @@ PIECES = [
     "Hong Kong",
     "桂林电子科技大学",
     "哈尔滨工业大学校",
+    "Harbin Insti\u00adtute of Tech\u200bnology",  # invisible characters inside words
+    "哈尔滨\u200b工业大学",
+    "\ufeffUSTC",
 ]
-SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐"]
+SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(
     st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(SEPARATORS)), min_size=1, max_size=5).map(
         lambda parts: "".join(p + s for p, s in parts)

@@ -22,6 +22,10 @@ exports give it): never asked of the API."""
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
+# Characters that show nothing and join what is on either side (a soft hyphen, zero-width spaces
+# and joiners, a word joiner, a byte-order mark): names are read through them, every engine
+# alike, so "Insti\u00adtute" is "Institute" (evaluate/_names.py, columnar/_table.py).
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 @functools.total_ordering

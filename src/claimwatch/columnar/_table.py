@@ -49,10 +49,10 @@ import orjson
 from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
-from ..works import Authorship, Origin, Work, work_from_openalex
+from ..works import INVISIBLE, Authorship, Origin, Work, work_from_openalex
 from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
 
-TABLE_FORMAT = 2
+TABLE_FORMAT = 3
 """Bumped whenever a column changes meaning: tables of another format are made again."""
 WORKS_TABLE = "works.parquet"
 # Small row groups: DuckDB decompresses a column of a row group at once, and the records of
@@ -123,6 +123,14 @@ def search_form(text: str) -> str:
     allows for (`needle_pattern` in _sql.py)."""
     if text.isascii():
         return text.lower()
+    if INVISIBLE.search(text):
+        # The matchers read such a text both ways (a soft hyphen joins a word, a zero-width
+        # space may part two): a line for each, and no needle holds a line break.
+        return f"{_folded_form(text)}\n{_folded_form(INVISIBLE.sub('', text))}"
+    return _folded_form(text)
+
+
+def _folded_form(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

@@ -24,7 +24,7 @@ from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import Authorship, Institution, Work
-from ._names import NameHit, NameMatcher, fold, is_acronym
+from ._names import NameHit, NameMatcher, cjk_run_on, fold, is_acronym
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 
@@ -271,12 +271,25 @@ _ELSEWHERE = _Elsewhere()
 
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
     placed = _placed_in(entry.country, entry.name, hit, text, resolved, entry.names)
-    if placed is None and (word := _runs_on_into(hit, text)):
-        return (
-            f"\u201c{printable(hit.matched)}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
-            f"another institution whose name begins with {printable(entry.name)}'s"
-        )
+    if placed is None:
+        return _a_longer_name(entry, hit, text)
     return placed
+
+
+def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where the text around a name may make it part of another institution's name."""
+    said, label = printable(hit.matched), printable(entry.name)
+    if word := _runs_on_into(hit, text) or (hit.is_cjk and cjk_run_on(text, hit.end)):
+        return (
+            f"\u201c{said}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
+            f"another institution whose name begins with {label}'s"
+        )
+    if word := _direction_before(hit, text):
+        return (
+            f"\u201c{printable(word)}\u201d comes right before \u201c{said}\u201d: the text may name another "
+            f"institution whose name ends with {label}'s"
+        )
+    return None
 
 
 # The word right after a name, with nothing but spaces between: "Tianjin University Renai College",
@@ -307,6 +320,26 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     if fold(word) in _PARTS_OF_AN_INSTITUTION or any(p.start == found.start(1) for p in places_in(text)):
         return None
     return word
+
+
+# A word of direction right before a name, with nothing but spaces between, begins another
+# institution's name: "West Anhui University" (皖西学院) is not Anhui University, nor "East China
+# Normal University" a "China Normal University".
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_DIRECTIONS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+        "southwestern", "central", "mid", "middle",
+    }
+)  # fmt: skip
+
+
+def _direction_before(hit: NameHit, text: str) -> str | None:
+    if hit.is_acronym or hit.is_cjk:
+        return None
+    found = _WORD_BEFORE.search(text, 0, hit.start)
+    return found.group(1) if found and fold(found.group(1)) in _DIRECTIONS else None
 
 
 def _placed_in(

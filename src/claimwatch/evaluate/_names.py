@@ -22,10 +22,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from ..works import INVISIBLE
 from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _APOSTROPHE = re.compile("['\u2019]")
+
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Where words may have run together: two lower-case letters, then a capital ("EngineeringNanjing");
@@ -204,6 +206,13 @@ class NameMatcher:
         return list(hits)
 
     def _find(self, given: str) -> tuple[NameHit, ...]:
+        if INVISIBLE.search(given):
+            # Read both ways: an invisible character may join a word ("Insti\u00adtute", a soft
+            # hyphen) or part two (a zero-width space, a break between words).
+            return _in_order([*self._find_as_given(given), *_seen_through(given, self._find_as_given)])
+        return self._find_as_given(given)
+
+    def _find_as_given(self, given: str) -> tuple[NameHit, ...]:
         # Composed characters: a decomposed "é" would split a word at its accent.
         text = unicodedata.normalize("NFC", given)
         hits: list[NameHit] = []
@@ -216,7 +225,7 @@ class NameMatcher:
         if self._first_words.isdisjoint(folded_words) and self._first_words.isdisjoint(
             w.lower() for w in re.findall(r"[A-Za-z0-9&]+", text)
         ):
-            return tuple(hits)
+            return _in_order(hits)
         if spans is None:
             spans = word_spans(text, self._starts_a_name)
         words = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
@@ -232,7 +241,7 @@ class NameMatcher:
                 for s, e in [(_back(given, text, h.start, "NFC"), _back(given, text, h.end, "NFC"))]
             ]
         hits += words
-        return tuple(sorted(set(hits), key=lambda h: (h.start, -h.end, h.key, h.name)))
+        return _in_order(hits)
 
     def _starts_a_name(self, piece: str) -> bool:
         """Does a piece of a run-together word start a registered name ("...EngineeringNanjing")?"""
@@ -258,7 +267,8 @@ class NameMatcher:
     def _find_words(self, text: str, spans: list[tuple[str, int, int]], *, folded: bool) -> list[NameHit]:
         """Match over words, mapping each word back to its span in the original text."""
         # Acronyms are matched as written, but a possessive is not part of one: "USTC's".
-        words = [fold(w) if folded else _APOSTROPHE.sub(" ", w) for w, _, _ in spans]
+        # As written, but in compatibility form: a fullwidth "ＨＩＴ" is "HIT".
+        words = [fold(w) if folded else _APOSTROPHE.sub(" ", unicodedata.normalize("NFKC", w)) for w, _, _ in spans]
         keep = [i for i, w in enumerate(words) if w]
         doc_words: list[str] = []
         index: list[int] = []
@@ -286,6 +296,22 @@ class NameMatcher:
             for key, name in self._labels[match_id]:
                 hits.append(NameHit(key, name, text[first[1] : last[2]], first[1], last[2]))
         return hits
+
+
+def _in_order(hits: list[NameHit] | tuple[NameHit, ...]) -> tuple[NameHit, ...]:
+    """Hits by where they start, the longest first: a list entry cites the first it keeps."""
+    return tuple(sorted(set(hits), key=lambda h: (h.start, -h.end, h.key, h.name)))
+
+
+def _seen_through(given: str, find: Callable[[str], tuple[NameHit, ...]]) -> tuple[NameHit, ...]:
+    """The names `find` finds in `given` read without its invisible characters, with offsets
+    into `given` (a name's text keeps any inside it)."""
+    kept = [i for i, c in enumerate(given) if not INVISIBLE.match(c)]
+    return tuple(
+        NameHit(h.key, h.name, given[start:end], start, end)
+        for h in find("".join(given[i] for i in kept))
+        for start, end in [(kept[h.start], kept[h.end - 1] + 1)]
+    )
 
 
 def _without_inner_of(words: list[str]) -> list[str] | None:
@@ -334,6 +360,31 @@ def _after_its_own_country(text: str, start: int) -> bool:
         if begin >= 0 and text.startswith(prefix, begin) and (begin == 0 or not _CJK.match(text[begin - 1])):
             return True
     return False
+
+
+# What may follow a Chinese name and leave it the same institution: a part of it (an affiliated
+# hospital, a campus, a graduate school, a library, a laboratory). Anything else may make another
+# institution's name, since Chinese writes no space between: 天津大学仁爱学院 (a college of its
+# own), 北大荒 (a state farm group, not 北大), 中国电子学会 (a society, not 中国电子); and a name
+# with a bracket of its own, 中国地质大学（北京）, is another university than 中国地质大学（武汉）.
+# That an institution's school (计算机学院) looks the same is why it is a doubt, not a no.
+_CJK_PARTS = ("附属", "校区", "分校", "研究生院", "图书馆", "国家重点实验室", "重点实验室", "实验室")
+_CJK_AFTER = re.compile(
+    r"[ \t\u3000]*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[(\uff08][^()\uff08\uff09]{1,40}[)\uff09])"
+)
+
+
+def cjk_run_on(text: str, end: int) -> str | None:
+    """What a Chinese name found in `text`, ending at `end`, runs straight on into: the Chinese
+    characters after it, or a bracket holding Chinese ("（北京）"); None where nothing does or
+    what follows is a part of the institution."""
+    found = _CJK_AFTER.match(text, end)
+    if not found:
+        return None
+    after = found.group(1)
+    if after[0] in "(\uff08":
+        return after if _CJK.search(after) else None
+    return None if after.startswith(_CJK_PARTS) else after
 
 
 def _a_longer_cjk_name(text: str, name: str, end: int) -> bool:
