@@ -9,7 +9,7 @@ import struct
 import zlib
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimwatch._gzip import BadGzipFile, ChecksumMismatch, Inflated, open_inflated
@@ -33,6 +33,15 @@ class Trickle(io.RawIOBase):
 
     def readable(self) -> bool:
         return True
+
+    def seekable(self) -> bool:  # as a file on disk is: a member ending early is read again
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self.data.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.data.tell()
 
     def readinto(self, buffer) -> int:
         got = self.data.read(min(len(buffer), self.n))
@@ -166,6 +175,8 @@ def test_a_changed_byte_is_a_checksum_mismatch_where_its_trailer_tells():
     tail=st.sampled_from([b"", b"\x00", b"\x00" * 9, b"x", b"\x1f", b"\x1f\x8b"]),
     how=st.sampled_from(["whole", "cut", "flip"]),
 )
+# Found by this test: see test_where_isa_l_and_zlib_part_ways_gzip_s_word_holds.
+@example(pieces=[b"\x00" * 4, b"\x9a\x1a\xc3\xc1"], cut=0, flip=9283, tail=b"\x00", how="flip")
 def test_any_file_is_read_or_refused_as_gzip_does(pieces, cut, flip, tail, how):
     """Random members (incompressible and repetitive bytes alike), then cut short, or one bit
     flipped, or followed by padding or stray bytes: whatever gzip reads, the same bytes; whatever
@@ -187,3 +198,40 @@ def test_a_read_never_gives_more_than_asked():
     buffer = bytearray(4096)
     sizes = {stream.readinto(buffer) for _ in range(50)}
     assert max(sizes) <= 4096
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        # A flipped bit gives the second member a name: its deflate stream starts at bytes zlib
+        # refuses at once and ISA-L waits on past the file's end. Corrupt, not cut short.
+        (
+            "1f8b08000000000004ff6360606000001cdf4421040000001f8b08080000000000ff9b2575f8e02c2006006c483d940800000000",
+            "bad",
+        ),
+        # One gives a member a header CRC: its deflate stream starts two bytes late, at a block
+        # ISA-L refuses and zlib reads on into the file's end. Cut short, not corrupt.
+        ("1f8b08020000000004ff6364a43a00009144ee7e5300000078", "cut short"),
+    ],
+)
+@pytest.mark.parametrize("trickle", [None, 1, 7])
+def test_where_isa_l_and_zlib_part_ways_gzip_s_word_holds(data, kind, trickle):
+    assert by_gzip(bytes.fromhex(data))[0] == kind
+    assert by_inflated(bytes.fromhex(data), trickle=trickle)[0] == kind
+
+
+def test_a_stream_that_cannot_be_read_again_keeps_isa_ls_word():
+    """Where the file cannot seek (a pipe), zlib cannot read the member again: a member whose
+    bytes ISA-L waits on past the end is a file cut short, the one thing such a reader can say."""
+    data = bytes.fromhex(
+        "1f8b08000000000004ff6360606000001cdf4421040000001f8b08080000000000ff9b2575f8e02c2006006c483d940800000000"
+    )
+
+    class Pipe(Trickle):
+        def seekable(self) -> bool:
+            return False
+
+    assert by_gzip(data)[0] == "bad"
+    assert by_inflated(data)[0] == "bad"
+    with pytest.raises(EOFError):
+        Inflated(Pipe(data, 1 << 16)).read()

@@ -21,18 +21,12 @@ from claimwatch import claims as claims_mod
 from claimwatch import lists
 from claimwatch.columnar import search_form
 from claimwatch.evaluate._names import NameMatcher, cjk_run_on
-from helpers import authorship, institution, work, write, write_jsonl
+from helpers import authorship, work, write, write_jsonl
 from test_columnar_engine import engines_agree
+from test_name_forms import CLAIMS as NAMED_CLAIMS
+from test_name_forms import LAB
 
-LAB = institution("I100", "Example Lab", country="US")
-
-CLAIMS = """\
-statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
-subjects:
-  lab: {name: Example Lab, openalex: [I100]}
-claims:
-  - {id: partners, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [aspi]}}
-"""
+CLAIMS = NAMED_CLAIMS.replace("coauthor_in: [named]", "coauthor_in: [aspi]")  # the real tracker's
 
 
 @pytest.fixture(scope="module")

@@ -8,13 +8,15 @@ another as one stream, each header read here (its header CRC skipped, as `gzip` 
 checks it wrongly when a header arrives in two reads), the deflate stream inflated by ISA-L, and
 each member's CRC-32 and size held to its trailer; zero bytes after a member are skipped. It
 fails as `gzip` does: `EOFError` for a file cut short, `BadGzipFile` for anything else
-(`ChecksumMismatch` where a member's bytes do not match its CRC-32 or size).
+(`ChecksumMismatch` where a member's bytes do not match its CRC-32 or size). Where ISA-L and
+zlib part ways on broken bytes, zlib reads the member again to say which (`_as_zlib_judges`).
 """
 
 from __future__ import annotations
 
 import io
 import struct
+import zlib
 from gzip import BadGzipFile
 from typing import Any, BinaryIO
 
@@ -48,6 +50,7 @@ class Inflated(io.RawIOBase):
         self._member: Any = None  # the deflate stream being inflated; None between members
         self._crc = self._size = 0  # of what the member has given so far
         self._members = 0
+        self._deflate_at: int | None = None  # where the member's deflate stream begins in `raw`
         self._done = False
 
     def readable(self) -> bool:
@@ -61,11 +64,11 @@ class Inflated(io.RawIOBase):
             if self._member is None and not self._next_member():
                 break
             if not self._input and not self._more():
-                raise EOFError(CUT_SHORT)
+                raise self._as_zlib_judges(EOFError(CUT_SHORT))
             try:
                 out = self._member.decompress(self._input, len(view))
             except _INFLATE_ERROR as e:
-                raise BadGzipFile(str(e)) from None
+                raise self._as_zlib_judges(BadGzipFile(str(e))) from None
             if self._member.eof:  # the trailer, then the next member if any, follow in what is left
                 self._input = self._member.unused_data
                 self._member = None
@@ -80,6 +83,29 @@ class Inflated(io.RawIOBase):
                 view[: len(out)] = out
                 return len(out)
         return 0
+
+    def _as_zlib_judges(self, failure: Exception) -> Exception:
+        """A member's deflate stream that ISA-L cannot finish, judged as gzip judges it. The two
+        part ways on broken bytes: ISA-L waits for more input where zlib sees bad bytes at once
+        (a set of code lengths no Huffman code has), and refuses a block zlib would read on into
+        the file's end. So, on this failing path only and where the file can be read again, zlib
+        reads the member again: bytes it refuses are corrupt (`BadGzipFile`), bytes that run out
+        first a file cut short (`EOFError`); else ISA-L's `failure` stands."""
+        at = self._deflate_at
+        if at is None:
+            return failure
+        check = zlib.decompressobj(_RAW_DEFLATE)
+        try:
+            self._raw.seek(at)
+            while (data := self._raw.read(_READ_AT_ONCE)) and not check.eof:
+                while data and not check.eof:  # inflated a bounded piece at a time, and let go
+                    check.decompress(data, _READ_AT_ONCE)
+                    data = check.unconsumed_tail
+        except zlib.error as e:
+            return BadGzipFile(str(e))
+        except OSError:
+            return failure
+        return failure if check.eof else EOFError(CUT_SHORT)
 
     def _more(self) -> bool:
         """Read on from `raw` into the input; False at its end."""
@@ -130,9 +156,17 @@ class Inflated(io.RawIOBase):
         if flags & _FHCRC:
             self._take(2)
         self._member = isal_zlib.decompressobj(wbits=_RAW_DEFLATE)
+        self._deflate_at = self._position()
         self._crc = self._size = 0
         self._members += 1
         return True
+
+    def _position(self) -> int | None:
+        """Where in `raw` the input not yet used begins, if `raw` can seek back there."""
+        try:
+            return self._raw.tell() - len(self._input) if self._raw.seekable() else None
+        except (OSError, AttributeError):
+            return None
 
     def _check_trailer(self) -> None:
         crc, size = struct.unpack("<II", self._take(_TRAILER))

@@ -206,8 +206,8 @@ class Work:
             m = _ARXIV_DOI.match(self.doi)
             if m:
                 keys.append(f"arxiv:{m.group(1)}")
-        if self.arxiv:
-            keys.append(f"arxiv:{self.arxiv.lower()}")
+        if self.arxiv and (key := f"arxiv:{self.arxiv.lower()}") not in keys:
+            keys.append(key)
         return keys
 
 
@@ -298,9 +298,35 @@ def work_from_openalex(record: dict[str, Any], origin: Origin) -> Work:
         authors_may_be_cut=not isinstance(record.get("is_authors_truncated"), bool)
         and len(authors) == LIST_AUTHORS_CAP,
         updated=_str(record.get("updated_date")),
+        arxiv=_arxiv_location(record),
         abstract_text=plain if plain and not isinstance(index, dict) else None,
         abstract_index=index if isinstance(index, dict) else None,
     )
+
+
+# An arXiv abstract or PDF page, as OpenAlex gives a location's landing_page_url and pdf_url
+# ("https://arxiv.org/abs/2007.14454", "http://arxiv.org/pdf/2311.04496v1"): the id without its
+# version, new style (2007.14454) or old (hep-th/9711200).
+_ARXIV_PAGE = re.compile(
+    r"https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/(\d{4}\.\d{4,5}|[a-z][a-z.-]*/\d{7})(?:v\d+)?(?:\.pdf)?/?",
+    re.IGNORECASE,
+)
+
+
+def _arxiv_location(record: dict[str, Any]) -> str | None:
+    """The arXiv id of the one arXiv version among the record's `locations`: OpenAlex lists a
+    journal article's preprint there, often beside a work record of its own for that preprint
+    (whose DOI, 10.48550/arXiv.ID, names the same id), so that the two are versions of one work.
+    None where no location is on arXiv, or where several arXiv ids are (which is the work's
+    cannot be told)."""
+    found = {
+        m.group(1).lower()
+        for loc in _list(record.get("locations"))
+        if isinstance(loc, dict)
+        for url in (_str(loc.get("landing_page_url")), _str(loc.get("pdf_url")))
+        if url and (m := _ARXIV_PAGE.fullmatch(url))
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def openalex_date(record: dict[str, Any]) -> PartialDate | None:
@@ -457,7 +483,11 @@ def _is_institution_name(a: Authorship) -> bool:
     a word ("Lee Hospital") keeps the affiliation the record gives them."""
     if a.institutions or a.raw_affiliations:
         return False
-    name = a.name
+    return names_an_institution(a.name)
+
+
+def names_an_institution(name: str) -> bool:
+    """A name that is an institution's ("Kazan University", 哈尔滨工业大学), not a person's."""
     if _CJK_INSTITUTION.search(name):
         return True
     words = re.findall(r"[^\W\d_]+", name.casefold())

@@ -134,6 +134,7 @@ _OBJECT_FIELDS = (
     "authorships",
     "ids",
     "keywords",
+    "locations",
     "primary_location",
     "primary_topic",
     "topics",

@@ -9,17 +9,20 @@ is truncated). A test returns `_FAILS` for a work that certainly fails, which mo
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
+from .._text import printable
 from ..claims import Claim, ClaimFile, Condition, describe_condition
 from ..lists import ListEntry
 from ..results import AbsenceReason, PhraseReason
-from ..works import LIST_AUTHORS_CAP, Authorship, PartialDate, Work
+from ..works import LIST_AUTHORS_CAP, Authorship, PartialDate, Work, names_an_institution
 from ._matchers import ListMatcher, SubjectMatcher, TopicMatcher, _EntryHit, _ListedHit, _Matchers, _SubjectHit
+from ._names import _is_cjk, fold
 from ._phrases import plain_words
 
 
@@ -109,25 +112,33 @@ class _CompiledClaim:
         # `works` condition would otherwise hold for every work of the subject.
         self.test: _Test = _no_work if claim.is_about_people else self._compile(claim.works)
 
-    def _compile(self, cond: Condition) -> _Test:
-        """The condition's parts, cheap ones first: lists, then combinations, then topics."""
+    def _compile(self, cond: Condition, negated: bool = False) -> _Test:
+        """The condition's parts, cheap ones first: lists, then combinations, then topics.
+
+        Inside a `not:` (`negated`), an author the record gives no affiliation makes a list test
+        that finds no listed author uncertain rather than failed: its failure would otherwise be
+        the negation's proof, and silence is never proof."""
         parts: list[_Test] = []
         for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
             if list_ids:
                 parts.append(
-                    self._listed_test([self.lists[i] for i in list_ids], same_author, cond.listed_before_publication)
+                    self._listed_test(
+                        [self.lists[i] for i in list_ids], same_author, cond.listed_before_publication, negated
+                    )
                 )
-        parts += [self._compile(c) for c in cond.all]
+        parts += [self._compile(c, negated) for c in cond.all]
         if cond.any:
-            parts.append(_any_of([self._compile(c) for c in cond.any]))
+            parts.append(_any_of([self._compile(c, negated) for c in cond.any]))
         if cond.not_:
-            parts.append(_negation(self._compile(cond.not_), describe_condition(cond.not_, self.file)))
+            parts.append(_negation(self._compile(cond.not_, True), describe_condition(cond.not_, self.file)))
         if cond.topic:
             parts.append(self._topic_test(self.topics[cond.topic]))
         return parts[0] if len(parts) == 1 else _all_of(parts)
 
     @staticmethod
-    def _listed_test(matchers: list[ListMatcher], same_author: bool, before_publication: bool) -> _Test:
+    def _listed_test(
+        matchers: list[ListMatcher], same_author: bool, before_publication: bool, silence_is_doubt: bool = False
+    ) -> _Test:
         def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
             work = ctx.work
             positions = {h.authorship.position for h in subject_hits} if same_author else None
@@ -144,6 +155,8 @@ class _CompiledClaim:
                         continue
                     # A name the record cannot place (shared across countries, an acronym alone)
                     # is a doubt: the work is uncertain, never a match, on that author's account.
+                    if hit.doubt is None and (itself := _an_institution_as_author(a)):
+                        hit = dataclasses.replace(hit, doubt=itself)
                     sure = (listed or not before_publication) and hit.doubt is None
                     reasons.append((sure, _ListedHit(a, hit, listed)))
                     # Listed before publication: the entry has a listing date (see _listed_before).
@@ -163,6 +176,8 @@ class _CompiledClaim:
                         f"the record holds exactly {LIST_AUTHORS_CAP} authors and does not say whether its list"
                         " was cut there, as API list pages cut it, so a listed coauthor may be missing"
                     )
+                if silence_is_doubt:
+                    doubts += _silent_authors(work, positions)
                 return _Outcome(UNKNOWN, [], doubts) if doubts else _FAILS
             # A work that matches cites what is sure; one that only might, everything it might by.
             cited = [r for sure, r in reasons if sure or status != TRUE]
@@ -230,6 +245,34 @@ def _negation(inner: _Test, text: str) -> _Test:
         return _Outcome(UNKNOWN, [], o.doubts)
 
     return test
+
+
+def _an_institution_as_author(a: Authorship) -> str | None:
+    """An "author" that is an institution, with itself for its affiliation ("Harbin Institute of
+    Technology" among the authors, OpenAlex resolving that name to the institution), or a Chinese
+    institution's name: Crossref put it there, and it may be some author's affiliation, but it
+    shows no coauthor there."""
+    if not names_an_institution(a.name):
+        return None
+    # No person's name holds 大学 or 研究所; an English one may hold "Hospital" ("Lee Hospital").
+    name = fold(a.name)
+    texts = (*a.raw_affiliations, *(i.name for i in a.institutions if i.name))
+    if not _is_cjk(a.name) and not any(name in fold(t) for t in texts):
+        return None
+    return (
+        f"the record lists \u201c{printable(a.name)}\u201d among the authors and gives it an affiliation:"
+        " an institution, not a person, though it may be a coauthor's affiliation"
+    )
+
+
+def _silent_authors(work: Work, positions: set[int] | None) -> list[str]:
+    """Authors (of `positions`, where given) the record gives no affiliation at all: each may be
+    at a listed institution, which a `not:` must not take as shown otherwise."""
+    return [
+        f"the record gives author {a.position + 1} ({a.name}) no affiliation, so they may be at a listed institution"
+        for a in work.authorships
+        if a.is_unaffiliated and (positions is None or a.position in positions)
+    ]
 
 
 def _interleaved_doubts(work: Work, matcher: ListMatcher) -> list[str]:

@@ -41,6 +41,7 @@ WORK_FIELDS = (
     "is_authors_truncated",
     "updated_date",
     "primary_location",
+    "locations",  # an article's arXiv version, which makes it one work with the preprint's record
 )
 
 
