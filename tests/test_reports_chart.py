@@ -105,30 +105,20 @@ def test_nothing_to_draw_without_a_month():
 
 
 def test_the_same_results_give_the_same_svg_and_two_charts_share_no_ids():
+    """Every id of a chart is its own, matplotlib's numbered ones ("figure_1", "patch_1") too:
+    four charts on one page gave 87 ids four times over (issue 18, twelfth part). Every
+    reference to an id (a clip path's url(#...), a <use>'s href) finds it in the same chart."""
     findings = [_finding("W1", "2024-03-05", ("HIT",)), _finding("W2", "2024-06-01", ("USTC",))]
     one, two = _result(findings, claim="one"), _result(findings, claim="two")
     assert timeline_svg(one) == timeline_svg(one)
-    ids_one = {part.split('"')[0] for part in timeline_svg(one).split(' id="')[1:]}
-    ids_two = {part.split('"')[0] for part in timeline_svg(two).split(' id="')[1:]}
-    generated = {
-        i
-        for i in ids_one
-        if not i.startswith(
-            (
-                "figure_",
-                "axes_",
-                "patch_",
-                "matplotlib",
-                "xtick",
-                "ytick",
-                "text_",
-                "legend",
-                "line2d",
-                "PathCollection",
-            )
-        )
-    }
-    assert generated and not generated & ids_two
+    svgs = [timeline_svg(one), timeline_svg(two)]
+    ids = [re.findall(r'\bid="([^"]+)"', svg) for svg in svgs]
+    assert all(len(i) == len(set(i)) > 20 for i in ids)
+    assert not set(ids[0]) & set(ids[1])
+    assert all(i.startswith(f"chart-{claim}-") for own, claim in zip(ids, ("one", "two"), strict=True) for i in own)
+    for svg, own in zip(svgs, ids, strict=True):
+        references = re.findall(r'(?:url\(#|href="#)([^")]+)', svg)
+        assert references and set(references) <= set(own)
 
 
 def test_hostile_labels_stay_text_in_the_svg_and_raise_no_warning():
@@ -158,7 +148,7 @@ def test_draw_timeline_is_deterministic_across_calls_with_other_charts_between()
 
 
 def _mark_ids(svg: str) -> set[str]:
-    return set(re.findall(r' id="(chart-[^"]*)"', svg))
+    return set(re.findall(r' id="(chart-[^"]*-(?:period|statement|threshold|running-total))"', svg))
 
 
 def test_the_chart_marks_the_statement_date_and_the_claim_s_period():

@@ -574,3 +574,47 @@ def test_a_failed_review_step_says_what_the_reviews_did(reviewed_case: Case) -> 
 def test_a_case_has_one_reviews_file(reviewed_case: Case) -> None:
     with pytest.raises(ScenarioProblem, match="reviews given twice"):
         reviewed_case.add_reviews("tests/test_reviews.py")
+
+
+def test_review_lists_as_of_the_day_check_is_given(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A review that expires before the evidence is current has lapsed; listed --as-of a day
+    before it expires, it holds, as it does for `check --as-of` that day (issue 18, twelfth part:
+    the listing had no --as-of, so it disagreed with such a check)."""
+    monkeypatch.chdir(case)
+    args = ["review", "kestrel-no-drone-swarms", "W9990000001", "--decision", "not_a_match", "--note", "n"]
+    assert main([*args, "--date", "2025-01-02", "--expires", "2025-01-10"]) == 0
+    capsys.readouterr()
+    assert main(["review", "--evidence", "evidence/snapshot"]) == 0
+    assert "7 findings to review, 0 reviewed, 1 review not applied" in capsys.readouterr().out
+    assert main(["review", "--evidence", "evidence/snapshot", "--as-of", "2025-01-05"]) == 0
+    assert "6 findings to review, 1 reviewed" in capsys.readouterr().out
+    assert main(["check", "--evidence", "evidence/snapshot", "--as-of", "2025-01-05", "--json", "r.json"]) == 0
+    report = json.loads((case / "r.json").read_text())
+    drone = next(r for r in report["results"] if r["claim"] == "kestrel-no-drone-swarms")
+    assert [f["work"]["id"] for f in drone["dismissed"]] == ["W9990000001"]
+
+
+def test_the_listing_names_a_review_of_a_claim_the_case_does_not_hold(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(case)
+    (case / "reviews.yaml").write_text(
+        "reviews:\n  - {claim: kestrel-no-drone-swarmz, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: n}\n"
+    )
+    assert main(["review", "--evidence", "evidence/snapshot"]) == 0
+    out = capsys.readouterr().out
+    assert "not applied: reviews.yaml:2: kestrel-no-drone-swarmz W1: no claim of that id in the case" in out
+    assert "7 findings to review, 0 reviewed, 1 review not applied" in out
+
+
+@pytest.mark.parametrize("extra", [["--evidence", "evidence/snapshot"], ["--as-of", "2025-01-05"]])
+def test_a_decision_refuses_the_listings_options(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    monkeypatch.chdir(case)
+    args = ["review", "kestrel-no-drone-swarms", "W9990000001", "--decision", "confirmed", "--note", "n"]
+    assert main([*args, *extra]) == 2
+    assert "--evidence and --as-of list findings; a decision takes neither" in capsys.readouterr().err
+    assert not (case / "reviews.yaml").exists()

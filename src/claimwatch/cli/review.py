@@ -13,8 +13,8 @@ from .._text import one_line
 from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..project import case_settings
-from ..results import Results
-from ..reviews import DECISIONS, REVIEWS_FILE, load_reviews, record_review, unreviewed
+from ..results import Results, Review
+from ..reviews import DECISIONS, REVIEWS_FILE, Reviews, load_reviews, record_review, unreviewed
 from .options import lists_option, root_option
 
 
@@ -46,6 +46,11 @@ from .options import lists_option, root_option
     help="Evidence to list the findings of (as for check). Repeatable; needed to list.",
 )
 @click.option(
+    "--as-of",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The day open-ended claims run to, as for check (default: when the newest evidence was retrieved).",
+)
+@click.option(
     "--claims",
     "claim_paths",
     multiple=True,
@@ -69,6 +74,7 @@ def review(
     date_: dt.datetime | None,
     expires: dt.datetime | None,
     evidence_paths: tuple[str, ...],
+    as_of: dt.datetime | None,
     claim_paths: tuple[str, ...],
     reviews_path: str | None,
     lists_dirs: tuple[str, ...],
@@ -76,9 +82,10 @@ def review(
 ) -> None:
     """List the findings no review has decided yet, or record a decision on one.
 
-    With no CLAIM_ID and WORK_ID: evaluate the case's claims against --evidence, with the
-    reviews applied, and list each finding not yet reviewed (claim, work id, status, date,
-    title), then the reviews that did not apply (their work no longer a finding, or expired).
+    With no CLAIM_ID and WORK_ID: evaluate the case's claims against --evidence (up to --as-of,
+    as check does), with the reviews applied, and list each finding not yet reviewed (claim,
+    work id, status, date, title), then the reviews that did not apply (their work no longer a
+    finding, expired, or their claim not among the case's).
 
     With CLAIM_ID and WORK_ID (an OpenAlex work id, a DOI, an arXiv id or a curated work id, as
     the reports show it): record --decision with --note in the case's reviews.yaml, made where
@@ -96,14 +103,19 @@ def review(
     path = Path(reviews_path) if reviews_path else Path(root) / REVIEWS_FILE
     claim_set = claims_mod.load_claims(claim_paths or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
     if claim_id is None:
-        if work_id is not None or decision or note or expires:
+        if work_id is not None or decision or note or expires or date_ or by:
             raise click.UsageError("a decision needs CLAIM_ID and WORK_ID", ctx=click.get_current_context())
         if not evidence_paths:
             raise click.UsageError("listing findings needs --evidence", ctx=click.get_current_context())
         reviews = load_reviews(path) if path.is_file() else None
-        results = evaluate(claim_set, open_evidence_paths(evidence_paths), reviews=reviews)
-        _print_unreviewed(results)
+        as_of_day = as_of.date() if as_of else None
+        results = evaluate(claim_set, open_evidence_paths(evidence_paths), as_of=as_of_day, reviews=reviews)
+        _print_unreviewed(results, _of_other_claims(reviews, claim_set) if reviews else [])
         return
+    if evidence_paths or as_of:
+        raise click.UsageError(
+            "--evidence and --as-of list findings; a decision takes neither", ctx=click.get_current_context()
+        )
     if work_id is None or decision is None or not note:
         raise click.UsageError(
             "recording a review needs CLAIM_ID, WORK_ID, --decision and --note", ctx=click.get_current_context()
@@ -122,7 +134,14 @@ def review(
     click.echo(f"recorded {recorded.decision} for {recorded.work} on claim {recorded.claim} at {path}:{recorded.line}")
 
 
-def _print_unreviewed(results: Results) -> None:
+def _of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> list[Review]:
+    """Reviews naming a claim the case does not hold (renamed since, a typo): they apply to
+    nothing, and the listing says so beside the reviews that lapsed."""
+    known = {c.id for f in claim_set.files for c in f.claims}
+    return [e.review for e in reviews.entries if e.review.claim not in known]
+
+
+def _print_unreviewed(results: Results, other_claims: list[Review]) -> None:
     pending = unreviewed(results)
     for claim, finding in pending:
         work = finding.work
@@ -136,10 +155,16 @@ def _print_unreviewed(results: Results) -> None:
             f"not applied: {one_line(x.review.path)}:{x.review.line}: {one_line(claim)} {one_line(x.review.work)}: "
             f"{one_line(x.why)}"
         )
+    for r in other_claims:
+        click.echo(
+            f"not applied: {one_line(r.path)}:{r.line}: {one_line(r.claim)} {one_line(r.work)}: "
+            "no claim of that id in the case"
+        )
+    not_applied = len(lapsed) + len(other_claims)
     done = sum(1 for r in results.results for f in (*r.findings, *r.uncertain_findings, *r.dismissed) if f.review)
     click.echo(
         f"{len(pending)} {'finding' if len(pending) == 1 else 'findings'} to review, {done} reviewed"
-        + (f", {len(lapsed)} {'review' if len(lapsed) == 1 else 'reviews'} not applied" if lapsed else "")
+        + (f", {not_applied} {'review' if not_applied == 1 else 'reviews'} not applied" if not_applied else "")
         + (
             "; record one with: claimwatch review CLAIM_ID WORK_ID --decision not_a_match|confirmed|disputed "
             "--note TEXT"

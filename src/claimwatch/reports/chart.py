@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import io
+import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass
@@ -243,7 +244,7 @@ def draw_timeline(data: Timeline, claim_id: str) -> str:
             )
         out = io.StringIO()
         fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
-    return _inline(out.getvalue())
+    return _inline(out.getvalue(), f"chart-{claim_id}-")
 
 
 INK = "#1c2330"
@@ -281,13 +282,34 @@ def _draw_marks(ax: Any, data: Timeline, gid: str) -> tuple[list[Any], list[str]
     return handles, labels
 
 
-def _inline(svg: str) -> str:
-    """The <svg> element alone: no XML prolog or DOCTYPE (invalid inside HTML), no RDF metadata."""
+def _inline(svg: str, prefix: str) -> str:
+    """The <svg> element alone: no XML prolog or DOCTYPE (invalid inside HTML), no RDF metadata,
+    and its ids the chart's own (`_own_ids`)."""
     svg = svg[svg.index("<svg") :]
     start, end = svg.find("<metadata>"), svg.find("</metadata>")
     if start != -1 and end != -1:
         svg = svg[:start] + svg[end + len("</metadata>") :].lstrip("\n")
-    return svg.strip()
+    return _own_ids(svg.strip(), prefix)
+
+
+# An id an SVG element has, and the references to one: url(#id) in styles and clip paths, and
+# href="#id" (xlink:href too) in <use>.
+_ID_OR_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def _own_ids(svg: str, prefix: str) -> str:
+    """matplotlib numbers the elements of every figure alike ("figure_1", "patch_1"): inlined
+    in one page, four charts gave 87 ids four times over. Each id, and each reference to one,
+    is the chart's own: `prefix` (the chart's, unique on the page) before it, where it has not
+    got it yet (the marks' own ids)."""
+    defined = set(re.findall(r'\bid="([^"]+)"', svg))
+    return _ID_OR_REFERENCE.sub(
+        lambda m: (
+            m.group(1)
+            + (m.group(2) if m.group(2).startswith(prefix) or m.group(2) not in defined else prefix + m.group(2))
+        ),
+        svg,
+    )
 
 
 def _short(label: str) -> str:
