@@ -243,3 +243,63 @@ def test_markup_in_a_reports_hashes_reaches_the_terminal_inert(root, capsys):
     assert main(["diff", str(old), str(new)]) in (0, 1)
     out = capsys.readouterr().out
     assert "\x1b]8" not in out and "[link=https://ev.il]x"[:12] in out
+
+
+def _located(url: str) -> list[dict]:
+    return [{"landing_page_url": url, "pdf_url": None, "source": {"display_name": "arXiv (Cornell University)"}}]
+
+
+def test_a_work_led_by_another_record_is_the_same_work_renamed(root, capsys):
+    """A preprint record with a smaller id joins a journal article (they share its arXiv id):
+    the new report leads the work by the preprint. It was shown as one work removed and another
+    added; it is the same work, renamed (issue 18, twelfth part)."""
+    article = work(
+        "W20", "Face recognition", date="2024-06-01", doi="https://doi.org/10.1000/j.1",
+        locations=_located("https://arxiv.org/abs/2402.00001"),
+    )  # fmt: skip
+    preprint = work(
+        "W10", "Face recognition (preprint)", date="2024-02-01", doi="https://doi.org/10.48550/arxiv.2402.00001"
+    )
+    old = run(root, [article], "old")
+    new = run(root, [article, preprint], "new")
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    assert [(f.work, f.old_work, f.change) for f in face.findings] == [("W10", "W20", "renamed")]
+    assert main(["diff", str(old), str(new)]) == 0
+    assert "~ W10 (was W20) “Face recognition (preprint)” (2024-02-01) (the same work" in capsys.readouterr().out
+
+
+def test_works_sharing_nothing_are_removed_and_added(root):
+    old = run(root, [work("W20", "Face recognition", doi="https://doi.org/10.1000/j.1")], "old")
+    new = run(root, [work("W10", "Face recognition", doi="https://doi.org/10.1000/j.2")], "new")
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    assert sorted((f.work, f.change) for f in face.findings) == [("W10", "added"), ("W20", "removed")]
+    assert all(f.old_work is None for f in face.findings)
+
+
+def test_two_old_works_each_sharing_an_identity_with_one_new_work_are_not_guessed_between(root):
+    old = run(
+        root,
+        [
+            work("W20", "Face recognition", doi="https://doi.org/10.1000/j.1"),
+            work(
+                "W30",
+                "Face recognition",
+                doi="https://doi.org/10.1000/j.2",
+                locations=_located("https://arxiv.org/abs/2402.00001"),
+            ),
+        ],
+        "old",
+    )
+    both = work(
+        "W10",
+        "Face recognition",
+        doi="https://doi.org/10.1000/j.1",
+        locations=_located("https://arxiv.org/abs/2402.00001"),
+    )
+    new = run(root, [both], "new")
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    assert sorted((f.work, f.change) for f in face.findings) == [
+        ("W10", "added"),
+        ("W20", "removed"),
+        ("W30", "removed"),
+    ]

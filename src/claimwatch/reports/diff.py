@@ -3,13 +3,15 @@
 `diff_reports(old, new)` compares verdicts claim by claim, the findings of each claim (a work,
 or for a claim about people a person, added, removed, or moved between matched and uncertain;
 a work set aside by a review, or no longer set aside, or whose review changed, is said so: it
-did not leave or enter the evidence), and the inputs, the reviews file among them (files added,
+did not leave or enter the evidence; a work the new run names by another id, sharing its DOI or
+arXiv id, is the same work), and the inputs, the reviews file among them (files added,
 removed, or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -34,7 +36,9 @@ class InputChange(_Model):
     new_sha256: str | None = None
 
 
-FindingChangeKind = Literal["added", "removed", "now_matched", "now_uncertain", "set_aside", "restored", "reviewed"]
+FindingChangeKind = Literal[
+    "added", "removed", "now_matched", "now_uncertain", "set_aside", "restored", "reviewed", "renamed"
+]
 
 
 class FindingChange(_Model):
@@ -43,12 +47,16 @@ class FindingChange(_Model):
 
     `set_aside`: a review set the work aside as not a match (it is still in the evidence);
     `restored`: it is no longer set aside, and counts again as `status` says; `reviewed`: only
-    its review changed (`old_review` → `review`, a decision or none)."""
+    its review changed (`old_review` → `review`, a decision or none); `renamed`: only the id the
+    reports give it changed (`old_work` → `work`)."""
 
     work: str
     title: str
     publication_date: str | None = None
     change: FindingChangeKind
+    # The id the old report gave the work, where the two runs lead it by different records (a
+    # version with a smaller id joined it) and the two share a DOI or an arXiv id.
+    old_work: str | None = Field(None, exclude_if=lambda v: v is None)
     status: Literal["matched", "uncertain", "dismissed"] | None = Field(None, exclude_if=lambda v: v is None)
     old_review: str | None = Field(None, exclude_if=lambda v: v is None)
     review: str | None = Field(None, exclude_if=lambda v: v is None)
@@ -188,11 +196,15 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
 def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[FindingChange, ...]:
     before = _statuses(old) if old else {}
     after = _statuses(new)
+    renamed = _renamed(before, after)
+    before = {renamed.get(k, k): v for k, v in before.items()}
     out = []
     first_seen, latest = after | before, before | after
     for key in sorted(first_seen, key=lambda k: _order(first_seen[k].named)):
         a, b = before.get(key), after.get(key)
         change = _finding_change(a, b)
+        if change is None and a is not None and b is not None and a.named.work != b.named.work:
+            change = "renamed"  # nothing else changed, but the reports name it otherwise
         if change is None:
             continue
         update: dict[str, object] = {"change": change}
@@ -201,8 +213,25 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
             update["status"] = b.status
         if b is not None and (a.review if a else None) != b.review:
             update |= {"old_review": a.review if a else None, "review": b.review}
+        if a is not None and b is not None and a.named.work != b.named.work:
+            update["old_work"] = a.named.work
         out.append(latest[key].named.model_copy(update=update))
     return tuple(out)
+
+
+def _renamed(before: dict[tuple[str, str], _Seen], after: dict[tuple[str, str], _Seen]) -> dict:
+    """Old keys of works the new run gives another id, by the DOI or arXiv id the two share:
+    a work is led by its smallest OpenAlex id, so a version joining it may change the id a
+    report gives it. Only a match one to one both ways counts; the rest are removed and added."""
+    gone = [k for k in before if k not in after and k[0] == "work"]
+    came = [k for k in after if k not in before and k[0] == "work"]
+    if not gone or not came:
+        return {}
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for old_key in gone:
+        found[old_key] = [k for k in came if before[old_key].identities & after[k].identities]
+    taken = [k for ks in found.values() for k in ks]
+    return {old_key: ks[0] for old_key, ks in found.items() if len(ks) == 1 and taken.count(ks[0]) == 1}
 
 
 def _finding_change(a: _Seen | None, b: _Seen | None) -> FindingChangeKind | None:
@@ -228,6 +257,7 @@ class _Seen:
     status: Literal["matched", "uncertain", "dismissed"]
     named: FindingChange
     review: str | None = None
+    identities: frozenset[str] = frozenset()  # a work's DOI and arXiv id, to follow it by
 
 
 def _statuses(result: ClaimResult) -> dict[tuple[str, str], _Seen]:
@@ -244,7 +274,23 @@ def _statuses(result: ClaimResult) -> dict[tuple[str, str], _Seen]:
 
 def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
     named = FindingChange(work=f.work.id, title=f.work.title, publication_date=f.work.publication_date, change="added")
-    return _Seen(status, named, f.review.decision if f.review else None)
+    return _Seen(status, named, f.review.decision if f.review else None, _identities(f.work.doi, f.work.arxiv))
+
+
+def _identities(doi: str | None, arxiv: str | None) -> frozenset[str]:
+    """A work's DOI and arXiv id as keys (an arXiv DOI names its arXiv id too), case folded."""
+    keys = set()
+    if doi:
+        keys.add(f"doi:{doi.lower()}")
+        if doi.lower().startswith(_ARXIV_DOI):
+            arxiv = arxiv or doi[len(_ARXIV_DOI) :]
+    if arxiv:
+        keys.add(f"arxiv:{_ARXIV_VERSION.sub('', arxiv.lower())}")
+    return frozenset(keys)
+
+
+_ARXIV_DOI = "10.48550/arxiv."
+_ARXIV_VERSION = re.compile(r"v[0-9]+$")
 
 
 def _order(f: FindingChange) -> tuple[str, str, str]:
@@ -261,6 +307,7 @@ _FINDING_MARK = {
     "set_aside": "~",
     "restored": "~",
     "reviewed": "~",
+    "renamed": "~",
 }
 _FINDING_WORDS = {"added": "", "removed": "", "now_matched": " (was uncertain)", "now_uncertain": " (now uncertain)"}
 _DECISION_WORDS = {"not_a_match": "not a match", "confirmed": "confirmed", "disputed": "disputed", None: "none"}
@@ -294,7 +341,8 @@ def render_diff(diff: ReportDiff) -> list[str]:
         for f in c.findings:
             date = f" ({safe(f.publication_date)})" if f.publication_date else ""
             named = f"{safe(f.title)} (person)" if f.kind == "person" else f"\u201c{safe(f.title)}\u201d{date}"
-            lines.append(f"      {_FINDING_MARK[f.change]} {safe(f.work)} {named}{_finding_words(f)}")
+            was = f" (was {safe(f.old_work)})" if f.old_work else ""
+            lines.append(f"      {_FINDING_MARK[f.change]} {safe(f.work)}{was} {named}{_finding_words(f)}")
     return lines
 
 
@@ -306,6 +354,8 @@ def _finding_words(f: FindingChange) -> str:
         return f" (no longer set aside on review; now {f.status})"
     if f.change == "reviewed":
         return f" ({review})"
+    if f.change == "renamed":
+        return " (the same work, shared DOI or arXiv id: now led by another of its records)"
     if f.change in ("now_matched", "now_uncertain") and f.old_review != f.review:
         return f"{_FINDING_WORDS[f.change][:-1]}; {review})"
     return _FINDING_WORDS[f.change]
