@@ -12,9 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimwatch import claims as claims_mod
 from claimwatch import openalex as collector
 from claimwatch.cli import main
 from claimwatch.coverage import Coverage, describe
+from claimwatch.evaluate import evaluate
 from claimwatch.evidence import MANIFEST, Snapshot, import_works, open_evidence, summarise
 from claimwatch.evidence._import import SavedPages
 from helpers import HIT, LAB, authorship, claim_file, institution, project, work, write_jsonl
@@ -397,4 +399,43 @@ def test_an_authors_query_s_pages_are_held_to_its_count_in_authors(tmp_path, sha
     assert not cov.complete and cov.note == (
         "its API pages are of 2 queries (told apart by their meta.count): one matched 3 authors, "
         "and the file holds 2 of them on its pages"
+    )
+
+
+# --- coverage declared past the day the records were current ---------------------------------
+
+
+def test_coverage_vouches_no_further_than_the_day_its_records_were_current():
+    declared = Coverage(complete=True, institutions=("I100",), from_=dt.date(2024, 1, 1), to=dt.date(2025, 12, 31))
+    current = dt.date(2025, 1, 1)
+    assert declared.holds(["I100"], dt.date(2024, 1, 10), dt.date(2025, 1, 1), current)
+    assert not declared.holds(["I100"], dt.date(2024, 1, 10), dt.date(2025, 1, 2), current)
+    assert declared.holds(["I100"], dt.date(2024, 1, 10), dt.date(2025, 12, 31), dt.date(2026, 3, 1))
+    assert declared.holds(["I100"], dt.date(2024, 1, 10), dt.date(2025, 12, 31))  # when current: not known
+
+
+def test_a_claim_running_past_the_records_is_not_cleared_by_declared_coverage(tmp_path, capsys):
+    """Imported with --to 2025-12-31 from records current on 2025-01-01, a claim to the end of
+    2025 with no finding was `not_contradicted`, on the import's warning alone (issue 18, twelfth
+    part): the eleven months after the records were never seen."""
+    root = project(tmp_path)
+    source = write_jsonl(tmp_path / "works.jsonl", [work("W1", "Graph networks", authorships=[authorship("A", [LAB])])])
+    argv = ["evidence", "import", str(source), "--out", str(tmp_path / "snap"), "--subject", "I100"]
+    assert main([*argv, "--from", "2024-01-01", "--to", "2025-12-31"]) == 0
+    assert (
+        "coverage is declared to 2025-12-31, but the newest record was updated on 2025-01-01" in capsys.readouterr().err
+    )
+    body = "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, to: TO, expects: none, works: {coauthor_in: [mil]}}\n"
+    for to, verdict in (("2025-12-31", "insufficient_evidence"), ("2024-12-31", "not_contradicted")):
+        files = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body.replace("TO", to))], root=root)
+        (result,) = evaluate(files, [open_evidence(tmp_path / "snap")]).results
+        assert result.verdict == verdict, result.why
+    assert (
+        "declared to 2025-12-31, but its records were current on 2025-01-01"
+        in evaluate(
+            claims_mod.load_claims([claim_file(root / "claims/c.yaml", body.replace("TO", "2025-12-31"))], root=root),
+            [open_evidence(tmp_path / "snap")],
+        )
+        .results[0]
+        .coverage.why
     )

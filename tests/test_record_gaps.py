@@ -34,7 +34,9 @@ def check(root: Path, body: str, records: list[dict], *, complete: bool = True):
     else:
         evidence = [JsonlEvidence.open(path)]
     files = claims_mod.load_claims([claim_file(root / "claims" / "c.yaml", body)], root=root)
-    return evaluate(files, evidence, as_of=dt.date(2025, 12, 31)).results[0]
+    # The day the records were current (helpers' records: 2025-01-01): coverage declared to the
+    # end of 2025 vouches no further than that.
+    return evaluate(files, evidence, as_of=dt.date(2025, 1, 1)).results[0]
 
 
 @pytest.fixture()
@@ -341,7 +343,7 @@ def test_a_snapshot_made_before_subjects_were_counted_never_clears_by_silence(ro
         manifest["coverage"].pop(key, None)
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
     files = claims_mod.load_claims([claim_file(root / "claims/c.yaml", claim("{coauthor_in: [mil]}"))], root=root)
-    r = evaluate(files, [open_evidence(root / "snap")], as_of=dt.date(2025, 12, 31)).results[0]
+    r = evaluate(files, [open_evidence(root / "snap")], as_of=dt.date(2025, 1, 1)).results[0]
     assert r.verdict == "insufficient_evidence"
     assert "was made before claimwatch checked that a declared subject's works are there" in r.why
 

@@ -422,6 +422,11 @@ def _held_period(e: Evidence) -> str:
     if e.coverage.to is None and e.retrieved is None:
         start = f"from {e.coverage.from_} " if e.coverage.from_ else ""
         return f"{start}up to a day it does not record (when its records were current is not known)"
+    if e.coverage.to and e.retrieved and e.retrieved < e.coverage.to:
+        return (
+            f"{describe_period(e.coverage.from_, e.retrieved)} (declared to {e.coverage.to}, but its records "
+            f"were current on {e.retrieved}: works published or attributed since may be missing)"
+        )
     return describe_period(e.coverage.from_, e.coverage.to or e.retrieved)
 
 
