@@ -794,3 +794,27 @@ def test_a_one_word_greek_name_before_a_letter_is_found_by_both_engines(tmp_path
     )
     results = engines_agree(claims, [path], tmp_path / "cache")
     assert [f.work.id for f in results.results[0].findings] == ["W1"]
+
+
+GREEK_TOPIC = """\
+topics:
+  sensors:
+    name: Sensors
+    rationale: r
+    phrases: [αισθητήρας]
+claims:
+  - {id: c, says: s, subject: lab, from: 2024-01-10, to: 2024-12-31, expects: none, works: {topic: sensors}}
+"""
+
+
+@pytest.mark.parametrize(
+    "title", ["ΑΙΣΘΗΤΉΡΑΣ:Νέα μέθοδος", "ΑΙΣΘΗΤΉΡΑΣ\u00adΝέα μέθοδος", "Ο αισθητήρας: νέα μέθοδος"]
+)
+def test_a_greek_topic_phrase_before_a_colon_is_found_by_both_engines(tmp_path, title):
+    """An all-capital Greek title: lower() writes the phrase word's final Σ as σ where a colon and
+    a letter follow it, the phrase's own as ς. The topic prefilter of both engines ruled the work
+    out (issue 18, twelfth part); the phrase matcher, which reads each word alone, finds it."""
+    claims = _small_case(tmp_path, LAB_SUBJECT, GREEK_TOPIC)
+    source = write_jsonl(tmp_path / "works.jsonl", [work("W1", title, "2024-06-01", [authorship("A. Lab", [LAB])])])
+    results = engines_agree(claims, [source], tmp_path / "cache")
+    assert [(r.verdict, r.matched) for r in results.results] == [("contradicted", 1)]

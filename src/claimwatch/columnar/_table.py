@@ -49,7 +49,7 @@ import orjson
 from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
-from ..works import INVISIBLE, Authorship, Origin, Work, work_from_openalex
+from ..works import INVISIBLE, Authorship, Origin, Work, one_sigma, work_from_openalex
 from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
 
 TABLE_FORMAT = 3
@@ -152,7 +152,7 @@ def text_words(text: str) -> set[str]:
     if text.isascii():  # the same words, cut by translate() and split() instead of a regex
         words = text.lower().translate(_ASCII_CUTS).split()
     else:
-        words = _PLAIN_WORD.findall(text.translate(_AS_HYPHEN).lower())
+        words = _PLAIN_WORD.findall(one_sigma(text.translate(_AS_HYPHEN).lower()))
     out = set(words)
     for i, word in enumerate(words):
         if len(word) < 3:

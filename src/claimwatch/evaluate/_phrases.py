@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from ..works import one_sigma
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens.
@@ -124,13 +125,13 @@ class PhraseSet:
         # Every beginning of a key: a run of words can match only from a word whose key or
         # spelling is one (the keys of a run's words are its key's beginning, run together).
         self._key_starts = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
-        self._candidates = _candidate_words(self.phrases)
+        self._candidates = frozenset(map(one_sigma, _candidate_words(self.phrases)))
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
-        self._short_starts = frozenset(k[:n] for k in keys for n in (1, 2))
+        self._short_starts = frozenset(one_sigma(k[:n]) for k in keys for n in (1, 2))
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""
-        return bool(self.phrases) and bool(self._anchor_words(_plain_words(_ascii_hyphens(text).lower())))
+        return bool(self.phrases) and bool(self._anchor_words(_plain_words(one_sigma(_ascii_hyphens(text).lower()))))
 
     def may_be_among(self, words: frozenset[str]) -> bool:
         """The same test on a text's plain words in no order (an OpenAlex abstract index's):
@@ -180,7 +181,7 @@ class PhraseSet:
         and no hit begins elsewhere."""
         if not self.phrases:
             return []
-        lower = _ascii_hyphens(text).lower()
+        lower = one_sigma(_ascii_hyphens(text).lower())
         if len(lower) != len(text):
             return None
         found = self._anchor_words(_plain_words(lower))
@@ -266,7 +267,7 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def plain_words(words: Iterable[str]) -> frozenset[str]:
     """The lower-case plain words of some words (an OpenAlex abstract index's keys), for may_be_among."""
-    return frozenset(_PLAIN_WORD.findall(_ascii_hyphens(" ".join(words)).lower()))
+    return frozenset(_PLAIN_WORD.findall(one_sigma(_ascii_hyphens(" ".join(words)).lower())))
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
