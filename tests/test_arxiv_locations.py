@@ -107,3 +107,30 @@ def test_a_preprint_from_within_the_period_is_one_finding_not_two(tmp_path):
     )  # fmt: skip
     result = check(tmp_path, [preprint, article])
     assert (result.verdict, result.matched) == ("contradicted", 1)
+
+
+def _arxiv_keys(record: dict) -> list[str]:
+    return [k for k in work_from_openalex(record, ORIGIN).identity_keys() if k.startswith("arxiv:")]
+
+
+def test_an_arxiv_record_takes_no_second_arxiv_id_from_its_locations():
+    """A record whose own DOI is an arXiv DOI names its arXiv id already; a location on another
+    id makes two, which cannot both be the work's (found by a review of this part)."""
+    record = work(
+        "W1", "A preprint", doi="https://doi.org/10.48550/arxiv.2311.04496",
+        locations=[location("https://arxiv.org/abs/2401.00001")],
+    )  # fmt: skip
+    assert _arxiv_keys(record) == ["arxiv:2311.04496"]
+    same = work(
+        "W1", "A preprint", doi="https://doi.org/10.48550/arxiv.2311.04496",
+        locations=[location("https://arxiv.org/abs/2311.04496v3")],
+    )  # fmt: skip
+    assert _arxiv_keys(same) == ["arxiv:2311.04496"]
+
+
+def test_an_old_style_id_is_read_without_its_subject_class():
+    """Before 2007 an id is archive/number (math/0309136); its abstract page is reached as
+    math.AG/0309136 too, and the preprint's DOI is 10.48550/arXiv.math/0309136."""
+    article = work("W1", "An article", locations=[location("https://arxiv.org/abs/math.AG/0309136")])
+    preprint = work("W2", "A preprint", doi="https://doi.org/10.48550/arxiv.math/0309136")
+    assert _arxiv_keys(article) == _arxiv_keys(preprint) == ["arxiv:math/0309136"]

@@ -26,17 +26,17 @@ entries:
 """
 
 
-def check(tmp_path, works_condition: str, partner):
+def check(tmp_path, works_condition: str, partner, lab=None):
     write(tmp_path / "evidence/lists/named.yaml", LIST)
     write(
         tmp_path / "claims/c.yaml",
         "statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
-        "subjects:\n  lab: {name: Example Lab, openalex: [I100]}\n"
+        "subjects:\n  lab: {name: Example Lab, openalex: [I100], aliases: [Example Lab]}\n"
         "claims:\n"
         f"  - {{id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {works_condition}}}\n",
     )
     claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
-    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    records = [work("W1", "A paper", "2024-06-01", [lab or authorship("A. Lab", [LAB]), partner])]
     results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
     (result,) = results.results
     return result
@@ -119,4 +119,43 @@ def test_an_institution_listed_as_an_author_is_a_doubt_not_a_coauthor(tmp_path, 
 )
 def test_a_person_at_the_listed_institution_still_counts(tmp_path, partner):
     result = check(tmp_path, "{coauthor_in: [named]}", partner)
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+
+
+def test_under_two_negations_a_test_is_as_it_is_alone(tmp_path):
+    """`not: {not: ...}` is the condition itself: silence fails it again, as it does alone (a
+    review of this part found the second negation kept the first's reading)."""
+    plain = check(tmp_path / "a", "{coauthor_in: [named]}", UNAFFILIATED)
+    double = check(tmp_path / "b", "{not: {not: {coauthor_in: [named]}}}", UNAFFILIATED)
+    assert (double.verdict, double.matched, double.uncertain) == (plain.verdict, plain.matched, plain.uncertain)
+    assert (plain.matched, plain.uncertain) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    "raw", ["Harbin 150001, China", "School of Computer Science and Technology", "China", "计算机学院，哈尔滨"]
+)
+def test_an_affiliation_naming_no_institution_is_no_proof_of_the_negation(tmp_path, raw):
+    """A string that names a place or a part of some institution says at which institution no
+    more than silence does."""
+    result = check(tmp_path, NOT_LISTED, authorship("B. Partner", [], raw=[raw]))
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+    (doubt,) = result.uncertain_findings[0].uncertain_because
+    assert "author 2 (B. Partner) no institution, only" in doubt
+
+
+@pytest.mark.parametrize(
+    "raw", ["Some Institute, Berlin, Germany", "Dept of CS, Stanford University, CA, USA", "某某大学"]
+)
+def test_an_affiliation_naming_an_institution_still_proves_it(tmp_path, raw):
+    result = check(tmp_path, NOT_LISTED, authorship("B. Partner", [], raw=[raw]))
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+
+
+def test_an_author_whose_string_names_the_subject_is_placed(tmp_path):
+    """The subject's own author, found by its name in a raw string ("Example Lab, Seattle"), is
+    placed at the subject: no silence (a first reading of the rule took such a string, which
+    holds no institution word, for one)."""
+    lab = authorship("A. Lab", [], raw=["Example Lab, Seattle, WA, USA"])
+    partner = authorship("B. Partner", [], raw=["Some Institute, Berlin, Germany"])
+    result = check(tmp_path, NOT_LISTED, partner, lab=lab)
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)

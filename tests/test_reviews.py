@@ -618,3 +618,21 @@ def test_a_decision_refuses_the_listings_options(
     assert main([*args, *extra]) == 2
     assert "--evidence and --as-of list findings; a decision takes neither" in capsys.readouterr().err
     assert not (case / "reviews.yaml").exists()
+
+
+def test_a_listing_given_some_claim_files_calls_the_others_reviews_not_unknown(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Given --claims, the listing holds only those claims: a review of another file's claim is
+    not applied here, which says so, never that the case has no such claim."""
+    monkeypatch.chdir(case)
+    text = (case / "claims/synthetic-claims.yaml").read_text()
+    (case / "claims/more.yaml").write_text(text.replace("- id: kestrel-", "- id: more-kestrel-"))
+    (case / "reviews.yaml").write_text(
+        "reviews:\n  - {claim: more-kestrel-no-drone-swarms, work: W9990000001, decision: confirmed, by: x,"
+        " date: 2025-01-01, note: n}\n"
+    )
+    assert main(["review", "--evidence", "evidence/snapshot", "--claims", "claims/synthetic-claims.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert "more-kestrel-no-drone-swarms W9990000001: no claim of that id among the claims given" in out
+    assert "in the case" not in out

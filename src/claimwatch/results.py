@@ -120,6 +120,14 @@ class WorkRef(_Model):
     is_retracted: bool = False
     versions: tuple[str, ...] = ()
     records: tuple[str, ...] = Field((), description="Where each record of the work stands: path:line.")
+    also: tuple[str, ...] = Field(
+        (),
+        description=(
+            "The other DOIs and arXiv ids the records the finding cites give the work "
+            "(doi:..., arxiv:...), beside `doi` and `arxiv`: a preprint's and its article's."
+        ),
+        exclude_if=lambda v: not v,
+    )
 
 
 Decision = Literal["not_a_match", "confirmed", "disputed"]

@@ -328,13 +328,19 @@ def _arxiv_location(record: dict[str, Any]) -> str | None:
     None where no location is on arXiv, or where several arXiv ids are (which is the work's
     cannot be told)."""
     found = {
-        m.group(1).lower()
+        _OLD_STYLE_CLASS.sub(r"\1/", m.group(1).lower())  # math.AG/0309136 is math/0309136, as DOIs write it
         for loc in _list(record.get("locations"))
         if isinstance(loc, dict)
         for url in (_str(loc.get("landing_page_url")), _str(loc.get("pdf_url")))
         if url and (m := _ARXIV_PAGE.fullmatch(url))
     }
+    if found and (own := _ARXIV_DOI.match(ids.doi(_str(record.get("doi"))) or "")):
+        found.add(own.group(1).lower())  # an arXiv record's own id is among them: another makes two
     return found.pop() if len(found) == 1 else None
+
+
+# An old-style id's subject class ("math.AG/0309136"): the archive alone names the paper.
+_OLD_STYLE_CLASS = re.compile(r"^([a-z-]+)\.[a-z-]+/(?=\d{7}$)")
 
 
 def openalex_date(record: dict[str, Any]) -> PartialDate | None:
@@ -473,6 +479,20 @@ _INSTITUTION_WORDS = frozenset(
 # Words that are surnames too ("Ann College"): they make an institution only in a longer name.
 _SURNAME_INSTITUTION_WORDS = frozenset({"college", "school", "center", "centre"})
 _CJK_INSTITUTION = re.compile("大学|学院|研究所|研究院|实验室|医院|公司")
+
+
+# Words that name an institution itself, not a part of one (a department, a faculty, a school,
+# a laboratory, a centre): "School of Computer Science" says at which institution nobody knows.
+_WHOLE_INSTITUTION_WORDS = _INSTITUTION_WORDS - {"faculty", "department", "laboratory", "laboratories", "laboratoire"}
+_CJK_WHOLE_INSTITUTION = re.compile("大学|研究所|研究院|医院|公司")
+
+
+def names_which_institution(text: str) -> bool:
+    """Does an affiliation string name an institution, not only a part of one ("School of
+    Computer Science", 计算机学院) or a place ("Harbin 150001, China")?"""
+    if _CJK_WHOLE_INSTITUTION.search(text):
+        return True
+    return not _WHOLE_INSTITUTION_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", text.casefold()))
 
 
 def _people_and_institutions(people: list[Authorship]) -> tuple[list[Authorship], list[Authorship]]:

@@ -110,7 +110,8 @@ def review(
         reviews = load_reviews(path) if path.is_file() else None
         as_of_day = as_of.date() if as_of else None
         results = evaluate(claim_set, open_evidence_paths(evidence_paths), as_of=as_of_day, reviews=reviews)
-        _print_unreviewed(results, _of_other_claims(reviews, claim_set) if reviews else [])
+        other = _of_other_claims(reviews, claim_set) if reviews else []
+        _print_unreviewed(results, other, "among the claims given" if claim_paths else "in the case")
         return
     if evidence_paths or as_of:
         raise click.UsageError(
@@ -135,13 +136,14 @@ def review(
 
 
 def _of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> list[Review]:
-    """Reviews naming a claim the case does not hold (renamed since, a typo): they apply to
-    nothing, and the listing says so beside the reviews that lapsed."""
+    """Reviews naming a claim the run does not hold (renamed since, a typo, or a claim file not
+    given with --claims): they apply to nothing, and the listing says so beside the reviews that
+    lapsed."""
     known = {c.id for f in claim_set.files for c in f.claims}
     return [e.review for e in reviews.entries if e.review.claim not in known]
 
 
-def _print_unreviewed(results: Results, other_claims: list[Review]) -> None:
+def _print_unreviewed(results: Results, other_claims: list[Review], claims_read: str) -> None:
     pending = unreviewed(results)
     for claim, finding in pending:
         work = finding.work
@@ -158,7 +160,7 @@ def _print_unreviewed(results: Results, other_claims: list[Review]) -> None:
     for r in other_claims:
         click.echo(
             f"not applied: {one_line(r.path)}:{r.line}: {one_line(r.claim)} {one_line(r.work)}: "
-            "no claim of that id in the case"
+            f"no claim of that id {claims_read}"
         )
     not_applied = len(lapsed) + len(other_claims)
     done = sum(1 for r in results.results for f in (*r.findings, *r.uncertain_findings, *r.dismissed) if f.review)

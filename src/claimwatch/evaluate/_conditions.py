@@ -20,7 +20,14 @@ from .._text import printable
 from ..claims import Claim, ClaimFile, Condition, describe_condition
 from ..lists import ListEntry
 from ..results import AbsenceReason, PhraseReason
-from ..works import LIST_AUTHORS_CAP, Authorship, PartialDate, Work, names_an_institution
+from ..works import (
+    LIST_AUTHORS_CAP,
+    Authorship,
+    PartialDate,
+    Work,
+    names_an_institution,
+    names_which_institution,
+)
 from ._matchers import ListMatcher, SubjectMatcher, TopicMatcher, _EntryHit, _ListedHit, _Matchers, _SubjectHit
 from ._names import _is_cjk, fold
 from ._phrases import plain_words
@@ -130,7 +137,8 @@ class _CompiledClaim:
         if cond.any:
             parts.append(_any_of([self._compile(c, negated) for c in cond.any]))
         if cond.not_:
-            parts.append(_negation(self._compile(cond.not_, True), describe_condition(cond.not_, self.file)))
+            # Under two negations a test is as it is alone: silence fails it again.
+            parts.append(_negation(self._compile(cond.not_, not negated), describe_condition(cond.not_, self.file)))
         if cond.topic:
             parts.append(self._topic_test(self.topics[cond.topic]))
         return parts[0] if len(parts) == 1 else _all_of(parts)
@@ -177,7 +185,7 @@ class _CompiledClaim:
                         " was cut there, as API list pages cut it, so a listed coauthor may be missing"
                     )
                 if silence_is_doubt:
-                    doubts += _silent_authors(work, positions)
+                    doubts += _silent_authors(work, positions, {h.authorship.position for h in subject_hits})
                 return _Outcome(UNKNOWN, [], doubts) if doubts else _FAILS
             # A work that matches cites what is sure; one that only might, everything it might by.
             cited = [r for sure, r in reasons if sure or status != TRUE]
@@ -265,14 +273,29 @@ def _an_institution_as_author(a: Authorship) -> str | None:
     )
 
 
-def _silent_authors(work: Work, positions: set[int] | None) -> list[str]:
-    """Authors (of `positions`, where given) the record gives no affiliation at all: each may be
-    at a listed institution, which a `not:` must not take as shown otherwise."""
-    return [
-        f"the record gives author {a.position + 1} ({a.name}) no affiliation, so they may be at a listed institution"
-        for a in work.authorships
-        if a.is_unaffiliated and (positions is None or a.position in positions)
-    ]
+def _silent_authors(work: Work, positions: set[int] | None, at_subject: set[int]) -> list[str]:
+    """Authors (of `positions`, where given) the record places at no institution: no affiliation
+    at all, or only strings that name none ("Harbin 150001, China", "School of Computer
+    Science"); an author whose string names the subject (`at_subject`) is placed. Each may be at
+    a listed institution, which a `not:` must not take as shown otherwise."""
+    out = []
+    for a in work.authorships:
+        if (positions is not None and a.position not in positions) or a.institutions:
+            continue
+        if a.position in at_subject and not a.is_unaffiliated:
+            continue
+        if a.is_unaffiliated:
+            out.append(
+                f"the record gives author {a.position + 1} ({printable(a.name)}) no affiliation, so they may be at"
+                " a listed institution"
+            )
+        elif not any(names_which_institution(t) for t in a.raw_affiliations):
+            said = "; ".join(f"\u201c{printable(t)}\u201d" for t in a.raw_affiliations)
+            out.append(
+                f"the record gives author {a.position + 1} ({printable(a.name)}) no institution, only {said}, so they"
+                " may be at a listed institution"
+            )
+    return out
 
 
 def _interleaved_doubts(work: Work, matcher: ListMatcher) -> list[str]:

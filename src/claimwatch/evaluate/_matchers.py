@@ -12,6 +12,7 @@ University is in Shenyang and in Boston; CSIC is a Spanish council and a Chinese
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Set
@@ -23,7 +24,7 @@ from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
-from ..works import Authorship, Institution, Work
+from ..works import INVISIBLE, Authorship, Institution, Work
 from ._names import NameHit, NameMatcher, cjk_run_on, fold, is_acronym
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
@@ -277,8 +278,12 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
 
 
 def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
-    """A doubt where the text around a name may make it part of another institution's name."""
+    """A doubt where the text around a name may make it part of another institution's name,
+    judged on the text as it reads: an invisible character at the name's edge (北大\u200b荒)
+    hides nothing."""
     said, label = printable(hit.matched), printable(entry.name)
+    if INVISIBLE.search(text):
+        text, hit = _seen(text, hit)
     if word := _runs_on_into(hit, text) or (hit.is_cjk and cjk_run_on(text, hit.end)):
         return (
             f"\u201c{said}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
@@ -292,9 +297,17 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     return None
 
 
-# The word right after a name, with nothing but spaces between: "Tianjin University Renai College",
-# "Tianjin Univ Technol" (Tianjin University of Technology as Web of Science writes it).
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][^\W_]*)")
+def _seen(text: str, hit: NameHit) -> tuple[str, NameHit]:
+    """`text` without its invisible characters, and `hit` with its offsets into that."""
+    kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
+    start, end = bisect.bisect_left(kept, hit.start), bisect.bisect_left(kept, hit.end)
+    return INVISIBLE.sub("", text), NameHit(hit.key, hit.name, hit.matched, start, end)
+
+
+# The word right after a name, with nothing but spaces between (a no-break space too, as PDFs
+# and web pages give it): "Tianjin University Renai College", "Tianjin Univ Technol" (Tianjin
+# University of Technology as Web of Science writes it).
+_NEXT_WORD = re.compile(r"[^\S\r\n]+([^\W\d_][^\W_]*)")
 # Words that go on from an institution's name to a part of it, not to another institution.
 _PARTS_OF_AN_INSTITUTION = frozenset(
     {
@@ -325,7 +338,7 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
 # A word of direction right before a name, with nothing but spaces between, begins another
 # institution's name: "West Anhui University" (皖西学院) is not Anhui University, nor "East China
 # Normal University" a "China Normal University".
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\r\n]+$")
 _DIRECTIONS = frozenset(
     {
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

@@ -370,7 +370,7 @@ def _after_its_own_country(text: str, start: int) -> bool:
 # That an institution's school (计算机学院) looks the same is why it is a doubt, not a no.
 _CJK_PARTS = ("附属", "校区", "分校", "研究生院", "图书馆", "国家重点实验室", "重点实验室", "实验室")
 _CJK_AFTER = re.compile(
-    r"[ \t\u3000]*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[(\uff08][^()\uff08\uff09]{1,40}[)\uff09])"
+    r"[^\S\r\n]*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[(\uff08\u3010][^()\uff08\uff09\u3010\u3011]{1,40}[)\uff09\u3011])"
 )
 
 
@@ -382,7 +382,7 @@ def cjk_run_on(text: str, end: int) -> str | None:
     if not found:
         return None
     after = found.group(1)
-    if after[0] in "(\uff08":
+    if after[0] in "(\uff08\u3010":
         return after if _CJK.search(after) else None
     return None if after.startswith(_CJK_PARTS) else after
 

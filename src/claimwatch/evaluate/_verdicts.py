@@ -274,6 +274,14 @@ def _findings(n: int) -> str:
     return f"{n} finding" if n == 1 else f"{n} findings"
 
 
+def _other_identities(refs: list[Any], doi: str | None, arxiv: str | None) -> tuple[str, ...]:
+    """The DOIs and arXiv ids of the cited records beside the ones the work is shown by, so
+    that a later run's report can be matched to this one's (`claimwatch diff`)."""
+    shown = {f"doi:{doi}", f"arxiv:{arxiv}"}
+    found = {f"doi:{x.doi}" for x in refs if x.doi} | {f"arxiv:{x.arxiv}" for x in refs if x.arxiv}
+    return tuple(sorted(found - shown))
+
+
 def _finding(
     chosen: list[tuple[_Record, _Outcome]],
     published: _FirstPublished | PartialDate | None,
@@ -286,16 +294,19 @@ def _finding(
     lead = min(openalex or refs, key=lambda x: _natural(x.id))
     reasons = list(dict.fromkeys(cite(reason) for _, o in chosen for reason in o.reasons))
     inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
+    doi = lead.doi or next((x.doi for x in refs if x.doi), None)
+    arxiv = lead.arxiv or next((x.arxiv for x in refs if x.arxiv), None)
     work = WorkRef(
         id=lead.id,
         title=lead.title,
-        doi=lead.doi or next((x.doi for x in refs if x.doi), None),
-        arxiv=lead.arxiv or next((x.arxiv for x in refs if x.arxiv), None),
+        doi=doi,
+        arxiv=arxiv,
         url=lead.url or next((x.url for x in refs if x.url), None),
         publication_date=str(published) if published else None,
         is_retracted=any(x.is_retracted for x in refs),
         versions=tuple(dict.fromkeys(x.version for x in refs if x.version)),
         records=tuple(dict.fromkeys(x.origin for x in refs)),
+        also=_other_identities(refs, doi, arxiv),
     )
     return Finding(
         work=cite.work(work),

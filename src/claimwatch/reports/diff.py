@@ -37,7 +37,7 @@ class InputChange(_Model):
 
 
 FindingChangeKind = Literal[
-    "added", "removed", "now_matched", "now_uncertain", "set_aside", "restored", "reviewed", "renamed"
+    "added", "removed", "now_matched", "now_uncertain", "set_aside", "restored", "reviewed", "renamed", "joined"
 ]
 
 
@@ -48,7 +48,8 @@ class FindingChange(_Model):
     `set_aside`: a review set the work aside as not a match (it is still in the evidence);
     `restored`: it is no longer set aside, and counts again as `status` says; `reviewed`: only
     its review changed (`old_review` → `review`, a decision or none); `renamed`: only the id the
-    reports give it changed (`old_work` → `work`)."""
+    reports give it changed (`old_work` → `work`); `joined`: the old run's finding `old_work` is
+    now a version of the finding `work` (`title` and date are the old finding's)."""
 
     work: str
     title: str
@@ -198,10 +199,17 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
     after = _statuses(new)
     renamed = _renamed(before, after)
     before = {renamed.get(k, k): v for k, v in before.items()}
+    joined = _joined(before, after)
+    absorbing = {("work", into) for into in joined.values()}  # not added: the joined were it
     out = []
     first_seen, latest = after | before, before | after
     for key in sorted(first_seen, key=lambda k: _order(first_seen[k].named)):
         a, b = before.get(key), after.get(key)
+        if a is None and key in absorbing:
+            continue
+        if a is not None and key in joined:  # its records are another finding's versions now: it did not leave
+            out.append(a.named.model_copy(update={"change": "joined", "work": joined[key], "old_work": key[1]}))
+            continue
         change = _finding_change(a, b)
         if change is None and a is not None and b is not None and a.named.work != b.named.work:
             change = "renamed"  # nothing else changed, but the reports name it otherwise
@@ -217,6 +225,20 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
             update["old_work"] = a.named.work
         out.append(latest[key].named.model_copy(update=update))
     return tuple(out)
+
+
+def _joined(before: dict[tuple[str, str], _Seen], after: dict[tuple[str, str], _Seen]) -> dict:
+    """Old keys of works gone from the new run whose DOI or arXiv id one work of the new run
+    shares: the new run holds them as versions of that work (an article and its preprint once
+    read apart), the id of which each maps to."""
+    out = {}
+    for key, seen in before.items():
+        if key in after or key[0] != "work" or not seen.identities:
+            continue
+        into = [k for k, v in after.items() if k[0] == "work" and seen.identities & v.identities]
+        if len(into) == 1:
+            out[key] = into[0][1]
+    return out
 
 
 def _renamed(before: dict[tuple[str, str], _Seen], after: dict[tuple[str, str], _Seen]) -> dict:
@@ -274,17 +296,21 @@ def _statuses(result: ClaimResult) -> dict[tuple[str, str], _Seen]:
 
 def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
     named = FindingChange(work=f.work.id, title=f.work.title, publication_date=f.work.publication_date, change="added")
-    return _Seen(status, named, f.review.decision if f.review else None, _identities(f.work.doi, f.work.arxiv))
+    work = f.work
+    also = [(k.partition(":")[0], k.partition(":")[2]) for k in work.also]
+    dois = [work.doi, *(v for kind, v in also if kind == "doi")]
+    arxivs = [work.arxiv, *(v for kind, v in also if kind == "arxiv")]
+    return _Seen(status, named, f.review.decision if f.review else None, _identities(dois, arxivs))
 
 
-def _identities(doi: str | None, arxiv: str | None) -> frozenset[str]:
-    """A work's DOI and arXiv id as keys (an arXiv DOI names its arXiv id too), case folded."""
+def _identities(dois: list[str | None], arxivs: list[str | None]) -> frozenset[str]:
+    """A work's DOIs and arXiv ids as keys (an arXiv DOI names its arXiv id too), case folded."""
     keys = set()
-    if doi:
+    for doi in filter(None, dois):
         keys.add(f"doi:{doi.lower()}")
         if doi.lower().startswith(_ARXIV_DOI):
-            arxiv = arxiv or doi[len(_ARXIV_DOI) :]
-    if arxiv:
+            arxivs = [*arxivs, doi[len(_ARXIV_DOI) :]]
+    for arxiv in filter(None, arxivs):
         keys.add(f"arxiv:{_ARXIV_VERSION.sub('', arxiv.lower())}")
     return frozenset(keys)
 
@@ -308,6 +334,7 @@ _FINDING_MARK = {
     "restored": "~",
     "reviewed": "~",
     "renamed": "~",
+    "joined": "~",
 }
 _FINDING_WORDS = {"added": "", "removed": "", "now_matched": " (was uncertain)", "now_uncertain": " (now uncertain)"}
 _DECISION_WORDS = {"not_a_match": "not a match", "confirmed": "confirmed", "disputed": "disputed", None: "none"}
@@ -356,6 +383,8 @@ def _finding_words(f: FindingChange) -> str:
         return f" ({review})"
     if f.change == "renamed":
         return " (the same work, shared DOI or arXiv id: now led by another of its records)"
+    if f.change == "joined":
+        return " (now a version of this work, sharing its DOI or arXiv id: still in the evidence)"
     if f.change in ("now_matched", "now_uncertain") and f.old_review != f.review:
         return f"{_FINDING_WORDS[f.change][:-1]}; {review})"
     return _FINDING_WORDS[f.change]
