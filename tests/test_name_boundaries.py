@@ -61,6 +61,17 @@ DOUBTS = [
     # The price: a school of the listed university written after it, as Chinese affiliations
     # are, is a doubt too (the text alone cannot tell it from 仁爱学院); a reviewer confirms it.
     ("中国地质大学（武汉）地球科学学院，武汉", "“地球科学学院”", "China University of Geosciences (Wuhan)"),
+    # What a review of this part found: an invisible character or a no-break space at the name's
+    # edge, as PDF and web text give them, hid what follows or comes before, and the doubt became
+    # a certain match again. The doubt is judged on the text as it reads.
+    ("北大\u200b荒集团，哈尔滨", "“荒集团”", "Peking University"),
+    ("天津大学\u200b仁爱学院，天津 301636", "“仁爱学院”", "Tianjin University"),
+    ("天津大学\u00ad仁爱学院，天津 301636", "“仁爱学院”", "Tianjin University"),
+    ("中国地质大学\u200b（北京）地球科学与资源学院", "“（北京）”", "China University of Geosciences (Wuhan)"),
+    ("中国地质大学【北京】", "“【北京】”", "China University of Geosciences (Wuhan)"),  # lenticular brackets
+    ("West\u00a0Anhui University, Lu'an 237012, China", "“West”", "Anhui University"),
+    ("West \u200bAnhui University, Lu'an 237012, China", "“West”", "Anhui University"),
+    ("Tianjin University\u00a0Renai College, Tianjin 301636, China", "“Renai”", "Tianjin University"),
 ]
 
 
@@ -127,25 +138,3 @@ def test_the_tables_search_form_reads_through_them_too():
     assert "institute" in search_form("Harbin Insti\u00adtute of Technology")
     assert "哈尔滨工业大学" in search_form("哈尔滨\u200b工业大学")
     assert "hit" in search_form("ＨＩＴ, Harbin")
-
-
-# What a review of this part found: an invisible character or a no-break space at the name's
-# edge, as PDF and web text give them, hid what follows or comes before, and the doubt became a
-# certain match again. The doubt is judged on the text as it reads.
-AT_THE_EDGE = [
-    ("北大\u200b荒集团，哈尔滨", "“荒集团”"),
-    ("天津大学\u200b仁爱学院，天津 301636", "“仁爱学院”"),
-    ("天津大学\u00ad仁爱学院，天津 301636", "“仁爱学院”"),
-    ("中国地质大学\u200b（北京）地球科学与资源学院", "“（北京）”"),
-    ("中国地质大学【北京】", "“【北京】”"),  # the black lenticular brackets some texts use
-    ("West\u00a0Anhui University, Lu'an 237012, China", "“West”"),
-    ("West \u200bAnhui University, Lu'an 237012, China", "“West”"),
-    ("Tianjin University\u00a0Renai College, Tianjin 301636, China", "“Renai”"),
-]
-
-
-@pytest.mark.parametrize(("raw", "word"), AT_THE_EDGE, ids=[a[0] for a in AT_THE_EDGE])
-def test_a_doubt_is_judged_on_the_text_as_it_reads(aspi, tmp_path, raw, word):
-    result = check(aspi, tmp_path, raw)
-    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
-    assert word in result.uncertain_findings[0].uncertain_because[0]
