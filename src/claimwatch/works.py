@@ -22,9 +22,9 @@ exports give it): never asked of the API."""
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
-# Characters that show nothing and join what is on either side (a soft hyphen, zero-width spaces
-# and joiners, a word joiner, a byte-order mark): names are read through them, every engine
-# alike, so "Insti\u00adtute" is "Institute" (evaluate/_names.py, columnar/_table.py).
+# Characters that show nothing (a soft hyphen, zero-width spaces and joiners, a word joiner, a
+# byte-order mark): names are read both through them ("Insti\u00adtute" is "Institute") and
+# parted by them, every engine alike (evaluate/_names.py, columnar/_table.py).
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -325,8 +325,8 @@ def _arxiv_location(record: dict[str, Any]) -> str | None:
     """The arXiv id of the one arXiv version among the record's `locations`: OpenAlex lists a
     journal article's preprint there, often beside a work record of its own for that preprint
     (whose DOI, 10.48550/arXiv.ID, names the same id), so that the two are versions of one work.
-    None where no location is on arXiv, or where several arXiv ids are (which is the work's
-    cannot be told)."""
+    None where no location is on arXiv, or where several arXiv ids are (which one is the work's
+    cannot be told), the record's own arXiv DOI among them."""
     found = {
         _OLD_STYLE_CLASS.sub(r"\1/", m.group(1).lower())  # math.AG/0309136 is math/0309136, as DOIs write it
         for loc in _list(record.get("locations"))

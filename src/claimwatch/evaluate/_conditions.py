@@ -122,9 +122,10 @@ class _CompiledClaim:
     def _compile(self, cond: Condition, negated: bool = False) -> _Test:
         """The condition's parts, cheap ones first: lists, then combinations, then topics.
 
-        Inside a `not:` (`negated`), an author the record gives no affiliation makes a list test
-        that finds no listed author uncertain rather than failed: its failure would otherwise be
-        the negation's proof, and silence is never proof."""
+        Inside a `not:` (`negated`), an author the record places at no institution (no
+        affiliation, or only strings that name none) makes a list test that finds no listed
+        author uncertain rather than failed: its failure would otherwise be the negation's proof,
+        and silence is never proof."""
         parts: list[_Test] = []
         for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
             if list_ids:

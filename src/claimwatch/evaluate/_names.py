@@ -27,7 +27,6 @@ from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _APOSTROPHE = re.compile("['\u2019]")
-
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Where words may have run together: two lower-case letters, then a capital ("EngineeringNanjing");
