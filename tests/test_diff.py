@@ -319,3 +319,23 @@ def test_a_finding_joined_into_another_did_not_leave_the_evidence(root, capsys):
     assert [(f.work, f.old_work, f.change) for f in face.findings] == [("W10", "W20", "joined")]
     assert main(["diff", str(old), str(new)]) == 0
     assert "~ W10 (was W20) “Face recognition” (2024-06-01) (now a version of this work" in capsys.readouterr().out
+
+
+def test_a_joined_finding_says_the_status_its_work_has_now(root, capsys):
+    """The preprint was set aside on review; the article, a finding of its own before, is now a
+    version of it, set aside with it: the matched count drops, and the joined line says why (a
+    second review found it saying only "still in the evidence")."""
+    article_then = work("W20", "Face recognition", date="2024-06-01", doi="https://doi.org/10.1000/j.1")
+    article_now = dict(article_then, locations=_located("https://arxiv.org/abs/2402.00001"))
+    preprint = work(
+        "W10", "Face recognition (preprint)", date="2024-02-01", doi="https://doi.org/10.48550/arxiv.2402.00001"
+    )
+    review = "reviews:\n  - {claim: no-face, work: W10, decision: not_a_match, by: A, date: 2025-02-01, note: n}\n"
+    old = run(root, [article_then, preprint], "old", reviews=review)
+    new = run(root, [article_now, preprint], "new", reviews=review)
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    (joined,) = [f for f in face.findings if f.change == "joined"]
+    assert (joined.work, joined.old_work, joined.status) == ("W10", "W20", "dismissed")
+    assert (face.old_matched, face.new_matched) == (1, 0)
+    assert main(["diff", str(old), str(new)]) == 0
+    assert "still in the evidence; now set aside on review as not a match" in capsys.readouterr().out

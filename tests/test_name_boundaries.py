@@ -138,3 +138,17 @@ def test_the_tables_search_form_reads_through_them_too():
     assert "institute" in search_form("Harbin Insti\u00adtute of Technology")
     assert "哈尔滨工业大学" in search_form("哈尔滨\u200b工业大学")
     assert "hit" in search_form("ＨＩＴ, Harbin")
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c"])
+def test_a_line_break_of_any_kind_is_no_space(aspi, tmp_path, brk):
+    """A name, a line break, then more words: no run-on, as with "\\n" (a second review found
+    the spaces of the rules taking Unicode's line and paragraph separators for spaces)."""
+    by_newline = check(aspi, tmp_path / "n", "Tianjin University\nRenai College, Tianjin 301636, China")
+    by_other = check(aspi, tmp_path / "o", f"Tianjin University{brk}Renai College, Tianjin 301636, China")
+    assert (by_other.verdict, by_other.matched, by_other.uncertain) == (
+        by_newline.verdict,
+        by_newline.matched,
+        by_newline.uncertain,
+    )
+    assert cjk_run_on(f"天津大学{brk}仁爱学院", 4) is None

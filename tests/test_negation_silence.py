@@ -71,11 +71,6 @@ def test_a_coauthor_shown_elsewhere_still_proves_it(tmp_path):
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
 
 
-def test_a_raw_string_alone_is_an_affiliation(tmp_path):
-    result = check(tmp_path, NOT_LISTED, authorship("B. Partner", [], raw=["Some Institute, Berlin, Germany"]))
-    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
-
-
 def test_a_listed_coauthor_still_fails_the_negation(tmp_path):
     result = check(tmp_path, NOT_LISTED, authorship("B. Partner", [HIT]))
     assert (result.matched, result.uncertain) == (0, 0)  # no coverage declared: no clearance either
@@ -131,24 +126,27 @@ def test_under_two_negations_a_test_is_as_it_is_alone(tmp_path):
     assert (plain.matched, plain.uncertain) == (0, 0)
 
 
-@pytest.mark.parametrize(
-    "raw", ["Harbin 150001, China", "School of Computer Science and Technology", "China", "计算机学院，哈尔滨"]
-)
-def test_an_affiliation_naming_no_institution_is_no_proof_of_the_negation(tmp_path, raw):
-    """A string that names a place or a part of some institution says at which institution no
-    more than silence does."""
+# Strings OpenAlex did not resolve. A first rule of this part read a string holding an
+# institution word as placing its author; a second review found it counting a sponsor or a place
+# ("Ministry of Education", "University Park") and missing "MIT" and 中国科学院. Which
+# institution an unresolved string names, claimwatch cannot say for certain: none proves it.
+UNRESOLVED = [
+    "Harbin 150001, China",
+    "School of Computer Science and Technology",
+    "计算机学院，哈尔滨",
+    "Key Laboratory of Intelligent Perception and Image Understanding of Ministry of Education, Xi'an 710071, China",
+    "Department of Physics, University Park, PA 16802, USA",
+    "Some Institute, Berlin, Germany",
+    "MIT, Cambridge, MA, USA",
+]
+
+
+@pytest.mark.parametrize("raw", UNRESOLVED)
+def test_an_unresolved_affiliation_is_no_proof_of_the_negation(tmp_path, raw):
     result = check(tmp_path, NOT_LISTED, authorship("B. Partner", [], raw=[raw]))
     assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
     (doubt,) = result.uncertain_findings[0].uncertain_because
-    assert "author 2 (B. Partner) no institution, only" in doubt
-
-
-@pytest.mark.parametrize(
-    "raw", ["Some Institute, Berlin, Germany", "Dept of CS, Stanford University, CA, USA", "某某大学"]
-)
-def test_an_affiliation_naming_an_institution_still_proves_it(tmp_path, raw):
-    result = check(tmp_path, NOT_LISTED, authorship("B. Partner", [], raw=[raw]))
-    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+    assert "resolves author 2 (B. Partner) to no institution, only" in doubt
 
 
 def test_an_author_whose_string_names_the_subject_is_placed(tmp_path):
@@ -156,6 +154,6 @@ def test_an_author_whose_string_names_the_subject_is_placed(tmp_path):
     placed at the subject: no silence (a first reading of the rule took such a string, which
     holds no institution word, for one)."""
     lab = authorship("A. Lab", [], raw=["Example Lab, Seattle, WA, USA"])
-    partner = authorship("B. Partner", [], raw=["Some Institute, Berlin, Germany"])
+    partner = authorship("B. Partner", [MIT], raw=["MIT, Cambridge, MA, USA"])
     result = check(tmp_path, NOT_LISTED, partner, lab=lab)
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)

@@ -481,20 +481,6 @@ _SURNAME_INSTITUTION_WORDS = frozenset({"college", "school", "center", "centre"}
 _CJK_INSTITUTION = re.compile("大学|学院|研究所|研究院|实验室|医院|公司")
 
 
-# Words that name an institution itself, not a part of one (a department, a faculty, a school,
-# a laboratory, a centre): "School of Computer Science" says at which institution nobody knows.
-_WHOLE_INSTITUTION_WORDS = _INSTITUTION_WORDS - {"faculty", "department", "laboratory", "laboratories", "laboratoire"}
-_CJK_WHOLE_INSTITUTION = re.compile("大学|研究所|研究院|医院|公司")
-
-
-def names_which_institution(text: str) -> bool:
-    """Does an affiliation string name an institution, not only a part of one ("School of
-    Computer Science", 计算机学院) or a place ("Harbin 150001, China")?"""
-    if _CJK_WHOLE_INSTITUTION.search(text):
-        return True
-    return not _WHOLE_INSTITUTION_WORDS.isdisjoint(re.findall(r"[^\W\d_]+", text.casefold()))
-
-
 def _people_and_institutions(people: list[Authorship]) -> tuple[list[Authorship], list[Authorship]]:
     """The authors, and the institutions Crossref put among them, each judged once."""
     authors: list[Authorship] = []

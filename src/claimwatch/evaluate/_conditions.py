@@ -26,7 +26,6 @@ from ..works import (
     PartialDate,
     Work,
     names_an_institution,
-    names_which_institution,
 )
 from ._matchers import ListMatcher, SubjectMatcher, TopicMatcher, _EntryHit, _ListedHit, _Matchers, _SubjectHit
 from ._names import _is_cjk, fold
@@ -122,10 +121,10 @@ class _CompiledClaim:
     def _compile(self, cond: Condition, negated: bool = False) -> _Test:
         """The condition's parts, cheap ones first: lists, then combinations, then topics.
 
-        Inside a `not:` (`negated`), an author the record places at no institution (no
-        affiliation, or only strings that name none) makes a list test that finds no listed
-        author uncertain rather than failed: its failure would otherwise be the negation's proof,
-        and silence is never proof."""
+        Inside a `not:` (`negated`), an author the record resolves to no institution (no
+        affiliation, or only unresolved strings) makes a list test that finds no listed author
+        uncertain rather than failed: its failure would otherwise be the negation's proof, and
+        silence is never proof."""
         parts: list[_Test] = []
         for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
             if list_ids:
@@ -275,10 +274,11 @@ def _an_institution_as_author(a: Authorship) -> str | None:
 
 
 def _silent_authors(work: Work, positions: set[int] | None, at_subject: set[int]) -> list[str]:
-    """Authors (of `positions`, where given) the record places at no institution: no affiliation
-    at all, or only strings that name none ("Harbin 150001, China", "School of Computer
-    Science"); an author whose string names the subject (`at_subject`) is placed. Each may be at
-    a listed institution, which a `not:` must not take as shown otherwise."""
+    """Authors (of `positions`, where given) the record resolves to no institution: no
+    affiliation at all, or only strings OpenAlex did not resolve ("Harbin 150001, China", "School
+    of Computer Science", a sponsor's key laboratory), whose institution claimwatch cannot say
+    for certain either; an author whose string names the subject (`at_subject`) is placed. Each
+    may be at a listed institution, which a `not:` must not take as shown otherwise."""
     out = []
     for a in work.authorships:
         if (positions is not None and a.position not in positions) or a.institutions:
@@ -290,11 +290,11 @@ def _silent_authors(work: Work, positions: set[int] | None, at_subject: set[int]
                 f"the record gives author {a.position + 1} ({printable(a.name)}) no affiliation, so they may be at"
                 " a listed institution"
             )
-        elif not any(names_which_institution(t) for t in a.raw_affiliations):
+        else:
             said = "; ".join(f"\u201c{printable(t)}\u201d" for t in a.raw_affiliations)
             out.append(
-                f"the record gives author {a.position + 1} ({printable(a.name)}) no institution, only {said}, so they"
-                " may be at a listed institution"
+                f"the record resolves author {a.position + 1} ({printable(a.name)}) to no institution, only {said},"
+                " so they may be at a listed institution"
             )
     return out
 

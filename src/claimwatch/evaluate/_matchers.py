@@ -25,7 +25,7 @@ from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work
-from ._names import NameHit, NameMatcher, cjk_run_on, fold, is_acronym
+from ._names import SPACES, NameHit, NameMatcher, cjk_run_on, fold, is_acronym
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 
@@ -307,7 +307,7 @@ def _seen(text: str, hit: NameHit) -> tuple[str, NameHit]:
 # The word right after a name, with nothing but spaces between (a no-break space too, as PDFs
 # and web pages give it): "Tianjin University Renai College", "Tianjin Univ Technol" (Tianjin
 # University of Technology as Web of Science writes it).
-_NEXT_WORD = re.compile(r"[^\S\r\n]+([^\W\d_][^\W_]*)")
+_NEXT_WORD = re.compile(rf"{SPACES}+([^\W\d_][^\W_]*)")
 # Words that go on from an institution's name to a part of it, not to another institution.
 _PARTS_OF_AN_INSTITUTION = frozenset(
     {
@@ -338,7 +338,7 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
 # A word of direction right before a name, with nothing but spaces between, begins another
 # institution's name: "West Anhui University" (皖西学院) is not Anhui University, nor "East China
 # Normal University" a "China Normal University".
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\r\n]+$")
+_WORD_BEFORE = re.compile(rf"([^\W\d_]+){SPACES}+$")
 _DIRECTIONS = frozenset(
     {
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",

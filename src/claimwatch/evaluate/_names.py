@@ -28,6 +28,9 @@ from ._spacy import nlp
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _APOSTROPHE = re.compile("['\u2019]")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+# Spaces between words, as affiliation text writes them (a no-break space from PDFs and web
+# pages, an ideographic space, the typographic spaces), never a line break of any kind.
+SPACES = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Where words may have run together: two lower-case letters, then a capital ("EngineeringNanjing");
 # one lower-case letter is a prefix of a real name ("McGill", "iFlytek").
@@ -369,7 +372,8 @@ def _after_its_own_country(text: str, start: int) -> bool:
 # That an institution's school (计算机学院) looks the same is why it is a doubt, not a no.
 _CJK_PARTS = ("附属", "校区", "分校", "研究生院", "图书馆", "国家重点实验室", "重点实验室", "实验室")
 _CJK_AFTER = re.compile(
-    r"[^\S\r\n]*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[(\uff08\u3010][^()\uff08\uff09\u3010\u3011]{1,40}[)\uff09\u3011])"
+    SPACES
+    + r"*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[(\uff08\u3010][^()\uff08\uff09\u3010\u3011]{1,40}[)\uff09\u3011])"
 )
 
 

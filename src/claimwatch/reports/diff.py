@@ -49,7 +49,8 @@ class FindingChange(_Model):
     `restored`: it is no longer set aside, and counts again as `status` says; `reviewed`: only
     its review changed (`old_review` → `review`, a decision or none); `renamed`: only the id the
     reports give it changed (`old_work` → `work`); `joined`: the old run's finding `old_work` is
-    now a version of the finding `work` (`title` and date are the old finding's)."""
+    now a version of the finding `work` (`title` and date are the old finding's; `status` where
+    the work's is not the old finding's, and the reviews where they differ)."""
 
     work: str
     title: str
@@ -208,7 +209,7 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
         if a is None and key in absorbing:
             continue
         if a is not None and key in joined:  # its records are another finding's versions now: it did not leave
-            out.append(a.named.model_copy(update={"change": "joined", "work": joined[key], "old_work": key[1]}))
+            out.append(_joined_change(a, after[("work", joined[key])], key[1]))
             continue
         change = _finding_change(a, b)
         if change is None and a is not None and b is not None and a.named.work != b.named.work:
@@ -225,6 +226,18 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
             update["old_work"] = a.named.work
         out.append(latest[key].named.model_copy(update=update))
     return tuple(out)
+
+
+def _joined_change(a: _Seen, into: _Seen, old_id: str) -> FindingChange:
+    """The old finding `a`, now a version of the new run's `into`: said so, with the status the
+    work has now where it is not the old one (set aside on review, uncertain), and its review
+    where that changed."""
+    update: dict[str, object] = {"change": "joined", "work": into.named.work, "old_work": old_id}
+    if into.status != a.status:
+        update["status"] = into.status
+    if into.review != a.review:
+        update |= {"old_review": a.review, "review": into.review}
+    return a.named.model_copy(update=update)
 
 
 def _joined(before: dict[tuple[str, str], _Seen], after: dict[tuple[str, str], _Seen]) -> dict:
@@ -337,6 +350,7 @@ _FINDING_MARK = {
     "joined": "~",
 }
 _FINDING_WORDS = {"added": "", "removed": "", "now_matched": " (was uncertain)", "now_uncertain": " (now uncertain)"}
+_STATUS_WORDS = {"matched": "matched", "uncertain": "uncertain", "dismissed": "set aside on review as not a match"}
 _DECISION_WORDS = {"not_a_match": "not a match", "confirmed": "confirmed", "disputed": "disputed", None: "none"}
 
 
@@ -384,7 +398,9 @@ def _finding_words(f: FindingChange) -> str:
     if f.change == "renamed":
         return " (the same work, shared DOI or arXiv id: now led by another of its records)"
     if f.change == "joined":
-        return " (now a version of this work, sharing its DOI or arXiv id: still in the evidence)"
+        now = f"; now {_STATUS_WORDS[f.status]}" if f.status else ""
+        reviewed = f"; {review}" if f.old_review != f.review else ""
+        return f" (now a version of this work, sharing its DOI or arXiv id: still in the evidence{now}{reviewed})"
     if f.change in ("now_matched", "now_uncertain") and f.old_review != f.review:
         return f"{_FINDING_WORDS[f.change][:-1]}; {review})"
     return _FINDING_WORDS[f.change]
