@@ -29,9 +29,9 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 def one_sigma(lower: str) -> str:
     """A lower-cased text with one Greek sigma: lower() writes a capital sigma as final ς or as σ
-    by the letters around it ("ΑΙΣΘΗΤΗΡΑΣ.Νέο" gives σ where the word alone gives ς), so the
-    topic prefilter's words and a phrase's candidate words are compared with σ for both
-    (evaluate/_phrases.py, columnar/_table.py)."""
+    by the letters around it ("ΑΙΣΘΗΤΗΡΑΣ.Νέο" gives σ where the word alone gives ς), so folded
+    names and text, and the topic prefilter's words and a phrase's candidate words, are compared
+    with σ for both (evaluate/_names.py, evaluate/_phrases.py, columnar/_table.py)."""
     return lower.replace("\u03c2", "\u03c3") if "\u03c2" in lower else lower
 
 

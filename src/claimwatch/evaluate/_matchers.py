@@ -25,7 +25,7 @@ from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work
-from ._names import SPACES, NameHit, NameMatcher, cjk_run_on, fold, is_acronym
+from ._names import SPACES, NameHit, NameMatcher, cjk_run_on, fold, is_acronym, visible
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 
@@ -299,9 +299,9 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
 
 def _seen(text: str, hit: NameHit) -> tuple[str, NameHit]:
     """`text` without its invisible characters, and `hit` with its offsets into that."""
-    kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
+    seen, kept = visible(text)
     start, end = bisect.bisect_left(kept, hit.start), bisect.bisect_left(kept, hit.end)
-    return INVISIBLE.sub("", text), NameHit(hit.key, hit.name, hit.matched, start, end)
+    return seen, NameHit(hit.key, hit.name, hit.matched, start, end)
 
 
 # The word right after a name, with nothing but spaces between (a no-break space too, as PDFs

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..works import INVISIBLE
+from ..works import INVISIBLE, one_sigma
 from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -100,7 +100,7 @@ def fold(text: str) -> str:
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     # lower() writes a capital sigma as ς or σ by what surrounds it ("ΔΗΜΟΚΡΙΤΟΣ" alone ends in
     # ς, in "ΔΗΜΟΚΡΙΤΟΣ.Αθήνα" in σ): a word folded alone, and a whole text, hold one letter.
-    spaced = re.sub(r"[^\w\s]|_", " ", stripped.lower().replace("\u03c2", "\u03c3"))
+    spaced = re.sub(r"[^\w\s]|_", " ", one_sigma(stripped.lower()))
     return " ".join(spaced.split())
 
 
@@ -305,13 +305,19 @@ def _in_order(hits: list[NameHit] | tuple[NameHit, ...]) -> tuple[NameHit, ...]:
     return tuple(sorted(set(hits), key=lambda h: (h.start, -h.end, h.key, h.name)))
 
 
+def visible(text: str) -> tuple[str, list[int]]:
+    """`text` without its invisible characters, and where in `text` each character left stands."""
+    kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
+    return "".join(text[i] for i in kept), kept
+
+
 def _seen_through(given: str, find: Callable[[str], tuple[NameHit, ...]]) -> tuple[NameHit, ...]:
     """The names `find` finds in `given` read without its invisible characters, with offsets
     into `given` (a name's text keeps any inside it)."""
-    kept = [i for i, c in enumerate(given) if not INVISIBLE.match(c)]
+    seen, kept = visible(given)
     return tuple(
         NameHit(h.key, h.name, given[start:end], start, end)
-        for h in find("".join(given[i] for i in kept))
+        for h in find(seen)
         for start, end in [(kept[h.start], kept[h.end - 1] + 1)]
     )
 
