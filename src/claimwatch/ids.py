@@ -76,29 +76,3 @@ def slug(text: str) -> str:
     """A stable lower-case id from a name: 'Beihang University' -> 'beihang-university'."""
     s = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return s[:120] or "entry"
-
-
-# arXiv's DOI for a paper (10.48550/arXiv.ID, as ids.doi folds it), and its new-style
-# (2404.10667) and old-style (hep-th/9901001) ids, with or without a version.
-ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
-_ARXIV = re.compile(
-    r"^(?:arxiv:|https?://arxiv\.org/abs/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE
-)
-_CURATED_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-
-
-def work_key(text: str) -> str | None:
-    """The one spelling a work identity is compared in: 'W123', 'doi:10.1/x', 'arxiv:2404.10667',
-    or a curated work id as written; None for what names no work."""
-    text = text.strip()
-    openalex = openalex_id(text)
-    if openalex:
-        return openalex if openalex.startswith("W") else None
-    arxiv = _ARXIV.match(text)
-    if arxiv:  # before DOIs and curated ids: '2404.10667' is an arXiv id, not a curated one
-        return f"arxiv:{arxiv.group(1).lower()}"
-    found = doi(text)
-    if found:
-        arxiv_doi = ARXIV_DOI.match(found)
-        return f"arxiv:{arxiv_doi.group(1)}" if arxiv_doi else f"doi:{found}"
-    return text if _CURATED_ID.match(text) else None

@@ -19,15 +19,20 @@ from pathlib import Path
 
 import yaml
 
-from . import documents
+from . import documents, ids
 from .errors import InputError, Problem
 from .files import write_atomic
-from .ids import ARXIV_DOI, work_key
 from .results import Decision, Finding, Results, Review
 
 REVIEWS_FILE = "reviews.yaml"
 DECISIONS: tuple[Decision, ...] = ("not_a_match", "confirmed", "disputed")
 
+# arXiv's new-style (2404.10667) and old-style (hep-th/9901001) ids, with or without a version.
+_ARXIV = re.compile(
+    r"^(?:arxiv:|https?://arxiv\.org/abs/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE
+)
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
+_CURATED_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 _HEADER = (
     "# Reviews of this case's findings: one item per claim and work (claimwatch schema reviews).\n"
@@ -35,12 +40,29 @@ _HEADER = (
 )
 
 
+def work_key(text: str) -> str | None:
+    """The one spelling a work identity is compared in: 'W123', 'doi:10.1/x', 'arxiv:2404.10667',
+    or a curated work id as written; None for what names no work."""
+    text = text.strip()
+    openalex = ids.openalex_id(text)
+    if openalex:
+        return openalex if openalex.startswith("W") else None
+    arxiv = _ARXIV.match(text)
+    if arxiv:  # before DOIs and curated ids: '2404.10667' is an arXiv id, not a curated one
+        return f"arxiv:{arxiv.group(1).lower()}"
+    doi = ids.doi(text)
+    if doi:
+        arxiv_doi = _ARXIV_DOI.match(doi)
+        return f"arxiv:{arxiv_doi.group(1)}" if arxiv_doi else f"doi:{doi}"
+    return text if _CURATED_ID.match(text) else None
+
+
 def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
     """The keys a review may name one record of a finding's work by."""
     keys = {work_id}
     if doi:
         keys.add(f"doi:{doi}")
-        arxiv_doi = ARXIV_DOI.match(doi)
+        arxiv_doi = _ARXIV_DOI.match(doi)
         if arxiv_doi:
             keys.add(f"arxiv:{arxiv_doi.group(1)}")
     if arxiv:

@@ -103,7 +103,7 @@ class _Record:
 
 
 def _review_names(work: Work, reviewed: frozenset[str]) -> frozenset[str] | None:
-    """Which of the identities reviews name (`ids.work_key`'s spelling) name this record: a
+    """Which of the identities reviews name (`reviews.work_key`'s spelling) name this record: a
     review matches a finding where it names any record of the finding's work."""
     if not reviewed:
         return None

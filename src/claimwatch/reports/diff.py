@@ -11,6 +11,7 @@ removed, or with a new sha256). `render_diff` writes it for a terminal, with unt
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -19,8 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..ids import work_key
-from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, Results, Verdict, WorkRef
+from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, Results, Verdict
 from .terminal import safe
 
 
@@ -309,14 +309,27 @@ def _statuses(result: ClaimResult) -> dict[tuple[str, str], _Seen]:
 
 def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
     named = FindingChange(work=f.work.id, title=f.work.title, publication_date=f.work.publication_date, change="added")
-    return _Seen(status, named, f.review.decision if f.review else None, _identities(f.work))
+    work = f.work
+    also = [(k.partition(":")[0], k.partition(":")[2]) for k in work.also]
+    dois = [work.doi, *(v for kind, v in also if kind == "doi")]
+    arxivs = [work.arxiv, *(v for kind, v in also if kind == "arxiv")]
+    return _Seen(status, named, f.review.decision if f.review else None, _identities(dois, arxivs))
 
 
-def _identities(work: WorkRef) -> frozenset[str]:
-    """A work's DOIs and arXiv ids (`also` holds its other records'), each in the one spelling
-    identities are compared in (`ids.work_key`: an arXiv DOI is its arXiv id)."""
-    named = [f"doi:{work.doi}" if work.doi else "", f"arxiv:{work.arxiv}" if work.arxiv else "", *work.also]
-    return frozenset(key for text in named if text and (key := work_key(text)))
+def _identities(dois: list[str | None], arxivs: list[str | None]) -> frozenset[str]:
+    """A work's DOIs and arXiv ids as keys (an arXiv DOI names its arXiv id too), case folded."""
+    keys = set()
+    for doi in filter(None, dois):
+        keys.add(f"doi:{doi.lower()}")
+        if doi.lower().startswith(_ARXIV_DOI):
+            arxivs = [*arxivs, doi[len(_ARXIV_DOI) :]]
+    for arxiv in filter(None, arxivs):
+        keys.add(f"arxiv:{_ARXIV_VERSION.sub('', arxiv.lower())}")
+    return frozenset(keys)
+
+
+_ARXIV_DOI = "10.48550/arxiv."
+_ARXIV_VERSION = re.compile(r"v[0-9]+$")
 
 
 def _order(f: FindingChange) -> tuple[str, str, str]:
