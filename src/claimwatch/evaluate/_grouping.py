@@ -55,7 +55,7 @@ from ..reviews import identity_keys
 from ..works import Origin, PartialDate, Work, work_from_openalex
 from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, _CompiledClaim, _Outcome, _WorkContext
 from ._matchers import _SubjectHit
-from ._names import _ABBREVIATIONS, _is_cjk, fold, is_acronym, name_words
+from ._names import _ABBREVIATIONS, _is_cjk, chinese_forms, fold, is_acronym, name_words
 from ._phrases import PhraseSet
 from ._provenance import _CountingEvidence
 
@@ -593,8 +593,8 @@ _COMMON_NAME_WORDS = frozenset(_ABBREVIATIONS.values()) | frozenset(
 def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
     """For each name, what an affiliation's search form must hold for `NameMatcher` to find it:
 
-    - a Chinese name is found as a substring of the text's NFKC form, so its search form is a
-      substring of the text's;
+    - a Chinese name is found as a substring of the text's NFKC form, in either script
+      (`chinese_forms`), so the search form of one of its forms is a substring of the text's;
     - an acronym is found as a word of the text as written, so in lower case it is a substring
       of the search form;
     - any other name is found where each of its words (`name_words(fold(name))`) is a word of
@@ -611,7 +611,7 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
     out: set[str] = set()
     for name in names:
         if _is_cjk(name):
-            out.add(search_form(unicodedata.normalize("NFKC", name)))
+            out.update(search_form(form) for form, _ in chinese_forms(unicodedata.normalize("NFKC", name)))
         elif is_acronym(name):
             out.add(name.lower())
         elif words := [w for w in name_words(fold(name)) if w != "of"] or name_words(fold(name)):

@@ -7,7 +7,8 @@ pydantic reason only when a finding cites it (`reason()`, made once a hit by the
 
 A list entry's name found in text counts only where the record does not place the author in
 another country than the entry's (`_placed`): names are shared across countries (Northeastern
-University is in Shenyang and in Boston; CSIC is a Spanish council and a Chinese shipbuilder).
+University is in Shenyang and in Boston; CSIC is a Spanish council and a Chinese shipbuilder),
+and some within China, where the text's province tells them apart (`_another_province`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..works import INVISIBLE, Authorship, Institution, Work
 from ._names import SPACES, NameHit, NameMatcher, cjk_run_on, fold, is_acronym, visible
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
+from ._provinces import certain_provinces, provinces_in, shared_by_provinces
 
 # The ways an author can be placed at an institution, strongest first.
 _METHOD_RANK = {"openalex_id": 0, "lineage": 1, "ror": 2, "name_in_institution": 3, "alias_in_raw_affiliation": 4}
@@ -148,6 +150,12 @@ def _acronym_unplaced(subject: Subject, hit: NameHit) -> str | None:
     """A subject that gives no country: its names stand as they are found, but an acronym alone
     is a doubt, as a list entry's is (acronyms are shared across countries: the "MSRA" of
     "Medical Signal Research Academy (MSRA), Tehran" is not Microsoft Research Asia)."""
+    if hit.traditional:
+        return (
+            f"\u201c{printable(hit.matched)}\u201d matched {subject.name} in traditional characters, as Taiwan, Hong"
+            " Kong and Macao write, whose institutions bear names of mainland ones; the claim file gives the subject"
+            " no country to check it against"
+        )
     if not hit.is_acronym:
         return None
     return (
@@ -212,17 +220,23 @@ class ListMatcher:
                     if not isinstance(placed, _Elsewhere):
                         self._offer(best, entry, "name_in_institution", inst, inst.name, h, placed)
         abroad: list[str] = []
+        other_province: dict[str, str] = {}
         for text in a.raw_affiliations:
             for h in self.names.find(text):
                 entry = self.entries[h.key]
                 placed = _placed(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES))
                 if isinstance(placed, _Elsewhere):
                     abroad.append(entry.id)
-                else:
-                    self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
+                    continue
+                if isinstance(placed, _ProvinceDoubt):
+                    other_province.setdefault(entry.id, str(placed))
+                    placed = str(placed)
+                self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
         for entry_id in abroad:
             if entry_id in best:
                 best[entry_id] = _misresolved(best[entry_id])
+        for entry_id, doubt in other_province.items():
+            best[entry_id] = _in_another_province(best[entry_id], doubt)
         return [best[k] for k in sorted(best)] if best else []
 
     def _offer(
@@ -260,6 +274,14 @@ def _misresolved(hit: _EntryHit) -> _EntryHit:
     return _EntryHit(hit.entry, hit.reference_list, hit.method, hit.institution, hit.matched_text, hit.name, doubt)
 
 
+def _in_another_province(hit: _EntryHit, doubt: str) -> _EntryHit:
+    """A certain match on OpenAlex's institution name ("Suzhou University") where the author's own
+    text places that name in another province than the entry's: only a doubt, the text's."""
+    if hit.method != "name_in_institution" or hit.doubt is not None:
+        return hit
+    return _EntryHit(hit.entry, hit.reference_list, hit.method, hit.institution, hit.matched_text, hit.name, doubt)
+
+
 _NO_COUNTRIES: frozenset[str] = frozenset()
 
 
@@ -273,8 +295,61 @@ _ELSEWHERE = _Elsewhere()
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
     placed = _placed_in(entry.country, entry.name, hit, text, resolved, entry.names)
     if placed is None:
-        return _a_longer_name(entry, hit, text)
+        return _a_longer_name(entry, hit, text) or _another_province(entry, hit, text)
     return placed
+
+
+class _ProvinceDoubt(str):
+    """A doubt from the province the text names (`_another_province`)."""
+
+
+def _another_province(entry: ListEntry, hit: NameHit, text: str) -> _ProvinceDoubt | None:
+    """A doubt where the text places a name two Chinese institutions bear in another province
+    than the list's: a name whose own place is a city of several provinces ("Suzhou University",
+    Soochow's alias and 宿州学院's English name) placed in one of the others ("Suzhou, Anhui"); or
+    the entry's name without the place the list names it by (中国地质大学 for China University of
+    Geosciences (Wuhan)) placed elsewhere (中国地质大学，北京). Where the text names no province,
+    or the list's, the match stands, as the list's name says."""
+    if (entry.country or "").upper() != "CN" or hit.is_acronym:
+        return None
+    listed = _entry_provinces(entry.addresses, entry.names)
+    shared = shared_by_provinces(hit.name)
+    unqualified = _by_its_place(entry.names) and not _by_its_place((hit.name,))
+    if not listed or not (shared or unqualified):
+        return None
+    found = _provinces_around(text, hit, *part_of(text, places_in(text), hit.start, hit.end))
+    if not found or found & listed or (not unqualified and not found & shared):
+        return None
+    said, label = printable(hit.matched), printable(entry.name)
+    where, there = " and ".join(sorted(found)), " and ".join(sorted(listed))
+    if unqualified:
+        return _ProvinceDoubt(
+            f"the list names {label} by its place, and the affiliation places \u201c{said}\u201d in {where},"
+            f" not {there}: another institution there may bear the name"
+        )
+    return _ProvinceDoubt(
+        f"the affiliation places \u201c{said}\u201d in {where}, which has a city of its name too, and the list"
+        f" places {label} in {there}: another institution there may bear the name"
+    )
+
+
+_BRACKETED = re.compile(r"[(（【\[]([^)）】\]]+)[)）】\]]")
+
+
+@lru_cache(maxsize=10_000)
+def _entry_provinces(addresses: tuple[str, ...], names: tuple[str, ...]) -> frozenset[str]:
+    """Where the list places an institution: the provinces its addresses name for certain, and
+    the place in brackets its name holds ("(Wuhan)")."""
+    found = [p for a in addresses for p in provinces_in(a)]
+    found += [p for n in names for m in _BRACKETED.finditer(n) for p in provinces_in(m.group(1))]
+    return certain_provinces(found)
+
+
+@lru_cache(maxsize=10_000)
+def _by_its_place(names: tuple[str, ...]) -> bool:
+    """Does one of these names hold its place in brackets, as the list names one of two
+    institutions of one name ("China University of Geosciences (Wuhan)", 中国地质大学(武汉))?"""
+    return any(certain_provinces(provinces_in(m.group(1))) for n in names for m in _BRACKETED.finditer(n))
 
 
 def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
@@ -301,7 +376,7 @@ def _seen(text: str, hit: NameHit) -> tuple[str, NameHit]:
     """`text` without its invisible characters, and `hit` with its offsets into that."""
     seen, kept = visible(text)
     start, end = bisect.bisect_left(kept, hit.start), bisect.bisect_left(kept, hit.end)
-    return seen, NameHit(hit.key, hit.name, hit.matched, start, end)
+    return seen, NameHit(hit.key, hit.name, hit.matched, start, end, hit.traditional)
 
 
 # The word right after a name, with nothing but spaces between (a no-break space too, as PDFs
@@ -380,7 +455,15 @@ def _placed_in(
     begin, finish = part_of(text, places, hit.start, hit.end)
     around = [p for p in places if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
     found = set(countries(around)) or set(resolved)
-    self_placed = not hit.is_acronym and (hit.is_cjk or _places_itself(hit.name, want))
+    if hit.traditional:
+        # Written as Taiwan, Hong Kong and Macao write (國防大學, 清華大學 are institutions there
+        # too): the name places itself only by a mainland place in it (哈爾濱), and the text's
+        # mainland provinces and cities, in either script, place it.
+        if not found and want == "CN" and _provinces_around(text, hit, begin, finish):
+            found = {"CN"}
+        self_placed = want == "CN" and bool(certain_provinces(provinces_in(hit.name)))
+    else:
+        self_placed = not hit.is_acronym and (hit.is_cjk or _places_itself(hit.name, want))
     if found == {want}:
         if hit.is_acronym and not _named_beside(around, text, names):
             return (
@@ -408,6 +491,11 @@ def _placed_in(
             f"the acronym “{said}” alone matched {label}, and the affiliation names no country;"
             " institutions elsewhere use it too"
         )
+    if hit.traditional:
+        return (
+            f"“{said}” is written in traditional characters, as Taiwan, Hong Kong and Macao write, and the"
+            f" affiliation names no place in mainland {country_name(want)}: an institution there may share the name"
+        )
     return (
         f"“{said}” does not itself place the institution in {country_name(want)}, and the affiliation names"
         f" no country: an institution outside {country_name(want)} may share the name"
@@ -415,6 +503,14 @@ def _placed_in(
 
 
 _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
+
+
+def _provinces_around(text: str, hit: NameHit, begin: int, finish: int) -> frozenset[str]:
+    """The mainland provinces the name's part of the text names for certain, by a province or
+    a city, in pinyin or in either script, the name's own words left out."""
+    return certain_provinces(
+        [p for p in provinces_in(text) if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
+    )
 
 
 def _named_beside(around: list[Place], text: str, names: tuple[str, ...]) -> bool:

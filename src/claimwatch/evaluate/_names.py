@@ -45,6 +45,7 @@ class NameHit:
     matched: str  # the text as it stands in the affiliation
     start: int
     end: int
+    traditional: bool = False  # a Chinese name found written in traditional characters (`chinese_forms`)
 
     @property
     def is_acronym(self) -> bool:
@@ -169,13 +170,15 @@ class NameMatcher:
 
         self._folded = PhraseMatcher(nlp().vocab, attr="ORTH")
         self._acronyms = PhraseMatcher(nlp().vocab, attr="ORTH")
-        self._cjk: list[tuple[str, str]] = []
+        self._cjk: list[tuple[str, str, str, bool]] = []  # key, form sought, name registered, traditional
         self._labels: dict[int, list[tuple[str, str]]] = {}
         first_words: set[str] = set()
         acronyms: set[str] = set()
         for key, name in names:
             if _is_cjk(name):
-                self._cjk.append((key, unicodedata.normalize("NFKC", name)))
+                registered = unicodedata.normalize("NFKC", name)
+                for form, traditional in chinese_forms(registered):
+                    self._cjk.append((key, form, registered, traditional))
                 continue
             if is_acronym(name):
                 pattern, matcher = name, self._acronyms
@@ -255,15 +258,15 @@ class NameMatcher:
     def _find_cjk(self, given: str) -> list[NameHit]:
         normal = unicodedata.normalize("NFKC", given)
         hits = []
-        for key, name in self._cjk:
-            start = normal.find(name)
+        for key, form, name, traditional in self._cjk:
+            start = normal.find(form)
             while start >= 0:
-                end = start + len(name)
+                end = start + len(form)
                 stands_alone = start == 0 or not _CJK.match(normal[start - 1]) or _after_its_own_country(normal, start)
-                if stands_alone and not _a_longer_cjk_name(normal, name, end):
+                if stands_alone and not _a_longer_cjk_name(normal, form, end):
                     s, e = _back(given, normal, start, "NFKC"), _back(given, normal, end, "NFKC")
-                    hits.append(NameHit(key, name, given[s:e], s, e))
-                start = normal.find(name, start + 1)
+                    hits.append(NameHit(key, name, given[s:e], s, e, traditional))
+                start = normal.find(form, start + 1)
         return hits
 
     def _find_words(self, text: str, spans: list[tuple[str, int, int]], *, folded: bool) -> list[NameHit]:
@@ -316,7 +319,7 @@ def _seen_through(given: str, find: Callable[[str], tuple[NameHit, ...]]) -> tup
     into `given` (a name's text keeps any inside it)."""
     seen, kept = visible(given)
     return tuple(
-        NameHit(h.key, h.name, given[start:end], start, end)
+        NameHit(h.key, h.name, given[start:end], start, end, h.traditional)
         for h in find(seen)
         for start, end in [(kept[h.start], kept[h.end - 1] + 1)]
     )
@@ -363,7 +366,7 @@ _OWN_COUNTRY_BEFORE = ("中国人民解放军", "人民解放军", "解放军", 
 
 def _after_its_own_country(text: str, start: int) -> bool:
     """Does the name at `start` follow one of those, itself not part of a longer word?"""
-    for prefix in _OWN_COUNTRY_BEFORE:
+    for prefix in _in_both_scripts(_OWN_COUNTRY_BEFORE):
         begin = start - len(prefix)
         if begin >= 0 and text.startswith(prefix, begin) and (begin == 0 or not _CJK.match(text[begin - 1])):
             return True
@@ -393,9 +396,41 @@ def cjk_run_on(text: str, end: int) -> str | None:
     after = found.group(1)
     if after[0] in "(\uff08\u3010":
         return after if _CJK.search(after) else None
-    return None if after.startswith(_CJK_PARTS) else after
+    return None if after.startswith(_in_both_scripts(_CJK_PARTS)) else after
 
 
 def _a_longer_cjk_name(text: str, name: str, end: int) -> bool:
     """大学校 is a college of a ministry in Japan (警察大学校, 防衛大学校), not a 大学."""
-    return name.endswith("大学") and text.startswith("校", end)
+    return name.endswith(("大学", "大學")) and text.startswith("校", end)
+
+
+# --- Chinese names in both scripts ----------------------------------------------------------
+# Mainland China writes simplified characters; Taiwan, Hong Kong and Macao write traditional ones
+# (哈爾濱工業大學), and a list may give either. OpenCC's tables (https://github.com/BYVoid/OpenCC)
+# convert a name: to traditional characters as written generally, in Taiwan and in Hong Kong
+# (臺灣, 台灣), and to simplified ones.
+_TO_OTHER_SCRIPTS = (("s2t", True), ("s2tw", True), ("s2hk", True), ("t2s", False))
+
+
+@functools.cache
+def _converters() -> tuple[tuple[object, bool], ...]:
+    import opencc  # loaded only where a Chinese name is registered
+
+    return tuple((opencc.OpenCC(f"{table}.json"), traditional) for table, traditional in _TO_OTHER_SCRIPTS)
+
+
+@functools.lru_cache(maxsize=10_000)
+def chinese_forms(name: str) -> tuple[tuple[str, bool], ...]:
+    """A Chinese name as registered, then each other form of it, and whether that form is in
+    traditional characters where the name is not: the forms a matcher looks for."""
+    forms = {name: False}
+    for converter, traditional in _converters():
+        form = converter.convert(name)  # type: ignore[attr-defined]
+        forms.setdefault(form, traditional)
+    return tuple(forms.items())
+
+
+@functools.cache
+def _in_both_scripts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """`words` and their forms in the other script."""
+    return tuple(dict.fromkeys(form for w in words for form, _ in chinese_forms(w)))

@@ -685,7 +685,7 @@ def places_in(text: str) -> tuple[Place, ...]:
         for m in _CAPITALS.finditer(text_nfc)
     ]
     found += [Place(m.start(), m.end(), "US", False) for m in _US_ZIP.finditer(text_nfc)]
-    spans = _folded_words(text_nfc)
+    spans = folded_words(text_nfc)
     words = [w for w, _, _ in spans]
     i = 0
     while i < len(words):
@@ -698,10 +698,27 @@ def places_in(text: str) -> tuple[Place, ...]:
                 break
         else:
             i += 1
-    found = [p for p in found if not _in_a_compound(text_nfc, p)]
+    found = [p for p in found if not _in_a_compound(text_nfc, p) and not is_a_road(text_nfc, p.end)]
     if text_nfc != text:
         found = [_in_original(p, text) for p in found]
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+# A road named after a place, in pinyin or English ("Zhongshan Rd", "Beijing West Road", "Henan
+# Road (M)", "Texas Ave") or in Chinese (北京西路, 中山路, 南京东路, 解放大道): the place is the road's
+# name, not where the author is.
+_ROAD_AFTER = re.compile(
+    r"(?:[ \t\u00a0]+(?:north|south|east|west|middle|central|[nsewm]\.?|\d+(?:st|nd|rd|th)|1st|2nd|3rd))?"
+    r"[ \t\u00a0]+(?:road|rd|street|str|st|avenue|ave|av|boulevard|blvd|highway|hwy|lane|ln|lu|dadao|dajie|jie)"
+    r"(?![^\W_])",
+    re.IGNORECASE,
+)
+_ROAD_AFTER_CJK = re.compile(r"[东西南北中東]?[一二三四五六七八九十\d]*(?:路|街|大道|大街|巷|胡同)")
+
+
+def is_a_road(text: str, end: int) -> bool:
+    """Does the place name ending at `end` name a road?"""
+    return bool(_ROAD_AFTER.match(text, end) or _ROAD_AFTER_CJK.match(text, end))
 
 
 _JOINED_BEFORE = re.compile(r"(?:\bsino|\w)\s?[-\u2010-\u2015/]\s?$", re.IGNORECASE)
@@ -717,7 +734,7 @@ def _in_a_compound(text: str, place: Place) -> bool:
     return bool(_JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after))
 
 
-def _folded_words(text: str) -> list[tuple[str, int, int]]:
+def folded_words(text: str) -> list[tuple[str, int, int]]:
     """Folded words and their offsets; "People's" is two words, "people" and "s"."""
     out = []
     for w, start, end in word_spans(text):

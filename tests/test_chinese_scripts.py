@@ -1,0 +1,107 @@
+"""Chinese names in both scripts (issue 18, thirteenth part), on the real ASPI tracker.
+
+The twelfth part left a miss: 哈爾濱工業大學, Harbin Institute of Technology in traditional
+characters, matched nothing, since the tracker gives its Chinese names in simplified ones. Both
+matchers and the query's needles now look for each Chinese name in both scripts (OpenCC's
+tables). But traditional characters are what Taiwan, Hong Kong and Macao write, whose
+institutions bear names of mainland ones (國防大學, Taiwan's National Defense University in
+Taoyuan; 清華大學, National Tsing Hua University in Hsinchu): a name found so counts only where a
+mainland place stands in it (哈爾濱) or beside it (北京), in either script, and is a doubt
+otherwise."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimwatch.evaluate._names import NameMatcher, _is_cjk, chinese_forms
+from test_name_boundaries import aspi, check  # noqa: F401  (the fixture, and one work through both engines)
+
+# (raw affiliation, the entry's name or alias registered)
+MATCHES = [
+    ("哈爾濱工業大學，哈爾濱 150001", "哈尔滨工业大学"),  # its own place, Harbin
+    ("哈爾濱工業大學圖書館", "哈尔滨工业大学"),  # a part: its library
+    ("國防大學，北京 100091", "国防大学"),  # a mainland city beside it
+    ("中國人民解放軍國防科技大學，湖南 長沙", "中国人民解放军国防科技大学"),
+    ("天津大學附屬醫院，天津", "天津大学"),  # a part of it, written in traditional characters too
+    ("中國地質大學（武漢）", "中国地质大学(武汉)"),
+]
+
+
+@pytest.mark.parametrize(("raw", "name"), MATCHES, ids=[m[0] for m in MATCHES])
+def test_a_name_in_traditional_characters_placed_in_the_mainland_matches(aspi, tmp_path, raw, name):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+    (reason,) = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
+    assert reason.matched_name == name and reason.doubt is None
+    assert reason.matched_text == raw
+
+
+DOUBTS = [
+    ("國防大學理工學院，桃園", "“國防大學” is written in traditional characters"),
+    ("國防大學", "names no place in mainland China"),
+    # A name the tracker gives whole, in traditional characters, and a mainland province
+    # beside it that is not the list's (China University of Geosciences (Beijing)).
+    ("中國地質大學，北京", "in Beijing, not Hubei"),
+    ("天津大學仁愛學院，天津", "runs on into “仁愛學院”"),
+]
+
+
+@pytest.mark.parametrize(("raw", "said"), DOUBTS, ids=[d[0] for d in DOUBTS])
+def test_a_name_in_traditional_characters_without_a_mainland_place_is_a_doubt(aspi, tmp_path, raw, said):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+    (doubt,) = result.uncertain_findings[0].uncertain_because
+    assert said in doubt
+
+
+@pytest.mark.parametrize(
+    "raw", ["國防大學, Taoyuan, Taiwan", "國立清華大學，新竹", "Dept. of EE, 國防大學, Taipei, Taiwan"]
+)
+def test_a_name_in_traditional_characters_placed_abroad_is_not_the_listed_one(aspi, tmp_path, raw):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 0)
+
+
+def test_forms_in_both_scripts():
+    assert dict(chinese_forms("哈尔滨工业大学")) == {"哈尔滨工业大学": False, "哈爾濱工業大學": True}
+    # A name the list gives in traditional characters is taken as it is, and found simplified.
+    assert dict(chinese_forms("國防大學")) == {"國防大學": False, "国防大学": False}
+    assert dict(chinese_forms("北京")) == {"北京": False}  # the same in both
+
+
+def _tracker_names(shared: Path) -> list[tuple[str, str]]:
+    doc = json.loads((shared / "aspi/misp-galaxy-china-defence-universities.json").read_text("utf-8"))
+    return sorted(
+        {
+            (v["uuid"], unicodedata.normalize("NFKC", n))
+            for v in doc["values"]
+            for n in v["meta"].get("aliases", [])
+            if _is_cjk(n)
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def tracker(shared_data: Path) -> tuple[NameMatcher, list[tuple[str, str]]]:
+    names = _tracker_names(shared_data)
+    return NameMatcher(names), names
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_every_tracker_name_is_found_in_the_other_script(tracker, data):
+    """Each of the tracker's Chinese names, written in traditional characters, is found as the
+    name registered (or a longer name of the same entry), and said to be so written."""
+    matcher, names = tracker
+    key, name = data.draw(st.sampled_from(names))
+    traditional = [form for form, is_traditional in chinese_forms(name) if is_traditional]
+    form = data.draw(st.sampled_from(traditional or [name]))
+    hits = [h for h in matcher.find(f"{form}，北京") if h.key == key and h.start == 0]
+    assert hits, (name, form)
+    assert any(h.end == len(form) and h.name == name and h.traditional == bool(traditional) for h in hits)

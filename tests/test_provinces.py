@@ -1,0 +1,145 @@
+"""Two Chinese institutions of one name, told apart by the province the text names (issue 18,
+thirteenth part), on the real ASPI tracker through both engines.
+
+False accusations the twelfth part found and left: "Suzhou University, Suzhou, Anhui" (宿州学院,
+whose English name it is) was Soochow University through the tracker's alias "Suzhou University";
+中国地质大学，北京 (China University of Geosciences (Beijing), with a comma) was the listed
+China University of Geosciences (Wuhan) through its alias 中国地质大学. And a road named after a
+Chinese city ("Zhongshan Rd, Taoyuan, Taiwan") placed a Taiwanese affiliation in China too, so a
+name Taiwan's institutions share (National Defense University) was a doubt where the text
+placed it abroad."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimwatch.evaluate._places import countries, is_a_road, places_in
+from claimwatch.evaluate._provinces import certain_provinces, provinces_in, shared_by_provinces
+from helpers import authorship, institution, work, write_jsonl
+from test_columnar_engine import engines_agree
+from test_name_boundaries import aspi, check  # noqa: F401  (the fixture, and one work through both engines)
+from test_name_forms import LAB
+
+# (raw affiliation, what the doubt says)
+DOUBTS = [
+    (
+        "Suzhou University, Suzhou 234000, Anhui, China",
+        "places “Suzhou University” in Anhui, which has a city of its name too, and the list places"
+        " Soochow University in Jiangsu",
+    ),
+    ("School of Information Engineering, Suzhou University, Suzhou, 安徽 234000", "in Anhui"),
+    ("中国地质大学，北京 100083", "the list names China University of Geosciences (Wuhan) by its place"),
+    ("中国地质大学，北京市海淀区学院路29号", "places “中国地质大学” in Beijing, not Hubei"),
+    ("地球科学与资源学院, 中国地质大学, Beijing 100083, China", "in Beijing, not Hubei"),
+]
+
+
+@pytest.mark.parametrize(("raw", "said"), DOUBTS, ids=[d[0] for d in DOUBTS])
+def test_a_shared_name_placed_in_another_province_is_a_doubt(aspi, tmp_path, raw, said):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+    (doubt,) = result.uncertain_findings[0].uncertain_because
+    assert said in doubt and "another institution there may bear the name" in doubt
+
+
+# (raw affiliation, the entry's name or alias found): the list's own province, or none named
+MATCHES = [
+    ("Suzhou University, Suzhou, Jiangsu 215006, China", "Suzhou University"),
+    ("苏州大学，江苏 苏州 215006", "苏州大学"),
+    ("中国地质大学，湖北 武汉 430074", "中国地质大学"),
+    ("中国地质大学，武汉 430074", "中国地质大学"),
+    # What the list's alias says, where the text names no province: a limit, not a proof
+    # (the note of this part says so).
+    ("Suzhou University, Suzhou, China", "Suzhou University"),
+    ("中国地质大学", "中国地质大学"),
+    # A campus of a listed university whose name places it (Harbin) stays the university.
+    ("Harbin Institute of Technology, Shenzhen, Guangdong 518055, China", "Harbin Institute of Technology"),
+    ("哈尔滨工业大学，深圳 518055", "哈尔滨工业大学"),
+    # A name unique in China, in another province than its address: a campus, not a doubt.
+    ("Tianjin University, Binhai, Fuzhou, Fujian 350207, China", "Tianjin University"),
+    # Roads named after places place nothing: not Beijing, not Jiangxi (浙江西路 is no 江西).
+    ("Tianjin University, 92 Beijing West Road, Tianjin 300072, China", "Tianjin University"),
+    ("中国地质大学，武汉 北京路 1 号", "中国地质大学"),
+]
+
+
+@pytest.mark.parametrize(("raw", "name"), MATCHES, ids=[m[0] for m in MATCHES])
+def test_a_name_in_the_lists_province_or_none_still_matches(aspi, tmp_path, raw, name):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+    (reason,) = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
+    assert reason.matched_name == name and reason.doubt is None
+
+
+def test_openalexs_institution_name_yields_to_the_authors_province(aspi, tmp_path):  # noqa: F811
+    """OpenAlex resolves 宿州学院's authors to an institution whose display name is its English
+    name: a certain match on that name becomes the text's doubt."""
+    from claimwatch import claims as claims_mod
+
+    claims = claims_mod.load_claims([aspi / "claims/c.yaml"], root=aspi)
+    suzhou = institution("I4000001", "Suzhou University", country="CN")
+    partner = authorship("B. Partner", [suzhou], raw=["Suzhou University, Suzhou 234000, Anhui, China"])
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    (result,) = results.results
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+    (reason,) = [r for r in result.uncertain_findings[0].reasons if r.kind == "listed_author"]
+    assert reason.method == "name_in_institution" and "in Anhui" in (reason.doubt or "")
+
+
+def test_a_road_named_after_a_city_does_not_place_an_affiliation_in_china(aspi, tmp_path):  # noqa: F811
+    result = check(aspi, tmp_path, "National Defense University, No. 70, Zhongshan Rd, Taoyuan, Taiwan")
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("place", "after", "road"),
+    [
+        ("Zhongshan", " Rd, Taoyuan", True),
+        ("Zhongshan", " N. Rd., Taipei", True),
+        ("Beijing", " West Road, Nanjing", True),
+        ("Texas", " Ave, College Station", True),
+        ("Henan", " Road (M), Shanghai", True),
+        ("Zhongshan", " 2nd Rd", True),
+        ("北京", "西路", True),
+        ("中山", "路", True),
+        ("南京", "东路", True),
+        ("Zhongshan", ", Guangdong", False),
+        ("Beijing", " 100083", False),
+        ("Texas", " A&M University", False),
+        ("Beijing", " Studies Center", False),
+        ("Beijing", " Street-level data", True),  # what the rule reads: a road word after the place
+        ("北京", "大学", False),
+        ("北京", "市海淀区", False),
+    ],
+)
+def test_a_place_before_a_road_word_is_a_road(place, after, road):
+    assert is_a_road(place + after, len(place)) is road
+    found = places_in(place + after) + provinces_in(place + after)
+    assert any(p.start == 0 and p.end == len(place) for p in found) is not road
+
+
+def test_provinces_read_in_pinyin_and_in_characters():
+    assert certain_provinces(provinces_in("Suzhou, Anhui 234000, China")) == {"Anhui"}
+    assert certain_provinces(provinces_in("江苏省苏州市吴中区")) == {"Jiangsu"}
+    assert certain_provinces(provinces_in("中国北京市海淀区红山口甲3号")) == {"Beijing"}
+    assert certain_provinces(provinces_in("内蒙古 呼和浩特")) == {"Inner Mongolia"}
+    assert certain_provinces(provinces_in("Xi'an, Shaanxi")) == {"Shaanxi"}
+    assert certain_provinces(provinces_in("Suzhou")) == frozenset()  # two provinces' city
+    assert shared_by_provinces("Suzhou University") == {"Anhui", "Jiangsu"}
+    assert shared_by_provinces("Harbin Institute of Technology") == frozenset()
+    assert countries(places_in("Zhongshan Rd, Taoyuan, Taiwan")) == {"TW"}
+
+
+_PIECES = ["Suzhou", "Anhui", "苏州", "北京", "内蒙古", "Road", "路", "西路", ", ", " ", "University", "学院", "Xi'an"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8))
+def test_every_province_place_found_stands_in_the_text_and_is_no_road(pieces):
+    text = "".join(pieces)
+    for place in provinces_in(text):
+        assert 0 <= place.start < place.end <= len(text) and place.provinces
+        assert not is_a_road(text, place.end)
+        assert provinces_in(text[place.start : place.end])  # the slice is a place by itself
