@@ -256,6 +256,8 @@ class NameMatcher:
         return bool(words) and words[0] in self._first_words
 
     def _find_cjk(self, given: str) -> list[NameHit]:
+        if not self._cjk or given.isascii():
+            return []  # most affiliation strings: no Chinese name can stand in them
         normal = unicodedata.normalize("NFKC", given)
         hits = []
         for key, form, name, traditional in self._cjk:
