@@ -5,9 +5,13 @@ characters, matched nothing, since the tracker gives its Chinese names in simpli
 matchers and the query's needles now look for each Chinese name in both scripts (OpenCC's
 tables). But traditional characters are what Taiwan, Hong Kong and Macao write, whose
 institutions bear names of mainland ones (國防大學, Taiwan's National Defense University in
-Taoyuan; 清華大學, National Tsing Hua University in Hsinchu): a name found so counts only where a
-mainland place stands in it (哈爾濱) or beside it (北京), in either script, and is a doubt
-otherwise."""
+Taoyuan; 清華大學, National Tsing Hua University in Hsinchu; 中山大學, National Sun Yat-sen
+University in Kaohsiung): a name found so counts only where a mainland province is named in it
+(北京航空航天大學) or beside it (國防大學，北京), in either script; a city's name is not enough
+(Taipei's districts bear mainland cities' names), nor "China"; beside a place of Taiwan, in
+Latin letters or Chinese characters, it is not the listed one; and it is a doubt otherwise.
+A review of this part's first version found the city and "China" cases, Taiwan's places in
+Chinese characters unread, and the fullwidth semicolon that did not part a string."""
 
 from __future__ import annotations
 
@@ -24,12 +28,12 @@ from test_name_boundaries import aspi, check  # noqa: F401  (the fixture, and on
 
 # (raw affiliation, the entry's name or alias registered)
 MATCHES = [
-    ("哈爾濱工業大學，哈爾濱 150001", "哈尔滨工业大学"),  # its own place, Harbin
-    ("哈爾濱工業大學圖書館", "哈尔滨工业大学"),  # a part: its library
-    ("國防大學，北京 100091", "国防大学"),  # a mainland city beside it
+    ("哈爾濱工業大學，黑龍江 哈爾濱 150001", "哈尔滨工业大学"),  # a mainland province beside it
+    ("國防大學，北京 100091", "国防大学"),  # a province-level city, Beijing
     ("中國人民解放軍國防科技大學，湖南 長沙", "中国人民解放军国防科技大学"),
     ("天津大學附屬醫院，天津", "天津大学"),  # a part of it, written in traditional characters too
-    ("中國地質大學（武漢）", "中国地质大学(武汉)"),
+    ("北京航空航天大學", "北京航空航天大学"),  # a province in its own name
+    ("中國地質大學（武漢），湖北", "中国地质大学(武汉)"),
 ]
 
 
@@ -43,8 +47,15 @@ def test_a_name_in_traditional_characters_placed_in_the_mainland_matches(aspi, t
 
 
 DOUBTS = [
-    ("國防大學理工學院，桃園", "“國防大學” is written in traditional characters"),
-    ("國防大學", "names no place in mainland China"),
+    ("國防大學", "names no province of mainland China"),
+    # A city's name is no proof: Taipei's districts bear mainland cities' names (中山, 大同, 文山),
+    # and 中山 in 中山大學 is Sun Yat-sen's; only a province named places a traditional name.
+    ("哈爾濱工業大學，哈爾濱 150001", "written in traditional characters"),
+    ("哈爾濱工業大學圖書館", "written in traditional characters"),
+    ("中國地質大學（武漢）", "written in traditional characters"),
+    ("中山大學", "written in traditional characters"),
+    # "China" alone: a Taiwanese author may write "Taiwan, China", or "China".
+    ("國防大學，China", "written in traditional characters"),
     # A name the tracker gives whole, in traditional characters, and a mainland province
     # beside it that is not the list's (China University of Geosciences (Beijing)).
     ("中國地質大學，北京", "in Beijing, not Hubei"),
@@ -61,7 +72,18 @@ def test_a_name_in_traditional_characters_without_a_mainland_place_is_a_doubt(as
 
 
 @pytest.mark.parametrize(
-    "raw", ["國防大學, Taoyuan, Taiwan", "國立清華大學，新竹", "Dept. of EE, 國防大學, Taipei, Taiwan"]
+    "raw",
+    [
+        "國防大學, Taoyuan, Taiwan",
+        "國立清華大學，新竹",
+        "Dept. of EE, 國防大學, Taipei, Taiwan",
+        "國防大學理工學院，桃園",  # Taiwan's places in Chinese characters count now
+        "物理學系，中山大學，高雄，台灣",  # National Sun Yat-sen University, Kaohsiung
+        "中國科技大學，臺北市文山區興隆路三段56號",  # China University of Technology, Taipei
+        "國防大學，臺北市中山區",
+        "國防大學，桃園；北京",  # a fullwidth semicolon parts a string as ';' does
+        "東華大學，花蓮縣吉安鄉",  # National Dong Hwa University, Hualien (吉安 is no Jiangxi here)
+    ],
 )
 def test_a_name_in_traditional_characters_placed_abroad_is_not_the_listed_one(aspi, tmp_path, raw):  # noqa: F811
     result = check(aspi, tmp_path, raw)

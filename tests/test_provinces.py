@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimwatch.evaluate._places import countries, is_a_road, places_in
-from claimwatch.evaluate._provinces import certain_provinces, provinces_in, shared_by_provinces
+from claimwatch.evaluate._provinces import certain_provinces, named_provinces, provinces_in, shared_by_provinces
 from helpers import authorship, institution, work, write_jsonl
 from test_columnar_engine import engines_agree
 from test_name_boundaries import aspi, check  # noqa: F401  (the fixture, and one work through both engines)
@@ -33,6 +33,13 @@ DOUBTS = [
     ("中国地质大学，北京 100083", "the list names China University of Geosciences (Wuhan) by its place"),
     ("中国地质大学，北京市海淀区学院路29号", "places “中国地质大学” in Beijing, not Hubei"),
     ("地球科学与资源学院, 中国地质大学, Beijing 100083, China", "in Beijing, not Hubei"),
+    # An alias whose place is a city of two provinces, with no province named: 宿州学院 bears the
+    # name as its English one (Suzhou 234000 is Anhui's postcode, which claimwatch does not read).
+    ("School of Mechanical Engineering, Suzhou University, Suzhou, 234000, China", "is an alias of Soochow"),
+    ("Suzhou University, Suzhou, China", "names no province"),
+    # Invisible characters inside the province hide nothing.
+    ("Suzhou University, Suzhou, An\u00adhui", "in Anhui"),
+    ("中国地质大学，北\u200b京", "in Beijing, not Hubei"),
 ]
 
 
@@ -42,6 +49,7 @@ def test_a_shared_name_placed_in_another_province_is_a_doubt(aspi, tmp_path, raw
     assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
     (doubt,) = result.uncertain_findings[0].uncertain_because
     assert said in doubt and "another institution there may bear the name" in doubt
+    assert type(result.uncertain_findings[0].reasons[-1].doubt) is str  # not the matcher's own str subclass
 
 
 # (raw affiliation, the entry's name or alias found): the list's own province, or none named
@@ -50,10 +58,11 @@ MATCHES = [
     ("苏州大学，江苏 苏州 215006", "苏州大学"),
     ("中国地质大学，湖北 武汉 430074", "中国地质大学"),
     ("中国地质大学，武汉 430074", "中国地质大学"),
-    # What the list's alias says, where the text names no province: a limit, not a proof
-    # (the note of this part says so).
-    ("Suzhou University, Suzhou, China", "Suzhou University"),
+    # What the list says, where the text names no province: the entry's own name, or an alias
+    # without a shared place.
+    ("College of Physics, Fuzhou University, Fuzhou 350108, China", "Fuzhou University"),
     ("中国地质大学", "中国地质大学"),
+    ("Suzhou University, Suzhou, Jiang\u00adsu", "Suzhou University"),  # through a soft hyphen
     # A campus of a listed university whose name places it (Harbin) stays the university.
     ("Harbin Institute of Technology, Shenzhen, Guangdong 518055, China", "Harbin Institute of Technology"),
     ("哈尔滨工业大学，深圳 518055", "哈尔滨工业大学"),
@@ -113,6 +122,12 @@ def test_a_road_named_after_a_city_does_not_place_an_affiliation_in_china(aspi, 
         ("Beijing", " Street-level data", True),  # what the rule reads: a road word after the place
         ("北京", "大学", False),
         ("北京", "市海淀区", False),
+        ("Nanjing", " Dong Lu, Shanghai", True),  # pinyin directions
+        ("Zhongshan", " Bei Lu", True),
+        ("Zhongshan", " North 2nd Road", True),
+        ("Missouri", " St. Louis", False),  # a saint, not a street
+        ("Hong Kong", " St. Paul's Hospital", False),
+        ("Zhongshan", " St., Taipei", True),
     ],
 )
 def test_a_place_before_a_road_word_is_a_road(place, after, road):
@@ -131,6 +146,13 @@ def test_provinces_read_in_pinyin_and_in_characters():
     assert shared_by_provinces("Suzhou University") == {"Anhui", "Jiangsu"}
     assert shared_by_provinces("Harbin Institute of Technology") == frozenset()
     assert countries(places_in("Zhongshan Rd, Taoyuan, Taiwan")) == {"TW"}
+    assert countries(places_in("物理學系，中山大學，高雄，台灣")) == {"TW"}  # Taiwan in Chinese characters
+    assert countries(places_in("武汉市香港路8号")) == frozenset()  # Hong Kong Road, Wuhan
+    # A county's "Xian" after its name is no Xi'an; Xi'an after a comma is.
+    assert named_provinces(provinces_in("2 Xiyuangong Rd, Minhou Xian, Fuzhou Shi, Fujian Sheng")) == {"Fujian"}
+    assert named_provinces(provinces_in("Xidian University, Xian 710071, China")) == {"Shaanxi"}
+    # A district named as a city elsewhere (Chaoyang, Liaoning) is no province.
+    assert named_provinces(provinces_in("Chaoyang District, Beijing")) == {"Beijing"}
 
 
 _PIECES = ["Suzhou", "Anhui", "苏州", "北京", "内蒙古", "Road", "路", "西路", ", ", " ", "University", "学院", "Xi'an"]

@@ -29,7 +29,7 @@ from ..works import INVISIBLE, Authorship, Institution, Work
 from ._names import SPACES, NameHit, NameMatcher, cjk_run_on, fold, is_acronym, visible
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
-from ._provinces import certain_provinces, provinces_in, shared_by_provinces
+from ._provinces import certain_provinces, named_provinces, provinces_in, shared_by_provinces
 
 # The ways an author can be placed at an institution, strongest first.
 _METHOD_RANK = {"openalex_id": 0, "lineage": 1, "ror": 2, "name_in_institution": 3, "alias_in_raw_affiliation": 4}
@@ -255,7 +255,7 @@ class ListMatcher:
             current.doubt is not None,
             _METHOD_RANK[current.method],
         ):
-            best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, doubt)
+            best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, str(doubt) if doubt else doubt)
 
 
 def _misresolved(hit: _EntryHit) -> _EntryHit:
@@ -300,16 +300,18 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
 
 
 class _ProvinceDoubt(str):
-    """A doubt from the province the text names (`_another_province`)."""
+    """A doubt from another province the text names (`_another_province`): it undoes a certain
+    match on OpenAlex's institution name too (`_in_another_province`)."""
 
 
-def _another_province(entry: ListEntry, hit: NameHit, text: str) -> _ProvinceDoubt | None:
-    """A doubt where the text places a name two Chinese institutions bear in another province
-    than the list's: a name whose own place is a city of several provinces ("Suzhou University",
-    Soochow's alias and 宿州学院's English name) placed in one of the others ("Suzhou, Anhui"); or
-    the entry's name without the place the list names it by (中国地质大学 for China University of
-    Geosciences (Wuhan)) placed elsewhere (中国地质大学，北京). Where the text names no province,
-    or the list's, the match stands, as the list's name says."""
+def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where the text may name another Chinese institution of the same name: a name
+    whose own place is a city of several provinces ("Suzhou University": Suzhou is in Jiangsu and
+    Anhui) placed in one of the others ("Suzhou, Anhui", 宿州学院's English name), or, where it is
+    only an alias of the entry (Soochow University's), placed in no province at all; or the
+    entry's name without the place the list names it by (中国地质大学 for China University of
+    Geosciences (Wuhan)) placed in another province (中国地质大学，北京). The entry's own name
+    in no province ("Fuzhou University, Fuzhou") matches, as the list says."""
     if (entry.country or "").upper() != "CN" or hit.is_acronym:
         return None
     listed = _entry_provinces(entry.addresses, entry.names)
@@ -318,10 +320,17 @@ def _another_province(entry: ListEntry, hit: NameHit, text: str) -> _ProvinceDou
     if not listed or not (shared or unqualified):
         return None
     found = _provinces_around(text, hit, *part_of(text, places_in(text), hit.start, hit.end))
+    said, label = printable(hit.matched), printable(entry.name)
+    there = " and ".join(sorted(listed))
+    if not found and shared and not unqualified and hit.name != entry.name:
+        cities = " and ".join(sorted(shared))
+        return (  # a doubt of its own, not the text's word against OpenAlex's (`_ProvinceDoubt`)
+            f"\u201c{said}\u201d is an alias of {label}, whose place names cities in {cities}, and the"
+            f" affiliation names no province: another institution there may bear the name"
+        )
     if not found or found & listed or (not unqualified and not found & shared):
         return None
-    said, label = printable(hit.matched), printable(entry.name)
-    where, there = " and ".join(sorted(found)), " and ".join(sorted(listed))
+    where = " and ".join(sorted(found))
     if unqualified:
         return _ProvinceDoubt(
             f"the list names {label} by its place, and the affiliation places \u201c{said}\u201d in {where},"
@@ -338,11 +347,13 @@ _BRACKETED = re.compile(r"[(（【\[]([^)）】\]]+)[)）】\]]")
 
 @lru_cache(maxsize=10_000)
 def _entry_provinces(addresses: tuple[str, ...], names: tuple[str, ...]) -> frozenset[str]:
-    """Where the list places an institution: the provinces its addresses name for certain, and
-    the place in brackets its name holds ("(Wuhan)")."""
-    found = [p for a in addresses for p in provinces_in(a)]
-    found += [p for n in names for m in _BRACKETED.finditer(n) for p in provinces_in(m.group(1))]
-    return certain_provinces(found)
+    """Where the list places an institution: the provinces its addresses name by their own names
+    (an address's district may bear a city's name elsewhere: Chaoyang, Beijing), and the place in
+    brackets its name holds ("(Wuhan)")."""
+    named = named_provinces([p for a in addresses for p in provinces_in(a)])
+    return named | certain_provinces(
+        [p for n in names for m in _BRACKETED.finditer(n) for p in provinces_in(m.group(1))]
+    )
 
 
 @lru_cache(maxsize=10_000)
@@ -455,15 +466,19 @@ def _placed_in(
     begin, finish = part_of(text, places, hit.start, hit.end)
     around = [p for p in places if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
     found = set(countries(around)) or set(resolved)
-    if hit.traditional:
-        # Written as Taiwan, Hong Kong and Macao write (國防大學, 清華大學 are institutions there
-        # too): the name places itself only by a mainland place in it (哈爾濱), and the text's
-        # mainland provinces and cities, in either script, place it.
-        if not found and want == "CN" and _provinces_around(text, hit, begin, finish):
-            found = {"CN"}
-        self_placed = want == "CN" and bool(certain_provinces(provinces_in(hit.name)))
-    else:
-        self_placed = not hit.is_acronym and (hit.is_cjk or _places_itself(hit.name, want))
+    if hit.traditional and want == "CN" and found <= {want}:
+        # Written as Taiwan, Hong Kong and Macao write, whose institutions bear mainland names
+        # (國防大學, 清華大學, 中山大學): only a mainland province named in the name (北京航空航天大學) or
+        # in its part of the text (國防大學，北京) places it; "China" does not (a Taiwanese author
+        # may write "Taiwan, China" or "China"), nor a city's name, which Taiwan's districts and
+        # Chinese words bear too (台北市中山區; 中山 is Sun Yat-sen's name).
+        if named_provinces(provinces_in(hit.name)) or _provinces_around(text, hit, begin, finish):
+            return None
+        return (
+            f"“{said}” is written in traditional characters, as Taiwan, Hong Kong and Macao write, and the"
+            f" affiliation names no province of mainland {country_name(want)}: an institution there may share the name"
+        )
+    self_placed = not hit.is_acronym and not hit.traditional and (hit.is_cjk or _places_itself(hit.name, want))
     if found == {want}:
         if hit.is_acronym and not _named_beside(around, text, names):
             return (
@@ -491,11 +506,6 @@ def _placed_in(
             f"the acronym “{said}” alone matched {label}, and the affiliation names no country;"
             " institutions elsewhere use it too"
         )
-    if hit.traditional:
-        return (
-            f"“{said}” is written in traditional characters, as Taiwan, Hong Kong and Macao write, and the"
-            f" affiliation names no place in mainland {country_name(want)}: an institution there may share the name"
-        )
     return (
         f"“{said}” does not itself place the institution in {country_name(want)}, and the affiliation names"
         f" no country: an institution outside {country_name(want)} may share the name"
@@ -506,9 +516,9 @@ _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
 
 
 def _provinces_around(text: str, hit: NameHit, begin: int, finish: int) -> frozenset[str]:
-    """The mainland provinces the name's part of the text names for certain, by a province or
-    a city, in pinyin or in either script, the name's own words left out."""
-    return certain_provinces(
+    """The mainland provinces the name's part of the text names by their own names (a city's
+    may be a district's elsewhere), in pinyin or in either script, the name's own words left out."""
+    return named_provinces(
         [p for p in provinces_in(text) if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
     )
 

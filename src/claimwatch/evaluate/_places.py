@@ -698,18 +698,39 @@ def places_in(text: str) -> tuple[Place, ...]:
                 break
         else:
             i += 1
+    if not text_nfc.isascii():
+        found += [
+            Place(m.start(), m.end(), _IN_CHINESE[m.group()], m.group() in _COUNTRIES_IN_CHINESE)
+            for m in _IN_CHINESE_FOUND.finditer(text_nfc)
+        ]
     found = [p for p in found if not _in_a_compound(text_nfc, p) and not is_a_road(text_nfc, p.end)]
     if text_nfc != text:
         found = [_in_original(p, text) for p in found]
     return tuple(sorted(found, key=lambda p: p.start))
 
 
+# Taiwan, Hong Kong and Macao, and Taiwan's cities, as Chinese characters write them: only forms
+# no mainland text holds by chance (臺 and 園 are traditional characters; 台北 alone stands in
+# 平台北京, "a platform, Beijing", so it counts as 台北市). Mainland places in Chinese characters are
+# `_provinces`' business: the country rule reads mainland names in Latin letters only.
+_COUNTRIES_IN_CHINESE = {"台湾": "TW", "台灣": "TW", "臺灣": "TW", "中華民國": "TW", "中华民国": "TW"}
+_COUNTRIES_IN_CHINESE |= {"香港": "HK", "澳門": "MO", "澳门": "MO"}
+_IN_CHINESE = {
+    **_COUNTRIES_IN_CHINESE,
+    **dict.fromkeys(("臺北", "台北市", "新北市", "桃園", "臺中", "台中市", "臺南", "台南市", "高雄", "新竹"), "TW"),
+    **dict.fromkeys(("花蓮", "嘉義", "基隆", "彰化"), "TW"),
+}
+_IN_CHINESE_FOUND = re.compile("|".join(sorted(_IN_CHINESE, key=len, reverse=True)))
+
+
 # A road named after a place, in pinyin or English ("Zhongshan Rd", "Beijing West Road", "Henan
-# Road (M)", "Texas Ave") or in Chinese (北京西路, 中山路, 南京东路, 解放大道): the place is the road's
+# Road (M)", "Texas Ave", "Nanjing Dong Lu", "Zhongshan North 2nd Road") or in Chinese (北京西路, 中山路, 南京东路, 解放大道): the place is the road's
 # name, not where the author is.
 _ROAD_AFTER = re.compile(
-    r"(?:[ \t\u00a0]+(?:north|south|east|west|middle|central|[nsewm]\.?|\d+(?:st|nd|rd|th)|1st|2nd|3rd))?"
-    r"[ \t\u00a0]+(?:road|rd|street|str|st|avenue|ave|av|boulevard|blvd|highway|hwy|lane|ln|lu|dadao|dajie|jie)"
+    r"(?:[ \t\u00a0]+(?:north|south|east|west|middle|central|dong|xi|nan|bei|zhong|[nsew]\.?"
+    r"|\d+(?:st|nd|rd|th)|first|second|third)){0,2}"
+    r"[ \t\u00a0]+(?:road|rd|street|str|avenue|ave|av|boulevard|blvd|highway|hwy|lane|ln|lu|dadao|dajie|jie"
+    r"|st(?!\.?[ \t\u00a0]+(?-i:[A-Z])))"  # "St. Louis", "St. Paul's Hospital": a saint, not a street
     r"(?![^\W_])",
     re.IGNORECASE,
 )
@@ -782,7 +803,7 @@ def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple
     return begin, finish
 
 
-_PART_BREAK = re.compile(r"[;|\n]")
+_PART_BREAK = re.compile(r"[;|\n\uff1b\uff5c]")  # fullwidth ； and ｜ too, as Chinese strings write them
 _COMMA = re.compile(r"\s*,")
 
 

@@ -27,7 +27,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._names import fold
+from ..works import INVISIBLE
+from ._names import fold, visible
 from ._places import folded_words, is_a_road
 
 # English name: other Latin forms | names in Chinese characters.
@@ -432,6 +433,7 @@ Zhejiang|Zhoushan|舟山
 """
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PROVINCE_NAMES: set[str] = set()  # the provinces' own names, in every form: filled by _tables
 
 
 def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
@@ -442,6 +444,7 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
         for form in (name, *forms):
             if form:
                 (cjk if _CJK.match(form) else latin)[form if _CJK.match(form) else fold(form)].add(name)
+                _PROVINCE_NAMES.add(form if _CJK.match(form) else fold(form))
     for line in _CITIES.strip().splitlines():
         province, city, *chinese = line.split("|")
         latin[fold(city)].add(province)
@@ -465,19 +468,29 @@ _IN_CHINESE = re.compile("|".join(sorted(map(re.escape, _CHINESE), key=len, reve
 @dataclass(frozen=True, slots=True)
 class ProvincePlace:
     """A place named in a text, and the provinces it may be in: one, or several for a city name
-    borne in several provinces."""
+    borne in several provinces; `is_province` where it is a province's own name (Anhui, 北京),
+    which, unlike a city's, no district, county or person elsewhere bears (Chaoyang is a city of
+    Liaoning and a district of Beijing; 中山 a city of Guangdong, a district of Taipei and Sun
+    Yat-sen's name)."""
 
     start: int
     end: int
     provinces: frozenset[str]
+    is_province: bool = False
 
 
 @lru_cache(maxsize=100_000)
 def provinces_in(text: str) -> tuple[ProvincePlace, ...]:
     """Every Chinese province or city named in `text`, in pinyin or in Chinese characters, with
-    offsets into `text` as given; not a road named after one."""
+    offsets into `text` as given, read through invisible characters (An\u00adhui); not a road
+    named after one, nor a county's "Xian" ("Minhou Xian" is no Xi'an)."""
+    if INVISIBLE.search(text):
+        seen, kept = visible(text)
+        return tuple(
+            ProvincePlace(kept[p.start], kept[p.end - 1] + 1, p.provinces, p.is_province) for p in provinces_in(seen)
+        )
     found = [
-        ProvincePlace(m.start(), m.end(), _CHINESE[m.group()])
+        ProvincePlace(m.start(), m.end(), _CHINESE[m.group()], m.group() in _PROVINCE_NAMES)
         for m in _IN_CHINESE.finditer(text)
         if not is_a_road(text, m.end())
     ]
@@ -489,8 +502,8 @@ def provinces_in(text: str) -> tuple[ProvincePlace, ...]:
             provinces = _LATIN.get(name)
             if provinces is not None:
                 start, end = words[i][1], words[i + n - 1][2]
-                if not is_a_road(text, end):
-                    found.append(ProvincePlace(start, end, provinces))
+                if not is_a_road(text, end) and not (name == "xian" and _AFTER_A_WORD.search(text, 0, start)):
+                    found.append(ProvincePlace(start, end, provinces, name in _PROVINCE_NAMES))
                 i += n
                 break
         else:
@@ -498,9 +511,17 @@ def provinces_in(text: str) -> tuple[ProvincePlace, ...]:
     return tuple(sorted(found, key=lambda p: (p.start, p.end)))
 
 
+_AFTER_A_WORD = re.compile(r"[^\W\d_][ \t\u00a0]+$")
+
+
 def certain_provinces(places: tuple[ProvincePlace, ...] | list[ProvincePlace]) -> frozenset[str]:
     """The provinces places name for certain: a city name borne in two provinces names neither."""
     return frozenset(p for place in places if len(place.provinces) == 1 for p in place.provinces)
+
+
+def named_provinces(places: tuple[ProvincePlace, ...] | list[ProvincePlace]) -> frozenset[str]:
+    """The provinces named by their own names: what a text says for certain of where it is."""
+    return frozenset(p for place in places if place.is_province for p in place.provinces)
 
 
 @lru_cache(maxsize=10_000)
