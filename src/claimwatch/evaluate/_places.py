@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -685,19 +686,10 @@ def places_in(text: str) -> tuple[Place, ...]:
         for m in _CAPITALS.finditer(text_nfc)
     ]
     found += [Place(m.start(), m.end(), "US", False) for m in _US_ZIP.finditer(text_nfc)]
-    spans = folded_words(text_nfc)
-    words = [w for w, _, _ in spans]
-    i = 0
-    while i < len(words):
-        for n in range(min(_LONGEST_FROM.get(words[i], 1), len(words) - i), 0, -1):
-            name = words[i] if n == 1 else " ".join(words[i : i + n])
-            code = _PLACES.get(name)
-            if code is not None:
-                found.append(Place(spans[i][1], spans[i + n - 1][2], code, name in _COUNTRIES))
-                i += n
-                break
-        else:
-            i += 1
+    found += [
+        Place(start, end, _PLACES[name], name in _COUNTRIES)
+        for name, start, end in longest_names(folded_words(text_nfc), _PLACES, _LONGEST_FROM)
+    ]
     if not text_nfc.isascii():
         found += [
             Place(m.start(), m.end(), _IN_CHINESE[m.group()], m.group() in _COUNTRIES_IN_CHINESE)
@@ -753,6 +745,25 @@ def _in_a_compound(text: str, place: Place) -> bool:
         return False
     before, after = text[max(0, place.start - 6) : place.start], text[place.end : place.end + 3]
     return bool(_JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after))
+
+
+def longest_names(
+    spans: list[tuple[str, int, int]], table: Mapping[str, object], longest_from: Mapping[str, int]
+) -> Iterator[tuple[str, int, int]]:
+    """The names of `table` that folded words (`folded_words`) spell, the longest from each word
+    first and none overlapping ("new mexico" before "mexico"): each name, where it starts and
+    ends. `longest_from` gives, for a word, the most words a name starting with it holds."""
+    words = [w for w, _, _ in spans]
+    i = 0
+    while i < len(words):
+        for n in range(min(longest_from.get(words[i], 1), len(words) - i), 0, -1):
+            name = words[i] if n == 1 else " ".join(words[i : i + n])
+            if name in table:
+                yield name, spans[i][1], spans[i + n - 1][2]
+                i += n
+                break
+        else:
+            i += 1
 
 
 def folded_words(text: str) -> list[tuple[str, int, int]]:

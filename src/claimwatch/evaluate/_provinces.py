@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..works import INVISIBLE
 from ._names import fold, visible
-from ._places import folded_words, is_a_road
+from ._places import folded_words, is_a_road, longest_names
 
 # English name: other Latin forms | names in Chinese characters.
 _PROVINCES = """
@@ -494,20 +494,9 @@ def provinces_in(text: str) -> tuple[ProvincePlace, ...]:
         for m in _IN_CHINESE.finditer(text)
         if not is_a_road(text, m.end())
     ]
-    words = folded_words(text)
-    i = 0
-    while i < len(words):
-        for n in range(min(_LONGEST_FROM.get(words[i][0], 1), len(words) - i), 0, -1):
-            name = " ".join(w for w, _, _ in words[i : i + n])
-            provinces = _LATIN.get(name)
-            if provinces is not None:
-                start, end = words[i][1], words[i + n - 1][2]
-                if not is_a_road(text, end) and not (name == "xian" and _AFTER_A_WORD.search(text, 0, start)):
-                    found.append(ProvincePlace(start, end, provinces, name in _PROVINCE_NAMES))
-                i += n
-                break
-        else:
-            i += 1
+    for name, start, end in longest_names(folded_words(text), _LATIN, _LONGEST_FROM):
+        if not is_a_road(text, end) and not (name == "xian" and _AFTER_A_WORD.search(text, 0, start)):
+            found.append(ProvincePlace(start, end, _LATIN[name], name in _PROVINCE_NAMES))
     return tuple(sorted(found, key=lambda p: (p.start, p.end)))
 
 
