@@ -34,6 +34,9 @@ MATCHES = [
     ("天津大學附屬醫院，天津", "天津大学"),  # a part of it, written in traditional characters too
     ("北京航空航天大學", "北京航空航天大学"),  # a province in its own name
     ("中國地質大學（武漢），湖北", "中国地质大学(武汉)"),
+    ("中國人民解放軍國防科技大學，長沙", "中国人民解放军国防科技大学"),  # the PLA's, as "PLA" places a name
+    # Two affiliations, parted after Taiwan by a fullwidth comma as by ", ".
+    ("國立臺灣大學，台灣，北京航空航天大學，北京", "北京航空航天大学"),
 ]
 
 
@@ -58,8 +61,15 @@ DOUBTS = [
     ("國防大學，China", "written in traditional characters"),
     # A name the tracker gives whole, in traditional characters, and a mainland province
     # beside it that is not the list's (China University of Geosciences (Beijing)).
-    ("中國地質大學，北京", "in Beijing, not Hubei"),
+    ("中國地質大學，北京", "places “中國地質大學” in Beijing"),
     ("天津大學仁愛學院，天津", "runs on into “仁愛學院”"),
+    # What the second review found: a mainland province beside a place of Taiwan, or in the name,
+    # is a doubt, never a clearance (a mainland institute of Taiwan studies; Kinmen, 福建省金門縣).
+    ("廈門大學台灣研究院，福建 廈門 361005", "names a province of mainland China and places it in Taiwan too"),
+    ("北京航空航天大學，台灣研究中心", "places it in Taiwan too"),
+    ("國防大學，北京，桃園", "places it in Taiwan too"),
+    ("國防大學，福建省金門縣", "places it in Taiwan too"),
+    ("國防大學，九龍尖沙咀北京道1號", "names no province"),  # Peking Road, Kowloon: a road
 ]
 
 

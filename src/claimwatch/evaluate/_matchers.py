@@ -137,7 +137,7 @@ class SubjectMatcher:
                 placed = (
                     _placed_in(self.subject.country, self.subject.name, h, text, set())
                     if self.subject.country
-                    else _acronym_unplaced(self.subject, h)
+                    else _acronym_unplaced(self.subject, h, text)
                 )
                 if placed is None:
                     return _SubjectHit(a, None, "alias_in_raw_affiliation", text, h)
@@ -146,15 +146,18 @@ class SubjectMatcher:
         return doubtful
 
 
-def _acronym_unplaced(subject: Subject, hit: NameHit) -> str | None:
+def _acronym_unplaced(subject: Subject, hit: NameHit, text: str) -> str | None:
     """A subject that gives no country: its names stand as they are found, but an acronym alone
     is a doubt, as a list entry's is (acronyms are shared across countries: the "MSRA" of
     "Medical Signal Research Academy (MSRA), Tehran" is not Microsoft Research Asia)."""
     if hit.traditional:
+        part = part_of(text, places_in(text), hit.start, hit.end)
+        if _mainland_in_name(hit.name) or _provinces_around(text, hit, *part):
+            return None  # a mainland province named, as for a list entry
         return (
             f"\u201c{printable(hit.matched)}\u201d matched {subject.name} in traditional characters, as Taiwan, Hong"
-            " Kong and Macao write, whose institutions bear names of mainland ones; the claim file gives the subject"
-            " no country to check it against"
+            " Kong and Macao write, whose institutions bear names of mainland ones, and the affiliation names no"
+            " province of mainland China; the claim file gives the subject no country to check it against"
         )
     if not hit.is_acronym:
         return None
@@ -305,13 +308,19 @@ class _ProvinceDoubt(str):
 
 
 def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | None:
-    """A doubt where the text may name another Chinese institution of the same name: a name
-    whose own place is a city of several provinces ("Suzhou University": Suzhou is in Jiangsu and
-    Anhui) placed in one of the others ("Suzhou, Anhui", 宿州学院's English name), or, where it is
-    only an alias of the entry (Soochow University's), placed in no province at all; or the
-    entry's name without the place the list names it by (中国地质大学 for China University of
-    Geosciences (Wuhan)) placed in another province (中国地质大学，北京). The entry's own name
-    in no province ("Fuzhou University, Fuzhou") matches, as the list says."""
+    """A doubt where the text may name another Chinese institution of the same name:
+
+    - a name whose own place is a city of several provinces ("Suzhou University": Suzhou is in
+      Jiangsu and Anhui) where the text names one of the others ("Suzhou, Anhui", 宿州学院's
+      English name), or, for an alias of the entry (Soochow University's), where it does not name
+      the entry's province; the entry's own name ("Fuzhou University, Fuzhou") matches as the list
+      says unless the text names the other province;
+    - the entry's name without the place the list names it by (中国地质大学 for China University of
+      Geosciences (Wuhan)), unless the text names that province or that city, and no other
+      province (中国地质大学，北京 is the other university).
+
+    Provinces count by their own names; another named beside the entry's ("北京 ... 湖北省地质局")
+    leaves the doubt."""
     if (entry.country or "").upper() != "CN" or hit.is_acronym:
         return None
     listed = _entry_provinces(entry.addresses, entry.names)
@@ -319,27 +328,36 @@ def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     unqualified = _by_its_place(entry.names) and not _by_its_place((hit.name,))
     if not listed or not (shared or unqualified):
         return None
-    found = _provinces_around(text, hit, *part_of(text, places_in(text), hit.start, hit.end))
+    begin, finish = part_of(text, places_in(text), hit.start, hit.end)
+    found = _provinces_around(text, hit, begin, finish)
+    other = found - listed
     said, label = printable(hit.matched), printable(entry.name)
-    there = " and ".join(sorted(listed))
-    if not found and shared and not unqualified and hit.name != entry.name:
-        cities = " and ".join(sorted(shared))
-        return (  # a doubt of its own, not the text's word against OpenAlex's (`_ProvinceDoubt`)
-            f"\u201c{said}\u201d is an alias of {label}, whose place names cities in {cities}, and the"
-            f" affiliation names no province: another institution there may bear the name"
-        )
-    if not found or found & listed or (not unqualified and not found & shared):
-        return None
-    where = " and ".join(sorted(found))
+    there, where = " and ".join(sorted(listed)), " and ".join(sorted(found))
     if unqualified:
+        confirmed = found & listed or _cities_around(text, hit, begin, finish) & listed
+        if other:
+            return _ProvinceDoubt(
+                f"the list names {label} by its place, in {there}, and the affiliation places \u201c{said}\u201d"
+                f" in {where}: another institution there may bear the name"
+            )
+        if not confirmed:
+            return (  # a doubt of its own, not the text's word against OpenAlex's (`_ProvinceDoubt`)
+                f"the list names {label} by its place, in {there}, and the affiliation names neither it nor its"
+                f" province beside \u201c{said}\u201d: another institution of the name may be meant"
+            )
+        return None
+    if other & shared:
         return _ProvinceDoubt(
-            f"the list names {label} by its place, and the affiliation places \u201c{said}\u201d in {where},"
-            f" not {there}: another institution there may bear the name"
+            f"the affiliation places \u201c{said}\u201d in {where}, which has a city of its name too, and the list"
+            f" places {label} in {there}: another institution there may bear the name"
         )
-    return _ProvinceDoubt(
-        f"the affiliation places \u201c{said}\u201d in {where}, which has a city of its name too, and the list"
-        f" places {label} in {there}: another institution there may bear the name"
-    )
+    if hit.name != entry.name and not found & listed:
+        cities = " and ".join(sorted(shared))
+        return (
+            f"\u201c{said}\u201d is an alias of {label}, whose place names cities in {cities}, and the"
+            f" affiliation does not name {there}: another institution there may bear the name"
+        )
+    return None
 
 
 _BRACKETED = re.compile(r"[(（【\[]([^)）】\]]+)[)）】\]]")
@@ -466,18 +484,27 @@ def _placed_in(
     begin, finish = part_of(text, places, hit.start, hit.end)
     around = [p for p in places if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
     found = set(countries(around)) or set(resolved)
-    if hit.traditional and want == "CN" and found <= {want}:
+    if hit.traditional and want == "CN":
         # Written as Taiwan, Hong Kong and Macao write, whose institutions bear mainland names
-        # (國防大學, 清華大學, 中山大學): only a mainland province named in the name (北京航空航天大學) or
-        # in its part of the text (國防大學，北京) places it; "China" does not (a Taiwanese author
-        # may write "Taiwan, China" or "China"), nor a city's name, which Taiwan's districts and
-        # Chinese words bear too (台北市中山區; 中山 is Sun Yat-sen's name).
-        if named_provinces(provinces_in(hit.name)) or _provinces_around(text, hit, begin, finish):
-            return None
-        return (
-            f"“{said}” is written in traditional characters, as Taiwan, Hong Kong and Macao write, and the"
-            f" affiliation names no province of mainland {country_name(want)}: an institution there may share the name"
-        )
+        # (國防大學, 清華大學, 中山大學): only the PLA or a mainland province named in the name
+        # (北京航空航天大學) or in its part of the text (國防大學，北京) places it; "China" does not (a
+        # Taiwanese author may write "Taiwan, China" or "China"), nor a city's name, which Taiwan's
+        # districts and Chinese words bear too (台北市中山區; 中山 is Sun Yat-sen's name). A mainland
+        # province beside a place of Taiwan (廈門大學台灣研究院，福建; Kinmen is 福建省金門縣) is a doubt.
+        mainland = _mainland_in_name(hit.name) or bool(_provinces_around(text, hit, begin, finish))
+        if found <= {want}:
+            if mainland:
+                return None
+            return (
+                f"“{said}” is written in traditional characters, as Taiwan, Hong Kong and Macao write, and the"
+                f" affiliation names no province of mainland {country_name(want)}: an institution there may share"
+                " the name"
+            )
+        if mainland:
+            return (
+                f"“{said}” is written in traditional characters, and the affiliation names a province of mainland"
+                f" {country_name(want)} and places it in {_countries(found - {want})} too"
+            )
     self_placed = not hit.is_acronym and not hit.traditional and (hit.is_cjk or _places_itself(hit.name, want))
     if found == {want}:
         if hit.is_acronym and not _named_beside(around, text, names):
@@ -513,6 +540,19 @@ def _placed_in(
 
 
 _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
+
+
+def _mainland_in_name(name: str) -> bool:
+    """Does a Chinese name place itself on the mainland: the PLA (解放军) or a province in it?"""
+    return "解放军" in name or bool(named_provinces(provinces_in(name)))
+
+
+def _cities_around(text: str, hit: NameHit, begin: int, finish: int) -> frozenset[str]:
+    """The provinces of the places the name's part of the text names, cities' included (中国地质大学，
+    武汉): to confirm the province a list names, not to doubt it."""
+    return certain_provinces(
+        [p for p in provinces_in(text) if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
+    )
 
 
 def _provinces_around(text: str, hit: NameHit, begin: int, finish: int) -> frozenset[str]:

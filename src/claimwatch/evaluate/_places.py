@@ -710,7 +710,7 @@ _COUNTRIES_IN_CHINESE |= {"香港": "HK", "澳門": "MO", "澳门": "MO"}
 _IN_CHINESE = {
     **_COUNTRIES_IN_CHINESE,
     **dict.fromkeys(("臺北", "台北市", "新北市", "桃園", "臺中", "台中市", "臺南", "台南市", "高雄", "新竹"), "TW"),
-    **dict.fromkeys(("花蓮", "嘉義", "基隆", "彰化"), "TW"),
+    **dict.fromkeys(("花蓮", "嘉義", "基隆", "彰化", "金門", "馬祖"), "TW"),  # Kinmen is 福建省金門縣 there
 }
 _IN_CHINESE_FOUND = re.compile("|".join(sorted(_IN_CHINESE, key=len, reverse=True)))
 
@@ -721,12 +721,14 @@ _IN_CHINESE_FOUND = re.compile("|".join(sorted(_IN_CHINESE, key=len, reverse=Tru
 _ROAD_AFTER = re.compile(
     r"(?:[ \t\u00a0]+(?:north|south|east|west|middle|central|dong|xi|nan|bei|zhong|[nsew]\.?"
     r"|\d+(?:st|nd|rd|th)|first|second|third)){0,2}"
-    r"[ \t\u00a0]+(?:road|rd|street|str|avenue|ave|av|boulevard|blvd|highway|hwy|lane|ln|lu|dadao|dajie|jie"
+    r"[ \t\u00a0]+(?:road|rd|street|str|avenue|ave|av|boulevard|blvd|highway|hwy|lane|ln|lu|dadao|dajie|jie|dao"
+    r"|(?:dong|xi|nan|bei|zhong)lu"  # "Beijing Xilu"
     r"|st(?!\.?[ \t\u00a0]+(?-i:[A-Z])))"  # "St. Louis", "St. Paul's Hospital": a saint, not a street
     r"(?![^\W_])",
     re.IGNORECASE,
 )
-_ROAD_AFTER_CJK = re.compile(r"[东西南北中東]?[一二三四五六七八九十\d]*(?:路|街|大道|大街|巷|胡同)")
+# 道 too: Hong Kong's and Tianjin's roads (北京道, Peking Road, Kowloon; 重庆道).
+_ROAD_AFTER_CJK = re.compile(r"[东西南北中東]?[一二三四五六七八九十\d]*(?:路|街|大道|大街|巷|胡同|道)")
 
 
 def is_a_road(text: str, end: int) -> bool:
@@ -815,7 +817,7 @@ def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple
 
 
 _PART_BREAK = re.compile(r"[;|\n\uff1b\uff5c]")  # fullwidth ； and ｜ too, as Chinese strings write them
-_COMMA = re.compile(r"\s*,")
+_COMMA = re.compile(r"\s*[,\uff0c]")  # a fullwidth comma too: "國立臺灣大學，台灣，北京航空航天大學"
 
 
 def _in_original(place: Place, text: str) -> Place:
