@@ -140,6 +140,9 @@ def test_a_road_named_after_a_city_does_not_place_an_affiliation_in_china(aspi, 
         ("Hong Kong", " St. Paul's Hospital", False),
         ("Zhongshan", " St., Taipei", True),
         ("北京", "道1號", True),  # Peking Road, Kowloon
+        ("湖南", "道县", False),  # Dao County, a county of Hunan
+        ("北京", "道教协会", False),  # Taoism
+        ("Hainan", " Dao", False),  # Hainan Island
         ("Beijing", " Xilu", True),
     ],
 )
@@ -193,5 +196,46 @@ def test_reading_provinces_is_linear(monkeypatch):
             return real.search(text, pos, endpos)
 
     monkeypatch.setattr(provinces, "_AFTER_A_WORD", Counting())
-    provinces_in("a Xian " * 5000)
+    provinces_in("a Xian " * 5000 + "(linear)")  # a text of its own: `provinces_in` keeps what it read
     assert len(calls) == 5000 and max(calls) <= 40
+
+
+# What a third review found: a country that opens a Chinese-order string ("台湾，桃园，国防大学")
+# ended a part once a fullwidth comma did, leaving the name alone and certain; the English
+# name without its bracketed place was missed; a mainland province in Chinese characters beside
+# Kinmen was ignored for an English name; Kinmen in Latin letters was no place; 道 took 道县 and
+# 道桥 for roads.
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "台湾，桃园，国防大学",
+        "台湾,桃园,国防大学",  # the ASCII comma, as before this part
+        "中华民国，台北，清华大学",
+        "台湾大学，台湾，国防大学",
+        "Tsinghua University, 福建省金門縣",
+        "National Defense University, Kinmen, Fujian",
+        "China University of Geosciences, Beijing 100083, China",
+    ],
+)
+def test_what_the_third_review_found_is_uncertain(aspi, tmp_path, raw):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("China University of Geosciences, 388 Lumo Road, Wuhan 430074, China", "China University of Geosciences"),
+        (
+            "School of Earth Sciences, China University of Geosciences, Hubei Wuhan 430074",
+            "China University of Geosciences",
+        ),
+        ("中国地质大学，湖北道桥集团", "中国地质大学"),  # 道桥, roads and bridges: Hubei stands
+        ("Tsinghua University, Beijing 100084, China, and Kinmen University, Kinmen", "Tsinghua University"),
+    ],
+)
+def test_what_the_third_review_found_matches(aspi, tmp_path, raw, name):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+    (reason,) = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
+    assert reason.matched_name == name and reason.doubt is None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Set
+from collections.abc import Callable, Iterator, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -197,7 +197,9 @@ class ListMatcher:
             for r in e.ror:
                 self.by_ror[r].append(e)
         self.entries = {e.id: e for e in reference_list.entries}
-        self.names = NameMatcher((e.id, n) for e in reference_list.entries for n in e.names)
+        # What the matcher looks for, and the query's needles with it (`_grouping`).
+        self.registered = tuple(dict.fromkeys((e.id, n) for e in reference_list.entries for n in _sought(e)))
+        self.names = NameMatcher(self.registered)
 
     def hits(self, a: Authorship) -> list[_EntryHit]:
         best: dict[str, _EntryHit] = {}
@@ -360,6 +362,16 @@ def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     return None
 
 
+def _sought(entry: ListEntry) -> Iterator[str]:
+    """An entry's names, and each name the list gives with its place in brackets without it too
+    ("China University of Geosciences" for "China University of Geosciences (Wuhan)"): found,
+    such a name counts only beside that place or its province (`_another_province`)."""
+    for name in entry.names:
+        yield name
+        if _by_its_place((name,)) and (bare := " ".join(_BRACKETED.sub(" ", name).split())):
+            yield bare
+
+
 _BRACKETED = re.compile(r"[(（【\[]([^)）】\]]+)[)）】\]]")
 
 
@@ -483,7 +495,10 @@ def _placed_in(
     places = places_in(text)
     begin, finish = part_of(text, places, hit.start, hit.end)
     around = [p for p in places if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
-    found = set(countries(around)) or set(resolved)
+    found = set(countries(around))
+    if want == "CN" and _provinces_around(text, hit, begin, finish):
+        found.add("CN")  # a province named in Chinese characters, which `places_in` does not read
+    found = found or set(resolved)
     if hit.traditional and want == "CN":
         # Written as Taiwan, Hong Kong and Macao write, whose institutions bear mainland names
         # (國防大學, 清華大學, 中山大學): only the PLA or a mainland province named in the name

@@ -13,7 +13,8 @@ Tables, shipped so that nothing is fetched at run time:
   (two countries), "Jersey", "Guernsey" and "Dominica" are left out as ambiguous.
 - regions: US states (USPS), Chinese provinces (ISO 3166-2:CN,
   https://www.iso.org/obp/ui/#iso:code:3166:CN), Canadian provinces and territories, Australian
-  states (Victoria left out: a city in Canada and a first name), the nations of the UK.
+  states (Victoria left out: a city in Canada and a first name), the nations of the UK; and
+  Taiwan's Kinmen (Quemoy), which Taiwan calls a county of its Fujian province.
 - cities: GeoNames cities15000 (same source and licence) of at least 300,000 people whose name
   is not borne by a place in another country with a tenth of that population or more (Boston
   is the US one; Cambridge, Córdoba and Santiago place nothing), less names that are common
@@ -606,6 +607,7 @@ CA prince edward island|yukon|nunavut|northwest territories
 AU new south wales|queensland|tasmania|south australia|western australia|northern territory
 AU australian capital territory
 HK kowloon|new territories
+TW kinmen|quemoy
 US ann arbor|berkeley|palo alto|stanford|princeton|new haven|ithaca|pasadena|evanston|urbana|champaign
 US west lafayette|chapel hill|boulder|college station|state college|gainesville|madison
 """
@@ -721,14 +723,17 @@ _IN_CHINESE_FOUND = re.compile("|".join(sorted(_IN_CHINESE, key=len, reverse=Tru
 _ROAD_AFTER = re.compile(
     r"(?:[ \t\u00a0]+(?:north|south|east|west|middle|central|dong|xi|nan|bei|zhong|[nsew]\.?"
     r"|\d+(?:st|nd|rd|th)|first|second|third)){0,2}"
-    r"[ \t\u00a0]+(?:road|rd|street|str|avenue|ave|av|boulevard|blvd|highway|hwy|lane|ln|lu|dadao|dajie|jie|dao"
+    r"[ \t\u00a0]+(?:road|rd|street|str|avenue|ave|av|boulevard|blvd|highway|hwy|lane|ln|lu|dadao|dajie|jie"
     r"|(?:dong|xi|nan|bei|zhong)lu"  # "Beijing Xilu"
     r"|st(?!\.?[ \t\u00a0]+(?-i:[A-Z])))"  # "St. Louis", "St. Paul's Hospital": a saint, not a street
     r"(?![^\W_])",
     re.IGNORECASE,
 )
-# 道 too: Hong Kong's and Tianjin's roads (北京道, Peking Road, Kowloon; 重庆道).
-_ROAD_AFTER_CJK = re.compile(r"[东西南北中東]?[一二三四五六七八九十\d]*(?:路|街|大道|大街|巷|胡同|道)")
+# 道 too, Hong Kong's and Tianjin's word for a road (北京道, Peking Road, Kowloon; 重庆道), but only
+# before a number, 号, punctuation, a space or the end: 道县, 道里区, 道教, 道桥 are no roads.
+_ROAD_AFTER_CJK = re.compile(
+    r"[东西南北中東]?[一二三四五六七八九十\d]*(?:路|街|大道|大街|巷|胡同|道(?=[\d０-９号號,，、;；。.\s)）]|$))"
+)
 
 
 def is_a_road(text: str, end: int) -> bool:
@@ -809,15 +814,27 @@ def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple
     cuts = [m.end() for m in _PART_BREAK.finditer(text)]
     # A country inside the name ("University of Science and Technology of China") ends no part.
     cuts += [
-        p.end for p in places if p.is_country and _COMMA.match(text, p.end) and not (start <= p.start and p.end <= end)
+        p.end
+        for p in places
+        if p.is_country and _COMMA.match(text, p.end) and not (start <= p.start and p.end <= end) and _ends(text, p)
     ]
     begin = max((c for c in cuts if c <= start), default=0)
     finish = min((c for c in cuts if c >= end), default=len(text))
     return begin, finish
 
 
+def _ends(text: str, country: Place) -> bool:
+    """Does a country end an affiliation, as in Western order ("..., Boston, USA, ...")? Not one
+    that opens it, as Chinese order does, largest place first ("台湾,桃园,国防大学"): a comma after
+    it leaves the places after it in its part. (So a fullwidth comma, which only Chinese order
+    writes, never ends a part.)"""
+    begin = max((m.end() for m in _PART_BREAK.finditer(text, 0, country.start)), default=0)
+    return _A_LETTER.search(text, begin, country.start) is not None
+
+
+_A_LETTER = re.compile(r"[^\W\d_]")
 _PART_BREAK = re.compile(r"[;|\n\uff1b\uff5c]")  # fullwidth ； and ｜ too, as Chinese strings write them
-_COMMA = re.compile(r"\s*[,\uff0c]")  # a fullwidth comma too: "國立臺灣大學，台灣，北京航空航天大學"
+_COMMA = re.compile(r"\s*,")
 
 
 def _in_original(place: Place, text: str) -> Place:
