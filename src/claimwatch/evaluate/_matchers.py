@@ -496,7 +496,7 @@ def _placed_in(
     begin, finish = part_of(text, places, hit.start, hit.end)
     around = [p for p in places if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
     found = set(countries(around))
-    if want == "CN" and _provinces_around(text, hit, begin, finish):
+    if want == "CN" and not text.isascii() and _provinces_around(text, hit, begin, finish):
         found.add("CN")  # a province named in Chinese characters, which `places_in` does not read
     found = found or set(resolved)
     if hit.traditional and want == "CN":
