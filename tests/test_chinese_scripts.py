@@ -35,6 +35,9 @@ MATCHES = [
     ("北京航空航天大學", "北京航空航天大学"),  # a province in its own name
     ("中國地質大學（武漢），湖北", "中国地质大学(武汉)"),
     ("中國人民解放軍國防科技大學，長沙", "中国人民解放军国防科技大学"),  # the PLA's, as "PLA" places a name
+    # Two affiliations, the first ending with its country before a fullwidth comma, as ", " ends
+    # one; the country does not open its part (a university stands before it).
+    ("國立臺灣大學，台灣，北京航空航天大學，北京", "北京航空航天大学"),
 ]
 
 
@@ -68,8 +71,6 @@ DOUBTS = [
     ("國防大學，北京，桃園", "places it in Taiwan too"),
     ("國防大學，福建省金門縣", "places it in Taiwan too"),
     ("國防大學，九龍尖沙咀北京道1號", "names no province"),  # Peking Road, Kowloon: a road
-    # Two affiliations in Chinese order, with fullwidth commas: one part, Taiwan's and Beijing's.
-    ("國立臺灣大學，台灣，北京航空航天大學，北京", "places it in Taiwan too"),
 ]
 
 

@@ -11,6 +11,7 @@ placed it abroad."""
 
 from __future__ import annotations
 
+import functools
 import sys
 
 import pytest
@@ -239,3 +240,68 @@ def test_what_the_third_review_found_matches(aspi, tmp_path, raw, name):  # noqa
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
     (reason,) = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
     assert reason.matched_name == name and reason.doubt is None
+
+
+# What a fourth review found: Kinmen and Matsu in simplified characters; a Chinese-order head of
+# two countries or a footnote's mark before Taiwan cut away again; a country before a fullwidth
+# comma in an English string no longer ending its affiliation; China University of Geosciences
+# (Beijing) named outright made a doubt of the listed Wuhan one; names the list gives with an
+# acronym in brackets missed without it; a long string of affiliations read in cubic time.
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "National Defense University, 福建省金门县",
+        "中国台湾,桃园,国防大学",
+        "Taiwan, R.O.C., 国防大学",
+        "(a) 台湾,桃园,国防大学",
+        "中国香港,九龙,北京大学",
+        "Harvard Medical School, Boston, MA, USA，Tsinghua University",
+    ],
+)
+def test_what_the_fourth_review_found_is_uncertain(aspi, tmp_path, raw):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "School of Earth Sciences, China University of Geosciences (Beijing), Beijing 100083, China",
+        "China University of Geosciences Beijing, Beijing 100083, China",
+    ],
+)
+def test_the_other_university_named_outright_is_not_the_listed_one(aspi, tmp_path, raw):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 0)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Tsinghua University, Beijing, China，Department of Physics, MIT, Cambridge, MA, USA", "Tsinghua University"),
+        ("China Academy of Space Technology, Beijing 100094, China", "China Academy of Space Technology"),
+        ("China Univ Geosci, Wuhan 430074, Peoples R China", "China University of Geosciences (Wuhan)"),
+    ],
+)
+def test_what_the_fourth_review_found_matches(aspi, tmp_path, raw, name):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+    (reason,) = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
+    assert reason.matched_name == name and reason.doubt is None
+
+
+def test_parts_of_a_long_string_are_read_once(monkeypatch):
+    """A string of 800 affiliations, each with its country: the words that decide whether a
+    country ends its part are found once a string (found by the fourth review: the whole check of
+    such a string took 26 s). Not a timing: the work is counted."""
+    places_module = sys.modules[is_a_road.__module__]
+    text = "Tsinghua University, Beijing, China, " * 800 + "(parts)"
+    calls: list[str] = []
+    real = places_module._free_words.__wrapped__
+    monkeypatch.setattr(
+        places_module, "_free_words", functools.lru_cache(maxsize=None)(lambda t: calls.append(t) or real(t))
+    )
+    found = places_in(text)
+    for p in found[:50]:
+        places_module.part_of(text, found, p.start, p.end)
+    assert calls == [text]

@@ -26,7 +26,7 @@ from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work
-from ._names import SPACES, NameHit, NameMatcher, cjk_run_on, fold, is_acronym, visible
+from ._names import SPACES, NameHit, NameMatcher, _is_cjk, cjk_run_on, fold, is_acronym, visible
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 from ._provinces import certain_provinces, named_provinces, provinces_in, shared_by_provinces
@@ -309,7 +309,7 @@ class _ProvinceDoubt(str):
     match on OpenAlex's institution name too (`_in_another_province`)."""
 
 
-def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | _Elsewhere | None:
     """A doubt where the text may name another Chinese institution of the same name:
 
     - a name whose own place is a city of several provinces ("Suzhou University": Suzhou is in
@@ -333,6 +333,8 @@ def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     begin, finish = part_of(text, places_in(text), hit.start, hit.end)
     found = _provinces_around(text, hit, begin, finish)
     other = found - listed
+    if unqualified and (named := _place_right_after(text, hit)) and not named & listed:
+        return _ELSEWHERE  # "China University of Geosciences (Beijing)": the other university, named outright
     said, label = printable(hit.matched), printable(entry.name)
     there, where = " and ".join(sorted(listed)), " and ".join(sorted(found))
     if unqualified:
@@ -363,13 +365,20 @@ def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | None:
 
 
 def _sought(entry: ListEntry) -> Iterator[str]:
-    """An entry's names, and each name the list gives with its place in brackets without it too
-    ("China University of Geosciences" for "China University of Geosciences (Wuhan)"): found,
-    such a name counts only beside that place or its province (`_another_province`)."""
+    """An entry's names, and each the list gives with a bracket of its own without it too:
+    - a place ("China University of Geosciences" for "China University of Geosciences (Wuhan)"):
+      found, such a name counts only beside that place or its province (`_another_province`);
+    - an acronym ("China Academy of Space Technology" for "... (CAST)"), which an affiliation
+      seldom writes after the name."""
     for name in entry.names:
         yield name
-        if _by_its_place((name,)) and (bare := " ".join(_BRACKETED.sub(" ", name).split())):
+        if (_by_its_place((name,)) or _acronym_bracket(name)) and (bare := " ".join(_BRACKETED.sub(" ", name).split())):
             yield bare
+
+
+def _acronym_bracket(name: str) -> bool:
+    brackets = _BRACKETED.findall(name)
+    return len(brackets) == 1 and is_acronym(brackets[0].strip()) and not _is_cjk(name)
 
 
 _BRACKETED = re.compile(r"[(（【\[]([^)）】\]]+)[)）】\]]")
@@ -542,6 +551,13 @@ def _placed_in(
             )
         return _ELSEWHERE
     if self_placed:
+        if hit.is_cjk and want == "CN" and (elsewhere := countries(places) & _SHARING_CHINESE_NAMES):
+            # 台湾大学，台湾，国防大学: a Chinese name alone in its part, in a string that names
+            # Taiwan, Hong Kong or Macao, whose institutions bear mainland names.
+            return (
+                f"“{said}” names no place in its part of the affiliation, which names {_countries(set(elsewhere))}"
+                " elsewhere: an institution there may share the name"
+            )
         return None
     if hit.is_acronym:
         return (
@@ -555,6 +571,19 @@ def _placed_in(
 
 
 _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
+_SHARING_CHINESE_NAMES = frozenset({"TW", "HK", "MO"})  # where institutions bear mainland names
+
+
+def _place_right_after(text: str, hit: NameHit) -> frozenset[str]:
+    """The provinces a place standing right after a name names, in brackets or after spaces
+    alone, as a list names one of two institutions of one name ("... (Beijing)", "... Beijing")."""
+    after = _RIGHT_AFTER.match(text, hit.end)
+    if not after:
+        return frozenset()
+    return certain_provinces([p for p in provinces_in(text) if p.start == after.end()])
+
+
+_RIGHT_AFTER = re.compile(r"[ \t\u00a0]*[(（【\[][ \t\u00a0]*|[ \t\u00a0]+")
 
 
 def _mainland_in_name(name: str) -> bool:

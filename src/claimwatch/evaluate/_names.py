@@ -78,6 +78,7 @@ _ABBREVIATIONS = {
     "defence": "defense",
     "electron": "electronic",
     "telecommun": "telecommunications",
+    "geosci": "geosciences",
 }
 # "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
 _DROPPED = frozenset({"and"})

@@ -32,6 +32,7 @@ two countries (`SHARED_NAMES`, each with its source).
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -712,7 +713,7 @@ _COUNTRIES_IN_CHINESE |= {"香港": "HK", "澳門": "MO", "澳门": "MO"}
 _IN_CHINESE = {
     **_COUNTRIES_IN_CHINESE,
     **dict.fromkeys(("臺北", "台北市", "新北市", "桃園", "臺中", "台中市", "臺南", "台南市", "高雄", "新竹"), "TW"),
-    **dict.fromkeys(("花蓮", "嘉義", "基隆", "彰化", "金門", "馬祖"), "TW"),  # Kinmen is 福建省金門縣 there
+    **dict.fromkeys(("花蓮", "嘉義", "基隆", "彰化", "金門", "馬祖", "金门", "马祖"), "TW"),  # Kinmen: 福建省金門縣
 }
 _IN_CHINESE_FOUND = re.compile("|".join(sorted(_IN_CHINESE, key=len, reverse=True)))
 
@@ -810,31 +811,49 @@ def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple
     """The part of an affiliation string a name at [start, end) stands in.
 
     Strings can hold several affiliations: they are parted at ';', '|' and line breaks, and after
-    a country followed by a comma ("..., Boston, USA, Tsinghua University, Beijing, China")."""
-    cuts = [m.end() for m in _PART_BREAK.finditer(text)]
+    a country followed by a comma ("..., Boston, USA, Tsinghua University, Beijing, China"), but
+    not one that opens its part (`_ends`). `places` are `places_in(text)`."""
+    breaks = [m.end() for m in _PART_BREAK.finditer(text)]
+    words = _free_words(text)
     # A country inside the name ("University of Science and Technology of China") ends no part.
-    cuts += [
+    cuts = breaks + [
         p.end
         for p in places
-        if p.is_country and _COMMA.match(text, p.end) and not (start <= p.start and p.end <= end) and _ends(text, p)
+        if p.is_country
+        and _COMMA.match(text, p.end)
+        and not (start <= p.start and p.end <= end)
+        and _ends(p, breaks, words)
     ]
     begin = max((c for c in cuts if c <= start), default=0)
     finish = min((c for c in cuts if c >= end), default=len(text))
     return begin, finish
 
 
-def _ends(text: str, country: Place) -> bool:
+def _ends(country: Place, breaks: list[int], words: tuple[int, ...]) -> bool:
     """Does a country end an affiliation, as in Western order ("..., Boston, USA, ...")? Not one
-    that opens it, as Chinese order does, largest place first ("台湾,桃园,国防大学"): a comma after
-    it leaves the places after it in its part. (So a fullwidth comma, which only Chinese order
-    writes, never ends a part.)"""
-    begin = max((m.end() for m in _PART_BREAK.finditer(text, 0, country.start)), default=0)
-    return _A_LETTER.search(text, begin, country.start) is not None
+    that opens it, as Chinese order does, largest place first: "台湾,桃园,国防大学", "中国台湾，桃园，
+    国防大学", "Taiwan, R.O.C., 国防大学", "(a) 台湾, ...". It opens its part where nothing stands
+    before it there but places, the words for China, and a footnote's mark."""
+    begin = breaks[bisect.bisect_right(breaks, country.start) - 1] if breaks and breaks[0] <= country.start else 0
+    k = bisect.bisect_left(words, begin)
+    return k < len(words) and words[k] < country.start
 
 
-_A_LETTER = re.compile(r"[^\W\d_]")
+@lru_cache(maxsize=10_000)
+def _free_words(text: str) -> tuple[int, ...]:
+    """Where each word of `text` begins that is no place, no word for China and no footnote's
+    mark (one letter): once a string, however many names it holds."""
+    chars = list(text)
+    for p in places_in(text):
+        chars[p.start : p.end] = " " * (p.end - p.start)
+    blank = _CHINA_IN_CHINESE.sub(lambda m: " " * len(m.group()), "".join(chars))
+    return tuple(m.start() for m in _A_WORD.finditer(blank) if len(m.group()) > 1)
+
+
+_CHINA_IN_CHINESE = re.compile("中华人民共和国|中華人民共和國|中国|中國")
+_A_WORD = re.compile(r"[^\W\d_]+")
 _PART_BREAK = re.compile(r"[;|\n\uff1b\uff5c]")  # fullwidth ； and ｜ too, as Chinese strings write them
-_COMMA = re.compile(r"\s*,")
+_COMMA = re.compile(r"\s*[,\uff0c]")  # a fullwidth comma too: English strings from Chinese journals
 
 
 def _in_original(place: Place, text: str) -> Place:
