@@ -29,7 +29,7 @@ from ..works import INVISIBLE, Authorship, Institution, Work
 from ._names import SPACES, NameHit, NameMatcher, _is_cjk, cjk_run_on, fold, is_acronym, visible
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
-from ._provinces import certain_provinces, named_provinces, provinces_in, shared_by_provinces
+from ._provinces import ProvincePlace, certain_provinces, named_provinces, provinces_in, shared_by_provinces
 
 # The ways an author can be placed at an institution, strongest first.
 _METHOD_RANK = {"openalex_id": 0, "lineage": 1, "ror": 2, "name_in_institution": 3, "alias_in_raw_affiliation": 4}
@@ -151,8 +151,8 @@ def _acronym_unplaced(subject: Subject, hit: NameHit, text: str) -> str | None:
     is a doubt, as a list entry's is (acronyms are shared across countries: the "MSRA" of
     "Medical Signal Research Academy (MSRA), Tehran" is not Microsoft Research Asia)."""
     if hit.traditional:
-        part = part_of(text, places_in(text), hit.start, hit.end)
-        if _mainland_in_name(hit.name) or _provinces_around(text, hit, *part):
+        around = _places_around(text, hit, *part_of(text, places_in(text), hit.start, hit.end))
+        if _on_the_mainland(hit, named_provinces(around)):
             return None  # a mainland province named, as for a list entry
         return (
             f"\u201c{printable(hit.matched)}\u201d matched {subject.name} in traditional characters, as Taiwan, Hong"
@@ -235,7 +235,6 @@ class ListMatcher:
                     continue
                 if isinstance(placed, _ProvinceDoubt):
                     other_province.setdefault(entry.id, str(placed))
-                    placed = str(placed)
                 self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
         for entry_id in abroad:
             if entry_id in best:
@@ -254,7 +253,8 @@ class ListMatcher:
         name: NameHit | None = None,
         doubt: str | None = None,
     ) -> None:
-        """Keep the strongest way each entry matched: a certain one before a doubtful one."""
+        """Keep the strongest way each entry matched: a certain one before a doubtful one. The
+        doubt is kept as a plain `str`, never the matcher's `_ProvinceDoubt`."""
         current = best.get(entry.id)
         if current is None or (doubt is not None, _METHOD_RANK[method]) < (
             current.doubt is not None,
@@ -330,15 +330,15 @@ def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | _Elsew
     unqualified = _by_its_place(entry.names) and not _by_its_place((hit.name,))
     if not listed or not (shared or unqualified):
         return None
-    begin, finish = part_of(text, places_in(text), hit.start, hit.end)
-    found = _provinces_around(text, hit, begin, finish)
-    other = found - listed
     if unqualified and (named := _place_right_after(text, hit)) and not named & listed:
         return _ELSEWHERE  # "China University of Geosciences (Beijing)": the other university, named outright
+    around = _places_around(text, hit, *part_of(text, places_in(text), hit.start, hit.end))
+    found = named_provinces(around)
+    other = found - listed
     said, label = printable(hit.matched), printable(entry.name)
     there, where = " and ".join(sorted(listed)), " and ".join(sorted(found))
     if unqualified:
-        confirmed = found & listed or _cities_around(text, hit, begin, finish) & listed
+        confirmed = (found | certain_provinces(around)) & listed
         if other:
             return _ProvinceDoubt(
                 f"the list names {label} by its place, in {there}, and the affiliation places \u201c{said}\u201d"
@@ -505,8 +505,11 @@ def _placed_in(
     begin, finish = part_of(text, places, hit.start, hit.end)
     around = [p for p in places if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
     found = set(countries(around))
-    if want == "CN" and not text.isascii() and _provinces_around(text, hit, begin, finish):
-        found.add("CN")  # a province named in Chinese characters, which `places_in` does not read
+    # Provinces in Chinese characters, which `places_in` does not read (pinyin ones it does).
+    chinese = want == "CN" and not text.isascii()
+    provinces = named_provinces(_places_around(text, hit, begin, finish)) if chinese else frozenset()
+    if provinces:
+        found.add("CN")
     found = found or set(resolved)
     if hit.traditional and want == "CN":
         # Written as Taiwan, Hong Kong and Macao write, whose institutions bear mainland names
@@ -515,7 +518,7 @@ def _placed_in(
         # Taiwanese author may write "Taiwan, China" or "China"), nor a city's name, which Taiwan's
         # districts and Chinese words bear too (台北市中山區; 中山 is Sun Yat-sen's name). A mainland
         # province beside a place of Taiwan (廈門大學台灣研究院，福建; Kinmen is 福建省金門縣) is a doubt.
-        mainland = _mainland_in_name(hit.name) or bool(_provinces_around(text, hit, begin, finish))
+        mainland = _on_the_mainland(hit, provinces)
         if found <= {want}:
             if mainland:
                 return None
@@ -586,25 +589,20 @@ def _place_right_after(text: str, hit: NameHit) -> frozenset[str]:
 _RIGHT_AFTER = re.compile(r"[ \t\u00a0]*[(（【\[][ \t\u00a0]*|[ \t\u00a0]+")
 
 
-def _mainland_in_name(name: str) -> bool:
-    """Does a Chinese name place itself on the mainland: the PLA (解放军) or a province in it?"""
-    return "解放军" in name or bool(named_provinces(provinces_in(name)))
+def _places_around(text: str, hit: NameHit, begin: int, finish: int) -> list[ProvincePlace]:
+    """The mainland provinces and cities the name's part of the text names, in pinyin or in
+    either script, the name's own words left out. By their own names (`named_provinces`) they
+    place it; a city's name (中国地质大学，武汉; `certain_provinces`) may be a district's elsewhere,
+    so it only confirms the province a list names."""
+    return [
+        p for p in provinces_in(text) if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end
+    ]
 
 
-def _cities_around(text: str, hit: NameHit, begin: int, finish: int) -> frozenset[str]:
-    """The provinces of the places the name's part of the text names, cities' included (中国地质大学，
-    武汉): to confirm the province a list names, not to doubt it."""
-    return certain_provinces(
-        [p for p in provinces_in(text) if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
-    )
-
-
-def _provinces_around(text: str, hit: NameHit, begin: int, finish: int) -> frozenset[str]:
-    """The mainland provinces the name's part of the text names by their own names (a city's
-    may be a district's elsewhere), in pinyin or in either script, the name's own words left out."""
-    return named_provinces(
-        [p for p in provinces_in(text) if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
-    )
+def _on_the_mainland(hit: NameHit, around: frozenset[str]) -> bool:
+    """Is a name in traditional characters placed on the mainland: the PLA or a province named
+    in it, or a province named beside it (`around`)?"""
+    return bool(around) or "解放军" in hit.name or bool(named_provinces(provinces_in(hit.name)))
 
 
 def _named_beside(around: list[Place], text: str, names: tuple[str, ...]) -> bool:

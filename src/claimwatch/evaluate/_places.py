@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -638,11 +638,19 @@ def _table(text: str) -> dict[str, str]:
 
 _COUNTRIES = {**_table(_COUNTRY_NAMES), **_table(_COUNTRY_FORMS)}
 _PLACES = {**_table(_CITIES), **_table(_REGIONS), **_COUNTRIES}
-# The longest place name each word can start, in words: most words start none longer than one.
-_LONGEST_FROM: dict[str, int] = {}
-for _name in _PLACES:
-    _first, _n = _name.split(" ", 1)[0], _name.count(" ") + 1
-    _LONGEST_FROM[_first] = max(_LONGEST_FROM.get(_first, 1), _n)
+
+
+def longest_from(names: Iterable[str]) -> dict[str, int]:
+    """The longest of `names` each word can start, in words (`longest_names` reads no further):
+    most words start none longer than one."""
+    out: dict[str, int] = {}
+    for name in names:
+        first, n = name.split(" ", 1)[0], name.count(" ") + 1
+        out[first] = max(out.get(first, 1), n)
+    return out
+
+
+_LONGEST_FROM = longest_from(_PLACES)
 _COUNTRY_WORDS = {code: name for name, code in reversed(_table(_COUNTRY_NAMES).items())}
 
 
@@ -719,8 +727,8 @@ _IN_CHINESE_FOUND = re.compile("|".join(sorted(_IN_CHINESE, key=len, reverse=Tru
 
 
 # A road named after a place, in pinyin or English ("Zhongshan Rd", "Beijing West Road", "Henan
-# Road (M)", "Texas Ave", "Nanjing Dong Lu", "Zhongshan North 2nd Road") or in Chinese (北京西路, 中山路, 南京东路, 解放大道): the place is the road's
-# name, not where the author is.
+# Road (M)", "Texas Ave", "Nanjing Dong Lu", "Zhongshan North 2nd Road") or in Chinese (北京西路,
+# 中山路, 南京东路): the place is the road's name, not where the author is.
 _ROAD_AFTER = re.compile(
     r"(?:[ \t\u00a0]+(?:north|south|east|west|middle|central|dong|xi|nan|bei|zhong|[nsew]\.?"
     r"|\d+(?:st|nd|rd|th)|first|second|third)){0,2}"

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from ..works import INVISIBLE
 from ._names import fold, visible
-from ._places import folded_words, is_a_road, longest_names
+from ._places import folded_words, is_a_road, longest_from, longest_names
 
 # English name: other Latin forms | names in Chinese characters.
 _PROVINCES = """
@@ -433,34 +433,35 @@ Zhejiang|Zhoushan|舟山
 """
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_PROVINCE_NAMES: set[str] = set()  # the provinces' own names, in every form: filled by _tables
 
 
-def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]:
+    """Latin names (folded) and Chinese names, each with the provinces it may be in; and which
+    of them are the provinces' own names."""
     latin: dict[str, set[str]] = defaultdict(set)
     cjk: dict[str, set[str]] = defaultdict(set)
+    own: set[str] = set()
     for line in _PROVINCES.strip().splitlines():
         name, *forms = line.split("|")
-        for form in (name, *forms):
-            if form:
-                (cjk if _CJK.match(form) else latin)[form if _CJK.match(form) else fold(form)].add(name)
-                _PROVINCE_NAMES.add(form if _CJK.match(form) else fold(form))
+        for form in filter(None, (name, *forms)):
+            chinese = bool(_CJK.match(form))
+            key = form if chinese else fold(form)
+            (cjk if chinese else latin)[key].add(name)
+            own.add(key)
     for line in _CITIES.strip().splitlines():
-        province, city, *chinese = line.split("|")
+        province, city, *chinese_names = line.split("|")
         latin[fold(city)].add(province)
-        for form in chinese:
+        for form in chinese_names:
             cjk[form].add(province)
     return (
         {k: frozenset(v) for k, v in latin.items()},
         {k: frozenset(v) for k, v in cjk.items()},
+        frozenset(own),
     )
 
 
-_LATIN, _CHINESE = _tables()
-_LONGEST_FROM: dict[str, int] = {}
-for _name in _LATIN:
-    _first = _name.split(" ", 1)[0]
-    _LONGEST_FROM[_first] = max(_LONGEST_FROM.get(_first, 1), _name.count(" ") + 1)
+_LATIN, _CHINESE, _PROVINCE_NAMES = _tables()
+_LONGEST_FROM = longest_from(_LATIN)
 # Longest first, so that 内蒙古 is one place and not a 蒙古 (Mongolia) in it.
 _IN_CHINESE = re.compile("|".join(sorted(map(re.escape, _CHINESE), key=len, reverse=True)))
 
