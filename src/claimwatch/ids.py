@@ -57,6 +57,11 @@ def doi(value: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
+# The DOI arXiv gives a preprint (10.48550/arXiv.2404.10667), in `doi`'s bare lower-case form:
+# the group is the arXiv id.
+ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
+
+
 def checked(short: str | None, value: object) -> str:
     """An id the schema has already checked: None here is a bug, not the user's mistake."""
     if short is None:

@@ -31,7 +31,6 @@ DECISIONS: tuple[Decision, ...] = ("not_a_match", "confirmed", "disputed")
 _ARXIV = re.compile(
     r"^(?:arxiv:|https?://arxiv\.org/abs/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE
 )
-_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
 _CURATED_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 _HEADER = (
@@ -52,7 +51,7 @@ def work_key(text: str) -> str | None:
         return f"arxiv:{arxiv.group(1).lower()}"
     doi = ids.doi(text)
     if doi:
-        arxiv_doi = _ARXIV_DOI.match(doi)
+        arxiv_doi = ids.ARXIV_DOI.match(doi)
         return f"arxiv:{arxiv_doi.group(1)}" if arxiv_doi else f"doi:{doi}"
     return text if _CURATED_ID.match(text) else None
 
@@ -62,7 +61,7 @@ def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
     keys = {work_id}
     if doi:
         keys.add(f"doi:{doi}")
-        arxiv_doi = _ARXIV_DOI.match(doi)
+        arxiv_doi = ids.ARXIV_DOI.match(doi)
         if arxiv_doi:
             keys.add(f"arxiv:{arxiv_doi.group(1)}")
     if arxiv:

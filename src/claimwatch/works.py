@@ -21,7 +21,6 @@ NOT_OPENALEX_FIELDS = frozenset({"abstract"})
 exports give it): never asked of the API."""
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
 # Characters that show nothing (a soft hyphen, zero-width spaces and joiners, a word joiner, a
 # byte-order mark): names are read both through them ("Insti\u00adtute" is "Institute") and
 # parted by them, every engine alike (evaluate/_names.py, columnar/_table.py).
@@ -211,7 +210,7 @@ class Work:
             keys.append(f"group:{self.origin.path}#{self.group}")
         if self.doi:
             keys.append(f"doi:{self.doi}")
-            m = _ARXIV_DOI.match(self.doi)
+            m = ids.ARXIV_DOI.match(self.doi)
             if m:
                 keys.append(f"arxiv:{m.group(1)}")
         if self.arxiv and (key := f"arxiv:{self.arxiv.lower()}") not in keys:
@@ -334,7 +333,7 @@ def _arxiv_location(record: dict[str, Any]) -> str | None:
         for url in (_str(loc.get("landing_page_url")), _str(loc.get("pdf_url")))
         if url and (m := _ARXIV_PAGE.fullmatch(url))
     }
-    if found and (own := _ARXIV_DOI.match(ids.doi(_str(record.get("doi"))) or "")):
+    if found and (own := ids.ARXIV_DOI.match(ids.doi(_str(record.get("doi"))) or "")):
         found.add(own.group(1).lower())  # an arXiv record's own id is among them: another makes two
     return found.pop() if len(found) == 1 else None
 
