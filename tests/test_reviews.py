@@ -521,7 +521,7 @@ def test_review_refuses_half_a_decision_in_one_line(
     monkeypatch.chdir(case)
     assert main(["review", "kestrel-no-drone-swarms", "W1", "--decision", "confirmed"]) == 2
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and "needs CLAIM_ID, WORK_ID, --decision and --note" in err
+    assert len(err.splitlines()) == 1 and "needs CLAIM_ID, WORK_OR_PERSON, --decision and --note" in err
     assert main(["review"]) == 2
     assert "listing findings needs --evidence" in capsys.readouterr().err
     assert main(["review", "kestrel-no-drone-swarms", "I42", "--decision", "confirmed", "--note", "n"]) == 2

@@ -516,6 +516,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
             return _explain(doc, best)
         description = _schema_of(error).get("description")
         return [doc.problem(path, f"{_describe_path(path)}{description or _short(error.message)}")]
+    if error.validator == "oneOf" and _schema_of(error).get("description"):  # more than one branch held
+        return [doc.problem(path, f"{_describe_path(path)}{_schema_of(error)['description']}")]
     return [doc.problem(path, f"{_describe_path(path)}{_short(error.message)}")]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Verdict = Literal["contradicted", "supported", "not_contradicted", "insufficient_evidence"]
 VERDICTS: tuple[str, ...] = ("contradicted", "supported", "not_contradicted", "insufficient_evidence")
@@ -138,8 +138,18 @@ class Review(_Model):
     """An analyst's decision on one finding of one claim, as the case's reviews file records it."""
 
     claim: str
-    work: str = Field(
-        description="The work as the review names it: an OpenAlex work id, a DOI, an arXiv id or a curated work id."
+    work: str | None = Field(
+        None,
+        description="The work as the review names it: an OpenAlex work id, a DOI, an arXiv id or a curated work id.",
+        exclude_if=lambda v: v is None,
+    )
+    person: str | None = Field(
+        None,
+        description=(
+            "For a claim about people, the person as the review names them instead of a work: an OpenAlex "
+            "author id, an ORCID iD or a curated person's id."
+        ),
+        exclude_if=lambda v: v is None,
     )
     decision: Decision = Field(
         description=(
@@ -156,11 +166,22 @@ class Review(_Model):
     path: str = Field(description="The reviews file.")
     line: int
 
+    @model_validator(mode="after")
+    def _names_one(self) -> Review:
+        if (self.work is None) == (self.person is None):
+            raise ValueError("a review names a work or a person, and only one")
+        return self
+
+    @property
+    def names(self) -> str:
+        """The work, or the person, as the review names them."""
+        return self.work or self.person or ""
+
 
 class LapsedReview(_Model):
-    """A review that was not applied, and why: its work is no longer among the claim's findings,
-    it has expired, whether it has expired cannot be told, or another review of the same work
-    applies."""
+    """A review that was not applied, and why: its work (or person) is no longer among the claim's
+    findings, it has expired, whether it has expired cannot be told, or another review of the same
+    work (or person) applies."""
 
     review: Review
     reason: Literal["not_found", "expired", "expiry_unknown", "overlaps"]
@@ -266,6 +287,11 @@ class PersonFinding(_Model):
         description="The placements at listed institutions the finding rests on, each with its list entry."
     )
     uncertain_because: tuple[str, ...] = ()
+    review: Review | None = Field(
+        None,
+        description="The analyst's decision on this person, where one applies.",
+        exclude_if=lambda v: v is None,  # left out unless reviewed: unreviewed reports stay byte-identical
+    )
 
 
 class SourceRef(_Model):
@@ -458,6 +484,14 @@ class ClaimResult(_Model):
     uncertain_people: tuple[PersonFinding, ...] = Field(
         (),
         description="For a claim about people: the persons who might match, each with why not certainly. uncertain counts them.",
+        exclude_if=lambda v: not v,
+    )
+    dismissed_people: tuple[PersonFinding, ...] = Field(
+        (),
+        description=(
+            "For a claim about people: the persons a review set aside as not a match, each with its review: "
+            "out of the verdict, kept in view."
+        ),
         exclude_if=lambda v: not v,
     )
     people_considered: int | None = Field(

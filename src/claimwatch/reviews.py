@@ -1,7 +1,9 @@
 """Reviews: an analyst's decisions on findings, kept in the case's `reviews.yaml`.
 
 A finding is named by its claim and by an identity of its work that survives re-collection (an
-OpenAlex work id, a DOI, an arXiv id, a curated work id), never by a position in a report. The
+OpenAlex work id, a DOI, an arXiv id, a curated work id), never by a position in a report; a
+finding of a claim about people, by an identity of the person (an OpenAlex author id, an ORCID
+iD, a curated person's id). The
 evaluator applies reviews after matching (`claimwatch.evaluate`); the evidence is never edited
 to silence a finding, and a dismissed finding stays in view, with the reviewer's note.
 
@@ -22,7 +24,8 @@ import yaml
 from . import documents, ids
 from .errors import InputError, Problem
 from .files import write_atomic
-from .results import Decision, Finding, Results, Review
+from .people import orcid_id
+from .results import Decision, Finding, PersonFinding, Results, Review
 
 REVIEWS_FILE = "reviews.yaml"
 DECISIONS: tuple[Decision, ...] = ("not_a_match", "confirmed", "disputed")
@@ -34,8 +37,8 @@ _ARXIV = re.compile(
 _CURATED_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 _HEADER = (
-    "# Reviews of this case's findings: one item per claim and work (claimwatch schema reviews).\n"
-    "# Written by `claimwatch review CLAIM WORK --decision ... --note ...`; edit by hand as you like.\n"
+    "# Reviews of this case's findings: one item per claim and work, or person (claimwatch schema reviews).\n"
+    "# Written by `claimwatch review CLAIM WORK_OR_PERSON --decision ... --note ...`; edit by hand as you like.\n"
 )
 
 
@@ -54,6 +57,33 @@ def work_key(text: str) -> str | None:
         arxiv_doi = ids.ARXIV_DOI.match(doi)
         return f"arxiv:{arxiv_doi.group(1)}" if arxiv_doi else f"doi:{doi}"
     return text if _CURATED_ID.match(text) else None
+
+
+def person_key(text: str) -> str | None:
+    """The one spelling a person identity is compared in: 'A123', 'orcid:0000-0002-1825-0097', or
+    a curated person's id as written; None for what names no person (an ORCID iD whose check
+    digit is wrong among them: it is a typo, not a curated id)."""
+    text = text.strip()
+    openalex = ids.openalex_id(text)
+    if openalex:
+        return openalex if openalex.startswith("A") else None
+    if _ORCID_SHAPE.match(text):
+        orcid = orcid_id(text)
+        return f"orcid:{orcid}" if orcid else None
+    return text if _CURATED_ID.match(text) else None
+
+
+_ORCID_SHAPE = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", re.IGNORECASE)
+
+
+def person_identities(person: PersonFinding) -> set[str]:
+    """The keys a review may name a person finding by: its id, every OpenAlex author id, its ORCID."""
+    keys = {person.id, *person.other_openalex_ids}
+    if person.openalex_id:
+        keys.add(person.openalex_id)
+    if person.orcid:
+        keys.add(f"orcid:{person.orcid}")
+    return keys
 
 
 def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
@@ -75,6 +105,10 @@ class ReviewEntry:
 
     review: Review
     key: str
+
+    @property
+    def about_a_person(self) -> bool:
+        return self.review.person is not None
 
     def expired(self, as_of: dt.date | None) -> bool | None:
         """Has it lapsed for evidence current on `as_of`? None where that day is not known."""
@@ -113,18 +147,18 @@ def load_reviews(path: str | Path) -> Reviews:
     if problems:
         raise InputError(problems)
     reviews = Reviews(doc.path, doc.sha256)
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     for i, raw in enumerate(doc.data["reviews"] or ()):  # `reviews:` alone: none yet
         at = ("reviews", i)
         line = doc.position(at)[0]
-        key = work_key(raw["work"])
+        field_, key = _key(raw)
         if key is None:
-            problems.append(doc.problem((*at, "work"), f"{raw['work']!r} names no work: {_WORK_HINT}"))
+            problems.append(doc.problem((*at, field_), f"{raw[field_]!r} names no {field_}: {_HINTS[field_]}"))
             continue
-        first = seen.setdefault((raw["claim"], key), line)
+        first = seen.setdefault((raw["claim"], field_, key), line)
         if first != line:
             problems.append(
-                doc.problem(at, f"a second review of {raw['work']} for claim '{raw['claim']}' (first at line {first})")
+                doc.problem(at, f"a second review of {raw[field_]} for claim '{raw['claim']}' (first at line {first})")
             )
             continue
         problems.extend(_date_problems(doc, at, raw))
@@ -135,6 +169,15 @@ def load_reviews(path: str | Path) -> Reviews:
 
 
 _WORK_HINT = "give an OpenAlex work id (W…), a DOI, an arXiv id (arXiv:2404.10667) or a curated work id"
+_PERSON_HINT = "give an OpenAlex author id (A…), an ORCID iD (0000-0002-1825-0097) or a curated person's id"
+_HINTS = {"work": _WORK_HINT, "person": _PERSON_HINT}
+
+
+def _key(raw: dict) -> tuple[str, str | None]:
+    """Which the review names (the schema lets it name one of a work and a person), and its key."""
+    if "person" in raw:
+        return "person", person_key(raw["person"])
+    return "work", work_key(raw["work"])
 
 
 def _date_problems(doc: documents.Document, at: tuple, raw: dict) -> Iterator[Problem]:
@@ -145,7 +188,8 @@ def _date_problems(doc: documents.Document, at: tuple, raw: dict) -> Iterator[Pr
 def _review(raw: dict, path: str, line: int) -> Review:
     return Review(
         claim=raw["claim"],
-        work=raw["work"],
+        work=raw.get("work"),
+        person=raw.get("person"),
         decision=raw["decision"],
         by=raw["by"],
         date=raw["date"],
@@ -160,22 +204,28 @@ def record_review(
     path: str | Path,
     *,
     claim: str,
-    work: str,
     decision: Decision,
     note: str,
     by: str,
     date: dt.date,
+    work: str | None = None,
+    person: str | None = None,
     expires: dt.date | None = None,
     known_claims: Iterable[str] | None = None,
 ) -> Review:
-    """Append one review to the reviews file (made where missing); the file is replaced whole,
-    or not at all. Refused: an unknown claim, a work that names no work, a second review of the
-    same finding (edit the first), an expiry before the review."""
+    """Append one review, of a `work` or (for a claim about people) of a `person`, to the reviews
+    file (made where missing); the file is replaced whole, or not at all. Refused: an unknown
+    claim, an id that names no work (or person), a second review of the same finding (edit the
+    first), an expiry before the review."""
     path = Path(path)
-    key = work_key(work)
+    if (work is None) == (person is None):
+        raise ValueError("record_review: give a work or a person, and only one")
+    field_, named = ("person", person) if person is not None else ("work", work)
+    assert named is not None
+    key = person_key(named) if field_ == "person" else work_key(named)
     where = f"{path}"
     if key is None:
-        raise InputError([Problem(where, 0, 0, f"{work!r} names no work: {_WORK_HINT}")])
+        raise InputError([Problem(where, 0, 0, f"{named!r} names no {field_}: {_HINTS[field_]}")])
     known = set(known_claims) if known_claims is not None else None
     if known is not None and claim not in known:
         raise InputError(
@@ -186,18 +236,25 @@ def record_review(
     existing = load_reviews(path) if path.exists() else None
     if existing is not None:
         for e in existing.of_claim(claim):
-            if e.key == key:
+            if e.key == key and e.about_a_person == (field_ == "person"):
                 raise InputError(
                     [
                         Problem(
                             existing.path,
                             e.review.line,
                             1,
-                            f"{work} is already reviewed for claim '{claim}' ({e.review.decision}): edit that review",
+                            f"{named} is already reviewed for claim '{claim}' ({e.review.decision}): edit that review",
                         )
                     ]
                 )
-    item: dict[str, object] = {"claim": claim, "work": work, "decision": decision, "by": by, "date": date, "note": note}
+    item: dict[str, object] = {
+        "claim": claim,
+        field_: named,
+        "decision": decision,
+        "by": by,
+        "date": date,
+        "note": note,
+    }
     if expires is not None:
         item["expires"] = expires
     old_text = path.read_text("utf-8") if existing is not None else _HEADER + "reviews:\n"
@@ -255,6 +312,11 @@ def _listed(path: Path, text: str) -> list[object]:
     return list(items)
 
 
-def unreviewed(results: Results) -> list[tuple[str, Finding]]:
-    """The findings, matched and uncertain, that no review has decided yet, by claim in order."""
-    return [(r.claim, f) for r in results.results for f in (*r.findings, *r.uncertain_findings) if f.review is None]
+def unreviewed(results: Results) -> list[tuple[str, Finding | PersonFinding]]:
+    """The findings, matched and uncertain, works and persons, that no review has decided yet, by
+    claim in order."""
+    pending: list[tuple[str, Finding | PersonFinding]] = []
+    for r in results.results:
+        pending += [(r.claim, f) for f in (*r.findings, *r.uncertain_findings) if f.review is None]
+        pending += [(r.claim, p) for p in (*r.people, *r.uncertain_people) if p.review is None]
+    return pending

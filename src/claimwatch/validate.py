@@ -117,6 +117,26 @@ def _unknown_reviewed_claims(loaded: list[reviews.Reviews], known: set[str]) -> 
     ]
 
 
+def _reviews_of_the_other_kind(loaded: list[reviews.Reviews], about_people: dict[str, bool]) -> list[Problem]:
+    """A review naming a work for a claim about people, or a person for a claim about works: it
+    names none of the claim's findings, and `check` would report it as not applied."""
+    problems = []
+    for e in (e for r in loaded for e in r.entries if e.review.claim in about_people):
+        if e.about_a_person == about_people[e.review.claim]:
+            continue
+        kind, names = ("people", "a work") if about_people[e.review.claim] else ("works", "a person")
+        problems.append(
+            Problem(
+                e.review.path,
+                e.review.line,
+                1,
+                f"a review naming {names} for claim '{e.review.claim}', which is about {kind}: "
+                f"give {'person' if kind == 'people' else 'work'}: instead",
+            )
+        )
+    return problems
+
+
 def yaml_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
@@ -165,6 +185,8 @@ def validate_paths(
             for cf in cs.files:
                 checked.append(Checked(cf.path, "claims", counted(len(cf.claims), "claim")))
             problems.extend(_unknown_reviewed_claims(loaded_reviews, {c.id for cf in cs.files for c in cf.claims}))
+            about_people = {c.id: c.authors is not None for cf in cs.files for c in cf.claims}
+            problems.extend(_reviews_of_the_other_kind(loaded_reviews, about_people))
         except InputError as e:
             problems.extend(e.problems)
     if problems:

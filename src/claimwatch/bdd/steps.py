@@ -342,6 +342,17 @@ def then_set_aside(claimwatch_case: Case, work: str) -> None:
     _expect_review(claimwatch_case, result, ok, f"Expected {work} to be set aside on review for {result.claim}.")
 
 
+@library_step("then", 'the person "{person}" is set aside on review')
+def then_person_set_aside(claimwatch_case: Case, person: str) -> None:
+    """For a claim about people, a review set this person (by name, OpenAlex author id or ORCID)
+    aside as not a match: out of the verdict, kept in view."""
+    result = claimwatch_case.focus()
+    if result.people_considered is None:
+        raise ScenarioProblem(f"{result.claim} is a claim about works: name a work that is set aside on review")
+    ok = any(names_person(p, person) for p in result.dismissed_people)
+    _expect_review(claimwatch_case, result, ok, f"Expected {person} to be set aside on review for {result.claim}.")
+
+
 @library_step("then", 'the work "{work}" is reviewed as "{decision}"')
 def then_reviewed_as(claimwatch_case: Case, work: str, decision: str) -> None:
     """A review with this decision (not a match, confirmed, disputed; `not_a_match` works
@@ -361,7 +372,7 @@ def then_review_lapsed(claimwatch_case: Case, work: str) -> None:
     the review has expired for evidence this recent, or its expiry cannot be told."""
     result = claimwatch_case.focus()
     key = work_key(work)
-    if any(work_key(x.review.work) == key for x in result.lapsed_reviews):
+    if any(x.review.work is not None and work_key(x.review.work) == key for x in result.lapsed_reviews):
         return
     raise ExpectationNotMet(
         f"Expected the review of {work} for {result.claim} not to be applied.\n" + _reviews_found(result)
@@ -613,7 +624,9 @@ def _expect_review(case: Case, result: ClaimResult, ok: bool, expected: str) -> 
 def _reviews_found(result: ClaimResult) -> str:
     reviewed = [f for f in (*result.findings, *result.uncertain_findings, *result.dismissed) if f.review is not None]
     lines = [f"  {f.work.id}: {f.review.decision}" for f in reviewed if f.review is not None]
-    lines += [f"  {x.review.work}: not applied, {x.why}" for x in result.lapsed_reviews]
+    people = (*result.people, *result.uncertain_people, *result.dismissed_people)
+    lines += [f"  {p.id} ({p.name}): {p.review.decision}" for p in people if p.review is not None]
+    lines += [f"  {x.review.names}: not applied, {x.why}" for x in result.lapsed_reviews]
     return "  Reviews found:\n" + ("\n".join(lines) if lines else "  (none)") + "\n"
 
 

@@ -13,14 +13,14 @@ from .._text import one_line
 from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..project import case_settings
-from ..results import Results, Review
+from ..results import Finding, PersonFinding, Results, Review
 from ..reviews import DECISIONS, REVIEWS_FILE, Reviews, load_reviews, record_review, unreviewed
 from .options import lists_option, root_option
 
 
 @click.command()
 @click.argument("claim_id", required=False)
-@click.argument("work_id", required=False)
+@click.argument("finding", metavar="[WORK_OR_PERSON]", required=False)
 @click.option("--decision", type=click.Choice(DECISIONS), help="The decision to record on the finding.")
 @click.option("--note", help="Why: the reviewer's reason, shown beside the finding in every report.")
 @click.option(
@@ -67,7 +67,7 @@ from .options import lists_option, root_option
 @root_option
 def review(
     claim_id: str | None,
-    work_id: str | None,
+    finding: str | None,
     decision: str | None,
     note: str | None,
     by: str | None,
@@ -82,16 +82,19 @@ def review(
 ) -> None:
     """List the findings no review has decided yet, or record a decision on one.
 
-    With no CLAIM_ID and WORK_ID: evaluate the case's claims against --evidence (up to --as-of,
-    as check does), with the reviews applied, and list each finding not yet reviewed (claim,
-    work id, status, date, title), then the reviews that did not apply (their work no longer a
-    finding, expired, or their claim not among the case's).
+    With no CLAIM_ID and WORK_OR_PERSON: evaluate the case's claims against --evidence (up to
+    --as-of, as check does), with the reviews applied, and list each finding not yet reviewed
+    (claim, work id, status, date, title; for a claim about people, claim, person id, status,
+    first year at the subject, name), then the reviews that did not apply (their work or person
+    no longer a finding, expired, or their claim not among the case's).
 
-    With CLAIM_ID and WORK_ID (an OpenAlex work id, a DOI, an arXiv id or a curated work id, as
-    the reports show it): record --decision with --note in the case's reviews.yaml, made where
-    missing. not_a_match sets the finding aside (out of the verdict, still shown with the note);
-    confirmed counts it as a match, its doubts resolved; disputed counts it only as uncertain. A
-    second review of the same finding is refused: edit the first in the file.
+    With CLAIM_ID and WORK_OR_PERSON, as the reports show it (a work: an OpenAlex work id, a DOI,
+    an arXiv id or a curated work id; for a claim about people, a person: an OpenAlex author id,
+    an ORCID iD or a curated person's id): record --decision with --note in the case's
+    reviews.yaml, made where missing. not_a_match sets the finding aside (out of the verdict,
+    still shown with the note); confirmed counts it as a match, its doubts resolved; disputed
+    counts it only as uncertain. A second review of the same finding is refused: edit the first
+    in the file.
 
     Example:
 
@@ -99,12 +102,14 @@ def review(
         claimwatch review --evidence evidence/
         claimwatch review msra-no-gait-recognition W4391234567 --decision not_a_match \\
             --note "The abstract says the method does not address gait recognition."
+        claimwatch review msra-no-seven-sons-recruits A5000000001 --decision not_a_match \\
+            --note "OpenAlex merged two people of this name; the Harbin papers are the other's."
     """
     path = Path(reviews_path) if reviews_path else Path(root) / REVIEWS_FILE
     claim_set = claims_mod.load_claims(claim_paths or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
     if claim_id is None:
-        if work_id is not None or decision or note or expires or date_ or by:
-            raise click.UsageError("a decision needs CLAIM_ID and WORK_ID", ctx=click.get_current_context())
+        if finding is not None or decision or note or expires or date_ or by:
+            raise click.UsageError("a decision needs CLAIM_ID and WORK_OR_PERSON", ctx=click.get_current_context())
         if not evidence_paths:
             raise click.UsageError("listing findings needs --evidence", ctx=click.get_current_context())
         reviews = load_reviews(path) if path.is_file() else None
@@ -117,14 +122,16 @@ def review(
         raise click.UsageError(
             "--evidence and --as-of list findings; a decision takes neither", ctx=click.get_current_context()
         )
-    if work_id is None or decision is None or not note:
+    if finding is None or decision is None or not note:
         raise click.UsageError(
-            "recording a review needs CLAIM_ID, WORK_ID, --decision and --note", ctx=click.get_current_context()
+            "recording a review needs CLAIM_ID, WORK_OR_PERSON, --decision and --note", ctx=click.get_current_context()
         )
+    about_people = any(c.id == claim_id and c.authors is not None for f in claim_set.files for c in f.claims)
     recorded = record_review(
         path,
         claim=claim_id,
-        work=work_id,
+        person=finding if about_people else None,
+        work=None if about_people else finding,
         decision=decision,  # type: ignore[arg-type]  # click.Choice(DECISIONS) gave one of them
         note=note,
         by=by or case_settings(root, "review").get("by") or getpass.getuser(),
@@ -132,7 +139,10 @@ def review(
         expires=expires.date() if expires else None,
         known_claims=[c.id for f in claim_set.files for c in f.claims],
     )
-    click.echo(f"recorded {recorded.decision} for {recorded.work} on claim {recorded.claim} at {path}:{recorded.line}")
+    click.echo(
+        f"recorded {recorded.decision} for {one_line(recorded.names)} on claim {one_line(recorded.claim)} "
+        f"at {path}:{recorded.line}"
+    )
 
 
 def _of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> list[Review]:
@@ -146,33 +156,45 @@ def _of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> list[R
 def _print_unreviewed(results: Results, other_claims: list[Review], claims_read: str) -> None:
     pending = unreviewed(results)
     for claim, finding in pending:
-        work = finding.work
-        click.echo(
-            f"{one_line(claim)}  {one_line(work.id)}  {finding.status}  {one_line(work.publication_date or 'undated')}  "
-            f"{one_line(work.title)}"
-        )
+        click.echo(f"{one_line(claim)}  {_listed(finding)}")
     lapsed = [(r.claim, x) for r in results.results for x in r.lapsed_reviews]
     for claim, x in lapsed:
         click.echo(
-            f"not applied: {one_line(x.review.path)}:{x.review.line}: {one_line(claim)} {one_line(x.review.work)}: "
+            f"not applied: {one_line(x.review.path)}:{x.review.line}: {one_line(claim)} {one_line(x.review.names)}: "
             f"{one_line(x.why)}"
         )
     for r in other_claims:
         click.echo(
-            f"not applied: {one_line(r.path)}:{r.line}: {one_line(r.claim)} {one_line(r.work)}: "
+            f"not applied: {one_line(r.path)}:{r.line}: {one_line(r.claim)} {one_line(r.names)}: "
             f"no claim of that id {claims_read}"
         )
     not_applied = len(lapsed) + len(other_claims)
-    done = sum(1 for r in results.results for f in (*r.findings, *r.uncertain_findings, *r.dismissed) if f.review)
+    done = sum(
+        sum(1 for f in (*r.findings, *r.uncertain_findings, *r.dismissed) if f.review)
+        + sum(1 for p in (*r.people, *r.uncertain_people, *r.dismissed_people) if p.review)
+        for r in results.results
+    )
     click.echo(
         f"{len(pending)} {'finding' if len(pending) == 1 else 'findings'} to review, {done} reviewed"
         + (f", {not_applied} {'review' if not_applied == 1 else 'reviews'} not applied" if not_applied else "")
         + (
-            "; record one with: claimwatch review CLAIM_ID WORK_ID --decision not_a_match|confirmed|disputed "
+            "; record one with: claimwatch review CLAIM_ID WORK_OR_PERSON --decision not_a_match|confirmed|disputed "
             "--note TEXT"
             if pending
             else ""
         )
+    )
+
+
+def _listed(finding: Finding | PersonFinding) -> str:
+    """A finding's line after its claim: a work by id, status, date and title; a person by id,
+    status, first year at the subject and name."""
+    if isinstance(finding, PersonFinding):
+        year = finding.first_year_at_subject or (finding.shared_years[0] if finding.shared_years else None)
+        return f"{one_line(finding.id)}  {finding.status}  {year or 'no certain year'}  {one_line(finding.name)}"
+    work = finding.work
+    return (
+        f"{one_line(work.id)}  {finding.status}  {one_line(work.publication_date or 'undated')}  {one_line(work.title)}"
     )
 
 

@@ -34,7 +34,6 @@ from ..results import (
     Expectation,
     InstitutionRef,
     Interpretation,
-    LapsedReview,
     Method,
     Period,
     PersonFinding,
@@ -42,11 +41,13 @@ from ..results import (
     Placement,
     Verdict,
 )
-from ..reviews import Reviews
+from ..reviews import Reviews, person_identities
 from ..works import Authorship, Work
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth
 from ._matchers import ListMatcher, SubjectMatcher, _entry_ref, _EntryHit, _Matchers, _SubjectHit
 from ._names import NameHit
+from ._reviewing import _apply_reviews, _Kind
+from ._verdicts import _reviews_note
 
 WORKS_CITED = 3  # per placement: the earliest few; the rest are counted
 PEOPLE_CITED = 3  # in a verdict's sentence
@@ -722,18 +723,6 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, r
     )
 
 
-def _lapsed(claim: Claim, reviews: Reviews | None) -> tuple[LapsedReview, ...]:
-    """Reviews name works; a claim about people has persons for findings, which no review names."""
-    return tuple(
-        LapsedReview(
-            review=e.review,
-            reason="not_found",
-            why=f"claim '{claim.id}' is about people, and a review names a work: it applies to none of its findings",
-        )
-        for e in (reviews.of_claim(claim.id) if reviews else [])
-    )
-
-
 def _result(
     pc: _PeopleClaim,
     outcomes: list[tuple[_Person, _Outcome]],
@@ -746,11 +735,20 @@ def _result(
 ) -> ClaimResult:
     claim = pc.claim
     end = claim.to or as_of
-    findings = sorted((_finding(person, o, pc, wanted) for person, o in outcomes), key=_finding_order)
-    matched = [f for f in findings if f.status == "matched"]
-    uncertain = [f for f in findings if f.status == "uncertain"]
+    findings = [_finding(person, o, pc, wanted) for person, o in outcomes]
+    reviewed = _apply_reviews(
+        reviews.of_claim(claim.id) if reviews else [],
+        [f for f in findings if f.status == "matched"],
+        [f for f in findings if f.status == "uncertain"],
+        _PERSONS,
+        as_of,
+    )
+    matched = sorted(reviewed.matched, key=_finding_order)
+    uncertain = sorted(reviewed.uncertain, key=_finding_order)
+    dismissed = sorted(reviewed.dismissed, key=_finding_order)
     coverage = _coverage(claim, evidence, end, read)
     verdict, why = _verdict(claim, matched, uncertain, considered, read, coverage)
+    why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
     return ClaimResult(
         claim=claim.id,
         says=claim.says,
@@ -770,12 +768,17 @@ def _result(
         works_considered=0,
         coverage=coverage,
         findings=(),
-        lapsed_reviews=_lapsed(claim, reviews),
+        lapsed_reviews=tuple(reviewed.lapsed),
         interpretation=Interpretation(note=claim.note, lists=tuple(pc.cond.list_ids())),
         people=tuple(matched),
         uncertain_people=tuple(uncertain),
+        dismissed_people=tuple(dismissed),
         people_considered=considered,
     )
+
+
+# A person finding is told apart by its id, and named by a review by any of its identities.
+_PERSONS = _Kind[PersonFinding](True, lambda f: f.id, person_identities)
 
 
 def _finding_order(f: PersonFinding) -> tuple[int, tuple[int, str]]:

@@ -1,70 +1,105 @@
-"""Reviews applied to one claim's findings, after matching.
+"""Reviews applied to one claim's findings, after matching: works, or for a claim about people,
+persons.
 
 `not_a_match` sets a finding aside (out of the verdict, kept in view with the note); `confirmed`
 counts it as a match, its doubts resolved by the reviewer; `disputed` counts it only as
-uncertain, the dispute its reason. A review that cannot apply (its work is no longer a finding,
-it has expired for evidence this recent, or whether it has cannot be told) is not applied and is
+uncertain, the dispute its reason. A review that cannot apply (its work or person is no longer a
+finding, it names a person where the claim's findings are works or the other way round, it has
+expired for evidence this recent, or whether it has cannot be told) is not applied and is
 reported as lapsed: a stale review never silences a finding.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar, cast
 
-from ..results import Finding, LapsedReview
+from ..results import Finding, LapsedReview, PersonFinding
 from ..reviews import ReviewEntry
+
+F = TypeVar("F", bound=Finding | PersonFinding)
 
 
 @dataclass
-class _Reviewed:
-    matched: list[Finding]
-    uncertain: list[Finding]
-    dismissed: list[Finding] = field(default_factory=list)
+class _Reviewed(Generic[F]):
+    matched: list[F]
+    uncertain: list[F]
+    dismissed: list[F] = field(default_factory=list)
     lapsed: list[LapsedReview] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Kind(Generic[F]):
+    """What a claim's findings are, for its reviews: how a finding is told apart (`ident`), the
+    keys a review may name it by, and the words for it."""
+
+    about_people: bool
+    ident: Callable[[F], str]
+    keys: Callable[[F], Iterable[str]]
+
+    @property
+    def noun(self) -> str:
+        return "person" if self.about_people else "work"
 
 
 def _apply_reviews(
     entries: list[ReviewEntry],
-    matched: list[Finding],
-    uncertain: list[Finding],
-    identities: dict[str, set[str]],
+    matched: list[F],
+    uncertain: list[F],
+    kind: _Kind[F],
     as_of: dt.date | None,
-) -> _Reviewed:
-    out = _Reviewed(list(matched), list(uncertain))
-    applied: dict[str, int] = {}  # finding's work id -> the line of the review applied to it
+) -> _Reviewed[F]:
+    out: _Reviewed[F] = _Reviewed(list(matched), list(uncertain))
+    applied: dict[str, int] = {}  # a finding's id -> the line of the review applied to it
     for entry in entries:
         review = entry.review
-        lapse = _lapse(entry, as_of)
+        lapse = _other_kind(entry, kind) or _lapse(entry, as_of)
         if lapse is not None:
             out.lapsed.append(lapse)
             continue
-        finding = next(
-            (f for f in (*out.matched, *out.uncertain, *out.dismissed) if entry.key in identities.get(f.work.id, ())),
-            None,
-        )
+        finding = next((f for f in (*out.matched, *out.uncertain, *out.dismissed) if entry.key in kind.keys(f)), None)
         if finding is None:
+            gone = (
+                "the person no longer matches, or their records are no longer in the evidence"
+                if kind.about_people
+                else "the work no longer matches, or is no longer in the evidence"
+            )
             out.lapsed.append(
                 LapsedReview(
                     review=review,
                     reason="not_found",
-                    why=f"no finding of claim '{review.claim}' is {review.work} any more: the work no longer "
-                    "matches, or is no longer in the evidence",
+                    why=f"no finding of claim '{review.claim}' is {review.names} any more: {gone}",
                 )
             )
             continue
-        if finding.work.id in applied:
+        if kind.ident(finding) in applied:
             out.lapsed.append(
                 LapsedReview(
                     review=review,
                     reason="overlaps",
-                    why=f"the review at line {applied[finding.work.id]} already applies to this work",
+                    why=f"the review at line {applied[kind.ident(finding)]} already applies to this {kind.noun}",
                 )
             )
             continue
-        applied[finding.work.id] = review.line
+        applied[kind.ident(finding)] = review.line
         _decide(out, finding, entry)
     return out
+
+
+def _other_kind(entry: ReviewEntry, kind: _Kind) -> LapsedReview | None:
+    """A review of a work on a claim about people, or of a person on a claim about works: it
+    names none of the claim's findings."""
+    if entry.about_a_person == kind.about_people:
+        return None
+    review = entry.review
+    about, names = ("people", "a work") if kind.about_people else ("works", "a person")
+    return LapsedReview(
+        review=review,
+        reason="not_found",
+        why=f"claim '{review.claim}' is about {about}, and the review names {names}: it applies to none of its findings",
+    )
 
 
 def _lapse(entry: ReviewEntry, as_of: dt.date | None) -> LapsedReview | None:
@@ -86,24 +121,23 @@ def _lapse(entry: ReviewEntry, as_of: dt.date | None) -> LapsedReview | None:
     return None
 
 
-def _decide(out: _Reviewed, finding: Finding, entry: ReviewEntry) -> None:
+def _decide(out: _Reviewed[F], finding: F, entry: ReviewEntry) -> None:
     review = entry.review
     in_matched = finding in out.matched
     (out.matched if in_matched else out.uncertain).remove(finding)
     if review.decision == "not_a_match":
-        out.dismissed.append(finding.model_copy(update={"review": review}))
+        out.dismissed.append(_copied(finding, review=review))
     elif review.decision == "confirmed":
-        out.matched.append(finding.model_copy(update={"review": review, "status": "matched"}))
+        out.matched.append(_copied(finding, review=review, status="matched"))
     elif in_matched:  # disputed: a reviewer's doubt is a doubt like any other
         doubt = f"disputed on review by {review.by} ({review.date}): {review.note}"
         out.uncertain.append(
-            finding.model_copy(
-                update={
-                    "review": review,
-                    "status": "uncertain",
-                    "uncertain_because": (*finding.uncertain_because, doubt),
-                }
-            )
+            _copied(finding, review=review, status="uncertain", uncertain_because=(*finding.uncertain_because, doubt))
         )
     else:
-        out.uncertain.append(finding.model_copy(update={"review": review}))
+        out.uncertain.append(_copied(finding, review=review))
+
+
+def _copied(finding: F, **update: object) -> F:
+    # model_copy gives the finding's own class; mypy reads its Self as the bound's union.
+    return cast(F, finding.model_copy(update=update))

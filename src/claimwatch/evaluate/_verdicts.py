@@ -25,6 +25,7 @@ from ..results import (
     Expectation,
     Finding,
     Period,
+    PersonFinding,
     Unaffiliated,
     Verdict,
     WorkRef,
@@ -35,7 +36,7 @@ from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._grouping import _ClaimBits, _FirstPublished, _Record, _subject_slots
 from ._matchers import _ListedHit, _SubjectHit
 from ._provenance import _interpretation
-from ._reviewing import _apply_reviews
+from ._reviewing import _apply_reviews, _Kind
 
 
 @dataclass
@@ -202,8 +203,10 @@ def _judge(
 ) -> ClaimResult:
     claim = cc.claim
     end = claim.to or as_of
+    identities = tally.identities
+    works = _Kind[Finding](False, lambda f: f.work.id, lambda f: identities.get(f.work.id, ()))
     reviewed = _apply_reviews(
-        reviews.of_claim(claim.id) if reviews else [], tally.matched, tally.uncertain, tally.identities, as_of
+        reviews.of_claim(claim.id) if reviews else [], tally.matched, tally.uncertain, works, as_of
     )
     tally.consider_confirmed(reviewed.matched)
     matched = sorted(reviewed.matched, key=_finding_order)
@@ -243,9 +246,15 @@ def _judge(
 
 
 def _reviews_note(
-    matched: list[Finding], uncertain: list[Finding], dismissed: list[Finding], lapsed: Sequence[object]
+    matched: Sequence[Finding | PersonFinding],
+    uncertain: Sequence[Finding | PersonFinding],
+    dismissed: Sequence[Finding | PersonFinding],
+    lapsed: Sequence[object],
 ) -> str:
-    """What reviews did to the verdict, in a sentence after its reason; empty where none applied."""
+    """What reviews did to the verdict, in a sentence after its reason; empty where none applied.
+    A claim about people counts persons."""
+    about_people = any(isinstance(f, PersonFinding) for f in (*matched, *uncertain, *dismissed))
+    _findings = _people_count if about_people else _findings_count
     parts = []
     if dismissed:
         parts.append(f"{_findings(len(dismissed))} set aside on review as not a match ({_cite_reviewed(dismissed)})")
@@ -260,9 +269,9 @@ def _reviews_note(
     return f" Reviews: {'; '.join(parts)}." if parts else ""
 
 
-def _cite_reviewed(findings: list[Finding], limit: int = 3) -> str:
+def _cite_reviewed(findings: Sequence[Finding | PersonFinding], limit: int = 3) -> str:
     parts = [
-        f"\u201c{_short_title(f.work.title)}\u201d, by {f.review.by} on {f.review.date}: {_short_title(f.review.note, 200)}"
+        f"{_named(f)}, by {f.review.by} on {f.review.date}: {_short_title(f.review.note, 200)}"
         for f in findings[:limit]
         if f.review is not None
     ]
@@ -270,8 +279,19 @@ def _cite_reviewed(findings: list[Finding], limit: int = 3) -> str:
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
 
 
-def _findings(n: int) -> str:
+def _named(f: Finding | PersonFinding) -> str:
+    """A work by its title in quotes; a person by their name and id."""
+    if isinstance(f, PersonFinding):
+        return f"{_short_title(f.name)} ({f.id})"
+    return f"\u201c{_short_title(f.work.title)}\u201d"
+
+
+def _findings_count(n: int) -> str:
     return f"{n} finding" if n == 1 else f"{n} findings"
+
+
+def _people_count(n: int) -> str:
+    return f"{n} person" if n == 1 else f"{n} people"
 
 
 def _other_identities(refs: list[Any], doi: str | None, arxiv: str | None) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ day, note and expiry. The columns are `COLUMNS`, documented in
 docs/reports.md. A cell holding several items (records, reasons, doubts) puts each on its own
 line; line breaks inside an item fold to spaces, so each line is one item.
 
-A claim about people gives one row per person instead (`status` matched or uncertain, or one
-row `none`), in the columns that follow the review's: the person's ids and name, the years their
+A claim about people gives one row per person instead (`status` matched, uncertain or
+dismissed, or one row `none`), in the columns that follow the review's: the person's ids and name, the years their
 records give at the subject and at each listed institution (with what the years are: publication
 years, not employment dates, for OpenAlex), what the records show, and the works that show it;
 `records`, `reasons` (how each placement matched) and `doubts` as for works.
@@ -137,12 +137,15 @@ def _finding_cells(finding: Finding) -> dict[str, str | None]:
 
 
 def _people_rows(result: ClaimResult) -> Iterator[dict[str, str]]:
-    """A claim about people: a row per person, matched then uncertain; one `none` row without any."""
+    """A claim about people: a row per person, matched, uncertain, then set aside on review; one
+    `none` row without any."""
     people = [*result.people, *result.uncertain_people]
-    if not people:
+    if not people and not result.dismissed_people:
         yield _safe_row({**_claim_cells(result), "status": "none"})
     for person in people:
         yield _safe_row({**_claim_cells(result), **_person_cells(person)})
+    for person in result.dismissed_people:
+        yield _safe_row({**_claim_cells(result), **_person_cells(person), "status": "dismissed"})
 
 
 def _person_cells(person: PersonFinding) -> dict[str, str | None]:
@@ -162,6 +165,7 @@ def _person_cells(person: PersonFinding) -> dict[str, str | None]:
         "years_at_listed": _lines(placement_years(p) for p in person.at_listed),
         "person_shows": person.shows,
         "person_works": _lines(line for p in placements for line in placement_works(p)),
+        **_review_cells(person),
     }
 
 
@@ -204,7 +208,7 @@ def placement_works(placement: Placement) -> Iterator[str]:
         yield f"{where}: and {more} more {'work' if more == 1 else 'works'} in the evidence"
 
 
-def _review_cells(finding: Finding) -> dict[str, str | None]:
+def _review_cells(finding: Finding | PersonFinding) -> dict[str, str | None]:
     review = finding.review
     if review is None:
         return {}

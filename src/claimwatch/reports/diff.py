@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, Results, Verdict
+from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, PersonFinding, Results, Verdict
 from .terminal import safe
 
 
@@ -296,15 +296,18 @@ class _Seen:
 
 
 def _statuses(result: ClaimResult) -> dict[tuple[str, str], _Seen]:
-    """Each finding by its kind and id: a work's, or for a claim about people a person's. A work a
-    review set aside is still one of the claim's findings, with the status "dismissed"."""
+    """Each finding by its kind and id: a work's, or for a claim about people a person's. A work or
+    a person a review set aside is still one of the claim's findings, with the status "dismissed"."""
     works = {("work", f.work.id): _seen_work(f, f.status) for f in (*result.findings, *result.uncertain_findings)}
     dismissed = {("work", f.work.id): _seen_work(f, "dismissed") for f in result.dismissed}
-    people = {
-        ("person", p.id): _Seen(p.status, FindingChange(work=p.id, title=p.name, change="added", kind="person"))
-        for p in (*result.people, *result.uncertain_people)
-    }
+    people = {("person", p.id): _seen_person(p, p.status) for p in (*result.people, *result.uncertain_people)}
+    people |= {("person", p.id): _seen_person(p, "dismissed") for p in result.dismissed_people}
     return works | dismissed | people
+
+
+def _seen_person(p: PersonFinding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
+    named = FindingChange(work=p.id, title=p.name, change="added", kind="person")
+    return _Seen(status, named, p.review.decision if p.review else None)
 
 
 def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:

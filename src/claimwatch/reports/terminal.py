@@ -64,7 +64,7 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
     table.add_column("uncertain", justify="right")
     table.add_column("considered", justify="right")
     # Shown only where a review set a finding aside: unreviewed runs print as they always did.
-    set_aside = any(r.dismissed for r in results.results)
+    set_aside = any(r.dismissed or r.dismissed_people for r in results.results)
     if set_aside:
         table.add_column("set aside", justify="right")
     for r in results.results:
@@ -74,22 +74,23 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
             str(r.matched),
             str(r.uncertain),
             considered(r),
-            *([str(len(r.dismissed))] if set_aside else []),
+            *([str(len(r.dismissed) + len(r.dismissed_people))] if set_aside else []),
         )
     console.print(table)
     for r in results.results:
         console.print(f"[bold]{safe(r.claim)}[/]: {safe(r.why)}", overflow="fold")
-        for f in r.dismissed:
-            review = f.review
+        for named, review in [(f.work.id, f.review) for f in r.dismissed] + [
+            (p.id, p.review) for p in r.dismissed_people
+        ]:
             if review is not None:
                 console.print(
-                    f"  set aside: {safe(f.work.id)} ({safe(review.by)}, {safe(review.date)}): {safe(review.note)}",
+                    f"  set aside: {safe(named)} ({safe(review.by)}, {safe(review.date)}): {safe(review.note)}",
                     overflow="fold",
                 )
         for lapsed in r.lapsed_reviews:
             console.print(
                 f"  review not applied ({safe(lapsed.review.path)}:{lapsed.review.line}, "
-                f"{safe(lapsed.review.work)}): {safe(lapsed.why)}",
+                f"{safe(lapsed.review.names)}): {safe(lapsed.why)}",
                 overflow="fold",
             )
 

@@ -186,22 +186,28 @@ class FindingView:
 
     @property
     def doubts(self) -> tuple[str, ...]:
-        """Why the finding is uncertain, as the report shows it: a confirmed finding's doubts are
-        resolved (see `resolved_doubts`), and a dispute is named briefly, as the review beside
-        it gives the reviewer's words."""
-        review = self.finding.review
-        if review is not None and review.decision == "confirmed":
-            return ()
-        dispute = _dispute_doubt(review) if review is not None else None
-        return tuple(
-            "disputed on review (see the review)" if d == dispute else d for d in self.finding.uncertain_because
-        )
+        return shown_doubts(self.finding)
 
     @property
     def resolved_doubts(self) -> tuple[str, ...]:
-        """The doubts a reviewer resolved by confirming the finding."""
-        review = self.finding.review
-        return self.finding.uncertain_because if review is not None and review.decision == "confirmed" else ()
+        return resolved_doubts(self.finding)
+
+
+def shown_doubts(finding: Finding | PersonFinding) -> tuple[str, ...]:
+    """Why a finding (a work or a person) is uncertain, as the report shows it: a confirmed
+    finding's doubts are resolved (see `resolved_doubts`), and a dispute is named briefly, as the
+    review beside it gives the reviewer's words."""
+    review = finding.review
+    if review is not None and review.decision == "confirmed":
+        return ()
+    dispute = _dispute_doubt(review) if review is not None else None
+    return tuple("disputed on review (see the review)" if d == dispute else d for d in finding.uncertain_because)
+
+
+def resolved_doubts(finding: Finding | PersonFinding) -> tuple[str, ...]:
+    """The doubts a reviewer resolved by confirming the finding."""
+    review = finding.review
+    return finding.uncertain_because if review is not None and review.decision == "confirmed" else ()
 
 
 def _dispute_doubt(review: Review) -> str:
@@ -428,6 +434,18 @@ class PersonView:
             return None
         basis = f" ({self.at_subject[0].basis})" if self.at_subject else ""
         return years_words(self.person.shared_years) + basis
+
+    @property
+    def review(self) -> ReviewView | None:
+        return ReviewView(self.person.review) if self.person.review else None
+
+    @property
+    def doubts(self) -> tuple[str, ...]:
+        return shown_doubts(self.person)
+
+    @property
+    def resolved_doubts(self) -> tuple[str, ...]:
+        return resolved_doubts(self.person)
 
 
 def person_view(person: PersonFinding) -> PersonView:
@@ -712,7 +730,7 @@ def _list_views(results: Results) -> tuple[ListView, ...]:
     } | {
         (p.entry.list, p.entry.id)
         for c in results.results
-        for person in (*c.people, *c.uncertain_people)
+        for person in (*c.people, *c.uncertain_people, *c.dismissed_people)
         for p in person.at_listed
         if p.entry
     }
@@ -759,6 +777,8 @@ class ClaimView:
     people_hidden: int
     uncertain_people: tuple[PersonView, ...]
     uncertain_people_hidden: int
+    dismissed_people: tuple[PersonView, ...]
+    dismissed_people_hidden: int
     period: str
     coverage_note: CoverageNote | None  # the shared coverage reason this claim links to, if any
     coverage_evidence: tuple[EvidenceRow, ...]
@@ -800,8 +820,9 @@ class ClaimView:
         """What reviews did to this claim, in a few words; empty where no review applied or lapsed."""
         r = self.result
         decisions = [f.review.decision for f in (*r.findings, *r.uncertain_findings) if f.review]
+        decisions += [p.review.decision for p in (*r.people, *r.uncertain_people) if p.review]
         parts = (
-            (len(r.dismissed), "set aside"),
+            (len(r.dismissed) + len(r.dismissed_people), "set aside"),
             (decisions.count("confirmed"), "confirmed"),
             (decisions.count("disputed"), "disputed"),
             (len(r.lapsed_reviews), "not applied"),
@@ -950,6 +971,8 @@ def _claim_view(
         people_hidden=max(0, len(r.people) - FINDINGS_SHOWN),
         uncertain_people=tuple(person_view(p) for p in r.uncertain_people[:FINDINGS_SHOWN]),
         uncertain_people_hidden=max(0, len(r.uncertain_people) - FINDINGS_SHOWN),
+        dismissed_people=tuple(person_view(p) for p in r.dismissed_people[:FINDINGS_SHOWN]),
+        dismissed_people_hidden=max(0, len(r.dismissed_people) - FINDINGS_SHOWN),
         period=period_words(r),
         coverage_note=next((n for n in notes if r.claim in n.claims), None),
         coverage_evidence=_coverage_evidence(r, evidence),

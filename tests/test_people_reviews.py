@@ -1,0 +1,334 @@
+"""Reviews of a claim about people: a person finding is named by an OpenAlex author id, an ORCID
+iD or a curated person's id, and set aside, confirmed or disputed as a work finding is; every
+report shows the decision, and a review that cannot apply is listed, never silently dropped.
+
+The case is `people_case`: Li Wei (A1, ORCID 0000-0002-1825-0097) moved from a listed university
+to the lab (matched); Zhang San (A2) was at both in 2022, which shows no move (uncertain)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimwatch.bdd.case import Case, SessionStore
+from claimwatch.bdd.failures import ExpectationNotMet, ScenarioProblem
+from claimwatch.bdd.steps import then_person_set_aside
+from claimwatch.claims import load_claims
+from claimwatch.cli import main
+from claimwatch.errors import InputError
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import open_evidence_paths
+from claimwatch.reports.diff import diff_reports, render_diff
+from claimwatch.results import ClaimResult
+from claimwatch.reviews import load_reviews, person_key, record_review
+from helpers import project
+from test_people_reports import people_case, report
+
+LI_WEI_ORCID = "0000-0002-1825-0097"
+
+
+def _review(claim: str, person: str, decision: str, note: str = "checked by hand", **extra: str) -> str:
+    lines = [f"  - claim: {claim}", f"    person: '{person}'", f"    decision: {decision}", "    by: analyst"]
+    lines += ["    date: 2025-01-02", f"    note: {note}"] + [f"    {k}: {v}" for k, v in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _case(root: Path, *reviews: str) -> tuple[Path, Path, Path]:
+    claims, records = people_case(root)
+    path = root / "reviews.yaml"
+    path.write_text("reviews:\n" + "".join(reviews), encoding="utf-8")
+    return claims, records, path
+
+
+def _result(root: Path, *reviews: str) -> ClaimResult:
+    claims, records, path = _case(root, *reviews)
+    results = evaluate(
+        load_claims([str(claims)], root=root), open_evidence_paths([str(records)]), reviews=load_reviews(path)
+    )
+    (result,) = results.results
+    return result
+
+
+def _people(result: ClaimResult) -> dict[str, list[str]]:
+    return {
+        "matched": [p.id for p in result.people],
+        "uncertain": [p.id for p in result.uncertain_people],
+        "dismissed": [p.id for p in result.dismissed_people],
+    }
+
+
+# --- naming a person --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("A1", "A1"),
+        ("https://openalex.org/A5023888391", "A5023888391"),
+        (LI_WEI_ORCID, f"orcid:{LI_WEI_ORCID}"),
+        (f"https://orcid.org/{LI_WEI_ORCID}", f"orcid:{LI_WEI_ORCID}"),
+        ("0000-0002-1825-009x", None),  # the check digit is 7: a typo, never taken for a curated id
+        ("0000-0002-1825-0098", None),
+        ("W4391234567", None),  # a work, not a person
+        ("chen-wei-cv", "chen-wei-cv"),  # a curated person's id
+        ("Li Wei", None),  # a name is no identity
+    ],
+)
+def test_a_person_is_named_by_author_id_orcid_or_curated_id(written: str, key: str | None) -> None:
+    assert person_key(written) == key
+
+
+@pytest.mark.parametrize("named", ["A1", "https://openalex.org/A1", LI_WEI_ORCID, f"https://orcid.org/{LI_WEI_ORCID}"])
+def test_a_review_finds_the_person_by_any_of_their_ids(tmp_path: Path, named: str) -> None:
+    result = _result(project(tmp_path), _review("lab-no-recruits", named, "not_a_match"))
+    assert _people(result) == {"matched": [], "uncertain": ["A2"], "dismissed": ["A1"]}
+    assert result.dismissed_people[0].review is not None and result.dismissed_people[0].review.person == named
+
+
+# --- the three decisions ----------------------------------------------------------------------
+
+
+def test_setting_aside_the_one_match_leaves_the_verdict_to_what_is_left(tmp_path: Path) -> None:
+    result = _result(project(tmp_path), _review("lab-no-recruits", "A1", "not_a_match", "A namesake."))
+    # Zhang San is still uncertain: the claim (expects none) cannot be cleared, nor contradicted.
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+    assert (
+        "Reviews: 1 person set aside on review as not a match (Li Wei (A1), by analyst on 2025-01-02: A namesake.)"
+        in (result.why)
+    )
+
+
+def test_confirming_an_uncertain_person_counts_them_with_their_doubts_resolved(tmp_path: Path) -> None:
+    result = _result(project(tmp_path), _review("lab-no-recruits", "A2", "confirmed", "The CV gives the move."))
+    assert _people(result) == {"matched": ["A2", "A1"], "uncertain": [], "dismissed": []}  # by year
+    (zhang,) = [p for p in result.people if p.id == "A2"]
+    assert zhang.status == "matched" and zhang.uncertain_because  # kept, shown as resolved on review
+    assert result.verdict == "contradicted" and "1 person confirmed on review" in result.why
+
+
+def test_disputing_a_match_makes_it_uncertain_with_the_dispute_as_its_doubt(tmp_path: Path) -> None:
+    result = _result(project(tmp_path), _review("lab-no-recruits", "A1", "disputed", "Two people share this record."))
+    assert _people(result) == {"matched": [], "uncertain": ["A2", "A1"], "dismissed": []}  # by year
+    (li,) = [p for p in result.uncertain_people if p.id == "A1"]
+    assert li.uncertain_because[-1] == "disputed on review by analyst (2025-01-02): Two people share this record."
+    assert result.verdict == "insufficient_evidence"
+
+
+# --- reviews that cannot apply ----------------------------------------------------------------
+
+
+def test_a_review_of_someone_not_found_is_listed_as_not_applied(tmp_path: Path) -> None:
+    result = _result(project(tmp_path), _review("lab-no-recruits", "A999", "not_a_match"))
+    assert _people(result)["matched"] == ["A1"]
+    (lapsed,) = result.lapsed_reviews
+    assert lapsed.reason == "not_found"
+    assert "A999 any more: the person no longer matches, or their records are no longer in the evidence" in lapsed.why
+
+
+def test_two_reviews_of_one_person_by_two_ids_apply_once(tmp_path: Path) -> None:
+    result = _result(
+        project(tmp_path),
+        _review("lab-no-recruits", "A1", "not_a_match"),
+        _review("lab-no-recruits", LI_WEI_ORCID, "confirmed"),
+    )
+    assert _people(result)["dismissed"] == ["A1"]
+    (lapsed,) = result.lapsed_reviews
+    assert lapsed.reason == "overlaps" and lapsed.why == "the review at line 2 already applies to this person"
+
+
+def test_a_work_review_on_a_claim_about_people_is_not_applied(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    claims, records, path = _case(root)
+    path.write_text(
+        "reviews:\n  - claim: lab-no-recruits\n    work: W1\n    decision: not_a_match\n    by: a\n"
+        "    date: 2025-01-02\n    note: n\n",
+        encoding="utf-8",
+    )
+    results = evaluate(
+        load_claims([str(claims)], root=root), open_evidence_paths([str(records)]), reviews=load_reviews(path)
+    )
+    (lapsed,) = results.results[0].lapsed_reviews
+    assert "is about people, and the review names a work" in lapsed.why
+    assert [p.id for p in results.results[0].people] == ["A1"]
+
+
+def test_validate_names_a_review_of_the_wrong_kind_with_its_line(tmp_path: Path, capsys) -> None:
+    root = project(tmp_path)
+    claims, _, path = _case(root, _review("lab-no-recruits", "A1", "confirmed"))
+    path.write_text(path.read_text(encoding="utf-8").replace("person: 'A1'", "work: W1"), encoding="utf-8")
+    assert main(["validate", str(claims), str(path), "--root", str(root)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"{path}:2:1: a review naming a work for claim 'lab-no-recruits', which is about people: give person: instead"
+    )
+
+
+def test_an_expired_person_review_lapses(tmp_path: Path) -> None:
+    result = _result(project(tmp_path), _review("lab-no-recruits", "A1", "not_a_match", expires="2025-02-01"))
+    # The author records give no retrieval day: whether the review has expired cannot be told.
+    assert _people(result)["matched"] == ["A1"]
+    assert [x.reason for x in result.lapsed_reviews] == ["expiry_unknown"]
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        (
+            "  - claim: c\n    work: W1\n    person: A1\n    decision: confirmed\n    by: a\n    date: 2025-01-02\n    note: n\n",
+            "reviews.yaml:2:5: reviews[0]: a review names one finding: give work (or, for a claim about people, person), "
+            "and not both",
+        ),
+        (
+            "  - claim: c\n    decision: confirmed\n    by: a\n    date: 2025-01-02\n    note: n\n",
+            "reviews.yaml:2:5: reviews[0]: a review names one finding: give work (or, for a claim about people, person), "
+            "and not both",
+        ),
+        (
+            "  - claim: c\n    person: 0000-0002-1825-0098\n    decision: confirmed\n    by: a\n    date: 2025-01-02\n"
+            "    note: n\n",
+            "reviews.yaml:3:13: '0000-0002-1825-0098' names no person: give an OpenAlex author id (A…), an ORCID iD "
+            "(0000-0002-1825-0097) or a curated person's id",
+        ),
+    ],
+)
+def test_a_review_naming_neither_both_or_no_person_is_one_line_with_its_place(
+    tmp_path: Path, item: str, message: str
+) -> None:
+    path = tmp_path / "reviews.yaml"
+    path.write_text("reviews:\n" + item, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_reviews(path)
+    assert [str(p).replace(str(tmp_path) + "/", "") for p in raised.value.problems] == [message]
+
+
+def test_a_second_review_of_a_person_is_refused_but_a_work_of_the_same_id_is_not_that_person(tmp_path: Path) -> None:
+    path = tmp_path / "reviews.yaml"
+    common = {
+        "claim": "c",
+        "decision": "not_a_match",
+        "note": "n",
+        "by": "a",
+        "date": dt.date(2025, 1, 2),
+    }
+    record_review(path, person=LI_WEI_ORCID, **common)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="is already reviewed for claim 'c'"):
+        record_review(path, person=f"https://orcid.org/{LI_WEI_ORCID}", **common)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="names no person"):
+        record_review(path, person="W123", **common)  # type: ignore[arg-type]
+    assert [e.review.person for e in load_reviews(path).entries] == [LI_WEI_ORCID]
+
+
+# --- the analyst's commands and every report -------------------------------------------------
+
+
+def test_review_lists_people_and_records_a_decision_that_every_report_shows(tmp_path, monkeypatch, capsys) -> None:
+    root = project(tmp_path)
+    claims, records = people_case(root)
+    monkeypatch.chdir(root)
+    assert main(["review", "--claims", str(claims), "--evidence", str(records)]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[:2] == [
+        "lab-no-recruits  A1  matched  2023  Li Wei",
+        "lab-no-recruits  A2  uncertain  2022  Zhang San",
+    ]
+    note = "A namesake: the <b>Harbin</b> paper is another Li Wei's."
+    argv = ["review", "lab-no-recruits", "A1", "--claims", str(claims), "--decision", "not_a_match", "--note", note]
+    assert main([*argv, "--by", "analyst", "--date", "2025-01-02"]) == 0
+    assert capsys.readouterr().out.strip() == "recorded not_a_match for A1 on claim lab-no-recruits at reviews.yaml:4"
+    assert "    person: A1\n" in (root / "reviews.yaml").read_text(encoding="utf-8")
+
+    out = {fmt: root / f"out/r.{fmt}" for fmt in ("json", "md", "html", "csv")}
+    argv = ["check", str(claims), "--evidence", str(records)]
+    for fmt, path in out.items():
+        argv += [f"--{fmt}", str(path)]
+    assert main(argv) == 0
+    printed = capsys.readouterr().out
+    assert re.search(r"lab-no-recruits\s*│\s*Insufficient evidence\s*│\s*0\s*│\s*1\s*│\s*2 people\s*│\s*1", printed)
+    assert "set aside: A1 (analyst, 2025-01-02): A namesake" in printed
+    (result,) = json.loads(out["json"].read_text())["results"]
+    assert [p["id"] for p in result["dismissed_people"]] == ["A1"]
+    assert (
+        result["dismissed_people"][0]["review"]["person"] == "A1"
+        and "work" not in result["dismissed_people"][0]["review"]
+    )
+    md = out["md"].read_text()
+    assert "#### Set aside on review: 1 person judged not a match" in md
+    assert "**Not a match** by analyst, 2025-01-02: “A namesake: the \\<b\\>Harbin\\</b\\> paper" in md
+    html = out["html"].read_text()
+    assert "Set aside on review: 1 person judged not a match" in html and "<b>Harbin" not in html
+    rows = list(csv.DictReader(io.StringIO(out["csv"].read_text(encoding="utf-8-sig"), newline="")))
+    assert [(r["person_id"], r["status"], r["review_decision"]) for r in rows] == [
+        ("A2", "uncertain", ""),
+        ("A1", "dismissed", "not_a_match"),
+    ]
+
+    assert main(["review", "--claims", str(claims), "--evidence", str(records)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("1 finding to review, 1 reviewed")
+
+
+def test_the_diff_says_a_person_was_set_aside(tmp_path: Path) -> None:
+    before = _result(project(tmp_path / "a"))
+    after = _result(project(tmp_path / "b"), _review("lab-no-recruits", "A1", "not_a_match"))
+    diff = diff_reports(report(before), report(after))
+    assert [(f.work, f.kind, f.change) for c in diff.claims for f in c.findings] == [("A1", "person", "set_aside")]
+    assert "      ~ A1 Li Wei (person) (set aside on review as not a match; still in the evidence)" in render_diff(diff)
+
+
+def test_the_gherkin_step_names_a_person_set_aside(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    claims, records, path = _case(root, _review("lab-no-recruits", LI_WEI_ORCID, "not_a_match"))
+    case = Case(root=root, store=SessionStore())
+    case.add_claims(str(claims))
+    case.add_evidence(records)
+    case.add_reviews(str(path))
+    case.evaluate("lab-no-recruits")
+    for written in ("Li Wei", "A1", LI_WEI_ORCID):
+        then_person_set_aside(case, written)
+    with pytest.raises(ExpectationNotMet, match="Expected Zhang San to be set aside on review"):
+        then_person_set_aside(case, "Zhang San")
+
+
+def test_the_gherkin_step_refuses_a_claim_about_works(tmp_path: Path) -> None:
+    case = Case(root=Path(__file__).resolve().parents[1], store=SessionStore())
+    case.add_claims("claims/microsoft-msra-2024.yaml")
+    case.add_evidence(case.existing("evidence/curated/msra-2024.yaml", "evidence"))
+    case.evaluate("msra-no-synthetic-media")
+    with pytest.raises(ScenarioProblem, match="is a claim about works"):
+        then_person_set_aside(case, "A1")
+
+
+# --- a property: reviews move persons, never lose or copy one ---------------------------------
+
+DECISION = st.sampled_from([None, "not_a_match", "confirmed", "disputed"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(li=DECISION, zhang=DECISION, li_by_orcid=st.booleans())
+def test_every_person_is_in_exactly_one_place_with_the_review_that_moved_them(
+    li: str | None, zhang: str | None, li_by_orcid: bool
+) -> None:
+    reviews = []
+    if li:
+        reviews.append(_review("lab-no-recruits", LI_WEI_ORCID if li_by_orcid else "A1", li))
+    if zhang:
+        reviews.append(_review("lab-no-recruits", "A2", zhang))
+    with tempfile.TemporaryDirectory() as tmp:
+        result = _result(project(Path(tmp)), *reviews)
+    placed = _people(result)
+    assert sorted(p for ids in placed.values() for p in ids) == ["A1", "A2"]
+    expected = {"A1": (li, "matched"), "A2": (zhang, "uncertain")}
+    for pid, (decision, before) in expected.items():
+        where = {"not_a_match": "dismissed", "confirmed": "matched", "disputed": "uncertain", None: before}[decision]
+        assert pid in placed[where]
+        person = next(p for p in (*result.people, *result.uncertain_people, *result.dismissed_people) if p.id == pid)
+        assert (person.review.decision if person.review else None) == decision
+    assert result.matched == len(result.people) and result.uncertain == len(result.uncertain_people)
+    assert not result.lapsed_reviews
