@@ -134,11 +134,15 @@ WORDS = [
     "the",
     "of",
     "Face-Recognition",
+    "fac\u200bial",  # zero-width characters inside a word, read through by the matcher
+    "deep\u2060fakes",
+    "\ufeffFace",
 ]
 topic_text = st.one_of(
-    st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "-", ", ", "", "\u00ad"])), max_size=8).map(
-        lambda parts: "".join(w + s for w, s in parts)
-    ),
+    st.lists(
+        st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", "-", ", ", "", "\u00ad", "\u200b", " \u200c"])),
+        max_size=8,
+    ).map(lambda parts: "".join(w + s for w, s in parts)),
     st.text(max_size=60),
 )
 

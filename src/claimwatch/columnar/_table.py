@@ -49,11 +49,12 @@ import orjson
 from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
-from ..works import INVISIBLE, Authorship, Origin, Work, one_sigma, work_from_openalex
+from ..works import INVISIBLE, ZERO_WIDTH, Authorship, Origin, Work, one_sigma, work_from_openalex
 from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
 
-TABLE_FORMAT = 3
-"""Bumped whenever a column changes meaning: tables of another format are made again."""
+TABLE_FORMAT = 4
+"""Bumped whenever a column changes meaning: tables of another format are made again. (4: the
+words of a text with zero-width characters include its words read through them.)"""
 WORKS_TABLE = "works.parquet"
 # Small row groups: DuckDB decompresses a column of a row group at once, and the records of
 # 2,048 works are a few MiB where 16,384 would be a hundred.
@@ -148,7 +149,14 @@ _ASCII_CUTS = {c: " " for c in range(128) if not chr(c).isalnum()}
 def text_words(text: str) -> set[str]:
     """The words `PhraseSet.might_match` compares with a phrase's candidate words, and each
     word shorter than three letters joined to the words after it up to three letters, as it
-    joins them (a phrase written as one word that the text splits: "re identification")."""
+    joins them (a phrase written as one word that the text splits: "re identification"); with
+    zero-width characters, the words of the text read through them too, as the matcher reads it."""
+    if not text.isascii() and ZERO_WIDTH.search(text):
+        return _text_words(text) | _text_words(ZERO_WIDTH.sub("", text))
+    return _text_words(text)
+
+
+def _text_words(text: str) -> set[str]:
     if text.isascii():  # the same words, cut by translate() and split() instead of a regex
         words = text.lower().translate(_ASCII_CUTS).split()
     else:

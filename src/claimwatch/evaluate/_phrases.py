@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from ..works import one_sigma
+from ..works import ZERO_WIDTH, one_sigma
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens.
@@ -131,6 +131,8 @@ class PhraseSet:
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""
+        if _has_zero_width(text):
+            text = ZERO_WIDTH.sub("", text)  # as `find` reads it
         return bool(self.phrases) and bool(self._anchor_words(_plain_words(one_sigma(_ascii_hyphens(text).lower()))))
 
     def may_be_among(self, words: frozenset[str]) -> bool:
@@ -140,7 +142,15 @@ class PhraseSet:
         return bool(self.phrases) and not (self._candidates.isdisjoint(words) and self._short_starts.isdisjoint(words))
 
     def find(self, text: str) -> list[PhraseHit]:
-        """Every non-overlapping phrase occurrence, leftmost-longest first."""
+        """Every non-overlapping phrase occurrence, leftmost-longest first. Zero-width characters
+        are read through, as a reader sees the text; a hit's span is in `text` as given."""
+        if not _has_zero_width(text):
+            return self._find_visible(text)
+        kept = [i for i, c in enumerate(text) if not ZERO_WIDTH.match(c)]
+        hits = self._find_visible("".join(text[i] for i in kept))
+        return [PhraseHit(h.phrase, kept[h.start], kept[h.end - 1] + 1) for h in hits]
+
+    def _find_visible(self, text: str) -> list[PhraseHit]:
         windows = self._windows(text)
         if windows is None:  # offsets of the lower-cased text are not the text's: all of it
             return self._find_in(text, 0, len(text)) if self.might_match(text) else []
@@ -266,8 +276,15 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def plain_words(words: Iterable[str]) -> frozenset[str]:
-    """The lower-case plain words of some words (an OpenAlex abstract index's keys), for may_be_among."""
-    return frozenset(_PLAIN_WORD.findall(one_sigma(_ascii_hyphens(" ".join(words)).lower())))
+    """The lower-case plain words of some words (an OpenAlex abstract index's keys), for
+    may_be_among; with zero-width characters, read through too, as `find` reads them."""
+    text = " ".join(words)
+    found = frozenset(_PLAIN_WORD.findall(one_sigma(_ascii_hyphens(text).lower())))
+    return found | plain_words([ZERO_WIDTH.sub("", text)]) if _has_zero_width(text) else found
+
+
+def _has_zero_width(text: str) -> bool:
+    return not text.isascii() and ZERO_WIDTH.search(text) is not None
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
