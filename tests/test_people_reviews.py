@@ -29,9 +29,9 @@ from claimwatch.evaluate import evaluate
 from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.results import ClaimResult
-from claimwatch.reviews import load_reviews, person_key, record_review
-from helpers import project
-from test_people_reports import people_case, report
+from claimwatch.reviews import load_reviews, person_keys, record_review
+from helpers import HIT, LAB, claim_file, project, write, write_jsonl
+from test_people_reports import RECRUITS, author_record, people_case, report
 
 LI_WEI_ORCID = "0000-0002-1825-0097"
 
@@ -70,21 +70,24 @@ def _people(result: ClaimResult) -> dict[str, list[str]]:
 
 
 @pytest.mark.parametrize(
-    ("written", "key"),
+    ("written", "keys"),
     [
-        ("A1", "A1"),
-        ("https://openalex.org/A5023888391", "A5023888391"),
-        (LI_WEI_ORCID, f"orcid:{LI_WEI_ORCID}"),
-        (f"https://orcid.org/{LI_WEI_ORCID}", f"orcid:{LI_WEI_ORCID}"),
-        ("0000-0002-1825-009x", None),  # the check digit is 7: a typo, never taken for a curated id
-        ("0000-0002-1825-0098", None),
-        ("W4391234567", None),  # a work, not a person
-        ("chen-wei-cv", "chen-wei-cv"),  # a curated person's id
-        ("Li Wei", None),  # a name is no identity
+        ("A1", {"A1"}),
+        ("https://openalex.org/A5023888391", {"A5023888391"}),
+        (LI_WEI_ORCID, {f"orcid:{LI_WEI_ORCID}", f"curated:{LI_WEI_ORCID}"}),
+        (f"https://orcid.org/{LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
+        ("0000-0002-1825-009x", set()),  # the check digit is 7: a typo, never taken for a curated id
+        ("0000-0002-1825-0098", set()),
+        ("W4391234567", set()),  # a work, not a person
+        ("w1", {"curated:w1"}),  # a curated id of a work id's form
+        ("a2", {"A2", "curated:a2"}),  # both: ambiguous where both are findings
+        ("curated:a2", {"curated:a2"}),
+        ("chen-wei-cv", {"curated:chen-wei-cv"}),
+        ("Li Wei", set()),  # a name is no identity
     ],
 )
-def test_a_person_is_named_by_author_id_orcid_or_curated_id(written: str, key: str | None) -> None:
-    assert person_key(written) == key
+def test_a_person_is_named_by_author_id_orcid_or_curated_id(written: str, keys: set[str]) -> None:
+    assert person_keys(written) == keys
 
 
 @pytest.mark.parametrize("named", ["A1", "https://openalex.org/A1", LI_WEI_ORCID, f"https://orcid.org/{LI_WEI_ORCID}"])
@@ -92,6 +95,84 @@ def test_a_review_finds_the_person_by_any_of_their_ids(tmp_path: Path, named: st
     result = _result(project(tmp_path), _review("lab-no-recruits", named, "not_a_match"))
     assert _people(result) == {"matched": [], "uncertain": ["A2"], "dismissed": ["A1"]}
     assert result.dismissed_people[0].review is not None and result.dismissed_people[0].review.person == named
+
+
+# --- curated people, and ids two findings share (found by the review of this change) -------------
+
+ZHANG = author_record("A2", "Zhang San", (HIT, [2022]), (LAB, [2022]))
+OTHER_ORCID = "0000-0001-5109-3700"
+
+
+def _curated(pid: str, name: str = "Chen Wei", openalex: str | None = None, orcid: str | None = None) -> str:
+    """A curated history: at the listed HIT in 2019-2020, at the lab in 2023 (a match)."""
+    extra = (f"\n    openalex: {openalex}" if openalex else "") + (f"\n    orcid: '{orcid}'" if orcid else "")
+    return f"""description: curated
+people:
+  - id: '{pid}'
+    name: {name}{extra}
+    affiliations:
+      - {{name: Harbin Institute of Technology, openalex: I200, country: CN, years: [2019, 2020]}}
+      - {{name: Example Lab, openalex: I100, country: US, years: [2023]}}
+    sources: [{{title: A CV, url: "https://example.org/cv"}}]
+"""
+
+
+def _with_curated(tmp: Path, records: list[dict], reviews: str, *curated: str) -> ClaimResult:
+    root = project(tmp)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS)
+    evidence = [str(write(root / f"curated{i}.yaml", c)) for i, c in enumerate(curated)]
+    evidence.append(str(write_jsonl(root / "records.jsonl", records)))
+    path = write(root / "reviews.yaml", "reviews:\n" + reviews)
+    results = evaluate(load_claims([str(claims)], root=root), open_evidence_paths(evidence), reviews=load_reviews(path))
+    return results.results[0]
+
+
+def _where(result: ClaimResult, pid: str) -> str:
+    return next((place for place, ids in _people(result).items() if pid in ids), "absent")
+
+
+def test_an_id_that_is_both_an_openalex_and_a_curated_persons_is_applied_to_neither(tmp_path: Path) -> None:
+    result = _with_curated(tmp_path, [ZHANG], _review("lab-no-recruits", "a2", "not_a_match"), _curated("a2"))
+    assert (_where(result, "A2"), _where(result, "a2")) == ("uncertain", "matched")
+    (lapsed,) = result.lapsed_reviews
+    assert lapsed.reason == "ambiguous" and "names more than one finding of claim 'lab-no-recruits'" in lapsed.why
+    assert "curated:a2" in lapsed.why  # how to name one of them
+    named = _with_curated(
+        tmp_path / "x", [ZHANG], _review("lab-no-recruits", "curated:a2", "not_a_match"), _curated("a2")
+    )
+    assert (_where(named, "A2"), _where(named, "a2")) == ("uncertain", "dismissed")
+
+
+@pytest.mark.parametrize("pid", ["a5", "w1", "i42", OTHER_ORCID])
+def test_every_curated_persons_id_names_them(tmp_path: Path, pid: str) -> None:
+    result = _with_curated(tmp_path, [ZHANG], _review("lab-no-recruits", pid, "not_a_match"), _curated(pid))
+    assert _where(result, pid) == "dismissed" and not result.lapsed_reviews
+
+
+def test_a_curated_id_names_its_person_who_has_an_openalex_id_too(tmp_path: Path) -> None:
+    curated = _curated("chen-wei-cv", openalex="A9")
+    result = _with_curated(tmp_path, [ZHANG], _review("lab-no-recruits", "chen-wei-cv", "not_a_match"), curated)
+    assert _where(result, "A9") == "dismissed" and not result.lapsed_reviews
+
+
+def test_every_orcid_of_a_person_names_them(tmp_path: Path) -> None:
+    li = author_record("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=LI_WEI_ORCID)
+    curated = _curated("li-wei", openalex="A1", orcid=OTHER_ORCID)
+    for orcid in (LI_WEI_ORCID, OTHER_ORCID):
+        result = _with_curated(tmp_path / orcid, [li], _review("lab-no-recruits", orcid, "not_a_match"), curated)
+        assert _where(result, "A1") == "dismissed" and not result.lapsed_reviews
+
+
+def test_one_curated_id_in_two_files_is_two_people_and_names_neither(tmp_path: Path) -> None:
+    result = _with_curated(
+        tmp_path,
+        [ZHANG],
+        _review("lab-no-recruits", "li-wei", "not_a_match"),
+        _curated("li-wei", name="Li Wei (Harbin)"),
+        _curated("li-wei", name="Li Wei (Beijing)"),
+    )
+    assert not result.dismissed_people and [x.reason for x in result.lapsed_reviews] == ["ambiguous"]
+    assert "li-wei, Li Wei (Harbin); li-wei, Li Wei (Beijing)" in result.lapsed_reviews[0].why
 
 
 # --- the three decisions ----------------------------------------------------------------------
@@ -132,6 +213,24 @@ def test_a_review_of_someone_not_found_is_listed_as_not_applied(tmp_path: Path) 
     (lapsed,) = result.lapsed_reviews
     assert lapsed.reason == "not_found"
     assert "A999 any more: the person no longer matches, or their records are no longer in the evidence" in lapsed.why
+
+
+def test_a_lapsed_person_review_is_called_a_persons_in_the_report(tmp_path: Path, monkeypatch) -> None:
+    root = project(tmp_path)
+    claims, records, _ = _case(root, _review("lab-no-recruits", "A999", "not_a_match"))
+    monkeypatch.chdir(root)
+    assert main(["check", str(claims), "--evidence", str(records), "--md", "r.md"]) == 0
+    (line,) = [x for x in (root / "r.md").read_text(encoding="utf-8").splitlines() if "`A999`" in x]
+    assert line.startswith("- *its person is no longer a finding*: Not a match of `A999`")
+
+
+def test_a_decision_on_an_unknown_claim_names_the_claim_first(tmp_path: Path, monkeypatch, capsys) -> None:
+    root = project(tmp_path)
+    claims, _ = people_case(root)
+    monkeypatch.chdir(root)
+    argv = ["review", "lab-no-recruit", "A1", "--claims", str(claims), "--decision", "confirmed", "--note", "n"]
+    assert main(argv) == 2
+    assert "no claim 'lab-no-recruit' in the case (known: lab-no-recruits)" in capsys.readouterr().err
 
 
 def test_two_reviews_of_one_person_by_two_ids_apply_once(tmp_path: Path) -> None:
@@ -195,7 +294,7 @@ def test_an_expired_person_review_lapses(tmp_path: Path) -> None:
             "  - claim: c\n    person: 0000-0002-1825-0098\n    decision: confirmed\n    by: a\n    date: 2025-01-02\n"
             "    note: n\n",
             "reviews.yaml:3:13: '0000-0002-1825-0098' names no person: give an OpenAlex author id (A…), an ORCID iD "
-            "(0000-0002-1825-0097) or a curated person's id",
+            "(0000-0002-1825-0097) or a curated person's id (curated:ID where it could be read as another)",
         ),
     ],
 )

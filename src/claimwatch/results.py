@@ -137,6 +137,10 @@ DECISION_WORDS = {"not_a_match": "Not a match", "confirmed": "Confirmed", "dispu
 class Review(_Model):
     """An analyst's decision on one finding of one claim, as the case's reviews file records it."""
 
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", json_schema_extra={"oneOf": [{"required": ["work"]}, {"required": ["person"]}]}
+    )
+
     claim: str
     work: str | None = Field(
         None,
@@ -180,11 +184,11 @@ class Review(_Model):
 
 class LapsedReview(_Model):
     """A review that was not applied, and why: its work (or person) is no longer among the claim's
-    findings, it has expired, whether it has expired cannot be told, or another review of the same
-    work (or person) applies."""
+    findings, it has expired, whether it has expired cannot be told, another review of the same
+    work (or person) applies, or it names more than one finding."""
 
     review: Review
-    reason: Literal["not_found", "expired", "expiry_unknown", "overlaps"]
+    reason: Literal["not_found", "expired", "expiry_unknown", "overlaps", "ambiguous"]
     why: str
 
 

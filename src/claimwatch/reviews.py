@@ -59,31 +59,32 @@ def work_key(text: str) -> str | None:
     return text if _CURATED_ID.match(text) else None
 
 
-def person_key(text: str) -> str | None:
-    """The one spelling a person identity is compared in: 'A123', 'orcid:0000-0002-1825-0097', or
-    a curated person's id as written; None for what names no person (an ORCID iD whose check
-    digit is wrong among them: it is a typo, not a curated id)."""
+def person_keys(text: str) -> frozenset[str]:
+    """The keys a person review's text may name a person by, each spelt as the evaluator spells a
+    person's identities: 'A123' (an OpenAlex author id), 'orcid:0000-0002-1825-0097', and
+    'curated:ID' (a curated person's id, which is lower case: 'a2' is both A2 and the curated
+    a2, and a review naming both is reported as ambiguous where both are findings; 'curated:a2'
+    names the curated one alone). Empty for what names no person, an ORCID iD whose check digit
+    is wrong among them (a typo)."""
     text = text.strip()
+    if text.startswith("curated:"):  # a curated id alone, where it is also an OpenAlex id's form
+        curated = text.removeprefix("curated:")
+        return frozenset({text}) if _CURATED_ID.match(curated) else frozenset()
+    keys = set()
     openalex = ids.openalex_id(text)
-    if openalex:
-        return openalex if openalex.startswith("A") else None
+    if openalex and openalex.startswith("A"):
+        keys.add(openalex)
     if _ORCID_SHAPE.match(text):
         orcid = orcid_id(text)
-        return f"orcid:{orcid}" if orcid else None
-    return text if _CURATED_ID.match(text) else None
+        if orcid is None:
+            return frozenset()
+        keys.add(f"orcid:{orcid}")
+    if _CURATED_ID.match(text):
+        keys.add(f"curated:{text}")
+    return frozenset(keys)
 
 
 _ORCID_SHAPE = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", re.IGNORECASE)
-
-
-def person_identities(person: PersonFinding) -> set[str]:
-    """The keys a review may name a person finding by: its id, every OpenAlex author id, its ORCID."""
-    keys = {person.id, *person.other_openalex_ids}
-    if person.openalex_id:
-        keys.add(person.openalex_id)
-    if person.orcid:
-        keys.add(f"orcid:{person.orcid}")
-    return keys
 
 
 def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
@@ -101,10 +102,16 @@ def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
 
 @dataclass(frozen=True)
 class ReviewEntry:
-    """A review with the key its work is compared by."""
+    """A review with the key its work is compared by; for a person, every key the review's text
+    may name them by (`keys`), and those keys in one string (`key`)."""
 
     review: Review
     key: str
+    keys: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if not self.keys:
+            object.__setattr__(self, "keys", frozenset({self.key}))
 
     @property
     def about_a_person(self) -> bool:
@@ -151,7 +158,8 @@ def load_reviews(path: str | Path) -> Reviews:
     for i, raw in enumerate(doc.data["reviews"] or ()):  # `reviews:` alone: none yet
         at = ("reviews", i)
         line = doc.position(at)[0]
-        field_, key = _key(raw)
+        field_, keys = _keys(raw)
+        key = " ".join(sorted(keys)) or None
         if key is None:
             problems.append(doc.problem((*at, field_), f"{raw[field_]!r} names no {field_}: {_HINTS[field_]}"))
             continue
@@ -162,22 +170,27 @@ def load_reviews(path: str | Path) -> Reviews:
             )
             continue
         problems.extend(_date_problems(doc, at, raw))
-        reviews.entries.append(ReviewEntry(_review(raw, doc.path, line), key))
+        reviews.entries.append(ReviewEntry(_review(raw, doc.path, line), key, keys))
     if problems:
         raise InputError(documents.capped(problems))
     return reviews
 
 
 _WORK_HINT = "give an OpenAlex work id (W…), a DOI, an arXiv id (arXiv:2404.10667) or a curated work id"
-_PERSON_HINT = "give an OpenAlex author id (A…), an ORCID iD (0000-0002-1825-0097) or a curated person's id"
+_PERSON_HINT = (
+    "give an OpenAlex author id (A…), an ORCID iD (0000-0002-1825-0097) or a curated person's id (curated:ID where "
+    "it could be read as another)"
+)
 _HINTS = {"work": _WORK_HINT, "person": _PERSON_HINT}
 
 
-def _key(raw: dict) -> tuple[str, str | None]:
-    """Which the review names (the schema lets it name one of a work and a person), and its key."""
+def _keys(raw: dict) -> tuple[str, frozenset[str]]:
+    """Which the review names (the schema lets it name one of a work and a person), and its
+    keys: a work's one, a person's every one; none for what names nothing."""
     if "person" in raw:
-        return "person", person_key(raw["person"])
-    return "work", work_key(raw["work"])
+        return "person", person_keys(raw["person"])
+    key = work_key(raw["work"])
+    return "work", frozenset({key}) if key else frozenset()
 
 
 def _date_problems(doc: documents.Document, at: tuple, raw: dict) -> Iterator[Problem]:
@@ -222,21 +235,21 @@ def record_review(
         raise ValueError("record_review: give a work or a person, and only one")
     field_, named = ("person", person) if person is not None else ("work", work)
     assert named is not None
-    key = person_key(named) if field_ == "person" else work_key(named)
     where = f"{path}"
-    if key is None:
-        raise InputError([Problem(where, 0, 0, f"{named!r} names no {field_}: {_HINTS[field_]}")])
     known = set(known_claims) if known_claims is not None else None
     if known is not None and claim not in known:
         raise InputError(
             [Problem(where, 0, 0, f"no claim '{claim}' in the case (known: {', '.join(sorted(known)) or 'none'})")]
         )
+    _, keys = _keys({field_: named})
+    if not keys:
+        raise InputError([Problem(where, 0, 0, f"{named!r} names no {field_}: {_HINTS[field_]}")])
     if expires is not None and expires < date:
         raise InputError([Problem(where, 0, 0, f"--expires {expires} is before the review's day ({date})")])
     existing = load_reviews(path) if path.exists() else None
     if existing is not None:
         for e in existing.of_claim(claim):
-            if e.key == key and e.about_a_person == (field_ == "person"):
+            if not e.keys.isdisjoint(keys) and e.about_a_person == (field_ == "person"):
                 raise InputError(
                     [
                         Problem(

@@ -125,7 +125,7 @@ def _evaluate(
     checks = start_table_checks(evidence, tables) if tables is not None else None
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
-    reviewed = frozenset(e.key for e in reviews.entries) if reviews else frozenset()  # the works reviews name
+    reviewed = frozenset(e.key for e in reviews.entries if not e.about_a_person) if reviews else frozenset()  # works
     if tables is None:
         counted = [_CountingEvidence(e) for e in evidence]
         works = _stream(compiled, [_every_test(c.works()) for c in counted], reviewed)

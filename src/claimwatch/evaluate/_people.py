@@ -41,7 +41,7 @@ from ..results import (
     Placement,
     Verdict,
 )
-from ..reviews import Reviews, person_identities
+from ..reviews import Reviews
 from ..works import Authorship, Work
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth
 from ._matchers import ListMatcher, SubjectMatcher, _entry_ref, _EntryHit, _Matchers, _SubjectHit
@@ -735,12 +735,13 @@ def _result(
 ) -> ClaimResult:
     claim = pc.claim
     end = claim.to or as_of
-    findings = [_finding(person, o, pc, wanted) for person, o in outcomes]
+    found = [(person, _finding(person, o, pc, wanted)) for person, o in outcomes]
+    findings = [f for _, f in found]
     reviewed = _apply_reviews(
         reviews.of_claim(claim.id) if reviews else [],
         [f for f in findings if f.status == "matched"],
         [f for f in findings if f.status == "uncertain"],
-        _PERSONS,
+        _persons(found),
         as_of,
     )
     matched = sorted(reviewed.matched, key=_finding_order)
@@ -777,8 +778,28 @@ def _result(
     )
 
 
-# A person finding is told apart by its id, and named by a review by any of its identities.
-_PERSONS = _Kind[PersonFinding](True, lambda f: f.id, person_identities)
+def _persons(findings: list[tuple[_Person, PersonFinding]]) -> _Kind[PersonFinding]:
+    """What a review may name the claim's person findings by: every OpenAlex author id of
+    their records (merged ones too), every ORCID iD, every curated record's id, each spelt as
+    `reviews.person_keys` spells a review's. A finding is told apart by its id and first
+    record, since two curated files may give two people one id."""
+    keys = {_ident(f): _person_keys(person) for person, f in findings}
+    return _Kind[PersonFinding](True, _ident, lambda f: keys[_ident(f)], lambda f: f"{f.id}, {f.name}")
+
+
+def _ident(f: PersonFinding) -> str:
+    return f"{f.id}\n{f.records[0] if f.records else ''}"
+
+
+def _person_keys(person: _Person) -> frozenset[str]:
+    keys: set[str] = set()
+    for r in person.records:
+        keys.update(i for i in (r.openalex_id, *r.merged_ids) if i)
+        if r.orcid:
+            keys.add(f"orcid:{r.orcid}")
+        if r.origin.kind == "curated":
+            keys.add(f"curated:{r.id}")
+    return frozenset(keys)
 
 
 def _finding_order(f: PersonFinding) -> tuple[int, tuple[int, str]]:

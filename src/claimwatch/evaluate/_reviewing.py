@@ -38,6 +38,7 @@ class _Kind(Generic[F]):
     about_people: bool
     ident: Callable[[F], str]
     keys: Callable[[F], Iterable[str]]
+    label: Callable[[F], str]
 
     @property
     def noun(self) -> str:
@@ -59,7 +60,11 @@ def _apply_reviews(
         if lapse is not None:
             out.lapsed.append(lapse)
             continue
-        finding = next((f for f in (*out.matched, *out.uncertain, *out.dismissed) if entry.key in kind.keys(f)), None)
+        named = [f for f in (*out.matched, *out.uncertain, *out.dismissed) if not entry.keys.isdisjoint(kind.keys(f))]
+        if len({kind.ident(f) for f in named}) > 1:
+            out.lapsed.append(_ambiguous(entry, named, kind))
+            continue
+        finding = named[0] if named else None
         if finding is None:
             gone = (
                 "the person no longer matches, or their records are no longer in the evidence"
@@ -86,6 +91,22 @@ def _apply_reviews(
         applied[kind.ident(finding)] = review.line
         _decide(out, finding, entry)
     return out
+
+
+def _ambiguous(entry: ReviewEntry, named: list[F], kind: _Kind[F]) -> LapsedReview:
+    """A review whose text names more than one finding (a curated person's id 'a2' and the
+    OpenAlex author A2; one curated id in two files): applied to none, never to the first."""
+    review = entry.review
+    which = "; ".join(dict.fromkeys(kind.label(f) for f in named))
+    return LapsedReview(
+        review=review,
+        reason="ambiguous",
+        why=f"{review.names} names more than one finding of claim '{review.claim}' ({which}): "
+        f"name the {kind.noun} by an id only one of them has{_HOW[kind.about_people]}",
+    )
+
+
+_HOW = {False: "", True: " (an OpenAlex author id in capitals, A2; a curated person's id as curated:a2)"}
 
 
 def _other_kind(entry: ReviewEntry, kind: _Kind) -> LapsedReview | None:

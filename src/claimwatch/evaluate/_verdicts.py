@@ -204,7 +204,9 @@ def _judge(
     claim = cc.claim
     end = claim.to or as_of
     identities = tally.identities
-    works = _Kind[Finding](False, lambda f: f.work.id, lambda f: identities.get(f.work.id, ()))
+    works = _Kind[Finding](
+        False, lambda f: f.work.id, lambda f: identities.get(f.work.id, ()), lambda f: f"{f.work.id}, {f.work.title}"
+    )
     reviewed = _apply_reviews(
         reviews.of_claim(claim.id) if reviews else [], tally.matched, tally.uncertain, works, as_of
     )

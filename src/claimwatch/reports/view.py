@@ -235,8 +235,16 @@ LAPSE_WORDS = {
     "expired": "expired",
     "expiry_unknown": "expiry cannot be checked",
     "overlaps": "another review of the work applies",
+    "ambiguous": "names more than one work",
 }
 """Why a review was not applied, in a few words; the review's `why` says more."""
+PERSON_LAPSE_WORDS = {
+    **LAPSE_WORDS,
+    "not_found": "its person is no longer a finding",
+    "overlaps": "another review of the person applies",
+    "ambiguous": "names more than one person",
+}
+"""The same, for a review naming a person."""
 
 
 @dataclass(frozen=True)
@@ -249,7 +257,8 @@ class LapsedView:
 
     @property
     def reason_words(self) -> str:
-        return LAPSE_WORDS[self.lapsed.reason]
+        words = PERSON_LAPSE_WORDS if self.lapsed.review.person is not None else LAPSE_WORDS
+        return words[self.lapsed.reason]
 
 
 def finding_view(finding: Finding) -> FindingView:
