@@ -2,13 +2,15 @@
 Feature: A made-up lab's assurances, held to a snapshot that covers it completely
   Kestrel Research Lab and its works are invented (features/data/): seven records shaped like
   OpenAlex works, imported as a snapshot that declares it holds every work of the lab
-  (I9990000001) published in 2024. Complete coverage is what lets a claim be "not
-  contradicted"; outside the period it covers, finding nothing shows nothing.
+  (I9990000001) published in 2024, and three OpenAlex author records for a claim about people.
+  Complete coverage is what lets a claim be "not contradicted"; outside the period it covers,
+  finding nothing shows nothing.
 
   Background:
     Given the claims in "features/data/synthetic-claims.yaml"
     And the lists in "features/data/lists"
     And the works in "features/data/synthetic-works.jsonl" imported as a snapshot covering "I9990000001" from "2024-01-01" to "2024-12-31"
+    And the evidence in "features/data/synthetic-authors.jsonl"
 
   Scenario Outline: Every verdict: <claim>
     When the claim "<claim>" is evaluated
@@ -111,6 +113,7 @@ Feature: A made-up lab's assurances, held to a snapshot that covers it completel
       | kestrel-no-quantum-sensing          | not contradicted      | 0       |
       | kestrel-no-quantum-sensing-2023     | insufficient evidence | 0       |
       | kestrel-no-drone-swarms-since-june  | insufficient evidence | 0       |
+      | kestrel-no-watchlist-recruits       | contradicted          | 1       |
 
   Scenario: An open-ended claim, assessed up to a day the snapshot covers
     Given the claim:
@@ -157,3 +160,14 @@ Feature: A made-up lab's assurances, held to a snapshot that covers it completel
       When the claim "kestrel-no-quantum-sensing" is evaluated
       Then the verdict is "not contradicted"
       And the review of "W9990000003" is not applied
+
+    Scenario: People are reviewed as works are, by author id or ORCID
+      A claim about people counts persons, from their author records. Jun Park moved from the
+      listed institute to the lab; Hana Sato was at both in 2024, which shows no move; Ian Bell
+      was never at the lab.
+      When the claim "kestrel-no-watchlist-recruits" is evaluated
+      Then the verdict is "contradicted"
+      And exactly 1 person matches
+      And the person "Jun Park" is reviewed as "confirmed"
+      And the person "A9990000008" is set aside on review
+      And the review of the person "A9990000009" is not applied

@@ -251,7 +251,7 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Case:
 
 
 def test_then_steps_need_one_claim_in_focus(synthetic: Case) -> None:
-    with pytest.raises(ScenarioProblem, match=r'6 claims were evaluated .*: name one with When the claim "ID"'):
+    with pytest.raises(ScenarioProblem, match=r'7 claims were evaluated .*: name one with When the claim "ID"'):
         synthetic.focus()
 
 

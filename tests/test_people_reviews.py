@@ -21,7 +21,14 @@ from hypothesis import strategies as st
 
 from claimwatch.bdd.case import Case, SessionStore
 from claimwatch.bdd.failures import ExpectationNotMet, ScenarioProblem
-from claimwatch.bdd.steps import then_person_set_aside
+from claimwatch.bdd.steps import (
+    then_person_review_lapsed,
+    then_person_reviewed_as,
+    then_person_set_aside,
+    then_review_lapsed,
+    then_reviewed_as,
+    then_set_aside,
+)
 from claimwatch.claims import load_claims
 from claimwatch.cli import main
 from claimwatch.errors import InputError
@@ -395,13 +402,66 @@ def test_the_gherkin_step_names_a_person_set_aside(tmp_path: Path) -> None:
         then_person_set_aside(case, "Zhang San")
 
 
+def test_the_gherkin_steps_name_a_reviewed_person_and_a_lapsed_review(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    reviews = (
+        _review("lab-no-recruits", f"https://orcid.org/{LI_WEI_ORCID}", "confirmed"),
+        _review("lab-no-recruits", "A2", "disputed"),
+        _review("lab-no-recruits", "A9", "not_a_match"),
+    )
+    claims, records, path = _case(root, *reviews)
+    case = Case(root=root, store=SessionStore())
+    case.add_claims(str(claims))
+    case.add_evidence(records)
+    case.add_reviews(str(path))
+    case.evaluate("lab-no-recruits")
+    for written in ("Li Wei", "a1", LI_WEI_ORCID):
+        then_person_reviewed_as(case, written, "confirmed")
+    then_person_reviewed_as(case, "Zhang San", "disputed")
+    with pytest.raises(ExpectationNotMet, match=r'Expected a review "disputed" on Li Wei') as raised:
+        then_person_reviewed_as(case, "Li Wei", "disputed")
+    assert "  A1 (Li Wei): confirmed" in str(raised.value) and "  A9: not applied" in str(raised.value)
+    for written in ("A9", "https://openalex.org/a9"):
+        then_person_review_lapsed(case, written)
+    with pytest.raises(ExpectationNotMet, match="Expected the review of A1 for lab-no-recruits not to be applied"):
+        then_person_review_lapsed(case, "A1")
+    with pytest.raises(ScenarioProblem, match='"Zhang San" names no person: write an OpenAlex author id'):
+        then_person_review_lapsed(case, "Zhang San")
+    with pytest.raises(ScenarioProblem, match='"maybe" is not a decision'):
+        then_person_reviewed_as(case, "A1", "maybe")
+
+
+@pytest.mark.parametrize(
+    ("step", "instead"),
+    [
+        (lambda c: then_set_aside(c, "A1"), 'the person "A1" is set aside on review'),
+        (lambda c: then_reviewed_as(c, "A1", "confirmed"), 'the person "A1" is reviewed as "confirmed"'),
+        (lambda c: then_review_lapsed(c, "A1"), 'the review of the person "A1" is not applied'),
+    ],
+)
+def test_a_work_review_step_on_a_claim_about_people_says_which_step_to_write(tmp_path: Path, step, instead) -> None:
+    root = project(tmp_path)
+    claims, records, _ = _case(root)
+    case = Case(root=root, store=SessionStore())
+    case.add_claims(str(claims))
+    case.add_evidence(records)
+    case.evaluate("lab-no-recruits")
+    with pytest.raises(ScenarioProblem) as raised:
+        step(case)
+    assert str(raised.value) == f'the claim "lab-no-recruits" is about people: write "{instead}"'
+
+
 def test_the_gherkin_step_refuses_a_claim_about_works(tmp_path: Path) -> None:
     case = Case(root=Path(__file__).resolve().parents[1], store=SessionStore())
     case.add_claims("claims/microsoft-msra-2024.yaml")
     case.add_evidence(case.existing("evidence/curated/msra-2024.yaml", "evidence"))
     case.evaluate("msra-no-synthetic-media")
-    with pytest.raises(ScenarioProblem, match="is a claim about works"):
+    with pytest.raises(ScenarioProblem, match=r'is about works: write "the work \"A1\" is set aside on review"'):
         then_person_set_aside(case, "A1")
+    with pytest.raises(ScenarioProblem, match=r'is about works: write "the work \"A1\" is reviewed as \"disputed\""'):
+        then_person_reviewed_as(case, "A1", "disputed")
+    with pytest.raises(ScenarioProblem, match=r'is about works: write "the review of \"A1\" is not applied"'):
+        then_person_review_lapsed(case, "A1")
 
 
 # --- a property: reviews move persons, never lose or copy one ---------------------------------

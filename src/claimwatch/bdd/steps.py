@@ -32,7 +32,7 @@ from ..results import (
     PhraseReason,
     Placement,
 )
-from ..reviews import DECISIONS, identity_keys, work_key
+from ..reviews import DECISIONS, identity_keys, person_keys, work_key
 from .case import Case, InlineClaim, SessionStore
 from .failures import (
     ExpectationNotMet,
@@ -337,7 +337,7 @@ def then_finding_author(claimwatch_case: Case, author: str) -> None:
 def then_set_aside(claimwatch_case: Case, work: str) -> None:
     """A review set this work (by any id a review may name it by: an OpenAlex id, a DOI, an
     arXiv id, a curated id) aside as not a match: it is out of the verdict, kept in view."""
-    result = claimwatch_case.focus()
+    result = _counting(claimwatch_case, people=False, instead=f'the person "{work}" is set aside on review')
     ok = any(_names_work(f, work) for f in result.dismissed)
     _expect_review(claimwatch_case, result, ok, f"Expected {work} to be set aside on review for {result.claim}.")
 
@@ -346,9 +346,7 @@ def then_set_aside(claimwatch_case: Case, work: str) -> None:
 def then_person_set_aside(claimwatch_case: Case, person: str) -> None:
     """For a claim about people, a review set this person (by name, OpenAlex author id or ORCID)
     aside as not a match: out of the verdict, kept in view."""
-    result = claimwatch_case.focus()
-    if result.people_considered is None:
-        raise ScenarioProblem(f"{result.claim} is a claim about works: name a work that is set aside on review")
+    result = _counting(claimwatch_case, people=True, instead=f'the work "{person}" is set aside on review')
     ok = any(names_person(p, person) for p in result.dismissed_people)
     _expect_review(claimwatch_case, result, ok, f"Expected {person} to be set aside on review for {result.claim}.")
 
@@ -357,25 +355,53 @@ def then_person_set_aside(claimwatch_case: Case, person: str) -> None:
 def then_reviewed_as(claimwatch_case: Case, work: str, decision: str) -> None:
     """A review with this decision (not a match, confirmed, disputed; `not_a_match` works
     too) applies to this work's finding."""
-    wanted = decision.strip().lower().replace(" ", "_").replace("-", "_")
-    if wanted not in DECISIONS:
-        raise ScenarioProblem(f'"{decision}" is not a decision; write one of: not a match, confirmed, disputed')
-    result = claimwatch_case.focus()
+    wanted = _decision(decision)
+    result = _counting(claimwatch_case, people=False, instead=f'the person "{work}" is reviewed as "{decision}"')
     reviewed = [f for f in (*result.findings, *result.uncertain_findings, *result.dismissed) if _names_work(f, work)]
     ok = any(f.review is not None and f.review.decision == wanted for f in reviewed)
     _expect_review(claimwatch_case, result, ok, f'Expected a review "{decision}" on {work} for {result.claim}.')
+
+
+@library_step("then", 'the person "{person}" is reviewed as "{decision}"')
+def then_person_reviewed_as(claimwatch_case: Case, person: str, decision: str) -> None:
+    """For a claim about people, a review with this decision (not a match, confirmed, disputed)
+    applies to this person's finding (named by name, OpenAlex author id or ORCID)."""
+    wanted = _decision(decision)
+    result = _counting(claimwatch_case, people=True, instead=f'the work "{person}" is reviewed as "{decision}"')
+    people = (*result.people, *result.uncertain_people, *result.dismissed_people)
+    ok = any(p.review is not None and p.review.decision == wanted for p in people if names_person(p, person))
+    _expect_review(claimwatch_case, result, ok, f'Expected a review "{decision}" on {person} for {result.claim}.')
 
 
 @library_step("then", 'the review of "{work}" is not applied')
 def then_review_lapsed(claimwatch_case: Case, work: str) -> None:
     """A review of this work was not applied: the work is no longer a finding of the claim,
     the review has expired for evidence this recent, or its expiry cannot be told."""
-    result = claimwatch_case.focus()
+    result = _counting(claimwatch_case, people=False, instead=f'the review of the person "{work}" is not applied')
     key = work_key(work)
     if any(x.review.work is not None and work_key(x.review.work) == key for x in result.lapsed_reviews):
         return
     raise ExpectationNotMet(
         f"Expected the review of {work} for {result.claim} not to be applied.\n" + _reviews_found(result)
+    )
+
+
+@library_step("then", 'the review of the person "{person}" is not applied')
+def then_person_review_lapsed(claimwatch_case: Case, person: str) -> None:
+    """For a claim about people, a review of this person (named as the review names them: an
+    OpenAlex author id, an ORCID iD or a curated id, in any of their written forms) was not
+    applied: the person is no longer a finding of the claim, the id names two findings, or the
+    review has expired."""
+    result = _counting(claimwatch_case, people=True, instead=f'the review of "{person}" is not applied')
+    keys = person_keys(person)
+    if not keys:
+        raise ScenarioProblem(
+            f'"{person}" names no person: write an OpenAlex author id (A...), an ORCID iD or a curated id'
+        )
+    if any(x.review.person is not None and keys & person_keys(x.review.person) for x in result.lapsed_reviews):
+        return
+    raise ExpectationNotMet(
+        f"Expected the review of {person} for {result.claim} not to be applied.\n" + _reviews_found(result)
     )
 
 
@@ -614,6 +640,13 @@ def _names_work(finding: Finding, work: str) -> bool:
     key = work_key(work)
     w = finding.work
     return key is not None and key in identity_keys(w.id, w.doi, w.arxiv)
+
+
+def _decision(written: str) -> str:
+    wanted = written.strip().lower().replace(" ", "_").replace("-", "_")
+    if wanted not in DECISIONS:
+        raise ScenarioProblem(f'"{written}" is not a decision; write one of: not a match, confirmed, disputed')
+    return wanted
 
 
 def _expect_review(case: Case, result: ClaimResult, ok: bool, expected: str) -> None:
