@@ -91,6 +91,12 @@ def _people(result: ClaimResult) -> dict[str, list[str]]:
         ("curated:a2", {"curated:a2"}),
         ("chen-wei-cv", {"curated:chen-wei-cv"}),
         ("Li Wei", set()),  # a name is no identity
+        # Addresses copied without their scheme or with a trailing slash
+        ("openalex.org/A1", {"A1"}),
+        ("https://openalex.org/A1/", {"A1"}),
+        (f"orcid.org/{LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
+        (f"https://orcid.org/{LI_WEI_ORCID}/", {f"orcid:{LI_WEI_ORCID}"}),
+        ("orcid.org/0000-0002-1825-0098", set()),  # the check digit still counts
     ],
 )
 def test_a_person_is_named_by_author_id_orcid_or_curated_id(written: str, keys: set[str]) -> None:
@@ -150,6 +156,32 @@ def test_an_id_that_is_both_an_openalex_and_a_curated_persons_is_applied_to_neit
     assert (_where(named, "A2"), _where(named, "a2")) == ("uncertain", "dismissed")
 
 
+def test_the_listing_gives_each_person_an_id_that_names_them_alone(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The curated a2 and the OpenAlex A2 are both listed: copying "a2" into `claimwatch review`
+    would name both (ambiguous, applied to neither), so the listing writes curated:a2, and a
+    review of each, as listed, applies to that person alone."""
+    root = project(tmp_path)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS)
+    curated = write(root / "curated.yaml", _curated("a2"))
+    records = write_jsonl(root / "records.jsonl", [ZHANG])
+    monkeypatch.chdir(root)
+    argv = ["--claims", str(claims), "--evidence", str(curated), "--evidence", str(records)]
+    assert main(["review", *argv]) == 0
+    listed = [line.split()[1] for line in capsys.readouterr().out.splitlines() if line.startswith("lab-no-recruits")]
+    assert sorted(listed) == ["A2", "curated:a2"]
+    for named in listed:
+        decision = ["--claims", str(claims), "--decision", "not_a_match", "--note", "n"]
+        assert main(["review", "lab-no-recruits", named, *decision]) == 0
+        capsys.readouterr()
+    results = evaluate(
+        load_claims([str(claims)], root=root),
+        open_evidence_paths([str(curated), str(records)]),
+        reviews=load_reviews(root / "reviews.yaml"),
+    )
+    (result,) = results.results
+    assert (_where(result, "A2"), _where(result, "a2")) == ("dismissed", "dismissed") and not result.lapsed_reviews
+
+
 @pytest.mark.parametrize("pid", ["a5", "w1", "i42", OTHER_ORCID])
 def test_every_curated_persons_id_names_them(tmp_path: Path, pid: str) -> None:
     result = _with_curated(tmp_path, [ZHANG], _review("lab-no-recruits", pid, "not_a_match"), _curated(pid))
@@ -200,7 +232,12 @@ def test_confirming_an_uncertain_person_counts_them_with_their_doubts_resolved(t
     assert _people(result) == {"matched": ["A2", "A1"], "uncertain": [], "dismissed": []}  # by year
     (zhang,) = [p for p in result.people if p.id == "A2"]
     assert zhang.status == "matched" and zhang.uncertain_because  # kept, shown as resolved on review
-    assert result.verdict == "contradicted" and "1 person confirmed on review" in result.why
+    assert result.verdict == "contradicted"
+    # The verdict turns on the review: its reason says whose, by whom and why, as ClaimReview shows it.
+    assert (
+        "Reviews: 1 person confirmed on review (Zhang San (A2), by analyst on 2025-01-02: The CV gives the move.)."
+        in result.why
+    )
 
 
 def test_disputing_a_match_makes_it_uncertain_with_the_dispute_as_its_doubt(tmp_path: Path) -> None:
@@ -209,6 +246,7 @@ def test_disputing_a_match_makes_it_uncertain_with_the_dispute_as_its_doubt(tmp_
     (li,) = [p for p in result.uncertain_people if p.id == "A1"]
     assert li.uncertain_because[-1] == "disputed on review by analyst (2025-01-02): Two people share this record."
     assert result.verdict == "insufficient_evidence"
+    assert "disputed on review, counted as uncertain (Li Wei (A1), by analyst on 2025-01-02: Two people" in result.why
 
 
 # --- reviews that cannot apply ----------------------------------------------------------------

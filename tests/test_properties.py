@@ -106,6 +106,7 @@ json_values = st.recursive(
         st.none(),
         st.booleans(),
         st.integers(),
+        st.floats(allow_nan=False, allow_infinity=False),  # JSON numbers: 1.5, 2024.0
         st.text(max_size=20),
         st.sampled_from(["https://openalex.org/I100", "https://openalex.org/I200", "I100", "2024-05-01"]),
     ),

@@ -302,6 +302,23 @@ def test_a_plain_text_abstract_is_read_like_a_rebuilt_one(root):
     assert (reason.field, reason.text) == ("abstract", "face recognition")
 
 
+@pytest.mark.parametrize(
+    ("index", "abstract"),
+    [
+        ({"face": [0], "recognition": [1.0], "study": [2]}, "face study"),  # a float places nothing
+        ({"face": [0.0]}, ""),
+        ({"face": [2], "of": [1.5], "a": [0]}, "a face"),
+        ({"face": [True, 2]}, "face face"),  # JSON has no True here, but a Python caller may
+    ],
+)
+def test_an_abstract_index_with_positions_that_are_no_whole_numbers_is_read_not_refused(tmp_path, index, abstract):
+    """A broken export's float positions (1.0) stopped an import with a traceback."""
+    record = work("W1", "T", abstract_inverted_index=index)
+    assert parsed(record).abstract == abstract
+    source = write_jsonl(tmp_path / "w.jsonl", [record])
+    import_jsonl(source, tmp_path / "snap", subjects_may_be_empty=True)
+
+
 def test_an_inverted_index_wins_over_a_plain_abstract():
     record = work("W1", "T", abstract="plain", abstract_inverted_index={"indexed": [0]})
     assert parsed(record).abstract == "indexed"

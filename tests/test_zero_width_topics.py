@@ -6,14 +6,20 @@ plainly names its topic. A hit's span stays in the text as given."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimwatch.claims import load_claims
 from claimwatch.columnar import text_words
-from claimwatch.evaluate import PhraseSet
+from claimwatch.evaluate import PhraseSet, evaluate
 from claimwatch.evaluate._grouping import _topic_words
 from claimwatch.evaluate._phrases import plain_words
+from claimwatch.evidence import import_works, open_evidence_paths
+from claimwatch.reports.jsonreport import render_json
+from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
 
 PHRASES = PhraseSet(["face recognition", "facial recognition", "deepfake", "synthetic media", "re-identification"])
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -72,3 +78,60 @@ def test_zero_width_characters_change_no_hit_but_its_span(words, inserted):
     assert [(h.phrase, text[h.start : h.end].translate(strip)) for h in found] == expected
     for h in found:  # a span begins and ends on a visible character
         assert text[h.start] not in ZERO_WIDTH and text[h.end - 1] not in ZERO_WIDTH
+
+
+# --- phrases written with them ---------------------------------------------------------------
+# A claim's own phrase may hold one: Persian writes "شبکه‌های" with a zero-width non-joiner, and
+# a phrase copied from a web page can carry a zero-width space. It is read through as a text is,
+# so it matches the text with or without it, and it is reported as written.
+
+PERSIAN = "شبکه\u200cهای عصبی"  # "neural networks", spelt with U+200C
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "span"),
+    [
+        (PERSIAN, f"کاربرد {PERSIAN} در پزشکی", PERSIAN),
+        (PERSIAN, "کاربرد شبکههای عصبی در پزشکی", "شبکههای عصبی"),
+        ("face\u200b recognition", "Robust face recognition", "face recognition"),
+        ("face\u200b recognition", "Robust face\u200b recognition", "face\u200b recognition"),
+        ("deep\u2060fake", "deep\u2060fakes", "deep\u2060fakes"),
+        ("\ufeffdeepfake", "Deepfakes in politics", "Deepfakes"),
+    ],
+)
+def test_a_phrase_written_with_zero_width_characters_is_read_through_them(phrase, text, span):
+    phrases = PhraseSet([phrase])
+    (hit,) = phrases.find(text)
+    assert (hit.phrase, text[hit.start : hit.end]) == (phrase, span)
+    assert phrases.might_match(text) and phrases.may_be_among(plain_words(text.split()))
+    assert set(_topic_words(phrases)) & text_words(text)
+
+
+def test_an_excluded_phrase_written_with_one_still_excludes(tmp_path):
+    root = project(tmp_path)
+    write(
+        root / "claims/topics/face.yaml",
+        """\
+        id: face
+        name: Face recognition
+        rationale: Recognising people by their faces.
+        phrases: [face recognition]
+        exclude_phrases: ["face recognition\\u200b vendor test"]
+        """,
+    )
+    claims = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))
+    records = [
+        work("W1", "Results of the face recognition\u200b vendor test 2023", authorships=[authorship("A", [LAB])]),
+        work("W2", "Results of the face recognition vendor test 2024", authorships=[authorship("A", [LAB])]),
+        work("W3", "Face recognition in crowds", authorships=[authorship("A", [LAB])]),
+    ]
+    source = write_jsonl(root / "works.jsonl", records)
+    snapshot = root / "snapshot"
+    import_works(source, snapshot, subjects_may_be_empty=True)
+    loaded = load_claims([claims], root=root)
+    evidence = open_evidence_paths([snapshot])
+    reference = evaluate(loaded, evidence, engine="python", as_of=dt.date(2025, 1, 1))
+    columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
+    assert render_json(columnar) == render_json(reference)
+    (result,) = reference.results
+    assert [f.work.id for f in result.findings] == ["W3"]

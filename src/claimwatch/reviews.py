@@ -84,7 +84,16 @@ def person_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-_ORCID_SHAPE = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", re.IGNORECASE)
+def person_named(person_id: str) -> str:
+    """What a review writes to name the person finding of this id, and no one else: a curated
+    id that an OpenAlex author id or an ORCID iD could also be read as ('a2') is written
+    'curated:a2'."""
+    keys = person_keys(person_id)
+    curated = f"curated:{person_id}"
+    return curated if curated in keys and len(keys) > 1 else person_id
+
+
+_ORCID_SHAPE = re.compile(r"^(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]/?$", re.IGNORECASE)
 
 
 def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -223,19 +224,21 @@ class Work:
 
 
 def rebuild_abstract(index: dict[str, list[int]]) -> str:
-    """OpenAlex ships abstracts as {word: [positions]}; put the words back in order."""
+    """OpenAlex ships abstracts as {word: [positions]}; put the words back in order. A position
+    that is no whole number (2.0 in a broken file) places nothing."""
     try:
-        size = 1 + max(p for positions in index.values() for p in positions)
+        size = 1 + max(itertools.chain.from_iterable(index.values()))
     except (ValueError, TypeError):
         return ""
-    if size > 200_000:  # a hostile index must not allocate without bound
-        size = 200_000
+    if not isinstance(size, int):  # the largest position is a float: size by the whole ones
+        size = 1 + max((p for p in itertools.chain.from_iterable(index.values()) if isinstance(p, int)), default=-1)
+    size = min(size, 200_000)  # a hostile index must not allocate without bound
     words = [""] * size
     for word, positions in index.items():
         for p in positions:
             if isinstance(p, int) and 0 <= p < size:
                 words[p] = word
-    return " ".join(w for w in words if w)
+    return " ".join(filter(None, words))
 
 
 # --- OpenAlex records --------------------------------------------------------------------------

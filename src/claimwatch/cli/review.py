@@ -14,7 +14,7 @@ from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..project import case_settings
 from ..results import Finding, PersonFinding, Results, Review
-from ..reviews import DECISIONS, REVIEWS_FILE, Reviews, load_reviews, record_review, unreviewed
+from ..reviews import DECISIONS, REVIEWS_FILE, Reviews, load_reviews, person_named, record_review, unreviewed
 from .options import lists_option, root_option
 
 
@@ -191,7 +191,8 @@ def _listed(finding: Finding | PersonFinding) -> str:
     status, first year at the subject and name."""
     if isinstance(finding, PersonFinding):
         year = finding.first_year_at_subject or (finding.shared_years[0] if finding.shared_years else None)
-        return f"{one_line(finding.id)}  {finding.status}  {year or 'no certain year'}  {one_line(finding.name)}"
+        named = person_named(finding.id)  # an id to copy into `claimwatch review` that names them alone
+        return f"{one_line(named)}  {finding.status}  {year or 'no certain year'}  {one_line(finding.name)}"
     work = finding.work
     return (
         f"{one_line(work.id)}  {finding.status}  {one_line(work.publication_date or 'undated')}  {one_line(work.title)}"

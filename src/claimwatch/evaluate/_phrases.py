@@ -116,8 +116,10 @@ class PhraseSet:
         self.phrases = tuple(dict.fromkeys(p for p in phrases if p.strip()))
         self._inflecting: dict[str, str] = {}  # phrases whose last word may inflect, by key
         self._as_written: dict[str, str] = {}  # phrases whose last word must stand as written
+        # A phrase is read through zero-width characters as a text is ("شبکه\u200cهای" as
+        # written in Persian), and reported as written.
         for p in self.phrases:
-            key, inflects = _phrase_key(p)
+            key, inflects = _phrase_key(_read_through(p))
             if key:
                 (self._inflecting if inflects else self._as_written).setdefault(key, p)
         keys = (*self._inflecting, *self._as_written)
@@ -125,14 +127,13 @@ class PhraseSet:
         # Every beginning of a key: a run of words can match only from a word whose key or
         # spelling is one (the keys of a run's words are its key's beginning, run together).
         self._key_starts = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
-        self._candidates = frozenset(map(one_sigma, _candidate_words(self.phrases)))
+        self._candidates = frozenset(map(one_sigma, _candidate_words(map(_read_through, self.phrases))))
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
         self._short_starts = frozenset(one_sigma(k[:n]) for k in keys for n in (1, 2))
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""
-        if _has_zero_width(text):
-            text = ZERO_WIDTH.sub("", text)  # as `find` reads it
+        text = _read_through(text)
         return bool(self.phrases) and bool(self._anchor_words(_plain_words(one_sigma(_ascii_hyphens(text).lower()))))
 
     def may_be_among(self, words: frozenset[str]) -> bool:
@@ -285,6 +286,11 @@ def plain_words(words: Iterable[str]) -> frozenset[str]:
 
 def _has_zero_width(text: str) -> bool:
     return not text.isascii() and ZERO_WIDTH.search(text) is not None
+
+
+def _read_through(text: str) -> str:
+    """`text` as `find` reads it: without its zero-width characters."""
+    return ZERO_WIDTH.sub("", text) if _has_zero_width(text) else text
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:

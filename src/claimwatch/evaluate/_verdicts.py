@@ -260,12 +260,16 @@ def _reviews_note(
     parts = []
     if dismissed:
         parts.append(f"{_findings(len(dismissed))} set aside on review as not a match ({_cite_reviewed(dismissed)})")
-    confirmed = sum(1 for f in matched if f.review is not None and f.review.decision == "confirmed")
+    # Who was confirmed or disputed, by whom and why, as for those set aside: a verdict that
+    # turns on a review says so wherever only its reason is shown (ClaimReview, the terminal).
+    confirmed = [f for f in matched if f.review is not None and f.review.decision == "confirmed"]
     if confirmed:
-        parts.append(f"{_findings(confirmed)} confirmed on review")
-    disputed = sum(1 for f in (*matched, *uncertain) if f.review is not None and f.review.decision == "disputed")
+        parts.append(f"{_findings(len(confirmed))} confirmed on review ({_cite_reviewed(confirmed)})")
+    disputed = [f for f in (*matched, *uncertain) if f.review is not None and f.review.decision == "disputed"]
     if disputed:
-        parts.append(f"{_findings(disputed)} disputed on review, counted as uncertain")
+        parts.append(
+            f"{_findings(len(disputed))} disputed on review, counted as uncertain ({_cite_reviewed(disputed)})"
+        )
     if lapsed:
         parts.append(f"{len(lapsed)} {'review' if len(lapsed) == 1 else 'reviews'} not applied (see the reviews)")
     return f" Reviews: {'; '.join(parts)}." if parts else ""
