@@ -426,14 +426,20 @@ def test_the_diff_says_a_person_was_set_aside(tmp_path: Path) -> None:
     assert "      ~ A1 Li Wei (person) (set aside on review as not a match; still in the evidence)" in render_diff(diff)
 
 
-def test_the_gherkin_step_names_a_person_set_aside(tmp_path: Path) -> None:
-    root = project(tmp_path)
-    claims, records, path = _case(root, _review("lab-no-recruits", LI_WEI_ORCID, "not_a_match"))
+def _scenario(root: Path, *reviews: str) -> Case:
+    """A Gherkin scenario's case: the people case, with these reviews, its claim evaluated."""
+    claims, records, path = _case(root, *reviews)
     case = Case(root=root, store=SessionStore())
     case.add_claims(str(claims))
     case.add_evidence(records)
-    case.add_reviews(str(path))
+    if reviews:
+        case.add_reviews(str(path))
     case.evaluate("lab-no-recruits")
+    return case
+
+
+def test_the_gherkin_step_names_a_person_set_aside(tmp_path: Path) -> None:
+    case = _scenario(project(tmp_path), _review("lab-no-recruits", LI_WEI_ORCID, "not_a_match"))
     for written in ("Li Wei", "A1", LI_WEI_ORCID):
         then_person_set_aside(case, written)
     with pytest.raises(ExpectationNotMet, match="Expected Zhang San to be set aside on review"):
@@ -441,18 +447,12 @@ def test_the_gherkin_step_names_a_person_set_aside(tmp_path: Path) -> None:
 
 
 def test_the_gherkin_steps_name_a_reviewed_person_and_a_lapsed_review(tmp_path: Path) -> None:
-    root = project(tmp_path)
-    reviews = (
+    case = _scenario(
+        project(tmp_path),
         _review("lab-no-recruits", f"https://orcid.org/{LI_WEI_ORCID}", "confirmed"),
         _review("lab-no-recruits", "A2", "disputed"),
         _review("lab-no-recruits", "A9", "not_a_match"),
     )
-    claims, records, path = _case(root, *reviews)
-    case = Case(root=root, store=SessionStore())
-    case.add_claims(str(claims))
-    case.add_evidence(records)
-    case.add_reviews(str(path))
-    case.evaluate("lab-no-recruits")
     for written in ("Li Wei", "a1", LI_WEI_ORCID):
         then_person_reviewed_as(case, written, "confirmed")
     then_person_reviewed_as(case, "Zhang San", "disputed")
@@ -478,12 +478,7 @@ def test_the_gherkin_steps_name_a_reviewed_person_and_a_lapsed_review(tmp_path: 
     ],
 )
 def test_a_work_review_step_on_a_claim_about_people_says_which_step_to_write(tmp_path: Path, step, instead) -> None:
-    root = project(tmp_path)
-    claims, records, _ = _case(root)
-    case = Case(root=root, store=SessionStore())
-    case.add_claims(str(claims))
-    case.add_evidence(records)
-    case.evaluate("lab-no-recruits")
+    case = _scenario(project(tmp_path))
     with pytest.raises(ScenarioProblem) as raised:
         step(case)
     assert str(raised.value) == f'the claim "lab-no-recruits" is about people: write "{instead}"'

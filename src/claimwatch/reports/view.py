@@ -162,8 +162,28 @@ class PhraseInContext:
     after: str
 
 
+class _ReviewShown:
+    """What the reports show beside a finding, a work's or a person's alike, of its review."""
+
+    @property
+    def reviewed(self) -> Finding | PersonFinding:
+        raise NotImplementedError
+
+    @property
+    def review(self) -> ReviewView | None:
+        return ReviewView(self.reviewed.review) if self.reviewed.review else None
+
+    @property
+    def doubts(self) -> tuple[str, ...]:
+        return shown_doubts(self.reviewed)
+
+    @property
+    def resolved_doubts(self) -> tuple[str, ...]:
+        return resolved_doubts(self.reviewed)
+
+
 @dataclass(frozen=True)
-class FindingView:
+class FindingView(_ReviewShown):
     finding: Finding
     links: tuple[Link, ...]
     unsafe_url: str | None
@@ -181,16 +201,8 @@ class FindingView:
         return self.finding.work.publication_date or "undated"
 
     @property
-    def review(self) -> ReviewView | None:
-        return ReviewView(self.finding.review) if self.finding.review else None
-
-    @property
-    def doubts(self) -> tuple[str, ...]:
-        return shown_doubts(self.finding)
-
-    @property
-    def resolved_doubts(self) -> tuple[str, ...]:
-        return resolved_doubts(self.finding)
+    def reviewed(self) -> Finding:
+        return self.finding
 
 
 def shown_doubts(finding: Finding | PersonFinding) -> tuple[str, ...]:
@@ -429,7 +441,7 @@ class PlacementView:
 
 
 @dataclass(frozen=True)
-class PersonView:
+class PersonView(_ReviewShown):
     person: PersonFinding
     links: tuple[Link, ...]
     unlinked_ids: tuple[str, ...]
@@ -445,16 +457,8 @@ class PersonView:
         return years_words(self.person.shared_years) + basis
 
     @property
-    def review(self) -> ReviewView | None:
-        return ReviewView(self.person.review) if self.person.review else None
-
-    @property
-    def doubts(self) -> tuple[str, ...]:
-        return shown_doubts(self.person)
-
-    @property
-    def resolved_doubts(self) -> tuple[str, ...]:
-        return resolved_doubts(self.person)
+    def reviewed(self) -> PersonFinding:
+        return self.person
 
 
 def person_view(person: PersonFinding) -> PersonView:
