@@ -524,15 +524,21 @@ def people_case(root: Path) -> tuple[Path, Path]:
     return claims, write_jsonl(root / "records.jsonl", records)
 
 
-def test_check_writes_person_findings_into_every_report(tmp_path, monkeypatch, capsys):
-    root = project(tmp_path)
-    claims, records = people_case(root)
-    monkeypatch.chdir(root)
+def check_into_every_report(root: Path, claims: Path, records: Path) -> dict[str, Path]:
+    """`claimwatch check` of the case with every report written under root/out: their paths."""
     out = {fmt: root / f"out/r.{fmt}" for fmt in ("json", "md", "html", "csv", "claimreview")}
     argv = ["check", str(claims), "--evidence", str(records)]
     for fmt, path in out.items():
         argv += [f"--{fmt}", str(path)]
     assert main(argv) == 0
+    return out
+
+
+def test_check_writes_person_findings_into_every_report(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    claims, records = people_case(root)
+    monkeypatch.chdir(root)
+    out = check_into_every_report(root, claims, records)
     printed = capsys.readouterr().out
     assert re.search(r"lab-no-recruits\s*│\s*Contradicted\s*│\s*1\s*│\s*1\s*│\s*2 people", printed)
     (result,) = json.loads(out["json"].read_text())["results"]

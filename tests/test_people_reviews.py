@@ -38,7 +38,7 @@ from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.results import ClaimResult
 from claimwatch.reviews import load_reviews, person_keys, record_review
 from helpers import HIT, LAB, claim_file, project, write, write_jsonl
-from test_people_reports import RECRUITS, author_record, people_case, report
+from test_people_reports import RECRUITS, author_record, check_into_every_report, people_case, report
 
 LI_WEI_ORCID = "0000-0002-1825-0097"
 
@@ -389,11 +389,7 @@ def test_review_lists_people_and_records_a_decision_that_every_report_shows(tmp_
     assert capsys.readouterr().out.strip() == "recorded not_a_match for A1 on claim lab-no-recruits at reviews.yaml:4"
     assert "    person: A1\n" in (root / "reviews.yaml").read_text(encoding="utf-8")
 
-    out = {fmt: root / f"out/r.{fmt}" for fmt in ("json", "md", "html", "csv")}
-    argv = ["check", str(claims), "--evidence", str(records)]
-    for fmt, path in out.items():
-        argv += [f"--{fmt}", str(path)]
-    assert main(argv) == 0
+    out = check_into_every_report(root, claims, records)
     printed = capsys.readouterr().out
     assert re.search(r"lab-no-recruits\s*│\s*Insufficient evidence\s*│\s*0\s*│\s*1\s*│\s*2 people\s*│\s*1", printed)
     assert "set aside: A1 (analyst, 2025-01-02): A namesake" in printed
