@@ -78,6 +78,8 @@ def _review(path: Path, claim: str, work: str, decision: str = "not_a_match", **
         ("10.48550/arXiv.2404.10667", "arxiv:2404.10667"),
         ("hep-th/9901001v2", "arxiv:hep-th/9901001"),
         ("naturalspeech-3", "naturalspeech-3"),
+        ("openalex.org/W9990000001", "W9990000001"),  # pasted without its scheme
+        ("https://openalex.org/works/W9990000001/", "W9990000001"),  # with a trailing slash
         ("I4210113369", None),  # an institution is no work
         ("not a work", None),
         ("", None),

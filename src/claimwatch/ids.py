@@ -5,8 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-# With or without its scheme, and a trailing slash as a copied address may have one.
-_OPENALEX = re.compile(r"^(?:(?:https?://)?(?:api\.)?openalex\.org/(?:[a-z]+/)?)?([WAISTPFCwaistpfc]\d+)/?$")
+_OPENALEX = re.compile(r"^(?:https?://(?:api\.)?openalex\.org/(?:[a-z]+/)?)?([WAISTPFCwaistpfc]\d+)$")
 # OpenAlex numbers its entities with about ten digits. A work id of far more (thousands, in a
 # hostile file) would break what sorts ids by their numbers (int() refuses over 4,300 digits)
 # and flood messages: records with longer ids are refused where they are read.

@@ -89,8 +89,7 @@ class AuthorRecord:
 
 # --- identifiers -----------------------------------------------------------------------------
 
-# With or without its scheme, and a trailing slash as a copied address may have one.
-_ORCID = re.compile(r"^(?:(?:https?://)?(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])/?$", re.IGNORECASE)
+_ORCID = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE)
 
 
 def orcid_id(value: object) -> str | None:

@@ -42,10 +42,24 @@ _HEADER = (
 )
 
 
+# An OpenAlex or ORCID address as an analyst may paste it into a review: without its scheme
+# ("openalex.org/A1", "orcid.org/0000-…"), or with a trailing slash. Read here only: records
+# spell their ids in full.
+_PASTED_ADDRESS = re.compile(r"^(https?://)?((?:www\.|api\.)?(?:openalex|orcid)\.org/.*?)/?$", re.IGNORECASE)
+
+
+def _as_typed(text: str) -> str:
+    """A review's id as the id readers take it: a pasted address given its scheme and no
+    trailing slash."""
+    text = text.strip()
+    m = _PASTED_ADDRESS.match(text)
+    return f"{m.group(1) or 'https://'}{m.group(2)}" if m else text
+
+
 def work_key(text: str) -> str | None:
     """The one spelling a work identity is compared in: 'W123', 'doi:10.1/x', 'arxiv:2404.10667',
     or a curated work id as written; None for what names no work."""
-    text = text.strip()
+    text = _as_typed(text)
     openalex = ids.openalex_id(text)
     if openalex:
         return openalex if openalex.startswith("W") else None
@@ -66,7 +80,7 @@ def person_keys(text: str) -> frozenset[str]:
     a2, and a review naming both is reported as ambiguous where both are findings; 'curated:a2'
     names the curated one alone). Empty for what names no person, an ORCID iD whose check digit
     is wrong among them (a typo)."""
-    text = text.strip()
+    text = _as_typed(text)
     if text.startswith("curated:"):  # a curated id alone, where it is also an OpenAlex id's form
         curated = text.removeprefix("curated:")
         return frozenset({text}) if _CURATED_ID.match(curated) else frozenset()
@@ -93,7 +107,7 @@ def person_named(person_id: str) -> str:
     return curated if curated in keys and len(keys) > 1 else person_id
 
 
-_ORCID_SHAPE = re.compile(r"^(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]/?$", re.IGNORECASE)
+_ORCID_SHAPE = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", re.IGNORECASE)
 
 
 def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
