@@ -214,6 +214,21 @@ def test_one_curated_id_in_two_files_is_two_people_and_names_neither(tmp_path: P
     assert "li-wei, Li Wei (Harbin); li-wei, Li Wei (Beijing)" in result.lapsed_reviews[0].why
 
 
+def test_the_diff_tells_apart_two_people_one_curated_id_names(tmp_path: Path) -> None:
+    """Two files give two people the id li-wei: when one of them stops matching, the diff says so
+    (it had kept one person per id, so the other hid the change)."""
+    harbin, beijing = _curated("li-wei", name="Li Wei (Harbin)"), _curated("li-wei", name="Li Wei (Beijing)")
+    before = _with_curated(tmp_path / "a", [ZHANG], "", harbin, beijing)
+    only_at_the_lab = beijing.replace(
+        "      - {name: Harbin Institute of Technology, openalex: I200, country: CN, years: [2019, 2020]}\n", ""
+    )
+    after = _with_curated(tmp_path / "b", [ZHANG], "", harbin, only_at_the_lab)
+    assert [p.name for p in before.people if p.id == "li-wei"] == ["Li Wei (Harbin)", "Li Wei (Beijing)"]
+    diff = diff_reports(report(before), report(after))
+    changes = [(f.work, f.title, f.change) for c in diff.claims for f in c.findings]
+    assert changes == [("li-wei", "Li Wei (Beijing)", "removed")]
+
+
 # --- the three decisions ----------------------------------------------------------------------
 
 

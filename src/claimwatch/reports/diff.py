@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -196,8 +197,9 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
 
 
 def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[FindingChange, ...]:
-    before = _statuses(old) if old else {}
-    after = _statuses(new)
+    shared = _shared_person_ids(new) | (_shared_person_ids(old) if old else set())
+    before = _statuses(old, shared) if old else {}
+    after = _statuses(new, shared)
     renamed = _renamed(before, after)
     before = {renamed.get(k, k): v for k, v in before.items()}
     joined = _joined(before, after)
@@ -295,14 +297,27 @@ class _Seen:
     identities: frozenset[str] = frozenset()  # a work's DOI and arXiv id, to follow it by
 
 
-def _statuses(result: ClaimResult) -> dict[tuple[str, str], _Seen]:
-    """Each finding by its kind and id: a work's, or for a claim about people a person's. A work or
-    a person a review set aside is still one of the claim's findings, with the status "dismissed"."""
+def _statuses(result: ClaimResult, shared: set[str]) -> dict[tuple[str, str], _Seen]:
+    """Each finding by its kind and id: a work's, or for a claim about people a person's (by
+    their name too where two people share the id, `shared`). A work or a person a review set
+    aside is still one of the claim's findings, with the status "dismissed"."""
     works = {("work", f.work.id): _seen_work(f, f.status) for f in (*result.findings, *result.uncertain_findings)}
     dismissed = {("work", f.work.id): _seen_work(f, "dismissed") for f in result.dismissed}
-    people = {("person", p.id): _seen_person(p, p.status) for p in (*result.people, *result.uncertain_people)}
-    people |= {("person", p.id): _seen_person(p, "dismissed") for p in result.dismissed_people}
+    people = {_person_key(p, shared): _seen_person(p, p.status) for p in (*result.people, *result.uncertain_people)}
+    people |= {_person_key(p, shared): _seen_person(p, "dismissed") for p in result.dismissed_people}
     return works | dismissed | people
+
+
+def _shared_person_ids(result: ClaimResult) -> set[str]:
+    """Ids two people of the claim share (one curated id, given by two files)."""
+    everyone = Counter(p.id for p in (*result.people, *result.uncertain_people, *result.dismissed_people))
+    return {i for i, n in everyone.items() if n > 1}
+
+
+def _person_key(p: PersonFinding, shared: set[str]) -> tuple[str, str]:
+    """A person by their id, and by their name too where two people share the id in either run,
+    so that neither hides the other."""
+    return ("person", f"{p.id}\n{p.name}" if p.id in shared else p.id)
 
 
 def _seen_person(p: PersonFinding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
