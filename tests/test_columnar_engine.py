@@ -818,3 +818,22 @@ def test_a_greek_topic_phrase_before_a_colon_is_found_by_both_engines(tmp_path, 
     source = write_jsonl(tmp_path / "works.jsonl", [work("W1", title, "2024-06-01", [authorship("A. Lab", [LAB])])])
     results = engines_agree(claims, [source], tmp_path / "cache")
     assert [(r.verdict, r.matched) for r in results.results] == [("contradicted", 1)]
+
+
+def test_an_abstract_with_one_odd_position_is_read_alike_by_both_engines(tmp_path):
+    """One position that is no number (null, from a broken export) emptied the whole abstract,
+    so both engines missed the topic it named; the table's words read it as the matcher does now
+    (table format 5)."""
+    root = project(tmp_path)
+    claims = claims_mod.load_claims([write(root / "claims/c.yaml", CLAIMS)], root=root)
+    index = {"We": [0], "study": [1], "face": [2], "recognition": [3], "x": [None]}
+    records = [
+        work("W1", "A study", date="2024-05-01", authorships=[authorship("A", [LAB])], abstract_inverted_index=index)
+    ]
+    source = write_jsonl(tmp_path / "w.jsonl", records)
+    snapshot = tmp_path / "snapshot"
+    import_works(source, snapshot, subjects_may_be_empty=True)
+    results = engines_agree(claims, [snapshot], tmp_path / "cache")
+    face = next(r for r in results.results if r.findings and any(x.kind == "topic" for x in r.findings[0].reasons))
+    (reason,) = [x for x in face.findings[0].reasons if x.kind == "topic"]
+    assert (reason.field, reason.text) == ("abstract", "face recognition")

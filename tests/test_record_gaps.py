@@ -308,11 +308,15 @@ def test_a_plain_text_abstract_is_read_like_a_rebuilt_one(root):
         ({"face": [0], "recognition": [1.0], "study": [2]}, "face study"),  # a float places nothing
         ({"face": [0.0]}, ""),
         ({"face": [2], "of": [1.5], "a": [0]}, "a face"),
-        ({"face": [True, 2]}, "face face"),  # JSON has no True here, but a Python caller may
+        ({"face": [True, 2]}, "face"),  # true is no position
+        ({"face": [0], "recognition": [1], "x": [None]}, "face recognition"),  # one bad word hid them all
+        ({"face": [0], "recognition": [1], "x": ["2"], "y": [[3]], "z": 7}, "face recognition"),
+        ({"face": [0], "recognition": [1], "x": [-1, 200_000]}, "face recognition"),
     ],
 )
 def test_an_abstract_index_with_positions_that_are_no_whole_numbers_is_read_not_refused(tmp_path, index, abstract):
-    """A broken export's float positions (1.0) stopped an import with a traceback."""
+    """A broken export's float positions (1.0) stopped an import with a traceback; one position
+    that was no number emptied the whole abstract, so a topic it named was missed."""
     record = work("W1", "T", abstract_inverted_index=index)
     assert parsed(record).abstract == abstract
     source = write_jsonl(tmp_path / "w.jsonl", [record])

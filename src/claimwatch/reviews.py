@@ -100,11 +100,11 @@ def person_keys(text: str) -> frozenset[str]:
 
 def person_named(person_id: str) -> str:
     """What a review writes to name the person finding of this id, and no one else: a curated
-    id that an OpenAlex author id or an ORCID iD could also be read as ('a2') is written
-    'curated:a2'."""
-    keys = person_keys(person_id)
+    id that an OpenAlex author id or an ORCID iD could also be read as ('a2'), or that alone names
+    nothing (an ORCID iD's form with a wrong check digit), is written 'curated:a2'."""
     curated = f"curated:{person_id}"
-    return curated if curated in keys and len(keys) > 1 else person_id
+    is_curated = _CURATED_ID.match(person_id) is not None  # OpenAlex ids are in capitals
+    return curated if is_curated and person_keys(person_id) != {curated} else person_id
 
 
 _ORCID_SHAPE = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", re.IGNORECASE)

@@ -223,22 +223,37 @@ class Work:
         return keys
 
 
+_ABSTRACT_WORDS = 200_000  # a hostile index must not allocate without bound
+
+
 def rebuild_abstract(index: dict[str, list[int]]) -> str:
     """OpenAlex ships abstracts as {word: [positions]}; put the words back in order. A position
-    that is no whole number (2.0 in a broken file) places nothing."""
+    that is no whole number (null, "2", 2.0 or true in a broken file) places nothing, and the
+    rest of the abstract stands: one bad word must not hide the others from the matchers."""
     try:
-        size = 1 + max(itertools.chain.from_iterable(index.values()))
-    except (ValueError, TypeError):
+        positions = list(itertools.chain.from_iterable(index.values()))
+    except TypeError:  # a word's positions are no list
+        return _rebuild_with_care(index)
+    if not positions:
         return ""
-    if not isinstance(size, int):  # the largest position is a float: size by the whole ones
-        size = 1 + max((p for p in itertools.chain.from_iterable(index.values()) if isinstance(p, int)), default=-1)
-    size = min(size, 200_000)  # a hostile index must not allocate without bound
-    words = [""] * size
-    for word, positions in index.items():
-        for p in positions:
-            if isinstance(p, int) and 0 <= p < size:
-                words[p] = word
+    if set(map(type, positions)) != {int} or min(positions) < 0 or max(positions) >= _ABSTRACT_WORDS:
+        return _rebuild_with_care(index)
+    words = [""] * (max(positions) + 1)  # every position a whole number in range: the usual case
+    for word, at in index.items():
+        for p in at:
+            words[p] = word
     return " ".join(filter(None, words))
+
+
+def _rebuild_with_care(index: dict[str, Any]) -> str:
+    """rebuild_abstract for an index some position of which is odd: each checked."""
+    placed: dict[int, str] = {}
+    for word, positions in index.items():
+        if isinstance(positions, list):
+            for p in positions:
+                if type(p) is int and 0 <= p < _ABSTRACT_WORDS:
+                    placed[p] = word
+    return " ".join([w for _, w in sorted(placed.items()) if w])
 
 
 # --- OpenAlex records --------------------------------------------------------------------------

@@ -376,9 +376,12 @@ def then_person_reviewed_as(claimwatch_case: Case, person: str, decision: str) -
 @library_step("then", 'the review of "{work}" is not applied')
 def then_review_lapsed(claimwatch_case: Case, work: str) -> None:
     """A review of this work was not applied: the work is no longer a finding of the claim,
-    the review has expired for evidence this recent, or its expiry cannot be told."""
-    result = _counting(claimwatch_case, people=False, instead=f'the review of the person "{work}" is not applied')
+    the review has expired for evidence this recent, or its expiry cannot be told (on a claim
+    about people, a review of a work never applies)."""
+    result = claimwatch_case.focus()
     key = work_key(work)
+    if key is None:
+        raise ScenarioProblem(f'"{work}" names no work: write an OpenAlex work id, a DOI, an arXiv id or a curated id')
     if any(x.review.work is not None and work_key(x.review.work) == key for x in result.lapsed_reviews):
         return
     raise ExpectationNotMet(
@@ -388,12 +391,13 @@ def then_review_lapsed(claimwatch_case: Case, work: str) -> None:
 
 @library_step("then", 'the review of the person "{person}" is not applied')
 def then_person_review_lapsed(claimwatch_case: Case, person: str) -> None:
-    """For a claim about people, a review of this person (named as the review names them: an
-    OpenAlex author id, an ORCID iD or a curated id, in any of their written forms) was not
-    applied: the person is no longer a finding of the claim, the id names two findings, or the
-    review has expired."""
-    result = _counting(claimwatch_case, people=True, instead=f'the review of "{person}" is not applied')
-    keys = person_keys(person)
+    """A review of this person was not applied: the person is no longer a finding of the claim,
+    the id names two findings, or the review has expired (on a claim about works, a review of a
+    person never applies). The person is named by any of their ids (an OpenAlex author id, an
+    ORCID iD, a curated id, in any written form) or, where they are a finding, their name."""
+    result = claimwatch_case.focus()
+    found = (*result.people, *result.uncertain_people, *result.dismissed_people)
+    keys = person_keys(person).union(*(person_finding_keys(p) for p in found if names_person(p, person)))
     if not keys:
         raise ScenarioProblem(
             f'"{person}" names no person: write an OpenAlex author id (A...), an ORCID iD or a curated id'
@@ -555,15 +559,22 @@ def finding_authors(finding: Finding) -> list[str]:
 
 
 def names_person(person: PersonFinding, written: str) -> bool:
-    """Does the analyst's text name this person: by name, OpenAlex author id or ORCID?"""
-    text = written.strip()
-    openalex = ids.openalex_id(text)
-    if openalex is not None and openalex in {person.id, person.openalex_id, *person.other_openalex_ids}:
+    """Does the analyst's text name this person: by name, or by an OpenAlex author id, ORCID iD
+    or curated id written as a review may write it?"""
+    if not person_keys(written).isdisjoint(person_finding_keys(person)):
         return True
-    orcid = orcid_id(text)
-    if orcid is not None and person.orcid is not None and orcid == person.orcid.upper():
-        return True
-    return _folded(text) in (_folded(person.name), _folded(person.id))
+    return _folded(written) in (_folded(person.name), _folded(person.id))
+
+
+def person_finding_keys(person: PersonFinding) -> frozenset[str]:
+    """A person finding's ids, spelt as `reviews.person_keys` spells a review's."""
+    keys = {person.id, *person.other_openalex_ids} | ({person.openalex_id} if person.openalex_id else set())
+    keys = {k for k in keys if ids.openalex_id(k) == k}
+    if orcid := orcid_id(person.orcid):
+        keys.add(f"orcid:{orcid}")
+    if not person.id[:1].isupper():  # a curated id: OpenAlex's are in capitals
+        keys.add(f"curated:{person.id}")
+    return frozenset(keys)
 
 
 def uncited(finding: Finding) -> list[str]:

@@ -52,7 +52,7 @@ from ..files import default_mode
 from ..works import INVISIBLE, ZERO_WIDTH, Authorship, Origin, Work, one_sigma, work_from_openalex
 from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
 
-TABLE_FORMAT = 4
+TABLE_FORMAT = 5
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them.)"""
 WORKS_TABLE = "works.parquet"

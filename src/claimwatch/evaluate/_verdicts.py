@@ -277,7 +277,7 @@ def _reviews_note(
 
 def _cite_reviewed(findings: Sequence[Finding | PersonFinding], limit: int = 3) -> str:
     parts = [
-        f"{_named(f)}, by {f.review.by} on {f.review.date}: {_short_title(f.review.note, 200)}"
+        f"{_named(f)}, by {_short_title(f.review.by, 80)} on {f.review.date}: {_short_title(f.review.note, 200)}"
         for f in findings[:limit]
         if f.review is not None
     ]
