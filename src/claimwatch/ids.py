@@ -5,7 +5,19 @@ from __future__ import annotations
 import functools
 import re
 
-_OPENALEX = re.compile(r"^(?:https?://(?:api\.)?openalex\.org/(?:[a-z]+/)?)?([WAISTPFCwaistpfc]\d+)$")
+_OPENALEX = re.compile(r"^(?:https?://(?:api\.)?openalex\.org/(?:([a-z]+)/)?)?([WAISTPFCwaistpfc]\d+)$")
+# An address's kind of entity, where it names one (https://api.openalex.org/authors/A1), must be
+# its id's: /works/A1 names nothing.
+_KIND_LETTER = {
+    "works": "W",
+    "authors": "A",
+    "institutions": "I",
+    "sources": "S",
+    "topics": "T",
+    "publishers": "P",
+    "funders": "F",
+    "concepts": "C",
+}
 # OpenAlex numbers its entities with about ten digits. A work id of far more (thousands, in a
 # hostile file) would break what sorts ids by their numbers (int() refuses over 4,300 digits)
 # and flood messages: records with longer ids are refused where they are read.
@@ -34,7 +46,10 @@ def _parse_openalex_id(value: str) -> str | None:
         if short[:1] in _ENTITY_LETTERS and short[1:].isdigit() and short.isascii():
             return short
     m = _OPENALEX.match(value.strip())
-    return m.group(1).upper() if m else None
+    if not m:
+        return None
+    kind, short = m.group(1), m.group(2).upper()
+    return short if kind is None or _KIND_LETTER.get(kind) == short[0] else None
 
 
 # Institution ids repeat across every record: the same few thousand, parsed once each.
