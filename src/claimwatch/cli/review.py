@@ -88,13 +88,14 @@ def review(
     first year at the subject, name), then the reviews that did not apply (their work or person
     no longer a finding, expired, or their claim not among the case's).
 
-    With CLAIM_ID and WORK_OR_PERSON, as the reports show it (a work: an OpenAlex work id, a DOI,
+    With CLAIM_ID and WORK_OR_PERSON, as the listing shows it (a work: an OpenAlex work id, a DOI,
     an arXiv id or a curated work id; for a claim about people, a person: an OpenAlex author id,
-    an ORCID iD or a curated person's id): record --decision with --note in the case's
+    an ORCID iD or a curated person's id, curated:ID where it could be read as another): record --decision with --note in the case's
     reviews.yaml, made where missing. not_a_match sets the finding aside (out of the verdict,
     still shown with the note); confirmed counts it as a match, its doubts resolved; disputed
-    counts it only as uncertain. A second review of the same finding is refused: edit the first
-    in the file.
+    counts it only as uncertain. A second review naming the finding by the same id is refused:
+    edit the first in the file (one naming it by another of its ids is recorded, and check
+    reports it as overlapping).
 
     Example:
 
