@@ -604,6 +604,13 @@ def describe_period(start: dt.date | None, end: dt.date | None) -> str:
     return "at any time"
 
 
+def not_begun(start: dt.date, current: dt.date) -> str:
+    """Why an open-ended claim beginning after the evidence was current cannot be checked."""
+    return (
+        f"the claim's period begins on {start}, after the evidence was current ({current}): none of it can be checked"
+    )
+
+
 def describe_condition(cond: Condition, claim_file: ClaimFile) -> str:
     parts = []
     if cond.topic:

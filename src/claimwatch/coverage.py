@@ -71,6 +71,8 @@ def _holds(
         return False
     if coverage.from_ and (start is None or start < coverage.from_):
         return False
+    if start is not None and start > end:  # a period that begins after the records were current
+        return False
     # Declared to a day after the records were current, coverage vouches only to that day: a
     # work published or attributed since may be missing, and silence about it is no proof.
     last = min(coverage.to, retrieved) if coverage.to and retrieved else coverage.to or retrieved

@@ -20,11 +20,13 @@ OpenAlex author id that state each institution in the years cited.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..claims import AuthorCondition, Claim, ClaimFile, ClaimSet, describe, describe_period
+from .._text import printable
+from ..claims import AuthorCondition, Claim, ClaimFile, ClaimSet, describe, describe_period, not_begun
 from ..evidence import Evidence
 from ..people import PUBLICATION_YEARS, Affiliation, AuthorRecord
 from ..results import (
@@ -128,8 +130,23 @@ class _PlaceFinder:
         found = self._seen.get(key)
         if found is None:
             # _match is the matcher's test of one authorship; SubjectMatcher.hits walks a whole work.
-            found = self._seen[key] = ([sm._match(a) for sm in self.subjects], [lm.hits(a) for lm in self.lists])
+            subjects = [sm._match(a) or _named_only(sm, a) for sm in self.subjects]
+            found = self._seen[key] = (subjects, [lm.hits(a) for lm in self.lists])
         return found
+
+
+def _named_only(sm: SubjectMatcher, a: Authorship) -> _SubjectHit | None:
+    """An institution OpenAlex kept by its name alone (no id, no ROR) that bears one of the
+    subject's names: a doubt, never a place, since the name may be another's. Ignored, it would
+    let a record's earlier year at the subject go unseen, and a move be counted."""
+    (inst,) = a.institutions
+    if inst.id or inst.ror or not inst.name or a.raw_affiliations:
+        return None
+    hit = sm._match(dataclasses.replace(a, raw_affiliations=(inst.name,)))
+    if hit is None:
+        return None
+    why = f"the record gives {printable(inst.name)} with no OpenAlex id, so it may or may not be {sm.subject.name}"
+    return hit._replace(institution=inst, doubt=hit.doubt or why)
 
 
 @dataclass(eq=False)
@@ -493,6 +510,51 @@ class _Wanted:
             )
 
 
+def _subject_years_in_works(compiled: list[_PeopleClaim], evidence: Sequence[Evidence]) -> list[dict[str, set[int]]]:
+    """For each claim, by OpenAlex author id, the years the works in the evidence certainly place
+    the author at its subject. Author records and works fall out of step (a record older than
+    the works, a year the record left out): what the works show is weighed beside the records."""
+    years: list[dict[str, set[int]]] = [{} for _ in compiled]
+    for source in evidence:
+        for work in source.works():
+            if work.published is None:
+                continue
+            for a in work.authorships:
+                if not a.author_id:
+                    continue
+                for k, pc in enumerate(compiled):
+                    hit = pc.subject._match(a)
+                    if hit is not None and hit.doubt is None:
+                        years[k].setdefault(a.author_id, set()).add(work.published.year)
+    return years
+
+
+def _earlier_in_works(person: _Person, outcome: _Outcome, at_subject: dict[str, set[int]], subject: str) -> _Outcome:
+    """`outcome`, uncertain where a work places the person at the subject before the first year
+    their records give: they may not have joined in the period at all."""
+    years = [y for i in _openalex_ids(person) for y in at_subject.get(i, ())]
+    if outcome.first is None or not years or min(years) >= outcome.first:
+        return outcome
+    doubt = (
+        f"a work in the evidence places them at {subject} in {min(years)}, before the first year their "
+        f"author records give ({outcome.first})"
+    )
+    return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, doubt])
+
+
+def _unrecorded(
+    people: list[_Person], at_subject: dict[str, set[int]], start: dt.date | None, end: dt.date | None
+) -> int:
+    """How many authors the works place at the subject in the period whom no author record places
+    there (a record older than the works, or none): the records cannot show whether they joined."""
+    considered = {i for p in people if _considered(p, start, end) for i in _openalex_ids(p)}
+    return sum(
+        1
+        for author, years in at_subject.items()
+        if author not in considered and any(_year_in(y, start, end)[0] != FALSE for y in years)
+    )
+
+
 def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence]) -> None:
     """One more pass over the works, for those by the wanted authors (by OpenAlex author id)."""
     if not wanted:
@@ -676,9 +738,12 @@ def _verdict(
     return "insufficient_evidence", f"{people} of the {count} the claim says were found{maybe}, but {coverage.why}."
 
 
-def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, read: int) -> CoverageReport:
-    """Whether the evidence holds the record of every author on the subject's works in the period:
-    only then can finding no one count."""
+def _coverage(
+    claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, read: int, unrecorded: int = 0
+) -> CoverageReport:
+    """Whether the evidence holds the record of every author on the subject's works in the period,
+    each record placing them where the works do (`unrecorded` counts those whose record does
+    not): only then can finding no one count."""
     name, ids = claim.subject.name, claim.subject.openalex
     if not read:
         return CoverageReport(
@@ -700,8 +765,19 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, r
         return CoverageReport(
             complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
         )
+    if claim.from_ and end < claim.from_:
+        return CoverageReport(complete=False, why=not_begun(claim.from_, end))
     period = describe_period(claim.from_, end)
     covering = [e for e in declared if e.author_coverage.holds(ids, claim.from_, end, e.retrieved)]
+    if covering and unrecorded:
+        authors = "author" if unrecorded == 1 else "authors"
+        return CoverageReport(
+            complete=False,
+            why=(
+                f"{unrecorded} {authors} the works place at {name} {period} {'has' if unrecorded == 1 else 'have'} no author record that places "
+                "them there (a record older than the works, or none), so the records cannot show whether they joined"
+            ),
+        )
     if covering:
         sources = tuple(e.path for e in covering)
         return CoverageReport(
@@ -732,6 +808,7 @@ def _result(
     evidence: Sequence[Evidence],
     as_of: dt.date | None,
     reviews: Reviews | None,
+    unrecorded: int = 0,
 ) -> ClaimResult:
     claim = pc.claim
     end = claim.to or as_of
@@ -747,7 +824,7 @@ def _result(
     matched = sorted(reviewed.matched, key=_finding_order)
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
-    coverage = _coverage(claim, evidence, end, read)
+    coverage = _coverage(claim, evidence, end, read, unrecorded)
     verdict, why = _verdict(claim, matched, uncertain, considered, read, coverage)
     why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
     return ClaimResult(
@@ -831,21 +908,26 @@ def _judge_people(
     if not compiled:
         return {}
     kept, read = _read_records(compiled, evidence)
+    in_works = _subject_years_in_works(compiled, evidence) if read else [{} for _ in compiled]
     judged = []
     wanted: dict[int, _Wanted] = {}
     by_author: dict[str, list[_Wanted]] = {}
-    for pc in compiled:
+    for pc, at_subject in zip(compiled, in_works, strict=True):
         start, end = pc.claim.from_, pc.claim.to or as_of
         test = _joined if pc.cond.joined_from else _holds_both
         people = _people(pc, kept)
         outcomes = [(person, o) for person in people if (o := test(person, pc, start, end)) is not None]
-        judged.append((pc, outcomes, sum(_considered(p, start, end) for p in people)))
+        if pc.cond.joined_from:
+            name = pc.claim.subject.name
+            outcomes = [(person, _earlier_in_works(person, o, at_subject, name)) for person, o in outcomes]
+        considered = sum(_considered(p, start, end) for p in people)
+        judged.append((pc, outcomes, considered, _unrecorded(people, at_subject, start, end)))
         for person, o in outcomes:
             _want(person, o, pc, wanted, by_author)
     _cite_works(by_author, evidence)
     return {
-        pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews)
-        for pc, outcomes, considered in judged
+        pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews, unrecorded)
+        for pc, outcomes, considered, unrecorded in judged
     }
 
 

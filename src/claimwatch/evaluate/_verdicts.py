@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..claims import Claim, describe, describe_period
+from ..claims import Claim, describe, describe_period, not_begun
 from ..evidence import Evidence
 from ..results import (
     DIRECT_METHODS,
@@ -395,6 +395,8 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
         return CoverageReport(
             complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
         )
+    if claim.from_ and end < claim.from_:
+        return CoverageReport(complete=False, why=not_begun(claim.from_, end))
     covering = [e for e in evidence if e.coverage.holds(ids, claim.from_, end, e.retrieved)]
     sources = tuple(e.path for e in covering)
     period = describe_period(claim.from_, end)

@@ -127,7 +127,16 @@ def import_works(
                 warnings.append(f"{said}; coverage NOT recorded as complete")
                 coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": why})
         dated = works or people  # a file of authors alone is current as its authors are
-        as_of, basis = records_as_of((c.updated for c in dated.values()), dt.date.fromisoformat(created[:10]))
+        imported_on = dt.date.fromisoformat(created[:10])
+        as_of, basis = records_as_of((c.updated for c in dated.values()), imported_on)
+        if coverage.complete and as_of is None and coverage.to and coverage.to > imported_on:
+            # No record says when it was current, but none can be after the import: a later
+            # declared end would vouch for works no one could have read yet.
+            warnings.append(
+                f"{source}: coverage is declared to {coverage.to}, after the import ({imported_on}), and no record "
+                f"says when it was current: coverage recorded to {imported_on}"
+            )
+            coverage = coverage.model_copy(update={"to": imported_on})
         if coverage.complete and end and as_of and end > as_of:
             warnings.append(
                 f"{source}: coverage is declared to {end}, but the newest record was updated on {as_of}: "

@@ -1,0 +1,64 @@
+"""Coverage vouches only for days the records could show: a claim whose period begins after the
+evidence was current, or a declared end after an import whose records say nothing of when they
+were current, is no clearance (found by a hunt for false verdicts, issue 18, fourteenth part)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import import_works, open_evidence
+from helpers import LAB, authorship, claim_file, institution, none_claim, project, work, write_jsonl
+
+OTHER = institution("I300", "Elsewhere University", country="DE")
+
+
+def check(root: Path, snapshot: Path, *, expects: str = "none", period: str = "from: 2024-01-10"):
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}", period=period, expects=expects)
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    runs = [evaluate(claims, [open_evidence(snapshot)], engine=e, cache=root / "cache") for e in ("python", "duckdb")]
+    assert runs[0].results[0].why == runs[1].results[0].why
+    return runs[0].results[0]
+
+
+def lab_work(updated: str | None, date: str = "2023-03-01") -> dict:
+    record = work("W1", "A paper", date=date, authorships=[authorship("A", [LAB]), authorship("B", [OTHER])])
+    if updated is None:
+        record.pop("updated_date", None)
+    else:
+        record["updated_date"] = updated
+    return record
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> Path:
+    return project(tmp_path)
+
+
+@pytest.mark.parametrize("expects", ["none", "{at_least: 1}"])
+def test_a_claim_that_begins_after_the_evidence_was_current_cannot_be_checked(root, expects):
+    """Records current on 2023-06-01, a claim from 2024-01-10 on: it was cleared ("holds every
+    work ... published between 2024-01-10 and 2023-06-01"), or an at_least claim refuted."""
+    source = write_jsonl(root / "w.jsonl", [lab_work("2023-06-01T00:00:00")])
+    import_works(source, root / "snap", institutions=["I100"], start=dt.date(2023, 1, 1))
+    r = check(root, root / "snap", expects=expects)
+    assert r.verdict == "insufficient_evidence"
+    assert "the claim's period begins on 2024-01-10, after the evidence was current (2023-06-01)" in r.why
+
+
+def test_a_declared_end_after_an_import_of_records_with_no_dates_is_cut_to_the_import(root, capsys):
+    """No record has an updated_date, and coverage is declared to 2030: it vouched for years no one
+    could have read. It is recorded to the day of the import, and said."""
+    source = write_jsonl(root / "w.jsonl", [lab_work(None, date="2024-03-01")])
+    summary = import_works(
+        source, root / "snap", institutions=["I100"], start=dt.date(2024, 1, 1), end=dt.date(2030, 12, 31)
+    )
+    today = dt.date.today()
+    assert any(f"coverage recorded to {today}" in w for w in summary.warnings)
+    assert open_evidence(root / "snap").coverage.to == today
+    r = check(root, root / "snap", period="from: 2024-01-10\n    to: 2029-12-31")
+    assert r.verdict == "insufficient_evidence"

@@ -1,0 +1,128 @@
+"""Claims about people weigh the works in the evidence beside the author records, and read an
+institution OpenAlex kept by name alone: what a hunt for false verdicts found (issue 18,
+fourteenth part). Author records and works fall out of step in real snapshots: a record older
+than the works, a year the record leaves out, an affiliation OpenAlex could not resolve to an id.
+Each case only adds doubt: a person the works or a name-only affiliation may place at the
+subject earlier is uncertain, never counted, and silence about a person the works place at the
+subject is no clearance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
+from claimwatch.reports.jsonreport import render_json
+from helpers import HIT, LAB, claim_file, institution, project, work, write_jsonl
+
+LAB_BY_NAME = institution(None, "Example Lab", country="US")  # an affiliation OpenAlex gave no id
+JOINED = """\
+  - id: c
+    says: A claim about people.
+    subject: lab
+    from: 2022-04-08
+    to: 2024-12-31
+    expects: none
+    authors: {joined_from: [mil]}
+"""
+COVER = {"institutions": ["I100"], "start": dt.date(2022, 1, 1), "end": dt.date(2024, 12, 31)}
+
+
+def author(aid: str, name: str, *places: tuple[dict[str, Any], list[int]], **extra: Any) -> dict[str, Any]:
+    return {
+        "id": f"https://openalex.org/{aid}",
+        "display_name": name,
+        "orcid": None,
+        "affiliations": [{"institution": inst, "years": sorted(years, reverse=True)} for inst, years in places],
+        "last_known_institutions": [],
+        "updated_date": "2025-01-01T00:00:00",
+        **extra,
+    }
+
+
+def by(aid: str, inst: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "author_position": "first",
+        "author": {"id": f"https://openalex.org/{aid}", "display_name": aid, "orcid": None},
+        "institutions": [inst],
+        "raw_affiliation_strings": [inst["display_name"]],
+    }
+
+
+def judge(root: Path, records: list[dict[str, Any]], *, covered: bool = False):
+    """The claim's result by both engines, which must agree byte for byte."""
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", "claims:\n" + JOINED)], root=root)
+    path = write_jsonl(root / "records.jsonl", records)
+    if covered:
+        import_jsonl(path, root / "snap", **COVER)
+        evidence = [open_evidence(root / "snap")]
+    else:
+        evidence = [JsonlEvidence.open(path)]
+    runs = [evaluate(claims, evidence, engine=e, cache=root / "cache") for e in ("python", "duckdb")]
+    assert render_json(runs[0]) == render_json(runs[1])
+    return runs[0].results[0]
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> Path:
+    return project(tmp_path)
+
+
+def test_a_work_at_the_subject_before_the_records_first_year_makes_the_move_uncertain(root):
+    """The record's lab years begin in 2023, but the evidence holds A1's 2019 lab paper: counting
+    A1 as joined in 2023 accused on what the works contradict."""
+    records = [
+        work("W0", "An early lab paper", date="2019-05-01", authorships=[by("A1", LAB)]),
+        work("W1", "A Harbin paper", date="2020-05-01", authorships=[by("A1", HIT)]),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])),
+    ]
+    r = judge(root, records)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert r.uncertain_people[0].uncertain_because[-1] == (
+        "a work in the evidence places them at Example Lab in 2019, before the first year their author records give (2023)"
+    )
+
+
+def test_a_person_the_works_place_at_the_subject_but_their_record_does_not_is_no_clearance(root):
+    """Coverage is complete, but A1's record (updated 2021) knows only HIT; the lab's 2023 work
+    names A1 at the lab. 'No one matches' was a false clearance."""
+    records = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]),
+        author("A1", "Li Wei", (HIT, [2019, 2020]), updated_date="2021-01-01T00:00:00"),
+    ]
+    r = judge(root, records, covered=True)
+    assert r.verdict == "insufficient_evidence" and not r.coverage.complete
+    assert r.coverage.why.startswith(
+        "1 author the works place at Example Lab between 2022-04-08 and 2024-12-31 has no author record that places them there"
+    )
+
+
+def test_an_earlier_year_at_an_institution_named_like_the_subject_with_no_id_is_a_doubt(root):
+    """OpenAlex kept "Example Lab" by name alone in 2019: the record may place A1 at the subject
+    long before 2023, so no move in the period is certain."""
+    r = judge(root, [author("A1", "Li Wei", (HIT, [2018]), (LAB_BY_NAME, [2019]), (LAB, [2023]))])
+    assert (r.matched, r.uncertain) == (0, 1)
+    assert any(
+        "with no OpenAlex id, so it may or may not be Example Lab" in d for d in r.uncertain_people[0].uncertain_because
+    )
+
+
+def test_a_name_only_year_at_the_subject_in_the_period_is_considered_not_silence(root):
+    records = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB_BY_NAME, [2023])),
+    ]
+    r = judge(root, records, covered=True)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+
+
+def test_a_name_only_institution_of_another_name_places_no_one(root):
+    """The doubt is the subject's names only: an unresolved "Harbourside University" is nothing."""
+    other = institution(None, "Harbourside University", country="US")
+    r = judge(root, [author("A1", "Li Wei", (HIT, [2018]), (other, [2019]), (LAB, [2023]))])
+    assert (r.matched, r.uncertain) == (1, 0)
