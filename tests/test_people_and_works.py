@@ -126,3 +126,30 @@ def test_a_name_only_institution_of_another_name_places_no_one(root):
     other = institution(None, "Harbourside University", country="US")
     r = judge(root, [author("A1", "Li Wei", (HIT, [2018]), (other, [2019]), (LAB, [2023]))])
     assert (r.matched, r.uncertain) == (1, 0)
+
+
+def test_a_last_known_institution_at_the_subject_the_affiliations_lack_is_a_yearless_place(root):
+    """The affiliations lag (HIT 2019-2020), the last known institution is the lab: the person is
+    at the subject with no years, uncertain; it was read and then ignored."""
+    r = judge(root, [author("A1", "Li Wei", (HIT, [2019, 2020]), last_known_institutions=[LAB])])
+    assert (r.matched, r.uncertain) == (0, 1)
+    assert any("with no years" in d for d in r.uncertain_people[0].uncertain_because)
+
+
+def test_an_older_dumps_record_with_its_last_known_institution_alone_is_no_clearance(root):
+    """An older dump's record: no affiliations, `last_known_institution` the lab. Where the person
+    was before cannot be known from it, so under complete coverage no one found is no clearance."""
+    legacy = author("A1", "Li Wei")
+    del legacy["affiliations"], legacy["last_known_institutions"]
+    legacy["last_known_institution"] = LAB
+    records = [work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]), legacy]
+    r = judge(root, records, covered=True)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert r.uncertain_people[0].uncertain_because[-1] == (
+        "their author records give no affiliation with years, so where they were before Example Lab is not known"
+    )
+
+
+def test_a_last_known_institution_elsewhere_adds_nothing(root):
+    r = judge(root, [author("A1", "Li Wei", (HIT, [2018]), (LAB, [2023]), last_known_institutions=[LAB])])
+    assert (r.matched, r.uncertain) == (1, 0)  # the lab is among the affiliations: no yearless place

@@ -122,6 +122,19 @@ class _PlaceFinder:
                 for h in hits:
                     place = _Place(record, affiliation, h.method, h.matched_text, h.name, h.doubt, h)
                     kept.listed.setdefault(id(lm), []).append(place)
+        # A last known institution the affiliations lack (they lag behind it, or an older dump
+        # gives nothing else) places the person at the subject with no years: a doubt, never
+        # silence. Only the subject's side: where they are now says nothing of where they were.
+        listed_ids = {a.institution.id for a in record.affiliations if a.institution.id}
+        for inst in record.last_known_institutions:
+            if inst.id and inst.id in listed_ids:
+                continue
+            affiliation = Affiliation(institution=inst)
+            subject_hits, _ = self._hits(record, affiliation)
+            for sm, hit in zip(self.subjects, subject_hits, strict=True):
+                if hit is not None:
+                    place = _Place(record, affiliation, hit.method, hit.matched_text, hit.name, hit.doubt)
+                    kept.subject.setdefault(id(sm), []).append(place)
 
     def _hits(self, record: AuthorRecord, affiliation: Affiliation) -> _Hits:
         a = _as_authorship(record, affiliation)
@@ -308,7 +321,12 @@ def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.da
     status, first, doubts = first_side
     listed = _listed_earlier(person.at_listed, first, pc.cond, subject)
     if listed is None:
-        return None
+        if any(a.years for r in person.records for a in r.affiliations):
+            return None
+        # A record with no years anywhere (an older dump's, with its last known institution
+        # alone) cannot show where the person was before: silence about it is no proof.
+        why = f"their author records give no affiliation with years, so where they were before {subject} is not known"
+        return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
     listed_status, cited, listed_doubts, listed_before = listed
     return _Outcome(
         min(status, listed_status),
