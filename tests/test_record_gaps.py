@@ -385,3 +385,12 @@ def test_a_finding_with_a_partner_elsewhere_is_not_marked(root):
     r = check(root, claim("{coauthor_in: [mil]}"), [work("W1", "Partnered")])
     assert r.verdict == "contradicted" and not r.findings[0].dual_affiliation_only
     assert "holds both" not in r.why
+
+
+def test_a_verdict_resting_on_a_retracted_work_says_so(root):
+    """The finding carried the flag, the reason did not: a reader of the verdict alone (ClaimReview,
+    the terminal) was not told that the work it rests on is retracted."""
+    record = work("W1", "Face recognition in crowds", is_retracted=True, authorships=[authorship("A", [LAB])])
+    r = check(root, claim("{topic: face}"), [record])
+    assert r.verdict == "contradicted"
+    assert "\u201cFace recognition in crowds\u201d (2024-06-01, retracted)" in r.why

@@ -553,7 +553,10 @@ def _cite(findings: list[Finding], *, limit: int = 3, with_doubt: bool = False) 
     parts = []
     for f in findings[:limit]:
         doubt = f", {f.uncertain_because[0]}" if with_doubt and f.uncertain_because else ""
-        parts.append(f"\u201c{_short_title(f.work.title)}\u201d ({f.work.publication_date or 'undated'}{doubt})")
+        retracted = ", retracted" if f.work.is_retracted else ""  # still the record; the reader should know
+        parts.append(
+            f"\u201c{_short_title(f.work.title)}\u201d ({f.work.publication_date or 'undated'}{retracted}{doubt})"
+        )
     more = len(findings) - limit
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
 
