@@ -82,15 +82,18 @@ def load(root: Path, body: str) -> claims_mod.ClaimSet:
     return claims_mod.load_claims([claim_file(root / "claims/c.yaml", "claims:\n" + body)], root=root)
 
 
-def judge(root: Path, body: str, records: list[dict[str, Any]], **cover: Any):
-    """The first claim's result, on the records in one JSON Lines file (or a snapshot of it)."""
+def evidence_of(root: Path, records: list[dict[str, Any]], **cover: Any) -> list:
+    """The records in one JSON Lines file, read directly, or imported with `cover` as a snapshot."""
     path = write_jsonl(root / "records.jsonl", records)
     if cover:
         import_jsonl(path, root / "snap", **cover)
-        evidence = [open_evidence(root / "snap")]
-    else:
-        evidence = [JsonlEvidence.open(path)]
-    return evaluate(load(root, body), evidence).results[0]
+        return [open_evidence(root / "snap")]
+    return [JsonlEvidence.open(path)]
+
+
+def judge(root: Path, body: str, records: list[dict[str, Any]], **cover: Any):
+    """The first claim's result, on the records in one JSON Lines file (or a snapshot of it)."""
+    return evaluate(load(root, body), evidence_of(root, records, **cover)).results[0]
 
 
 JOINED = people_claim("{joined_from: [mil]}")

@@ -16,9 +16,9 @@ import pytest
 
 from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
-from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.reports.jsonreport import render_json
-from helpers import HIT, LAB, claim_file, institution, project, work, write_jsonl
+from helpers import HIT, LAB, claim_file, institution, project, work
+from test_people import author, evidence_of
 
 LAB_BY_NAME = institution(None, "Example Lab", country="US")  # an affiliation OpenAlex gave no id
 JOINED = """\
@@ -33,18 +33,6 @@ JOINED = """\
 COVER = {"institutions": ["I100"], "start": dt.date(2022, 1, 1), "end": dt.date(2024, 12, 31)}
 
 
-def author(aid: str, name: str, *places: tuple[dict[str, Any], list[int]], **extra: Any) -> dict[str, Any]:
-    return {
-        "id": f"https://openalex.org/{aid}",
-        "display_name": name,
-        "orcid": None,
-        "affiliations": [{"institution": inst, "years": sorted(years, reverse=True)} for inst, years in places],
-        "last_known_institutions": [],
-        "updated_date": "2025-01-01T00:00:00",
-        **extra,
-    }
-
-
 def by(aid: str, inst: dict[str, Any]) -> dict[str, Any]:
     return {
         "author_position": "first",
@@ -57,12 +45,7 @@ def by(aid: str, inst: dict[str, Any]) -> dict[str, Any]:
 def judge(root: Path, records: list[dict[str, Any]], *, covered: bool = False):
     """The claim's result by both engines, which must agree byte for byte."""
     claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", "claims:\n" + JOINED)], root=root)
-    path = write_jsonl(root / "records.jsonl", records)
-    if covered:
-        import_jsonl(path, root / "snap", **COVER)
-        evidence = [open_evidence(root / "snap")]
-    else:
-        evidence = [JsonlEvidence.open(path)]
+    evidence = evidence_of(root, records, **(COVER if covered else {}))
     runs = [evaluate(claims, evidence, engine=e, cache=root / "cache") for e in ("python", "duckdb")]
     assert render_json(runs[0]) == render_json(runs[1])
     return runs[0].results[0]
@@ -146,7 +129,8 @@ def test_an_older_dumps_record_with_its_last_known_institution_alone_is_no_clear
     r = judge(root, records, covered=True)
     assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
     assert r.uncertain_people[0].uncertain_because[-1] == (
-        "their author records give no affiliation with years, so where they were before Example Lab is not known"
+        "their author records give no affiliations, only a last known institution, so where they were before Example Lab "
+        "is not known"
     )
 
 

@@ -321,11 +321,11 @@ def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.da
     status, first, doubts = first_side
     listed = _listed_earlier(person.at_listed, first, pc.cond, subject)
     if listed is None:
-        if any(a.years for r in person.records for a in r.affiliations):
+        if any(r.affiliations for r in person.records):
             return None
-        # A record with no years anywhere (an older dump's, with its last known institution
-        # alone) cannot show where the person was before: silence about it is no proof.
-        why = f"their author records give no affiliation with years, so where they were before {subject} is not known"
+        # Records with no affiliations (an older dump's, with its last known institution alone)
+        # cannot show where the person was before: silence about it is no proof.
+        why = f"their author records give no affiliations, only a last known institution, so where they were before {subject} is not known"
         return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
     listed_status, cited, listed_doubts, listed_before = listed
     return _Outcome(
