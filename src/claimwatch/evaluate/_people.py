@@ -44,7 +44,7 @@ from ..results import (
     Verdict,
 )
 from ..reviews import Reviews
-from ..works import Authorship, Work
+from ..works import Authorship, PartialDate, Work
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth
 from ._matchers import ListMatcher, SubjectMatcher, _entry_ref, _EntryHit, _Matchers, _SubjectHit
 from ._names import NameHit
@@ -125,14 +125,12 @@ class _PlaceFinder:
         # A last known institution the affiliations lack (they lag behind it, or an older dump
         # gives nothing else) places the person at the subject with no years: a doubt, never
         # silence. Only the subject's side: where they are now says nothing of where they were.
-        listed_ids = {a.institution.id for a in record.affiliations if a.institution.id}
         for inst in record.last_known_institutions:
-            if inst.id and inst.id in listed_ids:
-                continue
             affiliation = Affiliation(institution=inst)
             subject_hits, _ = self._hits(record, affiliation)
             for sm, hit in zip(self.subjects, subject_hits, strict=True):
-                if hit is not None:
+                placed = any(p.record is record for p in kept.subject.get(id(sm), ()))
+                if hit is not None and not placed:  # where the affiliations place them, it adds nothing
                     place = _Place(record, affiliation, hit.method, hit.matched_text, hit.name, hit.doubt)
                     kept.subject.setdefault(id(sm), []).append(place)
 
@@ -155,11 +153,14 @@ def _named_only(sm: SubjectMatcher, a: Authorship) -> _SubjectHit | None:
     (inst,) = a.institutions
     if inst.id or inst.ror or not inst.name or a.raw_affiliations:
         return None
+    country = sm.subject.country
+    if country and inst.country and inst.country != country:
+        return None  # the record places it in another country: not the subject, by the country rule
     hit = sm._match(dataclasses.replace(a, raw_affiliations=(inst.name,)))
     if hit is None:
         return None
     why = f"the record gives {printable(inst.name)} with no OpenAlex id, so it may or may not be {sm.subject.name}"
-    return hit._replace(institution=inst, doubt=hit.doubt or why)
+    return hit._replace(institution=inst, doubt=why)
 
 
 @dataclass(eq=False)
@@ -528,49 +529,106 @@ class _Wanted:
             )
 
 
-def _subject_years_in_works(compiled: list[_PeopleClaim], evidence: Sequence[Evidence]) -> list[dict[str, set[int]]]:
-    """For each claim, by OpenAlex author id, the years the works in the evidence certainly place
-    the author at its subject. Author records and works fall out of step (a record older than
-    the works, a year the record left out): what the works show is weighed beside the records."""
-    years: list[dict[str, set[int]]] = [{} for _ in compiled]
+@dataclass
+class _InWorks:
+    """What the works in the evidence show of the people, by OpenAlex author id: each work placing
+    them at a subject (its date, and whether the match is certain), by subject matcher; and the
+    years a work certainly places a person at a list entry, by list matcher, for the people
+    asked about. Author records and works fall out of step (a record older than the works, a
+    year the record leaves out): what the works show is weighed beside the records."""
+
+    at_subject: dict[int, dict[str, list[tuple[PartialDate | None, bool]]]]
+    at_listed: dict[int, dict[str, dict[int, str]]]
+
+
+def _read_works(compiled: list[_PeopleClaim], evidence: Sequence[Evidence], asked: set[str]) -> _InWorks:
+    """One pass over the works: each subject matched once, however many claims share it; list
+    entries looked for only on the authorships of the people in `asked`."""
+    subjects = {id(pc.subject): pc.subject for pc in compiled}
+    lists = {id(lm): lm for pc in compiled if pc.cond.joined_from for lm in pc.lists}
+    found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists})
     for source in evidence:
         for work in source.works():
-            if work.published is None:
-                continue
             for a in work.authorships:
                 if not a.author_id:
                     continue
-                for k, pc in enumerate(compiled):
-                    hit = pc.subject._match(a)
-                    if hit is not None and hit.doubt is None:
-                        years[k].setdefault(a.author_id, set()).add(work.published.year)
-    return years
+                for k, sm in subjects.items():
+                    if (hit := sm._match(a)) is not None:
+                        found.at_subject[k].setdefault(a.author_id, []).append((work.published, hit.doubt is None))
+                if a.author_id not in asked or work.published is None:
+                    continue
+                for k, lm in lists.items():
+                    for h in lm.hits(a):
+                        if h.doubt is None:
+                            found.at_listed[k].setdefault(a.author_id, {}).setdefault(work.published.year, h.entry.name)
+    return found
 
 
-def _earlier_in_works(person: _Person, outcome: _Outcome, at_subject: dict[str, set[int]], subject: str) -> _Outcome:
-    """`outcome`, uncertain where a work places the person at the subject before the first year
-    their records give: they may not have joined in the period at all."""
-    years = [y for i in _openalex_ids(person) for y in at_subject.get(i, ())]
-    if outcome.first is None or not years or min(years) >= outcome.first:
+def _earlier_in_works(
+    person: _Person, outcome: _Outcome, works: list[tuple[PartialDate | None, bool]], subject: str
+) -> _Outcome:
+    """`outcome`, uncertain where a work places (or may place) the person at the subject before
+    the first year their records give: they may not have joined in the period at all."""
+    if outcome.first is None:
         return outcome
+    earlier = sorted((d.year, sure) for d, sure in works if d is not None and d.year < outcome.first)
+    if not earlier:
+        return outcome
+    year, sure = next((e for e in earlier if e[1]), earlier[0])
+    places = "places" if sure else "may place (the name is uncertain)"
     doubt = (
-        f"a work in the evidence places them at {subject} in {min(years)}, before the first year their "
+        f"a work in the evidence {places} them at {subject} in {year}, before the first year their "
         f"author records give ({outcome.first})"
     )
     return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, doubt])
 
 
+def _listed_in_works(
+    person: _Person, pc: _PeopleClaim, listed: dict[int, str], start: dt.date | None, end: dt.date | None
+) -> _Outcome | None:
+    """For a person the records place at the subject with no listed past, a work that certainly
+    places them at a list entry before their first year there: the records leave it out, so
+    the move is uncertain, never silence."""
+    subject = pc.claim.subject.name
+    first_side = _first_at_subject(person.at_subject, subject, start, end)
+    if first_side is None:
+        return None
+    _, first, doubts = first_side
+    if first is None:
+        return None
+    within = pc.cond.within_years
+    earlier = sorted(y for y in listed if y < first and (within is None or first - y <= within))
+    if not earlier:
+        return None
+    why = (
+        f"a work in the evidence places them at {listed[earlier[0]]} in {earlier[0]}, which their author "
+        f"records leave out, before their first year at {subject} ({first})"
+    )
+    return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
+
+
 def _unrecorded(
-    people: list[_Person], at_subject: dict[str, set[int]], start: dt.date | None, end: dt.date | None
+    people: list[_Person],
+    works: dict[str, list[tuple[PartialDate | None, bool]]],
+    start: dt.date | None,
+    end: dt.date | None,
 ) -> int:
-    """How many authors the works place at the subject in the period whom no author record places
-    there (a record older than the works, or none): the records cannot show whether they joined."""
+    """How many authors the works certainly place at the subject in the period (or on a work of
+    no date) whom no author record places there (a record older than the works, or none): the
+    records cannot show whether they joined."""
     considered = {i for p in people if _considered(p, start, end) for i in _openalex_ids(p)}
     return sum(
         1
-        for author, years in at_subject.items()
-        if author not in considered and any(_year_in(y, start, end)[0] != FALSE for y in years)
+        for author, placed in works.items()
+        if author not in considered and any(sure and _may_fall_in(d, start, end) for d, sure in placed)
     )
+
+
+def _may_fall_in(date: PartialDate | None, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a work of this date may be in the period: a work of no date may."""
+    if date is None:
+        return True
+    return not ((start is not None and date.latest < start) or (end is not None and date.earliest > end))
 
 
 def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence]) -> None:
@@ -654,7 +712,7 @@ def _shows(outcome: _Outcome, pc: _PeopleClaim) -> str:
     listed = "; ".join(map(_at, outcome.at_listed))
     if pc.cond.joined_from:
         first = f"first at {subject} in {outcome.first}" if outcome.first else f"at {subject} in no certain year"
-        text = f"at {listed}, {'then ' if outcome.status == TRUE else ''}{first}"
+        text = f"at {listed}, {'then ' if outcome.status == TRUE else ''}{first}" if listed else first
     elif outcome.shared:
         places = " and ".join(dict.fromkeys(p.label for p in outcome.at_listed))
         text = f"at {subject} and at {places}, both in {_years(outcome.shared)}"
@@ -926,18 +984,16 @@ def _judge_people(
     if not compiled:
         return {}
     kept, read = _read_records(compiled, evidence)
-    in_works = _subject_years_in_works(compiled, evidence) if read else [{} for _ in compiled]
+    people_of = [_people(pc, kept) for pc in compiled]
+    asked = {i for people in people_of for person in people for i in _openalex_ids(person)}
+    in_works = _read_works(compiled, evidence, asked) if read else _InWorks({}, {})
     judged = []
     wanted: dict[int, _Wanted] = {}
     by_author: dict[str, list[_Wanted]] = {}
-    for pc, at_subject in zip(compiled, in_works, strict=True):
+    for pc, people in zip(compiled, people_of, strict=True):
         start, end = pc.claim.from_, pc.claim.to or as_of
-        test = _joined if pc.cond.joined_from else _holds_both
-        people = _people(pc, kept)
-        outcomes = [(person, o) for person in people if (o := test(person, pc, start, end)) is not None]
-        if pc.cond.joined_from:
-            name = pc.claim.subject.name
-            outcomes = [(person, _earlier_in_works(person, o, at_subject, name)) for person, o in outcomes]
+        at_subject = in_works.at_subject.get(id(pc.subject), {})
+        outcomes = [(person, o) for person in people if (o := _test(person, pc, start, end, in_works)) is not None]
         considered = sum(_considered(p, start, end) for p in people)
         judged.append((pc, outcomes, considered, _unrecorded(people, at_subject, start, end)))
         for person, o in outcomes:
@@ -947,6 +1003,26 @@ def _judge_people(
         pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews, unrecorded)
         for pc, outcomes, considered, unrecorded in judged
     }
+
+
+def _test(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
+) -> _Outcome | None:
+    """The claim's test of one person, on their records, then weighed against the works."""
+    if not pc.cond.joined_from:
+        return _holds_both(person, pc, start, end)
+    ids = _openalex_ids(person)
+    outcome = _joined(person, pc, start, end)
+    if outcome is None:
+        listed: dict[int, str] = {}
+        for lm in pc.lists:
+            for i in ids:
+                for year, entry in in_works.at_listed.get(id(lm), {}).get(i, {}).items():
+                    listed.setdefault(year, entry)
+        return _listed_in_works(person, pc, listed, start, end) if listed else None
+    at_subject = in_works.at_subject.get(id(pc.subject), {})
+    works = [w for i in ids for w in at_subject.get(i, ())]
+    return _earlier_in_works(person, outcome, works, pc.claim.subject.name)
 
 
 def _want(

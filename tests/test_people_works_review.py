@@ -1,0 +1,307 @@
+"""Claims about people weighed against the works: the cases a review of the first fixes wrote to
+break them (issue 18, fourteenth part), each asserting what a careful tool says, on both engines.
+A name kept without an id in another country is not the subject; a last known institution adds
+nothing where the affiliations place the person; a listed year only the works show, a doubtful
+earlier work and an undated work at the subject are doubts, never silence; a work dated before
+the period places no one in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
+from claimwatch.reports.jsonreport import render_json
+from helpers import HIT, LAB, STATEMENT, authorship, institution, project, work, write, write_jsonl
+from test_people import author
+
+SUBJECTS = """\
+subjects:
+  lab:
+    name: Example Lab
+    openalex: [I100]
+    aliases: [Example Lab, EXL]
+"""
+SUBJECTS_US = SUBJECTS + "    country: US\n"
+TSINGHUA = institution("I300", "Tsinghua University")
+LAB_CHILD = institution("I101", "Example Lab Boston", country="US", lineage=["I101", "I100"])
+COVER = {"institutions": ["I100"], "start": dt.date(2022, 1, 1), "end": dt.date(2024, 12, 31)}
+ORCID = "https://orcid.org/0000-0002-1825-0097"
+
+
+def claim(
+    cond: str, *, period: str = "from: 2022-04-08\n    to: 2024-12-31", expects: str = "none", kind: str = "authors"
+) -> str:
+    return f"""\
+claims:
+  - id: c
+    says: A claim.
+    subject: lab
+    {period}
+    expects: {expects}
+    {kind}: {cond}
+"""
+
+
+JOINED = claim("{joined_from: [mil]}")
+BOTH = claim("{holds_both: [mil]}")
+
+
+def by(aid: str | None, inst: dict[str, Any] | None, raw: list[str] | None = None) -> dict[str, Any]:
+    insts = [inst] if inst else []
+    return {
+        "author_position": "first",
+        "author": {"id": f"https://openalex.org/{aid}" if aid else None, "display_name": aid or "x", "orcid": None},
+        "institutions": insts,
+        "raw_affiliation_strings": raw if raw is not None else [i["display_name"] for i in insts],
+    }
+
+
+def run(
+    root: Path,
+    body: str,
+    records: list[dict[str, Any]],
+    *,
+    subjects: str = SUBJECTS,
+    cover: dict | None = None,
+    as_of: dt.date | None = None,
+):
+    """The claim's result by both engines, which must agree byte for byte."""
+    path = write(root / "claims/c.yaml", STATEMENT + subjects + textwrap.dedent(body))
+    claims = claims_mod.load_claims([path], root=root)
+    data = write_jsonl(root / "records.jsonl", records)
+    if cover is not None:
+        import_jsonl(data, root / "snap", **cover)
+        evidence = [open_evidence(root / "snap")]
+    else:
+        evidence = [JsonlEvidence.open(data)]
+    runs = [evaluate(claims, evidence, engine=e, cache=root / "cache", as_of=as_of) for e in ("python", "duckdb")]
+    assert render_json(runs[0]) == render_json(runs[1])
+    return runs[0].results[0]
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> Path:
+    return project(tmp_path)
+
+
+# --- _named_only: new false doubts / accusations ---------------------------------------------
+
+
+def test_named_only_institution_the_record_places_in_another_country_is_not_the_subject(root):
+    """Subject is in the US; OpenAlex kept "Example Lab" by name with country_code GB. The
+    country rule says that is not the subject: the sure move HIT 2020 -> lab 2023 should count."""
+    gb = institution(None, "Example Lab", country="GB")
+    r = run(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (gb, [2019]), (LAB, [2023]))], subjects=SUBJECTS_US)
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0), r.why
+
+
+def test_named_only_with_a_similar_longer_name_is_only_a_doubt_never_a_match(root):
+    other = institution(None, "New Example Lab Foundation", country="US")
+    r = run(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (other, [2023]))])
+    assert r.matched == 0
+
+
+def test_named_only_doubt_is_not_given_to_curated_records(root):
+    """A curated history's name is stated text: matched as before; its reason must not say the
+    record gives the institution "with no OpenAlex id" (curated histories are not OpenAlex's)."""
+    write(
+        root / "curated.yaml",
+        """\
+        description: A history.
+        people:
+          - id: li-wei
+            name: Li Wei
+            openalex: A1
+            affiliations:
+              - {name: Example Lab, years: [2019]}
+            sources: [{title: A CV, url: "https://example.org/cv"}]
+        """,
+    )
+    path = write(root / "claims/c.yaml", STATEMENT + SUBJECTS + textwrap.dedent(JOINED))
+    claims = claims_mod.load_claims([path], root=root)
+    data = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))])
+    ev = [open_evidence(root / "curated.yaml"), JsonlEvidence.open(data)]
+    runs = [evaluate(claims, ev, engine=e, cache=root / "cache") for e in ("python", "duckdb")]
+    assert render_json(runs[0]) == render_json(runs[1])
+    r = runs[0].results[0]
+    assert r.matched == 0  # the curated history places them at the lab in 2019: no move in 2023
+    assert "no OpenAlex id" not in r.why
+
+
+# --- last known institutions ------------------------------------------------------------------
+
+
+def test_last_known_institution_at_a_child_of_the_subject_does_not_undo_a_sure_move(root):
+    """Affiliations: HIT 2020, lab (I100) 2023; last known: the lab's child I101. Where they are now
+    cannot place them at the subject before 2023, yet the move became uncertain ('may have been
+    there before 2023')."""
+    rec = author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), last_known_institutions=[LAB_CHILD])
+    r = run(root, JOINED, [rec])
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0), r.why
+
+
+def test_last_known_institution_of_a_listed_institution_adds_nothing(root):
+    r = run(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), last_known_institutions=[HIT])])
+    assert (r.matched, r.uncertain) == (1, 0)
+    r = run(root, JOINED, [author("A1", "Li Wei", (LAB, [2023]), last_known_institutions=[HIT])])
+    assert (r.matched, r.uncertain) == (0, 0)
+
+
+def test_holds_both_unaffected_by_a_child_last_known_institution(root):
+    rec = author("A1", "Li Wei", (HIT, [2023]), (LAB, [2023]), last_known_institutions=[LAB_CHILD])
+    r = run(root, BOTH, [rec])
+    assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
+def test_holds_both_ignores_earlier_works(root):
+    records = [
+        work("W0", "Early", date="2019-05-01", authorships=[by("A1", LAB)]),
+        author("A1", "Li Wei", (HIT, [2023]), (LAB, [2023])),
+    ]
+    r = run(root, BOTH, records)
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
+
+
+# --- the works pass: false clearances / accusations still possible ----------------------------
+
+
+def test_works_showing_a_listed_year_the_record_lacks_are_no_clearance(root):
+    """A1's record gives only the lab (2023); the evidence's works show A1 at HIT in 2020 and at the
+    lab in 2023: a move the works certainly show. Only the subject side of the works is weighed,
+    so complete coverage clears the claim."""
+    records = [
+        work("W0", "A Harbin paper", date="2020-05-01", authorships=[by("A1", HIT)]),
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]),
+        author("A1", "Li Wei", (LAB, [2023])),
+    ]
+    r = run(root, JOINED, records, cover=COVER)
+    assert r.verdict != "not_contradicted", r.why
+
+
+def test_a_doubtful_earlier_work_at_the_subject_is_a_doubt_as_a_doubtful_record_year_is(root):
+    """The record's doubtful earlier places make a move uncertain; a 2019 work whose only sign of
+    the lab is the acronym "EXL" (a doubt) is dropped by the works pass."""
+    records = [
+        work("W0", "Early", date="2019-05-01", authorships=[by("A1", None, raw=["EXL"])]),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])),
+    ]
+    r = run(root, JOINED, records)
+    assert (r.matched, r.uncertain) == (0, 1), r.why
+
+
+def test_a_merged_id_on_the_works_is_no_clearance(root):
+    """Works name A2 (merged into A1); the only record is A1's: coverage cannot be complete."""
+    records = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A2", LAB)]),
+        author("A1", "Li Wei", (HIT, [2019, 2020])),
+    ]
+    r = run(root, JOINED, records, cover=COVER)
+    assert r.verdict == "insufficient_evidence" and not r.coverage.complete
+
+
+def test_an_undated_lab_work_by_an_author_no_record_places_there_is_no_clearance(root):
+    """An undated work at the lab by A5, whose record knows only HIT: it may be in the period."""
+    records = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]),
+        work("W2", "An undated lab paper", date=None, authorships=[by("A5", LAB)]),
+        author("A1", "Ann", (LAB, [2021, 2023])),
+        author("A5", "Bo", (HIT, [2019, 2020]), updated_date="2021-01-01T00:00:00"),
+    ]
+    r = run(root, JOINED, records, cover=COVER)
+    assert r.verdict != "not_contradicted", r.why
+
+
+def test_unrecorded_does_not_count_a_work_dated_before_the_period(root):
+    """A5's lab work is dated 2022-02-01, before the claim's start (2022-04-08): the works do not
+    place A5 at the lab in the period, yet the reason says they do and coverage is withdrawn."""
+    records = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]),
+        work("W2", "An early-2022 lab paper", date="2022-02-01", authorships=[by("A5", LAB)]),
+        author("A1", "Ann", (LAB, [2021, 2023])),
+        author("A5", "Bo", (HIT, [2019, 2020]), updated_date="2021-01-01T00:00:00"),
+    ]
+    r = run(root, JOINED, records, cover={**COVER, "start": dt.date(2022, 1, 1)})
+    assert r.coverage.complete or "between 2022-04-08" not in r.coverage.why, r.coverage.why
+
+
+def test_unrecorded_counts_nobody_outside_the_subject(root):
+    records = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB), by("A6", HIT)]),
+        author("A1", "Ann", (LAB, [2021, 2023])),
+        author("A6", "Cy", (HIT, [2023])),
+    ]
+    r = run(root, JOINED, records, cover=COVER)
+    assert (r.verdict, r.coverage.complete) == ("not_contradicted", True), r.why
+
+
+def test_year_only_work_in_the_first_year_is_no_earlier(root):
+    records = [
+        work("W0", "Year-only", date="2023-01-01", authorships=[by("A1", LAB)]),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])),
+    ]
+    r = run(root, JOINED, records)
+    assert (r.matched, r.uncertain) == (1, 0)
+
+
+def test_name_only_lki_without_id_does_not_crash(root):
+    named = institution(None, "Example Lab", country=None)
+    r = run(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), last_known_institutions=[named, {"id": None}])])
+    assert (r.matched, r.uncertain) == (0, 1)
+
+
+# --- coverage periods -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind,cond", [("works", "{topic: face}"), ("authors", "{joined_from: [mil]}")])
+def test_open_ended_claim_beginning_after_the_as_of_is_not_cleared(root, kind, cond):
+    body = claim(cond, period="from: 2026-01-01", kind=kind)
+    records = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]),
+        author("A1", "Ann", (LAB, [2021, 2023])),
+    ]
+    r = run(root, body, records, cover={**COVER, "end": None})
+    assert r.verdict == "insufficient_evidence"
+    assert "the claim's period begins on 2026-01-01, after the evidence was current" in r.coverage.why
+
+
+def test_closed_claim_entirely_after_the_as_of_is_not_cleared(root):
+    body = claim("{joined_from: [mil]}", period="from: 2026-01-01\n    to: 2026-12-31")
+    records = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]),
+        author("A1", "Ann", (LAB, [2021, 2023])),
+    ]
+    r = run(root, body, records, cover={**COVER, "end": None})
+    assert r.verdict == "insufficient_evidence"
+
+
+def test_undated_import_with_a_future_to_is_cut_to_the_import_day(root):
+    recs = [
+        work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)]),
+        author("A1", "Ann", (LAB, [2021, 2023])),
+    ]
+    for r_ in recs:
+        r_.pop("updated_date")
+    data = write_jsonl(root / "r.jsonl", recs)
+    s = import_jsonl(data, root / "snap2", institutions=["I100"], start=dt.date(2022, 1, 1), end=dt.date(2099, 12, 31))
+    assert any("after the import" in w for w in s.warnings)
+    cov = open_evidence(root / "snap2").coverage
+    assert cov.to == dt.date.today() or cov.to <= dt.date.today()
+    body = claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2099-12-31")
+    r = run(root, body, recs, cover={**COVER, "end": dt.date(2099, 12, 31)})
+    assert r.verdict == "insufficient_evidence"
+
+
+def test_retracted_work_marked_in_the_reason(root):
+    rec = work("W1", "Face recognition in crowds", is_retracted=True, authorships=[authorship("A", [LAB])])
+    r = run(root, claim("{topic: face}", kind="works"), [rec])
+    assert "(2024-06-01, retracted)" in r.why
+
+
+# --- cost of the works pass -------------------------------------------------------------------
