@@ -18,16 +18,9 @@ from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.reports.jsonreport import render_json
-from helpers import HIT, LAB, STATEMENT, authorship, institution, project, work, write, write_jsonl
-from test_people import author
+from helpers import HIT, LAB, STATEMENT, SUBJECTS, authorship, institution, project, work, write, write_jsonl
+from test_people import author, evidence_of
 
-SUBJECTS = """\
-subjects:
-  lab:
-    name: Example Lab
-    openalex: [I100]
-    aliases: [Example Lab, EXL]
-"""
 SUBJECTS_US = SUBJECTS + "    country: US\n"
 TSINGHUA = institution("I300", "Tsinghua University")
 LAB_CHILD = institution("I101", "Example Lab Boston", country="US", lineage=["I101", "I100"])
@@ -75,12 +68,7 @@ def run(
     """The claim's result by both engines, which must agree byte for byte."""
     path = write(root / "claims/c.yaml", STATEMENT + subjects + textwrap.dedent(body))
     claims = claims_mod.load_claims([path], root=root)
-    data = write_jsonl(root / "records.jsonl", records)
-    if cover is not None:
-        import_jsonl(data, root / "snap", **cover)
-        evidence = [open_evidence(root / "snap")]
-    else:
-        evidence = [JsonlEvidence.open(data)]
+    evidence = evidence_of(root, records, **(cover or {}))
     runs = [evaluate(claims, evidence, engine=e, cache=root / "cache", as_of=as_of) for e in ("python", "duckdb")]
     assert render_json(runs[0]) == render_json(runs[1])
     return runs[0].results[0]
