@@ -160,6 +160,19 @@ def test_holds_both_ignores_earlier_works(root):
 # --- the works pass: false clearances / accusations still possible ----------------------------
 
 
+def test_a_work_by_the_same_person_under_their_other_id_shared_orcid_makes_the_move_uncertain(root):
+    """A1 and A2 share an ORCID (one person by the tool's own rule). A2's record places them only
+    at Tsinghua, so it is not kept; A2's 2019 lab paper was then never weighed: A1 'joined in 2023'
+    counted although the works place the same person at the lab in 2019."""
+    records = [
+        work("W0", "An early lab paper", date="2019-05-01", authorships=[by("A2", LAB)]),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=ORCID),
+        author("A2", "Li Wei", (TSINGHUA, [2018]), orcid=ORCID),
+    ]
+    r = run(root, JOINED, records)
+    assert (r.matched, r.uncertain) == (0, 1), r.why
+
+
 def test_works_showing_a_listed_year_the_record_lacks_are_no_clearance(root):
     """A1's record gives only the lab (2023); the evidence's works show A1 at HIT in 2020 and at the
     lab in 2023: a move the works certainly show. Only the subject side of the works is weighed,

@@ -181,15 +181,20 @@ class _PeopleClaim:
     lists: list[ListMatcher]
 
 
-def _read_records(compiled: list[_PeopleClaim], evidence: Sequence[Evidence]) -> tuple[list[_Kept], int]:
+def _read_records(
+    compiled: list[_PeopleClaim], evidence: Sequence[Evidence]
+) -> tuple[list[_Kept], int, dict[str, set[str]]]:
     """Every author record of the evidence, read once; kept where it places the person at some
-    claim's subject or at an entry of its lists. Also how many records were read."""
+    claim's subject or at an entry of its lists. Also how many records were read, and for the
+    records not kept that give an ORCID iD, their OpenAlex ids by ORCID: the same person's works
+    may name them by such an id."""
     finder = _PlaceFinder(
         list({id(pc.subject): pc.subject for pc in compiled}.values()),
         list({id(m): m for pc in compiled for m in pc.lists}.values()),
     )
     kept: list[_Kept] = []
     read = 0
+    other_ids: dict[str, set[str]] = {}
     for source in evidence:
         for record in source.authors():
             read += 1
@@ -197,7 +202,9 @@ def _read_records(compiled: list[_PeopleClaim], evidence: Sequence[Evidence]) ->
             finder.places(k)
             if k.subject or k.listed:
                 kept.append(k)
-    return kept, read
+            elif record.orcid and record.openalex_id:
+                other_ids.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
+    return kept, read, other_ids
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -208,6 +215,9 @@ class _Person:
     records: list[AuthorRecord]
     at_subject: list[_Place]
     at_listed: list[_Place]
+    # OpenAlex ids of other records sharing the person's ORCID that place them nowhere the claims
+    # look: not among their records, but works may name the person by them.
+    ids_elsewhere: list[str] = field(default_factory=list)
 
 
 def _people(pc: _PeopleClaim, kept: list[_Kept]) -> list[_Person]:
@@ -616,7 +626,7 @@ def _unrecorded(
     """How many authors the works certainly place at the subject in the period (or on a work of
     no date) whom no author record places there (a record older than the works, or none): the
     records cannot show whether they joined."""
-    considered = {i for p in people if _considered(p, start, end) for i in _openalex_ids(p)}
+    considered = {i for p in people if _considered(p, start, end) for i in _work_ids(p)}
     return sum(
         1
         for author, placed in works.items()
@@ -640,6 +650,12 @@ def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence]) 
             for a in work.authorships:
                 for w in wanted.get(a.author_id or "", ()):
                     w.offer(work, a)
+
+
+def _work_ids(person: _Person) -> list[str]:
+    """Every OpenAlex author id works may name the person by: their records' and those of other
+    records sharing their ORCID."""
+    return list(dict.fromkeys([*_openalex_ids(person), *person.ids_elsewhere]))
 
 
 def _openalex_ids(person: _Person) -> list[str]:
@@ -983,9 +999,12 @@ def _judge_people(
     ]
     if not compiled:
         return {}
-    kept, read = _read_records(compiled, evidence)
+    kept, read, other_ids = _read_records(compiled, evidence)
     people_of = [_people(pc, kept) for pc in compiled]
-    asked = {i for people in people_of for person in people for i in _openalex_ids(person)}
+    for people in people_of:
+        for person in people:
+            person.ids_elsewhere = sorted({i for r in person.records if r.orcid for i in other_ids.get(r.orcid, ())})
+    asked = {i for people in people_of for person in people for i in _work_ids(person)}
     in_works = _read_works(compiled, evidence, asked) if read else _InWorks({}, {})
     judged = []
     wanted: dict[int, _Wanted] = {}
@@ -1011,7 +1030,7 @@ def _test(
     """The claim's test of one person, on their records, then weighed against the works."""
     if not pc.cond.joined_from:
         return _holds_both(person, pc, start, end)
-    ids = _openalex_ids(person)
+    ids = _work_ids(person)
     outcome = _joined(person, pc, start, end)
     if outcome is None:
         listed: dict[int, str] = {}
