@@ -306,3 +306,98 @@ def test_retracted_work_marked_in_the_reason(root):
 
 
 # --- cost of the works pass -------------------------------------------------------------------
+
+
+# --- a second review: listing dates, the records' own entries, a second claim, doubtful places ---
+
+HEU = institution("I400", "Harbin Engineering University")  # on `mil`, listed_from 2025-01-01
+LISTED_BEFORE = claim("{joined_from: [mil], listed_before: true}")
+
+
+# 1. listed_before ignored for listed years found only in works
+def test_works_listed_year_at_an_entry_listed_only_later_does_not_count(root):
+    """HEU was listed in 2025, after the 2023 move: the records alone give (0, 0)."""
+    in_records = run(root, LISTED_BEFORE, [author("A1", "Li Wei", (HEU, [2020]), (LAB, [2023]))])
+    assert (in_records.matched, in_records.uncertain) == (0, 0)
+    records = [
+        work("W0", "A HEU paper", date="2020-05-01", authorships=[by("A1", HEU)]),
+        author("A1", "Li Wei", (LAB, [2023])),
+    ]
+    r = run(root, LISTED_BEFORE, records)
+    assert (r.matched, r.uncertain) == (0, 0), r.why
+
+
+def test_works_listed_year_the_records_do_give_is_not_said_to_be_left_out(root):
+    """Records give HEU 2020 (listed too late, so not counted); the works show it too. The tool
+    makes the person uncertain, saying the records 'leave out' a year they give."""
+    records = [
+        work("W0", "A HEU paper", date="2020-05-01", authorships=[by("A1", HEU)]),
+        author("A1", "Li Wei", (HEU, [2020]), (LAB, [2023])),
+    ]
+    r = run(root, LISTED_BEFORE, records)
+    assert (r.matched, r.uncertain) == (0, 0), r.why
+    assert "leave out" not in r.why
+
+
+# 2. the ORCID second id is lost when another claim's list keeps that record
+def test_second_id_is_weighed_when_another_claim_keeps_its_record(root):
+    """Same as the review's shared-ORCID case, plus a second claim whose list names Tsinghua: A2's
+    record is now kept (for claim 2), so it is not an 'other id', and claim 1 never sees A2's
+    2019 lab paper: the 2023 move is counted again."""
+    write(
+        root / "evidence/lists/cn.yaml",
+        """\
+        id: cn
+        name: Other universities
+        sources: [{title: A source}]
+        entries:
+          - {id: thu, name: Tsinghua University, openalex: [I300], listed_from: 2010-01-01, verified: true}
+        """,
+    )
+    body = (
+        claim("{joined_from: [mil]}")
+        + """\
+  - id: d
+    says: Another claim.
+    subject: lab
+    from: 2022-04-08
+    to: 2024-12-31
+    expects: none
+    authors: {joined_from: [cn]}
+"""
+    )
+    records = [
+        work("W0", "An early lab paper", date="2019-05-01", authorships=[by("A2", LAB)]),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=ORCID),
+        author("A2", "Li Wei", (TSINGHUA, [2018]), orcid=ORCID),
+    ]
+    r = run(root, body, records)  # claim c
+    assert (r.matched, r.uncertain) == (0, 1), r.why
+
+
+# 3. a doubtful subject place + a listed year only the works show: silence
+def test_works_listed_year_with_a_doubtful_subject_place_is_a_doubt(root):
+    """Record: 'Example Lab' kept by name with no id, 2023 (a doubt). With HIT 2020 in the record the
+    person is uncertain; with HIT 2020 shown only by a work, _listed_in_works returns None
+    (no sure first year) and the person vanishes."""
+    named = institution(None, "Example Lab", country="US")
+    in_records = run(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (named, [2023]))])
+    assert in_records.uncertain == 1
+    records = [
+        work("W0", "A Harbin paper", date="2020-05-01", authorships=[by("A1", HIT)]),
+        author("A1", "Li Wei", (named, [2023])),
+    ]
+    r = run(root, JOINED, records)
+    assert (r.matched, r.uncertain) == (0, 1), r.why
+
+
+# 4. an undated work at the subject by a counted person is ignored (arguable)
+def test_undated_lab_work_by_a_counted_person_is_a_doubt(root):
+    """HIT 2020 -> lab 2023 counted; an undated lab paper by A1 may be from 2019. Undated works
+    are a doubt for _unrecorded but silently dropped by _earlier_in_works."""
+    records = [
+        work("W0", "An undated lab paper", date=None, authorships=[by("A1", LAB)]),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])),
+    ]
+    r = run(root, JOINED, records)
+    assert (r.matched, r.uncertain) == (0, 1), r.why

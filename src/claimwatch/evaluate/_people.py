@@ -202,7 +202,7 @@ def _read_records(
             finder.places(k)
             if k.subject or k.listed:
                 kept.append(k)
-            elif record.orcid and record.openalex_id:
+            if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
                 other_ids.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
     return kept, read, other_ids
 
@@ -548,7 +548,7 @@ class _InWorks:
     year the record leaves out): what the works show is weighed beside the records."""
 
     at_subject: dict[int, dict[str, list[tuple[PartialDate | None, bool]]]]
-    at_listed: dict[int, dict[str, dict[int, str]]]
+    at_listed: dict[int, dict[str, list[tuple[int, _EntryHit]]]]
 
 
 def _read_works(compiled: list[_PeopleClaim], evidence: Sequence[Evidence], asked: set[str]) -> _InWorks:
@@ -570,7 +570,7 @@ def _read_works(compiled: list[_PeopleClaim], evidence: Sequence[Evidence], aske
                 for k, lm in lists.items():
                     for h in lm.hits(a):
                         if h.doubt is None:
-                            found.at_listed[k].setdefault(a.author_id, {}).setdefault(work.published.year, h.entry.name)
+                            found.at_listed[k].setdefault(a.author_id, []).append((work.published.year, h))
     return found
 
 
@@ -583,7 +583,10 @@ def _earlier_in_works(
         return outcome
     earlier = sorted((d.year, sure) for d, sure in works if d is not None and d.year < outcome.first)
     if not earlier:
-        return outcome
+        if not any(d is None and sure for d, sure in works):
+            return outcome
+        doubt = f"a work in the evidence with no date places them at {subject}, so they may have been there before {outcome.first}"
+        return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, doubt])
     year, sure = next((e for e in earlier if e[1]), earlier[0])
     places = "places" if sure else "may place (the name is uncertain)"
     doubt = (
@@ -594,26 +597,32 @@ def _earlier_in_works(
 
 
 def _listed_in_works(
-    person: _Person, pc: _PeopleClaim, listed: dict[int, str], start: dt.date | None, end: dt.date | None
+    person: _Person, pc: _PeopleClaim, listed: list[tuple[int, _EntryHit]], start: dt.date | None, end: dt.date | None
 ) -> _Outcome | None:
     """For a person the records place at the subject with no listed past, a work that certainly
-    places them at a list entry before their first year there: the records leave it out, so
-    the move is uncertain, never silence."""
+    places them at a list entry their records do not give, in a year before their first at the
+    subject (any year, where that is not known) and, under `listed_before`, not before the entry
+    was listed: the records leave it out, so the move is uncertain, never silence."""
     subject = pc.claim.subject.name
     first_side = _first_at_subject(person.at_subject, subject, start, end)
     if first_side is None:
         return None
     _, first, doubts = first_side
-    if first is None:
-        return None
+    reference = first if first is not None else min((y for p in person.at_subject for y in p.years), default=None)
+    given = {p.hit.entry.id for p in person.at_listed if p.hit is not None}  # the records decide these
     within = pc.cond.within_years
-    earlier = sorted(y for y in listed if y < first and (within is None or first - y <= within))
+    earlier = sorted(
+        (year, hit.entry.name)
+        for year, hit in listed
+        if hit.entry.id not in given
+        and (reference is None or (year < reference and (within is None or reference - year <= within)))
+        and not (pc.cond.listed_before and _listed_by(hit, reference or year)[0] is False)
+    )
     if not earlier:
         return None
-    why = (
-        f"a work in the evidence places them at {listed[earlier[0]]} in {earlier[0]}, which their author "
-        f"records leave out, before their first year at {subject} ({first})"
-    )
+    year, entry = earlier[0]
+    before = f"before their first year at {subject} ({reference})" if reference is not None else f"while at {subject}"
+    why = f"a work in the evidence places them at {entry} in {year}, which their author records leave out, {before}"
     return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
 
 
@@ -1033,11 +1042,7 @@ def _test(
     ids = _work_ids(person)
     outcome = _joined(person, pc, start, end)
     if outcome is None:
-        listed: dict[int, str] = {}
-        for lm in pc.lists:
-            for i in ids:
-                for year, entry in in_works.at_listed.get(id(lm), {}).get(i, {}).items():
-                    listed.setdefault(year, entry)
+        listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]
         return _listed_in_works(person, pc, listed, start, end) if listed else None
     at_subject = in_works.at_subject.get(id(pc.subject), {})
     works = [w for i in ids for w in at_subject.get(i, ())]
