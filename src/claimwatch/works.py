@@ -32,6 +32,16 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
+def has_zero_width(text: str) -> bool:
+    """Whether `text` holds a zero-width character (an ASCII text never does: told first, cheaply)."""
+    return not text.isascii() and ZERO_WIDTH.search(text) is not None
+
+
+def read_through_zero_width(text: str) -> str:
+    """`text` as topic phrases read it: without its zero-width characters."""
+    return ZERO_WIDTH.sub("", text) if has_zero_width(text) else text
+
+
 def one_sigma(lower: str) -> str:
     """A lower-cased text with one Greek sigma: lower() writes a capital sigma as final ς or as σ
     by the letters around it ("ΑΙΣΘΗΤΗΡΑΣ.Νέο" gives σ where the word alone gives ς), so folded
@@ -236,9 +246,9 @@ def rebuild_abstract(index: dict[str, list[int]]) -> str:
         return _rebuild_with_care(index)
     if not positions:
         return ""
-    if set(map(type, positions)) != {int} or min(positions) < 0 or max(positions) >= _ABSTRACT_WORDS:
+    if set(map(type, positions)) != {int} or min(positions) < 0 or (top := max(positions)) >= _ABSTRACT_WORDS:
         return _rebuild_with_care(index)
-    words = [""] * (max(positions) + 1)  # every position a whole number in range: the usual case
+    words = [""] * (top + 1)  # every position a whole number in range: the usual case
     for word, at in index.items():
         for p in at:
             words[p] = word

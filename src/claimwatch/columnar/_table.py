@@ -49,7 +49,16 @@ import orjson
 from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
-from ..works import INVISIBLE, ZERO_WIDTH, Authorship, Origin, Work, one_sigma, work_from_openalex
+from ..works import (
+    INVISIBLE,
+    Authorship,
+    Origin,
+    Work,
+    has_zero_width,
+    one_sigma,
+    read_through_zero_width,
+    work_from_openalex,
+)
 from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
 
 TABLE_FORMAT = 5
@@ -151,8 +160,8 @@ def text_words(text: str) -> set[str]:
     word shorter than three letters joined to the words after it up to three letters, as it
     joins them (a phrase written as one word that the text splits: "re identification"); with
     zero-width characters, the words of the text read through them too, as the matcher reads it."""
-    if not text.isascii() and ZERO_WIDTH.search(text):
-        return _text_words(text) | _text_words(ZERO_WIDTH.sub("", text))
+    if has_zero_width(text):
+        return _text_words(text) | _text_words(read_through_zero_width(text))
     return _text_words(text)
 
 

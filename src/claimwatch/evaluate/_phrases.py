@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from ..works import ZERO_WIDTH, one_sigma
+from ..works import ZERO_WIDTH, has_zero_width, one_sigma, read_through_zero_width
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens.
@@ -119,7 +119,7 @@ class PhraseSet:
         # A phrase is read through zero-width characters as a text is ("شبکه\u200cهای" as
         # written in Persian), and reported as written.
         for p in self.phrases:
-            key, inflects = _phrase_key(_read_through(p))
+            key, inflects = _phrase_key(read_through_zero_width(p))
             if key:
                 (self._inflecting if inflects else self._as_written).setdefault(key, p)
         keys = (*self._inflecting, *self._as_written)
@@ -127,13 +127,13 @@ class PhraseSet:
         # Every beginning of a key: a run of words can match only from a word whose key or
         # spelling is one (the keys of a run's words are its key's beginning, run together).
         self._key_starts = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
-        self._candidates = frozenset(map(one_sigma, _candidate_words(map(_read_through, self.phrases))))
+        self._candidates = frozenset(map(one_sigma, _candidate_words(map(read_through_zero_width, self.phrases))))
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
         self._short_starts = frozenset(one_sigma(k[:n]) for k in keys for n in (1, 2))
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""
-        text = _read_through(text)
+        text = read_through_zero_width(text)
         return bool(self.phrases) and bool(self._anchor_words(_plain_words(one_sigma(_ascii_hyphens(text).lower()))))
 
     def may_be_among(self, words: frozenset[str]) -> bool:
@@ -145,7 +145,7 @@ class PhraseSet:
     def find(self, text: str) -> list[PhraseHit]:
         """Every non-overlapping phrase occurrence, leftmost-longest first. Zero-width characters
         are read through, as a reader sees the text; a hit's span is in `text` as given."""
-        if not _has_zero_width(text):
+        if not has_zero_width(text):
             return self._find_visible(text)
         kept = [i for i, c in enumerate(text) if not ZERO_WIDTH.match(c)]
         hits = self._find_visible("".join(text[i] for i in kept))
@@ -281,16 +281,7 @@ def plain_words(words: Iterable[str]) -> frozenset[str]:
     may_be_among; with zero-width characters, read through too, as `find` reads them."""
     text = " ".join(words)
     found = frozenset(_PLAIN_WORD.findall(one_sigma(_ascii_hyphens(text).lower())))
-    return found | plain_words([ZERO_WIDTH.sub("", text)]) if _has_zero_width(text) else found
-
-
-def _has_zero_width(text: str) -> bool:
-    return not text.isascii() and ZERO_WIDTH.search(text) is not None
-
-
-def _read_through(text: str) -> str:
-    """`text` as `find` reads it: without its zero-width characters."""
-    return ZERO_WIDTH.sub("", text) if _has_zero_width(text) else text
+    return found | plain_words([read_through_zero_width(text)]) if has_zero_width(text) else found
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
