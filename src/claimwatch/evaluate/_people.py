@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .._text import printable
-from ..claims import AuthorCondition, Claim, ClaimFile, ClaimSet, describe, describe_period, not_begun
+from ..claims import AuthorCondition, Claim, ClaimFile, ClaimSet, describe, describe_period
 from ..evidence import Evidence
 from ..people import PUBLICATION_YEARS, Affiliation, AuthorRecord
 from ..results import (
@@ -49,7 +49,7 @@ from ._conditions import FALSE, TRUE, UNKNOWN, Truth
 from ._matchers import ListMatcher, SubjectMatcher, _entry_ref, _EntryHit, _Matchers, _SubjectHit
 from ._names import NameHit
 from ._reviewing import _apply_reviews, _Kind
-from ._verdicts import _reviews_note
+from ._verdicts import _reviews_note, _unassessed
 
 WORKS_CITED = 3  # per placement: the earliest few; the rest are counted
 PEOPLE_CITED = 3  # in a verdict's sentence
@@ -185,16 +185,16 @@ def _read_records(
     compiled: list[_PeopleClaim], evidence: Sequence[Evidence]
 ) -> tuple[list[_Kept], int, dict[str, set[str]]]:
     """Every author record of the evidence, read once; kept where it places the person at some
-    claim's subject or at an entry of its lists. Also how many records were read, and for the
-    records not kept that give an ORCID iD, their OpenAlex ids by ORCID: the same person's works
-    may name them by such an id."""
+    claim's subject or at an entry of its lists. Also how many records were read, and the
+    OpenAlex ids of every record that gives an ORCID iD, by ORCID: works may name a person by the
+    id of a record the claims would not keep."""
     finder = _PlaceFinder(
         list({id(pc.subject): pc.subject for pc in compiled}.values()),
         list({id(m): m for pc in compiled for m in pc.lists}.values()),
     )
     kept: list[_Kept] = []
     read = 0
-    other_ids: dict[str, set[str]] = {}
+    by_orcid: dict[str, set[str]] = {}
     for source in evidence:
         for record in source.authors():
             read += 1
@@ -203,8 +203,8 @@ def _read_records(
             if k.subject or k.listed:
                 kept.append(k)
             if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
-                other_ids.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
-    return kept, read, other_ids
+                by_orcid.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
+    return kept, read, by_orcid
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -215,12 +215,12 @@ class _Person:
     records: list[AuthorRecord]
     at_subject: list[_Place]
     at_listed: list[_Place]
-    # OpenAlex ids of other records sharing the person's ORCID that place them nowhere the claims
-    # look: not among their records, but works may name the person by them.
-    ids_elsewhere: list[str] = field(default_factory=list)
+    # The OpenAlex ids of every record sharing the person's ORCID iD, kept or not (one that places
+    # them nowhere the claim looks is not among their records): works may name them by any.
+    orcid_ids: list[str] = field(default_factory=list)
 
 
-def _people(pc: _PeopleClaim, kept: list[_Kept]) -> list[_Person]:
+def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> list[_Person]:
     """The claim's persons: records that share an identity key joined (a union-find over the
     keys), and only those a record places at the subject."""
     relevant = [k for k in kept if id(pc.subject) in k.subject or any(id(m) in k.listed for m in pc.lists)]
@@ -246,7 +246,9 @@ def _people(pc: _PeopleClaim, kept: list[_Kept]) -> list[_Person]:
         at_subject = [p for k in group for p in k.subject.get(id(pc.subject), ())]
         if at_subject:
             at_listed = [p for k in group for m in pc.lists for p in k.listed.get(id(m), ())]
-            people.append(_Person([k.record for k in group], at_subject, at_listed))
+            records = [k.record for k in group]
+            orcid_ids = sorted({i for r in records if r.orcid for i in by_orcid.get(r.orcid, ())})
+            people.append(_Person(records, at_subject, at_listed, orcid_ids))
     return people
 
 
@@ -582,17 +584,17 @@ def _earlier_in_works(
     if outcome.first is None:
         return outcome
     earlier = sorted((d.year, sure) for d, sure in works if d is not None and d.year < outcome.first)
-    if not earlier:
-        if not any(d is None and sure for d, sure in works):
-            return outcome
+    if earlier:
+        year, sure = next((e for e in earlier if e[1]), earlier[0])
+        places = "places" if sure else "may place (the name is uncertain)"
+        doubt = (
+            f"a work in the evidence {places} them at {subject} in {year}, before the first year their "
+            f"author records give ({outcome.first})"
+        )
+    elif any(d is None and sure for d, sure in works):
         doubt = f"a work in the evidence with no date places them at {subject}, so they may have been there before {outcome.first}"
-        return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, doubt])
-    year, sure = next((e for e in earlier if e[1]), earlier[0])
-    places = "places" if sure else "may place (the name is uncertain)"
-    doubt = (
-        f"a work in the evidence {places} them at {subject} in {year}, before the first year their "
-        f"author records give ({outcome.first})"
-    )
+    else:
+        return outcome
     return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, doubt])
 
 
@@ -664,7 +666,7 @@ def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence]) 
 def _work_ids(person: _Person) -> list[str]:
     """Every OpenAlex author id works may name the person by: their records' and those of other
     records sharing their ORCID."""
-    return list(dict.fromkeys([*_openalex_ids(person), *person.ids_elsewhere]))
+    return list(dict.fromkeys([*_openalex_ids(person), *person.orcid_ids]))
 
 
 def _openalex_ids(person: _Person) -> list[str]:
@@ -862,12 +864,10 @@ def _coverage(
     if not declared:
         notes = "; ".join(f"{e.path}: {e.author_coverage.note or 'no coverage declared'}" for e in evidence)
         return CoverageReport(complete=False, why=f"no evidence holds the record of every author at {name} ({notes})")
-    if end is None:
-        return CoverageReport(
-            complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
-        )
-    if claim.from_ and end < claim.from_:
-        return CoverageReport(complete=False, why=not_begun(claim.from_, end))
+    unassessed = _unassessed(claim, end)
+    if unassessed is not None:
+        return unassessed
+    assert end is not None
     period = describe_period(claim.from_, end)
     covering = [e for e in declared if e.author_coverage.holds(ids, claim.from_, end, e.retrieved)]
     if covering and unrecorded:
@@ -1008,11 +1008,8 @@ def _judge_people(
     ]
     if not compiled:
         return {}
-    kept, read, other_ids = _read_records(compiled, evidence)
-    people_of = [_people(pc, kept) for pc in compiled]
-    for people in people_of:
-        for person in people:
-            person.ids_elsewhere = sorted({i for r in person.records if r.orcid for i in other_ids.get(r.orcid, ())})
+    kept, read, by_orcid = _read_records(compiled, evidence)
+    people_of = [_people(pc, kept, by_orcid) for pc in compiled]
     asked = {i for people in people_of for person in people for i in _work_ids(person)}
     in_works = _read_works(compiled, evidence, asked) if read else _InWorks({}, {})
     judged = []

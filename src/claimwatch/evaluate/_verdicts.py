@@ -247,6 +247,19 @@ def _judge(
     )
 
 
+def _unassessed(claim: Claim, end: dt.date | None) -> CoverageReport | None:
+    """Where no evidence can cover the claim's period, whatever it declares (claims about works
+    and about people alike): an open-ended period with no day the evidence was current, or one
+    that begins after it."""
+    if end is None:
+        return CoverageReport(
+            complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
+        )
+    if claim.from_ and end < claim.from_:
+        return CoverageReport(complete=False, why=not_begun(claim.from_, end))
+    return None
+
+
 def _reviews_note(
     matched: Sequence[Finding | PersonFinding],
     uncertain: Sequence[Finding | PersonFinding],
@@ -391,12 +404,10 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
                 + ")"
             ),
         )
-    if end is None:
-        return CoverageReport(
-            complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
-        )
-    if claim.from_ and end < claim.from_:
-        return CoverageReport(complete=False, why=not_begun(claim.from_, end))
+    unassessed = _unassessed(claim, end)
+    if unassessed is not None:
+        return unassessed
+    assert end is not None
     covering = [e for e in evidence if e.coverage.holds(ids, claim.from_, end, e.retrieved)]
     sources = tuple(e.path for e in covering)
     period = describe_period(claim.from_, end)
