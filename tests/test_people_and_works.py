@@ -137,3 +137,23 @@ def test_an_older_dumps_record_with_its_last_known_institution_alone_is_no_clear
 def test_a_last_known_institution_elsewhere_adds_nothing(root):
     r = judge(root, [author("A1", "Li Wei", (HIT, [2018]), (LAB, [2023]), last_known_institutions=[LAB])])
     assert (r.matched, r.uncertain) == (1, 0)  # the lab is among the affiliations: no yearless place
+
+
+def test_an_older_copy_of_a_work_places_no_one(root):
+    """W0 was first given with A1 at the lab in 2019 (before the 2023 their record gives); OpenAlex
+    corrected the affiliation, and the newer copy is in the evidence too. The stale copy made the
+    move uncertain (a work is weighed from its newest copy, as for claims about works)."""
+    stale = work("W0", "An early paper", date="2019-05-01", authorships=[by("A1", LAB)])
+    stale["updated_date"] = "2024-01-01T00:00:00"
+    fixed = work("W0", "An early paper", date="2019-05-01", authorships=[by("A1", HIT)])
+    fixed["updated_date"] = "2025-01-01T00:00:00"
+    records = [
+        stale,
+        work("W1", "A Harbin paper", date="2020-05-01", authorships=[by("A1", HIT)]),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])),
+        fixed,
+    ]
+    r = judge(root, records)
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
+    stale["updated_date"] = fixed["updated_date"]  # of one day: either may be current, so doubt stays
+    assert judge(root, records).uncertain == 1

@@ -376,6 +376,14 @@ class EvidenceCount(_Model):
     records: int
     authorships: int
     authorships_without_institution_id: int
+    superseded: int = Field(
+        0,
+        description=(
+            "Records set aside as older copies: a record of the same OpenAlex work with a later "
+            "updated_date is given, here or in other evidence, and says what the work is now."
+        ),
+        exclude_if=lambda v: not v,  # left out where none is: reports without copies stay byte-identical
+    )
 
 
 class CoverageReport(_Model):

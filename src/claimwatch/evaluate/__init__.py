@@ -39,7 +39,16 @@ from ..evidence import Evidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
 from ._conditions import Truth, _CompiledClaim
-from ._grouping import ENGINES, _choose_engine, _every_test, _runner, _stream, _stream_columnar, start_table_checks
+from ._grouping import (
+    ENGINES,
+    _choose_engine,
+    _every_test,
+    _runner,
+    _stream,
+    _stream_columnar,
+    start_table_checks,
+    with_set_aside,
+)
 from ._matchers import _Matchers
 from ._names import NameHit, NameMatcher, fold
 from ._people import _with_people
@@ -156,5 +165,5 @@ def _evaluate(
         results=results,
         statements=tuple(_statement(f) for f in claims.files),
         lists=_lists_used(claims),
-        evidence_counts=tuple(count() for count in counts),
+        evidence_counts=with_set_aside((count() for count in counts), evidence, works),
     )

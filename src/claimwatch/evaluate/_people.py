@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .._text import printable
 from ..claims import AuthorCondition, Claim, ClaimFile, ClaimSet, describe, describe_period
@@ -46,6 +47,7 @@ from ..results import (
 from ..reviews import Reviews
 from ..works import Authorship, PartialDate, Work
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth
+from ._grouping import _copy_of
 from ._matchers import ListMatcher, SubjectMatcher, _entry_ref, _EntryHit, _Matchers, _SubjectHit
 from ._names import NameHit
 from ._reviewing import _apply_reviews, _Kind
@@ -555,25 +557,60 @@ class _InWorks:
 
 def _read_works(compiled: list[_PeopleClaim], evidence: Sequence[Evidence], asked: set[str]) -> _InWorks:
     """One pass over the works: each subject matched once, however many claims share it; list
-    entries looked for only on the authorships of the people in `asked`."""
+    entries looked for only on the authorships of the people in `asked`. Of the copies of one
+    OpenAlex record, an older one shows nothing where a newer is given (as for claims about works:
+    `_RecordUnionFind._weigh_copy`); copies of unknown order all show what they show."""
     subjects = {id(pc.subject): pc.subject for pc in compiled}
     lists = {id(lm): lm for pc in compiled if pc.cond.joined_from for lm in pc.lists}
     found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists})
+    newest: dict[int, str] = {}  # by OpenAlex id's hash: the day its newest copy was updated
+    shown: list[tuple[int | None, str | None, _Shown]] = []
     for source in evidence:
         for work in source.works():
-            for a in work.authorships:
-                if not a.author_id:
-                    continue
-                for k, sm in subjects.items():
-                    if (hit := sm._match(a)) is not None:
-                        found.at_subject[k].setdefault(a.author_id, []).append((work.published, hit.doubt is None))
-                if a.author_id not in asked or work.published is None:
-                    continue
-                for k, lm in lists.items():
-                    for h in lm.hits(a):
-                        if h.doubt is None:
-                            found.at_listed[k].setdefault(a.author_id, []).append((work.published.year, h))
+            day, _ = _copy_of(work)
+            key = None if day is None else hash(work.id)
+            if key is not None and day is not None and newest.get(key, "") < day:
+                newest[key] = day
+            what = _what_a_work_shows(work, subjects, lists, asked)
+            if what.at_subject or what.at_listed:
+                shown.append((key, day, what))
+    for key, day, what in shown:
+        if key is not None and newest[key] != day:
+            continue  # an older copy: a newer record of the work is given
+        for k, author, placed in what.at_subject:
+            found.at_subject[k].setdefault(author, []).append(placed)
+        for k, author, listed in what.at_listed:
+            found.at_listed[k].setdefault(author, []).append(listed)
     return found
+
+
+class _Shown(NamedTuple):
+    """Where one work places its authors, by matcher and author id: at a subject (its date, and
+    whether the match is certain); at a list entry (its year, the hit)."""
+
+    at_subject: list[tuple[int, str, tuple[PartialDate | None, bool]]]
+    at_listed: list[tuple[int, str, tuple[int, _EntryHit]]]
+
+
+def _what_a_work_shows(
+    work: Work, subjects: dict[int, SubjectMatcher], lists: dict[int, ListMatcher], asked: set[str]
+) -> _Shown:
+    """Where the work places its authors: at each subject, and, for the people in `asked`, at
+    each list's entries (certain hits only)."""
+    shown = _Shown([], [])
+    for a in work.authorships:
+        if not a.author_id:
+            continue
+        for k, sm in subjects.items():
+            if (hit := sm._match(a)) is not None:
+                shown.at_subject.append((k, a.author_id, (work.published, hit.doubt is None)))
+        if a.author_id not in asked or work.published is None:
+            continue
+        for k, lm in lists.items():
+            for h in lm.hits(a):
+                if h.doubt is None:
+                    shown.at_listed.append((k, a.author_id, (work.published.year, h)))
+    return shown
 
 
 def _earlier_in_works(

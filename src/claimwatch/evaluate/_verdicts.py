@@ -109,27 +109,39 @@ def _sort_groups(
         subjects: _ClaimBits = 0
         for r in group:
             subjects |= r.subjects
-        published: _FirstPublished | PartialDate | None
+        published: _FirstPublished | PartialDate | _Undated | None
+        copies: list[list[_Record]] = []
         if len(group) == 1:  # most works: one record, whose own date is the work's
             published = group[0].published
-        else:
+        elif not any(r.copies for r in group):
             published = _FirstPublished.of([r.published for r in group if r.published])
+        else:
+            copies = _copy_sets(group)
+            published = _dated_by_copies(group, copies)
         for i, tally in enumerate(tallies):
             if not subjects >> i & 1:
                 continue
-            date_status, date_doubt = _date_status(published, *periods[i])
+            date_status: Truth
+            date_doubt: str | None
+            if isinstance(published, _Undated):
+                date_status, date_doubt = UNKNOWN, _UNDATED_COPY_DOUBT
+            else:
+                date_status, date_doubt = _date_status(published, *periods[i])
             if date_status == FALSE:
                 continue
             if date_status == TRUE:
                 tally.consider(_affiliations(group, i, slots[i]))
-            live = [(r, _relisted(r.outcomes[i], published)) for r in group if r.outcomes and i in r.outcomes]
+            live = [(r, _relisted(r.outcomes[i], _shown(published))) for r in group if r.outcomes and i in r.outcomes]
             if not live:
                 continue
             best = max(o.status for _, o in live)
             chosen = [(r, o) for r, o in live if o.status == best]
             doubts = [date_doubt] if date_status == UNKNOWN and date_doubt else []
             doubts += [d for _, o in chosen for d in o.doubts]
-            finding = _finding(chosen, published, TRUE if min(best, date_status) == TRUE else UNKNOWN, doubts, cite)
+            status = TRUE if min(best, date_status) == TRUE else UNKNOWN
+            if copies and (disputed := _copies_disagree(copies, [r for r, _ in chosen], i)):
+                status, doubts = UNKNOWN, [*doubts, *disputed]
+            finding = _finding(chosen, _shown(published), status, doubts, cite)
             if compiled[i].claim.id in reviewed:
                 tally.identities[finding.work.id] = {key for r in group if r.named for key in r.named}
                 if date_status != TRUE:
@@ -161,6 +173,79 @@ class _Citations:
                 return made
         self._works.append(ref)
         return ref
+
+
+# --- copies of one OpenAlex record whose newest cannot be told ----------------------------------
+#
+# Where one is newest, the older copies were set aside as they came (_RecordUnionFind); those left
+# together here are of unknown order: any may be what the work is now. A claim they answer alike
+# is answered; one they differ on is left uncertain, and the work is dated by all of them.
+
+
+class _Undated:
+    """A work one of whose copies gives no date, where another does: its date is not known."""
+
+    __slots__ = ()
+
+
+_UNDATED_COPY = _Undated()
+_UNDATED_COPY_DOUBT = "its date is not known: one of its records, any of which may be current, gives none"
+
+
+def _copy_sets(group: list[_Record]) -> list[list[_Record]]:
+    """The group's copies of one record, of unknown order, a list a record."""
+    sets: dict[int, list[_Record]] = {}
+    for r in group:
+        if r.copies:
+            sets.setdefault(id(r.copies), []).append(r)
+    return list(sets.values())
+
+
+def _dated_by_copies(group: list[_Record], copies: list[list[_Record]]) -> _FirstPublished | _Undated | None:
+    """When the work first appeared, where some of its records are copies of unknown order: each
+    set of copies stands for one version whose date is any of theirs (from the earliest day of
+    any to the latest of any); a set where one gives a date and another none leaves it unknown."""
+    in_sets = {id(r) for c in copies for r in c}
+    spans = [(d.earliest, d.latest) for r in group if id(r) not in in_sets and (d := r.published)]
+    shown = [r.published for r in group if r.published]
+    for c in copies:
+        dates = [r.published for r in c]
+        if all(d is None for d in dates):
+            continue
+        if any(d is None for d in dates):
+            return _UNDATED_COPY
+        spans.append((min(d.earliest for d in dates if d), max(d.latest for d in dates if d)))
+    if not spans:
+        return None
+    return _FirstPublished(min(e for e, _ in spans), min(latest for _, latest in spans), min(filter(None, shown)))
+
+
+def _shown(published: _FirstPublished | PartialDate | _Undated | None) -> _FirstPublished | PartialDate | None:
+    return None if isinstance(published, _Undated) else published
+
+
+def _copies_disagree(copies: list[list[_Record]], chosen: list[_Record], claim: int) -> list[str]:
+    """Where a finding rests on a copy of unknown order that the other copies contradict for the
+    claim (not the subject's there, another date, another outcome), why it is uncertain."""
+    out = []
+    chosen_ids = {id(r) for r in chosen}
+    for c in copies:
+        if not chosen_ids.intersection(map(id, c)):
+            continue
+        seen = {(r.subjects >> claim & 1, r.published, _status(r, claim)) for r in c}
+        if len(seen) > 1:
+            wid = next(r.ref.id for r in c if r.ref is not None)
+            where = ", ".join(sorted({r.source for r in c}))
+            out.append(
+                f"{wid} is given by {len(c)} records that differ ({where}), and which of them is current is not "
+                "known: not every one gives an updated_date, or they were updated the same day"
+            )
+    return out
+
+
+def _status(r: _Record, claim: int) -> Truth | None:
+    outcome = r.outcomes.get(claim) if r.outcomes else None
+    return outcome.status if outcome else None
 
 
 def _date_status(

@@ -503,6 +503,7 @@ class EvidenceRow:
     records: int | None
     coverage: str
     without_institution_id: str | None
+    older_copies: str | None = None  # set aside: a newer record of the same work is given
 
     @property
     def anchor(self) -> str:
@@ -531,9 +532,15 @@ def _evidence_rows(results: Results) -> tuple[EvidenceRow, ...]:
                 records=c.records if c else snapshot.records if snapshot else None,
                 coverage=coverage.describe(coverage.Coverage.model_validate(e.coverage), _open_end(e)),
                 without_institution_id=share,
+                older_copies=_older_copies(c.superseded) if c and c.superseded else None,
             )
         )
     return tuple(rows)
+
+
+def _older_copies(n: int) -> str:
+    copies = "an older copy" if n == 1 else f"{n:,} older copies"
+    return f"{copies} set aside: a newer record of the same work is given"
 
 
 def _records_current(e: SnapshotRef | EvidenceRef) -> str:
