@@ -222,3 +222,42 @@ def test_the_reports_say_how_many_older_copies_were_set_aside(root):
     assert "an older copy set aside: a newer record of the same work is given" in render_html(r)
     alone = results(root, [record("2025-03-01T00:00:00", partner=OTHER)])
     assert "superseded" not in "".join(json_chunks(alone))  # reports without copies are as before
+
+
+def test_a_real_record_and_an_older_copy_of_it(shared_data, tmp_path):
+    """W2741809807 as OpenAlex gives it (updated 2025-06-11), beside a copy of it as an older
+    export might hold it (updated 2024-02-01, its fourth author at HIT): the University of
+    Washington's claim of no coauthor at the Seven Sons in 2018 was contradicted by the stale copy."""
+    import json
+
+    real = json.loads((shared_data / "openalex" / "W2741809807.json").read_text(encoding="utf-8"))
+    stale = json.loads(json.dumps(real))
+    stale["updated_date"] = "2024-02-01T00:00:00.000000"
+    stale["authorships"][3]["institutions"] = [
+        institution("I204983213", "Harbin Institute of Technology", ror="01yqg2h08", country="CN")
+    ]
+    root = project(tmp_path)
+    evidence = [
+        JsonlEvidence.open(write_jsonl(root / "old.jsonl", [stale])),
+        JsonlEvidence.open(write_jsonl(root / "new.jsonl", [real])),
+    ]
+    text = """\
+subjects:
+  uw: {name: University of Washington, openalex: [I201448701]}
+claims:
+  - {id: c, says: s, subject: uw, from: 2018-01-01, to: 2018-12-31, expects: none, works: {coauthor_in: [mil]}}
+"""
+    path = root / "claims/uw.yaml"
+    path.write_text("statement: {speaker: S, made_on: 2019-01-01, quote: q, sources: [{title: t}]}\n" + text)
+    claims = claims_mod.load_claims([path], root=root)
+    runs = [evaluate(claims, evidence, engine=e, cache=root / "cache") for e in ENGINES]
+    assert "".join(json_chunks(runs[0])) == "".join(json_chunks(runs[1]))
+    c = runs[0].results[0]
+    assert (c.verdict, found(c), c.works_considered) == ("insufficient_evidence", (0, 0), 1)
+    assert [x.superseded for x in runs[0].evidence_counts] == [1, 0]
+    evidence.reverse()
+    assert found(evaluate(claims, evidence, cache=root / "cache").results[0]) == (0, 0)
+    evidence[0] = JsonlEvidence.open(
+        write_jsonl(root / "new2.jsonl", [{**real, "updated_date": "2023-01-01T00:00:00"}])
+    )
+    assert found(evaluate(claims, evidence, cache=root / "cache").results[0]) == (1, 0)  # now the HIT copy is newest
