@@ -62,3 +62,23 @@ def test_a_declared_end_after_an_import_of_records_with_no_dates_is_cut_to_the_i
     assert open_evidence(root / "snap").coverage.to == today
     r = check(root, root / "snap", period="from: 2024-01-10\n    to: 2029-12-31")
     assert r.verdict == "insufficient_evidence"
+
+
+def test_the_as_of_of_an_import_with_subjects_comes_from_their_works(root):
+    """The lab's works last updated in 2023, beside one unrelated record updated in 2025: the file
+    covered the lab "to 2025", so an open-ended claim was cleared for two years no record of the
+    lab could show. The subjects' works alone say when the file was current for them."""
+    unrelated = work("W9", "Not the lab's", date="2024-05-01", authorships=[authorship("Z", [OTHER])])
+    unrelated["updated_date"] = "2025-06-01T00:00:00"
+    source = write_jsonl(root / "w.jsonl", [lab_work("2023-06-01T00:00:00"), unrelated])
+    summary = import_works(source, root / "snap", institutions=["I100"], start=dt.date(2023, 1, 1))
+    assert (summary.manifest.as_of, summary.manifest.as_of_basis) == (
+        dt.date(2023, 6, 1),
+        "the newest updated_date among the declared subjects' works",
+    )
+    r = check(root, root / "snap", period="from: 2023-01-01")
+    assert r.period.assessed_to == "2023-06-01"
+    only_unrelated = write_jsonl(root / "u.jsonl", [lab_work(None), unrelated])
+    summary = import_works(only_unrelated, root / "snap2", institutions=["I100"], start=dt.date(2023, 1, 1))
+    assert summary.manifest.as_of is None
+    assert summary.manifest.as_of_basis.startswith("unknown: no work of the declared subjects in the period")

@@ -296,7 +296,7 @@ def test_evidence_cli_import_and_show(tmp_path, capsys):
     assert main(["evidence", "show", str(tmp_path / "snap")]) == 0
     out = capsys.readouterr().out
     assert "complete for I100, 2024-01-01 to the as-of day, 2025-01-01 (declared by user; 1 work of I100)" in out
-    assert "as of        2025-01-01 (the newest updated_date among the records)" in out
+    assert "as of        2025-01-01 (the newest updated_date among the declared subjects' works)" in out
     assert main(["evidence", "import", str(source), "--out", str(tmp_path / "s2"), "--subject", "A5"]) == 2
     assert capsys.readouterr().err.strip() == "--subject: 'A5' is not an OpenAlex institution id (I...)"
 

@@ -48,6 +48,11 @@ AS_OF_FROM_RECORDS = "the newest updated_date among the records"
 AS_OF_UNKNOWN = (
     "unknown: no record has an updated_date, and the time of the import says nothing of when they were current"
 )
+AS_OF_FROM_SUBJECTS = "the newest updated_date among the declared subjects' works"
+AS_OF_NO_SUBJECT_DATE = (
+    "unknown: no work of the declared subjects in the period has an updated_date, and the other records' "
+    "say nothing of when the subjects' were current"
+)
 
 
 @dataclass(frozen=True)
@@ -126,9 +131,17 @@ def import_works(
             if why and coverage.complete:
                 warnings.append(f"{said}; coverage NOT recorded as complete")
                 coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": why})
-        dated = works or people  # a file of authors alone is current as its authors are
         imported_on = dt.date.fromisoformat(created[:10])
-        as_of, basis = records_as_of((c.updated for c in dated.values()), imported_on)
+        if any(held.values()):
+            # The subjects' works say when the file was current for them; an unrelated record
+            # updated later does not (beside the lab's 2022 works it covered the lab to 2025).
+            # (Where no subject has a work in it, and the user confirmed that may be, the file's
+            # records are all there is to tell when it was current.)
+            subject_dates = (c.updated for c in works.values() if c.hits)
+            as_of, basis = records_as_of(subject_dates, imported_on, AS_OF_FROM_SUBJECTS, AS_OF_NO_SUBJECT_DATE)
+        else:
+            dated = works or people  # a file of authors alone is current as its authors are
+            as_of, basis = records_as_of((c.updated for c in dated.values()), imported_on)
         if coverage.complete and as_of is None and coverage.to and coverage.to > imported_on:
             # No record says when it was current, but none can be after the import: a later
             # declared end would vouch for works no one could have read yet.
@@ -468,9 +481,15 @@ def _empty_subject_warning(
     )
 
 
-def records_as_of(updated_dates: Iterable[str], today: dt.date) -> tuple[dt.date | None, str]:
+def records_as_of(
+    updated_dates: Iterable[str],
+    today: dt.date,
+    found: str = AS_OF_FROM_RECORDS,
+    none: str = AS_OF_UNKNOWN,
+) -> tuple[dt.date | None, str]:
     """The day the records were current: the newest updated_date among them (its date part),
-    and how it was found. A date after the import itself is impossible, so it gives none."""
+    and how it was found (`found`, or `none` where none has one). A date after the import
+    itself is impossible, so it gives none."""
     newest: dt.date | None = None
     for value in updated_dates:
         if value and (newest is None or value[:10] > newest.isoformat()):
@@ -479,10 +498,10 @@ def records_as_of(updated_dates: Iterable[str], today: dt.date) -> tuple[dt.date
             except ValueError:
                 continue  # not a date: it says nothing of when the record was current
     if newest is None:
-        return None, AS_OF_UNKNOWN
+        return None, none
     if newest > today:
         return None, f"unknown: the newest updated_date ({newest}) is later than the import ({today})"
-    return newest, AS_OF_FROM_RECORDS
+    return newest, found
 
 
 CHANGED_WHILE_READ = (
