@@ -83,7 +83,8 @@ def import_cmd(
     updated_date among the records (among the --subject works, where the file holds any;
     unknown where none has one), never the day of the import.
     A --subject the file holds no work of in the period is not recorded as complete unless
-    --subject-may-be-empty says it may have none. The author records are complete only where
+    --subject-may-be-empty says it may have none; nor is one every work of which reaches it
+    through the same one institution in its lineage (a lab's works declared for its parent). The author records are complete only where
     the works are and the file holds the record of every author on the covered works.
 
     Example:

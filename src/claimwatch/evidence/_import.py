@@ -38,8 +38,9 @@ from ._records import (
     authors_of,
     document_records,
     read_lines,
+    routes_to,
     sniff_layout,
-    subjects_of,
+    subjects_in_period,
 )
 from ._records import parse_any_record as parse_record  # an import reads works and authors alike
 from ._snapshot import Manifest, SnapshotWriter, check_destination, now_utc, tool_versions
@@ -116,7 +117,9 @@ def import_works(
         works = {k: c for k, c in scan.best.items() if k[0] == "W"}
         people = {k: c for k, c in scan.best.items() if k[0] == "A"}
         held = {s: sum(s in c.hits for c in works.values()) for s in subjects}
-        coverage, warnings = declared_coverage(str(source), subjects, start, end, held, subjects_may_be_empty)
+        coverage, warnings = declared_coverage(
+            str(source), subjects, start, end, held, subjects_may_be_empty, _through_one(subjects, works)
+        )
         # Held against the works alone: pages of authors saved beside them must not fill the gap.
         # Whatever --subject declares, silence is no proof from saved API pages that are not all of
         # the query's pages, from parts of a source nothing counts (`incomplete`, which names it),
@@ -429,6 +432,18 @@ class SavedPages:
         )
 
 
+def _through_one(subjects: list[str], works: dict[str, _Chosen]) -> dict[str, str]:
+    """The declared subjects every work of which in the file (of any date) reaches them through
+    one and the same institution below them (in its lineage), none naming the subject itself:
+    that institution, by subject."""
+    ways: dict[str, set[str]] = {s: set() for s in subjects}
+    for c in works.values():
+        for route in c.routes:
+            subject, way = route.split(" ", 1)
+            ways[subject].add(way)
+    return {s: next(iter(w)) for s, w in ways.items() if len(w) == 1 and s not in w}
+
+
 def declared_coverage(
     source: str,
     subjects: list[str],
@@ -436,25 +451,40 @@ def declared_coverage(
     end: dt.date | None,
     held: dict[str, int],
     may_be_empty: bool,
+    through_one: dict[str, str] | None = None,
 ) -> tuple[Coverage, list[str]]:
     """The coverage a user declares for an import, and the warnings it calls for.
 
     A subject the records hold no work of is far more often a wrong id, a wrong file or a
     filter gone wrong than a silent institution: its coverage would let nothing found pass for
     "not contradicted". So it is complete only where the user confirmed it may be empty.
+
+    Likewise a subject every work of which in the file reaches it through one institution below
+    it (`through_one`: Microsoft Research Asia's works declared for Microsoft): the file is that
+    institution's works, not all of the subject's, and it is not complete for the subject.
     """
     if not subjects:
         return Coverage(declared_by="nobody", note="no --subject declared: the import holds no complete coverage"), []
+    through_one = through_one or {}
     empty = [s for s in subjects if not held.get(s)]
     warnings = [_empty_subject_warning(source, s, start, end, may_be_empty) for s in empty]
-    covered = subjects if may_be_empty else [s for s in subjects if s not in empty]
-    note = None
+    warnings += [_one_child_warning(source, s, child) for s, child in through_one.items()]
+    covered = [
+        s for s in (subjects if may_be_empty else [s for s in subjects if s not in empty]) if s not in through_one
+    ]
+    notes = []
     if empty and not may_be_empty:
-        note = (
+        notes.append(
             f"declared for {', '.join(empty)}, but the file holds no work of "
             f"{'it' if len(empty) == 1 else 'them'} in the period, so not recorded as complete; "
             "--subject-may-be-empty confirms a subject may have none"
         )
+    notes += [
+        f"declared for {s}, but every work of it in the file is by {child} (in its lineage) and none names {s}: "
+        f"the file holds {child}'s works, not all of {s}'s, so not recorded as complete for {s}"
+        for s, child in ((s, c if c != "-" else "one institution with no id") for s, c in through_one.items())
+    ]
+    note = "; ".join(notes) or None
     coverage = Coverage(
         complete=bool(covered),
         institutions=tuple(covered),
@@ -466,6 +496,15 @@ def declared_coverage(
         confirmed_empty=tuple(empty) if may_be_empty else (),
     )
     return coverage, warnings
+
+
+def _one_child_warning(source: str, subject: str, child: str) -> str:
+    child = child if child != "-" else "one institution with no id"
+    return (
+        f"{source}: every work of {subject} in it is by {child}, an institution in its lineage, and none names "
+        f"{subject} itself: it holds {child}'s works, not all of {subject}'s; coverage NOT recorded as complete "
+        f"for {subject} (declare --subject {child} for what it holds)"
+    )
 
 
 def _empty_subject_warning(
@@ -553,6 +592,7 @@ class _Chosen:
     n: int
     hits: frozenset[str]
     authors: WorkAuthors = NO_AUTHORS
+    routes: frozenset[str] = frozenset()  # how it reaches each subject (`routes_to`)
 
 
 @dataclass
@@ -578,13 +618,14 @@ class _Scan:
         key = ids.checked(ids.openalex_id(record["id"]), record["id"])
         updated = record["updated_date"] if isinstance(record.get("updated_date"), str) else ""
         if key not in self.best or updated > self.best[key].updated:
-            hits = subjects_of(record, subjects, start, end)
+            routes = routes_to(record, subjects)  # whatever the work's date: how the file reaches each subject
+            hits = subjects_in_period(record, routes, start, end)
             # Who wrote it matters only for a work of a subject: its authors are the ones covered.
             authors = authors_of(record) if hits else NO_AUTHORS
             share = self._shared.setdefault
             if not authors.ids:
                 authors = share(authors, authors)
-            self.best[key] = _Chosen(updated, n, share(hits, hits), authors)
+            self.best[key] = _Chosen(updated, n, share(hits, hits), authors, routes)
         return key
 
 

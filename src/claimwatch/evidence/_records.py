@@ -646,6 +646,14 @@ def subjects_of(
     """Which of `subjects` (OpenAlex institution ids) the work is by: an authorship's institution
     is one, or has one in its lineage, as a works filter on lineage finds them. Only a work that
     may be published within start..end counts (one with no date may be, so it counts)."""
+    return subjects_in_period(record, routes_to(record, subjects), start, end)
+
+
+def routes_to(record: dict[str, Any], subjects: frozenset[str]) -> frozenset[str]:
+    """How the work reaches each of `subjects` it is by, whatever its date, as "SUBJECT INSTITUTION":
+    the authorship's institution whose id or lineage holds the subject (the subject itself where
+    it is named; "-" for an institution with no id). A file whose works reach a parent through
+    one child alone is that child's works, not all of the parent's."""
     if not subjects:
         return _NONE
     found: set[str] = set()
@@ -655,19 +663,31 @@ def subjects_of(
         for place in places if isinstance(places, list) else ():
             if not isinstance(place, dict):
                 continue
+            own = place.get("id")
             lineage = place.get("lineage")
-            for raw in (place.get("id"), *(lineage if isinstance(lineage, list) else ())):
+            for raw in (own, *(lineage if isinstance(lineage, list) else ())):
                 short = ids.openalex_id(raw) if isinstance(raw, str) else None
                 if short in subjects:
-                    found.add(short)
+                    named = ids.openalex_id(own) if isinstance(own, str) else None
+                    found.add(f"{short} {named or '-'}")
     if not found:
+        return _NONE
+    routes = frozenset(found)
+    return _SHARED.setdefault(routes, routes)  # an import keeps one per work: millions, of a few kinds
+
+
+def subjects_in_period(
+    record: dict[str, Any], routes: frozenset[str], start: dt.date | None, end: dt.date | None
+) -> frozenset[str]:
+    """The subjects the work reaches (`routes_to`), where it may be published within start..end."""
+    if not routes:
         return _NONE
     if start or end:
         published = openalex_date(record)  # a 1 January date is its year, as the evaluator reads it
         if published and ((start and published.latest < start) or (end and published.earliest > end)):
             return _NONE
-    hits = frozenset(found)
-    return _SHARED.setdefault(hits, hits)  # an import keeps one per work: millions, of a few kinds
+    hits = frozenset(route.split(" ", 1)[0] for route in routes)
+    return _SHARED.setdefault(hits, hits)
 
 
 _NONE: frozenset[str] = frozenset()
