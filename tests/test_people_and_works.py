@@ -157,3 +157,16 @@ def test_an_older_copy_of_a_work_places_no_one(root):
     assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
     stale["updated_date"] = fixed["updated_date"]  # of one day: either may be current, so doubt stays
     assert judge(root, records).uncertain == 1
+
+
+def test_a_person_finding_cites_no_older_copy(root):
+    """A1's record has HIT in 2020 and the lab in 2023; W1's older copy shows A1 at HIT, the newer
+    one elsewhere: the placement at HIT is cited by no record of W1 (found by review)."""
+    other = institution("I300", "Elsewhere University", country="DE")
+    stale = work("W1", "H", date="2020-05-01", authorships=[by("A1", HIT)])
+    stale["updated_date"] = "2024-01-01T00:00:00"
+    fixed = work("W1", "H", date="2020-05-01", authorships=[by("A1", other)])
+    fixed["updated_date"] = "2025-01-01T00:00:00"
+    r = judge(root, [stale, fixed, author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))])
+    (person,) = r.people
+    assert [w.id for placed in person.at_listed for w in placed.works] == []

@@ -31,7 +31,7 @@ from ._bulk import (
     write_bulk_subset,
 )
 from ._cache import Table, TableChecks, cache_folder, cached_table, check_table, make_cached_table
-from ._duckdb import Screening, fetch_records, gather_screening, screen
+from ._duckdb import Screening, fetch_records, gather_screening, repeated_ids, rows_of_ids, screen
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test, TopicPlan
 from ._sql import DUCKDB, Dialect, regex_literal, screening_query
 from ._table import (
@@ -86,6 +86,8 @@ __all__ = [
     "openalex_row",
     "refuse_claimwatch_snapshot",
     "regex_literal",
+    "repeated_ids",
+    "rows_of_ids",
     "screen",
     "screening_query",
     "search_form",

@@ -113,6 +113,30 @@ def gather_screening(rows: Iterable[Sequence[Any]], tables: int, claims: int) ->
     return out
 
 
+def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
+    """The work ids that more than one row of the tables (and of `more`, ids read elsewhere)
+    holds: records of one id in two snapshots, or twice in one file."""
+    sources = " UNION ALL ".join(f"SELECT id FROM read_parquet({file_literal(t)})" for t in tables)
+    with connect() as con, out_of_memory_said("looking for records of one work id in several tables"):
+        con.execute("CREATE TEMP TABLE more_ids AS SELECT unnest(?::VARCHAR[]) AS id", [list(more)])
+        rows = con.execute(
+            f"SELECT id FROM ({sources} UNION ALL SELECT id FROM more_ids) GROUP BY id HAVING count(*) > 1"
+        ).fetchall()
+    return {wid for (wid,) in rows}
+
+
+def rows_of_ids(table: str, wanted: set[str]) -> list[tuple[int, str]]:
+    """(ordinal, id) of the table's rows whose id is one of `wanted`, in the table's order."""
+    if not wanted:
+        return []
+    with connect() as con:
+        rows = con.execute(
+            f"SELECT ordinal, id FROM read_parquet({file_literal(table)}) WHERE list_contains(?, id) ORDER BY ordinal",
+            [sorted(wanted)],
+        ).fetchall()
+    return [(int(ordinal), str(wid)) for ordinal, wid in rows]
+
+
 def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, str]]:
     """(line, record) of the rows at `ordinals` (ascending), in that order, a batch at a time so
     that memory holds a few row groups' records, never every candidate's. The next batch is read

@@ -39,6 +39,7 @@ from ..evidence import Evidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
 from ._conditions import Truth, _CompiledClaim
+from ._copies import find_copies
 from ._grouping import (
     ENGINES,
     _choose_engine,
@@ -135,14 +136,15 @@ def _evaluate(
     matchers = _Matchers()
     compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
     reviewed = frozenset(e.key for e in reviews.entries if not e.about_a_person) if reviews else frozenset()  # works
+    copies = find_copies(evidence, tables)  # older copies of a record given newer are set aside
     if tables is None:
         counted = [_CountingEvidence(e) for e in evidence]
-        works = _stream(compiled, [_every_test(c.works()) for c in counted], reviewed)
+        works = _stream(compiled, [_every_test(c.works()) for c in counted], reviewed, copies)
         counts = [c.count for c in counted]
         ruled_out = [[0, 0, 0, 0] for _ in compiled]  # the columnar engine's query rules works out
     else:
         runner = _runner(engine, spark_master)
-        works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner, checks, reviewed)
+        works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner, checks, reviewed, copies)
     # A finding's reviewed identities are gathered only for the claims reviews name.
     tallies = _sort_groups(compiled, works.groups(), as_of, reviews.claims() if reviews else frozenset())
     for tally, (considered, coauthorships, unaffiliated, works_with_unaffiliated) in zip(
@@ -153,7 +155,7 @@ def _evaluate(
         tally.unaffiliated += unaffiliated
         tally.works_with_unaffiliated += works_with_unaffiliated
     results = tuple(_judge(cc, tally, evidence, as_of, reviews) for cc, tally in zip(compiled, tallies, strict=True))
-    results = _with_people(claims, results, evidence, as_of, reviews, matchers)  # claims about people (authors:)
+    results = _with_people(claims, results, evidence, as_of, reviews, matchers, copies)  # claims about people
     inputs = _inputs(claims, evidence)
     if reviews is not None:
         inputs = inputs.model_copy(update={"reviews": (InputRef(path=reviews.path, sha256=reviews.sha256),)})
@@ -165,5 +167,5 @@ def _evaluate(
         results=results,
         statements=tuple(_statement(f) for f in claims.files),
         lists=_lists_used(claims),
-        evidence_counts=with_set_aside((count() for count in counts), evidence, works),
+        evidence_counts=with_set_aside((count() for count in counts), evidence, copies),
     )

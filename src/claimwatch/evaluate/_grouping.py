@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import sys
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -60,6 +59,7 @@ from ..results import EvidenceCount
 from ..reviews import identity_keys
 from ..works import Origin, PartialDate, Work, work_from_openalex
 from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, _CompiledClaim, _Outcome, _WorkContext
+from ._copies import NO_COPIES, Copies, Unordered
 from ._matchers import _SubjectHit
 from ._names import _ABBREVIATIONS, _is_cjk, chinese_forms, fold, is_acronym, name_words
 from ._phrases import PhraseSet
@@ -75,18 +75,7 @@ class _Record:
     """A subject's work as kept after streaming: enough to group and date it; and to cite it
     where some claim's test did not fail. Kept small: a check may stream millions."""
 
-    __slots__ = (
-        "coauthors",
-        "copies",
-        "named",
-        "outcomes",
-        "published",
-        "ref",
-        "source",
-        "subjects",
-        "unaffiliated",
-        "updated",
-    )
+    __slots__ = ("coauthors", "copies", "named", "outcomes", "published", "ref", "source", "subjects", "unaffiliated")
 
     def __init__(
         self,
@@ -98,9 +87,9 @@ class _Record:
     ):
         self.published: PartialDate | None = work.published
         self.named = named  # the identities of the record that reviews name (see _review_names)
-        self.updated, self.source = _copy_of(work)
-        # Shared by the copies of one OpenAlex record of which the newest cannot be told (_Copies).
-        self.copies: list[int] | None = None
+        self.source = work.origin.path  # where the record is, for a doubt naming its copies
+        # Shared by the copies of one OpenAlex record of which the newest cannot be told (_copies).
+        self.copies: Unordered | None = None
         self.subjects = subjects  # the claims whose subject has an author on the work
         # By subject (see _subject_slots): the work's authors who are not that subject's; and
         # how many authors the record gives no affiliation for (never a subject's author).
@@ -113,40 +102,14 @@ class _Record:
         self.ref: _LightRef | None = _LightRef.of(work) if live else None  # set wherever outcomes are
 
     @classmethod
-    def version_only(
-        cls, published: PartialDate | None, named: frozenset[str] | None = None, work: Work | None = None
-    ) -> _Record:
+    def version_only(cls, published: PartialDate | None, named: frozenset[str] | None = None) -> _Record:
         """A version of a subject's work with no subject author on it: it only dates the work,
-        and gives the identities reviews may name the work by; made of an OpenAlex record
-        (`work`), it is also a copy of that record that may be newer than a subject's."""
+        and gives the identities reviews may name the work by."""
         record = cls.__new__(cls)
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
         record.coauthors, record.unaffiliated, record.named = (), 0, named
-        record.updated, record.source = _copy_of(work) if work else (None, "")
-        record.copies = None
+        record.source, record.copies = "", None
         return record
-
-    def set_aside(self) -> None:
-        """An older copy of a record given newer: it shows nothing of the work any more, but a
-        review naming it still names the work."""
-        self.published, self.subjects, self.outcomes, self.ref = None, 0, None, None
-        self.coauthors, self.unaffiliated, self.copies = (), 0, None
-
-
-def _copy_of(work: Work) -> tuple[str | None, str]:
-    """What weighs an OpenAlex record against other copies of it: the day it was last updated
-    (`updated_date`'s date part, interned: a few days stand for millions of records; None where
-    it gives none) and the path it is cited by; for a curated record, nothing (None, "").
-
-    A day, not the time: two copies of one day are of one age, weighed as of unknown order."""
-    if work.origin.kind != "snapshot":
-        return None, ""
-    if not work.updated or not _DAY.match(work.updated):
-        return None, work.origin.path
-    return sys.intern(work.updated[:10]), work.origin.path
-
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _review_names(work: Work, reviewed: frozenset[str]) -> frozenset[str] | None:
@@ -217,10 +180,6 @@ class _RecordUnionFind:
     A union-find (disjoint-set forest): `_parent[i]` leads from record i towards its group's
     root, a key's first record owns it, and a record with a key already owned joins the owner's
     group. Paths are halved as they are walked, which keeps the trees shallow.
-
-    Records of one OpenAlex id (its `id:` key, which no other record gives) are copies, weighed
-    as they arrive (`_weigh_copy`); `set_aside` counts the older copies set aside, by the path
-    their records are cited by.
     """
 
     def __init__(self) -> None:
@@ -233,16 +192,8 @@ class _RecordUnionFind:
         self._undated_links: dict[int, PartialDate] = {}
         # Likewise the identities reviews name such records by, by key.
         self._named_links: dict[int, frozenset[str]] = {}
-        # OpenAlex records with no subject author that no record claimed yet, by each key, with
-        # their id key: any may be a copy, newer or not, of a subject's record still to come
-        # (rare: evidence holds its subjects' works).
-        self._loose: dict[int, list[tuple[int, _Record]]] = {}
-        self._claimed: set[int] = set()  # id() of the loose records claimed: each joins once
-        # By OpenAlex id key, given more than once: the copies still standing.
-        self._copies: dict[int, list[int]] = {}
-        self.set_aside: Counter[str] = Counter()
 
-    def add(self, record: _Record, keys: Sequence[str]) -> None:
+    def add(self, record: _Record, keys: Iterable[str]) -> None:
         i = self._append(record)
         for key in map(hash, keys):
             other = self._owner.setdefault(key, i)
@@ -252,34 +203,12 @@ class _RecordUnionFind:
             named = self._named_links.pop(key, None)
             if earlier is not None or named:
                 self._parent[self._append(_Record.version_only(earlier, named))] = self._root(i)
-        if record.source:  # an OpenAlex record: its first key is its id's
-            self._weigh_copy(hash(keys[0]), i)
-        if self._loose:
-            for key in map(hash, keys):
-                for id_key, loose in self._loose.pop(key, ()):
-                    self._claim(id_key, loose, i)
 
     def add_version(
-        self,
-        published: PartialDate | None,
-        keys: Sequence[str],
-        named: frozenset[str] | None = None,
-        work: Work | None = None,
+        self, published: PartialDate | None, keys: Iterable[str], named: frozenset[str] | None = None
     ) -> None:
         """A record with no subject author: it counts only as a date for the work it is a version
-        of, and as the identities reviews name it by (`named`); an OpenAlex record (`work`) also
-        as a copy of its id, which may be newer than a subject's record of it."""
-        if work is not None and work.origin.kind == "snapshot":
-            loose = _Record.version_only(published, named, work)
-            hashes = [hash(k) for k in keys]
-            for key in hashes:
-                owner = self._owner.get(key)
-                if owner is not None:
-                    self._claim(hashes[0], loose, owner)
-                    return
-            for key in hashes:
-                self._loose.setdefault(key, []).append((hashes[0], loose))
-            return
+        of, and as the identities reviews name it by (`named`)."""
         if published is None and not named:
             return
         for key in map(hash, keys):
@@ -293,45 +222,6 @@ class _RecordUnionFind:
                 self._undated_links[key] = published
             if named:
                 self._named_links[key] = self._named_links.get(key, frozenset()) | named
-
-    def _claim(self, id_key: int, loose: _Record, owner: int) -> None:
-        """An OpenAlex record with no subject author joins the group of a record it shares a key
-        with, once, and is weighed as a copy of its id."""
-        if id(loose) in self._claimed:
-            return
-        self._claimed.add(id(loose))
-        j = self._append(loose)
-        self._parent[j] = self._root(owner)
-        self._weigh_copy(id_key, j)
-
-    def _weigh_copy(self, id_key: int, i: int) -> None:
-        """Record i is of an OpenAlex id: where another record of it came first, the two are
-        copies. The copies standing are those of unknown age and those of the newest day known;
-        every older one is set aside. So the outcome does not depend on the order they come in."""
-        first = self._owner.setdefault(id_key, i)
-        if first == i:
-            return
-        self._parent[self._root(i)] = self._root(first)  # a copy that came through another key
-        copies = self._copies.setdefault(id_key, [first])
-        records = self.records
-        new = records[i].updated
-        newest = max([day for j in copies if (day := records[j].updated)], default=None)
-        if new is None or newest is None or new == newest:
-            copies.append(i)
-        elif new > newest:
-            for j in copies:
-                if records[j].updated is not None:
-                    self._set_aside(j)
-            copies[:] = [*(j for j in copies if records[j].updated is None), i]
-        else:
-            self._set_aside(i)
-        for j in copies:
-            records[j].copies = copies if len(copies) > 1 else None
-
-    def _set_aside(self, i: int) -> None:
-        record = self.records[i]
-        self.set_aside[record.source] += 1
-        record.set_aside()
 
     def _append(self, record: _Record) -> int:
         i = len(self.records)
@@ -407,17 +297,26 @@ def _stream(
     compiled: list[_CompiledClaim],
     sources: Iterable[Iterable[tuple[Work, _ClaimBits]]],
     reviewed: frozenset[str] = frozenset(),
+    copies: Copies = NO_COPIES,
 ) -> _RecordUnionFind:
     """Every work of every source through the claims' tests, once; the subjects' records grouped.
     Each work comes with the claims whose tests it is run through (`_EVERY_TEST`, or those the
     columnar engine's query could not rule out: a test it rules out fails on the work). Each
-    record keeps which of the identities in `reviewed` (the works reviews name) name it."""
+    record keeps which of the identities in `reviewed` (the works reviews name) name it.
+
+    An older copy of a record given newer (`copies`) is set aside first: it adds nothing, not
+    even the keys that would join other records to it, but a review naming it still names the
+    work (by the id its newer copy has too)."""
     works = _RecordUnionFind()
     plan = [(1 << i, i, cc.subject, cc.claim.from_, cc.test) for i, cc in enumerate(compiled)]
     slots = _subject_slots(compiled)
     n_slots = max(slots, default=-1) + 1
     for source in sources:
         for work, tests in source:
+            if not copies.stands(work):
+                copies.set_aside[work.origin.path] += 1
+                works.add_version(None, work.identity_keys()[:1], _review_names(work, reviewed))
+                continue
             ctx = _WorkContext(work)
             subjects: _ClaimBits = 0
             live: dict[int, tuple[_Outcome, list[_SubjectHit]]] = {}
@@ -440,10 +339,15 @@ def _stream(
                 if outcome is not _FAILS and outcome.status != FALSE:
                     live[i] = (_doubted(outcome, hits), hits)
             named = _review_names(work, reviewed)
+            unordered = copies.unordered(work)
             if subjects:
-                works.add(_Record(work, subjects, live, tuple(coauthors or ()), named), work.identity_keys())
+                record = _Record(work, subjects, live, tuple(coauthors or ()), named)
+                record.copies = unordered
+                works.add(record, work.identity_keys())
             else:
-                works.add_version(work.published, work.identity_keys(), named, work)
+                # A copy of unknown order without a subject author: it may be what the work is
+                # now, so it dates nothing (the verdicts count the copies they see, and doubt).
+                works.add_version(None if unordered else work.published, work.identity_keys(), named)
     return works
 
 
@@ -583,6 +487,7 @@ def _stream_columnar(
     runner: _Runner | None = None,
     checks: TableChecks | None = None,
     reviewed: frozenset[str] = frozenset(),
+    copies: Copies = NO_COPIES,
 ) -> _Columnar:
     """The query's candidates and the evidence without a table through `_stream`, with what the
     query counted for the rest. Every table is checked against its sha256 first (by `checks`,
@@ -617,7 +522,7 @@ def _stream_columnar(
         counts.append(functools.partial(_same, count))
         k += 1
     # Every version of a work is a candidate (it shares a key), so reviews see all its records.
-    return _Columnar(_stream(compiled, streams, reviewed), screening.tallies, counts)
+    return _Columnar(_stream(compiled, streams, reviewed, copies), screening.tallies, counts)
 
 
 def start_table_checks(evidence: Sequence[Evidence], tables: list[Table | None]) -> TableChecks:
@@ -626,10 +531,10 @@ def start_table_checks(evidence: Sequence[Evidence], tables: list[Table | None])
 
 
 def with_set_aside(
-    counts: Iterable[EvidenceCount], evidence: Sequence[Evidence], works: _RecordUnionFind
+    counts: Iterable[EvidenceCount], evidence: Sequence[Evidence], copies: Copies
 ) -> tuple[EvidenceCount, ...]:
     """Each piece of evidence's count with the older copies of records set aside from it."""
-    left = Counter(works.set_aside)
+    left = Counter(copies.set_aside)
     return tuple(
         c.model_copy(update={"superseded": n}) if (n := left.pop(_origin_path(e), 0)) else c
         for c, e in zip(counts, evidence, strict=True)

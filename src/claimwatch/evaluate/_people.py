@@ -47,7 +47,7 @@ from ..results import (
 from ..reviews import Reviews
 from ..works import Authorship, PartialDate, Work
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth
-from ._grouping import _copy_of
+from ._copies import NO_COPIES, Copies
 from ._matchers import ListMatcher, SubjectMatcher, _entry_ref, _EntryHit, _Matchers, _SubjectHit
 from ._names import NameHit
 from ._reviewing import _apply_reviews, _Kind
@@ -555,32 +555,25 @@ class _InWorks:
     at_listed: dict[int, dict[str, list[tuple[int, _EntryHit]]]]
 
 
-def _read_works(compiled: list[_PeopleClaim], evidence: Sequence[Evidence], asked: set[str]) -> _InWorks:
+def _read_works(
+    compiled: list[_PeopleClaim], evidence: Sequence[Evidence], asked: set[str], copies: Copies = NO_COPIES
+) -> _InWorks:
     """One pass over the works: each subject matched once, however many claims share it; list
-    entries looked for only on the authorships of the people in `asked`. Of the copies of one
-    OpenAlex record, an older one shows nothing where a newer is given (as for claims about works:
-    `_RecordUnionFind._weigh_copy`); copies of unknown order all show what they show."""
+    entries looked for only on the authorships of the people in `asked`. An older copy of a work
+    record given newer places no one (`copies`, as for claims about works); copies of unknown
+    order all place whom they place."""
     subjects = {id(pc.subject): pc.subject for pc in compiled}
     lists = {id(lm): lm for pc in compiled if pc.cond.joined_from for lm in pc.lists}
     found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists})
-    newest: dict[int, str] = {}  # by OpenAlex id's hash: the day its newest copy was updated
-    shown: list[tuple[int | None, str | None, _Shown]] = []
     for source in evidence:
         for work in source.works():
-            day, _ = _copy_of(work)
-            key = None if day is None else hash(work.id)
-            if key is not None and day is not None and newest.get(key, "") < day:
-                newest[key] = day
+            if not copies.stands(work):
+                continue
             what = _what_a_work_shows(work, subjects, lists, asked)
-            if what.at_subject or what.at_listed:
-                shown.append((key, day, what))
-    for key, day, what in shown:
-        if key is not None and newest[key] != day:
-            continue  # an older copy: a newer record of the work is given
-        for k, author, placed in what.at_subject:
-            found.at_subject[k].setdefault(author, []).append(placed)
-        for k, author, listed in what.at_listed:
-            found.at_listed[k].setdefault(author, []).append(listed)
+            for k, author, placed in what.at_subject:
+                found.at_subject[k].setdefault(author, []).append(placed)
+            for k, author, listed in what.at_listed:
+                found.at_listed[k].setdefault(author, []).append(listed)
     return found
 
 
@@ -689,12 +682,14 @@ def _may_fall_in(date: PartialDate | None, start: dt.date | None, end: dt.date |
     return not ((start is not None and date.latest < start) or (end is not None and date.earliest > end))
 
 
-def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence]) -> None:
+def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence], copies: Copies) -> None:
     """One more pass over the works, for those by the wanted authors (by OpenAlex author id)."""
     if not wanted:
         return
     for source in evidence:
         for work in source.works():
+            if not copies.stands(work):
+                continue
             for a in work.authorships:
                 for w in wanted.get(a.author_id or "", ()):
                     w.offer(work, a)
@@ -1032,6 +1027,7 @@ def _judge_people(
     as_of: dt.date | None,
     reviews: Reviews | None = None,
     matchers: _Matchers | None = None,
+    copies: Copies = NO_COPIES,
 ) -> dict[str, ClaimResult]:
     """A result for every claim about people, by claim id."""
     matchers = matchers or _Matchers()
@@ -1048,7 +1044,7 @@ def _judge_people(
     kept, read, by_orcid = _read_records(compiled, evidence)
     people_of = [_people(pc, kept, by_orcid) for pc in compiled]
     asked = {i for people in people_of for person in people for i in _work_ids(person)}
-    in_works = _read_works(compiled, evidence, asked) if read else _InWorks({}, {})
+    in_works = _read_works(compiled, evidence, asked, copies) if read else _InWorks({}, {})
     judged = []
     wanted: dict[int, _Wanted] = {}
     by_author: dict[str, list[_Wanted]] = {}
@@ -1060,7 +1056,7 @@ def _judge_people(
         judged.append((pc, outcomes, considered, _unrecorded(people, at_subject, start, end)))
         for person, o in outcomes:
             _want(person, o, pc, wanted, by_author)
-    _cite_works(by_author, evidence)
+    _cite_works(by_author, evidence, copies)
     return {
         pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews, unrecorded)
         for pc, outcomes, considered, unrecorded in judged
@@ -1111,8 +1107,10 @@ def _with_people(
     as_of: dt.date | None,
     reviews: Reviews | None = None,
     matchers: _Matchers | None = None,
+    copies: Copies = NO_COPIES,
 ) -> tuple[ClaimResult, ...]:
     """The run's results in claim order, each claim about people judged on author records in
-    place of the empty result its works pass gave it."""
-    people = _judge_people(claims, evidence, as_of, reviews, matchers)
+    place of the empty result its works pass gave it; of the copies of one work record, only
+    those that stand (`copies`) place or are cited."""
+    people = _judge_people(claims, evidence, as_of, reviews, matchers, copies)
     return tuple(people.get(r.claim, r) for r in results)

@@ -33,6 +33,7 @@ from ..results import (
 from ..reviews import Reviews
 from ..works import PartialDate
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
+from ._copies import Unordered
 from ._grouping import _ClaimBits, _FirstPublished, _Record, _subject_slots
 from ._matchers import _ListedHit, _SubjectHit
 from ._provenance import _interpretation
@@ -109,29 +110,30 @@ def _sort_groups(
         subjects: _ClaimBits = 0
         for r in group:
             subjects |= r.subjects
-        published: _FirstPublished | PartialDate | _Undated | None
+        published: _FirstPublished | PartialDate | None
         copies: list[list[_Record]] = []
+        undated_copy, last_day = False, None  # copies of unknown order, one of them undated: see below
         if len(group) == 1:  # most works: one record, whose own date is the work's
             published = group[0].published
         elif not any(r.copies for r in group):
             published = _FirstPublished.of([r.published for r in group if r.published])
         else:
             copies = _copy_sets(group)
-            published = _dated_by_copies(group, copies)
+            published, undated_copy, last_day = _dated_by_copies(group, copies)
         for i, tally in enumerate(tallies):
             if not subjects >> i & 1:
                 continue
             date_status: Truth
             date_doubt: str | None
-            if isinstance(published, _Undated):
-                date_status, date_doubt = UNKNOWN, _UNDATED_COPY_DOUBT
+            if undated_copy:
+                date_status, date_doubt = _undated_copy_status(last_day, *periods[i])
             else:
                 date_status, date_doubt = _date_status(published, *periods[i])
             if date_status == FALSE:
                 continue
             if date_status == TRUE:
                 tally.consider(_affiliations(group, i, slots[i]))
-            live = [(r, _relisted(r.outcomes[i], _shown(published))) for r in group if r.outcomes and i in r.outcomes]
+            live = [(r, _relisted(r.outcomes[i], published)) for r in group if r.outcomes and i in r.outcomes]
             if not live:
                 continue
             best = max(o.status for _, o in live)
@@ -139,9 +141,9 @@ def _sort_groups(
             doubts = [date_doubt] if date_status == UNKNOWN and date_doubt else []
             doubts += [d for _, o in chosen for d in o.doubts]
             status = TRUE if min(best, date_status) == TRUE else UNKNOWN
-            if copies and (disputed := _copies_disagree(copies, [r for r, _ in chosen], i)):
+            if copies and (disputed := _copies_disagree(copies, [r for r, _ in chosen], i, periods[i])):
                 status, doubts = UNKNOWN, [*doubts, *disputed]
-            finding = _finding(chosen, _shown(published), status, doubts, cite)
+            finding = _finding(chosen, published, status, doubts, cite)
             if compiled[i].claim.id in reviewed:
                 tally.identities[finding.work.id] = {key for r in group if r.named for key in r.named}
                 if date_status != TRUE:
@@ -177,70 +179,89 @@ class _Citations:
 
 # --- copies of one OpenAlex record whose newest cannot be told ----------------------------------
 #
-# Where one is newest, the older copies were set aside as they came (_RecordUnionFind); those left
-# together here are of unknown order: any may be what the work is now. A claim they answer alike
-# is answered; one they differ on is left uncertain, and the work is dated by all of them.
+# Older copies were set aside before the stream (_copies.py); the copies left together here are
+# of unknown order: any may be what the work is now. A claim they answer alike is answered; one
+# they differ on is left uncertain, and the work is dated by all of them.
 
-
-class _Undated:
-    """A work one of whose copies gives no date, where another does: its date is not known."""
-
-    __slots__ = ()
-
-
-_UNDATED_COPY = _Undated()
 _UNDATED_COPY_DOUBT = "its date is not known: one of its records, any of which may be current, gives none"
 
 
 def _copy_sets(group: list[_Record]) -> list[list[_Record]]:
     """The group's copies of one record, of unknown order, a list a record."""
-    sets: dict[int, list[_Record]] = {}
+    sets: dict[Unordered, list[_Record]] = {}
     for r in group:
         if r.copies:
-            sets.setdefault(id(r.copies), []).append(r)
+            sets.setdefault(r.copies, []).append(r)
     return list(sets.values())
 
 
-def _dated_by_copies(group: list[_Record], copies: list[list[_Record]]) -> _FirstPublished | _Undated | None:
+def _dated_by_copies(
+    group: list[_Record], copies: list[list[_Record]]
+) -> tuple[_FirstPublished | None, bool, dt.date | None]:
     """When the work first appeared, where some of its records are copies of unknown order: each
     set of copies stands for one version whose date is any of theirs (from the earliest day of
-    any to the latest of any); a set where one gives a date and another none leaves it unknown."""
+    any to the latest of any). Where a copy gives no date and another does (the second value),
+    the work's first day is not known, only a last one where the other versions give it (the
+    third, None where nothing bounds it)."""
     in_sets = {id(r) for c in copies for r in c}
     spans = [(d.earliest, d.latest) for r in group if id(r) not in in_sets and (d := r.published)]
     shown = [r.published for r in group if r.published]
+    undated = False
     for c in copies:
         dates = [r.published for r in c]
-        if all(d is None for d in dates):
+        known = [d for d in dates if d is not None]
+        if not known:
             continue
-        if any(d is None for d in dates):
-            return _UNDATED_COPY
-        spans.append((min(d.earliest for d in dates if d), max(d.latest for d in dates if d)))
-    if not spans:
-        return None
-    return _FirstPublished(min(e for e, _ in spans), min(latest for _, latest in spans), min(filter(None, shown)))
+        if len(known) < len(dates):
+            undated = True
+            continue
+        spans.append((min(d.earliest for d in known), max(d.latest for d in known)))
+    published = _FirstPublished(min(e for e, _ in spans), min(last for _, last in spans), min(shown)) if spans else None
+    return published, undated, min((last for _, last in spans), default=None) if undated else None
 
 
-def _shown(published: _FirstPublished | PartialDate | _Undated | None) -> _FirstPublished | PartialDate | None:
-    return None if isinstance(published, _Undated) else published
+def _undated_copy_status(last: dt.date | None, start: dt.date | None, end: dt.date | None) -> tuple[Truth, str | None]:
+    """Where one standing copy gives no date: out of the period only where another version's
+    last possible day is before it; else uncertain, unless the claim has no period at all."""
+    if start and last is not None and last < start:
+        return FALSE, None
+    if not start and not end:
+        return TRUE, None
+    return UNKNOWN, _UNDATED_COPY_DOUBT
 
 
-def _copies_disagree(copies: list[list[_Record]], chosen: list[_Record], claim: int) -> list[str]:
-    """Where a finding rests on a copy of unknown order that the other copies contradict for the
-    claim (not the subject's there, another date, another outcome), why it is uncertain."""
+def _copies_disagree(
+    copies: list[list[_Record]], chosen: list[_Record], claim: int, period: tuple[dt.date | None, dt.date | None]
+) -> list[str]:
+    """Where the finding rests only on copies of unknown order that the other copies of their id
+    contradict for the claim (one is not the subject's, or is dated elsewhere against the period,
+    or its outcome differs), why it is uncertain. A record of another id that shows the finding
+    itself (a version) keeps it whichever copy is current."""
+    disagreeing = {id(r) for c in copies if _differ(c, claim, period) for r in c}
+    if not chosen or any(id(r) not in disagreeing for r in chosen):
+        return []
     out = []
-    chosen_ids = {id(r) for r in chosen}
     for c in copies:
-        if not chosen_ids.intersection(map(id, c)):
+        marker = c[0].copies
+        if marker is None or id(c[0]) not in disagreeing or not any(r.copies is marker for r in chosen):
             continue
-        seen = {(r.subjects >> claim & 1, r.published, _status(r, claim)) for r in c}
-        if len(seen) > 1:
-            wid = next(r.ref.id for r in c if r.ref is not None)
-            where = ", ".join(sorted({r.source for r in c}))
-            out.append(
-                f"{wid} is given by {len(c)} records that differ ({where}), and which of them is current is not "
-                "known: not every one gives an updated_date, or they were updated the same day"
-            )
+        where = ", ".join(sorted({r.source for r in c}))
+        out.append(
+            f"{marker.id} is given by {marker.standing} records that differ ({where}), and which of them is "
+            "current is not known: not every one gives an updated_date, or they were updated the same day"
+        )
     return out
+
+
+def _differ(c: list[_Record], claim: int, period: tuple[dt.date | None, dt.date | None]) -> bool:
+    """Do the standing copies of one id answer the claim differently? (Fewer than stand are here
+    where one has no subject author.)"""
+    marker = c[0].copies
+    assert marker is not None
+    if len(c) < marker.standing:
+        return True
+    seen = {(r.subjects >> claim & 1, _date_status(r.published, *period)[0], _status(r, claim)) for r in c}
+    return len(seen) > 1
 
 
 def _status(r: _Record, claim: int) -> Truth | None:

@@ -1,0 +1,131 @@
+"""Copies of one OpenAlex record: its records in two pieces of evidence (an old snapshot beside a
+new one), or twice in one JSON Lines file (two exports joined).
+
+They are not versions of a work (a preprint and its article, which have ids of their own) but one
+record at different times, and OpenAlex corrects dates, affiliations and authors between them. So
+the newest, by the day of its `updated_date`, is what the work is now, and each older copy is set
+aside before anything is judged: it adds nothing to the work, not its date, not its authors, not
+the keys that would make other records its versions. Where the newest cannot be told (a copy
+gives no `updated_date`, or two are of one day) every such copy stands, and they share a marker
+by which the verdicts tell whether they disagree.
+
+It is all worked out before the stream, from every record's id and `updated_date`, so that the
+outcome does not depend on the order of the evidence or of its records. A snapshot holds one
+record an id (its import or collect keeps the newest), so a check of one snapshot reads nothing
+more; with several pieces of evidence, or a JSON Lines file, the ids are read first (from the
+columnar tables where there are some).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import orjson
+
+from ..columnar import Table, fetch_records, repeated_ids, rows_of_ids
+from ..evidence import Evidence, JsonlEvidence, Snapshot
+from ..works import Work
+
+
+@dataclass(frozen=True)
+class Unordered:
+    """What the standing copies of one id, of unknown order, share: the id and how many they are
+    (a copy with no subject author on it is no record of the subject's work, so the verdicts see
+    fewer and know the copies disagree)."""
+
+    id: str
+    standing: int
+
+
+class Copies:
+    """The ids given by more than one record, with the day of the newest copy of each (None where
+    no copy gives a day) and, where more than one copy stands, what they share (`Unordered`);
+    `set_aside` counts the older copies the stream set aside, by the path their records are
+    cited by."""
+
+    def __init__(self, days: dict[str, list[str | None]] | None = None):
+        self._newest: dict[str, str | None] = {}
+        self._unordered: dict[str, Unordered] = {}
+        for wid, seen in (days or {}).items():
+            if len(seen) < 2:
+                continue
+            newest = max((d for d in seen if d is not None), default=None)
+            self._newest[wid] = newest
+            standing = sum(d is None or d == newest for d in seen)
+            if standing > 1:
+                self._unordered[wid] = Unordered(wid, standing)
+        self.set_aside: Counter[str] = Counter()
+
+    def stands(self, work: Work) -> bool:
+        """Is the record the newest copy of its id, or of unknown order beside it (or no copy)?"""
+        if work.origin.kind != "snapshot" or work.id not in self._newest:
+            return True
+        day, newest = updated_day(work.updated), self._newest[work.id]
+        return day is None or newest is None or day == newest
+
+    def unordered(self, work: Work) -> Unordered | None:
+        """What the record shares with the other standing copies of its id, where their order is
+        not known (the record stands: `stands`)."""
+        return self._unordered.get(work.id) if work.origin.kind == "snapshot" else None
+
+
+NO_COPIES = Copies()
+
+
+def updated_day(updated: str | None) -> str | None:
+    """The day of an `updated_date` (interned: a few days stand for millions of records), or None
+    where it gives no real day ("2025-13-45" is none: it cannot outrank a real one). A day, not the
+    time: two copies of one day are of one age, weighed as of unknown order."""
+    if not updated or not _DAY.match(updated):
+        return None
+    try:
+        dt.date.fromisoformat(updated[:10])
+    except ValueError:
+        return None
+    return sys.intern(updated[:10])
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])")
+
+
+def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | None = None) -> Copies:
+    """The copies among the evidence's OpenAlex records (`tables`: the columnar copies the check
+    reads, where it reads some, whose ids are read from them)."""
+    openalex = [k for k, e in enumerate(evidence) if isinstance(e, (Snapshot, JsonlEvidence))]
+    if len(openalex) < 2 and not any(isinstance(evidence[k], JsonlEvidence) for k in openalex):
+        return NO_COPIES  # one snapshot: one record an id
+    days: dict[str, list[str | None]] = {}
+    with_tables: list[Table] = []
+    for k in openalex:
+        table = tables[k] if tables is not None else None
+        if table is not None:
+            with_tables.append(table)
+            continue
+        for work in evidence[k].works():
+            days.setdefault(work.id, []).append(updated_day(work.updated))
+    if with_tables:
+        read_here = (wid for wid, seen in days.items() for _ in seen)
+        repeated = repeated_ids([str(t.path) for t in with_tables], read_here)
+        for table in with_tables:
+            for wid, day in _table_days(table, repeated):
+                days.setdefault(wid, []).append(day)
+    return Copies(days)
+
+
+def _table_days(table: Table, repeated: set[str]) -> list[tuple[str, str | None]]:
+    """The id and updated day of each row of the table whose id is repeated, read from its record."""
+    rows = rows_of_ids(str(table.path), repeated)
+    if not rows:
+        return []
+    texts = fetch_records(str(table.path), [ordinal for ordinal, _ in rows])
+    return [(wid, _record_day(text)) for (_, wid), (_, text) in zip(rows, texts, strict=True)]
+
+
+def _record_day(text: str) -> str | None:
+    updated = orjson.loads(text).get("updated_date")
+    return updated_day(updated) if isinstance(updated, str) else None
