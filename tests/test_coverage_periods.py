@@ -82,3 +82,24 @@ def test_the_as_of_of_an_import_with_subjects_comes_from_their_works(root):
     summary = import_works(only_unrelated, root / "snap2", institutions=["I100"], start=dt.date(2023, 1, 1))
     assert summary.manifest.as_of is None
     assert summary.manifest.as_of_basis.startswith("unknown: no work of the declared subjects in the period")
+
+
+def test_a_subject_left_out_of_the_coverage_does_not_date_it(root):
+    """The lab's work updated 2023-06-01, Microsoft declared too but its file holding only MSRA's
+    works, updated 2025: the lab's coverage ran to 2025 (found by review)."""
+    msra = institution("I4210113369", "Microsoft Research Asia (China)", lineage=["I4210113369", "I1290206253"])
+    others = [
+        work(f"W{k}", "MSRA", date="2024-06-01", authorships=[authorship("M", [msra])], updated_date="2025-01-01")
+        for k in (7, 8)
+    ]
+    source = write_jsonl(root / "w.jsonl", [lab_work("2023-06-01T00:00:00"), *others])
+    summary = import_works(source, root / "snap", institutions=["I100", "I1290206253"], start=dt.date(2023, 1, 1))
+    assert summary.manifest.coverage.institutions == ("I100",)
+    assert summary.manifest.as_of == dt.date(2023, 6, 1)
+    assert check(root, root / "snap").verdict == "insufficient_evidence"
+
+
+def test_an_import_that_keeps_no_record_says_so(root):
+    source = write_jsonl(root / "empty.jsonl", [])
+    summary = import_works(source, root / "snap", institutions=["I100"], subjects_may_be_empty=True)
+    assert (summary.manifest.as_of, summary.manifest.as_of_basis) == (None, "unknown: the file holds no record to tell")

@@ -50,6 +50,7 @@ AS_OF_UNKNOWN = (
     "unknown: no record has an updated_date, and the time of the import says nothing of when they were current"
 )
 AS_OF_FROM_SUBJECTS = "the newest updated_date among the declared subjects' works"
+AS_OF_NO_RECORDS = "unknown: the file holds no record to tell"
 AS_OF_NO_SUBJECT_DATE = (
     "unknown: no work of the declared subjects in the period has an updated_date, and the other records' "
     "say nothing of when the subjects' were current"
@@ -135,16 +136,19 @@ def import_works(
                 warnings.append(f"{said}; coverage NOT recorded as complete")
                 coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": why})
         imported_on = dt.date.fromisoformat(created[:10])
-        if any(held.values()):
+        dating = _dating_subjects(coverage, held)
+        if dating:
             # The subjects' works say when the file was current for them; an unrelated record
-            # updated later does not (beside the lab's 2022 works it covered the lab to 2025).
-            # (Where no subject has a work in it, and the user confirmed that may be, the file's
-            # records are all there is to tell when it was current.)
-            subject_dates = (c.updated for c in works.values() if c.hits)
+            # updated later does not (beside the lab's 2022 works it covered the lab to 2025),
+            # nor does a subject left out of the coverage. (Where no subject has a work in it,
+            # and the user confirmed that may be, the file's records are all there is.)
+            subject_dates = (c.updated for c in works.values() if c.hits & dating)
             as_of, basis = records_as_of(subject_dates, imported_on, AS_OF_FROM_SUBJECTS, AS_OF_NO_SUBJECT_DATE)
-        else:
+        elif works or people:
             dated = works or people  # a file of authors alone is current as its authors are
             as_of, basis = records_as_of((c.updated for c in dated.values()), imported_on)
+        else:
+            as_of, basis = None, AS_OF_NO_RECORDS
         if coverage.complete and as_of is None and coverage.to and coverage.to > imported_on:
             # No record says when it was current, but none can be after the import: a later
             # declared end would vouch for works no one could have read yet.
@@ -432,16 +436,33 @@ class SavedPages:
         )
 
 
+def _dating_subjects(coverage: Coverage, held: dict[str, int]) -> frozenset[str]:
+    """The subjects whose works tell when the file was current: those it covers, where it covers
+    any with works in it; else every subject with works in it."""
+    covered = frozenset(s for s in coverage.institutions if held.get(s)) if coverage.complete else frozenset()
+    return covered or frozenset(s for s, n in held.items() if n)
+
+
 def _through_one(subjects: list[str], works: dict[str, _Chosen]) -> dict[str, str]:
     """The declared subjects every work of which in the file (of any date) reaches them through
-    one and the same institution below them (in its lineage), none naming the subject itself:
-    that institution, by subject."""
-    ways: dict[str, set[str]] = {s: set() for s in subjects}
+    one and the same institution below them (in its lineage; an institution with an id, so that
+    it can be named and declared): that institution, by subject. A parent's works are never all
+    one child's, so such a file is that child's works, whatever else is on them (a coauthor at
+    another of the parent's labs, or at the parent itself)."""
+    common: dict[str, set[str] | None] = {s: None for s in subjects}
     for c in works.values():
+        ways: dict[str, set[str]] = {}
         for route in c.routes:
             subject, way = route.split(" ", 1)
-            ways[subject].add(way)
-    return {s: next(iter(w)) for s, w in ways.items() if len(w) == 1 and s not in w}
+            ways.setdefault(subject, set()).add(way)
+        for subject, here in ways.items():
+            before = common[subject]
+            common[subject] = here if before is None else before & here
+    return {
+        s: min(named)
+        for s, through in common.items()
+        if through is not None and (named := {w for w in through if w not in (s, "-")})
+    }
 
 
 def declared_coverage(
@@ -466,9 +487,9 @@ def declared_coverage(
     if not subjects:
         return Coverage(declared_by="nobody", note="no --subject declared: the import holds no complete coverage"), []
     through_one = through_one or {}
-    empty = [s for s in subjects if not held.get(s)]
+    empty = [s for s in subjects if not held.get(s) and s not in through_one]  # a child's file: see below
     warnings = [_empty_subject_warning(source, s, start, end, may_be_empty) for s in empty]
-    warnings += [_one_child_warning(source, s, child) for s, child in through_one.items()]
+    warnings += [_one_child_warning(source, s, child, child in subjects) for s, child in through_one.items()]
     covered = [
         s for s in (subjects if may_be_empty else [s for s in subjects if s not in empty]) if s not in through_one
     ]
@@ -480,9 +501,9 @@ def declared_coverage(
             "--subject-may-be-empty confirms a subject may have none"
         )
     notes += [
-        f"declared for {s}, but every work of it in the file is by {child} (in its lineage) and none names {s}: "
-        f"the file holds {child}'s works, not all of {s}'s, so not recorded as complete for {s}"
-        for s, child in ((s, c if c != "-" else "one institution with no id") for s, c in through_one.items())
+        f"declared for {s}, but every work of it in the file is by {child} (in its lineage): the file holds "
+        f"{child}'s works, not all of {s}'s, so not recorded as complete for {s}"
+        for s, child in through_one.items()
     ]
     note = "; ".join(notes) or None
     coverage = Coverage(
@@ -498,12 +519,11 @@ def declared_coverage(
     return coverage, warnings
 
 
-def _one_child_warning(source: str, subject: str, child: str) -> str:
-    child = child if child != "-" else "one institution with no id"
+def _one_child_warning(source: str, subject: str, child: str, declared: bool) -> str:
+    advice = f"{child} is declared too, and covered" if declared else f"declare --subject {child} for what it holds"
     return (
-        f"{source}: every work of {subject} in it is by {child}, an institution in its lineage, and none names "
-        f"{subject} itself: it holds {child}'s works, not all of {subject}'s; coverage NOT recorded as complete "
-        f"for {subject} (declare --subject {child} for what it holds)"
+        f"{source}: every work of {subject} in it is by {child}, an institution in its lineage: it holds "
+        f"{child}'s works, not all of {subject}'s; coverage NOT recorded as complete for {subject} ({advice})"
     )
 
 
