@@ -167,7 +167,7 @@ def test_an_empty_page_imports_as_an_empty_snapshot_whose_as_of_is_unknown(tmp_p
     assert main(["evidence", "import", str(source), "--out", str(tmp_path / "snap")]) == 0
     captured = capsys.readouterr()
     assert "0 records" in captured.out and "as of unknown" in captured.out
-    assert "note: as-of unknown: no record has an updated_date" in captured.err
+    assert "note: as-of unknown: the file holds no record to tell" in captured.err
     assert Snapshot.open(tmp_path / "snap").retrieved is None
 
 
