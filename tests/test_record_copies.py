@@ -242,6 +242,71 @@ def with_doi(r: dict, doi: str) -> dict:
     return r
 
 
+@pytest.mark.parametrize("order", ["L W1 W2", "W1 W2 L", "W1 L W2", "W2 W1 L"])
+def test_a_version_without_the_subject_dates_every_work_it_links_in_any_order(root, order):
+    """The second review: fixed for one order only, W9 dated the work it met first."""
+    by = {
+        "L": work(
+            "W9",
+            "P",
+            date="2023-02-01",
+            doi="https://doi.org/10.1234/d",
+            authorships=[authorship("A. Else", [OTHER])],
+            locations=[{"landing_page_url": "https://arxiv.org/abs/2301.00001"}],
+        ),
+        "W1": with_doi(record("2025-03-01T00:00:00", date="2024-03-01"), "d"),
+        "W2": work("W2", "P", date="2024-05-01", doi="https://doi.org/10.48550/arXiv.2301.00001"),
+    }
+    assert found(results(root, [by[k] for k in order.split()], as_jsonl=True).results[0]) == (0, 0)
+
+
+def preprint() -> dict:
+    """W1: a 2023 preprint with no lab author, its DOI the lab's 2024 article's."""
+    return with_doi(work("W1", "P", date="2023-01-01", authorships=[authorship("A. Else", [OTHER])]), "d")
+
+
+def test_the_same_version_given_twice_still_dates_the_work(root):
+    article = with_doi(work("W2", "P", date="2024-05-01"), "d")
+    assert found(results(root, [preprint()], [article], as_jsonl=True).results[0]) == (0, 0)
+    assert found(results(root, [preprint()], [preprint()], [article], as_jsonl=True).results[0]) == (0, 0)
+
+
+def test_copies_of_unknown_order_without_the_subject_that_differ_in_date_leave_doubt(root):
+    """One copy of the preprint says 2023 (before the period), the other 2024: either may be
+    current, so the article is no clearance and no certain finding."""
+    late = with_doi(work("W1", "P", date="2024-02-01", authorships=[authorship("A. Else", [OTHER])]), "d")
+    article = with_doi(work("W2", "P", date="2024-05-01"), "d")
+    c = results(root, [preprint()], [late], [article], as_jsonl=True).results[0]
+    assert found(c) == (0, 1)
+
+
+def test_a_review_naming_the_doi_an_older_copy_gave_does_not_reach_the_work(root):
+    """W1's older copy gave DOI `old`, which W2 has now; a review of W2 by that DOI set W1 aside."""
+    from claimwatch.reviews import load_reviews, record_review
+
+    old, new = with_doi(record("2024-01-01T00:00:00"), "old"), with_doi(record("2025-03-01T00:00:00"), "new")
+    w2 = with_doi(work("W2", "Q", date="2024-06-01", authorships=[authorship("A. Lab", [LAB])]), "old")
+    evidence = [
+        JsonlEvidence.open(write_jsonl(root / "o.jsonl", [old])),
+        JsonlEvidence.open(write_jsonl(root / "n.jsonl", [new, w2])),
+    ]
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{coauthor_in: [mil]}"))], root=root
+    )
+    record_review(
+        root / "r.yaml",
+        claim="c",
+        work="10.1234/old",
+        decision="not_a_match",
+        note="W2",
+        by="T",
+        date=dt.date(2025, 2, 1),
+    )
+    reviews = load_reviews(root / "r.yaml")
+    c = evaluate(claims, evidence, as_of=dt.date(2025, 3, 1), reviews=reviews).results[0]
+    assert c.verdict == "contradicted"
+
+
 def test_a_version_without_the_subject_dates_every_work_it_links(root):
     """W9 (no lab author, 2023) shares a DOI with W1 and an arXiv id with W2: all are versions of
     one work first out in 2023, so neither W1 nor W2 is in a period from 2024-01-10."""

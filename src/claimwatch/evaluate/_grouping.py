@@ -102,21 +102,36 @@ class _Record:
         self.ref: _LightRef | None = _LightRef.of(work) if live else None  # set wherever outcomes are
 
     @classmethod
-    def version_only(cls, published: PartialDate | None, named: frozenset[str] | None = None) -> _Record:
+    def version_only(
+        cls, published: PartialDate | None, named: frozenset[str] | None = None, copy: _LooseCopy | None = None
+    ) -> _Record:
         """A version of a subject's work with no subject author on it: it only dates the work,
-        and gives the identities reviews may name the work by."""
+        and gives the identities reviews may name the work by; or (`copy`) one of the standing
+        copies of unknown order of a record, which the verdicts weigh beside the others."""
         record = cls.__new__(cls)
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
         record.coauthors, record.unaffiliated, record.named = (), 0, named
-        record.source, record.copies = "", None
+        record.source, record.copies = (copy.source, copy.unordered) if copy else ("", None)
         return record
 
 
-def _review_names(work: Work, reviewed: frozenset[str]) -> frozenset[str] | None:
+class _LooseCopy(NamedTuple):
+    """A copy of unknown order with no subject author on it, waiting for the works it is of."""
+
+    published: PartialDate | None
+    named: frozenset[str] | None
+    unordered: Unordered
+    source: str
+
+
+def _review_names(work: Work, reviewed: frozenset[str], *, by_id_only: bool = False) -> frozenset[str] | None:
     """Which of the identities reviews name (`reviews.work_key`'s spelling) name this record: a
-    review matches a finding where it names any record of the finding's work."""
+    review matches a finding where it names any record of the finding's work. An older copy set
+    aside names it by its id alone: the DOI it gave may be another work's now."""
     if not reviewed:
         return None
+    if by_id_only:
+        return reviewed.intersection(identity_keys(work.group or work.id, None, None)) or None
     return reviewed.intersection(identity_keys(work.group or work.id, work.doi, work.arxiv)) or None
 
 
@@ -192,6 +207,8 @@ class _RecordUnionFind:
         self._undated_links: dict[int, PartialDate] = {}
         # Likewise the identities reviews name such records by, by key.
         self._named_links: dict[int, frozenset[str]] = {}
+        # And copies of unknown order with no subject author, whole (rare), by key.
+        self._copy_links: dict[int, list[_LooseCopy]] = {}
 
     def add(self, record: _Record, keys: Iterable[str]) -> None:
         i = self._append(record)
@@ -203,25 +220,38 @@ class _RecordUnionFind:
             named = self._named_links.pop(key, None)
             if earlier is not None or named:
                 self._parent[self._append(_Record.version_only(earlier, named))] = self._root(i)
+            for copy in self._copy_links.pop(key, ()):
+                self._parent[self._append(_Record.version_only(copy.published, copy.named, copy))] = self._root(i)
 
     def add_version(
-        self, published: PartialDate | None, keys: Iterable[str], named: frozenset[str] | None = None
+        self,
+        published: PartialDate | None,
+        keys: Iterable[str],
+        named: frozenset[str] | None = None,
+        copy: _LooseCopy | None = None,
     ) -> None:
-        """A record with no subject author: it counts only as a date for the work it is a version
-        of, and as the identities reviews name it by (`named`)."""
-        if published is None and not named:
+        """A record with no subject author: it counts only as a date for the works it is a
+        version of, every one, whether they came before it or come after; and as the identities
+        reviews name it by (`named`). A copy of unknown order (`copy`) is kept whole, to be weighed
+        beside the other copies."""
+        if published is None and not named and copy is None:
             return
+        joined: set[int] = set()
         for key in map(hash, keys):
             owner = self._owner.get(key)
             if owner is not None:
-                self._parent[self._append(_Record.version_only(published, named))] = self._root(owner)
-                return
-        for key in map(hash, keys):
-            known = self._undated_links.get(key)
-            if published is not None and (known is None or published < known):
-                self._undated_links[key] = published
-            if named:
-                self._named_links[key] = self._named_links.get(key, frozenset()) | named
+                root = self._root(owner)
+                if root not in joined:
+                    joined.add(root)
+                    self._parent[self._append(_Record.version_only(published, named, copy))] = root
+            elif copy is not None:
+                self._copy_links.setdefault(key, []).append(copy)
+            else:
+                known = self._undated_links.get(key)
+                if published is not None and (known is None or published < known):
+                    self._undated_links[key] = published
+                if named:
+                    self._named_links[key] = self._named_links.get(key, frozenset()) | named
 
     def _append(self, record: _Record) -> int:
         i = len(self.records)
@@ -314,8 +344,8 @@ def _stream(
     for source in sources:
         for work, tests in source:
             if not copies.stands(work):
-                copies.set_aside[work.origin.path] += 1
-                works.add_version(None, work.identity_keys()[:1], _review_names(work, reviewed))
+                copies.set_aside[work.origin.path] += 1  # a review still names the work by its id
+                works.add_version(None, work.identity_keys()[:1], _review_names(work, reviewed, by_id_only=True))
                 continue
             ctx = _WorkContext(work)
             subjects: _ClaimBits = 0
@@ -345,9 +375,8 @@ def _stream(
                 record.copies = unordered
                 works.add(record, work.identity_keys())
             else:
-                # A copy of unknown order without a subject author: it may be what the work is
-                # now, so it dates nothing (the verdicts count the copies they see, and doubt).
-                works.add_version(None if unordered else work.published, work.identity_keys(), named)
+                loose = _LooseCopy(work.published, named, unordered, work.origin.path) if unordered else None
+                works.add_version(work.published, work.identity_keys(), named, loose)
     return works
 
 
