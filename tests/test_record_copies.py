@@ -260,6 +260,24 @@ def test_a_version_without_the_subject_dates_every_work_it_links_in_any_order(ro
     assert found(results(root, [by[k] for k in order.split()], as_jsonl=True).results[0]) == (0, 0)
 
 
+@pytest.mark.parametrize("order", ["A B V", "V B A", "B V A"])
+def test_a_doi_only_one_copy_of_unknown_order_gives_cannot_clear(root, order):
+    """Copies A and B of W1 of one day, both the lab's with a coauthor at HIT in 2024; only A gives
+    DOI d, which W2 (2023) has: if B is current W1 is a 2024 finding, if A is it was first out in
+    2023. Uncertain, not cleared (found by the second review)."""
+    by = {
+        "A": with_doi(record("2025-03-01T00:00:00"), "d"),
+        "B": record("2025-03-01T09:00:00"),
+        "V": with_doi(work("W2", "P", date="2023-01-01", authorships=[authorship("A. Else", [OTHER])]), "d"),
+    }
+    c = results(root, *[[by[k]] for k in order.split()]).results[0]
+    assert found(c) == (0, 1)
+    (finding,) = c.uncertain_findings
+    assert any(
+        "(in the DOI or arXiv id that would make other records versions of it)" in d for d in finding.uncertain_because
+    )
+
+
 def preprint() -> dict:
     """W1: a 2023 preprint with no lab author, its DOI the lab's 2024 article's."""
     return with_doi(work("W1", "P", date="2023-01-01", authorships=[authorship("A. Else", [OTHER])]), "d")

@@ -34,12 +34,15 @@ from ..works import Work
 
 @dataclass(frozen=True)
 class Unordered:
-    """What the standing copies of one id, of unknown order, share: the id and how many they are
-    (a copy with no subject author on it is no record of the subject's work, so the verdicts see
-    fewer and know the copies disagree)."""
+    """What the standing copies of one id, of unknown order, share: the id, how many they are (a
+    copy with no subject author on it is no record of the subject's work, so the verdicts see
+    fewer and know the copies disagree), and whether they give different identity keys (a DOI
+    or arXiv id one gives and another not: whether the records sharing it are versions of the
+    work is then not known, so the copies join no record but by their id, and differ)."""
 
     id: str
     standing: int
+    keys_differ: bool = False
 
 
 class Copies:
@@ -48,17 +51,18 @@ class Copies:
     `set_aside` counts the older copies the stream set aside, by the path their records are
     cited by."""
 
-    def __init__(self, days: dict[str, list[str | None]] | None = None):
+    def __init__(self, seen: dict[str, list[tuple[str | None, int]]] | None = None):
+        """`seen`: by id, the day and a hash of the identity keys of each of its records."""
         self._newest: dict[str, str | None] = {}
         self._unordered: dict[str, Unordered] = {}
-        for wid, seen in (days or {}).items():
-            if len(seen) < 2:
+        for wid, copies in (seen or {}).items():
+            if len(copies) < 2:
                 continue
-            newest = max((d for d in seen if d is not None), default=None)
+            newest = max((d for d, _ in copies if d is not None), default=None)
             self._newest[wid] = newest
-            standing = sum(d is None or d == newest for d in seen)
-            if standing > 1:
-                self._unordered[wid] = Unordered(wid, standing)
+            standing = [keys for d, keys in copies if d is None or d == newest]
+            if len(standing) > 1:
+                self._unordered[wid] = Unordered(wid, len(standing), len(set(standing)) > 1)
         self.set_aside: Counter[str] = Counter()
 
     def stands(self, work: Work) -> bool:
@@ -99,7 +103,7 @@ def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | N
     openalex = [k for k, e in enumerate(evidence) if isinstance(e, (Snapshot, JsonlEvidence))]
     if len(openalex) < 2 and not any(isinstance(evidence[k], JsonlEvidence) for k in openalex):
         return NO_COPIES  # one snapshot: one record an id
-    days: dict[str, list[str | None]] = {}
+    seen: dict[str, list[tuple[str | None, int]]] = {}
     with_tables: list[Table] = []
     for k in openalex:
         table = tables[k] if tables is not None else None
@@ -107,23 +111,29 @@ def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | N
             with_tables.append(table)
             continue
         for work in evidence[k].works():
-            days.setdefault(work.id, []).append(updated_day(work.updated))
+            seen.setdefault(work.id, []).append((updated_day(work.updated), keys_hash(work.identity_keys())))
     if with_tables:
-        read_here = (wid for wid, seen in days.items() for _ in seen)
+        read_here = (wid for wid, copies in seen.items() for _ in copies)
         repeated = repeated_ids([str(t.path) for t in with_tables], read_here)
         for table in with_tables:
-            for wid, day in _table_days(table, repeated):
-                days.setdefault(wid, []).append(day)
-    return Copies(days)
+            for wid, day, keys in _table_copies(table, repeated):
+                seen.setdefault(wid, []).append((day, keys))
+    return Copies(seen)
 
 
-def _table_days(table: Table, repeated: set[str]) -> list[tuple[str, str | None]]:
-    """The id and updated day of each row of the table whose id is repeated, read from its record."""
+def keys_hash(keys: Sequence[str]) -> int:
+    """The identity keys of a record as one number, the same whatever their order or repeats."""
+    return hash(tuple(sorted(set(keys))))
+
+
+def _table_copies(table: Table, repeated: set[str]) -> list[tuple[str, str | None, int]]:
+    """The id, updated day and identity keys of each row of the table whose id is repeated (the
+    day read from its record)."""
     rows = rows_of_ids(str(table.path), repeated)
     if not rows:
         return []
-    texts = fetch_records(str(table.path), [ordinal for ordinal, _ in rows])
-    return [(wid, _record_day(text)) for (_, wid), (_, text) in zip(rows, texts, strict=True)]
+    texts = fetch_records(str(table.path), [ordinal for ordinal, _, _ in rows])
+    return [(wid, _record_day(text), keys_hash(keys)) for (_, wid, keys), (_, text) in zip(rows, texts, strict=True)]
 
 
 def _record_day(text: str) -> str | None:

@@ -370,13 +370,15 @@ def _stream(
                     live[i] = (_doubted(outcome, hits), hits)
             named = _review_names(work, reviewed)
             unordered = copies.unordered(work)
+            # Copies that differ in their DOI or arXiv id join no record but by their id.
+            keys = work.identity_keys()[:1] if unordered and unordered.keys_differ else work.identity_keys()
             if subjects:
                 record = _Record(work, subjects, live, tuple(coauthors or ()), named)
                 record.copies = unordered
-                works.add(record, work.identity_keys())
+                works.add(record, keys)
             else:
                 loose = _LooseCopy(work.published, named, unordered, work.origin.path) if unordered else None
-                works.add_version(work.published, work.identity_keys(), named, loose)
+                works.add_version(work.published, keys, named, loose)
     return works
 
 

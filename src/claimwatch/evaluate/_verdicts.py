@@ -246,9 +246,10 @@ def _copies_disagree(
         if marker is None or id(c[0]) not in disagreeing or not any(r.copies is marker for r in chosen):
             continue
         where = ", ".join(sorted({r.source for r in c}))
+        how = " (in the DOI or arXiv id that would make other records versions of it)" if marker.keys_differ else ""
         out.append(
-            f"{marker.id} is given by {marker.standing} records that differ ({where}), and which of them is "
-            "current is not known: not every one gives an updated_date, or they were updated the same day"
+            f"{marker.id} is given by {marker.standing} records that differ{how} ({where}), and which of them "
+            "is current is not known: not every one gives an updated_date, or they were updated the same day"
         )
     return out
 
@@ -258,7 +259,7 @@ def _differ(c: list[_Record], claim: int, period: tuple[dt.date | None, dt.date 
     where one has no subject author.)"""
     marker = c[0].copies
     assert marker is not None
-    if len(c) < marker.standing:
+    if len(c) < marker.standing or marker.keys_differ:
         return True
     seen = {(r.subjects >> claim & 1, _date_status(r.published, *period)[0], _status(r, claim)) for r in c}
     return len(seen) > 1
