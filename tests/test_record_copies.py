@@ -325,22 +325,6 @@ def test_a_review_naming_the_doi_an_older_copy_gave_does_not_reach_the_work(root
     assert c.verdict == "contradicted"
 
 
-def test_a_version_without_the_subject_dates_every_work_it_links(root):
-    """W9 (no lab author, 2023) shares a DOI with W1 and an arXiv id with W2: all are versions of
-    one work first out in 2023, so neither W1 nor W2 is in a period from 2024-01-10."""
-    loose = work(
-        "W9",
-        "P",
-        date="2023-02-01",
-        doi="https://doi.org/10.1234/d",
-        authorships=[authorship("A. Else", [OTHER])],
-        locations=[{"landing_page_url": "https://arxiv.org/abs/2301.00001"}],
-    )
-    w1 = with_doi(record("2025-03-01T00:00:00", date="2024-03-01"), "d")
-    w2 = work("W2", "P", date="2024-05-01", doi="https://doi.org/10.48550/arXiv.2301.00001")
-    assert found(results(root, [loose, w1, w2], as_jsonl=True).results[0]) == (0, 0)
-
-
 @pytest.mark.parametrize("order", ["L S2 S1", "S2 L S1", "S1 L S2", "L S1 S2"])
 def test_an_older_copy_set_aside_joins_no_works(root, order):
     """The older copy of W1 (no lab author) gave a DOI that W2 (2023) has: set aside, it must not
