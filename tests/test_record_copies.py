@@ -425,3 +425,49 @@ claims:
         write_jsonl(root / "new2.jsonl", [{**real, "updated_date": "2023-01-01T00:00:00"}])
     )
     assert found(evaluate(claims, evidence, cache=root / "cache").results[0]) == (1, 0)  # now the HIT copy is newest
+
+
+# --- found by the hunt over several pieces of evidence ------------------------------------------
+
+
+@pytest.mark.parametrize("lab_preprint", [False, True])
+@pytest.mark.parametrize("order", ["A P L", "L P A", "P A L", "P L A"])
+def test_versions_linked_through_a_record_without_the_subject_are_one_work(root, order, lab_preprint):
+    """W1 (the lab's 2024 article, DOI d) and W6 (its 2023 arXiv preprint) share no key; W5, with no
+    lab author, has both. One work first out in 2023: W6's date never reached W1 (an older gap)."""
+    by = {
+        "A": with_doi(record("2025-03-01T00:00:00", date="2024-03-01"), "d"),
+        "L": work(
+            "W5",
+            "P",
+            date="2024-02-01",
+            doi="https://doi.org/10.1234/d",
+            authorships=[authorship("A. Else", [OTHER])],
+            locations=[{"landing_page_url": "https://arxiv.org/abs/2301.00001"}],
+        ),
+        "P": work(
+            "W6",
+            "P",
+            date="2023-01-15",
+            doi="https://doi.org/10.48550/arXiv.2301.00001",
+            authorships=[authorship("A. Lab", [LAB]) if lab_preprint else authorship("A. Else", [OTHER])],
+        ),
+    }
+    assert found(results(root, [by[k] for k in order.split()], as_jsonl=True).results[0]) == (0, 0)
+
+
+def test_a_newer_copy_that_gives_no_author_sets_no_copy_aside(root):
+    """A complete snapshot's W1 is the lab's, with a coauthor at HIT; a newer copy in a JSON Lines
+    file lost its authors. It cannot show the lab is not an author: no clearance."""
+    source = write_jsonl(root / "a.jsonl", [record("2024-07-01T00:00:00")])
+    import_works(source, root / "a", institutions=["I100"], start=dt.date(2020, 1, 1))
+    newer = record("2025-06-01T00:00:00")
+    newer["authorships"] = []
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    evidence = [open_evidence(root / "a"), JsonlEvidence.open(write_jsonl(root / "n.jsonl", [newer]))]
+    runs = [evaluate(claims, evidence, as_of=dt.date(2024, 7, 1), engine=e, cache=root / "cache") for e in ENGINES]
+    assert "".join(json_chunks(runs[0])) == "".join(json_chunks(runs[1]))
+    c = runs[0].results[0]
+    assert (c.verdict, found(c)) == ("insufficient_evidence", (0, 1))
+    assert sum(x.superseded for x in runs[0].evidence_counts) == 0

@@ -125,18 +125,18 @@ def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
     return {wid for (wid,) in rows}
 
 
-def rows_of_ids(table: str, wanted: set[str]) -> list[tuple[int, str, list[str]]]:
-    """(ordinal, id, identity keys) of the table's rows whose id is one of `wanted`, in the
-    table's order."""
+def rows_of_ids(table: str, wanted: set[str]) -> list[tuple[int, str, list[str], bool]]:
+    """(ordinal, id, identity keys, whether it gives an author) of the table's rows whose id is
+    one of `wanted`, in the table's order."""
     if not wanted:
         return []
     with connect() as con:
         rows = con.execute(
-            f"SELECT ordinal, id, keys FROM read_parquet({file_literal(table)}) "
+            f"SELECT ordinal, id, keys, n_authorships > 0 FROM read_parquet({file_literal(table)}) "
             "WHERE list_contains(?, id) ORDER BY ordinal",
             [sorted(wanted)],
         ).fetchall()
-    return [(int(ordinal), str(wid), list(keys)) for ordinal, wid, keys in rows]
+    return [(int(ordinal), str(wid), list(keys), bool(authors)) for ordinal, wid, keys, authors in rows]
 
 
 def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, str]]:

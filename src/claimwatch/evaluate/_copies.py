@@ -66,10 +66,12 @@ class Copies:
         self.set_aside: Counter[str] = Counter()
 
     def stands(self, work: Work) -> bool:
-        """Is the record the newest copy of its id, or of unknown order beside it (or no copy)?"""
+        """Is the record the newest copy of its id, or of unknown order beside it (or no copy)?
+        A copy that gives no author is of unknown order: it cannot show who wrote the work, so
+        it sets no other aside (nor is set aside)."""
         if work.origin.kind != "snapshot" or work.id not in self._newest:
             return True
-        day, newest = updated_day(work.updated), self._newest[work.id]
+        day, newest = updated_day(work.updated) if work.authorships else None, self._newest[work.id]
         return day is None or newest is None or day == newest
 
     def unordered(self, work: Work) -> Unordered | None:
@@ -111,7 +113,8 @@ def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | N
             with_tables.append(table)
             continue
         for work in evidence[k].works():
-            seen.setdefault(work.id, []).append((updated_day(work.updated), keys_hash(work.identity_keys())))
+            day = updated_day(work.updated) if work.authorships else None
+            seen.setdefault(work.id, []).append((day, keys_hash(work.identity_keys())))
     if with_tables:
         read_here = (wid for wid, copies in seen.items() for _ in copies)
         repeated = repeated_ids([str(t.path) for t in with_tables], read_here)
@@ -132,8 +135,11 @@ def _table_copies(table: Table, repeated: set[str]) -> list[tuple[str, str | Non
     rows = rows_of_ids(str(table.path), repeated)
     if not rows:
         return []
-    texts = fetch_records(str(table.path), [ordinal for ordinal, _, _ in rows])
-    return [(wid, _record_day(text), keys_hash(keys)) for (_, wid, keys), (_, text) in zip(rows, texts, strict=True)]
+    texts = fetch_records(str(table.path), [ordinal for ordinal, _, _, _ in rows])
+    return [
+        (wid, _record_day(text) if authors else None, keys_hash(keys))
+        for (_, wid, keys, authors), (_, text) in zip(rows, texts, strict=True)
+    ]
 
 
 def _record_day(text: str) -> str | None:

@@ -194,7 +194,10 @@ class _RecordUnionFind:
 
     A union-find (disjoint-set forest): `_parent[i]` leads from record i towards its group's
     root, a key's first record owns it, and a record with a key already owned joins the owner's
-    group. Paths are halved as they are walked, which keeps the trees shallow.
+    group. Paths are halved as they are walked, which keeps the trees shallow. A record with no
+    subject author is in it too (`add_version`): it dates the work and may link two of its
+    versions (an article and its preprint through a record that has both ids), whichever comes
+    first; a group of such records alone is no work of a subject's, and the verdicts pass it by.
     """
 
     def __init__(self) -> None:
@@ -202,13 +205,6 @@ class _RecordUnionFind:
         self._parent: list[int] = []
         # hash() is stable within a process, which is all grouping needs; ids stay in the refs.
         self._owner: dict[int, int] = {}
-        # The earliest date of records with no subject author, by key: a preprint whose
-        # affiliations are missing still dates the work its journal version belongs to.
-        self._undated_links: dict[int, PartialDate] = {}
-        # Likewise the identities reviews name such records by, by key.
-        self._named_links: dict[int, frozenset[str]] = {}
-        # And copies of unknown order with no subject author, whole (rare), by key.
-        self._copy_links: dict[int, list[_LooseCopy]] = {}
 
     def add(self, record: _Record, keys: Iterable[str]) -> None:
         i = self._append(record)
@@ -216,12 +212,6 @@ class _RecordUnionFind:
             other = self._owner.setdefault(key, i)
             if other != i:
                 self._parent[self._root(i)] = self._root(other)
-            earlier = self._undated_links.pop(key, None)
-            named = self._named_links.pop(key, None)
-            if earlier is not None or named:
-                self._parent[self._append(_Record.version_only(earlier, named))] = self._root(i)
-            for copy in self._copy_links.pop(key, ()):
-                self._parent[self._append(_Record.version_only(copy.published, copy.named, copy))] = self._root(i)
 
     def add_version(
         self,
@@ -230,28 +220,10 @@ class _RecordUnionFind:
         named: frozenset[str] | None = None,
         copy: _LooseCopy | None = None,
     ) -> None:
-        """A record with no subject author: it counts only as a date for the works it is a
-        version of, every one, whether they came before it or come after; and as the identities
-        reviews name it by (`named`). A copy of unknown order (`copy`) is kept whole, to be weighed
-        beside the other copies."""
-        if published is None and not named and copy is None:
-            return
-        joined: set[int] = set()
-        for key in map(hash, keys):
-            owner = self._owner.get(key)
-            if owner is not None:
-                root = self._root(owner)
-                if root not in joined:
-                    joined.add(root)
-                    self._parent[self._append(_Record.version_only(published, named, copy))] = root
-            elif copy is not None:
-                self._copy_links.setdefault(key, []).append(copy)
-            else:
-                known = self._undated_links.get(key)
-                if published is not None and (known is None or published < known):
-                    self._undated_links[key] = published
-                if named:
-                    self._named_links[key] = self._named_links.get(key, frozenset()) | named
+        """A record with no subject author: it counts only as a date for the work it is a version
+        of, as a link between its versions, and as the identities reviews name it by (`named`);
+        a copy of unknown order (`copy`) is weighed beside the other copies."""
+        self.add(_Record.version_only(published, named, copy), keys)
 
     def _append(self, record: _Record) -> int:
         i = len(self.records)
@@ -271,8 +243,6 @@ class _RecordUnionFind:
         check does not hold every record beside the findings made of them. Most works have one
         record, and those are not gathered into lists first."""
         self._owner.clear()
-        self._undated_links.clear()
-        self._named_links.clear()
         parent = self._parent
         with_versions: set[int] = set()
         for i in range(len(parent)):
