@@ -242,18 +242,24 @@ def with_doi(r: dict, doi: str) -> dict:
     return r
 
 
+def linking(wid: str, date: str) -> dict:
+    """A record with no lab author that gives DOI d and the arXiv id 2301.00001: a version of
+    whatever has either."""
+    return work(
+        wid,
+        "P",
+        date=date,
+        doi="https://doi.org/10.1234/d",
+        authorships=[authorship("A. Else", [OTHER])],
+        locations=[{"landing_page_url": "https://arxiv.org/abs/2301.00001"}],
+    )
+
+
 @pytest.mark.parametrize("order", ["L W1 W2", "W1 W2 L", "W1 L W2", "W2 W1 L"])
 def test_a_version_without_the_subject_dates_every_work_it_links_in_any_order(root, order):
     """The second review: fixed for one order only, W9 dated the work it met first."""
     by = {
-        "L": work(
-            "W9",
-            "P",
-            date="2023-02-01",
-            doi="https://doi.org/10.1234/d",
-            authorships=[authorship("A. Else", [OTHER])],
-            locations=[{"landing_page_url": "https://arxiv.org/abs/2301.00001"}],
-        ),
+        "L": linking("W9", "2023-02-01"),
         "W1": with_doi(record("2025-03-01T00:00:00", date="2024-03-01"), "d"),
         "W2": work("W2", "P", date="2024-05-01", doi="https://doi.org/10.48550/arXiv.2301.00001"),
     }
@@ -437,14 +443,7 @@ def test_versions_linked_through_a_record_without_the_subject_are_one_work(root,
     lab author, has both. One work first out in 2023: W6's date never reached W1 (an older gap)."""
     by = {
         "A": with_doi(record("2025-03-01T00:00:00", date="2024-03-01"), "d"),
-        "L": work(
-            "W5",
-            "P",
-            date="2024-02-01",
-            doi="https://doi.org/10.1234/d",
-            authorships=[authorship("A. Else", [OTHER])],
-            locations=[{"landing_page_url": "https://arxiv.org/abs/2301.00001"}],
-        ),
+        "L": linking("W5", "2024-02-01"),
         "P": work(
             "W6",
             "P",
