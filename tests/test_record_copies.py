@@ -470,3 +470,28 @@ def test_a_newer_copy_that_gives_no_author_sets_no_copy_aside(root):
     c = runs[0].results[0]
     assert (c.verdict, found(c)) == ("insufficient_evidence", (0, 1))
     assert sum(x.superseded for x in runs[0].evidence_counts) == 0
+
+
+def authorless(r: dict) -> dict:
+    r["authorships"] = []
+    return r
+
+
+def test_an_older_copy_that_gives_no_author_is_set_aside(root):
+    """A record first taken before OpenAlex filled in its authors, beside the newer one: the
+    newer decides, certain (found by the review of the fix above)."""
+    c = results(root, [authorless(record("2024-01-01T00:00:00")), record("2025-01-01T00:00:00")], as_jsonl=True)
+    assert (c.results[0].verdict, found(c.results[0])) == ("contradicted", (1, 0))
+    assert [x.superseded for x in c.evidence_counts] == [1]
+    stale = authorless(record("2024-01-01T00:00:00", date="2023-03-01"))
+    c = results(root, [stale, record("2025-01-01T00:00:00", date="2024-03-01")], as_jsonl=True).results[0]
+    assert (c.verdict, found(c)) == ("contradicted", (1, 0))
+
+
+def test_an_older_copy_that_gives_no_author_and_no_doi_unlinks_nothing(root):
+    new = with_doi(record("2025-01-01T00:00:00", date="2024-03-01"), "d")
+    preprint = work(
+        "W6", "P", date="2023-06-01", doi="https://doi.org/10.1234/d", authorships=[authorship("A. Lab", [LAB])]
+    )
+    c = results(root, [authorless(record("2024-01-01T00:00:00")), new, preprint], as_jsonl=True).results[0]
+    assert found(c) == (0, 0)

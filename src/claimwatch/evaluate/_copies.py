@@ -51,28 +51,26 @@ class Copies:
     `set_aside` counts the older copies the stream set aside, by the path their records are
     cited by."""
 
-    def __init__(self, seen: dict[str, list[tuple[str | None, int]]] | None = None):
-        """`seen`: by id, the day and a hash of the identity keys of each of its records."""
+    def __init__(self, seen: dict[str, list[tuple[str | None, int, bool]]] | None = None):
+        """`seen`: by id, the day, a hash of the identity keys and whether it gives an author, of
+        each of its records."""
         self._newest: dict[str, str | None] = {}
         self._unordered: dict[str, Unordered] = {}
         for wid, copies in (seen or {}).items():
             if len(copies) < 2:
                 continue
-            newest = max((d for d, _ in copies if d is not None), default=None)
+            newest = _newest_day(copies)
             self._newest[wid] = newest
-            standing = [keys for d, keys in copies if d is None or d == newest]
+            standing = [keys for d, keys, authors in copies if _stands(d, authors, newest)]
             if len(standing) > 1:
                 self._unordered[wid] = Unordered(wid, len(standing), len(set(standing)) > 1)
         self.set_aside: Counter[str] = Counter()
 
     def stands(self, work: Work) -> bool:
-        """Is the record the newest copy of its id, or of unknown order beside it (or no copy)?
-        A copy that gives no author is of unknown order: it cannot show who wrote the work, so
-        it sets no other aside (nor is set aside)."""
+        """Is the record the newest copy of its id, or of unknown order beside it (or no copy)?"""
         if work.origin.kind != "snapshot" or work.id not in self._newest:
             return True
-        day, newest = updated_day(work.updated) if work.authorships else None, self._newest[work.id]
-        return day is None or newest is None or day == newest
+        return _stands(updated_day(work.updated), bool(work.authorships), self._newest[work.id])
 
     def unordered(self, work: Work) -> Unordered | None:
         """What the record shares with the other standing copies of its id, where their order is
@@ -81,6 +79,22 @@ class Copies:
 
 
 NO_COPIES = Copies()
+
+
+def _newest_day(copies: Sequence[tuple[str | None, int, bool]]) -> str | None:
+    """The day the newest copy that gives an author was updated; where none gives one with a
+    day, the newest copy's. A copy that lost its authors cannot show who wrote the work, so it
+    is never the newest that sets the others aside."""
+    authored = [d for d, _, authors in copies if authors and d is not None]
+    return max(authored) if authored else max((d for d, _, _ in copies if d is not None), default=None)
+
+
+def _stands(day: str | None, authors: bool, newest: str | None) -> bool:
+    """A copy of unknown age stands; so does the newest, and a copy with no author that is no
+    older than it (of unknown order beside it: it may be what the work is now)."""
+    if day is None or newest is None:
+        return True
+    return day == newest if authors else day >= newest
 
 
 def updated_day(updated: str | None) -> str | None:
@@ -105,7 +119,7 @@ def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | N
     openalex = [k for k, e in enumerate(evidence) if isinstance(e, (Snapshot, JsonlEvidence))]
     if len(openalex) < 2 and not any(isinstance(evidence[k], JsonlEvidence) for k in openalex):
         return NO_COPIES  # one snapshot: one record an id
-    seen: dict[str, list[tuple[str | None, int]]] = {}
+    seen: dict[str, list[tuple[str | None, int, bool]]] = {}
     with_tables: list[Table] = []
     for k in openalex:
         table = tables[k] if tables is not None else None
@@ -113,14 +127,14 @@ def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | N
             with_tables.append(table)
             continue
         for work in evidence[k].works():
-            day = updated_day(work.updated) if work.authorships else None
-            seen.setdefault(work.id, []).append((day, keys_hash(work.identity_keys())))
+            copy = (updated_day(work.updated), keys_hash(work.identity_keys()), bool(work.authorships))
+            seen.setdefault(work.id, []).append(copy)
     if with_tables:
         read_here = (wid for wid, copies in seen.items() for _ in copies)
         repeated = repeated_ids([str(t.path) for t in with_tables], read_here)
         for table in with_tables:
-            for wid, day, keys in _table_copies(table, repeated):
-                seen.setdefault(wid, []).append((day, keys))
+            for wid, day, keys, authors in _table_copies(table, repeated):
+                seen.setdefault(wid, []).append((day, keys, authors))
     return Copies(seen)
 
 
@@ -129,15 +143,15 @@ def keys_hash(keys: Sequence[str]) -> int:
     return hash(tuple(sorted(set(keys))))
 
 
-def _table_copies(table: Table, repeated: set[str]) -> list[tuple[str, str | None, int]]:
-    """The id, updated day and identity keys of each row of the table whose id is repeated (the
-    day read from its record)."""
+def _table_copies(table: Table, repeated: set[str]) -> list[tuple[str, str | None, int, bool]]:
+    """The id, updated day, identity keys and whether it gives an author, of each row of the
+    table whose id is repeated (the day read from its record)."""
     rows = rows_of_ids(str(table.path), repeated)
     if not rows:
         return []
     texts = fetch_records(str(table.path), [ordinal for ordinal, _, _, _ in rows])
     return [
-        (wid, _record_day(text) if authors else None, keys_hash(keys))
+        (wid, _record_day(text), keys_hash(keys), authors)
         for (_, wid, keys, authors), (_, text) in zip(rows, texts, strict=True)
     ]
 
