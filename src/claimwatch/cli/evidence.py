@@ -80,12 +80,13 @@ def import_cmd(
     record is refused with file:line and no snapshot is written, unless --skip-invalid.
 
     The snapshot's as-of, the day an open-ended claim is assessed to, is the newest
-    updated_date among the records (among the --subject works, where the file holds any;
-    unknown where none has one), never the day of the import.
+    updated_date among the records (among the works of the --subject institutions it covers,
+    where the file holds any; unknown where none has one), never the day of the import.
     A --subject the file holds no work of in the period is not recorded as complete unless
     --subject-may-be-empty says it may have none; nor is one every work of which reaches it
-    through the same one institution in its lineage (a lab's works declared for its parent). The author records are complete only where
-    the works are and the file holds the record of every author on the covered works.
+    through the same one institution in its lineage (a lab's works declared for its parent).
+    The author records are complete only where the works are and the file holds the record of
+    every author on the covered works.
 
     Example:
 

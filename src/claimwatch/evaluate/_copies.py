@@ -34,11 +34,10 @@ from ..works import Work
 
 @dataclass(frozen=True)
 class Unordered:
-    """What the standing copies of one id, of unknown order, share: the id, how many they are (a
-    copy with no subject author on it is no record of the subject's work, so the verdicts see
-    fewer and know the copies disagree), and whether they give different identity keys (a DOI
-    or arXiv id one gives and another not: whether the records sharing it are versions of the
-    work is then not known, so the copies join no record but by their id, and differ)."""
+    """What the standing copies of one id, of unknown order, share: the id, how many they are, and
+    whether they give different identity keys (a DOI or arXiv id one gives and another not:
+    whether the records sharing it are versions of the work is then not known, so the copies
+    join no record but by their id, and differ)."""
 
     id: str
     standing: int

@@ -4,13 +4,14 @@ subjects' records grouped into works.
 A record is kept only where some claim's subject has an author on it (`_Record`, small: a
 check may stream millions); versions of one work (an arXiv preprint and its journal article,
 or the same DOI in two sources) share an identity key and are joined into one group by a
-union-find (`_RecordUnionFind`). A version with no subject author is kept only as a date, since
-it may be the work's first appearance.
+union-find (`_RecordUnionFind`). A version with no subject author is kept as a small record
+with no subject: it may be the work's first appearance, and may link two of its versions.
 
 Records of one OpenAlex id are no versions but copies of one record at different times (an old
 snapshot beside a new one, two exports in one file): the newest by `updated_date` says what the
-work is now, and an older copy is set aside (`_Copies`). Where which is newest cannot be told,
-every such copy is kept, and a claim they disagree on is left uncertain (see _verdicts).
+work is now, and an older copy is set aside before it is grouped (`_copies`). Where which is
+newest cannot be told, every such copy is kept, and a claim they disagree on is left uncertain
+(see _verdicts).
 """
 
 from __future__ import annotations
@@ -103,25 +104,21 @@ class _Record:
 
     @classmethod
     def version_only(
-        cls, published: PartialDate | None, named: frozenset[str] | None = None, copy: _LooseCopy | None = None
+        cls,
+        published: PartialDate | None,
+        named: frozenset[str] | None = None,
+        copies: Unordered | None = None,
+        source: str = "",
     ) -> _Record:
         """A version of a subject's work with no subject author on it: it only dates the work,
-        and gives the identities reviews may name the work by; or (`copy`) one of the standing
-        copies of unknown order of a record, which the verdicts weigh beside the others."""
+        and gives the identities reviews may name the work by; where it is one of the standing
+        copies of unknown order of a record (`copies`, at `source`), the verdicts weigh it
+        beside the others."""
         record = cls.__new__(cls)
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
         record.coauthors, record.unaffiliated, record.named = (), 0, named
-        record.source, record.copies = (copy.source, copy.unordered) if copy else ("", None)
+        record.source, record.copies = source, copies
         return record
-
-
-class _LooseCopy(NamedTuple):
-    """A copy of unknown order with no subject author on it, waiting for the works it is of."""
-
-    published: PartialDate | None
-    named: frozenset[str] | None
-    unordered: Unordered
-    source: str
 
 
 def _review_names(work: Work, reviewed: frozenset[str], *, by_id_only: bool = False) -> frozenset[str] | None:
@@ -195,7 +192,7 @@ class _RecordUnionFind:
     A union-find (disjoint-set forest): `_parent[i]` leads from record i towards its group's
     root, a key's first record owns it, and a record with a key already owned joins the owner's
     group. Paths are halved as they are walked, which keeps the trees shallow. A record with no
-    subject author is in it too (`add_version`): it dates the work and may link two of its
+    subject author is in it too (`_Record.version_only`): it dates the work and may link two of its
     versions (an article and its preprint through a record that has both ids), whichever comes
     first; a group of such records alone is no work of a subject's, and the verdicts pass it by.
     """
@@ -212,18 +209,6 @@ class _RecordUnionFind:
             other = self._owner.setdefault(key, i)
             if other != i:
                 self._parent[self._root(i)] = self._root(other)
-
-    def add_version(
-        self,
-        published: PartialDate | None,
-        keys: Iterable[str],
-        named: frozenset[str] | None = None,
-        copy: _LooseCopy | None = None,
-    ) -> None:
-        """A record with no subject author: it counts only as a date for the work it is a version
-        of, as a link between its versions, and as the identities reviews name it by (`named`);
-        a copy of unknown order (`copy`) is weighed beside the other copies."""
-        self.add(_Record.version_only(published, named, copy), keys)
 
     def _append(self, record: _Record) -> int:
         i = len(self.records)
@@ -315,7 +300,8 @@ def _stream(
         for work, tests in source:
             if not copies.stands(work):
                 copies.set_aside[work.origin.path] += 1  # a review still names the work by its id
-                works.add_version(None, work.identity_keys()[:1], _review_names(work, reviewed, by_id_only=True))
+                named_by_id = _review_names(work, reviewed, by_id_only=True)
+                works.add(_Record.version_only(None, named_by_id), work.identity_keys()[:1])
                 continue
             ctx = _WorkContext(work)
             subjects: _ClaimBits = 0
@@ -347,8 +333,7 @@ def _stream(
                 record.copies = unordered
                 works.add(record, keys)
             else:
-                loose = _LooseCopy(work.published, named, unordered, work.origin.path) if unordered else None
-                works.add_version(work.published, keys, named, loose)
+                works.add(_Record.version_only(work.published, named, unordered, work.origin.path), keys)
     return works
 
 

@@ -255,11 +255,11 @@ def _copies_disagree(
 
 
 def _differ(c: list[_Record], claim: int, period: tuple[dt.date | None, dt.date | None]) -> bool:
-    """Do the standing copies of one id answer the claim differently? (Fewer than stand are here
-    where one has no subject author.)"""
+    """Do the standing copies of one id answer the claim differently? (Every one is in the group:
+    each joins it by its id, with or without a subject author.)"""
     marker = c[0].copies
     assert marker is not None
-    if len(c) < marker.standing or marker.keys_differ:
+    if marker.keys_differ:
         return True
     seen = {(r.subjects >> claim & 1, _date_status(r.published, *period)[0], _status(r, claim)) for r in c}
     return len(seen) > 1
