@@ -96,6 +96,7 @@ def project(tmp_path: Path) -> Path:
             name: Harbin Institute of Technology
             aliases: [HIT, 哈尔滨工业大学]
             openalex: [I200]
+            country: CN
             listed_from: 2020-06-05
             citation: 85 FR 34495
             verified: true
@@ -103,10 +104,12 @@ def project(tmp_path: Path) -> Path:
             name: Beihang University
             aliases: [Beijing University of Aeronautics and Astronautics]
             ror: [00wk2mp56]
+            country: CN
             listed_from: null
             verified: false
           - id: heu
             name: Harbin Engineering University
+            country: CN
             listed_from: 2025-01-01
             verified: true
         """,

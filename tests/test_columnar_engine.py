@@ -719,6 +719,7 @@ entries:
   - id: demo
     name: NCSR Demokritos
     aliases: [ΕΚΕΦΕ Δημόκριτος]
+    country: GR
     listed_from: null
     verified: true
 """
@@ -737,7 +738,7 @@ def test_a_greek_name_before_a_letter_is_found_by_every_engine(tmp_path, after):
         " works: {coauthor_in: [greek]}}\n",
         {"greek": GREEK_LIST},
     )
-    partner = authorship("B. Partner", [], raw=[f"ΕΚΕΦΕ ΔΗΜΟΚΡΙΤΟΣ{after}Αθήνα"])
+    partner = authorship("B. Partner", [], raw=[f"ΕΚΕΦΕ ΔΗΜΟΚΡΙΤΟΣ{after}Αθήνα, Greece"])
     source = write_jsonl(
         tmp_path / "works.jsonl", [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
     )
@@ -788,7 +789,7 @@ def test_a_one_word_greek_name_before_a_letter_is_found_by_both_engines(tmp_path
         "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [greek]}}\n",
         {"greek": GREEK_LIST.replace("[ΕΚΕΦΕ Δημόκριτος]", "[Δημόκριτος]")},
     )
-    partner = authorship("B. Partner", [], raw=["ΔΗΜΟΚΡΙΤΟΣ.Αθήνα"])
+    partner = authorship("B. Partner", [], raw=["ΔΗΜΟΚΡΙΤΟΣ.Αθήνα, Greece"])
     path = write_jsonl(
         tmp_path / "works.jsonl", [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
     )

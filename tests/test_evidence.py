@@ -431,9 +431,11 @@ def test_partial_dates_order_by_the_range_they_stand_for():
 
 
 def _mixed_file(tmp_path: Path) -> Path:
-    """Duplicates with newer, older and equal updated_dates, a blank line and two bad lines."""
+    """Three records of each of 40 ids, a blank line and two bad lines. Of W11 to W40 the second
+    record is a day newer than the other two; W1 to W10's three are of one day, so all stand."""
     records = [
-        work(f"W{i % 40 + 1}", f"t{i}") | {"updated_date": f"2025-01-{1 + (i * 7) % 28:02d}T00:00:00"}
+        work(f"W{i % 40 + 1}", f"t{i}")
+        | {"updated_date": f"2025-01-{1 + (i * 7 + (40 <= i < 80 and i % 40 >= 10)) % 28:02d}T00:00:00"}
         for i in range(120)
     ]
     lines = [json.dumps(r).encode() for r in records]
@@ -461,7 +463,8 @@ def test_a_large_import_shared_among_processes_gives_the_same_snapshot(tmp_path,
             outcomes.append(e.lines())
     assert outcomes[0] == outcomes[1]
     if skip_invalid:
-        assert [x["line"] for x in outcomes[0][2]] == [19, 20] and outcomes[0][1] == 80
+        # 30 ids keep their newest record; 10 keep their three of one day
+        assert [x["line"] for x in outcomes[0][2]] == [19, 20] and outcomes[0][1] == 60
     else:
         assert outcomes[0] == [f"{source}:19:2: not a JSON object: unexpected character, expected a string key"]
 

@@ -13,6 +13,7 @@ from claimwatch import claims as claims_mod
 from claimwatch.evaluate._conditions import _listed_before
 from claimwatch.evaluate._people import _listed_by
 from claimwatch.lists import ListEntry
+from claimwatch.reports.view import _relative
 from claimwatch.works import PartialDate
 from helpers import authorship, institution, work, write, write_jsonl
 from test_columnar_engine import engines_agree
@@ -43,7 +44,14 @@ entries:
     listed_from: 2015-01-01
     listed_to: 2020-12-31
     verified: true
+  - id: bit
+    name: Beijing Institute of Technology
+    openalex: [I400]
+    country: CN
+    listed_from: 2015-01-01
+    verified: true
 """
+BIT = institution("I400", "Beijing Institute of Technology")
 
 
 def entry(listed_from: str | None, listed_to: str | None) -> ListEntry:
@@ -112,10 +120,29 @@ def test_an_entry_taken_off_its_list_before_the_work_is_no_listed_coauthor(tmp_p
     assert not result.uncertain_findings
 
 
+def test_without_the_flag_an_entry_taken_off_before_the_work_is_a_doubt(tmp_path):
+    """Found by the sixteenth part's hunt: a claim that counts any listing counted an entity taken
+    off the list five years before the work as certain, and no report said it had been taken off."""
+    msra = authorship("L. Wang", [], raw=["Microsoft Research Asia, Beijing, China"])
+    records = [work("W1", "A paper", "2024-06-15", [msra, authorship("B. Partner", [HEU])])]
+    result = _case(tmp_path, records)["msra"]
+    assert not result.findings
+    (finding,) = result.uncertain_findings
+    assert (
+        "Harbin Engineering University was taken off the list on 2020-12-31, before this work appeared (2024-06-15)"
+        in finding.uncertain_because[0]
+    )
+    (listed,) = [r for r in finding.reasons if r.kind == "listed_author"]
+    assert (listed.entry.listed_from, listed.entry.listed_to) == ("2015-01-01", "2020-12-31")
+    assert _relative(listed.entry, "2024-06-15") == (
+        "listed before this work's date; taken off the list on 2020-12-31 before this work's date"
+    )
+
+
 def test_a_subject_s_acronym_alone_is_a_doubt_where_the_subject_gives_no_country(tmp_path):
     tehran = authorship("M. Rezaei", [], raw=["Medical Signal Research Academy (MSRA), Tehran, Iran"])
     full = authorship("L. Wang", [], raw=["Microsoft Research Asia, Beijing, China"])
-    partner = authorship("B. Partner", [HEU])
+    partner = authorship("B. Partner", [BIT])
     results = _case(
         tmp_path,
         [

@@ -115,9 +115,14 @@ RUNS_ON = [
     "Tianjin University Renai College, Tianjin 301636, China",
     "Tianjin Univ Technol, Sch Comp Sci & Engn, Tianjin 300384, Peoples R China",
     "Chongqing Normal University, Chongqing University Town, Chongqing 401331, China",
+    # A place and a college: an independent college of its own (found by the sixteenth part's hunt,
+    # as "Sichuan University Jinjiang College" and "Jilin University Zhuhai College").
+    "Tianjin University Ningbo Institute, Ningbo, China",
+    "Harbin Institute of Technology Shenzhen College, Shenzhen, China",
 ]
 STANDS = [
     "Harbin Institute of Technology Shenzhen, Shenzhen 518055, China",
+    "Harbin Institute of Technology Shenzhen Graduate School, Shenzhen 518055, China",
     "Tianjin University School of Computer Science, Tianjin, China",
     "School of Computer Science, Tianjin University, Tianjin 300072, China",
     "Chongqing University, Chongqing 400044, China",

@@ -258,13 +258,61 @@ def test_northeastern_university_in_boston_does_not_count_against_the_chinese_on
 # --- holds_both -------------------------------------------------------------------------------
 
 
+def both_at_once(wid: str, date: str, aid: str = "A1") -> dict[str, Any]:
+    """A work whose one authorship of `aid` gives the lab and HIT: at both at once."""
+    w = authored(wid, date, (aid, LAB))
+    w["authorships"][0]["institutions"].append(HIT)
+    w["authorships"][0]["raw_affiliation_strings"].append(HIT["display_name"])
+    return w
+
+
 def test_holds_both_is_the_same_year_at_the_subject_and_a_listed_university(root):
-    r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2021, 2023]), (LAB, [2023, 2024]))])
+    records = [author("A1", "Li Wei", (HIT, [2021, 2023]), (LAB, [2023, 2024])), both_at_once("W1", "2023-05-01")]
+    r = judge(root, BOTH, records)
     assert (r.verdict, r.matched) == ("contradicted", 1)
     (p,) = r.people
     assert p.shared_years == (2023,) and p.first_year_at_subject is None
     assert p.shows == "at Example Lab and at Harbin Institute of Technology, both in 2023, by publication years"
     assert [pl.years for pl in (*p.at_subject, *p.at_listed)] == [(2023, 2024), (2021, 2023)]
+
+
+def test_holds_both_in_one_year_by_the_records_alone_is_uncertain(root):
+    """Found by the sixteenth part's hunt: HIT in 2023 and the lab in 2023, by publication years,
+    is what a move from one to the other within 2023 gives too."""
+    records = [author("A1", "Li Wei", (HIT, [2023]), (LAB, [2023]))]
+    r = judge(root, BOTH, records)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "2023: the records place them at Harbin Institute of Technology and at Example Lab in the same year "
+        "(publication years), which a move within it gives too; no work in the evidence gives them both on "
+        "one authorship",
+    )
+    # Works at each place in that year, on authorships of their own, show no more.
+    apart = [authored("W1", "2023-02-01", ("A1", HIT)), authored("W2", "2023-11-01", ("A1", LAB))]
+    assert judge(root, BOTH, records + apart).uncertain == 1
+    # One authorship giving both, in another year, shows nothing of 2023.
+    assert judge(root, BOTH, [*records, both_at_once("W3", "2021-05-01")]).uncertain == 1
+    assert judge(root, BOTH, [*records, both_at_once("W3", "2023-05-01")]).matched == 1
+
+
+def test_holds_both_by_a_history_stating_the_years_around_it(root):
+    """A source that states the person at HIT from 2022 to 2024 places them there all of 2023."""
+    write(
+        root / "curated.yaml",
+        """        description: A person's history, recorded for a test.
+        people:
+          - id: li-wei
+            name: Li Wei
+            openalex: A1
+            affiliations:
+              - {name: Harbin Institute of Technology, country: CN, years: [2022, 2023, 2024], role: PhD student}
+            sources: [{title: A CV, url: "https://example.org/cv"}]
+        """,
+    )
+    records = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (LAB, [2023]))])
+    r = evaluate(load(root, BOTH), [open_evidence(root / "curated.yaml"), JsonlEvidence.open(records)]).results[0]
+    assert (r.matched, r.uncertain) == (1, 0)
 
 
 def test_holds_both_needs_one_year_at_both(root):
@@ -288,7 +336,8 @@ def test_holds_both_with_no_years_at_the_subject_is_uncertain(root):
 
 def test_holds_both_listed_before_is_judged_against_the_shared_year(root):
     body = people_claim("{holds_both: [mil], listed_before: true}", period="from: 2020-01-01")
-    r = judge(root, body, [author("A1", "Li Wei", (HIT, [2020, 2021]), (LAB, [2020, 2021]))])  # listed 2020-06-05
+    records = [author("A1", "Li Wei", (HIT, [2020, 2021]), (LAB, [2020, 2021])), both_at_once("W1", "2021-05-01")]
+    r = judge(root, body, records)  # listed 2020-06-05
     (p,) = r.people
     assert p.shared_years == (2021,) and p.at_listed[0].listed_before is True
     r = judge(root, body, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2020]))])

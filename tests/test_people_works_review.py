@@ -142,9 +142,17 @@ def test_last_known_institution_of_a_listed_institution_adds_nothing(root):
     assert (r.matched, r.uncertain) == (0, 0)
 
 
+def at_both(wid: str, date: str) -> dict[str, Any]:
+    """A work on which A1's one authorship gives the lab and HIT: at both at once."""
+    a = by("A1", LAB)
+    a["institutions"].append(HIT)
+    a["raw_affiliation_strings"].append(HIT["display_name"])
+    return work(wid, "Both", date=date, authorships=[a])
+
+
 def test_holds_both_unaffected_by_a_child_last_known_institution(root):
     rec = author("A1", "Li Wei", (HIT, [2023]), (LAB, [2023]), last_known_institutions=[LAB_CHILD])
-    r = run(root, BOTH, [rec])
+    r = run(root, BOTH, [rec, at_both("W1", "2023-05-01")])
     assert (r.verdict, r.matched) == ("contradicted", 1)
 
 
@@ -152,6 +160,7 @@ def test_holds_both_ignores_earlier_works(root):
     records = [
         work("W0", "Early", date="2019-05-01", authorships=[by("A1", LAB)]),
         author("A1", "Li Wei", (HIT, [2023]), (LAB, [2023])),
+        at_both("W1", "2023-05-01"),
     ]
     r = run(root, BOTH, records)
     assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)

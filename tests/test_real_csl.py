@@ -16,7 +16,9 @@ import pytest
 
 from claimwatch import lists
 from claimwatch.cli import main
+from claimwatch.evaluate._matchers import ListMatcher
 from claimwatch.lists import load_list
+from claimwatch.works import Authorship
 
 EXCERPT = "csl/consolidated-2025-excerpt.csv"
 FIXTURES = Path(__file__).parent / "fixtures" / "csl"
@@ -249,3 +251,17 @@ def test_fetch_takes_the_same_path(tmp_path, monkeypatch):
     assert fetched.imported["notes"] == read.imported["notes"]
     assert [comparable(e) for e in fetched.entries] == [comparable(e) for e in read.entries]
     assert fetched.entry("sme-bank").source_lists == (SSI, NS_MBS)
+
+
+def test_an_entry_the_list_gives_no_country_matches_by_name_only_in_doubt(tmp_path, capsys, shared_data):
+    """The real row of Sinobright gives no address, so its entry has no country; a company of that
+    name anywhere else is not certainly it (found by the sixteenth part's hunt, where an entity
+    with addresses in China and Hong Kong, imported with no country, was matched in Boston)."""
+    rl = imported(tmp_path, capsys, shared_data / EXCERPT)
+    sinobright = by_name(rl, "Sinobright Import and Export Company; and any successor, sub-unit, or subsidiary thereof")
+    assert sinobright.country is None
+    affiliation = "Sinobright Import and Export Company, Boston, MA 02115, USA"
+    hits = [
+        h for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,))) if h.entry is sinobright
+    ]
+    assert hits and all(h.doubt and "gives no country" in h.doubt for h in hits)

@@ -234,6 +234,42 @@ def test_the_verdict_does_not_depend_on_the_order_of_the_evidence(tmp_path_facto
             assert summary(first)[:4] == summary(alone)[:4]
 
 
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(copies=st.lists(st.tuples(COPY, st.booleans()), min_size=2, max_size=5))
+def test_importing_the_copies_first_changes_no_finding(tmp_path_factory, copies):
+    """The import keeps what a check of the file weighs: the newest copy of each id, and every
+    copy of its day or of none beside it (found in the sixteenth part: ties kept the first line,
+    so an import could keep a copy without authors and drop the one that shows the coauthor)."""
+    records = [authorless(made(c)) if gone else made(c) for c, gone in copies]
+    as_file = results(project(tmp_path_factory.mktemp("a")), records, as_jsonl=True)
+    imported = results(project(tmp_path_factory.mktemp("b")), records)
+    assert summary(as_file)[1:4] == summary(imported)[1:4]
+
+
+def test_an_import_keeps_copies_of_one_day_and_drops_the_same_record_given_twice(root):
+    shows = record("2025-01-01T00:00:00")
+    hidden = authorless(record("2025-01-01T09:00:00"))
+    again = dict(shows, authorships=list(shows["authorships"]))  # the same record, keys reordered
+    again = {k: again[k] for k in reversed(list(again))}
+    path = write_jsonl(root / "joined.jsonl", [hidden, shows, again])
+    summary_ = import_works(path, root / "snap", institutions=["I100"], start=dt.date(2020, 1, 1))
+    assert (summary_.records, summary_.duplicates_collapsed, summary_.manifest.unordered_copies) == (2, 1, 1)
+    kept = [bool(w.authorships) for w in open_evidence(root / "snap").works()]
+    assert kept == [False, True]  # in the file's order
+    c = results(root, [hidden, shows, again]).results[0]
+    assert found(c) == (0, 1)  # a copy of the same day gives no author: the finding is in doubt
+
+
+@pytest.mark.parametrize("updated", ["2025-13-45T00:00:00", "2025-01-01"])
+def test_an_import_ranks_copies_by_their_day_as_a_check_does(root, updated):
+    """An impossible day is none, so it outranks no copy (the import compared the text, and kept
+    it alone, a certain finding); a day without a time is the day of a time on it."""
+    dated = record("2025-01-01T09:00:00", partner=OTHER)
+    other = record(updated)
+    assert found(results(root, [dated, other]).results[0]) == (0, 1)  # which coauthor is current is not known
+    assert found(results(root, [dated, other], as_jsonl=True).results[0]) == (0, 1)
+
+
 # --- found by the review of the first version of this ------------------------------------------
 
 
@@ -495,3 +531,22 @@ def test_an_older_copy_that_gives_no_author_and_no_doi_unlinks_nothing(root):
     )
     c = results(root, [authorless(record("2024-01-01T00:00:00")), new, preprint], as_jsonl=True).results[0]
     assert found(c) == (0, 0)
+
+
+def test_the_order_the_evidence_is_given_in_changes_no_finding(root):
+    """Found by the sixteenth part's hunt: a finding cited its records, and its reasons, in the
+    order the evidence was given on the command line."""
+    shared = with_doi(record("2025-01-01T00:00:00"), "10.1234/x")
+    other = with_doi(work("W2", "A paper", date="2024-06-01", authorships=[authorship("C. Lab", [LAB])]), "10.1234/x")
+    a = write_jsonl(root / "a.jsonl", [shared])
+    b = write_jsonl(root / "b.jsonl", [shared, other])
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    runs = []
+    for order in ([a, b], [b, a]):
+        for engine in ENGINES:
+            evidence = [JsonlEvidence.open(p) for p in order]
+            r = evaluate(claims, evidence, as_of=dt.date(2025, 3, 1), engine=engine, cache=root / "cache")
+            runs.append([f.model_dump() for c in r.results for f in (*c.findings, *c.uncertain_findings)])
+    assert runs[0] and all(run == runs[0] for run in runs)
+    assert runs[0][0]["work"]["records"] == (f"{a}:1", f"{b}:1")

@@ -42,7 +42,7 @@ HOSTILE_TITLE = (
 )
 HOSTILE_AUTHOR = '"><img src=x onerror=alert(3)> Mallory\x1b[1m'
 HOSTILE_INSTITUTION = '<b>Harbin</b> Institute" onmouseover="alert(4)'
-HOSTILE_AFFILIATION = "Evil University <script>alert(5)</script> [y](javascript:alert(6))\x1b[2J"
+HOSTILE_AFFILIATION = "Evil University <script>alert(5)</script> [y](javascript:alert(6))\x1b[2J, Beijing, China"
 HOSTILE_DOI = '10.1234/x"><script>alert(7)</script>'
 JAVASCRIPT_URL = "javascript:alert(document.cookie)"
 
@@ -78,6 +78,7 @@ entries:
   - id: evil-u
     name: "Evil \\"U\\" <img src=x onerror=alert(15)>"
     aliases: [Evil University]
+    country: CN
     notes: "{HOSTILE_NOTE}"
     verified: false
   - id: evil-v

@@ -52,6 +52,8 @@ class EntryRef(_Model):
     id: str
     name: str
     listed_from: str | None = None
+    # The day it was taken off the list, where it was (left out where it was not).
+    listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
     citation: str | None = None
     verified: bool
     line: int

@@ -512,6 +512,16 @@ _SURNAME_INSTITUTION_WORDS = frozenset({"college", "school", "center", "centre"}
 _CJK_INSTITUTION = re.compile("大学|学院|研究所|研究院|实验室|医院|公司")
 
 
+def names_an_author(record: dict[str, Any]) -> bool:
+    """Whether a work record gives an author, as `work_from_openalex` reads it (an authorship
+    that is an institution Crossref put among the authors is none): a copy of a record that
+    gives none cannot show who wrote the work."""
+    return any(
+        isinstance(a, dict) and not _is_institution_name(_authorship(a, i))
+        for i, a in enumerate(_list(record.get("authorships")))
+    )
+
+
 def _people_and_institutions(people: list[Authorship]) -> tuple[list[Authorship], list[Authorship]]:
     """The authors, and the institutions Crossref put among them, each judged once."""
     authors: list[Authorship] = []

@@ -129,6 +129,12 @@ def import_cmd(
     )
     if m.authors:
         click.echo(f"authors: {printable(describe_authors(m.authors.coverage, _open_end(m.as_of)))}")
+    if m.unordered_copies:
+        click.echo(
+            f"note: {counted(m.unordered_copies, 'work')} kept as more than one record: copies of one day, or "
+            "without an updated_date, whose order is unknown; a check weighs them all",
+            err=True,
+        )
 
 
 def _import_bulk(folder: Path, out: str, subjects: tuple[str, ...], options: dict[str, Any]) -> store.ImportSummary:

@@ -158,14 +158,17 @@ class _CompiledClaim:
                 for a, hit in ctx.list_hits(matcher):
                     if positions is not None and a.position not in positions:
                         continue
-                    listed, doubt = _listed_before(hit.entry, work.published) if before_publication else (None, None)
-                    if listed is False:
-                        continue
+                    if before_publication:
+                        listed, doubt = _listed_before(hit.entry, work.published)
+                        if listed is False:
+                            continue
+                    else:  # any listing counts, but one the list has since ended may not
+                        listed, doubt = None, _taken_off(hit.entry, work.published)
                     # A name the record cannot place (shared across countries, an acronym alone)
                     # is a doubt: the work is uncertain, never a match, on that author's account.
                     if hit.doubt is None and (itself := _an_institution_as_author(a)):
                         hit = dataclasses.replace(hit, doubt=itself)
-                    sure = (listed or not before_publication) and hit.doubt is None
+                    sure = bool(listed if before_publication else doubt is None) and hit.doubt is None
                     reasons.append((sure, _ListedHit(a, hit, listed)))
                     # Listed before publication: the entry has a listing date (see _listed_before).
                     if listed and hit.doubt is None and hit.entry.listed_from is not None:
@@ -313,6 +316,23 @@ def _interleaved_doubts(work: Work, matcher: ListMatcher) -> list[str]:
             for name in named
         ]
     return out
+
+
+def _taken_off(entry: ListEntry, published: PartialDate | None) -> str | None:
+    """Where a claim counts any listing, why an entry the list took off (`listed_to`) may not
+    count for this work: taken off before it appeared, or within its date, or it has none."""
+    if entry.listed_to is None or (published is not None and entry.listed_to >= published.latest):
+        return None
+    if published is None:
+        when = "and the work has no publication date to tell whether it was listed then"
+    elif entry.listed_to < published.earliest:
+        when = f"before this work appeared ({published.describe()})"
+    else:
+        when = f"within the work's date {published.describe()}"
+    return (
+        f"{entry.name} was taken off the list on {entry.listed_to}, {when}: whether a former listing counts is "
+        "for a reviewer (listed_before_publication leaves such listings out)"
+    )
 
 
 def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:

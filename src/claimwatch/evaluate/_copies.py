@@ -11,16 +11,14 @@ by which the verdicts tell whether they disagree.
 
 It is all worked out before the stream, from every record's id and `updated_date`, so that the
 outcome does not depend on the order of the evidence or of its records. A snapshot holds one
-record an id (its import or collect keeps the newest), so a check of one snapshot reads nothing
-more; with several pieces of evidence, or a JSON Lines file, the ids are read first (from the
-columnar tables where there are some).
+record an id (its import or collect keeps the newest) unless its import kept copies of unknown
+order (`unordered_copies`), so a check of one snapshot of one record an id reads nothing more;
+with several pieces of evidence, a JSON Lines file or such copies, the ids are read first (from
+the columnar tables where there are some).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ from dataclasses import dataclass
 import orjson
 
 from ..columnar import Table, fetch_records, repeated_ids, rows_of_ids
-from ..evidence import Evidence, JsonlEvidence, Snapshot
+from ..evidence import Evidence, JsonlEvidence, Snapshot, copy_stands, newest_day, updated_day
 from ..works import Work
 
 
@@ -58,9 +56,9 @@ class Copies:
         for wid, copies in (seen or {}).items():
             if len(copies) < 2:
                 continue
-            newest = _newest_day(copies)
+            newest = newest_day((d, authors) for d, _, authors in copies)
             self._newest[wid] = newest
-            standing = [keys for d, keys, authors in copies if _stands(d, authors, newest)]
+            standing = [keys for d, keys, authors in copies if copy_stands(d, authors, newest)]
             if len(standing) > 1:
                 self._unordered[wid] = Unordered(wid, len(standing), len(set(standing)) > 1)
         self.set_aside: Counter[str] = Counter()
@@ -69,7 +67,7 @@ class Copies:
         """Is the record the newest copy of its id, or of unknown order beside it (or no copy)?"""
         if work.origin.kind != "snapshot" or work.id not in self._newest:
             return True
-        return _stands(updated_day(work.updated), bool(work.authorships), self._newest[work.id])
+        return copy_stands(updated_day(work.updated), bool(work.authorships), self._newest[work.id])
 
     def unordered(self, work: Work) -> Unordered | None:
         """What the record shares with the other standing copies of its id, where their order is
@@ -80,44 +78,12 @@ class Copies:
 NO_COPIES = Copies()
 
 
-def _newest_day(copies: Sequence[tuple[str | None, int, bool]]) -> str | None:
-    """The day the newest copy that gives an author was updated; where none gives one with a
-    day, the newest copy's. A copy that lost its authors cannot show who wrote the work, so it
-    is never the newest that sets the others aside."""
-    authored = [d for d, _, authors in copies if authors and d is not None]
-    return max(authored) if authored else max((d for d, _, _ in copies if d is not None), default=None)
-
-
-def _stands(day: str | None, authors: bool, newest: str | None) -> bool:
-    """A copy of unknown age stands; so does the newest, and a copy with no author that is no
-    older than it (of unknown order beside it: it may be what the work is now)."""
-    if day is None or newest is None:
-        return True
-    return day == newest if authors else day >= newest
-
-
-def updated_day(updated: str | None) -> str | None:
-    """The day of an `updated_date` (interned: a few days stand for millions of records), or None
-    where it gives no real day ("2025-13-45" is none: it cannot outrank a real one). A day, not the
-    time: two copies of one day are of one age, weighed as of unknown order."""
-    if not updated or not _DAY.match(updated):
-        return None
-    try:
-        dt.date.fromisoformat(updated[:10])
-    except ValueError:
-        return None
-    return sys.intern(updated[:10])
-
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])")
-
-
 def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | None = None) -> Copies:
     """The copies among the evidence's OpenAlex records (`tables`: the columnar copies the check
     reads, where it reads some, whose ids are read from them)."""
     openalex = [k for k, e in enumerate(evidence) if isinstance(e, (Snapshot, JsonlEvidence))]
-    if len(openalex) < 2 and not any(isinstance(evidence[k], JsonlEvidence) for k in openalex):
-        return NO_COPIES  # one snapshot: one record an id
+    if len(openalex) < 2 and all(_one_record_an_id(evidence[k]) for k in openalex):
+        return NO_COPIES  # one snapshot, of one record an id
     seen: dict[str, list[tuple[str | None, int, bool]]] = {}
     with_tables: list[Table] = []
     for k in openalex:
@@ -135,6 +101,10 @@ def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | N
             for wid, day, keys, authors in _table_copies(table, repeated):
                 seen.setdefault(wid, []).append((day, keys, authors))
     return Copies(seen)
+
+
+def _one_record_an_id(evidence: Evidence) -> bool:
+    return isinstance(evidence, Snapshot) and evidence.one_record_an_id
 
 
 def keys_hash(keys: Sequence[str]) -> int:

@@ -446,18 +446,29 @@ _PARTS_OF_AN_INSTITUTION = frozenset(
 
 def _runs_on_into(hit: NameHit, text: str) -> str | None:
     """The word a name found in `text` runs straight on into, where it is neither a part of the
-    institution (a school, a lab) nor a place ("Harbin Institute of Technology Shenzhen"): then
-    the name may be the beginning of another institution's. Acronyms and Chinese names are
-    judged by their own rules."""
+    institution (a school, a lab) nor a place ("Harbin Institute of Technology Shenzhen"), or
+    the place and the college it runs on into: then the name may be the beginning of another
+    institution's. Acronyms and Chinese names are judged by their own rules."""
     if hit.is_acronym or hit.is_cjk:
         return None
     found = _NEXT_WORD.match(text, hit.end)
     if not found:
         return None
     word = found.group(1)
-    if fold(word) in _PARTS_OF_AN_INSTITUTION or any(p.start == found.start(1) for p in places_in(text)):
+    if fold(word) in _PARTS_OF_AN_INSTITUTION:
         return None
-    return word
+    place = next((p for p in places_in(text) if p.start == found.start(1)), None)
+    if place is None:
+        return word
+    # A place and then a college is China's independent colleges' way of naming ("Sichuan
+    # University Jinjiang College", "Jilin University Zhuhai College"): institutions of their own.
+    after = _NEXT_WORD.match(text, place.end)
+    if after and fold(after.group(1)) in _INSTITUTIONS_OF_THEIR_OWN:
+        return text[found.start(1) : after.end(1)]
+    return None
+
+
+_INSTITUTIONS_OF_THEIR_OWN = frozenset({"college", "institute", "institutes", "university", "academy", "polytechnic"})
 
 
 # A word of direction right before a name, with nothing but spaces between, begins another
@@ -484,7 +495,8 @@ def _placed_in(
     country: str | None, label: str, hit: NameHit, text: str, resolved: Set[str], names: tuple[str, ...] = ()
 ) -> str | _Elsewhere | None:
     """Does a name found in `text` place the author at `entry`? None where it does, a doubt where
-    the record cannot say, _ELSEWHERE where it places the author in another country.
+    the record cannot say (always, where the entry gives no country), _ELSEWHERE where it places
+    the author in another country.
 
     The country that counts is the one named in the name's own part of the string (`part_of`)
     or, where that names none, `resolved` (the OpenAlex institution's country_code). A name that
@@ -498,9 +510,14 @@ def _placed_in(
     want = country.upper() if country else None
     said = printable(hit.matched)
     if want is None:
+        # No country (a list entry with addresses in several, or none): the name alone cannot say
+        # it is this institution and not a namesake elsewhere (Northeastern University, Boston).
         if hit.is_acronym:
             return f"the acronym “{said}” alone matched {label}, whose list entry gives no country to check it against"
-        return None
+        return (
+            f"“{said}” matched {label}, whose list entry gives no country to check it against: an institution"
+            " elsewhere may share the name"
+        )
     places = places_in(text)
     begin, finish = part_of(text, places, hit.start, hit.end)
     around = [p for p in places if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
@@ -665,6 +682,7 @@ def _entry_ref(hit: _EntryHit) -> EntryRef:
         id=e.id,
         name=e.name,
         listed_from=str(e.listed_from) if e.listed_from else None,
+        listed_to=str(e.listed_to) if e.listed_to else None,
         citation=e.citation,
         verified=e.verified,
         line=e.line,

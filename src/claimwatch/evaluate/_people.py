@@ -29,7 +29,7 @@ from typing import NamedTuple
 from .._text import printable
 from ..claims import AuthorCondition, Claim, ClaimFile, ClaimSet, describe, describe_period
 from ..evidence import Evidence
-from ..people import PUBLICATION_YEARS, Affiliation, AuthorRecord
+from ..people import PUBLICATION_YEARS, STATED_YEARS, Affiliation, AuthorRecord
 from ..results import (
     DIRECT_METHODS,
     ClaimResult,
@@ -442,9 +442,12 @@ def _listed_earlier(
     return None
 
 
-def _holds_both(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None) -> _Outcome | None:
+def _holds_both(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, at_once: set[tuple[int, str]]
+) -> _Outcome | None:
     """`holds_both`: placed at the subject and at a listed institution in one year of the period.
-    None where the records certainly show no such year."""
+    None where the records certainly show no such year. Matched only where something shows both
+    at once (`_at_once`): the same year at two places is also a move within it."""
     subject = pc.claim.subject.name
     sure_years = {y for p in person.at_subject if p.sure for y in p.years}
     any_years = {y for p in person.at_subject for y in p.years}
@@ -473,6 +476,13 @@ def _holds_both(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: d
             if listed is False:
                 continue
             sure = where == TRUE and p.sure and year in sure_years and (listed or not pc.cond.listed_before)
+            if sure and not _at_once(p, year, person.at_subject, at_once):
+                sure = False
+                doubts.append(
+                    f"{year}: the records place them at {p.label} and at {subject} in the same year "
+                    f"({_basis(p.record)}), which a move within it gives too; no work in the evidence gives "
+                    "them both on one authorship"
+                )
             if sure:
                 listed_before[id(p)] = listed  # the year the finding rests on
                 support.append(p)
@@ -497,6 +507,23 @@ def _holds_both(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: d
     if maybe:
         return _Outcome(UNKNOWN, person.at_subject, _once(maybe), doubts, listed_before=listed_before)
     return None
+
+
+def _at_once(p: _Place, year: int, at_subject: list[_Place], at_once: set[tuple[int, str]]) -> bool:
+    """Whether the person was at the listed place `p` and at the subject at once in `year`: a work
+    gives both on one authorship that year, or a source states one of the two for the years on
+    either side of it (there all year)."""
+    assert p.hit is not None
+    if (year, p.hit.entry.id) in at_once:
+        return True
+    sure_there = [s for s in at_subject if s.sure and year in s.years]
+    return any(_all_year(q, year) for q in (p, *sure_there))
+
+
+def _all_year(p: _Place, year: int) -> bool:
+    """A placement a source states for the year before and the year after `year` as well. Not
+    publication years: a paper may come out a year after its author left."""
+    return p.record.years_basis == STATED_YEARS and {year - 1, year + 1} <= set(p.years)
 
 
 def _once(places: list[_Place]) -> list[_Place]:
@@ -553,6 +580,9 @@ class _InWorks:
 
     at_subject: dict[int, dict[str, list[tuple[PartialDate | None, bool]]]]
     at_listed: dict[int, dict[str, list[tuple[int, _EntryHit]]]]
+    # For `holds_both`, by (subject matcher, list matcher): the years, and list entries, in which
+    # one authorship of a work certainly gives a person both: at once, as records' years cannot say.
+    at_once: dict[tuple[int, int], dict[str, set[tuple[int, str]]]] = field(default_factory=dict)
 
 
 def _read_works(
@@ -564,16 +594,19 @@ def _read_works(
     order all place whom they place."""
     subjects = {id(pc.subject): pc.subject for pc in compiled}
     lists = {id(lm): lm for pc in compiled if pc.cond.joined_from for lm in pc.lists}
-    found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists})
+    pairs = {(id(pc.subject), id(lm)): lm for pc in compiled if pc.cond.holds_both for lm in pc.lists}
+    found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists}, {k: {} for k in pairs})
     for source in evidence:
         for work in source.works():
             if not copies.stands(work):
                 continue
-            what = _what_a_work_shows(work, subjects, lists, asked)
+            what = _what_a_work_shows(work, subjects, lists, asked, pairs)
             for k, author, placed in what.at_subject:
                 found.at_subject[k].setdefault(author, []).append(placed)
             for k, author, listed in what.at_listed:
                 found.at_listed[k].setdefault(author, []).append(listed)
+            for pair, author, both in what.at_once:
+                found.at_once[pair].setdefault(author, set()).add(both)
     return found
 
 
@@ -583,26 +616,39 @@ class _Shown(NamedTuple):
 
     at_subject: list[tuple[int, str, tuple[PartialDate | None, bool]]]
     at_listed: list[tuple[int, str, tuple[int, _EntryHit]]]
+    at_once: list[tuple[tuple[int, int], str, tuple[int, str]]]
 
 
 def _what_a_work_shows(
-    work: Work, subjects: dict[int, SubjectMatcher], lists: dict[int, ListMatcher], asked: set[str]
+    work: Work,
+    subjects: dict[int, SubjectMatcher],
+    lists: dict[int, ListMatcher],
+    asked: set[str],
+    pairs: dict[tuple[int, int], ListMatcher],
 ) -> _Shown:
     """Where the work places its authors: at each subject, and, for the people in `asked`, at
-    each list's entries (certain hits only)."""
-    shown = _Shown([], [])
+    each list's entries (certain hits only), and at a subject and a list entry on one authorship
+    (certain hits only, for `pairs`)."""
+    shown = _Shown([], [], [])
     for a in work.authorships:
         if not a.author_id:
             continue
+        sure_at: set[int] = set()
         for k, sm in subjects.items():
             if (hit := sm._match(a)) is not None:
                 shown.at_subject.append((k, a.author_id, (work.published, hit.doubt is None)))
+                if hit.doubt is None:
+                    sure_at.add(k)
         if a.author_id not in asked or work.published is None:
             continue
+        year = work.published.year
         for k, lm in lists.items():
             for h in lm.hits(a):
                 if h.doubt is None:
-                    shown.at_listed.append((k, a.author_id, (work.published.year, h)))
+                    shown.at_listed.append((k, a.author_id, (year, h)))
+        for pair, lm in pairs.items():
+            if pair[0] in sure_at:
+                shown.at_once.extend((pair, a.author_id, (year, h.entry.id)) for h in lm.hits(a) if h.doubt is None)
     return shown
 
 
@@ -1067,9 +1113,10 @@ def _test(
     person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
 ) -> _Outcome | None:
     """The claim's test of one person, on their records, then weighed against the works."""
-    if not pc.cond.joined_from:
-        return _holds_both(person, pc, start, end)
     ids = _work_ids(person)
+    if not pc.cond.joined_from:
+        pairs = [in_works.at_once.get((id(pc.subject), id(lm)), {}) for lm in pc.lists]
+        return _holds_both(person, pc, start, end, {x for found in pairs for i in ids for x in found.get(i, ())})
     outcome = _joined(person, pc, start, end)
     if outcome is None:
         listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]

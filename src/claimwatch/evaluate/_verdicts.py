@@ -137,7 +137,8 @@ def _sort_groups(
             if not live:
                 continue
             best = max(o.status for _, o in live)
-            chosen = [(r, o) for r, o in live if o.status == best]
+            # In the records' order, not the evidence's: the order evidence is given in changes nothing.
+            chosen = sorted(((r, o) for r, o in live if o.status == best), key=_cited_order)
             doubts = [date_doubt] if date_status == UNKNOWN and date_doubt else []
             doubts += [d for _, o in chosen for d in o.doubts]
             status = TRUE if min(best, date_status) == TRUE else UNKNOWN
@@ -251,7 +252,7 @@ def _copies_disagree(
             f"{marker.id} is given by {marker.standing} records that differ{how} ({where}), and which of them "
             "is current is not known: not every one gives an updated_date, or they were updated the same day"
         )
-    return out
+    return sorted(out)
 
 
 def _differ(c: list[_Record], claim: int, period: tuple[dt.date | None, dt.date | None]) -> bool:
@@ -472,6 +473,14 @@ def _dual_affiliation_only(reasons: list) -> bool:
     listed = {r.author_position for r in affiliations if r.kind == "listed_author"}
     subject = {r.author_position for r in affiliations if r.kind == "subject_author"}
     return bool(listed) and listed <= subject
+
+
+def _cited_order(chosen: tuple[_Record, _Outcome]) -> tuple[str, int]:
+    """A cited record's place: its file, then its line (`path:line`; every cited record has one)."""
+    ref = chosen[0].ref
+    assert ref is not None
+    path, _, line = ref.origin.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (ref.origin, 0)
 
 
 def _finding_order(f: Finding) -> tuple[str, tuple]:

@@ -20,7 +20,9 @@ from ._open import Evidence, JsonlEvidence, open_evidence, open_evidence_paths, 
 from ._records import (
     WorkAuthors,
     authors_of,
+    copy_stands,
     document_records,
+    newest_day,
     parse_any_record,
     parse_author,
     parse_record,
@@ -28,6 +30,7 @@ from ._records import (
     record_letter,
     sniff_layout,
     subjects_of,
+    updated_day,
 )
 from ._snapshot import (
     AUTHORS_FILE,
@@ -58,10 +61,12 @@ __all__ = [
     "WorkAuthors",
     "authors_of",
     "check_destination",
+    "copy_stands",
     "document_records",
     "import_bulk",
     "import_jsonl",
     "import_works",
+    "newest_day",
     "now_utc",
     "open_evidence",
     "open_evidence_paths",
@@ -74,4 +79,5 @@ __all__ = [
     "subjects_of",
     "summarise",
     "tool_versions",
+    "updated_day",
 ]

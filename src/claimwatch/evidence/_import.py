@@ -8,12 +8,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from .. import ids
 from .._workers import can_fork, deaths_said, fork_pool, stop
@@ -30,17 +33,21 @@ from ..columnar import (
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
+from ..works import names_an_author
 from ._records import (
     LIST_AUTHORS_CAP,
     NO_AUTHORS,
     Layout,
     WorkAuthors,
     authors_of,
+    copy_stands,
     document_records,
+    newest_day,
     read_lines,
     routes_to,
     sniff_layout,
     subjects_in_period,
+    updated_day,
 )
 from ._records import parse_any_record as parse_record  # an import reads works and authors alike
 from ._snapshot import Manifest, SnapshotWriter, check_destination, now_utc, tool_versions
@@ -115,11 +122,13 @@ def import_works(
             scan = _choose_records(source, skip_invalid, wanted, start, end)
         else:
             scan = _scan_document(source, skip_invalid, wanted, start, end)
-        works = {k: c for k, c in scan.best.items() if k[0] == "W"}
-        people = {k: c for k, c in scan.best.items() if k[0] == "A"}
-        held = {s: sum(s in c.hits for c in works.values()) for s in subjects}
+        chosen = scan.chosen()
+        works = {k: c for k, c in chosen.items() if k[0] == "W"}
+        people = {k: c[0] for k, c in chosen.items() if k[0] == "A"}
+        kept = [c for copies in works.values() for c in copies]  # copies of unknown order all stand
+        held = {s: sum(any(s in c.hits for c in copies) for copies in works.values()) for s in subjects}
         coverage, warnings = declared_coverage(
-            str(source), subjects, start, end, held, subjects_may_be_empty, _through_one(subjects, works)
+            str(source), subjects, start, end, held, subjects_may_be_empty, _through_one(subjects, kept)
         )
         # Held against the works alone: pages of authors saved beside them must not fill the gap.
         # Whatever --subject declares, silence is no proof from saved API pages that are not all of
@@ -142,11 +151,11 @@ def import_works(
             # updated later does not (beside the lab's 2022 works it covered the lab to 2025),
             # nor does a subject left out of the coverage. (Where no subject has a work in it,
             # and the user confirmed that may be, the file's records are all there is.)
-            subject_dates = (c.updated for c in works.values() if c.hits & dating)
+            subject_dates = (c.updated for c in kept if c.hits & dating)
             as_of, basis = records_as_of(subject_dates, imported_on, AS_OF_FROM_SUBJECTS, AS_OF_NO_SUBJECT_DATE)
         elif works or people:
-            dated = works or people  # a file of authors alone is current as its authors are
-            as_of, basis = records_as_of((c.updated for c in dated.values()), imported_on)
+            dated = kept or list(people.values())  # a file of authors alone is current as its authors are
+            as_of, basis = records_as_of((c.updated for c in dated), imported_on)
         else:
             as_of, basis = None, AS_OF_NO_RECORDS
         if coverage.complete and as_of is None and coverage.to and coverage.to > imported_on:
@@ -162,11 +171,14 @@ def import_works(
                 f"{source}: coverage is declared to {end}, but the newest record was updated on {as_of}: "
                 "works published or attributed since may be missing from it"
             )
-        chosen_works = {c.n for c in works.values()}
+        chosen_works = {c.n for c in kept}
+        unordered = {c.n: k for k, copies in works.items() if len(copies) > 1 for c in copies}
         chosen_authors = {c.n for c in people.values()}
-        authors_section = _authors_section(coverage, works, set(people)) if people else None
+        authors_section = _authors_section(coverage, kept, set(people)) if people else None
         with SnapshotWriter(out, inputs=[source]) as writer:
-            copied = _copy_chosen(source, layout, chosen_works, chosen_authors, skip_invalid, writer)
+            copied, same, with_copies = _copy_chosen(
+                source, layout, chosen_works, chosen_authors, skip_invalid, writer, unordered
+            )
             if copied != scan.digest:  # the snapshot holds only the bytes whose digest it records
                 raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
             manifest = writer.commit(
@@ -183,7 +195,8 @@ def import_works(
                         }
                     ],
                     "command": command or [],
-                    "duplicates_collapsed": scan.total - len(scan.best),
+                    "duplicates_collapsed": scan.total - len(chosen_works) - len(chosen_authors) + same,
+                    "unordered_copies": with_copies,
                     "skipped_lines": [_skipped_at_origin(x, origin_of) for x in scan.skipped],
                     "coverage": coverage.as_json(),
                     "as_of": as_of,
@@ -306,10 +319,10 @@ def _skipped_at_origin(skipped: dict[str, Any], origin_of: Callable[[int], tuple
     return {**skipped, "file": file, "line": line}
 
 
-def _authors_section(coverage: Coverage, works: dict[str, _Chosen], held: set[str]) -> dict[str, Any]:
+def _authors_section(coverage: Coverage, works: list[_Chosen], held: set[str]) -> dict[str, Any]:
     """What the manifest says of an import's author records: their coverage, checked against
     the covered works' authors, and which of those authors have no record in the file."""
-    author_coverage, missing = imported_author_coverage(coverage, works.values(), held)
+    author_coverage, missing = imported_author_coverage(coverage, works, held)
     return {"coverage": author_coverage.as_json(), "missing_ids": missing}
 
 
@@ -443,14 +456,14 @@ def _dating_subjects(coverage: Coverage, held: dict[str, int]) -> frozenset[str]
     return covered or frozenset(s for s, n in held.items() if n)
 
 
-def _through_one(subjects: list[str], works: dict[str, _Chosen]) -> dict[str, str]:
+def _through_one(subjects: list[str], works: list[_Chosen]) -> dict[str, str]:
     """The declared subjects every work of which in the file (of any date) reaches them through
     one and the same institution below them (in its lineage; an institution with an id, so that
     it can be named and declared): that institution, by subject. A parent's works are never all
     one child's, so such a file is that child's works, whatever else is on them (a coauthor at
     another of the parent's labs, or at the parent itself)."""
     common: dict[str, set[str] | None] = {s: None for s in subjects}
-    for c in works.values():
+    for c in works:
         ways: dict[str, set[str]] = {}
         for route in c.routes:
             subject, way = route.split(" ", 1)
@@ -570,14 +583,34 @@ CHANGED_WHILE_READ = (
 
 
 def _copy_chosen(
-    source: Path, layout: Layout, works: set[int], authors: set[int], skip_invalid: bool, writer: SnapshotWriter
-) -> str:
+    source: Path,
+    layout: Layout,
+    works: set[int],
+    authors: set[int],
+    skip_invalid: bool,
+    writer: SnapshotWriter,
+    unordered: dict[int, str],
+) -> tuple[str, int, int]:
     """Second pass: each chosen record into the snapshot, works to its works file and authors to
     its authors file, as the file gives them (a record that spans lines, pretty-printed, on one
-    line). Returns the sha256 of the bytes it read, which must be those the first pass chose from."""
+    line); of the standing copies of one id (`unordered`: by line, the id), one of each text.
+    Returns the sha256 of the bytes it read, which must be those the first pass chose from, how
+    many copies were the same bytes as one kept, and how many ids kept more than one."""
     digest: list[str] = []
+    texts: dict[str, set[bytes]] = {}
+    same = 0
 
     def copy(n: int, text: bytes) -> None:
+        nonlocal same
+        if n in unordered:
+            seen = texts.setdefault(unordered[n], set())
+            # Of what the record says, not how it is written (line endings, spaces, key order).
+            said = orjson.dumps(orjson.loads(text), option=orjson.OPT_SORT_KEYS)
+            fingerprint = hashlib.blake2b(said, digest_size=16).digest()
+            if fingerprint in seen:  # one export joined twice: nothing to weigh
+                same += 1
+                return
+            seen.add(fingerprint)
         if n in works:
             writer.write_line(text)
         elif n in authors:
@@ -597,7 +630,7 @@ def _copy_chosen(
             raise  # not the file's fault: the snapshot could not be written
         # The first pass read this file whole without a fault: it has changed since.
         raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ)) from None
-    return digest[0] if digest else ""
+    return (digest[0] if digest else ""), same, sum(len(t) > 1 for t in texts.values())
 
 
 PARALLEL_IMPORT_BYTES = 32 << 20  # smaller files: a second process would cost more than it saves
@@ -605,20 +638,35 @@ PARALLEL_IMPORT_BYTES = 32 << 20  # smaller files: a second process would cost m
 
 @dataclass(frozen=True, slots=True)
 class _Chosen:
-    """The newest record of one id so far: its updated_date, its place in the file, and, for a
-    work, which subjects it is by and (where it is by one) who wrote it."""
+    """A record that may be the newest of its id: the day of its updated_date (None where it
+    gives no real day) and the whole value (the as-of's), whether it names an author, its place
+    in the file, and, for a work, which subjects it is by and (where it is by one) who wrote it."""
 
+    day: str | None
     updated: str
+    authored: bool
     n: int
     hits: frozenset[str]
     authors: WorkAuthors = NO_AUTHORS
     routes: frozenset[str] = frozenset()  # how it reaches each subject (`routes_to`)
 
 
+def standing(copies: list[_Chosen]) -> tuple[_Chosen, ...]:
+    """The copies of one id a check of them all would weigh, in file order: the newest by the
+    day of its updated_date, and beside it every copy of the same day or of no day, which might
+    be the work now as well (evidence/_records.py, `copy_stands`). A check of the snapshot then
+    weighs them as it would the file's records."""
+    if len(copies) == 1:
+        return (copies[0],)
+    newest = newest_day((c.day, c.authored) for c in copies)
+    return tuple(sorted((c for c in copies if copy_stands(c.day, c.authored, newest)), key=lambda c: c.n))
+
+
 @dataclass
 class _Scan:
     """What the first pass found in one share of a file's records: for each id (W... or A...),
-    the newest record."""
+    its first record (`best`) and, for ids given more than once, every record (`copies`), each
+    kept only while it may stand (`standing`)."""
 
     best: dict[str, _Chosen]
     skipped: list[dict[str, Any]]
@@ -626,6 +674,7 @@ class _Scan:
     digest: str
     error: InputError | None = None
     pages: SavedPages = field(default_factory=SavedPages)  # what a JSON document's API pages hold
+    copies: dict[str, list[_Chosen]] = field(default_factory=dict)
     # Equal subject sets (and author counts with no ids) of the records kept, one object each: a
     # million works share a handful, and a set each was a third of the import's memory.
     _shared: dict[Any, Any] = field(default_factory=dict, repr=False)
@@ -633,27 +682,46 @@ class _Scan:
     def offer(
         self, record: dict[str, Any], n: int, subjects: frozenset[str], start: dt.date | None, end: dt.date | None
     ) -> str:
-        """Keep the record where it is the newest of its id so far; its id (W... or A...)."""
+        """Keep the record where it may be the newest of its id; its id (W... or A...)."""
         self.total += 1
         key = ids.checked(ids.openalex_id(record["id"]), record["id"])
         updated = record["updated_date"] if isinstance(record.get("updated_date"), str) else ""
-        if key not in self.best or updated > self.best[key].updated:
-            routes = routes_to(record, subjects)  # whatever the work's date: how the file reaches each subject
-            hits = subjects_in_period(record, routes, start, end)
-            # Who wrote it matters only for a work of a subject: its authors are the ones covered.
-            authors = authors_of(record) if hits else NO_AUTHORS
-            share = self._shared.setdefault
-            if not authors.ids:
-                authors = share(authors, authors)
-            self.best[key] = _Chosen(updated, n, share(hits, hits), authors, routes)
+        routes = routes_to(record, subjects)  # whatever the work's date: how the file reaches each subject
+        hits = subjects_in_period(record, routes, start, end)
+        # Who wrote it matters only for a work of a subject: its authors are the ones covered.
+        authors = authors_of(record) if hits else NO_AUTHORS
+        share = self._shared.setdefault
+        if not authors.ids:
+            authors = share(authors, authors)
+        authored = names_an_author(record) if key[0] == "W" else True
+        chosen = _Chosen(updated_day(updated), updated, authored, n, share(hits, hits), authors, routes)
+        first = self.best.setdefault(key, chosen)
+        if first is not chosen:
+            # Rare (joined exports): every copy is held until the file is read, then weighed.
+            copies = self.copies.setdefault(key, [first])
+            copies.append(chosen)
+            if len(copies) > _WEIGHED_AT and any(c.authored and c.day for c in copies):
+                # The newest day can then only grow: a copy that does not stand now never will.
+                copies[:] = standing(copies)
         return key
+
+    def chosen(self) -> dict[str, tuple[_Chosen, ...]]:
+        """By id, the records kept: the standing copies of a work; one author record (the first
+        of those standing: a snapshot's author records are one an id)."""
+        out: dict[str, tuple[_Chosen, ...]] = {}
+        for key, first in self.best.items():
+            kept = standing(self.copies[key]) if key in self.copies else (first,)
+            out[key] = kept if key[0] == "W" else kept[:1]
+        return out
+
+
+_WEIGHED_AT = 64  # copies of one id held before the older are let go: a file of one id repeated
 
 
 def _choose_records(
     source: Path, skip_invalid: bool, subjects: frozenset[str], start: dt.date | None, end: dt.date | None
 ) -> _Scan:
-    """First pass over JSON Lines: which line holds the newest record of each id (ties keep the
-    first line).
+    """First pass over JSON Lines: which lines hold the records of each id that stand (`standing`).
 
     Checking every record is the dear part, so a large file's lines are shared out among one
     process a core; the result is the same as one process reading them all.
@@ -677,14 +745,18 @@ def _choose_records(
         raise min(errors, key=lambda e: e.problems[0].line)  # the first bad line, as one reader would
     if len({s.digest for s in scans}) > 1:  # the shares read different bytes: the file changed
         raise InputError(Problem(str(source), 0, 0, CHANGED_WHILE_READ))
-    best: dict[str, _Chosen] = {}
+    merged = _Scan({}, sorted((x for s in scans for x in s.skipped), key=lambda x: x["line"]), 0, scans[0].digest)
+    merged.total = sum(s.total for s in scans)
     for scan in scans:
-        for key, chosen in scan.best.items():
-            mine = best.get(key)
-            if mine is None or (chosen.updated, -chosen.n) > (mine.updated, -mine.n):
-                best[key] = chosen
-    skipped = sorted((x for s in scans for x in s.skipped), key=lambda x: x["line"])
-    return _Scan(best, skipped, sum(s.total for s in scans), scans[0].digest)
+        for key, first in scan.best.items():
+            here, mine = scan.copies.get(key), merged.best.get(key)
+            if mine is None and here is None:
+                merged.best[key] = first
+                continue
+            copies = merged.copies.setdefault(key, [mine] if mine is not None else [])
+            copies.extend(here or [first])
+            merged.best[key] = min(copies, key=lambda c: c.n)
+    return merged
 
 
 def _scan(

@@ -22,7 +22,8 @@ import gzip
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -735,3 +736,43 @@ def authors_of(record: dict[str, Any]) -> WorkAuthors:
         else:
             unnamed += 1
     return WorkAuthors(frozenset(found), unnamed, authors_cut(record))
+
+
+# --- copies of one record -------------------------------------------------------------------------
+# One id given by more than one record (two exports joined, an old snapshot beside a new one):
+# which of them is the work now. The import keeps what a check of the same records weighs
+# (evaluate/_copies.py), so that importing them first changes no verdict.
+
+
+def updated_day(updated: str | None) -> str | None:
+    """The day of an `updated_date` (interned: a few days stand for millions of records), or None
+    where it gives no real day ("2025-13-45" is none: it cannot outrank a real one). A day, not the
+    time: two copies of one day are of one age, weighed as of unknown order."""
+    if not updated or not _DAY.match(updated):
+        return None
+    try:
+        dt.date.fromisoformat(updated[:10])
+    except ValueError:
+        return None
+    return sys.intern(updated[:10])
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])")
+
+
+def newest_day(copies: Iterable[tuple[str | None, bool]]) -> str | None:
+    """Of copies given as (day, whether it names an author): the day the newest copy that names
+    an author was updated; where none names one with a day, the newest copy's. A copy that lost
+    its authors cannot show who wrote the work, so it is never the newest that sets the others
+    aside."""
+    days = list(copies)
+    authored = [d for d, authors in days if authors and d is not None]
+    return max(authored) if authored else max((d for d, _ in days if d is not None), default=None)
+
+
+def copy_stands(day: str | None, authors: bool, newest: str | None) -> bool:
+    """A copy of unknown age stands; so does the newest, and a copy with no author that is no
+    older than it (of unknown order beside it: it may be what the work is now)."""
+    if day is None or newest is None:
+        return True
+    return day == newest if authors else day >= newest

@@ -315,7 +315,7 @@ def _partners(reasons: list[AffiliationReason], published: str | None) -> tuple[
                 institution_id=inst.id if inst else None,
                 method=METHOD_WORDS[method],
                 matched_text=first.matched_text,
-                listed_as=tuple(ListedAs(r.entry, _relative(r.entry.listed_from, published)) for r in group if r.entry),
+                listed_as=tuple(ListedAs(r.entry, _relative(r.entry, published)) for r in group if r.entry),
                 matched=_span(first),
                 matched_name=first.matched_name,
                 start=first.start,
@@ -333,16 +333,25 @@ def _span(r: AffiliationReason) -> str | None:
     return r.matched_text[r.start : r.end] or None
 
 
-def _relative(listed_from: str | None, published: str | None) -> str | None:
-    """Where the listing date falls against the work's date, which may be known only to the month or year."""
-    if not listed_from or not published:
+def _relative(entry: EntryRef, published: str | None) -> str | None:
+    """Where the listing date, and the day it was taken off the list, fall against the work's
+    date, which may be known only to the month or year."""
+    said = [_against(entry.listed_from, published, "listed")]
+    if entry.listed_to:
+        off = f"taken off the list on {entry.listed_to}"
+        said.append(_against(entry.listed_to, published, off) or off)
+    return "; ".join(s for s in said if s) or None
+
+
+def _against(day: str | None, published: str | None, what: str) -> str | None:
+    if not day or not published:
         return None
-    listed = listed_from[: len(published)]
-    if listed < published:
-        return "listed before this work's date"
-    if listed > published:
-        return "listed after this work's date"
-    return "listed on or within this work's date"
+    cut = day[: len(published)]
+    if cut < published:
+        return f"{what} before this work's date"
+    if cut > published:
+        return f"{what} after this work's date"
+    return f"{what} on or within this work's date"
 
 
 def _phrase(r: PhraseReason) -> PhraseInContext:
