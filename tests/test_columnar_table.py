@@ -193,6 +193,32 @@ def test_a_changed_table_is_refused_naming_it(snapshot_case, tmp_path):
     assert line.startswith(f"{table}: does not match the sha256 recorded for it")
 
 
+@pytest.mark.parametrize("own_table", [True, False])
+def test_a_changed_works_file_is_refused_by_every_engine(snapshot_case, tmp_path, own_table):
+    """Found by the sixteenth part's hunt: a title edited in works.jsonl.gz was refused by the
+    python engine and not by duckdb, which reads the table and no byte of the works file."""
+    import gzip
+
+    claims, snapshot = snapshot_case
+    if own_table:
+        _add_own_table(snapshot)
+    else:  # a cached table, made while the works file was whole
+        evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=tmp_path / "cache")
+    data = snapshot / "works.jsonl.gz"
+    data.write_bytes(gzip.compress(gzip.decompress(data.read_bytes()).replace(b'"title": "', b'"title": "X', 1)))
+    lines = []
+    for engine in ("python", "duckdb", "auto"):
+        with pytest.raises(InputError) as caught:
+            evaluate(claims, [open_evidence(snapshot)], engine=engine, cache=tmp_path / "cache")
+        lines.append(caught.value.lines())
+    assert (
+        lines[0]
+        == lines[1]
+        == lines[2]
+        == [f"{data}: does not match the sha256 in its manifest: the snapshot was changed or damaged"]
+    )
+
+
 def test_auto_reads_records_where_no_table_is_made_yet(snapshot_case, tmp_path, capsys):
     claims, snapshot = snapshot_case
     evaluate(claims, [open_evidence(snapshot)], engine="auto", cache=tmp_path / "cache")

@@ -105,3 +105,27 @@ def test_a_used_folder_or_a_file_is_refused_in_one_line(tmp_path, monkeypatch, c
     assert sorted(p.name for p in tmp_path.iterdir()) == ["used"]
     if existing == "folder":
         assert [p.name for p in target.iterdir()] == ["notes.txt"]
+
+
+def test_a_full_disk_leaves_no_half_made_case(tmp_path, monkeypatch, capsys):
+    """Found by the sixteenth part's hunt: a disk filling up mid-way left a case with an empty
+    curated file, which a second `init` then refused as a folder in use."""
+    import errno
+    from pathlib import Path
+
+    real = Path.write_text
+    count = {"n": 0}
+
+    def fills_up(self, *args, **kwargs):
+        count["n"] += 1
+        if count["n"] == 4:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", fills_up)
+    assert main(["init", str(tmp_path / "case")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "No space left on device" in err[0] and str(tmp_path) in err[0]
+    assert list(tmp_path.iterdir()) == []  # neither the case nor its temporary folder
+    monkeypatch.setattr(Path, "write_text", real)
+    assert main(["init", str(tmp_path / "case")]) == 0

@@ -414,3 +414,31 @@ def test_cli_default_url_is_the_documented_constant():
     url_option = next(p for p in cli.commands["lists"].commands["fetch"].commands["csl"].params if p.name == "url")
     assert url_option.default == lists.CSL_JSON_URL
     assert lists.CSL_JSON_URL.startswith("https://data.trade.gov/")
+
+
+# --- found by the sixteenth part's hunt -----------------------------------------------------------
+
+
+def test_fetch_never_replaces_a_file_that_is_not_a_list_and_asks_for_nothing(tmp_path, server, capsys):
+    server.serve(ok())
+    claims = tmp_path / "claims.yaml"
+    claims.write_text("claims:\n  - id: c\n")
+    assert main(["lists", "fetch", "csl", "--url", server.url(), "--out", str(claims)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{claims}: exists and is not a list file") and "refusing to replace it" in line
+    assert claims.read_text() == "claims:\n  - id: c\n" and server.paths == []
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--url", "http://[::1"], "http://[::1: not an http or https URL"),
+        (["--timeout", "nan"], "Invalid value for '--timeout': 'nan' is not a number of seconds"),
+        (["--timeout", "inf"], "Invalid value for '--timeout': inf is not in the range"),
+        (["--max-wait", "1e300"], "Invalid value for '--max-wait'"),
+    ],
+)
+def test_a_malformed_url_or_number_of_seconds_is_one_line(tmp_path, capsys, args, said):
+    assert main(["lists", "fetch", "csl", "--out", str(tmp_path / "x.yaml"), *args]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert said in line and "Traceback" not in line

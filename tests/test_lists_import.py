@@ -724,3 +724,21 @@ def test_every_new_command_has_help_with_an_example(command):
     for name in command:
         group = group.commands[name]
     assert group.help and "Example:" in group.help and "claimwatch lists" in group.help.split("Example:")[1]
+
+
+@pytest.mark.parametrize("kept", ["claims:\n  - id: c\n", "[case]\nname = 'x'\n", "description: d\nworks: []\n"])
+def test_an_import_never_replaces_a_file_that_is_not_a_list(tmp_path, capsys, shared_data, kept):
+    """Found by the sixteenth part's hunt: --out mistyped as a claim file, claimwatch.toml or
+    curated evidence replaced it with the list, and said nothing."""
+    out = tmp_path / "target.yaml"
+    out.write_text(kept)
+    code, _, err = run(capsys, "lists", "import", "aspi", str(shared_data / ASPI_NAME), "--out", str(out))
+    assert code == 2 and err.startswith(f"{out}: exists and is not a list file") and len(err.splitlines()) == 1
+    assert out.read_text() == kept
+    # A list is replaced, as before.
+    assert (
+        run(capsys, "lists", "import", "aspi", str(shared_data / ASPI_NAME), "--out", str(tmp_path / "l.yaml"))[0] == 0
+    )
+    assert (
+        run(capsys, "lists", "import", "aspi", str(shared_data / ASPI_NAME), "--out", str(tmp_path / "l.yaml"))[0] == 0
+    )

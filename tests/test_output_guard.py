@@ -257,3 +257,24 @@ def test_a_device_a_pipe_a_link_or_a_dash_is_never_replaced_by_a_report(root, ca
         assert f"--json names {kind}, not a regular file" in refused(capsys, "--json", target)
     assert "--json names '-'" in refused(capsys, "--json", "-")
     assert (root / "pipe.json").is_fifo() and (root / "link.json").is_symlink() and not (root / "-").exists()
+
+
+@pytest.mark.parametrize("option", ["--json", "--md", "--html", "--claimreview", "--csv"])
+def test_an_empty_report_path_is_refused_not_skipped(root, capsys, option):
+    """Found by the sixteenth part's hunt: `--json "$UNSET"` wrote no report and exited 0."""
+    before = snapshot_of(root)
+    assert f"Invalid value for {option}: an empty path" in refused(capsys, option, "")
+    assert snapshot_of(root) == before
+
+
+def test_a_report_never_takes_the_place_of_the_cases_reviews_file(tmp_path, monkeypatch, capsys):
+    """Found by the sixteenth part's hunt: in a case with no reviews.yaml yet, `--json reviews.yaml`
+    wrote the report there, and every later check and review failed on it."""
+    case = tmp_path / "case"
+    assert main(["init", str(case)]) == 0
+    (case / "reviews.yaml").unlink()
+    monkeypatch.chdir(case)
+    capsys.readouterr()
+    assert main(["check", "claims/", "--evidence", "evidence/curated/", "--json", "reviews.yaml"]) == 2
+    assert "would overwrite the reviews file" in capsys.readouterr().err
+    assert not (case / "reviews.yaml").exists()

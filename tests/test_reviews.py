@@ -638,3 +638,23 @@ def test_a_listing_given_some_claim_files_calls_the_others_reviews_not_unknown(
     out = capsys.readouterr().out
     assert "more-kestrel-no-drone-swarms W9990000001: no claim of that id among the claims given" in out
     assert "in the case" not in out
+
+
+def _review_in_a_process(path: str, n: int) -> None:
+    record_review(path, claim="c", work=f"W{n}", decision="confirmed", note=f"n{n}", by="T", date=dt.date(2025, 1, 1))
+
+
+def test_reviews_recorded_at_once_are_all_kept(tmp_path):
+    """Found by the sixteenth part's hunt: ten `claimwatch review` runs at once each said the
+    review was recorded, and the file held seven: each had appended to the same old text."""
+    import multiprocessing
+
+    path = tmp_path / "reviews.yaml"
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_review_in_a_process, args=(str(path), n)) for n in range(1, 9)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(60)
+    assert [w.exitcode for w in workers] == [0] * 8
+    assert sorted(e.review.work for e in load_reviews(path).entries) == sorted(f"W{n}" for n in range(1, 9))

@@ -83,8 +83,12 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
 
 def redact_url(url: str, secrets: Iterable[str | None] = ()) -> str:
     """The URL fit for messages and files: no user name or password, no fragment, secret-named
-    parameters' values and the given secret values replaced by REDACTED (the same rule as redact)."""
-    parts = urllib.parse.urlsplit(url)
+    parameters' values and the given secret values replaced by REDACTED (the same rule as redact).
+    A URL too malformed to take apart ("http://[::1") is redacted as text is."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:
+        return redact(url, secrets)
     netloc = parts.netloc.rsplit("@", 1)[-1]
     query = urllib.parse.urlencode(
         [

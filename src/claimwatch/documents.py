@@ -168,7 +168,13 @@ def parse_yaml(text: str, path: str = "<string>", *, max_values: int | None = No
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         msg = e.problem or e.context or "invalid YAML"
         raise InputError(Problem(path, line, column, f"not valid YAML: {msg}")) from None
-    except yaml.YAMLError as e:  # e.g. a reader error on a control character
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow: said at its place
+        line = text.count("\n", 0, e.position) + 1
+        column = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        raise InputError(
+            Problem(path, line, column, f"not valid YAML: character U+{e.character:04X} is not allowed in YAML")
+        ) from None
+    except yaml.YAMLError as e:
         raise InputError(Problem(path, 0, 0, f"not valid YAML: {_one_line(str(e))}")) from None
     if composer.documents == 0 or composer.result is None:
         raise InputError(Problem(path, 0, 0, "file holds no YAML data"))

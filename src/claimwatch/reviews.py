@@ -13,6 +13,7 @@ result reads back as the old reviews plus the new one before it replaces the fil
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,7 @@ import yaml
 
 from . import documents, ids
 from .errors import InputError, Problem
-from .files import write_atomic
+from .files import lock_exclusively, open_lock_file, release_lock, write_atomic
 from .people import orcid_id
 from .results import Decision, Finding, PersonFinding, Results, Review
 
@@ -269,6 +270,40 @@ def record_review(
         raise InputError([Problem(where, 0, 0, f"{named!r} names no {field_}: {_HINTS[field_]}")])
     if expires is not None and expires < date:
         raise InputError([Problem(where, 0, 0, f"--expires {expires} is before the review's day ({date})")])
+    with _one_writer(path):  # two runs at once would each append to the same old text: one review lost
+        return _append_review(path, claim, field_, named, keys, decision, note, by, date, expires)
+
+
+@contextlib.contextmanager
+def _one_writer(path: Path) -> Iterator[None]:
+    """An exclusive lock on `.NAME.lock` beside the reviews file while it is read and replaced;
+    another run waits its turn."""
+    where = path.with_name(f".{path.name}.lock")
+    try:
+        fd = open_lock_file(where)
+    except OSError as e:
+        raise InputError(
+            [Problem(str(where), 0, 0, f"cannot open the reviews file's lock: {e.strerror or e}")]
+        ) from None
+    lock_exclusively(fd, busy=lambda: None)
+    try:
+        yield
+    finally:
+        release_lock(fd)
+
+
+def _append_review(
+    path: Path,
+    claim: str,
+    field_: str,
+    named: str,
+    keys: frozenset[str],
+    decision: Decision,
+    note: str,
+    by: str,
+    date: dt.date,
+    expires: dt.date | None,
+) -> Review:
     existing = load_reviews(path) if path.exists() else None
     if existing is not None:
         for e in existing.of_claim(claim):

@@ -20,7 +20,7 @@ from ..reports import report_options, write_reports
 from ..reports.terminal import print_verdicts
 from ..reports.view import safe_url
 from ..results import Publication
-from ..reviews import Reviews, find_reviews, load_reviews
+from ..reviews import REVIEWS_FILE, Reviews, find_reviews, load_reviews
 from .options import lists_option, recorded_command, root_option
 
 
@@ -223,8 +223,11 @@ def check(
             ("claimreview", claimreview_path),
             ("csv", csv_path),
         )
-        if path
+        if path is not None
     }
+    for fmt, target in targets.items():
+        if not target.strip():  # an unset variable in a script: the report would silently not be written
+            raise click.BadParameter("an empty path: give the file to write", param_hint=f"--{fmt}")
     publication = publication_of(title, author, publisher, publisher_url, report_url, date_published, root=root)
     # With no claim files given, the case's own: <root>/claims, wherever the command runs from.
     claim_set = claims_mod.load_claims(claims or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
@@ -283,11 +286,15 @@ def _inputs_read(claim_set: claims_mod.ClaimSet, evidence_paths: tuple[str, ...]
 
 
 def _configuration_read(root: str) -> list[tuple[str, str]]:
-    """The case's claimwatch.toml, where it has one: check reads its [report] settings, so no
-    report may replace it (the root may hold no claim file of the run, so the guard of
-    write_reports, which finds the configuration beside the claims, may not see it)."""
+    """The case's claimwatch.toml, where it has one, and its reviews file: check reads its
+    [report] settings, so no report may replace it (the root may hold no claim file of the run,
+    so the guard of write_reports, which finds the configuration beside the claims, may not
+    see it)."""
     config = Path(root) / CONFIG_NAME
-    return [("configuration file", str(config))] if config.is_file() else []
+    # Where the case has no reviews file yet, the one `claimwatch review` would make: a report
+    # written there would break every later check and review.
+    reviews = [("reviews file", str(Path(root) / REVIEWS_FILE))] if config.is_file() else []
+    return ([("configuration file", str(config))] if config.is_file() else []) + reviews
 
 
 def register(cli: click.Group) -> None:

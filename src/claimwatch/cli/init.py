@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -11,6 +14,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
+from ..files import default_mode
 from ..project import CONFIG_NAME
 
 # Shipped without the dot: a `.gitignore` inside the package would apply to the template folder
@@ -37,8 +41,28 @@ def init(directory: str) -> None:
     """
     target = Path(directory)
     _refuse_used(target)
-    written = [_write(target, relative, source) for relative, source in _template_files()]
+    written = _made_whole(target)
     click.echo(f"created {directory}: {len(written)} files ({', '.join(sorted(map(str, written)))})")
+
+
+def _made_whole(target: Path) -> list[Path]:
+    """The case written in a temporary folder beside `target`, then renamed into place: a full
+    disk or a Ctrl-C leaves no half-made case that a second `init` would refuse."""
+    parent = target.absolute().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=parent))
+    except OSError as e:
+        raise InputError(f"cannot make the case here: {e.strerror or e}", path=target) from None
+    try:
+        written = [_write(tmp, target, relative, source) for relative, source in _template_files()]
+        os.chmod(tmp, default_mode(directory=True))  # mkdtemp's 0700 is no case folder's mode
+        os.replace(tmp, target)  # onto a missing or empty folder
+    except OSError as e:
+        raise InputError(f"cannot make the case: {e.strerror or e}", path=e.filename or target) from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return written
 
 
 def _refuse_used(target: Path) -> None:
@@ -57,11 +81,11 @@ def _template_files(folder: Traversable | None = None, prefix: Path = Path()) ->
             yield relative, item
 
 
-def _write(target: Path, relative: Path, source: Traversable) -> Path:
+def _write(folder: Path, target: Path, relative: Path, source: Traversable) -> Path:
     text = source.read_text(encoding="utf-8")
     if relative == Path(CONFIG_NAME):  # the case is named after its folder; json quoting is valid TOML
         text = text.replace("{name}", json.dumps(target.resolve().name))
-    path = target / relative
+    path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return relative

@@ -12,7 +12,7 @@ from .. import lists as lists_mod
 from .._text import one_line, terminal_json
 from ..files import refuse_unsafe_outputs
 from ..validate import counted
-from .options import lists_option, root_option
+from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, lists_option, root_option
 
 
 @click.group("lists")
@@ -134,6 +134,7 @@ def import_aspi_cmd(
             --out evidence/lists/seven-sons-aspi.yaml --category "Seven sons of national defence"
     """
     refuse_unsafe_outputs({"--out": out}, [("source file", file)])
+    lists_mod.check_list_destination(out)
     document = lists_mod.import_aspi(
         file, list_id=list_id or lists_mod.list_id_for(out), name=list_name, categories=categories
     )
@@ -165,6 +166,7 @@ def import_csl_cmd(
             --source EL --country CN
     """
     refuse_unsafe_outputs({"--out": out}, [("source file", file)])
+    lists_mod.check_list_destination(out)
     document = lists_mod.import_csl(
         file, list_id=list_id or lists_mod.list_id_for(out), name=list_name, source=source, country=country
     )
@@ -204,7 +206,7 @@ def fetch_group() -> None:
 )
 @click.option(
     "--max-wait",
-    type=click.FloatRange(0),
+    type=Seconds(0, MAX_WAIT),
     default=lists_mod.FetchPolicy.max_wait,
     show_default=True,
     metavar="SECONDS",
@@ -212,7 +214,7 @@ def fetch_group() -> None:
 )
 @click.option(
     "--timeout",
-    type=click.FloatRange(0.1),
+    type=Seconds(0.1, MAX_TIMEOUT),
     default=lists_mod.FetchPolicy.read_timeout,
     show_default=True,
     metavar="SECONDS",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import sys
 from collections.abc import Iterator
@@ -101,3 +102,20 @@ root_option = click.option(
     help="Project root: where claims/topics/ and evidence/lists/ are found.  [default: the nearest folder "
     "holding claimwatch.toml, from the working directory upward; else the working directory]",
 )
+
+
+MAX_TIMEOUT = 3600.0  # an hour of silence from a server: any longer is no timeout at all
+MAX_WAIT = 86400.0
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds within bounds; "inf" and "nan" are no number of seconds (one would
+    overflow the clock, the other pass every comparison)."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{value!r} is not a number of seconds", param, ctx)
+        return seconds

@@ -141,24 +141,38 @@ def check_table(table: Table, label: str) -> None:
 class TableChecks:
     """`check_table` for each (table, label), on a thread of its own started at once, so that
     the hashing (which lets go of the GIL) runs on a free core while this one does other work,
-    as compiling the claims (spaCy's start-up); `wait` joins it and raises, in the caller's
-    thread, the first refusal."""
+    as compiling the claims (spaCy's start-up); `wait` joins the tables' checks and raises, in
+    the caller's thread, the first refusal. Then each of `files` (path, sha256, what to say
+    where it differs) is checked the same way, while the query's candidates are judged (Python,
+    on one core); `wait_all` joins that too."""
 
-    def __init__(self, tables: Sequence[tuple[Table, str]]):
+    def __init__(self, tables: Sequence[tuple[Table, str]], files: Sequence[tuple[Path, str, str]] = ()):
         self._error: BaseException | None = None
+        self._tables_done = threading.Event()
         self._thread = threading.Thread(
-            target=self._check, args=(list(tables),), name="claimwatch-table-check", daemon=True
+            target=self._check, args=(list(tables), list(files)), name="claimwatch-table-check", daemon=True
         )
         self._thread.start()
 
-    def _check(self, tables: list[tuple[Table, str]]) -> None:
+    def _check(self, tables: list[tuple[Table, str]], files: list[tuple[Path, str, str]]) -> None:
         try:
             for table, label in tables:
                 check_table(table, label)
-        except BaseException as e:  # raised in the caller's thread by wait()
+            self._tables_done.set()
+            for path, sha256, message in files:
+                if file_sha256(path) != sha256:
+                    raise InputError(Problem(str(path), 0, 0, message))
+        except BaseException as e:  # raised in the caller's thread by wait() or wait_all()
             self._error = e
+        finally:
+            self._tables_done.set()
 
     def wait(self) -> None:
+        self._tables_done.wait()
+        if self._error is not None:
+            raise self._error
+
+    def wait_all(self) -> None:
         self._thread.join()
         if self._error is not None:
             raise self._error

@@ -156,6 +156,8 @@ def _evaluate(
         tally.works_with_unaffiliated += works_with_unaffiliated
     results = tuple(_judge(cc, tally, evidence, as_of, reviews) for cc, tally in zip(compiled, tallies, strict=True))
     results = _with_people(claims, results, evidence, as_of, reviews, matchers, copies)  # claims about people
+    if checks is not None:
+        checks.wait_all()  # every snapshot's works file too, before any result is given
     inputs = _inputs(claims, evidence)
     if reviews is not None:
         inputs = inputs.model_copy(update={"reviews": (InputRef(path=reviews.path, sha256=reviews.sha256),)})

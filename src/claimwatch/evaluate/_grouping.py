@@ -512,8 +512,14 @@ def _stream_columnar(
 
 
 def start_table_checks(evidence: Sequence[Evidence], tables: list[Table | None]) -> TableChecks:
-    """Each table checked against its sha256, on a thread of its own from now on."""
-    return TableChecks([(t, f"made from {e.path}") for e, t in zip(evidence, tables, strict=True) if t is not None])
+    """Each table checked against its sha256, on a thread of its own from now on; then the works
+    file of each snapshot whose table is read in its place, which the engine reads no byte of,
+    so that a damaged snapshot is refused by every engine alike."""
+    read = [(e, t) for e, t in zip(evidence, tables, strict=True) if t is not None]
+    return TableChecks(
+        [(t, f"made from {e.path}") for e, t in read],
+        [e.checked_file(WORKS_FILE) for e, _ in read if isinstance(e, Snapshot)],
+    )
 
 
 def with_set_aside(

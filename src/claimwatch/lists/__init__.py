@@ -50,7 +50,7 @@ from ._model import (
     load_list,
     stripped_names,
 )
-from ._write import render_list_yaml, write_list_yaml
+from ._write import check_list_destination, render_list_yaml, write_list_yaml
 
 __all__ = [
     "ASPI_GALAXY_TYPE",
@@ -71,6 +71,7 @@ __all__ = [
     "ListLibrary",
     "ReferenceList",
     "Source",
+    "check_list_destination",
     "csl_list_document",
     "default_dirs",
     "diff_lists",

@@ -17,7 +17,7 @@ from ..errors import InputError, Problem, SourceError
 from ._csl import CSL_JSON_URL, csl_list_document, read_csl_records
 from ._import import IMPORT_MAX_BYTES, list_id_for
 from ._model import ReferenceList
-from ._write import write_list_yaml
+from ._write import check_list_destination, write_list_yaml
 
 __all__ = ["FetchPolicy", "download", "fetch_csl", "redact_url"]
 
@@ -58,7 +58,12 @@ class FetchPolicy:
 def download(url: str, policy: FetchPolicy = FetchPolicy()) -> bytes:
     """The body at `url`, retrying on 429 and 5xx (honouring Retry-After) and on dropped connections."""
     shown = redact_url(url)
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # "http://[::1": no URL at all
+        host = None
+    if host is None or parts.scheme not in ("http", "https"):
         raise InputError(Problem(shown, 0, 0, "not an http or https URL"))
     timeout = (policy.connect_timeout, policy.read_timeout)
     with _http.session(_http.user_agent("lists fetch"), policy.bounds()) as session:
@@ -109,6 +114,7 @@ def fetch_csl(
     """
     shown = redact_url(url)
     list_id = list_id or list_id_for(out)
+    check_list_destination(out)  # before the download, not after it
     raw = download(url, policy)
     try:
         fmt, records = read_csl_records(_decode(raw, shown), shown)

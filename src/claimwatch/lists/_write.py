@@ -11,7 +11,7 @@ import yaml
 from .. import documents
 from ..errors import InputError, Problem
 from ..files import write_atomic
-from ._model import LIST_MAX_BYTES, ReferenceList, list_from_document
+from ._model import LIST_MAX_BYTES, ReferenceList, list_from_document, load_list
 
 try:  # libyaml writes a large list several times faster; both emit the same block style
     _BaseDumper: type[yaml.SafeDumper] = yaml.CSafeDumper  # type: ignore[assignment]
@@ -36,9 +36,32 @@ def render_list_yaml(document: dict[str, Any]) -> str:
     return header + body
 
 
-def write_list_yaml(document: dict[str, Any], out: str | Path) -> ReferenceList:
-    """Check the document as `load_list` will read it back, then write it atomically; returns the list."""
+def check_list_destination(out: str | Path) -> None:
+    """Refuse, before anything is read or fetched, to replace a file that is not a list: an
+    import's --out mistyped as a claim file, curated evidence or `claimwatch.toml` would lose it."""
     out = Path(out)
+    if not out.is_file():
+        return  # nothing there (a folder or a device: the output guard says so)
+    try:
+        load_list(out, check_file_name=False)
+    except InputError as e:
+        why = e.problems[0].message if e.problems else "not a list"
+        raise InputError(
+            Problem(
+                str(out),
+                0,
+                0,
+                f"exists and is not a list file ({why}); refusing to replace it: choose another path, or remove "
+                "the file first",
+            )
+        ) from None
+
+
+def write_list_yaml(document: dict[str, Any], out: str | Path) -> ReferenceList:
+    """Check the document as `load_list` will read it back, then write it atomically, never over
+    a file that is not a list (`check_list_destination`); returns the list."""
+    out = Path(out)
+    check_list_destination(out)
     text = render_list_yaml(document)
     data = text.encode("utf-8")
     if len(data) > LIST_MAX_BYTES:

@@ -108,8 +108,12 @@ class OpenAlexClient:
         )
 
     def _checked(self, url: str) -> str:
-        parts = urlsplit(url.strip())
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        try:
+            parts = urlsplit(url.strip())
+            host = parts.hostname
+        except ValueError:  # "http://[::1": no URL at all
+            host = None
+        if host is None or parts.scheme not in ("http", "https"):
             raise InputError(Problem("--openalex-url", 0, 0, f"'{self.redact(url)}' is not an http(s) URL"))
         if parts.query or parts.fragment:
             raise InputError(
