@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from rich.console import Console
@@ -214,6 +217,27 @@ def test_a_stream_that_cannot_carry_the_replacement_character_still_prints():
     stream.write("Zo\u00eb \x1b]0;PWNED\x07 \u5fae\u8f6f\n")
     raw.flush()
     assert raw.buffer.getvalue() == b"Zo? ?]0;PWNED? ??\n"
+
+
+def test_check_prints_its_verdicts_on_a_stream_that_cannot_carry_unicode(tmp_path):
+    """The verdict table is drawn by rich on the stream underneath the sanitiser; with
+    PYTHONIOENCODING=ascii the shipped case's curly quotes ended `check` with a traceback."""
+    out = {"json": tmp_path / "r.json", "md": tmp_path / "r.md"}
+    code = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
+    args = ["check", "claims/", "--evidence", "evidence/curated/", "--json", str(out["json"]), "--md", str(out["md"])]
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=300,
+    )
+    stdout, stderr = proc.stdout.decode("ascii"), proc.stderr.decode("ascii")  # nothing but ASCII came out
+    assert proc.returncode == 0, stderr
+    assert "Traceback" not in stdout + stderr
+    assert "claimwatch verdicts" in stdout and "?NaturalSpeech 3" in stdout  # “ could not be encoded
+    for path in out.values():
+        assert f"wrote {path}" in stdout
 
 
 def test_a_bugs_traceback_goes_through_the_sanitiser(monkeypatch, capsys):

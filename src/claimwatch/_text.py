@@ -56,7 +56,31 @@ def terminal_json(text: str) -> str:
 _UNSAFE = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
 
 
-class TerminalStream:
+class EncodableStream:
+    """A text stream that writes each character its encoding lacks as that encoding's
+    replacement ("?" in ASCII) rather than failing the whole write: a stream that cannot carry
+    U+FFFD or the text (`PYTHONIOENCODING=ascii`) still prints every line."""
+
+    def __init__(self, raw: IO[str]):
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        try:
+            self.raw.write(text)
+        except UnicodeEncodeError:  # a text stream encodes the whole string first: nothing was written
+            encoding = getattr(self.raw, "encoding", None) or "ascii"
+            self.raw.write(text.encode(encoding, "replace").decode(encoding))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:  # flush, encoding, fileno, isatty, ... of the stream underneath
+        return getattr(self.raw, name)
+
+
+class TerminalStream(EncodableStream):
     """A text stream that passes everything written to it through `terminal_text()`.
 
     The command line writes through it (see `claimwatch.cli`), so no command can print an
@@ -65,30 +89,15 @@ class TerminalStream:
     underneath itself (`raw_stream`) and make its own text safe.
     """
 
-    def __init__(self, raw: IO[str]):
-        self.raw = raw
-
     def write(self, text: str) -> int:
-        safe = terminal_text(text)
-        try:
-            self.raw.write(safe)
-        except UnicodeEncodeError:  # a stream that cannot carry U+FFFD or the text (PYTHONIOENCODING=ascii)
-            encoding = getattr(self.raw, "encoding", None) or "ascii"
-            self.raw.write(safe.encode(encoding, "replace").decode(encoding))
+        super().write(terminal_text(text))
         return len(text)
-
-    def writelines(self, lines: Any) -> None:
-        for line in lines:
-            self.write(line)
 
     def isatty(self) -> bool:
         return False
 
     # click writes bytes to a stream's `buffer`; there is none here, so it writes text.
     buffer = None
-
-    def __getattr__(self, name: str) -> Any:  # flush, encoding, fileno, ... of the stream underneath
-        return getattr(self.raw, name)
 
 
 def raw_stream(stream: IO[str] | TerminalStream) -> IO[str]:

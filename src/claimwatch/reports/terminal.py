@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import IO, Any, cast
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
 
-from .._text import one_line, raw_stream, terminal_text
+from .._text import EncodableStream, one_line, raw_stream, terminal_text
 from ..results import VERDICT_WORDS, ClaimResult, Results
 
 _STYLE = {
@@ -49,10 +49,12 @@ class TerminalConsole(Console):
 def terminal_console(*, stderr: bool = False, soft_wrap: bool = False, **options: Any) -> TerminalConsole:
     """A console for stdout (or stderr) that draws on the real terminal, under the command
     line's `TerminalStream`; a pipe gets a fixed width and no colour, so the text reads the same
-    in a CI log as on a wide terminal."""
+    in a CI log as on a wide terminal. A character the stream cannot encode prints as "?", as on
+    the `TerminalStream`, where rich would end the command with a traceback."""
     stream = raw_stream(sys.stderr if stderr else sys.stdout)
     width = None if stream.isatty() else 120
-    return TerminalConsole(file=stream, highlight=False, soft_wrap=soft_wrap, width=width, **options)
+    file = cast(IO[str], EncodableStream(stream))
+    return TerminalConsole(file=file, highlight=False, soft_wrap=soft_wrap, width=width, **options)
 
 
 def print_verdicts(results: Results, *, console: Console | None = None) -> None:
