@@ -15,6 +15,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
 
@@ -295,6 +296,43 @@ def test_markdown_escapes_hostile_reviews_and_keeps_the_dismissed_table_s_column
     assert dismissed_row.count("<td") == 6  # work, date, subject authors, partners, topic matches, review
     hrefs = {a["href"] for t, a in parse(html).tags if t == "a"}
     assert hrefs == {"https://doi.org/10.1234/x%22%3E%3Cscript%3Ealert%287%29%3C/script%3E", "https://openalex.org/W1"}
+
+
+# Where a value starts a line of the Markdown report: the quote (after "> "), the statement's and
+# the claim's notes, a topic's rationale, a list's description.
+LINE_START_PLACES = ("quote", "statement note", "claim note", "rationale", "description")
+
+
+def line_start_results(tmp_path: Path, value: str) -> Results:
+    """The hostile case with `value` (its "{place}" filled in) in every place that starts a line."""
+    root = project(tmp_path)
+    says = {place: json.dumps(value.format(place=place)) for place in LINE_START_PLACES}
+    topic = (root / "claims/topics/face.yaml").read_text()
+    write(root / "claims/topics/face.yaml", re.sub(r"rationale: .*", f"rationale: {says['rationale']}", topic))
+    write(root / "evidence/lists/evil.yaml", f"{EVIL_LIST}description: {says['description']}\n")
+    claims = CLAIMS.replace("  sources:", f"  note: {says['statement note']}\n  sources:", 1)
+    claims = re.sub(r'  quote: ".*"', f"  quote: {says['quote']}", claims) + f"    note: {says['claim note']}\n"
+    path = write(root / "claims/hostile.yaml", claims)
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", [work("W1", "Face recognition")]))
+    return evaluate(claims_mod.load_claims([path], root=root), [evidence])
+
+
+@pytest.mark.parametrize("indent", ["", " ", "   "])
+@pytest.mark.parametrize("marker", ["# ", "###### ", "- ", "+ ", "1. ", "12) "])
+def test_a_value_starting_a_line_starts_no_block_after_up_to_three_spaces(tmp_path, indent, marker):
+    md = renderers()["md"](line_start_results(tmp_path, f"{indent}{marker}injected {{place}}"))
+    html = markdown_to_html(md)
+    for place in LINE_START_PLACES:  # a paragraph of its own, the marker shown as text
+        assert f"<p>{marker}injected {place}</p>" in html, (place, html)
+    assert not re.search(r"<h\d>[^<]*injected|<li>\s*(<p>)?injected", html)
+
+
+@pytest.mark.parametrize("rule", ["---", " ---", "   - - -"])
+def test_a_value_starting_a_line_draws_no_rule(tmp_path, rule):
+    md = renderers()["md"](line_start_results(tmp_path, rule))
+    html = markdown_to_html(md)
+    assert "<hr" not in html and "<h2>" + rule.strip() not in html
+    assert html.count(f"<p>{rule.strip()}</p>") == len(LINE_START_PLACES)
 
 
 # Bare addresses that GitHub-flavoured Markdown's autolink extension would link: `www.`, a

@@ -27,8 +27,10 @@ class MarkdownText(str):
 
 # Characters that start inline markup anywhere (emphasis, links, HTML, entities, tables, math,
 # mentions) and, at the start of a value, block markup (headings, lists, quotes, setext rules).
+# CommonMark lets a block marker stand after up to three spaces, and a value keeps its leading
+# space (a highlight's context reads " after"), so the marker is looked for after them too.
 _INLINE = re.compile(r"[\\`*_{}\[\]<>|~$&@!]")
-_BLOCK_START = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)](?:\s|$)))")
+_BLOCK_START = re.compile(r"^( {0,3})([#+=-]|\d{1,9}(?=[.)](?:\s|$)))")
 _SPACE = re.compile(r"\s+")  # line breaks fold to spaces; a space beside a highlight stays
 _URL_KEEP = ":/?#@!$&*+,;=%-._~"
 # GFM's autolink extension links `www.` and `http(s)://`/`ftp://` where the parser meets them in
@@ -50,8 +52,13 @@ def _escape_markup(value: object) -> str:
     """The value with no Markdown syntax left in it but GFM's bare-address autolinks."""
     text = _SPACE.sub(" ", printable(str(value)))
     text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
-    # "#", "-", "+", "=" are escaped before themselves; a list number "1." before its dot.
-    return _BLOCK_START.sub(lambda m: m.group(0) + "\\" if m.group(0).isdigit() else "\\" + m.group(0), text)
+    return _BLOCK_START.sub(_escape_block_marker, text)
+
+
+def _escape_block_marker(match: re.Match[str]) -> str:
+    """The marker made text: "#", "-", "+", "=" escaped before themselves, a list number before its dot."""
+    indent, marker = match.groups()
+    return indent + (marker + "\\" if marker.isdigit() else "\\" + marker)
 
 
 def _break_autolinks(escaped: str) -> str:
