@@ -147,7 +147,9 @@ def test_resolve_prints_a_hostile_server_answer_inert(capsys):
     hostile = institution("I900000001", f"Example Lab {EVIL}", ror="0abcde123", country="CN")
     with FakeOpenAlex(institutions=[hostile]) as api:
         assert_inert(run(capsys, ["resolve", "example lab", "--openalex-url", api.url, "--retries", "0"]))
-        assert_inert(run(capsys, ["resolve", "example lab", "--json", "--openalex-url", api.url, "--retries", "0"]))
+        printed = run(capsys, ["resolve", "example lab", "--json", "--openalex-url", api.url, "--retries", "0"])
+    assert_inert(printed)
+    assert json.loads(printed)[0]["name"] == f"Example Lab {EVIL}"  # escaped as JSON, not replaced: the data kept
 
 
 def test_check_prints_hostile_claim_text_inert(root, capsys):

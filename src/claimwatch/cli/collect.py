@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .. import claims as claims_mod
 from .. import openalex
 from .._signals import Terminated
-from .._text import one_line, printable, raw_stream
+from .._text import one_line, printable, raw_stream, terminal_json
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
 from ..errors import InputError, Problem, SourceError
@@ -305,7 +305,7 @@ def resolve_cmd(
         else:
             hits = openalex.resolve(name or "", client=client, limit=limit)
     if as_json:
-        click.echo(json.dumps([h.as_json() for h in hits], indent=2, ensure_ascii=False))
+        click.echo(terminal_json(json.dumps([h.as_json() for h in hits], indent=2, ensure_ascii=False)))
         return
     if not hits:
         click.echo(f"no OpenAlex institution matches '{name}'", err=True)
