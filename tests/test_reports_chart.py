@@ -121,6 +121,15 @@ def test_the_same_results_give_the_same_svg_and_two_charts_share_no_ids():
         assert references and set(references) <= set(own)
 
 
+def test_a_legend_name_that_looks_like_ids_is_shown_as_written():
+    """Only the tags' ids and references are the chart's own: a name in the legend keeps every
+    word, though it reads like one (a review found `Uni id="patch_1"` shown `id="chart-c-patch_1"`)."""
+    name = 'Uni id="patch_1" url(#patch_2) href="#text_1"'
+    svg = timeline_svg(_result([_finding("W1", "2024-03-05", (name,))]))
+    shown = re.findall(r"<text\b[^>]*>([^<]*)</text>", svg)
+    assert name in shown and "chart-c-patch_1" in re.findall(r'\bid="([^"]+)"', svg)  # the ids are still owned
+
+
 def test_hostile_labels_stay_text_in_the_svg_and_raise_no_warning():
     # Warnings are errors in this suite: a missing glyph, a mathtext parse or a dropped label would fail here.
     labels = (

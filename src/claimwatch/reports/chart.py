@@ -295,21 +295,24 @@ def _inline(svg: str, prefix: str) -> str:
 # An id an SVG element has, and the references to one: url(#id) in styles and clip paths, and
 # href="#id" (xlink:href too) in <use>.
 _ID_OR_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+# A tag, where ids and references are; never the text between tags (a label, the legend's names),
+# in which matplotlib escapes "<" and ">" but not quotes. Its attribute values escape ">" too.
+_TAG = re.compile(r"<[^>]*>")
 
 
 def _own_ids(svg: str, prefix: str) -> str:
     """matplotlib numbers the elements of every figure alike ("figure_1", "patch_1"): inlined
     in one page, four charts gave 87 ids four times over. Each id, and each reference to one,
     is the chart's own: `prefix` (the chart's, unique on the page) before it, where it has not
-    got it yet (the marks' own ids)."""
-    defined = set(re.findall(r'\bid="([^"]+)"', svg))
-    return _ID_OR_REFERENCE.sub(
-        lambda m: (
-            m.group(1)
-            + (m.group(2) if m.group(2).startswith(prefix) or m.group(2) not in defined else prefix + m.group(2))
-        ),
-        svg,
-    )
+    got it yet (the marks' own ids). Text is left as it is, however much it looks like an id."""
+    tags = [m.group() for m in _TAG.finditer(svg)]
+    defined = {id_ for tag in tags for id_ in re.findall(r'\bid="([^"]+)"', tag)}
+
+    def own(m: re.Match[str]) -> str:
+        name = m.group(2)
+        return m.group(1) + (name if name.startswith(prefix) or name not in defined else prefix + name)
+
+    return _TAG.sub(lambda tag: _ID_OR_REFERENCE.sub(own, tag.group()), svg)
 
 
 def _short(label: str) -> str:
