@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from claimwatch._text import TerminalStream, one_line, terminal_text
+from claimwatch._text import TerminalStream, one_line, printable, terminal_json, terminal_text
 from claimwatch.cli import main
 from claimwatch.evidence import import_jsonl
 from claimwatch.reports.terminal import print_verdicts, terminal_console
@@ -26,18 +26,22 @@ from test_people_reports import people_claim, works_claim
 from test_people_reports import report as people_report
 
 # An OSC 8 hyperlink, clear-screen and cursor-home, a carriage return that would overwrite the
-# line, the one-byte CSI, a bell, a right-to-left override, an isolate and zero-width characters.
+# line, the one-byte CSI, a bell, a right-to-left override, an isolate, zero-width characters,
+# tag characters spelling a hidden "run" (with the cancel tag) and a soft hyphen.
 EVIL = (
     "\x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x1b[2J\x1b[H\rforged \x9b31mred "
-    "\u202egnp.exe\u202c \u2066iso\u2069 zero\u200bwidth\ufeff"
+    "\u202egnp.exe\u202c \u2066iso\u2069 zero\u200bwidth\ufeff tag\U000e0072\U000e0075\U000e006e\U000e007f "
+    "soft\u00adhyphen"
 )
-# For YAML double-quoted strings: the same text written with escapes.
-EVIL_YAML = json.dumps(EVIL)
-VISIBLE = ("click", "forged", "gnp.exe", "zero")
+# For YAML double-quoted strings: the same text written with escapes (YAML's \U beyond U+FFFF,
+# where JSON writes a surrogate pair YAML refuses).
+EVIL_YAML = '"' + "".join(f"\\U{ord(c):08x}" if ord(c) > 0xFFFF else json.dumps(c)[1:-1] for c in EVIL) + '"'
+VISIBLE = ("click", "forged", "gnp.exe", "zero", "tag", "hyphen")
 
 # Every character the sanitiser lets no command print.
 UNSAFE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]"
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff"
+    r"\U000e0000-\U000e007f]"
 )
 
 
@@ -252,6 +256,19 @@ def test_a_bugs_traceback_goes_through_the_sanitiser(monkeypatch, capsys):
     assert main(["show", "claims"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" in err and "ValueError" in err and "\x1b" not in err and "\x07" not in err
+
+
+def test_tag_characters_are_replaced_and_a_soft_hyphen_dropped():
+    """Tag characters show nothing but spell out ASCII ("run" here) a program reading the text
+    sees: every format shows each as U+FFFD. A soft hyphen hides nothing and OpenAlex names carry
+    it, so the terminal drops it and the name reads whole; the reports keep it."""
+    hidden = "Example Lab\U000e0072\U000e0075\U000e006e\U000e007f"
+    assert printable(hidden) == terminal_text(hidden) == "Example Lab" + "\ufffd" * 4
+    assert terminal_text("Harbin Insti\u00adtute") == "Harbin Institute"
+    assert printable("Harbin Insti\u00adtute") == "Harbin Insti\u00adtute"
+    escaped = terminal_json(json.dumps([hidden, "Insti\u00adtute"], ensure_ascii=False))
+    assert escaped == '["Example Lab\\udb40\\udc72\\udb40\\udc75\\udb40\\udc6e\\udb40\\udc7f", "Insti\\u00adtute"]'
+    assert json.loads(escaped) == [hidden, "Insti\u00adtute"] and terminal_text(escaped) == escaped
 
 
 def test_arabic_and_hebrew_marks_are_kept():

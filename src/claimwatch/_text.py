@@ -8,13 +8,15 @@ item of a listing on its own line.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import IO, Any
 
 # C0 controls but tab and newline (a lone carriage return can overwrite a terminal line), DEL,
-# C1 controls (ESC-less terminal sequences), and the bidi embeddings, overrides and isolates
-# that reorder what a reader sees.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C1 controls (ESC-less terminal sequences), the bidi embeddings, overrides and isolates that
+# reorder what a reader sees, and the tag characters, which show nothing but spell out ASCII a
+# program reading the text sees: an instruction hidden from the reader.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\U000e0000-\U000e007f]")
 
 # Invisible characters that can hide or disguise text on a terminal: zero-width space, word
 # joiner and invisible operators, the byte order mark, and the line and paragraph separators
@@ -23,18 +25,23 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 # names carry and which reorder nothing beyond a neutral character next to them.
 _INVISIBLE = re.compile(r"[\u200b\u2028\u2029\u2060-\u2064\ufeff]")
 
+# The soft hyphen hides nothing, yet terminals draw it as a hyphen or as nothing, and rich counts
+# it one cell either way. OpenAlex names carry it ("Insti\u00adtute"), so a U+FFFD would make them
+# hard to read: it is dropped, and the name reads as the matching reads it (`works.INVISIBLE`).
+_SOFT_HYPHEN = "\u00ad"
+
 
 def printable(text: str) -> str:
-    """`text` with every control and bidi-override character replaced by U+FFFD; Windows line
+    """`text` with every control, bidi-override and tag character replaced by U+FFFD; Windows line
     ends (CRLF) are kept as plain newlines first, so only a stray carriage return is replaced."""
     return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n"))
 
 
 def terminal_text(text: str) -> str:
-    """`text` as a terminal may show it: `printable()`, and invisible characters replaced too.
-    Escape sequences (OSC 8 links, clear-screen, colours, the one-byte CSI) lose their ESC or
-    CSI, so what is left is inert text a reader can see."""
-    return _INVISIBLE.sub("\ufffd", printable(text))
+    """`text` as a terminal may show it: `printable()`, invisible characters replaced too, and
+    soft hyphens dropped. Escape sequences (OSC 8 links, clear-screen, colours, the one-byte CSI)
+    lose their ESC or CSI, so what is left is inert text a reader can see."""
+    return _INVISIBLE.sub("\ufffd", printable(text)).replace(_SOFT_HYPHEN, "")
 
 
 def one_line(text: str) -> str:
@@ -47,13 +54,14 @@ def one_line(text: str) -> str:
 
 
 def terminal_json(text: str) -> str:
-    """JSON text with every character `terminal_text()` would replace written as its `\\uXXXX`
-    escape instead: the same data for a program reading it, inert on a terminal. (Outside its
-    strings JSON holds only ASCII punctuation and whitespace, so only strings change.)"""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """JSON text with every character `terminal_text()` would replace or drop written as its
+    `\\uXXXX` escape instead (a pair of them beyond U+FFFF): the same data for a program reading
+    it, inert on a terminal. (Outside its strings JSON holds only ASCII punctuation and
+    whitespace, so only strings change.)"""
+    return _UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text)
 
 
-_UNSAFE = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
+_UNSAFE = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}|{_SOFT_HYPHEN}")
 
 
 class EncodableStream:

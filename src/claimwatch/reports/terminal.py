@@ -15,6 +15,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.markup import escape
 from rich.segment import Segment
 from rich.table import Table
+from rich.text import Text
 
 from .._text import EncodableStream, one_line, raw_stream, terminal_text
 from ..results import VERDICT_WORDS, ClaimResult, Results
@@ -37,6 +38,11 @@ class TerminalConsole(Console):
     """A rich console whose drawn text passes through `terminal_text()`: its own styles and
     control codes (colours, a progress bar's cursor moves) reach the terminal, no text does
     that the same sanitiser as every other printed line would not let through."""
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        # Sanitised before it is laid out too: a character made U+FFFD (zero cells to one) after
+        # layout would push a full line past the width, and rich would crop its end away.
+        return super().render_str(terminal_text(text), **kwargs)
 
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
