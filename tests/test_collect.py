@@ -844,3 +844,19 @@ def test_100000_works_in_few_requests(serve, connect, tmp_path):
     assert len(api.list_requests("/works")) <= math.ceil(n / 200) + 2
     assert len(api.list_requests("/authors")) == math.ceil(n / 100)  # one author a work here
     assert result.manifest.authors is not None and result.manifest.authors.records == n
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--timeout", "inf"], "Invalid value for '--timeout'"),
+        (["--timeout", "nan"], "'nan' is not a number of seconds"),
+        (["--max-wait", "1e400"], "Invalid value for '--max-wait'"),
+        (["--openalex-url", "http://[::1"], "--openalex-url: 'http://[::1' is not an http(s) URL"),
+    ],
+)
+def test_a_malformed_openalex_url_or_number_of_seconds_is_one_line(capsys, args, said):
+    """Found by the sixteenth part's hunt: each was a traceback once a server answered."""
+    assert main(["resolve", "Example", *args]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert said in line

@@ -21,7 +21,7 @@ from ..coverage import describe_authors
 from ..errors import InputError, Problem, SourceError
 from ..openalex._client import NO_KEY_WARNING
 from ..reports.terminal import terminal_console
-from .options import lists_option, root_option
+from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, lists_option, root_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -38,7 +38,7 @@ def openalex_options(fn: F) -> F:
         ),
         click.option(
             "--timeout",
-            type=click.FloatRange(min=0.01),
+            type=Seconds(0.01, MAX_TIMEOUT),
             default=60.0,
             show_default=True,
             help="Seconds to wait for an answer (connecting: at most 10). One answer, however "
@@ -55,14 +55,14 @@ def openalex_options(fn: F) -> F:
         ),
         click.option(
             "--backoff",
-            type=click.FloatRange(min=0),
+            type=Seconds(0, MAX_WAIT),
             default=1.0,
             show_default=True,
             help="Seconds before the first retry, doubled each time; a longer Retry-After wins.",
         ),
         click.option(
             "--max-wait",
-            type=click.FloatRange(min=0),
+            type=Seconds(0, MAX_WAIT),
             default=300.0,
             show_default=True,
             help="Give up when retrying would take the total time spent waiting past this many seconds.",
