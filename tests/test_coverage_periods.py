@@ -103,3 +103,52 @@ def test_an_import_that_keeps_no_record_says_so(root):
     source = write_jsonl(root / "empty.jsonl", [])
     summary = import_works(source, root / "snap", institutions=["I100"], subjects_may_be_empty=True)
     assert (summary.manifest.as_of, summary.manifest.as_of_basis) == (None, "unknown: the file holds no record to tell")
+
+
+@pytest.mark.parametrize("later_as", ["jsonl", "curated"])
+def test_a_later_work_in_a_file_read_directly_still_falls_in_an_open_ended_period(root, later_as):
+    """Found by the sixteenth part's hunt: a snapshot current on 2024-06-30, given beside a file
+    holding a 2025 work with a listed coauthor, ran the open-ended claim to 2024-06-30: the 2025
+    work was dropped, and the snapshot's complete coverage cleared the claim (it was contradicted
+    by the file alone). A file read directly was current no earlier than its newest work."""
+    from helpers import HIT, write
+
+    snapshot_records = [lab_work("2024-06-30T00:00:00", date="2024-03-05")]
+    import_works(
+        write_jsonl(root / "snap.jsonl", snapshot_records),
+        root / "snap",
+        institutions=["I100"],
+        start=dt.date(2024, 1, 1),
+    )
+    if later_as == "jsonl":
+        later = work(
+            "W2", "A later paper", date="2025-02-03", authorships=[authorship("A", [LAB]), authorship("B", [HIT])]
+        )
+        other = write_jsonl(root / "later.jsonl", [later])
+    else:
+        other = write(
+            root / "later.yaml",
+            """\
+            description: d
+            works:
+              - id: later
+                title: A later paper
+                versions:
+                  - label: v
+                    published: 2025-02-03
+                    authors:
+                      - {name: A, affiliations: [{name: Example Lab, openalex: I100}]}
+                      - {name: B, affiliations: [{name: Harbin Institute of Technology, openalex: I200}]}
+                    sources: [{title: s}]
+            """,
+        )
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    for order in ([root / "snap", other], [other, root / "snap"]):
+        runs = [
+            evaluate(claims, [open_evidence(p) for p in order], engine=e, cache=root / "cache")
+            for e in ("python", "duckdb")
+        ]
+        (result,) = runs[0].results
+        assert runs[0].as_of == runs[1].as_of == "2025-02-03"
+        assert (result.verdict, result.matched) == ("contradicted", 1), result.why

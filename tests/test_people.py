@@ -665,3 +665,40 @@ def test_a_person_with_no_listed_past_never_changes_a_verdict(tmp_path_factory, 
         before.people,
         before.uncertain_people,
     )
+
+
+# --- copies of one author record (found by the sixteenth part's hunt) -----------------------------
+
+
+def copies_of_li_wei(old_day: str, new_day: str) -> list[dict[str, Any]]:
+    """A1's record twice: the older placing them at HIT before the lab, the newer (OpenAlex has
+    corrected it) at Tsinghua."""
+    return [
+        author("A1", "Li Wei", (HIT, [2021]), (LAB, [2023])) | {"updated_date": old_day},
+        author("A1", "Li Wei", (ELSEWHERE, [2021]), (LAB, [2023])) | {"updated_date": new_day},
+    ]
+
+
+@pytest.mark.parametrize("order", ["old first", "new first"])
+@pytest.mark.parametrize("imported", [False, True])
+def test_an_older_copy_of_an_author_record_places_no_one(root, order, imported):
+    """The older copy's HIT placement accused the person, read directly; an import kept the newer
+    copy alone and cleared them."""
+    records = copies_of_li_wei("2024-01-01T00:00:00", "2025-06-01T00:00:00")
+    records = records if order == "old first" else records[::-1]
+    cover = {"institutions": ["I100"], "start": dt.date(2022, 1, 1)} if imported else {}
+    r = judge(root, JOINED, records, **cover)
+    assert (r.matched, r.uncertain) == (0, 0)
+
+
+@pytest.mark.parametrize("imported", [False, True])
+def test_copies_of_an_author_record_of_one_day_that_differ_leave_doubt(root, imported):
+    records = copies_of_li_wei("2025-06-01T00:00:00", "2025-06-01T09:00:00")
+    cover = {"institutions": ["I100"], "start": dt.date(2022, 1, 1)} if imported else {}
+    r = judge(root, JOINED, records, **cover)
+    assert (r.matched, r.uncertain) == (0, 1)
+    (p,) = r.uncertain_people
+    assert any("A1 is given by 2 author records that place them differently" in d for d in p.uncertain_because)
+    # The same record twice is no doubt.
+    same = [author("A1", "Li Wei", (HIT, [2021]), (LAB, [2023]))] * 2
+    assert (judge(root, JOINED, same, **cover).matched, judge(root, JOINED, same, **cover).uncertain) == (1, 0)

@@ -131,8 +131,8 @@ def import_cmd(
         click.echo(f"authors: {printable(describe_authors(m.authors.coverage, _open_end(m.as_of)))}")
     if m.unordered_copies:
         click.echo(
-            f"note: {counted(m.unordered_copies, 'work')} kept as more than one record: copies of one day, or "
-            "without an updated_date, whose order is unknown; a check weighs them all",
+            f"note: {counted(m.unordered_copies, 'work or author', 'works or authors')} kept as more than one "
+            "record: copies of one day, or without an updated_date, whose order is unknown; a check weighs them all",
             err=True,
         )
 

@@ -119,6 +119,19 @@ def without_cyclic_gc(*, freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+def default_as_of(evidence: Sequence[Evidence]) -> dt.date | None:
+    """The day an open-ended claim runs to, where the run gives none: the day the newest evidence
+    was current. A file read directly or a curated file does not say when that was, but was
+    current no earlier than the first day of its newest work: a work it gives after a snapshot's
+    day still falls in the period (it was dropped, and a snapshot added beside it cleared the
+    claim). None where no evidence says (the period has no end)."""
+    known = [e.retrieved for e in evidence if e.retrieved is not None]
+    if not known:
+        return None
+    undated = [w.published.earliest for e in evidence if e.retrieved is None for w in e.works() if w.published]
+    return max(known + undated)
+
+
 def _evaluate(
     claims: ClaimSet,
     evidence: Sequence[Evidence],
@@ -128,7 +141,7 @@ def _evaluate(
     cache: str | Path | None,
     spark_master: str | None,
 ) -> Results:
-    as_of = as_of or max(filter(None, (e.retrieved for e in evidence)), default=None)
+    as_of = as_of or default_as_of(evidence)
     tables = _choose_engine(engine, evidence, cache_folder(cache))
     # The tables' sha256 checks run on another core while this one compiles the claims (spaCy's
     # start-up is most of it): a second off a million works' check.

@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from .._text import printable
 from ..claims import AuthorCondition, Claim, ClaimFile, ClaimSet, describe, describe_period
-from ..evidence import Evidence
+from ..evidence import Evidence, copy_stands, newest_day, updated_day
 from ..people import PUBLICATION_YEARS, STATED_YEARS, Affiliation, AuthorRecord
 from ..results import (
     DIRECT_METHODS,
@@ -172,6 +172,7 @@ class _Kept:
     record: AuthorRecord
     subject: dict[int, list[_Place]] = field(default_factory=dict)
     listed: dict[int, list[_Place]] = field(default_factory=dict)
+    doubt: str | None = None  # copies of the record of unknown order place the person differently
 
 
 @dataclass(eq=False)
@@ -195,18 +196,48 @@ def _read_records(
         list({id(m): m for pc in compiled for m in pc.lists}.values()),
     )
     kept: list[_Kept] = []
-    read = 0
     by_orcid: dict[str, set[str]] = {}
-    for source in evidence:
-        for record in source.authors():
-            read += 1
-            k = _Kept(record)
-            finder.places(k)
-            if k.subject or k.listed:
-                kept.append(k)
-            if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
-                by_orcid.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
-    return kept, read, by_orcid
+    records = [record for source in evidence for record in source.authors()]
+    standing, differing = _author_copies(records)
+    for record in records:
+        if id(record) not in standing:
+            continue  # an older copy of the record: OpenAlex has corrected it since
+        k = _Kept(record, doubt=differing.get(id(record)))
+        finder.places(k)
+        if k.subject or k.listed:
+            kept.append(k)
+        if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
+            by_orcid.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
+    return kept, len(records), by_orcid
+
+
+def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, str]]:
+    """Copies of one OpenAlex author record (an old snapshot beside a new one, two exports in one
+    file) weighed as a work record's are: the newest by the day of its `updated_date` is the
+    person now, and older copies are set aside. Returns the records that stand (by `id()`), and,
+    for copies of unknown order that place the person differently, why that is a doubt."""
+    by_author: dict[str, list[AuthorRecord]] = {}
+    for r in records:
+        if r.openalex_id and r.origin.kind != "curated":
+            by_author.setdefault(r.openalex_id, []).append(r)
+    standing = {id(r) for r in records}
+    differing: dict[int, str] = {}
+    for author, copies in by_author.items():
+        if len(copies) < 2:
+            continue
+        newest = newest_day((updated_day(r.updated), True) for r in copies)
+        stand = [r for r in copies if copy_stands(updated_day(r.updated), True, newest)]
+        standing -= {id(r) for r in copies} - {id(r) for r in stand}
+        placed = [(r.affiliations, r.last_known_institutions) for r in stand]
+        if any(p != placed[0] for p in placed[1:]):
+            where = ", ".join(sorted({str(r.origin) for r in stand}))
+            doubt = (
+                f"{author} is given by {len(stand)} author records that place them differently ({where}), and "
+                "which of them is current is not known: not every one gives an updated_date, or they were "
+                "updated the same day"
+            )
+            differing.update((id(r), doubt) for r in stand)
+    return standing, differing
 
 
 # --- people -----------------------------------------------------------------------------------
@@ -220,6 +251,7 @@ class _Person:
     # The OpenAlex ids of every record sharing the person's ORCID iD, kept or not (one that places
     # them nowhere the claim looks is not among their records): works may name them by any.
     orcid_ids: list[str] = field(default_factory=list)
+    copies_differ: list[str] = field(default_factory=list)  # `_author_copies`' doubts
 
 
 def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> list[_Person]:
@@ -250,7 +282,8 @@ def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) 
             at_listed = [p for k in group for m in pc.lists for p in k.listed.get(id(m), ())]
             records = [k.record for k in group]
             orcid_ids = sorted({i for r in records if r.orcid for i in by_orcid.get(r.orcid, ())})
-            people.append(_Person(records, at_subject, at_listed, orcid_ids))
+            differ = sorted({k.doubt for k in group if k.doubt})
+            people.append(_Person(records, at_subject, at_listed, orcid_ids, differ))
     return people
 
 
@@ -1112,7 +1145,19 @@ def _judge_people(
 def _test(
     person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
 ) -> _Outcome | None:
-    """The claim's test of one person, on their records, then weighed against the works."""
+    """The claim's test of one person, on their records, then weighed against the works; in
+    doubt where copies of a record of unknown order place them differently."""
+    outcome = _test_records(person, pc, start, end, in_works)
+    if outcome is None or not person.copies_differ:
+        return outcome
+    return dataclasses.replace(
+        outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, *person.copies_differ]
+    )
+
+
+def _test_records(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
+) -> _Outcome | None:
     ids = _work_ids(person)
     if not pc.cond.joined_from:
         pairs = [in_works.at_once.get((id(pc.subject), id(lm)), {}) for lm in pc.lists]

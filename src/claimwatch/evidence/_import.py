@@ -124,7 +124,7 @@ def import_works(
             scan = _scan_document(source, skip_invalid, wanted, start, end)
         chosen = scan.chosen()
         works = {k: c for k, c in chosen.items() if k[0] == "W"}
-        people = {k: c[0] for k, c in chosen.items() if k[0] == "A"}
+        people = {k: c for k, c in chosen.items() if k[0] == "A"}
         kept = [c for copies in works.values() for c in copies]  # copies of unknown order all stand
         held = {s: sum(any(s in c.hits for c in copies) for copies in works.values()) for s in subjects}
         coverage, warnings = declared_coverage(
@@ -154,7 +154,7 @@ def import_works(
             subject_dates = (c.updated for c in kept if c.hits & dating)
             as_of, basis = records_as_of(subject_dates, imported_on, AS_OF_FROM_SUBJECTS, AS_OF_NO_SUBJECT_DATE)
         elif works or people:
-            dated = kept or list(people.values())  # a file of authors alone is current as its authors are
+            dated = kept or [c for copies in people.values() for c in copies]  # authors alone: current as they are
             as_of, basis = records_as_of((c.updated for c in dated), imported_on)
         else:
             as_of, basis = None, AS_OF_NO_RECORDS
@@ -172,8 +172,8 @@ def import_works(
                 "works published or attributed since may be missing from it"
             )
         chosen_works = {c.n for c in kept}
-        unordered = {c.n: k for k, copies in works.items() if len(copies) > 1 for c in copies}
-        chosen_authors = {c.n for c in people.values()}
+        unordered = {c.n: k for k, copies in chosen.items() if len(copies) > 1 for c in copies}
+        chosen_authors = {c.n for copies in people.values() for c in copies}
         authors_section = _authors_section(coverage, kept, set(people)) if people else None
         with SnapshotWriter(out, inputs=[source]) as writer:
             copied, same, with_copies = _copy_chosen(
@@ -706,13 +706,9 @@ class _Scan:
         return key
 
     def chosen(self) -> dict[str, tuple[_Chosen, ...]]:
-        """By id, the records kept: the standing copies of a work; one author record (the first
-        of those standing: a snapshot's author records are one an id)."""
-        out: dict[str, tuple[_Chosen, ...]] = {}
-        for key, first in self.best.items():
-            kept = standing(self.copies[key]) if key in self.copies else (first,)
-            out[key] = kept if key[0] == "W" else kept[:1]
-        return out
+        """By id, the records kept: the standing copies of a work or an author record (a check
+        weighs author records' copies as it weighs works')."""
+        return {key: standing(self.copies[key]) if key in self.copies else (first,) for key, first in self.best.items()}
 
 
 _WEIGHED_AT = 64  # copies of one id held before the older are let go: a file of one id repeated

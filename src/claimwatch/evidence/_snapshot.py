@@ -76,8 +76,9 @@ class Manifest(BaseModel):
     command: list[str] = []
     records: int
     duplicates_collapsed: int = 0
-    # Ids kept with more than one record: copies of one day or of none, whose order is not known
-    # and which a check weighs as it would the file's records (evaluate/_copies.py). Left out at 0.
+    # Ids (works' or authors') kept with more than one record: copies of one day or of none, whose
+    # order is not known and which a check weighs as it would the file's records
+    # (evaluate/_copies.py, evaluate/_people.py). Left out at 0.
     unordered_copies: int = Field(0, exclude_if=lambda v: v == 0)
     skipped_lines: list[dict[str, Any]] = []
     files: dict[str, dict[str, Any]]
