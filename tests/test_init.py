@@ -107,12 +107,25 @@ def test_a_used_folder_or_a_file_is_refused_in_one_line(tmp_path, monkeypatch, c
         assert [p.name for p in target.iterdir()] == ["notes.txt"]
 
 
-def test_a_full_disk_leaves_no_half_made_case(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("where", ["new", "empty", "here", "link"])
+def test_a_full_disk_leaves_no_half_made_case(tmp_path, monkeypatch, capsys, where):
     """Found by the sixteenth part's hunt: a disk filling up mid-way left a case with an empty
-    curated file, which a second `init` then refused as a folder in use."""
+    curated file, which a second `init` then refused as a folder in use. An empty folder that
+    exists (`.`, a link to one) stays that folder (found by the review of the first fix)."""
     import errno
     from pathlib import Path
 
+    folder = tmp_path / "case"
+    arg = str(folder)
+    if where != "new":
+        folder.mkdir()
+    if where == "here":
+        monkeypatch.chdir(folder)
+        arg = "."
+    if where == "link":
+        (tmp_path / "link").symlink_to(folder)
+        arg = str(tmp_path / "link")
+    inode = folder.stat().st_ino if where != "new" else None
     real = Path.write_text
     count = {"n": 0}
 
@@ -123,9 +136,15 @@ def test_a_full_disk_leaves_no_half_made_case(tmp_path, monkeypatch, capsys):
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "write_text", fills_up)
-    assert main(["init", str(tmp_path / "case")]) == 2
+    assert main(["init", arg]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and "No space left on device" in err[0] and str(tmp_path) in err[0]
-    assert list(tmp_path.iterdir()) == []  # neither the case nor its temporary folder
+    assert len(err) == 1 and "No space left on device" in err[0] and ".tmp-" not in err[0]
+    if where == "new":
+        assert list(tmp_path.iterdir()) == []  # neither the case nor its temporary folder
+    else:
+        assert list(folder.iterdir()) == [] and folder.stat().st_ino == inode
     monkeypatch.setattr(Path, "write_text", real)
-    assert main(["init", str(tmp_path / "case")]) == 0
+    assert main(["init", arg]) == 0
+    assert (folder / "claimwatch.toml").is_file()
+    if inode is not None:
+        assert folder.stat().st_ino == inode  # the folder the user made, not one put in its place

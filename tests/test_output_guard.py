@@ -273,6 +273,7 @@ def test_a_report_never_takes_the_place_of_the_cases_reviews_file(tmp_path, monk
     case = tmp_path / "case"
     assert main(["init", str(case)]) == 0
     (case / "reviews.yaml").unlink()
+    (case / "claimwatch.toml").unlink()  # a root without a configuration is the folder it runs in
     monkeypatch.chdir(case)
     capsys.readouterr()
     assert main(["check", "claims/", "--evidence", "evidence/curated/", "--json", "reviews.yaml"]) == 2

@@ -285,8 +285,8 @@ def test_holds_both_in_one_year_by_the_records_alone_is_uncertain(root):
     (p,) = r.uncertain_people
     assert p.uncertain_because == (
         "2023: the records place them at Harbin Institute of Technology and at Example Lab in the same year "
-        "(publication years), which a move within it gives too; no work in the evidence gives them both on "
-        "one authorship",
+        "(publication years), which a move within it gives too; no work in the evidence certainly gives them "
+        "both on one authorship",
     )
     # Works at each place in that year, on authorships of their own, show no more.
     apart = [authored("W1", "2023-02-01", ("A1", HIT)), authored("W2", "2023-11-01", ("A1", LAB))]
@@ -702,3 +702,37 @@ def test_copies_of_an_author_record_of_one_day_that_differ_leave_doubt(root, imp
     # The same record twice is no doubt.
     same = [author("A1", "Li Wei", (HIT, [2021]), (LAB, [2023]))] * 2
     assert (judge(root, JOINED, same, **cover).matched, judge(root, JOINED, same, **cover).uncertain) == (1, 0)
+
+
+def test_holds_both_at_once_by_one_of_two_copies_of_one_day_is_uncertain(root):
+    """Found by the review of the sixteenth part: one of two copies of a work of one day gave A1
+    the lab and HIT on one authorship, the other the lab alone; the first made the person certain."""
+    both = both_at_once("W3", "2023-05-01") | {"updated_date": "2025-01-01T00:00:00"}
+    lab_only = authored("W3", "2023-05-01", ("A1", LAB)) | {"updated_date": "2025-01-01T09:00:00"}
+    person = author("A1", "Li Wei", (HIT, [2023]), (LAB, [2023]))
+    for records in ([person, both, lab_only], [person, lab_only, both]):
+        assert (judge(root, BOTH, records).matched, judge(root, BOTH, records).uncertain) == (0, 1)
+    # The same copy twice still shows it.
+    assert judge(root, BOTH, [person, both, both | {"updated_date": "2025-01-01T09:00:00"}]).matched == 1
+
+
+@pytest.mark.parametrize("cond", ["{joined_from: [mil]}", "{holds_both: [mil]}"])
+def test_a_listing_ended_before_the_year_is_a_doubt_for_people_too(root, cond):
+    """Found by the review of the sixteenth part: an entry taken off its list in 2019 counted
+    certainly for a person where works were already in doubt."""
+    write(
+        root / "evidence/lists/mil.yaml",
+        """\
+        id: mil
+        name: Military universities
+        sources: [{title: A source}]
+        entries:
+          - {id: hit, name: Harbin Institute of Technology, openalex: [I200], country: CN,
+             listed_from: 2015-06-05, listed_to: 2019-01-01, verified: true}
+        """,
+    )
+    person = author("A1", "Li Wei", (HIT, [2020, 2023]), (LAB, [2023]))
+    r = judge(root, people_claim(cond), [person, both_at_once("W1", "2023-05-01")])
+    assert (r.matched, r.uncertain) == (0, 1)
+    (p,) = r.uncertain_people
+    assert any("was taken off the list on 2019-01-01, before" in d for d in p.uncertain_because)

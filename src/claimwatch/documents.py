@@ -31,6 +31,7 @@ from .errors import InputError, Problem
 # libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
 # the same grammar.
 _EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_C_READER = _EventLoader is not yaml.SafeLoader
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -169,8 +170,10 @@ def parse_yaml(text: str, path: str = "<string>", *, max_values: int | None = No
         msg = e.problem or e.context or "invalid YAML"
         raise InputError(Problem(path, line, column, f"not valid YAML: {msg}")) from None
     except yaml.reader.ReaderError as e:  # a character YAML does not allow: said at its place
-        line = text.count("\n", 0, e.position) + 1
-        column = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        # libyaml counts the UTF-8 bytes before it; PyYAML's own reader, the characters.
+        before = text.encode("utf-8")[: e.position].decode("utf-8", "ignore") if _C_READER else text[: e.position]
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
         raise InputError(
             Problem(path, line, column, f"not valid YAML: character U+{e.character:04X} is not allowed in YAML")
         ) from None

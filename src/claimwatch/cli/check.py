@@ -293,7 +293,7 @@ def _configuration_read(root: str) -> list[tuple[str, str]]:
     config = Path(root) / CONFIG_NAME
     # Where the case has no reviews file yet, the one `claimwatch review` would make: a report
     # written there would break every later check and review.
-    reviews = [("reviews file", str(Path(root) / REVIEWS_FILE))] if config.is_file() else []
+    reviews = [("reviews file", str(Path(root) / REVIEWS_FILE))]
     return ([("configuration file", str(config))] if config.is_file() else []) + reviews
 
 

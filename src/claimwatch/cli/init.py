@@ -46,20 +46,35 @@ def init(directory: str) -> None:
 
 
 def _made_whole(target: Path) -> list[Path]:
-    """The case written in a temporary folder beside `target`, then renamed into place: a full
-    disk or a Ctrl-C leaves no half-made case that a second `init` would refuse."""
-    parent = target.absolute().parent
+    """The case written in a temporary folder, then moved into place: a full disk or a Ctrl-C
+    leaves no half-made case that a second `init` would refuse. A new folder is the temporary
+    one renamed; an empty folder that exists (`.`, a link to one) stays the folder it is, and
+    the case's files and folders are moved into it."""
+    exists = target.is_dir()
+    home = target if exists else target.absolute().parent
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=parent))
+        home.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.absolute().name or 'case'}.tmp-", dir=home))
     except OSError as e:
         raise InputError(f"cannot make the case here: {e.strerror or e}", path=target) from None
+    moved: list[Path] = []
     try:
         written = [_write(tmp, target, relative, source) for relative, source in _template_files()]
-        os.chmod(tmp, default_mode(directory=True))  # mkdtemp's 0700 is no case folder's mode
-        os.replace(tmp, target)  # onto a missing or empty folder
+        if exists:
+            for entry in sorted(tmp.iterdir()):
+                os.rename(entry, target / entry.name)
+                moved.append(target / entry.name)
+        else:
+            os.chmod(tmp, default_mode(directory=True))  # mkdtemp's 0700 is no case folder's mode
+            os.replace(tmp, target)
     except OSError as e:
-        raise InputError(f"cannot make the case: {e.strerror or e}", path=e.filename or target) from None
+        for path in moved:  # the folder is left as empty as it was
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        where = str(e.filename or target).replace(str(tmp), str(target))
+        raise InputError(f"cannot make the case: {e.strerror or e}", path=where) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return written

@@ -303,6 +303,19 @@ def _year_in(year: int, start: dt.date | None, end: dt.date | None) -> tuple[Tru
     return TRUE, None
 
 
+def _taken_off_by(hit: _EntryHit, year: int) -> str | None:
+    """Where a claim counts any listing (no `listed_before`), why an entry taken off the list
+    before the end of `year` may not count for it, as for a work (`_taken_off`)."""
+    entry = hit.entry
+    if entry.listed_to is None or entry.listed_to >= dt.date(year, 12, 31):
+        return None
+    when = "before" if entry.listed_to < dt.date(year, 1, 1) else "within"
+    return (
+        f"{entry.name} was taken off the list on {entry.listed_to}, {when} {year}: whether a former listing "
+        "counts is for a reviewer (listed_before leaves such listings out)"
+    )
+
+
 def _listed_by(hit: _EntryHit, year: int) -> tuple[bool | None, str | None]:
     """Was the entry on the list through the year: listed on or before it, and not taken off
     within or before it? None where a year cannot say (a listing or a removal inside it, or no
@@ -453,7 +466,7 @@ def _listed_earlier(
         earlier = [y for y in p.years if y < first and (within is None or first - y <= within)]
         if not earlier and first not in p.years:
             continue
-        listed, listing_doubt = _listed_by(p.hit, first) if cond.listed_before else (None, None)
+        listed, listing_doubt = _listed_by(p.hit, first) if cond.listed_before else (None, _taken_off_by(p.hit, first))
         if listed is False:
             continue
         listed_before[id(p)] = listed
@@ -463,7 +476,7 @@ def _listed_earlier(
                 f"in {first} the records place them both at {p.label} and at {subject}: the same year "
                 f"({_basis(p.record)}), which does not show that they moved from one to the other"
             )
-        elif p.sure and (listed or not cond.listed_before):
+        elif p.sure and (listed or not cond.listed_before) and listing_doubt is None:
             support.append(p)
         else:
             maybe.append(p)
@@ -505,16 +518,20 @@ def _holds_both(
             where, period_doubt = _year_in(year, start, end)
             if where == FALSE or (year not in any_years and not yearless):
                 continue
-            listed, listing_doubt = _listed_by(p.hit, year) if pc.cond.listed_before else (None, None)
+            if pc.cond.listed_before:
+                listed, listing_doubt = _listed_by(p.hit, year)
+            else:
+                listed, listing_doubt = None, _taken_off_by(p.hit, year)
             if listed is False:
                 continue
-            sure = where == TRUE and p.sure and year in sure_years and (listed or not pc.cond.listed_before)
+            on_list = (listed or not pc.cond.listed_before) and listing_doubt is None
+            sure = where == TRUE and p.sure and year in sure_years and on_list
             if sure and not _at_once(p, year, person.at_subject, at_once):
                 sure = False
                 doubts.append(
                     f"{year}: the records place them at {p.label} and at {subject} in the same year "
-                    f"({_basis(p.record)}), which a move within it gives too; no work in the evidence gives "
-                    "them both on one authorship"
+                    f"({_basis(p.record)}), which a move within it gives too; no work in the evidence certainly "
+                    "gives them both on one authorship"
                 )
             if sure:
                 listed_before[id(p)] = listed  # the year the finding rests on
@@ -629,6 +646,7 @@ def _read_works(
     lists = {id(lm): lm for pc in compiled if pc.cond.joined_from for lm in pc.lists}
     pairs = {(id(pc.subject), id(lm)): lm for pc in compiled if pc.cond.holds_both for lm in pc.lists}
     found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists}, {k: {} for k in pairs})
+    pending: dict[str, tuple[int, list[set[tuple[tuple[int, int], str, tuple[int, str]]]]]] = {}
     for source in evidence:
         for work in source.works():
             if not copies.stands(work):
@@ -638,8 +656,17 @@ def _read_works(
                 found.at_subject[k].setdefault(author, []).append(placed)
             for k, author, listed in what.at_listed:
                 found.at_listed[k].setdefault(author, []).append(listed)
+            if (unordered := copies.unordered(work)) is not None:
+                # A copy of unknown order may not be the work now: what it shows at once counts
+                # only where every standing copy shows it.
+                pending.setdefault(work.id, (unordered.standing, []))[1].append(set(what.at_once))
+                continue
             for pair, author, both in what.at_once:
                 found.at_once[pair].setdefault(author, set()).add(both)
+    for standing, shown in pending.values():
+        agreed = set.intersection(*shown) if len(shown) == standing else set()
+        for pair, author, both in agreed:
+            found.at_once[pair].setdefault(author, set()).add(both)
     return found
 
 

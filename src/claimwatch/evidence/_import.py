@@ -700,8 +700,10 @@ class _Scan:
             # Rare (joined exports): every copy is held until the file is read, then weighed.
             copies = self.copies.setdefault(key, [first])
             copies.append(chosen)
-            if len(copies) > _WEIGHED_AT and any(c.authored and c.day for c in copies):
-                # The newest day can then only grow: a copy that does not stand now never will.
+            n = len(copies)
+            if n >= _WEIGHED_AT and n & (n - 1) == 0 and any(c.authored and c.day for c in copies):
+                # At each doubling (a file of one id repeated: linear, not quadratic). The newest
+                # day can then only grow: a copy that does not stand now never will.
                 copies[:] = standing(copies)
         return key
 
@@ -711,7 +713,7 @@ class _Scan:
         return {key: standing(self.copies[key]) if key in self.copies else (first,) for key, first in self.best.items()}
 
 
-_WEIGHED_AT = 64  # copies of one id held before the older are let go: a file of one id repeated
+_WEIGHED_AT = 64  # copies of one id held before the older are first let go: a file of one id repeated
 
 
 def _choose_records(
