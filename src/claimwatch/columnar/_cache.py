@@ -142,13 +142,15 @@ class TableChecks:
     """`check_table` for each (table, label), on a thread of its own started at once, so that
     the hashing (which lets go of the GIL) runs on a free core while this one does other work,
     as compiling the claims (spaCy's start-up); `wait` joins the tables' checks and raises, in
-    the caller's thread, the first refusal. Then each of `files` (path, sha256, what to say
-    where it differs) is checked the same way, while the query's candidates are judged (Python,
-    on one core); `wait_all` joins that too."""
+    the caller's thread, the first refusal. Then, once the query is done (`query_done`, so as
+    not to slow it), each of `files` (path, sha256, what to say where it differs) is checked the
+    same way while the query's candidates are judged (Python, on one core); `wait_all` joins
+    that too."""
 
     def __init__(self, tables: Sequence[tuple[Table, str]], files: Sequence[tuple[Path, str, str]] = ()):
         self._error: BaseException | None = None
         self._tables_done = threading.Event()
+        self._query_done = threading.Event()
         self._thread = threading.Thread(
             target=self._check, args=(list(tables), list(files)), name="claimwatch-table-check", daemon=True
         )
@@ -159,6 +161,8 @@ class TableChecks:
             for table, label in tables:
                 check_table(table, label)
             self._tables_done.set()
+            if files:
+                self._query_done.wait()
             for path, sha256, message in files:
                 if file_sha256(path) != sha256:
                     raise InputError(Problem(str(path), 0, 0, message))
@@ -172,7 +176,11 @@ class TableChecks:
         if self._error is not None:
             raise self._error
 
+    def query_done(self) -> None:
+        self._query_done.set()
+
     def wait_all(self) -> None:
+        self._query_done.set()
         self._thread.join()
         if self._error is not None:
             raise self._error

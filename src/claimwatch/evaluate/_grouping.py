@@ -483,7 +483,8 @@ def _stream_columnar(
     outside_keys = sorted({k for e in outside for w in e.works() for k in w.identity_keys()})
     plan = _plan(compiled, as_of, tuple(outside_keys))
     present = [t for t in tables if t is not None]
-    (checks or start_table_checks(evidence, tables)).wait()
+    checks = checks or start_table_checks(evidence, tables)
+    checks.wait()
     screening = (
         runner.screen(
             screening_query(plan, [str(t.path) for t in present], runner.dialect), len(present), len(compiled)
@@ -491,6 +492,7 @@ def _stream_columnar(
         if present
         else Screening([], [], [[0] * 4 for _ in compiled])
     )
+    checks.query_done()  # the works files are hashed now, while the candidates are judged
     streams: list[Iterable[tuple[Work, _ClaimBits]]] = []
     counts: list[Callable[[], EvidenceCount]] = []
     k = 0
