@@ -946,3 +946,22 @@ def test_a_gzip_of_nothing_but_line_breaks_is_refused_quickly(tmp_path, capsys, 
         f"{bomb}:1001:0: more than 1,000 blank lines in a row: not a file of records (a gzip bomb?)"
     ]
     assert not (tmp_path / "snap").exists()
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda raw: b"\xef\xbb\xbf" + raw, f"{MANIFEST}:1:1: not JSON: UTF-8 byte order mark (BOM) is not supported"),
+        (lambda raw: raw[:-2], f"{MANIFEST}:"),  # cut: said at its line and column
+        (lambda raw: raw.replace(b'"records": 1', b'"records": "many"'), "not a claimwatch manifest: records: "),
+    ],
+)
+def test_a_damaged_manifest_is_said_where_without_its_bytes(tmp_path, capsys, damage, said):
+    """Found by the sixteenth part's hunt: pydantic's words, with the manifest's raw bytes."""
+    import_works(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")]), tmp_path / "snap")
+    path = tmp_path / "snap" / MANIFEST
+    raw = json.dumps(json.loads(path.read_text())).encode()
+    path.write_bytes(damage(raw))
+    code, err = run(["evidence", "show", str(tmp_path / "snap")], capsys)
+    assert code == 2 and len(err) == 1 and said in err[0]
+    assert "input_value" not in err[0] and "type=" not in err[0]

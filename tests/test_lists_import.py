@@ -742,3 +742,13 @@ def test_an_import_never_replaces_a_file_that_is_not_a_list(tmp_path, capsys, sh
     assert (
         run(capsys, "lists", "import", "aspi", str(shared_data / ASPI_NAME), "--out", str(tmp_path / "l.yaml"))[0] == 0
     )
+
+
+def test_a_gzipped_list_is_said_to_be_one(tmp_path, capsys, shared_data):
+    """Found by the sixteenth part's hunt: "not UTF-8 text; save the file as UTF-8" for a .csv.gz."""
+    import gzip
+
+    packed = tmp_path / "csl.csv.gz"
+    packed.write_bytes(gzip.compress((shared_data / "csl/consolidated-2025-excerpt.csv").read_bytes()))
+    code, _, err = run(capsys, "lists", "import", "csl", str(packed), "--out", str(tmp_path / "l.yaml"))
+    assert (code, err) == (2, f"{packed}: a gzip file, not text: unpack it first (gunzip)\n")

@@ -93,6 +93,9 @@ MATCHES = [
     ("Harbin Insti\u00adtute of Technology, Harbin 150001, China", "Harbin Institute of Technology"),
     ("哈尔滨\u200b工业大学，哈尔滨", "哈尔滨工业大学"),
     ("Harbin Institute of Tech\u200bnology, Harbin, China", "Harbin Institute of Technology"),
+    # Tag characters show nothing and can hide inside a name (found by the sixteenth part).
+    ("Harbin Institute of Tech\U000e0041nology, Harbin, China", "Harbin Institute of Technology"),
+    ("哈尔滨\U000e0020工业大学，哈尔滨", "哈尔滨工业大学"),
 ]
 
 

@@ -736,3 +736,37 @@ def test_a_listing_ended_before_the_year_is_a_doubt_for_people_too(root, cond):
     assert (r.matched, r.uncertain) == (0, 1)
     (p,) = r.uncertain_people
     assert any("was taken off the list on 2019-01-01, before" in d for d in p.uncertain_because)
+
+
+@pytest.mark.parametrize("lineage_from", ["work", "author record"])
+def test_a_curated_history_at_a_lab_of_the_subject_places_the_person_at_the_subject(root, lineage_from):
+    """Found by the sixteenth part's second hunt: a history naming the subject's lab by its
+    OpenAlex id (no lineage in a curated file) placed the person nowhere, so their record's first
+    year at the subject (2023) read as joining it from HIT, where the history has them at the lab
+    since 2015."""
+    lab_child = institution("I101", "Northern Research Centre", lineage=["I101", "I100"])
+    write(
+        root / "curated.yaml",
+        """\
+        description: A person's history, recorded for a test.
+        people:
+          - id: li-wei
+            name: Li Wei
+            openalex: A1
+            affiliations:
+              - {name: Northern Research Centre, openalex: I101, years: [2015, 2016, 2017, 2018, 2019]}
+            sources: [{title: A CV, url: "https://example.org/cv"}]
+        """,
+    )
+    records = [author("A1", "Li Wei", (HIT, [2021]), (LAB, [2023]))]
+    if lineage_from == "work":
+        records.append(authored("W9", "2019-05-01", ("A2", lab_child)))
+    else:
+        records.append(author("A2", "Zhang San", (lab_child, [2019])))
+    path = write_jsonl(root / "records.jsonl", records)
+    evidence = [open_evidence(root / "curated.yaml"), JsonlEvidence.open(path)]
+    r = evaluate(load(root, JOINED), evidence).results[0]
+    assert (r.matched, r.uncertain) == (0, 0)  # at the subject since 2015: no move in the period
+    # Without OpenAlex's word on the lab's parent, the history places them nowhere, as before.
+    bare = [open_evidence(root / "curated.yaml"), JsonlEvidence.open(write_jsonl(root / "r2.jsonl", records[:1]))]
+    assert evaluate(load(root, JOINED), bare).results[0].matched == 1

@@ -154,3 +154,14 @@ subjects:
 claims:
   - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}
 """
+
+
+def test_a_link_in_a_folder_that_leads_nowhere_is_said_not_skipped(tmp_path, capsys):
+    """Found by the sixteenth part's hunt: `validate DIR` skipped a .yaml link that loops, in
+    silence, where `check` said so."""
+    (tmp_path / "loop.yaml").symlink_to("loop.yaml")
+    (tmp_path / "gone.yaml").symlink_to("nowhere.yaml")
+    assert main(["validate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert any(line.startswith(f"{tmp_path}/loop.yaml: cannot read") for line in err)
+    assert any(line.startswith(f"{tmp_path}/gone.yaml: ") for line in err)

@@ -142,7 +142,12 @@ NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, en
 
 
 def not_utf8(path: str | Path, raw: bytes, start: int) -> Problem:
-    """The problem for `raw` (a file's bytes) failing to decode at byte `start`, with its place."""
+    """The problem for `raw` (a file's bytes) failing to decode at byte `start`, with its place;
+    a compressed file is said to be one (saving it "as UTF-8" would not help)."""
+    if raw.startswith(b"\x1f\x8b"):
+        return Problem(str(path), 0, 0, "a gzip file, not text: unpack it first (gunzip)")
+    if raw.startswith(b"PK\x03\x04"):
+        return Problem(str(path), 0, 0, "a zip archive, not text: unpack it first")
     line = raw[:start].count(b"\n") + 1
     column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
     return Problem(str(path), line, column, NOT_UTF8)

@@ -138,10 +138,13 @@ def _reviews_of_the_other_kind(loaded: list[reviews.Reviews], about_people: dict
 
 
 def yaml_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The YAML files of `paths`, folders searched at every depth; a link among them that leads
+    nowhere (or round in a loop) is kept, so that reading it says so, never skipped in silence."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(utf8_named(f) for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
+            found = (f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and (f.is_file() or f.is_symlink()))
+            out.extend(sorted(utf8_named(f) for f in found))
         else:
             out.append(p)
     return out

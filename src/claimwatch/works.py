@@ -25,11 +25,12 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # Characters that show nothing (a soft hyphen, zero-width spaces and joiners, a word joiner, a
 # byte-order mark): names are read both through them ("Insti\u00adtute" is "Institute") and
 # parted by them, every engine alike (evaluate/_names.py, columnar/_table.py).
-INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Tag characters (U+E0000 to U+E007F) show nothing either, and can hide inside a name.
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\U000e0000-\U000e007f]")
 # The same but the soft hyphen, which topic phrases read as a hyphen: a topic phrase is read
 # through these ("face\u200brecognition" is "facerecognition", which "face recognition" matches),
 # every engine alike (evaluate/_phrases.py, columnar/_table.py).
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\U000e0000-\U000e007f]")
 
 
 def has_zero_width(text: str) -> bool:

@@ -61,9 +61,10 @@ from ..works import (
 )
 from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
 
-TABLE_FORMAT = 5
+TABLE_FORMAT = 6
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
-words of a text with zero-width characters include its words read through them.)"""
+words of a text with zero-width characters include its words read through them; 6: tag
+characters are read through as zero-width characters are.)"""
 WORKS_TABLE = "works.parquet"
 # Small row groups: DuckDB decompresses a column of a row group at once, and the records of
 # 2,048 works are a few MiB where 16,384 would be a hundred.

@@ -45,7 +45,7 @@ from ..results import (
     Verdict,
 )
 from ..reviews import Reviews
-from ..works import Authorship, PartialDate, Work
+from ..works import Authorship, Institution, PartialDate, Work
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth
 from ._copies import NO_COPIES, Copies
 from ._matchers import ListMatcher, SubjectMatcher, _entry_ref, _EntryHit, _Matchers, _SubjectHit
@@ -197,7 +197,7 @@ def _read_records(
     )
     kept: list[_Kept] = []
     by_orcid: dict[str, set[str]] = {}
-    records = [record for source in evidence for record in source.authors()]
+    records = _with_lineage([record for source in evidence for record in source.authors()], evidence)
     standing, differing = _author_copies(records)
     for record in records:
         if id(record) not in standing:
@@ -209,6 +209,49 @@ def _read_records(
         if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
             by_orcid.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
     return kept, len(records), by_orcid
+
+
+def _with_lineage(records: list[AuthorRecord], evidence: Sequence[Evidence]) -> list[AuthorRecord]:
+    """Curated histories with the institutions they name by OpenAlex id placed in OpenAlex's
+    lineage, as the evidence's OpenAlex records give it (author records, else works): a history
+    naming a lab (Microsoft Research Asia) places the person at its parent (Microsoft) too. A
+    curated file gives an id alone, and the lab's years there were read as no place at the parent:
+    a move "joined Microsoft in 2023" of a person the history places at the lab since 2015."""
+    wanted = {
+        a.institution.id for r in records if r.origin.kind == "curated" for a in r.affiliations if a.institution.id
+    }
+    if not wanted:
+        return records
+    lineage: dict[str, set[str]] = {}
+
+    def seen(inst: Institution) -> None:
+        if inst.id in wanted and len(inst.lineage) > 1:
+            lineage.setdefault(inst.id, set()).update(inst.lineage)
+
+    for r in records:
+        if r.origin.kind != "curated":
+            for inst in (*(a.institution for a in r.affiliations), *r.last_known_institutions):
+                seen(inst)
+    if wanted - lineage.keys():
+        for source in evidence:
+            for work in source.works():
+                for authorship in work.authorships:
+                    for inst in authorship.institutions:
+                        seen(inst)
+    if not lineage:
+        return records
+    return [_placed_in_lineage(r, lineage) if r.origin.kind == "curated" else r for r in records]
+
+
+def _placed_in_lineage(record: AuthorRecord, lineage: dict[str, set[str]]) -> AuthorRecord:
+    def completed(a: Affiliation) -> Affiliation:
+        inst = a.institution
+        if inst.id not in lineage:
+            return a
+        parents = (inst.id, *sorted(lineage[inst.id] - {inst.id}))
+        return dataclasses.replace(a, institution=Institution(inst.name, inst.id, inst.ror, parents, inst.country))
+
+    return dataclasses.replace(record, affiliations=tuple(completed(a) for a in record.affiliations))
 
 
 def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, str]]:

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pydantic import BaseModel, ConfigDict, Field
+import orjson
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .._text import printable
 from ..columnar import WORKS_TABLE, WorksTableWriter
@@ -153,12 +154,7 @@ class Snapshot:
             raise InputError(
                 Problem(str(mpath), 0, 0, f"more than {MAX_MANIFEST_BYTES:,} bytes: not a claimwatch manifest")
             )
-        try:
-            manifest = Manifest.model_validate_json(raw)
-        except ValueError as e:
-            first = str(e).splitlines()[1:2] or [str(e)]
-            message = f"not a claimwatch manifest: {printable(first[0].strip())[:200]}"
-            raise InputError(Problem(str(mpath), 0, 0, message)) from None
+        manifest = _read_manifest(raw, mpath)
         if WORKS_FILE not in manifest.files:
             raise InputError(Problem(str(mpath), 0, 0, f"manifest lists no {WORKS_FILE}"))
         if (manifest.authors is None) != (AUTHORS_FILE not in manifest.files):
@@ -599,6 +595,22 @@ def _not_a_snapshot_manifest(path: Path) -> str | None:
     except ValueError:
         return f"its {MANIFEST} is not a claimwatch manifest"
     return None if WORKS_FILE in manifest.files else f"its {MANIFEST} lists no {WORKS_FILE}"
+
+
+def _read_manifest(raw: bytes, path: Path) -> Manifest:
+    """The manifest's bytes read, or one line saying where they go wrong: JSON by line and column,
+    a field by its place in the manifest (never the bytes themselves)."""
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise InputError(Problem(str(path), e.lineno, e.colno, f"not JSON: {e.msg}")) from None
+    try:
+        return Manifest.model_validate(document)
+    except ValidationError as e:
+        error = e.errors()[0]
+        where = ".".join(map(str, error["loc"]))
+        said = f"{where}: {error['msg']}" if where else error["msg"]
+        raise InputError(Problem(str(path), 0, 0, f"not a claimwatch manifest: {printable(said)[:200]}")) from None
 
 
 def _lock(out: Path) -> int:
