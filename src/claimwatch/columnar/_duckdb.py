@@ -4,6 +4,7 @@ query run, and the candidates' records fetched in their tables' order."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import queue
 import tempfile
@@ -123,6 +124,13 @@ def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
             f"SELECT id FROM ({sources} UNION ALL SELECT id FROM more_ids) GROUP BY id HAVING count(*) > 1"
         ).fetchall()
     return {wid for (wid,) in rows}
+
+
+def latest_earliest(table: str) -> dt.date | None:
+    """The first day of the table's newest work (None where no work has a date)."""
+    with connect() as con:
+        (day,) = con.execute(f"SELECT max(earliest) FROM read_parquet({file_literal(table)})").fetchone() or (None,)
+    return day if isinstance(day, dt.date) else None
 
 
 def rows_of_ids(table: str, wanted: set[str]) -> list[tuple[int, str, list[str], bool]]:

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..claims import ClaimSet
-from ..columnar import cache_folder
+from ..columnar import Table, cache_folder, latest_earliest
 from ..evidence import Evidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
@@ -119,17 +119,26 @@ def without_cyclic_gc(*, freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
-def default_as_of(evidence: Sequence[Evidence]) -> dt.date | None:
+def default_as_of(evidence: Sequence[Evidence], tables: Sequence[Table | None] | None = None) -> dt.date | None:
     """The day an open-ended claim runs to, where the run gives none: the day the newest evidence
     was current. A file read directly or a curated file does not say when that was, but was
     current no earlier than the first day of its newest work: a work it gives after a snapshot's
     day still falls in the period (it was dropped, and a snapshot added beside it cleared the
-    claim). None where no evidence says (the period has no end)."""
+    claim). None where no evidence says (the period has no end). A file with a columnar copy
+    (`tables`) is asked through it, not read again."""
     known = [e.retrieved for e in evidence if e.retrieved is not None]
     if not known:
         return None
-    undated = [w.published.earliest for e in evidence if e.retrieved is None for w in e.works() if w.published]
-    return max(known + undated)
+    for k, e in enumerate(evidence):
+        if e.retrieved is not None:
+            continue
+        table = tables[k] if tables is not None else None
+        if table is not None:
+            latest = latest_earliest(str(table.path))
+            known += [latest] if latest else []
+        else:
+            known += [w.published.earliest for w in e.works() if w.published]
+    return max(known)
 
 
 def _evaluate(
@@ -141,8 +150,8 @@ def _evaluate(
     cache: str | Path | None,
     spark_master: str | None,
 ) -> Results:
-    as_of = as_of or default_as_of(evidence)
     tables = _choose_engine(engine, evidence, cache_folder(cache))
+    as_of = as_of or default_as_of(evidence, tables)
     # The tables' sha256 checks run on another core while this one compiles the claims (spaCy's
     # start-up is most of it): a second off a million works' check.
     checks = start_table_checks(evidence, tables) if tables is not None else None
