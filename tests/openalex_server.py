@@ -518,6 +518,11 @@ class FakeOpenAlex:
     authors: Sequence[dict[str, Any]] | None = None  # None: each author on a work has a record
     merged_authors: dict[str, str] = field(default_factory=dict)  # A1 -> A2: /authors/A1 answers 301
     refuse_updated_filter: int | None = None  # status for from_updated_date
+    # A server that misbehaves as real ones may: pages shorter than asked for; a meta.count that
+    # changes while paging ((start, works matching) -> count said); only the first works served.
+    page_cap: int | None = None
+    count_said: Callable[[int, int], int] | None = None
+    serve_only: int | None = None
     faults: list[Fault] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
 
@@ -652,18 +657,18 @@ class FakeOpenAlex:
         unknown = set(params) - LIST_PARAMS
         if unknown:
             raise BadRequest(f"{sorted(unknown)[0]} is not a valid parameter")
-        per_page = _per_page(params)
+        per_page = min(_per_page(params), self.page_cap or MAX_PER_PAGE)
         select = _select(params.get("select"), WORK_FIELDS)
         filters = params.get("filter", "")
         matching = self._matching_works(filters)
         start, cursor_paging = _start(params, per_page)
         with self._lock:
             works = self.works
-        results = [_list_view(works[i], select) for i in matching[start : start + per_page]]
+        served = matching[: self.serve_only] if self.serve_only is not None else matching
+        results = [_list_view(works[i], select) for i in served[start : start + per_page]]
         next_cursor = _cursor(start + per_page) if cursor_paging and results else None
-        return _list_body(
-            len(matching), per_page, results, next_cursor, None if cursor_paging else start // per_page + 1
-        )
+        count = self.count_said(start, len(matching)) if self.count_said else len(matching)
+        return _list_body(count, per_page, results, next_cursor, None if cursor_paging else start // per_page + 1)
 
     def _matching_works(self, filters: str) -> list[int]:
         with self._lock:

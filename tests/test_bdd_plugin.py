@@ -521,3 +521,40 @@ def test_the_features_in_the_authoring_guide_run(project: pytest.Pytester) -> No
     result = project.runpytest("features", "-p", "no:cacheprovider")
     outcomes = result.parseoutcomes()
     assert outcomes.get("passed", 0) >= 6 and set(outcomes) <= {"passed", "seconds"}, result.stdout.str()
+
+
+def test_a_scenario_with_no_then_step_fails_not_passes(project: pytest.Pytester) -> None:
+    """Found by the sixteenth part's hunt: a scenario that only evaluates passed, checking nothing;
+    so did `Then the reason mentions " "`."""
+    write_feature(
+        project,
+        "nothing.feature",
+        """
+        Feature: Nothing checked
+          Scenario: Evaluated only
+            Given the claims in "claims/microsoft-msra-2024.yaml"
+            And the evidence in "evidence/curated/msra-2024.yaml"
+            When the claim "msra-no-quantum-computing" is evaluated
+    """,
+    )
+    write_feature(
+        project,
+        "blank.feature",
+        """
+        Feature: A blank reason
+          Scenario: Blank
+            Given the claims in "claims/microsoft-msra-2024.yaml"
+            And the evidence in "evidence/curated/msra-2024.yaml"
+            When the claim "msra-no-quantum-computing" is evaluated
+            Then the reason mentions " "
+    """,
+    )
+    result = project.runpytest("features")
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(
+        [
+            '*the step "the reason mentions" needs text to look for, not a blank*',
+            "*features/nothing.feature:2: the scenario \u201cEvaluated only\u201d has no Then step, so it checks nothing*",
+        ],
+        consecutive=False,
+    )

@@ -860,3 +860,32 @@ def test_a_malformed_openalex_url_or_number_of_seconds_is_one_line(capsys, args,
     assert main(["resolve", "Example", *args]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert said in line
+
+
+# --- found by the sixteenth part's hunt -------------------------------------------------------------
+
+
+def test_a_count_that_falls_while_paging_never_passes_for_every_work(serve, connect, tmp_path):
+    """The first page counted 500 works, the closing page 0; 200 arrived. Coverage was recorded
+    complete against the last count, and a check cleared a claim on the works never served."""
+    api = serve(
+        works=GeneratedWorks(500, tiny_work), serve_only=200, count_said=lambda start, n: n if start == 0 else 0
+    )
+    result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
+    assert result.records == 200 and not result.manifest.coverage.complete
+    assert "200 of the 500 works OpenAlex counted arrived" in (result.manifest.coverage.note or "")
+
+
+def test_pages_shorter_than_asked_for_still_run_to_the_end(serve, connect, tmp_path):
+    """A server giving 150 works a page for 200 asked: the collect was stopped as endless."""
+    api = serve(works=GeneratedWorks(1_000, tiny_work), page_cap=150)
+    result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
+    assert result.records == 1_000 and result.manifest.coverage.complete
+
+
+def test_a_work_still_cut_when_fetched_alone_leaves_author_coverage_incomplete(serve, connect, tmp_path):
+    big = work_record(1, [LAB], authors=150) | {"is_authors_truncated": True}
+    api = serve(works=[big])
+    result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
+    assert result.manifest.queries[0]["authors_still_truncated"] == ["W4000000001"]
+    assert result.manifest.authors is not None and not result.manifest.authors.coverage.complete

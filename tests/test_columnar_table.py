@@ -313,3 +313,25 @@ def test_a_run_waits_for_another_making_the_same_cached_table_and_reads_it(snaps
     err = capsys.readouterr().err
     assert err == "claimwatch: another claimwatch run is making the same columnar copy: waiting for it\n"
     assert {p.name: p.read_bytes() for p in cache.iterdir()} == made
+
+
+def test_a_failed_query_leaves_no_check_thread_waiting(snapshot_case, tmp_path, monkeypatch):
+    """Found by the review of the sixteenth part: the thread that hashes the works file waited
+    for the query for ever where the query failed."""
+    import importlib
+
+    grouping = importlib.import_module("claimwatch.evaluate._grouping")
+    claims, snapshot = snapshot_case
+    _add_own_table(snapshot)
+
+    def fails(*args, **kwargs):
+        raise RuntimeError("the query failed")
+
+    monkeypatch.setattr(grouping, "screening_query", fails)
+    for _ in range(3):
+        with pytest.raises(RuntimeError):
+            evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=tmp_path / "cache")
+    for thread in threading.enumerate():
+        if thread.name == "claimwatch-table-check":
+            thread.join(10)
+            assert not thread.is_alive()

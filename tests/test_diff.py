@@ -106,6 +106,20 @@ def test_a_finding_that_becomes_uncertain_is_reported(root):
     assert (face.old_verdict, face.new_verdict) == ("contradicted", "insufficient_evidence")
 
 
+def test_a_finding_added_or_removed_says_whether_it_was_uncertain(root):
+    """Found by the sixteenth part's hunt: a new uncertain finding read as a new match ("+ W2")."""
+    old = run(root, [work("W1", "Face recognition", date="2024-02-01")], "old")
+    new = run(
+        root, [work("W1", "Face recognition", date="2024-02-01"), work("W2", "Face recognition", date="2024")], "new"
+    )
+    diff = diff_reports(read_report(old), read_report(new))
+    (face,) = [c for c in diff.claims if c.claim == "no-face"]
+    assert [(f.work, f.change, f.status) for f in face.findings] == [("W2", "added", "uncertain")]
+    assert "      + W2 \u201cFace recognition\u201d (2024) (uncertain)" in render_diff(diff)
+    (back,) = [c for c in diff_reports(read_report(new), read_report(old)).claims if c.claim == "no-face"]
+    assert [(f.work, f.change, f.status) for f in back.findings] == [("W2", "removed", "uncertain")]
+
+
 def review_of_w1(decision: str, expires: str | None = None) -> str:
     until = f", expires: {expires}" if expires else ""
     return (

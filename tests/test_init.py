@@ -148,3 +148,24 @@ def test_a_full_disk_leaves_no_half_made_case(tmp_path, monkeypatch, capsys, whe
     assert (folder / "claimwatch.toml").is_file()
     if inode is not None:
         assert folder.stat().st_ino == inode  # the folder the user made, not one put in its place
+
+
+def test_ctrl_c_while_the_case_is_moved_into_an_empty_folder_leaves_it_empty(tmp_path, monkeypatch):
+    """Found by the review of the sixteenth part: the folder kept what had been moved into it
+    before Ctrl-C, and a second `init` refused it."""
+    import os
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    real = os.rename
+    count = {"n": 0}
+
+    def interrupted(src, dst, *args, **kwargs):
+        count["n"] += 1
+        if count["n"] == 3:
+            raise KeyboardInterrupt
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", interrupted)
+    assert main(["init", str(folder)]) == 130  # one line, as for any Ctrl-C
+    assert list(folder.iterdir()) == [] and list(tmp_path.iterdir()) == [folder]

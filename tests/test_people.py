@@ -405,9 +405,20 @@ def test_records_sharing_an_orcid_are_one_person(root):
 
 
 def test_an_earlier_subject_year_in_another_record_of_the_person_is_no_move(root):
-    records = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])), author("A1", "Li Wei", (LAB, [2019]))]
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    records = [
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=orcid),
+        author("A2", "Li Wei", (LAB, [2019]), orcid=orcid),  # the same person by their ORCID iD
+    ]
     r = judge(root, JOINED, records)
     assert (r.matched, r.uncertain) == (0, 0)
+    # Two copies of one record of one day that differ so: which is current is not known (the
+    # sixteenth part's review: the earlier year of one copy hid the move the other shows).
+    copies = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])), author("A1", "Li Wei", (LAB, [2019]))]
+    r = judge(root, JOINED, copies)
+    assert (r.matched, r.uncertain) == (0, 1)
+    (p,) = r.uncertain_people
+    assert any("A1 is given by 2 author records that place them differently" in d for d in p.uncertain_because)
 
 
 def test_a_curated_history_says_its_years_are_the_sources(root):
@@ -770,3 +781,44 @@ def test_a_curated_history_at_a_lab_of_the_subject_places_the_person_at_the_subj
     # Without OpenAlex's word on the lab's parent, the history places them nowhere, as before.
     bare = [open_evidence(root / "curated.yaml"), JsonlEvidence.open(write_jsonl(root / "r2.jsonl", records[:1]))]
     assert evaluate(load(root, JOINED), bare).results[0].matched == 1
+
+
+def test_copies_of_one_day_listing_the_same_places_otherwise_agree(root):
+    """Found by the review of the sixteenth part: the same places listed in another order, or an
+    institution's name spelt otherwise, made a certain finding uncertain."""
+    one = author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))
+    reordered = author("A1", "Li Wei", (LAB, [2023]), (HIT, [2020])) | {"updated_date": "2025-01-01T09:00:00"}
+    renamed_hit = institution("I200", "Harbin Inst. of Technology")
+    renamed = author("A1", "Li Wei", (renamed_hit, [2020]), (LAB, [2023])) | {"updated_date": "2025-01-01T09:00:00"}
+    for records in ([one, reordered], [one, renamed]):
+        r = judge(root, JOINED, records)
+        assert (r.matched, r.uncertain) == (1, 0)
+
+
+def test_a_curated_lab_takes_no_lineage_from_an_older_copy_of_a_work(root):
+    """Found by the review of the sixteenth part: an older copy of a work gave the curated lab
+    (I101) the parent HIT, and the person was counted as joining from HIT."""
+    write(
+        root / "curated.yaml",
+        """\
+        description: A person's history, recorded for a test.
+        people:
+          - id: li-wei
+            name: Li Wei
+            openalex: A1
+            affiliations:
+              - {name: Northern Research Centre, openalex: I101, years: [2018, 2019, 2020]}
+            sources: [{title: A CV, url: "https://example.org/cv"}]
+        """,
+    )
+    old = authored(
+        "W9", "2019-05-01", ("A2", institution("I101", "Northern Research Centre", lineage=["I101", "I200"]))
+    )
+    new = authored(
+        "W9", "2019-05-01", ("A2", institution("I101", "Northern Research Centre", lineage=["I101", "I300"]))
+    )
+    old["updated_date"], new["updated_date"] = "2024-01-01T00:00:00", "2025-01-01T00:00:00"
+    person = author("A1", "Li Wei", (LAB, [2023]))
+    path = write_jsonl(root / "records.jsonl", [person, old, new])
+    r = evaluate(load(root, JOINED), [open_evidence(root / "curated.yaml"), JsonlEvidence.open(path)]).results[0]
+    assert (r.matched, r.uncertain) == (0, 0)

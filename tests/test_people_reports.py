@@ -585,6 +585,7 @@ def test_the_diff_of_works_names_no_kind():
         "title": "Face recognition at scale",
         "publication_date": "2024-03-14",
         "change": "added",
+        "status": "matched",
     }
 
 

@@ -75,12 +75,31 @@ def scenarios_module(path: Path, config: pytest.Config) -> types.ModuleType:
     feature = _parsed(path, config)
     _refuse_duplicate_scenarios(path, config)
     register_tags(config, path, feature)
-    for name in feature.scenarios:
-        test = scenario(path.name, name, features_base_dir=str(path.parent))(_after_the_steps)
+    for name, template in feature.scenarios.items():
+        after = (
+            _after_the_steps
+            if any(s.type == "then" for s in template.steps)
+            else _checks_nothing(f"{_shown(path, config)}:{template.line_number}", name)
+        )
+        test = scenario(path.name, name, features_base_dir=str(path.parent))(after)
         test.__module__ = module.__name__
         test_name = next(n for n in get_python_name_generator(name) if n not in module.__dict__)
         module.__dict__[test_name] = test
     return module
+
+
+def _checks_nothing(where: str, name: str) -> Any:
+    """What runs after the steps of a scenario with no Then step: a failure, since its checks are
+    its Then steps and it would pass whatever the claims and evidence say (found by the sixteenth
+    part's hunt). A step that fails before it is reported as usual."""
+
+    def fails() -> None:
+        raise FeatureFailure(
+            f"{where}: the scenario \u201c{name}\u201d has no Then step, so it checks nothing; say what the "
+            "evaluation must find"
+        )
+
+    return fails
 
 
 def _parsed(path: Path, config: pytest.Config) -> Feature:

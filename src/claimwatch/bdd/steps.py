@@ -457,6 +457,8 @@ def then_reason(claimwatch_case: Case, text: str) -> None:
     """The sentence that says why the claim got its verdict contains this text (compared
     without regard to case)."""
     result = claimwatch_case.focus()
+    if not _folded(text):  # blank text is in every reason: a step that could not fail
+        raise ScenarioProblem('the step "the reason mentions" needs text to look for, not a blank')
     if _folded(text) not in _folded(result.why):
         raise ExpectationNotMet(
             f'Expected the reason for {result.claim} to mention "{text}".\n' + _found(claimwatch_case, result)

@@ -67,12 +67,14 @@ def _made_whole(target: Path) -> list[Path]:
         else:
             os.chmod(tmp, default_mode(directory=True))  # mkdtemp's 0700 is no case folder's mode
             os.replace(tmp, target)
-    except OSError as e:
-        for path in moved:  # the folder is left as empty as it was
+    except BaseException as e:  # a full disk, or Ctrl-C: the folder is left as empty as it was
+        for path in moved:
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:
                 path.unlink(missing_ok=True)
+        if not isinstance(e, OSError):
+            raise
         where = str(e.filename or target).replace(str(tmp), str(target))
         raise InputError(f"cannot make the case: {e.strerror or e}", path=where) from None
     finally:

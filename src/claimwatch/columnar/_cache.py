@@ -151,6 +151,7 @@ class TableChecks:
         self._error: BaseException | None = None
         self._tables_done = threading.Event()
         self._query_done = threading.Event()
+        self._cancelled = False
         self._thread = threading.Thread(
             target=self._check, args=(list(tables), list(files)), name="claimwatch-table-check", daemon=True
         )
@@ -164,6 +165,8 @@ class TableChecks:
             if files:
                 self._query_done.wait()
             for path, sha256, message in files:
+                if self._cancelled:
+                    return
                 if file_sha256(path) != sha256:
                     raise InputError(Problem(str(path), 0, 0, message))
         except BaseException as e:  # raised in the caller's thread by wait() or wait_all()
@@ -177,6 +180,11 @@ class TableChecks:
             raise self._error
 
     def query_done(self) -> None:
+        self._query_done.set()
+
+    def cancel(self) -> None:
+        """The run ended before its results (an error, Ctrl-C): the thread stops waiting."""
+        self._cancelled = True
         self._query_done.set()
 
     def wait_all(self) -> None:

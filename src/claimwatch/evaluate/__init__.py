@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..claims import ClaimSet
-from ..columnar import Table, cache_folder, latest_earliest
+from ..columnar import Table, TableChecks, cache_folder, latest_earliest
 from ..evidence import Evidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
@@ -121,8 +121,8 @@ def without_cyclic_gc(*, freeze: bool = False) -> Iterator[None]:
 
 def default_as_of(evidence: Sequence[Evidence], tables: Sequence[Table | None] | None = None) -> dt.date | None:
     """The day an open-ended claim runs to, where the run gives none: the day the newest evidence
-    was current. A file read directly or a curated file does not say when that was, but was
-    current no earlier than the first day of its newest work: a work it gives after a snapshot's
+    was current. A file read directly, a curated file or a snapshot of unknown as-of does not
+    say when that was, but was current no earlier than the first day of its newest work: a work it gives after a snapshot's
     day still falls in the period (it was dropped, and a snapshot added beside it cleared the
     claim). None where no evidence says (the period has no end). A file with a columnar copy
     (`tables`) is asked through it, not read again."""
@@ -141,6 +141,16 @@ def default_as_of(evidence: Sequence[Evidence], tables: Sequence[Table | None] |
     return max(known)
 
 
+@contextlib.contextmanager
+def _released_on_error(checks: TableChecks | None) -> Iterator[None]:
+    try:
+        yield
+    except BaseException:
+        if checks is not None:
+            checks.cancel()
+        raise
+
+
 def _evaluate(
     claims: ClaimSet,
     evidence: Sequence[Evidence],
@@ -155,31 +165,37 @@ def _evaluate(
     # The tables' sha256 checks run on another core while this one compiles the claims (spaCy's
     # start-up is most of it): a second off a million works' check.
     checks = start_table_checks(evidence, tables) if tables is not None else None
-    matchers = _Matchers()
-    compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
-    reviewed = frozenset(e.key for e in reviews.entries if not e.about_a_person) if reviews else frozenset()  # works
-    copies = find_copies(evidence, tables)  # older copies of a record given newer are set aside
-    if tables is None:
-        counted = [_CountingEvidence(e) for e in evidence]
-        works = _stream(compiled, [_every_test(c.works()) for c in counted], reviewed, copies)
-        counts = [c.count for c in counted]
-        ruled_out = [[0, 0, 0, 0] for _ in compiled]  # the columnar engine's query rules works out
-    else:
-        runner = _runner(engine, spark_master)
-        works, ruled_out, counts = _stream_columnar(compiled, evidence, tables, as_of, runner, checks, reviewed, copies)
-    # A finding's reviewed identities are gathered only for the claims reviews name.
-    tallies = _sort_groups(compiled, works.groups(), as_of, reviews.claims() if reviews else frozenset())
-    for tally, (considered, coauthorships, unaffiliated, works_with_unaffiliated) in zip(
-        tallies, ruled_out, strict=True
-    ):
-        tally.considered += considered
-        tally.coauthorships += coauthorships
-        tally.unaffiliated += unaffiliated
-        tally.works_with_unaffiliated += works_with_unaffiliated
-    results = tuple(_judge(cc, tally, evidence, as_of, reviews) for cc, tally in zip(compiled, tallies, strict=True))
-    results = _with_people(claims, results, evidence, as_of, reviews, matchers, copies)  # claims about people
-    if checks is not None:
-        checks.wait_all()  # every snapshot's works file too, before any result is given
+    with _released_on_error(checks):  # an error or Ctrl-C leaves no check thread waiting
+        matchers = _Matchers()
+        compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
+        # The reviews of works (a person's are applied with the claims about people).
+        reviewed = frozenset(e.key for e in reviews.entries if not e.about_a_person) if reviews else frozenset()
+        copies = find_copies(evidence, tables)  # older copies of a record given newer are set aside
+        if tables is None:
+            counted = [_CountingEvidence(e) for e in evidence]
+            works = _stream(compiled, [_every_test(c.works()) for c in counted], reviewed, copies)
+            counts = [c.count for c in counted]
+            ruled_out = [[0, 0, 0, 0] for _ in compiled]  # the columnar engine's query rules works out
+        else:
+            runner = _runner(engine, spark_master)
+            works, ruled_out, counts = _stream_columnar(
+                compiled, evidence, tables, as_of, runner, checks, reviewed, copies
+            )
+        # A finding's reviewed identities are gathered only for the claims reviews name.
+        tallies = _sort_groups(compiled, works.groups(), as_of, reviews.claims() if reviews else frozenset())
+        for tally, (considered, coauthorships, unaffiliated, works_with_unaffiliated) in zip(
+            tallies, ruled_out, strict=True
+        ):
+            tally.considered += considered
+            tally.coauthorships += coauthorships
+            tally.unaffiliated += unaffiliated
+            tally.works_with_unaffiliated += works_with_unaffiliated
+        results = tuple(
+            _judge(cc, tally, evidence, as_of, reviews) for cc, tally in zip(compiled, tallies, strict=True)
+        )
+        results = _with_people(claims, results, evidence, as_of, reviews, matchers, copies)  # claims about people
+        if checks is not None:
+            checks.wait_all()  # every snapshot's works file too, before any result is given
     inputs = _inputs(claims, evidence)
     if reviews is not None:
         inputs = inputs.model_copy(update={"reviews": (InputRef(path=reviews.path, sha256=reviews.sha256),)})

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -185,7 +185,7 @@ class _PeopleClaim:
 
 
 def _read_records(
-    compiled: list[_PeopleClaim], evidence: Sequence[Evidence]
+    compiled: list[_PeopleClaim], evidence: Sequence[Evidence], copies: Copies = NO_COPIES
 ) -> tuple[list[_Kept], int, dict[str, set[str]]]:
     """Every author record of the evidence, read once; kept where it places the person at some
     claim's subject or at an entry of its lists. Also how many records were read, and the
@@ -197,21 +197,23 @@ def _read_records(
     )
     kept: list[_Kept] = []
     by_orcid: dict[str, set[str]] = {}
-    records = _with_lineage([record for source in evidence for record in source.authors()], evidence)
-    standing, differing = _author_copies(records)
+    read = [record for source in evidence for record in source.authors()]
+    standing, differing = _author_copies(read)
+    # An older copy of a record (OpenAlex has corrected it since) places no one, nor says a lineage.
+    records = _with_lineage([r for r in read if id(r) in standing], evidence, copies)
     for record in records:
-        if id(record) not in standing:
-            continue  # an older copy of the record: OpenAlex has corrected it since
         k = _Kept(record, doubt=differing.get(id(record)))
         finder.places(k)
         if k.subject or k.listed:
             kept.append(k)
         if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
             by_orcid.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
-    return kept, len(records), by_orcid
+    return kept, len(read), by_orcid
 
 
-def _with_lineage(records: list[AuthorRecord], evidence: Sequence[Evidence]) -> list[AuthorRecord]:
+def _with_lineage(
+    records: list[AuthorRecord], evidence: Sequence[Evidence], copies: Copies = NO_COPIES
+) -> list[AuthorRecord]:
     """Curated histories with the institutions they name by OpenAlex id placed in OpenAlex's
     lineage, as the evidence's OpenAlex records give it (author records, else works): a history
     naming a lab (Microsoft Research Asia) places the person at its parent (Microsoft) too. A
@@ -235,9 +237,10 @@ def _with_lineage(records: list[AuthorRecord], evidence: Sequence[Evidence]) -> 
     if wanted - lineage.keys():
         for source in evidence:
             for work in source.works():
-                for authorship in work.authorships:
-                    for inst in authorship.institutions:
-                        seen(inst)
+                if copies.stands(work):  # an older copy of a work says no lineage either
+                    for authorship in work.authorships:
+                        for inst in authorship.institutions:
+                            seen(inst)
     if not lineage:
         return records
     return [_placed_in_lineage(r, lineage) if r.origin.kind == "curated" else r for r in records]
@@ -252,6 +255,14 @@ def _placed_in_lineage(record: AuthorRecord, lineage: dict[str, set[str]]) -> Au
         return dataclasses.replace(a, institution=Institution(inst.name, inst.id, inst.ror, parents, inst.country))
 
     return dataclasses.replace(record, affiliations=tuple(completed(a) for a in record.affiliations))
+
+
+def _placements(r: AuthorRecord) -> tuple:
+    """Where a record places the person, whatever the order it lists them in or the names it
+    gives the institutions: the institutions (by id, else name) with their years, and the last
+    known ones."""
+    places = sorted((a.institution.id or a.institution.name, a.years) for a in r.affiliations)
+    return tuple(places), tuple(sorted(i.id or i.name for i in r.last_known_institutions))
 
 
 def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, str]]:
@@ -271,9 +282,10 @@ def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, str
         newest = newest_day((updated_day(r.updated), True) for r in copies)
         stand = [r for r in copies if copy_stands(updated_day(r.updated), True, newest)]
         standing -= {id(r) for r in copies} - {id(r) for r in stand}
-        placed = [(r.affiliations, r.last_known_institutions) for r in stand]
+        placed = [_placements(r) for r in stand]
         if any(p != placed[0] for p in placed[1:]):
-            where = ", ".join(sorted({str(r.origin) for r in stand}))
+            origins = sorted({str(r.origin) for r in stand})
+            where = ", ".join(origins[:5]) + (f" and {len(origins) - 5:,} more" if len(origins) > 5 else "")
             doubt = (
                 f"{author} is given by {len(stand)} author records that place them differently ({where}), and "
                 "which of them is current is not known: not every one gives an updated_date, or they were "
@@ -295,6 +307,7 @@ class _Person:
     # them nowhere the claim looks is not among their records): works may name them by any.
     orcid_ids: list[str] = field(default_factory=list)
     copies_differ: list[str] = field(default_factory=list)  # `_author_copies`' doubts
+    copy_groups: list[list[AuthorRecord]] = field(default_factory=list)  # the copies that differ, by record
 
 
 def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> list[_Person]:
@@ -326,7 +339,11 @@ def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) 
             records = [k.record for k in group]
             orcid_ids = sorted({i for r in records if r.orcid for i in by_orcid.get(r.orcid, ())})
             differ = sorted({k.doubt for k in group if k.doubt})
-            people.append(_Person(records, at_subject, at_listed, orcid_ids, differ))
+            groups_of_copies: dict[str, list[AuthorRecord]] = {}
+            for k in group:
+                if k.doubt and k.record.openalex_id:
+                    groups_of_copies.setdefault(k.record.openalex_id, []).append(k.record)
+            people.append(_Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values())))
     return people
 
 
@@ -1190,7 +1207,7 @@ def _judge_people(
     ]
     if not compiled:
         return {}
-    kept, read, by_orcid = _read_records(compiled, evidence)
+    kept, read, by_orcid = _read_records(compiled, evidence, copies)
     people_of = [_people(pc, kept, by_orcid) for pc in compiled]
     asked = {i for people in people_of for person in people for i in _work_ids(person)}
     in_works = _read_works(compiled, evidence, asked, copies) if read else _InWorks({}, {})
@@ -1218,11 +1235,29 @@ def _test(
     """The claim's test of one person, on their records, then weighed against the works; in
     doubt where copies of a record of unknown order place them differently."""
     outcome = _test_records(person, pc, start, end, in_works)
-    if outcome is None or not person.copies_differ:
+    if not person.copies_differ:
         return outcome
-    return dataclasses.replace(
-        outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, *person.copies_differ]
-    )
+    # Each copy alone, beside the person's other records: where one answers otherwise than all
+    # together (a move the earliest year of another copy hides), which is current is not known.
+    answers = [outcome, *(_test_records(v, pc, start, end, in_works) for v in _variants(person))]
+    if len({None if o is None else o.status for o in answers}) == 1:
+        return outcome
+    base = next(o for o in answers if o is not None)
+    return dataclasses.replace(base, status=min(base.status, UNKNOWN), doubts=[*base.doubts, *person.copies_differ])
+
+
+def _variants(person: _Person) -> Iterator[_Person]:
+    """The person as each copy of unknown order of one of their records would have them, the
+    other copies of that record left out (one record varied at a time)."""
+    for copies in person.copy_groups:
+        for kept in copies:
+            others = {id(r) for r in copies if r is not kept}
+            yield _Person(
+                [r for r in person.records if id(r) not in others],
+                [p for p in person.at_subject if id(p.record) not in others],
+                [p for p in person.at_listed if id(p.record) not in others],
+                person.orcid_ids,
+            )
 
 
 def _test_records(

@@ -137,7 +137,7 @@ class PagingGuard:
     GROWTH = 0.1
 
     def __init__(self, per_page: int):
-        self.per_page = per_page
+        self.per_page = per_page  # as asked for; a server may give fewer a page (the bound follows)
         self.count: int | None = None
         self.first_count: int | None = None
         self.cursors: set[str] = set()
@@ -146,8 +146,10 @@ class PagingGuard:
     def pages_allowed(self) -> int | None:
         return None if self.count is None else -(-self.count // self.per_page) + 2
 
-    def check(self, pages: int, count: Any, next_cursor: Any, new_works: int) -> str | None:
-        """Why paging must stop after this page, or None."""
+    def check(self, pages: int, count: Any, next_cursor: Any, new_works: int, size: int | None = None) -> str | None:
+        """Why paging must stop after this page (of `size` results), or None."""
+        if size and next_cursor is not None:
+            self.per_page = min(self.per_page, size)  # pages shorter than asked: more of them
         if isinstance(count, int) and count >= 0:
             if self.first_count is None:
                 self.first_count = count
@@ -187,7 +189,9 @@ def run_query(
         count = meta.get("count")
         if outcome.count is None or count != outcome.count:
             progress.query_started(query, count)
-        outcome.count = count if isinstance(count, int) else outcome.count
+        # The largest count any page gave: a count that falls while paging (works re-indexed)
+        # must not let fewer works than OpenAlex once counted pass for all of them.
+        outcome.count = max(count, outcome.count or 0) if isinstance(count, int) else outcome.count
         before = len(listed)
         for record in page:
             wid = work_id(record)
@@ -197,7 +201,8 @@ def run_query(
                     record = _full_work(api, wid, record, outcome, progress)
             harvest.add(record)
         progress.advanced(query, len(page))
-        if (why := guard.check(outcome.pages, count, meta.get("next_cursor"), len(listed) - before)) is not None:
+        why = guard.check(outcome.pages, count, meta.get("next_cursor"), len(listed) - before, len(page))
+        if why is not None:
             raise api.failure(f"{why}; stopped", page_url)
     outcome.received = len(listed)
     return outcome
@@ -215,7 +220,11 @@ def _full_work(
         progress.note(f"{wid}: the full author list could not be fetched ({e.cause}); kept the first {AUTHORS_CAP}")
         outcome.still_truncated.append(wid)
         return listed
-    outcome.full_author_lists += 1
+    if full.get("is_authors_truncated") is True:  # fetched alone and still cut: the rest are named nowhere
+        progress.note(f"{wid}: fetched alone, its author list is still cut; kept what it gives")
+        outcome.still_truncated.append(wid)
+    else:
+        outcome.full_author_lists += 1
     got = work_id(full)
     if got and got != wid:
         outcome.merged[wid] = got

@@ -51,7 +51,9 @@ class FindingChange(_Model):
     its review changed (`old_review` → `review`, a decision or none); `renamed`: only the id the
     reports give it changed (`old_work` → `work`); `joined`: the old run's finding `old_work` is
     now a version of the finding `work` (`title` and date are the old finding's; `status` where
-    the work's is not the old finding's, and the reviews where they differ)."""
+    the work's is not the old finding's, and the reviews where they differ); `added` and
+    `removed`: a finding the new run has and the old did not, or the other way, with its
+    `status` (matched, uncertain, or set aside on review) in the run that has it."""
 
     work: str
     title: str
@@ -219,9 +221,12 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
         if change is None:
             continue
         update: dict[str, object] = {"change": change}
-        if change in ("set_aside", "restored", "reviewed"):
-            assert b is not None  # each of these is a finding the new run still has
-            update["status"] = b.status
+        if change in ("set_aside", "restored", "reviewed", "added"):
+            assert b is not None  # each of these is a finding the new run has
+            update["status"] = b.status  # an added finding may be uncertain only: said so
+        elif change == "removed":
+            assert a is not None
+            update["status"] = a.status  # what the old run had
         if b is not None and (a.review if a else None) != b.review:
             update |= {"old_review": a.review if a else None, "review": b.review}
         if a is not None and b is not None and a.named.work != b.named.work:
@@ -419,6 +424,8 @@ def _finding_words(f: FindingChange) -> str:
         now = f"; now {_STATUS_WORDS[f.status]}" if f.status else ""
         reviewed = f"; {review}" if f.old_review != f.review else ""
         return f" (now a version of this work, sharing its DOI or arXiv id: still in the evidence{now}{reviewed})"
+    if f.change in ("added", "removed") and f.status and f.status != "matched":
+        return f" ({'' if f.change == 'added' else 'was '}{_STATUS_WORDS[f.status]})"
     if f.change in ("now_matched", "now_uncertain") and f.old_review != f.review:
         return f"{_FINDING_WORDS[f.change][:-1]}; {review})"
     return _FINDING_WORDS[f.change]
