@@ -96,6 +96,23 @@ def judge(root: Path, body: str, records: list[dict[str, Any]], **cover: Any):
     return evaluate(load(root, body), evidence_of(root, records, **cover)).results[0]
 
 
+def curated_history(root: Path, affiliation: str) -> Path:
+    """A curated history of Li Wei (A1) at one institution, written as a YAML flow mapping."""
+    return write(
+        root / "curated.yaml",
+        f"""\
+        description: A person's history, recorded for a test.
+        people:
+          - id: li-wei
+            name: Li Wei
+            openalex: A1
+            affiliations:
+              - {affiliation}
+            sources: [{{title: A CV, url: "https://example.org/cv"}}]
+        """,
+    )
+
+
 JOINED = people_claim("{joined_from: [mil]}")
 BOTH = people_claim("{holds_both: [mil]}")
 
@@ -298,17 +315,8 @@ def test_holds_both_in_one_year_by_the_records_alone_is_uncertain(root):
 
 def test_holds_both_by_a_history_stating_the_years_around_it(root):
     """A source that states the person at HIT from 2022 to 2024 places them there all of 2023."""
-    write(
-        root / "curated.yaml",
-        """        description: A person's history, recorded for a test.
-        people:
-          - id: li-wei
-            name: Li Wei
-            openalex: A1
-            affiliations:
-              - {name: Harbin Institute of Technology, country: CN, years: [2022, 2023, 2024], role: PhD student}
-            sources: [{title: A CV, url: "https://example.org/cv"}]
-        """,
+    curated_history(
+        root, "{name: Harbin Institute of Technology, country: CN, years: [2022, 2023, 2024], role: PhD student}"
     )
     records = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (LAB, [2023]))])
     r = evaluate(load(root, BOTH), [open_evidence(root / "curated.yaml"), JsonlEvidence.open(records)]).results[0]
@@ -422,19 +430,7 @@ def test_an_earlier_subject_year_in_another_record_of_the_person_is_no_move(root
 
 
 def test_a_curated_history_says_its_years_are_the_sources(root):
-    write(
-        root / "curated.yaml",
-        """\
-        description: A person's history, recorded for a test.
-        people:
-          - id: li-wei
-            name: Li Wei
-            openalex: A1
-            affiliations:
-              - {name: Harbin Institute of Technology, country: CN, years: [2019, 2020], role: PhD student}
-            sources: [{title: A CV, url: "https://example.org/cv"}]
-        """,
-    )
+    curated_history(root, "{name: Harbin Institute of Technology, country: CN, years: [2019, 2020], role: PhD student}")
     records = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (LAB, [2023]))])
     r = evaluate(load(root, JOINED), [open_evidence(root / "curated.yaml"), JsonlEvidence.open(records)]).results[0]
     (p,) = r.people
@@ -756,19 +752,7 @@ def test_a_curated_history_at_a_lab_of_the_subject_places_the_person_at_the_subj
     year at the subject (2023) read as joining it from HIT, where the history has them at the lab
     since 2015."""
     lab_child = institution("I101", "Northern Research Centre", lineage=["I101", "I100"])
-    write(
-        root / "curated.yaml",
-        """\
-        description: A person's history, recorded for a test.
-        people:
-          - id: li-wei
-            name: Li Wei
-            openalex: A1
-            affiliations:
-              - {name: Northern Research Centre, openalex: I101, years: [2015, 2016, 2017, 2018, 2019]}
-            sources: [{title: A CV, url: "https://example.org/cv"}]
-        """,
-    )
+    curated_history(root, "{name: Northern Research Centre, openalex: I101, years: [2015, 2016, 2017, 2018, 2019]}")
     records = [author("A1", "Li Wei", (HIT, [2021]), (LAB, [2023]))]
     if lineage_from == "work":
         records.append(authored("W9", "2019-05-01", ("A2", lab_child)))
@@ -798,19 +782,7 @@ def test_copies_of_one_day_listing_the_same_places_otherwise_agree(root):
 def test_a_curated_lab_takes_no_lineage_from_an_older_copy_of_a_work(root):
     """Found by the review of the sixteenth part: an older copy of a work gave the curated lab
     (I101) the parent HIT, and the person was counted as joining from HIT."""
-    write(
-        root / "curated.yaml",
-        """\
-        description: A person's history, recorded for a test.
-        people:
-          - id: li-wei
-            name: Li Wei
-            openalex: A1
-            affiliations:
-              - {name: Northern Research Centre, openalex: I101, years: [2018, 2019, 2020]}
-            sources: [{title: A CV, url: "https://example.org/cv"}]
-        """,
-    )
+    curated_history(root, "{name: Northern Research Centre, openalex: I101, years: [2018, 2019, 2020]}")
     old = authored(
         "W9", "2019-05-01", ("A2", institution("I101", "Northern Research Centre", lineage=["I101", "I200"]))
     )
