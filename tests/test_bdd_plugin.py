@@ -537,6 +537,17 @@ def test_a_scenario_with_no_then_step_fails_not_passes(project: pytest.Pytester)
     )
     write_feature(
         project,
+        "background.feature",
+        MICROSOFT
+        + """        When the claim "msra-no-synthetic-media" is evaluated
+        Then every finding cites its source
+
+      Scenario: Another claim, unchecked
+        When the claim "msra-no-facial-recognition" is evaluated
+    """,
+    )
+    write_feature(
+        project,
         "blank.feature",
         MICROSOFT
         + """
@@ -546,9 +557,10 @@ def test_a_scenario_with_no_then_step_fails_not_passes(project: pytest.Pytester)
     """,
     )
     result = project.runpytest("features")
-    result.assert_outcomes(failed=2)
+    result.assert_outcomes(failed=3)
     result.stdout.fnmatch_lines(
         [
+            "*features/background.feature:*: the scenario \u201cAnother claim, unchecked\u201d has no Then step*",
             '*the step "the reason mentions" needs text to look for, not a blank*',
             "*features/nothing.feature:*: the scenario \u201cEvaluated only\u201d has no Then step, so it checks nothing*",
         ],

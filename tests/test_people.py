@@ -794,3 +794,21 @@ def test_a_curated_lab_takes_no_lineage_from_an_older_copy_of_a_work(root):
     path = write_jsonl(root / "records.jsonl", [person, old, new])
     r = evaluate(load(root, JOINED), [open_evidence(root / "curated.yaml"), JsonlEvidence.open(path)]).results[0]
     assert (r.matched, r.uncertain) == (0, 0)
+
+
+def test_a_copy_of_one_day_that_places_the_person_nowhere_still_leaves_doubt(root):
+    """Found by the review of the sixteenth part's second round: a copy placing the person
+    nowhere the claim looks (or at the lab without its parent in the lineage) was never weighed,
+    and the other copy's move was certain."""
+    moved = author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))
+    elsewhere = author("A1", "Li Wei", (ELSEWHERE, [2019, 2020, 2021, 2022, 2023])) | {
+        "updated_date": "2025-01-01T09:00:00"
+    }
+    lab_child = institution("I101", "Northern Research Centre", lineage=["I101", "I100"])
+    under_lab = author("A1", "Li Wei", (HIT, [2020]), (lab_child, [2023]))
+    orphan = author("A1", "Li Wei", (HIT, [2020]), (institution("I101", "Northern Research Centre"), [2023])) | {
+        "updated_date": "2025-01-01T09:00:00"
+    }
+    for records in ([moved, elsewhere], [elsewhere, moved], [under_lab, orphan]):
+        r = judge(root, JOINED, records)
+        assert (r.matched, r.uncertain) == (0, 1)

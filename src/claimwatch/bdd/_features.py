@@ -76,11 +76,10 @@ def scenarios_module(path: Path, config: pytest.Config) -> types.ModuleType:
     _refuse_duplicate_scenarios(path, config)
     register_tags(config, path, feature)
     for name, template in feature.scenarios.items():
-        after = (
-            _after_the_steps
-            if any(s.type == "then" for s in template.steps)
-            else _checks_nothing(f"{_shown(path, config)}:{template.line_number}", name)
-        )
+        # Its own Then steps: one in the Background checks what the Background evaluated.
+        own_then = any(s.type == "then" and s.background is None for s in template.steps)
+        where = f"{_shown(path, config)}:{template.line_number}"
+        after = _after_the_steps if own_then else _checks_nothing(where, name)
         test = scenario(path.name, name, features_base_dir=str(path.parent))(after)
         test.__module__ = module.__name__
         test_name = next(n for n in get_python_name_generator(name) if n not in module.__dict__)

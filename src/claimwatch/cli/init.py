@@ -62,8 +62,8 @@ def _made_whole(target: Path) -> list[Path]:
         written = [_write(tmp, target, relative, source) for relative, source in _template_files()]
         if exists:
             for entry in sorted(tmp.iterdir()):
+                moved.append(target / entry.name)  # first: a Ctrl-C between the two leaves none behind
                 os.rename(entry, target / entry.name)
-                moved.append(target / entry.name)
         else:
             os.chmod(tmp, default_mode(directory=True))  # mkdtemp's 0700 is no case folder's mode
             os.replace(tmp, target)

@@ -173,6 +173,7 @@ class _Kept:
     subject: dict[int, list[_Place]] = field(default_factory=dict)
     listed: dict[int, list[_Place]] = field(default_factory=dict)
     doubt: str | None = None  # copies of the record of unknown order place the person differently
+    copies: tuple[AuthorRecord, ...] = ()  # those copies, this one among them, kept or not
 
 
 @dataclass(eq=False)
@@ -202,7 +203,8 @@ def _read_records(
     # An older copy of a record (OpenAlex has corrected it since) places no one, nor says a lineage.
     records = _with_lineage([r for r in read if id(r) in standing], evidence, copies)
     for record in records:
-        k = _Kept(record, doubt=differing.get(id(record)))
+        doubt, copies_of_it = differing.get(id(record), (None, ()))
+        k = _Kept(record, doubt=doubt, copies=copies_of_it)
         finder.places(k)
         if k.subject or k.listed:
             kept.append(k)
@@ -259,23 +261,28 @@ def _placed_in_lineage(record: AuthorRecord, lineage: dict[str, set[str]]) -> Au
 
 def _placements(r: AuthorRecord) -> tuple:
     """Where a record places the person, whatever the order it lists them in or the names it
-    gives the institutions: the institutions (by id, else name) with their years, and the last
-    known ones."""
-    places = sorted((a.institution.id or a.institution.name, a.years) for a in r.affiliations)
-    return tuple(places), tuple(sorted(i.id or i.name for i in r.last_known_institutions))
+    gives the institutions: the institutions (by id, else name; their country, ROR and lineage,
+    which place them) with their years, and the last known ones."""
+
+    def where(i: Institution) -> tuple:
+        return (i.id or i.name, i.country or "", i.ror or "", tuple(i.lineage))  # what the matchers read
+
+    places = sorted((where(a.institution), a.years) for a in r.affiliations)
+    return tuple(places), tuple(sorted(where(i) for i in r.last_known_institutions))
 
 
-def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, str]]:
+def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, tuple[str, tuple[AuthorRecord, ...]]]]:
     """Copies of one OpenAlex author record (an old snapshot beside a new one, two exports in one
     file) weighed as a work record's are: the newest by the day of its `updated_date` is the
     person now, and older copies are set aside. Returns the records that stand (by `id()`), and,
-    for copies of unknown order that place the person differently, why that is a doubt."""
+    for copies of unknown order that place the person differently, why that is a doubt and every
+    such copy (each is weighed alone: `_variants`)."""
     by_author: dict[str, list[AuthorRecord]] = {}
     for r in records:
         if r.openalex_id and r.origin.kind != "curated":
             by_author.setdefault(r.openalex_id, []).append(r)
     standing = {id(r) for r in records}
-    differing: dict[int, str] = {}
+    differing: dict[int, tuple[str, tuple[AuthorRecord, ...]]] = {}
     for author, copies in by_author.items():
         if len(copies) < 2:
             continue
@@ -291,7 +298,7 @@ def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, str
                 "which of them is current is not known: not every one gives an updated_date, or they were "
                 "updated the same day"
             )
-            differing.update((id(r), doubt) for r in stand)
+            differing.update((id(r), (doubt, tuple(stand))) for r in stand)
     return standing, differing
 
 
@@ -339,10 +346,8 @@ def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) 
             records = [k.record for k in group]
             orcid_ids = sorted({i for r in records if r.orcid for i in by_orcid.get(r.orcid, ())})
             differ = sorted({k.doubt for k in group if k.doubt})
-            groups_of_copies: dict[str, list[AuthorRecord]] = {}
-            for k in group:
-                if k.doubt and k.record.openalex_id:
-                    groups_of_copies.setdefault(k.record.openalex_id, []).append(k.record)
+            # Every copy of unknown order, those placing the person nowhere the claim looks too.
+            groups_of_copies = {k.record.openalex_id: list(k.copies) for k in group if k.copies}
             people.append(_Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values())))
     return people
 
@@ -1239,7 +1244,10 @@ def _test(
         return outcome
     # Each copy alone, beside the person's other records: where one answers otherwise than all
     # together (a move the earliest year of another copy hides), which is current is not known.
-    answers = [outcome, *(_test_records(v, pc, start, end, in_works) for v in _variants(person))]
+    answers = [
+        outcome,
+        *(_test_records(v, pc, start, end, in_works) if v.at_subject else None for v in _variants(person)),
+    ]
     if len({None if o is None else o.status for o in answers}) == 1:
         return outcome
     base = next(o for o in answers if o is not None)
