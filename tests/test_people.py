@@ -812,3 +812,38 @@ def test_a_copy_of_one_day_that_places_the_person_nowhere_still_leaves_doubt(roo
     for records in ([moved, elsewhere], [elsewhere, moved], [under_lab, orphan]):
         r = judge(root, JOINED, records)
         assert (r.matched, r.uncertain) == (0, 1)
+
+
+def test_copies_of_two_records_of_one_person_are_weighed_in_every_choice(root):
+    """Found by the last review: each id's copies were varied one id at a time, so the choice of
+    A1's first copy beside A2's second, which shows the move, was never weighed."""
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    later = {"updated_date": "2025-01-01T09:00:00"}
+    records = [
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=orcid),
+        author("A1", "Li Wei", (LAB, [2019]), orcid=orcid) | later,
+        author("A2", "Li Wei", (LAB, [2018]), orcid=orcid),
+        author("A2", "Li Wei", (ELSEWHERE, [2018]), orcid=orcid) | later,
+    ]
+    r = judge(root, JOINED, records)
+    assert (r.matched, r.uncertain) == (0, 1)
+
+
+def test_copies_that_differ_in_their_orcid_or_an_institutions_name_leave_doubt(root):
+    """Found by the last review: an ORCID iD one copy gives joins the person's records otherwise;
+    a name (Harbin Engineering University is listed by name alone) places them otherwise."""
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    later = {"updated_date": "2025-01-01T09:00:00"}
+    hidden = [
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=orcid),
+        author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])) | later,
+        author("A2", "Li Wei", (LAB, [2018]), orcid=orcid),
+    ]
+    heu = institution("I500", "Harbin Engineering University")
+    renamed = [
+        author("A1", "Li Wei", (heu, [2020]), (LAB, [2023])),
+        author("A1", "Li Wei", (institution("I500", "HEU"), [2020]), (LAB, [2023])) | later,
+    ]
+    for records in (hidden, renamed):
+        r = judge(root, JOINED, records)
+        assert (r.matched, r.uncertain) == (0, 1)

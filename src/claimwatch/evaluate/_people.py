@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -260,15 +262,16 @@ def _placed_in_lineage(record: AuthorRecord, lineage: dict[str, set[str]]) -> Au
 
 
 def _placements(r: AuthorRecord) -> tuple:
-    """Where a record places the person, whatever the order it lists them in or the names it
-    gives the institutions: the institutions (by id, else name; their country, ROR and lineage,
-    which place them) with their years, and the last known ones."""
+    """Who a record says the person is and where it places them, whatever the order it lists
+    them in: its ORCID iD, the institutions (id, name, country, ROR and lineage, all of which the
+    matchers read) with their years, and the last known ones. Copies that differ only so that no
+    verdict changes are told apart by `_test`."""
 
     def where(i: Institution) -> tuple:
-        return (i.id or i.name, i.country or "", i.ror or "", tuple(i.lineage))  # what the matchers read
+        return (i.id or "", i.name, i.country or "", i.ror or "", tuple(i.lineage))  # what the matchers read
 
     places = sorted((where(a.institution), a.years) for a in r.affiliations)
-    return tuple(places), tuple(sorted(where(i) for i in r.last_known_institutions))
+    return r.orcid or "", tuple(places), tuple(sorted(where(i) for i in r.last_known_institutions))
 
 
 def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, tuple[str, tuple[AuthorRecord, ...]]]]:
@@ -298,7 +301,8 @@ def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, tup
                 "which of them is current is not known: not every one gives an updated_date, or they were "
                 "updated the same day"
             )
-            differing.update((id(r), (doubt, tuple(stand))) for r in stand)
+            together = (doubt, tuple(stand))  # one tuple shared by every copy
+            differing.update((id(r), together) for r in stand)
     return standing, differing
 
 
@@ -315,6 +319,7 @@ class _Person:
     orcid_ids: list[str] = field(default_factory=list)
     copies_differ: list[str] = field(default_factory=list)  # `_author_copies`' doubts
     copy_groups: list[list[AuthorRecord]] = field(default_factory=list)  # the copies that differ, by record
+    identity_differs: bool = False  # such copies give different ORCID iDs (or one gives none)
 
 
 def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> list[_Person]:
@@ -347,8 +352,14 @@ def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) 
             orcid_ids = sorted({i for r in records if r.orcid for i in by_orcid.get(r.orcid, ())})
             differ = sorted({k.doubt for k in group if k.doubt})
             # Every copy of unknown order, those placing the person nowhere the claim looks too.
-            groups_of_copies = {k.record.openalex_id: list(k.copies) for k in group if k.copies}
-            people.append(_Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values())))
+            groups_of_copies: dict[str | None, list[AuthorRecord]] = {}
+            for k in group:  # once an id: a record copied 16,000 times is 16,000 kept records
+                if k.copies and k.record.openalex_id not in groups_of_copies:
+                    groups_of_copies[k.record.openalex_id] = list(k.copies)
+            identity = any(len({r.orcid for r in g}) > 1 for g in groups_of_copies.values())
+            people.append(
+                _Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values()), identity)
+            )
     return people
 
 
@@ -1242,30 +1253,42 @@ def _test(
     outcome = _test_records(person, pc, start, end, in_works)
     if not person.copies_differ:
         return outcome
-    # Each copy alone, beside the person's other records: where one answers otherwise than all
-    # together (a move the earliest year of another copy hides), which is current is not known.
-    answers = [
-        outcome,
-        *(_test_records(v, pc, start, end, in_works) if v.at_subject else None for v in _variants(person)),
-    ]
-    if len({None if o is None else o.status for o in answers}) == 1:
-        return outcome
-    base = next(o for o in answers if o is not None)
+    # The person as each choice of one copy of every such record would have them: where one
+    # answers otherwise than all together (a move the earliest year of another copy hides), which
+    # is current is not known. Copies that differ in who they are (an ORCID iD one gives) join
+    # the person's records otherwise, which no choice here shows: always a doubt. So is a choice
+    # among too many.
+    variants = None if person.identity_differs else _variants(person)
+    if variants is not None:
+        answers = [outcome, *(_test_records(v, pc, start, end, in_works) if v.at_subject else None for v in variants)]
+        if len({None if o is None else o.status for o in answers}) == 1:
+            return outcome
+        outcome = outcome or next(o for o in answers if o is not None)
+    base = outcome or _Outcome(UNKNOWN, person.at_subject, [], [])
     return dataclasses.replace(base, status=min(base.status, UNKNOWN), doubts=[*base.doubts, *person.copies_differ])
 
 
-def _variants(person: _Person) -> Iterator[_Person]:
-    """The person as each copy of unknown order of one of their records would have them, the
-    other copies of that record left out (one record varied at a time)."""
-    for copies in person.copy_groups:
-        for kept in copies:
-            others = {id(r) for r in copies if r is not kept}
-            yield _Person(
+_MOST_VARIANTS = 64
+
+
+def _variants(person: _Person) -> list[_Person] | None:
+    """The person as each choice of one copy of unknown order of each of their records would
+    have them, the other copies left out; None where there are more than `_MOST_VARIANTS`."""
+    groups = person.copy_groups
+    if math.prod(len(g) for g in groups) > _MOST_VARIANTS:
+        return None
+    out = []
+    for choice in itertools.product(*groups):
+        others = {id(r) for g, kept in zip(groups, choice, strict=True) for r in g if r is not kept}
+        out.append(
+            _Person(
                 [r for r in person.records if id(r) not in others],
                 [p for p in person.at_subject if id(p.record) not in others],
                 [p for p in person.at_listed if id(p.record) not in others],
                 person.orcid_ids,
             )
+        )
+    return out
 
 
 def _test_records(
