@@ -319,7 +319,11 @@ class _Person:
     orcid_ids: list[str] = field(default_factory=list)
     copies_differ: list[str] = field(default_factory=list)  # `_author_copies`' doubts
     copy_groups: list[list[AuthorRecord]] = field(default_factory=list)  # the copies that differ, by record
-    identity_differs: bool = False  # such copies give different ORCID iDs (or one gives none)
+
+    @property
+    def identity_differs(self) -> bool:
+        """Whether copies of one of their records give different ORCID iDs (or one gives none)."""
+        return any(len({r.orcid for r in g}) > 1 for g in self.copy_groups)
 
 
 def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> list[_Person]:
@@ -356,10 +360,7 @@ def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) 
             for k in group:  # once an id: a record copied 16,000 times is 16,000 kept records
                 if k.copies and k.record.openalex_id not in groups_of_copies:
                     groups_of_copies[k.record.openalex_id] = list(k.copies)
-            identity = any(len({r.orcid for r in g}) > 1 for g in groups_of_copies.values())
-            people.append(
-                _Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values()), identity)
-            )
+            people.append(_Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values())))
     return people
 
 
