@@ -11,7 +11,7 @@ import pytest
 
 from claimwatch import claims as claims_mod
 from claimwatch.evaluate._conditions import _listed_before
-from claimwatch.evaluate._people import _listed_by
+from claimwatch.evaluate.people._years import _listed_by
 from claimwatch.lists import ListEntry
 from claimwatch.reports.view import _relative
 from claimwatch.works import PartialDate

@@ -52,10 +52,10 @@ from ._grouping import (
 )
 from ._matchers import _Matchers
 from ._names import NameHit, NameMatcher, fold
-from ._people import _with_people
 from ._phrases import PhraseHit, PhraseSet, plain_words
 from ._provenance import _CountingEvidence, _evidence_ref, _inputs, _lists_used, _statement
 from ._verdicts import _judge, _sort_groups
+from .people import _with_people
 
 __all__ = [
     "ENGINES",

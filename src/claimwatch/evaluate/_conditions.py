@@ -114,7 +114,7 @@ class _CompiledClaim:
         self.subject = matchers.subject(claim.subject)
         self.lists = {lid: matchers.list(claim_file.lists[lid]) for lid in claim.works.list_ids()}
         self.topics = {tid: matchers.topic(claim_file.topics[tid]) for tid in claim.works.topics()}
-        # A claim about people is judged on author records (`_people`), not works: its empty
+        # A claim about people is judged on author records (`people`), not works: its empty
         # `works` condition would otherwise hold for every work of the subject.
         self.test: _Test = _no_work if claim.is_about_people else self._compile(claim.works)
 

@@ -1,0 +1,190 @@
+"""Claims about people (`authors:`): judged on author records, not works.
+
+A person is every author record that names them: records sharing an OpenAlex id (or one OpenAlex
+merged into another), an ORCID, or a curated record, are one person. A person is the subject's
+where a record places them at it, matched as a work's authorship is (ids, lineage, ROR; names
+with the country rule, `_matchers`); list entries are matched the same way.
+
+The years are what the records give: for OpenAlex, publication years (the years of the
+person's works that state the institution), not employment dates; for a curated history, the
+years its sources state. So precision comes first, as for works: a person counts only where the
+years certainly show the condition. A first year at the subject that straddles the claim's
+start, the same year at both places (which shows no move), a record giving no years for an
+institution that matters, a name the record cannot place: each makes the person uncertain, said
+why, never a match. Silence is never proof: `not_contradicted` needs evidence that declares it
+holds the record of every author of the subject's works over the claim's period.
+
+Where some person is a finding, the works are read once more, to cite the works by their
+OpenAlex author id that state each institution in the years cited.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+
+from ...claims import ClaimSet
+from ...evidence import Evidence
+from ...results import ClaimResult
+from ...reviews import Reviews
+from .._conditions import UNKNOWN
+from .._copies import NO_COPIES, Copies
+from .._matchers import _Matchers
+from ._findings import _result
+from ._persons import _people, _PeopleClaim, _Person, _read_records
+from ._works import (
+    _cite_works,
+    _earlier_in_works,
+    _InWorks,
+    _listed_in_works,
+    _openalex_ids,
+    _read_works,
+    _unrecorded,
+    _Wanted,
+    _work_ids,
+)
+from ._years import _considered, _holds_both, _joined, _Outcome
+
+
+def _judge_people(
+    claims: ClaimSet,
+    evidence: Sequence[Evidence],
+    as_of: dt.date | None,
+    reviews: Reviews | None = None,
+    matchers: _Matchers | None = None,
+    copies: Copies = NO_COPIES,
+) -> dict[str, ClaimResult]:
+    """A result for every claim about people, by claim id."""
+    matchers = matchers or _Matchers()
+    compiled = [
+        _PeopleClaim(
+            c, c.authors, f, matchers.subject(c.subject), [matchers.list(f.lists[i]) for i in c.authors.list_ids()]
+        )
+        for f in claims.files
+        for c in f.claims
+        if c.authors is not None
+    ]
+    if not compiled:
+        return {}
+    kept, read, by_orcid = _read_records(compiled, evidence, copies)
+    people_of = [_people(pc, kept, by_orcid) for pc in compiled]
+    asked = {i for people in people_of for person in people for i in _work_ids(person)}
+    in_works = _read_works(compiled, evidence, asked, copies) if read else _InWorks({}, {})
+    judged = []
+    wanted: dict[int, _Wanted] = {}
+    by_author: dict[str, list[_Wanted]] = {}
+    for pc, people in zip(compiled, people_of, strict=True):
+        start, end = pc.claim.from_, pc.claim.to or as_of
+        at_subject = in_works.at_subject.get(id(pc.subject), {})
+        outcomes = [(person, o) for person in people if (o := _test(person, pc, start, end, in_works)) is not None]
+        considered = sum(_considered(p, start, end) for p in people)
+        judged.append((pc, outcomes, considered, _unrecorded(people, at_subject, start, end)))
+        for person, o in outcomes:
+            _want(person, o, pc, wanted, by_author)
+    _cite_works(by_author, evidence, copies)
+    return {
+        pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews, unrecorded)
+        for pc, outcomes, considered, unrecorded in judged
+    }
+
+
+def _test(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
+) -> _Outcome | None:
+    """The claim's test of one person, on their records, then weighed against the works; in
+    doubt where copies of a record of unknown order place them differently."""
+    outcome = _test_records(person, pc, start, end, in_works)
+    if not person.copies_differ:
+        return outcome
+    # The person as each choice of one copy of every such record would have them: where one
+    # answers otherwise than all together (a move the earliest year of another copy hides), which
+    # is current is not known. Copies that differ in who they are (an ORCID iD one gives) join
+    # the person's records otherwise, which no choice here shows: always a doubt. So is a choice
+    # among too many.
+    variants = None if person.identity_differs else _variants(person)
+    if variants is not None:
+        answers = [outcome, *(_test_records(v, pc, start, end, in_works) if v.at_subject else None for v in variants)]
+        if len({None if o is None else o.status for o in answers}) == 1:
+            return outcome
+        outcome = outcome or next(o for o in answers if o is not None)
+    base = outcome or _Outcome(UNKNOWN, person.at_subject, [], [])
+    return dataclasses.replace(base, status=min(base.status, UNKNOWN), doubts=[*base.doubts, *person.copies_differ])
+
+
+_MOST_VARIANTS = 64
+
+
+def _variants(person: _Person) -> list[_Person] | None:
+    """The person as each choice of one copy of unknown order of each of their records would
+    have them, the other copies left out; None where there are more than `_MOST_VARIANTS`."""
+    groups = person.copy_groups
+    if math.prod(len(g) for g in groups) > _MOST_VARIANTS:
+        return None
+    out = []
+    for choice in itertools.product(*groups):
+        others = {id(r) for g, kept in zip(groups, choice, strict=True) for r in g if r is not kept}
+        out.append(
+            _Person(
+                [r for r in person.records if id(r) not in others],
+                [p for p in person.at_subject if id(p.record) not in others],
+                [p for p in person.at_listed if id(p.record) not in others],
+                person.orcid_ids,
+            )
+        )
+    return out
+
+
+def _test_records(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
+) -> _Outcome | None:
+    ids = _work_ids(person)
+    if not pc.cond.joined_from:
+        pairs = [in_works.at_once.get((id(pc.subject), id(lm)), {}) for lm in pc.lists]
+        return _holds_both(person, pc, start, end, {x for found in pairs for i in ids for x in found.get(i, ())})
+    outcome = _joined(person, pc, start, end)
+    if outcome is None:
+        listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]
+        return _listed_in_works(person, pc, listed, start, end) if listed else None
+    at_subject = in_works.at_subject.get(id(pc.subject), {})
+    works = [w for i in ids for w in at_subject.get(i, ())]
+    return _earlier_in_works(person, outcome, works, pc.claim.subject.name)
+
+
+def _want(
+    person: _Person,
+    outcome: _Outcome,
+    pc: _PeopleClaim,
+    wanted: dict[int, _Wanted],
+    by_author: dict[str, list[_Wanted]],
+) -> None:
+    """Ask for the works that show each placement a finding cites, by the person's author ids."""
+    ids = _openalex_ids(person)
+    if not ids:
+        return
+    years = set(outcome.shared)
+    for p in (*outcome.at_subject, *outcome.at_listed):
+        if id(p) in wanted or not p.years:
+            continue
+        shows = pc.subject if p.hit is None else next(m for m in pc.lists if m.list is p.hit.reference_list)
+        w = wanted[id(p)] = _Wanted(p, frozenset(years & set(p.years) if years else p.years), shows)
+        for i in ids:
+            by_author.setdefault(i, []).append(w)
+
+
+def _with_people(
+    claims: ClaimSet,
+    results: Iterable[ClaimResult],
+    evidence: Sequence[Evidence],
+    as_of: dt.date | None,
+    reviews: Reviews | None = None,
+    matchers: _Matchers | None = None,
+    copies: Copies = NO_COPIES,
+) -> tuple[ClaimResult, ...]:
+    """The run's results in claim order, each claim about people judged on author records in
+    place of the empty result its works pass gave it; of the copies of one work record, only
+    those that stand (`copies`) place or are cited."""
+    people = _judge_people(claims, evidence, as_of, reviews, matchers, copies)
+    return tuple(people.get(r.claim, r) for r in results)

@@ -1,0 +1,333 @@
+"""A person's finding, a claim's verdict and its coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ...claims import Claim, describe, describe_period
+from ...evidence import Evidence
+from ...people import PUBLICATION_YEARS
+from ...results import (
+    DIRECT_METHODS,
+    ClaimResult,
+    CoverageReport,
+    Expectation,
+    InstitutionRef,
+    Interpretation,
+    Period,
+    PersonFinding,
+    Placement,
+    Verdict,
+)
+from ...reviews import Reviews
+from .._conditions import TRUE
+from .._matchers import _entry_ref
+from .._reviewing import _apply_reviews, _Kind
+from .._verdicts import _reviews_note, _unassessed
+from ._persons import _PeopleClaim, _Person, _Place
+from ._works import _natural, _openalex_ids, _Wanted
+from ._years import _basis, _Outcome, _years
+
+WORKS_CITED = 3  # per placement: the earliest few; the rest are counted
+PEOPLE_CITED = 3  # in a verdict's sentence
+
+
+def _placement(p: _Place, outcome: _Outcome, wanted: _Wanted | None) -> Placement:
+    inst = p.affiliation.institution
+    works = (
+        sorted(wanted.found.values(), key=lambda w: (w.publication_date or "9999", _natural(w.id))) if wanted else []
+    )
+    return Placement(
+        institution=InstitutionRef(id=inst.id, name=inst.name or inst.id or "", ror=inst.ror),
+        country=inst.country,
+        years=p.years,
+        years_basis=p.record.years_basis,
+        method=p.method,
+        matched_text=p.matched_text,
+        matched_name=p.name.name if p.name else None,
+        entry=_entry_ref(p.hit) if p.hit else None,
+        listed_before=outcome.listed_before.get(id(p)),
+        record=str(p.record.origin),
+        doubt=p.doubt,
+        works=tuple(works[:WORKS_CITED]),
+        more_works=max(0, len(works) - WORKS_CITED),
+    )
+
+
+def _finding(person: _Person, outcome: _Outcome, pc: _PeopleClaim, wanted: dict[int, _Wanted]) -> PersonFinding:
+    ids = _openalex_ids(person)
+    lead = next((r for r in person.records if r.openalex_id == (ids[0] if ids else None)), person.records[0])
+    orcids = sorted({r.orcid for r in person.records if r.orcid})
+    cited = [*outcome.at_subject, *outcome.at_listed]
+    return PersonFinding(
+        id=ids[0] if ids else lead.id,
+        openalex_id=ids[0] if ids else None,
+        other_openalex_ids=tuple(ids[1:]),
+        orcid=orcids[0] if orcids else None,
+        name=lead.name,
+        records=tuple(dict.fromkeys(str(r.origin) for r in person.records)),
+        status="matched" if outcome.status == TRUE else "uncertain",
+        strength="direct" if all(p.method in DIRECT_METHODS for p in cited) else "inferred",
+        first_year_at_subject=outcome.first,
+        shared_years=tuple(outcome.shared),
+        shows=_shows(outcome, pc),
+        at_subject=tuple(_placement(p, outcome, wanted.get(id(p))) for p in outcome.at_subject),
+        at_listed=tuple(_placement(p, outcome, wanted.get(id(p))) for p in outcome.at_listed),
+        uncertain_because=tuple(dict.fromkeys(outcome.doubts)) if outcome.status != TRUE else (),
+    )
+
+
+def _shows(outcome: _Outcome, pc: _PeopleClaim) -> str:
+    """What the records show, in one sentence: 'at Beihang University in 2019–2021, then first at
+    Microsoft Research Asia in 2023, by publication years'."""
+    subject = pc.claim.subject.name
+    bases = sorted({_basis(p.record) for p in (*outcome.at_subject, *outcome.at_listed)})
+    listed = "; ".join(map(_at, outcome.at_listed))
+    if pc.cond.joined_from:
+        first = f"first at {subject} in {outcome.first}" if outcome.first else f"at {subject} in no certain year"
+        text = f"at {listed}, {'then ' if outcome.status == TRUE else ''}{first}" if listed else first
+    elif outcome.shared:
+        places = " and ".join(dict.fromkeys(p.label for p in outcome.at_listed))
+        text = f"at {subject} and at {places}, both in {_years(outcome.shared)}"
+    else:
+        text = f"at {'; '.join(map(_at, outcome.at_subject))}; at {listed}"
+    return f"{text}, by {' and '.join(bases)}"
+
+
+def _at(p: _Place) -> str:
+    return f"{p.label} in {_years(p.years)}" if p.years else f"{p.label}, with no years"
+
+
+# --- verdicts ---------------------------------------------------------------------------------
+
+
+def _people_count(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people" if n else "No one"
+
+
+def _cite(findings: list[PersonFinding], *, with_doubt: bool = False) -> str:
+    parts = []
+    for f in findings[:PEOPLE_CITED]:
+        doubt = f"; {f.uncertain_because[0]}" if with_doubt and f.uncertain_because else ""
+        parts.append(f"{f.name} ({f.id}: {f.shows}{doubt})")
+    more = len(findings) - PEOPLE_CITED
+    return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
+
+
+def _years_note(findings: list[PersonFinding]) -> str:
+    """What the years cited are, once per sentence."""
+    bases = {p.years_basis for f in findings for p in (*f.at_subject, *f.at_listed)}
+    if bases == {PUBLICATION_YEARS}:
+        return " The years are publication years (of works stating the institution), not employment dates."
+    if PUBLICATION_YEARS in bases:
+        return (
+            " The years are publication years (of works stating the institution), not employment dates, except "
+            "where a curated history gives the years its sources state."
+        )
+    return " The years are those the curated histories' sources state." if bases else ""
+
+
+_SILENCE = (
+    " A person shows in the records only through works that state the institution: one who published nothing "
+    "there, or whose works OpenAlex did not resolve to it, does not."
+)
+
+
+def _verdict(
+    claim: Claim,
+    matched: list[PersonFinding],
+    uncertain: list[PersonFinding],
+    considered: int,
+    read: int,
+    coverage: CoverageReport,
+) -> tuple[Verdict, str]:
+    """The works verdict table (docs/evaluation.md), counting persons."""
+    n, u = len(matched), len(uncertain)
+    kind, count = claim.expects.kind, claim.expects.count
+    subject = claim.subject.name
+    people = _people_count(n)
+    verb = "matches" if n == 1 else "match"
+    cited = f"{_cite(matched)}.{_years_note(matched)}"
+    maybe = f"; {u} more might ({_cite(uncertain, with_doubt=True)})" if u else ""
+    if not read:
+        return "insufficient_evidence", f"No one can be checked: {coverage.why}."
+    if considered:
+        pool = f"the {_people_count(considered).lower()} whose records place them at {subject} in the period"
+    else:
+        pool = f"the evidence's author records, none of which places anyone at {subject} in the period"
+    if kind == "none":
+        if n:
+            return (
+                "contradicted",
+                f"{people} {verb} although the claim expects none: {cited}",
+            )
+        if u:
+            return "insufficient_evidence", (
+                f"No one certainly matches, but {_people_count(u).lower()} might: "
+                f"{_cite(uncertain, with_doubt=True)}.{_years_note(uncertain)}"
+            )
+        if coverage.complete:
+            return "not_contradicted", f"No one matches among {pool}, and {coverage.why}.{_SILENCE}"
+        return "insufficient_evidence", f"No one matches among {pool}, but {coverage.why}."
+    if kind == "at_most":
+        if n > count:
+            return "contradicted", f"{people} {verb}; the claim allows at most {count}: {cited}"
+        if n + u > count:
+            return "insufficient_evidence", f"{people} {verb}, within the {count} allowed{maybe}."
+        if coverage.complete:
+            return "not_contradicted", f"{people} {verb}, within the {count} allowed, and {coverage.why}.{_SILENCE}"
+        return "insufficient_evidence", f"{people} {verb}, within the {count} allowed, but {coverage.why}."
+    if n >= count:
+        return "supported", f"{people} {verb}; the claim says at least {count}: {cited}"
+    if coverage.complete and n + u < count:
+        few = f"Only {people.lower()} {verb}" if n else "No one matches"
+        return "contradicted", f"{few}, fewer than the {count} the claim says, and {coverage.why}.{_SILENCE}"
+    if coverage.complete:
+        return "insufficient_evidence", f"{people} of the {count} the claim says were found{maybe}."
+    return "insufficient_evidence", f"{people} of the {count} the claim says were found{maybe}, but {coverage.why}."
+
+
+def _coverage(
+    claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, read: int, unrecorded: int = 0
+) -> CoverageReport:
+    """Whether the evidence holds the record of every author on the subject's works in the period,
+    each record placing them where the works do (`unrecorded` counts those whose record does
+    not): only then can finding no one count."""
+    name, ids = claim.subject.name, claim.subject.openalex
+    if not read:
+        return CoverageReport(
+            complete=False,
+            why=(
+                "the evidence holds no author records, which a claim about people is judged on "
+                "(claimwatch collect gathers the record of every author on the subject's works)"
+            ),
+        )
+    if not ids:
+        return CoverageReport(
+            complete=False, why=f"{name} has no OpenAlex id, so no evidence can hold the records of all its people"
+        )
+    declared = [e for e in evidence if e.author_coverage.complete]
+    if not declared:
+        notes = "; ".join(f"{e.path}: {e.author_coverage.note or 'no coverage declared'}" for e in evidence)
+        return CoverageReport(complete=False, why=f"no evidence holds the record of every author at {name} ({notes})")
+    unassessed = _unassessed(claim, end)
+    if unassessed is not None:
+        return unassessed
+    assert end is not None
+    period = describe_period(claim.from_, end)
+    covering = [e for e in declared if e.author_coverage.holds(ids, claim.from_, end, e.retrieved)]
+    if covering and unrecorded:
+        authors = "author" if unrecorded == 1 else "authors"
+        return CoverageReport(
+            complete=False,
+            why=(
+                f"{unrecorded} {authors} the works place at {name} {period} {'has' if unrecorded == 1 else 'have'} no author record that places "
+                "them there (a record older than the works, or none), so the records cannot show whether they joined"
+            ),
+        )
+    if covering:
+        sources = tuple(e.path for e in covering)
+        return CoverageReport(
+            complete=True,
+            sources=sources,
+            why=(
+                f"{', '.join(sources)} holds the record of every author on the works OpenAlex attributes to "
+                f"{name} ({', '.join(ids)}) published {period}"
+            ),
+        )
+    held = "; ".join(
+        f"{e.path} holds the authors of the works of {', '.join(e.author_coverage.institutions)} "
+        f"{describe_period(e.author_coverage.from_, e.author_coverage.to or e.retrieved)}"
+        for e in declared
+    )
+    return CoverageReport(
+        complete=False,
+        why=f"no evidence holds the record of every author at {name} ({', '.join(ids)}) {period}: {held}",
+    )
+
+
+def _result(
+    pc: _PeopleClaim,
+    outcomes: list[tuple[_Person, _Outcome]],
+    considered: int,
+    read: int,
+    wanted: dict[int, _Wanted],
+    evidence: Sequence[Evidence],
+    as_of: dt.date | None,
+    reviews: Reviews | None,
+    unrecorded: int = 0,
+) -> ClaimResult:
+    claim = pc.claim
+    end = claim.to or as_of
+    found = [(person, _finding(person, o, pc, wanted)) for person, o in outcomes]
+    findings = [f for _, f in found]
+    reviewed = _apply_reviews(
+        reviews.of_claim(claim.id) if reviews else [],
+        [f for f in findings if f.status == "matched"],
+        [f for f in findings if f.status == "uncertain"],
+        _persons(found),
+        as_of,
+    )
+    matched = sorted(reviewed.matched, key=_finding_order)
+    uncertain = sorted(reviewed.uncertain, key=_finding_order)
+    dismissed = sorted(reviewed.dismissed, key=_finding_order)
+    coverage = _coverage(claim, evidence, end, read, unrecorded)
+    verdict, why = _verdict(claim, matched, uncertain, considered, read, coverage)
+    why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
+    return ClaimResult(
+        claim=claim.id,
+        says=claim.says,
+        sentence=describe(claim, pc.file),
+        claims_file=pc.file.path,
+        subject=claim.subject.name,
+        period=Period(
+            from_=str(claim.from_) if claim.from_ else None,
+            to=str(claim.to) if claim.to else None,
+            assessed_to=str(end) if end else None,
+        ),
+        expects=Expectation(kind=claim.expects.kind, count=claim.expects.count),
+        verdict=verdict,
+        why=why,
+        matched=len(matched),
+        uncertain=len(uncertain),
+        works_considered=0,
+        coverage=coverage,
+        findings=(),
+        lapsed_reviews=tuple(reviewed.lapsed),
+        interpretation=Interpretation(note=claim.note, lists=tuple(pc.cond.list_ids())),
+        people=tuple(matched),
+        uncertain_people=tuple(uncertain),
+        dismissed_people=tuple(dismissed),
+        people_considered=considered,
+    )
+
+
+def _persons(findings: list[tuple[_Person, PersonFinding]]) -> _Kind[PersonFinding]:
+    """What a review may name the claim's person findings by: every OpenAlex author id of
+    their records (merged ones too), every ORCID iD, every curated record's id, each spelt as
+    `reviews.person_keys` spells a review's. A finding is told apart by its id and first
+    record, since two curated files may give two people one id."""
+    keys = {_ident(f): _person_keys(person) for person, f in findings}
+    return _Kind[PersonFinding](True, _ident, lambda f: keys[_ident(f)], lambda f: f"{f.id}, {f.name}")
+
+
+def _ident(f: PersonFinding) -> str:
+    return f"{f.id}\n{f.records[0] if f.records else ''}"
+
+
+def _person_keys(person: _Person) -> frozenset[str]:
+    keys: set[str] = set()
+    for r in person.records:
+        keys.update(i for i in (r.openalex_id, *r.merged_ids) if i)
+        if r.orcid:
+            keys.add(f"orcid:{r.orcid}")
+        if r.origin.kind == "curated":
+            keys.add(f"curated:{r.id}")
+    return frozenset(keys)
+
+
+def _finding_order(f: PersonFinding) -> tuple[int, tuple[int, str]]:
+    """By the year the finding turns on, then by id."""
+    year = f.first_year_at_subject or (f.shared_years[0] if f.shared_years else 9999)
+    return (year, _natural(f.id))

@@ -1,0 +1,251 @@
+"""The works that show a placement: read once more where some person is a finding, to weigh what
+one authorship shows at once and to cite the works that state each institution."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ...evidence import Evidence
+from ...results import PersonWork
+from ...works import Authorship, PartialDate, Work
+from .._conditions import UNKNOWN
+from .._copies import NO_COPIES, Copies
+from .._matchers import ListMatcher, SubjectMatcher, _EntryHit
+from ._persons import _PeopleClaim, _Person, _Place
+from ._years import _considered, _first_at_subject, _listed_by, _Outcome
+
+
+@dataclass(eq=False)
+class _Wanted:
+    """A placement whose works are looked for: an author at an institution in some years."""
+
+    place: _Place
+    years: frozenset[int]
+    shows: SubjectMatcher | ListMatcher
+    found: dict[str, PersonWork] = field(default_factory=dict)
+
+    def offer(self, work: Work, authorship: Authorship) -> None:
+        if work.published is None or work.published.year not in self.years:
+            return
+        if isinstance(self.shows, SubjectMatcher):
+            hit = self.shows._match(authorship)
+            if hit is None or hit.doubt is not None:
+                return
+        else:
+            entry = self.place.hit.entry.id if self.place.hit else None
+            if not any(h.entry.id == entry and h.doubt is None for h in self.shows.hits(authorship)):
+                return
+        wid = work.group or work.id
+        if wid not in self.found:
+            self.found[wid] = PersonWork(
+                id=wid,
+                title=work.title,
+                publication_date=str(work.published),
+                doi=work.doi,
+                record=str(work.origin),
+            )
+
+
+@dataclass
+class _InWorks:
+    """What the works in the evidence show of the people, by OpenAlex author id: each work placing
+    them at a subject (its date, and whether the match is certain), by subject matcher; and the
+    years a work certainly places a person at a list entry, by list matcher, for the people
+    asked about. Author records and works fall out of step (a record older than the works, a
+    year the record leaves out): what the works show is weighed beside the records."""
+
+    at_subject: dict[int, dict[str, list[tuple[PartialDate | None, bool]]]]
+    at_listed: dict[int, dict[str, list[tuple[int, _EntryHit]]]]
+    # For `holds_both`, by (subject matcher, list matcher): the years, and list entries, in which
+    # one authorship of a work certainly gives a person both: at once, as records' years cannot say.
+    at_once: dict[tuple[int, int], dict[str, set[tuple[int, str]]]] = field(default_factory=dict)
+
+
+def _read_works(
+    compiled: list[_PeopleClaim], evidence: Sequence[Evidence], asked: set[str], copies: Copies = NO_COPIES
+) -> _InWorks:
+    """One pass over the works: each subject matched once, however many claims share it; list
+    entries looked for only on the authorships of the people in `asked`. An older copy of a work
+    record given newer places no one (`copies`, as for claims about works); copies of unknown
+    order all place whom they place."""
+    subjects = {id(pc.subject): pc.subject for pc in compiled}
+    lists = {id(lm): lm for pc in compiled if pc.cond.joined_from for lm in pc.lists}
+    pairs = {(id(pc.subject), id(lm)): lm for pc in compiled if pc.cond.holds_both for lm in pc.lists}
+    found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists}, {k: {} for k in pairs})
+    pending: dict[str, tuple[int, list[set[tuple[tuple[int, int], str, tuple[int, str]]]]]] = {}
+    for source in evidence:
+        for work in source.works():
+            if not copies.stands(work):
+                continue
+            what = _what_a_work_shows(work, subjects, lists, asked, pairs)
+            for k, author, placed in what.at_subject:
+                found.at_subject[k].setdefault(author, []).append(placed)
+            for k, author, listed in what.at_listed:
+                found.at_listed[k].setdefault(author, []).append(listed)
+            if (unordered := copies.unordered(work)) is not None:
+                # A copy of unknown order may not be the work now: what it shows at once counts
+                # only where every standing copy shows it.
+                pending.setdefault(work.id, (unordered.standing, []))[1].append(set(what.at_once))
+                continue
+            for pair, author, both in what.at_once:
+                found.at_once[pair].setdefault(author, set()).add(both)
+    for standing, shown in pending.values():
+        agreed = set.intersection(*shown) if len(shown) == standing else set()
+        for pair, author, both in agreed:
+            found.at_once[pair].setdefault(author, set()).add(both)
+    return found
+
+
+class _Shown(NamedTuple):
+    """Where one work places its authors, by matcher and author id: at a subject (its date, and
+    whether the match is certain); at a list entry (its year, the hit)."""
+
+    at_subject: list[tuple[int, str, tuple[PartialDate | None, bool]]]
+    at_listed: list[tuple[int, str, tuple[int, _EntryHit]]]
+    at_once: list[tuple[tuple[int, int], str, tuple[int, str]]]
+
+
+def _what_a_work_shows(
+    work: Work,
+    subjects: dict[int, SubjectMatcher],
+    lists: dict[int, ListMatcher],
+    asked: set[str],
+    pairs: dict[tuple[int, int], ListMatcher],
+) -> _Shown:
+    """Where the work places its authors: at each subject, and, for the people in `asked`, at
+    each list's entries (certain hits only), and at a subject and a list entry on one authorship
+    (certain hits only, for `pairs`)."""
+    shown = _Shown([], [], [])
+    for a in work.authorships:
+        if not a.author_id:
+            continue
+        sure_at: set[int] = set()
+        for k, sm in subjects.items():
+            if (hit := sm._match(a)) is not None:
+                shown.at_subject.append((k, a.author_id, (work.published, hit.doubt is None)))
+                if hit.doubt is None:
+                    sure_at.add(k)
+        if a.author_id not in asked or work.published is None:
+            continue
+        year = work.published.year
+        for k, lm in lists.items():
+            for h in lm.hits(a):
+                if h.doubt is None:
+                    shown.at_listed.append((k, a.author_id, (year, h)))
+        for pair, lm in pairs.items():
+            if pair[0] in sure_at:
+                shown.at_once.extend((pair, a.author_id, (year, h.entry.id)) for h in lm.hits(a) if h.doubt is None)
+    return shown
+
+
+def _earlier_in_works(
+    person: _Person, outcome: _Outcome, works: list[tuple[PartialDate | None, bool]], subject: str
+) -> _Outcome:
+    """`outcome`, uncertain where a work places (or may place) the person at the subject before
+    the first year their records give: they may not have joined in the period at all."""
+    if outcome.first is None:
+        return outcome
+    earlier = sorted((d.year, sure) for d, sure in works if d is not None and d.year < outcome.first)
+    if earlier:
+        year, sure = next((e for e in earlier if e[1]), earlier[0])
+        places = "places" if sure else "may place (the name is uncertain)"
+        doubt = (
+            f"a work in the evidence {places} them at {subject} in {year}, before the first year their "
+            f"author records give ({outcome.first})"
+        )
+    elif any(d is None and sure for d, sure in works):
+        doubt = f"a work in the evidence with no date places them at {subject}, so they may have been there before {outcome.first}"
+    else:
+        return outcome
+    return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, doubt])
+
+
+def _listed_in_works(
+    person: _Person, pc: _PeopleClaim, listed: list[tuple[int, _EntryHit]], start: dt.date | None, end: dt.date | None
+) -> _Outcome | None:
+    """For a person the records place at the subject with no listed past, a work that certainly
+    places them at a list entry their records do not give, in a year before their first at the
+    subject (any year, where that is not known) and, under `listed_before`, not before the entry
+    was listed: the records leave it out, so the move is uncertain, never silence."""
+    subject = pc.claim.subject.name
+    first_side = _first_at_subject(person.at_subject, subject, start, end)
+    if first_side is None:
+        return None
+    _, first, doubts = first_side
+    reference = first if first is not None else min((y for p in person.at_subject for y in p.years), default=None)
+    given = {p.hit.entry.id for p in person.at_listed if p.hit is not None}  # the records decide these
+    within = pc.cond.within_years
+    earlier = sorted(
+        (year, hit.entry.name)
+        for year, hit in listed
+        if hit.entry.id not in given
+        and (reference is None or (year < reference and (within is None or reference - year <= within)))
+        and not (pc.cond.listed_before and _listed_by(hit, reference or year)[0] is False)
+    )
+    if not earlier:
+        return None
+    year, entry = earlier[0]
+    before = f"before their first year at {subject} ({reference})" if reference is not None else f"while at {subject}"
+    why = f"a work in the evidence places them at {entry} in {year}, which their author records leave out, {before}"
+    return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
+
+
+def _unrecorded(
+    people: list[_Person],
+    works: dict[str, list[tuple[PartialDate | None, bool]]],
+    start: dt.date | None,
+    end: dt.date | None,
+) -> int:
+    """How many authors the works certainly place at the subject in the period (or on a work of
+    no date) whom no author record places there (a record older than the works, or none): the
+    records cannot show whether they joined."""
+    considered = {i for p in people if _considered(p, start, end) for i in _work_ids(p)}
+    return sum(
+        1
+        for author, placed in works.items()
+        if author not in considered and any(sure and _may_fall_in(d, start, end) for d, sure in placed)
+    )
+
+
+def _may_fall_in(date: PartialDate | None, start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether a work of this date may be in the period: a work of no date may."""
+    if date is None:
+        return True
+    return not ((start is not None and date.latest < start) or (end is not None and date.earliest > end))
+
+
+def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence], copies: Copies) -> None:
+    """One more pass over the works, for those by the wanted authors (by OpenAlex author id)."""
+    if not wanted:
+        return
+    for source in evidence:
+        for work in source.works():
+            if not copies.stands(work):
+                continue
+            for a in work.authorships:
+                for w in wanted.get(a.author_id or "", ()):
+                    w.offer(work, a)
+
+
+def _work_ids(person: _Person) -> list[str]:
+    """Every OpenAlex author id works may name the person by: their records' and those of other
+    records sharing their ORCID."""
+    return list(dict.fromkeys([*_openalex_ids(person), *person.orcid_ids]))
+
+
+def _openalex_ids(person: _Person) -> list[str]:
+    """The person's OpenAlex author ids, the one to name them by first: a record's own id that
+    OpenAlex has not merged into another (the lowest, where records sharing an ORCID give two)."""
+    own = {r.openalex_id for r in person.records if r.openalex_id}
+    merged = {m for r in person.records for m in r.merged_ids}
+    current = sorted(own - merged, key=_natural) or sorted(own, key=_natural)
+    return current + sorted((own | merged) - set(current), key=_natural)
+
+
+def _natural(identifier: str) -> tuple[int, str]:
+    digits = identifier[1:]
+    return (int(digits), identifier) if digits.isdigit() and len(digits) < 30 else (0, identifier)

@@ -1,0 +1,310 @@
+"""The claim's conditions on one person, year by year: joined from a listed institution, or
+held both places, by the years the records give."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ...claims import AuthorCondition
+from ...people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord
+from .._conditions import FALSE, TRUE, UNKNOWN, Truth
+from .._matchers import _EntryHit
+from ._persons import _PeopleClaim, _Person, _Place
+
+
+def _year_in(year: int, start: dt.date | None, end: dt.date | None) -> tuple[Truth, str | None]:
+    """A year inside the claim's period (TRUE), outside it (FALSE), or across one of its bounds
+    (UNKNOWN, with the doubt): a year in a record is no day."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if (start and last < start) or (end and first > end):
+        return FALSE, None
+    if start and first < start:
+        return UNKNOWN, f"may fall before {start}"
+    if end and last > end:
+        return UNKNOWN, f"may fall after {end}"
+    return TRUE, None
+
+
+def _taken_off_by(hit: _EntryHit, year: int) -> str | None:
+    """Where a claim counts any listing (no `listed_before`), why an entry taken off the list
+    before the end of `year` may not count for it, as for a work (`_taken_off`)."""
+    entry = hit.entry
+    if entry.listed_to is None or entry.listed_to >= dt.date(year, 12, 31):
+        return None
+    when = "before" if entry.listed_to < dt.date(year, 1, 1) else "within"
+    return (
+        f"{entry.name} was taken off the list on {entry.listed_to}, {when} {year}: whether a former listing "
+        "counts is for a reviewer (listed_before leaves such listings out)"
+    )
+
+
+def _listed_by(hit: _EntryHit, year: int) -> tuple[bool | None, str | None]:
+    """Was the entry on the list through the year: listed on or before it, and not taken off
+    within or before it? None where a year cannot say (a listing or a removal inside it, or no
+    listing date)."""
+    entry = hit.entry
+    if entry.listed_to is not None and entry.listed_to < dt.date(year, 1, 1):
+        return False, None  # off the list before the year began
+    if entry.listed_from is None:
+        return None, f"the listing date of {entry.name} is not known"
+    if entry.listed_from > dt.date(year, 12, 31):
+        return False, None
+    if entry.listed_from > dt.date(year, 1, 1):
+        return (
+            None,
+            f"{entry.name} was listed on {entry.listed_from}, within {year}, and a year cannot say which came first",
+        )
+    if entry.listed_to is not None and entry.listed_to < dt.date(year, 12, 31):
+        return (
+            None,
+            f"{entry.name} was taken off the list on {entry.listed_to}, within {year}, and a year cannot say "
+            "which came first",
+        )
+    return True, None
+
+
+def _basis(record: AuthorRecord) -> str:
+    return "publication years" if record.years_basis == PUBLICATION_YEARS else "the years its sources state"
+
+
+def _years(years: Iterable[int]) -> str:
+    """[2019, 2020, 2021, 2023] -> '2019–2021, 2023'."""
+    runs: list[list[int]] = []
+    for y in sorted(set(years)):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs) or "no year"
+
+
+# --- the conditions ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Outcome:
+    """What one person's records show for one claim."""
+
+    status: Truth
+    at_subject: list[_Place]
+    at_listed: list[_Place]
+    doubts: list[str]
+    first: int | None = None
+    shared: list[int] = field(default_factory=list)
+    listed_before: dict[int, bool | None] = field(default_factory=dict)  # by id() of a listed place
+
+
+def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None) -> _Outcome | None:
+    """`joined_from`: first at the subject in the period, at a listed institution in an earlier
+    year. None where the records certainly show it does not hold."""
+    subject = pc.claim.subject.name
+    first_side = _first_at_subject(person.at_subject, subject, start, end)
+    if first_side is None:
+        return None
+    status, first, doubts = first_side
+    listed = _listed_earlier(person.at_listed, first, pc.cond, subject)
+    if listed is None:
+        if any(r.affiliations for r in person.records):
+            return None
+        # Records with no affiliations (an older dump's, with its last known institution alone)
+        # cannot show where the person was before: silence about it is no proof.
+        why = f"their author records give no affiliations, only a last known institution, so where they were before {subject} is not known"
+        return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
+    listed_status, cited, listed_doubts, listed_before = listed
+    return _Outcome(
+        min(status, listed_status),
+        person.at_subject,
+        cited,
+        doubts + listed_doubts,
+        first,
+        listed_before=listed_before,
+    )
+
+
+def _first_at_subject(
+    places: list[_Place], subject: str, start: dt.date | None, end: dt.date | None
+) -> tuple[Truth, int | None, list[str]] | None:
+    """The first year the records certainly place the person at the subject, whether it falls in
+    the period, and what makes it uncertain; None where it certainly falls outside."""
+    sure_years = sorted({y for p in places if p.sure for y in p.years})
+    first = sure_years[0] if sure_years else None
+    if first is not None and start is not None and dt.date(first, 12, 31) < start:
+        return None  # at the subject before the period: they did not join in it
+    yearless = [p for p in places if not p.years]
+    earlier = [p for p in places if not p.sure and p.years and (first is None or p.years[0] < first)]
+    candidates = [y for y in (first, *(p.years[0] for p in earlier)) if y is not None]
+    if not yearless and all(_year_in(y, start, end)[0] == FALSE for y in candidates):
+        return None
+    doubts = []
+    status = TRUE
+    if first is not None:
+        where, doubt = _year_in(first, start, end)
+        if where != TRUE:
+            status = UNKNOWN
+        if doubt:
+            doubts.append(f"their first year at {subject}, {first}, {doubt}")
+    for p in yearless:
+        status = UNKNOWN
+        when = (
+            "so when they were first there is not known"
+            if first is None
+            else f"so they may have been there before {first}"
+        )
+        doubts.append(f"{p.record.origin} places them at {p.label} with no years, {when}" + _name_doubt(p))
+    for p in earlier:
+        status = UNKNOWN
+        doubts.append(f"{p.record.origin} places them at {p.label} in {_years(p.years)}" + _name_doubt(p))
+    return status, first, doubts
+
+
+def _name_doubt(p: _Place) -> str:
+    return f", and the name is uncertain: {p.doubt}" if p.doubt else ""
+
+
+def _listed_earlier(
+    places: list[_Place], first: int | None, cond: AuthorCondition, subject: str
+) -> tuple[Truth, list[_Place], list[str], dict[int, bool | None]] | None:
+    """Listed places before the first year at the subject: TRUE where one certainly is, UNKNOWN
+    where one may be (the same year, no years, a doubtful name or listing), None where none can."""
+    support: list[_Place] = []
+    maybe: list[_Place] = []
+    doubts: list[str] = []
+    listed_before: dict[int, bool | None] = {}
+    for p in places:
+        assert p.hit is not None  # every listed place has its entry
+        if first is None:
+            maybe.append(p)
+            if p.doubt:
+                doubts.append(f"{p.label}: {p.doubt}")
+            continue
+        if not p.years:
+            maybe.append(p)
+            doubts.append(
+                f"{p.record.origin} places them at {p.label} with no years, so whether they were there before "
+                f"{first} is not known" + _name_doubt(p)
+            )
+            continue
+        within = cond.within_years
+        earlier = [y for y in p.years if y < first and (within is None or first - y <= within)]
+        if not earlier and first not in p.years:
+            continue
+        listed, listing_doubt = _listed_by(p.hit, first) if cond.listed_before else (None, _taken_off_by(p.hit, first))
+        if listed is False:
+            continue
+        listed_before[id(p)] = listed
+        if not earlier:
+            maybe.append(p)
+            doubts.append(
+                f"in {first} the records place them both at {p.label} and at {subject}: the same year "
+                f"({_basis(p.record)}), which does not show that they moved from one to the other"
+            )
+        elif p.sure and (listed or not cond.listed_before) and listing_doubt is None:
+            support.append(p)
+        else:
+            maybe.append(p)
+            doubts += [d for d in (p.doubt and f"{p.label}: {p.doubt}", listing_doubt) if d]
+    if support:
+        return TRUE, support, [], listed_before
+    if maybe:
+        return UNKNOWN, maybe, doubts, listed_before
+    return None
+
+
+def _holds_both(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, at_once: set[tuple[int, str]]
+) -> _Outcome | None:
+    """`holds_both`: placed at the subject and at a listed institution in one year of the period.
+    None where the records certainly show no such year. Matched only where something shows both
+    at once (`_at_once`): the same year at two places is also a move within it."""
+    subject = pc.claim.subject.name
+    sure_years = {y for p in person.at_subject if p.sure for y in p.years}
+    any_years = {y for p in person.at_subject for y in p.years}
+    yearless = [p for p in person.at_subject if not p.years]
+    in_period = sorted(y for y in any_years if _year_in(y, start, end)[0] != FALSE)
+    support: list[_Place] = []
+    maybe: list[_Place] = []
+    doubts: list[str] = []
+    shared: set[int] = set()
+    listed_before: dict[int, bool | None] = {}
+    for p in person.at_listed:
+        assert p.hit is not None
+        if not p.years:
+            if in_period or yearless:
+                maybe.append(p)
+                doubts.append(
+                    f"{p.record.origin} places them at {p.label} with no years, so whether they were there in a "
+                    f"year they were at {subject} is not known" + _name_doubt(p)
+                )
+            continue
+        for year in p.years:
+            where, period_doubt = _year_in(year, start, end)
+            if where == FALSE or (year not in any_years and not yearless):
+                continue
+            if pc.cond.listed_before:
+                listed, listing_doubt = _listed_by(p.hit, year)
+            else:
+                listed, listing_doubt = None, _taken_off_by(p.hit, year)
+            if listed is False:
+                continue
+            on_list = (listed or not pc.cond.listed_before) and listing_doubt is None
+            sure = where == TRUE and p.sure and year in sure_years and on_list
+            if sure and not _at_once(p, year, person.at_subject, at_once):
+                sure = False
+                doubts.append(
+                    f"{year}: the records place them at {p.label} and at {subject} in the same year "
+                    f"({_basis(p.record)}), which a move within it gives too; no work in the evidence certainly "
+                    "gives them both on one authorship"
+                )
+            if sure:
+                listed_before[id(p)] = listed  # the year the finding rests on
+                support.append(p)
+                shared.add(year)
+                continue
+            listed_before.setdefault(id(p), listed)
+            maybe.append(p)
+            if period_doubt:
+                doubts.append(f"{year}, the year they were at both {p.label} and {subject}, {period_doubt}")
+            if year not in any_years:
+                doubts += [
+                    f"{s.record.origin} places them at {s.label} with no years, so whether they were there in "
+                    f"{year}, when they were at {p.label}, is not known"
+                    for s in yearless
+                ]
+            elif year not in sure_years:
+                doubts += [f"{s.label} in {year}: {s.doubt}" for s in person.at_subject if s.doubt and year in s.years]
+            doubts += [d for d in (p.doubt and f"{p.label}: {p.doubt}", listing_doubt) if d]
+    if support:
+        at_subject = [s for s in person.at_subject if s.sure and shared & set(s.years)]
+        return _Outcome(TRUE, at_subject, _once(support), [], shared=sorted(shared), listed_before=listed_before)
+    if maybe:
+        return _Outcome(UNKNOWN, person.at_subject, _once(maybe), doubts, listed_before=listed_before)
+    return None
+
+
+def _at_once(p: _Place, year: int, at_subject: list[_Place], at_once: set[tuple[int, str]]) -> bool:
+    """Whether the person was at the listed place `p` and at the subject at once in `year`: a work
+    gives both on one authorship that year, or a source states one of the two for the years on
+    either side of it (there all year)."""
+    assert p.hit is not None
+    if (year, p.hit.entry.id) in at_once:
+        return True
+    sure_there = [s for s in at_subject if s.sure and year in s.years]
+    return any(_all_year(q, year) for q in (p, *sure_there))
+
+
+def _all_year(p: _Place, year: int) -> bool:
+    """A placement a source states for the year before and the year after `year` as well. Not
+    publication years: a paper may come out a year after its author left."""
+    return p.record.years_basis == STATED_YEARS and {year - 1, year + 1} <= set(p.years)
+
+
+def _once(places: list[_Place]) -> list[_Place]:
+    """Each place once, in order (a place can count for several years)."""
+    return list({id(p): p for p in places}.values())
+
+
+def _considered(person: _Person, start: dt.date | None, end: dt.date | None) -> bool:
+    """Placed at the subject in a year that may fall in the period, or with no years."""
+    return any(not p.years or any(_year_in(y, start, end)[0] != FALSE for y in p.years) for p in person.at_subject)
