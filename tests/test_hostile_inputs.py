@@ -954,6 +954,24 @@ def test_a_gzip_of_nothing_but_line_breaks_is_refused_quickly(tmp_path, capsys, 
         (lambda raw: b"\xef\xbb\xbf" + raw, f"{MANIFEST}:1:1: not JSON: UTF-8 byte order mark (BOM) is not supported"),
         (lambda raw: raw[:-2], f"{MANIFEST}:"),  # cut: said at its line and column
         (lambda raw: raw.replace(b'"records": 1', b'"records": "many"'), "not a claimwatch manifest: records: "),
+        # Found by the seventeenth part: counts and periods a hand-edited manifest gave were
+        # repeated in every report as the evidence's own.
+        (
+            lambda raw: raw.replace(b'"records": 1', b'"records": -3'),
+            "records: Input should be greater than or equal to 0",
+        ),
+        (lambda raw: raw.replace(b'"records": 1', b'"records": true'), "records: Input should be a valid integer"),
+        (lambda raw: raw.replace(b'"records": 1', b'"records": "1"'), "records: Input should be a valid integer"),
+        (
+            lambda raw: raw.replace(b'"duplicates_collapsed": 0', b'"duplicates_collapsed": -1'),
+            "duplicates_collapsed: Input should be greater than or equal to 0",
+        ),
+        (
+            lambda raw: raw.replace(b'"from": null', b'"from": "2025-01-01"').replace(
+                b'"to": null', b'"to": "2020-12-31"'
+            ),
+            "coverage: Value error, the period from 2025-01-01 ends before it starts (2020-12-31)",
+        ),
     ],
 )
 def test_a_damaged_manifest_is_said_where_without_its_bytes(tmp_path, capsys, damage, said):

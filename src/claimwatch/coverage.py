@@ -10,13 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # Added after the first format: left out of the JSON where empty, so evidence that never
 # counted its subjects' works reads (and reports) exactly as before.
 _OPTIONAL_KEYS = ("subject_works", "confirmed_empty")
+
+
+Count = Annotated[int, Field(ge=0, strict=True)]
+"""A count a manifest records: a whole number, never below 0 (not "2", not true)."""
+
+
+def in_order(start: dt.date | None, end: dt.date | None) -> None:
+    """A declared period runs forward: one that ends before it starts holds nothing it names."""
+    if start is not None and end is not None and start > end:
+        raise ValueError(f"the period from {start} ends before it starts ({end})")
 
 
 class Coverage(BaseModel):
@@ -37,8 +47,13 @@ class Coverage(BaseModel):
     to: dt.date | None = None
     declared_by: str = "nobody"
     note: str | None = None
-    subject_works: dict[str, int] | None = None
+    subject_works: dict[str, Count] | None = None
     confirmed_empty: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _runs_forward(self) -> Coverage:
+        in_order(self.from_, self.to)
+        return self
 
     def holds(
         self, institutions: Iterable[str], start: dt.date | None, end: dt.date, retrieved: dt.date | None = None
@@ -97,9 +112,14 @@ class AuthorCoverage(BaseModel):
     to: dt.date | None = None
     declared_by: str = "nobody"
     note: str | None = None
-    authors: int | None = None
-    missing: int = 0
-    without_author_id: int = 0
+    authors: Count | None = None
+    missing: Count = 0
+    without_author_id: Count = 0
+
+    @model_validator(mode="after")
+    def _runs_forward(self) -> AuthorCoverage:
+        in_order(self.from_, self.to)
+        return self
 
     def holds(
         self, institutions: Iterable[str], start: dt.date | None, end: dt.date, retrieved: dt.date | None = None

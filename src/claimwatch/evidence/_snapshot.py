@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .._text import printable
 from ..columnar import WORKS_TABLE, WorksTableWriter
-from ..coverage import AuthorCoverage, Coverage
+from ..coverage import AuthorCoverage, Count, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
 from ..files import (
@@ -61,7 +61,7 @@ class AuthorsManifest(BaseModel):
 
     model_config = ConfigDict(extra="allow")
 
-    records: int
+    records: Count
     coverage: AuthorCoverage
     merged_ids: dict[str, str] = {}
 
@@ -75,12 +75,12 @@ class Manifest(BaseModel):
     tool: dict[str, str]
     queries: list[dict[str, Any]] = []
     command: list[str] = []
-    records: int
-    duplicates_collapsed: int = 0
+    records: Count
+    duplicates_collapsed: Count = 0
     # Ids (works' or authors') kept with more than one record: copies of one day or of none, whose
     # order is not known and which a check weighs as it would the file's records
     # (evaluate/_copies.py, evaluate/_people.py). Left out at 0.
-    unordered_copies: int = Field(0, exclude_if=lambda v: v == 0)
+    unordered_copies: Count = Field(0, exclude_if=lambda v: v == 0)
     skipped_lines: list[dict[str, Any]] = []
     files: dict[str, dict[str, Any]]
     coverage: Coverage
