@@ -25,6 +25,7 @@ PARTNER = "I204983213"  # Harbin Institute of Technology
 PARTNER_CAMPUS = "I4210900002"  # a made-up campus whose lineage holds the partner
 LATE_PARTNER = "I4210900003"  # a made-up institute listed on 2024-06-01
 PERIOD = (dt.date(2024, 1, 10), dt.date(2025, 6, 30))
+RECORDS_CURRENT = dt.date(2025, 6, 1)  # every record's updated_date: the snapshot's as-of
 LATE_LISTING = dt.date(2024, 6, 1)
 
 FILLER = [
@@ -153,6 +154,8 @@ def _date(rng: random.Random) -> tuple[str, str]:
     day = dt.date(2022, 1, 1) + dt.timedelta(days=rng.randrange(365 * 4))
     if (day.month, day.day) == (1, 1):
         return day.isoformat(), _year_lies(day.year)
+    if day > RECORDS_CURRENT:  # a date after its record was current may be any day before it
+        return day.isoformat(), "straddle"
     return day.isoformat(), "inside" if PERIOD[0] <= day <= PERIOD[1] else "outside"
 
 
@@ -255,7 +258,7 @@ def _work(rng: random.Random, k: int, profile: Density) -> tuple[dict, dict]:
         "primary_topic": None,
         "keywords": [],
         "abstract_inverted_index": _abstract(rng, rng.randint(120, 260), abstract_phrase),
-        "updated_date": "2025-06-01T00:00:00",
+        "updated_date": f"{RECORDS_CURRENT}T00:00:00",
         "created_date": "2024-01-01",
     }
     return record, {"subject": subject != "none", "partner": partner, "topic": topic, "where": where, "date": date}

@@ -108,14 +108,21 @@ def stage_check(snapshot: str, engine: str, report: str) -> dict:
 
 # The five claims by hand, over the works table: subject and partners by lineage ids or their
 # names in the affiliation text, topics by their words, dates certainly inside the period
-# (matched) or straddling it (uncertain). Written for this corpus (its phrases are the only
+# (matched) or straddling it (uncertain; a date after the day the records were current may be
+# any day before it). Written for this corpus (its phrases are the only
 # places these words occur), as a user would write it for theirs.
 HAND_WRITTEN_SQL = """
-WITH w AS (
+WITH d AS (
+  SELECT *,
+    -- a date after the day the records were current may be any day before it
+    CASE WHEN earliest > DATE '2025-06-01' THEN DATE '0001-01-01' ELSE earliest END AS first_day
+  FROM read_parquet(?)
+),
+w AS (
   SELECT
-    earliest >= DATE '2024-01-10' AND latest <= DATE '2025-06-30' AS inside,
-    NOT (latest < DATE '2024-01-10' OR earliest > DATE '2025-06-30') AS maybe_inside,
-    earliest,
+    first_day >= DATE '2024-01-10' AND latest <= DATE '2025-06-30' AS inside,
+    NOT (latest < DATE '2024-01-10' OR first_day > DATE '2025-06-30') AS maybe_inside,
+    first_day AS earliest,
     len([a FOR a IN affiliations IF list_contains(a.ids, 'I4210113369')
          OR a.affiliation_text LIKE '%microsoft research asia%']) > 0 AS subject,
     len([a FOR a IN affiliations IF list_contains(a.ids, 'I204983213')
@@ -126,7 +133,7 @@ WITH w AS (
     (words LIKE '% speech %' AND words LIKE '% synthesis %') OR words LIKE '% tospeech %'
       OR words LIKE '% deepfake %' OR (words LIKE '% talking %' AND words LIKE '% head %')
       OR (words LIKE '% voice %' AND words LIKE '% cloning %') AS synth
-  FROM read_parquet(?)
+  FROM d
 )
 SELECT
   count(*) FILTER (subject AND inside AND (listed_early OR listed_late)),

@@ -12,7 +12,7 @@ import pytest
 from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence
-from helpers import LAB, authorship, claim_file, institution, none_claim, project, work, write_jsonl
+from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write_jsonl
 
 OTHER = institution("I300", "Elsewhere University", country="DE")
 
@@ -152,3 +152,60 @@ def test_a_later_work_in_a_file_read_directly_still_falls_in_an_open_ended_perio
         (result,) = runs[0].results
         assert runs[0].as_of == runs[1].as_of == "2025-02-03"
         assert (result.verdict, result.matched) == ("contradicted", 1), result.why
+
+
+# --- a date after the day its record was current (seventeenth part) -----------------------------
+
+
+def lab_work_with_hit(date: str, updated: str = "2025-05-01T00:00:00") -> dict:
+    record = work("W1", "A paper", date=date, authorships=[authorship("A", [LAB]), authorship("B", [HIT])])
+    record["updated_date"] = updated
+    return record
+
+
+def test_a_work_dated_after_its_record_was_current_is_never_dropped_from_an_open_period(root):
+    """The lab's paper with a coauthor at HIT, dated 2026-03-01 (an issue dated ahead of its
+    articles) in records current on 2025-05-01: an open-ended claim ran to 2025-05-01, the paper
+    fell "after the period", and the claim was cleared: "not contradicted", with the paper that
+    contradicts it in the evidence. Its date cannot say when it appeared (by then, or earlier):
+    uncertain, said why, on both engines."""
+    source = write_jsonl(root / "w.jsonl", [lab_work_with_hit("2026-03-01")])
+    import_works(source, root / "snap", institutions=["I100"], start=dt.date(2024, 1, 1))
+    r = check(root, root / "snap")
+    assert r.verdict == "insufficient_evidence"
+    assert [f.work.id for f in r.uncertain_findings] == ["W1"]
+    assert r.uncertain_findings[0].work.publication_date == "2026-03-01"
+    assert (
+        "its date 2026-03-01 (after 2025-05-01, the day its record was current: the work may have appeared on any "
+        "day before) may fall before 2024-01-10"
+    ) in r.uncertain_findings[0].uncertain_because
+
+
+def test_a_date_after_its_record_was_current_is_no_certain_match_in_a_period_it_seems_to_lie_in(root):
+    """The same paper under a claim from 2024-01-10 to 2026-12-31: its date lies in the period,
+    but the work may have appeared on any day before 2025-05-01, before 2024-01-10 too."""
+    source = write_jsonl(root / "w.jsonl", [lab_work_with_hit("2026-03-01")])
+    import_works(source, root / "snap", institutions=["I100"], start=dt.date(2024, 1, 1))
+    r = check(root, root / "snap", period="from: 2024-01-10\n    to: 2026-12-31")
+    assert (r.verdict, [f.work.id for f in r.findings], [f.work.id for f in r.uncertain_findings]) == (
+        "insufficient_evidence",
+        [],
+        ["W1"],
+    )
+
+
+def test_a_date_up_to_the_day_its_record_was_current_is_read_as_written(root):
+    """A paper dated on the day the records were current, or before it, is dated as before."""
+    source = write_jsonl(root / "w.jsonl", [lab_work_with_hit("2025-05-01")])
+    import_works(source, root / "snap", institutions=["I100"], start=dt.date(2024, 1, 1))
+    r = check(root, root / "snap")
+    assert (r.verdict, [f.work.id for f in r.findings]) == ("contradicted", ["W1"])
+
+
+def test_a_date_after_its_record_was_current_still_bounds_the_work_from_above(root):
+    """A paper dated 2020-03-01 in records current on 2019-06-01 may have appeared on any day up
+    to its date, none of them in a period from 2021 on: outside it, as before."""
+    source = write_jsonl(root / "w.jsonl", [lab_work_with_hit("2020-03-01", updated="2019-06-01T00:00:00")])
+    import_works(source, root / "snap", institutions=["I100"], start=dt.date(2019, 1, 1))
+    r = check(root, root / "snap", period="from: 2021-01-01\n    to: 2022-12-31")
+    assert (r.matched, r.uncertain) == (0, 0)

@@ -223,6 +223,26 @@ def test_any_date_text_gives_a_date_with_its_range_or_none(value):
 
 
 @SETTINGS
+@given(st.from_regex(r"\A\d{4}(-\d{1,2}(-\d{1,2})?)?\Z"), st.dates())
+def test_a_date_read_within_its_record_only_ever_widens_and_keeps_its_last_day(value, current_on):
+    """A date as a record current on some day can show it (seventeenth part): unchanged up to
+    that day; wholly after it, any day up to its own last one, said so. Never narrower, so no
+    period test that holds of the record's date fails of it, and no work it gives is dropped."""
+    from claimwatch.works import PartialDate
+
+    date = PartialDate.parse(value)
+    if date is None:
+        return
+    read = date.within_record(current_on)
+    assert read.latest == date.latest and read.earliest <= date.earliest and str(read) == str(date)
+    if date.earliest <= current_on:
+        assert read is date
+    else:
+        assert read.earliest == dt.date.min and f"after {current_on}, the day its record was current" in read.describe()
+        assert read.within_record(current_on) is read
+
+
+@SETTINGS
 @given(st.integers(1, 6000), st.sampled_from(["W", "I", "A", "Z"]))
 def test_ids_of_any_length_never_crash_the_reader(digits, letter):
     """A work id of thousands of digits is refused with the project's own error, never a

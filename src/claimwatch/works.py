@@ -8,6 +8,7 @@ each finding can be traced to the line it came from.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -66,6 +67,9 @@ class PartialDate:
     # The date as the source wrote it, where it said more than this date keeps: OpenAlex's
     # "2024-01-01" read as the year 2024. Shown beside the date wherever a doubt cites it.
     written: str | None = field(default=None, compare=False)
+    # The day the record giving this date was current, where the date lies wholly after it
+    # (`within_record`): any earlier day may be when the work appeared.
+    ahead_of: dt.date | None = field(default=None, compare=False)
     # The range the date stands for, worked out once: periods are tested against it constantly.
     earliest: dt.date = field(init=False, repr=False, compare=False)
     latest: dt.date = field(init=False, repr=False, compare=False)
@@ -78,6 +82,8 @@ class PartialDate:
             latest = dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         else:
             latest = dt.date(self.year, 12, 31)
+        if self.ahead_of is not None:
+            earliest = dt.date.min
         object.__setattr__(self, "earliest", earliest)
         object.__setattr__(self, "latest", latest)
 
@@ -120,11 +126,25 @@ class PartialDate:
             return NotImplemented
         return (self.earliest, self.latest) < (other.earliest, other.latest)
 
+    def within_record(self, current_on: dt.date | None) -> PartialDate:
+        """The date as a record current on `current_on` can show it. A date wholly after that day
+        (an issue dated ahead of its articles, a record made before publication, a misdated
+        record) does not say when the work appeared: any day up to it may be, so it stands for
+        all of them, and a period it seems to lie after never drops the work, nor does a period
+        it seems to lie in count it certainly."""
+        if current_on is None or self.ahead_of is not None or self.earliest <= current_on:
+            return self
+        return dataclasses.replace(self, ahead_of=current_on)
+
     def describe(self) -> str:
-        """The date for a sentence: '2024 (OpenAlex gives 2024-01-01, often a year alone)'."""
-        if self.written:
-            return f"{self} (OpenAlex gives {self.written}, its way of writing a year alone)"
-        return str(self)
+        """The date for a sentence: '2024 (OpenAlex gives 2024-01-01, its way of writing a year
+        alone)'; a date after its record's day says so."""
+        notes = [f"OpenAlex gives {self.written}, its way of writing a year alone"] if self.written else []
+        if self.ahead_of is not None:
+            notes.append(
+                f"after {self.ahead_of}, the day its record was current: the work may have appeared on any day before"
+            )
+        return f"{self} ({'; '.join(notes)})" if notes else str(self)
 
     def __str__(self) -> str:
         if self.day:
@@ -218,6 +238,13 @@ class Work:
             self.abstract_text = rebuild_abstract(self.abstract_index) if self.abstract_index else ""
             self.abstract_index = None
         return self.abstract_text
+
+    def within_record(self, current_on: dt.date | None) -> Work:
+        """The work, its date as a record current on `current_on` can show it (a date after that
+        day stands for any day up to it: `PartialDate.within_record`)."""
+        if current_on is not None and self.published is not None:
+            self.published = self.published.within_record(current_on)
+        return self
 
     def identity_keys(self) -> list[str]:
         """Keys that name the same work across sources (an OpenAlex id, a DOI, an arXiv id)."""

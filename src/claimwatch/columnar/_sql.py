@@ -98,7 +98,7 @@ DUCKDB = Dialect()
 # The table's columns the query reads. The keys are read on their own: a CTE that several
 # parts read may be materialised whole, authorships and all.
 _WORK_COLUMNS = (
-    "ordinal, earliest, latest, authors_truncated, topic_ids, interleaved, n_authorships, n_without_id, "
+    "ordinal, authors_truncated, topic_ids, interleaved, n_authorships, n_without_id, "
     "n_unaffiliated, words, affiliations, institution_ids, institution_rors, affiliation_texts"
 )
 
@@ -107,9 +107,12 @@ _WORK_COLUMNS = (
 _AUTHORS_COLUMNS = frozenset({"affiliations", "institution_ids", "institution_rors", "affiliation_texts"})
 
 
-def screening_query(plan: Plan, sources: Sequence[str], dialect: Dialect = DUCKDB) -> str:
-    """The query over the tables at `sources` (evidence numbered by their place) for `plan`."""
-    return _Compiler(plan, dialect).query(sources)
+def screening_query(
+    plan: Plan, sources: Sequence[str], dialect: Dialect = DUCKDB, current_on: Sequence[dt.date | None] | None = None
+) -> str:
+    """The query over the tables at `sources` (evidence numbered by their place) for `plan`;
+    `current_on`, the day each source's records were current, where known."""
+    return _Compiler(plan, dialect).query(sources, current_on or [None] * len(sources))
 
 
 class _Compiler:
@@ -118,7 +121,7 @@ class _Compiler:
 
     # --- the query, top down ------------------------------------------------------------------
 
-    def query(self, sources: Sequence[str]) -> str:
+    def query(self, sources: Sequence[str], current_on: Sequence[dt.date | None]) -> str:
         ctes = [
             ("work_keys", self._works(sources, "ordinal, keys")),
             ("work_key", self._keys()),
@@ -128,15 +131,17 @@ class _Compiler:
                 "SELECT DISTINCT k.evidence, k.ordinal FROM work_key AS k JOIN shared_key AS s "
                 "ON k.work_key = s.work_key",
             ),
-            ("work", self._works(sources, _WORK_COLUMNS)),
+            ("work", self._works(sources, _WORK_COLUMNS, current_on)),
             ("judged", self._judged()),
         ]
         with_clause = ",\n".join(f"{name} AS (\n{body}\n)" for name, body in ctes)
         return f"WITH {with_clause}\n{self._summary()}"
 
-    def _works(self, sources: Sequence[str], columns: str) -> str:
+    def _works(self, sources: Sequence[str], columns: str, current_on: Sequence[dt.date | None] | None = None) -> str:
+        """Each source's works, numbered by its place; with `current_on`, dated too (`_dates`)."""
+        dates = [f"{_dates(day)}, " for day in current_on] if current_on is not None else [""] * len(sources)
         return "\nUNION ALL\n".join(
-            f"SELECT {n} AS evidence, {columns} FROM {self.d.table(s)}" for n, s in enumerate(sources)
+            f"SELECT {n} AS evidence, {dates[n]}{columns} FROM {self.d.table(s)}" for n, s in enumerate(sources)
         )
 
     def _keys(self) -> str:
@@ -200,6 +205,8 @@ class _Compiler:
         inner = ",\n    ".join(
             [
                 *(f"w.{c.strip()}" for c in _WORK_COLUMNS.split(",") if c.strip() not in _AUTHORS_COLUMNS),
+                "w.earliest",
+                "w.latest",
                 "w.evidence",
                 "l.ordinal IS NOT NULL AS linked",
                 *self._by_author(),
@@ -398,6 +405,14 @@ def needle_pattern(needle: str) -> str:
 
 def _date(d: dt.date) -> str:
     return f"DATE '{d.isoformat()}'"
+
+
+def _dates(current_on: dt.date | None) -> str:
+    """A work's first and last possible days as every engine reads them: a date wholly after the
+    day its records were current may be any earlier day (works.PartialDate.within_record)."""
+    if current_on is None:
+        return "earliest, latest"
+    return f"CASE WHEN earliest > {_date(current_on)} THEN {_date(dt.date.min)} ELSE earliest END AS earliest, latest"
 
 
 def _date_false(c: ClaimPlan) -> str:

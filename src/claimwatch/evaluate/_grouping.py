@@ -174,7 +174,9 @@ class _FirstPublished(NamedTuple):
         return cls(min(d.earliest for d in dates), min(d.latest for d in dates), min(dates))
 
     def __str__(self) -> str:
-        return str(self.shown) if self._is_shown_date else f"{self.earliest} to {self.latest}"
+        if self._is_shown_date:
+            return str(self.shown)
+        return f"by {self.latest}" if self.earliest == dt.date.min else f"{self.earliest} to {self.latest}"
 
     def describe(self) -> str:
         """For a sentence: the shown date says how its source wrote it (see PartialDate.describe)."""
@@ -483,11 +485,14 @@ def _stream_columnar(
     outside_keys = sorted({k for e in outside for w in e.works() for k in w.identity_keys()})
     plan = _plan(compiled, as_of, tuple(outside_keys))
     present = [t for t in tables if t is not None]
+    current_on = [e.retrieved for e, t in zip(evidence, tables, strict=True) if t is not None]
     checks = checks or start_table_checks(evidence, tables)
     checks.wait()
     screening = (
         runner.screen(
-            screening_query(plan, [str(t.path) for t in present], runner.dialect), len(present), len(compiled)
+            screening_query(plan, [str(t.path) for t in present], runner.dialect, current_on),
+            len(present),
+            len(compiled),
         )
         if present
         else Screening([], [], [[0] * 4 for _ in compiled])
@@ -549,10 +554,11 @@ def _candidate_works(
     candidates: list[tuple[int, int]],
     fetch: Callable[[str, Sequence[int]], Iterator[tuple[int, str]]] = fetch_records,
 ) -> Iterator[tuple[Work, int]]:
-    path = _origin_path(e)
+    path, current_on = _origin_path(e), e.retrieved
     fetched = fetch(str(table.path), [ordinal for ordinal, _ in candidates])
     for (line, text), (_, tests) in zip(fetched, candidates, strict=True):
-        yield work_from_openalex(orjson.loads(text), Origin("snapshot", path, line)), tests
+        work = work_from_openalex(orjson.loads(text), Origin("snapshot", path, line))
+        yield work.within_record(current_on), tests  # dated as the query dated it
 
 
 # --- the plan ------------------------------------------------------------------------------------

@@ -177,9 +177,11 @@ class Snapshot:
         return cls(str(folder), manifest, hashlib.sha256(raw).hexdigest())
 
     def works(self) -> Iterator[Work]:
-        name = str(Path(self.path) / WORKS_FILE)
+        """The snapshot's works, each dated as a record current on its as-of day can show it
+        (`Work.within_record`)."""
+        name, current_on = str(Path(self.path) / WORKS_FILE), self.retrieved
         for n, record, _ in self._work_records(name):
-            yield work_from_openalex(record, Origin("snapshot", name, n))
+            yield work_from_openalex(record, Origin("snapshot", name, n)).within_record(current_on)
 
     def work_texts(self) -> Iterator[tuple[int, bytes]]:
         """(line, JSON text) of each work record `works` reads, read and checked as it reads
