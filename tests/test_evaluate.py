@@ -313,6 +313,17 @@ def test_at_least(root, n, cover, verdict):
     assert r.verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("n", "said"),
+    [(0, "No work matches, fewer than"), (1, "Only 1 work matches, fewer than"), (2, "Only 2 works match")],
+)
+def test_too_few_works_are_counted_in_plain_words(root, n, said):
+    """It said "Only no works match, fewer than the 3 the claim says" (found by the seventeenth part's hunt)."""
+    body = none_claim("{coauthor_in: [mil]}", period="from: 2024-01-10\n    to: 2024-12-31", expects="{at_least: 3}")
+    r = run(root, body, [work(f"W{i}", "x") for i in range(n)], **{**COVER, "subjects_may_be_empty": True})
+    assert r.verdict == "contradicted" and r.why.startswith(said)
+
+
 def test_at_least_with_uncertain_works_is_not_contradicted_outright(root):
     body = none_claim("{coauthor_in: [mil]}", period="from: 2024-01-10\n    to: 2024-12-31", expects="{at_least: 2}")
     r = run(root, body, [work("W1", "x"), work("W2", "y", date="2024-01")], **COVER)

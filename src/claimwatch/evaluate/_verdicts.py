@@ -655,7 +655,8 @@ def _verdict(
     if n >= count:
         return "supported", f"{works} match; the claim says at least {count}: {cited}."
     if coverage.complete and n + u < count:
-        return "contradicted", f"Only {works.lower()} match, fewer than the {count} the claim says, and {coverage.why}."
+        few = f"Only {works.lower()} {'matches' if n == 1 else 'match'}" if n else "No work matches"
+        return "contradicted", f"{few}, fewer than the {count} the claim says, and {coverage.why}."
     if coverage.complete:
         return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}."
     return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}, but {coverage.why}."
