@@ -252,12 +252,14 @@ def test_any_all_and_not(root):
         body,
         [
             work("W1", "Face recognition"),
-            work("W2", "Graphs"),
+            work("W2", "Graphs", abstract="We study graph partitioning."),
             work("W3", "Graphs", authorships=[authorship("A", [LAB])]),
+            work("W4", "Graphs"),  # no abstract: it cannot show the work is not about faces
         ],
     )
     assert [f.work.id for f in r.findings] == ["W2"]
     assert [x.kind for x in r.findings[0].reasons] == ["subject_author", "listed_author", "absent"]
+    assert [f.work.id for f in r.uncertain_findings] == ["W4"]
 
 
 # --- verdicts and coverage ------------------------------------------------------------------

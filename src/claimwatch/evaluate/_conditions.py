@@ -67,7 +67,7 @@ class _Outcome:
 class _WorkContext:
     """Per-work caches shared by every claim: subject authors, list hits, topic hits."""
 
-    __slots__ = ("_abstract_words", "_lists", "_subjects", "_topics", "work")
+    __slots__ = ("_abstract_words", "_lists", "_subjects", "_topics", "forced", "work")
 
     def __init__(self, work: Work):
         self.work = work
@@ -75,6 +75,22 @@ class _WorkContext:
         self._lists: dict[int, list[tuple[Authorship, _EntryHit]]] = {}
         self._topics: dict[int, list[PhraseReason]] = {}
         self._abstract_words: frozenset[str] | None = None
+        # By id(matcher): what a negated topic is taken to be for the work as a whole, where its
+        # other versions say more than this record (see `topic_state` and _verdicts).
+        self.forced: dict[int, Truth] | None = None
+
+    def has_abstract(self) -> bool:
+        """Does the record give an abstract (the text a negated topic's absence is read from)?"""
+        w = self.work
+        return bool(w.abstract_text.strip()) if w.abstract_text is not None else bool(w.abstract_index)
+
+    def topic_state(self, matcher: TopicMatcher) -> Truth:
+        """What this record alone shows of a topic: TRUE where it holds a phrase or OpenAlex topic
+        of it; FALSE where it does not and gives an abstract to read; UNKNOWN where it gives
+        none (a title alone cannot show what a work is not about)."""
+        if self.topic_reasons(matcher):
+            return TRUE
+        return FALSE if self.has_abstract() else UNKNOWN
 
     def abstract_words(self) -> frozenset[str]:
         """The words of the abstract's inverted index, worked out once for every topic."""
@@ -114,6 +130,9 @@ class _CompiledClaim:
         self.subject = matchers.subject(claim.subject)
         self.lists = {lid: matchers.list(claim_file.lists[lid]) for lid in claim.works.list_ids()}
         self.topics = {tid: matchers.topic(claim_file.topics[tid]) for tid in claim.works.topics()}
+        # The topics the condition tests under a `not:` (an odd number of them), in order: the
+        # verdicts judge them on every version of a work (see _verdicts._negated_states).
+        self.negated: list[TopicMatcher] = []
         # A claim about people is judged on author records (`people`), not works: its empty
         # `works` condition would otherwise hold for every work of the subject.
         self.test: _Test = _no_work if claim.is_about_people else self._compile(claim.works)
@@ -140,7 +159,14 @@ class _CompiledClaim:
             # Under two negations a test is as it is alone: silence fails it again.
             parts.append(_negation(self._compile(cond.not_, not negated), describe_condition(cond.not_, self.file)))
         if cond.topic:
-            parts.append(self._topic_test(self.topics[cond.topic]))
+            matcher = self.topics[cond.topic]
+            if negated:
+                if matcher not in self.negated:
+                    self.negated.append(matcher)
+                about = describe_condition(Condition(topic=cond.topic), self.file)
+                parts.append(self._negated_topic_test(matcher, about))
+            else:
+                parts.append(self._topic_test(matcher))
         return parts[0] if len(parts) == 1 else _all_of(parts)
 
     @staticmethod
@@ -201,6 +227,29 @@ class _CompiledClaim:
         def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
             reasons = ctx.topic_reasons(matcher)
             return _Outcome(TRUE, list(reasons)) if reasons else _FAILS
+
+        return test
+
+    @staticmethod
+    def _negated_topic_test(matcher: TopicMatcher, about: str) -> _Test:
+        """A topic under a `not:`. Its failure is the negation's proof, so it fails only where
+        an abstract was read and holds none of the topic; a record with no abstract cannot say
+        (silence is never proof). The work's other versions may settle it (`ctx.forced`): one
+        showing the topic makes it hold, one giving an abstract without it makes it fail, and
+        copies of unknown order that disagree on it leave it uncertain."""
+
+        def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+            forced = ctx.forced.get(id(matcher)) if ctx.forced else None
+            state = ctx.topic_state(matcher) if forced is None else forced
+            if state == TRUE:
+                return _Outcome(TRUE, list(ctx.topic_reasons(matcher)))
+            if state == FALSE:
+                return _FAILS
+            if not ctx.has_abstract():
+                doubt = f"its record gives no abstract, so it cannot show the work is not {about}"
+            else:
+                doubt = f"a record of the work of unknown order, any of which may be current, shows it is {about}"
+            return _Outcome(UNKNOWN, [], [doubt])
 
         return test
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -59,9 +60,9 @@ from ..evidence import WORKS_FILE, Evidence, JsonlEvidence, Snapshot
 from ..results import EvidenceCount
 from ..reviews import identity_keys
 from ..works import Origin, PartialDate, Work, work_from_openalex
-from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, _CompiledClaim, _Outcome, _WorkContext
+from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome, _Test, _WorkContext
 from ._copies import NO_COPIES, Copies, Unordered
-from ._matchers import _SubjectHit
+from ._matchers import TopicMatcher, _SubjectHit
 from ._names import _ABBREVIATIONS, _is_cjk, chinese_forms, fold, is_acronym, name_words
 from ._phrases import PhraseSet
 from ._provenance import _CountingEvidence
@@ -76,7 +77,20 @@ class _Record:
     """A subject's work as kept after streaming: enough to group and date it; and to cite it
     where some claim's test did not fail. Kept small: a check may stream millions."""
 
-    __slots__ = ("coauthors", "copies", "named", "outcomes", "published", "ref", "source", "subjects", "unaffiliated")
+    __slots__ = (
+        "abstract",
+        "coauthors",
+        "copies",
+        "named",
+        "outcomes",
+        "published",
+        "ref",
+        "shows",
+        "source",
+        "subjects",
+        "unaffiliated",
+        "variants",
+    )
 
     def __init__(
         self,
@@ -101,6 +115,11 @@ class _Record:
             i: _Outcome(o.status, [*hits, *o.reasons], o.doubts, o.listings) for i, (o, hits) in live.items()
         } or None
         self.ref: _LightRef | None = _LightRef.of(work) if live else None  # set wherever outcomes are
+        # The run's negated topics (see _negated_topics) the record shows, as a bit mask, and
+        # whether it gives an abstract; by (claim, what each of the claim's negated topics is
+        # taken to be), each live outcome again where the work's other versions say more of them.
+        self.shows, self.abstract = 0, False
+        self.variants: dict[tuple[int, tuple[Truth, ...]], _Outcome | None] | None = None
 
     @classmethod
     def version_only(
@@ -118,7 +137,12 @@ class _Record:
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
         record.coauthors, record.unaffiliated, record.named = (), 0, named
         record.source, record.copies = source, copies
+        record.shows, record.abstract, record.variants = 0, False, None
         return record
+
+    def negated_state(self, j: int) -> Truth:
+        """What the record alone shows of the run's j-th negated topic (`_WorkContext.topic_state`)."""
+        return TRUE if self.shows >> j & 1 else FALSE if self.abstract else UNKNOWN
 
 
 def _review_names(work: Work, reviewed: frozenset[str], *, by_id_only: bool = False) -> frozenset[str] | None:
@@ -296,6 +320,7 @@ def _stream(
     work (by the id its newer copy has too)."""
     works = _RecordUnionFind()
     plan = [(1 << i, i, cc.subject, cc.claim.from_, cc.test) for i, cc in enumerate(compiled)]
+    negated, by_claim = _negated_topics(compiled)
     slots = _subject_slots(compiled)
     n_slots = max(slots, default=-1) + 1
     for source in sources:
@@ -310,6 +335,7 @@ def _stream(
             live: dict[int, tuple[_Outcome, list[_SubjectHit]]] = {}
             coauthors: list[int] | None = None
             published = work.published
+            variants: dict[tuple[int, tuple[Truth, ...]], _Outcome | None] = {}
             for bit, i, subject, start, test in plan:
                 hits = ctx.subject_hits(subject)
                 if not hits:
@@ -326,6 +352,8 @@ def _stream(
                 outcome = test(ctx, hits)
                 if outcome is not _FAILS and outcome.status != FALSE:
                     live[i] = (_doubted(outcome, hits), hits)
+                    if by_claim[i]:
+                        variants.update(_variants(ctx, test, hits, i, [negated[j] for j in by_claim[i]]))
             named = _review_names(work, reviewed)
             unordered = copies.unordered(work)
             # Copies that differ in their DOI or arXiv id join no record but by their id.
@@ -333,10 +361,60 @@ def _stream(
             if subjects:
                 record = _Record(work, subjects, live, tuple(coauthors or ()), named)
                 record.copies = unordered
-                works.add(record, keys)
+                record.variants = variants or None
             else:
-                works.add(_Record.version_only(work.published, named, unordered, work.origin.path), keys)
+                record = _Record.version_only(work.published, named, unordered, work.origin.path)
+            if negated:  # every version's, the subject's or not: a topic is the work's
+                record.shows = sum(1 << j for j, m in enumerate(negated) if ctx.topic_reasons(m))
+                record.abstract = ctx.has_abstract()
+            works.add(record, keys)
     return works
+
+
+def _negated_topics(compiled: list[_CompiledClaim]) -> tuple[list[TopicMatcher], list[tuple[int, ...]]]:
+    """The topics some claim tests under a `not:`, each once; and each claim's, by their index."""
+    index: dict[int, int] = {}
+    matchers: list[TopicMatcher] = []
+    by_claim = []
+    for cc in compiled:
+        for m in cc.negated:
+            if id(m) not in index:
+                index[id(m)] = len(matchers)
+                matchers.append(m)
+        by_claim.append(tuple(index[id(m)] for m in cc.negated))
+    return matchers, by_claim
+
+
+# A claim testing more negated topics than this keeps no outcomes for their other values (3 ** 4
+# a live record at most): where the work's other versions say more of them, it is uncertain.
+MOST_NEGATED_TOPICS = 4
+
+
+def _variants(
+    ctx: _WorkContext, test: _Test, hits: list[_SubjectHit], claim: int, matchers: list[TopicMatcher]
+) -> dict[tuple[int, tuple[Truth, ...]], _Outcome | None]:
+    """A live outcome again for every value the work's other versions may give the claim's
+    negated topics (`_verdicts._negated_states`): TRUE where one shows the topic, FALSE where one
+    gives an abstract without it, UNKNOWN where copies of unknown order disagree on it. A topic
+    the record shows holds whatever the others show. None where the outcome then fails."""
+    if len(matchers) > MOST_NEGATED_TOPICS:
+        return {}
+    own = tuple(ctx.topic_state(m) for m in matchers)
+    out: dict[tuple[int, tuple[Truth, ...]], _Outcome | None] = {}
+    for states in itertools.product(*(((TRUE,) if s == TRUE else (UNKNOWN, FALSE, TRUE)) for s in own)):
+        if states == own:
+            continue
+        ctx.forced = {id(m): s for m, s in zip(matchers, states, strict=True)}
+        try:
+            o = test(ctx, hits)
+        finally:
+            ctx.forced = None
+        if o is _FAILS or o.status == FALSE:
+            out[(claim, states)] = None
+        else:
+            o = _doubted(o, hits)
+            out[(claim, states)] = _Outcome(o.status, [*hits, *o.reasons], o.doubts, o.listings)
+    return out
 
 
 # --- the columnar engine -------------------------------------------------------------------------

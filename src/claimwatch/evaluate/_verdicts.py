@@ -34,7 +34,7 @@ from ..reviews import Reviews
 from ..works import PartialDate
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._copies import Unordered
-from ._grouping import _ClaimBits, _FirstPublished, _Record, _subject_slots
+from ._grouping import MOST_NEGATED_TOPICS, _ClaimBits, _FirstPublished, _negated_topics, _Record, _subject_slots
 from ._matchers import _ListedHit, _SubjectHit
 from ._provenance import _interpretation
 from ._reviewing import _apply_reviews, _Kind
@@ -105,6 +105,7 @@ def _sort_groups(
     tallies = [_Tallies() for _ in compiled]
     periods = [(cc.claim.from_, cc.claim.to or as_of) for cc in compiled]
     slots = _subject_slots(compiled)
+    by_claim = _negated_topics(compiled)[1]
     for group in groups:
         cite = _Citations()  # a work's hits are its own: what one group cites, no other does
         subjects: _ClaimBits = 0
@@ -133,7 +134,12 @@ def _sort_groups(
                 continue
             if date_status == TRUE:
                 tally.consider(_affiliations(group, i, slots[i]))
-            live = [(r, _relisted(r.outcomes[i], published)) for r in group if r.outcomes and i in r.outcomes]
+            states = _negated_states(group, by_claim[i]) if len(group) > 1 and by_claim[i] else ()
+            live = [
+                (r, _relisted(o, published))
+                for r in group
+                if r.outcomes and i in r.outcomes and (o := _of_the_work(r, i, by_claim[i], states)) is not None
+            ]
             if not live:
                 continue
             best = max(o.status for _, o in live)
@@ -151,6 +157,68 @@ def _sort_groups(
                     tally.date_uncertain[finding.work.id] = _affiliations(group, i, slots[i])
             (tally.matched if finding.status == "matched" else tally.uncertain).append(finding)
     return tallies
+
+
+# --- topics under a `not:`, judged on every version of a work ----------------------------------
+#
+# A topic is the work's, not one record's: a journal version OpenAlex gives no abstract is about
+# what its preprint's abstract says. Each record's test took its own reading of the claim's
+# negated topics; where the work's versions together say more, the record's outcome for what
+# they say is taken instead (kept by the stream: `_Record.variants`).
+
+_DISPUTED = 3  # copies of unknown order of one record disagree on whether it shows the topic
+
+
+def _negated_states(group: list[_Record], indexes: tuple[int, ...]) -> tuple[int, ...]:
+    """What the work's versions together show of each of the claim's negated topics: TRUE where
+    one shows it; else _DISPUTED where copies of unknown order of one record differ on it; else
+    FALSE where one gives an abstract without it; else UNKNOWN. A set of copies of unknown order
+    counts as one version, showing the topic or giving an abstract only where every copy does."""
+    singles = [r for r in group if not r.copies]
+    sets = _copy_sets(group)
+    out: list[int] = []
+    for j in indexes:
+        shown = any(r.shows >> j & 1 for r in singles)
+        absent = any(r.abstract for r in singles)
+        disputed = False
+        for c in sets:
+            flags = [r.shows >> j & 1 for r in c]
+            if all(flags):
+                shown = True
+            elif any(flags):
+                disputed = True
+            elif all(r.abstract for r in c):
+                absent = True
+        out.append(TRUE if shown else _DISPUTED if disputed else FALSE if absent else UNKNOWN)
+    return tuple(out)
+
+
+def _of_the_work(r: _Record, claim: int, indexes: tuple[int, ...], states: tuple[int, ...]) -> _Outcome | None:
+    """The record's outcome for the claim, its negated topics taken as the work's versions
+    together show them (`states`); None where it then fails."""
+    assert r.outcomes is not None
+    base = r.outcomes[claim]
+    if not states:
+        return base
+    own = tuple(r.negated_state(j) for j in indexes)
+    wanted = tuple(_together(mine, theirs) for mine, theirs in zip(own, states, strict=True))
+    if wanted == own:
+        return base
+    if r.variants is None or (claim, wanted) not in r.variants:
+        doubt = (
+            f"other versions of the work say more than this record of the topics the claim must not be about, "
+            f"and claimwatch weighs at most {MOST_NEGATED_TOPICS} such topics"
+        )
+        return _Outcome(UNKNOWN, base.reasons, [*base.doubts, doubt], base.listings)
+    return r.variants[(claim, wanted)]
+
+
+def _together(mine: Truth, theirs: int) -> Truth:
+    if TRUE in (mine, theirs):
+        return TRUE
+    if theirs == _DISPUTED:
+        return UNKNOWN
+    return FALSE if FALSE in (mine, theirs) else UNKNOWN
 
 
 class _Citations:
