@@ -362,6 +362,31 @@ def test_a_file_that_is_not_a_feature_is_reported_by_line(project: pytest.Pytest
     assert "Traceback" not in result.stdout.str()
 
 
+def test_a_feature_saved_with_a_byte_order_mark_runs_and_one_not_utf8_is_said_at_its_place(
+    project: pytest.Pytester,
+) -> None:
+    """Windows editors save UTF-8 with a byte order mark; a claim file with one is read, and so is
+    a feature (it was a Gherkin syntax error at its Feature: line). A feature in another encoding is
+    one line at the byte that does not decode (it was a UnicodeDecodeError traceback)."""
+    text = textwrap.dedent(MICROSOFT) + textwrap.dedent(
+        """
+          Scenario: Synthetic media
+            When the claim "msra-no-synthetic-media" is evaluated
+            Then the verdict is "contradicted"
+        """
+    )
+    (project.path / "features" / "bom.feature").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode())
+    result = project.runpytest("features/bom.feature")
+    result.assert_outcomes(passed=1)
+
+    latin = text.replace("Feature: Microsoft", "Feature: D\u00e9claration de Microsoft")
+    (project.path / "features" / "latin.feature").write_bytes(latin.encode("latin-1"))
+    result = project.runpytest("features/latin.feature")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["features/latin.feature:1:11: not UTF-8 text; save the file as UTF-8*"])
+    assert not any(word in result.stdout.str() for word in INTERNALS)
+
+
 def test_cucumber_json_reports_each_step_and_the_failure_message(project: pytest.Pytester) -> None:
     write_feature(
         project,

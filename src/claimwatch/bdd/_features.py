@@ -25,6 +25,7 @@ from pytest_bdd.gherkin_parser import get_gherkin_document
 from pytest_bdd.parser import Feature, Scenario, Step
 from pytest_bdd.scenario import get_python_name_generator, scenario, scenario_wrapper_template_registry
 
+from ..documents import not_utf8
 from ..errors import ClaimwatchError
 from .failures import FeatureFailure
 from .steps import CURRENT_STEP, LIBRARY
@@ -102,8 +103,19 @@ def _checks_nothing(where: str, name: str) -> Any:
 
 
 def _parsed(path: Path, config: pytest.Config) -> Feature:
+    """The parsed feature, cached by pytest-bdd for the scenarios made from it. A byte order mark
+    (as Windows editors save UTF-8) is read past, as in claim files; a file that is not UTF-8 is
+    one line at the byte that does not decode, not a UnicodeDecodeError traceback."""
     try:
-        return get_feature(str(path.parent), path.name)
+        raw = path.read_bytes()
+    except OSError:
+        raw = b""  # pytest-bdd says why it cannot read the file
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise FeatureFailure(str(not_utf8(_shown(path, config), raw, e.start))) from None
+    try:
+        return get_feature(str(path.parent), path.name, encoding="utf-8-sig")
     except KeyError as e:
         if e.args != ("feature",):
             raise
@@ -145,7 +157,7 @@ def feature_tags(feature: Feature) -> set[str]:
 
 def _refuse_duplicate_scenarios(path: Path, config: pytest.Config) -> None:
     """pytest-bdd keeps one scenario per name; a second one of the same name would never run."""
-    document = get_gherkin_document(str(path))
+    document = get_gherkin_document(str(path), encoding="utf-8-sig")  # as _parsed reads it
     children = list(document.feature.children) if document.feature else []
     seen: dict[str, int] = {}
     for child in children:
