@@ -257,6 +257,8 @@ def load_claim_file(
 
 
 def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, library: ListLibrary) -> ClaimFile:
+    if wrong := documents.another_kind(doc, "a claim file", ("statement", "subjects", "claims", "topics")):
+        raise InputError(wrong)
     problems = documents.schema_problems(doc, "claims")
     # The checks below read well-formed data. Where the schema found problems, they still run
     # on every topic and claim it found none in, so one run shows every problem of the file.

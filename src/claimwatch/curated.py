@@ -55,6 +55,8 @@ class _Curated:
 def _load_curated(path: str | Path) -> _Curated:
     """The works and people of a curated file and the file's sha256, from one read of it."""
     doc = documents.load_yaml(path)
+    if wrong := documents.another_kind(doc, "curated evidence", ("works", "people")):
+        raise InputError(wrong)
     problems = documents.schema_problems(doc, "curated")
     if problems:
         raise InputError(problems)

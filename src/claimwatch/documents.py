@@ -72,6 +72,32 @@ class Document:
         return Problem(self.path, line, column, message)
 
 
+# The top-level keys only one kind of file has, in the order they are looked for, with the kind's
+# name and where such a file goes (validate.py tells a file's kind by the same keys).
+_KIND_KEYS = (
+    ("entries", "a reference list", "a claim finds its lists by id in evidence/lists/ (or --lists DIR)"),
+    ("works", "curated evidence", "give it with --evidence"),
+    ("people", "curated evidence", "give it with --evidence"),
+    ("reviews", "a reviews file", "check reads the case's reviews.yaml, or the one --reviews names"),
+    ("statement", "a claim file", "give claim files as the command's arguments"),
+    ("claims", "a claim file", "give claim files as the command's arguments"),
+    ("phrases", "a topic", "a claim finds its topics by id in claims/topics/"),
+)
+
+
+def another_kind(doc: Document, kind: str, own_keys: tuple[str, ...]) -> Problem | None:
+    """One line where a file read as `kind` (whose top-level keys are `own_keys`) holds none of
+    them and a key only another kind of file has: a list or a claim file given as evidence,
+    curated evidence given as claims. Every key the schema would refuse says less."""
+    if not isinstance(doc.data, dict) or any(key in doc.data for key in own_keys):
+        return None
+    for key, named, goes in _KIND_KEYS:
+        if key in doc.data and named != kind and (key != "phrases" or "rationale" in doc.data):
+            line, column = doc.key_position((key,))
+            return Problem(doc.path, line, column, f"{named} (its '{key}:' key), not {kind}: {goes}")
+    return None
+
+
 _NOT_REGULAR = {
     stat.S_IFIFO: "a named pipe (FIFO)",
     stat.S_IFCHR: "a character device",

@@ -174,6 +174,8 @@ def find_reviews(root: str | Path) -> Path | None:
 def load_reviews(path: str | Path) -> Reviews:
     """A reviews file, every problem in it at once (InputError)."""
     doc = documents.load_yaml(path)
+    if wrong := documents.another_kind(doc, "a reviews file", ("reviews",)):
+        raise InputError(wrong)
     problems = documents.schema_problems(doc, "reviews")
     if problems:
         raise InputError(problems)

@@ -102,6 +102,13 @@ def _mismatch_hint(path: Path, kind: str) -> list[Problem]:
     ]
 
 
+def _said_as_another_kind(problems: list[Problem], path: Path) -> bool:
+    """Whether the loader's one problem is that the file is of the kind its content gives (a list
+    in curated/): the hint, which names the folder, says it better, so it alone is shown."""
+    content = content_kind(path)
+    return content is not None and len(problems) == 1 and problems[0].message.startswith(f"{_NAMES[content[0]]} (its ")
+
+
 def _unknown_reviewed_claims(loaded: list[reviews.Reviews], known: set[str]) -> list[Problem]:
     """A review of a claim none of the claim files holds: a typo, or a claim renamed since."""
     return [
@@ -181,7 +188,8 @@ def validate_paths(
                 loaded_reviews.append(reviews.load_reviews(f))
                 checked.append(Checked(str(f), kind, counted(len(loaded_reviews[-1].entries), "review")))
         except InputError as e:
-            problems.extend(e.problems + _mismatch_hint(f, kind))
+            hint = _mismatch_hint(f, kind)
+            problems.extend(hint if _said_as_another_kind(e.problems, f) else e.problems + hint)
     if claim_files:
         try:
             cs = claims_mod.load_claims(claim_files, root=root, lists=lists_dirs)

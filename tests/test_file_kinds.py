@@ -1,0 +1,78 @@
+"""A file of one kind given where another is expected (a reference list or a claim file as
+evidence, curated evidence as claims, a claim file as the reviews) is said in one line naming
+what it is and where it goes, not as every top-level key the other kind's schema refuses."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claimwatch.cli import main
+
+CLAIMS = "claims/microsoft-msra-2024.yaml"
+
+
+@pytest.fixture()
+def case(project_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for name in ("claims", "evidence"):
+        shutil.copytree(project_root / name, tmp_path / name)
+    (tmp_path / "claimwatch.toml").write_text('[case]\nname = "kinds"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def one_error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    assert main(argv) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    return line
+
+
+@pytest.mark.parametrize(
+    ("path", "where", "said"),
+    [
+        ("evidence/lists/seven-sons.yaml", "entries", "a reference list (its 'entries:' key), not curated evidence"),
+        (CLAIMS, "statement", "a claim file (its 'statement:' key), not curated evidence"),
+        ("claims/topics/synthetic-media.yaml", "phrases", "a topic (its 'phrases:' key), not curated evidence"),
+    ],
+)
+def test_a_file_of_another_kind_given_as_evidence_is_one_line(
+    case: Path, capsys: pytest.CaptureFixture[str], path: str, where: str, said: str
+) -> None:
+    line = one_error(capsys, ["check", CLAIMS, "--evidence", path])
+    number = next(n for n, text in enumerate((case / path).read_text().splitlines(), 1) if text.startswith(where))
+    assert line.startswith(f"{path}:{number}:1: {said}"), line
+
+
+def test_curated_evidence_or_a_list_given_as_claims_is_one_line(case: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = one_error(capsys, ["check", "evidence/curated/msra-2024.yaml", "--evidence", "evidence/curated/"])
+    assert (
+        "evidence/curated/msra-2024.yaml:" in line and "curated evidence (its 'works:' key), not a claim file" in line
+    )
+    line = one_error(capsys, ["show", "evidence/lists/seven-sons.yaml"])
+    assert "a reference list (its 'entries:' key), not a claim file" in line
+
+
+def test_a_claim_file_given_as_the_reviews_is_one_line(case: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = one_error(capsys, ["check", CLAIMS, "--evidence", "evidence/curated/", "--reviews", CLAIMS])
+    assert "a claim file (its 'statement:' key), not a reviews file" in line
+
+
+def test_a_file_of_its_own_kind_with_mistakes_still_gets_every_schema_problem(
+    case: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only a file holding none of its kind's keys, and one only another kind has, is told so."""
+    curated = case / "evidence" / "curated" / "msra-2024.yaml"
+    curated.write_text(curated.read_text().replace("description:", "descripton:", 1), encoding="utf-8")
+    assert main(["check", CLAIMS, "--evidence", "evidence/curated/"]) == 2
+    err = capsys.readouterr().err
+    assert "'description' is missing" in err and "unknown key 'descripton'" in err
+    assert main(["validate", "evidence/lists/", "claims/", "evidence/curated/msra-2024.yaml"]) == 2
+    assert "not curated evidence" not in capsys.readouterr().err
+
+
+def test_validate_says_a_list_in_the_curated_folder_once(case: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(case / "evidence/lists/seven-sons.yaml", case / "evidence/curated/seven-sons.yaml")
+    line = one_error(capsys, ["validate", "evidence/curated/seven-sons.yaml"])
+    assert "hint: this reads as a reference list, but its folder makes it curated evidence" in line
