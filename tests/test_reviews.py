@@ -141,6 +141,22 @@ def test_recording_appends_and_keeps_the_analysts_comments(tmp_path: Path) -> No
     assert entries[1].review.line == 9
 
 
+def test_recording_keeps_the_files_windows_line_endings_and_byte_order_mark(tmp_path: Path) -> None:
+    """A reviews file edited on Windows (CRLF, a byte order mark) gets the new review in its own
+    line endings, every earlier byte as it was: it was rewritten whole with LF line endings, so
+    that git showed every line of the analyst's file changed."""
+    path = tmp_path / "reviews.yaml"
+    old = "\ufeff# ours\r\nreviews:\r\n  - claim: a\r\n    work: W1\r\n    decision: confirmed\r\n    by: x\r\n"
+    old += "    date: 2025-01-01\r\n    note: 'two\r\n\r\n      paragraphs'\r\n"
+    path.write_bytes(old.encode("utf-8"))
+    _review(path, "a", "W2", "disputed")
+    raw = path.read_bytes()
+    assert raw.startswith(old.encode("utf-8"))
+    assert raw.count(b"\n") == raw.count(b"\r\n") and raw.endswith(b"\r\n")
+    first, second = load_reviews(path).entries
+    assert (first.review.note, second.key, second.review.decision) == ("two\nparagraphs", "W2", "disputed")
+
+
 def test_recording_into_a_flow_empty_list_and_a_new_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("reviews: []\n")

@@ -330,7 +330,9 @@ def _append_review(
     }
     if expires is not None:
         item["expires"] = expires
-    old_text = path.read_text("utf-8") if existing is not None else _HEADER + "reviews:\n"
+    # Read as bytes decoded, not as text: a file edited on Windows keeps its CRLF line endings,
+    # and the review is added in them (read_text would turn every one into LF).
+    old_text = path.read_bytes().decode("utf-8") if existing is not None else _HEADER + "reviews:\n"
     new_text = _appended(old_text, item)
     _check_appended(path, old_text, new_text, item)
     write_atomic(path, new_text)
@@ -344,11 +346,12 @@ def _appended(text: str, item: dict[str, object]) -> str:
     indent = _item_indent(text)
     block = yaml.safe_dump([item], sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
     lines = [indent + line if line else line for line in block.splitlines()]
+    newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line endings
     # The file's last lines are kept as they are: blank lines may belong to the last review's
     # note (`note: |+` keeps them), so only a missing final line break is added.
     if text and not text.endswith("\n"):
-        text += "\n"
-    return text + "\n".join(lines) + "\n"
+        text += newline
+    return text + newline.join(lines) + newline
 
 
 def _item_indent(text: str) -> str:
