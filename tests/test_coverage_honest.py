@@ -227,6 +227,23 @@ def test_check_on_a_confirmed_empty_subject_may_find_nothing_contradicts_it(case
     assert result["period"]["assessed_to"] == "2011-03-04"
 
 
+def test_a_claim_on_a_list_with_no_entries_is_never_not_contradicted(case, capsys):
+    """`lists import csl ... --country RU` on a file with no such entity writes a list of no
+    entries (exit 0): a claim on it found no listed coauthor and was "not contradicted" on complete
+    coverage, though the list could place no one anywhere. It is insufficient evidence now, saying
+    which list is empty; with the list filled the same evidence clears it."""
+    argv = ["evidence", "import", "others.jsonl", "--out", "snap", "--subject", "I100", "--from", "2010-01-01"]
+    assert main([*argv, "--subject-may-be-empty"]) == 0
+    listed = case / "evidence/lists/mil.yaml"
+    full = listed.read_text(encoding="utf-8")
+    listed.write_text(full[: full.index("entries:")] + "entries: []\n", encoding="utf-8")
+    result = verdict(case, "snap")
+    assert (result["verdict"], result["coverage"]["complete"]) == ("insufficient_evidence", False)
+    assert "the list 'mil' holds no entries, so it can show no listed institution" in result["why"]
+    listed.write_text(full, encoding="utf-8")
+    assert verdict(case, "snap")["verdict"] == "not_contradicted"
+
+
 def test_check_on_an_api_page_read_directly_is_never_complete(case, shared_data):
     result = verdict(case, str(shared_data / "openalex" / "api-page-works.json"))
     assert result["verdict"] == "insufficient_evidence"

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..claims import Claim, describe, describe_period, not_begun
+from ..claims import Claim, ClaimFile, describe, describe_period, not_begun
 from ..evidence import Evidence
 from ..results import (
     DIRECT_METHODS,
@@ -390,7 +390,7 @@ def _judge(
     matched = sorted(reviewed.matched, key=_finding_order)
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
-    coverage = _coverage(claim, evidence, end, tally.considered)
+    coverage = _with_empty_lists(_coverage(claim, evidence, end, tally.considered), claim, cc.file)
     unaffiliated = _unaffiliated(claim, tally)
     verdict, why = _verdict(
         claim, len(matched), len(uncertain), tally.considered, coverage, unaffiliated, matched, uncertain
@@ -566,6 +566,23 @@ def _natural(identifier: str) -> tuple:
 
 
 _LETTERS_DIGITS = re.compile(r"([^\W\d_]+)([0-9]{1,99})")
+
+
+def _with_empty_lists(coverage: CoverageReport, claim: Claim, file: ClaimFile) -> CoverageReport:
+    """A list with no entries (an import whose --source or --country kept none) can place no one
+    at a listed institution, so finding no one there shows nothing: a claim naming one is never
+    covered completely, whatever the evidence, and its reason says which list is empty."""
+    empty = [i for i in claim.list_ids() if i in file.lists and not file.lists[i].entries]
+    if not empty:
+        return coverage
+    named = ", ".join(f"'{i}'" for i in empty)
+    said = (
+        f"the list {named} holds no entries, so it can show no listed institution"
+        if len(empty) == 1
+        else f"the lists {named} hold no entries, so they can show no listed institution"
+    )
+    why = said if coverage.complete else f"{coverage.why}; and {said}"
+    return CoverageReport(complete=False, why=why, sources=coverage.sources)
 
 
 def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, considered: int) -> CoverageReport:

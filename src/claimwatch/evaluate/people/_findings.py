@@ -24,7 +24,7 @@ from ...reviews import Reviews
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._reviewing import _apply_reviews, _Kind
-from .._verdicts import _reviews_note, _unassessed
+from .._verdicts import _reviews_note, _unassessed, _with_empty_lists
 from ._persons import _PeopleClaim, _Person, _Place
 from ._works import _natural, _openalex_ids, _Wanted
 from ._years import _basis, _Outcome, _years
@@ -272,7 +272,7 @@ def _result(
     matched = sorted(reviewed.matched, key=_finding_order)
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
-    coverage = _coverage(claim, evidence, end, read, unrecorded)
+    coverage = _with_empty_lists(_coverage(claim, evidence, end, read, unrecorded), claim, pc.file)
     verdict, why = _verdict(claim, matched, uncertain, considered, read, coverage)
     why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
     return ClaimResult(
