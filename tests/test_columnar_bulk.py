@@ -279,6 +279,17 @@ def test_a_snapshot_from_the_bulk_layout_checks_as_one_from_the_whole_file(tmp_p
     assert [f.work.id for f in bulk.findings] == [f.work.id for f in whole.findings]
 
 
+def test_a_folder_that_is_no_bulk_snapshot_is_said_so_before_asking_for_a_subject(tmp_path, capsys, shared_data):
+    """A folder of saved records (the single works and pages an analyst keeps) given without
+    --subject was told "a bulk snapshot folder is filtered by --subject", as if it were one."""
+    from claimwatch.cli import main
+
+    folder = shared_data / "openalex"
+    assert main(["evidence", "import", str(folder), "--out", str(tmp_path / "snap")]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{folder}: not an OpenAlex works folder") and "--subject" not in line
+
+
 def test_evidence_import_takes_the_bulk_folder_with_a_progress_line_a_part(tmp_path, capsys):
     from claimwatch.cli import main
 

@@ -140,11 +140,13 @@ def import_cmd(
 def _import_bulk(folder: Path, out: str, subjects: tuple[str, ...], options: dict[str, Any]) -> store.ImportSummary:
     """The bulk snapshot's works folder, filtered by the subjects, with a progress bar a part."""
     refuse_claimwatch_snapshot(folder)  # what to do with a snapshot, before what a bulk folder needs
+    # Listed once, before asking for a subject: a folder that is no bulk snapshot (saved pages,
+    # ROR records) is said to be none, not told what a bulk folder needs.
+    parts = bulk_parts(folder)  # the manifest read and every part's size checked
     if not subjects:
         raise click.UsageError(
             "a bulk snapshot folder is filtered by --subject: give at least one", ctx=click.get_current_context()
         )
-    parts = bulk_parts(folder)  # listed once: the manifest read and every part's size checked
     with _parts_progress(len(parts)) as advance:
         return store.import_bulk(folder, out, on_part=advance, parts=parts, **options)
 
