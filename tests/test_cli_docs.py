@@ -4,6 +4,7 @@ is exactly what __all__ says."""
 from __future__ import annotations
 
 import inspect
+import re
 
 import click
 import pytest
@@ -30,6 +31,10 @@ def test_every_command_has_help_with_an_example(name, command):
     assert text.strip(), f"claimwatch {name} has no help"
     example = text.split("Example:", 1)
     assert len(example) == 2 and f"claimwatch {name.split()[0]}" in example[1], f"claimwatch {name} has no example"
+    # Each example is one command a line, or a line continued with a backslash: a docstring's lone
+    # backslash joins two lines into one with a run of spaces inside (evidence import's third).
+    for line in example[1].splitlines():
+        assert not re.search(r"\S {4,}--", line), f"claimwatch {name}: an example's lines run together: {line}"
 
 
 @pytest.mark.parametrize("name, command", COMMANDS, ids=[n for n, _ in COMMANDS])

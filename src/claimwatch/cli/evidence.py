@@ -94,7 +94,7 @@ def import_cmd(
         claimwatch evidence import msra-works.jsonl.gz --out evidence/snapshots/msra \\
             --subject I4210113369 --from 2024-01-10 --to 2025-06-30
         claimwatch evidence import api-page.json --out evidence/snapshots/page
-        claimwatch evidence import openalex-snapshot/data/works --out evidence/snapshots/msra \
+        claimwatch evidence import openalex-snapshot/data/works --out evidence/snapshots/msra \\
             --subject I4210113369 --from 2024-01-10 --to 2025-06-30
     """
     options = {
