@@ -76,3 +76,22 @@ def test_validate_says_a_list_in_the_curated_folder_once(case: Path, capsys: pyt
     shutil.copy(case / "evidence/lists/seven-sons.yaml", case / "evidence/curated/seven-sons.yaml")
     line = one_error(capsys, ["validate", "evidence/curated/seven-sons.yaml"])
     assert "hint: this reads as a reference list, but its folder makes it curated evidence" in line
+
+
+def test_claims_in_a_subfolder_of_claims_are_checked_as_they_are_validated(
+    case: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An analyst who files claims by year (claims/2022/...) had them validated by `validate
+    claims/` and then left out of `check claims/` in silence, exit 0: `--fail-on contradicted`
+    could never fail on them. Folders are read at every depth, topics/ and hidden folders apart."""
+    (case / "claims" / "2022").mkdir()
+    (case / "claims" / "msra-2022-intern-policy.yaml").rename(case / "claims" / "2022" / "intern-policy.yaml")
+    (case / "claims" / ".drafts").mkdir()
+    (case / "claims" / ".drafts" / "broken.yaml").write_text("statement: [\n", encoding="utf-8")
+    assert main(["validate", "claims/2022/", "claims/topics/"]) == 0
+    capsys.readouterr()
+    assert main(["check", "claims/", "--evidence", "evidence/curated/", "--json", "r.json"]) == 0
+    report = (case / "r.json").read_text(encoding="utf-8")
+    assert '"msra-no-seven-sons-interns"' in report and '"msra-no-synthetic-media"' in report
+    assert main(["check", "--evidence", "evidence/curated/", "--json", "d.json"]) == 0  # the case's claims/
+    assert '"msra-no-seven-sons-interns"' in (case / "d.json").read_text(encoding="utf-8")

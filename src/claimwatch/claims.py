@@ -209,12 +209,25 @@ class ClaimSet(BaseModel):
 # --- loading ---------------------------------------------------------------------------------
 
 
+# Folders below a claims folder that hold files of the other kinds, as `validate` tells them.
+_OTHER_KINDS_FOLDERS = frozenset({"topics", "lists", "curated"})
+
+
 def claim_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; folders give their *.yaml files, except topic definitions in `topics/`."""
+    """Files as given; folders give their *.yaml files at every depth, as `validate` finds them
+    (claims/2024/x.yaml was validated and then left out of every check, in silence), except in
+    `topics/` (and `lists/`, `curated/`) and in folders whose names start with '.'."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(utf8_named(f) for f in p.glob("*.y*ml") if f.suffix in (".yaml", ".yml")))
+            found = (
+                f
+                for f in p.rglob("*")
+                if f.suffix in (".yaml", ".yml")
+                and (f.is_file() or f.is_symlink())
+                and not any(d in _OTHER_KINDS_FOLDERS or d.startswith(".") for d in f.relative_to(p).parts[:-1])
+            )
+            out.extend(sorted(utf8_named(f) for f in found))
         else:
             out.append(p)
     return out
