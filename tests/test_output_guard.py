@@ -225,6 +225,16 @@ def test_ctrl_c_while_writing_leaves_the_earlier_reports(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
 
 
+def test_a_report_under_a_file_says_the_file_is_no_folder(root, capsys):
+    """`--json notes/r.json` where notes is a file was "cannot write: File exists" (mkdir's
+    errno), which names nothing that exists at the path given."""
+    (root / "notes").write_text("my notes")
+    assert refused(capsys, "--json", "r.json", "--md", "notes/deep/r.md") == (
+        "notes/deep/r.md: cannot write: notes is a file, not a folder"
+    )
+    assert (root / "notes").read_text() == "my notes" and not (root / "r.json").exists()
+
+
 def test_a_successful_run_replaces_all_its_reports(root, capsys):
     (root / "r.json").write_text("old")
     assert main([*CHECK, *REPORTS]) == 0

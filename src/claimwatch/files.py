@@ -4,6 +4,7 @@ a mix of both, and never over a file the run is reading."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import os
 import stat
@@ -130,6 +131,12 @@ class _Staged:
 
 
 def _cannot_write(out: Path, e: OSError) -> InputError:
+    # A file where a folder of the path should be makes mkdir say "File exists" and mkstemp "Not
+    # a directory", neither of which names it.
+    if e.errno in (errno.EEXIST, errno.ENOTDIR):
+        blocking = next((p for p in reversed(out.parents) if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            return InputError(Problem(str(out), 0, 0, f"cannot write: {blocking} is a file, not a folder"))
     return InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}"))
 
 
