@@ -114,3 +114,22 @@ def test_check_without_claim_files_reads_the_cases_claims_from_any_folder(case, 
     assert main(["check", "--evidence", "snap", "--json", "../out.json"]) == 0
     report = json.loads((case / "out.json").read_text(encoding="utf-8"))
     assert {c["path"] for c in report["inputs"]["claims"]} >= {"../claims/c.yaml"}
+
+
+def test_a_claim_file_checked_from_outside_its_case_names_the_case(tmp_path, monkeypatch, capsys):
+    """Run from another folder, every topic and list of a case's claim file is unknown ("known:
+    (none)"): the line says which case the file lies in, and how to run it there."""
+    case = tmp_path / "my case"
+    assert main(["init", str(case)]) == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    capsys.readouterr()
+    claim = case / "claims" / "EXAMPLE.yaml"
+    assert main(["validate", str(claim)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and all(
+        line.endswith(f"; the file lies in the case {case}: run from there, or give --root {case}") for line in lines
+    )
+    assert "unknown topic 'drone-swarms'" in lines[0] and "unknown list 'example-watchlist'" in lines[1]
+    assert main(["validate", "--root", str(case), str(claim)]) == 0

@@ -8,6 +8,7 @@ every file is raised at once as an InputError, each with `path:line:column`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,6 +21,7 @@ from . import documents, ids
 from .errors import InputError, Problem
 from .files import utf8_named
 from .lists import ListLibrary, ReferenceList, Source, default_dirs, stripped_names
+from .project import case_config
 
 DEFAULT_TOPICS_DIR = Path("claims/topics")
 DEFAULT_MAX_UNAFFILIATED = 0.05
@@ -322,7 +324,7 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
             problems += _author_problems(doc, raw, at, library, lists)
         checked.append((raw, line))
     if problems:
-        raise InputError(documents.capped(problems))
+        raise InputError(documents.capped(_with_case_hint(problems, doc.path, topics_dir)))
     subjects = {key: _subject(key, raw) for key, raw in data["subjects"].items()}
     return ClaimFile(
         path=doc.path,
@@ -377,6 +379,20 @@ def _phrase_problems(doc: documents.Document, raw: Any, at: tuple) -> list[Probl
         for i, phrase in enumerate(raw[key])
         if isinstance(phrase, str) and not _WORD.search(phrase)
     ]
+
+
+def _with_case_hint(problems: list[Problem], path: str, topics_dir: Path) -> list[Problem]:
+    """Topics and lists are found from the case's root, which comes from the working directory:
+    run from outside the case a claim file lies in, every topic and list it names is unknown. Say
+    so on those problems, naming the case, rather than leave "known: (none)" to explain it."""
+    unknown = ("unknown topic '", "unknown list '")
+    if not any(p.message.startswith(unknown) for p in problems) or not Path(path).is_file():
+        return problems
+    config = case_config(Path(path).parent)
+    if config is None or config.parent.resolve() == topics_dir.parent.parent.resolve():
+        return problems
+    hint = f"; the file lies in the case {config.parent}: run from there, or give --root {config.parent}"
+    return [dataclasses.replace(p, message=p.message + hint) if p.message.startswith(unknown) else p for p in problems]
 
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
