@@ -55,6 +55,18 @@ def test_the_case_checks_as_created(case, monkeypatch, capsys):
     assert [r["verdict"] for r in report["results"]] == ["contradicted"]
 
 
+def test_the_review_the_reviews_file_shows_applies_to_the_example_finding(case, monkeypatch, capsys):
+    """The commented review in reviews.yaml named a claim and a work the example does not hold:
+    written in as shown (its optional expiry left out), it applies to the example's finding."""
+    text = (case / "reviews.yaml").read_text(encoding="utf-8")
+    shown = [line[1:] for line in text.splitlines() if line.startswith("#  ") and "expires:" not in line]
+    (case / "reviews.yaml").write_text(text + "\n".join(shown) + "\n", encoding="utf-8")
+    monkeypatch.chdir(case)
+    assert main(["check", "claims/", "--evidence", "evidence/", "--json", "reports/out.json"]) == 0
+    (result,) = json.loads((case / "reports/out.json").read_text(encoding="utf-8"))["results"]
+    assert [f["work"]["id"] for f in result["dismissed"]] == ["example-swarms-2024"], result["lapsed_reviews"]
+
+
 def test_the_case_checks_from_a_folder_inside_it(case, monkeypatch, capsys):
     monkeypatch.chdir(case / "claims")
     assert main(["check", "EXAMPLE.yaml", "--evidence", "../evidence/"]) == 0, capsys.readouterr().err
