@@ -95,3 +95,17 @@ def test_claims_in_a_subfolder_of_claims_are_checked_as_they_are_validated(
     assert '"msra-no-seven-sons-interns"' in report and '"msra-no-synthetic-media"' in report
     assert main(["check", "--evidence", "evidence/curated/", "--json", "d.json"]) == 0  # the case's claims/
     assert '"msra-no-seven-sons-interns"' in (case / "d.json").read_text(encoding="utf-8")
+
+
+def test_a_claim_file_named_twice_is_read_once(case: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check claims/ claims/x.yaml` made every claim of x.yaml a duplicate of itself, exit 2."""
+    (case / "claims" / "link.yaml").symlink_to(case / CLAIMS)
+    assert main(["validate", CLAIMS, CLAIMS]) == 0
+    assert main(["check", "claims/", CLAIMS, "--evidence", "evidence/curated/", "--json", "r.json"]) == 0
+    report = (case / "r.json").read_text(encoding="utf-8")
+    assert report.count('"claim": "msra-no-synthetic-media"') == 1
+    capsys.readouterr()
+    copy = case / "claims" / "copy.yaml"
+    copy.write_bytes((case / CLAIMS).read_bytes())  # a copy is another file: its ids are duplicates
+    assert main(["validate", "claims/"]) == 2
+    assert "duplicate claim id 'msra-no-synthetic-media'" in capsys.readouterr().err

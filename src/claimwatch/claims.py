@@ -218,7 +218,7 @@ _OTHER_KINDS_FOLDERS = frozenset({"topics", "lists", "curated"})
 def claim_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; folders give their *.yaml files at every depth, as `validate` finds them
     (claims/2024/x.yaml was validated and then left out of every check, in silence), except in
-    `topics/` (and `lists/`, `curated/`) and in folders whose names start with '.'."""
+    `topics/` (and `lists/`, `curated/`) and in folders whose names start with '.'; each file once."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -232,7 +232,19 @@ def claim_paths(paths: Iterable[str | Path]) -> list[Path]:
             out.extend(sorted(utf8_named(f) for f in found))
         else:
             out.append(p)
-    return out
+    # A file named twice (`claims/ claims/x.yaml`, or by a link) is read once, as evidence is: it
+    # was every claim of it a "duplicate claim id" of itself.
+    seen: set[Path] = set()
+    once: list[Path] = []
+    for f in out:
+        try:
+            real = f.resolve()
+        except (OSError, RuntimeError):  # a link that loops: reading it says so
+            real = f.absolute()
+        if real not in seen:
+            seen.add(real)
+            once.append(f)
+    return once
 
 
 def load_claims(paths: Iterable[str | Path], *, root: str | Path = ".", lists: Sequence[str | Path] = ()) -> ClaimSet:
