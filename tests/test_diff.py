@@ -353,3 +353,23 @@ def test_a_joined_finding_says_the_status_its_work_has_now(root, capsys):
     assert (face.old_matched, face.new_matched) == (1, 0)
     assert main(["diff", str(old), str(new)]) == 0
     assert "still in the evidence; now set aside on review as not a match" in capsys.readouterr().out
+
+
+def test_another_report_of_the_run_given_to_diff_is_named_in_one_line(project_root, tmp_path, monkeypatch, capsys):
+    """A run's reports sit side by side: diff given its CSV said "Unexpected UTF-8 BOM (decode
+    using utf-8-sig)", given its ClaimReview "at claimwatch: Field required"."""
+    monkeypatch.chdir(project_root)
+    out = {fmt: tmp_path / f"r.{fmt}" for fmt in ("json", "csv", "html", "md", "claimreview")}
+    argv = ["check", "claims/microsoft-msra-2024.yaml", "--evidence", "evidence/curated/"]
+    assert main([*argv, *(x for fmt, path in out.items() for x in (f"--{fmt}", str(path)))]) == 0
+    capsys.readouterr()
+    said = {"csv": "a CSV report (--csv)", "html": "an HTML report (--html)", "md": "a Markdown report (--md)"}
+    said["claimreview"] = "a ClaimReview report (--claimreview)"
+    for fmt, what in said.items():
+        assert main(["diff", str(out[fmt]), str(out["json"])]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert (
+            line
+            == f"{out[fmt]}: {what}, not a JSON report: compare the reports two runs of `claimwatch check` wrote with --json"
+        )
+    assert main(["diff", str(out["json"]), str(out["json"])]) == 0

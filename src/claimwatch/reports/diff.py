@@ -105,6 +105,22 @@ class ReportDiff(_Model):
 REPORT_MAX_BYTES = 1 << 30  # a report of a check over millions of works; past this it is no report
 
 
+_COMPARE = "compare the reports two runs of `claimwatch check` wrote with --json"
+
+
+def _another_report(raw: bytes) -> str | None:
+    """What a report of another format given to diff is (a run's reports sit side by side, and a
+    CSV was "Unexpected UTF-8 BOM (decode using utf-8-sig)"), or None."""
+    head = raw[:512].removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head.startswith(b'"claim","verdict"'):
+        return "a CSV report (--csv)"
+    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "an HTML report (--html)"
+    if head.startswith(b"# ") and b"claimwatch" in raw[:4096]:
+        return "a Markdown report (--md)"
+    return None
+
+
 def read_report(path: str | Path) -> Results:
     """A JSON report written by `claimwatch check --json`; anything else is an InputError."""
     path = Path(path)
@@ -113,6 +129,9 @@ def read_report(path: str | Path) -> Results:
         raw = f.read(REPORT_MAX_BYTES + 1)
     if len(raw) > REPORT_MAX_BYTES:
         raise InputError(Problem(str(path), 0, 0, f"more than {REPORT_MAX_BYTES:,} bytes; not a report to compare"))
+    other = _another_report(raw)
+    if other:
+        raise InputError(Problem(str(path), 0, 0, f"{other}, not a JSON report: {_COMPARE}"))
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -121,6 +140,10 @@ def read_report(path: str | Path) -> Results:
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not a JSON report: {e.msg}")) from None
     except RecursionError:
         raise InputError(Problem(str(path), 0, 0, "not a JSON report: nested too deeply")) from None
+    if isinstance(data, dict) and "@context" in data and "claimwatch" not in data:
+        raise InputError(
+            Problem(str(path), 0, 0, f"a ClaimReview report (--claimreview), not a JSON report: {_COMPARE}")
+        )
     try:
         return Results.model_validate(data)
     except ValidationError as e:
