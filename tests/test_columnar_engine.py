@@ -809,7 +809,7 @@ claims:
 
 
 @pytest.mark.parametrize(
-    "title", ["ΑΙΣΘΗΤΉΡΑΣ:Νέα μέθοδος", "ΑΙΣΘΗΤΉΡΑΣ\u00adΝέα μέθοδος", "Ο αισθητήρας: νέα μέθοδος"]
+    "title", ["ΑΙΣΘΗΤΉΡΑΣ:Νέα μέθοδος", "ΑΙΣΘΗ\u00adΤΉΡΑΣ: Νέα μέθοδος", "Ο αισθητήρας: νέα μέθοδος"]
 )
 def test_a_greek_topic_phrase_before_a_colon_is_found_by_both_engines(tmp_path, title):
     """An all-capital Greek title: lower() writes the phrase word's final Σ as σ where a colon and
@@ -838,3 +838,53 @@ def test_an_abstract_with_one_odd_position_is_read_alike_by_both_engines(tmp_pat
     face = next(r for r in results.results if r.findings and any(x.kind == "topic" for x in r.findings[0].reasons))
     (reason,) = [x for x in face.findings[0].reasons if x.kind == "topic"]
     assert (reason.field, reason.text) == ("abstract", "face recognition")
+
+
+# --- topic text as a reader reads it (issue 18, seventeenth part) --------------------------------
+
+READ_TOPIC = """\
+topics:
+  read:
+    name: Read as a reader reads
+    rationale: r
+    phrases: [face recognition, voice conversion, person re-identification]
+claims:
+  - {id: c, says: s, subject: lab, from: 2024-01-10, to: 2024-12-31, expects: none, works: {topic: read}}
+"""
+
+
+def _found_by_both_engines(tmp_path: Path, texts: list[str]) -> list[int]:
+    """The texts (each a work's title, and another work's abstract, as an OpenAlex index of its
+    words between spaces) in which both engines find a phrase of READ_TOPIC: their indices."""
+    claims = _small_case(tmp_path, LAB_SUBJECT, READ_TOPIC)
+    records = []
+    for i, text in enumerate(texts):
+        records.append(work(f"W{2 * i + 1}", text, "2024-06-01", [authorship("A. Lab", [LAB])]))
+        index: dict[str, list[int]] = {}
+        for at, word in enumerate(text.split(" ")):
+            index.setdefault(word, []).append(at)
+        abstract = {"abstract_inverted_index": index}
+        records.append(work(f"W{2 * i + 2}", "A paper", "2024-06-01", [authorship("A. Lab", [LAB])], **abstract))
+    source = write_jsonl(tmp_path / "works.jsonl", records)
+    results = engines_agree(claims, [source], tmp_path / "cache")
+    found = {int(f.work.id.rsplit("W", 1)[1]) for f in results.results[0].findings}
+    in_titles = [i for i in range(len(texts)) if 2 * i + 1 in found]
+    in_abstracts = [i for i in range(len(texts)) if 2 * i + 2 in found]
+    assert in_titles == in_abstracts, (in_titles, in_abstracts)
+    return in_titles
+
+
+def test_a_soft_hyphen_inside_a_word_makes_no_word_boundary_for_either_engine(tmp_path):
+    """A soft hyphen is an invisible hyphenation point: "sur\u00adface" is "surface", which
+    "face" does not match (was: read as a hyphen, so both engines found face recognition in
+    "Protein sur\u00adface recog\u00adnition", a false accusation); a phrase broken by one is
+    still found."""
+    texts = [
+        "Protein sur\u00adface recog\u00adnition by synthetic receptors",
+        "User inter\u00adface recognition from screenshots",
+        "E-in\u00advoice conversion to XML",
+        "Robust face\u00adrecognition",
+        "Robust face recog\u00adnition",
+        "Person re\u00adidentifi\u00adcation",
+    ]
+    assert _found_by_both_engines(tmp_path, texts) == [3, 4, 5]

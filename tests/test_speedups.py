@@ -29,6 +29,7 @@ from claimwatch.evaluate._spacy import nlp
 from claimwatch.evaluate._verdicts import _natural
 from claimwatch.evidence import JsonlEvidence
 from claimwatch.reports.jsonreport import render_json
+from claimwatch.works import INVISIBLE
 from helpers import claim_file, none_claim, project, work, write_jsonl
 
 T = TypeVar("T")
@@ -158,16 +159,22 @@ SEPARATORS = [
 
 CASES = [str, str.lower, str.upper, str.title]
 
-_ODD_HYPHENS = {"\u2010": "-", "\u2011": "-", "\u00ad": "-"}
+_ODD_HYPHENS = {"\u2010": "-", "\u2011": "-"}
 _ONLY_JOINERS = re.compile(r"[\s-]*")  # in the text with its odd hyphens made '-'
 
 
-def _reference_words(text: str) -> list[tuple[str, str, int, int]]:
-    """(key, lower, start, end) of the word tokens, worked out afresh for every token."""
-    mapped = "".join(_ODD_HYPHENS.get(c, c) for c in text)
-    assert len(mapped) == len(text)
+def _read(text: str) -> tuple[str, list[int]]:
+    """The text as a reader reads it, through the characters that show nothing (a soft hyphen
+    too), its odd hyphens made '-'; and where each of its characters is in `text`."""
+    kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
+    return "".join(_ODD_HYPHENS.get(text[i], text[i]) for i in kept), kept
+
+
+def _reference_words(read: str) -> list[tuple[str, str, int, int]]:
+    """(key, lower, start, end) of the word tokens of a text as read, worked out afresh for every
+    token."""
     out = []
-    for t in nlp().tokenizer(mapped):
+    for t in nlp().tokenizer(read):
         if t.is_punct or t.is_space or t.text == "-":  # '-' is all an odd hyphen becomes
             continue
         out.append((word_key(t.text), t.text.lower(), t.idx, t.idx + len(t.text)))
@@ -179,14 +186,14 @@ def _reference_find(phrases: PhraseSet, text: str) -> list[PhraseHit]:
     by white space and hyphens; leftmost-longest, non-overlapping. No position is skipped."""
     if not phrases.might_match(text):
         return []
-    mapped = "".join(_ODD_HYPHENS.get(c, c) for c in text)
-    words = _reference_words(text)
+    read, where = _read(text)
+    words = _reference_words(read)
     hits = []
     i = 0
     while i < len(words):
         best = None
         for j in range(i, len(words)):
-            if j > i and not _ONLY_JOINERS.fullmatch(mapped[words[j - 1][3] : words[j][2]]):
+            if j > i and not _ONLY_JOINERS.fullmatch(read[words[j - 1][3] : words[j][2]]):
                 break
             before = "".join(w[1] for w in words[i:j])
             key, lower = words[j][0], words[j][1]
@@ -194,7 +201,7 @@ def _reference_find(phrases: PhraseSet, text: str) -> list[PhraseHit]:
             if found:
                 best = (found, j)
         if best:
-            hits.append(PhraseHit(best[0], words[i][2], words[best[1]][3]))
+            hits.append(PhraseHit(best[0], where[words[i][2]], where[words[best[1]][3] - 1] + 1))
             i = best[1] + 1
         else:
             i += 1

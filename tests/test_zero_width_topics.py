@@ -135,3 +135,58 @@ def test_an_excluded_phrase_written_with_one_still_excludes(tmp_path):
     assert render_json(columnar) == render_json(reference)
     (result,) = reference.results
     assert [f.work.id for f in result.findings] == ["W3"]
+
+
+# --- the soft hyphen ----------------------------------------------------------------------------
+# A soft hyphen (U+00AD) is an invisible hyphenation point inside a word: it is read through as
+# zero-width characters are, so it makes no word boundary ("sur\u00adface" is "surface"). It was
+# read as a hyphen, so "face recognition" matched "Protein sur\u00adface recog\u00adnition".
+
+FACES = PhraseSet(["face recognition", "voice conversion", "face"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protein sur\u00adface recog\u00adnition by synthetic receptors",
+        "User inter\u00adface recognition from screenshots",
+        "E-in\u00advoice conversion to XML",
+        "pre\u00adface",
+    ],
+)
+def test_a_soft_hyphen_makes_no_word_boundary(text):
+    assert FACES.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Robust face\u00adrecognition", "face\u00adrecognition"),
+        ("Robust fa\u00adce recog\u00adnition", "fa\u00adce recog\u00adnition"),
+        ("Robust face recog\u00adnition\u00ad", "face recog\u00adnition"),
+    ],
+)
+def test_a_phrase_broken_by_soft_hyphens_is_found_with_its_span_as_given(text, span):
+    (hit,) = FACES.find(text)
+    assert (hit.phrase, text[hit.start : hit.end]) == ("face recognition", span)
+    assert set(_topic_words(FACES)) & text_words(text)
+    assert FACES.may_be_among(plain_words(text.split()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(0, 200), st.sampled_from(ZERO_WIDTH + "\u00ad")), max_size=6),
+)
+def test_soft_hyphens_change_no_hit_but_its_span(words, inserted):
+    clean = " ".join(words)
+    text = clean
+    for at, c in sorted(inserted, reverse=True):
+        at = min(at, len(text))
+        text = text[:at] + c + text[at:]
+    expected = [(h.phrase, clean[h.start : h.end]) for h in PHRASES.find(clean)]
+    found = PHRASES.find(text)
+    strip = str.maketrans("", "", ZERO_WIDTH + "\u00ad")
+    assert [(h.phrase, text[h.start : h.end].translate(strip)) for h in found] == expected
+    if found:
+        assert set(_topic_words(PHRASES)) & text_words(text)

@@ -25,23 +25,23 @@ exports give it): never asked of the API."""
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # Characters that show nothing (a soft hyphen, zero-width spaces and joiners, a word joiner, a
 # byte-order mark): names are read both through them ("Insti\u00adtute" is "Institute") and
-# parted by them, every engine alike (evaluate/_names.py, columnar/_table.py).
+# parted by them, every engine alike (evaluate/_names.py, columnar/_table.py); topic phrases are
+# read through them only, as a reader reads the text ("face\u200brecognition" is
+# "facerecognition", which "face recognition" matches; "sur\u00adface" is "surface", which
+# "face" does not), every engine alike (evaluate/_phrases.py, columnar/_table.py).
 # Tag characters (U+E0000 to U+E007F) show nothing either, and can hide inside a name.
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\U000e0000-\U000e007f]")
-# The same but the soft hyphen, which topic phrases read as a hyphen: a topic phrase is read
-# through these ("face\u200brecognition" is "facerecognition", which "face recognition" matches),
-# every engine alike (evaluate/_phrases.py, columnar/_table.py).
-ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\U000e0000-\U000e007f]")
 
 
-def has_zero_width(text: str) -> bool:
-    """Whether `text` holds a zero-width character (an ASCII text never does: told first, cheaply)."""
-    return not text.isascii() and ZERO_WIDTH.search(text) is not None
+def has_invisible(text: str) -> bool:
+    """Whether `text` holds a character that shows nothing (an ASCII text never does: told first,
+    cheaply)."""
+    return not text.isascii() and INVISIBLE.search(text) is not None
 
 
-def read_through_zero_width(text: str) -> str:
-    """`text` as topic phrases read it: without its zero-width characters."""
-    return ZERO_WIDTH.sub("", text) if has_zero_width(text) else text
+def read_through_invisible(text: str) -> str:
+    """`text` as topic phrases read it: without its characters that show nothing."""
+    return INVISIBLE.sub("", text) if has_invisible(text) else text
 
 
 def one_sigma(lower: str) -> str:

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from ..works import ZERO_WIDTH, has_zero_width, one_sigma, read_through_zero_width
+from ..works import INVISIBLE, has_invisible, one_sigma, read_through_invisible
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens.
-_JOINERS = re.compile(r"^[\s\-\u2010\u2011\u00ad]*$")
-_JOINER_RUNS = re.compile(r"[\s\-\u2010\u2011\u00ad]+")
-_HYPHENS = re.compile(r"[\-\u2010\u2011\u00ad]")
+_JOINERS = re.compile(r"^[\s\-\u2010\u2011]*$")
+_JOINER_RUNS = re.compile(r"[\s\-\u2010\u2011]+")
+_HYPHENS = re.compile(r"[\-\u2010\u2011]")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 
 
@@ -55,12 +55,12 @@ _START: Final = 2
 _END: Final = 3
 
 
-_AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
-_ODD_HYPHEN = re.compile("[\u2010\u2011\u00ad]")
+_AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_ODD_HYPHEN = re.compile("[\u2010\u2011]")
 
 
 def _ascii_hyphens(text: str) -> str:
-    """Unicode and soft hyphens as '-', one character for one; translate() only where needed,
+    """Unicode hyphens as '-', one character for one; translate() only where needed,
     since it is slow and this runs on every title and abstract a topic is looked for in."""
     return text.translate(_AS_HYPHEN) if _ODD_HYPHEN.search(text) else text
 
@@ -68,7 +68,7 @@ def _ascii_hyphens(text: str) -> str:
 def _words(text: str) -> list[_Word]:
     """Word tokens of `text` (hyphens and other punctuation dropped) with character offsets.
 
-    Unicode hyphens and soft hyphens become '-' first (one character for one, so offsets hold):
+    Unicode hyphens become '-' first (one character for one, so offsets hold):
     spaCy's tokenizer splits words only at the ASCII hyphen.
     """
     out = []
@@ -116,10 +116,10 @@ class PhraseSet:
         self.phrases = tuple(dict.fromkeys(p for p in phrases if p.strip()))
         self._inflecting: dict[str, str] = {}  # phrases whose last word may inflect, by key
         self._as_written: dict[str, str] = {}  # phrases whose last word must stand as written
-        # A phrase is read through zero-width characters as a text is ("شبکه\u200cهای" as
+        # A phrase is read through characters that show nothing as a text is ("شبکه\u200cهای" as
         # written in Persian), and reported as written.
         for p in self.phrases:
-            key, inflects = _phrase_key(read_through_zero_width(p))
+            key, inflects = _phrase_key(read_through_invisible(p))
             if key:
                 (self._inflecting if inflects else self._as_written).setdefault(key, p)
         keys = (*self._inflecting, *self._as_written)
@@ -127,13 +127,13 @@ class PhraseSet:
         # Every beginning of a key: a run of words can match only from a word whose key or
         # spelling is one (the keys of a run's words are its key's beginning, run together).
         self._key_starts = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
-        self._candidates = frozenset(map(one_sigma, _candidate_words(map(read_through_zero_width, self.phrases))))
+        self._candidates = frozenset(map(one_sigma, _candidate_words(map(read_through_invisible, self.phrases))))
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
         self._short_starts = frozenset(one_sigma(k[:n]) for k in keys for n in (1, 2))
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""
-        text = read_through_zero_width(text)
+        text = read_through_invisible(text)
         return bool(self.phrases) and bool(self._anchor_words(_plain_words(one_sigma(_ascii_hyphens(text).lower()))))
 
     def may_be_among(self, words: frozenset[str]) -> bool:
@@ -143,11 +143,12 @@ class PhraseSet:
         return bool(self.phrases) and not (self._candidates.isdisjoint(words) and self._short_starts.isdisjoint(words))
 
     def find(self, text: str) -> list[PhraseHit]:
-        """Every non-overlapping phrase occurrence, leftmost-longest first. Zero-width characters
-        are read through, as a reader sees the text; a hit's span is in `text` as given."""
-        if not has_zero_width(text):
+        """Every non-overlapping phrase occurrence, leftmost-longest first. Characters that show
+        nothing (zero-width ones, a soft hyphen) are read through, as a reader sees the text:
+        "sur\u00adface" is one word; a hit's span is in `text` as given."""
+        if not has_invisible(text):
             return self._find_visible(text)
-        kept = [i for i, c in enumerate(text) if not ZERO_WIDTH.match(c)]
+        kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
         hits = self._find_visible("".join(text[i] for i in kept))
         return [PhraseHit(h.phrase, kept[h.start], kept[h.end - 1] + 1) for h in hits]
 
@@ -278,10 +279,10 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def plain_words(words: Iterable[str]) -> frozenset[str]:
     """The lower-case plain words of some words (an OpenAlex abstract index's keys), for
-    may_be_among; with zero-width characters, read through too, as `find` reads them."""
+    may_be_among; with characters that show nothing, read through too, as `find` reads them."""
     text = " ".join(words)
     found = frozenset(_PLAIN_WORD.findall(one_sigma(_ascii_hyphens(text).lower())))
-    return found | plain_words([read_through_zero_width(text)]) if has_zero_width(text) else found
+    return found | plain_words([read_through_invisible(text)]) if has_invisible(text) else found
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
