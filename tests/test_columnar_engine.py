@@ -847,7 +847,7 @@ topics:
   read:
     name: Read as a reader reads
     rationale: r
-    phrases: [face recognition, voice conversion, person re-identification]
+    phrases: [face recognition, voice conversion, person re-identification, face verification, "computación cuántica"]
 claims:
   - {id: c, says: s, subject: lab, from: 2024-01-10, to: 2024-12-31, expects: none, works: {topic: read}}
 """
@@ -888,3 +888,22 @@ def test_a_soft_hyphen_inside_a_word_makes_no_word_boundary_for_either_engine(tm
         "Person re\u00adidentifi\u00adcation",
     ]
     assert _found_by_both_engines(tmp_path, texts) == [3, 4, 5]
+
+
+def test_the_forms_a_reader_takes_for_the_same_words_are_found_by_both_engines(tmp_path):
+    """A ligature, fullwidth letters, an accent written as a combining mark, a Turkish capital
+    "İ" and dashes a reader takes for a hyphen: missed by both engines (false clearances); found
+    by both now, the table's words holding those of the text as read (table format 7)."""
+    texts = [
+        "Robust face veri\ufb01cation at scale",
+        "Ｆａｃｅ ｒｅｃｏｇｎｉｔｉｏｎ ｆｏｒ ａｌｌ",
+        "Avances en computacio\u0301n cua\u0301ntica",
+        "FACE RECOGNİTİON İN CROWDS",
+        "Person re\u2013identification",
+        "Person re\u2212identification",
+        "Person re\ufe63identification",
+        "Person re\uff0didentification",
+        "ＳＵＲＦＡＣＥ recognition",
+        "face\u2014recognition",
+    ]
+    assert _found_by_both_engines(tmp_path, texts) == list(range(8))

@@ -29,7 +29,7 @@ from claimwatch.evaluate._spacy import nlp
 from claimwatch.evaluate._verdicts import _natural
 from claimwatch.evidence import JsonlEvidence
 from claimwatch.reports.jsonreport import render_json
-from claimwatch.works import INVISIBLE
+from claimwatch.works import topic_reading, topic_reading_spans
 from helpers import claim_file, none_claim, project, work, write_jsonl
 
 T = TypeVar("T")
@@ -159,15 +159,15 @@ SEPARATORS = [
 
 CASES = [str, str.lower, str.upper, str.title]
 
-_ODD_HYPHENS = {"\u2010": "-", "\u2011": "-"}
-_ONLY_JOINERS = re.compile(r"[\s-]*")  # in the text with its odd hyphens made '-'
+_ONLY_JOINERS = re.compile(r"[\s-]*")  # in the text as read, its dashes '-'
 
 
-def _read(text: str) -> tuple[str, list[int]]:
-    """The text as a reader reads it, through the characters that show nothing (a soft hyphen
-    too), its odd hyphens made '-'; and where each of its characters is in `text`."""
-    kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
-    return "".join(_ODD_HYPHENS.get(text[i], text[i]) for i in kept), kept
+def _read(text: str) -> tuple[str, list[int], list[int]]:
+    """The text as a reader reads it (through the characters that show nothing, a soft hyphen
+    too, in its compatibility form, its dashes '-'), and where each of its characters begins
+    and ends in `text`."""
+    spans = topic_reading_spans(text)
+    return topic_reading(text), [b for b, _ in spans], [e for _, e in spans]
 
 
 def _reference_words(read: str) -> list[tuple[str, str, int, int]]:
@@ -175,7 +175,7 @@ def _reference_words(read: str) -> list[tuple[str, str, int, int]]:
     token."""
     out = []
     for t in nlp().tokenizer(read):
-        if t.is_punct or t.is_space or t.text == "-":  # '-' is all an odd hyphen becomes
+        if t.is_punct or t.is_space or t.text == "-":  # '-' is all a dash becomes
             continue
         out.append((word_key(t.text), t.text.lower(), t.idx, t.idx + len(t.text)))
     return out
@@ -186,7 +186,7 @@ def _reference_find(phrases: PhraseSet, text: str) -> list[PhraseHit]:
     by white space and hyphens; leftmost-longest, non-overlapping. No position is skipped."""
     if not phrases.might_match(text):
         return []
-    read, where = _read(text)
+    read, begins, ends = _read(text)
     words = _reference_words(read)
     hits = []
     i = 0
@@ -201,7 +201,7 @@ def _reference_find(phrases: PhraseSet, text: str) -> list[PhraseHit]:
             if found:
                 best = (found, j)
         if best:
-            hits.append(PhraseHit(best[0], where[words[i][2]], where[words[best[1]][3] - 1] + 1))
+            hits.append(PhraseHit(best[0], begins[words[i][2]], ends[words[best[1]][3] - 1]))
             i = best[1] + 1
         else:
             i += 1
@@ -769,7 +769,7 @@ def test_stretches_leave_out_what_no_phrase_can_begin_in():
 def test_a_stretch_reaches_over_chunks_of_hyphens_and_white_space():
     phrases = PhraseSet(["face recognition"])
     text = "face " + "- \u2010 \n " * 30 + "recognition " + "data " * 40
-    (stretch,) = phrases._windows(text)
+    (stretch,) = phrases._windows(topic_reading(text))  # windows are of a text as read
     # after its own chunk, chunks until they hold more letters than the longest phrase (15)
     assert stretch == (0, text.index("recognition") + len("recognition data data"))
     assert phrases.find(text) == [PhraseHit("face recognition", 0, text.index("recognition") + len("recognition"))]

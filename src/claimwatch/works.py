@@ -13,6 +13,8 @@ import datetime as dt
 import functools
 import itertools
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,8 +42,69 @@ def has_invisible(text: str) -> bool:
 
 
 def read_through_invisible(text: str) -> str:
-    """`text` as topic phrases read it: without its characters that show nothing."""
+    """`text` without its characters that show nothing."""
     return INVISIBLE.sub("", text) if has_invisible(text) else text
+
+
+# Dashes a reader takes for a hyphen (a Unicode hyphen, a non-breaking one, an en dash, a minus
+# sign, the small and the fullwidth hyphen-minus), and the Turkish capital dotted I, which lower()
+# writes as "i" and a combining dot above (U+0307): read as "-" and as "I".
+_AS_READ = str.maketrans({**dict.fromkeys("\u2010\u2011\u2013\u2212\ufe63\uff0d", "-"), "\u0130": "I"})
+_READ_OTHERWISE = re.compile("[\u2010\u2011\u2013\u2212\ufe63\uff0d\u0130\u0307]")
+
+
+def topic_reading(text: str) -> str:
+    """`text` as topic phrases read it, and as a reader sees it, the phrases alike (every engine:
+    evaluate/_phrases.py, columnar/_table.py): without the characters that show nothing, in its
+    compatibility form (NFKC: a ligature's letters, "ﬁ" as "fi"; fullwidth letters as letters;
+    a letter and a combining accent as the accented letter), the dashes a reader takes for a
+    hyphen as "-", a Turkish "İ" as "I" and an "i" with a combining dot above as "i".
+
+    Most texts are told to need none of it by a test each step makes in C: an ASCII text first."""
+    if text.isascii():
+        return text
+    text = read_through_invisible(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if _READ_OTHERWISE.search(text):
+        text = text.translate(_AS_READ).replace("i\u0307", "i")
+    return text
+
+
+def topic_reading_spans(text: str) -> list[tuple[int, int]]:
+    """For each character of `topic_reading(text)`, the stretch of `text` it is read from: the
+    character itself where the reading leaves it, else the letter with its combining marks (or
+    the ligature, the invisible character beside...) it comes from.
+
+    The text is read piece by piece (a character with the combining marks after it); where that
+    reading is not the whole text's (a composition the pieces cannot show, a combining mark
+    after an invisible character), word by word; and where not even that, every character is
+    read from the whole text."""
+    read = topic_reading(text)
+    for pieces in (_pieces(text, _joins_the_last), _pieces(text, _in_the_word)):
+        spans: list[tuple[int, int]] = []
+        for begin, end in pieces:
+            spans += [(begin, end)] * len(topic_reading(text[begin:end]))
+        if len(spans) == len(read) and "".join(topic_reading(text[b:e]) for b, e in pieces) == read:
+            return spans
+    return [(0, len(text))] * len(read)
+
+
+def _joins_the_last(before: str, c: str) -> bool:
+    """A combining mark, or a Hangul vowel or final consonant jamo (which NFKC composes with the
+    jamo before it)."""
+    return unicodedata.combining(c) != 0 or "\u1160" <= c <= "\u11ff"
+
+
+def _in_the_word(before: str, c: str) -> bool:
+    """Neither is white space (which NFKC composes with nothing)."""
+    return not (c.isspace() or before.isspace())
+
+
+def _pieces(text: str, joins: Callable[[str, str], bool]) -> list[tuple[int, int]]:
+    """`text` cut before every character that `joins` does not join to the one before it."""
+    cuts = [i for i in range(1, len(text)) if not joins(text[i - 1], text[i])]
+    return list(zip([0, *cuts], [*cuts, len(text)], strict=True)) if text else []
 
 
 def one_sigma(lower: str) -> str:

@@ -54,9 +54,8 @@ from ..works import (
     Authorship,
     Origin,
     Work,
-    has_invisible,
     one_sigma,
-    read_through_invisible,
+    topic_reading,
     work_from_openalex,
 )
 from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
@@ -65,7 +64,8 @@ TABLE_FORMAT = 7
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
-phrases now read through: "sur\u00adface" is "surface".)"""
+phrases now read through: "sur\u00adface" is "surface"; and the words of a text as topic phrases
+read it, `works.topic_reading`: "ﬁ" as "fi", fullwidth letters as letters, an "İ" as "I".)"""
 WORKS_TABLE = "works.parquet"
 # Small row groups: DuckDB decompresses a column of a row group at once, and the records of
 # 2,048 works are a few MiB where 16,384 would be a hundred.
@@ -148,8 +148,8 @@ def _folded_form(text: str) -> str:
 
 
 # The topic prefilter's words (evaluate/_phrases.py, PhraseSet.might_match): runs of letters and
-# digits of the lower-cased text, Unicode and soft hyphens read as '-' (and, where the text holds
-# characters that show nothing, of the text read through them, as the matcher reads it).
+# digits of the lower-cased text as topic phrases read it (`works.topic_reading`), and, wider, of
+# the text as given, Unicode and soft hyphens read as '-'.
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 _AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": "-"})
 
@@ -161,12 +161,11 @@ _ASCII_CUTS = {c: " " for c in range(128) if not chr(c).isalnum()}
 def text_words(text: str) -> set[str]:
     """The words `PhraseSet.might_match` compares with a phrase's candidate words, and each
     word shorter than three letters joined to the words after it up to three letters, as it
-    joins them (a phrase written as one word that the text splits: "re identification"); with
-    characters that show nothing (a soft hyphen, a zero-width space), the words of the text read
-    through them too, as the matcher reads it."""
-    if has_invisible(text):
-        return _text_words(text) | _text_words(read_through_invisible(text))
-    return _text_words(text)
+    joins them (a phrase written as one word that the text splits: "re identification"): those
+    of the text as topic phrases read it (through characters that show nothing, in its
+    compatibility form), and, only ever more, of the text as given."""
+    read = topic_reading(text)
+    return _text_words(text) if read == text else _text_words(text) | _text_words(read)
 
 
 def _text_words(text: str) -> set[str]:

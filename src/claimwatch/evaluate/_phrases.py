@@ -4,7 +4,9 @@ Phrases fold case, inflection (faces, deepfakes, qubits) and hyphenation (re-ide
 reidentification, re identification): each run of words is compared by the concatenation of
 its words' keys. `surface` never matches `face` and `quantization` never matches `quantum`,
 because a match must start and end on word boundaries. Words come from spaCy's tokenizer and
-inflection from its lookup lemmatizer's table (`_spacy`).
+inflection from its lookup lemmatizer's table (`_spacy`). Texts and phrases alike are read as a
+reader sees them (`works.topic_reading`: through characters that show nothing, in their
+compatibility form, dashes as hyphens), and a hit's span is in the text as given.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from ..works import INVISIBLE, has_invisible, one_sigma, read_through_invisible
+from ..works import one_sigma, topic_reading, topic_reading_spans
 from ._spacy import lemma_table, nlp
 
-# Characters that may join the words of one phrase: white space and hyphens.
-_JOINERS = re.compile(r"^[\s\-\u2010\u2011]*$")
-_JOINER_RUNS = re.compile(r"[\s\-\u2010\u2011]+")
-_HYPHENS = re.compile(r"[\-\u2010\u2011]")
+# Characters that may join the words of one phrase: white space and hyphens (every dash a reader
+# takes for a hyphen is '-' in a text as read).
+_JOINERS = re.compile(r"^[\s\-]*$")
+_JOINER_RUNS = re.compile(r"[\s\-]+")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
 
 
@@ -55,24 +57,12 @@ _START: Final = 2
 _END: Final = 3
 
 
-_AS_HYPHEN = str.maketrans({"\u2010": "-", "\u2011": "-"})
-_ODD_HYPHEN = re.compile("[\u2010\u2011]")
-
-
-def _ascii_hyphens(text: str) -> str:
-    """Unicode hyphens as '-', one character for one; translate() only where needed,
-    since it is slow and this runs on every title and abstract a topic is looked for in."""
-    return text.translate(_AS_HYPHEN) if _ODD_HYPHEN.search(text) else text
-
-
 def _words(text: str) -> list[_Word]:
-    """Word tokens of `text` (hyphens and other punctuation dropped) with character offsets.
-
-    Unicode hyphens become '-' first (one character for one, so offsets hold):
-    spaCy's tokenizer splits words only at the ASCII hyphen.
-    """
+    """Word tokens of `text`, a text as read (`topic_reading`: its dashes are '-', at which
+    spaCy's tokenizer splits words), with character offsets; hyphens and other punctuation
+    dropped."""
     out = []
-    for t in nlp().tokenizer(_ascii_hyphens(text)):
+    for t in nlp().tokenizer(text):
         token = t.text
         form = _token_form(token)
         if form is not None:
@@ -87,7 +77,7 @@ def _token_form(token: str) -> tuple[str, str] | None:
     the token's text alone decides (spaCy's lexeme flags), so a text's repeated words are
     worked out once."""
     lexeme = nlp().vocab[token]
-    if lexeme.is_punct or lexeme.is_space or _HYPHENS.fullmatch(token):
+    if lexeme.is_punct or lexeme.is_space or token == "-":
         return None
     return word_key(token), token.lower()
 
@@ -116,10 +106,10 @@ class PhraseSet:
         self.phrases = tuple(dict.fromkeys(p for p in phrases if p.strip()))
         self._inflecting: dict[str, str] = {}  # phrases whose last word may inflect, by key
         self._as_written: dict[str, str] = {}  # phrases whose last word must stand as written
-        # A phrase is read through characters that show nothing as a text is ("شبکه\u200cهای" as
-        # written in Persian), and reported as written.
+        # A phrase is read as a text is (through characters that show nothing: "شبکه\u200cهای" as
+        # written in Persian; in its compatibility form), and reported as written.
         for p in self.phrases:
-            key, inflects = _phrase_key(read_through_invisible(p))
+            key, inflects = _phrase_key(topic_reading(p))
             if key:
                 (self._inflecting if inflects else self._as_written).setdefault(key, p)
         keys = (*self._inflecting, *self._as_written)
@@ -127,14 +117,16 @@ class PhraseSet:
         # Every beginning of a key: a run of words can match only from a word whose key or
         # spelling is one (the keys of a run's words are its key's beginning, run together).
         self._key_starts = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
-        self._candidates = frozenset(map(one_sigma, _candidate_words(map(read_through_invisible, self.phrases))))
+        self._candidates = frozenset(map(one_sigma, _candidate_words(map(topic_reading, self.phrases))))
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
         self._short_starts = frozenset(one_sigma(k[:n]) for k in keys for n in (1, 2))
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`."""
-        text = read_through_invisible(text)
-        return bool(self.phrases) and bool(self._anchor_words(_plain_words(one_sigma(_ascii_hyphens(text).lower()))))
+        return self._might_match_read(topic_reading(text))
+
+    def _might_match_read(self, read: str) -> bool:
+        return bool(self.phrases) and bool(self._anchor_words(_plain_words(one_sigma(read.lower()))))
 
     def may_be_among(self, words: frozenset[str]) -> bool:
         """The same test on a text's plain words in no order (an OpenAlex abstract index's):
@@ -143,19 +135,22 @@ class PhraseSet:
         return bool(self.phrases) and not (self._candidates.isdisjoint(words) and self._short_starts.isdisjoint(words))
 
     def find(self, text: str) -> list[PhraseHit]:
-        """Every non-overlapping phrase occurrence, leftmost-longest first. Characters that show
-        nothing (zero-width ones, a soft hyphen) are read through, as a reader sees the text:
-        "sur\u00adface" is one word; a hit's span is in `text` as given."""
-        if not has_invisible(text):
-            return self._find_visible(text)
-        kept = [i for i, c in enumerate(text) if not INVISIBLE.match(c)]
-        hits = self._find_visible("".join(text[i] for i in kept))
-        return [PhraseHit(h.phrase, kept[h.start], kept[h.end - 1] + 1) for h in hits]
+        """Every non-overlapping phrase occurrence, leftmost-longest first, in the text as a
+        reader sees it (`topic_reading`: characters that show nothing, zero-width ones and a soft
+        hyphen, are read through, so "sur\u00adface" is one word; "ﬁ" is "fi", "Ｆ" is "F", an
+        en dash a hyphen); a hit's span is in `text` as given."""
+        read = topic_reading(text)
+        hits = self._find_read(read)
+        if not hits or read == text:
+            return hits
+        spans = topic_reading_spans(text)
+        return [PhraseHit(h.phrase, spans[h.start][0], spans[h.end - 1][1]) for h in hits]
 
-    def _find_visible(self, text: str) -> list[PhraseHit]:
+    def _find_read(self, text: str) -> list[PhraseHit]:
+        """The hits in a text as read."""
         windows = self._windows(text)
         if windows is None:  # offsets of the lower-cased text are not the text's: all of it
-            return self._find_in(text, 0, len(text)) if self.might_match(text) else []
+            return self._find_in(text, 0, len(text)) if self._might_match_read(text) else []
         hits: list[PhraseHit] = []
         for start, end in windows:
             hits += self._find_in(text, start, end)
@@ -193,7 +188,7 @@ class PhraseSet:
         and no hit begins elsewhere."""
         if not self.phrases:
             return []
-        lower = one_sigma(_ascii_hyphens(text).lower())
+        lower = one_sigma(text.lower())
         if len(lower) != len(text):
             return None
         found = self._anchor_words(_plain_words(lower))
@@ -279,10 +274,12 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def plain_words(words: Iterable[str]) -> frozenset[str]:
     """The lower-case plain words of some words (an OpenAlex abstract index's keys), for
-    may_be_among; with characters that show nothing, read through too, as `find` reads them."""
+    may_be_among: those of the words as given and as read (`topic_reading`), as `find` reads
+    them."""
     text = " ".join(words)
-    found = frozenset(_PLAIN_WORD.findall(one_sigma(_ascii_hyphens(text).lower())))
-    return found | plain_words([read_through_invisible(text)]) if has_invisible(text) else found
+    read = topic_reading(text)
+    found = frozenset(_PLAIN_WORD.findall(one_sigma(text.lower())))
+    return found | frozenset(_PLAIN_WORD.findall(one_sigma(read.lower()))) if read != text else found
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:

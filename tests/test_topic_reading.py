@@ -1,0 +1,163 @@
+"""Topic phrases read a text as a reader sees it (issue 18, seventeenth part).
+
+Forms a reader takes for the same words were missed by both engines, so a claim that expects
+none could be cleared by a record plainly naming its topic: a ligature ("veri\\ufb01cation"),
+fullwidth letters, an accent written as a combining mark (NFD) against a phrase written
+precomposed, a Turkish capital "İ" (which lower() writes as "i" and a combining dot), and dashes
+other than the hyphen (an en dash, a minus sign, the small and the fullwidth hyphen-minus).
+Texts and phrases are now read alike in their compatibility form (`works.topic_reading`), and a
+hit's span is in the text as given; the table's words are those of both readings."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from claimwatch.columnar import text_words
+from claimwatch.evaluate import PhraseSet
+from claimwatch.evaluate._grouping import _topic_words
+from claimwatch.evaluate._phrases import plain_words
+from claimwatch.works import topic_reading, topic_reading_spans
+
+CUANTICA = "computación cuántica"
+PHRASES = PhraseSet(["face recognition", "face verification", "person re-identification", CUANTICA, "deepfake"])
+
+
+def _nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "span"),
+    [
+        ("Robust face veri\ufb01cation at scale", "face verification", "face veri\ufb01cation"),
+        ("Ｆａｃｅ ｒｅｃｏｇｎｉｔｉｏｎ", "face recognition", "Ｆａｃｅ ｒｅｃｏｇｎｉｔｉｏｎ"),
+        (f"Avances en {_nfd(CUANTICA)}", CUANTICA, _nfd(CUANTICA)),
+        ("FACE RECOGNİTİON İN CROWDS", "face recognition", "FACE RECOGNİTİON"),
+        ("face recogni\u0307tion", "face recognition", "face recogni\u0307tion"),
+        ("Person re\u2013identification", "person re-identification", "Person re\u2013identification"),
+        ("Person re\u2212identification", "person re-identification", "Person re\u2212identification"),
+        ("Person re\ufe63identification", "person re-identification", "Person re\ufe63identification"),
+        ("Person re\uff0didentification", "person re-identification", "Person re\uff0didentification"),
+        ("Deep\u2013fakes", "deepfake", "Deep\u2013fakes"),
+        ("\ufb01ne face\u00a0recognition", "face recognition", "face\u00a0recognition"),
+    ],
+)
+def test_a_phrase_is_found_in_the_form_a_reader_sees_with_its_span_as_given(text, phrase, span):
+    (hit,) = PHRASES.find(text)
+    assert (hit.phrase, text[hit.start : hit.end]) == (phrase, span)
+    assert PHRASES.might_match(text)
+    # both prefilters let it through: the table's words and an abstract index's words
+    assert set(_topic_words(PHRASES)) & text_words(text)
+    assert PHRASES.may_be_among(plain_words(text.split()))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        (_nfd(CUANTICA), f"Avances en {CUANTICA}"),  # a phrase written decomposed
+        ("ｆａｃｅ recognition", "face recognition"),
+        ("face veri\ufb01cation", "Face verification"),
+        ("FACE RECOGNİTİON", "face recognition"),
+        ("person re\u2013identification", "person re-identification"),
+    ],
+)
+def test_a_phrase_is_read_as_a_text_is_and_reported_as_written(phrase, text):
+    phrases = PhraseSet([phrase])
+    (hit,) = phrases.find(text)
+    assert hit.phrase == phrase
+    assert set(_topic_words(phrases)) & text_words(text)
+    assert phrases.may_be_among(plain_words(text.split()))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ＳＵＲＦＡＣＥ recognition", []), ("ｓｕｒｆａｃｅ", []), ("face\u2014recognition", ["face"])],
+)
+def test_the_compatibility_form_makes_no_word_boundary_a_reader_does_not_see(text, expected):
+    """A fullwidth word is one word; an em dash parts two words (it is no hyphen)."""
+    assert [h.phrase for h in PhraseSet(["face recognition", "face"]).find(text)] == expected
+
+
+WORDS = [
+    "face",
+    "recognition",
+    "verification",
+    "deep",
+    "fakes",
+    "person",
+    "re",
+    "identification",
+    "computación",
+    "cuántica",
+    "surface",
+    "of",
+    "the",
+    "fine",
+    "Infinite",
+]
+
+
+def _variant(draw: st.DrawFn, text: str) -> str:
+    """`text` as a reader sees it, written otherwise: fullwidth letters here and there, "fi" as
+    a ligature, accents decomposed, capitals with a dotted I, hyphens as other dashes."""
+    out = []
+    for c in text:
+        choice = draw(st.integers(0, 4))
+        if choice == 1 and c.isascii() and c.isalpha():
+            out.append(chr(ord(c) + 0xFEE0))  # fullwidth
+        elif choice == 2 and c == "-":
+            out.append(draw(st.sampled_from("\u2010\u2011\u2013\u2212\ufe63\uff0d")))
+        elif choice == 3 and c == "I":
+            out.append("\u0130")
+        else:
+            out.append(c)
+    written = "".join(out)
+    if draw(st.booleans()):
+        written = written.replace("fi", "\ufb01")
+    return _nfd(written) if draw(st.booleans()) else written
+
+
+@st.composite
+def _texts(draw: st.DrawFn) -> tuple[str, str]:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+    joiners = draw(st.lists(st.sampled_from([" ", "-", ", "]), min_size=len(words), max_size=len(words)))
+    clean = "".join(w + j for w, j in zip(words, joiners, strict=True))
+    clean = draw(st.sampled_from([str, str.upper, str.title]))(clean)
+    return clean, _variant(draw, clean)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts())
+@example(("FACE RECOGNITION", "FACE RECOGN\u0130T\u0130ON"))
+@example(("computación cuántica", _nfd("computación cuántica")))
+def test_a_text_written_otherwise_gives_the_same_hits(texts):
+    clean, variant = texts
+    expected = [(h.phrase, clean[h.start : h.end].lower()) for h in PHRASES.find(clean)]
+    found = PHRASES.find(variant)
+    assert [(h.phrase, topic_reading(variant[h.start : h.end]).lower()) for h in found] == expected
+    if found:
+        assert set(_topic_words(PHRASES)) & text_words(variant)
+        assert PHRASES.may_be_among(plain_words(variant.split(" ")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        st.sampled_from("ab fi\ufb01\u0301\u0307\u0130I\u00ad\u200b\uff21\u2013\u1100\u1161\u11a8 \u3000e"), max_size=30
+    )
+)
+def test_each_character_read_comes_from_its_span(text):
+    """The spans of a reading are in order and cover whole pieces: the reading of the text from
+    one's beginning to another's end is the reading's characters between them."""
+    read, spans = topic_reading(text), topic_reading_spans(text)
+    assert len(spans) == len(read)
+    assert all(0 <= b < e <= len(text) for b, e in spans) and spans == sorted(spans)
+    for k in range(len(read)):
+        for m in range(k, len(read)):
+            first = spans.index(spans[k])
+            last = len(spans) - 1 - spans[::-1].index(spans[m])
+            assert topic_reading(text[spans[k][0] : spans[m][1]]) == read[first : last + 1]
