@@ -146,6 +146,9 @@ SEPARATORS = [
     "\u00ad",
     "\u2013",
     "\u2014",
+    "- ",  # a word broken at the end of a line
+    "-\n",
+    " -",
     ", ",
     ". ",
     "; ",
@@ -177,8 +180,15 @@ def _reference_words(read: str) -> list[tuple[str, str, int, int]]:
     for t in nlp().tokenizer(read):
         if t.is_punct or t.is_space or t.text == "-":  # '-' is all a dash becomes
             continue
-        out.append((word_key(t.text), t.text.lower(), t.idx, t.idx + len(t.text)))
+        # a hyphen spaCy keeps on a word, before a space or a line break ("re- id"): left out
+        m = re.fullmatch(r"(-*)(.+?)-*", t.text)
+        assert m is not None
+        word, start = m.group(2), t.idx + len(m.group(1))
+        out.append((word_key(word), word.lower(), start, start + len(word)))
     return out
+
+
+_BROKEN_BEFORE = re.compile(r"[^\W_]-+\s+\Z")  # a word, hyphens and white space, just before
 
 
 def _reference_find(phrases: PhraseSet, text: str) -> list[PhraseHit]:
@@ -192,6 +202,9 @@ def _reference_find(phrases: PhraseSet, text: str) -> list[PhraseHit]:
     i = 0
     while i < len(words):
         best = None
+        if _BROKEN_BEFORE.search(read[: words[i][2]]):  # the end of a broken word: no start
+            i += 1
+            continue
         for j in range(i, len(words)):
             if j > i and not _ONLY_JOINERS.fullmatch(read[words[j - 1][3] : words[j][2]]):
                 break

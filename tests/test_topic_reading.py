@@ -10,6 +10,7 @@ hit's span is in the text as given; the table's words are those of both readings
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -161,3 +162,68 @@ def test_each_character_read_comes_from_its_span(text):
             first = spans.index(spans[k])
             last = len(spans) - 1 - spans[::-1].index(spans[m])
             assert topic_reading(text[spans[k][0] : spans[m][1]]) == read[first : last + 1]
+
+
+# --- a hyphen before a space or a line break ----------------------------------------------------
+# spaCy keeps such a hyphen on its word ("re-", "talking-"), so "person re- identification",
+# "talking-\nhead" and an OpenAlex abstract index's key "re-" matched nothing (false clearances).
+# The words either side of the break are now joined as hyphenated words are; but a broken word
+# is one word: no match begins after the break ("sur- face" is "surface"), which one did.
+
+BROKEN = PhraseSet(["person re-identification", "text-to-speech", "talking head", "deepfake", "face recognition"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "span"),
+    [
+        ("On person re- identification", "person re-identification", "person re- identification"),
+        ("On person re-\nidentification", "person re-identification", "person re-\nidentification"),
+        ("On person re-\r\n  identification.", "person re-identification", "person re-\r\n  identification"),
+        ("robust text-to-\nspeech", "text-to-speech", "text-to-\nspeech"),
+        ("talking-\nhead generation", "talking head", "talking-\nhead"),
+        ("Detecting deep- fakes", "deepfake", "deep- fakes"),
+        ("deep\u2013 fakes", "deepfake", "deep\u2013 fakes"),
+        ("(face- recognition)", "face recognition", "face- recognition"),
+        ("3D face recog-\nnition", "face recognition", "face recog-\nnition"),
+        ("person re -identification", "person re-identification", "person re -identification"),
+    ],
+)
+def test_a_phrase_is_found_across_a_hyphen_before_a_break(text, phrase, span):
+    (hit,) = BROKEN.find(text)
+    assert (hit.phrase, text[hit.start : hit.end]) == (phrase, span)
+    assert set(_topic_words(BROKEN)) & text_words(text)
+    assert BROKEN.may_be_among(plain_words(text.split(" ")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protein sur- face recognition",
+        "Protein sur-\nface recognition",
+        "User inter-\n\n  face recognition",
+        "sur\u2013\nface recognition",
+        "E-in- voice conversion",
+    ],
+)
+def test_no_match_begins_inside_a_word_broken_by_a_hyphen(text):
+    assert PhraseSet(["face recognition", "voice conversion"]).find(text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["face", "surface", "interface", "recognition", "deep", "fakes", "the"]), max_size=8),
+    st.lists(st.tuples(st.integers(0, 7), st.integers(1, 8), st.sampled_from(["- ", "-\n", "-\n  "])), max_size=3),
+)
+def test_no_hit_begins_after_a_break_inside_a_word(words, breaks):
+    """Break words with a hyphen and white space, anywhere inside them: no hit begins on a piece
+    after a break."""
+    words = list(words)
+    broken = set()
+    for at, cut, brk in breaks:
+        if at < len(words) and 0 < cut < len(words[at]) and brk not in words[at]:
+            words[at] = words[at][:cut] + brk + words[at][cut:]
+            broken.add(at)
+    text = " ".join(words)
+    starts_after_a_break = {m.end() for m in re.finditer(r"[a-z]-\s+", text)}
+    for h in PHRASES.find(text) + BROKEN.find(text):
+        assert h.start not in starts_after_a_break, (text, h)

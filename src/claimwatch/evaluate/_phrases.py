@@ -1,9 +1,10 @@
 """Topic phrases in titles, keywords and abstracts.
 
 Phrases fold case, inflection (faces, deepfakes, qubits) and hyphenation (re-identification,
-reidentification, re identification): each run of words is compared by the concatenation of
-its words' keys. `surface` never matches `face` and `quantization` never matches `quantum`,
-because a match must start and end on word boundaries. Words come from spaCy's tokenizer and
+reidentification, re identification, a word broken at a line's end: re-\nidentification): each
+run of words is compared by the concatenation of its words' keys. `surface` never matches `face`
+and `quantization` never matches `quantum`, because a match must start and end on word
+boundaries, and a word broken at a line's end is one word ("sur-\nface"). Words come from spaCy's tokenizer and
 inflection from its lookup lemmatizer's table (`_spacy`). Texts and phrases alike are read as a
 reader sees them (`works.topic_reading`: through characters that show nothing, in their
 compatibility form, dashes as hyphens), and a hit's span is in the text as given.
@@ -60,15 +61,32 @@ _END: Final = 3
 def _words(text: str) -> list[_Word]:
     """Word tokens of `text`, a text as read (`topic_reading`: its dashes are '-', at which
     spaCy's tokenizer splits words), with character offsets; hyphens and other punctuation
-    dropped."""
+    dropped. spaCy keeps a hyphen before a space or a line break on its word ("re-" in "re-
+    identification", a word broken at the end of a line): the word is read without it, so that
+    the words on either side of the break may be joined as hyphenated words are."""
     out = []
     for t in nlp().tokenizer(text):
         token = t.text
+        start = t.idx
+        if (token[0] == "-" or token[-1] == "-") and (bare := token.strip("-")):
+            start += len(token) - len(token.lstrip("-"))
+            token = bare
         form = _token_form(token)
         if form is not None:
-            start = t.idx
             out.append((form[0], form[1], start, start + len(token)))
     return out
+
+
+def _continues_a_broken_word(text: str, at: int) -> bool:
+    """Whether the word at `at` is the end of a word a hyphen and white space broke ("sur-
+    face", "sur-\nface": "surface", which no match of "face" may begin in)."""
+    before = at
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    hyphens = before
+    while hyphens > 0 and text[hyphens - 1] == "-":
+        hyphens -= 1
+    return before < at and 0 < hyphens < before and text[hyphens - 1].isalnum()
 
 
 @lru_cache(maxsize=200_000)
@@ -167,6 +185,9 @@ class PhraseSet:
         while i < len(words):
             if words[i][_KEY] not in starts and words[i][_LOWER] not in starts:
                 i += 1  # no phrase's key begins with this word: none can match from here
+                continue
+            if _continues_a_broken_word(text, begin + words[i][_START]):
+                i += 1  # a match begins on a word boundary, and this is inside a word
                 continue
             hit, last = self._longest_at(words, i, window)
             if hit:
