@@ -4,6 +4,7 @@ for the same results, whatever the labels hold."""
 from __future__ import annotations
 
 import re
+import signal
 
 from claimwatch.reports.chart import MAX_SERIES, describe_timeline, draw_timeline, timeline, timeline_svg
 from claimwatch.results import (
@@ -83,6 +84,27 @@ def test_a_work_counts_once_under_all_its_partners_and_months_run_from_the_claim
     assert data.months == ("2024-01", "2024-02", "2024-03", "2024-04", "2024-05")
     assert data.series == (("USTC", (0, 0, 1, 0, 1)), ("HIT + USTC", (0, 0, 1, 0, 0)))
     assert data.drawn == 3 and data.undrawn == 1  # W4 is dated only to the year
+
+
+def test_a_work_dated_only_by_a_day_is_not_drawn_and_the_chart_ends():
+    """A work whose versions give "by 2025-04-01" (one dated after its record was current: any
+    day up to it) has no month: its "by 2025" was taken for one, and the months were counted up
+    to it for ever (every "YYYY-MM" sorts before "b"): the HTML report never came."""
+
+    def hung(*_):
+        raise AssertionError("the months are counted for ever")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        data = timeline(_result([_finding("W1", "2024-03-05", ("HIT",)), _finding("W2", "by 2025-04-01", ("HIT",))]))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert data.months == ("2024-01", "2024-02", "2024-03")
+    assert data.drawn == 1 and data.undrawn == 1
+    assert "1 more work dated to no month (only to the year, only by a day, or not at all)" in describe_timeline(data)
+    assert timeline(_result([_finding("W2", "by 2025-04-01", ("HIT",))])) is None
 
 
 def test_a_claim_without_lists_has_one_series_and_no_partner_legend():
@@ -213,7 +235,7 @@ def test_the_text_alternative_says_what_the_chart_shows():
         "Matching works per month, 2024-03 to 2025-06: 2024-03: 2 (HIT + USTC 1, USTC 1). "
         "The statement was made on 2025-06-27. The claim's period: 2024-03-01 to 2025-06-27. "
         "The claim says at least 10 works; the running total of the works drawn reaches 2. "
-        "1 more work dated only to the year (or not at all), not drawn."
+        "1 more work dated to no month (only to the year, only by a day, or not at all), not drawn."
     )
     open_ended = _result([_finding("W1", "2024-02-01")], lists=(), assessed_to="2024-04-30")
     assert "The claim's period: from 2024-01-10, open-ended, assessed to 2024-04-30 (the cut-off)." in (

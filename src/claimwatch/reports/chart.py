@@ -37,7 +37,7 @@ class Timeline:
 
     months: tuple[str, ...]
     series: tuple[tuple[str, tuple[int, ...]], ...]
-    undrawn: int  # matching works dated only to the year, which no month can hold
+    undrawn: int  # matching works dated to no month (a year alone, "by" a day, none), which no month can hold
     by_partner: bool  # the claim names lists, so series are partner institutions
     made_on: str | None = None  # the day the statement was made
     period_from: str | None = None
@@ -62,7 +62,7 @@ def timeline(result: ClaimResult, made_on: str | None = None) -> Timeline | None
     dated = [
         (f.work.publication_date[:7], _series_label(f, by_partner))
         for f in result.findings
-        if f.work.publication_date and len(f.work.publication_date) >= 7
+        if f.work.publication_date and _MONTH.match(f.work.publication_date)
     ]
     undrawn = len(result.findings) - len(dated)
     if not dated:
@@ -90,6 +90,11 @@ def timeline(result: ClaimResult, made_on: str | None = None) -> Timeline | None
         open_ended=result.period.to is None,
         threshold=(expects.kind, expects.count) if expects.kind in ("at_least", "at_most") else None,
     )
+
+
+# A date that gives its month first: "2024-03-14", "2024-03", "2024-01-01 to 2024-01-05". Not
+# "by 2025-04-01" (a version dated after its record was current: any day up to it), nor a year.
+_MONTH = re.compile(r"\d{4}-\d{2}(?!\d)")
 
 
 def _series_label(f: Finding, by_partner: bool) -> str:
@@ -146,7 +151,8 @@ def describe_timeline(data: Timeline) -> str:
         )
     if data.undrawn:
         sentences.append(
-            f"{data.undrawn} more {_works(data.undrawn)} dated only to the year (or not at all), not drawn."
+            f"{data.undrawn} more {_works(data.undrawn)} dated to no month (only to the year, only by a day, "
+            "or not at all), not drawn."
         )
     return " ".join(sentences)
 

@@ -42,8 +42,8 @@ def _chart(results: Results, result: ClaimResult) -> _Chart:
     note = None
     if undrawn and result.findings:
         note = (
-            f"{undrawn} matching {'work is' if undrawn == 1 else 'works are'} dated only to the year "
-            f"(or not at all) and {'is' if undrawn == 1 else 'are'} not drawn."
+            f"{undrawn} matching {'work is' if undrawn == 1 else 'works are'} dated to no month (only to the "
+            f"year, only by a day, or not at all) and {'is' if undrawn == 1 else 'are'} not drawn."
         )
     return _Chart(svg, note, describe_timeline(data) if data else None, text_id)
 
