@@ -22,6 +22,7 @@ def check(root: Path, snapshot: Path, *, expects: str = "none", period: str = "f
     claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
     runs = [evaluate(claims, [open_evidence(snapshot)], engine=e, cache=root / "cache") for e in ("python", "duckdb")]
     assert runs[0].results[0].why == runs[1].results[0].why
+    assert runs[0].results[0].works_considered == runs[1].results[0].works_considered
     return runs[0].results[0]
 
 
@@ -209,3 +210,32 @@ def test_a_date_after_its_record_was_current_still_bounds_the_work_from_above(ro
     import_works(source, root / "snap", institutions=["I100"], start=dt.date(2019, 1, 1))
     r = check(root, root / "snap", period="from: 2021-01-01\n    to: 2022-12-31")
     assert (r.matched, r.uncertain) == (0, 0)
+
+
+def test_a_record_updated_after_its_snapshot_s_as_of_is_dated_up_to_its_own_day(root):
+    """An import with the lab as subject, its works in 2024 last updated on 2025-01-15 (the
+    snapshot's as-of, the subjects' works alone), and the lab's paper with a coauthor at HIT
+    dated 2025-06-01, after the period, in a record updated on 2025-07-01: that record was current
+    after its date, which it therefore certainly shows. It was read as "after 2025-01-15, the
+    day its record was current", may be any day before: the claim about 2024 went from "not
+    contradicted" to uncertain, on both engines. A record updated after the as-of but still
+    before its date is dated up to its own day, and says that day."""
+    in_period = lab_work("2025-01-15T00:00:00", date="2024-03-01")
+    later = lab_work_with_hit("2025-06-01", updated="2025-07-01T00:00:00")
+    later["id"] = later["ids"]["openalex"] = "https://openalex.org/W5"
+    no_partner = lab_work("2025-07-01T00:00:00", date="2025-06-01")  # counted by the query alone
+    no_partner["id"] = no_partner["ids"]["openalex"] = "https://openalex.org/W6"
+    source = write_jsonl(root / "w.jsonl", [in_period, later, no_partner])
+    import_works(source, root / "snap", institutions=["I100"], start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    assert open_evidence(root / "snap").retrieved == dt.date(2025, 1, 15)
+    r = check(root, root / "snap", period="from: 2024-01-10\n    to: 2024-12-31")
+    assert (r.verdict, r.uncertain) == ("not_contradicted", 0), r.why
+    r = check(root, root / "snap", period="from: 2024-01-10\n    to: 2025-12-31")  # the query counts it too
+    assert (r.verdict, r.matched, r.uncertain, r.works_considered) == ("contradicted", 1, 0, 3), r.why
+
+    later["updated_date"] = "2025-03-01T00:00:00"
+    source = write_jsonl(root / "w2.jsonl", [in_period, later])
+    import_works(source, root / "snap2", institutions=["I100"], start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    r = check(root, root / "snap2", period="from: 2024-01-10\n    to: 2024-12-31")
+    assert r.verdict == "insufficient_evidence"
+    assert "its date 2025-06-01 (after 2025-03-01, the day its record was current" in r.why

@@ -268,6 +268,20 @@ class Origin:
         return f"{self.path}:{self.line}"
 
 
+_UPDATED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
+
+
+def updated_on(updated: str | None) -> dt.date | None:
+    """The day of a record's `updated_date`, or None where it gives no real day ("2025-13-45"),
+    as `evidence.updated_day` reads it."""
+    if not updated or not _UPDATED_DAY.match(updated):
+        return None
+    try:
+        return dt.date.fromisoformat(updated[:10])
+    except ValueError:
+        return None
+
+
 @dataclass(slots=True)
 class Work:
     id: str
@@ -304,9 +318,13 @@ class Work:
 
     def within_record(self, current_on: dt.date | None) -> Work:
         """The work, its date as a record current on `current_on` can show it (a date after that
-        day stands for any day up to it: `PartialDate.within_record`)."""
+        day stands for any day up to it: `PartialDate.within_record`). The record was current
+        on its own `updated_date` too, where that is later: a snapshot's as-of may be its
+        subjects' alone (an import with subjects), and another record updated since shows dates
+        up to its own day."""
         if current_on is not None and self.published is not None:
-            self.published = self.published.within_record(current_on)
+            own = updated_on(self.updated)
+            self.published = self.published.within_record(max(current_on, own) if own else current_on)
         return self
 
     def identity_keys(self) -> list[str]:

@@ -409,10 +409,12 @@ def _date(d: dt.date) -> str:
 
 def _dates(current_on: dt.date | None) -> str:
     """A work's first and last possible days as every engine reads them: a date wholly after the
-    day its records were current may be any earlier day (works.PartialDate.within_record)."""
+    day its records were current, and after its own record's updated day, may be any earlier day
+    (works.Work.within_record)."""
     if current_on is None:
         return "earliest, latest"
-    return f"CASE WHEN earliest > {_date(current_on)} THEN {_date(dt.date.min)} ELSE earliest END AS earliest, latest"
+    ahead = f"earliest > {_date(current_on)} AND (updated IS NULL OR earliest > updated)"
+    return f"CASE WHEN {ahead} THEN {_date(dt.date.min)} ELSE earliest END AS earliest, latest"
 
 
 def _date_false(c: ClaimPlan) -> str:

@@ -6,7 +6,8 @@ records themselves; and beside it the record flattened by `work_from_openalex` (
 of OpenAlex records every engine shares) into what the query tests:
 
 - the work: `id`, `doi`, `title`, `publication_date` (as claimwatch reads it: a 1 January date
-  is its year), `earliest` and `latest` (the days that date stands for), `keywords`,
+  is its year), `earliest` and `latest` (the days that date stands for), `updated` (the day
+  of its updated_date, where it gives a real one), `keywords`,
   `topic_ids`, `is_retracted`, `authors_truncated`, `keys` (the identities that make records
   versions of one work);
 - each authorship (`authorships`): its name, position, author id, institutions (id, name, ROR,
@@ -56,16 +57,19 @@ from ..works import (
     Work,
     one_sigma,
     topic_reading,
+    updated_on,
     work_from_openalex,
 )
 from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
 
-TABLE_FORMAT = 7
+TABLE_FORMAT = 8
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
 phrases now read through: "sur\u00adface" is "surface"; and the words of a text as topic phrases
-read it, `works.topic_reading`: "ﬁ" as "fi", fullwidth letters as letters, an "İ" as "I".)"""
+read it, `works.topic_reading`: "ﬁ" as "fi", fullwidth letters as letters, an "İ" as "I"; 8:
+`updated`, the day of the record's updated_date, which dates a record ahead of its snapshot's
+as-of.)"""
 WORKS_TABLE = "works.parquet"
 # Small row groups: DuckDB decompresses a column of a row group at once, and the records of
 # 2,048 works are a few MiB where 16,384 would be a hundred.
@@ -88,6 +92,7 @@ COLUMNS = {
     "publication_date": "VARCHAR",
     "earliest": "DATE",
     "latest": "DATE",
+    "updated": "DATE",
     "is_retracted": "BOOLEAN",
     "authors_truncated": "BOOLEAN",
     "keywords": "VARCHAR[]",
@@ -209,6 +214,7 @@ def flatten(ordinal: int, line: int, work: Work, record_text: str) -> dict[str, 
         "publication_date": str(published) if published else None,
         "earliest": published.earliest.isoformat() if published else None,
         "latest": published.latest.isoformat() if published else None,
+        "updated": day.isoformat() if (day := updated_on(work.updated)) else None,
         "is_retracted": work.is_retracted,
         "authors_truncated": work.authors_truncated,
         "keywords": list(work.keywords),
