@@ -497,3 +497,15 @@ def test_copies_of_one_id_are_weighed_a_few_times_not_once_each(tmp_path, monkey
     summary = import_jsonl(write_jsonl(tmp_path / "w.jsonl", records), tmp_path / "snap")
     assert (summary.records, summary.manifest.unordered_copies) == (2, 1)  # two contents of one day
     assert len(calls) <= 8  # at 64, 128, ..., 4,096, and once at the end
+
+
+def test_the_date_range_of_a_snapshot_is_that_its_records_give_one_dated_after_its_as_of_too(tmp_path):
+    """Records current on 2025-05-01 dated 2024-02-01, 2025-01-20 and 2026-03-01 (an issue dated
+    ahead): the last stands for any day up to it in a check, and `evidence show` ordered by that,
+    saying "2026-03-01 to 2025-01-20". Their range as the records give it: 2024-02-01 to 2026-03-01."""
+    records = []
+    for wid, date in (("W1", "2024-02-01"), ("W2", "2026-03-01"), ("W3", "2025-01-20")):
+        records.append(work(wid, "A paper", date=date, updated_date="2025-05-01T00:00:00"))
+    import_jsonl(write_jsonl(tmp_path / "w.jsonl", records), tmp_path / "snap")
+    info = summarise(open_evidence(tmp_path / "snap"))
+    assert (info["as_of"], info["earliest"], info["latest"]) == ("2025-05-01", "2024-02-01", "2026-03-01")

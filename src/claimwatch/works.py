@@ -189,6 +189,12 @@ class PartialDate:
             return NotImplemented
         return (self.earliest, self.latest) < (other.earliest, other.latest)
 
+    @property
+    def as_written(self) -> tuple[dt.date, dt.date]:
+        """The days the date as written stands for, whatever its record's day (`within_record`
+        reaches `earliest` back to the beginning of time): what a summary of dates ranges over."""
+        return dt.date(self.year, self.month or 1, self.day or 1), self.latest
+
     def within_record(self, current_on: dt.date | None) -> PartialDate:
         """The date as a record current on `current_on` can show it. A date wholly after that day
         (an issue dated ahead of its articles, a record made before publication, a misdated

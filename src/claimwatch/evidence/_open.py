@@ -15,7 +15,7 @@ from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
 from ..files import utf8_named
 from ..people import AuthorRecord, author_from_openalex
-from ..works import Authorship, Origin, Work, work_from_openalex
+from ..works import Authorship, Origin, PartialDate, Work, work_from_openalex
 from ._records import (
     EXPECTED_SHAPES,
     Layout,
@@ -160,6 +160,10 @@ def open_evidence(path: str | Path) -> Evidence:
     )
 
 
+def _as_written(date: PartialDate) -> tuple[dt.date, dt.date]:
+    return date.as_written
+
+
 def summarise(evidence: Evidence) -> dict[str, Any]:
     """Counts, date range, the authorships with no institution id and with no affiliation at
     all, when the records were current, how many works of each covered subject it holds, and
@@ -173,9 +177,9 @@ def summarise(evidence: Evidence) -> dict[str, Any]:
             authorships += 1
             without_id += not any(i.id for i in a.institutions)
             unaffiliated += _unaffiliated(a)
-        if w.published:
-            earliest = min(earliest or w.published, w.published)
-            latest = max(latest or w.published, w.published)
+        if w.published:  # the dates as the records give them (one after its record's day too)
+            earliest = min(earliest or w.published, w.published, key=_as_written)
+            latest = max(latest or w.published, w.published, key=_as_written)
     info = evidence.describe()
     retrieved = evidence.retrieved
     info.update(
