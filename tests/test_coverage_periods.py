@@ -239,3 +239,24 @@ def test_a_record_updated_after_its_snapshot_s_as_of_is_dated_up_to_its_own_day(
     r = check(root, root / "snap2", period="from: 2024-01-10\n    to: 2024-12-31")
     assert r.verdict == "insufficient_evidence"
     assert "its date 2025-06-01 (after 2025-03-01, the day its record was current" in r.why
+
+
+def test_a_work_whose_first_day_a_version_ahead_of_its_record_leaves_open_says_which(root):
+    """The lab's preprint of 2024-03-01 and its journal version, one DOI, dated 2026-03-01 in
+    records current on 2025-05-01: the journal version may have appeared on any day before, so
+    the work by 2024-03-01, perhaps before the period. Its doubt said "its date by 2024-03-01 may
+    fall before 2024-01-10", and not why: it names the version's date and the record's day."""
+    preprint = lab_work_with_hit("2024-03-01")
+    journal = lab_work_with_hit("2026-03-01")
+    journal["id"] = journal["ids"]["openalex"] = "https://openalex.org/W2"
+    preprint["doi"] = journal["doi"] = "https://doi.org/10.1234/abc"
+    source = write_jsonl(root / "w.jsonl", [preprint, journal])
+    import_works(source, root / "snap", institutions=["I100"], start=dt.date(2024, 1, 1))
+    r = check(root, root / "snap")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (finding,) = r.uncertain_findings
+    assert finding.work.publication_date == "by 2024-03-01"
+    assert finding.uncertain_because == (
+        "its date by 2024-03-01 (a version's date 2026-03-01 is after 2025-05-01, the day its record was current: "
+        "it may have appeared on any day before) may fall before 2024-01-10",
+    )

@@ -203,8 +203,16 @@ class _FirstPublished(NamedTuple):
         return f"by {self.latest}" if self.earliest == dt.date.min else f"{self.earliest} to {self.latest}"
 
     def describe(self) -> str:
-        """For a sentence: the shown date says how its source wrote it (see PartialDate.describe)."""
-        return self.shown.describe() if self._is_shown_date else str(self)
+        """For a sentence: the shown date says how its source wrote it (see PartialDate.describe);
+        a first day no version bounds says which version's date leaves it open."""
+        if self._is_shown_date:
+            return self.shown.describe()
+        if self.earliest == dt.date.min and self.shown.ahead_of is not None:
+            return (
+                f"{self} (a version's date {self.shown} is after {self.shown.ahead_of}, the day its record was "
+                "current: it may have appeared on any day before)"
+            )
+        return str(self)
 
     @property
     def _is_shown_date(self) -> bool:
