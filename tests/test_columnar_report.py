@@ -8,6 +8,7 @@ import datetime as dt
 import json
 
 from claimwatch import claims as claims_mod
+from claimwatch._text import terminal_json
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.jsonreport import json_chunks, render_json
@@ -17,8 +18,11 @@ from helpers import HIT, LAB, authorship, claim_file, none_claim, project, work,
 
 
 def _whole_dump(results) -> str:
-    """How the report was written before: the whole model dumped, then the standard library."""
-    return json.dumps(results.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False) + "\n"
+    """How the report was written before: the whole model dumped, then the standard library, with
+    what a terminal would not show written as escapes."""
+    return (
+        terminal_json(json.dumps(results.model_dump(mode="json", by_alias=True), indent=2, ensure_ascii=False)) + "\n"
+    )
 
 
 def _results(tmp_path, claims_text: str, records: list[dict], **options):

@@ -184,6 +184,15 @@ def test_the_shipped_microsoft_claims_get_the_verdicts_the_curated_evidence_supp
         ("http://[::1", False),
         ("", False),
         (None, False),
+        # Characters that hide or reorder what a reader sees: the address is not the one shown.
+        ("https://example.org/a\u202eb", False),
+        ("https://example.org/\u2066x\u2069", False),
+        ("https://example.org/\x9b2J", False),
+        ("https://example.org/\x7f", False),
+        ("https://example.org/\u200bx", False),
+        ("https://example.org/\U000e0041", False),
+        ("https://exam\u00adple.org/", False),
+        ("https://例え.jp/パス", True),  # an IRI, shown as it is written
     ],
 )
 def test_only_http_and_https_urls_become_links(url, live):

@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from rich.console import Console
 
 from claimwatch import claims as claims_mod
+from claimwatch._text import printable
 from claimwatch.cli import main
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence
@@ -399,18 +400,74 @@ def test_claimreview_keeps_hostile_text_as_data_that_cannot_close_a_script_eleme
     text = renderers()["claimreview"](results)
     assert "<" not in text and ">" not in text and "&" not in text  # \u003c etc.: safe in <script type=ld+json>
     (review,) = json.loads(text)["@graph"]
-    assert review["reviewRating"]["ratingExplanation"] == results.results[0].why  # the same text, decoded
+    why = results.results[0].why
+    assert "\x1b" in why  # the hostile title's escape sequence, quoted in the verdict's reason
+    assert review["reviewRating"]["ratingExplanation"] == printable(why)  # the same text, made printable
     assert "<script>alert(12)</script>" in review["claimReviewed"]
     (appearance,) = review["itemReviewed"]["appearance"]
     assert "url" not in appearance  # its URL holds a quote: not a safe link
 
 
-# --- JSON, terminal and diff ----------------------------------------------------------------
+# Characters that hide, reorder or act: C1 controls (U+009B is a one-byte CSI), DEL, bidi overrides
+# and isolates, tag characters, the line and paragraph separators, zero-width space and BOM.
+UNSHOWN = "\x9b2J\x85\x7f\u202eevil\u202c\u2066iso\u2069\U000e0041\u2028\u2029\u200b\ufeff\u00ad"
+UNSHOWN_TITLE = f"Face recognition {UNSHOWN} </script> end"
+UNSHOWN_STATEMENT = """\
+statement:
+  speaker: "Speaker \\x9b2J\\u202e evil"
+  made_on: 2024-01-10
+  quote: q
+  sources:
+    - title: "Source \\x85\\u2066x\\u2069 \\U000e0041"
+      url: "https://example.org/\\u202eb"
+      archived_url: "https://web.archive.org/\\x9b"
+"""
+
+
+def _unshown_results(tmp_path: Path) -> Results:
+    """The hostile case with `UNSHOWN` in the work's title and in the statement's speaker, source
+    title and source URLs."""
+    hostile_results(tmp_path, title=UNSHOWN_TITLE)  # writes the case: claims, list and records
+    path = tmp_path / "claims/hostile.yaml"
+    write(path, UNSHOWN_STATEMENT + "subjects:" + path.read_text(encoding="utf-8").split("subjects:", 1)[1])
+    results = evaluate(claims_mod.load_claims([path], root=tmp_path), [JsonlEvidence.open(tmp_path / "works.jsonl")])
+    assert UNSHOWN in results.results[0].findings[0].work.title
+    return results
+
+
+def _shows_nothing_unseen(text: str) -> None:
+    for char in "\x1b\x9b\x85\x7f\u202e\u202c\u2066\u2069\U000e0041":
+        assert char not in text, repr(char)
+
+
+def test_claimreview_replaces_what_would_hide_or_reorder_text_and_links_no_such_url(tmp_path):
+    results = _unshown_results(tmp_path)
+    text = renderers()["claimreview"](results)
+    _shows_nothing_unseen(text)
+    assert "\u2028" not in text and "\u2029" not in text  # written \\u2028: JavaScript reads the file too
+    decoded = json.dumps(json.loads(text), ensure_ascii=False)
+    _shows_nothing_unseen(decoded)  # not merely escaped: an aggregator decodes what it shows
+    (review,) = json.loads(text)["@graph"]
+    assert review["itemReviewed"]["author"]["name"] == "Speaker \ufffd2J\ufffd evil"
+    (appearance,) = review["itemReviewed"]["appearance"]
+    assert appearance["headline"] == "Source \ufffd\ufffdx\ufffd \ufffd"
+    assert "url" not in appearance and "archivedAt" not in appearance  # their addresses hide characters
+    assert review["reviewRating"]["ratingExplanation"] == printable(results.results[0].why)
 
 
 def test_the_json_report_escapes_control_characters(tmp_path):
     text = render_json(hostile_results(tmp_path))
     assert "\x1b" not in text and "\\u001b" in text
+
+
+def test_the_json_report_escapes_what_a_terminal_would_not_show_and_keeps_the_data(tmp_path):
+    results = _unshown_results(tmp_path)
+    text = render_json(results)
+    _shows_nothing_unseen(text)
+    for char in "\u2028\u2029\u200b\ufeff\u00ad":
+        assert char not in text, repr(char)
+    assert "\\u202e" in text and "\\u009b" in text and "\\udb40\\udc41" in text  # escapes, not replacements
+    assert json.loads(text) == results.model_dump(mode="json", by_alias=True)  # the results exactly
 
 
 def _no_terminal_escapes(output: str) -> None:

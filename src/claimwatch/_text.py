@@ -53,6 +53,12 @@ def one_line(text: str) -> str:
     return " ".join(terminal_text(text).splitlines())
 
 
+def is_plain(text: str) -> bool:
+    """Whether `terminal_text()` would leave `text` as it is: no control, bidi, tag or invisible
+    character, and no soft hyphen (a URL holding one is not the address it shows)."""
+    return _UNSAFE.search(text) is None
+
+
 def terminal_json(text: str) -> str:
     """JSON text with every character `terminal_text()` would replace or drop written as its
     `\\uXXXX` escape instead (a pair of them beyond U+FFFF): the same data for a program reading

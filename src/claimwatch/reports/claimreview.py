@@ -9,8 +9,12 @@ number on the scale below (documented in docs/reports.md).
 The review's own `url`, `author`, `publisher` and `datePublished` belong to whoever publishes
 it: they are written only where the results carry a `Publication` (`check --report-url`,
 `--author`, `--publisher`, `--date-published`), never from the clock, so the same results always
-give the same file. The output is safe to paste into a `<script type="application/ld+json">`:
-`<`, `>` and `&` are written as JSON escapes, so no text can close the script element.
+give the same file. Text from claims and evidence is untrusted, as in the other reports: each
+string passes through `printable()` (control, bidi-override and tag characters become U+FFFD),
+so no aggregator showing a rating's explanation shows a terminal escape or text a bidi override
+reorders. The output is safe to paste into a `<script type="application/ld+json">`: `<`, `>`
+and `&` (and U+2028, U+2029) are written as JSON escapes, so no text can close the script
+element.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .._text import printable
 from ..results import VERDICT_WORDS, ClaimResult, Publication, Results, SourceRef, StatementRef
 from .view import safe_url
 
@@ -42,7 +47,8 @@ reports flag it (the speaker's name may already say so, as in "MSRA (as reported
 
 def render_claimreview(results: Results) -> str:
     graph = [claim_review(r, results.statement_of(r), results.publication) for r in results.results]
-    text = json.dumps({"@context": "https://schema.org", "@graph": graph}, indent=2, ensure_ascii=False)
+    document = _printable({"@context": "https://schema.org", "@graph": graph})
+    text = json.dumps(document, indent=2, ensure_ascii=False)
     return _script_safe(text) + "\n"
 
 
@@ -146,6 +152,17 @@ def _appearance(source: SourceRef) -> dict[str, Any]:
     if archived:
         work["archivedAt"] = archived  # schema.org CreativeWork's property for an archived copy
     return work
+
+
+def _printable(value: Any) -> Any:
+    """`value` with `printable()` applied to every string in it (the keys are claimwatch's own)."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {k: _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
 
 
 def _script_safe(text: str) -> str:

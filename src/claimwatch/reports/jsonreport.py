@@ -3,9 +3,15 @@
 Written a piece at a time (`json_chunks`): each claim's findings one by one, with orjson, so a
 report of a hundred thousand findings never exists as one Python structure (a `model_dump` of
 it is many times the size of the text). The bytes are those `json.dumps(model_dump, indent=2,
-ensure_ascii=False)` gives, which earlier reports were: orjson writes the same text but for
-floats in exponent form (1e-05), so a model that may hold a float anywhere (found from its JSON
-schema) is written by the standard library instead; findings hold none.
+ensure_ascii=False)` gives, which earlier reports were, passed through `terminal_json`: orjson
+writes the same text but for floats in exponent form (1e-05), so a model that may hold a float
+anywhere (found from its JSON schema) is written by the standard library instead; findings hold
+none.
+
+Text from claims and evidence is untrusted: every character `terminal_text()` would replace or
+drop (controls, DEL and C1, bidi overrides, tag and invisible characters, U+2028 and U+2029, the
+soft hyphen) is written as its `\\uXXXX` escape (`terminal_json`), so a program reads exactly the
+results while the file itself is inert in a terminal, a pager or an editor.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel
 
+from .._text import terminal_json
 from ..results import ClaimResult, Results
 
 _Writer = Callable[[BaseModel, int], Iterator[str]]
@@ -29,8 +36,16 @@ def render_json(results: Results) -> str:
 
 def json_chunks(results: Results) -> Iterator[str]:
     """The report's text in pieces, for a writer that streams it to a file."""
-    yield from _object(results, 0, {"results": _claim_result})
+    for chunk in _object(results, 0, {"results": _claim_result}):
+        yield _inert(chunk)
     yield "\n"
+
+
+def _inert(chunk: str) -> str:
+    # Both writers escape the C0 controls already; in ASCII text only DEL is left to escape.
+    if chunk.isascii() and "\x7f" not in chunk:
+        return chunk
+    return terminal_json(chunk)
 
 
 def _claim_result(result: BaseModel, depth: int) -> Iterator[str]:

@@ -77,9 +77,10 @@ printable = _text.printable  # the templates' filter, the one rule for untrusted
 
 def safe_url(url: str | None) -> str | None:
     """The URL if it may become a live link: http or https, with a host, and nothing that could
-    break out of an attribute or a Markdown link. Anything else (javascript:, data:, a bare
-    path) is shown as text, never linked."""
-    if not url or any(c.isspace() or ord(c) < 32 or c in "<>\"'`\\" for c in url):
+    break out of an attribute or a Markdown link, nor a character that hides or reorders what a
+    reader sees (a control, bidi, tag or invisible character): the address must be the one it
+    shows. Anything else (javascript:, data:, a bare path) is shown as text, never linked."""
+    if not url or any(c.isspace() or ord(c) < 32 or c in "<>\"'`\\" for c in url) or not _text.is_plain(url):
         return None
     try:
         parts = urlsplit(url)
