@@ -20,10 +20,10 @@ from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, open_evidence_paths
 from claimwatch.reports import renderers, write_reports
 from claimwatch.reports.jsonreport import render_json, report_schema
-from claimwatch.reports.view import FINDINGS_SHOWN, report_view, safe_url, work_links
+from claimwatch.reports.view import FINDINGS_SHOWN, ITEMS_SHOWN, report_view, safe_url, work_links
 from claimwatch.results import ClaimResult, CoverageReport, Results, Review, SnapshotRef, WorkRef
 from claimwatch.reviews import load_reviews
-from helpers import LAB, authorship, project, work, write, write_jsonl
+from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHIPPED_SCHEMA = PROJECT / "src/claimwatch/schemas/report.schema.json"
@@ -228,6 +228,42 @@ def test_long_finding_lists_show_the_first_ones_and_count_the_rest(tmp_path):
     assert "and 5 more findings, not shown here: the JSON report" in html
     assert html.count('<tr class="finding">') == FINDINGS_SHOWN
     assert len(json.loads(render_json(results))["results"][0]["findings"]) == 25
+
+
+def test_a_work_with_thousands_of_authors_shows_twenty_of_each_kind_and_counts_the_rest(tmp_path):
+    root = project(tmp_path)
+    authors = [authorship(f"Lab Author {k}", [LAB]) for k in range(1500)]
+    authors += [authorship(f"Partner {k}", [HIT]) for k in range(1500)]
+    title = "Face recognition, " + ", ".join(f"face recognition {k}" for k in range(40))
+    results = small_case(root, [work("W1", title, authorships=authors)])
+    (finding,) = results.results[0].findings
+    (claim,) = report_view(results).claims
+    (row,) = claim.findings
+    assert len(row.subject_authors) == ITEMS_SHOWN + 1 and row.subject_authors[-1].startswith("and 1480 more")
+    assert (len(row.partners), row.partners_hidden) == (ITEMS_SHOWN, 1480)
+    assert (len(row.phrases), row.phrases_hidden) == (ITEMS_SHOWN, 41 - ITEMS_SHOWN)
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    for text in (md, html):
+        assert "and 1480 more of the subject" in text  # "subject's", escaped in HTML
+        assert "1480 more partner authors (the JSON report lists them all)" in text
+        assert "21 more matches (the JSON report lists them all)" in text
+        assert "Lab Author 19 " in text and "Lab Author 20 " not in text
+        assert "Partner 19" in text and "Partner 20" not in text
+    assert len(md) < 40_000 and len(html) < 120_000  # a few kilobytes for the row, not a megabyte
+    assert len(json.loads(render_json(results))["results"][0]["findings"][0]["reasons"]) == len(finding.reasons)
+
+
+def test_every_finding_shows_the_records_it_was_read_from():
+    results = shipped_results()
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    findings = [f for r in results.results for f in r.findings]
+    assert findings
+    for f in findings:
+        (record,) = f.work.records
+        path, line = record.rsplit(":", 1)
+        assert path.endswith("evidence/curated/msra-2024.yaml") and line.isdigit()
+        assert f"record: `{record}`" in md
+        assert f"record: <code>{record}</code>" in html
 
 
 # --- reproducibility ------------------------------------------------------------------------

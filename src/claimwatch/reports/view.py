@@ -45,6 +45,12 @@ from ..results import (
 FINDINGS_SHOWN = 20
 """Findings listed per claim in HTML and Markdown; the JSON report holds them all."""
 
+ITEMS_SHOWN = 20
+"""What HTML and Markdown show of one finding, of each kind: its records, the subject's authors,
+the partner authors, the topic phrases matched, the doubts. A work with thousands of authors (a
+physics collaboration's) would otherwise make one row of a megabyte; the rest are counted, and
+the JSON report holds them all."""
+
 METHOD_WORDS = {
     "openalex_id": "OpenAlex institution id",
     "lineage": "OpenAlex lineage (a parent institution's id)",
@@ -176,11 +182,18 @@ class _ReviewShown:
 
     @property
     def doubts(self) -> tuple[str, ...]:
-        return shown_doubts(self.reviewed)
+        return capped(shown_doubts(self.reviewed), "doubts")
 
     @property
     def resolved_doubts(self) -> tuple[str, ...]:
-        return resolved_doubts(self.reviewed)
+        return capped(resolved_doubts(self.reviewed), "doubts")
+
+
+def capped(items: tuple[str, ...], what: str) -> tuple[str, ...]:
+    """The first `ITEMS_SHOWN` items, and in place of the rest one that counts them."""
+    if len(items) <= ITEMS_SHOWN:
+        return items
+    return (*items[:ITEMS_SHOWN], f"and {len(items) - ITEMS_SHOWN} more {what} (the JSON report lists them all)")
 
 
 @dataclass(frozen=True)
@@ -192,10 +205,22 @@ class FindingView(_ReviewShown):
     partners: tuple[Partner, ...]
     phrases: tuple[PhraseInContext, ...]
     absences: tuple[str, ...]
+    partners_hidden: int = 0
+    phrases_hidden: int = 0
 
     @property
     def work(self) -> WorkRef:
         return self.finding.work
+
+    @property
+    def records(self) -> tuple[str, ...]:
+        """Where the work's records stand, `path:line`: what the finding can be traced to (the
+        first `ITEMS_SHOWN`)."""
+        return self.finding.work.records[:ITEMS_SHOWN]
+
+    @property
+    def records_hidden(self) -> int:
+        return max(0, len(self.finding.work.records) - ITEMS_SHOWN)
 
     @property
     def date(self) -> str:
@@ -286,14 +311,18 @@ def finding_view(finding: Finding) -> FindingView:
             phrases.append(_phrase(r))
         elif isinstance(r, AbsenceReason):
             absences.append(r.condition)
+    shown_partners = _partners(partners, finding.work.publication_date)
+    shown_phrases = tuple(dict.fromkeys(phrases))
     return FindingView(
         finding=finding,
         links=tuple(work_links(finding.work)),
         unsafe_url=unsafe_work_url(finding.work),
-        subject_authors=tuple(subject),
-        partners=_partners(partners, finding.work.publication_date),
-        phrases=tuple(dict.fromkeys(phrases)),
+        subject_authors=capped(tuple(subject), "of the subject's authors"),
+        partners=shown_partners[:ITEMS_SHOWN],
+        phrases=shown_phrases[:ITEMS_SHOWN],
         absences=tuple(absences),
+        partners_hidden=max(0, len(shown_partners) - ITEMS_SHOWN),
+        phrases_hidden=max(0, len(shown_phrases) - ITEMS_SHOWN),
     )
 
 
