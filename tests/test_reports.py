@@ -145,6 +145,14 @@ def test_the_shipped_report_schema_is_the_one_the_models_give():
     assert json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8")) == report_schema()
 
 
+def test_the_report_schema_says_what_every_field_holds():
+    schema = report_schema()
+    for name, model in [("the report", schema), *schema["$defs"].items()]:
+        assert model.get("description"), f"{name} has no description"
+        for field, spec in model.get("properties", {}).items():
+            assert spec.get("description"), f"{name}.{field} has no description: give the field a docstring"
+
+
 def test_the_json_report_validates_against_the_shipped_schema():
     report = json.loads(render_json(shipped_results()))
     jsonschema.validate(report, json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8")))

@@ -24,7 +24,8 @@ DIRECT_METHODS = frozenset({"openalex_id", "lineage", "ror"})
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # A field's docstring is its description in report.schema.json: the schema says what each holds.
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
 
 class _ByKey(_Model):
@@ -39,34 +40,57 @@ class _ByKey(_Model):
 
 
 class InstitutionRef(_Model):
+    """An institution as a record names it."""
+
     id: str | None = None
+    """The institution's OpenAlex id (I...), where the record gives one."""
     name: str
+    """The institution's name, as the record gives it."""
     ror: str | None = None
+    """The institution's ROR id (without https://ror.org/), where the record gives one."""
 
 
 class EntryRef(_Model):
     """The list entry a partner institution matched, with when and by whose word it was listed."""
 
     list: str
+    """The list's id."""
     list_name: str
+    """The list's name."""
     id: str
+    """The entry's id in the list."""
     name: str
+    """The entry's name, as the list gives it."""
     listed_from: str | None = None
-    # The day it was taken off the list, where it was (left out where it was not).
+    """The day the entry was listed (YYYY-MM-DD); null where the list does not know it."""
     listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
+    """The day it was taken off the list; left out where it was not."""
     citation: str | None = None
+    """The listing's citation (a Federal Register notice, say), where the list gives one."""
     verified: bool
+    """False where a fact in the entry is not confirmed (its notes, in the list, say which)."""
     line: int
+    """The entry's line in its list file."""
 
 
 class AffiliationReason(_Model):
     """An author's affiliation that satisfied a condition (the subject's or a list entry's)."""
 
     kind: Literal["subject_author", "listed_author"]
+    """subject_author: an author the subject's; listed_author: an author at a list entry's
+    institution."""
     author: str
+    """The author's name, as the record gives it."""
     author_position: int
+    """The author's place in the work's author list, counted from 1."""
     institution: InstitutionRef | None = None
+    """The institution that matched, where the record names one; null where a name was found in
+    the author's raw affiliation text."""
     method: Method
+    """How the affiliation matched: openalex_id (the institution's OpenAlex id), lineage (an id
+    in the institution's lineage: a parent's), ror (its ROR id), name_in_institution (a name or
+    alias in the institution's name), alias_in_raw_affiliation (a name or alias in the raw
+    affiliation text). The last two are inferred."""
     matched_text: str | None = Field(
         None,
         description="The text a name was found in: the institution's name as the record gives it, or a raw affiliation.",
@@ -77,8 +101,13 @@ class AffiliationReason(_Model):
     )
     end: int | None = Field(None, description="The offset just past the name's last character in matched_text.")
     entry: EntryRef | None = None
+    """For a listed author, the list entry matched, with its listing date and citation."""
     listed_before_publication: bool | None = None
+    """Where the claim asks for it (listed_before_publication): true where the entry was listed
+    on or before the work's date; null where the claim does not ask, or the dates cannot tell
+    (the finding is then uncertain)."""
     note: str | None = None
+    """A note on the match: that the list entry is not fully confirmed."""
     doubt: str | None = Field(
         None,
         description="Why this affiliation cannot be trusted as a match (a name shared across countries, an acronym alone).",
@@ -89,13 +118,26 @@ class PhraseReason(_Model):
     """A topic phrase found in a field of the work, or an OpenAlex topic id it carries."""
 
     kind: Literal["topic"] = "topic"
+    """topic."""
     topic: str
+    """The topic's id."""
     method: Literal["phrase", "openalex_topic"]
+    """phrase: one of the topic's phrases found in a field of the work; openalex_topic: the work
+    carries one of the topic's OpenAlex topic ids."""
     phrase: str
+    """The topic's phrase that matched, as the topic writes it; the OpenAlex topic id, for
+    openalex_topic."""
     field: str
+    """The field it was found in: title, abstract, keywords[N] (the keyword at that place), or
+    openalex_topics."""
     start: int | None = None
+    """Where the match begins in the field's text, as a character offset; null for
+    openalex_topic."""
     end: int | None = None
+    """The offset just past the match's last character; null for openalex_topic."""
     text: str
+    """The text matched, as it stands in the field (inflected or hyphenated as written); the
+    OpenAlex topic id, for openalex_topic."""
     context_before: str = Field(
         "", description="Up to about 80 characters of the field before the match, for showing it in context."
     )
@@ -106,21 +148,39 @@ class AbsenceReason(_Model):
     """A `not:` condition held: what was looked for and not found."""
 
     kind: Literal["absent"] = "absent"
+    """absent."""
     condition: str
+    """The condition a not: ruled out, in words: what was looked for and not found."""
 
 
 Reason = Annotated[AffiliationReason | PhraseReason | AbsenceReason, Field(discriminator="kind")]
 
 
 class WorkRef(_Model):
+    """A work as a finding cites it: its ids, title and date, and where its records stand in the
+    evidence."""
+
     id: str
+    """The work's id in the evidence: the OpenAlex work id (W...) of its lead record (the
+    smallest, where several records are one work), or a curated work's id."""
     doi: str | None = None
+    """The DOI, without https://doi.org/; null where no record gives one."""
     arxiv: str | None = None
+    """The arXiv id; null where no record gives one."""
     title: str
+    """The title, as the lead record gives it."""
     publication_date: str | None = None
+    """When the work first appeared, the earliest of its records' dates, as precise as they give
+    it: YYYY-MM-DD, YYYY-MM or YYYY (an OpenAlex YYYY-01-01 that stands for a year is YYYY), or
+    'YYYY-MM-DD to YYYY-MM-DD' where its records bound it only to a span; null where no record
+    gives a date."""
     url: str | None = None
+    """The landing page URL a record gives, as it gives it (not checked: the reports link only
+    http and https)."""
     is_retracted: bool = False
+    """Whether a record of the work says it was retracted."""
     versions: tuple[str, ...] = ()
+    """For curated evidence, the labels of the versions cited (e.g. 'arXiv v1', 'journal')."""
     records: tuple[str, ...] = Field((), description="Where each record of the work stands: path:line.")
     also: tuple[str, ...] = Field(
         (),
@@ -144,6 +204,7 @@ class Review(_Model):
     )
 
     claim: str
+    """The claim's id."""
     work: str | None = Field(
         None,
         description="The work as the review names it: an OpenAlex work id, a DOI, an arXiv id or a curated work id.",
@@ -164,6 +225,7 @@ class Review(_Model):
         )
     )
     by: str
+    """Who decided, as the reviews file names them."""
     date: str = Field(description="The day of the decision, YYYY-MM-DD.")
     note: str = Field(description="Why, in the reviewer's words.")
     expires: str | None = Field(
@@ -171,6 +233,7 @@ class Review(_Model):
     )
     path: str = Field(description="The reviews file.")
     line: int
+    """The review's line in the reviews file."""
 
     @model_validator(mode="after")
     def _names_one(self) -> Review:
@@ -190,16 +253,35 @@ class LapsedReview(_Model):
     work (or person) applies, or it names more than one finding."""
 
     review: Review
+    """The review, as the reviews file gives it."""
     reason: Literal["not_found", "expired", "expiry_unknown", "overlaps", "ambiguous"]
+    """not_found: its work (or person) is no longer among the claim's findings; expired: the
+    evidence is current after its last day; expiry_unknown: whether it has expired cannot be
+    told; overlaps: another review of the same finding applies; ambiguous: it names more than one
+    finding."""
     why: str
+    """Why it was not applied, in words."""
 
 
 class Finding(_Model):
+    """A work that matches a claim, or might: the work with its records, and every reason it
+    matched."""
+
     work: WorkRef
+    """The work, as its records in the evidence give it."""
     status: Literal["matched", "uncertain"]
+    """matched: the work certainly meets the claim's conditions; uncertain: it might, and
+    uncertain_because says why not certainly. A finding a review set aside (in dismissed) keeps
+    the status it had."""
     strength: Literal["direct", "inferred"]
+    """direct where every reason rests on an identifier (an OpenAlex id, a lineage, a ROR id);
+    inferred where one rests on a name found in text."""
     reasons: tuple[Reason, ...]
+    """Every reason the work matched: each author the subject's or at a list entry's institution
+    (AffiliationReason), each topic phrase or OpenAlex topic found (PhraseReason), each not:
+    condition that held (AbsenceReason)."""
     uncertain_because: tuple[str, ...] = ()
+    """Why the finding is uncertain, one doubt each; empty for a certain match."""
     dual_affiliation_only: bool = Field(
         False,
         description=(
@@ -219,9 +301,13 @@ class PersonWork(_Model):
     states the institution, published in one of the years cited."""
 
     id: str
+    """The work's id in the evidence (an OpenAlex work id)."""
     title: str
+    """The work's title."""
     publication_date: str | None = None
+    """The work's date, as precise as its record gives it."""
     doi: str | None = None
+    """The DOI, where the record gives one."""
     record: str = Field(description="Where the work's record stands: path:line.")
 
 
@@ -230,7 +316,9 @@ class Placement(_Model):
     institution matched the subject or a list entry."""
 
     institution: InstitutionRef
+    """The institution the author record names."""
     country: str | None = None
+    """The institution's country code (ISO 3166-1 alpha-2), as the record gives it."""
     years: tuple[int, ...] = Field(
         description="The years the record gives for the institution, in order; empty where it gives none."
     )
@@ -241,6 +329,7 @@ class Placement(_Model):
         )
     )
     method: Method
+    """How the institution matched the subject or the list entry (as in AffiliationReason)."""
     matched_text: str | None = Field(None, description="The text a name was found in, where a name matched.")
     matched_name: str | None = Field(None, description="The subject's or list entry's name or alias that was found.")
     entry: EntryRef | None = Field(None, description="The list entry, for a listed institution; none for the subject.")
@@ -270,14 +359,19 @@ class PersonFinding(_Model):
         description="The person's OpenAlex author id (A...), or the curated record's id where none is known."
     )
     openalex_id: str | None = None
+    """The person's OpenAlex author id, where one is known."""
     other_openalex_ids: tuple[str, ...] = Field(
         (),
         description="Other OpenAlex author ids of the same person: ids OpenAlex merged into it, or records sharing its ORCID.",
     )
     orcid: str | None = None
+    """The person's ORCID iD, where a record gives one."""
     name: str
+    """The person's name, as the lead record gives it."""
     records: tuple[str, ...] = Field(description="Every author record the finding rests on: path:line.")
     status: Literal["matched", "uncertain"]
+    """matched: the records certainly show what the claim tests; uncertain: they might, and
+    uncertain_because says why not certainly."""
     strength: Literal["direct", "inferred"] = Field(
         description="direct where every placement cited rests on an identifier, inferred where one rests on a name."
     )
@@ -289,10 +383,12 @@ class PersonFinding(_Model):
     )
     shows: str = Field(description="What the records show, in one sentence.")
     at_subject: tuple[Placement, ...]
+    """The placements at the subject the finding rests on."""
     at_listed: tuple[Placement, ...] = Field(
         description="The placements at listed institutions the finding rests on, each with its list entry."
     )
     uncertain_because: tuple[str, ...] = ()
+    """Why the person is uncertain, one doubt each; empty for a certain match."""
     review: Review | None = Field(
         None,
         description="The analyst's decision on this person, where one applies.",
@@ -304,17 +400,24 @@ class SourceRef(_Model):
     """A publication a statement or a list was read from."""
 
     title: str
+    """The publication's title."""
     publisher: str | None = None
+    """Who published it."""
     authors: tuple[str, ...] = ()
+    """Its authors."""
     published: str | None = None
+    """When it was published (YYYY-MM-DD), where known."""
     url: str | None = None
+    """Where it is, as given (the reports link only http and https)."""
     archived_url: str | None = Field(
         None,
         description="An archived copy of the source (e.g. the Wayback Machine).",
         exclude_if=lambda v: v is None,  # left out unless given: older reports stay byte-identical
     )
     retrieved: str | None = None
+    """When it was read (YYYY-MM-DD), where known."""
     note: str | None = None
+    """The analyst's note on the source."""
 
 
 class StatementRef(_Model):
@@ -322,52 +425,80 @@ class StatementRef(_Model):
 
     path: str = Field(description="The claims file; each ClaimResult's claims_file names one of these.")
     speaker: str
+    """Who made the statement."""
     made_on: str
+    """The day it was made (YYYY-MM-DD)."""
     quote: str
+    """The statement's words, as its sources quote them."""
     confirmed: bool
+    """False where others reported the statement and the speaker did not confirm it."""
     note: str | None = None
+    """The analyst's note on the statement."""
     sources: tuple[SourceRef, ...]
+    """Where the statement was read."""
 
 
 class TopicRef(_Model):
     """A topic as the claim used it: the analyst's phrases and the reason for them."""
 
     id: str
+    """The topic's id."""
     name: str
+    """The topic's name."""
     rationale: str
+    """Why these phrases stand for the topic, in the analyst's words: what is in and what is out."""
     phrases: tuple[str, ...] = ()
+    """The phrases that count, in their base form: matched as whole words, case-insensitively,
+    across inflection and hyphenation."""
     exclude_phrases: tuple[str, ...] = ()
+    """Phrases a match inside which does not count."""
     openalex_topics: tuple[str, ...] = ()
+    """OpenAlex topic ids (T...) whose works count."""
     path: str = ""
+    """The topic file, or the claims file that defines the topic inline."""
 
 
 class ListedInstitution(_Model):
     """One entry of a reference list: when it was listed, on whose word, and what is unconfirmed."""
 
     id: str
+    """The entry's id in the list."""
     name: str
+    """The entry's name."""
     listed_from: str | None = None
+    """The day it was listed (YYYY-MM-DD); null where not known."""
     citation: str | None = None
+    """The listing's citation, where the list gives one."""
     verified: bool
+    """False where a fact in the entry is not confirmed."""
     notes: str | None = None
+    """The analyst's notes on the entry: what is not confirmed, and why."""
 
 
 class ListRef(_Model):
     """A reference list a claim used, with its sources and every entry."""
 
     id: str
+    """The list's id."""
     name: str
+    """The list's name."""
     description: str | None = None
+    """What the list is and what it holds, in the analyst's words."""
     sources: tuple[SourceRef, ...]
+    """Where the list was read from."""
     entries: tuple[ListedInstitution, ...]
+    """Every entry of the list, in its order."""
     path: str = ""
+    """The list file."""
 
 
 class Interpretation(_Model):
     """How a claim reads the statement: the analyst's note, the topics and the lists it stands on."""
 
     note: str | None = None
+    """The claim's note: how the analyst reads the statement."""
     topics: tuple[TopicRef, ...] = ()
+    """The topics the claim uses, each with its phrases and the reason for them."""
     lists: tuple[str, ...] = Field((), description="Ids of the lists used; each is described once in Results.lists.")
 
 
@@ -375,9 +506,14 @@ class EvidenceCount(_Model):
     """What one piece of evidence held, counted as the evaluator read it."""
 
     path: str
+    """The evidence, as the run was given it."""
     records: int
+    """The records read from it."""
     authorships: int
+    """The authorships on its works."""
     authorships_without_institution_id: int
+    """Of those, the authorships that carry no institution id: where only a name in the
+    affiliation text can place the author, or nothing can."""
     superseded: int = Field(
         0,
         description=(
@@ -389,9 +525,16 @@ class EvidenceCount(_Model):
 
 
 class CoverageReport(_Model):
+    """Whether the evidence covers a claim completely: only then can nothing found count
+    (not_contradicted), or too few found contradict an at_least claim."""
+
     complete: bool
+    """Whether some evidence declares every work (for a claim about people, every author record)
+    of the subject over the claim's whole period."""
     why: str
+    """Why the evidence does or does not cover the claim, in words."""
     sources: tuple[str, ...] = ()
+    """The evidence (paths) that covers the claim completely; empty where none does."""
 
 
 class Unaffiliated(_Model):
@@ -419,23 +562,34 @@ class Period(_ByKey):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     from_: str | None = Field(None, alias="from")
+    """The period's first day (YYYY-MM-DD), as the claim states it; null where it states none."""
     to: str | None = None
+    """The period's last day, as the claim states it; null for an open-ended claim."""
     assessed_to: str | None = None
+    """The last day the claim was assessed to: to, or for an open-ended claim the results' as_of;
+    null where neither is known (an open-ended claim then counts every later work)."""
 
 
 class Expectation(_ByKey):
     """How many matching works the claim allows: none, at least `count` or at most `count`."""
 
     kind: Literal["none", "at_least", "at_most"]
+    """none: the claim rules out any matching work; at_least: it says count or more exist;
+    at_most: it allows count at most."""
     count: int
+    """The number the claim names; 0 for none."""
 
 
 class EvidenceRef(_ByKey):
     """A piece of evidence the results were read from: a curated file or a JSONL file."""
 
     path: str
+    """The evidence file, as the run was given it."""
     kind: str
+    """What it is: curated (works an analyst recorded by hand, with their sources) or jsonl
+    (OpenAlex works as JSON Lines, a saved API page or one record)."""
     sha256: str
+    """The file's sha256."""
     coverage: dict[str, Any] = Field(description="The coverage the evidence declares.")
 
 
@@ -443,11 +597,19 @@ class SnapshotRef(_ByKey):
     """A snapshot the results were read from, with its manifest's source, creation time and record count."""
 
     path: str
+    """The snapshot's folder."""
     kind: str
+    """snapshot."""
     sha256: str
+    """The sha256 of its manifest, which holds the sha256 of each data file."""
     source: str
+    """Where its records came from, as its manifest says (e.g. openalex for a collect, import for
+    an import)."""
     created: str
+    """When the snapshot was made, as its manifest says (not when its records were current: see
+    as_of)."""
     records: int
+    """The records it holds, as its manifest counts them."""
     as_of: str | None = Field(
         None, description="When the snapshot's records were current (null where not known); not when it was made."
     )
@@ -456,29 +618,57 @@ class SnapshotRef(_ByKey):
 
 
 class ClaimResult(_Model):
+    """The verdict on one claim, why, and every finding it rests on."""
+
     claim: str
+    """The claim's id."""
     says: str
+    """What the claim says, in the analyst's words."""
     sentence: str
+    """What claimwatch checked, in one plain-English sentence: the subject, the period, the
+    conditions and what the claim expects."""
     claims_file: str
+    """The claims file the claim is in; the statement whose path this is (in statements) is the
+    one it writes down."""
     subject: str
+    """The subject's name: the organisation the claim is about."""
     period: Period = Field(
         description=(
-            "from and to as the claim states them; assessed_to: where an open-ended claim was assessed to "
-            "(the evidence's retrieval day, or --as-of)"
+            "from and to as the claim states them; assessed_to: the day the period was assessed to (to, or for "
+            "an open-ended claim the results' as_of: --as-of, or the day the newest evidence's records were current)"
         )
     )
     expects: Expectation
+    """How many matching works (or people) the claim allows, or says exist."""
     verdict: Verdict
+    """contradicted: the record shows what the claim rules out (for at_least, complete evidence
+    holds fewer than it names); supported: at least the number an at_least claim names match;
+    not_contradicted: nothing contradicts the claim and the evidence covers its subject and
+    period completely, which is not proof; insufficient_evidence: anything else, why says what is
+    missing."""
     why: str
+    """Why the verdict, in words: what matches (the first few titles, with their dates) or what
+    the evidence lacks."""
     matched: int
+    """How many works certainly match (the findings); for a claim about people, how many people
+    (people)."""
     uncertain: int
+    """How many works might match but not certainly (uncertain_findings); for a claim about
+    people, how many people (uncertain_people)."""
     works_considered: int
+    """The subject's works in the claim's period that the evidence holds: those the claim's
+    conditions were tested on (0 for a claim about people, see people_considered)."""
     coverage: CoverageReport
+    """Whether the evidence covers the claim's subject and period completely, and why or why not:
+    only complete evidence lets nothing found count (not_contradicted)."""
     unaffiliated: Unaffiliated | None = Field(
         None, description="For claims about coauthors: how many of them the record gives no affiliation for."
     )
     findings: tuple[Finding, ...]
+    """The works that certainly match, each with every reason it matched; matched counts them."""
     uncertain_findings: tuple[Finding, ...] = ()
+    """The works that might match, each with why not certainly (uncertain_because); uncertain
+    counts them."""
     dismissed: tuple[Finding, ...] = Field(
         (),
         description="Findings a review set aside as not a match, each with its review: out of the verdict, kept in view.",
@@ -490,6 +680,7 @@ class ClaimResult(_Model):
         exclude_if=lambda v: not v,
     )
     interpretation: Interpretation | None = None
+    """How the claim reads the statement: the analyst's note, the topics and the lists it uses."""
     people: tuple[PersonFinding, ...] = Field(
         (),
         description="For a claim about people (authors:): the persons who certainly match. matched counts them.",
@@ -519,43 +710,75 @@ class ClaimResult(_Model):
 
 
 class InputRef(_Model):
+    """A file the run read, and its sha256."""
+
     path: str
+    """The file, as the run was given or found it."""
     sha256: str
+    """The file's sha256."""
     kind: str | None = None
+    """For evidence, what it is (snapshot, curated, jsonl); null for other inputs."""
 
 
 class Inputs(_Model):
+    """Every file the run read: change one, and the report may change."""
+
     claims: tuple[InputRef, ...]
+    """The claim files."""
     evidence: tuple[InputRef, ...]
+    """The evidence: snapshots and files."""
     lists: tuple[InputRef, ...] = ()
+    """The list files the claims use."""
     topics: tuple[InputRef, ...] = ()
+    """The topic files the claims use (a topic defined in a claim file has none)."""
     reviews: tuple[InputRef, ...] = Field((), exclude_if=lambda v: not v)
+    """The reviews file applied, where one was; left out where none was."""
 
 
 class Publication(_Model):
     """Who publishes the report, where and when: given by the caller, never read from the clock."""
 
     title: str | None = None
+    """The report's title, its heading."""
     author: str | None = Field(None, description="The fact-checker or organisation that wrote the report.")
     publisher: str | None = None
+    """Who publishes the report."""
     publisher_url: str | None = None
+    """The publisher's home page (http or https)."""
     url: str | None = Field(None, description="Where the report is published.")
     date_published: str | None = Field(None, description="YYYY-MM-DD.")
 
 
 class Results(_Model):
+    """A claimwatch report: the verdict on every claim checked, each with its findings and their
+    reasons, the files the run read (with their sha256), and the statements, lists and evidence
+    the claims stand on. The same inputs give the same report, byte for byte. Text from claims
+    and evidence is untrusted and given as it is: a program showing it must escape it (the JSON
+    file writes control, bidi and invisible characters as \\u escapes)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     claimwatch: str
+    """The claimwatch version that wrote the report."""
     as_of: str | None = Field(
         None, description="The date open-ended periods run to; from the evidence, never the clock."
     )
     inputs: Inputs
+    """Every file the run read, with its sha256: the same files give the same report, byte for
+    byte."""
     evidence: tuple[SnapshotRef | EvidenceRef, ...] = ()
+    """Each piece of evidence read: a snapshot, with its manifest's source, creation time and
+    record count, or a curated or JSON Lines file; each with the coverage it declares."""
     results: tuple[ClaimResult, ...]
+    """One result per claim: the claim files in order, and the claims in each in the order they
+    are written."""
     statements: tuple[StatementRef, ...] = ()
+    """The public statements the claim files write down (one per claims file that has one), each
+    with its sources."""
     lists: tuple[ListRef, ...] = ()
+    """Each reference list a claim used, once, with its sources and every entry."""
     evidence_counts: tuple[EvidenceCount, ...] = ()
+    """What each piece of evidence held, as the evaluation read it."""
     command: tuple[str, ...] = Field(
         (), description="The command line that produced the report, where the caller gave it."
     )
