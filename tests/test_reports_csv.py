@@ -15,7 +15,7 @@ from claimwatch.cli import main
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence
 from claimwatch.reports import renderers
-from claimwatch.reports.csvreport import BOM, COLUMNS, render_csv, safe_cell
+from claimwatch.reports.csvreport import BOM, CELL_LIMIT, COLUMNS, render_csv, safe_cell
 from claimwatch.results import Results
 from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
 from test_people_reports import LI_WEI, ZHANG_SAN, people_claim, works_claim
@@ -324,3 +324,34 @@ def test_a_line_break_in_a_one_item_cell_folds_to_a_space(tmp_path):
     (row,) = [r for r in rows if r["work_id"] == "W1"]
     assert row["title"] == "Face recognition W999   a second line"
     assert all("\n" not in row[c] for c in COLUMNS if c not in ("records", "reasons", "doubts"))
+
+
+def test_no_cell_is_longer_than_a_spreadsheet_cell_holds(tmp_path):
+    """A work with thousands of authors: its reasons cell keeps the whole reasons that fit within
+    Excel's 32,767 characters and counts the rest; a title or a claim's text longer than that is
+    cut, saying so, counted as Excel counts (a character beyond U+FFFF is two)."""
+    root = project(tmp_path)
+    says = "\U0001f600" * 20000
+    claims = CLAIMS.replace(
+        "says: Example Lab does no face recognition work with military universities.", f"says: {says}"
+    )
+    write(root / "claims/c.yaml", claims)
+    authors = [authorship(f"Partner {k}", [HIT]) for k in range(3000)]
+    records = [work("W1", "Face recognition " + "x" * 40000, authorships=[authorship("A. Lab", [LAB]), *authors])]
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
+    results = evaluate(claims_mod.load_claims([root / "claims/c.yaml"], root=root), [evidence])
+    (finding,) = results.result("no-face-with-partners").findings
+    (row,) = [r for r in parse(render_csv(results)) if r["work_id"] == "W1"]
+    units = {column: len(value.encode("utf-16-le")) // 2 for column, value in row.items()}
+    assert max(units.values()) <= CELL_LIMIT
+    *kept, more = row["reasons"].split("\n")
+    assert 400 < len(kept) < len(finding.reasons)
+    assert more == (
+        f"and {len(finding.reasons) - len(kept)} more (a spreadsheet cell holds 32,767 characters; "
+        "the JSON report lists them all)"
+    )
+    assert kept[1] == "Partner 0 (2): openalex_id, mil/hit, Harbin Institute of Technology"
+    cut = "… (cut: a spreadsheet cell holds 32,767 characters; the JSON report holds it whole)"
+    assert row["title"] == ("Face recognition " + "x" * 40000)[: CELL_LIMIT - len(cut)] + cut
+    assert row["says"].startswith("\U0001f600") and row["says"].endswith(cut)
+    assert units["says"] in (CELL_LIMIT - 1, CELL_LIMIT)  # a pair of code units is never split

@@ -17,7 +17,9 @@ The file is UTF-8 with a byte order mark (Excel reads UTF-8 only with one; Pytho
 `encoding="utf-8-sig"`), every cell quoted as RFC 4180 allows, rows ended by CRLF. Text from
 evidence and claims is untrusted: control characters become U+FFFD (`printable()`), and a
 cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP, "CSV
-injection"). The same results give byte-identical files.
+injection"). No cell is longer than Excel's 32,767 characters (a longer one cannot stand whole
+there): a cell of several items keeps those that fit and counts the rest, any other is cut and
+says so; the JSON report holds them whole. The same results give byte-identical files.
 """
 
 from __future__ import annotations
@@ -258,7 +260,45 @@ _SEVERAL_ITEMS = frozenset(
 
 
 def _safe_row(cells: dict[str, str | None]) -> dict[str, str]:
-    return {c: safe_cell(_cell_text(c, cells.get(c) or "")) for c in COLUMNS}
+    return {c: _fitted(c, safe_cell(_cell_text(c, cells.get(c) or ""))) for c in COLUMNS}
+
+
+CELL_LIMIT = 32_767
+"""The most characters (UTF-16 code units) an Excel cell holds (Excel's specifications and
+limits); Google Sheets holds 50,000."""
+
+
+def _fitted(column: str, text: str) -> str:
+    """`text` within `CELL_LIMIT`: for a cell of several items, the whole items that fit and a
+    line counting the rest; otherwise the text cut, saying so."""
+    if len(text) * 2 <= CELL_LIMIT or _units(text) <= CELL_LIMIT:
+        return text
+    if column in _SEVERAL_ITEMS:
+        items = text.split("\n")
+        kept: list[str] = []
+        used = 0  # the units of the items kept, each with the line break after it
+        for item in items:
+            if used + _units(item) + 1 + len(_more(len(items) - len(kept) - 1)) > CELL_LIMIT:
+                break
+            kept.append(item)
+            used += _units(item) + 1
+        if kept:
+            return "\n".join([*kept, _more(len(items) - len(kept))])
+    note = f"… (cut: a spreadsheet cell holds {CELL_LIMIT:,} characters; the JSON report holds it whole)"
+    room = CELL_LIMIT - len(note)
+    cut = text[:room]
+    while (over := _units(cut) - room) > 0:  # a character beyond U+FFFF counts twice
+        cut = cut[: len(cut) - (over + 1) // 2]
+    return cut + note
+
+
+def _more(n: int) -> str:
+    return f"and {n} more (a spreadsheet cell holds {CELL_LIMIT:,} characters; the JSON report lists them all)"
+
+
+def _units(text: str) -> int:
+    """The length of `text` as Excel counts it: in UTF-16 code units."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _cell_text(column: str, text: str) -> str:
