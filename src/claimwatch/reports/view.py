@@ -86,7 +86,8 @@ def safe_url(url: str | None) -> str | None:
     break out of an attribute or a Markdown link, nor a character that hides or reorders what a
     reader sees (a control, bidi, tag or invisible character): the address must be the one it
     shows. Anything else (javascript:, data:, a bare path) is shown as text, never linked."""
-    if not url or any(c.isspace() or ord(c) < 32 or c in "<>\"'`\\" for c in url) or not _text.is_plain(url):
+    # is_plain refuses every control character but tab and newline, which are spaces.
+    if not url or not _text.is_plain(url) or any(c.isspace() or c in "<>\"'`\\" for c in url):
         return None
     try:
         parts = urlsplit(url)
