@@ -15,6 +15,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jsonschema
 import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
@@ -32,7 +33,7 @@ from claimwatch.reports.terminal import print_verdicts
 from claimwatch.results import PersonWork, Results
 from claimwatch.reviews import load_reviews
 from helpers import LAB, authorship, institution, project, work, write, write_jsonl
-from test_people_reports import HIT_ENTRY, LI_WEI, people_claim, placement
+from test_people_reports import HIT_ENTRY, LI_WEI, people_claim, placement, works_claim
 from test_people_reports import report as people_report
 
 SCRIPT = '<script>alert("t")</script>'
@@ -468,6 +469,20 @@ def test_the_json_report_escapes_what_a_terminal_would_not_show_and_keeps_the_da
         assert char not in text, repr(char)
     assert "\\u202e" in text and "\\u009b" in text and "\\udb40\\udc41" in text  # escapes, not replacements
     assert json.loads(text) == results.model_dump(mode="json", by_alias=True)  # the results exactly
+
+
+def test_every_kind_of_report_validates_against_the_shipped_schema(tmp_path):
+    """Hostile text, reviews set aside and not applied, and claims about people: every JSON report
+    claimwatch writes is one the schema it ships describes."""
+    schema = json.loads(
+        (Path(__file__).resolve().parent.parent / "src/claimwatch/schemas/report.schema.json").read_text()
+    )
+    reviewed = hostile_reviewed_results(tmp_path / "reviewed")
+    assert reviewed.results[0].dismissed and reviewed.results[0].lapsed_reviews
+    people = people_report(people_claim(), works_claim())
+    assert any(r.people for r in people.results)
+    for results in (reviewed, _unshown_results(tmp_path / "unshown"), people):
+        jsonschema.validate(json.loads(render_json(results)), schema)
 
 
 def _no_terminal_escapes(output: str) -> None:
