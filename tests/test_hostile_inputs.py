@@ -9,6 +9,7 @@ import errno
 import gzip
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -983,3 +984,38 @@ def test_a_damaged_manifest_is_said_where_without_its_bytes(tmp_path, capsys, da
     code, err = run(["evidence", "show", str(tmp_path / "snap")], capsys)
     assert code == 2 and len(err) == 1 and said in err[0]
     assert "input_value" not in err[0] and "type=" not in err[0]
+
+
+@pytest.mark.parametrize("run", ["\U0001f600", "(", ")", '"', "'", "!?"])
+def test_a_long_run_of_punctuation_or_emoji_never_reaches_spacy_whole(monkeypatch, run):
+    """Found by the seventeenth part's hunt: spaCy strips a chunk's leading and trailing
+    punctuation a character at a time, so a title of 10,000 emoji took 21 s to match topics and
+    20,000 took 75 s (quadratic). Such a run at a chunk's start or end is read a character a
+    token, as spaCy cuts it there; the words either side, and so the hits, are those spaCy gives."""
+    from claimwatch.evaluate import _phrases
+
+    text = f"deep face recognition{run * 2000} {run * 40}face recognition, face  recognition{run * 35}"
+    phrases = _phrases.PhraseSet(("face recognition",))
+    seen: list[str] = []
+    spacy = _phrases.nlp()
+
+    class Watched:
+        tokenizer = staticmethod(lambda piece: seen.append(piece) or spacy.tokenizer(piece))
+        vocab = spacy.vocab
+
+    monkeypatch.setattr(_phrases, "nlp", Watched)
+    hits = [(h.start, h.end) for h in phrases.find(text)]
+    assert seen and all(not _phrases._LONG_RUN.search(piece) for piece in seen)
+    at = [text.index("face recognition"), text.index("face recognition,"), text.rindex("face  recognition")]
+    assert hits == [(at[0], at[0] + 16), (at[1], at[1] + 16), (at[2], at[2] + 17)]
+
+
+@pytest.mark.parametrize("run", ["\U0001f600", "(", '"', "-", "!?"])
+def test_a_run_read_a_character_a_token_gives_the_words_spacy_gives(monkeypatch, run):
+    """Where a run is short enough for spaCy to read whole, reading it apart changes no word."""
+    from claimwatch.evaluate import _phrases
+
+    texts = (f"a{run * 40}b c", f"{run * 33}face recognition{run * 35}", f"x {run * 50} y-{run * 32}z {run * 32}")
+    ours = [_phrases._words(text) for text in texts]
+    monkeypatch.setattr(_phrases, "_LONG_RUN", re.compile(r"(?!)"))  # spaCy reads every run
+    assert ours == [_phrases._words(text) for text in texts]

@@ -13,7 +13,7 @@ compatibility form, dashes as hyphens), and a hit's span is in the text as given
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -65,9 +65,7 @@ def _words(text: str) -> list[_Word]:
     identification", a word broken at the end of a line): the word is read without it, so that
     the words on either side of the break may be joined as hyphenated words are."""
     out = []
-    for t in nlp().tokenizer(text):
-        token = t.text
-        start = t.idx
+    for token, start in _tokens(text):
         if (token[0] == "-" or token[-1] == "-") and (bare := token.strip("-")):
             start += len(token) - len(token.lstrip("-"))
             token = bare
@@ -75,6 +73,27 @@ def _words(text: str) -> list[_Word]:
         if form is not None:
             out.append((form[0], form[1], start, start + len(token)))
     return out
+
+
+# spaCy's tokenizer strips a chunk's leading and trailing punctuation a character at a time, each
+# time looking again at what is left: a run of thousands at a chunk's start or end ("((((",
+# quotes, emoji) takes seconds, so one hostile title could stall a check for minutes. Such a run
+# is read apart, a character a token, as spaCy cuts it there, in linear time; the text either side
+# as spaCy reads it. (Inside a word, between letters, spaCy reads a run in linear time, whole.)
+_LONG_RUN = re.compile(r"(?<!\S)[^\w\s]{32,}|[^\w\s]{32,}(?!\S)")
+
+
+def _tokens(text: str) -> Iterator[tuple[str, int]]:
+    """spaCy's tokens of `text` with their offsets; a run of 32 or more characters that are
+    neither letters, digits nor spaces, at a chunk's start or end, read a character a token
+    (`_LONG_RUN`)."""
+    tokenizer = nlp().tokenizer
+    at = 0
+    for run in _LONG_RUN.finditer(text):
+        yield from ((t.text, at + t.idx) for t in tokenizer(text[at : run.start()]))
+        yield from ((text[k], k) for k in range(run.start(), run.end()))
+        at = run.end()
+    yield from ((t.text, at + t.idx) for t in tokenizer(text[at:] if at else text))
 
 
 def _continues_a_broken_word(text: str, at: int) -> bool:
