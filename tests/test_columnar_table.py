@@ -27,7 +27,8 @@ from claimwatch.columnar import (
     text_words,
     write_works_table,
 )
-from claimwatch.errors import InputError
+from claimwatch.columnar import _table as table_module
+from claimwatch.errors import InputError, SourceError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import MANIFEST, import_works, open_evidence
 from claimwatch.reports.jsonreport import render_json
@@ -108,6 +109,39 @@ def test_a_table_of_no_works_has_every_column(tmp_path):
     con = duckdb.connect()
     columns = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{tmp_path / WORKS_TABLE}')").fetchall()]
     assert "record" in columns and "authorships" in columns
+
+
+def _full_records(shared_data: Path, n: int) -> list[tuple[int, bytes]]:
+    """`n` copies of a real OpenAlex work record as the API and the bulk snapshot give it
+    (W2741809807: 29 KB, nine authors, its references, concepts and locations), each its own id."""
+    record = json.loads((shared_data / "openalex/W2741809807.json").read_text(encoding="utf-8"))
+    out = []
+    for k in range(n):
+        wid = f"https://openalex.org/W{10_000_000 + k}"
+        out.append((k + 1, json.dumps(dict(record, id=wid, ids={"openalex": wid}, doi=None)).encode()))
+    return out
+
+
+def test_a_table_of_thousands_of_full_openalex_records_is_written(shared_data, tmp_path):
+    """Full records are ten times the size of bench's: 2,000 of them ran DuckDB out of the
+    writer's memory (a traceback from `evidence import`, from every check that made a columnar
+    copy), where the python engine reads them in seconds. A part holds at most 16 MiB of them."""
+    lines = _full_records(shared_data, 2000)
+    info = write_works_table(lines, tmp_path / WORKS_TABLE)
+    assert info.rows == 2000
+    (ordinals, last) = (
+        duckdb.connect()
+        .execute(f"SELECT count(DISTINCT ordinal), max(line) FROM read_parquet('{tmp_path / WORKS_TABLE}')")
+        .fetchone()
+    )
+    assert (ordinals, last) == (2000, 2000)
+
+
+def test_the_writer_running_out_of_memory_is_one_line(shared_data, tmp_path, monkeypatch):
+    monkeypatch.setattr(table_module, "WRITER_MEMORY_LIMIT", "8MB")
+    with pytest.raises(SourceError, match=r"DuckDB ran out of memory \(8MB allowed\) in writing the works table"):
+        write_works_table(_full_records(shared_data, 300), tmp_path / WORKS_TABLE)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path):

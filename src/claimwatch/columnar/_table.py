@@ -60,7 +60,7 @@ from ..works import (
     updated_on,
     work_from_openalex,
 )
-from ._duckdb import _threads, connect, file_literal, quoted, quoted_name
+from ._duckdb import _threads, connect, file_literal, out_of_memory_said, quoted, quoted_name
 
 TABLE_FORMAT = 8
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
@@ -303,12 +303,17 @@ class WorksTableWriter:
             raise
         self._in_flight = 2 * processes
         self._chunk: list[tuple[int, bytes]] = []
+        self._chunk_bytes = 0
         self._writing: deque[Any] = deque()
         self._parts: list[Path] = []
 
     def add(self, line: int, text: bytes) -> None:
-        """One OpenAlex work record: its line in the data file and its JSON text."""
+        """One OpenAlex work record: its line in the data file and its JSON text. A part holds
+        at most `_CHUNK` records and `_CHUNK_BYTES` of their text (a larger record alone)."""
+        if self._chunk and self._chunk_bytes + len(text) > _CHUNK_BYTES:
+            self._submit()
         self._chunk.append((line, text))
+        self._chunk_bytes += len(text)
         self.rows += 1
         if len(self._chunk) >= _CHUNK:
             self._submit()
@@ -318,13 +323,13 @@ class WorksTableWriter:
         first = self.rows - len(self._chunk)
         with deaths_said(self._doing):
             self._writing.append(self._pool.submit(_write_part, first, self._chunk, part))
-        self._chunk = []
+        self._chunk, self._chunk_bytes = [], 0
         while len(self._writing) > self._in_flight:  # bounds the chunks held in memory
             self._collect()
 
     def _collect(self) -> None:
         try:
-            with deaths_said(self._doing):
+            with deaths_said(self._doing), out_of_memory_said(self._doing, WRITER_MEMORY_LIMIT):
                 self._parts.append(self._writing.popleft().result())
         except OSError as e:
             raise _cannot_write(self.path, e) from None
@@ -338,7 +343,7 @@ class WorksTableWriter:
                 self._collect()
             written = self._tmp / WORKS_TABLE
             source = f"read_parquet([{', '.join(map(file_literal, self._parts))}])" if self._parts else _NO_ROWS
-            with connect(WRITER_MEMORY_LIMIT) as con:
+            with connect(WRITER_MEMORY_LIMIT) as con, out_of_memory_said(self._doing, WRITER_MEMORY_LIMIT):
                 con.execute(f"COPY (SELECT * FROM {source}) TO {quoted(str(written))} {_PARQUET}")
                 _check_order(con, written, self.rows)
             os.chmod(written, default_mode())
@@ -366,6 +371,11 @@ class WorksTableWriter:
 
 
 _CHUNK = 5_000  # records a part holds: a worker flattens and writes one at a time
+# And the most of their text a part holds: DuckDB reads a part's rows (about twice the records'
+# text, flattened) beside a buffer as large as the largest row (`_LARGEST_ROW`), in the writer's
+# memory. 5,000 full OpenAlex records (30 KB each, a few authors) ran out of it; bench's records
+# are a tenth of that size.
+_CHUNK_BYTES = 16 << 20
 
 
 def _write_part(first: int, chunk: list[tuple[int, bytes]], part: Path) -> Path:
