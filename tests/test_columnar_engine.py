@@ -623,6 +623,26 @@ def test_an_alias_ending_in_a_newline_is_found_by_both_engines(tmp_path):
     assert found == {"by-list-alias": ["W1"], "by-subject-alias": ["W2"]}
 
 
+def test_a_name_holding_a_nul_is_found_by_both_engines(tmp_path):
+    """YAML writes a NUL as "\\0", and a Chinese name is its own needle, NUL and all: DuckDB's
+    parser ends a query at a NUL, and the duckdb engine stopped with a parser error's traceback
+    where the python engine gave the verdict."""
+    claims = _small_case(
+        tmp_path,
+        'subjects:\n  lab: {name: Example Lab, openalex: [I100], aliases: [Example Lab, "示例实验室\\0"]}\n',
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [mil]}}\n",
+    )
+    records = [
+        work(
+            "W1", "A paper", "2024-06-01", [authorship("A", [], raw=["示例实验室\x00, 北京"]), authorship("B", [HIT])]
+        ),
+        work("W2", "A paper", "2024-06-01", [authorship("A", [], raw=["示例实验室, 北京"]), authorship("B", [HIT])]),
+    ]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    (result,) = results.results
+    assert [f.work.id for f in (*result.findings, *result.uncertain_findings)] == ["W1"]
+
+
 AUTHOR_RECORD = {
     "id": "https://openalex.org/A5000000001",
     "display_name": "A. Lab",

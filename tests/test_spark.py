@@ -149,6 +149,7 @@ TRICKY = [
     "\U0010fffd",
     "\ufeff",
     "\u2028",
+    "\x00",  # YAML writes it "\\0"; DuckDB's SQL spells it chr(0)
 ]
 
 
@@ -165,8 +166,7 @@ def _cases(seed: int, n: int) -> list[tuple[list[str], str]]:
         ]
         picked = rng.choice(needles)
         near = picked[:-1] + rng.choice(TRICKY)
-        # NUL in the text only: YAML, where needles come from, cannot hold it, nor DuckDB's SQL.
-        noise = ["".join(rng.choice([*TRICKY, "\x00"]) for _ in range(rng.randint(0, 6))) for _ in range(2)]
+        noise = ["".join(rng.choice(TRICKY) for _ in range(rng.randint(0, 6))) for _ in range(2)]
         out.append((needles, noise[0] + (picked if rng.random() < 0.5 else near) + noise[1]))
     return out
 

@@ -59,7 +59,10 @@ class Dialect:
     """DuckDB's spelling of the non-standard parts."""
 
     def string(self, value: str) -> str:
-        return "'" + value.replace("'", "''") + "'"
+        # DuckDB's parser ends a query's text at a NUL, which a name in YAML can hold ("\0"):
+        # each is written as chr(0), the pieces around it joined to it.
+        literal = "'" + value.replace("'", "''") + "'"
+        return "(" + literal.replace("\x00", "' || chr(0) || '") + ")" if "\x00" in value else literal
 
     def table(self, source: str) -> str:
         return f"read_parquet({self.string(reader_path(source))})"
