@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -456,3 +458,52 @@ def test_three_engines_write_the_same_report(spark, tmp_path):
         ]
         assert reports[1] == reports[0] and reports[2] == reports[0]
     assert '"verdict": "contradicted"' in reports[0]  # the shipped case finds something
+
+
+def _check_on_spark(tmp_path: Path, *options: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`claimwatch check --engine spark` in a process of its own: a session started in this one
+    (the module's) would be reused, never started."""
+    root = project(tmp_path / "case")
+    write(root / "claimwatch.toml", "[case]\nname = 'c'\n")
+    write(
+        root / "claims/c.yaml",
+        "statement: {speaker: S, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
+        "subjects: {lab: {name: Example Lab, openalex: [I100]}}\n"
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}\n",
+    )
+    works = write_jsonl(tmp_path / "works.jsonl", RECORDS[:2])
+    script = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
+    command = [sys.executable, "-c", script, "check", "--root", str(root), str(root / "claims"), "--evidence"]
+    command += [str(works), "--engine", "spark", "--cache", str(tmp_path / "cache"), *options]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})})
+
+
+def _ours(stderr: str) -> list[str]:
+    """The lines claimwatch wrote (not the JVM's, nor Spark's log)."""
+    return [
+        line for line in stderr.splitlines() if line.startswith(("Spark did not start", "Traceback", "claimwatch:"))
+    ]
+
+
+def test_a_java_that_does_not_start_is_one_line(tmp_path):
+    """Java 11 (PySpark 4 wants 17) or a broken one: PySpark's gateway exits before it starts,
+    which was a traceback of 50 lines and exit 1 (the code --fail-on gives a verdict)."""
+    java = write(
+        tmp_path / "jdk/bin/java",
+        "#!/bin/sh\necho 'UnsupportedClassVersionError: class file version 61.0' >&2\nexit 1\n",
+    )
+    java.chmod(0o755)
+    done = _check_on_spark(tmp_path, env={"JAVA_HOME": str(tmp_path / "jdk")})
+    assert done.returncode == 3, done.stderr
+    assert [line for line in _ours(done.stderr) if not line.startswith("claimwatch: making")] == [
+        "Spark did not start on local[2]: [JAVA_GATEWAY_EXITED] Java gateway process exited before sending its port "
+        "number. (it needs Java 17 or newer, at $JAVA_HOME or on PATH, and a master it can reach; Spark's own "
+        "messages above say more)"
+    ]
+
+
+def test_a_master_spark_cannot_use_is_one_line(tmp_path):
+    done = _check_on_spark(tmp_path, "--spark-master", "nosuch://host:7077")
+    assert done.returncode == 3, done.stderr
+    (line,) = [line for line in _ours(done.stderr) if not line.startswith("claimwatch: making")]
+    assert line.startswith("Spark did not start on nosuch://host:7077: ")

@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
-from ..errors import ClaimwatchError
+from ..errors import ClaimwatchError, SourceError
 from ._duckdb import _FETCH, Screening, gather_screening
 from ._sql import EITHER_SIGMA, Dialect
 
@@ -204,9 +204,24 @@ def spark_session(master: str | None = None) -> SparkSession:
             .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={_quiet_logging(scratch).as_uri()}")
             .config("spark.sql.shuffle.partitions", "8")
         )
-    session = builder.getOrCreate()
+    try:
+        session = builder.getOrCreate()
+    except Exception as e:  # a Java that does not start (too old, broken), a master unreachable or unknown
+        where = f"on {master}" if master else "under spark-submit"
+        raise SourceError(
+            f"Spark did not start {where}: {_first_line(e)} (it needs Java 17 or newer, at $JAVA_HOME or on "
+            "PATH, and a master it can reach; Spark's own messages above say more)"
+        ) from None
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def _first_line(e: Exception) -> str:
+    """What went wrong, from PySpark's error or the Java one behind it (py4j gives that on a line
+    of its own starting with ': ')."""
+    lines = [line.strip() for line in str(e).splitlines() if line.strip()]
+    java = [line.removeprefix(":").strip() for line in lines if line.startswith(":")]
+    return (java or lines or [type(e).__name__])[0]
 
 
 _LOG4J2 = """\
