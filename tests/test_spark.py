@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from claimwatch import claims as claims_mod
 from claimwatch.columnar import regex_literal, screen, screening_query, write_works_table
 from claimwatch.columnar._duckdb import fetch_records
-from claimwatch.columnar._plan import Plan
+from claimwatch.columnar._plan import ClaimPlan, Listed, Plan, SubjectPlan
 from claimwatch.columnar._spark import (
     SPARK,
     fetch_records_spark,
@@ -507,3 +507,31 @@ def test_a_master_spark_cannot_use_is_one_line(tmp_path):
     assert done.returncode == 3, done.stderr
     (line,) = [line for line in _ours(done.stderr) if not line.startswith("claimwatch: making")]
     assert line.startswith("Spark did not start on nosuch://host:7077: ")
+
+
+@pytest.mark.parametrize("mode", ["EXCEPTION", "LEGACY"])
+def test_a_date_before_the_gregorian_reform_is_read_as_duckdb_reads_it(spark, tmp_path, mode):
+    """OpenAlex dates a few works before 1582-10-15 (old books, a wrong year). Spark 3.x's default
+    for Parquet dates no Spark wrote, kept by a notebook's or a cluster's session, refused the
+    whole screening for one such date (EXCEPTION) or moved it by days (LEGACY); the query reads
+    it as written, and the session keeps its own setting."""
+    lab = institution("I100", "Example Lab", country="US")
+    old = [
+        work(f"W{k}", "Face recognition", date, [authorship("A", [lab])])
+        for k, date in enumerate(["1500-03-01", "1582-10-04", "1582-10-15", "2024-06-01"], 1)
+    ]
+    table = _table(tmp_path / "t", old)
+    plan = Plan(
+        (SubjectPlan(("I100",), (), ()),),
+        (),
+        (),
+        (ClaimPlan(0, dt.date(1500, 3, 1), dt.date(1500, 3, 1), Listed((), None)),),
+    )
+    duck = screen(screening_query(plan, [str(table)]), 1, 1)
+    spark.conf.set("spark.sql.parquet.datetimeRebaseModeInRead", mode)
+    try:
+        assert screen_spark(screening_query(plan, [str(table)], SPARK), 1, 1, spark) == duck
+        assert spark.conf.get("spark.sql.parquet.datetimeRebaseModeInRead") == mode
+    finally:
+        spark.conf.set("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED")
+    assert duck.tallies[0][0] == 1  # 1500-03-01 alone is in the period of that one day
