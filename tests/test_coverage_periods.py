@@ -125,6 +125,7 @@ def test_a_later_work_in_a_file_read_directly_still_falls_in_an_open_ended_perio
         later = work(
             "W2", "A later paper", date="2025-02-03", authorships=[authorship("A", [LAB]), authorship("B", [HIT])]
         )
+        later["updated_date"] = "2025-03-01T00:00:00"  # after its date: a record of a paper out by then
         other = write_jsonl(root / "later.jsonl", [later])
     else:
         other = write(
@@ -260,3 +261,20 @@ def test_a_work_whose_first_day_a_version_ahead_of_its_record_leaves_open_says_w
         "its date by 2024-03-01 (a version's date 2026-03-01 is after 2025-05-01, the day its record was current: "
         "it may have appeared on any day before) may fall before 2024-01-10",
     )
+
+
+def test_a_file_read_directly_dates_its_works_as_an_import_of_it_does(root):
+    """Found by the import property of the sixteenth part (test_record_copies.py): a file read
+    directly dated its works as written, while its import, current on its records' newest
+    `updated_date`, read a date after that day as any day before; the two gave other findings.
+    A file read directly was current no earlier than the same day: both engines date it so."""
+    records = [lab_work_with_hit("2024-05-01", updated="2024-01-01T00:00:00")]
+    records[0].pop("updated_date")
+    records.append(work("W2", "Another paper", date="2023-05-01", authorships=[authorship("A", [LAB])]))
+    records[1]["updated_date"] = "2024-01-01T00:00:00"
+    source = write_jsonl(root / "w.jsonl", records)
+    import_works(source, root / "snap", institutions=["I100"], start=dt.date(2023, 1, 1))
+    direct, imported = check(root, source), check(root, root / "snap")
+    assert [f.work.id for f in direct.uncertain_findings] == [f.work.id for f in imported.uncertain_findings] == ["W1"]
+    assert direct.uncertain_findings[0].uncertain_because == imported.uncertain_findings[0].uncertain_because
+    assert "after 2024-01-01, the day its record was current" in direct.uncertain_findings[0].uncertain_because[0]

@@ -163,7 +163,9 @@ def test_truncated_author_list_makes_a_list_test_uncertain(root):
 )
 def test_listed_before_publication(root, partner, date, expected):
     body = none_claim("{coauthor_in: [mil], listed_before_publication: true}")
-    r = run(root, body, [work("W1", "x", date=date, authorships=[authorship("A", [LAB]), authorship("B", [partner])])])
+    record = work("W1", "x", date=date, authorships=[authorship("A", [LAB]), authorship("B", [partner])])
+    record["updated_date"] = "2025-12-31T00:00:00"  # after its date: a record of a paper out by then
+    r = run(root, body, [record])
     status = "matched" if r.matched else "uncertain" if r.uncertain else "none"
     assert status == expected
     if expected == "uncertain":
@@ -205,7 +207,9 @@ def test_listing_inside_a_partial_date_is_uncertain(root, tmp_path):
 )
 def test_dates_inside_outside_and_straddling_the_period(root, date, considered, uncertain):
     body = none_claim("{coauthor_in: [mil]}", period="from: 2024-01-10\n    to: 2024-12-31")
-    r = run(root, body, [work("W1", "x", date=date)])
+    record = work("W1", "x", date=date)
+    record["updated_date"] = "2025-12-31T00:00:00"  # after its date (test_coverage_periods.py: one before)
+    r = run(root, body, [record])
     assert (r.works_considered, r.matched, r.uncertain) == (considered, considered, uncertain)
     if uncertain:
         assert r.verdict == "insufficient_evidence"
@@ -475,6 +479,7 @@ def test_listing_is_judged_against_the_works_first_publication(root):
         authorships=[authorship("A", [LAB]), authorship("B", [heu])],
         ids={"openalex": "https://openalex.org/W2", "doi": "https://doi.org/10.48550/arxiv.2406.00001"},
     )
+    journal["updated_date"] = "2025-06-01T00:00:00"  # after its date: a record of a paper out by then
     r = run(root, none_claim("{coauthor_in: [mil], listed_before_publication: true}"), [preprint, journal])
     assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
     assert any(

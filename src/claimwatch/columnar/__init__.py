@@ -31,7 +31,16 @@ from ._bulk import (
     write_bulk_subset,
 )
 from ._cache import Table, TableChecks, cache_folder, cached_table, check_table, make_cached_table
-from ._duckdb import Screening, fetch_records, gather_screening, latest_earliest, repeated_ids, rows_of_ids, screen
+from ._duckdb import (
+    Screening,
+    fetch_records,
+    gather_screening,
+    latest_earliest,
+    newest_updated,
+    repeated_ids,
+    rows_of_ids,
+    screen,
+)
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test, TopicPlan
 from ._sql import DUCKDB, Dialect, regex_literal, screening_query
 from ._table import (
@@ -84,6 +93,7 @@ __all__ = [
     "gather_screening",
     "latest_earliest",
     "make_cached_table",
+    "newest_updated",
     "openalex_row",
     "refuse_claimwatch_snapshot",
     "regex_literal",

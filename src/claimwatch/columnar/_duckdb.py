@@ -126,10 +126,22 @@ def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
     return {wid for (wid,) in rows}
 
 
-def latest_earliest(table: str) -> dt.date | None:
-    """The first day of the table's newest work (None where no work has a date)."""
+def latest_earliest(table: str, current_on: dt.date | None = None) -> dt.date | None:
+    """The first day of the table's newest work (None where no work has a date), of those not
+    dated after `current_on`, the day its records were current (which may be any day before)."""
     with connect() as con:
-        (day,) = con.execute(f"SELECT max(earliest) FROM read_parquet({file_literal(table)})").fetchone() or (None,)
+        (day,) = con.execute(
+            f"SELECT max(earliest) FILTER (WHERE ?::DATE IS NULL OR earliest <= ?::DATE) "
+            f"FROM read_parquet({file_literal(table)})",
+            [current_on, current_on],
+        ).fetchone() or (None,)
+    return day if isinstance(day, dt.date) else None
+
+
+def newest_updated(table: str) -> dt.date | None:
+    """The newest day the table's records give as their `updated_date` (None where none does)."""
+    with connect() as con:
+        (day,) = con.execute(f"SELECT max(updated) FROM read_parquet({file_literal(table)})").fetchone() or (None,)
     return day if isinstance(day, dt.date) else None
 
 

@@ -47,6 +47,7 @@ from ._grouping import (
     _runner,
     _stream,
     _stream_columnar,
+    records_current_on,
     start_table_checks,
     with_set_aside,
 )
@@ -134,7 +135,7 @@ def default_as_of(evidence: Sequence[Evidence], tables: Sequence[Table | None] |
             continue
         table = tables[k] if tables is not None else None
         if table is not None:
-            latest = latest_earliest(str(table.path))
+            latest = latest_earliest(str(table.path), records_current_on(e, table))
             known += [latest] if latest else []
         else:
             known += [w.published.earliest for w in e.works() if w.published]

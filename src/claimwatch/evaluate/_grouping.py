@@ -51,6 +51,7 @@ from ..columnar import (
     cached_table,
     fetch_records,
     make_cached_table,
+    newest_updated,
     screen,
     screening_query,
     search_form,
@@ -571,7 +572,7 @@ def _stream_columnar(
     outside_keys = sorted({k for e in outside for w in e.works() for k in w.identity_keys()})
     plan = _plan(compiled, as_of, tuple(outside_keys))
     present = [t for t in tables if t is not None]
-    current_on = [e.retrieved for e, t in zip(evidence, tables, strict=True) if t is not None]
+    current_on = [records_current_on(e, t) for e, t in zip(evidence, tables, strict=True) if t is not None]
     checks = checks or start_table_checks(evidence, tables)
     checks.wait()
     screening = (
@@ -593,7 +594,7 @@ def _stream_columnar(
             streams.append(_every_test(counted.works()))
             counts.append(counted.count)
             continue
-        streams.append(_candidate_works(e, t, screening.candidates[k], runner.fetch))
+        streams.append(_candidate_works(e, t, screening.candidates[k], runner.fetch, current_on[k]))
         records, authorships, without_id = screening.counts[k]
         count = EvidenceCount(
             path=e.path, records=records, authorships=authorships, authorships_without_institution_id=without_id
@@ -602,6 +603,16 @@ def _stream_columnar(
         k += 1
     # Every version of a work is a candidate (it shares a key), so reviews see all its records.
     return _Columnar(_stream(compiled, streams, reviewed, copies), screening.tallies, counts)
+
+
+def records_current_on(e: Evidence, table: Table | None) -> dt.date | None:
+    """The day a piece of evidence's records were current, by which a date after it is read
+    (`Work.within_record`): a snapshot's as-of; a file read directly, its records' newest
+    `updated_date` (asked of its table where it has one, as `JsonlEvidence` reads it);
+    curated evidence, none."""
+    if isinstance(e, JsonlEvidence):
+        return newest_updated(str(table.path)) if table is not None else e.records_current_on
+    return e.retrieved
 
 
 def start_table_checks(evidence: Sequence[Evidence], tables: list[Table | None]) -> TableChecks:
@@ -639,8 +650,9 @@ def _candidate_works(
     table: Table,
     candidates: list[tuple[int, int]],
     fetch: Callable[[str, Sequence[int]], Iterator[tuple[int, str]]] = fetch_records,
+    current_on: dt.date | None = None,
 ) -> Iterator[tuple[Work, int]]:
-    path, current_on = _origin_path(e), e.retrieved
+    path = _origin_path(e)
     fetched = fetch(str(table.path), [ordinal for ordinal, _ in candidates])
     for (line, text), (_, tests) in zip(fetched, candidates, strict=True):
         work = work_from_openalex(orjson.loads(text), Origin("snapshot", path, line))

@@ -4,6 +4,7 @@ work and author records) as a stream: its works, and its author records."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
 from ..files import utf8_named
 from ..people import AuthorRecord, author_from_openalex
-from ..works import Authorship, Origin, PartialDate, Work, work_from_openalex
+from ..works import Authorship, Origin, PartialDate, Work, updated_on, work_from_openalex
 from ._records import (
     EXPECTED_SHAPES,
     Layout,
@@ -97,11 +98,23 @@ class JsonlEvidence:
         return cls(str(path), sha256, layout=layout)
 
     def works(self) -> Iterator[Work]:
-        """The file's works; its bytes are hashed as they are read, and a file that is not the
-        one whose sha256 `open` took (changed since) is refused, so a report never cites a
+        """The file's works, each dated as a record current on `records_current_on` can show
+        it (`Work.within_record`); its bytes are hashed as they are read, and a file that is not
+        the one whose sha256 `open` took (changed since) is refused, so a report never cites a
         digest of bytes other than those it read."""
+        current_on = self.records_current_on
         for record, line, _ in self._records("W"):
-            yield work_from_openalex(record, Origin("snapshot", self.path, line))
+            yield work_from_openalex(record, Origin("snapshot", self.path, line)).within_record(current_on)
+
+    @functools.cached_property
+    def records_current_on(self) -> dt.date | None:
+        """The newest day its work records give as their `updated_date`: the file was current
+        no earlier, as an import of it says in its as-of. Read once, on first use (a reading of
+        the file of its own: its dates cannot be read before it is known)."""
+        days = (
+            updated_on(u if isinstance(u := r.get("updated_date"), str) else None) for r, _, _ in self._records("W")
+        )
+        return max((d for d in days if d is not None), default=None)
 
     def work_texts(self) -> Iterator[tuple[int, bytes]]:
         """(line, JSON text on one line) of each work record `works` reads, read and checked
