@@ -25,7 +25,9 @@ PARTNER = "I204983213"  # Harbin Institute of Technology
 PARTNER_CAMPUS = "I4210900002"  # a made-up campus whose lineage holds the partner
 LATE_PARTNER = "I4210900003"  # a made-up institute listed on 2024-06-01
 PERIOD = (dt.date(2024, 1, 10), dt.date(2025, 6, 30))
-RECORDS_CURRENT = dt.date(2025, 6, 1)  # every record's updated_date: the snapshot's as-of
+# Every record's updated_date, and so the snapshot's as-of: after every date the corpus gives, as
+# OpenAlex's records mostly are (a date after it may be any day before: it would straddle).
+RECORDS_CURRENT = dt.date(2026, 1, 1)
 LATE_LISTING = dt.date(2024, 6, 1)
 
 FILLER = [

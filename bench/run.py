@@ -115,7 +115,7 @@ HAND_WRITTEN_SQL = """
 WITH d AS (
   SELECT *,
     -- a date after the day the records were current may be any day before it
-    CASE WHEN earliest > DATE '2025-06-01' THEN DATE '0001-01-01' ELSE earliest END AS first_day
+    CASE WHEN earliest > DATE '2026-01-01' THEN DATE '0001-01-01' ELSE earliest END AS first_day
   FROM read_parquet(?)
 ),
 w AS (
