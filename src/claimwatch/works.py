@@ -278,8 +278,8 @@ _UPDATED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
 
 
 def updated_on(updated: str | None) -> dt.date | None:
-    """The day of a record's `updated_date`, or None where it gives no real day ("2025-13-45"),
-    as `evidence.updated_day` reads it."""
+    """The day of a record's `updated_date`, or None where it gives no real day ("2025-13-45");
+    `evidence.updated_day` gives it as text."""
     if not updated or not _UPDATED_DAY.match(updated):
         return None
     try:

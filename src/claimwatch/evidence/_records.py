@@ -34,7 +34,7 @@ from .. import ids
 from .._gzip import open_inflated
 from ..documents import NOT_UTF8, open_input
 from ..errors import InputError, Problem
-from ..works import LIST_AUTHORS_CAP, openalex_date
+from ..works import LIST_AUTHORS_CAP, openalex_date, updated_on
 
 EXPECTED_SHAPES = (
     "expected JSON Lines of work or author records, an API list response {meta, results}, "
@@ -747,17 +747,9 @@ def authors_of(record: dict[str, Any]) -> WorkAuthors:
 def updated_day(updated: str | None) -> str | None:
     """The day of an `updated_date` (interned: a few days stand for millions of records), or None
     where it gives no real day ("2025-13-45" is none: it cannot outrank a real one). A day, not the
-    time: two copies of one day are of one age, weighed as of unknown order."""
-    if not updated or not _DAY.match(updated):
-        return None
-    try:
-        dt.date.fromisoformat(updated[:10])
-    except ValueError:
-        return None
-    return sys.intern(updated[:10])
-
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d])")
+    time: two copies of one day are of one age, weighed as of unknown order. The day
+    `works.updated_on` reads, as text."""
+    return sys.intern(updated[:10]) if updated and updated_on(updated) else None
 
 
 def newest_day(copies: Iterable[tuple[str | None, bool]]) -> str | None:
