@@ -278,3 +278,18 @@ def test_a_file_read_directly_dates_its_works_as_an_import_of_it_does(root):
     assert [f.work.id for f in direct.uncertain_findings] == [f.work.id for f in imported.uncertain_findings] == ["W1"]
     assert direct.uncertain_findings[0].uncertain_because == imported.uncertain_findings[0].uncertain_because
     assert "after 2024-01-01, the day its record was current" in direct.uncertain_findings[0].uncertain_because[0]
+
+
+def test_a_work_dated_by_a_day_is_ordered_by_that_day_not_after_the_undated():
+    """Found by the review of the dates ahead of their records: "by 2024-03-01" sorted as text,
+    after every date and after the undated works (the reports and `diff` order findings by date)."""
+    from claimwatch.results import publication_order
+
+    dates = ["2024-06-01", None, "by 2024-03-01", "2024", "2024-01-01 to 2024-02-01"]
+    assert sorted(dates, key=publication_order) == [
+        "2024",
+        "2024-01-01 to 2024-02-01",
+        "by 2024-03-01",
+        "2024-06-01",
+        None,
+    ]

@@ -156,6 +156,12 @@ class AbsenceReason(_Model):
 Reason = Annotated[AffiliationReason | PhraseReason | AbsenceReason, Field(discriminator="kind")]
 
 
+def publication_order(date: str | None) -> str:
+    """A work's `publication_date` as findings are ordered by it: by its first day, or the day
+    it appeared by ('by DAY'); undated last."""
+    return date.removeprefix("by ") if date else "9999"
+
+
 class WorkRef(_Model):
     """A work as a finding cites it: its ids, title and date, and where its records stand in the
     evidence."""
@@ -171,9 +177,10 @@ class WorkRef(_Model):
     """The title, as the lead record gives it."""
     publication_date: str | None = None
     """When the work first appeared, the earliest of its records' dates, as precise as they give
-    it: YYYY-MM-DD, YYYY-MM or YYYY (an OpenAlex YYYY-01-01 that stands for a year is YYYY), or
-    'YYYY-MM-DD to YYYY-MM-DD' where its records bound it only to a span; null where no record
-    gives a date."""
+    it: YYYY-MM-DD, YYYY-MM or YYYY (an OpenAlex YYYY-01-01 that stands for a year is YYYY),
+    'YYYY-MM-DD to YYYY-MM-DD' where its records bound it only to a span, or 'by YYYY-MM-DD' where
+    a record dated after the day it was current leaves its first day open; null where no record
+    gives a date. Findings are ordered by it (`publication_order`)."""
     url: str | None = None
     """The landing page URL a record gives, as it gives it (not checked: the reports link only
     http and https)."""

@@ -29,6 +29,7 @@ from ..results import (
     Unaffiliated,
     Verdict,
     WorkRef,
+    publication_order,
 )
 from ..reviews import Reviews
 from ..works import PartialDate
@@ -552,7 +553,7 @@ def _cited_order(chosen: tuple[_Record, _Outcome]) -> tuple[str, int]:
 
 
 def _finding_order(f: Finding) -> tuple[str, tuple]:
-    return (f.work.publication_date or "9999", _natural(f.work.id))
+    return (publication_order(f.work.publication_date), _natural(f.work.id))
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, PersonFinding, Results, Verdict
+from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, PersonFinding, Results, Verdict, publication_order
 from .terminal import safe
 
 
@@ -379,7 +379,7 @@ _ARXIV_VERSION = re.compile(r"v[0-9]+$")
 
 
 def _order(f: FindingChange) -> tuple[str, str, str]:
-    return (f.kind, f.publication_date or "9999", f.work)
+    return (f.kind, publication_order(f.publication_date), f.work)
 
 
 # --- for the terminal -----------------------------------------------------------------------
