@@ -591,3 +591,26 @@ def test_a_scenario_with_no_then_step_fails_not_passes(project: pytest.Pytester)
         ],
         consecutive=False,
     )
+
+
+def test_a_snapshot_covering_no_institution_id_is_said_in_the_steps_words(project: pytest.Pytester) -> None:
+    """Found by the seventeenth part's walk through the workflow: "Kestrel" where the step wants
+    an OpenAlex id failed as `--subject: 'Kestrel' is not an OpenAlex institution id`, naming an
+    option the scenario never gives."""
+    write_feature(
+        project,
+        "covering.feature",
+        """\
+    Feature: A snapshot covering a name
+      Scenario: Covering a name
+        Given the claims in "features/data/synthetic-claims.yaml"
+        And the lists in "features/data/lists"
+        And the works in "features/data/synthetic-works.jsonl" imported as a snapshot covering "I9990000001, Kestrel" from "2024-01-01" to "2024-12-31"
+        When the claim "kestrel-no-drone-swarms" is evaluated
+        Then the verdict is "not_contradicted"
+    """,
+    )
+    result = project.runpytest("features")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(['*"Kestrel" is not an OpenAlex institution id: write it as I4210113369*'])
+    assert "--subject" not in result.stdout.str()

@@ -170,7 +170,7 @@ def given_imported_snapshot(
     makes. Only such complete coverage lets a claim be "not contradicted". The snapshot is made
     once per test run, in a temporary folder."""
     source = claimwatch_case.existing(path, "works")
-    covered = tuple(i.strip() for i in institutions.split(",") if i.strip())
+    covered = tuple(_institution(i) for i in institutions.split(",") if i.strip())
     snapshot = claimwatch_case.import_snapshot(
         source, covered, _date(start), _date(end), lambda: tmp_path_factory.mktemp("claimwatch-snapshot")
     )
@@ -710,6 +710,15 @@ def _matching(n: int, *, people: bool) -> str:
     """'2 people match', '1 work matches': a count step's words, as the analyst writes them."""
     counted = _people(n) if people else _works(n)
     return f"{counted} {'matches' if n == 1 else 'match'}"
+
+
+def _institution(text: str) -> str:
+    """An OpenAlex institution id a step names, as the step wrote it; in the scenario's words
+    where it is none (the import's own error names `--subject`, which no step has)."""
+    short = ids.openalex_id(text.strip())
+    if short is None or not short.startswith("I"):
+        raise ScenarioProblem(f'"{text.strip()}" is not an OpenAlex institution id: write it as I4210113369')
+    return text.strip()
 
 
 def _date(text: str) -> dt.date:
