@@ -614,3 +614,27 @@ def test_a_snapshot_covering_no_institution_id_is_said_in_the_steps_words(projec
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(['*"Kestrel" is not an OpenAlex institution id: write it as I4210113369*'])
     assert "--subject" not in result.stdout.str()
+
+
+def test_an_author_named_with_other_accents_fails_saying_how_the_result_writes_them(project: pytest.Pytester) -> None:
+    """Found by the seventeenth part's walk through the workflow: "Juan Pablo Alperin" against a
+    record's "Alperín" failed without a word on why. Names are compared as written; the failure
+    says how the result writes the name."""
+    write_feature(
+        project,
+        "accents.feature",
+        """\
+    Feature: Accents
+      Scenario: An author's name with an accent the record does not give
+        Given the claims in "features/data/synthetic-claims.yaml"
+        And the lists in "features/data/lists"
+        And the works in "features/data/synthetic-works.jsonl" imported as a snapshot covering "I9990000001" from "2024-01-01" to "2024-12-31"
+        When the claim "kestrel-no-drone-swarms" is evaluated
+        Then the findings include the author "Astrid Lindqvíst"
+    """,
+    )
+    result = project.runpytest("features")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(
+        ['*The result names "Astrid Lindqvist": a name is compared as written, its accents too.*']
+    )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -319,18 +320,37 @@ def then_finding_author(claimwatch_case: Case, author: str) -> None:
     what = f'the author "{author}"'
     if result.people_considered is None:
         wanted = _folded(author)
-        _expect_finding(claimwatch_case, result, what, lambda f: wanted in {_folded(a) for a in finding_authors(f)})
+        names = (a for f in (*result.findings, *result.uncertain_findings) for a in finding_authors(f))
+        _expect_finding(
+            claimwatch_case,
+            result,
+            what,
+            lambda f: wanted in {_folded(a) for a in finding_authors(f)},
+            _accented_otherwise(author, names),
+        )
         return
     if any(names_person(p, author) for p in result.people):
         return
     uncertain = next((p for p in result.uncertain_people if names_person(p, author)), None)
-    note = ""
+    note = _accented_otherwise(author, (p.name for p in (*result.people, *result.uncertain_people)))
     if uncertain is not None:
         because = "; ".join(plain(b) for b in uncertain.uncertain_because) or "see the evaluation"
-        note = f"  {person_label(uncertain)} is among the uncertain people, who do not count: {because}.\n"
+        note += f"  {person_label(uncertain)} is among the uncertain people, who do not count: {because}.\n"
     raise ExpectationNotMet(
         f"Expected the people matching {result.claim} to include {what}.\n" + note + _found(claimwatch_case, result)
     )
+
+
+def _accented_otherwise(written: str, names: Iterable[str]) -> str:
+    """A line for a failure where the result names someone whose name differs from the step's
+    only in its accents ("Alperín" for "Alperin"): names are compared as written."""
+    wanted = _unaccented(written)
+    alike = sorted({n for n in names if _unaccented(n) == wanted and _folded(n) != _folded(written)})
+    return f'  The result names "{plain(alike[0])}": a name is compared as written, its accents too.\n' if alike else ""
+
+
+def _unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", _folded(text)) if not unicodedata.combining(c))
 
 
 @library_step("then", 'the work "{work}" is set aside on review')
@@ -635,14 +655,15 @@ def docstring_start(feature: Path, step_line: int) -> tuple[int, int]:
     return step_line + 2, 0
 
 
-def _expect_finding(case: Case, result: ClaimResult, what: str, matches: Callable[[Finding], bool]) -> None:
+def _expect_finding(
+    case: Case, result: ClaimResult, what: str, matches: Callable[[Finding], bool], note: str = ""
+) -> None:
     if any(matches(f) for f in result.findings):
         return
     uncertain = next((f for f in result.uncertain_findings if matches(f)), None)
-    note = ""
     if uncertain is not None:
         because = "; ".join(plain(b) for b in uncertain.uncertain_because) or "see the evaluation"
-        note = f"  It is among the uncertain findings, which do not count: {because}.\n"
+        note += f"  It is among the uncertain findings, which do not count: {because}.\n"
     raise ExpectationNotMet(
         f"Expected the findings of {result.claim} to include {what}.\n" + note + _found(case, result)
     )
