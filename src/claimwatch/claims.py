@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from . import documents, ids
 from .errors import InputError, Problem
-from .files import utf8_named
+from .files import yaml_files
 from .lists import ListLibrary, ReferenceList, Source, default_dirs, stripped_names
 from .project import case_config
 
@@ -219,19 +219,7 @@ def claim_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given; folders give their *.yaml files at every depth, as `validate` finds them
     (claims/2024/x.yaml was validated and then left out of every check, in silence), except in
     `topics/` (and `lists/`, `curated/`) and in folders whose names start with '.'; each file once."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = (
-                f
-                for f in p.rglob("*")
-                if f.suffix in (".yaml", ".yml")
-                and (f.is_file() or f.is_symlink())
-                and not any(d in _OTHER_KINDS_FOLDERS or d.startswith(".") for d in f.relative_to(p).parts[:-1])
-            )
-            out.extend(sorted(utf8_named(f) for f in found))
-        else:
-            out.append(p)
+    out = yaml_files(paths, lambda folder: folder in _OTHER_KINDS_FOLDERS or folder.startswith("."))
     # A file named twice (`claims/ claims/x.yaml`, or by a link) is read once, as evidence is: it
     # was every claim of it a "duplicate claim id" of itself.
     seen: set[Path] = set()

@@ -45,6 +45,26 @@ def utf8_named(path: Path) -> Path:
     return path
 
 
+def yaml_files(paths: Iterable[str | Path], skip_folder: Callable[[str], bool] = lambda name: False) -> list[Path]:
+    """The YAML files of `paths`, folders searched at every depth but for those below them whose
+    names `skip_folder` gives; a link among them that leads nowhere (or round in a loop) is
+    kept, so that reading it says so, never skipped in silence."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = (
+                f
+                for f in p.rglob("*")
+                if f.suffix in (".yaml", ".yml")
+                and (f.is_file() or f.is_symlink())
+                and not any(skip_folder(d) for d in f.relative_to(p).parts[:-1])
+            )
+            out.extend(sorted(utf8_named(f) for f in found))
+        else:
+            out.append(p)
+    return out
+
+
 def default_mode(directory: bool = False) -> int:
     """The permissions a plain open() or mkdir() would give. mkstemp and mkdtemp make private
     files, but the reader of a published report, list or snapshot is often someone else."""

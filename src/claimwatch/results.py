@@ -6,6 +6,7 @@ the Gherkin steps read them and nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -154,6 +155,18 @@ class AbsenceReason(_Model):
 
 
 Reason = Annotated[AffiliationReason | PhraseReason | AbsenceReason, Field(discriminator="kind")]
+
+
+def year_runs(years: Iterable[int]) -> str:
+    """(2019, 2020, 2021, 2023) -> '2019–2021, 2023'; '' for no years (each reader says so in
+    its own words). The evaluator's sentences and the reports write a person's years alike."""
+    runs: list[list[int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs)
 
 
 def publication_order(date: str | None) -> str:

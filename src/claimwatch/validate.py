@@ -11,14 +11,14 @@ wins and a hint says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import claims as claims_mod
 from . import curated, documents, lists, reviews
 from .errors import InputError, Problem
-from .files import utf8_named
+from .files import yaml_files
 
 
 @dataclass(frozen=True)
@@ -142,19 +142,6 @@ def _reviews_of_the_other_kind(loaded: list[reviews.Reviews], about_people: dict
             )
         )
     return problems
-
-
-def yaml_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The YAML files of `paths`, folders searched at every depth; a link among them that leads
-    nowhere (or round in a loop) is kept, so that reading it says so, never skipped in silence."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found = (f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and (f.is_file() or f.is_symlink()))
-            out.extend(sorted(utf8_named(f) for f in found))
-        else:
-            out.append(p)
-    return out
 
 
 def validate_paths(

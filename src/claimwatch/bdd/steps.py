@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import inspect
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from pytest_bdd import parsers
 from pytest_bdd.steps import step as bdd_step
 
 from .. import ids
+from ..columnar import search_form
 from ..people import orcid_id
 from ..project import find_root
 from ..results import (
@@ -350,7 +350,7 @@ def _accented_otherwise(written: str, names: Iterable[str]) -> str:
 
 
 def _unaccented(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", _folded(text)) if not unicodedata.combining(c))
+    return search_form(_folded(text))  # decomposed, its accents dropped, as the query's text is
 
 
 @library_step("then", 'the work "{work}" is set aside on review')

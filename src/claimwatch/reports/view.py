@@ -40,6 +40,7 @@ from ..results import (
     TopicRef,
     Unaffiliated,
     WorkRef,
+    year_runs,
 )
 
 FINDINGS_SHOWN = 20
@@ -422,13 +423,7 @@ def unlinked_person_ids(person: PersonFinding) -> tuple[str, ...]:
 
 def years_words(years: Iterable[int]) -> str:
     """(2019, 2020, 2021, 2023) -> '2019–2021, 2023'; 'no years' where the record gives none."""
-    runs: list[list[int]] = []
-    for year in sorted(set(years)):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs) or "no years"
+    return year_runs(years) or "no years"
 
 
 def basis_words(basis: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from ...claims import AuthorCondition
 from ...people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord
+from ...results import year_runs
 from .._conditions import FALSE, TRUE, UNKNOWN, Truth
 from .._matchers import _EntryHit
 from ._persons import _PeopleClaim, _Person, _Place
@@ -70,14 +71,8 @@ def _basis(record: AuthorRecord) -> str:
 
 
 def _years(years: Iterable[int]) -> str:
-    """[2019, 2020, 2021, 2023] -> '2019–2021, 2023'."""
-    runs: list[list[int]] = []
-    for y in sorted(set(years)):
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}\u2013{r[-1]}" for r in runs) or "no year"
+    """[2019, 2020, 2021, 2023] -> '2019–2021, 2023'; 'no year' for none."""
+    return year_runs(years) or "no year"
 
 
 # --- the conditions ---------------------------------------------------------------------------
