@@ -847,3 +847,95 @@ def test_copies_that_differ_in_their_orcid_or_an_institutions_name_leave_doubt(r
     for records in (hidden, renamed):
         r = judge(root, JOINED, records)
         assert (r.matched, r.uncertain) == (0, 1)
+
+
+# --- years ahead of their record ----------------------------------------------------------------
+# OpenAlex's publication years come from works' dates, and a work may be dated after the day its
+# record was current (an issue dated ahead of its articles): such a year says nothing of when.
+
+AHEAD = "in 2026, after 2025-01-01, the day its record was current (a work dated ahead of its record), which may stand for any year up to it"
+
+
+def test_a_first_year_at_the_subject_ahead_of_the_record_is_uncertain_not_after_the_period(root):
+    # Read as 2026, after the period (which runs to the records' day), the move was no finding.
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2026]))])
+    assert (r.matched, r.uncertain, r.people_considered) == (0, 1, 1)
+    (p,) = r.uncertain_people
+    assert p.first_year_at_subject is None and p.at_subject[0].years == (2026,)  # cited as given
+    assert p.uncertain_because == (
+        f"{root}/records.jsonl:1 places them at Example Lab {AHEAD}, so when they were first there is not known",
+    )
+
+
+def test_holds_both_in_a_year_ahead_of_the_record_is_uncertain(root):
+    r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2026]), (LAB, [2026]))])
+    assert (r.matched, r.uncertain, r.people_considered) == (0, 1, 1)
+    assert r.uncertain_people[0].uncertain_because == (
+        f"{root}/records.jsonl:1 places them at Harbin Institute of Technology {AHEAD}, so whether they were there "
+        "in a year they were at Example Lab is not known",
+    )
+
+
+def test_a_year_ahead_beside_known_ones_leaves_the_first_year_open(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023, 2026]))])
+    (p,) = r.uncertain_people
+    assert p.first_year_at_subject == 2023
+    assert p.uncertain_because == (
+        f"{root}/records.jsonl:1 places them at Example Lab {AHEAD}, so they may have been there before 2023",
+    )
+
+
+def test_a_listed_year_ahead_of_the_record_may_be_before_joining(root):
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2026]), (LAB, [2023]))])
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        f"{root}/records.jsonl:1 places them at Harbin Institute of Technology {AHEAD}, so whether they were there "
+        "before 2023 is not known",
+    )
+
+
+def test_a_year_is_ahead_only_of_the_day_its_record_was_current(root):
+    # The works were current on 2026-06-01: the author record, updated earlier, was current then too.
+    later = [work("W9", "A later record", date="2026-05-01", updated_date="2026-06-01T00:00:00")]
+    r = judge(root, JOINED, [*later, author("A1", "Li Wei", (HIT, [2020]), (LAB, [2026]))])
+    assert (r.matched, r.uncertain) == (1, 0) and r.people[0].first_year_at_subject == 2026
+    # A record updated after its evidence's day (the works', 2025-01-01) was current on its own.
+    own = author("A1", "Li Wei", (HIT, [2020]), (LAB, [2026]), updated_date="2026-02-01T00:00:00")
+    assert judge(root, JOINED, [work("W1", "A paper"), own]).matched == 1
+
+
+def test_a_snapshot_dates_its_author_records_by_its_as_of(root):
+    works = [authored("W1", "2024-05-01", ("A2", LAB))]
+    people = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2026])), author("A2", "Zhang San", (LAB, [2024]))]
+    cover = {"institutions": ["I100"], "start": dt.date(2022, 1, 1), "end": dt.date(2025, 1, 1)}
+    r = judge(root, people_claim("{joined_from: [mil]}"), works + people, **cover)
+    assert r.verdict == "insufficient_evidence" and (r.matched, r.uncertain) == (0, 1)
+    assert r.uncertain_people[0].uncertain_because[0].endswith(f"{AHEAD}, so when they were first there is not known")
+
+
+def test_a_curated_history_stating_a_later_year_is_not_ahead_of_anything(root):
+    curated_history(root, "{name: Example Lab, openalex: I100, country: US, years: [2026]}")
+    records = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (HIT, [2020]))])
+    r = evaluate(load(root, JOINED), [open_evidence(root / "curated.yaml"), JsonlEvidence.open(records)]).results[0]
+    assert r.matched == 1 and r.people[0].first_year_at_subject == 2026  # the sources state it
+
+
+def test_a_work_dated_ahead_of_its_record_may_place_someone_before_their_first_year(root):
+    ahead = authored("W1", "2026-03-01", ("A1", LAB))  # updated on 2025-01-01
+    r = judge(root, JOINED, [ahead, author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))])
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "a work in the evidence places them at Example Lab in 2026, after 2025-01-01, the day its record was "
+        "current (so in any year up to it), perhaps before the first year their author records give (2023)",
+    )
+
+
+def test_a_work_dated_ahead_of_its_record_at_a_listed_place_the_records_leave_out(root):
+    ahead = authored("W1", "2026-03-01", ("A1", HIT))
+    r = judge(root, JOINED, [ahead, author("A1", "Li Wei", (LAB, [2023]))])
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "a work in the evidence places them at Harbin Institute of Technology in a year its date, ahead of its "
+        "record, does not show, which their author records leave out, perhaps before their first year at Example "
+        "Lab (2023)",
+    )

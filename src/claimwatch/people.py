@@ -15,13 +15,15 @@ are, so an author's affiliations match lists exactly as a work's authorships do.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from . import ids
-from .works import Institution, Origin
+from .works import Institution, Origin, updated_on
 
 PUBLICATION_YEARS = (
     "publication years: the years of the author's works that state the institution, not employment dates"
@@ -75,6 +77,24 @@ class AuthorRecord:
     merged_ids: tuple[str, ...] = ()  # author ids OpenAlex merged into this one, where the evidence knows
     sources: tuple[dict[str, Any], ...] = ()  # curated: where the history was read
     years_basis: str = PUBLICATION_YEARS
+    current_on: dt.date | None = None  # the day the record was current, where its evidence knows
+
+    def within_record(self, current_on: dt.date | None) -> AuthorRecord:
+        """The record, knowing the day it was current: `current_on` (its evidence's), or its own
+        `updated_date` where that is later, as a work's record (`Work.within_record`). Only
+        publication years can be ahead of it: a curated history's are what its sources state."""
+        if current_on is None or self.years_basis != PUBLICATION_YEARS:
+            return self
+        own = updated_on(self.updated)
+        return dataclasses.replace(self, current_on=max(current_on, own) if own else current_on)
+
+    def ahead(self, years: Iterable[int]) -> tuple[int, ...]:
+        """The years wholly after the day the record was current. A publication year there is a
+        work's date ahead of its record (an issue dated ahead of its articles): it does not say
+        when the person published there, which may be any year up to that day."""
+        if self.current_on is None:
+            return ()
+        return tuple(y for y in years if dt.date(y, 1, 1) > self.current_on)
 
     def identity_keys(self) -> list[str]:
         """Keys that name the same person across records: the OpenAlex id (and any merged into

@@ -123,9 +123,23 @@ class JsonlEvidence:
             yield line, text
 
     def authors(self) -> Iterator[AuthorRecord]:
-        """The file's author records, read and checked as `works` reads its works."""
+        """The file's author records, read and checked as `works` reads its works, each knowing
+        the day it was current (`AuthorRecord.within_record`)."""
+        current_on = self.authors_current_on
         for record, line, _ in self._records("A"):
-            yield author_from_openalex(record, Origin("snapshot", self.path, line))
+            yield author_from_openalex(record, Origin("snapshot", self.path, line)).within_record(current_on)
+
+    @functools.cached_property
+    def authors_current_on(self) -> dt.date | None:
+        """The day the file's author records were current: its works' (`records_current_on`),
+        or, in a file of authors alone, the newest day they give as their `updated_date`, as an
+        import of it says in its as-of."""
+        if (works_day := self.records_current_on) is not None or any(True for _ in self._records("W")):
+            return works_day  # works give no day: neither does the file, as its import says
+        days = (
+            updated_on(u if isinstance(u := r.get("updated_date"), str) else None) for r, _, _ in self._records("A")
+        )
+        return max((d for d in days if d is not None), default=None)
 
     def _records(self, letter: str) -> Iterator[tuple[dict[str, Any], int, bytes]]:
         """Each record of one kind (W works, A authors) with the line it starts on and its text;

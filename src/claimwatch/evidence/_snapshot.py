@@ -198,18 +198,19 @@ class Snapshot:
 
     def authors(self) -> Iterator[AuthorRecord]:
         """The snapshot's author records (none where it holds none), each knowing the ids
-        OpenAlex merged into it where the manifest records them."""
+        OpenAlex merged into it where the manifest records them, and the day it was current
+        (`AuthorRecord.within_record`)."""
         if self.manifest.authors is None:
             return
         merged: dict[str, list[str]] = {}
         for old, new in self.manifest.authors.merged_ids.items():
             merged.setdefault(new, []).append(old)
-        name = str(Path(self.path) / AUTHORS_FILE)
+        name, current_on = str(Path(self.path) / AUTHORS_FILE), self.retrieved
         for n, line in self.lines(AUTHORS_FILE):
             record = parse_author(line, name, n)
             if record is not None:
                 merged_into = merged.get(author_id(record.get("id")) or "", ())
-                yield author_from_openalex(record, Origin("snapshot", name, n), merged_into)
+                yield author_from_openalex(record, Origin("snapshot", name, n), merged_into).within_record(current_on)
 
     @property
     def one_record_an_id(self) -> bool:

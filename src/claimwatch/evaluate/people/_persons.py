@@ -5,6 +5,7 @@ joined."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -33,7 +34,25 @@ class _Place:
 
     @property
     def years(self) -> tuple[int, ...]:
+        """The years as the record gives them (those a finding cites)."""
         return self.affiliation.years
+
+    @functools.cached_property
+    def ahead(self) -> tuple[int, ...]:
+        """The years given wholly after the day the record was current (`AuthorRecord.ahead`):
+        each stands for some year up to that day, not known which."""
+        return self.record.ahead(self.affiliation.years)
+
+    @functools.cached_property
+    def known_years(self) -> tuple[int, ...]:
+        """The years that say when the person was there: those given, less those ahead."""
+        return tuple(y for y in self.years if y not in self.ahead) if self.ahead else self.years
+
+    @property
+    def when_unknown(self) -> bool:
+        """Whether the record places the person here at a time it does not say: with no years,
+        or in a year ahead of the record."""
+        return not self.years or bool(self.ahead)
 
     @property
     def sure(self) -> bool:

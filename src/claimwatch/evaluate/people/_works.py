@@ -59,7 +59,8 @@ class _InWorks:
     year the record leaves out): what the works show is weighed beside the records."""
 
     at_subject: dict[int, dict[str, list[tuple[PartialDate | None, bool]]]]
-    at_listed: dict[int, dict[str, list[tuple[int, _EntryHit]]]]
+    # The year is None for a work dated ahead of its record: it shows no year (`_year_shown`).
+    at_listed: dict[int, dict[str, list[tuple[int | None, _EntryHit]]]]
     # For `holds_both`, by (subject matcher, list matcher): the years, and list entries, in which
     # one authorship of a work certainly gives a person both: at once, as records' years cannot say.
     at_once: dict[tuple[int, int], dict[str, set[tuple[int, str]]]] = field(default_factory=dict)
@@ -105,7 +106,7 @@ class _Shown(NamedTuple):
     whether the match is certain); at a list entry (its year, the hit)."""
 
     at_subject: list[tuple[int, str, tuple[PartialDate | None, bool]]]
-    at_listed: list[tuple[int, str, tuple[int, _EntryHit]]]
+    at_listed: list[tuple[int, str, tuple[int | None, _EntryHit]]]
     at_once: list[tuple[tuple[int, int], str, tuple[int, str]]]
 
 
@@ -131,15 +132,28 @@ def _what_a_work_shows(
                     sure_at.add(k)
         if a.author_id not in asked or work.published is None:
             continue
-        year = work.published.year
+        year = _year_shown(work.published)
         for k, lm in lists.items():
             for h in lm.hits(a):
                 if h.doubt is None:
                     shown.at_listed.append((k, a.author_id, (year, h)))
         for pair, lm in pairs.items():
-            if pair[0] in sure_at:
+            if pair[0] in sure_at and year is not None:  # a year not shown shows nothing at once
                 shown.at_once.extend((pair, a.author_id, (year, h.entry.id)) for h in lm.hits(a) if h.doubt is None)
     return shown
+
+
+def _year_shown(date: PartialDate) -> int | None:
+    """The year a work's date shows; None for a date ahead of its record
+    (`PartialDate.within_record`), which may stand for any earlier year."""
+    return date.year if date.ahead_of is None else None
+
+
+def _when(date: PartialDate) -> str:
+    """A work's year for a sentence, and, for a date ahead of its record, what that means."""
+    if date.ahead_of is None:
+        return str(date.year)
+    return f"{date.year}, after {date.ahead_of}, the day its record was current (so in any year up to it)"
 
 
 def _earlier_in_works(
@@ -149,12 +163,18 @@ def _earlier_in_works(
     the first year their records give: they may not have joined in the period at all."""
     if outcome.first is None:
         return outcome
-    earlier = sorted((d.year, sure) for d, sure in works if d is not None and d.year < outcome.first)
+    # A date ahead of its record reaches back to the beginning of time: it may be earlier.
+    earlier = sorted(
+        ((d.year, d.ahead_of is not None), sure, d)
+        for d, sure in works
+        if d is not None and d.earliest.year < outcome.first
+    )
     if earlier:
-        year, sure = next((e for e in earlier if e[1]), earlier[0])
+        _, sure, date = next((e for e in earlier if e[1]), earlier[0])
         places = "places" if sure else "may place (the name is uncertain)"
+        before = "before" if date.ahead_of is None else "perhaps before"
         doubt = (
-            f"a work in the evidence {places} them at {subject} in {year}, before the first year their "
+            f"a work in the evidence {places} them at {subject} in {_when(date)}, {before} the first year their "
             f"author records give ({outcome.first})"
         )
     elif any(d is None and sure for d, sure in works):
@@ -165,7 +185,11 @@ def _earlier_in_works(
 
 
 def _listed_in_works(
-    person: _Person, pc: _PeopleClaim, listed: list[tuple[int, _EntryHit]], start: dt.date | None, end: dt.date | None
+    person: _Person,
+    pc: _PeopleClaim,
+    listed: list[tuple[int | None, _EntryHit]],
+    start: dt.date | None,
+    end: dt.date | None,
 ) -> _Outcome | None:
     """For a person the records place at the subject with no listed past, a work that certainly
     places them at a list entry their records do not give, in a year before their first at the
@@ -176,21 +200,32 @@ def _listed_in_works(
     if first_side is None:
         return None
     _, first, doubts = first_side
-    reference = first if first is not None else min((y for p in person.at_subject for y in p.years), default=None)
+    reference = first if first is not None else min((y for p in person.at_subject for y in p.known_years), default=None)
     given = {p.hit.entry.id for p in person.at_listed if p.hit is not None}  # the records decide these
     within = pc.cond.within_years
+
+    def may_be_earlier(year: int | None) -> bool:  # a year not shown may be any
+        if reference is None or year is None:
+            return True
+        return year < reference and (within is None or reference - year <= within)
+
+    def not_yet_listed(hit: _EntryHit, year: int | None) -> bool:
+        when = reference or year
+        return pc.cond.listed_before and when is not None and _listed_by(hit, when)[0] is False
+
     earlier = sorted(
-        (year, hit.entry.name)
+        ((year is None, year or 0), hit.entry.name)
         for year, hit in listed
-        if hit.entry.id not in given
-        and (reference is None or (year < reference and (within is None or reference - year <= within)))
-        and not (pc.cond.listed_before and _listed_by(hit, reference or year)[0] is False)
+        if hit.entry.id not in given and may_be_earlier(year) and not not_yet_listed(hit, year)
     )
     if not earlier:
         return None
-    year, entry = earlier[0]
+    (unshown, year), entry = earlier[0]
     before = f"before their first year at {subject} ({reference})" if reference is not None else f"while at {subject}"
-    why = f"a work in the evidence places them at {entry} in {year}, which their author records leave out, {before}"
+    when = str(year)
+    if unshown:
+        when, before = "a year its date, ahead of its record, does not show", f"perhaps {before}"
+    why = f"a work in the evidence places them at {entry} in {when}, which their author records leave out, {before}"
     return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
 
 

@@ -75,6 +75,17 @@ def _years(years: Iterable[int]) -> str:
     return year_runs(years) or "no year"
 
 
+def _undated(p: _Place) -> str:
+    """How a record places someone at a time it does not say (`_Place.when_unknown`), for a
+    sentence: 'with no years', or the years it gives ahead of itself."""
+    if not p.ahead:
+        return "with no years"
+    return (
+        f"in {_years(p.ahead)}, after {p.record.current_on}, the day its record was current (a work dated ahead "
+        "of its record), which may stand for any year up to it"
+    )
+
+
 # --- the conditions ---------------------------------------------------------------------------
 
 
@@ -123,13 +134,13 @@ def _first_at_subject(
 ) -> tuple[Truth, int | None, list[str]] | None:
     """The first year the records certainly place the person at the subject, whether it falls in
     the period, and what makes it uncertain; None where it certainly falls outside."""
-    sure_years = sorted({y for p in places if p.sure for y in p.years})
+    sure_years = sorted({y for p in places if p.sure for y in p.known_years})
     first = sure_years[0] if sure_years else None
     if first is not None and start is not None and dt.date(first, 12, 31) < start:
         return None  # at the subject before the period: they did not join in it
-    yearless = [p for p in places if not p.years]
-    earlier = [p for p in places if not p.sure and p.years and (first is None or p.years[0] < first)]
-    candidates = [y for y in (first, *(p.years[0] for p in earlier)) if y is not None]
+    yearless = [p for p in places if p.when_unknown]
+    earlier = [p for p in places if not p.sure and p.known_years and (first is None or p.known_years[0] < first)]
+    candidates = [y for y in (first, *(p.known_years[0] for p in earlier)) if y is not None]
     if not yearless and all(_year_in(y, start, end)[0] == FALSE for y in candidates):
         return None
     doubts = []
@@ -147,10 +158,10 @@ def _first_at_subject(
             if first is None
             else f"so they may have been there before {first}"
         )
-        doubts.append(f"{p.record.origin} places them at {p.label} with no years, {when}" + _name_doubt(p))
+        doubts.append(f"{p.record.origin} places them at {p.label} {_undated(p)}, {when}" + _name_doubt(p))
     for p in earlier:
         status = UNKNOWN
-        doubts.append(f"{p.record.origin} places them at {p.label} in {_years(p.years)}" + _name_doubt(p))
+        doubts.append(f"{p.record.origin} places them at {p.label} in {_years(p.known_years)}" + _name_doubt(p))
     return status, first, doubts
 
 
@@ -174,16 +185,15 @@ def _listed_earlier(
             if p.doubt:
                 doubts.append(f"{p.label}: {p.doubt}")
             continue
-        if not p.years:
-            maybe.append(p)
-            doubts.append(
-                f"{p.record.origin} places them at {p.label} with no years, so whether they were there before "
-                f"{first} is not known" + _name_doubt(p)
-            )
-            continue
         within = cond.within_years
-        earlier = [y for y in p.years if y < first and (within is None or first - y <= within)]
-        if not earlier and first not in p.years:
+        earlier = [y for y in p.known_years if y < first and (within is None or first - y <= within)]
+        if not earlier and first not in p.known_years:
+            if p.when_unknown:
+                maybe.append(p)
+                doubts.append(
+                    f"{p.record.origin} places them at {p.label} {_undated(p)}, so whether they were there before "
+                    f"{first} is not known" + _name_doubt(p)
+                )
             continue
         listed, listing_doubt = _listed_by(p.hit, first) if cond.listed_before else (None, _taken_off_by(p.hit, first))
         if listed is False:
@@ -214,9 +224,9 @@ def _holds_both(
     None where the records certainly show no such year. Matched only where something shows both
     at once (`_at_once`): the same year at two places is also a move within it."""
     subject = pc.claim.subject.name
-    sure_years = {y for p in person.at_subject if p.sure for y in p.years}
-    any_years = {y for p in person.at_subject for y in p.years}
-    yearless = [p for p in person.at_subject if not p.years]
+    sure_years = {y for p in person.at_subject if p.sure for y in p.known_years}
+    any_years = {y for p in person.at_subject for y in p.known_years}
+    yearless = [p for p in person.at_subject if p.when_unknown]
     in_period = sorted(y for y in any_years if _year_in(y, start, end)[0] != FALSE)
     support: list[_Place] = []
     maybe: list[_Place] = []
@@ -225,15 +235,7 @@ def _holds_both(
     listed_before: dict[int, bool | None] = {}
     for p in person.at_listed:
         assert p.hit is not None
-        if not p.years:
-            if in_period or yearless:
-                maybe.append(p)
-                doubts.append(
-                    f"{p.record.origin} places them at {p.label} with no years, so whether they were there in a "
-                    f"year they were at {subject} is not known" + _name_doubt(p)
-                )
-            continue
-        for year in p.years:
+        for year in p.known_years:
             where, period_doubt = _year_in(year, start, end)
             if where == FALSE or (year not in any_years and not yearless):
                 continue
@@ -263,13 +265,19 @@ def _holds_both(
                 doubts.append(f"{year}, the year they were at both {p.label} and {subject}, {period_doubt}")
             if year not in any_years:
                 doubts += [
-                    f"{s.record.origin} places them at {s.label} with no years, so whether they were there in "
+                    f"{s.record.origin} places them at {s.label} {_undated(s)}, so whether they were there in "
                     f"{year}, when they were at {p.label}, is not known"
                     for s in yearless
                 ]
             elif year not in sure_years:
                 doubts += [f"{s.label} in {year}: {s.doubt}" for s in person.at_subject if s.doubt and year in s.years]
             doubts += [d for d in (p.doubt and f"{p.label}: {p.doubt}", listing_doubt) if d]
+        if p.when_unknown and (in_period or yearless) and all(q is not p for q in (*support, *maybe)):
+            maybe.append(p)
+            doubts.append(
+                f"{p.record.origin} places them at {p.label} {_undated(p)}, so whether they were there in a "
+                f"year they were at {subject} is not known" + _name_doubt(p)
+            )
     if support:
         at_subject = [s for s in person.at_subject if s.sure and shared & set(s.years)]
         return _Outcome(TRUE, at_subject, _once(support), [], shared=sorted(shared), listed_before=listed_before)
@@ -301,5 +309,7 @@ def _once(places: list[_Place]) -> list[_Place]:
 
 
 def _considered(person: _Person, start: dt.date | None, end: dt.date | None) -> bool:
-    """Placed at the subject in a year that may fall in the period, or with no years."""
-    return any(not p.years or any(_year_in(y, start, end)[0] != FALSE for y in p.years) for p in person.at_subject)
+    """Placed at the subject in a year that may fall in the period, or at a time not known."""
+    return any(
+        p.when_unknown or any(_year_in(y, start, end)[0] != FALSE for y in p.known_years) for p in person.at_subject
+    )
