@@ -939,3 +939,24 @@ def test_a_work_dated_ahead_of_its_record_at_a_listed_place_the_records_leave_ou
         "record, does not show, which their author records leave out, perhaps before their first year at Example "
         "Lab (2023)",
     )
+
+
+def test_an_older_snapshot_holding_an_author_record_unchanged_reads_its_years_as_the_newer_does(root):
+    """Li Wei's record, updated 2024-12-01, gives Example Lab in 2025: ahead of a snapshot current
+    on 2024-12-15, not of one current on 2026-01-15, which holds the record unchanged. Beside the
+    newer one, the older made the move uncertain: the record was current on 2026-01-15."""
+    person = author("A1", "Li Wei", (HIT, [2020]), (LAB, [2025]), updated_date="2024-12-01T00:00:00")
+    snapshots = []
+    for name, updated in (("old", "2024-12-15T00:00:00"), ("new", "2026-01-15T00:00:00")):
+        other = work("W2" if name == "old" else "W3", "A paper", date="2024-03-01", updated_date=updated)
+        import_jsonl(write_jsonl(root / f"{name}.jsonl", [other, person]), root / name)
+        snapshots.append(open_evidence(root / name))
+    claims = load(root, JOINED)
+    for evidence in (snapshots[1:], snapshots, snapshots[::-1]):
+        r = evaluate(claims, evidence).results[0]
+        assert (r.matched, r.uncertain) == (1, 0), r.why
+        # Each copy cited, as a placement of its own; what they show, said once.
+        assert len(r.people[0].at_listed) == len(evidence)
+        assert r.people[0].shows.startswith("at Harbin Institute of Technology in 2020, then first at Example Lab")
+    r = evaluate(claims, snapshots[:1]).results[0]
+    assert (r.matched, r.uncertain) == (0, 1) and "after 2024-12-15" in r.uncertain_people[0].uncertain_because[0]

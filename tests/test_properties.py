@@ -243,6 +243,27 @@ def test_a_date_read_within_its_record_only_ever_widens_and_keeps_its_last_day(v
 
 
 @SETTINGS
+@given(st.from_regex(r"\A\d{4}(-\d{1,2}(-\d{1,2})?)?\Z"), st.dates(), st.dates())
+def test_a_date_read_again_on_a_later_day_is_what_that_day_shows(value, one, other):
+    """A record held unchanged by two pieces of evidence was current on the later of their
+    days (eighteenth part): read on its own evidence's day, then on that later one (as
+    `Copies.dated` reads it), its date is what the later day alone shows."""
+    from claimwatch.works import PartialDate
+
+    date = PartialDate.parse(value)
+    if date is None:
+        return
+    both = date.within_record(min(one, other)).within_record(max(one, other))
+    later = date.within_record(max(one, other))
+    assert (both.earliest, both.latest, both.ahead_of, both.describe()) == (
+        later.earliest,
+        later.latest,
+        later.ahead_of,
+        later.describe(),
+    )
+
+
+@SETTINGS
 @given(st.integers(1, 6000), st.sampled_from(["W", "I", "A", "Z"]))
 def test_ids_of_any_length_never_crash_the_reader(digits, letter):
     """A work id of thousands of digits is refused with the project's own error, never a

@@ -550,3 +550,32 @@ def test_the_order_the_evidence_is_given_in_changes_no_finding(root):
             runs.append([f.model_dump() for c in r.results for f in (*c.findings, *c.uncertain_findings)])
     assert runs[0] and all(run == runs[0] for run in runs)
     assert runs[0][0]["work"]["records"] == (f"{a}:1", f"{b}:1")
+
+
+def _lab_only(wid: str, updated: str) -> dict:
+    """A work of the lab's alone, which sets its snapshot's as-of by its `updated_date`."""
+    r = work(wid, "Another paper", date="2024-03-01", authorships=[authorship("A. Lab", [LAB])])
+    r["updated_date"] = updated
+    return r
+
+
+def test_an_older_snapshot_holding_the_record_unchanged_does_not_weaken_what_the_newer_shows(root):
+    """The lab's paper with a HIT coauthor, dated 2025-02-01, in a record updated 2025-01-01: the
+    snapshot current on 2025-02-15 shows it certainly in the period. An older snapshot, current on
+    2025-01-01, holding the same record left the date ahead of its day, "may have appeared on any
+    day before": added beside the newer one, it made the contradicted claim merely uncertain. The
+    record was still current on 2025-02-15: every copy of that day is dated by it."""
+    paper = record("2025-01-01T00:00:00", date="2025-02-01")
+    old = [paper, _lab_only("W7", "2025-01-01T00:00:00")]
+    new = [paper, _lab_only("W8", "2025-02-15T00:00:00")]
+    for sources in ((new,), (old, new), (new, old)):
+        c = results(root, *sources).results[0]
+        assert (c.verdict, found(c)) == ("contradicted", (1, 0)), c.why
+        assert "after 2025-01-01" not in c.why
+    c = results(root, old).results[0]  # alone, the older snapshot cannot say
+    assert (c.verdict, found(c)) == ("insufficient_evidence", (0, 1))
+    assert "after 2025-01-01, the day its record was current" in c.why
+    # A copy updated on another day is another record: the older is set aside, not re-dated.
+    moved = record("2024-12-01T00:00:00", date="2025-02-01")
+    c = results(root, [moved, _lab_only("W7", "2025-01-01T00:00:00")], new).results[0]
+    assert (c.verdict, found(c)) == ("contradicted", (1, 0))

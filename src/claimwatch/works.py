@@ -200,9 +200,12 @@ class PartialDate:
         (an issue dated ahead of its articles, a record made before publication, a misdated
         record) does not say when the work appeared: any day up to it may be, so it stands for
         all of them, and a period it seems to lie after never drops the work, nor does a period
-        it seems to lie in count it certainly."""
-        if current_on is None or self.ahead_of is not None or self.earliest <= current_on:
+        it seems to lie in count it certainly. Read again on a later day the record was still
+        current (a copy of it in newer evidence), it is what that day shows."""
+        if current_on is None or (self.ahead_of is not None and self.ahead_of >= current_on):
             return self
+        if self.as_written[0] <= current_on:  # shown by the record (read again on a later day of it)
+            return dataclasses.replace(self, ahead_of=None) if self.ahead_of else self
         return dataclasses.replace(self, ahead_of=current_on)
 
     def describe(self) -> str:

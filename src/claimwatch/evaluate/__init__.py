@@ -171,7 +171,8 @@ def _evaluate(
         compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
         # The reviews of works (a person's are applied with the claims about people).
         reviewed = frozenset(e.key for e in reviews.entries if not e.about_a_person) if reviews else frozenset()
-        copies = find_copies(evidence, tables)  # older copies of a record given newer are set aside
+        # Older copies of a record given newer are set aside; copies of one day dated by the latest.
+        copies = find_copies(evidence, tables, lambda k: records_current_on(evidence[k], tables[k] if tables else None))
         if tables is None:
             counted = [_CountingEvidence(e) for e in evidence]
             works = _stream(compiled, [_every_test(c.works()) for c in counted], reviewed, copies)

@@ -15,12 +15,18 @@ record an id (its import or collect keeps the newest) unless its import kept cop
 order (`unordered_copies`), so a check of one snapshot of one record an id reads nothing more;
 with several pieces of evidence, a JSON Lines file or such copies, the ids are read first (from
 the columnar tables where there are some).
+
+A copy of one day in evidence current later (a newer snapshot holding the record unchanged) shows
+that the record was still current then: every copy of that day is dated by the latest such day
+(`Copies.dated`), so a date the older snapshot's day left ahead of its record is read as the
+newer one reads it, and adding the older snapshot never weakens a verdict.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import orjson
@@ -48,19 +54,23 @@ class Copies:
     `set_aside` counts the older copies the stream set aside, by the path their records are
     cited by."""
 
-    def __init__(self, seen: dict[str, list[tuple[str | None, int, bool]]] | None = None):
-        """`seen`: by id, the day, a hash of the identity keys and whether it gives an author, of
-        each of its records."""
+    def __init__(self, seen: dict[str, list[tuple[str | None, int, bool, dt.date | None]]] | None = None):
+        """`seen`: by id, the day, a hash of the identity keys, whether it gives an author, and
+        the day its evidence was current, of each of its records."""
         self._newest: dict[str, str | None] = {}
         self._unordered: dict[str, Unordered] = {}
+        self._current: dict[tuple[str, str], dt.date] = {}  # by id and updated day: the latest day seen current
         for wid, copies in (seen or {}).items():
             if len(copies) < 2:
                 continue
-            newest = newest_day((d, authors) for d, _, authors in copies)
+            newest = newest_day((d, authors) for d, _, authors, _ in copies)
             self._newest[wid] = newest
-            standing = [keys for d, keys, authors in copies if copy_stands(d, authors, newest)]
+            standing = [keys for d, keys, authors, _ in copies if copy_stands(d, authors, newest)]
             if len(standing) > 1:
                 self._unordered[wid] = Unordered(wid, len(standing), len(set(standing)) > 1)
+            for d, _, _, current in copies:
+                if d is not None and current is not None and current > self._current.get((wid, d), dt.date.min):
+                    self._current[(wid, d)] = current
         self.set_aside: Counter[str] = Counter()
 
     def stands(self, work: Work) -> bool:
@@ -68,6 +78,14 @@ class Copies:
         if work.origin.kind != "snapshot" or work.id not in self._newest:
             return True
         return copy_stands(updated_day(work.updated), bool(work.authorships), self._newest[work.id])
+
+    def dated(self, work: Work) -> Work:
+        """The work dated as a record current on the latest day evidence holding a copy of it (of
+        its `updated_date`'s day) was current (`Work.within_record`)."""
+        if work.origin.kind != "snapshot" or work.id not in self._newest or (day := updated_day(work.updated)) is None:
+            return work
+        latest = self._current.get((work.id, day))
+        return work.within_record(latest) if latest is not None else work
 
     def unordered(self, work: Work) -> Unordered | None:
         """What the record shares with the other standing copies of its id, where their order is
@@ -78,28 +96,34 @@ class Copies:
 NO_COPIES = Copies()
 
 
-def find_copies(evidence: Sequence[Evidence], tables: Sequence[Table | None] | None = None) -> Copies:
+def find_copies(
+    evidence: Sequence[Evidence],
+    tables: Sequence[Table | None] | None = None,
+    current_on: Callable[[int], dt.date | None] = lambda k: None,
+) -> Copies:
     """The copies among the evidence's OpenAlex records (`tables`: the columnar copies the check
-    reads, where it reads some, whose ids are read from them)."""
+    reads, where it reads some, whose ids are read from them; `current_on`: the day the k-th
+    evidence's records were current)."""
     openalex = [k for k, e in enumerate(evidence) if isinstance(e, (Snapshot, JsonlEvidence))]
     if len(openalex) < 2 and all(_one_record_an_id(evidence[k]) for k in openalex):
         return NO_COPIES  # one snapshot, of one record an id
-    seen: dict[str, list[tuple[str | None, int, bool]]] = {}
-    with_tables: list[Table] = []
+    seen: dict[str, list[tuple[str | None, int, bool, dt.date | None]]] = {}
+    with_tables: list[tuple[Table, dt.date | None]] = []
     for k in openalex:
         table = tables[k] if tables is not None else None
+        current = current_on(k)
         if table is not None:
-            with_tables.append(table)
+            with_tables.append((table, current))
             continue
         for work in evidence[k].works():
-            copy = (updated_day(work.updated), keys_hash(work.identity_keys()), bool(work.authorships))
+            copy = (updated_day(work.updated), keys_hash(work.identity_keys()), bool(work.authorships), current)
             seen.setdefault(work.id, []).append(copy)
     if with_tables:
         read_here = (wid for wid, copies in seen.items() for _ in copies)
-        repeated = repeated_ids([str(t.path) for t in with_tables], read_here)
-        for table in with_tables:
+        repeated = repeated_ids([str(t.path) for t, _ in with_tables], read_here)
+        for table, current in with_tables:
             for wid, day, keys, authors in _table_copies(table, repeated):
-                seen.setdefault(wid, []).append((day, keys, authors))
+                seen.setdefault(wid, []).append((day, keys, authors, current))
     return Copies(seen)
 
 

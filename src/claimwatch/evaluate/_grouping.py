@@ -339,6 +339,7 @@ def _stream(
                 named_by_id = _review_names(work, reviewed, by_id_only=True)
                 works.add(_Record.version_only(None, named_by_id), work.identity_keys()[:1])
                 continue
+            work = copies.dated(work)
             ctx = _WorkContext(work)
             subjects: _ClaimBits = 0
             live: dict[int, tuple[_Outcome, list[_SubjectHit]]] = {}

@@ -83,7 +83,7 @@ def _shows(outcome: _Outcome, pc: _PeopleClaim) -> str:
     Microsoft Research Asia in 2023, by publication years'."""
     subject = pc.claim.subject.name
     bases = sorted({_basis(p.record) for p in (*outcome.at_subject, *outcome.at_listed)})
-    listed = "; ".join(map(_at, outcome.at_listed))
+    listed = "; ".join(dict.fromkeys(map(_at, outcome.at_listed)))  # copies of a record in two snapshots: once
     if pc.cond.joined_from:
         first = f"first at {subject} in {outcome.first}" if outcome.first else f"at {subject} in no certain year"
         text = f"at {listed}, {'then ' if outcome.status == TRUE else ''}{first}" if listed else first
@@ -91,7 +91,7 @@ def _shows(outcome: _Outcome, pc: _PeopleClaim) -> str:
         places = " and ".join(dict.fromkeys(p.label for p in outcome.at_listed))
         text = f"at {subject} and at {places}, both in {_years(outcome.shared)}"
     else:
-        text = f"at {'; '.join(map(_at, outcome.at_subject))}; at {listed}"
+        text = f"at {'; '.join(dict.fromkeys(map(_at, outcome.at_subject)))}; at {listed}"
     return f"{text}, by {' and '.join(bases)}"
 
 

@@ -5,6 +5,7 @@ joined."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -176,7 +177,7 @@ def _read_records(
     )
     kept: list[_Kept] = []
     by_orcid: dict[str, set[str]] = {}
-    read = [record for source in evidence for record in source.authors()]
+    read = _dated_by_the_latest([record for source in evidence for record in source.authors()])
     standing, differing = _author_copies(read)
     # An older copy of a record (OpenAlex has corrected it since) places no one, nor says a lineage.
     records = _with_lineage([r for r in read if id(r) in standing], evidence, copies)
@@ -189,6 +190,28 @@ def _read_records(
         if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
             by_orcid.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
     return kept, len(read), by_orcid
+
+
+def _dated_by_the_latest(records: list[AuthorRecord]) -> list[AuthorRecord]:
+    """Copies of one OpenAlex author record of one day (an old snapshot beside a new one) each
+    knowing the latest day any of them was current: the record was still current then, so a year
+    the older snapshot's day left ahead of it is what the newer one shows (`Copies.dated`, for
+    works)."""
+    latest: dict[tuple[str, str], dt.date] = {}
+    for r in records:
+        if r.openalex_id and (day := updated_day(r.updated)) and r.current_on:
+            key = (r.openalex_id, day)
+            latest[key] = max(latest.get(key, r.current_on), r.current_on)
+    if not latest:
+        return records
+    return [
+        r.within_record(latest[key])
+        if r.openalex_id
+        and (key := (r.openalex_id, updated_day(r.updated) or "")) in latest
+        and r.current_on != latest[key]
+        else r
+        for r in records
+    ]
 
 
 def _with_lineage(

@@ -82,7 +82,7 @@ def _read_works(
         for work in source.works():
             if not copies.stands(work):
                 continue
-            what = _what_a_work_shows(work, subjects, lists, asked, pairs)
+            what = _what_a_work_shows(copies.dated(work), subjects, lists, asked, pairs)
             for k, author, placed in what.at_subject:
                 found.at_subject[k].setdefault(author, []).append(placed)
             for k, author, listed in what.at_listed:
@@ -261,6 +261,7 @@ def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence], 
         for work in source.works():
             if not copies.stands(work):
                 continue
+            work = copies.dated(work)
             for a in work.authorships:
                 for w in wanted.get(a.author_id or "", ()):
                     w.offer(work, a)
