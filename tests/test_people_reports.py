@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 from markdown_it import MarkdownIt
 
 from claimwatch.cli import main
@@ -44,6 +45,8 @@ from claimwatch.results import (
     WorkRef,
 )
 from helpers import HIT, LAB, authorship, claim_file, project, work, write_jsonl
+
+SHIPPED_SCHEMA = Path(__file__).resolve().parents[1] / "src/claimwatch/schemas/report.schema.json"
 
 HIT_ENTRY = EntryRef(
     list="mil",
@@ -541,7 +544,9 @@ def test_check_writes_person_findings_into_every_report(tmp_path, monkeypatch, c
     out = check_into_every_report(root, claims, records)
     printed = capsys.readouterr().out
     assert re.search(r"lab-no-recruits\s*│\s*Contradicted\s*│\s*1\s*│\s*1\s*│\s*2 people", printed)
-    (result,) = json.loads(out["json"].read_text())["results"]
+    report = json.loads(out["json"].read_text())
+    jsonschema.validate(report, json.loads(SHIPPED_SCHEMA.read_text(encoding="utf-8")))  # people fields too
+    (result,) = report["results"]
     assert [p["id"] for p in result["people"]] == ["A1"] and result["people_considered"] == 2
     md = out["md"].read_text()
     row = row_of(md, "Li Wei")

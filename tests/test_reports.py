@@ -680,3 +680,14 @@ def test_a_reviewed_report_is_the_same_bytes_from_two_evaluations(tmp_path):
     first, second = reviewed_results(tmp_path / "one"), reviewed_results(tmp_path / "one")
     for fmt in ("md", "html"):
         assert renderers()[fmt](first) == renderers()[fmt](second)
+
+
+def test_the_report_schema_requires_every_field_the_report_always_writes():
+    """pydantic marks a field with a default optional: `matched`, `findings` and `verdict`'s
+    neighbours read as fields a report may leave out. Only those left out when empty may be."""
+    schema = report_schema()
+    result = schema["$defs"]["ClaimResult"]
+    assert {"matched", "uncertain", "findings", "uncertain_findings", "interpretation"} <= set(result["required"])
+    assert "people" not in result["required"] and "review" not in schema["$defs"]["Finding"]["required"]
+    report = json.loads(render_json(shipped_results()))  # and each is written
+    assert set(schema["required"]) <= report.keys() and set(result["required"]) <= report["results"][0].keys()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
 import orjson
 from pydantic import BaseModel
@@ -121,10 +121,44 @@ def _may_hold_floats(model: type[BaseModel]) -> bool:
 
 
 def report_schema() -> dict:
-    """The JSON Schema of the report, generated from the result models (shipped as report.schema.json)."""
+    """The JSON Schema of the report, generated from the result models (shipped as report.schema.json),
+    every field the report always writes required (`_as_written`)."""
     schema = Results.model_json_schema(by_alias=True, mode="serialization")
+    for model in _models_in(Results):
+        _as_written(schema if model is Results else schema["$defs"][model.__name__], model)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "claimwatch report",
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+def _as_written(definition: dict, model: type[BaseModel]) -> None:
+    """Require every field the report writes whatever its value: all but those it leaves out when
+    empty (`exclude_if`). pydantic marks every field with a default optional, which let a reader
+    take `matched` or `people` for fields that may be missing."""
+    required = [
+        info.serialization_alias or info.alias or name
+        for name, info in model.model_fields.items()
+        if info.exclude_if is None and not info.exclude
+    ]
+    if required:
+        definition["required"] = required
+    else:
+        definition.pop("required", None)
+
+
+def _models_in(model: type[BaseModel]) -> list[type[BaseModel]]:
+    """`model` and every model its fields hold, at any depth, each once, in the order met."""
+    found: dict[type[BaseModel], None] = {}
+
+    def visit(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in found:
+            found[annotation] = None
+            for info in annotation.model_fields.values():
+                visit(info.annotation)
+        for arg in get_args(annotation):
+            visit(arg)
+
+    visit(model)
+    return list(found)
