@@ -39,7 +39,7 @@ from claimwatch.columnar._spark import (
     table_location,
 )
 from claimwatch.columnar._sql import DUCKDB, Dialect, _Compiler, needle_pattern
-from claimwatch.errors import ClaimwatchError
+from claimwatch.errors import ClaimwatchError, SourceError
 from claimwatch.evaluate import _grouping, evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
@@ -535,3 +535,17 @@ def test_a_date_before_the_gregorian_reform_is_read_as_duckdb_reads_it(spark, tm
     finally:
         spark.conf.set("spark.sql.parquet.datetimeRebaseModeInRead", "CORRECTED")
     assert duck.tallies[0][0] == 1  # 1500-03-01 alone is in the period of that one day
+
+
+def test_a_query_spark_cannot_run_is_one_line(spark, tmp_path):
+    """A query that fails once it runs (a cluster's workers that cannot read the table where this
+    machine wrote it) was PySpark's traceback; it is one line naming the master, as a session that
+    does not start is. Two real failures: one raised as the query runs, a table not there."""
+    with pytest.raises(SourceError) as failed:
+        screen_spark("SELECT raise_error('the workers cannot read it')", 0, 0, spark)
+    (line,) = str(failed.value).splitlines()
+    assert line.startswith(f"the Spark query failed on {spark.sparkContext.master}: ")
+    assert "the workers cannot read it" in line and "every worker must read the works tables" in line
+    with pytest.raises(SourceError, match="the Spark query failed on") as failed:
+        list(fetch_records_spark(str(tmp_path / "gone.parquet"), [0], spark))
+    assert len(str(failed.value).splitlines()) == 1

@@ -29,7 +29,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..errors import ClaimwatchError, SourceError
 from ._duckdb import _FETCH, Screening, gather_screening
@@ -264,15 +264,29 @@ def screen_spark(query: str, tables: int, claims: int, session: SparkSession) ->
     # but for this query.
     rebase = session.conf.get(_REBASE_READ, None)
     if rebase == "CORRECTED":
-        return gather_screening(session.sql(query).collect(), tables, claims)
+        return gather_screening(_rows(session, query), tables, claims)
     session.conf.set(_REBASE_READ, "CORRECTED")
     try:
-        return gather_screening(session.sql(query).collect(), tables, claims)
+        return gather_screening(_rows(session, query), tables, claims)
     finally:
         if rebase is None:
             session.conf.unset(_REBASE_READ)
         else:
             session.conf.set(_REBASE_READ, rebase)
+
+
+def _rows(session: SparkSession, query: str) -> list[Any]:
+    """The query's rows; a query Spark cannot run (a cluster's workers that cannot read the
+    tables where this machine wrote them, an executor lost) is one line, as a session that does
+    not start is, never PySpark's traceback."""
+    try:
+        return list(session.sql(query).collect())
+    except Exception as e:  # PySpark's errors, and py4j's for the Java ones behind them
+        master = session.sparkContext.master
+        raise SourceError(
+            f"the Spark query failed on {master}: {_first_line(e)} (on a cluster, every worker must read the "
+            "works tables at the path this machine wrote them, under --cache; Spark's own messages above say more)"
+        ) from None
 
 
 def fetch_records_spark(table: str, ordinals: Sequence[int], session: SparkSession) -> Iterator[tuple[int, str]]:
@@ -283,10 +297,11 @@ def fetch_records_spark(table: str, ordinals: Sequence[int], session: SparkSessi
     for start in range(0, len(ordinals), _FETCH):
         batch = ordinals[start : start + _FETCH]
         wanted = ", ".join(map(str, batch))
-        rows = session.sql(
+        rows = _rows(
+            session,
             f"SELECT ordinal, line, record FROM {source} "
-            f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})"
-        ).collect()
+            f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})",
+        )
         rows.sort(key=lambda r: r[0])
         if [r[0] for r in rows] != list(batch):  # a table is checked against its sha256 first
             raise AssertionError(f"{table}: the rows fetched are not the candidates asked for")
