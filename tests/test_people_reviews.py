@@ -37,8 +37,8 @@ from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.results import ClaimResult
 from claimwatch.reviews import load_reviews, person_keys, person_named, record_review
-from helpers import HIT, LAB, claim_file, project, write, write_jsonl
-from test_people_reports import RECRUITS, author_record, check_into_every_report, people_case, report
+from helpers import HIT, LAB, claim_file, project, work, write, write_jsonl
+from test_people_reports import RECRUITS, author_record, by, check_into_every_report, people_case, report
 
 LI_WEI_ORCID = "0000-0002-1825-0097"
 
@@ -242,6 +242,66 @@ def test_the_diff_tells_apart_two_people_one_curated_id_names(tmp_path: Path) ->
     diff = diff_reports(report(before), report(after))
     changes = [(f.work, f.title, f.change) for c in diff.claims for f in c.findings]
     assert changes == [("li-wei", "Li Wei (Beijing)", "removed")]
+
+
+def _people_run(tmp: Path, records: list[dict], reviews: str = "") -> ClaimResult:
+    return _with_curated(tmp, records, reviews)
+
+
+LI_WEI_WORKS = [
+    work("W1", "A paper from Harbin", date="2020-05-01", authorships=[by("A5", "Li Wei", HIT)]),
+    work("W2", "A paper from the lab", date="2023-05-01", authorships=[by("A5", "Li Wei", LAB)]),
+]
+
+
+def test_the_diff_follows_a_person_led_by_another_of_their_records(tmp_path: Path, capsys) -> None:
+    """A second OpenAlex record of Li Wei (A3, her ORCID iD) joins her, and the reports lead her by
+    the smaller id: the diff said one person removed and another set aside, "still in the
+    evidence"; she is the same person, renamed, as a work led by another record is."""
+    li_wei = author_record("A5", "Li Wei", (HIT, [2020]), (LAB, [2023, 2024]), orcid=LI_WEI_ORCID)
+    second = author_record("A3", "Li Wei", (HIT, [2020]), orcid=LI_WEI_ORCID)
+    review = _review("lab-no-recruits", f"https://orcid.org/{LI_WEI_ORCID}", "not_a_match", "A namesake.")
+    before = _people_run(tmp_path / "a", [li_wei, *LI_WEI_WORKS], review)
+    after = _people_run(tmp_path / "b", [li_wei, second, *LI_WEI_WORKS], review)
+    assert [(p.id, p.other_openalex_ids) for p in after.dismissed_people] == [("A3", ("A5",))]
+    diff = diff_reports(report(before), report(after))
+    changes = [(f.work, f.old_work, f.change, f.kind) for c in diff.claims for f in c.findings]
+    assert changes == [("A3", "A5", "renamed", "person")]
+    assert render_diff(diff)[-1].strip() == (
+        "~ A3 (was A5) Li Wei (person) (the same person, shared OpenAlex author id or ORCID iD: now led by "
+        "another of their records)"
+    )
+
+
+def test_the_diff_says_two_people_read_apart_are_now_one(tmp_path: Path) -> None:
+    """Two records read apart as two people (A5 with an ORCID iD, A3 without) are one once A3 gives
+    the same iD: A5 did not leave the evidence, and A3 was not added."""
+    li_wei = author_record("A5", "Li Wei", (HIT, [2020]), (LAB, [2023, 2024]), orcid=LI_WEI_ORCID)
+    other = author_record("A3", "Wei Li", (HIT, [2020]), (LAB, [2023]))
+    works = [*LI_WEI_WORKS, work("W3", "A paper", date="2023-06-01", authorships=[by("A3", "Wei Li", LAB)])]
+    before = _people_run(tmp_path / "a", [li_wei, other, *works])
+    after = _people_run(tmp_path / "b", [li_wei, dict(other, orcid=f"https://orcid.org/{LI_WEI_ORCID}"), *works])
+    assert {p.id for p in (*before.people, *before.uncertain_people)} == {"A3", "A5"}
+    assert [p.id for p in (*after.people, *after.uncertain_people)] == ["A3"]
+    diff = diff_reports(report(before), report(after))
+    changes = [(f.work, f.old_work, f.change) for c in diff.claims for f in c.findings]
+    assert changes == [("A3", "A5", "joined")]
+    assert (
+        "(now one person with this one, sharing an OpenAlex author id or ORCID iD: still in the evidence"
+        in (render_diff(diff)[-1])
+    )
+
+
+def test_people_sharing_only_a_curated_id_are_never_followed_by_it(tmp_path: Path) -> None:
+    """A curated id is no identity across runs (two files may give two people one): a person gone
+    and one come who share only that are removed and added."""
+    before = _with_curated(tmp_path / "a", [], "", _curated("li-wei", name="Li Wei"))
+    after = _with_curated(tmp_path / "b", [], "", _curated("li-wei-2", name="Li Wei"))
+    diff = diff_reports(report(before), report(after))
+    assert sorted((f.work, f.change) for c in diff.claims for f in c.findings) == [
+        ("li-wei", "removed"),
+        ("li-wei-2", "added"),
+    ]
 
 
 # --- the three decisions ----------------------------------------------------------------------

@@ -4,7 +4,8 @@
 or for a claim about people a person, added, removed, or moved between matched and uncertain;
 a work set aside by a review, or no longer set aside, or whose review changed, is said so: it
 did not leave or enter the evidence; a work the new run names by another id, sharing its DOI or
-arXiv id, is the same work), and the inputs, the reviews file among them (files added,
+arXiv id, is the same work, and a person sharing an OpenAlex author id or ORCID iD the same
+person), and the inputs, the reviews file among them (files added,
 removed, or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
 """
 
@@ -50,8 +51,9 @@ class FindingChange(_Model):
     `restored`: it is no longer set aside, and counts again as `status` says; `reviewed`: only
     its review changed (`old_review` → `review`, a decision or none); `renamed`: only the id the
     reports give it changed (`old_work` → `work`); `joined`: the old run's finding `old_work` is
-    now a version of the finding `work` (`title` and date are the old finding's; `status` where
-    the work's is not the old finding's, and the reviews where they differ); `added` and
+    now a version of the finding `work`, or one person with them (`title` and date are the old
+    finding's; `status` where the work's is not the old finding's, and the reviews where they
+    differ); `added` and
     `removed`: a finding the new run has and the old did not, or the other way, with its
     `status` (matched, uncertain, or set aside on review) in the run that has it."""
 
@@ -228,7 +230,7 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
     renamed = _renamed(before, after)
     before = {renamed.get(k, k): v for k, v in before.items()}
     joined = _joined(before, after)
-    absorbing = {("work", into) for into in joined.values()}  # not added: the joined were it
+    absorbing = set(joined.values())  # not added: the joined were it
     out = []
     first_seen, latest = after | before, before | after
     for key in sorted(first_seen, key=lambda k: _order(first_seen[k].named)):
@@ -236,7 +238,7 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
         if a is None and key in absorbing:
             continue
         if a is not None and key in joined:  # its records are another finding's versions now: it did not leave
-            out.append(_joined_change(a, after[("work", joined[key])], key[1]))
+            out.append(_joined_change(a, after[joined[key]]))
             continue
         change = _finding_change(a, b)
         if change is None and a is not None and b is not None and a.named.work != b.named.work:
@@ -258,11 +260,11 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
     return tuple(out)
 
 
-def _joined_change(a: _Seen, into: _Seen, old_id: str) -> FindingChange:
+def _joined_change(a: _Seen, into: _Seen) -> FindingChange:
     """The old finding `a`, now a version of the new run's `into`: said so, with the status the
     work has now where it is not the old one (set aside on review, uncertain), and its review
     where that changed."""
-    update: dict[str, object] = {"change": "joined", "work": into.named.work, "old_work": old_id}
+    update: dict[str, object] = {"change": "joined", "work": into.named.work, "old_work": a.named.work}
     if into.status != a.status:
         update["status"] = into.status
     if into.review != a.review:
@@ -273,28 +275,31 @@ def _joined_change(a: _Seen, into: _Seen, old_id: str) -> FindingChange:
 def _joined(before: dict[tuple[str, str], _Seen], after: dict[tuple[str, str], _Seen]) -> dict:
     """Old keys of works gone from the new run whose DOI or arXiv id one work of the new run
     shares: the new run holds them as versions of that work (an article and its preprint once
-    read apart), the id of which each maps to."""
+    read apart), the key of which each maps to. People alike, by an OpenAlex author id or an
+    ORCID iD: two records of one person once read apart."""
     out = {}
     for key, seen in before.items():
-        if key in after or key[0] != "work" or not seen.identities:
+        if key in after or not seen.identities:
             continue
-        into = [k for k, v in after.items() if k[0] == "work" and seen.identities & v.identities]
+        into = [k for k, v in after.items() if k[0] == key[0] and seen.identities & v.identities]
         if len(into) == 1:
-            out[key] = into[0][1]
+            out[key] = into[0]
     return out
 
 
 def _renamed(before: dict[tuple[str, str], _Seen], after: dict[tuple[str, str], _Seen]) -> dict:
     """Old keys of works the new run gives another id, by the DOI or arXiv id the two share:
     a work is led by its smallest OpenAlex id, so a version joining it may change the id a
-    report gives it. Only a match one to one both ways counts; the rest are removed and added."""
-    gone = [k for k in before if k not in after and k[0] == "work"]
-    came = [k for k in after if k not in before and k[0] == "work"]
+    report gives it; a person, by an OpenAlex author id or an ORCID iD, is led by their smallest
+    author id, so a record of theirs joining them may change theirs. Only a match one to one
+    both ways counts; the rest are removed and added."""
+    gone = [k for k in before if k not in after]
+    came = [k for k in after if k not in before]
     if not gone or not came:
         return {}
     found: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for old_key in gone:
-        found[old_key] = [k for k in came if before[old_key].identities & after[k].identities]
+        found[old_key] = [k for k in came if k[0] == old_key[0] and before[old_key].identities & after[k].identities]
     taken = [k for ks in found.values() for k in ks]
     return {old_key: ks[0] for old_key, ks in found.items() if len(ks) == 1 and taken.count(ks[0]) == 1}
 
@@ -322,7 +327,8 @@ class _Seen:
     status: Literal["matched", "uncertain", "dismissed"]
     named: FindingChange
     review: str | None = None
-    identities: frozenset[str] = frozenset()  # a work's DOI and arXiv id, to follow it by
+    # A work's DOI and arXiv id, a person's OpenAlex author ids and ORCID iD, to follow it by.
+    identities: frozenset[str] = frozenset()
 
 
 def _statuses(result: ClaimResult, shared: set[str]) -> dict[tuple[str, str], _Seen]:
@@ -350,7 +356,10 @@ def _person_key(p: PersonFinding, shared: set[str]) -> tuple[str, str]:
 
 def _seen_person(p: PersonFinding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
     named = FindingChange(work=p.id, title=p.name, change="added", kind="person")
-    return _Seen(status, named, p.review.decision if p.review else None)
+    # Never a curated id: two files may give two people one.
+    authors = {f"author:{a}" for a in (p.openalex_id, *p.other_openalex_ids) if a}
+    identities = frozenset(authors | ({f"orcid:{p.orcid}"} if p.orcid else set()))
+    return _Seen(status, named, p.review.decision if p.review else None, identities)
 
 
 def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
@@ -441,12 +450,19 @@ def _finding_words(f: FindingChange) -> str:
         return f" (no longer set aside on review; now {f.status})"
     if f.change == "reviewed":
         return f" ({review})"
+    if f.change == "renamed" and f.kind == "person":
+        return " (the same person, shared OpenAlex author id or ORCID iD: now led by another of their records)"
     if f.change == "renamed":
         return " (the same work, shared DOI or arXiv id: now led by another of its records)"
     if f.change == "joined":
         now = f"; now {_STATUS_WORDS[f.status]}" if f.status else ""
         reviewed = f"; {review}" if f.old_review != f.review else ""
-        return f" (now a version of this work, sharing its DOI or arXiv id: still in the evidence{now}{reviewed})"
+        joined = (
+            "now one person with this one, sharing an OpenAlex author id or ORCID iD"
+            if f.kind == "person"
+            else "now a version of this work, sharing its DOI or arXiv id"
+        )
+        return f" ({joined}: still in the evidence{now}{reviewed})"
     if f.change in ("added", "removed") and f.status and f.status != "matched":
         return f" ({'' if f.change == 'added' else 'was '}{_STATUS_WORDS[f.status]})"
     if f.change in ("now_matched", "now_uncertain") and f.old_review != f.review:
