@@ -157,6 +157,24 @@ def test_recording_keeps_the_files_windows_line_endings_and_byte_order_mark(tmp_
     assert (first.review.note, second.key, second.review.decision) == ("two\nparagraphs", "W2", "disputed")
 
 
+def test_recording_through_a_link_to_a_shared_reviews_file_writes_the_shared_file(tmp_path: Path) -> None:
+    """Two cases keep one reviews file, each linking it in as its reviews.yaml: a review recorded
+    in one case replaced its link with a file of its own, the shared file left without it and the
+    other case never seeing it, in silence."""
+    shared = tmp_path / "team" / "reviews.yaml"
+    shared.parent.mkdir()
+    shared.write_text("reviews:\n  - {claim: a, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: n}\n")
+    cases = [tmp_path / "case-1", tmp_path / "case-2"]
+    for case in cases:
+        case.mkdir()
+        (case / "reviews.yaml").symlink_to(Path("..") / "team" / "reviews.yaml")
+    _review(cases[0] / "reviews.yaml", "a", "W2")
+    assert (cases[0] / "reviews.yaml").is_symlink()
+    assert [e.key for e in load_reviews(shared).entries] == ["W1", "W2"]
+    assert [e.key for e in load_reviews(cases[1] / "reviews.yaml").entries] == ["W1", "W2"]
+    assert (shared.parent / ".reviews.yaml.lock").exists()  # one lock for every case's runs
+
+
 def test_recording_into_a_flow_empty_list_and_a_new_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("reviews: []\n")

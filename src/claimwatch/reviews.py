@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -272,8 +273,12 @@ def record_review(
         raise InputError([Problem(where, 0, 0, f"{named!r} names no {field_}: {_HINTS[field_]}")])
     if expires is not None and expires < date:
         raise InputError([Problem(where, 0, 0, f"--expires {expires} is before the review's day ({date})")])
-    with _one_writer(path):  # two runs at once would each append to the same old text: one review lost
-        return _append_review(path, claim, field_, named, keys, decision, note, by, date, expires)
+    # A reviews file kept elsewhere and linked into the case (one file for several cases) is
+    # written where it is: replacing the link with a file would leave the shared one without the
+    # review, and the cases apart, in silence. Its lock is beside it, for every case's runs.
+    target = Path(os.path.realpath(path))
+    with _one_writer(target):  # two runs at once would each append to the same old text: one review lost
+        return _append_review(path, target, claim, field_, named, keys, decision, note, by, date, expires)
 
 
 @contextlib.contextmanager
@@ -296,6 +301,7 @@ def _one_writer(path: Path) -> Iterator[None]:
 
 def _append_review(
     path: Path,
+    target: Path,
     claim: str,
     field_: str,
     named: str,
@@ -335,7 +341,7 @@ def _append_review(
     old_text = path.read_bytes().decode("utf-8") if existing is not None else _HEADER + "reviews:\n"
     new_text = _appended(old_text, item)
     _check_appended(path, old_text, new_text, item)
-    write_atomic(path, new_text)
+    write_atomic(target, new_text)
     return load_reviews(path).entries[-1].review
 
 
