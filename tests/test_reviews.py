@@ -175,6 +175,30 @@ def test_recording_through_a_link_to_a_shared_reviews_file_writes_the_shared_fil
     assert (shared.parent / ".reviews.yaml.lock").exists()  # one lock for every case's runs
 
 
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", "\x1c", "\v", "\f"])
+def test_a_note_holding_a_line_break_of_another_kind_is_recorded_as_given(tmp_path: Path, odd: str) -> None:
+    """A note pasted with a Unicode line separator (or NEL, or a form feed) was refused, saying the
+    file's list was not its last block or an earlier review would read differently: the new
+    review's own lines were cut at that character and indented."""
+    path = tmp_path / "reviews.yaml"
+    path.write_text("reviews:\n  - {claim: a, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: n}\n")
+    record_review(path, claim="a", work="W2", decision="confirmed", note=f"北京{odd}next", by=f"A{odd}B", date=DAY)
+    review = load_reviews(path).entries[-1].review
+    assert (review.note, review.by) == (f"北京{odd}next", f"A{odd}B")
+
+
+@settings(max_examples=200, deadline=None)
+@given(note=st.text(min_size=1, max_size=20), by=st.text(min_size=1, max_size=8))
+def test_any_note_and_reviewer_are_recorded_as_given(
+    tmp_path_factory: pytest.TempPathFactory, note: str, by: str
+) -> None:
+    path = tmp_path_factory.mktemp("r") / "reviews.yaml"
+    path.write_text("reviews:\n  - {claim: a, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: n}\n")
+    record_review(path, claim="a", work="W2", decision="confirmed", note=note, by=by, date=DAY)
+    review = load_reviews(path).entries[-1].review
+    assert (review.note, review.by) == (note, by)
+
+
 def test_recording_into_a_flow_empty_list_and_a_new_file(tmp_path: Path) -> None:
     empty = tmp_path / "empty.yaml"
     empty.write_text("reviews: []\n")

@@ -350,14 +350,26 @@ def _appended(text: str, item: dict[str, object]) -> str:
     if re.search(r"^reviews:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", text, re.MULTILINE):
         text = re.sub(r"^reviews:[ \t]*\[[ \t]*\]", "reviews:", text, count=1, flags=re.MULTILINE)
     indent = _item_indent(text)
-    block = yaml.safe_dump([item], sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
-    lines = [indent + line if line else line for line in block.splitlines()]
+    block = _dumped(item)
+    # Split at line feeds alone: str.splitlines also splits at U+2028, U+0085 and other characters
+    # a note may hold, which YAML writes inside a scalar.
+    lines = [indent + line if line else line for line in block.split("\n")[:-1]]
     newline = "\r\n" if "\r\n" in text else "\n"  # the file's own line endings
     # The file's last lines are kept as they are: blank lines may belong to the last review's
     # note (`note: |+` keeps them), so only a missing final line break is added.
     if text and not text.endswith("\n"):
         text += newline
     return text + newline.join(lines) + newline
+
+
+def _dumped(item: dict[str, object]) -> str:
+    """The item as a YAML block list of one, its text as written where that reads back as it
+    is; else escaped (PyYAML writes a note's NEL, U+0085, raw in quotes and reads it back as a
+    space)."""
+    block = yaml.safe_dump([item], sort_keys=False, allow_unicode=True, width=1_000_000, default_flow_style=False)
+    if yaml.safe_load(block) != [item]:
+        block = yaml.safe_dump([item], sort_keys=False, allow_unicode=False, width=1_000_000, default_flow_style=False)
+    return block
 
 
 def _item_indent(text: str) -> str:
