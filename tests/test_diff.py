@@ -15,7 +15,7 @@ from claimwatch.evidence import JsonlEvidence
 from claimwatch.reports.diff import diff_reports, read_report, render_diff
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reviews import load_reviews
-from helpers import project, work, write, write_jsonl
+from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
 
 CLAIMS = """\
 statement:
@@ -179,6 +179,82 @@ def test_a_work_set_aside_that_leaves_the_evidence_is_removed(root):
     new = run(root, FACE_WORKS[1:], "new", reviews=review_of_w1("not_a_match"))
     (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
     assert [(f.work, f.change) for f in face.findings] == [("W1", "removed")]
+
+
+def test_a_work_set_aside_that_the_record_now_shows_certainly_is_said_so(root, capsys):
+    """An analyst set aside an uncertain finding (a year-only date that may fall before the
+    claim's period); the record now gives the day, and the work certainly matches. Set aside in
+    both runs, the diff said nothing: the review, made on a doubt that is gone, hid it."""
+    review = review_of_w1("not_a_match")
+    old = run(root, [work("W1", "Face recognition", date="2024")], "old", reviews=review)
+    new = run(root, [work("W1", "Face recognition", date="2024-06-01")], "new", reviews=review)
+    diff = diff_reports(read_report(old), read_report(new))
+    (face,) = [c for c in diff.claims if c.claim == "no-face"]
+    assert [(f.work, f.change, f.match_was, f.match_now, f.review) for f in face.findings] == [
+        ("W1", "changed_under_review", "uncertain", "matched", "not_a_match")
+    ]
+    assert main(["diff", str(old), str(new), "--exit-code"]) == 1
+    assert (
+        "! W1 \u201cFace recognition\u201d (2024-06-01) (set aside on review as not a match, and what it decided "
+        "on changed: now a certain match, was uncertain: the review may not have weighed it)"
+    ) in " ".join(capsys.readouterr().out.split())
+
+
+def test_a_work_set_aside_that_now_matches_through_another_author_is_said_so(root):
+    """OpenAlex adds an author at a listed institution to a work an analyst set aside (the one
+    listed coauthor was a namesake): the review still applies, and the diff says what it now
+    stands over."""
+    review = "reviews:\n  - {claim: no-partners, work: W1, decision: not_a_match, by: A, date: 2025-02-01, note: n}\n"
+    authors = [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])]
+    old = run(root, [work("W1", "Graph networks", authorships=authors)], "old", reviews=review)
+    more = [*authors, authorship("C. Other", [HIT])]
+    new = run(root, [work("W1", "Graph networks", authorships=more)], "new", reviews=review)
+    diff = diff_reports(read_report(old), read_report(new))
+    (partners,) = [c for c in diff.claims if c.claim == "no-partners"]
+    assert [(f.work, f.change, f.new_grounds) for f in partners.findings] == [
+        ("W1", "changed_under_review", ("C. Other at Harbin Institute of Technology (Military universities)",))
+    ]
+    assert "now also through C. Other at Harbin Institute of Technology" in render_diff(diff)[-1]
+
+
+def test_a_confirmed_work_with_a_doubt_it_did_not_have_is_said_so(root):
+    """A confirmation resolves the doubts the evaluation had; one the record raises later (here
+    its day is gone, only the year left) is not among them."""
+    review = review_of_w1("confirmed")
+    old = run(root, [work("W1", "Face recognition", date="2024-06-01")], "old", reviews=review)
+    new = run(root, [work("W1", "Face recognition", date="2024")], "new", reviews=review)
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    ((change, doubts),) = [(f.change, f.new_doubts) for f in face.findings]
+    assert change == "changed_under_review" and len(doubts) == 1 and "may fall before 2024-01-10" in doubts[0]
+
+
+def test_a_confirmed_works_doubt_naming_its_snapshot_is_the_same_doubt_in_another_snapshot(root, tmp_path):
+    """Two copies of W1 that differ leave a doubt naming the file they are in: collected again
+    into a snapshot of another name, the doubt is the one the review resolved, not a new one."""
+    review = load_reviews(write(root / "reviews.yaml", review_of_w1("confirmed")))
+    claims = claims_mod.load_claims([root / "claims/c.yaml"], root=root)
+    copies = [work("W1", "Face recognition"), work("W1", "Face recognition", date="2023-06-01")]
+    reports = []
+    for name in ("snapshot-2025-05", "snapshot-2025-06"):
+        evidence = JsonlEvidence.open(write_jsonl(tmp_path / name / "works.jsonl", copies))
+        results = evaluate(claims, [evidence], reviews=review)
+        (face,) = [r for r in results.results if r.claim == "no-face"]
+        assert any(name in d for d in face.findings[0].uncertain_because)
+        reports.append(results)
+    diff = diff_reports(*reports)
+    assert not [f for c in diff.claims if c.claim == "no-face" for f in c.findings]
+
+
+def test_nothing_changed_under_a_review_is_no_change(root):
+    """A review over the same record, collected again, or over a record that changed in nothing
+    it decided on (another coauthor outside every list), is no change."""
+    for decision in ("not_a_match", "confirmed", "disputed"):
+        review = review_of_w1(decision)
+        old = run(root, [work("W1", "Face recognition", date="2024")], "old", reviews=review)
+        authors = [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT]), authorship("D. Elsewhere", [])]
+        new = run(root, [work("W1", "Face recognition", date="2024", authorships=authors)], "new", reviews=review)
+        diff = diff_reports(read_report(old), read_report(new))
+        assert not [f for c in diff.claims if c.claim == "no-face" for f in c.findings], decision
 
 
 def test_the_same_report_twice_shows_no_change(root, capsys):

@@ -37,7 +37,7 @@ from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.results import ClaimResult
 from claimwatch.reviews import load_reviews, person_keys, person_named, record_review
-from helpers import HIT, LAB, claim_file, project, work, write, write_jsonl
+from helpers import HIT, LAB, claim_file, institution, project, work, write, write_jsonl
 from test_people_reports import RECRUITS, author_record, by, check_into_every_report, people_case, report
 
 LI_WEI_ORCID = "0000-0002-1825-0097"
@@ -290,6 +290,22 @@ def test_the_diff_says_two_people_read_apart_are_now_one(tmp_path: Path) -> None
         "(now one person with this one, sharing an OpenAlex author id or ORCID iD: still in the evidence"
         in (render_diff(diff)[-1])
     )
+
+
+def test_the_diff_says_a_person_set_aside_now_placed_at_another_listed_institution(tmp_path: Path) -> None:
+    """Li Wei was set aside (her Harbin year a namesake's); her record now places her at Beihang
+    too. The review still sets her aside, and the diff says what it now stands over."""
+    beihang = institution("I300", "Beihang University", ror="00wk2mp56")
+    review = _review("lab-no-recruits", "A5", "not_a_match", "A namesake at Harbin.")
+    li_wei = author_record("A5", "Li Wei", (HIT, [2020]), (LAB, [2023, 2024]), orcid=LI_WEI_ORCID)
+    before = _people_run(tmp_path / "a", [li_wei, *LI_WEI_WORKS], review)
+    now = author_record("A5", "Li Wei", (HIT, [2020]), (beihang, [2021]), (LAB, [2023, 2024]), orcid=LI_WEI_ORCID)
+    works = [*LI_WEI_WORKS, work("W4", "A Beihang paper", date="2021-05-01", authorships=[by("A5", "Li Wei", beihang)])]
+    after = _people_run(tmp_path / "b", [now, *works], review)
+    assert [p.id for p in after.dismissed_people] == ["A5"]
+    diff = diff_reports(report(before), report(after))
+    changes = [(f.work, f.change, f.new_grounds) for c in diff.claims for f in c.findings]
+    assert changes == [("A5", "changed_under_review", ("Beihang University (Military universities)",))]
 
 
 def test_people_sharing_only_a_curated_id_are_never_followed_by_it(tmp_path: Path) -> None:

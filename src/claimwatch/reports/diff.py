@@ -22,7 +22,20 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..documents import open_input
 from ..errors import InputError, Problem
-from ..results import VERDICT_WORDS, ClaimResult, Finding, Inputs, PersonFinding, Results, Verdict, publication_order
+from ..results import (
+    VERDICT_WORDS,
+    AbsenceReason,
+    AffiliationReason,
+    ClaimResult,
+    EntryRef,
+    Finding,
+    Inputs,
+    PersonFinding,
+    PhraseReason,
+    Results,
+    Verdict,
+    publication_order,
+)
 from .terminal import safe
 
 
@@ -39,7 +52,16 @@ class InputChange(_Model):
 
 
 FindingChangeKind = Literal[
-    "added", "removed", "now_matched", "now_uncertain", "set_aside", "restored", "reviewed", "renamed", "joined"
+    "added",
+    "removed",
+    "now_matched",
+    "now_uncertain",
+    "set_aside",
+    "restored",
+    "reviewed",
+    "renamed",
+    "joined",
+    "changed_under_review",
 ]
 
 
@@ -55,7 +77,12 @@ class FindingChange(_Model):
     finding's; `status` where the work's is not the old finding's, and the reviews where they
     differ); `added` and
     `removed`: a finding the new run has and the old did not, or the other way, with its
-    `status` (matched, uncertain, or set aside on review) in the run that has it."""
+    `status` (matched, uncertain, or set aside on review) in the run that has it;
+    `changed_under_review`: the same review applies in both runs, and what it decided on
+    changed: a work set aside that the record now shows certainly (`match_was` → `match_now`),
+    or through authors, institutions or phrases it did not before (`new_grounds`), a set-aside
+    or disputed one; doubts a confirmed one did not have (`new_doubts`). The review may not
+    have weighed them."""
 
     work: str
     title: str
@@ -71,6 +98,10 @@ class FindingChange(_Model):
         "work",
         exclude_if=lambda v: v == "work",  # left out for works: a diff of works claims reads as it did
     )
+    match_was: Literal["matched", "uncertain"] | None = Field(None, exclude_if=lambda v: v is None)
+    match_now: Literal["matched", "uncertain"] | None = Field(None, exclude_if=lambda v: v is None)
+    new_grounds: tuple[str, ...] = Field((), exclude_if=lambda v: not v)
+    new_doubts: tuple[str, ...] = Field((), exclude_if=lambda v: not v)
 
 
 class ClaimChange(_Model):
@@ -241,6 +272,9 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
             out.append(_joined_change(a, after[joined[key]]))
             continue
         change = _finding_change(a, b)
+        under_review = _under_review(a, b) if change is None and a is not None and b is not None else {}
+        if under_review:
+            change = "changed_under_review"
         if change is None and a is not None and b is not None and a.named.work != b.named.work:
             change = "renamed"  # nothing else changed, but the reports name it otherwise
         if change is None:
@@ -256,8 +290,32 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
             update |= {"old_review": a.review if a else None, "review": b.review}
         if a is not None and b is not None and a.named.work != b.named.work:
             update["old_work"] = a.named.work
+        if under_review:
+            update |= under_review | {"review": b.review if b else None, "status": b.status if b else None}
         out.append(latest[key].named.model_copy(update=update))
     return tuple(out)
+
+
+def _under_review(a: _Seen, b: _Seen) -> dict[str, object]:
+    """What changed beneath a review that applies in both runs, where it bears on the decision:
+    a work (or person) set aside that is now a certain match, or now matches on grounds it did
+    not, and a disputed one on new grounds; a confirmed one with doubts it did not have. The
+    review was made on what the record showed then (OpenAlex resolves an affiliation, adds an
+    author), so such a change is said, never hidden behind it. Empty where none."""
+    if a.review is None or a.review != b.review:
+        return {}
+    out: dict[str, object] = {}
+    if a.review == "not_a_match" and a.beneath != b.beneath:
+        out |= {"match_was": a.beneath, "match_now": b.beneath}
+    if a.review in ("not_a_match", "disputed"):
+        grounds = tuple(g for g in b.grounds if g not in a.grounds)
+        if grounds:
+            out["new_grounds"] = grounds
+    if a.review == "confirmed":
+        doubts = tuple(d for d in b.doubts if d not in a.doubts)
+        if doubts:
+            out["new_doubts"] = doubts
+    return out
 
 
 def _joined_change(a: _Seen, into: _Seen) -> FindingChange:
@@ -327,6 +385,11 @@ class _Seen:
     status: Literal["matched", "uncertain", "dismissed"]
     named: FindingChange
     review: str | None = None
+    # What a review decided on: the status the evaluation gave it, beneath any review; the
+    # authors, institutions and phrases it matched through; its doubts.
+    beneath: Literal["matched", "uncertain"] = "matched"
+    grounds: tuple[str, ...] = ()
+    doubts: tuple[str, ...] = ()
     # A work's DOI and arXiv id, a person's OpenAlex author ids and ORCID iD, to follow it by.
     identities: frozenset[str] = frozenset()
 
@@ -359,7 +422,41 @@ def _seen_person(p: PersonFinding, status: Literal["matched", "uncertain", "dism
     # Never a curated id: two files may give two people one.
     authors = {f"author:{a}" for a in (p.openalex_id, *p.other_openalex_ids) if a}
     identities = frozenset(authors | ({f"orcid:{p.orcid}"} if p.orcid else set()))
-    return _Seen(status, named, p.review.decision if p.review else None, identities)
+    # By institution and entry, not years: a person's records gain a year with each new paper.
+    grounds = tuple(dict.fromkeys(_placed(pl.institution.name, pl.entry) for pl in p.at_listed))
+    review = p.review.decision if p.review else None
+    return _Seen(status, named, review, p.status, grounds, _without_records(p.uncertain_because, p.records), identities)
+
+
+def _without_records(doubts: tuple[str, ...], records: tuple[str, ...]) -> tuple[str, ...]:
+    """Doubts with the files and folders of the records they cite left out: a doubt naming a
+    snapshot (copies that differ) is the same doubt when the record is collected again into a
+    snapshot of another name."""
+    files = {r.rpartition(":")[0] or r for r in records}
+    places = sorted({*files, *(str(Path(f).parent) for f in files)} - {"."}, key=len, reverse=True)
+    out = []
+    for doubt in doubts:
+        for place in places:
+            doubt = doubt.replace(place, "\u2026")
+        out.append(doubt)
+    return tuple(out)
+
+
+def _placed(where: str, entry: EntryRef | None) -> str:
+    """An institution, with the list entry it matched where it did."""
+    if entry is None:
+        return where
+    return f"{where} ({entry.list_name})" if entry.name == where else f"{where} ({entry.list_name}: {entry.name})"
+
+
+def _ground(reason: AffiliationReason | PhraseReason | AbsenceReason) -> str:
+    """One reason a work matched, in a few words."""
+    if isinstance(reason, AffiliationReason):
+        where = reason.institution.name if reason.institution else reason.matched_name or reason.matched_text or ""
+        return f"{reason.author} at {_placed(where, reason.entry)}"
+    if isinstance(reason, PhraseReason):
+        return f"\u201c{reason.phrase}\u201d in its {reason.field}"
+    return reason.condition
 
 
 def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"]) -> _Seen:
@@ -368,7 +465,10 @@ def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"])
     also = [(k.partition(":")[0], k.partition(":")[2]) for k in work.also]
     dois = [work.doi, *(v for kind, v in also if kind == "doi")]
     arxivs = [work.arxiv, *(v for kind, v in also if kind == "arxiv")]
-    return _Seen(status, named, f.review.decision if f.review else None, _identities(dois, arxivs))
+    grounds = tuple(dict.fromkeys(_ground(r) for r in f.reasons))
+    review = f.review.decision if f.review else None
+    doubts = _without_records(f.uncertain_because, f.work.records)
+    return _Seen(status, named, review, f.status, grounds, doubts, _identities(dois, arxivs))
 
 
 def _identities(dois: list[str | None], arxivs: list[str | None]) -> frozenset[str]:
@@ -403,6 +503,7 @@ _FINDING_MARK = {
     "reviewed": "~",
     "renamed": "~",
     "joined": "~",
+    "changed_under_review": "!",
 }
 _FINDING_WORDS = {"added": "", "removed": "", "now_matched": " (was uncertain)", "now_uncertain": " (now uncertain)"}
 _STATUS_WORDS = {"matched": "matched", "uncertain": "uncertain", "dismissed": "set aside on review as not a match"}
@@ -450,6 +551,8 @@ def _finding_words(f: FindingChange) -> str:
         return f" (no longer set aside on review; now {f.status})"
     if f.change == "reviewed":
         return f" ({review})"
+    if f.change == "changed_under_review":
+        return _under_review_words(f)
     if f.change == "renamed" and f.kind == "person":
         return " (the same person, shared OpenAlex author id or ORCID iD: now led by another of their records)"
     if f.change == "renamed":
@@ -468,6 +571,30 @@ def _finding_words(f: FindingChange) -> str:
     if f.change in ("now_matched", "now_uncertain") and f.old_review != f.review:
         return f"{_FINDING_WORDS[f.change][:-1]}; {review})"
     return _FINDING_WORDS[f.change]
+
+
+_UNDER = {
+    "not_a_match": "set aside on review as not a match",
+    "confirmed": "confirmed on review",
+    "disputed": "disputed on review",
+}
+
+
+def _under_review_words(f: FindingChange) -> str:
+    said = []
+    if f.match_was and f.match_now:
+        said.append(f"now {'a certain match' if f.match_now == 'matched' else 'uncertain'}, was {f.match_was}")
+    if f.new_grounds:
+        said.append(f"now also through {_some(f.new_grounds)}")
+    if f.new_doubts:
+        said.append(f"{'a new doubt' if len(f.new_doubts) == 1 else 'new doubts'}: {_some(f.new_doubts)}")
+    changed = "; ".join(said)
+    return f" ({_UNDER.get(f.review or '', 'reviewed')}, and what it decided on changed: {changed}: the review may not have weighed it)"
+
+
+def _some(items: tuple[str, ...], limit: int = 3) -> str:
+    shown = "; ".join(safe(i) for i in items[:limit])
+    return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
 
 
 def _word(verdict: Verdict | None) -> str:
