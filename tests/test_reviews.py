@@ -79,6 +79,14 @@ def _review(path: Path, claim: str, work: str, decision: str = "not_a_match", **
         ("hep-th/9901001v2", "arxiv:hep-th/9901001"),
         ("naturalspeech-3", "naturalspeech-3"),
         ("openalex.org/W9990000001", "W9990000001"),  # pasted without its scheme
+        # An old-style id with its subject class names the paper as its DOI does; a page's address
+        # as a browser shows it (PDF, mirror, trailing slash) names it too.
+        ("arXiv:math.AG/0309136", "arxiv:math/0309136"),
+        ("https://arxiv.org/abs/cond-mat.str-el/0309136v2", "arxiv:cond-mat/0309136"),
+        ("https://arxiv.org/pdf/2404.10667v1", "arxiv:2404.10667"),
+        ("https://arxiv.org/pdf/2404.10667v1.pdf", "arxiv:2404.10667"),
+        ("http://export.arxiv.org/abs/2404.10667", "arxiv:2404.10667"),
+        ("https://arxiv.org/abs/2404.10667/", "arxiv:2404.10667"),
         ("https://openalex.org/works/W9990000001/", "W9990000001"),  # with a trailing slash
         ("I4210113369", None),  # an institution is no work
         ("not a work", None),
@@ -430,6 +438,26 @@ def test_a_review_naming_any_record_of_the_work_applies(
     assert partners.lapsed_reviews == ()
     assert [(f.work.id, f.review.work if f.review else None) for f in partners.dismissed] == [(coauthor_on, named)]
     assert coauthor_on not in [f.work.id for f in (*partners.findings, *partners.uncertain_findings)]
+
+
+@pytest.mark.parametrize("named", ["arXiv:math.AG/0309136", "https://arxiv.org/abs/math.AG/0309136v1"])
+def test_a_review_naming_an_old_arxiv_id_with_its_subject_class_applies(tmp_path: Path, named: str) -> None:
+    """A paper of 2003 on arXiv, as its record's DOI writes it (math/0309136); the analyst names
+    it as its citation does, with the subject class: the review lapsed as naming no finding."""
+    records = [json.loads(x) for x in (DATA / "synthetic-works.jsonl").read_text().splitlines() if x.strip()]
+    swarm = records[0]
+    swarm["doi"] = swarm["ids"]["doi"] = "https://doi.org/10.48550/arXiv.math/0309136"
+    works = tmp_path / "works.jsonl"
+    works.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-watchlist-partners", named)
+    claims = load_claims([str(DATA / "synthetic-claims.yaml")], lists=[str(DATA / "lists")])
+    evidence = open_evidence_paths([works])
+    partners = evaluate(claims, evidence, as_of=dt.date(2025, 1, 15), reviews=load_reviews(reviews)).result(
+        "kestrel-no-watchlist-partners"
+    )
+    assert partners.lapsed_reviews == ()
+    assert [f.work.id for f in partners.dismissed] == ["W9990000001"]
 
 
 @pytest.mark.parametrize("engine", ["python", "duckdb"])

@@ -32,10 +32,16 @@ from .results import Decision, Finding, PersonFinding, Results, Review
 REVIEWS_FILE = "reviews.yaml"
 DECISIONS: tuple[Decision, ...] = ("not_a_match", "confirmed", "disputed")
 
-# arXiv's new-style (2404.10667) and old-style (hep-th/9901001) ids, with or without a version.
+# arXiv's new-style (2404.10667) and old-style (hep-th/9901001, math.AG/0309136) ids, with or
+# without a version, alone or as the address of their abstract or PDF page as a browser shows it.
 _ARXIV = re.compile(
-    r"^(?:arxiv:|https?://arxiv\.org/abs/)?(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z]{2})?/\d{7})(?:v\d+)?$", re.IGNORECASE
+    r"^(?:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf)/)?"
+    r"(\d{4}\.\d{4,5}|[a-z-]+(?:\.[a-z-]+)?/\d{7})(?:v\d+)?(?:(?<=\d)\.pdf)?/?$",
+    re.IGNORECASE,
 )
+# An old-style id's subject class ("math.AG/0309136"): the archive alone names the paper, as
+# records and DOIs write it (math/0309136).
+_OLD_STYLE_CLASS = re.compile(r"^([a-z-]+)\.[a-z-]+/(?=\d{7}$)")
 _CURATED_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 _HEADER = (
@@ -67,7 +73,7 @@ def work_key(text: str) -> str | None:
         return openalex if openalex.startswith("W") else None
     arxiv = _ARXIV.match(text)
     if arxiv:  # before DOIs and curated ids: '2404.10667' is an arXiv id, not a curated one
-        return f"arxiv:{arxiv.group(1).lower()}"
+        return "arxiv:" + _OLD_STYLE_CLASS.sub(r"\1/", arxiv.group(1).lower())
     doi = ids.doi(text)
     if doi:
         arxiv_doi = ids.ARXIV_DOI.match(doi)
