@@ -744,3 +744,22 @@ def test_reviews_recorded_at_once_are_all_kept(tmp_path):
         w.join(60)
     assert [w.exitcode for w in workers] == [0] * 8
     assert sorted(e.review.work for e in load_reviews(path).entries) == sorted(f"W{n}" for n in range(1, 9))
+
+
+@pytest.mark.parametrize("empty", ["~", "null", "[]  # none yet", "NULL"])
+def test_recording_into_a_list_written_as_null(tmp_path: Path, empty: str) -> None:
+    """`reviews: ~` reads as no reviews yet, but recording into it was refused ("add it by hand")."""
+    path = tmp_path / "reviews.yaml"
+    path.write_text(f"# the team's reviews\nreviews: {empty}\n")
+    _review(path, "a", "W1")
+    assert [e.key for e in load_reviews(path).entries] == ["W1"]
+    comment = "  # none yet" if "#" in empty else ""
+    assert path.read_text().startswith(f"# the team's reviews\nreviews:{comment}\n  - claim: a\n")
+
+
+def test_a_reviews_file_in_no_folder_is_named_not_its_lock(tmp_path: Path) -> None:
+    path = tmp_path / "no-such-folder" / "reviews.yaml"
+    with pytest.raises(InputError) as failed:
+        _review(path, "a", "W1")
+    (line,) = str(failed.value).splitlines()
+    assert line.startswith(f"{path}: cannot record a review: its lock beside it (.reviews.yaml.lock): ")

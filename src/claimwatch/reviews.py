@@ -294,9 +294,9 @@ def _one_writer(path: Path) -> Iterator[None]:
     where = path.with_name(f".{path.name}.lock")
     try:
         fd = open_lock_file(where)
-    except OSError as e:
+    except OSError as e:  # the file's folder missing, or not writable: said of the file named
         raise InputError(
-            [Problem(str(where), 0, 0, f"cannot open the reviews file's lock: {e.strerror or e}")]
+            [Problem(str(path), 0, 0, f"cannot record a review: its lock beside it ({where.name}): {e.strerror or e}")]
         ) from None
     lock_exclusively(fd, busy=lambda: None)
     try:
@@ -353,8 +353,11 @@ def _append_review(
 
 def _appended(text: str, item: dict[str, object]) -> str:
     """The file's text with one more block item at the end of its `reviews:` list."""
-    if re.search(r"^reviews:[ \t]*\[[ \t]*\][ \t]*(#.*)?$", text, re.MULTILINE):
-        text = re.sub(r"^reviews:[ \t]*\[[ \t]*\]", "reviews:", text, count=1, flags=re.MULTILINE)
+    # An empty list written in flow style or as YAML's null (`[]`, `~`, `null`), which reads as no
+    # reviews yet: a block list begins in its place.
+    empty = r"^reviews:[ \t]*(?:\[[ \t]*\]|~|null|Null|NULL)(?=[ \t]*(?:#.*)?$)"
+    if re.search(empty, text, re.MULTILINE):
+        text = re.sub(empty, "reviews:", text, count=1, flags=re.MULTILINE)
     indent = _item_indent(text)
     block = _dumped(item)
     # Split at line feeds alone: str.splitlines also splits at U+2028, U+0085 and other characters
