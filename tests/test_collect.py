@@ -889,3 +889,36 @@ def test_a_work_still_cut_when_fetched_alone_leaves_author_coverage_incomplete(s
     result = collector.collect([lab_query(None)], tmp_path / "snap", client=connect(api))
     assert result.manifest.queries[0]["authors_still_truncated"] == ["W4000000001"]
     assert result.manifest.authors is not None and not result.manifest.authors.coverage.complete
+
+
+# --- found by the eighteenth part's hunt of the collector -------------------------------------------
+
+
+def test_an_update_still_counts_a_work_kept_with_its_author_list_cut(serve, connect, tmp_path):
+    """A work still cut at 100 when fetched alone left the collect's author coverage incomplete;
+    an update that did not bring the work again counted only what it fetched, and declared the
+    author records complete while the work's other authors were still named nowhere."""
+    big = work_record(1, [LAB], authors=150) | {"is_authors_truncated": True}
+    api = serve(works=[big])
+    out = tmp_path / "snap"
+    collector.collect([lab_query(None)], out, client=connect(api))
+    result = collector.update(out, client=connect(api))
+    assert result.manifest.update["replaced"] + result.manifest.update["added"] == 0  # nothing new came
+    authors = result.manifest.authors
+    assert authors is not None and not authors.coverage.complete
+    assert "1 work kept with only their first 100 authors" in (authors.coverage.note or "")
+    assert result.manifest.model_dump()["authors"]["works_cut"] == ["W4000000001"]
+    # Brought again whole, it no longer stands in the way.
+    api.replace_works([work_record(1, [LAB], authors=150, updated=dt.datetime.now(dt.UTC).isoformat()[:26])])
+    result = collector.update(out, client=connect(api))
+    assert result.manifest.update["replaced"] == 1 and result.manifest.authors.coverage.complete
+
+
+def test_a_work_of_exactly_100_authors_fetched_whole_leaves_author_coverage_complete(serve, connect, tmp_path):
+    """Fetched alone, the answer giving no flag: its list is whole (a single work is never cut),
+    in the collect and in an update that keeps it."""
+    api = serve(works=[work_record(1, [LAB], authors=100)])
+    out = tmp_path / "snap"
+    first = collector.collect([lab_query(None)], out, client=connect(api))
+    assert first.manifest.queries[0]["full_author_lists"] == 1 and first.manifest.authors.coverage.complete
+    assert collector.update(out, client=connect(api)).manifest.authors.coverage.complete

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -222,7 +222,7 @@ def _full_work(
         return listed
     if full.get("is_authors_truncated") is True:  # fetched alone and still cut: the rest are named nowhere
         progress.note(f"{wid}: fetched alone, its author list is still cut; kept what it gives")
-        outcome.still_truncated.append(wid)
+        outcome.still_truncated.append(work_id(full) or wid)  # the work kept, where wid was merged into it
     else:
         outcome.full_author_lists += 1
     got = work_id(full)
@@ -370,7 +370,8 @@ def collect_into(
         extra: dict[str, Any] = {"update": {"fallback": fallback}} if fallback else {}
         if authors:
             fetched = fetch_authors(api, wanted.ids, writer.write_author_record, progress)
-            extra["authors"] = authors_section(coverage, wanted, fetched, outcomes)
+            cut = {w for o in outcomes for w in o.still_truncated}
+            extra["authors"] = authors_section(coverage, wanted, fetched, cut)
         manifest = writer.commit(collect_manifest(api, created, queried, command, harvest, coverage, extra))
     return CollectResult(
         str(out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), fallback, tuple(warnings)
@@ -381,18 +382,20 @@ def authors_section(
     coverage: Coverage,
     wanted: WantedAuthors,
     fetched: AuthorsOutcome,
-    outcomes: Sequence[QueryOutcome],
+    cut: Collection[str],
     missing: Sequence[str] | None = None,
     kept: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """What the manifest says of a collect's author records: which authors they are (their
-    coverage), how they were asked for, and what OpenAlex merged or no longer has. `missing`
-    (by default, those OpenAlex no longer has) are the authors without a record in the snapshot;
-    `kept` adds what an update kept from the snapshot before it."""
-    truncated = sum(len(o.still_truncated) for o in outcomes)
+    coverage), how they were asked for, and what OpenAlex merged or no longer has. `cut` are the
+    works the snapshot holds with their author list still cut at 100 (`works_cut`, which an
+    update carries on for the works it keeps); `missing` (by default, those OpenAlex no longer
+    has) are the authors without a record in the snapshot; `kept` adds what an update kept from
+    the snapshot before it."""
     missing = fetched.not_found if missing is None else missing
     return {
-        "coverage": collected_author_coverage(coverage, wanted, missing, truncated).as_json(),
+        "coverage": collected_author_coverage(coverage, wanted, missing, len(cut)).as_json(),
+        "works_cut": sorted(cut),
         "merged_ids": dict(sorted(fetched.merged.items())),
         "query": describe_query(),
         **fetched.as_json(),

@@ -126,7 +126,8 @@ class _Merge:
         held = SubjectWorks(coverage_of(queries))
         wanted = WantedAuthors()
         with SnapshotWriter(self.out) as writer:
-            replaced, added = self._works(writer, fresh, held, wanted)
+            cut = {w for o in outcomes for w in o.still_truncated}
+            replaced, added = self._works(writer, fresh, held, wanted, cut)
             coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
             if not snapshot.coverage.complete:
                 coverage = snapshot.coverage
@@ -140,7 +141,7 @@ class _Merge:
             }
             extra: dict[str, Any] = {"update": update}
             if self.authors:
-                extra["authors"] = self._authors(writer, coverage, wanted, outcomes)
+                extra["authors"] = self._authors(writer, coverage, wanted, cut)
             queried = [q.describe() for q in queries]
             manifest = writer.commit(collect_manifest(api, created, queried, command, harvest, coverage, extra))
         return CollectResult(
@@ -148,13 +149,20 @@ class _Merge:
         )
 
     def _works(
-        self, writer: SnapshotWriter, fresh: dict[str, dict[str, Any]], held: SubjectWorks, wanted: WantedAuthors
+        self,
+        writer: SnapshotWriter,
+        fresh: dict[str, dict[str, Any]],
+        held: SubjectWorks,
+        wanted: WantedAuthors,
+        cut: set[str],
     ) -> tuple[int, int]:
         """The old works, each replaced in place by a fresh one with a newer-or-equal
         updated_date, then the works that are new; the subjects' works and the authors counted
-        over all of them. Returns how many were replaced and added."""
+        over all of them, and an old work kept with its author list still cut added to `cut`.
+        Returns how many were replaced and added."""
         data = str(self.out / WORKS_FILE)
         replaced = 0
+        was_cut = self._cut_before()
 
         def keep(record: dict[str, Any], line: bytes | None = None) -> None:
             if line is None:
@@ -174,12 +182,32 @@ class _Merge:
                 replaced += 1
             else:
                 keep(record, line)
+                wid = ids.openalex_id(record["id"]) or ""
+                if wid in was_cut or record.get("is_authors_truncated") is True:
+                    cut.add(wid)
         for record in fresh.values():
             keep(record)
         return replaced, len(fresh)
 
+    def _cut_before(self) -> set[str]:
+        """The works the snapshot held with their author list still cut at 100, as its manifest
+        names them (`authors.works_cut`; before that, each query's `authors_still_truncated`)."""
+        old = self.snapshot.manifest
+        named = old.authors.model_dump().get("works_cut") if old.authors is not None else None
+        if isinstance(named, list):
+            return {w for w in named if isinstance(w, str)}
+        update = getattr(old, "update", None)
+        entries = [*old.queries, *(update.get("queries") or [] if isinstance(update, dict) else [])]
+        return {
+            w
+            for q in entries
+            if isinstance(q, dict)
+            for w in q.get("authors_still_truncated") or ()
+            if isinstance(w, str)
+        }
+
     def _authors(
-        self, writer: SnapshotWriter, coverage: Coverage, wanted: WantedAuthors, outcomes: list[QueryOutcome]
+        self, writer: SnapshotWriter, coverage: Coverage, wanted: WantedAuthors, cut: set[str]
     ) -> dict[str, Any]:
         """Every author of the works asked for again: a fresh record replaces the one held where
         its updated_date is the same or newer; a held record OpenAlex gave no fresher one of is
@@ -208,7 +236,7 @@ class _Merge:
         missing = [a for a in fetched.not_found if a not in held]
         merged = dict(self.snapshot.manifest.authors.merged_ids) if self.snapshot.manifest.authors else {}
         fetched.merged = {**merged, **fetched.merged}
-        return authors_section(coverage, wanted, fetched, outcomes, missing, {"kept_from_before": kept})
+        return authors_section(coverage, wanted, fetched, cut, missing, {"kept_from_before": kept})
 
     def _held_authors(self) -> dict[str, str]:
         """The snapshot's author records so far: each id and its updated_date."""
