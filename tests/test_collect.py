@@ -922,3 +922,60 @@ def test_a_work_of_exactly_100_authors_fetched_whole_leaves_author_coverage_comp
     first = collector.collect([lab_query(None)], out, client=connect(api))
     assert first.manifest.queries[0]["full_author_lists"] == 1 and first.manifest.authors.coverage.complete
     assert collector.update(out, client=connect(api)).manifest.authors.coverage.complete
+
+
+def dated_ahead_corpus(today: dt.date) -> list[dict[str, Any]]:
+    """The lab's works about a claim of 2024: one in the period that is no study, one certainly
+    after the period, and a study dated ahead of the day of retrieval (an issue dated ahead of
+    its articles), whose record was current before it: it may have appeared in 2024."""
+    quiet = work_record(1, [LAB], published="2024-05-01", title="Notes on things") | {"abstract_inverted_index": None}
+    later = work_record(2, [LAB], published="2025-03-01")
+    ahead = work_record(
+        3,
+        [LAB],
+        published=(today + dt.timedelta(days=90)).isoformat(),
+        updated=f"{today - dt.timedelta(days=10)}T00:00:00",
+    )
+    return [quiet, later, ahead]
+
+
+def test_a_closed_period_is_collected_with_the_works_dated_ahead_of_the_retrieval(serve, tmp_path, monkeypatch, capsys):
+    """A claim of 2024, collected later: the query asked to_publication_date 2024-12-31, so a
+    study of the lab dated after the day of retrieval (which the evaluator reads as any day up
+    to it, 2024 included) was never asked for, and the claim was "not contradicted" on complete
+    coverage, where an import of the same records found the work that may contradict it."""
+    from claimwatch.evaluate import evaluate
+    from claimwatch.evidence import open_evidence
+
+    today = dt.datetime.now(dt.UTC).date()
+    api = serve(works=dated_ahead_corpus(today))
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    claims = claim_file(tmp_path, start="2024-01-10", end="2024-12-31")
+    out = tmp_path / "snap"
+    assert main(["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "-q"]) == 0
+    assert sorted(short(r) for r in snapshot_records(out)) == ["W4000000001", "W4000000003"]
+    manifest = Snapshot.open(out).manifest
+    assert manifest.coverage.complete
+    ahead_from = (today + dt.timedelta(days=1)).isoformat()
+    assert manifest.queries[0]["dated_ahead"]["from_publication_date"] == ahead_from
+    assert (manifest.queries[0]["count"], manifest.queries[0]["received"]) == (2, 2)
+    filters = [r.params["filter"] for r in api.list_requests()]
+    assert filters[-1] == f"{LINEAGE}:I900000001,from_publication_date:{ahead_from}"  # no end: any day after
+    result = evaluate(load_claims([claims], root=tmp_path), [open_evidence(out)]).results[0]
+    assert result.verdict != "not_contradicted"
+    assert "may have appeared on any day before" in result.why
+
+
+def test_an_update_asks_for_the_works_dated_ahead_in_full(serve, connect, tmp_path):
+    """The works dated ahead are asked for whatever their updated date: a snapshot collected
+    before they were asked for at all gains them on its next update."""
+    today = dt.datetime.now(dt.UTC).date()
+    works = dated_ahead_corpus(today)
+    api = serve(works=works[:2])
+    out = tmp_path / "snap"
+    query = collector.Query("lab", "Example Lab", ("I900000001",), dt.date(2024, 1, 10), dt.date(2024, 12, 31))
+    assert collector.collect([query], out, client=connect(api)).records == 1
+    api.replace_works(works)  # updated ten days ago: from_updated_date alone would never bring it
+    result = collector.update(out, client=connect(api))
+    assert sorted(short(r) for r in snapshot_records(out)) == ["W4000000001", "W4000000003"]
+    assert result.manifest.update["added"] == 1 and result.manifest.coverage.complete

@@ -174,24 +174,57 @@ class PagingGuard:
 
 
 def run_query(
-    api: OpenAlexClient, query: Query, harvest: Harvest, progress: Progress, updated_since: dt.date | None = None
+    api: OpenAlexClient,
+    query: Query,
+    harvest: Harvest,
+    progress: Progress,
+    updated_since: dt.date | None = None,
+    retrieved: dt.date | None = None,
 ) -> QueryOutcome:
     """Page through one query and hand each record to the harvest; stop with an OpenAlexError
-    when the cursor would not end (`PagingGuard`)."""
+    when the cursor would not end (`PagingGuard`). A query of a closed period retrieved on
+    `retrieved` pages through the works dated ahead of both too (`Query.ahead_from`), in full:
+    their dates do not say when they appeared, so they may fall in the period."""
     outcome = QueryOutcome()
-    pager = query.works(updated_since).paginate(method="cursor", per_page=PER_PAGE, n_max=None)
-    guard = PagingGuard(PER_PAGE)
     listed: set[str] = set()
+    parts = [query.works(updated_since)]
+    ahead = query.ahead_from(retrieved) if retrieved is not None else None
+    if ahead is not None:
+        parts.append(query.works(dated_from=ahead))
+    counted = 0  # what OpenAlex counted for the parts already paged through
+    for part in parts:
+        count = _page_through(api, query, part, harvest, progress, outcome, listed, counted)
+        counted += count or 0
+        outcome.count = counted if count is not None or outcome.count is not None else None
+    outcome.received = len(listed)
+    return outcome
+
+
+def _page_through(
+    api: OpenAlexClient,
+    query: Query,
+    part: Any,
+    harvest: Harvest,
+    progress: Progress,
+    outcome: QueryOutcome,
+    listed: set[str],
+    counted: int,
+) -> int | None:
+    """One pyalex query of `query` paged through into the harvest and `listed`; the largest
+    `meta.count` its pages gave (a count that falls while paging, works re-indexed, must not let
+    fewer works than OpenAlex once counted pass for all of them)."""
+    pager = part.paginate(method="cursor", per_page=PER_PAGE, n_max=None)
+    guard = PagingGuard(PER_PAGE)
+    pages, largest = 0, None
     while (page := api.call(lambda: next(pager, None))) is not None:
         page_url = api.last_url
+        pages += 1
         outcome.pages += 1
         meta = page.meta if isinstance(page.meta, dict) else {}
         count = meta.get("count")
-        if outcome.count is None or count != outcome.count:
-            progress.query_started(query, count)
-        # The largest count any page gave: a count that falls while paging (works re-indexed)
-        # must not let fewer works than OpenAlex once counted pass for all of them.
-        outcome.count = max(count, outcome.count or 0) if isinstance(count, int) else outcome.count
+        if pages == 1 or (isinstance(count, int) and count != largest):
+            progress.query_started(query, counted + max(count, largest or 0) if isinstance(count, int) else None)
+        largest = max(count, largest or 0) if isinstance(count, int) else largest
         before = len(listed)
         for record in page:
             wid = work_id(record)
@@ -201,11 +234,10 @@ def run_query(
                     record = _full_work(api, wid, record, outcome, progress)
             harvest.add(record)
         progress.advanced(query, len(page))
-        why = guard.check(outcome.pages, count, meta.get("next_cursor"), len(listed) - before, len(page))
+        why = guard.check(pages, count, meta.get("next_cursor"), len(listed) - before, len(page))
         if why is not None:
             raise api.failure(f"{why}; stopped", page_url)
-    outcome.received = len(listed)
-    return outcome
+    return largest
 
 
 def _full_work(
@@ -364,9 +396,10 @@ def collect_into(
             wanted.add(record)
 
         harvest = Harvest(keep)
-        outcomes = [run_query(api, q, harvest, progress) for q in queries]
+        retrieved = dt.date.fromisoformat(created[:10])
+        outcomes = [run_query(api, q, harvest, progress, retrieved=retrieved) for q in queries]
         coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
-        queried = [{**q.describe(), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)]
+        queried = [{**q.describe(retrieved=retrieved), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)]
         extra: dict[str, Any] = {"update": {"fallback": fallback}} if fallback else {}
         if authors:
             fetched = fetch_authors(api, wanted.ids, writer.write_author_record, progress)

@@ -60,32 +60,49 @@ class Query:
     def label(self) -> str:
         return f"{self.subject} {describe_period(self.from_, self.to)}"
 
-    def filters(self, updated_since: dt.date | None = None) -> dict[str, str]:
-        """The filter terms, as OpenAlex spells them."""
+    def ahead_from(self, retrieved: dt.date) -> dt.date | None:
+        """For a closed period, the first day of the works dated ahead of both its end and
+        `retrieved`, the day the records are current: such a date (an issue dated ahead of its
+        articles, a record made before publication) does not say when the work appeared, which
+        may be any day up to it, in the period too (the evaluator reads it so), yet
+        `to_publication_date` leaves the work out. None for an open period, which asks for them."""
+        if self.to is None:
+            return None
+        return max(self.to, retrieved) + dt.timedelta(days=1)
+
+    def filters(self, updated_since: dt.date | None = None, dated_from: dt.date | None = None) -> dict[str, str]:
+        """The filter terms, as OpenAlex spells them; with `dated_from`, those of the works dated
+        from that day on (`ahead_from`) instead of the period."""
         terms = {LINEAGE: "|".join(self.institutions)}
-        if self.from_:
+        if dated_from:
+            terms["from_publication_date"] = dated_from.isoformat()
+        elif self.from_:
             # From 1 January of the first year: OpenAlex dates a work known only to its year
             # YYYY-01-01, and such a work may fall inside the period (the evaluator calls it
             # uncertain); asked from the day itself, OpenAlex would leave it out unseen.
             terms["from_publication_date"] = self.from_.replace(month=1, day=1).isoformat()
-        if self.to:
+        if self.to and not dated_from:
             terms["to_publication_date"] = self.to.isoformat()
         if updated_since:
             terms["from_updated_date"] = updated_since.isoformat()
         return terms
 
-    def works(self, updated_since: dt.date | None = None) -> pyalex.Works:
+    def works(self, updated_since: dt.date | None = None, dated_from: dt.date | None = None) -> pyalex.Works:
         """The pyalex query. filter_or comes first: pyalex joins a list by `|` only inside an
         or_ filter, and by `+` (AND) in a plain one."""
-        dates = {k: v for k, v in self.filters(updated_since).items() if k != LINEAGE}
+        dates = {k: v for k, v in self.filters(updated_since, dated_from).items() if k != LINEAGE}
         query = pyalex.Works().filter_or(**{LINEAGE: list(self.institutions)})
         if dates:
             query = query.filter(**dates)
         return query.select(list(WORK_FIELDS))
 
-    def describe(self, updated_since: dt.date | None = None) -> dict[str, Any]:
-        """What the manifest records: the query's terms and the exact URL pyalex builds."""
+    def describe(self, updated_since: dt.date | None = None, retrieved: dt.date | None = None) -> dict[str, Any]:
+        """What the manifest records: the query's terms and the exact URL pyalex builds; for a
+        closed period retrieved on `retrieved`, the query of the works dated ahead (`dated_ahead`,
+        asked in full by an update too)."""
         url = self.works(updated_since).url
+        ahead = self.ahead_from(retrieved) if retrieved is not None else None
+        ahead_url = self.works(dated_from=ahead).url if ahead is not None else None
         return {
             "subject": self.subject,
             "name": self.name,
@@ -97,6 +114,9 @@ class Query:
             "per_page": PER_PAGE,
             "paging": "cursor",
             "url": url,
+            "dated_ahead": None
+            if ahead_url is None
+            else {"from_publication_date": str(ahead), "filter": _raw_param(ahead_url, "filter"), "url": ahead_url},
         }
 
     @classmethod

@@ -76,7 +76,8 @@ def update(
         harvest = Harvest(fresh.__setitem__)
         try:
             with unchanged_on_failure(out), api.pyalex():
-                outcomes = [run_query(api, q, harvest, progress, updated_since=since) for q in queries]
+                retrieved = dt.date.fromisoformat(created[:10])
+                outcomes = [run_query(api, q, harvest, progress, since, retrieved) for q in queries]
         except OpenAlexError as e:
             if not e.refused:
                 raise
@@ -123,6 +124,7 @@ class _Merge:
         may_be_empty: set[str] | bool,
     ) -> CollectResult:
         snapshot, api = self.snapshot, self.api
+        retrieved = dt.date.fromisoformat(created[:10])
         held = SubjectWorks(coverage_of(queries))
         wanted = WantedAuthors()
         with SnapshotWriter(self.out) as writer:
@@ -136,13 +138,15 @@ class _Merge:
                 "from_updated_date": since.isoformat(),
                 "replaced": replaced,
                 "added": added,
-                "queries": [{**q.describe(since), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)],
+                "queries": [
+                    {**q.describe(since, retrieved), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)
+                ],
                 "previous": {"created": old.created, "records": old.records, "manifest_sha256": snapshot.sha256},
             }
             extra: dict[str, Any] = {"update": update}
             if self.authors:
                 extra["authors"] = self._authors(writer, coverage, wanted, cut)
-            queried = [q.describe() for q in queries]
+            queried = [q.describe(retrieved=retrieved) for q in queries]
             manifest = writer.commit(collect_manifest(api, created, queried, command, harvest, coverage, extra))
         return CollectResult(
             str(self.out), manifest, api.requests_made, api.retries_made, tuple(shortfalls), warnings=tuple(warnings)
