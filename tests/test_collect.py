@@ -924,6 +924,38 @@ def test_a_work_of_exactly_100_authors_fetched_whole_leaves_author_coverage_comp
     assert collector.update(out, client=connect(api)).manifest.authors.coverage.complete
 
 
+@pytest.mark.parametrize("status", [401, 404])
+def test_an_update_refused_for_its_key_or_address_says_so_in_one_line(serve, tmp_path, monkeypatch, capsys, status):
+    """A wrong key (401) or a wrong address (404) was taken for a refusal of the updated-date
+    filter: a line saying so, a full collect asked for, then the error, in two lines."""
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    api = serve(works=corpus())
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    assert main(["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "-q"]) == 0
+    api.inject(Fault.http(status, times=None))
+    asked = len(api.list_requests())
+    capsys.readouterr()
+    assert main(["collect", "--update", str(out), "--openalex-url", api.url, "-q"]) == 3
+    (said,) = capsys.readouterr().err.splitlines()
+    assert said.startswith(f"OpenAlex: HTTP {status}") and "from_updated_date" in said
+    assert len(api.list_requests()) - asked == 1
+
+
+def test_a_refusal_of_a_work_fetched_alone_during_an_update_is_no_refusal_of_the_filter(serve, connect, tmp_path):
+    """A 403 for a work fetched alone (its author list cut) was taken for a refusal of the filter."""
+    big = work_record(1, [LAB], authors=150, updated=dt.datetime.now(dt.UTC).isoformat()[:26])
+    api = serve(works=[work_record(2, [LAB])])
+    out = tmp_path / "snap"
+    collector.collect([lab_query(None)], out, client=connect(api))
+    api.replace_works([work_record(2, [LAB]), big])
+    api.inject(Fault.http(403, path="/works/W4000000001", times=None))
+    with pytest.raises(collector.OpenAlexError, match="HTTP 403") as e:
+        collector.update(out, client=connect(api))
+    assert "/works/W4000000001" in str(e.value)
+    update_filters = [r.params["filter"] for r in api.list_requests()[2:]]  # after the collect's two pages
+    assert update_filters and all("from_updated_date" in f for f in update_filters)  # no full collect followed
+
+
 def dated_ahead_corpus(today: dt.date) -> list[dict[str, Any]]:
     """The lab's works about a claim of 2024: one in the period that is no study, one certainly
     after the period, and a study dated ahead of the day of retrieval (an issue dated ahead of

@@ -44,12 +44,14 @@ _PYALEX_LOCK = threading.RLock()
 
 
 class OpenAlexError(SourceError):
-    """OpenAlex (or the network on the way) failed; `status` is the HTTP status when there was one."""
+    """OpenAlex (or the network on the way) failed; `status` is the HTTP status when there was
+    one, `url` the request's (secrets removed)."""
 
-    def __init__(self, message: str, *, status: int | None = None, cause: str = ""):
+    def __init__(self, message: str, *, status: int | None = None, cause: str = "", url: str = ""):
         super().__init__(message)
         self.status = status
         self.cause = cause or message
+        self.url = url
 
     @property
     def refused(self) -> bool:
@@ -238,7 +240,8 @@ class OpenAlexClient:
 
     def _error(self, cause: str, url: str, status: int | None) -> OpenAlexError:
         cause = _http.shown(cause, self.secrets)
-        return OpenAlexError(f"OpenAlex: {cause}, GET {self.redact(url)}", status=status, cause=cause)
+        shown = self.redact(url)
+        return OpenAlexError(f"OpenAlex: {cause}, GET {shown}", status=status, cause=cause, url=shown)
 
     # retries (called by the adapter for every request)
 

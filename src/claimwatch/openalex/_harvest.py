@@ -474,7 +474,7 @@ def unchanged_on_failure(out: Path) -> Iterator[None]:
     try:
         yield
     except OpenAlexError as e:
-        raise OpenAlexError(f"{e}; {out} left unchanged", status=e.status, cause=e.cause) from None
+        raise OpenAlexError(f"{e}; {out} left unchanged", status=e.status, cause=e.cause, url=e.url) from None
 
 
 def request_counts(api: OpenAlexClient) -> dict[str, Any]:

@@ -79,7 +79,7 @@ def update(
                 retrieved = dt.date.fromisoformat(created[:10])
                 outcomes = [run_query(api, q, harvest, progress, since, retrieved) for q in queries]
         except OpenAlexError as e:
-            if not e.refused:
+            if not _refuses_the_filter(e):
                 raise
             note = (
                 f"OpenAlex refused the updated-date filter (from_updated_date: {e.cause}); "
@@ -91,6 +91,18 @@ def update(
             )
         merge = _Merge(snapshot, api, progress, authors)
         return merge.run(fresh, queries, outcomes, harvest, since, created, command, may_be_empty)
+
+
+# Refusals that are not of the filter: the key (401: missing, wrong or expired) or the address
+# (404, 410: a mistyped --openalex-url). Collecting in full would fail the same way, after a
+# line saying the filter was refused.
+NOT_THE_FILTER = frozenset({401, 404, 410})
+
+
+def _refuses_the_filter(e: OpenAlexError) -> bool:
+    """Whether OpenAlex refused `from_updated_date`: a 4xx (but 429, and those of the key or the
+    address) to a request that asked for it, not to a work fetched alone."""
+    return e.refused and e.status not in NOT_THE_FILTER and "from_updated_date" in e.url
 
 
 def _retrieval_day(snapshot: Snapshot, where: str) -> dt.date:
