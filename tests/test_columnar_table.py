@@ -369,3 +369,30 @@ def test_a_failed_query_leaves_no_check_thread_waiting(snapshot_case, tmp_path, 
         if thread.name == "claimwatch-table-check":
             thread.join(10)
             assert not thread.is_alive()
+
+
+@pytest.mark.parametrize("recorded", ["13.0.0", None])
+def test_a_table_made_under_another_unicode_version_is_made_again(tmp_path, capsys, recorded):
+    """A table's search forms and words are Python's reading of Unicode (14.0.0 in 3.11, 15.0.0 in
+    3.12): a snapshot imported under one and checked under another held the query's needles to
+    forms made otherwise. A table of another version, or of none recorded (made before it was),
+    is read as one of another format is: a columnar copy is made in the cache, with the same
+    results."""
+    root = project(tmp_path)
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
+    records = [work("W1", "A paper", "2024-06-01", [authorship("Zoë", [LAB]), authorship("B", [HIT])])]
+    import_works(write_jsonl(tmp_path / "works.jsonl", records), tmp_path / "snap", institutions=["I100"])
+    manifest = json.loads((tmp_path / "snap" / MANIFEST).read_text())
+    assert manifest["files"][WORKS_TABLE]["unicode"] == table_module.UNICODE
+    before = render_json(evaluate(claims, [open_evidence(tmp_path / "snap")], engine="duckdb", cache=tmp_path / "c1"))
+    assert "making a columnar copy" not in capsys.readouterr().err  # the snapshot's own table
+    if recorded is None:
+        del manifest["files"][WORKS_TABLE]["unicode"]
+    else:
+        manifest["files"][WORKS_TABLE]["unicode"] = recorded
+    (tmp_path / "snap" / MANIFEST).write_text(json.dumps(manifest))
+    after = render_json(evaluate(claims, [open_evidence(tmp_path / "snap")], engine="duckdb", cache=tmp_path / "c2"))
+    assert "making a columnar copy of" in capsys.readouterr().err
+    assert [p.name for p in (tmp_path / "c2").glob("*.parquet")] != []
+    assert all(p.name.endswith(f"-u{table_module.UNICODE}.parquet") for p in (tmp_path / "c2").glob("*.parquet"))
+    assert json.loads(after)["results"] == json.loads(before)["results"]

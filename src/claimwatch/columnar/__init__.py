@@ -46,6 +46,7 @@ from ._sql import DUCKDB, Dialect, regex_literal, screening_query
 from ._table import (
     COLUMNS,
     TABLE_FORMAT,
+    UNICODE,
     WORKS_TABLE,
     TableInfo,
     WorksTableWriter,
@@ -60,6 +61,7 @@ __all__ = [
     "COLUMNS",
     "DUCKDB",
     "TABLE_FORMAT",
+    "UNICODE",
     "WORKS_TABLE",
     "AllOf",
     "AnyOf",

@@ -20,7 +20,7 @@ import orjson
 from .._text import printable
 from ..errors import InputError, Problem
 from ..files import lock_exclusively, open_lock_file, release_lock, write_atomic
-from ._table import TABLE_FORMAT, TableInfo, WorksTableWriter, file_sha256
+from ._table import TABLE_FORMAT, UNICODE, TableInfo, WorksTableWriter, file_sha256
 
 CACHE_ENV = "CLAIMWATCH_CACHE"
 
@@ -56,7 +56,7 @@ CACHE_READING = 2
 
 
 def _names(cache: Path, data_sha256: str) -> tuple[Path, Path]:
-    stem = f"works-{data_sha256}-t{TABLE_FORMAT}-r{CACHE_READING}"
+    stem = f"works-{data_sha256}-t{TABLE_FORMAT}-r{CACHE_READING}-u{UNICODE}"
     return cache / f"{stem}.parquet", cache / f"{stem}.json"
 
 
@@ -97,7 +97,10 @@ def make_cached_table(cache: Path, data_sha256: str, records: Iterable[tuple[int
             for line, text in records:
                 writer.add(line, text)
             info: TableInfo = writer.close()
-        write_atomic(sidecar, orjson.dumps({"sha256": info.sha256, "rows": info.rows, "table_format": TABLE_FORMAT}))
+        write_atomic(
+            sidecar,
+            orjson.dumps({"sha256": info.sha256, "rows": info.rows, "table_format": TABLE_FORMAT, "unicode": UNICODE}),
+        )
     finally:
         release_lock(lock)
     return Table(table, info.sha256)

@@ -70,6 +70,11 @@ phrases now read through: "sur\u00adface" is "surface"; and the words of a text 
 read it, `works.topic_reading`: "ﬁ" as "fi", fullwidth letters as letters, an "İ" as "I"; 8:
 `updated`, the day of the record's updated_date, which dates a record ahead of its snapshot's
 as-of.)"""
+UNICODE = unicodedata.unidata_version
+"""The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
+15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
+forms, which the query would hold against needles made under this one. A table of another (or of
+no recorded) version is made again, as one of another format is."""
 WORKS_TABLE = "works.parquet"
 # Small row groups: DuckDB decompresses a column of a row group at once, and the records of
 # 2,048 works are a few MiB where 16,384 would be a hundred.
@@ -126,7 +131,13 @@ class TableInfo:
 
     def as_manifest(self) -> dict[str, Any]:
         """The entry a snapshot manifest gives it under `files`, beside works.jsonl.gz."""
-        return {"sha256": self.sha256, "records": self.rows, "bytes": self.bytes, "table_format": TABLE_FORMAT}
+        return {
+            "sha256": self.sha256,
+            "records": self.rows,
+            "bytes": self.bytes,
+            "table_format": TABLE_FORMAT,
+            "unicode": UNICODE,
+        }
 
 
 # --- search forms and words ---------------------------------------------------------------------

@@ -32,6 +32,7 @@ from ..claims import Condition
 from ..columnar import (
     DUCKDB,
     TABLE_FORMAT,
+    UNICODE,
     WORKS_TABLE,
     AllOf,
     AnyOf,
@@ -487,6 +488,7 @@ def _table_of(e: Evidence, cache: Path, *, make: bool, evidence: Sequence[Eviden
         if (
             isinstance(entry, dict)
             and entry.get("table_format") == TABLE_FORMAT
+            and entry.get("unicode") == UNICODE  # search forms made under this Unicode version
             and isinstance(entry.get("sha256"), str)
         ):
             return Table(Path(e.path) / WORKS_TABLE, entry["sha256"])
