@@ -372,7 +372,7 @@ def test_a_claim_naming_a_broken_inline_topic_is_not_told_it_is_unknown(tmp_path
     inline = "topics:\n  mine: {name: Mine, rationale: r, phrases: [a b], colour: red}\n"
     path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("topic: face", "topic: mine"), extra=inline)
     assert problems(root, path) == [
-        f"{path}:13:52: unknown key 'colour'; expected one of: exclude_phrases, id, name, openalex_topics, phrases, rationale"
+        f"{path}:13:52: unknown key 'colour'; expected one of: doubt_phrases, exclude_phrases, id, name, openalex_topics, phrases, rationale"
     ]
 
 

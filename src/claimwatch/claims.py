@@ -70,6 +70,7 @@ class Topic(BaseModel):
     rationale: str
     phrases: tuple[str, ...] = ()
     exclude_phrases: tuple[str, ...] = ()
+    doubt_phrases: tuple[str, ...] = ()  # another sense of its words: a phrase match beside one is uncertain
     openalex_topics: tuple[str, ...] = ()
     path: str = ""
     sha256: str = ""
@@ -374,7 +375,7 @@ def _phrase_problems(doc: documents.Document, raw: Any, at: tuple) -> list[Probl
             (*at, key, i),
             f"{key}[{i}] '{phrase}' has no letter or digit, so it can never match; write the words it stands for",
         )
-        for key in ("phrases", "exclude_phrases")
+        for key in ("phrases", "exclude_phrases", "doubt_phrases")
         if isinstance(raw.get(key), list)
         for i, phrase in enumerate(raw[key])
         if isinstance(phrase, str) and not _WORD.search(phrase)
@@ -547,6 +548,7 @@ def _topic(key: str, raw: dict[str, Any], path: str) -> Topic:
         path=path,
         phrases=tuple(raw.get("phrases", ())),
         exclude_phrases=tuple(raw.get("exclude_phrases", ())),
+        doubt_phrases=tuple(raw.get("doubt_phrases", ())),
         openalex_topics=tuple(ids.checked(ids.openalex_id(v), v) for v in raw.get("openalex_topics", ())),
     )
 

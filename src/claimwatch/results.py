@@ -472,6 +472,11 @@ class TopicRef(_Model):
     across inflection and hyphenation."""
     exclude_phrases: tuple[str, ...] = ()
     """Phrases a match inside which does not count."""
+    doubt_phrases: tuple[str, ...] = Field(
+        (), exclude_if=lambda v: not v
+    )  # reports of topics without stay byte-identical
+    """Words of another sense of the topic's words: a phrase match in a work whose text also holds
+    one is uncertain."""
     openalex_topics: tuple[str, ...] = ()
     """OpenAlex topic ids (T...) whose works count."""
     path: str = ""

@@ -87,10 +87,20 @@ class _WorkContext:
     def topic_state(self, matcher: TopicMatcher) -> Truth:
         """What this record alone shows of a topic: TRUE where it holds a phrase or OpenAlex topic
         of it; FALSE where it does not and gives an abstract to read; UNKNOWN where it gives
-        none (a title alone cannot show what a work is not about)."""
+        none (a title alone cannot show what a work is not about), or where its phrases stand
+        beside words of another sense (`topic_doubt`)."""
         if self.topic_reasons(matcher):
-            return TRUE
+            return UNKNOWN if self.topic_doubt(matcher) else TRUE
         return FALSE if self.has_abstract() else UNKNOWN
+
+    def topic_doubt(self, matcher: TopicMatcher) -> str | None:
+        """Why the record's matches of a topic show it only perhaps: its phrases alone match (no
+        OpenAlex topic of it), and its text holds a phrase of another sense of their words
+        (`TopicMatcher.other_sense`). None where they show it, or nothing matched."""
+        reasons = self.topic_reasons(matcher)
+        if not reasons or not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
+            return None
+        return matcher.other_sense(self.work)
 
     def abstract_words(self) -> frozenset[str]:
         """The words of the abstract's inverted index, worked out once for every topic."""
@@ -226,7 +236,10 @@ class _CompiledClaim:
     def _topic_test(matcher: TopicMatcher) -> _Test:
         def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
             reasons = ctx.topic_reasons(matcher)
-            return _Outcome(TRUE, list(reasons)) if reasons else _FAILS
+            if not reasons:
+                return _FAILS
+            doubt = ctx.topic_doubt(matcher)
+            return _Outcome(UNKNOWN, list(reasons), [doubt]) if doubt else _Outcome(TRUE, list(reasons))
 
         return test
 
@@ -245,10 +258,16 @@ class _CompiledClaim:
                 return _Outcome(TRUE, list(ctx.topic_reasons(matcher)))
             if state == FALSE:
                 return _FAILS
-            if not ctx.has_abstract():
+            if other_sense := ctx.topic_doubt(matcher):
+                doubt = f"it may be {about}: {other_sense}"
+            elif not ctx.has_abstract():
                 doubt = f"its record gives no abstract, so it cannot show the work is not {about}"
-            else:
-                doubt = f"a record of the work of unknown order, any of which may be current, shows it is {about}"
+            else:  # its other versions (`_verdicts._negated_states`) leave it open
+                doubt = (
+                    f"the work's versions do not settle whether it is {about}: copies of one record of unknown order "
+                    "differ on it, any of which may be current, or one holds the topic's words beside words of "
+                    "another sense"
+                )
             return _Outcome(UNKNOWN, [], [doubt])
 
         return test

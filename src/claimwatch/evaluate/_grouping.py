@@ -83,6 +83,7 @@ class _Record:
         "abstract",
         "coauthors",
         "copies",
+        "doubted",
         "named",
         "outcomes",
         "published",
@@ -117,10 +118,11 @@ class _Record:
             i: _Outcome(o.status, [*hits, *o.reasons], o.doubts, o.listings) for i, (o, hits) in live.items()
         } or None
         self.ref: _LightRef | None = _LightRef.of(work) if live else None  # set wherever outcomes are
-        # The run's negated topics (see _negated_topics) the record shows, as a bit mask, and
-        # whether it gives an abstract; by (claim, what each of the claim's negated topics is
-        # taken to be), each live outcome again where the work's other versions say more of them.
-        self.shows, self.abstract = 0, False
+        # The run's negated topics (see _negated_topics) the record shows, as a bit mask, those
+        # it may show (its phrases beside words of another sense: `topic_doubt`), and whether it
+        # gives an abstract; by (claim, what each of the claim's negated topics is taken to be),
+        # each live outcome again where the work's other versions say more of them.
+        self.shows, self.doubted, self.abstract = 0, 0, False
         self.variants: dict[tuple[int, tuple[Truth, ...]], _Outcome | None] | None = None
 
     @classmethod
@@ -139,12 +141,14 @@ class _Record:
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
         record.coauthors, record.unaffiliated, record.named = (), 0, named
         record.source, record.copies = source, copies
-        record.shows, record.abstract, record.variants = 0, False, None
+        record.shows, record.doubted, record.abstract, record.variants = 0, 0, False, None
         return record
 
     def negated_state(self, j: int) -> Truth:
         """What the record alone shows of the run's j-th negated topic (`_WorkContext.topic_state`)."""
-        return TRUE if self.shows >> j & 1 else FALSE if self.abstract else UNKNOWN
+        if self.shows >> j & 1:
+            return TRUE
+        return FALSE if self.abstract and not self.doubted >> j & 1 else UNKNOWN
 
 
 def _review_names(work: Work, reviewed: frozenset[str], *, by_id_only: bool = False) -> frozenset[str] | None:
@@ -376,7 +380,9 @@ def _stream(
             else:
                 record = _Record.version_only(work.published, named, unordered, work.origin.path)
             if negated:  # every version's, the subject's or not: a topic is the work's
-                record.shows = sum(1 << j for j, m in enumerate(negated) if ctx.topic_reasons(m))
+                states = [ctx.topic_state(m) if ctx.topic_reasons(m) else FALSE for m in negated]
+                record.shows = sum(1 << j for j, s in enumerate(states) if s == TRUE)
+                record.doubted = sum(1 << j for j, s in enumerate(states) if s == UNKNOWN)
                 record.abstract = ctx.has_abstract()
             works.add(record, keys)
     return works

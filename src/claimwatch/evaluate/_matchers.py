@@ -701,13 +701,30 @@ def _shared(ref: EntryRef) -> EntryRef:
 
 class TopicMatcher:
     """Where a topic's phrases stand in a work's title, keywords and abstract, and which of its
-    OpenAlex topics the work carries; a phrase inside an excluded phrase does not count."""
+    OpenAlex topics the work carries; a phrase inside an excluded phrase does not count, and one
+    beside a phrase of another sense (`other_sense`) shows the topic only perhaps."""
 
     def __init__(self, topic: Topic):
         self.topic = topic
         self.phrases = PhraseSet(topic.phrases)
         self.excluded = PhraseSet(topic.exclude_phrases)
+        self.doubting = PhraseSet(topic.doubt_phrases)
         self.topic_ids = frozenset(topic.openalex_topics)
+
+    def other_sense(self, work: Work) -> str | None:
+        """Why the work's phrase matches may mean the topic's words in another sense: the first
+        of its `doubt_phrases` the title, keywords or abstract hold, and where; None where none."""
+        if not self.doubting.phrases:
+            return None
+        fields = [("title", work.title), *((f"keywords[{i}]", k) for i, k in enumerate(work.keywords))]
+        for name, text in [*fields, ("abstract", work.abstract)]:
+            if hits := self.doubting.find(text):
+                said = text[hits[0].start : hits[0].end]
+                return (
+                    f"its {name} also says \u201c{said}\u201d, where the words of {self.topic.name} may mean "
+                    "something else (a doubt phrase of the topic)"
+                )
+        return None
 
     def reasons(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> list[PhraseReason]:
         out: list[PhraseReason] = []

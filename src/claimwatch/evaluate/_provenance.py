@@ -94,6 +94,7 @@ def _interpretation(cc: _CompiledClaim) -> Interpretation:
             rationale=t.rationale,
             phrases=t.phrases,
             exclude_phrases=t.exclude_phrases,
+            doubt_phrases=t.doubt_phrases,
             openalex_topics=t.openalex_topics,
             path=t.path,
         )

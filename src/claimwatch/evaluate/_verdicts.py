@@ -167,21 +167,24 @@ def _sort_groups(
 # negated topics; where the work's versions together say more, the record's outcome for what
 # they say is taken instead (kept by the stream: `_Record.variants`).
 
-_DISPUTED = 3  # copies of unknown order of one record disagree on whether it shows the topic
+# Copies of unknown order of one record disagree on whether it shows the topic, or a version holds
+# its words beside words of another sense: the work may or may not be about it, whatever others say.
+_DISPUTED = 3
 
 
 def _negated_states(group: list[_Record], indexes: tuple[int, ...]) -> tuple[int, ...]:
     """What the work's versions together show of each of the claim's negated topics: TRUE where
-    one shows it; else _DISPUTED where copies of unknown order of one record differ on it; else
-    FALSE where one gives an abstract without it; else UNKNOWN. A set of copies of unknown order
-    counts as one version, showing the topic or giving an abstract only where every copy does."""
+    one shows it; else _DISPUTED where copies of unknown order of one record differ on it, or
+    one may show it (its phrases beside words of another sense); else FALSE where one gives an
+    abstract without it; else UNKNOWN. A set of copies of unknown order counts as one version,
+    showing the topic or giving an abstract only where every copy does."""
     singles = [r for r in group if not r.copies]
     sets = _copy_sets(group)
     out: list[int] = []
     for j in indexes:
         shown = any(r.shows >> j & 1 for r in singles)
+        disputed = any(r.doubted >> j & 1 for r in group)
         absent = any(r.abstract for r in singles)
-        disputed = False
         for c in sets:
             flags = [r.shows >> j & 1 for r in c]
             if all(flags):

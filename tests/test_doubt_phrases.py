@@ -1,0 +1,137 @@
+"""Words of another sense of a topic's words (`doubt_phrases`, issue 18, eighteenth part).
+Exclusions hide a match only inside the phrase written out, and other senses are written in
+endless ways: "Developmental prosopagnosia and face recognition in children" (people's own
+ability to recognise faces) counted as facial recognition, and "growth kinetics of E. coli in
+synthetic media" as synthetic media, certainly. A topic's `doubt_phrases` name words of the
+other sense (prosopagnosia, bacteria): a phrase match in a work whose title, keywords or
+abstract also holds one is uncertain, said why; an OpenAlex topic id still counts; under `not:`
+such a work is uncertain too. Both engines agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.errors import InputError
+from claimwatch.evidence import import_works
+from claimwatch.reports import renderers
+from helpers import HIT, authorship, project, work, write, write_jsonl
+from test_columnar_engine import engines_agree
+from test_negated_topics import BY_LAB, SHIPPED, index, journal, preprint
+
+WITH_HIT = [*BY_LAB, authorship("B. Partner", [HIT])]
+
+
+def check(tmp_path: Path, records: list[dict], conditions: dict[str, str], topics: str = "{}"):
+    """Each claim (id: works condition) over the records, imported as a snapshot that covers the
+    lab in 2024, on both engines, with the shipped topics and the tests' lists; the results."""
+    root = project(tmp_path)
+    for f in SHIPPED.glob("*.yaml"):
+        shutil.copy(f, root / "claims/topics" / f.name)
+    text = (
+        "statement: {speaker: X, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
+        "subjects:\n  lab: {name: Example Lab, openalex: [I100]}\n"
+        f"topics: {topics}\n"
+        "claims:\n"
+    )
+    for cid, cond in conditions.items():
+        text += f"  - {{id: {cid}, says: s, subject: lab, from: 2024-01-10, to: 2024-12-31, expects: none, works: {cond}}}\n"
+    claims = claims_mod.load_claims([write(root / "claims/c.yaml", text)], root=root)
+    source = write_jsonl(tmp_path / "works.jsonl", records)
+    import_works(source, tmp_path / "snap", institutions=["I100"], start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    return engines_agree(claims, [tmp_path / "snap"], tmp_path / "cache")
+
+
+def result(tmp_path: Path, records: list[dict], cond: str, topics: str = "{}"):
+    return check(tmp_path, records, {"c": cond}, topics).results[0]
+
+
+PROSOPAGNOSIA = "Developmental prosopagnosia and face recognition in children"
+
+
+def test_a_phrase_beside_a_word_of_another_sense_is_uncertain(tmp_path):
+    records = [work("W1", PROSOPAGNOSIA, "2024-06-01", BY_LAB)]
+    r = result(tmp_path, records, "{topic: facial-recognition}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (f,) = r.uncertain_findings
+    assert f.uncertain_because == (
+        "its title also says \u201cprosopagnosia\u201d, where the words of Facial recognition may mean something "
+        "else (a doubt phrase of the topic)",
+    )
+    assert [x.text for x in f.reasons if x.kind == "topic"] == ["face recognition"]  # the match is cited
+
+
+def test_the_same_phrase_without_the_word_still_matches(tmp_path):
+    records = [work("W1", "Masked face recognition in children's hospitals", "2024-06-01", BY_LAB)]
+    r = result(tmp_path, records, "{topic: facial-recognition}")
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
+
+
+def test_a_word_of_another_sense_in_the_abstract_counts_too(tmp_path):
+    abstract = "We measure the growth kinetics of Escherichia coli in synthetic media at 37 degrees"
+    records = [work("W1", "Growth kinetics", "2024-06-01", BY_LAB, abstract_inverted_index=index(abstract))]
+    r = result(tmp_path, records, "{topic: synthetic-media}")
+    assert (r.matched, r.uncertain) == (0, 1)
+    assert (
+        r.uncertain_findings[0]
+        .uncertain_because[0]
+        .startswith("its abstract also says \u201cEscherichia coli\u201d, where the words of Synthetic media")
+    )
+
+
+def test_an_openalex_topic_of_the_work_still_counts_certainly(tmp_path):
+    topic = "{faceids: {name: Faces, rationale: r, phrases: [face recognition], doubt_phrases: [prosopagnosia], openalex_topics: [T10057]}}"
+    records = [work("W1", PROSOPAGNOSIA, "2024-06-01", BY_LAB, topics=[{"id": "https://openalex.org/T10057"}])]
+    r = result(tmp_path, records, "{topic: faceids}", topics=topic)
+    assert (r.matched, r.uncertain) == (1, 0)
+
+
+def test_under_not_a_work_of_another_sense_is_uncertain_not_cleared(tmp_path):
+    """A claim that the lab's HIT coauthors never work on anything but facial recognition: a work
+    with a HIT coauthor whose face recognition is prosopagnosia's was read as about facial
+    recognition, so no finding: cleared."""
+    abstract = "Children with developmental prosopagnosia show impaired face recognition"
+    records = [
+        work("W1", "Face recognition in children", "2024-06-01", WITH_HIT, abstract_inverted_index=index(abstract))
+    ]
+    r = result(tmp_path, records, "{all: [{coauthor_in: [mil]}, {not: {topic: facial-recognition}}]}")
+    assert (r.matched, r.uncertain) == (0, 1)
+    assert (
+        r.uncertain_findings[0]
+        .uncertain_because[-1]
+        .startswith("it may be about facial recognition: its abstract also says \u201cprosopagnosia\u201d")
+    )
+
+
+def test_a_version_of_another_sense_leaves_the_work_open_under_not(tmp_path):
+    """The preprint's abstract speaks of prosopagnosia beside face recognition; its journal version
+    gives an abstract without either: the work may be about the topic, so under `not:` it is
+    uncertain, not certainly without it."""
+    maybe = "We relate face recognition to prosopagnosia in adults"
+    records = [preprint(maybe, title="Faces"), journal("We study how children see", title="Faces")]
+    r = result(tmp_path, records, "{not: {topic: facial-recognition}}")
+    assert (r.matched, r.uncertain) == (0, 1)
+    assert "the work's versions do not settle whether it is about facial recognition" in " ".join(
+        r.uncertain_findings[0].uncertain_because
+    )
+
+
+def test_a_doubt_phrase_with_no_word_is_refused(tmp_path):
+    path = write(tmp_path / "claims/topics/t.yaml", "name: T\nrationale: r\nphrases: [x ray]\ndoubt_phrases: ['--']\n")
+    with pytest.raises(InputError, match=r"doubt_phrases\[0\] '--' has no letter or digit"):
+        claims_mod.load_topic(path)
+
+
+def test_the_reports_say_which_words_leave_a_match_uncertain(tmp_path):
+    records = [work("W1", PROSOPAGNOSIA, "2024-06-01", BY_LAB)]
+    results = check(tmp_path, records, {"faces": "{topic: facial-recognition}"})
+    formats = renderers()
+    assert "- Uncertain beside: prosopagnosia, " in formats["md"](results)
+    assert "uncertain beside:" in formats["html"](results)
+    (topic,) = json.loads(formats["json"](results))["results"][0]["interpretation"]["topics"]
+    assert topic["doubt_phrases"][0] == "prosopagnosia"
