@@ -129,6 +129,27 @@ def test_the_same_institution_twice_is_one_affiliation_with_the_years_of_both():
     assert [(a.institution.id, a.years) for a in person.affiliations] == [("I1", (2020, 2021, 2022)), ("I2", (2023,))]
 
 
+def test_one_name_kept_with_no_id_in_two_countries_is_two_places():
+    # Northeastern University in Boston and in Shenyang, both kept by their names alone: joined,
+    # the one in China took the US one's years (or the other way round, by the record's order).
+    person = author_from_openalex(
+        record(
+            affiliations=[
+                {"institution": place(None, "Northeastern University", country="CN"), "years": [2024]},
+                {"institution": place(None, "Northeastern University", country="US"), "years": [2019, 2020]},
+                {"institution": place(None, "Northeastern University", country="CN"), "years": [2025]},
+                {"institution": place(None, "Northeastern University", ror="01yqg2h08"), "years": [2018]},
+            ]
+        ),
+        HERE,
+    )
+    assert [(a.institution.country, a.institution.ror, a.years) for a in person.affiliations] == [
+        ("CN", None, (2024, 2025)),
+        ("US", None, (2019, 2020)),
+        ("CN", "01yqg2h08", (2018,)),
+    ]
+
+
 def test_the_older_single_last_known_institution_is_read_where_the_list_is_missing():
     older = record(last_known_institution=place("I9", "Old Place"))
     del older["last_known_institutions"]

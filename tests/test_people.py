@@ -272,6 +272,17 @@ def test_northeastern_university_in_boston_does_not_count_against_the_chinese_on
     assert "does not itself place the institution in China" in p.uncertain_because[0]
 
 
+def test_a_name_kept_with_no_id_in_the_us_lends_no_years_to_the_same_name_in_china(root):
+    # The record names Northeastern University twice with no id: in the US in 2019-2020, in
+    # China in 2024. Joined as one place, China's took the US years: a move "from Shenyang" in 2023.
+    body = people_claim("{joined_from: [neu]}")
+    boston_by_name = institution(None, "Northeastern University", country="US")
+    r = judge(
+        root, body, [author("A1", "J. Smith", (SHENYANG_NEU, [2024]), (boston_by_name, [2019, 2020]), (LAB, [2023]))]
+    )
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 0)
+
+
 # --- holds_both -------------------------------------------------------------------------------
 
 

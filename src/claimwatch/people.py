@@ -177,7 +177,10 @@ def _openalex_affiliations(value: object) -> tuple[Affiliation, ...]:
         institution = institution_from_openalex(_dict(entry.get("institution")))
         if institution is None:
             continue
-        key = institution.id or f"name:{institution.name}"
+        # An institution kept by its name alone is one place only where the rest of what the
+        # matchers read agrees: two "Northeastern University" entries, one in the US and one in
+        # China, are two places, and joining them gave the one in China the other's years.
+        key = institution.id or f"name:{institution.name}\n{institution.country or ''}\n{institution.ror or ''}"
         if key not in years:
             order.append((key, institution))
             years[key] = set()
