@@ -283,6 +283,29 @@ def test_a_name_kept_with_no_id_in_the_us_lends_no_years_to_the_same_name_in_chi
     assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 0)
 
 
+def test_an_author_record_named_as_an_institution_is_no_certain_person(root):
+    # OpenAlex makes author records of the institutions Crossref put among a work's authors; their
+    # affiliations are the works'. "Harbin Institute of Technology" was a person who joined the lab.
+    named = [
+        author("A1", "Harbin Institute of Technology", (HIT, [2019, 2020]), (LAB, [2023])),
+        author("A2", "哈尔滨工业大学", (HIT, [2019, 2020]), (LAB, [2023])),
+        author("A3", "School of Computer Science and Technology", (HIT, [2020]), (LAB, [2023])),
+    ]
+    r = judge(root, JOINED, named)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 3)
+    assert all("an institution's name, not a person's" in p.uncertain_because[-1] for p in r.uncertain_people)
+    both = judge(root, BOTH, [author("A1", "Harbin Institute of Technology", (HIT, [2023]), (LAB, [2023]))])
+    assert (both.matched, both.uncertain) == (0, 1)
+    # A person: their ORCID iD, or an analyst's history beside the record, says so.
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    with_orcid = judge(
+        root, JOINED, [author("A1", "Harbin Institute of Technology", (HIT, [2020]), (LAB, [2023]), orcid=orcid)]
+    )
+    assert (with_orcid.verdict, with_orcid.matched) == ("contradicted", 1)
+    person = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2019, 2020]), (LAB, [2023]))])
+    assert (person.verdict, person.matched) == ("contradicted", 1)
+
+
 # --- holds_both -------------------------------------------------------------------------------
 
 

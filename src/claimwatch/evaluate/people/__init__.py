@@ -26,10 +26,12 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 
+from ..._text import printable
 from ...claims import ClaimSet
 from ...evidence import Evidence
 from ...results import ClaimResult
 from ...reviews import Reviews
+from ...works import names_an_institution
 from .._conditions import UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import _Matchers
@@ -92,6 +94,33 @@ def _judge_people(
 
 
 def _test(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
+) -> _Outcome | None:
+    """The claim's test of one person, on their records, then weighed against the works; in
+    doubt where copies of a record of unknown order place them differently, or where the records
+    may be an institution's, not a person's."""
+    outcome = _test_copies(person, pc, start, end, in_works)
+    if outcome is None or (why := _an_institution_as_person(person)) is None:
+        return outcome
+    return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, why])
+
+
+def _an_institution_as_person(person: _Person) -> str | None:
+    """Why a person may be no person: every record of theirs is OpenAlex's and bears an
+    institution's name ("Harbin Institute of Technology", "School of Computer Science"), as the
+    author records OpenAlex made of the institutions Crossref put among a work's authors do (their
+    affiliations are the works'), and none gives an ORCID iD, which only a person holds."""
+    records = person.records
+    if any(r.origin.kind == "curated" or r.orcid or not names_an_institution(r.name) for r in records):
+        return None
+    names = ", ".join(dict.fromkeys(f"\u201c{printable(r.name)}\u201d" for r in records))
+    return (
+        f"the author record is named {names}, an institution's name, not a person's: OpenAlex makes such "
+        "records of institutions Crossref put among a work's authors, so this may be no person at all"
+    )
+
+
+def _test_copies(
     person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
 ) -> _Outcome | None:
     """The claim's test of one person, on their records, then weighed against the works; in
