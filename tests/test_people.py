@@ -257,6 +257,35 @@ def test_an_entry_listed_after_the_joining_year_does_not_count_and_an_unknown_da
     assert (p.at_listed[0].method, p.at_listed[0].entry.id) == ("ror", "beihang")
 
 
+def test_a_return_from_a_listed_university_in_the_period_is_uncertain_not_silence(root):
+    # An intern at the lab in 2019 while at HIT, at HIT alone in 2020-2022, at the lab again in
+    # 2023: hired from HIT in the period, perhaps. Their first year at the lab (2019) read as
+    # "they did not join in it", and they were no finding at all.
+    intern = author("A1", "Li Wei", (HIT, [2017, 2018, 2019, 2020, 2021, 2022]), (LAB, [2019, 2023]))
+    r = judge(root, JOINED, [intern])
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "their records place them at Example Lab in 2019, at Harbin Institute of Technology in 2020–2022 with "
+        "no year at Example Lab in 2020–2022, and at Example Lab again in 2023 (publication years): they may "
+        "have left and been recruited again from Harbin Institute of Technology, which the years cannot tell "
+        "from staying",
+    )
+    assert p.first_year_at_subject == 2019 and [x.entry.id for x in p.at_listed] == ["hit"]
+    # At the lab every year around HIT's, or back before the period: no return in it.
+    stayed = author("A1", "Li Wei", (HIT, [2020]), (LAB, [2019, 2020, 2021, 2023]))
+    before = author("A1", "Li Wei", (HIT, [2018]), (LAB, [2017, 2019, 2023]))
+    assert [judge(root, JOINED, [x]).uncertain for x in (stayed, before)] == [0, 0]
+    # within_years and listed_before bound the listed year as for a first move.
+    far = judge(root, people_claim("{joined_from: [mil], within_years: 2}"), [intern]).uncertain
+    near = author("A1", "Li Wei", (HIT, [2020]), (LAB, [2019, 2023]))
+    too_far = judge(root, people_claim("{joined_from: [mil], within_years: 2}"), [near]).uncertain
+    heu = institution("I300", "Harbin Engineering University")  # listed 2025-01-01
+    unlisted = author("A1", "Li Wei", (heu, [2021]), (LAB, [2019, 2023]))
+    listed_later = judge(root, people_claim("{joined_from: [mil], listed_before: true}"), [unlisted]).uncertain
+    assert (far, too_far, listed_later) == (1, 0, 0)
+
+
 # --- the country rule -------------------------------------------------------------------------
 
 
@@ -450,13 +479,14 @@ def test_an_earlier_subject_year_in_another_record_of_the_person_is_no_move(root
     orcid = "https://orcid.org/0000-0002-1825-0097"
     records = [
         author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=orcid),
-        author("A2", "Li Wei", (LAB, [2019]), orcid=orcid),  # the same person by their ORCID iD
+        # the same person by their ORCID iD, at the lab through the year at HIT (no return from it)
+        author("A2", "Li Wei", (LAB, [2019, 2020, 2021, 2022]), orcid=orcid),
     ]
     r = judge(root, JOINED, records)
     assert (r.matched, r.uncertain) == (0, 0)
     # Two copies of one record of one day that differ so: which is current is not known (the
     # sixteenth part's review: the earlier year of one copy hid the move the other shows).
-    copies = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])), author("A1", "Li Wei", (LAB, [2019]))]
+    copies = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023])), author("A1", "Li Wei", (LAB, [2019, 2020, 2021]))]
     r = judge(root, JOINED, copies)
     assert (r.matched, r.uncertain) == (0, 1)
     (p,) = r.uncertain_people
@@ -786,7 +816,9 @@ def test_a_curated_history_at_a_lab_of_the_subject_places_the_person_at_the_subj
     year at the subject (2023) read as joining it from HIT, where the history has them at the lab
     since 2015."""
     lab_child = institution("I101", "Northern Research Centre", lineage=["I101", "I100"])
-    curated_history(root, "{name: Northern Research Centre, openalex: I101, years: [2015, 2016, 2017, 2018, 2019]}")
+    curated_history(
+        root, "{name: Northern Research Centre, openalex: I101, years: [2015, 2016, 2017, 2018, 2019, 2020, 2021]}"
+    )
     records = [author("A1", "Li Wei", (HIT, [2021]), (LAB, [2023]))]
     if lineage_from == "work":
         records.append(authored("W9", "2019-05-01", ("A2", lab_child)))

@@ -4,6 +4,7 @@ held both places, by the years the records give."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -108,7 +109,7 @@ def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.da
     subject = pc.claim.subject.name
     first_side = _first_at_subject(person.at_subject, subject, start, end)
     if first_side is None:
-        return None
+        return _back_from_a_listed_place(person, pc, start, end)
     status, first, doubts = first_side
     listed = _listed_earlier(person.at_listed, first, pc.cond, subject)
     if listed is None:
@@ -127,6 +128,47 @@ def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.da
         first,
         listed_before=listed_before,
     )
+
+
+def _back_from_a_listed_place(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None
+) -> _Outcome | None:
+    """For a person the records place at the subject before the period, a return in it from a
+    listed place: at the subject in some year, then at a listed entry in a later year with no
+    year at the subject between, then at the subject again in a year that may fall in the period
+    (an intern who went back to their university, and was hired from it). Publication years
+    cannot say whether they stayed at the subject all along: a doubt, never a match, and never
+    the silence of "they did not join in the period"."""
+    subject = pc.claim.subject.name
+    there = sorted({y for p in person.at_subject for y in p.known_years})
+    within = pc.cond.within_years
+    for before, again in itertools.pairwise(there):
+        if _year_in(again, start, end)[0] == FALSE:
+            continue
+        between = [
+            (y, p)
+            for p in person.at_listed
+            for y in p.known_years
+            if before < y < again and (within is None or again - y <= within)
+        ]
+        if pc.cond.listed_before:
+            between = [(y, p) for y, p in between if p.hit is None or _listed_by(p.hit, again)[0] is not False]
+        if not between:
+            continue
+        place = max(between, key=lambda x: x[0])[1]
+        cited = list({id(p): p for _, p in between}.values())
+        listed_before = {
+            id(p): _listed_by(p.hit, again)[0] for p in cited if p.hit is not None and pc.cond.listed_before
+        }
+        why = (
+            f"their records place them at {subject} in {before}, at {place.label} in "
+            f"{_years(y for y, p in between if p is place)} with no year at {subject} in {_years(range(before + 1, again))}, "
+            f"and at {subject} again in {again} ({_basis(place.record)}): they may have left and been recruited "
+            f"again from {place.label}, which the years cannot tell from staying"
+        )
+        first = there[0]
+        return _Outcome(UNKNOWN, person.at_subject, cited, [why], first, listed_before=listed_before)
+    return None
 
 
 def _first_at_subject(
