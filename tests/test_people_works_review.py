@@ -195,6 +195,27 @@ def test_works_showing_a_listed_year_the_record_lacks_are_no_clearance(root):
     assert r.verdict != "not_contradicted", r.why
 
 
+def test_a_listed_year_only_the_works_show_is_a_doubt_though_the_record_gives_the_entry_later(root):
+    """A1's record gives the lab in 2023 and HIT only in 2024 (after joining); the works show A1 at
+    HIT in 2020. The later HIT year made the records "decide" HIT, so the 2020 work was passed
+    over: no finding, and complete coverage cleared the claim, where the same record without its
+    2024 HIT year made A1 uncertain."""
+    paper = work("W0", "A Harbin paper", date="2020-05-01", authorships=[by("A1", HIT)])
+    lab_paper = work("W1", "A lab paper", date="2023-05-01", authorships=[by("A1", LAB)])
+    later = author("A1", "Li Wei", (LAB, [2023]), (HIT, [2024]))
+    r = run(root, JOINED, [paper, lab_paper, later], cover=COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), r.why
+    (p,) = r.uncertain_people
+    assert (
+        "a work in the evidence places them at Harbin Institute of Technology in 2020, which their author"
+        in (p.uncertain_because[-1])
+    )
+    # A year the record gives is the record's to decide: no doubt said twice.
+    given = author("A1", "Li Wei", (LAB, [2023]), (HIT, [2020, 2024]))
+    r = run(root, JOINED, [paper, lab_paper, given], cover=COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0), r.why
+
+
 def test_a_doubtful_earlier_work_at_the_subject_is_a_doubt_as_a_doubtful_record_year_is(root):
     """The record's doubtful earlier places make a move uncertain; a 2019 work whose only sign of
     the lab is the acronym "EXL" (a doubt) is dropped by the works pass."""

@@ -201,7 +201,16 @@ def _listed_in_works(
         return None
     _, first, doubts = first_side
     reference = first if first is not None else min((y for p in person.at_subject for y in p.known_years), default=None)
-    given = {p.hit.entry.id for p in person.at_listed if p.hit is not None}  # the records decide these
+    # The records decide the years they give at an entry, and no other: a record placing them at
+    # HIT in 2024 only, after joining, says nothing of the work placing them there in 2020.
+    given = {(p.hit.entry.id, y) for p in person.at_listed if p.hit is not None for y in p.known_years}
+    given_at_all = {entry for entry, _ in given} | {
+        p.hit.entry.id for p in person.at_listed if p.hit and p.when_unknown
+    }
+
+    def decided(hit: _EntryHit, year: int | None) -> bool:
+        return (hit.entry.id, year) in given if year is not None else hit.entry.id in given_at_all
+
     within = pc.cond.within_years
 
     def may_be_earlier(year: int | None) -> bool:  # a year not shown may be any
@@ -216,7 +225,7 @@ def _listed_in_works(
     earlier = sorted(
         ((year is None, year or 0), hit.entry.name)
         for year, hit in listed
-        if hit.entry.id not in given and may_be_earlier(year) and not not_yet_listed(hit, year)
+        if not decided(hit, year) and may_be_earlier(year) and not not_yet_listed(hit, year)
     )
     if not earlier:
         return None
