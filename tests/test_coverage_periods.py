@@ -11,7 +11,7 @@ import pytest
 
 from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
-from claimwatch.evidence import import_works, open_evidence
+from claimwatch.evidence import JsonlEvidence, import_works, open_evidence
 from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write_jsonl
 
 OTHER = institution("I300", "Elsewhere University", country="DE")
@@ -152,7 +152,8 @@ def test_a_later_work_in_a_file_read_directly_still_falls_in_an_open_ended_perio
             for e in ("python", "duckdb")
         ]
         (result,) = runs[0].results
-        assert runs[0].as_of == runs[1].as_of == "2025-02-03"
+        # The file's record was updated on 2025-03-01: it was current then (as its import's as-of).
+        assert runs[0].as_of == runs[1].as_of == ("2025-03-01" if later_as == "jsonl" else "2025-02-03")
         assert (result.verdict, result.matched) == ("contradicted", 1), result.why
 
 
@@ -293,3 +294,29 @@ def test_a_work_dated_by_a_day_is_ordered_by_that_day_not_after_the_undated():
         "2024-06-01",
         None,
     ]
+
+
+def test_a_file_read_directly_beside_an_older_snapshot_runs_the_period_to_its_newest_updated_date(root):
+    """Found by the review of the eighteenth part: the lab's paper with a coauthor at HIT, dated
+    2025 (OpenAlex's 2025-01-01), in a file whose records were current on 2026-01-15, beside a
+    snapshot current on 2024-12-15. The open-ended claim ran to the file's newest work's first
+    day, 2025-01-01, and the paper "may fall after" it: uncertain, where the file alone, or its
+    import beside the snapshot (as-of 2026-01-15), contradicts the claim. A file read directly
+    was current no earlier than its newest `updated_date`, as its import says: on both engines."""
+    import_works(
+        write_jsonl(root / "old.jsonl", [lab_work("2024-12-15T00:00:00", date="2024-03-05")]),
+        root / "old",
+        institutions=["I100"],
+        start=dt.date(2020, 1, 1),
+    )
+    paper = write_jsonl(root / "paper.jsonl", [lab_work_with_hit("2025-01-01", "2026-01-15T00:00:00")])
+    import_works(paper, root / "imported")
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    for other in (JsonlEvidence.open(paper), open_evidence(root / "imported")):
+        for evidence in ([open_evidence(root / "old"), other], [other, open_evidence(root / "old")]):
+            for engine in ("python", "duckdb"):
+                run = evaluate(claims, evidence, engine=engine, cache=root / "cache")
+                (result,) = run.results
+                assert run.as_of == "2026-01-15", (engine, other.path)
+                assert (result.verdict, result.matched) == ("contradicted", 1), result.why

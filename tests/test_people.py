@@ -1026,3 +1026,25 @@ def test_an_older_snapshot_holding_an_author_record_unchanged_reads_its_years_as
         assert r.people[0].shows.startswith("at Harbin Institute of Technology in 2020, then first at Example Lab")
     r = evaluate(claims, snapshots[:1]).results[0]
     assert (r.matched, r.uncertain) == (0, 1) and "after 2024-12-15" in r.uncertain_people[0].uncertain_because[0]
+
+
+def test_a_file_read_directly_beside_an_older_snapshot_keeps_its_years_in_the_period(root):
+    """Found by the review of the eighteenth part: Li Wei's record in a file current on 2026-06-01
+    (its works' newest `updated_date`) gives Example Lab in 2026, which is not ahead of it. Beside
+    a snapshot current on 2024-12-15 the open-ended claim ran to the file's newest work's first
+    day, 2025-05-01: the move fell after it and Li Wei was no one ("none of which places anyone
+    at Example Lab in the period"). It runs to the day the file was current, as its import's as-of."""
+    old = work("W2", "An old paper", date="2024-03-01", updated_date="2024-12-15T00:00:00")
+    import_jsonl(write_jsonl(root / "old.jsonl", [old]), root / "old")
+    later = work("W9", "A later record", date="2025-05-01", updated_date="2026-06-01T00:00:00")
+    records = write_jsonl(root / "records.jsonl", [later, author("A1", "Li Wei", (HIT, [2020]), (LAB, [2026]))])
+    claims = load(root, JOINED)
+    for engine in ("python", "duckdb"):
+        run = evaluate(
+            claims, [open_evidence(root / "old"), JsonlEvidence.open(records)], engine=engine, cache=root / "c"
+        )
+        r = run.results[0]
+        assert run.as_of == "2026-06-01" and (r.uncertain, r.people_considered) == (1, 1), r.why
+        assert r.uncertain_people[0].uncertain_because == (
+            "their first year at Example Lab, 2026, may fall after 2026-06-01",
+        )

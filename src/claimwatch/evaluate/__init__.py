@@ -35,7 +35,7 @@ from pathlib import Path
 from .._version import __version__
 from ..claims import ClaimSet
 from ..columnar import Table, TableChecks, cache_folder, latest_earliest
-from ..evidence import Evidence
+from ..evidence import Evidence, JsonlEvidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
 from ._conditions import Truth, _CompiledClaim
@@ -125,8 +125,12 @@ def default_as_of(evidence: Sequence[Evidence], tables: Sequence[Table | None] |
     was current. A file read directly, a curated file or a snapshot of unknown as-of does not
     say when that was, but was current no earlier than the first day of its newest work: a work it gives after a snapshot's
     day still falls in the period (it was dropped, and a snapshot added beside it cleared the
-    claim). None where no evidence says (the period has no end). A file with a columnar copy
-    (`tables`) is asked through it, not read again."""
+    claim). A file of OpenAlex records read directly was current no earlier than the newest
+    `updated_date` its records give either, as an import of it says in its as-of
+    (`_file_current_on`): beside an older snapshot, the period ran only to its newest work's first
+    day, and a year its records show after that (an author's first year at the subject) fell
+    outside it. None where no evidence says (the period has no end). A file with a columnar
+    copy (`tables`) is asked through it, not read again."""
     known = [e.retrieved for e in evidence if e.retrieved is not None]
     if not known:
         return None
@@ -139,7 +143,16 @@ def default_as_of(evidence: Sequence[Evidence], tables: Sequence[Table | None] |
             known += [latest] if latest else []
         else:
             known += [w.published.earliest for w in e.works() if w.published]
+        if isinstance(e, JsonlEvidence) and (day := _file_current_on(e, table)) is not None:
+            known.append(day)
     return max(known)
+
+
+def _file_current_on(e: JsonlEvidence, table: Table | None) -> dt.date | None:
+    """The day a file read directly was current, as an import of it takes its as-of: its works'
+    newest `updated_date` (asked of its table where it has one), or, where no work gives one, its
+    authors' (`JsonlEvidence.authors_current_on`, None in a file with works)."""
+    return records_current_on(e, table) or e.authors_current_on
 
 
 @contextlib.contextmanager
