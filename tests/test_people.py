@@ -1048,3 +1048,20 @@ def test_a_file_read_directly_beside_an_older_snapshot_keeps_its_years_in_the_pe
         assert r.uncertain_people[0].uncertain_because == (
             "their first year at Example Lab, 2026, may fall after 2026-06-01",
         )
+
+
+def test_of_works_dated_ahead_of_records_of_two_days_the_doubt_names_one_whatever_the_order(root):
+    """Found by the review of the eighteenth part: two works at Example Lab dated 2026-03-01, one in
+    a file current on 2025-01-01, the other in one current on 2025-06-01. Which day the doubt named
+    followed the order the evidence was given in: the same inputs, two reports."""
+    first = authored("W1", "2026-03-01", ("A1", LAB))  # updated on 2025-01-01
+    second = authored("W2", "2026-03-01", ("A1", LAB)) | {"updated_date": "2025-06-01T00:00:00"}
+    a = JsonlEvidence.open(write_jsonl(root / "a.jsonl", [first, author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))]))
+    b = JsonlEvidence.open(write_jsonl(root / "b.jsonl", [second]))
+    claims = load(root, JOINED)
+    for evidence in ([a, b], [b, a]):
+        (p,) = evaluate(claims, evidence).results[0].uncertain_people
+        assert p.uncertain_because == (
+            "a work in the evidence places them at Example Lab in 2026, after 2025-01-01, the day its record was "
+            "current (so in any year up to it), perhaps before the first year their author records give (2023)",
+        )

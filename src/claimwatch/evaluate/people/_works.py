@@ -163,9 +163,10 @@ def _earlier_in_works(
     the first year their records give: they may not have joined in the period at all."""
     if outcome.first is None:
         return outcome
-    # A date ahead of its record reaches back to the beginning of time: it may be earlier.
+    # A date ahead of its record reaches back to the beginning of time: it may be earlier. Of two
+    # so dated, the one whose record was current first is named, whatever the evidence's order.
     earlier = sorted(
-        ((d.year, d.ahead_of is not None), sure, d)
+        ((d.year, d.ahead_of is not None, d.ahead_of or dt.date.min), sure, d)
         for d, sure in works
         if d is not None and d.earliest.year < outcome.first
     )
