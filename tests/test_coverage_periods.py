@@ -85,6 +85,30 @@ def test_the_as_of_of_an_import_with_subjects_comes_from_their_works(root):
     assert summary.manifest.as_of_basis.startswith("unknown: no work of the declared subjects in the period")
 
 
+def test_the_lab_s_work_is_dated_by_the_day_the_whole_file_was_current_read_or_imported(root):
+    """The lab's paper with a HIT coauthor, dated 2024-05-01 in a record updated 2024-01-01, in a
+    file with another institution's record updated 2025-01-01: read directly, the file was current
+    on 2025-01-01 and the paper certainly in the period; imported with the lab as subject, the
+    as-of is the lab's works' day (2024-01-01), and the paper was held to it: ahead of its record,
+    uncertain. The import and the file gave other findings (found by review). The snapshot keeps
+    the day its records were current beside its as-of, and dates its works by it."""
+    paper = lab_work_with_hit("2024-05-01", updated="2024-01-01T00:00:00")
+    unrelated = work("W9", "Not the lab's", date="2024-05-01", authorships=[authorship("Z", [OTHER])])
+    unrelated["updated_date"] = "2025-01-01T00:00:00"
+    source = write_jsonl(root / "w.jsonl", [paper, unrelated])
+    summary = import_works(source, root / "snap", institutions=["I100"], start=dt.date(2024, 1, 1))
+    assert (summary.manifest.as_of, summary.manifest.records_current_on) == (dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+    period = "from: 2024-01-10\n    to: 2024-12-31"
+    imported, direct = check(root, root / "snap", period=period), check(root, source, period=period)
+    assert (imported.verdict, imported.matched, imported.uncertain) == ("contradicted", 1, 0), imported.why
+    assert (direct.verdict, direct.matched, direct.why) == (imported.verdict, imported.matched, imported.why)
+    assert imported.works_considered == direct.works_considered == 1
+    # Where the lab's works are the newest, the as-of says it all: nothing more is written.
+    alone = import_works(write_jsonl(root / "p.jsonl", [paper]), root / "snap2", institutions=["I100"])
+    assert alone.manifest.records_current_on is None
+    assert "records_current_on" not in (root / "snap2" / "manifest.json").read_text()
+
+
 def test_a_subject_left_out_of_the_coverage_does_not_date_it(root):
     """The lab's work updated 2023-06-01, Microsoft declared too but its file holding only MSRA's
     works, updated 2025: the lab's coverage ran to 2025 (found by review)."""

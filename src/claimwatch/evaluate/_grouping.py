@@ -621,6 +621,8 @@ def records_current_on(e: Evidence, table: Table | None) -> dt.date | None:
     curated evidence, none."""
     if isinstance(e, JsonlEvidence):
         return newest_updated(str(table.path)) if table is not None else e.records_current_on
+    if isinstance(e, Snapshot):
+        return e.records_current_on  # its as-of, or where that is its subjects' alone, its records' day
     return e.retrieved
 
 

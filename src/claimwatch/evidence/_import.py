@@ -153,11 +153,15 @@ def import_works(
             # and the user confirmed that may be, the file's records are all there is.)
             subject_dates = (c.updated for c in kept if c.hits & dating)
             as_of, basis = records_as_of(subject_dates, imported_on, AS_OF_FROM_SUBJECTS, AS_OF_NO_SUBJECT_DATE)
+            # Yet every record was current when the newest of them was: a date is ahead only of that.
+            newest, _ = records_as_of((c.updated for c in kept), imported_on)
+            records_day = newest if newest and (as_of is None or newest > as_of) else None
         elif works or people:
             dated = kept or [c for copies in people.values() for c in copies]  # authors alone: current as they are
             as_of, basis = records_as_of((c.updated for c in dated), imported_on)
+            records_day = None
         else:
-            as_of, basis = None, AS_OF_NO_RECORDS
+            as_of, basis, records_day = None, AS_OF_NO_RECORDS, None
         if coverage.complete and as_of is None and coverage.to and coverage.to > imported_on:
             # No record says when it was current, but none can be after the import: a later
             # declared end would vouch for works no one could have read yet.
@@ -201,6 +205,7 @@ def import_works(
                     "coverage": coverage.as_json(),
                     "as_of": as_of,
                     "as_of_basis": basis,
+                    "records_current_on": records_day,
                     "authors": authors_section,
                 }
             )

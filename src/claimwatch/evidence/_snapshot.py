@@ -88,6 +88,11 @@ class Manifest(BaseModel):
     # found. Manifests written before these existed have neither: see Snapshot.retrieved.
     as_of: dt.date | None = None
     as_of_basis: str | None = None
+    # An import with subjects takes its as-of from their works alone; its records were current on
+    # the newest updated_date of them all, which a date is held to (`Work.within_record`): a
+    # record unchanged since the lab's older works is no older than the file. Left out where it
+    # is the as-of.
+    records_current_on: dt.date | None = Field(None, exclude_if=lambda v: v is None)
     # Author records (added later): None in a snapshot that holds none, older ones included.
     authors: AuthorsManifest | None = Field(None, exclude_if=lambda v: v is None)
 
@@ -114,6 +119,12 @@ class Snapshot:
     @property
     def coverage(self) -> Coverage:
         return self.manifest.coverage
+
+    @property
+    def records_current_on(self) -> dt.date | None:
+        """The day its records were current, which a date after it is ahead of: the newest
+        `updated_date` of them all where the as-of is its subjects' alone, else the as-of."""
+        return self.manifest.records_current_on or self.retrieved
 
     @property
     def retrieved(self) -> dt.date | None:
@@ -177,9 +188,10 @@ class Snapshot:
         return cls(str(folder), manifest, hashlib.sha256(raw).hexdigest())
 
     def works(self) -> Iterator[Work]:
-        """The snapshot's works, each dated as a record current on its as-of day can show it
+        """The snapshot's works, each dated as a record current on the day its records were
+        (`records_current_on`) can show it
         (`Work.within_record`)."""
-        name, current_on = str(Path(self.path) / WORKS_FILE), self.retrieved
+        name, current_on = str(Path(self.path) / WORKS_FILE), self.records_current_on
         for n, record, _ in self._work_records(name):
             yield work_from_openalex(record, Origin("snapshot", name, n)).within_record(current_on)
 
@@ -205,7 +217,7 @@ class Snapshot:
         merged: dict[str, list[str]] = {}
         for old, new in self.manifest.authors.merged_ids.items():
             merged.setdefault(new, []).append(old)
-        name, current_on = str(Path(self.path) / AUTHORS_FILE), self.retrieved
+        name, current_on = str(Path(self.path) / AUTHORS_FILE), self.records_current_on
         for n, line in self.lines(AUTHORS_FILE):
             record = parse_author(line, name, n)
             if record is not None:
