@@ -265,3 +265,35 @@ def test_an_entry_the_list_gives_no_country_matches_by_name_only_in_doubt(tmp_pa
         h for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,))) if h.entry is sinobright
     ]
     assert hits and all(h.doubt and "gives no country" in h.doubt for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("bracket", "affiliation"),
+    [
+        ("(Chengdu)", "College of Computer Science, Sichuan University, Chengdu 610065, China"),
+        ("(Hong Kong)", "Department of Computer Science, The University of Hong Kong, Pokfulam, Hong Kong"),
+        ("(HONG KONG)", "Department of Computer Science, The University of Hong Kong, Pokfulam, Hong Kong"),
+        ("(Huawei)", "Huawei Noah's Ark Lab, Shenzhen, China"),
+    ],
+)
+def test_a_bracket_that_is_no_acronym_is_no_alias(tmp_path, capsys, shared_data, bracket, affiliation):
+    """The real MEU row of AASPT ends its name with its acronym, which becomes an alias; the same row
+    ending with a place or a word in brackets gave that place an alias of its own, and every author
+    in Chengdu (or Hong Kong) was a certain listed coauthor: a false accusation."""
+    real = shared_data / EXCERPT
+    lines = real.read_text(encoding="utf-8").splitlines(keepends=True)
+    (row,) = [line for line in lines if "(AASPT)" in line]
+    altered = tmp_path / "altered.csv"
+    altered.write_text(lines[0] + row.replace("(AASPT)", bracket), encoding="utf-8")
+    rl = imported(tmp_path, capsys, altered)
+    (entry,) = rl.entries
+    assert entry.name == f"Academy of Aerospace Solid Propulsion Technology {bracket}"
+    assert bracket.strip("()") not in entry.aliases
+    assert not ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,)))
+    # The acronym itself still comes in, and so does "CETC 13", an acronym and its number.
+    acronym = imported(tmp_path, capsys, real, name="real.yaml")
+    assert by_name(acronym, "Academy of Aerospace Solid Propulsion Technology (AASPT)").aliases == (
+        "Academy of Aerospace Solid Propulsion Technology",
+        "AASPT",
+    )
+    assert by_name(acronym, CETC).aliases[:2] == CETC_ALIASES[:2]

@@ -502,9 +502,12 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
 
 
 # "X; and any successor, sub-unit, or subsidiary thereof" (the Nonproliferation lists' wording) and
-# a trailing "(ACRONYM)": no affiliation writes a name so, so as given it would never be found.
+# a trailing "(ACRONYM)": no affiliation writes a name so, so as given it would never be found. An
+# acronym is one word of capitals and digits, a number after it at most ("AASPT", "CETC 13"): a
+# bracket holding a place ("(Chengdu)", "(HONG KONG)") or a word ("(Huawei)") is no acronym, and as
+# an alias of its own it would be found in every affiliation naming that place.
 _SUCCESSORS = re.compile(r"\s*;\s*and any successors?\b.*$", re.IGNORECASE | re.DOTALL)
-_TRAILING_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Za-z0-9&\- ]{1,15})\)$")
+_TRAILING_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{1,11}(?: [0-9]{1,4})?)\)$")
 
 
 def name_forms(name: str) -> list[str]:
