@@ -169,3 +169,32 @@ def test_both_engines_find_a_chinese_name_after_its_country(tmp_path):
     records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
     results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
     assert [f.work.id for r in results.results for f in r.findings] == ["W1"]
+
+
+# China's independent colleges named the other way round: a place, a college "of" the university.
+# Each is an institution of its own (金城学院, 锦江学院, 吉林大学珠海学院); each was a certain match.
+COLLEGES_OF = [
+    "Jincheng College of Tianjin University, Nanjing 211156, China",
+    "Suzhou College of Renmin University, Suzhou, China",
+    "Zhuhai College of Harbin Institute of Technology, Zhuhai, China",
+    "Chengdu Institute of the Chongqing University, Chengdu, China",
+]
+# A school or a college of a field stays the university's.
+COLLEGES_OF_A_FIELD = [
+    "College of Computer Science of Tianjin University, Tianjin 300072, China",
+    "Shenzhen Graduate School of Harbin Institute of Technology, Shenzhen 518055, China",
+    "Medical College of Chongqing University, Chongqing, China",
+]
+
+
+@pytest.mark.parametrize("raw", COLLEGES_OF)
+def test_a_place_s_college_of_a_listed_name_is_a_doubt(tmp_path, raw):
+    result = check(tmp_path, [raw])
+    assert not result.findings
+    (finding,) = result.uncertain_findings
+    assert any("comes right before" in why and "independent colleges" in why for why in finding.uncertain_because)
+
+
+@pytest.mark.parametrize("raw", COLLEGES_OF_A_FIELD)
+def test_a_college_of_a_field_of_a_listed_name_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]

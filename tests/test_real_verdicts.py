@@ -137,6 +137,28 @@ CASES = [
         None,
     ),
     (
+        # Found by the hunt on screening lists: the same colleges named the other way round.
+        "Jincheng College of Nanjing University of Aeronautics and Astronautics is a college of its own",
+        "seven-sons",
+        raw("Jincheng College of Nanjing University of Aeronautics and Astronautics, Nanjing 211156, China"),
+        "insufficient_evidence",
+        None,
+    ),
+    (
+        "Zhuhai College of Beijing Institute of Technology is a college of its own",
+        "seven-sons",
+        raw("Zhuhai College of Beijing Institute of Technology, Zhuhai 519088, China"),
+        "insufficient_evidence",
+        None,
+    ),
+    (
+        "Jinjiang College of Sichuan University is a college of its own",
+        "aspi",
+        raw("Jinjiang College of Sichuan University, Meishan 620860, China"),
+        "insufficient_evidence",
+        None,
+    ),
+    (
         "Northwestern Polytechnical University, Xi'an",
         "seven-sons",
         raw("School of Automation, Northwestern Polytechnical University, Xi'an 710072, China"),
@@ -157,7 +179,11 @@ def test_real_shared_names(aspi_root, tmp_path, case, list_id, partner, expected
         assert text[partner_reason.start : partner_reason.end].replace(" ", "") in (name.replace(" ", ""), name)
     if expected == "insufficient_evidence":
         (doubt,) = r.uncertain_findings[0].uncertain_because
-        assert ("Northeastern University" in doubt and "no country" in doubt) or "runs on into" in doubt
+        assert (
+            ("Northeastern University" in doubt and "no country" in doubt)
+            or "runs on into" in doubt
+            or "as China's independent colleges do" in doubt
+        )
 
 
 def test_a_first_of_january_straddling_the_claims_start_is_uncertain(aspi_root, tmp_path):

@@ -419,6 +419,11 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
             f"\u201c{printable(word)}\u201d comes right before \u201c{said}\u201d: the text may name another "
             f"institution whose name ends with {label}'s"
         )
+    if words := _college_of_before(hit, text):
+        return (
+            f"\u201c{printable(words)}\u201d comes right before \u201c{said}\u201d: the text may name an "
+            f"institution of its own that bears {label}'s name, as China's independent colleges do"
+        )
     return None
 
 
@@ -489,6 +494,28 @@ def _direction_before(hit: NameHit, text: str) -> str | None:
         return None
     found = _WORD_BEFORE.search(text, 0, hit.start)
     return found.group(1) if found and fold(found.group(1)) in _DIRECTIONS else None
+
+
+# A place, then a college (or an institute, ...) "of" the name: "Jincheng College of Nanjing
+# University of Aeronautics and Astronautics" (金城学院), "Chengdu College of University of
+# Electronic Science and Technology of China", "Zhuhai College of Beijing Institute of
+# Technology": China's independent colleges, institutions of their own, named as "Sichuan
+# University Jinjiang College" is the other way round (`_runs_on_into`).
+_COLLEGE_OF_BEFORE = re.compile(
+    rf"(?<!\s){SPACES}+(?:college|institute|academy|polytechnic){SPACES}+of(?:{SPACES}+the)?{SPACES}+$",
+    re.IGNORECASE,
+)
+
+
+def _college_of_before(hit: NameHit, text: str) -> str | None:
+    """The place and the college of it right before a name, where the text has them."""
+    if hit.is_acronym or hit.is_cjk:
+        return None
+    found = _COLLEGE_OF_BEFORE.search(text, 0, hit.start)
+    if not found:
+        return None
+    place = next((p for p in places_in(text) if p.end == found.start() and not p.is_country), None)
+    return text[place.start : found.end()].strip() if place else None
 
 
 def _placed_in(
