@@ -159,6 +159,23 @@ CASES = [
         None,
     ),
     (
+        # Found by the hunt on screening lists: the tracker gives AVIC's Institute 625 as "Beijing
+        # Aeronautical Manufacturing Technology Research Institute (a.k.a. AVIC Institute 625)", a
+        # form no affiliation writes; the name alone was missed (a false clearance).
+        "an alias the tracker gives with another name in brackets",
+        "aspi",
+        raw("Beijing Aeronautical Manufacturing Technology Research Institute, Beijing 100024, China"),
+        "contradicted",
+        "Beijing Aeronautical Manufacturing Technology Research Institute",
+    ),
+    (
+        "the tracker's 'SMF (Strategic Missile Force) Command College', spelled out",
+        "aspi",
+        raw("Strategic Missile Force Command College, Wuhan 430012, China"),
+        "contradicted",
+        "Strategic Missile Force Command College",
+    ),
+    (
         "Northwestern Polytechnical University, Xi'an",
         "seven-sons",
         raw("School of Automation, Northwestern Polytechnical University, Xi'an 710072, China"),
@@ -213,3 +230,25 @@ claims:
     r = evaluate(files, [open_evidence(tmp_path / "snap")]).results[0]
     assert r.verdict == "insufficient_evidence"
     assert r.period["assessed_to"] == "2025-01-01"  # the records' updated_date, not today
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China Haiying Science & Technology Corporation, Beijing 100074, China",  # "(a.k.a., ...)"
+        "Beijing Aeronautical Manufacturing Technology Research Institute, Beijing 100024, China",
+        "SMF Command College, Wuhan 430012, China",
+    ],
+)
+def test_names_the_tracker_gives_inside_an_alias_are_found_by_both_engines(aspi_root, tmp_path, text):
+    from test_columnar_engine import engines_agree
+
+    body = """\
+claims:
+  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [aspi]}}
+"""
+    claims = claims_mod.load_claims([claim_file(tmp_path / "claims/c.yaml", body)], root=aspi_root)
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), raw(text)])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    (result,) = results.results
+    assert [f.work.id for f in result.findings] == ["W1"]

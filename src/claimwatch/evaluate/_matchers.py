@@ -23,7 +23,7 @@ from typing import Literal, NamedTuple
 
 from .._text import printable
 from ..claims import Subject, Topic
-from ..lists import ListEntry, ReferenceList
+from ..lists import ListEntry, ReferenceList, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work
 from ._names import SPACES, NameHit, NameMatcher, _is_cjk, cjk_run_on, fold, is_acronym, visible
@@ -369,11 +369,37 @@ def _sought(entry: ListEntry) -> Iterator[str]:
     - a place ("China University of Geosciences" for "China University of Geosciences (Wuhan)"):
       found, such a name counts only beside that place or its province (`_another_province`);
     - an acronym ("China Academy of Space Technology" for "... (CAST)"), which an affiliation
-      seldom writes after the name."""
+      seldom writes after the name;
+    - another name ("... Research Institute (a.k.a. AVIC Institute 625)", as the ASPI tracker
+      gives some aliases): each name alone, since no affiliation writes them so;
+    - what an acronym in the name stands for ("SMF (Strategic Missile Force) Command College"):
+      the name with the acronym, and with the words it stands for, each alone."""
     for name in entry.names:
         yield name
         if (_by_its_place((name,)) or _acronym_bracket(name)) and (bare := " ".join(_BRACKETED.sub(" ", name).split())):
             yield bare
+        yield from _other_names_in_brackets(name)
+
+
+# A bracket giving another name: "X (a.k.a. Y)", "X (a.k.a., Y)", "X (formerly Y)".
+_ANOTHER_NAME = re.compile(
+    r"^(?P<name>.+?)\s*[(（](?P<other>(?i:a\.?k\.?a\b|f\.?k\.?a\b|also known as|formerly)[^()（）]*)[)）]\s*$"
+)
+# An acronym and what it stands for in a bracket after it: "SMF (Strategic Missile Force)".
+_SPELLED_OUT = re.compile(r"\b(?P<acronym>[A-Z][A-Z0-9&]{1,7})\s*[(（](?P<words>[^()（）]+)[)）]")
+
+
+def _other_names_in_brackets(name: str) -> Iterator[str]:
+    if m := _ANOTHER_NAME.match(name):
+        yield m.group("name").strip()
+        if other := clean_alias(m.group("other")):
+            yield other
+    for m in _SPELLED_OUT.finditer(name):
+        words = m.group("words").split()
+        if "".join(w[0] for w in words if w[0].isupper()) == m.group("acronym"):
+            before, after = name[: m.start()], name[m.end() :]
+            yield " ".join(f"{before}{m.group('acronym')}{after}".split())
+            yield " ".join(f"{before}{' '.join(words)}{after}".split())
 
 
 def _acronym_bracket(name: str) -> bool:
