@@ -809,6 +809,30 @@ def test_a_listing_ended_before_the_year_is_a_doubt_for_people_too(root, cond):
     assert any("was taken off the list on 2019-01-01, before" in d for d in p.uncertain_because)
 
 
+@pytest.mark.parametrize(
+    "cond", ["{joined_from: [mil]}", "{holds_both: [mil]}", "{joined_from: [mil], listed_before: true}"]
+)
+def test_a_listing_ended_on_a_day_the_list_gives_in_no_form_read_is_a_doubt_for_people(root, cond):
+    """Found by the hunt on screening lists: an end_date the importer could not read left the
+    entry listed still, and the person was a certain finding."""
+    write(
+        root / "evidence/lists/mil.yaml",
+        """\
+        id: mil
+        name: Military universities
+        sources: [{title: A source}]
+        entries:
+          - {id: hit, name: Harbin Institute of Technology, openalex: [I200], country: CN,
+             listed_from: 2015-06-05, listed_to_unread: " 8/11/2019", verified: true}
+        """,
+    )
+    person = author("A1", "Li Wei", (HIT, [2020, 2023]), (LAB, [2023]))
+    r = judge(root, people_claim(cond), [person, both_at_once("W1", "2023-05-01")])
+    assert (r.matched, r.uncertain) == (0, 1)
+    (p,) = r.uncertain_people
+    assert any("taken off the list on a day the list gives as" in d for d in p.uncertain_because)
+
+
 @pytest.mark.parametrize("lineage_from", ["work", "author record"])
 def test_a_curated_history_at_a_lab_of_the_subject_places_the_person_at_the_subject(root, lineage_from):
     """Found by the sixteenth part's second hunt: a history naming the subject's lab by its

@@ -297,3 +297,66 @@ def test_a_bracket_that_is_no_acronym_is_no_alias(tmp_path, capsys, shared_data,
         "AASPT",
     )
     assert by_name(acronym, CETC).aliases[:2] == CETC_ALIASES[:2]
+
+
+UNREAD_CLAIMS = """\
+statement: {speaker: Example Corp, made_on: 2024-01-10, quote: q, sources: [{title: t}]}
+subjects:
+  lab: {name: Example Lab, openalex: [I100]}
+claims:
+  - {id: any, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [csl]}}
+  - {id: before, says: s, subject: lab, from: 2024-01-10, expects: none,
+     works: {coauthor_in: [csl], listed_before_publication: true}}
+"""
+
+
+@pytest.mark.parametrize("end_date", [" 8/11/2015", "2015-08-11 to be confirmed"])
+def test_an_end_date_that_is_no_date_never_reads_as_listed_still(tmp_path, capsys, shared_data, end_date):
+    """The real CETC 13 row with an end_date in a form the importer does not read: listed_to was
+    left null, which says "still listed", and a 2024 paper with a coauthor there contradicted the
+    claim certainly though the list says the entity was taken off (a false accusation)."""
+    from claimwatch import claims as claims_mod
+    from helpers import LAB, authorship, work, write, write_jsonl
+    from test_columnar_engine import engines_agree
+
+    real = rows(shared_data / EXCERPT)
+    (cetc,) = [r for r in real if r["name"] == CETC]
+    altered = tmp_path / "altered.csv"
+    with altered.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(real[0]), quoting=csv.QUOTE_ALL)
+        writer.writeheader()
+        writer.writerow({**cetc, "end_date": end_date})
+    rl = imported(tmp_path, capsys, altered, name="evidence/lists/csl.yaml")
+    (entry,) = rl.entries
+    assert (entry.listed_to, entry.listed_to_unread) == (None, end_date.strip())
+    assert main(["lists", "show", str(tmp_path / "evidence/lists/csl.yaml")]) == 0
+    assert f"taken off on a day given as '{end_date.strip()}'" in capsys.readouterr().out
+
+    write(tmp_path / "claims/c.yaml", UNREAD_CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    partner = authorship("B. Partner", [], raw=["Hebei Semiconductor Research Institute, Shijiazhuang 050051, China"])
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    for result in results.results:
+        assert (result.matched, result.uncertain) == (0, 1), result.claim.id
+        (finding,) = result.uncertain_findings
+        assert any("taken off the list on a day the list gives as" in d for d in finding.uncertain_because)
+
+
+def test_an_end_date_is_read_where_every_record_gives_one_and_null_while_any_gives_none():
+    """Over several records of one entity: an unread end among ends is still an end (unread);
+    a record giving none keeps the entity listed."""
+    from claimwatch.lists._csl import CslRecord, _listed_dates
+    from claimwatch.lists._import import At
+
+    def record(end: str) -> CslRecord:
+        return CslRecord(At("x", 1), "1", EL, "1", "", "X", (), (), (), None, "2010-01-01", end)
+
+    both = [record("2015-01-01"), record(" 8/11/2015")]
+    dates, notes = _listed_dates(both, ["EL", "SSI"])
+    assert (dates["listed_to"], dates["listed_to_unread"]) == (None, "8/11/2015")
+    assert any("taken off the list on a day not known" in n for n in notes)
+    dates, _ = _listed_dates([record(""), record(" 8/11/2015")], ["EL", "SSI"])
+    assert (dates["listed_to"], dates.get("listed_to_unread")) == (None, None)
+    dates, _ = _listed_dates([record("2015-01-01"), record("2016-01-01")], ["EL", "SSI"])
+    assert (dates["listed_to"], dates.get("listed_to_unread")) == (dt.date(2016, 1, 1), None)

@@ -388,7 +388,10 @@ def _interleaved_doubts(work: Work, matcher: ListMatcher) -> list[str]:
 
 def _taken_off(entry: ListEntry, published: PartialDate | None) -> str | None:
     """Where a claim counts any listing, why an entry the list took off (`listed_to`) may not
-    count for this work: taken off before it appeared, or within its date, or it has none."""
+    count for this work: taken off before it appeared, or within its date, or it has none; or
+    taken off on a day the list gives in no form read (`listed_to_unread`)."""
+    if entry.listed_to is None and entry.listed_to_unread:
+        return _taken_off_unread(entry)
     if entry.listed_to is None or (published is not None and entry.listed_to >= published.latest):
         return None
     if published is None:
@@ -400,6 +403,14 @@ def _taken_off(entry: ListEntry, published: PartialDate | None) -> str | None:
     return (
         f"{entry.name} was taken off the list on {entry.listed_to}, {when}: whether a former listing counts is "
         "for a reviewer (listed_before_publication leaves such listings out)"
+    )
+
+
+def _taken_off_unread(entry: ListEntry) -> str:
+    """Why an entry taken off its list on a day the list gives in no form read may not count."""
+    return (
+        f"{entry.name} was taken off the list on a day the list gives as \u201c{printable(entry.listed_to_unread or '')}"
+        "\u201d, not a date claimwatch reads: whether it was still listed then is for a reviewer"
     )
 
 
@@ -422,4 +433,6 @@ def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[boo
             None,
             f"{entry.name} was taken off the list on {entry.listed_to}, within the work's date {published.describe()}",
         )
+    if entry.listed_to is None and entry.listed_to_unread:
+        return None, _taken_off_unread(entry)
     return True, None

@@ -528,16 +528,32 @@ def _each(labels: Sequence[str], values: Sequence[str]) -> str:
     return ", ".join(f"{v.strip()!r} ({label})" for label, v in zip(labels, values, strict=True) if v.strip())
 
 
-def _listed_dates(entity: Sequence[CslRecord], labels: Sequence[str]) -> tuple[dict[str, dt.date | None], list[str]]:
+def _listed_dates(
+    entity: Sequence[CslRecord], labels: Sequence[str]
+) -> tuple[dict[str, dt.date | str | None], list[str]]:
     """listed_from and listed_to, and notes on dates that could not be read or that differ. Over several
     records listed_from is the earliest start (the entity is listed since the first of its lists named
-    it) and listed_to the latest end, or null while any record gives none (it is still listed there)."""
+    it) and listed_to the latest end, or null while any record gives none (it is still listed there).
+    An end that cannot be read is still an end: where every record gives one, listed_to is null and
+    listed_to_unread keeps what the list gave, so that the entry never reads as listed still."""
     notes: list[str] = []
     starts = [r.start_date for r in entity]
     ends = [r.end_date for r in entity]
     known_starts = sorted(d for d in _readable(starts, "start_date", "listed_from", labels, notes) if d)
     read_ends = _readable(ends, "end_date", "listed_to", labels, notes)
     known_ends = sorted(d for d in read_ends if d)
+    unread_ends = [e.strip() for e in ends if e.strip() and not _csl_date(e)[1]]
+    if unread_ends and all(e.strip() for e in ends):
+        if len(entity) > 1:
+            notes.append(
+                "Every record gives an end_date, and not every one is a date: the entity was taken off the list on"
+                " a day not known; listed_to is null and listed_to_unread keeps what the list gave."
+            )
+        return {
+            "listed_from": known_starts[0] if known_starts else None,
+            "listed_to": None,
+            "listed_to_unread": "; ".join(unique(unread_ends)),
+        }, notes
     if len(set(known_starts)) > 1:
         notes.append(f"The records give different start_dates: {_each(labels, starts)}; listed_from is the earliest.")
     if known_ends and len(known_ends) < len(read_ends):
@@ -563,7 +579,8 @@ def _readable(
             read.append(date)
         elif len(raws) == 1:
             notes.append(
-                f"The list gives {field_name} as {raw.strip()!r}, not a date (YYYY-MM-DD); {key} is left null."
+                f"The list gives {field_name} as {raw.strip()!r}, not a date (YYYY-MM-DD); {key} is left null"
+                + (", and the date as given is kept as listed_to_unread." if key == "listed_to" else ".")
             )
         else:
             notes.append(

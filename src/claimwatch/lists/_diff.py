@@ -18,7 +18,7 @@ def load_list_version(path: str | Path) -> ReferenceList:
     return load_list(path, check_file_name=False)
 
 
-_COMPARED_FIELDS = ("id", "name", "listed_from", "listed_to", "citation")
+_COMPARED_FIELDS = ("id", "name", "listed_from", "listed_to", "listed_to_unread", "citation")
 _COMPARED_SETS = ("aliases", "openalex", "ror")
 
 
@@ -124,6 +124,7 @@ def _entry_json(e: ListEntry) -> dict[str, Any]:
         "name": e.name,
         "listed_from": _plain(e.listed_from),
         "listed_to": _plain(e.listed_to),
+        **({"listed_to_unread": e.listed_to_unread} if e.listed_to_unread else {}),
         "citation": e.citation,
     }
 

@@ -51,6 +51,7 @@ _ENTRY_ORDER = (
     "country",
     "listed_from",
     "listed_to",
+    "listed_to_unread",
     "citation",
     "verified",
     "categories",

@@ -58,6 +58,11 @@ class ListEntry(BaseModel):
     country: str | None = None
     listed_from: dt.date | None = None
     listed_to: dt.date | None = None
+    listed_to_unread: str | None = Field(
+        None,
+        description="The end of the listing as the list gives it where that is no date claimwatch reads"
+        " (' 8/11/2015'): the entry was taken off on a day not known, and listed_to is null.",
+    )
     citation: str | None = None
     verified: bool = False
     notes: str | None = None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ...claims import AuthorCondition
 from ...people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord
 from ...results import year_runs
-from .._conditions import FALSE, TRUE, UNKNOWN, Truth
+from .._conditions import FALSE, TRUE, UNKNOWN, Truth, _taken_off_unread
 from .._matchers import _EntryHit
 from ._persons import _PeopleClaim, _Person, _Place
 
@@ -33,6 +33,8 @@ def _taken_off_by(hit: _EntryHit, year: int) -> str | None:
     """Where a claim counts any listing (no `listed_before`), why an entry taken off the list
     before the end of `year` may not count for it, as for a work (`_taken_off`)."""
     entry = hit.entry
+    if entry.listed_to is None and entry.listed_to_unread:
+        return _taken_off_unread(entry)
     if entry.listed_to is None or entry.listed_to >= dt.date(year, 12, 31):
         return None
     when = "before" if entry.listed_to < dt.date(year, 1, 1) else "within"
@@ -64,6 +66,8 @@ def _listed_by(hit: _EntryHit, year: int) -> tuple[bool | None, str | None]:
             f"{entry.name} was taken off the list on {entry.listed_to}, within {year}, and a year cannot say "
             "which came first",
         )
+    if entry.listed_to is None and entry.listed_to_unread:
+        return None, _taken_off_unread(entry)
     return True, None
 
 
