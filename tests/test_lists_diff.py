@@ -248,3 +248,51 @@ def test_duplicate_entry_ids_in_a_version_are_bad_input(tmp_path, capsys, versio
     twice = write(tmp_path, "twice.yaml", NEW + "  - id: added-institute\n    name: Added Again\n")
     code, _, err = run(capsys, "lists", "diff", str(versions[0]), str(twice))
     assert code == 2 and "duplicate entry id 'added-institute'" in err and err.startswith(f"{twice}:")
+
+
+def test_a_refresh_that_moves_an_entity_abroad_or_to_another_list_is_a_change(tmp_path, capsys, shared_data):
+    """The real CETC 13 row, refreshed with a Hong Kong address beside its Shijiazhuang one and
+    moved from the Entity List to the Military End User List: its country (which decides whether
+    a name found in text counts) went from CN to none and its source list changed, and `lists diff
+    --exit-code` said "no changes", exit 0, so a watchdog's refresh job learnt nothing."""
+    import csv
+
+    with (shared_data / "csl/consolidated-2025-excerpt.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    (cetc,) = [r for r in rows if r["name"].startswith("China Electronics Technology Group Corporation 13th")]
+
+    def version(folder: str, row: dict) -> Path:
+        source = tmp_path / f"{folder}.csv"
+        with source.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]), quoting=csv.QUOTE_ALL)
+            writer.writeheader()
+            writer.writerow(row)
+        out = tmp_path / folder / "csl.yaml"
+        assert run(capsys, "lists", "import", "csl", str(source), "--out", str(out))[0] == 0
+        return out
+
+    meu = "Military End User (MEU) List - Bureau of Industry and Security"
+    hong_kong = "Unit 1, 1 Example Road, Kowloon, Hong Kong, HK"
+    old = version("old", cetc)
+    new = version("new", {**cetc, "addresses": f"{cetc['addresses']}; {hong_kong}", "source": meu})
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--exit-code")
+    assert code == 1
+    assert out.splitlines()[2:] == [
+        "    country: CN -> null",
+        f"    addresses added: {hong_kong}",
+        f"    source_lists added: {meu}",
+        "    source_lists removed: Entity List (EL) - Bureau of Industry and Security",
+    ]
+    changes = json.loads(run(capsys, "lists", "diff", str(old), str(new), "--json")[1])["changed"][0]["changes"]
+    assert changes["country"] == {"old": "CN", "new": None}
+    assert changes["source_lists"] == {
+        "added": [meu],
+        "removed": ["Entity List (EL) - Bureau of Industry and Security"],
+    }
+
+
+def test_an_entry_no_longer_confirmed_is_a_change(tmp_path, capsys, versions):
+    old, _ = versions
+    unconfirmed = write(tmp_path / "new", "demo.yaml", OLD.replace("verified: true", "verified: false", 1))
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(unconfirmed), "--exit-code")
+    assert code == 1 and "    verified: true -> false" in out.splitlines()

@@ -266,8 +266,9 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """Show what changed between two versions of a list file.
 
     Entries are matched by id, then by name; the report lists entries added and removed, and
-    for the others changed dates (listed_from, listed_to), citations, names and ids, and
-    aliases, OpenAlex or ROR ids added or removed. The files may have any names.
+    for the others changed dates (listed_from, listed_to), citations, names and ids, country
+    and confirmation, and aliases, OpenAlex or ROR ids, addresses or source lists added or
+    removed. The files may have any names.
 
     Example:
 

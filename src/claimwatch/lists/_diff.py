@@ -18,8 +18,11 @@ def load_list_version(path: str | Path) -> ReferenceList:
     return load_list(path, check_file_name=False)
 
 
-_COMPARED_FIELDS = ("id", "name", "listed_from", "listed_to", "listed_to_unread", "citation")
-_COMPARED_SETS = ("aliases", "openalex", "ror")
+# What decides a verdict is compared: names and ids, dates, and where the entry is (its country
+# rules names out or in, its addresses' provinces tell namesakes apart), on which source lists,
+# and whether it is confirmed.
+_COMPARED_FIELDS = ("id", "name", "country", "listed_from", "listed_to", "listed_to_unread", "citation", "verified")
+_COMPARED_SETS = ("aliases", "openalex", "ror", "addresses", "source_lists")
 
 
 @dataclass(frozen=True)
@@ -169,4 +172,6 @@ def _describe_entry(e: ListEntry) -> str:
 
 
 def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the list file writes it
     return "null" if value is None else str(value)
