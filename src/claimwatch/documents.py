@@ -13,6 +13,7 @@ import difflib
 import heapq
 import json
 import os
+import re
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -547,18 +548,48 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         return [doc.problem(path, f"{where}{error.message.replace(' is a required property', '')} is missing")]
     if error.validator == "format" and error.validator_value == "date":
         return [doc.problem(path, f"{_describe_path(path)}'{error.instance}' is not a real date (YYYY-MM-DD)")]
+    if error.validator == "enum" and _schema_of(error).get("title") == "country code":
+        return [doc.problem(path, f"{_describe_path(path)}{country_problem(error.instance)}")]
     if error.validator in ("anyOf", "oneOf") and error.context:
         # Explain the branch the author most likely meant: the one that got furthest, and never
         # a mere type mismatch where another branch says what is actually wrong.
         telling = [e for e in error.context if e.validator not in ("type", "const")] or list(error.context)
         best = max(telling, key=lambda e: (len(e.absolute_path), e.validator == "format", -len(e.message)))
-        if len(best.absolute_path) > len(error.absolute_path) or best.validator == "format":
+        if (
+            len(best.absolute_path) > len(error.absolute_path)
+            or best.validator == "format"
+            or _schema_of(best).get("title") == "country code"
+        ):
             return _explain(doc, best)
         description = _schema_of(error).get("description")
         return [doc.problem(path, f"{_describe_path(path)}{description or _short(error.message)}")]
     if error.validator == "oneOf" and _schema_of(error).get("description"):  # more than one branch held
         return [doc.problem(path, f"{_describe_path(path)}{_schema_of(error)['description']}")]
     return [doc.problem(path, f"{_describe_path(path)}{_short(error.message)}")]
+
+
+# Two letters a writer may take for a code that ISO 3166-1 gives otherwise.
+_NOT_ISO = {"UK": "GB"}
+
+
+def country_problem(value: object) -> str:
+    """Why `value` is no country code, and the code meant where it can be told: a country's name
+    ("United Kingdom"), a code in lower case, UK. The matchers compare codes as written: a name
+    there never equalled the code a place in the text gives, and silently undid a match."""
+    from .evaluate._places import _COUNTRIES, _COUNTRY_WORDS
+
+    shown = "an empty value" if value is None else f"'{value}'" if isinstance(value, str) else repr(value)
+    text = value.strip() if isinstance(value, str) else ""
+    code = text.upper() if text.upper() in _COUNTRY_WORDS else None
+    if code:  # 'gb', ' CN'
+        return f"{shown}: a country code is two capital letters alone: write {code}"
+    if text.upper() in _NOT_ISO:
+        return f"{shown} is not the ISO 3166-1 code: write {_NOT_ISO[text.upper()]}"
+    name = " ".join(re.sub(r"[^a-z]+", " ", text.lower()).split())
+    meant = _COUNTRIES.get(name) or _COUNTRIES.get(name.removeprefix("the "))
+    if meant:
+        return f"{shown} is a country's name: write its two-letter code, {meant}"
+    return f"{shown} is not a country code: write the two-letter ISO 3166-1 code, such as CN, GB or US"
 
 
 def _comma_hint(doc: Document, path: Path_, mapping: dict[str, Any], key: str) -> str | None:

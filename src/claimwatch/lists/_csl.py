@@ -413,7 +413,11 @@ def _entities(records: Sequence[CslRecord]) -> list[list[CslRecord]]:
 
 
 def _countries(entity: Sequence[CslRecord]) -> list[str]:
-    return unique(c for r in entity for c in r.countries)
+    """The country codes the entity's addresses give; what is no ISO 3166-1 code (a list file
+    refuses it) gives none, so a name alone stays a doubt."""
+    from ..evaluate._places import _COUNTRY_WORDS
+
+    return unique(c for r in entity for c in r.countries if c in _COUNTRY_WORDS)
 
 
 _MOST_MERGE_NOTES = 20  # a file repeated whole would otherwise give a note per record

@@ -1,0 +1,108 @@
+"""A country is written as its two-letter ISO 3166-1 code, wherever an analyst writes one: a
+subject's, a list entry's, a curated affiliation's or a person's history's.
+
+The matchers compare the code as written with the country a place in the text gives. A name
+there ("United Kingdom") validated, and never equalled GB: the listed coauthor of the example
+case was read as placed elsewhere and left out, and the claim went from contradicted to
+insufficient evidence, in silence. Each schema now holds the codes the matchers know, and a
+value that is not one is refused at its place, with the code meant where it can be told."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from claimwatch.cli import main
+from claimwatch.evaluate._places import _COUNTRY_WORDS
+
+
+@pytest.fixture
+def case(tmp_path, monkeypatch, capsys) -> Path:
+    assert main(["init", str(tmp_path / "case")]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path / "case")
+    return tmp_path / "case"
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_example_case_is_contradicted_with_the_code(case, capsys):
+    assert main(["check", "claims/", "--evidence", "evidence/", "--fail-on", "contradicted"]) == 1
+    assert "1 work matches although the claim expects none" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "where", "said"),
+    [
+        (
+            "evidence/curated/example.yaml",
+            "country: GB}",
+            "country: United Kingdom}",
+            "evidence/curated/example.yaml:16:78: works[0].versions[0].authors[1].affiliations[0].country: ",
+            "'United Kingdom' is a country's name: write its two-letter code, GB",
+        ),
+        (
+            "evidence/curated/example.yaml",
+            "country: GB}",
+            "country: UK}",
+            "evidence/curated/example.yaml:16:78: works[0].versions[0].authors[1].affiliations[0].country: ",
+            "'UK' is not the ISO 3166-1 code: write GB",
+        ),
+        (
+            "evidence/lists/example-watchlist.yaml",
+            "country: GB",
+            "country: Great Britain",
+            "evidence/lists/example-watchlist.yaml:8:14: entries[0].country: ",
+            "'Great Britain' is a country's name: write its two-letter code, GB",
+        ),
+        (
+            "evidence/lists/example-watchlist.yaml",
+            "country: GB",
+            "country: gb",
+            "evidence/lists/example-watchlist.yaml:8:14: entries[0].country: ",
+            "'gb': a country code is two capital letters alone: write GB",
+        ),
+    ],
+)
+def test_a_country_written_as_a_name_is_refused_at_its_place_not_read_as_another_country(
+    case, capsys, file, old, new, where, said
+):
+    _replace(case / file, old, new)
+    assert main(["check", "claims/", "--evidence", "evidence/"]) == 2
+    assert capsys.readouterr().err.splitlines() == [where + said]
+    assert main(["validate", "claims/", "evidence/lists/", "evidence/curated/"]) == 2
+    assert capsys.readouterr().err.splitlines() == [where + said]
+
+
+def test_a_subjects_country_and_a_persons_history_take_codes_too(case, capsys):
+    _replace(
+        case / "claims/EXAMPLE.yaml", "    aliases: [Example Lab]\n", "    aliases: [Example Lab]\n    country: UK\n"
+    )
+    assert main(["validate", "claims/EXAMPLE.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "claims/EXAMPLE.yaml:16:14: subjects.example-lab.country: 'UK' is not the ISO 3166-1 code: write GB"
+    ]
+    (case / "evidence/curated/people.yaml").write_text(
+        "description: d\npeople:\n  - id: p\n    name: P\n"
+        "    affiliations: [{name: Example Lab, country: Xanadu, years: [2024]}]\n"
+        "    sources: [{title: CV}]\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", "evidence/curated/people.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "evidence/curated/people.yaml:5:49: people[0].affiliations[0].country: 'Xanadu' is not a country code:"
+        " write the two-letter ISO 3166-1 code, such as CN, GB or US"
+    ]
+
+
+@pytest.mark.parametrize("name", ["claims", "curated", "list"])
+def test_each_schema_holds_the_codes_the_matchers_know(name):
+    schema = json.loads(resources.files("claimwatch").joinpath(f"schemas/{name}.schema.json").read_text("utf-8"))
+    assert schema["$defs"]["country"]["enum"] == sorted(_COUNTRY_WORDS)
