@@ -638,3 +638,50 @@ def test_an_author_named_with_other_accents_fails_saying_how_the_result_writes_t
     result.stdout.fnmatch_lines(
         ['*The result names "Astrid Lindqvist": a name is compared as written, its accents too.*']
     )
+
+
+def test_a_count_step_that_could_not_fail_or_never_hold_fails_saying_why(project: pytest.Pytester) -> None:
+    """Found by a helper writing features: `Then at least 0 works match` (and `at least -1`)
+    passed whatever the evaluation found; a table's `matched` of "one" failed as "expected one
+    matching works", and "01" as a difference from 1."""
+    write_feature(
+        project,
+        "counts.feature",
+        MICROSOFT
+        + """
+      Scenario: At least none
+        When the claim "msra-no-quantum-computing" is evaluated
+        Then at least 0 works match
+
+      Scenario: At least minus one
+        When the claim "msra-no-quantum-computing" is evaluated
+        Then at least -1 works match
+
+      Scenario: Exactly minus one
+        When the claim "msra-no-quantum-computing" is evaluated
+        Then exactly -1 works match
+
+      Scenario: A word for a number
+        When all claims are evaluated
+        Then the verdicts are:
+          | claim                   | verdict      | matched |
+          | msra-no-synthetic-media | contradicted | one     |
+
+      Scenario: A number written with a zero before it
+        When all claims are evaluated
+        Then the verdicts are:
+          | claim                   | verdict      | matched |
+          | msra-no-synthetic-media | contradicted | 03      |
+    """,
+    )
+    result = project.runpytest("features")
+    result.assert_outcomes(failed=4, passed=1)
+    result.stdout.fnmatch_lines(
+        [
+            '*"at least 0" holds whatever the evaluation finds: write "at least 1 work matches" or "no work matches"*',
+            "*-1 is no count: write how many works, 0 or more*",
+            "*-1 is no count: write how many works, 0 or more*",
+            '*msra-no-synthetic-media: "one" in the matched column is no number: write how many works match, such as 2*',
+        ],
+        consecutive=False,
+    )

@@ -226,7 +226,9 @@ def then_verdict(claimwatch_case: Case, verdict: str) -> None:
 
 @library_step("then", "at least {n:d} works match", "at least {n:d} work matches")
 def then_at_least(claimwatch_case: Case, n: int) -> None:
-    """At least N works certainly match the claim's conditions (uncertain ones do not count)."""
+    """At least N works certainly match the claim's conditions (uncertain ones do not count);
+    N is 1 or more (at least 0 would hold whatever the evaluation found)."""
+    _a_count(n, at_least=True, people=False)
     result = _counting(claimwatch_case, people=False, instead=f"at least {_matching(n, people=True)}")
     if result.matched < n:
         raise ExpectationNotMet(
@@ -238,6 +240,7 @@ def then_at_least(claimwatch_case: Case, n: int) -> None:
 @library_step("then", "exactly {n:d} works match", "exactly {n:d} work matches")
 def then_exactly(claimwatch_case: Case, n: int) -> None:
     """Exactly N works certainly match the claim's conditions."""
+    _a_count(n, at_least=False, people=False)
     result = _counting(claimwatch_case, people=False, instead=f"exactly {_matching(n, people=True)}")
     if result.matched != n:
         raise ExpectationNotMet(
@@ -259,7 +262,8 @@ def then_none(claimwatch_case: Case) -> None:
 @library_step("then", "at least {n:d} people match", "at least {n:d} person matches")
 def then_at_least_people(claimwatch_case: Case, n: int) -> None:
     """For a claim about people (`authors:`): at least N persons certainly match (uncertain ones
-    do not count)."""
+    do not count); N is 1 or more."""
+    _a_count(n, at_least=True, people=True)
     result = _counting(claimwatch_case, people=True, instead=f"at least {_matching(n, people=False)}")
     if result.matched < n:
         raise ExpectationNotMet(
@@ -271,6 +275,7 @@ def then_at_least_people(claimwatch_case: Case, n: int) -> None:
 @library_step("then", "exactly {n:d} people match", "exactly {n:d} person matches")
 def then_exactly_people(claimwatch_case: Case, n: int) -> None:
     """For a claim about people: exactly N persons certainly match."""
+    _a_count(n, at_least=False, people=True)
     result = _counting(claimwatch_case, people=True, instead=f"exactly {_matching(n, people=False)}")
     if result.matched != n:
         raise ExpectationNotMet(
@@ -523,8 +528,13 @@ def row_difference(case: Case, row: dict[str, str]) -> str | None:
     result = case.result_of(row["claim"])
     expected = verdict_named(row["verdict"])
     wrong = [f'the verdict "{verdict_word(expected)}"'] if result.verdict != expected else []
-    if "matched" in row and str(result.matched) != row["matched"]:
-        wrong.append(f"{row['matched']} matching {'people' if result.people_considered is not None else 'works'}")
+    counted = "people" if result.people_considered is not None else "works"
+    if "matched" in row and not re.fullmatch(r"[0-9]+", row["matched"]):
+        raise ScenarioProblem(
+            f'"{plain(row["matched"])}" in the matched column is no number: write how many {counted} match, such as 2'
+        )
+    if "matched" in row and int(row["matched"]) != result.matched:
+        wrong.append(f"{int(row['matched'])} matching {counted}")
     if not wrong:
         return None
     return f"{result.claim}: expected {' and '.join(wrong)}.\n" + _indented(_found(case, result, limit=1))
@@ -695,6 +705,18 @@ def _reviews_found(result: ClaimResult) -> str:
     lines += [f"  {p.id} ({p.name}): {p.review.decision}" for p in people if p.review is not None]
     lines += [f"  {x.review.names}: not applied, {x.why}" for x in result.lapsed_reviews]
     return "  Reviews found:\n" + ("\n".join(lines) if lines else "  (none)") + "\n"
+
+
+def _a_count(n: int, *, at_least: bool, people: bool) -> None:
+    """A count step's N, refused where the step could not fail ("at least 0") or never hold (-1)."""
+    if n < 0:
+        raise ScenarioProblem(f"{n} is no count: write how many {'people' if people else 'works'}, 0 or more")
+    if at_least and n == 0:
+        none = "no person matches" if people else "no work matches"
+        raise ScenarioProblem(
+            f'"at least 0" holds whatever the evaluation finds: write "at least {_matching(1, people=people)}"'
+            f' or "{none}"'
+        )
 
 
 def _counting(case: Case, *, people: bool, instead: str) -> ClaimResult:
