@@ -130,6 +130,7 @@ def _version_work(raw: dict[str, Any], version: dict[str, Any], published: Parti
         topic_ids=tuple(ids.checked(ids.openalex_id(t), t) for t in raw.get("openalex_topics", ())),
         version=label,
         group=raw["id"],
+        openalex_id=ids.openalex_id(version.get("openalex")),
         sources=tuple(version["sources"]),
         abstract_text=raw.get("abstract", ""),
     )

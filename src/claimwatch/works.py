@@ -310,6 +310,7 @@ class Work:
     updated: str | None = None
     version: str | None = None
     group: str | None = None  # curated: records that are versions of one work share a group
+    openalex_id: str | None = None  # curated: the OpenAlex work id the analyst gives the version
     # Names Crossref put in the author list that are institutions ("Kazan University"): not
     # authors, so never counted as one, but kept, since each may be a coauthor's affiliation.
     interleaved_institutions: tuple[Authorship, ...] = ()
@@ -339,6 +340,8 @@ class Work:
     def identity_keys(self) -> list[str]:
         """Keys that name the same work across sources (an OpenAlex id, a DOI, an arXiv id)."""
         keys = [f"id:{self.id}"]
+        if self.openalex_id and self.openalex_id != self.id:  # a curated version's OpenAlex record
+            keys.append(f"id:{self.openalex_id}")
         if self.group:
             keys.append(f"group:{self.origin.path}#{self.group}")
         if self.doi:

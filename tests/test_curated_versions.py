@@ -1,0 +1,62 @@
+"""A curated version that names its OpenAlex record (`openalex: W...`) is that record's work.
+
+The schema and docs/evidence.md offer a version's `openalex` id beside `doi` and `arxiv`, but
+the loader dropped it: a curated version and the OpenAlex record it names, given together, were
+two works, so a claim allowing at most one such work was contradicted by one paper counted
+twice. Both engines, the records read directly or imported as a snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import import_works, open_evidence_paths
+from claimwatch.reports.jsonreport import render_json
+from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
+
+TITLE = "Face recognition at scale"
+
+CURATED = """\
+description: One paper, recorded by hand from its journal page.
+works:
+  - id: face-at-scale
+    title: {title}
+    versions:
+      - label: journal
+        published: 2024-05-01
+        openalex: "{openalex}"
+        authors:
+          - {{name: A. Lab, affiliations: [{{name: Example Lab, openalex: I100}}]}}
+        sources: [{{title: The journal's page}}]
+"""
+
+
+@pytest.mark.parametrize("openalex", ["W4400000001", "https://openalex.org/W4400000001", "w4400000001"])
+@pytest.mark.parametrize("imported", [False, True], ids=["read", "imported"])
+def test_a_curated_version_naming_its_openalex_record_is_one_work_with_it(tmp_path, openalex, imported):
+    root = project(tmp_path)
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}", expects="{at_most: 1}"))],
+        root=root,
+    )
+    records = write_jsonl(
+        tmp_path / "works.jsonl",
+        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB])])],
+    )
+    if imported:
+        import_works(
+            records, tmp_path / "snap", institutions=["I100"], start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31)
+        )
+        records = tmp_path / "snap"
+    curated = write(root / "evidence/curated/c.yaml", CURATED.format(title=TITLE, openalex=openalex))
+    evidence = open_evidence_paths([curated, records])
+    python = evaluate(claims, evidence, engine="python")
+    duckdb = evaluate(claims, evidence, engine="duckdb", cache=tmp_path / "cache")
+    assert render_json(duckdb) == render_json(python)
+    (result,) = python.results
+    assert result.matched == 1 and result.verdict != "contradicted", result.why
+    (finding,) = result.findings
+    assert len(finding.work.records) == 2  # the curated version and the OpenAlex record, one work
