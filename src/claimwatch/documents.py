@@ -530,8 +530,45 @@ def capped(problems: list[Problem], limit: int | None = None) -> list[Problem]:
     return out
 
 
+# What each pattern of the shipped schemas asks for, in the analyst's words: a value that does
+# not match is told this, never the regular expression (tests/test_id_forms.py holds every
+# pattern of every schema to having words here).
+PATTERN_WORDS = {
+    r"^[a-z0-9][a-z0-9._-]*$": (
+        "an id: lower-case letters, digits, '.', '_' and '-', beginning with a letter or digit"
+        " (such as lab-no-drone-swarms)"
+    ),
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "a date written YYYY-MM-DD (2024-01-10)",
+    r"^[0-9]{4}(-(0[1-9]|1[0-2])(-[0-9]{2})?)?$": "a date as far as it is known: YYYY, YYYY-MM or YYYY-MM-DD",
+    r"^https?://": "a web address beginning with http:// or https://",
+    r"^(https?://(api\.)?openalex\.org/(institutions/)?)?[Ii][0-9]{1,20}$": (
+        "an OpenAlex institution id: I4210113369, or https://openalex.org/I4210113369"
+    ),
+    r"^(https?://(api\.)?openalex\.org/(authors/)?)?[Aa][0-9]{1,20}$": (
+        "an OpenAlex author id: A5023888391, or https://openalex.org/A5023888391"
+    ),
+    r"^(https?://(api\.)?openalex\.org/(works/)?)?[Ww][0-9]{1,20}$": (
+        "an OpenAlex work id: W4392385286, or https://openalex.org/W4392385286"
+    ),
+    r"^(https?://(api\.)?openalex\.org/(topics/)?)?[Tt][0-9]{1,20}$": (
+        "an OpenAlex topic id: T10775, or https://openalex.org/T10775"
+    ),
+    r"^(https?://ror\.org/)?0[a-zA-Z0-9]{6}[0-9]{2}$": "a ROR id: 0300m5276, or https://ror.org/0300m5276",
+    r"^(https?://(dx\.)?doi\.org/|[Dd][Oo][Ii]:)?10\.[0-9]{4,9}/\S+$": (
+        "a DOI: 10.1109/TMM.2024.3405649, https://doi.org/10.1109/TMM.2024.3405649 or doi:10.1109/TMM.2024.3405649"
+    ),
+    r"^(https?://(www\.)?orcid\.org/)?[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9Xx]$": (
+        "an ORCID iD: 0000-0002-1825-0097, or https://orcid.org/0000-0002-1825-0097"
+    ),
+    r"^[0-9]{4}\.[0-9]{4,5}(v[0-9]+)?$": "an arXiv id: 2403.03100 or 2403.03100v2, without 'arXiv:'",
+}
+
+
 def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     path = tuple(error.absolute_path)
+    words = PATTERN_WORDS.get(_schema_of(error).get("pattern", ""))
+    if words and error.validator in ("pattern", "type"):  # "2024/01/10", or 2024 where a date was asked for
+        return [doc.problem(path, f"{_describe_path(path)}{_shown(error.instance)} is not {words}")]
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(_schema_of(error).get("properties", {}))
         out = []
@@ -618,6 +655,15 @@ def _describe_path(path: Path_) -> str:
         return ""
     text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
     return f"{text}: "
+
+
+def _shown(value: object) -> str:
+    """A value as the analyst wrote it: text quoted, a number as it is, a value left empty said so."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, str):
+        return _short(f"'{value}'")
+    return _short(json.dumps(value, ensure_ascii=False, default=str))
 
 
 def _short(message: str) -> str:
