@@ -1,0 +1,75 @@
+"""An excluded phrase hides a phrase's match inside it (docs/authoring.md#topics); one that cannot
+do that is refused at its place.
+
+Found by a helper writing a case: `exclude_phrases: [drone swarms]` beside the phrase
+`drone swarm` (or `Drone-Swarm`, or the phrase itself) validated, and hid every match of the
+phrase, as the matcher reads plurals and hyphens alike: the example case's paper stopped
+matching, and its claim went from contradicted to insufficient evidence, in silence (on complete
+coverage it would have been cleared). An exclusion holding none of the phrases, such as a word
+of another field meant as a doubt phrase (`prosopagnosia`), hid nothing, and said nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimwatch.cli import main
+
+TOPIC = "claims/topics/drone-swarms.yaml"
+
+
+@pytest.fixture
+def case(tmp_path, monkeypatch, capsys) -> Path:
+    assert main(["init", str(tmp_path / "case")]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path / "case")
+    return tmp_path / "case"
+
+
+def _exclude(case: Path, phrases: str) -> None:
+    path = case / TOPIC
+    text = path.read_text(encoding="utf-8")
+    assert "exclude_phrases: []" in text
+    path.write_text(text.replace("exclude_phrases: []", f"exclude_phrases: {phrases}"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("written", ["drone swarm", "drone swarms", "Drone-Swarm", "UAV swarms"])
+def test_an_exclusion_that_is_a_phrase_itself_is_refused_not_left_to_hide_every_match(case, capsys, written):
+    _exclude(case, f"[{written}]")
+    assert main(["check", "claims/", "--evidence", "evidence/"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{TOPIC}:6:19: exclude_phrases[0] '{written}' is the phrase '")
+    assert line.endswith(
+        "itself, so it would hide every match of it; write the other sense in full, or its field's"
+        " words under doubt_phrases"
+    )
+
+
+def test_an_exclusion_holding_no_phrase_is_refused_naming_doubt_phrases(case, capsys):
+    _exclude(case, "[drone swarm light show, prosopagnosia]")
+    assert main(["validate", "claims/"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{TOPIC}:6:43: exclude_phrases[1] 'prosopagnosia' holds none of the topic's phrases, so it hides nothing;"
+        " words of another sense found beside a phrase go under doubt_phrases"
+    ]
+
+
+def test_an_exclusion_around_a_phrase_still_hides_only_the_match_inside_it(case, capsys):
+    _exclude(case, "[drone swarm light show]")
+    assert main(["check", "claims/", "--evidence", "evidence/", "--fail-on", "contradicted"]) == 1
+    assert "1 work matches although the claim expects none" in capsys.readouterr().out
+
+
+def test_an_inline_topic_is_held_to_the_same(case, capsys):
+    claim = case / "claims/EXAMPLE.yaml"
+    text = claim.read_text(encoding="utf-8").replace(
+        "claims:\n",
+        "topics:\n  drone-swarms:\n    name: Drone swarms\n    rationale: r\n"
+        "    phrases: [drone swarm]\n    exclude_phrases: [drone swarms]\nclaims:\n",
+        1,
+    )
+    claim.write_text(text, encoding="utf-8")
+    assert main(["validate", "claims/EXAMPLE.yaml"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("claims/EXAMPLE.yaml:21:23: exclude_phrases[0] 'drone swarms' is the phrase 'drone swarm'")
