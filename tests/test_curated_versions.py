@@ -60,3 +60,21 @@ def test_a_curated_version_naming_its_openalex_record_is_one_work_with_it(tmp_pa
     assert result.matched == 1 and result.verdict != "contradicted", result.why
     (finding,) = result.findings
     assert len(finding.work.records) == 2  # the curated version and the OpenAlex record, one work
+
+
+@pytest.mark.parametrize(
+    ("expects", "said"),
+    [
+        ("{at_most: 1}", "1 work matches, within the 1 allowed"),
+        ("{at_least: 1}", "1 work matches; the claim says at least 1"),
+    ],
+)
+def test_one_work_matches_in_the_reason_of_a_counting_claim(tmp_path, expects, said):
+    """Found beside it: the reason read "1 work match, within the 1 allowed"."""
+    root = project(tmp_path)
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}", expects=expects))], root=root
+    )
+    curated = write(root / "evidence/curated/c.yaml", CURATED.format(title=TITLE, openalex="W4400000001"))
+    (result,) = evaluate(claims, open_evidence_paths([curated]), engine="python").results
+    assert result.why.startswith(said), result.why

@@ -711,6 +711,7 @@ def _verdict(
         )
     kind, count = claim.expects.kind, claim.expects.count
     works = _count(n)
+    match = "matches" if n == 1 else "match"  # "1 work matches", "2 works match"
     cited = _cite(matched)
     pool = (
         f"the {_count(considered)} by {claim.subject.name} in the period"
@@ -734,15 +735,15 @@ def _verdict(
         return "insufficient_evidence", f"No work matches among {pool}, but {coverage.why}."
     if kind == "at_most":
         if n > count:
-            return "contradicted", f"{works} match; the claim allows at most {count}: {cited}."
+            return "contradicted", f"{works} {match}; the claim allows at most {count}: {cited}."
         if n + u > count:
-            return "insufficient_evidence", f"{works} match, within the {count} allowed{maybe}."
+            return "insufficient_evidence", f"{works} {match}, within the {count} allowed{maybe}."
         if coverage.complete:
-            return "not_contradicted", f"{works} match, within the {count} allowed, and {coverage.why}."
-        return "insufficient_evidence", f"{works} match, within the {count} allowed, but {coverage.why}."
+            return "not_contradicted", f"{works} {match}, within the {count} allowed, and {coverage.why}."
+        return "insufficient_evidence", f"{works} {match}, within the {count} allowed, but {coverage.why}."
     # at_least
     if n >= count:
-        return "supported", f"{works} match; the claim says at least {count}: {cited}."
+        return "supported", f"{works} {match}; the claim says at least {count}: {cited}."
     if coverage.complete and n + u < count:
         few = f"Only {works.lower()} {'matches' if n == 1 else 'match'}" if n else "No work matches"
         return "contradicted", f"{few}, fewer than the {count} the claim says, and {coverage.why}."
