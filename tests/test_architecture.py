@@ -21,6 +21,7 @@ LAYERS = {
     "errors": 0,
     "_text": 0,
     "ids": 0,
+    "countries": 0,
     "coverage": 0,
     "results": 0,
     "files": 1,

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from claimwatch.cli import main
+from claimwatch.countries import CODES
 from claimwatch.evaluate._places import _COUNTRY_WORDS
 
 
@@ -105,4 +106,4 @@ def test_a_subjects_country_and_a_persons_history_take_codes_too(case, capsys):
 @pytest.mark.parametrize("name", ["claims", "curated", "list"])
 def test_each_schema_holds_the_codes_the_matchers_know(name):
     schema = json.loads(resources.files("claimwatch").joinpath(f"schemas/{name}.schema.json").read_text("utf-8"))
-    assert schema["$defs"]["country"]["enum"] == sorted(_COUNTRY_WORDS)
+    assert schema["$defs"]["country"]["enum"] == sorted(CODES) == sorted(_COUNTRY_WORDS)

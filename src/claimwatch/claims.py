@@ -289,7 +289,7 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
     inline: dict[str, Topic | None] = dict.fromkeys(raw_topics)
     for key in sound_topics:
         raw = raw_topics[key]
-        problems += _phrase_problems(doc, raw, ("topics", key)) + _exclusion_problems(doc, raw, ("topics", key))
+        problems += _phrase_problems(doc, raw, ("topics", key))
         if raw.get("id", key) != key:
             problems.append(doc.problem(("topics", key, "id"), f"topic id '{raw['id']}' differs from its key '{key}'"))
         elif not problems:
@@ -380,39 +380,6 @@ def _phrase_problems(doc: documents.Document, raw: Any, at: tuple) -> list[Probl
         for i, phrase in enumerate(raw[key])
         if isinstance(phrase, str) and not _WORD.search(phrase)
     ]
-
-
-def _exclusion_problems(doc: documents.Document, raw: Any, at: tuple) -> list[Problem]:
-    """Each excluded phrase that cannot do what an exclusion does, which is to hide a phrase's
-    match inside it: one that is a phrase itself ("drone swarms" beside the phrase "drone swarm")
-    hides every match of it, so the topic never finds it; one holding no phrase hides nothing (a
-    word of another field, which belongs under doubt_phrases). Read as the matcher reads them."""
-    if not isinstance(raw, dict) or not isinstance(raw.get("exclude_phrases"), list):
-        return []
-    phrases = [p for p in raw.get("phrases") or () if isinstance(p, str) and _WORD.search(p)]
-    from .evaluate._phrases import PhraseSet  # spaCy: loaded only for a topic that excludes phrases
-
-    matcher = PhraseSet(phrases) if phrases else None
-    problems = []
-    for i, excluded in enumerate(raw["exclude_phrases"]):
-        if not isinstance(excluded, str) or not _WORD.search(excluded):
-            continue  # said by _phrase_problems
-        hits = matcher.find(excluded) if matcher else []
-        whole = [h for h in hits if not _WORD.search(excluded[: h.start]) and not _WORD.search(excluded[h.end :])]
-        if whole:
-            message = (
-                f"exclude_phrases[{i}] '{excluded}' is the phrase '{whole[0].phrase}' itself, so it would hide every"
-                " match of it; write the other sense in full, or its field's words under doubt_phrases"
-            )
-        elif not hits:
-            message = (
-                f"exclude_phrases[{i}] '{excluded}' holds none of the topic's phrases, so it hides nothing; words of"
-                " another sense found beside a phrase go under doubt_phrases"
-            )
-        else:
-            continue
-        problems.append(doc.problem((*at, "exclude_phrases", i), message))
-    return problems
 
 
 def _with_case_hint(problems: list[Problem], path: str, topics_dir: Path) -> list[Problem]:
@@ -553,8 +520,6 @@ def _author_problems(
 def load_topic(path: str | Path) -> Topic:
     doc = documents.load_yaml(path)
     problems = documents.schema_problems(doc, "topic") + _phrase_problems(doc, doc.data, ())
-    if not problems:
-        problems = _exclusion_problems(doc, doc.data, ())
     stem = Path(path).stem
     named = doc.data.get("id", stem) if isinstance(doc.data, dict) else stem
     if isinstance(named, str) and named != stem:

@@ -27,6 +27,7 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from . import countries
 from .errors import InputError, Problem
 
 # libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
@@ -613,17 +614,15 @@ def country_problem(value: object) -> str:
     """Why `value` is no country code, and the code meant where it can be told: a country's name
     ("United Kingdom"), a code in lower case, UK. The matchers compare codes as written: a name
     there never equalled the code a place in the text gives, and silently undid a match."""
-    from .evaluate._places import _COUNTRIES, _COUNTRY_WORDS
-
     shown = "an empty value" if value is None else f"'{value}'" if isinstance(value, str) else repr(value)
     text = value.strip() if isinstance(value, str) else ""
-    code = text.upper() if text.upper() in _COUNTRY_WORDS else None
+    code = text.upper() if text.upper() in countries.CODES else None
     if code:  # 'gb', ' CN'
         return f"{shown}: a country code is two capital letters alone: write {code}"
     if text.upper() in _NOT_ISO:
         return f"{shown} is not the ISO 3166-1 code: write {_NOT_ISO[text.upper()]}"
     name = " ".join(re.sub(r"[^a-z]+", " ", text.lower()).split())
-    meant = _COUNTRIES.get(name) or _COUNTRIES.get(name.removeprefix("the "))
+    meant = countries.BY_NAME.get(name) or countries.BY_NAME.get(name.removeprefix("the "))
     if meant:
         return f"{shown} is a country's name: write its two-letter code, {meant}"
     return f"{shown} is not a country code: write the two-letter ISO 3166-1 code, such as CN, GB or US"

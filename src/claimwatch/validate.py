@@ -18,6 +18,7 @@ from pathlib import Path
 from . import claims as claims_mod
 from . import curated, documents, lists, reviews
 from .errors import InputError, Problem
+from .evaluate import exclusion_problems
 from .files import yaml_files
 
 
@@ -160,6 +161,8 @@ def validate_paths(
         try:
             if kind == "topic":
                 t = claims_mod.load_topic(f)
+                if excluding := exclusion_problems([t]):
+                    raise InputError(excluding)
                 checked.append(Checked(str(f), kind, f"topic '{t.id}': {counted(len(t.phrases), 'phrase')}"))
             elif kind == "list":
                 rl = lists.load_list(f)
@@ -180,6 +183,10 @@ def validate_paths(
     if claim_files:
         try:
             cs = claims_mod.load_claims(claim_files, root=root, lists=lists_dirs)
+            given = {f.resolve() for f, kind in kinds.items() if kind == "topic"}
+            topics = (t for cf in cs.files for t in cf.topics.values() if Path(t.path).resolve() not in given)
+            if excluding := exclusion_problems(topics):  # a topic file given is said above, once
+                raise InputError(excluding)
             for cf in cs.files:
                 checked.append(Checked(cf.path, "claims", counted(len(cf.claims), "claim")))
             problems.extend(_unknown_reviewed_claims(loaded_reviews, {c.id for cf in cs.files for c in cf.claims}))

@@ -55,6 +55,7 @@ from ._matchers import _Matchers
 from ._names import NameHit, NameMatcher, fold
 from ._phrases import PhraseHit, PhraseSet, plain_words
 from ._provenance import _CountingEvidence, _evidence_ref, _inputs, _lists_used, _statement
+from ._topic_checks import check_exclusions, exclusion_problems
 from ._verdicts import _judge, _sort_groups
 from .people import _with_people
 
@@ -66,6 +67,7 @@ __all__ = [
     "PhraseSet",
     "Truth",
     "evaluate",
+    "exclusion_problems",
     "fold",
     "plain_words",
     "without_cyclic_gc",
@@ -174,6 +176,7 @@ def _evaluate(
     cache: str | Path | None,
     spark_master: str | None,
 ) -> Results:
+    check_exclusions(claims)  # an exclusion that hides every match of a phrase, or none
     tables = _choose_engine(engine, evidence, cache_folder(cache))
     as_of = as_of or default_as_of(evidence, tables)
     # The tables' sha256 checks run on another core while this one compiles the claims (spaCy's

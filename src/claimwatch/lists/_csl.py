@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import documents
+from .. import countries, documents
 from ..errors import InputError, Problem
 from ._import import IMPORT_MAX_BYTES, At, Draft, file_label, list_document, read_json, short_key, unique, with_ids
 
@@ -415,9 +415,7 @@ def _entities(records: Sequence[CslRecord]) -> list[list[CslRecord]]:
 def _countries(entity: Sequence[CslRecord]) -> list[str]:
     """The country codes the entity's addresses give; what is no ISO 3166-1 code (a list file
     refuses it) gives none, so a name alone stays a doubt."""
-    from ..evaluate._places import _COUNTRY_WORDS
-
-    return unique(c for r in entity for c in r.countries if c in _COUNTRY_WORDS)
+    return unique(c for r in entity for c in r.countries if c in countries.CODES)
 
 
 _MOST_MERGE_NOTES = 20  # a file repeated whole would otherwise give a note per record
