@@ -54,3 +54,14 @@ def shared_data() -> Path:
 @pytest.fixture()
 def project_root() -> Path:
     return PROJECT
+
+
+@pytest.fixture()
+def made_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A case `claimwatch init` made, the working directory in it."""
+    from claimwatch.cli import main
+
+    assert main(["init", str(tmp_path / "case")]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path / "case")
+    return tmp_path / "case"

@@ -21,11 +21,8 @@ from claimwatch.evaluate._places import _COUNTRY_WORDS
 
 
 @pytest.fixture
-def case(tmp_path, monkeypatch, capsys) -> Path:
-    assert main(["init", str(tmp_path / "case")]) == 0
-    capsys.readouterr()
-    monkeypatch.chdir(tmp_path / "case")
-    return tmp_path / "case"
+def case(made_case: Path) -> Path:
+    return made_case
 
 
 def _replace(path: Path, old: str, new: str) -> None:

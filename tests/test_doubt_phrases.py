@@ -9,46 +9,25 @@ such a work is uncertain too. Both engines agree."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from claimwatch import claims as claims_mod
 from claimwatch.errors import InputError
-from claimwatch.evidence import import_works
+from claimwatch.evaluate import evaluate
+from claimwatch.evidence import open_evidence
 from claimwatch.reports import renderers
-from helpers import HIT, authorship, project, work, write, write_jsonl
-from test_columnar_engine import engines_agree
-from test_negated_topics import BY_LAB, SHIPPED, index, journal, preprint
+from helpers import HIT, authorship, work, write
+from test_negated_topics import BY_LAB, check, index, journal, preprint
 
 WITH_HIT = [*BY_LAB, authorship("B. Partner", [HIT])]
 
 
-def check(tmp_path: Path, records: list[dict], conditions: dict[str, str], topics: str = "{}"):
-    """Each claim (id: works condition) over the records, imported as a snapshot that covers the
-    lab in 2024, on both engines, with the shipped topics and the tests' lists; the results."""
-    root = project(tmp_path)
-    for f in SHIPPED.glob("*.yaml"):
-        shutil.copy(f, root / "claims/topics" / f.name)
-    text = (
-        "statement: {speaker: X, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
-        "subjects:\n  lab: {name: Example Lab, openalex: [I100]}\n"
-        f"topics: {topics}\n"
-        "claims:\n"
-    )
-    for cid, cond in conditions.items():
-        text += f"  - {{id: {cid}, says: s, subject: lab, from: 2024-01-10, to: 2024-12-31, expects: none, works: {cond}}}\n"
-    claims = claims_mod.load_claims([write(root / "claims/c.yaml", text)], root=root)
-    source = write_jsonl(tmp_path / "works.jsonl", records)
-    import_works(source, tmp_path / "snap", institutions=["I100"], start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
-    return engines_agree(claims, [tmp_path / "snap"], tmp_path / "cache")
-
-
 def result(tmp_path: Path, records: list[dict], cond: str, topics: str = "{}"):
-    return check(tmp_path, records, {"c": cond}, topics).results[0]
+    """The claim (a works condition) over the records, as `test_negated_topics.check` judges it."""
+    return check(tmp_path, records, {"c": cond}, topics)["c"]
 
 
 PROSOPAGNOSIA = "Developmental prosopagnosia and face recognition in children"
@@ -129,7 +108,9 @@ def test_a_doubt_phrase_with_no_word_is_refused(tmp_path):
 
 def test_the_reports_say_which_words_leave_a_match_uncertain(tmp_path):
     records = [work("W1", PROSOPAGNOSIA, "2024-06-01", BY_LAB)]
-    results = check(tmp_path, records, {"faces": "{topic: facial-recognition}"})
+    check(tmp_path, records, {"faces": "{topic: facial-recognition}"})  # writes the case and its snapshot
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    results = evaluate(claims, [open_evidence(tmp_path / "snap")])
     formats = renderers()
     assert "- Uncertain beside: prosopagnosia, " in formats["md"](results)
     assert "uncertain beside:" in formats["html"](results)

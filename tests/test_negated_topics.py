@@ -19,7 +19,7 @@ import pytest
 
 from claimwatch import claims as claims_mod
 from claimwatch.evidence import import_works
-from helpers import authorship, institution, work, write, write_jsonl
+from helpers import authorship, institution, project, work, write, write_jsonl
 from test_columnar_engine import engines_agree
 
 LAB = institution("I100", "Example Lab", country="US")
@@ -40,22 +40,22 @@ def index(text: str) -> dict[str, list[int]]:
     return out
 
 
-def check(tmp_path, records, conditions: dict[str, str]):
+def check(tmp_path, records, conditions: dict[str, str], topics: str = f"{{{DETECTION}}}"):
     """Each claim (id: works condition) over the records, imported as a snapshot that covers the
-    lab in 2024, on both engines."""
-    (tmp_path / "claims/topics").mkdir(parents=True)
+    lab in 2024, on both engines, with the shipped topics, the tests' lists (`project`) and the
+    claim file's `topics`; the results by claim."""
+    root = project(tmp_path)
     for f in SHIPPED.glob("*.yaml"):
-        shutil.copy(f, tmp_path / "claims/topics" / f.name)
-    write(tmp_path / "claimwatch.toml", "[case]\nname = 'x'\n")
+        shutil.copy(f, root / "claims/topics" / f.name)
     text = (
         "statement: {speaker: X, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
         "subjects:\n  lab: {name: Example Lab, openalex: [I100]}\n"
-        f"topics:\n  {DETECTION}\n"
+        f"topics: {topics}\n"
         "claims:\n"
     )
     for cid, cond in conditions.items():
         text += f"  - {{id: {cid}, says: s, subject: lab, from: 2024-01-10, to: 2024-12-31, expects: none, works: {cond}}}\n"
-    claims = claims_mod.load_claims([write(tmp_path / "claims/c.yaml", text)], root=tmp_path)
+    claims = claims_mod.load_claims([write(root / "claims/c.yaml", text)], root=root)
     source = write_jsonl(tmp_path / "works.jsonl", records)
     import_works(source, tmp_path / "snap", institutions=["I100"], start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
     results = engines_agree(claims, [tmp_path / "snap"], tmp_path / "cache")

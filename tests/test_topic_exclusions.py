@@ -20,11 +20,8 @@ TOPIC = "claims/topics/drone-swarms.yaml"
 
 
 @pytest.fixture
-def case(tmp_path, monkeypatch, capsys) -> Path:
-    assert main(["init", str(tmp_path / "case")]) == 0
-    capsys.readouterr()
-    monkeypatch.chdir(tmp_path / "case")
-    return tmp_path / "case"
+def case(made_case: Path) -> Path:
+    return made_case
 
 
 def _exclude(case: Path, phrases: str) -> None:

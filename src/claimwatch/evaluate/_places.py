@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from ..countries import COUNTRY_FORMS as _COUNTRY_FORMS
 from ..countries import COUNTRY_NAMES as _COUNTRY_NAMES
+from ..countries import table as _table
 from ._names import fold, original_offsets, word_spans
 
 _CITIES = """
@@ -346,15 +347,6 @@ _US_ZIP = re.compile(rf"\b(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b")
 
 # The sovereign named beside a territory ("Hong Kong, China") does not move it.
 _TERRITORIES = {"HK": "CN", "MO": "CN", "TW": "CN"}
-
-
-def _table(text: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for line in text.strip().splitlines():
-        code, names = line.split(" ", 1)
-        for name in names.split("|"):
-            out.setdefault(name, code)
-    return out
 
 
 _COUNTRIES = {**_table(_COUNTRY_NAMES), **_table(_COUNTRY_FORMS)}
