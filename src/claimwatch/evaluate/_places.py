@@ -41,6 +41,7 @@ from functools import lru_cache
 
 from ..countries import COUNTRY_FORMS as _COUNTRY_FORMS
 from ..countries import COUNTRY_NAMES as _COUNTRY_NAMES
+from ..countries import UNREAD_NAMES as _UNREAD_NAMES
 from ..countries import table as _table
 from ._names import fold, original_offsets, word_spans
 
@@ -364,7 +365,7 @@ def longest_from(names: Iterable[str]) -> dict[str, int]:
 
 
 _LONGEST_FROM = longest_from(_PLACES)
-_COUNTRY_WORDS = {code: name for name, code in reversed(_table(_COUNTRY_NAMES).items())}
+_COUNTRY_WORDS = {code: name for name, code in reversed({**_table(_COUNTRY_NAMES), **_table(_UNREAD_NAMES)}.items())}
 
 
 # Words that place a name in one country without naming a place: the People's Liberation Army,
