@@ -995,6 +995,24 @@ def test_a_snapshot_dates_its_author_records_by_its_as_of(root):
     assert r.uncertain_people[0].uncertain_because[0].endswith(f"{AHEAD}, so when they were first there is not known")
 
 
+def test_a_listed_year_ahead_of_the_record_may_be_the_gap_of_a_return(root):
+    """At the lab in 2019 and 2023, at HIT in 2026 by a record current on 2025-01-01: the year
+    at HIT may be any year up to then, 2020-2022 among them, so they may have returned from it
+    in the period. It was no finding at all, where HIT in 2021 made them uncertain."""
+    r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2026]), (LAB, [2019, 2023]))])
+    assert (r.matched, r.uncertain, r.people_considered) == (0, 1, 1)
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "their records place them at Example Lab in 2019 and again in 2023, with no year there in 2020–2022, and "
+        f"{root}/records.jsonl:1 places them at Harbin Institute of Technology {AHEAD}, so whether they were there "
+        "in 2020–2022, and recruited again from it, is not known",
+    )
+    assert [x.entry.id for x in p.at_listed] == ["hit"]
+    # No gap between the lab's years: no return to doubt.
+    stayed = author("A1", "Li Wei", (HIT, [2026]), (LAB, [2019, 2020, 2021, 2022, 2023]))
+    assert judge(root, JOINED, [stayed]).uncertain == 0
+
+
 def test_a_curated_history_stating_a_later_year_is_not_ahead_of_anything(root):
     curated_history(root, "{name: Example Lab, openalex: I100, country: US, years: [2026]}")
     records = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (HIT, [2020]))])

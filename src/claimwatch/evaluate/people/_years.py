@@ -155,8 +155,28 @@ def _back_from_a_listed_place(
             for y in p.known_years
             if before < y < again and (within is None or again - y <= within)
         ]
+        # A place the records give at no year, or in a year ahead of its record, may be in the gap.
+        unknown = [p for p in person.at_listed if p.when_unknown] if again - before > 1 else []
         if pc.cond.listed_before:
             between = [(y, p) for y, p in between if p.hit is None or _listed_by(p.hit, again)[0] is not False]
+            unknown = [p for p in unknown if p.hit is None or _listed_by(p.hit, again)[0] is not False]
+        if not between and unknown:
+            gap = _years(range(before + 1, again))
+            return _Outcome(
+                UNKNOWN,
+                person.at_subject,
+                unknown,
+                [
+                    f"their records place them at {subject} in {before} and again in {again}, with no year there in "
+                    f"{gap}, and {p.record.origin} places them at {p.label} {_undated(p)}, so whether they were "
+                    f"there in {gap}, and recruited again from it, is not known" + _name_doubt(p)
+                    for p in unknown
+                ],
+                there[0],
+                listed_before={
+                    id(p): _listed_by(p.hit, again)[0] for p in unknown if p.hit is not None and pc.cond.listed_before
+                },
+            )
         if not between:
             continue
         place = max(between, key=lambda x: x[0])[1]
