@@ -138,3 +138,15 @@ def test_a_list_entry_in_georgia_validates_and_is_imported_with_its_country(tmp_
     assert "1 entry kept of 1 record" in capsys.readouterr().out
     assert "    country: GE\n" in out.read_text(encoding="utf-8")
     assert main(["validate", str(out)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [("UK", "'UK' is not the ISO 3166-1 code: write GB"), ("QQ", "'QQ' is not a country code: write the two-letter")],
+)
+def test_a_csl_import_for_no_country_is_refused_not_an_empty_list(tmp_path, capsys, given, said):
+    """`--country UK` kept nothing (the list writes GB), and wrote a list of no entries, exit 0."""
+    csl = Path(__file__).parent / "fixtures/csl/consolidated.csv"
+    out = tmp_path / "x.yaml"
+    assert main(["lists", "import", "csl", str(csl), "--out", str(out), "--country", given]) == 2
+    assert said in capsys.readouterr().err and not out.exists()

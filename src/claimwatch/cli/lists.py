@@ -8,8 +8,10 @@ import re
 import click
 from click.core import ParameterSource
 
+from .. import countries
 from .. import lists as lists_mod
 from .._text import one_line, terminal_json
+from ..documents import country_problem
 from ..files import refuse_unsafe_outputs
 from ..validate import counted
 from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, lists_option, root_option
@@ -77,6 +79,8 @@ source_option = click.option(
 def _country(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is not None and not re.fullmatch(r"[A-Za-z]{2}", value.strip()):
         raise click.BadParameter(f"'{value}' is not a two-letter ISO country code (e.g. CN)")
+    if value is not None and value.strip().upper() not in countries.CODES:  # UK for GB: no entry has it
+        raise click.BadParameter(country_problem(value.strip().upper()))
     return value.strip().upper() if value else None
 
 
