@@ -752,3 +752,25 @@ def test_a_gzipped_list_is_said_to_be_one(tmp_path, capsys, shared_data):
     packed.write_bytes(gzip.compress((shared_data / "csl/consolidated-2025-excerpt.csv").read_bytes()))
     code, _, err = run(capsys, "lists", "import", "csl", str(packed), "--out", str(tmp_path / "l.yaml"))
     assert (code, err) == (2, f"{packed}: a gzip file, not text: unpack it first (gunzip)\n")
+
+
+def test_aspi_says_which_institutions_under_an_entry_it_does_not_keep(tmp_path, capsys, shared_data):
+    """The tracker names subsidiaries and laboratories under 33 and 68 of its institutions (the
+    Academy of Military Medical Sciences under the Academy of Military Science); the list keeps
+    neither, and said nothing of it, so a coauthor at one went unfound in silence."""
+    out = tmp_path / "aspi.yaml"
+    code, _, said = run(capsys, "lists", "import", "aspi", str(shared_data / ASPI_NAME), "--out", str(out))
+    rl = load_list(out)
+    subsidiaries, laboratories = rl.imported["notes"]
+    assert subsidiaries.startswith("33 of the entries kept name subsidiaries (meta.subsidiaries), which are not kept")
+    assert (
+        "such as Academy of Military Medical Sciences (军事医学研究院) under Academy of Military Science"
+        in subsidiaries
+    )
+    assert laboratories.startswith("68 of the entries kept name major defence laboratories")
+    assert code == 0 and said.count("note: ") == 2 and "meta.subsidiaries" in said
+    # Of the Seven Sons alone, only what they give is said.
+    rl, _ = imported(
+        tmp_path, capsys, "aspi", shared_data / ASPI_NAME, "--category", "Seven sons of national defence", name="s.yaml"
+    )
+    assert [n.split(" of the")[0] for n in rl.imported["notes"]] == ["2", "7"]

@@ -39,11 +39,12 @@ def import_aspi(
     galaxy = _aspi_galaxy(read_json(text, label), label)
     values = galaxy["values"]
     wanted = _aspi_categories(values, categories, label)
-    drafts = [
-        _aspi_draft(v, At(label, pointer=f"values[{i}]"))
+    kept = [
+        (i, v)
         for i, v in enumerate(values)
         if not wanted or wanted & {c.casefold() for c in _meta(v).get("categories", [])}
     ]
+    drafts = [_aspi_draft(v, At(label, pointer=f"values[{i}]")) for i, v in kept]
     entries = with_ids(drafts)
     title = str(galaxy.get("name") or "China Defence Universities Tracker")
     publisher = str(galaxy.get("source") or "ASPI International Cyber Policy Centre")
@@ -72,9 +73,33 @@ def import_aspi(
             "options": {"category": list(categories)},
             "records_read": len(values),
             "entries_kept": len(entries),
+            **({"notes": notes} if (notes := _not_kept([v for _, v in kept])) else {}),
         },
         entries=entries,
     )
+
+
+# Institutions the tracker names under an entry that the list does not keep: never in silence, as
+# a coauthor at one is not found under its entry (they include companies abroad, so they are no
+# aliases).
+_UNDER_AN_ENTRY = ("subsidiaries", "major defence laboratories")
+
+
+def _not_kept(values: list[dict[str, Any]]) -> list[str]:
+    """What the import says it left out of the entries kept: the institutions the tracker names
+    under them (subsidiaries, laboratories), with an example."""
+    notes = []
+    for key in _UNDER_AN_ENTRY:
+        giving = [v for v in values if isinstance(_meta(v).get(key), list) and _meta(v)[key]]
+        if not giving:
+            continue
+        first = giving[0]
+        example = f"{first['meta'][key][0]} under {split_aspi_value(str(first.get('value', '')))[0]}"
+        notes.append(
+            f"{len(giving)} of the entries kept name {key} (meta.{key}), which are not kept: an author at one "
+            f"(such as {example}) is not found under its entry"
+        )
+    return notes
 
 
 def _aspi_galaxy(data: Any, path: str) -> dict[str, Any]:
