@@ -289,17 +289,13 @@ def engines_agree(claims, paths, cache: Path, **options: Any):
     return reference
 
 
-def _curated_versions(records: list[dict[str, Any]]) -> str:
-    """A curated work for each record with a DOI: a version of it another source recorded."""
-    out = []
-    for r in records:
-        if not r.get("doi"):
-            continue
-        doi = r["doi"].removeprefix("https://doi.org/")
-        out.append(
-            f"""\
-  - id: w{r["id"].rsplit("W", 1)[1]}
-    title: A version
+def curated_version(wid: str, title: str, doi: str) -> str:
+    """A curated work (for `CURATED`'s list): a preprint of 2024-01-20 with this DOI (written in
+    a double-quoted YAML string as given), by Example Lab's author and one whose affiliation is
+    HIT's name in text alone."""
+    return f"""\
+  - id: {wid}
+    title: {title}
     versions:
       - label: preprint
         published: 2024-01-20
@@ -309,7 +305,15 @@ def _curated_versions(records: list[dict[str, Any]]) -> str:
           - {{name: B, affiliations: [{{name: "Harbin Inst. of Technol., Harbin, China"}}]}}
         sources: [{{title: a page}}]
 """
-        )
+
+
+def _curated_versions(records: list[dict[str, Any]]) -> str:
+    """A curated work for each record with a DOI: a version of it another source recorded."""
+    out = [
+        curated_version(f"w{r['id'].rsplit('W', 1)[1]}", "A version", r["doi"].removeprefix("https://doi.org/"))
+        for r in records
+        if r.get("doi")
+    ]
     return CURATED.format(works="".join(out[:6]))
 
 

@@ -318,24 +318,32 @@ def records(draw):
 
 
 LISTS = ["mil", "cn"]
-leaf = st.one_of(
-    st.sampled_from(["face", "synth"]).map(lambda t: {"topic": t}),
-    st.builds(
-        lambda key, lists, before: {key: lists, **({"listed_before_publication": True} if before else {})},
-        st.sampled_from(["coauthor_in", "affiliated_author_in"]),
-        st.lists(st.sampled_from(LISTS), min_size=1, max_size=2, unique=True),
-        st.booleans(),
-    ),
-)
-conditions = st.recursive(
-    leaf,
-    lambda inner: st.one_of(
-        st.lists(inner, min_size=1, max_size=3).map(lambda cs: {"all": cs}),
-        st.lists(inner, min_size=1, max_size=3).map(lambda cs: {"any": cs}),
-        inner.map(lambda c: {"not": c}),
-    ),
-    max_leaves=4,
-)
+
+
+def works_conditions(lists: list[str]) -> st.SearchStrategy[dict]:
+    """Claims' `works:` conditions over the topics face and synth and these list ids: topics and
+    list tests, under all, any and not, up to four leaves."""
+    leaf = st.one_of(
+        st.sampled_from(["face", "synth"]).map(lambda t: {"topic": t}),
+        st.builds(
+            lambda key, chosen, before: {key: chosen, **({"listed_before_publication": True} if before else {})},
+            st.sampled_from(["coauthor_in", "affiliated_author_in"]),
+            st.lists(st.sampled_from(lists), min_size=1, max_size=2, unique=True),
+            st.booleans(),
+        ),
+    )
+    return st.recursive(
+        leaf,
+        lambda inner: st.one_of(
+            st.lists(inner, min_size=1, max_size=3).map(lambda cs: {"all": cs}),
+            st.lists(inner, min_size=1, max_size=3).map(lambda cs: {"any": cs}),
+            inner.map(lambda c: {"not": c}),
+        ),
+        max_leaves=4,
+    )
+
+
+conditions = works_conditions(LISTS)
 claim = st.fixed_dictionaries(
     {
         "subject": st.sampled_from(["lab", "lab-us"]),

@@ -25,6 +25,8 @@ from claimwatch.evaluate import evaluate
 from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
 from helpers import project, write
+from test_columnar_engine import CURATED, curated_version
+from test_columnar_properties import works_conditions
 
 
 def inst(iid, name, *, ror=None, country="CN", lineage=None, lineage_urls=True):
@@ -303,24 +305,7 @@ SUBJECTS = {
     "names-only": {"name": "Example Laboratory Group", "aliases": ["Example Laboratory Group"]},
 }
 
-leaf = st.one_of(
-    st.sampled_from(["face", "synth"]).map(lambda t: {"topic": t}),
-    st.builds(
-        lambda key, lists, before: {key: lists, **({"listed_before_publication": True} if before else {})},
-        st.sampled_from(["coauthor_in", "affiliated_author_in"]),
-        st.lists(st.sampled_from(sorted(LISTS)), min_size=1, max_size=2, unique=True),
-        st.booleans(),
-    ),
-)
-conditions = st.recursive(
-    leaf,
-    lambda inner: st.one_of(
-        st.lists(inner, min_size=1, max_size=3).map(lambda cs: {"all": cs}),
-        st.lists(inner, min_size=1, max_size=3).map(lambda cs: {"any": cs}),
-        inner.map(lambda c: {"not": c}),
-    ),
-    max_leaves=4,
-)
+conditions = works_conditions(sorted(LISTS))
 claim = st.fixed_dictionaries(
     {
         "subject": st.sampled_from(sorted(SUBJECTS)),
@@ -333,21 +318,6 @@ claim = st.fixed_dictionaries(
         "max_unaffiliated": st.sampled_from([0, 0.5, 1]),
     },
 )
-
-CURATED = """\
-description: A version of a work, recorded by hand.
-works:
-  - id: w1
-    title: Face recognition at scale
-    versions:
-      - label: preprint
-        published: 2024-01-20
-        doi: "{doi}"
-        authors:
-          - {{name: A, affiliations: [{{name: Example Lab, openalex: I100}}]}}
-          - {{name: B, affiliations: [{{name: "Harbin Inst. of Technol., Harbin, China"}}]}}
-        sources: [{{title: a page}}]
-"""
 
 
 def check(tmp: Path, files, claims, curated_doi, as_of):
@@ -367,7 +337,8 @@ def check(tmp: Path, files, claims, curated_doi, as_of):
         p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
         paths.append(p)
     if curated_doi:
-        paths.append(write(root / "evidence/curated/v.yaml", CURATED.format(doi=curated_doi.replace("\\", "\\\\"))))
+        version = curated_version("w1", "Face recognition at scale", curated_doi.replace("\\", "\\\\"))
+        paths.append(write(root / "evidence/curated/v.yaml", CURATED.format(works=version)))
     evidence = open_evidence_paths(paths)
     reports = {}
     for engine in ("python", "duckdb"):

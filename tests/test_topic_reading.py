@@ -22,6 +22,7 @@ from claimwatch.evaluate import PhraseSet
 from claimwatch.evaluate._grouping import _topic_words
 from claimwatch.evaluate._phrases import plain_words
 from claimwatch.works import topic_reading, topic_reading_spans
+from test_zero_width_topics import assert_found_as_given
 
 CUANTICA = "computación cuántica"
 PHRASES = PhraseSet(["face recognition", "face verification", "person re-identification", CUANTICA, "deepfake"])
@@ -48,12 +49,7 @@ def _nfd(text: str) -> str:
     ],
 )
 def test_a_phrase_is_found_in_the_form_a_reader_sees_with_its_span_as_given(text, phrase, span):
-    (hit,) = PHRASES.find(text)
-    assert (hit.phrase, text[hit.start : hit.end]) == (phrase, span)
-    assert PHRASES.might_match(text)
-    # both prefilters let it through: the table's words and an abstract index's words
-    assert set(_topic_words(PHRASES)) & text_words(text)
-    assert PHRASES.may_be_among(plain_words(text.split()))
+    assert_found_as_given(PHRASES, text, phrase, span)
 
 
 @pytest.mark.parametrize(

@@ -41,13 +41,18 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
     ],
 )
 def test_a_phrase_is_found_through_zero_width_characters_with_its_span_as_given(text, phrase, span):
-    (hit,) = PHRASES.find(text)
+    assert_found_as_given(PHRASES, text, phrase, span)
+
+
+def assert_found_as_given(phrases: PhraseSet, text: str, phrase: str, span: str) -> None:
+    """`phrase` is the one hit in `text`, on `span` as written, and both prefilters let the text
+    through: the table's words (the columnar engine) and an abstract index's words (the reference
+    engine)."""
+    (hit,) = phrases.find(text)
     assert (hit.phrase, text[hit.start : hit.end]) == (phrase, span)
-    assert PHRASES.might_match(text)
-    # Both prefilters let it through: the table's words (the columnar engine) and an abstract
-    # index's words (the reference engine).
-    assert set(_topic_words(PHRASES)) & text_words(text)
-    assert PHRASES.may_be_among(plain_words(text.split()))
+    assert phrases.might_match(text)
+    assert set(_topic_words(phrases)) & text_words(text)
+    assert phrases.may_be_among(plain_words(text.split()))
 
 
 @pytest.mark.parametrize(
@@ -61,12 +66,10 @@ def test_reading_through_them_makes_no_word_boundary_where_the_reader_sees_none(
 WORDS = ["face", "facial", "recognition", "deep", "fakes", "synthetic", "media", "the", "of", "surface"]
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(st.sampled_from(WORDS), min_size=1, max_size=8),
-    st.lists(st.tuples(st.integers(0, 200), st.sampled_from(ZERO_WIDTH)), max_size=6),
-)
-def test_zero_width_characters_change_no_hit_but_its_span(words, inserted):
+def found_through(words: list[str], inserted: list[tuple[int, str]], invisible: str) -> tuple[str, list]:
+    """The words joined, the characters `inserted` at their places (cut to the text's end), and
+    the hits found in that text, which are those of the words alone, their spans read without
+    the `invisible` characters."""
     clean = " ".join(words)
     text = clean
     for at, c in sorted(inserted, reverse=True):
@@ -74,8 +77,18 @@ def test_zero_width_characters_change_no_hit_but_its_span(words, inserted):
         text = text[:at] + c + text[at:]
     expected = [(h.phrase, clean[h.start : h.end]) for h in PHRASES.find(clean)]
     found = PHRASES.find(text)
-    strip = str.maketrans("", "", ZERO_WIDTH)
+    strip = str.maketrans("", "", invisible)
     assert [(h.phrase, text[h.start : h.end].translate(strip)) for h in found] == expected
+    return text, found
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=8),
+    st.lists(st.tuples(st.integers(0, 200), st.sampled_from(ZERO_WIDTH)), max_size=6),
+)
+def test_zero_width_characters_change_no_hit_but_its_span(words, inserted):
+    text, found = found_through(words, inserted, ZERO_WIDTH)
     for h in found:  # a span begins and ends on a visible character
         assert text[h.start] not in ZERO_WIDTH and text[h.end - 1] not in ZERO_WIDTH
 
@@ -179,14 +192,6 @@ def test_a_phrase_broken_by_soft_hyphens_is_found_with_its_span_as_given(text, s
     st.lists(st.tuples(st.integers(0, 200), st.sampled_from(ZERO_WIDTH + "\u00ad")), max_size=6),
 )
 def test_soft_hyphens_change_no_hit_but_its_span(words, inserted):
-    clean = " ".join(words)
-    text = clean
-    for at, c in sorted(inserted, reverse=True):
-        at = min(at, len(text))
-        text = text[:at] + c + text[at:]
-    expected = [(h.phrase, clean[h.start : h.end]) for h in PHRASES.find(clean)]
-    found = PHRASES.find(text)
-    strip = str.maketrans("", "", ZERO_WIDTH + "\u00ad")
-    assert [(h.phrase, text[h.start : h.end].translate(strip)) for h in found] == expected
+    text, found = found_through(words, inserted, ZERO_WIDTH + "\u00ad")
     if found:
         assert set(_topic_words(PHRASES)) & text_words(text)

@@ -47,7 +47,7 @@ from ._grouping import (
     _runner,
     _stream,
     _stream_columnar,
-    records_current_on,
+    records_current_on_each,
     start_table_checks,
     with_set_aside,
 )
@@ -122,7 +122,11 @@ def without_cyclic_gc(*, freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
-def default_as_of(evidence: Sequence[Evidence], tables: Sequence[Table | None] | None = None) -> dt.date | None:
+def default_as_of(
+    evidence: Sequence[Evidence],
+    tables: Sequence[Table | None] | None = None,
+    current_on: Sequence[dt.date | None] | None = None,
+) -> dt.date | None:
     """The day an open-ended claim runs to, where the run gives none: the day the newest evidence
     was current. A file read directly, a curated file or a snapshot of unknown as-of does not
     say when that was, but was current no earlier than the first day of its newest work: a work it gives after a snapshot's
@@ -132,29 +136,26 @@ def default_as_of(evidence: Sequence[Evidence], tables: Sequence[Table | None] |
     (`_file_current_on`): beside an older snapshot, the period ran only to its newest work's first
     day, and a year its records show after that (an author's first year at the subject) fell
     outside it. None where no evidence says (the period has no end). A file with a columnar
-    copy (`tables`) is asked through it, not read again."""
+    copy (`tables`) is asked through it, not read again; `current_on` is each piece of evidence's
+    `records_current_on`, where the caller has them."""
     known = [e.retrieved for e in evidence if e.retrieved is not None]
     if not known:
         return None
+    days = current_on if current_on is not None else records_current_on_each(evidence, tables)
     for k, e in enumerate(evidence):
         if e.retrieved is not None:
             continue
         table = tables[k] if tables is not None else None
         if table is not None:
-            latest = latest_earliest(str(table.path), records_current_on(e, table))
+            latest = latest_earliest(str(table.path), days[k])
             known += [latest] if latest else []
         else:
             known += [w.published.earliest for w in e.works() if w.published]
-        if isinstance(e, JsonlEvidence) and (day := _file_current_on(e, table)) is not None:
+        # A file read directly was current when its works' newest record was, or, where no work
+        # gives an updated_date, its authors' (`JsonlEvidence.authors_current_on`).
+        if isinstance(e, JsonlEvidence) and (day := days[k] or e.authors_current_on) is not None:
             known.append(day)
     return max(known)
-
-
-def _file_current_on(e: JsonlEvidence, table: Table | None) -> dt.date | None:
-    """The day a file read directly was current, as an import of it takes its as-of: its works'
-    newest `updated_date` (asked of its table where it has one), or, where no work gives one, its
-    authors' (`JsonlEvidence.authors_current_on`, None in a file with works)."""
-    return records_current_on(e, table) or e.authors_current_on
 
 
 @contextlib.contextmanager
@@ -178,7 +179,8 @@ def _evaluate(
 ) -> Results:
     check_exclusions(claims)  # an exclusion that hides every match of a phrase, or none
     tables = _choose_engine(engine, evidence, cache_folder(cache))
-    as_of = as_of or default_as_of(evidence, tables)
+    current_on = records_current_on_each(evidence, tables)  # asked once: each reader below needs it
+    as_of = as_of or default_as_of(evidence, tables, current_on)
     # The tables' sha256 checks run on another core while this one compiles the claims (spaCy's
     # start-up is most of it): a second off a million works' check.
     checks = start_table_checks(evidence, tables) if tables is not None else None
@@ -188,7 +190,7 @@ def _evaluate(
         # The reviews of works (a person's are applied with the claims about people).
         reviewed = frozenset(e.key for e in reviews.entries if not e.about_a_person) if reviews else frozenset()
         # Older copies of a record given newer are set aside; copies of one day dated by the latest.
-        copies = find_copies(evidence, tables, lambda k: records_current_on(evidence[k], tables[k] if tables else None))
+        copies = find_copies(evidence, tables, current_on)
         if tables is None:
             counted = [_CountingEvidence(e) for e in evidence]
             works = _stream(compiled, [_every_test(c.works()) for c in counted], reviewed, copies)
@@ -197,7 +199,7 @@ def _evaluate(
         else:
             runner = _runner(engine, spark_master)
             works, ruled_out, counts = _stream_columnar(
-                compiled, evidence, tables, as_of, runner, checks, reviewed, copies
+                compiled, evidence, tables, as_of, runner, checks, reviewed, copies, current_on
             )
         # A finding's reviewed identities are gathered only for the claims reviews name.
         tallies = _sort_groups(compiled, works.groups(), as_of, reviews.claims() if reviews else frozenset())

@@ -67,13 +67,14 @@ class _Outcome:
 class _WorkContext:
     """Per-work caches shared by every claim: subject authors, list hits, topic hits."""
 
-    __slots__ = ("_abstract_words", "_lists", "_subjects", "_topics", "forced", "work")
+    __slots__ = ("_abstract_words", "_doubts", "_lists", "_subjects", "_topics", "forced", "work")
 
     def __init__(self, work: Work):
         self.work = work
         self._subjects: dict[int, list[_SubjectHit]] = {}
         self._lists: dict[int, list[tuple[Authorship, _EntryHit]]] = {}
         self._topics: dict[int, list[PhraseReason]] = {}
+        self._doubts: dict[int, str | None] = {}  # by id(matcher): `topic_doubt`, read once
         self._abstract_words: frozenset[str] | None = None
         # By id(matcher): what a negated topic is taken to be for the work as a whole, where its
         # other versions say more than this record (see `topic_state` and _verdicts).
@@ -97,10 +98,14 @@ class _WorkContext:
         """Why the record's matches of a topic show it only perhaps: its phrases alone match (no
         OpenAlex topic of it), and its text holds a phrase of another sense of their words
         (`TopicMatcher.other_sense`). None where they show it, or nothing matched."""
-        reasons = self.topic_reasons(matcher)
-        if not reasons or not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
-            return None
-        return matcher.other_sense(self.work)
+        key = id(matcher)
+        if key not in self._doubts:
+            reasons = self.topic_reasons(matcher)
+            undoubted = (
+                not reasons or not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons)
+            )
+            self._doubts[key] = None if undoubted else matcher.other_sense(self.work)
+        return self._doubts[key]
 
     def abstract_words(self) -> frozenset[str]:
         """The words of the abstract's inverted index, worked out once for every topic."""

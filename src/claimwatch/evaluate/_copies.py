@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import orjson
@@ -99,11 +99,11 @@ NO_COPIES = Copies()
 def find_copies(
     evidence: Sequence[Evidence],
     tables: Sequence[Table | None] | None = None,
-    current_on: Callable[[int], dt.date | None] = lambda k: None,
+    current_on: Sequence[dt.date | None] | None = None,
 ) -> Copies:
     """The copies among the evidence's OpenAlex records (`tables`: the columnar copies the check
-    reads, where it reads some, whose ids are read from them; `current_on`: the day the k-th
-    evidence's records were current)."""
+    reads, where it reads some, whose ids are read from them; `current_on`: the day each piece of
+    evidence's records were current, where known)."""
     openalex = [k for k, e in enumerate(evidence) if isinstance(e, (Snapshot, JsonlEvidence))]
     if len(openalex) < 2 and all(_one_record_an_id(evidence[k]) for k in openalex):
         return NO_COPIES  # one snapshot, of one record an id
@@ -111,7 +111,7 @@ def find_copies(
     with_tables: list[tuple[Table, dt.date | None]] = []
     for k in openalex:
         table = tables[k] if tables is not None else None
-        current = current_on(k)
+        current = current_on[k] if current_on is not None else None
         if table is not None:
             with_tables.append((table, current))
             continue

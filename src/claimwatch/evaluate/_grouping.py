@@ -572,21 +572,24 @@ def _stream_columnar(
     checks: TableChecks | None = None,
     reviewed: frozenset[str] = frozenset(),
     copies: Copies = NO_COPIES,
+    current_on: Sequence[dt.date | None] | None = None,
 ) -> _Columnar:
     """The query's candidates and the evidence without a table through `_stream`, with what the
     query counted for the rest. Every table is checked against its sha256 first (by `checks`,
-    where the caller started them earlier: `start_table_checks`)."""
+    where the caller started them earlier: `start_table_checks`). `current_on`: the day each
+    evidence's records were current (`records_current_on`), where the caller has them."""
     runner = runner or _runner("duckdb", None)
     outside = [e for e, t in zip(evidence, tables, strict=True) if t is None]
     outside_keys = sorted({k for e in outside for w in e.works() for k in w.identity_keys()})
     plan = _plan(compiled, as_of, tuple(outside_keys))
     present = [t for t in tables if t is not None]
-    current_on = [records_current_on(e, t) for e, t in zip(evidence, tables, strict=True) if t is not None]
+    days = current_on if current_on is not None else records_current_on_each(evidence, tables)
+    tables_days = [day for day, t in zip(days, tables, strict=True) if t is not None]
     checks = checks or start_table_checks(evidence, tables)
     checks.wait()
     screening = (
         runner.screen(
-            screening_query(plan, [str(t.path) for t in present], runner.dialect, current_on),
+            screening_query(plan, [str(t.path) for t in present], runner.dialect, tables_days),
             len(present),
             len(compiled),
         )
@@ -603,7 +606,7 @@ def _stream_columnar(
             streams.append(_every_test(counted.works()))
             counts.append(counted.count)
             continue
-        streams.append(_candidate_works(e, t, screening.candidates[k], runner.fetch, current_on[k]))
+        streams.append(_candidate_works(e, t, screening.candidates[k], runner.fetch, tables_days[k]))
         records, authorships, without_id = screening.counts[k]
         count = EvidenceCount(
             path=e.path, records=records, authorships=authorships, authorships_without_institution_id=without_id
@@ -612,6 +615,14 @@ def _stream_columnar(
         k += 1
     # Every version of a work is a candidate (it shares a key), so reviews see all its records.
     return _Columnar(_stream(compiled, streams, reviewed, copies), screening.tallies, counts)
+
+
+def records_current_on_each(
+    evidence: Sequence[Evidence], tables: Sequence[Table | None] | None
+) -> list[dt.date | None]:
+    """`records_current_on` of each piece of evidence, asked once a run: the default as-of, the
+    copies and the query all read it."""
+    return [records_current_on(e, tables[k] if tables is not None else None) for k, e in enumerate(evidence)]
 
 
 def records_current_on(e: Evidence, table: Table | None) -> dt.date | None:
@@ -623,7 +634,7 @@ def records_current_on(e: Evidence, table: Table | None) -> dt.date | None:
         return newest_updated(str(table.path)) if table is not None else e.records_current_on
     if isinstance(e, Snapshot):
         return e.records_current_on  # its as-of, or where that is its subjects' alone, its records' day
-    return e.retrieved
+    return None  # curated evidence states its dates: none is ahead of anything
 
 
 def start_table_checks(evidence: Sequence[Evidence], tables: list[Table | None]) -> TableChecks:
