@@ -14,8 +14,10 @@ import datetime as dt
 import json
 import os
 import random
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ from claimwatch.columnar._duckdb import fetch_records
 from claimwatch.columnar._plan import ClaimPlan, Listed, Plan, SubjectPlan
 from claimwatch.columnar._spark import (
     SPARK,
+    _reach_standalone_master,
     fetch_records_spark,
     java_found,
     prefix_factored,
@@ -507,6 +510,43 @@ def test_a_master_spark_cannot_use_is_one_line(tmp_path):
     assert done.returncode == 3, done.stderr
     (line,) = [line for line in _ours(done.stderr) if not line.startswith("claimwatch: making")]
     assert line.startswith("Spark did not start on nosuch://host:7077: ")
+
+
+def _refused_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on (bound, then closed)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_a_standalone_master_no_one_answers_is_one_line_at_once(tmp_path):
+    """A spark:// master that is not running: Spark's client tried to register for about 60 s,
+    printing some 200 warnings, before the one line. No connection reaching it now ends the run
+    before Java starts."""
+    port = _refused_port()
+    started = time.monotonic()
+    done = _check_on_spark(tmp_path, "--spark-master", f"spark://127.0.0.1:{port}")
+    assert time.monotonic() - started < 30  # a bound far above a refused connection, far below 60 s
+    assert done.returncode == 3, done.stderr
+    assert "WARN" not in done.stderr
+    (line,) = [line for line in _ours(done.stderr) if not line.startswith("claimwatch: making")]
+    assert line.startswith(f"Spark did not start on spark://127.0.0.1:{port}: no master answered (127.0.0.1:{port}: ")
+    assert line.endswith("it needs a master it can reach (is the master running, at that host and port?)")
+
+
+def test_a_master_that_answers_or_one_of_several_that_does_is_left_to_spark():
+    """High availability names several masters: one that answers is enough; masters other than
+    spark:// (yarn, k8s) and URLs Spark itself must judge are not tried here."""
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        port = listening.getsockname()[1]
+        _reach_standalone_master(f"spark://127.0.0.1:{_refused_port()},127.0.0.1:{port}")
+        _reach_standalone_master(f"spark://127.0.0.1:{port}")
+    for master in ["yarn", "k8s://https://127.0.0.1:1", "local[2]", "spark://no-port-here"]:
+        _reach_standalone_master(master)
+    with pytest.raises(SourceError, match=r"no master answered \(127\.0\.0\.1:\d+: .+; \[::1\]:\d+: "):
+        _reach_standalone_master(f"spark://127.0.0.1:{_refused_port()},[::1]:{_refused_port()}")
 
 
 @pytest.mark.parametrize("mode", ["EXCEPTION", "LEGACY"])

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -183,6 +184,8 @@ def spark_session(master: str | None = None) -> SparkSession:
             "the Spark engine needs Java 17 or newer: none found on PATH or in $JAVA_HOME "
             "(on Debian: apt-get install openjdk-17-jre-headless)"
         )
+    if master is not None:
+        _reach_standalone_master(master)
     scratch = Path(tempfile.gettempdir()) / "claimwatch-spark"
     scratch.mkdir(parents=True, exist_ok=True)
     # Under spark-submit (which hands its JVM over through this variable) the master is the one
@@ -220,6 +223,35 @@ def spark_session(master: str | None = None) -> SparkSession:
         ) from None
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+# How long a standalone master is waited for before the session: a master that answers at all
+# answers at once.
+_MASTER_CONNECT_SECONDS = 5.0
+
+
+def _reach_standalone_master(master: str) -> None:
+    """A standalone master (`spark://host:port`, or several for high availability) that no
+    connection reaches is one line before the JVM starts: Spark's own client would try to register
+    three times, 20 s each, printing some 200 warnings before claimwatch could say a thing.
+    Other masters (yarn, k8s://, local) are left to Spark, whose clients fail in their own time."""
+    if not master.startswith("spark://"):
+        return
+    failures = []
+    for address in master.removeprefix("spark://").split(","):
+        host, _, port = address.rpartition(":")
+        host = host.strip("[]")  # an IPv6 address is written in brackets
+        if not host or not port.isdigit():
+            return  # Spark's own message says what it cannot read in a master's URL
+        try:
+            with socket.create_connection((host, int(port)), timeout=_MASTER_CONNECT_SECONDS):
+                return
+        except OSError as e:
+            failures.append(f"{address}: {e.strerror or e or type(e).__name__}")
+    raise SourceError(
+        f"Spark did not start on {master}: no master answered ({'; '.join(failures)}); it needs a master it can "
+        "reach (is the master running, at that host and port?)"
+    )
 
 
 def _first_line(e: Exception) -> str:
