@@ -92,19 +92,24 @@ class _WorkContext:
         beside words of another sense (`topic_doubt`)."""
         if self.topic_reasons(matcher):
             return UNKNOWN if self.topic_doubt(matcher) else TRUE
+        if self.topic_doubt(matcher):
+            return UNKNOWN
         return FALSE if self.has_abstract() else UNKNOWN
 
     def topic_doubt(self, matcher: TopicMatcher) -> str | None:
-        """Why the record's matches of a topic show it only perhaps: its phrases alone match (no
-        OpenAlex topic of it), and its text holds a phrase of another sense of their words
-        (`TopicMatcher.other_sense`). None where they show it, or nothing matched."""
+        """Why the record shows a topic only perhaps: its phrases alone match (no OpenAlex topic
+        of it), and its text holds a phrase of another sense of their words
+        (`TopicMatcher.other_sense`); or nothing matched but a phrase after a hyphen and a break,
+        which may end a broken word (`TopicMatcher.broken_reading`). None where neither."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
-            undoubted = (
-                not reasons or not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons)
-            )
-            self._doubts[key] = None if undoubted else matcher.other_sense(self.work)
+            if not reasons:
+                self._doubts[key] = matcher.broken_reading(self.work, self.abstract_words)
+            elif not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
+                self._doubts[key] = None
+            else:
+                self._doubts[key] = matcher.other_sense(self.work)
         return self._doubts[key]
 
     def abstract_words(self) -> frozenset[str]:
@@ -241,9 +246,9 @@ class _CompiledClaim:
     def _topic_test(matcher: TopicMatcher) -> _Test:
         def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
             reasons = ctx.topic_reasons(matcher)
-            if not reasons:
-                return _FAILS
             doubt = ctx.topic_doubt(matcher)
+            if not reasons:
+                return _Outcome(UNKNOWN, [], [doubt]) if doubt else _FAILS
             return _Outcome(UNKNOWN, list(reasons), [doubt]) if doubt else _Outcome(TRUE, list(reasons))
 
         return test

@@ -380,7 +380,7 @@ def _stream(
             else:
                 record = _Record.version_only(work.published, named, unordered, work.origin.path)
             if negated:  # every version's, the subject's or not: a topic is the work's
-                states = [ctx.topic_state(m) if ctx.topic_reasons(m) else FALSE for m in negated]
+                states = [ctx.topic_state(m) if ctx.topic_reasons(m) or ctx.topic_doubt(m) else FALSE for m in negated]
                 record.shows = sum(1 << j for j, s in enumerate(states) if s == TRUE)
                 record.doubted = sum(1 << j for j, s in enumerate(states) if s == UNKNOWN)
                 record.abstract = ctx.has_abstract()

@@ -25,7 +25,7 @@ from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
-from ..works import INVISIBLE, Authorship, Institution, Work
+from ..works import INVISIBLE, Authorship, Institution, Work, topic_reading
 from ._names import SPACES, NameHit, NameMatcher, _is_cjk, cjk_run_on, fold, is_acronym, visible
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
@@ -779,14 +779,28 @@ class TopicMatcher:
                 )
         return None
 
+    def broken_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work none of whose text matches may still hold a phrase: one follows a hyphen and
+        a break ("3D-\nface recognition"), where the word it begins on may end a word the hyphen
+        broke at a line's end ("sur-\nface") as well as stand alone; None where none does."""
+        for name, text in self._texts(work, abstract_words):
+            hits = self.phrases.find_after_breaks(text)
+            # An excluded phrase may begin after the break too ("multi- face recognition ability").
+            excluded = self.excluded.find(text) + self.excluded.find_after_breaks(text) if hits else []
+            for h in hits:
+                if any(x.start <= h.start and h.end <= x.end for x in excluded):
+                    continue
+                said = " ".join(text[_broken_word_start(text, h.start) : h.end].split())
+                return (
+                    f"its {name} says \u201c{said}\u201d, where \u201c{h.phrase}\u201d follows a hyphen and a break: "
+                    "it may be the end of a word broken at a line's end, not the topic's phrase"
+                )
+        return None
+
     def reasons(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> list[PhraseReason]:
         out: list[PhraseReason] = []
-        fields = [("title", work.title), *((f"keywords[{i}]", k) for i, k in enumerate(work.keywords))]
-        for name, text in fields:
+        for name, text in self._texts(work, abstract_words):
             out += self._in_text(name, text)
-        # OpenAlex abstracts come as an inverted index: rebuild one only where its words could match.
-        if work.abstract_text is not None or (work.abstract_index and self.phrases.may_be_among(abstract_words())):
-            out += self._in_text("abstract", work.abstract)
         for tid in work.topic_ids:
             if tid in self.topic_ids:
                 out.append(
@@ -795,6 +809,14 @@ class TopicMatcher:
                     )
                 )
         return out
+
+    def _texts(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> Iterator[tuple[str, str]]:
+        """The work's texts a phrase may be in, by field: title, keywords, and the abstract where
+        one is given (an OpenAlex inverted index rebuilt only where its words could match)."""
+        yield "title", work.title
+        yield from ((f"keywords[{i}]", k) for i, k in enumerate(work.keywords))
+        if work.abstract_text is not None or (work.abstract_index and self.phrases.may_be_among(abstract_words())):
+            yield "abstract", work.abstract
 
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
         hits = self.phrases.find(text)
@@ -820,6 +842,16 @@ class TopicMatcher:
                 )
             )
         return out
+
+
+def _broken_word_start(text: str, at: int) -> int:
+    """Where the piece before the hyphen and break ahead of `at` begins ("3D" in "3D-\nface")."""
+    k = at
+    while k > 0 and (text[k - 1].isspace() or topic_reading(text[k - 1]) in ("-", "")):
+        k -= 1
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    return k
 
 
 def _context(text: str, start: int, end: int, width: int = 80) -> tuple[str, str]:

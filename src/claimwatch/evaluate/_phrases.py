@@ -4,7 +4,9 @@ Phrases fold case, inflection (faces, deepfakes, qubits) and hyphenation (re-ide
 reidentification, re identification, a word broken at a line's end: re-\nidentification): each
 run of words is compared by the concatenation of its words' keys. `surface` never matches `face`
 and `quantization` never matches `quantum`, because a match must start and end on word
-boundaries, and a word broken at a line's end is one word ("sur-\nface"). Words come from spaCy's tokenizer and
+boundaries, and a word broken at a line's end is one word ("sur-\nface"): a match that begins
+after such a break is found apart (`find_after_breaks`), since "3D-\nface recognition" is one
+the text cannot tell from it. Words come from spaCy's tokenizer and
 inflection from its lookup lemmatizer's table (`_spacy`). Texts and phrases alike are read as a
 reader sees them (`works.topic_reading`: through characters that show nothing, in their
 compatibility form, dashes as hyphens), and a hit's span is in the text as given.
@@ -96,6 +98,10 @@ def _tokens(text: str) -> Iterator[tuple[str, int]]:
     yield from ((t.text, at + t.idx) for t in tokenizer(text[at:] if at else text))
 
 
+# A word, hyphens and white space: where `_continues_a_broken_word` may hold for the word after.
+_HYPHEN_BREAK = re.compile(r"[^\W_]-+\s")
+
+
 def _continues_a_broken_word(text: str, at: int) -> bool:
     """Whether the word at `at` is the end of a word a hyphen and white space broke ("sur-
     face", "sur-\nface": "surface", which no match of "face" may begin in)."""
@@ -176,26 +182,39 @@ class PhraseSet:
         reader sees it (`topic_reading`: characters that show nothing, zero-width ones and a soft
         hyphen, are read through, so "sur\u00adface" is one word; "ﬁ" is "fi", "Ｆ" is "F", an
         en dash a hyphen); a hit's span is in `text` as given."""
+        return self._find(text, after_breaks=False)
+
+    def find_after_breaks(self, text: str) -> list[PhraseHit]:
+        """The hits `find` leaves out: those that begin on the word after a hyphen and white
+        space ("3D-\nface recognition", "multi- face recognition"). Such a word may end a word a
+        hyphen broke at a line's end ("sur-\nface" is "surface"), or be a compound's second part
+        or a word of its own: the text cannot tell which."""
+        return self._find(text, after_breaks=True)
+
+    def _find(self, text: str, *, after_breaks: bool) -> list[PhraseHit]:
         read = topic_reading(text)
-        hits = self._find_read(read)
+        if after_breaks and not _HYPHEN_BREAK.search(read):
+            return []
+        hits = self._find_read(read, after_breaks)
         if not hits or read == text:
             return hits
         spans = topic_reading_spans(text)
         return [PhraseHit(h.phrase, spans[h.start][0], spans[h.end - 1][1]) for h in hits]
 
-    def _find_read(self, text: str) -> list[PhraseHit]:
+    def _find_read(self, text: str, after_breaks: bool) -> list[PhraseHit]:
         """The hits in a text as read."""
         windows = self._windows(text)
         if windows is None:  # offsets of the lower-cased text are not the text's: all of it
-            return self._find_in(text, 0, len(text)) if self._might_match_read(text) else []
+            return self._find_in(text, 0, len(text), after_breaks) if self._might_match_read(text) else []
         hits: list[PhraseHit] = []
         for start, end in windows:
-            hits += self._find_in(text, start, end)
+            hits += self._find_in(text, start, end, after_breaks)
         return hits
 
-    def _find_in(self, text: str, begin: int, end: int) -> list[PhraseHit]:
+    def _find_in(self, text: str, begin: int, end: int, after_breaks: bool) -> list[PhraseHit]:
         """The hits in text[begin:end], a stretch spaCy's tokenizer cuts as it cuts the whole
-        text (it begins and ends where the text does or at a space), scanned from its start."""
+        text (it begins and ends where the text does or at a space), scanned from its start;
+        with `after_breaks`, only those beginning on a word after a hyphen and white space."""
         window = text[begin:end]
         words = _words(window)
         hits: list[PhraseHit] = []
@@ -205,8 +224,8 @@ class PhraseSet:
             if words[i][_KEY] not in starts and words[i][_LOWER] not in starts:
                 i += 1  # no phrase's key begins with this word: none can match from here
                 continue
-            if _continues_a_broken_word(text, begin + words[i][_START]):
-                i += 1  # a match begins on a word boundary, and this is inside a word
+            if _continues_a_broken_word(text, begin + words[i][_START]) != after_breaks:
+                i += 1  # a match begins on a word boundary, and this may be inside a word
                 continue
             hit, last = self._longest_at(words, i, window)
             if hit:
