@@ -545,6 +545,21 @@ def test_complete_author_coverage_lets_finding_no_one_count(root):
     assert "one who published nothing there, or whose works OpenAlex did not resolve to it, does not" in r.why
 
 
+def test_the_people_considered_placed_only_at_a_time_not_said_are_counted_apart(root):
+    """ "The N people whose records place them at the lab in the period" counted one placed there
+    with no years (or only in a year ahead of the record) as placed in the period; the sentence
+    now says how many of them the records place only at a time they do not say."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    works = [authored("W1", "2023-05-01", ("A1", LAB), ("A2", LAB))]
+    people = [author("A1", "Li Wei", (ELSEWHERE, [2020]), (LAB, [2023])), author("A2", "Zhang San", (LAB, []))]
+    r = judge(root, body, works + people, **COVER)
+    assert (r.verdict, r.people_considered) == ("not_contradicted", 2)
+    assert r.why.startswith(
+        "No one matches among the 2 people whose records place them at Example Lab in the period (1 of them only "
+        "at a time the records do not say), and "
+    )
+
+
 def test_without_every_authors_record_finding_no_one_is_insufficient(root):
     body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
     r = judge(root, body, covered_case(with_every_record=False), **COVER)

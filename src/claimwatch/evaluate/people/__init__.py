@@ -48,7 +48,7 @@ from ._works import (
     _Wanted,
     _work_ids,
 )
-from ._years import _considered, _holds_both, _joined, _Outcome
+from ._years import _considered, _holds_both, _joined, _Outcome, _placed_in_a_year
 
 
 def _judge_people(
@@ -82,8 +82,9 @@ def _judge_people(
         start, end = pc.claim.from_, pc.claim.to or as_of
         at_subject = in_works.at_subject.get(id(pc.subject), {})
         outcomes = [(person, o) for person in people if (o := _test(person, pc, start, end, in_works)) is not None]
-        considered = sum(_considered(p, start, end) for p in people)
-        judged.append((pc, outcomes, considered, _unrecorded(people, at_subject, start, end)))
+        considered = [p for p in people if _considered(p, start, end)]
+        undated = sum(not _placed_in_a_year(p, start, end) for p in considered)
+        judged.append((pc, outcomes, (len(considered), undated), _unrecorded(people, at_subject, start, end)))
         for person, o in outcomes:
             _want(person, o, pc, wanted, by_author)
     _cite_works(by_author, evidence, copies)

@@ -138,11 +138,13 @@ def _verdict(
     claim: Claim,
     matched: list[PersonFinding],
     uncertain: list[PersonFinding],
-    considered: int,
+    considered: tuple[int, int],
     read: int,
     coverage: CoverageReport,
 ) -> tuple[Verdict, str]:
-    """The works verdict table (docs/evaluation.md), counting persons."""
+    """The works verdict table (docs/evaluation.md), counting persons; `considered` is how many
+    the records place at the subject in the period, and how many of those only at a time they
+    do not say."""
     n, u = len(matched), len(uncertain)
     kind, count = claim.expects.kind, claim.expects.count
     subject = claim.subject.name
@@ -152,8 +154,11 @@ def _verdict(
     maybe = f"; {u} more might ({_cite(uncertain, with_doubt=True)})" if u else ""
     if not read:
         return "insufficient_evidence", f"No one can be checked: {coverage.why}."
-    if considered:
-        pool = f"the {_people_count(considered).lower()} whose records place them at {subject} in the period"
+    placed, undated = considered
+    if placed:
+        pool = f"the {_people_count(placed).lower()} whose records place them at {subject} in the period"
+        if undated:  # a year ahead of the record, or none: `_Place.when_unknown`
+            pool += f" ({undated} of them only at a time the records do not say)"
     else:
         pool = f"the evidence's author records, none of which places anyone at {subject} in the period"
     if kind == "none":
@@ -250,7 +255,7 @@ def _coverage(
 def _result(
     pc: _PeopleClaim,
     outcomes: list[tuple[_Person, _Outcome]],
-    considered: int,
+    considered: tuple[int, int],
     read: int,
     wanted: dict[int, _Wanted],
     evidence: Sequence[Evidence],
@@ -299,7 +304,7 @@ def _result(
         people=tuple(matched),
         uncertain_people=tuple(uncertain),
         dismissed_people=tuple(dismissed),
-        people_considered=considered,
+        people_considered=considered[0],
     )
 
 

@@ -376,6 +376,9 @@ def _once(places: list[_Place]) -> list[_Place]:
 
 def _considered(person: _Person, start: dt.date | None, end: dt.date | None) -> bool:
     """Placed at the subject in a year that may fall in the period, or at a time not known."""
-    return any(
-        p.when_unknown or any(_year_in(y, start, end)[0] != FALSE for y in p.known_years) for p in person.at_subject
-    )
+    return any(p.when_unknown for p in person.at_subject) or _placed_in_a_year(person, start, end)
+
+
+def _placed_in_a_year(person: _Person, start: dt.date | None, end: dt.date | None) -> bool:
+    """Placed at the subject in a year the records give that may fall in the period."""
+    return any(_year_in(y, start, end)[0] != FALSE for p in person.at_subject for y in p.known_years)
