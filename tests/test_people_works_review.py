@@ -431,3 +431,54 @@ def test_undated_lab_work_by_a_counted_person_is_a_doubt(root):
     ]
     r = run(root, JOINED, records)
     assert (r.matched, r.uncertain) == (0, 1), r.why
+
+
+# --- a return only the works show (issue 18, nineteenth part) ----------------------------------
+
+
+def test_a_return_only_the_works_show_is_a_doubt_not_silence(root):
+    """A1's record gives the lab in 2019 and 2023, nothing between; a work places A1 at HIT in
+    2021, which the record leaves out. The first year at the lab is before the period, so "they
+    did not join in it": no finding, and complete coverage cleared the claim, where the same
+    HIT year in the record made A1 uncertain (a return: an intern hired back from HIT)."""
+    records = [
+        work("W0", "A lab paper", date="2019-05-01", authorships=[by("A1", LAB)]),
+        work("W1", "A Harbin paper", date="2021-05-01", authorships=[by("A1", HIT)]),
+        work("W2", "A lab paper again", date="2023-05-01", authorships=[by("A1", LAB)]),
+        author("A1", "Li Wei", (LAB, [2019, 2023])),
+    ]
+    cover = {**COVER, "start": dt.date(2019, 1, 1)}
+    r = run(root, JOINED, records, cover=cover)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), r.why
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "their records place them at Example Lab in 2019 and again in 2023, with no year there in 2020\u20132022, and "
+        "a work in the evidence places them at Harbin Institute of Technology in 2021, which their author records "
+        "leave out: they may have left and been recruited again from Harbin Institute of Technology, which the "
+        "years cannot tell from staying",
+    )
+    # In the records, the return is the records' own doubt; said once, not again for the work.
+    given = author("A1", "Li Wei", (LAB, [2019, 2023]), (HIT, [2021]))
+    r = run(root, JOINED, [*records[:3], given], cover=cover)
+    (p,) = r.uncertain_people
+    assert not any("leave out" in d for d in p.uncertain_because)
+
+
+@pytest.mark.parametrize(
+    ("years", "hit_year", "body"),
+    [
+        ([2019, 2020, 2021, 2022, 2023], 2021, JOINED),  # at the lab every year: no gap to return across
+        ([2019, 2023], 2018, JOINED),  # HIT before the lab: no return
+        ([2019, 2021], 2020, JOINED),  # back at the lab in 2021, before the period
+        ([2019, 2023], 2020, claim("{joined_from: [mil], within_years: 2}")),  # HIT too long before the return
+        ([2019, 2023], 2021, LISTED_BEFORE.replace("mil]", "mil], within_years: 5")),  # HEU listed too late
+    ],
+)
+def test_no_return_is_read_where_the_works_cannot_show_one(root, years, hit_year, body):
+    inst = HEU if "listed_before" in body else HIT
+    records = [
+        work("W1", "A listed paper", date=f"{hit_year}-05-01", authorships=[by("A1", inst)]),
+        author("A1", "Li Wei", (LAB, years)),
+    ]
+    r = run(root, body, records)
+    assert (r.matched, r.uncertain) == (0, 0), r.why

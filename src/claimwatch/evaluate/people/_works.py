@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ...evidence import Evidence
 from ...results import PersonWork
 from ...works import Authorship, PartialDate, Work
-from .._conditions import UNKNOWN
+from .._conditions import FALSE, UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import ListMatcher, SubjectMatcher, _EntryHit
 from ._persons import _PeopleClaim, _Person, _Place
-from ._years import _considered, _first_at_subject, _listed_by, _Outcome
+from ._years import _considered, _first_at_subject, _listed_by, _Outcome, _year_in, _years
 
 
 @dataclass(eq=False)
@@ -197,20 +198,12 @@ def _listed_in_works(
     subject (any year, where that is not known) and, under `listed_before`, not before the entry
     was listed: the records leave it out, so the move is uncertain, never silence."""
     subject = pc.claim.subject.name
+    decided = _decided_by_the_records(person)
     first_side = _first_at_subject(person.at_subject, subject, start, end)
     if first_side is None:
-        return None
+        return _back_in_works(person, pc, listed, decided, start, end)
     _, first, doubts = first_side
     reference = first if first is not None else min((y for p in person.at_subject for y in p.known_years), default=None)
-    # The records decide the years they give at an entry, and no other: a record placing them at
-    # HIT in 2024 only, after joining, says nothing of the work placing them there in 2020.
-    given = {(p.hit.entry.id, y) for p in person.at_listed if p.hit is not None for y in p.known_years}
-    given_at_all = {entry for entry, _ in given} | {
-        p.hit.entry.id for p in person.at_listed if p.hit and p.when_unknown
-    }
-
-    def decided(hit: _EntryHit, year: int | None) -> bool:
-        return (hit.entry.id, year) in given if year is not None else hit.entry.id in given_at_all
 
     within = pc.cond.within_years
 
@@ -237,6 +230,66 @@ def _listed_in_works(
         when, before = "a year its date, ahead of its record, does not show", f"perhaps {before}"
     why = f"a work in the evidence places them at {entry} in {when}, which their author records leave out, {before}"
     return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
+
+
+def _decided_by_the_records(person: _Person) -> Callable[[_EntryHit, int | None], bool]:
+    """Whether the person's records decide a year at a list entry: the years they give there,
+    and no other (a record placing them at HIT in 2024 only, after joining, says nothing of a
+    work placing them there in 2020); a year not shown, where they give the entry at all."""
+    given = {(p.hit.entry.id, y) for p in person.at_listed if p.hit is not None for y in p.known_years}
+    given_at_all = {entry for entry, _ in given} | {
+        p.hit.entry.id for p in person.at_listed if p.hit and p.when_unknown
+    }
+
+    def decided(hit: _EntryHit, year: int | None) -> bool:
+        return (hit.entry.id, year) in given if year is not None else hit.entry.id in given_at_all
+
+    return decided
+
+
+def _back_in_works(
+    person: _Person,
+    pc: _PeopleClaim,
+    listed: list[tuple[int | None, _EntryHit]],
+    decided: Callable[[_EntryHit, int | None], bool],
+    start: dt.date | None,
+    end: dt.date | None,
+) -> _Outcome | None:
+    """For a person the records place at the subject before the period, a return in it that only
+    works show (`_years._back_from_a_listed_place` reads the records): at the subject in some
+    year, a work placing them at a list entry their records leave out in a later year (or in a
+    year its date does not show) with no year at the subject between, and at the subject again in
+    a year that may fall in the period. A doubt, never a match, never silence."""
+    subject = pc.claim.subject.name
+    there = sorted({y for p in person.at_subject for y in p.known_years})
+    within = pc.cond.within_years
+    for before, again in itertools.pairwise(there):
+        if _year_in(again, start, end)[0] == FALSE:
+            continue
+        between = sorted(
+            ((year is None, year or 0), hit.entry.name)
+            for year, hit in listed
+            if not decided(hit, year)
+            and (
+                before < year < again and (within is None or again - year <= within)
+                if year is not None
+                else again - before > 1
+            )
+            and not (pc.cond.listed_before and _listed_by(hit, again)[0] is False)
+        )
+        if not between:
+            continue
+        # The latest year the work gives, where one does: the nearest to the return.
+        (unshown, year), entry = max(between, key=lambda x: (not x[0][0], x[0][1]))
+        when = "a year its date, ahead of its record, does not show" if unshown else str(year)
+        gap = _years(range(before + 1, again))
+        why = (
+            f"their records place them at {subject} in {before} and again in {again}, with no year there in {gap}, "
+            f"and a work in the evidence places them at {entry} in {when}, which their author records leave out: "
+            f"they may have left and been recruited again from {entry}, which the years cannot tell from staying"
+        )
+        return _Outcome(UNKNOWN, person.at_subject, [], [why], there[0])
+    return None
 
 
 def _unrecorded(
