@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from claimwatch import claims as claims_mod
 from claimwatch.cli import main
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
-from claimwatch.evidence import JsonlEvidence
+from claimwatch.evidence import JsonlEvidence, Snapshot, import_works
 from claimwatch.reports.diff import diff_reports, read_report, render_diff
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reviews import load_reviews
@@ -255,6 +256,52 @@ def test_nothing_changed_under_a_review_is_no_change(root):
         new = run(root, [work("W1", "Face recognition", date="2024", authorships=authors)], "new", reviews=review)
         diff = diff_reports(read_report(old), read_report(new))
         assert not [f for c in diff.claims if c.claim == "no-face" for f in c.findings], decision
+
+
+def checked(root: Path, claims: str, evidence: Path, name: str) -> Path:
+    write(root / "claims/c.yaml", claims)
+    results = evaluate(claims_mod.load_claims([root / "claims/c.yaml"], root=root), [Snapshot.open(evidence)])
+    out = root / f"{name}.json"
+    out.write_text(render_json(results), encoding="utf-8")
+    return out
+
+
+def test_coverage_that_is_no_longer_complete_is_said_with_the_same_findings(root, tmp_path, capsys):
+    """The same work contradicts the claim in both runs, but the evidence covered the lab's works
+    completely in one and not in the other (imported for a later period): the verdict's grounds
+    changed, and the diff said nothing of the claim (issue 18, nineteenth part)."""
+    source = write_jsonl(tmp_path / "w.jsonl", [work("W1", "Face recognition", date="2024-06-01")])
+    import_works(source, tmp_path / "then", institutions=["I100"], start=dt.date(2024, 1, 1))
+    import_works(source, tmp_path / "now", institutions=["I100"], start=dt.date(2025, 1, 1))
+    old, new = checked(root, CLAIMS, tmp_path / "then", "old"), checked(root, CLAIMS, tmp_path / "now", "new")
+    diff = diff_reports(read_report(old), read_report(new))
+    (face,) = [c for c in diff.claims if c.claim == "no-face"]
+    assert (face.old_verdict, face.new_verdict, face.findings) == ("contradicted", "contradicted", ())
+    assert (face.coverage_was_complete, face.coverage_complete) == (True, False)
+    assert face.coverage_why and "no evidence covers Example Lab completely" in face.coverage_why
+    assert main(["diff", str(new), str(old), "--exit-code"]) == 1
+    out = " ".join(capsys.readouterr().out.split())
+    assert "no-face: still Contradicted; coverage changed (matched 1 → 1)" in out
+    assert "coverage: not complete → complete: " in out
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    (face_json,) = [c for c in json.loads(capsys.readouterr().out)["claims"] if c["claim"] == "no-face"]
+    assert (face_json["coverage_was_complete"], face_json["coverage_complete"]) == (True, False)
+
+
+def test_coauthors_with_no_affiliation_past_the_tolerance_are_a_coverage_change(root, tmp_path):
+    """Complete coverage in both runs, but the new record leaves more coauthors unaffiliated than
+    the claim tolerates: the record can no longer show where they are, which the diff says."""
+    claims = CLAIMS.replace("works: {coauthor_in: [mil]}", "works: {coauthor_in: [mil]}\n    max_unaffiliated: 0.25")
+    authors = [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])]
+    unplaced = [*authors, authorship("C. Nowhere", []), authorship("D. Nowhere", [])]
+    for name, records in (("then", authors), ("now", unplaced)):
+        source = write_jsonl(tmp_path / f"{name}.jsonl", [work("W1", "Graph networks", authorships=records)])
+        import_works(source, tmp_path / name, institutions=["I100"], start=dt.date(2024, 1, 1))
+    old, new = checked(root, claims, tmp_path / "then", "old"), checked(root, claims, tmp_path / "now", "new")
+    (partners,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-partners"]
+    assert (partners.old_verdict, partners.new_verdict, partners.findings) == ("contradicted", "contradicted", ())
+    assert (partners.coverage_was_complete, partners.coverage_complete) == (True, False)
+    assert "2 of the 3 coauthorships carry no affiliation at all, more than the 25%" in (partners.coverage_why or "")
 
 
 def test_the_same_report_twice_shows_no_change(root, capsys):

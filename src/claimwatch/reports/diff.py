@@ -5,7 +5,8 @@ or for a claim about people a person, added, removed, or moved between matched a
 a work set aside by a review, or no longer set aside, or whose review changed, is said so: it
 did not leave or enter the evidence; a work the new run names by another id, sharing its DOI or
 arXiv id, is the same work, and a person sharing an OpenAlex author id or ORCID iD the same
-person), and the inputs, the reviews file among them (files added,
+person), whether the evidence covers each claim completely where that changed, and the inputs,
+the reviews file among them (files added,
 removed, or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
 """
 
@@ -113,6 +114,12 @@ class ClaimChange(_Model):
     old_matched: int | None = None
     new_matched: int | None = None
     findings: tuple[FindingChange, ...] = ()
+    # Where the evidence's coverage of the claim turned complete or not (its declared coverage,
+    # or the share of coauthors with no affiliation past what the claim tolerates): the grounds
+    # of the verdict changed, whether the verdict did or not. `coverage_why` is the new run's.
+    coverage_was_complete: bool | None = Field(None, exclude_if=lambda v: v is None)
+    coverage_complete: bool | None = Field(None, exclude_if=lambda v: v is None)
+    coverage_why: str | None = Field(None, exclude_if=lambda v: v is None)
 
     @property
     def verdict_changed(self) -> bool:
@@ -238,7 +245,13 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
             out.append(ClaimChange(claim=claim_id, change="removed", old_verdict=a.verdict, old_matched=a.matched))
         else:
             findings = _finding_changes(a, b)
-            if findings or a.verdict != b.verdict:
+            (was_complete, _), (complete, why) = _coverage(a), _coverage(b)
+            coverage = (
+                {"coverage_was_complete": was_complete, "coverage_complete": complete, "coverage_why": why}
+                if was_complete != complete
+                else {}
+            )
+            if findings or a.verdict != b.verdict or coverage:
                 out.append(
                     ClaimChange(
                         claim=claim_id,
@@ -249,9 +262,25 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
                         old_matched=a.matched,
                         new_matched=b.matched,
                         findings=findings,
+                        **coverage,  # type: ignore[arg-type]
                     )
                 )
     return tuple(out)
+
+
+def _coverage(result: ClaimResult) -> tuple[bool, str]:
+    """Whether the evidence covers the claim completely, as its verdict took it, and why: the
+    coverage declared, unless more coauthors have no affiliation than the claim tolerates."""
+    hidden = result.unaffiliated is not None and not result.unaffiliated.within_tolerance
+    if hidden and result.unaffiliated is not None:
+        u = result.unaffiliated
+        tolerated = f"{u.tolerated * 100:.2f}".rstrip("0").rstrip(".")  # 2.5%, never a rounded 3%
+        said = (
+            f"{u.unaffiliated} of the {u.coauthorships} coauthorships carry no affiliation at all, more than the "
+            f"{tolerated}% the claim tolerates (max_unaffiliated)"
+        )
+        return False, said if result.coverage.complete else f"{result.coverage.why}; and {said}"
+    return result.coverage.complete, result.coverage.why
 
 
 def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[FindingChange, ...]:
@@ -535,6 +564,9 @@ def render_diff(diff: ReportDiff) -> list[str]:
         lines.append("  " + _claim_line(c))
         if c.why and (c.change == "added" or c.verdict_changed):
             lines.append(f"      why: {safe(c.why)}")
+        if c.coverage_complete is not None:
+            turned = f"{_complete(c.coverage_was_complete)} \u2192 {_complete(c.coverage_complete)}"
+            lines.append(f"      coverage: {turned}: {safe(c.coverage_why or '')}")
         for f in c.findings:
             date = f" ({safe(f.publication_date)})" if f.publication_date else ""
             named = f"{safe(f.title)} (person)" if f.kind == "person" else f"\u201c{safe(f.title)}\u201d{date}"
@@ -597,6 +629,10 @@ def _some(items: tuple[str, ...], limit: int = 3) -> str:
     return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
 
 
+def _complete(complete: bool | None) -> str:
+    return "complete" if complete else "not complete"
+
+
 def _word(verdict: Verdict | None) -> str:
     return VERDICT_WORDS[verdict] if verdict else "no verdict"
 
@@ -610,4 +646,5 @@ def _claim_line(c: ClaimChange) -> str:
     counts = f"matched {c.old_matched} \u2192 {c.new_matched}"
     if c.verdict_changed:
         return f"{name}: {_word(c.old_verdict)} \u2192 [bold]{_word(c.new_verdict)}[/] ({counts})"
-    return f"{name}: still {_word(c.new_verdict)}; findings changed ({counts})"
+    changed = "findings changed" if c.findings else "coverage changed"
+    return f"{name}: still {_word(c.new_verdict)}; {changed} ({counts})"
