@@ -478,6 +478,37 @@ def test_a_joined_finding_says_the_status_its_work_has_now(root, capsys):
     assert "still in the evidence; now set aside on review as not a match" in capsys.readouterr().out
 
 
+def test_a_joined_finding_whose_work_changed_under_its_review_is_said_so(root, capsys):
+    """An analyst set the article aside by its DOI (its listed coauthor a namesake); the new run
+    holds it as a version of a preprint with another coauthor at a listed institution. The
+    review applies in both runs, now over a work it was not made on: said only "joined", the
+    new ground went unsaid (found by reading `_joined_change`)."""
+    article_then = work("W20", "Graph networks", date="2024-06-01", doi="https://doi.org/10.1000/j.1")
+    article_now = dict(article_then, locations=_located("https://arxiv.org/abs/2402.00001"))
+    more = [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT]), authorship("C. Other", [HIT])]
+    preprint = work(
+        "W10", "Graph networks (preprint)", date="2024-02-01", doi="https://doi.org/10.48550/arxiv.2402.00001",
+        authorships=more,
+    )  # fmt: skip
+    review = "reviews:\n  - {claim: no-partners, work: 10.1000/j.1, decision: not_a_match, by: A, date: 2025-02-01, note: n}\n"
+    old = run(root, [article_then, preprint], "old", reviews=review)
+    new = run(root, [article_now, preprint], "new", reviews=review)
+    (partners,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-partners"]
+    (was_w20,) = [f for f in partners.findings if f.old_work == "W20"]
+    assert (was_w20.work, was_w20.change, was_w20.review, was_w20.new_grounds) == (
+        "W10",
+        "changed_under_review",
+        "not_a_match",
+        ("C. Other at Harbin Institute of Technology (Military universities)",),
+    )
+    assert main(["diff", str(old), str(new)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "! W10 (was W20) \u201cGraph networks\u201d (2024-06-01) (set aside on review as not a match, and what it"
+        in out
+    )
+
+
 def test_another_report_of_the_run_given_to_diff_is_named_in_one_line(project_root, tmp_path, monkeypatch, capsys):
     """A run's reports sit side by side: diff given its CSV said "Unexpected UTF-8 BOM (decode
     using utf-8-sig)", given its ClaimReview "at claimwatch: Field required"."""

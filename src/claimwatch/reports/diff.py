@@ -76,7 +76,8 @@ class FindingChange(_Model):
     reports give it changed (`old_work` → `work`); `joined`: the old run's finding `old_work` is
     now a version of the finding `work`, or one person with them (`title` and date are the old
     finding's; `status` where the work's is not the old finding's, and the reviews where they
-    differ); `added` and
+    differ; `changed_under_review`, with `old_work`, where the same review applies to both and
+    the work changed under it); `added` and
     `removed`: a finding the new run has and the old did not, or the other way, with its
     `status` (matched, uncertain, or set aside on review) in the run that has it;
     `changed_under_review`: the same review applies in both runs, and what it decided on
@@ -350,12 +351,18 @@ def _under_review(a: _Seen, b: _Seen) -> dict[str, object]:
 def _joined_change(a: _Seen, into: _Seen) -> FindingChange:
     """The old finding `a`, now a version of the new run's `into`: said so, with the status the
     work has now where it is not the old one (set aside on review, uncertain), and its review
-    where that changed."""
+    where that changed. Where the same review applies to both and the work it now stands over
+    changed in what it decided on (a version matching through another coauthor), that is said
+    as for any finding (`changed_under_review`, with `old_work`): the review was made on the
+    old finding alone."""
     update: dict[str, object] = {"change": "joined", "work": into.named.work, "old_work": a.named.work}
     if into.status != a.status:
         update["status"] = into.status
     if into.review != a.review:
         update |= {"old_review": a.review, "review": into.review}
+    under_review = _under_review(a, into)
+    if under_review:
+        update |= under_review | {"change": "changed_under_review", "review": into.review, "status": into.status}
     return a.named.model_copy(update=update)
 
 
