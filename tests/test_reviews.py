@@ -8,6 +8,7 @@ import io
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -402,6 +403,77 @@ def test_a_review_survives_recollection_under_another_openalex_id(snapshot: Path
     assert [f.work.id for f in result.dismissed] == ["W9990000101"]
 
 
+DOI = "10.5555/kestrel.2024.0001"
+
+
+def _doi_moved(path: Path) -> Path:
+    """The synthetic works, where OpenAlex has moved the swarm paper's DOI (W9990000001's) to
+    another paper, W9990000050 on swarm formation, and left W9990000001 without one."""
+    records = [json.loads(x) for x in (DATA / "synthetic-works.jsonl").read_text().splitlines() if x.strip()]
+    other = json.loads(json.dumps(records[0]))
+    other["id"] = other["ids"]["openalex"] = "https://openalex.org/W9990000050"
+    other["title"] = other["display_name"] = "Formation control for drone swarms"
+    records[0]["doi"] = records[0]["ids"]["doi"] = records[0]["primary_location"]["landing_page_url"] = None
+    path.write_text("".join(json.dumps(r) + "\n" for r in [*records, other]), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_review_by_doi_keeping_its_record_does_not_follow_the_doi_to_another_work(
+    tmp_path: Path, engine: str
+) -> None:
+    """An analyst set the swarm paper aside by its DOI; OpenAlex then gave that DOI to another
+    paper. The review set the other paper aside in silence, on a note written of the first
+    (issue 18, nineteenth part). Kept with the record it was made on (`openalex:`), it applies to
+    neither: it is reported not applied, saying the DOI names another work now."""
+    works = _doi_moved(tmp_path / "works.jsonl")
+    claims = load_claims([str(DATA / "synthetic-claims.yaml")], lists=[str(DATA / "lists")])
+
+    def swarms(reviews: Path) -> object:
+        return evaluate(
+            claims,
+            open_evidence_paths([works]),
+            as_of=dt.date(2025, 1, 15),
+            reviews=load_reviews(reviews),
+            engine=engine,
+            cache=tmp_path / "cache",
+        ).result("kestrel-no-drone-swarms")
+
+    kept = tmp_path / "kept.yaml"
+    _review(kept, "kestrel-no-drone-swarms", DOI, openalex="W9990000001")
+    result = swarms(kept)
+    assert result.dismissed == ()
+    assert {"W9990000001", "W9990000050"} <= {f.work.id for f in (*result.findings, *result.uncertain_findings)}
+    ((lapsed),) = result.lapsed_reviews
+    assert lapsed.reason == "not_found" and lapsed.review.openalex == "W9990000001"
+    assert f"{DOI} now names W9990000050, Formation control for drone swarms, which is not W9990000001" in lapsed.why
+    # Where the DOI still leads to the record reviewed, the review applies as before.
+    assert [f.work.id for f in _evaluate_with(kept, engine, tmp_path).dismissed] == ["W9990000001"]
+
+
+def _evaluate_with(reviews: Path, engine: str, tmp_path: Path) -> Any:
+    claims = load_claims([str(DATA / "synthetic-claims.yaml")], lists=[str(DATA / "lists")])
+    works = open_evidence_paths([DATA / "synthetic-works.jsonl"])
+    return evaluate(
+        claims, works, as_of=dt.date(2025, 1, 15), reviews=load_reviews(reviews), engine=engine,
+        cache=tmp_path / "cache2",
+    ).result("kestrel-no-drone-swarms")  # fmt: skip
+
+
+def test_the_record_reviewed_is_recorded_and_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-drone-swarms", DOI, openalex="https://openalex.org/W9990000001")
+    (entry,) = load_reviews(reviews).entries
+    assert (entry.key, entry.record) == (f"doi:{DOI}", "W9990000001")
+    with pytest.raises(InputError, match="--openalex: 'A9990000001' is no OpenAlex work id"):
+        _review(reviews, "kestrel-no-watchlist-partners", DOI, openalex="A9990000001")
+    reviews.write_text(
+        "reviews:\n  - {claim: c, person: A1, openalex: W1, decision: confirmed, by: T, date: 2025-02-01, note: n}\n"
+    )
+    with pytest.raises(InputError, match=r"2:.*a review of a person has none"):
+        load_reviews(reviews)
+
+
 def _versions_of_the_swarm_paper(path: Path, *, coauthor_on: str) -> Path:
     """The synthetic works with a second OpenAlex record of W9990000001 (W9990000000, the same
     DOI); the watch-listed coauthor is on the record `coauthor_on` only."""
@@ -524,6 +596,20 @@ def case(tmp_path: Path, snapshot: Path) -> Path:
     shutil.copytree(snapshot, root / "evidence" / "snapshot")
     (root / "claimwatch.toml").write_text('[case]\nname = "k"\n\n[review]\nby = "Desk Editor"\n')
     return root
+
+
+def test_review_by_doi_keeps_the_record_given_and_says_how_where_none_is(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(case)
+    args = ["review", "kestrel-no-drone-swarms", DOI, "--decision", "not_a_match", "--note", "simulated"]
+    assert main(args) == 0
+    assert "to tie the review to the record reviewed, add `openalex: W…`" in capsys.readouterr().err
+    args[1] = "kestrel-no-watchlist-partners"
+    assert main([*args, "--openalex", "W9990000001"]) == 0
+    assert "openalex" not in capsys.readouterr().err
+    assert [e.record for e in load_reviews(case / "reviews.yaml").entries] == [None, "W9990000001"]
+    assert "    openalex: W9990000001\n    decision: not_a_match" in (case / "reviews.yaml").read_text()
 
 
 def test_review_lists_then_records_then_check_applies_it_from_any_folder(

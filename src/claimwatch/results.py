@@ -238,6 +238,15 @@ class Review(_Model):
         ),
         exclude_if=lambda v: v is None,
     )
+    openalex: str | None = Field(
+        None,
+        description=(
+            "For a work named by a DOI, an arXiv id or a curated id, the OpenAlex work id (W…) of the record "
+            "reviewed: the review applies only to a finding that record is among, never to another work the "
+            "DOI or arXiv id leads to now."
+        ),
+        exclude_if=lambda v: v is None,
+    )
     decision: Decision = Field(
         description=(
             "not_a_match: the finding is set aside, out of the verdict; confirmed: it counts as a match, "

@@ -139,6 +139,10 @@ class ReviewEntry:
     review: Review
     key: str
     keys: frozenset[str] = frozenset()
+    # The OpenAlex work id of the record reviewed, where the review names the work otherwise (a
+    # DOI): it applies only to the finding that record is among, never to another work the DOI
+    # leads to once OpenAlex moves it.
+    record: str | None = None
 
     def __post_init__(self) -> None:
         if not self.keys:
@@ -203,7 +207,11 @@ def load_reviews(path: str | Path) -> Reviews:
             )
             continue
         problems.extend(_date_problems(doc, at, raw))
-        reviews.entries.append(ReviewEntry(_review(raw, doc.path, line), key, keys))
+        record, refused = _record(raw, field_)
+        if refused:
+            problems.append(doc.problem((*at, "openalex"), refused))
+            continue
+        reviews.entries.append(ReviewEntry(_review(raw, doc.path, line), key, keys, record))
     if problems:
         raise InputError(documents.capped(problems))
     return reviews
@@ -226,6 +234,19 @@ def _keys(raw: dict) -> tuple[str, frozenset[str]]:
     return "work", frozenset({key}) if key else frozenset()
 
 
+def _record(raw: dict, field_: str) -> tuple[str | None, str | None]:
+    """The OpenAlex work id a review gives as the record reviewed (`openalex:`), or what is wrong
+    with it."""
+    if "openalex" not in raw:
+        return None, None
+    if field_ == "person":
+        return None, "openalex names the record of a work reviewed; a review of a person has none"
+    openalex = ids.openalex_id(_as_typed(raw["openalex"]))
+    if openalex is None or not openalex.startswith("W"):
+        return None, f"{raw['openalex']!r} is no OpenAlex work id: give the id of the record reviewed (W…)"
+    return openalex, None
+
+
 def _date_problems(doc: documents.Document, at: tuple, raw: dict) -> Iterator[Problem]:
     if raw.get("expires") and raw["expires"] < raw["date"]:
         yield doc.problem((*at, "expires"), f"expires {raw['expires']}, before the review was made ({raw['date']})")
@@ -236,6 +257,7 @@ def _review(raw: dict, path: str, line: int) -> Review:
         claim=raw["claim"],
         work=raw.get("work"),
         person=raw.get("person"),
+        openalex=raw.get("openalex"),
         decision=raw["decision"],
         by=raw["by"],
         date=raw["date"],
@@ -258,11 +280,13 @@ def record_review(
     person: str | None = None,
     expires: dt.date | None = None,
     known_claims: Iterable[str] | None = None,
+    openalex: str | None = None,
 ) -> Review:
     """Append one review, of a `work` or (for a claim about people) of a `person`, to the reviews
     file (made where missing); the file is replaced whole, or not at all. Refused: an unknown
     claim, an id that names no work (or person), a second review of the same finding (edit the
-    first), an expiry before the review."""
+    first), an expiry before the review, an `openalex` (the OpenAlex work id of the record
+    reviewed, kept beside a work named otherwise) that is no work id, or given for a person."""
     path = Path(path)
     if (work is None) == (person is None):
         raise ValueError("record_review: give a work or a person, and only one")
@@ -279,12 +303,18 @@ def record_review(
         raise InputError([Problem(where, 0, 0, f"{named!r} names no {field_}: {_HINTS[field_]}")])
     if expires is not None and expires < date:
         raise InputError([Problem(where, 0, 0, f"--expires {expires} is before the review's day ({date})")])
+    extra: dict[str, object] = {}
+    if openalex is not None:
+        _, wrong = _record({field_: named, "openalex": openalex}, field_)
+        if wrong:
+            raise InputError([Problem(where, 0, 0, f"--openalex: {wrong}")])
+        extra["openalex"] = openalex
     # A reviews file kept elsewhere and linked into the case (one file for several cases) is
     # written where it is: replacing the link with a file would leave the shared one without the
     # review, and the cases apart, in silence. Its lock is beside it, for every case's runs.
     target = Path(os.path.realpath(path))
     with _one_writer(target):  # two runs at once would each append to the same old text: one review lost
-        return _append_review(path, target, claim, field_, named, keys, decision, note, by, date, expires)
+        return _append_review(path, target, claim, field_, named, keys, decision, note, by, date, expires, extra)
 
 
 @contextlib.contextmanager
@@ -317,6 +347,7 @@ def _append_review(
     by: str,
     date: dt.date,
     expires: dt.date | None,
+    extra: dict[str, object],
 ) -> Review:
     existing = load_reviews(path) if path.exists() else None
     if existing is not None:
@@ -335,6 +366,7 @@ def _append_review(
     item: dict[str, object] = {
         "claim": claim,
         field_: named,
+        **extra,
         "decision": decision,
         "by": by,
         "date": date,

@@ -14,7 +14,16 @@ from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..project import case_settings
 from ..results import Finding, PersonFinding, Results, Review
-from ..reviews import DECISIONS, REVIEWS_FILE, Reviews, load_reviews, person_named, record_review, unreviewed
+from ..reviews import (
+    DECISIONS,
+    REVIEWS_FILE,
+    Reviews,
+    load_reviews,
+    person_named,
+    record_review,
+    unreviewed,
+    work_key,
+)
 from .options import lists_option, root_option
 
 
@@ -37,6 +46,11 @@ from .options import lists_option, root_option
     "--expires",
     type=click.DateTime(["%Y-%m-%d"]),
     help="The last day the review holds: evidence current after it makes the review lapse.",
+)
+@click.option(
+    "--openalex",
+    help="With a work named by a DOI, an arXiv id or a curated id: the OpenAlex work id (W…) of the record "
+    "reviewed, so that the review never follows that DOI to another work.",
 )
 @click.option(
     "--evidence",
@@ -73,6 +87,7 @@ def review(
     by: str | None,
     date_: dt.datetime | None,
     expires: dt.datetime | None,
+    openalex: str | None,
     evidence_paths: tuple[str, ...],
     as_of: dt.datetime | None,
     claim_paths: tuple[str, ...],
@@ -95,7 +110,10 @@ def review(
     still shown with the note); confirmed counts it as a match, its doubts resolved; disputed
     counts it only as uncertain. A second review naming the finding by the same id is refused:
     edit the first in the file (one naming it by another of its ids is recorded, and check
-    reports it as overlapping).
+    reports it as overlapping). A work named by a DOI or an arXiv id follows it when OpenAlex
+    merges or renumbers the work, and also where it moves that DOI to another work: give
+    --openalex with the listing's work id, and the review applies to no work but the one
+    that record is among (elsewhere check reports it as not applied).
 
     Example:
 
@@ -109,7 +127,7 @@ def review(
     path = Path(reviews_path) if reviews_path else Path(root) / REVIEWS_FILE
     claim_set = claims_mod.load_claims(claim_paths or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
     if claim_id is None:
-        if finding is not None or decision or note or expires or date_ or by:
+        if finding is not None or decision or note or expires or date_ or by or openalex:
             raise click.UsageError("a decision needs CLAIM_ID and WORK_OR_PERSON", ctx=click.get_current_context())
         if not evidence_paths:
             raise click.UsageError("listing findings needs --evidence", ctx=click.get_current_context())
@@ -139,11 +157,19 @@ def review(
         date=date_.date() if date_ else dt.date.today(),
         expires=expires.date() if expires else None,
         known_claims=[c.id for f in claim_set.files for c in f.claims],
+        openalex=openalex,
     )
     click.echo(
         f"recorded {recorded.decision} for {one_line(recorded.names)} on claim {one_line(recorded.claim)} "
         f"at {path}:{recorded.line}"
     )
+    key = work_key(finding) if not about_people else None
+    if openalex is None and key is not None and key.startswith(("doi:", "arxiv:")):
+        click.echo(
+            f"note: {one_line(finding)} will name whatever work OpenAlex gives it, should it move to another; "
+            "to tie the review to the record reviewed, add `openalex: W…` (its work id) to it",
+            err=True,
+        )
 
 
 def _of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> list[Review]:

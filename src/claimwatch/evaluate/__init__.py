@@ -188,7 +188,12 @@ def _evaluate(
         matchers = _Matchers()
         compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
         # The reviews of works (a person's are applied with the claims about people).
-        reviewed = frozenset(e.key for e in reviews.entries if not e.about_a_person) if reviews else frozenset()
+        # A review naming a work by DOI with the record reviewed gives that record's id too.
+        reviewed = (
+            frozenset(k for e in reviews.entries if not e.about_a_person for k in (e.key, e.record) if k)
+            if reviews
+            else frozenset()
+        )
         # Older copies of a record given newer are set aside; copies of one day dated by the latest.
         copies = find_copies(evidence, tables, current_on)
         if tables is None:

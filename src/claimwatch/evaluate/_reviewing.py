@@ -79,6 +79,9 @@ def _apply_reviews(
                 )
             )
             continue
+        if entry.record is not None and entry.record not in kind.keys(finding):
+            out.lapsed.append(_moved(entry, finding, kind))
+            continue
         if kind.ident(finding) in applied:
             out.lapsed.append(
                 LapsedReview(
@@ -91,6 +94,20 @@ def _apply_reviews(
         applied[kind.ident(finding)] = review.line
         _decide(out, finding, entry)
     return out
+
+
+def _moved(entry: ReviewEntry, finding: F, kind: _Kind[F]) -> LapsedReview:
+    """A review naming a work by DOI (or arXiv or curated id) and the record it reviewed, whose
+    DOI now leads to a finding that record is not among: OpenAlex moved the DOI to another work,
+    and the decision was made on the other. Not applied, never applied in silence to a work no
+    one reviewed."""
+    review = entry.review
+    return LapsedReview(
+        review=review,
+        reason="not_found",
+        why=f"{review.names} now names {kind.label(finding)}, which is not {entry.record}, the record reviewed "
+        f"(the identity moved to another work): review this work, or name {entry.record} alone if its decision holds",
+    )
 
 
 def _ambiguous(entry: ReviewEntry, named: list[F], kind: _Kind[F]) -> LapsedReview:
