@@ -229,6 +229,28 @@ def test_one_curated_id_in_two_files_is_two_people_and_names_neither(tmp_path: P
     assert "li-wei, Li Wei (Harbin); li-wei, Li Wei (Beijing)" in result.lapsed_reviews[0].why
 
 
+def test_two_people_one_curated_id_names_are_each_named_by_their_file(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Two files give two people the id li-wei, and neither has another id: no review could name
+    one of them (every form named both, ambiguous), and the listing offered "curated:li-wei" for
+    both (issue 18, nineteenth part). `curated:FILE#ID` names the one of that file, and the
+    listing writes it so."""
+    harbin, beijing = _curated("li-wei", name="Li Wei (Harbin)"), _curated("li-wei", name="Li Wei (Beijing)")
+    review = _review("lab-no-recruits", "curated:curated1.yaml#li-wei", "not_a_match")
+    result = _with_curated(tmp_path / "a", [ZHANG], review, harbin, beijing)
+    assert [p.name for p in result.dismissed_people] == ["Li Wei (Beijing)"] and not result.lapsed_reviews
+    assert "Li Wei (Harbin)" in [p.name for p in result.people]
+    by_path = _review("lab-no-recruits", "curated:evidence/elsewhere/curated0.yaml#li-wei", "not_a_match")
+    result = _with_curated(tmp_path / "b", [ZHANG], by_path, harbin, beijing)
+    assert [p.name for p in result.dismissed_people] == ["Li Wei (Harbin)"]
+    assert person_keys("curated:people.yaml#A2") == frozenset()  # a curated id is lower case
+    root = tmp_path / "a"
+    monkeypatch.chdir(root)
+    argv = ["--claims", "claims/people.yaml", "--evidence", "curated0.yaml", "--evidence", "curated1.yaml"]
+    assert main(["review", *argv, "--evidence", "records.jsonl", "--reviews", str(tmp_path / "none.yaml")]) == 0
+    listed = [line.split()[1] for line in capsys.readouterr().out.splitlines() if "Li Wei" in line]
+    assert sorted(listed) == ["curated:curated0.yaml#li-wei", "curated:curated1.yaml#li-wei"]
+
+
 def test_the_diff_tells_apart_two_people_one_curated_id_names(tmp_path: Path) -> None:
     """Two files give two people the id li-wei: when one of them stops matching, the diff says so
     (it had kept one person per id, so the other hid the change)."""

@@ -43,6 +43,7 @@ _ARXIV = re.compile(
 # records and DOIs write it (math/0309136).
 _OLD_STYLE_CLASS = re.compile(r"^([a-z-]+)\.[a-z-]+/(?=\d{7}$)")
 _CURATED_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+_IN_FILE = re.compile(r"^curated:(.+)#([^#]+)$")
 
 _HEADER = (
     "# Reviews of this case's findings: one item per claim and work, or person (claimwatch schema reviews).\n"
@@ -86,9 +87,14 @@ def person_keys(text: str) -> frozenset[str]:
     person's identities: 'A123' (an OpenAlex author id), 'orcid:0000-0002-1825-0097', and
     'curated:ID' (a curated person's id, which is lower case: 'a2' is both A2 and the curated
     a2, and a review naming both is reported as ambiguous where both are findings; 'curated:a2'
-    names the curated one alone). Empty for what names no person, an ORCID iD whose check digit
+    names the curated one alone), and 'curated:FILE#ID' (the person of that id in the curated
+    file of that name, wherever it is: two files may give two people one id). Empty for what names no person, an ORCID iD whose check digit
     is wrong among them (a typo)."""
     text = _as_typed(text)
+    in_file = _IN_FILE.match(text)
+    if in_file:  # one file's curated person, where two files give two people one id
+        name, pid = Path(in_file.group(1)).name, in_file.group(2)
+        return frozenset({f"curated:{name}#{pid}"}) if name and _CURATED_ID.match(pid) else frozenset()
     if text.startswith("curated:"):  # a curated id alone, where it is also an OpenAlex id's form
         curated = text.removeprefix("curated:")
         return frozenset({text}) if _CURATED_ID.match(curated) else frozenset()
@@ -106,10 +112,14 @@ def person_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def person_named(person_id: str) -> str:
+def person_named(person_id: str, curated_file: str | None = None) -> str:
     """What a review writes to name the person finding of this id, and no one else: a curated
     id that an OpenAlex author id or an ORCID iD could also be read as ('a2'), or that alone names
-    nothing (an ORCID iD's form with a wrong check digit), is written 'curated:a2'."""
+    nothing (an ORCID iD's form with a wrong check digit), is written 'curated:a2'. Where two
+    curated files give two people the id, `curated_file` (the person's file) names theirs:
+    'curated:people.yaml#a2'."""
+    if curated_file is not None:
+        return f"curated:{Path(curated_file).name}#{person_id}"
     curated = f"curated:{person_id}"
     is_curated = _CURATED_ID.match(person_id) is not None  # OpenAlex ids are in capitals
     return curated if is_curated and person_keys(person_id) != {curated} else person_id

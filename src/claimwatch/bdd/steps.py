@@ -606,6 +606,7 @@ def person_finding_keys(person: PersonFinding) -> frozenset[str]:
         keys.add(f"orcid:{orcid}")
     if not person.id[:1].isupper():  # a curated id: OpenAlex's are in capitals
         keys.add(f"curated:{person.id}")
+        keys.update(f"curated:{Path(r.rpartition(':')[0]).name}#{person.id}" for r in person.records)
     return frozenset(keys)
 
 

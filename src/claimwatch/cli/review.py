@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -182,8 +183,9 @@ def _of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> list[R
 
 def _print_unreviewed(results: Results, other_claims: list[Review], claims_read: str) -> None:
     pending = unreviewed(results)
+    shared = _shared_ids(results)
     for claim, finding in pending:
-        click.echo(f"{one_line(claim)}  {_listed(finding)}")
+        click.echo(f"{one_line(claim)}  {_listed(finding, shared.get(claim, set()))}")
     lapsed = [(r.claim, x) for r in results.results for x in r.lapsed_reviews]
     for claim, x in lapsed:
         click.echo(
@@ -213,12 +215,24 @@ def _print_unreviewed(results: Results, other_claims: list[Review], claims_read:
     )
 
 
-def _listed(finding: Finding | PersonFinding) -> str:
+def _shared_ids(results: Results) -> dict[str, set[str]]:
+    """By claim, the ids two people of it share (one curated id, given by two files)."""
+    out = {}
+    for r in results.results:
+        everyone = Counter(p.id for p in (*r.people, *r.uncertain_people, *r.dismissed_people))
+        out[r.claim] = {i for i, n in everyone.items() if n > 1}
+    return out
+
+
+def _listed(finding: Finding | PersonFinding, shared: set[str] | None = None) -> str:
     """A finding's line after its claim: a work by id, status, date and title; a person by id,
     status, first year at the subject and name."""
     if isinstance(finding, PersonFinding):
         year = finding.first_year_at_subject or (finding.shared_years[0] if finding.shared_years else None)
-        named = person_named(finding.id)  # an id to copy into `claimwatch review` that names them alone
+        # An id to copy into `claimwatch review` that names them alone: with their file's name
+        # where two files give two people one id.
+        in_file = finding.records[0].rpartition(":")[0] if finding.id in (shared or ()) and finding.records else None
+        named = person_named(finding.id, in_file or None)
         return f"{one_line(named)}  {finding.status}  {year or 'no certain year'}  {one_line(finding.name)}"
     work = finding.work
     return (

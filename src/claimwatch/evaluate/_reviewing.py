@@ -123,7 +123,11 @@ def _ambiguous(entry: ReviewEntry, named: list[F], kind: _Kind[F]) -> LapsedRevi
     )
 
 
-_HOW = {False: "", True: " (an OpenAlex author id in capitals, A2; a curated person's id as curated:a2)"}
+_HOW = {
+    False: "",
+    True: " (an OpenAlex author id in capitals, A2; a curated person's id as curated:a2, or with their file's "
+    "name where two files give one id, curated:people.yaml#a2)",
+}
 
 
 def _other_kind(entry: ReviewEntry, kind: _Kind) -> LapsedReview | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from pathlib import Path
 
 from ...claims import Claim, describe, describe_period
 from ...evidence import Evidence
@@ -329,6 +330,7 @@ def _person_keys(person: _Person) -> frozenset[str]:
             keys.add(f"orcid:{r.orcid}")
         if r.origin.kind == "curated":
             keys.add(f"curated:{r.id}")
+            keys.add(f"curated:{Path(r.origin.path).name}#{r.id}")  # one file's, where two give one id
     return frozenset(keys)
 
 
