@@ -145,9 +145,9 @@ people:
 """
 
 
-def _with_curated(tmp: Path, records: list[dict], reviews: str, *curated: str) -> ClaimResult:
+def _with_curated(tmp: Path, records: list[dict], reviews: str, *curated: str, claims: str = RECRUITS) -> ClaimResult:
     root = project(tmp)
-    claims = claim_file(root / "claims/people.yaml", RECRUITS)
+    claims = claim_file(root / "claims/people.yaml", claims)
     evidence = [str(write(root / f"curated{i}.yaml", c)) for i, c in enumerate(curated)]
     evidence.append(str(write_jsonl(root / "records.jsonl", records)))
     path = write(root / "reviews.yaml", "reviews:\n" + reviews)
@@ -249,6 +249,32 @@ def test_two_people_one_curated_id_names_are_each_named_by_their_file(tmp_path: 
     assert main(["review", *argv, "--evidence", "records.jsonl", "--reviews", str(tmp_path / "none.yaml")]) == 0
     listed = [line.split()[1] for line in capsys.readouterr().out.splitlines() if "Li Wei" in line]
     assert sorted(listed) == ["curated:curated0.yaml#li-wei", "curated:curated1.yaml#li-wei"]
+
+
+def test_a_curated_history_with_no_id_beside_the_persons_record_is_not_counted_twice(tmp_path: Path) -> None:
+    """A curated history of Chen Wei with neither an OpenAlex author id nor an ORCID iD, beside
+    OpenAlex's record of Chen Wei showing the same move: two people matched, and a claim allowing
+    one recruit was contradicted by one person counted twice, in silence (issue 18, nineteenth
+    part). A name is no identity, so they stay two findings; the history's is uncertain, saying
+    whose name it bears."""
+    chen = author_record("A7", "Chen Wei", (HIT, [2019, 2020]), (LAB, [2023]))
+    result = _with_curated(tmp_path / "a", [chen], "", _curated("chen-wei-cv"))
+    assert (result.verdict, _people(result)["matched"], _people(result)["uncertain"]) == (
+        "contradicted",
+        ["A7"],
+        ["chen-wei-cv"],
+    )
+    (doubt,) = result.uncertain_people[0].uncertain_because
+    assert "may be the same person as Chen Wei (A7), also found" in doubt and "not counted twice" in doubt
+    at_most_one = _with_curated(tmp_path / "b", [chen], "", _curated("chen-wei-cv"), claims=RECRUITS.replace(
+        "expects: none", "expects: {at_most: 1}"
+    ))  # fmt: skip
+    assert (at_most_one.verdict, at_most_one.matched, at_most_one.uncertain) == ("insufficient_evidence", 1, 1)
+    # Another name, or a history that gives the person's OpenAlex id (one person), is no doubt.
+    other = _with_curated(tmp_path / "c", [chen], "", _curated("li-wei-cv", name="Li Wei"))
+    assert sorted(_people(other)["matched"]) == ["A7", "li-wei-cv"] and not other.uncertain_people
+    joined = _with_curated(tmp_path / "d", [chen], "", _curated("chen-wei-cv", openalex="A7"))
+    assert _people(joined)["matched"] == ["A7"] and not joined.uncertain_people
 
 
 def test_the_diff_tells_apart_two_people_one_curated_id_names(tmp_path: Path) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from ...claims import Claim, describe, describe_period
 from ...evidence import Evidence
-from ...people import PUBLICATION_YEARS
+from ...people import PUBLICATION_YEARS, UNNAMED
 from ...results import (
     DIRECT_METHODS,
     ClaimResult,
@@ -266,7 +267,7 @@ def _result(
 ) -> ClaimResult:
     claim = pc.claim
     end = claim.to or as_of
-    found = [(person, _finding(person, o, pc, wanted)) for person, o in outcomes]
+    found = _maybe_one([(person, _finding(person, o, pc, wanted)) for person, o in outcomes])
     findings = [f for _, f in found]
     reviewed = _apply_reviews(
         reviews.of_claim(claim.id) if reviews else [],
@@ -307,6 +308,46 @@ def _result(
         dismissed_people=tuple(dismissed),
         people_considered=considered[0],
     )
+
+
+def _maybe_one(found: list[tuple[_Person, PersonFinding]]) -> list[tuple[_Person, PersonFinding]]:
+    """Findings that may be one person, said so: a curated history that gives no OpenAlex author
+    id nor ORCID iD shares no identity with any record, so it is a person of its own, even beside
+    that person's OpenAlex record. A name is no identity, so the two are never joined; but where
+    another finding bears its name (or an alias), the history's finding says which, and it is
+    uncertain where that one is a match: one person is never counted twice as two matches."""
+    out = list(found)
+    names = [_names(person) for person, _ in out]
+    for i, (person, finding) in enumerate(out):
+        if not _curated_only(person):
+            continue
+        same = [g for j, (_, g) in enumerate(out) if j != i and names[i] & names[j]]
+        if not same:
+            continue
+        counted = next((g for g in same if g.status == "matched"), None)
+        other = counted or same[0]
+        doubt = (
+            f"may be the same person as {other.name} ({other.id}), also found: this curated history gives no "
+            "OpenAlex author id nor ORCID iD to tell, and a name is no identity"
+        )
+        if counted is not None and finding.status == "matched":
+            doubt += "; uncertain, so that one person is not counted twice"
+            update: dict[str, object] = {"status": "uncertain"}
+        else:
+            update = {}
+        update["uncertain_because"] = (*finding.uncertain_because, doubt)
+        out[i] = (person, finding.model_copy(update=update))
+    return out
+
+
+def _curated_only(person: _Person) -> bool:
+    return all(r.origin.kind == "curated" and not r.openalex_id and not r.orcid for r in person.records)
+
+
+def _names(person: _Person) -> frozenset[str]:
+    """A person's names and aliases, read alike (case, width and spacing aside)."""
+    written = {n for r in person.records for n in (r.name, *r.alternative_names) if n != UNNAMED}
+    return frozenset(" ".join(unicodedata.normalize("NFKC", n).casefold().split()) for n in written)
 
 
 def _persons(findings: list[tuple[_Person, PersonFinding]]) -> _Kind[PersonFinding]:
