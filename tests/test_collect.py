@@ -631,6 +631,41 @@ def test_update_asks_only_for_works_updated_since_and_merges_them(serve, connect
     assert result.manifest.queries == [lab_query().describe()]  # so the next update asks the same
 
 
+class Notes(collector.Silent):
+    """Progress that keeps the lines a run says."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def note(self, message: str) -> None:
+        self.said.append(message)
+
+
+def test_an_update_keeps_a_work_merged_since_once_under_its_surviving_id(serve, connect, tmp_path):
+    old = work_record(1, [LAB], authors=150, title="Old record")
+    api = serve(works=[old, work_record(3, [LAB])])
+    out = tmp_path / "snap"
+    collector.collect([lab_query(None)], out, client=connect(api))
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat()
+    new = work_record(2, [LAB], authors=150, title="Surviving record", updated=now)
+    # OpenAlex merged the old work into the new: the list still names the old id, cut at 100;
+    # fetched alone, it answers 301 to the surviving record.
+    api.replace_works([dict(old, updated_date=now), new, work_record(3, [LAB])])
+    api.merged = {short(old): short(new)}
+    notes = Notes()
+    result = collector.update(out, client=connect(api), progress=notes)
+
+    records = snapshot_records(out)
+    assert sorted(short(r) for r in records) == ["W4000000002", "W4000000003"]  # was W...1 beside W...2
+    assert [r["title"] for r in records if short(r) == "W4000000002"] == ["Surviving record"]
+    update = result.manifest.model_dump()["update"]
+    assert update["merged"] == {"W4000000001": "W4000000002"}
+    assert (update["replaced"], update["added"], result.manifest.records) == (0, 1, 2)
+    assert notes.said == [
+        "W4000000001: OpenAlex merged it into W4000000002; the snapshot keeps the work once, as W4000000002"
+    ]
+
+
 def test_update_falls_back_to_a_full_collect_when_the_filter_is_refused(serve, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     works = corpus()

@@ -141,7 +141,8 @@ class _Merge:
         wanted = WantedAuthors()
         with SnapshotWriter(self.out) as writer:
             cut = {w for o in outcomes for w in o.still_truncated}
-            replaced, added = self._works(writer, fresh, held, wanted, cut)
+            merged = {old: new for o in outcomes for old, new in o.merged.items()}
+            replaced, added, merged_away = self._works(writer, fresh, held, wanted, cut, merged)
             coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
             if not snapshot.coverage.complete:
                 coverage = snapshot.coverage
@@ -150,6 +151,7 @@ class _Merge:
                 "from_updated_date": since.isoformat(),
                 "replaced": replaced,
                 "added": added,
+                "merged": merged_away,
                 "queries": [
                     {**q.describe(since, retrieved), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)
                 ],
@@ -171,14 +173,20 @@ class _Merge:
         held: SubjectWorks,
         wanted: WantedAuthors,
         cut: set[str],
-    ) -> tuple[int, int]:
+        merged: dict[str, str],
+    ) -> tuple[int, int, dict[str, str]]:
         """The old works, each replaced in place by a fresh one with a newer-or-equal
         updated_date, then the works that are new; the subjects' works and the authors counted
         over all of them, and an old work kept with its author list still cut added to `cut`.
-        Returns how many were replaced and added."""
+        An old work OpenAlex merged into another since (`merged`: its id, fetched alone, gave
+        the other's record) gives way to that record, which the update brought: the snapshot
+        holds the work once, under the id that survives. Returns how many were replaced and
+        added, and the old works that gave way, each with the id it was merged into."""
         data = str(self.out / WORKS_FILE)
         replaced = 0
         was_cut = self._cut_before()
+        merged_away: dict[str, str] = {}
+        brought = set(fresh)  # the surviving records, all of which the update brought
 
         def keep(record: dict[str, Any], line: bytes | None = None) -> None:
             if line is None:
@@ -192,18 +200,25 @@ class _Merge:
             record = parse_record(line, data, n)
             if record is None:
                 continue
-            newer = fresh.pop(ids.openalex_id(record["id"]) or "", None)
+            wid = ids.openalex_id(record["id"]) or ""
+            survivor = merged.get(wid)
+            if survivor is not None and survivor != wid and survivor in brought:
+                merged_away[wid] = survivor
+                self.progress.note(
+                    f"{wid}: OpenAlex merged it into {survivor}; the snapshot keeps the work once, as {survivor}"
+                )
+                continue
+            newer = fresh.pop(wid, None)
             if newer is not None and _updated(newer) >= _updated(record):
                 keep(newer)
                 replaced += 1
             else:
                 keep(record, line)
-                wid = ids.openalex_id(record["id"]) or ""
                 if wid in was_cut or record.get("is_authors_truncated") is True:
                     cut.add(wid)
         for record in fresh.values():
             keep(record)
-        return replaced, len(fresh)
+        return replaced, len(fresh), dict(sorted(merged_away.items()))
 
     def _cut_before(self) -> set[str]:
         """The works the snapshot held with their author list still cut at 100, as its manifest
