@@ -517,6 +517,9 @@ class FakeOpenAlex:
     merged: dict[str, str] = field(default_factory=dict)  # W1 -> W2: /works/W1 answers 301
     authors: Sequence[dict[str, Any]] | None = None  # None: each author on a work has a record
     merged_authors: dict[str, str] = field(default_factory=dict)  # A1 -> A2: /authors/A1 answers 301
+    # Records every filtered /authors list also answers with, asked for or not (a mirror that
+    # reads the filter loosely, a search index's near matches).
+    unasked_authors: Sequence[dict[str, Any]] = ()
     refuse_updated_filter: int | None = None  # status for from_updated_date
     # A server that misbehaves as real ones may: pages shorter than asked for; a meta.count that
     # changes while paging ((start, works matching) -> count said); only the first works served.
@@ -730,9 +733,15 @@ class FakeOpenAlex:
             matching = sorted((a for a in wanted if a in index), key=order.__getitem__)
         start, cursor_paging = _start(params, per_page)
         results = [_selected(index[aid](), select) for aid in matching[start : start + per_page]]
+        if wanted is not None and start == 0:
+            results += [_selected(dict(r), select) for r in self.unasked_authors]
         next_cursor = _cursor(start + per_page) if cursor_paging and results else None
         return _list_body(
-            len(matching), per_page, results, next_cursor, None if cursor_paging else start // per_page + 1
+            len(matching) + (len(self.unasked_authors) if wanted is not None else 0),
+            per_page,
+            results,
+            next_cursor,
+            None if cursor_paging else start // per_page + 1,
         )
 
     def _single_author(self, key: str, params: dict[str, str], raw_query: str) -> tuple[int, Any, dict[str, str]]:

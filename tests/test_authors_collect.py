@@ -306,3 +306,22 @@ def test_the_fake_lists_authors_in_the_apis_format_with_cursor_paging(serve):
         one = sorted(author_ids(works_by(45)))[0]
         body = http.get(f"{api.url}/authors", params={"filter": f"ids.openalex:{one}"}, timeout=5).json()
         assert [r["id"] for r in body["results"]] == [f"https://openalex.org/{one}"]
+
+
+def test_records_a_batch_answers_unasked_are_left_out_saying_so(serve, connect, tmp_path):
+    works = works_by(3, per_work=3)
+    stranger = author_record("A5999999999", "Not On Any Work", [(LAB, [2024])])
+    api = serve(works=works, unasked_authors=[stranger])
+    notes: list[str] = []
+
+    class Notes(collector.Silent):
+        def note(self, message: str) -> None:
+            notes.append(message)
+
+    result = collector.collect([lab_query()], tmp_path / "snap", client=connect(api), progress=Notes())
+    kept = [r["id"].rsplit("/", 1)[-1] for r in authors_in(tmp_path / "snap")]
+    assert kept == sorted(author_ids(works))  # was: A5999999999 among them, on no work
+    section = result.manifest.model_dump()["authors"]
+    assert (section["received"], section["unasked"], result.manifest.authors.records) == (3, ["A5999999999"], 3)
+    assert notes == ["OpenAlex answered 1 author record not asked for (A5999999999): left out"]
+    assert result.manifest.authors.coverage.complete

@@ -4,7 +4,8 @@ retries and accounting as the works.
 
 An id the batch did not answer is asked for alone (`/authors/A...`): a merged author answers 301
 and the record it was merged into is kept once; one that is gone (404, 410) is reported missing,
-and the coverage of the author records says so.
+and the coverage of the author records says so. A record a batch answers that it did not ask for
+is left out, and said so: it is no author of the works.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ AUTHOR_ID_FILTER = "openalex"
 AUTHORS_PER_REQUEST = MAX_OR_VALUES
 # One page holds every answer to a batch: no second (empty) page, no cursor.
 AUTHORS_PER_PAGE = AUTHORS_PER_REQUEST
+# How many ids of records answered unasked the line saying so names (the manifest names all).
+UNASKED_SHOWN = 5
 
 # Exactly the root fields people.author_from_openalex reads, less those OpenAlex no longer gives
 # (a test holds the two together).
@@ -85,6 +88,7 @@ class AuthorsOutcome:
     fetched_alone: int = 0
     merged: dict[str, str] = field(default_factory=dict)
     not_found: list[str] = field(default_factory=list)
+    unasked: set[str] = field(default_factory=set)  # ids of records a batch answered unasked, left out
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -94,6 +98,7 @@ class AuthorsOutcome:
             "fetched_alone": self.fetched_alone,
             "requests": {"made": self.requests, "retried": self.retries},
             "not_found": list(self.not_found),
+            "unasked": sorted(self.unasked),
         }
 
 
@@ -125,6 +130,7 @@ def fetch_authors(
     task = AuthorsTask(len(ordered))
     progress.query_started(task, len(ordered))
     got: set[str] = set()
+    asked = set(ordered)
 
     def once(record: dict[str, Any]) -> None:
         own = author_id(record.get("id"))
@@ -137,8 +143,17 @@ def fetch_authors(
         batch = ordered[start : start + AUTHORS_PER_REQUEST]
         outcome.batches += 1
         for record in _batch(api, batch):
-            once(record)
+            own = author_id(record.get("id"))
+            if own in asked:
+                once(record)
+            elif own is not None:
+                outcome.unasked.add(own)
         progress.advanced(task, len(batch))
+    if outcome.unasked:
+        shown = sorted(outcome.unasked)
+        listed = ", ".join(shown[:UNASKED_SHOWN]) + (", ..." if len(shown) > UNASKED_SHOWN else "")
+        n = len(shown)
+        progress.note(f"OpenAlex answered {n} author record{'s' if n != 1 else ''} not asked for ({listed}): left out")
     for missing in [a for a in ordered if a not in got]:
         alone = _alone(api, missing, outcome, progress)
         if alone is not None:
