@@ -587,6 +587,22 @@ def test_redact_removes_keys_emails_and_passwords():
         client.close()
 
 
+def test_a_one_character_key_leaves_the_manifest_and_the_error_line_as_they_were(serve, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("OPENALEX_API_KEY", "a")
+    monkeypatch.setenv("OPENALEX_EMAIL", "e")
+    api = serve(works=corpus())
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    assert main(["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert "***" not in json.dumps(manifest)  # was: https://***pi.open***lex.org, "cl***imw***tch collect", ...
+    assert manifest["queries"][0]["url"].startswith("https://api.openalex.org/works?filter=authorships.")
+    api.inject(Fault.http(503, path="/works", times=None))
+    capsys.readouterr()
+    assert main(["collect", "--update", str(out), "--openalex-url", api.url, "--retries", "0"]) == 3
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "***" not in line and f"GET {api.url}/works?filter=authorships.institutions.lineage:I900000001" in line
+
+
 def test_the_base_url_must_be_http(tmp_path):
     with pytest.raises(InputError, match="--openalex-url"):
         collector.OpenAlexClient("ftp://mirror.example.org")

@@ -6,12 +6,16 @@ servers on 127.0.0.1."""
 from __future__ import annotations
 
 import io
+import re
 import socket
+import urllib.parse
 from collections.abc import Callable
 
 import pytest
 import requests
 import urllib3
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from claimwatch import _http
 from claimwatch.errors import InputError
@@ -324,3 +328,48 @@ def test_the_renderings_agree_with_the_collector_and_list_download():
         "https://h/w?api_key=REDACTED&mailto=REDACTED&email=REDACTED&pass=REDACTED"
         "&password=REDACTED&sig=REDACTED&signature=REDACTED&x=1"
     )
+
+
+# A key or an e-mail address: any length, from one character on.
+SECRETS = st.text("abcdefghijklmnopqrstuvwxyz0123456789-_.~+@", min_size=1, max_size=24)
+# The parts of a URL that are no secret: host labels, path segments, parameter names and values.
+PARTS = st.text("abcdefghijklmnopqrstuvwxyz0123456789-.", min_size=1, max_size=12)
+
+
+@given(
+    key=SECRETS,
+    email=SECRETS,
+    labels=st.lists(PARTS, min_size=1, max_size=3),
+    segments=st.lists(PARTS, max_size=3),
+    params=st.lists(st.tuples(PARTS, PARTS), max_size=3),
+)
+def test_secrets_are_removed_and_nothing_else_is_touched(key, email, labels, segments, params):
+    params = [(k, v) for k, v in params if not _http.is_secret_name(k)]
+    parts = [*labels, *segments, *(p for kv in params for p in kv)]
+    host, path = ".".join(labels), "".join(f"/{s}" for s in segments)
+    ordinary = "".join(f"&{k}={v}" for k, v in params)
+    secret = f"api_key={urllib.parse.quote(key, safe='')}&mailto={urllib.parse.quote(email, safe='')}"
+    url = f"https://{host}{path}?{secret}{ordinary}"
+    line = f"OpenAlex: HTTP 503 Service Unavailable after 6 attempts, GET {url}; out left unchanged"
+    # No other word of the line is the secret itself (it would be hidden there too, rightly).
+    words = {w for w in re.split(r"[\s/?&=:;,.]+", line.replace(secret, ""))} | set(parts)
+    assume(not {key, email} & words)
+
+    assert _http.redact(line, (key, email)) == line.replace(secret, "api_key=***&mailto=***")
+    assert _http.redact_url(url, (key, email)) == url.replace(secret, "api_key=REDACTED&mailto=REDACTED")
+
+
+@given(key=SECRETS, before=st.sampled_from([" ", "key ", "'", '"', "(", "=", ": ", "/"]))
+def test_a_secret_standing_whole_in_a_message_is_hidden(key, before):
+    assume(len(key) >= _http.SHORTEST_HIDDEN and not key.startswith((".", "-")) and not key.endswith("."))
+    for after in ("", " is not valid", ".", "'", '"', ")", "&x=1", ", retry", "/"):
+        shown = _http.shown(f"the server said {before}{key}{after}", (key,), 200)
+        assert key not in shown.replace("***", " ")
+
+
+def test_a_one_character_key_leaves_the_url_and_the_message_as_they_were():
+    url = "https://api.openalex.org/works?filter=authorships.institutions.lineage:I1&per-page=1"
+    line = f"OpenAlex: a malformed answer, GET {url}; a/snap left unchanged"
+    assert _http.redact(line, ("a", "1")) == line  # was: ***pi.open***lex.org, ***uthorships, ...
+    assert _http.redact_url(url, ("a", "1")) == url
+    assert _http.redact(f"{url}&api_key=a&mailto=1", ("a", "1")) == f"{url}&api_key=***&mailto=***"

@@ -18,7 +18,9 @@ secrets, and one vocabulary for what went wrong.
 What is secret, the one rule: a URL's user name and password; the value of every query parameter
 whose name holds key, token, secret, pass(word), auth, sig(nature), credential, session, mailto
 or e-mail (`api_key`, `subscription-key`, `mailto`, `X-Amz-Signature`, ...); and every secret
-value the caller names (an API key, an e-mail address), plain or URL-encoded, wherever it stands.
+value the caller names (an API key, an e-mail address), plain or URL-encoded, wherever it stands
+whole (a word of a message, a query value, a path segment; never a part of a longer word, so the
+rest of the text is left exactly as it was), if it has at least SHORTEST_HIDDEN characters.
 Redaction comes before any cut, so no cut can leave a secret's beginning behind.
 """
 
@@ -60,13 +62,24 @@ def is_secret_name(name: str) -> bool:
     return bool(SECRET_NAME.search(urllib.parse.unquote_plus(name)))
 
 
+# A secret value is hidden where it stands whole, never inside a longer word, host name or value:
+# a key "a" must not turn api.openalex.org into ***pi.open***lex.org. What continues a word: these
+# characters, or a dot followed (or preceded) by one of them ("x.org"; "key abc." ends a sentence).
+_WORD = r"A-Za-z0-9_~+%@\-"
+_WHOLE = r"(?<![{w}])(?<![{w}]\.)(?:{value})(?![{w}])(?!\.[{w}])"
+# A value this short (a letter, "id") cannot be told from ordinary text; hiding it would mangle
+# every message, so it is hidden only by name (a secret-named parameter), never by value.
+SHORTEST_HIDDEN = 3
+
+
 def _hide_values(text: str, secrets: Iterable[str | None], mask: str) -> str:
-    """Each secret value replaced by `mask`, as given and URL-encoded (either way)."""
+    """Each secret value, as given and URL-encoded (either way), replaced by `mask` where it
+    stands whole (a word of a message, a whole query value or path segment)."""
     for secret in secrets:
-        if secret:
+        if secret and len(secret) >= SHORTEST_HIDDEN:
             forms = {secret, urllib.parse.quote_plus(secret), urllib.parse.quote(secret, safe="")}
-            for form in sorted(forms, key=len, reverse=True):
-                text = text.replace(form, mask)
+            alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            text = re.sub(_WHOLE.format(w=_WORD, value=alternatives), lambda _: mask, text)
     return text
 
 
