@@ -433,3 +433,42 @@ def test_a_count_that_grows_with_every_page_never_widens_the_bound_for_good():
             stopped_at = page
             break
     assert stopped_at is not None and stopped_at <= 6, stopped_at
+
+
+# --- a work fetched alone, answered with something else --------------------------------------------
+
+
+def cut_work() -> dict[str, Any]:
+    """A work as a list gives it, its author list cut at 100: it is fetched alone."""
+    authors = [{"author": {"id": f"https://openalex.org/A{5_000_000_000 + k}"}, "institutions": []} for k in range(100)]
+    return dict(tiny_work(7), authorships=authors, is_authors_truncated=True)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"meta": {"count": 1}, "results": [tiny_work(7)], "group_by": []},
+        {"id": "https://openalex.org/A5000000001", "display_name": "An author"},
+    ],
+    ids=["a-list", "an-author"],
+)
+def test_a_work_fetched_alone_answered_with_no_work_is_one_line(tmp_path, capsys, body):
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        if asked.path.startswith("/works/"):
+            json_answer(connection, body)
+        else:
+            last = "cursor=%2A" not in asked.path
+            meta = {"count": 1, "per_page": 200, "next_cursor": None if last else "c1"}
+            json_answer(connection, {"meta": meta, "results": [] if last else [cut_work()], "group_by": []})
+
+    (tmp_path / "claims.yaml").write_text(STUDIES_CLAIMS)
+    out = tmp_path / "snap"
+    with Hostile(respond) as server:
+        code = main(["collect", str(tmp_path / "claims.yaml"), "--out", str(out), "--openalex-url", server.url, "-q"])
+    err = capsys.readouterr().err.splitlines()
+    # was: a traceback (a list), or the author's record kept in the work's place, coverage short
+    assert code == 3 and len(err) == 1 and not out.exists()
+    assert err[0] == (
+        "OpenAlex: an answer not shaped like OpenAlex's (the answer for work W4000000007 is not a work record), "
+        f"GET {server.url}/works/W4000000007; {out} left unchanged"
+    )

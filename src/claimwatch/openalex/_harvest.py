@@ -252,13 +252,15 @@ def _full_work(
         progress.note(f"{wid}: the full author list could not be fetched ({e.cause}); kept the first {AUTHORS_CAP}")
         outcome.still_truncated.append(wid)
         return listed
+    got = work_id(full)
+    if got is None:  # a list, an author, a record with no id: never a stand-in for the work listed
+        raise api.unexpected(f"the answer for work {wid} is not a work record")
     if full.get("is_authors_truncated") is True:  # fetched alone and still cut: the rest are named nowhere
         progress.note(f"{wid}: fetched alone, its author list is still cut; kept what it gives")
-        outcome.still_truncated.append(work_id(full) or wid)  # the work kept, where wid was merged into it
+        outcome.still_truncated.append(got)  # the work kept, where wid was merged into it
     else:
         outcome.full_author_lists += 1
-    got = work_id(full)
-    if got and got != wid:
+    if got != wid:
         outcome.merged[wid] = got
     return full
 
