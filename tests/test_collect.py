@@ -682,6 +682,33 @@ def test_an_update_keeps_a_work_merged_since_once_under_its_surviving_id(serve, 
     ]
 
 
+def test_an_update_mends_a_snapshot_holding_a_merged_work_beside_its_survivor(serve, connect, tmp_path):
+    old, new, other = (work_record(n, [LAB], authors=3) for n in (1, 2, 3))
+    api = serve(works=[old, new, other])
+    out = tmp_path / "snap"
+    collector.collect([lab_query(None)], out, client=connect(api))
+    # As an earlier update left it: the merge recorded, the old work kept beside the survivor.
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest["update"] = {"queries": [{"merged_ids": {short(old): short(new)}}]}
+    with gzip.open(out / "authors.jsonl.gz", "rt", encoding="utf-8") as f:
+        authors = [json.loads(line) for line in f]
+    with SnapshotWriter(out) as writer:
+        for record in snapshot_records(out):
+            writer.write_record(record)
+        for record in authors:
+            writer.write_author_record(record)
+        writer.commit({k: v for k, v in manifest.items() if k not in ("records", "files")})
+    assert sorted(short(r) for r in snapshot_records(out)) == ["W4000000001", "W4000000002", "W4000000003"]
+
+    notes = Notes()
+    result = collector.update(out, client=connect(api), progress=notes)  # nothing updated since
+    assert sorted(short(r) for r in snapshot_records(out)) == ["W4000000002", "W4000000003"]
+    assert result.manifest.model_dump()["update"]["merged"] == {"W4000000001": "W4000000002"}
+    assert notes.said == [
+        "W4000000001: OpenAlex merged it into W4000000002; the snapshot keeps the work once, as W4000000002"
+    ]
+
+
 def test_update_falls_back_to_a_full_collect_when_the_filter_is_refused(serve, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     works = corpus()

@@ -178,36 +178,37 @@ class _Merge:
         """The old works, each replaced in place by a fresh one with a newer-or-equal
         updated_date, then the works that are new; the subjects' works and the authors counted
         over all of them, and an old work kept with its author list still cut added to `cut`.
-        An old work OpenAlex merged into another since (`merged`: its id, fetched alone, gave
-        the other's record) gives way to that record, which the update brought: the snapshot
+        An old work OpenAlex merged into another (`merged`: its id, fetched alone, gave the
+        other's record; or a merge an earlier collect or update recorded) gives way to the
+        record that survives, where the snapshot holds it or the update brought it: the snapshot
         holds the work once, under the id that survives. Returns how many were replaced and
         added, and the old works that gave way, each with the id it was merged into."""
         data = str(self.out / WORKS_FILE)
         replaced = 0
         was_cut = self._cut_before()
+        recorded = self._merged_before()
         merged_away: dict[str, str] = {}
-        brought = set(fresh)  # the surviving records, all of which the update brought
+        brought = set(fresh)  # the surviving records of `merged`, all of which the update brought
+        written: set[str] = set()
+        aside: list[tuple[str, dict[str, Any], bytes]] = []  # merged before: kept if the survivor is not
 
         def keep(record: dict[str, Any], line: bytes | None = None) -> None:
             if line is None:
                 writer.write_record(record)
             else:
                 writer.write_line(line)
+            written.add(ids.openalex_id(record["id"]) or "")
             held.add(record)
             wanted.add(record)
 
-        for n, line in self.snapshot.lines(WORKS_FILE):
-            record = parse_record(line, data, n)
-            if record is None:
-                continue
-            wid = ids.openalex_id(record["id"]) or ""
-            survivor = merged.get(wid)
-            if survivor is not None and survivor != wid and survivor in brought:
-                merged_away[wid] = survivor
-                self.progress.note(
-                    f"{wid}: OpenAlex merged it into {survivor}; the snapshot keeps the work once, as {survivor}"
-                )
-                continue
+        def gives_way(wid: str, survivor: str) -> None:
+            merged_away[wid] = survivor
+            self.progress.note(
+                f"{wid}: OpenAlex merged it into {survivor}; the snapshot keeps the work once, as {survivor}"
+            )
+
+        def place(wid: str, record: dict[str, Any], line: bytes) -> None:
+            nonlocal replaced
             newer = fresh.pop(wid, None)
             if newer is not None and _updated(newer) >= _updated(record):
                 keep(newer)
@@ -216,9 +217,42 @@ class _Merge:
                 keep(record, line)
                 if wid in was_cut or record.get("is_authors_truncated") is True:
                     cut.add(wid)
+
+        for n, line in self.snapshot.lines(WORKS_FILE):
+            record = parse_record(line, data, n)
+            if record is None:
+                continue
+            wid = ids.openalex_id(record["id"]) or ""
+            survivor = merged.get(wid)
+            if survivor is not None and survivor != wid and survivor in brought:
+                gives_way(wid, survivor)
+            elif recorded.get(wid, wid) != wid and wid not in fresh:
+                aside.append((wid, record, line))
+            else:
+                place(wid, record, line)
+        for wid, record, line in aside:
+            survivor = recorded[wid]
+            if survivor in written or survivor in fresh:
+                gives_way(wid, survivor)
+            else:
+                place(wid, record, line)
         for record in fresh.values():
             keep(record)
         return replaced, len(fresh), dict(sorted(merged_away.items()))
+
+    def _merged_before(self) -> dict[str, str]:
+        """The merges the snapshot's manifest records (each query's `merged_ids`, an update's
+        too): an old id and the work it was merged into."""
+        old = self.snapshot.manifest
+        update = getattr(old, "update", None)
+        entries = [*old.queries, *(update.get("queries") or [] if isinstance(update, dict) else [])]
+        return {
+            k: v
+            for q in entries
+            if isinstance(q, dict) and isinstance(q.get("merged_ids"), dict)
+            for k, v in q["merged_ids"].items()
+            if isinstance(k, str) and isinstance(v, str)
+        }
 
     def _cut_before(self) -> set[str]:
         """The works the snapshot held with their author list still cut at 100, as its manifest
