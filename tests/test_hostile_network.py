@@ -472,3 +472,29 @@ def test_a_work_fetched_alone_answered_with_no_work_is_one_line(tmp_path, capsys
         "OpenAlex: an answer not shaped like OpenAlex's (the answer for work W4000000007 is not a work record), "
         f"GET {server.url}/works/W4000000007; {out} left unchanged"
     )
+
+
+def test_a_result_with_no_work_id_is_left_out_naming_where_it_stood(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    nameless = {k: v for k, v in tiny_work(2).items() if k != "id"}
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        last = "cursor=%2A" not in asked.path
+        meta = {"count": 3, "per_page": 200, "next_cursor": None if last else "c1"}
+        results = [] if last else [tiny_work(1), nameless, tiny_work(3)]
+        json_answer(connection, {"meta": meta, "results": results, "group_by": []})
+
+    (tmp_path / "claims.yaml").write_text(STUDIES_CLAIMS)
+    out = tmp_path / "snap"
+    with Hostile(respond) as server:
+        argv = ["collect", str(tmp_path / "claims.yaml"), "--out", str(out), "--no-authors"]
+        code = main([*argv, "--openalex-url", server.url])
+    err = capsys.readouterr().err.splitlines()
+    page = f"GET {server.url}/works?filter=authorships.institutions.lineage:I900000001,"
+    # was: "1 results had no work id and were left out", saying neither which nor where
+    (said,) = [line for line in err if "no work id" in line]
+    assert said.startswith("note: 1 result had no work id and was left out (the first, result 2 of " + page)
+    assert code == 0 and KEY not in "\n".join(err)
+    (skipped,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["skipped_lines"]
+    assert skipped["result"] == 2 and skipped["url"].startswith(f"{server.url}/works?filter=")
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["coverage"]["complete"] is False

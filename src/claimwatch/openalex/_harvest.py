@@ -101,10 +101,13 @@ class Harvest:
         self.duplicates = 0
         self.skipped: list[dict[str, Any]] = []
 
-    def add(self, record: dict[str, Any]) -> None:
+    def add(self, record: dict[str, Any], url: str | None = None, position: int | None = None) -> None:
+        """Hand `record` on, once; one with no work id is left out, noted with where it stood
+        (`url`, secrets removed, and its `position` among the page's results)."""
         wid = work_id(record)
         if wid is None:
-            self.skipped.append({"reason": "a result without an OpenAlex work id"})
+            where = {"url": url, "result": position} if url is not None else {}
+            self.skipped.append({"reason": "a result without an OpenAlex work id", **where})
         elif wid in self.seen:
             self.duplicates += 1
         else:
@@ -226,13 +229,14 @@ def _page_through(
             progress.query_started(query, counted + max(count, largest or 0) if isinstance(count, int) else None)
         largest = max(count, largest or 0) if isinstance(count, int) else largest
         before = len(listed)
-        for record in page:
+        shown = api.redact(page_url)
+        for position, record in enumerate(page, 1):
             wid = work_id(record)
             if wid is not None:
                 listed.add(wid)
                 if _authors_truncated(record):
                     record = _full_work(api, wid, record, outcome, progress)
-            harvest.add(record)
+            harvest.add(record, shown, position)
         progress.advanced(query, len(page))
         why = guard.check(pages, count, meta.get("next_cursor"), len(listed) - before, len(page))
         if why is not None:
@@ -303,13 +307,18 @@ def harvest_coverage(
         for q, o in zip(queries, outcomes, strict=True)
         if o.count is not None and o.received < o.count
     ]
+    said = list(short)  # the lines on stderr; the coverage note leaves the URL to skipped_lines
     if harvest.skipped:
-        short.append(f"{len(harvest.skipped)} results had no work id and were left out")
+        n, first = len(harvest.skipped), harvest.skipped[0]
+        left_out = f"{n} result{'s' if n != 1 else ''} had no work id and {'were' if n != 1 else 'was'} left out"
+        short.append(left_out)
+        where = f" (the first, result {first['result']} of GET {first['url']})" if first.get("url") else ""
+        said.append(left_out + where)
     if short and coverage.complete:
         coverage = coverage.model_copy(update={"complete": False, "note": "; ".join(short)})
     coverage, warnings = _empty_subjects(coverage, queries, held, may_be_empty)
     note = "; ".join(filter(None, [coverage.note, AUTHORS_FILTER_LIMIT]))
-    return coverage.model_copy(update={"note": note}), short, warnings
+    return coverage.model_copy(update={"note": note}), said, warnings
 
 
 def _empty_subjects(
