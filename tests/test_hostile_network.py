@@ -498,3 +498,24 @@ def test_a_result_with_no_work_id_is_left_out_naming_where_it_stood(tmp_path, ca
     (skipped,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["skipped_lines"]
     assert skipped["result"] == 2 and skipped["url"].startswith(f"{server.url}/works?filter=")
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["coverage"]["complete"] is False
+
+
+@pytest.mark.parametrize("path", ["/works?", "/works/W4000000007"], ids=["a-list", "a-work-fetched-alone"])
+def test_an_error_answered_with_200_is_one_line_quoting_it_without_the_key(tmp_path, path):
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        if asked.path.startswith(path):
+            json_answer(connection, {"error": "Invalid query", "message": f"the key {KEY} may not filter so"})
+        else:
+            last = "cursor=%2A" not in asked.path
+            meta = {"count": 1, "per_page": 200, "next_cursor": None if last else "c1"}
+            json_answer(connection, {"meta": meta, "results": [] if last else [cut_work()], "group_by": []})
+
+    with Hostile(respond) as server, client(server.url) as api, pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([query()], tmp_path / "snap", client=api, authors=False)
+    line = str(caught.value)
+    # was: "(ValueError: Unknown response format)", pyalex's words, the server's own left out
+    assert line.startswith(
+        "OpenAlex: an answer not shaped like OpenAlex's (an error, answered with HTTP 200 X: "
+        "the key *** may not filter so), GET "
+    )
+    assert f"GET {server.url}{path}" in line and KEY not in line and not (tmp_path / "snap").exists()

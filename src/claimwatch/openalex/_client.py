@@ -225,10 +225,27 @@ class OpenAlexClient:
             return self._error(f"malformed JSON in the answer ({e.msg} at character {e.pos})", url, None)
         if isinstance(e, requests.RequestException):
             return self._error(_http.describe_error(e, self.timeout), url, None)
+        if response is not None and self._is_error_body(response):  # an error said with a 200: say it
+            said = f"an error, answered with {_http.status_text(response)}: {self._said(response) or 'no message'}"
+            return self._error(f"an answer not shaped like OpenAlex's ({said})", url, None)
         said = _http.shown(str(e), self.secrets, DETAIL_LIMIT)
         return self._error(f"an answer not shaped like OpenAlex's ({type(e).__name__}: {said})", url, None)
 
+    @staticmethod
+    def _is_error_body(response: requests.Response) -> bool:
+        """Whether the answer is OpenAlex's error form (`error`, `message`), results or record none."""
+        try:
+            body = response.json()
+        except ValueError:
+            return False
+        return isinstance(body, dict) and "error" in body and not {"results", "id"} & body.keys()
+
     def _detail(self, response: requests.Response) -> str:
+        said = self._said(response)
+        return f" ({said})" if said else ""
+
+    def _said(self, response: requests.Response) -> str:
+        """The server's own message (or error), secrets removed, cut to DETAIL_LIMIT; "" if none."""
         try:
             body = response.json()
             text = body.get("message") or body.get("error") if isinstance(body, dict) else None
@@ -236,7 +253,7 @@ class OpenAlexClient:
             text = None
         if not isinstance(text, str) or not text.strip():
             return ""
-        return f" ({_http.shown(text, self.secrets, DETAIL_LIMIT)})"
+        return _http.shown(text, self.secrets, DETAIL_LIMIT)
 
     def _error(self, cause: str, url: str, status: int | None) -> OpenAlexError:
         cause = _http.shown(cause, self.secrets)
