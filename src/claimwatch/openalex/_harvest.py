@@ -224,7 +224,7 @@ def _page_through(
         pages += 1
         outcome.pages += 1
         meta = page.meta if isinstance(page.meta, dict) else {}
-        count = meta.get("count")
+        count = _count(meta.get("count"))
         if pages == 1 or (isinstance(count, int) and count != largest):
             progress.query_started(query, counted + max(count, largest or 0) if isinstance(count, int) else None)
         largest = max(count, largest or 0) if isinstance(count, int) else largest
@@ -242,6 +242,12 @@ def _page_through(
         if why is not None:
             raise api.failure(f"{why}; stopped", page_url)
     return largest
+
+
+def _count(value: Any) -> int | None:
+    """meta.count where it is a count: a whole number, not negative, and no boolean (`true` is
+    no count of works, though Python takes it for 1)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 def _full_work(
