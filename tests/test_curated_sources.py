@@ -147,3 +147,53 @@ def test_the_checks_catch_an_affiliation_and_an_id_that_no_source_gave():
     assert _unconfirmed(history) == []
     history["affiliations"].append({"name": "Harbin Institute of Technology", "openalex": "I4210113369"})
     assert _unconfirmed(history) == ["C: Harbin Institute of Technology (openalex I4210113369)"]
+
+
+def test_validate_says_where_an_affiliation_is_one_no_source_states(tmp_path):
+    """The rule above holds for an analyst's own files too: `validate` names the file and line of
+    an author's or a person's affiliation that the affiliations its sources state do not hold
+    (the same text or a part of it); sources that state none are not read for it."""
+    from claimwatch.errors import InputError
+    from claimwatch.validate import validate_paths
+
+    curated = tmp_path / "curated"
+    curated.mkdir()
+    path = curated / "c.yaml"
+    path.write_text(
+        "description: test\n"
+        "works:\n"
+        "  - id: w1\n"
+        "    title: A paper\n"
+        "    versions:\n"
+        "      - label: arXiv v1\n"
+        "        published: 2024-03\n"
+        "        authors:\n"
+        "          - name: A\n"
+        "            affiliations:\n"
+        "              - {name: Microsoft Research Asia}\n"
+        "              - {name: Beihang University}\n"
+        "        sources:\n"
+        "          - {title: a page, affiliations: ['Microsoft Research Asia, Beijing']}\n"
+        "          - {title: another page}\n"
+        "      - label: journal\n"
+        "        published: 2024-05\n"
+        "        authors: [{name: A, affiliations: [{name: Beihang University}]}]\n"
+        "        sources: [{title: states none}]\n"
+        "people:\n"
+        "  - id: p\n"
+        "    name: P\n"
+        "    affiliations:\n"
+        "      - {name: Beihang University, years: [2019]}\n"
+        "      - {name: Microsoft Research, years: [2020]}\n"
+        "      - {name: Harbin Institute of Technology}\n"
+        "    sources: [{title: cv, affiliations: [Beihang University, 'Microsoft Research Asia']}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as e:
+        validate_paths([path])
+    assert [(p.line, p.message.split(" is ")[0]) for p in e.value.problems] == [
+        (12, "affiliation 'Beihang University'"),
+        (26, "affiliation 'Harbin Institute of Technology'"),
+    ]
+    assert all(p.path == str(path) and "\n" not in p.message for p in e.value.problems)
+    assert "(Microsoft Research Asia, Beijing)" in e.value.problems[0].message

@@ -86,8 +86,34 @@ def _works(doc: documents.Document, problems: list[Problem]) -> list[Work]:
             if published is None:
                 problems.append(doc.problem((*vat, "published"), f"'{version['published']}' is not a real date"))
                 continue
+            authors = [((*vat, "authors", k), a) for k, a in enumerate(version["authors"])]
+            unstated = _unstated_affiliations(doc, version["sources"], authors)
+            if unstated:
+                problems += unstated
+                continue
             works.append(_version_work(raw, version, published, Origin("curated", doc.path, doc.position(vat)[0])))
     return works
+
+
+def _unstated_affiliations(
+    doc: documents.Document, sources: list[dict[str, Any]], people: list[tuple[documents.Path_, dict[str, Any]]]
+) -> list[Problem]:
+    """Each affiliation an author (or a person) carries that none of the affiliation texts its
+    sources state holds (the same text, or a part of it), where any source states them: a typo,
+    or an affiliation read from somewhere the sources do not say."""
+    stated = [text for source in sources for text in source.get("affiliations", ())]
+    if not stated:
+        return []
+    return [
+        doc.problem(
+            (*at, "affiliations", m, "name"),
+            f"affiliation '{aff['name']}' is not among the affiliations its sources state "
+            f"({'; '.join(dict.fromkeys(stated))}): write it as a source states it, or a part of it",
+        )
+        for at, person in people
+        for m, aff in enumerate(person.get("affiliations", ()))
+        if not any(aff["name"] in text for text in stated)
+    ]
 
 
 def _people(doc: documents.Document, problems: list[Problem]) -> list[AuthorRecord]:
@@ -107,6 +133,9 @@ def _people(doc: documents.Document, problems: list[Problem]) -> list[AuthorReco
             problems.append(
                 doc.problem((*at, "orcid"), f"'{raw['orcid']}' is not an ORCID iD: its check digit is wrong")
             )
+            continue
+        if unstated := _unstated_affiliations(doc, raw["sources"], [(at, raw)]):
+            problems += unstated
             continue
         people.append(author_from_curated(raw, Origin("curated", doc.path, line)))
     return people
