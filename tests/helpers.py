@@ -185,3 +185,18 @@ def write_jsonl(path: Path, records: list[dict[str, Any]], *, gz: bool = False) 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(text, mtime=0) if gz else text)
     return path
+
+
+def named_topics(topics: dict[str, Any], claims: list[dict[str, Any]]) -> dict[str, Any]:
+    """The inline topics some claim's `works:` condition names: a claim file may define no other."""
+
+    def named(cond: Any) -> set[str]:
+        if not isinstance(cond, dict):
+            return set()
+        found = {cond["topic"]} if "topic" in cond else set()
+        for child in [*cond.get("all", ()), *cond.get("any", ()), cond.get("not")]:
+            found |= named(child)
+        return found
+
+    used = set().union(*(named(c.get("works")) for c in claims))
+    return {key: topic for key, topic in topics.items() if key in used}

@@ -145,6 +145,24 @@ def test_content_may_bring_its_own_subjects_and_topics() -> None:
     assert set(claim_file.subjects) == {"msra", "msr"}
 
 
+def test_the_topics_of_the_file_added_to_need_no_claim_here_but_its_own_do() -> None:
+    """A claim written in a feature uses what it needs of the claim file before it, whose claims
+    name that file's topics; a topic the feature's own content defines and no claim names is a
+    misspelling, said at the feature's line."""
+    synthetic = PROJECT / "features/data/synthetic-claims.yaml"
+    claim = "{id: k, says: K., subject: kestrel, expects: none, works: {topic: drone-swarms}}"
+    assert [c.id for c in from_docstring(claim, before=synthetic).claims] == ["k"]
+    with pytest.raises(InputError) as raised:
+        from_docstring(
+            f"topics:\n  dorne-swarms: {{name: D, rationale: r, phrases: [swarm]}}\nclaims: [{claim}]\n",
+            before=synthetic,
+        )
+    assert [str(p) for p in raised.value.problems] == [
+        "features/x.feature:11:9: topic 'dorne-swarms' is defined here but no claim of this file names it, so "
+        "nothing reads it (a claim names 'drone-swarms': is one of the two misspelt?)"
+    ]
+
+
 def test_a_whole_claim_file_needs_nothing_before_it() -> None:
     claim_file = from_docstring(
         """

@@ -81,6 +81,27 @@ topics:
     assert load(root, path).files[0].topics["face"].name == "Inline face"
 
 
+def test_a_misspelt_inline_topic_is_said_where_it_is_not_read_for_the_shipped_one(tmp_path):
+    """A topic defined under a key no claim names is read by nothing: the claim meant to read it
+    finds claims/topics/face.yaml, in silence, where the file's own definition was meant."""
+    root = project(tmp_path)
+    mine = "topics:\n  faec:\n    name: Mine\n    rationale: r\n    phrases: [faceprint]\n  spare: {name: S, rationale: r, phrases: [s]}\n"
+    path = claim_file(root / "claims/c.yaml", ONE_CLAIM, extra=mine)
+    assert problems(root, path) == [
+        f"{path}:13:3: topic 'faec' is defined here but no claim of this file names it, so nothing reads it"
+        " (a claim names 'face': is one of the two misspelt?)",
+        f"{path}:17:3: topic 'spare' is defined here but no claim of this file names it, so nothing reads it"
+        " (the claims name: face)",
+    ]
+    nested = ONE_CLAIM.replace(
+        "topic: face", "all: [{coauthor_in: [mil]}, {not: {any: [{topic: faec}, {topic: spare}]}}]"
+    )
+    assert {t for t in load(root, claim_file(root / "claims/c.yaml", nested, extra=mine)).files[0].topics} == {
+        "faec",
+        "spare",
+    }
+
+
 def test_sentence_names_subject_period_condition_and_expectation(tmp_path):
     root = project(tmp_path)
     cs = load(root, claim_file(root / "claims/c.yaml", ONE_CLAIM))

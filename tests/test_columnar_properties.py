@@ -22,7 +22,7 @@ from claimwatch.evaluate import NameMatcher, PhraseSet, evaluate
 from claimwatch.evaluate._grouping import _name_needles, _topic_words
 from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from helpers import authorship, institution, project, work, write, write_jsonl
+from helpers import authorship, institution, named_topics, project, work, write, write_jsonl
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -388,7 +388,7 @@ def test_random_records_and_claims_give_the_same_report(tmp_path_factory, first,
     document = {
         "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
         "subjects": SUBJECTS,
-        "topics": TOPICS,
+        "topics": named_topics(TOPICS, claims),
         "claims": [{"id": f"c{i}", "says": "s", **c} for i, c in enumerate(claims)],
     }
     loaded = claims_mod.load_claims(

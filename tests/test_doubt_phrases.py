@@ -108,7 +108,7 @@ def test_a_doubt_phrase_with_no_word_is_refused(tmp_path):
 
 def test_the_reports_say_which_words_leave_a_match_uncertain(tmp_path):
     records = [work("W1", PROSOPAGNOSIA, "2024-06-01", BY_LAB)]
-    check(tmp_path, records, {"faces": "{topic: facial-recognition}"})  # writes the case and its snapshot
+    check(tmp_path, records, {"faces": "{topic: facial-recognition}"}, "{}")  # writes the case and its snapshot
     claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
     results = evaluate(claims, [open_evidence(tmp_path / "snap")])
     formats = renderers()

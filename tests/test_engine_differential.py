@@ -24,7 +24,7 @@ from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from helpers import project, write
+from helpers import named_topics, project, write
 from test_columnar_engine import CURATED, curated_version
 from test_columnar_properties import works_conditions
 
@@ -327,7 +327,7 @@ def check(tmp: Path, files, claims, curated_doi, as_of):
     doc = {
         "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
         "subjects": SUBJECTS,
-        "topics": TOPICS,
+        "topics": named_topics(TOPICS, claims),
         "claims": [{"id": f"c{i}", "says": "s", **c} for i, c in enumerate(claims)],
     }
     loaded = claims_mod.load_claims([write(root / "claims/c.yaml", json.dumps(doc, ensure_ascii=False))], root=root)

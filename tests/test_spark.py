@@ -46,7 +46,7 @@ from claimwatch.errors import ClaimwatchError, SourceError
 from claimwatch.evaluate import _grouping, evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from helpers import authorship, institution, project, work, write, write_jsonl
+from helpers import authorship, institution, named_topics, project, work, write, write_jsonl
 
 pytest.importorskip("pyspark", reason="PySpark is not installed: the 'spark' extra brings it (scripts/test does)")
 if java_found() is None:
@@ -347,7 +347,7 @@ def test_random_records_and_claims_screen_the_same(spark, tmp_path_factory, monk
     document = {
         "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
         "subjects": random_corpora.SUBJECTS,
-        "topics": random_corpora.TOPICS,
+        "topics": named_topics(random_corpora.TOPICS, claims),
         "claims": [{"id": f"c{i}", "says": "s", **c} for i, c in enumerate(claims)],
     }
     loaded = claims_mod.load_claims(

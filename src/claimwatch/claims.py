@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -272,7 +273,13 @@ def load_claim_file(
     return claim_file_from_document(doc, topics_dir=topics_dir, library=library or ListLibrary(default_dirs()))
 
 
-def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, library: ListLibrary) -> ClaimFile:
+def claim_file_from_document(
+    doc: documents.Document, *, topics_dir: Path, library: ListLibrary, inherited_topics: Iterable[str] = ()
+) -> ClaimFile:
+    """A claim file from its document, every reference resolved; InputError lists every problem.
+    A topic the file defines must be one a claim of it names (a misspelt key is read by no claim,
+    which finds the shipped topic of the right name instead), unless it is among
+    `inherited_topics`: those a feature's claim takes from the claim file it adds to."""
     if wrong := documents.another_kind(doc, "a claim file", ("statement", "subjects", "claims", "topics")):
         raise InputError(wrong)
     problems = documents.schema_problems(doc, "claims")
@@ -324,6 +331,8 @@ def claim_file_from_document(doc: documents.Document, *, topics_dir: Path, libra
         else:
             problems += _author_problems(doc, raw, at, library, lists)
         checked.append((raw, line))
+    if len(checked) == len(raw_claims):  # a claim the schema refused may name any topic
+        problems += _unnamed_topics(doc, raw_topics, inherited_topics, [raw for raw, _ in checked])
     if problems:
         raise InputError(documents.capped(_with_case_hint(problems, doc.path, topics_dir)))
     subjects = {key: _subject(key, raw) for key, raw in data["subjects"].items()}
@@ -394,6 +403,45 @@ def _with_case_hint(problems: list[Problem], path: str, topics_dir: Path) -> lis
         return problems
     hint = f"; the file lies in the case {config.parent}: run from there, or give --root {config.parent}"
     return [dataclasses.replace(p, message=p.message + hint) if p.message.startswith(unknown) else p for p in problems]
+
+
+def _unnamed_topics(
+    doc: documents.Document, raw_topics: dict[str, Any], inherited: Iterable[str], raw_claims: list[dict[str, Any]]
+) -> list[Problem]:
+    """Each topic the file defines that none of its claims names: it is never read, and a
+    claim meant to read it reads another (the shipped topic of the name it gives) or none."""
+    named = {tid for raw in raw_claims if "works" in raw for tid in _condition_topics(raw["works"])}
+    problems = []
+    for key in raw_topics:
+        if key in named or key in inherited:
+            continue
+        near = difflib.get_close_matches(key, sorted(named), n=1)
+        said = (
+            f" (a claim names '{near[0]}': is one of the two misspelt?)"
+            if near
+            else f" (the claims name: {', '.join(sorted(named))})"
+            if named
+            else ""
+        )
+        problems.append(
+            doc.problem(
+                ("topics", key),
+                f"topic '{key}' is defined here but no claim of this file names it, so nothing reads it{said}",
+                at_key=True,
+            )
+        )
+    return problems
+
+
+def _condition_topics(raw: dict[str, Any]) -> Iterator[str]:
+    """The topic ids a condition names, its nested conditions' included."""
+    if "topic" in raw:
+        yield raw["topic"]
+    for key in ("all", "any"):
+        for child in raw.get(key, ()):
+            yield from _condition_topics(child)
+    if "not" in raw:
+        yield from _condition_topics(raw["not"])
 
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> str:

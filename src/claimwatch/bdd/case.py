@@ -225,11 +225,14 @@ def inline_claim_file(source: InlineClaim, before: Path | None, topics_dir: Path
     except InputError as e:
         raise InputError([_placed(p, source) for p in e.problems]) from None
     data = doc.data
+    inherited: set[str] = set()  # the topics of the file it adds to, which its own claims need not name
     if isinstance(data, dict) and "statement" in data:
         prefix: tuple[Any, ...] = ()
     else:
         base = _claim_file_data(before, source)
         data, prefix = _as_content(data)
+        if isinstance(base.get("topics"), dict):
+            inherited = set(base["topics"]) - set(data["topics"] if isinstance(data.get("topics"), dict) else ())
         data = {
             "statement": base["statement"],
             "subjects": _merged(base.get("subjects"), data.get("subjects")),
@@ -247,7 +250,7 @@ def inline_claim_file(source: InlineClaim, before: Path | None, topics_dir: Path
         key_positions=_rekeyed(doc.key_positions, prefix, source),
         sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
     )
-    return claim_file_from_document(placed, topics_dir=topics_dir, library=library)
+    return claim_file_from_document(placed, topics_dir=topics_dir, library=library, inherited_topics=inherited)
 
 
 def _claim_file_data(before: Path | None, source: InlineClaim) -> dict[str, Any]:
