@@ -353,13 +353,43 @@ def test_a_file_that_is_not_a_feature_is_reported_by_line(project: pytest.Pytest
     result.assert_outcomes(errors=2)
     result.stdout.fnmatch_lines(
         [
-            "Unexpected token found. Check Gherkin syntax near the reported error.",
-            "Line number: 4",
+            "features/broken.feature:4:3: \u201cThis line is not Gherkin |\u201d cannot stand here: Gherkin expected *",
             "features/empty.feature: no Feature: line; a feature file starts with Feature: and the feature's name",
         ],
         consecutive=False,
     )
-    assert "Traceback" not in result.stdout.str()
+    assert "Traceback" not in result.stdout.str() and "Line number" not in result.stdout.str()
+
+
+def test_a_ragged_table_is_one_line_at_its_row(project: pytest.Pytester) -> None:
+    """A table row with a cell too few was pytest-bdd's four lines: "Unknown parsing error: Parser
+    errors:", the parser's "(9:7): inconsistent cell count within the table", the line number
+    again, the row and the absolute path. Each mistake is one line at its place now; an escaped
+    bar is no cell's end."""
+    write_feature(
+        project,
+        "ragged.feature",
+        MICROSOFT
+        + """
+      Scenario: Verdicts
+        When all claims are evaluated
+        Then the verdicts are:
+          | claim                   | verdict               |
+          | msra-no-synthetic-media | contradicted          |
+          | msra-no-quantum-computing \\| x | contradicted |
+          | msra-no-facial-recognition |
+    """,
+    )
+    result = project.runpytest("features")
+    assert result.ret != 0
+    result.assert_outcomes(errors=1)
+    out = result.stdout.str()
+    errors = [line for line in out.splitlines() if line.startswith("features/ragged.feature")]
+    assert errors == [
+        "features/ragged.feature:12:7: this row has 1 cell where the table's first row (line 9) has 2;"
+        " give every row of a table as many cells as its first row"
+    ]
+    assert "Parser errors" not in out and "Line number" not in out and "File: " not in out
 
 
 def test_a_feature_saved_with_a_byte_order_mark_runs_and_one_not_utf8_is_said_at_its_place(

@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pytest_bdd.exceptions import GherkinParseError, StepDefinitionNotFoundError
+from pytest_bdd.exceptions import GherkinParseError, StepDefinitionNotFoundError, TokenError
 from pytest_bdd.feature import get_feature
-from pytest_bdd.gherkin_parser import get_gherkin_document
+from pytest_bdd.gherkin_parser import ERROR_PATTERNS, get_gherkin_document
 from pytest_bdd.parser import Feature, Scenario, Step
 from pytest_bdd.scenario import get_python_name_generator, scenario, scenario_wrapper_template_registry
 
 from ..documents import not_utf8
 from ..errors import ClaimwatchError
-from .failures import FeatureFailure
+from .failures import FeatureFailure, plain
 from .steps import CURRENT_STEP, LIBRARY
 
 TEST_PREFIX = "test_"
@@ -65,9 +65,89 @@ class FeatureFile(pytest.Module):
         return items
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
-        if isinstance(excinfo.value, GherkinParseError | FeatureFailure):
+        if isinstance(excinfo.value, GherkinParseError):
+            return "\n".join(gherkin_problems(excinfo.value, _shown(self.path, self.config)))
+        if isinstance(excinfo.value, FeatureFailure):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
+
+
+_LOCATED = re.compile(r"^\(\d+:\d+\): ")
+
+
+def gherkin_problems(error: GherkinParseError, shown: str) -> list[str]:
+    """A feature file Gherkin cannot parse, one line per mistake: `path:line:column: what`.
+    pytest-bdd's own message spans four lines (message, line number, the line, the absolute
+    path); the parser's errors behind it give each mistake's place."""
+    cause = error.__cause__
+    errors = getattr(cause, "errors", None) or []
+    if not errors:
+        return [f"{shown}:{error.line}: {plain(error.message)}"]
+    lines = []
+    for e in sorted(errors, key=lambda e: (e.location.get("line", 0), e.location.get("column") or 0)):
+        line, column = e.location.get("line", error.line), e.location.get("column") or 1
+        said = _LOCATED.sub("", str(e))
+        if said == "inconsistent cell count within the table":
+            said = _ragged_row(error.filename, line)
+        elif expected := _EXPECTED.fullmatch(said):
+            said = _unexpected(said, expected)
+        lines.append(f"{shown}:{line}:{column}: {plain(said)}")
+    return lines
+
+
+_EXPECTED = re.compile(r"(?:unexpected end of file, )?expected: (.*?)(?:, got '(.*)')?")
+_TOKENS = {
+    "#EOF": "the end of the file",
+    "#Language": "a language line",
+    "#TagLine": "a tag",
+    "#FeatureLine": "Feature:",
+    "#RuleLine": "Rule:",
+    "#BackgroundLine": "Background:",
+    "#ScenarioLine": "Scenario:",
+    "#ExamplesLine": "Examples:",
+    "#StepLine": "a step",
+    "#DocStringSeparator": 'a docstring\'s """',
+    "#TableRow": "a table row",
+    "#Comment": "a comment",
+    "#Empty": "an empty line",
+    "#Other": "text",
+}
+
+
+def _unexpected(said: str, expected: re.Match[str]) -> str:
+    """A line the parser did not expect where it stands (or a file ending too soon), in words:
+    pytest-bdd's own sentence where it has one for the line, else what could stand there."""
+    named = next((m for pattern, kind, m in ERROR_PATTERNS if kind is not TokenError and pattern.search(said)), None)
+    if named:
+        return named
+    could = ", ".join(dict.fromkeys(_TOKENS.get(t.strip(), t.strip()) for t in expected.group(1).split(",")))
+    got = expected.group(2)
+    if got is None:
+        return f"the file ends too soon: Gherkin expected {could}"
+    return f"\u201c{got}\u201d cannot stand here: Gherkin expected {could}"
+
+
+def _ragged_row(filename: str, line: int) -> str:
+    """What is wrong with a table row whose cells do not number its first row's."""
+    try:
+        text = Path(filename).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        text = []
+    if not 0 < line <= len(text):
+        return "this row's cells are not as many as the table's first row's; give every row as many"
+    first = line - 1
+    while first > 0 and text[first - 1].strip().startswith("|"):
+        first -= 1
+    row, header = _cells(text[line - 1]), _cells(text[first])
+    return (
+        f"this row has {row} cell{'s' if row != 1 else ''} where the table's first row (line {first + 1}) "
+        f"has {header}; give every row of a table as many cells as its first row"
+    )
+
+
+def _cells(row: str) -> int:
+    """The cells of a Gherkin table row: the bars between them, escaped ones (\\|) aside."""
+    return re.sub(r"\\.", "", row.strip()).count("|") - 1
 
 
 def scenarios_module(path: Path, config: pytest.Config) -> types.ModuleType:
