@@ -78,3 +78,24 @@ def test_one_work_matches_in_the_reason_of_a_counting_claim(tmp_path, expects, s
     curated = write(root / "evidence/curated/c.yaml", CURATED.format(title=TITLE, openalex="W4400000001"))
     (result,) = evaluate(claims, open_evidence_paths([curated]), engine="python").results
     assert result.why.startswith(said), result.why
+
+
+def test_a_works_task_is_never_matched_and_author_order_changes_no_verdict(tmp_path):
+    """docs/evidence.md: `task` is a note (it may quote what others call the work) that topics
+    never read, and `authors_in_order: false` changes no verdict, only what the author places
+    the reports give count in. Its docs said `task` was shown, which nothing did."""
+    root = project(tmp_path)
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))], root=root
+    )
+    text = CURATED.format(title="Person re-identification at scale", openalex="W4400000001")
+    text = text.replace("    versions:\n", "    task: Watchdogs call it face recognition.\n    versions:\n")
+    results = []
+    for in_order in ("true", "false"):
+        curated = write(
+            root / f"evidence/curated/{in_order}.yaml",
+            text.replace("        authors:\n", f"        authors_in_order: {in_order}\n        authors:\n"),
+        )
+        (result,) = evaluate(claims, open_evidence_paths([curated]), engine="python").results
+        results.append((result.verdict, result.matched, result.uncertain))
+    assert results == [("insufficient_evidence", 0, 0)] * 2

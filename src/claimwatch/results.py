@@ -83,7 +83,9 @@ class AffiliationReason(_Model):
     author: str
     """The author's name, as the record gives it."""
     author_position: int
-    """The author's place in the work's author list, counted from 1."""
+    """The author's place in the record's author list, counted from 1: the paper's order, except
+    for a curated version with `authors_in_order: false`, whose source groups its authors (no
+    verdict rests on an author's place)."""
     institution: InstitutionRef | None = None
     """The institution that matched, where the record names one; null where a name was found in
     the author's raw affiliation text."""
