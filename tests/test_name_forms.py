@@ -80,6 +80,12 @@ entries:
   - {id: renmin, name: Renmin University, country: CN, listed_from: 2020-06-05, verified: true}
   - {id: tju, name: Tianjin University, country: CN, listed_from: 2020-06-05, verified: true}
   - {id: cqu, name: Chongqing University, country: CN, listed_from: 2020-06-05, verified: true}
+  - id: uestc
+    name: University of Electronic Science and Technology of China
+    aliases: [UESTC]
+    country: CN
+    listed_from: 2020-06-05
+    verified: true
 """
 
 
@@ -200,3 +206,45 @@ def test_a_place_s_college_of_a_listed_name_is_a_doubt(tmp_path, raw):
 @pytest.mark.parametrize("raw", COLLEGES_OF_A_FIELD)
 def test_a_college_of_a_field_of_a_listed_name_still_matches(tmp_path, raw):
     assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
+
+
+# The same colleges parted from the university's name by a comma, as an author lists a school and
+# then its university: each was a certain match (电子科技大学中山学院 is a college of its own).
+COLLEGES_BY_A_COMMA = [
+    "Zhongshan Institute, University of Electronic Science and Technology of China, Zhongshan 528402, China",
+    "Zhongshan Institute\uff0cUniversity of Electronic Science and Technology of China, Zhongshan, China",
+    "School of Electronic Information, Jincheng College, Tianjin University, Nanjing, China",
+    "Chengdu Institute, Chongqing University, Chengdu, China",
+]
+# A campus named after the university, a school or a college of a field before it, stays the
+# university's (docs/evaluation.md).
+CAMPUSES_AND_SCHOOLS = [
+    "Harbin Institute of Technology, Weihai, Weihai 264209, China",
+    "Harbin Institute of Technology (Shenzhen), Shenzhen 518055, China",
+    "School of Computer Science, Harbin Institute of Technology, Harbin 150001, China",
+    "College of Computer Science, Chongqing University, Chongqing 400044, China",
+    "Institute of Electronics, University of Electronic Science and Technology of China, Chengdu 611731, China",
+]
+
+
+@pytest.mark.parametrize("raw", COLLEGES_BY_A_COMMA)
+def test_a_place_s_college_before_a_listed_name_and_a_comma_is_a_doubt(tmp_path, raw):
+    assert_a_doubt(tmp_path, raw, "comes right before", "independent colleges")
+
+
+@pytest.mark.parametrize("raw", CAMPUSES_AND_SCHOOLS)
+def test_a_campus_or_a_school_before_a_comma_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
+
+
+def test_a_place_s_college_before_an_acronym_and_a_comma_is_a_doubt():
+    """Found by name alone, an acronym beside a place of its full name would count: after a
+    college and a comma it is a doubt, said why."""
+    from claimwatch.evaluate._matchers import _college_of_before
+
+    matcher = NameMatcher([("hit", "HIT")])
+    text = "Shenzhen College, HIT, Harbin 150001, China"
+    (hit,) = matcher.find(text)
+    assert _college_of_before(hit, text) == "Shenzhen College"
+    (hit,) = matcher.find("School of Computer Science, HIT, Harbin 150001, China")
+    assert _college_of_before(hit, "School of Computer Science, HIT, Harbin 150001, China") is None

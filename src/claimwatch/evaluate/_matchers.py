@@ -526,22 +526,28 @@ def _direction_before(hit: NameHit, text: str) -> str | None:
 # University of Aeronautics and Astronautics" (金城学院), "Chengdu College of University of
 # Electronic Science and Technology of China", "Zhuhai College of Beijing Institute of
 # Technology": China's independent colleges, institutions of their own, named as "Sichuan
-# University Jinjiang College" is the other way round (`_runs_on_into`).
-_COLLEGE_OF_BEFORE = re.compile(
-    rf"(?<!\s){SPACES}+(?:college|institute|academy|polytechnic){SPACES}+of(?:{SPACES}+the)?{SPACES}+$",
+# University Jinjiang College" is the other way round (`_runs_on_into`). Or parted from the name
+# by a comma, as an author lists a school and then its university: "Zhongshan Institute,
+# University of Electronic Science and Technology of China" (电子科技大学中山学院), "Zhongshan
+# Institute, UESTC".
+_COLLEGE_BEFORE = re.compile(
+    rf"(?<!\s){SPACES}+(?:college|institute|academy|polytechnic)"
+    rf"(?P<sep>{SPACES}+of(?:{SPACES}+the)?{SPACES}+|{SPACES}*[,\uff0c]{SPACES}*)$",
     re.IGNORECASE,
 )
 
 
 def _college_of_before(hit: NameHit, text: str) -> str | None:
-    """The place and the college of it right before a name, where the text has them."""
-    if hit.is_acronym or hit.is_cjk:
+    """The place and the college of it right before a name, or before it and a comma, where the
+    text has them. An acronym counts after a comma ("Zhongshan Institute, UESTC"), not in the
+    "of" form, which no affiliation writes with one."""
+    if hit.is_cjk:
         return None
-    found = _COLLEGE_OF_BEFORE.search(text, 0, hit.start)
-    if not found:
+    found = _COLLEGE_BEFORE.search(text, 0, hit.start)
+    if not found or (hit.is_acronym and "of" in found.group("sep").lower()):
         return None
     place = next((p for p in places_in(text) if p.end == found.start() and not p.is_country), None)
-    return text[place.start : found.end()].strip() if place else None
+    return text[place.start : found.start("sep")].strip() if place else None
 
 
 def _placed_in(
