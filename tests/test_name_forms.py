@@ -248,3 +248,34 @@ def test_a_place_s_college_before_an_acronym_and_a_comma_is_a_doubt():
     assert _college_of_before(hit, text) == "Shenzhen College"
     (hit,) = matcher.find("School of Computer Science, HIT, Harbin 150001, China")
     assert _college_of_before(hit, "School of Computer Science, HIT, Harbin 150001, China") is None
+
+
+# Colleges named by no field of study, as China's independent colleges are: by a person (厦门大学
+# 嘉庚学院, after Tan Kah Kee), by a word (天津大学仁爱学院, "benevolence"), by "City" (浙大城市学院),
+# or by science and technology alone (科技学院). Each was a certain match of the university.
+COLLEGES_NAMED_OTHERWISE = [
+    "Tan Kah Kee College of Tianjin University, Zhangzhou 363105, China",
+    "School of Information Science, Tan Kah Kee College, Chongqing University, Zhangzhou, China",
+    "Renai College of Tianjin University, Tianjin 301636, China",
+    "City College, Chongqing University, Hangzhou, China",
+    "Science and Technology College of Chongqing University, Chongqing, China",
+]
+# A college or an institute named by its field, before the name and a comma or "of", stays the
+# university's.
+COLLEGES_NAMED_BY_A_FIELD = [
+    "Medical College, Chongqing University, Chongqing 400044, China",
+    "Software College, Tianjin University, Tianjin, China",
+    "Information Science and Technology College of Tianjin University, Tianjin, China",
+    "Shenzhen Research Institute of Chongqing University, Shenzhen, China",
+    "Aerospace Information Research Institute, Chongqing University, Chongqing, China",
+]
+
+
+@pytest.mark.parametrize("raw", COLLEGES_NAMED_OTHERWISE)
+def test_a_college_named_by_no_field_before_a_listed_name_is_a_doubt(tmp_path, raw):
+    assert_a_doubt(tmp_path, raw, "comes right before", "independent colleges")
+
+
+@pytest.mark.parametrize("raw", COLLEGES_NAMED_BY_A_FIELD)
+def test_a_college_named_by_a_field_before_a_listed_name_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]

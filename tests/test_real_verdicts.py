@@ -159,6 +159,21 @@ CASES = [
         None,
     ),
     (
+        # Found by a helper hunting independent colleges: the tracker's Xiamen University and UESTC.
+        "Tan Kah Kee College of Xiamen University, named after a person, is a college of its own",
+        "aspi",
+        raw("Tan Kah Kee College of Xiamen University, Zhangzhou 363105, China"),
+        "insufficient_evidence",
+        None,
+    ),
+    (
+        "Zhongshan Institute, UESTC, named before it and a comma, is a college of its own",
+        "aspi",
+        raw("Zhongshan Institute, University of Electronic Science and Technology of China, Zhongshan 528402, China"),
+        "insufficient_evidence",
+        None,
+    ),
+    (
         # Found by the hunt on screening lists: the tracker gives AVIC's Institute 625 as "Beijing
         # Aeronautical Manufacturing Technology Research Institute (a.k.a. AVIC Institute 625)", a
         # form no affiliation writes; the name alone was missed (a false clearance).

@@ -26,7 +26,7 @@ from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work, topic_reading
-from ._names import SPACES, NameHit, NameMatcher, _is_cjk, cjk_run_on, fold, is_acronym, visible
+from ._names import SPACES, NameHit, NameMatcher, _is_cjk, cjk_run_on, fold, is_acronym, visible, word_spans
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 from ._provinces import ProvincePlace, certain_provinces, named_provinces, provinces_in, shared_by_provinces
@@ -539,7 +539,7 @@ _COLLEGE_BEFORE = re.compile(
 
 def _college_of_before(hit: NameHit, text: str) -> str | None:
     """The place and the college of it right before a name, or before it and a comma, where the
-    text has them. An acronym counts after a comma ("Zhongshan Institute, UESTC"), not in the
+    text has them; or a college named otherwise than by a field of study (`_named_by_no_field`). An acronym counts after a comma ("Zhongshan Institute, UESTC"), not in the
     "of" form, which no affiliation writes with one."""
     if hit.is_cjk:
         return None
@@ -547,7 +547,68 @@ def _college_of_before(hit: NameHit, text: str) -> str | None:
     if not found or (hit.is_acronym and "of" in found.group("sep").lower()):
         return None
     place = next((p for p in places_in(text) if p.end == found.start() and not p.is_country), None)
-    return text[place.start : found.start("sep")].strip() if place else None
+    if place:
+        return text[place.start : found.start("sep")].strip()
+    return _named_by_no_field(text, found.start(), found.start("sep"))
+
+
+def _named_by_no_field(text: str, college: int, end: int) -> str | None:
+    """The college before a name where a word naming it is neither a field of study nor a place
+    ("Tan Kah Kee College of Xiamen University", 厦门大学嘉庚学院, named after a person; "Renai
+    College of Tianjin University", 仁爱学院), or where it is named by science and technology alone
+    ("Science and Technology College of ...", as 科技学院 are): China's independent colleges are
+    named so, a university's schools by their field ("Medical College of Chongqing University").
+    The words naming it run back to a mark or to "of" ("School of Physics, Tan Kah Kee College")."""
+    begin = max((m.end() for m in _NAMING_STOPS.finditer(text, 0, college)), default=0)
+    naming = [(fold(w), begin + at) for w, at, _ in word_spans(text[begin:college])]
+    naming = [(w, at) for w, at in naming if w not in _IGNORED_IN_NAMING and not w.isdigit() and len(w) > 1]
+    if not naming:
+        return None
+    places = [p for p in places_in(text) if begin <= p.start and p.end <= college]
+    # A country joined to another ("Sino-Singapore Joint Research Institute") is no place where
+    # it stands (`places_in`), but names the joint body's partner, as a field would.
+    named = {w for w, at in naming if not any(p.start <= at < p.end for p in places) and not places_in(w)}
+    if not named <= _FIELDS or (named and named <= _SCIENCE_AND_TECHNOLOGY):
+        return text[naming[0][1] : end].strip()
+    return None
+
+
+# Where the words naming a college begin: after a mark, or after "of", "for", "at" or "in" ("School
+# of Physics Tan Kah Kee College").
+_NAMING_STOPS = re.compile(r"[^\w\s'\u2019&.\-]|\b(?:of|for|at|in)\b", re.IGNORECASE)
+_IGNORED_IN_NAMING = frozenset({"the", "and"})
+_SCIENCE_AND_TECHNOLOGY = frozenset({"science", "sciences", "technology", "technologies", "applied", "sci", "tech"})
+# The words a university's schools, colleges and institutes are named by: fields of study and the
+# words around them (folded).
+_FIELDS = frozenset(
+    {
+        "academic", "accounting", "acoustics", "administration", "advanced", "aeronautical", "aeronautics",
+        "aerospace", "agricultural", "agriculture", "animal", "applied", "architecture", "art", "arts",
+        "artificial", "astronautics", "astronomy", "atmospheric", "automation", "automotive", "basic",
+        "big", "bioengineering", "bioinformatics", "biological", "biology", "biomedical", "biomedicine",
+        "biotechnology", "business", "chemical", "chemistry", "civil", "clinical", "cognitive",
+        "communication", "communications", "computation", "computational", "computer", "computing",
+        "continuing", "control", "cyber", "cyberspace", "data", "dental", "design", "economic",
+        "economics", "education", "electric", "electrical", "electromechanical", "electronic",
+        "electronics", "energy", "engineering", "environment", "environmental", "finance", "fine",
+        "food", "foreign", "forestry", "future", "genetics", "geography", "geology", "geophysics",
+        "geosciences", "graduate", "health", "history", "humanities", "hydraulic", "industrial",
+        "information", "informatics", "innovation", "instrument", "instrumentation", "integrated",
+        "intelligence", "intelligent", "international", "joint", "journalism", "language", "languages",
+        "law", "life", "literature",
+        "management", "manufacturing", "marine", "materials", "mathematical", "mathematics", "mechanical",
+        "mechanics", "mechatronic", "mechatronics", "media", "medical", "medicine", "metallurgy",
+        "microelectronics", "mining", "music", "nano", "nanoscience", "nanotechnology", "natural",
+        "network", "networks", "nuclear", "nursing", "ocean", "oceanography", "optical", "optics",
+        "optoelectronic", "optoelectronics", "petroleum", "pharmaceutical", "pharmacy", "philosophy",
+        "photonics", "physical", "physics", "polymer", "power", "precision", "public", "quantum",
+        "research", "resources", "robotics", "science", "sciences", "security", "sino", "social", "software",
+        "space", "sport", "sports", "statistics", "studies", "study", "systems", "technology",
+        "technologies", "telecommunications", "textile", "transportation", "vehicle", "water",
+        "sci", "tech", "eng", "engn", "inform", "informat", "comp", "elect", "electr", "mech", "mat",
+        "med", "phys", "chem", "math", "biol", "mgmt", "econ",
+    }
+)  # fmt: skip
 
 
 def _placed_in(
