@@ -80,6 +80,7 @@ entries:
   - {id: renmin, name: Renmin University, country: CN, listed_from: 2020-06-05, verified: true}
   - {id: tju, name: Tianjin University, country: CN, listed_from: 2020-06-05, verified: true}
   - {id: cqu, name: Chongqing University, country: CN, listed_from: 2020-06-05, verified: true}
+  - {id: bit, name: Beijing Institute of Technology, country: CN, listed_from: 2020-06-05, verified: true}
   - id: uestc
     name: University of Electronic Science and Technology of China
     aliases: [UESTC]
@@ -278,4 +279,29 @@ def test_a_college_named_by_no_field_before_a_listed_name_is_a_doubt(tmp_path, r
 
 @pytest.mark.parametrize("raw", COLLEGES_NAMED_BY_A_FIELD)
 def test_a_college_named_by_a_field_before_a_listed_name_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
+
+
+# 北京理工大学珠海学院, an independent college, names itself "Beijing Institute of Technology,
+# Zhuhai" (sources in `COLLEGES_BY_A_CITY`): a certain match of BIT, on both engines.
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Beijing Institute of Technology, Zhuhai, Zhuhai 519088, China",
+        "Beijing Institute of Technology (Zhuhai), Guangdong, China",
+        "Beijing Institute of Technology Zhuhai Campus, Zhuhai, China",
+    ],
+)
+def test_the_university_and_the_city_an_independent_college_names_itself_by_are_a_doubt(tmp_path, raw):
+    assert_a_doubt(tmp_path, raw, "an independent college", "Zhuhai", "for a reviewer")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Beijing Institute of Technology, Beijing 100081, China",
+        "School of Optics, Beijing Institute of Technology, Zhuhai Road 5, Beijing, China",
+    ],
+)
+def test_the_university_in_another_city_or_on_a_road_of_that_name_still_matches(tmp_path, raw):
     assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]

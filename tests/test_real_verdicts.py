@@ -174,6 +174,36 @@ CASES = [
         None,
     ),
     (
+        # 北京理工大学珠海学院, an independent college, gives its English name so (sources in
+        # `COLLEGES_BY_A_CITY`); HIT's Weihai campus is the university's.
+        "Beijing Institute of Technology, Zhuhai, an independent college's English name",
+        "seven-sons",
+        raw("Beijing Institute of Technology, Zhuhai, Zhuhai 519088, China"),
+        "insufficient_evidence",
+        None,
+    ),
+    (
+        "Beijing Institute of Technology Zhuhai Campus, as the college was once called",
+        "seven-sons",
+        raw("Beijing Institute of Technology Zhuhai Campus, Zhuhai 519088, Guangdong, China"),
+        "insufficient_evidence",
+        None,
+    ),
+    (
+        "Harbin Institute of Technology, Weihai, a campus of the university",
+        "seven-sons",
+        raw("School of Information Science and Engineering, Harbin Institute of Technology, Weihai 264209, China"),
+        "contradicted",
+        "Harbin Institute of Technology",
+    ),
+    (
+        "Beijing Institute of Technology in Beijing",
+        "seven-sons",
+        raw("School of Optics and Photonics, Beijing Institute of Technology, Beijing 100081, China"),
+        "contradicted",
+        "Beijing Institute of Technology",
+    ),
+    (
         # Found by the hunt on screening lists: the tracker gives AVIC's Institute 625 as "Beijing
         # Aeronautical Manufacturing Technology Research Institute (a.k.a. AVIC Institute 625)", a
         # form no affiliation writes; the name alone was missed (a false clearance).
@@ -215,6 +245,7 @@ def test_real_shared_names(aspi_root, tmp_path, case, list_id, partner, expected
             ("Northeastern University" in doubt and "no country" in doubt)
             or "runs on into" in doubt
             or "as China's independent colleges do" in doubt
+            or "an independent college, not" in doubt
         )
 
 

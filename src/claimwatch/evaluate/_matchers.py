@@ -450,6 +450,44 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
             f"\u201c{printable(words)}\u201d comes right before \u201c{said}\u201d: the text may name an "
             f"institution of its own that bears {label}'s name, as China's independent colleges do"
         )
+    if found := _college_by_a_city(entry, hit, text):
+        city, college = found
+        return (
+            f"\u201c{said}\u201d and \u201c{printable(city)}\u201d after it are also the English name of {college}, "
+            f"an independent college, not {label} itself (the words may name a campus of it too): whether the "
+            "text names the university is for a reviewer"
+        )
+    return None
+
+
+# Independent colleges whose English names are their university's and a city's, with nothing more:
+# the folded university name and city, and the college. Each was read in a public source:
+# - 北京理工大学珠海学院, "Beijing Institute of Technology, Zhuhai": an independent college set up in
+#   2004 by BIT with a company (https://m.phb7.com/jiaoyu/gaoxiao/134339.html gives the English
+#   name; http://8netcn.com/know/561498.html, "独立学院"); from 2024 its site was to become BIT's own
+#   Zhuhai campus (https://wxredian.com/art?id=71ea1bdd49afb839cbc79364ac5cbe2e, after 南方日报),
+#   so the words may name either. A campus that is the university ("Harbin Institute of
+#   Technology, Weihai") is no such college and still matches.
+COLLEGES_BY_A_CITY = {
+    ("beijing institute of technology", "zhuhai"): "北京理工大学珠海学院 (Beijing Institute of Technology, Zhuhai)"
+}
+_CITY_AFTER = re.compile(rf"{SPACES}*[,\uff0c(\uff08]?{SPACES}*")
+
+
+def _college_by_a_city(entry: ListEntry, hit: NameHit, text: str) -> tuple[str, str] | None:
+    """The city after a listed name and the independent college the two name, where
+    `COLLEGES_BY_A_CITY` has one ("Beijing Institute of Technology, Zhuhai")."""
+    if hit.is_cjk:
+        return None
+    universities = {fold(n) for n in entry.names if not _is_cjk(n)}
+    at = _CITY_AFTER.match(text, hit.end)
+    start = at.end() if at else hit.end
+    for place in places_in(text):
+        if place.start == start and not place.is_country:
+            city = fold(text[place.start : place.end])
+            for university in universities:
+                if college := COLLEGES_BY_A_CITY.get((university, city)):
+                    return text[place.start : place.end], college
     return None
 
 
