@@ -296,3 +296,17 @@ def test_an_entry_no_longer_confirmed_is_a_change(tmp_path, capsys, versions):
     unconfirmed = write(tmp_path / "new", "demo.yaml", OLD.replace("verified: true", "verified: false", 1))
     code, out, _ = run(capsys, "lists", "diff", str(old), str(unconfirmed), "--exit-code")
     assert code == 1 and "    verified: true -> false" in out.splitlines()
+
+
+def test_a_start_kept_unread_beside_the_one_read_is_a_change(tmp_path, capsys, versions):
+    """listed_from_unread (a start that may be earlier than listed_from) is compared as listed_to_unread is."""
+    old, _ = versions
+    perhaps_earlier = write(
+        tmp_path / "new",
+        "demo.yaml",
+        OLD.replace(
+            "    listed_from: 2020-06-05\n", "    listed_from: 2020-06-05\n    listed_from_unread: 6/5/2015\n", 1
+        ),
+    )
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(perhaps_earlier), "--exit-code")
+    assert code == 1 and any("listed_from_unread" in line and "6/5/2015" in line for line in out.splitlines())

@@ -448,6 +448,7 @@ def test_csl_records_of_one_entity_that_differ_keep_one_value_and_say_so():
     (e,) = lists.csl_list_document(records, origin="c.json", fmt=fmt, file="c.json", sha256="", list_id="x")["entries"]
     assert e["name"] == "Example Bank" and e["aliases"] == ["Example Bank PJSC"]
     assert (e["listed_from"], e.get("listed_to"), e["citation"]) == (dt.date(2014, 9, 12), None, "83 FR 1")
+    assert e["listed_from_unread"] == "12/09/2014"  # perhaps earlier: December 2014, or September
     assert "country" not in e  # addresses in two countries
     assert e["source_lists"] == [SSI, NS_MBS]
     assert e["notes"] == (
@@ -456,7 +457,8 @@ def test_csl_records_of_one_entity_that_differ_keep_one_value_and_say_so():
         "aliases. Addresses in 2 countries: RU, BY. The NS-MBS List at results[2] record gives start_date as "
         "'12/09/2014', not a date (YYYY-MM-DD); it is not used. The records give different start_dates: "
         "'2018-04-06' (SSI), '2014-09-12' (NS-MBS List at results[1]), '12/09/2014' (NS-MBS List at results[2]); "
-        "listed_from is the earliest. Only some "
+        "listed_from is the earliest read, and listed_from_unread keeps what the list gave: the entity may have "
+        "been listed earlier. Only some "
         "records give an end_date ('2030-01-01' (SSI)); listed_to is null, as the others give none. The "
         "records give different Federal Register citations: '83 FR 1' (SSI), '79 FR 2' (NS-MBS "
         "List at results[1]); the first is the citation here."

@@ -840,6 +840,30 @@ def test_a_listing_ended_on_a_day_the_list_gives_in_no_form_read_is_a_doubt_for_
     assert any("taken off the list on a day the list gives as" in d for d in doubts)
 
 
+@pytest.mark.parametrize(
+    "cond", ["{joined_from: [mil], listed_before: true}", "{holds_both: [mil], listed_before: true}"]
+)
+def test_a_listing_start_given_in_no_form_read_beside_a_later_one_is_a_doubt_for_people(root, cond):
+    """Found by a helper hunting list merging: of two records of one entity, the start one gives
+    in no form read was left out, the entry listed from the later one read (2024-06-01), and a
+    person at HIT in 2020 and 2023 was no finding, though the unread start may be earlier."""
+    write(
+        root / "evidence/lists/mil.yaml",
+        """\
+        id: mil
+        name: Military universities
+        sources: [{title: A source}]
+        entries:
+          - {id: hit, name: Harbin Institute of Technology, openalex: [I200], country: CN,
+             listed_from: 2024-06-01, listed_from_unread: " 6/5/2015", verified: true}
+        """,
+    )
+    person = author("A1", "Li Wei", (HIT, [2020, 2023]), (LAB, [2023]))
+    r = judge(root, people_claim(cond), [person, both_at_once("W1", "2023-05-01")])
+    assert (r.matched, r.uncertain) == (0, 1)
+    assert any("may have been listed earlier" in d for d in r.uncertain_people[0].uncertain_because)
+
+
 @pytest.mark.parametrize("lineage_from", ["work", "author record"])
 def test_a_curated_history_at_a_lab_of_the_subject_places_the_person_at_the_subject(root, lineage_from):
     """Found by the sixteenth part's second hunt: a history naming the subject's lab by its

@@ -360,3 +360,54 @@ def test_an_end_date_is_read_where_every_record_gives_one_and_null_while_any_giv
     assert (dates["listed_to"], dates.get("listed_to_unread")) == (None, None)
     dates, _ = _listed_dates([record("2015-01-01"), record("2016-01-01")], ["EL", "SSI"])
     assert (dates["listed_to"], dates.get("listed_to_unread")) == (dt.date(2016, 1, 1), None)
+
+
+def test_a_start_date_that_is_no_date_beside_one_that_is_may_be_the_earlier(tmp_path, capsys, shared_data):
+    """The real CETC 13 row on two source lists, one giving a start_date read (2025-06-01), the
+    other one in no form read: listed_from took the read one in silence, and a 2024 paper with a
+    coauthor there was certainly no listing before publication, though the unread start may be the
+    earlier one (a false clearance). It is kept as listed_from_unread, and what it would count for
+    is uncertain, works and people alike."""
+    from claimwatch import claims as claims_mod
+    from helpers import LAB, authorship, work, write, write_jsonl
+    from test_columnar_engine import engines_agree
+
+    real = rows(shared_data / EXCERPT)
+    (cetc,) = [r for r in real if r["name"] == CETC]
+    altered = tmp_path / "altered.csv"
+    with altered.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(real[0]), quoting=csv.QUOTE_ALL)
+        writer.writeheader()
+        writer.writerow({**cetc, "start_date": "2025-06-01", "end_date": ""})
+        writer.writerow({**cetc, "source": SSI, "start_date": " 6/1/2016", "end_date": ""})
+    rl = imported(tmp_path, capsys, altered, name="evidence/lists/csl.yaml")
+    (entry,) = rl.entries
+    assert (entry.listed_from, entry.listed_from_unread) == (dt.date(2025, 6, 1), "6/1/2016")
+    assert "listed_from_unread keeps what the list gave" in (entry.notes or "")
+    assert main(["lists", "show", str(tmp_path / "evidence/lists/csl.yaml")]) == 0
+    assert "or perhaps earlier, on a day given as '6/1/2016'" in capsys.readouterr().out
+
+    write(tmp_path / "claims/c.yaml", UNREAD_CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    partner = authorship("B. Partner", [], raw=["Hebei Semiconductor Research Institute, Shijiazhuang 050051, China"])
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    before = results.result("before")
+    assert (before.matched, before.uncertain) == (0, 1)
+    (finding,) = before.uncertain_findings
+    assert any("it may have been listed earlier" in d and "6/1/2016" in d for d in finding.uncertain_because)
+
+
+def test_a_start_read_on_or_before_the_work_leaves_an_unread_one_no_doubt():
+    """An unread start can only be earlier or later than the read one: where the read one is on or
+    before the work's date, the entry was listed then either way."""
+    from claimwatch.evaluate._conditions import _listed_before
+    from claimwatch.lists import ListEntry
+    from claimwatch.works import PartialDate
+
+    entry = ListEntry(id="x", name="X", listed_from=dt.date(2019, 6, 1), listed_from_unread="6/1/2016")
+    assert _listed_before(entry, PartialDate.parse("2020-01-01")) == (True, None)
+    listed, why = _listed_before(entry, PartialDate.parse("2018-01-01"))
+    assert listed is None and "may have been listed earlier" in (why or "")
+    plain = entry.model_copy(update={"listed_from_unread": None})
+    assert _listed_before(plain, PartialDate.parse("2018-01-01")) == (False, None)

@@ -47,6 +47,8 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
     for e in rl.entries:
         ids = ", ".join([*(f"openalex {i}" for i in e.openalex), *(f"ror {r}" for r in e.ror)]) or "no ids"
         listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
+        if e.listed_from and e.listed_from_unread:
+            listed += f" or perhaps earlier, on a day given as {e.listed_from_unread!r}"
         if e.listed_to:
             listed += f", taken off {e.listed_to}"
         elif e.listed_to_unread:

@@ -424,6 +424,16 @@ def _taken_off_unread(entry: ListEntry) -> str:
     )
 
 
+def listed_perhaps_earlier(entry: ListEntry) -> str:
+    """Why an entry listed after a work's date, by the starts read, may have been listed before it:
+    another record gives its start in no form read (`listed_from_unread`)."""
+    return (
+        f"{entry.name} was listed on {entry.listed_from} by the dates read, and a record gives its start as"
+        f" \u201c{printable(entry.listed_from_unread or '')}\u201d, not a date claimwatch reads: it may have been"
+        " listed earlier, which is for a reviewer"
+    )
+
+
 def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:
     """Was the entry on the list when the work was published: listed on or before it, and not
     taken off before it (`listed_to`, as the Consolidated Screening List's end_date gives it)?
@@ -434,6 +444,8 @@ def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[boo
         return None, f"the listing date of {entry.name} is not known"
     if published is None:
         return None, "the work has no publication date"
+    if entry.listed_from > published.earliest and entry.listed_from_unread:
+        return None, listed_perhaps_earlier(entry)
     if entry.listed_from > published.latest:
         return False, None
     if entry.listed_from > published.earliest:

@@ -537,12 +537,24 @@ def _listed_dates(
     records listed_from is the earliest start (the entity is listed since the first of its lists named
     it) and listed_to the latest end, or null while any record gives none (it is still listed there).
     An end that cannot be read is still an end: where every record gives one, listed_to is null and
-    listed_to_unread keeps what the list gave, so that the entry never reads as listed still."""
+    listed_to_unread keeps what the list gave, so that the entry never reads as listed still. A start
+    that cannot be read beside starts that are is kept as listed_from_unread: it may be the earliest."""
     notes: list[str] = []
     starts = [r.start_date for r in entity]
     ends = [r.end_date for r in entity]
     known_starts = sorted(d for d in _readable(starts, "start_date", "listed_from", labels, notes) if d)
+    # A start that cannot be read beside starts that are may be the earliest: kept, as an unread
+    # end is, so that the entry never reads as listed only since the earliest start read.
+    unread_starts = unique(s.strip() for s in starts if s.strip() and not _csl_date(s)[1])
+    from_unread = {"listed_from_unread": "; ".join(unread_starts)} if known_starts and unread_starts else {}
     read_ends = _readable(ends, "end_date", "listed_to", labels, notes)
+    if len(set(known_starts)) > 1 or from_unread:
+        earliest = "listed_from is the earliest" + (
+            " read, and listed_from_unread keeps what the list gave: the entity may have been listed earlier."
+            if from_unread
+            else "."
+        )
+        notes.append(f"The records give different start_dates: {_each(labels, starts)}; {earliest}")
     known_ends = sorted(d for d in read_ends if d)
     unread_ends = [e.strip() for e in ends if e.strip() and not _csl_date(e)[1]]
     if unread_ends and all(e.strip() for e in ends):
@@ -553,11 +565,10 @@ def _listed_dates(
             )
         return {
             "listed_from": known_starts[0] if known_starts else None,
+            **from_unread,
             "listed_to": None,
             "listed_to_unread": "; ".join(unique(unread_ends)),
         }, notes
-    if len(set(known_starts)) > 1:
-        notes.append(f"The records give different start_dates: {_each(labels, starts)}; listed_from is the earliest.")
     if known_ends and len(known_ends) < len(read_ends):
         notes.append(
             f"Only some records give an end_date ({_each(labels, ends)}); listed_to is null, as the others give none."
@@ -566,6 +577,7 @@ def _listed_dates(
         notes.append(f"The records give different end_dates: {_each(labels, ends)}; listed_to is the latest.")
     return {
         "listed_from": known_starts[0] if known_starts else None,
+        **from_unread,
         "listed_to": known_ends[-1] if known_ends and len(known_ends) == len(read_ends) else None,
     }, notes
 

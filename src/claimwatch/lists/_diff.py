@@ -21,7 +21,17 @@ def load_list_version(path: str | Path) -> ReferenceList:
 # What decides a verdict is compared: names and ids, dates, and where the entry is (its country
 # rules names out or in, its addresses' provinces tell namesakes apart), on which source lists,
 # and whether it is confirmed.
-_COMPARED_FIELDS = ("id", "name", "country", "listed_from", "listed_to", "listed_to_unread", "citation", "verified")
+_COMPARED_FIELDS = (
+    "id",
+    "name",
+    "country",
+    "listed_from",
+    "listed_from_unread",
+    "listed_to",
+    "listed_to_unread",
+    "citation",
+    "verified",
+)
 _COMPARED_SETS = ("aliases", "openalex", "ror", "addresses", "source_lists")
 
 
@@ -126,6 +136,7 @@ def _entry_json(e: ListEntry) -> dict[str, Any]:
         "id": e.id,
         "name": e.name,
         "listed_from": _plain(e.listed_from),
+        **({"listed_from_unread": e.listed_from_unread} if e.listed_from_unread else {}),
         "listed_to": _plain(e.listed_to),
         **({"listed_to_unread": e.listed_to_unread} if e.listed_to_unread else {}),
         "citation": e.citation,

@@ -50,6 +50,7 @@ _ENTRY_ORDER = (
     "ror",
     "country",
     "listed_from",
+    "listed_from_unread",
     "listed_to",
     "listed_to_unread",
     "citation",

@@ -57,6 +57,12 @@ class ListEntry(BaseModel):
     ror: tuple[str, ...] = ()
     country: str | None = None
     listed_from: dt.date | None = None
+    listed_from_unread: str | None = Field(
+        None,
+        description="A start of the listing as a record of the entity gives it where that is no date claimwatch"
+        " reads, beside others that are read (listed_from is the earliest of those): the entity may have been"
+        " listed earlier.",
+    )
     listed_to: dt.date | None = None
     listed_to_unread: str | None = Field(
         None,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ...claims import AuthorCondition
 from ...people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord
 from ...results import year_runs
-from .._conditions import FALSE, TRUE, UNKNOWN, Truth, _taken_off_unread
+from .._conditions import FALSE, TRUE, UNKNOWN, Truth, _taken_off_unread, listed_perhaps_earlier
 from .._matchers import _EntryHit
 from ._persons import _PeopleClaim, _Person, _Place
 
@@ -53,6 +53,8 @@ def _listed_by(hit: _EntryHit, year: int) -> tuple[bool | None, str | None]:
         return False, None  # off the list before the year began
     if entry.listed_from is None:
         return None, f"the listing date of {entry.name} is not known"
+    if entry.listed_from > dt.date(year, 1, 1) and entry.listed_from_unread:
+        return None, listed_perhaps_earlier(entry)
     if entry.listed_from > dt.date(year, 12, 31):
         return False, None
     if entry.listed_from > dt.date(year, 1, 1):
