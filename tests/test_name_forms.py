@@ -305,3 +305,28 @@ def test_the_university_and_the_city_an_independent_college_names_itself_by_are_
 )
 def test_the_university_in_another_city_or_on_a_road_of_that_name_still_matches(tmp_path, raw):
     assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
+
+
+# The same colleges after the name and a comma, as authors write a university and then its school.
+COLLEGES_AFTER_A_COMMA = [
+    "University of Electronic Science and Technology of China, Zhongshan Institute, Zhongshan 528402, China",
+    "Tianjin University, Tan Kah Kee College, Zhangzhou 363105, China",
+    "Tianjin University\uff0cRenai College\uff0cTianjin 301636, China",
+    "Chongqing University, Chengdu Institute",
+]
+PARTS_AFTER_A_COMMA = [
+    "Chongqing University, Medical College, Chongqing 400044, China",
+    "Harbin Institute of Technology, Shenzhen Graduate School, Shenzhen 518055, China",
+    "Tianjin University, Institute of Optical Fiber Sensing, Tianjin 300072, China",
+    "Harbin Institute of Technology, Weihai 264209, China",
+]
+
+
+@pytest.mark.parametrize("raw", COLLEGES_AFTER_A_COMMA)
+def test_a_college_named_by_a_place_or_no_field_after_a_listed_name_and_a_comma_is_a_doubt(tmp_path, raw):
+    assert_a_doubt(tmp_path, raw, "comes right after", "independent colleges")
+
+
+@pytest.mark.parametrize("raw", PARTS_AFTER_A_COMMA)
+def test_a_school_or_a_campus_after_a_listed_name_and_a_comma_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]

@@ -450,6 +450,11 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
             f"\u201c{printable(words)}\u201d comes right before \u201c{said}\u201d: the text may name an "
             f"institution of its own that bears {label}'s name, as China's independent colleges do"
         )
+    if words := _college_after(hit, text):
+        return (
+            f"\u201c{printable(words)}\u201d comes right after \u201c{said}\u201d: the text may name an "
+            f"institution of its own that bears {label}'s name, as China's independent colleges do"
+        )
     if found := _college_by_a_city(entry, hit, text):
         city, college = found
         return (
@@ -588,6 +593,29 @@ def _college_of_before(hit: NameHit, text: str) -> str | None:
     if place:
         return text[place.start : found.start("sep")].strip()
     return _named_by_no_field(text, found.start(), found.start("sep"))
+
+
+# The same colleges after the name and a comma, as authors write a university and then its school:
+# "University of Electronic Science and Technology of China, Zhongshan Institute", "Xiamen
+# University, Tan Kah Kee College"; the college's name ends its part of the text.
+_COLLEGE_AFTER = re.compile(
+    rf"{SPACES}*[,\uff0c]{SPACES}*(?P<naming>[^\W\d_][^,;|()\uff08\uff09\uff0c\uff1b\n]*?)(?<!\s){SPACES}+"
+    rf"(?P<college>college|institute|academy|polytechnic)(?={SPACES}*(?:[,;|()\uff08\uff0c\uff1b\n]|$))",
+    re.IGNORECASE,
+)
+
+
+def _college_after(hit: NameHit, text: str) -> str | None:
+    """A college named by a place, or by no field of study, right after a name and a comma."""
+    if hit.is_cjk:
+        return None
+    found = _COLLEGE_AFTER.match(text, hit.end)
+    if not found:
+        return None
+    words = text[found.start("naming") : found.end("college")]
+    if any(p.end == found.end("naming") and not p.is_country for p in places_in(text)):
+        return words
+    return _named_by_no_field(text, found.start("college"), found.end("college"))
 
 
 def _named_by_no_field(text: str, college: int, end: int) -> str | None:
