@@ -330,3 +330,81 @@ def test_a_college_named_by_a_place_or_no_field_after_a_listed_name_and_a_comma_
 @pytest.mark.parametrize("raw", PARTS_AFTER_A_COMMA)
 def test_a_school_or_a_campus_after_a_listed_name_and_a_comma_still_matches(tmp_path, raw):
     assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
+
+
+NJUST_LIST = """\
+id: named
+name: Listed by id
+sources: [{title: A source}]
+entries:
+  - {id: njust, name: Nanjing University of Science and Technology, openalex: [I200], country: CN,
+     listed_from: 2020-06-05, verified: true}
+"""
+
+
+def check_by_id(tmp_path, institutions: list[dict], raws: list[str]):
+    """The claim on one work by the lab with a partner at `institutions`, giving `raws`, against an
+    entry known by its OpenAlex id, through both engines."""
+    write(tmp_path / "claims/c.yaml", CLAIMS)
+    write(tmp_path / "evidence/lists/named.yaml", NJUST_LIST)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    partner = authorship("B. Partner", institutions, raw=raws)
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    (result,) = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache").results
+    return result
+
+
+# ROR gives "Nanjing University of Science and Technology ZiJin College" (an independent college) as
+# a child of NJUST (../shared/data/ror/v1.54_00xp9wg62.json), and OpenAlex's lineage follows ROR's:
+# an author there was a certain match of NJUST through the lineage.
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Nanjing University of Science and Technology ZiJin College",
+        "Zijin College of Nanjing University of Science and Technology",
+        "Nanjing University of Science and Technology Taizhou Institute of Science and Technology",
+    ],
+)
+def test_a_college_of_its_own_under_a_listed_entry_in_the_lineage_is_a_doubt(tmp_path, name):
+    college = institution("I300", name, country="CN", lineage=["I300", "I200"])
+    result = check_by_id(tmp_path, [college], [])
+    assert not result.findings
+    (finding,) = result.uncertain_findings
+    assert any("OpenAlex places" in d and "may be an institution of its own" in d for d in finding.uncertain_because)
+
+
+def test_a_part_of_a_listed_entry_in_the_lineage_still_matches(tmp_path):
+    school = institution("I302", "School of Computer Science", country="CN", lineage=["I302", "I200"])
+    campus = institution(
+        "I303", "Nanjing University of Science and Technology Jiangyin Campus", lineage=["I303", "I200"]
+    )
+    assert [f.work.id for f in check_by_id(tmp_path / "s", [school], []).findings] == ["W1"]
+    assert [f.work.id for f in check_by_id(tmp_path / "c", [campus], []).findings] == ["W1"]
+
+
+NJUST = institution("I200", "Nanjing University of Science and Technology", country="CN")
+
+
+def test_an_id_resolved_from_text_naming_only_a_college_of_its_own_is_a_doubt(tmp_path):
+    """OpenAlex resolves strings by their names, and errs (FACTS): the listed university's id on an
+    author whose own text names only its independent college was a certain match."""
+    result = check_by_id(tmp_path, [NJUST], ["Zijin College of Nanjing University of Science and Technology, Nanjing"])
+    assert not result.findings
+    (finding,) = result.uncertain_findings
+    assert any("OpenAlex resolves the author to" in d and "Zijin College" in d for d in finding.uncertain_because)
+
+
+@pytest.mark.parametrize(
+    "raws",
+    [
+        [],
+        ["Nanjing University of Science and Technology, Nanjing 210094, China"],
+        [
+            "Zijin College of Nanjing University of Science and Technology",
+            "Nanjing University of Science and Technology",
+        ],
+        ["Nanjing 210094, China"],
+    ],
+)
+def test_an_id_the_text_names_as_itself_or_not_at_all_still_matches(tmp_path, raws):
+    assert [f.work.id for f in check_by_id(tmp_path, [NJUST], raws).findings] == ["W1"]

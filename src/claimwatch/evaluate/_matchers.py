@@ -212,7 +212,7 @@ class ListMatcher:
             for lineage_id in inst.lineage:
                 if lineage_id != inst.id:
                     for e in self.by_openalex.get(lineage_id, ()):
-                        self._offer(best, e, "lineage", inst, None)
+                        self._offer(best, e, "lineage", inst, None, None, self._a_college_of_its_own(e, inst))
             if inst.ror:
                 for e in self.by_ror.get(inst.ror, ()):
                     self._offer(best, e, "ror", inst, None)
@@ -226,10 +226,16 @@ class ListMatcher:
                         self._offer(best, entry, "name_in_institution", inst, inst.name, h, placed)
         abroad: list[str] = []
         other_province: dict[str, str] = {}
+        longer: dict[str, str] = {}  # entries the text names only as part of another name
+        named: set[str] = set()  # and those it names otherwise
         for text in a.raw_affiliations:
             for h in self.names.find(text):
                 entry = self.entries[h.key]
                 placed = _placed(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES))
+                if isinstance(placed, _LongerName):
+                    longer.setdefault(entry.id, str(placed))
+                else:
+                    named.add(entry.id)
                 if isinstance(placed, _Elsewhere):
                     abroad.append(entry.id)
                     continue
@@ -241,7 +247,22 @@ class ListMatcher:
                 best[entry_id] = _misresolved(best[entry_id])
         for entry_id, doubt in other_province.items():
             best[entry_id] = _in_another_province(best[entry_id], doubt)
+        for entry_id, doubt in longer.items():
+            if entry_id not in named:
+                best[entry_id] = _resolved_from_another_name(best[entry_id], doubt)
         return [best[k] for k in sorted(best)] if best else []
+
+    def _a_college_of_its_own(self, entry: ListEntry, inst: Institution) -> str | None:
+        """Why an institution under a listed entry in OpenAlex's lineage may not be the entry's
+        own: its name is the entry's run on into another, as an independent college's is (ROR
+        gives "Nanjing University of Science and Technology ZiJin College" as a child of NJUST)."""
+        for h in self.names.find(inst.name or ""):
+            if h.key == entry.id and isinstance(doubt := _a_longer_name(entry, h, inst.name or ""), _LongerName):
+                return (
+                    f"OpenAlex places \u201c{printable(inst.name or '')}\u201d under {printable(entry.name)}, and"
+                    f" its name says why it may be an institution of its own: {doubt}"
+                )
+        return None
 
     def _offer(
         self,
@@ -261,6 +282,22 @@ class ListMatcher:
             _METHOD_RANK[current.method],
         ):
             best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, str(doubt) if doubt else doubt)
+
+
+def _resolved_from_another_name(hit: _EntryHit, doubt: str) -> _EntryHit:
+    """OpenAlex resolves strings to institutions by their names, and errs: where the author's own
+    text names the entry only as part of another institution's name ("Zijin College of Nanjing
+    University of Science and Technology", an independent college), a match by OpenAlex's
+    institution (its id, lineage, ROR or name) is only a doubt."""
+    if hit.method == "alias_in_raw_affiliation" or hit.doubt is not None:
+        return hit
+    inst = hit.institution
+    resolved = (inst.name or inst.id or "") if inst else ""
+    said = (
+        f"OpenAlex resolves the author to \u201c{printable(resolved)}\u201d, but the author's own"
+        f" text names {printable(hit.entry.name)} only so: {doubt}"
+    )
+    return _EntryHit(hit.entry, hit.reference_list, hit.method, hit.institution, hit.matched_text, hit.name, said)
 
 
 def _misresolved(hit: _EntryHit) -> _EntryHit:
@@ -302,6 +339,11 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
     if placed is None:
         return _a_longer_name(entry, hit, text) or _another_province(entry, hit, text)
     return placed
+
+
+class _LongerName(str):
+    """A doubt that the text names the entry as part of another institution's name
+    (`_a_longer_name`): an independent college's, say."""
 
 
 class _ProvinceDoubt(str):
@@ -428,7 +470,7 @@ def _by_its_place(names: tuple[str, ...]) -> bool:
     return any(certain_provinces(provinces_in(m.group(1))) for n in names for m in _BRACKETED.finditer(n))
 
 
-def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | None:
     """A doubt where the text around a name may make it part of another institution's name,
     judged on the text as it reads: an invisible character at the name's edge (北大\u200b荒)
     hides nothing."""
@@ -436,28 +478,28 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     if INVISIBLE.search(text):
         text, hit = _seen(text, hit)
     if word := _runs_on_into(hit, text) or (hit.is_cjk and cjk_run_on(text, hit.end)):
-        return (
+        return _LongerName(
             f"\u201c{said}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
             f"another institution whose name begins with {label}'s"
         )
     if word := _direction_before(hit, text):
-        return (
+        return _LongerName(
             f"\u201c{printable(word)}\u201d comes right before \u201c{said}\u201d: the text may name another "
             f"institution whose name ends with {label}'s"
         )
     if words := _college_of_before(hit, text):
-        return (
+        return _LongerName(
             f"\u201c{printable(words)}\u201d comes right before \u201c{said}\u201d: the text may name an "
             f"institution of its own that bears {label}'s name, as China's independent colleges do"
         )
     if words := _college_after(hit, text):
-        return (
+        return _LongerName(
             f"\u201c{printable(words)}\u201d comes right after \u201c{said}\u201d: the text may name an "
             f"institution of its own that bears {label}'s name, as China's independent colleges do"
         )
     if found := _college_by_a_city(entry, hit, text):
         city, college = found
-        return (
+        return _LongerName(
             f"\u201c{said}\u201d and \u201c{printable(city)}\u201d after it are also the English name of {college}, "
             f"an independent college, not {label} itself (the words may name a campus of it too): whether the "
             "text names the university is for a reviewer"
