@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from claimwatch import claims as claims_mod
+from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
@@ -99,3 +100,38 @@ def test_a_works_task_is_never_matched_and_author_order_changes_no_verdict(tmp_p
         (result,) = evaluate(claims, open_evidence_paths([curated]), engine="python").results
         results.append((result.verdict, result.matched, result.uncertain))
     assert results == [("insufficient_evidence", 0, 0)] * 2
+
+
+def test_one_work_id_in_two_curated_files_is_refused_naming_both(tmp_path, capsys):
+    """Records of one id are versions of one work: two papers written under one id in two curated
+    files were one work, the second's title lost, and a claim allowing at most one was not
+    contradicted. The id is refused at the later file, naming the other; a file given twice, or a
+    copy of it, is one file."""
+    from claimwatch.cli import main
+
+    root = project(tmp_path)
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}", expects="{at_most: 1}"))],
+        root=root,
+    )
+    a = write(root / "evidence/curated/a.yaml", CURATED.format(title=TITLE, openalex="W4400000001"))
+    b = write(
+        root / "evidence/curated/b.yaml",
+        CURATED.format(title="Face recognition for drones", openalex="W4400000002"),
+    )
+    with pytest.raises(InputError) as refused:
+        evaluate(claims, open_evidence_paths([root / "evidence/curated"]), engine="python")
+    (line,) = str(refused.value).splitlines()
+    assert line == (
+        f"{b}:6:1: work id 'face-at-scale' is also given in {a}:6: records of one id are versions of one work, "
+        "so versions of one work go under its id in one file; give this work an id of its own"
+    )
+    assert main(["validate", "--root", str(root), str(root / "evidence/curated")]) == 2
+    assert capsys.readouterr().err.strip().splitlines()[-1].endswith("give this work an id of its own")
+    # The same file twice, and a copy of it elsewhere, are one file: nothing to refuse.
+    copy = write(tmp_path / "elsewhere/a.yaml", a.read_text())
+    (result,) = evaluate(claims, open_evidence_paths([a, a, copy]), engine="python").results
+    assert result.matched == 1
+    b.write_text(b.read_text().replace("id: face-at-scale", "id: face-for-drones"))
+    (result,) = evaluate(claims, open_evidence_paths([root / "evidence/curated"]), engine="python").results
+    assert (result.verdict, result.matched) == ("contradicted", 2)

@@ -12,7 +12,7 @@ claim, never show that nothing contradicts one: its coverage is never complete.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,3 +217,33 @@ class CuratedEvidence:
 
     def describe(self) -> dict[str, Any]:
         return {"path": self.path, "kind": self.kind, "sha256": self.sha256, "coverage": self.coverage.as_json()}
+
+
+def shared_work_ids(sources: Iterable[CuratedEvidence]) -> list[Problem]:
+    """A work id two curated files give: the evaluator reads records of one id as versions of one
+    work, so two papers written under one id in two files were one work, the second's title lost
+    and the two counted once. Each such id is refused at the later file's first version of it.
+    The same file given twice (or a copy of it: the same sha256) is one file."""
+    first: dict[str, tuple[str, Origin]] = {}  # by work id: the file's sha256, the first version's origin
+    problems: list[Problem] = []
+    said: set[tuple[str, str]] = set()
+    for source in sources:
+        for work in source.works():
+            group = work.group or work.id
+            if group not in first:
+                first[group] = (source.sha256, work.origin)
+                continue
+            sha, there = first[group]
+            if sha == source.sha256 or (group, source.path) in said:
+                continue
+            said.add((group, source.path))
+            problems.append(
+                Problem(
+                    work.origin.path,
+                    work.origin.line,
+                    1,
+                    f"work id '{group}' is also given in {there}: records of one id are versions of one work, "
+                    "so versions of one work go under its id in one file; give this work an id of its own",
+                )
+            )
+    return problems

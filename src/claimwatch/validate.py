@@ -157,6 +157,7 @@ def validate_paths(
     kinds = {f: kind_of(f) for f in files}
     claim_files = [f for f, kind in kinds.items() if kind == "claims"]
     loaded_reviews: list[reviews.Reviews] = []
+    opened_curated: list[curated.CuratedEvidence] = []
     for f, kind in kinds.items():
         try:
             if kind == "topic":
@@ -169,6 +170,7 @@ def validate_paths(
                 checked.append(Checked(str(f), kind, f"list '{rl.id}': {counted(len(rl.entries), 'entry', 'entries')}"))
             elif kind == "curated":
                 opened = curated.CuratedEvidence.open(f)
+                opened_curated.append(opened)
                 held = [counted(sum(1 for _ in opened.works()), "record")]
                 people = sum(1 for _ in opened.authors())
                 if people:
@@ -180,6 +182,7 @@ def validate_paths(
         except InputError as e:
             hint = _mismatch_hint(f, kind)
             problems.extend(hint if _said_as_another_kind(e.problems, f) else e.problems + hint)
+    problems.extend(curated.shared_work_ids(opened_curated))  # one work id in two files
     if claim_files:
         try:
             cs = claims_mod.load_claims(claim_files, root=root, lists=lists_dirs)

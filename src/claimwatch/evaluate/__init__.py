@@ -32,9 +32,12 @@ import gc
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from .. import documents
 from .._version import __version__
 from ..claims import ClaimSet
 from ..columnar import Table, TableChecks, cache_folder, latest_earliest
+from ..curated import CuratedEvidence, shared_work_ids
+from ..errors import InputError
 from ..evidence import Evidence, JsonlEvidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
@@ -178,6 +181,8 @@ def _evaluate(
     spark_master: str | None,
 ) -> Results:
     check_exclusions(claims)  # an exclusion that hides every match of a phrase, or none
+    if shared := shared_work_ids(e for e in evidence if isinstance(e, CuratedEvidence)):
+        raise InputError(documents.capped(shared))  # two papers of one id would be one work
     tables = _choose_engine(engine, evidence, cache_folder(cache))
     current_on = records_current_on_each(evidence, tables)  # asked once: each reader below needs it
     as_of = as_of or default_as_of(evidence, tables, current_on)
