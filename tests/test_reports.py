@@ -20,10 +20,17 @@ from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, open_evidence_paths
 from claimwatch.reports import renderers, write_reports
 from claimwatch.reports.jsonreport import render_json, report_schema
-from claimwatch.reports.view import FINDINGS_SHOWN, ITEMS_SHOWN, report_view, safe_url, work_links
+from claimwatch.reports.view import (
+    FINDINGS_SHOWN,
+    ITEMS_SHOWN,
+    LIST_ENTRIES_SHOWN,
+    report_view,
+    safe_url,
+    work_links,
+)
 from claimwatch.results import ClaimResult, CoverageReport, Results, Review, SnapshotRef, WorkRef
 from claimwatch.reviews import load_reviews
-from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
+from helpers import HIT, LAB, authorship, institution, project, work, write, write_jsonl
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHIPPED_SCHEMA = PROJECT / "src/claimwatch/schemas/report.schema.json"
@@ -259,6 +266,48 @@ def test_a_work_with_thousands_of_authors_shows_twenty_of_each_kind_and_counts_t
         assert "Partner 19" in text and "Partner 20" not in text
     assert len(md) < 40_000 and len(html) < 120_000  # a few kilobytes for the row, not a megabyte
     assert len(json.loads(render_json(results))["results"][0]["findings"][0]["reasons"]) == len(finding.reasons)
+
+
+def test_a_long_list_shows_at_most_forty_entries_those_the_rows_shown_cite_first(tmp_path):
+    # 500 works, each with a coauthor at its own entry of a list of 2,000: the list's table held
+    # every entry some finding matched (500 rows) though the claim shows 20 findings.
+    root = project(tmp_path)
+    entries = "".join(
+        f"  - {{id: e{i}, name: Entity {i}, openalex: [I{1000 + i}], listed_from: 2020-01-01, verified: true}}\n"
+        for i in range(2000)
+    )
+    write(root / "evidence/lists/big.yaml", "id: big\nname: Big list\nsources: [{title: s}]\nentries:\n" + entries)
+    claims = write(
+        root / "claims/c.yaml",
+        "statement: {speaker: S, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
+        "subjects: {lab: {name: Example Lab, openalex: [I100]}}\n"
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [big]}}\n",
+    )
+    records = [
+        work(f"W{i + 1}", f"Paper {i}", "2024-06-01", [authorship("A", [LAB]), authorship("B", [_entity(i)])])
+        for i in range(500)
+    ]
+    evidence = JsonlEvidence.open(write_jsonl(root / "w.jsonl", records))
+    results = evaluate(claims_mod.load_claims([claims], root=root), [evidence])
+    assert results.results[0].matched == 500
+    view = report_view(results)
+    (lv,) = view.lists
+    cited = {la.entry.id for f in view.claims[0].findings for p in f.partners for la in p.listed_as}
+    assert len(cited) == FINDINGS_SHOWN
+    shown = {e.id for e in lv.entries}
+    assert len(shown) == LIST_ENTRIES_SHOWN and cited <= shown
+    assert (lv.hidden, lv.hidden_matched) == (2000 - LIST_ENTRIES_SHOWN, 500 - LIST_ENTRIES_SHOWN)
+    said = "1960 other entries are not shown: 460 that some finding matched (the JSON report holds every finding)"
+    for fmt in ("md", "html"):
+        text = renderers()[fmt](results)
+        rows = text.count("\n| Entity ") if fmt == "md" else text.count("<tr><td>Entity ")
+        assert rows == LIST_ENTRIES_SHOWN
+        assert said in text
+
+
+def _entity(i: int) -> dict:
+    """Entity i of the big list, as OpenAlex names it."""
+    return institution(f"I{1000 + i}", f"Entity {i}")
 
 
 def test_every_finding_shows_the_records_it_was_read_from():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
@@ -747,13 +747,15 @@ class ListNote:
 @dataclass(frozen=True)
 class ListView:
     """A reference list as the report shows it: every entry of a short list; of a long one, the
-    entries some finding matched, and a count of the rest. A note shared by several entries
+    entries the rows shown cite and, up to `LIST_ENTRIES_SHOWN`, others some finding matched, and
+    a count of the rest. A note shared by several entries
     shown is said once, in `notes`."""
 
     list: ListRef
     entries: tuple[ListedInstitution, ...]
     hidden: int
     notes: tuple[ListNote, ...] = ()
+    hidden_matched: int = 0  # of the hidden, those some finding matched (one the report does not show)
 
     @property
     def undated(self) -> int:
@@ -767,15 +769,33 @@ class ListView:
     def anchor(self) -> str:
         return "list-" + self.list.id
 
+    @property
+    def hidden_words(self) -> str:
+        """What the entries not shown are: "38 other entries matched no finding and are not shown; ..."."""
+        end = "the list file holds them all."
+        if not self.hidden_matched:
+            return f"{self.hidden} other entries matched no finding and are not shown; {end}"
+        unmatched = self.hidden - self.hidden_matched
+        if not unmatched:
+            return f"{self.hidden} other entries some finding matched are not shown (the JSON report holds every finding); {end}"
+        return (
+            f"{self.hidden} other entries are not shown: {self.hidden_matched} that some finding matched (the JSON "
+            f"report holds every finding) and {unmatched} that none did; {end}"
+        )
+
     def shared_note(self, entry: ListedInstitution) -> ListNote | None:
         """The shared note this entry links to; None where its note (if any) is its own."""
         return next((n for n in self.notes if n.text == entry.notes), None)
 
 
 LIST_ENTRIES_SHOWN = 40
+"""Entries shown of a list: a list of more shows those the findings and people shown cite, and
+others some finding matched while there is room; the rest are counted (the list file holds them
+all). So a list's table grows with the rows the report shows, not with the findings."""
 
 
-def _list_views(results: Results) -> tuple[ListView, ...]:
+def _list_views(results: Results, claims: tuple[ClaimView, ...]) -> tuple[ListView, ...]:
+    cited = {(la.entry.list, la.entry.id) for c in claims for la in _listed_as_shown(c)}
     matched = {
         (r.entry.list, r.entry.id)
         for c in results.results
@@ -791,13 +811,43 @@ def _list_views(results: Results) -> tuple[ListView, ...]:
     }
     out = []
     for rl in results.lists:
-        shown = (
-            rl.entries
-            if len(rl.entries) <= LIST_ENTRIES_SHOWN
-            else tuple(e for e in rl.entries if (rl.id, e.id) in matched)
+        if len(rl.entries) <= LIST_ENTRIES_SHOWN:
+            shown = rl.entries
+        else:
+            keys = {e.id for e in rl.entries if (rl.id, e.id) in cited}
+            room = LIST_ENTRIES_SHOWN - len(keys)
+            for e in rl.entries:
+                if room <= 0:
+                    break
+                if e.id not in keys and (rl.id, e.id) in matched:
+                    keys.add(e.id)
+                    room -= 1
+            shown = tuple(e for e in rl.entries if e.id in keys)
+        hidden_matched = sum(1 for e in rl.entries if (rl.id, e.id) in matched) - sum(
+            1 for e in shown if (rl.id, e.id) in matched
         )
-        out.append(ListView(list=rl, entries=shown, hidden=len(rl.entries) - len(shown), notes=_list_notes(rl, shown)))
+        out.append(
+            ListView(
+                list=rl,
+                entries=shown,
+                hidden=len(rl.entries) - len(shown),
+                hidden_matched=hidden_matched,
+                notes=_list_notes(rl, shown),
+            )
+        )
     return tuple(out)
+
+
+def _listed_as_shown(claim: ClaimView) -> Iterator[ListedAs]:
+    """The list entries the rows of a claim shown in the report cite: its findings' partners and
+    its people's listed placements."""
+    for f in (*claim.findings, *claim.uncertain, *claim.dismissed):
+        for partner in f.partners:
+            yield from partner.listed_as
+    for p in (*claim.people, *claim.uncertain_people, *claim.dismissed_people):
+        for placement in p.at_listed:
+            if placement.listed_as:
+                yield placement.listed_as
 
 
 def _list_notes(rl: ListRef, shown: tuple[ListedInstitution, ...]) -> tuple[ListNote, ...]:
@@ -987,7 +1037,7 @@ def report_view(results: Results) -> ReportView:
         statements=_by_statement(results, claims),
         claims=claims,
         topics=topics,
-        lists=_list_views(results),
+        lists=_list_views(results, claims),
         evidence=evidence,
         coverage_notes=notes,
         inputs=tuple(_input_rows(results)),
