@@ -13,6 +13,7 @@ from claimwatch import claims as claims_mod
 from claimwatch.evaluate._conditions import _listed_before
 from claimwatch.evaluate.people._years import _listed_by
 from claimwatch.lists import ListEntry
+from claimwatch.reports import renderers
 from claimwatch.reports.view import _relative
 from claimwatch.works import PartialDate
 from helpers import authorship, institution, work, write, write_jsonl
@@ -173,3 +174,51 @@ def test_exactly_a_list_page_s_hundred_authors_without_the_flag_may_hide_a_liste
     result = _case(tmp_path, [_hundred_authors(flag)])["listed"]
     assert not result.findings
     assert bool(result.uncertain_findings) == doubted
+
+
+UNREAD_LIST = (
+    LIST
+    + """\
+  - id: cetc
+    name: CETC 13
+    openalex: [I500]
+    country: CN
+    listed_from: 2015-01-01
+    listed_to_unread: " 8/11/2015"
+    verified: true
+"""
+)
+
+
+def test_the_reports_say_when_an_entry_was_taken_off_its_list_in_every_place_they_show_it(tmp_path):
+    """The reference list's table gave an entry's listing date alone, so one taken off (or taken
+    off on a day the list gives in no form read) read as listed still; a finding's partner row
+    said nothing of an end so given."""
+    write(tmp_path / "claims/c.yaml", CLAIMS)
+    write(tmp_path / "evidence/lists/delisted.yaml", UNREAD_LIST)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    cetc = institution("I500", "CETC 13")
+    msra = authorship("L. Wang", [], raw=["Microsoft Research Asia, Beijing, China"])
+    records = [
+        work("W1", "An earlier paper", "2019-06-15", [authorship("A. Lab", [LAB]), authorship("B. Partner", [HEU])]),
+        work("W2", "A paper", "2024-06-15", [msra, authorship("C. Partner", [cetc])]),
+    ]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    unread = "taken off the list on a day it gives as \u201c 8/11/2015\u201d, not a date claimwatch reads"
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert "| Harbin Engineering University | 2015-01-01; taken off 2020-12-31 |" in md
+    assert "| Beijing Institute of Technology | 2015-01-01 |" in md
+    assert f"| CETC 13 | 2015-01-01; {unread} |" in md
+    assert f"CETC 13, listed 2015-01-01 (listed before this work's date; {unread})" in md
+    assert '2015-01-01<br><span class="small">taken off 2020-12-31</span>' in html
+    assert f'2015-01-01<br><span class="small">{unread}</span>' in html
+    assert f"listed 2015-01-01 (listed before this work&#39;s date; {unread})" in html
+    # The JSON report carries them too.
+    (listed,) = [r for r in results.results[1].uncertain_findings[0].reasons if r.kind == "listed_author"]
+    assert (listed.entry.listed_to, listed.entry.listed_to_unread) == (None, " 8/11/2015")
+    (rl,) = results.lists
+    assert [(e.listed_to, e.listed_to_unread) for e in rl.entries] == [
+        ("2020-12-31", None),
+        (None, None),
+        (None, " 8/11/2015"),
+    ]

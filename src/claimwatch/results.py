@@ -66,6 +66,9 @@ class EntryRef(_Model):
     """The day the entry was listed (YYYY-MM-DD); null where the list does not know it."""
     listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
     """The day it was taken off the list; left out where it was not."""
+    listed_to_unread: str | None = Field(None, exclude_if=lambda v: v is None)
+    """Where the list says the entry was taken off on a day in no form read (" 8/11/2015"), that
+    text as the list gives it; left out where it does not."""
     citation: str | None = None
     """The listing's citation (a Federal Register notice, say), where the list gives one."""
     verified: bool
@@ -503,6 +506,11 @@ class ListedInstitution(_Model):
     """The entry's name."""
     listed_from: str | None = None
     """The day it was listed (YYYY-MM-DD); null where not known."""
+    listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
+    """The day it was taken off the list; left out where it was not."""
+    listed_to_unread: str | None = Field(None, exclude_if=lambda v: v is None)
+    """Where the list says it was taken off on a day in no form read (" 8/11/2015"), that text
+    as the list gives it; left out where it does not."""
     citation: str | None = None
     """The listing's citation, where the list gives one."""
     verified: bool

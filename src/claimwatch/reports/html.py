@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..results import ClaimResult, Results
 from .chart import describe_timeline, draw_timeline, timeline
-from .view import printable, report_view, safe_url
+from .view import printable, report_view, safe_url, taken_off_unread
 
 
 def render_html(results: Results) -> str:
@@ -65,6 +65,7 @@ def _environment() -> Environment:
         finalize=_printable,
     )
     env.tests["web_url"] = lambda url: safe_url(url) is not None
+    env.globals["taken_off_unread"] = taken_off_unread
     return env
 
 

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..results import Results
-from .view import printable, report_view, safe_url
+from .view import printable, report_view, safe_url, taken_off_unread
 
 
 class MarkdownText(str):
@@ -109,4 +109,5 @@ def _environment() -> Environment:
     # A macro's output was escaped piece by piece inside the macro; this marks it as Markdown.
     env.filters["rendered"] = MarkdownText
     env.tests["web_url"] = lambda url: safe_url(url) is not None
+    env.globals["taken_off_unread"] = taken_off_unread
     return env

@@ -372,7 +372,14 @@ def _relative(entry: EntryRef, published: str | None) -> str | None:
     if entry.listed_to:
         off = f"taken off the list on {entry.listed_to}"
         said.append(_against(entry.listed_to, published, off) or off)
+    elif entry.listed_to_unread:
+        said.append(taken_off_unread(entry.listed_to_unread))
     return "; ".join(s for s in said if s) or None
+
+
+def taken_off_unread(text: str) -> str:
+    """An end of a listing the list gives in no form read, as the reports say it."""
+    return f"taken off the list on a day it gives as \u201c{text}\u201d, not a date claimwatch reads"
 
 
 def _against(day: str | None, published: str | None, what: str) -> str | None:
@@ -513,7 +520,7 @@ def placement_view(placement: Placement) -> PlacementView:
         years=years_words(placement.years),
         basis=basis_words(placement.years_basis),
         method=METHOD_WORDS[placement.method],
-        listed_as=ListedAs(entry, None) if entry else None,
+        listed_as=ListedAs(entry, _relative(entry, None)) if entry else None,
         works=tuple(PersonWorkView(w, tuple(person_work_links(w))) for w in placement.works),
     )
 
