@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -396,9 +396,7 @@ def _judge(
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
     coverage = _with_empty_lists(_coverage(claim, evidence, end, tally.considered), claim, cc.file)
     unaffiliated = _unaffiliated(claim, tally)
-    verdict, why = _verdict(
-        claim, len(matched), len(uncertain), tally.considered, coverage, unaffiliated, matched, uncertain
-    )
+    verdict, why = _verdict(claim, tally.considered, coverage, unaffiliated, matched, uncertain)
     why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
     return ClaimResult(
         claim=claim.id,
@@ -687,8 +685,6 @@ def _held_period(e: Evidence) -> str:
 
 def _verdict(
     claim: Claim,
-    n: int,
-    u: int,
     considered: int,
     coverage: CoverageReport,
     unaffiliated: Unaffiliated | None,
@@ -709,50 +705,95 @@ def _verdict(
         coverage = coverage.model_copy(
             update={"why": f"{coverage.why}; {blind}, within the {_percent(unaffiliated.tolerated)} tolerated"}  # type: ignore[union-attr]
         )
-    kind, count = claim.expects.kind, claim.expects.count
-    works = _count(n)
-    match = "matches" if n == 1 else "match"  # "1 work matches", "2 works match"
-    cited = _cite(matched)
     pool = (
         f"the {_count(considered)} by {claim.subject.name} in the period"
         if considered
         else f"the evidence, which holds no work by {claim.subject.name} in the period"
     )
-    maybe = f"; {u} more might ({_cite(uncertain, with_doubt=True)})" if u else ""
+    return verdict_reason(claim.expects.kind, claim.expects.count, matched, uncertain, coverage, pool, _WORKS)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a verdict's reason names what a claim counts (works, or people) and cites them: the
+    one thing in which the works' and the people's reasons differ. `verdict_reason` gives both."""
+
+    one: str  # "work"
+    many: str  # "works"
+    none: str  # "No works": the count 0 ("No works of the 2 the claim says were found")
+    none_match: str  # "No works match", "No one matches"
+    nobody: str  # "No work", before a singular verb ("No work matches among ...")
+    cite: Callable[[Sequence[Any]], str]  # the findings, as a clause
+    cite_doubted: Callable[[Sequence[Any]], str]  # the uncertain ones, each with its first doubt
+    notes: Callable[[Sequence[Any]], str]  # what is said of the findings cited after them, or ""
+    after_dot: bool = False  # the notes are sentences of their own, after the full stop
+    silence: str = ""  # said after a clearance: what finding nothing cannot show
+
+    def count(self, n: int) -> str:
+        """'1 work', '2 works', 'No works'."""
+        return f"1 {self.one}" if n == 1 else f"{n} {self.many}" if n else self.none
+
+    def matching(self, n: int) -> str:
+        """'1 work matches', '2 people match', 'No works match', 'No one matches'."""
+        if not n:
+            return self.none_match
+        return f"{self.count(n)} {'matches' if n == 1 else 'match'}"
+
+    def cited(self, findings: Sequence[Any], *, doubted: bool = False) -> str:
+        """The findings cited, ending the sentence: '“Title” (2024-06-01).' with the notes."""
+        text = self.cite_doubted(findings) if doubted else self.cite(findings)
+        notes = self.notes(findings)
+        return f"{text}.{notes}" if self.after_dot else f"{text}{notes}."
+
+
+def verdict_reason(
+    kind: str,
+    count: int,
+    matched: Sequence[Any],
+    uncertain: Sequence[Any],
+    coverage: CoverageReport,
+    pool: str,
+    words: Wording,
+) -> tuple[Verdict, str]:
+    """The verdict on `matched` certain and `uncertain` possible findings against what the claim
+    expects (docs/evaluation.md's table), and why, in one sentence: the one rule for claims about
+    works and about people, so the two never decide or say one verdict differently. `pool` is
+    what nothing was found among ("the 4 works by Example Lab in the period")."""
+    n, u = len(matched), len(uncertain)
+    matching = words.matching(n)
+    maybe = f"; {u} more might ({words.cite_doubted(uncertain)})" if u else ""
     if kind == "none":
         if n:
-            return (
-                "contradicted",
-                f"{works} {'matches' if n == 1 else 'match'} although the claim expects none: {cited}"
-                f"{_dual_note(matched)}.",
-            )
+            return "contradicted", f"{matching} although the claim expects none: {words.cited(matched)}"
         if u:
             return "insufficient_evidence", (
-                f"No work certainly matches, but {_count(u)} might: {_cite(uncertain, with_doubt=True)}."
+                f"{words.nobody} certainly matches, but {words.count(u).lower()} might: "
+                f"{words.cited(uncertain, doubted=True)}"
             )
         if coverage.complete:
-            return "not_contradicted", f"No work matches among {pool}, and {coverage.why}."
-        return "insufficient_evidence", f"No work matches among {pool}, but {coverage.why}."
+            return "not_contradicted", f"{words.nobody} matches among {pool}, and {coverage.why}.{words.silence}"
+        return "insufficient_evidence", f"{words.nobody} matches among {pool}, but {coverage.why}."
     if kind == "at_most":
         if n > count:
-            return "contradicted", f"{works} {match}; the claim allows at most {count}: {cited}."
+            return "contradicted", f"{matching}; the claim allows at most {count}: {words.cited(matched)}"
         if n + u > count:
-            return "insufficient_evidence", f"{works} {match}, within the {count} allowed{maybe}."
+            return "insufficient_evidence", f"{matching}, within the {count} allowed{maybe}."
         if coverage.complete:
-            return "not_contradicted", f"{works} {match}, within the {count} allowed, and {coverage.why}."
-        return "insufficient_evidence", f"{works} {match}, within the {count} allowed, but {coverage.why}."
+            return "not_contradicted", f"{matching}, within the {count} allowed, and {coverage.why}.{words.silence}"
+        return "insufficient_evidence", f"{matching}, within the {count} allowed, but {coverage.why}."
     # at_least
     if n >= count:
-        return "supported", f"{works} {match}; the claim says at least {count}: {cited}."
+        return "supported", f"{matching}; the claim says at least {count}: {words.cited(matched)}"
     if coverage.complete and n + u < count:
-        few = f"Only {works.lower()} {'matches' if n == 1 else 'match'}" if n else "No work matches"
-        return "contradicted", f"{few}, fewer than the {count} the claim says, and {coverage.why}."
+        few = f"Only {matching.lower()}" if n else f"{words.nobody} matches"
+        return "contradicted", f"{few}, fewer than the {count} the claim says, and {coverage.why}.{words.silence}"
+    found = words.count(n)
     if coverage.complete:
-        return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}."
-    return "insufficient_evidence", f"{works} of the {count} the claim says were found{maybe}, but {coverage.why}."
+        return "insufficient_evidence", f"{found} of the {count} the claim says were found{maybe}."
+    return "insufficient_evidence", f"{found} of the {count} the claim says were found{maybe}, but {coverage.why}."
 
 
-def _dual_note(findings: list[Finding]) -> str:
+def _dual_note(findings: Sequence[Finding]) -> str:
     """Said where every finding rests on people who hold the subject's and a listed affiliation."""
     if findings and all(f.dual_affiliation_only for f in findings):
         one = len(findings) == 1
@@ -767,7 +808,7 @@ def _count(n: int) -> str:
     return f"{n} work" if n == 1 else f"{n} works" if n else "No works"
 
 
-def _cite(findings: list[Finding], *, limit: int = 3, with_doubt: bool = False) -> str:
+def _cite(findings: Sequence[Finding], *, limit: int = 3, with_doubt: bool = False) -> str:
     parts = []
     for f in findings[:limit]:
         doubt = f", {f.uncertain_because[0]}" if with_doubt and f.uncertain_because else ""
@@ -782,3 +823,17 @@ def _cite(findings: list[Finding], *, limit: int = 3, with_doubt: bool = False) 
 def _short_title(title: str, limit: int = 90) -> str:
     title = " ".join(title.split())
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "\u2026"
+
+
+_WORKS = Wording(
+    one="work",
+    many="works",
+    none="No works",
+    none_match="No works match",
+    nobody="No work",
+    cite=lambda findings: _cite(findings),
+    cite_doubted=lambda findings: _cite(findings, with_doubt=True),
+    notes=lambda findings: _dual_note(findings),
+)
+"""A claim about works: its findings cited by title and date, marked where each rests only on
+an author holding both affiliations."""

@@ -26,7 +26,7 @@ from ...reviews import Reviews
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._reviewing import _apply_reviews, _Kind
-from .._verdicts import _reviews_note, _unassessed, _with_empty_lists
+from .._verdicts import Wording, _reviews_note, _unassessed, _with_empty_lists, verdict_reason
 from ._persons import _PeopleClaim, _Person, _Place
 from ._works import _natural, _openalex_ids, _Wanted
 from ._years import _basis, _Outcome, _years
@@ -108,7 +108,7 @@ def _people_count(n: int) -> str:
     return "1 person" if n == 1 else f"{n} people" if n else "No one"
 
 
-def _cite(findings: list[PersonFinding], *, with_doubt: bool = False) -> str:
+def _cite(findings: Sequence[PersonFinding], *, with_doubt: bool = False) -> str:
     parts = []
     for f in findings[:PEOPLE_CITED]:
         doubt = f"; {f.uncertain_because[0]}" if with_doubt and f.uncertain_because else ""
@@ -117,7 +117,7 @@ def _cite(findings: list[PersonFinding], *, with_doubt: bool = False) -> str:
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "")
 
 
-def _years_note(findings: list[PersonFinding]) -> str:
+def _years_note(findings: Sequence[PersonFinding]) -> str:
     """What the years cited are, once per sentence."""
     bases = {p.years_basis for f in findings for p in (*f.at_subject, *f.at_listed)}
     if bases == {PUBLICATION_YEARS}:
@@ -144,18 +144,12 @@ def _verdict(
     read: int,
     coverage: CoverageReport,
 ) -> tuple[Verdict, str]:
-    """The works verdict table (docs/evaluation.md), counting persons; `considered` is how many
-    the records place at the subject in the period, and how many of those only at a time they
-    do not say."""
-    n, u = len(matched), len(uncertain)
-    kind, count = claim.expects.kind, claim.expects.count
-    subject = claim.subject.name
-    people = _people_count(n)
-    verb = "matches" if n == 1 else "match"
-    cited = f"{_cite(matched)}.{_years_note(matched)}"
-    maybe = f"; {u} more might ({_cite(uncertain, with_doubt=True)})" if u else ""
+    """The works verdict (`verdict_reason`), counting persons; `considered` is how many the
+    records place at the subject in the period, and how many of those only at a time they do not
+    say."""
     if not read:
         return "insufficient_evidence", f"No one can be checked: {coverage.why}."
+    subject = claim.subject.name
     placed, undated = considered
     if placed:
         pool = f"the {_people_count(placed).lower()} whose records place them at {subject} in the period"
@@ -163,36 +157,23 @@ def _verdict(
             pool += f" ({undated} of them only at a time the records do not say)"
     else:
         pool = f"the evidence's author records, none of which places anyone at {subject} in the period"
-    if kind == "none":
-        if n:
-            return (
-                "contradicted",
-                f"{people} {verb} although the claim expects none: {cited}",
-            )
-        if u:
-            return "insufficient_evidence", (
-                f"No one certainly matches, but {_people_count(u).lower()} might: "
-                f"{_cite(uncertain, with_doubt=True)}.{_years_note(uncertain)}"
-            )
-        if coverage.complete:
-            return "not_contradicted", f"No one matches among {pool}, and {coverage.why}.{_SILENCE}"
-        return "insufficient_evidence", f"No one matches among {pool}, but {coverage.why}."
-    if kind == "at_most":
-        if n > count:
-            return "contradicted", f"{people} {verb}; the claim allows at most {count}: {cited}"
-        if n + u > count:
-            return "insufficient_evidence", f"{people} {verb}, within the {count} allowed{maybe}."
-        if coverage.complete:
-            return "not_contradicted", f"{people} {verb}, within the {count} allowed, and {coverage.why}.{_SILENCE}"
-        return "insufficient_evidence", f"{people} {verb}, within the {count} allowed, but {coverage.why}."
-    if n >= count:
-        return "supported", f"{people} {verb}; the claim says at least {count}: {cited}"
-    if coverage.complete and n + u < count:
-        few = f"Only {people.lower()} {verb}" if n else "No one matches"
-        return "contradicted", f"{few}, fewer than the {count} the claim says, and {coverage.why}.{_SILENCE}"
-    if coverage.complete:
-        return "insufficient_evidence", f"{people} of the {count} the claim says were found{maybe}."
-    return "insufficient_evidence", f"{people} of the {count} the claim says were found{maybe}, but {coverage.why}."
+    return verdict_reason(claim.expects.kind, claim.expects.count, matched, uncertain, coverage, pool, _PEOPLE)
+
+
+_PEOPLE = Wording(
+    one="person",
+    many="people",
+    none="No one",
+    none_match="No one matches",
+    nobody="No one",
+    cite=lambda findings: _cite(findings),
+    cite_doubted=lambda findings: _cite(findings, with_doubt=True),
+    notes=lambda findings: _years_note(findings),
+    after_dot=True,
+    silence=_SILENCE,
+)
+"""A claim about people: each person cited by name, id and what the records show, and what their
+years are, once."""
 
 
 def _coverage(
