@@ -12,7 +12,9 @@ import pytest
 from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, import_works, open_evidence
-from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write_jsonl
+from claimwatch.reports import renderers
+from claimwatch.reports.view import cut_off
+from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write, write_jsonl
 
 OTHER = institution("I300", "Elsewhere University", country="DE")
 
@@ -179,6 +181,61 @@ def test_a_later_work_in_a_file_read_directly_still_falls_in_an_open_ended_perio
         # The file's record was updated on 2025-03-01: it was current then (as its import's as-of).
         assert runs[0].as_of == runs[1].as_of == ("2025-03-01" if later_as == "jsonl" else "2025-02-03")
         assert (result.verdict, result.matched) == ("contradicted", 1), result.why
+
+
+@pytest.mark.parametrize("later_as", ["jsonl", "curated", None])
+def test_the_reports_say_where_a_cut_off_worked_out_from_the_evidence_comes_from(root, later_as):
+    """A snapshot current on 2024-06-30 beside a file whose newest record was updated on
+    2025-03-01 (or curated evidence holding a work of 2025-02-03): the run took that day as the
+    cut-off, and the reports said it was "given by the caller", who gave none."""
+    import_works(
+        write_jsonl(root / "snap.jsonl", [lab_work("2024-06-30T00:00:00", date="2024-03-05")]),
+        root / "snap",
+        institutions=["I100"],
+        start=dt.date(2024, 1, 1),
+    )
+    evidence = [root / "snap"]
+    if later_as == "jsonl":
+        later = work("W2", "A later paper", date="2025-02-03", authorships=[authorship("A", [LAB])])
+        later["updated_date"] = "2025-03-01T00:00:00"
+        evidence.append(write_jsonl(root / "later.jsonl", [later]))
+    elif later_as == "curated":
+        evidence.append(
+            write(
+                root / "later.yaml",
+                """\
+                description: d
+                works:
+                  - id: later
+                    title: A later paper
+                    versions:
+                      - label: v
+                        published: 2025-02-03
+                        authors: [{name: A, affiliations: [{name: Example Lab, openalex: I100}]}]
+                        sources: [{title: s}]
+                """,
+            )
+        )
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    results = evaluate(claims, [open_evidence(p) for p in evidence])
+    said = {
+        "jsonl": (
+            "open-ended claims assessed to 2025-03-01 (cut-off: the newest updated_date the records of "
+            f"{root / 'later.jsonl'}, a file read directly, give)"
+        ),
+        "curated": (
+            "open-ended claims assessed to 2025-02-03 (cut-off: the first day of the newest work in evidence "
+            "that does not say when its records were current)"
+        ),
+        None: "open-ended claims assessed to 2024-06-30 (cut-off: the day the newest evidence's records were current)",
+    }[later_as]
+    assert cut_off(results) == said
+    for fmt in ("md", "html"):
+        assert "given by the caller" not in renderers()[fmt](results)
+    given = evaluate(claims, [open_evidence(p) for p in evidence], as_of=dt.date(2025, 6, 1))
+    assert given.as_of_basis is None
+    assert cut_off(given) == "open-ended claims assessed to 2025-06-01 (cut-off given by the caller)"
 
 
 # --- a date after the day its record was current (seventeenth part) -----------------------------

@@ -807,6 +807,14 @@ class Results(_Model):
     as_of: str | None = Field(
         None, description="The date open-ended periods run to; from the evidence, never the clock."
     )
+    as_of_basis: str | None = Field(
+        None,
+        description=(
+            "Where as_of comes from, in words, where the run worked it out from the evidence (the day the newest "
+            "evidence's records were current); left out where the caller gave it (check --as-of)."
+        ),
+        exclude_if=lambda v: v is None,
+    )
     inputs: Inputs
     """Every file the run read, with its sha256: the same files give the same report, byte for
     byte."""

@@ -161,6 +161,21 @@ def default_as_of(
     return max(known)
 
 
+NEWEST_CURRENT = "the day the newest evidence's records were current"
+
+
+def default_as_of_basis(evidence: Sequence[Evidence], as_of: dt.date, current_on: Sequence[dt.date | None]) -> str:
+    """Where `default_as_of` took `as_of` from, in words, for the reports to give beside the
+    cut-off: a snapshot's as-of, the newest `updated_date` of a file read directly, or the
+    first day of the newest work of evidence that does not say when it was current."""
+    if any(e.retrieved == as_of for e in evidence):
+        return NEWEST_CURRENT
+    for e, day in zip(evidence, current_on, strict=True):
+        if isinstance(e, JsonlEvidence) and (day or e.authors_current_on) == as_of:
+            return f"the newest updated_date the records of {e.path}, a file read directly, give"
+    return "the first day of the newest work in evidence that does not say when its records were current"
+
+
 @contextlib.contextmanager
 def _released_on_error(checks: TableChecks | None) -> Iterator[None]:
     try:
@@ -185,7 +200,9 @@ def _evaluate(
         raise InputError(documents.capped(shared))  # two papers of one id would be one work
     tables = _choose_engine(engine, evidence, cache_folder(cache))
     current_on = records_current_on_each(evidence, tables)  # asked once: each reader below needs it
-    as_of = as_of or default_as_of(evidence, tables, current_on)
+    as_of_basis = None
+    if as_of is None and (as_of := default_as_of(evidence, tables, current_on)) is not None:
+        as_of_basis = default_as_of_basis(evidence, as_of, current_on)
     # The tables' sha256 checks run on another core while this one compiles the claims (spaCy's
     # start-up is most of it): a second off a million works' check.
     checks = start_table_checks(evidence, tables) if tables is not None else None
@@ -232,6 +249,7 @@ def _evaluate(
     return Results(
         claimwatch=__version__,
         as_of=str(as_of) if as_of else None,
+        as_of_basis=as_of_basis,
         inputs=inputs,
         evidence=tuple(_evidence_ref(e) for e in evidence),
         results=results,

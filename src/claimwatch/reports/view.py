@@ -614,8 +614,11 @@ def cut_off(results: Results) -> str:
 
 
 def _cut_off_basis(results: Results) -> str:
+    if results.as_of_basis:
+        return f"cut-off: {results.as_of_basis}"
     if any(arg == "--as-of" or arg.startswith("--as-of=") for arg in results.command):
         return "cut-off given with --as-of"
+    # Results made without the basis (by hand, or read from an older report): a snapshot's day.
     if any(isinstance(e, SnapshotRef) and e.as_of == results.as_of for e in results.evidence):
         return "cut-off: the day the newest evidence's records were current"
     return "cut-off given by the caller"
