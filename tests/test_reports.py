@@ -310,6 +310,42 @@ def _entity(i: int) -> dict:
     return institution(f"I{1000 + i}", f"Entity {i}")
 
 
+def test_what_a_list_s_import_noticed_and_did_is_in_the_reports(tmp_path):
+    """`lists import aspi` notes the institutions the tracker names under an entry and the list does
+    not keep (an author at one is not found under its entry); the reports said nothing of it, so
+    a claim cleared on the list read as if the list left nothing out."""
+    root = project(tmp_path)
+    note = "2 of the entries kept name subsidiaries, which are not kept: an author at one <b>x</b> | y"
+    write(
+        root / "evidence/lists/seven.yaml",
+        f"""\
+        id: seven
+        name: Seven sons
+        sources: [{{title: s}}]
+        imported: {{format: misp, notes: ["{note}", "and another"]}}
+        entries:
+          - {{id: hit, name: Harbin Institute of Technology, openalex: [I200], country: CN, verified: true}}
+        """,
+    )
+    claims = write(
+        root / "claims/c.yaml",
+        "statement: {speaker: S, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
+        "subjects: {lab: {name: Example Lab, openalex: [I100]}}\n"
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [seven]}}\n",
+    )
+    evidence = JsonlEvidence.open(write_jsonl(root / "w.jsonl", [work("W1", "A paper")]))
+    results = evaluate(claims_mod.load_claims([claims], root=root), [evidence])
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert "- Import note: 2 of the entries kept name subsidiaries, which are not kept: an author at one " in md
+    assert "\\<b\\>x\\</b\\> \\| y\n- Import note: and another\n" in md
+    assert "<li>2 of the entries kept name subsidiaries, which are not kept: an author at one &lt;b&gt;x" in html
+    (rl,) = results.lists
+    assert rl.import_notes == (note, "and another")
+    assert json.loads(render_json(results))["lists"][0]["import_notes"] == [note, "and another"]
+    # A list without import notes gives reports without them.
+    assert "import_notes" not in json.loads(render_json(small_case(root, [work("W1", "A paper")])))["lists"][0]
+
+
 def test_every_finding_shows_the_records_it_was_read_from():
     results = shipped_results()
     md, html = renderers()["md"](results), renderers()["html"](results)

@@ -532,6 +532,14 @@ class ListRef(_Model):
     """Where the list was read from."""
     entries: tuple[ListedInstitution, ...]
     """Every entry of the list, in its order."""
+    import_notes: tuple[str, ...] = Field(
+        (),
+        description=(
+            "What the import of the list noticed in its source and did about it (imported.notes): rows skipped, "
+            "records merged, institutions the source names under an entry that the list does not keep."
+        ),
+        exclude_if=lambda v: not v,  # left out where none: reports of lists without stay byte-identical
+    )
     path: str = ""
     """The list file."""
 

@@ -130,9 +130,16 @@ def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
                 )
                 for e in rl.entries
             ),
+            import_notes=_import_notes(rl),
         )
         for _, rl in sorted(used.items())
     )
+
+
+def _import_notes(rl: ReferenceList) -> tuple[str, ...]:
+    """The notes an importer wrote into the list (`imported.notes`), as the list file gives them."""
+    notes = (rl.imported or {}).get("notes")
+    return tuple(n for n in notes if isinstance(n, str)) if isinstance(notes, list) else ()
 
 
 def _inputs(claims: ClaimSet, evidence: Sequence[Evidence]) -> Inputs:

@@ -768,6 +768,12 @@ class ListView:
     hidden_matched: int = 0  # of the hidden, those some finding matched (one the report does not show)
 
     @property
+    def import_notes(self) -> tuple[str, ...]:
+        """What the list's import noticed and did (institutions it does not keep, say): the first
+        `ITEMS_SHOWN`, and a count of the rest."""
+        return capped(self.list.import_notes, "import notes")
+
+    @property
     def undated(self) -> int:
         return sum(1 for e in self.list.entries if not e.listed_from)
 
