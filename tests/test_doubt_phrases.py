@@ -113,6 +113,11 @@ def test_the_reports_say_which_words_leave_a_match_uncertain(tmp_path):
     results = evaluate(claims, [open_evidence(tmp_path / "snap")])
     formats = renderers()
     assert "- Uncertain beside: prosopagnosia, " in formats["md"](results)
-    assert "uncertain beside:" in formats["html"](results)
+    html = formats["html"](results)
+    assert "uncertain beside:" in html
+    # Drawn as words to look for, not struck through as an excluded phrase is: a match beside one
+    # still shows, uncertain.
+    assert '<span class="chip doubt">prosopagnosia</span>' in html
+    assert '<span class="chip excluded">prosopagnosia</span>' not in html
     (topic,) = json.loads(formats["json"](results))["results"][0]["interpretation"]["topics"]
     assert topic["doubt_phrases"][0] == "prosopagnosia"
