@@ -17,13 +17,14 @@ from rich.console import Console
 from claimwatch._text import TerminalStream, one_line, printable, terminal_json, terminal_text
 from claimwatch.cli import main
 from claimwatch.evidence import import_jsonl
-from claimwatch.reports.terminal import print_verdicts, terminal_console
+from claimwatch.reports.terminal import TerminalConsole, print_verdicts, terminal_console
 from helpers import claim_file, none_claim, project, work, write, write_jsonl
 from openalex_server import FakeOpenAlex, institution
 from test_diff import CLAIMS as DIFF_CLAIMS
 from test_diff import run as report_of
 from test_people_reports import people_claim, works_claim
 from test_people_reports import report as people_report
+from test_reports_hostile import hostile_reviewed_results
 
 # An OSC 8 hyperlink, clear-screen and cursor-home, a carriage return that would overwrite the
 # line, the one-byte CSI, a bell, a right-to-left override, an isolate, zero-width characters,
@@ -355,3 +356,23 @@ def test_show_prints_a_speaker_holding_line_breaks_on_its_line(root, capsys):
 def test_one_line_folds_every_line_break():
     assert "\n" not in one_line(FORGED)
     assert one_line("a\r\nb\n") == "a b"  # a Windows line end is one break, a trailing one none
+
+
+def test_the_verdicts_show_a_reason_or_a_note_ending_in_a_backslash_as_it_is_written(tmp_path):
+    """Untrusted text was escaped into rich markup, and rich.markup.escape doubles a trailing
+    backslash (for a tag that may follow): a review note "kept in C:\\notes\\" printed as
+    "C:\\notes\\\\", and a reason ending so alike. The lines hold the text as written, and markup
+    in it stays text."""
+    results = hostile_reviewed_results(tmp_path)
+    (result,) = results.results
+    (dismissed,) = result.dismissed
+    review = dismissed.review.model_copy(update={"note": "kept in C:\\notes\\", "by": "[red]M[/]\\"})
+    result = result.model_copy(
+        update={"why": "a reason ending in \\", "dismissed": (dismissed.model_copy(update={"review": review}),)}
+    )
+    out = io.StringIO()
+    console = TerminalConsole(file=out, width=200, color_system=None, highlight=False)  # as terminal_console's
+    print_verdicts(results.model_copy(update={"results": (result,)}), console=console)
+    lines = out.getvalue().splitlines()
+    assert "hostile: a reason ending in \\" in lines
+    assert "  set aside: W1 ([red]M[/]\\, 2026-05-01): kept in C:\\notes\\" in lines

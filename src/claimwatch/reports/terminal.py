@@ -85,22 +85,36 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
             *([str(len(r.dismissed) + len(r.dismissed_people))] if set_aside else []),
         )
     console.print(table)
+    # Untrusted text goes in as Text, never into markup: escaped markup shows a text ending in a
+    # backslash with two ("C:\\" for "C:\"), as rich.markup.escape doubles it for a tag after it.
     for r in results.results:
-        console.print(f"[bold]{safe(r.claim)}[/]: {safe(r.why)}", overflow="fold")
+        console.print(_text((r.claim, "bold"), ": ", r.why), overflow="fold")
         for named, review in [(f.work.id, f.review) for f in r.dismissed] + [
             (p.id, p.review) for p in r.dismissed_people
         ]:
             if review is not None:
                 console.print(
-                    f"  set aside: {safe(named)} ({safe(review.by)}, {safe(review.date)}): {safe(review.note)}",
+                    _text("  set aside: ", named, " (", review.by, ", ", review.date, "): ", review.note),
                     overflow="fold",
                 )
         for lapsed in r.lapsed_reviews:
             console.print(
-                f"  review not applied ({safe(lapsed.review.path)}:{lapsed.review.line}, "
-                f"{safe(lapsed.review.names)}): {safe(lapsed.why)}",
+                _text(
+                    "  review not applied (",
+                    f"{lapsed.review.path}:{lapsed.review.line}",
+                    ", ",
+                    lapsed.review.names,
+                    "): ",
+                    lapsed.why,
+                ),
                 overflow="fold",
             )
+
+
+def _text(*parts: str | tuple[str, str]) -> Text:
+    """A line of untrusted text and styles, each piece on one line and sanitised (`one_line`)
+    before rich lays it out, as `TerminalConsole.render_str` sanitises markup."""
+    return Text.assemble(*((one_line(p[0]), p[1]) if isinstance(p, tuple) else one_line(p) for p in parts))
 
 
 def considered(result: ClaimResult) -> str:
