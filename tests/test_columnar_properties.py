@@ -43,6 +43,9 @@ NAMES = [
     "Tianjin University",
     "DeepMind",
     "CAS Key Laboratory for Quantum Information",
+    "Academy of Military Medical Sciences",
+    "军事医学研究院",
+    "FACC AG",
 ]
 PIECES = [
     *NAMES,
@@ -63,6 +66,7 @@ PIECES = [
     "Harbin",
     "China",
     "Boston, MA, USA",
+    "Ried, Austria",
     "Hong Kong",
     "桂林电子科技大学",
     "哈尔滨工业大学校",
@@ -361,7 +365,9 @@ entries:
   - {id: hit, name: Harbin Institute of Technology, aliases: [HIT, 哈尔滨工业大学], openalex: [I200], country: CN,
      listed_from: 2024-03-01, verified: true}
   - {id: neu, name: Northeastern University, country: CN, verified: true}
-  - {id: beihang, name: Beihang University, ror: [00wk2mp56], country: CN, listed_from: 2024-01-05, verified: true}
+  - {id: beihang, name: Beihang University, ror: [00wk2mp56], country: CN, listed_from: 2024-01-05, verified: true,
+     related: [{name: Academy of Military Medical Sciences, aliases: [军事医学研究院], called: [subsidiary], country: CN},
+               {name: FACC AG, called: [subsidiary], place: Austria}]}
 """
 TOPICS = {
     "face": {

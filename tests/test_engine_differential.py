@@ -8,7 +8,7 @@ text, short ids, arXiv locations, DOIs with quotes, backslashes, `%`, `_` and `$
 versions whose DOIs go into the query; subjects by id, lineage, ROR only and names only, with
 and without a country; lists with and without countries, listing dates and removals; periods
 open and closed, `max_unaffiliated`, and the as-of given or not. The same JSON report, byte for
-byte.
+byte. A list entry names institutions under it (`related`), at home and abroad.
 """
 
 from __future__ import annotations
@@ -91,6 +91,10 @@ RAW = [
     "Beihang University, Beijing",
     "Communication EngineeringHarbin Institute of Technology",
     "Dept. of CS, Tsinghua University, Beijing, China",
+    "State Key Laboratory of Software Development Environment, Beijing, China",
+    "State Key Lab. of Software Development Environment, Boston, MA, USA",
+    "软件开发环境国家重点实验室",
+    "FACC AG, Ried im Innkreis, Austria",
     "Harbin Insti\u00adtute of Tech\u200bnology",
     "",
     "   ",
@@ -266,7 +270,10 @@ entries:
   - {id: hit, name: Harbin Institute of Technology, aliases: [HIT, 哈尔滨工业大学], openalex: [I200], ror: [01yqg2h08],
      country: CN, listed_from: 2024-03-01, verified: true}
   - {id: neu, name: Northeastern University, country: CN, listed_from: 2020-01-01, listed_to: 2024-06-30, verified: true}
-  - {id: beihang, name: Beihang University, ror: [00wk2mp56], country: CN, listed_from: null, verified: false}
+  - {id: beihang, name: Beihang University, ror: [00wk2mp56], country: CN, listed_from: null, verified: false,
+     related: [{name: State Key Laboratory of Software Development Environment, aliases: [软件开发环境国家重点实验室],
+                called: [major defence laboratory], country: CN},
+               {name: FACC AG, called: [subsidiary], country: null, place: Austria}]}
 """,
     "nocountry": """\
 id: nocountry

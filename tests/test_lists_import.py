@@ -592,6 +592,10 @@ def test_bad_json_gives_line_and_column(tmp_path, capsys):
         (galaxy([{"value": "A (甲)"}, {"meta": {}}]), "values[1]: has no 'value' (the institution's name)"),
         (galaxy(["text"]), "values[0]: is not an object"),
         (galaxy([{"value": "A", "meta": {"aliases": "A1"}}]), "values[0]: meta.aliases is not a list of text"),
+        (
+            galaxy([{"value": "A", "meta": {"subsidiaries": [{"name": "B"}]}}]),
+            "values[0]: meta.subsidiaries is not a list of text",
+        ),
         (galaxy([{"value": "A", "meta": []}]), "values[0]: 'meta' is not an object"),
     ],
 )
@@ -756,21 +760,29 @@ def test_a_gzipped_list_is_said_to_be_one(tmp_path, capsys, shared_data):
     assert (code, err) == (2, f"{packed}: a gzip file, not text: unpack it first (gunzip)\n")
 
 
-def test_aspi_says_which_institutions_under_an_entry_it_does_not_keep(tmp_path, capsys, shared_data):
+def test_aspi_says_which_institutions_under_an_entry_it_keeps_as_doubts(tmp_path, capsys, shared_data):
     """The tracker names subsidiaries and laboratories under 33 and 68 of its institutions (the
-    Academy of Military Medical Sciences under the Academy of Military Science); the list keeps
-    neither, and said nothing of it, so a coauthor at one went unfound in silence."""
+    Academy of Military Medical Sciences under the Academy of Military Science); the list kept
+    neither, and said nothing of it, so a coauthor at one went unfound in silence. They are kept
+    under their entries now (`related`), and the notes say how they count."""
     out = tmp_path / "aspi.yaml"
     code, _, said = run(capsys, "lists", "import", "aspi", str(shared_data / ASPI_NAME), "--out", str(out))
     rl = load_list(out)
     subsidiaries, laboratories = rl.imported["notes"]
-    assert subsidiaries.startswith("33 of the entries kept name subsidiaries (meta.subsidiaries), which are not kept")
-    assert (
-        "such as Academy of Military Medical Sciences (军事医学研究院) under Academy of Military Science"
-        in subsidiaries
+    assert subsidiaries.startswith(
+        "33 of the entries kept name subsidiaries (meta.subsidiaries): each is kept under its entry (related),"
+        " called a subsidiary; an author at one (such as Academy of Military Medical Sciences under Academy of"
+        " Military Science) makes a work uncertain about the entry, never a match"
     )
     assert laboratories.startswith("68 of the entries kept name major defence laboratories")
     assert code == 0 and said.count("note: ") == 2 and "meta.subsidiaries" in said
+    assert sum(1 for e in rl.entries if e.related) == len(
+        {
+            i
+            for i, v in enumerate(json.loads((shared_data / ASPI_NAME).read_text("utf-8"))["values"])
+            if v["meta"].get("subsidiaries") or v["meta"].get("major defence laboratories")
+        }
+    )
     # Of the Seven Sons alone, only what they give is said.
     rl, _ = imported(
         tmp_path, capsys, "aspi", shared_data / ASPI_NAME, "--category", "Seven sons of national defence", name="s.yaml"

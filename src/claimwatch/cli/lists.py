@@ -27,7 +27,8 @@ def lists_group() -> None:
 @lists_option
 @root_option
 def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
-    """Print a list: its sources and every entry with ids, listing date, citation and doubts.
+    """Print a list: its sources and every entry with ids, listing date, citation and doubts, and
+    the institutions the source names under it (an author at one is a doubt about the entry).
 
     LIST_ID is a list's id (found in evidence/lists/ and --lists folders) or a path to a list file.
 
@@ -58,6 +59,9 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
         click.echo(one_line(f"  - {e.name} ({ids}; {listed}{cite}){doubt}"))
         if e.aliases:
             click.echo(one_line(f"      aka {'; '.join(e.aliases)}"))
+        # Named under the entry by the source, not the entry: an author at one is a doubt.
+        for r in e.related:
+            click.echo(one_line(f"      under it (a doubt, not the entry): {lists_mod.describe_related(r)}"))
 
 
 out_option = click.option(

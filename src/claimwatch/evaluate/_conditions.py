@@ -27,7 +27,16 @@ from ..works import (
     Work,
     names_an_institution,
 )
-from ._matchers import ListMatcher, SubjectMatcher, TopicMatcher, _EntryHit, _ListedHit, _Matchers, _SubjectHit
+from ._matchers import (
+    ListMatcher,
+    SubjectMatcher,
+    TopicMatcher,
+    _EntryHit,
+    _ListedHit,
+    _Matchers,
+    _SubjectHit,
+    related_doubt,
+)
 from ._names import _is_cjk, fold
 from ._phrases import plain_words
 
@@ -393,7 +402,15 @@ def _interleaved_doubts(work: Work, matcher: ListMatcher) -> list[str]:
             f"that may be a coauthor's affiliation and names {name}"
             for name in named
         ]
-    return out
+        if matcher.related_names is not None:  # or an institution the list names under an entry
+            for h in matcher.related_names.find(a.name):
+                entry, related, _ = matcher.related[h.key]
+                if entry.name not in named:
+                    out.append(
+                        f"the record lists \u201c{a.name}\u201d among the authors: an institution, not a person,"
+                        f" that may be a coauthor's affiliation: {related_doubt(matcher.list, entry, related, h)}"
+                    )
+    return sorted(set(out), key=out.index)
 
 
 def _taken_off(entry: ListEntry, published: PartialDate | None) -> str | None:

@@ -698,7 +698,7 @@ def _plan(compiled: list[_CompiledClaim], as_of: dt.date | None, outside_keys: t
         for m in cc.lists.values():
             if id(m) not in lists:
                 lists[id(m)] = len(list_plans)
-                names = (n for _, n in m.registered)
+                names = (n for _, n in (*m.registered, *m.related_registered))
                 list_plans.append(ListPlan(_sorted(m.by_openalex), _sorted(m.by_ror), _name_needles(names)))
         for t in cc.topics.values():
             if id(t) not in topics:

@@ -23,7 +23,7 @@ from typing import Literal, NamedTuple
 
 from .._text import printable
 from ..claims import Subject, Topic
-from ..lists import ListEntry, ReferenceList, clean_alias
+from ..lists import ListEntry, ReferenceList, Related, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work, topic_reading
 from ._names import SPACES, NameHit, NameMatcher, _is_cjk, cjk_run_on, fold, is_acronym, visible, word_spans
@@ -200,6 +200,18 @@ class ListMatcher:
         # What the matcher looks for, and the query's needles with it (`_grouping`).
         self.registered = tuple(dict.fromkeys((e.id, n) for e in reference_list.entries for n in _sought(e)))
         self.names = NameMatcher(self.registered)
+        # The institutions the list names under its entries (`related`), each sought as an entry
+        # of its own is (`_sought`), under a key of its own: a name found is a doubt about the
+        # entry, never a match. Their names are the query's needles too (`_grouping`).
+        self.related: dict[str, tuple[ListEntry, Related, ListEntry]] = {}
+        for e in reference_list.entries:
+            for k, rel in enumerate(e.related):
+                as_entry = ListEntry(id=e.id, name=rel.name, aliases=rel.aliases, country=rel.country)
+                self.related[f"{e.id}\x1f{k}"] = (e, rel, as_entry)
+        self.related_registered = tuple(
+            dict.fromkeys((key, n) for key, (_, _, as_entry) in self.related.items() for n in _sought(as_entry))
+        )
+        self.related_names = NameMatcher(self.related_registered) if self.related else None
 
     def hits(self, a: Authorship) -> list[_EntryHit]:
         best: dict[str, _EntryHit] = {}
@@ -250,7 +262,51 @@ class ListMatcher:
         for entry_id, doubt in longer.items():
             if entry_id not in named:
                 best[entry_id] = _resolved_from_another_name(best[entry_id], doubt)
+        if self.related_names is not None:
+            self._related_hits(a, best)
         return [best[k] for k in sorted(best)] if best else []
+
+    def _related_hits(self, a: Authorship, best: dict[str, _EntryHit]) -> None:
+        """An author at an institution the list names under an entry (`related`), where nothing
+        else places the author at that entry: a doubt about the entry, never a match, since the
+        source does not say whether it counts as the entry. Its name is read by the entries'
+        rules: found in another country than its own, it does not count; a name the record
+        cannot place, or that may be part of another's, says so too."""
+        assert self.related_names is not None
+        found: dict[str, _EntryHit] = {}
+        resolved: dict[str, set[str]] = {}
+        for inst in a.institutions:
+            if inst.name:
+                for h in self.related_names.find(inst.name):
+                    if inst.country:
+                        resolved.setdefault(h.key, set()).add(inst.country.upper())
+                    countries_ = {inst.country.upper()} if inst.country else set()
+                    self._offer_related(found, h, inst, inst.name, countries_, "name_in_institution")
+        for text in a.raw_affiliations:
+            for h in self.related_names.find(text):
+                self._offer_related(
+                    found, h, None, text, resolved.get(h.key, _NO_COUNTRIES), "alias_in_raw_affiliation"
+                )
+        for entry_id, hit in found.items():
+            best.setdefault(entry_id, hit)
+
+    def _offer_related(
+        self,
+        found: dict[str, _EntryHit],
+        h: NameHit,
+        inst: Institution | None,
+        text: str,
+        resolved: Set[str],
+        method: Method,
+    ) -> None:
+        entry, related, as_entry = self.related[h.key]
+        placed = _placed_in(as_entry.country, related.name, h, text, resolved, as_entry.names)
+        if isinstance(placed, _Elsewhere):
+            return
+        if placed is None:
+            placed = _a_longer_name(as_entry, h, text)
+        doubt = related_doubt(self.list, entry, related, h) + (f"; and {placed}" if placed else "")
+        self._offer(found, entry, method, inst, text, h, doubt)
 
     def _a_college_of_its_own(self, entry: ListEntry, inst: Institution) -> str | None:
         """Why an institution under a listed entry in OpenAlex's lineage may not be the entry's
@@ -282,6 +338,19 @@ class ListMatcher:
             _METHOD_RANK[current.method],
         ):
             best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, str(doubt) if doubt else doubt)
+
+
+def related_doubt(reference_list: ReferenceList, entry: ListEntry, related: Related, hit: NameHit) -> str:
+    """Why an author at an institution a list names under an entry is a doubt about the entry."""
+    source = reference_list.sources[0].title if reference_list.sources else f"the list {reference_list.name}"
+    called = " and a ".join(related.called) or "related institution"
+    said = printable(hit.matched)
+    named = printable(related.name)
+    found = f"\u201c{said}\u201d" + ("" if fold(hit.matched) == fold(related.name) else f" ({named})")
+    return (
+        f"{found} is named by {printable(source)} under {printable(entry.name)} as a {called}; whether it counts"
+        f" as {printable(entry.name)} is not said"
+    )
 
 
 def _resolved_from_another_name(hit: _EntryHit, doubt: str) -> _EntryHit:

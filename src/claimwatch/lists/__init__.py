@@ -35,7 +35,7 @@ from ._csl import (
     read_csl_records,
     source_abbreviation,
 )
-from ._diff import EntryChange, ListDiff, diff_lists, format_diff, load_list_version
+from ._diff import EntryChange, ListDiff, describe_related, diff_lists, format_diff, load_list_version
 from ._fetch import FetchPolicy, download, fetch_csl, redact_url
 from ._import import IMPORT_MAX_BYTES, list_id_for
 from ._model import (
@@ -44,6 +44,7 @@ from ._model import (
     ListEntry,
     ListLibrary,
     ReferenceList,
+    Related,
     Source,
     default_dirs,
     find_list,
@@ -71,11 +72,13 @@ __all__ = [
     "ListEntry",
     "ListLibrary",
     "ReferenceList",
+    "Related",
     "Source",
     "check_list_destination",
     "clean_alias",
     "csl_list_document",
     "default_dirs",
+    "describe_related",
     "diff_lists",
     "download",
     "fetch_csl",

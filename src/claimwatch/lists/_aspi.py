@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import documents
+from .. import countries, documents
 from ..errors import InputError, Problem
 from ._import import IMPORT_MAX_BYTES, At, Draft, file_label, list_document, read_json, unique, with_ids
 
@@ -73,31 +73,65 @@ def import_aspi(
             "options": {"category": list(categories)},
             "records_read": len(values),
             "entries_kept": len(entries),
-            **({"notes": notes} if (notes := _not_kept([v for _, v in kept])) else {}),
+            **({"notes": notes} if (notes := _kept_related([v for _, v in kept])) else {}),
         },
         entries=entries,
     )
 
 
-# Institutions the tracker names under an entry that the list does not keep: never in silence, as
-# a coauthor at one is not found under its entry (they include companies abroad, so they are no
-# aliases).
-_UNDER_AN_ENTRY = ("subsidiaries", "major defence laboratories")
+# Institutions the tracker names under an entry, and what it calls them there. They are kept as
+# the entry's `related`, never as its aliases: some are companies abroad, and none is said to be
+# the entry, so an author at one is a doubt about the entry, never a match.
+_UNDER_AN_ENTRY = (("subsidiaries", "subsidiary"), ("major defence laboratories", "major defence laboratory"))
+_IN_A_COUNTRY = re.compile(r"^(?P<name>.*\S)\s*[(（](?P<place>[^()（）]+)[)）]\s*$")
 
 
-def _not_kept(values: list[dict[str, Any]]) -> list[str]:
-    """What the import says it left out of the entries kept: the institutions the tracker names
-    under them (subsidiaries, laboratories), with an example."""
+def _related(meta: dict[str, Any], entry_names: Sequence[str]) -> list[dict[str, Any]]:
+    """The institutions the tracker names under an entry (`meta.subsidiaries`, `meta["major
+    defence laboratories"]`), in file order, each once by its name (the Academy of Military
+    Medical Sciences is both under the Academy of Military Science): the name and its Chinese
+    form as an entry's are split. Their country is the entry's (CN), but where a last bracket
+    names a country or region ("FACC AG (Austria)", "Nexteer Automotive (Hong Kong)"): that is
+    kept as `place`, out of the name, and the country is null (but for China), as the tracker
+    does not say whether it gives the company's seat or its stock market. A name of the entry's own is left out."""
+    out: dict[str, dict[str, Any]] = {}
+    for key, called in _UNDER_AN_ENTRY:
+        for text in meta.get(key) or []:
+            name, native = split_aspi_value(text)
+            country: str | None = "CN"
+            place = None
+            if (m := _IN_A_COUNTRY.match(name)) and (
+                code := countries.BY_NAME.get(" ".join(m["place"].lower().split()))
+            ):
+                name, country, place = m["name"].strip(), "CN" if code == "CN" else None, m["place"].strip()
+            if not name or name in entry_names:
+                continue
+            found = out.setdefault(name, {"name": name, "aliases": [], "called": [], "country": country})
+            found["aliases"] = unique([*found["aliases"], native or ""], besides=[name])
+            found["called"] = unique([*found["called"], called])
+            if place:
+                found["place"] = place
+            if found["country"] != country:
+                found["country"] = None
+    return [{k: v for k, v in r.items() if v != [] and (v is not None or k == "country")} for r in out.values()]
+
+
+def _kept_related(values: list[dict[str, Any]]) -> list[str]:
+    """What the import says of the institutions the tracker names under the entries kept
+    (subsidiaries, laboratories): how many entries name them, with an example, and how they count."""
     notes = []
-    for key in _UNDER_AN_ENTRY:
+    for key, called in _UNDER_AN_ENTRY:
         giving = [v for v in values if isinstance(_meta(v).get(key), list) and _meta(v)[key]]
         if not giving:
             continue
         first = giving[0]
-        example = f"{first['meta'][key][0]} under {split_aspi_value(str(first.get('value', '')))[0]}"
+        example = (
+            f"{split_aspi_value(first['meta'][key][0])[0]} under {split_aspi_value(str(first.get('value', '')))[0]}"
+        )
         notes.append(
-            f"{len(giving)} of the entries kept name {key} (meta.{key}), which are not kept: an author at one "
-            f"(such as {example}) is not found under its entry"
+            f"{len(giving)} of the entries kept name {key} (meta.{key}): each is kept under its entry (related),"
+            f" called a {called}; an author at one (such as {example}) makes a work uncertain about the entry,"
+            " never a match"
         )
     return notes
 
@@ -125,7 +159,7 @@ def _aspi_galaxy(data: Any, path: str) -> dict[str, Any]:
         meta = value.get("meta", {})
         if not isinstance(meta, dict):
             raise InputError(at.problem("'meta' is not an object"))
-        for key in ("aliases", "categories", "supervising agencies", "refs"):
+        for key in ("aliases", "categories", "supervising agencies", "refs", *(k for k, _ in _UNDER_AN_ENTRY)):
             if key in meta and not (isinstance(meta[key], list) and all(isinstance(s, str) for s in meta[key])):
                 raise InputError(at.problem(f"meta.{key} is not a list of text"))
         if "address" in meta and not isinstance(meta["address"], str):
@@ -171,6 +205,7 @@ def _aspi_draft(value: dict[str, Any], at: At) -> Draft:
             "supervising_agencies": unique(meta.get("supervising agencies", [])),
             "addresses": [address] if address else [],
             "references": unique(meta.get("refs", [])),
+            "related": _related(meta, [name, native or ""]),
         },
         at=at,
         keys=(str(value.get("uuid") or "")[:8],),

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .._text import one_line
-from ._model import ListEntry, ReferenceList, load_list
+from ._model import ListEntry, ReferenceList, Related, load_list
 
 
 def load_list_version(path: str | Path) -> ReferenceList:
@@ -33,6 +33,9 @@ _COMPARED_FIELDS = (
     "verified",
 )
 _COMPARED_SETS = ("aliases", "openalex", "ror", "addresses", "source_lists")
+# The institutions named under an entry (`related`), by name: one whose names, what the source
+# calls it or its country changed is `changed`. Each makes an author at it a doubt.
+_RELATED = "related"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class EntryChange:
     fields: dict[str, tuple[Any, Any]]
     added: dict[str, tuple[str, ...]]
     removed: dict[str, tuple[str, ...]]
+    related_changed: tuple[Related, ...] = ()  # as the new version has them
 
 
 @dataclass(frozen=True)
@@ -116,11 +120,15 @@ def _entry_change(old: ListEntry, new: ListEntry, matched_by: str) -> EntryChang
     fields = {f: (getattr(old, f), getattr(new, f)) for f in _COMPARED_FIELDS if getattr(old, f) != getattr(new, f)}
     added = {f: tuple(v for v in getattr(new, f) if v not in getattr(old, f)) for f in _COMPARED_SETS}
     removed = {f: tuple(v for v in getattr(old, f) if v not in getattr(new, f)) for f in _COMPARED_SETS}
+    old_related, new_related = {r.name: r for r in old.related}, {r.name: r for r in new.related}
+    added[_RELATED] = tuple(n for n in new_related if n not in old_related)
+    removed[_RELATED] = tuple(n for n in old_related if n not in new_related)
+    changed = tuple(r for n, r in new_related.items() if n in old_related and old_related[n] != r)
     added = {f: v for f, v in added.items() if v}
     removed = {f: v for f, v in removed.items() if v}
-    if not (fields or added or removed):
+    if not (fields or added or removed or changed):
         return None
-    return EntryChange(new, old.id, matched_by, fields, added, removed)
+    return EntryChange(new, old.id, matched_by, fields, added, removed, changed)
 
 
 def _version_json(rl: ReferenceList) -> dict[str, Any]:
@@ -148,6 +156,12 @@ def _change_json(c: EntryChange) -> dict[str, Any]:
     for f in _COMPARED_SETS:
         if f in c.added or f in c.removed:
             changes[f] = {"added": list(c.added.get(f, ())), "removed": list(c.removed.get(f, ()))}
+    if _RELATED in c.added or _RELATED in c.removed or c.related_changed:
+        changes[_RELATED] = {
+            "added": list(c.added.get(_RELATED, ())),
+            "removed": list(c.removed.get(_RELATED, ())),
+            **({"changed": [describe_related(r) for r in c.related_changed]} if c.related_changed else {}),
+        }
     return {"id": c.entry.id, "old_id": c.old_id, "name": c.entry.name, "matched_by": c.matched_by, "changes": changes}
 
 
@@ -168,13 +182,25 @@ def format_diff(diff: ListDiff) -> str:
         how = f", matched by name to '{c.old_id}'" if c.matched_by == "name" else ""
         lines.append(f"~ {c.entry.name} [{c.entry.id}{how}]")
         lines += [f"    {f}: {_shown(o)} -> {_shown(n)}" for f, (o, n) in c.fields.items()]
-        for f in _COMPARED_SETS:
+        for f in (*_COMPARED_SETS, _RELATED):
             if f in c.added:
                 lines.append(f"    {f} added: {'; '.join(c.added[f])}")
             if f in c.removed:
                 lines.append(f"    {f} removed: {'; '.join(c.removed[f])}")
+        lines += [f"    related changed: {describe_related(r)}" for r in c.related_changed]
     # List files are untrusted: each line keeps what it says on that line.
     return "\n".join(one_line(line) for line in lines)
+
+
+def describe_related(r: Related) -> str:
+    """'Name (subsidiary; aka 名; CN)': an institution named under an entry, as the list gives it."""
+    parts = [", ".join(r.called)]
+    if r.aliases:
+        parts.append(f"aka {'; '.join(r.aliases)}")
+    parts.append(r.country or "no country")
+    if r.place:
+        parts.append(f"given with ({r.place})")
+    return f"{r.name} ({'; '.join(parts)})"
 
 
 def _describe_entry(e: ListEntry) -> str:

@@ -61,6 +61,7 @@ _ENTRY_ORDER = (
     "programs",
     "source_lists",
     "references",
+    "related",
     "notes",
 )
 _ALWAYS_WRITTEN = ("listed_from", "citation")  # null says "not known", which is worth saying

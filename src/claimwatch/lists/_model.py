@@ -45,6 +45,38 @@ def stripped_names(value: str | tuple[str, ...]) -> str | tuple[str, ...]:
     return value.strip() if isinstance(value, str) else tuple(v.strip() for v in value)
 
 
+class Related(BaseModel):
+    """An institution a source names under a list entry (the ASPI tracker's subsidiaries and
+    major defence laboratories): not the entry, and not said to be part of it, so an author at
+    one is a doubt about the entry, never a match. Some are companies abroad (`country`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    called: tuple[str, ...] = Field(
+        ..., description="What the source calls it under the entry: 'subsidiary', 'major defence laboratory'."
+    )
+    country: str | None = Field(
+        None,
+        description="Its country, where the source says it; None where not (a name found is then a doubt anywhere).",
+    )
+    place: str | None = Field(
+        None,
+        description="A place the source gives in brackets after the name ('Austria', 'Hong Kong': a seat or a stock"
+        " market, it does not say which).",
+    )
+
+    @field_validator("name", "aliases")
+    @classmethod
+    def _stripped(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
+        return stripped_names(value)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
 class ListEntry(BaseModel):
     """One listed institution. `verified` is false unless the file says the entry's facts were confirmed."""
 
@@ -78,6 +110,9 @@ class ListEntry(BaseModel):
     programs: tuple[str, ...] = ()
     source_lists: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
+    related: tuple[Related, ...] = Field(
+        (), description="Institutions the source names under the entry: each a doubt where an author is at one."
+    )
     line: int = Field(0, description="Line of the entry in its list file.")
 
     @model_validator(mode="before")
@@ -173,6 +208,8 @@ def _entry(raw: dict[str, Any], line: int) -> ListEntry:
     for key in ("aliases", "categories", "supervising_agencies", "addresses", "programs", "source_lists", "references"):
         if key in raw:
             fields[key] = tuple(raw[key])
+    if "related" in raw:
+        fields["related"] = tuple(Related(**r) for r in raw["related"])
     return ListEntry(**fields, line=line)
 
 

@@ -1,0 +1,228 @@
+"""The institutions a list names under an entry (`related`: the ASPI tracker's subsidiaries and
+major defence laboratories): kept by the import, shown and diffed, and an author at one is a
+doubt about the entry in both engines, never a match, nor silence (#18)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimwatch import claims as claims_mod
+from claimwatch.lists import diff_lists, format_diff, import_aspi, load_list, render_list_yaml, write_list_yaml
+from helpers import LAB, authorship, claim_file, institution, none_claim, project, write, write_jsonl
+from helpers import work as make_work
+from test_columnar_engine import engines_agree
+from test_people import people_claim
+
+TRACKER = "aspi/misp-galaxy-china-defence-universities.json"
+
+
+@pytest.fixture()
+def tracker(shared_data: Path) -> Path:
+    return shared_data / TRACKER
+
+
+def _by_id(document):
+    return {e["id"]: e for e in document["entries"]}
+
+
+def test_the_import_keeps_the_subsidiaries_and_laboratories_under_their_entries(tracker, capsys):
+    document = import_aspi(tracker, list_id="aspi")
+    entries = _by_id(document)
+    raw = json.loads(tracker.read_text(encoding="utf-8"))["values"]
+    naming = [v for v in raw if v["meta"].get("subsidiaries") or v["meta"].get("major defence laboratories")]
+    assert sum(1 for e in entries.values() if e.get("related")) == len(naming) > 68
+    (amms,) = [r for r in entries["academy-of-military-science"]["related"] if "Medical" in r["name"]]
+    # Named both as a subsidiary and as a laboratory: one institution, called both.
+    assert amms == {
+        "name": "Academy of Military Medical Sciences",
+        "aliases": ["军事医学研究院"],
+        "called": ["subsidiary", "major defence laboratory"],
+        "country": "CN",
+    }
+    beihang = [r["name"] for r in entries["beihang-university"]["related"]]
+    assert "National Key Laboratory of Reliability and Environmental Engineering Technology" in beihang
+    # A company abroad: the place in brackets is kept, and no country is guessed from it.
+    (facc,) = [r for r in entries["aviation-industry-corporation-of-china"]["related"] if r["name"] == "FACC AG"]
+    assert facc == {"name": "FACC AG", "called": ["subsidiary"], "country": None, "place": "Austria"}
+    notes = document["imported"]["notes"]
+    assert len(notes) == 2 and all("kept under its entry (related)" in n and "uncertain" in n for n in notes)
+    assert not any("not kept" in n or "not found" in n for n in notes)
+
+
+def test_the_list_file_reads_back_with_its_related_institutions(tracker, tmp_path):
+    document = import_aspi(tracker, list_id="aspi")
+    reference_list = write_list_yaml(document, tmp_path / "aspi.yaml")
+    ams = reference_list.entry("academy-of-military-science")
+    assert ams.related[0].name == "Academy of Military Medical Sciences"
+    assert ams.related[0].called == ("subsidiary", "major defence laboratory")
+    assert load_list(tmp_path / "aspi.yaml") == reference_list
+    assert render_list_yaml(import_aspi(tracker, list_id="aspi")) == (tmp_path / "aspi.yaml").read_text("utf-8")
+
+
+def test_a_related_institution_of_the_wrong_shape_is_refused(tmp_path):
+    path = write(
+        tmp_path / "bad.yaml",
+        """\
+        id: bad
+        name: Bad
+        sources: [{title: s}]
+        entries:
+          - {name: A University, related: [{name: A Lab}]}
+        """,
+    )
+    from claimwatch.errors import InputError
+
+    with pytest.raises(InputError, match="called"):
+        load_list(path)
+
+
+def _cli(*args: str) -> None:
+    from claimwatch.cli import main
+
+    assert main([*args]) == 0
+
+
+def test_lists_show_gives_the_related_institutions(tracker, tmp_path, capsys):
+    write_list_yaml(import_aspi(tracker, list_id="aspi"), tmp_path / "aspi.yaml")
+    _cli("lists", "show", str(tmp_path / "aspi.yaml"))
+    out = capsys.readouterr().out
+    assert "Academy of Military Medical Sciences" in out and "subsidiary, major defence laboratory" in out
+    assert "FACC AG" in out and "Austria" in out
+
+
+def test_lists_diff_names_a_related_institution_added_and_removed(tracker, tmp_path):
+    document = import_aspi(tracker, list_id="aspi")
+    old = write_list_yaml(document, tmp_path / "old" / "aspi.yaml")
+    entry = _by_id(document)["beihang-university"]
+    kept = dict(entry["related"][1], called=["subsidiary"])  # was a laboratory
+    entry["related"] = [
+        kept,
+        *entry["related"][2:],
+        {"name": "A New Laboratory", "called": ["major defence laboratory"]},
+    ]
+    new = write_list_yaml(document, tmp_path / "new" / "aspi.yaml")
+    diff = diff_lists(old, new)
+    (changed,) = diff.to_json()["changed"]
+    assert changed["id"] == "beihang-university"
+    assert changed["changes"] == {
+        "related": {
+            "added": ["A New Laboratory"],
+            "removed": ["Beijing Beihang Tianhua"],
+            "changed": [f"{kept['name']} (subsidiary; aka {kept['aliases'][0]}; CN)"],
+        }
+    }
+    text = format_diff(diff)
+    assert "related added: A New Laboratory" in text and "related removed: Beijing Beihang Tianhua" in text
+    assert f"related changed: {kept['name']} (subsidiary; " in text
+
+
+# --- evaluation --------------------------------------------------------------------------------
+
+AT_LAB = ("A. Lab", [LAB])
+WORKS = {
+    # An institution the tracker names under the Academy of Military Science, in English and Chinese.
+    "W1": ["Academy of Military Medical Sciences, Beijing 100850, China"],
+    "W2": ["军事医学研究院, 北京"],
+    # A laboratory it names under Beihang University, beside Beihang's own name: a match, as ever.
+    "W3": ["State Key Laboratory of Software Development Environment, Beihang University, Beijing, China"],
+    # A company abroad it names under AVIC.
+    "W4": ["FACC AG, Ried im Innkreis, Austria"],
+    # A name it gives under the Academy, placed in another country: not that institution.
+    "W5": ["Institute of Systems Engineering, Stanford University, Stanford, CA, USA"],
+    # Nothing it names.
+    "W6": ["Department of Physics, University of Oxford, Oxford, UK"],
+}
+
+
+def _case(tmp_path: Path, tracker: Path, claims: str, works: dict[str, list[str]] = WORKS):
+    root = project(tmp_path)
+    write_list_yaml(import_aspi(tracker, list_id="aspi"), root / "evidence/lists/aspi.yaml")
+    loaded = claims_mod.load_claims([claim_file(root / "claims/c.yaml", claims)], root=root)
+    records = [
+        make_work(wid, "A paper", "2024-06-01", [authorship(*AT_LAB), authorship("B. Author", [], raw=raw)])
+        for wid, raw in works.items()
+    ]
+    return loaded, write_jsonl(tmp_path / "works.jsonl", records)
+
+
+def test_an_author_at_an_institution_named_under_an_entry_is_a_doubt_in_both_engines(tracker, tmp_path):
+    claims, path = _case(tmp_path, tracker, "claims:\n" + none_claim("{coauthor_in: [aspi]}"))
+    results = engines_agree(claims, [path], tmp_path / "cache")
+    (r,) = results.results
+    assert [f.work.id for f in r.findings] == ["W3"]
+    assert [f.work.id for f in r.uncertain_findings] == ["W1", "W2", "W4"]
+    why = {f.work.id: " | ".join(f.uncertain_because) for f in r.uncertain_findings}
+    assert (
+        "\u201cAcademy of Military Medical Sciences\u201d is named by China Defence Universities Tracker under"
+        " Academy of Military Science as a subsidiary and a major defence laboratory; whether it counts as"
+        " Academy of Military Science is not said"
+    ) in why["W1"]
+    assert "(Academy of Military Medical Sciences) is named by" in why["W2"]
+    assert "under Aviation Industry Corporation of China as a subsidiary" in why["W4"]
+    (cited,) = [a for a in r.uncertain_findings[0].reasons if a.kind == "listed_author"]
+    assert (cited.entry.id, cited.matched_name) == (
+        "academy-of-military-science",
+        "Academy of Military Medical Sciences",
+    )
+    assert r.verdict == "contradicted"
+
+
+def test_a_related_institution_alone_leaves_the_verdict_uncertain(tracker, tmp_path):
+    """Without the work at Beihang's own name, the doubts are all there is: never a clearance."""
+    works = {k: v for k, v in WORKS.items() if k != "W3"}
+    claims, path = _case(tmp_path, tracker, "claims:\n" + none_claim("{coauthor_in: [aspi]}"), works)
+    (r,) = engines_agree(claims, [path], tmp_path / "cache").results
+    # A file read directly declares no coverage: insufficient evidence, with the doubts, never a clearance.
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 3)
+
+
+def test_a_person_at_an_institution_named_under_an_entry_is_uncertain(tracker, tmp_path):
+    root = project(tmp_path)
+    write_list_yaml(import_aspi(tracker, list_id="aspi"), root / "evidence/lists/aspi.yaml")
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + people_claim("{joined_from: [aspi]}"))], root=root
+    )
+    amms = institution("I777", "Academy of Military Medical Sciences", country="CN")
+    record = {
+        "id": "https://openalex.org/A1",
+        "display_name": "Li Wei",
+        "orcid": None,
+        "ids": {"openalex": "https://openalex.org/A1"},
+        "affiliations": [{"institution": amms, "years": [2020]}, {"institution": LAB, "years": [2024, 2023]}],
+        "last_known_institutions": [],
+        "updated_date": "2025-01-01T00:00:00",
+    }
+    (r,) = engines_agree(claims, [write_jsonl(root / "records.jsonl", [record])], tmp_path / "cache").results
+    assert (r.matched, r.uncertain) == (0, 1)
+    (p,) = r.uncertain_people
+    assert any(
+        "is named by China Defence Universities Tracker under Academy of Military Science" in b
+        for b in p.uncertain_because
+    )
+
+
+def test_an_institution_named_under_an_entry_among_the_authors_is_a_doubt(tracker, tmp_path):
+    """Crossref puts institutions among the authors: one the tracker names under an entry may be a
+    coauthor's affiliation, so the work is uncertain, as for the entry's own name."""
+    root = project(tmp_path)
+    write_list_yaml(import_aspi(tracker, list_id="aspi"), root / "evidence/lists/aspi.yaml")
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{coauthor_in: [aspi]}"))], root=root
+    )
+    record = make_work(
+        "W1",
+        "A paper",
+        "2024-06-01",
+        [authorship(*AT_LAB), authorship("Academy of Military Medical Sciences", [], raw=[])],
+    )
+    (r,) = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", [record])], tmp_path / "cache").results
+    (finding,) = r.uncertain_findings
+    assert finding.uncertain_because == (
+        "the record lists \u201cAcademy of Military Medical Sciences\u201d among the authors: an institution, not a"
+        " person, that may be a coauthor's affiliation: \u201cAcademy of Military Medical Sciences\u201d is named by"
+        " China Defence Universities Tracker under Academy of Military Science as a subsidiary and a major defence"
+        " laboratory; whether it counts as Academy of Military Science is not said",
+    )
