@@ -226,3 +226,23 @@ def test_an_institution_named_under_an_entry_among_the_authors_is_a_doubt(tracke
         " China Defence Universities Tracker under Academy of Military Science as a subsidiary and a major defence"
         " laboratory; whether it counts as Academy of Military Science is not said",
     )
+
+
+def test_a_campus_or_a_part_named_by_generic_words_counts_only_beside_its_entry(tracker, tmp_path):
+    """The tracker names "Xianlin Campus" under Nanjing Normal University (Nanjing University's
+    campus of that name too), "Political Department" under Information Engineering University,
+    "Qingdao Research Institute" under Wuhan University of Technology: names any institution's
+    part may bear. Alone they made every author on another university's Xianlin campus, or at any
+    political department, a doubt about the entry; they count only beside the entry's own name.
+    A name of its own ("Academy of Military Medical Sciences") still counts alone."""
+    works = {
+        "W1": ["Nanjing University of Chinese Medicine, Xianlin Campus, Nanjing 210023, China"],
+        "W2": ["Political Department, Ocean University of China, Qingdao, China"],
+        "W3": ["Qingdao Research Institute, Ocean University of China, Qingdao, China"],
+        "W4": ["Advanced Technology Institute, Ocean University of China, Qingdao"],
+        "W5": ["Academy of Military Medical Sciences, Beijing 100850, China"],
+    }
+    claims, path = _case(tmp_path, tracker, "claims:\n" + none_claim("{coauthor_in: [aspi]}"), works)
+    (r,) = engines_agree(claims, [path], tmp_path / "cache").results
+    assert [f.work.id for f in r.findings] == []
+    assert [f.work.id for f in r.uncertain_findings] == ["W5"]

@@ -300,6 +300,8 @@ class ListMatcher:
         method: Method,
     ) -> None:
         entry, related, as_entry = self.related[h.key]
+        if _names_nothing_alone(related.name) and not any(n.key == entry.id for n in self.names.find(text)):
+            return  # "Xianlin Campus", "Political Department": another institution's as much as this one's
         placed = _placed_in(as_entry.country, related.name, h, text, resolved, as_entry.names)
         if isinstance(placed, _Elsewhere):
             return
@@ -338,6 +340,30 @@ class ListMatcher:
             _METHOD_RANK[current.method],
         ):
             best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, str(doubt) if doubt else doubt)
+
+
+# Words any institution's part may be named by: a related name made of these and places alone
+# ("Graduate Academy", "Qingdao Research Institute") names nothing by itself.
+_GENERIC_NAMING = (
+    "academy advanced and basic branch center centre college defence defense department education engineering "
+    "for graduate high in information institute key laboratory lab national of political research s science "
+    "sciences school state t teaching technology technologies the training warfare"
+)
+_GENERIC_WORDS = frozenset(_GENERIC_NAMING.split())
+
+
+@lru_cache(maxsize=4_096)
+def _names_nothing_alone(name: str) -> bool:
+    """Whether a name a list gives under an entry may be any institution's part: a campus (a
+    place's name: Nanjing University's Xianlin campus is also Nanjing Normal University's), or
+    words any institution's department, school or institute is named by, and places. Such a name
+    counts only beside its entry's own name."""
+    words = re.findall(r"[^\W_]+", fold(name))
+    if not words:
+        return False
+    if words[-1] == "campus":
+        return True
+    return all(w in _GENERIC_WORDS or places_in(w) for w in words)
 
 
 def related_doubt(reference_list: ReferenceList, entry: ListEntry, related: Related, hit: NameHit) -> str:
