@@ -116,7 +116,7 @@ def test_a_finding_added_or_removed_says_whether_it_was_uncertain(root):
     diff = diff_reports(read_report(old), read_report(new))
     (face,) = [c for c in diff.claims if c.claim == "no-face"]
     assert [(f.work, f.change, f.status) for f in face.findings] == [("W2", "added", "uncertain")]
-    assert "      + W2 \u201cFace recognition\u201d (2024) (uncertain)" in render_diff(diff)
+    assert "      + W2 \u201cFace recognition\u201d (2024) (uncertain)" in [line.plain for line in render_diff(diff)]
     (back,) = [c for c in diff_reports(read_report(new), read_report(old)).claims if c.claim == "no-face"]
     assert [(f.work, f.change, f.status) for f in back.findings] == [("W2", "removed", "uncertain")]
 
@@ -154,7 +154,7 @@ def test_a_finding_set_aside_on_review_has_not_left_the_evidence(root):
     assert [(f.work, f.change, f.status, f.review) for f in face.findings] == [
         ("W1", "set_aside", "dismissed", "not_a_match")
     ]
-    lines = render_diff(diff_reports(read_report(old), read_report(new)))
+    lines = [line.plain for line in render_diff(diff_reports(read_report(old), read_report(new)))]
     assert (
         "      ~ W1 \u201cFace recognition\u201d (2024-06-01) (set aside on review as not a match; still in the evidence)"
         in lines
@@ -169,10 +169,9 @@ def test_a_finding_no_longer_set_aside_has_not_entered_the_evidence(root):
     assert [(i.kind, i.change) for i in diff.inputs] == [("reviews", "changed")]
     (face,) = [c for c in diff.claims if c.claim == "no-face"]
     assert [(f.work, f.change, f.status) for f in face.findings] == [("W1", "restored", "matched")]
-    assert (
-        "      ~ W1 \u201cFace recognition\u201d (2024-06-01) (no longer set aside on review; now matched)"
-        in render_diff(diff)
-    )
+    assert "      ~ W1 \u201cFace recognition\u201d (2024-06-01) (no longer set aside on review; now matched)" in [
+        line.plain for line in render_diff(diff)
+    ]
 
 
 def test_a_work_set_aside_that_leaves_the_evidence_is_removed(root):
@@ -215,7 +214,7 @@ def test_a_work_set_aside_that_now_matches_through_another_author_is_said_so(roo
     assert [(f.work, f.change, f.new_grounds) for f in partners.findings] == [
         ("W1", "changed_under_review", ("C. Other at Harbin Institute of Technology (Military universities)",))
     ]
-    assert "now also through C. Other at Harbin Institute of Technology" in render_diff(diff)[-1]
+    assert "now also through C. Other at Harbin Institute of Technology" in render_diff(diff)[-1].plain
 
 
 def test_a_confirmed_work_with_a_doubt_it_did_not_have_is_said_so(root):
@@ -527,3 +526,18 @@ def test_another_report_of_the_run_given_to_diff_is_named_in_one_line(project_ro
             == f"{out[fmt]}: {what}, not a JSON report: compare the reports two runs of `claimwatch check` wrote with --json"
         )
     assert main(["diff", str(out["json"]), str(out["json"])]) == 0
+
+
+def test_a_title_ending_in_a_backslash_shows_as_it_is_written(root, capsys):
+    """Found by the nineteenth part's hunt: titles were escaped into rich markup, and
+    rich.markup.escape doubles a trailing backslash (for a tag that may follow), so a finding
+    titled "A title ending in \\" printed "A title ending in \\\\". The lines hold the text as
+    written, and markup in it stays text."""
+    old = run(root, [work("W0", "Graph networks")], "old")
+    titles = ["Face recognition ending in \\", "[red]Face recognition[/]\\"]
+    new = run(root, [work("W0", "Graph networks"), *(work(f"W{n}", t) for n, t in enumerate(titles, 1))], "new")
+    assert main(["diff", str(old), str(new)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "      + W1 \u201cFace recognition ending in \\\u201d (2024-06-01)" in lines
+    assert "      + W2 \u201c[red]Face recognition[/]\\\u201d (2024-06-01)" in lines
+    assert any(line.startswith("      why: ") and line.endswith("ending in \\\u201d (2024-06-01).") for line in lines)

@@ -575,7 +575,7 @@ def test_the_diff_names_people_added_and_moved_as_persons():
         ("person", "A2", "Zhang San", "now_matched"),
         ("person", "A5023888391", "Li Wei", "added"),
     ]
-    lines = render_diff(diff)
+    lines = [line.plain for line in render_diff(diff)]
     assert "      + A2 Zhang San (person) (was uncertain)" in lines
     assert "      + A5023888391 Li Wei (person)" in lines
     data = diff.model_dump(mode="json")

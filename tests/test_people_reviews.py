@@ -315,7 +315,7 @@ def test_the_diff_follows_a_person_led_by_another_of_their_records(tmp_path: Pat
     diff = diff_reports(report(before), report(after))
     changes = [(f.work, f.old_work, f.change, f.kind) for c in diff.claims for f in c.findings]
     assert changes == [("A3", "A5", "renamed", "person")]
-    assert render_diff(diff)[-1].strip() == (
+    assert render_diff(diff)[-1].plain.strip() == (
         "~ A3 (was A5) Li Wei (person) (the same person, shared OpenAlex author id or ORCID iD: now led by "
         "another of their records)"
     )
@@ -334,9 +334,8 @@ def test_the_diff_says_two_people_read_apart_are_now_one(tmp_path: Path) -> None
     diff = diff_reports(report(before), report(after))
     changes = [(f.work, f.old_work, f.change) for c in diff.claims for f in c.findings]
     assert changes == [("A3", "A5", "joined")]
-    assert (
-        "(now one person with this one, sharing an OpenAlex author id or ORCID iD: still in the evidence"
-        in (render_diff(diff)[-1])
+    assert "(now one person with this one, sharing an OpenAlex author id or ORCID iD: still in the evidence" in (
+        render_diff(diff)[-1].plain
     )
 
 
@@ -584,7 +583,9 @@ def test_the_diff_says_a_person_was_set_aside(tmp_path: Path) -> None:
     after = _result(project(tmp_path / "b"), _review("lab-no-recruits", "A1", "not_a_match"))
     diff = diff_reports(report(before), report(after))
     assert [(f.work, f.kind, f.change) for c in diff.claims for f in c.findings] == [("A1", "person", "set_aside")]
-    assert "      ~ A1 Li Wei (person) (set aside on review as not a match; still in the evidence)" in render_diff(diff)
+    assert "      ~ A1 Li Wei (person) (set aside on review as not a match; still in the evidence)" in [
+        line.plain for line in render_diff(diff)
+    ]
 
 
 def _scenario(root: Path, *reviews: str) -> Case:

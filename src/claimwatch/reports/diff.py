@@ -7,7 +7,8 @@ did not leave or enter the evidence; a work the new run names by another id, sha
 arXiv id, is the same work, and a person sharing an OpenAlex author id or ORCID iD the same
 person), whether the evidence covers each claim completely where that changed, and the inputs,
 the reviews file among them (files added,
-removed, or with a new sha256). `render_diff` writes it for a terminal, with untrusted text made inert.
+removed, or with a new sha256). `render_diff` writes it for a terminal, as rich Text: untrusted text
+is never read as markup, and is made inert.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rich.text import Text
 
 from ..documents import open_input
 from ..errors import InputError, Problem
@@ -37,7 +39,7 @@ from ..results import (
     Verdict,
     publication_order,
 )
-from .terminal import safe
+from .terminal import text_line
 
 
 class _Model(BaseModel):
@@ -546,39 +548,42 @@ _STATUS_WORDS = {"matched": "matched", "uncertain": "uncertain", "dismissed": "s
 _DECISION_WORDS = {"not_a_match": "not a match", "confirmed": "confirmed", "disputed": "disputed", None: "none"}
 
 
-def render_diff(diff: ReportDiff) -> list[str]:
-    """Lines of rich markup; every value from a report passes through `safe`."""
-    lines = [f"[bold]claimwatch diff[/] {safe(diff.old)} \u2192 {safe(diff.new)}"]
+def render_diff(diff: ReportDiff) -> list[Text]:
+    """Lines for a terminal, as rich Text: a value from a report is never read as markup, so it
+    shows as written (escaped markup showed a title ending in a backslash with two, as
+    rich.markup.escape doubles it for a tag that may follow), each piece on one line and
+    sanitised (`text_line`)."""
+    lines = [text_line(("claimwatch diff", "bold"), " ", diff.old, " \u2192 ", diff.new)]
     if not diff.changed:
-        return [*lines, "No changes: the same inputs, verdicts and findings."]
+        return [*lines, text_line("No changes: the same inputs, verdicts and findings.")]
     if diff.old_version != diff.new_version:
-        lines.append(f"claimwatch {safe(diff.old_version)} \u2192 {safe(diff.new_version)}")
+        lines.append(text_line("claimwatch ", diff.old_version, " \u2192 ", diff.new_version))
     if diff.old_as_of != diff.new_as_of:
         old_as_of, new_as_of = diff.old_as_of or "not recorded", diff.new_as_of or "not recorded"
-        lines.append(f"evidence as of {safe(old_as_of)} \u2192 {safe(new_as_of)}")
+        lines.append(text_line("evidence as of ", old_as_of, " \u2192 ", new_as_of))
     if diff.inputs:
-        lines.append("[bold]Inputs[/]")
+        lines.append(text_line(("Inputs", "bold")))
         for i in diff.inputs:
             hashes = (
-                f"  {safe(i.old_sha256[:12])}\u2026 \u2192 {safe(i.new_sha256[:12])}\u2026"
+                f"  {i.old_sha256[:12]}\u2026 \u2192 {i.new_sha256[:12]}\u2026"
                 if i.change == "changed" and i.old_sha256 and i.new_sha256
                 else ""
             )
-            lines.append(f"  {i.change:<8} {i.kind:<9} {safe(i.path)}{hashes}")
+            lines.append(text_line(f"  {i.change:<8} {i.kind:<9} ", i.path, hashes))
     if diff.claims:
-        lines.append("[bold]Claims[/]")
+        lines.append(text_line(("Claims", "bold")))
     for c in diff.claims:
-        lines.append("  " + _claim_line(c))
+        lines.append(text_line("  ", *_claim_line(c)))
         if c.why and (c.change == "added" or c.verdict_changed):
-            lines.append(f"      why: {safe(c.why)}")
+            lines.append(text_line("      why: ", c.why))
         if c.coverage_complete is not None:
             turned = f"{_complete(c.coverage_was_complete)} \u2192 {_complete(c.coverage_complete)}"
-            lines.append(f"      coverage: {turned}: {safe(c.coverage_why or '')}")
+            lines.append(text_line(f"      coverage: {turned}: ", c.coverage_why or ""))
         for f in c.findings:
-            date = f" ({safe(f.publication_date)})" if f.publication_date else ""
-            named = f"{safe(f.title)} (person)" if f.kind == "person" else f"\u201c{safe(f.title)}\u201d{date}"
-            was = f" (was {safe(f.old_work)})" if f.old_work else ""
-            lines.append(f"      {_FINDING_MARK[f.change]} {safe(f.work)}{was} {named}{_finding_words(f)}")
+            date = f" ({f.publication_date})" if f.publication_date else ""
+            named = f"{f.title} (person)" if f.kind == "person" else f"\u201c{f.title}\u201d{date}"
+            was = f" (was {f.old_work})" if f.old_work else ""
+            lines.append(text_line(f"      {_FINDING_MARK[f.change]} ", f.work, was, " ", named, _finding_words(f)))
     return lines
 
 
@@ -632,7 +637,7 @@ def _under_review_words(f: FindingChange) -> str:
 
 
 def _some(items: tuple[str, ...], limit: int = 3) -> str:
-    shown = "; ".join(safe(i) for i in items[:limit])
+    shown = "; ".join(items[:limit])
     return shown + (f"; and {len(items) - limit} more" if len(items) > limit else "")
 
 
@@ -644,14 +649,15 @@ def _word(verdict: Verdict | None) -> str:
     return VERDICT_WORDS[verdict] if verdict else "no verdict"
 
 
-def _claim_line(c: ClaimChange) -> str:
-    name = f"[bold]{safe(c.claim)}[/]"
+def _claim_line(c: ClaimChange) -> tuple[str | tuple[str, str], ...]:
+    """A claim's line, in pieces for `text_line`: its id and a new verdict in bold."""
+    name = (c.claim, "bold")
     if c.change == "added":
-        return f"{name}: new claim, {_word(c.new_verdict)} ({c.new_matched} matched)"
+        return name, f": new claim, {_word(c.new_verdict)} ({c.new_matched} matched)"
     if c.change == "removed":
-        return f"{name}: no longer checked (was {_word(c.old_verdict)})"
+        return name, f": no longer checked (was {_word(c.old_verdict)})"
     counts = f"matched {c.old_matched} \u2192 {c.new_matched}"
     if c.verdict_changed:
-        return f"{name}: {_word(c.old_verdict)} \u2192 [bold]{_word(c.new_verdict)}[/] ({counts})"
+        return name, f": {_word(c.old_verdict)} \u2192 ", (_word(c.new_verdict), "bold"), f" ({counts})"
     changed = "findings changed" if c.findings else "coverage changed"
-    return f"{name}: still {_word(c.new_verdict)}; {changed} ({counts})"
+    return name, f": still {_word(c.new_verdict)}; {changed} ({counts})"

@@ -88,18 +88,18 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
     # Untrusted text goes in as Text, never into markup: escaped markup shows a text ending in a
     # backslash with two ("C:\\" for "C:\"), as rich.markup.escape doubles it for a tag after it.
     for r in results.results:
-        console.print(_text((r.claim, "bold"), ": ", r.why), overflow="fold")
+        console.print(text_line((r.claim, "bold"), ": ", r.why), overflow="fold")
         for named, review in [(f.work.id, f.review) for f in r.dismissed] + [
             (p.id, p.review) for p in r.dismissed_people
         ]:
             if review is not None:
                 console.print(
-                    _text("  set aside: ", named, " (", review.by, ", ", review.date, "): ", review.note),
+                    text_line("  set aside: ", named, " (", review.by, ", ", review.date, "): ", review.note),
                     overflow="fold",
                 )
         for lapsed in r.lapsed_reviews:
             console.print(
-                _text(
+                text_line(
                     "  review not applied (",
                     f"{lapsed.review.path}:{lapsed.review.line}",
                     ", ",
@@ -111,7 +111,7 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
             )
 
 
-def _text(*parts: str | tuple[str, str]) -> Text:
+def text_line(*parts: str | tuple[str, str]) -> Text:
     """A line of untrusted text and styles, each piece on one line and sanitised (`one_line`)
     before rich lays it out, as `TerminalConsole.render_str` sanitises markup."""
     return Text.assemble(*((one_line(p[0]), p[1]) if isinstance(p, tuple) else one_line(p) for p in parts))
