@@ -238,6 +238,40 @@ def test_the_reports_say_where_a_cut_off_worked_out_from_the_evidence_comes_from
     assert cut_off(given) == "open-ended claims assessed to 2025-06-01 (cut-off given by the caller)"
 
 
+@pytest.mark.parametrize("beside_a_snapshot", [True, False])
+def test_a_file_read_directly_says_when_its_records_were_current(root, beside_a_snapshot):
+    """Found by the nineteenth part's hunt: a file whose newest record was updated on 2025-03-01
+    set the run's cut-off, and the reports' evidence table said its records were current as of
+    "not recorded". It says what the records say, alone or beside a snapshot; a file whose
+    records give no updated_date still says "not recorded"."""
+    evidence = []
+    if beside_a_snapshot:
+        import_works(
+            write_jsonl(root / "snap.jsonl", [lab_work("2024-06-30T00:00:00", date="2024-03-05")]),
+            root / "snap",
+            institutions=["I100"],
+            start=dt.date(2024, 1, 1),
+        )
+        evidence.append(root / "snap")
+    later = work("W2", "A later paper", date="2025-02-03", authorships=[authorship("A", [LAB])])
+    later["updated_date"] = "2025-03-01T00:00:00"
+    undated = work("W3", "An undated paper", date="2025-01-03", authorships=[authorship("A", [LAB])])
+    del undated["updated_date"]
+    evidence += [write_jsonl(root / "later.jsonl", [later]), write_jsonl(root / "undated.jsonl", [undated])]
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    results = evaluate(claims, [open_evidence(p) for p in evidence])
+    assert results.as_of == ("2025-03-01" if beside_a_snapshot else None)
+    columnar = evaluate(claims, [open_evidence(p) for p in evidence], engine="duckdb", cache=root / "cache")
+    assert columnar.evidence == results.evidence  # the engines read the same day
+    said = "2025-03-01 (the newest updated_date its records give)"
+    markdown, html = renderers()["md"](results), renderers()["html"](results)
+    escaped = said.replace("_", "\\_")  # Markdown escapes the underscore
+    assert f"| `{root / 'later.jsonl'}` | jsonl | {escaped} |" in markdown
+    assert f"| `{root / 'undated.jsonl'}` | jsonl | not recorded |" in markdown
+    assert f'<td>jsonl</td>\n<td class="small">{said}</td>' in html
+
+
 # --- a date after the day its record was current (seventeenth part) -----------------------------
 
 

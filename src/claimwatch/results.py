@@ -643,6 +643,14 @@ class EvidenceRef(_ByKey):
     sha256: str
     """The file's sha256."""
     coverage: dict[str, Any] = Field(description="The coverage the evidence declares.")
+    as_of: str | None = Field(
+        None,
+        exclude_if=lambda v: v is None,
+        description=(
+            "When a file read directly was current: the newest updated_date its work records give (its author "
+            "records', where it holds no work); left out where none gives one, and for curated evidence."
+        ),
+    )
 
 
 class SnapshotRef(_ByKey):

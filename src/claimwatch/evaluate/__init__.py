@@ -251,7 +251,7 @@ def _evaluate(
         as_of=str(as_of) if as_of else None,
         as_of_basis=as_of_basis,
         inputs=inputs,
-        evidence=tuple(_evidence_ref(e) for e in evidence),
+        evidence=tuple(_evidence_ref(e, day) for e, day in zip(evidence, current_on, strict=True)),
         results=results,
         statements=tuple(_statement(f) for f in claims.files),
         lists=_lists_used(claims),

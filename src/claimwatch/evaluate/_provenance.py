@@ -5,13 +5,14 @@ read the statements by.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pydantic import TypeAdapter
 
 from ..claims import ClaimFile, ClaimSet
-from ..evidence import Evidence
+from ..evidence import Evidence, JsonlEvidence
 from ..lists import ReferenceList
 from ..results import (
     EvidenceCount,
@@ -153,10 +154,16 @@ def _inputs(claims: ClaimSet, evidence: Sequence[Evidence]) -> Inputs:
     )
 
 
-def _evidence_ref(evidence: Evidence) -> SnapshotRef | EvidenceRef:
+def _evidence_ref(evidence: Evidence, current_on: dt.date | None) -> SnapshotRef | EvidenceRef:
     """A piece of evidence as its `describe()` gives it (a snapshot's names its manifest's source,
-    creation time and record count too); the coverage is the evidence's own where it gives none."""
-    return _EVIDENCE_REF.validate_python({"coverage": evidence.coverage.as_json(), **evidence.describe()})
+    creation time and record count too); the coverage is the evidence's own where it gives none.
+    A file read directly gives the day its records were current where they say (`current_on`,
+    its works' newest updated_date, or its authors' where no work gives one), as the cut-off
+    worked out from it does."""
+    described = {"coverage": evidence.coverage.as_json(), **evidence.describe()}
+    if isinstance(evidence, JsonlEvidence) and (day := current_on or evidence.authors_current_on) is not None:
+        described["as_of"] = day.isoformat()
+    return _EVIDENCE_REF.validate_python(described)
 
 
 _EVIDENCE_REF: TypeAdapter[SnapshotRef | EvidenceRef] = TypeAdapter(SnapshotRef | EvidenceRef)

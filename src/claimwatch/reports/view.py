@@ -593,6 +593,8 @@ def _records_current(e: SnapshotRef | EvidenceRef) -> str:
         return f"not recorded ({e.as_of_basis})" if e.as_of_basis else "not recorded"
     if e.kind == "curated":
         return "not recorded (curated evidence: each record carries its own sources' dates)"
+    if e.as_of:
+        return f"{e.as_of} (the newest updated_date its records give)"
     return "not recorded"
 
 
