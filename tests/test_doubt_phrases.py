@@ -121,3 +121,20 @@ def test_the_reports_say_which_words_leave_a_match_uncertain(tmp_path):
     assert '<span class="chip excluded">prosopagnosia</span>' not in html
     (topic,) = json.loads(formats["json"](results))["results"][0]["interpretation"]["topics"]
     assert topic["doubt_phrases"][0] == "prosopagnosia"
+
+
+def test_the_claims_topic_line_counts_the_words_that_leave_a_match_uncertain(tmp_path):
+    """Found by the nineteenth part's hunt: the line under a claim counted a topic's phrases,
+    excluded phrases and OpenAlex topics, but not its doubt_phrases: only the Topics section
+    far below said a match beside them is uncertain."""
+    records = [work("W1", PROSOPAGNOSIA, "2024-06-01", BY_LAB)]
+    check(tmp_path, records, {"faces": "{topic: facial-recognition}"}, "{}")
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    results = evaluate(claims, [open_evidence(tmp_path / "snap")])
+    formats = renderers()
+    (topic,) = json.loads(formats["json"](results))["results"][0]["interpretation"]["topics"]
+    assert len(topic["doubt_phrases"]) > 1
+    counted = f"{len(topic['doubt_phrases'])} doubt phrases (a match beside one is uncertain)"
+    for fmt in ("md", "html"):
+        (line,) = [line for line in formats[fmt](results).splitlines() if "Topic" in line and " excluded" in line]
+        assert f" excluded, {counted}" in line, (fmt, line)

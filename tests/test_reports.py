@@ -509,7 +509,10 @@ def test_a_topic_several_claims_use_is_described_once():
     assert md.count(rationale) == 1 and html.count(rationale) == 1
     assert html.count('<a href="#topic-facial-recognition">Facial recognition</a>') == 3
     assert '<section class="topic" id="topic-facial-recognition">' in html
-    assert "- Topic **Facial recognition** (`facial-recognition`): 10 phrases, 46 excluded; see Topics below." in md
+    assert (
+        "- Topic **Facial recognition** (`facial-recognition`): 10 phrases, 46 excluded, 4 doubt phrases (a match beside one is uncertain); see Topics below."
+        in md
+    )
 
 
 def test_topics_with_one_id_from_two_claim_files_keep_anchors_of_their_own():
