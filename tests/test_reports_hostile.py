@@ -10,8 +10,10 @@ test_reports_html.py renders the same results.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -609,3 +611,34 @@ def test_markdown_shows_hostile_people_as_text_and_keeps_the_people_tables_colum
     rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
     people_rows = [r for r in rows if "Mallory" in r]
     assert [r.count("<td") for r in people_rows] == [3, 4]  # person, subject, listed (and why uncertain)
+
+
+HOSTILE_FOLDER = "case | `a` <b>x<\\b> [l](javascript:alert(40)) \\| |"
+
+
+def test_markdown_code_spans_show_a_pipe_as_it_is_and_tables_keep_their_columns(tmp_path):
+    """Found by the nineteenth part's hunt: a code span escaped every pipe for a table cell, so a
+    path outside a table ("Claims file: `…`", a topic's "file `…`", a list's "File: `…`") showed
+    `\\|` for `|` (a code span shows a backslash as written). A pipe is escaped in a table row
+    alone, and a value holding the stand-in the report uses for it gains no pipe."""
+    (tmp_path / HOSTILE_FOLDER).mkdir()
+    results = hostile_results(tmp_path / HOSTILE_FOLDER, title=f"{HOSTILE_TITLE} a\ue000b | c")
+    md = renderers()["md"](results)
+    html = markdown_to_html(md)
+    assert_inert_html(html)
+    codes = [unescape(c) for c in re.findall(r"<code>(.*?)</code>", html, re.S)]
+    folder = str(tmp_path / HOSTILE_FOLDER)
+    shown = [c for c in codes if "javascript:alert(40)" in c]
+    outside_tables = ("hostile.yaml", "topics/face.yaml", "lists/evil.yaml")  # claims file, topic, list
+    inside_tables = ("works.jsonl",)  # the evidence table, the findings' records
+    for name in (*outside_tables, *inside_tables):
+        assert any(c.startswith(folder) and c.endswith(name) for c in shown), name
+    # No `\|` where a `|` is written: a path, or the command quoting it.
+    assert all(c.startswith((folder, "claimwatch check '" + folder)) for c in shown), shown
+    assert "\ue000" not in md  # the title's own stand-in is no pipe: it is U+FFFD
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.S)
+    assert next(r for r in rows if "Mallory" in r).count("<td") == 5  # the findings table's columns
+    assert next(r for r in rows if "works.jsonl</code></td>" in r).count("<td") == 6  # the evidence table's
+    # A pipe is settled by whether its line starts with one: every table ends before a line that does not.
+    lines = md.splitlines()
+    assert all(not b or b.startswith("|") for a, b in itertools.pairwise(lines) if a.startswith("|"))

@@ -40,6 +40,11 @@ _URL_KEEP = ":/?#@!$&*+,;=%-._~"
 _WWW_DOT = re.compile(r"(?i)(www)\.")
 _SCHEME_COLON = re.compile(r":(?=/)")
 _WORD_JOINER = "&#8288;"
+# A pipe in a code span is escaped in a table cell (or it would split the cell) and not elsewhere
+# (a code span shows the backslash); which a span is in is known once its line is written, so
+# `code_span` writes this stand-in (a private-use character, made U+FFFD in any value that holds
+# one) and `render_markdown` settles it.
+_CODE_PIPE = "\ue000"
 
 
 def escape_markdown(value: object) -> MarkdownText:
@@ -50,7 +55,7 @@ def escape_markdown(value: object) -> MarkdownText:
 
 def _escape_markup(value: object) -> str:
     """The value with no Markdown syntax left in it but GFM's bare-address autolinks."""
-    text = _SPACE.sub(" ", printable(str(value)))
+    text = _SPACE.sub(" ", _printable(value))
     text = _INLINE.sub(lambda m: "\\" + m.group(0), text)
     return _BLOCK_START.sub(_escape_block_marker, text)
 
@@ -81,16 +86,33 @@ def markdown_link(text: object, url: str | None) -> MarkdownText:
 
 
 def code_span(value: object) -> MarkdownText:
-    """Inline code (paths, hashes, commands): shown literally, fenced by more backticks than it holds."""
-    text = " ".join(printable(str(value)).split()).replace("|", "\\|")  # a pipe would split a table cell even here
+    """Inline code (paths, hashes, commands): shown literally, fenced by more backticks than it
+    holds; a pipe in it written as `_CODE_PIPE`, which `render_markdown` settles line by line."""
+    text = " ".join(_printable(value).split()).replace("|", _CODE_PIPE)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return MarkdownText(f"{fence}{pad}{text}{pad}{fence}")
 
 
+def _printable(value: object) -> str:
+    """`printable()`, and no `_CODE_PIPE` of the value's own: only `code_span` writes one."""
+    return printable(str(value)).replace(_CODE_PIPE, "\ufffd")
+
+
 def render_markdown(results: Results) -> str:
-    return _environment().get_template("report.md.j2").render(view=report_view(results))
+    text = _environment().get_template("report.md.j2").render(view=report_view(results))
+    if _CODE_PIPE not in text:
+        return text
+    return "".join(_settle_pipes(line) for line in text.splitlines(keepends=True))
+
+
+def _settle_pipes(line: str) -> str:
+    """A code span's pipes in a line of the report: escaped in a table row, where GFM splits the
+    cells before it reads code spans (and reads `\\|` as a pipe of the cell's text), and as
+    written elsewhere, where a code span shows a backslash as it is. Every table row the
+    template writes starts with a pipe, and no other line does (a value's is escaped)."""
+    return line.replace(_CODE_PIPE, "\\|" if line.startswith("|") else "|")
 
 
 @functools.cache
