@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -495,8 +496,8 @@ def test_each_list_note_shared_by_entries_is_said_once_in_the_list_section():
     assert sum(1 for e in results.reference_list("dod-1286").entries if e.notes and e.notes.startswith(note)) == 10
     md, html = renderers()["md"](results), renderers()["html"](results)
     assert md.count(note) == 1 and html.count(note) == 1
-    assert '<li id="list-dod-1286-note-1"><strong>Note 1</strong> <span class="muted">(10 entries below)</span>' in html
-    assert html.count('<a href="#list-dod-1286-note-1">note 1</a>') == 10
+    assert '<li id="list-dod-1286~note-1"><strong>Note 1</strong> <span class="muted">(10 entries below)</span>' in html
+    assert html.count('<a href="#list-dod-1286~note-1">note 1</a>') == 10
     assert md.count("| note 1 above |") >= 10
     assert "First appears in the FY24 edition, published 2025-06-24." in md  # one entry's own note stays in its row
 
@@ -524,11 +525,41 @@ def test_topics_with_one_id_from_two_claim_files_keep_anchors_of_their_own():
     view = report_view(results)
     assert [(t.anchor, t.topic.rationale[:7]) for t in view.topics if t.topic.id == other.id] == [
         ("topic-facial-recognition", "Another"),
-        ("topic-facial-recognition-2", "Work th"),
+        ("topic-facial-recognition~2", "Work th"),
     ]
     html = renderers()["html"](results)
     assert html.count('<a href="#topic-facial-recognition">') == 1
-    assert html.count('<a href="#topic-facial-recognition-2">') == 2
+    assert html.count('<a href="#topic-facial-recognition~2">') == 2
+
+
+def test_anchors_are_unique_whatever_the_ids_of_topics_and_lists():
+    """Found by the nineteenth part's hunt: a list's shared note was "list-{id}-note-1", the
+    anchor of a list whose id is "{id}-note-1" too, and a second topic of one id "topic-{id}-2",
+    the anchor a topic of id "{id}-2" would have had. What qualifies an id in an anchor is a
+    character no id holds, so that neither can happen, and an anchor depends on its own id alone."""
+    results = shipped_results()
+    dod = results.reference_list("dod-1286")
+    lists = (*results.lists, dod.model_copy(update={"id": "dod-1286-note-1", "name": "Another list"}))
+    r = results.result("msra-no-facial-recognition")
+    (topic,) = r.interpretation.topics
+    topics = (
+        topic.model_copy(update={"rationale": "Another file's reading.", "path": "x.yaml"}),
+        topic.model_copy(update={"id": "facial-recognition-2", "path": "y.yaml"}),
+    )
+    changed = r.model_copy(update={"interpretation": r.interpretation.model_copy(update={"topics": topics})})
+    results = results.model_copy(
+        update={"lists": lists, "results": tuple(changed if x is r else x for x in results.results)}
+    )
+    assert [t.anchor for t in report_view(results).topics if t.topic.id.startswith("facial-recognition")] == [
+        "topic-facial-recognition",
+        "topic-facial-recognition-2",
+        "topic-facial-recognition~2",
+    ]
+    html = renderers()["html"](results)
+    ids = re.findall(r'\bid="([^"]+)"', html)  # the charts' too: each has ids of its own
+    assert "list-dod-1286-note-1" in ids and "list-dod-1286~note-1" in ids
+    assert len(ids) == len(set(ids)), [i for i in set(ids) if ids.count(i) > 1]
+    assert renderers()["html"](results) == html  # the same inputs, the same page
 
 
 # --- dates named for what they are (#17) ----------------------------------------------------

@@ -348,7 +348,7 @@ def test_every_in_page_link_has_its_target_and_every_id_is_unique_outside_the_ch
     assert len(ours) == len(set(ours))
     targets = {a.attrs["href"][1:] for a in page.find_all("a") if a.attrs.get("href", "").startswith("#")}
     assert targets and targets <= set(ids)
-    assert {"coverage-1", "evidence-1", "dates", "topic-synthetic-media", "list-dod-1286-note-1"} <= targets
+    assert {"coverage-1", "evidence-1", "dates", "topic-synthetic-media", "list-dod-1286~note-1"} <= targets
 
 
 def test_the_coverage_note_stands_once_in_methods_with_its_evidence_and_claims():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
@@ -719,6 +720,13 @@ def _percent(share: float) -> str:
 # --- topics and lists -----------------------------------------------------------------------
 
 
+# What qualifies an id in an anchor of something of its own (a list's note, a second topic of
+# one id): no id holds it (claim, topic and list ids are [a-z0-9._-], as the schemas require),
+# so "list-mil~note-1" is no list's anchor, where "list-mil-note-1" was that of a list of id
+# "mil-note-1" too. "~" needs no escaping in a URL's fragment.
+QUALIFIED = "~"
+
+
 @dataclass(frozen=True)
 class TopicView:
     """A topic described once in the report, with the claims that use it."""
@@ -735,13 +743,11 @@ def _topic_views(results: Results) -> tuple[TopicView, ...]:
     for r in results.results:
         for t in r.interpretation.topics if r.interpretation else ():
             used.setdefault(t, []).append(r.claim)
-    views, anchors = [], set()
+    views, seen = [], Counter[str]()
     for topic, claims in used.items():
-        anchor, n = f"topic-{topic.id}", 1
-        while anchor in anchors:
-            n += 1
-            anchor = f"topic-{topic.id}-{n}"
-        anchors.add(anchor)
+        seen[topic.id] += 1
+        n = seen[topic.id]
+        anchor = f"topic-{topic.id}" if n == 1 else f"topic-{topic.id}{QUALIFIED}{n}"
         views.append(TopicView(topic=topic, anchor=anchor, claims=tuple(dict.fromkeys(claims))))
     return tuple(views)
 
@@ -875,7 +881,7 @@ def _list_notes(rl: ListRef, shown: tuple[ListedInstitution, ...]) -> tuple[List
             counts[e.notes] = counts.get(e.notes, 0) + 1
     shared = [(text, n) for text, n in counts.items() if n > 1]
     return tuple(
-        ListNote(anchor=f"list-{rl.id}-note-{i}", number=i, text=text, entries=n)
+        ListNote(anchor=f"list-{rl.id}{QUALIFIED}note-{i}", number=i, text=text, entries=n)
         for i, (text, n) in enumerate(shared, 1)
     )
 
