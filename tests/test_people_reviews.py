@@ -277,6 +277,48 @@ def test_a_curated_history_with_no_id_beside_the_persons_record_is_not_counted_t
     assert _people(joined)["matched"] == ["A7"] and not joined.uncertain_people
 
 
+MAY_BE_ONE = (
+    "Of the people counted, Chen Wei (chen-wei-cv) and Chen Wei (A7) may be one person: a curated history with "
+    "no OpenAlex author id nor ORCID iD bearing the other's name, so one person may be counted twice."
+)
+
+
+@pytest.mark.parametrize("uncertain", ["the history", "the record"])
+def test_a_verdict_counting_an_uncertain_person_who_may_be_one_found_says_so(tmp_path: Path, uncertain: str) -> None:
+    """Found by the nineteenth part's hunt: a claim of at least two recruits, one found, and
+    "1 more might": the curated history bearing the name of the one found (or OpenAlex's record,
+    uncertain, beside the history found), which may be that same person, read as a second. The
+    verdict stays open (a name is no identity, so they may be two), and says they may be one."""
+    years = [2019, 2020] if uncertain == "the history" else []  # no years at HIT: the record is uncertain
+    chen = author_record("A7", "Chen Wei", (HIT, years), (LAB, [2023]))
+    at_least_two = RECRUITS.replace("expects: none", "expects: {at_least: 2}")
+    result = _with_curated(tmp_path / "a", [chen], "", _curated("chen-wei-cv"), claims=at_least_two)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 1, 1)
+    assert "1 person of the 2 the claim says were found; 1 more might" in result.why
+    assert MAY_BE_ONE in result.why
+    at_most_one = RECRUITS.replace("expects: none", "expects: {at_most: 1}")
+    assert MAY_BE_ONE in _with_curated(tmp_path / "b", [chen], "", _curated("chen-wei-cv"), claims=at_most_one).why
+    # Decided on the people matched alone, the verdict needs no such word; nor does another name.
+    assert "may be one person" not in _with_curated(tmp_path / "c", [chen], "", _curated("chen-wei-cv")).why
+    other = _with_curated(tmp_path / "d", [chen], "", _curated("li-wei-cv", name="Li Wei"), claims=at_least_two)
+    assert "may be one person" not in other.why
+
+
+def test_the_people_considered_say_which_may_be_one_person(tmp_path: Path) -> None:
+    """Found by the nineteenth part's hunt: OpenAlex's record of Chen Wei and a curated history of
+    Chen Wei with no ids, both at the lab only, matched nothing: "No one matches among the 2
+    people whose records place them at Example Lab", who may be one."""
+    chen = author_record("A7", "Chen Wei", (LAB, [2023]))
+    at_hit = "      - {name: Harbin Institute of Technology, openalex: I200, country: CN, years: [2019, 2020]}\n"
+    result = _with_curated(tmp_path, [chen], "", _curated("chen-wei-cv").replace(at_hit, ""))
+    assert (result.matched, result.uncertain, result.people_considered) == (0, 0, 2)
+    assert result.why.startswith(
+        "No one matches among the 2 people whose records place them at Example Lab in the period (1 of them a "
+        "curated history with no OpenAlex author id nor ORCID iD bearing the name of another of them, who may be "
+        "the same person), but "
+    )
+
+
 def test_the_diff_tells_apart_two_people_one_curated_id_names(tmp_path: Path) -> None:
     """Two files give two people the id li-wei: when one of them stops matching, the diff says so
     (it had kept one person per id, so the other hid the change)."""

@@ -35,7 +35,7 @@ from ...works import names_an_institution
 from .._conditions import UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import _Matchers
-from ._findings import _result
+from ._findings import _bearing_a_name, _result
 from ._persons import _people, _PeopleClaim, _Person, _read_records
 from ._works import (
     _cite_works,
@@ -84,7 +84,8 @@ def _judge_people(
         outcomes = [(person, o) for person in people if (o := _test(person, pc, start, end, in_works)) is not None]
         considered = [p for p in people if _considered(p, start, end)]
         undated = sum(not _placed_in_a_year(p, start, end) for p in considered)
-        judged.append((pc, outcomes, (len(considered), undated), _unrecorded(people, at_subject, start, end)))
+        alike = _bearing_a_name(considered)  # curated histories that may be another of them
+        judged.append((pc, outcomes, (len(considered), undated, alike), _unrecorded(people, at_subject, start, end)))
         for person, o in outcomes:
             _want(person, o, pc, wanted, by_author)
     _cite_works(by_author, evidence, copies)

@@ -140,21 +140,28 @@ def _verdict(
     claim: Claim,
     matched: list[PersonFinding],
     uncertain: list[PersonFinding],
-    considered: tuple[int, int],
+    considered: tuple[int, int, int],
     read: int,
     coverage: CoverageReport,
 ) -> tuple[Verdict, str]:
     """The works verdict (`verdict_reason`), counting persons; `considered` is how many the
-    records place at the subject in the period, and how many of those only at a time they do not
-    say."""
+    records place at the subject in the period, how many of those only at a time they do not
+    say, and how many are curated histories that may be another of them (`_bearing_a_name`)."""
     if not read:
         return "insufficient_evidence", f"No one can be checked: {coverage.why}."
     subject = claim.subject.name
-    placed, undated = considered
+    placed, undated, alike = considered
     if placed:
         pool = f"the {_people_count(placed).lower()} whose records place them at {subject} in the period"
+        said = []
         if undated:  # a year ahead of the record, or none: `_Place.when_unknown`
-            pool += f" ({undated} of them only at a time the records do not say)"
+            said.append(f"{undated} of them only at a time the records do not say")
+        if alike:
+            said.append(
+                f"{alike} of them a curated history with no OpenAlex author id nor ORCID iD bearing the name "
+                "of another of them, who may be the same person"
+            )
+        pool += f" ({'; '.join(said)})" if said else ""
     else:
         pool = f"the evidence's author records, none of which places anyone at {subject} in the period"
     return verdict_reason(claim.expects.kind, claim.expects.count, matched, uncertain, coverage, pool, _PEOPLE)
@@ -238,7 +245,7 @@ def _coverage(
 def _result(
     pc: _PeopleClaim,
     outcomes: list[tuple[_Person, _Outcome]],
-    considered: tuple[int, int],
+    considered: tuple[int, int, int],
     read: int,
     wanted: dict[int, _Wanted],
     evidence: Sequence[Evidence],
@@ -248,7 +255,7 @@ def _result(
 ) -> ClaimResult:
     claim = pc.claim
     end = claim.to or as_of
-    found = _maybe_one([(person, _finding(person, o, pc, wanted)) for person, o in outcomes])
+    found, pairs = _maybe_one([(person, _finding(person, o, pc, wanted)) for person, o in outcomes])
     findings = [f for _, f in found]
     reviewed = _apply_reviews(
         reviews.of_claim(claim.id) if reviews else [],
@@ -262,6 +269,8 @@ def _result(
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
     coverage = _with_empty_lists(_coverage(claim, evidence, end, read, unrecorded), claim, pc.file)
     verdict, why = _verdict(claim, matched, uncertain, considered, read, coverage)
+    if verdict == "insufficient_evidence":  # open for the uncertain: counted as people who might match
+        why += _maybe_one_note(pairs, matched, uncertain)
     why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
     return ClaimResult(
         claim=claim.id,
@@ -291,13 +300,18 @@ def _result(
     )
 
 
-def _maybe_one(found: list[tuple[_Person, PersonFinding]]) -> list[tuple[_Person, PersonFinding]]:
+def _maybe_one(
+    found: list[tuple[_Person, PersonFinding]],
+) -> tuple[list[tuple[_Person, PersonFinding]], list[tuple[str, str]]]:
     """Findings that may be one person, said so: a curated history that gives no OpenAlex author
     id nor ORCID iD shares no identity with any record, so it is a person of its own, even beside
     that person's OpenAlex record. A name is no identity, so the two are never joined; but where
     another finding bears its name (or an alias), the history's finding says which, and it is
-    uncertain where that one is a match: one person is never counted twice as two matches."""
+    uncertain where that one is a match: one person is never counted twice as two matches. With
+    the findings, each such pair (`_ident` of the history's, of the other's), for the verdict to
+    say that an uncertain person it counts may be one it counts already (`_maybe_one_note`)."""
     out = list(found)
+    pairs = []
     names = [_names(person) for person, _ in out]
     for i, (person, finding) in enumerate(out):
         if not _curated_only(person):
@@ -307,6 +321,7 @@ def _maybe_one(found: list[tuple[_Person, PersonFinding]]) -> list[tuple[_Person
             continue
         counted = next((g for g in same if g.status == "matched"), None)
         other = counted or same[0]
+        pairs.append((_ident(finding), _ident(other)))
         doubt = (
             f"may be the same person as {other.name} ({other.id}), also found: this curated history gives no "
             "OpenAlex author id nor ORCID iD to tell, and a name is no identity"
@@ -318,7 +333,40 @@ def _maybe_one(found: list[tuple[_Person, PersonFinding]]) -> list[tuple[_Person
             update = {}
         update["uncertain_because"] = (*finding.uncertain_because, doubt)
         out[i] = (person, finding.model_copy(update=update))
-    return out
+    return out, pairs
+
+
+def _maybe_one_note(
+    pairs: list[tuple[str, str]], matched: Sequence[PersonFinding], uncertain: Sequence[PersonFinding]
+) -> str:
+    """Said after a verdict left open by uncertain people (so counting them): those of the
+    people it counts that may be one person (`_maybe_one`), where one of the two is uncertain.
+    "1 more might" read as another person, where it may be one already found."""
+    counted = {_ident(f): f for f in (*matched, *uncertain)}
+    doubted = {_ident(f) for f in uncertain}
+    said = [(counted[a], counted[b]) for a, b in pairs if a in counted and b in counted and {a, b} & doubted]
+    if not said:
+        return ""
+    named = "; ".join(f"{h.name} ({h.id}) and {o.name} ({o.id})" for h, o in said[:PEOPLE_CITED])
+    more = len(said) - PEOPLE_CITED
+    named += f"; and {more} more pairs" if more > 0 else ""
+    one = len(said) == 1
+    return (
+        f" Of the people counted, {named} may be one person: {'a' if one else 'each a'} curated history with no "
+        f"OpenAlex author id nor ORCID iD bearing the other's name, so {'one person' if one else 'people'} may "
+        "be counted twice."
+    )
+
+
+def _bearing_a_name(people: Sequence[_Person]) -> int:
+    """How many of `people` are curated histories with no OpenAlex author id nor ORCID iD
+    whose name (or an alias) another of them bears: each may be that person (`_maybe_one`)."""
+    names = [_names(p) for p in people]
+    return sum(
+        1
+        for i, p in enumerate(people)
+        if _curated_only(p) and any(names[i] & other for j, other in enumerate(names) if j != i)
+    )
 
 
 def _curated_only(person: _Person) -> bool:
