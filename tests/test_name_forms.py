@@ -282,6 +282,61 @@ def test_a_college_named_by_a_field_before_a_listed_name_still_matches(tmp_path,
     assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
 
 
+# Colleges named by technology (and science) alone after an "of", as 科技学院 and 理工学院 are, with a
+# place or nothing before them, before a listed name and a comma or "of" (found by a helper running
+# the case on the real tracker): 南京理工大学泰州科技学院, 浙江大学宁波理工学院 and 南昌航空大学科技学院
+# give their English names so, and each was a certain match of the university.
+COLLEGES_OF_TECHNOLOGY = [
+    "Taizhou Institute of Science and Technology, Tianjin University, Taizhou 225300, China",
+    "Taizhou Institute of Science and Technology of Tianjin University, Taizhou, China",
+    "Taizhou Institute of Sci. & Tech., Tianjin University, Taizhou, China",
+    "Ningbo Institute of Technology, Chongqing University, Ningbo 315100, China",
+    "College of Science and Technology, Chongqing University, Gongqingcheng, China",
+    "School of Information Engineering, College of Science and Technology of Tianjin University, China",
+    "Zhongshan Institute of Technology, University of Electronic Science and Technology of China, China",
+]
+# A school of science and technology, a college of a field "and technology", an institute of advanced
+# technology, stay the university's.
+PARTS_OF_TECHNOLOGY = [
+    "School of Science and Technology, Tianjin University, Tianjin 300072, China",
+    "College of Computer Science and Technology, Harbin Institute of Technology, Harbin 150001, China",
+    "Institute of Advanced Technology, University of Electronic Science and Technology of China, Chengdu, China",
+    "College of Information Science and Technology, Chongqing University, Chongqing, China",
+]
+
+
+@pytest.mark.parametrize("raw", COLLEGES_OF_TECHNOLOGY)
+def test_a_college_of_technology_alone_before_a_listed_name_is_a_doubt(tmp_path, raw):
+    assert_a_doubt(tmp_path, raw, "comes right before", "independent colleges")
+
+
+@pytest.mark.parametrize("raw", PARTS_OF_TECHNOLOGY)
+def test_a_school_or_a_college_of_a_field_and_technology_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
+
+
+# The same colleges after the name and a comma.
+COLLEGES_OF_TECHNOLOGY_AFTER = [
+    "Tianjin University, Taizhou Institute of Science and Technology, Taizhou 225300, China",
+    "Chongqing University, Ningbo Institute of Technology, Ningbo, China",
+    "Chongqing University, College of Science and Technology, Gongqingcheng, China",
+]
+PARTS_OF_TECHNOLOGY_AFTER = [
+    "Tianjin University, School of Science and Technology, Tianjin 300072, China",
+    "Harbin Institute of Technology, College of Computer Science and Technology, Harbin 150001, China",
+]
+
+
+@pytest.mark.parametrize("raw", COLLEGES_OF_TECHNOLOGY_AFTER)
+def test_a_college_of_technology_alone_after_a_listed_name_and_a_comma_is_a_doubt(tmp_path, raw):
+    assert_a_doubt(tmp_path, raw, "comes right after", "independent colleges")
+
+
+@pytest.mark.parametrize("raw", PARTS_OF_TECHNOLOGY_AFTER)
+def test_a_school_of_science_and_technology_after_a_listed_name_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw]).findings] == ["W1"]
+
+
 # 北京理工大学珠海学院, an independent college, names itself "Beijing Institute of Technology,
 # Zhuhai" (sources in `COLLEGES_BY_A_CITY`): a certain match of BIT, on both engines.
 @pytest.mark.parametrize(

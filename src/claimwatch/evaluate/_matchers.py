@@ -709,9 +709,18 @@ def _direction_before(hit: NameHit, text: str) -> str | None:
 # University Jinjiang College" is the other way round (`_runs_on_into`). Or parted from the name
 # by a comma, as an author lists a school and then its university: "Zhongshan Institute,
 # University of Electronic Science and Technology of China" (电子科技大学中山学院), "Zhongshan
-# Institute, UESTC".
+# Institute, UESTC". Or named by technology (and science) alone after an "of", as 科技学院 and
+# 理工学院 are, with a place or nothing before: "Taizhou Institute of Science and Technology,
+# Nanjing University of Science and Technology" (南京理工大学泰州科技学院), "Ningbo Institute of
+# Technology, Zhejiang University" (浙江大学宁波理工学院), "College of Science and Technology,
+# Nanchang Hangkong University" (南昌航空大学科技学院): independent colleges, each of its own.
+_TECHNOLOGY_ALONE = (
+    rf"{SPACES}+of{SPACES}+(?:(?:applied|sciences?|sci|and|&)(?![^\W_])\.?{SPACES}*)*"
+    rf"(?:technology|technologies|tech)(?![^\W_])\.?"
+)
 _COLLEGE_BEFORE = re.compile(
-    rf"(?<!\s){SPACES}+(?:college|institute|academy|polytechnic)"
+    rf"(?:(?<!\s){SPACES}+|^|(?<=[^\w\s]))(?P<college>college|institute|academy|polytechnic)"
+    rf"(?P<field>{_TECHNOLOGY_ALONE})?"
     rf"(?P<sep>{SPACES}+of(?:{SPACES}+the)?{SPACES}+|{SPACES}*[,\uff0c]{SPACES}*)$",
     re.IGNORECASE,
 )
@@ -729,29 +738,55 @@ def _college_of_before(hit: NameHit, text: str) -> str | None:
     place = next((p for p in places_in(text) if p.end == found.start() and not p.is_country), None)
     if place:
         return text[place.start : found.start("sep")].strip()
+    if found.group("field"):
+        return _named_by_technology(text, found.start("college"), found.start("sep"))
+    if found.start() == found.start("college"):
+        return None  # a college word with nothing before it names nothing ("Institute, ...")
     return _named_by_no_field(text, found.start(), found.start("sep"))
+
+
+def _named_by_technology(text: str, college: int, end: int) -> str | None:
+    """A college "of" technology (and science) alone before a name, where nothing but places or
+    nothing at all names it besides ("College of Science and Technology", "Taizhou Institute of
+    Technology"), as China's independent colleges are named; one a field names too ("Software
+    Institute of Technology") is left to the other rules."""
+    begin = max((m.end() for m in _NAMING_STOPS.finditer(text, 0, college)), default=0)
+    naming = [(fold(w), begin + at) for w, at, _ in word_spans(text[begin:college])]
+    naming = [(w, at) for w, at in naming if w not in _IGNORED_IN_NAMING and not w.isdigit() and len(w) > 1]
+    places = [p for p in places_in(text) if begin <= p.start and p.end <= college]
+    named = {w for w, at in naming if not any(p.start <= at < p.end for p in places) and not places_in(w)}
+    if named - _SCIENCE_AND_TECHNOLOGY:
+        return _named_by_no_field(text, college, end) if not named <= _FIELDS else None
+    return text[naming[0][1] if naming else college : end].strip()
 
 
 # The same colleges after the name and a comma, as authors write a university and then its school:
 # "University of Electronic Science and Technology of China, Zhongshan Institute", "Xiamen
 # University, Tan Kah Kee College"; the college's name ends its part of the text.
 _COLLEGE_AFTER = re.compile(
-    rf"{SPACES}*[,\uff0c]{SPACES}*(?P<naming>[^\W\d_][^,;|()\uff08\uff09\uff0c\uff1b\n]*?)(?<!\s){SPACES}+"
-    rf"(?P<college>college|institute|academy|polytechnic)(?={SPACES}*(?:[,;|()\uff08\uff0c\uff1b\n]|$))",
+    rf"{SPACES}*[,\uff0c]{SPACES}*(?:(?P<naming>[^\W\d_][^,;|()\uff08\uff09\uff0c\uff1b\n]*?)(?<!\s){SPACES}+)?"
+    rf"(?P<college>college|institute|academy|polytechnic)(?P<field>{_TECHNOLOGY_ALONE})?"
+    rf"(?={SPACES}*(?:[,;|()\uff08\uff0c\uff1b\n]|$))",
     re.IGNORECASE,
 )
 
 
 def _college_after(hit: NameHit, text: str) -> str | None:
-    """A college named by a place, or by no field of study, right after a name and a comma."""
+    """A college named by a place, by no field of study, or by technology alone after an "of"
+    ("Zhejiang University, Ningbo Institute of Technology"), right after a name and a comma."""
     if hit.is_cjk:
         return None
     found = _COLLEGE_AFTER.match(text, hit.end)
     if not found:
         return None
-    words = text[found.start("naming") : found.end("college")]
-    if any(p.end == found.end("naming") and not p.is_country for p in places_in(text)):
-        return words
+    if found.group("naming") is not None and any(
+        p.end == found.end("naming") and not p.is_country for p in places_in(text)
+    ):
+        return text[found.start("naming") : found.end()]
+    if found.group("field"):
+        return _named_by_technology(text, found.start("college"), found.end())
+    if found.group("naming") is None:
+        return None
     return _named_by_no_field(text, found.start("college"), found.end("college"))
 
 
