@@ -126,10 +126,16 @@ RUNS_ON = [
     # as "Sichuan University Jinjiang College" and "Jilin University Zhuhai College").
     "Tianjin University Ningbo Institute, Ningbo, China",
     "Harbin Institute of Technology Shenzhen College, Shenzhen, China",
+    # "at" or "in" before no place, or before a place's college.
+    "Tianjin University at Renai, Tianjin, China",
+    "Tianjin University at Ningbo Institute, Ningbo, China",
 ]
 STANDS = [
     "Harbin Institute of Technology Shenzhen, Shenzhen 518055, China",
     "Harbin Institute of Technology Shenzhen Graduate School, Shenzhen 518055, China",
+    # A campus written with "at" or "in" (哈尔滨工业大学（威海） names itself so in English).
+    "Harbin Institute of Technology at Weihai, Weihai 264209, China",
+    "Research Institute of Harbin Institute of Technology in Chongqing, Chongqing, China",
     "Tianjin University School of Computer Science, Tianjin, China",
     "School of Computer Science, Tianjin University, Tianjin 300072, China",
     "Chongqing University, Chongqing 400044, China",
@@ -345,6 +351,7 @@ def test_a_school_of_science_and_technology_after_a_listed_name_still_matches(tm
         "Beijing Institute of Technology, Zhuhai, Zhuhai 519088, China",
         "Beijing Institute of Technology (Zhuhai), Guangdong, China",
         "Beijing Institute of Technology Zhuhai Campus, Zhuhai, China",
+        "Beijing Institute of Technology at Zhuhai, Guangdong, China",
     ],
 )
 def test_the_university_and_the_city_an_independent_college_names_itself_by_are_a_doubt(tmp_path, raw):

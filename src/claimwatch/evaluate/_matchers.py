@@ -613,7 +613,7 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
 COLLEGES_BY_A_CITY = {
     ("beijing institute of technology", "zhuhai"): "北京理工大学珠海学院 (Beijing Institute of Technology, Zhuhai)"
 }
-_CITY_AFTER = re.compile(rf"{SPACES}*[,\uff0c(\uff08]?{SPACES}*")
+_CITY_AFTER = re.compile(rf"{SPACES}*(?:[,\uff0c(\uff08]|(?i:at|in)(?={SPACES}))?{SPACES}*")
 
 
 def _college_by_a_city(entry: ListEntry, hit: NameHit, text: str) -> tuple[str, str] | None:
@@ -665,9 +665,13 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     found = _NEXT_WORD.match(text, hit.end)
     if not found:
         return None
-    word = found.group(1)
+    word, begins = found.group(1), found.start(1)
     if fold(word) in _PARTS_OF_AN_INSTITUTION:
         return None
+    if fold(word) in _AT_A_PLACE and (at := _NEXT_WORD.match(text, found.end(1))):
+        # "Harbin Institute of Technology at Weihai", "... in Shenzhen": a campus, as the place
+        # right after the name is, where the place goes on into no college of its own.
+        found = at
     place = next((p for p in places_in(text) if p.start == found.start(1)), None)
     if place is None:
         return word
@@ -675,10 +679,11 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     # University Jinjiang College", "Jilin University Zhuhai College"): institutions of their own.
     after = _NEXT_WORD.match(text, place.end)
     if after and fold(after.group(1)) in _INSTITUTIONS_OF_THEIR_OWN:
-        return text[found.start(1) : after.end(1)]
+        return text[begins : after.end(1)]
     return None
 
 
+_AT_A_PLACE = frozenset({"at", "in"})
 _INSTITUTIONS_OF_THEIR_OWN = frozenset({"college", "institute", "institutes", "university", "academy", "polytechnic"})
 
 
