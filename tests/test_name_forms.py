@@ -352,6 +352,9 @@ def test_a_school_of_science_and_technology_after_a_listed_name_still_matches(tm
         "Beijing Institute of Technology (Zhuhai), Guangdong, China",
         "Beijing Institute of Technology Zhuhai Campus, Zhuhai, China",
         "Beijing Institute of Technology at Zhuhai, Guangdong, China",
+        # The campus before the name, as "Beijing Institute of Technology Zhuhai Campus" after it.
+        "Zhuhai Campus of Beijing Institute of Technology, Guangdong, China",
+        "School of Computer Science, Zhuhai Campus, Beijing Institute of Technology, China",
     ],
 )
 def test_the_university_and_the_city_an_independent_college_names_itself_by_are_a_doubt(tmp_path, raw):
@@ -363,6 +366,7 @@ def test_the_university_and_the_city_an_independent_college_names_itself_by_are_
     [
         "Beijing Institute of Technology, Beijing 100081, China",
         "School of Optics, Beijing Institute of Technology, Zhuhai Road 5, Beijing, China",
+        "Liangxiang Campus of Beijing Institute of Technology, Beijing, China",
     ],
 )
 def test_the_university_in_another_city_or_on_a_road_of_that_name_still_matches(tmp_path, raw):

@@ -593,9 +593,9 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
             f"institution of its own that bears {label}'s name, as China's independent colleges do"
         )
     if found := _college_by_a_city(entry, hit, text):
-        city, college = found
+        city, college, where = found
         return _LongerName(
-            f"\u201c{said}\u201d and \u201c{printable(city)}\u201d after it are also the English name of {college}, "
+            f"\u201c{said}\u201d and \u201c{printable(city)}\u201d {where} it are also the English name of {college}, "
             f"an independent college, not {label} itself (the words may name a campus of it too): whether the "
             "text names the university is for a reviewer"
         )
@@ -616,21 +616,29 @@ COLLEGES_BY_A_CITY = {
 _CITY_AFTER = re.compile(rf"{SPACES}*(?:[,\uff0c(\uff08]|(?i:at|in)(?={SPACES}))?{SPACES}*")
 
 
-def _college_by_a_city(entry: ListEntry, hit: NameHit, text: str) -> tuple[str, str] | None:
-    """The city after a listed name and the independent college the two name, where
-    `COLLEGES_BY_A_CITY` has one ("Beijing Institute of Technology, Zhuhai")."""
+def _college_by_a_city(entry: ListEntry, hit: NameHit, text: str) -> tuple[str, str, str] | None:
+    """The city after a listed name (or its campus before it) and the independent college the two
+    name, where `COLLEGES_BY_A_CITY` has one ("Beijing Institute of Technology, Zhuhai", "Zhuhai
+    Campus of Beijing Institute of Technology"), and whether the city stands after or before it."""
     if hit.is_cjk:
         return None
     universities = {fold(n) for n in entry.names if not _is_cjk(n)}
     at = _CITY_AFTER.match(text, hit.end)
     start = at.end() if at else hit.end
+    # Or the city's campus before the name: "Zhuhai Campus of Beijing Institute of Technology".
+    before = _CAMPUS_BEFORE.search(text, 0, hit.start)
     for place in places_in(text):
-        if place.start == start and not place.is_country:
+        if not place.is_country and (place.start == start or (before and place.end == before.start())):
             city = fold(text[place.start : place.end])
             for university in universities:
                 if college := COLLEGES_BY_A_CITY.get((university, city)):
-                    return text[place.start : place.end], college
+                    return text[place.start : place.end], college, "after" if place.start == start else "before"
     return None
+
+
+_CAMPUS_BEFORE = re.compile(
+    rf"{SPACES}+campus(?:{SPACES}+of(?:{SPACES}+the)?{SPACES}+|{SPACES}*[,\uff0c]{SPACES}*)$", re.IGNORECASE
+)
 
 
 def _seen(text: str, hit: NameHit) -> tuple[str, NameHit]:
