@@ -275,6 +275,10 @@ COLLEGES_NAMED_BY_A_FIELD = [
     "Information Science and Technology College of Tianjin University, Tianjin, China",
     "Shenzhen Research Institute of Chongqing University, Shenzhen, China",
     "Aerospace Information Research Institute, Chongqing University, Chongqing, China",
+    # An honours college, whoever it is named after, is the university's (沈元荣誉学院 is Beihang's).
+    "Shen Yuan Honors College, Tianjin University, Tianjin, China",
+    "Chu Kochen Honors College of Chongqing University, Chongqing, China",
+    "Tianjin University, Shen Yuan Honours College, Tianjin, China",
 ]
 
 

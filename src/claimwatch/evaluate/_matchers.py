@@ -813,7 +813,9 @@ def _named_by_no_field(text: str, college: int, end: int) -> str | None:
     begin = max((m.end() for m in _NAMING_STOPS.finditer(text, 0, college)), default=0)
     naming = [(fold(w), begin + at) for w, at, _ in word_spans(text[begin:college])]
     naming = [(w, at) for w, at in naming if w not in _IGNORED_IN_NAMING and not w.isdigit() and len(w) > 1]
-    if not naming:
+    if not naming or naming[-1][0] in _HONOURS:
+        # An honours college is a university's own, whoever it is named after ("Shen Yuan Honors
+        # College, Beihang University", 沈元荣誉学院); no independent college is named so.
         return None
     places = [p for p in places_in(text) if begin <= p.start and p.end <= college]
     # A country joined to another ("Sino-Singapore Joint Research Institute") is no place where
@@ -828,6 +830,7 @@ def _named_by_no_field(text: str, college: int, end: int) -> str | None:
 # of Physics Tan Kah Kee College").
 _NAMING_STOPS = re.compile(r"[^\w\s'\u2019&.\-]|\b(?:of|for|at|in)\b", re.IGNORECASE)
 _IGNORED_IN_NAMING = frozenset({"the", "and"})
+_HONOURS = frozenset({"honors", "honours", "honor", "honour"})
 _SCIENCE_AND_TECHNOLOGY = frozenset({"science", "sciences", "technology", "technologies", "applied", "sci", "tech"})
 # The words a university's schools, colleges and institutes are named by: fields of study and the
 # words around them (folded).
