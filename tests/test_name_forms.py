@@ -90,11 +90,11 @@ entries:
 """
 
 
-def check(tmp_path, raws: list[str]):
+def check(tmp_path, raws: list[str], list_text: str = LIST):
     """The claim on works by the lab, each with one partner whose raw affiliation is given,
     through both engines."""
     write(tmp_path / "claims/c.yaml", CLAIMS)
-    write(tmp_path / "evidence/lists/named.yaml", LIST)
+    write(tmp_path / "evidence/lists/named.yaml", list_text)
     claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
     records = [
         work(f"W{n}", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [], raw=[raw])])
@@ -280,6 +280,28 @@ COLLEGES_NAMED_BY_A_FIELD = [
     "Chu Kochen Honors College of Chongqing University, Chongqing, China",
     "Tianjin University, Shen Yuan Honours College, Tianjin, China",
 ]
+
+
+# Institutes and academies named by no field of study, of a listed body, as the ASPI tracker names
+# them under its entries (meta.subsidiaries, meta.major defence laboratories): each its entry's own
+# unit, as independent colleges are not, and each a doubt under the nineteenth part's first rule.
+UNITS_NAMED_OTHERWISE = [
+    "Electronic Countermeasures Institute, National University of Defense Technology, Hefei, China",
+    "National University of Defense Technology, International Relations Institute, Nanjing, China",
+    "Logistics Academy, National University of Defense Technology, China",
+    "China Aerospace Science and Technology Corporation, CASC 8th Academy, Shanghai, China",
+    "CASC 10th Academy of China Aerospace Science and Technology Corporation, Guiyang, China",
+]
+UNITS_LIST = (
+    LIST
+    + "  - {id: nudt, name: National University of Defense Technology, country: CN, verified: true}\n"
+    + "  - {id: casc, name: China Aerospace Science and Technology Corporation, country: CN, verified: true}\n"
+)
+
+
+@pytest.mark.parametrize("raw", UNITS_NAMED_OTHERWISE)
+def test_an_institute_or_academy_named_by_no_field_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw], UNITS_LIST).findings] == ["W1"]
 
 
 @pytest.mark.parametrize("raw", COLLEGES_NAMED_OTHERWISE)

@@ -809,7 +809,13 @@ def _named_by_no_field(text: str, college: int, end: int) -> str | None:
     College of Tianjin University", 仁爱学院), or where it is named by science and technology alone
     ("Science and Technology College of ...", as 科技学院 are): China's independent colleges are
     named so, a university's schools by their field ("Medical College of Chongqing University").
-    The words naming it run back to a mark or to "of" ("School of Physics, Tan Kah Kee College")."""
+    The words naming it run back to a mark or to "of" ("School of Physics, Tan Kah Kee College").
+    Only a college so called: an institute or an academy named by no field is as often a listed
+    body's own unit (the ASPI tracker's "Electronic Countermeasures Institute" of NUDT, "Warfare
+    Research Institute" of the Academy of Military Science, "CASC 8th Academy" of CASC), and an
+    independent college that calls itself an institute names a place ("Zhongshan Institute")."""
+    if fold(text[college:end]) != "college":
+        return None
     begin = max((m.end() for m in _NAMING_STOPS.finditer(text, 0, college)), default=0)
     naming = [(fold(w), begin + at) for w, at, _ in word_spans(text[begin:college])]
     naming = [(w, at) for w, at in naming if w not in _IGNORED_IN_NAMING and not w.isdigit() and len(w) > 1]
