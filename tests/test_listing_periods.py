@@ -222,3 +222,42 @@ def test_the_reports_say_when_an_entry_was_taken_off_its_list_in_every_place_the
         (None, None),
         (None, " 8/11/2015"),
     ]
+
+
+EARLIER_LIST = (
+    LIST
+    + """\
+  - id: cetc
+    name: CETC 13
+    openalex: [I500]
+    country: CN
+    listed_from: 2024-03-01
+    listed_from_unread: "1/15/2023"
+    verified: true
+"""
+)
+
+
+def test_the_reports_say_an_entry_may_have_been_listed_earlier_in_every_place_they_show_it(tmp_path):
+    """An entry whose records give a start in no form read beside one read (`listed_from_unread`)
+    made a work before `listed_from` uncertain, but the reports gave the date read alone: the
+    reference list's table "2024-03-01", the finding's partner row "listed after this work's
+    date", and the JSON report dropped the text the list gave."""
+    write(tmp_path / "claims/c.yaml", CLAIMS)
+    write(tmp_path / "evidence/lists/delisted.yaml", EARLIER_LIST)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    cetc = institution("I500", "CETC 13")
+    records = [work("W1", "A paper", "2024-01-15", [authorship("A. Lab", [LAB]), authorship("C. Partner", [cetc])])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    (finding,) = results.results[0].uncertain_findings
+    assert "it may have been listed earlier" in finding.uncertain_because[0]
+    earlier = "perhaps listed earlier: a record gives its start as \u201c1/15/2023\u201d, not a date claimwatch reads"
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert f"| CETC 13 | 2024-03-01; {earlier} |" in md
+    assert f"CETC 13, listed 2024-03-01 (listed after this work's date; {earlier})" in md
+    assert f'2024-03-01<br><span class="small">{earlier}</span>' in html
+    assert f"listed 2024-03-01 (listed after this work&#39;s date; {earlier})" in html
+    (listed,) = [r for r in finding.reasons if r.kind == "listed_author"]
+    assert listed.entry.listed_from_unread == "1/15/2023"
+    (rl,) = results.lists
+    assert [e.listed_from_unread for e in rl.entries] == [None, None, "1/15/2023"]

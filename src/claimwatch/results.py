@@ -64,6 +64,10 @@ class EntryRef(_Model):
     """The entry's name, as the list gives it."""
     listed_from: str | None = None
     """The day the entry was listed (YYYY-MM-DD); null where the list does not know it."""
+    listed_from_unread: str | None = Field(None, exclude_if=lambda v: v is None)
+    """Where a record of the entity gives its listing's start in no form read, beside others read
+    (`listed_from` is the earliest of those), that text as the list gives it: it may have been
+    listed earlier. Left out where the list gives none."""
     listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
     """The day it was taken off the list; left out where it was not."""
     listed_to_unread: str | None = Field(None, exclude_if=lambda v: v is None)
@@ -506,6 +510,10 @@ class ListedInstitution(_Model):
     """The entry's name."""
     listed_from: str | None = None
     """The day it was listed (YYYY-MM-DD); null where not known."""
+    listed_from_unread: str | None = Field(None, exclude_if=lambda v: v is None)
+    """Where a record of the entity gives its listing's start in no form read, beside others read
+    (`listed_from` is the earliest of those), that text as the list gives it: it may have been
+    listed earlier. Left out where the list gives none."""
     listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
     """The day it was taken off the list; left out where it was not."""
     listed_to_unread: str | None = Field(None, exclude_if=lambda v: v is None)

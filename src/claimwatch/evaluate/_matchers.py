@@ -1062,6 +1062,7 @@ def _entry_ref(hit: _EntryHit) -> EntryRef:
         id=e.id,
         name=e.name,
         listed_from=str(e.listed_from) if e.listed_from else None,
+        listed_from_unread=e.listed_from_unread or None,
         listed_to=str(e.listed_to) if e.listed_to else None,
         listed_to_unread=(e.listed_to_unread or None) if e.listed_to is None else None,
         citation=e.citation,

@@ -125,6 +125,7 @@ def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
                     citation=e.citation,
                     verified=e.verified,
                     listed_from=str(e.listed_from) if e.listed_from else None,
+                    listed_from_unread=e.listed_from_unread or None,
                     listed_to=str(e.listed_to) if e.listed_to else None,
                     listed_to_unread=(e.listed_to_unread or None) if e.listed_to is None else None,
                     notes=e.notes,

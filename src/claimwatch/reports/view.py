@@ -370,12 +370,20 @@ def _relative(entry: EntryRef, published: str | None) -> str | None:
     """Where the listing date, and the day it was taken off the list, fall against the work's
     date, which may be known only to the month or year."""
     said = [_against(entry.listed_from, published, "listed")]
+    if entry.listed_from_unread:
+        said.append(listed_from_unread(entry.listed_from_unread))
     if entry.listed_to:
         off = f"taken off the list on {entry.listed_to}"
         said.append(_against(entry.listed_to, published, off) or off)
     elif entry.listed_to_unread:
         said.append(taken_off_unread(entry.listed_to_unread))
     return "; ".join(s for s in said if s) or None
+
+
+def listed_from_unread(text: str) -> str:
+    """A start of a listing a record of the entity gives in no form read, beside the starts read
+    (`listed_from` the earliest of those), as the reports say it."""
+    return f"perhaps listed earlier: a record gives its start as \u201c{text}\u201d, not a date claimwatch reads"
 
 
 def taken_off_unread(text: str) -> str:
