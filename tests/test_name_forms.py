@@ -500,3 +500,42 @@ def test_an_id_resolved_from_text_naming_only_a_college_of_its_own_is_a_doubt(tm
 )
 def test_an_id_the_text_names_as_itself_or_not_at_all_still_matches(tmp_path, raws):
     assert [f.work.id for f in check_by_id(tmp_path, [NJUST], raws).findings] == ["W1"]
+
+
+# A place's college of science and technology (科技学院, 理工学院) beside a university's name, an
+# independent college of its own: 南京理工大学泰州科技学院 and 浙江大学宁波理工学院 were certain matches
+# of NJUST and of Zhejiang University in each form but the run-on one.
+ST_LIST = (
+    LIST
+    + "  - {id: njust, name: Nanjing University of Science and Technology, country: CN, verified: true}\n"
+    + "  - {id: zju, name: Zhejiang University, country: CN, verified: true}\n"
+    + "  - {id: norinco, name: China North Industries Group, country: CN, verified: true}\n"
+    + "  - {id: cas, name: Chinese Academy of Sciences, country: CN, verified: true}\n"
+)
+COLLEGES_OF_SCIENCE_AND_TECHNOLOGY = [
+    "Taizhou Institute of Science and Technology, Nanjing University of Science and Technology, Taizhou, China",
+    "Nanjing University of Science and Technology, Taizhou Institute of Science and Technology, Taizhou 225300, China",
+    "Taizhou Institute of Science and Technology of Nanjing University of Science and Technology, Taizhou, China",
+    "Ningbo Institute of Technology, Zhejiang University, Ningbo 315100, China",
+    "Zhejiang University, Ningbo Institute of Technology, Ningbo, China",
+]
+# A group's or an academy's own, or another university beside a group: still matches.
+BODIES_OWN_OF_SCIENCE_AND_TECHNOLOGY = [
+    "Beijing Institute of Technology, China North Industries Group, Beijing, China",
+    "China North Industries Group, Beijing Institute of Technology, Beijing, China",
+    "Shanghai Institute of Optics and Fine Mechanics, Chinese Academy of Sciences, Shanghai, China",
+    "Shenzhen Institute of Advanced Technology, Chinese Academy of Sciences, Shenzhen, China",
+]
+
+
+@pytest.mark.parametrize("raw", COLLEGES_OF_SCIENCE_AND_TECHNOLOGY)
+def test_a_place_s_college_of_science_and_technology_beside_a_university_is_a_doubt(tmp_path, raw):
+    result = check(tmp_path, [raw], ST_LIST)
+    assert not result.findings
+    (finding,) = result.uncertain_findings
+    assert any("independent colleges" in why for why in finding.uncertain_because)
+
+
+@pytest.mark.parametrize("raw", BODIES_OWN_OF_SCIENCE_AND_TECHNOLOGY)
+def test_an_institute_of_technology_beside_a_group_or_an_academy_still_matches(tmp_path, raw):
+    assert [f.work.id for f in check(tmp_path, [raw], ST_LIST).findings] == ["W1"]
