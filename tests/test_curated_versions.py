@@ -135,3 +135,48 @@ def test_one_work_id_in_two_curated_files_is_refused_naming_both(tmp_path, capsy
     b.write_text(b.read_text().replace("id: face-at-scale", "id: face-for-drones"))
     (result,) = evaluate(claims, open_evidence_paths([root / "evidence/curated"]), engine="python").results
     assert (result.verdict, result.matched) == ("contradicted", 2)
+
+
+REVIEWED_CURATED = """\
+description: One paper, recorded by hand from its journal page.
+works:
+  - id: face-at-scale
+    title: Face recognition at scale
+    versions:
+      - label: journal
+        published: 2024-05-01
+        doi: 10.5555/face
+        openalex: W4400000001
+        authors:
+          - {name: A. Lab, affiliations: [{name: Example Lab, openalex: I100}]}
+        sources: [{title: The journal's page}]
+"""
+
+
+@pytest.mark.parametrize(
+    "named",
+    ["work: 10.5555/face, openalex: W4400000001", "work: W4400000001", "work: https://openalex.org/W4400000001"],
+)
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_review_naming_the_openalex_record_a_curated_version_names_applies_to_it(tmp_path, named, engine):
+    """A review kept with the record it was made on (`openalex: W…`, issue 18, nineteenth part)
+    was reported not applied, "the identity moved to another work", where the work its DOI leads to
+    is a curated version naming that very record; and a review naming the record alone applied to
+    it only where the OpenAlex record itself was in the evidence."""
+    from claimwatch.reviews import load_reviews
+
+    root = project(tmp_path)
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))], root=root
+    )
+    curated = write(root / "evidence/curated/c.yaml", REVIEWED_CURATED)
+    reviews = write(
+        root / "reviews.yaml",
+        f"reviews:\n  - {{claim: c, {named}, decision: not_a_match, by: T, date: 2025-01-01, note: n}}\n",
+    )
+    evidence = open_evidence_paths([curated])
+    (result,) = evaluate(
+        claims, evidence, engine=engine, cache=tmp_path / "cache", reviews=load_reviews(reviews)
+    ).results
+    assert (result.findings, result.lapsed_reviews) == ((), ())
+    assert [f.work.id for f in result.dismissed] == ["face-at-scale"]

@@ -154,12 +154,17 @@ class _Record:
 def _review_names(work: Work, reviewed: frozenset[str], *, by_id_only: bool = False) -> frozenset[str] | None:
     """Which of the identities reviews name (`reviews.work_key`'s spelling) name this record: a
     review matches a finding where it names any record of the finding's work. An older copy set
-    aside names it by its id alone: the DOI it gave may be another work's now."""
+    aside names it by its id alone: the DOI it gave may be another work's now. A curated version
+    that names its OpenAlex record (`openalex: W…`) is that record, so the record's id names it
+    too, as a review kept with the record it was made on does (`ReviewEntry.record`)."""
     if not reviewed:
         return None
     if by_id_only:
         return reviewed.intersection(identity_keys(work.group or work.id, None, None)) or None
-    return reviewed.intersection(identity_keys(work.group or work.id, work.doi, work.arxiv)) or None
+    keys = identity_keys(work.group or work.id, work.doi, work.arxiv)
+    if work.openalex_id:
+        keys.add(work.openalex_id)
+    return reviewed.intersection(keys) or None
 
 
 class _LightRef(NamedTuple):
