@@ -354,6 +354,10 @@ def test_secrets_are_removed_and_nothing_else_is_touched(key, email, labels, seg
     # No other word of the line is the secret itself (it would be hidden there too, rightly).
     words = {w for w in re.split(r"[\s/?&=:;,.]+", line.replace(secret, ""))} | set(parts)
     assume(not {key, email} & words)
+    # Nor, where a secret is hidden wherever it stands (long, or an e-mail address), any part of it.
+    distinct = [s for s in (key, email) if len(s) >= _http.DISTINCT_HIDDEN or "@" in s]
+    forms = {f for s in distinct for f in (s, urllib.parse.quote_plus(s), urllib.parse.quote(s, safe=""))}
+    assume(not any(f in line.replace(secret, "") for f in forms))
 
     assert _http.redact(line, (key, email)) == line.replace(secret, "api_key=***&mailto=***")
     assert _http.redact_url(url, (key, email)) == url.replace(secret, "api_key=REDACTED&mailto=REDACTED")
@@ -373,3 +377,24 @@ def test_a_one_character_key_leaves_the_url_and_the_message_as_they_were():
     assert _http.redact(line, ("a", "1")) == line  # was: ***pi.open***lex.org, ***uthorships, ...
     assert _http.redact_url(url, ("a", "1")) == url
     assert _http.redact(f"{url}&api_key=a&mailto=1", ("a", "1")) == f"{url}&api_key=***&mailto=***"
+
+
+@given(
+    key=st.text("abcdefghijklmnopqrstuvwxyz0123456789-_.~+", min_size=_http.DISTINCT_HIDDEN, max_size=24),
+    email=st.from_regex(r"[a-z0-9._+-]{1,10}@[a-z0-9-]{1,10}\.[a-z]{2,4}", fullmatch=True),
+    before=st.sampled_from(["", "x", "user.", "%3D", "key_", "3"]),
+    after=st.sampled_from(["", "x", ".Please", "%26x", "_1", "9"]),
+)
+def test_a_long_key_or_an_e_mail_address_is_hidden_wherever_it_stands(key, email, before, after):
+    """Found where the fixes meet (issue 18, nineteenth part): hidden only where it stood whole, a
+    key before ".Please" or an e-mail address in a URL quoted inside another's query
+    ("%3Fmailto%3Dme%40example.org") was shown as it is."""
+    nested = "https://api.openalex.org/works?mailto=" + urllib.parse.quote(email, safe="") + "&api_key=" + key
+    for text in (
+        f"HTTP 403: the server said {before}{key}{after} and {before}{email}{after}",
+        "next=" + urllib.parse.quote(nested, safe=""),
+    ):
+        shown = _http.shown(text, (key, email), 400)
+        for secret in (key, email):
+            for form in {secret, urllib.parse.quote_plus(secret), urllib.parse.quote(secret, safe="")}:
+                assert form not in shown, (text, shown)

@@ -20,7 +20,8 @@ whose name holds key, token, secret, pass(word), auth, sig(nature), credential, 
 or e-mail (`api_key`, `subscription-key`, `mailto`, `X-Amz-Signature`, ...); and every secret
 value the caller names (an API key, an e-mail address), plain or URL-encoded, wherever it stands
 whole (a word of a message, a query value, a path segment; never a part of a longer word, so the
-rest of the text is left exactly as it was), if it has at least SHORTEST_HIDDEN characters.
+rest of the text is left exactly as it was), if it has at least SHORTEST_HIDDEN characters; one of
+at least DISTINCT_HIDDEN characters, or an e-mail address, wherever it stands.
 Redaction comes before any cut, so no cut can leave a secret's beginning behind.
 """
 
@@ -70,16 +71,24 @@ _WHOLE = r"(?<![{w}])(?<![{w}]\.)(?:{value})(?![{w}])(?!\.[{w}])"
 # A value this short (a letter, "id") cannot be told from ordinary text; hiding it would mangle
 # every message, so it is hidden only by name (a secret-named parameter), never by value.
 SHORTEST_HIDDEN = 3
+# A value this long, or an e-mail address (it holds "@"), is no ordinary text: it is hidden wherever
+# it stands, inside a longer word too, since a secret's own text beside a letter is still the
+# secret ("key Zk3kd92jdkS.Please", a URL quoted inside another's query: "...%3Fmailto%3Dme%40x.org").
+DISTINCT_HIDDEN = 8
 
 
 def _hide_values(text: str, secrets: Iterable[str | None], mask: str) -> str:
-    """Each secret value, as given and URL-encoded (either way), replaced by `mask` where it
-    stands whole (a word of a message, a whole query value or path segment)."""
+    """Each secret value, as given and URL-encoded (either way), replaced by `mask`: where it
+    stands whole (a word of a message, a whole query value or path segment) where it is short,
+    wherever it stands where it is long or an e-mail address (`DISTINCT_HIDDEN`)."""
     for secret in secrets:
         if secret and len(secret) >= SHORTEST_HIDDEN:
             forms = {secret, urllib.parse.quote_plus(secret), urllib.parse.quote(secret, safe="")}
             alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            text = re.sub(_WHOLE.format(w=_WORD, value=alternatives), lambda _: mask, text)
+            if len(secret) >= DISTINCT_HIDDEN or "@" in secret:
+                text = re.sub(alternatives, lambda _: mask, text)
+            else:
+                text = re.sub(_WHOLE.format(w=_WORD, value=alternatives), lambda _: mask, text)
     return text
 
 
