@@ -474,6 +474,23 @@ def test_a_part_of_a_listed_entry_in_the_lineage_still_matches(tmp_path):
     assert [f.work.id for f in check_by_id(tmp_path / "c", [campus], []).findings] == ["W1"]
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Nanjing University of Science and Technology Press",
+        "Nanjing University of Science and Technology Medical School",
+        "Nanjing University of Science and Technology Affiliated Hospital",
+        "Nanjing University of Science and Technology Research Institute",
+    ],
+)
+def test_a_press_a_school_or_a_hospital_under_a_listed_entry_in_the_lineage_still_matches(tmp_path, name):
+    """Found by the review of the whole part: every name running on from the entry's was a doubt
+    under the lineage ("University of Michigan Medical School", "Beijing Institute of Technology
+    Press"), where only an independent college's is; OpenAlex's own children are the entry's."""
+    child = institution("I304", name, country="CN", lineage=["I304", "I200"])
+    assert [f.work.id for f in check_by_id(tmp_path, [child], []).findings] == ["W1"]
+
+
 NJUST = institution("I200", "Nanjing University of Science and Technology", country="CN")
 
 

@@ -313,9 +313,14 @@ class ListMatcher:
     def _a_college_of_its_own(self, entry: ListEntry, inst: Institution) -> str | None:
         """Why an institution under a listed entry in OpenAlex's lineage may not be the entry's
         own: its name is the entry's run on into another, as an independent college's is (ROR
-        gives "Nanjing University of Science and Technology ZiJin College" as a child of NJUST)."""
-        for h in self.names.find(inst.name or ""):
-            if h.key == entry.id and isinstance(doubt := _a_longer_name(entry, h, inst.name or ""), _LongerName):
+        gives "Nanjing University of Science and Technology ZiJin College" as a child of NJUST). Only a
+        name holding a college's word: OpenAlex's own children named by the entry and a school,
+        a press or a hospital ("… Medical School", "… Press") are the entry's."""
+        name = inst.name or ""
+        for h in self.names.find(name):
+            if h.key != entry.id or not _A_COLLEGE_WORD.search(name[: h.start] + " " + name[h.end :]):
+                continue
+            if isinstance(doubt := _a_longer_name(entry, h, name), _LongerName):
                 return (
                     f"OpenAlex places \u201c{printable(inst.name or '')}\u201d under {printable(entry.name)}, and"
                     f" its name says why it may be an institution of its own: {doubt}"
@@ -434,6 +439,10 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
     if placed is None:
         return _a_longer_name(entry, hit, text) or _another_province(entry, hit, text)
     return placed
+
+
+# A word an independent college is called by in English (a research institute is a part's).
+_A_COLLEGE_WORD = re.compile(r"(?<!research )\b(?:college|institute|polytechnic)\b", re.IGNORECASE)
 
 
 class _LongerName(str):
