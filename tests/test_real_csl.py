@@ -30,9 +30,11 @@ SSI = "Sectoral Sanctions Identifications List (SSI) - Treasury Department"
 NS_MBS = "Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department"
 CETC = "China Electronics Technology Group Corporation 13th Research Institute (CETC 13)"
 CETC_ALIASES = (
-    # The name as affiliations write it: without the list's "(CETC 13)", and the acronym.
+    # The name as affiliations write it: without the list's "(CETC 13)", the acronym, and the
+    # institute first, as papers write it.
     "China Electronics Technology Group Corporation 13th Research Institute",
     "CETC 13",
+    "13th Research Institute of China Electronics Technology Group Corporation",
     "Hebei Semiconductor Research Institute",
     "HSRI",
     "Hebei Institute of Semiconductors",
@@ -411,3 +413,28 @@ def test_a_start_read_on_or_before_the_work_leaves_an_unread_one_no_doubt():
     assert listed is None and "may have been listed earlier" in (why or "")
     plain = entry.model_copy(update={"listed_from_unread": None})
     assert _listed_before(plain, PartialDate.parse("2018-01-01")) == (False, None)
+
+
+def test_a_groups_numbered_institute_is_found_as_papers_write_it(tmp_path, capsys, shared_data):
+    """The real CETC 13 row names the group first ("China Electronics Technology Group Corporation
+    13th Research Institute"); papers write "The 13th Research Institute of China Electronics
+    Technology Group Corporation", which matched no alias: such a coauthor went unfound, and a
+    claim was cleared where coverage was complete. Both engines."""
+    from claimwatch import claims as claims_mod
+    from helpers import LAB, authorship, work, write, write_jsonl
+    from test_columnar_engine import engines_agree
+
+    imported(
+        tmp_path, capsys, shared_data / EXCERPT, "--source", "EL", "--country", "CN", name="evidence/lists/csl.yaml"
+    )
+    write(tmp_path / "claims/c.yaml", UNREAD_CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    raw = "The 13th Research Institute of China Electronics Technology Group Corporation, Shijiazhuang 050051, China"
+    partner = authorship("B. Partner", [], raw=[raw])
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    (any_time, _) = results.results
+    assert (any_time.matched, any_time.uncertain) == (1, 0), any_time.why
+    (finding,) = any_time.findings
+    (cited,) = [r for r in finding.reasons if r.kind == "listed_author"]
+    assert cited.matched_name == "13th Research Institute of China Electronics Technology Group Corporation"

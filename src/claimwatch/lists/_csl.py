@@ -483,7 +483,7 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
     if forms:
         notes.append(
             f"Aliases {', '.join(repr(f) for f in forms)} are the name as affiliations write it, without the "
-            "list's wording around it (added on import)."
+            "list's wording around it or in the order papers give it (added on import)."
         )
     return Draft(
         fields={
@@ -512,9 +512,21 @@ _SUCCESSORS = re.compile(r"\s*;\s*and any successors?\b.*$", re.IGNORECASE | re.
 _TRAILING_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{1,11}(?: [0-9]{1,4})?)\)$")
 
 
+# A group's numbered institute as the list writes it, the group first ("China Electronics
+# Technology Group Corporation 13th Research Institute"), where papers write the institute first:
+# "The 13th Research Institute of China Electronics Technology Group Corporation".
+_GROUP_THEN_INSTITUTE = re.compile(
+    r"^(?P<group>.+?\b(?:Group|Corporation|Corp\.?|Company|Co\.|Academy)(?: of [^()]+?)?)\s+"
+    r"(?P<institute>(?:No\.\s*)?\d{1,4}(?:st|nd|rd|th)?\s+(?:Research\s+)?Institute)$",
+    re.IGNORECASE,
+)
+
+
 def name_forms(name: str) -> list[str]:
     """The forms of a listed name an affiliation may write: 'Academy of Aerospace Solid Propulsion
-    Technology (AASPT)' gives the name without its acronym, and the acronym."""
+    Technology (AASPT)' gives the name without its acronym, and the acronym; a group's numbered
+    institute, written group first, gives the institute first ('13th Research Institute of China
+    Electronics Technology Group Corporation'), as papers write it."""
     forms = []
     bare = _SUCCESSORS.sub("", name).strip()
     if bare != name.strip():
@@ -522,7 +534,10 @@ def name_forms(name: str) -> list[str]:
     m = _TRAILING_ACRONYM.match(bare)
     if m:
         forms += [m.group("name").strip(), m.group("acronym").strip()]
-    return [f for f in forms if f and f != name]
+    for written in [bare, *forms]:
+        if g := _GROUP_THEN_INSTITUTE.match(written):
+            forms.append(f"{g.group('institute')} of {g.group('group')}")
+    return list(dict.fromkeys(f for f in forms if f and f != name))
 
 
 def _each(labels: Sequence[str], values: Sequence[str]) -> str:
