@@ -88,8 +88,8 @@ def person_keys(text: str) -> frozenset[str]:
     'curated:ID' (a curated person's id, which is lower case: 'a2' is both A2 and the curated
     a2, and a review naming both is reported as ambiguous where both are findings; 'curated:a2'
     names the curated one alone), and 'curated:FILE#ID' (the person of that id in the curated
-    file of that name, wherever it is: two files may give two people one id). Empty for what names no person, an ORCID iD whose check digit
-    is wrong among them (a typo)."""
+    file of that name, wherever it is: two files may give two people one id). Empty for what
+    names no person, an ORCID iD whose check digit is wrong among them (a typo)."""
     text = _as_typed(text)
     in_file = _IN_FILE.match(text)
     if in_file:  # one file's curated person, where two files give two people one id

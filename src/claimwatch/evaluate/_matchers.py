@@ -760,8 +760,9 @@ _COLLEGE_BEFORE = re.compile(
 
 def _college_of_before(hit: NameHit, text: str) -> str | None:
     """The place and the college of it right before a name, or before it and a comma, where the
-    text has them; or a college named otherwise than by a field of study (`_named_by_no_field`). An acronym counts after a comma ("Zhongshan Institute, UESTC"), not in the
-    "of" form, which no affiliation writes with one."""
+    text has them; or a college named otherwise than by a field of study (`_named_by_no_field`).
+    An acronym counts after a comma ("Zhongshan Institute, UESTC"), not in the "of" form, which
+    no affiliation writes with one."""
     if hit.is_cjk:
         return None
     found = _COLLEGE_BEFORE.search(text, 0, hit.start)
