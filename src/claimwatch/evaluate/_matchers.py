@@ -783,11 +783,8 @@ def _named_by_technology(text: str, college: int, end: int) -> str | None:
     nothing at all names it besides ("College of Science and Technology", "Taizhou Institute of
     Technology"), as China's independent colleges are named; one a field names too ("Software
     Institute of Technology") is left to the other rules."""
-    begin = max((m.end() for m in _NAMING_STOPS.finditer(text, 0, college)), default=0)
-    naming = [(fold(w), begin + at) for w, at, _ in word_spans(text[begin:college])]
-    naming = [(w, at) for w, at in naming if w not in _IGNORED_IN_NAMING and not w.isdigit() and len(w) > 1]
-    places = [p for p in places_in(text) if begin <= p.start and p.end <= college]
-    named = {w for w, at in naming if not any(p.start <= at < p.end for p in places) and not places_in(w)}
+    begin, naming = _naming_words(text, college)
+    named = _not_places(text, begin, college, naming)
     if named - _SCIENCE_AND_TECHNOLOGY:
         return _named_by_no_field(text, college, end) if not named <= _FIELDS else None
     return text[naming[0][1] if naming else college : end].strip()
@@ -836,20 +833,33 @@ def _named_by_no_field(text: str, college: int, end: int) -> str | None:
     independent college that calls itself an institute names a place ("Zhongshan Institute")."""
     if fold(text[college:end]) != "college":
         return None
-    begin = max((m.end() for m in _NAMING_STOPS.finditer(text, 0, college)), default=0)
-    naming = [(fold(w), begin + at) for w, at, _ in word_spans(text[begin:college])]
-    naming = [(w, at) for w, at in naming if w not in _IGNORED_IN_NAMING and not w.isdigit() and len(w) > 1]
+    begin, naming = _naming_words(text, college)
     if not naming or naming[-1][0] in _HONOURS:
         # An honours college is a university's own, whoever it is named after ("Shen Yuan Honors
         # College, Beihang University", 沈元荣誉学院); no independent college is named so.
         return None
-    places = [p for p in places_in(text) if begin <= p.start and p.end <= college]
-    # A country joined to another ("Sino-Singapore Joint Research Institute") is no place where
-    # it stands (`places_in`), but names the joint body's partner, as a field would.
-    named = {w for w, at in naming if not any(p.start <= at < p.end for p in places) and not places_in(w)}
+    named = _not_places(text, begin, college, naming)
     if not named <= _FIELDS or (named and named <= _SCIENCE_AND_TECHNOLOGY):
         return text[naming[0][1] : end].strip()
     return None
+
+
+def _naming_words(text: str, college: int) -> tuple[int, list[tuple[str, int]]]:
+    """Where the words naming the college whose word begins at `college` begin (after a mark or
+    "of": "School of Physics, Tan Kah Kee College"), and those words, folded, with their offsets,
+    less "the", "and", numbers and single letters."""
+    begin = max((m.end() for m in _NAMING_STOPS.finditer(text, 0, college)), default=0)
+    naming = [(fold(w), begin + at) for w, at, _ in word_spans(text[begin:college])]
+    return begin, [(w, at) for w, at in naming if w not in _IGNORED_IN_NAMING and not w.isdigit() and len(w) > 1]
+
+
+def _not_places(text: str, begin: int, college: int, naming: list[tuple[str, int]]) -> set[str]:
+    """Those of the naming words (from `begin` to `college`) that are no place, alone or where
+    they stand in the text. A country joined to another ("Sino-Singapore Joint Research
+    Institute") is no place where it stands (`places_in`), but names the joint body's partner, as
+    a field would."""
+    places = [p for p in places_in(text) if begin <= p.start and p.end <= college]
+    return {w for w, at in naming if not any(p.start <= at < p.end for p in places) and not places_in(w)}
 
 
 # Where the words naming a college begin: after a mark, or after "of", "for", "at" or "in" ("School

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -13,11 +12,20 @@ from typing import NamedTuple
 from ...evidence import Evidence
 from ...results import PersonWork
 from ...works import Authorship, PartialDate, Work
-from .._conditions import FALSE, UNKNOWN
+from .._conditions import UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import ListMatcher, SubjectMatcher, _EntryHit
 from ._persons import _PeopleClaim, _Person, _Place
-from ._years import _considered, _first_at_subject, _listed_by, _Outcome, _year_in, _years
+from ._years import (
+    _considered,
+    _first_at_subject,
+    _gaps_before_a_return,
+    _in_the_gap,
+    _listed_by,
+    _Outcome,
+    _years,
+    _years_at_subject,
+)
 
 
 @dataclass(eq=False)
@@ -261,34 +269,28 @@ def _back_in_works(
     year its date does not show) with no year at the subject between, and at the subject again in
     a year that may fall in the period. A doubt, never a match, never silence."""
     subject = pc.claim.subject.name
-    there = sorted({y for p in person.at_subject for y in p.known_years})
     within = pc.cond.within_years
-    for before, again in itertools.pairwise(there):
-        if _year_in(again, start, end)[0] == FALSE:
-            continue
-        between = sorted(
-            ((year is None, year or 0), hit.entry.name)
+    for before, again in _gaps_before_a_return(person, start, end):
+        between = [
+            (year, hit.entry.name)
             for year, hit in listed
             if not decided(hit, year)
-            and (
-                before < year < again and (within is None or again - year <= within)
-                if year is not None
-                else again - before > 1
-            )
+            and (_in_the_gap(year, before, again, within) if year is not None else again - before > 1)
             and not (pc.cond.listed_before and _listed_by(hit, again)[0] is False)
-        )
+        ]
         if not between:
             continue
-        # The latest year the work gives, where one does: the nearest to the return.
-        (unshown, year), entry = max(between, key=lambda x: (not x[0][0], x[0][1]))
-        when = "a year its date, ahead of its record, does not show" if unshown else str(year)
+        # The latest year the work gives, where one does (the nearest to the return); of entries
+        # in one year, the first by name.
+        year, entry = min(between, key=lambda x: (x[0] is None, -(x[0] or 0), x[1]))
+        when = "a year its date, ahead of its record, does not show" if year is None else str(year)
         gap = _years(range(before + 1, again))
         why = (
             f"their records place them at {subject} in {before} and again in {again}, with no year there in {gap}, "
             f"and a work in the evidence places them at {entry} in {when}, which their author records leave out: "
             f"they may have left and been recruited again from {entry}, which the years cannot tell from staying"
         )
-        return _Outcome(UNKNOWN, person.at_subject, [], [why], there[0])
+        return _Outcome(UNKNOWN, person.at_subject, [], [why], _years_at_subject(person)[0])
     return None
 
 

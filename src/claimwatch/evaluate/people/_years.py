@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ...claims import AuthorCondition
@@ -146,17 +146,9 @@ def _back_from_a_listed_place(
     cannot say whether they stayed at the subject all along: a doubt, never a match, and never
     the silence of "they did not join in the period"."""
     subject = pc.claim.subject.name
-    there = sorted({y for p in person.at_subject for y in p.known_years})
     within = pc.cond.within_years
-    for before, again in itertools.pairwise(there):
-        if _year_in(again, start, end)[0] == FALSE:
-            continue
-        between = [
-            (y, p)
-            for p in person.at_listed
-            for y in p.known_years
-            if before < y < again and (within is None or again - y <= within)
-        ]
+    for before, again in _gaps_before_a_return(person, start, end):
+        between = [(y, p) for p in person.at_listed for y in p.known_years if _in_the_gap(y, before, again, within)]
         # A place the records give at no year, or in a year ahead of its record, may be in the gap.
         unknown = [p for p in person.at_listed if p.when_unknown] if again - before > 1 else []
         if pc.cond.listed_before:
@@ -174,7 +166,7 @@ def _back_from_a_listed_place(
                     f"there in {gap}, and recruited again from it, is not known" + _name_doubt(p)
                     for p in unknown
                 ],
-                there[0],
+                _years_at_subject(person)[0],
                 listed_before={
                     id(p): _listed_by(p.hit, again)[0] for p in unknown if p.hit is not None and pc.cond.listed_before
                 },
@@ -192,9 +184,28 @@ def _back_from_a_listed_place(
             f"and at {subject} again in {again} ({_basis(place.record)}): they may have left and been recruited "
             f"again from {place.label}, which the years cannot tell from staying"
         )
-        first = there[0]
+        first = _years_at_subject(person)[0]
         return _Outcome(UNKNOWN, person.at_subject, cited, [why], first, listed_before=listed_before)
     return None
+
+
+def _years_at_subject(person: _Person) -> list[int]:
+    """The years the records place the person at the subject, in order, each once."""
+    return sorted({y for p in person.at_subject for y in p.known_years})
+
+
+def _gaps_before_a_return(person: _Person, start: dt.date | None, end: dt.date | None) -> Iterator[tuple[int, int]]:
+    """Each gap a return to the subject in the period may be across: two years the records place
+    the person at the subject with none between, the later of which may fall in the period (the
+    records' returns here, the works' in `_works._back_in_works`)."""
+    for before, again in itertools.pairwise(_years_at_subject(person)):
+        if _year_in(again, start, end)[0] != FALSE:
+            yield before, again
+
+
+def _in_the_gap(year: int, before: int, again: int, within: int | None) -> bool:
+    """A year inside a gap, and within `within_years` of the return where the claim gives that."""
+    return before < year < again and (within is None or again - year <= within)
 
 
 def _first_at_subject(
