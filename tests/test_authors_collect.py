@@ -325,3 +325,25 @@ def test_records_a_batch_answers_unasked_are_left_out_saying_so(serve, connect, 
     assert (section["received"], section["unasked"], result.manifest.authors.records) == (3, ["A5999999999"], 3)
     assert notes == ["OpenAlex answered 1 author record not asked for (A5999999999): left out"]
     assert result.manifest.authors.coverage.complete
+
+
+def test_a_survivor_answered_unasked_for_a_merged_id_is_kept_not_called_left_out(serve, connect, tmp_path):
+    # The works name only the merged id; the batch answers its survivor (unasked), and the id asked
+    # alone leads to the same record: kept once, and neither the note nor the manifest says it was
+    # left out (they did, while the authors file held it).
+    works = works_by(2, per_work=2)
+    old, third = sorted(author_ids(works))
+    survivor = "A5999999998"
+    records = [author_record(survivor, "Zhang San", [(LAB, [2024])]), author_record(third, "Li Si", [(LAB, [2024])])]
+    api = serve(works=works, authors=records, merged_authors={old: survivor}, unasked_authors=[records[0]])
+    notes: list[str] = []
+
+    class Notes(collector.Silent):
+        def note(self, message: str) -> None:
+            notes.append(message)
+
+    result = collector.collect([lab_query()], tmp_path / "snap", client=connect(api), progress=Notes())
+    assert [r["id"].rsplit("/", 1)[-1] for r in authors_in(tmp_path / "snap")] == [third, survivor]  # batch, then alone
+    section = result.manifest.model_dump()["authors"]
+    assert (section["merged_ids"], section["unasked"]) == ({old: survivor}, [])
+    assert not any("not asked for" in n for n in notes)

@@ -149,17 +149,24 @@ def fetch_authors(
             elif own is not None:
                 outcome.unasked.add(own)
         progress.advanced(task, len(batch))
-    if outcome.unasked:
-        shown = sorted(outcome.unasked)
-        listed = ", ".join(shown[:UNASKED_SHOWN]) + (", ..." if len(shown) > UNASKED_SHOWN else "")
-        n = len(shown)
-        progress.note(f"OpenAlex answered {n} author record{'s' if n != 1 else ''} not asked for ({listed}): left out")
     for missing in [a for a in ordered if a not in got]:
         alone = _alone(api, missing, outcome, progress)
         if alone is not None:
             once(alone)
+    # A record answered unasked may be the one a merged id asked alone leads to: kept then, so
+    # neither the note nor the manifest may call it left out.
+    outcome.unasked -= got
+    _say_unasked(outcome.unasked, progress)
     outcome.requests, outcome.retries = api.requests_made - made, api.retries_made - retried
     return outcome
+
+
+def _say_unasked(unasked: set[str], progress: Progress) -> None:
+    if unasked:
+        shown = sorted(unasked)
+        listed = ", ".join(shown[:UNASKED_SHOWN]) + (", ..." if len(shown) > UNASKED_SHOWN else "")
+        n = len(shown)
+        progress.note(f"OpenAlex answered {n} author record{'s' if n != 1 else ''} not asked for ({listed}): left out")
 
 
 def _batch(api: OpenAlexClient, batch: list[str]) -> list[dict[str, Any]]:
