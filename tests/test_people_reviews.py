@@ -239,9 +239,13 @@ def test_two_people_one_curated_id_names_are_each_named_by_their_file(tmp_path: 
     result = _with_curated(tmp_path / "a", [ZHANG], review, harbin, beijing)
     assert [p.name for p in result.dismissed_people] == ["Li Wei (Beijing)"] and not result.lapsed_reviews
     assert "Li Wei (Harbin)" in [p.name for p in result.people]
-    by_path = _review("lab-no-recruits", "curated:evidence/elsewhere/curated0.yaml#li-wei", "not_a_match")
+    by_path = _review("lab-no-recruits", "curated:./b//curated0.yaml#li-wei", "not_a_match")
     result = _with_curated(tmp_path / "b", [ZHANG], by_path, harbin, beijing)
     assert [p.name for p in result.dismissed_people] == ["Li Wei (Harbin)"]
+    # Folders the file is not in name no file: the review lapses, and dismisses no one.
+    elsewhere = _review("lab-no-recruits", "curated:evidence/elsewhere/curated0.yaml#li-wei", "not_a_match")
+    result = _with_curated(tmp_path / "c", [ZHANG], elsewhere, harbin, beijing)
+    assert not result.dismissed_people and [x.reason for x in result.lapsed_reviews] == ["not_found"]
     assert person_keys("curated:people.yaml#A2") == frozenset()  # a curated id is lower case
     root = tmp_path / "a"
     monkeypatch.chdir(root)
@@ -249,6 +253,33 @@ def test_two_people_one_curated_id_names_are_each_named_by_their_file(tmp_path: 
     assert main(["review", *argv, "--evidence", "records.jsonl", "--reviews", str(tmp_path / "none.yaml")]) == 0
     listed = [line.split()[1] for line in capsys.readouterr().out.splitlines() if "Li Wei" in line]
     assert sorted(listed) == ["curated:curated0.yaml#li-wei", "curated:curated1.yaml#li-wei"]
+
+
+def test_two_files_of_one_name_in_two_folders_are_named_by_their_folders(tmp_path: Path, monkeypatch, capsys) -> None:
+    """2024/people.yaml and 2025/people.yaml each give a li-wei: `curated:people.yaml#li-wei`
+    named both (ambiguous), and the listing offered it for both, so neither could be reviewed
+    (issue 18, twentieth part). The folders before the name tell them apart, and the listing
+    writes the shortest name that names one file."""
+    root = project(tmp_path)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS)
+    harbin = write(root / "2024/people.yaml", _curated("li-wei", name="Li Wei (Harbin)"))
+    beijing = write(root / "2025/people.yaml", _curated("li-wei", name="Li Wei (Beijing)"))
+    records = write_jsonl(root / "records.jsonl", [ZHANG])
+
+    def dismissed(review: str) -> tuple[list[str], list[str]]:
+        path = write(root / "reviews.yaml", "reviews:\n" + _review("lab-no-recruits", review, "not_a_match"))
+        evidence = open_evidence_paths([str(harbin), str(beijing), str(records)])
+        (r,) = evaluate(load_claims([str(claims)], root=root), evidence, reviews=load_reviews(path)).results
+        return [p.name for p in r.dismissed_people], [x.reason for x in r.lapsed_reviews]
+
+    assert dismissed("curated:people.yaml#li-wei") == ([], ["ambiguous"])
+    assert dismissed("curated:2025/people.yaml#li-wei") == (["Li Wei (Beijing)"], [])
+    assert dismissed(f"curated:{harbin}#li-wei") == (["Li Wei (Harbin)"], [])  # the whole path
+    monkeypatch.chdir(root)
+    argv = ["--claims", "claims/people.yaml", "--evidence", "2024/people.yaml", "--evidence", "2025/people.yaml"]
+    assert main(["review", *argv, "--evidence", "records.jsonl", "--reviews", str(tmp_path / "none.yaml")]) == 0
+    listed = [line.split()[1] for line in capsys.readouterr().out.splitlines() if "Li Wei" in line]
+    assert sorted(listed) == ["curated:2024/people.yaml#li-wei", "curated:2025/people.yaml#li-wei"]
 
 
 def test_a_curated_history_with_no_id_beside_the_persons_record_is_not_counted_twice(tmp_path: Path) -> None:

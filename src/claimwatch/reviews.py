@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -88,12 +88,13 @@ def person_keys(text: str) -> frozenset[str]:
     'curated:ID' (a curated person's id, which is lower case: 'a2' is both A2 and the curated
     a2, and a review naming both is reported as ambiguous where both are findings; 'curated:a2'
     names the curated one alone), and 'curated:FILE#ID' (the person of that id in the curated
-    file of that name, wherever it is: two files may give two people one id). Empty for what
-    names no person, an ORCID iD whose check digit is wrong among them (a typo)."""
+    file FILE names: its name, or the folders before it too, as `curated_file_names` gives them,
+    where two files may give two people one id). Empty for what names no person, an ORCID iD
+    whose check digit is wrong among them (a typo)."""
     text = _as_typed(text)
     in_file = _IN_FILE.match(text)
     if in_file:  # one file's curated person, where two files give two people one id
-        name, pid = Path(in_file.group(1)).name, in_file.group(2)
+        name, pid = _as_file_name(in_file.group(1)), in_file.group(2)
         return frozenset({f"curated:{name}#{pid}"}) if name and _CURATED_ID.match(pid) else frozenset()
     if text.startswith("curated:"):  # a curated id alone, where it is also an OpenAlex id's form
         curated = text.removeprefix("curated:")
@@ -112,14 +113,31 @@ def person_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def curated_file_names(path: str) -> list[str]:
+    """Each name a review may give a curated file by, shortest first: the file's own name, then
+    with one more of the folders its resolved path runs through before it at a time, up to that
+    whole path. Two files of one name in two folders are each named by a run of folders."""
+    resolved = Path(path).resolve()
+    parts = resolved.parts
+    return [PurePosixPath(*parts[k:]).as_posix() for k in range(len(parts) - 1, 0, -1)] + [resolved.as_posix()]
+
+
+def _as_file_name(text: str) -> str:
+    """A curated file as a review names it, in the form `curated_file_names` gives: a whole path
+    resolved, a run of folders and a name as written, without "./" or doubled slashes."""
+    if Path(text).is_absolute():
+        return Path(text).resolve().as_posix()
+    return PurePosixPath(text).as_posix() if text.strip() else ""
+
+
 def person_named(person_id: str, curated_file: str | None = None) -> str:
     """What a review writes to name the person finding of this id, and no one else: a curated
     id that an OpenAlex author id or an ORCID iD could also be read as ('a2'), or that alone names
     nothing (an ORCID iD's form with a wrong check digit), is written 'curated:a2'. Where two
-    curated files give two people the id, `curated_file` (the person's file) names theirs:
-    'curated:people.yaml#a2'."""
+    curated files give two people the id, `curated_file` (a name of the person's file, from
+    `curated_file_names`) names theirs: 'curated:people.yaml#a2', 'curated:2025/people.yaml#a2'."""
     if curated_file is not None:
-        return f"curated:{Path(curated_file).name}#{person_id}"
+        return f"curated:{curated_file}#{person_id}"
     curated = f"curated:{person_id}"
     is_curated = _CURATED_ID.match(person_id) is not None  # OpenAlex ids are in capitals
     return curated if is_curated and person_keys(person_id) != {curated} else person_id

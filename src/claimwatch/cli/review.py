@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -19,6 +18,7 @@ from ..reviews import (
     DECISIONS,
     REVIEWS_FILE,
     Reviews,
+    curated_file_names,
     load_reviews,
     person_named,
     record_review,
@@ -185,7 +185,7 @@ def _print_unreviewed(results: Results, other_claims: list[Review], claims_read:
     pending = unreviewed(results)
     shared = _shared_ids(results)
     for claim, finding in pending:
-        click.echo(f"{one_line(claim)}  {_listed(finding, shared.get(claim, set()))}")
+        click.echo(f"{one_line(claim)}  {_listed(finding, shared.get(claim, {}))}")
     lapsed = [(r.claim, x) for r in results.results for x in r.lapsed_reviews]
     for claim, x in lapsed:
         click.echo(
@@ -215,24 +215,40 @@ def _print_unreviewed(results: Results, other_claims: list[Review], claims_read:
     )
 
 
-def _shared_ids(results: Results) -> dict[str, set[str]]:
-    """By claim, the ids two people of it share (one curated id, given by two files)."""
+def _shared_ids(results: Results) -> dict[str, dict[str, list[str]]]:
+    """By claim, the ids two people of it share (one curated id, given by two files), each with
+    the files of the people who have it."""
     out = {}
     for r in results.results:
-        everyone = Counter(p.id for p in (*r.people, *r.uncertain_people, *r.dismissed_people))
-        out[r.claim] = {i for i, n in everyone.items() if n > 1}
+        files: dict[str, list[str]] = {}
+        for p in (*r.people, *r.uncertain_people, *r.dismissed_people):
+            files.setdefault(p.id, []).append(_file_of(p))
+        out[r.claim] = {i: f for i, f in files.items() if len(f) > 1}
     return out
 
 
-def _listed(finding: Finding | PersonFinding, shared: set[str] | None = None) -> str:
+def _file_of(person: PersonFinding) -> str:
+    return person.records[0].rpartition(":")[0] if person.records else ""
+
+
+def _file_named_alone(path: str, others: list[str]) -> str:
+    """The shortest name of a curated file that names none of the others: its own name, or the
+    folders before it too, where another file of that name gives the same id."""
+    taken = {name for other in others if other != path for name in curated_file_names(other)}
+    names = curated_file_names(path)
+    return next((n for n in names if n not in taken), names[-1])
+
+
+def _listed(finding: Finding | PersonFinding, shared: dict[str, list[str]] | None = None) -> str:
     """A finding's line after its claim: a work by id, status, date and title; a person by id,
     status, first year at the subject and name."""
     if isinstance(finding, PersonFinding):
         year = finding.first_year_at_subject or (finding.shared_years[0] if finding.shared_years else None)
         # An id to copy into `claimwatch review` that names them alone: with their file's name
-        # where two files give two people one id.
-        in_file = finding.records[0].rpartition(":")[0] if finding.id in (shared or ()) and finding.records else None
-        named = person_named(finding.id, in_file or None)
+        # (and folders, where two files of one name give it) where two files give one id.
+        others = (shared or {}).get(finding.id)
+        path = _file_of(finding)
+        named = person_named(finding.id, _file_named_alone(path, others) if others and path else None)
         return f"{one_line(named)}  {finding.status}  {year or 'no certain year'}  {one_line(finding.name)}"
     work = finding.work
     return (

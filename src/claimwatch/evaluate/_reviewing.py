@@ -126,7 +126,8 @@ def _ambiguous(entry: ReviewEntry, named: list[F], kind: _Kind[F]) -> LapsedRevi
 _HOW = {
     False: "",
     True: " (an OpenAlex author id in capitals, A2; a curated person's id as curated:a2, or with their file's "
-    "name where two files give one id, curated:people.yaml#a2)",
+    "name where two files give one id, curated:people.yaml#a2, and its folders where two such files share a "
+    "name, curated:2025/people.yaml#a2)",
 }
 
 

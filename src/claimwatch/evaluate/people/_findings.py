@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Sequence
-from pathlib import Path
 
 from ...claims import Claim, describe, describe_period
 from ...evidence import Evidence
@@ -22,7 +21,7 @@ from ...results import (
     Placement,
     Verdict,
 )
-from ...reviews import Reviews
+from ...reviews import Reviews, curated_file_names
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._reviewing import _apply_reviews, _Kind
@@ -400,7 +399,8 @@ def _person_keys(person: _Person) -> frozenset[str]:
             keys.add(f"orcid:{r.orcid}")
         if r.origin.kind == "curated":
             keys.add(f"curated:{r.id}")
-            keys.add(f"curated:{Path(r.origin.path).name}#{r.id}")  # one file's, where two give one id
+            # one file's, where two give one id: by its name, or folders and name
+            keys.update(f"curated:{name}#{r.id}" for name in curated_file_names(r.origin.path))
     return frozenset(keys)
 
 
