@@ -50,7 +50,24 @@ def test_a_claim_that_begins_after_the_evidence_was_current_cannot_be_checked(ro
     import_works(source, root / "snap", institutions=["I100"], start=dt.date(2023, 1, 1))
     r = check(root, root / "snap", expects=expects)
     assert r.verdict == "insufficient_evidence"
-    assert "the claim's period begins on 2024-01-10, after the evidence was current (2023-06-01)" in r.why
+    assert "the claim's period begins on 2024-01-10, after the run's as-of day (2023-06-01)" in r.why
+
+
+def test_an_as_of_day_before_the_claim_begins_is_the_reason_given_first(root):
+    """`--as-of 2023-01-01` for a claim from 2024-01-10, over records read directly (no complete
+    coverage): the reason was only that no evidence covers the lab completely, and that the
+    evidence "holds no work by Example Lab in the period", as if the period had been searched
+    (issue 18, twentieth part). That the period begins after the as-of day is said first."""
+    source = write_jsonl(root / "w.jsonl", [lab_work("2025-06-01T00:00:00", date="2024-03-01")])
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}", period="from: 2024-01-10")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    for engine in ("python", "duckdb"):
+        r = evaluate(claims, [open_evidence(source)], as_of=dt.date(2023, 1, 1), engine=engine, cache=root / "c")
+        (result,) = r.results
+        assert result.verdict == "insufficient_evidence"
+        assert result.coverage.why == (
+            "the claim's period begins on 2024-01-10, after the run's as-of day (2023-01-01): none of it can be checked"
+        )
 
 
 def test_a_declared_end_after_an_import_of_records_with_no_dates_is_cut_to_the_import(root, capsys):

@@ -299,7 +299,7 @@ def test_open_ended_claim_beginning_after_the_as_of_is_not_cleared(root, kind, c
     ]
     r = run(root, body, records, cover={**COVER, "end": None})
     assert r.verdict == "insufficient_evidence"
-    assert "the claim's period begins on 2026-01-01, after the evidence was current" in r.coverage.why
+    assert "the claim's period begins on 2026-01-01, after the run's as-of day" in r.coverage.why
 
 
 def test_closed_claim_entirely_after_the_as_of_is_not_cleared(root):

@@ -686,10 +686,9 @@ def describe_period(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def not_begun(start: dt.date, current: dt.date) -> str:
-    """Why an open-ended claim beginning after the evidence was current cannot be checked."""
-    return (
-        f"the claim's period begins on {start}, after the evidence was current ({current}): none of it can be checked"
-    )
+    """Why an open-ended claim beginning after the run's as-of day (the day the evidence was
+    current, or the one --as-of gives) cannot be checked."""
+    return f"the claim's period begins on {start}, after the run's as-of day ({current}): none of it can be checked"
 
 
 def describe_condition(cond: Condition, claim_file: ClaimFile) -> str:

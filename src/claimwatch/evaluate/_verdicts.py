@@ -593,6 +593,9 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
         return CoverageReport(
             complete=False, why=f"{claim.subject.name} has no OpenAlex id, so no snapshot can cover it"
         )
+    # A period that begins after the as-of day is the first reason: no evidence could cover it.
+    if end is not None and (not_begun_yet := _unassessed(claim, end)) is not None:
+        return not_begun_yet
     if not any(e.coverage.complete for e in evidence):
         kinds = sorted({e.kind for e in evidence})
         return CoverageReport(
@@ -607,7 +610,7 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
                 + ")"
             ),
         )
-    unassessed = _unassessed(claim, end)
+    unassessed = _unassessed(claim, end)  # an open-ended period with no as-of day
     if unassessed is not None:
         return unassessed
     assert end is not None

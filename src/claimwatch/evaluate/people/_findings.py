@@ -201,11 +201,14 @@ def _coverage(
         return CoverageReport(
             complete=False, why=f"{name} has no OpenAlex id, so no evidence can hold the records of all its people"
         )
+    # A period that begins after the as-of day: no evidence could cover it, whatever it declares.
+    if end is not None and (not_begun_yet := _unassessed(claim, end)) is not None:
+        return not_begun_yet
     declared = [e for e in evidence if e.author_coverage.complete]
     if not declared:
         notes = "; ".join(f"{e.path}: {e.author_coverage.note or 'no coverage declared'}" for e in evidence)
         return CoverageReport(complete=False, why=f"no evidence holds the record of every author at {name} ({notes})")
-    unassessed = _unassessed(claim, end)
+    unassessed = _unassessed(claim, end)  # an open-ended period with no as-of day
     if unassessed is not None:
         return unassessed
     assert end is not None
