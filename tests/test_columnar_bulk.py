@@ -171,6 +171,64 @@ def test_not_a_works_folder(tmp_path):
         bulk_parts(tmp_path)
 
 
+def _real_snapshot(root: Path, shared_data: Path, kind: str) -> Path:
+    """OpenAlex's snapshot as downloaded, from real records: since 2026 `data/parquet/` with a
+    folder an entity (works, authors, institutions), or `data/` of JSON Lines parts with a
+    manifest an entity, as before. Gives the works folder."""
+    page = json.loads((shared_data / "openalex" / "api-page-works.json").read_text())["results"]
+    entities = {
+        "works": page,
+        "authors": [json.loads((shared_data / "openalex" / "A5023888391.json").read_text())],
+        "institutions": [json.loads((shared_data / "openalex" / "I27837315.json").read_text())],
+    }
+    for entity, records in entities.items():
+        if kind == "parquet":
+            _parquet_copy(
+                root / "data" / "parquet" / entity / "updated_date=2025-05-23", records, ("abstract_inverted_index",)
+            )
+            continue
+        name = "updated_date=2025-05-23/part_000.gz"
+        part = root / "data" / entity / name
+        part.parent.mkdir(parents=True)
+        part.write_bytes(gzip.compress(b"".join(json.dumps(r).encode() + b"\n" for r in records), mtime=0))
+        meta = {"content_length": part.stat().st_size, "record_count": len(records)}
+        entry = {"url": f"s3://openalex/data/{entity}/{name}", "meta": meta}
+        (root / "data" / entity / "manifest").write_text(json.dumps({"entries": [entry]}))
+    return root / "data" / ("parquet/works" if kind == "parquet" else "works")
+
+
+@pytest.mark.parametrize("kind", ["parquet", "jsonl"])
+@pytest.mark.parametrize("level", ["root", "data", "format", "authors", "partition"])
+def test_a_folder_at_the_wrong_level_is_refused_naming_the_works_folder(tmp_path, capsys, shared_data, kind, level):
+    """The snapshot's root, its data/ or data/parquet/ hold every entity's files: read as works,
+    the institutions' and authors' records were taken for works (the subject's own institution
+    record refused the import as "not a work or an author"; authors were kept). Another entity's
+    folder, or one updated_date= folder, is no works folder either. Each is refused in one line
+    that names the works folder to give, and nothing is written."""
+    works = _real_snapshot(tmp_path / "openalex-snapshot", shared_data, kind)
+    given = {
+        "root": tmp_path / "openalex-snapshot",
+        "data": tmp_path / "openalex-snapshot" / "data",
+        "format": works.parent,
+        "authors": works.parent / "authors",
+        "partition": works / "updated_date=2025-05-23",
+    }[level]
+    out = tmp_path / "snap"
+    code = main(["evidence", "import", str(given), "--out", str(out), "--subject", "I27837315"])
+    lines = capsys.readouterr().err.splitlines()
+    if level == "partition" and kind == "parquet":  # a folder of works' .parquet files: read as one
+        assert code == 0 and (out / "manifest.json").is_file()
+        return
+    (line,) = lines
+    assert code == 2 and not out.exists()
+    assert line.startswith(f"{given}: ")
+    assert f"give the works folder, {works}" in line
+    if level == "partition":
+        assert line.endswith("a part alone may be imported as a file)")
+    # The works folder itself is read.
+    assert main(["evidence", "import", str(works), "--out", str(out), "--subject", "I22299242"]) == 0
+
+
 def test_parts_without_a_manifest_are_read_in_path_order_and_said_unchecked(tmp_path):
     """The works folder without its manifest (OpenAlex's 2026 layout puts one manifest.json for
     every entity above the entity folders, in a format not confirmed here)."""

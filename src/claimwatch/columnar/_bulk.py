@@ -108,11 +108,15 @@ def bulk_parts(folder: str | Path) -> list[BulkPart]:
     (`unchecked_parts_said`). A claimwatch snapshot is never taken for OpenAlex's: given as the
     folder, it is refused, saying what to do with it; below the folder, its files are not parts."""
     folder = refuse_claimwatch_snapshot(folder)
+    _refuse_another_entity(folder)
     manifest = folder / MANIFEST
     if manifest.is_file():
         return [_listed_part(folder, manifest, k, entry) for k, entry in enumerate(_manifest_entries(manifest), 1)]
     gzipped = _gzip_parts(folder)
     parquet = _parquet_files(folder)
+    if parquet and (works := _works_folders_below(folder)):
+        # The snapshot's root, or its data/parquet/: every entity's Parquet files lie below it.
+        raise InputError(Problem(str(folder), 0, 0, _give_the_works_folder(works)))
     if gzipped and parquet:
         message = "holds both JSON Lines parts (.gz) and .parquet files: give the folder of one of them"
         raise InputError(Problem(str(folder), 0, 0, message))
@@ -120,12 +124,73 @@ def bulk_parts(folder: str | Path) -> list[BulkPart]:
         message = (
             f"not an OpenAlex works folder: no {MANIFEST}, no updated_date=YYYY-MM-DD/*.gz parts and no .parquet files"
         )
-        if any(_snapshots_below(folder)):
+        if works := _works_folders_below(folder):
+            message += f" ({_give_the_works_folder(works)})"
+        elif _PARTITION.match(folder.name):
+            message += (
+                f" (it is one updated_date= folder of the works folder: give the works folder, {folder.parent}; "
+                "a part alone may be imported as a file)"
+            )
+        elif any(_snapshots_below(folder)):
             message += (
                 " (the claimwatch snapshots below it are not OpenAlex's: give one to `claimwatch check --evidence`)"
             )
         raise InputError(Problem(str(folder), 0, 0, message))
     return [BulkPart(p, None, None) for p in gzipped or parquet]
+
+
+# OpenAlex's entity folders beside `works/` (FACTS.md; developers.openalex.org's snapshot format),
+# and where a works folder lies below the folders a user may give instead of it: the snapshot's
+# root, its `data/`, and since 2026 the format folders `data/jsonl/` and `data/parquet/`.
+_OTHER_ENTITIES = frozenset(
+    {
+        "authors",
+        "awards",
+        "concepts",
+        "continents",
+        "countries",
+        "domains",
+        "fields",
+        "funders",
+        "institutions",
+        "keywords",
+        "languages",
+        "licenses",
+        "merged_ids",
+        "publishers",
+        "sdgs",
+        "sources",
+        "subfields",
+        "topics",
+        "work-types",
+    }
+)
+_WORKS_BELOW = ("works", "data/works", "jsonl/works", "parquet/works", "data/jsonl/works", "data/parquet/works")
+
+
+def _works_folders_below(folder: Path) -> list[Path]:
+    """The works folders below `folder` where it is a level above one (the snapshot's root,
+    `data/`, `data/parquet/`): read whole, it would take every entity's records for works."""
+    return [folder / below for below in _WORKS_BELOW if (folder / below).is_dir()]
+
+
+def _give_the_works_folder(works: list[Path]) -> str:
+    which = " or ".join(str(w) for w in works)
+    return (
+        f"a level above OpenAlex's works folder, where other entities' records lie too: give the works folder, {which}"
+    )
+
+
+def _refuse_another_entity(folder: Path) -> None:
+    """Refuse another entity's folder (`data/authors/`, say) given for the works folder: its
+    records are no works, and a snapshot of them would hold no work of the subjects."""
+    if folder.name in _OTHER_ENTITIES and (
+        (folder / MANIFEST).is_file() or any(folder.glob("updated_date=*/*")) or any(folder.glob("*.parquet"))
+    ):
+        works = folder.parent / "works"
+        message = f"OpenAlex's {folder.name} folder, not its works folder: give the works folder"
+        message += f", {works}" if works.is_dir() else ""
+        raise InputError(Problem(str(folder), 0, 0, message))
 
 
 # The fields of a work record that claimwatch reads as JSON objects or arrays (works.py).
