@@ -761,6 +761,25 @@ def test_a_snapshot_named_like_a_glob_pattern_is_checked_from_its_own_table(tmp_
     assert duck.model_dump() == python.model_dump()
 
 
+def test_a_snapshot_below_a_folder_named_like_a_partition_is_checked_from_its_own_table(tmp_path):
+    """A folder `key=value` on the table's path is no Hive partition to claimwatch: its value
+    never stands for the table's own column of that name (below `ordinal=1/`, every row of the
+    table being made read as row 1 stopped the import with an AssertionError's traceback)."""
+    folder = "ordinal=1"
+    records = _records()
+    snapshot = tmp_path / folder / "snap"
+    import_works(
+        write_jsonl(tmp_path / "all.jsonl", records), snapshot, institutions=["I100"], start=dt.date(2024, 1, 1)
+    )
+    root = project(tmp_path / "case")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
+    evidence = [open_evidence(snapshot)]
+    duck = evaluate(claims, evidence, engine="duckdb", cache=tmp_path / folder / "cache")
+    python = evaluate(claims, evidence, engine="python")
+    assert duck.evidence_counts[0].records == len(records)
+    assert duck.model_dump() == python.model_dump()
+
+
 def _by(wid: str, inst: dict, updated: str) -> dict:
     return work(wid, f"Paper {wid}", "2024-06-01", [authorship("A", [inst])]) | {"updated_date": updated}
 
@@ -819,6 +838,42 @@ def test_with_a_manifest_no_other_versions_are_looked_for(tmp_path, monkeypatch)
     monkeypatch.setattr(bulk, "_other_versions", lambda *a: pytest.fail("looked for other versions"))
     works = _layout(tmp_path, _records())
     assert list(bulk_records(works, ["I100"]))
+
+
+def test_a_parquet_copys_records_are_read_as_held_not_as_their_folders_name_says(tmp_path, shared_data):
+    """DuckDB reads a folder named `key=value` on a file's path as a Hive partition, whose value
+    it gives as that column, over the file's own: every record of the Parquet copy, in
+    `updated_date=YYYY-MM-DD/` folders, had its `updated_date` (to the microsecond) replaced by
+    the folder's day, and a record without one given one; a record in a folder of another day
+    took that day, as-of and all. Each record is read as its file holds it."""
+    from claimwatch.evidence import import_bulk
+
+    page = json.loads((shared_data / "openalex" / "api-page-works.json").read_text())["results"]
+    subjects, other = page  # W3046863325 (Kyoto University, I22299242), updated 2025-05-23T13:27:52.471633
+    undated = {k: v for k, v in other.items() if k != "updated_date"}
+    works = tmp_path / "data" / "parquet" / "works"
+    rows = [
+        {k: json.dumps(v) if k == "abstract_inverted_index" else v for k, v in r.items()} for r in (subjects, undated)
+    ]
+    source = write_jsonl(tmp_path / "rows.jsonl", rows)
+    part = works / "updated_date=2025-06-11" / "part_0000.parquet"
+    part.parent.mkdir(parents=True)
+    # Each field held as the records hold it (JSON), updated_date as text.
+    duckdb.connect().execute(
+        f"COPY (SELECT * FROM read_json('{source}', columns = {{"
+        + ", ".join(
+            f"'{k}': '{'VARCHAR' if k in ('updated_date', 'abstract_inverted_index') else 'JSON'}'" for k in rows[0]
+        )
+        + f"}})) TO '{part}'"
+    )
+    read = [json.loads(r.text) for r in bulk_records(works, ["I22299242", "I0"])]
+    assert [(r["id"], r.get("updated_date")) for r in read] == [
+        (subjects["id"], "2025-05-23T13:27:52.471633"),
+        (other["id"], None),  # none given, none made up
+    ]
+    import_bulk(works, tmp_path / "snap", institutions=["I22299242"])
+    manifest = json.loads((tmp_path / "snap" / "manifest.json").read_text())
+    assert manifest["as_of"] == "2025-05-23"
 
 
 def test_tied_versions_are_chosen_as_from_the_whole_file(tmp_path):

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from ..errors import SourceError
-from ._sql import reader_path
+from ._sql import NO_HIVE, reader_path
 
 # DuckDB's own memory, beside Python's: the check's peak stays within bench's target (512 MiB
 # for a million works) and DuckDB spills to disk beyond it rather than fail.
@@ -117,7 +117,7 @@ def gather_screening(rows: Iterable[Sequence[Any]], tables: int, claims: int) ->
 def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
     """The work ids that more than one row of the tables (and of `more`, ids read elsewhere)
     holds: records of one id in two snapshots, or twice in one file."""
-    sources = " UNION ALL ".join(f"SELECT id FROM read_parquet({file_literal(t)})" for t in tables)
+    sources = " UNION ALL ".join(f"SELECT id FROM read_parquet({file_literal(t)}, {NO_HIVE})" for t in tables)
     with connect() as con, out_of_memory_said("looking for records of one work id in several tables"):
         con.execute("CREATE TEMP TABLE more_ids AS SELECT unnest(?::VARCHAR[]) AS id", [list(more)])
         rows = con.execute(
@@ -132,7 +132,7 @@ def latest_earliest(table: str, current_on: dt.date | None = None) -> dt.date | 
     with connect() as con:
         (day,) = con.execute(
             f"SELECT max(earliest) FILTER (WHERE ?::DATE IS NULL OR earliest <= ?::DATE) "
-            f"FROM read_parquet({file_literal(table)})",
+            f"FROM read_parquet({file_literal(table)}, {NO_HIVE})",
             [current_on, current_on],
         ).fetchone() or (None,)
     return day if isinstance(day, dt.date) else None
@@ -141,7 +141,9 @@ def latest_earliest(table: str, current_on: dt.date | None = None) -> dt.date | 
 def newest_updated(table: str) -> dt.date | None:
     """The newest day the table's records give as their `updated_date` (None where none does)."""
     with connect() as con:
-        (day,) = con.execute(f"SELECT max(updated) FROM read_parquet({file_literal(table)})").fetchone() or (None,)
+        (day,) = con.execute(f"SELECT max(updated) FROM read_parquet({file_literal(table)}, {NO_HIVE})").fetchone() or (
+            None,
+        )
     return day if isinstance(day, dt.date) else None
 
 
@@ -152,7 +154,7 @@ def rows_of_ids(table: str, wanted: set[str]) -> list[tuple[int, str, list[str],
         return []
     with connect() as con:
         rows = con.execute(
-            f"SELECT ordinal, id, keys, n_authorships > 0 FROM read_parquet({file_literal(table)}) "
+            f"SELECT ordinal, id, keys, n_authorships > 0 FROM read_parquet({file_literal(table)}, {NO_HIVE}) "
             "WHERE list_contains(?, id) ORDER BY ordinal",
             [sorted(wanted)],
         ).fetchall()
@@ -204,7 +206,7 @@ _AHEAD = 2  # batches read ahead of the one being worked through
 def _fetch_batch(con: duckdb.DuckDBPyConnection, table: str, batch: Sequence[int]) -> list[Any]:
     wanted = ", ".join(map(str, batch))
     rows: list[Any] = con.execute(
-        f"SELECT ordinal, line, record FROM read_parquet({file_literal(table)}) "
+        f"SELECT ordinal, line, record FROM read_parquet({file_literal(table)}, {NO_HIVE}) "
         f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})"
     ).fetchall()
     rows.sort()

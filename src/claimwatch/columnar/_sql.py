@@ -42,6 +42,13 @@ from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic,
 _GLOB_ESCAPES = str.maketrans({"[": "[[]", "*": "[*]", "?": "[?]"})
 
 
+# DuckDB's readers take a folder named `key=value` anywhere on a file's path for a Hive
+# partition, and give its value as a column of that name, over the file's own: OpenAlex's Parquet
+# copy lies in `updated_date=YYYY-MM-DD/` folders, and each record's `updated_date` (a time to the
+# microsecond) read as the folder's day. Every file claimwatch reads is read as it holds.
+NO_HIVE = "hive_partitioning = false"
+
+
 def reader_path(path: str | os.PathLike[str]) -> str:
     """A file's path as DuckDB's readers (read_parquet, read_csv, read_json) read the one file it
     names, never another the pattern matches: absolute (a leading `~` would be the home folder),
@@ -65,7 +72,7 @@ class Dialect:
         return "(" + literal.replace("\x00", "' || chr(0) || '") + ")" if "\x00" in value else literal
 
     def table(self, source: str) -> str:
-        return f"read_parquet({self.string(reader_path(source))})"
+        return f"read_parquet({self.string(reader_path(source))}, {NO_HIVE})"
 
     def unnest(self, array: str, alias: str, element: str) -> str:
         return f"CROSS JOIN UNNEST({array}) AS {alias}({element})"

@@ -61,6 +61,7 @@ from ..works import (
     work_from_openalex,
 )
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, quoted, quoted_name
+from ._sql import NO_HIVE
 
 TABLE_FORMAT = 8
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
@@ -353,7 +354,9 @@ class WorksTableWriter:
             while self._writing:
                 self._collect()
             written = self._tmp / WORKS_TABLE
-            source = f"read_parquet([{', '.join(map(file_literal, self._parts))}])" if self._parts else _NO_ROWS
+            source = (
+                f"read_parquet([{', '.join(map(file_literal, self._parts))}], {NO_HIVE})" if self._parts else _NO_ROWS
+            )
             with connect(WRITER_MEMORY_LIMIT) as con, out_of_memory_said(self._doing, WRITER_MEMORY_LIMIT):
                 con.execute(f"COPY (SELECT * FROM {source}) TO {quoted(str(written))} {_PARQUET}")
                 _check_order(con, written, self.rows)
@@ -429,7 +432,7 @@ _NO_ROWS = (
 def _read_rows(batch: Path) -> str:
     columns = ", ".join(f"{quoted(name)}: {quoted(kind)}" for name, kind in COLUMNS.items())
     return (
-        f"SELECT * FROM read_json({file_literal(batch)}, format = 'newline_delimited', columns = {{{columns}}}, "
+        f"SELECT * FROM read_json({file_literal(batch)}, {NO_HIVE}, format = 'newline_delimited', columns = {{{columns}}}, "
         f"maximum_object_size = {_LARGEST_ROW})"
     )
 
@@ -438,7 +441,7 @@ def _check_order(con: Any, table: Path, rows: int) -> None:
     """Every row where it belongs: the query's candidates are fetched by their ordinal."""
     (misplaced,) = con.execute(
         f"SELECT count(*) FILTER (WHERE ordinal <> file_row_number) + abs(count(*) - ?) "
-        f"FROM read_parquet({file_literal(table)}, file_row_number = true)",
+        f"FROM read_parquet({file_literal(table)}, {NO_HIVE}, file_row_number = true)",
         [rows],
     ).fetchone()
     if misplaced:
