@@ -551,6 +551,17 @@ def test_a_part_duckdb_cannot_read_is_one_line_naming_it_after_the_parts_before_
         list(bulk_records(works, [MANY]))
 
 
+def test_a_part_not_gzip_given_by_a_relative_path_is_named_once(tmp_path, monkeypatch, capsys):
+    """DuckDB names the part as claimwatch gave it to read, absolute: the line named it twice."""
+    works = _parts_of(tmp_path, [_numbered(1, 10)])
+    (works / "updated_date=2024-01-01/part_000.gz").write_bytes(b"<html>Not Found</html>\n")
+    (works / "manifest").unlink()
+    monkeypatch.chdir(tmp_path)
+    assert main(["evidence", "import", "data/works", "--out", "snap", "--subject", "I100"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()[-1:]
+    assert line == "data/works/updated_date=2024-01-01/part_000.gz: cannot be read: Input is not a GZIP stream"
+
+
 def test_a_parquet_file_cut_short_is_refused_naming_it_once(tmp_path):
     works = tmp_path / "works"
     works.mkdir()

@@ -43,7 +43,7 @@ from .._text import printable
 from ..errors import InputError, Problem
 from ..files import utf8_named
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, quoted
-from ._sql import NO_HIVE
+from ._sql import NO_HIVE, reader_path
 
 MANIFEST = "manifest"
 MAX_LINE = (64 << 20) + 1  # the longest record claimwatch reads (MAX_RECORD_BYTES), with its newline
@@ -705,8 +705,11 @@ def _unreadable_said(part: BulkPart) -> Iterator[None]:
             reason = "cannot be read as JSON Lines"
         else:
             # The part is named once, in front: DuckDB's own naming of it is taken out.
-            first = (text.splitlines()[0] if text else type(e).__name__).removesuffix(f": {part.path}")
-            first = first.replace(f" '{part.path}'", "")
+            # DuckDB names it as it was given to read: absolute (`file_literal`), its glob
+            # characters escaped.
+            first = text.splitlines()[0] if text else type(e).__name__
+            for named in dict.fromkeys((reader_path(part.path), str(part.path))):
+                first = first.removesuffix(f": {named}").replace(f" '{named}'", "")
             reason = f"cannot be read: {printable(first.split(': ', 1)[-1])}"
         raise InputError(Problem(str(part.path), int(at.group(1)) if at else 0, 0, reason)) from None
 
