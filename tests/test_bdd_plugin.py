@@ -715,3 +715,91 @@ def test_a_count_step_that_could_not_fail_or_never_hold_fails_saying_why(project
         ],
         consecutive=False,
     )
+
+
+def test_an_outline_its_examples_cannot_fill_is_refused_at_its_lines(project: pytest.Pytester) -> None:
+    """Found by the twentieth part's hunt: an Examples column no step reads passed whatever its
+    rows said (the row `| x | supported |` below), a misspelt <placeholder> ran as written and
+    failed as an unknown claim "<claimx>", and an Examples table with a header and no rows ran
+    the outline once, its placeholders unfilled."""
+    write_feature(
+        project,
+        "outlines.feature",
+        MICROSOFT
+        + """
+      Scenario Outline: Columns no step reads
+        When the claim "msra-no-synthetic-media" is evaluated
+        Then the verdict is "contradicted"
+
+        Examples:
+          | claim | verdict   |
+          | x     | supported |
+
+      Scenario Outline: A misspelt placeholder
+        When the claim "<claimx>" is evaluated
+        Then the verdict is "<verdict>"
+
+        Examples:
+          | claim                   | verdict      |
+          | msra-no-synthetic-media | contradicted |
+
+      Scenario Outline: No rows
+        When the claim "<claim>" is evaluated
+        Then the verdict is "<verdict>"
+
+        Examples:
+          | claim | verdict |
+    """,
+    )
+    result = project.runpytest("features")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        [
+            "features/outlines.feature:10: no step reads the column \u201cclaim\u201d (write <claim> in one)*",
+            "features/outlines.feature:10: no step reads the column \u201cverdict\u201d*",
+            "features/outlines.feature:15: <claimx> names no column of the Examples at line 18 (its columns: claim, verdict)*",
+            "features/outlines.feature:18: no step reads the column \u201cclaim\u201d*",
+            "features/outlines.feature:26: these Examples have a header and no rows*",
+        ]
+    )
+
+
+def test_an_outline_filled_from_its_table_docstring_and_background_runs(project: pytest.Pytester) -> None:
+    """Placeholders are read where pytest-bdd fills them: a step's text, its docstring, its table,
+    and the Background's steps; two Examples tables each fill the outline."""
+    write_feature(
+        project,
+        "filled.feature",
+        """
+        Feature: Filled
+          Background:
+            Given the claims in "claims/<file>"
+            And the evidence in "evidence/curated/msra-2024.yaml"
+
+          Scenario Outline: <claim>
+            Given the claim:
+              \"\"\"
+              id: <claim>-again
+              says: Again.
+              subject: msra
+              from: 2024-01-10
+              expects: none
+              works:
+                topic: synthetic-media
+              \"\"\"
+            When all claims are evaluated
+            Then the verdicts are:
+              | claim         | verdict   |
+              | <claim>-again | <verdict> |
+
+            Examples:
+              | file                     | claim | verdict      |
+              | microsoft-msra-2024.yaml | one   | contradicted |
+
+            Examples:
+              | file                     | claim | verdict      |
+              | microsoft-msra-2024.yaml | two   | contradicted |
+    """,
+    )
+    result = project.runpytest("features")
+    result.assert_outcomes(passed=2)
