@@ -111,6 +111,24 @@ def test_sentence_names_subject_period_condition_and_expectation(tmp_path):
     )
 
 
+def test_a_listing_condition_reads_as_on_the_list_then_not_listed_before(tmp_path):
+    """Found by the twentieth part's hunt: `listed_before_publication` read "(listed before
+    publication)" and `listed_before` "listed before they joined" / "listed before that year",
+    yet an entry taken off the list (`listed_to`) before then does not count, nor one listed
+    within the year: the sentence said the claim counted institutions it does not."""
+    root = project(tmp_path)
+    works = ONE_CLAIM.replace("topic: face", "coauthor_in: [mil]\n      listed_before_publication: true")
+    cs = load(root, claim_file(root / "claims/c.yaml", works))
+    assert claims_mod.describe(cs.claims[0], cs.files[0]) == (
+        "Expects no works by Example Lab published on or after 2024-01-10 with a coauthor at an institution "
+        "listed in Military universities on the work's publication date."
+    )
+    both = load(root, people_claim_file(root, "    authors: {holds_both: [mil], listed_before: true}\n"))
+    assert claims_mod.describe(both.claims[0], both.files[0]).endswith(
+        "in the same year, on or after 2022-04-08, on the list all through that year."
+    )
+
+
 def test_misspelt_key_gets_did_you_mean(tmp_path):
     root = project(tmp_path)
     path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("from:", "form:"))
@@ -438,7 +456,7 @@ def test_claims_about_people_read_as_sentences(tmp_path):
         root, people_claim_file(root, "    authors: {joined_from: [mil], within_years: 2, listed_before: true}\n")
     )
     assert claims_mod.describe(recent.claims[0], recent.files[0]).endswith(
-        "listed in Military universities in the 2 years before, listed before they joined."
+        "listed in Military universities in the 2 years before, on the list all through their first year there."
     )
     path = people_claim_file(root, "    authors: {holds_both: [mil]}\n")
     path.write_text(path.read_text().replace("expects: none", "expects: {at_least: 1}"))

@@ -663,12 +663,14 @@ def describe_people(claim: Claim, cond: AuthorCondition, claim_file: ClaimFile) 
             earlier = "in the year before"
         else:
             earlier = f"in the {cond.within_years} years before"
-        when = ", listed before they joined" if cond.listed_before else ""
+        # `listed_before` counts an entry on the list all through the year (a later listing, or a
+        # removal before the year ends, does not count): "listed before they joined" said less.
+        when = ", on the list all through their first year there" if cond.listed_before else ""
         return (
             f"Expects {expects} whose records first place them at {subject} {period} and place them at an "
             f"institution listed in {_list_names(cond.joined_from, claim_file)} {earlier}{when}."
         )
-    when = ", listed before that year" if cond.listed_before else ""
+    when = ", on the list all through that year" if cond.listed_before else ""
     return (
         f"Expects {expects} whose records place them at {subject} and at an institution listed in "
         f"{_list_names(cond.holds_both, claim_file)} in the same year, {period}{when}."
@@ -695,7 +697,8 @@ def describe_condition(cond: Condition, claim_file: ClaimFile) -> str:
     parts = []
     if cond.topic:
         parts.append(f"about {_lower_first(claim_file.topics[cond.topic].name)}")
-    when = " (listed before publication)" if cond.listed_before_publication else ""
+    # Listed on or before the work's date and not taken off before it: on the list that day.
+    when = " on the work's publication date" if cond.listed_before_publication else ""
     if cond.coauthor_in:
         parts.append(f"with a coauthor at an institution listed in {_list_names(cond.coauthor_in, claim_file)}{when}")
     if cond.affiliated_author_in:
