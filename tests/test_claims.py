@@ -129,6 +129,24 @@ def test_a_listing_condition_reads_as_on_the_list_then_not_listed_before(tmp_pat
     )
 
 
+@pytest.mark.parametrize(
+    ("works", "reads"),
+    [
+        ("any: [{topic: face}]", "about face recognition"),
+        ("any: [{topic: face}, {coauthor_in: [mil]}]", "either about face recognition or with a coauthor at an"),
+        ("all: [{any: [{topic: face}]}, {coauthor_in: [mil]}]", "about face recognition and with a coauthor at an"),
+    ],
+)
+def test_any_of_one_condition_reads_as_that_condition(tmp_path, works, reads):
+    """Found by the twentieth part's hunt: `any:` of one condition read "either about face
+    recognition." with no second alternative."""
+    root = project(tmp_path)
+    cs = load(root, claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("topic: face", works)))
+    sentence = claims_mod.describe(cs.claims[0], cs.files[0])
+    assert f"on or after 2024-01-10 {reads}" in sentence
+    assert sentence.count("either") == reads.count("either")
+
+
 def test_misspelt_key_gets_did_you_mean(tmp_path):
     root = project(tmp_path)
     path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("from:", "form:"))

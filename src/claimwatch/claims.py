@@ -708,7 +708,9 @@ def describe_condition(cond: Condition, claim_file: ClaimFile) -> str:
     if cond.all:
         parts.append(" and ".join(_grouped(c, claim_file) for c in cond.all))
     if cond.any:
-        parts.append("either " + " or ".join(_grouped(c, claim_file) for c in cond.any))
+        alternatives = [_grouped(c, claim_file) for c in cond.any]
+        # "either" needs two: `any:` of one condition is that condition.
+        parts.append(alternatives[0] if len(alternatives) == 1 else "either " + " or ".join(alternatives))
     if cond.not_:
         parts.append(f"not {_grouped(cond.not_, claim_file)}")
     return " and ".join(parts)
