@@ -147,6 +147,27 @@ def test_any_of_one_condition_reads_as_that_condition(tmp_path, works, reads):
     assert sentence.count("either") == reads.count("either")
 
 
+@pytest.mark.parametrize(
+    ("name", "reads"),
+    [
+        ("Face recognition", "face recognition"),
+        ("X-ray imaging", "x-ray imaging"),
+        ("GAN research", "GAN research"),
+        ("C compilers", "C compilers"),
+        ("ImageNet models", "ImageNet models"),
+        ("LiDAR mapping", "LiDAR mapping"),
+        ("DeepFakes", "DeepFakes"),
+    ],
+)
+def test_a_topic_name_is_lowered_only_where_its_first_word_is_an_ordinary_word(tmp_path, name, reads):
+    """Found by the twentieth part's hunt: "ImageNet models" read "about imageNet models", and
+    "LiDAR mapping" "about liDAR mapping"."""
+    root = project(tmp_path)
+    topic = f"topics:\n  face:\n    name: {name}\n    rationale: r\n    phrases: [face recognition]\n"
+    cs = load(root, claim_file(root / "claims/c.yaml", ONE_CLAIM, extra=topic))
+    assert claims_mod.describe(cs.claims[0], cs.files[0]).endswith(f"on or after 2024-01-10 about {reads}.")
+
+
 def test_misspelt_key_gets_did_you_mean(tmp_path):
     root = project(tmp_path)
     path = claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("from:", "form:"))

@@ -734,6 +734,8 @@ def _list_names(list_ids: Sequence[str], claim_file: ClaimFile) -> str:
 
 
 def _lower_first(name: str) -> str:
-    """'Facial recognition' -> 'facial recognition'; acronyms ('GAN research') stay as written."""
+    """'Facial recognition' -> 'facial recognition'; a first word in capitals ('GAN research',
+    'C compilers') or with a capital past its first letter ('ImageNet models', 'LiDAR mapping',
+    which lowered would read 'imageNet', 'liDAR') stays as written."""
     first = name.split(" ", 1)[0]
-    return name if first.isupper() or not name else name[0].lower() + name[1:]
+    return name if not name or first.isupper() or any(c.isupper() for c in first[1:]) else name[0].lower() + name[1:]
