@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import subprocess
 import sys
@@ -117,6 +118,29 @@ def test_a_used_folder_or_a_file_is_refused_in_one_line(tmp_path, monkeypatch, c
     assert sorted(p.name for p in tmp_path.iterdir()) == ["used"]
     if existing == "folder":
         assert [p.name for p in target.iterdir()] == ["notes.txt"]
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("notes.txt/case", "notes.txt/case: notes.txt is a file, not a folder; give a folder the case can go in"),
+        ("notes.txt/a/b", "notes.txt/a/b: notes.txt is a file, not a folder; give a folder the case can go in"),
+        ("gone", "gone: is a link to nowhere, which leads to no folder; give a new folder for the case"),
+        ("to-notes/case", "to-notes/case: to-notes is a link to notes.txt, which leads to no folder; give a folder*"),
+    ],
+)
+def test_a_file_or_a_broken_link_in_the_way_is_named(tmp_path, monkeypatch, capsys, given, said):
+    """Found by the twentieth part's hunt: `init notes.txt/case` said "notes.txt/case: cannot make
+    the case here: File exists", and `init gone` (a link to nothing) "gone: cannot make the case:
+    Not a directory", naming neither what was in the way nor what it was."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    (tmp_path / "gone").symlink_to("nowhere")
+    (tmp_path / "to-notes").symlink_to("notes.txt")
+    assert main(["init", given]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and fnmatch.fnmatchcase(err, said), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gone", "notes.txt", "to-notes"]
 
 
 @pytest.mark.parametrize("where", ["new", "empty", "here", "link"])

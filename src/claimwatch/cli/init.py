@@ -83,8 +83,20 @@ def _made_whole(target: Path) -> list[Path]:
 
 
 def _refuse_used(target: Path) -> None:
+    if target.is_symlink() and not target.exists():  # else "Not a directory" from the rename onto it
+        raise InputError(f"is {_not_a_folder(target)}; give a new folder for the case", path=target)
     if target.exists() and not (target.is_dir() and not any(target.iterdir())):
         raise InputError("exists and is not an empty folder; give a new folder for the case", path=target)
+    # Something other than a folder where one above DIR should be: mkdir said "File exists" of DIR.
+    above = next((p for p in target.parents if p.exists() or p.is_symlink()), None)
+    if above is not None and not above.is_dir():
+        raise InputError(f"{above} is {_not_a_folder(above)}; give a folder the case can go in", path=target)
+
+
+def _not_a_folder(path: Path) -> str:
+    if path.is_symlink():
+        return f"a link to {os.readlink(path)}, which leads to no folder"
+    return "a file, not a folder" if path.is_file() else "not a folder"
 
 
 def _template_files(folder: Traversable | None = None, prefix: Path = Path()) -> Iterator[tuple[Path, Traversable]]:
