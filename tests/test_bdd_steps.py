@@ -20,6 +20,7 @@ from claimwatch.bdd.steps import (
     then_exactly,
     then_exactly_people,
     then_finding_author,
+    then_finding_titled,
     then_findings_cited,
     then_no_one,
     then_none,
@@ -507,3 +508,39 @@ def test_steps_about_people_run_in_a_feature(pytester: pytest.Pytester) -> None:
     assert "Zhang San (A2) is among the uncertain people, who do not count" in output
     assert "    1. Li Wei (A1, ORCID 0000-0002-1825-0097)" in output
     assert "Traceback" not in output and "pytest_bdd" not in output
+
+
+@pytest.fixture
+def accented(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Case:
+    """The case `claimwatch init` makes, its work's title and author as a record may write them:
+    accents as a letter and a combining mark, a soft hyphen, a zero-width space."""
+    from claimwatch.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "case"]) == 0
+    root = tmp_path / "case"
+    curated = root / "evidence/curated/example.yaml"
+    text = curated.read_text(encoding="utf-8")
+    text = text.replace(
+        "title: Coordinating drone swarms in cluttered airspace",
+        'title: "Coordinating drone swarms: re\\u0301sume\\u0301 of a co\\u00adoperative\\u200b approach"',
+    ).replace("name: A. Author", 'name: "Jose\\u0301 Author"')
+    curated.write_text(text, encoding="utf-8")
+    case = Case(root=root, store=SessionStore())
+    case.add_claims("claims/EXAMPLE.yaml")
+    case.add_evidence(curated)
+    case.evaluate("example-lab-no-military-drone-swarms")
+    return case
+
+
+def test_a_title_or_a_name_is_compared_as_a_reader_sees_it(accented: Case) -> None:
+    """Found by the twentieth part's hunt: a title copied from a page ("résumé", its "é" one
+    character) was not found in a record writing "e" and a combining accent, with a soft hyphen
+    and a zero-width space, and the failure showed the same title twice; a name so written was
+    "compared as written, its accents too"."""
+    then_finding_titled(accented, "Coordinating drone swarms: r\u00e9sum\u00e9 of a cooperative approach")
+    then_finding_author(accented, "Jos\u00e9 Author")
+    with pytest.raises(ExpectationNotMet) as raised:
+        then_finding_titled(accented, "Coordinating drone swarms: resume of a cooperative approach")
+    assert "\u00ad" not in str(raised.value) and "\u200b" not in str(raised.value)
+    assert "cooperative\ufffd approach" in str(raised.value)  # the zero-width space shown

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .._text import printable
+from .._text import terminal_text
 from ..results import (
     VERDICT_WORDS,
     AbsenceReason,
@@ -42,8 +42,9 @@ class ScenarioProblem(FeatureFailure):
 
 
 def plain(text: str) -> str:
-    """Untrusted text made safe to print: no control or bidi characters, one line."""
-    return " ".join(printable(text).split())
+    """Untrusted text made safe to print as a terminal shows it (a failure is read there): no
+    control, bidi or invisible character, no soft hyphen, one line."""
+    return " ".join(terminal_text(text).split())
 
 
 def verdict_word(verdict: str) -> str:

@@ -34,6 +34,7 @@ from ..results import (
     Placement,
 )
 from ..reviews import DECISIONS, identity_keys, person_keys, work_key
+from ..works import topic_reading
 from .case import Case, InlineClaim, SessionStore
 from .failures import (
     ExpectationNotMet,
@@ -296,8 +297,9 @@ def then_no_one(claimwatch_case: Case) -> None:
 
 @library_step("then", 'the findings include the work titled "{title}"')
 def then_finding_titled(claimwatch_case: Case, title: str) -> None:
-    """A work with this title (compared without regard to case or spacing) is among the works
-    that match."""
+    """A work with this title (compared without regard to case or spacing, and as a reader sees
+    it: an accent written as one character or two, a soft hyphen or a zero-width space aside) is
+    among the works that match."""
     result = claimwatch_case.focus()
     wanted = _folded(title)
     _expect_finding(claimwatch_case, result, f'the work titled "{title}"', lambda f: _folded(f.work.title) == wanted)
@@ -739,7 +741,10 @@ def _indented(text: str) -> str:
 
 
 def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """Text as a reader sees it, case and spacing aside: a title or a name copied from a page
+    (an "é" of one character) is the record's that writes it as "e" and a combining accent, or
+    holds a soft hyphen or a zero-width space, which the failure showed as the very same text."""
+    return " ".join(topic_reading(text).casefold().split())
 
 
 def _works(n: int) -> str:
