@@ -403,6 +403,35 @@ def test_schema_command_takes_the_schema_name_as_the_docs_write_it(capsys):
     assert "name different schemas" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("name", "shipped", "wrong"),
+    [
+        ("topic", "claims/topics/*.yaml", {"name": "Face recognition", "rationale": "r", "phrase": ["x"]}),
+        ("claims", "claims/*.yaml", {"statement": {}}),
+        ("list", "evidence/lists/*.yaml", {"id": "x"}),
+        ("curated", "evidence/curated/*.yaml", {"works": 1}),
+    ],
+)
+def test_each_printed_schema_checks_a_file_by_itself(capsys, project_root, name, shipped, wrong):
+    """Found by the twentieth part's hunt: `claimwatch schema topic > topic.schema.json` printed
+    only a reference to `claims.schema.json#/$defs/topic`, which an editor (or a validator) given
+    that file alone could not resolve: no topic file could be checked by it."""
+    import json
+
+    import jsonschema
+    import yaml
+
+    assert main(["schema", name]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    validator = jsonschema.Draft202012Validator(printed)  # no registry: nothing beside it to find
+    files = sorted(project_root.glob(shipped))
+    assert files
+    for path in files:
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        assert list(validator.iter_errors(data)) == [], path
+    assert list(validator.iter_errors(wrong))
+
+
 @pytest.mark.parametrize("phrase", ["   ", "-", "?!", "—", "_"])
 def test_a_topic_phrase_that_cannot_match_is_refused_where_it_is(tmp_path, phrase):
     root = project(tmp_path)

@@ -425,6 +425,34 @@ def schema(name: str) -> dict[str, Any]:
 
 SCHEMA_NAMES = ("claims", "topic", "list", "curated", "reviews", "report")
 
+_OTHER_SCHEMA = re.compile(r"^(\w+)\.schema\.json#(/\$defs/.*)$")
+
+
+def standalone_schema(name: str) -> dict[str, Any]:
+    """The schema `name` as one file: a definition it takes from another shipped schema
+    (`topic` refers to `claims.schema.json#/$defs/topic`) is copied into its own `$defs` with the
+    other's, so `claimwatch schema topic > topic.schema.json` checks a file by itself, with no
+    claims schema beside it under the one name the reference expects."""
+    whole = json.loads(json.dumps(schema(name)))  # a copy: schema() is cached
+    defs: dict[str, Any] = whole.setdefault("$defs", {})
+
+    def inlined(node: Any) -> Any:
+        if isinstance(node, list):
+            return [inlined(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: inlined(value) for key, value in node.items()}
+        if isinstance(ref := out.get("$ref"), str) and (other := _OTHER_SCHEMA.match(ref)):
+            for key, definition in schema(other.group(1)).get("$defs", {}).items():
+                if defs.setdefault(key, definition) != definition:
+                    raise AssertionError(f"$defs/{key} differs in {name} and {other.group(1)}")
+            out["$ref"] = f"#{other.group(2)}"
+        return out
+
+    inlined_whole: dict[str, Any] = inlined(whole)
+    inlined_whole["$defs"] = defs
+    return inlined_whole
+
 
 @cache
 def _registry() -> Registry:

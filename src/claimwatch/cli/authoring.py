@@ -69,8 +69,8 @@ def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None
 )
 @click.option("--report", "kind", flag_value="report", help="Print the JSON report's schema (same as --kind report).")
 def schema(name: str | None, kind: str | None) -> None:
-    """Print a JSON Schema shipped with claimwatch (draft 2020-12): NAME is claims (the
-    default), topic, list, curated or report.
+    """Print a JSON Schema shipped with claimwatch (draft 2020-12), whole in itself: NAME is
+    claims (the default), topic, list, curated, reviews or report.
 
     Editors that speak yaml-language-server check claim files against it when the file starts
     with `# yaml-language-server: $schema=PATH`.
@@ -83,7 +83,7 @@ def schema(name: str | None, kind: str | None) -> None:
     """
     if name and kind and name != kind:
         raise click.UsageError(f"NAME '{name}' and --kind '{kind}' name different schemas; give one")
-    click.echo(json.dumps(documents.schema(name or kind or "claims"), indent=2, ensure_ascii=False))
+    click.echo(json.dumps(documents.standalone_schema(name or kind or "claims"), indent=2, ensure_ascii=False))
 
 
 def register(cli: click.Group) -> None:
