@@ -509,3 +509,22 @@ def test_the_date_range_of_a_snapshot_is_that_its_records_give_one_dated_after_i
     import_jsonl(write_jsonl(tmp_path / "w.jsonl", records), tmp_path / "snap")
     info = summarise(open_evidence(tmp_path / "snap"))
     assert (info["as_of"], info["earliest"], info["latest"]) == ("2025-05-01", "2024-02-01", "2026-03-01")
+
+
+def test_show_given_a_folder_of_evidence_names_the_evidence_in_it(tmp_path, monkeypatch, capsys):
+    """Found by the twentieth part's hunt: in the case `claimwatch init` makes, `check --evidence
+    evidence/` reads the folder, and `evidence show evidence/` said "evidence: not a snapshot: no
+    manifest.json" alone; it now names what to give it instead."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "case"]) == 0
+    monkeypatch.chdir(tmp_path / "case")
+    capsys.readouterr()
+    assert main(["evidence", "show", "evidence"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        "evidence: not a snapshot (no manifest.json): evidence show summarises one snapshot folder or one file, "
+        "and this folder holds 1 such; give one: evidence/curated/example.yaml"
+    )
+    assert main(["evidence", "show", "features"]) == 2
+    assert capsys.readouterr().err.startswith("features: holds no evidence")
+    assert main(["evidence", "show", "evidence/curated/example.yaml"]) == 0

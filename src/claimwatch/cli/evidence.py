@@ -17,6 +17,7 @@ from .._text import one_line, printable, terminal_json
 from ..columnar import BulkPart, bulk_parts, refuse_claimwatch_snapshot
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
+from ..errors import InputError, Problem
 from ..reports.terminal import terminal_console
 from ..validate import counted
 from .options import recorded_command
@@ -190,6 +191,7 @@ def show_cmd(path: str, as_json: bool) -> None:
     \b
         claimwatch evidence show evidence/snapshots/msra
     """
+    _refuse_a_folder_of_evidence(Path(path))
     evidence = store.open_evidence(path)
     info = store.summarise(evidence)
     if as_json:
@@ -220,6 +222,24 @@ def show_cmd(path: str, as_json: bool) -> None:
     ]
     for key, value in rows:
         click.echo(f"{key:<12} {one_line(str(value))}")  # a manifest is untrusted: a value holds its row
+
+
+def _refuse_a_folder_of_evidence(folder: Path) -> None:
+    """A folder that is no snapshot (the case's evidence/, which `check --evidence` reads) is
+    answered with the evidence in it to give instead, not "not a snapshot" alone."""
+    if not folder.is_dir() or (folder / store.MANIFEST).exists() or (folder / store.MANIFEST).is_symlink():
+        return
+    found = store.evidence_in_folder(folder)  # says so where it holds none
+    shown = ", ".join(one_line(str(p)) for p in found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    raise InputError(
+        Problem(
+            str(folder),
+            0,
+            0,
+            f"not a snapshot (no {store.MANIFEST}): evidence show summarises one snapshot folder or one file, and "
+            f"this folder holds {counted(len(found), 'such', 'such')}; give one: {shown}",
+        )
+    )
 
 
 def _share(share: float | None) -> str:

@@ -16,7 +16,7 @@ works) as a stream.
 
 from ..coverage import AuthorCoverage, Coverage
 from ._import import ImportSummary, import_bulk, import_jsonl, import_works
-from ._open import Evidence, JsonlEvidence, open_evidence, open_evidence_paths, summarise
+from ._open import Evidence, JsonlEvidence, evidence_in_folder, open_evidence, open_evidence_paths, summarise
 from ._records import (
     WorkAuthors,
     authors_of,
@@ -63,6 +63,7 @@ __all__ = [
     "check_destination",
     "copy_stands",
     "document_records",
+    "evidence_in_folder",
     "import_bulk",
     "import_jsonl",
     "import_works",
