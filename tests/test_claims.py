@@ -135,11 +135,13 @@ def test_a_listing_condition_reads_as_on_the_list_then_not_listed_before(tmp_pat
         ("any: [{topic: face}]", "about face recognition"),
         ("any: [{topic: face}, {coauthor_in: [mil]}]", "either about face recognition or with a coauthor at an"),
         ("all: [{any: [{topic: face}]}, {coauthor_in: [mil]}]", "about face recognition and with a coauthor at an"),
+        ("coauthor_in: [mil, mil]", "with a coauthor at an institution listed in Military universities."),
     ],
 )
 def test_any_of_one_condition_reads_as_that_condition(tmp_path, works, reads):
     """Found by the twentieth part's hunt: `any:` of one condition read "either about face
-    recognition." with no second alternative."""
+    recognition." with no second alternative, and a list named twice "listed in Military
+    universities or Military universities"."""
     root = project(tmp_path)
     cs = load(root, claim_file(root / "claims/c.yaml", ONE_CLAIM.replace("topic: face", works)))
     sentence = claims_mod.describe(cs.claims[0], cs.files[0])

@@ -729,7 +729,7 @@ def _grouped(cond: Condition, claim_file: ClaimFile) -> str:
 
 
 def _list_names(list_ids: Sequence[str], claim_file: ClaimFile) -> str:
-    names = [claim_file.lists[i].name for i in list_ids]
+    names = list(dict.fromkeys(claim_file.lists[i].name for i in list_ids))  # `[mil, mil]` is one list
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
