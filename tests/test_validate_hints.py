@@ -165,3 +165,21 @@ def test_a_link_in_a_folder_that_leads_nowhere_is_said_not_skipped(tmp_path, cap
     err = capsys.readouterr().err.splitlines()
     assert any(line.startswith(f"{tmp_path}/loop.yaml: cannot read") for line in err)
     assert any(line.startswith(f"{tmp_path}/gone.yaml: ") for line in err)
+
+
+@pytest.mark.parametrize("command", ["validate", "show", "check"])
+def test_a_case_file_that_is_not_yaml_says_what_it_is(tmp_path, monkeypatch, capsys, command):
+    """Found by the twentieth part's hunt: in the case `init` makes, `validate
+    features/example.feature` said "not valid YAML: mapping values are not allowed in this
+    context" at 4:13, and `validate claimwatch.toml` "did not find expected <document start>"."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "case"]) == 0
+    monkeypatch.chdir(tmp_path / "case")
+    capsys.readouterr()
+    extra = ["--evidence", "evidence/"] if command == "check" else []
+    assert main([command, "features/example.feature", "claimwatch.toml", "claims/", *extra]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "claimwatch.toml: is TOML, not YAML: a case's claimwatch.toml marks its root and is read where commands run",
+        "features/example.feature: is a Gherkin feature, not YAML: pytest runs it (pytest features/)",
+    ]
+    assert main([command, "claims/", *extra]) == 0

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from . import documents, ids
 from .errors import InputError, Problem
-from .files import yaml_files
+from .files import not_yaml, yaml_files
 from .lists import ListLibrary, ReferenceList, Source, default_dirs, stripped_names
 from .project import case_config
 
@@ -244,7 +244,10 @@ def load_claims(paths: Iterable[str | Path], *, root: str | Path = ".", lists: S
     problems: list[Problem] = []
     files: list[ClaimFile] = []
     seen: dict[str, tuple[str, int]] = {}
-    for path in claim_paths(paths):
+    found = claim_paths(paths)
+    if others := [said for f in found if (said := not_yaml(f))]:
+        raise InputError(others)
+    for path in found:
         try:
             f = load_claim_file(path, topics_dir=topics_dir, library=library)
         except InputError as e:

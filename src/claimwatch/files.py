@@ -65,6 +65,27 @@ def yaml_files(paths: Iterable[str | Path], skip_folder: Callable[[str], bool] =
     return out
 
 
+# Files of a case that are not YAML, named on a command that reads YAML: what each is, and what
+# reads it, rather than "not valid YAML" at some line of it (or, where it parses, unknown keys).
+_NOT_YAML = {
+    ".feature": "a Gherkin feature, not YAML: pytest runs it (pytest features/)",
+    ".toml": "TOML, not YAML: a case's claimwatch.toml marks its root and is read where commands run",
+    ".json": "JSON records, not YAML: give them to check --evidence or evidence show",
+    ".jsonl": "JSON Lines records, not YAML: give them to check --evidence or evidence show",
+    ".ndjson": "JSON Lines records, not YAML: give them to check --evidence or evidence show",
+    ".gz": "a gzipped file, not YAML: give records to check --evidence or evidence show",
+    ".md": "Markdown, not YAML",
+    ".html": "HTML, not YAML",
+    ".csv": "CSV, not YAML: lists import makes a list from a screening list's CSV",
+}
+
+
+def not_yaml(path: Path) -> Problem | None:
+    """A file given by name whose suffix says it is no YAML file: the one line that says what it is."""
+    said = _NOT_YAML.get(path.suffix.lower())
+    return Problem(str(path), 0, 0, f"is {said}") if said and path.is_file() else None
+
+
 def default_mode(directory: bool = False) -> int:
     """The permissions a plain open() or mkdir() would give. mkstemp and mkdtemp make private
     files, but the reader of a published report, list or snapshot is often someone else."""

@@ -19,7 +19,7 @@ from . import claims as claims_mod
 from . import curated, documents, lists, reviews
 from .errors import InputError, Problem
 from .evaluate import exclusion_problems
-from .files import yaml_files
+from .files import not_yaml, yaml_files
 
 
 @dataclass(frozen=True)
@@ -152,6 +152,8 @@ def validate_paths(
     files = yaml_files(paths)
     if not files:
         raise InputError(Problem(", ".join(map(str, paths)), 0, 0, "no YAML files found"))
+    if others := [said for f in files if (said := not_yaml(f))]:
+        raise InputError(others)
     problems: list[Problem] = []
     checked: list[Checked] = []
     kinds = {f: kind_of(f) for f in files}
