@@ -9,8 +9,11 @@ import sys
 import tomllib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch.cli import main
+from claimwatch.cli.init import _toml_string
 
 FILES = {
     ".gitignore",
@@ -90,6 +93,23 @@ def test_a_quoted_folder_name_stays_valid_toml(tmp_path, monkeypatch):
     assert main(["init", 'say "hi"']) == 0
     config = tomllib.loads((tmp_path / 'say "hi"' / "claimwatch.toml").read_text(encoding="utf-8"))
     assert config["case"]["name"] == 'say "hi"'
+
+
+def test_a_folder_named_in_chinese_names_the_case_as_written(tmp_path, monkeypatch):
+    """Found by the twentieth part's hunt: `init 微软案` wrote `name = "\\u5fae\\u8f6f\\u6848"` into
+    the file the analyst edits."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "微软案"]) == 0
+    text = (tmp_path / "微软案" / "claimwatch.toml").read_text(encoding="utf-8")
+    assert 'name = "微软案"' in text
+    assert tomllib.loads(text)["case"]["name"] == "微软案"
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=30))
+def test_any_name_is_written_as_a_toml_string_that_reads_back(name):
+    written = _toml_string(name)
+    assert tomllib.loads(f"name = {written}")["name"] == name
+    assert not any(c < " " or c == "\x7f" for c in written)  # TOML wants C0 controls and DEL escaped
 
 
 def test_an_empty_folder_is_used(tmp_path, monkeypatch):

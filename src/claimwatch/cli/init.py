@@ -112,12 +112,19 @@ def _template_files(folder: Traversable | None = None, prefix: Path = Path()) ->
 
 def _write(folder: Path, target: Path, relative: Path, source: Traversable) -> Path:
     text = source.read_text(encoding="utf-8")
-    if relative == Path(CONFIG_NAME):  # the case is named after its folder; json quoting is valid TOML
-        text = text.replace("{name}", json.dumps(target.resolve().name))
+    if relative == Path(CONFIG_NAME):  # the case is named after its folder
+        text = text.replace("{name}", _toml_string(target.resolve().name))
     path = folder / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return relative
+
+
+def _toml_string(text: str) -> str:
+    """`text` as a TOML basic string, written as the analyst would (微软亚洲研究院, not
+    \\u5fae...): JSON's quoting of quotes, backslashes and C0 controls is TOML's, and DEL, which
+    TOML wants escaped too, JSON leaves as it is."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def register(cli: click.Group) -> None:
