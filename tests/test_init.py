@@ -119,6 +119,22 @@ def test_an_empty_folder_is_used(tmp_path, monkeypatch):
     assert (tmp_path / "empty/claimwatch.toml").is_file()
 
 
+def test_a_folder_holding_only_a_git_repository_is_used(tmp_path, monkeypatch):
+    """`git init case && claimwatch init case` was refused: "exists and is not an empty folder"
+    (issue 18, twentieth part). A repository's own folder is no part of a case; it is left as it
+    was, and anything else in the folder still refuses it."""
+    (tmp_path / "case/.git/objects").mkdir(parents=True)
+    (tmp_path / "case/.git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "case"]) == 0
+    assert (tmp_path / "case/claimwatch.toml").is_file() and (tmp_path / "case/.gitignore").is_file()
+    assert (tmp_path / "case/.git/HEAD").read_text(encoding="utf-8") == "ref: refs/heads/main\n"
+    (tmp_path / "other/.git").mkdir(parents=True)
+    (tmp_path / "other/.gitignore").write_text("*.tmp\n", encoding="utf-8")
+    assert main(["init", "other"]) == 2
+    assert sorted(p.name for p in (tmp_path / "other").iterdir()) == [".git", ".gitignore"]
+
+
 @pytest.mark.parametrize("existing", ["folder", "file"])
 def test_a_used_folder_or_a_file_is_refused_in_one_line(tmp_path, monkeypatch, capsys, existing):
     target = tmp_path / "used"

@@ -29,7 +29,8 @@ def init(directory: str) -> None:
     list, curated evidence, a feature, an empty reviews.yaml, and a .gitignore for reports and
     snapshot temporaries.
 
-    DIR must be new or empty. The case validates and checks as created; replace the invented
+    DIR must be new or empty (a repository's own folder, .git, aside: `git init` first is fine).
+    The case validates and checks as created; replace the invented
     example (Example Lab) with your own statement. Commands run anywhere inside DIR find its
     root by claimwatch.toml.
 
@@ -85,12 +86,21 @@ def _made_whole(target: Path) -> list[Path]:
 def _refuse_used(target: Path) -> None:
     if target.is_symlink() and not target.exists():  # else "Not a directory" from the rename onto it
         raise InputError(f"is {_not_a_folder(target)}; give a new folder for the case", path=target)
-    if target.exists() and not (target.is_dir() and not any(target.iterdir())):
+    if target.exists() and not (target.is_dir() and _holds_nothing_of_a_case(target)):
         raise InputError("exists and is not an empty folder; give a new folder for the case", path=target)
     # Something other than a folder where one above DIR should be: mkdir said "File exists" of DIR.
     above = next((p for p in target.parents if p.exists() or p.is_symlink()), None)
     if above is not None and not above.is_dir():
         raise InputError(f"{above} is {_not_a_folder(above)}; give a folder the case can go in", path=target)
+
+
+# What version control keeps in a folder it tracks: an analyst who runs `git init` before
+# `claimwatch init` has an empty case folder still. Nothing of the case's has these names.
+_REPOSITORY_FOLDERS = frozenset({".git", ".hg", ".jj", ".svn"})
+
+
+def _holds_nothing_of_a_case(folder: Path) -> bool:
+    return all(entry.name in _REPOSITORY_FOLDERS for entry in folder.iterdir())
 
 
 def _not_a_folder(path: Path) -> str:
