@@ -5,8 +5,8 @@ False accusations: a Chinese name that runs straight on into more Chinese (天�
 college of its own; 北大荒, a state farm group, through Peking University's alias 北大; 中国电子学会,
 a society, through China Electronics Corporation's alias 中国电子), or into a bracket of its own
 (中国地质大学（北京）, another university than the listed 中国地质大学（武汉）); a word of
-direction right before an English name ("West Anhui University", 皖西学院). Each is a doubt now:
-the same form can be a part of the listed institution (天津大学计算机学院 is its school).
+direction right before an English name ("West Anhui University", 皖西学院). Each is a doubt now;
+a school named by a field of study (天津大学计算机学院) is the university's (twentieth part).
 
 False clearances: a fullwidth acronym ("ＨＩＴ") and a name with an invisible character inside a
 word (a soft hyphen, a zero-width space), which both engines now read through."""
@@ -58,9 +58,6 @@ DOUBTS = [
     ("中国地质大学（北京）地球科学与资源学院", "“（北京）”", "China University of Geosciences (Wuhan)"),
     ("中国地质大学 (北京)", "“(北京)”", "China University of Geosciences (Wuhan)"),
     ("West Anhui University, Lu'an 237012, China", "“West”", "Anhui University"),
-    # The price: a school of the listed university written after it, as Chinese affiliations
-    # are, is a doubt too (the text alone cannot tell it from 仁爱学院); a reviewer confirms it.
-    ("中国地质大学（武汉）地球科学学院，武汉", "“地球科学学院”", "China University of Geosciences (Wuhan)"),
     # What a review of this part found: an invisible character or a no-break space at the name's
     # edge, as PDF and web text give them, hid what follows or comes before, and the doubt became
     # a certain match again. The doubt is judged on the text as it reads.
@@ -86,6 +83,9 @@ def test_a_longer_name_around_a_listed_one_is_a_doubt(aspi, tmp_path, raw, word,
 # (raw affiliation, the entry's name or alias found)
 MATCHES = [
     ("中国地质大学（武汉），武汉 430074", "中国地质大学(武汉)"),  # the entry's own alias, bracket and all
+    # A school named by a field, written after the name as Chinese affiliations write it, is the
+    # university's own (the twentieth part; it was a doubt here, as 仁爱学院 is).
+    ("中国地质大学（武汉）地球科学学院，武汉", "中国地质大学(武汉)"),
     ("北京大学附属医院，北京", "北京大学"),  # a part of the institution
     ("安徽大学，合肥 230601", "安徽大学"),
     ("School of Computer Science and Technology, Anhui University, Hefei 230601, China", "Anhui University"),

@@ -26,7 +26,18 @@ from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, Related, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work, topic_reading
-from ._names import SPACES, NameHit, NameMatcher, _is_cjk, cjk_run_on, fold, is_acronym, visible, word_spans
+from ._names import (
+    SPACES,
+    NameHit,
+    NameMatcher,
+    _is_cjk,
+    a_school_of_a_field,
+    cjk_run_on,
+    fold,
+    is_acronym,
+    visible,
+    word_spans,
+)
 from ._phrases import PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 from ._provinces import ProvincePlace, certain_provinces, named_provinces, provinces_in, shared_by_provinces
@@ -581,7 +592,7 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
     said, label = printable(hit.matched), printable(entry.name)
     if INVISIBLE.search(text):
         text, hit = _seen(text, hit)
-    if word := _runs_on_into(hit, text) or (hit.is_cjk and cjk_run_on(text, hit.end)):
+    if word := _runs_on_into(hit, text) or (hit.is_cjk and _chinese_run_on(entry, hit, text)):
         return _LongerName(
             f"\u201c{said}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
             f"another institution whose name begins with {label}'s"
@@ -608,6 +619,45 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
             f"an independent college, not {label} itself (the words may name a campus of it too): whether the "
             "text names the university is for a reviewer"
         )
+    return None
+
+
+def _chinese_run_on(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """What a Chinese name runs on into (`cjk_run_on`) where it may begin another institution's
+    name; None where it goes on into a school named by a field (北京航空航天大学计算机学院, the
+    university's own, as "School of Computer Science, Beihang University" is), or into a place,
+    bare or alone in brackets, and then nothing more, a part (校区, 研究生院) or such a school:
+    哈尔滨工业大学（深圳） is the university's campus, as "Harbin Institute of Technology
+    (Shenzhen)" is; a place and a college (北京理工大学珠海学院) stays a doubt. For an entry the
+    list names by its place (中国地质大学（武汉）) a bracket of another place is another
+    university's name (中国地质大学（北京）), and for one an independent college is named after with
+    a city (`COLLEGES_BY_A_CITY`: 北京理工大学珠海学院) the place may be that college's: both stay
+    doubts."""
+    word = cjk_run_on(text, hit.end)
+    if word is None or a_school_of_a_field(word):
+        return None
+    if _by_its_place(entry.names) or _with_a_city_college(entry.names):
+        return word
+    if (resume := _after_a_place(text, hit.end)) is None:
+        return word
+    rest = cjk_run_on(text, resume)
+    return None if rest is None or a_school_of_a_field(rest) else word
+
+
+_IN_BRACKETS = re.compile(
+    rf"{SPACES}*[(\uff08\u3010]{SPACES}*([^()\uff08\uff09\u3010\u3011]{{1,40}}?){SPACES}*[)\uff09\u3011]"
+)
+_SPACED = re.compile(rf"{SPACES}*")
+
+
+def _after_a_place(text: str, end: int) -> int | None:
+    """Where a Chinese place right after a name ends, the place bare (哈尔滨工业大学深圳) or alone in
+    brackets (（深圳）); None where no place stands there."""
+    bracketed = _IN_BRACKETS.match(text, end)
+    start = bracketed.start(1) if bracketed else _SPACED.match(text, end).end()  # type: ignore[union-attr]
+    for place in provinces_in(text):
+        if place.start == start and (bracketed is None or place.end == bracketed.end(1)):
+            return bracketed.end() if bracketed else place.end
     return None
 
 

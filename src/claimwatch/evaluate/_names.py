@@ -381,7 +381,9 @@ def _after_its_own_country(text: str, start: int) -> bool:
 # institution's name, since Chinese writes no space between: 天津大学仁爱学院 (a college of its
 # own), 北大荒 (a state farm group, not 北大), 中国电子学会 (a society, not 中国电子); and a name
 # with a bracket of its own, 中国地质大学（北京）, is another university than 中国地质大学（武汉）.
-# That an institution's school (计算机学院) looks the same is why it is a doubt, not a no.
+# That an institution's school looks the same is why it is a doubt, not a no; a school named by a
+# field of study (计算机学院) and a campus by its place (（深圳）) are read apart (`a_school_of_a_field`,
+# `_matchers._chinese_run_on`).
 _CJK_PARTS = ("附属", "校区", "分校", "研究生院", "图书馆", "国家重点实验室", "重点实验室", "实验室")
 _CJK_AFTER = re.compile(
     SPACES
@@ -400,6 +402,55 @@ def cjk_run_on(text: str, end: int) -> str | None:
     if after[0] in "(\uff08\u3010":
         return after if _CJK.search(after) else None
     return None if after.startswith(_in_both_scripts(_CJK_PARTS)) else after
+
+
+# The words a university's schools and departments are named by in Chinese, fields of study and
+# the words joining them, as `_matchers._FIELDS` are in English (计算机学院, 材料科学与工程学院,
+# 电子信息工程系), and the words for a school. A school so named is the university's own, written
+# after its name as Chinese affiliations write it (北京航空航天大学计算机学院); an independent
+# college is named by a place (珠海学院), a person (嘉庚学院), a word (仁爱学院, 城市学院) or by
+# science and technology alone (科技学院, 理工学院, 科学技术学院, 应用技术学院; 文理学院, "arts and
+# sciences"; 工程技术学院, "engineering and technical"), and stays a doubt.
+_CJK_FIELDS = (
+    "计算机", "软件", "网络", "空间", "安全", "信息", "电子", "通信", "电气", "电信", "自动化", "控制",
+    "仪器", "光电", "光学", "微电子", "集成电路", "人工智能", "智能", "数据", "科学", "技术", "工程",
+    "材料", "化学", "化工", "物理", "数学", "统计", "数理", "力学", "机械", "机电", "能源", "动力",
+    "航空", "航天", "宇航", "交通", "运输", "土木", "建筑", "环境", "生物", "生命", "医学", "药学",
+    "基础", "临床", "公共", "卫生", "护理", "口腔", "经济", "管理", "金融", "会计", "法学", "人文",
+    "社会", "外国语", "语言", "文学", "新闻", "传播", "艺术", "设计", "体育", "教育", "继续",
+    "国际", "马克思主义", "哲学", "历史", "地球", "地理", "测绘", "遥感", "海洋", "大气", "核",
+    "系统", "可靠性", "微纳", "量子", "天文", "心理", "数字", "媒体", "车辆", "船舶", "兵器",
+    "精密", "前沿", "交叉", "未来", "资源", "冶金", "石油", "水利", "电力", "农业", "林业",
+    "食品", "纺织", "应用", "科技", "理", "工", "医", "法", "商", "药", "与", "和", "及",
+)  # fmt: skip
+# A school's word, after the fields: 学院, 系, 学部, ... and 院, 部, 系 after a field ending in 学
+# (医学院 reads 医学 and 院, 数学系 数学 and 系).
+_CJK_SCHOOLS = ("学院", "学系", "学部", "系", "研究院", "研究所")
+_CJK_NAMED_BY_SCIENCE_ALONE = ("科学", "技术", "科技", "理工", "文理", "应用", "工程技术", "与", "和", "及")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """`words` in both scripts as a regular expression's alternatives, the longest first."""
+    return "|".join(sorted(map(re.escape, _in_both_scripts(words)), key=len, reverse=True))
+
+
+@functools.cache
+def _cjk_school_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Possessive: each word is taken once, the longest, and never tried again, so a long run of
+    # Chinese costs one pass (the fields overlap: 工 and 工程, 理 and 理工).
+    schools = _alternation(_CJK_SCHOOLS) + "|(?<=学)[院部系]|(?<=學)[院部系]"
+    school = re.compile(rf"(?P<naming>(?:{_alternation(_CJK_FIELDS)})++)(?:{schools})")
+    alone = re.compile(rf"(?:{_alternation(_CJK_NAMED_BY_SCIENCE_ALONE)})++")
+    return school, alone
+
+
+def a_school_of_a_field(run: str) -> bool:
+    """Does the Chinese a name runs on into begin with a school named by a field of study
+    (计算机学院, 计算机科学与技术学院, 医学院), the university's own, not by science and technology
+    alone (科技学院), as an independent college is?"""
+    school, alone = _cjk_school_patterns()
+    found = school.match(run)
+    return found is not None and alone.fullmatch(found.group("naming")) is None
 
 
 def _a_longer_cjk_name(text: str, name: str, end: int) -> bool:
