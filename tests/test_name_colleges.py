@@ -105,3 +105,57 @@ def test_a_long_run_of_overlapping_fields_is_read_in_one_pass():
     start = time.perf_counter()
     assert not a_school_of_a_field("理工" * 5_000 + "理")
     assert time.perf_counter() - start < 0.5
+
+
+# A university's own colleges that the rules for independent colleges took for one (`OWN_COLLEGES`
+# gives the sources): Xi'an Jiaotong University's honours college, named after an alumnus and
+# written without "Honors", and UESTC's joint college with the University of Glasgow, whose name
+# placed the author in the United Kingdom too.
+OWN_COLLEGES = [
+    ("Qian Xuesen College, Xi'an Jiaotong University, Xi'an 710049, China", "Xi'an Jiaotong University"),
+    ("Qian Xuesen College of Xi'an Jiaotong University, Xi'an, China", "Xi'an Jiaotong University"),
+    ("Xi'an Jiaotong University, Qian Xuesen College, Xi'an, China", "Xi'an Jiaotong University"),
+    ("Qian Xuesen College, Xi'an Jiaotong University", "Xi'an Jiaotong University"),
+    (
+        "Glasgow College, University of Electronic Science and Technology of China, Chengdu 611731, China",
+        "University of Electronic Science and Technology of China",
+    ),
+    (
+        "Glasgow College, University of Electronic Science and Technology of China",
+        "University of Electronic Science and Technology of China",
+    ),
+    (
+        "University of Electronic Science and Technology of China, Glasgow College, Chengdu, China",
+        "University of Electronic Science and Technology of China",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "name"), OWN_COLLEGES, ids=[m[0] for m in OWN_COLLEGES])
+def test_a_university_s_own_honours_or_joint_college_matches(aspi, tmp_path, raw, name):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+    (reason,) = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
+    assert reason.matched_name == name and reason.doubt is None
+
+
+# Independent colleges, institutions of their own, and the own colleges' names beside another
+# university, stay doubts; Glasgow named as the author's city is still the United Kingdom.
+OTHER_COLLEGES = [
+    ("Zhuhai College of Jilin University, Zhuhai, China", "“Zhuhai College”"),
+    ("City College of Zhejiang University, Hangzhou, China", "“City College”"),
+    ("Tan Kah Kee College, Xiamen University, Zhangzhou, China", "“Tan Kah Kee College”"),
+    ("Qian Xuesen College, Tianjin University, Tianjin, China", "“Qian Xuesen College”"),
+    (
+        "Glasgow College, University of Electronic Science and Technology of China, Glasgow, UK",
+        "places it in United Kingdom",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "said"), OTHER_COLLEGES, ids=[m[0] for m in OTHER_COLLEGES])
+def test_an_independent_college_or_another_university_s_stays_a_doubt(aspi, tmp_path, raw, said):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+    (doubt,) = result.uncertain_findings[0].uncertain_because
+    assert said in doubt

@@ -446,7 +446,7 @@ _ELSEWHERE = _Elsewhere()
 
 
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
-    placed = _placed_in(entry.country, entry.name, hit, text, resolved, entry.names)
+    placed = _placed_in(entry.country, entry.name, hit, _own_college_unread(entry, hit, text), resolved, entry.names)
     if placed is None:
         return _a_longer_name(entry, hit, text) or _another_province(entry, hit, text)
     return placed
@@ -602,12 +602,13 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
             f"\u201c{printable(word)}\u201d comes right before \u201c{said}\u201d: the text may name another "
             f"institution whose name ends with {label}'s"
         )
-    if words := _college_of_before(hit, text):
+    own = _own_colleges(entry.names)
+    if (words := _college_of_before(hit, text)) and fold(words) not in own:
         return _LongerName(
             f"\u201c{printable(words)}\u201d comes right before \u201c{said}\u201d: the text may name an "
             f"institution of its own that bears {label}'s name, as China's independent colleges do"
         )
-    if words := _college_after(hit, text):
+    if (words := _college_after(hit, text)) and fold(words) not in own:
         return _LongerName(
             f"\u201c{printable(words)}\u201d comes right after \u201c{said}\u201d: the text may name an "
             f"institution of its own that bears {label}'s name, as China's independent colleges do"
@@ -659,6 +660,55 @@ def _after_a_place(text: str, end: int) -> int | None:
         if place.start == start and (bracketed is None or place.end == bracketed.end(1)):
             return bracketed.end() if bracketed else place.end
     return None
+
+
+# A university's own colleges that the rules for independent colleges would take for one: named by
+# no field of study, or by a place abroad, which then places nothing. The folded university name
+# and college name; each was read in a public source:
+# - "Qian Xuesen College", Xi'an Jiaotong University's honours college, set up in 2016 and named
+#   after an alumnus ("Qian Xuesen Honors College", http://men.xjtu.edu.cn/2021-03/22/c_605250.htm);
+#   authors write it without "Honors", as an independent college named after a person is written.
+# - "Glasgow College", the joint educational institute of UESTC and the University of Glasgow,
+#   launched in 2013, whose students graduate with degrees of both
+#   (https://quantic.ac.uk/explore/internationalisation/uofgconnect/newsletters/march2021/uestc).
+# China's independent colleges ("Zhuhai College of Jilin University", "City College of Zhejiang
+# University") are institutions of their own and stay doubts.
+OWN_COLLEGES = frozenset(
+    {
+        ("xi an jiaotong university", "qian xuesen college"),
+        ("university of electronic science and technology of china", "glasgow college"),
+    }
+)
+_WITH_OWN_COLLEGES = frozenset(university for university, _ in OWN_COLLEGES)
+
+
+@lru_cache(maxsize=4_096)
+def _own_colleges(names: tuple[str, ...]) -> frozenset[str]:
+    """The colleges (folded) `OWN_COLLEGES` gives as the university's own, for an entry's names:
+    most entries have none, told once."""
+    universities = {u for n in names if not _is_cjk(n) and (u := fold(n)) in _WITH_OWN_COLLEGES}
+    return frozenset(college for university, college in OWN_COLLEGES if university in universities)
+
+
+@lru_cache(maxsize=64)
+def _own_college_beside(college: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A college's name right before a name and a comma or "of", and right after a name and a comma."""
+    words = rf"(?<![^\W_]){SPACES.join(map(re.escape, college.split()))}".replace(SPACES, SPACES + "+")
+    before = re.compile(rf"{words}(?:{SPACES}*[,\uff0c]{SPACES}*|{SPACES}+of(?:{SPACES}+the)?{SPACES}+)$", re.I)
+    after = re.compile(rf"{SPACES}*[,\uff0c]{SPACES}*{words}(?![^\W_])", re.I)
+    return before, after
+
+
+def _own_college_unread(entry: ListEntry, hit: NameHit, text: str) -> str:
+    """`text` with the name of a college of the entry's own (`OWN_COLLEGES`) right beside the
+    name found blanked out: "Glasgow College" names no place of the college's ("Glasgow College,
+    UESTC" is in Chengdu)."""
+    for college in _own_colleges(entry.names):
+        before, after = _own_college_beside(college)
+        for found in (before.search(text, 0, hit.start), after.match(text, hit.end)):
+            if found:
+                text = text[: found.start()] + " " * (found.end() - found.start()) + text[found.end() :]
+    return text
 
 
 # Independent colleges whose English names are their university's and a city's, with nothing more:
