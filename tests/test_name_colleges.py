@@ -159,3 +159,31 @@ def test_an_independent_college_or_another_university_s_stays_a_doubt(aspi, tmp_
     assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
     (doubt,) = result.uncertain_findings[0].uncertain_because
     assert said in doubt
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ("HIT, BIT", "names none, nor any country"),
+        ("HIT, BIT, China", "the affiliation, in China, names none"),
+        ("Dept. of CS, HIT, BIT, 100081, China", "the affiliation, in China, names none"),
+    ],
+)
+def test_two_bare_acronyms_are_two_doubts_that_say_the_rule(aspi, tmp_path, raw, said):  # noqa: F811
+    """Two listed acronyms in one string: each alone is weak evidence, so each is a doubt, and the
+    doubt says what would make it count (it said "the affiliation names no country", though
+    "HIT, BIT, China" is a doubt still)."""
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+    doubts = sorted(result.uncertain_findings[0].uncertain_because)
+    assert len(doubts) == 2
+    for acronym, doubt in zip(["BIT", "HIT"], doubts, strict=True):
+        assert f"the acronym “{acronym}” alone matched" in doubt
+        assert "an acronym counts only beside a place of the full name" in doubt and said in doubt
+
+
+def test_two_acronyms_each_beside_its_place_both_match(aspi, tmp_path):  # noqa: F811
+    result = check(aspi, tmp_path, "HIT, Harbin 150001; BIT, Beijing 100081, China")
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+    reasons = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
+    assert sorted((r.matched_name, r.doubt) for r in reasons) == [("BIT", None), ("HIT", None)]

@@ -1063,8 +1063,8 @@ def _placed_in(
     if found == {want}:
         if hit.is_acronym and not _named_beside(around, text, names):
             return (
-                f"the acronym “{said}” alone matched {label}: the affiliation is in {country_name(want)}, but names"
-                " no place of the full name, and other institutions there use the acronym too"
+                f"the acronym “{said}” alone matched {label}: {_AN_ACRONYM_COUNTS}, and the affiliation, in"
+                f" {country_name(want)}, names none (other institutions there use the acronym too)"
             )
         return None
     if want in found:
@@ -1091,8 +1091,8 @@ def _placed_in(
         return None
     if hit.is_acronym:
         return (
-            f"the acronym “{said}” alone matched {label}, and the affiliation names no country;"
-            " institutions elsewhere use it too"
+            f"the acronym “{said}” alone matched {label}: {_AN_ACRONYM_COUNTS}, and the affiliation names"
+            " none, nor any country (institutions elsewhere use the acronym too)"
         )
     return (
         f"“{said}” does not itself place the institution in {country_name(want)}, and the affiliation names"
@@ -1100,6 +1100,9 @@ def _placed_in(
     )
 
 
+# The rule for an acronym, as a doubt says it: "HIT, BIT" names neither university for certain,
+# nor does "HIT, BIT, China"; "HIT, Harbin; BIT, Beijing, China" names both.
+_AN_ACRONYM_COUNTS = "an acronym counts only beside a place of the full name"
 _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
 _SHARING_CHINESE_NAMES = frozenset({"TW", "HK", "MO"})  # where institutions bear mainland names
 
