@@ -187,3 +187,44 @@ def test_two_acronyms_each_beside_its_place_both_match(aspi, tmp_path):  # noqa:
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
     reasons = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
     assert sorted((r.matched_name, r.doubt) for r in reasons) == [("BIT", None), ("HIT", None)]
+
+
+# 中国矿业大学（北京） names itself "China University of Mining and Technology-Beijing"; one source
+# has it a university of its own, split from the Xuzhou one the tracker lists (`COLLEGES_BY_A_CITY`
+# gives the sources). The English forms were certain matches; the Chinese bracket a doubt that
+# the campus rule above would have made a match. Each is a doubt, as "Beijing Institute of
+# Technology, Zhuhai" is (now with a dash too).
+CITY_NAMESAKES = [
+    ("China University of Mining and Technology (Beijing), Beijing 100083, China", "中国矿业大学（北京）"),
+    ("China University of Mining and Technology, Beijing 100083, China", "中国矿业大学（北京）"),
+    ("China University of Mining and Technology-Beijing, Beijing, China", "中国矿业大学（北京）"),
+    ("Beijing campus of China University of Mining and Technology, China", "中国矿业大学（北京）"),
+    ("中国矿业大学（北京），北京 100083", "“（北京）”"),
+    ("中国矿业大学北京", "“北京”"),
+    ("Beijing Institute of Technology-Zhuhai, Zhuhai 519088, China", "北京理工大学珠海学院"),
+]
+
+
+@pytest.mark.parametrize(("raw", "said"), CITY_NAMESAKES, ids=[m[0] for m in CITY_NAMESAKES])
+def test_a_university_named_by_a_listed_one_and_a_city_is_a_doubt(aspi, tmp_path, raw, said):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1)
+    (doubt,) = result.uncertain_findings[0].uncertain_because
+    assert said in doubt
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        (
+            "China University of Mining and Technology, Xuzhou 221116, China",
+            "China University of Mining and Technology",
+        ),
+        ("中国矿业大学计算机科学与技术学院，徐州 221116", "中国矿业大学"),
+    ],
+)
+def test_the_listed_university_in_its_own_city_still_matches(aspi, tmp_path, raw, name):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0)
+    (reason,) = [r for r in result.findings[0].reasons if r.kind == "listed_author"]
+    assert reason.matched_name == name and reason.doubt is None

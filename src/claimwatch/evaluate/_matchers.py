@@ -617,8 +617,8 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
         city, college, where = found
         return _LongerName(
             f"\u201c{said}\u201d and \u201c{printable(city)}\u201d {where} it are also the English name of {college}, "
-            f"an independent college, not {label} itself (the words may name a campus of it too): whether the "
-            "text names the university is for a reviewer"
+            f"not {label} itself (the words may name a campus of it too): whether the text names the university"
+            " is for a reviewer"
         )
     return None
 
@@ -711,19 +711,33 @@ def _own_college_unread(entry: ListEntry, hit: NameHit, text: str) -> str:
     return text
 
 
-# Independent colleges whose English names are their university's and a city's, with nothing more:
-# the folded university name and city, and the college. Each was read in a public source:
+# Institutions of their own whose English names are a listed university's and a city's, with
+# nothing more (an independent college; a university split from the listed one): the folded
+# university name and city, and the institution. Each was read in a public source:
 # - 北京理工大学珠海学院, "Beijing Institute of Technology, Zhuhai": an independent college set up in
 #   2004 by BIT with a company (https://m.phb7.com/jiaoyu/gaoxiao/134339.html gives the English
 #   name; http://8netcn.com/know/561498.html, "独立学院"); from 2024 its site was to become BIT's own
 #   Zhuhai campus (https://wxredian.com/art?id=71ea1bdd49afb839cbc79364ac5cbe2e, after 南方日报),
-#   so the words may name either. A campus that is the university ("Harbin Institute of
-#   Technology, Weihai") is no such college and still matches.
+#   so the words may name either.
+# - 中国矿业大学（北京）, "China University of Mining and Technology-Beijing" as it names itself
+#   (https://english.cumtb.edu.cn/ABOUT_CUMTB1/General_Introduction.htm): one source has it split
+#   from the Xuzhou university as a body with its own legal personality
+#   (https://news.xhlnet.com/t/124419.html, "具有独立法人资格的办学实体"), others call the two one
+#   university in two places; the ASPI tracker's entry is the Xuzhou one (supervised with Jiangsu's
+#   government). Whether the Beijing one counts is for a reviewer.
+# A campus that is the university ("Harbin Institute of Technology, Weihai") is no such
+# institution and still matches. The value says what the institution is.
 COLLEGES_BY_A_CITY = {
-    ("beijing institute of technology", "zhuhai"): "北京理工大学珠海学院 (Beijing Institute of Technology, Zhuhai)"
+    ("beijing institute of technology", "zhuhai"): (
+        "北京理工大学珠海学院 (Beijing Institute of Technology, Zhuhai), an independent college"
+    ),
+    ("china university of mining and technology", "beijing"): (
+        "中国矿业大学（北京） (China University of Mining and Technology-Beijing), by one source a"
+        " university with its own legal personality"
+    ),
 }
 _WITH_A_CITY_COLLEGE = frozenset(university for university, _ in COLLEGES_BY_A_CITY)
-_CITY_AFTER = re.compile(rf"{SPACES}*(?:[,\uff0c(\uff08]|(?i:at|in)(?={SPACES}))?{SPACES}*")
+_CITY_AFTER = re.compile(rf"{SPACES}*(?:[,\uff0c(\uff08\-\u2010-\u2015]|(?i:at|in)(?={SPACES}))?{SPACES}*")
 
 
 def _college_by_a_city(entry: ListEntry, hit: NameHit, text: str) -> tuple[str, str, str] | None:
