@@ -693,7 +693,7 @@ def _own_colleges(names: tuple[str, ...]) -> frozenset[str]:
 @lru_cache(maxsize=64)
 def _own_college_beside(college: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A college's name right before a name and a comma or "of", and right after a name and a comma."""
-    words = rf"(?<![^\W_]){SPACES.join(map(re.escape, college.split()))}".replace(SPACES, SPACES + "+")
+    words = r"(?<![^\W_])" + f"{SPACES}+".join(map(re.escape, college.split()))
     before = re.compile(rf"{words}(?:{SPACES}*[,\uff0c]{SPACES}*|{SPACES}+of(?:{SPACES}+the)?{SPACES}+)$", re.I)
     after = re.compile(rf"{SPACES}*[,\uff0c]{SPACES}*{words}(?![^\W_])", re.I)
     return before, after
