@@ -647,6 +647,29 @@ def test_a_name_holding_a_nul_is_found_by_both_engines(tmp_path):
     assert [f.work.id for f in (*result.findings, *result.uncertain_findings)] == ["W1"]
 
 
+def test_a_chinese_name_holding_a_soft_hyphen_is_found_by_both_engines(tmp_path):
+    """A Chinese alias copied from a web page with a soft hyphen (or a zero-width space) in it, and
+    an affiliation written the same way: the python engine found the alias, but its needle was the
+    search form of the name as written and read through the character, two lines joined by a line
+    break, which no text holds, and the duckdb engine ruled the work out (a false clearance)."""
+    claims = _small_case(
+        tmp_path,
+        'subjects:\n  lab: {name: Example Lab, openalex: [I100], aliases: ["示例\\u00ad实验室", "示例\\u200b研究所"]}\n',
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [mil]}}\n",
+    )
+    records = [
+        work(
+            "W1", "A paper", "2024-06-01", [authorship("A", [], raw=["示例\u00ad实验室, 北京"]), authorship("B", [HIT])]
+        ),
+        work(
+            "W2", "A paper", "2024-06-01", [authorship("A", [], raw=["示例\u200b研究所, 北京"]), authorship("B", [HIT])]
+        ),
+    ]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    (result,) = results.results
+    assert [f.work.id for f in (*result.findings, *result.uncertain_findings)] == ["W1", "W2"]
+
+
 AUTHOR_RECORD = {
     "id": "https://openalex.org/A5000000001",
     "display_name": "A. Lab",

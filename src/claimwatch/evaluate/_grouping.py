@@ -755,7 +755,8 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
     """For each name, what an affiliation's search form must hold for `NameMatcher` to find it:
 
     - a Chinese name is found as a substring of the text's NFKC form, in either script
-      (`chinese_forms`), so the search form of one of its forms is a substring of the text's;
+      (`chinese_forms`), so the search form of one of its forms is a substring of the text's
+      (of a line of it: one holding a zero-width space or a soft hyphen has two);
     - an acronym is found as a word of the text as written, so in lower case it is a substring
       of the search form;
     - any other name is found where each of its words (`name_words(fold(name))`) is a word of
@@ -772,7 +773,10 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
     out: set[str] = set()
     for name in names:
         if _is_cjk(name):
-            out.update(search_form(form) for form, _ in chinese_forms(unicodedata.normalize("NFKC", name)))
+            # A form holding a character that shows nothing ("军事\u00ad医学") has a search form of
+            # two lines, as written and read through it: each is a needle, never the two joined.
+            forms = chinese_forms(unicodedata.normalize("NFKC", name))
+            out.update(line for form, _ in forms for line in search_form(form).split("\n"))
         elif is_acronym(name):
             out.add(name.lower())
         elif words := [w for w in name_words(fold(name)) if w != "of"] or name_words(fold(name)):
