@@ -80,3 +80,41 @@ def test_every_shipped_ror_id_is_one_of_rors_records(shared_data):
     assert carried == records - ON_NO_LIST
     # Each of the four lists has ids for the institutions it names.
     assert {lst for lst, e in shipped_entries() if e.ror} == {p.stem for p in LISTS}
+
+
+def tracker_aliases(shared_data: Path, category: str) -> dict[str, set[str]]:
+    """The ASPI tracker's aliases of each institution in a category, by English name."""
+    data = json.loads((shared_data / "aspi/misp-galaxy-china-defence-universities.json").read_text(encoding="utf-8"))
+    return {
+        v["value"].split(" (")[0]: set(v["meta"].get("aliases", ()))
+        for v in data["values"]
+        if category in v["meta"].get("categories", ())
+    }
+
+
+def test_seven_sons_keeps_every_alias_the_tracker_gives(shared_data):
+    """seven-sons.yaml says it keeps the tracker's aliases; one it leaves out is named in the
+    entry's notes with the reason (NUAA's "Nanhang University" was dropped without one)."""
+    tracker = tracker_aliases(shared_data, "Seven sons of national defence")
+    shipped = {e.name: e for e in load_list(LISTS[0].parent / "seven-sons.yaml").entries}
+    assert set(shipped) == set(tracker)
+    unexplained = {
+        name: sorted(a for a in aliases - set(shipped[name].names) if f'"{a}"' not in (shipped[name].notes or ""))
+        for name, aliases in tracker.items()
+    }
+    assert {name: left for name, left in unexplained.items() if left} == {}
+
+
+def test_an_institution_has_the_same_names_in_every_shipped_list():
+    """An entry id names one institution in every list: a name or alias one list matches and
+    another does not gives one affiliation different list memberships (NPU's "Northwest
+    Polytechnical University" was on the Seven Sons and DoD lists, not the Entity List's)."""
+    names: dict[str, dict[str, frozenset[str]]] = {}
+    for lst, e in shipped_entries():
+        names.setdefault(e.id, {})[lst] = frozenset(e.names)
+    differing = {
+        eid: {lst: sorted(n) for lst, n in by_list.items()}
+        for eid, by_list in names.items()
+        if len(set(by_list.values())) > 1
+    }
+    assert differing == {}

@@ -115,6 +115,14 @@ CASES = [
         "Nanjing University of Science and Technology",
     ),
     (
+        # The tracker's alias of NUAA, once left out of seven-sons.yaml though it keeps the tracker's aliases.
+        "Nanhang University is NUAA by the tracker's alias",
+        "seven-sons",
+        raw("College of Automation Engineering, Nanhang University, Nanjing 211106, China"),
+        "contradicted",
+        "Nanhang University",
+    ),
+    (
         "HIT in Israel is not Harbin Institute of Technology",
         "seven-sons",
         raw("Faculty of Sciences, Holon Institute of Technology (HIT), Holon, Israel"),
