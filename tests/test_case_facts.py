@@ -229,6 +229,7 @@ def test_the_claims_dates_quote_and_sources_are_facts_mds():
 
     interns = _yaml(ROOT / "claims/msra-2022-intern-policy.yaml")
     assert (_iso(interns["statement"]["made_on"]), interns["statement"]["confirmed"]) == ("2022-04-08", False)
+    assert " ".join(interns["statement"]["quote"].split()).rstrip(".") in QBITAI
     assert _iso(interns["statement"]["sources"][0]["published"]) == "2022-04-14"
     assert {_iso(c["from"]) for c in interns["claims"]} == {"2022-04-08"}
 
