@@ -201,6 +201,12 @@ def test_every_dated_list_entry_is_as_facts_md_gives_it():
     assert shipped == {key: row[:3] for key, row in LISTINGS.items()}
 
 
+def test_no_shipped_entry_has_a_removal_facts_md_does_not_give():
+    """FACTS.md records no removal from any list the case ships."""
+    ended = [(p.stem, e.id) for p in sorted(LISTS.glob("*.yaml")) for e in load_list(p).entries if e.listed_to]
+    assert ended == []
+
+
 def test_every_openalex_id_shipped_is_one_facts_md_confirms_for_that_institution():
     carried = [
         (p.stem, e.name, oa) for p in sorted(LISTS.glob("*.yaml")) for e in load_list(p).entries for oa in e.openalex
