@@ -118,3 +118,25 @@ def test_an_institution_has_the_same_names_in_every_shipped_list():
         if len(set(by_list.values())) > 1
     }
     assert differing == {}
+
+
+def ror_labels(path: Path) -> tuple[str, set[str]]:
+    """A ROR record's id and its labels: the institution's own name in each language."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ror_id = data["id"].rstrip("/").rsplit("/", 1)[-1]
+    if isinstance(data.get("names"), list):
+        return ror_id, {n["value"] for n in data["names"] if "label" in n["types"]}
+    return ror_id, {data["name"], *(label["label"] for label in data.get("labels", ()))}
+
+
+def test_every_entry_carrying_a_ror_id_carries_its_labels(shared_data):
+    """A label is the name the institution writes itself by (NUDT's Chinese label in ROR,
+    中国人民解放军国防科学技术大学, was in no entry, so an affiliation written so matched no list by its name)."""
+    labels = dict(ror_labels(p) for p in sorted((shared_data / "ror").glob("*.json")))
+    missing = [
+        (lst, e.id, sorted(labels[r] - set(e.names)))
+        for lst, e in shipped_entries()
+        for r in e.ror
+        if labels[r] - set(e.names) and r not in ON_NO_LIST
+    ]
+    assert missing == []
