@@ -67,7 +67,7 @@ def _rows(path: Path) -> list[dict]:
 
 def test_a_row_holds_the_record_and_what_the_query_reads(tmp_path):
     info = write_works_table(_lines(RECORDS), tmp_path / WORKS_TABLE)
-    assert info.rows == 2 and info.as_manifest()["table_format"] == TABLE_FORMAT
+    assert info.rows == 2 and info.as_manifest("0" * 64)["table_format"] == TABLE_FORMAT
     first, second = _rows(tmp_path / WORKS_TABLE)
     assert (first["ordinal"], first["line"], first["id"]) == (0, 1, "W1")
     assert json.loads(first["record"]) == RECORDS[0]  # the record as the source gave it
@@ -190,6 +190,10 @@ def test_an_import_writes_the_table_beside_the_records(tmp_path):
     import_works(source, tmp_path / "b")
     entry = json.loads((tmp_path / "a" / MANIFEST).read_text())["files"][WORKS_TABLE]
     assert entry["records"] == 3 and entry["table_format"] == TABLE_FORMAT
+    assert (
+        entry["made_from_sha256"]
+        == json.loads((tmp_path / "a" / MANIFEST).read_text())["files"]["works.jsonl.gz"]["sha256"]
+    )
     assert entry["sha256"] == hashlib.sha256((tmp_path / "a" / WORKS_TABLE).read_bytes()).hexdigest()
     assert (tmp_path / "a" / WORKS_TABLE).read_bytes() == (tmp_path / "b" / WORKS_TABLE).read_bytes()
 
@@ -202,7 +206,7 @@ def _add_own_table(snapshot: Path) -> Path:
 
     lines = [(n, line) for n, line in enumerate(gzip.decompress(data.read_bytes()).splitlines(), 1)]
     info = write_works_table(lines, snapshot / WORKS_TABLE)
-    manifest["files"][WORKS_TABLE] = info.as_manifest()
+    manifest["files"][WORKS_TABLE] = info.as_manifest(manifest["files"]["works.jsonl.gz"]["sha256"])
     (snapshot / MANIFEST).write_text(json.dumps(manifest))
     return snapshot / WORKS_TABLE
 
@@ -251,6 +255,45 @@ def test_a_changed_works_file_is_refused_by_every_engine(snapshot_case, tmp_path
         == lines[2]
         == [f"{data}: does not match the sha256 in its manifest: the snapshot was changed or damaged"]
     )
+
+
+@pytest.mark.parametrize("made_from", ["edited", "absent"])
+def test_a_table_not_made_from_the_works_file_the_manifest_lists_is_not_read(tmp_path, capsys, made_from):
+    """Found by the twentieth part's hunt: works removed from works.jsonl.gz by hand, its sha256,
+    size and count put in the manifest, left works.parquet holding them; python judged the
+    works file (not contradicted, 1 record) and duckdb and auto the table (contradicted by the
+    3 works removed, 4 records), silently. The table names the works file it was made from; one
+    made from another (or naming none: made before it did) is read as one of another format."""
+    import gzip
+
+    root = project(tmp_path)
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
+    records = [
+        work(f"W{k}", "A paper", "2024-06-01", [authorship("Zoë", [LAB]), authorship("B", [HIT])]) for k in (1, 2)
+    ]
+    records.append(work("W3", "Alone", "2024-06-01", [authorship("Zoë", [LAB])]))
+    snapshot = tmp_path / "snap"
+    import_works(write_jsonl(tmp_path / "works.jsonl", records), snapshot, institutions=["I100"])
+    cache = tmp_path / "cache"
+    assert evaluate(claims, [open_evidence(snapshot)], engine="auto", cache=cache).results[0].matched == 2
+    data = snapshot / "works.jsonl.gz"
+    kept = [line for line in gzip.decompress(data.read_bytes()).splitlines() if b'"Alone"' in line]
+    data.write_bytes(gzip.compress(b"\n".join(kept) + b"\n"))
+    manifest = json.loads((snapshot / MANIFEST).read_text())
+    manifest["files"]["works.jsonl.gz"].update(
+        sha256=hashlib.sha256(data.read_bytes()).hexdigest(), bytes=data.stat().st_size, records=1
+    )
+    if made_from == "absent":
+        del manifest["files"][WORKS_TABLE]["made_from_sha256"]
+    (snapshot / MANIFEST).write_text(json.dumps(manifest))
+    capsys.readouterr()
+    reports = [
+        render_json(evaluate(claims, [open_evidence(snapshot)], engine=engine, cache=cache))
+        for engine in ("python", "auto", "duckdb")
+    ]
+    assert json.loads(reports[0])["results"][0]["matched"] == 0
+    assert reports[1] == reports[0] == reports[2]
+    assert "making a columnar copy of" in capsys.readouterr().err  # from works.jsonl.gz, as it is now
 
 
 def test_auto_reads_records_where_no_table_is_made_yet(snapshot_case, tmp_path, capsys):

@@ -45,6 +45,7 @@ from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic,
 from ._sql import DUCKDB, Dialect, regex_literal, screening_query
 from ._table import (
     COLUMNS,
+    MADE_FROM,
     TABLE_FORMAT,
     UNICODE,
     WORKS_TABLE,
@@ -60,6 +61,7 @@ from ._table import (
 __all__ = [
     "COLUMNS",
     "DUCKDB",
+    "MADE_FROM",
     "TABLE_FORMAT",
     "UNICODE",
     "WORKS_TABLE",

@@ -77,6 +77,8 @@ UNICODE = unicodedata.unidata_version
 forms, which the query would hold against needles made under this one. A table of another (or of
 no recorded) version is made again, as one of another format is."""
 WORKS_TABLE = "works.parquet"
+MADE_FROM = "made_from_sha256"
+"""The key of a snapshot's table entry giving the sha256 of the works file it was made from."""
 # Small row groups: DuckDB decompresses a column of a row group at once, and the records of
 # 2,048 works are a few MiB where 16,384 would be a hundred.
 ROW_GROUP_SIZE = 2_048
@@ -130,14 +132,17 @@ class TableInfo:
     rows: int
     bytes: int
 
-    def as_manifest(self) -> dict[str, Any]:
-        """The entry a snapshot manifest gives it under `files`, beside works.jsonl.gz."""
+    def as_manifest(self, made_from: str) -> dict[str, Any]:
+        """The entry a snapshot manifest gives it under `files`, beside works.jsonl.gz, whose
+        sha256 (`made_from`) it names: a works file edited and given a new sha256 in the manifest
+        is not the one the table was made from (`MADE_FROM`)."""
         return {
             "sha256": self.sha256,
             "records": self.rows,
             "bytes": self.bytes,
             "table_format": TABLE_FORMAT,
             "unicode": UNICODE,
+            MADE_FROM: made_from,
         }
 
 

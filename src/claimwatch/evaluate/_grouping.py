@@ -31,6 +31,7 @@ import orjson
 from ..claims import Condition
 from ..columnar import (
     DUCKDB,
+    MADE_FROM,
     TABLE_FORMAT,
     UNICODE,
     WORKS_TABLE,
@@ -492,8 +493,8 @@ def _data_sha256(e: Evidence) -> str | None:
 
 
 def _table_of(e: Evidence, cache: Path, *, make: bool, evidence: Sequence[Evidence]) -> Table | None:
-    """The snapshot's own table where its manifest lists one of this format; else one made
-    earlier into the cache; else, where `make`, one made now."""
+    """The snapshot's own table where its manifest lists one of this format, made from the works
+    file it lists; else one made earlier into the cache; else, where `make`, one made now."""
     if isinstance(e, Snapshot):
         entry = e.manifest.files.get(WORKS_TABLE)
         if (
@@ -501,6 +502,9 @@ def _table_of(e: Evidence, cache: Path, *, make: bool, evidence: Sequence[Eviden
             and entry.get("table_format") == TABLE_FORMAT
             and entry.get("unicode") == UNICODE  # search forms made under this Unicode version
             and isinstance(entry.get("sha256"), str)
+            # A works file edited by hand and given its new sha256 in the manifest leaves the
+            # table holding the old records: it is read no more, as one of another format.
+            and entry.get(MADE_FROM) == _data_sha256(e)
         ):
             return Table(Path(e.path) / WORKS_TABLE, entry["sha256"])
     digest = _data_sha256(e)

@@ -418,7 +418,8 @@ class SnapshotWriter:
         manifest["records"] = self.records
         manifest["files"] = {WORKS_FILE: self._works.finish()}
         if self._table is not None:
-            manifest["files"][WORKS_TABLE] = self._table.close().as_manifest()
+            made_from = manifest["files"][WORKS_FILE]["sha256"]
+            manifest["files"][WORKS_TABLE] = self._table.close().as_manifest(made_from)
             self._table = None
         if self._authors is not None:
             manifest["files"][AUTHORS_FILE] = self._authors.finish()
