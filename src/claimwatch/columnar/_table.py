@@ -32,6 +32,7 @@ give the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -39,12 +40,13 @@ import shutil
 import tempfile
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import orjson
 
 from .._workers import can_fork, deaths_said, fork_pool, stop
@@ -298,17 +300,18 @@ class WorksTableWriter:
     (`processes`, forked when the writer is made: make it before starting threads of your
     own), each flattening its chunk and writing it as a Parquet part with DuckDB in a temporary
     folder beside `path`, while this process reads on. `close` joins the parts, in order, into
-    the table and renames it into place last. A worker's death is one line naming the table as
+    the table and renames it into place last. A worker's death or a failed write is one line naming the table as
     `named` (where it goes in the end, if `path` is a temporary place), and leaves nothing."""
 
     def __init__(self, path: str | Path, *, processes: int | None = None, named: str | None = None):
         self.path = Path(path)
+        self._named = Path(named) if named else self.path  # where it goes in the end, to name it by
         try:
             self._tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.tmp-", dir=self.path.parent))
         except OSError as e:
-            raise _cannot_write(self.path, e) from None
+            raise _cannot_write(self._named, e) from None
         self.rows = 0
-        self._doing = f"writing the works table {named or self.path}"  # `named`: where it goes in the end
+        self._doing = f"writing the works table {self._named}"
         processes = processes if processes is not None else min(_threads(), 4)
         # Forked now, before the caller's threads (gzip's, DuckDB's) start: a fork copies only
         # the thread that makes it.
@@ -338,18 +341,26 @@ class WorksTableWriter:
     def _submit(self) -> None:
         part = self._tmp / f"part-{len(self._parts) + len(self._writing):06d}.parquet"
         first = self.rows - len(self._chunk)
-        with deaths_said(self._doing):
+        with deaths_said(self._doing), self._writes_said():  # written at once, where in this process
             self._writing.append(self._pool.submit(_write_part, first, self._chunk, part))
         self._chunk, self._chunk_bytes = [], 0
         while len(self._writing) > self._in_flight:  # bounds the chunks held in memory
             self._collect()
 
     def _collect(self) -> None:
+        with self._writes_said(), deaths_said(self._doing), out_of_memory_said(self._doing, WRITER_MEMORY_LIMIT):
+            self._parts.append(self._writing.popleft().result())
+
+    @contextlib.contextmanager
+    def _writes_said(self) -> Iterator[None]:
+        """A write that failed (a full disk, a file size limit, a read-only file system), by
+        Python or by DuckDB, said in one line naming the table."""
         try:
-            with deaths_said(self._doing), out_of_memory_said(self._doing, WRITER_MEMORY_LIMIT):
-                self._parts.append(self._writing.popleft().result())
+            yield
         except OSError as e:
-            raise _cannot_write(self.path, e) from None
+            raise _cannot_write(self._named, e) from None
+        except duckdb.IOException as e:
+            raise _cannot_write(self._named, _duckdb_io_reason(e)) from None
 
     def close(self) -> TableInfo:
         """Write the Parquet file at `path` and give its sha256."""
@@ -362,14 +373,17 @@ class WorksTableWriter:
             source = (
                 f"read_parquet([{', '.join(map(file_literal, self._parts))}], {NO_HIVE})" if self._parts else _NO_ROWS
             )
-            with connect(WRITER_MEMORY_LIMIT) as con, out_of_memory_said(self._doing, WRITER_MEMORY_LIMIT):
+            with (
+                self._writes_said(),
+                connect(WRITER_MEMORY_LIMIT) as con,
+                out_of_memory_said(self._doing, WRITER_MEMORY_LIMIT),
+            ):
                 con.execute(f"COPY (SELECT * FROM {source}) TO {quoted(str(written))} {_PARQUET}")
                 _check_order(con, written, self.rows)
-            os.chmod(written, default_mode())
-            info = TableInfo(_sha256(written), self.rows, written.stat().st_size)
-            os.replace(written, self.path)
-        except OSError as e:
-            raise _cannot_write(self.path, e) from None
+            with self._writes_said():
+                os.chmod(written, default_mode())
+                info = TableInfo(_sha256(written), self.rows, written.stat().st_size)
+                os.replace(written, self.path)
         finally:
             self.abort()
         return info
@@ -483,5 +497,14 @@ def file_sha256(path: str | Path) -> str:
         raise InputError(Problem(str(path), 0, 0, f"cannot read the works table: {e.strerror or e}")) from None
 
 
-def _cannot_write(path: Path, e: OSError) -> InputError:
-    return InputError(Problem(str(path), 0, 0, f"cannot write the works table: {e.strerror or e}"))
+def _cannot_write(path: Path, e: OSError | str) -> InputError:
+    reason = e if isinstance(e, str) else e.strerror or e
+    return InputError(Problem(str(path), 0, 0, f"cannot write the works table: {reason}"))
+
+
+def _duckdb_io_reason(e: duckdb.IOException) -> str:
+    """Why DuckDB could not write, as the system said it: 'IO Error: Could not write file
+    "...part-000000.parquet": No space left on device' is "No space left on device" (the part,
+    a temporary file, is no name for the user)."""
+    first = str(e).splitlines()[0] if str(e) else "input/output error"
+    return first.rpartition('": ')[2] or first

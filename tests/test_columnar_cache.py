@@ -1,0 +1,87 @@
+"""Tables made on first use into the cache, as real processes meet them: a disk that fills while
+DuckDB writes, runs started together, a run killed while it makes one."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import HIT, LAB, NO_PARTNERS_CLAIM, authorship, claim_file, project, work, write_jsonl
+
+_MAIN = "import sys; from claimwatch.cli import main; sys.exit(main())"
+
+
+def _case(tmp_path: Path, works: int = 1) -> Path:
+    """A case whose claim one partner on each of `works` works contradicts, their records in works.jsonl."""
+    root = project(tmp_path / "case")
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    records = [
+        work(f"W{k}", f"Paper {k}", "2024-06-01", [authorship("Zoë", [LAB]), authorship("B", [HIT])])
+        for k in range(1, works + 1)
+    ]
+    write_jsonl(root / "works.jsonl", records)
+    return root
+
+
+def _check(root: Path, cache: Path, *more: str, preexec=None) -> subprocess.CompletedProcess[str]:
+    command = [
+        sys.executable,
+        "-c",
+        _MAIN,
+        "check",
+        "claims/c.yaml",
+        "--evidence",
+        "works.jsonl",
+        "--cache",
+        str(cache),
+        *more,
+    ]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=120, preexec_fn=preexec)
+
+
+@pytest.mark.parametrize("one_core", [False, True])
+def test_a_full_disk_while_duckdb_writes_a_cached_table_is_one_line(tmp_path, one_core):
+    """Found by the twentieth part's hunt: a cache on a full file system (a tmpfs of 9.4 MB for
+    3,000 works; here a limit on a file's size, which fails the write alike) failed in DuckDB's
+    write of a part: a traceback ending in `_duckdb.IOException: IO Error: Could not write file
+    ".../part-000000.parquet": File too large`, exit 1. Now one line naming the table, exit 2,
+    and nothing left in the cache but its lock; the next run, with room, makes it."""
+    root = _case(tmp_path)
+    cache = tmp_path / "cache"
+
+    def limited() -> None:
+        # A record's row (~2 KB of JSON Lines) fits, a Parquet file of ~30 columns does not.
+        resource.setrlimit(resource.RLIMIT_FSIZE, (6 * 1024, resource.RLIM_INFINITY))
+        if one_core:  # the table written in this process, not by forked workers
+            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    failed = _check(root, cache, "--engine", "duckdb", preexec=limited)
+    (table,) = [p for p in cache.iterdir() if p.name.endswith(".lock")]
+    name = table.name.removeprefix(".").removesuffix(".lock") + ".parquet"
+    assert failed.returncode == 2, failed.stderr
+    assert failed.stderr.splitlines()[-1] == f"{cache / name}: cannot write the works table: File too large"
+    assert "Traceback" not in failed.stderr
+    assert sorted(p.name for p in cache.iterdir()) == [table.name]
+    made = _check(root, cache, "--engine", "duckdb")
+    assert made.returncode == 0, made.stderr
+    assert "Contradicted" in made.stdout
+
+
+def test_a_full_disk_while_an_import_writes_its_table_is_one_line_naming_the_snapshot(tmp_path):
+    """The same failure in `evidence import`: a traceback, the part named by the import's
+    temporary folder. Now one line naming the table where it would have gone; nothing left."""
+    root = _case(tmp_path)
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (6 * 1024, resource.RLIM_INFINITY))
+
+    command = [sys.executable, "-c", _MAIN, "evidence", "import", "works.jsonl", "--out", "snap", "--subject", "I100"]
+    failed = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=120, preexec_fn=limited)
+    assert failed.returncode == 2, failed.stderr
+    assert failed.stderr.splitlines()[-1] == "snap/works.parquet: cannot write the works table: File too large"
+    assert not [p for p in root.iterdir() if p.name.startswith(("snap", ".snap.tmp"))]
