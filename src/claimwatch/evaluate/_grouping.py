@@ -494,7 +494,8 @@ def _data_sha256(e: Evidence) -> str | None:
 
 def _table_of(e: Evidence, cache: Path, *, make: bool, evidence: Sequence[Evidence]) -> Table | None:
     """The snapshot's own table where its manifest lists one of this format, made from the works
-    file it lists; else one made earlier into the cache; else, where `make`, one made now."""
+    file it lists, and it is there; else one made earlier into the cache; else, where `make`, one
+    made now."""
     if isinstance(e, Snapshot):
         entry = e.manifest.files.get(WORKS_TABLE)
         if (
@@ -505,6 +506,9 @@ def _table_of(e: Evidence, cache: Path, *, make: bool, evidence: Sequence[Eviden
             # A works file edited by hand and given its new sha256 in the manifest leaves the
             # table holding the old records: it is read no more, as one of another format.
             and entry.get(MADE_FROM) == _data_sha256(e)
+            # A copy of the snapshot without it (left out as derived, too large to share): the
+            # records are whole and checked, so it is read as a snapshot without a table is.
+            and (Path(e.path) / WORKS_TABLE).is_file()
         ):
             return Table(Path(e.path) / WORKS_TABLE, entry["sha256"])
     digest = _data_sha256(e)
