@@ -85,3 +85,42 @@ def test_a_full_disk_while_an_import_writes_its_table_is_one_line_naming_the_sna
     assert failed.returncode == 2, failed.stderr
     assert failed.stderr.splitlines()[-1] == "snap/works.parquet: cannot write the works table: File too large"
     assert not [p for p in root.iterdir() if p.name.startswith(("snap", ".snap.tmp"))]
+
+
+_SPILLS = """
+import sys
+from claimwatch.columnar._duckdb import connect
+with connect("60MB", threads=1) as con:  # an ordered window over 2 million rows spills past 60 MB
+    (total,) = con.execute(
+        "SELECT sum(hash(rn, m)) FROM (SELECT row_number() OVER (ORDER BY m) rn, m FROM "
+        "(SELECT md5((i * ?)::VARCHAR) || repeat('x', 50) m FROM range(2000000) t(i)))",
+        [int(sys.argv[1])],
+    ).fetchone()
+print(total)
+"""
+
+
+def test_two_processes_spilling_at_once_each_spill_into_a_folder_of_their_own(tmp_path):
+    """Found by the twentieth part's hunt: every DuckDB connection spilled into one folder,
+    `$TMPDIR/claimwatch-duckdb`, whose files DuckDB names alike in every process; two checks
+    of evidence large enough to spill (the screening query may use 256 MB), run at once, both
+    died of a segmentation fault (exit -11), every time. Each connection now spills into a
+    folder of its own, which DuckDB removes as it closes."""
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    alone = [
+        subprocess.run([sys.executable, "-c", _SPILLS, k], capture_output=True, text=True, env=env, timeout=300)
+        for k in ("1", "3")
+    ]
+    assert [r.returncode for r in alone] == [0, 0], [r.stderr for r in alone]
+    together = [
+        subprocess.Popen(
+            [sys.executable, "-c", _SPILLS, k], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+        )
+        for k in ("1", "3")
+    ]
+    outcomes = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in together]
+    for p in together:
+        p.stdout.close()
+        p.stderr.close()
+    assert [(rc, out) for rc, out, _ in outcomes] == [(0, r.stdout) for r in alone], [e for _, _, e in outcomes]
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("claimwatch-duckdb")]

@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import os
 import queue
+import secrets
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -33,18 +34,21 @@ def connect(
     memory_limit: str = MEMORY_LIMIT, database: str = ":memory:", threads: int | None = None
 ) -> duckdb.DuckDBPyConnection:
     """A DuckDB (in memory unless a database file is named) using every core the process may,
-    with no progress bar, and its spill files in the system's temporary folder (never the
-    working directory)."""
+    with no progress bar, and its spill files in a folder of its own in the system's temporary
+    folder (never the working directory), made where it spills and removed as it closes."""
     con = duckdb.connect(
         database,
-        config={
-            "threads": threads or _threads(),
-            "memory_limit": memory_limit,
-            "temp_directory": os.path.join(tempfile.gettempdir(), "claimwatch-duckdb"),
-        },
+        config={"threads": threads or _threads(), "memory_limit": memory_limit, "temp_directory": _spill_folder()},
     )
     con.execute("SET enable_progress_bar = false")
     return con
+
+
+def _spill_folder() -> str:
+    """A folder no other connection spills into: DuckDB names its spill files alike in every
+    process (`duckdb_temp_storage_DEFAULT-0.tmp`), and two processes spilling into one folder
+    at once (two checks of large evidence) both died of a segmentation fault."""
+    return os.path.join(tempfile.gettempdir(), f"claimwatch-duckdb-{os.getpid()}-{secrets.token_hex(8)}")
 
 
 def quoted(value: str) -> str:
