@@ -3,6 +3,7 @@ DuckDB writes, runs started together, a run killed while it makes one."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -124,3 +125,30 @@ def test_two_processes_spilling_at_once_each_spill_into_a_folder_of_their_own(tm
         p.stderr.close()
     assert [(rc, out) for rc, out, _ in outcomes] == [(0, r.stdout) for r in alone], [e for _, _, e in outcomes]
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith("claimwatch-duckdb")]
+
+
+def test_a_cached_table_is_on_disk_before_the_record_of_it(tmp_path, monkeypatch):
+    """Found by the twentieth part's hunt: the record beside a cached table (its sha256) and a
+    snapshot's manifest were synced to disk, the table never; a power cut could leave the record
+    and an empty table, which every later check, `auto` included, refused as damaged. The table
+    is synced before either is written."""
+    from claimwatch.columnar import make_cached_table
+    from claimwatch.evidence import import_works
+
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def recording(fd: int) -> None:
+        synced.append(os.fstat(fd).st_ino)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    records = [(1, json.dumps(work("W1", "A paper", "2024-06-01", [authorship("A", [LAB])])).encode())]
+    made = make_cached_table(tmp_path / "cache", "0" * 64, iter(records), "works.jsonl")
+    sidecar = made.path.with_suffix(".json")
+    assert made.path.stat().st_ino in synced and sidecar.stat().st_ino in synced
+    assert synced.index(made.path.stat().st_ino) < synced.index(sidecar.stat().st_ino)
+    synced.clear()
+    import_works(write_jsonl(tmp_path / "works.jsonl", [json.loads(records[0][1])]), tmp_path / "snap")
+    table, manifest = tmp_path / "snap" / "works.parquet", tmp_path / "snap" / "manifest.json"
+    assert synced.index(table.stat().st_ino) < synced.index(manifest.stat().st_ino)

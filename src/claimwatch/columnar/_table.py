@@ -382,7 +382,7 @@ class WorksTableWriter:
                 _check_order(con, written, self.rows)
             with self._writes_said():
                 os.chmod(written, default_mode())
-                info = TableInfo(_sha256(written), self.rows, written.stat().st_size)
+                info = TableInfo(_synced_sha256(written), self.rows, written.stat().st_size)
                 os.replace(written, self.path)
         finally:
             self.abort()
@@ -487,6 +487,15 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: f.read(_HASHED_AT_ONCE), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def _synced_sha256(path: Path) -> str:
+    """The sha256 of a table just written, once its bytes are on disk: the manifest or the cache's
+    record of it, written next and synced, must not outlive them (a power cut leaving a recorded
+    table empty, refused as damaged by every later check)."""
+    with open(path, "rb") as f:
+        os.fsync(f.fileno())
+    return _sha256(path)
 
 
 def file_sha256(path: str | Path) -> str:
