@@ -318,13 +318,30 @@ def test_auto_reads_records_where_no_table_is_made_yet(snapshot_case, tmp_path, 
     assert not (tmp_path / "cache").exists() and capsys.readouterr().err == ""
 
 
-def test_a_damaged_cached_table_is_refused(snapshot_case, tmp_path):
+@pytest.mark.parametrize("then", ["auto", "duckdb"])
+def test_a_damaged_cached_table_is_refused_once_and_set_aside(snapshot_case, tmp_path, capsys, then):
+    """Found by the twentieth part's hunt: a damaged copy in the cache (a disk's fault, a power
+    cut) was refused by every later check, the default engine's too, until the user found and
+    deleted it, told only that "the table was changed or damaged", as if the evidence were. It
+    is refused once, saying it is the cache's copy, and set aside: the next check reads the
+    evidence (auto) or makes the copy again (duckdb), with python's results."""
     claims, snapshot = snapshot_case
-    evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=tmp_path / "cache")
-    (table,) = (tmp_path / "cache").glob("*.parquet")
+    cache = tmp_path / "cache"
+    reference = render_json(evaluate(claims, [open_evidence(snapshot)], engine="python"))
+    evaluate(claims, [open_evidence(snapshot)], engine="duckdb", cache=cache)
+    (table,) = cache.glob("*.parquet")
     table.write_bytes(b"PAR1" + table.read_bytes()[4:-9] + b"\x00" * 9)
-    with pytest.raises(InputError, match="does not match the sha256 recorded for it"):
-        evaluate(claims, [open_evidence(snapshot)], engine="auto", cache=tmp_path / "cache")
+    with pytest.raises(InputError) as caught:
+        evaluate(claims, [open_evidence(snapshot)], engine="auto", cache=cache)
+    (line,) = caught.value.lines()
+    assert line == (
+        f"{table}: does not match the sha256 recorded for it (made from {snapshot}): the copy in the cache "
+        "was changed or damaged, not the evidence; it is set aside: check again, and the evidence is read anew"
+    )
+    capsys.readouterr()
+    assert render_json(evaluate(claims, [open_evidence(snapshot)], engine=then, cache=cache)) == reference
+    assert ("making a columnar copy of" in capsys.readouterr().err) == (then == "duckdb")
+    assert render_json(evaluate(claims, [open_evidence(snapshot)], engine="auto", cache=cache)) == reference
 
 
 def test_the_cache_is_never_inside_a_snapshot(snapshot_case):
@@ -402,7 +419,7 @@ def test_a_run_waits_for_another_making_the_same_cached_table_and_reads_it(snaps
     sidecar.write_bytes(kept)  # the first run finishes its table
     os.close(lock)
     second.join(30)
-    assert waiting == [Table(table, json.loads(kept)["sha256"])] and read == []
+    assert waiting == [Table(table, json.loads(kept)["sha256"], cached=True)] and read == []
     err = capsys.readouterr().err
     assert err == "claimwatch: another claimwatch run is making the same columnar copy: waiting for it\n"
     assert {p.name: p.read_bytes() for p in cache.iterdir()} == made

@@ -5,6 +5,7 @@ them), and checked against their own sha256 each time they are read."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -43,10 +44,12 @@ def cache_folder(explicit: str | Path | None = None) -> Path:
 
 @dataclass(frozen=True)
 class Table:
-    """A works table and the sha256 its bytes must have."""
+    """A works table and the sha256 its bytes must have; `cached`: a copy made into the cache,
+    not a snapshot's own."""
 
     path: Path
     sha256: str
+    cached: bool = False
 
 
 # How a cached table's rows are read from its data, beside the table's format: bumped when that
@@ -69,7 +72,7 @@ def cached_table(cache: Path, data_sha256: str) -> Table | None:
         return None
     if not (isinstance(info, dict) and isinstance(info.get("sha256"), str) and table.is_file()):
         return None
-    return Table(table, info["sha256"])
+    return Table(table, info["sha256"], cached=True)
 
 
 def make_cached_table(cache: Path, data_sha256: str, records: Iterable[tuple[int, bytes]], label: str) -> Table:
@@ -103,7 +106,7 @@ def make_cached_table(cache: Path, data_sha256: str, records: Iterable[tuple[int
         )
     finally:
         release_lock(lock)
-    return Table(table, info.sha256)
+    return Table(table, info.sha256, cached=True)
 
 
 def _lock(table: Path) -> int:
@@ -136,9 +139,24 @@ def check_table(table: Table, label: str) -> None:
     """Refuse a table whose bytes are not the ones recorded for it, before DuckDB reads it (one
     pass at disk speed: hashing it beside the query, on another thread, slowed the query more
     than it saved; `TableChecks` runs it before the query instead)."""
-    if file_sha256(table.path) != table.sha256:
-        message = f"does not match the sha256 recorded for it ({label}): the table was changed or damaged"
-        raise InputError(Problem(str(table.path), 0, 0, message))
+    if file_sha256(table.path) == table.sha256:
+        return
+    message = f"does not match the sha256 recorded for it ({label}): the table was changed or damaged"
+    if table.cached:
+        # Not the evidence: claimwatch's copy of it, which every later check would refuse alike.
+        _set_aside(table)
+        message = (
+            f"does not match the sha256 recorded for it ({label}): the copy in the cache was changed or "
+            "damaged, not the evidence; it is set aside: check again, and the evidence is read anew"
+        )
+    raise InputError(Problem(str(table.path), 0, 0, message))
+
+
+def _set_aside(table: Table) -> None:
+    """A damaged cached table forgotten: its record (the `.json` beside it) removed, so that the
+    next check reads the evidence or makes the copy again (over the damaged one)."""
+    with contextlib.suppress(OSError):
+        table.path.with_suffix(".json").unlink()
 
 
 class TableChecks:
