@@ -152,3 +152,28 @@ def test_a_cached_table_is_on_disk_before_the_record_of_it(tmp_path, monkeypatch
     import_works(write_jsonl(tmp_path / "works.jsonl", [json.loads(records[0][1])]), tmp_path / "snap")
     table, manifest = tmp_path / "snap" / "works.parquet", tmp_path / "snap" / "manifest.json"
     assert synced.index(table.stat().st_ino) < synced.index(manifest.stat().st_ino)
+
+
+def test_a_cache_given_from_the_home_folder_in_quotes_is_there(tmp_path, monkeypatch):
+    """Found by the twentieth part's hunt: `--cache=~/cache` (no shell expands a `~` after `=`)
+    or CLAIMWATCH_CACHE="~/cache" in a service's environment made a folder named `~` in the
+    working directory, and the table's parts, which DuckDB wrote to `~/...` read as the home
+    folder, failed ("cannot write the works table: No such file or directory"), or went to the
+    home folder. The cache is in the home folder; a folder named `~` given as `./~` works too."""
+    from claimwatch.columnar import WorksTableWriter, cache_folder
+
+    home, work_dir = tmp_path / "home", tmp_path / "work"
+    home.mkdir()
+    work_dir.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work_dir)
+    assert cache_folder("~/cache") == home / "cache"
+    monkeypatch.setenv("CLAIMWATCH_CACHE", "~/elsewhere")
+    assert cache_folder() == home / "elsewhere"
+    (work_dir / "~" / "t").mkdir(parents=True)
+    record = json.dumps(work("W1", "A paper", "2024-06-01", [authorship("A", [LAB])])).encode()
+    for processes in (1, 2):
+        with WorksTableWriter(Path("~/t/works.parquet"), processes=processes) as writer:
+            writer.add(1, record)
+            assert writer.close().rows == 1
+        assert (work_dir / "~" / "t" / "works.parquet").is_file() and not (home / "t").exists()

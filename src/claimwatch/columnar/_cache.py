@@ -28,11 +28,13 @@ CACHE_ENV = "CLAIMWATCH_CACHE"
 
 def cache_folder(explicit: str | Path | None = None) -> Path:
     """Where tables made on first use are kept: `explicit` (`--cache`), else $CLAIMWATCH_CACHE,
-    else claimwatch's folder under $XDG_CACHE_HOME (~/.cache by default)."""
+    else claimwatch's folder under $XDG_CACHE_HOME (~/.cache by default). A leading `~` is the
+    home folder, as a shell would read it: given in quotes (`--cache=~/cache`, a service's
+    environment), it made a folder named `~` in the working directory."""
     if explicit:
-        return Path(explicit)
+        return _from_home(Path(explicit))
     if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
+        return _from_home(Path(os.environ[CACHE_ENV]))
     base = os.environ.get("XDG_CACHE_HOME")
     if not base:
         try:
@@ -40,6 +42,13 @@ def cache_folder(explicit: str | Path | None = None) -> Path:
         except RuntimeError:  # no home to find (a service account): the system's temporary folder
             base = tempfile.gettempdir()
     return Path(base) / "claimwatch"
+
+
+def _from_home(path: Path) -> Path:
+    try:
+        return path.expanduser()
+    except RuntimeError:  # no home to find (or no such user): the path as given
+        return path
 
 
 @dataclass(frozen=True)

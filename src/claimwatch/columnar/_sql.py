@@ -52,7 +52,7 @@ NO_HIVE = "hive_partitioning = false"
 def reader_path(path: str | os.PathLike[str]) -> str:
     """A file's path as DuckDB's readers (read_parquet, read_csv, read_json) read the one file it
     names, never another the pattern matches: absolute (a leading `~` would be the home folder),
-    its `[`, `*` and `?` escaped. (Not for COPY ... TO, which takes the path as it is.)"""
+    its `[`, `*` and `?` escaped. (Not for COPY ... TO, which takes no pattern: `_table._copy_target`.)"""
     return os.path.join(os.getcwd(), os.fspath(path)).translate(_GLOB_ESCAPES)
 
 

@@ -378,7 +378,7 @@ class WorksTableWriter:
                 connect(WRITER_MEMORY_LIMIT) as con,
                 out_of_memory_said(self._doing, WRITER_MEMORY_LIMIT),
             ):
-                con.execute(f"COPY (SELECT * FROM {source}) TO {quoted(str(written))} {_PARQUET}")
+                con.execute(f"COPY (SELECT * FROM {source}) TO {_copy_target(written)} {_PARQUET}")
                 _check_order(con, written, self.rows)
             with self._writes_said():
                 os.chmod(written, default_mode())
@@ -418,9 +418,16 @@ def _write_part(first: int, chunk: list[tuple[int, bytes]], part: Path) -> Path:
     rows.write_bytes(b"\n".join(orjson.dumps(openalex_row(first + k, n, t)) for k, (n, t) in enumerate(chunk)) + b"\n")
     # One thread: DuckDB reads JSON Lines in a buffer as large as the largest row, a thread.
     with connect(WRITER_MEMORY_LIMIT, threads=1) as con:
-        con.execute(f"COPY ({_read_rows(rows)}) TO {quoted(str(part))} {_PART}")
+        con.execute(f"COPY ({_read_rows(rows)}) TO {_copy_target(part)} {_PART}")
     rows.unlink()
     return part
+
+
+def _copy_target(path: Path) -> str:
+    """A file COPY ... TO writes, as a literal: absolute, since DuckDB reads a leading `~/` as the
+    home folder (a cache given as "~/cache" in quotes, a folder of that name: the parts went to
+    the home folder's, or failed where it had none)."""
+    return quoted(os.path.abspath(path))
 
 
 def _fork_pool(processes: int) -> Any:
