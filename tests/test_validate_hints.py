@@ -4,9 +4,11 @@ folder does not say or says wrongly."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from claimwatch import validate
 from claimwatch.cli import main
@@ -183,3 +185,8 @@ def test_a_case_file_that_is_not_yaml_says_what_it_is(tmp_path, monkeypatch, cap
         "features/example.feature: is a Gherkin feature, not YAML: pytest runs it (pytest features/)",
     ]
     assert main([command, "claims/", *extra]) == 0
+    # A claim file written in JSON is YAML, and was read as one before this hint: it still is.
+    claims = yaml.safe_load((tmp_path / "case/claims/EXAMPLE.yaml").read_text(encoding="utf-8"))
+    (tmp_path / "case/claims/example.json").write_text(json.dumps(claims, default=str), encoding="utf-8")
+    (tmp_path / "case/claims/EXAMPLE.yaml").unlink()
+    assert main([command, "claims/example.json", *extra]) == 0

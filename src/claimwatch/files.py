@@ -67,10 +67,10 @@ def yaml_files(paths: Iterable[str | Path], skip_folder: Callable[[str], bool] =
 
 # Files of a case that are not YAML, named on a command that reads YAML: what each is, and what
 # reads it, rather than "not valid YAML" at some line of it (or, where it parses, unknown keys).
+# Not .json: a JSON document is YAML, and a claim, list or curated file may be written in it.
 _NOT_YAML = {
     ".feature": "a Gherkin feature, not YAML: pytest runs it (pytest features/)",
     ".toml": "TOML, not YAML: a case's claimwatch.toml marks its root and is read where commands run",
-    ".json": "JSON records, not YAML: give them to check --evidence or evidence show",
     ".jsonl": "JSON Lines records, not YAML: give them to check --evidence or evidence show",
     ".ndjson": "JSON Lines records, not YAML: give them to check --evidence or evidence show",
     ".gz": "a gzipped file, not YAML: give records to check --evidence or evidence show",
