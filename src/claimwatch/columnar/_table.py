@@ -300,8 +300,9 @@ class WorksTableWriter:
     (`processes`, forked when the writer is made: make it before starting threads of your
     own), each flattening its chunk and writing it as a Parquet part with DuckDB in a temporary
     folder beside `path`, while this process reads on. `close` joins the parts, in order, into
-    the table and renames it into place last. A worker's death or a failed write is one line naming the table as
-    `named` (where it goes in the end, if `path` is a temporary place), and leaves nothing."""
+    the table and renames it into place last. A worker's death or a failed write is one line
+    naming the table as `named` (where it goes in the end, if `path` is a temporary place), and
+    leaves nothing."""
 
     def __init__(self, path: str | Path, *, processes: int | None = None, named: str | None = None):
         self.path = Path(path)
@@ -458,8 +459,8 @@ _NO_ROWS = (
 def _read_rows(batch: Path) -> str:
     columns = ", ".join(f"{quoted(name)}: {quoted(kind)}" for name, kind in COLUMNS.items())
     return (
-        f"SELECT * FROM read_json({file_literal(batch)}, {NO_HIVE}, format = 'newline_delimited', columns = {{{columns}}}, "
-        f"maximum_object_size = {_LARGEST_ROW})"
+        f"SELECT * FROM read_json({file_literal(batch)}, {NO_HIVE}, format = 'newline_delimited', "
+        f"columns = {{{columns}}}, maximum_object_size = {_LARGEST_ROW})"
     )
 
 
