@@ -472,3 +472,37 @@ def test_a_table_made_under_another_unicode_version_is_made_again(tmp_path, caps
     assert [p.name for p in (tmp_path / "c2").glob("*.parquet")] != []
     assert all(p.name.endswith(f"-u{table_module.UNICODE}.parquet") for p in (tmp_path / "c2").glob("*.parquet"))
     assert json.loads(after)["results"] == json.loads(before)["results"]
+
+
+@pytest.mark.parametrize(
+    ("older", "said"),
+    [
+        ("format", "its works table was made by an earlier claimwatch (another table format)"),
+        ("made_from", "its works table does not say which works file it was made from (made by an earlier claimwatch)"),
+    ],
+)
+def test_an_older_snapshot_s_table_not_read_is_said_in_one_line(tmp_path, monkeypatch, capsys, older, said):
+    """A snapshot made by an earlier claimwatch (a table of another format, or one that does not
+    name the works file it was made from) was read from its records, or copied into the cache, in
+    silence (issue 18, twentieth part; the issue: older snapshots keep working, "said in one
+    line"). `check` says it once, for an engine that reads tables; the python engine reads none."""
+    from claimwatch.cli import main
+
+    root = project(tmp_path)
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    records = [work("W1", "A paper", "2024-06-01", [authorship("Zoë", [LAB]), authorship("B", [HIT])])]
+    snapshot = tmp_path / "snap"
+    import_works(write_jsonl(tmp_path / "works.jsonl", records), snapshot, institutions=["I100"])
+    manifest = json.loads((snapshot / MANIFEST).read_text())
+    if older == "format":
+        manifest["files"][WORKS_TABLE]["table_format"] = 7
+    else:
+        del manifest["files"][WORKS_TABLE]["made_from_sha256"]
+    (snapshot / MANIFEST).write_text(json.dumps(manifest))
+    monkeypatch.setenv("CLAIMWATCH_CACHE", str(tmp_path / "cache"))
+    argv = ["check", str(root / "claims/c.yaml"), "--root", str(root), "--evidence", str(snapshot), "--no-reviews"]
+    capsys.readouterr()
+    for engine in ("auto", "duckdb", "python"):
+        assert main([*argv, "--engine", engine]) == 0
+        notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note:")]
+        assert notes == ([] if engine == "python" else [f"note: {snapshot}: {said}: read from its records"])

@@ -12,7 +12,7 @@ import click
 from .. import claims as claims_mod
 from .._text import one_line
 from ..errors import InputError
-from ..evaluate import ENGINES, evaluate, without_cyclic_gc
+from ..evaluate import ENGINES, evaluate, tables_unread, without_cyclic_gc
 from ..evidence import open_evidence_paths
 from ..files import refuse_unsafe_outputs
 from ..project import CONFIG_NAME, case_settings
@@ -240,6 +240,9 @@ def check(
     evidence = open_evidence_paths(evidence_paths)
     if reviews is not None:
         _warn_of_other_claims(reviews, claim_set)
+    if engine != "python":  # a snapshot of an earlier claimwatch: its table is not read, and that is said
+        for line in tables_unread(evidence):
+            click.echo(f"note: {one_line(line)}", err=True)
     # The results are kept until the reports are written and the process ends: frozen, the
     # collector never walks them once it is back on.
     with without_cyclic_gc(freeze=True):

@@ -52,6 +52,7 @@ from ._grouping import (
     _stream_columnar,
     records_current_on_each,
     start_table_checks,
+    tables_unread,
     with_set_aside,
 )
 from ._matchers import _Matchers
@@ -73,6 +74,7 @@ __all__ = [
     "exclusion_problems",
     "fold",
     "plain_words",
+    "tables_unread",
     "without_cyclic_gc",
 ]
 

@@ -492,25 +492,46 @@ def _data_sha256(e: Evidence) -> str | None:
     return None
 
 
+def own_table_unread(e: Snapshot) -> str | None:
+    """Why the works table a snapshot's manifest lists is not read, in words; None where it is
+    read, or where the manifest lists none (a snapshot made before tables). Such a snapshot is
+    read as one without a table: its records, or a copy made into the cache."""
+    entry = e.manifest.files.get(WORKS_TABLE)
+    if not isinstance(entry, dict):
+        return None
+    if entry.get("table_format") != TABLE_FORMAT or entry.get("unicode") != UNICODE:
+        # Search forms made under another Unicode version are as another format's columns.
+        return "its works table was made by an earlier claimwatch (another table format)"
+    if not isinstance(entry.get("sha256"), str) or entry.get(MADE_FROM) is None:
+        return "its works table does not say which works file it was made from (made by an earlier claimwatch)"
+    if entry.get(MADE_FROM) != _data_sha256(e):
+        # A works file edited by hand and given its new sha256 in the manifest leaves the table
+        # holding the old records.
+        return "its works table was made from another works file than the one its manifest lists"
+    if not (Path(e.path) / WORKS_TABLE).is_file():
+        # A copy of the snapshot without it (left out as derived, too large to share): the
+        # records are whole and checked.
+        return "its works table is not there"
+    return None
+
+
+def tables_unread(evidence: Sequence[Evidence]) -> list[str]:
+    """One line for each snapshot whose own works table is not read, naming it and why: the
+    DuckDB engine reads its records instead (auto), or a copy it makes into the cache."""
+    return [
+        f"{e.path}: {why}: read from its records"
+        for e in evidence
+        if isinstance(e, Snapshot) and (why := own_table_unread(e))
+    ]
+
+
 def _table_of(e: Evidence, cache: Path, *, make: bool, evidence: Sequence[Evidence]) -> Table | None:
     """The snapshot's own table where its manifest lists one of this format, made from the works
     file it lists, and it is there; else one made earlier into the cache; else, where `make`, one
     made now."""
-    if isinstance(e, Snapshot):
-        entry = e.manifest.files.get(WORKS_TABLE)
-        if (
-            isinstance(entry, dict)
-            and entry.get("table_format") == TABLE_FORMAT
-            and entry.get("unicode") == UNICODE  # search forms made under this Unicode version
-            and isinstance(entry.get("sha256"), str)
-            # A works file edited by hand and given its new sha256 in the manifest leaves the
-            # table holding the old records: it is read no more, as one of another format.
-            and entry.get(MADE_FROM) == _data_sha256(e)
-            # A copy of the snapshot without it (left out as derived, too large to share): the
-            # records are whole and checked, so it is read as a snapshot without a table is.
-            and (Path(e.path) / WORKS_TABLE).is_file()
-        ):
-            return Table(Path(e.path) / WORKS_TABLE, entry["sha256"])
+    entry = e.manifest.files.get(WORKS_TABLE) if isinstance(e, Snapshot) else None
+    if isinstance(e, Snapshot) and isinstance(entry, dict) and own_table_unread(e) is None:
+        return Table(Path(e.path) / WORKS_TABLE, entry["sha256"])
     digest = _data_sha256(e)
     if digest is None:
         return None
