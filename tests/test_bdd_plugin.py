@@ -721,7 +721,8 @@ def test_an_outline_its_examples_cannot_fill_is_refused_at_its_lines(project: py
     """Found by the twentieth part's hunt: an Examples column no step reads passed whatever its
     rows said (the row `| x | supported |` below), a misspelt <placeholder> ran as written and
     failed as an unknown claim "<claimx>", and an Examples table with a header and no rows ran
-    the outline once, its placeholders unfilled."""
+    the outline once, its placeholders unfilled. A column named twice kept one value of each row,
+    the other checking nothing (pytest-bdd reads a row as a mapping)."""
     write_feature(
         project,
         "outlines.feature",
@@ -749,6 +750,14 @@ def test_an_outline_its_examples_cannot_fill_is_refused_at_its_lines(project: py
 
         Examples:
           | claim | verdict |
+
+      Scenario Outline: A column named twice
+        When the claim "<claim>" is evaluated
+        Then the verdict is "<verdict>"
+
+        Examples:
+          | claim                   | verdict      | verdict   |
+          | msra-no-synthetic-media | contradicted | supported |
     """,
     )
     result = project.runpytest("features")
@@ -760,6 +769,7 @@ def test_an_outline_its_examples_cannot_fill_is_refused_at_its_lines(project: py
             "features/outlines.feature:15: <claimx> names no column of the Examples at line 18 (its columns: claim, verdict)*",
             "features/outlines.feature:18: no step reads the column \u201cclaim\u201d*",
             "features/outlines.feature:26: these Examples have a header and no rows*",
+            "features/outlines.feature:33: the column \u201cverdict\u201d is named twice*",
         ]
     )
 

@@ -258,7 +258,7 @@ _PLACEHOLDER = re.compile(r"<(.+?)>")  # pytest-bdd's own reading of a <column> 
 
 def _unfilled_outline(template: ScenarioTemplate, shown: str) -> list[str]:
     """What keeps an outline's Examples from filling it, one line each: every <placeholder> of
-    its steps must be a column, and every column read by some step. pytest-bdd leaves a
+    its steps must be a column, named once, and every column read by some step. pytest-bdd leaves a
     placeholder no column names as it is written (an Examples table with no rows runs the outline
     once so), and a column no step reads checks nothing: a row holding a wrong verdict there
     passed (found by the twentieth part's hunt)."""
@@ -273,6 +273,13 @@ def _unfilled_outline(template: ScenarioTemplate, shown: str) -> list[str]:
             )
             continue
         columns = examples.example_params
+        # A row is read as a mapping of column to value: a column named twice keeps one of its
+        # values, and the other checks nothing.
+        problems += [
+            f"{at}: the column \u201c{plain(column)}\u201d is named twice, so one of its values in each row "
+            "would be lost; name each column once"
+            for column in sorted({c for c in columns if columns.count(c) > 1})
+        ]
         problems += [
             f"{shown}:{line}: <{plain(name)}> names no column of the Examples at line {examples.line_number} "
             f"(its columns: {', '.join(plain(c) for c in columns)}), so it would stay as written"
