@@ -670,6 +670,31 @@ def test_a_chinese_name_holding_a_soft_hyphen_is_found_by_both_engines(tmp_path)
     assert [f.work.id for f in (*result.findings, *result.uncertain_findings)] == ["W1", "W2"]
 
 
+def test_a_name_holding_a_character_that_shows_nothing_finds_text_written_without_it(tmp_path):
+    """Aliases pasted from a web page with a zero-width space or a soft hyphen inside ("示例\u200b
+    研究所", "Example La\u00adboratory Group"), and affiliations written plainly: neither engine
+    found them (names were registered only as written; issue 18, twentieth part). Each name is
+    sought without such characters too, by the matcher and the query's needles alike."""
+    claims = _small_case(
+        tmp_path,
+        "subjects:\n  lab: {name: Example Lab, openalex: [I100], "
+        'aliases: ["示例\\u200b研究所", "Example La\\u00adboratory Group"]}\n',
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {coauthor_in: [mil]}}\n",
+    )
+    records = [
+        work("W3", "A paper", "2024-06-01", [authorship("A", [], raw=["示例研究所, 北京"]), authorship("B", [HIT])]),
+        work(
+            "W4",
+            "A paper",
+            "2024-06-01",
+            [authorship("A", [], raw=["Example Laboratory Group, Beijing, China"]), authorship("B", [HIT])],
+        ),
+    ]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    (result,) = results.results
+    assert [f.work.id for f in (*result.findings, *result.uncertain_findings)] == ["W3", "W4"]
+
+
 AUTHOR_RECORD = {
     "id": "https://openalex.org/A5000000001",
     "display_name": "A. Lab",

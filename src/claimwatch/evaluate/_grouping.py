@@ -66,7 +66,7 @@ from ..works import Origin, PartialDate, Work, work_from_openalex
 from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome, _Test, _WorkContext
 from ._copies import NO_COPIES, Copies, Unordered
 from ._matchers import TopicMatcher, _SubjectHit
-from ._names import _ABBREVIATIONS, _is_cjk, chinese_forms, fold, is_acronym, name_words
+from ._names import _ABBREVIATIONS, _is_cjk, chinese_forms, fold, is_acronym, name_words, with_visible_forms
 from ._phrases import PhraseSet
 from ._provenance import _CountingEvidence
 
@@ -800,7 +800,7 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
     (`needle_pattern` in columnar/_sql.py).
     """
     out: set[str] = set()
-    for name in names:
+    for _, name in with_visible_forms(("", n) for n in names):  # as `NameMatcher` registers them
         if _is_cjk(name):
             # A form holding a character that shows nothing ("军事\u00ad医学") has a search form of
             # two lines, as written and read through it: each is a needle, never the two joined.

@@ -18,11 +18,11 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..works import INVISIBLE, one_sigma
+from ..works import INVISIBLE, has_invisible, one_sigma
 from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -175,7 +175,7 @@ class NameMatcher:
         self._labels: dict[int, list[tuple[str, str]]] = {}
         first_words: set[str] = set()
         acronyms: set[str] = set()
-        for key, name in names:
+        for key, name in with_visible_forms(names):
             if _is_cjk(name):
                 registered = unicodedata.normalize("NFKC", name)
                 for form, traditional in chinese_forms(registered):
@@ -309,6 +309,17 @@ class NameMatcher:
 def _in_order(hits: list[NameHit] | tuple[NameHit, ...]) -> tuple[NameHit, ...]:
     """Hits by where they start, the longest first: a list entry cites the first it keeps."""
     return tuple(sorted(set(hits), key=lambda h: (h.start, -h.end, h.key, h.name)))
+
+
+def with_visible_forms(names: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Each (key, name), and where the name holds a character that shows nothing ("示例\u200b
+    研究所", "La\u00adboratory", pasted from a web page), the name without it: a text is read as
+    written and through such characters, and a text written without them names the institution
+    too (it matched neither way). `NameMatcher` and the query's needles read names alike."""
+    for key, name in names:
+        yield key, name
+        if has_invisible(name) and (seen := INVISIBLE.sub("", name)) != name and seen.strip():
+            yield key, seen
 
 
 def visible(text: str) -> tuple[str, list[int]]:
