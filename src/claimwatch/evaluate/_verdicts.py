@@ -425,17 +425,18 @@ def _judge(
     )
 
 
-def _unassessed(claim: Claim, end: dt.date | None) -> CoverageReport | None:
-    """Where no evidence can cover the claim's period, whatever it declares (claims about works
-    and about people alike): an open-ended period with no day the evidence was current, or one
-    that begins after it."""
-    if end is None:
-        return CoverageReport(
-            complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
-        )
-    if claim.from_ and end < claim.from_:
+def _begins_after_as_of(claim: Claim, end: dt.date | None) -> CoverageReport | None:
+    """Where the claim's period begins after the run's as-of day (claims about works and about
+    people alike): no evidence can cover it, whatever it declares, and that is the first reason."""
+    if end is not None and claim.from_ and end < claim.from_:
         return CoverageReport(complete=False, why=not_begun(claim.from_, end))
     return None
+
+
+# An open-ended period with no day the evidence was current: no evidence can cover it either.
+_NO_AS_OF = CoverageReport(
+    complete=False, why="the claim's period is open-ended and no evidence says when it was retrieved"
+)
 
 
 def _reviews_note(
@@ -593,9 +594,8 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
         return CoverageReport(
             complete=False, why=f"{claim.subject.name} has no OpenAlex id, so no snapshot can cover it"
         )
-    # A period that begins after the as-of day is the first reason: no evidence could cover it.
-    if end is not None and (not_begun_yet := _unassessed(claim, end)) is not None:
-        return not_begun_yet
+    if (late := _begins_after_as_of(claim, end)) is not None:
+        return late
     if not any(e.coverage.complete for e in evidence):
         kinds = sorted({e.kind for e in evidence})
         return CoverageReport(
@@ -610,10 +610,8 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
                 + ")"
             ),
         )
-    unassessed = _unassessed(claim, end)  # an open-ended period with no as-of day
-    if unassessed is not None:
-        return unassessed
-    assert end is not None
+    if end is None:
+        return _NO_AS_OF
     covering = [e for e in evidence if e.coverage.holds(ids, claim.from_, end, e.retrieved)]
     sources = tuple(e.path for e in covering)
     period = describe_period(claim.from_, end)

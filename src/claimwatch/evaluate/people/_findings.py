@@ -25,7 +25,7 @@ from ...reviews import Reviews, curated_file_names
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._reviewing import _apply_reviews, _Kind
-from .._verdicts import Wording, _reviews_note, _unassessed, _with_empty_lists, verdict_reason
+from .._verdicts import _NO_AS_OF, Wording, _begins_after_as_of, _reviews_note, _with_empty_lists, verdict_reason
 from ._persons import _PeopleClaim, _Person, _Place
 from ._works import _natural, _openalex_ids, _Wanted
 from ._years import _basis, _Outcome, _years
@@ -201,17 +201,14 @@ def _coverage(
         return CoverageReport(
             complete=False, why=f"{name} has no OpenAlex id, so no evidence can hold the records of all its people"
         )
-    # A period that begins after the as-of day: no evidence could cover it, whatever it declares.
-    if end is not None and (not_begun_yet := _unassessed(claim, end)) is not None:
-        return not_begun_yet
+    if (late := _begins_after_as_of(claim, end)) is not None:
+        return late
     declared = [e for e in evidence if e.author_coverage.complete]
     if not declared:
         notes = "; ".join(f"{e.path}: {e.author_coverage.note or 'no coverage declared'}" for e in evidence)
         return CoverageReport(complete=False, why=f"no evidence holds the record of every author at {name} ({notes})")
-    unassessed = _unassessed(claim, end)  # an open-ended period with no as-of day
-    if unassessed is not None:
-        return unassessed
-    assert end is not None
+    if end is None:
+        return _NO_AS_OF
     period = describe_period(claim.from_, end)
     covering = [e for e in declared if e.author_coverage.holds(ids, claim.from_, end, e.retrieved)]
     if covering and unrecorded:
