@@ -42,7 +42,7 @@ from .._gzip import BadGzipFile, ChecksumMismatch, Inflated, open_inflated
 from .._text import printable
 from ..errors import InputError, Problem
 from ..files import utf8_named
-from ._duckdb import _threads, connect, file_literal, out_of_memory_said, quoted
+from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted
 from ._sql import NO_HIVE, reader_path
 
 MANIFEST = "manifest"
@@ -220,9 +220,7 @@ def fields_held_as_text(parts: list[BulkPart]) -> tuple[str, ...]:
     with connect(_READER_MEMORY, threads=1) as con:
         for part in parquet:
             with _unreadable_said(part):
-                schema = con.execute(
-                    f"DESCRIBE SELECT * FROM read_parquet({file_literal(part.path)}, {NO_HIVE})"
-                ).fetchall()
+                schema = con.execute(f"DESCRIBE SELECT * FROM {parquet_of(part.path)}").fetchall()
             found |= {name for name, kind, *_ in schema if name in _OBJECT_FIELDS and kind == "VARCHAR"}
     return tuple(sorted(found))
 
@@ -661,9 +659,7 @@ def _versions_query(part: BulkPart, works: list[int]) -> str:
 def _lines_of(part: BulkPart) -> str:
     """The part as a table of its lines (`line`, null for a blank one), a Parquet row's as JSON."""
     if part.path.suffix == ".parquet":
-        return (
-            f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM read_parquet({file_literal(part.path)}, {NO_HIVE}) AS w)"
-        )
+        return f"(SELECT CAST(to_json(w) AS VARCHAR) AS line FROM {parquet_of(part.path)} AS w)"
     return (
         # The compression named: DuckDB reads it from the path, which a `?` would cut short.
         f"read_csv({file_literal(part.path)}, {NO_HIVE}, compression = 'gzip', columns = {{'line': 'VARCHAR'}}, "

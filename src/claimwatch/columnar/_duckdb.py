@@ -61,6 +61,13 @@ def file_literal(path: str | Path) -> str:
     return quoted(reader_path(path))
 
 
+def parquet_of(*paths: str | Path, options: str = "") -> str:
+    """DuckDB's reader of these Parquet files, each read as it holds (`NO_HIVE`: a `key=value`
+    folder on the path gives no column), with DuckDB's `options` after."""
+    files = file_literal(paths[0]) if len(paths) == 1 else f"[{', '.join(map(file_literal, paths))}]"
+    return f"read_parquet({files}, {NO_HIVE}{', ' + options if options else ''})"
+
+
 def quoted_name(name: str) -> str:
     """A column name for DuckDB's SQL."""
     return '"' + name.replace('"', '""') + '"'
@@ -121,7 +128,7 @@ def gather_screening(rows: Iterable[Sequence[Any]], tables: int, claims: int) ->
 def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
     """The work ids that more than one row of the tables (and of `more`, ids read elsewhere)
     holds: records of one id in two snapshots, or twice in one file."""
-    sources = " UNION ALL ".join(f"SELECT id FROM read_parquet({file_literal(t)}, {NO_HIVE})" for t in tables)
+    sources = " UNION ALL ".join(f"SELECT id FROM {parquet_of(t)}" for t in tables)
     with connect() as con, out_of_memory_said("looking for records of one work id in several tables"):
         con.execute("CREATE TEMP TABLE more_ids AS SELECT unnest(?::VARCHAR[]) AS id", [list(more)])
         rows = con.execute(
@@ -135,8 +142,7 @@ def latest_earliest(table: str, current_on: dt.date | None = None) -> dt.date | 
     dated after `current_on`, the day its records were current (which may be any day before)."""
     with connect() as con:
         (day,) = con.execute(
-            f"SELECT max(earliest) FILTER (WHERE ?::DATE IS NULL OR earliest <= ?::DATE) "
-            f"FROM read_parquet({file_literal(table)}, {NO_HIVE})",
+            f"SELECT max(earliest) FILTER (WHERE ?::DATE IS NULL OR earliest <= ?::DATE) FROM {parquet_of(table)}",
             [current_on, current_on],
         ).fetchone() or (None,)
     return day if isinstance(day, dt.date) else None
@@ -145,9 +151,7 @@ def latest_earliest(table: str, current_on: dt.date | None = None) -> dt.date | 
 def newest_updated(table: str) -> dt.date | None:
     """The newest day the table's records give as their `updated_date` (None where none does)."""
     with connect() as con:
-        (day,) = con.execute(f"SELECT max(updated) FROM read_parquet({file_literal(table)}, {NO_HIVE})").fetchone() or (
-            None,
-        )
+        (day,) = con.execute(f"SELECT max(updated) FROM {parquet_of(table)}").fetchone() or (None,)
     return day if isinstance(day, dt.date) else None
 
 
@@ -158,7 +162,7 @@ def rows_of_ids(table: str, wanted: set[str]) -> list[tuple[int, str, list[str],
         return []
     with connect() as con:
         rows = con.execute(
-            f"SELECT ordinal, id, keys, n_authorships > 0 FROM read_parquet({file_literal(table)}, {NO_HIVE}) "
+            f"SELECT ordinal, id, keys, n_authorships > 0 FROM {parquet_of(table)} "
             "WHERE list_contains(?, id) ORDER BY ordinal",
             [sorted(wanted)],
         ).fetchall()
@@ -210,7 +214,7 @@ _AHEAD = 2  # batches read ahead of the one being worked through
 def _fetch_batch(con: duckdb.DuckDBPyConnection, table: str, batch: Sequence[int]) -> list[Any]:
     wanted = ", ".join(map(str, batch))
     rows: list[Any] = con.execute(
-        f"SELECT ordinal, line, record FROM read_parquet({file_literal(table)}, {NO_HIVE}) "
+        f"SELECT ordinal, line, record FROM {parquet_of(table)} "
         f"WHERE ordinal BETWEEN {batch[0]} AND {batch[-1]} AND ordinal IN ({wanted})"
     ).fetchall()
     rows.sort()

@@ -62,7 +62,7 @@ from ..works import (
     updated_on,
     work_from_openalex,
 )
-from ._duckdb import _threads, connect, file_literal, out_of_memory_said, quoted, quoted_name
+from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
 TABLE_FORMAT = 8
@@ -371,9 +371,7 @@ class WorksTableWriter:
             while self._writing:
                 self._collect()
             written = self._tmp / WORKS_TABLE
-            source = (
-                f"read_parquet([{', '.join(map(file_literal, self._parts))}], {NO_HIVE})" if self._parts else _NO_ROWS
-            )
+            source = parquet_of(*self._parts) if self._parts else _NO_ROWS
             with (
                 self._writes_said(),
                 connect(WRITER_MEMORY_LIMIT) as con,
@@ -468,7 +466,7 @@ def _check_order(con: Any, table: Path, rows: int) -> None:
     """Every row where it belongs: the query's candidates are fetched by their ordinal."""
     (misplaced,) = con.execute(
         f"SELECT count(*) FILTER (WHERE ordinal <> file_row_number) + abs(count(*) - ?) "
-        f"FROM read_parquet({file_literal(table)}, {NO_HIVE}, file_row_number = true)",
+        f"FROM {parquet_of(table, options='file_row_number = true')}",
         [rows],
     ).fetchone()
     if misplaced:
