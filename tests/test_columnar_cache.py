@@ -8,6 +8,8 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -177,3 +179,36 @@ def test_a_cache_given_from_the_home_folder_in_quotes_is_there(tmp_path, monkeyp
             writer.add(1, record)
             assert writer.close().rows == 1
         assert (work_dir / "~" / "t" / "works.parquet").is_file() and not (home / "t").exists()
+
+
+def test_a_spill_folder_its_process_left_behind_is_removed_by_the_next(tmp_path, monkeypatch):
+    """Found by the twentieth part's hunt, left then: a check killed with `kill -9` while DuckDB
+    spilled left its `claimwatch-duckdb-PID-…` folder (gigabytes, for large evidence) in the
+    temporary folder for good. The next connection removes a folder whose process is gone and in
+    which nothing was written for an hour; one still written, or whose process lives, is left."""
+    from claimwatch.columnar import _duckdb
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead, living = int(gone.stdout), os.getppid()
+    hour_and_more = time.time() - _duckdb.ABANDONED_AFTER - 60
+
+    def spill_folder(pid: int, stale: bool) -> Path:
+        folder = tmp_path / f"claimwatch-duckdb-{pid}-{os.urandom(8).hex()}"
+        folder.mkdir()
+        (folder / "duckdb_temp_storage_DEFAULT-0.tmp").write_bytes(b"\0" * 1024)
+        if stale:
+            for p in (folder / "duckdb_temp_storage_DEFAULT-0.tmp", folder):
+                os.utime(p, (hour_and_more, hour_and_more))
+        return folder
+
+    abandoned = spill_folder(dead, stale=True)
+    still_written = spill_folder(dead, stale=False)
+    process_lives = spill_folder(living, stale=True)
+    not_ours = tmp_path / f"claimwatch-duckdb-{dead}-notahexname"
+    not_ours.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    _duckdb.connect().close()
+
+    assert not abandoned.exists()
+    assert still_written.is_dir() and process_lives.is_dir() and not_ours.is_dir()

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import queue
+import re
 import secrets
+import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,11 +48,53 @@ def connect(
     return con
 
 
+_SPILL_PREFIX = "claimwatch-duckdb-"
+_SPILL_FOLDER = re.compile(re.escape(_SPILL_PREFIX) + r"(\d{1,7})-[0-9a-f]{16}")
+ABANDONED_AFTER = 3_600
+"""Seconds a dead process's spill folder is left untouched before it is removed: a folder whose
+process runs in another PID namespace (a container sharing /tmp) looks dead from here, but is
+written while it spills."""
+
+
 def _spill_folder() -> str:
     """A folder no other connection spills into: DuckDB names its spill files alike in every
     process (`duckdb_temp_storage_DEFAULT-0.tmp`), and two processes spilling into one folder
     at once (two checks of large evidence) both died of a segmentation fault."""
-    return os.path.join(tempfile.gettempdir(), f"claimwatch-duckdb-{os.getpid()}-{secrets.token_hex(8)}")
+    root = tempfile.gettempdir()
+    _remove_abandoned_spill_folders(root)
+    return os.path.join(root, f"{_SPILL_PREFIX}{os.getpid()}-{secrets.token_hex(8)}")
+
+
+@functools.cache
+def _remove_abandoned_spill_folders(root: str) -> None:
+    """Remove, once a process, the spill folders of processes that died without closing DuckDB
+    (`kill -9` in a spill leaves gigabytes behind): a folder whose process is gone and in which
+    nothing was written for an hour. Another user's, or one in use, is left."""
+    with contextlib.suppress(OSError), os.scandir(root) as entries:
+        for entry in entries:
+            named = _SPILL_FOLDER.fullmatch(entry.name)
+            if named and entry.is_dir(follow_symlinks=False) and _abandoned(Path(entry.path), int(named[1])):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _abandoned(folder: Path, pid: int) -> bool:
+    if pid == os.getpid() or _alive(pid):
+        return False
+    try:
+        last_written = max([folder.lstat().st_mtime, *(f.lstat().st_mtime for f in folder.iterdir())])
+    except OSError:
+        return False
+    return time.time() - last_written > ABANDONED_AFTER
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
 
 
 def quoted(value: str) -> str:
