@@ -487,9 +487,11 @@ def write_works_table(lines: Iterable[tuple[int, bytes]], path: str | Path) -> T
 _HASHED_AT_ONCE = 16 << 20
 
 
-def _sha256(path: Path) -> str:
+def _sha256(path: Path, synced: bool = False) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
+        if synced:
+            os.fsync(f.fileno())
         for chunk in iter(lambda: f.read(_HASHED_AT_ONCE), b""):
             h.update(chunk)
     return h.hexdigest()
@@ -499,9 +501,7 @@ def _synced_sha256(path: Path) -> str:
     """The sha256 of a table just written, once its bytes are on disk: the manifest or the cache's
     record of it, written next and synced, must not outlive them (a power cut leaving a recorded
     table empty, refused as damaged by every later check)."""
-    with open(path, "rb") as f:
-        os.fsync(f.fileno())
-    return _sha256(path)
+    return _sha256(path, synced=True)
 
 
 def file_sha256(path: str | Path) -> str:

@@ -318,7 +318,7 @@ def with_visible_forms(names: Iterable[tuple[str, str]]) -> Iterator[tuple[str, 
     too (it matched neither way). `NameMatcher` and the query's needles read names alike."""
     for key, name in names:
         yield key, name
-        if has_invisible(name) and (seen := INVISIBLE.sub("", name)) != name and seen.strip():
+        if has_invisible(name) and (seen := INVISIBLE.sub("", name)).strip():
             yield key, seen
 
 
