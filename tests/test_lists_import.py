@@ -300,6 +300,20 @@ def test_csl_json_and_csv_give_the_same_entries():
     assert a["entries"] == b["entries"]
 
 
+def test_csl_tsv_gives_the_same_entries_as_the_csv(tmp_path):
+    """Found by the twenty-first part's hunt: trade.gov publishes the list as TSV too, and the TSV was
+    refused as "not the Consolidated Screening List CSV: missing columns" naming every column."""
+    import csv
+
+    rows = list(csv.reader(CSL_CSV.read_text(encoding="utf-8").splitlines(keepends=True)))
+    tsv = tmp_path / "consolidated.tsv"
+    with tsv.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    document = lists.import_csl(tsv, list_id="x")
+    assert document["entries"] == lists.import_csl(CSL_CSV, list_id="x")["entries"]
+    assert document["imported"]["format"] == "csl-tsv"
+
+
 @pytest.mark.parametrize("source", ["EL", "el", EL, EL.upper()])
 def test_csl_source_by_abbreviation_or_full_name(tmp_path, capsys, csl_file, source):
     rl, _ = imported(tmp_path, capsys, "csl", csl_file, "--source", source, name="el.yaml")

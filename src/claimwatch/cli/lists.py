@@ -165,7 +165,7 @@ def import_aspi_cmd(
 def import_csl_cmd(
     file: str, out: str, source: str | None, country: str | None, list_id: str | None, list_name: str | None
 ) -> None:
-    """Import the trade.gov Consolidated Screening List (JSON or CSV) as a list.
+    """Import the trade.gov Consolidated Screening List (JSON, CSV or TSV) as a list.
 
     Keeps organisations (records typed Entity, and the untyped records of the BIS and State
     Department lists) from every source unless --source picks one. alt_names become aliases,
@@ -198,7 +198,7 @@ def fetch_group() -> None:
     "--url",
     default=lists_mod.CSL_JSON_URL,
     show_default=True,
-    help="Where to download the Consolidated Screening List (JSON or CSV).",
+    help="Where to download the Consolidated Screening List (JSON, CSV or TSV).",
 )
 @source_option
 @country_option

@@ -5,7 +5,7 @@ date each was listed and the citation, and which facts are not confirmed. A list
     load_list(path) / find_list(id or path)   a list file, read and checked (`_model`)
     ListLibrary(dirs)                         lists by id in evidence/lists/ and --lists folders
     import_aspi(path, ...)                    the ASPI China Defence Universities Tracker (MISP galaxy) (`_aspi`)
-    import_csl(path, ...)                     the trade.gov Consolidated Screening List, JSON or CSV (`_csl`)
+    import_csl(path, ...)                     the trade.gov Consolidated Screening List, JSON, CSV or TSV (`_csl`)
     write_list_yaml(doc, out)                 check a list document by the loader's own rules, write it atomically (`_write`)
     fetch_csl(out, ...)                       download the Consolidated Screening List, import it, write the list (`_fetch`)
     load_list_version(path) / diff_lists      what changed between two versions of a list (`_diff`)

@@ -1,4 +1,4 @@
-"""The trade.gov Consolidated Screening List (JSON or CSV): its records, read the same whichever
+"""The trade.gov Consolidated Screening List (JSON, CSV or TSV): its records, read the same whichever
 format they came in, and the list document of the organisations picked from them.
 
 The whole list is taken as it really is: an entity on several source lists (the same `_id` on
@@ -102,8 +102,8 @@ class CslRecords(list[CslRecord]):
 
 
 def read_csl_records(text: str, path: str) -> tuple[str, CslRecords]:
-    """The file's format ('json', 'csv', or 'csv-no-id' for the older CSV layout) and its records;
-    a malformed file is an InputError."""
+    """The file's format ('json', 'csv' or 'tsv', or 'csv-no-id' or 'tsv-no-id' for the older
+    layout) and its records; a malformed file is an InputError."""
     if text.lstrip()[:1] in ("{", "["):
         return "json", _csl_json_records(read_json(text, path), path)
     return _csl_csv_records(text, path)
@@ -224,7 +224,9 @@ def _json_addresses(value: Any, at: At) -> list[tuple[str, str]]:
 
 
 def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # trade.gov publishes the list as TSV too: the same columns, separated by tabs.
+    kind = "tsv" if "\t" in text.split("\n", 1)[0] else "csv"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if kind == "tsv" else ",")
     try:
         header = [h.strip() for h in next(reader)]
         missing = [c for c in CSL_REQUIRED_COLUMNS if c not in header]
@@ -234,7 +236,7 @@ def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
                     path,
                     1,
                     1,
-                    f"not the Consolidated Screening List CSV: missing column"
+                    f"not the Consolidated Screening List {kind.upper()}: missing column"
                     f"{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
                 )
             )
@@ -256,17 +258,17 @@ def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
                 raise InputError(at.problem(f"the row has {len(row)} fields; the header has {len(header)}"))
             records.append(_csl_csv_record({k: row[i] for k, i in column.items()}, at))
     except csv.Error as e:
-        raise InputError(Problem(path, reader.line_num, 1, f"not valid CSV: {e}")) from None
+        raise InputError(Problem(path, reader.line_num, 1, f"not valid {kind.upper()}: {e}")) from None
     notes = []
     if not has_ids:
         notes.append(
-            f"read the older CSV layout ({len(header)} columns, no {CSL_ID_COLUMN} column): records are "
+            f"read the older {kind.upper()} layout ({len(header)} columns, no {CSL_ID_COLUMN} column): records are "
             "merged and namesakes told apart by entity_number, or where a record has none, by its source, "
             "name and addresses"
         )
     if repeated_header:
         notes.append(f"the header row is repeated at {_lines(repeated_header)}; skipped, not read as a record")
-    return ("csv" if has_ids else "csv-no-id"), CslRecords(records, notes)
+    return (kind if has_ids else f"{kind}-no-id"), CslRecords(records, notes)
 
 
 def _lines(lines: Sequence[int], most: int = 10) -> str:
@@ -311,7 +313,7 @@ def source_abbreviation(source: str) -> str:
 def import_csl(
     path: str | Path, *, list_id: str, name: str | None = None, source: str | None = None, country: str | None = None
 ) -> dict[str, Any]:
-    """A list document from a Consolidated Screening List file (JSON or CSV): the organisations of
+    """A list document from a Consolidated Screening List file (JSON, CSV or TSV): the organisations of
     every source, or of `source` (full name or abbreviation, e.g. 'EL'), with an address in `country`."""
     label = str(path)
     text, digest = documents.read_text(path, max_bytes=IMPORT_MAX_BYTES)

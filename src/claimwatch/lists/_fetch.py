@@ -109,7 +109,7 @@ def fetch_csl(
 ) -> ReferenceList:
     """Download the Consolidated Screening List, import it as import_csl does, and write the list to `out`.
 
-    A failed download, or one that is not the list's JSON or CSV, is a SourceError naming the URL;
+    A failed download, or one that is not the list's JSON, CSV or TSV, is a SourceError naming the URL;
     the file at `out` is left as it was.
     """
     shown = redact_url(url)
