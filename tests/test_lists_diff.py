@@ -310,3 +310,59 @@ def test_a_start_kept_unread_beside_the_one_read_is_a_change(tmp_path, capsys, v
     )
     code, out, _ = run(capsys, "lists", "diff", str(old), str(perhaps_earlier), "--exit-code")
     assert code == 1 and any("listed_from_unread" in line and "6/5/2015" in line for line in out.splitlines())
+
+
+RENAMED_OLD = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: hebei-semiconductor-research-institute
+    name: Hebei Semiconductor Research Institute
+    listed_from: 2018-08-01
+    citation: 83 FR 37423
+  - id: example-works
+    name: Example Works
+  - id: example-works-cn
+    name: Example Works Co
+"""
+
+RENAMED_NEW = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: china-electronics-technology-group-corporation-13th-research-institute
+    name: China Electronics Technology Group Corporation 13th Research Institute
+    aliases: [Hebei Semiconductor Research Institute, HSRI]
+    listed_from: 2018-08-01
+    citation: 83 FR 37423; 87 FR 77505
+  - id: example-works-group
+    name: Example Works Group
+    aliases: [Example Works, Example Works Co]
+"""
+
+
+def test_an_entry_renamed_with_its_old_name_kept_as_an_alias_is_changed_not_removed(tmp_path, capsys):
+    """Found by the twenty-first part's hunt: the Entity List revises an entry to a new name, a.k.a. the
+    old one; its id (the slug of the name) changes too, and the diff said the entity was removed (as
+    if taken off the list) and another added. Two old entries named among one new entry's aliases (a
+    merge) pair with nothing: which one went on is not known."""
+    old = write(tmp_path, "demo.old.yaml", RENAMED_OLD)
+    new = write(tmp_path, "demo.yaml", RENAMED_NEW)
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(new))
+    (cetc,) = diff.changed
+    assert (cetc.old_id, cetc.matched_by) == ("hebei-semiconductor-research-institute", "former name")
+    assert cetc.fields["name"] == (
+        "Hebei Semiconductor Research Institute",
+        "China Electronics Technology Group Corporation 13th Research Institute",
+    )
+    assert [e.id for e in diff.removed] == ["example-works", "example-works-cn"]
+    assert [e.id for e in diff.added] == ["example-works-group"]
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new))
+    shown = (
+        "~ China Electronics Technology Group Corporation 13th Research Institute "
+        "[china-electronics-technology-group-corporation-13th-research-institute, matched by former name to "
+        "'hebei-semiconductor-research-institute']\n"
+    )
+    assert code == 0 and shown in out

@@ -275,8 +275,9 @@ def fetch_csl_cmd(
 def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """Show what changed between two versions of a list file.
 
-    Entries are matched by id, then by name; the report lists entries added and removed, and
-    for the others changed dates (listed_from, listed_to), citations, names and ids, country
+    Entries are matched by id, then by name, then by a former name (an entry renamed keeps
+    its old name as an alias); the report lists entries added and removed, and for the
+    others changed dates (listed_from, listed_to), citations, names and ids, country
     and confirmation, and aliases, OpenAlex or ROR ids, addresses or source lists added or
     removed. The files may have any names.
 

@@ -44,7 +44,7 @@ class EntryChange:
 
     entry: ListEntry  # as the new version has it
     old_id: str
-    matched_by: str  # "id" or "name"
+    matched_by: str  # "id", "name" or "former name" (either's name is among the other's aliases)
     fields: dict[str, tuple[Any, Any]]
     added: dict[str, tuple[str, ...]]
     removed: dict[str, tuple[str, ...]]
@@ -53,7 +53,8 @@ class EntryChange:
 
 @dataclass(frozen=True)
 class ListDiff:
-    """What changed from `old` to `new`: entries added and removed (matched by id, then by name), and changed."""
+    """What changed from `old` to `new`: entries added and removed (matched by id, then by name, then by a
+    former name), and changed."""
 
     old: ReferenceList
     new: ReferenceList
@@ -79,7 +80,7 @@ class ListDiff:
 
 def diff_lists(old: ReferenceList, new: ReferenceList) -> ListDiff:
     """Compare two versions of a list. Entries pair up by id, then the rest by name (case and spacing
-    aside); an entry left without a partner was added or removed."""
+    aside), then by a former name (`_renamed`); an entry left without a partner was added or removed."""
     pairs, removed, added = _pair_entries(old.entries, new.entries)
     changes = [c for o, n, how in pairs if (c := _entry_change(o, n, how)) is not None]
     position = {e.id: i for i, e in enumerate(new.entries)}
@@ -111,9 +112,31 @@ def _pair_entries(
             pairs.append((candidates.pop(0), e, "name"))
         else:
             added.append(e)
+    pairs += _renamed(old, added, {o.id for o, _, _ in pairs})
     paired_old = {o.id for o, _, _ in pairs}
+    paired_new = {n.id for _, n, _ in pairs}
     removed = [e for e in old if e.id not in paired_old]
-    return pairs, removed, added
+    return pairs, removed, [e for e in added if e.id not in paired_new]
+
+
+def _renamed(
+    old: Sequence[ListEntry], left_new: Sequence[ListEntry], paired_old: set[str]
+) -> list[tuple[ListEntry, ListEntry, str]]:
+    """Entries renamed: the Entity List revises an entry to a new name "a.k.a." the old one, and the
+    id (the slug of the name) moves with it; shown as removed, the entity would read as taken off the
+    list. An old entry pairs with a new one when either's name is among the other's aliases, and only
+    where neither has another such partner (two entries merged into one, or one split, pair nothing)."""
+    left_old = [e for e in old if e.id not in paired_old]
+    candidates = [(o, n) for o in left_old for n in left_new if _named_by_the_other(o, n)]
+    partners_of_old = {o.id: sum(1 for c, _ in candidates if c.id == o.id) for o, _ in candidates}
+    partners_of_new = {n.id: sum(1 for _, c in candidates if c.id == n.id) for _, n in candidates}
+    return [(o, n, "former name") for o, n in candidates if partners_of_old[o.id] == partners_of_new[n.id] == 1]
+
+
+def _named_by_the_other(old: ListEntry, new: ListEntry) -> bool:
+    return _folded(old.name) in {_folded(a) for a in new.aliases} or _folded(new.name) in {
+        _folded(a) for a in old.aliases
+    }
 
 
 def _entry_change(old: ListEntry, new: ListEntry, matched_by: str) -> EntryChange | None:
@@ -179,7 +202,7 @@ def format_diff(diff: ListDiff) -> str:
     lines += [f"+ {_describe_entry(e)}" for e in diff.added]
     lines += [f"- {_describe_entry(e)}" for e in diff.removed]
     for c in diff.changed:
-        how = f", matched by name to '{c.old_id}'" if c.matched_by == "name" else ""
+        how = f", matched by {c.matched_by} to '{c.old_id}'" if c.matched_by != "id" else ""
         lines.append(f"~ {c.entry.name} [{c.entry.id}{how}]")
         lines += [f"    {f}: {_shown(o)} -> {_shown(n)}" for f, (o, n) in c.fields.items()]
         for f in (*_COMPARED_SETS, _RELATED):
