@@ -6,6 +6,7 @@ leaves an earlier list file as it was."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import socket
 import struct
 import threading
@@ -317,6 +318,22 @@ def test_a_download_that_is_not_the_list_fails_and_keeps_the_earlier_file(tmp_pa
     assert message in str(e.value)
     assert str(e.value).endswith("(the download is not a usable Consolidated Screening List)")
     assert out.read_bytes() == before and len(server.paths) == 1
+
+
+def test_a_page_of_the_search_api_is_not_taken_for_the_whole_list(tmp_path, server):
+    """Found by the twenty-first part's hunt: `--url` at the CSL search API wrote a list of its first
+    page (10 entities of 25) as if it were the whole list."""
+    page = {
+        "total": 25,
+        "sources_used": [{"source": "Entity List (EL) - Bureau of Industry and Security"}],
+        "results": [{"id": f"r{i}", "source": "Entity List (EL)", "name": f"Example Org {i}"} for i in range(10)],
+    }
+    out, before = earlier_file(tmp_path)
+    server.serve(ok(json.dumps(page).encode()))
+    with pytest.raises(SourceError) as e:
+        lists.fetch_csl(out, url=server.url("/search?sources=EL"), policy=policy(Sleeps()), today=TODAY)
+    assert "results: 10 of the 25 records the search found" in str(e.value)
+    assert out.read_bytes() == before
 
 
 def test_a_download_larger_than_the_bound_is_refused(tmp_path, server):

@@ -644,6 +644,37 @@ def test_csl_json_not_the_list_shape(tmp_path, capsys, data, message):
     assert (code, err) == (2, f"{source}: {message}\n")
 
 
+def api_page(total: int, shown: int) -> dict:
+    """A page of the CSL search API (`/consolidated_screening_list/v1/search`): `total` is what the
+    search found, `results` one page of it (10 by default)."""
+    return {
+        "total": total,
+        "sources_used": [{"source": "Entity List (EL) - Bureau of Industry and Security", "import_rate": "Hourly"}],
+        "results": [
+            {"id": f"r{i}", "source": "Entity List (EL) - Bureau of Industry and Security", "name": f"Example Org {i}"}
+            for i in range(shown)
+        ],
+    }
+
+
+def test_csl_search_api_page_short_of_its_total_is_refused(tmp_path, capsys):
+    """Found by the twenty-first part's hunt: a saved page of the CSL search API was imported as the
+    whole list, 10 entries of the 25 the search found, and nothing said so."""
+    source = write_json(tmp_path / "page.json", api_page(25, 10))
+    code, _, err = run(capsys, "lists", "import", "csl", str(source), "--out", str(tmp_path / "x.yaml"))
+    assert code == 2 and not (tmp_path / "x.yaml").exists()
+    assert err == (
+        f"{source}: results: 10 of the 25 records the search found (one page of the Consolidated Screening "
+        "List search API); import the whole list's download instead\n"
+    )
+
+
+def test_csl_search_api_page_holding_its_total_is_read(tmp_path, capsys):
+    source = write_json(tmp_path / "page.json", api_page(3, 3))
+    code, _, _ = run(capsys, "lists", "import", "csl", str(source), "--out", str(tmp_path / "x.yaml"))
+    assert code == 0 and len(load_list(tmp_path / "x.yaml").entries) == 3
+
+
 def test_csv_missing_columns_are_named(tmp_path, capsys):
     source = tmp_path / "c.csv"
     source.write_text("_id,source,type,name,addresses\n1,EL,,A,\n", encoding="utf-8")

@@ -157,7 +157,25 @@ def _csl_json_records(data: Any, path: str) -> CslRecords:
         raise InputError(
             Problem(path, 0, 0, "not the Consolidated Screening List JSON: expected an object with a 'results' array")
         )
+    _check_whole(data, path)
     return CslRecords(_csl_json_record(row, At(path, pointer=f"results[{i}]")) for i, row in enumerate(data["results"]))
+
+
+def _check_whole(data: dict[str, Any], path: str) -> None:
+    """The search API (`/consolidated_screening_list/v1/search`) answers in the download's shape, with
+    `total` beside `results`, one page of them (10 by default): read as the list, a page would drop
+    the rest of the entities without a word, and an author at one would be cleared."""
+    total, shown = data.get("total"), len(data["results"])
+    if isinstance(total, int) and not isinstance(total, bool) and total > shown:
+        raise InputError(
+            Problem(
+                path,
+                0,
+                0,
+                f"results: {shown} of the {total} records the search found (one page of the Consolidated "
+                "Screening List search API); import the whole list's download instead",
+            )
+        )
 
 
 def _csl_json_record(row: Any, at: At) -> CslRecord:
