@@ -163,7 +163,7 @@ def _csl_json_records(data: Any, path: str) -> CslRecords:
 
 def _check_whole(data: dict[str, Any], path: str) -> None:
     """The search API (`/consolidated_screening_list/v1/search`) answers in the download's shape, with
-    `total` beside `results`, one page of them (10 by default): read as the list, a page would drop
+    `total` beside `results`, one page of them (its `size`; the default is not on record here): read as the list, a page would drop
     the rest of the entities without a word, and an author at one would be cleared."""
     total, shown = data.get("total"), len(data["results"])
     if isinstance(total, int) and not isinstance(total, bool) and total > shown:
