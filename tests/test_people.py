@@ -391,6 +391,44 @@ def test_holds_both_needs_one_year_at_both(root):
     assert (r.matched, r.uncertain) == (0, 0)
 
 
+def test_holds_both_a_year_at_one_place_inside_years_at_the_other_is_uncertain_not_silence(root):
+    """Found by the twenty-first part's hunt: a student of HIT (2022, 2024) interning at the lab in
+    2023, whose works there name the lab alone, is at HIT in 2022 and 2024 and at the lab in 2023
+    by publication years. No year at both, and under complete coverage the claim that no one held
+    both was not_contradicted; the years cannot tell staying at HIT all along from leaving it."""
+    body = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A1", LAB))
+    intern = author("A1", "Li Wei", (HIT, [2022, 2024]), (LAB, [2023]))
+    r = judge(root, body, [lab_work, intern], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "2023: the records place them at Example Lab in 2023 and at Harbin Institute of Technology in 2022, "
+        "2024 but not in 2023 (publication years): they may have been at Harbin Institute of Technology all "
+        "along, and so at both in 2023 (an intern's works may name Example Lab alone), which the years cannot "
+        "tell from having left it",
+    )
+    assert [x.entry.id for x in p.at_listed] == ["hit"] and p.shared_years == ()
+    # A year at HIT inside years at the lab (a visit, or a second post kept all along) likewise.
+    visit = author("A1", "Li Wei", (HIT, [2023]), (LAB, [2022, 2024]))
+    (q,) = judge(root, body, [lab_work, visit], **COVER).uncertain_people
+    assert q.uncertain_because[0].startswith(
+        "2023: the records place them at Harbin Institute of Technology in 2023 and at Example Lab in 2022, "
+        "2024 but not in 2023 (publication years): they may have been at Example Lab all along"
+    )
+    # Years at HIT only on one side, a bracketed year outside the period, or an entry listed only
+    # after it, leave no such doubt.
+    one_side = author("A1", "Li Wei", (HIT, [2020, 2021]), (LAB, [2023]))
+    before = author("A1", "Li Wei", (HIT, [2019, 2021]), (LAB, [2020, 2023]))
+    heu = institution("I777", "Harbin Engineering University")  # listed 2025-01-01
+    later = author("A1", "Li Wei", (heu, [2022, 2024]), (LAB, [2023]))
+    listed_before = people_claim(
+        "{holds_both: [mil], listed_before: true}", period="from: 2022-04-08\n    to: 2024-12-31"
+    )
+    assert [judge(root, body, [lab_work, x], **COVER).verdict for x in (one_side, before)] == ["not_contradicted"] * 2
+    assert judge(root, listed_before, [lab_work, later], **COVER).verdict == "not_contradicted"
+
+
 def test_holds_both_in_a_year_that_straddles_the_start_is_uncertain(root):
     r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2022]), (LAB, [2022]))])
     (p,) = r.uncertain_people

@@ -357,12 +357,62 @@ def _holds_both(
                 f"{p.record.origin} places them at {p.label} {_undated(p)}, so whether they were there in a "
                 f"year they were at {subject} is not known" + _name_doubt(p)
             )
+    if not support:
+        for p, listed, doubt in _bracketed(person, pc, start, end):
+            if all(q is not p for q in maybe):
+                maybe.append(p)
+                listed_before.setdefault(id(p), listed)
+            doubts.append(doubt)
     if support:
         at_subject = [s for s in person.at_subject if s.sure and shared & set(s.years)]
         return _Outcome(TRUE, at_subject, _once(support), [], shared=sorted(shared), listed_before=listed_before)
     if maybe:
         return _Outcome(UNKNOWN, person.at_subject, _once(maybe), doubts, listed_before=listed_before)
     return None
+
+
+def _bracketed(
+    person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None
+) -> Iterator[tuple[_Place, bool | None, str]]:
+    """For `holds_both`, each listed place where the records give the person at one of the two
+    places in years that may fall in the period, and at the other in years on both sides of
+    them but not in them: they may have been at the other all along, and so at both (a student of
+    a listed university interning at the subject, whose works there name the subject alone; a
+    post at the subject kept through a year of works from the listed place). The years cannot
+    tell that from leaving and coming back: a doubt, never a match, and never the silence of "no
+    year at both". With each, whether the entry was listed by the first such year."""
+    subject = pc.claim.subject.name
+    at_subject = _years_at_subject(person)
+    bases = {_basis(s.record) for s in person.at_subject}
+    for p in person.at_listed:
+        assert p.hit is not None
+        listed_years = p.known_years
+        basis = " and ".join(sorted({*bases, _basis(p.record)}))
+        for here, there, years, around, note in (
+            (subject, p.label, at_subject, listed_years, f" (an intern's works may name {subject} alone)"),
+            (p.label, subject, listed_years, at_subject, ""),
+        ):
+            inside = [
+                y
+                for y in years
+                if y not in around
+                and _year_in(y, start, end)[0] != FALSE
+                and any(a < y for a in around)
+                and any(b > y for b in around)
+                and not (pc.cond.listed_before and _listed_by(p.hit, y)[0] is False)
+            ]
+            if not inside:
+                continue
+            when = _years(inside)
+            listed = _listed_by(p.hit, inside[0])[0] if pc.cond.listed_before else None
+            yield (
+                p,
+                listed,
+                f"{when}: the records place them at {here} in {when} and at {there} in {_years(around)} but not "
+                f"in {when} ({basis}): they may have been at {there} all "
+                f"along, and so at both in {when}{note}, which the years cannot tell from having left it"
+                + _name_doubt(p),
+            )
 
 
 def _at_once(p: _Place, year: int, at_subject: list[_Place], at_once: set[tuple[int, str]]) -> bool:
