@@ -598,6 +598,69 @@ def test_the_people_considered_placed_only_at_a_time_not_said_are_counted_apart(
     )
 
 
+def test_a_namesakes_record_at_a_listed_university_before_is_a_doubt_not_a_clearance(root):
+    """Found by the twenty-first part's hunt: OpenAlex splits one person's works between author
+    records, a move between institutions among the commonest causes. Li Wei's works at HIT in
+    2019-2020 under A1, those at the lab from 2023 under A2: A2 alone showed no listed past, and
+    under complete coverage the claim that the lab recruited no one from the list was
+    not_contradicted. A name is no identity, so this is a doubt, never a match."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB), ("A1", HIT))
+    at_hit = author("A1", "Li  WEI", (HIT, [2019, 2020]))
+    at_lab = author("A2", "Li Wei", (LAB, [2023, 2024]))
+    r = judge(root, body, [lab_work, at_hit, at_lab], **COVER)
+    assert (r.verdict, r.matched, r.uncertain, r.people_considered) == ("insufficient_evidence", 0, 1, 1)
+    (p,) = r.uncertain_people
+    assert (p.id, p.records, p.first_year_at_subject) == ("A2", (f"{root}/snap/authors.jsonl.gz:2",), 2023)
+    assert [(x.entry.id, x.years, x.record) for x in p.at_listed] == [
+        ("hit", (2019, 2020), f"{root}/snap/authors.jsonl.gz:1")
+    ]
+    assert p.uncertain_because == (
+        f"{root}/snap/authors.jsonl.gz:1 (A1, \u201cLi  WEI\u201d) bears their name and places them at Harbin Institute of "
+        "Technology in 2019\u20132020: OpenAlex may have split one person's works between two author records (a "
+        "move between institutions often does), and a name is no identity, so whether it is theirs is not known",
+    )
+    assert p.shows == (
+        "at Harbin Institute of Technology in 2019\u20132020, first at Example Lab in 2023, by publication years"
+    )
+    assert r.why.startswith(
+        "No one certainly matches, but 1 person might: Li Wei (A2: at Harbin Institute of Technology in "
+        f"2019\u20132020, first at Example Lab in 2023, by publication years; {root}/snap/authors.jsonl.gz:1 (A1, "
+    )
+    # A curated history of that name at HIT, giving no OpenAlex author id, likewise, said so.
+    write(
+        root / "curated.yaml",
+        """\
+        description: A person's history, recorded for a test.
+        people:
+          - id: li-wei-hit
+            name: Li Wei
+            affiliations: [{name: Harbin Institute of Technology, country: CN, years: [2020]}]
+            sources: [{title: A CV}]
+        """,
+    )
+    evidence = [*evidence_of(root, [lab_work, at_lab], **COVER), open_evidence(root / "curated.yaml")]
+    (c,) = evaluate(load(root, body), evidence).results[0].uncertain_people
+    assert c.uncertain_because[0] == (
+        f"{root}/curated.yaml:3 (li-wei-hit, \u201cLi Wei\u201d) bears their name and places them at Harbin Institute "
+        "of Technology in 2020: the two records share no OpenAlex author id nor ORCID iD to tell, and a name is no "
+        "identity, so whether it is theirs is not known"
+    )
+    # By an alternative name too; for holds_both, a namesake at HIT in a year at the lab.
+    alt = author("A1", "L. Wei", (HIT, [2019, 2020]), display_name_alternatives=["Wei Li", "Li Wei"])
+    assert judge(root, body, [lab_work, alt, at_lab], **COVER).uncertain == 1
+    both = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    hit_2023 = author("A1", "Li Wei", (HIT, [2023]))
+    assert judge(root, both, [lab_work, hit_2023, at_lab], **COVER).uncertain == 1
+    # Two ORCID iDs are two people; another name, or a namesake at HIT only after joining, no one.
+    orcid_1, orcid_2 = "https://orcid.org/0000-0002-1825-0097", "https://orcid.org/0000-0001-5109-3700"
+    apart = [author("A1", "Li Wei", (HIT, [2019]), orcid=orcid_1), author("A2", "Li Wei", (LAB, [2023]), orcid=orcid_2)]
+    other_name = author("A1", "Wang Fang", (HIT, [2019, 2020]))
+    later = author("A1", "Li Wei", (HIT, [2025]))
+    for records in (apart, [other_name, at_lab], [later, at_lab]):
+        assert judge(root, body, [lab_work, *records], **COVER).verdict == "not_contradicted"
+
+
 def test_without_every_authors_record_finding_no_one_is_insufficient(root):
     body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
     r = judge(root, body, covered_case(with_every_record=False), **COVER)

@@ -3,7 +3,9 @@
 A person is every author record that names them: records sharing an OpenAlex id (or one OpenAlex
 merged into another), an ORCID, or a curated record, are one person. A person is the subject's
 where a record places them at it, matched as a work's authorship is (ids, lineage, ROR; names
-with the country rule, `_matchers`); list entries are matched the same way.
+with the country rule, `_matchers`); list entries are matched the same way. A name joins no
+records, but a namesake's record at a listed entry may be the person's own, split off by OpenAlex:
+a doubt where it would decide the claim (`_with_namesakes`).
 
 The years are what the records give: for OpenAlex, publication years (the years of the
 person's works that state the institution), not employment dates; for a curated history, the
@@ -35,8 +37,8 @@ from ...works import names_an_institution
 from .._conditions import UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import _Matchers
-from ._findings import _bearing_a_name, _result
-from ._persons import _people, _PeopleClaim, _Person, _read_records
+from ._findings import _bearing_a_name, _names, _result
+from ._persons import _people, _PeopleClaim, _Person, _Place, _read_records
 from ._works import (
     _cite_works,
     _earlier_in_works,
@@ -48,7 +50,7 @@ from ._works import (
     _Wanted,
     _work_ids,
 )
-from ._years import _considered, _holds_both, _joined, _Outcome, _placed_in_a_year
+from ._years import _considered, _holds_both, _joined, _Outcome, _placed_in_a_year, _years
 
 
 def _judge_people(
@@ -73,21 +75,29 @@ def _judge_people(
         return {}
     kept, read, by_orcid = _read_records(compiled, evidence, copies)
     people_of = [_people(pc, kept, by_orcid) for pc in compiled]
-    asked = {i for people in people_of for person in people for i in _work_ids(person)}
+    asked = {i for people, _ in people_of for person in people for i in _work_ids(person)}
     in_works = _read_works(compiled, evidence, asked, copies) if read else _InWorks({}, {})
     judged = []
     wanted: dict[int, _Wanted] = {}
     by_author: dict[str, list[_Wanted]] = {}
-    for pc, people in zip(compiled, people_of, strict=True):
+    for pc, (people, elsewhere) in zip(compiled, people_of, strict=True):
         start, end = pc.claim.from_, pc.claim.to or as_of
         at_subject = in_works.at_subject.get(id(pc.subject), {})
-        outcomes = [(person, o) for person in people if (o := _test(person, pc, start, end, in_works)) is not None]
         considered = [p for p in people if _considered(p, start, end)]
+        cite_as: dict[int, _Person] = {}  # a person with their namesakes' records, whose works to cite
+        by_name = _by_name(elsewhere)
+        outcomes = []
+        for person in people:
+            o = _test(person, pc, start, end, in_works)
+            if o is None and by_name and _considered(person, start, end):
+                o, cite_as[id(person)] = _with_namesakes(person, by_name, pc, start, end, in_works)
+            if o is not None:
+                outcomes.append((person, o))
         undated = sum(not _placed_in_a_year(p, start, end) for p in considered)
         alike = _bearing_a_name(considered)  # curated histories that may be another of them
         judged.append((pc, outcomes, (len(considered), undated, alike), _unrecorded(people, at_subject, start, end)))
         for person, o in outcomes:
-            _want(person, o, pc, wanted, by_author)
+            _want(cite_as.get(id(person), person), o, pc, wanted, by_author)
     _cite_works(by_author, evidence, copies)
     return {
         pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews, unrecorded)
@@ -119,6 +129,73 @@ def _an_institution_as_person(person: _Person) -> str | None:
     return (
         f"the author record is named {names}, an institution's name, not a person's: OpenAlex makes such "
         "records of institutions Crossref put among a work's authors, so this may be no person at all"
+    )
+
+
+def _by_name(people: Sequence[_Person]) -> dict[str, list[_Person]]:
+    """People by each of their names, read alike (`_names`)."""
+    out: dict[str, list[_Person]] = {}
+    for person in people:
+        for name in _names(person):
+            out.setdefault(name, []).append(person)
+    return out
+
+
+def _with_namesakes(
+    person: _Person,
+    by_name: dict[str, list[_Person]],
+    pc: _PeopleClaim,
+    start: dt.date | None,
+    end: dt.date | None,
+    in_works: _InWorks,
+) -> tuple[_Outcome | None, _Person]:
+    """For a person the claim's test passes over, the test with the records of their namesakes
+    the records place at a listed entry alone: OpenAlex splits one person's works between
+    author records, a move between institutions among the commonest causes, so the record of
+    their years at a listed university may bear another id. A name is no identity: what the
+    records would show together is a doubt, never a match, said why. Two people who give two
+    ORCID iDs are two. Also the person with those records, whose works to cite."""
+    own_orcid = any(r.orcid for r in person.records)
+    found = {id(n): n for name in sorted(_names(person)) for n in by_name.get(name, ())}
+    namesakes = [n for n in found.values() if not (own_orcid and any(r.orcid for r in n.records))]
+    if not namesakes:
+        return None, person
+    together = _Person(
+        [*person.records, *(r for n in namesakes for r in n.records)],
+        person.at_subject,
+        [*person.at_listed, *(p for n in namesakes for p in n.at_listed)],
+        sorted({*person.orcid_ids, *(i for n in namesakes for i in n.orcid_ids)}),
+        sorted({*person.copies_differ, *(d for n in namesakes for d in n.copies_differ)}),
+        [*person.copy_groups, *(g for n in namesakes for g in n.copy_groups)],
+    )
+    outcome = _test(together, pc, start, end, in_works)
+    if outcome is None:
+        return None, person
+    own = {id(r) for r in person.records}
+    theirs: dict[int, list[_Place]] = {}
+    for p in outcome.at_listed:
+        if id(p.record) not in own:
+            theirs.setdefault(id(p.record), []).append(p)
+    in_openalex = any(r.origin.kind != "curated" for r in person.records)
+    doubts = [_namesake_doubt(places, in_openalex) for places in theirs.values()]
+    status = min(outcome.status, UNKNOWN)  # the namesake's first: it is what the finding turns on
+    return dataclasses.replace(outcome, status=status, doubts=[*doubts, *outcome.doubts]), together
+
+
+def _namesake_doubt(places: Sequence[_Place], in_openalex: bool) -> str:
+    """Why a namesake's record is a doubt: for two OpenAlex records, a split is common."""
+    record = places[0].record
+    where = "; ".join(
+        dict.fromkeys(f"{p.label} in {_years(p.years)}" if p.years else f"{p.label}, with no years" for p in places)
+    )
+    why = (
+        "OpenAlex may have split one person's works between two author records (a move between institutions often does)"
+        if in_openalex and record.origin.kind != "curated"
+        else "the two records share no OpenAlex author id nor ORCID iD to tell"
+    )
+    return (
+        f"{record.origin} ({record.id}, \u201c{printable(record.name)}\u201d) bears their name and places them at "
+        f"{where}: {why}, and a name is no identity, so whether it is theirs is not known"
     )
 
 

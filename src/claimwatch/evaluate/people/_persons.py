@@ -325,9 +325,10 @@ class _Person:
         return any(len({r.orcid for r in g}) > 1 for g in self.copy_groups)
 
 
-def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> list[_Person]:
+def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> tuple[list[_Person], list[_Person]]:
     """The claim's persons: records that share an identity key joined (a union-find over the
-    keys), and only those a record places at the subject."""
+    keys), those a record places at the subject; and apart, those the records place at a listed
+    entry alone (each may be a namesake's record of one of them: `_namesakes`)."""
     relevant = [k for k in kept if id(pc.subject) in k.subject or any(id(m) in k.listed for m in pc.lists)]
     parent = list(range(len(relevant)))
 
@@ -346,18 +347,22 @@ def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) 
     groups: dict[int, list[_Kept]] = {}
     for i, k in enumerate(relevant):
         groups.setdefault(root(i), []).append(k)
-    people = []
+    people: list[_Person] = []
+    elsewhere: list[_Person] = []
     for group in groups.values():
         at_subject = [p for k in group for p in k.subject.get(id(pc.subject), ())]
+        at_listed = [p for k in group for m in pc.lists for p in k.listed.get(id(m), ())]
+        records = [k.record for k in group]
+        orcid_ids = sorted({i for r in records if r.orcid for i in by_orcid.get(r.orcid, ())})
+        differ = sorted({k.doubt for k in group if k.doubt})
+        # Every copy of unknown order, those placing the person nowhere the claim looks too.
+        groups_of_copies: dict[str | None, list[AuthorRecord]] = {}
+        for k in group:  # once an id: a record copied 16,000 times is 16,000 kept records
+            if k.copies and k.record.openalex_id not in groups_of_copies:
+                groups_of_copies[k.record.openalex_id] = list(k.copies)
+        person = _Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values()))
         if at_subject:
-            at_listed = [p for k in group for m in pc.lists for p in k.listed.get(id(m), ())]
-            records = [k.record for k in group]
-            orcid_ids = sorted({i for r in records if r.orcid for i in by_orcid.get(r.orcid, ())})
-            differ = sorted({k.doubt for k in group if k.doubt})
-            # Every copy of unknown order, those placing the person nowhere the claim looks too.
-            groups_of_copies: dict[str | None, list[AuthorRecord]] = {}
-            for k in group:  # once an id: a record copied 16,000 times is 16,000 kept records
-                if k.copies and k.record.openalex_id not in groups_of_copies:
-                    groups_of_copies[k.record.openalex_id] = list(k.copies)
-            people.append(_Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values())))
-    return people
+            people.append(person)
+        elif at_listed:
+            elsewhere.append(person)
+    return people, elsewhere
