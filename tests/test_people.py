@@ -581,6 +581,11 @@ def test_complete_author_coverage_lets_finding_no_one_count(root):
         f"{root}/snap holds the record of every author on the works OpenAlex attributes to Example Lab (I100)"
     )
     assert "one who published nothing there, or whose works OpenAlex did not resolve to it, does not" in r.why
+    # Nor a listed past under another author record, which collect gathers only for the subject's authors.
+    assert r.why.endswith(
+        "nor does a past OpenAlex filed under another author record (it splits some people who move), unless that "
+        "record is in the evidence too."
+    )
 
 
 def test_the_people_considered_placed_only_at_a_time_not_said_are_counted_apart(root):
