@@ -859,6 +859,43 @@ def test_a_person_with_no_listed_past_never_changes_a_verdict(tmp_path_factory, 
     )
 
 
+@given(at_hit=years, at_lab=years, cond=st.sampled_from(["{joined_from: [mil]}", "{holds_both: [mil]}"]))
+@SETTINGS
+def test_a_record_split_in_two_by_name_is_never_cleared_where_one_would_be_found(
+    tmp_path_factory, at_hit, at_lab, cond
+):
+    """One person's years at HIT and at the lab, in one record or split between two records of
+    one name (as OpenAlex splits people who move): the split finds them wherever the one record
+    does, uncertain, and never matches (a name is no identity)."""
+    root = project(tmp_path_factory.mktemp("p"))
+    whole = judge(root, people_claim(cond), [author("A1", "Li Wei", (HIT, at_hit), (LAB, at_lab))])
+    split = judge(
+        root, people_claim(cond), [author("A1", "Li Wei", (HIT, at_hit)), author("A2", "Li Wei", (LAB, at_lab))]
+    )
+    assert split.matched == 0
+    assert split.uncertain == whole.matched + whole.uncertain
+
+
+@given(at_hit=years, at_lab=years)
+@SETTINGS
+def test_holds_both_never_passes_over_a_year_at_one_place_inside_years_at_the_other(tmp_path_factory, at_hit, at_lab):
+    root = project(tmp_path_factory.mktemp("p"))
+    r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, at_hit), (LAB, at_lab))])
+    in_period = [y for y in {*at_hit, *at_lab} if y >= 2022]  # the claim runs from 2022-04-08
+
+    def inside(y: int, years: list[int]) -> bool:
+        return min(years, default=y) < y < max(years, default=y)
+
+    bracketed = any(
+        (y in at_lab and (y in at_hit or inside(y, at_hit))) or (y in at_hit and inside(y, at_lab)) for y in in_period
+    )
+    # A place with no years may be there in any year the other gives in the period.
+    unknown = (not at_hit and (not at_lab or any(y in in_period for y in at_lab))) or (
+        not at_lab and any(y in in_period for y in at_hit)
+    )
+    assert (r.matched + r.uncertain == 1) == (bracketed or unknown)
+
+
 # --- copies of one author record (found by the sixteenth part's hunt) -----------------------------
 
 
