@@ -437,6 +437,40 @@ def test_holds_both_in_a_year_that_straddles_the_start_is_uncertain(root):
     )
 
 
+def test_holds_both_shown_by_works_the_records_leave_out_is_uncertain_not_silence(root):
+    """Found by the twenty-first part's hunt: a work of 2023 whose one authorship of A1 gives the
+    lab and HIT (an intern's signature), A1's author record giving the lab alone (a record older
+    than the works): the works were read for `joined_from` only, and under complete coverage the
+    claim that no one held both was not_contradicted."""
+    body = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    record = author("A1", "Li Wei", (LAB, [2023]))
+    r = judge(root, body, [both_at_once("W1", "2023-05-01"), record], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "a work in the evidence gives them at Example Lab and at Harbin Institute of Technology on one authorship "
+        "in 2023, which their author records leave out",
+    )
+    assert p.shows == "at Example Lab in 2023, by publication years" and p.at_listed == ()
+    # Works of one year at each place, apart, are what a move within it gives too: a doubt, said so.
+    apart = [authored("W1", "2023-05-01", ("A1", LAB)), authored("W2", "2023-09-01", ("A1", HIT))]
+    (q,) = judge(root, body, [*apart, record], **COVER).uncertain_people
+    assert q.uncertain_because == (
+        "a work in the evidence places them at Harbin Institute of Technology in 2023, which their author records "
+        "leave out, a year they were at Example Lab: at both, or a move within it, the years cannot tell",
+    )
+    # A work at HIT in a year they were not at the lab, or before the period, or one the records
+    # give (they decide it), leaves no doubt.
+    for hit_work, records in (
+        (authored("W2", "2021-09-01", ("A1", HIT)), record),
+        (authored("W2", "2024-09-01", ("A1", HIT)), record),
+        (both_at_once("W2", "2021-05-01"), author("A1", "Li Wei", (LAB, [2021, 2023]))),
+        (authored("W2", "2024-09-01", ("A1", HIT)), author("A1", "Li Wei", (LAB, [2023]), (HIT, [2024]))),
+    ):
+        works = [authored("W1", "2023-05-01", ("A1", LAB)), hit_work]
+        assert judge(root, body, [*works, records], **COVER).verdict == "not_contradicted"
+
+
 def test_holds_both_with_no_years_at_the_subject_is_uncertain(root):
     r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2023]), (LAB, []))])
     (p,) = r.uncertain_people

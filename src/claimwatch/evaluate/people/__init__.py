@@ -40,6 +40,7 @@ from .._matchers import _Matchers
 from ._findings import _bearing_a_name, _names, _result
 from ._persons import _people, _PeopleClaim, _Person, _Place, _read_records
 from ._works import (
+    _both_in_works,
     _cite_works,
     _earlier_in_works,
     _InWorks,
@@ -251,7 +252,13 @@ def _test_records(
     ids = _work_ids(person)
     if not pc.cond.joined_from:
         pairs = [in_works.at_once.get((id(pc.subject), id(lm)), {}) for lm in pc.lists]
-        return _holds_both(person, pc, start, end, {x for found in pairs for i in ids for x in found.get(i, ())})
+        at_once = {x for found in pairs for i in ids for x in found.get(i, ())}
+        outcome = _holds_both(person, pc, start, end, at_once)
+        listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]
+        if outcome is not None or not listed:
+            return outcome
+        at_subject = in_works.at_subject.get(id(pc.subject), {})
+        return _both_in_works(person, pc, listed, at_once, [w for i in ids for w in at_subject.get(i, ())], start, end)
     outcome = _joined(person, pc, start, end)
     if outcome is None:
         listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]

@@ -91,8 +91,8 @@ def _shows(outcome: _Outcome, pc: _PeopleClaim) -> str:
     elif outcome.shared:
         places = " and ".join(dict.fromkeys(p.label for p in outcome.at_listed))
         text = f"at {subject} and at {places}, both in {_years(outcome.shared)}"
-    else:
-        text = f"at {'; '.join(dict.fromkeys(map(_at, outcome.at_subject)))}; at {listed}"
+    else:  # a listed place only works show (`_both_in_works`) is in the doubts
+        text = f"at {'; '.join(dict.fromkeys(map(_at, outcome.at_subject)))}" + (f"; at {listed}" if listed else "")
     return f"{text}, by {' and '.join(bases)}"
 
 

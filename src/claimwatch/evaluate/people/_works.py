@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ...evidence import Evidence
 from ...results import PersonWork
 from ...works import Authorship, PartialDate, Work
-from .._conditions import UNKNOWN
+from .._conditions import FALSE, UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import ListMatcher, SubjectMatcher, _EntryHit
 from ._persons import _PeopleClaim, _Person, _Place
@@ -23,6 +23,7 @@ from ._years import (
     _in_the_gap,
     _listed_by,
     _Outcome,
+    _year_in,
     _years,
     _years_at_subject,
 )
@@ -83,7 +84,7 @@ def _read_works(
     record given newer places no one (`copies`, as for claims about works); copies of unknown
     order all place whom they place."""
     subjects = {id(pc.subject): pc.subject for pc in compiled}
-    lists = {id(lm): lm for pc in compiled if pc.cond.joined_from for lm in pc.lists}
+    lists = {id(lm): lm for pc in compiled for lm in pc.lists}
     pairs = {(id(pc.subject), id(lm)): lm for pc in compiled if pc.cond.holds_both for lm in pc.lists}
     found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists}, {k: {} for k in pairs})
     pending: dict[str, tuple[int, list[set[tuple[tuple[int, int], str, tuple[int, str]]]]]] = {}
@@ -238,6 +239,45 @@ def _listed_in_works(
         when, before = "a year its date, ahead of its record, does not show", f"perhaps {before}"
     why = f"a work in the evidence places them at {entry} in {when}, which their author records leave out, {before}"
     return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
+
+
+def _both_in_works(
+    person: _Person,
+    pc: _PeopleClaim,
+    listed: list[tuple[int | None, _EntryHit]],
+    at_once: set[tuple[int, str]],
+    at_subject: list[tuple[PartialDate | None, bool]],
+    start: dt.date | None,
+    end: dt.date | None,
+) -> _Outcome | None:
+    """For `holds_both`, where the records show no year at both: a work that certainly places the
+    person at a list entry in a year of the period their records do not give there, in which they
+    were at the subject (by their records, or a work certainly placing them there that year), or
+    on one authorship with the subject. The records leave it out: a doubt, never silence. A year
+    a work's date does not show shows nothing."""
+    subject = pc.claim.subject.name
+    decided = _decided_by_the_records(person)
+    there = {y for p in person.at_subject for y in p.known_years} | {
+        d.year for d, sure in at_subject if d is not None and sure and d.ahead_of is None
+    }
+    anywhen = any(p.when_unknown for p in person.at_subject)
+    doubts: dict[str, None] = {}
+    for year, hit in sorted(listed, key=lambda x: (x[0] or 0, x[1].entry.name)):
+        if year is None or decided(hit, year) or _year_in(year, start, end)[0] == FALSE:
+            continue
+        if pc.cond.listed_before and _listed_by(hit, year)[0] is False:
+            continue
+        if (year, hit.entry.id) in at_once:
+            doubts[
+                f"a work in the evidence gives them at {subject} and at {hit.entry.name} on one authorship in {year}, "
+                "which their author records leave out"
+            ] = None
+        elif year in there or anywhen:
+            doubts[
+                f"a work in the evidence places them at {hit.entry.name} in {year}, which their author records leave "
+                f"out, a year they were at {subject}: at both, or a move within it, the years cannot tell"
+            ] = None
+    return _Outcome(UNKNOWN, person.at_subject, [], list(doubts)) if doubts else None
 
 
 def _decided_by_the_records(person: _Person) -> Callable[[_EntryHit, int | None], bool]:
