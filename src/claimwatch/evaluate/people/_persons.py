@@ -328,7 +328,7 @@ class _Person:
 def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> tuple[list[_Person], list[_Person]]:
     """The claim's persons: records that share an identity key joined (a union-find over the
     keys), those a record places at the subject; and apart, those the records place at a listed
-    entry alone (each may be a namesake's record of one of them: `_namesakes`)."""
+    entry alone (each may be a namesake's record of one of them: `_with_namesakes`)."""
     relevant = [k for k in kept if id(pc.subject) in k.subject or any(id(m) in k.listed for m in pc.lists)]
     parent = list(range(len(relevant)))
 

@@ -409,9 +409,8 @@ def _bracketed(
                 p,
                 listed,
                 f"{when}: the records place them at {here} in {when} and at {there} in {_years(around)} but not "
-                f"in {when} ({basis}): they may have been at {there} all "
-                f"along, and so at both in {when}{note}, which the years cannot tell from having left it"
-                + _name_doubt(p),
+                f"in {when} ({basis}): they may have been at {there} all along, and so at both in {when}{note}, "
+                "which the years cannot tell from having left it" + _name_doubt(p),
             )
 
 
