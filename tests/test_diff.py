@@ -541,3 +541,59 @@ def test_a_title_ending_in_a_backslash_shows_as_it_is_written(root, capsys):
     assert "      + W1 \u201cFace recognition ending in \\\u201d (2024-06-01)" in lines
     assert "      + W2 \u201c[red]Face recognition[/]\\\u201d (2024-06-01)" in lines
     assert any(line.startswith("      why: ") and line.endswith("ending in \\\u201d (2024-06-01).") for line in lines)
+
+
+def test_a_report_holding_one_claim_twice_is_refused_in_one_line(root, capsys):
+    """Found by the twenty-first part's hunt: check refuses two claims of one id, but a report
+    merged or edited by hand can hold one twice, and diff kept the last in silence, "No
+    changes" beside a report whose first copy said Contradicted."""
+    report = run(root, [work("W1", "Face recognition")], "one")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    first = data["results"][0]
+    data["results"].append(dict(first, verdict="not_contradicted"))
+    twice = root / "twice.json"
+    twice.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    assert main(["diff", str(report), str(twice)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"{twice}: the claim {first['claim']} is in the report twice (results 1 and 3), which `claimwatch check` "
+        "never writes: the report was merged or edited by hand; compare the reports two runs wrote with --json"
+    )
+
+
+def test_a_report_holding_one_work_twice_in_a_claim_is_refused_in_one_line(root, capsys):
+    """A work once among the matched and again among the set aside (by hand) kept one of the two."""
+    report = run(root, [work("W1", "Face recognition")], "one")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    face = next(r for r in data["results"] if r["claim"] == "no-face")
+    face["uncertain_findings"] = [face["findings"][0]]
+    twice = root / "twice.json"
+    twice.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    assert main(["diff", str(twice), str(report)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{twice}: the work W1 is a finding of the claim no-face twice, which `claimwatch check`")
+
+
+def test_a_report_of_another_claimwatch_version_names_both_versions(root, capsys):
+    """A report written by a later claimwatch, with a field this one does not know, was "not a
+    claimwatch JSON report: at new_field: Extra inputs are not permitted"; it is one, of another
+    version, and the line says so. Between versions with nothing else changed, the versions are
+    still said beside "No changes"."""
+    report = run(root, [work("W1", "Face recognition")], "one")
+    data = json.loads(report.read_text(encoding="utf-8"))
+    later = root / "later.json"
+    later.write_text(json.dumps(dict(data, claimwatch="99.0.0", new_field=1)), encoding="utf-8")
+    assert main(["diff", str(report), str(later)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"{later}: a JSON report of claimwatch 99.0.0, which this claimwatch ({data['claimwatch']}) cannot read: "
+        "at new_field: Extra inputs are not permitted; compare it with claimwatch 99.0.0 or later"
+    )
+    same = root / "same.json"
+    same.write_text(json.dumps(dict(data, claimwatch="99.0.0")), encoding="utf-8")
+    assert main(["diff", str(report), str(same)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:] == [
+        f"claimwatch {data['claimwatch']} \u2192 99.0.0",
+        "No changes: the same inputs, verdicts and findings.",
+    ]

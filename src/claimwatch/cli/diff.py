@@ -21,7 +21,8 @@ def diff(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     added or removed, and inputs that changed.
 
     Run it between two checks of the same claims to see what new evidence did. Exit 0 (or 1 with
-    --exit-code when anything changed); 2 when a file is not a claimwatch JSON report.
+    --exit-code when anything changed); 2 when a file is not a claimwatch JSON report this claimwatch
+    can read (one of a later claimwatch, or one holding a claim twice, is named so).
 
     Example:
 

@@ -23,6 +23,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.text import Text
 
+from .._version import __version__
 from ..documents import open_input
 from ..errors import InputError, Problem
 from ..results import (
@@ -188,12 +189,50 @@ def read_report(path: str | Path) -> Results:
             Problem(str(path), 0, 0, f"a ClaimReview report (--claimreview), not a JSON report: {_COMPARE}")
         )
     try:
-        return Results.model_validate(data)
+        results = Results.model_validate(data)
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "the top level"
-        message = f"not a claimwatch JSON report: at {where}: {first['msg']}"
-        raise InputError(Problem(str(path), 0, 0, message)) from None
+        raise InputError(Problem(str(path), 0, 0, _unread(data, f"at {where}: {first['msg']}"))) from None
+    twice = _held_twice(results)
+    if twice:
+        raise InputError(
+            Problem(
+                str(path),
+                0,
+                0,
+                f"{twice}, which `claimwatch check` never writes: the report was merged or edited by hand; "
+                "compare the reports two runs wrote with --json",
+            )
+        )
+    return results
+
+
+def _unread(data: object, why: str) -> str:
+    """Why a report could not be read: where it is another claimwatch's (a later one writes a
+    field this one does not know), said so with both versions, so it never reads as no report."""
+    version = data.get("claimwatch") if isinstance(data, dict) else None
+    if isinstance(version, str) and version and version != __version__:
+        return (
+            f"a JSON report of claimwatch {version}, which this claimwatch ({__version__}) cannot read: {why}; "
+            f"compare it with claimwatch {version} or later"
+        )
+    return f"not a claimwatch JSON report: {why}"
+
+
+def _held_twice(results: Results) -> str | None:
+    """A claim the report holds twice, or a work one claim holds as two findings, in words; None
+    where there is none. Compared by id, one copy would stand for the other in silence."""
+    where: dict[str, int] = {}
+    for n, result in enumerate(results.results, 1):
+        if result.claim in where:
+            return f"the claim {result.claim} is in the report twice (results {where[result.claim]} and {n})"
+        where[result.claim] = n
+        works = Counter(f.work.id for f in (*result.findings, *result.uncertain_findings, *result.dismissed))
+        again = next((w for w, count in works.items() if count > 1), None)
+        if again is not None:
+            return f"the work {again} is a finding of the claim {result.claim} twice"
+    return None
 
 
 def diff_reports(old: Results, new: Results, *, old_name: str = "old", new_name: str = "new") -> ReportDiff:
@@ -554,10 +593,10 @@ def render_diff(diff: ReportDiff) -> list[Text]:
     rich.markup.escape doubles it for a tag that may follow), each piece on one line and
     sanitised (`text_line`)."""
     lines = [text_line(("claimwatch diff", "bold"), " ", diff.old, " \u2192 ", diff.new)]
+    if diff.old_version != diff.new_version:  # said even where nothing else changed: the runs' rules may differ
+        lines.append(text_line("claimwatch ", diff.old_version, " \u2192 ", diff.new_version))
     if not diff.changed:
         return [*lines, text_line("No changes: the same inputs, verdicts and findings.")]
-    if diff.old_version != diff.new_version:
-        lines.append(text_line("claimwatch ", diff.old_version, " \u2192 ", diff.new_version))
     if diff.old_as_of != diff.new_as_of:
         old_as_of, new_as_of = diff.old_as_of or "not recorded", diff.new_as_of or "not recorded"
         lines.append(text_line("evidence as of ", old_as_of, " \u2192 ", new_as_of))
