@@ -597,3 +597,49 @@ def test_a_report_of_another_claimwatch_version_names_both_versions(root, capsys
         f"claimwatch {data['claimwatch']} \u2192 99.0.0",
         "No changes: the same inputs, verdicts and findings.",
     ]
+
+
+def test_the_same_inputs_named_from_another_folder_are_moved_not_changed(project_root, tmp_path, monkeypatch, capsys):
+    """Found by the twenty-first part's hunt: one case checked from its folder and again by
+    absolute paths (a scheduled job started elsewhere) gave sixteen lines of inputs "added" and
+    "removed", byte for byte the same files, and --exit-code exited 1 with nothing changed.
+    Each is one input moved, said with both paths, and no change for --exit-code."""
+    monkeypatch.chdir(project_root)
+    relative, absolute = tmp_path / "rel.json", tmp_path / "abs.json"
+    assert main(["check", "claims/microsoft-msra-2024.yaml", "--evidence", "evidence/curated/", "--no-reviews",
+                 "--json", str(relative)]) == 0  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(project_root / "claims/microsoft-msra-2024.yaml"), "--evidence",
+                 str(project_root / "evidence/curated/"), "--root", str(project_root), "--no-reviews",
+                 "--json", str(absolute)]) == 0  # fmt: skip
+    capsys.readouterr()
+    diff = diff_reports(read_report(relative), read_report(absolute))
+    assert not diff.changed and diff.claims == ()
+    moved = {(i.kind, i.old_path, i.path) for i in diff.inputs}
+    assert ("claims", "claims/microsoft-msra-2024.yaml", str(project_root / "claims/microsoft-msra-2024.yaml")) in moved
+    assert {i.change for i in diff.inputs} == {"moved"}
+    assert all(i.old_sha256 == i.new_sha256 for i in diff.inputs)
+    assert main(["diff", str(relative), str(absolute), "--exit-code"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    evidence = str(project_root / "evidence/curated/msra-2024.yaml")
+    assert f"  moved    evidence  evidence/curated/msra-2024.yaml \u2192 {evidence} (the same sha256)" in lines
+    assert lines[-1] == "No changes: the same inputs (some named by other paths), verdicts and findings."
+
+
+def test_an_input_moved_and_changed_or_two_alike_are_removed_and_added(root):
+    """Only a file of one sha256 gone from one path and come at one other is moved: two files of
+    the same bytes leave it unknown which went where."""
+    from claimwatch.reports.diff import _input_changes
+    from claimwatch.results import InputRef, Inputs
+
+    def inputs(*claims: tuple[str, str]) -> Inputs:
+        return Inputs(claims=tuple(InputRef(path=p, sha256=s) for p, s in claims), evidence=())
+
+    changes = _input_changes(inputs(("a.yaml", "1"), ("b.yaml", "2")), inputs(("c/a.yaml", "1"), ("c/b.yaml", "3")))
+    assert [(i.change, i.old_path, i.path) for i in changes] == [
+        ("removed", None, "b.yaml"),
+        ("moved", "a.yaml", "c/a.yaml"),
+        ("added", None, "c/b.yaml"),
+    ]
+    twins = _input_changes(inputs(("a.yaml", "1"), ("b.yaml", "1")), inputs(("c/a.yaml", "1"), ("c/b.yaml", "1")))
+    assert sorted(i.change for i in twins) == ["added", "added", "removed", "removed"]

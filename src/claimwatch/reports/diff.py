@@ -48,11 +48,15 @@ class _Model(BaseModel):
 
 
 class InputChange(_Model):
+    """An input added, removed or changed (by sha256); or `moved`: the same bytes named by another
+    path (`old_path`), as a run from another folder names every input, which is no change."""
+
     kind: Literal["claims", "evidence", "lists", "topics", "reviews"]
     path: str
-    change: Literal["added", "removed", "changed"]
+    change: Literal["added", "removed", "changed", "moved"]
     old_sha256: str | None = None
     new_sha256: str | None = None
+    old_path: str | None = Field(None, exclude_if=lambda v: v is None)
 
 
 FindingChangeKind = Literal[
@@ -142,8 +146,10 @@ class ReportDiff(_Model):
 
     @property
     def changed(self) -> bool:
-        """Anything a watchdog would want to know about: inputs, dates, verdicts or findings."""
-        return bool(self.inputs or self.claims or self.old_as_of != self.new_as_of)
+        """Anything a watchdog would want to know about: inputs, dates, verdicts or findings. An
+        input moved (the same bytes at another path) is none of these."""
+        changed_inputs = any(i.change != "moved" for i in self.inputs)
+        return bool(changed_inputs or self.claims or self.old_as_of != self.new_as_of)
 
 
 REPORT_MAX_BYTES = 1 << 30  # a report of a check over millions of works; past this it is no report
@@ -253,15 +259,32 @@ def _input_changes(old: Inputs, new: Inputs) -> tuple[InputChange, ...]:
     for kind in ("claims", "evidence", "lists", "topics", "reviews"):
         before = {i.path: i.sha256 for i in getattr(old, kind)}
         after = {i.path: i.sha256 for i in getattr(new, kind)}
+        moved = _moved(before, after)
         for path in sorted(before.keys() | after.keys()):
             a, b = before.get(path), after.get(path)
-            if a == b:
+            if a == b or path in moved.values():
+                continue
+            if path in moved:
+                out.append(
+                    InputChange(kind=kind, path=path, change="moved", old_sha256=b, new_sha256=b, old_path=moved[path])
+                )
                 continue
             change: Literal["added", "removed", "changed"] = (
                 "added" if a is None else "removed" if b is None else "changed"
             )
             out.append(InputChange(kind=kind, path=path, change=change, old_sha256=a, new_sha256=b))
     return tuple(out)
+
+
+def _moved(before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
+    """New paths of inputs whose bytes the old run read at another path, each with that path: a
+    run started from another folder names every input otherwise. Only one file of a sha256 gone
+    and one come are paired; of two alike, which went where is not known."""
+    gone = Counter(sha for path, sha in before.items() if path not in after)
+    came = Counter(sha for path, sha in after.items() if path not in before)
+    alone = {sha for sha in gone if gone[sha] == 1 and came[sha] == 1}
+    old_path = {sha: path for path, sha in before.items() if path not in after and sha in alone}
+    return {path: old_path[sha] for path, sha in after.items() if path not in before and sha in alone}
 
 
 def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
@@ -595,7 +618,7 @@ def render_diff(diff: ReportDiff) -> list[Text]:
     lines = [text_line(("claimwatch diff", "bold"), " ", diff.old, " \u2192 ", diff.new)]
     if diff.old_version != diff.new_version:  # said even where nothing else changed: the runs' rules may differ
         lines.append(text_line("claimwatch ", diff.old_version, " \u2192 ", diff.new_version))
-    if not diff.changed:
+    if not diff.changed and not diff.inputs:
         return [*lines, text_line("No changes: the same inputs, verdicts and findings.")]
     if diff.old_as_of != diff.new_as_of:
         old_as_of, new_as_of = diff.old_as_of or "not recorded", diff.new_as_of or "not recorded"
@@ -608,7 +631,16 @@ def render_diff(diff: ReportDiff) -> list[Text]:
                 if i.change == "changed" and i.old_sha256 and i.new_sha256
                 else ""
             )
-            lines.append(text_line(f"  {i.change:<8} {i.kind:<9} ", i.path, hashes))
+            if i.change == "moved":
+                lines.append(
+                    text_line(
+                        f"  {i.change:<8} {i.kind:<9} ", i.old_path or "", " \u2192 ", i.path, " (the same sha256)"
+                    )
+                )
+            else:
+                lines.append(text_line(f"  {i.change:<8} {i.kind:<9} ", i.path, hashes))
+    if not diff.changed:
+        return [*lines, text_line("No changes: the same inputs (some named by other paths), verdicts and findings.")]
     if diff.claims:
         lines.append(text_line(("Claims", "bold")))
     for c in diff.claims:
