@@ -196,7 +196,8 @@ def test_a_work_set_aside_that_the_record_now_shows_certainly_is_said_so(root, c
     assert main(["diff", str(old), str(new), "--exit-code"]) == 1
     assert (
         "! W1 \u201cFace recognition\u201d (2024-06-01) (set aside on review as not a match, and what it decided "
-        "on changed: now a certain match, was uncertain: the review may not have weighed it)"
+        "on changed: now a certain match, was uncertain: the review may not have weighed it; now dated 2024-06-01, "
+        "was 2024)"
     ) in " ".join(capsys.readouterr().out.split())
 
 
@@ -643,3 +644,62 @@ def test_an_input_moved_and_changed_or_two_alike_are_removed_and_added(root):
     ]
     twins = _input_changes(inputs(("a.yaml", "1"), ("b.yaml", "1")), inputs(("c/a.yaml", "1"), ("c/b.yaml", "1")))
     assert sorted(i.change for i in twins) == ["added", "added", "removed", "removed"]
+
+
+def test_a_version_that_moves_a_works_date_is_said_beside_its_new_lead(root, capsys):
+    """Found by the twenty-first part's hunt (the left-over of the last: a joined version read as
+    a rename): a preprint joining a journal article leads it, and the work, dated 2024-06-01 by
+    the article, is now dated 2024-02-01 by the preprint, four months nearer the statement. The
+    line said "the same work ... now led by another of its records" alone, which docs/reports.md
+    says is where nothing else changed."""
+    article = work(
+        "W20", "Face recognition", date="2024-06-01", doi="https://doi.org/10.1000/j.1",
+        locations=_located("https://arxiv.org/abs/2402.00001"),
+    )  # fmt: skip
+    preprint = work(
+        "W10", "Face recognition (preprint)", date="2024-02-01", doi="https://doi.org/10.48550/arxiv.2402.00001"
+    )
+    old = run(root, [article], "old")
+    new = run(root, [article, preprint], "new")
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    (renamed,) = face.findings
+    assert (renamed.change, renamed.old_publication_date, renamed.new_publication_date) == (
+        "renamed",
+        "2024-06-01",
+        "2024-02-01",
+    )
+    assert main(["diff", str(old), str(new)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "~ W10 (was W20) “Face recognition (preprint)” (2024-02-01) (the same work, shared DOI or arXiv id: now led "
+        "by another of its records; now dated 2024-02-01, was 2024-06-01)"
+    ) in out
+
+
+def test_a_finding_joined_into_a_work_of_another_date_says_the_date_the_work_has_now(root, capsys):
+    """The preprint's record left the evidence and the article, now carrying its arXiv id, stands
+    for the work: the old finding "joined" it, dated 2024-02-01 as the preprint was; the work
+    is dated 2024-06-01 now, and the line says so."""
+    article_then = work("W20", "Face recognition", date="2024-06-01", doi="https://doi.org/10.1000/j.1")
+    article_now = dict(article_then, locations=_located("https://arxiv.org/abs/2402.00001"))
+    preprint = work(
+        "W10", "Face recognition (preprint)", date="2024-02-01", doi="https://doi.org/10.48550/arxiv.2402.00001"
+    )
+    old = run(root, [article_then, preprint], "old")
+    new = run(root, [article_now], "new")
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    (joined,) = face.findings
+    assert (joined.change, joined.old_work, joined.old_publication_date, joined.new_publication_date) == (
+        "joined",
+        "W10",
+        "2024-02-01",
+        "2024-06-01",
+    )
+    assert main(["diff", str(old), str(new)]) == 0
+    assert "still in the evidence; now dated 2024-06-01, was 2024-02-01)" in " ".join(capsys.readouterr().out.split())
+    same = run(root, [article_now, preprint], "same")
+    (face,) = [c for c in diff_reports(read_report(old), read_report(same)).claims if c.claim == "no-face"]
+    # The article, a finding of its own, joined the preprint's work, dated by the preprint now.
+    assert [(f.change, f.old_work, f.old_publication_date, f.new_publication_date) for f in face.findings] == [
+        ("joined", "W20", "2024-06-01", "2024-02-01")
+    ]

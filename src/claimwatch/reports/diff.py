@@ -111,6 +111,10 @@ class FindingChange(_Model):
     match_now: Literal["matched", "uncertain"] | None = Field(None, exclude_if=lambda v: v is None)
     new_grounds: tuple[str, ...] = Field((), exclude_if=lambda v: not v)
     new_doubts: tuple[str, ...] = Field((), exclude_if=lambda v: not v)
+    # Where the work's date moved (a version joining it dates it earlier, or the one that did left):
+    # the date the old run gave it and the one the new run gives it.
+    old_publication_date: str | None = Field(None, exclude_if=lambda v: v is None)
+    new_publication_date: str | None = Field(None, exclude_if=lambda v: v is None)
 
 
 class ClaimChange(_Model):
@@ -386,6 +390,8 @@ def _finding_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[Finding
             update["old_work"] = a.named.work
         if under_review:
             update |= under_review | {"review": b.review if b else None, "status": b.status if b else None}
+        if a is not None and b is not None:
+            update |= _dated(a, b)
         out.append(latest[key].named.model_copy(update=update))
     return tuple(out)
 
@@ -427,7 +433,16 @@ def _joined_change(a: _Seen, into: _Seen) -> FindingChange:
     under_review = _under_review(a, into)
     if under_review:
         update |= under_review | {"change": "changed_under_review", "review": into.review, "status": into.status}
-    return a.named.model_copy(update=update)
+    return a.named.model_copy(update=update | _dated(a, into))
+
+
+def _dated(a: _Seen, b: _Seen) -> dict[str, object]:
+    """The old and new dates of a finding both runs hold, where they differ: a version joining a
+    work (or leaving it) moves its date, which a period is judged by."""
+    was, now = a.named.publication_date, b.named.publication_date
+    if was == now:
+        return {}
+    return {"old_publication_date": was, "new_publication_date": now}
 
 
 def _joined(before: dict[tuple[str, str], _Seen], after: dict[tuple[str, str], _Seen]) -> dict:
@@ -659,6 +674,14 @@ def render_diff(diff: ReportDiff) -> list[Text]:
 
 
 def _finding_words(f: FindingChange) -> str:
+    words = _change_words(f)
+    if f.old_publication_date == f.new_publication_date:  # neither set: the date did not move
+        return words
+    dated = f"now dated {f.new_publication_date or 'to no day'}, was {f.old_publication_date or 'undated'}"
+    return f"{words[:-1]}; {dated})" if words.endswith(")") else f"{words} ({dated})"
+
+
+def _change_words(f: FindingChange) -> str:
     review = f"review {_DECISION_WORDS.get(f.old_review, 'none')} \u2192 {_DECISION_WORDS.get(f.review, 'none')}"
     if f.change == "set_aside":
         return " (set aside on review as not a match; still in the evidence)"
