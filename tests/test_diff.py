@@ -703,3 +703,31 @@ def test_a_finding_joined_into_a_work_of_another_date_says_the_date_the_work_has
     assert [(f.change, f.old_work, f.old_publication_date, f.new_publication_date) for f in face.findings] == [
         ("joined", "W20", "2024-06-01", "2024-02-01")
     ]
+
+
+def test_a_report_saved_with_a_bom_reads_and_a_packed_one_says_what_it_is(root, capsys):
+    """Found by the twenty-first part's hunt: a JSON report saved again by an editor that writes a
+    byte order mark was "Unexpected UTF-8 BOM (decode using utf-8-sig)", Python's words; a report
+    archived with gzip was "the file is not UTF-8 text", as was one with a Latin-1 byte, with no
+    place. A BOM is passed over (as RFC 8259 allows and every YAML file of a case is read); the
+    others say what they are as a claim file does (`not_utf8`)."""
+    import gzip
+
+    report = run(root, [work("W1", "Face recognition")], "one")
+    data = report.read_bytes()
+    bom = root / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + data)
+    assert main(["diff", str(bom), str(report), "--exit-code"]) == 0
+    packed = root / "r.json.gz"
+    packed.write_bytes(gzip.compress(data, mtime=0))
+    latin = root / "latin.json"
+    latin.write_bytes(data.replace(b"Face recognition", b"Face recogni\xe7ion", 1))
+    capsys.readouterr()
+    for bad, said in (
+        (packed, f"{packed}: a gzip file, not text: unpack it first (gunzip)"),
+        (latin, f"{latin}:"),
+    ):
+        assert main(["diff", str(bad), str(report)]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith(said)
+    assert ": not UTF-8 text; save the file as UTF-8" in line and line.split(":")[1].isdigit()

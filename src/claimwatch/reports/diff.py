@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.text import Text
 
 from .._version import __version__
-from ..documents import open_input
+from ..documents import not_utf8, open_input
 from ..errors import InputError, Problem
 from ..results import (
     VERDICT_WORDS,
@@ -187,9 +187,10 @@ def read_report(path: str | Path) -> Results:
     if other:
         raise InputError(Problem(str(path), 0, 0, f"{other}, not a JSON report: {_COMPARE}"))
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(Problem(str(path), 0, 0, "not a JSON report: the file is not UTF-8 text")) from None
+        # A byte order mark an editor saved it with is passed over, as RFC 8259 allows.
+        data = json.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise InputError(not_utf8(path, raw, e.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0))) from None
     except json.JSONDecodeError as e:
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not a JSON report: {e.msg}")) from None
     except RecursionError:
