@@ -642,3 +642,27 @@ def test_markdown_code_spans_show_a_pipe_as_it_is_and_tables_keep_their_columns(
     # A pipe is settled by whether its line starts with one: every table ends before a line that does not.
     lines = md.splitlines()
     assert all(not b or b.startswith("|") for a, b in itertools.pairwise(lines) if a.startswith("|"))
+
+
+def test_the_reproducibility_command_keeps_the_spaces_its_arguments_hold(project_root, tmp_path, monkeypatch, capsys):
+    """Found by the twenty-first part's hunt: the Markdown report's command, there to re-run the
+    check, folded every run of spaces to one (`--title 'A B'` for `'A  B'`, a report path "May
+    2025" for "May  2025"): run again, it wrote another title into another file. A code span
+    keeps its spaces now (CommonMark shows them as written), and the HTML page shows the command's
+    as written too."""
+    import shlex
+
+    monkeypatch.chdir(project_root)
+    md = tmp_path / "May  2025" / "r.md"
+    md.parent.mkdir()
+    argv = ["check", "claims/microsoft-msra-2024.yaml", "--evidence", "evidence/curated/", "--no-reviews",
+            "--title", "  Two  spaces ", "--md", str(md)]  # fmt: skip
+    assert main(argv) == 0
+    capsys.readouterr()
+    text = md.read_text(encoding="utf-8")
+    (line,) = [x for x in text.splitlines() if x.startswith("Command: ")]
+    codes = re.findall(r"<code>(.*?)</code>", markdown_to_html(line), re.S)
+    assert shlex.split(unescape(codes[0])) == ["claimwatch", *argv]
+    css = (Path(renderers.__code__.co_filename).parent.parent / "templates/report.css").read_text(encoding="utf-8")
+    (rule,) = [r for r in css.splitlines() if r.startswith(".command ")]
+    assert "white-space: pre-wrap" in rule

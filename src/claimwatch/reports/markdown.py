@@ -88,11 +88,19 @@ def markdown_link(text: object, url: str | None) -> MarkdownText:
 def code_span(value: object) -> MarkdownText:
     """Inline code (paths, hashes, commands): shown literally, fenced by more backticks than it
     holds; a pipe in it written as `_CODE_PIPE`, which `render_markdown` settles line by line."""
-    text = " ".join(_printable(value).split()).replace("|", _CODE_PIPE)
+    # Runs of spaces kept (a code span shows them as written: a command re-run from it must get
+    # its arguments back); a line break, which would end a table row, is one space.
+    text = _LINE_BREAKS.sub(" ", _printable(value)).replace("|", _CODE_PIPE)
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    # CommonMark strips one space from each end where both have one: a space for each end then.
+    edged = text.startswith(("`", " ")) or text.endswith(("`", " "))
+    pad = " " if edged and text.strip(" ") else ""
     return MarkdownText(f"{fence}{pad}{text}{pad}{fence}")
+
+
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""What `str.splitlines` breaks a line at."""
 
 
 def _printable(value: object) -> str:
