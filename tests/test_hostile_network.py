@@ -532,3 +532,36 @@ def test_a_meta_count_that_is_no_count_is_refused(tmp_path, count):
     # was, for true and false: read as 1 and 0, and three works passed for all there are
     assert "the answer gives no meta.count, so its paging has no bound" in str(caught.value)
     assert f"GET {server.url}/works?" in str(caught.value) and not (tmp_path / "snap").exists()
+
+
+# --- Retry-After as a date, read on the server's clock ---------------------------------------------
+
+
+@pytest.mark.parametrize("server_year", [2001, 2099], ids=["client-clock-ahead", "client-clock-behind"])
+def test_a_retry_after_date_is_read_against_the_answers_own_date(tmp_path, server_year):
+    """A 429 saying, on the server's clock, 'come back in 7 s': waited 7 s, whatever the
+    machine's clock says the time is."""
+    now = dt.datetime(server_year, 3, 1, 12, 0, 0, tzinfo=dt.UTC)
+
+    def http_date(when: dt.datetime) -> str:
+        return when.strftime("%a, %d %b %Y %H:%M:%S GMT")
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        if len(server.asked) == 1:
+            later = http_date(now + dt.timedelta(seconds=7))
+            answer(
+                connection,
+                429,
+                b'{"error": "Rate limit exceeded"}',
+                f"Date: {http_date(now)}\r\nRetry-After: {later}\r\n",
+            )
+        else:
+            meta = {"count": 1, "per_page": 200, "next_cursor": None}
+            json_answer(connection, {"meta": meta, "results": [tiny_work(1)], "group_by": []})
+
+    waits: list[float] = []
+    with Hostile(respond) as server, client(server.url, retries=1, sleep=waits.append) as api:
+        result = collector.collect([query()], tmp_path / "snap", client=api, authors=False)
+    # was: 0 s (the date long past by this machine's clock: the backoff, 0.01 s, asked again at
+    # once) or some 2.3e9 s (long ahead: past the bound on waiting, the run failed at once)
+    assert waits == [7.0] and result.records == 1

@@ -9,7 +9,8 @@ secrets, and one vocabulary for what went wrong.
                                     reset or refused connection, a timeout or a truncated body;
                                     never on a host name that does not resolve (`unresolvable`)
     credential(environ, name)       a secret read from the environment: stripped, or refused in one line
-    retry_after(value)              a Retry-After header (seconds or an HTTP date) as seconds
+    retry_after(value, sent)        a Retry-After header (seconds, or an HTTP date read against the
+                                    answer's Date header) as seconds
     redact(text, secrets)           text fit for a message: secrets shown as ***
     shown(text, secrets, limit)     redact, then fold whitespace, then cut: for text from elsewhere
     redact_url(url, secrets)        a URL fit for a file: credentials dropped, secret values REDACTED
@@ -330,7 +331,7 @@ def send(
             if not worth_retrying(response.status_code):
                 return response
             cause, status = status_text(response), response.status_code
-            asked = retry_after(response.headers.get("Retry-After"))
+            asked = retry_after(response.headers.get("Retry-After"), response.headers.get("Date"))
             response.close()
         if made > policy.retries:
             raise Failure(cause, attempts=made, status=status, spent=True)
@@ -347,21 +348,32 @@ def _close(response: requests.Response | None) -> None:
         response.close()
 
 
-def retry_after(value: str | None) -> float | None:
+def retry_after(value: str | None, sent: str | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (seconds or an HTTP date, never negative);
-    None when absent or unreadable."""
+    None when absent or unreadable. An HTTP date is read against the answer's own `Date`
+    header (`sent`) where it has a readable one: both are the server's clock, so a client
+    clock minutes or hours off (a VM, a container) neither skips the wait nor makes it hours."""
     if not value:
         return None
     value = value.strip()
     if re.fullmatch(r"\d+(\.\d+)?", value):
         return float(value)
+    when = _http_date(value)
+    if when is None:
+        return None
+    now = _http_date(sent) or dt.datetime.now(dt.UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def _http_date(value: str | None) -> dt.datetime | None:
+    """An HTTP date ("Wed, 21 Oct 2015 07:28:00 GMT") as an aware time; None when unreadable."""
+    if not value:
+        return None
     try:
-        when = parsedate_to_datetime(value)
+        when = parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+    return when.replace(tzinfo=dt.UTC) if when.tzinfo is None else when
 
 
 # --- bounds on every exchange --------------------------------------------------------------------
