@@ -13,6 +13,7 @@ import logging
 import math
 import socket
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -890,6 +891,23 @@ def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, ca
     assert main(["resolve", "--ror", "0aaaaaa00", "--openalex-url", api.url]) == 2
     assert "OpenAlex has no institution with ROR 0aaaaaa00" in capsys.readouterr().err
     assert main(["resolve", "--openalex-url", api.url]) == 2
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Universita\u0308t Zu\u0308rich", "Universi\u00adt\u00e4t Z\u00fc\u200brich", "\u5317\u4eac\u822a\u200b\u7a7a"],
+    ids=["combining-marks", "soft-hyphen-and-zero-width-space", "chinese-with-zero-width-space"],
+)
+def test_resolve_finds_a_name_typed_with_combining_marks_or_invisible_characters(serve, capsys, typed):
+    zurich = institution("I900000021", "Universit\u00e4t Z\u00fcrich", ror="02crff812", country="CH")
+    beihang = institution("I900000022", "\u5317\u4eac\u822a\u7a7a\u822a\u5929\u5927\u5b66", ror="00wk2mp56")
+    api = serve(institutions=[zurich, beihang])
+    assert main(["resolve", typed, "--json", "--openalex-url", api.url]) == 0
+    # was: "[]", the name sent as typed, which no name OpenAlex holds spells
+    (hit,) = json.loads(capsys.readouterr().out)
+    assert hit["id"] in ("I900000021", "I900000022")
+    (asked,) = api.list_requests("/institutions")
+    assert asked.params["search"] == unicodedata.normalize("NFC", typed).replace("\u00ad", "").replace("\u200b", "")
 
 
 def test_resolve_the_real_institution_record(serve, connect, shared_data):

@@ -3,6 +3,7 @@ subject's or a list entry's ids."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ import pyalex
 
 from .. import ids
 from ..errors import InputError, Problem
+from ..works import read_through_invisible
 from ._client import OpenAlexClient, OpenAlexError, client_for
 from ._plan import PER_PAGE
 
@@ -57,8 +59,10 @@ class InstitutionHit:
 
 
 def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10) -> list[InstitutionHit]:
-    """OpenAlex institutions whose names match `name`, best first (OpenAlex's search order)."""
-    if not name.strip():
+    """OpenAlex institutions whose names match `name`, best first (OpenAlex's search order);
+    `name` is sent as `searched_name` gives it."""
+    name = searched_name(name)
+    if not name:
         raise InputError(Problem("NAME", 0, 0, "give a name to search for"))
     if not 1 <= limit <= PER_PAGE:
         raise InputError(Problem("--limit", 0, 0, f"must be between 1 and {PER_PAGE}"))
@@ -69,6 +73,14 @@ def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10)
         if not isinstance(found, list) or not all(isinstance(r, Mapping) for r in found):
             raise api.unexpected("a list of institutions was expected")
     return [InstitutionHit.from_record(r) for r in found]
+
+
+def searched_name(name: str) -> str:
+    """`name` as OpenAlex's names are written: composed (NFC: "a" and a combining diaeresis as
+    "ä", as a name typed on macOS or copied from a PDF may give it) and without the characters
+    that show nothing (a soft hyphen, a zero-width space pasted from a web page). A search index
+    compares the characters sent: "Universita\u0308t" is no word of "Universität"."""
+    return unicodedata.normalize("NFC", read_through_invisible(name)).strip()
 
 
 def resolve_ror(ror: str, *, client: OpenAlexClient | None = None) -> InstitutionHit | None:
