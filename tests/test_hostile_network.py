@@ -565,3 +565,47 @@ def test_a_retry_after_date_is_read_against_the_answers_own_date(tmp_path, serve
     # was: 0 s (the date long past by this machine's clock: the backoff, 0.01 s, asked again at
     # once) or some 2.3e9 s (long ahead: past the bound on waiting, the run failed at once)
     assert waits == [7.0] and result.records == 1
+
+
+# --- an answer that is no JSON at all --------------------------------------------------------------
+
+LOGIN_PAGE = (
+    b"<!DOCTYPE html>\n<html><head><title>Login "
+    + KEY.encode()
+    + b"</title></head>\n<body>Sign in to continue <form action=/login></form>"
+    + b" " * 5000
+    + b"</body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "said"),
+    [
+        (
+            LOGIN_PAGE,
+            "text/html; charset=no-such-codec",
+            "the answer is not JSON (text/html; charset=no-such-codec; it begins '<!DOCTYPE html> <html><head>"
+            "<title>Login ***</title></head> <body>Sign in to con...'): a proxy or a login page "
+            "in the way?",
+        ),
+        (b"", "application/json", "an empty answer, where JSON was expected"),
+        (b'{"meta": {"count": 3, "next_cursor": "', "application/json", "malformed JSON in the answer (Unterminated"),
+    ],
+    ids=["a-login-page", "nothing", "json-cut-short"],
+)
+def test_an_answer_that_is_no_json_says_what_it_is_in_one_line(claims, capsys, monkeypatch, body, content_type, said):
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        connection.sendall(
+            f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
+            "Connection: close\r\n\r\n".encode()
+            + body
+        )
+
+    with Hostile(respond) as server:
+        code = main(["collect", str(claims), "--out", "snap", "--openalex-url", server.url, "--no-authors"])
+    (line,) = capsys.readouterr().err.splitlines()
+    # was, for the login page: "malformed JSON in the answer (Expecting value at character 0)"
+    assert code == 3 and line.startswith(f"OpenAlex: {said}") and KEY not in line
+    assert f"GET {server.url}/works?" in line and line.endswith("snap left unchanged")

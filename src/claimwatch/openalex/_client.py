@@ -32,6 +32,7 @@ from ..evidence import tool_versions
 
 OPENALEX_API = "https://api.openalex.org"
 DETAIL_LIMIT = 200  # characters of a server's own message kept in an error line
+NOT_JSON_SHOWN = 80  # characters of an answer that is no JSON kept in an error line
 SET_A_KEY = "set OPENALEX_API_KEY"
 NO_KEY_WARNING = (
     "OPENALEX_API_KEY is not set; OpenAlex has wanted a key since 2026-02-13, and without one "
@@ -222,7 +223,7 @@ class OpenAlexClient:
                 cause += f"; {SET_A_KEY}"
             return self._error(cause, url, response.status_code)
         if isinstance(e, json.JSONDecodeError):
-            return self._error(f"malformed JSON in the answer ({e.msg} at character {e.pos})", url, None)
+            return self._error(self._not_json(response, e), url, None)
         if isinstance(e, requests.RequestException):
             return self._error(_http.describe_error(e, self.timeout), url, None)
         if response is not None and self._is_error_body(response):  # an error said with a 200: say it
@@ -230,6 +231,24 @@ class OpenAlexClient:
             return self._error(f"an answer not shaped like OpenAlex's ({said})", url, None)
         said = _http.shown(str(e), self.secrets, DETAIL_LIMIT)
         return self._error(f"an answer not shaped like OpenAlex's ({type(e).__name__}: {said})", url, None)
+
+    def _not_json(self, response: requests.Response | None, e: json.JSONDecodeError) -> str:
+        """Why the answer could not be read: JSON cut or broken, or no JSON at all (a proxy's or
+        a login page's HTML, a CDN's message), then said with its type and how it begins."""
+        if response is None:
+            return f"malformed JSON in the answer ({e.msg} at character {e.pos})"
+        # its start only: the answer may be megabytes, and guessing a whole one's encoding is slow
+        try:
+            body = response.content[:4096].decode(response.encoding or "utf-8", errors="replace")
+        except LookupError:  # a charset no codec is named
+            body = response.content[:4096].decode("utf-8", errors="replace")
+        if not body.strip():
+            return "an empty answer, where JSON was expected"
+        if body.lstrip()[:1] in ("{", "[", '"'):
+            return f"malformed JSON in the answer ({e.msg} at character {e.pos})"
+        kind = _http.shown(response.headers.get("Content-Type") or "no Content-Type", self.secrets, 60)
+        said = _http.shown(body, self.secrets, NOT_JSON_SHOWN)
+        return f"the answer is not JSON ({kind}; it begins '{said}'): a proxy or a login page in the way?"
 
     @staticmethod
     def _is_error_body(response: requests.Response) -> bool:
