@@ -609,3 +609,29 @@ def test_an_answer_that_is_no_json_says_what_it_is_in_one_line(claims, capsys, m
     # was, for the login page: "malformed JSON in the answer (Expecting value at character 0)"
     assert code == 3 and line.startswith(f"OpenAlex: {said}") and KEY not in line
     assert f"GET {server.url}/works?" in line and line.endswith("snap left unchanged")
+
+
+# --- redirects that lead nowhere a client can go -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("location", "said"),
+    [
+        (None, "redirected again and again (more than 30 times): a redirect loop"),
+        ("file:///etc/passwd", "redirected to a file: address, which is not http(s)"),
+    ],
+    ids=["a-loop", "to-a-file"],
+)
+def test_a_redirect_that_leads_nowhere_is_one_line_saying_so(claims, capsys, location, said):
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        to = location or asked.path  # the same address again: a loop
+        connection.sendall(
+            f"HTTP/1.1 302 Found\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode()
+        )
+
+    with Hostile(respond) as server:
+        code = main(["collect", str(claims), "--out", "snap", "--openalex-url", server.url, "--no-authors", "-q"])
+    (line,) = capsys.readouterr().err.splitlines()
+    # was: "the request failed (TooManyRedirects)", "the request failed (InvalidSchema)"
+    assert code == 3 and line.startswith(f"OpenAlex: {said}, GET {server.url}/works?")
+    assert line.endswith("snap left unchanged") and not (claims.parent / "snap").exists()

@@ -178,6 +178,11 @@ def describe_error(e: BaseException, timeout: tuple[float, float] | None = None)
         )
     if isinstance(e, requests.exceptions.ChunkedEncodingError):
         return "the connection broke off during the download (truncated)"
+    if isinstance(e, requests.TooManyRedirects):  # the checked URL is http(s): a redirect led on
+        return "redirected again and again (more than 30 times): a redirect loop"
+    if isinstance(e, requests.exceptions.InvalidSchema):
+        scheme = re.search(r"for '([A-Za-z][A-Za-z0-9+.-]{0,20}):", text)
+        return f"redirected to a{' ' + scheme[1] + ':' if scheme else 'n'} address, which is not http(s)"
     if isinstance(e, requests.exceptions.ContentDecodingError):
         return "the response could not be decompressed"
     for marker, meaning in (
