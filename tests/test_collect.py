@@ -569,6 +569,24 @@ def test_secrets_never_reach_a_file_an_output_line_or_a_log(serve, tmp_path, mon
     assert pyalex.config.api_key is None and pyalex.config.email is None
 
 
+def test_a_mirror_password_holding_an_at_sign_is_hidden_whole(serve, tmp_path, capsys):
+    """A password written into --openalex-url with an "@" unencoded, as people write them:
+    requests reads "open@sesame-42" as the password, and so must every place that hides it."""
+    api = serve(works=corpus())
+    claims, out = claim_file(tmp_path), tmp_path / "snap"
+    mirror = api.url.replace("http://", "http://watchdog:open@sesame-42@")
+    argv = ["collect", str(claims), "--out", str(out), "--root", str(tmp_path), "--no-authors", "-q"]
+    assert main([*argv, "--openalex-url", mirror]) == 0
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    api.inject(Fault.http(404, times=None))
+    assert main([*argv, "--openalex-url", mirror]) == 3
+    err = capsys.readouterr().err
+    # was: "http://***@sesame-42@127.0.0.1:...", in the manifest's api and command and in the line
+    assert manifest["api"] == api.url.replace("http://", "http://***@")
+    assert "sesame" not in json.dumps(manifest) and "sesame" not in err
+    assert f"GET {api.url.replace('http://', 'http://***@')}/works?" in err
+
+
 def test_a_refusal_without_a_key_says_to_set_one(serve, tmp_path):
     api = serve(works=corpus())
     api.inject(Fault.http(401, times=None))

@@ -56,7 +56,9 @@ MASK = "***"
 URL_MASK = "REDACTED"  # in a URL kept in a file, where `***` would read as part of the value
 
 _PARAM = re.compile(r"(?P<lead>[?&;])(?P<name>[^=&;#?\s]+)=(?P<value>[^&;#\s]*)")
-_USERINFO = re.compile(r"(?i)\b(?P<scheme>[a-z][a-z0-9+.-]*://)[^/?#@\s]+@")
+# Up to the authority's last "@": a password may hold one unencoded ("user:p@ss@host"), which
+# URL parsers, requests' too, read as the password's; stopping at the first would show "ss".
+_USERINFO = re.compile(r"(?i)\b(?P<scheme>[a-z][a-z0-9+.-]*://)[^/?#\s]*@")
 
 
 def is_secret_name(name: str) -> bool:
