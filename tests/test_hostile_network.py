@@ -635,3 +635,29 @@ def test_a_redirect_that_leads_nowhere_is_one_line_saying_so(claims, capsys, loc
     # was: "the request failed (TooManyRedirects)", "the request failed (InvalidSchema)"
     assert code == 3 and line.startswith(f"OpenAlex: {said}, GET {server.url}/works?")
     assert line.endswith("snap left unchanged") and not (claims.parent / "snap").exists()
+
+
+# --- JSON nested past what Python's parser reads ---------------------------------------------------
+
+DEEP = b'{"meta": {"count": 1}, "results": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+
+
+@pytest.mark.parametrize(
+    ("command", "status", "said"),
+    [
+        (["collect", "claims.yaml", "--out", "snap", "--no-authors", "-q"], 200, "an answer nested too deeply to read"),
+        (["resolve", "Example Lab"], 200, "an answer nested too deeply to read"),
+        (["resolve", "Example Lab"], 400, "HTTP 400 X"),
+    ],
+    ids=["collect", "resolve", "resolve-refused"],
+)
+def test_an_answer_nested_too_deeply_is_one_line_not_a_traceback(claims, capsys, command, status, said):
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        answer(connection, status, DEEP)
+
+    with Hostile(respond) as server:
+        code = main([*command, "--openalex-url", server.url, "--retries", "0"])
+    (line,) = capsys.readouterr().err.splitlines()
+    # was: a RecursionError's traceback, exit 1
+    assert code == 3 and line.startswith(f"OpenAlex: {said}") and f"GET {server.url}/" in line
+    assert not (claims.parent / "snap").exists()

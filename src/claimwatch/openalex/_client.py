@@ -199,7 +199,7 @@ class OpenAlexClient:
             return fn()
         except SourceError:
             raise
-        except (requests.RequestException, ValueError, KeyError, TypeError, AttributeError) as e:
+        except (requests.RequestException, ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
             raise self._failure(e) from None
 
     @property
@@ -224,6 +224,8 @@ class OpenAlexClient:
             return self._error(cause, url, response.status_code)
         if isinstance(e, json.JSONDecodeError):
             return self._error(self._not_json(response, e), url, None)
+        if isinstance(e, RecursionError):  # JSON nested deeper than Python's parser recurses: no record is
+            return self._error("an answer nested too deeply to read, not OpenAlex's JSON", url, None)
         if isinstance(e, requests.RequestException):
             return self._error(_http.describe_error(e, self.timeout), url, None)
         if response is not None and self._is_error_body(response):  # an error said with a 200: say it
@@ -253,10 +255,7 @@ class OpenAlexClient:
     @staticmethod
     def _is_error_body(response: requests.Response) -> bool:
         """Whether the answer is OpenAlex's error form (`error`, `message`), results or record none."""
-        try:
-            body = response.json()
-        except ValueError:
-            return False
+        body = _json_or_none(response)
         return isinstance(body, dict) and "error" in body and not {"results", "id"} & body.keys()
 
     def _detail(self, response: requests.Response) -> str:
@@ -265,11 +264,8 @@ class OpenAlexClient:
 
     def _said(self, response: requests.Response) -> str:
         """The server's own message (or error), secrets removed, cut to DETAIL_LIMIT; "" if none."""
-        try:
-            body = response.json()
-            text = body.get("message") or body.get("error") if isinstance(body, dict) else None
-        except ValueError:
-            text = None
+        body = _json_or_none(response)
+        text = body.get("message") or body.get("error") if isinstance(body, dict) else None
         if not isinstance(text, str) or not text.strip():
             return ""
         return _http.shown(text, self.secrets, DETAIL_LIMIT)
@@ -317,6 +313,14 @@ class OpenAlexClient:
 
     def __exit__(self, *_: Any) -> None:
         self.close()
+
+
+def _json_or_none(response: requests.Response) -> Any:
+    """The answer's JSON, or None where it has none (broken, or nested too deeply to read)."""
+    try:
+        return response.json()
+    except (ValueError, RecursionError):
+        return None
 
 
 class _OpenAlexSession(_http.Session):
