@@ -907,7 +907,10 @@ def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, ca
     }
 
     assert main(["resolve", "--ror", "0aaaaaa00", "--openalex-url", api.url]) == 2
-    assert "OpenAlex has no institution with ROR 0aaaaaa00" in capsys.readouterr().err
+    # was: the line named no address, so a mistyped --openalex-url read as a ROR OpenAlex lacks
+    assert capsys.readouterr().err.splitlines() == [
+        f"--ror: OpenAlex has no institution with ROR 0aaaaaa00 (404 for GET {api.url}/institutions/ror%3A0aaaaaa00)"
+    ]
     assert main(["resolve", "--openalex-url", api.url]) == 2
 
 

@@ -299,8 +299,11 @@ def resolve_cmd(
     with _client(openalex_url, timeout, retries, backoff, max_wait) as client:
         if ror:
             hit = openalex.resolve_ror(ror, client=client)
-            if hit is None:
-                raise InputError(Problem("--ror", 0, 0, f"OpenAlex has no institution with ROR {ror}"))
+            if hit is None:  # named with the address asked: a mistyped --openalex-url answers 404 too
+                asked = client.redact(client.last_url)
+                raise InputError(
+                    Problem("--ror", 0, 0, f"OpenAlex has no institution with ROR {ror} (404 for GET {asked})")
+                )
             hits = [hit]
         else:
             hits = openalex.resolve(name or "", client=client, limit=limit)
