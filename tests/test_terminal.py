@@ -377,3 +377,22 @@ def test_the_verdicts_show_a_reason_or_a_note_ending_in_a_backslash_as_it_is_wri
     lines = out.getvalue().splitlines()
     assert "hostile: a reason ending in \\" in lines
     assert "  set aside: W1 ([red]M[/]\\, 2026-05-01): kept in C:\\notes\\" in lines
+
+
+def test_json_printed_on_a_stream_that_cannot_carry_unicode_keeps_every_character(root):
+    """Found by the twenty-first part's hunt: with PYTHONIOENCODING=ascii, `resolve --json`
+    printed "Universit?t Z?rich", and so did every command's --json on standard output (`diff`,
+    `lists diff`, `evidence show`, `schema`): the data lost where a program reads it. A character
+    the stream lacks is written as its JSON escape."""
+    old = evil_list(root / "old.yaml")
+    new = evil_list(root / "new.yaml", alias="Universit\u00e4t Z\u00fcrich \u5fae\u8f6f \U0001d54f")
+    code = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "lists", "diff", str(old), str(new), "--json"],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    printed = json.loads(proc.stdout.decode("ascii"))  # nothing but ASCII came out
+    assert "Universit\u00e4t Z\u00fcrich \u5fae\u8f6f \U0001d54f" in json.dumps(printed, ensure_ascii=False)

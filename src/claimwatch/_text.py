@@ -67,6 +67,27 @@ def terminal_json(text: str) -> str:
     return _UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text)
 
 
+def json_for_stream(text: str, encoding: str | None) -> str:
+    """JSON text written for a stream of `encoding`: each character the encoding lacks as its
+    `\\uXXXX` escape, where the stream would write "?" for it (`PYTHONIOENCODING=ascii`: "Zürich"
+    came out "Z?rich", the data lost). The same data for a program reading it."""
+    if not encoding:
+        return text
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return "".join(c if _encodable(c, encoding) else json.dumps(c)[1:-1] for c in text)
+    return text
+
+
+def _encodable(c: str, encoding: str) -> bool:
+    try:
+        c.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 _UNSAFE = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}|{_SOFT_HYPHEN}")
 
 

@@ -10,7 +10,7 @@ from .. import claims as claims_mod
 from .. import documents
 from .._text import one_line
 from ..validate import validate_paths
-from .options import lists_option, root_option
+from .options import echo_json, lists_option, root_option
 
 
 @click.command()
@@ -83,7 +83,7 @@ def schema(name: str | None, kind: str | None) -> None:
     """
     if name and kind and name != kind:
         raise click.UsageError(f"NAME '{name}' and --kind '{kind}' name different schemas; give one")
-    click.echo(json.dumps(documents.standalone_schema(name or kind or "claims"), indent=2, ensure_ascii=False))
+    echo_json(json.dumps(documents.standalone_schema(name or kind or "claims"), indent=2, ensure_ascii=False))
 
 
 def register(cli: click.Group) -> None:

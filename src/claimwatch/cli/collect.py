@@ -15,13 +15,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .. import claims as claims_mod
 from .. import openalex
 from .._signals import Terminated
-from .._text import one_line, printable, raw_stream, terminal_json
+from .._text import one_line, printable, raw_stream
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
 from ..errors import InputError, Problem, SourceError
 from ..openalex._client import NO_KEY_WARNING
 from ..reports.terminal import terminal_console
-from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, lists_option, root_option
+from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, echo_json, lists_option, root_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -308,7 +308,7 @@ def resolve_cmd(
         else:
             hits = openalex.resolve(name or "", client=client, limit=limit)
     if as_json:
-        click.echo(terminal_json(json.dumps([h.as_json() for h in hits], indent=2, ensure_ascii=False)))
+        echo_json(json.dumps([h.as_json() for h in hits], indent=2, ensure_ascii=False))
         return
     if not hits:
         click.echo(f"no OpenAlex institution matches '{name}'", err=True)

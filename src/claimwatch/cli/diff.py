@@ -6,9 +6,9 @@ import json
 
 import click
 
-from .._text import terminal_json
 from ..reports.diff import diff_reports, read_report, render_diff
 from ..reports.terminal import terminal_console
+from .options import echo_json
 
 
 @click.command()
@@ -30,7 +30,7 @@ def diff(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """
     result = diff_reports(read_report(old), read_report(new), old_name=old, new_name=new)
     if as_json:
-        click.echo(terminal_json(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)))
+        echo_json(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
         console = terminal_console(soft_wrap=True)
         for line in render_diff(result):

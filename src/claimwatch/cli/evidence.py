@@ -13,14 +13,14 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from .. import evidence as store
-from .._text import one_line, printable, terminal_json
+from .._text import one_line, printable
 from ..columnar import BulkPart, bulk_parts, refuse_claimwatch_snapshot
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
 from ..errors import InputError, Problem
 from ..reports.terminal import terminal_console
 from ..validate import counted
-from .options import recorded_command
+from .options import echo_json, recorded_command
 
 
 @click.group("evidence")
@@ -195,7 +195,7 @@ def show_cmd(path: str, as_json: bool) -> None:
     evidence = store.open_evidence(path)
     info = store.summarise(evidence)
     if as_json:
-        click.echo(terminal_json(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True)))
+        echo_json(json.dumps(info, indent=2, ensure_ascii=False, sort_keys=True))
         return
     coverage = describe_coverage(evidence.coverage, _open_end(evidence.retrieved))
     rows = [

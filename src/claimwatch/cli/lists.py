@@ -10,11 +10,11 @@ from click.core import ParameterSource
 
 from .. import countries
 from .. import lists as lists_mod
-from .._text import one_line, terminal_json
+from .._text import one_line
 from ..documents import country_problem
 from ..files import refuse_unsafe_outputs
 from ..validate import counted
-from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, lists_option, root_option
+from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, echo_json, lists_option, root_option
 
 
 @click.group("lists")
@@ -288,7 +288,7 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """
     diff = lists_mod.diff_lists(lists_mod.load_list_version(old), lists_mod.load_list_version(new))
     if as_json:
-        click.echo(terminal_json(json.dumps(diff.to_json(), indent=2, ensure_ascii=False)))
+        echo_json(json.dumps(diff.to_json(), indent=2, ensure_ascii=False))
     else:
         click.echo(lists_mod.format_diff(diff))
     if exit_code and diff.has_changes:

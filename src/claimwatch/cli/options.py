@@ -14,7 +14,7 @@ import click
 from .._http import redact
 from .._signals import TERMINATED, TERMINATED_EXIT, Terminated
 from .._startup import INTERRUPTED
-from .._text import TerminalStream
+from .._text import TerminalStream, json_for_stream, terminal_json
 from ..project import find_root
 
 ARGV_KEY = "claimwatch.argv"
@@ -57,6 +57,12 @@ class CommandLine(click.Group):
                 return super().invoke(ctx)
             except Terminated as e:  # answered here: click would print a blank line first, as for Ctrl-C's ^C
                 raise click.exceptions.Exit(answer_stop(e)) from None
+
+
+def echo_json(text: str) -> None:
+    """Print JSON text on standard output, inert on a terminal (`terminal_json`) and whole on a
+    stream whose encoding lacks some of its characters (`json_for_stream`)."""
+    click.echo(json_for_stream(terminal_json(text), getattr(sys.stdout, "encoding", None)))
 
 
 def answer_stop(how: BaseException | None) -> int:
