@@ -1128,3 +1128,14 @@ def test_an_update_asks_for_the_works_dated_ahead_in_full(serve, connect, tmp_pa
     result = collector.update(out, client=connect(api))
     assert sorted(short(r) for r in snapshot_records(out)) == ["W4000000001", "W4000000003"]
     assert result.manifest.update["added"] == 1 and result.manifest.coverage.complete
+
+
+def test_a_wait_of_years_is_said_in_whole_seconds(serve, connect, sleeps, tmp_path):
+    """Found by the twenty-first part's hunt: a Retry-After of years (a server's clock or bug)
+    was said "Retry-After asks for 2.29973e+09 s". Said in whole seconds now."""
+    api = serve(works=corpus())
+    api.inject(Fault.http(429, retry_after="2299730000", times=None))
+    with pytest.raises(collector.OpenAlexError) as caught:
+        collector.collect([lab_query()], tmp_path / "snap", client=connect(api, max_wait=60))
+    assert sleeps == []
+    assert "Retry-After asks for 2,299,730,000 s, past the 60 s bound on waiting" in str(caught.value)

@@ -250,7 +250,7 @@ class Failure(Exception):
         """The cause and how the retrying ended, in one line."""
         if self.wait is not None:
             return (
-                f"{self.cause}; waiting {self.wait:g} s more would pass the {self.max_wait:g} s "
+                f"{self.cause}; waiting {seconds_said(self.wait)} more would pass the {self.max_wait:g} s "
                 f"bound on waiting (after {_plural(self.attempts)})"
             )
         if self.spent:
@@ -599,3 +599,9 @@ def session(agent: str | None = None, bounds: Bounds = Bounds(), adapter: HTTPAd
     s.mount("https://", mounted)
     s.mount("http://", mounted)
     return s
+
+
+def seconds_said(value: float) -> str:
+    """A wait as a reader takes it in: "3600 s", "2.5 s", and a long one (a server's clock or bug
+    asking for years) in whole seconds with its thousands marked, not "2.29973e+09 s"."""
+    return f"{value:,.0f} s" if value >= 1e5 else f"{value:g} s"

@@ -294,9 +294,9 @@ class OpenAlexClient:
         """The cause and how retrying ended, as OpenAlex failures say it."""
         if e.wait is not None:
             why = (
-                f"Retry-After asks for {e.asked:g} s"
+                f"Retry-After asks for {_http.seconds_said(e.asked)}"
                 if e.asked and e.asked >= e.wait
-                else f"the next retry waits {e.wait:g} s"
+                else f"the next retry waits {_http.seconds_said(e.wait)}"
             )
             return f"{e.cause}; {why}, past the {self.policy.max_wait:g} s bound on waiting"
         if e.spent:
