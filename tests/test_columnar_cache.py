@@ -185,7 +185,7 @@ def test_a_spill_folder_its_process_left_behind_is_removed_by_the_next(tmp_path,
     """Found by the twentieth part's hunt, left then: a check killed with `kill -9` while DuckDB
     spilled left its `claimwatch-duckdb-PID-…` folder (gigabytes, for large evidence) in the
     temporary folder for good. The next connection removes a folder whose process is gone and in
-    which nothing was written for an hour; one still written, or whose process lives, is left."""
+    which nothing was written for a day; one still written, or whose process lives, is left."""
     from claimwatch.columnar import _duckdb
 
     gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)

@@ -50,10 +50,10 @@ def connect(
 
 _SPILL_PREFIX = "claimwatch-duckdb-"
 _SPILL_FOLDER = re.compile(re.escape(_SPILL_PREFIX) + r"(\d{1,7})-[0-9a-f]{16}")
-ABANDONED_AFTER = 3_600
+ABANDONED_AFTER = 86_400
 """Seconds a dead process's spill folder is left untouched before it is removed: a folder whose
 process runs in another PID namespace (a container sharing /tmp) looks dead from here, but is
-written while it spills."""
+written while it spills, and read back, unwritten, for no more than a query's length."""
 
 
 def _spill_folder() -> str:
@@ -69,7 +69,7 @@ def _spill_folder() -> str:
 def _remove_abandoned_spill_folders(root: str) -> None:
     """Remove, once a process, the spill folders of processes that died without closing DuckDB
     (`kill -9` in a spill leaves gigabytes behind): a folder whose process is gone and in which
-    nothing was written for an hour. Another user's, or one in use, is left."""
+    nothing was written for a day. Another user's, or one in use, is left."""
     with contextlib.suppress(OSError), os.scandir(root) as entries:
         for entry in entries:
             named = _SPILL_FOLDER.fullmatch(entry.name)
