@@ -366,3 +366,71 @@ def test_an_entry_renamed_with_its_old_name_kept_as_an_alias_is_changed_not_remo
         "'hebei-semiconductor-research-institute']\n"
     )
     assert code == 0 and shown in out
+
+
+NAMESAKE_OLD = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: foo-technology
+    name: Foo Technology
+    listed_from: 2019-05-16
+    citation: 84 FR 22961
+"""
+
+NAMESAKE_NEW = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: bar-electronics
+    name: Bar Electronics
+    aliases: [Foo Technology]
+    listed_from: 2024-12-05
+    citation: 89 FR 96790
+"""
+
+
+def test_an_entity_newly_listed_under_the_name_of_one_taken_off_is_no_rename(tmp_path, capsys):
+    """Found by review of the twenty-first part: Foo Technology was taken off and an unrelated Bar
+    Electronics, a.k.a. "Foo Technology", was added in another rule on another day; the diff paired
+    them as one entity renamed ("matched by former name"), so Foo read as still listed. A rename keeps
+    the listing date and the citation of the rule that listed it; without either, the two are removed
+    and added, and the added line says whose name it carries."""
+    old = write(tmp_path, "demo.old.yaml", NAMESAKE_OLD)
+    new = write(tmp_path, "demo.yaml", NAMESAKE_NEW)
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(new))
+    assert diff.changed == ()
+    assert [e.id for e in diff.removed] == ["foo-technology"]
+    assert [e.id for e in diff.added] == ["bar-electronics"]
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new))
+    assert code == 0 and out.splitlines()[1:] == [
+        "+ Bar Electronics [bar-electronics] (listed 2024-12-05, 89 FR 96790); carries the name of removed "
+        "'Foo Technology' [foo-technology]",
+        "- Foo Technology [foo-technology] (listed 2019-05-16, 84 FR 22961)",
+    ]
+    _, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--json")
+    (added,) = json.loads(out)["added"]
+    assert added["names_removed"] == [{"id": "foo-technology", "name": "Foo Technology"}]
+
+
+@pytest.mark.parametrize(
+    ("kept", "paired"),
+    [
+        ("    listed_from: 2019-05-16\n    citation: 89 FR 96790\n", True),  # the listing date kept
+        ("    listed_from: 2024-12-05\n    citation: 84 F.R. 22961 05/16/2019;89 FR 96790\n", True),  # the rule
+        ("    listed_from: 2024-12-05\n    citation: 89 FR 96790; 84 FR 22961\n", True),
+        ("    listed_from: null\n    citation: null\n", False),
+    ],
+)
+def test_a_rename_keeps_the_listing_date_or_the_rule_that_listed_it(tmp_path, kept, paired):
+    """The Entity List revises an entry keeping its first date and Federal Register notice and adding
+    its own; either kept pairs the two as one entity renamed, however the notice is written."""
+    old = write(tmp_path, "demo.old.yaml", NAMESAKE_OLD)
+    new_text = NAMESAKE_NEW.replace("    listed_from: 2024-12-05\n    citation: 89 FR 96790\n", kept)
+    new = write(tmp_path, "demo.yaml", new_text)
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(new))
+    assert [c.matched_by for c in diff.changed] == (["former name"] if paired else [])
+    assert [e.id for e in diff.removed] == ([] if paired else ["foo-technology"])
+    assert diff.namesakes == ({} if paired else {"bar-electronics": (diff.removed[0],)})

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,9 @@ class ListDiff:
     added: tuple[ListEntry, ...]
     removed: tuple[ListEntry, ...]
     changed: tuple[EntryChange, ...]
+    # The removed entries each added entry (by id) names, or that name it, left unpaired: it keeps
+    # neither's listing date nor citation, or several name each other (a merge or a split).
+    namesakes: dict[str, tuple[ListEntry, ...]] = field(default_factory=dict)
 
     @property
     def has_changes(self) -> bool:
@@ -72,7 +76,7 @@ class ListDiff:
             "new": _version_json(self.new),
             "has_changes": self.has_changes,
             "summary": {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)},
-            "added": [_entry_json(e) for e in self.added],
+            "added": [_added_json(e, self.namesakes.get(e.id, ())) for e in self.added],
             "removed": [_entry_json(e) for e in self.removed],
             "changed": [_change_json(c) for c in self.changed],
         }
@@ -81,11 +85,11 @@ class ListDiff:
 def diff_lists(old: ReferenceList, new: ReferenceList) -> ListDiff:
     """Compare two versions of a list. Entries pair up by id, then the rest by name (case and spacing
     aside), then by a former name (`_renamed`); an entry left without a partner was added or removed."""
-    pairs, removed, added = _pair_entries(old.entries, new.entries)
+    pairs, removed, added, related = _pair_entries(old.entries, new.entries)
     changes = [c for o, n, how in pairs if (c := _entry_change(o, n, how)) is not None]
     position = {e.id: i for i, e in enumerate(new.entries)}
     changes.sort(key=lambda c: position[c.entry.id])
-    return ListDiff(old, new, tuple(added), tuple(removed), tuple(changes))
+    return ListDiff(old, new, tuple(added), tuple(removed), tuple(changes), _namesakes(related, removed, added))
 
 
 def _folded(name: str) -> str:
@@ -94,8 +98,9 @@ def _folded(name: str) -> str:
 
 def _pair_entries(
     old: Sequence[ListEntry], new: Sequence[ListEntry]
-) -> tuple[list[tuple[ListEntry, ListEntry, str]], list[ListEntry], list[ListEntry]]:
-    """(old, new, matched_by) pairs, the old entries left without a partner, and the new ones left."""
+) -> tuple[list[tuple[ListEntry, ListEntry, str]], list[ListEntry], list[ListEntry], list[tuple[ListEntry, ListEntry]]]:
+    """(old, new, matched_by) pairs, the old entries left without a partner, the new ones left, and the
+    (old, new) entries left after pairing by name that name each other (`_renamed`)."""
     old_by_id = {e.id: e for e in old}
     pairs = [(old_by_id[e.id], e, "id") for e in new if e.id in old_by_id]
     paired_old = {o.id for o, _, _ in pairs}
@@ -112,25 +117,66 @@ def _pair_entries(
             pairs.append((candidates.pop(0), e, "name"))
         else:
             added.append(e)
-    pairs += _renamed(old, added, {o.id for o, _, _ in pairs})
+    renamed, related = _renamed(old, added, {o.id for o, _, _ in pairs})
+    pairs += renamed
     paired_old = {o.id for o, _, _ in pairs}
     paired_new = {n.id for _, n, _ in pairs}
     removed = [e for e in old if e.id not in paired_old]
-    return pairs, removed, [e for e in added if e.id not in paired_new]
+    return pairs, removed, [e for e in added if e.id not in paired_new], related
 
 
 def _renamed(
     old: Sequence[ListEntry], left_new: Sequence[ListEntry], paired_old: set[str]
-) -> list[tuple[ListEntry, ListEntry, str]]:
-    """Entries renamed: the Entity List revises an entry to a new name "a.k.a." the old one, and the
-    id (the slug of the name) moves with it; shown as removed, the entity would read as taken off the
-    list. An old entry pairs with a new one when either's name is among the other's aliases, and only
-    where neither has another such partner (two entries merged into one, or one split, pair nothing)."""
+) -> tuple[list[tuple[ListEntry, ListEntry, str]], list[tuple[ListEntry, ListEntry]]]:
+    """Entries renamed, and every (old, new) left that name each other. The Entity List revises an
+    entry to a new name "a.k.a." the old one, and the id (the slug of the name) moves with it; shown
+    as removed, the entity would read as taken off the list. An old entry pairs with a new one when
+    either's name is among the other's aliases and the new one keeps the old one's listing date or
+    citation (a revision keeps both, adding its own notice), and only where neither has another such
+    partner (two entries merged into one, or one split, pair nothing). An entity newly listed under
+    an alias of one taken off is another entity: paired, the one taken off would read as listed."""
     left_old = [e for e in old if e.id not in paired_old]
-    candidates = [(o, n) for o in left_old for n in left_new if _named_by_the_other(o, n)]
+    related = [(o, n) for o in left_old for n in left_new if _named_by_the_other(o, n)]
+    candidates = [(o, n) for o, n in related if _keeps_listing(o, n)]
     partners_of_old = {o.id: sum(1 for c, _ in candidates if c.id == o.id) for o, _ in candidates}
     partners_of_new = {n.id: sum(1 for _, c in candidates if c.id == n.id) for _, n in candidates}
-    return [(o, n, "former name") for o, n in candidates if partners_of_old[o.id] == partners_of_new[n.id] == 1]
+    renamed = [(o, n, "former name") for o, n in candidates if partners_of_old[o.id] == partners_of_new[n.id] == 1]
+    return renamed, related
+
+
+def _keeps_listing(old: ListEntry, new: ListEntry) -> bool:
+    """Whether `new` keeps the listing of `old`: the same listing date, or the old citation's first
+    notice (the rule that listed it) among the new one's notices."""
+    if old.listed_from is not None and old.listed_from == new.listed_from:
+        return True
+    first = _notices(old.citation)[:1]
+    return bool(first) and first[0] in _notices(new.citation)
+
+
+# "84 FR 22961", "82 F.R. 48792 10/01/2017": a notice is its volume and first page.
+_NOTICE = re.compile(r"(\d+)\s*F\.?\s*R\.?\s*(\d+)", re.IGNORECASE)
+
+
+def _notices(citation: str | None) -> list[str]:
+    """The notices a citation gives, as '84 FR 22961' (lists join several with ';'); what reads as
+    no notice is kept as written, case and spacing aside."""
+    notices = []
+    for part in (citation or "").split(";"):
+        m = _NOTICE.search(part)
+        notices.append(f"{m.group(1)} FR {m.group(2)}" if m else _folded(part))
+    return [n for n in notices if n]
+
+
+def _namesakes(
+    related: Sequence[tuple[ListEntry, ListEntry]], removed: Sequence[ListEntry], added: Sequence[ListEntry]
+) -> dict[str, tuple[ListEntry, ...]]:
+    """For each added entry, the removed entries it names or that name it (see ListDiff.namesakes)."""
+    removed_ids, added_ids = {e.id for e in removed}, {e.id for e in added}
+    out: dict[str, list[ListEntry]] = {}
+    for o, n in related:
+        if o.id in removed_ids and n.id in added_ids:
+            out.setdefault(n.id, []).append(o)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _named_by_the_other(old: ListEntry, new: ListEntry) -> bool:
@@ -174,6 +220,13 @@ def _entry_json(e: ListEntry) -> dict[str, Any]:
     }
 
 
+def _added_json(e: ListEntry, namesakes: Sequence[ListEntry]) -> dict[str, Any]:
+    shown = _entry_json(e)
+    if namesakes:
+        shown["names_removed"] = [{"id": o.id, "name": o.name} for o in namesakes]
+    return shown
+
+
 def _change_json(c: EntryChange) -> dict[str, Any]:
     changes: dict[str, Any] = {f: {"old": _plain(o), "new": _plain(n)} for f, (o, n) in c.fields.items()}
     for f in _COMPARED_SETS:
@@ -199,7 +252,7 @@ def format_diff(diff: ListDiff) -> str:
             else "no changes"
         )
     ]
-    lines += [f"+ {_describe_entry(e)}" for e in diff.added]
+    lines += [f"+ {_describe_entry(e)}{_namesakes_said(e, diff.namesakes.get(e.id, ()))}" for e in diff.added]
     lines += [f"- {_describe_entry(e)}" for e in diff.removed]
     for c in diff.changed:
         how = f", matched by {c.matched_by} to '{c.old_id}'" if c.matched_by != "id" else ""
@@ -224,6 +277,16 @@ def describe_related(r: Related) -> str:
     if r.place:
         parts.append(f"given with ({r.place})")
     return f"{r.name} ({'; '.join(parts)})"
+
+
+def _namesakes_said(new: ListEntry, namesakes: Sequence[ListEntry]) -> str:
+    """'; carries the name of removed 'Foo' [foo]': an added entry named as a removed one but not
+    taken for it (see ListDiff.namesakes); a reader judges whether it is."""
+    said = []
+    for o in namesakes:
+        carried = _folded(o.name) in {_folded(a) for a in new.aliases}
+        said.append(f"{'carries the name of' if carried else 'its name is an alias of'} removed '{o.name}' [{o.id}]")
+    return f"; {'; '.join(said)}" if said else ""
 
 
 def _describe_entry(e: ListEntry) -> str:
