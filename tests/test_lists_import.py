@@ -314,6 +314,37 @@ def test_csl_tsv_gives_the_same_entries_as_the_csv(tmp_path):
     assert document["imported"]["format"] == "csl-tsv"
 
 
+def test_a_csv_whose_header_quotes_a_tab_is_read_as_csv(tmp_path):
+    """Found by review of the twenty-first part: a first line holding a tab was taken for TSV, so a
+    CSV with a column of its own named "remarks<TAB>(ours)" in quotes was refused as "not the
+    Consolidated Screening List TSV: missing columns" naming all ten. The delimiter is the one the
+    required columns are found by."""
+    import csv
+
+    rows = list(csv.reader(CSL_CSV.read_text(encoding="utf-8").splitlines(keepends=True)))
+    rows = [[*rows[0], "remarks\t(ours)"], *([*r, ""] for r in rows[1:])]
+    quoted = tmp_path / "consolidated.csv"
+    with quoted.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerows(rows)
+    assert "\t" in quoted.read_text(encoding="utf-8").split("\n", 1)[0]
+    document = lists.import_csl(quoted, list_id="x")
+    assert document["entries"] == lists.import_csl(CSL_CSV, list_id="x")["entries"]
+    assert document["imported"]["format"] == "csl-csv"
+
+
+def test_a_tsv_lacking_a_column_is_refused_as_a_tsv_naming_that_column(tmp_path):
+    """Where neither delimiter finds every required column, the one that finds more names what is missing."""
+    import csv
+
+    rows = list(csv.reader(CSL_CSV.read_text(encoding="utf-8").splitlines(keepends=True)))
+    rows[0] = ["alt_name" if h == "alt_names" else h for h in rows[0]]
+    tsv = tmp_path / "consolidated.tsv"
+    with tsv.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    with pytest.raises(InputError, match=r"not the Consolidated Screening List TSV: missing column alt_names$"):
+        lists.import_csl(tsv, list_id="x")
+
+
 @pytest.mark.parametrize("source", ["EL", "el", EL, EL.upper()])
 def test_csl_source_by_abbreviation_or_full_name(tmp_path, capsys, csl_file, source):
     rl, _ = imported(tmp_path, capsys, "csl", csl_file, "--source", source, name="el.yaml")

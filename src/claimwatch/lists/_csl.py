@@ -242,9 +242,8 @@ def _json_addresses(value: Any, at: At) -> list[tuple[str, str]]:
 
 
 def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
-    # trade.gov publishes the list as TSV too: the same columns, separated by tabs.
-    kind = "tsv" if "\t" in text.split("\n", 1)[0] else "csv"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if kind == "tsv" else ",")
+    kind = _delimited_kind(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_DELIMITERS[kind])
     try:
         header = [h.strip() for h in next(reader)]
         missing = [c for c in CSL_REQUIRED_COLUMNS if c not in header]
@@ -287,6 +286,29 @@ def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
     if repeated_header:
         notes.append(f"the header row is repeated at {_lines(repeated_header)}; skipped, not read as a record")
     return (kind if has_ids else f"{kind}-no-id"), CslRecords(records, notes)
+
+
+# trade.gov publishes the list as TSV too: the same columns, separated by tabs. Both are read with the
+# CSV's quoting (a field in double quotes may hold the delimiter, a line break or "" for a quote);
+# whether trade.gov quotes its TSV so is not on record.
+_DELIMITERS = {"csv": ",", "tsv": "\t"}
+
+
+def _delimited_kind(text: str) -> str:
+    """'tsv' where the header split at tabs holds more of the required columns than split at commas,
+    'csv' otherwise: a tab in the first line is no sign of TSV (a CSV's quoted header field may hold
+    one), and a file that is neither is refused as a CSV lacking its columns."""
+    found = {kind: sum(c in _header(text, d) for c in CSL_REQUIRED_COLUMNS) for kind, d in _DELIMITERS.items()}
+    return "tsv" if found["tsv"] > found["csv"] else "csv"
+
+
+def _header(text: str, delimiter: str) -> list[str]:
+    """The first record's fields split at `delimiter`; none where it cannot be read so (read again, it
+    is refused with its line)."""
+    try:
+        return [h.strip() for h in next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])]
+    except csv.Error:
+        return []
 
 
 def _lines(lines: Sequence[int], most: int = 10) -> str:
