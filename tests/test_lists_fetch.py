@@ -336,6 +336,23 @@ def test_a_page_of_the_search_api_is_not_taken_for_the_whole_list(tmp_path, serv
     assert out.read_bytes() == before
 
 
+def test_a_search_answer_fetched_is_noted_as_one(tmp_path, server):
+    """A search filtered by name answers with all it found (`total` 2, 2 results): written, with a note
+    that a filter leaves entities out (the whole list's download may or may not have `total`)."""
+    page = {
+        "total": 2,
+        "results": [{"id": f"r{i}", "source": "Entity List (EL)", "name": f"Huawei Org {i}"} for i in range(2)],
+    }
+    server.serve(ok(json.dumps(page).encode()))
+    rl = lists.fetch_csl(
+        tmp_path / "csl.yaml", url=server.url("/search?name=huawei"), policy=policy(Sleeps()), today=TODAY
+    )
+    assert len(rl.entries) == 2
+    assert [
+        n for n in rl.imported["notes"] if n.startswith("the file has 'total' (2; 2 results)") and "unfiltered" in n
+    ]
+
+
 def test_a_download_larger_than_the_bound_is_refused(tmp_path, server):
     server.serve(ok())
     with pytest.raises(SourceError, match="larger than 1,000 bytes"):
@@ -402,7 +419,9 @@ def test_cli_fetch(tmp_path, server, capsys):
     out = tmp_path / "el.yaml"
     code = main(["lists", "fetch", "csl", "--out", str(out), "--url", server.url(), "--source", "EL"])
     stdout, err = capsys.readouterr()
-    assert (code, err) == (0, "")
+    # The fixture has `total`, as the search API answers; that it has is all stderr says.
+    assert (code, err.startswith(f"note: {server.url()}: the file has 'total' (11; 11 results)")) == (0, True)
+    assert len(err.splitlines()) == 1
     assert stdout == f"wrote {out}: list 'el', 7 entries kept of 11 records\n"
     assert load_list(out).sources[0].retrieved == dt.datetime.now(dt.UTC).date()
 

@@ -588,8 +588,12 @@ def test_a_list_file_with_the_older_single_source_list_still_loads(tmp_path):
 
 
 def test_a_clean_file_gives_no_import_notes(tmp_path, capsys, csl_file):
+    """The JSON fixture has `total`, as the search API answers (whether the whole list's download has
+    it is not on record): that alone is noted."""
     rl, _ = imported(tmp_path, capsys, "csl", csl_file, name="csl.yaml")
-    assert "notes" not in rl.imported
+    notes = rl.imported.get("notes", [])
+    assert notes == ([] if csl_file.suffix == ".csv" else [notes[0]])
+    assert all(n.startswith("the file has 'total' (11; 11 results)") for n in notes)
 
 
 # --- list id and name ----------------------------------------------------------------------------
@@ -677,7 +681,7 @@ def test_csl_json_not_the_list_shape(tmp_path, capsys, data, message):
 
 def api_page(total: int, shown: int) -> dict:
     """A page of the CSL search API (`/consolidated_screening_list/v1/search`): `total` is what the
-    search found, `results` one page of it (10 by default)."""
+    search found, `results` one page of it."""
     return {
         "total": total,
         "sources_used": [{"source": "Entity List (EL) - Bureau of Industry and Security", "import_rate": "Hourly"}],
@@ -704,6 +708,31 @@ def test_csl_search_api_page_holding_its_total_is_read(tmp_path, capsys):
     source = write_json(tmp_path / "page.json", api_page(3, 3))
     code, _, _ = run(capsys, "lists", "import", "csl", str(source), "--out", str(tmp_path / "x.yaml"))
     assert code == 0 and len(load_list(tmp_path / "x.yaml").entries) == 3
+
+
+def test_a_search_answer_whole_by_its_total_is_imported_saying_a_filter_leaves_entities_out(tmp_path, capsys):
+    """Found by review of the twenty-first part: a saved answer of a filtered search (`search?name=
+    huawei`, total 5, 5 results) was imported as the Consolidated Screening List, and an author at any
+    entity the filter left out would be cleared; by its count it cannot be told from the whole list.
+    Where the file has `total`, the list's notes and one line on stderr say what it is."""
+    source = write_json(tmp_path / "huawei.json", api_page(5, 5))
+    code, _, err = run(capsys, "lists", "import", "csl", str(source), "--out", str(tmp_path / "x.yaml"))
+    rl = load_list(tmp_path / "x.yaml")
+    said = (
+        "the file has 'total' (5; 5 results), as the Consolidated Screening List search API's answers do: a "
+        "search answer made with a filter (a name, a source, a country) leaves entities out, so the file is "
+        "the whole list only if the search was unfiltered"
+    )
+    assert code == 0 and len(rl.entries) == 5
+    assert rl.imported["notes"] == [said]
+    assert err == f"note: huawei.json: {said}\n"
+
+
+def test_a_download_without_total_says_nothing_of_a_search(tmp_path):
+    data = api_page(5, 5)
+    del data["total"]
+    document = lists.import_csl(write_json(tmp_path / "consolidated.json", data), list_id="x")
+    assert "notes" not in document["imported"]
 
 
 def test_csv_missing_columns_are_named(tmp_path, capsys):

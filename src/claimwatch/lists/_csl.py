@@ -158,7 +158,10 @@ def _csl_json_records(data: Any, path: str) -> CslRecords:
             Problem(path, 0, 0, "not the Consolidated Screening List JSON: expected an object with a 'results' array")
         )
     _check_whole(data, path)
-    return CslRecords(_csl_json_record(row, At(path, pointer=f"results[{i}]")) for i, row in enumerate(data["results"]))
+    return CslRecords(
+        (_csl_json_record(row, At(path, pointer=f"results[{i}]")) for i, row in enumerate(data["results"])),
+        _search_answer_notes(data),
+    )
 
 
 def _check_whole(data: dict[str, Any], path: str) -> None:
@@ -176,6 +179,22 @@ def _check_whole(data: dict[str, Any], path: str) -> None:
                 "Screening List search API); import the whole list's download instead",
             )
         )
+
+
+def _search_answer_notes(data: dict[str, Any]) -> list[str]:
+    """A note where the file has `total`, as the search API's answers do: a search filtered by name,
+    source or country (`?name=huawei`) answers with every record it found, `total` and `results` alike,
+    and taken for the whole list it would clear an author at any entity the filter left out. Whether
+    the whole list's download has `total` too is not on record, so it is said, not refused."""
+    if "total" not in data:
+        return []
+    total = data["total"]
+    given = f"{total}" if isinstance(total, int) and not isinstance(total, bool) else "given"
+    return [
+        f"the file has 'total' ({given}; {len(data['results'])} results), as the Consolidated Screening List "
+        "search API's answers do: a search answer made with a filter (a name, a source, a country) leaves "
+        "entities out, so the file is the whole list only if the search was unfiltered"
+    ]
 
 
 def _csl_json_record(row: Any, at: At) -> CslRecord:
