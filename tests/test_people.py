@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from claimwatch import claims as claims_mod
 from claimwatch.coverage import AuthorCoverage, Coverage
 from claimwatch.evaluate import evaluate
+from claimwatch.evaluate.people._findings import _an_initials_form
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord, author_from_openalex
 from claimwatch.reports.jsonreport import render_json
@@ -655,8 +656,8 @@ def test_a_namesakes_record_at_a_listed_university_before_is_a_doubt_not_a_clear
         ("hit", (2019, 2020), f"{root}/snap/authors.jsonl.gz:1")
     ]
     assert p.uncertain_because == (
-        f"{root}/snap/authors.jsonl.gz:1 (A1, \u201cLi  WEI\u201d) bears their name and places them at Harbin Institute of "
-        "Technology in 2019\u20132020: OpenAlex may have split one person's works between two author records (a "
+        f"{root}/snap/authors.jsonl.gz:1 (A1, \u201cLi  WEI\u201d) bears their name \u201cLi Wei\u201d and places them "
+        "at Harbin Institute of Technology in 2019\u20132020: OpenAlex may have split one person's works between two author records (a "
         "move between institutions often does), and a name is no identity, so whether it is theirs is not known",
     )
     assert p.shows == (
@@ -681,8 +682,8 @@ def test_a_namesakes_record_at_a_listed_university_before_is_a_doubt_not_a_clear
     evidence = [*evidence_of(root, [lab_work, at_lab], **COVER), open_evidence(root / "curated.yaml")]
     (c,) = evaluate(load(root, body), evidence).results[0].uncertain_people
     assert c.uncertain_because[0] == (
-        f"{root}/curated.yaml:3 (li-wei-hit, \u201cLi Wei\u201d) bears their name and places them at Harbin Institute "
-        "of Technology in 2020: the two records share no OpenAlex author id nor ORCID iD to tell, and a name is no "
+        f"{root}/curated.yaml:3 (li-wei-hit, \u201cLi Wei\u201d) bears their name \u201cLi Wei\u201d and places them at "
+        "Harbin Institute of Technology in 2020: the two records share no OpenAlex author id nor ORCID iD to tell, and a name is no "
         "identity, so whether it is theirs is not known"
     )
     # By an alternative name too; for holds_both, a namesake at HIT in a year at the lab.
@@ -698,6 +699,44 @@ def test_a_namesakes_record_at_a_listed_university_before_is_a_doubt_not_a_clear
     later = author("A1", "Li Wei", (HIT, [2025]))
     for records in (apart, [other_name, at_lab], [later, at_lab]):
         assert judge(root, body, [lab_work, *records], **COVER).verdict == "not_contradicted"
+
+
+def test_namesakes_pair_on_full_names_never_on_an_initials_form_alone(root):
+    """Found by the review of the twenty-first part: OpenAlex gives "W. Li" among the alternative
+    names of every Wei, Wen and Wu Li, and namesakes were paired on it, so Wen Li (A2) at the lab
+    was made uncertain by Wei Li (A1) at HIT, the reason saying A1 "bears their name", which it
+    does not. Names pair written out in full; the reason says which one they share."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    at_hit = author("A1", "Wei Li", (HIT, [2019, 2020]), display_name_alternatives=["W. Li", "Li W", "Li W."])
+    at_lab = author("A2", "Wen Li", (LAB, [2023, 2024]), display_name_alternatives=["W. Li", "Li W", "W Li"])
+    r = judge(root, body, [lab_work, at_hit, at_lab], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("not_contradicted", 0, 0)
+    # A full name among the alternatives pairs them, and the reason names it.
+    alike = author("A2", "W. Li", (LAB, [2023, 2024]), display_name_alternatives=["Li W", "Wei  LI"])
+    (p,) = judge(root, body, [lab_work, at_hit, alike], **COVER).uncertain_people
+    assert p.uncertain_because[0].startswith(
+        f"{root}/snap/authors.jsonl.gz:1 (A1, \u201cWei Li\u201d) bears their name \u201cWei  LI\u201d and places them "
+        "at Harbin Institute of Technology in 2019\u20132020"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "initials"),
+    [
+        ("W. Li", True),
+        ("Li W", True),
+        ("Li W.", True),
+        ("W.-L. Li", True),
+        ("J. R. R. Tolkien", True),
+        ("Wei Li", False),
+        ("Mary J. Blige", False),
+        ("Li", False),
+        ("\u674e\u4f1f", False),
+    ],
+)
+def test_an_initials_form_is_a_name_whose_given_part_is_only_initials(name, initials):
+    assert _an_initials_form(name) is initials
 
 
 def test_without_every_authors_record_finding_no_one_is_insufficient(root):

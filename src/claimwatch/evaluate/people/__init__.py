@@ -37,7 +37,7 @@ from ...works import names_an_institution
 from .._conditions import UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import _Matchers
-from ._findings import _bearing_a_name, _names, _result
+from ._findings import _bearing_a_name, _full_names, _result
 from ._persons import _people, _PeopleClaim, _Person, _Place, _read_records
 from ._works import (
     _both_in_works,
@@ -134,10 +134,10 @@ def _an_institution_as_person(person: _Person) -> str | None:
 
 
 def _by_name(people: Sequence[_Person]) -> dict[str, list[_Person]]:
-    """People by each of their names, read alike (`_names`)."""
+    """People by each of their full names, read alike (`_full_names`)."""
     out: dict[str, list[_Person]] = {}
     for person in people:
-        for name in _names(person):
+        for name in _full_names(person):
             out.setdefault(name, []).append(person)
     return out
 
@@ -155,9 +155,11 @@ def _with_namesakes(
     author records, a move between institutions among the commonest causes, so the record of
     their years at a listed university may bear another id. A name is no identity: what the
     records would show together is a doubt, never a match, said why. Two people who give two
-    ORCID iDs are two. Also the person with those records, whose works to cite."""
+    ORCID iDs are two. Names pair written out in full, never by an initials form alone ("W. Li" is
+    every Wei and Wen Li). Also the person with those records, whose works to cite."""
     own_orcid = any(r.orcid for r in person.records)
-    found = {id(n): n for name in sorted(_names(person)) for n in by_name.get(name, ())}
+    names = _full_names(person)
+    found = {id(n): n for name in sorted(names) for n in by_name.get(name, ())}
     namesakes = [n for n in found.values() if not (own_orcid and any(r.orcid for r in n.records))]
     if not namesakes:
         return None, person
@@ -177,14 +179,21 @@ def _with_namesakes(
     for p in outcome.at_listed:
         if id(p.record) not in own:
             theirs.setdefault(id(p.record), []).append(p)
+    shared = {id(r): _shared_name(names, n) for n in namesakes for r in n.records}
     in_openalex = any(r.origin.kind != "curated" for r in person.records)
-    doubts = [_namesake_doubt(places, in_openalex) for places in theirs.values()]
+    doubts = [_namesake_doubt(places, shared[key], in_openalex) for key, places in theirs.items()]
     status = min(outcome.status, UNKNOWN)  # the namesake's first: it is what the finding turns on
     return dataclasses.replace(outcome, status=status, doubts=[*doubts, *outcome.doubts]), together
 
 
-def _namesake_doubt(places: Sequence[_Place], in_openalex: bool) -> str:
-    """Why a namesake's record is a doubt: for two OpenAlex records, a split is common."""
+def _shared_name(names: dict[str, str], namesake: _Person) -> str:
+    """The full name a person and their namesake share, as the person's records spell it."""
+    return names[min(names.keys() & _full_names(namesake).keys())]
+
+
+def _namesake_doubt(places: Sequence[_Place], name: str, in_openalex: bool) -> str:
+    """Why a namesake's record is a doubt, naming the name shared: for two OpenAlex records, a
+    split is common."""
     record = places[0].record
     where = "; ".join(
         dict.fromkeys(f"{p.label} in {_years(p.years)}" if p.years else f"{p.label}, with no years" for p in places)
@@ -195,7 +204,8 @@ def _namesake_doubt(places: Sequence[_Place], in_openalex: bool) -> str:
         else "the two records share no OpenAlex author id nor ORCID iD to tell"
     )
     return (
-        f"{record.origin} ({record.id}, \u201c{printable(record.name)}\u201d) bears their name and places them at "
+        f"{record.origin} ({record.id}, \u201c{printable(record.name)}\u201d) bears their name "
+        f"\u201c{printable(name)}\u201d and places them at "
         f"{where}: {why}, and a name is no identity, so whether it is theirs is not known"
     )
 

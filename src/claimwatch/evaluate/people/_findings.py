@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -376,7 +377,34 @@ def _curated_only(person: _Person) -> bool:
 def _names(person: _Person) -> frozenset[str]:
     """A person's names and aliases, read alike (case, width and spacing aside)."""
     written = {n for r in person.records for n in (r.name, *r.alternative_names) if n != UNNAMED}
-    return frozenset(" ".join(unicodedata.normalize("NFKC", n).casefold().split()) for n in written)
+    return frozenset(map(_read_alike, written))
+
+
+def _full_names(person: _Person) -> dict[str, str]:
+    """A person's names and aliases read alike (`_names`), each with its first spelling, less
+    initials forms ("W. Li", "Li W"): OpenAlex gives one to every Wei, Wen and Wu Li alike, so
+    sharing one says nothing of being one person."""
+    out: dict[str, str] = {}
+    for r in person.records:
+        for n in (r.name, *r.alternative_names):
+            if n != UNNAMED and not _an_initials_form(n):
+                out.setdefault(_read_alike(n), n)
+    return out
+
+
+def _read_alike(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+_INITIAL = re.compile(r"[^\W\d_](?:[.\-\u2010]+[^\W\d_])*[.\-\u2010]*")  # "W", "W.", "W.-L."
+
+
+def _an_initials_form(name: str) -> bool:
+    """Whether a name's given part is only initials: one initial or more, and at most one word
+    written out (the family name, at either end), as "W. Li", "Li W", "J. R. R. Tolkien"."""
+    words = unicodedata.normalize("NFKC", name).split()
+    initials = sum(1 for w in words if _INITIAL.fullmatch(w))
+    return initials > 0 and len(words) - initials <= 1
 
 
 def _persons(findings: list[tuple[_Person, PersonFinding]]) -> _Kind[PersonFinding]:
