@@ -23,6 +23,7 @@ from claimwatch.evaluate.people._findings import _an_initials_form
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord, author_from_openalex
 from claimwatch.reports.jsonreport import render_json
+from claimwatch.reports.markdown import render_markdown
 from claimwatch.reviews import load_reviews
 from claimwatch.works import Origin, Work
 from helpers import HIT, LAB, claim_file, institution, project, work, write, write_jsonl
@@ -661,11 +662,12 @@ def test_a_namesakes_record_at_a_listed_university_before_is_a_doubt_not_a_clear
         "move between institutions often does), and a name is no identity, so whether it is theirs is not known",
     )
     assert p.shows == (
-        "at Harbin Institute of Technology in 2019\u20132020, first at Example Lab in 2023, by publication years"
+        "a namesake's record (A1) at Harbin Institute of Technology in 2019\u20132020, first at Example Lab in 2023, "
+        "by publication years"
     )
     assert r.why.startswith(
-        "No one certainly matches, but 1 person might: Li Wei (A2: at Harbin Institute of Technology in "
-        f"2019\u20132020, first at Example Lab in 2023, by publication years; {root}/snap/authors.jsonl.gz:1 (A1, "
+        "No one certainly matches, but 1 person might: Li Wei (A2: a namesake's record (A1) at Harbin Institute of "
+        f"Technology in 2019\u20132020, first at Example Lab in 2023, by publication years; {root}/snap/authors.jsonl.gz:1 (A1, "
     )
     # A curated history of that name at HIT, giving no OpenAlex author id, likewise, said so.
     write(
@@ -699,6 +701,38 @@ def test_a_namesakes_record_at_a_listed_university_before_is_a_doubt_not_a_clear
     later = author("A1", "Li Wei", (HIT, [2025]))
     for records in (apart, [other_name, at_lab], [later, at_lab]):
         assert judge(root, body, [lab_work, *records], **COVER).verdict == "not_contradicted"
+
+
+def test_a_namesakes_placement_and_the_works_cited_for_it_are_said_to_be_the_namesakes(root):
+    """Found by the review of the twenty-first part: a namesake's placement at HIT was stated as
+    the person's own ("Li Wei (A2: at Harbin Institute of Technology in 2019\u20132020, ..."), and
+    the works cited beside it, by the namesake's author id, read as the person's, the reports
+    saying cited works are "by the person's OpenAlex author id". The placement is labelled a
+    namesake's record, in the sentence and in the placement's doubt, and the reports say so."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    works = [authored("W1", "2023-05-01", ("A2", LAB)), authored("W9", "2019-05-01", ("A1", HIT))]
+    records = [author("A1", "Li Wei", (HIT, [2019])), author("A2", "Li Wei", (LAB, [2023]))]
+    r = judge(root, body, [*works, *records], **COVER)
+    (p,) = r.uncertain_people
+    assert p.shows == (
+        "a namesake's record (A1) at Harbin Institute of Technology in 2019, first at Example Lab in 2023, by "
+        "publication years"
+    )
+    (listed,) = p.at_listed
+    assert [w.id for w in listed.works] == ["W9"]
+    assert listed.doubt == "a namesake's record (A1), which may not be theirs"
+    (at_lab,) = p.at_subject
+    assert at_lab.doubt is None
+    # holds_both: the namesake's place beside the subject's, in one year.
+    both = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    records = [author("A1", "Li Wei", (HIT, [2023])), author("A2", "Li Wei", (LAB, [2023]))]
+    (q,) = judge(root, both, [*works, *records], **COVER).uncertain_people
+    assert q.shows == (
+        "at Example Lab in 2023; a namesake's record (A1) at Harbin Institute of Technology in 2023, by "
+        "publication years"
+    )
+    markdown = render_markdown(evaluate(load(root, body), evidence_of(root, [*works, *records], **COVER)))
+    assert "by the person's or, where said, a namesake's OpenAlex author id" in markdown
 
 
 def test_namesakes_pair_on_full_names_never_on_an_initials_form_alone(root):

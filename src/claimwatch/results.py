@@ -383,8 +383,9 @@ class Placement(_Model):
     works: tuple[PersonWork, ...] = Field(
         (),
         description=(
-            "Works in the evidence that show the placement: by the person's OpenAlex author id, stating the "
-            "institution, in one of the years; the earliest few."
+            "Works in the evidence that show the placement: by the person's OpenAlex author id (or, for a "
+            "namesake's record, said in the doubt, the namesake's), stating the institution, in one of the years; "
+            "the earliest few."
         ),
     )
     more_works: int = Field(0, description="How many more such works the evidence holds than are cited.")

@@ -17,7 +17,8 @@ why, never a match. Silence is never proof: `not_contradicted` needs evidence th
 holds the record of every author of the subject's works over the claim's period.
 
 Where some person is a finding, the works are read once more, to cite the works by their
-OpenAlex author id that state each institution in the years cited.
+OpenAlex author id (a namesake's, for a namesake's record, said so) that state each institution
+in the years cited.
 """
 
 from __future__ import annotations

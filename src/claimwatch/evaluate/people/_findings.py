@@ -35,8 +35,12 @@ WORKS_CITED = 3  # per placement: the earliest few; the rest are counted
 PEOPLE_CITED = 3  # in a verdict's sentence
 
 
-def _placement(p: _Place, outcome: _Outcome, wanted: _Wanted | None) -> Placement:
+def _placement(p: _Place, outcome: _Outcome, wanted: _Wanted | None, own: set[int]) -> Placement:
     inst = p.affiliation.institution
+    doubt = p.doubt
+    if id(p.record) not in own:  # a namesake's (`_with_namesakes`): said, since it may not be theirs
+        theirs = f"{_namesakes(p)}, which may not be theirs"
+        doubt = f"{theirs}; {doubt}" if doubt else theirs
     works = (
         sorted(wanted.found.values(), key=lambda w: (w.publication_date or "9999", _natural(w.id))) if wanted else []
     )
@@ -51,7 +55,7 @@ def _placement(p: _Place, outcome: _Outcome, wanted: _Wanted | None) -> Placemen
         entry=_entry_ref(p.hit) if p.hit else None,
         listed_before=outcome.listed_before.get(id(p)),
         record=str(p.record.origin),
-        doubt=p.doubt,
+        doubt=doubt,
         works=tuple(works[:WORKS_CITED]),
         more_works=max(0, len(works) - WORKS_CITED),
     )
@@ -62,6 +66,7 @@ def _finding(person: _Person, outcome: _Outcome, pc: _PeopleClaim, wanted: dict[
     lead = next((r for r in person.records if r.openalex_id == (ids[0] if ids else None)), person.records[0])
     orcids = sorted({r.orcid for r in person.records if r.orcid})
     cited = [*outcome.at_subject, *outcome.at_listed]
+    own = {id(r) for r in person.records}
     return PersonFinding(
         id=ids[0] if ids else lead.id,
         openalex_id=ids[0] if ids else None,
@@ -73,32 +78,44 @@ def _finding(person: _Person, outcome: _Outcome, pc: _PeopleClaim, wanted: dict[
         strength="direct" if all(p.method in DIRECT_METHODS for p in cited) else "inferred",
         first_year_at_subject=outcome.first,
         shared_years=tuple(outcome.shared),
-        shows=_shows(outcome, pc),
-        at_subject=tuple(_placement(p, outcome, wanted.get(id(p))) for p in outcome.at_subject),
-        at_listed=tuple(_placement(p, outcome, wanted.get(id(p))) for p in outcome.at_listed),
+        shows=_shows(outcome, pc, own),
+        at_subject=tuple(_placement(p, outcome, wanted.get(id(p)), own) for p in outcome.at_subject),
+        at_listed=tuple(_placement(p, outcome, wanted.get(id(p)), own) for p in outcome.at_listed),
         uncertain_because=tuple(dict.fromkeys(outcome.doubts)) if outcome.status != TRUE else (),
     )
 
 
-def _shows(outcome: _Outcome, pc: _PeopleClaim) -> str:
+def _shows(outcome: _Outcome, pc: _PeopleClaim, own: set[int]) -> str:
     """What the records show, in one sentence: 'at Beihang University in 2019–2021, then first at
-    Microsoft Research Asia in 2023, by publication years'."""
+    Microsoft Research Asia in 2023, by publication years'; a placement by a namesake's record
+    (`_with_namesakes`) said to be one: 'a namesake's record (A1) at Beihang University in ...'."""
     subject = pc.claim.subject.name
+
+    def at(p: _Place, where: str) -> str:
+        return f"at {where}" if id(p.record) in own else f"{_namesakes(p)} at {where}"
+
     bases = sorted({_basis(p.record) for p in (*outcome.at_subject, *outcome.at_listed)})
-    listed = "; ".join(dict.fromkeys(map(_at, outcome.at_listed)))  # copies of a record in two snapshots: once
+    # copies of a record in two snapshots: once
+    listed = "; ".join(dict.fromkeys(at(p, _in_years(p)) for p in outcome.at_listed))
     if pc.cond.joined_from:
         first = f"first at {subject} in {outcome.first}" if outcome.first else f"at {subject} in no certain year"
-        text = f"at {listed}, {'then ' if outcome.status == TRUE else ''}{first}" if listed else first
+        text = f"{listed}, {'then ' if outcome.status == TRUE else ''}{first}" if listed else first
     elif outcome.shared:
-        places = " and ".join(dict.fromkeys(p.label for p in outcome.at_listed))
-        text = f"at {subject} and at {places}, both in {_years(outcome.shared)}"
+        places = " and ".join(dict.fromkeys(at(p, p.label) for p in outcome.at_listed))
+        text = f"at {subject} and {places}, both in {_years(outcome.shared)}"
     else:  # a listed place only works show (`_both_in_works`) is in the doubts
-        text = f"at {'; '.join(dict.fromkeys(map(_at, outcome.at_subject)))}" + (f"; at {listed}" if listed else "")
+        text = "; ".join(dict.fromkeys(at(p, _in_years(p)) for p in outcome.at_subject)) + (
+            f"; {listed}" if listed else ""
+        )
     return f"{text}, by {' and '.join(bases)}"
 
 
-def _at(p: _Place) -> str:
+def _in_years(p: _Place) -> str:
     return f"{p.label} in {_years(p.years)}" if p.years else f"{p.label}, with no years"
+
+
+def _namesakes(p: _Place) -> str:
+    return f"a namesake's record ({p.record.id})"
 
 
 # --- verdicts ---------------------------------------------------------------------------------
