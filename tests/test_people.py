@@ -22,6 +22,7 @@ from claimwatch.evaluate import evaluate
 from claimwatch.evaluate.people._findings import _an_initials_form
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord, author_from_openalex
+from claimwatch.reports.html import render_html
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reports.markdown import render_markdown
 from claimwatch.reviews import load_reviews
@@ -620,7 +621,7 @@ def test_complete_author_coverage_lets_finding_no_one_count(root):
     # Nor a listed past under another author record, which collect gathers only for the subject's authors.
     assert r.why.endswith(
         "nor does a past OpenAlex filed under another author record (it splits some people who move), unless that "
-        "record is in the evidence too."
+        "record is in the evidence and bears the same name written out in full."
     )
 
 
@@ -733,6 +734,23 @@ def test_a_namesakes_placement_and_the_works_cited_for_it_are_said_to_be_the_nam
     )
     markdown = render_markdown(evaluate(load(root, body), evidence_of(root, [*works, *records], **COVER)))
     assert "by the person's or, where said, a namesake's OpenAlex author id" in markdown
+
+
+def test_the_silence_sentence_promises_no_more_than_a_namesake_of_the_same_name(root):
+    """Found by the review of the twenty-first part: a claim cleared under complete coverage said
+    a past under another author record is not in the evidence "unless that record is in the
+    evidence too"; but records pair only on a name read alike, and Wei Li at HIT (A1) is not
+    weighed with Li Wei at the lab (A2), in the evidence or not. The reason and the reports say
+    the record must bear the same name."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", "Wei Li", (HIT, [2019, 2020])), author("A2", "Li Wei", (LAB, [2023]))]
+    run = evaluate(load(root, body), evidence_of(root, records, **COVER))
+    r = run.results[0]
+    assert (r.verdict, r.uncertain) == ("not_contradicted", 0)
+    said = "unless that record is in the evidence and bears the same name written out in full"
+    assert r.why.endswith(f"{said}.")
+    assert said in render_markdown(run) and said in render_html(run)
 
 
 def test_namesakes_pair_on_full_names_never_on_an_initials_form_alone(root):
