@@ -753,6 +753,28 @@ def test_the_silence_sentence_promises_no_more_than_a_namesake_of_the_same_name(
     assert said in render_markdown(run) and said in render_html(run)
 
 
+def test_one_namesakes_record_weighed_with_several_people_is_said_to_be_at_most_one_of_them(root):
+    """Found by the review of the twenty-first part: three Li Weis at the lab (A2, A3, A4) and one
+    at HIT (A1): each of the three was uncertain with A1's doubt in full, and the verdict said
+    "3 people might", which read as three people recruited from HIT, where A1's record may be at
+    most one of them. They stay uncertain (which of them it is, the records cannot say), each
+    doubt saying the record is at most one of the three."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB), ("A3", LAB), ("A4", LAB))
+    at_lab = [author(a, "Li Wei", (LAB, [2023])) for a in ("A2", "A3", "A4")]
+    r = judge(root, body, [lab_work, author("A1", "Li Wei", (HIT, [2019, 2020])), *at_lab], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 3)
+    for p in r.uncertain_people:
+        assert p.uncertain_because[0].endswith(
+            "so whether it is theirs is not known; it may be the record of at most one of the 3 people at Example "
+            "Lab who share a name with it"
+        )
+    assert r.why.count("at most one of the 3 people at Example Lab") == 3
+    # One person of that name at the lab: nothing of the kind said.
+    (q,) = judge(root, body, [lab_work, author("A1", "Li Wei", (HIT, [2019])), at_lab[0]], **COVER).uncertain_people
+    assert q.uncertain_because[0].endswith("so whether it is theirs is not known")
+
+
 def test_namesakes_pair_on_full_names_never_on_an_initials_form_alone(root):
     """Found by the review of the twenty-first part: OpenAlex gives "W. Li" among the alternative
     names of every Wei, Wen and Wu Li, and namesakes were paired on it, so Wen Li (A2) at the lab

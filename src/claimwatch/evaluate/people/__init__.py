@@ -27,6 +27,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..._text import printable
@@ -86,15 +87,7 @@ def _judge_people(
         start, end = pc.claim.from_, pc.claim.to or as_of
         at_subject = in_works.at_subject.get(id(pc.subject), {})
         considered = [p for p in people if _considered(p, start, end)]
-        cite_as: dict[int, _Person] = {}  # a person with their namesakes' records, whose works to cite
-        by_name = _by_name(elsewhere)
-        outcomes = []
-        for person in people:
-            o = _test(person, pc, start, end, in_works)
-            if o is None and by_name and _considered(person, start, end):
-                o, cite_as[id(person)] = _with_namesakes(person, by_name, pc, start, end, in_works)
-            if o is not None:
-                outcomes.append((person, o))
+        outcomes, cite_as = _outcomes(pc, people, elsewhere, start, end, in_works)
         undated = sum(not _placed_in_a_year(p, start, end) for p in considered)
         alike = _bearing_a_name(considered)  # curated histories that may be another of them
         judged.append((pc, outcomes, (len(considered), undated, alike), _unrecorded(people, at_subject, start, end)))
@@ -105,6 +98,38 @@ def _judge_people(
         pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews, unrecorded)
         for pc, outcomes, considered, unrecorded in judged
     }
+
+
+def _outcomes(
+    pc: _PeopleClaim,
+    people: Sequence[_Person],
+    elsewhere: Sequence[_Person],
+    start: dt.date | None,
+    end: dt.date | None,
+    in_works: _InWorks,
+) -> tuple[list[tuple[_Person, _Outcome]], dict[int, _Person]]:
+    """The claim's test of each person the records place at the subject, with their namesakes'
+    records where it passes over them (`_with_namesakes`); and, by person, the person with
+    those records, whose works to cite. A namesake's record weighed with several people is
+    said to be the record of at most one of them."""
+    cite_as: dict[int, _Person] = {}
+    by_name = _by_name(elsewhere)
+    found: list[tuple[_Person, _Outcome, list[_Namesake]]] = []
+    for person in people:
+        o = _test(person, pc, start, end, in_works)
+        theirs: list[_Namesake] = []
+        if o is None and by_name and _considered(person, start, end):
+            o, cite_as[id(person)], theirs = _with_namesakes(person, by_name, pc, start, end, in_works)
+        if o is not None:
+            found.append((person, o, theirs))
+    weighed = Counter(id(n.places[0].record) for _, _, theirs in found for n in theirs)
+    outcomes = []
+    subject = pc.claim.subject.name
+    for person, o, theirs in found:
+        in_openalex = any(r.origin.kind != "curated" for r in person.records)
+        doubts = [_namesake_doubt(n, in_openalex, weighed[id(n.places[0].record)], subject) for n in theirs]
+        outcomes.append((person, dataclasses.replace(o, doubts=[*doubts, *o.doubts]) if doubts else o))
+    return outcomes, cite_as
 
 
 def _test(
@@ -150,20 +175,21 @@ def _with_namesakes(
     start: dt.date | None,
     end: dt.date | None,
     in_works: _InWorks,
-) -> tuple[_Outcome | None, _Person]:
+) -> tuple[_Outcome | None, _Person, list[_Namesake]]:
     """For a person the claim's test passes over, the test with the records of their namesakes
     the records place at a listed entry alone: OpenAlex splits one person's works between
     author records, a move between institutions among the commonest causes, so the record of
     their years at a listed university may bear another id. A name is no identity: what the
     records would show together is a doubt, never a match, said why. Two people who give two
     ORCID iDs are two. Names pair written out in full, never by an initials form alone ("W. Li" is
-    every Wei and Wen Li). Also the person with those records, whose works to cite."""
+    every Wei and Wen Li). Also the person with those records, whose works to cite, and the
+    namesakes' records the finding turns on, for their doubts (`_namesake_doubt`)."""
     own_orcid = any(r.orcid for r in person.records)
     names = _full_names(person)
     found = {id(n): n for name in sorted(names) for n in by_name.get(name, ())}
     namesakes = [n for n in found.values() if not (own_orcid and any(r.orcid for r in n.records))]
     if not namesakes:
-        return None, person
+        return None, person, []
     together = _Person(
         [*person.records, *(r for n in namesakes for r in n.records)],
         person.at_subject,
@@ -174,17 +200,24 @@ def _with_namesakes(
     )
     outcome = _test(together, pc, start, end, in_works)
     if outcome is None:
-        return None, person
+        return None, person, []
     own = {id(r) for r in person.records}
     theirs: dict[int, list[_Place]] = {}
     for p in outcome.at_listed:
         if id(p.record) not in own:
             theirs.setdefault(id(p.record), []).append(p)
     shared = {id(r): _shared_name(names, n) for n in namesakes for r in n.records}
-    in_openalex = any(r.origin.kind != "curated" for r in person.records)
-    doubts = [_namesake_doubt(places, shared[key], in_openalex) for key, places in theirs.items()]
-    status = min(outcome.status, UNKNOWN)  # the namesake's first: it is what the finding turns on
-    return dataclasses.replace(outcome, status=status, doubts=[*doubts, *outcome.doubts]), together
+    used = [_Namesake(places, shared[key]) for key, places in theirs.items()]
+    return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN)), together, used
+
+
+@dataclasses.dataclass(frozen=True)
+class _Namesake:
+    """A namesake's record a finding turns on: its placements at listed entries, and the name
+    the person shares with it."""
+
+    places: Sequence[_Place]
+    name: str
 
 
 def _shared_name(names: dict[str, str], namesake: _Person) -> str:
@@ -192,9 +225,12 @@ def _shared_name(names: dict[str, str], namesake: _Person) -> str:
     return names[min(names.keys() & _full_names(namesake).keys())]
 
 
-def _namesake_doubt(places: Sequence[_Place], name: str, in_openalex: bool) -> str:
-    """Why a namesake's record is a doubt, naming the name shared: for two OpenAlex records, a
-    split is common."""
+def _namesake_doubt(namesake: _Namesake, in_openalex: bool, weighed: int, subject: str) -> str:
+    """Why a namesake's record is a doubt, naming the name shared (first, since it is what the
+    finding turns on): for two OpenAlex records, a split is common. One record weighed with
+    several people (`weighed`) is at most one of them: said, so that they are not read as that
+    many people at the listed entry."""
+    places, name = namesake.places, namesake.name
     record = places[0].record
     where = "; ".join(
         dict.fromkeys(f"{p.label} in {_years(p.years)}" if p.years else f"{p.label}, with no years" for p in places)
@@ -208,6 +244,11 @@ def _namesake_doubt(places: Sequence[_Place], name: str, in_openalex: bool) -> s
         f"{record.origin} ({record.id}, \u201c{printable(record.name)}\u201d) bears their name "
         f"\u201c{printable(name)}\u201d and places them at "
         f"{where}: {why}, and a name is no identity, so whether it is theirs is not known"
+        + (
+            f"; it may be the record of at most one of the {weighed} people at {subject} who share a name with it"
+            if weighed > 1
+            else ""
+        )
     )
 
 
