@@ -432,6 +432,43 @@ def test_holds_both_a_year_at_one_place_inside_years_at_the_other_is_uncertain_n
     assert judge(root, listed_before, [lab_work, later], **COVER).verdict == "not_contradicted"
 
 
+def test_holds_both_on_one_authorship_of_a_work_whose_date_shows_no_year_is_uncertain_not_silence(root):
+    """Found by the review of the twenty-first part: a work whose one authorship of A1 gives the lab
+    and HIT, with no date, or dated 2026 in a record current on 2025-01-01 (so in any year up to
+    it), A1's record giving the lab alone: the year not shown, the work was passed over, and under
+    complete coverage the claim that no one held both was not_contradicted, where joined_from
+    takes such a work for a doubt. It may be in the period: uncertain, said why."""
+    body = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    record = author("A1", "Li Wei", (LAB, [2023]))
+    lab = authored("W1", "2023-05-01", ("A1", LAB))
+    undated = both_at_once("W2", "2023-01-01") | {"publication_date": None, "publication_year": None}
+    ahead = both_at_once("W3", "2026-03-01")  # its record current on 2025-01-01
+    said = (
+        "a work in the evidence gives them at Example Lab and at Harbin Institute of Technology on one authorship, "
+        "{}, which their author records leave out and which may be in the period"
+    )
+    records = write_jsonl(root / "records.jsonl", [lab, undated, record])
+    import_jsonl(records, root / "snap", **COVER)
+    for engine in ("python", "duckdb"):
+        r = evaluate(load(root, body), [open_evidence(root / "snap")], engine=engine, cache=root / "c").results[0]
+        assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), engine
+        assert r.uncertain_people[0].uncertain_because == (said.format("with no date"),)
+    (p,) = judge(root, body, [lab, ahead, record], **COVER).uncertain_people
+    assert p.uncertain_because == (
+        said.format(
+            "in a year its date does not show (2026, after 2025-01-01, the day its record was current (so in any "
+            "year up to it))"
+        ),
+    )
+    # A date ahead of its record that cannot reach the period, and a work of no date at the lab
+    # alone or at HIT alone, leave no doubt.
+    before = both_at_once("W3", "2021-03-01") | {"updated_date": "2020-06-01T00:00:00"}
+    lab_only = authored("W2", "2023-01-01", ("A1", LAB)) | {"publication_date": None, "publication_year": None}
+    hit_only = authored("W2", "2023-01-01", ("A1", HIT)) | {"publication_date": None, "publication_year": None}
+    for w in (before, lab_only, hit_only):
+        assert judge(root, body, [lab, w, record], **COVER).verdict == "not_contradicted"
+
+
 def test_holds_both_in_a_year_that_straddles_the_start_is_uncertain(root):
     r = judge(root, BOTH, [author("A1", "Li Wei", (HIT, [2022]), (LAB, [2022]))])
     (p,) = r.uncertain_people

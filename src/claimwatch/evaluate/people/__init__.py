@@ -307,10 +307,17 @@ def _test_records(
         at_once = {x for found in pairs for i in ids for x in found.get(i, ())}
         outcome = _holds_both(person, pc, start, end, at_once)
         listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]
-        if outcome is not None or not listed:
+        unshown = [
+            x
+            for lm in pc.lists
+            for i in ids
+            for x in in_works.at_once_unshown.get((id(pc.subject), id(lm)), {}).get(i, ())
+        ]
+        if outcome is not None or not (listed or unshown):
             return outcome
         at_subject = in_works.at_subject.get(id(pc.subject), {})
-        return _both_in_works(person, pc, listed, at_once, [w for i in ids for w in at_subject.get(i, ())], start, end)
+        works = [w for i in ids for w in at_subject.get(i, ())]
+        return _both_in_works(person, pc, listed, at_once, works, start, end, unshown)
     outcome = _joined(person, pc, start, end)
     if outcome is None:
         listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]

@@ -74,6 +74,11 @@ class _InWorks:
     # For `holds_both`, by (subject matcher, list matcher): the years, and list entries, in which
     # one authorship of a work certainly gives a person both: at once, as records' years cannot say.
     at_once: dict[tuple[int, int], dict[str, set[tuple[int, str]]]] = field(default_factory=dict)
+    # Likewise, for a work whose date shows no year (none, or one ahead of its record): its date
+    # and the list entry. Which year is not known, so a doubt, from any copy that shows it.
+    at_once_unshown: dict[tuple[int, int], dict[str, list[tuple[PartialDate | None, _EntryHit]]]] = field(
+        default_factory=dict
+    )
 
 
 def _read_works(
@@ -86,7 +91,7 @@ def _read_works(
     subjects = {id(pc.subject): pc.subject for pc in compiled}
     lists = {id(lm): lm for pc in compiled for lm in pc.lists}
     pairs = {(id(pc.subject), id(lm)): lm for pc in compiled if pc.cond.holds_both for lm in pc.lists}
-    found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists}, {k: {} for k in pairs})
+    found = _InWorks({k: {} for k in subjects}, {k: {} for k in lists}, {k: {} for k in pairs}, {k: {} for k in pairs})
     pending: dict[str, tuple[int, list[set[tuple[tuple[int, int], str, tuple[int, str]]]]]] = {}
     for source in evidence:
         for work in source.works():
@@ -97,6 +102,8 @@ def _read_works(
                 found.at_subject[k].setdefault(author, []).append(placed)
             for k, author, listed in what.at_listed:
                 found.at_listed[k].setdefault(author, []).append(listed)
+            for pair, author, unshown in what.at_once_unshown:
+                found.at_once_unshown[pair].setdefault(author, []).append(unshown)
             if (unordered := copies.unordered(work)) is not None:
                 # A copy of unknown order may not be the work now: what it shows at once counts
                 # only where every standing copy shows it.
@@ -118,6 +125,7 @@ class _Shown(NamedTuple):
     at_subject: list[tuple[int, str, tuple[PartialDate | None, bool]]]
     at_listed: list[tuple[int, str, tuple[int | None, _EntryHit]]]
     at_once: list[tuple[tuple[int, int], str, tuple[int, str]]]
+    at_once_unshown: list[tuple[tuple[int, int], str, tuple[PartialDate | None, _EntryHit]]]
 
 
 def _what_a_work_shows(
@@ -129,8 +137,8 @@ def _what_a_work_shows(
 ) -> _Shown:
     """Where the work places its authors: at each subject, and, for the people in `asked`, at
     each list's entries (certain hits only), and at a subject and a list entry on one authorship
-    (certain hits only, for `pairs`)."""
-    shown = _Shown([], [], [])
+    (certain hits only, for `pairs`; apart, where the work's date shows no year)."""
+    shown = _Shown([], [], [], [])
     for a in work.authorships:
         if not a.author_id:
             continue
@@ -140,16 +148,20 @@ def _what_a_work_shows(
                 shown.at_subject.append((k, a.author_id, (work.published, hit.doubt is None)))
                 if hit.doubt is None:
                     sure_at.add(k)
-        if a.author_id not in asked or work.published is None:
+        if a.author_id not in asked:
             continue
-        year = _year_shown(work.published)
-        for k, lm in lists.items():
-            for h in lm.hits(a):
-                if h.doubt is None:
-                    shown.at_listed.append((k, a.author_id, (year, h)))
+        year = None if work.published is None else _year_shown(work.published)
+        if work.published is not None:  # a work of no date places no one at a list entry
+            for k, lm in lists.items():
+                shown.at_listed.extend((k, a.author_id, (year, h)) for h in lm.hits(a) if h.doubt is None)
         for pair, lm in pairs.items():
-            if pair[0] in sure_at and year is not None:  # a year not shown shows nothing at once
-                shown.at_once.extend((pair, a.author_id, (year, h.entry.id)) for h in lm.hits(a) if h.doubt is None)
+            if pair[0] not in sure_at:
+                continue
+            sure = [h for h in lm.hits(a) if h.doubt is None]
+            if year is None:  # at both at once, in a year not known: a doubt (`_both_in_works`)
+                shown.at_once_unshown.extend((pair, a.author_id, (work.published, h)) for h in sure)
+            else:
+                shown.at_once.extend((pair, a.author_id, (year, h.entry.id)) for h in sure)
     return shown
 
 
@@ -249,12 +261,14 @@ def _both_in_works(
     at_subject: list[tuple[PartialDate | None, bool]],
     start: dt.date | None,
     end: dt.date | None,
+    unshown: Sequence[tuple[PartialDate | None, _EntryHit]] = (),
 ) -> _Outcome | None:
     """For `holds_both`, where the records show no year at both: a work that certainly places the
     person at a list entry in a year of the period their records do not give there, in which they
     were at the subject (by their records, or a work certainly placing them there that year), or
     on one authorship with the subject. The records leave it out: a doubt, never silence. A year
-    a work's date does not show shows nothing."""
+    a work's date does not show shows nothing apart; on one authorship with the subject
+    (`unshown`), it may be a year of the period: a doubt too, as for `joined_from`."""
     subject = pc.claim.subject.name
     decided = _decided_by_the_records(person)
     there = {y for p in person.at_subject for y in p.known_years} | {
@@ -277,6 +291,16 @@ def _both_in_works(
                 f"a work in the evidence places them at {hit.entry.name} in {year}, which their author records leave "
                 f"out, a year they were at {subject}: at both, or a move within it, the years cannot tell"
             ] = None
+    for date, hit in sorted(unshown, key=lambda x: (x[0] is None, x[0].year if x[0] else 0, x[1].entry.name)):
+        if not _may_fall_in(date, start, end):
+            continue
+        if pc.cond.listed_before and end is not None and _listed_by(hit, end.year)[0] is False:
+            continue  # listed only after the period
+        when = "with no date" if date is None else f"in a year its date does not show ({_when(date)})"
+        doubts[
+            f"a work in the evidence gives them at {subject} and at {hit.entry.name} on one authorship, {when}, "
+            "which their author records leave out and which may be in the period"
+        ] = None
     return _Outcome(UNKNOWN, person.at_subject, [], list(doubts)) if doubts else None
 
 
