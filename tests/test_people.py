@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from claimwatch import claims as claims_mod
 from claimwatch.coverage import AuthorCoverage, Coverage
 from claimwatch.evaluate import evaluate
+from claimwatch.evaluate._matchers import ListMatcher
 from claimwatch.evaluate.people._findings import _an_initials_form
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord, author_from_openalex
@@ -467,6 +468,24 @@ def test_holds_both_on_one_authorship_of_a_work_whose_date_shows_no_year_is_unce
     hit_only = authored("W2", "2023-01-01", ("A1", HIT)) | {"publication_date": None, "publication_year": None}
     for w in (before, lab_only, hit_only):
         assert judge(root, body, [lab, w, record], **COVER).verdict == "not_contradicted"
+
+
+def test_holds_both_reads_each_authorships_list_entries_once(root, monkeypatch):
+    """Found by the review of the twenty-first part: for holds_both, the list entries an authorship
+    names were looked for twice (once for a placement at an entry, again for both at once)."""
+    calls: list[str] = []
+    hits = ListMatcher.hits
+
+    def counted(self: ListMatcher, authorship: Any) -> Any:
+        if authorship.author_id:  # a work's authorship, not an author record's affiliation
+            calls.append(authorship.author_id)
+        return hits(self, authorship)
+
+    monkeypatch.setattr(ListMatcher, "hits", counted)
+    record = author("A1", "Li Wei", (LAB, [2021]))  # before the period: no finding, no works cited
+    r = judge(root, BOTH, [both_at_once("W1", "2021-05-01"), record])
+    assert (r.matched, r.uncertain) == (0, 0)
+    assert calls == ["A1"]
 
 
 def test_holds_both_in_a_year_that_straddles_the_start_is_uncertain(root):

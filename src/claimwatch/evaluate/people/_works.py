@@ -148,20 +148,20 @@ def _what_a_work_shows(
                 shown.at_subject.append((k, a.author_id, (work.published, hit.doubt is None)))
                 if hit.doubt is None:
                     sure_at.add(k)
-        if a.author_id not in asked:
+        at_once = [pair for pair in pairs if pair[0] in sure_at]
+        if a.author_id not in asked or (work.published is None and not at_once):
             continue
+        # Each list's certain hits, found once for what the authorship shows at an entry and at once.
+        sure = {k: [h for h in lm.hits(a) if h.doubt is None] for k, lm in lists.items()}
         year = None if work.published is None else _year_shown(work.published)
         if work.published is not None:  # a work of no date places no one at a list entry
-            for k, lm in lists.items():
-                shown.at_listed.extend((k, a.author_id, (year, h)) for h in lm.hits(a) if h.doubt is None)
-        for pair, lm in pairs.items():
-            if pair[0] not in sure_at:
-                continue
-            sure = [h for h in lm.hits(a) if h.doubt is None]
+            for k, hits in sure.items():
+                shown.at_listed.extend((k, a.author_id, (year, h)) for h in hits)
+        for pair in at_once:  # `pairs` are keyed by the list matcher's key in `lists`
             if year is None:  # at both at once, in a year not known: a doubt (`_both_in_works`)
-                shown.at_once_unshown.extend((pair, a.author_id, (work.published, h)) for h in sure)
+                shown.at_once_unshown.extend((pair, a.author_id, (work.published, h)) for h in sure[pair[1]])
             else:
-                shown.at_once.extend((pair, a.author_id, (year, h.entry.id)) for h in sure)
+                shown.at_once.extend((pair, a.author_id, (year, h.entry.id)) for h in sure[pair[1]])
     return shown
 
 
