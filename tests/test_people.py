@@ -470,6 +470,19 @@ def test_holds_both_on_one_authorship_of_a_work_whose_date_shows_no_year_is_unce
         assert judge(root, body, [lab, w, record], **COVER).verdict == "not_contradicted"
 
 
+def test_holds_both_a_listed_year_beside_the_subject_at_a_time_not_said_is_not_said_to_be_a_year_there(root):
+    """Found by the review of the twenty-first part: A1's record gives the lab with no years, and a
+    work places them at HIT in 2022; the doubt said 2022 was "a year they were at Example Lab",
+    which the records do not say. It says "perhaps" now."""
+    body = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    works = [authored("W1", "2024-05-01", ("A1", LAB)), authored("W2", "2022-09-01", ("A1", HIT))]
+    (p,) = judge(root, body, [*works, author("A1", "Li Wei", (LAB, []))], **COVER).uncertain_people
+    assert p.uncertain_because == (
+        "a work in the evidence places them at Harbin Institute of Technology in 2022, which their author records "
+        "leave out, perhaps a year they were at Example Lab: at both, or a move within it, the years cannot tell",
+    )
+
+
 def test_holds_both_reads_each_authorships_list_entries_once(root, monkeypatch):
     """Found by the review of the twenty-first part: for holds_both, the list entries an authorship
     names were looked for twice (once for a placement at an entry, again for both at once)."""

@@ -287,9 +287,11 @@ def _both_in_works(
                 "which their author records leave out"
             ] = None
         elif year in there or anywhen:
+            # A placement at a time the records do not say may be that year: said so, not as known.
+            when = f"a year they were at {subject}" if year in there else f"perhaps a year they were at {subject}"
             doubts[
                 f"a work in the evidence places them at {hit.entry.name} in {year}, which their author records leave "
-                f"out, a year they were at {subject}: at both, or a move within it, the years cannot tell"
+                f"out, {when}: at both, or a move within it, the years cannot tell"
             ] = None
     for date, hit in sorted(unshown, key=lambda x: (x[0] is None, x[0].year if x[0] else 0, x[1].entry.name)):
         if not _may_fall_in(date, start, end):
