@@ -109,3 +109,28 @@ def test_a_claim_file_named_twice_is_read_once(case: Path, capsys: pytest.Captur
     copy.write_bytes((case / CLAIMS).read_bytes())  # a copy is another file: its ids are duplicates
     assert main(["validate", "claims/"]) == 2
     assert "duplicate claim id 'msra-no-synthetic-media'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["lists", "show", CLAIMS], "a claim file (its 'statement:' key), not a reference list"),
+        (["lists", "diff", CLAIMS, "evidence/lists/seven-sons.yaml"], "a claim file (its 'statement:' key)"),
+        (["lists", "diff", "evidence/lists/seven-sons.yaml", "reviews.yaml"], "a reviews file (its 'reviews:' key)"),
+        (["lists", "show", "evidence/curated/msra-2024.yaml"], "curated evidence (its 'works:' key)"),
+    ],
+)
+def test_a_file_of_another_kind_given_as_a_list_is_one_line(
+    case: Path, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    """`lists show CLAIMS.yaml` or `lists diff` given the reviews printed a line for every key the
+    list schema missed or refused (seven for a claim file), none saying the file is a claim file."""
+    (case / "reviews.yaml").write_text("reviews:\n", encoding="utf-8")
+    line = one_error(capsys, argv)
+    assert said in line and "not a reference list" in line, line
+
+
+def test_validate_says_a_claim_file_in_the_lists_folder_once(case: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(case / CLAIMS, case / "evidence/lists/msra.yaml")
+    line = one_error(capsys, ["validate", "evidence/lists/msra.yaml"])
+    assert "hint: this reads as a claim file, but its folder makes it a reference list" in line

@@ -164,6 +164,10 @@ def load_list(path: str | Path, *, check_file_name: bool = True) -> ReferenceLis
     `check_file_name=False` reads a copy kept under another name (`us-entity-list.old.yaml`).
     """
     doc = documents.load_yaml(path, max_bytes=LIST_MAX_BYTES, max_values=LIST_MAX_VALUES)
+    # A claim file or the reviews given to `lists show`/`lists diff` is said as what it is, in one
+    # line, not as every key the list schema misses or refuses.
+    if wrong := documents.another_kind(doc, "a reference list", ("entries",)):
+        raise InputError(wrong)
     problems = documents.schema_problems(doc, "list")
     if problems:
         raise InputError(problems)
