@@ -88,6 +88,23 @@ def test_the_case_feature_passes(case):
     assert "1 passed" in run.stdout
 
 
+def test_the_case_feature_passes_run_from_a_repository_above_it(tmp_path, monkeypatch):
+    """A case kept inside a repository whose pytest.ini (pytest's rootdir) is above it: its
+    feature's paths are the case's, from its claimwatch.toml, as docs/authoring.md says."""
+    (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "cases/my-case"]) == 0
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "cases/my-case/features/"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 passed" in run.stdout
+
+
 def test_a_quoted_folder_name_stays_valid_toml(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert main(["init", 'say "hi"']) == 0

@@ -1,7 +1,8 @@
 """A scenario's case: the claims, evidence and lists its Given steps name, and the evaluation.
 
-Paths are relative to the project root (pytest's rootdir) unless absolute, and so are the
-default topic and list folders (`claims/topics/`, `evidence/lists/`). Evaluating the shipped
+Paths are relative to the project root (the feature's case, found by its claimwatch.toml; else
+pytest's rootdir) unless absolute, and so are the default topic and list folders
+(`claims/topics/`, `evidence/lists/`). Evaluating the shipped
 claims costs about a second (spaCy starts once per process), so results are kept for the
 session, keyed by exactly what was evaluated: many scenarios over the same inputs evaluate once.
 """
