@@ -134,3 +134,22 @@ def test_validate_says_a_claim_file_in_the_lists_folder_once(case: Path, capsys:
     shutil.copy(case / CLAIMS, case / "evidence/lists/msra.yaml")
     line = one_error(capsys, ["validate", "evidence/lists/msra.yaml"])
     assert "hint: this reads as a claim file, but its folder makes it a reference list" in line
+
+
+def test_a_yaml_file_whose_suffix_is_in_capitals_is_read_from_a_folder(
+    case: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A claim file saved as `intern-policy.YAML` (as some editors on Windows name them) was left
+    out of `validate claims/` and `check claims/` in silence, exit 0, though `validate` read it
+    when named; curated evidence saved as `.YML` in a folder given to --evidence likewise."""
+    (case / "claims" / "msra-2022-intern-policy.yaml").rename(case / "claims" / "intern-policy.YAML")
+    curated = case / "evidence" / "curated"
+    (curated / "msra-2024.yaml").rename(curated / "msra-2024.YML")
+    assert main(["validate", "claims/", "evidence/curated/"]) == 0
+    out = capsys.readouterr().out
+    assert "claims/intern-policy.YAML  (" in out and "evidence/curated/msra-2024.YML  (" in out
+    assert main(["check", "claims/", "--evidence", "evidence/curated/", "--json", "r.json"]) == 0
+    report = (case / "r.json").read_text(encoding="utf-8")
+    assert '"msra-no-seven-sons-interns"' in report
+    assert "evidence/curated/msra-2024.YML" in report and '"verdict": "contradicted"' in report
+    assert main(["check", CLAIMS, "--evidence", "evidence/curated/msra-2024.YML", "--json", "named.json"]) == 0

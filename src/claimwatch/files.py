@@ -55,7 +55,7 @@ def yaml_files(paths: Iterable[str | Path], skip_folder: Callable[[str], bool] =
             found = (
                 f
                 for f in p.rglob("*")
-                if f.suffix in (".yaml", ".yml")
+                if f.suffix.lower() in (".yaml", ".yml")
                 and (f.is_file() or f.is_symlink())
                 and not any(skip_folder(d) for d in f.relative_to(p).parts[:-1])
             )

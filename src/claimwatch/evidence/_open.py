@@ -172,7 +172,7 @@ def open_evidence(path: str | Path) -> Evidence:
         return Snapshot.open(p)
     if not p.exists():
         raise InputError(Problem(str(p), 0, 0, "no such file or folder"))
-    if p.suffix in (".yaml", ".yml"):
+    if p.suffix.lower() in (".yaml", ".yml"):
         return CuratedEvidence.open(p)
     if p.name.endswith(WORKS_FILE_NAMES):
         return JsonlEvidence.open(p)
@@ -316,7 +316,7 @@ def _scan(folder: Path, found: list[Path], visited: set[Path]) -> None:
 def _is_evidence_file(path: Path) -> bool:
     if path.name.endswith(FOLDER_WORKS_FILE_NAMES):
         return True
-    return path.suffix in (".yaml", ".yml") and _is_curated(path)
+    return path.suffix.lower() in (".yaml", ".yml") and _is_curated(path)
 
 
 def _is_curated(path: Path) -> bool:
