@@ -1139,3 +1139,25 @@ def test_a_wait_of_years_is_said_in_whole_seconds(serve, connect, sleeps, tmp_pa
         collector.collect([lab_query()], tmp_path / "snap", client=connect(api, max_wait=60))
     assert sleeps == []
     assert "Retry-After asks for 2,299,730,000 s, past the 60 s bound on waiting" in str(caught.value)
+
+
+def test_silence_under_a_collects_coverage_says_the_limit_of_openalexs_filters(serve, tmp_path, monkeypatch):
+    """Found by the twenty-first part's hunt: a claim cleared on a collected snapshot said the
+    snapshot "holds every work OpenAlex attributes to" the subject, where the collect's own
+    coverage records that OpenAlex's filters see only a work's first 100 authorships (shown only
+    in the Methods table). The reason now says the limits its coverage records."""
+    from claimwatch.evaluate import evaluate
+    from claimwatch.evidence import open_evidence
+
+    quiet = work_record(1, [LAB], published="2024-05-01", title="Notes on things") | {"abstract_inverted_index": None}
+    api = serve(works=[quiet])
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    claims = claim_file(tmp_path, start="2024-01-10", end="2024-12-31")
+    out = tmp_path / "snap"
+    assert main(["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "-q"]) == 0
+    result = evaluate(load_claims([claims], root=tmp_path), [open_evidence(out)]).results[0]
+    assert result.verdict == "not_contradicted"
+    assert "holds every work OpenAlex attributes to Example Lab (I900000001)" in result.why
+    assert "within the limits its coverage records: OpenAlex's filters see only a work's first 100 authorships" in (
+        result.why
+    )

@@ -633,7 +633,7 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
             sources=sources,
             why=(
                 f"{', '.join(sources)} holds every work OpenAlex attributes to {claim.subject.name} "
-                f"({', '.join(ids)}) published {period}"
+                f"({', '.join(ids)}) published {period}{_within_limits(covering)}"
             ),
         )
     declared = [e for e in evidence if e.coverage.complete]
@@ -641,6 +641,14 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
     return CoverageReport(
         complete=False, why=f"no evidence covers {claim.subject.name} ({', '.join(ids)}) {period}: {held}"
     )
+
+
+def _within_limits(covering: list[Evidence]) -> str:
+    """The limits the covering evidence's coverage records, as a clause: a collect's coverage says
+    OpenAlex's filters see only a work's first 100 authorships, which "every work" alone would
+    leave out (found by the twenty-first part's hunt)."""
+    limits = sorted({e.coverage.note for e in covering if e.coverage.note})
+    return f", within the limits its coverage records: {'; '.join(limits)}" if limits else ""
 
 
 def _unaffiliated(claim: Claim, tally: _Tallies) -> Unaffiliated | None:
