@@ -153,3 +153,14 @@ def test_a_yaml_file_whose_suffix_is_in_capitals_is_read_from_a_folder(
     assert '"msra-no-seven-sons-interns"' in report
     assert "evidence/curated/msra-2024.YML" in report and '"verdict": "contradicted"' in report
     assert main(["check", CLAIMS, "--evidence", "evidence/curated/msra-2024.YML", "--json", "named.json"]) == 0
+
+
+def test_validate_says_a_folder_holding_no_yaml_among_others_as_it_does_alone(
+    case: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the twenty-first part's workflow hunt: `validate claims/ evidence/empty/` said
+    nothing of the empty folder, exit 0, where the folder alone gives "no YAML files found",
+    exit 2: a folder the analyst meant to check passed over in silence."""
+    (case / "evidence/empty").mkdir()
+    assert one_error(capsys, ["validate", "evidence/empty"]) == "evidence/empty: no YAML files found"
+    assert one_error(capsys, ["validate", "claims/", "evidence/empty"]) == "evidence/empty: no YAML files found"

@@ -152,6 +152,11 @@ def validate_paths(
     files = yaml_files(paths)
     if not files:
         raise InputError(Problem(", ".join(map(str, paths)), 0, 0, "no YAML files found"))
+    # A folder holding none among others that do was passed over without a word: said as alone.
+    if empty := [
+        Problem(str(p), 0, 0, "no YAML files found") for p in paths if Path(p).is_dir() and not yaml_files([p])
+    ]:
+        raise InputError(empty)
     if others := [said for f in files if (said := not_yaml(f))]:
         raise InputError(others)
     problems: list[Problem] = []
