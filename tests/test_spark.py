@@ -391,6 +391,29 @@ def test_a_table_path_is_read_as_it_is_named(spark, tmp_path):
     assert on_spark.counts == [[10, 10, 0], [0, 0, 0]] and on_spark.candidates[0]
 
 
+def test_a_table_spark_cannot_read_by_its_path_is_named_in_one_line(spark, tmp_path):
+    """A folder named with a time and a bracket ('at 10:00 [v1]'): Hadoop reads a path holding a
+    glob character part by part, a part with ':' as a URL, and Spark failed saying only
+    FAILED_TO_CREATE_PLAN_FOR_DIRECT_QUERY; the check says which table and why before asking."""
+    records = write_jsonl(tmp_path / "records.jsonl", RECORDS)
+    snapshot = tmp_path / "at 10:00 [v1]" / "snap"
+    import_works(records, snapshot, subjects_may_be_empty=True)
+    root = project(tmp_path / "case")
+    path = write(
+        root / "claims/c.yaml",
+        "statement: {speaker: S, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
+        "subjects: {lab: {name: Example Lab, openalex: [I100]}}\n"
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}\n",
+    )
+    claims = claims_mod.load_claims([path], root=root)
+    evidence = open_evidence_paths([snapshot])
+    with pytest.raises(SourceError) as raised:
+        evaluate(claims, evidence, engine="spark", cache=tmp_path / "cache")
+    said = str(raised.value)
+    assert said.startswith(f"{snapshot / 'works.parquet'}: the Spark engine cannot read") and "\n" not in said
+    assert render_json(evaluate(claims, evidence, engine="duckdb", cache=tmp_path / "cache"))  # DuckDB reads it
+
+
 def _plan_of(tmp_path: Path, tables: list[Path]) -> Any:
     """The plan the evaluator makes for one face claim over records like RECORDS."""
     root = project(tmp_path / "case")

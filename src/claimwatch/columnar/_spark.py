@@ -149,7 +149,16 @@ def table_location(source: str) -> str:
     on a cluster, a file system they share (NFS, a mounted bucket)."""
     if _URL.match(source):
         return source
-    return "file://" + os.path.abspath(source).translate(_GLOB)
+    path = os.path.abspath(source)
+    if ":" in path and path != path.translate(_GLOB):
+        # Hadoop reads a path with a glob character (escaped or not) part by part, and a part
+        # holding ':' as a URL of its own: Spark fails with no word of the file (DuckDB reads it).
+        raise SourceError(
+            f"{path}: the Spark engine cannot read a table whose path holds ':' beside any of "
+            "\\ { } [ ] * ? (Hadoop reads such a path as a pattern and its ':' as a URL's): "
+            "move it to a folder whose path holds none of them, or check with --engine duckdb"
+        )
+    return "file://" + path.translate(_GLOB)
 
 
 # --- the session ---------------------------------------------------------------------------------
