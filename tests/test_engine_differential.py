@@ -327,7 +327,7 @@ claim = st.fixed_dictionaries(
 )
 
 
-def check(tmp: Path, files, claims, curated_doi, as_of):
+def check(tmp: Path, files, claims, curated_doi, as_of, engines=("python", "duckdb")):
     root = project(tmp)
     for name, text in LISTS.items():
         write(root / f"evidence/lists/{name}.yaml", text)
@@ -348,7 +348,7 @@ def check(tmp: Path, files, claims, curated_doi, as_of):
         paths.append(write(root / "evidence/curated/v.yaml", CURATED.format(works=version)))
     evidence = open_evidence_paths(paths)
     reports = {}
-    for engine in ("python", "duckdb"):
+    for engine in engines:
         reports[engine] = render_json(evaluate(loaded, evidence, engine=engine, cache=tmp / "cache", as_of=as_of))
     return reports
 

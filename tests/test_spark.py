@@ -57,6 +57,8 @@ if java_found() is None:
 # The columnar tests' corpora and claims, built the same way here.
 import test_columnar_engine as engine_corpora
 import test_columnar_properties as random_corpora
+import test_engine_differential as works_corpora
+import test_engine_people_differential as people_corpora
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -612,3 +614,35 @@ def test_a_query_spark_cannot_run_is_one_line(spark, tmp_path):
     with pytest.raises(SourceError, match="the Spark query failed on") as failed:
         list(fetch_records_spark(str(tmp_path / "gone.parquet"), [0], spark))
     assert len(str(failed.value).splitlines()) == 1
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    people_corpora.PIECES,
+    people_corpora.CLAIMS,
+    people_corpora.CURATED_KINDS,
+    people_corpora.REVIEWED,
+    people_corpora.AS_OF,
+)
+def test_claims_about_people_give_the_same_report_on_all_three_engines(
+    spark, tmp_path_factory, pieces, claims, curated, reviewed, as_of
+):
+    """test_engine_people_differential.py's generated namesakes, works, layouts (a snapshot
+    without its table, under key=value folders), curated evidence, reviews and as-of, on Spark."""
+    tmp = tmp_path_factory.mktemp("people")
+    got = people_corpora.reports(tmp, pieces, claims, curated, reviewed, as_of, ("python", "duckdb", "spark"))
+    assert got["duckdb"] == got["python"] and got["spark"] == got["python"]
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(st.lists(works_corpora.record(), max_size=10), min_size=1, max_size=3),
+    st.lists(works_corpora.claim, min_size=1, max_size=4),
+    st.sampled_from([None, "10.1234/a", "10.1234/o'brien\\x%_$"]),
+    st.sampled_from([None, dt.date(2025, 1, 1), dt.date(2024, 6, 30)]),
+)
+def test_real_shaped_records_give_the_same_report_on_spark(spark, tmp_path_factory, files, claims, curated_doi, as_of):
+    """test_engine_differential.py's real-shaped records and claims of every kind, on Spark."""
+    tmp = tmp_path_factory.mktemp("diff")
+    reports = works_corpora.check(tmp, files, claims, curated_doi, as_of, ("python", "duckdb", "spark"))
+    assert reports["duckdb"] == reports["python"] and reports["spark"] == reports["python"]
