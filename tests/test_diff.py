@@ -13,7 +13,7 @@ from claimwatch.cli import main
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, Snapshot, import_works
-from claimwatch.reports.diff import diff_reports, read_report, render_diff
+from claimwatch.reports.diff import ClaimChange, diff_reports, read_report, render_diff
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reviews import load_reviews
 from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
@@ -386,10 +386,9 @@ def _located(url: str) -> list[dict]:
     return [{"landing_page_url": url, "pdf_url": None, "source": {"display_name": "arXiv (Cornell University)"}}]
 
 
-def test_a_work_led_by_another_record_is_the_same_work_renamed(root, capsys):
-    """A preprint record with a smaller id joins a journal article (they share its arXiv id):
-    the new report leads the work by the preprint. It was shown as one work removed and another
-    added; it is the same work, renamed (issue 18, twelfth part)."""
+def _a_preprint_joins_an_article(root: Path) -> tuple[Path, Path, ClaimChange]:
+    """Two runs: a journal article (W20, 2024-06-01) alone, then a preprint record with a smaller
+    id (W10, 2024-02-01) beside it, sharing its arXiv id; and the change of the claim they match."""
     article = work(
         "W20", "Face recognition", date="2024-06-01", doi="https://doi.org/10.1000/j.1",
         locations=_located("https://arxiv.org/abs/2402.00001"),
@@ -400,6 +399,14 @@ def test_a_work_led_by_another_record_is_the_same_work_renamed(root, capsys):
     old = run(root, [article], "old")
     new = run(root, [article, preprint], "new")
     (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    return old, new, face
+
+
+def test_a_work_led_by_another_record_is_the_same_work_renamed(root, capsys):
+    """A preprint record with a smaller id joins a journal article (they share its arXiv id):
+    the new report leads the work by the preprint. It was shown as one work removed and another
+    added; it is the same work, renamed (issue 18, twelfth part)."""
+    old, new, face = _a_preprint_joins_an_article(root)
     assert [(f.work, f.old_work, f.change) for f in face.findings] == [("W10", "W20", "renamed")]
     assert main(["diff", str(old), str(new)]) == 0
     assert "~ W10 (was W20) “Face recognition (preprint)” (2024-02-01) (the same work" in capsys.readouterr().out
@@ -652,16 +659,7 @@ def test_a_version_that_moves_a_works_date_is_said_beside_its_new_lead(root, cap
     the article, is now dated 2024-02-01 by the preprint, four months nearer the statement. The
     line said "the same work ... now led by another of its records" alone, which docs/reports.md
     says is where nothing else changed."""
-    article = work(
-        "W20", "Face recognition", date="2024-06-01", doi="https://doi.org/10.1000/j.1",
-        locations=_located("https://arxiv.org/abs/2402.00001"),
-    )  # fmt: skip
-    preprint = work(
-        "W10", "Face recognition (preprint)", date="2024-02-01", doi="https://doi.org/10.48550/arxiv.2402.00001"
-    )
-    old = run(root, [article], "old")
-    new = run(root, [article, preprint], "new")
-    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    old, new, face = _a_preprint_joins_an_article(root)
     (renamed,) = face.findings
     assert (renamed.change, renamed.old_publication_date, renamed.new_publication_date) == (
         "renamed",
