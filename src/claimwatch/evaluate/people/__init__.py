@@ -28,7 +28,8 @@ import datetime as dt
 import itertools
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
 
 from ..._text import printable
 from ...claims import ClaimSet
@@ -54,6 +55,8 @@ from ._works import (
     _work_ids,
 )
 from ._years import _considered, _holds_both, _joined, _Outcome, _placed_in_a_year, _years
+
+_T = TypeVar("_T")
 
 
 def _judge_people(
@@ -302,29 +305,25 @@ def _test_records(
     person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.date | None, in_works: _InWorks
 ) -> _Outcome | None:
     ids = _work_ids(person)
+    listed = [x for lm in pc.lists for x in _by_ids(in_works.at_listed.get(id(lm), {}), ids)]
+    works = _by_ids(in_works.at_subject.get(id(pc.subject), {}), ids)
     if not pc.cond.joined_from:
-        pairs = [in_works.at_once.get((id(pc.subject), id(lm)), {}) for lm in pc.lists]
-        at_once = {x for found in pairs for i in ids for x in found.get(i, ())}
+        pairs = [(id(pc.subject), id(lm)) for lm in pc.lists]
+        at_once = {x for pair in pairs for x in _by_ids(in_works.at_once.get(pair, {}), ids)}
+        unshown = [x for pair in pairs for x in _by_ids(in_works.at_once_unshown.get(pair, {}), ids)]
         outcome = _holds_both(person, pc, start, end, at_once)
-        listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]
-        unshown = [
-            x
-            for lm in pc.lists
-            for i in ids
-            for x in in_works.at_once_unshown.get((id(pc.subject), id(lm)), {}).get(i, ())
-        ]
         if outcome is not None or not (listed or unshown):
             return outcome
-        at_subject = in_works.at_subject.get(id(pc.subject), {})
-        works = [w for i in ids for w in at_subject.get(i, ())]
         return _both_in_works(person, pc, listed, at_once, works, start, end, unshown)
     outcome = _joined(person, pc, start, end)
     if outcome is None:
-        listed = [x for lm in pc.lists for i in ids for x in in_works.at_listed.get(id(lm), {}).get(i, ())]
         return _listed_in_works(person, pc, listed, start, end) if listed else None
-    at_subject = in_works.at_subject.get(id(pc.subject), {})
-    works = [w for i in ids for w in at_subject.get(i, ())]
     return _earlier_in_works(person, outcome, works, pc.claim.subject.name)
+
+
+def _by_ids(found: Mapping[str, Iterable[_T]], ids: Sequence[str]) -> list[_T]:
+    """What the works showed of any of these author ids, id by id."""
+    return [x for i in ids for x in found.get(i, ())]
 
 
 def _want(
