@@ -149,12 +149,15 @@ def validate_paths(
     paths: Sequence[str | Path], *, root: str | Path = ".", lists_dirs: Sequence[str | Path] = ()
 ) -> list[Checked]:
     """Check every file; returns what each holds, or raises InputError with every problem found."""
-    files = yaml_files(paths)
+    each = [yaml_files([p]) for p in paths]  # each folder searched once
+    files = [f for found in each for f in found]
     if not files:
         raise InputError(Problem(", ".join(map(str, paths)), 0, 0, "no YAML files found"))
     # A folder holding none among others that do was passed over without a word: said as alone.
     if empty := [
-        Problem(str(p), 0, 0, "no YAML files found") for p in paths if Path(p).is_dir() and not yaml_files([p])
+        Problem(str(p), 0, 0, "no YAML files found")
+        for p, found in zip(paths, each, strict=True)
+        if not found and Path(p).is_dir()
     ]:
         raise InputError(empty)
     if others := [said for f in files if (said := not_yaml(f))]:
