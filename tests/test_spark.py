@@ -416,6 +416,29 @@ def test_a_table_spark_cannot_read_by_its_path_is_named_in_one_line(spark, tmp_p
     assert render_json(evaluate(claims, evidence, engine="duckdb", cache=tmp_path / "cache"))  # DuckDB reads it
 
 
+def test_a_table_spark_cannot_read_is_named_before_the_session_starts(tmp_path, monkeypatch):
+    """The path is checked before Spark's session is asked for, which takes 10 to 20 s to start:
+    the analyst waited that long for a line the path alone decides."""
+    from claimwatch.columnar import _spark
+
+    records = write_jsonl(tmp_path / "records.jsonl", RECORDS)
+    snapshot = tmp_path / "at 10:00 [v1]" / "snap"
+    import_works(records, snapshot, subjects_may_be_empty=True)
+    root = project(tmp_path / "case")
+    path = write(
+        root / "claims/c.yaml",
+        "statement: {speaker: S, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
+        "subjects: {lab: {name: Example Lab, openalex: [I100]}}\n"
+        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}\n",
+    )
+    claims = claims_mod.load_claims([path], root=root)
+    started: list[object] = []
+    monkeypatch.setattr(_spark, "spark_session", lambda master=None: started.append(master))
+    with pytest.raises(SourceError, match="the Spark engine cannot read"):
+        evaluate(claims, open_evidence_paths([snapshot]), engine="spark", cache=tmp_path / "cache")
+    assert started == []
+
+
 def _plan_of(tmp_path: Path, tables: list[Path]) -> Any:
     """The plan the evaluator makes for one face claim over records like RECORDS."""
     root = project(tmp_path / "case")

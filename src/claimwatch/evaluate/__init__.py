@@ -226,7 +226,7 @@ def _evaluate(
             counts = [c.count for c in counted]
             ruled_out = [[0, 0, 0, 0] for _ in compiled]  # the columnar engine's query rules works out
         else:
-            runner = _runner(engine, spark_master)
+            runner = _runner(engine, spark_master, tables)
             works, ruled_out, counts = _stream_columnar(
                 compiled, evidence, tables, as_of, runner, checks, reviewed, copies, current_on
             )

@@ -572,13 +572,16 @@ class _Runner(NamedTuple):
     fetch: Callable[[str, Sequence[int]], Iterator[tuple[int, str]]]
 
 
-def _runner(engine: str, spark_master: str | None) -> _Runner:
+def _runner(engine: str, spark_master: str | None, tables: Sequence[Table | None] = ()) -> _Runner:
     """DuckDB on this machine; or Spark (`--engine spark`), local or on a cluster, the same query
     in its dialect, and the same exact matchers here on the candidates it returns."""
     if engine != "spark":
         return _Runner(DUCKDB, screen, fetch_records)
-    from ..columnar._spark import SPARK, fetch_records_spark, screen_spark, spark_session
+    from ..columnar._spark import SPARK, fetch_records_spark, screen_spark, spark_session, table_location
 
+    for t in tables:  # a path Spark cannot read is said before its session takes 10 to 20 s to start
+        if t is not None:
+            table_location(str(t.path))
     session = spark_session(spark_master)
     return _Runner(
         SPARK,
