@@ -308,6 +308,34 @@ def test_a_curated_history_with_no_id_beside_the_persons_record_is_not_counted_t
     assert _people(joined)["matched"] == ["A7"] and not joined.uncertain_people
 
 
+def test_a_curated_history_pairs_on_a_name_written_out_in_full_not_on_an_initials_form(tmp_path: Path) -> None:
+    """Found by the twenty-second part's hunt: a curated history of Wei Li (alias "W. Li", no
+    OpenAlex author id nor ORCID iD) beside OpenAlex's record of Wen Li, whose alternatives hold
+    "W. Li" as every Wei, Wen and Wu Li's do: the history was said to be "maybe the same person"
+    as Wen Li and made uncertain, and a claim allowing one recruit was left open on two people
+    of two names. Names pair as namesakes' do, written out in full; a history that gives no name
+    in full pairs on the initials form it gives, which is all that names it."""
+    wen = {**author_record("A7", "Wen Li", (HIT, [2019, 2020]), (LAB, [2023])), "display_name_alternatives": ["W. Li"]}
+    at_most_one = RECRUITS.replace("expects: none", "expects: {at_most: 1}")
+    wei = _curated("wei-li-cv", name="Wei Li").replace("    name: Wei Li\n", "    name: Wei Li\n    aliases: [W. Li]\n")
+    result = _with_curated(tmp_path / "a", [wen], "", wei, claims=at_most_one)
+    assert (result.verdict, sorted(_people(result)["matched"])) == ("contradicted", ["A7", "wei-li-cv"])
+    assert not result.uncertain_people and "may be the same person" not in result.why
+    # Considered and matching nothing, the two are not said to be one either.
+    only_at_the_lab = (
+        "      - {name: Harbin Institute of Technology, openalex: I200, country: CN, years: [2019, 2020]}\n"
+    )
+    lab_only = {**wen, "affiliations": wen["affiliations"][1:]}
+    idle = _with_curated(tmp_path / "b", [lab_only], "", wei.replace(only_at_the_lab, ""))
+    assert idle.people_considered == 2 and "may be the same person" not in idle.why
+    # A history named by an initials form alone may be anyone bearing it: still a doubt.
+    initials = _curated("w-li-cv", name="W. Li")
+    maybe = _with_curated(tmp_path / "c", [wen], "", initials, claims=at_most_one)
+    assert (maybe.verdict, maybe.matched, maybe.uncertain) == ("insufficient_evidence", 1, 1)
+    (doubt,) = maybe.uncertain_people[0].uncertain_because
+    assert doubt.startswith("may be the same person as Wen Li (A7), also found")
+
+
 MAY_BE_ONE = (
     "Of the people counted, Chen Wei (chen-wei-cv) and Chen Wei (A7) may be one person: a curated history with "
     "no OpenAlex author id nor ORCID iD bearing the other's name, so one person may be counted twice."

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ...claims import Claim, describe, describe_period
 from ...evidence import Evidence
@@ -325,17 +326,17 @@ def _maybe_one(
     """Findings that may be one person, said so: a curated history that gives no OpenAlex author
     id nor ORCID iD shares no identity with any record, so it is a person of its own, even beside
     that person's OpenAlex record. A name is no identity, so the two are never joined; but where
-    another finding bears its name (or an alias), the history's finding says which, and it is
+    another finding may bear its name (or an alias: `_Named.may_be`), the history's finding says which, and it is
     uncertain where that one is a match: one person is never counted twice as two matches. With
     the findings, each such pair (`_ident` of the history's, of the other's), for the verdict to
     say that an uncertain person it counts may be one it counts already (`_maybe_one_note`)."""
     out = list(found)
     pairs = []
-    names = [_names(person) for person, _ in out]
+    names = [_Named.of(person) for person, _ in out]
     for i, (person, finding) in enumerate(out):
         if not _curated_only(person):
             continue
-        same = [g for j, (_, g) in enumerate(out) if j != i and names[i] & names[j]]
+        same = [g for j, (_, g) in enumerate(out) if j != i and names[i].may_be(names[j])]
         if not same:
             continue
         counted = next((g for g in same if g.status == "matched"), None)
@@ -379,17 +380,39 @@ def _maybe_one_note(
 
 def _bearing_a_name(people: Sequence[_Person]) -> int:
     """How many of `people` are curated histories with no OpenAlex author id nor ORCID iD
-    whose name (or an alias) another of them bears: each may be that person (`_maybe_one`)."""
-    names = [_names(p) for p in people]
+    whose name (or an alias) another of them may bear (`_Named.may_be`): each may be that person
+    (`_maybe_one`)."""
+    names = [_Named.of(p) for p in people]
     return sum(
         1
         for i, p in enumerate(people)
-        if _curated_only(p) and any(names[i] & other for j, other in enumerate(names) if j != i)
+        if _curated_only(p) and any(names[i].may_be(other) for j, other in enumerate(names) if j != i)
     )
 
 
 def _curated_only(person: _Person) -> bool:
     return all(r.origin.kind == "curated" and not r.openalex_id and not r.orcid for r in person.records)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """What a person is named: every name and alias read alike, and those written out in full."""
+
+    every: frozenset[str]
+    full: frozenset[str]
+
+    @classmethod
+    def of(cls, person: _Person) -> _Named:
+        return cls(_names(person), frozenset(_full_names(person)))
+
+    def may_be(self, other: _Named) -> bool:
+        """Whether the names say two people may be one: a name in full they share, as namesakes
+        pair (`_full_names`: "W. Li" is every Wei, Wen and Wu Li, so a Wei Li beside a Wen Li is
+        no doubt, though both give it); or, for one that gives no name in full, any name, since
+        its initials form is all that names it."""
+        if self.full and other.full:
+            return bool(self.full & other.full)
+        return bool(self.every & other.every)
 
 
 def _names(person: _Person) -> frozenset[str]:
