@@ -864,9 +864,34 @@ def test_namesakes_pair_on_full_names_never_on_an_initials_form_alone(root):
     )
 
 
+def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
+    """Found by the twenty-second part's hunt: OpenAlex's alternative names hold the raw author
+    names of works, PubMed's among them, which write the initials together in capitals ("Li WL",
+    "Zhang XY"). They were read as names in full, so Wenlong Li at the lab was made uncertain by
+    Weilin Li's record at HIT, both "Li WL". They are initials forms, and pair no one."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    at_hit = author("A1", "Weilin Li", (HIT, [2019, 2020]), display_name_alternatives=["Li WL", "W. Li"])
+    at_lab = author("A2", "Wenlong Li", (LAB, [2023, 2024]), display_name_alternatives=["Li WL", "WL Li"])
+    r = judge(root, body, [lab_work, at_hit, at_lab], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("not_contradicted", 0, 0)
+    # A family name in capitals is a name still: "Wei LI" pairs with Wei Li.
+    alike = author("A2", "W. Li", (LAB, [2023, 2024]), display_name_alternatives=["Li WL", "Wei LI"])
+    (p,) = judge(root, body, [lab_work, at_hit, {**alike, "display_name": "Weilin LI"}], **COVER).uncertain_people
+    assert "bears their name \u201cWeilin LI\u201d" in p.uncertain_because[0]
+
+
 @pytest.mark.parametrize(
     ("name", "initials"),
     [
+        ("Li WL", True),
+        ("Zhang XY", True),
+        ("WL Li", True),
+        ("Zhang Y", True),
+        ("Wei LI", False),
+        ("LI Wei", False),
+        ("ZHANG Wei", False),
+        ("Li Wl", False),
         ("W. Li", True),
         ("Li W", True),
         ("Li W.", True),

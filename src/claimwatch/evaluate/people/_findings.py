@@ -423,7 +423,7 @@ def _names(person: _Person) -> frozenset[str]:
 
 def _full_names(person: _Person) -> dict[str, str]:
     """A person's names and aliases read alike (`_names`), each with its first spelling, less
-    initials forms ("W. Li", "Li W"): OpenAlex gives one to every Wei, Wen and Wu Li alike, so
+    initials forms ("W. Li", "Li W", "Li WL"): OpenAlex gives one to every Wei, Wen and Wu Li alike, so
     sharing one says nothing of being one person."""
     out: dict[str, str] = {}
     for r in person.records:
@@ -438,13 +438,17 @@ def _read_alike(name: str) -> str:
 
 
 _INITIAL = re.compile(r"[^\W\d_](?:[.\-\u2010]+[^\W\d_])*[.\-\u2010]*")  # "W", "W.", "W.-L."
+# Initials written together in capitals, as PubMed writes them and OpenAlex's alternative names
+# keep them ("Li WL", "Zhang XY"). A vowel among them may be a family name in capitals ("Wei LI",
+# "LI Wei"), which stays a name; initials with a vowel ("Smith JA") are read as a name still.
+_PACKED_INITIALS = re.compile(r"[B-DF-HJ-NP-TV-Z]{2,3}")
 
 
 def _an_initials_form(name: str) -> bool:
     """Whether a name's given part is only initials: one initial or more, and at most one word
-    written out (the family name, at either end), as "W. Li", "Li W", "J. R. R. Tolkien"."""
+    written out (the family name, at either end), as "W. Li", "Li W", "J. R. R. Tolkien", "Li WL"."""
     words = unicodedata.normalize("NFKC", name).split()
-    initials = sum(1 for w in words if _INITIAL.fullmatch(w))
+    initials = sum(1 for w in words if _INITIAL.fullmatch(w) or _PACKED_INITIALS.fullmatch(w))
     return initials > 0 and len(words) - initials <= 1
 
 
