@@ -1522,3 +1522,53 @@ def test_of_works_dated_ahead_of_records_of_two_days_the_doubt_names_one_whateve
             "a work in the evidence places them at Example Lab in 2026, after 2025-01-01, the day its record was "
             "current (so in any year up to it), perhaps before the first year their author records give (2023)",
         )
+
+
+def test_a_year_ahead_of_the_record_stands_for_no_year_after_it_as_a_works_date_does(root):
+    """Found by the twenty-second part's hunt: a claim about works reads a date ahead of its
+    record as any day up to it (`PartialDate.within_record`), so a period after it never counts
+    the work; a claim about people read such a year as no year at all, so a person at the lab in
+    2026 by a record current on 2025-01-01 was uncertain for a claim of who joined in 2027, as if
+    they might have come then. They were there by 2026: before the period, as a known year is."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2027-01-01\n    to: 2027-12-31")
+    r = judge(root, body, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2026]))])
+    assert (r.matched, r.uncertain, r.people_considered) == (0, 0, 0)
+    both = people_claim("{holds_both: [mil]}", period="from: 2027-01-01\n    to: 2027-12-31")
+    assert judge(root, both, [author("A1", "Li Wei", (HIT, [2026]), (LAB, [2026]))]).uncertain == 0
+    # Another record of theirs (one ORCID iD) placing them at the lab in 2027: they were there
+    # before, so they did not join then, as where the first record gives a year before the period.
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    later = author("A2", "Li Wei", (HIT, [2025]), (LAB, [2027]), orcid=orcid, updated_date="2028-01-01T00:00:00")
+    first = author("A1", "Li Wei", (LAB, [2026]), orcid=orcid)
+    files = [write_jsonl(root / name, [record]) for name, record in (("a.jsonl", first), ("b.jsonl", later))]
+    apart = evaluate(load(root, body), [JsonlEvidence.open(f) for f in files]).results[0]
+    assert (apart.matched, apart.uncertain) == (0, 0)
+    # A period the year may reach: uncertain still.
+    reach = people_claim("{joined_from: [mil]}", period="from: 2026-06-01\n    to: 2027-12-31")
+    assert judge(root, reach, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2026]))]).uncertain == 1
+
+
+@given(
+    at_hit=st.lists(st.integers(2018, 2024), max_size=3),
+    at_lab=st.lists(st.integers(2026, 2027), min_size=1, max_size=2),
+    after=st.integers(1, 3),
+    cond=st.sampled_from(["{joined_from: [mil]}", "{holds_both: [mil]}"]),
+)
+@SETTINGS
+def test_a_year_ahead_of_its_record_reads_as_the_year_itself_in_a_period_after_it(
+    tmp_path_factory, at_hit, at_lab, after, cond
+):
+    """Years at the lab ahead of the record (current on 2025-01-01) stand for any year up to
+    them, as a work's date does: a period after them finds what the same years, known (a record
+    current in 2030), find, never a doubt of its own."""
+    root = project(tmp_path_factory.mktemp("p"))
+    start = max(at_lab) + after
+    body = people_claim(cond, period=f"from: {start}-01-01\n    to: {start}-12-31")
+    ahead = judge(root, body, [author("A1", "Li Wei", (HIT, at_hit), (LAB, at_lab))])
+    known = author("A1", "Li Wei", (HIT, at_hit), (LAB, at_lab), updated_date="2030-01-01T00:00:00")
+    shown = judge(root, body, [known])
+    assert (ahead.matched, ahead.uncertain, ahead.people_considered) == (
+        shown.matched,
+        shown.uncertain,
+        shown.people_considered,
+    )

@@ -41,8 +41,14 @@ class _Place:
     @functools.cached_property
     def ahead(self) -> tuple[int, ...]:
         """The years given wholly after the day the record was current (`AuthorRecord.ahead`):
-        each stands for some year up to that day, not known which."""
+        each stands for some year up to it, not known which."""
         return self.record.ahead(self.affiliation.years)
+
+    def may_reach(self, start: dt.date | None) -> bool:
+        """Whether the time the record does not say (`when_unknown`) may be on or after `start`:
+        with no years, any time may; a year ahead of the record stands for any year up to it, as
+        a work's date ahead of its record does (`PartialDate.within_record`), never a later one."""
+        return start is None or not self.ahead or dt.date(max(self.ahead), 12, 31) >= start
 
     @functools.cached_property
     def known_years(self) -> tuple[int, ...]:

@@ -274,7 +274,7 @@ def _both_in_works(
     there = {y for p in person.at_subject for y in p.known_years} | {
         d.year for d, sure in at_subject if d is not None and sure and d.ahead_of is None
     }
-    anywhen = any(p.when_unknown for p in person.at_subject)
+    anywhen = any(p.when_unknown and p.may_reach(start) for p in person.at_subject)
     doubts: dict[str, None] = {}
     for year, hit in sorted(listed, key=lambda x: (x[0] or 0, x[1].entry.name)):
         if year is None or decided(hit, year) or _year_in(year, start, end)[0] == FALSE:

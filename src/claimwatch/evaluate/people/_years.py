@@ -218,9 +218,11 @@ def _first_at_subject(
     if first is not None and start is not None and dt.date(first, 12, 31) < start:
         return None  # at the subject before the period: they did not join in it
     yearless = [p for p in places if p.when_unknown]
+    if any(p.sure and not p.may_reach(start) for p in yearless):
+        return None  # likewise, in a year ahead of its record, so in some year up to it, before the period
     earlier = [p for p in places if not p.sure and p.known_years and (first is None or p.known_years[0] < first)]
     candidates = [y for y in (first, *(p.known_years[0] for p in earlier)) if y is not None]
-    if not yearless and all(_year_in(y, start, end)[0] == FALSE for y in candidates):
+    if not any(p.may_reach(start) for p in yearless) and all(_year_in(y, start, end)[0] == FALSE for y in candidates):
         return None
     doubts = []
     status = TRUE
@@ -305,7 +307,8 @@ def _holds_both(
     subject = pc.claim.subject.name
     sure_years = {y for p in person.at_subject if p.sure for y in p.known_years}
     any_years = {y for p in person.at_subject for y in p.known_years}
-    yearless = [p for p in person.at_subject if p.when_unknown]
+    # A year ahead of its record stands for none after it (`_Place.may_reach`): before the period, no time in it.
+    yearless = [p for p in person.at_subject if p.when_unknown and p.may_reach(start)]
     in_period = sorted(y for y in any_years if _year_in(y, start, end)[0] != FALSE)
     support: list[_Place] = []
     maybe: list[_Place] = []
@@ -351,7 +354,12 @@ def _holds_both(
             elif year not in sure_years:
                 doubts += [f"{s.label} in {year}: {s.doubt}" for s in person.at_subject if s.doubt and year in s.years]
             doubts += [d for d in (p.doubt and f"{p.label}: {p.doubt}", listing_doubt) if d]
-        if p.when_unknown and (in_period or yearless) and all(q is not p for q in (*support, *maybe)):
+        if (
+            p.when_unknown
+            and p.may_reach(start)
+            and (in_period or yearless)
+            and all(q is not p for q in (*support, *maybe))
+        ):
             maybe.append(p)
             doubts.append(
                 f"{p.record.origin} places them at {p.label} {_undated(p)}, so whether they were there in a "
@@ -437,8 +445,11 @@ def _once(places: list[_Place]) -> list[_Place]:
 
 
 def _considered(person: _Person, start: dt.date | None, end: dt.date | None) -> bool:
-    """Placed at the subject in a year that may fall in the period, or at a time not known."""
-    return any(p.when_unknown for p in person.at_subject) or _placed_in_a_year(person, start, end)
+    """Placed at the subject in a year that may fall in the period, or at a time not known that
+    may (`_Place.may_reach`)."""
+    return any(p.when_unknown and p.may_reach(start) for p in person.at_subject) or _placed_in_a_year(
+        person, start, end
+    )
 
 
 def _placed_in_a_year(person: _Person, start: dt.date | None, end: dt.date | None) -> bool:
