@@ -470,6 +470,33 @@ def test_holds_both_on_one_authorship_of_a_work_whose_date_shows_no_year_is_unce
         assert judge(root, body, [lab, w, record], **COVER).verdict == "not_contradicted"
 
 
+def test_holds_both_a_work_ahead_of_its_record_at_a_listed_place_the_records_never_give_is_a_doubt(root):
+    """Found by the twenty-second part's hunt: A1's record gives the lab in 2023 and HIT at no
+    time, and a work dated 2026 in a record current on 2025-01-01 (so in any year up to it) places
+    A1 at HIT alone: passed over, and under complete coverage the claim that no one held both was
+    not_contradicted, where the same year in A1's record is a doubt. The work alone shows HIT, and
+    may be of 2023: uncertain, said why, both engines alike. A date that cannot reach a year at the
+    lab in the period, or records that give HIT already, leave no doubt."""
+    body = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    record = author("A1", "Li Wei", (LAB, [2023]))
+    lab = authored("W1", "2023-05-01", ("A1", LAB))
+    ahead = authored("W2", "2026-03-01", ("A1", HIT))  # its record current on 2025-01-01
+    records = write_jsonl(root / "records.jsonl", [lab, ahead, record])
+    import_jsonl(records, root / "snap", **COVER)
+    for engine in ("python", "duckdb"):
+        r = evaluate(load(root, body), [open_evidence(root / "snap")], engine=engine, cache=root / "c").results[0]
+        assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), engine
+        assert r.uncertain_people[0].uncertain_because == (
+            "a work in the evidence places them at Harbin Institute of Technology in a year its date, ahead of its "
+            "record, does not show, which their author records leave out, perhaps a year they were at Example Lab: "
+            "at both, or a move within it, the years cannot tell",
+        )
+    early = authored("W2", "2021-03-01", ("A1", HIT)) | {"updated_date": "2020-06-01T00:00:00"}
+    at_hit_before = author("A1", "Li Wei", (LAB, [2023]), (HIT, [2019]))
+    for works, person in (([lab, early], record), ([lab, ahead], at_hit_before)):
+        assert judge(root, body, [*works, person], **COVER).verdict == "not_contradicted"
+
+
 def test_holds_both_a_listed_year_beside_the_subject_at_a_time_not_said_is_not_said_to_be_a_year_there(root):
     """Found by the review of the twenty-first part: A1's record gives the lab with no years, and a
     work places them at HIT in 2022; the doubt said 2022 was "a year they were at Example Lab",

@@ -60,6 +60,16 @@ class _Wanted:
             )
 
 
+class _Listed(NamedTuple):
+    """A work placing a person at a list entry: the year its date shows (None for a date ahead of
+    its record, which may stand for any year up to it: `_year_shown`), the entry, and the year
+    the date gives, the latest it may stand for."""
+
+    year: int | None
+    hit: _EntryHit
+    latest: int
+
+
 @dataclass
 class _InWorks:
     """What the works in the evidence show of the people, by OpenAlex author id: each work placing
@@ -70,7 +80,7 @@ class _InWorks:
 
     at_subject: dict[int, dict[str, list[tuple[PartialDate | None, bool]]]]
     # The year is None for a work dated ahead of its record: it shows no year (`_year_shown`).
-    at_listed: dict[int, dict[str, list[tuple[int | None, _EntryHit]]]]
+    at_listed: dict[int, dict[str, list[_Listed]]]
     # For `holds_both`, by (subject matcher, list matcher): the years, and list entries, in which
     # one authorship of a work certainly gives a person both: at once, as records' years cannot say.
     at_once: dict[tuple[int, int], dict[str, set[tuple[int, str]]]] = field(default_factory=dict)
@@ -123,7 +133,7 @@ class _Shown(NamedTuple):
     whether the match is certain); at a list entry (its year, the hit)."""
 
     at_subject: list[tuple[int, str, tuple[PartialDate | None, bool]]]
-    at_listed: list[tuple[int, str, tuple[int | None, _EntryHit]]]
+    at_listed: list[tuple[int, str, _Listed]]
     at_once: list[tuple[tuple[int, int], str, tuple[int, str]]]
     at_once_unshown: list[tuple[tuple[int, int], str, tuple[PartialDate | None, _EntryHit]]]
 
@@ -156,7 +166,7 @@ def _what_a_work_shows(
         year = None if work.published is None else _year_shown(work.published)
         if work.published is not None:  # a work of no date places no one at a list entry
             for k, hits in sure.items():
-                shown.at_listed.extend((k, a.author_id, (year, h)) for h in hits)
+                shown.at_listed.extend((k, a.author_id, _Listed(year, h, work.published.year)) for h in hits)
         for pair in at_once:  # `pairs` are keyed by the list matcher's key in `lists`
             if year is None:  # at both at once, in a year not known: a doubt (`_both_in_works`)
                 shown.at_once_unshown.extend((pair, a.author_id, (work.published, h)) for h in sure[pair[1]])
@@ -210,7 +220,7 @@ def _earlier_in_works(
 def _listed_in_works(
     person: _Person,
     pc: _PeopleClaim,
-    listed: list[tuple[int | None, _EntryHit]],
+    listed: list[_Listed],
     start: dt.date | None,
     end: dt.date | None,
 ) -> _Outcome | None:
@@ -239,7 +249,7 @@ def _listed_in_works(
 
     earlier = sorted(
         ((year is None, year or 0), hit.entry.name)
-        for year, hit in listed
+        for year, hit, _ in listed
         if not decided(hit, year) and may_be_earlier(year) and not not_yet_listed(hit, year)
     )
     if not earlier:
@@ -256,7 +266,7 @@ def _listed_in_works(
 def _both_in_works(
     person: _Person,
     pc: _PeopleClaim,
-    listed: list[tuple[int | None, _EntryHit]],
+    listed: list[_Listed],
     at_once: set[tuple[int, str]],
     at_subject: list[tuple[PartialDate | None, bool]],
     start: dt.date | None,
@@ -267,17 +277,37 @@ def _both_in_works(
     person at a list entry in a year of the period their records do not give there, in which they
     were at the subject (by their records, or a work certainly placing them there that year), or
     on one authorship with the subject. The records leave it out: a doubt, never silence. A year
-    a work's date does not show shows nothing apart; on one authorship with the subject
-    (`unshown`), it may be a year of the period: a doubt too, as for `joined_from`."""
+    a work's date does not show may be a year of the period: on one authorship with the subject
+    (`unshown`), a doubt too, as for `joined_from`; apart (a date ahead of its record), where the
+    records give the entry at no time and the date reaches a year they were at the subject, as a
+    record's year ahead of it is (a work of no date places no one at an entry)."""
     subject = pc.claim.subject.name
     decided = _decided_by_the_records(person)
     there = {y for p in person.at_subject for y in p.known_years} | {
         d.year for d, sure in at_subject if d is not None and sure and d.ahead_of is None
     }
     anywhen = any(p.when_unknown and p.may_reach(start) for p in person.at_subject)
+    in_period = [y for y in there if _year_in(y, start, end)[0] != FALSE]
+    unshown = [(d, h) for d, h in unshown if _may_fall_in(d, start, end) and not _listed_after(pc, h, end)]
+    at_once_unshown = {h.entry.id for _, h in unshown}
     doubts: dict[str, None] = {}
-    for year, hit in sorted(listed, key=lambda x: (x[0] or 0, x[1].entry.name)):
-        if year is None or decided(hit, year) or _year_in(year, start, end)[0] == FALSE:
+    for year, hit, latest in sorted(listed, key=lambda x: (x.year or 0, x.hit.entry.name)):
+        if year is None:
+            # A date ahead of its record may stand for any year up to it, a year at the subject in
+            # the period among them, as a record's year so given does (`_years._holds_both`): where
+            # the records give the entry at no time, the work alone shows it, and is a doubt.
+            reaches = (start is None or dt.date(latest, 12, 31) >= start) and (
+                anywhen or any(y <= latest for y in in_period)
+            )
+            said = hit.entry.id in at_once_unshown  # with the subject on one authorship: said below
+            if reaches and not said and not decided(hit, None) and not _listed_after(pc, hit, end):
+                doubts[
+                    f"a work in the evidence places them at {hit.entry.name} in a year its date, ahead of its record, "
+                    f"does not show, which their author records leave out, perhaps a year they were at {subject}: "
+                    "at both, or a move within it, the years cannot tell"
+                ] = None
+            continue
+        if decided(hit, year) or _year_in(year, start, end)[0] == FALSE:
             continue
         if pc.cond.listed_before and _listed_by(hit, year)[0] is False:
             continue
@@ -294,16 +324,17 @@ def _both_in_works(
                 f"out, {when}: at both, or a move within it, the years cannot tell"
             ] = None
     for date, hit in sorted(unshown, key=lambda x: (x[0] is None, x[0].year if x[0] else 0, x[1].entry.name)):
-        if not _may_fall_in(date, start, end):
-            continue
-        if pc.cond.listed_before and end is not None and _listed_by(hit, end.year)[0] is False:
-            continue  # listed only after the period
         when = "with no date" if date is None else f"in a year its date does not show ({_when(date)})"
         doubts[
             f"a work in the evidence gives them at {subject} and at {hit.entry.name} on one authorship, {when}, "
             "which their author records leave out and which may be in the period"
         ] = None
     return _Outcome(UNKNOWN, person.at_subject, [], list(doubts)) if doubts else None
+
+
+def _listed_after(pc: _PeopleClaim, hit: _EntryHit, end: dt.date | None) -> bool:
+    """Under `listed_before`, an entry listed only after the period: a year not shown cannot count."""
+    return pc.cond.listed_before and end is not None and _listed_by(hit, end.year)[0] is False
 
 
 def _decided_by_the_records(person: _Person) -> Callable[[_EntryHit, int | None], bool]:
@@ -324,7 +355,7 @@ def _decided_by_the_records(person: _Person) -> Callable[[_EntryHit, int | None]
 def _back_in_works(
     person: _Person,
     pc: _PeopleClaim,
-    listed: list[tuple[int | None, _EntryHit]],
+    listed: list[_Listed],
     decided: Callable[[_EntryHit, int | None], bool],
     start: dt.date | None,
     end: dt.date | None,
@@ -339,7 +370,7 @@ def _back_in_works(
     for before, again in _gaps_before_a_return(person, start, end):
         between = [
             (year, hit.entry.name)
-            for year, hit in listed
+            for year, hit, _ in listed
             if not decided(hit, year)
             and (_in_the_gap(year, before, again, within) if year is not None else again - before > 1)
             and not (pc.cond.listed_before and _listed_by(hit, again)[0] is False)
