@@ -109,12 +109,15 @@ class _WorkContext:
         """Why the record shows a topic only perhaps: its phrases alone match (no OpenAlex topic
         of it), and its text holds a phrase of another sense of their words
         (`TopicMatcher.other_sense`); or nothing matched but a phrase after a hyphen and a break,
-        which may end a broken word (`TopicMatcher.broken_reading`). None where neither."""
+        which may end a broken word (`TopicMatcher.broken_reading`), or words joined by an em dash,
+        which may part two clauses (`TopicMatcher.dashed_reading`). None where none of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
             if not reasons:
-                self._doubts[key] = matcher.broken_reading(self.work, self.abstract_words)
+                self._doubts[key] = matcher.broken_reading(self.work, self.abstract_words) or matcher.dashed_reading(
+                    self.work, self.abstract_words
+                )
             elif not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None
             else:

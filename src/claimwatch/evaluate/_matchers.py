@@ -1273,6 +1273,22 @@ class TopicMatcher:
                 )
         return None
 
+    def dashed_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work none of whose text matches may still hold a phrase: its words are joined by
+        an em dash with no space either side ("Facial\u2014recognition"), which may stand for a
+        hyphen or part two clauses; None where none is."""
+        for name, text in self._texts(work, abstract_words):
+            hits = self.phrases.find_across_dashes(text)
+            excluded = self.excluded.find(text) + self.excluded.find_across_dashes(text) if hits else []
+            for h in hits:
+                if any(x.start <= h.start and h.end <= x.end for x in excluded):
+                    continue
+                return (
+                    f"its {name} says \u201c{text[h.start : h.end]}\u201d, where the words of \u201c{h.phrase}\u201d "
+                    "are joined by a dash, which may part two clauses rather than join the words"
+                )
+        return None
+
     def reasons(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> list[PhraseReason]:
         out: list[PhraseReason] = []
         for name, text in self._texts(work, abstract_words):

@@ -28,6 +28,10 @@ from ._spacy import lemma_table, nlp
 _JOINERS = re.compile(r"^[\s\-]*$")
 _JOINER_RUNS = re.compile(r"[\s\-]+")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
+# An em dash or a horizontal bar between two letters or digits, no space either side: it parts two
+# clauses ("the face\u2014recognition came later") or stands for a hyphen ("Facial\u2014recognition
+# systems"), and the text cannot tell which (`find_across_dashes`).
+_DASH_BETWEEN_WORDS = re.compile(r"(?<=[^\W_])[\u2014\u2015](?=[^\W_])")
 
 
 @lru_cache(maxsize=200_000)
@@ -190,6 +194,16 @@ class PhraseSet:
         hyphen broke at a line's end ("sur-\nface" is "surface"), or be a compound's second part
         or a word of its own: the text cannot tell which."""
         return self._find(text, after_breaks=True)
+
+    def find_across_dashes(self, text: str) -> list[PhraseHit]:
+        """The hits `find` leaves out because an em dash (or a horizontal bar) with no space either
+        side stands between their words ("Facial\u2014recognition"): read as a hyphen, it joins
+        them; read as a dash, it parts two clauses. The text cannot tell which. Spans in `text`."""
+        dashes = [m.start() for m in _DASH_BETWEEN_WORDS.finditer(text)]
+        if not dashes:
+            return []
+        as_hyphens = _DASH_BETWEEN_WORDS.sub("-", text)  # one character for one: the same offsets
+        return [h for h in self.find(as_hyphens) if any(h.start < d < h.end for d in dashes)]
 
     def _find(self, text: str, *, after_breaks: bool) -> list[PhraseHit]:
         read = topic_reading(text)

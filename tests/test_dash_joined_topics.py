@@ -1,0 +1,72 @@
+"""A topic's words joined by an em dash (issue 18, twenty-second part).
+
+An em dash (or a horizontal bar) between two words with no space either side parts two clauses
+("the face\u2014recognition came later") as often as a typesetter put it for a hyphen
+("Facial\u2014recognition systems", "Text\u2014to\u2014speech"): the text cannot tell which. Both
+were read as no match, so under `not:` such a work cleared its claim and, as a topic, was no
+finding: silence. Both are uncertain now, said why, on both engines; a dash with spaces around
+it parts words as before, and a certain match elsewhere still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.evaluate._phrases import PhraseSet
+from helpers import work
+from test_doubt_phrases import WITH_HIT, result
+from test_negated_topics import BY_LAB, index
+
+PHRASES = PhraseSet(["facial recognition", "face recognition", "text-to-speech"])
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Facial\u2014recognition systems", "Facial\u2014recognition"),
+        ("face\u2014recognition", "face\u2014recognition"),
+        ("Text\u2014to\u2014speech for all", "Text\u2014to\u2014speech"),
+        ("Text\u2015to\u2015speech", "Text\u2015to\u2015speech"),
+    ],
+)
+def test_words_joined_by_an_em_dash_are_found_apart(text, span):
+    assert PHRASES.find(text) == []  # never a certain match
+    (hit,) = PHRASES.find_across_dashes(text)
+    assert text[hit.start : hit.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "facial \u2014 recognition",  # a dash between spaces parts the words
+        "facial recognition",  # certain, not apart
+        "Facial\u2014expression recognition",
+        "text-to\u2014",
+        "\u2014face\u2014",
+    ],
+)
+def test_a_phrase_not_joined_by_an_em_dash_is_never_found_apart(text):
+    assert PHRASES.find_across_dashes(text) == []
+
+
+def test_a_work_whose_topic_is_joined_by_an_em_dash_is_uncertain_not_silence(tmp_path):
+    records = [work("W1", "Facial\u2014recognition in crowds", "2024-06-01", BY_LAB)]
+    r = result(tmp_path, records, "{topic: facial-recognition}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (f,) = r.uncertain_findings
+    assert f.uncertain_because == (
+        "its title says \u201cFacial\u2014recognition\u201d, where the words of \u201cfacial recognition\u201d are "
+        "joined by a dash, which may part two clauses rather than join the words",
+    )
+
+
+def test_under_not_a_topic_joined_by_an_em_dash_does_not_clear_the_claim(tmp_path):
+    abstract = "We propose face\u2014recognition for crowded scenes"
+    records = [work("W1", "Crowds", "2024-06-01", WITH_HIT, abstract_inverted_index=index(abstract))]
+    r = result(tmp_path, records, "{all: [{coauthor_in: [mil]}, {not: {topic: facial-recognition}}]}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+
+
+def test_a_certain_match_elsewhere_still_counts(tmp_path):
+    records = [work("W1", "Facial\u2014recognition: face recognition at scale", "2024-06-01", BY_LAB)]
+    r = result(tmp_path, records, "{topic: facial-recognition}")
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
