@@ -9,8 +9,11 @@ it parts words as before, and a certain match elsewhere still counts."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from claimwatch.columnar import text_words
 from claimwatch.evaluate._phrases import PhraseSet
 from helpers import work
 from test_doubt_phrases import WITH_HIT, result
@@ -70,3 +73,24 @@ def test_a_certain_match_elsewhere_still_counts(tmp_path):
     records = [work("W1", "Facial\u2014recognition: face recognition at scale", "2024-06-01", BY_LAB)]
     r = result(tmp_path, records, "{topic: facial-recognition}")
     assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Facial\u2012recognition systems", "Facial\u2012recognition"),  # a figure dash: a hyphen to a reader
+        ("Text\u2012to\u2012speech", "Text\u2012to\u2012speech"),
+    ],
+)
+def test_a_figure_dash_between_words_joins_them_as_a_hyphen_does(text, span):
+    """A figure dash looks as a hyphen does; spaCy kept "Facial\u2012recognition" one word, which
+    matched nothing, not even in doubt."""
+    (hit,) = PHRASES.find(text)
+    assert text[hit.start : hit.end] == span
+    assert set(re.findall(r"[^\W_]+", span.lower())) <= text_words(text)  # the table's prefilter lets it through
+
+
+@pytest.mark.parametrize("dash", ["\ufe58", "\ufe31"])
+def test_the_small_and_vertical_em_dash_are_em_dashes(dash):
+    (hit,) = PHRASES.find_across_dashes(f"Facial{dash}recognition")
+    assert hit.phrase == "facial recognition"

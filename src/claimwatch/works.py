@@ -46,11 +46,11 @@ def read_through_invisible(text: str) -> str:
     return INVISIBLE.sub("", text) if has_invisible(text) else text
 
 
-# Dashes a reader takes for a hyphen (a Unicode hyphen, a non-breaking one, an en dash, a minus
-# sign, the small and the fullwidth hyphen-minus), and the Turkish capital dotted I, which lower()
-# writes as "i" and a combining dot above (U+0307): read as "-" and as "I".
-_AS_READ = str.maketrans({**dict.fromkeys("\u2010\u2011\u2013\u2212\ufe63\uff0d", "-"), "\u0130": "I"})
-_READ_OTHERWISE = re.compile("[\u2010\u2011\u2013\u2212\ufe63\uff0d\u0130\u0307]")
+# Dashes a reader takes for a hyphen (a Unicode hyphen, a non-breaking one, a figure dash, an en
+# dash, a minus sign, the small and the fullwidth hyphen-minus), and the Turkish capital dotted I,
+# which lower() writes as "i" and a combining dot above (U+0307): read as "-" and as "I".
+_AS_READ = str.maketrans({**dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"), "\u0130": "I"})
+_READ_OTHERWISE = re.compile("[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d\u0130\u0307]")
 
 
 def topic_reading(text: str) -> str:

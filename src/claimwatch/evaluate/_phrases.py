@@ -28,10 +28,10 @@ from ._spacy import lemma_table, nlp
 _JOINERS = re.compile(r"^[\s\-]*$")
 _JOINER_RUNS = re.compile(r"[\s\-]+")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
-# An em dash or a horizontal bar between two letters or digits, no space either side: it parts two
-# clauses ("the face\u2014recognition came later") or stands for a hyphen ("Facial\u2014recognition
-# systems"), and the text cannot tell which (`find_across_dashes`).
-_DASH_BETWEEN_WORDS = re.compile(r"(?<=[^\W_])[\u2014\u2015](?=[^\W_])")
+# An em dash (its small and vertical forms too) or a horizontal bar between two letters or digits,
+# no space either side: it parts two clauses ("the face\u2014recognition came later") or stands for a
+# hyphen ("Facial\u2014recognition systems"), and the text cannot tell which (`find_across_dashes`).
+_DASH_BETWEEN_WORDS = re.compile(r"(?<=[^\W_])[\u2014\u2015\ufe31\ufe58](?=[^\W_])")
 
 
 @lru_cache(maxsize=200_000)
