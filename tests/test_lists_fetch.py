@@ -478,3 +478,41 @@ def test_a_malformed_url_or_number_of_seconds_is_one_line(tmp_path, capsys, args
     assert main(["lists", "fetch", "csl", "--out", str(tmp_path / "x.yaml"), *args]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert said in line and "Traceback" not in line
+
+
+def close_delimited(body: bytes, content_type: str = "text/csv") -> Step:
+    """Answer with no Content-Length and no chunks: the body ends where the connection does."""
+
+    def step(h: BaseHTTPRequestHandler) -> None:
+        h.close_connection = True
+        h.send_response(200)
+        h.send_header("Content-Type", content_type)
+        h.send_header("Connection", "close")
+        h.end_headers()
+        h.wfile.write(body)
+
+    return step
+
+
+def test_a_csv_cut_inside_a_quoted_field_is_not_taken_for_the_whole_list(tmp_path, server):
+    """Found by the twenty-second part's hunt: a mirror answering without a Content-Length, cut
+    inside the last field of a row ('...,"https://...","'), was written as the whole list, the rows
+    after the cut dropped without a word: the lenient CSV reader ends a quoted field at the end of
+    the file."""
+    whole = (FIXTURES / "consolidated.csv").read_bytes()
+    cut = whole[: whole.index(b'\n"', 2000)][:-1]  # a row's last field: its opening quote, no closing one
+    assert cut.endswith(b',"')
+    out, before = earlier_file(tmp_path)
+    server.serve(close_delimited(cut))
+    with pytest.raises(SourceError) as e:
+        lists.fetch_csl(out, url=server.url("/consolidated.csv"), policy=policy(Sleeps()), today=TODAY)
+    assert "the file ends inside a quoted field: it was cut short, and the rows after are missing" in str(e.value)
+    assert out.read_bytes() == before
+
+
+def test_a_csv_without_a_content_length_whole_is_read(tmp_path, server):
+    server.serve(close_delimited((FIXTURES / "consolidated.csv").read_bytes()))
+    rl = lists.fetch_csl(
+        tmp_path / "csl.yaml", url=server.url("/consolidated.csv"), policy=policy(Sleeps()), today=TODAY
+    )
+    assert len(rl.entries) == 9

@@ -16,8 +16,10 @@ import pytest
 
 from claimwatch import lists
 from claimwatch.cli import main
+from claimwatch.errors import InputError
 from claimwatch.evaluate._matchers import ListMatcher
 from claimwatch.lists import load_list
+from claimwatch.lists._csl import read_csl_records
 from claimwatch.works import Authorship
 
 EXCERPT = "csl/consolidated-2025-excerpt.csv"
@@ -438,3 +440,51 @@ def test_a_groups_numbered_institute_is_found_as_papers_write_it(tmp_path, capsy
     (finding,) = any_time.findings
     (cited,) = [r for r in finding.reasons if r.kind == "listed_author"]
     assert cited.matched_name == "13th Research Institute of China Electronics Technology Group Corporation"
+
+
+def test_a_csv_cut_anywhere_is_refused_or_reads_the_rows_before_the_cut(shared_data):
+    """Every cut is refused or reads the file's first records as the file gives them, never one
+    changed in a field the import reads (a name cut short, an alias lost). The CSV gives no count of
+    its rows, so a cut exactly at a row's end, or just after the delimiter before its last field,
+    cannot be told from a whole file (docs/lists.md says so); a cut inside quotes is refused."""
+    text = (shared_data / EXCERPT).read_text(encoding="utf-8")
+
+    def read(part: str) -> list[tuple[object, ...]]:
+        _, records = read_csl_records(part, "cut.csv")
+        return [
+            (
+                r.record_id,
+                r.source,
+                r.entity_number,
+                r.type,
+                r.name,
+                r.aliases,
+                r.addresses,
+                r.programs,
+                r.federal_register_notice,
+                r.start_date,
+                r.end_date,
+            )
+            for r in records
+        ]
+
+    whole = read(text)
+    for cut in range(1, len(text)):
+        try:
+            got = read(text[:cut])
+        except InputError:
+            continue
+        assert got == whole[: len(got)], f"cut after {text[cut - 40 : cut]!r}"
+
+
+def test_the_real_csv_cut_inside_a_rows_last_field_is_refused_at_that_row(tmp_path, capsys, shared_data):
+    """Cut after '"Passport, 83' (the SDN row's ids): read leniently, the row ended there and the
+    four rows after it were dropped without a word."""
+    text = (shared_data / EXCERPT).read_text(encoding="utf-8")
+    cut = tmp_path / "cut.csv"
+    cut.write_text(text[: text.index("Passport, 83") + len("Passport, 83")], encoding="utf-8")
+    assert main(["lists", "import", "csl", str(cut), "--out", str(tmp_path / "csl.yaml")]) == 2
+    assert capsys.readouterr().err == (
+        f"{cut}:6:1: the file ends inside a quoted field: it was cut short, and the rows after are missing\n"
+    )
+    assert not (tmp_path / "csl.yaml").exists()

@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -281,8 +282,10 @@ def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
         records = []
         repeated_header: list[int] = []
         start = reader.line_num + 1
+        last = start
         for row in reader:
             at, start = At(path, line=start), reader.line_num + 1
+            last = at.line
             cells = [cell.strip() for cell in row]
             if not any(cells):
                 continue
@@ -295,6 +298,12 @@ def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
             records.append(_csl_csv_record({k: row[i] for k, i in column.items()}, at))
     except csv.Error as e:
         raise InputError(Problem(path, reader.line_num, 1, f"not valid {kind.upper()}: {e}")) from None
+    if _ends_inside_quotes(text, _DELIMITERS[kind], last):
+        raise InputError(
+            Problem(
+                path, last, 1, "the file ends inside a quoted field: it was cut short, and the rows after are missing"
+            )
+        )
     notes = []
     if not has_ids:
         notes.append(
@@ -305,6 +314,19 @@ def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
     if repeated_header:
         notes.append(f"the header row is repeated at {_lines(repeated_header)}; skipped, not read as a record")
     return (kind if has_ids else f"{kind}-no-id"), CslRecords(records, notes)
+
+
+def _ends_inside_quotes(text: str, delimiter: str, line: int) -> bool:
+    """Whether the record from `line` on (the file's last) ends inside a quoted field, as a download
+    cut short does: read leniently, as the rest of the file is, such a field ends quietly at the
+    end of the file, and a list cut after "...,\"Passport, 83" would be taken for the whole one."""
+    tail = "".join(itertools.islice(io.StringIO(text, newline=""), line - 1, None))
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as e:
+        return "unexpected end of data" in str(e)  # the one error the end of the file inside quotes gives
+    return False
 
 
 # trade.gov publishes the list as TSV too: the same columns, separated by tabs. Both are read with the
