@@ -516,3 +516,26 @@ def test_a_csv_without_a_content_length_whole_is_read(tmp_path, server):
         tmp_path / "csl.yaml", url=server.url("/consolidated.csv"), policy=policy(Sleeps()), today=TODAY
     )
     assert len(rl.entries) == 9
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            b"\n".join((FIXTURES / "consolidated.csv").read_bytes().splitlines()[:1]) + b"\n",
+            "its header alone: cut short?",
+        ),
+        (b'{"results": []}', "'results' is empty: a search that found nothing?"),
+        (b'{"total": 0, "sources_used": [], "results": []}', "'results' is empty: a search that found nothing?"),
+    ],
+)
+def test_a_download_holding_no_records_never_replaces_the_list(tmp_path, server, body, said):
+    """Found by the twenty-second part's hunt: a download cut after its header (or a search that
+    found nothing) was written as a list of no entries over the one before it, exit 0: every
+    entity read as taken off, every author at one cleared."""
+    out, before = earlier_file(tmp_path)
+    server.serve(close_delimited(body))
+    with pytest.raises(SourceError) as e:
+        lists.fetch_csl(out, url=server.url("/consolidated.csv"), policy=policy(Sleeps()), today=TODAY)
+    assert f"holds no records ({said}): the Consolidated Screening List is never empty" in str(e.value)
+    assert out.read_bytes() == before

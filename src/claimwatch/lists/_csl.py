@@ -106,8 +106,24 @@ def read_csl_records(text: str, path: str) -> tuple[str, CslRecords]:
     """The file's format ('json', 'csv' or 'tsv', or 'csv-no-id' or 'tsv-no-id' for the older
     layout) and its records; a malformed file is an InputError."""
     if text.lstrip()[:1] in ("{", "["):
-        return "json", _csl_json_records(read_json(text, path), path)
-    return _csl_csv_records(text, path)
+        fmt, records = "json", _csl_json_records(read_json(text, path), path)
+    else:
+        fmt, records = _csl_csv_records(text, path)
+    if not records:
+        # Written, an empty list would replace the one before it, and clear every author at an entity.
+        raise InputError(
+            Problem(
+                path,
+                0,
+                0,
+                f"holds no records ({_NO_RECORDS[fmt == 'json']}): the Consolidated Screening List is never empty, "
+                "so this is no copy of it",
+            )
+        )
+    return fmt, records
+
+
+_NO_RECORDS = {True: "'results' is empty: a search that found nothing?", False: "its header alone: cut short?"}
 
 
 def _split(value: str | None) -> list[str]:
