@@ -46,6 +46,9 @@ NAMES = [
     "Academy of Military Medical Sciences",
     "军事医学研究院",
     "FACC AG",
+    "Xi'an Jiaotong University",
+    "The Institute of Applied Physics and Computational Mathematics, Beijing",
+    "The Academy",
 ]
 PIECES = [
     *NAMES,
@@ -73,6 +76,11 @@ PIECES = [
     "Harbin Insti\u00adtute of Tech\u200bnology",  # invisible characters inside words
     "哈尔滨\u200b工业大学",
     "\ufeffUSTC",
+    "Xian Jiaotong Univ",
+    "Xi\u2019an",
+    "Institute of Applied Physics and Computational Mathematics",
+    "Beijing 100088",
+    "Academy",
 ]
 SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(

@@ -173,6 +173,7 @@ class NameMatcher:
         self._acronyms = PhraseMatcher(nlp().vocab, attr="ORTH")
         self._cjk: list[tuple[str, str, str, bool]] = []  # key, form sought, name registered, traditional
         self._labels: dict[int, list[tuple[str, str]]] = {}
+        self._without_the: set[int] = set()  # labels of names found without their leading "the"
         first_words: set[str] = set()
         acronyms: set[str] = set()
         for key, name in with_visible_forms(names):
@@ -187,13 +188,16 @@ class NameMatcher:
                 pattern, matcher = " ".join(name_words(fold(name))), self._folded
             if not pattern:
                 continue
-            label = f"{len(self._labels)}"
-            forms = [pattern.split()]
-            if matcher is self._folded and (short := _without_inner_of(forms[0])):
-                forms.append(short)
-            matcher.add(label, [Doc(nlp().vocab, words=form) for form in forms])
-            self._labels[nlp().vocab.strings[label]] = [(key, name)]
-            first_words.add(pattern.split()[0].lower())
+            forms, without_the = ([pattern.split()], []) if matcher is self._acronyms else _folded_forms(name)
+            for group in (forms, without_the):
+                if not group:
+                    continue
+                label = f"{len(self._labels)}"
+                matcher.add(label, [Doc(nlp().vocab, words=form) for form in group])
+                self._labels[nlp().vocab.strings[label]] = [(key, name)]
+                if group is without_the:
+                    self._without_the.add(nlp().vocab.strings[label])
+                first_words.update(form[0].lower() for form in group)
             if matcher is self._acronyms:
                 acronyms.add(pattern.split()[0])
         self._first_words = frozenset(first_words)
@@ -301,6 +305,8 @@ class NameMatcher:
                 and not _names_its_own_country(doc_words, end)
             ):
                 continue  # "Tianjin University of Technology"; but not "Tianjin University; for ..."
+            if match_id in self._without_the and not _begins_a_part(text, first[1]):
+                continue  # "The University of Hong Kong" is not in "The Chinese University of Hong Kong"
             for key, name in self._labels[match_id]:
                 hits.append(NameHit(key, name, text[first[1] : last[2]], first[1], last[2]))
         return hits
@@ -337,6 +343,47 @@ def _seen_through(given: str, find: Callable[[str], tuple[NameHit, ...]]) -> tup
         for h in find(seen)
         for start, end in [(kept[h.start], kept[h.end - 1] + 1)]
     )
+
+
+# An apostrophe inside a word, which affiliations as often leave out: "Xi'an" is written "Xian".
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['\u2019](?=[^\W_])")
+
+
+def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
+    """The word sequences a name (not an acronym) is found by, and those found only where they
+    begin a part of the text (`_begins_a_part`).
+
+    The first: its words, and with each word an inner apostrophe splits written as one ("Xi'an"
+    as "xian": affiliations write "Xian Jiaotong University" as often). The second: those without
+    a leading "the" where two words or more are left ("The Institute of Applied Physics and
+    Computational Mathematics", which affiliations write without it), since within a part of the
+    text the words before may make a longer name ("The Chinese University of Hong Kong" is not
+    "The University of Hong Kong"). Each also without the "of" inside it (`_without_inner_of`).
+    Every word of these forms is, or holds, a word of the name as folded, so a needle of the
+    name's (`_grouping._name_needles`, never "the") is in any text a form is found in."""
+    forms: list[list[str]] = []
+    without_the: list[list[str]] = []
+    for written in dict.fromkeys((name, _INNER_APOSTROPHE.sub("", name))):
+        words = name_words(fold(written))
+        for form, group in (
+            (words, forms),
+            (words[1:] if words[:1] == ["the"] and len(words) > 2 else [], without_the),
+        ):
+            for each in (form, _without_inner_of(form) if form else None):
+                if each and each not in group:
+                    group.append(each)
+    return forms, without_the
+
+
+# What ends one part of an affiliation and begins the next: "Dept. of Physics, Institute of ...".
+_PART_ENDS = frozenset(",;:()[]/|\n")
+
+
+def _begins_a_part(text: str, start: int) -> bool:
+    """Does the name at `start` begin the text, or a part of it (after a comma, a semicolon, a
+    bracket, a line break), with no word of its own name before it?"""
+    before = text[:start].rstrip(" \t\u00a0")
+    return not before or before[-1] in _PART_ENDS
 
 
 def _without_inner_of(words: list[str]) -> list[str] | None:

@@ -1,0 +1,75 @@
+"""Names as affiliations write them, apostrophes and a leading "the" (issue 18, twenty-second part).
+
+The ASPI tracker lists "Xi'an Jiaotong University"; affiliations write "Xian Jiaotong University"
+(or "Xian Jiaotong Univ") as often, which the apostrophe, folded to a space ("xi an"), kept from
+matching: an author there was no coauthor at a listed university, a claim cleared. The tracker's
+aliases of the Chinese Academy of Engineering Physics (from the Entity List's entry) begin with
+"The" ("The Institute of Applied Physics and Computational Mathematics, Beijing"), which
+affiliations leave out: never found. Both are found now, on both engines; a "the" is left out
+only where two words or more remain ("The Academy" is no name "Academy")."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.columnar._table import search_form
+from claimwatch.evaluate._grouping import _name_needles
+from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.evaluate._names import NameMatcher
+from claimwatch.lists import import_aspi
+from claimwatch.lists._model import ReferenceList
+from claimwatch.works import Authorship
+
+XJTU = "Xi'an Jiaotong University"
+IAPCM = "The Institute of Applied Physics and Computational Mathematics, Beijing"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "found"),
+    [
+        (XJTU, "School of Energy, Xian Jiaotong University, Xian 710049, Peoples R China", "Xian Jiaotong University"),
+        (XJTU, "Xian Jiaotong Univ, Xian, Peoples R China", "Xian Jiaotong Univ"),
+        (XJTU, "Xi\u2019an Jiaotong University, Xi\u2019an, China", "Xi\u2019an Jiaotong University"),
+        (XJTU, "Xi an Jiaotong University", "Xi an Jiaotong University"),
+        (IAPCM, "Institute of Applied Physics and Computational Mathematics, Beijing 100088, China", None),
+        (IAPCM, "The Institute of Applied Physics and Computational Mathematics, Beijing, China", None),
+        ("The University of Hong Kong", "Department of Computer Science, University of Hong Kong, Pokfulam", None),
+    ],
+)
+def test_a_name_is_found_as_affiliations_write_it(name, text, found):
+    (hit,) = NameMatcher([("k", name)]).find(text)
+    if found:
+        assert hit.matched == found
+    assert any(needle in search_form(text) for needle in _name_needles([name]))  # the query lets it through
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("The Academy", "Academy of Military Science, Beijing, China"),  # one word left: no name
+        (XJTU, "Xian University of Technology, Xian, China"),
+        (XJTU, "Xian Jiaotong University of Medicine"),  # a longer name, as before
+        ("The University of Hong Kong", "The Chinese University of Hong Kong, Shatin"),
+        ("The University of Hong Kong", "Dept. of Physics, City University of Hong Kong"),
+        ("The University of Hong Kong", "Chinese-University of Hong Kong"),
+    ],
+)
+def test_no_other_institution_is_found_for_it(name, text):
+    assert NameMatcher([("k", name)]).find(text) == []
+
+
+def test_an_author_at_xian_jiaotong_university_is_at_the_trackers_entry(shared_data, tmp_path):
+    document = import_aspi(shared_data / "aspi/misp-galaxy-china-defence-universities.json", list_id="aspi")
+    rl = ReferenceList.model_validate(document)
+    hits = ListMatcher(rl).hits(
+        Authorship("A", 0, raw_affiliations=("School of Energy, Xian Jiaotong University, Xian 710049, China",))
+    )
+    assert [(h.entry.name, h.doubt) for h in hits] == [(XJTU, None)]
+    hits = ListMatcher(rl).hits(
+        Authorship(
+            "A",
+            0,
+            raw_affiliations=("Institute of Applied Physics and Computational Mathematics, Beijing 100088, China",),
+        )
+    )
+    assert [(h.entry.name, h.doubt) for h in hits] == [("Chinese Academy of Engineering Physics", None)]
