@@ -491,3 +491,35 @@ def test_entries_naming_each_other_are_the_pairs_any_comparison_of_names_finds(o
         if folded((o.name,)) & folded(n.aliases) or folded((n.name,)) & folded(o.aliases)
     ]
     assert _diff._naming_each_other(old, new) == expected
+
+
+def test_an_ofac_rename_is_removed_and_added_saying_the_two_share_lists_and_addresses(tmp_path, capsys, shared_data):
+    """OFAC's rows in the CSL give neither a listing date nor a notice, so a rename there (the real
+    SSI row of ROSNEFT TRADE LIMITED renamed, the old name kept as an alias) cannot be told from a
+    new listing under the name of one taken off, and the diff pairs nothing: no removal is hidden.
+    The added line says what a reader weighs: the two are on the same source lists at the same
+    addresses (twenty-second part)."""
+    text = (shared_data / "csl/consolidated-2025-excerpt.csv").read_text(encoding="utf-8")
+    renamed = text.replace('"ROSNEFT TRADE LIMITED","","Elenion', '"RN TRADE LIMITED","","Elenion').replace(
+        '"TNK TRADE LIMITED"', '"TNK TRADE LIMITED; f.k.a. ROSNEFT TRADE LIMITED"'
+    )
+    moved = renamed.replace("Elenion Building 5 Themistokli Dervi", "Elsewhere 1")
+    paths = {}
+    for folder, body in (("old", text), ("new", renamed), ("moved", moved)):
+        (tmp_path / f"{folder}.csv").write_text(body, encoding="utf-8")
+        paths[folder] = tmp_path / folder / "csl.yaml"
+        assert (
+            run(capsys, "lists", "import", "csl", str(tmp_path / f"{folder}.csv"), "--out", str(paths[folder]))[0] == 0
+        )
+    code, out, _ = run(capsys, "lists", "diff", str(paths["old"]), str(paths["new"]), "--exit-code")
+    assert code == 1 and out.splitlines()[1:] == [
+        "+ RN TRADE LIMITED [rn-trade-limited] (listing date unknown); carries the name of removed "
+        "'ROSNEFT TRADE LIMITED' [rosneft-trade-limited], on the same source lists at the same addresses",
+        "- ROSNEFT TRADE LIMITED [rosneft-trade-limited] (listing date unknown)",
+    ]
+    (added,) = json.loads(run(capsys, "lists", "diff", str(paths["old"]), str(paths["new"]), "--json")[1])["added"]
+    assert added["names_removed"] == [
+        {"id": "rosneft-trade-limited", "name": "ROSNEFT TRADE LIMITED", "same_source_lists_and_addresses": True}
+    ]
+    _, out, _ = run(capsys, "lists", "diff", str(paths["old"]), str(paths["moved"]))
+    assert "carries the name of removed 'ROSNEFT TRADE LIMITED' [rosneft-trade-limited]\n" in out + "\n"

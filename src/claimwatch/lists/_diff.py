@@ -237,7 +237,10 @@ def _entry_json(e: ListEntry) -> dict[str, Any]:
 def _added_json(e: ListEntry, namesakes: Sequence[ListEntry]) -> dict[str, Any]:
     shown = _entry_json(e)
     if namesakes:
-        shown["names_removed"] = [{"id": o.id, "name": o.name} for o in namesakes]
+        shown["names_removed"] = [
+            {"id": o.id, "name": o.name, **({"same_source_lists_and_addresses": True} if same_place(o, e) else {})}
+            for o in namesakes
+        ]
     return shown
 
 
@@ -299,8 +302,23 @@ def _namesakes_said(new: ListEntry, namesakes: Sequence[ListEntry]) -> str:
     said = []
     for o in namesakes:
         carried = _folded(o.name) in {_folded(a) for a in new.aliases}
-        said.append(f"{'carries the name of' if carried else 'its name is an alias of'} removed '{o.name}' [{o.id}]")
+        where = ", on the same source lists at the same addresses" if same_place(o, new) else ""
+        said.append(
+            f"{'carries the name of' if carried else 'its name is an alias of'} removed '{o.name}' [{o.id}]{where}"
+        )
     return f"; {'; '.join(said)}" if said else ""
+
+
+def same_place(old: ListEntry, new: ListEntry) -> bool:
+    """Whether two entries are on the same source lists at the same addresses (some given): what a
+    reader weighs where an added entry carries a removed one's name but keeps neither its listing
+    date nor its notice (OFAC's lists give neither: a rename there shows so). Not enough to pair
+    them: an entity newly listed at the address of one taken off, under its name, is another."""
+    return (
+        bool(old.addresses)
+        and set(old.addresses) == set(new.addresses)
+        and set(old.source_lists) == set(new.source_lists)
+    )
 
 
 def _describe_entry(e: ListEntry) -> str:
