@@ -148,7 +148,7 @@ OTHER_COLLEGES = [
     ("Qian Xuesen College, Tianjin University, Tianjin, China", "“Qian Xuesen College”"),
     (
         "Glasgow College, University of Electronic Science and Technology of China, Glasgow, UK",
-        "places it in United Kingdom",
+        "names “Glasgow”, “UK”, in United Kingdom",
     ),
 ]
 

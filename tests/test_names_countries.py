@@ -358,6 +358,16 @@ def test_a_country_inside_the_name_does_not_end_its_part():
     assert h.doubt and "names a place in China" in h.doubt and "United States" in h.doubt
 
 
+def test_a_doubt_quotes_the_place_that_puts_the_name_elsewhere():
+    """A place that is part of an institute's name (Sichuan University-Pittsburgh Institute, in
+    Chengdu) puts it elsewhere as the rule reads it: the doubt quotes the place, so a reader can
+    see why, where "the affiliation places it in United States" read as a fact of the record."""
+    h = hits(["University of Science and Technology of China-Pittsburgh Institute"])["ustc"]
+    assert h.doubt and "names “Pittsburgh”, in United States" in h.doubt
+    h = hits(["University of Science and Technology of China, Boston, USA"])["ustc"]
+    assert h.doubt and "names “Boston”, “USA”, in United States" in h.doubt
+
+
 def test_conflicting_places_in_one_part_are_uncertain():
     h = hits(["Northeastern University, Shenyang, Boston, MA 02115, USA"])["neu"]
     assert h.doubt and "China" in h.doubt and "United States" in h.doubt

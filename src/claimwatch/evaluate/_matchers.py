@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -1090,9 +1090,7 @@ def _placed_in(
         return f"the affiliation places “{said}” in {_countries(found)}, a region of {country_name(want)}"
     if found:
         if self_placed:
-            return (
-                f"“{said}” names a place in {country_name(want)}, but the affiliation places it in {_countries(found)}"
-            )
+            return f"“{said}” names a place in {country_name(want)}, but {_placing(text, around, found)}"
         return _ELSEWHERE
     if self_placed:
         if hit.is_cjk and want == "CN" and (elsewhere := countries(places) & _SHARING_CHINESE_NAMES):
@@ -1158,6 +1156,16 @@ def _named_beside(around: list[Place], text: str, names: tuple[str, ...]) -> boo
 @lru_cache(maxsize=10_000)
 def _places_itself(name: str, country: str) -> bool:
     return places_itself(name, country)
+
+
+def _placing(text: str, around: Sequence[Place], found: set[str]) -> str:
+    """What places an affiliation in another country, quoted: a reader can then see a place that
+    is part of a name ("Sichuan University-Pittsburgh Institute") rather than where it stands."""
+    named = list(dict.fromkeys(printable(text[p.start : p.end]) for p in around))
+    if not named:
+        return f"the institution OpenAlex gives it is in {_countries(found)}"
+    quoted = ", ".join(f"“{n}”" for n in named)
+    return f"its part of the affiliation names {quoted}, in {_countries(found)}"
 
 
 def _countries(codes: set[str]) -> str:
