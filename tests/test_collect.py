@@ -914,6 +914,15 @@ def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, ca
     assert main(["resolve", "--openalex-url", api.url]) == 2
 
 
+@pytest.mark.parametrize("pasted", ["ror.org/0fedcba98", "https://ror.org/0fedcba98/", "https://www.ror.org/0fedcba98"])
+def test_resolve_takes_a_ror_id_as_pasted_from_ror_org(serve, capsys, pasted):
+    api = serve(institutions=[LAB, BRANCH, PARENT, OTHER])
+    # was: "--ror: 'ror.org/0fedcba98' is not a ROR id", exit 2
+    assert main(["resolve", "--ror", pasted, "--json", "--openalex-url", api.url]) == 0
+    (hit,) = json.loads(capsys.readouterr().out)
+    assert hit["id"] == "I900000002" and hit["ror"] == "0fedcba98"
+
+
 @pytest.mark.parametrize(
     "typed",
     ["Universita\u0308t Zu\u0308rich", "Universi\u00adt\u00e4t Z\u00fc\u200brich", "\u5317\u4eac\u822a\u200b\u7a7a"],

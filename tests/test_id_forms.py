@@ -54,7 +54,7 @@ READERS = {
     r"^(https?://(api\.)?openalex\.org/(authors/)?)?[Aa][0-9]{1,20}$": _openalex("A"),
     r"^(https?://(api\.)?openalex\.org/(works/)?)?[Ww][0-9]{1,20}$": _openalex("W"),
     r"^(https?://(api\.)?openalex\.org/(topics/)?)?[Tt][0-9]{1,20}$": _openalex("T"),
-    r"^(https?://ror\.org/)?0[a-zA-Z0-9]{6}[0-9]{2}$": lambda v: ids.ror_id(v) is not None,
+    r"^((https?://)?(www\.)?ror\.org/)?0[a-zA-Z0-9]{6}[0-9]{2}/?$": lambda v: ids.ror_id(v) is not None,
     r"^(https?://(dx\.)?doi\.org/|[Dd][Oo][Ii]:)?10\.[0-9]{4,9}/\S+$": lambda v: ids.doi(v) is not None,
     # The check digit is the loader's own test, said in its own line: the form is what is held here.
     r"^(https?://(www\.)?orcid\.org/)?[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9Xx]$": lambda v: (
@@ -182,3 +182,30 @@ def test_a_date_written_otherwise_is_one_line_in_words(tmp_path, monkeypatch, ca
     monkeypatch.chdir(root)
     assert main(["validate", "claims/c.yaml"]) == 2
     assert capsys.readouterr().err.splitlines() == [f"claims/c.yaml:13:42: claims[0].from: {said}"]
+
+
+# ror.org's pages give an id to copy as `https://ror.org/00d0nc645`, and analysts paste it
+# from the address bar as `ror.org/00d0nc645`, with a trailing slash, or after `www.`: each was
+# refused (`resolve --ror` in one line, the schemas in files). Each now reads as the short form.
+ROR_AS_PASTED = [
+    "ror.org/05exlab01",
+    "https://ror.org/05exlab01/",
+    "http://ror.org/05exlab01",
+    "https://www.ror.org/05exlab01",
+    "www.ror.org/05exlab01/",
+]
+
+
+@pytest.mark.parametrize("pasted", ROR_AS_PASTED)
+def test_a_ror_id_as_ror_org_gives_it_validates_and_reads_as_its_short_form(tmp_path, monkeypatch, capsys, pasted):
+    root = project(tmp_path)
+    claim = write(root / "claims/c.yaml", CLAIMS.replace('"http://ror.org/05EXLAB01"', f'"{pasted}"'))
+    monkeypatch.chdir(root)
+    assert main(["validate", "claims/c.yaml"]) == 0, capsys.readouterr().err
+    (claim_file,) = claims_mod.load_claims([claim], root=root).files
+    assert claim_file.subjects["lab"].ror == ("05exlab01",)
+
+
+@pytest.mark.parametrize("other", ["https://ror.org/05exlab01//", "https://example.org/05exlab01", "ror.org05exlab01"])
+def test_a_ror_id_in_another_address_is_still_refused(other):
+    assert ids.ror_id(other) is None

@@ -582,7 +582,7 @@ PATTERN_WORDS = {
     r"^(https?://(api\.)?openalex\.org/(topics/)?)?[Tt][0-9]{1,20}$": (
         "an OpenAlex topic id: T10775, or https://openalex.org/T10775"
     ),
-    r"^(https?://ror\.org/)?0[a-zA-Z0-9]{6}[0-9]{2}$": "a ROR id: 0300m5276, or https://ror.org/0300m5276",
+    r"^((https?://)?(www\.)?ror\.org/)?0[a-zA-Z0-9]{6}[0-9]{2}/?$": "a ROR id: 0300m5276, or https://ror.org/0300m5276",
     r"^(https?://(dx\.)?doi\.org/|[Dd][Oo][Ii]:)?10\.[0-9]{4,9}/\S+$": (
         "a DOI: 10.1109/TMM.2024.3405649, https://doi.org/10.1109/TMM.2024.3405649 or doi:10.1109/TMM.2024.3405649"
     ),

@@ -22,7 +22,8 @@ _KIND_LETTER = {
 # hostile file) would break what sorts ids by their numbers (int() refuses over 4,300 digits)
 # and flood messages: records with longer ids are refused where they are read.
 MAX_OPENALEX_DIGITS = 20
-_ROR = re.compile(r"^(?:https?://ror\.org/)?(0[a-z0-9]{6}[0-9]{2})$")
+# As ror.org's pages give it to copy: with or without the scheme or "www.", a trailing slash.
+_ROR = re.compile(r"^(?:(?:https?://)?(?:www\.)?ror\.org/)?(0[a-z0-9]{6}[0-9]{2})/?$")
 _DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.IGNORECASE)
 
 
@@ -57,7 +58,7 @@ _cached_openalex_id = functools.lru_cache(maxsize=1 << 16)(_parse_openalex_id)
 
 
 def ror_id(value: str | None) -> str | None:
-    """'https://ror.org/00d0nc645' -> '00d0nc645'."""
+    """'https://ror.org/00d0nc645', 'ror.org/00d0nc645/' or '00D0NC645' -> '00d0nc645'."""
     if not value or not isinstance(value, str):
         return None
     m = _ROR.match(value.strip().lower())
