@@ -868,9 +868,29 @@ def test_cli_says_which_subjects_have_no_ids(serve, tmp_path, capsys):
     assert "subject 'unknown' (Somewhere Unresolved) has no OpenAlex ids: not collected" in err
 
 
-def test_cli_collect_needs_claims_and_out_or_update(tmp_path, capsys):
-    assert main(["collect", "--out", str(tmp_path / "x")]) == 2
+def test_cli_collect_needs_out_or_update(tmp_path, capsys):
+    assert main(["collect", str(claim_file(tmp_path))]) == 2
     assert main(["collect", str(claim_file(tmp_path)), "--update", str(tmp_path)]) == 2
+    assert "give --out DIR (and CLAIMS, else the case's claims/ folder), or --update DIR" in capsys.readouterr().err
+
+
+def test_cli_collect_without_claims_collects_the_cases_claims_folder(serve, tmp_path, monkeypatch, capsys):
+    """As `check` does: the usage shows CLAIMS optional, and `collect --out DIR` alone was refused
+    ("give CLAIMS and --out DIR")."""
+    api = serve(works=corpus())
+    claims = tmp_path / "case" / "claims"
+    claims.mkdir(parents=True)
+    claim_file(claims)
+    (tmp_path / "case" / "claimwatch.toml").write_text("")
+    monkeypatch.chdir(tmp_path / "case")
+    assert main(["collect", "--out", "snap", "--openalex-url", api.url, "-q"]) == 0, capsys.readouterr().err
+    manifest = json.loads((tmp_path / "case" / "snap" / "manifest.json").read_text())
+    assert [q["subject"] for q in manifest["queries"]] == ["lab"]
+    assert manifest["command"][:4] == ["claimwatch", "collect", "--out", "snap"]
+    monkeypatch.chdir(tmp_path)  # elsewhere, without a case: its claims/ folder is not there
+    assert main(["collect", "--out", "snap", "--openalex-url", api.url, "-q"]) == 2
+    assert capsys.readouterr().err.splitlines() == ["claims: no such file"]
+    assert not (tmp_path / "snap").exists()
 
 
 def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, capsys):

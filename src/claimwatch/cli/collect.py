@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -175,7 +176,8 @@ def collect_cmd(
     lists_dirs: tuple[str, ...],
     root: str,
 ) -> None:
-    """Gather from OpenAlex the works the claims need, and their authors' records, into a snapshot.
+    """Gather from OpenAlex the works CLAIMS need (files or folders; default: the case's claims/
+    folder), and their authors' records, into a snapshot.
 
     One query per subject (its OpenAlex ids, through institution lineage) over the union of its
     claims' periods; cursor paging at 200 a page, with no 10,000 cap; works whose author list
@@ -204,8 +206,8 @@ def collect_cmd(
     """
     if update_dir and (claim_paths or out):
         raise click.UsageError("--update refreshes DIR with its own queries: give no CLAIMS and no --out")
-    if not update_dir and not (claim_paths and out):
-        raise click.UsageError("give CLAIMS and --out DIR, or --update DIR")
+    if not update_dir and not out:
+        raise click.UsageError("give --out DIR (and CLAIMS, else the case's claims/ folder), or --update DIR")
     target = update_dir or out
     assert target is not None
     command = ["claimwatch", "collect", *(["--update", update_dir] if update_dir else [*claim_paths, "--out", out])]
@@ -232,7 +234,10 @@ def collect_cmd(
                     authors=not no_authors,
                 )
             else:
-                claim_set = claims_mod.load_claims(claim_paths, root=root, lists=lists_dirs)
+                # With no claim files given, the case's own, as `check` reads: <root>/claims.
+                claim_set = claims_mod.load_claims(
+                    claim_paths or (str(Path(root) / "claims"),), root=root, lists=lists_dirs
+                )
                 for subject in openalex.subjects_without_ids(claim_set):
                     bar.note(
                         f"subject '{subject.id}' ({subject.name}) has no OpenAlex ids: not collected "
