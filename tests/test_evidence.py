@@ -297,6 +297,11 @@ def test_evidence_cli_import_and_show(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "complete for I100, 2024-01-01 to the as-of day, 2025-01-01 (declared by user; 1 work of I100)" in out
     assert "as of        2025-01-01 (the newest updated_date among the declared subjects' works)" in out
+    # was: "sha256       <hex>", whose digest unsaid (the manifest's, not works.jsonl.gz's)
+    digest = open_evidence(str(tmp_path / "snap")).sha256
+    assert f"sha256       {digest} (of its manifest.json, which gives each data file's)" in out.splitlines()
+    assert main(["evidence", "show", str(source)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith(" (of the file)")
     assert main(["evidence", "import", str(source), "--out", str(tmp_path / "s2"), "--subject", "A5"]) == 2
     assert capsys.readouterr().err.strip() == "--subject: 'A5' is not an OpenAlex institution id (I...)"
 

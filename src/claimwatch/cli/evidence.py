@@ -218,7 +218,7 @@ def show_cmd(path: str, as_json: bool) -> None:
             f"{info['author_affiliations_without_years']} without years; coverage "
             + describe_authors(evidence.author_coverage, _open_end(evidence.retrieved)),
         ),
-        ("sha256", info["sha256"]),
+        ("sha256", f"{info['sha256']} ({_digest_of(info['kind'])})"),
     ]
     for key, value in rows:
         click.echo(f"{key:<12} {one_line(str(value))}")  # a manifest is untrusted: a value holds its row
@@ -240,6 +240,12 @@ def _refuse_a_folder_of_evidence(folder: Path) -> None:
             f"this folder holds {counted(len(found), 'such', 'such')}; give one: {shown}",
         )
     )
+
+
+def _digest_of(kind: str) -> str:
+    """Whose sha256 `show` prints: a snapshot's is its manifest's (which holds each data file's),
+    the digest a report cites for it; any other evidence's is the file's own."""
+    return f"of its {store.MANIFEST}, which gives each data file's" if kind == "snapshot" else "of the file"
 
 
 def _share(share: float | None) -> str:
