@@ -208,6 +208,35 @@ def test_a_redirect_to_another_host_carries_neither_the_key_nor_the_email():
     assert "Authorization" not in followed.headers and "From" not in followed.headers
 
 
+def test_a_collect_redirected_to_another_host_names_that_host_in_its_manifest(claims, capsys):
+    """was: the manifest's `api` named the first host alone, though every record came from the
+    other (and without the key): the record of where the data came from was wrong."""
+    with FakeOpenAlex(works=[tiny_work(1), tiny_work(2)]) as elsewhere:
+
+        def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+            answer(connection, 302, b"{}", f"Location: {elsewhere.url}{asked.path}\r\n")
+
+        with Hostile(respond) as server:
+            argv = ["collect", str(claims), "--out", "snap", "--openalex-url", server.url, "-q"]
+            assert main(argv) == 0, capsys.readouterr().err
+        other = elsewhere.url
+    manifest = json.loads((claims.parent / "snap" / "manifest.json").read_text())
+    answered = len(elsewhere.requests)
+    assert manifest["api"] == server.url and answered == len(server.asked) > 0
+    assert manifest["api_redirected_to"] == {other: answered}
+    assert (
+        f"warning: {answered} answers came from {other}, where {server.url} redirected (sent no key or "
+        "e-mail); the manifest's api_redirected_to says so"
+    ) in capsys.readouterr().err.splitlines()
+
+
+def test_a_collect_answered_by_its_own_host_records_no_other(claims, capsys):
+    with FakeOpenAlex(works=[tiny_work(1)]) as api:
+        assert main(["collect", str(claims), "--out", "snap", "--openalex-url", api.url, "-q"]) == 0
+    manifest = json.loads((claims.parent / "snap" / "manifest.json").read_text())
+    assert "api_redirected_to" not in manifest and "redirected" not in capsys.readouterr().err
+
+
 def test_a_mirror_redirecting_to_itself_keeps_the_key_and_email():
     def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
         if asked.path.startswith("/institutions/ror"):  # an absolute URL on the mirror itself

@@ -259,6 +259,13 @@ def collect_cmd(
         click.echo(f"note: {one_line(note)}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {one_line(warning)}", err=True)
+    for origin, answers in sorted(client.elsewhere.items()):
+        click.echo(
+            f"warning: {answers} answer{'s' if answers != 1 else ''} came from {one_line(origin)}, where "
+            f"{client.redact(client.base_url)} redirected (sent no key or e-mail); the manifest's "
+            "api_redirected_to says so",
+            err=True,
+        )
     m = result.manifest
     authors = f" and {m.authors.records} author records" if m.authors else ""
     click.echo(

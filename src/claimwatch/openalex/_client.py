@@ -18,6 +18,7 @@ import json
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -92,6 +93,9 @@ class OpenAlexClient:
         self.policy = _http.RetryPolicy(retries=retries, backoff=backoff, max_wait=max_wait, sleep=sleep)
         self.tally = _http.Tally()  # over the client's life: the bound on waiting counts every wait
         self._last: tuple[str, requests.Response | None] = ("", None)
+        # Answers that came from another host than base_url, a redirect having led there (each
+        # origin, scheme://host:port, and how many): where the snapshot's records came from.
+        self.elsewhere: Counter[str] = Counter()
         self.bounds = _http.Bounds(max_bytes=max_bytes, max_seconds=max_seconds or connect_timeout + read_timeout)
         self.session = _OpenAlexSession(self)
 
@@ -379,8 +383,16 @@ class _OpenAlexAdapter(_http.BoundedAdapter):
                 request.url = asked
 
         response = self.client.send_with_retries(once, routed)
+        if not response.is_redirect and self.client.session.should_strip_auth(self.client.base_url, routed):
+            self.client.elsewhere[_origin(routed)] += 1  # a redirect led off the host: provenance says so
         response.url = asked
         return response
+
+
+def _origin(url: str) -> str:
+    """scheme://host[:port] of a URL, without a user name or password."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.rsplit('@', 1)[-1]}"
 
 
 @contextlib.contextmanager

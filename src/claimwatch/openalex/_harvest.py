@@ -472,6 +472,8 @@ def collect_manifest(
             "created": created,
             "tool": tool_versions(),
             "api": api.base_url,
+            # Where a redirect led answers off that host (the key and e-mail not sent there).
+            **({"api_redirected_to": dict(sorted(api.elsewhere.items()))} if api.elsewhere else {}),
             "queries": queries,
             "command": list(command),
             "duplicates_collapsed": harvest.duplicates,
