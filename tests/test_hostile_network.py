@@ -237,6 +237,47 @@ def test_a_collect_answered_by_its_own_host_records_no_other(claims, capsys):
     assert "api_redirected_to" not in manifest and "redirected" not in capsys.readouterr().err
 
 
+def until_close(connection: socket.socket, body: bytes) -> None:
+    """An answer whose end is where the server closes: no Content-Length, no chunking (HTTP/1.0 style)."""
+    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + body)
+
+
+def test_a_json_answer_cut_short_by_an_early_close_is_retried():
+    """was: "malformed JSON in the answer (Expecting ',' delimiter at character 518)", exit 3,
+    never asked again: a body with nothing to say its length looks whole when cut."""
+    whole = json.dumps(LAB).encode()
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        until_close(connection, whole[: len(whole) // 2] if len(server.asked) == 1 else whole)
+
+    with Hostile(respond) as server, client(server.url, retries=2) as api:
+        hit = collector.resolve_ror("0abcde123", client=api)
+    assert hit is not None and hit.id == "I900000001" and len(server.asked) == 2 and api.retries_made == 1
+
+
+def test_a_json_answer_always_cut_short_fails_in_one_line_after_its_retries():
+    whole = json.dumps(LAB).encode()
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        until_close(connection, whole[:-1])
+
+    with Hostile(respond) as server, client(server.url, retries=2) as api, pytest.raises(collector.OpenAlexError) as e:
+        collector.resolve_ror("0abcde123", client=api)
+    assert str(e.value) == (
+        "OpenAlex: the answer ended mid-document, the connection closed before its JSON was whole (truncated) "
+        f"after 3 attempts, GET {server.url}/institutions/ror%3A0abcde123"
+    )
+
+
+def test_a_malformed_json_answer_ended_by_a_close_is_not_asked_again():
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        until_close(connection, b'{"id": x, "display_name": "Example Lab"}')
+
+    with Hostile(respond) as server, client(server.url, retries=2) as api, pytest.raises(collector.OpenAlexError) as e:
+        collector.resolve_ror("0abcde123", client=api)
+    assert "malformed JSON in the answer" in str(e.value) and len(server.asked) == 1
+
+
 def test_a_mirror_redirecting_to_itself_keeps_the_key_and_email():
     def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
         if asked.path.startswith("/institutions/ror"):  # an absolute URL on the mirror itself

@@ -6,6 +6,7 @@ servers on 127.0.0.1."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import socket
 import urllib.parse
@@ -398,3 +399,37 @@ def test_a_long_key_or_an_e_mail_address_is_hidden_wherever_it_stands(key, email
         for secret in (key, email):
             for form in {secret, urllib.parse.quote_plus(secret), urllib.parse.quote(secret, safe="")}:
                 assert form not in shown, (text, shown)
+
+
+# --- a JSON answer cut short where only the closing connection says where it ends -----------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(value=st.dictionaries(st.text(max_size=8), JSON_VALUES, max_size=4), ascii_only=st.booleans(), data=st.data())
+def test_every_cut_of_a_json_answer_is_cut_short_and_the_whole_is_not(value, ascii_only, data):
+    whole = json.dumps(value, ensure_ascii=ascii_only).encode()
+    assert not _http.json_cut_short(whole)
+    cut = data.draw(st.integers(1, len(whole) - 1))
+    assert _http.json_cut_short(whole[:cut]), whole[:cut]
+
+
+@pytest.mark.parametrize(
+    "malformed",
+    [b'{"a": x, "b": 1', b'{"a": 1}}', b"<html><body>login", b'{"a": 1,, "b": 2', b'{"a" 1, "b": "x', b"", b"{}"],
+)
+def test_json_wrong_before_its_end_is_malformed_not_cut_short(malformed):
+    assert not _http.json_cut_short(malformed)
+
+
+def test_a_json_answer_cut_inside_a_long_string_is_judged_at_once():
+    """A string's characters are scanned run by run: one of 20 MB took 18 s character by character."""
+    import time
+
+    started = time.monotonic()
+    assert _http.json_cut_short(b'{"a": "' + b'x\\"' * 5_000_000)
+    assert time.monotonic() - started < 8.0  # 0.6 s unloaded

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import re
 import socket
 import threading
@@ -178,6 +179,8 @@ def describe_error(e: BaseException, timeout: tuple[float, float] | None = None)
             if read is not None
             else "the server sent nothing for longer than the read timeout"
         )
+    if isinstance(e, CutShort):
+        return str(e)
     if isinstance(e, requests.exceptions.ChunkedEncodingError):
         return "the connection broke off during the download (truncated)"
     if isinstance(e, requests.TooManyRedirects):  # the checked URL is http(s): a redirect led on
@@ -413,6 +416,15 @@ class AnswerTooSlow(requests.Timeout):
     """The answer took longer than the bound, however steadily it came: retried as a timeout."""
 
 
+class CutShort(requests.exceptions.ChunkedEncodingError):
+    """A JSON answer that ends mid-document, its length said nowhere: the server closed the
+    connection early (HTTP/1.0 style), which the transport cannot tell from the end. Retried as
+    a body that broke off is."""
+
+
+CUT_SHORT = "the answer ended mid-document, the connection closed before its JSON was whole (truncated)"
+
+
 class _Deadline:
     """One exchange's wall-clock bound: when it passes, the socket the exchange uses is shut down."""
 
@@ -522,6 +534,8 @@ class BoundedAdapter(HTTPAdapter):
                 if (connection := getattr(response.raw, "connection", None)) is not None:
                     deadline.watch(connection)
                 read_capped(response, self.bounds.max_bytes)
+                if ended_by_close(response) and _looks_json(response) and json_cut_short(response.content):
+                    raise CutShort(CUT_SHORT, request=request, response=response)
             except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as e:
                 _close(response)
                 if deadline.passed:
@@ -548,6 +562,52 @@ def read_capped(response: requests.Response, max_bytes: int) -> None:
             raise AnswerTooLarge(_too_large(max_bytes), response=response)
     response._content = bytes(body)  # what `response.content` returns from now on
     response._content_consumed = True  # type: ignore[attr-defined]
+
+
+def ended_by_close(response: requests.Response) -> bool:
+    """Whether the answer's end is only where the server closed the connection: neither a
+    Content-Length nor chunking says where it ends, so a body cut short looks whole."""
+    coding = response.headers.get("Transfer-Encoding", "").lower()
+    return "Content-Length" not in response.headers and "chunked" not in coding
+
+
+def _looks_json(response: requests.Response) -> bool:
+    kind = response.headers.get("Content-Type", "").lower()
+    return "json" in kind or response.content[:64].lstrip()[:1] in (b"{", b"[")
+
+
+# The tokens that say where a JSON document stands: strings (whole, or open to the end), the
+# brackets, the separators and whitespace; numbers and literals lie between them.
+_JSON_TOKEN = re.compile(
+    # A string's characters run by run, never given back (possessive): megabytes in a second.
+    r'(?P<string>"[^"\\]*+(?:\\.[^"\\]*+)*+")|(?P<open>"[^"\\]*+(?:\\.[^"\\]*+)*+\\?\Z)'
+    r"|(?P<opening>[{\[])|(?P<closing>[}\]])|[,:]|\s++",
+    re.DOTALL,
+)
+
+
+def json_cut_short(body: bytes) -> bool:
+    """Whether `body` is JSON cut short: not a whole document, and wrong only where it ends
+    (a container or string left open, the error in its last token), as opposed to malformed."""
+    text = body.decode("utf-8", errors="replace")
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as e:
+        error_at = e.pos
+    except (ValueError, RecursionError):
+        return False
+    else:
+        return False
+    depth, last_token, left_open = 0, 0, False
+    for m in _JSON_TOKEN.finditer(text):
+        if m["open"] is not None:
+            left_open, last_token = True, m.start()
+            continue
+        depth += 1 if m["opening"] else -1 if m["closing"] else 0
+        if depth < 0:
+            return False
+        last_token = m.end()
+    return (depth > 0 or left_open) and error_at >= last_token
 
 
 def _too_large(max_bytes: int, said: str = "") -> str:
