@@ -516,10 +516,12 @@ def test_cli_failures_exit_3_with_one_line_and_keep_the_snapshot(serve, tmp_path
 
 
 @pytest.mark.parametrize(
-    ("stop", "said"), [(KeyboardInterrupt, "interrupted (Ctrl-C)"), (Terminated, "terminated (SIGTERM)")]
+    ("stop", "said", "code"),
+    [(KeyboardInterrupt, "interrupted (Ctrl-C)", 130), (Terminated, "terminated (SIGTERM)", 143)],
 )
-def test_ctrl_c_exits_3_and_writes_nothing(serve, tmp_path, monkeypatch, capsys, stop, said):
-    """A SIGTERM (a job's stop) raises `Terminated` where Ctrl-C raises KeyboardInterrupt."""
+def test_ctrl_c_exits_130_and_writes_nothing(serve, tmp_path, monkeypatch, capsys, stop, said, code):
+    """A SIGTERM (a job's stop) raises `Terminated` where Ctrl-C raises KeyboardInterrupt. Was:
+    exit 3, a data source's failure, where every other command exits 130 or 143."""
     monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     api = serve(works=corpus())
     claims, out = claim_file(tmp_path), tmp_path / "snap"
@@ -535,7 +537,7 @@ def test_ctrl_c_exits_3_and_writes_nothing(serve, tmp_path, monkeypatch, capsys,
             raise stop
 
     monkeypatch.setattr(SnapshotWriter, "write_record", interrupted)
-    assert main(argv) == 3
+    assert main(argv) == code
     assert capsys.readouterr().err.splitlines() == [f"{said}; {out} left unchanged"]
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not list(tmp_path.glob(".snap.tmp-*"))

@@ -18,6 +18,7 @@ from types import FrameType
 
 TERMINATED = "claimwatch: terminated"
 TERMINATED_EXIT = 128 + signal.SIGTERM
+INTERRUPTED_EXIT = 128 + signal.SIGINT  # as a shell reports a process Ctrl-C ended
 
 
 class Terminated(KeyboardInterrupt):

@@ -32,9 +32,8 @@ def cli() -> None:
     Write a statement as claims (claims/*.yaml), gather evidence (OpenAlex snapshots,
     reference lists, curated records), and check which claims the data contradicts.
 
-    Exit codes: 0 the command ran; 1 --fail-on matched; 2 bad input; 3 a data source failed (or
-    collect was stopped); 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). A stopped command
-    leaves nothing half-made.
+    Exit codes: 0 the command ran; 1 --fail-on matched; 2 bad input; 3 a data source failed; 130
+    interrupted (Ctrl-C); 143 terminated (SIGTERM). A stopped command leaves nothing half-made.
     """
 
 

@@ -15,11 +15,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from .. import claims as claims_mod
 from .. import openalex
-from .._signals import Terminated
+from .._signals import INTERRUPTED_EXIT, TERMINATED_EXIT, Terminated
 from .._text import one_line, printable, raw_stream
 from ..coverage import describe as describe_coverage
 from ..coverage import describe_authors
-from ..errors import InputError, Problem, SourceError
+from ..errors import InputError, Problem
 from ..openalex._client import NO_KEY_WARNING
 from ..reports.terminal import terminal_console
 from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, echo_json, lists_option, root_option
@@ -196,7 +196,8 @@ def collect_cmd(
 
     OPENALEX_API_KEY and OPENALEX_EMAIL are read from the environment (surrounding whitespace
     dropped, such as the carriage return a .env file with Windows line endings leaves) and never
-    written anywhere, nor sent to another host on a redirect. A failure or Ctrl-C exits 3 with one line and writes nothing.
+    written anywhere, nor sent to another host on a redirect. A failure exits 3 with one line and writes
+    nothing; a stop writes nothing either, and exits 130 (Ctrl-C) or 143 (SIGTERM) as every command does.
 
     Example:
 
@@ -252,9 +253,11 @@ def collect_cmd(
                     subjects_may_be_empty=subject_may_be_empty,
                     authors=not no_authors,
                 )
-    except KeyboardInterrupt as e:
-        how = "terminated (SIGTERM)" if isinstance(e, Terminated) else "interrupted (Ctrl-C)"
-        raise SourceError(f"{how}; {target} left unchanged") from None
+    except KeyboardInterrupt as e:  # a stop, not a failure of the source: the exit every command gives it
+        terminated = isinstance(e, Terminated)
+        how = "terminated (SIGTERM)" if terminated else "interrupted (Ctrl-C)"
+        click.echo(f"{how}; {target} left unchanged", err=True)
+        raise click.exceptions.Exit(TERMINATED_EXIT if terminated else INTERRUPTED_EXIT) from None
     for note in result.notes:  # a fallback was said as it happened; these come at the end
         click.echo(f"note: {one_line(note)}", err=True)
     for warning in result.warnings:

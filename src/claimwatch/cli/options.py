@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from .._http import redact
-from .._signals import TERMINATED, TERMINATED_EXIT, Terminated
+from .._signals import INTERRUPTED_EXIT, TERMINATED, TERMINATED_EXIT, Terminated
 from .._startup import INTERRUPTED
 from .._text import TerminalStream, json_for_stream, terminal_json
 from ..project import find_root
@@ -72,7 +72,7 @@ def answer_stop(how: BaseException | None) -> int:
         click.echo(TERMINATED, err=True)
         return TERMINATED_EXIT
     click.echo(INTERRUPTED, err=True)
-    return 130
+    return INTERRUPTED_EXIT
 
 
 def recorded_command() -> list[str]:
