@@ -278,6 +278,47 @@ def test_a_malformed_json_answer_ended_by_a_close_is_not_asked_again():
     assert "malformed JSON in the answer" in str(e.value) and len(server.asked) == 1
 
 
+@pytest.mark.parametrize("country", [{"code": "CN"}, ["CN"], 5])
+def test_resolve_answered_with_a_country_of_another_type_prints_a_dash_not_a_traceback(capsys, country):
+    """was: "TypeError: unsupported format string passed to dict.__format__", a traceback, exit 1."""
+    hostile = dict(LAB, country_code=country, display_name={"en": "Example Lab"})
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        json_answer(connection, {"meta": {"count": 1}, "results": [hostile]} if "search" in asked.path else hostile)
+
+    with Hostile(respond) as server:
+        for argv in (["resolve", "lab"], ["resolve", "--ror", "0abcde123"]):
+            assert main([*argv, "--openalex-url", server.url, "--retries", "0"]) == 0
+            assert capsys.readouterr().out.splitlines()[1].split() == [
+                "I900000001",
+                "0abcde123",
+                "-",
+                "1,000",
+                "[I900000001]",
+            ]
+
+
+@pytest.mark.parametrize("own", [None, "https://openalex.org/W4000000001", "I-1"])
+def test_resolve_answered_with_no_institution_id_says_so_in_one_line(capsys, own):
+    """was: the hit printed as "None" or "W4000000001", an id the analyst would copy under `openalex:`."""
+    hostile = dict(LAB, id=own)
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        json_answer(connection, {"meta": {"count": 1}, "results": [hostile]} if "search" in asked.path else hostile)
+
+    with Hostile(respond) as server:
+        for argv, asked in (
+            (["resolve", "lab"], "/institutions?search=lab"),
+            (["resolve", "--ror", "0abcde123"], "/institutions/ror%3A0abcde123"),
+        ):
+            assert main([*argv, "--openalex-url", server.url, "--retries", "0"]) == 3
+            (line,) = capsys.readouterr().err.splitlines()
+            assert line.startswith(
+                "OpenAlex: an answer not shaped like OpenAlex's (an institution without an OpenAlex institution id), "
+                f"GET {server.url}{asked}"
+            )
+
+
 def test_a_mirror_redirecting_to_itself_keeps_the_key_and_email():
     def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
         if asked.path.startswith("/institutions/ror"):  # an absolute URL on the mirror itself

@@ -32,18 +32,24 @@ class InstitutionHit:
     works_count: int | None
 
     @classmethod
-    def from_record(cls, record: Mapping[str, Any]) -> InstitutionHit:
+    def from_record(cls, record: Mapping[str, Any]) -> InstitutionHit | None:
+        """The hit a record gives; None where it has no OpenAlex institution id (None, a work's):
+        an analyst would copy it under `openalex:`. A field of another type than OpenAlex gives
+        is read as absent, never printed as Python writes it."""
+        own = ids.openalex_id(record.get("id"))
+        if own is None or not own.startswith("I"):
+            return None
         raw = record.get("lineage")
         lineage = raw if isinstance(raw, list) else []
         count = record.get("works_count")
         return cls(
-            id=ids.openalex_id(record.get("id")) or str(record.get("id")),
-            name=str(record.get("display_name") or ""),
+            id=own,
+            name=_text(record.get("display_name")) or "",
             ror=ids.ror_id(record.get("ror")),
-            country=record.get("country_code") or None,
-            type=record.get("type") or None,
+            country=_text(record.get("country_code")),
+            type=_text(record.get("type")),
             lineage=tuple(filter(None, (ids.openalex_id(v) for v in lineage if isinstance(v, str)))),
-            works_count=count if isinstance(count, int) else None,
+            works_count=count if isinstance(count, int) and not isinstance(count, bool) else None,
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -72,7 +78,18 @@ def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10)
         )
         if not isinstance(found, list) or not all(isinstance(r, Mapping) for r in found):
             raise api.unexpected("a list of institutions was expected")
-    return [InstitutionHit.from_record(r) for r in found]
+        return [_hit(api, r) for r in found]
+
+
+def _hit(api: OpenAlexClient, record: Mapping[str, Any]) -> InstitutionHit:
+    hit = InstitutionHit.from_record(record)
+    if hit is None:
+        raise api.unexpected("an institution without an OpenAlex institution id")
+    return hit
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def searched_name(name: str) -> str:
@@ -99,4 +116,4 @@ def resolve_ror(ror: str, *, client: OpenAlexClient | None = None) -> Institutio
             raise
         if not isinstance(record, Mapping):  # e.g. a list of results, where one institution belongs
             raise api.unexpected("one institution was expected")
-    return InstitutionHit.from_record(record)
+        return _hit(api, record)
