@@ -21,7 +21,7 @@ from claimwatch.evidence import AUTHORS_FILE, MANIFEST, Snapshot
 from openalex_server import FakeOpenAlex, Fault, author_record, institution, work_record
 
 KEY = "ck-test-authors-secret"
-LAB = institution("I900000001", "Example Lab", ror="0abcde123")
+LAB = institution("I900000001", "Example Lab", ror="0abcde165")
 OTHER = institution("I900000009", "Other University")
 START = dt.date(2024, 1, 10)
 

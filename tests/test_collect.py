@@ -38,7 +38,7 @@ EMAIL = "analyst.secret+cw@example.org"
 LAB = institution(
     "I900000001",
     "Example Lab",
-    ror="0abcde123",
+    ror="0abcde165",
     lineage=["I900000002"],
     country="CN",
     alternatives=["The Example Laboratory"],
@@ -46,8 +46,8 @@ LAB = institution(
     works_count=12345,
 )
 BRANCH = institution("I900000003", "Example Lab Beijing", lineage=["I900000001", "I900000002"])
-PARENT = institution("I900000002", "Example Corp", ror="0fedcba98", country="US", kind="company")
-OTHER = institution("I900000009", "Other University", ror="0zzzzzz11")
+PARENT = institution("I900000002", "Example Corp", ror="0fedcba33", country="US", kind="company")
+OTHER = institution("I900000009", "Other University", ror="0zzzzzz02")
 PERIOD_START = dt.date(2024, 1, 10)
 
 
@@ -902,7 +902,7 @@ def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, ca
     assert lines[0].split() == ["id", "ror", "country", "works", "name", "[lineage]"]
     assert lines[1].split() == [
         "I900000001",
-        "0abcde123",
+        "0abcde165",
         "CN",
         "12,345",
         "Example",
@@ -916,33 +916,33 @@ def test_cli_resolve_prints_id_ror_country_works_and_lineage(serve, tmp_path, ca
     assert asked.params["search"] == "example lab" and asked.params["per-page"] == "10"
     assert asked.params["select"] == ",".join(collector.INSTITUTION_FIELDS)
 
-    assert main(["resolve", "--ror", "https://ror.org/0fedcba98", "--json", "--openalex-url", api.url]) == 0
+    assert main(["resolve", "--ror", "https://ror.org/0fedcba33", "--json", "--openalex-url", api.url]) == 0
     (hit,) = json.loads(capsys.readouterr().out)
     assert hit == {
         "id": "I900000002",
         "name": "Example Corp",
-        "ror": "0fedcba98",
+        "ror": "0fedcba33",
         "country": "US",
         "type": "company",
         "lineage": ["I900000002"],
         "works_count": 1000,
     }
 
-    assert main(["resolve", "--ror", "0aaaaaa00", "--openalex-url", api.url]) == 2
+    assert main(["resolve", "--ror", "0aaaaaa42", "--openalex-url", api.url]) == 2
     # was: the line named no address, so a mistyped --openalex-url read as a ROR OpenAlex lacks
     assert capsys.readouterr().err.splitlines() == [
-        f"--ror: OpenAlex has no institution with ROR 0aaaaaa00 (404 for GET {api.url}/institutions/ror%3A0aaaaaa00)"
+        f"--ror: OpenAlex has no institution with ROR 0aaaaaa42 (404 for GET {api.url}/institutions/ror%3A0aaaaaa42)"
     ]
     assert main(["resolve", "--openalex-url", api.url]) == 2
 
 
-@pytest.mark.parametrize("pasted", ["ror.org/0fedcba98", "https://ror.org/0fedcba98/", "https://www.ror.org/0fedcba98"])
+@pytest.mark.parametrize("pasted", ["ror.org/0fedcba33", "https://ror.org/0fedcba33/", "https://www.ror.org/0fedcba33"])
 def test_resolve_takes_a_ror_id_as_pasted_from_ror_org(serve, capsys, pasted):
     api = serve(institutions=[LAB, BRANCH, PARENT, OTHER])
-    # was: "--ror: 'ror.org/0fedcba98' is not a ROR id", exit 2
+    # was: "--ror: 'ror.org/0fedcba33' is not a ROR id", exit 2
     assert main(["resolve", "--ror", pasted, "--json", "--openalex-url", api.url]) == 0
     (hit,) = json.loads(capsys.readouterr().out)
-    assert hit["id"] == "I900000002" and hit["ror"] == "0fedcba98"
+    assert hit["id"] == "I900000002" and hit["ror"] == "0fedcba33"
 
 
 @pytest.mark.parametrize(

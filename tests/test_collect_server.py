@@ -96,8 +96,8 @@ def test_a_refused_updated_date_filter_answers_the_status_asked_for(api, http):
 
 
 def test_institutions_by_search_and_by_ror():
-    lab = institution("I900000001", "Example Lab", ror="0abcde123", alternatives=["Laboratoire Exemple"])
+    lab = institution("I900000001", "Example Lab", ror="0abcde165", alternatives=["Laboratoire Exemple"])
     with FakeOpenAlex(institutions=[lab]) as fake, requests.Session() as http:
         assert get(http, fake, "/institutions", search="exemple").json()["meta"]["count"] == 1
-        assert get(http, fake, "/institutions/ror%3A0abcde123").json()["id"] == lab["id"]
-        assert get(http, fake, "/institutions/ror:0aaaaaa00").status_code == 404
+        assert get(http, fake, "/institutions/ror%3A0abcde165").json()["id"] == lab["id"]
+        assert get(http, fake, "/institutions/ror:0aaaaaa42").status_code == 404

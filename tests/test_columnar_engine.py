@@ -49,7 +49,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 LAB = institution("I100", "Example Lab", country="US")
 LAB_UNIT = institution("I101", "Example Lab Robotics Unit", lineage=["I101", "I100"], country="US")
-LAB_BY_ROR = institution(None, "Example Laboratory Group", ror="05exlab01", country="US")
+LAB_BY_ROR = institution(None, "Example Laboratory Group", ror="05exmab22", country="US")
 HIT = institution("I200", "Harbin Institute of Technology")
 HIT_CAMPUS = institution("I201", "HIT Shenzhen", lineage=["I201", "I200"])
 BEIHANG = institution("I300", "Beihang University", ror="00wk2mp56")
@@ -207,7 +207,7 @@ subjects:
   lab:
     name: Example Lab
     openalex: [I100]
-    ror: [05exlab01]
+    ror: [05exmab22]
     aliases: [Example Lab, EXL, 示例实验室]
   lab-us:
     name: Example Lab

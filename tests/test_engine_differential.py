@@ -46,7 +46,7 @@ def inst(iid, name, *, ror=None, country="CN", lineage=None, lineage_urls=True):
 LAB = inst("I100", "Example Lab", country="US")
 LAB_NO_COUNTRY = inst("I100", "Example Lab", country=None)
 LAB_UNIT = inst("I101", "Example Lab Robotics Unit", lineage=["I101", "I100"], country="US")
-LAB_ROR_ONLY = inst(None, "Example Laboratory Group", ror="05exlab01", country=None)
+LAB_ROR_ONLY = inst(None, "Example Laboratory Group", ror="05exmab22", country=None)
 HIT = inst("I200", "Harbin Institute of Technology", ror="01yqg2h08")
 HIT_CAMPUS = inst("I201", "HIT Shenzhen", lineage=["I201", "I200"])
 HIT_NO_ROR = inst("I200", "Harbin Institute of Technology", country=None)
@@ -303,7 +303,7 @@ SUBJECTS = {
     "lab-us": {
         "name": "Example Lab",
         "openalex": ["I100"],
-        "ror": ["05exlab01"],
+        "ror": ["05exmab22"],
         "aliases": ["Example Lab", "EXL"],
         "country": "US",
     },

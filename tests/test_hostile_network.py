@@ -27,7 +27,7 @@ from openalex_server import FakeOpenAlex, institution, tiny_work
 
 KEY = "sk-live-7d1e9c0b4a2f-secret"
 EMAIL = "watchdog.secret@example.org"
-LAB = institution("I900000001", "Example Lab", ror="0abcde123")
+LAB = institution("I900000001", "Example Lab", ror="0abcde165")
 
 
 @pytest.fixture(autouse=True)
@@ -186,7 +186,7 @@ def test_a_server_message_quoting_the_key_late_is_redacted_before_it_is_cut(stat
         json_answer(connection, {"error": "refused", "message": message}, status)
 
     with Hostile(respond) as server, client(server.url) as api, pytest.raises(collector.OpenAlexError) as caught:
-        collector.resolve_ror("0abcde123", client=api)
+        collector.resolve_ror("0abcde165", client=api)
     line = str(caught.value)
     assert f"GET {server.url}/institutions/" in line and "\n" not in line
     for secret in (KEY, EMAIL):
@@ -200,7 +200,7 @@ def test_a_redirect_to_another_host_carries_neither_the_key_nor_the_email():
             answer(connection, 302, b"{}", f"Location: {elsewhere.url}{asked.path}\r\n")
 
         with Hostile(respond) as server, client(server.url) as api:
-            hit = collector.resolve_ror("0abcde123", client=api)
+            hit = collector.resolve_ror("0abcde165", client=api)
     assert hit is not None and hit.id == "I900000001"
     assert server.asked[0].headers.get("Authorization") == f"Bearer {KEY}"  # the configured host got them
     assert server.asked[0].headers.get("From") == EMAIL
@@ -251,7 +251,7 @@ def test_a_json_answer_cut_short_by_an_early_close_is_retried():
         until_close(connection, whole[: len(whole) // 2] if len(server.asked) == 1 else whole)
 
     with Hostile(respond) as server, client(server.url, retries=2) as api:
-        hit = collector.resolve_ror("0abcde123", client=api)
+        hit = collector.resolve_ror("0abcde165", client=api)
     assert hit is not None and hit.id == "I900000001" and len(server.asked) == 2 and api.retries_made == 1
 
 
@@ -262,10 +262,10 @@ def test_a_json_answer_always_cut_short_fails_in_one_line_after_its_retries():
         until_close(connection, whole[:-1])
 
     with Hostile(respond) as server, client(server.url, retries=2) as api, pytest.raises(collector.OpenAlexError) as e:
-        collector.resolve_ror("0abcde123", client=api)
+        collector.resolve_ror("0abcde165", client=api)
     assert str(e.value) == (
         "OpenAlex: the answer ended mid-document, the connection closed before its JSON was whole (truncated) "
-        f"after 3 attempts, GET {server.url}/institutions/ror%3A0abcde123"
+        f"after 3 attempts, GET {server.url}/institutions/ror%3A0abcde165"
     )
 
 
@@ -274,7 +274,7 @@ def test_a_malformed_json_answer_ended_by_a_close_is_not_asked_again():
         until_close(connection, b'{"id": x, "display_name": "Example Lab"}')
 
     with Hostile(respond) as server, client(server.url, retries=2) as api, pytest.raises(collector.OpenAlexError) as e:
-        collector.resolve_ror("0abcde123", client=api)
+        collector.resolve_ror("0abcde165", client=api)
     assert "malformed JSON in the answer" in str(e.value) and len(server.asked) == 1
 
 
@@ -287,11 +287,11 @@ def test_resolve_answered_with_a_country_of_another_type_prints_a_dash_not_a_tra
         json_answer(connection, {"meta": {"count": 1}, "results": [hostile]} if "search" in asked.path else hostile)
 
     with Hostile(respond) as server:
-        for argv in (["resolve", "lab"], ["resolve", "--ror", "0abcde123"]):
+        for argv in (["resolve", "lab"], ["resolve", "--ror", "0abcde165"]):
             assert main([*argv, "--openalex-url", server.url, "--retries", "0"]) == 0
             assert capsys.readouterr().out.splitlines()[1].split() == [
                 "I900000001",
-                "0abcde123",
+                "0abcde165",
                 "-",
                 "1,000",
                 "[I900000001]",
@@ -309,7 +309,7 @@ def test_resolve_answered_with_no_institution_id_says_so_in_one_line(capsys, own
     with Hostile(respond) as server:
         for argv, asked in (
             (["resolve", "lab"], "/institutions?search=lab"),
-            (["resolve", "--ror", "0abcde123"], "/institutions/ror%3A0abcde123"),
+            (["resolve", "--ror", "0abcde165"], "/institutions/ror%3A0abcde165"),
         ):
             assert main([*argv, "--openalex-url", server.url, "--retries", "0"]) == 3
             (line,) = capsys.readouterr().err.splitlines()
@@ -327,7 +327,7 @@ def test_a_mirror_redirecting_to_itself_keeps_the_key_and_email():
             json_answer(connection, LAB)
 
     with Hostile(respond) as server, client(server.url) as api:
-        hit = collector.resolve_ror("0abcde123", client=api)
+        hit = collector.resolve_ror("0abcde165", client=api)
     assert hit is not None and hit.id == "I900000001" and len(server.asked) == 2
     assert all(a.headers.get("Authorization") == f"Bearer {KEY}" for a in server.asked)
     assert all(a.headers.get("From") == EMAIL for a in server.asked)
@@ -490,9 +490,9 @@ ONE_INSTITUTION = {"id": "https://openalex.org/I1", "display_name": "One"}
 @pytest.mark.parametrize(
     ("how", "body"),
     [
-        (["--ror", "0abcde123"], LIST_RESPONSE),
-        (["--ror", "0abcde123"], [ONE_INSTITUTION]),
-        (["--ror", "0abcde123"], {"meta": {}, "results": [1, 2]}),
+        (["--ror", "0abcde165"], LIST_RESPONSE),
+        (["--ror", "0abcde165"], [ONE_INSTITUTION]),
+        (["--ror", "0abcde165"], {"meta": {}, "results": [1, 2]}),
         (["Example"], ONE_INSTITUTION),
         (["Example"], [ONE_INSTITUTION]),
         (["Example"], {"meta": {}, "results": [1, 2]}),

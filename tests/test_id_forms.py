@@ -84,7 +84,7 @@ subjects:
   lab:
     name: Example Lab
     openalex: ["https://api.openalex.org/institutions/I100", "http://openalex.org/I101"]
-    ror: ["http://ror.org/05EXLAB01"]
+    ror: ["http://ror.org/05EXMAB22"]
 claims:
   - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}
 """
@@ -125,7 +125,7 @@ def test_ids_written_as_their_sources_write_them_validate_and_read_as_their_shor
     assert main(["validate", "claims/c.yaml", "evidence/curated/c.yaml"]) == 0, capsys.readouterr().err
     (claim_file,) = claims_mod.load_claims([claim], root=root).files
     assert claim_file.subjects["lab"].openalex == ("I100", "I101")
-    assert claim_file.subjects["lab"].ror == ("05exlab01",)
+    assert claim_file.subjects["lab"].ror == ("05exmab22",)
     journal, preprint = read_curated(curated)
     assert journal.doi == "10.1109/tmm.2024.3405649" and journal.topic_ids == ("T10775",)
     assert journal.authorships[0].author_id == "A5023888391"
@@ -188,24 +188,82 @@ def test_a_date_written_otherwise_is_one_line_in_words(tmp_path, monkeypatch, ca
 # from the address bar as `ror.org/00d0nc645`, with a trailing slash, or after `www.`: each was
 # refused (`resolve --ror` in one line, the schemas in files). Each now reads as the short form.
 ROR_AS_PASTED = [
-    "ror.org/05exlab01",
-    "https://ror.org/05exlab01/",
-    "http://ror.org/05exlab01",
-    "https://www.ror.org/05exlab01",
-    "www.ror.org/05exlab01/",
+    "ror.org/05exmab22",
+    "https://ror.org/05exmab22/",
+    "http://ror.org/05exmab22",
+    "https://www.ror.org/05exmab22",
+    "www.ror.org/05exmab22/",
 ]
 
 
 @pytest.mark.parametrize("pasted", ROR_AS_PASTED)
 def test_a_ror_id_as_ror_org_gives_it_validates_and_reads_as_its_short_form(tmp_path, monkeypatch, capsys, pasted):
     root = project(tmp_path)
-    claim = write(root / "claims/c.yaml", CLAIMS.replace('"http://ror.org/05EXLAB01"', f'"{pasted}"'))
+    claim = write(root / "claims/c.yaml", CLAIMS.replace('"http://ror.org/05EXMAB22"', f'"{pasted}"'))
     monkeypatch.chdir(root)
     assert main(["validate", "claims/c.yaml"]) == 0, capsys.readouterr().err
     (claim_file,) = claims_mod.load_claims([claim], root=root).files
-    assert claim_file.subjects["lab"].ror == ("05exlab01",)
+    assert claim_file.subjects["lab"].ror == ("05exmab22",)
 
 
-@pytest.mark.parametrize("other", ["https://ror.org/05exlab01//", "https://example.org/05exlab01", "ror.org05exlab01"])
+@pytest.mark.parametrize("other", ["https://ror.org/05exmab22//", "https://example.org/05exmab22", "ror.org05exmab22"])
 def test_a_ror_id_in_another_address_is_still_refused(other):
     assert ids.ror_id(other) is None
+
+
+# ROR ids carry a checksum (ISO 7064 Mod 97-10 of their six base-32 characters), which nothing
+# checked: a typo in a claim's, list entry's or curated affiliation's ROR id matched no record,
+# without a word. The schemas' format `ror` checks it; `resolve --ror` refuses one before asking.
+REAL_ROR = ["00d0nc645", "01yqg2h08", "03x80pn82", "01y0j0j86", "01scyh794", "00xp9wg62", "05d2yfz11", "00wk2mp56"]
+CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+
+
+@pytest.mark.parametrize("real", REAL_ROR)
+def test_real_ror_ids_carry_their_checksum(real):
+    assert ids.ror_checksum_ok(real)
+
+
+@given(body=st.text(CROCKFORD, min_size=6, max_size=6), where=st.integers(1, 8), data=st.data())
+def test_any_one_character_mistyped_in_a_ror_id_fails_its_checksum(body, where, data):
+    number = 0
+    for c in body:
+        number = number * 32 + CROCKFORD.index(c)
+    good = f"0{body}{98 - number * 100 % 97:02d}"
+    assert ids.ror_checksum_ok(good)
+    alphabet = CROCKFORD if where <= 6 else "0123456789"
+    typo = data.draw(st.sampled_from(alphabet).filter(lambda c: c != good[where]))
+    assert not ids.ror_checksum_ok(good[:where] + typo + good[where + 1 :])
+
+
+def test_a_ror_id_with_a_wrong_checksum_is_one_line_in_a_claim_file(tmp_path, monkeypatch, capsys):
+    root = project(tmp_path)
+    write(root / "claims/c.yaml", CLAIMS.replace('"http://ror.org/05EXMAB22"', '"https://ror.org/00d0nc646"'))
+    monkeypatch.chdir(root)
+    assert main(["validate", "claims/c.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "claims/c.yaml:11:11: subjects.lab.ror[0]: 'https://ror.org/00d0nc646' is not a ROR id: its last two "
+        "digits, a checksum, do not match the rest (a typo?)"
+    ]
+
+
+def test_resolve_refuses_a_ror_id_with_a_wrong_checksum_without_asking(capsys):
+    assert main(["resolve", "--ror", "00d0nc646", "--openalex-url", "http://127.0.0.1:9", "--retries", "0"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "--ror: '00d0nc646' is not a ROR id: its last two digits, a checksum, do not match the rest (a typo?)"
+    ]
+
+
+def _ror_nodes(value: object) -> list[dict]:
+    if isinstance(value, dict):
+        own = [value] if "ror\\.org" in str(value.get("pattern", "")) else []
+        return own + [n for v in value.values() for n in _ror_nodes(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in _ror_nodes(v)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["claims", "list", "curated"])
+def test_every_ror_id_a_schema_takes_has_its_checksum_checked(name):
+    schema = json.loads(resources.files("claimwatch").joinpath(f"schemas/{name}.schema.json").read_text("utf-8"))
+    nodes = _ror_nodes(schema)
+    assert nodes and all(n.get("format") == "ror" for n in nodes)

@@ -149,7 +149,7 @@ def test_evidence_show_prints_hostile_manifest_text_inert(root, capsys):
 
 
 def test_resolve_prints_a_hostile_server_answer_inert(capsys):
-    hostile = institution("I900000001", f"Example Lab {EVIL}", ror="0abcde123", country="CN")
+    hostile = institution("I900000001", f"Example Lab {EVIL}", ror="0abcde165", country="CN")
     with FakeOpenAlex(institutions=[hostile]) as api:
         assert_inert(run(capsys, ["resolve", "example lab", "--openalex-url", api.url, "--retries", "0"]))
         printed = run(capsys, ["resolve", "example lab", "--json", "--openalex-url", api.url, "--retries", "0"])

@@ -27,7 +27,7 @@ import yaml
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from . import countries
+from . import countries, ids
 from .errors import InputError, Problem
 
 # libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
@@ -474,6 +474,13 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
 _FORMATS = jsonschema.FormatChecker()
 
 
+@_FORMATS.checks("ror")
+def _is_ror(value: object) -> bool:
+    """A ROR id's checksum holds; a value not in a ROR id's form is the pattern's to refuse."""
+    short = ids.ror_id(value) if isinstance(value, str) else None
+    return short is None or ids.ror_checksum_ok(short)
+
+
 @_FORMATS.checks("date", raises=ValueError)
 def _is_date(value: object) -> bool:
     import datetime as dt
@@ -612,6 +619,9 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if error.validator == "required":
         where = _describe_path(path)
         return [doc.problem(path, f"{where}{error.message.replace(' is a required property', '')} is missing")]
+    if error.validator == "format" and error.validator_value == "ror":
+        said = f"'{error.instance}' is not a ROR id: {ids.ROR_CHECKSUM_WRONG}"
+        return [doc.problem(path, f"{_describe_path(path)}{said}")]
     if error.validator == "format" and error.validator_value == "date":
         return [doc.problem(path, f"{_describe_path(path)}'{error.instance}' is not a real date (YYYY-MM-DD)")]
     if error.validator == "enum" and _schema_of(error).get("title") == "country code":

@@ -65,6 +65,24 @@ def ror_id(value: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+# ROR's ids: "0", six characters of Crockford's base 32 (no i, l, o or u), then two digits that
+# check the six (ISO 7064 Mod 97-10). A typo in a claim or list file would match no record.
+_CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
+ROR_CHECKSUM_WRONG = "its last two digits, a checksum, do not match the rest (a typo?)"
+
+
+def ror_checksum_ok(short: str) -> bool:
+    """Whether a ROR id in its short form ('00d0nc645') carries the checksum of its six
+    characters; False for one with a letter Crockford's base 32 leaves out."""
+    number = 0
+    for c in short[1:7]:
+        digit = _CROCKFORD.find(c)
+        if digit < 0:
+            return False
+        number = number * 32 + digit
+    return short[7:].isdigit() and 98 - (number * 100) % 97 == int(short[7:])
+
+
 def doi(value: str | None) -> str | None:
     """A DOI in its bare, lower-case form ('10.1109/tmm.2024.3405649'); DOIs are case-insensitive."""
     if not value or not isinstance(value, str):

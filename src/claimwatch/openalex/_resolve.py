@@ -107,6 +107,8 @@ def resolve_ror(ror: str, *, client: OpenAlexClient | None = None) -> Institutio
         raise InputError(
             Problem("--ror", 0, 0, f"'{ror}' is not a ROR id (e.g. 00d0nc645 or https://ror.org/00d0nc645)")
         )
+    if not ids.ror_checksum_ok(short):  # asking would only bring a 404
+        raise InputError(Problem("--ror", 0, 0, f"'{ror}' is not a ROR id: {ids.ROR_CHECKSUM_WRONG}"))
     with client_for(client) as api, api.pyalex():
         try:
             record = api.call(lambda: pyalex.Institutions()[f"ror:{short}"])
