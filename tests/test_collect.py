@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import io
 import json
 import logging
@@ -666,6 +667,25 @@ def test_update_asks_only_for_works_updated_since_and_merges_them(serve, connect
         update={"subject_works": None}
     )
     assert result.manifest.queries == [lab_query().describe()]  # so the next update asks the same
+
+
+def test_an_update_from_another_host_names_the_host_the_kept_records_came_from(serve, connect, tmp_path):
+    """was: the updated manifest's `api` named the update's host alone, the records it kept
+    from the first credited to it, and the first collect's command gone with its manifest."""
+    first_host, mirror = serve(works=corpus()), serve(works=corpus())
+    out = tmp_path / "snap"
+    first = collector.collect([lab_query()], out, client=connect(first_host), command=["claimwatch", "collect", "x"])
+    digest = hashlib.sha256((out / "manifest.json").read_bytes()).hexdigest()
+    result = collector.update(out, client=connect(mirror))
+    said = result.manifest.model_dump()
+    assert said["api"] == mirror.url
+    assert said["update"]["previous"] == {
+        "created": first.manifest.created,
+        "records": first.manifest.records,
+        "manifest_sha256": digest,
+        "api": first_host.url,
+        "command": ["claimwatch", "collect", "x"],
+    }
 
 
 class Notes(collector.Silent):

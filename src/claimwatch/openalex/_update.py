@@ -112,6 +112,23 @@ def _retrieval_day(snapshot: Snapshot, where: str) -> dt.date:
         raise InputError(Problem(where, 0, 0, f"'created' is not a time: {snapshot.manifest.created!r}")) from None
 
 
+def _previous(snapshot: Snapshot) -> dict[str, Any]:
+    """The snapshot an update started from, as its manifest said it: when and how it was made and
+    where its answers came from (its `api`, and where a redirect led off it). Its works that no
+    fresher record replaces are kept, and its manifest is replaced: without this, an update sent
+    elsewhere (another --openalex-url) would leave them credited to the new host."""
+    old = snapshot.manifest
+    said = old.model_extra or {}
+    return {
+        "created": old.created,
+        "records": old.records,
+        "manifest_sha256": snapshot.sha256,
+        "api": said.get("api"),
+        **({"api_redirected_to": said["api_redirected_to"]} if said.get("api_redirected_to") else {}),
+        "command": list(old.command),
+    }
+
+
 def _updated(record: dict[str, Any]) -> str:
     value = record.get("updated_date")
     return value if isinstance(value, str) else ""
@@ -146,7 +163,6 @@ class _Merge:
             coverage, shortfalls, warnings = harvest_coverage(queries, outcomes, harvest, held.counts, may_be_empty)
             if not snapshot.coverage.complete:
                 coverage = snapshot.coverage
-            old = snapshot.manifest
             update: dict[str, Any] = {
                 "from_updated_date": since.isoformat(),
                 "replaced": replaced,
@@ -155,7 +171,7 @@ class _Merge:
                 "queries": [
                     {**q.describe(since, retrieved), **o.as_json()} for q, o in zip(queries, outcomes, strict=True)
                 ],
-                "previous": {"created": old.created, "records": old.records, "manifest_sha256": snapshot.sha256},
+                "previous": _previous(snapshot),
             }
             extra: dict[str, Any] = {"update": update}
             if self.authors:
