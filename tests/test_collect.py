@@ -909,7 +909,13 @@ def test_cli_collect_without_claims_collects_the_cases_claims_folder(serve, tmp_
     manifest = json.loads((tmp_path / "case" / "snap" / "manifest.json").read_text())
     assert [q["subject"] for q in manifest["queries"]] == ["lab"]
     assert manifest["command"][:4] == ["claimwatch", "collect", "--out", "snap"]
-    monkeypatch.chdir(tmp_path)  # elsewhere, without a case: its claims/ folder is not there
+    # From elsewhere, naming the case: the command it records names it too, so it runs again alike.
+    monkeypatch.chdir(tmp_path)
+    assert main(["collect", "--out", "snap2", "--root", "case", "--openalex-url", api.url, "-q"]) == 0
+    again = json.loads((tmp_path / "snap2" / "manifest.json").read_text())
+    assert again["command"] == ["claimwatch", "collect", "--out", "snap2", "--openalex-url", api.url, "--root", "case"]
+    assert again["queries"] == manifest["queries"]
+    # elsewhere, without a case: its claims/ folder is not there
     assert main(["collect", "--out", "snap", "--openalex-url", api.url, "-q"]) == 2
     assert capsys.readouterr().err.splitlines() == ["claims: no such file"]
     assert not (tmp_path / "snap").exists()

@@ -216,8 +216,11 @@ def collect_cmd(
         command.append("--subject-may-be-empty")
     if no_authors:
         command.append("--no-authors")
-    if click.get_current_context().get_parameter_source("openalex_url") == ParameterSource.COMMANDLINE:
+    given = click.get_current_context().get_parameter_source
+    if given("openalex_url") == ParameterSource.COMMANDLINE:
         command += ["--openalex-url", openalex_url]  # as typed; the manifest's `api` says where it went
+    if not update_dir and not claim_paths and given("root") == ParameterSource.COMMANDLINE:
+        command += ["--root", root]  # the case whose claims/ folder was read, where no CLAIMS were given
     client = _client(openalex_url, timeout, retries, backoff, max_wait)
     if client.api_key is None and not quiet:  # said before any request, not after the allowance is spent
         click.echo(f"warning: {NO_KEY_WARNING}", err=True)
