@@ -181,6 +181,63 @@ def test_a_work_set_aside_that_leaves_the_evidence_is_removed(root):
     assert [(f.work, f.change) for f in face.findings] == [("W1", "removed")]
 
 
+def checked_as_of(root: Path, records: list[dict], name: str, reviews: str, as_of: dt.date) -> Path:
+    """As `run`, with the evidence current on `as_of`."""
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
+    reviewed = load_reviews(write(root / "reviews.yaml", reviews))
+    results = evaluate(
+        claims_mod.load_claims([root / "claims/c.yaml"], root=root), [evidence], as_of=as_of, reviews=reviewed
+    )
+    out = root / f"{name}.json"
+    out.write_text(render_json(results), encoding="utf-8")
+    return out
+
+
+def test_a_review_that_expired_between_two_runs_says_it_no_longer_applies_and_why(root, capsys):
+    """The finding came back ("no longer set aside") and the reviews file had not changed: the
+    review had expired, which diff did not say (issue 18, twenty-second part)."""
+    review = review_of_w1("not_a_match", expires="2025-03-01")
+    old = checked_as_of(root, FACE_WORKS, "old", review, dt.date(2025, 2, 15))
+    new = checked_as_of(root, FACE_WORKS, "new", review, dt.date(2025, 4, 1))
+    diff = diff_reports(read_report(old), read_report(new))
+    assert not diff.inputs
+    (face,) = [c for c in diff.claims if c.claim == "no-face"]
+    (lapsed,) = face.reviews
+    assert (lapsed.review, lapsed.decision, lapsed.line, lapsed.change) == ("W1", "not_a_match", 2, "no_longer_applied")
+    assert lapsed.why == "it held until 2025-03-01; the evidence is current to 2025-04-01"
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)["claims"][0]["reviews"]
+    assert said == [lapsed.model_dump(mode="json")] and "old_why" not in said[0]
+    assert main(["diff", str(old), str(new)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        f"~ review of W1 (not a match, {root / 'reviews.yaml'}:2): no longer applied: it held until 2025-03-01; "
+        "the evidence is current to 2025-04-01" in out
+    )
+    # Back the other way, it applies again, and the line says why it had not.
+    (back,) = [c for c in diff_reports(read_report(new), read_report(old)).claims if c.claim == "no-face"]
+    assert [(r.change, r.why, r.old_why) for r in back.reviews] == [
+        ("now_applied", None, "it held until 2025-03-01; the evidence is current to 2025-04-01")
+    ]
+
+
+def test_a_review_added_that_applies_to_no_finding_is_said_so(root, capsys):
+    """A review naming a work the claim has no finding of (a typo, or it left the evidence) is
+    not applied: diff said only that the reviews file changed."""
+    old = run(root, FACE_WORKS, "old", reviews="reviews: []\n")
+    typo = "reviews:\n  - {claim: no-face, work: W9, decision: not_a_match, by: A, date: 2025-02-01, note: n}\n"
+    new = run(root, FACE_WORKS, "new", reviews=typo)
+    diff = diff_reports(read_report(old), read_report(new))
+    (face,) = diff.claims
+    assert (face.claim, face.findings, face.verdict_changed) == ("no-face", (), False)
+    assert [(r.review, r.change) for r in face.reviews] == [("W9", "not_applied")]
+    lines = [line.plain for line in render_diff(diff)]
+    assert "  no-face: still Contradicted; reviews changed (matched 2 → 2)" in lines
+    assert any("~ review of W9 (not a match, " in line and ": not applied: no finding of" in line for line in lines)
+    # Not applied in both runs, for the same reason: no change.
+    assert not diff_reports(read_report(new), read_report(new)).claims
+
+
 def test_a_work_set_aside_that_the_record_now_shows_certainly_is_said_so(root, capsys):
     """An analyst set aside an uncertain finding (a year-only date that may fall before the
     claim's period); the record now gives the day, and the work certainly matches. Set aside in

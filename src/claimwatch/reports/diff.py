@@ -5,7 +5,8 @@ or for a claim about people a person, added, removed, or moved between matched a
 a work set aside by a review, or no longer set aside, or whose review changed, is said so: it
 did not leave or enter the evidence; a work the new run names by another id, sharing its DOI or
 arXiv id, is the same work, and a person sharing an OpenAlex author id or ORCID iD the same
-person), whether the evidence covers each claim completely where that changed, and the inputs,
+person), the reviews of each claim that apply in one run and not the other (expired, their
+work no longer a finding), and why, whether the evidence covers each claim completely where that changed, and the inputs,
 the reviews file among them (files added,
 removed, or with a new sha256). `render_diff` writes it for a terminal, as rich Text: untrusted text
 is never read as markup, and is made inert.
@@ -37,6 +38,7 @@ from ..results import (
     PersonFinding,
     PhraseReason,
     Results,
+    Review,
     Verdict,
     publication_order,
 )
@@ -117,6 +119,22 @@ class FindingChange(_Model):
     new_publication_date: str | None = Field(None, exclude_if=lambda v: v is None)
 
 
+class ReviewChange(_Model):
+    """A review of the claim that applies in one run and not in the other, or that is not
+    applied in either, for another reason: `no_longer_applied` (it applied in the old run; `why`
+    it does not now), `not_applied` (new to the reviews, or not applied before for another
+    reason, `old_why`), `now_applied` (it was not applied in the old run, `old_why`). A review
+    is followed by its claim and what it names, as written: its line may move."""
+
+    review: str
+    decision: Literal["not_a_match", "confirmed", "disputed"]
+    path: str
+    line: int
+    change: Literal["no_longer_applied", "not_applied", "now_applied"]
+    why: str | None = Field(None, exclude_if=lambda v: v is None)
+    old_why: str | None = Field(None, exclude_if=lambda v: v is None)
+
+
 class ClaimChange(_Model):
     claim: str
     change: Literal["added", "removed", "changed"]
@@ -132,6 +150,9 @@ class ClaimChange(_Model):
     coverage_was_complete: bool | None = Field(None, exclude_if=lambda v: v is None)
     coverage_complete: bool | None = Field(None, exclude_if=lambda v: v is None)
     coverage_why: str | None = Field(None, exclude_if=lambda v: v is None)
+    # Reviews that stopped or started applying (an expiry passed, their work left the findings):
+    # a finding restored says only that its review no longer sets it aside; this says why.
+    reviews: tuple[ReviewChange, ...] = Field((), exclude_if=lambda v: not v)
 
     @property
     def verdict_changed(self) -> bool:
@@ -309,6 +330,7 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
                     why=b.why,
                     new_matched=b.matched,
                     findings=_finding_changes(None, b),
+                    reviews=_review_changes(None, b),
                 )
             )
         elif b is None:
@@ -321,7 +343,8 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
                 if was_complete != complete
                 else {}
             )
-            if findings or a.verdict != b.verdict or coverage:
+            reviews = _review_changes(a, b)
+            if findings or a.verdict != b.verdict or coverage or reviews:
                 out.append(
                     ClaimChange(
                         claim=claim_id,
@@ -332,10 +355,57 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
                         old_matched=a.matched,
                         new_matched=b.matched,
                         findings=findings,
+                        reviews=reviews,
                         **coverage,  # type: ignore[arg-type]
                     )
                 )
     return tuple(out)
+
+
+def _review_key(review: Review) -> tuple[str, str, str, str]:
+    """A review across two runs: by what it names, as written, never by its line."""
+    return ("person" if review.person is not None else "work", review.names, review.openalex or "", review.claim)
+
+
+def _applied(result: ClaimResult) -> dict[tuple[str, str, str, str], Review]:
+    """The reviews applied to the claim's findings, works and persons."""
+    works = [f.review for f in (*result.findings, *result.uncertain_findings, *result.dismissed)]
+    people = [p.review for p in (*result.people, *result.uncertain_people, *result.dismissed_people)]
+    return {_review_key(r): r for r in (*works, *people) if r is not None}
+
+
+def _review_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[ReviewChange, ...]:
+    """Reviews of the claim applied in one run and not the other, or not applied in both for
+    different reasons. One applied in neither for the same reason, or in both, is no change;
+    one applied in one run and absent from the other shows in its finding's review."""
+    applied_before = _applied(old) if old else {}
+    lapsed_before = {_review_key(x.review): x for x in old.lapsed_reviews} if old else {}
+    out = []
+    for lapsed in new.lapsed_reviews:
+        key = _review_key(lapsed.review)
+        was = lapsed_before.get(key)
+        if was is not None and was.reason == lapsed.reason:
+            continue
+        change: Literal["no_longer_applied", "not_applied"] = (
+            "no_longer_applied" if key in applied_before else "not_applied"
+        )
+        out.append(_review_change(lapsed.review, change, lapsed.why, was.why if was else None))
+    for key, review in _applied(new).items():
+        if key in lapsed_before:
+            out.append(_review_change(review, "now_applied", None, lapsed_before[key].why))
+    return tuple(out)
+
+
+def _review_change(review: Review, change: str, why: str | None, old_why: str | None) -> ReviewChange:
+    return ReviewChange(
+        review=review.names,
+        decision=review.decision,
+        path=review.path,
+        line=review.line,
+        change=change,  # type: ignore[arg-type]  # one of ReviewChange.change's
+        why=why,
+        old_why=old_why,
+    )
 
 
 def _coverage(result: ClaimResult) -> tuple[bool, str]:
@@ -671,7 +741,19 @@ def render_diff(diff: ReportDiff) -> list[Text]:
             named = f"{f.title} (person)" if f.kind == "person" else f"\u201c{f.title}\u201d{date}"
             was = f" (was {f.old_work})" if f.old_work else ""
             lines.append(text_line(f"      {_FINDING_MARK[f.change]} ", f.work, was, " ", named, _finding_words(f)))
+        for r in c.reviews:
+            lines.append(text_line(*_review_line(r)))
     return lines
+
+
+def _review_line(r: ReviewChange) -> tuple[str, ...]:
+    """A review that stopped or started applying, with where it is and why."""
+    review = ("      ~ review of ", r.review, f" ({_DECISION_WORDS[r.decision]}, ", f"{r.path}:{r.line}", ")")
+    if r.change == "now_applied":
+        return (*review, ": now applied; it was not: ", r.old_why or "")
+    said = "no longer applied" if r.change == "no_longer_applied" else "not applied"
+    before = ("; before: ", r.old_why) if r.old_why else ()
+    return (*review, f": {said}: ", r.why or "", *before)
 
 
 def _finding_words(f: FindingChange) -> str:
@@ -754,5 +836,11 @@ def _claim_line(c: ClaimChange) -> tuple[str | tuple[str, str], ...]:
     counts = f"matched {c.old_matched} \u2192 {c.new_matched}"
     if c.verdict_changed:
         return name, f": {_word(c.old_verdict)} \u2192 ", (_word(c.new_verdict), "bold"), f" ({counts})"
-    changed = "findings changed" if c.findings else "coverage changed"
+    changed = (
+        "findings changed"
+        if c.findings
+        else "coverage changed"
+        if c.coverage_complete is not None
+        else "reviews changed"
+    )
     return name, f": still {_word(c.new_verdict)}; {changed} ({counts})"
