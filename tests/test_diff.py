@@ -238,6 +238,84 @@ def test_a_review_added_that_applies_to_no_finding_is_said_so(root, capsys):
     assert not diff_reports(read_report(new), read_report(new)).claims
 
 
+def test_a_claim_given_a_new_id_is_the_same_claim_renamed(root, capsys):
+    """An analyst renamed a claim's id, nothing else: diff read it as one claim no longer checked
+    and a new one with every finding added (issue 18, twenty-second part)."""
+    old = run(root, FACE_WORKS, "old")
+    write(root / "claims/c.yaml", CLAIMS.replace("id: no-face", "id: no-face-recognition"))
+    new = run(root, FACE_WORKS, "new")
+    diff = diff_reports(read_report(old), read_report(new))
+    (face,) = diff.claims
+    assert (face.claim, face.old_claim, face.change, face.findings, face.verdict_changed) == (
+        "no-face-recognition",
+        "no-face",
+        "renamed",
+        (),
+        False,
+    )
+    assert (
+        "  no-face-recognition (was no-face, the same claim): still Contradicted; nothing else changed (matched 2 \u2192 2)"
+        in [line.plain for line in render_diff(diff)]
+    )
+    assert main(["diff", str(old), str(new), "--json", "--exit-code"]) == 1
+    assert json.loads(capsys.readouterr().out)["claims"][0]["old_claim"] == "no-face"
+
+
+def test_a_claim_renamed_says_its_reviews_under_the_old_id_no_longer_apply(root):
+    """Reviews name a claim by its id: renamed, the claim's set-aside finding comes back, and the
+    review that set it aside is said to name the old id."""
+    old = run(root, FACE_WORKS, "old", reviews=review_of_w1("not_a_match"))
+    write(root / "claims/c.yaml", CLAIMS.replace("id: no-face", "id: no-face-recognition"))
+    new = run(root, FACE_WORKS, "new", reviews=review_of_w1("not_a_match"))
+    (face,) = diff_reports(read_report(old), read_report(new)).claims
+    assert (face.change, [(f.work, f.change) for f in face.findings]) == ("renamed", [("W1", "restored")])
+    assert [(r.review, r.change, r.why) for r in face.reviews] == [
+        (
+            "W1",
+            "no_longer_applied",
+            "it names the claim 'no-face', which this run calls 'no-face-recognition': give it the new id",
+        )
+    ]
+    # The review given the new id too: applied in both, no word of it.
+    moved = run(
+        root, FACE_WORKS, "moved", reviews=review_of_w1("not_a_match").replace("no-face", "no-face-recognition")
+    )
+    (face,) = diff_reports(read_report(old), read_report(moved)).claims
+    assert (face.change, face.findings, face.reviews) == ("renamed", (), ())
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("No face recognition work.", "No facial recognition work."),  # its words
+        (
+            "from: 2024-01-10\n    expects: none\n    works: {topic",
+            "from: 2024-01-11\n    expects: none\n    works: {topic",
+        ),
+        ("expects: none\n    works: {topic: face}", "expects: {at_most: 1}\n    works: {topic: face}"),
+    ],
+    ids=["says", "period", "expects"],
+)
+def test_a_claim_renamed_and_changed_in_substance_is_removed_and_added(root, edit):
+    old = run(root, FACE_WORKS, "old")
+    changed = CLAIMS.replace("id: no-face", "id: no-face-2")
+    assert edit[0] in changed
+    write(root / "claims/c.yaml", changed.replace(edit[0], edit[1], 1))
+    new = run(root, FACE_WORKS, "new")
+    changes = {(c.claim, c.change, c.old_claim) for c in diff_reports(read_report(old), read_report(new)).claims}
+    assert changes == {("no-face-2", "added", None), ("no-face", "removed", None)}
+
+
+def test_two_claims_alike_renamed_are_not_guessed_between(root):
+    twice = CLAIMS + CLAIMS.split("claims:\n")[1].split("  - id: no-partners")[0].replace("id: no-face", "id: face-b")
+    write(root / "claims/c.yaml", twice)
+    old = run(root, FACE_WORKS, "old")
+    write(root / "claims/c.yaml", twice.replace("id: no-face", "id: face-x").replace("id: face-b", "id: face-y"))
+    new = run(root, FACE_WORKS, "new")
+    changes = sorted((c.claim, c.change) for c in diff_reports(read_report(old), read_report(new)).claims)
+    assert changes == [("face-b", "removed"), ("face-x", "added"), ("face-y", "added"), ("no-face", "removed")]
+
+
 def test_a_work_set_aside_that_the_record_now_shows_certainly_is_said_so(root, capsys):
     """An analyst set aside an uncertain finding (a year-only date that may fall before the
     claim's period); the record now gives the day, and the work certainly matches. Set aside in

@@ -136,8 +136,13 @@ class ReviewChange(_Model):
 
 
 class ClaimChange(_Model):
+    """A claim added, removed or changed; `renamed`: the claim the old run named `old_claim`,
+    the same in all but its id (its words, subject, period, expectation, conditions, topics,
+    lists and claims file), with whatever else changed."""
+
     claim: str
-    change: Literal["added", "removed", "changed"]
+    change: Literal["added", "removed", "changed", "renamed"]
+    old_claim: str | None = Field(None, exclude_if=lambda v: v is None)
     old_verdict: Verdict | None = None
     new_verdict: Verdict | None = None
     why: str | None = None
@@ -316,10 +321,12 @@ def _moved(before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
 def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
     before = {r.claim: r for r in old.results}
     after = {r.claim: r for r in new.results}
+    renamed = _renamed_claims(before, after)  # new id -> old id
+    was_renamed = set(renamed.values())
     out = []
     # New-run order first, then claims the new run no longer has, in the old order.
-    for claim_id in [*after, *(c for c in before if c not in after)]:
-        a, b = before.get(claim_id), after.get(claim_id)
+    for claim_id in [*after, *(c for c in before if c not in after and c not in was_renamed)]:
+        a, b = before.get(renamed.get(claim_id, claim_id)), after.get(claim_id)
         if a is None:
             assert b is not None  # the id came from one run or the other
             out.append(
@@ -344,11 +351,12 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
                 else {}
             )
             reviews = _review_changes(a, b)
-            if findings or a.verdict != b.verdict or coverage or reviews:
+            if findings or a.verdict != b.verdict or coverage or reviews or a.claim != b.claim:
                 out.append(
                     ClaimChange(
                         claim=claim_id,
-                        change="changed",
+                        change="changed" if a.claim == b.claim else "renamed",
+                        old_claim=None if a.claim == b.claim else a.claim,
                         old_verdict=a.verdict,
                         new_verdict=b.verdict,
                         why=b.why,
@@ -362,12 +370,13 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
     return tuple(out)
 
 
-def _review_key(review: Review) -> tuple[str, str, str, str]:
-    """A review across two runs: by what it names, as written, never by its line."""
-    return ("person" if review.person is not None else "work", review.names, review.openalex or "", review.claim)
+def _review_key(review: Review) -> tuple[str, str, str]:
+    """A review of one claim across two runs: by what it names, as written, never by its line
+    (nor by the claim's id, which a claim renamed changes)."""
+    return ("person" if review.person is not None else "work", review.names, review.openalex or "")
 
 
-def _applied(result: ClaimResult) -> dict[tuple[str, str, str, str], Review]:
+def _applied(result: ClaimResult) -> dict[tuple[str, str, str], Review]:
     """The reviews applied to the claim's findings, works and persons."""
     works = [f.review for f in (*result.findings, *result.uncertain_findings, *result.dismissed)]
     people = [p.review for p in (*result.people, *result.uncertain_people, *result.dismissed_people)]
@@ -390,9 +399,16 @@ def _review_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[ReviewCh
             "no_longer_applied" if key in applied_before else "not_applied"
         )
         out.append(_review_change(lapsed.review, change, lapsed.why, was.why if was else None))
-    for key, review in _applied(new).items():
+    applied_now = _applied(new)
+    for key, review in applied_now.items():
         if key in lapsed_before:
             out.append(_review_change(review, "now_applied", None, lapsed_before[key].why))
+    if old is not None and old.claim != new.claim:  # renamed: the reviews of its old id name no claim now
+        lapsed_now = {_review_key(x.review) for x in new.lapsed_reviews}
+        for key, review in applied_before.items():
+            if key not in applied_now and key not in lapsed_now:
+                why = f"it names the claim '{old.claim}', which this run calls '{new.claim}': give it the new id"
+                out.append(_review_change(review, "no_longer_applied", why, None))
     return tuple(out)
 
 
@@ -406,6 +422,33 @@ def _review_change(review: Review, change: str, why: str | None, old_why: str | 
         why=why,
         old_why=old_why,
     )
+
+
+def _renamed_claims(before: dict[str, ClaimResult], after: dict[str, ClaimResult]) -> dict[str, str]:
+    """New ids of claims the old run held under another id, each with that id: a claim gone and
+    one come that are the same in all but their id. Only a pair one to one counts; claims alike
+    in more than one pair are removed and added, never guessed between."""
+    gone = [r for claim, r in before.items() if claim not in after]
+    came = [r for claim, r in after.items() if claim not in before]
+    pairs = [(a.claim, b.claim) for a in gone for b in came if _same_but_id(a, b)]
+    olds, news = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    return {b: a for a, b in pairs if olds[a] == 1 and news[b] == 1}
+
+
+def _same_but_id(a: ClaimResult, b: ClaimResult) -> bool:
+    """Two claims alike in everything the report says of what they check and where they are
+    written: their words, sentence (subject, period, expectation, conditions), topics and lists,
+    claims file, and the share of unaffiliated coauthors they tolerate. The period's
+    assessed_to follows the evidence, and is left out."""
+
+    def substance(r: ClaimResult) -> tuple[object, ...]:
+        return (r.says, r.sentence, r.subject, r.claims_file, r.period.from_, r.period.to, r.expects, r.interpretation)
+
+    tolerated = (
+        a.unaffiliated.tolerated if a.unaffiliated else None,
+        b.unaffiliated.tolerated if b.unaffiliated else None,
+    )
+    return substance(a) == substance(b) and (None in tolerated or tolerated[0] == tolerated[1])
 
 
 def _coverage(result: ClaimResult) -> tuple[bool, str]:
@@ -833,6 +876,8 @@ def _claim_line(c: ClaimChange) -> tuple[str | tuple[str, str], ...]:
         return name, f": new claim, {_word(c.new_verdict)} ({c.new_matched} matched)"
     if c.change == "removed":
         return name, f": no longer checked (was {_word(c.old_verdict)})"
+    if c.change == "renamed":  # the claim's id alone changed: the id the old run gave it
+        name = (f"{c.claim} (was {c.old_claim}, the same claim)", "bold")
     counts = f"matched {c.old_matched} \u2192 {c.new_matched}"
     if c.verdict_changed:
         return name, f": {_word(c.old_verdict)} \u2192 ", (_word(c.new_verdict), "bold"), f" ({counts})"
@@ -842,5 +887,7 @@ def _claim_line(c: ClaimChange) -> tuple[str | tuple[str, str], ...]:
         else "coverage changed"
         if c.coverage_complete is not None
         else "reviews changed"
+        if c.reviews
+        else "nothing else changed"
     )
     return name, f": still {_word(c.new_verdict)}; {changed} ({counts})"
