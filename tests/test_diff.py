@@ -401,6 +401,36 @@ def checked(root: Path, claims: str, evidence: Path, name: str) -> Path:
     return out
 
 
+def test_a_snapshot_written_again_over_the_same_records_is_said_so_and_no_change(root, tmp_path, capsys):
+    """`collect --update` finding nothing new writes a new manifest (its time, its update) over
+    the same data files: diff said "changed evidence", and --exit-code exited 1, though not a
+    record moved (issue 18, twenty-second part). Each data file's sha256, from the manifest, is
+    in the report, and a snapshot whose are the same is said to be written again."""
+    source = write_jsonl(tmp_path / "w.jsonl", [work("W1", "Face recognition", date="2024-06-01")])
+    snap = tmp_path / "snap"
+    import_works(source, snap, institutions=["I100"], start=dt.date(2024, 1, 1), command=["first"])
+    old = checked(root, CLAIMS, snap, "old")
+    import_works(source, snap, institutions=["I100"], start=dt.date(2024, 1, 1), command=["again"])
+    new = checked(root, CLAIMS, snap, "new")
+    (ref,) = read_report(new).evidence
+    assert ref.kind == "snapshot" and set(ref.record_files) == {"works.jsonl.gz"}  # type: ignore[union-attr]
+    diff = diff_reports(read_report(old), read_report(new))
+    (evidence,) = diff.inputs
+    assert (evidence.change, evidence.same_records) == ("changed", True)
+    assert evidence.old_sha256 != evidence.new_sha256
+    assert not diff.changed and not diff.claims
+    assert main(["diff", str(old), str(new), "--exit-code"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-2].endswith("(its manifest alone: the same records, written again by another collect or update)")
+    assert lines[-1] == "No changes: the same records (some snapshots written again), verdicts and findings."
+    # A record that did change is a change, as before.
+    changed = write_jsonl(tmp_path / "w.jsonl", [work("W1", "Face recognition at scale", date="2024-06-01")])
+    import_works(changed, snap, institutions=["I100"], start=dt.date(2024, 1, 1), command=["later"])
+    later = diff_reports(read_report(new), read_report(checked(root, CLAIMS, snap, "later")))
+    (evidence,) = later.inputs
+    assert (evidence.change, evidence.same_records, later.changed) == ("changed", None, True)
+
+
 def test_coverage_that_is_no_longer_complete_is_said_with_the_same_findings(root, tmp_path, capsys):
     """The same work contradicts the claim in both runs, but the evidence covered the lab's works
     completely in one and not in the other (imported for a later period): the verdict's grounds

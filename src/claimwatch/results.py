@@ -679,6 +679,15 @@ class SnapshotRef(_ByKey):
     as_of)."""
     records: int
     """The records it holds, as its manifest counts them."""
+    record_files: dict[str, str] = Field(
+        default_factory=dict,
+        description=(
+            "The sha256 of each of its files of records (works.jsonl.gz, and authors.jsonl.gz where it holds "
+            "author records), as its manifest gives them: two snapshots with the same hold the same records, "
+            "whenever they were written (an update that found nothing new writes another manifest alone)."
+        ),
+        exclude_if=lambda v: not v,
+    )
     as_of: str | None = Field(
         None, description="When the snapshot's records were current (null where not known); not when it was made."
     )

@@ -266,6 +266,8 @@ class Snapshot:
             "source": m.source,
             "created": m.created,
             "records": m.records,
+            # The data files' own sha256: the manifest's changes with every collection, records or not.
+            "record_files": {n: m.files[n]["sha256"] for n in (WORKS_FILE, AUTHORS_FILE) if n in m.files},
             "as_of": str(self.retrieved) if self.retrieved else None,
             "as_of_basis": self.as_of_basis,
             "coverage": m.coverage.as_json(),

@@ -39,6 +39,7 @@ from ..results import (
     PhraseReason,
     Results,
     Review,
+    SnapshotRef,
     Verdict,
     publication_order,
 )
@@ -59,6 +60,10 @@ class InputChange(_Model):
     old_sha256: str | None = None
     new_sha256: str | None = None
     old_path: str | None = Field(None, exclude_if=lambda v: v is None)
+    # A snapshot whose manifest changed and whose records did not (the sha256 of each data file
+    # its manifest gives is the same in both runs): an update that found nothing new. True only
+    # where both reports give those (reports of older claimwatches do not).
+    same_records: bool | None = Field(None, exclude_if=lambda v: v is None)
 
 
 FindingChangeKind = Literal[
@@ -177,8 +182,9 @@ class ReportDiff(_Model):
     @property
     def changed(self) -> bool:
         """Anything a watchdog would want to know about: inputs, dates, verdicts or findings. An
-        input moved (the same bytes at another path) is none of these."""
-        changed_inputs = any(i.change != "moved" for i in self.inputs)
+        input moved (the same bytes at another path), or a snapshot written again over the same
+        records (its as-of and coverage, where they changed, are said as such), is none of these."""
+        changed_inputs = any(i.change != "moved" and not i.same_records for i in self.inputs)
         return bool(changed_inputs or self.claims or self.old_as_of != self.new_as_of)
 
 
@@ -280,7 +286,7 @@ def diff_reports(old: Results, new: Results, *, old_name: str = "old", new_name:
         new_version=new.claimwatch,
         old_as_of=old.as_of,
         new_as_of=new.as_of,
-        inputs=_input_changes(old.inputs, new.inputs),
+        inputs=_with_same_records(_input_changes(old.inputs, new.inputs), old, new),
         claims=_claim_changes(old, new),
     )
 
@@ -305,6 +311,27 @@ def _input_changes(old: Inputs, new: Inputs) -> tuple[InputChange, ...]:
             )
             out.append(InputChange(kind=kind, path=path, change=change, old_sha256=a, new_sha256=b))
     return tuple(out)
+
+
+def _with_same_records(changes: tuple[InputChange, ...], old: Results, new: Results) -> tuple[InputChange, ...]:
+    """Snapshots changed by sha256 (their manifest's) whose data files are the same in both runs,
+    said so: `collect --update` finding nothing new writes a new manifest (its time, its update)
+    over the same records."""
+    before, after = _record_files(old), _record_files(new)
+    return tuple(
+        c.model_copy(update={"same_records": True})
+        if c.kind == "evidence"
+        and c.change == "changed"
+        and before.get(c.path)
+        and before.get(c.path) == after.get(c.path)
+        else c
+        for c in changes
+    )
+
+
+def _record_files(results: Results) -> dict[str, dict[str, str]]:
+    """Each snapshot's data files' sha256, by its path."""
+    return {e.path: e.record_files for e in results.evidence if isinstance(e, SnapshotRef) and e.record_files}
 
 
 def _moved(before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
@@ -767,9 +794,10 @@ def render_diff(diff: ReportDiff) -> list[Text]:
                     )
                 )
             else:
-                lines.append(text_line(f"  {i.change:<8} {i.kind:<9} ", i.path, hashes))
+                same = " (its manifest alone: the same records, written again by another collect or update)"
+                lines.append(text_line(f"  {i.change:<8} {i.kind:<9} ", i.path, hashes, same if i.same_records else ""))
     if not diff.changed:
-        return [*lines, text_line("No changes: the same inputs (some named by other paths), verdicts and findings.")]
+        return [*lines, text_line(f"No changes: the same {_alike(diff.inputs)}, verdicts and findings.")]
     if diff.claims:
         lines.append(text_line(("Claims", "bold")))
     for c in diff.claims:
@@ -797,6 +825,15 @@ def _review_line(r: ReviewChange) -> tuple[str, ...]:
     said = "no longer applied" if r.change == "no_longer_applied" else "not applied"
     before = ("; before: ", r.old_why) if r.old_why else ()
     return (*review, f": {said}: ", r.why or "", *before)
+
+
+def _alike(inputs: tuple[InputChange, ...]) -> str:
+    """What was the same where the inputs listed changed nothing: bytes at other paths, or
+    snapshots' records under another manifest."""
+    moved, rewritten = any(i.change == "moved" for i in inputs), any(i.same_records for i in inputs)
+    if moved and rewritten:
+        return "inputs (some named by other paths) and records (some snapshots written again)"
+    return "inputs (some named by other paths)" if moved else "records (some snapshots written again)"
 
 
 def _finding_words(f: FindingChange) -> str:
