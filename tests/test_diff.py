@@ -577,6 +577,23 @@ def test_a_work_led_by_another_record_is_the_same_work_renamed(root, capsys):
     assert "~ W10 (was W20) “Face recognition (preprint)” (2024-02-01) (the same work" in capsys.readouterr().out
 
 
+def test_a_work_whose_leading_record_left_says_so_not_that_another_leads_it(root, capsys):
+    """The preprint record (W10) that led the work leaves the evidence; the article (W20) keeps
+    its arXiv id. The line said "now led by another of its records", as if W10 were still one of
+    them; a new lead of a larger id means the old one is not cited now (issue 18,
+    twenty-second part)."""
+    old, new, _ = _a_preprint_joins_an_article(root)
+    (face,) = [c for c in diff_reports(read_report(new), read_report(old)).claims if c.claim == "no-face"]
+    assert [(f.work, f.old_work, f.change) for f in face.findings] == [("W20", "W10", "renamed")]
+    assert main(["diff", str(new), str(old)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (
+        "~ W20 (was W10) \u201cFace recognition\u201d (2024-06-01) (the same work, shared DOI or arXiv id: W10, the "
+        "record that led it, is no longer among the records it cites; now dated 2024-06-01, was 2024-02-01)"
+    ) in out
+    assert "now led by another" not in out
+
+
 def test_works_sharing_nothing_are_removed_and_added(root):
     old = run(root, [work("W20", "Face recognition", doi="https://doi.org/10.1000/j.1")], "old")
     new = run(root, [work("W10", "Face recognition", doi="https://doi.org/10.1000/j.2")], "new")

@@ -422,6 +422,22 @@ def test_the_diff_follows_a_person_led_by_another_of_their_records(tmp_path: Pat
     )
 
 
+def test_the_diff_says_a_persons_leading_record_left_not_that_another_leads_them(tmp_path: Path) -> None:
+    """The other way: the record that led Li Wei (A3) leaves, A5 stays. "Now led by another of
+    their records" read as if A3 were still one of them (issue 18, twenty-second part)."""
+    li_wei = author_record("A5", "Li Wei", (HIT, [2020]), (LAB, [2023, 2024]), orcid=LI_WEI_ORCID)
+    second = author_record("A3", "Li Wei", (HIT, [2020]), orcid=LI_WEI_ORCID)
+    review = _review("lab-no-recruits", f"https://orcid.org/{LI_WEI_ORCID}", "not_a_match", "A namesake.")
+    before = _people_run(tmp_path / "a", [li_wei, second, *LI_WEI_WORKS], review)
+    after = _people_run(tmp_path / "b", [li_wei, *LI_WEI_WORKS], review)
+    diff = diff_reports(report(before), report(after))
+    assert [(f.work, f.old_work, f.change) for c in diff.claims for f in c.findings] == [("A5", "A3", "renamed")]
+    assert render_diff(diff)[-1].plain.strip() == (
+        "~ A5 (was A3) Li Wei (person) (the same person, shared OpenAlex author id or ORCID iD: A3, the author "
+        "record that led them, is no longer among their records)"
+    )
+
+
 def test_the_diff_says_two_people_read_apart_are_now_one(tmp_path: Path) -> None:
     """Two records read apart as two people (A5 with an ORCID iD, A3 without) are one once A3 gives
     the same iD: A5 did not leave the evidence, and A3 was not added."""

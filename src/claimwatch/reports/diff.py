@@ -854,8 +854,18 @@ def _change_words(f: FindingChange) -> str:
         return f" ({review})"
     if f.change == "changed_under_review":
         return _under_review_words(f)
+    if f.change == "renamed" and f.kind == "person" and _lead_left(f):
+        return (
+            f" (the same person, shared OpenAlex author id or ORCID iD: {f.old_work}, the author record that led "
+            "them, is no longer among their records)"
+        )
     if f.change == "renamed" and f.kind == "person":
         return " (the same person, shared OpenAlex author id or ORCID iD: now led by another of their records)"
+    if f.change == "renamed" and _lead_left(f):
+        return (
+            f" (the same work, shared DOI or arXiv id: {f.old_work}, the record that led it, is no longer among "
+            "the records it cites)"
+        )
     if f.change == "renamed":
         return " (the same work, shared DOI or arXiv id: now led by another of its records)"
     if f.change == "joined":
@@ -879,6 +889,19 @@ _UNDER = {
     "confirmed": "confirmed on review",
     "disputed": "disputed on review",
 }
+
+
+_OPENALEX_ID = {"work": re.compile(r"W([0-9]{1,30})"), "person": re.compile(r"A([0-9]{1,30})")}
+
+
+def _lead_left(f: FindingChange) -> bool:
+    """Whether the record that led the old run's finding is not among the new run's records of
+    it: a work is led by the smallest OpenAlex id among the records it cites (a person by their
+    smallest author id), so a new lead of a larger id means the old one is not among them now (a
+    preprint record that left), where a smaller one joined otherwise."""
+    was = _OPENALEX_ID[f.kind].fullmatch(f.old_work or "")
+    now = _OPENALEX_ID[f.kind].fullmatch(f.work)
+    return bool(was and now and int(now[1]) > int(was[1]))
 
 
 def _under_review_words(f: FindingChange) -> str:
