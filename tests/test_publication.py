@@ -97,6 +97,23 @@ def test_check_options_reach_every_report(tmp_path, capsys):
     assert review["url"] == FULL.url and review["datePublished"] == "2026-12-01"
 
 
+def test_claimreview_written_without_a_url_is_noted_on_stderr(tmp_path, capsys):
+    """Google's fact-check markup requires the review's `url`; without --report-url the file has
+    none, and check wrote it without a word (issue 18, twenty-second part). One note on stderr,
+    exit 0; none where the url is given, or no ClaimReview written."""
+    target = tmp_path / "r.jsonld"
+    assert main(check_args(tmp_path, "--claimreview", str(target))) == 0
+    assert "url" not in json.loads(target.read_text(encoding="utf-8"))["@graph"][0]
+    notes = [line for line in capsys.readouterr().err.splitlines() if "ClaimReview" in line]
+    assert notes == [
+        "note: the ClaimReview file has no url (the page the review is published on, which fact-check markup "
+        "requires): give --report-url, or url in [report] of claimwatch.toml, or add it before publishing"
+    ]
+    assert main(check_args(tmp_path, "--claimreview", str(target), "--report-url", FULL.url)) == 0
+    assert main(check_args(tmp_path, "--md", str(tmp_path / "r.md"))) == 0
+    assert "ClaimReview" not in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("extra", "says"),
     [

@@ -261,8 +261,20 @@ def check(
     print_verdicts(results)
     for path in written:
         click.echo(f"wrote {path}")
+    if "claimreview" in targets and not (publication and publication.url):
+        _note_claimreview_without_url()
     if fail_on and any(r.verdict == fail_on for r in results.results):
         raise click.exceptions.Exit(1)  # the evaluation ran; the caller asked to fail on this verdict
+
+
+def _note_claimreview_without_url() -> None:
+    """ClaimReview without its `url`, the page the review is published on, which Google's
+    fact-check markup requires: the publisher's to add, said so it is not forgotten."""
+    click.echo(
+        "note: the ClaimReview file has no url (the page the review is published on, which fact-check "
+        "markup requires): give --report-url, or url in [report] of claimwatch.toml, or add it before publishing",
+        err=True,
+    )
 
 
 def _warn_of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> None:
