@@ -380,6 +380,41 @@ def test_reviews_that_cannot_apply_are_reported_not_applied(snapshot: Path, tmp_
     assert [f.work.id for f in earlier.dismissed] == ["W9990000001", "W9990000004"]
 
 
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_review_of_a_work_openalex_merged_away_says_so_and_is_not_carried_over(
+    snapshot: Path, tmp_path: Path, engine: str
+) -> None:
+    """A review names W9990000099, which OpenAlex merged into W9990000001 (the snapshot's manifest
+    records it, as `collect` and `--update` write it): the review was not applied, said "the work
+    no longer matches, or is no longer in the evidence", though it is there under the id that
+    survived (issue 18, twenty-second part). It says so, and is still not applied: the decision
+    was made on another record."""
+    merged = tmp_path / "snapshot"
+    shutil.copytree(snapshot, merged)
+    manifest = json.loads((merged / "manifest.json").read_text(encoding="utf-8"))
+    manifest["queries"] = [{"merged_ids": {"W9990000099": "W9990000098"}}]
+    manifest["update"] = {"merged": {"W9990000098": "W9990000001"}, "queries": []}
+    (merged / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-watchlist-partners", "W9990000099")
+    _review(reviews, "kestrel-no-quantum-sensing", "W9990000099")
+    claims = load_claims([str(DATA / "synthetic-claims.yaml")], lists=[str(DATA / "lists")])
+    results = evaluate(
+        claims, open_evidence_paths([merged]), reviews=load_reviews(reviews), engine=engine, cache=tmp_path / "cache"
+    )
+    partners = results.result("kestrel-no-watchlist-partners")
+    assert "W9990000001" in [f.work.id for f in partners.findings]  # not set aside
+    (lapsed,) = partners.lapsed_reviews
+    assert lapsed.reason == "not_found"
+    assert lapsed.why.endswith(
+        "any more: OpenAlex merged W9990000099 into W9990000001 (as the evidence records), a finding of the claim "
+        "as W9990000001, Cooperative path planning for UAV swarms under intermittent communication: the review "
+        "is not carried over to another record; review W9990000001 if its decision holds"
+    )
+    (quantum,) = results.result("kestrel-no-quantum-sensing").lapsed_reviews
+    assert "into W9990000001 (as the evidence records), which leads none of its findings" in quantum.why
+
+
 def test_an_expiry_is_not_guessed_where_the_evidence_has_no_date(tmp_path: Path) -> None:
     reviews = tmp_path / "reviews.yaml"
     _review(reviews, "msra-no-synthetic-media", "vasa-1", expires=dt.date(2030, 1, 1))

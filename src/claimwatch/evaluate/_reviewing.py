@@ -12,7 +12,7 @@ reported as lapsed: a stale review never silences a finding.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar, cast
 
@@ -51,7 +51,11 @@ def _apply_reviews(
     uncertain: list[F],
     kind: _Kind[F],
     as_of: dt.date | None,
+    merged: Mapping[str, str] | None = None,
 ) -> _Reviewed[F]:
+    """`merged`: work ids OpenAlex merged into others, as the evidence records them, to say why
+    a review naming an old id finds nothing (it is never applied to the survivor: the decision
+    was made on another record)."""
     out: _Reviewed[F] = _Reviewed(list(matched), list(uncertain))
     applied: dict[str, int] = {}  # a finding's id -> the line of the review applied to it
     for entry in entries:
@@ -69,7 +73,8 @@ def _apply_reviews(
             gone = (
                 "the person no longer matches, or their records are no longer in the evidence"
                 if kind.about_people
-                else "the work no longer matches, or is no longer in the evidence"
+                else _merged_away(entry.key, merged or {}, out, kind)
+                or "the work no longer matches, or is no longer in the evidence"
             )
             out.lapsed.append(
                 LapsedReview(
@@ -94,6 +99,29 @@ def _apply_reviews(
         applied[kind.ident(finding)] = review.line
         _decide(out, finding, entry)
     return out
+
+
+def _merged_away(key: str, merged: Mapping[str, str], out: _Reviewed[F], kind: _Kind[F]) -> str | None:
+    """Why a review naming a work id finds no finding, where OpenAlex merged that id into
+    another: the work is in the evidence under the id that survives (followed through merges of
+    merges), a finding of the claim or not. None where the id was not merged."""
+    survivor, seen = key, {key}
+    while survivor in merged and merged[survivor] not in seen:
+        survivor = merged[survivor]
+        seen.add(survivor)
+    if survivor == key:
+        return None
+    # By the id a finding is led by: a finding's other identities are gathered only where a
+    # review names them, and the survivor may be a version another record leads.
+    findings = (*out.matched, *out.uncertain, *out.dismissed)
+    found = next((f for f in findings if kind.ident(f) == survivor or survivor in kind.keys(f)), None)
+    where = (
+        f"a finding of the claim as {kind.label(found)}" if found is not None else "which leads none of its findings"
+    )
+    return (
+        f"OpenAlex merged {key} into {survivor} (as the evidence records), {where}: the review is not carried over "
+        f"to another record; review {survivor} if its decision holds"
+    )
 
 
 def _moved(entry: ReviewEntry, finding: F, kind: _Kind[F]) -> LapsedReview:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from ..claims import Claim, ClaimFile, describe, describe_period, not_begun
-from ..evidence import Evidence
+from ..evidence import Evidence, Snapshot
 from ..results import (
     DIRECT_METHODS,
     AffiliationReason,
@@ -388,7 +388,12 @@ def _judge(
         False, lambda f: f.work.id, lambda f: identities.get(f.work.id, ()), lambda f: f"{f.work.id}, {f.work.title}"
     )
     reviewed = _apply_reviews(
-        reviews.of_claim(claim.id) if reviews else [], tally.matched, tally.uncertain, works, as_of
+        reviews.of_claim(claim.id) if reviews else [],
+        tally.matched,
+        tally.uncertain,
+        works,
+        as_of,
+        merged_works(evidence) if reviews else None,
     )
     tally.consider_confirmed(reviewed.matched)
     matched = sorted(reviewed.matched, key=_finding_order)
@@ -423,6 +428,11 @@ def _judge(
         lapsed_reviews=tuple(reviewed.lapsed),
         interpretation=_interpretation(cc),
     )
+
+
+def merged_works(evidence: Sequence[Evidence]) -> dict[str, str]:
+    """The work ids OpenAlex merged into others, as the snapshots among the evidence record them."""
+    return {k: v for e in evidence if isinstance(e, Snapshot) for k, v in e.merged_works.items()}
 
 
 def _begins_after_as_of(claim: Claim, end: dt.date | None) -> CoverageReport | None:

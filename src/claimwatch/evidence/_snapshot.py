@@ -141,6 +141,25 @@ class Snapshot:
             return None
 
     @property
+    def merged_works(self) -> dict[str, str]:
+        """The work ids OpenAlex merged into others, as the manifest records them (each query's
+        `merged_ids`, its last update's queries' and the works that gave way in it): an old id
+        and the work it was merged into."""
+        m = self.manifest
+        update = getattr(m, "update", None)
+        update = update if isinstance(update, dict) else {}
+        queries = update.get("queries")
+        queries = queries if isinstance(queries, list) else []
+        maps = [q.get("merged_ids") for q in (*m.queries, *queries) if isinstance(q, dict)] + [update.get("merged")]
+        return {
+            k: v
+            for merged in maps
+            if isinstance(merged, dict)
+            for k, v in merged.items()
+            if isinstance(k, str) and isinstance(v, str)
+        }
+
+    @property
     def as_of_basis(self) -> str:
         """Where `retrieved` comes from, in words."""
         m = self.manifest

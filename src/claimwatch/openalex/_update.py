@@ -257,18 +257,8 @@ class _Merge:
         return replaced, len(fresh), dict(sorted(merged_away.items()))
 
     def _merged_before(self) -> dict[str, str]:
-        """The merges the snapshot's manifest records (each query's `merged_ids`, an update's
-        too): an old id and the work it was merged into."""
-        old = self.snapshot.manifest
-        update = getattr(old, "update", None)
-        entries = [*old.queries, *(update.get("queries") or [] if isinstance(update, dict) else [])]
-        return {
-            k: v
-            for q in entries
-            if isinstance(q, dict) and isinstance(q.get("merged_ids"), dict)
-            for k, v in q["merged_ids"].items()
-            if isinstance(k, str) and isinstance(v, str)
-        }
+        """The merges the snapshot's manifest records: an old id and the work it was merged into."""
+        return self.snapshot.merged_works
 
     def _cut_before(self) -> set[str]:
         """The works the snapshot held with their author list still cut at 100, as its manifest
