@@ -779,6 +779,17 @@ def test_a_report_of_another_claimwatch_version_names_both_versions(root, capsys
         f"{later}: a JSON report of claimwatch 99.0.0, which this claimwatch ({data['claimwatch']}) cannot read: "
         "at new_field: Extra inputs are not permitted; compare it with claimwatch 99.0.0 or later"
     )
+    # Of this version, a field it does not read is a later build's (or a hand's): not "not a
+    # claimwatch JSON report" (issue 18, twenty-second part).
+    built = root / "built.json"
+    built.write_text(json.dumps(dict(data, new_field=1)), encoding="utf-8")
+    assert main(["diff", str(report), str(built)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"{built}: a JSON report of claimwatch {data['claimwatch']} with a field this build of it does not read: "
+        "at new_field: Extra inputs are not permitted; written by a later build or edited by hand: compare it "
+        "with the claimwatch that wrote it"
+    )
     same = root / "same.json"
     same.write_text(json.dumps(dict(data, claimwatch="99.0.0")), encoding="utf-8")
     assert main(["diff", str(report), str(same)]) == 0

@@ -236,7 +236,9 @@ def read_report(path: str | Path) -> Results:
     except ValidationError as e:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "the top level"
-        raise InputError(Problem(str(path), 0, 0, _unread(data, f"at {where}: {first['msg']}"))) from None
+        raise InputError(
+            Problem(str(path), 0, 0, _unread(data, f"at {where}: {first['msg']}", first["type"] == "extra_forbidden"))
+        ) from None
     twice = _held_twice(results)
     if twice:
         raise InputError(
@@ -251,14 +253,21 @@ def read_report(path: str | Path) -> Results:
     return results
 
 
-def _unread(data: object, why: str) -> str:
+def _unread(data: object, why: str, unknown_field: bool = False) -> str:
     """Why a report could not be read: where it is another claimwatch's (a later one writes a
-    field this one does not know), said so with both versions, so it never reads as no report."""
+    field this one does not know), said so with both versions, so it never reads as no report;
+    where the versions are the same, a field this one does not know is a later build's (a
+    field added before the version number moved) or a hand's."""
     version = data.get("claimwatch") if isinstance(data, dict) else None
     if isinstance(version, str) and version and version != __version__:
         return (
             f"a JSON report of claimwatch {version}, which this claimwatch ({__version__}) cannot read: {why}; "
             f"compare it with claimwatch {version} or later"
+        )
+    if isinstance(version, str) and version and unknown_field:
+        return (
+            f"a JSON report of claimwatch {version} with a field this build of it does not read: {why}; written by "
+            "a later build or edited by hand: compare it with the claimwatch that wrote it"
         )
     return f"not a claimwatch JSON report: {why}"
 
