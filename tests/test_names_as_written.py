@@ -34,6 +34,14 @@ IAPCM = "The Institute of Applied Physics and Computational Mathematics, Beijing
         (IAPCM, "Institute of Applied Physics and Computational Mathematics, Beijing 100088, China", None),
         (IAPCM, "The Institute of Applied Physics and Computational Mathematics, Beijing, China", None),
         ("The University of Hong Kong", "Department of Computer Science, University of Hong Kong, Pokfulam", None),
+        # A part ended as Chinese input writes it, or by a space other than a plain one (found by the
+        # twenty-second part's review): not found, an author there cleared the claim.
+        ("The University of Hong Kong", "Department of Physics\uff0cUniversity of Hong Kong", None),
+        ("The University of Hong Kong", "Department of Physics\uff08University of Hong Kong\uff09", None),
+        ("The University of Hong Kong", "Department of Physics,\u3000University of Hong Kong", None),
+        ("The University of Hong Kong", "Department of Physics\u2009,\u2009University of Hong Kong", None),
+        ("The University of Hong Kong", "Department of Physics;\r University of Hong Kong", None),
+        ("The University of Hong Kong", "Department of Physics\nUniversity of Hong Kong", None),
     ],
 )
 def test_a_name_is_found_as_affiliations_write_it(name, text, found):
@@ -52,6 +60,11 @@ def test_a_name_is_found_as_affiliations_write_it(name, text, found):
         ("The University of Hong Kong", "The Chinese University of Hong Kong, Shatin"),
         ("The University of Hong Kong", "Dept. of Physics, City University of Hong Kong"),
         ("The University of Hong Kong", "Chinese-University of Hong Kong"),
+        ("The University of Hong Kong", "The Chinese\u3000University of Hong Kong"),
+        (
+            "The University of Hong Kong",
+            "\u9999\u6e2f\u4e2d\u6587\u5927\u5b66\uff0cThe Chinese\u00a0University of Hong Kong",
+        ),
     ],
 )
 def test_no_other_institution_is_found_for_it(name, text):

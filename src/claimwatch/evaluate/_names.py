@@ -375,15 +375,19 @@ def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
     return forms, without_the
 
 
-# What ends one part of an affiliation and begins the next: "Dept. of Physics, Institute of ...".
-_PART_ENDS = frozenset(",;:()[]/|\n")
+# What ends one part of an affiliation and begins the next: "Dept. of Physics, Institute of ...", and
+# the fullwidth forms Chinese input writes ("Department of Physics\uff0cUniversity of Hong Kong").
+# A line break of any kind ends a part too.
+_PART_ENDS = frozenset(",;:()[]/|\uff0c\uff1b\uff1a\uff08\uff09\u3001\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def _begins_a_part(text: str, start: int) -> bool:
     """Does the name at `start` begin the text, or a part of it (after a comma, a semicolon, a
     bracket, a line break), with no word of its own name before it?"""
-    before = text[:start].rstrip(" \t\u00a0")
-    return not before or before[-1] in _PART_ENDS
+    end = start
+    while end and text[end - 1].isspace() and text[end - 1] not in _PART_ENDS:
+        end -= 1  # any space but a line break: no-break, thin, ideographic
+    return not end or text[end - 1] in _PART_ENDS
 
 
 def _without_inner_of(words: list[str]) -> list[str] | None:
