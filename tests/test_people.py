@@ -908,6 +908,18 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
     assert "bears their name \u201cWeilin LI\u201d" in p.uncertain_because[0]
 
 
+@pytest.mark.parametrize("name", ["Wei LV", "LV Wei", "Kit NG", "NG Kit", "Thanh LY"])
+def test_a_family_name_without_a_vowel_in_capitals_still_pairs_namesakes(root, name):
+    """Found in review: Lü written Lv, Cantonese Ng and Vietnamese Ly in capitals were read as
+    initials, so two people of that name, one at HIT and one at the lab, no longer paired and a
+    claim cleared under complete coverage; each is a name, and the namesake a doubt."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", name, (HIT, [2019, 2020])), author("A2", name, (LAB, [2023, 2024]))]
+    r = judge(root, body, records, **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+
+
 @pytest.mark.parametrize(
     ("name", "initials"),
     [
@@ -918,6 +930,11 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Wei LI", False),
         ("LI Wei", False),
         ("ZHANG Wei", False),
+        ("Wei LV", False),
+        ("NG Kit", False),
+        ("Kit NG", False),
+        ("Thanh LY", False),
+        ("Swee Keng HNG", False),
         ("Li Wl", False),
         ("W. Li", True),
         ("Li W", True),

@@ -440,15 +440,22 @@ def _read_alike(name: str) -> str:
 _INITIAL = re.compile(r"[^\W\d_](?:[.\-\u2010]+[^\W\d_])*[.\-\u2010]*")  # "W", "W.", "W.-L."
 # Initials written together in capitals, as PubMed writes them and OpenAlex's alternative names
 # keep them ("Li WL", "Zhang XY"). A vowel among them may be a family name in capitals ("Wei LI",
-# "LI Wei"), which stays a name; initials with a vowel ("Smith JA") are read as a name still.
+# "LI Wei"), which stays a name; so do the family names that have none (Lv, as pinyin writes Lü;
+# Ng and Hng, Cantonese and Hokkien; Vietnamese Ly). Initials read as a name ("Smith JA", "Li
+# NG") only pair namesakes: a doubt more, never a clearance.
 _PACKED_INITIALS = re.compile(r"[B-DF-HJ-NP-TV-Z]{2,3}")
+_FAMILY_NAMES_WITHOUT_A_VOWEL = frozenset({"LV", "NG", "HNG", "LY"})
+
+
+def _packed_initials(word: str) -> bool:
+    return _PACKED_INITIALS.fullmatch(word) is not None and word not in _FAMILY_NAMES_WITHOUT_A_VOWEL
 
 
 def _an_initials_form(name: str) -> bool:
     """Whether a name's given part is only initials: one initial or more, and at most one word
     written out (the family name, at either end), as "W. Li", "Li W", "J. R. R. Tolkien", "Li WL"."""
     words = unicodedata.normalize("NFKC", name).split()
-    initials = sum(1 for w in words if _INITIAL.fullmatch(w) or _PACKED_INITIALS.fullmatch(w))
+    initials = sum(1 for w in words if _INITIAL.fullmatch(w) or _packed_initials(w))
     return initials > 0 and len(words) - initials <= 1
 
 
