@@ -141,6 +141,21 @@ def test_real_excerpt_entity_list_in_china(tmp_path, capsys, shared_data):
     assert [e.name for e in rl.entries] == [CETC]
 
 
+def test_filters_that_keep_nothing_write_no_list(tmp_path, capsys, shared_data):
+    """Found in review: --country NZ kept none of the real rows and wrote a list of no entries over
+    the one before it, exit 0, clearing every author at an entity; it is refused, the list kept."""
+    before = imported(tmp_path, capsys, shared_data / EXCERPT, "--source", "EL", "--country", "CN", name="el.yaml")
+    out = tmp_path / "el.yaml"
+    kept = out.read_bytes()
+    code = main(
+        ["lists", "import", "csl", str(shared_data / EXCERPT), "--out", str(out), "--source", "EL", "--country", "NZ"]
+    )
+    _, err = capsys.readouterr()
+    assert code == 2 and out.read_bytes() == kept and [e.name for e in before.entries] == [CETC]
+    assert err.count("\n") == 1 and "none of its 13 records is an organisation of Entity List" in err
+    assert "with an address in NZ: no list written" in err
+
+
 # --- the real rows, as the whole list has them ----------------------------------------------------
 
 

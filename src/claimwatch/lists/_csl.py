@@ -450,10 +450,17 @@ def csl_list_document(
     picked = [r for r in records if r.is_organisation and (not sources or r.source in sources)]
     # Merged first, so that an entity is kept for a country any of its records gives.
     entities = [e for e in _entities(picked) if code is None or code in _countries(e)]
-    entries = with_ids([_entity_draft(e) for e in entities])
-    notes = [*(records.notes if isinstance(records, CslRecords) else ()), *_merge_notes(entities)]
     what = "; ".join(sources) if sources else "every source"
     where = f" with an address in {code}" if code else ""
+    if not entities:
+        # Written, a list of no entries would replace the one before it and clear every author.
+        message = (
+            f"none of its {len(records)} records is an organisation of {what}{where}: no list written "
+            "(a list of no entries clears every author; check --source and --country)"
+        )
+        raise InputError(Problem(origin, 0, 0, message))
+    entries = with_ids([_entity_draft(e) for e in entities])
+    notes = [*(records.notes if isinstance(records, CslRecords) else ()), *_merge_notes(entities)]
     list_source: dict[str, Any] = {"title": "Consolidated Screening List", "publisher": CSL_PUBLISHER, "url": url}
     if retrieved:
         list_source["retrieved"] = retrieved
