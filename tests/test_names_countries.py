@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from claimwatch.evaluate import NameMatcher
-from claimwatch.evaluate._matchers import ListMatcher, _EntryHit
+from claimwatch.evaluate._matchers import ListMatcher, _EntryHit, _placing
 from claimwatch.evaluate._places import countries, part_of, places_in
 from claimwatch.lists import ListEntry, ReferenceList
 from claimwatch.lists._model import Source
@@ -366,6 +366,12 @@ def test_a_doubt_quotes_the_place_that_puts_the_name_elsewhere():
     assert h.doubt and "names “Pittsburgh”, in United States" in h.doubt
     h = hits(["University of Science and Technology of China, Boston, USA"])["ustc"]
     assert h.doubt and "names “Boston”, “USA”, in United States" in h.doubt
+    # A country beside its region counts as the region's: not quoted as though it placed it there.
+    text = "Kowloon, Hong Kong, China"
+    around = list(places_in(text))
+    assert _placing(text, around, set(countries(around))) == (
+        "its part of the affiliation names “Kowloon”, “Hong Kong”, in Hong Kong"
+    )
 
 
 def test_conflicting_places_in_one_part_are_uncertain():

@@ -1161,7 +1161,8 @@ def _places_itself(name: str, country: str) -> bool:
 def _placing(text: str, around: Sequence[Place], found: set[str]) -> str:
     """What places an affiliation in another country, quoted: a reader can then see a place that
     is part of a name ("Sichuan University-Pittsburgh Institute") rather than where it stands."""
-    named = list(dict.fromkeys(printable(text[p.start : p.end]) for p in around))
+    # Only the places of the countries found: "China" beside "Hong Kong" counts as Hong Kong's.
+    named = list(dict.fromkeys(printable(text[p.start : p.end]) for p in around if p.country in found))
     if not named:
         return f"the institution OpenAlex gives it is in {_countries(found)}"
     quoted = ", ".join(f"“{n}”" for n in named)
