@@ -688,6 +688,60 @@ def test_an_update_from_another_host_names_the_host_the_kept_records_came_from(s
     }
 
 
+def test_a_second_update_still_names_the_host_of_the_first_collect(serve, connect, tmp_path):
+    """was: `update.previous` copied only the last manifest's api, so after collect (a), update
+    (b), update (c) the records kept since the collect were credited to no host: a.url was gone."""
+    a, b, c = serve(works=corpus()), serve(works=corpus()), serve(works=corpus())
+    out = tmp_path / "snap"
+    first = collector.collect([lab_query()], out, client=connect(a), command=["claimwatch", "collect", "a"])
+    collector.update(out, client=connect(b), command=["claimwatch", "collect", "--update", "b"])
+    collector.update(out, client=connect(b), command=["claimwatch", "collect", "--update", "b"])
+    result = collector.update(out, client=connect(c))
+    assert a.url in (out / "manifest.json").read_text(encoding="utf-8")
+    update = result.manifest.model_dump()["update"]
+    assert update["previous"]["api"] == b.url
+    # Flat and bounded: one entry an origin, the oldest first, however many updates came from it.
+    assert update["earlier"] == [
+        {"created": first.manifest.created, "api": a.url, "command": ["claimwatch", "collect", "a"]},
+        {
+            "created": update["earlier"][1]["created"],
+            "api": b.url,
+            "command": ["claimwatch", "collect", "--update", "b"],
+        },
+    ]
+
+
+def test_an_update_reads_the_one_level_previous_of_an_older_manifest(serve, connect, tmp_path):
+    """A manifest an older build updated holds `update.previous` alone, no `update.earlier`:
+    its origin is carried on as the first of the earlier ones."""
+    a, b = serve(works=corpus()), serve(works=corpus())
+    out = tmp_path / "snap"
+    collector.collect([lab_query()], out, client=connect(a))
+    path = out / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["update"] = {
+        "previous": {
+            "created": "2020-01-01T00:00:00Z",
+            "records": 1,
+            "api": "https://old.example",
+            "api_redirected_to": {"https://cdn.example:443": 2},
+            "command": [],
+        }
+    }
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    result = collector.update(out, client=connect(b))
+    update = result.manifest.model_dump()["update"]
+    assert update["earlier"] == [
+        {
+            "created": "2020-01-01T00:00:00Z",
+            "api": "https://old.example",
+            "api_redirected_to": {"https://cdn.example:443": 2},
+            "command": [],
+        }
+    ]
+    assert update["previous"]["api"] == a.url
+
+
 class Notes(collector.Silent):
     """Progress that keeps the lines a run says."""
 

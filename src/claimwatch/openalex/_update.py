@@ -4,6 +4,7 @@ and the author records of all its works asked for again."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,39 @@ def _previous(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
+def _origin(said: Any) -> dict[str, Any] | None:
+    """When, where from and by what command a snapshot was made, as a manifest's `previous` or
+    `earlier` entry says it; None for an entry that is not one."""
+    if not isinstance(said, dict) or not isinstance(said.get("created"), str):
+        return None
+    command, api, redirected = said.get("command"), said.get("api"), said.get("api_redirected_to")
+    return {
+        "created": said["created"],
+        "api": api if isinstance(api, str) else None,
+        **({"api_redirected_to": redirected} if isinstance(redirected, dict) and redirected else {}),
+        "command": [c for c in command if isinstance(c, str)] if isinstance(command, list) else [],
+    }
+
+
+def _earlier(snapshot: Snapshot) -> list[dict[str, Any]]:
+    """Every origin of the snapshots before the one an update started from: the `earlier` its
+    manifest carried, then its own `previous` (an older build's manifest holds that alone). Flat
+    and bounded: one entry a host and command, the first snapshot they made, oldest first, so a
+    daily update from one host adds nothing; records kept since any of them stay credited."""
+    update = (snapshot.manifest.model_extra or {}).get("update")
+    if not isinstance(update, dict):
+        return []
+    said = update.get("earlier")
+    carried: list[Any] = said if isinstance(said, list) else []
+    entries: dict[str, dict[str, Any]] = {}
+    for said in [*carried, update.get("previous")]:
+        origin = _origin(said)
+        if origin is not None:
+            key = json.dumps({k: v for k, v in origin.items() if k != "created"}, sort_keys=True)
+            entries.setdefault(key, origin)
+    return list(entries.values())
+
+
 def _updated(record: dict[str, Any]) -> str:
     value = record.get("updated_date")
     return value if isinstance(value, str) else ""
@@ -173,6 +207,8 @@ class _Merge:
                 ],
                 "previous": _previous(snapshot),
             }
+            if earlier := _earlier(snapshot):
+                update["earlier"] = earlier
             extra: dict[str, Any] = {"update": update}
             if self.authors:
                 extra["authors"] = self._authors(writer, coverage, wanted, cut)
