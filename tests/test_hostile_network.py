@@ -278,6 +278,21 @@ def test_a_malformed_json_answer_ended_by_a_close_is_not_asked_again():
     assert "malformed JSON in the answer" in str(e.value) and len(server.asked) == 1
 
 
+@pytest.mark.parametrize(
+    "body", [b'{"id": "https://openalex.org/I1" x', b'{"id": "https://openalex.org/I1", "n": 1x', b'{"n": nul_']
+)
+def test_json_broken_at_its_very_end_ended_by_a_close_is_malformed_and_asked_once(body):
+    """was: "... (truncated) after 3 attempts": a last token no cut could leave (no prefix of a
+    number or a literal) read as the document cut short there."""
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        until_close(connection, body)
+
+    with Hostile(respond) as server, client(server.url, retries=2) as api, pytest.raises(collector.OpenAlexError) as e:
+        collector.resolve_ror("0abcde165", client=api)
+    assert "malformed JSON in the answer" in str(e.value) and len(server.asked) == 1
+
+
 @pytest.mark.parametrize("country", [{"code": "CN"}, ["CN"], 5])
 def test_resolve_answered_with_a_country_of_another_type_prints_a_dash_not_a_traceback(capsys, country):
     """was: "TypeError: unsupported format string passed to dict.__format__", a traceback, exit 1."""

@@ -420,7 +420,19 @@ def test_every_cut_of_a_json_answer_is_cut_short_and_the_whole_is_not(value, asc
 
 @pytest.mark.parametrize(
     "malformed",
-    [b'{"a": x, "b": 1', b'{"a": 1}}', b"<html><body>login", b'{"a": 1,, "b": 2', b'{"a" 1, "b": "x', b"", b"{}"],
+    [
+        b'{"a": x, "b": 1',
+        b'{"a": 1}}',
+        b"<html><body>login",
+        b'{"a": 1,, "b": 2',
+        b'{"a" 1, "b": "x',
+        b"",
+        b"{}",
+        b'{"a": "b" x',
+        b'{"a": 1x',
+        b'{"a": nulx',
+        b'["a", tx',
+    ],
 )
 def test_json_wrong_before_its_end_is_malformed_not_cut_short(malformed):
     assert not _http.json_cut_short(malformed)

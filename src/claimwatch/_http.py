@@ -584,11 +584,16 @@ _JSON_TOKEN = re.compile(
     r"|(?P<opening>[{\[])|(?P<closing>[}\]])|[,:]|\s++",
     re.DOTALL,
 )
+# What a cut can leave of a number or a literal: a beginning of one (or all of it), nothing else.
+_CUT_VALUE = re.compile(
+    r"-?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?)?|t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?"
+)
 
 
 def json_cut_short(body: bytes) -> bool:
     """Whether `body` is JSON cut short: not a whole document, and wrong only where it ends
-    (a container or string left open, the error in its last token), as opposed to malformed."""
+    (a container or string left open, the error in its last token, which is what a cut leaves of
+    a number or true/false/null, or nothing), as opposed to malformed."""
     text = body.decode("utf-8", errors="replace")
     try:
         json.loads(text)
@@ -607,7 +612,9 @@ def json_cut_short(body: bytes) -> bool:
         if depth < 0:
             return False
         last_token = m.end()
-    return (depth > 0 or left_open) and error_at >= last_token
+    if left_open:
+        return error_at >= last_token
+    return depth > 0 and error_at >= last_token and _CUT_VALUE.fullmatch(text, last_token) is not None
 
 
 def _too_large(max_bytes: int, said: str = "") -> str:
