@@ -293,6 +293,32 @@ def test_json_broken_at_its_very_end_ended_by_a_close_is_malformed_and_asked_onc
     assert "malformed JSON in the answer" in str(e.value) and len(server.asked) == 1
 
 
+def test_an_empty_json_answer_ended_by_a_close_is_retried_as_cut_short():
+    """was: "an empty answer, where JSON was expected" after one request: a connection dropped
+    right after the headers is as much a cut as one dropped mid-document."""
+    whole = json.dumps(LAB).encode()
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        until_close(connection, b"" if len(server.asked) == 1 else whole)
+
+    with Hostile(respond) as server, client(server.url, retries=2) as api:
+        hit = collector.resolve_ror("0abcde165", client=api)
+    assert hit is not None and hit.id == "I900000001" and len(server.asked) == 2 and api.retries_made == 1
+
+
+def test_an_empty_json_answer_always_ended_by_a_close_fails_as_truncated_after_its_retries():
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        until_close(connection, b"")
+
+    with Hostile(respond) as server, client(server.url, retries=2) as api, pytest.raises(collector.OpenAlexError) as e:
+        collector.resolve_ror("0abcde165", client=api)
+    assert str(e.value) == (
+        "OpenAlex: the answer was empty, the connection closed right after its headers (truncated) "
+        f"after 3 attempts, GET {server.url}/institutions/ror%3A0abcde165"
+    )
+    assert len(server.asked) == 3
+
+
 @pytest.mark.parametrize("country", [{"code": "CN"}, ["CN"], 5])
 def test_resolve_answered_with_a_country_of_another_type_prints_a_dash_not_a_traceback(capsys, country):
     """was: "TypeError: unsupported format string passed to dict.__format__", a traceback, exit 1."""

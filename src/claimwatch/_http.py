@@ -423,6 +423,7 @@ class CutShort(requests.exceptions.ChunkedEncodingError):
 
 
 CUT_SHORT = "the answer ended mid-document, the connection closed before its JSON was whole (truncated)"
+CUT_AT_ONCE = "the answer was empty, the connection closed right after its headers (truncated)"
 
 
 class _Deadline:
@@ -534,8 +535,9 @@ class BoundedAdapter(HTTPAdapter):
                 if (connection := getattr(response.raw, "connection", None)) is not None:
                     deadline.watch(connection)
                 read_capped(response, self.bounds.max_bytes)
-                if ended_by_close(response) and _looks_json(response) and json_cut_short(response.content):
-                    raise CutShort(CUT_SHORT, request=request, response=response)
+                if ended_by_close(response) and _looks_json(response) and _cut_or_empty(request, response):
+                    said = CUT_SHORT if response.content else CUT_AT_ONCE
+                    raise CutShort(said, request=request, response=response)
             except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as e:
                 _close(response)
                 if deadline.passed:
@@ -569,6 +571,14 @@ def ended_by_close(response: requests.Response) -> bool:
     Content-Length nor chunking says where it ends, so a body cut short looks whole."""
     coding = response.headers.get("Transfer-Encoding", "").lower()
     return "Content-Length" not in response.headers and "chunked" not in coding
+
+
+def _cut_or_empty(request: requests.PreparedRequest, response: requests.Response) -> bool:
+    """Whether a JSON answer the close ended is cut short: mid-document, or at once after its
+    headers (a success that carries a body, to a request that asks for one, came empty)."""
+    if response.content:
+        return json_cut_short(response.content)
+    return request.method != "HEAD" and 200 <= response.status_code < 300 and response.status_code not in (204, 205)
 
 
 def _looks_json(response: requests.Response) -> bool:
