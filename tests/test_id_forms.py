@@ -12,6 +12,7 @@ wanted in words, in one line."""
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 
 import pytest
@@ -193,6 +194,8 @@ ROR_AS_PASTED = [
     "http://ror.org/05exmab22",
     "https://www.ror.org/05exmab22",
     "www.ror.org/05exmab22/",
+    "https://ROR.org/05exmab22",  # was: refused by the schema, taken by `resolve --ror`
+    "HTTPS://WWW.ROR.ORG/05EXMAB22",
 ]
 
 
@@ -253,9 +256,40 @@ def test_resolve_refuses_a_ror_id_with_a_wrong_checksum_without_asking(capsys):
     ]
 
 
+def test_a_ror_id_with_a_letter_ror_never_uses_says_so(tmp_path, monkeypatch, capsys):
+    """was: "its last two digits, a checksum, do not match the rest": 03oom5276 holds an o
+    typed for a zero, which no ROR id holds."""
+    root = project(tmp_path)
+    write(root / "claims/c.yaml", CLAIMS.replace('"http://ror.org/05EXMAB22"', '"03oom5276"'))
+    monkeypatch.chdir(root)
+    assert main(["validate", "claims/c.yaml"]) == 2
+    said = "'03oom5276' is not a ROR id: ROR ids never hold i, l, o or u (Crockford's base 32), and it holds o"
+    assert capsys.readouterr().err.splitlines() == [f"claims/c.yaml:11:11: subjects.lab.ror[0]: {said}"]
+    assert main(["resolve", "--ror", "03oom5276", "--openalex-url", "http://127.0.0.1:9", "--retries", "0"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"--ror: {said}"]
+
+
+ROR_FORMS = "0300m5276, ror.org/0300m5276 or https://ror.org/0300m5276 (www. and a trailing / may be added)"
+
+
+def test_a_value_in_no_ror_id_form_is_told_the_forms_taken(tmp_path, monkeypatch, capsys):
+    """was: "0300m5276, or https://ror.org/0300m5276", which left out ror.org/... and www."""
+    root = project(tmp_path)
+    write(root / "claims/c.yaml", CLAIMS.replace('"http://ror.org/05EXMAB22"', '"ror:0300m5276"'))
+    monkeypatch.chdir(root)
+    assert main(["validate", "claims/c.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"claims/c.yaml:11:11: subjects.lab.ror[0]: 'ror:0300m5276' is not a ROR id: {ROR_FORMS}"
+    ]
+    assert main(["resolve", "--ror", "ror:0300m5276", "--openalex-url", "http://127.0.0.1:9", "--retries", "0"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"--ror: 'ror:0300m5276' is not a ROR id: {ROR_FORMS}"]
+
+
 def _ror_nodes(value: object) -> list[dict]:
     if isinstance(value, dict):
-        own = [value] if "ror\\.org" in str(value.get("pattern", "")) else []
+        # The host is written case by case ([Rr][Oo][Rr]): read with each class as its letter.
+        pattern = re.sub(r"\[([A-Z])([a-z])\]", lambda m: m[2], str(value.get("pattern", "")))
+        own = [value] if "ror\\.org" in pattern else []
         return own + [n for v in value.values() for n in _ror_nodes(v)]
     if isinstance(value, list):
         return [n for v in value for n in _ror_nodes(v)]

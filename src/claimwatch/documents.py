@@ -589,7 +589,10 @@ PATTERN_WORDS = {
     r"^(https?://(api\.)?openalex\.org/(topics/)?)?[Tt][0-9]{1,20}$": (
         "an OpenAlex topic id: T10775, or https://openalex.org/T10775"
     ),
-    r"^((https?://)?(www\.)?ror\.org/)?0[a-zA-Z0-9]{6}[0-9]{2}/?$": "a ROR id: 0300m5276, or https://ror.org/0300m5276",
+    # The host in any case, as ids.ror_id reads it (JSON Schema's patterns have no flag for it).
+    r"^(([Hh][Tt][Tt][Pp][Ss]?://)?([Ww][Ww][Ww]\.)?[Rr][Oo][Rr]\.[Oo][Rr][Gg]/)?0[a-zA-Z0-9]{6}[0-9]{2}/?$": (
+        f"a ROR id: {ids.ROR_FORMS}"
+    ),
     r"^(https?://(dx\.)?doi\.org/|[Dd][Oo][Ii]:)?10\.[0-9]{4,9}/\S+$": (
         "a DOI: 10.1109/TMM.2024.3405649, https://doi.org/10.1109/TMM.2024.3405649 or doi:10.1109/TMM.2024.3405649"
     ),
@@ -620,7 +623,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         where = _describe_path(path)
         return [doc.problem(path, f"{where}{error.message.replace(' is a required property', '')} is missing")]
     if error.validator == "format" and error.validator_value == "ror":
-        said = f"'{error.instance}' is not a ROR id: {ids.ROR_CHECKSUM_WRONG}"
+        short = ids.ror_id(error.instance) if isinstance(error.instance, str) else None
+        said = f"'{error.instance}' is not a ROR id: {ids.ror_problem(short or '')}"
         return [doc.problem(path, f"{_describe_path(path)}{said}")]
     if error.validator == "format" and error.validator_value == "date":
         return [doc.problem(path, f"{_describe_path(path)}'{error.instance}' is not a real date (YYYY-MM-DD)")]

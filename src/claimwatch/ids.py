@@ -69,6 +69,17 @@ def ror_id(value: str | None) -> str | None:
 # check the six (ISO 7064 Mod 97-10). A typo in a claim or list file would match no record.
 _CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz"
 ROR_CHECKSUM_WRONG = "its last two digits, a checksum, do not match the rest (a typo?)"
+# The forms `ror_id` reads, as the schemas' refusal and `resolve --ror`'s name them.
+ROR_FORMS = "0300m5276, ror.org/0300m5276 or https://ror.org/0300m5276 (www. and a trailing / may be added)"
+
+
+def ror_problem(short: str) -> str:
+    """Why a ROR id in its short form is none: a letter Crockford's base 32 leaves out (an o
+    typed for a zero), else its checksum."""
+    left_out = sorted({c for c in short[1:7] if c in "ilou"})
+    if left_out:
+        return f"ROR ids never hold i, l, o or u (Crockford's base 32), and it holds {', '.join(left_out)}"
+    return ROR_CHECKSUM_WRONG
 
 
 def ror_checksum_ok(short: str) -> bool:

@@ -104,11 +104,9 @@ def resolve_ror(ror: str, *, client: OpenAlexClient | None = None) -> Institutio
     """The OpenAlex institution with this ROR id, or None when OpenAlex has none."""
     short = ids.ror_id(ror)
     if not short:
-        raise InputError(
-            Problem("--ror", 0, 0, f"'{ror}' is not a ROR id (e.g. 00d0nc645 or https://ror.org/00d0nc645)")
-        )
+        raise InputError(Problem("--ror", 0, 0, f"'{ror}' is not a ROR id: {ids.ROR_FORMS}"))
     if not ids.ror_checksum_ok(short):  # asking would only bring a 404
-        raise InputError(Problem("--ror", 0, 0, f"'{ror}' is not a ROR id: {ids.ROR_CHECKSUM_WRONG}"))
+        raise InputError(Problem("--ror", 0, 0, f"'{ror}' is not a ROR id: {ids.ror_problem(short)}"))
     with client_for(client) as api, api.pyalex():
         try:
             record = api.call(lambda: pyalex.Institutions()[f"ror:{short}"])
