@@ -360,6 +360,23 @@ def test_resolve_answered_with_no_institution_id_says_so_in_one_line(capsys, own
             )
 
 
+def test_resolve_skips_a_result_without_an_institution_id_and_shows_the_others(capsys):
+    """was: exit 3, "an institution without an OpenAlex institution id", the valid hits hidden."""
+    other = dict(LAB, id="https://openalex.org/I900000002", display_name="Example Lab Annex")
+    results = [dict(LAB, id=None), LAB, other]
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        json_answer(connection, {"meta": {"count": 3}, "results": results})
+
+    with Hostile(respond) as server:
+        assert main(["resolve", "lab", "--openalex-url", server.url, "--retries", "0"]) == 0
+    said = capsys.readouterr()
+    assert [line.split()[0] for line in said.out.splitlines()[1:]] == ["I900000001", "I900000002"]
+    assert said.err.splitlines() == [
+        "OpenAlex: 1 of 3 results skipped, without an OpenAlex institution id (none, or another entity's)"
+    ]
+
+
 def test_a_mirror_redirecting_to_itself_keeps_the_key_and_email():
     def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
         if asked.path.startswith("/institutions/ror"):  # an absolute URL on the mirror itself

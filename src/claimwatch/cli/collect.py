@@ -324,7 +324,7 @@ def resolve_cmd(
                 )
             hits = [hit]
         else:
-            hits = openalex.resolve(name or "", client=client, limit=limit)
+            hits = openalex.resolve(name or "", client=client, limit=limit, note=lambda s: click.echo(s, err=True))
     if as_json:
         echo_json(json.dumps([h.as_json() for h in hits], indent=2, ensure_ascii=False))
         return

@@ -4,7 +4,7 @@ subject's or a list entry's ids."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,9 +64,13 @@ class InstitutionHit:
         }
 
 
-def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10) -> list[InstitutionHit]:
+def resolve(
+    name: str, *, client: OpenAlexClient | None = None, limit: int = 10, note: Callable[[str], None] | None = None
+) -> list[InstitutionHit]:
     """OpenAlex institutions whose names match `name`, best first (OpenAlex's search order);
-    `name` is sent as `searched_name` gives it."""
+    `name` is sent as `searched_name` gives it. A result without an OpenAlex institution id is
+    skipped, `note` told how many, so one such result hides none of the others; an answer of
+    none but such results is no answer OpenAlex gives, and fails."""
     name = searched_name(name)
     if not name:
         raise InputError(Problem("NAME", 0, 0, "give a name to search for"))
@@ -78,7 +82,16 @@ def resolve(name: str, *, client: OpenAlexClient | None = None, limit: int = 10)
         )
         if not isinstance(found, list) or not all(isinstance(r, Mapping) for r in found):
             raise api.unexpected("a list of institutions was expected")
-        return [_hit(api, r) for r in found]
+        hits = [h for h in map(InstitutionHit.from_record, found) if h is not None]
+        if found and not hits:
+            raise api.unexpected("an institution without an OpenAlex institution id")
+        if len(hits) < len(found) and note is not None:
+            skipped = len(found) - len(hits)
+            note(
+                f"OpenAlex: {skipped} of {len(found)} results skipped, "
+                "without an OpenAlex institution id (none, or another entity's)"
+            )
+        return hits
 
 
 def _hit(api: OpenAlexClient, record: Mapping[str, Any]) -> InstitutionHit:
