@@ -739,7 +739,7 @@ def test_the_problem_cap_keeps_the_earliest_problems_in_file_order(tmp_path, mon
     assert e.value.lines() == [
         f"{path}:1:5: id: 7 is not an id: lower-case letters, digits, '.', '_' and '-', beginning with a letter or"
         " digit (such as lab-no-drone-swarms)",
-        f"{path}:2:7: name: 8 is not of type 'string'",
+        f"{path}:2:7: name: 8 is read by YAML as the number 8, not as text: write it in quotes, '8'",
         f"{path}:5:25: \u2026 and 1 more problems from here on, not shown (only the first 2 are)",
     ]
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import hypothesis
 import pytest
 import yaml
+from hypothesis import strategies as st
 
 from claimwatch import validate
 from claimwatch.cli import main
@@ -190,3 +192,88 @@ def test_a_case_file_that_is_not_yaml_says_what_it_is(tmp_path, monkeypatch, cap
     (tmp_path / "case/claims/example.json").write_text(json.dumps(claims, default=str), encoding="utf-8")
     (tmp_path / "case/claims/EXAMPLE.yaml").unlink()
     assert main([command, "claims/example.json", *extra]) == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("012", "012 is read by YAML 1.1 as the octal number 10 and by YAML 1.2 as 12"),
+        ("1_0", "1_0 is read by YAML 1.1 as the number 10 and by YAML 1.2 as text"),
+        ("1:30", "1:30 is read by YAML 1.1 as the number 90 and by YAML 1.2 as text"),
+        ("0b11", "0b11 is read by YAML 1.1 as the number 3 and by YAML 1.2 as text"),
+    ],
+)
+def test_a_count_yaml_versions_read_apart_is_refused_at_its_place(tmp_path, written, said):
+    """`at_most: 012` was checked as at most 10 (YAML 1.1 octal), while the analyst and an editor's
+    YAML 1.2 server read 12: validate said ok to a claim checked against another number."""
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM.replace("expects: none", f"expects: {{at_most: {written}}}"))
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    (line,) = e.value.lines()
+    assert line.startswith(f"{path}:13:") and said in line and f"or '{written}' in quotes for text" in line
+
+
+@pytest.mark.parametrize("written", ["12", "0", "007", "0x0C", "'012'", "1.5"])
+def test_numbers_both_yaml_versions_read_alike_are_read(written):
+    from claimwatch.documents import parse_yaml
+
+    assert parse_yaml(f"n: {written}").data["n"] == yaml.safe_load(f"n: {written}")["n"]
+
+
+@hypothesis.given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=3))
+def test_a_number_read_by_claimwatch_is_the_number_yaml_1_2_reads(number, zeros):
+    """Whatever digits an analyst writes, claimwatch reads the number a YAML 1.2 reader (an
+    editor's schema check) reads, or refuses it, or keeps the text (028, no octal number, which
+    the schema refuses where a count is wanted): never another number."""
+    from claimwatch.documents import parse_yaml
+
+    written = "0" * zeros + str(number)
+    try:
+        read = parse_yaml(f"n: {written}").data["n"]
+    except InputError as e:
+        assert "YAML 1.2 as" in e.lines()[0]
+        return
+    assert read == int(written) or read == written
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "said"),
+    [
+        (
+            "says: s",
+            "says: no",
+            "claims[0].says: no is read by YAML as the boolean false, not as text: write it in quotes, 'no'",
+        ),
+        (
+            "says: s",
+            "says: 2024",
+            "claims[0].says: 2024 is read by YAML as the number 2024, not as text: write it in quotes, '2024'",
+        ),
+        (
+            "says: s",
+            "says: ~",
+            "claims[0].says: ~ is read by YAML as an empty value, not as text: write it in quotes, '~'",
+        ),
+        ("says: s,", "says: ,", "claims[0].says: left empty, where text is wanted"),
+    ],
+)
+def test_a_value_yaml_reads_as_no_text_is_told_as_written(tmp_path, replace, by, said):
+    """`says: no` was refused as "False is not of type 'string'": a value the analyst never wrote."""
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM.replace(replace, by))
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    assert [line.split(": ", 1)[1] for line in e.value.lines()] == [said]
+
+
+def test_norway_written_unquoted_is_told_to_be_quoted(tmp_path):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM, extra="")
+    path.write_text(path.read_text().replace("subjects:\n  lab:\n", "subjects:\n  lab:\n    country: NO\n"))
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    assert any(
+        "subjects.lab.country: NO is read by YAML as the boolean false, not as text: write it in quotes, 'NO'" in line
+        for line in e.value.lines()
+    )

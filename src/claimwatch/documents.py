@@ -58,6 +58,9 @@ class Document:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     sha256: str = ""
+    # The text of each unquoted value YAML read as no text (`no` as false, `~` as empty), so a
+    # value refused for not being text is told as the analyst wrote it, not as `False`.
+    plain_texts: dict[Path_, str] = field(default_factory=dict)
 
     def position(self, path: Path_) -> tuple[int, int]:
         """The position of the value at `path`, or of its nearest ancestor that has one."""
@@ -214,7 +217,7 @@ def parse_yaml(text: str, path: str = "<string>", *, max_values: int | None = No
         raise InputError(Problem(path, 0, 0, f"not valid YAML: {_one_line(str(e))}")) from None
     if composer.documents == 0 or composer.result is None:
         raise InputError(Problem(path, 0, 0, "file holds no YAML data"))
-    return Document(path, composer.result, composer.positions, composer.key_positions)
+    return Document(path, composer.result, composer.positions, composer.key_positions, plain_texts=composer.plain_texts)
 
 
 def _flow_opening_past(text: str, start: int, stop: int, depth: int) -> int | None:
@@ -269,6 +272,24 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# Numbers YAML 1.1 (PyYAML, this reader) and YAML 1.2 (editors' YAML servers, most other
+# tools) read apart: 012 is 10 here and 12 there; 1_0, 1:30 and 0b11 are numbers here and text
+# there. `at_most: 012` was checked as at most 10 while the analyst, and their editor, read 12.
+_YAML11_OCTAL = re.compile(r"^[-+]?0[0-7_]+$")
+_YAML11_ONLY = re.compile(r"^[-+]?(?:0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?|[0-9._]*_[0-9._]*)$")
+
+
+def _yaml11_number(text: str, value: object) -> str | None:
+    """Why the unquoted `text`, read as the number `value`, is refused: YAML 1.2 reads it
+    otherwise, so what it means depends on the reader. None where both read it alike."""
+    quoted = f"or '{text}' in quotes for text"
+    if _YAML11_OCTAL.match(text) and value != int(text.replace("_", "")):
+        return f"{text} is read by YAML 1.1 as the octal number {value} and by YAML 1.2 as {int(text)}: write the number meant without its leading 0, {quoted}"
+    if _YAML11_ONLY.match(text):
+        return f"{text} is read by YAML 1.1 as the number {value} and by YAML 1.2 as text: write {value} if that is meant, {quoted}"
+    return None
+
+
 _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")
 _RESOLVER = yaml.resolver.Resolver()
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -284,6 +305,7 @@ class _Composer:
         self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, values in it, its depth
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.key_positions: dict[Path_, tuple[int, int]] = {}
+        self.plain_texts: dict[Path_, str] = {}
         self.nodes = 0
         self.documents = 0
         self.result: Any = None
@@ -343,7 +365,10 @@ class _Composer:
                 )
         elif isinstance(event, yaml.ScalarEvent):
             value = self._scalar(event)
-            self._place(event, value)
+            is_key = bool(self.stack) and isinstance(self.stack[-1]["value"], dict) and self.stack[-1]["key"] is None
+            at = self._place(event, value)
+            if not is_key and not isinstance(value, str) and event.implicit[0]:
+                self.plain_texts[at] = event.value
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1, 0)
         elif isinstance(event, yaml.AliasEvent):
@@ -371,9 +396,12 @@ class _Composer:
         if tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in {"int", "float", "bool", "null"}:
             node = yaml.ScalarNode(tag, event.value, None, None)
             try:
-                return _SCALAR_CONSTRUCTOR.construct_object(node)
+                value = _SCALAR_CONSTRUCTOR.construct_object(node)
             except (ValueError, yaml.YAMLError):
                 self.fail(event, f"not a valid {tag.rsplit(':', 1)[1]}: {event.value!r}")
+            if event.implicit[0] and (said := _yaml11_number(event.value, value)):
+                self.fail(event, said)
+            return value
         self.fail(event, f"unsupported YAML tag {tag}")
 
     def _place(self, event: yaml.Event, value: Any) -> Path_:
@@ -608,6 +636,8 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     words = PATTERN_WORDS.get(_schema_of(error).get("pattern", ""))
     if words and error.validator in ("pattern", "type"):  # "2024/01/10", or 2024 where a date was asked for
         return [doc.problem(path, f"{_describe_path(path)}{_shown(error.instance)} is not {words}")]
+    if said := _not_read_as_text(doc, path, error):
+        return [doc.problem(path, f"{_describe_path(path)}{said}")]
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(_schema_of(error).get("properties", {}))
         out = []
@@ -646,6 +676,32 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     if error.validator == "oneOf" and _schema_of(error).get("description"):  # more than one branch held
         return [doc.problem(path, f"{_describe_path(path)}{_schema_of(error)['description']}")]
     return [doc.problem(path, f"{_describe_path(path)}{_short(error.message)}")]
+
+
+def _not_read_as_text(doc: Document, path: Path_, error: jsonschema.ValidationError) -> str | None:
+    """Where text was wanted and YAML read the unquoted value as something else (`quote: no`,
+    `country: NO`, `says: 2024`): what it was written as, what YAML read, and the quotes that
+    keep it text. "False is not of type 'string'" named a value the analyst never wrote."""
+    written = doc.plain_texts.get(path)
+    if written is None or isinstance(error.instance, (str, dict, list)):
+        return None
+    wanted = error.validator_value
+    wants_text = (error.validator == "type" and "string" in (wanted if isinstance(wanted, list) else [wanted])) or (
+        error.validator == "enum" and isinstance(wanted, list) and all(isinstance(v, str) for v in wanted)
+    )
+    if not wants_text:
+        return None
+    value = error.instance
+    if written == "":
+        return "left empty, where text is wanted"
+    read = (
+        "an empty value"
+        if value is None
+        else f"the boolean {str(value).lower()}"
+        if isinstance(value, bool)
+        else f"the number {value}"
+    )
+    return f"{written} is read by YAML as {read}, not as text: write it in quotes, '{written}'"
 
 
 # Two letters a writer may take for a code that ISO 3166-1 gives otherwise.

@@ -249,6 +249,7 @@ def inline_claim_file(source: InlineClaim, before: Path | None, topics_dir: Path
         data=data,
         positions=_rekeyed(doc.positions, prefix, source),
         key_positions=_rekeyed(doc.key_positions, prefix, source),
+        plain_texts={prefix + k: v for k, v in doc.plain_texts.items()},
         sha256=hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
     )
     return claim_file_from_document(placed, topics_dir=topics_dir, library=library, inherited_topics=inherited)
