@@ -70,6 +70,26 @@ def test_an_as_of_day_before_the_claim_begins_is_the_reason_given_first(root):
         )
 
 
+def test_an_as_of_day_before_the_claim_begins_is_the_reason_for_a_subject_with_no_openalex_id(root):
+    """The same run for a subject known only by its names (`claimwatch init`'s example): the
+    reason was that it "has no OpenAlex id", and that the evidence "holds no work by Example Lab
+    in the period", as if the period had been searched; the period beginning after the as-of day
+    is the reason, as for a subject with ids."""
+    source = write_jsonl(root / "w.jsonl", [lab_work("2025-06-01T00:00:00", date="2024-03-01")])
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}", period="from: 2024-01-10")
+    path = claim_file(root / "claims/c.yaml", text)
+    path.write_text(path.read_text().replace("    openalex: [I100]\n", ""))
+    claims = claims_mod.load_claims([path], root=root)
+    assert claims.claims[0].subject.openalex == ()
+    for engine in ("python", "duckdb"):
+        r = evaluate(claims, [open_evidence(source)], as_of=dt.date(2023, 1, 1), engine=engine, cache=root / "c")
+        (result,) = r.results
+        assert result.verdict == "insufficient_evidence"
+        assert result.coverage.why == (
+            "the claim's period begins on 2024-01-10, after the run's as-of day (2023-01-01): none of it can be checked"
+        )
+
+
 def test_a_declared_end_after_an_import_of_records_with_no_dates_is_cut_to_the_import(root, capsys):
     """No record has an updated_date, and coverage is declared to 2030: it vouched for years no one
     could have read. It is recorded to the day of the import, and said."""

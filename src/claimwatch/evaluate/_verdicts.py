@@ -599,13 +599,13 @@ def _with_empty_lists(coverage: CoverageReport, claim: Claim, file: ClaimFile) -
 
 
 def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, considered: int) -> CoverageReport:
+    if (late := _begins_after_as_of(claim, end)) is not None:  # before all else, a subject with no id too
+        return late
     ids = claim.subject.openalex
     if not ids:
         return CoverageReport(
             complete=False, why=f"{claim.subject.name} has no OpenAlex id, so no snapshot can cover it"
         )
-    if (late := _begins_after_as_of(claim, end)) is not None:
-        return late
     if not any(e.coverage.complete for e in evidence):
         kinds = sorted({e.kind for e in evidence})
         return CoverageReport(
