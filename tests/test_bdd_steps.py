@@ -76,6 +76,10 @@ def test_a_verdict_table_is_read_by_its_header() -> None:
         ([["claim", "result"], ["a", "b"]], "needs the columns claim and verdict"),
         ([["claim", "verdict", "why"], ["a", "b", "c"]], "columns the step does not know: why"),
         ([["claim", "verdict"]], "the table lists no claims"),
+        (
+            [["claim", "verdict", "Verdict"], ["a", "supported", "contradicted"]],
+            "names the column verdict twice: one of the two would be checked, the other passed over",
+        ),
     ],
 )
 def test_a_verdict_table_that_cannot_be_checked_is_refused(table: list[list[str]], message: str) -> None:

@@ -563,6 +563,13 @@ def table_rows(datatable: list[list[str]]) -> list[dict[str, str]]:
         raise ScenarioProblem(
             f"the table has columns the step does not know: {', '.join(unknown)} (it knows claim, verdict and matched)"
         )
+    if twice := sorted({c for c in header if header.count(c) > 1}):
+        # A row keeps one cell per column: `| claim | verdict | verdict |` checked the last
+        # verdict and passed whatever the other said.
+        raise ScenarioProblem(
+            f"the table names the column {', '.join(twice)} twice: one of the two would be checked, "
+            "the other passed over; keep one"
+        )
     if len(datatable) < 2:
         raise ScenarioProblem("the table lists no claims: add a row for each claim under its header")
     return [dict(zip(header, (c.strip() for c in row), strict=True)) for row in datatable[1:]]
