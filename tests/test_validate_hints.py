@@ -277,3 +277,16 @@ def test_norway_written_unquoted_is_told_to_be_quoted(tmp_path):
         "subjects.lab.country: NO is read by YAML as the boolean false, not as text: write it in quotes, 'NO'" in line
         for line in e.value.lines()
     )
+
+
+def test_a_merge_key_says_what_it_is_and_the_fix(tmp_path):
+    """`- <<: *base` to share a claim's keys was refused as "unsupported YAML tag
+    tag:yaml.org,2002:merge", a tag the analyst never wrote."""
+    root = project(tmp_path)
+    text = CLAIM.replace("  - {id: c,", "  - &base {id: c,") + "  - {<<: *base, id: d}\n"
+    path = claim_file(root / "claims/c.yaml", text)
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    assert e.value.lines() == [
+        f"{path}:14:6: a merge key (<<) is not read here (YAML 1.2 has none): write the keys out in full where it stands"
+    ]

@@ -402,6 +402,11 @@ class _Composer:
             if event.implicit[0] and (said := _yaml11_number(event.value, value)):
                 self.fail(event, said)
             return value
+        if tag == "tag:yaml.org,2002:merge":  # `<<: *base`, which "unsupported YAML tag ...merge" did not say
+            self.fail(
+                event,
+                "a merge key (<<) is not read here (YAML 1.2 has none): write the keys out in full where it stands",
+            )
         self.fail(event, f"unsupported YAML tag {tag}")
 
     def _place(self, event: yaml.Event, value: Any) -> Path_:
