@@ -513,3 +513,45 @@ def test_a_partial_and_an_exact_version_date_the_work_by_the_tighter_bound(root,
     exact = work("W2", "x", date="2024-01-05", doi="https://doi.org/10.1234/w")
     r = run(root, none_claim("{coauthor_in: [mil]}", period=period), [year_only, exact])
     assert (r.matched, r.uncertain) == expected
+
+
+# --- a subject's ids that disagree ------------------------------------------------------------
+
+
+def _subject_with_ror(root: Path, ror: str, openalex: str = "[I100]"):
+    path = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{coauthor_in: [mil]}"))
+    text = path.read_text().replace("    openalex: [I100]\n", f"    openalex: {openalex}\n    ror: [{ror}]\n")
+    path.write_text(text)
+    return claims_mod.load_claims([path], root=root)
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_ror_id_the_subjects_openalex_ids_disagree_with_is_a_doubt_not_the_subject(root, engine):
+    """The lab written with OpenAlex id I100 and, mistyped, the ROR id of another institution
+    (I555, "Neighbour Institute"): a work by the neighbour with a listed coauthor was the lab's,
+    `contradicted`, though the ids beside the ROR said it was another. It is uncertain, said why."""
+    neighbour = institution("I555", "Neighbour Institute", ror="05neigh01", country="US")
+    records = [work("W1", "A paper", authorships=[authorship("A. Near", [neighbour]), authorship("B", [HIT])])]
+    path = write_jsonl(root / "works.jsonl", records)
+    cs = _subject_with_ror(root, "05neigh01")
+    (r,) = evaluate(cs, [JsonlEvidence.open(path)], engine=engine, cache=root / "cache").results
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (f,) = r.uncertain_findings
+    assert any(
+        "Neighbour Institute has the subject's ROR id 05neigh01 but the OpenAlex id I555, which Example Lab does"
+        " not give: the subject's ids disagree" in d
+        for d in f.uncertain_because
+    )
+
+
+@pytest.mark.parametrize(
+    ("openalex", "inst_id"),
+    [("[]", "I555"), ("[I100]", None)],  # the subject gives no OpenAlex id; the record gives none
+)
+def test_a_ror_id_no_openalex_id_disagrees_with_places_the_subject(root, openalex, inst_id):
+    neighbour = institution(inst_id, "Neighbour Institute", ror="05neigh01", country="US")
+    records = [work("W1", "A paper", authorships=[authorship("A. Near", [neighbour]), authorship("B", [HIT])])]
+    path = write_jsonl(root / "works.jsonl", records)
+    cs = _subject_with_ror(root, "05neigh01", openalex)
+    (r,) = evaluate(cs, [JsonlEvidence.open(path)]).results
+    assert (r.verdict, r.matched) == ("contradicted", 1)

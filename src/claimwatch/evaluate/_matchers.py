@@ -138,7 +138,7 @@ class SubjectMatcher:
         if self.rors:
             for inst in a.institutions:
                 if inst.ror in self.rors:
-                    return _SubjectHit(a, inst, "ror", None)
+                    return _SubjectHit(a, inst, "ror", None, doubt=self._ids_disagree(inst))
         # An alias in raw text: where the subject gives its country, with the list entries' rule
         # (an alias placed in another country is not the subject; one the record cannot place is
         # a doubt); a certain alias wins over a doubtful one.
@@ -155,6 +155,19 @@ class SubjectMatcher:
                 if not isinstance(placed, _Elsewhere) and doubtful is None:
                     doubtful = _SubjectHit(a, None, "alias_in_raw_affiliation", text, h, placed)
         return doubtful
+
+    def _ids_disagree(self, inst: Institution) -> str | None:
+        """Why an institution found by the subject's ROR id alone may not be the subject: its
+        OpenAlex id is none the subject gives (nor under one). A subject written with the ROR id of
+        another institution (a mistyped or neighbouring record) counted that one's works as the
+        subject's, though the OpenAlex ids beside it said otherwise. None where no id disagrees."""
+        if not self.ids or not inst.id:
+            return None
+        return (
+            f"{printable(inst.name or inst.id)} has the subject's ROR id {inst.ror} but the OpenAlex id {inst.id},"
+            f" which {self.subject.name} does not give: the subject's ids disagree, so it may not be"
+            f" {self.subject.name}"
+        )
 
 
 def _acronym_unplaced(subject: Subject, hit: NameHit, text: str) -> str | None:
