@@ -290,3 +290,39 @@ def test_a_merge_key_says_what_it_is_and_the_fix(tmp_path):
     assert e.value.lines() == [
         f"{path}:14:6: a merge key (<<) is not read here (YAML 1.2 has none): write the keys out in full where it stands"
     ]
+
+
+def test_a_quote_cut_short_by_a_hash_is_refused_at_the_hash(tmp_path):
+    """`quote: 微软 We are the #1 lab`: YAML reads ' #1 lab' as a comment, and the statement was
+    kept as "微软 We are the", validate ok; the statement's exact words lost their end in silence."""
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM)
+    path.write_text(
+        path.read_text().replace("  quote: We do not work", "  quote: 微软 We are the #1 lab. We do not work")
+    )
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    assert e.value.lines() == [
+        f"{path}:4:24: '#1 lab. We do not work on face recognition.' is read as a comment (a ' #' ends an unquoted"
+        " value), so the value is only '微软 We are the': put the whole value in quotes to keep it, or write '# ' for"
+        " a comment"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("q: a # a comment", "a"),
+        ("q: a\t# a comment", "a"),
+        ("q: 'a #1'", "a #1"),
+        ('q: "a #1"', "a #1"),
+        ("q: a#1", "a#1"),
+        ("q: |\n  a #1\n", "a #1\n"),
+        ("q: >-\n  a #1\n", "a #1"),
+        ("q: a ## a comment", "a"),
+    ],
+)
+def test_a_hash_that_cuts_no_value_short_is_read_as_written(text, read):
+    from claimwatch.documents import parse_yaml
+
+    assert parse_yaml(text).data["q"] == read

@@ -195,7 +195,7 @@ def load_yaml(path: str | Path, *, max_bytes: int = MAX_BYTES, max_values: int |
 def parse_yaml(text: str, path: str = "<string>", *, max_values: int | None = None) -> Document:
     """Compose one YAML document from events, with positions; every limit is a Problem.
     `max_values` (MAX_NODES by default) bounds the values, every alias expansion counted."""
-    composer = _Composer(path, MAX_NODES if max_values is None else max_values)
+    composer = _Composer(path, MAX_NODES if max_values is None else max_values, text)
     try:
         for event in yaml.parse(text, Loader=_EventLoader):
             composer.feed(event)
@@ -290,6 +290,11 @@ def _yaml11_number(text: str, value: object) -> str | None:
     return None
 
 
+# The line breaks YAML 1.1 reads (libyaml and PyYAML alike), for marks' line numbers.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# After an unquoted value: white space, then '#' against a character other than a space or '#'.
+_CUT_BY_COMMENT = re.compile(r"[ \t]+(#[^\s#])")
+
 _SCALAR_CONSTRUCTOR = yaml.SafeLoader("")
 _RESOLVER = yaml.resolver.Resolver()
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -298,8 +303,11 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 class _Composer:
     """Builds Python values from parser events with explicit stacks (no recursion)."""
 
-    def __init__(self, path: str, max_values: int = MAX_NODES):
+    def __init__(self, path: str, max_values: int = MAX_NODES, text: str = ""):
         self.path = path
+        self.text = text
+        self.has_hash = "#" in text  # once: a test per value would scan a large list's text each time
+        self._lines: list[str] | None = None  # the text's lines, split when a '#' needs them
         self.max_values = max_values
         self.stack: list[dict[str, Any]] = []
         self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, values in it, its depth
@@ -366,6 +374,8 @@ class _Composer:
         elif isinstance(event, yaml.ScalarEvent):
             value = self._scalar(event)
             is_key = bool(self.stack) and isinstance(self.stack[-1]["value"], dict) and self.stack[-1]["key"] is None
+            if not is_key and not event.style and self.has_hash:  # plain: None or "" by the parser
+                self._check_cut_by_comment(event)
             at = self._place(event, value)
             if not is_key and not isinstance(value, str) and event.implicit[0]:
                 self.plain_texts[at] = event.value
@@ -381,6 +391,29 @@ class _Composer:
             self.nodes += size - 1
             self._place(event, value)
             self._deepen(depth)
+
+    def _check_cut_by_comment(self, event: yaml.ScalarEvent) -> None:
+        """An unquoted value followed on its line by ' #' and a word (`quote: We are the #1 lab`):
+        YAML ends the value at ' #' and reads the rest as a comment, so the quote or a name lost
+        its end in silence. A comment is written '# ' (a space after the mark), as every shipped
+        file writes one; '#' against a word is taken for part of the value, and refused."""
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        end = _mark(event, end=True)
+        line = self._lines[end.line] if end.line < len(self._lines) else ""
+        cut = _CUT_BY_COMMENT.match(line, end.column)
+        if cut is None:
+            return
+        column = cut.start(1)
+        raise InputError(
+            Problem(
+                self.path,
+                end.line + 1,
+                column + 1,
+                f"'{_short(line[column:].strip())}' is read as a comment (a ' #' ends an unquoted value), so the value"
+                f" is only '{_short(event.value)}': put the whole value in quotes to keep it, or write '# ' for a comment",
+            )
+        )
 
     def _deepen(self, child_depth: int) -> None:
         """The parent's depth: its own level over its deepest child."""
