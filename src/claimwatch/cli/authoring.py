@@ -18,12 +18,14 @@ from .options import echo_json, lists_option, root_option
 @lists_option
 @root_option
 def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:
-    """Check claim, topic, list and curated files (or folders of them).
+    """Check claim, topic, list, curated and reviews files (or folders of them).
 
     Every problem in every file is printed as path:line:column: message, schema and
     reference problems together; the exit code is 2 when there is any. A file's kind follows
     from its folder (topics/, lists/, curated/); elsewhere from its top-level keys (entries: a
-    list, works: curated, statement: or claims: a claim file, phrases: and rationale: a topic).
+    list, works: curated, reviews: a reviews file, statement: or claims: a claim file, phrases:
+    and rationale: a topic). A reviews file given with claim files has its claim ids checked
+    against theirs.
 
     Example:
 
