@@ -326,3 +326,34 @@ def test_a_hash_that_cuts_no_value_short_is_read_as_written(text, read):
     from claimwatch.documents import parse_yaml
 
     assert parse_yaml(text).data["q"] == read
+
+
+@pytest.mark.parametrize(
+    ("replace", "by", "said"),
+    [
+        ("says: s,", "says: ' ',", "claims[0].says: ' ' holds no letter or digit"),
+        ("    name: Example Lab\n", "    name: ' '\n", "subjects.lab.name: ' ' holds no letter or digit"),
+        ("aliases: [Example Lab, EXL]", "aliases: [Example Lab, '...']", "subjects.lab.aliases[1]: '...' holds no"),
+        ("  speaker: Example Corp\n", "  speaker: \u2014\n", "statement.speaker: '\u2014' holds no letter or digit"),
+        ("  quote: We do not", "  quote: '  '\n  note: We do not", "statement.quote: '  ' holds no letter or digit"),
+    ],
+)
+def test_a_text_a_reader_is_shown_that_holds_no_word_is_refused(tmp_path, replace, by, said):
+    """`name: ' '` passed the schema's one character and every sentence read "no works by  in the
+    period"; the speaker, the quote, a claim's `says` and an alias alike."""
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM)
+    text = path.read_text()
+    assert replace in text
+    path.write_text(text.replace(replace, by, 1))
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    (line,) = e.value.lines()
+    assert line.startswith(f"{path}:") and said in line and line.endswith("write the words it stands for")
+
+
+def test_a_name_in_another_script_is_a_word():
+    from claimwatch.claims import _blank_problems
+    from claimwatch.documents import parse_yaml
+
+    assert _blank_problems(parse_yaml("statement: {speaker: 微软, quote: 我们不做}\nclaims: [{says: Ça va}]")) == []

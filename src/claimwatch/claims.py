@@ -285,7 +285,7 @@ def claim_file_from_document(
     `inherited_topics`: those a feature's claim takes from the claim file it adds to."""
     if wrong := documents.another_kind(doc, "a claim file", ("statement", "subjects", "claims", "topics")):
         raise InputError(wrong)
-    problems = documents.schema_problems(doc, "claims")
+    problems = documents.schema_problems(doc, "claims") + _blank_problems(doc)
     # The checks below read well-formed data. Where the schema found problems, they still run
     # on every topic and claim it found none in, so one run shows every problem of the file.
     broken = documents.schema_error_paths(doc, "claims") if problems else set()
@@ -376,6 +376,39 @@ def _claim(raw: dict[str, Any], subjects: dict[str, Subject], path: str, line: i
 # A letter or digit: the phrase matcher reads words and drops punctuation and space, so a
 # phrase without one has no word to look for and can never match.
 _WORD = re.compile(r"[^\W_]")
+
+
+def _blank_problems(doc: documents.Document) -> list[Problem]:
+    """Each text a reader is shown that holds no letter or digit (`name: ' '`, `says: "..."`):
+    the schema's one character took white space, and every sentence and report then read "no
+    works by  in the period". A subject's name and aliases, the speaker, the quote, each `says`."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    places: list[tuple[Any, tuple]] = []
+    statement = data.get("statement")
+    if isinstance(statement, dict):
+        places += [(statement.get(key), ("statement", key)) for key in ("speaker", "quote")]
+    subjects = data.get("subjects")
+    for key, raw in subjects.items() if isinstance(subjects, dict) else ():
+        if isinstance(raw, dict):
+            places.append((raw.get("name"), ("subjects", key, "name")))
+            aliases = raw.get("aliases")
+            places += (
+                [(a, ("subjects", key, "aliases", i)) for i, a in enumerate(aliases)]
+                if isinstance(aliases, list)
+                else []
+            )
+    claims = data.get("claims")
+    for i, raw in enumerate(claims) if isinstance(claims, list) else ():
+        if isinstance(raw, dict):
+            places.append((raw.get("says"), ("claims", i, "says")))
+    return [
+        doc.problem(
+            at,
+            f"{documents._describe_path(at)}{documents._shown(value)} holds no letter or digit: write the words it stands for",
+        )
+        for value, at in places
+        if isinstance(value, str) and value and not _WORD.search(value)
+    ]
 
 
 def _phrase_problems(doc: documents.Document, raw: Any, at: tuple) -> list[Problem]:
