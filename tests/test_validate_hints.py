@@ -12,6 +12,7 @@ import pytest
 import yaml
 from hypothesis import strategies as st
 
+from claimwatch import claims as claims_mod
 from claimwatch import validate
 from claimwatch.cli import main
 from claimwatch.documents import NOT_UTF8
@@ -357,3 +358,50 @@ def test_a_name_in_another_script_is_a_word():
     from claimwatch.documents import parse_yaml
 
     assert _blank_problems(parse_yaml("statement: {speaker: 微软, quote: 我们不做}\nclaims: [{says: Ça va}]")) == []
+
+
+_DATES = st.sampled_from(["2024-01-10", "2024-02-30", "2024-1-10", "20240110", "2024-01-10T00:00", 2024, None])
+_COUNTS = st.sampled_from([0, 1, 2, -1, 1.0, 1.5, True, "2"])
+_EXPECTS = st.one_of(
+    st.sampled_from(["none", "None", {"at_least": 1, "at_most": 2}]),
+    _COUNTS.map(lambda c: {"at_least": c}),
+    _COUNTS.map(lambda c: {"at_most": c}),
+)
+_WORKS = st.sampled_from(
+    [{"topic": "face"}, {"coauthor_in": ["mil"]}, {"not": {"topic": "face"}}, {}, {"all": []}, {"topic": "Face"}]
+)
+_AUTHORS = st.sampled_from(
+    [None, {"joined_from": ["mil"]}, {"joined_from": ["mil"], "within_years": 0}, {"holds_both": ["mil"]}]
+)
+
+
+@hypothesis.settings(max_examples=120, deadline=None, suppress_health_check=list(hypothesis.HealthCheck))
+@hypothesis.given(_DATES, _DATES, _EXPECTS, _WORKS, _AUTHORS, st.sampled_from([None, 0, 0.05, 1.5, True]))
+def test_the_published_schema_and_the_loader_agree(tmp_path_factory, start, end, expects, works, authors, share):
+    """An editor checking a claim file against `claimwatch schema claims` and `validate` never
+    disagree on what the schema asks: a file the loader takes, the published schema takes, and
+    one it refuses, the loader's own schema check refuses too."""
+    import jsonschema
+
+    from claimwatch import documents
+
+    root = project(tmp_path_factory.mktemp("case"))
+    claim: dict = {"id": "c", "says": "s", "subject": "lab", "expects": expects}
+    claim |= {k: v for k, v in (("from", start), ("to", end), ("max_unaffiliated", share)) if v is not None}
+    claim |= {"authors": authors} if authors is not None else {"works": works}
+    doc = {
+        "statement": {"speaker": "X", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
+        "subjects": {"lab": {"name": "Lab", "openalex": ["I100"]}},
+        "claims": [claim],
+    }
+    path = write(root / "claims/c.json", json.dumps(doc))  # JSON is YAML, read the same by any reader
+    published = jsonschema.Draft202012Validator(
+        documents.standalone_schema("claims"), format_checker=jsonschema.FormatChecker()
+    )
+    schema_takes = not list(published.iter_errors(doc))
+    try:
+        claims_mod.load_claims([path], root=root)
+    except InputError:
+        assert bool(documents.schema_problems(documents.load_yaml(path), "claims")) is not schema_takes
+    else:
+        assert schema_takes
