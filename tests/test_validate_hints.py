@@ -332,16 +332,17 @@ def test_a_hash_that_cuts_no_value_short_is_read_as_written(text, read):
 @pytest.mark.parametrize(
     ("replace", "by", "said"),
     [
-        ("says: s,", "says: ' ',", "claims[0].says: ' ' holds no letter or digit"),
+        ("says: s,", "says: ' ',", "claims[0].says: ' ' holds nothing to read"),
         ("    name: Example Lab\n", "    name: ' '\n", "subjects.lab.name: ' ' holds no letter or digit"),
         ("aliases: [Example Lab, EXL]", "aliases: [Example Lab, '...']", "subjects.lab.aliases[1]: '...' holds no"),
-        ("  speaker: Example Corp\n", "  speaker: \u2014\n", "statement.speaker: '\u2014' holds no letter or digit"),
-        ("  quote: We do not", "  quote: '  '\n  note: We do not", "statement.quote: '  ' holds no letter or digit"),
+        ("  speaker: Example Corp\n", '  speaker: "\\u200b"\n', "statement.speaker: '\u200b' holds nothing to read"),
+        ("  quote: We do not", "  quote: '  '\n  note: We do not", "statement.quote: '  ' holds nothing to read"),
     ],
 )
 def test_a_text_a_reader_is_shown_that_holds_no_word_is_refused(tmp_path, replace, by, said):
     """`name: ' '` passed the schema's one character and every sentence read "no works by  in the
-    period"; the speaker, the quote, a claim's `says` and an alias alike."""
+    period"; an alias of no word never matches; a speaker, quote or `says` of white space or a
+    zero-width space alone shows nothing."""
     root = project(tmp_path)
     path = claim_file(root / "claims/c.yaml", CLAIM)
     text = path.read_text()
@@ -358,6 +359,8 @@ def test_a_name_in_another_script_is_a_word():
     from claimwatch.documents import parse_yaml
 
     assert _blank_problems(parse_yaml("statement: {speaker: 微软, quote: 我们不做}\nclaims: [{says: Ça va}]")) == []
+    # a quote or a sentence of punctuation alone is still shown (the reports' hostile cases)
+    assert _blank_problems(parse_yaml("statement: {speaker: \u2014, quote: '---'}\nclaims: [{says: \U0001f600}]")) == []
 
 
 _DATES = st.sampled_from(["2024-01-10", "2024-02-30", "2024-1-10", "20240110", "2024-01-10T00:00", 2024, None])

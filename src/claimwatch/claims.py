@@ -379,20 +379,22 @@ _WORD = re.compile(r"[^\W_]")
 
 
 def _blank_problems(doc: documents.Document) -> list[Problem]:
-    """Each text a reader is shown that holds no letter or digit (`name: ' '`, `says: "..."`):
-    the schema's one character took white space, and every sentence and report then read "no
-    works by  in the period". A subject's name and aliases, the speaker, the quote, each `says`."""
+    """Texts the schema's one character let through empty: a subject's name or alias with no
+    letter or digit (`name: ' '`), which the name matchers drop, so it can never match and every
+    sentence read "no works by  in the period"; and a speaker, quote or `says` of white space
+    or invisible characters alone, shown as nothing. (A quote of punctuation is still a quote.)"""
     data = doc.data if isinstance(doc.data, dict) else {}
-    places: list[tuple[Any, tuple]] = []
+    names: list[tuple[Any, tuple]] = []
+    texts: list[tuple[Any, tuple]] = []
     statement = data.get("statement")
     if isinstance(statement, dict):
-        places += [(statement.get(key), ("statement", key)) for key in ("speaker", "quote")]
+        texts += [(statement.get(key), ("statement", key)) for key in ("speaker", "quote")]
     subjects = data.get("subjects")
     for key, raw in subjects.items() if isinstance(subjects, dict) else ():
         if isinstance(raw, dict):
-            places.append((raw.get("name"), ("subjects", key, "name")))
+            names.append((raw.get("name"), ("subjects", key, "name")))
             aliases = raw.get("aliases")
-            places += (
+            names += (
                 [(a, ("subjects", key, "aliases", i)) for i, a in enumerate(aliases)]
                 if isinstance(aliases, list)
                 else []
@@ -400,15 +402,28 @@ def _blank_problems(doc: documents.Document) -> list[Problem]:
     claims = data.get("claims")
     for i, raw in enumerate(claims) if isinstance(claims, list) else ():
         if isinstance(raw, dict):
-            places.append((raw.get("says"), ("claims", i, "says")))
+            texts.append((raw.get("says"), ("claims", i, "says")))
+    found = [
+        (at, value, "holds no letter or digit") for value, at in names if _given(value) and not _WORD.search(value)
+    ]
+    found += [
+        (at, value, "holds nothing to read") for value, at in texts if _given(value) and not _VISIBLE.search(value)
+    ]
     return [
         doc.problem(
-            at,
-            f"{documents._describe_path(at)}{documents._shown(value)} holds no letter or digit: write the words it stands for",
+            at, f"{documents._describe_path(at)}{documents._shown(value)} {said}: write the words it stands for"
         )
-        for value, at in places
-        if isinstance(value, str) and value and not _WORD.search(value)
+        for at, value, said in found
     ]
+
+
+def _given(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+# A character a reader sees: not white space, a control or a format character (a zero-width
+# space, a direction mark).
+_VISIBLE = re.compile(r"[^\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
 def _phrase_problems(doc: documents.Document, raw: Any, at: tuple) -> list[Problem]:
