@@ -530,15 +530,15 @@ def test_a_ror_id_the_subjects_openalex_ids_disagree_with_is_a_doubt_not_the_sub
     """The lab written with OpenAlex id I100 and, mistyped, the ROR id of another institution
     (I555, "Neighbour Institute"): a work by the neighbour with a listed coauthor was the lab's,
     `contradicted`, though the ids beside the ROR said it was another. It is uncertain, said why."""
-    neighbour = institution("I555", "Neighbour Institute", ror="05neigh01", country="US")
+    neighbour = institution("I555", "Neighbour Institute", ror="05nefgh78", country="US")
     records = [work("W1", "A paper", authorships=[authorship("A. Near", [neighbour]), authorship("B", [HIT])])]
     path = write_jsonl(root / "works.jsonl", records)
-    cs = _subject_with_ror(root, "05neigh01")
+    cs = _subject_with_ror(root, "05nefgh78")
     (r,) = evaluate(cs, [JsonlEvidence.open(path)], engine=engine, cache=root / "cache").results
     assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
     (f,) = r.uncertain_findings
     assert any(
-        "Neighbour Institute has the subject's ROR id 05neigh01 but the OpenAlex id I555, which Example Lab does"
+        "Neighbour Institute has the subject's ROR id 05nefgh78 but the OpenAlex id I555, which Example Lab does"
         " not give: the subject's ids disagree" in d
         for d in f.uncertain_because
     )
@@ -549,9 +549,9 @@ def test_a_ror_id_the_subjects_openalex_ids_disagree_with_is_a_doubt_not_the_sub
     [("[]", "I555"), ("[I100]", None)],  # the subject gives no OpenAlex id; the record gives none
 )
 def test_a_ror_id_no_openalex_id_disagrees_with_places_the_subject(root, openalex, inst_id):
-    neighbour = institution(inst_id, "Neighbour Institute", ror="05neigh01", country="US")
+    neighbour = institution(inst_id, "Neighbour Institute", ror="05nefgh78", country="US")
     records = [work("W1", "A paper", authorships=[authorship("A. Near", [neighbour]), authorship("B", [HIT])])]
     path = write_jsonl(root / "works.jsonl", records)
-    cs = _subject_with_ror(root, "05neigh01", openalex)
+    cs = _subject_with_ror(root, "05nefgh78", openalex)
     (r,) = evaluate(cs, [JsonlEvidence.open(path)]).results
     assert (r.verdict, r.matched) == ("contradicted", 1)
