@@ -555,3 +555,51 @@ def test_a_ror_id_no_openalex_id_disagrees_with_places_the_subject(root, openale
     cs = _subject_with_ror(root, "05nefgh78", openalex)
     (r,) = evaluate(cs, [JsonlEvidence.open(path)]).results
     assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
+# --- a list entry's ids that disagree -----------------------------------------------------------
+
+_ONE = (
+    "id: one\nname: One\nsources: [{title: s}]\nentries:\n"
+    "  - {name: Listed University, openalex: [I200], ror: [05nefgh78], country: CN}\n"
+)
+
+
+def _coauthor_at(root: Path, inst: dict, engine: str = "python"):
+    write(root / "evidence/lists/one.yaml", _ONE)
+    records = [work("W1", "A paper", authorships=[authorship("A", [LAB]), authorship("B", [inst])])]
+    path = write_jsonl(root / "works.jsonl", records)
+    cs = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{coauthor_in: [one]}"))], root=root
+    )
+    (r,) = evaluate(cs, [JsonlEvidence.open(path)], engine=engine, cache=root / "cache").results
+    return r
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_ror_id_a_list_entrys_openalex_ids_disagree_with_is_a_doubt_not_the_entry(root, engine):
+    """Found in review of the subject's case: an entry written with OpenAlex id I200 and the ROR
+    id of another institution (I555) counted a coauthor at I555 as at the entry, `contradicted`
+    (a false accusation), though the ids beside the ROR said it was another. Uncertain, said why."""
+    r = _coauthor_at(root, institution("I555", "Neighbour Institute", ror="05nefgh78", country="CN"), engine)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (f,) = r.uncertain_findings
+    assert any(
+        "Neighbour Institute has the ROR id 05nefgh78 of the list entry Listed University but the OpenAlex id I555,"
+        " which the entry does not give: the entry's ids disagree" in d
+        for d in f.uncertain_because
+    )
+
+
+@pytest.mark.parametrize(
+    "inst",
+    [
+        institution("I200", "Listed University", ror="05nefgh78", country="CN"),
+        institution(None, "Listed University", ror="05nefgh78", country="CN"),  # the record gives no id
+        {**institution("I201", "Listed University School", ror="05nefgh78", country="CN"), "lineage": ["I201", "I200"]},
+    ],
+    ids=["its own id", "no id", "under it"],
+)
+def test_a_ror_id_no_openalex_id_disagrees_with_places_the_coauthor_at_the_entry(root, inst):
+    r = _coauthor_at(root, inst)
+    assert (r.verdict, r.matched) == ("contradicted", 1)

@@ -251,7 +251,7 @@ class ListMatcher:
                         self._offer(best, e, "lineage", inst, None, None, self._a_college_of_its_own(e, inst))
             if inst.ror:
                 for e in self.by_ror.get(inst.ror, ()):
-                    self._offer(best, e, "ror", inst, None)
+                    self._offer(best, e, "ror", inst, None, None, _entry_ids_disagree(e, inst))
             if inst.name:
                 for h in self.names.find(inst.name):
                     entry = self.entries[h.key]
@@ -369,6 +369,20 @@ class ListMatcher:
             _METHOD_RANK[current.method],
         ):
             best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, str(doubt) if doubt else doubt)
+
+
+def _entry_ids_disagree(entry: ListEntry, inst: Institution) -> str | None:
+    """Why an institution found by an entry's ROR id alone may not be the entry: its OpenAlex id,
+    and every id of its lineage, are none the entry gives. An entry written with the ROR id of
+    another institution (a mistyped or neighbouring record) counted that one's authors as the
+    entry's, though the OpenAlex ids beside it said otherwise. None where no id disagrees."""
+    if not entry.openalex or not inst.id or {inst.id, *inst.lineage} & set(entry.openalex):
+        return None
+    name = printable(entry.name)
+    return (
+        f"{printable(inst.name or inst.id)} has the ROR id {inst.ror} of the list entry {name} but the OpenAlex"
+        f" id {inst.id}, which the entry does not give: the entry's ids disagree, so it may not be {name}"
+    )
 
 
 # Words any institution's part may be named by: a related name made of these and places alone
