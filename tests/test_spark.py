@@ -393,10 +393,8 @@ def test_a_table_path_is_read_as_it_is_named(spark, tmp_path):
     assert on_spark.counts == [[10, 10, 0], [0, 0, 0]] and on_spark.candidates[0]
 
 
-def test_a_table_spark_cannot_read_by_its_path_is_named_in_one_line(spark, tmp_path):
-    """A folder named with a time and a bracket ('at 10:00 [v1]'): Hadoop reads a path holding a
-    glob character part by part, a part with ':' as a URL, and Spark failed saying only
-    FAILED_TO_CREATE_PLAN_FOR_DIRECT_QUERY; the check says which table and why before asking."""
+def _a_face_claim_over_a_snapshot_spark_cannot_read(tmp_path: Path) -> tuple[Any, Path]:
+    """A face claim, and a snapshot of RECORDS in a folder named with a time and a bracket."""
     records = write_jsonl(tmp_path / "records.jsonl", RECORDS)
     snapshot = tmp_path / "at 10:00 [v1]" / "snap"
     import_works(records, snapshot, subjects_may_be_empty=True)
@@ -407,7 +405,14 @@ def test_a_table_spark_cannot_read_by_its_path_is_named_in_one_line(spark, tmp_p
         "subjects: {lab: {name: Example Lab, openalex: [I100]}}\n"
         "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}\n",
     )
-    claims = claims_mod.load_claims([path], root=root)
+    return claims_mod.load_claims([path], root=root), snapshot
+
+
+def test_a_table_spark_cannot_read_by_its_path_is_named_in_one_line(spark, tmp_path):
+    """A folder named with a time and a bracket ('at 10:00 [v1]'): Hadoop reads a path holding a
+    glob character part by part, a part with ':' as a URL, and Spark failed saying only
+    FAILED_TO_CREATE_PLAN_FOR_DIRECT_QUERY; the check says which table and why before asking."""
+    claims, snapshot = _a_face_claim_over_a_snapshot_spark_cannot_read(tmp_path)
     evidence = open_evidence_paths([snapshot])
     with pytest.raises(SourceError) as raised:
         evaluate(claims, evidence, engine="spark", cache=tmp_path / "cache")
@@ -421,17 +426,7 @@ def test_a_table_spark_cannot_read_is_named_before_the_session_starts(tmp_path, 
     the analyst waited that long for a line the path alone decides."""
     from claimwatch.columnar import _spark
 
-    records = write_jsonl(tmp_path / "records.jsonl", RECORDS)
-    snapshot = tmp_path / "at 10:00 [v1]" / "snap"
-    import_works(records, snapshot, subjects_may_be_empty=True)
-    root = project(tmp_path / "case")
-    path = write(
-        root / "claims/c.yaml",
-        "statement: {speaker: S, made_on: 2024-01-10, quote: q, sources: [{title: t}]}\n"
-        "subjects: {lab: {name: Example Lab, openalex: [I100]}}\n"
-        "claims:\n  - {id: c, says: s, subject: lab, from: 2024-01-10, expects: none, works: {topic: face}}\n",
-    )
-    claims = claims_mod.load_claims([path], root=root)
+    claims, snapshot = _a_face_claim_over_a_snapshot_spark_cannot_read(tmp_path)
     started: list[object] = []
     monkeypatch.setattr(_spark, "spark_session", lambda master=None: started.append(master))
     with pytest.raises(SourceError, match="the Spark engine cannot read"):
