@@ -61,13 +61,7 @@ def test_an_as_of_day_before_the_claim_begins_is_the_reason_given_first(root):
     source = write_jsonl(root / "w.jsonl", [lab_work("2025-06-01T00:00:00", date="2024-03-01")])
     text = "claims:\n" + none_claim("{coauthor_in: [mil]}", period="from: 2024-01-10")
     claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
-    for engine in ("python", "duckdb"):
-        r = evaluate(claims, [open_evidence(source)], as_of=dt.date(2023, 1, 1), engine=engine, cache=root / "c")
-        (result,) = r.results
-        assert result.verdict == "insufficient_evidence"
-        assert result.coverage.why == (
-            "the claim's period begins on 2024-01-10, after the run's as-of day (2023-01-01): none of it can be checked"
-        )
+    _the_period_begins_after_the_as_of_day(claims, source, root)
 
 
 def test_an_as_of_day_before_the_claim_begins_is_the_reason_for_a_subject_with_no_openalex_id(root):
@@ -81,13 +75,7 @@ def test_an_as_of_day_before_the_claim_begins_is_the_reason_for_a_subject_with_n
     path.write_text(path.read_text().replace("    openalex: [I100]\n", ""))
     claims = claims_mod.load_claims([path], root=root)
     assert claims.claims[0].subject.openalex == ()
-    for engine in ("python", "duckdb"):
-        r = evaluate(claims, [open_evidence(source)], as_of=dt.date(2023, 1, 1), engine=engine, cache=root / "c")
-        (result,) = r.results
-        assert result.verdict == "insufficient_evidence"
-        assert result.coverage.why == (
-            "the claim's period begins on 2024-01-10, after the run's as-of day (2023-01-01): none of it can be checked"
-        )
+    _the_period_begins_after_the_as_of_day(claims, source, root)
 
 
 def test_a_declared_end_after_an_import_of_records_with_no_dates_is_cut_to_the_import(root, capsys):
@@ -472,3 +460,14 @@ def test_a_file_read_directly_beside_an_older_snapshot_runs_the_period_to_its_ne
                 (result,) = run.results
                 assert run.as_of == "2026-01-15", (engine, other.path)
                 assert (result.verdict, result.matched) == ("contradicted", 1), result.why
+
+
+def _the_period_begins_after_the_as_of_day(claims, source: Path, root: Path) -> None:
+    """Checked as of 2023-01-01, on both engines, the claim from 2024-01-10 says so as its reason."""
+    for engine in ("python", "duckdb"):
+        r = evaluate(claims, [open_evidence(source)], as_of=dt.date(2023, 1, 1), engine=engine, cache=root / "c")
+        (result,) = r.results
+        assert result.verdict == "insufficient_evidence"
+        assert result.coverage.why == (
+            "the claim's period begins on 2024-01-10, after the run's as-of day (2023-01-01): none of it can be checked"
+        )
