@@ -377,6 +377,20 @@ def test_resolve_skips_a_result_without_an_institution_id_and_shows_the_others(c
     ]
 
 
+def test_resolve_called_from_python_without_a_note_warns_of_a_result_it_skips():
+    """Found in review: a library caller that gave no `note` had such a result dropped without a
+    word; it is a Python warning then, the other hits returned."""
+    results = [dict(LAB, id=None), LAB]
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        json_answer(connection, {"meta": {"count": 2}, "results": results})
+
+    skipped = "1 of 2 results skipped, without an OpenAlex institution id"
+    with Hostile(respond) as server, client(server.url) as api, pytest.warns(UserWarning, match=skipped):
+        hits = collector.resolve("lab", client=api)
+    assert [h.id for h in hits] == ["I900000001"]
+
+
 def test_a_mirror_redirecting_to_itself_keeps_the_key_and_email():
     def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
         if asked.path.startswith("/institutions/ror"):  # an absolute URL on the mirror itself

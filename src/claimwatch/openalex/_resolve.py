@@ -4,6 +4,7 @@ subject's or a list entry's ids."""
 from __future__ import annotations
 
 import unicodedata
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -69,8 +70,9 @@ def resolve(
 ) -> list[InstitutionHit]:
     """OpenAlex institutions whose names match `name`, best first (OpenAlex's search order);
     `name` is sent as `searched_name` gives it. A result without an OpenAlex institution id is
-    skipped, `note` told how many, so one such result hides none of the others; an answer of
-    none but such results is no answer OpenAlex gives, and fails."""
+    skipped, `note` told how many (a Python warning where no `note` is given), so one such
+    result hides none of the others and none is dropped in silence; an answer of none but such
+    results is no answer OpenAlex gives, and fails."""
     name = searched_name(name)
     if not name:
         raise InputError(Problem("NAME", 0, 0, "give a name to search for"))
@@ -85,12 +87,16 @@ def resolve(
         hits = [h for h in map(InstitutionHit.from_record, found) if h is not None]
         if found and not hits:
             raise api.unexpected("an institution without an OpenAlex institution id")
-        if len(hits) < len(found) and note is not None:
+        if len(hits) < len(found):
             skipped = len(found) - len(hits)
-            note(
+            said = (
                 f"OpenAlex: {skipped} of {len(found)} results skipped, "
                 "without an OpenAlex institution id (none, or another entity's)"
             )
+            if note is not None:
+                note(said)
+            else:
+                warnings.warn(said, stacklevel=2)
         return hits
 
 
