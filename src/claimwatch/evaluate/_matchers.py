@@ -38,7 +38,7 @@ from ._names import (
     visible,
     word_spans,
 )
-from ._phrases import PhraseSet
+from ._phrases import PhraseHit, PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 from ._provinces import ProvincePlace, certain_provinces, named_provinces, provinces_in, shared_by_provinces
 
@@ -1296,12 +1296,8 @@ class TopicMatcher:
         a break ("3D-\nface recognition"), where the word it begins on may end a word the hyphen
         broke at a line's end ("sur-\nface") as well as stand alone; None where none does."""
         for name, text in self._texts(work, abstract_words):
-            hits = self.phrases.find_after_breaks(text)
             # An excluded phrase may begin after the break too ("multi- face recognition ability").
-            excluded = self.excluded.find(text) + self.excluded.find_after_breaks(text) if hits else []
-            for h in hits:
-                if any(x.start <= h.start and h.end <= x.end for x in excluded):
-                    continue
+            if (h := self._first_not_excluded(text, PhraseSet.find_after_breaks)) is not None:
                 said = " ".join(text[_broken_word_start(text, h.start) : h.end].split())
                 return (
                     f"its {name} says \u201c{said}\u201d, where \u201c{h.phrase}\u201d follows a hyphen and a break: "
@@ -1314,16 +1310,19 @@ class TopicMatcher:
         an em dash with no space either side ("Facial\u2014recognition"), which may stand for a
         hyphen or part two clauses; None where none is."""
         for name, text in self._texts(work, abstract_words):
-            hits = self.phrases.find_across_dashes(text)
-            excluded = self.excluded.find(text) + self.excluded.find_across_dashes(text) if hits else []
-            for h in hits:
-                if any(x.start <= h.start and h.end <= x.end for x in excluded):
-                    continue
+            if (h := self._first_not_excluded(text, PhraseSet.find_across_dashes)) is not None:
                 return (
                     f"its {name} says \u201c{text[h.start : h.end]}\u201d, where the words of \u201c{h.phrase}\u201d "
                     "are joined by a dash, which may part two clauses rather than join the words"
                 )
         return None
+
+    def _first_not_excluded(self, text: str, read: Callable[[PhraseSet, str], list[PhraseHit]]) -> PhraseHit | None:
+        """The first hit of the topic's phrases `read` finds in `text` (after a break, across a
+        dash) that no excluded phrase, found as it is or read the same way, holds."""
+        hits = read(self.phrases, text)
+        excluded = self.excluded.find(text) + read(self.excluded, text) if hits else []
+        return next((h for h in hits if not any(x.start <= h.start and h.end <= x.end for x in excluded)), None)
 
     def reasons(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> list[PhraseReason]:
         out: list[PhraseReason] = []
