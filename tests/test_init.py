@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -77,15 +78,7 @@ def test_the_case_checks_from_a_folder_inside_it(case, monkeypatch, capsys):
 
 
 def test_the_case_feature_passes(case):
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "features/"],
-        cwd=case,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "1 passed" in run.stdout
+    _the_feature_passes(case, "features/")
 
 
 def test_the_case_feature_passes_run_from_a_repository_above_it(tmp_path, monkeypatch):
@@ -94,15 +87,7 @@ def test_the_case_feature_passes_run_from_a_repository_above_it(tmp_path, monkey
     (tmp_path / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["init", "cases/my-case"]) == 0
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "cases/my-case/features/"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "1 passed" in run.stdout
+    _the_feature_passes(tmp_path, "cases/my-case/features/")
 
 
 def test_a_quoted_folder_name_stays_valid_toml(tmp_path, monkeypatch):
@@ -258,3 +243,16 @@ def test_ctrl_c_while_the_case_is_moved_into_an_empty_folder_leaves_it_empty(tmp
     monkeypatch.setattr(os, "rename", interrupted)
     assert main(["init", str(folder)]) == 130  # one line, as for any Ctrl-C
     assert list(folder.iterdir()) == [] and list(tmp_path.iterdir()) == [folder]
+
+
+def _the_feature_passes(cwd: Path, features: str) -> None:
+    """pytest, run from `cwd` on the `features` folder, passes the case's one scenario."""
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", features],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 passed" in run.stdout
