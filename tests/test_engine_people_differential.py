@@ -25,6 +25,7 @@ from claimwatch.reports.jsonreport import render_json
 from claimwatch.reviews import load_reviews
 from helpers import STATEMENT, institution, project, write
 from test_columnar_engine import CURATED, curated_version
+from test_people import curated_history
 
 LAB = institution("I100", "Example Lab", country="US")
 LAB_CHILD = institution("I101", "Example Lab Boston", country="US", lineage=["I101", "I100"])
@@ -107,16 +108,6 @@ SUBJECTS = {
     "lab": {"name": "Example Lab", "openalex": ["I100"], "aliases": ["Example Lab"]},
     "lab-us": {"name": "Example Lab", "openalex": ["I100"], "aliases": ["Example Lab"], "country": "US"},
 }
-CURATED_PERSON = """\
-description: A person's history, recorded for a test.
-people:
-  - id: li-wei
-    name: Li Wei
-    openalex: A1
-    affiliations:
-      - {name: Harbin Institute of Technology, years: [2020]}
-    sources: [{title: A CV, url: "https://example.org/cv"}]
-"""
 LAYOUTS = ["jsonl", "snapshot", "no-table", "key=value"]
 
 
@@ -145,7 +136,11 @@ def reports(tmp: Path, pieces, claims, curated, reviewed, as_of, engines=("pytho
     loaded = claims_mod.load_claims([path], root=root)
     paths = [_evidence(root, k, records, layout) for k, (records, layout) in enumerate(pieces)]
     if "person" in curated:
-        paths.append(write(root / "evidence/curated/people.yaml", CURATED_PERSON))
+        paths.append(
+            curated_history(
+                root, "{name: Harbin Institute of Technology, years: [2020]}", "evidence/curated/people.yaml"
+            )
+        )
     if "work" in curated:
         version = curated_version("w1", "Face recognition at scale", "10.1234/a")
         paths.append(write(root / "evidence/curated/v.yaml", CURATED.format(works=version)))

@@ -100,10 +100,10 @@ def judge(root: Path, body: str, records: list[dict[str, Any]], **cover: Any):
     return evaluate(load(root, body), evidence_of(root, records, **cover)).results[0]
 
 
-def curated_history(root: Path, affiliation: str) -> Path:
+def curated_history(root: Path, affiliation: str, path: str = "curated.yaml") -> Path:
     """A curated history of Li Wei (A1) at one institution, written as a YAML flow mapping."""
     return write(
-        root / "curated.yaml",
+        root / path,
         f"""\
         description: A person's history, recorded for a test.
         people:
