@@ -116,6 +116,35 @@ def test_check_without_claim_files_reads_the_cases_claims_from_any_folder(case, 
     assert {c["path"] for c in report["inputs"]["claims"]} >= {"../claims/c.yaml"}
 
 
+def test_validate_and_show_without_paths_read_the_cases_own_files_from_any_folder(case, monkeypatch, capsys):
+    """`check` defaults to the case's claims; `validate` and `show` asked for paths. Given none,
+    `validate` checks the case's claims, lists and reviews (those it has), `show` its claims."""
+    write(case / "reviews.yaml", "reviews: []\n")
+    monkeypatch.chdir(case / "evidence")
+    capsys.readouterr()
+    assert main(["validate"]) == 0, capsys.readouterr().err
+    checked = [line.split()[1] for line in capsys.readouterr().out.splitlines()]
+    assert checked == [
+        "../claims/c.yaml",
+        "../claims/t.yaml",
+        "../claims/topics/face.yaml",
+        "../evidence/lists/mil.yaml",
+        "../reviews.yaml",
+    ]
+    assert main(["show"]) == 0
+    assert [line.split(":")[0] for line in capsys.readouterr().out.splitlines() if not line.startswith(" ")] == [
+        "../claims/c.yaml",
+        "../claims/t.yaml",
+    ]
+
+
+def test_validate_without_paths_in_a_case_without_claims_says_so(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for command in (["validate"], ["show"]):
+        assert main(command) == 2
+        assert capsys.readouterr().err.strip() == "claims: no such file"
+
+
 def test_a_claim_file_checked_from_outside_its_case_names_the_case(tmp_path, monkeypatch, capsys):
     """Run from another folder, every topic and list of a case's claim file is unknown ("known:
     (none)"): the line says which case the file lies in, and how to run it there."""

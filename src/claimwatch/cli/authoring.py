@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
 from .. import claims as claims_mod
 from .. import documents
 from .._text import one_line
+from ..lists import DEFAULT_LISTS_DIR
+from ..reviews import find_reviews
 from ..validate import validate_paths
 from .options import echo_json, lists_option, root_option
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @lists_option
 @root_option
 def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:
-    """Check claim, topic, list, curated and reviews files (or folders of them).
+    """Check claim, topic, list, curated and reviews files (or folders of them; default: the
+    case's own, its claims/, evidence/lists/, evidence/curated/ and reviews.yaml, those it has).
 
     Every problem in every file is printed as path:line:column: message, schema and
     reference problems together; the exit code is 2 when there is any. A file's kind follows
@@ -32,16 +36,17 @@ def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> 
     \b
         claimwatch validate claims/ evidence/lists/ evidence/curated/
     """
-    for checked in validate_paths(paths, root=root, lists_dirs=lists_dirs):
+    for checked in validate_paths(paths or _case_files(root), root=root, lists_dirs=lists_dirs):
         click.echo(f"ok  {checked.path}  ({checked.summary})")
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @lists_option
 @root_option
 def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:
-    """Print each claim as one plain-English sentence.
+    """Print each claim of PATHS (files or folders; default: the case's claims/ folder) as one
+    plain-English sentence.
 
     The sentence names the subject, the period, the condition a work must meet and what the
     claim expects; the reports use the same sentence.
@@ -51,7 +56,8 @@ def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None
     \b
         claimwatch show claims/microsoft-msra-2024.yaml
     """
-    claim_set = claims_mod.load_claims(paths, root=root, lists=lists_dirs)
+    # With no paths, the case's own claims, wherever the command runs from (as `check` reads them).
+    claim_set = claims_mod.load_claims(paths or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
     for f in claim_set.files:
         s = f.statement
         reported = "" if s.confirmed else " (reported, not confirmed)"
@@ -59,6 +65,14 @@ def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None
         click.echo(one_line(f"{f.path}: {s.speaker}, {s.made_on}{reported}"))
         for claim in f.claims:
             click.echo(one_line(f"  {claim.id}: {claims_mod.describe(claim, f)}"))
+
+
+def _case_files(root: str) -> tuple[str, ...]:
+    """What `validate` checks when given nothing: the case's claims (said missing when it has
+    none, as `check` says it), and its lists, curated evidence and reviews where it has them."""
+    case = Path(root)
+    others = (case / DEFAULT_LISTS_DIR, case / "evidence" / "curated", find_reviews(case))
+    return (str(case / "claims"), *(str(p) for p in others if p is not None and p.exists()))
 
 
 @click.command()
