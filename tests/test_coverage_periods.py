@@ -50,7 +50,12 @@ def test_a_claim_that_begins_after_the_evidence_was_current_cannot_be_checked(ro
     import_works(source, root / "snap", institutions=["I100"], start=dt.date(2023, 1, 1))
     r = check(root, root / "snap", expects=expects)
     assert r.verdict == "insufficient_evidence"
-    assert "the claim's period begins on 2024-01-10, after the run's as-of day (2023-06-01)" in r.why
+    # Said alone: not first "no work matches among the evidence, which holds none in the period",
+    # as if a period never searched had been (issue 18, twenty-third part).
+    assert (
+        r.why
+        == "The claim's period begins on 2024-01-10, after the run's as-of day (2023-06-01): none of it can be checked."
+    )
 
 
 def test_an_as_of_day_before_the_claim_begins_is_the_reason_given_first(root):
@@ -471,3 +476,4 @@ def _the_period_begins_after_the_as_of_day(claims, source: Path, root: Path) -> 
         assert result.coverage.why == (
             "the claim's period begins on 2024-01-10, after the run's as-of day (2023-01-01): none of it can be checked"
         )
+        assert result.why == f"{result.coverage.why[:1].upper()}{result.coverage.why[1:]}."

@@ -300,6 +300,7 @@ def test_open_ended_claim_beginning_after_the_as_of_is_not_cleared(root, kind, c
     r = run(root, body, records, cover={**COVER, "end": None})
     assert r.verdict == "insufficient_evidence"
     assert "the claim's period begins on 2026-01-01, after the run's as-of day" in r.coverage.why
+    assert r.why == f"{r.coverage.why[:1].upper()}{r.coverage.why[1:]}."  # said alone, about people too
 
 
 def test_closed_claim_entirely_after_the_as_of_is_not_cleared(root):

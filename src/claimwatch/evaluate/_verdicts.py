@@ -401,7 +401,9 @@ def _judge(
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
     coverage = _with_empty_lists(_coverage(claim, evidence, end, tally.considered), claim, cc.file)
     unaffiliated = _unaffiliated(claim, tally)
-    verdict, why = _verdict(claim, tally.considered, coverage, unaffiliated, matched, uncertain)
+    verdict, why = _unbegun_verdict(claim, end, matched, uncertain, coverage) or _verdict(
+        claim, tally.considered, coverage, unaffiliated, matched, uncertain
+    )
     why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
     return ClaimResult(
         claim=claim.id,
@@ -441,6 +443,16 @@ def _begins_after_as_of(claim: Claim, end: dt.date | None) -> CoverageReport | N
     if end is not None and claim.from_ and end < claim.from_:
         return CoverageReport(complete=False, why=not_begun(claim.from_, end))
     return None
+
+
+def _unbegun_verdict(
+    claim: Claim, end: dt.date | None, matched: Sequence[object], uncertain: Sequence[object], coverage: CoverageReport
+) -> tuple[Verdict, str] | None:
+    """A period that begins after the as-of day was never searched: its reason is the coverage's
+    alone, not "no work matches among the evidence, which holds none in the period" first."""
+    if matched or uncertain or _begins_after_as_of(claim, end) is None:
+        return None
+    return "insufficient_evidence", f"{coverage.why[:1].upper()}{coverage.why[1:]}."
 
 
 # An open-ended period with no day the evidence was current: no evidence can cover it either.

@@ -27,7 +27,15 @@ from ...reviews import Reviews, curated_file_names
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._reviewing import _apply_reviews, _Kind
-from .._verdicts import _NO_AS_OF, Wording, _begins_after_as_of, _reviews_note, _with_empty_lists, verdict_reason
+from .._verdicts import (
+    _NO_AS_OF,
+    Wording,
+    _begins_after_as_of,
+    _reviews_note,
+    _unbegun_verdict,
+    _with_empty_lists,
+    verdict_reason,
+)
 from ._persons import _PeopleClaim, _Person, _Place
 from ._works import _natural, _openalex_ids, _Wanted
 from ._years import _basis, _Outcome, _years
@@ -288,7 +296,9 @@ def _result(
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
     coverage = _with_empty_lists(_coverage(claim, evidence, end, read, unrecorded), claim, pc.file)
-    verdict, why = _verdict(claim, matched, uncertain, considered, read, coverage)
+    verdict, why = _unbegun_verdict(claim, end, matched, uncertain, coverage) or _verdict(
+        claim, matched, uncertain, considered, read, coverage
+    )
     if verdict == "insufficient_evidence":  # open for the uncertain: counted as people who might match
         why += _maybe_one_note(pairs, matched, uncertain)
     why += _reviews_note(matched, uncertain, dismissed, reviewed.lapsed)
