@@ -215,6 +215,32 @@ def test_a_count_yaml_versions_read_apart_is_refused_at_its_place(tmp_path, writ
     assert line.startswith(f"{path}:13:") and said in line and f"or '{written}' in quotes for text" in line
 
 
+@pytest.mark.parametrize(
+    ("written", "number"), [("028", "28"), ("09", "9"), ("0o12", "10"), ("1e3", "1000"), ("1.0e3", "1000")]
+)
+def test_a_count_yaml_1_1_reads_as_text_is_said_as_each_version_reads_it(tmp_path, written, number):
+    """`at_most: 028` is text to YAML 1.1 (no octal number) and 28 to an editor's YAML 1.2: the
+    line said only "expects must be 'none', {at_least: N} or {at_most: N}", naming no fault the
+    analyst could see in what they wrote."""
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM.replace("expects: none", f"expects: {{at_most: {written}}}"))
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    (line,) = e.value.lines()
+    assert line == (
+        f"{path}:13:73: claims[0].expects.at_most: {written} is read by YAML 1.1 as text and by YAML 1.2 as the "
+        f"number {number}: write {number} if that is meant, without quotes"
+    )
+
+
+def test_text_yaml_1_2_reads_as_a_number_stays_text_where_text_is_wanted():
+    """A postal code written plain (claimwatch's own list files write 02139 so) is text here, as
+    YAML 1.1 reads it; only where a number is wanted is the other reading said."""
+    from claimwatch.documents import parse_yaml
+
+    assert parse_yaml("addresses: [02139, 1e3]").data == {"addresses": ["02139", "1e3"]}
+
+
 @pytest.mark.parametrize("written", ["12", "0", "007", "0x0C", "'012'", "1.5"])
 def test_numbers_both_yaml_versions_read_alike_are_read(written):
     from claimwatch.documents import parse_yaml

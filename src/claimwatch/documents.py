@@ -290,6 +290,24 @@ def _yaml11_number(text: str, value: object) -> str | None:
     return None
 
 
+# What YAML 1.2's core schema reads as a number and YAML 1.1 (this reader) as text: a leading 0
+# before an 8 or 9 (028), 0o octal, an exponent without a dot or a sign (1e3, 1.0e3), a dot after a
+# sign (-.5). Kept as text where text is wanted (a postal code 02139, as claimwatch's own list
+# files write it); said where a number is: `at_most: 028` was "expects must be ..." where the
+# analyst's editor read 28.
+_YAML12_NUMBER = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$")
+
+
+def _yaml12_number(text: str) -> int | float | None:
+    """The number YAML 1.2 reads the unquoted `text` as, where YAML 1.1 reads text; else None."""
+    if not text or text[0] not in "0123456789+-." or not _YAML12_NUMBER.match(text):
+        return None
+    if text.startswith("0o"):
+        return int(text, 0)
+    number = float(text)
+    return int(number) if number.is_integer() else number
+
+
 # The line breaks YAML 1.1 reads (libyaml and PyYAML alike), for marks' line numbers.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # After an unquoted value: white space, then '#' against a character other than a space or '#'.
@@ -377,7 +395,11 @@ class _Composer:
             if not is_key and not event.style and self.has_hash:  # plain: None or "" by the parser
                 self._check_cut_by_comment(event)
             at = self._place(event, value)
-            if not is_key and not isinstance(value, str) and event.implicit[0]:
+            if (
+                not is_key
+                and event.implicit[0]
+                and (not isinstance(value, str) or _yaml12_number(event.value) is not None)
+            ):
                 self.plain_texts[at] = event.value
             if event.anchor:
                 self.anchors[event.anchor] = (value, 1, 0)
@@ -676,6 +698,9 @@ def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
         return [doc.problem(path, f"{_describe_path(path)}{_shown(error.instance)} is not {words}")]
     if said := _not_read_as_text(doc, path, error):
         return [doc.problem(path, f"{_describe_path(path)}{said}")]
+    if read_as_text := _number_read_as_text(doc, error):
+        at, said = read_as_text
+        return [doc.problem(at, f"{_describe_path(at)}{said}")]
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(_schema_of(error).get("properties", {}))
         out = []
@@ -740,6 +765,24 @@ def _not_read_as_text(doc: Document, path: Path_, error: jsonschema.ValidationEr
         else f"the number {value}"
     )
     return f"{written} is read by YAML as {read}, not as text: write it in quotes, '{written}'"
+
+
+def _number_read_as_text(doc: Document, error: jsonschema.ValidationError) -> tuple[Path_, str] | None:
+    """Where a number was wanted (here or in a branch of anyOf/oneOf, as `expects: {at_most: N}`)
+    and the unquoted value is text to YAML 1.1 but a number to YAML 1.2 (028, 1e3): what each
+    reads. "expects must be 'none', {at_least: N} or {at_most: N}" named no fault the analyst saw."""
+    for e in (error, *(error.context or ())):
+        wanted = e.validator_value if e.validator == "type" else None
+        wants_number = {"integer", "number"} & set(wanted if isinstance(wanted, list) else [wanted])
+        at = tuple(e.absolute_path)
+        written = doc.plain_texts.get(at)
+        if wants_number and isinstance(e.instance, str) and written is not None:
+            number = _yaml12_number(written)
+            return at, (
+                f"{written} is read by YAML 1.1 as text and by YAML 1.2 as the number {number}: write {number} "
+                f"if that is meant, without quotes"
+            )
+    return None
 
 
 # Two letters a writer may take for a code that ISO 3166-1 gives otherwise.
