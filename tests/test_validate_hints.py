@@ -241,6 +241,26 @@ def test_text_yaml_1_2_reads_as_a_number_stays_text_where_text_is_wanted():
     assert parse_yaml("addresses: [02139, 1e3]").data == {"addresses": ["02139", "1e3"]}
 
 
+@pytest.mark.parametrize(
+    ("key", "read"),
+    [("no", "the boolean false"), ("On", "the boolean true"), ("2024", "the number 2024"), ("~", "an empty value")],
+)
+def test_a_key_yaml_reads_as_other_than_text_is_refused_at_its_place(tmp_path, key, read):
+    """A subject keyed `no:` (Norway's code, an abbreviation) was read as the boolean false: the
+    claim naming it got "unknown subject 'no'; known: false", the fault shown in YAML's reading."""
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM.replace("subject: lab", f"subject: '{key}'"))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n  lab:", f"\n  {key}:"), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    with pytest.raises(InputError) as e:
+        validate.validate_paths([path], root=root)
+    (line,) = e.value.lines()
+    assert line.startswith(f"{path}:") and line.endswith(
+        f": {key} as a key is read by YAML as {read}, not as text: write it in quotes, '{key}'"
+    )
+
+
 @pytest.mark.parametrize("written", ["12", "0", "007", "0x0C", "'012'", "1.5"])
 def test_numbers_both_yaml_versions_read_alike_are_read(written):
     from claimwatch.documents import parse_yaml

@@ -394,6 +394,8 @@ class _Composer:
             is_key = bool(self.stack) and isinstance(self.stack[-1]["value"], dict) and self.stack[-1]["key"] is None
             if not is_key and not event.style and self.has_hash:  # plain: None or "" by the parser
                 self._check_cut_by_comment(event)
+            if is_key and event.implicit[0] and not isinstance(value, str):
+                self._key_not_text(event, value)
             at = self._place(event, value)
             if (
                 not is_key
@@ -435,6 +437,20 @@ class _Composer:
                 f"'{_short(line[column:].strip())}' is read as a comment (a ' #' ends an unquoted value), so the value"
                 f" is only '{_short(event.value)}': put the whole value in quotes to keep it, or write '# ' for a comment",
             )
+        )
+
+    def _key_not_text(self, event: yaml.ScalarEvent, value: Any) -> NoReturn:
+        """Every key in claimwatch's files is text (a field's name, or an id): a subject keyed `no:`
+        was read as the boolean false, and "unknown subject 'no'; known: false" followed."""
+        read = (
+            "an empty value"
+            if value is None
+            else f"the boolean {str(value).lower()}"
+            if isinstance(value, bool)
+            else f"the number {value}"
+        )
+        self.fail(
+            event, f"{event.value} as a key is read by YAML as {read}, not as text: write it in quotes, '{event.value}'"
         )
 
     def _deepen(self, child_depth: int) -> None:
