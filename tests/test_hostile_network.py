@@ -704,16 +704,22 @@ def test_an_error_answered_with_200_is_one_line_quoting_it_without_the_key(tmp_p
     assert f"GET {server.url}{path}" in line and KEY not in line and not (tmp_path / "snap").exists()
 
 
-@pytest.mark.parametrize("count", [True, False, -1, "3", 3.0], ids=["true", "false", "negative", "text", "float"])
-def test_a_meta_count_that_is_no_count_is_refused(tmp_path, count):
+@pytest.mark.parametrize(
+    ("count", "shown"),
+    [(True, "true"), (False, "false"), (-1, "-1"), ("3", '"3"'), (3.0, "3.0"), ("5" * 60, f'"{"5" * 36}...')],
+    ids=["true", "false", "negative", "text", "float", "long-text"],
+)
+def test_a_meta_count_that_is_no_count_is_refused(tmp_path, count, shown):
     def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
         meta = {"count": count, "per_page": 200, "next_cursor": None}
         json_answer(connection, {"meta": meta, "results": [tiny_work(k) for k in range(3)], "group_by": []})
 
     with Hostile(respond) as server, client(server.url) as api, pytest.raises(collector.OpenAlexError) as caught:
         collector.collect([query()], tmp_path / "snap", client=api, authors=False)
-    # was, for true and false: read as 1 and 0, and three works passed for all there are
-    assert "the answer gives no meta.count, so its paging has no bound" in str(caught.value)
+    # was, for true and false: read as 1 and 0, and three works passed for all there are; then
+    # "gives no meta.count", where the answer gave one that counts nothing
+    said = f"the answer gives meta.count {shown}, not a count of works, so its paging has no bound"
+    assert said in str(caught.value)
     assert f"GET {server.url}/works?" in str(caught.value) and not (tmp_path / "snap").exists()
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,16 +151,19 @@ class PagingGuard:
         return None if self.count is None else -(-self.count // self.per_page) + 2
 
     def check(self, pages: int, count: Any, next_cursor: Any, new_works: int, size: int | None = None) -> str | None:
-        """Why paging must stop after this page (of `size` results), or None."""
+        """Why paging must stop after this page (of `size` results), or None; `count` is meta.count as
+        the answer gives it."""
         if size and next_cursor is not None:
             self.per_page = min(self.per_page, size)  # pages shorter than asked: more of them
-        if isinstance(count, int) and count >= 0:
+        given, count = count, _count(count)
+        if count is not None:
             if self.first_count is None:
                 self.first_count = count
             ceiling = self.first_count + max(self.per_page, int(self.first_count * self.GROWTH))
             self.count = min(max(count, self.count or 0), ceiling)
         elif self.count is None:
-            return "the answer gives no meta.count, so its paging has no bound"
+            said = "gives no meta.count" if given is None else f"gives meta.count {_shown(given)}, not a count of works"
+            return f"the answer {said}, so its paging has no bound"
         allowed = self.pages_allowed()
         if next_cursor is not None and allowed is not None and pages >= allowed:
             return (
@@ -238,7 +242,7 @@ def _page_through(
                     record = _full_work(api, wid, record, outcome, progress)
             harvest.add(record, shown, position)
         progress.advanced(query, len(page))
-        why = guard.check(pages, count, meta.get("next_cursor"), len(listed) - before, len(page))
+        why = guard.check(pages, meta.get("count"), meta.get("next_cursor"), len(listed) - before, len(page))
         if why is not None:
             raise api.failure(f"{why}; stopped", page_url)
     return largest
@@ -248,6 +252,12 @@ def _count(value: Any) -> int | None:
     """meta.count where it is a count: a whole number, not negative, and no boolean (`true` is
     no count of works, though Python takes it for 1)."""
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _shown(value: Any) -> str:
+    """A value of a server's JSON, short, in a line about it (the terminal makes it inert)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 def _full_work(
