@@ -490,6 +490,20 @@ def test_an_answer_past_the_size_cap_is_refused_while_it_streams_in_bounded_memo
     assert peak < 16 << 20
 
 
+@pytest.mark.parametrize("first", [b"", b'{"results": [{"na'], ids=["empty", "cut-json"])
+def test_a_list_download_ended_by_a_close_before_its_json_is_whole_is_asked_again(first):
+    """The collector's rule holds for `lists fetch` too: an answer with nothing to say its length,
+    empty or its JSON cut by the close, is a cut, asked again, never taken for the list."""
+    whole = json.dumps({"results": [{"name": "Example University"}]}).encode()
+
+    def respond(asked: Asked, connection: socket.socket, _: threading.Event) -> None:
+        until_close(connection, first if len(server.asked) == 1 else whole)
+
+    with Hostile(respond) as server:
+        assert lists.download(server.url + "/csl.json", lists.FetchPolicy(attempts=3, sleep=lambda _: None)) == whole
+    assert len(server.asked) == 2
+
+
 def test_a_list_download_is_held_to_the_same_bounds(tmp_path):
     def respond(asked: Asked, connection: socket.socket, stopping: threading.Event) -> None:
         connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n")
