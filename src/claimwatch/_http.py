@@ -587,11 +587,11 @@ def _looks_json(response: requests.Response) -> bool:
 
 
 # The tokens that say where a JSON document stands: strings (whole, or open to the end), the
-# brackets, the separators and whitespace; numbers and literals lie between them.
+# brackets, the separators, whitespace, and the runs between them (numbers and literals, or not).
 _JSON_TOKEN = re.compile(
     # A string's characters run by run, never given back (possessive): megabytes in a second.
     r'(?P<string>"[^"\\]*+(?:\\.[^"\\]*+)*+")|(?P<open>"[^"\\]*+(?:\\.[^"\\]*+)*+\\?\Z)'
-    r"|(?P<opening>[{\[])|(?P<closing>[}\]])|[,:]|\s++",
+    r'|(?P<opening>[{\[])|(?P<closing>[}\]])|[,:]|\s++|(?P<value>[^\s,:\[\]{}"]++)',
     re.DOTALL,
 )
 # What a cut can leave of a number or a literal: a beginning of one (or all of it), nothing else.
@@ -601,30 +601,34 @@ _CUT_VALUE = re.compile(
 
 
 def json_cut_short(body: bytes) -> bool:
-    """Whether `body` is JSON cut short: not a whole document, and wrong only where it ends
-    (a container or string left open, the error in its last token, which is what a cut leaves of
-    a number or true/false/null, or nothing), as opposed to malformed."""
+    """Whether `body` is JSON cut short: not a whole document, but a beginning of one (a container
+    or string left open, its last token what a cut leaves of a number or true/false/null, or
+    nothing), as opposed to malformed. `{"a" 1` is malformed: no document begins so."""
     text = body.decode("utf-8", errors="replace")
     try:
         json.loads(text)
     except json.JSONDecodeError as e:
-        error_at = e.pos
+        error_at, wants_value = e.pos, e.msg.startswith(("Expecting value", "Unterminated string"))
     except (ValueError, RecursionError):
         return False
     else:
         return False
-    depth, last_token, left_open = 0, 0, False
-    for m in _JSON_TOKEN.finditer(text):
-        if m["open"] is not None:
-            left_open, last_token = True, m.start()
-            continue
-        depth += 1 if m["opening"] else -1 if m["closing"] else 0
+    depth, last = 0, None
+    for last in _JSON_TOKEN.finditer(text):
+        depth += 1 if last["opening"] else -1 if last["closing"] else 0
         if depth < 0:
             return False
-        last_token = m.end()
-    if left_open:
-        return error_at >= last_token
-    return depth > 0 and error_at >= last_token and _CUT_VALUE.fullmatch(text, last_token) is not None
+    # Where a cut may have fallen inside a token: an open string, or the run that ends the text.
+    partial = len(text)
+    if last is not None and last.end() == len(text) and (last["open"] is not None or last["value"] is not None):
+        partial = last.start()
+        if last["value"] is not None and _CUT_VALUE.fullmatch(text, partial) is None:
+            return False  # 'nulx', '1x': no cut leaves those
+    if depth <= 0 and (last is None or last["open"] is None):
+        return False
+    # The parser stops inside the cut token, or at its start only where a value may begin there:
+    # an error before it (a ':' or ',' missing, `{"a" 1`) is a fault a cut cannot make.
+    return error_at > partial or (error_at == partial and (partial == len(text) or wants_value))
 
 
 def _too_large(max_bytes: int, said: str = "") -> str:
