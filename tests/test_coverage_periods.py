@@ -213,6 +213,44 @@ def test_a_later_work_in_a_file_read_directly_still_falls_in_an_open_ended_perio
         assert (result.verdict, result.matched) == ("contradicted", 1), result.why
 
 
+@pytest.mark.parametrize(("published", "as_of"), [("2025-02", "2025-02-28"), ("2025", "2025-12-31")])
+def test_a_curated_work_dated_by_its_month_or_year_is_not_cut_off_by_its_own_first_day(root, published, as_of):
+    """Found by the twenty-third part's hunt: beside a snapshot current on 2024-06-30, a curated
+    paper of the lab with a coauthor at HIT, dated "2025-02" (its arXiv identifier's month), set
+    the open-ended claim's cut-off to 2025-02-01, its first day, and so "may fall after" it: the
+    claim it contradicts was left insufficient, by the paper the analyst certainly recorded.
+    The period runs to the last day its date stands for, on both engines."""
+    import_works(
+        write_jsonl(root / "snap.jsonl", [lab_work("2024-06-30T00:00:00", date="2024-03-05")]),
+        root / "snap",
+        institutions=["I100"],
+        start=dt.date(2024, 1, 1),
+    )
+    curated = write(
+        root / "later.yaml",
+        f"""\
+        description: d
+        works:
+          - id: later
+            title: A later paper
+            versions:
+              - label: arXiv v1
+                published: "{published}"
+                authors:
+                  - {{name: A, affiliations: [{{name: Example Lab, openalex: I100}}]}}
+                  - {{name: B, affiliations: [{{name: Harbin Institute of Technology, openalex: I200}}]}}
+                sources: [{{title: s}}]
+        """,
+    )
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    for engine in ("python", "duckdb"):
+        run = evaluate(claims, [open_evidence(root / "snap"), open_evidence(curated)], engine=engine, cache=root / "c")
+        (result,) = run.results
+        assert run.as_of == as_of
+        assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0), result.why
+
+
 @pytest.mark.parametrize("later_as", ["jsonl", "curated", None])
 def test_the_reports_say_where_a_cut_off_worked_out_from_the_evidence_comes_from(root, later_as):
     """A snapshot current on 2024-06-30 beside a file whose newest record was updated on
@@ -255,8 +293,8 @@ def test_the_reports_say_where_a_cut_off_worked_out_from_the_evidence_comes_from
             f"{root / 'later.jsonl'}, a file read directly, give)"
         ),
         "curated": (
-            "open-ended claims assessed to 2025-02-03 (cut-off: the first day of the newest work in evidence "
-            "that does not say when its records were current)"
+            "open-ended claims assessed to 2025-02-03 (cut-off: the last day the date of the newest work in "
+            "evidence that does not say when its records were current stands for)"
         ),
         None: "open-ended claims assessed to 2024-06-30 (cut-off: the day the newest evidence's records were current)",
     }[later_as]

@@ -183,12 +183,13 @@ def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
     return {wid for (wid,) in rows}
 
 
-def latest_earliest(table: str, current_on: dt.date | None = None) -> dt.date | None:
-    """The first day of the table's newest work (None where no work has a date), of those not
-    dated after `current_on`, the day its records were current (which may be any day before)."""
+def latest_day(table: str, current_on: dt.date | None = None) -> dt.date | None:
+    """The last day the date of the table's newest work stands for (None where no work has a
+    date), none later than `current_on`, the day its records were current."""
     with connect() as con:
         (day,) = con.execute(
-            f"SELECT max(earliest) FILTER (WHERE ?::DATE IS NULL OR earliest <= ?::DATE) FROM {parquet_of(table)}",
+            f"SELECT max(CASE WHEN ?::DATE IS NULL THEN latest ELSE least(latest, ?::DATE) END) "
+            f"FROM {parquet_of(table)}",
             [current_on, current_on],
         ).fetchone() or (None,)
     return day if isinstance(day, dt.date) else None

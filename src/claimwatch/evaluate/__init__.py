@@ -35,12 +35,13 @@ from pathlib import Path
 from .. import documents
 from .._version import __version__
 from ..claims import ClaimSet
-from ..columnar import Table, TableChecks, cache_folder, latest_earliest
+from ..columnar import Table, TableChecks, cache_folder, latest_day
 from ..curated import CuratedEvidence, shared_work_ids
 from ..errors import InputError
 from ..evidence import Evidence, JsonlEvidence
 from ..results import InputRef, Results
 from ..reviews import Reviews
+from ..works import PartialDate
 from ._conditions import Truth, _CompiledClaim
 from ._copies import find_copies
 from ._grouping import (
@@ -134,15 +135,20 @@ def default_as_of(
 ) -> dt.date | None:
     """The day an open-ended claim runs to, where the run gives none: the day the newest evidence
     was current. A file read directly, a curated file or a snapshot of unknown as-of does not
-    say when that was, but was current no earlier than the first day of its newest work: a work it gives after a snapshot's
-    day still falls in the period (it was dropped, and a snapshot added beside it cleared the
-    claim). A file of OpenAlex records read directly was current no earlier than the newest
+    say when that was, but held its newest work, so the period runs to the last day that work's
+    date stands for (2025-02-28 for "2025-02"): a work it gives after a snapshot's day still
+    falls in the period (it was dropped, and a snapshot added beside it cleared the claim), and
+    a work it dates by its month or year alone is not cut in two by a cut-off it set itself (on
+    the first day of its month, "may fall after" it, where the file certainly holds it). A day
+    past the one the evidence was current clears nothing: coverage vouches only to that day.
+    A file of OpenAlex records read directly was current no earlier than the newest
     `updated_date` its records give either, as an import of it says in its as-of
-    (`_file_current_on`): beside an older snapshot, the period ran only to its newest work's first
-    day, and a year its records show after that (an author's first year at the subject) fell
-    outside it. None where no evidence says (the period has no end). A file with a columnar
-    copy (`tables`) is asked through it, not read again; `current_on` is each piece of evidence's
-    `records_current_on`, where the caller has them."""
+    (`_file_current_on`), and no work of it counts past that day (a date ahead of its record):
+    beside an older snapshot, the period ran only to its newest work's first day, and a year its
+    records show after that (an author's first year at the subject) fell outside it. None where
+    no evidence says (the period has no end). A file with a columnar copy (`tables`) is asked
+    through it, not read again; `current_on` is each piece of evidence's `records_current_on`,
+    where the caller has them."""
     known = [e.retrieved for e in evidence if e.retrieved is not None]
     if not known:
         return None
@@ -152,15 +158,20 @@ def default_as_of(
             continue
         table = tables[k] if tables is not None else None
         if table is not None:
-            latest = latest_earliest(str(table.path), days[k])
+            latest = latest_day(str(table.path), days[k])
             known += [latest] if latest else []
         else:
-            known += [w.published.earliest for w in e.works() if w.published]
+            known += [_last_day(w.published, days[k]) for w in e.works() if w.published]
         # A file read directly was current when its works' newest record was, or, where no work
         # gives an updated_date, its authors' (`JsonlEvidence.authors_current_on`).
         if isinstance(e, JsonlEvidence) and (day := days[k] or e.authors_current_on) is not None:
             known.append(day)
     return max(known)
+
+
+def _last_day(published: PartialDate, current_on: dt.date | None) -> dt.date:
+    """The last day a work's date stands for, no later than the day its record was current."""
+    return min(published.latest, current_on) if current_on is not None else published.latest
 
 
 NEWEST_CURRENT = "the day the newest evidence's records were current"
@@ -169,13 +180,13 @@ NEWEST_CURRENT = "the day the newest evidence's records were current"
 def default_as_of_basis(evidence: Sequence[Evidence], as_of: dt.date, current_on: Sequence[dt.date | None]) -> str:
     """Where `default_as_of` took `as_of` from, in words, for the reports to give beside the
     cut-off: a snapshot's as-of, the newest `updated_date` of a file read directly, or the
-    first day of the newest work of evidence that does not say when it was current."""
+    last day the date of the newest work of evidence that does not say when it was current stands for."""
     if any(e.retrieved == as_of for e in evidence):
         return NEWEST_CURRENT
     for e, day in zip(evidence, current_on, strict=True):
         if isinstance(e, JsonlEvidence) and (day or e.authors_current_on) == as_of:
             return f"the newest updated_date the records of {e.path}, a file read directly, give"
-    return "the first day of the newest work in evidence that does not say when its records were current"
+    return "the last day the date of the newest work in evidence that does not say when its records were current stands for"
 
 
 @contextlib.contextmanager
