@@ -16,7 +16,7 @@ from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
 from claimwatch.works import Origin, PartialDate, work_from_openalex
-from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write_jsonl
+from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write, write_jsonl
 
 OUTSIDE = institution("I300", "Some University Elsewhere", country="DE")
 PLACEHOLDER = {"id": "https://openalex.org/I-1", "display_name": None, "ror": None, "country_code": None}
@@ -367,6 +367,73 @@ def test_a_snapshot_made_before_subjects_were_counted_never_clears_by_silence(ro
     r = evaluate(files, [open_evidence(root / "snap")], as_of=dt.date(2025, 1, 1)).results[0]
     assert r.verdict == "insufficient_evidence"
     assert "was made before claimwatch checked that a declared subject's works are there" in r.why
+
+
+def _legacy_snapshot(root: Path, records: list[dict]) -> Path:
+    """A snapshot declared complete for the lab, its manifest as written before imports counted
+    the subject's works (no `subject_works`)."""
+    import_jsonl(
+        write_jsonl(root / "records.jsonl", records),
+        root / "snap",
+        institutions=["I100"],
+        start=dt.date(2020, 1, 1),
+        end=dt.date(2025, 12, 31),
+        subjects_may_be_empty=True,
+    )
+    manifest_path = root / "snap/manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for key in ("subject_works", "confirmed_empty"):
+        manifest["coverage"].pop(key, None)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    return root / "snap"
+
+
+LAB_PAPER_CURATED = """\
+description: One paper of the lab, recorded by hand.
+works:
+  - id: gardens
+    title: A study of gardens
+    versions:
+      - label: journal
+        published: 2024-05-01
+        authors: [{name: A B, affiliations: [{name: Example Lab, openalex: I100}]}]
+        sources: [{title: The journal's page}]
+"""
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_curated_work_of_the_subject_does_not_vouch_for_an_old_snapshot_that_holds_none(root, engine):
+    """Found by the twenty-third part's hunt: a snapshot from before subjects were counted, holding
+    none of the lab's works, cleared nothing alone; with a curated paper of the lab beside it (no
+    listed coauthor), the claim was `not_contradicted`, "SNAP holds every work OpenAlex attributes
+    to Example Lab": the works considered were the curated file's, and the snapshot's silence was
+    taken for proof. Whether the snapshot itself holds a work of the lab in the period decides."""
+    elsewhere = institution("I300", "Some University Elsewhere", country="DE")
+    snap = _legacy_snapshot(root, [work("W9", "Not the lab's", authorships=[authorship("X", [elsewhere])])])
+    curated = write(root / "gardens.yaml", LAB_PAPER_CURATED)
+    files = claims_mod.load_claims([claim_file(root / "claims/c.yaml", claim("{coauthor_in: [mil]}"))], root=root)
+    run = evaluate(
+        files,
+        [open_evidence(snap), open_evidence(curated)],
+        as_of=dt.date(2025, 1, 1),
+        engine=engine,
+        cache=root / "cache",
+    )
+    (r,) = run.results
+    assert (r.verdict, r.works_considered) == ("insufficient_evidence", 1)
+    assert "was made before claimwatch checked that a declared subject's works are there" in r.why
+    # An old snapshot that holds a work of the lab in the period still covers it, as before.
+    lab_record = work("W1", "A lab paper", date="2024-06-01", authorships=[authorship("A", [LAB])])
+    (root / "snap").rename(root / "empty-snap")
+    holding = _legacy_snapshot(root, [lab_record])
+    run = evaluate(
+        files,
+        [open_evidence(holding), open_evidence(curated)],
+        as_of=dt.date(2025, 1, 1),
+        engine=engine,
+        cache=root / "cache",
+    )
+    assert run.results[0].verdict == "not_contradicted"
 
 
 # --- one person with both affiliations ----------------------------------------------------------

@@ -637,7 +637,11 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
     covering = [e for e in evidence if e.coverage.holds(ids, claim.from_, end, e.retrieved)]
     sources = tuple(e.path for e in covering)
     period = describe_period(claim.from_, end)
-    if covering and not considered and all(e.coverage.subject_works is None for e in covering):
+    if (
+        covering
+        and all(e.coverage.subject_works is None for e in covering)
+        and not _any_holds(covering, ids, considered, claim.from_, end)
+    ):
         # Made before claimwatch counted the subject's works: an import declared complete for a
         # subject it holds nothing of would certify absence. Silence from such evidence is no proof.
         return CoverageReport(
@@ -662,6 +666,22 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
     held = "; ".join(f"{e.path} covers {', '.join(e.coverage.institutions)} {_held_period(e)}" for e in declared)
     return CoverageReport(
         complete=False, why=f"no evidence covers {claim.subject.name} ({', '.join(ids)}) {period}: {held}"
+    )
+
+
+def _any_holds(
+    covering: list[Evidence], ids: Sequence[str], considered: int, start: dt.date | None, end: dt.date
+) -> bool:
+    """Does any of the covering evidence hold a work of the subject published in the period? The
+    works considered may all be another's (a curated paper of the subject beside a snapshot that
+    holds none of its works), so each covering piece is asked itself, up to its first such work."""
+    return bool(considered) and any(_holds_a_work_of(e, set(ids), start, end) for e in covering)
+
+
+def _holds_a_work_of(evidence: Evidence, ids: set[str], start: dt.date | None, end: dt.date) -> bool:
+    return any(
+        _date_status(w.published, start, end)[0] == TRUE and any(a.institution_ids & ids for a in w.authorships)
+        for w in evidence.works()
     )
 
 
