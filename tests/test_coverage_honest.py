@@ -227,6 +227,38 @@ def test_check_on_a_confirmed_empty_subject_may_find_nothing_contradicts_it(case
     assert result["period"]["assessed_to"] == "2011-03-04"
 
 
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_subject_confirmed_empty_with_its_works_in_other_evidence_is_not_covered(case, engine):
+    """Found by the twenty-third part's hunt: the real API page imported with Microsoft Research
+    Asia as subject and --subject-may-be-empty (it holds none of its works), beside the shipped
+    curated file (4 of its works in the period): "No work matches among the 4 works by Microsoft
+    Research Asia in the period, and SNAP holds every work OpenAlex attributes to" it, cleared.
+    A snapshot that holds none of the works the run found by the subject does not hold them all."""
+    argv = ["evidence", "import", "others.jsonl", "--out", "snap", "--subject", "I100", "--from", "2010-01-01"]
+    assert main([*argv, "--subject-may-be-empty"]) == 0
+    (case / "lab.yaml").write_text(
+        """\
+description: One paper of the lab, recorded by hand.
+works:
+  - id: gardens
+    title: A study of gardens
+    versions:
+      - label: journal
+        published: 2010-05-01
+        authors: [{name: A B, affiliations: [{name: Example Lab, openalex: I100}]}]
+        sources: [{title: The journal's page}]
+""",
+        encoding="utf-8",
+    )
+    claims = claims_mod.load_claims([case / "claims/c.yaml"], root=case)
+    run = evaluate(claims, [open_evidence(case / "snap"), open_evidence(case / "lab.yaml")], engine=engine)
+    (result,) = run.results
+    assert (result.verdict, result.works_considered, result.coverage.complete) == ("insufficient_evidence", 1, False)
+    assert "and holds none, confirmed as empty, yet the evidence holds 1 work by Example Lab published" in result.why
+    # Alone, the confirmed-empty snapshot still finds that nothing contradicts the claim.
+    assert verdict(case, "snap")["verdict"] == "not_contradicted"
+
+
 def test_a_claim_on_a_list_with_no_entries_is_never_not_contradicted(case, capsys):
     """`lists import csl ... --country RU` on a file with no such entity writes a list of no
     entries (exit 0): a claim on it found no listed coauthor and was "not contradicted" on complete

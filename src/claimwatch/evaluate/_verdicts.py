@@ -653,6 +653,18 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
                 "truly has none)"
             ),
         )
+    if covering and considered and all(_holds_none(e, ids, claim.from_, end) for e in covering):
+        # Confirmed to hold none of the subject's works (--subject-may-be-empty), while the run
+        # considered some, from other evidence: the confirmation does not stand, nor the silence.
+        return CoverageReport(
+            complete=False,
+            why=(
+                f"{', '.join(sources)} declares every work of {claim.subject.name} ({', '.join(ids)}) and holds "
+                f"none, confirmed as empty, yet the evidence holds {_count(considered).lower()} by "
+                f"{claim.subject.name} published {period} that it does not: that the subject has none does not "
+                "stand, so silence from it is no proof"
+            ),
+        )
     if sources:
         return CoverageReport(
             complete=True,
@@ -676,6 +688,16 @@ def _any_holds(
     works considered may all be another's (a curated paper of the subject beside a snapshot that
     holds none of its works), so each covering piece is asked itself, up to its first such work."""
     return bool(considered) and any(_holds_a_work_of(e, set(ids), start, end) for e in covering)
+
+
+def _holds_none(evidence: Evidence, ids: Sequence[str], start: dt.date | None, end: dt.date) -> bool:
+    """Does the evidence hold no work of the subject (of none of `ids`)? Its counts say where it
+    has them (`subject_works`, over its declared period, which holds the claim's); one made
+    before subjects were counted is read for a work in the period."""
+    held = evidence.coverage.subject_works
+    if held is None:
+        return not _holds_a_work_of(evidence, set(ids), start, end)
+    return not any(held.get(i) for i in ids)
 
 
 def _holds_a_work_of(evidence: Evidence, ids: set[str], start: dt.date | None, end: dt.date) -> bool:
