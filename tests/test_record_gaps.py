@@ -105,6 +105,46 @@ works:
     assert works[0].published == PartialDate(2024, 1, 1)
 
 
+ONLINE_FIRST = """\
+description: One paper of the lab, recorded by hand from its publisher's page.
+works:
+  - id: online-first
+    title: A paper
+    versions:
+      - label: journal
+        published: {published}
+        authors:
+          - {{name: A. Lab, affiliations: [{{name: Example Lab, openalex: I100}}]}}
+          - {{name: B. Hit, affiliations: [{{name: Harbin Institute of Technology, openalex: I200}}]}}
+        sources: [{{title: "The publisher's page (online first)", retrieved: {retrieved}}}]
+"""
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_curated_date_after_its_sources_were_read_is_no_certain_match_in_the_period(root, engine):
+    """Found by the twenty-third part's hunt: a journal version with a coauthor at HIT dated by its
+    issue, 2024-03, from a publisher's page read on 2023-12-01 (online first): the page showed the
+    paper before the claim of 2024-01-10, yet it counted as a work of the period, `contradicted`.
+    A date wholly after the day its sources were read stands for any day up to it, as a record's
+    date ahead of its record does: uncertain, said why."""
+    from claimwatch.curated import CuratedEvidence
+
+    path = write(root / "online-first.yaml", ONLINE_FIRST.format(published="2024-03", retrieved="2023-12-01"))
+    (version,) = CuratedEvidence.open(path).works()
+    assert (str(version.published), version.published.ahead_of) == ("2024-03", dt.date(2023, 12, 1))
+    files = claims_mod.load_claims([claim_file(root / "claims/c.yaml", claim("{coauthor_in: [mil]}"))], root=root)
+    (r,) = evaluate(files, [open_evidence(path)], engine=engine, cache=root / "cache").results
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert r.uncertain_findings[0].uncertain_because == (
+        "its date 2024-03 (after 2023-12-01, the day its record was current: the work may have appeared on any "
+        "day before) may fall before 2024-01-10",
+    )
+    # Read on a day its date had come, the date is as written: the work is in the period.
+    read_later = write(root / "read-later.yaml", ONLINE_FIRST.format(published="2024-03", retrieved="2024-04-02"))
+    (r,) = evaluate(files, [open_evidence(read_later)], engine=engine, cache=root / "cache").results
+    assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
 # --- coauthors with no affiliation ------------------------------------------------------------
 
 

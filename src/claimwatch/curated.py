@@ -91,8 +91,26 @@ def _works(doc: documents.Document, problems: list[Problem]) -> list[Work]:
             if unstated:
                 problems += unstated
                 continue
+            published = published.within_record(_read_on(version["sources"]))
             works.append(_version_work(raw, version, published, Origin("curated", doc.path, doc.position(vat)[0])))
     return works
+
+
+def _read_on(sources: list[dict[str, Any]]) -> dt.date | None:
+    """The last day a version's sources were read (`retrieved`), where they say. A date wholly
+    after it (an online-first article's issue date) cannot say when the version appeared, which
+    was by then: it stands for any day up to it, as a record's date ahead of its record does."""
+    days = [_day(source.get("retrieved")) for source in sources]
+    return max((d for d in days if d is not None), default=None)
+
+
+def _day(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:  # the schema refuses it first
+        return None
 
 
 def _unstated_affiliations(

@@ -170,8 +170,10 @@ def default_as_of(
 
 
 def _last_day(published: PartialDate, current_on: dt.date | None) -> dt.date:
-    """The last day a work's date stands for, no later than the day its record was current."""
-    return min(published.latest, current_on) if current_on is not None else published.latest
+    """The last day a work's date stands for, no later than the day its record was current (a
+    date ahead of its record, or of a curated version's sources, stands for the days up to it)."""
+    last = published.latest if published.ahead_of is None else min(published.latest, published.ahead_of)
+    return min(last, current_on) if current_on is not None else last
 
 
 NEWEST_CURRENT = "the day the newest evidence's records were current"
