@@ -259,6 +259,25 @@ works:
     assert verdict(case, "snap")["verdict"] == "not_contradicted"
 
 
+def test_a_subject_confirmed_empty_whose_name_its_own_records_give_is_not_covered(case):
+    """The same snapshot holding a record whose affiliation names Example Lab in text alone (no
+    institution id): a work by the lab, in the snapshot itself, against the confirmation that the
+    lab has none there; the reason does not say the snapshot lacks it."""
+    named = work(
+        "W9", "A paper", date="2010-06-01", authorships=[authorship("X", [], raw=["Example Lab, Springfield"])]
+    )
+    write_jsonl(case / "named.jsonl", [named, *others_works()])
+    argv = ["evidence", "import", "named.jsonl", "--out", "snap", "--subject", "I100", "--from", "2010-01-01"]
+    assert main([*argv, "--subject-may-be-empty"]) == 0
+    result = verdict(case, "snap")
+    assert (result["verdict"], result["works_considered"]) == ("insufficient_evidence", 1)
+    assert result["why"].endswith(
+        "declares every work of Example Lab (I100) and holds none, confirmed as empty, yet the evidence holds 1 work "
+        "by Example Lab published between 2010-01-01 and 2025-01-01: that the subject has none does not stand, so "
+        "silence from it is no proof."
+    )
+
+
 def test_a_claim_on_a_list_with_no_entries_is_never_not_contradicted(case, capsys):
     """`lists import csl ... --country RU` on a file with no such entity writes a list of no
     entries (exit 0): a claim on it found no listed coauthor and was "not contradicted" on complete

@@ -655,14 +655,15 @@ def _coverage(claim: Claim, evidence: Sequence[Evidence], end: dt.date | None, c
         )
     if covering and considered and all(_holds_none(e, ids, claim.from_, end) for e in covering):
         # Confirmed to hold none of the subject's works (--subject-may-be-empty), while the run
-        # considered some, from other evidence: the confirmation does not stand, nor the silence.
+        # considered some (from other evidence, or placed by the subject's name where OpenAlex
+        # gave no id): the confirmation does not stand, nor the silence.
         return CoverageReport(
             complete=False,
             why=(
                 f"{', '.join(sources)} declares every work of {claim.subject.name} ({', '.join(ids)}) and holds "
                 f"none, confirmed as empty, yet the evidence holds {_count(considered).lower()} by "
-                f"{claim.subject.name} published {period} that it does not: that the subject has none does not "
-                "stand, so silence from it is no proof"
+                f"{claim.subject.name} published {period}: that the subject has none does not stand, so silence "
+                "from it is no proof"
             ),
         )
     if sources:
