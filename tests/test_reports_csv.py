@@ -17,6 +17,7 @@ from claimwatch.evidence import JsonlEvidence
 from claimwatch.reports import renderers
 from claimwatch.reports.csvreport import BOM, CELL_LIMIT, COLUMNS, render_csv, safe_cell
 from claimwatch.results import Results
+from claimwatch.reviews import load_reviews
 from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
 from test_people_reports import LI_WEI, ZHANG_SAN, people_claim, works_claim
 from test_people_reports import report as people_report
@@ -355,3 +356,30 @@ def test_no_cell_is_longer_than_a_spreadsheet_cell_holds(tmp_path):
     assert row["title"] == ("Face recognition " + "x" * 40000)[: CELL_LIMIT - len(cut)] + cut
     assert row["says"].startswith("\U0001f600") and row["says"].endswith(cut)
     assert units["says"] in (CELL_LIMIT - 1, CELL_LIMIT)  # a pair of code units is never split
+
+
+def reviewed_case(root: Path, decision: str) -> Results:
+    """The case with W2, uncertain by its date alone, reviewed as `decision`."""
+    reviews = write(
+        root / "reviews.yaml",
+        f"reviews:\n  - {{claim: no-face-with-partners, work: W2, decision: {decision}, by: Ann,"
+        " date: 2025-01-02, note: read the paper}\n",
+    )
+    path = write(root / "claims/c.yaml", CLAIMS)
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", RECORDS))
+    return evaluate(claims_mod.load_claims([path], root=root), [evidence], reviews=load_reviews(reviews))
+
+
+@pytest.mark.parametrize(
+    ("decision", "status", "marked"),
+    [("confirmed", "matched", "resolved on review: "), ("not_a_match", "dismissed", "uncertain before review: ")],
+)
+def test_a_reviewed_finding_s_former_doubts_are_said_to_be_settled(tmp_path, decision, status, marked):
+    # A confirmed finding is matched, its doubts resolved: a `matched` row with the bare doubts
+    # read as a match still in doubt, where the HTML and Markdown say "doubts resolved on review".
+    results = reviewed_case(project(tmp_path), decision)
+    (row,) = [r for r in parse(render_csv(results)) if r["work_id"] == "W2"]
+    assert (row["status"], row["review_decision"]) == (status, decision)
+    assert row["doubts"].splitlines() == [marked + "its date 2024 may fall before 2024-01-10"]
+    html = renderers()["html"](results)
+    assert {"confirmed": "doubts resolved on review", "not_a_match": "uncertain before review"}[decision] in html

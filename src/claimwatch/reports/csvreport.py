@@ -3,7 +3,8 @@
 Every finding gets a row, matched ones first, then uncertain ones, then those a review set
 aside (status `dismissed`, out of the verdict); a claim with no finding gets one row with status
 `none`, so every verdict appears. A reviewed finding carries its review's decision, reviewer,
-day, note and expiry. The columns are `COLUMNS`, documented in
+day, note and expiry, and its former doubts marked as the review left them (resolved, or
+uncertain before a review set it aside). The columns are `COLUMNS`, documented in
 docs/reports.md. A cell holding several items (records, reasons, doubts) puts each on its own
 line; line breaks inside an item fold to spaces, so each line is one item.
 
@@ -105,7 +106,7 @@ def rows(results: Results) -> Iterator[dict[str, str]]:
         for finding in findings:
             yield _safe_row({**_claim_cells(result), **_finding_cells(finding)})
         for finding in result.dismissed:
-            yield _safe_row({**_claim_cells(result), **_finding_cells(finding), "status": "dismissed"})
+            yield _safe_row({**_claim_cells(result), **_finding_cells(finding, dismissed=True), "status": "dismissed"})
 
 
 def _claim_cells(result: ClaimResult) -> dict[str, str | None]:
@@ -119,7 +120,7 @@ def _claim_cells(result: ClaimResult) -> dict[str, str | None]:
     }
 
 
-def _finding_cells(finding: Finding) -> dict[str, str | None]:
+def _finding_cells(finding: Finding, *, dismissed: bool = False) -> dict[str, str | None]:
     work = finding.work
     return {
         "status": finding.status,
@@ -132,7 +133,7 @@ def _finding_cells(finding: Finding) -> dict[str, str | None]:
         "url": work.url,
         "records": _lines(work.records),
         "reasons": _lines(reason_text(r) for r in finding.reasons),
-        "doubts": _lines(finding.uncertain_because),
+        "doubts": doubt_lines(finding, dismissed=dismissed),
         "dual_affiliation_only": "yes" if finding.dual_affiliation_only else "",
         **_review_cells(finding),
     }
@@ -147,17 +148,17 @@ def _people_rows(result: ClaimResult) -> Iterator[dict[str, str]]:
     for person in people:
         yield _safe_row({**_claim_cells(result), **_person_cells(person)})
     for person in result.dismissed_people:
-        yield _safe_row({**_claim_cells(result), **_person_cells(person), "status": "dismissed"})
+        yield _safe_row({**_claim_cells(result), **_person_cells(person, dismissed=True), "status": "dismissed"})
 
 
-def _person_cells(person: PersonFinding) -> dict[str, str | None]:
+def _person_cells(person: PersonFinding, *, dismissed: bool = False) -> dict[str, str | None]:
     placements = (*person.at_subject, *person.at_listed)
     return {
         "status": person.status,
         "strength": person.strength,
         "records": _lines(person.records),
         "reasons": _lines(placement_text(p) for p in placements),
-        "doubts": _lines(person.uncertain_because),
+        "doubts": doubt_lines(person, dismissed=dismissed),
         "person_id": person.id,
         "person_name": person.name,
         "orcid": person.orcid,
@@ -208,6 +209,19 @@ def placement_works(placement: Placement) -> Iterator[str]:
     if placement.more_works:
         more = placement.more_works
         yield f"{where}: and {more} more {'work' if more == 1 else 'works'} in the evidence"
+
+
+def doubt_lines(finding: Finding | PersonFinding, *, dismissed: bool = False) -> str:
+    """The `doubts` cell: why a finding is uncertain, one doubt a line. A confirmed finding counts
+    as matched, its doubts resolved, and one set aside was uncertain only before its review: their
+    doubts are marked so, as the HTML and Markdown reports mark them, or a `matched` row would
+    read as doubted still."""
+    doubts = finding.uncertain_because
+    if finding.review is not None and finding.review.decision == "confirmed":
+        return _lines(f"resolved on review: {d}" for d in doubts)
+    if dismissed:
+        return _lines(f"uncertain before review: {d}" for d in doubts)
+    return _lines(doubts)
 
 
 def _review_cells(finding: Finding | PersonFinding) -> dict[str, str | None]:
