@@ -396,3 +396,47 @@ def test_json_printed_on_a_stream_that_cannot_carry_unicode_keeps_every_characte
     assert proc.returncode == 0, proc.stderr
     printed = json.loads(proc.stdout.decode("ascii"))  # nothing but ASCII came out
     assert "Universit\u00e4t Z\u00fcrich \u5fae\u8f6f \U0001d54f" in json.dumps(printed, ensure_ascii=False)
+
+
+LONG_ID = "lab-no-recruits-" + "from-the-seven-sons-of-national-defence-or-the-entity-list-" * 2
+LONG_ID = LONG_ID[:120]  # the longest id the claims schema allows
+
+
+def verdict_table_cells(text: str) -> dict[str, list[str]]:
+    """Each claim's row of the table, its id joined again where its cell folded it."""
+    rows: dict[str, list[str]] = {}
+    claim = None
+    for line in text.splitlines():
+        cells = [c.strip() for c in re.split(r"[│┃]", line)[1:-1]]
+        if not cells or cells[0] == "claim":
+            continue
+        if cells[1]:  # a row's first line
+            claim = cells[0]
+            rows[claim] = cells[1:]
+        elif claim is not None:  # where the claim's id folded onto the next line
+            rows[claim + cells[0]] = rows.pop(claim)
+            claim += cells[0]
+    return rows
+
+
+@pytest.mark.parametrize("width", [60, 74, 75, 80, 100, 120])
+def test_a_long_claim_id_folds_and_leaves_the_verdict_and_the_counts_whole(width):
+    """Found by the twenty-third part's hunt: the claim's cell never wrapped, so an 85-character
+    id in a CI log's 120 columns (or the shipped case's ids in a 70-column pane) left the other
+    cells no room, and rich drew the verdict cropped ("Insufficient ev…") and the counts as empty
+    cells. The id folds now; a line too narrow for the table gets the verdicts one a line."""
+    results = people_report(people_claim(considered=3), works_claim())
+    long = results.results[0].model_copy(update={"claim": LONG_ID})
+    results = results.model_copy(update={"results": (long, *results.results[1:])})
+    out = io.StringIO()
+    print_verdicts(results, console=TerminalConsole(file=out, width=width, color_system=None, highlight=False))
+    text = out.getvalue()
+    assert all(len(line) <= width for line in text.splitlines())
+    expected = {LONG_ID: ["Contradicted", "1", "1", "3 people"], "lab-no-partners": ["Contradicted", "1", "0", "2"]}
+    if width >= 75:  # the table's narrowest: a claim's cell of 12 columns, the verdict's words, the headings
+        assert verdict_table_cells(text) == expected
+    else:
+        unspaced = "".join(text.split())
+        for claim, (verdict, matched, uncertain, considered) in expected.items():
+            line = f"{claim}: {verdict} (matched {matched}; uncertain {uncertain}; considered {considered})"
+            assert "".join(line.split()) in unspaced

@@ -63,28 +63,24 @@ def terminal_console(*, stderr: bool = False, soft_wrap: bool = False, **options
     return TerminalConsole(file=file, highlight=False, soft_wrap=soft_wrap, width=width, **options)
 
 
+_NARROWEST_CLAIM = 12
+"""The fewest columns the claim's cell folds its id into; a line narrower than the table with it
+gets the verdicts one a line instead."""
+
+
 def print_verdicts(results: Results, *, console: Console | None = None) -> None:
     console = console or terminal_console()
-    table = Table(title="claimwatch verdicts", title_justify="left", show_lines=False)
-    table.add_column("claim", no_wrap=True)
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("matched", justify="right")
-    table.add_column("uncertain", justify="right")
-    table.add_column("considered", justify="right")
-    # Shown only where a review set a finding aside: unreviewed runs print as they always did.
+    # "set aside" is shown only where a review set a finding aside: unreviewed runs print as they always did.
     set_aside = any(r.dismissed or r.dismissed_people for r in results.results)
-    if set_aside:
-        table.add_column("set aside", justify="right")
-    for r in results.results:
-        table.add_row(
-            safe(r.claim),
-            f"[{_STYLE[r.verdict]}]{VERDICT_WORDS[r.verdict]}[/]",
-            str(r.matched),
-            str(r.uncertain),
-            considered(r),
-            *([str(len(r.dismissed) + len(r.dismissed_people))] if set_aside else []),
-        )
-    console.print(table)
+    counts = ("matched", "uncertain", "considered", *(["set aside"] if set_aside else []))
+    verdict_width = max(len(w) for w in VERDICT_WORDS.values())
+    # Each cell's width, a space either side, and a rule before each cell and after the last.
+    narrowest = sum(w + 3 for w in (_NARROWEST_CLAIM, verdict_width, *map(len, counts))) + 1
+    if console.width < narrowest:
+        for r in results.results:
+            console.print(_verdict_line(r, counts), overflow="fold")
+    else:
+        console.print(_verdict_table(results, counts, verdict_width))
     # Untrusted text goes in as Text, never into markup: escaped markup shows a text ending in a
     # backslash with two ("C:\\" for "C:\"), as rich.markup.escape doubles it for a tag after it.
     for r in results.results:
@@ -109,6 +105,36 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
                 ),
                 overflow="fold",
             )
+
+
+def _verdict_table(results: Results, counts: tuple[str, ...], verdict_width: int) -> Table:
+    table = Table(title="claimwatch verdicts", title_justify="left", show_lines=False)
+    # A claim id too long for the line folds onto the next: cropped, it left the verdict and the
+    # counts no room, and rich drew them as empty cells (an 85-character id in a CI log's 120
+    # columns; the shipped case's ids in a 70-column pane). The verdict and the counts keep the
+    # width of their words and headings whatever the line's width.
+    table.add_column("claim", overflow="fold", min_width=_NARROWEST_CLAIM)
+    table.add_column("verdict", no_wrap=True, min_width=verdict_width)
+    for heading in counts:
+        table.add_column(heading, justify="right", no_wrap=True, min_width=len(heading))
+    for r in results.results:
+        table.add_row(
+            safe(r.claim),
+            f"[{_STYLE[r.verdict]}]{VERDICT_WORDS[r.verdict]}[/]",
+            *_count_cells(r)[: len(counts)],
+        )
+    return table
+
+
+def _count_cells(r: ClaimResult) -> tuple[str, str, str, str]:
+    """Matched, uncertain, considered and set aside, as the table's cells say them."""
+    return str(r.matched), str(r.uncertain), considered(r), str(len(r.dismissed) + len(r.dismissed_people))
+
+
+def _verdict_line(r: ClaimResult, counts: tuple[str, ...]) -> Text:
+    """A claim's row of the table as one line, for a terminal too narrow for the table."""
+    said = "; ".join(f"{heading} {cell}" for heading, cell in zip(counts, _count_cells(r), strict=False))
+    return text_line((r.claim, "bold"), ": ", (VERDICT_WORDS[r.verdict], _STYLE[r.verdict]), f" ({said})")
 
 
 def text_line(*parts: str | tuple[str, str]) -> Text:
