@@ -381,6 +381,29 @@ def test_a_confirmed_works_doubt_naming_its_snapshot_is_the_same_doubt_in_anothe
     assert not [f for c in diff.claims if c.claim == "no-face" for f in c.findings]
 
 
+def test_a_snapshot_named_as_a_word_of_a_doubt_leaves_the_doubt_as_it_is(root, tmp_path, monkeypatch):
+    """Found by the twenty-third part's hunt: snapshots named 2024 and 2025, given as such, made
+    the old doubt "its date 2024 may fall before 2024-01-10" read "its date … may fall before
+    …-01-10" (every "2024" taken for the folder), so the diff said the confirmed work had a new
+    doubt the review may not have weighed. A folder is a place only where a path goes on from it."""
+    review = load_reviews(write(root / "reviews.yaml", review_of_w1("confirmed")))
+    claims = claims_mod.load_claims([root / "claims/c.yaml"], root=root)
+    monkeypatch.chdir(tmp_path)
+    reports = []
+    for name in ("2024", "2025"):
+        evidence = JsonlEvidence.open(
+            write_jsonl(Path(name) / "works.jsonl", [work("W1", "Face recognition", date="2024")])
+        )
+        results = evaluate(claims, [evidence], reviews=review)
+        (face,) = [r for r in results.results if r.claim == "no-face"]
+        assert face.findings[0].work.records == (f"{name}/works.jsonl:1",)
+        assert face.findings[0].uncertain_because == ("its date 2024 may fall before 2024-01-10",)
+        reports.append(results)
+    diff = diff_reports(*reports)
+    assert not [f for c in diff.claims if c.claim == "no-face" for f in c.findings]
+    assert "new doubt" not in render_diff(diff)[-1].plain
+
+
 def test_nothing_changed_under_a_review_is_no_change(root):
     """A review over the same record, collected again, or over a record that changed in nothing
     it decided on (another coauthor outside every list), is no change."""

@@ -698,13 +698,20 @@ def _without_records(doubts: tuple[str, ...], records: tuple[str, ...]) -> tuple
     snapshot (copies that differ) is the same doubt when the record is collected again into a
     snapshot of another name."""
     files = {r.rpartition(":")[0] or r for r in records}
-    places = sorted({*files, *(str(Path(f).parent) for f in files)} - {"."}, key=len, reverse=True)
-    out = []
-    for doubt in doubts:
-        for place in places:
-            doubt = doubt.replace(place, "\u2026")
-        out.append(doubt)
-    return tuple(out)
+    folders = {str(Path(f).parent) for f in files} - {".", *files}
+    if not files:
+        return doubts
+    # A place stands whole, never as part of a word or a longer name; a folder only where a path
+    # or a record's line goes on from it ("2025/works.jsonl:3"): a snapshot named "2024" is a
+    # word of "its date 2024 may fall before 2024-01-10" too, and that doubt was a new one to
+    # every diff against a snapshot of another name.
+    whole = "|".join(re.escape(f) for f in sorted(files, key=len, reverse=True))
+    pattern = rf"(?<![\w.-])(?:{whole})(?![\w-]|\.\w)"
+    if folders:
+        inside = "|".join(re.escape(f) for f in sorted(folders, key=len, reverse=True))
+        pattern += rf"|(?<![\w.-])(?:{inside})(?=[/:])"
+    place = re.compile(pattern)
+    return tuple(place.sub("\u2026", doubt) for doubt in doubts)
 
 
 def _placed(where: str, entry: EntryRef | None) -> str:
