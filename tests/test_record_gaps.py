@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,8 @@ from hypothesis import strategies as st
 from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, import_jsonl, open_evidence
+from claimwatch.reports.view import unaffiliated_words
+from claimwatch.results import Unaffiliated
 from claimwatch.works import Origin, PartialDate, work_from_openalex
 from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write, write_jsonl
 
@@ -190,6 +193,40 @@ def test_a_claim_may_tolerate_more_and_the_share_is_stated(root):
         "2 of the 12 coauthorships on Example Lab's works in the period (16.67%, on 2 works) carry no affiliation"
         " at all, within the 20% tolerated."
     )
+
+
+def test_a_share_just_over_the_tolerance_is_not_written_as_the_tolerance(root):
+    """Found by the twenty-third part's hunt: both were written to two decimals, so a share just
+    over the tolerance read as equal to it: "(16.67%, ...) ..., more than the 16.67% the claim
+    tolerates" (2,001 of 40,000 coauthorships against 5% alike). Both take the digits that tell
+    them apart, in the reason and in the reports."""
+    body = claim("{coauthor_in: [mil]}", extra="    max_unaffiliated: 0.16666\n")
+    r = check(root, body, papers(10, 2))
+    assert r.verdict == "insufficient_evidence"
+    assert "(16.667%, on 2 works) carry no affiliation at all, more than the 16.666% the claim tolerates" in r.why
+    assert "2 of 12 coauthorships (16.667%)" in unaffiliated_words(r.unaffiliated)
+    assert "more than the 16.666% the claim tolerates" in unaffiliated_words(r.unaffiliated)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    coauthorships=st.integers(1, 10**6),
+    unaffiliated=st.integers(0, 10**6),
+    # As a claim writes it: a decimal of up to six places.
+    tolerated=st.sampled_from([0.0, 0.025, 0.05, 0.1, 0.16666, 0.2, 1.0])
+    | st.integers(0, 10**6).map(lambda n: n / 10**6),
+)
+def test_the_share_and_the_tolerance_read_in_the_order_they_stand(coauthorships, unaffiliated, tolerated):
+    u = Unaffiliated(
+        works=1,
+        works_with_unaffiliated=1,
+        coauthorships=coauthorships,
+        unaffiliated=min(unaffiliated, coauthorships),
+        tolerated=tolerated,
+    )
+    share, tolerance = (Decimal(p.removesuffix("%")) for p in (u.share_percent, u.tolerated_percent))
+    assert (share > tolerance) == (not u.within_tolerance)
+    assert (share == tolerance) == (u.share == u.tolerated)
 
 
 def test_no_blank_coauthor_states_a_zero_share(root):

@@ -616,6 +616,35 @@ class Unaffiliated(_Model):
     def within_tolerance(self) -> bool:
         return self.share <= self.tolerated
 
+    @property
+    def share_percent(self) -> str:
+        """The share as the reasons and reports write it beside the tolerance (`tolerated_percent`)."""
+        return _percent(self.share, self._percent_digits())
+
+    @property
+    def tolerated_percent(self) -> str:
+        return _percent(self.tolerated, self._percent_digits())
+
+    def _percent_digits(self) -> int:
+        """Two decimals, or as many more as tell the share from the tolerance: 2,001 of 40,000
+        (5.0025%) is more than a 5% tolerance, where a rounded "5%" read as no more than it."""
+        digits = 2
+        while (
+            self.share != self.tolerated
+            and digits < _MOST_PERCENT_DIGITS
+            and _percent(self.share, digits) == _percent(self.tolerated, digits)
+        ):
+            digits += 1
+        return digits
+
+
+_MOST_PERCENT_DIGITS = 12
+
+
+def _percent(share: float, digits: int) -> str:
+    """A share as a reader checks it against another: 0.025 is 2.5%, never a rounded 2% or 3%."""
+    return f"{share * 100:.{digits}f}".rstrip("0").rstrip(".") + "%"
+
 
 class Period(_ByKey):
     """The claim's period as it states it (dates as YYYY-MM-DD), and the day it was assessed to."""

@@ -735,13 +735,8 @@ def _blind_spot(claim: Claim, unaffiliated: Unaffiliated | None) -> str:
     u = unaffiliated
     return (
         f"{u.unaffiliated} of the {u.coauthorships} coauthorships on {claim.subject.name}'s works in the period "
-        f"({_percent(u.share)}, on {_count(u.works_with_unaffiliated).lower()}) carry no affiliation at all"
+        f"({u.share_percent}, on {_count(u.works_with_unaffiliated).lower()}) carry no affiliation at all"
     )
-
-
-def _percent(share: float) -> str:
-    """A share as a reader checks it against another: 0.025 is 2.5%, never a rounded 2% or 3%."""
-    return f"{share * 100:.2f}".rstrip("0").rstrip(".") + "%"
 
 
 def _held_period(e: Evidence) -> str:
@@ -770,14 +765,14 @@ def _verdict(
     blind = _blind_spot(claim, unaffiliated)
     if unaffiliated is not None and not unaffiliated.within_tolerance:
         hidden = (
-            f"{blind}, more than the {_percent(unaffiliated.tolerated)} the claim tolerates (max_unaffiliated), "
+            f"{blind}, more than the {unaffiliated.tolerated_percent} the claim tolerates (max_unaffiliated), "
             "so the record cannot show where they are"
         )
         why = hidden if coverage.complete else f"{coverage.why}; and {hidden}"
         coverage = CoverageReport(complete=False, why=why, sources=coverage.sources)
     elif blind:
         coverage = coverage.model_copy(
-            update={"why": f"{coverage.why}; {blind}, within the {_percent(unaffiliated.tolerated)} tolerated"}  # type: ignore[union-attr]
+            update={"why": f"{coverage.why}; {blind}, within the {unaffiliated.tolerated_percent} tolerated"}  # type: ignore[union-attr]
         )
     pool = (
         f"the {_count(considered)} by {claim.subject.name} in the period"

@@ -701,12 +701,12 @@ def unaffiliated_words(u: Unaffiliated | None) -> str | None:
     if not u.coauthorships:
         return f"no coauthorship to check on the subject's {_works(u.works)} in the period"
     tolerance = (
-        f"within the {_percent(u.tolerated)} the claim tolerates"
+        f"within the {u.tolerated_percent} the claim tolerates"
         if u.within_tolerance
-        else f"more than the {_percent(u.tolerated)} the claim tolerates, so the record cannot show where they are"
+        else f"more than the {u.tolerated_percent} the claim tolerates, so the record cannot show where they are"
     )
     return (
-        f"{u.unaffiliated} of {u.coauthorships} coauthorships ({_percent(u.share)}), on "
+        f"{u.unaffiliated} of {u.coauthorships} coauthorships ({u.share_percent}), on "
         f"{u.works_with_unaffiliated} of the subject's {_works(u.works)} in the period, carry no affiliation "
         f"at all: {tolerance}"
     )
@@ -718,11 +718,6 @@ def _works(n: int) -> str:
 
 def _people(n: int) -> str:
     return f"{n} person" if n == 1 else f"{n} people"
-
-
-def _percent(share: float) -> str:
-    """A share as the verdict's reason writes it: 0.025 is 2.5%, never a rounded 2% or 3%."""
-    return f"{share * 100:.2f}".rstrip("0").rstrip(".") + "%"
 
 
 # --- topics and lists -----------------------------------------------------------------------
