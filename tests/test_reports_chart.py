@@ -246,3 +246,26 @@ def test_the_text_alternative_says_what_the_chart_shows():
 def test_the_marked_chart_is_the_same_svg_every_time():
     result = _result([_finding("W1", "2024-03-05", ("HIT",))], end="2025-06-27", expects=("at_least", 9))
     assert timeline_svg(result, made_on="2024-01-10") == timeline_svg(result, made_on="2024-01-10")
+
+
+def test_a_period_begun_centuries_before_its_works_runs_off_the_chart_s_edge_and_says_so():
+    """`from: 0001-01-10` (a typo for 2024 that validate cannot tell from a claim about old works)
+    drew every month from year 1: 24,000 bars, a 6 MB report that took 36 s to write. The axis
+    widens at most ten years past the works; the period and the statement beyond say where they lie."""
+    result = _result([_finding("W1", "2024-03-05", ("HIT",))], start="0001-01-10")
+    data = timeline(result, made_on="1990-05-01")
+    assert (data.months[0], data.months[-1], len(data.months)) == ("2014-03", "2024-03", 121)
+    svg = timeline_svg(result, made_on="1990-05-01")
+    assert "claim's period (open-ended; from 0001-01-10, past the chart's edge)" in svg
+    assert "statement, 1990-05-01 (off the chart)" in svg
+    assert _mark_ids(svg) == {"chart-c-period"}  # no line for a statement the axis does not reach
+    assert len(svg) < 200_000
+    assert "The claim's period: from 0001-01-10, open-ended" in describe_timeline(data)
+
+
+def test_a_period_within_ten_years_of_its_works_is_drawn_whole():
+    result = _result([_finding("W1", "2024-03-05")], start="2015-01-01", end="2034-12-31", lists=())
+    data = timeline(result, made_on="2014-12-01")
+    assert (data.months[0], data.months[-1]) == ("2014-12", "2034-03")
+    svg = timeline_svg(result, made_on="2014-12-01")
+    assert "claim's period (to 2034-12-31, past the chart's edge)" in svg and "statement, 2014-12-01<" in svg

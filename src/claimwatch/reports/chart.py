@@ -105,17 +105,34 @@ def _series_label(f: Finding, by_partner: bool) -> str:
     return NO_PARTNER if by_partner else "matching works"
 
 
+# How far past its works the axis widens to the claim's period and the statement's month: a
+# period from 0001-01-10 (a typo that no rule can tell from a claim about old works) drew 24,000
+# months, a 6 MB report that took 36 s. Beyond it, the period runs off the chart's edge and says so.
+MAX_WIDENING = 120  # months
+
+
 def _month_range(first: str, last: str, period: Period, made_on: str | None = None) -> tuple[str, ...]:
     """Every month from the claim's start (or the first work) to its end (or the last work),
-    widened to the statement's month."""
+    widened to the statement's month, at most MAX_WIDENING months past the works either way."""
     start = min(first, (period.from_ or first)[:7], (made_on or first)[:7])
     end = max(last, (period.to or period.assessed_to or last)[:7], (made_on or last)[:7])
+    start, end = max(start, _shifted(first, -MAX_WIDENING)), min(end, _shifted(last, MAX_WIDENING))
     year, month = int(start[:4]), int(start[5:7])
     out = []
     while f"{year:04d}-{month:02d}" <= end:
         out.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return tuple(out)
+
+
+def _shifted(month: str, by: int) -> str:
+    """The month (YYYY-MM) `by` months later (earlier where negative), within years 1 to 9999."""
+    n = min(max(int(month[:4]) * 12 + int(month[5:7]) - 1 + by, 12), 9999 * 12 + 11)
+    return f"{n // 12:04d}-{n % 12 + 1:02d}"
+
+
+def _on_chart(day: str | None, months: tuple[str, ...]) -> bool:
+    return day is not None and months[0] <= day[:7] <= months[-1]
 
 
 def timeline_svg(result: ClaimResult, made_on: str | None = None) -> str | None:
@@ -173,6 +190,10 @@ def _works(n: int) -> str:
 def _x(day: str, months: tuple[str, ...], *, end: bool = False) -> float:
     """Where a day falls on the month axis: month i spans i - 0.5 to i + 0.5; `end` puts it at
     the day's end, for the last day of a period."""
+    if day[:7] < months[0]:  # before the chart (`MAX_WIDENING`): at its left edge
+        return -0.6
+    if day[:7] > months[-1]:
+        return len(months) - 0.4
     i = months.index(day[:7])
     if len(day) < 10:
         return i + (0.5 if end else -0.5)
@@ -270,9 +291,19 @@ def _draw_marks(ax: Any, data: Timeline, gid: str) -> tuple[list[Any], list[str]
     end = _x(data.period_to, data.months, end=True) if data.period_to else n - 0.4
     ax.axvspan(start, end, color=PERIOD_COLOUR, alpha=0.08, linewidth=0, zorder=0, gid=f"{gid}-period")
     handles: list[Any] = [Patch(facecolor=PERIOD_COLOUR, alpha=0.15)]
-    open_end = " (open-ended, to the cut-off)" if data.period_to else " (open-ended)"
-    labels = ["claim's period" + (open_end if data.open_ended else "")]
-    if data.made_on:
+    notes = [("open-ended, to the cut-off" if data.period_to else "open-ended")] if data.open_ended else []
+    beyond = [
+        f"{what} {day}"
+        for what, day in (("from", data.period_from), ("to", data.period_to))
+        if day and not _on_chart(day, data.months)
+    ]
+    if beyond:  # past MAX_WIDENING: shaded to the chart's edge, and said
+        notes.append(f"{', '.join(beyond)}, past the chart's edge")
+    labels = ["claim's period" + (f" ({'; '.join(notes)})" if notes else "")]
+    if data.made_on and not _on_chart(data.made_on, data.months):
+        handles.append(Line2D([], [], color=INK, linestyle="--", linewidth=1.2))
+        labels.append(f"statement, {data.made_on} (off the chart)")
+    elif data.made_on:
         ax.axvline(_x(data.made_on, data.months), color=INK, linestyle="--", linewidth=1.2, gid=f"{gid}-statement")
         handles.append(Line2D([], [], color=INK, linestyle="--", linewidth=1.2))
         labels.append(f"statement, {data.made_on}")
