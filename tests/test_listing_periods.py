@@ -206,11 +206,12 @@ def test_the_reports_say_when_an_entry_was_taken_off_its_list_in_every_place_the
     results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
     unread = "taken off the list on a day it gives as \u201c 8/11/2015\u201d, not a date claimwatch reads"
     md, html = renderers()["md"](results), renderers()["html"](results)
-    assert "| Harbin Engineering University | 2015-01-01; taken off 2020-12-31 |" in md
+    assert results.as_of is None  # no day the records were current: an end is said without a tense
+    assert "| Harbin Engineering University | 2015-01-01; listed until 2020-12-31 |" in md
     assert "| Beijing Institute of Technology | 2015-01-01 |" in md
     assert f"| CETC 13 | 2015-01-01; {unread} |" in md
     assert f"CETC 13, listed 2015-01-01 (listed before this work's date; {unread})" in md
-    assert '2015-01-01<br><span class="small">taken off 2020-12-31</span>' in html
+    assert '2015-01-01<br><span class="small">listed until 2020-12-31</span>' in html
     assert f'2015-01-01<br><span class="small">{unread}</span>' in html
     assert f"listed 2015-01-01 (listed before this work&#39;s date; {unread})" in html
     # The JSON report carries them too.
@@ -261,3 +262,27 @@ def test_the_reports_say_an_entry_may_have_been_listed_earlier_in_every_place_th
     assert listed.entry.listed_from_unread == "1/15/2023"
     (rl,) = results.lists
     assert [e.listed_from_unread for e in rl.entries] == [None, None, "1/15/2023"]
+
+
+def test_an_end_of_listing_is_past_only_on_or_before_the_day_the_record_was_current():
+    """A listing's end after the run's as-of day (a denial order's expiry, decades ahead) read
+    "taken off 2056-06-29" in the list tables, and "taken off the list on 2056-06-29 after this
+    work's date" beside a finding."""
+    from claimwatch.reports.view import _relative, listing_end
+    from claimwatch.results import EntryRef
+
+    assert listing_end("2020-12-31", "2024-06-30") == "taken off 2020-12-31"
+    assert listing_end("2024-06-30", "2024-06-30") == "taken off 2024-06-30"
+    assert listing_end("2056-06-29", "2024-06-30") == "listed until 2056-06-29"
+    assert listing_end("2020-12-31", None) == "listed until 2020-12-31"
+    entry = EntryRef(list="l", list_name="L", id="ash", name="I. ASH", verified=True, line=1, listed_from="2002-03-04")
+    ahead = entry.model_copy(update={"listed_to": "2056-06-29"})
+    assert (
+        _relative(ahead, "2024-05") == "listed before this work's date; listed until 2056-06-29, after this work's date"
+    )
+    assert _relative(ahead, None) == "listed until 2056-06-29"
+    past = entry.model_copy(update={"listed_to": "2020-12-31"})
+    assert (
+        _relative(past, "2024-05")
+        == "listed before this work's date; taken off the list on 2020-12-31 before this work's date"
+    )

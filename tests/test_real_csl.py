@@ -136,6 +136,15 @@ def test_real_excerpt_dates_citations_and_aliases(tmp_path, capsys, shared_data)
     assert not [a for e in rl.entries for a in e.aliases if a.lower().startswith(CONNECTIVES)]
 
 
+def test_a_listing_that_ends_decades_ahead_is_said_to_run_until_then(tmp_path, capsys, shared_data):
+    """I. ASH's 50-year denial order ends on 2056-06-29: `lists show` said "taken off 2056-06-29",
+    and the reports' list tables likewise, as if the end had passed."""
+    imported(tmp_path, capsys, shared_data / EXCERPT)
+    assert main(["lists", "show", str(tmp_path / "csl.yaml")]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if "I. ASH" in x]
+    assert "listed 2002-03-04, listed until 2056-06-29," in line and "taken off" not in line
+
+
 def test_real_excerpt_entity_list_in_china(tmp_path, capsys, shared_data):
     rl = imported(tmp_path, capsys, shared_data / EXCERPT, "--source", "EL", "--country", "CN", name="el-cn.yaml")
     assert [e.name for e in rl.entries] == [CETC]

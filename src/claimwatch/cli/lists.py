@@ -45,13 +45,16 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
                 f"  source: {s.title}" + (f", {s.publisher}" if s.publisher else "") + (f" <{s.url}>" if s.url else "")
             )
         )
+    read_on = max((s.retrieved for s in rl.sources if s.retrieved), default=None)
     for e in rl.entries:
         ids = ", ".join([*(f"openalex {i}" for i in e.openalex), *(f"ror {r}" for r in e.ror)]) or "no ids"
         listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
         if e.listed_from and e.listed_from_unread:
             listed += f" or perhaps earlier, on a day given as {e.listed_from_unread!r}"
-        if e.listed_to:
-            listed += f", taken off {e.listed_to}"
+        if e.listed_to:  # an end after the list was read (a denial order's expiry) has not come
+            listed += (
+                f", taken off {e.listed_to}" if read_on and e.listed_to <= read_on else f", listed until {e.listed_to}"
+            )
         elif e.listed_to_unread:
             listed += f", taken off on a day given as {e.listed_to_unread!r}"
         cite = f", {e.citation}" if e.citation else ""

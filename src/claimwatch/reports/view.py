@@ -373,8 +373,13 @@ def _relative(entry: EntryRef, published: str | None) -> str | None:
     if entry.listed_from_unread:
         said.append(listed_from_unread(entry.listed_from_unread))
     if entry.listed_to:
-        off = f"taken off the list on {entry.listed_to}"
-        said.append(_against(entry.listed_to, published, off) or off)
+        # Taken off before or within the work's date is past; a day after it (a denial order's
+        # expiry, decades ahead) is said without a tense, as is a day with no work to weigh it by.
+        against = _against(entry.listed_to, published, f"taken off the list on {entry.listed_to}")
+        after = against is None or against.endswith(" after this work's date")
+        said.append(
+            f"listed until {entry.listed_to}" + (", after this work's date" if against else "") if after else against
+        )
     elif entry.listed_to_unread:
         said.append(taken_off_unread(entry.listed_to_unread))
     return "; ".join(s for s in said if s) or None
@@ -384,6 +389,13 @@ def listed_from_unread(text: str) -> str:
     """A start of a listing a record of the entity gives in no form read, beside the starts read
     (`listed_from` the earliest of those), as the reports say it."""
     return f"perhaps listed earlier: a record gives its start as \u201c{text}\u201d, not a date claimwatch reads"
+
+
+def listing_end(day: str, as_of: str | None) -> str:
+    """The end of an entry's listing in a list's table: taken off, where the day is on or before
+    the run's as-of day; else (a 50-year denial order's expiry, 2056-06-29 in the real list)
+    listed until then, which "taken off" said as if it had passed."""
+    return f"taken off {day}" if as_of and day <= as_of else f"listed until {day}"
 
 
 def taken_off_unread(text: str) -> str:
