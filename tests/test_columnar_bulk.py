@@ -948,3 +948,70 @@ def test_a_line_of_spaces_is_no_record_the_manifest_counts(tmp_path):
     kept = list(bulk_records(works, [MANY]))
     assert [r.text for r in kept] == [line for line in share if MANY.encode() in line]
     assert [r.line for r in kept] == [n + 1 + (n >= 10) for n, line in enumerate(share) if MANY.encode() in line]
+
+
+def _article_and_preprint() -> tuple[dict, dict]:
+    """PersonMAE as OpenAlex gives it (FACTS.md): the journal article of 2024, by the lab and a
+    coauthor at HIT, naming its arXiv preprint among its locations; and the preprint's own record
+    of November 2023 (DOI 10.48550/arXiv.ID), whose authors have no institution, as arXiv records
+    often have none."""
+    article = work("W4390000001", "PersonMAE", "2024-06-01", [authorship("A", [LAB]), authorship("B", [HIT])])
+    article["doi"] = "https://doi.org/10.1109/TMM.2024.3405649"
+    article["locations"] = [
+        {"landing_page_url": "https://doi.org/10.1109/TMM.2024.3405649", "pdf_url": None},
+        {"landing_page_url": "http://arxiv.org/abs/2311.04496", "pdf_url": "http://arxiv.org/pdf/2311.04496v1"},
+    ]
+    preprint = work("W4388000002", "PersonMAE", "2023-11-08", [authorship("A", []), authorship("B", [])])
+    preprint["doi"] = "https://doi.org/10.48550/arxiv.2311.04496"
+    preprint["locations"] = [{"landing_page_url": "https://arxiv.org/abs/2311.04496", "pdf_url": None}]
+    return article, preprint
+
+
+@pytest.mark.parametrize("escaped", [False, True])
+def test_a_subjects_article_keeps_its_preprint_that_names_no_institution(tmp_path, escaped):
+    """The article and its preprint are one work, dated by the preprint (2023): from the whole
+    file, "no partners from 2024-01-10" is not contradicted. The bulk import kept only the record
+    naming the lab, so the work read as of 2024 and the claim as contradicted: a false accusation
+    from the same records (found in review). Every record naming a kept record's arXiv id is
+    kept too, in its place in the parts' order."""
+    from claimwatch.evidence import import_bulk
+
+    article, preprint = _article_and_preprint()
+    other = work("W5", "Elsewhere", "2024-06-01", [authorship("C", [HIT])])
+    shares = [[json.dumps(preprint).encode(), json.dumps(other).encode()], [json.dumps(article).encode()]]
+    if escaped:  # slashes escaped, as some JSON writers do
+        shares = [[line.replace(b"/", b"\\/") for line in share] for share in shares]
+    works = _parts_of(tmp_path, shares)
+    summary = import_bulk(works, tmp_path / "bulk", institutions=["I100"])
+    import_works(
+        write_jsonl(tmp_path / "all.jsonl", [preprint, other, article]), tmp_path / "whole", institutions=["I100"]
+    )
+    root = project(tmp_path / "case")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
+    for engine in ("python", "duckdb"):
+        verdicts = [
+            evaluate(claims, [open_evidence(tmp_path / s)], engine=engine, cache=tmp_path / "cache").results[0].verdict
+            for s in ("whole", "bulk")
+        ]
+        assert verdicts == ["not_contradicted", "not_contradicted"], engine
+    assert [w.id for w in open_evidence(tmp_path / "bulk").works()] == ["W4388000002", "W4390000001"]
+    assert summary.records == 2
+    manifest = json.loads((tmp_path / "bulk" / "manifest.json").read_text())
+    assert manifest["queries"][0]["preprint_versions_kept"] == 1
+    assert manifest["coverage"]["complete"] is True
+    read = write_bulk_subset(works, ["I100"], tmp_path / "subset.jsonl.gz")
+    assert [read.origin(n) for n in (1, 2)] == [
+        (str(works / "updated_date=2024-01-01/part_000.gz"), 1),
+        (str(works / "updated_date=2024-01-02/part_000.gz"), 1),
+    ]
+
+
+def test_records_naming_another_arxiv_id_are_not_kept(tmp_path):
+    """Only the kept records' own arXiv ids bring others: 2311.0449 and 2311.044960 are other
+    papers than 2311.04496."""
+    article, preprint = _article_and_preprint()
+    near = [json.loads(json.dumps(preprint).replace("2311.04496", n)) for n in ("2311.0449", "2311.044960")]
+    for k, r in enumerate(near):
+        r["id"] = f"https://openalex.org/W{k + 7}"
+    works = _parts_of(tmp_path, [[json.dumps(r).encode() for r in [*near, article]]])
+    assert [json.loads(r.text)["id"] for r in bulk_records(works, ["I100"])] == [article["id"]]

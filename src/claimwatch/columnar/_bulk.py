@@ -75,6 +75,9 @@ class BulkImport:
     # kept too, and the records whose work id DuckDB could not read to look for them.
     other_versions: int = 0
     ids_unread: int = 0
+    # Records that name none of the subjects but the arXiv id of a record kept: the preprint of a
+    # subject's article, or the article of its preprint, which the import reads as one work.
+    preprint_versions: int = 0
     # The part (its place in `parts`) and the line of each kept record, in the order kept.
     _part_of: array.array = field(default_factory=lambda: array.array("l"), repr=False)
     _line_of: array.array = field(default_factory=lambda: array.array("q"), repr=False)
@@ -384,6 +387,7 @@ def bulk_records(
     readers: int | None = None,
     parts: list[BulkPart] | None = None,
     on_versions: Callable[[int, int], None] | None = None,
+    on_preprints: Callable[[int], None] | None = None,
 ) -> Iterator[BulkRecord]:
     """Each record of the works folder that may be by one of `subjects` (`BulkRecord`),
     part by part in the manifest's order, the records of a part in its order. `on_part` hears of
@@ -396,6 +400,11 @@ def bulk_records(
     part, once every part has been read, so that the import keeps the newest, as it would from
     the whole file (`_other_versions`); `on_versions` hears how many there were, and how many
     records' ids DuckDB could not read to look for them.
+
+    Every record that shares an arXiv id (new style, `2311.04496`) with a record kept follows
+    too, in the same way: an article and its preprint are versions of one work, dated by the
+    earlier, and a preprint names its authors' institutions far less often than the article does
+    (`_preprint_versions`); `on_preprints` hears how many there were.
 
     A gzip stream is read from its start by one thread, so parts are read side by side, one a
     reader (`readers`, one a core by default, at most `MAX_READERS`), each keeping its records in
@@ -418,6 +427,7 @@ def bulk_records(
             # Reading at most one part ahead of the readers: spool files on disk stay few.
             ahead = deque(itertools.islice(queued, readers + 1))
             kept_ids: set[int] = set()
+            kept_arxiv: set[int] = set()
             others: list[tuple[BulkPart, _Spooled]] = []
             unread = 0
             while ahead:
@@ -430,19 +440,29 @@ def bulk_records(
                         f"holds {spooled.read:,} records where the manifest says {part.records:,}: download it again"
                     )
                     raise InputError(Problem(str(part.path), 0, 0, message))
+                kept_arxiv.update(spooled.kept_arxiv)
+                others.append((part, spooled))
                 if versions:
                     kept_ids.update(spooled.kept_ids)
-                    others.append((part, spooled))
                     unread += spooled.unread_ids
                 if on_part is not None:
                     on_part(part, spooled.read, spooled.kept)
+            given: set[tuple[int, int]] = set()  # (part, row) of each version given
             if versions:
                 found = 0
-                for record in _other_versions(others, kept_ids, stop):
+                for k, record in _other_versions(others, kept_ids, stop):
+                    given.add((k, record.line))
                     found += 1
                     yield record
                 if on_versions is not None:
                     on_versions(found, unread)
+            preprints = 0
+            for k, record in _preprint_versions(others, kept_arxiv, stop):
+                if (k, record.line) not in given:
+                    preprints += 1
+                    yield record
+            if on_preprints is not None:
+                on_preprints(preprints)
         finally:
             stop.set()  # readers still at work stop at their next batch of rows; the rest never start
             pool.shutdown(cancel_futures=True)
@@ -470,6 +490,19 @@ class _Spooled:
     ids_path: Path | None = None
     others: int = 0
     unread_ids: int = 0
+    kept_arxiv: array.array = field(default_factory=lambda: array.array("q"))
+    arxiv_path: Path | None = None
+    arxiv_others: int = 0
+
+    def other_arxiv(self) -> tuple[array.array, array.array]:
+        """The line and each arXiv id (`_arxiv_number`) of the records not kept that name one."""
+        lines, numbers = array.array("q"), array.array("q")
+        if self.arxiv_path is not None:
+            with open(self.arxiv_path, "rb") as f:
+                lines.fromfile(f, self.arxiv_others)
+                numbers.fromfile(f, self.arxiv_others)
+            self.arxiv_path.unlink()
+        return lines, numbers
 
     def other_ids(self) -> tuple[array.array, array.array]:
         """The line and the work id of each record not kept (read back from `ids_path`)."""
@@ -497,6 +530,7 @@ def _spool_part(
     of every record as well (`_Spooled`)."""
     read = kept = row = unread = 0
     lines, kept_ids, other_lines, other_ids = (array.array("q") for _ in range(4))
+    kept_arxiv, arxiv_lines, arxiv_numbers = (array.array("q") for _ in range(3))
     if _empty_gzip_part(part):
         spool.touch()
         return _Spooled(spool, lines, 0, 0)
@@ -510,13 +544,19 @@ def _spool_part(
     ):
         cursor = con.execute(_filter_query(part, needles, versions))
         while not stop.is_set() and (rows := cursor.fetchmany(_BATCH)):
-            for present, text, *work in rows:
+            for present, text, arxiv, *work in rows:
                 row += 1  # a row a line (a blank one too), in the part's order: one thread reads it
                 read += present
+                numbers = [n for a in arxiv if (n := _arxiv_number(a)) is not None] if arxiv else ()
                 if text is not None:
                     kept += 1
                     lines.append(row)
                     out.write(text.encode("utf-8") + b"\n")
+                    kept_arxiv.extend(numbers)
+                else:
+                    for n in numbers:
+                        arxiv_lines.append(row)
+                        arxiv_numbers.append(n)
                 if versions and present:
                     if work[0] is None:
                         unread += 1
@@ -533,7 +573,15 @@ def _spool_part(
         with open(ids_path, "wb") as f:
             other_lines.tofile(f)
             other_ids.tofile(f)
-    return _Spooled(spool, lines, read, kept, kept_ids, ids_path, len(other_lines), unread)
+    arxiv_path = None
+    if arxiv_lines:
+        arxiv_path = spool.with_suffix(".arxiv")
+        with open(arxiv_path, "wb") as f:
+            arxiv_lines.tofile(f)
+            arxiv_numbers.tofile(f)
+    return _Spooled(
+        spool, lines, read, kept, kept_ids, ids_path, len(other_lines), unread, kept_arxiv, arxiv_path, len(arxiv_lines)
+    )
 
 
 def _empty_gzip_part(part: BulkPart) -> bool:
@@ -550,11 +598,11 @@ def _empty_gzip_part(part: BulkPart) -> bool:
 
 def _other_versions(
     others: list[tuple[BulkPart, _Spooled]], kept_ids: set[int], stop: threading.Event
-) -> Iterator[BulkRecord]:
+) -> Iterator[tuple[int, BulkRecord]]:
     """The records, in the parts' order, that are other versions of the works kept: the same
     work id, in a record that does not name a subject (a newer version may not, where an older
     one left in the folder did). Each part holding one is read again for them."""
-    for part, spooled in others:
+    for k, (part, spooled) in enumerate(others):
         lines, ids = spooled.other_ids()
         wanted = {line: work for line, work in zip(lines, ids, strict=True) if work in kept_ids}
         if not wanted or stop.is_set():
@@ -570,7 +618,32 @@ def _other_versions(
                 for (text,) in rows:
                     row += 1
                     if text is not None and row in wanted:
-                        yield OtherVersion(part, row, text.encode("utf-8"))
+                        yield k, OtherVersion(part, row, text.encode("utf-8"))
+
+
+def _preprint_versions(
+    others: list[tuple[BulkPart, _Spooled]], kept_arxiv: set[int], stop: threading.Event
+) -> Iterator[tuple[int, BulkRecord]]:
+    """The records, in the parts' order, not kept but naming the arXiv id of one kept (its own
+    DOI, 10.48550/arXiv.ID, or a location on arxiv.org): each part holding one read again for
+    them. The import reads them as it reads any record, and groups them with the work by the id."""
+    for k, (part, spooled) in enumerate(others):
+        lines, numbers = spooled.other_arxiv()
+        wanted = {line for line, n in zip(lines, numbers, strict=True) if n in kept_arxiv}
+        if not wanted or stop.is_set():
+            continue
+        row = 0
+        with (
+            connect(_READER_MEMORY, threads=1) as con,
+            _unreadable_said(part),
+            out_of_memory_said(f"reading {part.path} again", _READER_MEMORY),
+        ):
+            cursor = con.execute(f"SELECT CASE WHEN {_NAMES_ARXIV} THEN line END FROM {_lines_of(part)}")
+            while rows := cursor.fetchmany(_BATCH):
+                for (text,) in rows:
+                    row += 1
+                    if text is not None and row in wanted:
+                        yield k, OtherVersion(part, row, text.encode("utf-8"))
 
 
 class _GzipCheck:
@@ -640,6 +713,7 @@ def _filter_query(part: BulkPart, needles: list[str], versions: bool = False) ->
     source = _lines_of(part)
     may = " OR ".join([*(f"contains(line, {quoted(n)})" for n in needles), "contains(line, '\\u')"])
     work = f", {_work_id('line')}" if versions else ""
+    arxiv = f"CASE WHEN {_NAMES_ARXIV} THEN regexp_extract_all(line, {quoted(_ARXIV_ID)}, 1) END"
     # A line of spaces or tabs is blank, as the import reads it, and no record the manifest counts.
     # Only a line starting with a space or a tab is trimmed: ltrim of every line copied each
     # record, and raised the bulk import's peak from 644 MB to 934-988 MB.
@@ -647,7 +721,24 @@ def _filter_query(part: BulkPart, needles: list[str], versions: bool = False) ->
         "CASE WHEN line IS NULL OR line = '' THEN false WHEN left(line, 1) NOT IN (' ', '\t') THEN true "
         "ELSE ltrim(line, ' \t') <> '' END"
     )
-    return f"SELECT {record}, CASE WHEN {may} THEN line END{work} FROM {source}"
+    return f"SELECT {record}, CASE WHEN {may} THEN line END, {arxiv}{work} FROM {source}"
+
+
+# A new-style arXiv id where a record names one (works.py reads them, in any case): its DOI,
+# `10.48550/arXiv.2311.04496`, or a location's `https://arxiv.org/abs/2311.04496v1` (slashes
+# escaped or not). Widened: any `arxiv.` or `arxiv.org/abs|pdf/` before the digits; the import
+# reads each record it is given exactly.
+_ARXIV_ID = r"(?i)arxiv(?:\.org(?:\\?/)+(?:abs|pdf)(?:\\?/)+|\.)([0-9]{4}\.[0-9]{4,5})(?:[^0-9]|$)"
+_NAMES_ARXIV = "regexp_matches(line, '(?i)arxiv')"
+
+
+def _arxiv_number(arxiv_id: str) -> int | None:
+    """A new-style arXiv id (YYMM.NNNNN) as one number, its digits' count kept apart: 2311.0449
+    and 2311.04490 are other papers."""
+    yymm, _, number = arxiv_id.partition(".")
+    if not (yymm.isdigit() and number.isdigit() and len(yymm) == 4 and len(number) in (4, 5)):
+        return None
+    return (int(yymm) * 10 + len(number)) * 100_000 + int(number)
 
 
 def _versions_query(part: BulkPart, works: list[int]) -> str:
@@ -735,10 +826,17 @@ def write_bulk_subset(
         summary.kept += found
         summary.other_versions, summary.ids_unread = found, unread
 
+    def preprints(found: int) -> None:
+        summary.kept += found
+        summary.preprint_versions = found
+
     later: list[tuple[int, int, bytes]] = []  # other versions, read after every part
     try:
         with _subset_file(out) as f:
-            for record in bulk_records(folder, subjects, on_part=counted, parts=summary.parts, on_versions=versions):
+            records = bulk_records(
+                folder, subjects, on_part=counted, parts=summary.parts, on_versions=versions, on_preprints=preprints
+            )
+            for record in records:
                 if isinstance(record, OtherVersion):
                     later.append((places[record.part.path], record.line, record.text))
                     continue

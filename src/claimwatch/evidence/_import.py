@@ -261,6 +261,7 @@ def import_bulk(
             "records_read": read.records,
             "records_kept": read.kept,
             **({"other_versions_kept": read.other_versions} if read.other_versions else {}),
+            **({"preprint_versions_kept": read.preprint_versions} if read.preprint_versions else {}),
             **({"work_ids_unread": read.ids_unread} if read.ids_unread else {}),
             **({"parts_not_listed": len(not_listed)} if not_listed else {}),
             **({"fields_held_as_text": list(read.text_fields)} if read.text_fields else {}),
