@@ -1015,3 +1015,42 @@ def test_records_naming_another_arxiv_id_are_not_kept(tmp_path):
         r["id"] = f"https://openalex.org/W{k + 7}"
     works = _parts_of(tmp_path, [[json.dumps(r).encode() for r in [*near, article]]])
     assert [json.loads(r.text)["id"] for r in bulk_records(works, ["I100"])] == [article["id"]]
+
+
+@pytest.mark.parametrize("lab_works", [False, True])
+def test_the_bulk_import_dates_its_records_as_the_whole_file_would(tmp_path, lab_works):
+    """The as-of, and the day the records were current, are read from every record's
+    updated_date: the bulk import read them from the records its filter kept alone, so a subject
+    confirmed to have no work got no as-of at all (every claim about it `insufficient_evidence`,
+    where the same records as one file gave `not_contradicted`), and the subject's works dated
+    the records as if nothing newer had been read (found in review)."""
+    from claimwatch.evidence import import_bulk
+
+    records = [
+        _by("W11", OTHER, "2025-03-04T10:00:00.123"),
+        _by("W12", HIT, "2024-11-30T00:00:00") | {"updated_date": "2025-13-45"},  # no real day
+        _by("W13", OTHER, "2024-11-30T00:00:00"),
+    ]
+    if lab_works:
+        records.append(_by("W14", LAB, "2024-06-01T00:00:00"))
+    works = _parts_of(
+        tmp_path, [[json.dumps(r).encode() for r in records[:2]], [json.dumps(r).encode() for r in records[2:]]]
+    )
+    options = {"institutions": ["I100"], "subjects_may_be_empty": True}
+    import_bulk(works, tmp_path / "bulk", **options)
+    import_works(write_jsonl(tmp_path / "all.jsonl", records), tmp_path / "whole", **options)
+
+    def dating(snapshot: str) -> tuple:
+        m = json.loads((tmp_path / snapshot / "manifest.json").read_text())
+        return m["as_of"], m["as_of_basis"], m["coverage"]["complete"], m.get("records_current_on")
+
+    assert dating("bulk") == dating("whole")
+    assert dating("bulk")[:2] == (
+        ("2024-06-01", "the newest updated_date among the declared subjects' works")
+        if lab_works
+        else ("2025-03-04", "the newest updated_date among the records")
+    )
+    root = project(tmp_path / "case")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
+    verdicts = [evaluate(claims, [open_evidence(tmp_path / s)]).results[0].verdict for s in ("bulk", "whole")]
+    assert verdicts == ["not_contradicted", "not_contradicted"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import array
 import contextlib
+import datetime as dt
 import gzip
 import heapq
 import itertools
@@ -78,6 +79,9 @@ class BulkImport:
     # Records that name none of the subjects but the arXiv id of a record kept: the preprint of a
     # subject's article, or the article of its preprint, which the import reads as one work.
     preprint_versions: int = 0
+    # The newest day among every record's updated_date, kept or not: when the records were
+    # current, as the import of the whole file would find it (None where none gives one).
+    newest_updated: str | None = None
     # The part (its place in `parts`) and the line of each kept record, in the order kept.
     _part_of: array.array = field(default_factory=lambda: array.array("l"), repr=False)
     _line_of: array.array = field(default_factory=lambda: array.array("q"), repr=False)
@@ -388,6 +392,7 @@ def bulk_records(
     parts: list[BulkPart] | None = None,
     on_versions: Callable[[int, int], None] | None = None,
     on_preprints: Callable[[int], None] | None = None,
+    on_newest: Callable[[str | None], None] | None = None,
 ) -> Iterator[BulkRecord]:
     """Each record of the works folder that may be by one of `subjects` (`BulkRecord`),
     part by part in the manifest's order, the records of a part in its order. `on_part` hears of
@@ -404,7 +409,8 @@ def bulk_records(
     Every record that shares an arXiv id (new style, `2311.04496`) with a record kept follows
     too, in the same way: an article and its preprint are versions of one work, dated by the
     earlier, and a preprint names its authors' institutions far less often than the article does
-    (`_preprint_versions`); `on_preprints` hears how many there were.
+    (`_preprint_versions`); `on_preprints` hears how many there were. `on_newest` hears, once
+    every part is read, the newest day any record's `updated_date` gives (`_UPDATED_DAY`).
 
     A gzip stream is read from its start by one thread, so parts are read side by side, one a
     reader (`readers`, one a core by default, at most `MAX_READERS`), each keeping its records in
@@ -428,6 +434,7 @@ def bulk_records(
             ahead = deque(itertools.islice(queued, readers + 1))
             kept_ids: set[int] = set()
             kept_arxiv: set[int] = set()
+            newest: str | None = None
             others: list[tuple[BulkPart, _Spooled]] = []
             unread = 0
             while ahead:
@@ -441,12 +448,16 @@ def bulk_records(
                     )
                     raise InputError(Problem(str(part.path), 0, 0, message))
                 kept_arxiv.update(spooled.kept_arxiv)
+                if spooled.newest is not None and (newest is None or spooled.newest > newest):
+                    newest = spooled.newest
                 others.append((part, spooled))
                 if versions:
                     kept_ids.update(spooled.kept_ids)
                     unread += spooled.unread_ids
                 if on_part is not None:
                     on_part(part, spooled.read, spooled.kept)
+            if on_newest is not None:
+                on_newest(newest)
             given: set[tuple[int, int]] = set()  # (part, row) of each version given
             if versions:
                 found = 0
@@ -493,6 +504,7 @@ class _Spooled:
     kept_arxiv: array.array = field(default_factory=lambda: array.array("q"))
     arxiv_path: Path | None = None
     arxiv_others: int = 0
+    newest: str | None = None
 
     def other_arxiv(self) -> tuple[array.array, array.array]:
         """The line and each arXiv id (`_arxiv_number`) of the records not kept that name one."""
@@ -529,6 +541,7 @@ def _spool_part(
     another thread checks that a gzip part is whole (`_GzipCheck`). With `versions`, the work id
     of every record as well (`_Spooled`)."""
     read = kept = row = unread = 0
+    newest = ""
     lines, kept_ids, other_lines, other_ids = (array.array("q") for _ in range(4))
     kept_arxiv, arxiv_lines, arxiv_numbers = (array.array("q") for _ in range(3))
     if _empty_gzip_part(part):
@@ -544,9 +557,11 @@ def _spool_part(
     ):
         cursor = con.execute(_filter_query(part, needles, versions))
         while not stop.is_set() and (rows := cursor.fetchmany(_BATCH)):
-            for present, text, arxiv, *work in rows:
+            for present, text, arxiv, updated, *work in rows:
                 row += 1  # a row a line (a blank one too), in the part's order: one thread reads it
                 read += present
+                if updated > newest and _a_day(updated):
+                    newest = updated
                 numbers = [n for a in arxiv if (n := _arxiv_number(a)) is not None] if arxiv else ()
                 if text is not None:
                     kept += 1
@@ -580,7 +595,18 @@ def _spool_part(
             arxiv_lines.tofile(f)
             arxiv_numbers.tofile(f)
     return _Spooled(
-        spool, lines, read, kept, kept_ids, ids_path, len(other_lines), unread, kept_arxiv, arxiv_path, len(arxiv_lines)
+        spool,
+        lines,
+        read,
+        kept,
+        kept_ids,
+        ids_path,
+        len(other_lines),
+        unread,
+        kept_arxiv,
+        arxiv_path,
+        len(arxiv_lines),
+        newest or None,
     )
 
 
@@ -721,7 +747,8 @@ def _filter_query(part: BulkPart, needles: list[str], versions: bool = False) ->
         "CASE WHEN line IS NULL OR line = '' THEN false WHEN left(line, 1) NOT IN (' ', '\t') THEN true "
         "ELSE ltrim(line, ' \t') <> '' END"
     )
-    return f"SELECT {record}, CASE WHEN {may} THEN line END, {arxiv}{work} FROM {source}"
+    updated = f"coalesce(regexp_extract(line, {quoted(_UPDATED_DAY)}, 1), '')"
+    return f"SELECT {record}, CASE WHEN {may} THEN line END, {arxiv}, {updated}{work} FROM {source}"
 
 
 # A new-style arXiv id where a record names one (works.py reads them, in any case): its DOI,
@@ -730,6 +757,19 @@ def _filter_query(part: BulkPart, needles: list[str], versions: bool = False) ->
 # reads each record it is given exactly.
 _ARXIV_ID = r"(?i)arxiv(?:\.org(?:\\?/)+(?:abs|pdf)(?:\\?/)+|\.)([0-9]{4}\.[0-9]{4,5})(?:[^0-9]|$)"
 _NAMES_ARXIV = "regexp_matches(line, '(?i)arxiv')"
+
+
+# The day of a record's updated_date (`"updated_date": "2025-05-23T13:27:52.471633"`): the first
+# one, which is the work's own (nested objects have none).
+_UPDATED_DAY = r'"updated_date"\s*:\s*"([0-9]{4}-[0-9]{2}-[0-9]{2})'
+
+
+def _a_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False  # "2025-13-45" says nothing of when the record was current
+    return True
 
 
 def _arxiv_number(arxiv_id: str) -> int | None:
@@ -826,6 +866,9 @@ def write_bulk_subset(
         summary.kept += found
         summary.other_versions, summary.ids_unread = found, unread
 
+    def newest(day: str | None) -> None:
+        summary.newest_updated = day
+
     def preprints(found: int) -> None:
         summary.kept += found
         summary.preprint_versions = found
@@ -834,7 +877,13 @@ def write_bulk_subset(
     try:
         with _subset_file(out) as f:
             records = bulk_records(
-                folder, subjects, on_part=counted, parts=summary.parts, on_versions=versions, on_preprints=preprints
+                folder,
+                subjects,
+                on_part=counted,
+                parts=summary.parts,
+                on_versions=versions,
+                on_preprints=preprints,
+                on_newest=newest,
             )
             for record in records:
                 if isinstance(record, OtherVersion):

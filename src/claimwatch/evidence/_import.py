@@ -89,6 +89,7 @@ def import_works(
     incomplete: str | None = None,
     origin_of: Callable[[int], tuple[str, int]] | None = None,
     layout: Layout | None = None,
+    newest_unread: str | None = None,
 ) -> ImportSummary:
     """Make a snapshot from a file of OpenAlex work and author records: JSON Lines, an API list
     response (`{"meta": ..., "results": [...]}`), a JSON array of records or one record; plain
@@ -108,6 +109,8 @@ def import_works(
     line of `source` was read from (a bulk part's), which its errors and skipped lines then name.
     `layout` is what the file is, where the caller knows ("jsonl" for a file it wrote a record a
     line): otherwise it is read from the first line, which a broken record there would mislead.
+    `newest_unread` is the newest `updated_date` among records of the source not in `source`
+    (those of a bulk snapshot the filter left out), which date the records as they would whole.
     """
     with _said_at_origin(str(source), origin_of):
         source = Path(source)
@@ -146,6 +149,9 @@ def import_works(
                 coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": why})
         imported_on = dt.date.fromisoformat(created[:10])
         dating = _dating_subjects(coverage, held)
+        # The records of the source not given here (a bulk snapshot's that may be no subject's)
+        # were current when the newest of them was, as the whole of it imported would say.
+        also_dated = (newest_unread,) if newest_unread else ()
         if dating:
             # The subjects' works say when the file was current for them; an unrelated record
             # updated later does not (beside the lab's 2022 works it covered the lab to 2025),
@@ -154,11 +160,11 @@ def import_works(
             subject_dates = (c.updated for c in kept if c.hits & dating)
             as_of, basis = records_as_of(subject_dates, imported_on, AS_OF_FROM_SUBJECTS, AS_OF_NO_SUBJECT_DATE)
             # Yet every record was current when the newest of them was: a date is ahead only of that.
-            newest, _ = records_as_of((c.updated for c in kept), imported_on)
+            newest, _ = records_as_of((*(c.updated for c in kept), *also_dated), imported_on)
             records_day = newest if newest and (as_of is None or newest > as_of) else None
-        elif works or people:
+        elif works or people or also_dated:
             dated = kept or [c for copies in people.values() for c in copies]  # authors alone: current as they are
-            as_of, basis = records_as_of((c.updated for c in dated), imported_on)
+            as_of, basis = records_as_of((*(c.updated for c in dated), *also_dated), imported_on)
             records_day = None
         else:
             as_of, basis, records_day = None, AS_OF_NO_RECORDS, None
@@ -274,6 +280,7 @@ def import_bulk(
             incomplete=unchecked_parts_said(folder, parts),
             origin_of=read.origin,
             layout="jsonl",  # a record a line, as gathered: a broken first one is a broken line
+            newest_unread=read.newest_updated,
             **options,
         )
     # The file the records were gathered in is gone: the folder is what the user gave.
