@@ -35,6 +35,15 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\U000e0000-\U000e007f]")
 
 
+# What affiliations and names write for an apostrophe inside a word ("Xi'an"): the apostrophe, the
+# right and left quotation marks, the modifier letter apostrophe ("Xi\u02bcan"), a backtick, an
+# acute accent and a prime as typed or set for one ("Xi`an", "Xi\u00b4an", "Xi\u2032an"), and the
+# fullwidth apostrophe. Such a word is read as written and as one word without it ("Xian"), by
+# names and the query's search forms alike (evaluate/_names.py, columnar/_table.py).
+APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4\u2032\uff07"
+INNER_APOSTROPHE = re.compile(f"(?<=[^\\W_])[{APOSTROPHES}](?=[^\\W_])")
+
+
 def has_invisible(text: str) -> bool:
     """Whether `text` holds a character that shows nothing (an ASCII text never does: told first,
     cheaply)."""

@@ -53,6 +53,7 @@ from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
 from ..works import (
+    INNER_APOSTROPHE,
     INVISIBLE,
     Authorship,
     Origin,
@@ -65,14 +66,15 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 8
+TABLE_FORMAT = 9
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
 phrases now read through: "sur\u00adface" is "surface"; and the words of a text as topic phrases
 read it, `works.topic_reading`: "ﬁ" as "fi", fullwidth letters as letters, an "İ" as "I"; 8:
 `updated`, the day of the record's updated_date, which dates a record ahead of its snapshot's
-as-of.)"""
+as-of; 9: the search form of a text holding a word with an apostrophe inside it has a line with
+the apostrophes left out, as names read it: "Xi'an" is "Xian".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
@@ -157,13 +159,20 @@ def search_form(text: str) -> str:
     and a Chinese name so treated are substrings of the search form of any text they are in;
     but that lower() writes a capital sigma as σ or ς by what surrounds it, which the query
     allows for (`needle_pattern` in _sql.py)."""
-    if text.isascii():
-        return text.lower()
-    if INVISIBLE.search(text):
+    readings = [text]
+    if not text.isascii() and INVISIBLE.search(text):
         # The matchers read such a text both ways (a soft hyphen joins a word, a zero-width
         # space may part two): a line for each, and no needle holds a line break.
-        return f"{_folded_form(text)}\n{_folded_form(INVISIBLE.sub('', text))}"
-    return _folded_form(text)
+        readings.append(INVISIBLE.sub("", text))
+    # And a word holding an apostrophe as one word without it ("Xi'an" as "Xian"), as they read
+    # its composed form.
+    readings += [
+        joined
+        for reading in list(readings)
+        if INNER_APOSTROPHE.search(composed := unicodedata.normalize("NFC", reading))
+        and (joined := INNER_APOSTROPHE.sub("", composed)) != reading
+    ]
+    return "\n".join(r.lower() if r.isascii() else _folded_form(r) for r in readings)
 
 
 def _folded_form(text: str) -> str:

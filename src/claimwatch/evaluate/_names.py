@@ -22,16 +22,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..works import INVISIBLE, has_invisible, one_sigma
+from ..works import APOSTROPHES, INNER_APOSTROPHE, INVISIBLE, has_invisible, one_sigma
 from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_APOSTROPHE = re.compile("['\u2019]")
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 # Spaces between words, as affiliation text writes them (a no-break space from PDFs and web
 # pages, an ideographic space, the typographic spaces), never a line break of any kind.
 SPACES = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]"
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
 # Where words may have run together: two lower-case letters, then a capital ("EngineeringNanjing");
 # one lower-case letter is a prefix of a real name ("McGill", "iFlytek").
 _RUN_TOGETHER = re.compile(r"(?<=[a-z][a-z])(?=[A-Z])")
@@ -102,7 +102,8 @@ def fold(text: str) -> str:
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     # lower() writes a capital sigma as ς or σ by what surrounds it ("ΔΗΜΟΚΡΙΤΟΣ" alone ends in
     # ς, in "ΔΗΜΟΚΡΙΤΟΣ.Αθήνα" in σ): a word folded alone, and a whole text, hold one letter.
-    spaced = re.sub(r"[^\w\s]|_", " ", one_sigma(stripped.lower()))
+    # The modifier letter apostrophe is a letter to Unicode, an apostrophe to a reader ("Xi\u02bcan").
+    spaced = re.sub(r"[^\w\s]|[_\u02bc]", " ", one_sigma(stripped.lower()))
     return " ".join(spaced.split())
 
 
@@ -232,18 +233,20 @@ class NameMatcher:
         spans = word_spans(text, self._starts_a_name) if run_together else None
         if spans is not None:
             folded_words += name_words(" ".join(fold(w) for w, _, _ in spans))
+        joined = INNER_APOSTROPHE.search(text) is not None
+        if joined:
+            folded_words += name_words(fold(INNER_APOSTROPHE.sub("", text)))
         if self._first_words.isdisjoint(folded_words) and self._first_words.isdisjoint(
             w.lower() for w in re.findall(r"[A-Za-z0-9&]+", text)
         ):
             return _in_order(hits)
         if spans is None:
             spans = word_spans(text, self._starts_a_name)
-        words = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
+        words = self._read_words(text, spans, joined)
         if run_together:
             # A name may also end where words ran together ("...Defense TechnologyChangsha"):
             # look again with every such word split; a name with inner capitals matched above.
-            every = word_spans(text)
-            words += self._find_words(text, every, folded=True) + self._find_words(text, every, folded=False)
+            words += self._read_words(text, word_spans(text), joined)
         if text != given:
             words = [
                 NameHit(h.key, h.name, given[s:e], s, e)
@@ -252,6 +255,15 @@ class NameMatcher:
             ]
         hits += words
         return _in_order(hits)
+
+    def _read_words(self, text: str, spans: list[tuple[str, int, int]], joined: bool) -> list[NameHit]:
+        """The names in the words, folded and as written, and where a word holds an apostrophe
+        (`INNER_APOSTROPHE`), folded with it left out too: "Xi'an" is the "Xian" a list writes,
+        as a list's "Xi'an" is found in "Xian" (`_folded_forms`)."""
+        hits = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
+        if joined:
+            hits += self._find_words(text, spans, folded=True, joined=True)
+        return hits
 
     def _starts_a_name(self, piece: str) -> bool:
         """Does a piece of a run-together word start a registered name ("...EngineeringNanjing")?"""
@@ -276,11 +288,19 @@ class NameMatcher:
                 start = normal.find(form, start + 1)
         return hits
 
-    def _find_words(self, text: str, spans: list[tuple[str, int, int]], *, folded: bool) -> list[NameHit]:
-        """Match over words, mapping each word back to its span in the original text."""
+    def _find_words(
+        self, text: str, spans: list[tuple[str, int, int]], *, folded: bool, joined: bool = False
+    ) -> list[NameHit]:
+        """Match over words, mapping each word back to its span in the original text; `joined`:
+        folded with the apostrophes inside them left out."""
         # Acronyms are matched as written, but a possessive is not part of one: "USTC's".
         # As written, but in compatibility form: a fullwidth "ＨＩＴ" is "HIT".
-        words = [fold(w) if folded else _APOSTROPHE.sub(" ", unicodedata.normalize("NFKC", w)) for w, _, _ in spans]
+        words = [
+            fold(INNER_APOSTROPHE.sub("", w) if joined else w)
+            if folded
+            else _APOSTROPHE.sub(" ", unicodedata.normalize("NFKC", w))
+            for w, _, _ in spans
+        ]
         keep = [i for i, w in enumerate(words) if w]
         doc_words: list[str] = []
         index: list[int] = []
@@ -345,10 +365,6 @@ def _seen_through(given: str, find: Callable[[str], tuple[NameHit, ...]]) -> tup
     )
 
 
-# An apostrophe inside a word, which affiliations as often leave out: "Xi'an" is written "Xian".
-_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['\u2019](?=[^\W_])")
-
-
 def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
     """The word sequences a name (not an acronym) is found by, and those found only where they
     begin a part of the text (`_begins_a_part`).
@@ -363,7 +379,7 @@ def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
     name's (`_grouping._name_needles`, never "the") is in any text a form is found in."""
     forms: list[list[str]] = []
     without_the: list[list[str]] = []
-    for written in dict.fromkeys((name, _INNER_APOSTROPHE.sub("", name))):
+    for written in dict.fromkeys((name, INNER_APOSTROPHE.sub("", name))):
         words = name_words(fold(written))
         for form, group in (
             (words, forms),
