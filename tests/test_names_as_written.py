@@ -50,6 +50,11 @@ IAPCM = "The Institute of Applied Physics and Computational Mathematics, Beijing
         ("The University of Hong Kong", "Department of Physics\u2009,\u2009University of Hong Kong", None),
         ("The University of Hong Kong", "Department of Physics;\r University of Hong Kong", None),
         ("The University of Hong Kong", "Department of Physics\nUniversity of Hong Kong", None),
+        # A dash between spaces parts an affiliation too (twenty-third part): not found, cleared.
+        ("The University of Hong Kong", "Department of Physics - University of Hong Kong", None),
+        ("The University of Hong Kong", "Department of Physics \u2013 University of Hong Kong", None),
+        ("The University of Hong Kong", "Department of Physics\u00a0\u2014\u00a0University of Hong Kong", None),
+        ("The University of Hong Kong", "- University of Hong Kong", None),
     ],
 )
 def test_a_name_is_found_as_affiliations_write_it(name, text, found):
@@ -68,6 +73,11 @@ def test_a_name_is_found_as_affiliations_write_it(name, text, found):
         ("The University of Hong Kong", "The Chinese University of Hong Kong, Shatin"),
         ("The University of Hong Kong", "Dept. of Physics, City University of Hong Kong"),
         ("The University of Hong Kong", "Chinese-University of Hong Kong"),
+        ("The University of Hong Kong", "Chinese- University of Hong Kong"),  # a dash joined to the word before
+        ("The University of Hong Kong", "Chinese -University of Hong Kong"),
+        # "&" stands for the "and" names hold, a full stop may end an abbreviation inside a name.
+        ("The Institute of Applied Physics", "School of Science & Institute of Applied Physics"),
+        ("The Institute of Applied Physics", "Natl. Institute of Applied Physics"),
         ("The University of Hong Kong", "The Chinese\u3000University of Hong Kong"),
         (
             "The University of Hong Kong",
@@ -154,6 +164,7 @@ name: Screening list
 sources: [{title: s}]
 entries:
   - {id: xjtu, name: Xian Jiaotong University, country: CN, verified: true}
+  - {id: hk, name: The University of Hong Kong, country: HK, verified: true}
 """
 
 
@@ -163,6 +174,7 @@ entries:
         "School of Energy, Xi'an Jiaotong University, Xi'an 710049, China",
         "Xi\u02bcan Jiaotong University, Xi\u02bcan, China",
         "Xi`an Jiaotong University, China",
+        "Department of Physics - University of Hong Kong, Pokfulam, Hong Kong, China",
     ],
 )
 def test_both_engines_find_the_listed_name_as_the_affiliation_writes_it(tmp_path, raw):

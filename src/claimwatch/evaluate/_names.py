@@ -397,13 +397,29 @@ def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
 _PART_ENDS = frozenset(",;:()[]/|\uff0c\uff1b\uff1a\uff08\uff09\u3001\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
+# A dash with a space either side parts an affiliation too ("Dept of Physics - University of Hong
+# Kong"); one joined to the word before is part of a name ("Chinese-University of Hong Kong").
+# An "&" and a ". " do not: "&" stands for the "and" names hold ("Science & Technology
+# University of ..."), and an abbreviation's full stop ends a word of a longer name ("Natl.
+# Institute of ...").
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
 def _begins_a_part(text: str, start: int) -> bool:
     """Does the name at `start` begin the text, or a part of it (after a comma, a semicolon, a
-    bracket, a line break), with no word of its own name before it?"""
-    end = start
-    while end and text[end - 1].isspace() and text[end - 1] not in _PART_ENDS:
-        end -= 1  # any space but a line break: no-break, thin, ideographic
+    bracket, a line break, a dash between spaces), with no word of its own name before it?"""
+    end = _space_before(text, start)
+    dash = end - 1
+    if end < start and end and text[dash] in _DASHES and (not dash or text[dash - 1].isspace()):
+        return True
     return not end or text[end - 1] in _PART_ENDS
+
+
+def _space_before(text: str, at: int) -> int:
+    """Where the spaces before `at` begin: any space but a line break (no-break, thin, ideographic)."""
+    while at and text[at - 1].isspace() and text[at - 1] not in _PART_ENDS:
+        at -= 1
+    return at
 
 
 def _without_inner_of(words: list[str]) -> list[str] | None:
