@@ -462,11 +462,12 @@ def test_holds_both_on_one_authorship_of_a_work_whose_date_shows_no_year_is_unce
         ),
     )
     # A date ahead of its record that cannot reach the period, and a work of no date at the lab
-    # alone or at HIT alone, leave no doubt.
+    # alone, leave no doubt.
     before = both_at_once("W3", "2021-03-01") | {"updated_date": "2020-06-01T00:00:00"}
     lab_only = authored("W2", "2023-01-01", ("A1", LAB)) | {"publication_date": None, "publication_year": None}
-    hit_only = authored("W2", "2023-01-01", ("A1", HIT)) | {"publication_date": None, "publication_year": None}
-    for w in (before, lab_only, hit_only):
+    # At HIT alone, which A1's records never give, it is a doubt since the twenty-third part:
+    # `test_holds_both_a_work_of_no_date_at_a_listed_place_the_records_never_give_is_a_doubt`.
+    for w in (before, lab_only):
         assert judge(root, body, [lab, w, record], **COVER).verdict == "not_contradicted"
 
 
@@ -495,6 +496,46 @@ def test_holds_both_a_work_ahead_of_its_record_at_a_listed_place_the_records_nev
     at_hit_before = author("A1", "Li Wei", (LAB, [2023]), (HIT, [2019]))
     for works, person in (([lab, early], record), ([lab, ahead], at_hit_before)):
         assert judge(root, body, [*works, person], **COVER).verdict == "not_contradicted"
+
+
+def undated(work_record: dict[str, Any]) -> dict[str, Any]:
+    """A work record without its date (OpenAlex dates every work; a hand-written or damaged one may not)."""
+    return {k: v for k, v in work_record.items() if k not in ("publication_date", "publication_year")}
+
+
+def test_holds_both_a_work_of_no_date_at_a_listed_place_the_records_never_give_is_a_doubt(root):
+    """Left by the twenty-second part, settled in the twenty-third: A1's record gives the lab in
+    2023 and HIT at no time, and a work of no date places A1 at HIT alone: passed over, and under
+    complete coverage the claim that no one held both was not_contradicted, where a work dated
+    ahead of its record is a doubt. A work of no date may be of any year, 2023 among them:
+    uncertain, said why, both engines alike. Records that give HIT already, or no year at the lab
+    in the period (2024 alone), leave no doubt."""
+    body = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    record = author("A1", "Li Wei", (LAB, [2023]))
+    lab = authored("W1", "2023-05-01", ("A1", LAB))
+    no_date = undated(authored("W2", "2023-01-01", ("A1", HIT)))
+    records = write_jsonl(root / "records.jsonl", [lab, no_date, record])
+    import_jsonl(records, root / "snap", **COVER)
+    for engine in ("python", "duckdb"):
+        r = evaluate(load(root, body), [open_evidence(root / "snap")], engine=engine, cache=root / "c").results[0]
+        assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), engine
+        assert r.uncertain_people[0].uncertain_because == (
+            "a work in the evidence with no date places them at Harbin Institute of Technology, which their author "
+            "records leave out, perhaps a year they were at Example Lab: at both, or a move within it, the years "
+            "cannot tell",
+        )
+    at_hit_before = author("A1", "Li Wei", (LAB, [2023]), (HIT, [2019]))
+    assert judge(root, body, [lab, no_date, at_hit_before], **COVER).verdict == "not_contradicted"
+    later = people_claim("{holds_both: [mil]}", period="from: 2024-01-01\n    to: 2024-12-31")
+    assert judge(root, later, [lab, no_date, record], **COVER).verdict == "not_contradicted"
+    # Nor was it a doubt for `joined_from`, where the same work dated ahead of its record is one: it
+    # may be of a year before they came.
+    joined = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    (p,) = judge(root, joined, [lab, no_date, record], **COVER).uncertain_people
+    assert p.uncertain_because == (
+        "a work in the evidence with no date places them at Harbin Institute of Technology, which their author "
+        "records leave out, perhaps before their first year at Example Lab (2023)",
+    )
 
 
 def test_holds_both_a_listed_year_beside_the_subject_at_a_time_not_said_is_not_said_to_be_a_year_there(root):

@@ -62,12 +62,13 @@ class _Wanted:
 
 class _Listed(NamedTuple):
     """A work placing a person at a list entry: the year its date shows (None for a date ahead of
-    its record, which may stand for any year up to it: `_year_shown`), the entry, and the year
-    the date gives, the latest it may stand for."""
+    its record, which may stand for any year up to it: `_year_shown`, or for no date), the entry,
+    and the year the date gives, the latest it may stand for (None for a work of no date, which
+    may stand for any year)."""
 
     year: int | None
     hit: _EntryHit
-    latest: int
+    latest: int | None
 
 
 @dataclass
@@ -159,14 +160,14 @@ def _what_a_work_shows(
                 if hit.doubt is None:
                     sure_at.add(k)
         at_once = [pair for pair in pairs if pair[0] in sure_at]
-        if a.author_id not in asked or (work.published is None and not at_once):
+        if a.author_id not in asked:
             continue
         # Each list's certain hits, found once for what the authorship shows at an entry and at once.
         sure = {k: [h for h in lm.hits(a) if h.doubt is None] for k, lm in lists.items()}
         year = None if work.published is None else _year_shown(work.published)
-        if work.published is not None:  # a work of no date places no one at a list entry
-            for k, hits in sure.items():
-                shown.at_listed.extend((k, a.author_id, _Listed(year, h, work.published.year)) for h in hits)
+        latest = None if work.published is None else work.published.year  # None: a work of no date
+        for k, hits in sure.items():
+            shown.at_listed.extend((k, a.author_id, _Listed(year, h, latest)) for h in hits)
         for pair in at_once:  # `pairs` are keyed by the list matcher's key in `lists`
             if year is None:  # at both at once, in a year not known: a doubt (`_both_in_works`)
                 shown.at_once_unshown.extend((pair, a.author_id, (work.published, h)) for h in sure[pair[1]])
@@ -248,18 +249,23 @@ def _listed_in_works(
         return pc.cond.listed_before and when is not None and _listed_by(hit, when)[0] is False
 
     earlier = sorted(
-        ((year is None, year or 0), hit.entry.name)
-        for year, hit, _ in listed
+        ((year is None, year or 0, latest is None), hit.entry.name)
+        for year, hit, latest in listed
         if not decided(hit, year) and may_be_earlier(year) and not not_yet_listed(hit, year)
     )
     if not earlier:
         return None
-    (unshown, year), entry = earlier[0]
+    (unshown, year, no_date), entry = earlier[0]
     before = f"before their first year at {subject} ({reference})" if reference is not None else f"while at {subject}"
-    when = str(year)
+    shows = f"places them at {entry} in {year}"
     if unshown:
-        when, before = "a year its date, ahead of its record, does not show", f"perhaps {before}"
-    why = f"a work in the evidence places them at {entry} in {when}, which their author records leave out, {before}"
+        before = f"perhaps {before}"
+        shows = (
+            f"with no date places them at {entry}"
+            if no_date
+            else f"places them at {entry} in a year its date, ahead of its record, does not show"
+        )
+    why = f"a work in the evidence {shows}, which their author records leave out, {before}"
     return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
 
 
@@ -291,20 +297,28 @@ def _both_in_works(
     unshown = [(d, h) for d, h in unshown if _may_fall_in(d, start, end) and not _listed_after(pc, h, end)]
     at_once_unshown = {h.entry.id for _, h in unshown}
     doubts: dict[str, None] = {}
-    for year, hit, latest in sorted(listed, key=lambda x: (x.year or 0, x.hit.entry.name)):
+    for year, hit, latest in sorted(listed, key=lambda x: (x.year or 0, x.latest is None, x.hit.entry.name)):
         if year is None:
             # A date ahead of its record may stand for any year up to it, a year at the subject in
-            # the period among them, as a record's year so given does (`_years._holds_both`): where
-            # the records give the entry at no time, the work alone shows it, and is a doubt.
-            reaches = (start is None or dt.date(latest, 12, 31) >= start) and (
-                anywhen or any(y <= latest for y in in_period)
+            # the period among them, as a record's year so given does (`_years._holds_both`), and
+            # a work of no date for any year: where the records give the entry at no time, the
+            # work alone shows it, and is a doubt.
+            reaches = (
+                anywhen or bool(in_period)
+                if latest is None
+                else (start is None or dt.date(latest, 12, 31) >= start)
+                and (anywhen or any(y <= latest for y in in_period))
             )
             said = hit.entry.id in at_once_unshown  # with the subject on one authorship: said below
             if reaches and not said and not decided(hit, None) and not _listed_after(pc, hit, end):
+                shows = (
+                    f"with no date places them at {hit.entry.name}"
+                    if latest is None
+                    else f"places them at {hit.entry.name} in a year its date, ahead of its record, does not show"
+                )
                 doubts[
-                    f"a work in the evidence places them at {hit.entry.name} in a year its date, ahead of its record, "
-                    f"does not show, which their author records leave out, perhaps a year they were at {subject}: "
-                    "at both, or a move within it, the years cannot tell"
+                    f"a work in the evidence {shows}, which their author records leave out, perhaps a year they were "
+                    f"at {subject}: at both, or a move within it, the years cannot tell"
                 ] = None
             continue
         if decided(hit, year) or _year_in(year, start, end)[0] == FALSE:
@@ -369,8 +383,8 @@ def _back_in_works(
     within = pc.cond.within_years
     for before, again in _gaps_before_a_return(person, start, end):
         between = [
-            (year, hit.entry.name)
-            for year, hit, _ in listed
+            (year, hit.entry.name, latest is None)
+            for year, hit, latest in listed
             if not decided(hit, year)
             and (_in_the_gap(year, before, again, within) if year is not None else again - before > 1)
             and not (pc.cond.listed_before and _listed_by(hit, again)[0] is False)
@@ -379,8 +393,14 @@ def _back_in_works(
             continue
         # The latest year the work gives, where one does (the nearest to the return); of entries
         # in one year, the first by name.
-        year, entry = min(between, key=lambda x: (x[0] is None, -(x[0] or 0), x[1]))
-        when = "a year its date, ahead of its record, does not show" if year is None else str(year)
+        year, entry, no_date = min(between, key=lambda x: (x[0] is None, -(x[0] or 0), x[2], x[1]))
+        when = str(year)
+        if year is None:
+            when = (
+                "a year its date does not show (it has none)"
+                if no_date
+                else "a year its date, ahead of its record, does not show"
+            )
         gap = _years(range(before + 1, again))
         why = (
             f"their records place them at {subject} in {before} and again in {again}, with no year there in {gap}, "
