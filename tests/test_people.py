@@ -949,6 +949,27 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
     assert "bears their name \u201cWeilin LI\u201d" in p.uncertain_because[0]
 
 
+@pytest.mark.parametrize(
+    ("at_hit_name", "at_lab_name"),
+    [("Li, Wei", "Wei Li"), ("Jürgen Müller", "Jurgen Muller"), ("Mu\u0308ller, Ju\u0308rgen", "Jürgen Müller")],
+)
+def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):
+    """Left by the twenty-second part, settled in the twenty-third: a name written "Family, Given"
+    ("Li, Wei", as author lists and curated files write it) and the same name in the other order,
+    or one with its accents and one without (OpenAlex strips them in some records: "Jürgen",
+    "Jurgen"), were never paired, so under complete coverage the claim that the lab recruited no
+    one from the list was not_contradicted. They pair as namesakes do: a doubt, never a match."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    r = judge(root, body, records, **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert "bears their name" in r.uncertain_people[0].uncertain_because[0]
+    # Two names, not one in two forms: no pairing.
+    other = [lab_work, author("A1", "Li, Wen", (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    assert judge(root, body, other, **COVER).verdict == "not_contradicted"
+
+
 @pytest.mark.parametrize("name", ["Wei LV", "LV Wei", "Kit NG", "NG Kit", "Thanh LY"])
 def test_a_family_name_without_a_vowel_in_capitals_still_pairs_namesakes(root, name):
     """Found in review: Lü written Lv, Cantonese Ng and Vietnamese Ly in capitals were read as

@@ -444,7 +444,15 @@ def _full_names(person: _Person) -> dict[str, str]:
 
 
 def _read_alike(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    """A name as namesakes are paired by: case, width, spacing and accents aside ("Jürgen" is the
+    "Jurgen" records strip it to), and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li").
+    Only ever a doubt (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    family, comma, given = bare.partition(",")
+    if comma and family.strip() and given.strip() and "," not in given:
+        bare = f"{given} {family}"
+    return " ".join(unicodedata.normalize("NFC", bare).casefold().split())
 
 
 _INITIAL = re.compile(r"[^\W\d_](?:[.\-\u2010]+[^\W\d_])*[.\-\u2010]*")  # "W", "W.", "W.-L."
