@@ -131,6 +131,22 @@ def test_a_part_the_manifest_does_not_match_is_refused_naming_it(tmp_path):
         bulk_parts(works)
 
 
+def test_a_manifest_listing_no_parts_is_refused_not_taken_for_a_subject_with_no_works(tmp_path, capsys):
+    """`{"entries": []}` with --subject-may-be-empty wrote a snapshot covering I100 completely, as
+    confirmed empty, from nothing read (issue 18, twenty-third part)."""
+    works = tmp_path / "data" / "works"
+    works.mkdir(parents=True)
+    (works / "manifest").write_text('{"entries": []}')
+    out = tmp_path / "snap"
+    assert (
+        main(["evidence", "import", str(works), "--out", str(out), "--subject", "I100", "--subject-may-be-empty"]) == 2
+    )
+    assert capsys.readouterr().err.strip() == (
+        f"{works / 'manifest'}: the manifest lists no parts: there is nothing to import"
+    )
+    assert not out.exists()
+
+
 @pytest.mark.parametrize(
     "escape",
     [

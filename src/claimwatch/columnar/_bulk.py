@@ -333,6 +333,8 @@ def _manifest_entries(manifest: Path) -> list[dict[str, Any]]:
     entries = document.get("entries") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("url"), str) for e in entries):
         raise InputError(Problem(str(manifest), 0, 0, "not an OpenAlex manifest: no 'entries' with a 'url' each"))
+    if not entries:  # OpenAlex's always lists parts: none read is no evidence that a subject has no work
+        raise InputError(Problem(str(manifest), 0, 0, "the manifest lists no parts: there is nothing to import"))
     return entries
 
 
