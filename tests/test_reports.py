@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -25,13 +26,14 @@ from claimwatch.reports.view import (
     FINDINGS_SHOWN,
     ITEMS_SHOWN,
     LIST_ENTRIES_SHOWN,
+    _equivalent_command,
     report_view,
     safe_url,
     work_links,
 )
 from claimwatch.results import ClaimResult, CoverageReport, Results, Review, SnapshotRef, WorkRef
 from claimwatch.reviews import load_reviews
-from helpers import HIT, LAB, authorship, institution, project, work, write, write_jsonl
+from helpers import HIT, LAB, authorship, claim_file, institution, project, work, write, write_jsonl
 
 PROJECT = Path(__file__).resolve().parent.parent
 SHIPPED_SCHEMA = PROJECT / "src/claimwatch/schemas/report.schema.json"
@@ -382,6 +384,28 @@ def test_without_a_command_the_footer_rebuilds_an_equivalent_one():
     assert "Equivalent command (rebuilt from the inputs)" in html
     assert f"claimwatch check {PROJECT}/claims/microsoft-msra-2024.yaml" in html
     assert f"--evidence {PROJECT}/evidence/curated/msra-2024.yaml" in html
+
+
+def test_the_rebuilt_command_finds_the_topics_and_lists_its_claims_name(tmp_path, monkeypatch, capsys):
+    """The command rebuilt for a library caller gave the claims and the evidence alone: run from
+    anywhere but the case, it could not find the case's topics nor a list from another folder."""
+    root = project(tmp_path / "case")
+    extra = write(
+        tmp_path / "more/other.yaml", "id: other\nname: Other\nsources: [{title: s}]\nentries:\n  - {name: X}\n"
+    )
+    body = "claims:\n" + "".join(
+        f"  - {{id: {i}, says: s, subject: lab, from: 2024-01-10, expects: none, works: {w}}}\n"
+        for i, w in (("face", "{topic: face}"), ("mil", "{coauthor_in: [mil]}"), ("other", "{coauthor_in: [other]}"))
+    )
+    claim = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root, lists=[extra.parent])
+    evidence = write_jsonl(tmp_path / "w.jsonl", [work("W1", "Face recognition", authorships=[authorship("A", [LAB])])])
+    results = evaluate(claim, open_evidence_paths([str(evidence)]))
+    rebuilt = _equivalent_command(results)
+    assert rebuilt.endswith(f"--root {root} --lists {extra.parent}")
+    monkeypatch.chdir(tmp_path / "more")
+    assert main([*shlex.split(rebuilt)[1:], "--json", str(tmp_path / "again.json")]) == 0, capsys.readouterr().err
+    again = json.loads((tmp_path / "again.json").read_text())
+    assert [r["verdict"] for r in again["results"]] == [r.verdict for r in results.results]
 
 
 def _check_in_a_fresh_process(out: Path, hash_seed: str) -> dict[str, bytes]:

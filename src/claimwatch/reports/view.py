@@ -13,6 +13,7 @@ import shlex
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
 
 from .. import _text, coverage
@@ -1171,7 +1172,28 @@ def _equivalent_command(results: Results) -> str:
         args += ["--reviews", r.path]
     if results.as_of:
         args += ["--as-of", results.as_of]
-    return shlex.join(args)
+    return shlex.join(args + _where_topics_and_lists_lie(results))
+
+
+def _where_topics_and_lists_lie(results: Results) -> list[str]:
+    """--root, where the case's topics and lists lie under another folder than the working one
+    (`ROOT/claims/topics/`, `ROOT/evidence/lists/`), and --lists for each other folder of lists:
+    without them the command rebuilt could not find what the claims name."""
+    roots: dict[str, None] = {}
+    others: dict[str, None] = {}
+    for ref, home in (
+        *((t, ("claims", "topics")) for t in results.inputs.topics),
+        *((x, ("evidence", "lists")) for x in results.inputs.lists),
+    ):
+        folder = PurePosixPath(ref.path).parent
+        if folder.parts[-2:] == home:
+            roots[str(folder.parent.parent)] = None
+        elif home == ("evidence", "lists"):
+            others[str(folder)] = None
+    args = ["--root", next(iter(roots))] if len(roots) == 1 and next(iter(roots)) != "." else []
+    for other in others:
+        args += ["--lists", other]
+    return args
 
 
 def source_line(src: SourceRef) -> str:
