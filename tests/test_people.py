@@ -503,6 +503,29 @@ def undated(work_record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in work_record.items() if k not in ("publication_date", "publication_year")}
 
 
+def test_holds_both_a_last_known_listed_institution_the_affiliations_lack_is_a_doubt(root):
+    """Left by the twenty-second part: A1's affiliations give the lab in 2023 and 2024 and their
+    last known institution is HIT, which the affiliations lack (they lag behind it, or an older
+    dump): no doubt, not_contradicted under complete coverage, where the subject's side reads a
+    last known institution as a place at no year. For `holds_both` it is one now; for
+    `joined_from` it stays none: where they are now says nothing of where they were before."""
+    body = people_claim("{holds_both: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab = authored("W1", "2023-05-01", ("A1", LAB))
+    now_at_hit = author("A1", "Li Wei", (LAB, [2023, 2024]), last_known_institutions=[HIT])
+    r = judge(root, body, [lab, now_at_hit], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (because,) = r.uncertain_people[0].uncertain_because
+    assert because.endswith(
+        "places them at Harbin Institute of Technology as their last known institution, which their affiliations "
+        "do not give (with no years), so whether they were there in a year they were at Example Lab is not known"
+    )
+    joined = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    assert judge(root, joined, [lab, now_at_hit], **COVER).verdict == "not_contradicted"
+    # Where the affiliations give HIT already, at their years, the last known adds no place.
+    before = author("A1", "Li Wei", (LAB, [2023, 2024]), (HIT, [2019]), last_known_institutions=[HIT])
+    assert judge(root, body, [lab, before], **COVER).verdict == "not_contradicted"
+
+
 def test_holds_both_a_work_of_no_date_at_a_listed_place_the_records_never_give_is_a_doubt(root):
     """Left by the twenty-second part, settled in the twenty-third: A1's record gives the lab in
     2023 and HIT at no time, and a work of no date places A1 at HIT alone: passed over, and under

@@ -32,6 +32,7 @@ class _Place:
     name: NameHit | None
     doubt: str | None
     hit: _EntryHit | None = None  # the list entry, for a listed institution
+    last_known: bool = False  # a last known institution the affiliations lack: where they are now, at no year
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -110,16 +111,25 @@ class _PlaceFinder:
                     place = _Place(record, affiliation, h.method, h.matched_text, h.name, h.doubt, h)
                     kept.listed.setdefault(id(lm), []).append(place)
         # A last known institution the affiliations lack (they lag behind it, or an older dump
-        # gives nothing else) places the person at the subject with no years: a doubt, never
-        # silence. Only the subject's side: where they are now says nothing of where they were.
+        # gives nothing else) places the person there with no years: a doubt, never silence. At
+        # the subject for every claim; at a list entry only for `holds_both` (`_Place.last_known`):
+        # where they are now says nothing of where they were before joining.
         for inst in record.last_known_institutions:
             affiliation = Affiliation(institution=inst)
-            subject_hits, _ = self._hits(record, affiliation)
+            subject_hits, list_hits = self._hits(record, affiliation)
             for sm, hit in zip(self.subjects, subject_hits, strict=True):
                 placed = any(p.record is record for p in kept.subject.get(id(sm), ()))
                 if hit is not None and not placed:  # where the affiliations place them, it adds nothing
                     place = _Place(record, affiliation, hit.method, hit.matched_text, hit.name, hit.doubt)
                     kept.subject.setdefault(id(sm), []).append(place)
+            for lm, hits in zip(self.lists, list_hits, strict=True):
+                given = {p.hit.entry.id for p in kept.listed.get(id(lm), ()) if p.record is record and p.hit}
+                for h in hits:
+                    if h.entry.id not in given:
+                        place = _Place(
+                            record, affiliation, h.method, h.matched_text, h.name, h.doubt, h, last_known=True
+                        )
+                        kept.listed.setdefault(id(lm), []).append(place)
 
     def _hits(self, record: AuthorRecord, affiliation: Affiliation) -> _Hits:
         a = _as_authorship(record, affiliation)

@@ -357,7 +357,7 @@ def _decided_by_the_records(person: _Person) -> Callable[[_EntryHit, int | None]
     work placing them there in 2020); a year not shown, where they give the entry at all."""
     given = {(p.hit.entry.id, y) for p in person.at_listed if p.hit is not None for y in p.known_years}
     given_at_all = {entry for entry, _ in given} | {
-        p.hit.entry.id for p in person.at_listed if p.hit and p.when_unknown
+        p.hit.entry.id for p in person.at_listed if p.hit and p.when_unknown and not p.last_known
     }
 
     def decided(hit: _EntryHit, year: int | None) -> bool:

@@ -85,6 +85,8 @@ def _years(years: Iterable[int]) -> str:
 def _undated(p: _Place) -> str:
     """How a record places someone at a time it does not say (`_Place.when_unknown`), for a
     sentence: 'with no years', or the years it gives ahead of itself."""
+    if p.last_known:
+        return "as their last known institution, which their affiliations do not give (with no years)"
     if not p.ahead:
         return "with no years"
     return (
@@ -117,7 +119,7 @@ def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.da
     if first_side is None:
         return _back_from_a_listed_place(person, pc, start, end)
     status, first, doubts = first_side
-    listed = _listed_earlier(person.at_listed, first, pc.cond, subject)
+    listed = _listed_earlier(_before_now(person.at_listed), first, pc.cond, subject)
     if listed is None:
         if any(r.affiliations for r in person.records):
             return None
@@ -150,7 +152,7 @@ def _back_from_a_listed_place(
     for before, again in _gaps_before_a_return(person, start, end):
         between = [(y, p) for p in person.at_listed for y in p.known_years if _in_the_gap(y, before, again, within)]
         # A place the records give at no year, or in a year ahead of its record, may be in the gap.
-        unknown = [p for p in person.at_listed if p.when_unknown] if again - before > 1 else []
+        unknown = [p for p in _before_now(person.at_listed) if p.when_unknown] if again - before > 1 else []
         if pc.cond.listed_before:
             between = [(y, p) for y, p in between if p.hit is None or _listed_by(p.hit, again)[0] is not False]
             unknown = [p for p in unknown if p.hit is None or _listed_by(p.hit, again)[0] is not False]
@@ -248,6 +250,12 @@ def _first_at_subject(
 
 def _name_doubt(p: _Place) -> str:
     return f", and the name is uncertain: {p.doubt}" if p.doubt else ""
+
+
+def _before_now(places: list[_Place]) -> list[_Place]:
+    """The listed places that may show where someone was before joining: a last known
+    institution the affiliations lack is where they are now, after the subject as likely as before."""
+    return [p for p in places if not p.last_known]
 
 
 def _listed_earlier(
