@@ -251,6 +251,49 @@ def test_a_curated_work_dated_by_its_month_or_year_is_not_cut_off_by_its_own_fir
         assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0), result.why
 
 
+@pytest.mark.parametrize("later_as", ["curated", "jsonl"])
+def test_a_work_whose_year_holds_the_snapshots_day_does_not_run_the_period_past_it(root, later_as):
+    """Found by review (issue 18, twenty-third part): beside a snapshot current on 2025-03-10, a
+    paper of the lab with no listed coauthor dated "2025" (a curated year, or OpenAlex's
+    2025-01-01 in a file read directly whose records give no updated_date) set the cut-off to
+    2025-12-31, past every snapshot: the claim the snapshot clears to 2025-03-10 was left
+    insufficient. A work that may have appeared by the snapshot's day moves no cut-off."""
+    import_works(
+        write_jsonl(root / "snap.jsonl", [lab_work("2025-03-10T00:00:00", date="2024-03-05")]),
+        root / "snap",
+        institutions=["I100"],
+        start=dt.date(2024, 1, 1),
+    )
+    if later_as == "jsonl":
+        later = write_jsonl(
+            root / "later.jsonl", [{**lab_work(None, date="2025-01-01"), "id": "https://openalex.org/W2"}]
+        )
+    else:
+        later = write(
+            root / "later.yaml",
+            """\
+            description: d
+            works:
+              - id: later
+                title: A later paper
+                versions:
+                  - label: v
+                    published: "2025"
+                    authors:
+                      - {name: A, affiliations: [{name: Example Lab, openalex: I100}]}
+                      - {name: B, affiliations: [{name: Elsewhere University, openalex: I300}]}
+                    sources: [{title: s}]
+            """,
+        )
+    text = "claims:\n" + none_claim("{coauthor_in: [mil]}")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", text)], root=root)
+    for engine in ("python", "duckdb"):
+        run = evaluate(claims, [open_evidence(root / "snap"), open_evidence(later)], engine=engine, cache=root / "c")
+        (result,) = run.results
+        assert run.as_of == "2025-03-10", engine
+        assert result.verdict == "not_contradicted", result.why
+
+
 @pytest.mark.parametrize("later_as", ["jsonl", "curated", None])
 def test_the_reports_say_where_a_cut_off_worked_out_from_the_evidence_comes_from(root, later_as):
     """A snapshot current on 2024-06-30 beside a file whose newest record was updated on

@@ -183,14 +183,15 @@ def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
     return {wid for (wid,) in rows}
 
 
-def latest_day(table: str, current_on: dt.date | None = None) -> dt.date | None:
+def latest_day(table: str, current_on: dt.date | None = None, *, after: dt.date | None = None) -> dt.date | None:
     """The last day the date of the table's newest work stands for (None where no work has a
-    date), none later than `current_on`, the day its records were current."""
+    date), none later than `current_on`, the day its records were current; of the works dated
+    wholly after `after`, where it is given."""
     with connect() as con:
         (day,) = con.execute(
             f"SELECT max(CASE WHEN ?::DATE IS NULL THEN latest ELSE least(latest, ?::DATE) END) "
-            f"FROM {parquet_of(table)}",
-            [current_on, current_on],
+            f"FILTER (WHERE ?::DATE IS NULL OR earliest > ?::DATE) FROM {parquet_of(table)}",
+            [current_on, current_on, after, after],
         ).fetchone() or (None,)
     return day if isinstance(day, dt.date) else None
 

@@ -139,8 +139,12 @@ def default_as_of(
     date stands for (2025-02-28 for "2025-02"): a work it gives after a snapshot's day still
     falls in the period (it was dropped, and a snapshot added beside it cleared the claim), and
     a work it dates by its month or year alone is not cut in two by a cut-off it set itself (on
-    the first day of its month, "may fall after" it, where the file certainly holds it). A day
-    past the one the evidence was current clears nothing: coverage vouches only to that day.
+    the first day of its month, "may fall after" it, where the file certainly holds it). Only a
+    work dated wholly after the days the other evidence says it was current moves the cut-off:
+    a curated "2025" beside a snapshot of 2025-03-10 may have appeared by then, and its last day
+    ran the period past every snapshot (a claim it does not touch, cleared to 2025-03-10, was
+    left insufficient to 2025-12-31). A day past the one the evidence was current clears
+    nothing: coverage vouches only to that day.
     A file of OpenAlex records read directly was current no earlier than the newest
     `updated_date` its records give either, as an import of it says in its as-of
     (`_file_current_on`), and no work of it counts past that day (a date ahead of its record):
@@ -153,19 +157,28 @@ def default_as_of(
     if not known:
         return None
     days = current_on if current_on is not None else records_current_on_each(evidence, tables)
+    # A file read directly was current when its works' newest record was, or, where no work
+    # gives an updated_date, its authors' (`JsonlEvidence.authors_current_on`).
+    known += [
+        current
+        for e, day in zip(evidence, days, strict=True)
+        if e.retrieved is None and isinstance(e, JsonlEvidence) and (current := day or e.authors_current_on)
+    ]
+    # Only a work wholly after every day the evidence says it was current moves the cut-off: one
+    # whose month or year holds that day (a curated "2025" beside a snapshot of 2025-03-10) may
+    # have appeared by it, and taking its last day would run the period past every snapshot.
+    said = max(known)
     for k, e in enumerate(evidence):
         if e.retrieved is not None:
             continue
         table = tables[k] if tables is not None else None
         if table is not None:
-            latest = latest_day(str(table.path), days[k])
+            latest = latest_day(str(table.path), days[k], after=said)
             known += [latest] if latest else []
         else:
-            known += [_last_day(w.published, days[k]) for w in e.works() if w.published]
-        # A file read directly was current when its works' newest record was, or, where no work
-        # gives an updated_date, its authors' (`JsonlEvidence.authors_current_on`).
-        if isinstance(e, JsonlEvidence) and (day := days[k] or e.authors_current_on) is not None:
-            known.append(day)
+            known += [
+                _last_day(w.published, days[k]) for w in e.works() if w.published and w.published.as_written[0] > said
+            ]
     return max(known)
 
 
