@@ -478,6 +478,26 @@ works:
 """
 
 
+def test_an_old_snapshot_is_read_for_the_subjects_works_once_for_claims_that_share_a_period(root, monkeypatch):
+    """Found by review (issue 18, twenty-third part): whether an old snapshot holds a work of the
+    subject was asked by every claim, twice, each a reading of the snapshot in Python, on duckdb
+    too: 100,000 works and 8 claims about a subject whose works came last took 48 s, 2 s before.
+    Claims about one subject in one period read it once."""
+    from claimwatch.evidence import Snapshot
+
+    lab_record = work("W1", "A lab paper", date="2024-06-01", authorships=[authorship("A", [LAB])])
+    other = work("W2", "Not the lab's", date="2024-06-01", authorships=[authorship("X", [OUTSIDE])])
+    snap = _legacy_snapshot(root, [other, lab_record])
+    reads = []
+    works = Snapshot.works
+    monkeypatch.setattr(Snapshot, "works", lambda self: (reads.append(self.path), *works(self))[1:])
+    body = "claims:\n" + "".join(none_claim("{coauthor_in: [mil]}").replace("id: c", f"id: c{n}") for n in range(4))
+    files = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
+    run = evaluate(files, [open_evidence(snap)], as_of=dt.date(2025, 1, 1), engine="duckdb", cache=root / "cache")
+    assert [r.verdict for r in run.results] == ["not_contradicted"] * 4
+    assert len(reads) == 1
+
+
 @pytest.mark.parametrize("engine", ["python", "duckdb"])
 def test_a_curated_work_of_the_subject_does_not_vouch_for_an_old_snapshot_that_holds_none(root, engine):
     """Found by the twenty-third part's hunt: a snapshot from before subjects were counted, holding

@@ -702,10 +702,27 @@ def _holds_none(evidence: Evidence, ids: Sequence[str], start: dt.date | None, e
 
 
 def _holds_a_work_of(evidence: Evidence, ids: set[str], start: dt.date | None, end: dt.date) -> bool:
-    return any(
-        _date_status(w.published, start, end)[0] == TRUE and any(a.institution_ids & ids for a in w.authorships)
-        for w in evidence.works()
-    )
+    """Does the evidence hold a work of the subject certainly in the period? Read up to the first
+    such work, once for each subject and period (`_HELD`)."""
+    key = (evidence.kind, evidence.path, evidence.sha256, frozenset(ids), start, end)
+    if (held := _HELD.get(key)) is None:
+        held = any(
+            _date_status(w.published, start, end)[0] == TRUE and any(a.institution_ids & ids for a in w.authorships)
+            for w in evidence.works()
+        )
+        if len(_HELD) >= _HELD_KEPT:
+            _HELD.clear()
+        _HELD[key] = held
+    return held
+
+
+# What `_holds_a_work_of` found, by the evidence's kind, path and sha256 (which fixes its
+# records), the subject's ids and the period. An old snapshot is asked by every claim about its
+# subjects, twice (made before subjects were counted, and confirmed empty): reading it each time,
+# a run on a snapshot of 100,000 works whose subject's works come last took 48 s for 8 claims,
+# where it took 2 s before it was asked.
+_HELD: dict[tuple[str, str, str, frozenset[str], dt.date | None, dt.date], bool] = {}
+_HELD_KEPT = 1024
 
 
 def _within_limits(covering: list[Evidence]) -> str:
