@@ -261,6 +261,19 @@ def test_a_key_yaml_reads_as_other_than_text_is_refused_at_its_place(tmp_path, k
     )
 
 
+@pytest.mark.parametrize("text", ["statement: x\n? \n: 3\n", "subjects:\n  ?\n  : {name: A}\n"])
+def test_a_key_with_nothing_written_is_said_to_have_no_name(text):
+    """Found by review (issue 18, twenty-third part): a key with nothing before its ':' got
+    " as a key is read by YAML as an empty value, not as text: write it in quotes, ''", a line
+    beginning with a space that asked for an empty name in quotes."""
+    from claimwatch.documents import parse_yaml
+
+    with pytest.raises(InputError) as e:
+        parse_yaml(text)
+    (line,) = e.value.lines()
+    assert line.endswith(": a key with nothing written before its ':' has no name: write the field's name or id there")
+
+
 @pytest.mark.parametrize("written", ["12", "0", "007", "0x0C", "'012'", "1.5"])
 def test_numbers_both_yaml_versions_read_alike_are_read(written):
     from claimwatch.documents import parse_yaml

@@ -441,7 +441,12 @@ class _Composer:
 
     def _key_not_text(self, event: yaml.ScalarEvent, value: Any) -> NoReturn:
         """Every key in claimwatch's files is text (a field's name, or an id): a subject keyed `no:`
-        was read as the boolean false, and "unknown subject 'no'; known: false" followed."""
+        was read as the boolean false, and "unknown subject 'no'; known: false" followed. A key with
+        nothing written (`: x`, `? `) has no text to quote: it is said so, not "write it in quotes, ''"."""
+        if not event.value.strip():
+            self.fail(
+                event, "a key with nothing written before its ':' has no name: write the field's name or id there"
+            )
         read = (
             "an empty value"
             if value is None
