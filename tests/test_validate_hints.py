@@ -216,7 +216,15 @@ def test_a_count_yaml_versions_read_apart_is_refused_at_its_place(tmp_path, writ
 
 
 @pytest.mark.parametrize(
-    ("written", "number"), [("028", "28"), ("09", "9"), ("0o12", "10"), ("1e3", "1000"), ("1.0e3", "1000")]
+    ("written", "number"),
+    [
+        ("028", "28"),
+        ("09", "9"),
+        ("0o12", "10"),
+        ("1e3", "1000"),
+        ("1.0e3", "1000"),
+        ("09007199254740993", "9007199254740993"),
+    ],
 )
 def test_a_count_yaml_1_1_reads_as_text_is_said_as_each_version_reads_it(tmp_path, written, number):
     """`at_most: 028` is text to YAML 1.1 (no octal number) and 28 to an editor's YAML 1.2: the

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import heapq
 import json
+import math
 import os
 import re
 import stat
@@ -304,7 +305,11 @@ def _yaml12_number(text: str) -> int | float | None:
         return None
     if text.startswith("0o"):
         return int(text, 0)
+    if text.lstrip("+-").isdigit():  # whole, read exactly: 09007199254740993 is no float's
+        return int(text)
     number = float(text)
+    if not math.isfinite(number):  # 1e400: YAML 1.2 reads infinity, which no count is
+        return None
     return int(number) if number.is_integer() else number
 
 
