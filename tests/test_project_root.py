@@ -139,10 +139,19 @@ def test_validate_and_show_without_paths_read_the_cases_own_files_from_any_folde
 
 
 def test_validate_without_paths_in_a_case_without_claims_says_so(tmp_path, monkeypatch, capsys):
+    """With nothing of a case's to check, one line says where it looked; with lists alone (no
+    claims/ yet), the lists are checked, not refused for the claims' absence."""
     monkeypatch.chdir(tmp_path)
-    for command in (["validate"], ["show"]):
-        assert main(command) == 2
-        assert capsys.readouterr().err.strip() == "claims: no such file"
+    assert main(["validate"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "claimwatch validate: the case at . has no claims/, evidence/lists/, evidence/curated/ nor reviews.yaml: "
+        "give the files to check (see claimwatch validate --help)"
+    )
+    assert main(["show"]) == 2
+    assert capsys.readouterr().err.strip() == "claims: no such file"
+    write(tmp_path / "evidence/lists/one.yaml", "id: one\nname: One\nsources: [{title: s}]\nentries:\n  - {name: A}\n")
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.split() == ["ok", "evidence/lists/one.yaml", "(list", "'one':", "1", "entry)"]
 
 
 def test_a_claim_file_checked_from_outside_its_case_names_the_case(tmp_path, monkeypatch, capsys):

@@ -22,7 +22,7 @@ from .options import echo_json, lists_option, root_option
 @root_option
 def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:
     """Check claim, topic, list, curated and reviews files (or folders of them; default: the
-    case's own, its claims/, evidence/lists/, evidence/curated/ and reviews.yaml, those it has).
+    case's own: its claims/, evidence/lists/, evidence/curated/ and reviews.yaml, those it has).
 
     Every problem in every file is printed as path:line:column: message, schema and
     reference problems together; the exit code is 2 when there is any. A file's kind follows
@@ -68,11 +68,18 @@ def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None
 
 
 def _case_files(root: str) -> tuple[str, ...]:
-    """What `validate` checks when given nothing: the case's claims (said missing when it has
-    none, as `check` says it), and its lists, curated evidence and reviews where it has them."""
+    """What `validate` checks when given nothing: the case's claims, lists, curated evidence and
+    reviews, those it has; a case with none of them is one line saying where it looked."""
     case = Path(root)
-    others = (case / DEFAULT_LISTS_DIR, case / "evidence" / "curated", find_reviews(case))
-    return (str(case / "claims"), *(str(p) for p in others if p is not None and p.exists()))
+    files = (case / "claims", case / DEFAULT_LISTS_DIR, case / "evidence" / "curated", find_reviews(case))
+    found = tuple(str(p) for p in files if p is not None and p.exists())
+    if not found:
+        raise click.UsageError(
+            f"the case at {case} has no claims/, evidence/lists/, evidence/curated/ nor reviews.yaml: "
+            "give the files to check",
+            ctx=click.get_current_context(),
+        )
+    return found
 
 
 @click.command()
