@@ -452,13 +452,7 @@ class _Composer:
             self.fail(
                 event, "a key with nothing written before its ':' has no name: write the field's name or id there"
             )
-        read = (
-            "an empty value"
-            if value is None
-            else f"the boolean {str(value).lower()}"
-            if isinstance(value, bool)
-            else f"the number {value}"
-        )
+        read = _yaml_reading(value)
         self.fail(
             event, f"{event.value} as a key is read by YAML as {read}, not as text: write it in quotes, '{event.value}'"
         )
@@ -783,14 +777,14 @@ def _not_read_as_text(doc: Document, path: Path_, error: jsonschema.ValidationEr
     value = error.instance
     if written == "":
         return "left empty, where text is wanted"
-    read = (
-        "an empty value"
-        if value is None
-        else f"the boolean {str(value).lower()}"
-        if isinstance(value, bool)
-        else f"the number {value}"
-    )
-    return f"{written} is read by YAML as {read}, not as text: write it in quotes, '{written}'"
+    return f"{written} is read by YAML as {_yaml_reading(value)}, not as text: write it in quotes, '{written}'"
+
+
+def _yaml_reading(value: object) -> str:
+    """What YAML read an unquoted value as, where it is not text: 'the boolean false'."""
+    if value is None:
+        return "an empty value"
+    return f"the boolean {str(value).lower()}" if isinstance(value, bool) else f"the number {value}"
 
 
 def _number_read_as_text(doc: Document, error: jsonschema.ValidationError) -> tuple[Path_, str] | None:

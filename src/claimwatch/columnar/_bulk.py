@@ -510,29 +510,28 @@ class _Spooled:
 
     def other_arxiv(self) -> tuple[array.array, array.array]:
         """The line and each arXiv id (`_arxiv_number`) of the records not kept that name one."""
-        lines, numbers = array.array("q"), array.array("q")
-        if self.arxiv_path is not None:
-            with open(self.arxiv_path, "rb") as f:
-                lines.fromfile(f, self.arxiv_others)
-                numbers.fromfile(f, self.arxiv_others)
-            self.arxiv_path.unlink()
-        return lines, numbers
+        return _read_back(self.arxiv_path, self.arxiv_others)
 
     def other_ids(self) -> tuple[array.array, array.array]:
         """The line and the work id of each record not kept (read back from `ids_path`)."""
-        lines, ids = array.array("q"), array.array("q")
-        if self.ids_path is not None:
-            with open(self.ids_path, "rb") as f:
-                lines.fromfile(f, self.others)
-                ids.fromfile(f, self.others)
-            self.ids_path.unlink()
-        return lines, ids
+        return _read_back(self.ids_path, self.others)
 
     def records(self) -> Iterator[tuple[int, bytes]]:
         with open(self.path, "rb") as f:
             for at, line in zip(self.lines, f, strict=True):
                 yield at, line[:-1]
         self.path.unlink()
+
+
+def _read_back(path: Path | None, count: int) -> tuple[array.array, array.array]:
+    """Two columns of `count` numbers a spool file holds one after the other; the file removed."""
+    first, second = array.array("q"), array.array("q")
+    if path is not None:
+        with open(path, "rb") as f:
+            first.fromfile(f, count)
+            second.fromfile(f, count)
+        path.unlink()
+    return first, second
 
 
 def _spool_part(
