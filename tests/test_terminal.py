@@ -440,3 +440,34 @@ def test_a_long_claim_id_folds_and_leaves_the_verdict_and_the_counts_whole(width
         for claim, (verdict, matched, uncertain, considered) in expected.items():
             line = f"{claim}: {verdict} (matched {matched}; uncertain {uncertain}; considered {considered})"
             assert "".join(line.split()) in unspaced
+
+
+@pytest.mark.parametrize("width", [75, 76, 77, 78, 100])
+def test_a_count_wider_than_its_heading_keeps_the_table_whole(width):
+    """Found in review: the table's narrowest width counted each count's heading alone, so a
+    claim about people considering 123456 persons ("123456 people", wider than "considered")
+    had the table cropped at the line's end in 75 to 77 columns: "123456 peopl", and no right
+    border. The column is as wide as its widest cell; where that does not fit, one line a claim."""
+    results = people_report(people_claim(considered=123456), works_claim())
+    long = results.results[0].model_copy(update={"claim": LONG_ID})
+    results = results.model_copy(update={"results": (long, *results.results[1:])})
+    out = io.StringIO()
+    print_verdicts(results, console=TerminalConsole(file=out, width=width, color_system=None, highlight=False))
+    text = out.getvalue()
+    assert all(len(line) <= width for line in text.splitlines())
+    assert "123456 people" in text
+    rows = verdict_table_cells(text)
+    assert not rows or rows[LONG_ID] == ["Contradicted", "1", "1", "123456 people"]
+    assert rows or f"{LONG_ID}: Contradicted (matched 1; uncertain 1; considered 123456 people)".replace(
+        " ", ""
+    ) in "".join(text.split())
+
+
+def test_an_empty_run_prints_an_empty_verdict_table():
+    out = io.StringIO()
+    results = people_report(works_claim())
+    print_verdicts(
+        results.model_copy(update={"results": ()}),
+        console=TerminalConsole(file=out, width=80, color_system=None, highlight=False),
+    )
+    assert "claimwatch verdicts" in out.getvalue()

@@ -74,13 +74,18 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
     set_aside = any(r.dismissed or r.dismissed_people for r in results.results)
     counts = ("matched", "uncertain", "considered", *(["set aside"] if set_aside else []))
     verdict_width = max(len(w) for w in VERDICT_WORDS.values())
+    # A count's column is as wide as its heading or its widest cell ("1234 people" is wider than
+    # "considered": sized by the heading alone, the table was cropped at its right edge).
+    widths = [
+        max([len(heading), *(len(_count_cells(r)[k]) for r in results.results)]) for k, heading in enumerate(counts)
+    ]
     # Each cell's width, a space either side, and a rule before each cell and after the last.
-    narrowest = sum(w + 3 for w in (_NARROWEST_CLAIM, verdict_width, *map(len, counts))) + 1
+    narrowest = sum(w + 3 for w in (_NARROWEST_CLAIM, verdict_width, *widths)) + 1
     if console.width < narrowest:
         for r in results.results:
             console.print(_verdict_line(r, counts), overflow="fold")
     else:
-        console.print(_verdict_table(results, counts, verdict_width))
+        console.print(_verdict_table(results, counts, verdict_width, widths))
     # Untrusted text goes in as Text, never into markup: escaped markup shows a text ending in a
     # backslash with two ("C:\\" for "C:\"), as rich.markup.escape doubles it for a tag after it.
     for r in results.results:
@@ -107,7 +112,7 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
             )
 
 
-def _verdict_table(results: Results, counts: tuple[str, ...], verdict_width: int) -> Table:
+def _verdict_table(results: Results, counts: tuple[str, ...], verdict_width: int, widths: list[int]) -> Table:
     table = Table(title="claimwatch verdicts", title_justify="left", show_lines=False)
     # A claim id too long for the line folds onto the next: cropped, it left the verdict and the
     # counts no room, and rich drew them as empty cells (an 85-character id in a CI log's 120
@@ -115,8 +120,8 @@ def _verdict_table(results: Results, counts: tuple[str, ...], verdict_width: int
     # width of their words and headings whatever the line's width.
     table.add_column("claim", overflow="fold", min_width=_NARROWEST_CLAIM)
     table.add_column("verdict", no_wrap=True, min_width=verdict_width)
-    for heading in counts:
-        table.add_column(heading, justify="right", no_wrap=True, min_width=len(heading))
+    for heading, width in zip(counts, widths, strict=True):
+        table.add_column(heading, justify="right", no_wrap=True, min_width=width)
     for r in results.results:
         table.add_row(
             safe(r.claim),
