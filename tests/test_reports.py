@@ -766,7 +766,7 @@ def test_the_reviews_file_is_an_input_of_the_report(tmp_path):
     results = reviewed_results(tmp_path)
     md = renderers()["md"](results)
     assert f"| reviews | `{tmp_path / 'reviews.yaml'}` | `{results.inputs.reviews[0].sha256}` |" in md
-    assert f"--reviews {tmp_path / 'reviews.yaml'} --as-of 2026-06-01`" in md
+    assert f"--reviews {tmp_path / 'reviews.yaml'} --as-of 2026-06-01 --root {PROJECT}`" in md
 
 
 def test_a_confirmed_finding_shows_the_doubts_the_reviewer_resolved(tmp_path):
