@@ -377,10 +377,10 @@ def _relative(entry: EntryRef, published: str | None) -> str | None:
         # Taken off before or within the work's date is past; a day after it (a denial order's
         # expiry, decades ahead) is said without a tense, as is a day with no work to weigh it by.
         against = _against(entry.listed_to, published, f"taken off the list on {entry.listed_to}")
-        after = against is None or against.endswith(" after this work's date")
-        said.append(
-            f"listed until {entry.listed_to}" + (", after this work's date" if against else "") if after else against
-        )
+        if against is not None and not against.endswith(" after this work's date"):
+            said.append(against)
+        else:
+            said.append(f"listed until {entry.listed_to}" + (", after this work's date" if against else ""))
     elif entry.listed_to_unread:
         said.append(taken_off_unread(entry.listed_to_unread))
     return "; ".join(s for s in said if s) or None
@@ -393,9 +393,10 @@ def listed_from_unread(text: str) -> str:
 
 
 def listing_end(day: str, as_of: str | None) -> str:
-    """The end of an entry's listing in a list's table: taken off, where the day is on or before
-    the run's as-of day; else (a 50-year denial order's expiry, 2056-06-29 in the real list)
-    listed until then, which "taken off" said as if it had passed."""
+    """The end of an entry's listing in a list's table (and `lists show`, against the day the list
+    was read): taken off, where the day is on or before the run's as-of day; else (a 50-year
+    denial order's expiry, 2056-06-29 in the real list) listed until then, which "taken off" said
+    as if it had passed."""
     return f"taken off {day}" if as_of and day <= as_of else f"listed until {day}"
 
 
