@@ -259,12 +259,7 @@ def _listed_in_works(
     before = f"before their first year at {subject} ({reference})" if reference is not None else f"while at {subject}"
     shows = f"places them at {entry} in {year}"
     if unshown:
-        before = f"perhaps {before}"
-        shows = (
-            f"with no date places them at {entry}"
-            if no_date
-            else f"places them at {entry} in a year its date, ahead of its record, does not show"
-        )
+        before, shows = f"perhaps {before}", _placed_unshown(entry, no_date)
     why = f"a work in the evidence {shows}, which their author records leave out, {before}"
     return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
 
@@ -311,13 +306,8 @@ def _both_in_works(
             )
             said = hit.entry.id in at_once_unshown  # with the subject on one authorship: said below
             if reaches and not said and not decided(hit, None) and not _listed_after(pc, hit, end):
-                shows = (
-                    f"with no date places them at {hit.entry.name}"
-                    if latest is None
-                    else f"places them at {hit.entry.name} in a year its date, ahead of its record, does not show"
-                )
                 doubts[
-                    f"a work in the evidence {shows}, which their author records leave out, perhaps a year they were "
+                    f"a work in the evidence {_placed_unshown(hit.entry.name, latest is None)}, which their author records leave out, perhaps a year they were "
                     f"at {subject}: at both, or a move within it, the years cannot tell"
                 ] = None
             continue
@@ -349,6 +339,13 @@ def _both_in_works(
 def _listed_after(pc: _PeopleClaim, hit: _EntryHit, end: dt.date | None) -> bool:
     """Under `listed_before`, an entry listed only after the period: a year not shown cannot count."""
     return pc.cond.listed_before and end is not None and _listed_by(hit, end.year)[0] is False
+
+
+def _placed_unshown(entry: str, no_date: bool) -> str:
+    """How a work whose date shows no year places someone at a list entry, for a doubt."""
+    if no_date:
+        return f"with no date places them at {entry}"
+    return f"places them at {entry} in a year its date, ahead of its record, does not show"
 
 
 def _decided_by_the_records(person: _Person) -> Callable[[_EntryHit, int | None], bool]:
