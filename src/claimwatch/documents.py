@@ -60,7 +60,8 @@ class Document:
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     sha256: str = ""
     # The text of each unquoted value YAML read as no text (`no` as false, `~` as empty), so a
-    # value refused for not being text is told as the analyst wrote it, not as `False`.
+    # value refused for not being text is told as the analyst wrote it, not as `False`; and of
+    # each read as text that YAML 1.2 reads as a number (`028`), said where a number is wanted.
     plain_texts: dict[Path_, str] = field(default_factory=dict)
 
     def position(self, path: Path_) -> tuple[int, int]:
@@ -769,7 +770,7 @@ def _not_read_as_text(doc: Document, path: Path_, error: jsonschema.ValidationEr
     if written is None or isinstance(error.instance, (str, dict, list)):
         return None
     wanted = error.validator_value
-    wants_text = (error.validator == "type" and "string" in (wanted if isinstance(wanted, list) else [wanted])) or (
+    wants_text = "string" in _types_wanted(error) or (
         error.validator == "enum" and isinstance(wanted, list) and all(isinstance(v, str) for v in wanted)
     )
     if not wants_text:
@@ -778,6 +779,14 @@ def _not_read_as_text(doc: Document, path: Path_, error: jsonschema.ValidationEr
     if written == "":
         return "left empty, where text is wanted"
     return f"{written} is read by YAML as {_yaml_reading(value)}, not as text: write it in quotes, '{written}'"
+
+
+def _types_wanted(error: jsonschema.ValidationError) -> set[str]:
+    """The JSON types a `type` error asked for ("string", or ["integer", "null"]); none for another error."""
+    if error.validator != "type":
+        return set()
+    wanted = error.validator_value
+    return {str(t) for t in wanted} if isinstance(wanted, list) else {str(wanted)}
 
 
 def _yaml_reading(value: object) -> str:
@@ -792,11 +801,9 @@ def _number_read_as_text(doc: Document, error: jsonschema.ValidationError) -> tu
     and the unquoted value is text to YAML 1.1 but a number to YAML 1.2 (028, 1e3): what each
     reads. "expects must be 'none', {at_least: N} or {at_most: N}" named no fault the analyst saw."""
     for e in (error, *(error.context or ())):
-        wanted = e.validator_value if e.validator == "type" else None
-        wants_number = {"integer", "number"} & set(wanted if isinstance(wanted, list) else [wanted])
         at = tuple(e.absolute_path)
         written = doc.plain_texts.get(at)
-        if wants_number and isinstance(e.instance, str) and written is not None:
+        if {"integer", "number"} & _types_wanted(e) and isinstance(e.instance, str) and written is not None:
             number = _yaml12_number(written)
             return at, (
                 f"{written} is read by YAML 1.1 as text and by YAML 1.2 as the number {number}: write {number} "
