@@ -529,6 +529,17 @@ class _Spooled:
         self.path.unlink()
 
 
+def _spool_columns(path: Path, first: array.array, second: array.array) -> Path | None:
+    """Two columns of numbers, one after the other, in a spool file (`_read_back` reads them);
+    None, and no file, where they are empty."""
+    if not first:
+        return None
+    with open(path, "wb") as f:
+        first.tofile(f)
+        second.tofile(f)
+    return path
+
+
 def _read_back(path: Path | None, count: int) -> tuple[array.array, array.array]:
     """Two columns of `count` numbers a spool file holds one after the other; the file removed."""
     first, second = array.array("q"), array.array("q")
@@ -589,18 +600,8 @@ def _spool_part(
                         other_ids.append(work[0])
     if check.why is not None and not stop.is_set():
         raise InputError(Problem(str(part.path), 0, 0, check.why))
-    ids_path = None
-    if other_lines:
-        ids_path = spool.with_suffix(".ids")
-        with open(ids_path, "wb") as f:
-            other_lines.tofile(f)
-            other_ids.tofile(f)
-    arxiv_path = None
-    if arxiv_lines:
-        arxiv_path = spool.with_suffix(".arxiv")
-        with open(arxiv_path, "wb") as f:
-            arxiv_lines.tofile(f)
-            arxiv_numbers.tofile(f)
+    ids_path = _spool_columns(spool.with_suffix(".ids"), other_lines, other_ids)
+    arxiv_path = _spool_columns(spool.with_suffix(".arxiv"), arxiv_lines, arxiv_numbers)
     return _Spooled(
         spool,
         lines,
