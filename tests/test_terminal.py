@@ -419,19 +419,26 @@ def verdict_table_cells(text: str) -> dict[str, list[str]]:
     return rows
 
 
-@pytest.mark.parametrize("width", [60, 74, 75, 80, 100, 120])
-def test_a_long_claim_id_folds_and_leaves_the_verdict_and_the_counts_whole(width):
-    """Found by the twenty-third part's hunt: the claim's cell never wrapped, so an 85-character
-    id in a CI log's 120 columns (or the shipped case's ids in a 70-column pane) left the other
-    cells no room, and rich drew the verdict cropped ("Insufficient ev…") and the counts as empty
-    cells. The id folds now; a line too narrow for the table gets the verdicts one a line."""
-    results = people_report(people_claim(considered=3), works_claim())
+def _verdicts_of_a_long_id(width: int, *, considered: int) -> str:
+    """The verdict table at `width` columns of a claim about people with an 85-character id
+    (considering `considered` persons) beside a claim about works; no line wider than `width`."""
+    results = people_report(people_claim(considered=considered), works_claim())
     long = results.results[0].model_copy(update={"claim": LONG_ID})
     results = results.model_copy(update={"results": (long, *results.results[1:])})
     out = io.StringIO()
     print_verdicts(results, console=TerminalConsole(file=out, width=width, color_system=None, highlight=False))
     text = out.getvalue()
     assert all(len(line) <= width for line in text.splitlines())
+    return text
+
+
+@pytest.mark.parametrize("width", [60, 74, 75, 80, 100, 120])
+def test_a_long_claim_id_folds_and_leaves_the_verdict_and_the_counts_whole(width):
+    """Found by the twenty-third part's hunt: the claim's cell never wrapped, so an 85-character
+    id in a CI log's 120 columns (or the shipped case's ids in a 70-column pane) left the other
+    cells no room, and rich drew the verdict cropped ("Insufficient ev…") and the counts as empty
+    cells. The id folds now; a line too narrow for the table gets the verdicts one a line."""
+    text = _verdicts_of_a_long_id(width, considered=3)
     expected = {LONG_ID: ["Contradicted", "1", "1", "3 people"], "lab-no-partners": ["Contradicted", "1", "0", "2"]}
     if width >= 75:  # the table's narrowest: a claim's cell of 12 columns, the verdict's words, the headings
         assert verdict_table_cells(text) == expected
@@ -448,13 +455,7 @@ def test_a_count_wider_than_its_heading_keeps_the_table_whole(width):
     claim about people considering 123456 persons ("123456 people", wider than "considered")
     had the table cropped at the line's end in 75 to 77 columns: "123456 peopl", and no right
     border. The column is as wide as its widest cell; where that does not fit, one line a claim."""
-    results = people_report(people_claim(considered=123456), works_claim())
-    long = results.results[0].model_copy(update={"claim": LONG_ID})
-    results = results.model_copy(update={"results": (long, *results.results[1:])})
-    out = io.StringIO()
-    print_verdicts(results, console=TerminalConsole(file=out, width=width, color_system=None, highlight=False))
-    text = out.getvalue()
-    assert all(len(line) <= width for line in text.splitlines())
+    text = _verdicts_of_a_long_id(width, considered=123456)
     assert "123456 people" in text
     rows = verdict_table_cells(text)
     assert not rows or rows[LONG_ID] == ["Contradicted", "1", "1", "123456 people"]
