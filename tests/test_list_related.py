@@ -246,3 +246,24 @@ def test_a_campus_or_a_part_named_by_generic_words_counts_only_beside_its_entry(
     (r,) = engines_agree(claims, [path], tmp_path / "cache").results
     assert [f.work.id for f in r.findings] == []
     assert [f.work.id for f in r.uncertain_findings] == ["W5"]
+
+
+def test_an_author_at_a_laboratory_the_tracker_writes_with_odd_brackets_is_a_doubt(tracker, tmp_path):
+    """Found by the twenty-fourth part's hunt: the tracker writes the Chinese form of some institutions
+    it names under an entry in full-width or nested brackets ("Laboratory of High Power Microwave
+    Technology（高功率微波技术国防科技重点实验室）" under the China Academy of Engineering Physics, "Key
+    Laboratory of Information Fusion, Ministry of Education (信息融合技术教育部重点实验室(B类))" under
+    Northwestern Polytechnical University); the import kept it in the name, which no affiliation
+    writes, and an author at the laboratory was no doubt at all: the work passed as clear."""
+    works = {
+        "W1": ["Laboratory of High Power Microwave Technology, Mianyang 621900, China"],
+        "W2": ["Key Laboratory of Information Fusion, Ministry of Education, Xi'an, China"],
+        "W3": ["高功率微波技术国防科技重点实验室, 绵阳"],
+    }
+    claims, path = _case(tmp_path, tracker, "claims:\n" + none_claim("{coauthor_in: [aspi]}"), works)
+    (r,) = engines_agree(claims, [path], tmp_path / "cache").results
+    assert [f.work.id for f in r.uncertain_findings] == ["W1", "W2", "W3"]
+    why = {f.work.id: " | ".join(f.uncertain_because) for f in r.uncertain_findings}
+    assert "under Chinese Academy of Engineering Physics as a major defence laboratory" in why["W1"]
+    assert "under Northwestern Polytechnical University as a major defence laboratory" in why["W2"]
+    assert r.verdict == "insufficient_evidence"

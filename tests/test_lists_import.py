@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -161,10 +162,57 @@ def test_aspi_unknown_category_names_the_known_ones(tmp_path, capsys, shared_dat
         ),
         ("Example Institute (EI)", "Example Institute (EI)", None),
         ("Example Institute", "Example Institute", None),
+        # The tracker's own quirks (twenty-fourth part): a bracket inside the Chinese, full-width
+        # brackets, one of each width, a bracket never closed.
+        (
+            "Key Laboratory of Information Fusion, Ministry of Education (信息融合技术教育部重点实验室(B类))",
+            "Key Laboratory of Information Fusion, Ministry of Education",
+            "信息融合技术教育部重点实验室(B类)",
+        ),
+        (
+            "Laboratory of High Power Microwave Technology（高功率微波技术国防科技重点实验室）",
+            "Laboratory of High Power Microwave Technology",
+            "高功率微波技术国防科技重点实验室",
+        ),
+        (
+            "Beijing Computational Science Research Center （北京计算科学研究中心)",
+            "Beijing Computational Science Research Center",
+            "北京计算科学研究中心",
+        ),
+        (
+            "Artificial Intelligence Research Center (人工智能研究中心",
+            "Artificial Intelligence Research Center",
+            "人工智能研究中心",
+        ),
+        # A Chinese bracket inside a remark is no name's Chinese form; a bracket without Chinese stays.
+        (
+            "Third Affiliated Hospital/Daping Hospital (第三附属医院/大坪医院), now known as the Army Characteristic Medical Center",
+            "Third Affiliated Hospital/Daping Hospital (第三附属医院/大坪医院), now known as the Army Characteristic Medical Center",
+            None,
+        ),
+        (
+            "Marine Vibration and Noise Laboratory (jointly run with CSIC 701",
+            "Marine Vibration and Noise Laboratory (jointly run with CSIC 701",
+            None,
+        ),
+        ("(北京航空航天大学)", "(北京航空航天大学)", None),
     ],
 )
 def test_split_aspi_value(value, name, native):
     assert lists.split_aspi_value(value) == (name, native)
+
+
+def test_every_name_the_real_tracker_gives_with_its_chinese_form_is_split_from_it(shared_data):
+    """Found by the twenty-fourth part's hunt: 25 of the 445 institutions the real tracker names under
+    its entries kept their Chinese form in the name ("Key Laboratory of Information Fusion, Ministry of
+    Education (信息融合技术教育部重点实验室(B类))", "Beijing Computational Science Research Center
+    （北京计算科学研究中心)"), which no affiliation writes, so an author there was no doubt at all."""
+    document = lists.import_aspi(shared_data / "aspi/misp-galaxy-china-defence-universities.json", list_id="aspi")
+    names = [e["name"] for e in document["entries"]]
+    names += [r["name"] for e in document["entries"] for r in e.get("related", [])]
+    ending_in_chinese = [n for n in names if re.search(r"[\u3400-\u9fff][^\u3400-\u9fff]{0,4}$", n)]
+    # Two companies named in Chinese alone, nothing to split from.
+    assert ending_in_chinese == ["西安电子科大金讯科技有限责任公司", "西安中电科西电科大雷达技术协同创新研究院有限公司"]
 
 
 def test_aspi_entry_fields(tmp_path, capsys):

@@ -14,20 +14,46 @@ from ._import import IMPORT_MAX_BYTES, At, Draft, file_label, list_document, rea
 ASPI_GALAXY_TYPE = "china-defence-universities"
 ASPI_TRACKER_URL = "https://unitracker.aspi.org.au/"
 
-_NAME_AND_NATIVE = re.compile(r"^(?P<name>.*\S)\s*\((?P<native>[^()]*)\)\s*$")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# The tracker brackets a Chinese form in ASCII or full-width parentheses, at times one of each
+# ("Center （北京计算科学研究中心)"), at times with a bracket inside ("(...实验室(B类))").
+_OPENING, _CLOSING = "(\uff08", ")\uff09"
 
 
 def split_aspi_value(value: str) -> tuple[str, str | None]:
     """'Beihang University (北京航空航天大学)' -> ('Beihang University', '北京航空航天大学').
 
     Only a last parenthesis in Chinese is split off: 'China University of Geosciences (Wuhan)
-    (中国地质大学)' keeps '(Wuhan)' in the name.
+    (中国地质大学)' keeps '(Wuhan)' in the name. Left in, the Chinese form would make a name no
+    affiliation writes, so the bracket is found as the tracker writes it: in either width, with
+    brackets inside it, or never closed ('Artificial Intelligence Research Center (人工智能研究中心').
     """
-    m = _NAME_AND_NATIVE.match(value.strip())
-    if m and _CJK.search(m["native"]):
-        return m["name"].strip(), m["native"].strip()
-    return value.strip(), None
+    text = value.strip()
+    start = _last_bracket(text)
+    if start is not None:
+        name, native = text[:start].strip(), text[start + 1 :].strip()
+        if native[-1:] in _CLOSING:
+            native = native[:-1].strip()
+        if name and _CJK.search(native):
+            return name, native
+    return text, None
+
+
+def _last_bracket(text: str) -> int | None:
+    """Where the bracket that ends `text` opens (brackets inside it matched, either width counting
+    alike), or the last one opened and never closed; None where `text` ends in no bracket."""
+    if text[-1:] in _CLOSING:
+        depth = 0
+        for i in range(len(text) - 1, -1, -1):
+            if text[i] in _CLOSING:
+                depth += 1
+            elif text[i] in _OPENING:
+                depth -= 1
+                if depth == 0:
+                    return i
+        return None
+    opened = max(text.rfind(c) for c in _OPENING)
+    return opened if opened >= 0 and not any(c in text[opened:] for c in _CLOSING) else None
 
 
 def import_aspi(
