@@ -523,3 +523,81 @@ def test_an_ofac_rename_is_removed_and_added_saying_the_two_share_lists_and_addr
     ]
     _, out, _ = run(capsys, "lists", "diff", str(paths["old"]), str(paths["moved"]))
     assert "carries the name of removed 'ROSNEFT TRADE LIMITED' [rosneft-trade-limited]\n" in out + "\n"
+
+
+# The columns the import reads, of today's layout (the others may be left out).
+CSL_COLUMNS = (
+    "_id",
+    "source",
+    "entity_number",
+    "type",
+    "programs",
+    "name",
+    "addresses",
+    "federal_register_notice",
+    "start_date",
+    "end_date",
+    "alt_names",
+)
+
+
+def _lotus_row(record_id: str, address: str, start: str, notice: str) -> str:
+    """An Entity List row of today's CSL layout, the fields the import reads filled in."""
+    fields = {
+        "_id": record_id,
+        "source": "Entity List (EL) - Bureau of Industry and Security",
+        "name": "Lotus Precision Instruments",
+        "addresses": address,
+        "federal_register_notice": notice,
+        "start_date": start,
+    }
+    return ",".join(f'"{fields.get(column, "")}"' for column in CSL_COLUMNS)
+
+
+SHENZHEN = _lotus_row(
+    "0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c", "1 Road, Shenzhen, Guangdong, CN", "2019-05-16", "84 FR 22961"
+)
+KOWLOON = _lotus_row("a1b2c3d4e5f60718293a4b5c6d7e8f90", "2 Street, Kowloon, HK", "2020-06-05", "85 FR 34495")
+CHENGDU = _lotus_row("5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b", "3 Lane, Chengdu, Sichuan, CN", "2025-03-25", "90 FR 13398")
+
+
+def _imported(capsys: pytest.CaptureFixture[str], folder: Path, *rows: str) -> Path:
+    csv_path = write(folder, "consolidated.csv", "\n".join((",".join(CSL_COLUMNS), *rows)) + "\n")
+    out = folder / "csl-el.yaml"
+    assert run(capsys, "lists", "import", "csl", str(csv_path), "--out", str(out))[0] == 0
+    return out
+
+
+@pytest.mark.parametrize(
+    ("old_rows", "new_rows", "removed", "added", "paired"),
+    [
+        # The Shenzhen entity taken off; its Kowloon namesake stays, its id now the bare slug.
+        ((SHENZHEN, KOWLOON), (KOWLOON,), ["2019-05-16"], [], [("2020-06-05", "2020-06-05")]),
+        ((KOWLOON, SHENZHEN), (SHENZHEN,), ["2020-06-05"], [], [("2019-05-16", "2019-05-16")]),
+        # A namesake newly listed before the one that was there: the one there stays paired with itself.
+        ((SHENZHEN,), (KOWLOON, SHENZHEN), [], ["2020-06-05"], [("2019-05-16", "2019-05-16")]),
+        # Neither namesake left goes on in the new one (nothing kept, neither date, notice nor address).
+        ((SHENZHEN, KOWLOON), (CHENGDU,), ["2019-05-16", "2020-06-05"], ["2025-03-25"], []),
+    ],
+)
+def test_namesakes_pair_by_what_they_keep_not_by_file_order(
+    tmp_path, capsys, old_rows, new_rows, removed, added, paired
+):
+    """Found by the twenty-fourth part's hunt: the Entity List names one entity per country under one
+    name; their ids carry each record's key only while the name is shared, so when the Shenzhen one
+    was taken off, the Kowloon one's id changed, and the diff paired namesakes in file order: it said
+    the Kowloon entity (listed 2020) was removed and the Shenzhen one had moved to Kowloon, hiding
+    which was taken off. Among namesakes an old entry pairs with the new one keeping its listing date
+    or notice or its addresses, and with none where none does."""
+    old = _imported(capsys, tmp_path / "old", *old_rows)
+    new = _imported(capsys, tmp_path / "new", *new_rows)
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(new))
+    assert [str(e.listed_from) for e in diff.removed] == removed
+    assert [str(e.listed_from) for e in diff.added] == added
+    pairs = [(str(o.listed_from), str(n.listed_from)) for o, n, _ in _diff._pair_entries(*_both(old, new))[0]]
+    assert pairs == paired
+    assert all(change.fields.keys() == {"id"} for change in diff.changed)
+
+
+def _both(old: Path, new: Path) -> tuple[tuple[ListEntry, ...], tuple[ListEntry, ...]]:
+    return lists.load_list_version(old).entries, lists.load_list_version(new).entries

@@ -105,25 +105,63 @@ def _pair_entries(
     old_by_id = {e.id: e for e in old}
     pairs = [(old_by_id[e.id], e, "id") for e in new if e.id in old_by_id]
     paired_old = {o.id for o, _, _ in pairs}
-    by_name: dict[str, list[ListEntry]] = {}
-    for e in old:
-        if e.id not in paired_old:
-            by_name.setdefault(_folded(e.name), []).append(e)
-    added = []
-    for e in new:
-        if e.id in old_by_id:
-            continue
-        candidates = by_name.get(_folded(e.name))
-        if candidates:
-            pairs.append((candidates.pop(0), e, "name"))
-        else:
-            added.append(e)
+    left_new = [e for e in new if e.id not in old_by_id]
+    pairs += _paired_by_name([e for e in old if e.id not in paired_old], left_new)
+    paired_new = {n.id for _, n, _ in pairs}
+    added = [e for e in left_new if e.id not in paired_new]
     renamed, related = _renamed(old, added, {o.id for o, _, _ in pairs})
     pairs += renamed
     paired_old = {o.id for o, _, _ in pairs}
     paired_new = {n.id for _, n, _ in pairs}
     removed = [e for e in old if e.id not in paired_old]
     return pairs, removed, [e for e in added if e.id not in paired_new], related
+
+
+def _paired_by_name(old: Sequence[ListEntry], new: Sequence[ListEntry]) -> list[tuple[ListEntry, ListEntry, str]]:
+    """(old, new, "name") pairs of entries of one name (case and spacing aside). One of a name on each
+    side pair up. Namesakes do not pair in file order: the Entity List names one entity per country
+    under one name, and their ids carry each record's key only while the name is shared, so when one
+    is taken off the other's id changes; paired by order, the one that stays could read as removed
+    and the one taken off as moved. Among namesakes an old entry pairs with the new one that keeps
+    its listing (`_keeps_listing`) or its addresses, the likest first, and with none where none does."""
+    old_by_name: dict[str, list[ListEntry]] = {}
+    for e in old:
+        old_by_name.setdefault(_folded(e.name), []).append(e)
+    new_by_name: dict[str, list[ListEntry]] = {}
+    for e in new:
+        new_by_name.setdefault(_folded(e.name), []).append(e)
+    pairs = []
+    for name, news in new_by_name.items():
+        olds = old_by_name.get(name, [])
+        if len(olds) == len(news) == 1:
+            pairs.append((olds[0], news[0], "name"))
+        elif olds:
+            pairs += _namesakes_paired(olds, news)
+    return pairs
+
+
+def _namesakes_paired(olds: Sequence[ListEntry], news: Sequence[ListEntry]) -> list[tuple[ListEntry, ListEntry, str]]:
+    """Namesakes paired likest first (in file order where equally alike), each at most once."""
+    ranked = sorted(
+        ((_likeness(o, n), i, j) for i, o in enumerate(olds) for j, n in enumerate(news)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs = []
+    for likeness, i, j in ranked:
+        if likeness and i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((olds[i], news[j], "name"))
+    return pairs
+
+
+def _likeness(old: ListEntry, new: ListEntry) -> int:
+    """How many of what tells namesakes apart `new` keeps of `old`: its listing, its addresses. A
+    country alone is none: namesakes in one country are the Entity List's usual case too."""
+    same_addresses = bool(old.addresses) and set(old.addresses) == set(new.addresses)
+    return int(_keeps_listing(old, new)) + int(same_addresses)
 
 
 def _renamed(
