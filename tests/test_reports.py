@@ -263,12 +263,78 @@ def test_a_work_with_thousands_of_authors_shows_twenty_of_each_kind_and_counts_t
     md, html = renderers()["md"](results), renderers()["html"](results)
     for text in (md, html):
         assert "and 1480 more of the subject" in text  # "subject's", escaped in HTML
-        assert "1480 more partner authors (the JSON report lists them all)" in text
+        assert "1480 more partner affiliations (the JSON report lists them all)" in text
         assert "21 more matches (the JSON report lists them all)" in text
         assert "Lab Author 19 " in text and "Lab Author 20 " not in text
         assert "Partner 19" in text and "Partner 20" not in text
     assert len(md) < 40_000 and len(html) < 120_000  # a few kilobytes for the row, not a megabyte
     assert len(json.loads(render_json(results))["results"][0]["findings"][0]["reasons"]) == len(finding.reasons)
+
+
+def _two_lists_case(root: Path, partner: dict) -> Results:
+    """The small case with a second list, `ent`, whose entry names a second OpenAlex record of
+    Harbin Institute of Technology (I201): OpenAlex holds institutions of one name under several
+    ids, and two lists may each name another."""
+    project(root)
+    write(
+        root / "evidence/lists/ent.yaml",
+        """\
+        id: ent
+        name: Entity list
+        sources: [{title: A source}]
+        entries:
+          - {id: hit-dup, name: Harbin Institute of Technology, openalex: [I201], country: CN, listed_from: 2020-05-22, verified: true}
+        """,
+    )
+    write(root / "claims/c.yaml", CLAIMS.replace("coauthor_in: [mil]", "coauthor_in: [mil, ent]"))
+    records = [work("W1", "Face recognition", authorships=[authorship("A. Lab", [LAB]), partner])]
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", records))
+    return evaluate(claims_mod.load_claims([root / "claims/c.yaml"], root=root), [evidence])
+
+
+def test_a_partner_at_two_institutions_of_one_name_cites_each_id_with_its_own_list(tmp_path):
+    # One partner row per author and institution name kept the first reason's id: the Entity
+    # list's entry read as matched by I200, and I201, the id it did match, was in no report but JSON.
+    dup = institution("I201", "Harbin Institute of Technology")
+    results = _two_lists_case(tmp_path, authorship("B. Partner", [HIT, dup]))
+    (row,) = report_view(results).claims[0].findings
+    assert [(p.institution_id, [la.entry.id for la in p.listed_as]) for p in row.partners] == [
+        ("I200", ["hit"]),
+        ("I201", ["hit-dup"]),
+    ]
+    md, html, csv_text = (renderers()[fmt](results) for fmt in ("md", "html", "csv"))
+    assert "Harbin Institute of Technology `I200`: Military universities" in md
+    assert "Harbin Institute of Technology `I201`: Entity list" in md
+    assert "<code>I200</code>" in html and "<code>I201</code>" in html
+    assert "mil/hit, Harbin Institute of Technology (I200)" in csv_text
+    assert "ent/hit-dup, Harbin Institute of Technology (I201)" in csv_text
+    again = _two_lists_case(tmp_path / "again", authorship("B. Partner", [HIT, dup]))
+    for fmt in ("json", "md", "html", "csv"):
+        assert renderers()[fmt](again) == renderers()[fmt](results).replace(str(tmp_path), str(tmp_path / "again"))
+
+
+def test_two_names_in_one_raw_affiliation_are_two_partner_rows_each_citing_its_place(tmp_path):
+    # Both reasons stood in one row, which cited the first name's characters for the other's entry.
+    raw = "Harbin Institute of Technology; Beihang University, Beijing, China"
+    results = small_case(
+        project(tmp_path),
+        [
+            work(
+                "W1",
+                "Face recognition",
+                authorships=[authorship("A. Lab", [LAB]), authorship("B. Partner", [], raw=[raw])],
+            )
+        ],
+    )
+    (row,) = report_view(results).claims[0].findings
+    cited = {(p.matched, p.start, p.end, tuple(la.entry.id for la in p.listed_as)) for p in row.partners}
+    assert cited == {
+        ("Harbin Institute of Technology", 0, 30, ("hit",)),
+        ("Beihang University", 32, 50, ("beihang",)),
+    }
+    md = renderers()["md"](results)
+    assert "“Harbin Institute of Technology” at characters 0–30" in md
+    assert "“Beihang University” at characters 32–50" in md
 
 
 def test_a_long_list_shows_at_most_forty_entries_those_the_rows_shown_cite_first(tmp_path):

@@ -104,8 +104,8 @@ def test_a_matched_finding_is_a_row_with_its_work_reasons_and_records(results):
     assert row["doi"] == "10.1234/abc"
     assert row["records"].splitlines() == list(finding.work.records) and row["records"].endswith(":1")
     assert row["reasons"].splitlines() == [
-        "A. Lab (1): openalex_id, subject, Example Lab",
-        "B. Partner (2): openalex_id, mil/hit, Harbin Institute of Technology",
+        "A. Lab (1): openalex_id, subject, Example Lab (I100)",
+        "B. Partner (2): openalex_id, mil/hit, Harbin Institute of Technology (I200)",
         '"face recognition" in title',
     ]
     assert row["doubts"] == ""
@@ -269,8 +269,8 @@ def test_a_claim_about_people_gives_a_row_per_person_with_ids_years_and_works():
     assert matched["person_shows"] == LI_WEI.shows
     assert matched["records"].splitlines() == ["evidence/people.jsonl:1", "evidence/people.jsonl:7"]
     assert matched["reasons"].splitlines() == [
-        "openalex_id, subject, Example Lab",
-        "openalex_id, mil/hit, Harbin Institute of Technology, listed on or before the year that matters",
+        "openalex_id, subject, Example Lab (I100)",
+        "openalex_id, mil/hit, Harbin Institute of Technology (I200), listed on or before the year that matters",
     ]
     assert matched["person_works"].splitlines() == [
         'Example Lab: W10, 2023-05-01, "A paper from the lab", doi 10.1234/lab, works.jsonl:10',
@@ -351,7 +351,7 @@ def test_no_cell_is_longer_than_a_spreadsheet_cell_holds(tmp_path):
         f"and {len(finding.reasons) - len(kept)} more (a spreadsheet cell holds 32,767 characters; "
         "the JSON report lists them all)"
     )
-    assert kept[1] == "Partner 0 (2): openalex_id, mil/hit, Harbin Institute of Technology"
+    assert kept[1] == "Partner 0 (2): openalex_id, mil/hit, Harbin Institute of Technology (I200)"
     cut = "… (cut: a spreadsheet cell holds 32,767 characters; the JSON report holds it whole)"
     assert row["title"] == ("Face recognition " + "x" * 40000)[: CELL_LIMIT - len(cut)] + cut
     assert row["says"].startswith("\U0001f600") and row["says"].endswith(cut)

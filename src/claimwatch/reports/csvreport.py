@@ -35,13 +35,14 @@ from ..results import (
     AffiliationReason,
     ClaimResult,
     Finding,
+    InstitutionRef,
     PersonFinding,
     PhraseReason,
     Placement,
     Reason,
     Results,
 )
-from .view import LISTED_BEFORE_WORDS, basis_words, years_words
+from .view import LISTED_BEFORE_WORDS, basis_words, institution_id, years_words
 
 COLUMNS: tuple[str, ...] = (
     "claim",
@@ -192,7 +193,7 @@ def placement_text(placement: Placement) -> str:
     parts = [
         placement.method,
         target,
-        placement.institution.name or placement.institution.id,
+        _institution(placement.institution),
         f'matched "{placement.matched_name}"' if placement.matched_name else None,
         LISTED_BEFORE_WORDS[placement.listed_before] if placement.listed_before is not None else None,
     ]
@@ -253,9 +254,18 @@ def reason_text(reason: Reason) -> str:
 
 def _affiliation_text(r: AffiliationReason) -> str:
     target = f"{r.entry.list}/{r.entry.id}" if r.entry else "subject"
-    where = r.institution.name if r.institution else r.matched_text
+    where = _institution(r.institution) if r.institution else r.matched_text
     parts = [r.method, target, where, f'matched "{r.matched_name}"' if r.matched_name else None]
     return f"{r.author} ({r.author_position}): " + ", ".join(p for p in parts if p)
+
+
+def _institution(inst: InstitutionRef) -> str:
+    """An institution by its name and the id that tells it from another record of the same name
+    (OpenAlex holds several): `Harbin Institute of Technology (I200)`."""
+    cited = institution_id(inst)
+    if not inst.name:
+        return cited or "(unnamed institution)"
+    return f"{inst.name} ({cited})" if cited else inst.name
 
 
 def _lines(items: Iterable[str]) -> str:

@@ -26,6 +26,7 @@ from ..results import (
     EntryRef,
     EvidenceRef,
     Finding,
+    InstitutionRef,
     LapsedReview,
     ListedInstitution,
     ListRef,
@@ -331,23 +332,24 @@ def finding_view(finding: Finding) -> FindingView:
 
 
 def _partners(reasons: list[AffiliationReason], published: str | None) -> tuple[Partner, ...]:
-    """One row per author and institution, however many lists name that institution."""
+    """One row per author and place matched, however many lists name that place: a place is an
+    institution record (its id, not only its name: OpenAlex holds records of one name under
+    several ids, and a list may name either) or a name at one span of the text it stands in (two
+    names in one raw affiliation are two citations)."""
     rows: dict[tuple, list[AffiliationReason]] = {}
     for r in reasons:
-        inst = r.institution
-        key = (r.author_position, r.author, inst.name if inst else r.matched_text, r.method)
-        rows.setdefault(key, []).append(r)
+        rows.setdefault(_partner_key(r), []).append(r)
     out = []
-    for (position, author, _, method), group in rows.items():
+    for group in rows.values():
         first = group[0]
         inst = first.institution
         out.append(
             Partner(
-                author=author,
-                position=position,
+                author=first.author,
+                position=first.author_position,
                 institution=inst.name if inst else None,
-                institution_id=inst.id if inst else None,
-                method=METHOD_WORDS[method],
+                institution_id=institution_id(inst),
+                method=METHOD_WORDS[first.method],
                 matched_text=first.matched_text,
                 listed_as=tuple(ListedAs(r.entry, _relative(r.entry, published)) for r in group if r.entry),
                 matched=_span(first),
@@ -358,6 +360,21 @@ def _partners(reasons: list[AffiliationReason], published: str | None) -> tuple[
             )
         )
     return tuple(sorted(out, key=lambda p: (p.position, p.author)))
+
+
+def _partner_key(r: AffiliationReason) -> tuple:
+    """What makes two reasons one partner row: the same author, institution record, method and
+    name at the same place in the same text; only the list entry differs."""
+    inst = r.institution
+    where = (inst.id, inst.ror, inst.name) if inst else None
+    return (r.author_position, r.author, where, r.method, r.matched_text, r.start, r.end, r.matched_name)
+
+
+def institution_id(inst: InstitutionRef | None) -> str | None:
+    """The id a row cites its institution by: its OpenAlex id, else its ROR id."""
+    if inst is None:
+        return None
+    return inst.id or (f"ror:{inst.ror}" if inst.ror else None)
 
 
 def _span(r: AffiliationReason) -> str | None:
