@@ -404,6 +404,44 @@ def test_a_snapshot_named_as_a_word_of_a_doubt_leaves_the_doubt_as_it_is(root, t
     assert "new doubt" not in render_diff(diff)[-1].plain
 
 
+def test_an_evidence_file_named_as_a_year_leaves_the_doubt_its_year_names(root, tmp_path, monkeypatch):
+    """Found by the twenty-fourth part's hunt: evidence files literally named 2024 and 2025 (a
+    year's export, given as such: records `2024:1`) made the doubt "its date 2024 may fall before
+    2024-01-10" read "its date … may fall before 2024-01-10" in one run and not the other, and
+    the diff said the confirmed work had a new doubt the review may not have weighed."""
+    review = load_reviews(write(root / "reviews.yaml", review_of_w1("confirmed")))
+    claims = claims_mod.load_claims([root / "claims/c.yaml"], root=root)
+    monkeypatch.chdir(tmp_path)
+    reports = []
+    for name in ("2024", "2025"):
+        evidence = JsonlEvidence.open(write_jsonl(Path(name), [work("W1", "Face recognition", date="2024")]))
+        results = evaluate(claims, [evidence], reviews=review)
+        (face,) = [r for r in results.results if r.claim == "no-face"]
+        assert face.findings[0].work.records == (f"{name}:1",)
+        assert face.findings[0].uncertain_because == ("its date 2024 may fall before 2024-01-10",)
+        reports.append(results)
+    diff = diff_reports(*reports)
+    assert not [f for c in diff.claims if c.claim == "no-face" for f in c.findings]
+    assert "new doubt" not in render_diff(diff)[-1].plain
+
+
+def test_copies_in_a_file_named_as_a_year_are_the_same_doubt_in_a_file_of_another_year(root, tmp_path, monkeypatch):
+    """The doubt naming the file a record's copies are in still leaves the file out, when the
+    file's name is a bare word."""
+    review = load_reviews(write(root / "reviews.yaml", review_of_w1("confirmed")))
+    claims = claims_mod.load_claims([root / "claims/c.yaml"], root=root)
+    monkeypatch.chdir(tmp_path)
+    copies = [work("W1", "Face recognition"), work("W1", "Face recognition", date="2023-06-01")]
+    reports = []
+    for name in ("2024", "2025"):
+        results = evaluate(claims, [JsonlEvidence.open(write_jsonl(Path(name), copies))], reviews=review)
+        (face,) = [r for r in results.results if r.claim == "no-face"]
+        assert any(f"({name})" in d for d in face.findings[0].uncertain_because)
+        reports.append(results)
+    diff = diff_reports(*reports)
+    assert not [f for c in diff.claims if c.claim == "no-face" for f in c.findings]
+
+
 def test_nothing_changed_under_a_review_is_no_change(root):
     """A review over the same record, collected again, or over a record that changed in nothing
     it decided on (another coauthor outside every list), is no change."""

@@ -704,14 +704,33 @@ def _without_records(doubts: tuple[str, ...], records: tuple[str, ...]) -> tuple
     # A place stands whole, never as part of a word or a longer name; a folder only where a path
     # or a record's line goes on from it ("2025/works.jsonl:3"): a snapshot named "2024" is a
     # word of "its date 2024 may fall before 2024-01-10" too, and that doubt was a new one to
-    # every diff against a snapshot of another name.
-    whole = "|".join(re.escape(f) for f in sorted(files, key=len, reverse=True))
-    pattern = rf"(?<![\w.-])(?:{whole})(?![\w-]|\.\w)"
+    # every diff against a snapshot of another name. So is a file named "2024" (a year's export,
+    # given as such): a name with no folder and no extension is a place only as doubts cite one,
+    # before a record's line ("2024:3") or in the parenthesised list of a record's copies.
+    named, bare = _paths_and_words(files)
+    parts = []
+    if named:
+        parts.append(rf"(?<![\w.-])(?:{_alternatives(named)})(?![\w-]|\.\w)")
+    if bare:
+        words = _alternatives(bare)
+        parts.append(rf"(?<![\w.-])(?:{words})(?=:\d)|(?:(?<=\()|(?<=, ))(?:{words})(?=[,)])")
+    pattern = "|".join(parts)
     if folders:
-        inside = "|".join(re.escape(f) for f in sorted(folders, key=len, reverse=True))
-        pattern += rf"|(?<![\w.-])(?:{inside})(?=[/:])"
+        pattern += rf"|(?<![\w.-])(?:{_alternatives(folders)})(?=[/:])"
     place = re.compile(pattern)
     return tuple(place.sub("\u2026", doubt) for doubt in doubts)
+
+
+def _paths_and_words(files: set[str]) -> tuple[set[str], set[str]]:
+    """Record files by how they can stand in a doubt's words: a path (a folder or an extension
+    in it) is never a word of prose; a bare name ("2024", "works") may be."""
+    bare = {f for f in files if not re.search(r"[/\\.]", f)}
+    return files - bare, bare
+
+
+def _alternatives(names: set[str]) -> str:
+    """A regular expression matching any of the names, the longest first."""
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
 def _placed(where: str, entry: EntryRef | None) -> str:
