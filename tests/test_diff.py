@@ -15,7 +15,7 @@ from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, Snapshot, import_works
 from claimwatch.reports.diff import ClaimChange, diff_reports, read_report, render_diff
 from claimwatch.reports.jsonreport import render_json
-from claimwatch.reviews import load_reviews
+from claimwatch.reviews import load_reviews, review_identity
 from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
 
 CLAIMS = """\
@@ -236,6 +236,37 @@ def test_a_review_added_that_applies_to_no_finding_is_said_so(root, capsys):
     assert any("~ review of W9 (not a match, " in line and ": not applied: no finding of" in line for line in lines)
     # Not applied in both runs, for the same reason: no change.
     assert not diff_reports(read_report(new), read_report(new)).claims
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("W9", "https://openalex.org/W9"),
+        ("W9", "w9"),
+        ("W9", "' W9 '"),
+        ("doi:10.1234/ABC", "https://doi.org/10.1234/abc"),
+        ("arXiv:2404.10667v2", "'2404.10667'"),
+        ("A9", "https://openalex.org/a9"),
+    ],
+)
+def test_a_review_respelled_between_runs_is_the_same_review(root, before, after, capsys):
+    """Found by the twenty-fourth part's hunt: a review not applied in either run, for the same
+    reason, but written another way in the new reviews file (a pasted address, another case)
+    was said to be new to the reviews: diff compared reviews by their text as written, where the
+    evaluator compares them by the identity they name."""
+    field = "person" if before.startswith("A") else "work"
+
+    def reviews(named: str) -> str:
+        return f"reviews:\n  - {{claim: no-face, {field}: {named}, decision: not_a_match, by: A, date: 2025-02-01, note: n}}\n"
+
+    old = run(root, FACE_WORKS, "old", reviews=reviews(before))
+    new = run(root, FACE_WORKS, "new", reviews=reviews(after))
+    (lapsed,) = json.loads(new.read_text(encoding="utf-8"))["results"][0]["lapsed_reviews"]
+    assert lapsed["reason"] == "not_found"
+    assert diff_reports(read_report(old), read_report(new)).claims  # as written, two reviews
+    assert not diff_reports(read_report(old), read_report(new), review_identity=review_identity).claims
+    assert main(["diff", str(old), str(new)]) == 0
+    assert "review of" not in capsys.readouterr().out
 
 
 def test_a_claim_given_a_new_id_is_the_same_claim_renamed(root, capsys):

@@ -113,6 +113,19 @@ def person_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def review_identity(review: Review) -> str:
+    """What a review names, in the one spelling reviews are compared in (`work_key`,
+    `person_keys`, the record's OpenAlex id): `claimwatch diff` takes a review respelled between
+    runs ("W9", "https://openalex.org/w9") for the same review, as the evaluator does. What
+    names nothing stays as written."""
+    if review.person is not None:
+        keys = person_keys(review.person)
+        named = " ".join(sorted(keys)) if keys else review.person
+        return f"person\n{named}\n"
+    record = ids.openalex_id(_as_typed(review.openalex)) if review.openalex else None
+    return f"work\n{work_key(review.names) or review.names}\n{record or review.openalex or ''}"
+
+
 def curated_file_names(path: str) -> list[str]:
     """Each name a review may give a curated file by, shortest first: the file's own name, then
     with one more of the folders its resolved path runs through before it at a time, up to that

@@ -8,6 +8,7 @@ import click
 
 from ..reports.diff import diff_reports, read_report, render_diff
 from ..reports.terminal import terminal_console
+from ..reviews import review_identity
 from .options import echo_json
 
 
@@ -29,7 +30,9 @@ def diff(old: str, new: str, as_json: bool, exit_code: bool) -> None:
 
         claimwatch diff reports/2025-05.json reports/2025-06.json --exit-code
     """
-    result = diff_reports(read_report(old), read_report(new), old_name=old, new_name=new)
+    result = diff_reports(
+        read_report(old), read_report(new), old_name=old, new_name=new, review_identity=review_identity
+    )
     if as_json:
         echo_json(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -287,7 +288,18 @@ def _held_twice(results: Results) -> str | None:
     return None
 
 
-def diff_reports(old: Results, new: Results, *, old_name: str = "old", new_name: str = "new") -> ReportDiff:
+def diff_reports(
+    old: Results,
+    new: Results,
+    *,
+    old_name: str = "old",
+    new_name: str = "new",
+    review_identity: ReviewIdentity | None = None,
+) -> ReportDiff:
+    """What changed from `old` to `new`. `review_identity` gives what a review names in the one
+    spelling reviews are compared in (`claimwatch.reviews.review_identity`, which `claimwatch diff`
+    passes): a review respelled between runs (a pasted address, another case) is the same
+    review. Without it, reviews are compared as written."""
     return ReportDiff(
         old=old_name,
         new=new_name,
@@ -296,7 +308,7 @@ def diff_reports(old: Results, new: Results, *, old_name: str = "old", new_name:
         old_as_of=old.as_of,
         new_as_of=new.as_of,
         inputs=_with_same_records(_input_changes(old.inputs, new.inputs), old, new),
-        claims=_claim_changes(old, new),
+        claims=_claim_changes(old, new, review_identity or _as_written),
     )
 
 
@@ -354,7 +366,7 @@ def _moved(before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
     return {path: old_path[sha] for path, sha in after.items() if path not in before and sha in alone}
 
 
-def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
+def _claim_changes(old: Results, new: Results, identity: ReviewIdentity) -> tuple[ClaimChange, ...]:
     before = {r.claim: r for r in old.results}
     after = {r.claim: r for r in new.results}
     renamed = _renamed_claims(before, after)  # new id -> old id
@@ -373,7 +385,7 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
                     why=b.why,
                     new_matched=b.matched,
                     findings=_finding_changes(None, b),
-                    reviews=_review_changes(None, b),
+                    reviews=_review_changes(None, b, identity),
                 )
             )
         elif b is None:
@@ -386,7 +398,7 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
                 if was_complete != complete
                 else {}
             )
-            reviews = _review_changes(a, b)
+            reviews = _review_changes(a, b, identity)
             if findings or a.verdict != b.verdict or coverage or reviews or a.claim != b.claim:
                 out.append(
                     ClaimChange(
@@ -406,28 +418,32 @@ def _claim_changes(old: Results, new: Results) -> tuple[ClaimChange, ...]:
     return tuple(out)
 
 
-def _review_key(review: Review) -> tuple[str, str, str]:
+ReviewIdentity = Callable[[Review], str]
+"""What a review names, spelt so that two spellings of one identity are one string."""
+
+
+def _as_written(review: Review) -> str:
     """A review of one claim across two runs: by what it names, as written, never by its line
     (nor by the claim's id, which a claim renamed changes)."""
-    return ("person" if review.person is not None else "work", review.names, review.openalex or "")
+    return "\n".join(("person" if review.person is not None else "work", review.names, review.openalex or ""))
 
 
-def _applied(result: ClaimResult) -> dict[tuple[str, str, str], Review]:
+def _applied(result: ClaimResult, identity: ReviewIdentity) -> dict[str, Review]:
     """The reviews applied to the claim's findings, works and persons."""
     works = [f.review for f in (*result.findings, *result.uncertain_findings, *result.dismissed)]
     people = [p.review for p in (*result.people, *result.uncertain_people, *result.dismissed_people)]
-    return {_review_key(r): r for r in (*works, *people) if r is not None}
+    return {identity(r): r for r in (*works, *people) if r is not None}
 
 
-def _review_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[ReviewChange, ...]:
+def _review_changes(old: ClaimResult | None, new: ClaimResult, identity: ReviewIdentity) -> tuple[ReviewChange, ...]:
     """Reviews of the claim applied in one run and not the other, or not applied in both for
     different reasons. One applied in neither for the same reason, or in both, is no change;
     one applied in one run and absent from the other shows in its finding's review."""
-    applied_before = _applied(old) if old else {}
-    lapsed_before = {_review_key(x.review): x for x in old.lapsed_reviews} if old else {}
+    applied_before = _applied(old, identity) if old else {}
+    lapsed_before = {identity(x.review): x for x in old.lapsed_reviews} if old else {}
     out = []
     for lapsed in new.lapsed_reviews:
-        key = _review_key(lapsed.review)
+        key = identity(lapsed.review)
         was = lapsed_before.get(key)
         if was is not None and was.reason == lapsed.reason:
             continue
@@ -435,12 +451,12 @@ def _review_changes(old: ClaimResult | None, new: ClaimResult) -> tuple[ReviewCh
             "no_longer_applied" if key in applied_before else "not_applied"
         )
         out.append(_review_change(lapsed.review, change, lapsed.why, was.why if was else None))
-    applied_now = _applied(new)
+    applied_now = _applied(new, identity)
     for key, review in applied_now.items():
         if key in lapsed_before:
             out.append(_review_change(review, "now_applied", None, lapsed_before[key].why))
     if old is not None and old.claim != new.claim:  # renamed: the reviews of its old id name no claim now
-        lapsed_now = {_review_key(x.review) for x in new.lapsed_reviews}
+        lapsed_now = {identity(x.review) for x in new.lapsed_reviews}
         for key, review in applied_before.items():
             if key not in applied_now and key not in lapsed_now:
                 why = f"it names the claim '{old.claim}', which this run calls '{new.claim}': give it the new id"
