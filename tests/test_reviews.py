@@ -89,6 +89,10 @@ def _review(path: Path, claim: str, work: str, decision: str = "not_a_match", **
         ("http://export.arxiv.org/abs/2404.10667", "arxiv:2404.10667"),
         ("https://arxiv.org/abs/2404.10667/", "arxiv:2404.10667"),
         ("https://openalex.org/works/W9990000001/", "W9990000001"),  # with a trailing slash
+        # A DOI of accented letters pasted decomposed (NFD, as from a PDF on a Mac): the record's
+        # composed form, else the review applied to nothing and diff took it for another review.
+        ("doi:10.5555/cafe\u0301.2024", "doi:10.5555/caf\u00e9.2024"),
+        ("https://doi.org/10.5555/CAFE\u0301.2024", "doi:10.5555/caf\u00e9.2024"),
         ("I4210113369", None),  # an institution is no work
         ("not a work", None),
         ("", None),
@@ -96,6 +100,12 @@ def _review(path: Path, claim: str, work: str, decision: str = "not_a_match", **
 )
 def test_a_work_is_named_by_any_stable_identity(written: str, key: str | None) -> None:
     assert work_key(written) == key
+
+
+def test_a_record_s_decomposed_doi_is_named_by_the_composed_one() -> None:
+    from claimwatch.reviews import identity_keys
+
+    assert work_key("10.5555/caf\u00e9.2024") in identity_keys("W1", "10.5555/cafe\u0301.2024", None)
 
 
 # --- the file ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -67,8 +68,9 @@ def _as_typed(text: str) -> str:
 
 def work_key(text: str) -> str | None:
     """The one spelling a work identity is compared in: 'W123', 'doi:10.1/x', 'arxiv:2404.10667',
-    or a curated work id as written; None for what names no work."""
-    text = _as_typed(text)
+    or a curated work id as written; None for what names no work. A DOI of accented letters is
+    compared composed (NFC), as records give it, whichever form it was pasted in."""
+    text = unicodedata.normalize("NFC", _as_typed(text))
     openalex = ids.openalex_id(text)
     if openalex:
         return openalex if openalex.startswith("W") else None
@@ -163,6 +165,7 @@ def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
     """The keys a review may name one record of a finding's work by."""
     keys = {work_id}
     if doi:
+        doi = unicodedata.normalize("NFC", doi)
         keys.add(f"doi:{doi}")
         arxiv_doi = ids.ARXIV_DOI.match(doi)
         if arxiv_doi:
