@@ -245,6 +245,36 @@ def test_ctrl_c_while_the_case_is_moved_into_an_empty_folder_leaves_it_empty(tmp
     assert list(folder.iterdir()) == [] and list(tmp_path.iterdir()) == [folder]
 
 
+@pytest.mark.parametrize("appears", ["reviews.yaml", "claims/mine.yaml"])
+def test_a_file_made_in_the_folder_while_init_runs_is_never_replaced_nor_removed(
+    tmp_path, monkeypatch, capsys, appears
+):
+    """Found by the twenty-fourth part's hunt: the folder was found empty, then the case's files
+    moved into it; a file the analyst (or a sync client) made there meanwhile was replaced by the
+    template's, and a folder of theirs (claims/, holding their claim file) failed the move and
+    was removed with the rest."""
+    import claimwatch.cli.init as init_mod
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    real = init_mod._write
+
+    def meanwhile(*args, **kwargs):
+        made = folder / appears
+        if not made.exists():
+            made.parent.mkdir(parents=True, exist_ok=True)
+            made.write_text("mine\n", encoding="utf-8")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(init_mod, "_write", meanwhile)
+    assert main(["init", str(folder)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and str(folder / appears.split("/")[0]) in err[0] and "nothing was replaced" in err[0]
+    assert (folder / appears).read_text(encoding="utf-8") == "mine\n"
+    left = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+    assert left == sorted({appears, *([appears.split("/")[0]] if "/" in appears else [])})
+
+
 def _the_feature_passes(cwd: Path, features: str) -> None:
     """pytest, run from `cwd` on the `features` folder, passes the case's one scenario."""
     run = subprocess.run(

@@ -63,6 +63,7 @@ def _made_whole(target: Path) -> list[Path]:
         written = [_write(tmp, target, relative, source) for relative, source in _template_files()]
         if exists:
             for entry in sorted(tmp.iterdir()):
+                _refuse_appeared(target / entry.name)
                 moved.append(target / entry.name)  # first: a Ctrl-C between the two leaves none behind
                 os.rename(entry, target / entry.name)
         else:
@@ -70,6 +71,8 @@ def _made_whole(target: Path) -> list[Path]:
             os.replace(tmp, target)
     except BaseException as e:  # a full disk, or Ctrl-C: the folder is left as empty as it was
         for path in moved:
+            if os.path.lexists(tmp / path.name):  # never moved (its move failed): not ours to remove
+                continue
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
             else:
@@ -81,6 +84,17 @@ def _made_whole(target: Path) -> list[Path]:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return written
+
+
+def _refuse_appeared(path: Path) -> None:
+    """The folder was empty when init began; something made in it since (by the analyst, a sync
+    client, another init) is theirs: a move onto it would replace a file, or fail on a folder."""
+    if os.path.lexists(path):
+        raise InputError(
+            "appeared in the folder while the case was being made; nothing was replaced: "
+            "run init again in an empty folder",
+            path=path,
+        )
 
 
 def _refuse_used(target: Path) -> None:
