@@ -810,6 +810,21 @@ def test_another_report_of_the_run_given_to_diff_is_named_in_one_line(project_ro
     assert main(["diff", str(out["json"]), str(out["json"])]) == 0
 
 
+def test_a_diff_saved_as_json_given_to_diff_is_named_in_one_line(root, capsys):
+    """Found by the twenty-fourth part's hunt: `diff --json` saved beside the reports, then given
+    to diff, said "not a claimwatch JSON report: at claimwatch: Field required"."""
+    old, new = run(root, FACE_WORKS, "old"), run(root, FACE_WORKS[:1], "new")
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    saved = root / "diff.json"
+    saved.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["diff", str(saved), str(new)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"{saved}: the output of `claimwatch diff --json`, not a report: "
+        "compare the reports two runs of `claimwatch check` wrote with --json"
+    )
+
+
 def test_a_title_ending_in_a_backslash_shows_as_it_is_written(root, capsys):
     """Found by the nineteenth part's hunt: titles were escaped into rich markup, and
     rich.markup.escape doubles a trailing backslash (for a tag that may follow), so a finding

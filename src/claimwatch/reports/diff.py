@@ -193,6 +193,8 @@ REPORT_MAX_BYTES = 1 << 30  # a report of a check over millions of works; past t
 
 
 _COMPARE = "compare the reports two runs of `claimwatch check` wrote with --json"
+_DIFF_FIELDS = frozenset({"old", "new", "old_version", "new_version", "claims"})
+"""The fields of `claimwatch diff --json`'s output (`ReportDiff`) that no report has."""
 
 
 def _another_report(raw: bytes) -> str | None:
@@ -232,6 +234,10 @@ def read_report(path: str | Path) -> Results:
         raise InputError(
             Problem(str(path), 0, 0, f"a ClaimReview report (--claimreview), not a JSON report: {_COMPARE}")
         )
+    if isinstance(data, dict) and data.keys() >= _DIFF_FIELDS and "claimwatch" not in data:
+        # A diff saved beside the reports it compared (`diff --json > d.json`) said only
+        # "at claimwatch: Field required".
+        raise InputError(Problem(str(path), 0, 0, f"the output of `claimwatch diff --json`, not a report: {_COMPARE}"))
     try:
         results = Results.model_validate(data)
     except ValidationError as e:
