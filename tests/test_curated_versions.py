@@ -16,9 +16,10 @@ from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
+from helpers import LAB, authorship, claim_file, institution, none_claim, project, work, write, write_jsonl
 
 TITLE = "Face recognition at scale"
+OTHER = institution("I300", "Other University", country="US")
 
 CURATED = """\
 description: One paper, recorded by hand from its journal page.
@@ -180,3 +181,66 @@ def test_a_review_naming_the_openalex_record_a_curated_version_names_applies_to_
     ).results
     assert (result.findings, result.lapsed_reviews) == ((), ())
     assert [f.work.id for f in result.dismissed] == ["face-at-scale"]
+
+
+CORRECTION = """\
+description: The journal's page, read against OpenAlex's record of it.
+works:
+  - id: face-at-scale
+    title: Face recognition at scale
+    versions:
+      - label: journal
+        published: 2024-05-01
+        openalex: W4400000001
+        authors:
+          - {{name: A. Lab, affiliations: [{{name: {name}, openalex: {iid}}}]}}
+        sources: [{{title: The journal's page, retrieved: 2025-01-01}}]
+"""
+
+
+@pytest.mark.parametrize("imported", [False, True], ids=["read", "imported"])
+@pytest.mark.parametrize(
+    ("openalex_gives", "curated_gives", "verdict"),
+    [
+        # OpenAlex's machine-made affiliation puts the author at the lab; the analyst's reading of
+        # the same record's page does not: no certain match, said why (it was `contradicted`,
+        # citing OpenAlex's record alone, the curated record never named).
+        ("lab", "other", "insufficient_evidence"),
+        # The analyst's reading shows the lab where OpenAlex's record does not: curated evidence
+        # contradicts, cited as such.
+        ("other", "lab", "contradicted"),
+    ],
+)
+def test_a_curated_version_disagreeing_with_the_record_it_names_is_never_silently_one_of_them(
+    tmp_path, imported, openalex_gives, curated_gives, verdict
+):
+    root = project(tmp_path)
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}", period="from: 2024-01-01"))],
+        root=root,
+    )
+    places = {"lab": (LAB, "Example Lab", "I100"), "other": (OTHER, "Other University", "I300")}
+    records = write_jsonl(
+        tmp_path / "works.jsonl",
+        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [places[openalex_gives][0]])])],
+    )
+    if imported:
+        import_works(records, tmp_path / "snap", start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+        records = tmp_path / "snap"
+    _, name, iid = places[curated_gives]
+    curated = write(root / "evidence/curated/c.yaml", CORRECTION.format(name=name, iid=iid))
+    evidence = open_evidence_paths([curated, records])
+    python = evaluate(claims, evidence, engine="python", as_of=dt.date(2025, 1, 1))
+    duckdb = evaluate(claims, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
+    assert render_json(duckdb) == render_json(python)
+    (result,) = python.results
+    assert result.verdict == verdict, result.why
+    if verdict == "insufficient_evidence":
+        (finding,) = result.uncertain_findings
+        assert list(finding.uncertain_because) == [
+            f"{curated}:6 records W4400000001 as its sources state it, with no author of Example Lab, "
+            "where OpenAlex's record of it has one: which is right is not known"
+        ]
+    else:
+        (finding,) = result.findings
+        assert list(finding.work.records) == [f"{curated}:6"]

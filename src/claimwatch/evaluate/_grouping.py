@@ -84,6 +84,7 @@ class _Record:
         "abstract",
         "coauthors",
         "copies",
+        "corrects",
         "doubted",
         "named",
         "outcomes",
@@ -109,6 +110,7 @@ class _Record:
         self.source = work.origin.path  # where the record is, for a doubt naming its copies
         # Shared by the copies of one OpenAlex record of which the newest cannot be told (_copies).
         self.copies: Unordered | None = None
+        self.corrects = _corrects(work)
         self.subjects = subjects  # the claims whose subject has an author on the work
         # By subject (see _subject_slots): the work's authors who are not that subject's; and
         # how many authors the record gives no affiliation for (never a subject's author).
@@ -141,7 +143,7 @@ class _Record:
         record = cls.__new__(cls)
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
         record.coauthors, record.unaffiliated, record.named = (), 0, named
-        record.source, record.copies = source, copies
+        record.source, record.copies, record.corrects = source, copies, None
         record.shows, record.doubted, record.abstract, record.variants = 0, 0, False, None
         return record
 
@@ -150,6 +152,20 @@ class _Record:
         if self.shows >> j & 1:
             return TRUE
         return FALSE if self.abstract and not self.doubted >> j & 1 else UNKNOWN
+
+
+class _Correction(NamedTuple):
+    """A curated version that names its OpenAlex record (`openalex: W…`): the analyst's reading
+    of that very record's sources, where (`origin`) it is written."""
+
+    openalex_id: str
+    origin: str
+
+
+def _corrects(work: Work) -> _Correction | None:
+    if work.origin.kind != "curated" or not work.openalex_id:
+        return None
+    return _Correction(work.openalex_id, str(work.origin))
 
 
 def _review_names(work: Work, reviewed: frozenset[str], *, by_id_only: bool = False) -> frozenset[str] | None:
@@ -385,6 +401,7 @@ def _stream(
                 record.variants = variants or None
             else:
                 record = _Record.version_only(work.published, named, unordered, work.origin.path)
+                record.corrects = _corrects(work)
             if negated:  # every version's, the subject's or not: a topic is the work's
                 states = [ctx.topic_state(m) if ctx.topic_reasons(m) or ctx.topic_doubt(m) else FALSE for m in negated]
                 record.shows = sum(1 << j for j, s in enumerate(states) if s == TRUE)

@@ -151,6 +151,8 @@ def _sort_groups(
             status = TRUE if min(best, date_status) == TRUE else UNKNOWN
             if copies and (disputed := _copies_disagree(copies, [r for r, _ in chosen], i, periods[i])):
                 status, doubts = UNKNOWN, [*doubts, *disputed]
+            if disputed := _curated_disagrees(group, [r for r, _ in chosen], i, compiled[i].subject.subject.name):
+                status, doubts = UNKNOWN, [*doubts, *disputed]
             finding = _finding(chosen, published, status, doubts, cite)
             if compiled[i].claim.id in reviewed:
                 tally.identities[finding.work.id] = {key for r in group if r.named for key in r.named}
@@ -325,6 +327,23 @@ def _copies_disagree(
             "is current is not known: not every one gives an updated_date, or they were updated the same day"
         )
     return sorted(out)
+
+
+def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, subject: str) -> list[str]:
+    """Where the finding rests only on OpenAlex records that a curated version of the work names
+    (`openalex: W…`) and gives with no author of the claim's subject, why it is uncertain: the
+    analyst's reading of that record's sources and OpenAlex's machine-made affiliations
+    disagree, and which is right is not known. (A curated version that shows the subject where
+    OpenAlex's record does not is the finding itself, cited as such: curated evidence contradicts.)"""
+    shown = {r.ref.id for r in chosen if r.ref is not None}
+    if not chosen or any(r.ref is None or r.corrects is not None for r in chosen):
+        return []
+    return sorted(
+        f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, with no author of "
+        f"{subject}, where OpenAlex's record of it has one: which is right is not known"
+        for c in group
+        if c.corrects is not None and not c.subjects >> claim & 1 and shown == {c.corrects.openalex_id}
+    )
 
 
 def _differ(c: list[_Record], claim: int, period: tuple[dt.date | None, dt.date | None]) -> bool:
