@@ -139,7 +139,7 @@ def test_a_curated_date_after_its_sources_were_read_is_no_certain_match_in_the_p
     (r,) = evaluate(files, [open_evidence(path)], engine=engine, cache=root / "cache").results
     assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
     assert r.uncertain_findings[0].uncertain_because == (
-        "its date 2024-03 (after 2023-12-01, the day its record was current: the work may have appeared on any "
+        "its date 2024-03 (after 2023-12-01, the day its sources were read: the work may have appeared on any "
         "day before) may fall before 2024-01-10",
     )
     # Read on a day its date had come, the date is as written: the work is in the period.

@@ -91,7 +91,7 @@ def _works(doc: documents.Document, problems: list[Problem]) -> list[Work]:
             if unstated:
                 problems += unstated
                 continue
-            published = published.within_record(_read_on(version["sources"]))
+            published = published.within_sources(_read_on(version["sources"]))
             works.append(_version_work(raw, version, published, Origin("curated", doc.path, doc.position(vat)[0])))
     return works
 

@@ -142,6 +142,9 @@ class PartialDate:
     # The day the record giving this date was current, where the date lies wholly after it
     # (`within_record`): any earlier day may be when the work appeared.
     ahead_of: dt.date | None = field(default=None, compare=False)
+    # Whether that day is the one a curated version's sources were read (`within_sources`), not
+    # one a record was current on: said so wherever the date is.
+    read_by_analyst: bool = field(default=False, compare=False)
     # The range the date stands for, worked out once: periods are tested against it constantly.
     earliest: dt.date = field(init=False, repr=False, compare=False)
     latest: dt.date = field(init=False, repr=False, compare=False)
@@ -217,14 +220,23 @@ class PartialDate:
             return dataclasses.replace(self, ahead_of=None) if self.ahead_of else self
         return dataclasses.replace(self, ahead_of=current_on)
 
+    def within_sources(self, read_on: dt.date | None) -> PartialDate:
+        """The date of a curated version whose sources were last read on `read_on`: as
+        `within_record` reads a record's, said as the day its sources were read."""
+        within = self.within_record(read_on)
+        return dataclasses.replace(within, read_by_analyst=True) if within.ahead_of is not None else within
+
+    @property
+    def ahead_basis(self) -> str:
+        """What the day a date lies after (`ahead_of`) is, in words."""
+        return "the day its sources were read" if self.read_by_analyst else "the day its record was current"
+
     def describe(self) -> str:
         """The date for a sentence: '2024 (OpenAlex gives 2024-01-01, its way of writing a year
         alone)'; a date after its record's day says so."""
         notes = [f"OpenAlex gives {self.written}, its way of writing a year alone"] if self.written else []
         if self.ahead_of is not None:
-            notes.append(
-                f"after {self.ahead_of}, the day its record was current: the work may have appeared on any day before"
-            )
+            notes.append(f"after {self.ahead_of}, {self.ahead_basis}: the work may have appeared on any day before")
         return f"{self} ({'; '.join(notes)})" if notes else str(self)
 
     def __str__(self) -> str:

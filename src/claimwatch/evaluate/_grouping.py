@@ -237,8 +237,8 @@ class _FirstPublished(NamedTuple):
             return self.shown.describe()
         if self.earliest == dt.date.min and self.shown.ahead_of is not None:
             return (
-                f"{self} (a version's date {self.shown} is after {self.shown.ahead_of}, the day its record was "
-                "current: it may have appeared on any day before)"
+                f"{self} (a version's date {self.shown} is after {self.shown.ahead_of}, {self.shown.ahead_basis}: "
+                "it may have appeared on any day before)"
             )
         return str(self)
 

@@ -186,7 +186,7 @@ def _when(date: PartialDate) -> str:
     """A work's year for a sentence, and, for a date ahead of its record, what that means."""
     if date.ahead_of is None:
         return str(date.year)
-    return f"{date.year}, after {date.ahead_of}, the day its record was current (so in any year up to it)"
+    return f"{date.year}, after {date.ahead_of}, {date.ahead_basis} (so in any year up to it)"
 
 
 def _earlier_in_works(
