@@ -26,7 +26,18 @@ from claimwatch.columnar import (
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence, subjects_of
-from helpers import HIT, LAB, NO_PARTNERS_CLAIM, authorship, claim_file, institution, project, work, write_jsonl
+from helpers import (
+    HIT,
+    LAB,
+    NO_PARTNERS_CLAIM,
+    authorship,
+    claim_file,
+    institution,
+    none_claim,
+    project,
+    work,
+    write_jsonl,
+)
 
 OTHER = institution("I900", "Tsinghua University")
 
@@ -1105,3 +1116,28 @@ def test_the_bulk_import_dates_its_records_as_the_whole_file_would(tmp_path, lab
     claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)], root=root)
     verdicts = [evaluate(claims, [open_evidence(tmp_path / s)]).results[0].verdict for s in ("bulk", "whole")]
     assert verdicts == ["not_contradicted", "not_contradicted"]
+
+
+def test_works_naming_the_subject_only_in_affiliation_text_are_said_not_searched(tmp_path, capsys):
+    """Found by the twenty-fourth part's hunt: the lab's work whose author OpenAlex resolved to no
+    institution ("Example Lab, Springfield" as raw text) with a coauthor at HIT is matched by the
+    lab's name when the records are imported as one file (`contradicted`); the bulk import keeps
+    records by the subject's ids, so it was not in the snapshot, and "no partners" was
+    `not_contradicted`, "SNAP holds every work OpenAlex attributes to Example Lab", the import's
+    line and its manifest silent. They say what was not searched for, and so does the reason."""
+    root = project(tmp_path)
+    period = "from: 2024-01-10\n    to: 2024-12-31"
+    body = "claims:\n" + none_claim("{coauthor_in: [mil]}", period=period)
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
+    records = [work(f"W{k + 1}", f"Paper {k}", "2024-06-01", [authorship("A", [LAB])]) for k in range(5)]
+    raw_only = [authorship("A", [], raw=["Example Lab, Springfield"]), authorship("B", [HIT])]
+    records.append(work("W99", "Named in text only", "2024-06-01", raw_only))
+    works, out = _layout(tmp_path, records), tmp_path / "snap"
+    argv = ["evidence", "import", str(works), "--out", str(out), "--subject", "I100"]
+    assert main([*argv, "--from", "2024-01-01", "--to", "2024-12-31"]) == 0
+    said = "works naming a subject only in an affiliation's text, with no institution id, were not searched for"
+    assert said in capsys.readouterr().out
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert said in manifest["queries"][0]["kept"] and said in manifest["coverage"]["note"]
+    (result,) = evaluate(claims, [open_evidence(out)]).results
+    assert result.verdict == "not_contradicted" and said in result.why, result.why

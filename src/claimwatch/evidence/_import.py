@@ -90,6 +90,7 @@ def import_works(
     origin_of: Callable[[int], tuple[str, int]] | None = None,
     layout: Layout | None = None,
     newest_unread: str | None = None,
+    coverage_limit: str | None = None,
 ) -> ImportSummary:
     """Make a snapshot from a file of OpenAlex work and author records: JSON Lines, an API list
     response (`{"meta": ..., "results": [...]}`), a JSON array of records or one record; plain
@@ -111,6 +112,9 @@ def import_works(
     line): otherwise it is read from the first line, which a broken record there would mislead.
     `newest_unread` is the newest `updated_date` among records of the source not in `source`
     (those of a bulk snapshot the filter left out), which date the records as they would whole.
+    `coverage_limit` is what the records given leave out of the subjects' works however complete
+    the coverage (a bulk snapshot's filter keeps records by the subjects' ids): the coverage's
+    note says it, and so every sentence that rests on the coverage.
     """
     with _said_at_origin(str(source), origin_of):
         source = Path(source)
@@ -147,6 +151,8 @@ def import_works(
             if why and coverage.complete:
                 warnings.append(f"{said}; coverage NOT recorded as complete")
                 coverage = coverage.model_copy(update={"complete": False, "institutions": (), "note": why})
+        if coverage_limit and subjects:
+            coverage = coverage.model_copy(update={"note": "; ".join(filter(None, [coverage.note, coverage_limit]))})
         imported_on = dt.date.fromisoformat(created[:10])
         dating = _dating_subjects(coverage, held)
         # The records of the source not given here (a bulk snapshot's that may be no subject's)
@@ -226,6 +232,15 @@ def import_works(
         )
 
 
+BY_SUBJECT_IDS = (
+    "kept from the bulk snapshot by the subjects' ids: works naming a subject only in an affiliation's "
+    "text, with no institution id, were not searched for"
+)
+"""What a bulk import keeps, and so leaves out: a work OpenAlex gives no id of the subject's is
+no work it attributes to it, yet the same records imported as one file would be matched by the
+subject's names; the snapshot's coverage and the import's line say so."""
+
+
 def import_bulk(
     folder: str | Path,
     out: str | Path,
@@ -264,6 +279,7 @@ def import_bulk(
             "bulk": str(folder),
             "parts": len(parts),
             "parts_counted_by_manifest": sum(p.records is not None for p in parts),
+            "kept": BY_SUBJECT_IDS,
             "records_read": read.records,
             "records_kept": read.kept,
             **({"other_versions_kept": read.other_versions} if read.other_versions else {}),
@@ -281,6 +297,7 @@ def import_bulk(
             origin_of=read.origin,
             layout="jsonl",  # a record a line, as gathered: a broken first one is a broken line
             newest_unread=read.newest_updated,
+            coverage_limit=BY_SUBJECT_IDS,
             **options,
         )
     # The file the records were gathered in is gone: the folder is what the user gave.
