@@ -16,7 +16,7 @@ from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from helpers import LAB, authorship, claim_file, institution, none_claim, project, work, write, write_jsonl
+from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write, write_jsonl
 
 TITLE = "Face recognition at scale"
 OTHER = institution("I300", "Other University", country="US")
@@ -244,3 +244,43 @@ def test_a_curated_version_disagreeing_with_the_record_it_names_is_never_silentl
     else:
         (finding,) = result.findings
         assert list(finding.work.records) == [f"{curated}:6"]
+
+
+COAUTHOR_CORRECTION = """\
+description: The journal's page, read against OpenAlex's record of it.
+works:
+  - id: face-at-scale
+    title: Face recognition at scale
+    versions:
+      - label: journal
+        published: 2024-05-01
+        openalex: W4400000001
+        authors:
+          - {name: A. Lab, affiliations: [{name: Example Lab, openalex: I100}]}
+          - {name: B. Partner, affiliations: [{name: Other University, openalex: I300}]}
+        sources: [{title: The journal's page, retrieved: 2025-01-01}]
+"""
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_curated_version_placing_a_coauthor_elsewhere_than_the_record_it_names_is_a_doubt(tmp_path, engine):
+    """OpenAlex's record puts B. Partner at HIT (listed); the analyst's reading of that record's
+    page puts them at Other University: "no partners" was `contradicted` on OpenAlex's record
+    alone. A claim no topic enters is decided by the affiliations alone, so the two readings
+    disagree: uncertain, said why. A claim with a topic is not (the curated version may lack
+    the abstract that shows it): the subject's absence alone is a disagreement there."""
+    root = project(tmp_path)
+    body = "claims:\n" + none_claim("{coauthor_in: [mil]}", period="from: 2024-01-01")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
+    records = write_jsonl(
+        tmp_path / "works.jsonl",
+        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])])],
+    )
+    curated = write(root / "evidence/curated/c.yaml", COAUTHOR_CORRECTION)
+    evidence = open_evidence_paths([curated, records])
+    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1), result.why
+    assert list(result.uncertain_findings[0].uncertain_because) == [
+        f"{curated}:6 records W4400000001 as its sources state it, and its authors' affiliations there do not "
+        "show what OpenAlex's record of it shows: which is right is not known"
+    ]

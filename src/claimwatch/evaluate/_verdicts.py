@@ -151,7 +151,7 @@ def _sort_groups(
             status = TRUE if min(best, date_status) == TRUE else UNKNOWN
             if copies and (disputed := _copies_disagree(copies, [r for r, _ in chosen], i, periods[i])):
                 status, doubts = UNKNOWN, [*doubts, *disputed]
-            if disputed := _curated_disagrees(group, [r for r, _ in chosen], i, compiled[i].subject.subject.name):
+            if disputed := _curated_disagrees(group, [r for r, _ in chosen], i, compiled[i]):
                 status, doubts = UNKNOWN, [*doubts, *disputed]
             finding = _finding(chosen, published, status, doubts, cite)
             if compiled[i].claim.id in reviewed:
@@ -329,21 +329,32 @@ def _copies_disagree(
     return sorted(out)
 
 
-def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, subject: str) -> list[str]:
+def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, cc: _CompiledClaim) -> list[str]:
     """Where the finding rests only on OpenAlex records that a curated version of the work names
-    (`openalex: W…`) and gives with no author of the claim's subject, why it is uncertain: the
-    analyst's reading of that record's sources and OpenAlex's machine-made affiliations
-    disagree, and which is right is not known. (A curated version that shows the subject where
-    OpenAlex's record does not is the finding itself, cited as such: curated evidence contradicts.)"""
-    shown = {r.ref.id for r in chosen if r.ref is not None}
+    (`openalex: W…`) and reads otherwise, why it is uncertain: the analyst's reading of that
+    record's sources and OpenAlex's machine-made affiliations disagree, and which is right is not
+    known. The version reads otherwise where it gives no author of the claim's subject; or, for a
+    claim no topic enters (so that only the authors' affiliations decide it), where the claim
+    finds nothing in it. (A curated version that shows what OpenAlex's record does not is a
+    finding itself, cited as such: curated evidence contradicts.)"""
     if not chosen or any(r.ref is None or r.corrects is not None for r in chosen):
         return []
-    return sorted(
-        f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, with no author of "
-        f"{subject}, where OpenAlex's record of it has one: which is right is not known"
-        for c in group
-        if c.corrects is not None and not c.subjects >> claim & 1 and shown == {c.corrects.openalex_id}
-    )
+    shown = {r.ref.id for r in chosen if r.ref is not None}
+    out = []
+    for c in group:
+        if c.corrects is None or shown != {c.corrects.openalex_id}:
+            continue
+        if not c.subjects >> claim & 1:
+            out.append(
+                f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, with no author of "
+                f"{cc.subject.subject.name}, where OpenAlex's record of it has one: which is right is not known"
+            )
+        elif not cc.topics and not (c.outcomes and claim in c.outcomes):
+            out.append(
+                f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, and its authors' "
+                "affiliations there do not show what OpenAlex's record of it shows: which is right is not known"
+            )
+    return sorted(out)
 
 
 def _differ(c: list[_Record], claim: int, period: tuple[dt.date | None, dt.date | None]) -> bool:
