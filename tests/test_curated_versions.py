@@ -284,3 +284,46 @@ def test_a_curated_version_placing_a_coauthor_elsewhere_than_the_record_it_names
         f"{curated}:6 records W4400000001 as its sources state it, and its authors' affiliations there do not "
         "show what OpenAlex's record of it shows: which is right is not known"
     ]
+
+
+TWO_WORKS = """\
+description: Two papers, recorded by hand.
+works:
+  - id: face-at-scale
+    title: Face recognition at scale
+    versions:
+      - {{label: journal, published: 2024-05-01, {first}, authors: [{{name: A. Lab}}], sources: [{{title: t}}]}}
+  - id: face-for-drones
+    title: Face recognition for drones
+    versions:
+      - {{label: journal, published: 2024-06-01, {second}, authors: [{{name: A. Lab}}], sources: [{{title: t}}]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "said"),
+    [
+        ("openalex: W4400000001", "openalex: w4400000001", "OpenAlex record W4400000001"),
+        ("doi: 10.5555/face", "doi: https://doi.org/10.5555/FACE", "DOI 10.5555/face"),
+        ("arxiv: 2403.03100v1", "doi: 10.48550/arXiv.2403.03100", "arXiv id 2403.03100"),
+    ],
+)
+def test_two_curated_works_naming_one_record_are_refused_naming_both(tmp_path, first, second, said):
+    """Two works (two ids, two titles) whose versions name one OpenAlex record, DOI or arXiv id
+    (a copied line): records sharing one are versions of one work, so they were counted as one,
+    the second's title lost ("1 work matches, within the 1 allowed" for two papers). Refused at
+    the later version, naming the first, in one file or two."""
+    root = project(tmp_path)
+    path = write(root / "evidence/curated/c.yaml", TWO_WORKS.format(first=first, second=second))
+    with pytest.raises(InputError) as refused:
+        evidence = open_evidence_paths([path])
+        claims = claims_mod.load_claims(
+            [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}", expects="{at_most: 1}"))],
+            root=root,
+        )
+        evaluate(claims, evidence, engine="python")
+    (line,) = str(refused.value).splitlines()
+    assert line == (
+        f"{path}:10:1: {said} is also given by work 'face-at-scale' at {path}:6: records sharing it are versions "
+        "of one work, so one of the two is mistaken or they are one work under one id"
+    )

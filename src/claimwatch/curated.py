@@ -245,9 +245,13 @@ def shared_work_ids(sources: Iterable[CuratedEvidence]) -> list[Problem]:
     first: dict[str, tuple[str, Origin]] = {}  # by work id: the file's sha256, the first version's origin
     problems: list[Problem] = []
     said: set[tuple[str, str]] = set()
+    owners: dict[
+        str, tuple[str, Origin]
+    ] = {}  # by record key (an OpenAlex id, DOI, arXiv id): its work and first version
     for source in sources:
         for work in source.works():
             group = work.group or work.id
+            problems += _keys_of_another_work(work, group, owners)
             if group not in first:
                 first[group] = (source.sha256, work.origin)
                 continue
@@ -262,6 +266,30 @@ def shared_work_ids(sources: Iterable[CuratedEvidence]) -> list[Problem]:
                     1,
                     f"work id '{group}' is also given in {there}: records of one id are versions of one work, "
                     "so versions of one work go under its id in one file; give this work an id of its own",
+                )
+            )
+    return problems
+
+
+def _keys_of_another_work(work: Work, group: str, owners: dict[str, tuple[str, Origin]]) -> list[Problem]:
+    """The version's OpenAlex id, DOI or arXiv id where a version of another work (another id, in
+    this file or another) gave it first: records sharing one are versions of one work, so the two
+    works were counted as one, the second's title lost. Refused at the later version."""
+    problems = []
+    for key in work.identity_keys():
+        if key.startswith("group:") or key == f"id:{work.id}":
+            continue
+        owner, there = owners.setdefault(key, (group, work.origin))
+        if owner != group:
+            kind, _, value = key.partition(":")
+            what = {"id": "OpenAlex record", "doi": "DOI", "arxiv": "arXiv id"}[kind]
+            problems.append(
+                Problem(
+                    work.origin.path,
+                    work.origin.line,
+                    1,
+                    f"{what} {value} is also given by work '{owner}' at {there}: records sharing it are versions "
+                    "of one work, so one of the two is mistaken or they are one work under one id",
                 )
             )
     return problems
