@@ -17,7 +17,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -145,10 +145,11 @@ class SubjectMatcher:
         doubtful = None
         for text in a.raw_affiliations:
             for h in self.names.find(text):
-                placed = (
+                placed = _with_a_spelling_doubt(
                     _placed_in(self.subject.country, self.subject.name, h, text, set())
                     if self.subject.country
-                    else _acronym_unplaced(self.subject, h, text)
+                    else _acronym_unplaced(self.subject, h, text),
+                    h,
                 )
                 if placed is None:
                     return _SubjectHit(a, None, "alias_in_raw_affiliation", text, h)
@@ -475,8 +476,23 @@ _ELSEWHERE = _Elsewhere()
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
     placed = _placed_in(entry.country, entry.name, hit, _own_college_unread(entry, hit, text), resolved, entry.names)
     if placed is None:
-        return _a_longer_name(entry, hit, text) or _another_province(entry, hit, text)
-    return placed
+        placed = _a_longer_name(entry, hit, text) or _another_province(entry, hit, text)
+    return _with_a_spelling_doubt(placed, hit)
+
+
+def _with_a_spelling_doubt(placed: str | _Elsewhere | None, hit: NameHit) -> str | _Elsewhere | None:
+    """`placed`, and where the name was found only with an apostrophe of the text's left out
+    (`NameHit.apostrophe_left_out`), a doubt saying so: "The Queen's College" (Oxford) is not
+    "Queens College" (New York), nor "King's College London" a "Kings College". A doubt of the
+    matcher's own kind (`_LongerName`, `_ProvinceDoubt`) stays of its kind."""
+    if not hit.apostrophe_left_out or isinstance(placed, _Elsewhere):
+        return placed
+    spelling = (
+        f"\u201c{printable(hit.matched)}\u201d writes an apostrophe that \u201c{printable(hit.name)}\u201d does not,"
+        " and names spelt with and without one may be two institutions' (The Queen's College, Oxford, is not"
+        " Queens College, New York)"
+    )
+    return spelling if placed is None else type(placed)(f"{placed}; and {spelling}")
 
 
 # A word an independent college is called by in English (a research institute is a part's).
@@ -805,7 +821,7 @@ def _seen(text: str, hit: NameHit) -> tuple[str, NameHit]:
     """`text` without its invisible characters, and `hit` with its offsets into that."""
     seen, kept = visible(text)
     start, end = bisect.bisect_left(kept, hit.start), bisect.bisect_left(kept, hit.end)
-    return seen, NameHit(hit.key, hit.name, hit.matched, start, end, hit.traditional)
+    return seen, replace(hit, start=start, end=end)
 
 
 # The word right after a name, with nothing but spaces between (a no-break space too, as PDFs

@@ -46,6 +46,10 @@ class NameHit:
     start: int
     end: int
     traditional: bool = False  # a Chinese name found written in traditional characters (`chinese_forms`)
+    # Found only in the text read with an apostrophe inside a word left out, where the name writes
+    # none there ("Queens College" in "The Queen's College"): a doubt, since the two spellings may
+    # be two institutions' (`_read_words`).
+    apostrophe_left_out: bool = False
 
     @property
     def is_acronym(self) -> bool:
@@ -249,7 +253,7 @@ class NameMatcher:
             words += self._read_words(text, word_spans(text), joined)
         if text != given:
             words = [
-                NameHit(h.key, h.name, given[s:e], s, e)
+                NameHit(h.key, h.name, given[s:e], s, e, apostrophe_left_out=h.apostrophe_left_out)
                 for h in words
                 for s, e in [(_back(given, text, h.start, "NFC"), _back(given, text, h.end, "NFC"))]
             ]
@@ -258,11 +262,16 @@ class NameMatcher:
 
     def _read_words(self, text: str, spans: list[tuple[str, int, int]], joined: bool) -> list[NameHit]:
         """The names in the words, folded and as written, and where a word holds an apostrophe
-        (`INNER_APOSTROPHE`), folded with it left out too: "Xi'an" is the "Xian" a list writes,
-        as a list's "Xi'an" is found in "Xian" (`_folded_forms`)."""
+        (`INNER_APOSTROPHE`), folded with it left out too: a list's "Xian" is found in "Xi'an", but
+        only as a doubt (`NameHit.apostrophe_left_out`), since "The Queen's College" (Oxford) is
+        not "Queens College" (New York); a list's "Xi'an" found in "Xian" (`_folded_forms`) is a
+        finding, as Web of Science drops the apostrophes of the names it writes."""
         hits = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
         if joined:
-            hits += self._find_words(text, spans, folded=True, joined=True)
+            hits += [
+                NameHit(h.key, h.name, h.matched, h.start, h.end, apostrophe_left_out=True)
+                for h in self._find_words(text, spans, folded=True, joined=True)
+            ]
         return hits
 
     def _starts_a_name(self, piece: str) -> bool:
@@ -333,8 +342,11 @@ class NameMatcher:
 
 
 def _in_order(hits: list[NameHit] | tuple[NameHit, ...]) -> tuple[NameHit, ...]:
-    """Hits by where they start, the longest first: a list entry cites the first it keeps."""
-    return tuple(sorted(set(hits), key=lambda h: (h.start, -h.end, h.key, h.name)))
+    """Hits by where they start, the longest first: a list entry cites the first it keeps. A hit
+    found only with an apostrophe left out is dropped where the name was found there as written."""
+    as_written = {(h.key, h.name, h.start, h.end) for h in hits if not h.apostrophe_left_out}
+    kept = {h for h in hits if not (h.apostrophe_left_out and (h.key, h.name, h.start, h.end) in as_written)}
+    return tuple(sorted(kept, key=lambda h: (h.start, -h.end, h.key, h.name)))
 
 
 def with_visible_forms(names: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -359,7 +371,7 @@ def _seen_through(given: str, find: Callable[[str], tuple[NameHit, ...]]) -> tup
     into `given` (a name's text keeps any inside it)."""
     seen, kept = visible(given)
     return tuple(
-        NameHit(h.key, h.name, given[start:end], start, end, h.traditional)
+        NameHit(h.key, h.name, given[start:end], start, end, h.traditional, h.apostrophe_left_out)
         for h in find(seen)
         for start, end in [(kept[h.start], kept[h.end - 1] + 1)]
     )
