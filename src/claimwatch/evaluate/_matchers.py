@@ -145,7 +145,7 @@ class SubjectMatcher:
         doubtful = None
         for text in a.raw_affiliations:
             for h in self.names.find(text):
-                placed = _with_a_spelling_doubt(
+                placed = _with_doubts_of_its_writing(
                     _placed_in(self.subject.country, self.subject.name, h, text, set())
                     if self.subject.country
                     else _acronym_unplaced(self.subject, h, text),
@@ -477,22 +477,35 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
     placed = _placed_in(entry.country, entry.name, hit, _own_college_unread(entry, hit, text), resolved, entry.names)
     if placed is None:
         placed = _a_longer_name(entry, hit, text) or _another_province(entry, hit, text)
-    return _with_a_spelling_doubt(placed, hit)
+    return _with_doubts_of_its_writing(placed, hit)
 
 
-def _with_a_spelling_doubt(placed: str | _Elsewhere | None, hit: NameHit) -> str | _Elsewhere | None:
-    """`placed`, and where the name was found only with an apostrophe of the text's left out
-    (`NameHit.apostrophe_left_out`), a doubt saying so: "The Queen's College" (Oxford) is not
-    "Queens College" (New York), nor "King's College London" a "Kings College". A doubt of the
-    matcher's own kind (`_LongerName`, `_ProvinceDoubt`) stays of its kind."""
-    if not hit.apostrophe_left_out or isinstance(placed, _Elsewhere):
+def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -> str | _Elsewhere | None:
+    """`placed`, and the doubts the way the name was written in the text leaves: found only with
+    an apostrophe of the text's left out (`NameHit.apostrophe_left_out`: "The Queen's College"
+    (Oxford) is not "Queens College" (New York), nor "King's College London" a "Kings College"),
+    or across what ends a part of an affiliation (`NameHit.crosses`: "Xi'an, University of
+    Electronic Science and Technology of China" is a city and another university). A doubt of
+    the matcher's own kind (`_LongerName`, `_ProvinceDoubt`) stays of its kind."""
+    if isinstance(placed, _Elsewhere):
         return placed
-    spelling = (
-        f"\u201c{printable(hit.matched)}\u201d writes an apostrophe that \u201c{printable(hit.name)}\u201d does not,"
-        " and names spelt with and without one may be two institutions' (The Queen's College, Oxford, is not"
-        " Queens College, New York)"
-    )
-    return spelling if placed is None else type(placed)(f"{placed}; and {spelling}")
+    said = printable(hit.matched)
+    doubts = []
+    if hit.apostrophe_left_out:
+        doubts.append(
+            f"\u201c{said}\u201d writes an apostrophe that \u201c{printable(hit.name)}\u201d does not, and names"
+            " spelt with and without one may be two institutions' (The Queen's College, Oxford, is not Queens"
+            " College, New York)"
+        )
+    if hit.crosses is not None:
+        doubts.append(
+            f"\u201c{said}\u201d runs across a \u201c{printable(hit.crosses)}\u201d, which ends one part of an"
+            f" affiliation: the words before it may end another part, not begin {printable(hit.name)}"
+        )
+    if not doubts:
+        return placed
+    said_so = "; and ".join(doubts)
+    return said_so if placed is None else type(placed)(f"{placed}; and {said_so}")
 
 
 # A word an independent college is called by in English (a research institute is a part's).

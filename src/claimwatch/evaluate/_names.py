@@ -19,7 +19,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..works import APOSTROPHES, INNER_APOSTROPHE, INVISIBLE, has_invisible, one_sigma
@@ -50,6 +50,9 @@ class NameHit:
     # none there ("Queens College" in "The Queen's College"): a doubt, since the two spellings may
     # be two institutions' (`_read_words`).
     apostrophe_left_out: bool = False
+    # What ends a part of the text inside the name as found, where the name writes none there
+    # ("Xi'an, University of Electronic Science and Technology"): a doubt (`_part_end_inside`).
+    crosses: str | None = None
 
     @property
     def is_acronym(self) -> bool:
@@ -253,7 +256,7 @@ class NameMatcher:
             words += self._read_words(text, word_spans(text), joined)
         if text != given:
             words = [
-                NameHit(h.key, h.name, given[s:e], s, e, apostrophe_left_out=h.apostrophe_left_out)
+                replace(h, matched=given[s:e], start=s, end=e)
                 for h in words
                 for s, e in [(_back(given, text, h.start, "NFC"), _back(given, text, h.end, "NFC"))]
             ]
@@ -269,8 +272,7 @@ class NameMatcher:
         hits = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
         if joined:
             hits += [
-                NameHit(h.key, h.name, h.matched, h.start, h.end, apostrophe_left_out=True)
-                for h in self._find_words(text, spans, folded=True, joined=True)
+                replace(h, apostrophe_left_out=True) for h in self._find_words(text, spans, folded=True, joined=True)
             ]
         return hits
 
@@ -337,7 +339,10 @@ class NameMatcher:
             if match_id in self._without_the and not _begins_a_part(text, first[1]):
                 continue  # "The University of Hong Kong" is not in "The Chinese University of Hong Kong"
             for key, name in self._labels[match_id]:
-                hits.append(NameHit(key, name, text[first[1] : last[2]], first[1], last[2]))
+                crossed = None if not folded or _writes_a_part_end(name) else _part_end_inside(text, first[1], last[2])
+                if crossed in _AFFILIATIONS_PART:
+                    continue  # "Southeast University, Nanjing; University of Science and Technology Beijing"
+                hits.append(NameHit(key, name, text[first[1] : last[2]], first[1], last[2], crosses=crossed))
         return hits
 
 
@@ -371,7 +376,7 @@ def _seen_through(given: str, find: Callable[[str], tuple[NameHit, ...]]) -> tup
     into `given` (a name's text keeps any inside it)."""
     seen, kept = visible(given)
     return tuple(
-        NameHit(h.key, h.name, given[start:end], start, end, h.traditional, h.apostrophe_left_out)
+        replace(h, matched=given[start:end], start=start, end=end)
         for h in find(seen)
         for start, end in [(kept[h.start], kept[h.end - 1] + 1)]
     )
@@ -415,6 +420,36 @@ _PART_ENDS = frozenset(",;:()[]/|\uff0c\uff1b\uff1a\uff08\uff09\u3001\n\r\v\f\x1
 # University of ..."), and an abbreviation's full stop ends a word of a longer name ("Natl.
 # Institute of ...").
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+# What parts one affiliation from the next in a string holding several ("Southeast University,
+# Nanjing; University of Science and Technology Beijing"): no name is found across one.
+_AFFILIATIONS_PART = frozenset(";|\uff1b\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# An opening bracket inside a name found opens its campus or place, as names write it ("Harbin
+# Institute of Technology (Shenzhen)", listed as "... Technology Shenzhen"): no part ends there.
+_OPENING_BRACKETS = frozenset("([\uff08")
+
+
+def _part_end_inside(text: str, start: int, end: int) -> str | None:
+    """The first character inside `text[start:end]` that ends a part of an affiliation (a comma,
+    a semicolon, a closing bracket, a line break, a dash between spaces), an opening bracket
+    aside; None where there is none. The words of a name found across one may belong to two
+    parts: "Xi'an, University of Electronic Science and Technology of China" holds a city and
+    another university, not Xi'an University of Electronic Science and Technology."""
+    for i in range(start, end):
+        c = text[i]
+        if c in _PART_ENDS and c not in _OPENING_BRACKETS:
+            return c
+        if c in _DASHES and text[i - 1].isspace() and i + 1 < end and text[i + 1].isspace():
+            return c
+    return None
+
+
+@functools.lru_cache(maxsize=10_000)
+def _writes_a_part_end(name: str) -> bool:
+    """Does a registered name itself write what ends a part ("The Institute of Applied Physics and
+    Computational Mathematics, Beijing")? Then a text found across one may be written as it is."""
+    return _part_end_inside(name, 0, len(name)) is not None
 
 
 def _begins_a_part(text: str, start: int) -> bool:

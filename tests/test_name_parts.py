@@ -1,0 +1,137 @@
+"""Names found across the parts of an affiliation (issue 18, twenty-fourth part).
+
+A name was matched over the words of a text whatever stood between them: in "School of
+Automation, Northwestern Polytechnical University, Xi'an, University of Electronic Science and
+Technology of China, Chengdu" the city ending one part and the university beginning the next
+made "Xi'an University of Electronic Science and Technology", the tracker's alias of Xidian
+University, found certainly; "Southeast University, Nanjing; University of Science and
+Technology Beijing" made Nanjing University of Science and Technology. Across what parts two
+affiliations (a semicolon, a line break) no name is found now; across a comma, a closing
+bracket or a dash between spaces, a name that writes none there is a doubt."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimwatch.cli import main
+from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.evaluate._names import NameMatcher
+from claimwatch.lists import import_aspi
+from claimwatch.lists._model import ReferenceList
+from claimwatch.works import Authorship
+from helpers import authorship, institution, project, work, write, write_jsonl
+
+XIDIAN_ALIAS = "Xi'an University of Electronic Science and Technology"
+NJUST = "Nanjing University of Science and Technology"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (XIDIAN_ALIAS, "Northwestern Polytechnical University, Xi'an; University of Electronic Science and Technology"),
+        (NJUST, "Southeast University, Nanjing; University of Science and Technology Beijing, Beijing, China"),
+        (NJUST, "Southeast University, Nanjing\nUniversity of Science and Technology Beijing"),
+        (NJUST, "Southeast University, Nanjing\uff1bUniversity of Science and Technology Beijing"),
+        (NJUST, "Southeast University, Nanjing | University of Science and Technology Beijing"),
+    ],
+)
+def test_no_name_is_found_across_two_affiliations(name, text):
+    assert NameMatcher([("k", name)]).find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "crosses"),
+    [
+        (XIDIAN_ALIAS, "Xi'an, University of Electronic Science and Technology of China, Chengdu", ","),
+        ("Beijing Institute of Technology", "School of Aerospace, Beijing, Institute of Technology", ","),
+        ("Shenzhen University", "Harbin Institute of Technology (Shenzhen), University Town, Shenzhen", ")"),
+        ("Beijing Institute of Technology", "Beijing \u2013 Institute of Technology", "\u2013"),
+        ("Sichuan University", "Chengdu, Sichuan\uff0cUniversity Hospital", "\uff0c"),
+        # As names write a campus, and as a name with a comma of its own is found: nothing crossed.
+        ("Harbin Institute of Technology Shenzhen", "Harbin Institute of Technology (Shenzhen), Shenzhen", None),
+        ("China University of Geosciences (Wuhan)", "China University of Geosciences, Wuhan 430074", None),
+        (
+            "The Institute of Applied Physics and Computational Mathematics, Beijing",
+            "Institute of Applied Physics and Computational Mathematics, Beijing 100088, China",
+            None,
+        ),
+        ("Xi'an Jiaotong University", "Xi'an Jiaotong University, Xi'an, China", None),
+        ("Nanjing University of Science and Technology", "Nanjing Univ. of Sci. & Tech., Nanjing", None),
+        ("Harbin Institute of Technology", "Harbin Inst. of Technol., Harbin", None),
+    ],
+)
+def test_a_name_found_across_a_part_end_says_which(name, text, crosses):
+    (hit,) = NameMatcher([("k", name)]).find(text)
+    assert hit.crosses == crosses
+
+
+def _tracker(shared_data):
+    return ReferenceList.model_validate(
+        import_aspi(shared_data / "aspi/misp-galaxy-china-defence-universities.json", list_id="aspi")
+    )
+
+
+def test_a_city_and_the_next_university_are_no_listed_university(shared_data):
+    text = (
+        "School of Automation, Northwestern Polytechnical University, Xi'an, University of Electronic Science"
+        " and Technology of China, Chengdu 611731, China"
+    )
+    hits = {h.entry.name.split(" (")[0]: h.doubt for h in ListMatcher(_tracker(shared_data)).hits(
+        Authorship("A", 0, raw_affiliations=(text,))
+    )}  # fmt: skip
+    assert hits["Northwestern Polytechnical University"] is None
+    assert hits["University of Electronic Science and Technology of China"] is None
+    assert hits["Xidian University"] == (
+        "\u201cXi'an, University of Electronic Science and Technology\u201d runs across a \u201c,\u201d, which"
+        " ends one part of an affiliation: the words before it may end another part, not begin Xi'an University"
+        " of Electronic Science and Technology"
+    )
+
+
+CLAIM = {
+    "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
+    "subjects": {"lab": {"name": "Example Lab", "openalex": ["I100"]}},
+    "claims": [{"id": "c", "says": "s", "subject": "lab", "works": {"coauthor_in": ["l"]}, "expects": "none"}],
+}
+LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: xidian, name: Xidian University, aliases: ["Xi'an University of Electronic Science and Technology"],
+     country: CN, verified: true}
+  - {id: njust, name: Nanjing University of Science and Technology, country: CN, verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "matched", "uncertain"),
+    [
+        (
+            "Northwestern Polytechnical University, Xi'an, University of Electronic Science and Technology of China",
+            0,
+            1,
+        ),
+        ("Southeast University, Nanjing; University of Science and Technology Beijing, Beijing, China", 0, 0),
+        ("School of Electronics, Xidian University, Xi'an 710071, China", 1, 0),
+    ],
+)
+def test_a_whole_check_reads_the_parts_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, matched, uncertain):
+    root = project(tmp_path)
+    write(root / "evidence/lists/l.yaml", LIST)
+    write(root / "claims/c.yaml", json.dumps(CLAIM))
+    lab = institution("I100", "Example Lab", country="US")
+    records = [work("W1", "t", "2024-06-01", [authorship("A", [lab]), authorship("B", [], raw=[raw])])]
+    write_jsonl(root / "works.jsonl", records)
+    monkeypatch.chdir(root)
+    reports = []
+    for engine in ("python", "duckdb"):
+        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
+        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
+        reports.append(json.loads((root / f"{engine}.json").read_text()))
+    capsys.readouterr()
+    assert reports[0]["results"] == reports[1]["results"]
+    result = reports[0]["results"][0]
+    assert (result["matched"], result["uncertain"]) == (matched, uncertain)
