@@ -103,6 +103,8 @@ entries:
   - {id: xidian, name: Xidian University, aliases: ["Xi'an University of Electronic Science and Technology"],
      country: CN, verified: true}
   - {id: njust, name: Nanjing University of Science and Technology, country: CN, verified: true}
+  - {id: caep, name: Chinese Academy of Engineering Physics, country: CN, verified: true,
+     aliases: ["The Institute of Applied Physics and Computational Mathematics, Beijing"]}
 """
 
 
@@ -116,6 +118,11 @@ entries:
         ),
         ("Southeast University, Nanjing; University of Science and Technology Beijing, Beijing, China", 0, 0),
         ("School of Electronics, Xidian University, Xi'an 710071, China", 1, 0),
+        (
+            "Laboratory of Computational Physics & Institute of Applied Physics and Computational Mathematics, Beijing",
+            0,
+            1,
+        ),
     ],
 )
 def test_a_whole_check_reads_the_parts_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, matched, uncertain):
@@ -135,3 +142,44 @@ def test_a_whole_check_reads_the_parts_alike_on_both_engines(tmp_path, monkeypat
     assert reports[0]["results"] == reports[1]["results"]
     result = reports[0]["results"][0]
     assert (result["matched"], result["uncertain"]) == (matched, uncertain)
+
+
+# The "&" and the full stop: a name without its "the" after one was not found (the words before
+# may make a longer name), and an author at "Laboratory of Computational Physics & Institute of
+# Applied Physics and Computational Mathematics, Beijing" cleared a claim against the tracker
+# (whose alias of the Chinese Academy of Engineering Physics begins with "The"): a doubt now.
+IAPCM = "The Institute of Applied Physics and Computational Mathematics, Beijing"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "joined_to"),
+    [
+        (IAPCM, "Laboratory of Computational Physics & Institute of Applied Physics and Computational Mathematics, Beijing", "&"),
+        (IAPCM, "Laboratory of Computational Physics. Institute of Applied Physics and Computational Mathematics, Beijing", "."),
+        ("The University of Hong Kong", "Chin. Univ. of Hong Kong, Shatin", "."),
+        ("The University of Hong Kong", "HKU-SIRI &University of Hong Kong", "&"),
+        ("The University of Hong Kong", "Dept. of Physics, Univ. of Hong Kong", None),
+        (IAPCM, "Institute of Applied Physics and Computational Mathematics, Beijing 100088", None),
+    ],
+)  # fmt: skip
+def test_a_name_without_its_the_after_an_ampersand_or_a_full_stop_says_so(name, text, joined_to):
+    (hit,) = NameMatcher([("k", name)]).find(text)
+    assert hit.joined_to == joined_to
+
+
+@pytest.mark.parametrize(
+    "text", ["Natl. Institute of Applied Physics and Computational Mathematics, Beijing", "Natl. Univ. of Hong Kong"]
+)
+def test_a_name_after_an_abbreviation_of_a_name_s_word_is_still_not_found(text):
+    assert NameMatcher([("k", IAPCM), ("k", "The University of Hong Kong")]).find(text) == []
+
+
+def test_an_author_at_the_trackers_institute_after_an_ampersand_is_a_doubt(shared_data):
+    text = "Laboratory of Computational Physics & Institute of Applied Physics and Computational Mathematics, Beijing"
+    (hit,) = ListMatcher(_tracker(shared_data)).hits(Authorship("A", 0, raw_affiliations=(text,)))
+    assert hit.entry.name.startswith("Chinese Academy of Engineering Physics")
+    assert hit.doubt == (
+        "\u201cInstitute of Applied Physics and Computational Mathematics, Beijing\u201d follows a \u201c&\u201d, which"
+        f" may join it to the words before into a longer name than {IAPCM} (as \u201cThe Chinese University of Hong"
+        " Kong\u201d is not \u201cThe University of Hong Kong\u201d)"
+    )
