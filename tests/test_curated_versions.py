@@ -327,3 +327,58 @@ def test_two_curated_works_naming_one_record_are_refused_naming_both(tmp_path, f
         f"{path}:10:1: {said} is also given by work 'face-at-scale' at {path}:6: records sharing it are versions "
         "of one work, so one of the two is mistaken or they are one work under one id"
     )
+
+
+SILENT_VERSION = """\
+description: A bibliography entry naming OpenAlex's record, its authors without affiliations.
+works:
+  - id: face-at-scale
+    title: Face recognition at scale
+    versions:
+      - label: journal
+        published: 2024-05-01
+        openalex: W4400000001
+        authors:
+{authors}
+        sources: [{{title: The publisher's table of contents, retrieved: 2025-01-01}}]
+"""
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+@pytest.mark.parametrize(
+    ("claim_works", "authors"),
+    [
+        # No affiliation stated for anyone: the version says nothing of where the lab's author was.
+        ("{topic: face}", ["{name: A. Lab}", "{name: B. Partner}"]),
+        # The lab's author at the lab, B. Partner with none stated: B. Partner may be at HIT.
+        (
+            "{coauthor_in: [mil]}",
+            ["{name: A. Lab, affiliations: [{name: Example Lab, openalex: I100}]}", "{name: B. Partner}"],
+        ),
+        # Fewer authors than OpenAlex's record lists ("et al."): the ones left out may be anywhere.
+        ("{topic: face}", ["{name: B. Partner, affiliations: [{name: Other University, openalex: I300}]}"]),
+        ("{coauthor_in: [mil]}", ["{name: A. Lab, affiliations: [{name: Example Lab, openalex: I100}]}"]),
+    ],
+    ids=["topic", "coauthor", "topic-et-al", "coauthor-et-al"],
+)
+def test_a_curated_version_stating_no_affiliation_for_an_author_never_disputes_the_record_it_names(
+    tmp_path, engine, claim_works, authors
+):
+    """Found reviewing the twenty-fourth part: a curated version naming OpenAlex's record whose
+    authors (or one of them) carry no stated affiliation, as a table of contents gives them,
+    turned the record's `contradicted` into `insufficient_evidence` ("with no author of Example
+    Lab, where OpenAlex's record of it has one"): silence read as a disagreement, curated
+    evidence clearing a contradiction. An author with no affiliation stated may be anywhere; so may
+    the authors a version lists fewer of than the record ("et al.")."""
+    root = project(tmp_path)
+    body = "claims:\n" + none_claim(claim_works, period="from: 2024-01-01")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
+    records = write_jsonl(
+        tmp_path / "works.jsonl",
+        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])])],
+    )
+    listed = "\n".join(f"          - {a}" for a in authors)
+    curated = write(root / "evidence/curated/c.yaml", SILENT_VERSION.format(authors=listed))
+    evidence = open_evidence_paths([curated, records])
+    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0), result.why

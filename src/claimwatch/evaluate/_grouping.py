@@ -156,16 +156,22 @@ class _Record:
 
 class _Correction(NamedTuple):
     """A curated version that names its OpenAlex record (`openalex: W…`): the analyst's reading
-    of that very record's sources, where (`origin`) it is written."""
+    of that very record's sources, where (`origin`) it is written, and how many authors it gives."""
 
     openalex_id: str
     origin: str
+    authors: int
 
 
 def _corrects(work: Work) -> _Correction | None:
+    """The version as a reading that may dispute its record: only where it says where every
+    author it gives was. One with no affiliation stated (a table of contents, a bibliography)
+    says nothing of where that author was, so it disputes nothing: silence is no disagreement."""
     if work.origin.kind != "curated" or not work.openalex_id:
         return None
-    return _Correction(work.openalex_id, str(work.origin))
+    if any(a.is_unaffiliated for a in work.authorships):
+        return None
+    return _Correction(work.openalex_id, str(work.origin), len(work.authorships))
 
 
 def _review_names(work: Work, reviewed: frozenset[str], *, by_id_only: bool = False) -> frozenset[str] | None:
@@ -195,6 +201,7 @@ class _LightRef(NamedTuple):
     is_retracted: bool
     version: str | None
     origin: str
+    authors: int  # how many it lists: a curated reading of fewer cannot dispute it (_curated_disagrees)
 
     @classmethod
     def of(cls, work: Work) -> _LightRef:
@@ -207,6 +214,7 @@ class _LightRef(NamedTuple):
             work.is_retracted,
             work.version,
             str(work.origin),
+            len(work.authorships),
         )
 
 

@@ -339,10 +339,14 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
     finding itself, cited as such: curated evidence contradicts.)"""
     if not chosen or any(r.ref is None or r.corrects is not None for r in chosen):
         return []
+    if all(c.corrects is None for c in group):
+        return []
     shown = {r.ref.id for r in chosen if r.ref is not None}
+    listed = max(r.ref.authors for r in chosen if r.ref is not None)
     out = []
     for c in group:
-        if c.corrects is None or shown != {c.corrects.openalex_id}:
+        # A reading that leaves authors of the record out (an "et al.") says nothing of them.
+        if c.corrects is None or shown != {c.corrects.openalex_id} or c.corrects.authors < listed:
             continue
         if not c.subjects >> claim & 1:
             out.append(
