@@ -97,9 +97,9 @@ def _works(doc: documents.Document, problems: list[Problem]) -> list[Work]:
 
 
 def _read_on(sources: list[dict[str, Any]]) -> dt.date | None:
-    """The last day a version's sources were read (`retrieved`), where they say. The version
-    had appeared by then, so its date stands for no later day; a date wholly after it (an
-    online-first article's issue date) for any day up to it (`PartialDate.within_sources`)."""
+    """The last day a version's sources were read (`retrieved`), where they say. A date wholly
+    after it (an online-first article's issue date) cannot say when the version appeared, which
+    was by then: it stands for any day up to it, as a record's date ahead of its record does."""
     days = [_day(source.get("retrieved")) for source in sources]
     return max((d for d in days if d is not None), default=None)
 

@@ -142,29 +142,25 @@ class PartialDate:
     # The day the record giving this date was current, where the date lies wholly after it
     # (`within_record`): any earlier day may be when the work appeared.
     ahead_of: dt.date | None = field(default=None, compare=False)
-    # The last day a curated version's sources were read, where the date runs past it
-    # (`within_sources`): the sources showed the version by then, so it stands for no later day.
-    read_on: dt.date | None = field(default=None, compare=False)
+    # Whether that day is the one a curated version's sources were read (`within_sources`), not
+    # one a record was current on: said so wherever the date is.
+    read_by_analyst: bool = field(default=False, compare=False)
     # The range the date stands for, worked out once: periods are tested against it constantly.
     earliest: dt.date = field(init=False, repr=False, compare=False)
     latest: dt.date = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        earliest, latest = self._written_span()
-        if self.read_on is not None:
-            latest = min(latest, self.read_on)
+        earliest = dt.date(self.year, self.month or 1, self.day or 1)
+        if self.day:
+            latest = earliest
+        elif self.month:  # the month's last day, found without stepping past 9999-12-31
+            latest = dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        else:
+            latest = dt.date(self.year, 12, 31)
         if self.ahead_of is not None:
             earliest = dt.date.min
         object.__setattr__(self, "earliest", earliest)
         object.__setattr__(self, "latest", latest)
-
-    def _written_span(self) -> tuple[dt.date, dt.date]:
-        earliest = dt.date(self.year, self.month or 1, self.day or 1)
-        if self.day:
-            return earliest, earliest
-        if self.month:  # the month's last day, found without stepping past 9999-12-31
-            return earliest, dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-        return earliest, dt.date(self.year, 12, 31)
 
     @classmethod
     def parse(cls, value: object) -> PartialDate | None:
@@ -209,7 +205,7 @@ class PartialDate:
     def as_written(self) -> tuple[dt.date, dt.date]:
         """The days the date as written stands for, whatever its record's day (`within_record`
         reaches `earliest` back to the beginning of time): what a summary of dates ranges over."""
-        return self._written_span()
+        return dt.date(self.year, self.month or 1, self.day or 1), self.latest
 
     def within_record(self, current_on: dt.date | None) -> PartialDate:
         """The date as a record current on `current_on` can show it. A date wholly after that day
@@ -225,18 +221,15 @@ class PartialDate:
         return dataclasses.replace(self, ahead_of=current_on)
 
     def within_sources(self, read_on: dt.date | None) -> PartialDate:
-        """The date of a curated version whose sources were last read on `read_on`: they showed
-        the version by then, so the date stands for no later day ("2024" read on 2024-06-01,
-        2024-01-01 to 2024-06-01); wholly after it (an online-first article's issue date), for
-        any day up to it, as `within_record` reads a record's."""
-        if read_on is None or self.latest <= read_on:
-            return self
-        return dataclasses.replace(self.within_record(read_on), read_on=read_on)
+        """The date of a curated version whose sources were last read on `read_on`: as
+        `within_record` reads a record's, said as the day its sources were read."""
+        within = self.within_record(read_on)
+        return dataclasses.replace(within, read_by_analyst=True) if within.ahead_of is not None else within
 
     @property
     def ahead_basis(self) -> str:
         """What the day a date lies after (`ahead_of`) is, in words."""
-        return "the day its sources were read" if self.read_on is not None else "the day its record was current"
+        return "the day its sources were read" if self.read_by_analyst else "the day its record was current"
 
     def describe(self) -> str:
         """The date for a sentence: '2024 (OpenAlex gives 2024-01-01, its way of writing a year
@@ -244,8 +237,6 @@ class PartialDate:
         notes = [f"OpenAlex gives {self.written}, its way of writing a year alone"] if self.written else []
         if self.ahead_of is not None:
             notes.append(f"after {self.ahead_of}, {self.ahead_basis}: the work may have appeared on any day before")
-        elif self.read_on is not None:
-            notes.append(f"its sources were read on {self.read_on}: it had appeared by then")
         return f"{self} ({'; '.join(notes)})" if notes else str(self)
 
     def __str__(self) -> str:
