@@ -10,6 +10,7 @@ hit's span is in the text as given; the table's words are those of both readings
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -17,11 +18,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from claimwatch.claims import load_claims
 from claimwatch.columnar import text_words
-from claimwatch.evaluate import PhraseSet
+from claimwatch.evaluate import PhraseSet, evaluate
 from claimwatch.evaluate._grouping import _topic_words
 from claimwatch.evaluate._phrases import plain_words
+from claimwatch.evidence import import_works, open_evidence_paths
+from claimwatch.reports.jsonreport import render_json
 from claimwatch.works import topic_reading, topic_reading_spans
+from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
 from test_zero_width_topics import assert_found_as_given
 
 CUANTICA = "computación cuántica"
@@ -223,3 +228,123 @@ def test_no_hit_begins_after_a_break_inside_a_word(words, breaks):
     starts_after_a_break = {m.end() for m in re.finditer(r"[a-z]-\s+", text)}
     for h in PHRASES.find(text) + BROKEN.find(text):
         assert h.start not in starts_after_a_break, (text, h)
+
+
+# --- markup in titles and abstracts -------------------------------------------------------------
+# OpenAlex carries publishers' markup over (HTML, JATS, MathML). spaCy kept a closing tag on the
+# word before it ("face</i"), so "Deep <i>face</i> recognition" matched nothing (a false
+# clearance), and split an opening tag from the word after it, so "<b>Sur</b>face recognition"
+# was a certain "face recognition" (a false accusation). Markup is read as rendered: a formatting
+# tag as nothing, a break or a superscript as a space, an entity as its character.
+
+MARKED = PhraseSet(["face recognition", "deepfake", "face"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "span"),
+    [
+        ("Deep <i>face</i> recognition at scale", "face recognition", "face</i> recognition"),
+        ("<i>Face recognition</i> in the wild", "face recognition", "Face recognition"),
+        ("<jats:italic>Face recognition</jats:italic>", "face recognition", "Face recognition"),
+        ('<span class="x y">Deep</span>-<em>fakes</em>', "deepfake", "Deep</span>-<em>fakes"),
+        ("Face<br/>recognition", "face recognition", "Face<br/>recognition"),
+        ("face recognition<sup>1,2</sup> of crowds", "face recognition", "face recognition"),
+        ("Face&nbsp;recognition", "face recognition", "Face&nbsp;recognition"),
+        ("Face&#x2010;recognition", "face recognition", "Face&#x2010;recognition"),
+        ("Deep &lt;i&gt;face&lt;/i&gt; recognition", "face recognition", "&lt;i&gt;face&lt;/i&gt; recognition"),
+        ('Face recognition<xref ref-type="bibr">1</xref> in crowds', "face recognition", "Face recognition"),
+    ],
+)
+def test_a_phrase_in_markup_is_found_as_rendered_with_its_span_as_given(text, phrase, span):
+    assert_found_as_given(PhraseSet(["face recognition", "deepfake"]), text, phrase, span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<b>Sur</b>face recognition of proteins",
+        "Inter<i>face</i> recognition",
+        "<i>Pre</i>face",
+        "<jats:sc>sur</jats:sc>face",
+        "Surface<sub>2</sub> recognition",
+        "&lt;b&gt;Sur&lt;/b&gt;face recognition",  # escaped once more, as some publishers' titles come
+    ],
+)
+def test_no_match_begins_inside_a_word_markup_cuts(text):
+    assert MARKED.find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["We studied the face</jats:p><jats:p>Recognition of voices", "the face<h2>Recognition</h2>"]
+)
+def test_no_phrase_runs_across_a_block_s_end(text):
+    """A paragraph's or a heading's end parts the words either side, as a full stop would."""
+    assert PhraseSet(["face recognition"]).find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x<i and j>face recognition",
+        "if a<b then face recognition",
+        "&notanentity face recognition",
+        "p<0.05 face recognition",
+    ],
+)
+def test_what_is_no_tag_is_read_as_written(text):
+    """Only tags of markup's names, written as tags are, are read otherwise."""
+    assert topic_reading(text) == text
+    assert [h.phrase for h in MARKED.find(text)] == ["face recognition"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["face", "surface", "recognition", "deep", "fakes", "the"]), min_size=1, max_size=6),
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 8), st.sampled_from(["<i>", "</i>", "<b>", "</b>", "<scp>"])),
+        max_size=4,
+    ),
+)
+def test_formatting_tags_change_no_hit_but_its_span(words, tags):
+    """Formatting tags put anywhere in a text, inside words or between them, change no hit: the
+    rendered text gives the same phrases on the same words."""
+    marked = list(words)
+    for at, cut, tag in sorted(tags, key=lambda t: -t[1]):  # the last cut first: no tag cuts another
+        if at < len(marked):
+            cut = min(cut, len(words[at]))
+            marked[at] = marked[at][:cut] + tag + marked[at][cut:]
+    text, plain = " ".join(marked), " ".join(words)
+    expected = [(h.phrase, plain[h.start : h.end].lower()) for h in MARKED.find(plain)]
+    found = MARKED.find(text)
+    assert [(h.phrase, topic_reading(text[h.start : h.end]).lower()) for h in found] == expected
+    if found:
+        assert set(_topic_words(MARKED)) & text_words(text)
+
+
+def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
+    root = project(tmp_path)
+    write(
+        root / "claims/topics/face.yaml",
+        """\
+        id: face
+        name: Face recognition
+        rationale: Recognising people by their faces.
+        phrases: [face recognition]
+        """,
+    )
+    claims = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "<b>Sur</b>face recognition of proteins", authorships=at_lab),
+        work("W2", "Deep <i>face</i> recognition", authorships=at_lab),
+        work("W3", "Grain <jats:italic>sur</jats:italic>face recognition", authorships=at_lab),
+    ]
+    snapshot = root / "snapshot"
+    import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
+    loaded = load_claims([claims], root=root)
+    evidence = open_evidence_paths([snapshot])
+    reference = evaluate(loaded, evidence, engine="python", as_of=dt.date(2025, 1, 1))
+    columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
+    assert render_json(columnar) == render_json(reference)
+    (result,) = reference.results
+    assert [f.work.id for f in result.findings] == ["W2"]

@@ -11,6 +11,7 @@ import calendar
 import dataclasses
 import datetime as dt
 import functools
+import html
 import itertools
 import re
 import unicodedata
@@ -62,14 +63,75 @@ _AS_READ = str.maketrans({**dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\
 _READ_OTHERWISE = re.compile("[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d\u0130\u0307]")
 
 
+# Markup OpenAlex carries over from publishers in titles and abstracts (HTML, JATS, MathML):
+# "Deep <i>face</i> recognition", "<jats:italic>Face recognition</jats:italic>", "CO<sub>2</sub>".
+# spaCy keeps a closing tag on the word before it ("face</i"), so such a phrase was missed, and
+# splits an opening one from the word after it, so "<b>Sur</b>face recognition" gave a certain
+# "face recognition". A formatting tag is read as nothing, as a reader of the rendered text sees
+# it ("Surface"); a tag that sets words apart within a line (a line break, a reference mark:
+# "recognition<sup>1</sup>") as a space; one that ends a block (a paragraph, a heading, a
+# section: "...the face</jats:p><jats:p>Recognition...") as a pilcrow between spaces, which no
+# phrase runs across. Only these names, written as tags are (attributes quoted), so "x<i and j>y"
+# in plain text stays as written.
+_TAGS_AS_NOTHING = (
+    "a abbr annotation b bold em font i italic inline-formula math mfrac mi mn mo monospace mover mroot mrow "
+    "ms msqrt mspace mstyle msub msubsup msup mtext munder named-content roman s sans-serif sc scp semantics "
+    "small span strike strong styled-content tt u underline"
+)
+_TAGS_AS_SPACE = "br break email ext-link inline-graphic sub sup tex-math uri xref"
+_TAGS_AS_BLOCK = (
+    "abstract blockquote caption dd disp-formula div dl dt fig fn graphic h1 h2 h3 h4 h5 h6 hr label li "
+    "list list-item ol p sec subtitle table tbody td th title tr ul"
+)
+_TAG_READING = {
+    **dict.fromkeys(_TAGS_AS_NOTHING.split(), ""),
+    **dict.fromkeys(_TAGS_AS_SPACE.split(), " "),
+    **dict.fromkeys(_TAGS_AS_BLOCK.split(), " \u00b6 "),
+}
+_TAG_NAMES = "|".join(sorted(_TAG_READING, key=lambda n: (-len(n), n)))
+_MARKUP = re.compile(
+    rf"</?(?:(?:jats|mml|m|html|xhtml):)?({_TAG_NAMES})"
+    r"""(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*\s*/?>"""
+    r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    re.IGNORECASE,
+)
+
+
+def _read_markup(m: re.Match[str]) -> str:
+    """A tag as nothing, a space or a block's end; an entity (&amp;, &nbsp;, &#8208;) as its
+    character."""
+    if m.group(1) is not None:
+        return _TAG_READING[m.group(1).lower()]
+    return html.unescape(m.group())
+
+
+def without_markup(text: str) -> str:
+    """`text` as its markup's reader sees it (`_MARKUP`); told first, cheaply, to have none.
+    Markup escaped once more ("&lt;b&gt;Sur&lt;/b&gt;face", as some publishers' titles come) is
+    markup still: the tags its entities give are read as tags, or "face" would stand apart."""
+    for _ in range(_ESCAPED_AT_MOST):
+        if "<" not in text and "&" not in text:
+            return text
+        read = _MARKUP.sub(_read_markup, text)
+        if read == text:
+            return text
+        text = read
+    return text
+
+
+_ESCAPED_AT_MOST = 4  # "&amp;amp;lt;i&amp;amp;gt;" is read through; a deeper nesting is left as it is
+
+
 def topic_reading(text: str) -> str:
     """`text` as topic phrases read it, and as a reader sees it, the phrases alike (every engine:
-    evaluate/_phrases.py, columnar/_table.py): without the characters that show nothing, in its
-    compatibility form (NFKC: a ligature's letters, "ﬁ" as "fi"; fullwidth letters as letters;
-    a letter and a combining accent as the accented letter), the dashes a reader takes for a
-    hyphen as "-", a Turkish "İ" as "I" and an "i" with a combining dot above as "i".
+    evaluate/_phrases.py, columnar/_table.py): its markup as rendered (`without_markup`: "<i>"
+    as nothing, "<br/>" as a space, "</p>" as a block's end, "&amp;" as "&"), without the characters that show nothing,
+    in its compatibility form (NFKC: a ligature's letters, "ﬁ" as "fi"; fullwidth letters as
+    letters; a letter and a combining accent as the accented letter), the dashes a reader takes
+    for a hyphen as "-", a Turkish "İ" as "I" and an "i" with a combining dot above as "i".
 
     Most texts are told to need none of it by a test each step makes in C: an ASCII text first."""
+    text = without_markup(text)
     if text.isascii():
         return text
     text = read_through_invisible(text)
@@ -111,8 +173,12 @@ def _in_the_word(before: str, c: str) -> bool:
 
 
 def _pieces(text: str, joins: Callable[[str, str], bool]) -> list[tuple[int, int]]:
-    """`text` cut before every character that `joins` does not join to the one before it."""
-    cuts = [i for i in range(1, len(text)) if not joins(text[i - 1], text[i])]
+    """`text` cut before every character that `joins` does not join to the one before it, but
+    never inside a tag or an entity (`_MARKUP`), each read whole."""
+    inside = (
+        {k for m in _MARKUP.finditer(text) for k in range(m.start() + 1, m.end())} if "<" in text or "&" in text else ()
+    )
+    cuts = [i for i in range(1, len(text)) if i not in inside and not joins(text[i - 1], text[i])]
     return list(zip([0, *cuts], [*cuts, len(text)], strict=True)) if text else []
 
 
