@@ -33,6 +33,7 @@ from claimwatch.columnar._duckdb import fetch_records
 from claimwatch.columnar._plan import ClaimPlan, Listed, Plan, SubjectPlan
 from claimwatch.columnar._spark import (
     SPARK,
+    SparkDialect,
     _reach_standalone_master,
     fetch_records_spark,
     java_found,
@@ -455,6 +456,26 @@ def test_the_candidates_records_come_back_the_same(spark, tmp_path):
     wanted = [0, 1, 2047, 2048, 2049, 2999]
     assert list(fetch_records_spark(str(table), wanted, spark)) == list(fetch_records(str(table), wanted))
     assert list(fetch_records_spark(str(table), [], spark)) == []
+
+
+def test_a_table_the_workers_read_otherwise_is_refused_in_one_line(spark, tmp_path, monkeypatch):
+    """The workers read the tables themselves, at the path this machine checked: one that finds
+    another file there (an older copy on its own disk), or none where the session skips files it
+    cannot read (spark.sql.files.ignoreMissingFiles), screened other works, and the check
+    counted them in silence. Here the query is pointed at a copy of three of the ten works."""
+    claims, _ = _a_face_claim_over_a_snapshot_spark_cannot_read(tmp_path)
+    snapshot = tmp_path / "snap"
+    import_works(write_jsonl(tmp_path / "all.jsonl", RECORDS), snapshot, subjects_may_be_empty=True)
+    stale = _table(tmp_path / "a worker's disk", RECORDS[:3])
+    checked = str(snapshot / "works.parquet")
+    reads = SparkDialect.table
+    monkeypatch.setattr(
+        SparkDialect, "table", lambda self, source: reads(self, str(stale) if source == checked else source)
+    )
+    with pytest.raises(SourceError) as raised:
+        evaluate(claims, open_evidence_paths([snapshot]), engine="spark", cache=tmp_path / "cache")
+    (line,) = str(raised.value).splitlines()
+    assert line.startswith(f"{checked}: the Spark query read 3 of its 10 rows: every worker must read")
 
 
 # --- what a user is told --------------------------------------------------------------------------

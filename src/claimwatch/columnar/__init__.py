@@ -40,6 +40,7 @@ from ._duckdb import (
     repeated_ids,
     rows_of_ids,
     screen,
+    table_rows,
 )
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test, TopicPlan
 from ._sql import DUCKDB, Dialect, regex_literal, screening_query
@@ -108,6 +109,7 @@ __all__ = [
     "search_form",
     "subject_ids",
     "subject_needles",
+    "table_rows",
     "text_words",
     "unchecked_parts_said",
     "unlisted_parts",

@@ -171,6 +171,13 @@ def gather_screening(rows: Iterable[Sequence[Any]], tables: int, claims: int) ->
     return out
 
 
+def table_rows(table: str) -> int:
+    """How many rows a works table holds (its Parquet metadata says: no row is read)."""
+    with connect() as con:
+        (rows,) = con.execute(f"SELECT count(*) FROM {parquet_of(table)}").fetchone() or (0,)
+    return int(rows)
+
+
 def repeated_ids(tables: Sequence[str], more: Iterable[str] = ()) -> set[str]:
     """The work ids that more than one row of the tables (and of `more`, ids read elsewhere)
     holds: records of one id in two snapshots, or twice in one file."""

@@ -57,8 +57,9 @@ from ..columnar import (
     screen,
     screening_query,
     search_form,
+    table_rows,
 )
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, SourceError
 from ..evidence import WORKS_FILE, Evidence, JsonlEvidence, Snapshot
 from ..results import EvidenceCount
 from ..reviews import identity_keys
@@ -658,6 +659,8 @@ def _stream_columnar(
         if present
         else Screening([], [], [[0] * 4 for _ in compiled])
     )
+    if runner.dialect is not DUCKDB:
+        _every_row_screened([str(t.path) for t in present], screening)
     checks.query_done()  # the works files are hashed now, while the candidates are judged
     streams: list[Iterable[tuple[Work, _ClaimBits]]] = []
     counts: list[Callable[[], EvidenceCount]] = []
@@ -677,6 +680,22 @@ def _stream_columnar(
         k += 1
     # Every version of a work is a candidate (it shares a key), so reviews see all its records.
     return _Columnar(_stream(compiled, streams, reviewed, copies), screening.tallies, counts)
+
+
+def _every_row_screened(tables: Sequence[str], screening: Screening) -> None:
+    """Each table screened whole, as this machine checked it. Spark's workers read the tables
+    themselves: a session that skips a file it cannot read (spark.sql.files.ignoreMissingFiles or
+    ignoreCorruptFiles, as data-lake jobs often set) screened none of a table its workers did not
+    find at this machine's path, and one reading another file there (an older copy on a worker's
+    own disk) other works; either way the check counted what it was not given, in silence."""
+    for k, table in enumerate(tables):
+        screened, rows = screening.counts[k][0], table_rows(table)
+        if screened != rows:
+            raise SourceError(
+                f"{table}: the Spark query read {screened} of its {rows} rows: every worker must read this same "
+                "file at this path (a file system they share), and the session must not skip files it cannot "
+                "read (spark.sql.files.ignoreMissingFiles, ignoreCorruptFiles)"
+            )
 
 
 def records_current_on_each(
