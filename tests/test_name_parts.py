@@ -6,8 +6,9 @@ Technology of China, Chengdu" the city ending one part and the university beginn
 made "Xi'an University of Electronic Science and Technology", the tracker's alias of Xidian
 University, found certainly; "Southeast University, Nanjing; University of Science and
 Technology Beijing" made Nanjing University of Science and Technology. Across what parts two
-affiliations (a semicolon, a line break) no name is found now; across a comma, a closing
-bracket or a dash between spaces, a name that writes none there is a doubt."""
+affiliations (a semicolon, a bar) no name is found now; across a comma, a closing bracket, a
+dash between spaces or a line break that does more than wrap a line, a name that writes none
+there is a doubt."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ import json
 
 import pytest
 
+from claimwatch.claims import Subject
 from claimwatch.cli import main
-from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.evaluate._matchers import ListMatcher, SubjectMatcher
 from claimwatch.evaluate._names import NameMatcher
 from claimwatch.lists import import_aspi
 from claimwatch.lists._model import ReferenceList
@@ -32,9 +34,10 @@ NJUST = "Nanjing University of Science and Technology"
     [
         (XIDIAN_ALIAS, "Northwestern Polytechnical University, Xi'an; University of Electronic Science and Technology"),
         (NJUST, "Southeast University, Nanjing; University of Science and Technology Beijing, Beijing, China"),
-        (NJUST, "Southeast University, Nanjing\nUniversity of Science and Technology Beijing"),
         (NJUST, "Southeast University, Nanjing\uff1bUniversity of Science and Technology Beijing"),
         (NJUST, "Southeast University, Nanjing | University of Science and Technology Beijing"),
+        # A line break and a semicolon: the semicolon parts two affiliations whatever the break does.
+        (NJUST, "Southeast University, Nanjing\n; University of Science and Technology Beijing"),
     ],
 )
 def test_no_name_is_found_across_two_affiliations(name, text):
@@ -65,6 +68,54 @@ def test_no_name_is_found_across_two_affiliations(name, text):
 def test_a_name_found_across_a_part_end_says_which(name, text, crosses):
     (hit,) = NameMatcher([("k", name)]).find(text)
     assert hit.crosses == crosses
+
+
+# A line break is no semicolon: text hard-wrapped in a deposit or read off a PDF (OpenAlex's raw
+# strings hold "\n" and "\r") breaks a name where a space would stand, so a name found across a
+# line break was nothing at all, and an author at "Harbin Institute of\nTechnology, Harbin" cleared
+# a claim. It is a doubt, where the line may have ended an affiliation ("Southeast University,
+# Nanjing\nUniversity of Science and Technology Beijing"), and a finding where the line cannot
+# have ended one: after a word no name ends with ("of", "and", "&") or before an "of" or a "for".
+@pytest.mark.parametrize(
+    ("name", "text", "crosses"),
+    [
+        (NJUST, "Southeast University, Nanjing\nUniversity of Science and Technology Beijing", "\n"),
+        ("Harbin Institute of Technology", "National University of Defense\r\nHarbin Institute of Technology", None),
+        ("National University of Defense Technology", "National University of Defense\nTechnology, Changsha", "\n"),
+        ("National University of Defense Technology", "National University of Defense\u2028Technology", "\u2028"),
+        ("Microsoft Research Asia", "Microsoft Research\r\nAsia, Beijing, China", "\r"),
+        ("Harbin Institute of Technology", "Harbin Institute of\nTechnology, Harbin, China", None),
+        ("Harbin Institute of Technology", "Harbin Institute\n   of Technology, Harbin, China", None),
+        (NJUST, "Nanjing University of Science &\nTechnology, Nanjing", None),
+        (NJUST, "Nanjing University of Science and\r\nTechnology, Nanjing", None),
+    ],
+)
+def test_a_name_found_across_a_line_break_is_a_doubt_unless_the_line_only_wraps(name, text, crosses):
+    (hit,) = NameMatcher([("k", name)]).find(text)
+    assert hit.crosses == crosses
+
+
+def test_an_author_at_a_university_whose_name_wraps_at_a_line_is_found(shared_data):
+    wrapped = "School of Computer Science and Technology, Harbin Institute of\nTechnology, Harbin 150001, China"
+    broken = "College of Computer, National University of Defense\nTechnology, Changsha 410073, China"
+    tracker = ListMatcher(_tracker(shared_data))
+    (hit,) = tracker.hits(Authorship("A", 0, raw_affiliations=(wrapped,)))
+    assert (hit.entry.id, hit.doubt) == ("harbin-institute-of-technology", None)
+    (hit,) = tracker.hits(Authorship("A", 0, raw_affiliations=(broken,)))
+    assert hit.entry.id == "national-university-of-defense-technology"
+    assert hit.doubt == (
+        "\u201cNational University of Defense\nTechnology\u201d runs across a line break, which may end one"
+        " affiliation of the text or only a line of one: the words before it may end another part, not begin"
+        " National University of Defense Technology"
+    )
+
+
+def test_the_subject_across_a_line_break_is_a_doubt_not_nothing():
+    msra = Subject(id="msra", name="Microsoft Research Asia", aliases=("MSRA",), country="CN")
+    found = SubjectMatcher(msra)._match(
+        Authorship("A", 0, raw_affiliations=("Microsoft Research\nAsia, Beijing, China",))
+    )
+    assert found is not None and found.doubt is not None and "line break" in found.doubt
 
 
 def _tracker(shared_data):
@@ -118,6 +169,8 @@ entries:
         ),
         ("Southeast University, Nanjing; University of Science and Technology Beijing, Beijing, China", 0, 0),
         ("School of Electronics, Xidian University, Xi'an 710071, China", 1, 0),
+        ("Southeast University, Nanjing\nUniversity of Science and Technology Beijing, Beijing, China", 0, 1),
+        ("School of Science, Nanjing University of Science and\nTechnology, Nanjing 210094, China", 1, 0),
         (
             "Laboratory of Computational Physics & Institute of Applied Physics and Computational Mathematics, Beijing",
             0,

@@ -27,6 +27,7 @@ from ..lists import ListEntry, ReferenceList, Related, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work, topic_reading
 from ._names import (
+    LINE_BREAKS,
     SPACES,
     NameHit,
     NameMatcher,
@@ -498,7 +499,12 @@ def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -
             " spelt with and without one may be two institutions' (The Queen's College, Oxford, is not Queens"
             " College, New York)"
         )
-    if hit.crosses is not None:
+    if hit.crosses in LINE_BREAKS:
+        doubts.append(
+            f"\u201c{said}\u201d runs across a line break, which may end one affiliation of the text or only a"
+            f" line of one: the words before it may end another part, not begin {printable(hit.name)}"
+        )
+    elif hit.crosses is not None:
         doubts.append(
             f"\u201c{said}\u201d runs across a \u201c{printable(hit.crosses)}\u201d, which ends one part of an"
             f" affiliation: the words before it may end another part, not begin {printable(hit.name)}"

@@ -346,7 +346,7 @@ class NameMatcher:
                     continue  # "The University of Hong Kong" is not in "The Chinese University of Hong Kong"
             for key, name in self._labels[match_id]:
                 crossed = None if not folded or _writes_a_part_end(name) else _part_end_inside(text, first[1], last[2])
-                if crossed in _AFFILIATIONS_PART:
+                if crossed is not None and not _AFFILIATIONS_PART.isdisjoint(text[first[1] : last[2]]):
                     continue  # "Southeast University, Nanjing; University of Science and Technology Beijing"
                 found = NameHit(key, name, text[first[1] : last[2]], first[1], last[2], crosses=crossed)
                 hits.append(replace(found, joined_to=joined_to) if joined_to else found)
@@ -430,8 +430,15 @@ _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
 # What parts one affiliation from the next in a string holding several ("Southeast University,
-# Nanjing; University of Science and Technology Beijing"): no name is found across one.
-_AFFILIATIONS_PART = frozenset(";|\uff1b\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# Nanjing; University of Science and Technology Beijing"): no name is found across one. Not a line
+# break: text hard-wrapped in a deposit or read off a PDF breaks a name where a space would stand
+# ("Harbin Institute of\nTechnology"), so one is a part end like a comma (`_part_end_inside`).
+_AFFILIATIONS_PART = frozenset(";|\uff1b")
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# Words no affiliation's part ends with, and words none begins with: a line broken after or before
+# one only wraps ("Harbin Institute of\nTechnology", "Harbin Institute\nof Technology").
+_NO_PART_ENDS_WITH = frozenset({"of", "and", "for", "the", "&", "\uff06"})
+_NO_PART_BEGINS_WITH = frozenset({"of", "for"})
 # An opening bracket inside a name found opens its campus or place, as names write it ("Harbin
 # Institute of Technology (Shenzhen)", listed as "... Technology Shenzhen"): no part ends there.
 _OPENING_BRACKETS = frozenset("([\uff08")
@@ -439,17 +446,31 @@ _OPENING_BRACKETS = frozenset("([\uff08")
 
 def _part_end_inside(text: str, start: int, end: int) -> str | None:
     """The first character inside `text[start:end]` that ends a part of an affiliation (a comma,
-    a semicolon, a closing bracket, a line break, a dash between spaces), an opening bracket
-    aside; None where there is none. The words of a name found across one may belong to two
-    parts: "Xi'an, University of Electronic Science and Technology of China" holds a city and
-    another university, not Xi'an University of Electronic Science and Technology."""
+    a semicolon, a closing bracket, a line break, a dash between spaces), an opening bracket and
+    a line break that only wraps a line (`_only_wraps`) aside; None where there is none. The
+    words of a name found across one may belong to two parts: "Xi'an, University of Electronic
+    Science and Technology of China" holds a city and another university, not Xi'an University
+    of Electronic Science and Technology."""
     for i in range(start, end):
         c = text[i]
+        if c in LINE_BREAKS and _only_wraps(text, i):
+            continue
         if c in _PART_ENDS and c not in _OPENING_BRACKETS:
             return c
         if c in _DASHES and text[i - 1].isspace() and i + 1 < end and text[i + 1].isspace():
             return c
     return None
+
+
+def _only_wraps(text: str, at: int) -> bool:
+    """Does the line break at `at` only wrap a line of one part, the word before it one no part
+    ends with or the word after it one none begins with ("Harbin Institute of\nTechnology")?"""
+    line = text[:at].rstrip()
+    before = line[-1:] if line.endswith(("&", "\uff06")) else _WORD_BEFORE.search(line)
+    after = _WORD.match(text[at:].lstrip())
+    return bool(before and before[0].lower() in _NO_PART_ENDS_WITH) or bool(
+        after and after[0].lower() in _NO_PART_BEGINS_WITH
+    )
 
 
 @functools.lru_cache(maxsize=10_000)
