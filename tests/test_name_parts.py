@@ -176,6 +176,11 @@ entries:
             0,
             1,
         ),
+        (
+            "Laboratory of Computational Physics and Institute of Applied Physics and Computational Mathematics, Beijing",
+            0,
+            1,
+        ),
     ],
 )
 def test_a_whole_check_reads_the_parts_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, matched, uncertain):
@@ -213,6 +218,12 @@ IAPCM = "The Institute of Applied Physics and Computational Mathematics, Beijing
         ("The University of Hong Kong", "HKU-SIRI &University of Hong Kong", "&"),
         ("The University of Hong Kong", "Dept. of Physics, Univ. of Hong Kong", None),
         (IAPCM, "Institute of Applied Physics and Computational Mathematics, Beijing 100088", None),
+        # "and" written out is what an "&" stands for, and a full stop with no space after it (as
+        # text read off a PDF loses the space) still ends a word written out.
+        (IAPCM, "Laboratory of Computational Physics and Institute of Applied Physics and Computational Mathematics, Beijing", "and"),
+        (IAPCM, "Laboratory of Computational Physics.Institute of Applied Physics and Computational Mathematics, Beijing", "."),
+        ("The University of Hong Kong", "HKU-Shenzhen Institute of Research and Innovation AND University of Hong Kong", "AND"),
+        ("The University of Hong Kong", "Dept. of Physics.University of Hong Kong", "."),
     ],
 )  # fmt: skip
 def test_a_name_without_its_the_after_an_ampersand_or_a_full_stop_says_so(name, text, joined_to):
@@ -221,10 +232,25 @@ def test_a_name_without_its_the_after_an_ampersand_or_a_full_stop_says_so(name, 
 
 
 @pytest.mark.parametrize(
-    "text", ["Natl. Institute of Applied Physics and Computational Mathematics, Beijing", "Natl. Univ. of Hong Kong"]
+    "text",
+    [
+        "Natl. Institute of Applied Physics and Computational Mathematics, Beijing",
+        "Natl. Univ. of Hong Kong",
+        "Natl.Univ.of Hong Kong",
+        "Hong Kong Baptist and Chinese University of Hong Kong",
+    ],
 )
 def test_a_name_after_an_abbreviation_of_a_name_s_word_is_still_not_found(text):
     assert NameMatcher([("k", IAPCM), ("k", "The University of Hong Kong")]).find(text) == []
+
+
+def test_an_author_at_the_trackers_institute_after_and_written_out_is_a_doubt(shared_data):
+    text = "Laboratory of Computational Physics and Institute of Applied Physics and Computational Mathematics, Beijing"
+    (hit,) = ListMatcher(_tracker(shared_data)).hits(Authorship("A", 0, raw_affiliations=(text,)))
+    assert hit.entry.name.startswith("Chinese Academy of Engineering Physics")
+    assert hit.doubt is not None and hit.doubt.startswith(
+        "\u201cInstitute of Applied Physics and Computational Mathematics, Beijing\u201d follows an \u201cand\u201d,"
+    )
 
 
 def test_an_author_at_the_trackers_institute_after_an_ampersand_is_a_doubt(shared_data):

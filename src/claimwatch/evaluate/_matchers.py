@@ -487,7 +487,7 @@ def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -
     (Oxford) is not "Queens College" (New York), nor "King's College London" a "Kings College"),
     or across what ends a part of an affiliation (`NameHit.crosses`: "Xi'an, University of
     Electronic Science and Technology of China" is a city and another university), or without
-    its "the" after an "&" or a full stop (`NameHit.joined_to`). A doubt of
+    its "the" after an "&", an "and" or a full stop (`NameHit.joined_to`). A doubt of
     the matcher's own kind (`_LongerName`, `_ProvinceDoubt`) stays of its kind."""
     if isinstance(placed, _Elsewhere):
         return placed
@@ -511,7 +511,8 @@ def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -
         )
     if hit.joined_to is not None:
         doubts.append(
-            f"\u201c{said}\u201d follows a \u201c{printable(hit.joined_to)}\u201d, which may join it to the words"
+            f"\u201c{said}\u201d follows {'an' if hit.joined_to.lower() == 'and' else 'a'}"
+            f" \u201c{printable(hit.joined_to)}\u201d, which may join it to the words"
             f" before into a longer name than {printable(hit.name)} (as \u201cThe Chinese University of Hong"
             " Kong\u201d is not \u201cThe University of Hong Kong\u201d)"
         )

@@ -53,8 +53,8 @@ class NameHit:
     # What ends a part of the text inside the name as found, where the name writes none there
     # ("Xi'an, University of Electronic Science and Technology"): a doubt (`_part_end_inside`).
     crosses: str | None = None
-    # The "&" or full stop before a name found without its leading "the" where no part of the
-    # text begins ("Laboratory of Computational Physics & Institute of ..."): a doubt (`_joined_before`).
+    # The "&", "and" or full stop before a name found without its leading "the" where no part of
+    # the text begins ("Laboratory of Computational Physics & Institute of ..."): a doubt (`_joined_before`).
     joined_to: str | None = None
 
     @property
@@ -423,9 +423,9 @@ _PART_ENDS = frozenset(",;:()[]/|\uff0c\uff1b\uff1a\uff08\uff09\u3001\n\r\v\f\x1
 
 # A dash with a space either side parts an affiliation too ("Dept of Physics - University of Hong
 # Kong"); one joined to the word before is part of a name ("Chinese-University of Hong Kong").
-# An "&" and a ". " do not, certainly: "&" may stand for the "and" names hold ("Science &
-# Technology University of ..."), and an abbreviation's full stop ends a word of a longer name
-# ("Natl. Institute of ..."); a name after one is a doubt or nothing (`_joined_before`).
+# An "&", an "and" and a full stop do not, certainly: "&" may stand for the "and" names hold
+# ("Science & Technology University of ..."), and an abbreviation's full stop ends a word of a
+# longer name ("Natl. Institute of ..."); a name after one is a doubt or nothing (`_joined_before`).
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
@@ -494,21 +494,23 @@ _WORD_BEFORE = re.compile(r"[^\W_]+$")
 
 
 def _joined_before(text: str, start: int) -> str | None:
-    """The "&", or the full stop after a word written out, just before the name at `start`, with
-    a space or none between: such a name may begin a part ("Laboratory of Computational Physics &
-    Institute of Applied Physics ...", "Dept. of Physics. Institute of ...") or go on from the
-    words before it ("Science & Institute ...", "Chin. Univ. of Hong Kong"), so it is a doubt. A
-    full stop after an abbreviation of a name's word ("Natl. Institute of ...") ends no part."""
+    """The "&" or "and", or the full stop after a word written out, just before the name at
+    `start`, with a space or none between: such a name may begin a part ("Laboratory of
+    Computational Physics & Institute of Applied Physics ...", "... Physics and Institute of ...",
+    "Dept. of Physics.Institute of ...") or go on from the words before it ("Science & Institute
+    ...", "Chin. Univ. of Hong Kong"), so it is a doubt. A full stop after an abbreviation of a
+    name's word ("Natl. Institute of ...") ends no part."""
     end = _space_before(text, start)
     if not end:
         return None
     mark = text[end - 1]
     if mark in "&\uff06":
         return mark
-    if mark != "." or end == start:
-        return None
-    word = _WORD_BEFORE.search(text, 0, end - 1)
-    return "." if word and fold(word.group(0)) not in _ABBREVIATIONS else None
+    if mark == ".":
+        word = _WORD_BEFORE.search(text, 0, end - 1)
+        return "." if word and fold(word.group(0)) not in _ABBREVIATIONS else None
+    word = _WORD_BEFORE.search(text, 0, end)
+    return word.group(0) if end < start and word and word.group(0).lower() == "and" else None
 
 
 def _space_before(text: str, at: int) -> int:
