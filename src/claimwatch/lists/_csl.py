@@ -15,7 +15,7 @@ import hashlib
 import io
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -659,17 +659,21 @@ def _listed_dates(
     it) and listed_to the latest end, or null while any record gives none (it is still listed there).
     An end that cannot be read is still an end: where every record gives one, listed_to is null and
     listed_to_unread keeps what the list gave, so that the entry never reads as listed still. A start
-    that cannot be read beside starts that are is kept as listed_from_unread: it may be the earliest."""
+    that cannot be read beside starts that are is kept as listed_from_unread: it may be the earliest.
+    An end before its own record's start is no end that can be used (`_backwards_ends`); a listing
+    that ended before another record's began leaves a gap (`_after_gap`)."""
     notes: list[str] = []
     starts = [r.start_date for r in entity]
-    ends = [r.end_date for r in entity]
+    ends, backwards = _backwards_ends(entity, labels, notes)
     known_starts = sorted(d for d in _readable(starts, "start_date", "listed_from", labels, notes) if d)
     # A start that cannot be read beside starts that are may be the earliest: kept, as an unread
     # end is, so that the entry never reads as listed only since the earliest start read.
     unread_starts = unique(s.strip() for s in starts if s.strip() and not _csl_date(s)[1])
+    listed_from, earlier = _after_gap(entity, backwards, labels, notes)
+    unread_starts += earlier
     from_unread = {"listed_from_unread": "; ".join(unread_starts)} if known_starts and unread_starts else {}
-    read_ends = _readable(ends, "end_date", "listed_to", labels, notes)
-    if len(set(known_starts)) > 1 or from_unread:
+    read_ends = _readable(ends, "end_date", "listed_to", labels, notes, explained=backwards)
+    if not earlier and (len(set(known_starts)) > 1 or from_unread):
         earliest = "listed_from is the earliest" + (
             " read, and listed_from_unread keeps what the list gave: the entity may have been listed earlier."
             if from_unread
@@ -685,7 +689,7 @@ def _listed_dates(
                 " a day not known; listed_to is null and listed_to_unread keeps what the list gave."
             )
         return {
-            "listed_from": known_starts[0] if known_starts else None,
+            "listed_from": listed_from or (known_starts[0] if known_starts else None),
             **from_unread,
             "listed_to": None,
             "listed_to_unread": "; ".join(unique(unread_ends)),
@@ -697,21 +701,87 @@ def _listed_dates(
     elif len(set(known_ends)) > 1:
         notes.append(f"The records give different end_dates: {_each(labels, ends)}; listed_to is the latest.")
     return {
-        "listed_from": known_starts[0] if known_starts else None,
+        "listed_from": listed_from or (known_starts[0] if known_starts else None),
         **from_unread,
         "listed_to": known_ends[-1] if known_ends and len(known_ends) == len(read_ends) else None,
     }, notes
 
 
+def _backwards_ends(entity: Sequence[CslRecord], labels: Sequence[str], notes: list[str]) -> tuple[list[str], set[int]]:
+    """Each record's end_date, where one before the record's own start_date is given as text no date
+    is read from ("2020-01-01 (before its start_date 2021-01-01)"), and which records those are. One
+    of the two dates is wrong, and which is not known: read as an end, a work after it would be
+    cleared as "off the list before it appeared" while the entity may be listed still; kept as an
+    end not read, the entry is a doubt for a reviewer wherever the end matters."""
+    ends, backwards = [], set()
+    for i, (label, r) in enumerate(zip(labels, entity, strict=True)):
+        start, end = _csl_date(r.start_date)[0], _csl_date(r.end_date)[0]
+        if start is not None and end is not None and end < start:
+            backwards.add(i)
+            ends.append(f"{end} (before its start_date {start})")
+            record = "The list" if len(entity) == 1 else f"The {label} record"
+            notes.append(
+                f"{record} gives end_date {end}, before its start_date {start}: one of them is wrong, and which is not"
+                " known; the end is not used as listed_to, and listed_to_unread keeps it."
+            )
+        else:
+            ends.append(r.end_date)
+    return ends, backwards
+
+
+def _after_gap(
+    entity: Sequence[CslRecord], backwards: set[int], labels: Sequence[str], notes: list[str]
+) -> tuple[dt.date | None, list[str]]:
+    """Where a record's listing ended before another record's began, the start of the last unbroken
+    listing (listed_from) and each listing before the gap as text for listed_from_unread: the earliest
+    start as listed_from would have read the entity as listed through the gap, and a work of that
+    time as certainly "listed before publication". Listings before the gap are a doubt, not lost."""
+    periods = []
+    for i, r in enumerate(entity):
+        start, end = _csl_date(r.start_date)[0], _csl_date(r.end_date)[0]
+        if start is not None:  # an end not read, or a backwards one, may be open: no gap after it is said
+            periods.append((start, end if i not in backwards and _csl_date(r.end_date)[1] else None))
+    periods.sort(key=lambda p: p[0])
+    last_start, reach = None, None  # the unbroken listing that ends the entity's record so far
+    earlier: list[tuple[dt.date, dt.date]] = []
+    for start, end in periods:
+        if last_start is not None and reach is not None and start > reach + dt.timedelta(days=1):
+            earlier.append((last_start, reach))
+            last_start, reach = start, end
+        elif last_start is None:
+            last_start, reach = start, end
+        else:
+            reach = None if reach is None or end is None else max(reach, end)
+    if not earlier:
+        return None, []
+    before = [f"{s} (a listing that ended {e}, before the one from {last_start})" for s, e in earlier]
+    notes.append(
+        f"The records give listings with a gap between them: {_each(labels, [r.start_date for r in entity])} to"
+        f" {_each(labels, [r.end_date for r in entity])}; listed_from is {last_start}, the start of the last unbroken"
+        " listing, and listed_from_unread keeps the listings before the gap: whether the entity was listed on a"
+        " day before it is for a reviewer."
+    )
+    return last_start, before
+
+
 def _readable(
-    raws: Sequence[str], field_name: str, key: str, labels: Sequence[str], notes: list[str]
+    raws: Sequence[str],
+    field_name: str,
+    key: str,
+    labels: Sequence[str],
+    notes: list[str],
+    *,
+    explained: Collection[int] = (),
 ) -> list[dt.date | None]:
-    """The dates that could be read (None where a record gives none); a note for each that could not."""
+    """The dates that could be read (None where a record gives none); a note for each that could not,
+    but those whose note is given already (`explained`, by their place in `raws`)."""
     read = []
-    for label, raw in zip(labels, raws, strict=True):
+    for i, (label, raw) in enumerate(zip(labels, raws, strict=True)):
         date, readable = _csl_date(raw)
         if readable:
             read.append(date)
+        elif i in explained:
+            continue
         elif len(raws) == 1:
             notes.append(
                 f"The list gives {field_name} as {raw.strip()!r}, not a date (YYYY-MM-DD); {key} is left null"

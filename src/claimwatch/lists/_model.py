@@ -186,6 +186,8 @@ def list_from_document(doc: documents.Document, *, check_file_name: bool = True)
                 doc.problem(("entries", i), f"duplicate entry id '{entry.id}' (first at line {seen[entry.id]})")
             )
         seen.setdefault(entry.id, entry.line)
+        if backwards := ended_before_listed(entry):
+            problems.append(doc.problem(("entries", i, "listed_to"), backwards))
         entries.append(entry)
     stem = Path(doc.path).stem
     if check_file_name and stem != data["id"] and not doc.path.startswith("<"):
@@ -201,6 +203,18 @@ def list_from_document(doc: documents.Document, *, check_file_name: bool = True)
         imported=data.get("imported"),
         path=doc.path,
         sha256=doc.sha256,
+    )
+
+
+def ended_before_listed(entry: ListEntry) -> str | None:
+    """Why an entry taken off its list before it was listed cannot be read: one of the two dates
+    is wrong, and which is not known. Read as given, a work after both would be cleared as "off the
+    list before the work appeared" while the entry may be listed still."""
+    if entry.listed_from is None or entry.listed_to is None or entry.listed_to >= entry.listed_from:
+        return None
+    return (
+        f"listed_to {entry.listed_to} is before listed_from {entry.listed_from}: one of them is wrong;"
+        " correct it, or give the end as listed_to_unread with listed_to left out"
     )
 
 
