@@ -347,3 +347,39 @@ def test_a_survivor_answered_unasked_for_a_merged_id_is_kept_not_called_left_out
     section = result.manifest.model_dump()["authors"]
     assert (section["merged_ids"], section["unasked"]) == ({old: survivor}, [])
     assert not any("not asked for" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("affiliations", "said"),
+    [
+        ({"institution": LAB, "years": [2024]}, "affiliations is dict, not a list"),
+        ("Example Lab", "affiliations is str, not a list"),
+        (["Example Lab"], "affiliations holds a value that is not an affiliation object"),
+    ],
+)
+def test_an_author_record_whose_affiliations_are_misshapen_is_refused_not_read_as_none(
+    serve, connect, tmp_path, affiliations, said
+):
+    """Found by the twenty-fourth part's hunt: an /authors answer whose `affiliations` was no list
+    was kept, read as no affiliations, and the author records' coverage still said complete, so a
+    listed place of the author's was lost in silence."""
+    works = works_by(3, per_work=3)
+    odd, *rest = sorted(author_ids(works))
+    records = [{**author_record(odd, "Zhang San", []), "affiliations": affiliations}]
+    api = serve(works=works, authors=records + [author_record(a, a, [(LAB, [2024])]) for a in rest])
+    out = tmp_path / "snap"
+    with pytest.raises(collector.OpenAlexError) as e:
+        collector.collect([lab_query()], out, client=connect(api))
+    message = str(e.value)
+    assert message.startswith(f"OpenAlex: an answer not shaped like OpenAlex's (author {odd}'s {said}), GET ")
+    assert "/authors?filter=openalex:" in message and KEY not in message and "\n" not in message
+    assert not out.exists()
+
+
+def test_an_author_record_with_null_affiliations_is_kept_as_having_none(serve, connect, tmp_path):
+    works = works_by(3, per_work=3)
+    odd, *rest = sorted(author_ids(works))
+    records = [{**author_record(odd, "Zhang San", []), "affiliations": None}]
+    api = serve(works=works, authors=records + [author_record(a, a, [(LAB, [2024])]) for a in rest])
+    result = collector.collect([lab_query()], tmp_path / "snap", client=connect(api))
+    assert len(authors_in(tmp_path / "snap")) == 3 and result.manifest.authors.coverage.complete

@@ -134,6 +134,8 @@ def fetch_authors(
 
     def once(record: dict[str, Any]) -> None:
         own = author_id(record.get("id"))
+        if own is not None and (misshapen := _misshapen_affiliations(record)):
+            raise api.unexpected(f"author {own}'s {misshapen}")
         if own is not None and own not in got:
             got.add(own)
             outcome.received += 1
@@ -159,6 +161,21 @@ def fetch_authors(
     _say_unasked(outcome.unasked, progress)
     outcome.requests, outcome.retries = api.requests_made - made, api.retries_made - retried
     return outcome
+
+
+def _misshapen_affiliations(record: dict[str, Any]) -> str | None:
+    """What is wrong with a record's `affiliations` where it is no list of objects: read as it
+    is, the author would have no affiliations, and the author records' coverage would still say
+    complete, so a listed place of the author's would be lost in silence. A null or missing field
+    is what real records give for none."""
+    affiliations = record.get("affiliations")
+    if affiliations is None:
+        return None
+    if not isinstance(affiliations, list):
+        return f"affiliations is {type(affiliations).__name__}, not a list"
+    if any(not isinstance(a, dict) for a in affiliations):
+        return "affiliations holds a value that is not an affiliation object"
+    return None
 
 
 def _say_unasked(unasked: set[str], progress: Progress) -> None:
