@@ -304,7 +304,12 @@ def test_a_stalled_server_hits_the_read_timeout_and_is_retried(tmp_path, server)
     [
         (b'{"results": [', "1:14: not valid JSON: Expecting value"),
         (b'{"total": 3}', "not the Consolidated Screening List JSON: expected an object with a 'results' array"),
-        (b"<html>maintenance</html>", "1:1: not the Consolidated Screening List CSV: missing columns"),
+        (
+            b"<html>maintenance</html>",
+            ": an HTML page (a web page, a sign-in or a maintenance notice answered with 200)",
+        ),
+        (b"\n<!DOCTYPE html>\n<title>Sign in</title>", ": an HTML page"),
+        (b"<!-- down -->", ": an HTML page"),
         (b"\xff\xfe", "1:1: not UTF-8 text"),
         (b"  \n", "the download is empty"),
     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import time
 import urllib.parse
 from collections.abc import Callable
@@ -84,6 +85,11 @@ def download(url: str, policy: FetchPolicy = FetchPolicy()) -> bytes:
             return response.content
 
 
+# How an HTML page begins: read as a CSV it was refused as "missing columns", naming all ten, which
+# did not say that the server answered a page instead of the list.
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|!--)[\s>]", re.IGNORECASE)
+
+
 def _decode(raw: bytes, label: str) -> str:
     try:
         text = raw.decode("utf-8")
@@ -117,7 +123,13 @@ def fetch_csl(
     check_list_destination(out)  # before the download, not after it
     raw = download(url, policy)
     try:
-        fmt, records = read_csl_records(_decode(raw, shown), shown)
+        text = _decode(raw, shown)
+        if _HTML_START.match(text):
+            raise SourceError(
+                f"{shown}: an HTML page (a web page, a sign-in or a maintenance notice answered with 200), not the"
+                " list's JSON, CSV or TSV (the download is not a usable Consolidated Screening List)"
+            )
+        fmt, records = read_csl_records(text, shown)
     except InputError as e:
         raise SourceError(f"{e.problems[0]} (the download is not a usable Consolidated Screening List)") from None
     document = csl_list_document(
