@@ -383,3 +383,23 @@ def test_an_author_record_with_null_affiliations_is_kept_as_having_none(serve, c
     api = serve(works=works, authors=records + [author_record(a, a, [(LAB, [2024])]) for a in rest])
     result = collector.collect([lab_query()], tmp_path / "snap", client=connect(api))
     assert len(authors_in(tmp_path / "snap")) == 3 and result.manifest.authors.coverage.complete
+
+
+def test_one_request_is_said_as_one(serve, tmp_path, monkeypatch, capsys):
+    """Found by the twenty-fourth part's hunt: a collect of one request said "(1 requests, 0 retries)"."""
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    api = serve(works=[])
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "statement: {speaker: Lab, made_on: 2024-01-10, quote: We do not., sources: [{title: A report}]}\n"
+        "subjects: {lab: {name: Example Lab, openalex: [I900000001]}}\n"
+        "claims:\n"
+        "  - {id: c, says: The lab does not., subject: lab, from: 2024-01-10, expects: none,\n"
+        "     works: {topic: t}}\n"
+        "topics: {t: {name: T, rationale: r, phrases: [study]}}\n"
+    )
+    out = tmp_path / "snap"
+    argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]
+    assert main([*argv, "--no-authors"]) == 0
+    assert len(api.requests) == 1
+    assert f"wrote {out}: 0 works from 1 query (1 request, 0 retries); " in capsys.readouterr().out

@@ -276,7 +276,7 @@ def collect_cmd(
     authors = f" and {m.authors.records} author records" if m.authors else ""
     click.echo(
         f"wrote {result.out}: {m.records} works{authors} from {len(m.queries)} "
-        f"{'query' if len(m.queries) == 1 else 'queries'} ({result.requests} requests, {result.retries} retries); "
+        f"{'query' if len(m.queries) == 1 else 'queries'} ({_counted(result.requests, 'request')}, {_counted(result.retries, 'retry', 'retries')}); "
         f"coverage {printable(describe_coverage(m.coverage))}"
     )
     if m.authors:
@@ -342,3 +342,8 @@ def register(cli: click.Group) -> None:
     """Adds the collect and resolve commands."""
     cli.add_command(collect_cmd)
     cli.add_command(resolve_cmd)
+
+
+def _counted(n: int, one: str, many: str | None = None) -> str:
+    """A count with its noun: "1 request", "2 requests", "1 retry", "0 retries"."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
