@@ -456,3 +456,21 @@ def test_a_json_answer_cut_inside_a_long_string_is_judged_at_once():
     started = time.monotonic()
     assert _http.json_cut_short(b'{"a": "' + b'x\\"' * 5_000_000)
     assert time.monotonic() - started < 8.0  # 0.6 s unloaded
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (2.5, "2.5 s"),
+        (2299730000.0, "2,299,730,000 s"),
+        (99999999999999999999.0, "more than 10,000,000,000 s (over 300 years)"),  # was 21 digits
+        (1e308, "more than 10,000,000,000 s (over 300 years)"),
+    ],
+)
+def test_a_wait_is_said_in_words_a_reader_takes_in(value, said):
+    assert _http.seconds_said(value) == said
+
+
+@given(st.floats(min_value=0, allow_nan=False, allow_infinity=False))
+def test_no_wait_is_said_in_more_than_a_few_words(value):
+    assert len(_http.seconds_said(value)) <= len("more than 10,000,000,000 s (over 300 years)")

@@ -684,5 +684,11 @@ def session(agent: str | None = None, bounds: Bounds = Bounds(), adapter: HTTPAd
 
 def seconds_said(value: float) -> str:
     """A wait as a reader takes it in: "3600 s", "2.5 s", and a long one (a server's clock or bug
-    asking for years) in whole seconds with its thousands marked, not "2.29973e+09 s"."""
+    asking for years) in whole seconds with its thousands marked, not "2.29973e+09 s"; past
+    centuries, said so, not in 21 digits ("Retry-After: 99999999999999999999")."""
+    if value >= SECONDS_SAID_AT_MOST:
+        return f"more than {SECONDS_SAID_AT_MOST:,.0f} s (over 300 years)"
     return f"{value:,.0f} s" if value >= 1e5 else f"{value:g} s"
+
+
+SECONDS_SAID_AT_MOST = 1e10  # about 317 years: any wait past it is as good as forever
