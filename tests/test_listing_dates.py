@@ -105,7 +105,7 @@ def test_the_records_of_one_entity_with_a_gap_do_not_read_as_listed_through_it(t
     entry = _gap_entry(tmp_path)
     assert (entry.listed_from, entry.listed_to) == (dt.date(2023, 1, 1), None)
     assert entry.listed_from_unread == "2019-01-01 (a listing that ended 2021-06-30, before the one from 2023-01-01)"
-    assert "a gap between them" in (entry.notes or "")
+    assert "a gap between them: '2019-01-01 to 2021-06-30' (MEU), '2023-01-01 to no end' (EL);" in (entry.notes or "")
     assert listed(entry, "2022-06-15") is None  # was True: listed since 2019 with no end
     assert listed(entry, "2020-06-15") is None  # listed then, by the earlier record: a doubt, not lost
     assert listed(entry, "2024-06-15") is True

@@ -755,11 +755,11 @@ def _after_gap(
     if not earlier:
         return None, []
     before = [f"{s} (a listing that ended {e}, before the one from {last_start})" for s, e in earlier]
+    each = [f"{r.start_date.strip() or '?'} to {r.end_date.strip() or 'no end'}" for r in entity]
     notes.append(
-        f"The records give listings with a gap between them: {_each(labels, [r.start_date for r in entity])} to"
-        f" {_each(labels, [r.end_date for r in entity])}; listed_from is {last_start}, the start of the last unbroken"
-        " listing, and listed_from_unread keeps the listings before the gap: whether the entity was listed on a"
-        " day before it is for a reviewer."
+        f"The records give listings with a gap between them: {_each(labels, each)}; listed_from is {last_start},"
+        " the start of the last unbroken listing, and listed_from_unread keeps the listings before the gap:"
+        " whether the entity was listed on a day before it is for a reviewer."
     )
     return last_start, before
 
