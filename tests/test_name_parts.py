@@ -38,6 +38,9 @@ NJUST = "Nanjing University of Science and Technology"
         (NJUST, "Southeast University, Nanjing | University of Science and Technology Beijing"),
         # A line break and a semicolon: the semicolon parts two affiliations whatever the break does.
         (NJUST, "Southeast University, Nanjing\n; University of Science and Technology Beijing"),
+        # A name writing a comma of its own (the tracker's) is no more found across a semicolon.
+        ("No. 31 Research Institute, Third Academy of CASIC", "No. 31 Research Institute; Third Academy of CASIC"),
+        ("China University of Geosciences (Wuhan)", "China University of Geosciences; Wuhan University"),
     ],
 )
 def test_no_name_is_found_across_two_affiliations(name, text):

@@ -344,10 +344,11 @@ class NameMatcher:
                 joined_to = _joined_before(text, first[1])
                 if joined_to is None:
                     continue  # "The University of Hong Kong" is not in "The Chinese University of Hong Kong"
+            two_parts = folded and not _AFFILIATIONS_PART.isdisjoint(text[first[1] : last[2]])
             for key, name in self._labels[match_id]:
-                crossed = None if not folded or _writes_a_part_end(name) else _part_end_inside(text, first[1], last[2])
-                if crossed is not None and not _AFFILIATIONS_PART.isdisjoint(text[first[1] : last[2]]):
+                if two_parts and _AFFILIATIONS_PART.isdisjoint(name):
                     continue  # "Southeast University, Nanjing; University of Science and Technology Beijing"
+                crossed = None if not folded or _writes_a_part_end(name) else _part_end_inside(text, first[1], last[2])
                 found = NameHit(key, name, text[first[1] : last[2]], first[1], last[2], crosses=crossed)
                 hits.append(replace(found, joined_to=joined_to) if joined_to else found)
         return hits
