@@ -154,3 +154,28 @@ def test_both_engines_report_a_work_of_such_a_listing_as_a_doubt(tmp_path, recor
     (result,) = results.results
     assert not result.findings
     assert [f.work.id for f in result.uncertain_findings] == ["W1"]
+
+
+@pytest.mark.parametrize(
+    ("first_end", "kept"),
+    [
+        (" 6/30/2021", "2019-01-01 (a listing whose end is not known, perhaps before the one from 2023-01-01)"),
+        ("2018-06-30", "2019-01-01 (a listing whose end is not known, perhaps before the one from 2023-01-01)"),
+    ],
+    ids=["end-unread", "end-backwards"],
+)
+def test_a_listing_whose_end_is_not_known_may_leave_a_gap_before_a_later_one(tmp_path, first_end, kept):
+    """An end in no form read (" 6/30/2021", as real rows give dates), or one before its own start,
+    is no known day: read as open, the entity was listed through 2019 to 2023, and a 2022 work was
+    certainly "listed before publication" while the listing may have ended in 2021."""
+    entry = imported_entry(tmp_path, csl(tmp_path, (MEU, "2019-01-01", first_end), (EL, "2023-01-01", "")))
+    assert (entry.listed_from, entry.listed_from_unread) == (dt.date(2023, 1, 1), kept)
+    assert "a gap, or perhaps one, between them" in (entry.notes or "")
+    assert listed(entry, "2022-06-15") is None  # was True
+    assert listed(entry, "2024-06-15") is True
+
+
+def test_a_listing_whose_end_is_not_known_leaves_no_gap_before_one_from_the_same_day(tmp_path):
+    entry = imported_entry(tmp_path, csl(tmp_path, (MEU, "2019-01-01", " 6/30/2021"), (EL, "2019-01-01", "")))
+    assert (entry.listed_from, entry.listed_from_unread) == (dt.date(2019, 1, 1), None)
+    assert listed(entry, "2022-06-15") is True

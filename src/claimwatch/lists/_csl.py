@@ -735,33 +735,47 @@ def _after_gap(
     """Where a record's listing ended before another record's began, the start of the last unbroken
     listing (listed_from) and each listing before the gap as text for listed_from_unread: the earliest
     start as listed_from would have read the entity as listed through the gap, and a work of that
-    time as certainly "listed before publication". Listings before the gap are a doubt, not lost."""
+    time as certainly "listed before publication". Listings before the gap are a doubt, not lost.
+    An end not read, or one before its own start, is no known day: that listing may have ended the
+    day it began, so a later record's start may follow a gap, and is taken as one that may."""
     periods = []
     for i, r in enumerate(entity):
         start, end = _csl_date(r.start_date)[0], _csl_date(r.end_date)[0]
-        if start is not None:  # an end not read, or a backwards one, may be open: no gap after it is said
-            periods.append((start, end if i not in backwards and _csl_date(r.end_date)[1] else None))
+        if start is not None:
+            unknown = i in backwards or not _csl_date(r.end_date)[1]
+            periods.append((start, start if unknown else end, unknown))
     periods.sort(key=lambda p: p[0])
-    last_start, reach = None, None  # the unbroken listing that ends the entity's record so far
-    earlier: list[tuple[dt.date, dt.date]] = []
-    for start, end in periods:
+    last_start, reach, perhaps = None, None, False  # the unbroken listing that ends the record so far
+    earlier: list[tuple[dt.date, dt.date, bool]] = []
+    for start, end, unknown in periods:
         if last_start is not None and reach is not None and start > reach + dt.timedelta(days=1):
-            earlier.append((last_start, reach))
-            last_start, reach = start, end
+            earlier.append((last_start, reach, perhaps))
+            last_start, reach, perhaps = start, end, unknown
         elif last_start is None:
-            last_start, reach = start, end
+            last_start, reach, perhaps = start, end, unknown
         else:
             reach = None if reach is None or end is None else max(reach, end)
-    if not earlier:
+            perhaps = perhaps or unknown
+    if not earlier or last_start is None:
         return None, []
-    before = [f"{s} (a listing that ended {e}, before the one from {last_start})" for s, e in earlier]
     each = [f"{r.start_date.strip() or '?'} to {r.end_date.strip() or 'no end'}" for r in entity]
     notes.append(
-        f"The records give listings with a gap between them: {_each(labels, each)}; listed_from is {last_start},"
+        f"The records give listings with a gap, or perhaps one, between them: {_each(labels, each)}; listed_from is"
+        f" {last_start}, the start of the last listing known unbroken, and listed_from_unread keeps the listings"
+        " before it: whether the entity was listed on a day before it is for a reviewer."
+        if any(perhaps for _, _, perhaps in earlier)
+        else f"The records give listings with a gap between them: {_each(labels, each)}; listed_from is {last_start},"
         " the start of the last unbroken listing, and listed_from_unread keeps the listings before the gap:"
         " whether the entity was listed on a day before it is for a reviewer."
     )
-    return last_start, before
+    return last_start, [_listing_before(s, e, perhaps, last_start) for s, e, perhaps in earlier]
+
+
+def _listing_before(start: dt.date, end: dt.date, perhaps: bool, last_start: dt.date) -> str:
+    """A listing before a gap, as listed_from_unread keeps it."""
+    if perhaps:
+        return f"{start} (a listing whose end is not known, perhaps before the one from {last_start})"
+    return f"{start} (a listing that ended {end}, before the one from {last_start})"
 
 
 def _readable(
