@@ -179,3 +179,20 @@ def test_a_listing_whose_end_is_not_known_leaves_no_gap_before_one_from_the_same
     entry = imported_entry(tmp_path, csl(tmp_path, (MEU, "2019-01-01", " 6/30/2021"), (EL, "2019-01-01", "")))
     assert (entry.listed_from, entry.listed_from_unread) == (dt.date(2019, 1, 1), None)
     assert listed(entry, "2022-06-15") is True
+
+
+def test_a_doubt_from_a_listing_before_a_gap_does_not_call_its_dates_unread(tmp_path):
+    """The earlier listing the import keeps in listed_from_unread is dates read: the doubt and the
+    reports called it "not a date claimwatch reads", sending a reviewer to look for a typo."""
+    from claimwatch.reports.view import listed_from_unread
+
+    entry = _gap_entry(tmp_path)
+    why = _listed_before(entry, PartialDate.parse("2020-06-15"))[1] or ""
+    kept = "\u201c2019-01-01 (a listing that ended 2021-06-30, before the one from 2023-01-01)\u201d"
+    assert f"a record gives an earlier listing, {kept}, apart from the one read" in why
+    assert "not a date claimwatch reads" not in why
+    assert "not a date claimwatch reads" not in listed_from_unread(entry.listed_from_unread or "")
+    unread = lists.ListEntry(id="x", name="X", listed_from=dt.date(2023, 1, 1), listed_from_unread=" 6/1/2016")
+    assert "gives its start as \u201c 6/1/2016\u201d, not a date claimwatch reads" in (
+        _listed_before(unread, PartialDate.parse("2020-06-15"))[1] or ""
+    )

@@ -66,8 +66,9 @@ class EntryRef(_Model):
     """The day the entry was listed (YYYY-MM-DD); null where the list does not know it."""
     listed_from_unread: str | None = Field(None, exclude_if=lambda v: v is None)
     """Where a record of the entity gives its listing's start in no form read, beside others read
-    (`listed_from` is the earliest of those), that text as the list gives it: it may have been
-    listed earlier. Left out where the list gives none."""
+    (`listed_from` is the earliest of those), that text as the list gives it, or each listing the CSL
+    import found ended before a gap ("2019-01-01 (a listing that ended 2021-06-30, ...)"): it may have
+    been listed earlier. Left out where the list gives none."""
     listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
     """The day it was taken off the list; left out where it was not."""
     listed_to_unread: str | None = Field(None, exclude_if=lambda v: v is None)
@@ -513,8 +514,9 @@ class ListedInstitution(_Model):
     """The day it was listed (YYYY-MM-DD); null where not known."""
     listed_from_unread: str | None = Field(None, exclude_if=lambda v: v is None)
     """Where a record of the entity gives its listing's start in no form read, beside others read
-    (`listed_from` is the earliest of those), that text as the list gives it: it may have been
-    listed earlier. Left out where the list gives none."""
+    (`listed_from` is the earliest of those), that text as the list gives it, or each listing the CSL
+    import found ended before a gap ("2019-01-01 (a listing that ended 2021-06-30, ...)"): it may have
+    been listed earlier. Left out where the list gives none."""
     listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
     """The day it was taken off the list; left out where it was not."""
     listed_to_unread: str | None = Field(None, exclude_if=lambda v: v is None)

@@ -18,7 +18,7 @@ from typing import Any
 
 from .._text import printable
 from ..claims import Claim, ClaimFile, Condition, describe_condition
-from ..lists import ListEntry
+from ..lists import ListEntry, start_unread_said
 from ..results import AbsenceReason, PhraseReason
 from ..works import (
     LIST_AUTHORS_CAP,
@@ -448,9 +448,9 @@ def listed_perhaps_earlier(entry: ListEntry) -> str:
     """Why an entry listed after a work's date, by the starts read, may have been listed before it:
     another record gives its start in no form read (`listed_from_unread`)."""
     return (
-        f"{entry.name} was listed on {entry.listed_from} by the dates read, and a record gives its start as"
-        f" \u201c{printable(entry.listed_from_unread or '')}\u201d, not a date claimwatch reads: it may have been"
-        " listed earlier, which is for a reviewer"
+        f"{entry.name} was listed on {entry.listed_from} by the dates read, and"
+        f" {start_unread_said(printable(entry.listed_from_unread or ''))}: it may have been listed earlier, which is"
+        " for a reviewer"
     )
 
 

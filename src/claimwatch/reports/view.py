@@ -17,6 +17,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
 
 from .. import _text, coverage
+from ..lists import start_unread_said
 from ..results import (
     DECISION_WORDS,
     VERDICT_WORDS,
@@ -406,7 +407,7 @@ def _relative(entry: EntryRef, published: str | None) -> str | None:
 def listed_from_unread(text: str) -> str:
     """A start of a listing a record of the entity gives in no form read, beside the starts read
     (`listed_from` the earliest of those), as the reports say it."""
-    return f"perhaps listed earlier: a record gives its start as \u201c{text}\u201d, not a date claimwatch reads"
+    return f"perhaps listed earlier: {start_unread_said(text)}"
 
 
 def listing_end(day: str, as_of: str | None) -> str:
