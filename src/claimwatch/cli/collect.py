@@ -22,6 +22,7 @@ from ..coverage import describe_authors
 from ..errors import InputError, Problem
 from ..openalex._client import NO_KEY_WARNING
 from ..reports.terminal import terminal_console
+from ..validate import counted
 from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, echo_json, lists_option, root_option
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -276,7 +277,7 @@ def collect_cmd(
     authors = f" and {m.authors.records} author records" if m.authors else ""
     click.echo(
         f"wrote {result.out}: {m.records} works{authors} from {len(m.queries)} "
-        f"{'query' if len(m.queries) == 1 else 'queries'} ({_counted(result.requests, 'request')}, {_counted(result.retries, 'retry', 'retries')}); "
+        f"{'query' if len(m.queries) == 1 else 'queries'} ({counted(result.requests, 'request')}, {counted(result.retries, 'retry', 'retries')}); "
         f"coverage {printable(describe_coverage(m.coverage))}"
     )
     if m.authors:
@@ -342,8 +343,3 @@ def register(cli: click.Group) -> None:
     """Adds the collect and resolve commands."""
     cli.add_command(collect_cmd)
     cli.add_command(resolve_cmd)
-
-
-def _counted(n: int, one: str, many: str | None = None) -> str:
-    """A count with its noun: "1 request", "2 requests", "1 retry", "0 retries"."""
-    return f"{n} {one if n == 1 else many or one + 's'}"
