@@ -1572,6 +1572,16 @@ def test_a_curated_history_stating_a_later_year_is_not_ahead_of_anything(root):
     assert r.matched == 1 and r.people[0].first_year_at_subject == 2026  # the sources state it
 
 
+def test_a_curated_year_written_with_a_fraction_is_read_as_the_year(root):
+    # YAML reads 2020.0 as a float, which the schema's "integer" admits: the check raised a
+    # TypeError building a date of it, where the history is read as the year 2023.
+    curated_history(root, "{name: Example Lab, openalex: I100, country: US, years: [2023.0]}")
+    records = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (HIT, [2020]))])
+    r = evaluate(load(root, JOINED), [open_evidence(root / "curated.yaml"), JsonlEvidence.open(records)]).results[0]
+    (p,) = r.people
+    assert type(p.first_year_at_subject) is int and p.first_year_at_subject == 2023
+
+
 def test_a_work_dated_ahead_of_its_record_may_place_someone_before_their_first_year(root):
     ahead = authored("W1", "2026-03-01", ("A1", LAB))  # updated on 2025-01-01
     r = judge(root, JOINED, [ahead, author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))])

@@ -260,7 +260,9 @@ def _curated_affiliation(raw: dict[str, Any]) -> Affiliation:
         lineage=(own,) if own else (),
         country=raw.get("country"),
     )
-    return Affiliation(institution, tuple(sorted(set(raw.get("years", ())))), raw.get("role"))
+    # The schema's "integer" admits a whole number written with a fraction (2020.0, as a
+    # spreadsheet exports a year): read it as the year, which dates are built of.
+    return Affiliation(institution, tuple(sorted({int(y) for y in raw.get("years", ())})), raw.get("role"))
 
 
 # --- tolerant reading ------------------------------------------------------------------------
