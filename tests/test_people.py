@@ -864,6 +864,44 @@ def test_a_namesakes_record_at_a_listed_university_before_is_a_doubt_not_a_clear
         assert judge(root, body, [lab_work, *records], **COVER).verdict == "not_contradicted"
 
 
+def test_a_namesake_at_the_subject_before_the_period_and_at_a_listed_university_is_weighed_too(root):
+    """Found by the twenty-fourth part's hunt: Li Wei interned at the lab in 2018 and published
+    from HIT in 2020 under A1; hired in 2023, their works went under A2. Namesakes were weighed
+    only where their records placed them at a listed entry alone, so A1, at the lab too (before
+    the period), was passed over and the claim cleared, where one record of both years is a
+    return the years cannot tell from staying. A name is no identity: a doubt, never a match."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    intern = author("A1", "Li Wei", (LAB, [2018]), (HIT, [2020]))
+    hired = author("A2", "Li Wei", (LAB, [2023, 2024]))
+    r = judge(root, body, [lab_work, intern, hired], **COVER)
+    assert (r.verdict, r.matched, r.uncertain, r.people_considered) == ("insufficient_evidence", 0, 1, 1)
+    (p,) = r.uncertain_people
+    assert p.id == "A2" and p.shows == (
+        "a namesake's record (A1) at Harbin Institute of Technology in 2020, a namesake's record (A1) first at "
+        "Example Lab in 2018, by publication years"
+    )
+    assert p.uncertain_because[0] == (
+        f"{root}/snap/authors.jsonl.gz:1 (A1, \u201cLi Wei\u201d) bears their name \u201cLi Wei\u201d and places them "
+        "at Example Lab in 2018; Harbin Institute of Technology in 2020: OpenAlex may have split one person's works "
+        "between two author records (a move between institutions often does), and a name is no identity, so whether "
+        "it is theirs is not known"
+    )
+    assert [(x.years, x.doubt) for x in p.at_subject if x.doubt] == [
+        ((2018,), "a namesake's record (A1), which may not be theirs")
+    ]
+    # One record of both is uncertain alike; with no listed year between, or another name, no one.
+    assert (
+        judge(root, body, [lab_work, author("A2", "Li Wei", (LAB, [2018, 2023]), (HIT, [2020]))], **COVER).uncertain
+        == 1
+    )
+    for records in (
+        [author("A1", "Li Wei", (LAB, [2018]), (HIT, [2016]))],
+        [author("A1", "Wang Fang", (LAB, [2018]), (HIT, [2020]))],
+    ):
+        assert judge(root, body, [lab_work, *records, hired], **COVER).verdict == "not_contradicted"
+
+
 def test_a_namesakes_placement_and_the_works_cited_for_it_are_said_to_be_the_namesakes(root):
     """Found by the review of the twenty-first part: a namesake's placement at HIT was stated as
     the person's own ("Li Wei (A2: at Harbin Institute of Technology in 2019\u20132020, ..."), and

@@ -116,7 +116,10 @@ def _outcomes(
     those records, whose works to cite. A namesake's record weighed with several people is
     said to be the record of at most one of them."""
     cite_as: dict[int, _Person] = {}
-    by_name = _by_name(elsewhere)
+    # A namesake placed at the subject too, but never in the period (an intern there in 2018, at
+    # a listed university in 2020), is as much a record OpenAlex may have split off as one at a
+    # listed entry alone: weighed with the person, their years there may show a return.
+    by_name = _by_name([*elsewhere, *(p for p in people if p.at_listed and not _considered(p, start, end))])
     found: list[tuple[_Person, _Outcome, list[_Namesake]]] = []
     for person in people:
         o = _test(person, pc, start, end, in_works)
@@ -180,9 +183,10 @@ def _with_namesakes(
     in_works: _InWorks,
 ) -> tuple[_Outcome | None, _Person, list[_Namesake]]:
     """For a person the claim's test passes over, the test with the records of their namesakes
-    the records place at a listed entry alone: OpenAlex splits one person's works between
-    author records, a move between institutions among the commonest causes, so the record of
-    their years at a listed university may bear another id. A name is no identity: what the
+    the records place at a listed entry and at the subject in no year of the period (at the entry
+    alone, or at the subject before it, whose years there are joined to the person's): OpenAlex
+    splits one person's works between author records, a move between institutions among the
+    commonest causes, so the record of their years at a listed university may bear another id. A name is no identity: what the
     records would show together is a doubt, never a match, said why. Two people who give two
     ORCID iDs are two. Names pair written out in full, never by an initials form alone ("W. Li" is
     every Wei and Wen Li). Also the person with those records, whose works to cite, and the
@@ -195,7 +199,7 @@ def _with_namesakes(
         return None, person, []
     together = _Person(
         [*person.records, *(r for n in namesakes for r in n.records)],
-        person.at_subject,
+        [*person.at_subject, *(p for n in namesakes for p in n.at_subject)],
         [*person.at_listed, *(p for n in namesakes for p in n.at_listed)],
         sorted({*person.orcid_ids, *(i for n in namesakes for i in n.orcid_ids)}),
         sorted({*person.copies_differ, *(d for n in namesakes for d in n.copies_differ)}),
@@ -206,7 +210,7 @@ def _with_namesakes(
         return None, person, []
     own = {id(r) for r in person.records}
     theirs: dict[int, list[_Place]] = {}
-    for p in outcome.at_listed:
+    for p in (*outcome.at_subject, *outcome.at_listed):  # a namesake's years at the subject, before the period
         if id(p.record) not in own:
             theirs.setdefault(id(p.record), []).append(p)
     shared = {id(r): _shared_name(names, n) for n in namesakes for r in n.records}

@@ -108,6 +108,9 @@ def _shows(outcome: _Outcome, pc: _PeopleClaim, own: set[int]) -> str:
     listed = "; ".join(dict.fromkeys(at(p, _in_years(p)) for p in outcome.at_listed))
     if pc.cond.joined_from:
         first = f"first at {subject} in {outcome.first}" if outcome.first else f"at {subject} in no certain year"
+        giving = [p for p in outcome.at_subject if outcome.first in p.years]
+        if giving and all(id(p.record) not in own for p in giving):  # a namesake's year there, before the period
+            first = f"{_namesakes(giving[0])} {first}"
         text = f"{listed}, {'then ' if outcome.status == TRUE else ''}{first}" if listed else first
     elif outcome.shared:
         places = " and ".join(dict.fromkeys(at(p, p.label) for p in outcome.at_listed))
