@@ -339,6 +339,22 @@ def test_an_author_record_named_as_an_institution_is_no_certain_person(root):
     assert (person.verdict, person.matched) == ("contradicted", 1)
 
 
+def test_an_author_record_named_as_a_lab_is_no_certain_person(root):
+    # Found by the twenty-fourth part's hunt: Crossref strings write "Lab" for "Laboratory" ("State
+    # Key Lab of Software Development Environment", Beihang's; "Tencent AI Lab"), and an author
+    # record OpenAlex made of one, at HIT in 2020 and the lab in 2023, was a person who joined it.
+    named = [
+        author("A1", "State Key Lab of Software Development Environment", (HIT, [2020]), (LAB, [2023])),
+        author("A2", "Tencent AI Lab", (HIT, [2020]), (LAB, [2023])),
+        author("A3", "Nokia Bell Labs", (HIT, [2020]), (LAB, [2023])),
+    ]
+    r = judge(root, JOINED, named)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 3)
+    assert all("an institution's name, not a person's" in p.uncertain_because[-1] for p in r.uncertain_people)
+    # A name of two words with "Lab" in it may be a person's, as "Ann College" may.
+    assert judge(root, JOINED, [author("A1", "A. Lab", (HIT, [2020]), (LAB, [2023]))]).matched == 1
+
+
 # --- holds_both -------------------------------------------------------------------------------
 
 

@@ -715,8 +715,9 @@ _INSTITUTION_WORDS = frozenset(
         "gmbh",
     ]
 )
-# Words that are surnames too ("Ann College"): they make an institution only in a longer name.
-_SURNAME_INSTITUTION_WORDS = frozenset({"college", "school", "center", "centre"})
+# Words that are surnames too ("Ann College", "A. Lab"): they make an institution only in a longer
+# name. "Lab" is how Crossref strings shorten "Laboratory" ("State Key Lab of ...", "Tencent AI Lab").
+_SURNAME_INSTITUTION_WORDS = frozenset({"college", "school", "center", "centre", "lab", "labs"})
 _CJK_INSTITUTION = re.compile("大学|学院|研究所|研究院|实验室|医院|公司")
 
 
