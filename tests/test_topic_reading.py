@@ -274,6 +274,43 @@ def test_no_match_begins_inside_a_word_markup_cuts(text):
     assert MARKED.find(text) == []
 
 
+# Markup real records carry beyond HTML's and JATS's inline names: Scopus-derived titles write
+# a subscript as <inf> ("CO<inf>2</inf> capture" was no "CO2 capture"), HTML has <big>, <del>,
+# <code>..., and MathML lays formulas out in tables and fences. Left raw, such a tag was cut
+# from the word after it as any unread tag was: "<big>Sur</big>face recognition" was a certain
+# "face recognition".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<big>Sur</big>face recognition",
+        "<del>Sur</del>face recognition",
+        "<code>Sur</code>face recognition",
+        "<cite>Sur</cite>face recognition",
+        "<mml:mfenced>Sur</mml:mfenced>face recognition",
+        "<mml:mphantom>Sur</mml:mphantom>face recognition",
+        "Inter<jats:overline>face</jats:overline> recognition",
+    ],
+)
+def test_no_match_begins_inside_a_word_the_other_markup_real_records_carry_cuts(text):
+    assert MARKED.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Deep <inf>face</inf> recognition", "face</inf> recognition"),
+        ("<big>Face recognition</big>", "Face recognition"),
+        ("<mml:mtr><mml:mtd>face</mml:mtd></mml:mtr> recognition", "face</mml:mtd></mml:mtr> recognition"),
+    ],
+)
+def test_a_phrase_in_the_other_markup_real_records_carry_is_found(text, span):
+    assert_found_as_given(PhraseSet(["face recognition"]), text, "face recognition", span)
+
+
+def test_a_subscript_written_as_inf_is_read_as_one_written_as_sub():
+    assert_found_as_given(PhraseSet(["CO2 capture"]), "CO<inf>2</inf> capture", "CO2 capture", "CO<inf>2</inf> capture")
+
+
 @pytest.mark.parametrize(
     "text", ["We studied the face</jats:p><jats:p>Recognition of voices", "the face<h2>Recognition</h2>"]
 )
@@ -338,6 +375,7 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
         work("W1", "<b>Sur</b>face recognition of proteins", authorships=at_lab),
         work("W2", "Deep <i>face</i> recognition", authorships=at_lab),
         work("W3", "Grain <jats:italic>sur</jats:italic>face recognition", authorships=at_lab),
+        work("W4", "<big>Sur</big>face recognition of <mml:mphantom>x</mml:mphantom>proteins", authorships=at_lab),
     ]
     snapshot = root / "snapshot"
     import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)

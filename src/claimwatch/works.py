@@ -72,16 +72,21 @@ _READ_OTHERWISE = re.compile("[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d\u0130\
 # "recognition<sup>1</sup>") as a space; one that ends a block (a paragraph, a heading, a
 # section: "...the face</jats:p><jats:p>Recognition...") as a pilcrow between spaces, which no
 # phrase runs across. Only these names, written as tags are (attributes quoted), so "x<i and j>y"
-# in plain text stays as written.
+# in plain text stays as written; names of more than one letter besides HTML's, JATS's and
+# MathML's inline ones, since a tag left unread is cut from the word after it: Scopus-derived
+# titles write a subscript as <inf> ("Al<inf>2</inf>O<inf>3</inf>"), and "<inf>Sur</inf>face"
+# gave a certain "face".
 _TAGS_AS_NOTHING = (
-    "a abbr annotation b bold em font i italic inline-formula math mfrac mi mn mo monospace mover mroot mrow "
-    "ms msqrt mspace mstyle msub msubsup msup mtext munder named-content roman s sans-serif sc scp semantics "
-    "small span strike strong styled-content tt u underline"
+    "a abbr alternatives annotation b bdi bdo big bold cite code del dfn em font i ins italic inline-formula "
+    "kbd maction math menclose merror mfenced mfrac mi mmultiscripts mn mo monospace mover mpadded mphantom "
+    "mprescripts mroot mrow ms msqrt mspace mstyle msub msubsup msup mtext munder munderover named-content nobr "
+    "overline roman s samp sans-serif sc scp semantics small span strike strong styled-content tt u underline wbr"
 )
-_TAGS_AS_SPACE = "br break email ext-link inline-graphic sub sup tex-math uri xref"
+_TAGS_AS_SPACE = "br break email ext-link inf inline-graphic mlabeledtr mtable mtd mtr sub sup tex-math uri xref"
 _TAGS_AS_BLOCK = (
-    "abstract blockquote caption dd disp-formula div dl dt fig fn graphic h1 h2 h3 h4 h5 h6 hr label li "
-    "list list-item ol p sec subtitle table tbody td th title tr ul"
+    "abstract article blockquote boxed-text caption center dd def-item def-list disp-formula disp-quote div dl "
+    "dt fig fn footer graphic h1 h2 h3 h4 h5 h6 header hr label li list list-item ol p pre sec section subtitle "
+    "table tbody td th title tr ul"
 )
 _TAG_READING = {
     **dict.fromkeys(_TAGS_AS_NOTHING.split(), ""),
