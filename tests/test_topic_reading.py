@@ -20,12 +20,13 @@ from hypothesis import strategies as st
 
 from claimwatch.claims import load_claims
 from claimwatch.columnar import text_words
+from claimwatch.columnar._table import _text_words
 from claimwatch.evaluate import PhraseSet, evaluate
 from claimwatch.evaluate._grouping import _topic_words
 from claimwatch.evaluate._phrases import plain_words
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from claimwatch.works import topic_reading, topic_reading_spans
+from claimwatch.works import read_through_invisible, topic_reading, topic_reading_spans, without_markup
 from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
 from test_zero_width_topics import assert_found_as_given
 
@@ -386,3 +387,40 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
     assert render_json(columnar) == render_json(reference)
     (result,) = reference.results
     assert [f.work.id for f in result.findings] == ["W2"]
+
+
+# A JATS abstract's reading is ASCII but for the pilcrows its paragraphs' ends are read as. The
+# whole reading (invisible characters, NFKC) and the words' Unicode regex took five times as long
+# as the markup's on such an abstract, and most of an import's abstracts from Crossref are such.
+JATS_ABSTRACT = (
+    '<jats:title>Abstract</jats:title><jats:p>We study <jats:italic toggle="yes">face</jats:italic> '
+    "recognition at scale &amp; its errors.</jats:p><jats:p>Results hold (p&lt;0.05).</jats:p>"
+)
+
+
+class _NotRead:
+    def findall(self, text: str) -> list[str]:
+        raise AssertionError(f"read as Unicode: {text!r}")
+
+
+def test_a_jats_abstract_s_reading_and_words_take_the_ascii_path(monkeypatch):
+    expected_reading, expected_words = topic_reading(JATS_ABSTRACT), text_words(JATS_ABSTRACT)
+    assert "\u00b6" in expected_reading and {"face", "recognition", "errors", "jats", "italic"} <= expected_words
+
+    def not_needed(text: str) -> str:
+        raise AssertionError(f"read through as Unicode: {text!r}")
+
+    monkeypatch.setattr("claimwatch.works.read_through_invisible", not_needed)
+    monkeypatch.setattr("claimwatch.columnar._table._PLAIN_WORD", _NotRead())
+    assert topic_reading(JATS_ABSTRACT) == expected_reading
+    assert text_words(JATS_ABSTRACT) == expected_words
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Z-.;&<>/ip\u00b6")), max_size=24))
+def test_the_ascii_path_reads_and_cuts_a_text_with_pilcrows_as_the_unicode_path_does(text):
+    """Whatever the fast path takes, the whole reading and the Unicode regex give the same: a
+    section sign, which the reading leaves too, sends the text down the Unicode path."""
+    read = topic_reading(text)
+    assert read == unicodedata.normalize("NFKC", read_through_invisible(without_markup(text)))
+    assert _text_words(read) == _text_words(read.replace("\u00b6", "\u00a7"))

@@ -53,11 +53,13 @@ from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
 from ..works import (
+    BLOCK_END,
     INNER_APOSTROPHE,
     INVISIBLE,
     Authorship,
     Origin,
     Work,
+    ascii_but_block_ends,
     one_sigma,
     topic_reading,
     updated_on,
@@ -204,6 +206,8 @@ def text_words(text: str) -> set[str]:
 
 
 def _text_words(text: str) -> set[str]:
+    if not text.isascii() and ascii_but_block_ends(text):  # a block's end cuts words as a space does
+        text = text.replace(BLOCK_END, " ")
     if text.isascii():  # the same words, cut by translate() and split() instead of a regex
         words = text.lower().translate(_ASCII_CUTS).split()
     else:
