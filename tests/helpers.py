@@ -200,3 +200,24 @@ def named_topics(topics: dict[str, Any], claims: list[dict[str, Any]]) -> dict[s
 
     used = set().union(*(named(c.get("works")) for c in claims))
     return {key: topic for key, topic in topics.items() if key in used}
+
+
+def coauthor_text_results(root: Path, list_yaml: str, claim: dict[str, Any], raw: str) -> list[dict[str, Any]]:
+    """The JSON results of `claim` over one 2024 work of the subject's author (Example Lab, I100)
+    and a coauthor known only by the affiliation text `raw`, checked by both engines in `root` (the
+    current folder, a `project`), which must give the same results: those results."""
+    from claimwatch.cli import main
+
+    write(root / "evidence/lists/l.yaml", list_yaml)
+    write(root / "claims/c.yaml", json.dumps(claim))
+    lab = institution("I100", "Example Lab", country="US")
+    write_jsonl(
+        root / "works.jsonl", [work("W1", "t", "2024-06-01", [authorship("A", [lab]), authorship("B", [], raw=[raw])])]
+    )
+    reports = []
+    for engine in ("python", "duckdb"):
+        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
+        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
+        reports.append(json.loads((root / f"{engine}.json").read_text()))
+    assert reports[0]["results"] == reports[1]["results"]
+    return reports[0]["results"]

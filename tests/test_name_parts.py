@@ -12,18 +12,15 @@ there is a doubt."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from claimwatch.claims import Subject
-from claimwatch.cli import main
 from claimwatch.evaluate._matchers import ListMatcher, SubjectMatcher
 from claimwatch.evaluate._names import NameMatcher
 from claimwatch.lists import import_aspi
 from claimwatch.lists._model import ReferenceList
 from claimwatch.works import Authorship
-from helpers import authorship, institution, project, work, write, write_jsonl
+from helpers import coauthor_text_results, project
 
 XIDIAN_ALIAS = "Xi'an University of Electronic Science and Technology"
 NJUST = "Nanjing University of Science and Technology"
@@ -188,20 +185,9 @@ entries:
 )
 def test_a_whole_check_reads_the_parts_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, matched, uncertain):
     root = project(tmp_path)
-    write(root / "evidence/lists/l.yaml", LIST)
-    write(root / "claims/c.yaml", json.dumps(CLAIM))
-    lab = institution("I100", "Example Lab", country="US")
-    records = [work("W1", "t", "2024-06-01", [authorship("A", [lab]), authorship("B", [], raw=[raw])])]
-    write_jsonl(root / "works.jsonl", records)
     monkeypatch.chdir(root)
-    reports = []
-    for engine in ("python", "duckdb"):
-        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
-        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
-        reports.append(json.loads((root / f"{engine}.json").read_text()))
+    result = coauthor_text_results(root, LIST, CLAIM, raw)[0]
     capsys.readouterr()
-    assert reports[0]["results"] == reports[1]["results"]
-    result = reports[0]["results"][0]
     assert (result["matched"], result["uncertain"]) == (matched, uncertain)
 
 
