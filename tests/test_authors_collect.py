@@ -215,18 +215,22 @@ def test_a_work_with_more_than_100_authors_is_fetched_whole_and_all_its_authors_
     assert result.manifest.authors.coverage.complete
 
 
+# A claim on a topic alone: it needs no author record.
+TOPIC_CLAIM = (
+    "statement: {speaker: Lab, made_on: 2024-01-10, quote: We do not., sources: [{title: A report}]}\n"
+    "subjects: {lab: {name: Example Lab, openalex: [I900000001]}}\n"
+    "claims:\n"
+    "  - {id: c, says: The lab does not., subject: lab, from: 2024-01-10, expects: none,\n"
+    "     works: {topic: t}}\n"
+    "topics: {t: {name: T, rationale: r, phrases: [study]}}\n"
+)
+
+
 def test_no_authors_asks_for_none_and_writes_none(serve, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     api = serve(works=works_by(20))
     claims = tmp_path / "claims.yaml"
-    claims.write_text(
-        "statement: {speaker: Lab, made_on: 2024-01-10, quote: We do not., sources: [{title: A report}]}\n"
-        "subjects: {lab: {name: Example Lab, openalex: [I900000001]}}\n"
-        "claims:\n"
-        "  - {id: c, says: The lab does not., subject: lab, from: 2024-01-10, expects: none,\n"
-        "     works: {topic: t}}\n"
-        "topics: {t: {name: T, rationale: r, phrases: [study]}}\n"
-    )
+    claims.write_text(TOPIC_CLAIM)
     out = tmp_path / "snap"
     argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]
     assert main([*argv, "--no-authors"]) == 0
@@ -390,14 +394,7 @@ def test_one_request_is_said_as_one(serve, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("OPENALEX_API_KEY", KEY)
     api = serve(works=[])
     claims = tmp_path / "claims.yaml"
-    claims.write_text(
-        "statement: {speaker: Lab, made_on: 2024-01-10, quote: We do not., sources: [{title: A report}]}\n"
-        "subjects: {lab: {name: Example Lab, openalex: [I900000001]}}\n"
-        "claims:\n"
-        "  - {id: c, says: The lab does not., subject: lab, from: 2024-01-10, expects: none,\n"
-        "     works: {topic: t}}\n"
-        "topics: {t: {name: T, rationale: r, phrases: [study]}}\n"
-    )
+    claims.write_text(TOPIC_CLAIM)
     out = tmp_path / "snap"
     argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]
     assert main([*argv, "--no-authors"]) == 0
