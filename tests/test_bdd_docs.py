@@ -53,3 +53,20 @@ def test_the_command_rewrites_a_stale_step_list(tmp_path: Path, capsys: pytest.C
 def test_a_document_without_the_markers_is_refused() -> None:
     with pytest.raises(ValueError, match="has no generated section"):
         with_reference("# Guide without a step list\n")
+
+
+@pytest.mark.parametrize("text", [None, "# Guide without a step list\n", b"\xff\xfe not UTF-8"])
+def test_the_command_refuses_a_document_it_cannot_update_in_one_line(tmp_path, capsys, text) -> None:
+    """Found in the twenty-fourth part: a missing file or one without the markers gave a traceback."""
+    doc = tmp_path / "guide.md"
+    if isinstance(text, bytes):
+        doc.write_bytes(text)
+    elif text is not None:
+        doc.write_text(text, encoding="utf-8")
+    assert main([str(doc)]) == 2
+    captured = capsys.readouterr()
+    (line,) = captured.err.splitlines()
+    assert line.startswith(f"{doc}: ") and captured.out == ""
+    assert (
+        not doc.exists() if text is None else doc.read_bytes() == (text if isinstance(text, bytes) else text.encode())
+    )

@@ -13,7 +13,12 @@ def main(argv: list[str]) -> int:
         sys.stdout.write(step_reference())
         return 0
     for name in argv:
-        changed = update_document(Path(name))
+        try:
+            changed = update_document(Path(name))
+        except (OSError, UnicodeDecodeError, ValueError) as e:  # a missing file, no markers: one line
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+            print(f"{name}: {reason}", file=sys.stderr)
+            return 2
         print(f"{name}: {'step list updated' if changed else 'step list already current'}")
     return 0
 

@@ -41,7 +41,9 @@ def with_reference(document: str) -> str:
     """The document with its generated section replaced by the current step list."""
     start, end = document.find(BEGIN), document.find(END)
     if start < 0 or end < start:
-        raise ValueError(f"the document has no generated section: put the lines\n{BEGIN}\n{END}\nwhere it belongs")
+        raise ValueError(
+            f"the document has no generated section: put the line {BEGIN} and, after it, {END} where it belongs"
+        )
     return document[:start] + BEGIN + "\n\n" + step_reference() + "\n" + document[end:]
 
 
