@@ -754,6 +754,7 @@ def test_a_curated_history_says_its_years_are_the_sources(root):
     assert (listed.years_basis, listed.method, p.strength) == (STATED_YEARS, "name_in_institution", "inferred")
     assert p.shows.endswith("by publication years and the years its sources state")
     assert "except where a curated history gives the years its sources state" in r.why
+    assert listed.role == "PhD student"  # shown beside the years, never matched
 
 
 # --- coverage ---------------------------------------------------------------------------------

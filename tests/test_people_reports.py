@@ -427,6 +427,24 @@ def test_a_curated_history_s_years_are_named_as_its_sources_state_them():
     assert "publication years" not in row.replace("by the years its sources state", "")
 
 
+def test_a_curated_history_s_role_is_shown_beside_its_years_in_every_format():
+    """Found in the twenty-fourth part: the role a curated history gives ("shown, never matched")
+    was read and shown nowhere."""
+    (listed,) = CURATED.at_listed
+    for role, shown_md, shown_html in (
+        ("PhD student", "as PhD student", "as PhD student"),
+        ("<b>intern</b> | x", "as \\<b\\>intern\\</b\\> \\| x", "as &lt;b&gt;intern&lt;/b&gt; | x"),
+    ):
+        person = CURATED.model_copy(update={"at_listed": (listed.model_copy(update={"role": role}),)})
+        results = report(people_claim(people=(person,), uncertain=()))
+        md, html = md_html(results)
+        assert f"2018 (the years the sources state; {shown_md})" in row_of(md, "Wang Wu")
+        assert shown_html in html and "<b>intern" not in html
+        (row,) = csv.DictReader(io.StringIO(renderers()["csv"](results)))
+        assert f"2018 (the years the sources state; as {role})" in row["years_at_listed"]
+        assert json.loads(renderers()["json"](results))["results"][0]["people"][0]["at_listed"][0]["role"] == role
+
+
 def test_the_report_explains_what_a_person_s_years_are():
     md, html = md_html(report())
     assert (

@@ -367,6 +367,9 @@ class Placement(_Model):
             "institution, not employment dates), or the years a curated history's sources state."
         )
     )
+    role: str | None = None
+    """The role a curated history gives the person there, as its source states it (intern, PhD
+    student): shown, never matched."""
     method: Method
     """How the institution matched the subject or the list entry (as in AffiliationReason)."""
     matched_text: str | None = Field(None, description="The text a name was found in, where a name matched.")

@@ -482,6 +482,12 @@ def basis_words(basis: str) -> str:
     return basis
 
 
+def placement_basis(placement: Placement) -> str:
+    """What a placement's years are (`basis_words`), and the role there a curated history gives."""
+    basis = basis_words(placement.years_basis)
+    return f"{basis}; as {placement.role}" if placement.role else basis
+
+
 LISTED_BEFORE_WORDS = {
     True: "listed on or before the year that matters",
     False: "not yet listed in the year that matters",
@@ -559,7 +565,7 @@ def placement_view(placement: Placement) -> PlacementView:
     return PlacementView(
         placement=placement,
         years=years_words(placement.years),
-        basis=basis_words(placement.years_basis),
+        basis=placement_basis(placement),
         method=METHOD_WORDS[placement.method],
         listed_as=ListedAs(entry, _relative(entry, None)) if entry else None,
         works=tuple(PersonWorkView(w, tuple(person_work_links(w))) for w in placement.works),

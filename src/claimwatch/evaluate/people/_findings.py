@@ -58,6 +58,7 @@ def _placement(p: _Place, outcome: _Outcome, wanted: _Wanted | None, own: set[in
         country=inst.country,
         years=p.years,
         years_basis=p.record.years_basis,
+        role=p.affiliation.role,
         method=p.method,
         matched_text=p.matched_text,
         matched_name=p.name.name if p.name else None,
