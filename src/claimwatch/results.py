@@ -6,6 +6,7 @@ the Gherkin steps read them and nothing else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 
@@ -223,6 +224,19 @@ class WorkRef(_Model):
 
 
 Decision = Literal["not_a_match", "confirmed", "disputed"]
+# The CSL import keeps a listing before a gap in listed_from_unread as "2019-01-01 (a listing that
+# ended 2021-06-30, before the one from 2023-01-01)": a day read, and why it is not listed_from.
+_LISTING_BEFORE_GAP = re.compile(r"\d{4}-\d{2}-\d{2} \(a listing ")
+
+
+def start_unread_said(text: str) -> str:
+    """What a record gives in `listed_from_unread`, for a doubt: a start in no form read, or an
+    earlier listing the import kept there, which is a date read and must not be called none."""
+    if _LISTING_BEFORE_GAP.match(text.strip()):
+        return f"a record gives an earlier listing, \u201c{text}\u201d, apart from the one read"
+    return f"a record gives its start as \u201c{text}\u201d, not a date claimwatch reads"
+
+
 DECISION_WORDS = {"not_a_match": "Not a match", "confirmed": "Confirmed", "disputed": "Disputed"}
 
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from .._text import printable
 from ..claims import Claim, ClaimFile, Condition, describe_condition
-from ..lists import ListEntry, start_unread_said
-from ..results import AbsenceReason, PhraseReason
+from ..lists import ListEntry
+from ..results import AbsenceReason, PhraseReason, start_unread_said
 from ..works import (
     LIST_AUTHORS_CAP,
     Authorship,

@@ -50,7 +50,6 @@ from ._model import (
     find_list,
     list_from_document,
     load_list,
-    start_unread_said,
     stripped_names,
 )
 from ._write import check_list_destination, render_list_yaml, write_list_yaml
@@ -96,7 +95,6 @@ __all__ = [
     "render_list_yaml",
     "source_abbreviation",
     "split_aspi_value",
-    "start_unread_said",
     "stripped_names",
     "write_list_yaml",
 ]

@@ -17,7 +17,6 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
 
 from .. import _text, coverage
-from ..lists import start_unread_said
 from ..results import (
     DECISION_WORDS,
     VERDICT_WORDS,
@@ -44,6 +43,7 @@ from ..results import (
     TopicRef,
     Unaffiliated,
     WorkRef,
+    start_unread_said,
     year_runs,
 )
 
