@@ -202,14 +202,23 @@ def named_topics(topics: dict[str, Any], claims: list[dict[str, Any]]) -> dict[s
     return {key: topic for key, topic in topics.items() if key in used}
 
 
-def coauthor_text_results(root: Path, list_yaml: str, claim: dict[str, Any], raw: str) -> list[dict[str, Any]]:
-    """The JSON results of `claim` over one 2024 work of the subject's author (Example Lab, I100)
-    and a coauthor known only by the affiliation text `raw`, checked by both engines in `root` (the
-    current folder, a `project`), which must give the same results: those results."""
+# Example Lab (I100) has no coauthor on list `l` from 2024-01-10 (`coauthor_text_results`).
+NO_LISTED_COAUTHOR = {
+    "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
+    "subjects": {"lab": {"name": "Example Lab", "openalex": ["I100"]}},
+    "claims": [{"id": "c", "says": "s", "subject": "lab", "works": {"coauthor_in": ["l"]}, "expects": "none"}],
+}
+
+
+def coauthor_text_results(root: Path, list_yaml: str, raw: str) -> list[dict[str, Any]]:
+    """The JSON results of `NO_LISTED_COAUTHOR` against list `l` (`list_yaml`) over one 2024 work
+    of the subject's author and a coauthor known only by the affiliation text `raw`, checked by
+    both engines in `root` (the current folder, a `project`), which must give the same results:
+    those results."""
     from claimwatch.cli import main
 
     write(root / "evidence/lists/l.yaml", list_yaml)
-    write(root / "claims/c.yaml", json.dumps(claim))
+    write(root / "claims/c.yaml", json.dumps(NO_LISTED_COAUTHOR))
     lab = institution("I100", "Example Lab", country="US")
     write_jsonl(
         root / "works.jsonl", [work("W1", "t", "2024-06-01", [authorship("A", [lab]), authorship("B", [], raw=[raw])])]

@@ -141,11 +141,6 @@ def test_a_city_and_the_next_university_are_no_listed_university(shared_data):
     )
 
 
-CLAIM = {
-    "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
-    "subjects": {"lab": {"name": "Example Lab", "openalex": ["I100"]}},
-    "claims": [{"id": "c", "says": "s", "subject": "lab", "works": {"coauthor_in": ["l"]}, "expects": "none"}],
-}
 LIST = """\
 id: l
 name: Screening list
@@ -186,7 +181,7 @@ entries:
 def test_a_whole_check_reads_the_parts_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, matched, uncertain):
     root = project(tmp_path)
     monkeypatch.chdir(root)
-    result = coauthor_text_results(root, LIST, CLAIM, raw)[0]
+    result = coauthor_text_results(root, LIST, raw)[0]
     capsys.readouterr()
     assert (result["matched"], result["uncertain"]) == (matched, uncertain)
 

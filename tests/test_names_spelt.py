@@ -99,11 +99,6 @@ def test_the_tracker_s_names_with_apostrophes_are_found_certainly_as_web_of_scie
     assert [(h.entry.name.split(" (")[0], h.doubt) for h in hits] == [(entry, None)]
 
 
-CLAIM = {
-    "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
-    "subjects": {"lab": {"name": "Example Lab", "openalex": ["I100"]}},
-    "claims": [{"id": "c", "says": "s", "subject": "lab", "works": {"coauthor_in": ["l"]}, "expects": "none"}],
-}
 LIST = """\
 id: l
 name: Screening list
@@ -125,7 +120,7 @@ entries:
 def test_a_whole_check_reads_the_spellings_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, verdict):
     root = project(tmp_path)
     monkeypatch.chdir(root)
-    results = coauthor_text_results(root, LIST, CLAIM, raw)
+    results = coauthor_text_results(root, LIST, raw)
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
     assert ("writes an apostrophe" in json.dumps(results)) is (verdict != "contradicted")
