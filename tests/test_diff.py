@@ -16,7 +16,7 @@ from claimwatch.evidence import JsonlEvidence, Snapshot, import_works
 from claimwatch.reports.diff import ClaimChange, diff_reports, read_report, render_diff
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reviews import load_reviews, review_identity
-from helpers import HIT, LAB, authorship, project, work, write, write_jsonl
+from helpers import HIT, LAB, authorship, institution, project, work, write, write_jsonl
 
 CLAIMS = """\
 statement:
@@ -379,9 +379,26 @@ def test_a_work_set_aside_that_now_matches_through_another_author_is_said_so(roo
     diff = diff_reports(read_report(old), read_report(new))
     (partners,) = [c for c in diff.claims if c.claim == "no-partners"]
     assert [(f.work, f.change, f.new_grounds) for f in partners.findings] == [
-        ("W1", "changed_under_review", ("C. Other at Harbin Institute of Technology (Military universities)",))
+        ("W1", "changed_under_review", ("C. Other at Harbin Institute of Technology (I200; Military universities)",))
     ]
     assert "now also through C. Other at Harbin Institute of Technology" in render_diff(diff)[-1].plain
+
+
+def test_a_work_set_aside_at_a_namesake_that_now_matches_at_the_listed_record_is_said_so(root):
+    """An analyst set a work aside because its partner's institution record was a namesake of the
+    listed one (another record of the same name); OpenAlex later gives the listed record. The
+    same name is not the same ground: the diff says what the review now stands over."""
+    review = "reviews:\n  - {claim: no-partners, work: W1, decision: not_a_match, by: A, date: 2025-02-01, note: n}\n"
+    namesake = institution("I999", "Harbin Institute of Technology")
+    old_authors = [authorship("A. Lab", [LAB]), authorship("B. Partner", [namesake])]
+    old = run(root, [work("W1", "Graph networks", authorships=old_authors)], "old", reviews=review)
+    new_authors = [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])]
+    new = run(root, [work("W1", "Graph networks", authorships=new_authors)], "new", reviews=review)
+    diff = diff_reports(read_report(old), read_report(new))
+    (partners,) = [c for c in diff.claims if c.claim == "no-partners"]
+    ((change, grounds),) = [(f.change, f.new_grounds) for f in partners.findings]
+    assert change == "changed_under_review"
+    assert grounds == ("B. Partner at Harbin Institute of Technology (I200; Military universities)",)
 
 
 def test_a_confirmed_work_with_a_doubt_it_did_not_have_is_said_so(root):
@@ -780,7 +797,7 @@ def test_a_joined_finding_whose_work_changed_under_its_review_is_said_so(root, c
         "W10",
         "changed_under_review",
         "not_a_match",
-        ("C. Other at Harbin Institute of Technology (Military universities)",),
+        ("C. Other at Harbin Institute of Technology (I200; Military universities)",),
     )
     assert main(["diff", str(old), str(new)]) == 0
     out = " ".join(capsys.readouterr().out.split())

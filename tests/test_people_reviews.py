@@ -469,7 +469,7 @@ def test_the_diff_says_a_person_set_aside_now_placed_at_another_listed_instituti
     assert [p.id for p in after.dismissed_people] == ["A5"]
     diff = diff_reports(report(before), report(after))
     changes = [(f.work, f.change, f.new_grounds) for c in diff.claims for f in c.findings]
-    assert changes == [("A5", "changed_under_review", ("Beihang University (Military universities)",))]
+    assert changes == [("A5", "changed_under_review", ("Beihang University (I300; Military universities)",))]
 
 
 def test_people_sharing_only_a_curated_id_are_never_followed_by_it(tmp_path: Path) -> None:

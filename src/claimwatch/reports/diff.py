@@ -710,7 +710,7 @@ def _seen_person(p: PersonFinding, status: Literal["matched", "uncertain", "dism
     authors = {f"author:{a}" for a in (p.openalex_id, *p.other_openalex_ids) if a}
     identities = frozenset(authors | ({f"orcid:{p.orcid}"} if p.orcid else set()))
     # By institution and entry, not years: a person's records gain a year with each new paper.
-    grounds = tuple(dict.fromkeys(_placed(pl.institution.name, pl.entry) for pl in p.at_listed))
+    grounds = tuple(dict.fromkeys(_placed(pl.institution.name, pl.entry, pl.institution.id) for pl in p.at_listed))
     review = p.review.decision if p.review else None
     return _Seen(status, named, review, p.status, grounds, _without_records(p.uncertain_because, p.records), identities)
 
@@ -755,18 +755,22 @@ def _alternatives(names: set[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-def _placed(where: str, entry: EntryRef | None) -> str:
-    """An institution, with the list entry it matched where it did."""
-    if entry is None:
-        return where
-    return f"{where} ({entry.list_name})" if entry.name == where else f"{where} ({entry.list_name}: {entry.name})"
+def _placed(where: str, entry: EntryRef | None, record: str | None = None) -> str:
+    """An institution, with its record's id where it has one and the list entry it matched where
+    it did. By id as well as name: namesakes ("Northeastern University" in Boston and in
+    Shenyang) are two grounds, and a work set aside at one is not the same decision at the other."""
+    said = [record] if record else []
+    if entry is not None:
+        said.append(entry.list_name if entry.name == where else f"{entry.list_name}: {entry.name}")
+    return f"{where} ({'; '.join(said)})" if said else where
 
 
 def _ground(reason: AffiliationReason | PhraseReason | AbsenceReason) -> str:
     """One reason a work matched, in a few words."""
     if isinstance(reason, AffiliationReason):
-        where = reason.institution.name if reason.institution else reason.matched_name or reason.matched_text or ""
-        return f"{reason.author} at {_placed(where, reason.entry)}"
+        if reason.institution:
+            return f"{reason.author} at {_placed(reason.institution.name, reason.entry, reason.institution.id)}"
+        return f"{reason.author} at {_placed(reason.matched_name or reason.matched_text or '', reason.entry)}"
     if isinstance(reason, PhraseReason):
         return f"\u201c{reason.phrase}\u201d in its {reason.field}"
     return reason.condition
