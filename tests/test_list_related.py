@@ -11,6 +11,7 @@ import pytest
 
 from claimwatch import claims as claims_mod
 from claimwatch.lists import diff_lists, format_diff, import_aspi, load_list, render_list_yaml, write_list_yaml
+from claimwatch.lists._aspi import chinese_names
 from helpers import LAB, authorship, claim_file, institution, none_claim, project, write, write_jsonl
 from helpers import work as make_work
 from test_columnar_engine import engines_agree
@@ -267,3 +268,62 @@ def test_an_author_at_a_laboratory_the_tracker_writes_with_odd_brackets_is_a_dou
     assert "under Chinese Academy of Engineering Physics as a major defence laboratory" in why["W1"]
     assert "under Northwestern Polytechnical University as a major defence laboratory" in why["W2"]
     assert r.verdict == "insufficient_evidence"
+
+
+@pytest.mark.parametrize(
+    ("native", "names"),
+    [
+        # The class a grading, kept with and without it: most affiliations leave it out.
+        ("信息融合技术教育部重点实验室(B类)", ["信息融合技术教育部重点实验室", "信息融合技术教育部重点实验室(B类)"]),
+        # Two whole names in one, by a slash or "or", each kept.
+        (
+            "空间机器人技术教育部重点实验室 (B类)/ 空间机器人技术教育部国防重点实验室",
+            [
+                "空间机器人技术教育部重点实验室",
+                "空间机器人技术教育部重点实验室 (B类)",
+                "空间机器人技术教育部国防重点实验室",
+            ],
+        ),
+        ("第一附属医院/西南医院", ["西南医院"]),
+        # A slash inside one name is no split.
+        (
+            "微米/纳米加工技术国家级重点实验室 or 微米纳米加工技术国防科技重点实验室",
+            ["微米/纳米加工技术国家级重点实验室", "微米纳米加工技术国防科技重点实验室"],
+        ),
+        # A quotation's stray end, left in the tracker, is no part of the name.
+        (
+            "卫星导航电子信息技术\u201d教育部重点实验室（B类）",
+            ["卫星导航电子信息技术教育部重点实验室", "卫星导航电子信息技术教育部重点实验室（B类）"],
+        ),
+        # Only a kind of institution: no name.
+        ("教育部重点实验室(b类)", []),
+        ("第二附属医院", []),
+    ],
+)
+def test_a_chinese_form_under_an_entry_is_kept_as_affiliations_write_it(native, names):
+    assert chinese_names(native) == names
+
+
+def test_an_author_at_a_laboratory_written_without_its_class_is_a_doubt_and_a_kind_of_one_is_none(tracker, tmp_path):
+    """Found by the twenty-fifth part: the tracker gives 39 laboratories' Chinese forms with their
+    class ("信息融合技术教育部重点实验室(B类)", Northwestern Polytechnical University's), and two names
+    in one ("第一附属医院/西南医院", the Army Medical University's Southwest Hospital). An author
+    writing the laboratory's name as affiliations do, without the class, or at the hospital, was
+    no doubt at all; and "教育部重点实验室(b类)", any Ministry of Education laboratory, was a name of
+    Fudan University's."""
+    works = {
+        "W1": ["信息融合技术教育部重点实验室, 西安"],
+        "W2": ["信息融合技术教育部重点实验室（B类）, 西安"],
+        "W3": ["西南医院, 重庆"],
+        "W4": ["厦门大学, 教育部重点实验室(b类)"],
+        "W5": ["第一附属医院, 重庆医科大学"],
+        "W6": ["卫星导航电子信息技术教育部重点实验室, 北京"],
+    }
+    claims, path = _case(tmp_path, tracker, "claims:\n" + none_claim("{coauthor_in: [aspi]}"), works)
+    (r,) = engines_agree(claims, [path], tmp_path / "cache").results
+    assert [f.work.id for f in r.uncertain_findings] == ["W1", "W2", "W3", "W6"]
+    why = {f.work.id: " | ".join(f.uncertain_because) for f in r.uncertain_findings}
+    assert "under Northwestern Polytechnical University as a major defence laboratory" in why["W1"]
+    assert "runs on" not in why["W2"]
+    assert "under Army Medical University as a subsidiary" in why["W3"]
+    assert "under Beijing Institute of Technology as a major defence laboratory" in why["W6"]

@@ -133,13 +133,45 @@ def _related(meta: dict[str, Any], entry_names: Sequence[str]) -> list[dict[str,
             if not name or name in entry_names:
                 continue
             found = out.setdefault(name, {"name": name, "aliases": [], "called": [], "country": country})
-            found["aliases"] = unique([*found["aliases"], native or ""], besides=[name])
+            found["aliases"] = unique([*found["aliases"], *chinese_names(native or "")], besides=[name])
             found["called"] = unique([*found["called"], called])
             if place:
                 found["place"] = place
             if found["country"] != country:
                 found["country"] = None
     return [{k: v for k, v in r.items() if v != [] and (v is not None or k == "country")} for r in out.values()]
+
+
+# The tracker writes a laboratory's Chinese form with its class ("信息融合技术教育部重点实验室(B类)"),
+# a grading most affiliations leave out, and at times two names in one ("...实验室 (B类)/
+# ...国防重点实验室", "... or ..."; a slash between two whole names only: "微米/纳米加工技术..." is
+# one). Each is kept as an affiliation would write it. A form naming only a kind of institution
+# ("教育部重点实验室(b类)", under Fudan University as "Probably a Ministry of Education b-category
+# laboratory"; "第一附属医院", any medical university's first affiliated hospital) names none
+# and is left out: an author at any Ministry of Education laboratory would be a doubt about Fudan.
+_CLASS_MARK = re.compile(r"\s*[(\uff08]\s*[A-Za-z]\s*类\s*[)\uff09]?\s*$")
+_OR = re.compile(r"\s+or\s+")
+_STRAY_QUOTES = re.compile(r"[\u201c\u201d\"]")  # "卫星导航电子信息技术”教育部重点实验室": a quotation's end, left
+_SLASH = re.compile(r"\s*[/\uff0f]\s*")
+_WHOLE_NAME_END = re.compile(r"(?:实验室|医院|中心|研究所|研究院|大学|学院|公司)$")
+_A_KIND_OF_INSTITUTION = re.compile(
+    r"^(?:(?:教育部|国防|国家|科技|重点|实验室|工程|技术|研究|中心)+|第[一二三四五六七八九十]+附属医院)$"
+)
+
+
+def chinese_names(native: str) -> list[str]:
+    """The names a Chinese form the tracker gives under an entry holds, as affiliations write them."""
+    names: list[str] = []
+    for said in _OR.split(native.strip()):
+        said = _STRAY_QUOTES.sub("", said)
+        parts = [p.strip() for p in _SLASH.split(said)]
+        whole = all(_WHOLE_NAME_END.search(_CLASS_MARK.sub("", p)) for p in parts)
+        for written in parts if whole else [said.strip()]:
+            name = _CLASS_MARK.sub("", written).strip()
+            if name and not _A_KIND_OF_INSTITUTION.match(name):
+                # With its class too, as some affiliations write it: found whole, it runs on into nothing.
+                names.extend(dict.fromkeys([name, written]))
+    return names
 
 
 def _kept_related(values: list[dict[str, Any]]) -> list[str]:
