@@ -18,7 +18,7 @@ from typing import Any
 
 from .._text import printable
 from ..claims import Claim, ClaimFile, Condition, describe_condition
-from ..lists import ListEntry
+from ..lists import ListEntry, listed_within, periods_said
 from ..results import AbsenceReason, PhraseReason, start_unread_said
 from ..works import (
     LIST_AUTHORS_CAP,
@@ -65,9 +65,9 @@ class _Outcome:
     status: Truth
     reasons: list[Any] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)
-    # (entry name, listed_from) of each list entry counted as listed before publication, judged
-    # against this record's own date: an earlier version of the work is judged again later.
-    listings: list[tuple[str, dt.date]] = field(default_factory=list)
+    # Each list entry counted as listed before publication, judged against this record's own
+    # date: an earlier version of the work is judged again later (`_relisted`).
+    listings: list[ListEntry] = field(default_factory=list)
 
 
 # --- conditions -----------------------------------------------------------------------------
@@ -210,7 +210,7 @@ class _CompiledClaim:
             positions = {h.authorship.position for h in subject_hits} if same_author else None
             reasons: list[tuple[bool, _ListedHit]] = []
             doubts: list[str] = []
-            listings: list[tuple[str, dt.date]] = []
+            listings: list[ListEntry] = []
             status = FALSE
             for matcher in matchers:
                 for a, hit in ctx.list_hits(matcher):
@@ -230,7 +230,7 @@ class _CompiledClaim:
                     reasons.append((sure, _ListedHit(a, hit, listed)))
                     # Listed before publication: the entry has a listing date (see _listed_before).
                     if listed and hit.doubt is None and hit.entry.listed_from is not None:
-                        listings.append((hit.entry.name, hit.entry.listed_from))
+                        listings.append(hit.entry)
                     if doubt:
                         doubts.append(doubt)
                     if hit.doubt:
@@ -304,7 +304,7 @@ def _all_of(parts: list[_Test]) -> _Test:
     def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
         reasons: list[Any] = []
         doubts: list[str] = []
-        listings: list[tuple[str, dt.date]] = []
+        listings: list[ListEntry] = []
         status = TRUE
         for part in parts:
             o = part(ctx, subject_hits)
@@ -454,10 +454,42 @@ def listed_perhaps_earlier(entry: ListEntry) -> str:
     )
 
 
+def listed_in_periods(
+    entry: ListEntry, earliest: dt.date, latest: dt.date, within: str
+) -> tuple[bool | None, str | None]:
+    """Was an entry listed in several periods (`listings`) on every day from `earliest` to
+    `latest`: listed inside one; not before the first, in a gap or after the last; None with the
+    doubt where a period's edge falls among those days (said `within` them), where the last
+    period was ended on a day not read (`listed_to_unread`), or where a record's start not read
+    (`listed_from_unread`) may be another period. Listing dates as their single-period
+    counterparts judge them (`_listed_before`, people's `_listed_by`)."""
+    periods = entry.listings
+    listed, edge = listed_within(periods, earliest, latest)
+    if edge:
+        return None, f"{entry.name} was {edge}, {within} (listed {periods_said(periods)})"
+    last = periods[-1]
+    if listed:
+        if last.end is None and entry.listed_to_unread and earliest >= last.start:
+            return None, _taken_off_unread(entry)
+        return True, None
+    if entry.listed_from_unread and (last.end is None or last.end >= earliest):
+        return None, (
+            f"{entry.name} was listed {periods_said(periods)} by the dates read, and"
+            f" {start_unread_said(printable(entry.listed_from_unread))}: it may have been listed then too, which is"
+            " for a reviewer"
+        )
+    return False, None
+
+
 def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:
     """Was the entry on the list when the work was published: listed on or before it, and not
     taken off before it (`listed_to`, as the Consolidated Screening List's end_date gives it)?
-    None where the record can't say."""
+    None where the record can't say. An entry listed in several periods is listed where the work
+    falls inside one (`listed_in_periods`)."""
+    if entry.several_listings and published is not None:
+        return listed_in_periods(
+            entry, published.earliest, published.latest, f"within the work's date {published.describe()}"
+        )
     if entry.listed_to is not None and published is not None and entry.listed_to < published.earliest:
         return False, None  # off the list before the work appeared
     if entry.listed_from is None:

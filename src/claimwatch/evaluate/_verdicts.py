@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from ..claims import Claim, ClaimFile, describe, describe_period, not_begun
 from ..evidence import Evidence, Snapshot
+from ..lists import ListEntry, listed_within, periods_said
 from ..results import (
     DIRECT_METHODS,
     AffiliationReason,
@@ -393,17 +394,29 @@ def _date_status(
     return TRUE, None
 
 
+def _listed_then(entry: ListEntry, published: _FirstPublished | PartialDate) -> bool:
+    """Was an entry counted as listed before one version's date listed all through the work's
+    first publication: listed on or before its first possible day, or, listed in several
+    periods, inside one of them."""
+    if entry.several_listings:
+        return listed_within(entry.listings, published.earliest, published.latest)[0] is True
+    return entry.listed_from is not None and entry.listed_from <= published.earliest
+
+
 def _relisted(outcome: _Outcome, published: _FirstPublished | PartialDate | None) -> _Outcome:
     """An outcome judged `listed before publication` against one version's date, judged again
     against the work's first publication: where an entry may have been listed after it, the
     work is uncertain (never a match that rests on the wrong version's date)."""
     if published is None or not outcome.listings:
         return outcome
-    late = [(name, day) for name, day in outcome.listings if day > published.earliest]
+    late = [e for e in outcome.listings if not _listed_then(e, published)]
     if not late or outcome.status != TRUE:
         return outcome
     doubts = [
-        f"{name} was listed on {day}, and an earlier version of the work appeared {published}" for name, day in late
+        f"{e.name} was listed {periods_said(e.listings)}, and an earlier version of the work appeared {published}"
+        if e.several_listings
+        else f"{e.name} was listed on {e.listed_from}, and an earlier version of the work appeared {published}"
+        for e in late
     ]
     return _Outcome(UNKNOWN, outcome.reasons, [*outcome.doubts, *doubts], outcome.listings)
 

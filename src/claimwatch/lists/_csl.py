@@ -669,11 +669,13 @@ def _listed_dates(
     # A start that cannot be read beside starts that are may be the earliest: kept, as an unread
     # end is, so that the entry never reads as listed only since the earliest start read.
     unread_starts = unique(s.strip() for s in starts if s.strip() and not _csl_date(s)[1])
-    listed_from, earlier = _after_gap(entity, backwards, labels, notes)
+    listed_from, earlier, periods = _after_gap(entity, backwards, labels, notes)
     unread_starts += earlier
     from_unread = {"listed_from_unread": "; ".join(unread_starts)} if known_starts and unread_starts else {}
+    if periods:  # each listing read: a work in a gap is judged by it, the first start is listed_from
+        listed_from = periods[0][0]
     read_ends = _readable(ends, "end_date", "listed_to", labels, notes, explained=backwards)
-    if not earlier and (len(set(known_starts)) > 1 or from_unread):
+    if not earlier and not periods and (len(set(known_starts)) > 1 or from_unread):
         earliest = "listed_from is the earliest" + (
             " read, and listed_from_unread keeps what the list gave: the entity may have been listed earlier."
             if from_unread
@@ -693,6 +695,7 @@ def _listed_dates(
             **from_unread,
             "listed_to": None,
             "listed_to_unread": "; ".join(unique(unread_ends)),
+            **_listings(periods, None),
         }, notes
     if known_ends and len(known_ends) < len(read_ends):
         notes.append(
@@ -700,11 +703,26 @@ def _listed_dates(
         )
     elif len(set(known_ends)) > 1:
         notes.append(f"The records give different end_dates: {_each(labels, ends)}; listed_to is the latest.")
+    listed_to = known_ends[-1] if known_ends and len(known_ends) == len(read_ends) else None
     return {
         "listed_from": listed_from or (known_starts[0] if known_starts else None),
         **from_unread,
-        "listed_to": known_ends[-1] if known_ends and len(known_ends) == len(read_ends) else None,
+        "listed_to": listed_to,
+        **_listings(periods, listed_to),
     }, notes
+
+
+def _listings(periods: Sequence[tuple[dt.date, dt.date]], listed_to: dt.date | None) -> dict[str, Any]:
+    """The periods `_after_gap` found, as `listings`: the last one ends where the entry does
+    (listed_to, null while any of its records gives no end). Nothing for an entity listed once."""
+    if not periods:
+        return {}
+    return {
+        "listings": [
+            *({"from": start, "to": end} for start, end in periods[:-1]),
+            {"from": periods[-1][0], "to": listed_to},
+        ]
+    }
 
 
 def _backwards_ends(entity: Sequence[CslRecord], labels: Sequence[str], notes: list[str]) -> tuple[list[str], set[int]]:
@@ -731,13 +749,16 @@ def _backwards_ends(entity: Sequence[CslRecord], labels: Sequence[str], notes: l
 
 def _after_gap(
     entity: Sequence[CslRecord], backwards: set[int], labels: Sequence[str], notes: list[str]
-) -> tuple[dt.date | None, list[str]]:
-    """Where a record's listing ended before another record's began, the start of the last unbroken
-    listing (listed_from) and each listing before the gap as text for listed_from_unread: the earliest
-    start as listed_from would have read the entity as listed through the gap, and a work of that
-    time as certainly "listed before publication". Listings before the gap are a doubt, not lost.
-    An end not read, or one before its own start, is no known day: that listing may have ended the
-    day it began, so a later record's start may follow a gap, and is taken as one that may."""
+) -> tuple[dt.date | None, list[str], list[tuple[dt.date, dt.date]]]:
+    """Where a record's listing ended before another record's began, each unbroken listing: where
+    every end before a gap is read, as periods (the last one's end is the entry's, see
+    `_listings`), so that a work in a gap is judged not listed and one inside a listing listed;
+    where one may not be (an end not read, or one before its own start, is no known day: that
+    listing may have ended the day it began, so a later record's start may follow a gap), the
+    start of the last listing known unbroken (listed_from) and each listing before it as text for
+    listed_from_unread, a doubt, not lost: the earliest start as listed_from would have read the
+    entity as listed through the gap, and a work of that time as certainly "listed before
+    publication"."""
     periods = []
     for i, r in enumerate(entity):
         start, end = _csl_date(r.start_date)[0], _csl_date(r.end_date)[0]
@@ -757,18 +778,20 @@ def _after_gap(
             reach = None if reach is None or end is None else max(reach, end)
             perhaps = perhaps or unknown
     if not earlier or last_start is None:
-        return None, []
+        return None, [], []
     each = [f"{r.start_date.strip() or '?'} to {r.end_date.strip() or 'no end'}" for r in entity]
+    if not any(perhaps for _, _, perhaps in earlier):
+        notes.append(
+            f"The records give listings with a gap between them: {_each(labels, each)}; listings gives each"
+            " unbroken listing, and listed_from is the first one's start."
+        )
+        return None, [], [*((s, e) for s, e, _ in earlier), (last_start, last_start)]
     notes.append(
         f"The records give listings with a gap, or perhaps one, between them: {_each(labels, each)}; listed_from is"
         f" {last_start}, the start of the last listing known unbroken, and listed_from_unread keeps the listings"
         " before it: whether the entity was listed on a day before it is for a reviewer."
-        if any(perhaps for _, _, perhaps in earlier)
-        else f"The records give listings with a gap between them: {_each(labels, each)}; listed_from is {last_start},"
-        " the start of the last unbroken listing, and listed_from_unread keeps the listings before the gap:"
-        " whether the entity was listed on a day before it is for a reviewer."
     )
-    return last_start, [_listing_before(s, e, perhaps, last_start) for s, e, perhaps in earlier]
+    return last_start, [_listing_before(s, e, perhaps, last_start) for s, e, perhaps in earlier], []
 
 
 def _listing_before(start: dt.date, end: dt.date, perhaps: bool, last_start: dt.date) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .._text import one_line
-from ._model import ListEntry, ReferenceList, Related, load_list
+from ._model import ListEntry, Listing, ReferenceList, Related, load_list, periods_said
 
 
 def load_list_version(path: str | Path) -> ReferenceList:
@@ -31,6 +31,7 @@ _COMPARED_FIELDS = (
     "listed_from_unread",
     "listed_to",
     "listed_to_unread",
+    "listings",
     "citation",
     "verified",
 )
@@ -257,6 +258,8 @@ def _version_json(rl: ReferenceList) -> dict[str, Any]:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, tuple) and all(isinstance(p, Listing) for p in value):  # listings: as the file gives them
+        return [{"from": p.start.isoformat(), "to": _plain(p.end)} for p in value]
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -268,6 +271,7 @@ def _entry_json(e: ListEntry) -> dict[str, Any]:
         **({"listed_from_unread": e.listed_from_unread} if e.listed_from_unread else {}),
         "listed_to": _plain(e.listed_to),
         **({"listed_to_unread": e.listed_to_unread} if e.listed_to_unread else {}),
+        **({"listings": _plain(e.listings)} if e.several_listings else {}),
         "citation": e.citation,
     }
 
@@ -361,10 +365,14 @@ def same_place(old: ListEntry, new: ListEntry) -> bool:
 
 def _describe_entry(e: ListEntry) -> str:
     listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
+    if e.several_listings:
+        listed = f"listed {periods_said(e.listings)}"
     return f"{e.name} [{e.id}] ({listed}{', ' + e.citation if e.citation else ''})"
 
 
 def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"  # as the list file writes it
+    if isinstance(value, tuple) and all(isinstance(p, Listing) for p in value):
+        return periods_said(value) if value else "none (listed once)"
     return "null" if value is None else str(value)

@@ -53,6 +53,7 @@ _ENTRY_ORDER = (
     "listed_from_unread",
     "listed_to",
     "listed_to_unread",
+    "listings",
     "citation",
     "verified",
     "categories",

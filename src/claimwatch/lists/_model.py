@@ -77,6 +77,40 @@ class Related(BaseModel):
         return tuple(dict.fromkeys((self.name, *self.aliases)))
 
 
+class Listing(BaseModel):
+    """One period an entry was on its list, where it was listed in several (the CSL gives an
+    entity listed, taken off and listed again): from a day to a day, or still listed (`to` null)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    start: dt.date = Field(alias="from")
+    end: dt.date | None = Field(alias="to")
+
+    def __str__(self) -> str:
+        return f"{self.start} to {self.end}" if self.end else f"from {self.start}"
+
+
+def periods_said(periods: Sequence[Listing]) -> str:
+    """Several listings for a sentence: '2019-01-01 to 2021-06-30, and from 2023-01-01'."""
+    said = [str(p) for p in periods]
+    return ", ".join(said[:-1]) + f", and {said[-1]}" if len(said) > 1 else "".join(said)
+
+
+def listed_within(periods: Sequence[Listing], earliest: dt.date, latest: dt.date) -> tuple[bool | None, str | None]:
+    """Was an entry listed on every day from `earliest` to `latest` (a work's date, a year), by its
+    periods: True where one period holds them all; False where none holds any (before the first,
+    in a gap, after the last); None where a period's edge falls among them, with that edge
+    ("listed on D" or "taken off the list on D")."""
+    for p in periods:
+        if p.start <= earliest and (p.end is None or latest <= p.end):
+            return True, None
+    for p in periods:
+        if p.start > latest or (p.end is not None and p.end < earliest):
+            continue
+        return None, f"listed on {p.start}" if p.start > earliest else f"taken off the list on {p.end}"
+    return False, None
+
+
 class ListEntry(BaseModel):
     """One listed institution. `verified` is false unless the file says the entry's facts were confirmed."""
 
@@ -102,6 +136,12 @@ class ListEntry(BaseModel):
         description="The end of the listing as the list gives it where that is no date claimwatch reads"
         " (' 8/11/2015'): the entry was taken off on a day not known, and listed_to is null.",
     )
+    listings: tuple[Listing, ...] = Field(
+        (),
+        description="Each period the entry was listed in, in order, where it was listed in several (taken off"
+        " and listed again); listed_from is the first one's start and listed_to the last one's end. Empty for"
+        " an entry listed once.",
+    )
     citation: str | None = None
     verified: bool = False
     notes: str | None = None
@@ -126,6 +166,16 @@ class ListEntry(BaseModel):
             data["source_lists"] = tuple(dict.fromkeys((older, *data.get("source_lists", ()))))
         return data
 
+    @model_validator(mode="before")
+    @classmethod
+    def _dates_of_listings(cls, data: Any) -> Any:
+        # An entry giving its periods alone is listed from the first one's start to the last
+        # one's end (`listing_problems` refuses a file whose listed_from or listed_to says otherwise).
+        if isinstance(data, dict) and data.get("listings"):
+            periods = [p if isinstance(p, Listing) else Listing.model_validate(p) for p in data["listings"]]
+            data = {"listed_from": periods[0].start, "listed_to": periods[-1].end, **data, "listings": tuple(periods)}
+        return data
+
     @field_validator("name", "aliases")
     @classmethod
     def _stripped(cls, value: str | tuple[str, ...]) -> str | tuple[str, ...]:
@@ -135,6 +185,12 @@ class ListEntry(BaseModel):
     def names(self) -> tuple[str, ...]:
         """The name and every alias, in file order, without repeats."""
         return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+    @property
+    def several_listings(self) -> bool:
+        """Was the entry listed in more than one period (`listings`)? Where not, listed_from and
+        listed_to say all there is."""
+        return len(self.listings) > 1
 
     @property
     def source_list(self) -> str | None:
@@ -187,8 +243,9 @@ def list_from_document(doc: documents.Document, *, check_file_name: bool = True)
                 doc.problem(("entries", i), f"duplicate entry id '{entry.id}' (first at line {seen[entry.id]})")
             )
         seen.setdefault(entry.id, entry.line)
-        if backwards := ended_before_listed(entry):
+        if not entry.listings and (backwards := ended_before_listed(entry)):
             problems.append(doc.problem(("entries", i, "listed_to"), backwards))
+        problems += [doc.problem(("entries", i, *where), why) for where, why in listing_problems(raw, entry)]
         entries.append(entry)
     stem = Path(doc.path).stem
     if check_file_name and stem != data["id"] and not doc.path.startswith("<"):
@@ -219,6 +276,40 @@ def ended_before_listed(entry: ListEntry) -> str | None:
     )
 
 
+def listing_problems(raw: dict[str, Any], entry: ListEntry) -> list[tuple[tuple[str | int, ...], str]]:
+    """Why an entry's periods (`listings`) cannot be read, each with the key it is at: a period
+    ending before it begins, one not after the one before it (out of order, or overlapping, or
+    after one still open), or listed_from or listed_to given otherwise than the periods say. Read
+    as given, a work in a gap or before the first period could be judged by the wrong period."""
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    periods = entry.listings
+    for k, p in enumerate(periods):
+        if p.end is not None and p.end < p.start:
+            out.append((("listings", k, "to"), f"period {k + 1} ends on {p.end}, before it begins on {p.start}"))
+        before = periods[k - 1] if k else None
+        if before is not None and (before.end is None or p.start <= before.end):
+            why = "is still open (to: null)" if before.end is None else f"runs to {before.end}"
+            out.append(
+                (
+                    ("listings", k, "from"),
+                    f"period {k + 1} begins on {p.start}, but period {k} ({before}) {why}: give the periods in"
+                    " order, each after the one before it",
+                )
+            )
+    if periods and "listed_from" in raw and entry.listed_from != periods[0].start:
+        out.append(
+            (("listed_from",), f"listed_from {entry.listed_from} is not the first period's start {periods[0].start}")
+        )
+    if periods and "listed_to" in raw and entry.listed_to != periods[-1].end:
+        out.append(
+            (
+                ("listed_to",),
+                f"listed_to {entry.listed_to} is not the last period's end {periods[-1].end or 'null (still listed)'}",
+            )
+        )
+    return out
+
+
 def _entry(raw: dict[str, Any], line: int) -> ListEntry:
     fields = dict(raw)
     fields["id"] = raw.get("id") or ids.slug(raw["name"])
@@ -229,6 +320,8 @@ def _entry(raw: dict[str, Any], line: int) -> ListEntry:
             fields[key] = tuple(raw[key])
     if "related" in raw:
         fields["related"] = tuple(Related(**r) for r in raw["related"])
+    if "listings" in raw:
+        fields["listings"] = tuple(Listing.model_validate(p) for p in raw["listings"])
     return ListEntry(**fields, line=line)
 
 

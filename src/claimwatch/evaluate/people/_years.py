@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ...claims import AuthorCondition
 from ...people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord
 from ...results import year_runs
-from .._conditions import FALSE, TRUE, UNKNOWN, Truth, _taken_off_unread, listed_perhaps_earlier
+from .._conditions import FALSE, TRUE, UNKNOWN, Truth, _taken_off_unread, listed_in_periods, listed_perhaps_earlier
 from .._matchers import _EntryHit
 from ._persons import _PeopleClaim, _Person, _Place
 
@@ -47,8 +47,11 @@ def _taken_off_by(hit: _EntryHit, year: int) -> str | None:
 def _listed_by(hit: _EntryHit, year: int) -> tuple[bool | None, str | None]:
     """Was the entry on the list through the year: listed on or before it, and not taken off
     within or before it? None where a year cannot say (a listing or a removal inside it, or no
-    listing date)."""
+    listing date). An entry listed in several periods is listed where the year falls inside one."""
     entry = hit.entry
+    if entry.several_listings:
+        within = f"within {year}, and a year cannot say which came first"
+        return listed_in_periods(entry, dt.date(year, 1, 1), dt.date(year, 12, 31), within)
     if entry.listed_to is not None and entry.listed_to < dt.date(year, 1, 1):
         return False, None  # off the list before the year began
     if entry.listed_from is None:

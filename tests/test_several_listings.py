@@ -1,0 +1,331 @@
+"""Entries listed in several periods (issue 18, twenty-fifth part): an entity on the Consolidated
+Screening List taken off and listed again kept its earlier listing as text (`listed_from_unread`)
+and its last start as listed_from, so a work of a period it was listed in, and one from before any
+listing, were both uncertain where the record is certain. `listings` gives each period."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimwatch import claims as claims_mod
+from claimwatch.cli import main
+from claimwatch.evaluate._conditions import _listed_before
+from claimwatch.evaluate.people._years import _listed_by
+from claimwatch.lists import ListEntry, Listing, diff_lists, format_diff, load_list
+from claimwatch.works import PartialDate
+from helpers import authorship, institution, work, write, write_jsonl
+from test_columnar_engine import engines_agree
+
+CSL_CSV = Path(__file__).parent / "fixtures" / "csl" / "consolidated.csv"
+EL = "Entity List (EL) - Bureau of Industry and Security"
+MEU = "Military End User (MEU) List - Bureau of Industry and Security"
+# One entity on two source lists shares its _id (as the five Russian banks on NS-MBS and SSI do).
+RECORD_ID = "99ed1b052fdb09695fae1ba87516d8a0882b0df04652e07aeb5ce7b0"
+
+
+def csl_rows(tmp_path: Path, *records: tuple[str, str, str]) -> Path:
+    """The records of one entity, (source, start_date, end_date) each, as the real CSV writes
+    them: today's 29 columns, every field quoted, lines ending in a bare newline."""
+    header = next(csv.reader(CSL_CSV.read_text(encoding="utf-8").splitlines()))
+    path = tmp_path / "consolidated.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.DictWriter(f, header, quoting=csv.QUOTE_ALL, lineterminator="\n")
+        out.writeheader()
+        for source, start, end in records:
+            out.writerow(
+                {
+                    **dict.fromkeys(header, ""),
+                    "_id": RECORD_ID,
+                    "source": source,
+                    "name": "Harbin Engineering University",
+                    "addresses": "No. 145 Nantong Street, Harbin, Heilongjiang, CN",
+                    "federal_register_notice": "85 FR 34495",
+                    "start_date": start,
+                    "end_date": end,
+                    "source_list_url": "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern",
+                }
+            )
+    return path
+
+
+def gapped(**dates: dt.date | None) -> ListEntry:
+    return ListEntry(
+        id="heu",
+        name="Harbin Engineering University",
+        listings=(
+            Listing(start=dt.date(2019, 1, 1), end=dt.date(2021, 6, 30)),
+            Listing(start=dt.date(2023, 1, 1), end=None),
+        ),
+        **dates,
+    )
+
+
+def listed(entry: ListEntry, published: str) -> bool | None:
+    return _listed_before(entry, PartialDate.parse(published))[0]
+
+
+# --- the judgement ----------------------------------------------------------------------------
+
+
+@st.composite
+def periods_and_day(draw):
+    """Non-overlapping periods in order (the last one perhaps open) and a day near them."""
+    base = dt.date(2000, 1, 1)
+    cuts = sorted(draw(st.sets(st.integers(0, 4000), min_size=4, max_size=10)))
+    cuts = cuts[: len(cuts) // 2 * 2]
+    periods = [
+        Listing(start=base + dt.timedelta(cuts[k]), end=base + dt.timedelta(cuts[k + 1]))
+        for k in range(0, len(cuts), 2)
+    ]
+    if draw(st.booleans()):
+        periods[-1] = Listing(start=periods[-1].start, end=None)
+    day = base + dt.timedelta(draw(st.integers(-10, 4010)))
+    return tuple(periods), day
+
+
+def _inside(periods: tuple[Listing, ...], day: dt.date) -> bool:
+    return any(p.start <= day and (p.end is None or day <= p.end) for p in periods)
+
+
+@given(periods_and_day())
+def test_a_work_of_a_day_is_listed_exactly_when_the_day_is_inside_a_period(case):
+    periods, day = case
+    entry = ListEntry(id="e", name="E", listings=periods)
+    found, doubt = _listed_before(entry, PartialDate.parse(day.isoformat()))
+    assert found is _inside(periods, day) and doubt is None
+
+
+@given(periods_and_day())
+def test_a_year_is_listed_when_inside_a_period_not_when_outside_all_and_else_a_doubt(case):
+    periods, day = case
+    entry = ListEntry(id="e", name="E", listings=periods)
+    days = [dt.date(day.year, 1, 1) + dt.timedelta(n) for n in range(365)]
+    inside = [_inside(periods, d) for d in days]
+    hit = type("Hit", (), {"entry": entry})()
+    found, doubt = _listed_by(hit, day.year)  # type: ignore[arg-type]
+    if all(inside) and any(
+        p.start <= days[0] and (p.end is None or p.end >= dt.date(day.year, 12, 31)) for p in periods
+    ):
+        assert found is True
+    elif not any(inside) and not _inside(periods, dt.date(day.year, 12, 31)):
+        assert found is False
+    else:
+        assert found is None and "a year cannot say which came first" in (doubt or "")
+
+
+def test_a_work_in_a_period_is_listed_before_the_first_and_in_the_gap_not():
+    entry = gapped()
+    assert (entry.listed_from, entry.listed_to) == (dt.date(2019, 1, 1), None)
+    assert listed(entry, "2020-06-15") is True  # was uncertain: the earlier listing was text
+    assert listed(entry, "2018-06-15") is False  # was uncertain
+    assert listed(entry, "2022-06-15") is False  # in the gap
+    assert listed(entry, "2024-06-15") is True
+    assert listed(entry, "2021-06") is True and listed(entry, "2022") is False
+
+
+def test_a_partial_date_across_a_period_s_edge_is_a_doubt_that_says_which_edge():
+    found, doubt = _listed_before(gapped(), PartialDate.parse("2021"))
+    assert found is None
+    assert doubt == (
+        "Harbin Engineering University was taken off the list on 2021-06-30, within the work's date 2021"
+        " (listed 2019-01-01 to 2021-06-30, and from 2023-01-01)"
+    )
+    again = ListEntry(id="e", name="E", listings=(*gapped().listings[:1], Listing(start=dt.date(2023, 3, 1), end=None)))
+    found, doubt = _listed_before(again, PartialDate.parse("2023"))
+    assert found is None and doubt == (
+        "E was listed on 2023-03-01, within the work's date 2023 (listed 2019-01-01 to 2021-06-30, and from 2023-03-01)"
+    )
+
+
+def test_a_year_across_a_period_s_edge_is_a_doubt_for_a_person():
+    hit = type("Hit", (), {"entry": gapped()})()
+    assert _listed_by(hit, 2020) == (True, None)  # type: ignore[arg-type]
+    assert _listed_by(hit, 2022) == (False, None)  # type: ignore[arg-type]
+    found, doubt = _listed_by(hit, 2021)  # type: ignore[arg-type]
+    assert found is None and doubt == (
+        "Harbin Engineering University was taken off the list on 2021-06-30, within 2021, and a year cannot say"
+        " which came first (listed 2019-01-01 to 2021-06-30, and from 2023-01-01)"
+    )
+
+
+def test_a_start_not_read_beside_periods_leaves_a_day_outside_them_a_doubt():
+    entry = gapped(listed_from_unread=" 6/1/2016")
+    assert listed(entry, "2020-06-15") is True
+    found, doubt = _listed_before(entry, PartialDate.parse("2022-06-15"))
+    assert found is None and "gives its start as \u201c 6/1/2016\u201d" in (doubt or "")
+
+
+def test_the_last_period_ended_on_a_day_not_read_is_a_doubt_inside_it_only():
+    entry = gapped(listed_to_unread=" 8/11/2025")
+    assert listed(entry, "2020-06-15") is True
+    assert listed(entry, "2024-06-15") is None
+
+
+# --- the CSL import ---------------------------------------------------------------------------
+
+
+def test_the_csl_import_writes_each_listing_of_an_entity_taken_off_and_listed_again(tmp_path):
+    source = csl_rows(tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", ""))
+    out = tmp_path / "csl.yaml"
+    assert main(["lists", "import", "csl", str(source), "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert (
+        "  listed_from: 2019-01-01\n  listings:\n  - from: 2019-01-01\n    to: 2021-06-30\n"
+        "  - from: 2023-01-01\n    to: null\n"
+    ) in text
+    assert "listed_from_unread" not in text
+    (entry,) = load_list(out).entries
+    assert [(p.start, p.end) for p in entry.listings] == [
+        (dt.date(2019, 1, 1), dt.date(2021, 6, 30)),
+        (dt.date(2023, 1, 1), None),
+    ]
+    assert (entry.listed_from, entry.listed_to) == (dt.date(2019, 1, 1), None)
+    assert "listings gives each unbroken listing, and listed_from is the first one's start" in (entry.notes or "")
+
+
+def test_the_csl_import_ends_the_last_listing_where_the_entity_was_taken_off(tmp_path):
+    source = csl_rows(tmp_path, (EL, "2023-01-01", "2024-12-31"), (MEU, "2019-01-01", "2021-06-30"))
+    out = tmp_path / "csl.yaml"
+    assert main(["lists", "import", "csl", str(source), "--out", str(out)]) == 0
+    (entry,) = load_list(out).entries
+    assert [str(p) for p in entry.listings] == ["2019-01-01 to 2021-06-30", "2023-01-01 to 2024-12-31"]
+    assert entry.listed_to == dt.date(2024, 12, 31)
+
+
+def test_the_csl_import_writes_no_listings_for_an_entity_listed_once(tmp_path):
+    source = csl_rows(tmp_path, (MEU, "2019-01-01", "2022-12-31"), (EL, "2023-01-01", ""))
+    out = tmp_path / "csl.yaml"
+    assert main(["lists", "import", "csl", str(source), "--out", str(out)]) == 0
+    assert "listings" not in out.read_text(encoding="utf-8")
+
+
+# --- a hand-written list ----------------------------------------------------------------------
+
+LIST = """\
+id: periods
+name: Listed in periods
+sources: [{{title: A source}}]
+entries:
+  - id: heu
+    name: Harbin Engineering University
+    openalex: [I300]
+    country: CN
+{dates}    verified: true
+"""
+
+
+def _list(tmp_path: Path, dates: str) -> Path:
+    return write(tmp_path / "periods.yaml", LIST.format(dates=dates))
+
+
+def test_a_hand_written_entry_may_give_its_periods_alone(tmp_path):
+    path = _list(
+        tmp_path, "    listings:\n      - {from: 2019-01-01, to: 2021-06-30}\n      - {from: 2023-01-01, to: null}\n"
+    )
+    (entry,) = load_list(path).entries
+    assert (entry.listed_from, entry.listed_to, len(entry.listings)) == (dt.date(2019, 1, 1), None, 2)
+
+
+def _refused(tmp_path, capsys, dates: str) -> str:
+    path = _list(tmp_path, dates)
+    assert main(["lists", "show", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert not out
+    return err.replace(str(path), "{path}")
+
+
+def test_periods_out_of_order_are_refused_at_their_line(tmp_path, capsys):
+    err = _refused(
+        tmp_path,
+        capsys,
+        "    listings:\n      - {from: 2023-01-01, to: null}\n      - {from: 2019-01-01, to: 2021-06-30}\n",
+    )
+    assert err == (
+        "{path}:11:16: period 2 begins on 2019-01-01, but period 1 (from 2023-01-01) is still open (to: null):"
+        " give the periods in order, each after the one before it\n"
+    )
+
+
+def test_overlapping_periods_are_refused_at_their_line(tmp_path, capsys):
+    err = _refused(
+        tmp_path,
+        capsys,
+        "    listings:\n      - {from: 2019-01-01, to: 2021-06-30}\n      - {from: 2021-06-30, to: null}\n",
+    )
+    assert err.startswith("{path}:11:16: period 2 begins on 2021-06-30, but period 1 (2019-01-01 to 2021-06-30) runs")
+
+
+def test_a_period_ending_before_it_begins_is_refused_at_its_line(tmp_path, capsys):
+    err = _refused(tmp_path, capsys, "    listings:\n      - {from: 2021-06-30, to: 2019-01-01}\n")
+    assert err == "{path}:10:32: period 1 ends on 2019-01-01, before it begins on 2021-06-30\n"
+
+
+def test_a_listed_from_the_periods_do_not_give_is_refused_at_its_line(tmp_path, capsys):
+    err = _refused(
+        tmp_path,
+        capsys,
+        "    listed_from: 2023-01-01\n    listings:\n      - {from: 2019-01-01, to: 2021-06-30}\n"
+        "      - {from: 2023-01-01, to: null}\n",
+    )
+    assert err == "{path}:9:18: listed_from 2023-01-01 is not the first period's start 2019-01-01\n"
+
+
+def test_a_period_without_its_end_is_refused_by_the_schema(tmp_path, capsys):
+    err = _refused(tmp_path, capsys, "    listings:\n      - {from: 2019-01-01}\n")
+    assert err.startswith("{path}:10:9: ") and "entries[0].listings[0]: 'to' is missing" in err
+
+
+# --- lists diff -------------------------------------------------------------------------------
+
+
+def test_a_change_of_periods_is_a_change_in_lists_diff(tmp_path):
+    old = load_list(_list(tmp_path, "    listed_from: 2019-01-01\n    listed_to: null\n"), check_file_name=False)
+    (tmp_path / "new").mkdir()
+    new = load_list(
+        write(
+            tmp_path / "new/periods.yaml",
+            LIST.format(
+                dates="    listings:\n      - {from: 2019-01-01, to: 2021-06-30}\n      - {from: 2023-01-01, to: null}\n"
+            ),
+        )
+    )
+    diff = diff_lists(old, new)
+    (change,) = diff.changed
+    assert set(change.fields) == {"listings"}
+    assert "    listings: none (listed once) -> 2019-01-01 to 2021-06-30, and from 2023-01-01" in format_diff(diff)
+
+
+# --- end to end, both engines -----------------------------------------------------------------
+
+CLAIMS = """\
+statement: {speaker: Example Corp, made_on: 2025-01-10, quote: q, sources: [{title: t}]}
+subjects:
+  lab: {name: Example Lab, openalex: [I100]}
+claims:
+  - {id: listed, says: s, subject: lab, from: 2015-01-01, expects: none,
+     works: {coauthor_in: [csl], listed_before_publication: true}}
+"""
+
+
+def test_both_engines_judge_each_work_by_the_period_it_falls_in(tmp_path):
+    source = csl_rows(tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", ""))
+    lists_dir = tmp_path / "evidence/lists"
+    lists_dir.mkdir(parents=True)
+    assert main(["lists", "import", "csl", str(source), "--out", str(lists_dir / "csl.yaml")]) == 0
+    write(tmp_path / "claims/c.yaml", CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    lab = institution("I100", "Example Lab", country="US")
+    heu = institution("I300", "Harbin Engineering University", country="CN")
+    records = [
+        work(wid, f"Paper {wid}", day, [authorship("A. Lab", [lab]), authorship("B. Partner", [heu])])
+        for wid, day in (("W1", "2018-06-15"), ("W2", "2020-06-15"), ("W3", "2022-06-15"), ("W4", "2024-06-15"))
+    ]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    (result,) = results.results
+    assert sorted(f.work.id for f in result.findings) == ["W2", "W4"]  # W2 was uncertain
+    assert not result.uncertain_findings  # W1 (before any listing) and W3 (in the gap) were uncertain
