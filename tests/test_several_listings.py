@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from pathlib import Path
 
+import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
+import claimwatch
 from claimwatch import claims as claims_mod
 from claimwatch.cli import main
 from claimwatch.evaluate._conditions import _listed_before
 from claimwatch.evaluate.people._years import _listed_by
 from claimwatch.lists import ListEntry, Listing, diff_lists, format_diff, load_list
+from claimwatch.reports import render_json, renderers
 from claimwatch.works import PartialDate
 from helpers import authorship, institution, work, write, write_jsonl
 from test_columnar_engine import engines_agree
@@ -312,7 +316,7 @@ claims:
 """
 
 
-def test_both_engines_judge_each_work_by_the_period_it_falls_in(tmp_path):
+def _judged(tmp_path):
     source = csl_rows(tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", ""))
     lists_dir = tmp_path / "evidence/lists"
     lists_dir.mkdir(parents=True)
@@ -329,3 +333,48 @@ def test_both_engines_judge_each_work_by_the_period_it_falls_in(tmp_path):
     (result,) = results.results
     assert sorted(f.work.id for f in result.findings) == ["W2", "W4"]  # W2 was uncertain
     assert not result.uncertain_findings  # W1 (before any listing) and W3 (in the gap) were uncertain
+    return results
+
+
+def test_both_engines_judge_each_work_by_the_period_it_falls_in(tmp_path):
+    _judged(tmp_path)
+
+
+def test_the_reports_give_each_listing_where_they_gave_the_listing_date(tmp_path):
+    results = _judged(tmp_path)
+    periods = "2019-01-01 to 2021-06-30, and from 2023-01-01"
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert f"| Harbin Engineering University | {periods} |" in md
+    assert f"Harbin Engineering University, listed {periods}, 85 FR 34495 (this work's date within its listing" in md
+    assert f'<td class="mono">{periods}</td>' in html
+    data = json.loads(render_json(results))
+    (entry,) = data["lists"][0]["entries"]
+    assert entry["listings"] == [{"from": "2019-01-01", "to": "2021-06-30"}, {"from": "2023-01-01", "to": None}]
+    refs = [r["entry"] for f in data["results"][0]["findings"] for r in f["reasons"] if r.get("entry")]
+    assert refs and all(r["listings"] == entry["listings"] for r in refs)
+    # A report validates against the schema that describes listings.
+    jsonschema.validate(data, json.loads((Path(claimwatch.__file__).parent / "schemas/report.schema.json").read_text()))
+
+
+def test_an_entry_listed_once_reports_no_listings(tmp_path):
+    records = [(MEU, "2019-01-01", "2022-12-31"), (EL, "2023-01-01", "")]
+    source = csl_rows(tmp_path, *records)
+    lists_dir = tmp_path / "evidence/lists"
+    lists_dir.mkdir(parents=True)
+    assert main(["lists", "import", "csl", str(source), "--out", str(lists_dir / "csl.yaml")]) == 0
+    write(tmp_path / "claims/c.yaml", CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", [])], tmp_path / "cache")
+    assert '"listings"' not in render_json(results)
+    assert "| Harbin Engineering University | 2019-01-01 |" in renderers()["md"](results)
+
+
+def test_lists_show_gives_each_listing(tmp_path, capsys):
+    source = csl_rows(tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", "2024-12-31"))
+    out = tmp_path / "csl.yaml"
+    assert main(["lists", "import", "csl", str(source), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["lists", "show", str(out)]) == 0
+    assert "listed 2019-01-01 to 2021-06-30, and again from 2023-01-01, listed until 2024-12-31, 85 FR 34495" in (
+        capsys.readouterr().out
+    )

@@ -52,6 +52,18 @@ class InstitutionRef(_Model):
     """The institution's ROR id (without https://ror.org/), where the record gives one."""
 
 
+class ListingPeriod(_ByKey):
+    """One period an entry was on its list, where it was listed in several (taken off and listed
+    again), as the list file gives it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    from_: str = Field(alias="from")
+    """The period's first day (YYYY-MM-DD)."""
+    to: str | None
+    """The period's last day; null where the entry is listed still (the last period only)."""
+
+
 class EntryRef(_Model):
     """The list entry a partner institution matched, with when and by whose word it was listed."""
 
@@ -68,13 +80,16 @@ class EntryRef(_Model):
     listed_from_unread: str | None = Field(None, exclude_if=lambda v: v is None)
     """Where a record of the entity gives its listing's start in no form read, beside others read
     (`listed_from` is the earliest of those), that text as the list gives it, or each listing the CSL
-    import found ended before a gap ("2019-01-01 (a listing that ended 2021-06-30, ...)"): it may have
-    been listed earlier. Left out where the list gives none."""
+    import found may have ended before a gap, its end not read ("2019-01-01 (a listing whose end is
+    not known, ...)"): it may have been listed earlier. Left out where the list gives none."""
     listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
     """The day it was taken off the list; left out where it was not."""
     listed_to_unread: str | None = Field(None, exclude_if=lambda v: v is None)
     """Where the list says the entry was taken off on a day in no form read (" 8/11/2015"), that
     text as the list gives it; left out where it does not."""
+    listings: tuple[ListingPeriod, ...] | None = Field(None, exclude_if=lambda v: v is None)
+    """Each period it was listed in, in order, where it was listed in several (`listed_from` the
+    first one's start, `listed_to` the last one's end); left out where it was listed once."""
     citation: str | None = None
     """The listing's citation (a Federal Register notice, say), where the list gives one."""
     verified: bool
@@ -224,8 +239,9 @@ class WorkRef(_Model):
 
 
 Decision = Literal["not_a_match", "confirmed", "disputed"]
-# The CSL import keeps a listing before a gap in listed_from_unread as "2019-01-01 (a listing that
-# ended 2021-06-30, before the one from 2023-01-01)": a day read, and why it is not listed_from.
+# The CSL import keeps a listing before a gap in listed_from_unread as "2019-01-01 (a listing whose
+# end is not known, perhaps before the one from 2023-01-01)", or, before its listings were periods,
+# "2019-01-01 (a listing that ended 2021-06-30, ...)": a day read, and why it is not listed_from.
 _LISTING_BEFORE_GAP = re.compile(r"\d{4}-\d{2}-\d{2} \(a listing ")
 
 
@@ -532,13 +548,16 @@ class ListedInstitution(_Model):
     listed_from_unread: str | None = Field(None, exclude_if=lambda v: v is None)
     """Where a record of the entity gives its listing's start in no form read, beside others read
     (`listed_from` is the earliest of those), that text as the list gives it, or each listing the CSL
-    import found ended before a gap ("2019-01-01 (a listing that ended 2021-06-30, ...)"): it may have
-    been listed earlier. Left out where the list gives none."""
+    import found may have ended before a gap, its end not read ("2019-01-01 (a listing whose end is
+    not known, ...)"): it may have been listed earlier. Left out where the list gives none."""
     listed_to: str | None = Field(None, exclude_if=lambda v: v is None)
     """The day it was taken off the list; left out where it was not."""
     listed_to_unread: str | None = Field(None, exclude_if=lambda v: v is None)
     """Where the list says it was taken off on a day in no form read (" 8/11/2015"), that text
     as the list gives it; left out where it does not."""
+    listings: tuple[ListingPeriod, ...] | None = Field(None, exclude_if=lambda v: v is None)
+    """Each period it was listed in, in order, where it was listed in several (`listed_from` the
+    first one's start, `listed_to` the last one's end); left out where it was listed once."""
     citation: str | None = None
     """The listing's citation, where the list gives one."""
     verified: bool

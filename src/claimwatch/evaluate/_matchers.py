@@ -24,7 +24,7 @@ from typing import Literal, NamedTuple
 from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, Related, clean_alias
-from ..results import AffiliationReason, EntryRef, InstitutionRef, Method, PhraseReason
+from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
 from ..works import INVISIBLE, Authorship, Institution, Work, topic_reading
 from ._names import (
     LINE_BREAKS,
@@ -1280,6 +1280,14 @@ def _institution_ref(id: str | None, name: str, ror: str | None) -> InstitutionR
     return InstitutionRef(id=id, name=name, ror=ror)
 
 
+def listing_periods(entry: ListEntry) -> tuple[ListingPeriod, ...] | None:
+    """A list entry's periods (`ListEntry.listings`) as a report gives them; None for an entry
+    listed once, which the report gives as before."""
+    if len(entry.listings) < 2:
+        return None
+    return tuple(ListingPeriod(from_=str(p.start), to=str(p.end) if p.end else None) for p in entry.listings)
+
+
 def _entry_ref(hit: _EntryHit) -> EntryRef:
     e = hit.entry
     ref = EntryRef(
@@ -1291,6 +1299,7 @@ def _entry_ref(hit: _EntryHit) -> EntryRef:
         listed_from_unread=e.listed_from_unread or None,
         listed_to=str(e.listed_to) if e.listed_to else None,
         listed_to_unread=(e.listed_to_unread or None) if e.listed_to is None else None,
+        listings=listing_periods(e),
         citation=e.citation,
         verified=e.verified,
         line=e.line,

@@ -29,6 +29,7 @@ from ..results import (
 )
 from ..works import Work
 from ._conditions import _CompiledClaim
+from ._matchers import listing_periods
 
 
 class _CountingEvidence:
@@ -128,6 +129,7 @@ def _lists_used(claims: ClaimSet) -> tuple[ListRef, ...]:
                     listed_from_unread=e.listed_from_unread or None,
                     listed_to=str(e.listed_to) if e.listed_to else None,
                     listed_to_unread=(e.listed_to_unread or None) if e.listed_to is None else None,
+                    listings=listing_periods(e),
                     notes=e.notes,
                 )
                 for e in rl.entries

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from ..results import ClaimResult, Results
 from .chart import describe_timeline, draw_timeline, timeline
-from .view import listed_from_unread, listing_end, printable, report_view, safe_url, taken_off_unread
+from .view import listed_from_unread, listing_end, listings_said, printable, report_view, safe_url, taken_off_unread
 
 
 def render_html(results: Results) -> str:
@@ -68,6 +68,7 @@ def _environment() -> Environment:
     env.globals["taken_off_unread"] = taken_off_unread
     env.globals["listing_end"] = listing_end
     env.globals["listed_from_unread"] = listed_from_unread
+    env.globals["listings_said"] = listings_said
     return env
 
 

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..results import Results
-from .view import listed_from_unread, listing_end, printable, report_view, safe_url, taken_off_unread
+from .view import listed_from_unread, listing_end, listings_said, printable, report_view, safe_url, taken_off_unread
 
 
 class MarkdownText(str):
@@ -142,4 +142,5 @@ def _environment() -> Environment:
     env.globals["taken_off_unread"] = taken_off_unread
     env.globals["listing_end"] = listing_end
     env.globals["listed_from_unread"] = listed_from_unread
+    env.globals["listings_said"] = listings_said
     return env

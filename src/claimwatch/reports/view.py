@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import shlex
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote, urlsplit
@@ -29,6 +29,7 @@ from ..results import (
     InstitutionRef,
     LapsedReview,
     ListedInstitution,
+    ListingPeriod,
     ListRef,
     PersonFinding,
     PersonWork,
@@ -144,6 +145,8 @@ class ListedAs:
         if not self.entry.listed_from:
             return "listing date not known"
         cite = f", {self.entry.citation}" if self.entry.citation else ""
+        if self.entry.listings:
+            return f"listed {listings_said(self.entry.listings)}{cite}"
         return f"listed {self.entry.listed_from}{cite}"
 
 
@@ -387,7 +390,15 @@ def _span(r: AffiliationReason) -> str | None:
 
 def _relative(entry: EntryRef, published: str | None) -> str | None:
     """Where the listing date, and the day it was taken off the list, fall against the work's
-    date, which may be known only to the month or year."""
+    date, which may be known only to the month or year. An entry listed in several periods says
+    which of them the work's date falls in, or where between them."""
+    if entry.listings:
+        said = [_among_periods(entry.listings, published)]
+        if entry.listed_from_unread:
+            said.append(listed_from_unread(entry.listed_from_unread))
+        if entry.listed_to_unread:
+            said.append(taken_off_unread(entry.listed_to_unread))
+        return "; ".join(s for s in said if s) or None
     said = [_against(entry.listed_from, published, "listed")]
     if entry.listed_from_unread:
         said.append(listed_from_unread(entry.listed_from_unread))
@@ -402,6 +413,34 @@ def _relative(entry: EntryRef, published: str | None) -> str | None:
     elif entry.listed_to_unread:
         said.append(taken_off_unread(entry.listed_to_unread))
     return "; ".join(s for s in said if s) or None
+
+
+def listings_said(periods: Sequence[ListingPeriod]) -> str:
+    """An entry's periods (`listings`), as the reports say them: '2019-01-01 to 2021-06-30, and
+    from 2023-01-01'."""
+    said = [f"{p.from_} to {p.to}" if p.to else f"from {p.from_}" for p in periods]
+    return ", ".join(said[:-1]) + f", and {said[-1]}" if len(said) > 1 else "".join(said)
+
+
+def _among_periods(periods: Sequence[ListingPeriod], published: str | None) -> str | None:
+    """Where a work's date (perhaps a month or a year) falls among an entry's periods: inside one,
+    on or within one's start or end, before the first, between two (not listed then), or after
+    the last."""
+    if not published:
+        return None
+    for p in periods:
+        start, end = p.from_[: len(published)], p.to[: len(published)] if p.to else None
+        if published in (start, end):
+            edge = "start" if published == start else "end"
+            return f"the {edge} of its listing {listings_said([p])} on or within this work's date"
+        if start < published and (end is None or published < end):
+            return f"this work's date within its listing {listings_said([p])}"
+    if published < periods[0].from_[: len(published)]:
+        return "listed after this work's date"
+    last = periods[-1].to
+    if last and last[: len(published)] < published:
+        return f"taken off the list on {last}, before this work's date"
+    return "this work's date between two of its listings, when it was not listed"
 
 
 def listed_from_unread(text: str) -> str:
