@@ -378,3 +378,21 @@ def test_lists_show_gives_each_listing(tmp_path, capsys):
     assert "listed 2019-01-01 to 2021-06-30, and again from 2023-01-01, listed until 2024-12-31, 85 FR 34495" in (
         capsys.readouterr().out
     )
+
+
+def test_a_work_first_out_in_a_gap_is_a_doubt_though_a_later_version_falls_in_a_period():
+    """A version inside a listing counts as listed before publication; the work's first
+    publication, in the gap before it, makes it uncertain, as a first version before a single
+    listing does (`_relisted`)."""
+    from claimwatch.evaluate._conditions import TRUE, UNKNOWN, _Outcome
+    from claimwatch.evaluate._verdicts import _relisted
+
+    entry = gapped()
+    outcome = _Outcome(TRUE, [], [], [entry])
+    late = _relisted(outcome, PartialDate.parse("2022-06-15"))
+    assert late.status == UNKNOWN
+    assert late.doubts == [
+        "Harbin Engineering University was listed 2019-01-01 to 2021-06-30, and from 2023-01-01, and an earlier"
+        " version of the work appeared 2022-06-15"
+    ]
+    assert _relisted(outcome, PartialDate.parse("2020-06-15")).status == TRUE
