@@ -136,15 +136,17 @@ class _Record:
         named: frozenset[str] | None = None,
         copies: Unordered | None = None,
         source: str = "",
+        corrects: _Correction | None = None,
     ) -> _Record:
         """A version of a subject's work with no subject author on it: it only dates the work,
         and gives the identities reviews may name the work by; where it is one of the standing
         copies of unknown order of a record (`copies`, at `source`), the verdicts weigh it
-        beside the others."""
+        beside the others; where it is a curated reading of an OpenAlex record (`corrects`),
+        they weigh it against that record."""
         record = cls.__new__(cls)
         record.published, record.subjects, record.outcomes, record.ref = published, 0, None, None
         record.coauthors, record.unaffiliated, record.named = (), 0, named
-        record.source, record.copies, record.corrects = source, copies, None
+        record.source, record.copies, record.corrects = source, copies, corrects
         record.shows, record.doubted, record.abstract, record.variants = 0, 0, False, None
         return record
 
@@ -409,8 +411,7 @@ def _stream(
                 record.copies = unordered
                 record.variants = variants or None
             else:
-                record = _Record.version_only(work.published, named, unordered, work.origin.path)
-                record.corrects = _corrects(work)
+                record = _Record.version_only(work.published, named, unordered, work.origin.path, _corrects(work))
             if negated:  # every version's, the subject's or not: a topic is the work's
                 states = [ctx.topic_state(m) if ctx.topic_reasons(m) or ctx.topic_doubt(m) else FALSE for m in negated]
                 record.shows = sum(1 << j for j, s in enumerate(states) if s == TRUE)
