@@ -263,14 +263,23 @@ works:
 
 
 @pytest.mark.parametrize("engine", ["python", "duckdb"])
-def test_a_curated_version_placing_a_coauthor_elsewhere_than_the_record_it_names_is_a_doubt(tmp_path, engine):
+@pytest.mark.parametrize(
+    "claim_works",
+    ["{coauthor_in: [mil]}", "{topic: face, coauthor_in: [mil]}", "{all: [{topic: face}, {coauthor_in: [mil]}]}"],
+    ids=["no-topic", "topic", "topic-in-all"],
+)
+def test_a_curated_version_placing_a_coauthor_elsewhere_than_the_record_it_names_is_a_doubt(
+    tmp_path, engine, claim_works
+):
     """OpenAlex's record puts B. Partner at HIT (listed); the analyst's reading of that record's
     page puts them at Other University: "no partners" was `contradicted` on OpenAlex's record
-    alone. A claim no topic enters is decided by the affiliations alone, so the two readings
-    disagree: uncertain, said why. A claim with a topic is not (the curated version may lack
-    the abstract that shows it): the subject's absence alone is a disagreement there."""
+    alone. The two readings disagree on the affiliations: uncertain, said why. Where a topic
+    enters the claim ("no work on face recognition with a listed partner"), the version is read
+    with its topics taken as shown (the curated version may lack the abstract that shows one),
+    so the affiliations alone decide whether it shows the same: it was `contradicted` there,
+    found hunting the twenty-fifth part."""
     root = project(tmp_path)
-    body = "claims:\n" + none_claim("{coauthor_in: [mil]}", period="from: 2024-01-01")
+    body = "claims:\n" + none_claim(claim_works, period="from: 2024-01-01")
     claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
     records = write_jsonl(
         tmp_path / "works.jsonl",
@@ -379,6 +388,27 @@ def test_a_curated_version_stating_no_affiliation_for_an_author_never_disputes_t
     )
     listed = "\n".join(f"          - {a}" for a in authors)
     curated = write(root / "evidence/curated/c.yaml", SILENT_VERSION.format(authors=listed))
+    evidence = open_evidence_paths([curated, records])
+    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0), result.why
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+def test_a_curated_version_agreeing_on_affiliations_but_not_showing_the_topic_disputes_nothing(tmp_path, engine):
+    """The other side of reading a curated version with its topics granted: the analyst's reading
+    puts B. Partner at HIT as OpenAlex's record does, under a title without the topic's words (a
+    version gives no abstract): it says nothing against the record's match, which stands."""
+    root = project(tmp_path)
+    body = "claims:\n" + none_claim("{topic: face, coauthor_in: [mil]}", period="from: 2024-01-01")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
+    records = write_jsonl(
+        tmp_path / "works.jsonl",
+        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])])],
+    )
+    agreeing = COAUTHOR_CORRECTION.replace("Face recognition at scale", "Scaling up").replace(
+        "{name: Other University, openalex: I300}", "{name: Harbin Institute of Technology, openalex: I200}"
+    )
+    curated = write(root / "evidence/curated/c.yaml", agreeing)
     evidence = open_evidence_paths([curated, records])
     (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0), result.why

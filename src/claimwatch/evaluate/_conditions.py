@@ -168,14 +168,21 @@ class _CompiledClaim:
         # A claim about people is judged on author records (`people`), not works: its empty
         # `works` condition would otherwise hold for every work of the subject.
         self.test: _Test = _no_work if claim.is_about_people else self._compile(claim.works)
+        # The test with every topic taken as the claim needs it (shown, or absent under a `not:`):
+        # what a work's authors' affiliations alone make of the claim. A curated version naming
+        # its OpenAlex record is weighed against that record by it (see _verdicts._curated_disagrees).
+        self.by_affiliations: _Test = (
+            self._compile(claim.works, granted=True) if self.topics and not claim.is_about_people else self.test
+        )
 
-    def _compile(self, cond: Condition, negated: bool = False) -> _Test:
+    def _compile(self, cond: Condition, negated: bool = False, granted: bool = False) -> _Test:
         """The condition's parts, cheap ones first: lists, then combinations, then topics.
 
         Inside a `not:` (`negated`), an author the record resolves to no institution (no
         affiliation, or only unresolved strings) makes a list test that finds no listed author
         uncertain rather than failed: its failure would otherwise be the negation's proof, and
-        silence is never proof."""
+        silence is never proof. Where `granted`, a topic is taken as the claim needs it: shown,
+        or inside a `not:` absent."""
         parts: list[_Test] = []
         for list_ids, same_author in ((cond.coauthor_in, False), (cond.affiliated_author_in, True)):
             if list_ids:
@@ -184,15 +191,18 @@ class _CompiledClaim:
                         [self.lists[i] for i in list_ids], same_author, cond.listed_before_publication, negated
                     )
                 )
-        parts += [self._compile(c, negated) for c in cond.all]
+        parts += [self._compile(c, negated, granted) for c in cond.all]
         if cond.any:
-            parts.append(_any_of([self._compile(c, negated) for c in cond.any]))
+            parts.append(_any_of([self._compile(c, negated, granted) for c in cond.any]))
         if cond.not_:
             # Under two negations a test is as it is alone: silence fails it again.
-            parts.append(_negation(self._compile(cond.not_, not negated), describe_condition(cond.not_, self.file)))
+            inner = self._compile(cond.not_, not negated, granted)
+            parts.append(_negation(inner, describe_condition(cond.not_, self.file)))
         if cond.topic:
             matcher = self.topics[cond.topic]
-            if negated:
+            if granted:
+                parts.append(_topic_absent if negated else _topic_shown)
+            elif negated:
                 if matcher not in self.negated:
                     self.negated.append(matcher)
                 about = describe_condition(Condition(topic=cond.topic), self.file)
@@ -293,6 +303,16 @@ class _CompiledClaim:
             return _Outcome(UNKNOWN, [], [doubt])
 
         return test
+
+
+def _topic_shown(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+    """A topic taken as shown (`_CompiledClaim.by_affiliations`)."""
+    return _Outcome(TRUE, [])
+
+
+def _topic_absent(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
+    """A topic under a `not:` taken as absent (`_CompiledClaim.by_affiliations`)."""
+    return _FAILS
 
 
 def _no_work(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:

@@ -105,13 +105,14 @@ class _Record:
         live: dict[int, tuple[_Outcome, list[_SubjectHit]]],
         coauthors: tuple[int, ...] = (),
         named: frozenset[str] | None = None,
+        corrects: _Correction | None = None,
     ):
         self.published: PartialDate | None = work.published
         self.named = named  # the identities of the record that reviews name (see _review_names)
         self.source = work.origin.path  # where the record is, for a doubt naming its copies
         # Shared by the copies of one OpenAlex record of which the newest cannot be told (_copies).
         self.copies: Unordered | None = None
-        self.corrects = _corrects(work)
+        self.corrects = corrects  # where it is a curated reading of an OpenAlex record (_corrects)
         self.subjects = subjects  # the claims whose subject has an author on the work
         # By subject (see _subject_slots): the work's authors who are not that subject's; and
         # how many authors the record gives no affiliation for (never a subject's author).
@@ -159,11 +160,14 @@ class _Record:
 
 class _Correction(NamedTuple):
     """A curated version that names its OpenAlex record (`openalex: W…`): the analyst's reading
-    of that very record's sources, where (`origin`) it is written, and how many authors it gives."""
+    of that very record's sources, where (`origin`) it is written, and how many authors it gives;
+    and the claims its authors' affiliations do not meet, its topics taken as each claim needs
+    them (`_CompiledClaim.by_affiliations`), of those whose subject has an author on it."""
 
     openalex_id: str
     origin: str
     authors: int
+    unmet: _ClaimBits = 0
 
 
 def _corrects(work: Work) -> _Correction | None:
@@ -175,6 +179,10 @@ def _corrects(work: Work) -> _Correction | None:
     if any(a.is_unaffiliated for a in work.authorships):
         return None
     return _Correction(work.openalex_id, str(work.origin), len(work.authorships))
+
+
+def _fails(outcome: _Outcome | None) -> bool:
+    return outcome is _FAILS or outcome.status == FALSE
 
 
 def _review_names(work: Work, reviewed: frozenset[str], *, by_id_only: bool = False) -> frozenset[str] | None:
@@ -367,6 +375,7 @@ def _stream(
     work (by the id its newer copy has too)."""
     works = _RecordUnionFind()
     plan = [(1 << i, i, cc.subject, cc.claim.from_, cc.test) for i, cc in enumerate(compiled)]
+    by_affiliations = [cc.by_affiliations for cc in compiled]
     negated, by_claim = _negated_topics(compiled)
     slots = _subject_slots(compiled)
     n_slots = max(slots, default=-1) + 1
@@ -384,6 +393,8 @@ def _stream(
             coauthors: list[int] | None = None
             published = work.published
             variants: dict[tuple[int, tuple[Truth, ...]], _Outcome | None] = {}
+            correction = _corrects(work)
+            unmet: _ClaimBits = 0
             for bit, i, subject, start, test in plan:
                 hits = ctx.subject_hits(subject)
                 if not hits:
@@ -392,6 +403,8 @@ def _stream(
                 if coauthors is None:
                     coauthors = [0] * n_slots
                 coauthors[slots[i]] = _coauthorships(work, hits)
+                if correction is not None and _fails(by_affiliations[i](ctx, hits)):
+                    unmet |= bit
                 # A version published before the period keeps its whole work out of it: no tests.
                 if start and published and published.latest < start:
                     continue
@@ -406,12 +419,14 @@ def _stream(
             unordered = copies.unordered(work)
             # Copies that differ in their DOI or arXiv id join no record but by their id.
             keys = work.identity_keys()[:1] if unordered and unordered.keys_differ else work.identity_keys()
+            if correction is not None:
+                correction = correction._replace(unmet=unmet)
             if subjects:
-                record = _Record(work, subjects, live, tuple(coauthors or ()), named)
+                record = _Record(work, subjects, live, tuple(coauthors or ()), named, correction)
                 record.copies = unordered
                 record.variants = variants or None
             else:
-                record = _Record.version_only(work.published, named, unordered, work.origin.path, _corrects(work))
+                record = _Record.version_only(work.published, named, unordered, work.origin.path, correction)
             if negated:  # every version's, the subject's or not: a topic is the work's
                 states = [ctx.topic_state(m) if ctx.topic_reasons(m) or ctx.topic_doubt(m) else FALSE for m in negated]
                 record.shows = sum(1 << j for j, s in enumerate(states) if s == TRUE)

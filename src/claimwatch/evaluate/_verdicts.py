@@ -334,9 +334,9 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
     """Where the finding rests only on OpenAlex records that a curated version of the work names
     (`openalex: W…`) and reads otherwise, why it is uncertain: the analyst's reading of that
     record's sources and OpenAlex's machine-made affiliations disagree, and which is right is not
-    known. The version reads otherwise where it gives no author of the claim's subject; or, for a
-    claim no topic enters (so that only the authors' affiliations decide it), where the claim
-    finds nothing in it. (A curated version that shows what OpenAlex's record does not is a
+    known. The version reads otherwise where it gives no author of the claim's subject; or where
+    its authors' affiliations do not meet the claim, its topics taken as the claim needs them
+    (the version may lack the abstract that shows one: `_CompiledClaim.by_affiliations`). (A curated version that shows what OpenAlex's record does not is a
     finding itself, cited as such: curated evidence contradicts.)"""
     if not chosen or any(r.ref is None or r.corrects is not None for r in chosen):
         return []
@@ -354,7 +354,7 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
                 f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, with no author of "
                 f"{cc.subject.subject.name}, where OpenAlex's record of it has one: which is right is not known"
             )
-        elif not cc.topics and not (c.outcomes and claim in c.outcomes):
+        elif c.corrects.unmet >> claim & 1:
             out.append(
                 f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, and its authors' "
                 "affiliations there do not show what OpenAlex's record of it shows: which is right is not known"
