@@ -315,7 +315,11 @@ works:
         ("openalex: W4400000001", "openalex: w4400000001", "OpenAlex record W4400000001"),
         ("doi: 10.5555/face", "doi: https://doi.org/10.5555/FACE", "DOI 10.5555/face"),
         ("arxiv: 2403.03100v1", "doi: 10.48550/arXiv.2403.03100", "arXiv id 2403.03100"),
+        # One DOI of an accented letter, composed (NFC) and decomposed (NFD), in either case.
+        ("doi: 10.5555/caf\u00e9", "doi: 10.5555/CAFE\u0301", "DOI 10.5555/caf\u00e9"),
+        ("doi: 10.5555/cafe\u0301", "doi: https://doi.org/10.5555/CAF\u00c9", "DOI 10.5555/caf\u00e9"),
     ],
+    ids=["openalex", "doi", "arxiv", "doi-nfc-nfd", "doi-nfd-nfc"],
 )
 def test_two_curated_works_naming_one_record_are_refused_naming_both(tmp_path, first, second, said):
     """Two works (two ids, two titles) whose versions name one OpenAlex record, DOI or arXiv id
@@ -412,3 +416,49 @@ def test_a_curated_version_agreeing_on_affiliations_but_not_showing_the_topic_di
     evidence = open_evidence_paths([curated, records])
     (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0), result.why
+
+
+DOI_VERSION = """\
+description: One paper, recorded by hand from its journal page.
+works:
+  - id: face-at-scale
+    title: Face recognition at scale
+    versions:
+      - label: journal
+        published: 2024-05-01
+        doi: "{doi}"
+        authors:
+          - {{name: A. Lab, affiliations: [{{name: Example Lab, openalex: I100}}]}}
+        sources: [{{title: The journal's page}}]
+"""
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+@pytest.mark.parametrize(
+    ("curated_doi", "record_doi"),
+    [
+        ("10.5555/cafe\u0301.2024", "https://doi.org/10.5555/caf\u00e9.2024"),
+        ("10.5555/CAF\u00c9.2024", "https://doi.org/10.5555/cafe\u0301.2024"),
+    ],
+    ids=["nfd-nfc", "nfc-nfd"],
+)
+def test_a_curated_version_and_a_record_naming_one_doi_in_two_unicode_forms_are_one_work(
+    tmp_path, engine, curated_doi, record_doi
+):
+    """Found hunting the twenty-fifth part: a curated version giving a DOI with its é decomposed
+    (e + U+0301, as text copied from some PDFs holds it), OpenAlex's record of the work giving it
+    composed: two works, "no face recognition work" found twice. One DOI is one work, whatever
+    Unicode form or case it is written in; both engines."""
+    root = project(tmp_path)
+    claims = claims_mod.load_claims(
+        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}", period="from: 2024-01-01"))],
+        root=root,
+    )
+    records = write_jsonl(
+        tmp_path / "works.jsonl",
+        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB])], doi=record_doi)],
+    )
+    curated = write(root / "evidence/curated/c.yaml", DOI_VERSION.format(doi=curated_doi))
+    evidence = open_evidence_paths([curated, records])
+    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    assert (result.verdict, result.matched) == ("contradicted", 1), result.why

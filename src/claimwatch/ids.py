@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 _OPENALEX = re.compile(r"^(?:https?://(?:api\.)?openalex\.org/(?:([a-z]+)/)?)?([WAISTPFCwaistpfc]\d+)$")
 # An address's kind of entity, where it names one (https://api.openalex.org/authors/A1), must be
@@ -95,11 +96,14 @@ def ror_checksum_ok(short: str) -> bool:
 
 
 def doi(value: str | None) -> str | None:
-    """A DOI in its bare, lower-case form ('10.1109/tmm.2024.3405649'); DOIs are case-insensitive."""
+    """A DOI in its bare, lower-case form ('10.1109/tmm.2024.3405649'); DOIs are case-insensitive.
+    Composed (NFC), as records give it: one DOI with an accented letter decomposed (e + U+0301,
+    as text copied from a PDF may hold it) is the same DOI, so it names the same work."""
     if not value or not isinstance(value, str):
         return None
-    m = _DOI.match(value.strip())
-    return m.group(1).lower() if m else None
+    m = _DOI.match(unicodedata.normalize("NFC", value.strip()))
+    # Lower-casing may leave a letter decomposed ("İ" gives "i" and a combining dot): composed again.
+    return unicodedata.normalize("NFC", m.group(1).lower()) if m else None
 
 
 # The DOI arXiv gives a preprint (10.48550/arXiv.2404.10667), in `doi`'s bare lower-case form:

@@ -68,7 +68,7 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 11
+TABLE_FORMAT = 12
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
@@ -78,7 +78,8 @@ read it, `works.topic_reading`: "ﬁ" as "fi", fullwidth letters as letters, an 
 as-of; 9: the search form of a text holding a word with an apostrophe inside it has a line with
 the apostrophes left out, as names read it: "Xi'an" is "Xian"; 10: and the words of a text
 holding markup as rendered, `works.without_markup`: "<b>Sur</b>face" gives "surface"; 11: and
-of more markup's names, "<inf>Sur</inf>face" gives "surface".)"""
+of more markup's names, "<inf>Sur</inf>face" gives "surface"; 12: a DOI's identity key composed
+(NFC), as `ids.doi` gives it.)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
