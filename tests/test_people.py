@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from claimwatch import claims as claims_mod
 from claimwatch.coverage import AuthorCoverage, Coverage
+from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evaluate._matchers import ListMatcher
 from claimwatch.evaluate.people._findings import _an_initials_form
@@ -1766,3 +1767,26 @@ def test_a_year_ahead_of_its_record_reads_as_the_year_itself_in_a_period_after_i
         shown.uncertain,
         shown.people_considered,
     )
+
+
+def test_an_openalex_year_written_as_a_whole_float_is_read_as_the_year(root):
+    # Found hunting the twenty-fifth part: `years: [2021.0]` (a record passed through a tool that
+    # writes numbers as floats) was passed over in silence: HIT "with no years", the move from it
+    # uncertain. Read as the year, as a curated history's is.
+    records = [author("A1", "Li Wei", (HIT, [2021.0]), (LAB, [2023, 2024.0]))]
+    r = judge(root, JOINED, records)
+    assert (r.verdict, r.matched) == ("contradicted", 1), r.why
+    (p,) = r.people
+    assert type(p.first_year_at_subject) is int and p.first_year_at_subject == 2023
+
+
+@pytest.mark.parametrize("year", [2021.5, 2021.25])
+def test_an_openalex_year_with_a_fraction_is_refused_in_one_line_naming_the_file(root, year):
+    # 2021.5 is no year: passed over in silence, it took the person's years at HIT with it.
+    path = write_jsonl(root / "records.jsonl", [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))])
+    text = path.read_text(encoding="utf-8").replace("[2020]", f"[2020, {json.dumps(year)}]")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        evaluate(load(root, JOINED), [JsonlEvidence.open(path)])
+    (line,) = str(refused.value).splitlines()
+    assert line.startswith(f"{path}:1:") and "author A1" in line and "not a whole number" in line, line

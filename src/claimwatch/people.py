@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import ids
+from .errors import InputError, Problem
 from .works import Institution, Origin, updated_on
 
 PUBLICATION_YEARS = (
@@ -161,14 +162,14 @@ def author_from_openalex(record: dict[str, Any], origin: Origin, merged_ids: Ite
         openalex_id=own,
         orcid=orcid_id(record.get("orcid")) or orcid_id(record_ids.get("orcid")),
         alternative_names=_alternative_names(record.get("display_name_alternatives"), name),
-        affiliations=_openalex_affiliations(record.get("affiliations")),
+        affiliations=_openalex_affiliations(record.get("affiliations"), origin, own or str(record.get("id"))),
         last_known_institutions=tuple(_institutions(last_known)),
         updated=_str(record.get("updated_date")),
         merged_ids=tuple(sorted({m for m in merged_ids if m and m != own})),
     )
 
 
-def _openalex_affiliations(value: object) -> tuple[Affiliation, ...]:
+def _openalex_affiliations(value: object, origin: Origin, author: str) -> tuple[Affiliation, ...]:
     """Each institution once, in the record's order, with the years of all its entries."""
     order: list[tuple[str, Institution]] = []
     years: dict[str, set[int]] = {}
@@ -184,13 +185,21 @@ def _openalex_affiliations(value: object) -> tuple[Affiliation, ...]:
         if key not in years:
             order.append((key, institution))
             years[key] = set()
-        years[key].update(_years(entry.get("years")))
+        years[key].update(_years(entry.get("years"), origin, author))
     return tuple(Affiliation(institution, tuple(sorted(years[key]))) for key, institution in order)
 
 
-def _years(value: object) -> Iterable[int]:
-    """The whole-number years of a list; anything else in it is no year and is passed over."""
+def _years(value: object, origin: Origin, author: str) -> Iterable[int]:
+    """The whole-number years of a list, one written as a whole float (2021.0, as a tool that
+    writes every number as a float gives it) read as the year, as a curated history's is; a
+    number with a fraction is refused, naming the record: passed over, it would take the years
+    it stands among with it in silence. Anything else is no year and is passed over."""
     for y in _list(value):
+        if isinstance(y, float):
+            if not y.is_integer():
+                message = f"author {author} gives {y!r} among its years, not a whole number: no year a record can mean"
+                raise InputError(Problem(origin.path, origin.line, 1, message))
+            y = int(y)
         if isinstance(y, int) and not isinstance(y, bool) and y in YEARS_READ:
             yield y
 
