@@ -1790,3 +1790,34 @@ def test_an_openalex_year_with_a_fraction_is_refused_in_one_line_naming_the_file
         evaluate(load(root, JOINED), [JsonlEvidence.open(path)])
     (line,) = str(refused.value).splitlines()
     assert line.startswith(f"{path}:1:") and "author A1" in line and "not a whole number" in line, line
+
+
+@pytest.mark.parametrize("at_hit", [False, True], ids=["cleared", "matched"])
+def test_an_orcid_joined_record_giving_no_affiliations_leaves_the_years_open(root, at_hit):
+    # Found hunting the twenty-fifth part: of two records of one person (one ORCID iD), A2 from an
+    # older dump gives no affiliations, only a last known institution. Only where every record
+    # lacked them was that a doubt; beside A1's, "recruited no one from the list" was cleared on
+    # A1 alone (or contradicted by A1's move alone), though A2's works may place them at HIT
+    # before, or at the lab earlier: silence is never proof. Uncertain, naming A2's record.
+    orcid = "https://orcid.org/0000-0001-6187-6610"
+    places = [(HIT, [2020]), (LAB, [2023])] if at_hit else [(LAB, [2023])]
+    records = [
+        author("A1", "Li Wei", *places, orcid=orcid),
+        author("A2", "Li Wei", orcid=orcid, last_known_institutions=[ELSEWHERE]),
+    ]
+    r = judge(root, JOINED, records)
+    assert (r.matched, r.uncertain) == (0, 1), r.why
+    (p,) = r.uncertain_people
+    assert (
+        f"{root}/records.jsonl:2 (A2), one of their author records, gives no affiliations, only a last known "
+        "institution, so where its works place them, and when, is not known: they may have been at Example Lab "
+        "earlier, or at a listed institution before it"
+    ) in p.uncertain_because
+
+
+def test_an_orcid_joined_record_giving_no_place_at_all_takes_nothing_away(root):
+    # A record with neither affiliations nor a last known institution: its works state no place.
+    orcid = "https://orcid.org/0000-0001-6187-6610"
+    records = [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=orcid), author("A2", "Li Wei", orcid=orcid)]
+    r = judge(root, JOINED, records)
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0), r.why

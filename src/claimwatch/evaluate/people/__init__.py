@@ -79,8 +79,8 @@ def _judge_people(
     ]
     if not compiled:
         return {}
-    kept, read, by_orcid = _read_records(compiled, evidence, copies)
-    people_of = [_people(pc, kept, by_orcid) for pc in compiled]
+    kept, read, by_orcid, missing = _read_records(compiled, evidence, copies)
+    people_of = [_people(pc, kept, by_orcid, missing) for pc in compiled]
     asked = {i for people, _ in people_of for person in people for i in _work_ids(person)}
     in_works = _read_works(compiled, evidence, asked, copies) if read else _InWorks({}, {})
     judged = []

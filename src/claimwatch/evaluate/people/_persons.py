@@ -182,17 +182,19 @@ class _PeopleClaim:
 
 def _read_records(
     compiled: list[_PeopleClaim], evidence: Sequence[Evidence], copies: Copies = NO_COPIES
-) -> tuple[list[_Kept], int, dict[str, set[str]]]:
+) -> tuple[list[_Kept], int, dict[str, set[str]], dict[str, list[AuthorRecord]]]:
     """Every author record of the evidence, read once; kept where it places the person at some
     claim's subject or at an entry of its lists. Also how many records were read, and the
     OpenAlex ids of every record that gives an ORCID iD, by ORCID: works may name a person by the
-    id of a record the claims would not keep."""
+    id of a record the claims would not keep; and by ORCID, the records whose affiliations are
+    missing (`_affiliations_missing`), kept or not: they leave the person's years open."""
     finder = _PlaceFinder(
         list({id(pc.subject): pc.subject for pc in compiled}.values()),
         list({id(m): m for pc in compiled for m in pc.lists}.values()),
     )
     kept: list[_Kept] = []
     by_orcid: dict[str, set[str]] = {}
+    missing: dict[str, list[AuthorRecord]] = {}
     read = _dated_by_the_latest([record for source in evidence for record in source.authors()])
     standing, differing = _author_copies(read)
     # An older copy of a record (OpenAlex has corrected it since) places no one, nor says a lineage.
@@ -205,7 +207,16 @@ def _read_records(
             kept.append(k)
         if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
             by_orcid.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
-    return kept, len(read), by_orcid
+        if record.orcid and _affiliations_missing(record):
+            missing.setdefault(record.orcid, []).append(record)
+    return kept, len(read), by_orcid, missing
+
+
+def _affiliations_missing(record: AuthorRecord) -> bool:
+    """An OpenAlex record that gives no affiliations but a last known institution (an older
+    dump's): its works state some institution, so its affiliations are missing, not empty. One
+    that gives neither states no place at all."""
+    return record.origin.kind != "curated" and not record.affiliations and bool(record.last_known_institutions)
 
 
 def _dated_by_the_latest(records: list[AuthorRecord]) -> list[AuthorRecord]:
@@ -334,6 +345,9 @@ class _Person:
     orcid_ids: list[str] = field(default_factory=list)
     copies_differ: list[str] = field(default_factory=list)  # `_author_copies`' doubts
     copy_groups: list[list[AuthorRecord]] = field(default_factory=list)  # the copies that differ, by record
+    # Their records, and those sharing their ORCID iD, whose affiliations are missing
+    # (`_affiliations_missing`): where they were, and when, those records do not say.
+    missing_affiliations: list[AuthorRecord] = field(default_factory=list)
 
     @property
     def identity_differs(self) -> bool:
@@ -341,7 +355,12 @@ class _Person:
         return any(len({r.orcid for r in g}) > 1 for g in self.copy_groups)
 
 
-def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) -> tuple[list[_Person], list[_Person]]:
+def _people(
+    pc: _PeopleClaim,
+    kept: list[_Kept],
+    by_orcid: dict[str, set[str]],
+    missing: dict[str, list[AuthorRecord]] | None = None,
+) -> tuple[list[_Person], list[_Person]]:
     """The claim's persons: records that share an identity key joined (a union-find over the
     keys), those a record places at the subject; and apart, those the records place at a listed
     entry alone (each may be a namesake's record of one of them: `_with_namesakes`)."""
@@ -377,6 +396,9 @@ def _people(pc: _PeopleClaim, kept: list[_Kept], by_orcid: dict[str, set[str]]) 
             if k.copies and k.record.openalex_id not in groups_of_copies:
                 groups_of_copies[k.record.openalex_id] = list(k.copies)
         person = _Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values()))
+        shared = [m for orcid in sorted({r.orcid for r in records if r.orcid}) for m in (missing or {}).get(orcid, ())]
+        unique = {id(r): r for r in [*(r for r in records if _affiliations_missing(r)), *shared]}
+        person.missing_affiliations = sorted(unique.values(), key=lambda r: (r.origin.path, r.origin.line))
         if at_subject:
             people.append(person)
         elif at_listed:

@@ -123,22 +123,39 @@ def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.da
         return _back_from_a_listed_place(person, pc, start, end)
     status, first, doubts = first_side
     listed = _listed_earlier(_before_now(person.at_listed), first, pc.cond, subject)
+    silent = _silent_records(person, subject)
     if listed is None:
-        if any(r.affiliations for r in person.records):
+        if any(r.affiliations for r in person.records) and not silent:
             return None
         # Records with no affiliations (an older dump's, with its last known institution alone)
         # cannot show where the person was before: silence about it is no proof.
         why = f"their author records give no affiliations, only a last known institution, so where they were before {subject} is not known"
-        return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, why], first)
+        return _Outcome(UNKNOWN, person.at_subject, [], [*doubts, *(silent or [why])], first)
     listed_status, cited, listed_doubts, listed_before = listed
     return _Outcome(
-        min(status, listed_status),
+        UNKNOWN if silent else min(status, listed_status),
         person.at_subject,
         cited,
-        doubts + listed_doubts,
+        doubts + listed_doubts + silent,
         first,
         listed_before=listed_before,
     )
+
+
+def _silent_records(person: _Person, subject: str) -> list[str]:
+    """Where some of the person's author records give affiliations, why each that gives none but a
+    last known institution (an older dump's, whose affiliations are missing, not empty: the last
+    known institution is one its works state) leaves their years open: its works may place them at
+    a listed institution, or at the subject, in any year. A record that gives neither states no
+    place at all, and takes nothing away."""
+    if not any(r.affiliations for r in person.records):
+        return []  # every record silent: said once, as where they were before the subject (`_joined`)
+    return [
+        f"{r.origin} ({r.id}), one of their author records, gives no affiliations, only a last known institution, "
+        f"so where its works place them, and when, is not known: they may have been at {subject} earlier, or at a "
+        "listed institution before it"
+        for r in person.missing_affiliations
+    ]
 
 
 def _back_from_a_listed_place(
