@@ -462,3 +462,80 @@ def test_a_curated_version_and_a_record_naming_one_doi_in_two_unicode_forms_are_
     evidence = open_evidence_paths([curated, records])
     (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
     assert (result.verdict, result.matched) == ("contradicted", 1), result.why
+
+
+PAIRED_VERSION = """\
+description: The journal's page, read against OpenAlex's record of it.
+works:
+  - id: face-at-scale
+    title: Face recognition at scale
+    versions:
+      - label: journal
+        published: 2024-05-01
+        openalex: W4400000001
+        authors:
+{authors}
+        sources: [{{title: The journal's page, retrieved: 2025-01-01}}]
+"""
+AT_LAB = "{name: Example Lab, openalex: I100}"
+AT_OTHER = "{name: Other University, openalex: I300}"
+AFFILIATIONS_DIFFER = (
+    "records W4400000001 as its sources state it, and its authors' affiliations there do not show what "
+    "OpenAlex's record of it shows: which is right is not known"
+)
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+@pytest.mark.parametrize(
+    ("record_authors", "version_authors", "verdict", "said"),
+    [
+        # Another order, initials written out: the same two people, B. Partner elsewhere.
+        (
+            ["A. Lab", "B. Partner"],
+            [f"{{name: Bob Partner, affiliations: [{AT_OTHER}]}}", f"{{name: Alice Lab, affiliations: [{AT_LAB}]}}"],
+            "insufficient_evidence",
+            AFFILIATIONS_DIFFER,
+        ),
+        # As many authors, but another second one: B. Partner was paired with C. Other by count,
+        # the doubt saying their affiliations differ. Which is which is the doubt.
+        (
+            ["A. Lab", "B. Partner"],
+            [f"{{name: A. Lab, affiliations: [{AT_LAB}]}}", f"{{name: C. Other, affiliations: [{AT_OTHER}]}}"],
+            "insufficient_evidence",
+            "records W4400000001 as its sources state it, naming \u201cC. Other\u201d where OpenAlex's record of it "
+            "names \u201cB. Partner\u201d: who wrote it, and where they were, is not known",
+        ),
+        # Fewer authors than the record, one of them no author of it: it was an "et al.", silent,
+        # the record's match certain.
+        (
+            ["A. Lab", "B. Partner", "D. Third"],
+            [f"{{name: A. Lab, affiliations: [{AT_LAB}]}}", f"{{name: C. Other, affiliations: [{AT_OTHER}]}}"],
+            "insufficient_evidence",
+            "records W4400000001 as its sources state it, naming \u201cC. Other\u201d where OpenAlex's record of it "
+            "names \u201cB. Partner\u201d, \u201cD. Third\u201d: who wrote it, and where they were, is not known",
+        ),
+        # An "et al." whose authors are all the record's, by initials too: silent on B. Partner.
+        (["A. Lab", "B. Partner"], [f"{{name: Alice Lab, affiliations: [{AT_LAB}]}}"], "contradicted", None),
+    ],
+    ids=["reordered", "another-author", "fewer-and-another", "et-al"],
+)
+def test_a_curated_version_s_authors_are_paired_with_the_record_s_by_name(
+    tmp_path, engine, record_authors, version_authors, verdict, said
+):
+    """Found hunting the twenty-fifth part: a curated version's authors were weighed against the
+    OpenAlex record it names by their count alone, never by who they are: one naming another
+    person in B. Partner's place was read as putting B. Partner elsewhere, and one listing fewer
+    authors as an "et al." though it names someone the record does not. Paired by name now."""
+    root = project(tmp_path)
+    body = "claims:\n" + none_claim("{coauthor_in: [mil]}", period="from: 2024-01-01")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
+    places = {"A. Lab": [LAB], "B. Partner": [HIT]}
+    authors = [authorship(n, places.get(n, [OTHER])) for n in record_authors]
+    records = write_jsonl(tmp_path / "works.jsonl", [work("W4400000001", TITLE, "2024-05-01", authors)])
+    listed = "\n".join(f"          - {a}" for a in version_authors)
+    curated = write(root / "evidence/curated/c.yaml", PAIRED_VERSION.format(authors=listed))
+    evidence = open_evidence_paths([curated, records])
+    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    assert result.verdict == verdict, result.why
+    if said:
+        assert list(result.uncertain_findings[0].uncertain_because) == [f"{curated}:6 {said}"]

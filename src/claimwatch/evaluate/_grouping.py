@@ -160,13 +160,14 @@ class _Record:
 
 class _Correction(NamedTuple):
     """A curated version that names its OpenAlex record (`openalex: W…`): the analyst's reading
-    of that very record's sources, where (`origin`) it is written, and how many authors it gives;
-    and the claims its authors' affiliations do not meet, its topics taken as each claim needs
-    them (`_CompiledClaim.by_affiliations`), of those whose subject has an author on it."""
+    of that very record's sources, where (`origin`) it is written, and the names of the authors it
+    gives (paired with the record's by name: `_pairing`); and the claims its authors' affiliations
+    do not meet, its topics taken as each claim needs them (`_CompiledClaim.by_affiliations`), of
+    those whose subject has an author on it."""
 
     openalex_id: str
     origin: str
-    authors: int
+    authors: tuple[str, ...]
     unmet: _ClaimBits = 0
 
 
@@ -178,7 +179,7 @@ def _corrects(work: Work) -> _Correction | None:
         return None
     if any(a.is_unaffiliated for a in work.authorships):
         return None
-    return _Correction(work.openalex_id, str(work.origin), len(work.authorships))
+    return _Correction(work.openalex_id, str(work.origin), _author_names(work))
 
 
 def _fails(outcome: _Outcome | None) -> bool:
@@ -212,7 +213,7 @@ class _LightRef(NamedTuple):
     is_retracted: bool
     version: str | None
     origin: str
-    authors: int  # how many it lists: a curated reading of fewer cannot dispute it (_curated_disagrees)
+    authors: tuple[str, ...]  # their names, which a curated reading of it pairs with its own (_curated_disagrees)
 
     @classmethod
     def of(cls, work: Work) -> _LightRef:
@@ -225,8 +226,12 @@ class _LightRef(NamedTuple):
             work.is_retracted,
             work.version,
             str(work.origin),
-            len(work.authorships),
+            _author_names(work),
         )
+
+
+def _author_names(work: Work) -> tuple[str, ...]:
+    return tuple(a.name for a in work.authorships)
 
 
 class _FirstPublished(NamedTuple):

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from .._text import printable
 from ..claims import Claim, ClaimFile, describe, describe_period, not_begun
 from ..evidence import Evidence, Snapshot
 from ..lists import ListEntry, listed_within, periods_said
@@ -38,6 +39,7 @@ from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._copies import Unordered
 from ._grouping import MOST_NEGATED_TOPICS, _ClaimBits, _FirstPublished, _negated_topics, _Record, _subject_slots
 from ._matchers import _ListedHit, _SubjectHit
+from ._pairing import pair_authors
 from ._provenance import _interpretation
 from ._reviewing import _apply_reviews, _Kind
 
@@ -336,20 +338,35 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
     record's sources and OpenAlex's machine-made affiliations disagree, and which is right is not
     known. The version reads otherwise where it gives no author of the claim's subject; or where
     its authors' affiliations do not meet the claim, its topics taken as the claim needs them
-    (the version may lack the abstract that shows one: `_CompiledClaim.by_affiliations`). (A curated version that shows what OpenAlex's record does not is a
-    finding itself, cited as such: curated evidence contradicts.)"""
+    (the version may lack the abstract that shows one: `_CompiledClaim.by_affiliations`).
+
+    Its authors are paired with the record's by name (`_pairing`), never by place or count: where
+    it leaves some of the record's out and names none the record does not (an "et al."), it says
+    nothing of them; where each names authors the other does not, which is which is not known, and
+    that is the doubt. (A curated version that shows what OpenAlex's record does not is a finding
+    itself, cited as such: curated evidence contradicts.)"""
     if not chosen or any(r.ref is None or r.corrects is not None for r in chosen):
         return []
     if all(c.corrects is None for c in group):
         return []
     shown = {r.ref.id for r in chosen if r.ref is not None}
-    listed = max(r.ref.authors for r in chosen if r.ref is not None)
+    record = max((r.ref.authors for r in chosen if r.ref is not None), key=len)
     out = []
     for c in group:
-        # A reading that leaves authors of the record out (an "et al.") says nothing of them.
-        if c.corrects is None or shown != {c.corrects.openalex_id} or c.corrects.authors < listed:
+        if c.corrects is None or shown != {c.corrects.openalex_id}:
             continue
-        if not c.subjects >> claim & 1:
+        disputes = not c.subjects >> claim & 1 or c.corrects.unmet >> claim & 1
+        pairing = pair_authors(record, c.corrects.authors)
+        if disputes and pairing.only_in_record and pairing.only_in_version:
+            # Not the same authors by name: which of one is which of the other is not known.
+            out.append(
+                f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, naming "
+                f"{_names(pairing.only_in_version)} where OpenAlex's record of it names {_names(pairing.only_in_record)}"
+                ": who wrote it, and where they were, is not known"
+            )
+        elif pairing.only_in_record:
+            continue  # a reading that leaves authors of the record out (an "et al.") says nothing of them
+        elif not c.subjects >> claim & 1:
             out.append(
                 f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, with no author of "
                 f"{cc.subject.subject.name}, where OpenAlex's record of it has one: which is right is not known"
@@ -360,6 +377,12 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
                 "affiliations there do not show what OpenAlex's record of it shows: which is right is not known"
             )
     return sorted(out)
+
+
+def _names(names: Sequence[str], most: int = 3) -> str:
+    """Authors' names for a doubt, quoted as written (escaped where shown, as any text from evidence is)."""
+    shown = ", ".join(f"“{printable(n)}”" for n in names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def _differ(c: list[_Record], claim: int, period: tuple[dt.date | None, dt.date | None]) -> bool:
