@@ -51,6 +51,9 @@ NAMES = [
     "Xian University",
     "The Institute of Applied Physics and Computational Mathematics, Beijing",
     "The Academy",
+    "Xi'an Technological University",
+    "Technological University Dublin",
+    "Harbin Engineering University",
 ]
 PIECES = [
     *NAMES,
@@ -87,6 +90,9 @@ PIECES = [
     "Institute of Applied Physics and Computational Mathematics",
     "Beijing 100088",
     "Academy",
+    "Xian Technol Univ",
+    "Technol Univ Dublin",
+    "Harbin Engn Univ",
 ]
 SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(

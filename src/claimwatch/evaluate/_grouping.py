@@ -67,7 +67,16 @@ from ..works import Origin, PartialDate, Work, work_from_openalex
 from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome, _Test, _WorkContext
 from ._copies import NO_COPIES, Copies, Unordered
 from ._matchers import TopicMatcher, _SubjectHit
-from ._names import _ABBREVIATIONS, _is_cjk, chinese_forms, fold, is_acronym, name_words, with_visible_forms
+from ._names import (
+    _ABBREVIATIONS,
+    _OTHER_READINGS,
+    _is_cjk,
+    chinese_forms,
+    fold,
+    is_acronym,
+    name_words,
+    with_visible_forms,
+)
 from ._phrases import PhraseSet
 from ._provenance import _CountingEvidence
 
@@ -843,8 +852,10 @@ def _test_plan(cc: _CompiledClaim, cond: Condition, slot: int, lists: dict[int, 
 # Words of institution names that say little about which one a string names: the needle of a
 # name is another of its words where it has one (any word would do; a telling one lets fewer
 # strings through).
-_COMMON_NAME_WORDS = frozenset(_ABBREVIATIONS.values()) | frozenset(
-    {"of", "for", "the", "research", "center", "centre", "college", "school", "laboratory", "key", "state"}
+_COMMON_NAME_WORDS = (
+    frozenset(_ABBREVIATIONS.values())
+    | frozenset(_OTHER_READINGS.values())
+    | frozenset({"of", "for", "the", "research", "center", "centre", "college", "school", "laboratory", "key", "state"})
 )
 
 
@@ -884,8 +895,13 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
 
 
 def _spellings(word: str) -> set[str]:
-    """A name word and the abbreviations that read as it ("university", "univ")."""
-    return {word, *(short for short, full in _ABBREVIATIONS.items() if full == word)}
+    """A name word and the abbreviations that read as it ("university", "univ"; "technological",
+    "technol", `_names._OTHER_READINGS`)."""
+    return {
+        word,
+        *(short for short, full in _ABBREVIATIONS.items() if full == word),
+        *(short for short, full in _OTHER_READINGS.items() if full == word),
+    }
 
 
 _PLAIN = re.compile(r"[^\W_]+")

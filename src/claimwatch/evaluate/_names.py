@@ -78,6 +78,7 @@ _ABBREVIATIONS = {
     "tech": "technology",
     "sci": "science",
     "eng": "engineering",
+    "engn": "engineering",  # Web of Science: "Harbin Engn Univ"
     "natl": "national",
     "nat": "national",
     "acad": "academy",
@@ -90,14 +91,30 @@ _ABBREVIATIONS = {
     "telecommun": "telecommunications",
     "geosci": "geosciences",
 }
+# Abbreviations that stand for another word too, and that word: Web of Science writes "Technol"
+# for "Technological" as for "Technology" ("Xian Technol Univ" is Xi'an Technological University,
+# "Xian Univ Technol" Xi'an University of Technology). A text holding one is read a second time
+# with it written out so; the order of the words still tells the two names apart.
+_OTHER_READINGS = {"technol": "technological"}
 # "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
 _DROPPED = frozenset({"and"})
 
 
-def name_words(folded: str) -> list[str]:
-    """A folded name or text as the words names are matched by: abbreviations written out, "and"
-    left out."""
-    return [_ABBREVIATIONS.get(w, w) for w in folded.split() if w not in _DROPPED]
+def name_words(folded: str, *, other: bool = False) -> list[str]:
+    """A folded name or text as the words names are matched by: abbreviations written out (those
+    that stand for two words, as the second where `other`: `_OTHER_READINGS`), "and" left out."""
+    return [_written_out(w, other) for w in folded.split() if w not in _DROPPED]
+
+
+def _written_out(word: str, other: bool) -> str:
+    if other and word in _OTHER_READINGS:
+        return _OTHER_READINGS[word]
+    return _ABBREVIATIONS.get(word, word)
+
+
+def reads_otherwise(folded_words: Iterable[str]) -> bool:
+    """Does a folded text hold an abbreviation that stands for two words (`_OTHER_READINGS`)?"""
+    return not _OTHER_READINGS.keys().isdisjoint(folded_words)
 
 
 def is_acronym(name: str) -> bool:
@@ -211,6 +228,9 @@ class NameMatcher:
                 first_words.update(form[0].lower() for form in group)
             if matcher is self._acronyms:
                 acronyms.add(pattern.split()[0])
+        # A text's "Technol" reads as "technology" where it is looked for first: a name beginning
+        # "Technological" may begin there too (`_OTHER_READINGS`).
+        first_words.update(_ABBREVIATIONS[short] for short, word in _OTHER_READINGS.items() if word in first_words)
         self._first_words = frozenset(first_words)
         self._acronym_words = frozenset(acronyms)
         self._cache: dict[str, tuple[NameHit, ...]] = {}
@@ -271,8 +291,11 @@ class NameMatcher:
         (`INNER_APOSTROPHE`), folded with it left out too: a list's "Xian" is found in "Xi'an", but
         only as a doubt (`NameHit.apostrophe_left_out`), since "The Queen's College" (Oxford) is
         not "Queens College" (New York); a list's "Xi'an" found in "Xian" (`_folded_forms`) is a
-        finding, as Web of Science drops the apostrophes of the names it writes."""
+        finding, as Web of Science drops the apostrophes of the names it writes. Where a word is an
+        abbreviation that stands for two words ("Technol"), the words are read with each."""
         hits = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
+        if reads_otherwise(fold(w) for w, _, _ in spans):
+            hits += self._find_words(text, spans, folded=True, other=True)
         if joined:
             hits += [
                 replace(h, apostrophe_left_out=True) for h in self._find_words(text, spans, folded=True, joined=True)
@@ -303,10 +326,11 @@ class NameMatcher:
         return hits
 
     def _find_words(
-        self, text: str, spans: list[tuple[str, int, int]], *, folded: bool, joined: bool = False
+        self, text: str, spans: list[tuple[str, int, int]], *, folded: bool, joined: bool = False, other: bool = False
     ) -> list[NameHit]:
         """Match over words, mapping each word back to its span in the original text; `joined`:
-        folded with the apostrophes inside them left out."""
+        folded with the apostrophes inside them left out; `other`: the abbreviations that stand
+        for two words read as the second (`name_words`)."""
         # Acronyms are matched as written, but a possessive is not part of one: "USTC's".
         # As written, but in compatibility form: a fullwidth "ＨＩＴ" is "HIT".
         words = [
@@ -319,7 +343,7 @@ class NameMatcher:
         doc_words: list[str] = []
         index: list[int] = []
         for i in keep:
-            for part in name_words(words[i]) if folded else words[i].split():
+            for part in name_words(words[i], other=other) if folded else words[i].split():
                 doc_words.append(part)
                 index.append(i)
         if not doc_words:

@@ -1,0 +1,96 @@
+"""Names as Web of Science abbreviates them, written with a Turkish dotted or dotless i, and
+with a hyphen inside a word (issue 18, twenty-fifth part).
+
+Web of Science writes "Technol" for "Technological" as for "Technology": "Xian Technol Univ" is
+Xi'an Technological University, on the ASPI tracker, and was not found; "Xian Univ Technol" is
+Xi'an University of Technology, another university, which the order of the words tells apart.
+It writes "Engn" for "Engineering": "Harbin Engn Univ" (Harbin Engineering University, a Seven
+Sons university) was not found either."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.evaluate._names import NameMatcher
+from claimwatch.lists import ListEntry
+from claimwatch.lists._model import ReferenceList, Source
+from claimwatch.works import Authorship
+from helpers import coauthor_text_results, project
+
+XATU = "Xi'an Technological University"
+XAUT = "Xi'an University of Technology"
+NAMES = [
+    ("xatu", XATU),
+    ("xaut", XAUT),
+    ("heu", "Harbin Engineering University"),
+    ("hit", "Harbin Institute of Technology"),
+    ("nwpu", "Northwestern Polytechnical University"),
+    ("buaa", "Beijing University of Aeronautics and Astronautics"),
+    ("nudt", "National University of Defense Technology"),
+    ("tud", "Technological University Dublin"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Xian Technol Univ, Sch Comp Sci, Xian 710021, Peoples R China", ["xatu"]),
+        ("Xi'an Technol. Univ., Xi'an, China", ["xatu"]),
+        ("Xian Univ Technol, Sch Automat & Informat Engn, Xian 710048, Peoples R China", ["xaut"]),
+        ("Xian Technological Univ, Xian", ["xatu"]),
+        # Neither reading of "Technol" turns one order of the words into the other's.
+        ("Xian Technology University", []),
+        ("Xian Univ Technological", []),
+        ("Harbin Engn Univ, Coll Comp Sci & Technol, Harbin 150001, Peoples R China", ["heu"]),
+        ("Harbin Inst Technol, Sch Comp Sci & Technol, Harbin 150001, Peoples R China", ["hit"]),
+        ("Northwestern Polytech Univ, Sch Comp Sci, Xian 710072, Peoples R China", ["nwpu"]),
+        ("Beijing Univ Aeronaut & Astronaut, Sch Comp Sci & Engn, Beijing 100191, Peoples R China", ["buaa"]),
+        ("Natl Univ Def Technol, Coll Comp, Changsha 410073, Hunan, Peoples R China", ["nudt"]),
+        ("Technol Univ Dublin, Sch Comp Sci, Dublin, Ireland", ["tud"]),
+        ("Sch Comp Sci, Technol Univ Dublin", ["tud"]),
+        ("Coll Comp Sci & TechnolTechnol Univ Dublin", ["tud"]),  # run together, Crossref's way
+    ],
+)
+def test_web_of_science_s_abbreviations_read_as_the_words_they_stand_for(text, found):
+    assert sorted({h.key for h in NameMatcher(NAMES).find(text)}) == found
+
+
+def _list(*names: str) -> ReferenceList:
+    entries = tuple(ListEntry(id=f"e{i}", name=n, country="CN") for i, n in enumerate(names))
+    return ReferenceList(id="l", name="L", sources=(Source(title="s"),), entries=entries)
+
+
+def test_the_abbreviated_tracker_name_is_a_certain_match_and_not_the_other_university():
+    matcher = ListMatcher(_list(XATU, XAUT))
+    text = "Xian Technol Univ, Sch Comp Sci, Xian 710021, Peoples R China"
+    hits = matcher.hits(Authorship("A", 0, raw_affiliations=(text,)))
+    assert [(h.entry.name, h.doubt) for h in hits] == [(XATU, None)]
+
+
+LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: xatu, name: Xi'an Technological University, country: CN, verified: true}
+  - {id: heu, name: Harbin Engineering University, country: CN, verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        ("Xian Technol Univ, Sch Comp Sci, Xian 710021, Peoples R China", "contradicted"),
+        ("Harbin Engn Univ, Coll Comp Sci & Technol, Harbin 150001, Peoples R China", "contradicted"),
+        ("Xian Univ Technol, Xian 710048, Peoples R China", "insufficient_evidence"),  # nothing found
+    ],
+)
+def test_a_whole_check_finds_the_abbreviated_names_on_both_engines(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, LIST, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict
+    assert bool(results[0]["findings"]) is (verdict == "contradicted")
+    assert not results[0]["uncertain_findings"]
