@@ -54,6 +54,8 @@ NAMES = [
     "Xi'an Technological University",
     "Technological University Dublin",
     "Harbin Engineering University",
+    "Yıldız Teknik",
+    "İstanbul Teknik",
 ]
 PIECES = [
     *NAMES,
@@ -93,6 +95,8 @@ PIECES = [
     "Xian Technol Univ",
     "Technol Univ Dublin",
     "Harbin Engn Univ",
+    "YILDIZ Teknık",
+    "i\u0307stanbul teknik",
 ]
 SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(

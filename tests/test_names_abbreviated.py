@@ -5,12 +5,19 @@ Web of Science writes "Technol" for "Technological" as for "Technology": "Xian T
 Xi'an Technological University, on the ASPI tracker, and was not found; "Xian Univ Technol" is
 Xi'an University of Technology, another university, which the order of the words tells apart.
 It writes "Engn" for "Engineering": "Harbin Engn Univ" (Harbin Engineering University, a Seven
-Sons university) was not found either."""
+Sons university) was not found either.
+
+A Turkish text may write a dotless ı where a name writes i ("Teknık", as text lower-cased under
+Turkish rules does), and lower() writes a capital İ as i and a combining dot ("i̇stanbul"), which
+cut the word in two: neither was found. Folding reads ı as i, as it reads a capital I, and a word
+keeps the marks on its letters."""
 
 from __future__ import annotations
 
 import pytest
 
+from claimwatch.columnar import search_form
+from claimwatch.evaluate._grouping import _name_needles
 from claimwatch.evaluate._matchers import ListMatcher
 from claimwatch.evaluate._names import NameMatcher
 from claimwatch.lists import ListEntry
@@ -94,3 +101,32 @@ def test_a_whole_check_finds_the_abbreviated_names_on_both_engines(tmp_path, mon
     assert results[0]["verdict"] == verdict
     assert bool(results[0]["findings"]) is (verdict == "contradicted")
     assert not results[0]["uncertain_findings"]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Istanbul Teknik Universitesi", "Istanbul Teknık Üniversitesi, Maslak, Istanbul, Turkey"),
+        ("Istanbul Teknik Universitesi", "i\u0307stanbul teknik u\u0308niversitesi"),  # lower() of İSTANBUL ...
+        ("Istanbul Teknik Universitesi", "İSTANBUL TEKNİK ÜNİVERSİTESİ"),
+        ("İstanbul Teknik Üniversitesi", "ISTANBUL TEKNIK UNIVERSITESI"),
+        ("Teknık Kırıkkale", "Teknik Kirikkale"),
+        ("Teknik Kirikkale", "TEKNIK KIRIKKALE, Yahşihan"),
+        ("Teknik Kirikkale", "Teknık Kırıkkale"),
+    ],
+)
+def test_a_turkish_dotless_or_dotted_i_is_read_as_i_by_the_matcher_and_the_query(name, text):
+    (hit,) = NameMatcher([("k", name)]).find(text)
+    assert text[hit.start : hit.end] == hit.matched and hit.matched.split()[-1] == text.split(",")[0].split()[-1]
+    assert any(needle in search_form(text) for needle in _name_needles([name]))
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("Istanbul Teknik Universitesi", "Istanbul Teknika Universitesi"),
+        ("Kirikkale", "Kırıkkaleli"),  # a longer word
+    ],
+)
+def test_reading_the_turkish_i_joins_no_other_words(name, text):
+    assert NameMatcher([("k", name)]).find(text) == []

@@ -207,6 +207,14 @@ def one_sigma(lower: str) -> str:
     return lower.replace("\u03c2", "\u03c3") if "\u03c2" in lower else lower
 
 
+def dotted_i(lower: str) -> str:
+    """A lower-cased text with the Turkish dotless ı read as i: lower() writes a capital I as i
+    ("TEKNIK" is "teknik") and a capital İ as i and a dot, which folding drops, so a name and a
+    text folded, and the query's search forms, read "Teknık", "TEKNİK" and "Teknik" alike
+    (evaluate/_names.py, columnar/_table.py)."""
+    return lower.replace("\u0131", "i") if "\u0131" in lower else lower
+
+
 @functools.total_ordering
 @dataclass(frozen=True, slots=True)
 class PartialDate:

@@ -60,6 +60,7 @@ from ..works import (
     Origin,
     Work,
     ascii_but_block_ends,
+    dotted_i,
     one_sigma,
     topic_reading,
     updated_on,
@@ -68,7 +69,7 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 12
+TABLE_FORMAT = 13
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
@@ -79,7 +80,8 @@ as-of; 9: the search form of a text holding a word with an apostrophe inside it 
 the apostrophes left out, as names read it: "Xi'an" is "Xian"; 10: and the words of a text
 holding markup as rendered, `works.without_markup`: "<b>Sur</b>face" gives "surface"; 11: and
 of more markup's names, "<inf>Sur</inf>face" gives "surface"; 12: a DOI's identity key composed
-(NFC), as `ids.doi` gives it.)"""
+(NFC), as `ids.doi` gives it; 13: a search form reads a Turkish
+dotless ı as i, as names do: "Teknık" is "teknik".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
@@ -159,9 +161,10 @@ class TableInfo:
 
 
 def search_form(text: str) -> str:
-    """`text` decomposed (NFKD), its combining marks dropped, lower-cased: the steps `fold` takes
-    before it cuts a name into words, so every word of a folded name, an acronym in lower case
-    and a Chinese name so treated are substrings of the search form of any text they are in;
+    """`text` decomposed (NFKD), its combining marks dropped, lower-cased, a dotless ı read as i
+    (`works.dotted_i`): the steps `fold` takes before it cuts a name into words, so every word of
+    a folded name, an acronym in lower case and a Chinese name so treated are substrings of the
+    search form of any text they are in;
     but that lower() writes a capital sigma as σ or ς by what surrounds it, which the query
     allows for (`needle_pattern` in _sql.py)."""
     readings = [text]
@@ -182,7 +185,7 @@ def search_form(text: str) -> str:
 
 def _folded_form(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return dotted_i("".join(c for c in decomposed if not unicodedata.combining(c)).lower())
 
 
 # The topic prefilter's words (evaluate/_phrases.py, PhraseSet.might_match): runs of letters and

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..works import APOSTROPHES, INNER_APOSTROPHE, INVISIBLE, has_invisible, one_sigma
+from ..works import APOSTROPHES, INNER_APOSTROPHE, INVISIBLE, dotted_i, has_invisible, one_sigma
 from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -31,7 +31,11 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 # Spaces between words, as affiliation text writes them (a no-break space from PDFs and web
 # pages, an ideographic space, the typographic spaces), never a line break of any kind.
 SPACES = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]"
-_WORD = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}][^\W_]+)*")
+# An "i" may carry a combining dot above inside a word: lower() writes a Turkish "İ" so
+# ("i\u0307stanbul"), and no composed letter holds both. Any other mark NFC leaves alone parts
+# words as before ("ΔΗΜΟΚΡΙΤΟΣ\u0301Αθήνα" is two).
+_LETTER = r"(?:[^\W_]|(?<=[ij])\u0307)"
+_WORD = re.compile(rf"{_LETTER}+(?:[{APOSTROPHES}]{_LETTER}+)*")
 # Where words may have run together: two lower-case letters, then a capital ("EngineeringNanjing");
 # one lower-case letter is a prefix of a real name ("McGill", "iFlytek").
 _RUN_TOGETHER = re.compile(r"(?<=[a-z][a-z])(?=[A-Z])")
@@ -124,13 +128,14 @@ def is_acronym(name: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """Case, diacritics, punctuation and hyphens folded; one space between words."""
+    """Case, diacritics, punctuation and hyphens folded, a Turkish dotless ı read as i
+    (`dotted_i`); one space between words."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     # lower() writes a capital sigma as ς or σ by what surrounds it ("ΔΗΜΟΚΡΙΤΟΣ" alone ends in
     # ς, in "ΔΗΜΟΚΡΙΤΟΣ.Αθήνα" in σ): a word folded alone, and a whole text, hold one letter.
     # The modifier letter apostrophe is a letter to Unicode, an apostrophe to a reader ("Xi\u02bcan").
-    spaced = re.sub(r"[^\w\s]|[_\u02bc]", " ", one_sigma(stripped.lower()))
+    spaced = re.sub(r"[^\w\s]|[_\u02bc]", " ", dotted_i(one_sigma(stripped.lower())))
     return " ".join(spaced.split())
 
 
