@@ -56,6 +56,9 @@ NAMES = [
     "Harbin Engineering University",
     "Yıldız Teknik",
     "İstanbul Teknik",
+    "Northwestern Polytechnical University",
+    "Sun Yat-sen University",
+    "North-West University",
 ]
 PIECES = [
     *NAMES,
@@ -97,6 +100,10 @@ PIECES = [
     "Harbin Engn Univ",
     "YILDIZ Teknık",
     "i\u0307stanbul teknik",
+    "North\u2010western Polytechnical",
+    "Sun Yatsen Univ",
+    "Northwest",
+    "Xi\u2011an",
 ]
 SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(

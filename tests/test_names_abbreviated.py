@@ -10,7 +10,12 @@ Sons university) was not found either.
 A Turkish text may write a dotless ı where a name writes i ("Teknık", as text lower-cased under
 Turkish rules does), and lower() writes a capital İ as i and a combining dot ("i̇stanbul"), which
 cut the word in two: neither was found. Folding reads ı as i, as it reads a capital I, and a word
-keeps the marks on its letters."""
+keeps the dot on its i.
+
+A hyphen inside a word ("North\u2010western Polytechnical University") parted it in two, so the
+list's "Northwestern Polytechnical University" was not found, not even in doubt. Read with the
+hyphen joining the word, a name is found, as a doubt: "North-West University" (South Africa) is
+not "Northwest University" (Xi'an). A soft hyphen shows nothing and is read through: a finding."""
 
 from __future__ import annotations
 
@@ -130,3 +135,80 @@ def test_a_turkish_dotless_or_dotted_i_is_read_as_i_by_the_matcher_and_the_query
 )
 def test_reading_the_turkish_i_joins_no_other_words(name, text):
     assert NameMatcher([("k", name)]).find(text) == []
+
+
+NWPU = "Northwestern Polytechnical University"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "joined"),
+    [
+        (NWPU, "School of Automation, North\u2010western Polytechnical University, Xi'an", True),
+        (NWPU, "North\u2011western Polytech Univ, Xian 710072, Peoples R China", True),
+        (NWPU, "North-western Polytechnical University", True),
+        (NWPU, "North\uff0dwestern Polytechnical University", True),
+        (NWPU, "North\u00adwestern Polytechnical University", False),  # a soft hyphen shows nothing
+        (NWPU, "Northwestern Polytechnical University", False),
+        ("Sun Yat-sen University", "Sun Yatsen Univ, Guangzhou", True),
+        ("Sun Yat-sen University", "Sun Yat\u2010sen University", False),  # the hyphen as the name's
+        ("Sun Yat-sen University", "Sun Yat Sen Univ, Guangzhou", False),
+        ("Northwest University", "North-West University, Potchefstroom, South Africa", True),
+        ("North-West University", "Northwest University, Xi'an", True),
+    ],
+)
+def test_a_hit_says_whether_a_hyphen_inside_a_word_was_joined_to_find_it(name, text, joined):
+    (hit,) = NameMatcher([("k", name)]).find(text)
+    assert hit.hyphen_left_out is joined
+    assert text[hit.start : hit.end] == hit.matched
+    assert any(needle in search_form(text) for needle in _name_needles([name]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tianjin University of-Technology",  # the hyphen joins no word of the name
+        "North - western Polytechnical University",  # a dash between spaces parts words
+        "North\u2013western Polytechnical University",  # an en dash joins no word
+    ],
+)
+def test_a_hyphen_joins_only_the_word_it_stands_in(text):
+    assert NameMatcher([("k", NWPU), ("t", "Tianjin University")]).find(text) == []
+
+
+def test_a_listed_name_found_only_with_a_hyphen_joined_is_a_doubt_saying_so():
+    matcher = ListMatcher(_list(NWPU))
+    text = "School of Computer Science, North\u2010western Polytechnical University, Xi'an 710072, China"
+    (hit,) = matcher.hits(Authorship("A", 0, raw_affiliations=(text,)))
+    assert hit.doubt == (
+        "\u201cNorth\u2010western Polytechnical University\u201d and \u201cNorthwestern Polytechnical"
+        " University\u201d differ by a hyphen inside a word, and names spelt with and without one may be two"
+        " institutions' (North-West University, South Africa, is not Northwest University, Xi'an)"
+    )
+
+
+HYPHEN_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: nwpu, name: Northwestern Polytechnical University, country: CN, verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        (
+            "School of Computer Science, North\u2010western Polytechnical University, Xi'an, China",
+            "insufficient_evidence",
+        ),
+        ("School of Computer Science, North\u00adwestern Polytechnical University, Xi'an, China", "contradicted"),
+    ],
+)
+def test_a_whole_check_reads_a_hyphen_inside_a_word_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, HYPHEN_LIST, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict
+    assert bool(results[0]["uncertain_findings"]) is (verdict != "contradicted")

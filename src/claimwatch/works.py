@@ -45,6 +45,14 @@ APOSTROPHES = "'\u2019\u2018\u02bc`\u00b4\u2032\uff07"
 INNER_APOSTROPHE = re.compile(f"(?<=[^\\W_])[{APOSTROPHES}](?=[^\\W_])")
 
 
+# A hyphen inside a word, as a reader sees one (the hyphen-minus, the Unicode hyphen, the
+# non-breaking one, the small and the fullwidth hyphen-minus): "North\u2010western". Names are
+# read with such a word written as one too ("Northwestern"), by the matcher and the query's
+# search forms alike (evaluate/_names.py, columnar/_table.py); a soft hyphen shows nothing and
+# is read through (`INVISIBLE`).
+INNER_HYPHEN = re.compile("(?<=[^\\W_])[-\u2010\u2011\ufe63\uff0d](?=[^\\W_])")
+
+
 def has_invisible(text: str) -> bool:
     """Whether `text` holds a character that shows nothing (an ASCII text never does: told first,
     cheaply)."""

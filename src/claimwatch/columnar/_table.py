@@ -55,6 +55,7 @@ from ..files import default_mode
 from ..works import (
     BLOCK_END,
     INNER_APOSTROPHE,
+    INNER_HYPHEN,
     INVISIBLE,
     Authorship,
     Origin,
@@ -69,7 +70,7 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 13
+TABLE_FORMAT = 14
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
@@ -81,7 +82,8 @@ the apostrophes left out, as names read it: "Xi'an" is "Xian"; 10: and the words
 holding markup as rendered, `works.without_markup`: "<b>Sur</b>face" gives "surface"; 11: and
 of more markup's names, "<inf>Sur</inf>face" gives "surface"; 12: a DOI's identity key composed
 (NFC), as `ids.doi` gives it; 13: a search form reads a Turkish
-dotless ı as i, as names do: "Teknık" is "teknik".)"""
+dotless ı as i, as names do: "Teknık" is "teknik"; 14: and has a line with the hyphens inside
+words left out, as names read it: "North\u2010western" is "Northwestern".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
@@ -172,8 +174,15 @@ def search_form(text: str) -> str:
         # The matchers read such a text both ways (a soft hyphen joins a word, a zero-width
         # space may part two): a line for each, and no needle holds a line break.
         readings.append(INVISIBLE.sub("", text))
-    # And a word holding an apostrophe as one word without it ("Xi'an" as "Xian"), as they read
-    # its composed form.
+    # And words a hyphen joins as one word ("North\u2010western" as "Northwestern"), and a word
+    # holding an apostrophe as one word without it ("Xi'an" as "Xian"), as they read its composed
+    # form.
+    readings += [
+        joined
+        for reading in list(readings)
+        if INNER_HYPHEN.search(composed := unicodedata.normalize("NFC", reading))
+        and (joined := INNER_HYPHEN.sub("", composed)) != reading
+    ]
     readings += [
         joined
         for reading in list(readings)

@@ -486,7 +486,8 @@ def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -
     an apostrophe of the text's left out (`NameHit.apostrophe_left_out`: "The Queen's College"
     (Oxford) is not "Queens College" (New York), nor "King's College London" a "Kings College"),
     or across what ends a part of an affiliation (`NameHit.crosses`: "Xi'an, University of
-    Electronic Science and Technology of China" is a city and another university), or without
+    Electronic Science and Technology of China" is a city and another university), or only with a
+    hyphen inside a word joined (`NameHit.hyphen_left_out`), or without
     its "the" after an "&", an "and" or a full stop (`NameHit.joined_to`). A doubt of
     the matcher's own kind (`_LongerName`, `_ProvinceDoubt`) stays of its kind."""
     if isinstance(placed, _Elsewhere):
@@ -498,6 +499,12 @@ def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -
             f"\u201c{said}\u201d writes an apostrophe that \u201c{printable(hit.name)}\u201d does not, and names"
             " spelt with and without one may be two institutions' (The Queen's College, Oxford, is not Queens"
             " College, New York)"
+        )
+    if hit.hyphen_left_out:
+        doubts.append(
+            f"\u201c{said}\u201d and \u201c{printable(hit.name)}\u201d differ by a hyphen inside a word, and"
+            " names spelt with and without one may be two institutions' (North-West University, South Africa,"
+            " is not Northwest University, Xi'an)"
         )
     if hit.crosses in LINE_BREAKS:
         doubts.append(

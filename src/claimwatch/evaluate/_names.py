@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..works import APOSTROPHES, INNER_APOSTROPHE, INVISIBLE, dotted_i, has_invisible, one_sigma
+from ..works import APOSTROPHES, INNER_APOSTROPHE, INNER_HYPHEN, INVISIBLE, dotted_i, has_invisible, one_sigma
 from ._spacy import nlp
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -60,6 +60,10 @@ class NameHit:
     # The "&", "and" or full stop before a name found without its leading "the" where no part of
     # the text begins ("Laboratory of Computational Physics & Institute of ..."): a doubt (`_joined_before`).
     joined_to: str | None = None
+    # Found only with a hyphen inside a word of the text or of the name read as joining it, where
+    # the other writes one word ("North\u2010western" for "Northwestern", "Yatsen" for "Yat-sen"):
+    # a doubt, since the two spellings may be two institutions' (`_read_hyphens_joined`).
+    hyphen_left_out: bool = False
 
     @property
     def is_acronym(self) -> bool:
@@ -207,6 +211,7 @@ class NameMatcher:
         self._cjk: list[tuple[str, str, str, bool]] = []  # key, form sought, name registered, traditional
         self._labels: dict[int, list[tuple[str, str]]] = {}
         self._without_the: set[int] = set()  # labels of names found without their leading "the"
+        self._hyphen_joined: set[int] = set()  # labels of names found with a hyphen of theirs joined
         first_words: set[str] = set()
         acronyms: set[str] = set()
         for key, name in with_visible_forms(names):
@@ -222,14 +227,21 @@ class NameMatcher:
             if not pattern:
                 continue
             forms, without_the = ([pattern.split()], []) if matcher is self._acronyms else _folded_forms(name)
-            for group in (forms, without_the):
+            groups = [(forms, False, False), (without_the, True, False)]
+            if matcher is self._folded and INNER_HYPHEN.search(composed := unicodedata.normalize("NFC", name)):
+                # "North-West University" is sought as "Northwest University" too, as a doubt.
+                joined, joined_without_the = _folded_forms(INNER_HYPHEN.sub("", composed))
+                groups += [(joined, False, True), (joined_without_the, True, True)]
+            for group, is_without_the, hyphen_joined in groups:
                 if not group:
                     continue
                 label = f"{len(self._labels)}"
                 matcher.add(label, [Doc(nlp().vocab, words=form) for form in group])
                 self._labels[nlp().vocab.strings[label]] = [(key, name)]
-                if group is without_the:
+                if is_without_the:
                     self._without_the.add(nlp().vocab.strings[label])
+                if hyphen_joined:
+                    self._hyphen_joined.add(nlp().vocab.strings[label])
                 first_words.update(form[0].lower() for form in group)
             if matcher is self._acronyms:
                 acronyms.add(pattern.split()[0])
@@ -271,6 +283,9 @@ class NameMatcher:
         joined = INNER_APOSTROPHE.search(text) is not None
         if joined:
             folded_words += name_words(fold(INNER_APOSTROPHE.sub("", text)))
+        hyphened = INNER_HYPHEN.search(text) is not None
+        if hyphened:
+            folded_words += name_words(fold(INNER_HYPHEN.sub("", text)))
         if self._first_words.isdisjoint(folded_words) and self._first_words.isdisjoint(
             w.lower() for w in re.findall(r"[A-Za-z0-9&]+", text)
         ):
@@ -278,6 +293,8 @@ class NameMatcher:
         if spans is None:
             spans = word_spans(text, self._starts_a_name)
         words = self._read_words(text, spans, joined)
+        if hyphened:
+            words += self._read_hyphens_joined(text, spans)
         if run_together:
             # A name may also end where words ran together ("...Defense TechnologyChangsha"):
             # look again with every such word split; a name with inner capitals matched above.
@@ -306,6 +323,24 @@ class NameMatcher:
                 replace(h, apostrophe_left_out=True) for h in self._find_words(text, spans, folded=True, joined=True)
             ]
         return hits
+
+    def _read_hyphens_joined(self, text: str, spans: list[tuple[str, int, int]]) -> list[NameHit]:
+        """The names in the words, folded, with the words a hyphen joins ("North\u2010western")
+        read as one ("Northwestern"): found so, a name is a doubt (`NameHit.hyphen_left_out`),
+        since names so spelt may be two institutions' (North-West University, in South Africa, is
+        not Northwest University, in Xi'an). A name that holds no such hyphen of the text's is
+        left to the words as written: the words after it may differ, not the name."""
+        merged: list[tuple[str, int, int]] = []
+        for word, start, end in spans:
+            if merged and merged[-1][2] + 1 == start and INNER_HYPHEN.match(text, merged[-1][2]):
+                merged[-1] = (merged[-1][0] + word, merged[-1][1], end)
+            else:
+                merged.append((word, start, end))
+        return [
+            replace(h, hyphen_left_out=True)
+            for h in self._find_words(text, merged, folded=True)
+            if INNER_HYPHEN.search(text, h.start, h.end)
+        ]
 
     def _starts_a_name(self, piece: str) -> bool:
         """Does a piece of a run-together word start a registered name ("...EngineeringNanjing")?"""
@@ -378,17 +413,41 @@ class NameMatcher:
                 if two_parts and _AFFILIATIONS_PART.isdisjoint(name):
                     continue  # "Southeast University, Nanjing; University of Science and Technology Beijing"
                 crossed = None if not folded or _writes_a_part_end(name) else _part_end_inside(text, first[1], last[2])
-                found = NameHit(key, name, text[first[1] : last[2]], first[1], last[2], crosses=crossed)
+                found = NameHit(
+                    key,
+                    name,
+                    text[first[1] : last[2]],
+                    first[1],
+                    last[2],
+                    crosses=crossed,
+                    hyphen_left_out=match_id in self._hyphen_joined,
+                )
                 hits.append(replace(found, joined_to=joined_to) if joined_to else found)
         return hits
 
 
 def _in_order(hits: list[NameHit] | tuple[NameHit, ...]) -> tuple[NameHit, ...]:
     """Hits by where they start, the longest first: a list entry cites the first it keeps. A hit
-    found only with an apostrophe left out is dropped where the name was found there as written."""
-    as_written = {(h.key, h.name, h.start, h.end) for h in hits if not h.apostrophe_left_out}
-    kept = {h for h in hits if not (h.apostrophe_left_out and (h.key, h.name, h.start, h.end) in as_written)}
+    found only with an apostrophe left out or a hyphen joined is dropped where the name was found
+    there as written (or with only one of the two)."""
+    respellings: dict[tuple[str, str, int, int], set[tuple[bool, bool]]] = {}
+    for h in hits:
+        respellings.setdefault((h.key, h.name, h.start, h.end), set()).add(_respelt(h))
+    kept = {
+        h
+        for h in hits
+        if not any(
+            other != _respelt(h) and all(o <= m for o, m in zip(other, _respelt(h), strict=True))
+            for other in respellings[(h.key, h.name, h.start, h.end)]
+        )
+    }
     return tuple(sorted(kept, key=lambda h: (h.start, -h.end, h.key, h.name)))
+
+
+def _respelt(hit: NameHit) -> tuple[bool, bool]:
+    """How the text or the name was read respelt to find a hit: an apostrophe left out, a hyphen
+    joined. A hit found with fewer at its place says more certainly the same."""
+    return hit.apostrophe_left_out, hit.hyphen_left_out
 
 
 def with_visible_forms(names: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
