@@ -59,6 +59,9 @@ NAMES = [
     "Northwestern Polytechnical University",
     "Sun Yat-sen University",
     "North-West University",
+    "University of Electronic Science and Technology of China",
+    "Academy of Military Medical Sciences",
+    "Chinese Academy of Sciences",
 ]
 PIECES = [
     *NAMES,
@@ -104,6 +107,9 @@ PIECES = [
     "Sun Yatsen Univ",
     "Northwest",
     "Xi\u2011an",
+    "Univ Elect Sci & Technol China",
+    "Acad Mil Med Sci",
+    "Chinese Acad Sci",
 ]
 SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(

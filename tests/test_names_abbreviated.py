@@ -41,6 +41,11 @@ NAMES = [
     ("buaa", "Beijing University of Aeronautics and Astronautics"),
     ("nudt", "National University of Defense Technology"),
     ("tud", "Technological University Dublin"),
+    ("uestc", "University of Electronic Science and Technology of China"),
+    ("caep", "China Academy of Engineering Physics"),
+    ("amms", "Academy of Military Medical Sciences"),
+    ("cas", "Chinese Academy of Sciences"),
+    ("iapcm", "The Institute of Applied Physics and Computational Mathematics, Beijing"),
 ]
 
 
@@ -62,10 +67,22 @@ NAMES = [
         ("Technol Univ Dublin, Sch Comp Sci, Dublin, Ireland", ["tud"]),
         ("Sch Comp Sci, Technol Univ Dublin", ["tud"]),
         ("Coll Comp Sci & TechnolTechnol Univ Dublin", ["tud"]),  # run together, Crossref's way
+        ("Univ Elect Sci & Technol China, Sch Comp Sci & Engn, Chengdu 611731, Peoples R China", ["uestc"]),
+        ("China Acad Engn Phys, Inst Elect Engn, Mianyang 621900, Sichuan, Peoples R China", ["caep"]),
+        ("Acad Mil Med Sci, Inst Basic Med Sci, Beijing 100850, Peoples R China", ["amms"]),
+        ("Chinese Acad Sci, Inst Automat, Beijing 100190, Peoples R China", ["cas"]),
     ],
 )
 def test_web_of_science_s_abbreviations_read_as_the_words_they_stand_for(text, found):
     assert sorted({h.key for h in NameMatcher(NAMES).find(text)}) == found
+
+
+def test_a_full_stop_after_a_web_of_science_abbreviation_still_may_begin_a_part():
+    """Web of Science writes no full stop: "Phys." ends a word written out, so a name after it
+    without its "the" is a doubt, as after "Physics.", not nothing, as after "Natl."."""
+    text = "Dept. of Phys. Institute of Applied Physics and Computational Mathematics, Beijing 100088"
+    (hit,) = NameMatcher(NAMES).find(text)
+    assert (hit.key, hit.joined_to) == ("iapcm", ".")
 
 
 def _list(*names: str) -> ReferenceList:

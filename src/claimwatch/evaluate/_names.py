@@ -86,7 +86,6 @@ _ABBREVIATIONS = {
     "tech": "technology",
     "sci": "science",
     "eng": "engineering",
-    "engn": "engineering",  # Web of Science: "Harbin Engn Univ"
     "natl": "national",
     "nat": "national",
     "acad": "academy",
@@ -99,30 +98,39 @@ _ABBREVIATIONS = {
     "telecommun": "telecommunications",
     "geosci": "geosciences",
 }
+# And those Web of Science writes, with no full stop, for the words of listed names ("Harbin Engn
+# Univ", "Univ Elect Sci & Technol China", "China Acad Engn Phys", "Acad Mil Med Sci",
+# "Informat Engn Univ"): read as the others are, but a full stop after one is no abbreviation's
+# (`_joined_before`: "Dept. of Phys. Institute of ..." may begin a part).
+_WEB_OF_SCIENCE = {
+    "engn": "engineering",
+    "elect": "electronic",
+    "phys": "physics",
+    "mil": "military",
+    "med": "medical",
+    "informat": "information",
+}
+_WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for another word too, and that word: Web of Science writes "Technol"
 # for "Technological" as for "Technology" ("Xian Technol Univ" is Xi'an Technological University,
-# "Xian Univ Technol" Xi'an University of Technology). A text holding one is read a second time
-# with it written out so; the order of the words still tells the two names apart.
-_OTHER_READINGS = {"technol": "technological"}
+# "Xian Univ Technol" Xi'an University of Technology), "Elect" for "Electrical" as for
+# "Electronic", "Med" for "Medicine" as for "Medical", "Sci" for "Sciences" as for "Science"
+# ("Chinese Acad Sci"). A text holding one is read again with it written out so; the order of
+# the words still tells two names apart.
+_OTHER_READINGS = {"technol": "technological", "elect": "electrical", "med": "medicine", "sci": "sciences"}
 # "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
 _DROPPED = frozenset({"and"})
 
 
-def name_words(folded: str, *, other: bool = False) -> list[str]:
-    """A folded name or text as the words names are matched by: abbreviations written out (those
-    that stand for two words, as the second where `other`: `_OTHER_READINGS`), "and" left out."""
-    return [_written_out(w, other) for w in folded.split() if w not in _DROPPED]
+def name_words(folded: str, *, other: str | None = None) -> list[str]:
+    """A folded name or text as the words names are matched by: abbreviations written out (`other`,
+    one that stands for two words, as its second: `_OTHER_READINGS`), "and" left out."""
+    return [_OTHER_READINGS[w] if w == other else _WRITTEN_OUT.get(w, w) for w in folded.split() if w not in _DROPPED]
 
 
-def _written_out(word: str, other: bool) -> str:
-    if other and word in _OTHER_READINGS:
-        return _OTHER_READINGS[word]
-    return _ABBREVIATIONS.get(word, word)
-
-
-def reads_otherwise(folded_words: Iterable[str]) -> bool:
-    """Does a folded text hold an abbreviation that stands for two words (`_OTHER_READINGS`)?"""
-    return not _OTHER_READINGS.keys().isdisjoint(folded_words)
+def read_otherwise(folded_words: Iterable[str]) -> set[str]:
+    """The abbreviations that stand for two words (`_OTHER_READINGS`) a folded text holds."""
+    return _OTHER_READINGS.keys() & set(folded_words)
 
 
 def is_acronym(name: str) -> bool:
@@ -247,7 +255,7 @@ class NameMatcher:
                 acronyms.add(pattern.split()[0])
         # A text's "Technol" reads as "technology" where it is looked for first: a name beginning
         # "Technological" may begin there too (`_OTHER_READINGS`).
-        first_words.update(_ABBREVIATIONS[short] for short, word in _OTHER_READINGS.items() if word in first_words)
+        first_words.update(_WRITTEN_OUT[short] for short, word in _OTHER_READINGS.items() if word in first_words)
         self._first_words = frozenset(first_words)
         self._acronym_words = frozenset(acronyms)
         self._cache: dict[str, tuple[NameHit, ...]] = {}
@@ -316,8 +324,8 @@ class NameMatcher:
         finding, as Web of Science drops the apostrophes of the names it writes. Where a word is an
         abbreviation that stands for two words ("Technol"), the words are read with each."""
         hits = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
-        if reads_otherwise(fold(w) for w, _, _ in spans):
-            hits += self._find_words(text, spans, folded=True, other=True)
+        for other in sorted(read_otherwise(fold(w) for w, _, _ in spans)):
+            hits += self._find_words(text, spans, folded=True, other=other)
         if joined:
             hits += [
                 replace(h, apostrophe_left_out=True) for h in self._find_words(text, spans, folded=True, joined=True)
@@ -366,10 +374,16 @@ class NameMatcher:
         return hits
 
     def _find_words(
-        self, text: str, spans: list[tuple[str, int, int]], *, folded: bool, joined: bool = False, other: bool = False
+        self,
+        text: str,
+        spans: list[tuple[str, int, int]],
+        *,
+        folded: bool,
+        joined: bool = False,
+        other: str | None = None,
     ) -> list[NameHit]:
         """Match over words, mapping each word back to its span in the original text; `joined`:
-        folded with the apostrophes inside them left out; `other`: the abbreviations that stand
+        folded with the apostrophes inside them left out; `other`: an abbreviation that stands
         for two words read as the second (`name_words`)."""
         # Acronyms are matched as written, but a possessive is not part of one: "USTC's".
         # As written, but in compatibility form: a fullwidth "ＨＩＴ" is "HIT".
