@@ -25,7 +25,7 @@ from claimwatch.columnar import search_form
 from claimwatch.evaluate._grouping import _name_needles
 from claimwatch.evaluate._matchers import ListMatcher
 from claimwatch.evaluate._names import NameMatcher
-from claimwatch.lists import ListEntry
+from claimwatch.lists import ListEntry, import_aspi
 from claimwatch.lists._model import ReferenceList, Source
 from claimwatch.works import Authorship
 from helpers import coauthor_text_results, project
@@ -46,6 +46,10 @@ NAMES = [
     ("amms", "Academy of Military Medical Sciences"),
     ("cas", "Chinese Academy of Sciences"),
     ("iapcm", "The Institute of Applied Physics and Computational Mathematics, Beijing"),
+    ("cumt", "China University of Mining and Technology"),
+    ("casic", "China Aerospace Science and Industry Corporation"),
+    ("ninT", "Northwest Institute of Nuclear Technology"),
+    ("cetc", "China Electronics Technology Group Corporation"),
 ]
 
 
@@ -71,6 +75,10 @@ NAMES = [
         ("China Acad Engn Phys, Inst Elect Engn, Mianyang 621900, Sichuan, Peoples R China", ["caep"]),
         ("Acad Mil Med Sci, Inst Basic Med Sci, Beijing 100850, Peoples R China", ["amms"]),
         ("Chinese Acad Sci, Inst Automat, Beijing 100190, Peoples R China", ["cas"]),
+        ("China Univ Min & Technol, Sch Comp Sci & Technol, Xuzhou 221116, Jiangsu, Peoples R China", ["cumt"]),
+        ("China Aerosp Sci & Ind Corp, Beijing 100854, Peoples R China", ["casic"]),
+        ("Northwest Inst Nucl Technol, Xian 710024, Peoples R China", ["ninT"]),
+        ("China Elect Technol Grp Corp, Res Inst 14, Nanjing 210039, Peoples R China", ["cetc"]),
     ],
 )
 def test_web_of_science_s_abbreviations_read_as_the_words_they_stand_for(text, found):
@@ -83,6 +91,37 @@ def test_a_full_stop_after_a_web_of_science_abbreviation_still_may_begin_a_part(
     text = "Dept. of Phys. Institute of Applied Physics and Computational Mathematics, Beijing 100088"
     (hit,) = NameMatcher(NAMES).find(text)
     assert (hit.key, hit.joined_to) == ("iapcm", ".")
+
+
+# Web of Science's abbreviations of the words of the tracker's names (its address abbreviations).
+_AS_WEB_OF_SCIENCE_WRITES = {
+    "University": "Univ", "Institute": "Inst", "Technology": "Technol", "Technological": "Technol",
+    "Engineering": "Engn", "Science": "Sci", "Sciences": "Sci", "National": "Natl", "Academy": "Acad",
+    "Electronic": "Elect", "Electronics": "Elect", "Aeronautics": "Aeronaut", "Astronautics": "Astronaut",
+    "Polytechnical": "Polytech", "Defense": "Def", "Telecommunications": "Telecommun", "Physics": "Phys",
+    "Military": "Mil", "Medical": "Med", "Information": "Informat", "Mining": "Min", "Chemical": "Chem",
+    "Research": "Res", "Center": "Ctr", "Aerospace": "Aerosp", "Nuclear": "Nucl", "Industry": "Ind",
+    "Corporation": "Corp", "Communication": "Commun", "Aviation": "Aviat", "Logistics": "Logist",
+}  # fmt: skip
+
+
+def test_the_tracker_s_names_as_web_of_science_writes_them_are_found_certainly(shared_data):
+    """Each English name of the ASPI tracker (but those with "of the" inside, which Web of Science
+    leaves out too: "Engn Univ CAPF"), abbreviated as Web of Science writes addresses, without
+    "of", "&" for "and", no apostrophe: found, no doubt, the entry it names."""
+    document = import_aspi(shared_data / "aspi/misp-galaxy-china-defence-universities.json", list_id="aspi")
+    matcher = ListMatcher(ReferenceList.model_validate(document))
+    missed = []
+    for entry in document["entries"]:
+        name = entry["name"]
+        if not name.isascii() or "(" in name or " of the " in name:
+            continue
+        words = [_AS_WEB_OF_SCIENCE_WRITES.get(w, w) for w in name.replace("'", "").split() if w != "of"]
+        written = " ".join("&" if w == "and" else w for w in words) + ", Peoples R China"
+        hits = matcher.hits(Authorship("A", 0, raw_affiliations=(written,)))
+        if not any(h.entry.id == entry["id"] and h.doubt is None for h in hits):
+            missed.append(written)
+    assert missed == []
 
 
 def _list(*names: str) -> ReferenceList:

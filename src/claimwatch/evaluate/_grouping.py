@@ -68,6 +68,7 @@ from ._conditions import _FAILS, FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _O
 from ._copies import NO_COPIES, Copies, Unordered
 from ._matchers import TopicMatcher, _SubjectHit
 from ._names import (
+    _ABBREVIATIONS,
     _OTHER_READINGS,
     _WRITTEN_OUT,
     _is_cjk,
@@ -852,10 +853,8 @@ def _test_plan(cc: _CompiledClaim, cond: Condition, slot: int, lists: dict[int, 
 # Words of institution names that say little about which one a string names: the needle of a
 # name is another of its words where it has one (any word would do; a telling one lets fewer
 # strings through).
-_COMMON_NAME_WORDS = (
-    frozenset(_WRITTEN_OUT.values())
-    | frozenset(_OTHER_READINGS.values())
-    | frozenset({"of", "for", "the", "research", "center", "centre", "college", "school", "laboratory", "key", "state"})
+_COMMON_NAME_WORDS = frozenset(_ABBREVIATIONS.values()) | frozenset(
+    {"of", "for", "the", "research", "center", "centre", "college", "school", "laboratory", "key", "state"}
 )
 
 
@@ -900,7 +899,7 @@ def _spellings(word: str) -> set[str]:
     return {
         word,
         *(short for short, full in _WRITTEN_OUT.items() if full == word),
-        *(short for short, full in _OTHER_READINGS.items() if full == word),
+        *(short for short, others in _OTHER_READINGS.items() if word in others),
     }
 
 

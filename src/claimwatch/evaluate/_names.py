@@ -100,8 +100,9 @@ _ABBREVIATIONS = {
 }
 # And those Web of Science writes, with no full stop, for the words of listed names ("Harbin Engn
 # Univ", "Univ Elect Sci & Technol China", "China Acad Engn Phys", "Acad Mil Med Sci",
-# "Informat Engn Univ"): read as the others are, but a full stop after one is no abbreviation's
-# (`_joined_before`: "Dept. of Phys. Institute of ..." may begin a part).
+# "China Univ Min & Technol", "China Aerosp Sci & Ind Corp", "Northwest Inst Nucl Technol"):
+# read as the others are, but a full stop after one is no abbreviation's (`_joined_before`:
+# "Dept. of Phys. Institute of ..." may begin a part).
 _WEB_OF_SCIENCE = {
     "engn": "engineering",
     "elect": "electronic",
@@ -109,28 +110,53 @@ _WEB_OF_SCIENCE = {
     "mil": "military",
     "med": "medical",
     "informat": "information",
+    "min": "mining",
+    "chem": "chemical",
+    "res": "research",
+    "ctr": "center",
+    "corp": "corporation",
+    "grp": "group",
+    "ind": "industry",
+    "aerosp": "aerospace",
+    "nucl": "nuclear",
+    "aviat": "aviation",
+    "logist": "logistics",
+    "commun": "communication",
 }
 _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
-# Abbreviations that stand for another word too, and that word: Web of Science writes "Technol"
+# Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
 # for "Technological" as for "Technology" ("Xian Technol Univ" is Xi'an Technological University,
-# "Xian Univ Technol" Xi'an University of Technology), "Elect" for "Electrical" as for
-# "Electronic", "Med" for "Medicine" as for "Medical", "Sci" for "Sciences" as for "Science"
-# ("Chinese Acad Sci"). A text holding one is read again with it written out so; the order of
-# the words still tells two names apart.
-_OTHER_READINGS = {"technol": "technological", "elect": "electrical", "med": "medicine", "sci": "sciences"}
+# "Xian Univ Technol" Xi'an University of Technology), "Elect" for "Electrical" and "Electronics"
+# as for "Electronic", "Med" for "Medicine" as for "Medical", "Sci" for "Sciences" as for
+# "Science" ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
+# as each, one at a time; the order of the words still tells two names apart.
+_OTHER_READINGS = {
+    "technol": ("technological",),
+    "elect": ("electrical", "electronics"),
+    "med": ("medicine",),
+    "sci": ("sciences",),
+    "chem": ("chemistry",),
+    "ind": ("industrial",),
+    "commun": ("communications",),
+}
 # "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
 _DROPPED = frozenset({"and"})
 
 
-def name_words(folded: str, *, other: str | None = None) -> list[str]:
-    """A folded name or text as the words names are matched by: abbreviations written out (`other`,
-    one that stands for two words, as its second: `_OTHER_READINGS`), "and" left out."""
-    return [_OTHER_READINGS[w] if w == other else _WRITTEN_OUT.get(w, w) for w in folded.split() if w not in _DROPPED]
+def name_words(folded: str, *, other: tuple[str, str] | None = None) -> list[str]:
+    """A folded name or text as the words names are matched by: abbreviations written out (`other`:
+    an abbreviation that stands for more than one word, and the other word it is read as here,
+    `_OTHER_READINGS`), "and" left out."""
+    return [
+        other[1] if other and w == other[0] else _WRITTEN_OUT.get(w, w) for w in folded.split() if w not in _DROPPED
+    ]
 
 
-def read_otherwise(folded_words: Iterable[str]) -> set[str]:
-    """The abbreviations that stand for two words (`_OTHER_READINGS`) a folded text holds."""
-    return _OTHER_READINGS.keys() & set(folded_words)
+def read_otherwise(folded_words: Iterable[str]) -> list[tuple[str, str]]:
+    """The abbreviations that stand for more than one word (`_OTHER_READINGS`) a folded text
+    holds, each with each other word it may stand for."""
+    held = _OTHER_READINGS.keys() & set(folded_words)
+    return [(short, word) for short in sorted(held) for word in _OTHER_READINGS[short]]
 
 
 def is_acronym(name: str) -> bool:
@@ -255,7 +281,9 @@ class NameMatcher:
                 acronyms.add(pattern.split()[0])
         # A text's "Technol" reads as "technology" where it is looked for first: a name beginning
         # "Technological" may begin there too (`_OTHER_READINGS`).
-        first_words.update(_WRITTEN_OUT[short] for short, word in _OTHER_READINGS.items() if word in first_words)
+        first_words.update(
+            _WRITTEN_OUT[short] for short, words in _OTHER_READINGS.items() if not first_words.isdisjoint(words)
+        )
         self._first_words = frozenset(first_words)
         self._acronym_words = frozenset(acronyms)
         self._cache: dict[str, tuple[NameHit, ...]] = {}
@@ -324,7 +352,7 @@ class NameMatcher:
         finding, as Web of Science drops the apostrophes of the names it writes. Where a word is an
         abbreviation that stands for two words ("Technol"), the words are read with each."""
         hits = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
-        for other in sorted(read_otherwise(fold(w) for w, _, _ in spans)):
+        for other in read_otherwise(fold(w) for w, _, _ in spans):
             hits += self._find_words(text, spans, folded=True, other=other)
         if joined:
             hits += [
@@ -380,7 +408,7 @@ class NameMatcher:
         *,
         folded: bool,
         joined: bool = False,
-        other: str | None = None,
+        other: tuple[str, str] | None = None,
     ) -> list[NameHit]:
         """Match over words, mapping each word back to its span in the original text; `joined`:
         folded with the apostrophes inside them left out; `other`: an abbreviation that stands
