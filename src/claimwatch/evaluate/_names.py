@@ -177,6 +177,11 @@ def fold(text: str) -> str:
     return " ".join(spaced.split())
 
 
+# A word of affiliation text folded: the same words recur in text after text ("University", "of"),
+# and a text may be read several times over (its abbreviations read otherwise, its hyphens joined).
+_folded_word = functools.lru_cache(maxsize=100_000)(fold)
+
+
 def _is_cjk(name: str) -> bool:
     return bool(_CJK.search(name))
 
@@ -247,6 +252,7 @@ class NameMatcher:
         self._without_the: set[int] = set()  # labels of names found without their leading "the"
         self._hyphen_joined: set[int] = set()  # labels of names found with a hyphen of theirs joined
         first_words: set[str] = set()
+        form_words: set[str] = set()  # every word of the forms names are sought by
         acronyms: set[str] = set()
         for key, name in with_visible_forms(names):
             if _is_cjk(name):
@@ -277,6 +283,7 @@ class NameMatcher:
                 if hyphen_joined:
                     self._hyphen_joined.add(nlp().vocab.strings[label])
                 first_words.update(form[0].lower() for form in group)
+                form_words.update(w for form in group for w in form)
             if matcher is self._acronyms:
                 acronyms.add(pattern.split()[0])
         # A text's "Technol" reads as "technology" where it is looked for first: a name beginning
@@ -285,6 +292,7 @@ class NameMatcher:
             _WRITTEN_OUT[short] for short, words in _OTHER_READINGS.items() if not first_words.isdisjoint(words)
         )
         self._first_words = frozenset(first_words)
+        self._form_words = frozenset(form_words)
         self._acronym_words = frozenset(acronyms)
         self._cache: dict[str, tuple[NameHit, ...]] = {}
 
@@ -352,7 +360,8 @@ class NameMatcher:
         finding, as Web of Science drops the apostrophes of the names it writes. Where a word is an
         abbreviation that stands for two words ("Technol"), the words are read with each."""
         hits = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
-        for other in read_otherwise(fold(w) for w, _, _ in spans):
+        # A plain ASCII word folds to itself in lower case: most texts are read so, cheaply.
+        for other in read_otherwise(w.lower() if w.isascii() and w.isalnum() else _folded_word(w) for w, _, _ in spans):
             hits += self._find_words(text, spans, folded=True, other=other)
         if joined:
             hits += [
@@ -367,11 +376,15 @@ class NameMatcher:
         not Northwest University, in Xi'an). A name that holds no such hyphen of the text's is
         left to the words as written: the words after it may differ, not the name."""
         merged: list[tuple[str, int, int]] = []
+        joined: list[str] = []
         for word, start, end in spans:
             if merged and merged[-1][2] + 1 == start and INNER_HYPHEN.match(text, merged[-1][2]):
                 merged[-1] = (merged[-1][0] + word, merged[-1][1], end)
+                joined.append(merged[-1][0])
             else:
                 merged.append((word, start, end))
+        if self._form_words.isdisjoint(w for j in joined for w in name_words(fold(j))):
+            return []  # no word so joined is a word of a name: none is found holding one
         return [
             replace(h, hyphen_left_out=True)
             for h in self._find_words(text, merged, folded=True)
@@ -416,7 +429,7 @@ class NameMatcher:
         # Acronyms are matched as written, but a possessive is not part of one: "USTC's".
         # As written, but in compatibility form: a fullwidth "ＨＩＴ" is "HIT".
         words = [
-            fold(INNER_APOSTROPHE.sub("", w) if joined else w)
+            _folded_word(INNER_APOSTROPHE.sub("", w) if joined else w)
             if folded
             else _APOSTROPHE.sub(" ", unicodedata.normalize("NFKC", w))
             for w, _, _ in spans
