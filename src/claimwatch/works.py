@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import functools
 import html
+import html.entities
 import itertools
 import re
 import unicodedata
@@ -115,10 +116,19 @@ _MARKUP = re.compile(
 
 def _read_markup(m: re.Match[str]) -> str:
     """A tag as nothing, a space or a block's end; an entity (&amp;, &nbsp;, &#8208;) as its
-    character."""
+    character, where it is one (`_read_entity`)."""
     if m.group(1) is not None:
         return _TAG_READING[m.group(1).lower()]
-    return html.unescape(m.group())
+    return _read_entity(m.group())
+
+
+def _read_entity(entity: str) -> str:
+    """A numeric entity, or a named one HTML gives whole with its semicolon, as its character(s);
+    any other as written. html.unescape also reads the legacy names that may stand without one
+    as a prefix ("&notit;" as "\u00acit;", "&copy2020;" as "\u00a92020;"), which no reader sees."""
+    if entity[1] == "#" or entity[1:] in html.entities.html5:
+        return html.unescape(entity)
+    return entity
 
 
 def without_markup(text: str) -> str:

@@ -70,7 +70,7 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 14
+TABLE_FORMAT = 12
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
@@ -81,9 +81,10 @@ as-of; 9: the search form of a text holding a word with an apostrophe inside it 
 the apostrophes left out, as names read it: "Xi'an" is "Xian"; 10: and the words of a text
 holding markup as rendered, `works.without_markup`: "<b>Sur</b>face" gives "surface"; 11: and
 of more markup's names, "<inf>Sur</inf>face" gives "surface"; 12: a DOI's identity key composed
-(NFC), as `ids.doi` gives it; 13: a search form reads a Turkish
-dotless ı as i, as names do: "Teknık" is "teknik"; 14: and has a line with the hyphens inside
-words left out, as names read it: "North\u2010western" is "Northwestern".)"""
+(NFC), as `ids.doi` gives it; a search form reads a Turkish dotless ı as i, as names do
+("Teknık" is "teknik"), and has a line with the hyphens inside words left out, as names read it
+("North\u2010western" is "Northwestern"); an entity is read only where it is one, whole
+("&notface;" gives no "face").)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
