@@ -159,3 +159,48 @@ def test_copies_of_unknown_order_that_differ_on_the_topic_leave_it_uncertain(tmp
     r = check(tmp_path, records, {"makes": MAKES})["makes"]
     assert (r.matched, r.uncertain) == (0, 1)
     assert any("unknown order" in d for d in r.uncertain_findings[0].uncertain_because)
+
+
+# An abstract index that skips positions lacks words (issue 18, twenty-fifth part): the words
+# either side of the gap were joined, so "deepfake" at 3 and "detection" at 6 read as "deepfake
+# detection" (a match the record never shows); and an abstract with words missing read as whole,
+# so it showed a topic absent that its missing words may name.
+def _with_gap(text: str, at: int, missing: int) -> dict[str, list[int]]:
+    """The index of `text`, its words from position `at` on moved `missing` positions on."""
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(text.split()):
+        out.setdefault(w, []).append(i if i < at else i + missing)
+    return out
+
+
+def test_no_phrase_is_found_across_the_words_an_abstract_index_lacks(tmp_path):
+    records = [
+        work(
+            "W1",
+            "Deepfake videos",
+            "2024-06-01",
+            BY_LAB,
+            abstract_inverted_index=_with_gap("a deepfake detection", 2, 2),
+        )
+    ]
+    results = check(tmp_path, records, {"about": "{topic: detection}"})
+    assert (results["about"].matched, results["about"].uncertain) == (0, 0)
+
+
+def test_an_abstract_lacking_words_cannot_show_what_a_work_is_not_about(tmp_path):
+    gapped = _with_gap("We make talking heads with a new method", 3, 2)
+    records = [work("W1", "Deepfake videos", "2024-06-01", BY_LAB, abstract_inverted_index=gapped)]
+    r = check(tmp_path, records, {"makes": MAKES})["makes"]
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert r.uncertain_findings[0].uncertain_because == (
+        "its record's abstract lacks 2 words (positions its inverted index skips), so it cannot show the work is "
+        "not about detection of synthetic media",
+    )
+
+
+def test_a_whole_abstract_of_another_version_settles_one_lacking_words(tmp_path):
+    making = "We generate deepfake videos of talking heads"
+    records = [preprint(making, title="Talking heads"), journal(title="Deepfake talking heads")]
+    records[1]["abstract_inverted_index"] = _with_gap(making, 4, 1)
+    r = check(tmp_path, records, {"makes": MAKES})["makes"]
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)

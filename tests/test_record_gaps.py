@@ -406,9 +406,10 @@ def test_a_plain_text_abstract_is_read_like_a_rebuilt_one(root):
 @pytest.mark.parametrize(
     ("index", "abstract"),
     [
-        ({"face": [0], "recognition": [1.0], "study": [2]}, "face study"),  # a float places nothing
+        # a float places nothing, and the word it does not place is a gap no phrase runs across
+        ({"face": [0], "recognition": [1.0], "study": [2]}, "face \u00b6 study"),
         ({"face": [0.0]}, ""),
-        ({"face": [2], "of": [1.5], "a": [0]}, "a face"),
+        ({"face": [2], "of": [1.5], "a": [0]}, "a \u00b6 face"),
         ({"face": [True, 2]}, "face"),  # true is no position
         ({"face": [0], "recognition": [1], "x": [None]}, "face recognition"),  # one bad word hid them all
         ({"face": [0], "recognition": [1], "x": ["2"], "y": [[3]], "z": 7}, "face recognition"),

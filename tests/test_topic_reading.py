@@ -26,7 +26,14 @@ from claimwatch.evaluate._grouping import _topic_words
 from claimwatch.evaluate._phrases import plain_words
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from claimwatch.works import read_through_invisible, topic_reading, topic_reading_spans, without_markup
+from claimwatch.works import (
+    missing_words,
+    read_through_invisible,
+    rebuild_abstract,
+    topic_reading,
+    topic_reading_spans,
+    without_markup,
+)
 from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
 from test_zero_width_topics import assert_found_as_given
 
@@ -443,3 +450,18 @@ def test_only_a_whole_entity_is_read(text, reading):
     assert without_markup(text) == reading
     assert MARKED.find(text) == []
     assert "face" not in text_words(text)
+
+
+@pytest.mark.parametrize(
+    ("index", "abstract", "missing"),
+    [
+        ({"a": [0], "face": [1, 2], "recognition": [5], "x": [6]}, "a face face \u00b6 recognition x", 2),
+        ({"face": [3], "recognition": [4]}, "face recognition", 3),  # lacking its first words
+        ({"face": [0, None], "": [1], "recognition": [2]}, "face recognition", 0),  # an empty word is a word
+        ({"face": [0, "1"], "recognition": [2]}, "face \u00b6 recognition", 1),
+    ],
+)
+def test_an_abstract_index_s_gap_is_read_as_a_break(index, abstract, missing):
+    assert (rebuild_abstract(index), missing_words(index)) == (abstract, missing)
+    assert PhraseSet(["face recognition"]).find(abstract) == [] or abstract == "face recognition"
+    assert text_words(abstract) == text_words(abstract.replace("\u00b6", " "))  # the table's words unchanged

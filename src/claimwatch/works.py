@@ -447,14 +447,24 @@ class Work:
     sources: tuple[dict[str, Any], ...] = ()
     abstract_text: str | None = None
     abstract_index: dict[str, list[int]] | None = field(default=None, repr=False)
+    # Positions the inverted index skips before its last word (`missing_words`), once rebuilt.
+    abstract_missing: int = field(default=0, repr=False, compare=False)
 
     @property
     def abstract(self) -> str:
         """The abstract; OpenAlex's inverted index is rebuilt only when asked for."""
         if self.abstract_text is None:
-            self.abstract_text = rebuild_abstract(self.abstract_index) if self.abstract_index else ""
+            self.abstract_text, self.abstract_missing = (
+                _rebuilt(self.abstract_index) if self.abstract_index else ("", 0)
+            )
             self.abstract_index = None
         return self.abstract_text
+
+    def words_missing_from_abstract(self) -> int:
+        """How many words the abstract lacks where its inverted index skips positions (0 for a
+        plain abstract, or none)."""
+        _ = self.abstract  # rebuilt, counting them
+        return self.abstract_missing
 
     def within_record(self, current_on: dt.date | None) -> Work:
         """The work, its date as a record current on `current_on` can show it (a date after that
@@ -490,31 +500,73 @@ _ABSTRACT_WORDS = 200_000  # a hostile index must not allocate without bound
 def rebuild_abstract(index: dict[str, list[int]]) -> str:
     """OpenAlex ships abstracts as {word: [positions]}; put the words back in order. A position
     that is no whole number (null, "2", 2.0 or true in a broken file) places nothing, and the
-    rest of the abstract stands: one bad word must not hide the others from the matchers."""
+    rest of the abstract stands: one bad word must not hide the others from the matchers.
+    Positions the index skips between two words are words it lacks: they are read as a block's
+    end (`BLOCK_END`), which no phrase runs across, since the words either side never stood
+    together ("face" at 2 and "recognition" at 5 are no "face recognition")."""
+    return _rebuilt(index)[0]
+
+
+def missing_words(index: dict[str, list[int]]) -> int:
+    """How many positions the index skips before its last word: words of the abstract it lacks."""
+    return _rebuilt(index)[1]
+
+
+def _rebuilt(index: dict[str, Any]) -> tuple[str, int]:
+    """The abstract an index gives, and how many positions before its last word it skips."""
     try:
         positions = list(itertools.chain.from_iterable(index.values()))
     except TypeError:  # a word's positions are no list
         return _rebuild_with_care(index)
     if not positions:
-        return ""
+        return "", 0
     if set(map(type, positions)) != {int} or min(positions) < 0 or (top := max(positions)) >= _ABSTRACT_WORDS:
         return _rebuild_with_care(index)
-    words = [""] * (top + 1)  # every position a whole number in range: the usual case
+    words: list[str | None] = [None] * (top + 1)  # every position a whole number in range: the usual case
     for word, at in index.items():
         for p in at:
             words[p] = word
-    return " ".join(filter(None, words))
+    return _joined(words)
 
 
-def _rebuild_with_care(index: dict[str, Any]) -> str:
-    """rebuild_abstract for an index some position of which is odd: each checked."""
+def _rebuild_with_care(index: dict[str, Any]) -> tuple[str, int]:
+    """_rebuilt for an index some position of which is odd: each checked."""
     placed: dict[int, str] = {}
     for word, positions in index.items():
         if isinstance(positions, list):
             for p in positions:
                 if type(p) is int and 0 <= p < _ABSTRACT_WORDS:
                     placed[p] = word
-    return " ".join([w for _, w in sorted(placed.items()) if w])
+    if not placed:
+        return "", 0
+    words: list[str | None] = [None] * (max(placed) + 1)
+    for p, word in placed.items():
+        words[p] = word
+    return _joined(words)
+
+
+_GAP = f" {BLOCK_END} "
+
+
+def _joined(words: list[str | None]) -> tuple[str, int]:
+    """The words placed, in order, a run of positions none placed read as a block's end between
+    the words either side; and how many such positions there are. An empty word is a word the
+    index gives (no gap), and reads as nothing."""
+    missing = words.count(None)
+    if not missing:
+        return " ".join(filter(None, words)), 0
+    out: list[str] = []
+    gap = False
+    for w in words:
+        if w is None:
+            gap = True
+            continue
+        if gap and out:
+            out.append(BLOCK_END)
+        gap = False
+        if w:
+            out.append(w)
+    return " ".join(out), missing
 
 
 # --- OpenAlex records --------------------------------------------------------------------------

@@ -90,9 +90,13 @@ class _WorkContext:
         self.forced: dict[int, Truth] | None = None
 
     def has_abstract(self) -> bool:
-        """Does the record give an abstract (the text a negated topic's absence is read from)?"""
+        """Does the record give a whole abstract (the text a negated topic's absence is read
+        from)? One whose inverted index skips positions lacks words, any of which may be the
+        topic's: it cannot show the topic absent (silence is never proof)."""
         w = self.work
-        return bool(w.abstract_text.strip()) if w.abstract_text is not None else bool(w.abstract_index)
+        if w.abstract_text is None and not w.abstract_index:
+            return False
+        return bool(w.abstract.strip()) and not w.words_missing_from_abstract()
 
     def topic_state(self, matcher: TopicMatcher) -> Truth:
         """What this record alone shows of a topic: TRUE where it holds a phrase or OpenAlex topic
@@ -292,6 +296,11 @@ class _CompiledClaim:
                 return _FAILS
             if other_sense := ctx.topic_doubt(matcher):
                 doubt = f"it may be {about}: {other_sense}"
+            elif missing := ctx.work.words_missing_from_abstract():
+                doubt = (
+                    f"its record's abstract lacks {_words(missing)} (positions its inverted index skips), "
+                    f"so it cannot show the work is not {about}"
+                )
             elif not ctx.has_abstract():
                 doubt = f"its record gives no abstract, so it cannot show the work is not {about}"
             else:  # its other versions (`_verdicts._negated_states`) leave it open
@@ -313,6 +322,10 @@ def _topic_shown(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome
 def _topic_absent(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
     """A topic under a `not:` taken as absent (`_CompiledClaim.by_affiliations`)."""
     return _FAILS
+
+
+def _words(n: int) -> str:
+    return "a word" if n == 1 else f"{n:,} words"
 
 
 def _no_work(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
