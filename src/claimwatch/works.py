@@ -114,12 +114,39 @@ _MARKUP = re.compile(
 )
 
 
-def _read_markup(m: re.Match[str]) -> str:
-    """A tag as nothing, a space or a block's end; an entity (&amp;, &nbsp;, &#8208;) as its
-    character, where it is one (`_read_entity`)."""
-    if m.group(1) is not None:
-        return _TAG_READING[m.group(1).lower()]
-    return _read_entity(m.group())
+# Tags that stand alone, which no closing tag follows.
+_STANDS_ALONE = frozenset({"br", "break", "graphic", "hr", "inline-graphic", "wbr"})
+BARE_TAG = re.compile(r"<([A-Za-z][A-Za-z-]*)>")
+_PREFIX = "(?:(?:jats|mml|m|html|xhtml):)?"
+
+
+def _markup_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
+    """Where `text`'s markup stands (`_MARKUP`) and what each is read as: a tag as nothing, a
+    space or a block's end; an entity (&amp;, &nbsp;, &#8208;) as its character, where it is one
+    (`_read_entity`). With `literal`, a tag that may be the text's own characters
+    (`_may_be_text`) is left as written."""
+    edits = []
+    for m in _MARKUP.finditer(text):
+        if m.group(1) is None:
+            read = _read_entity(m.group())
+        elif literal and _may_be_text(m, text):
+            continue
+        else:
+            read = _TAG_READING[m.group(1).lower()]
+        if read != m.group():
+            edits.append((m.start(), m.end(), read))
+    return edits
+
+
+def _may_be_text(m: re.Match[str], text: str) -> bool:
+    """Whether a tag may be no tag but the text's own characters, as in a comparison ("a<b>c",
+    "0<i>1"): an opening tag written bare (no prefix, no attribute, not closed by its own "/>"),
+    of a name that does not stand alone, which no closing tag of its name follows."""
+    bare = BARE_TAG.fullmatch(m.group())
+    if bare is None or bare.group(1).lower() in _STANDS_ALONE:
+        return False
+    closing = re.compile(rf"</{_PREFIX}{re.escape(bare.group(1))}\s*>", re.IGNORECASE)
+    return closing.search(text, m.end()) is None
 
 
 def _read_entity(entity: str) -> str:
@@ -131,33 +158,75 @@ def _read_entity(entity: str) -> str:
     return entity
 
 
-def without_markup(text: str) -> str:
+def _applied(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out: list[str] = []
+    at = 0
+    for begin, end, read in edits:
+        out += (text[at:begin], read)
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _may_hold_markup(text: str) -> bool:
+    return "<" in text or "&" in text
+
+
+def without_markup(text: str, *, literal: bool = False) -> str:
     """`text` as its markup's reader sees it (`_MARKUP`); told first, cheaply, to have none.
     Markup escaped once more ("&lt;b&gt;Sur&lt;/b&gt;face", as some publishers' titles come) is
-    markup still: the tags its entities give are read as tags, or "face" would stand apart."""
+    markup still: the tags its entities give are read as tags, or "face" would stand apart. With
+    `literal`, a tag that may be the text's own characters is read as written (`_may_be_text`):
+    the text's other reading (`reads_two_ways`)."""
     for _ in range(_ESCAPED_AT_MOST):
-        if "<" not in text and "&" not in text:
+        if not _may_hold_markup(text) or not (edits := _markup_edits(text, literal)):
             return text
-        read = _MARKUP.sub(_read_markup, text)
-        if read == text:
-            return text
-        text = read
+        text = _applied(text, edits)
     return text
+
+
+def _without_markup_spans(text: str, literal: bool) -> tuple[str, list[tuple[int, int]] | None]:
+    """`without_markup(text)`, and for each of its characters the stretch of `text` it is read
+    from (None where that is the character itself, all through)."""
+    origins: list[tuple[int, int]] | None = None
+    for _ in range(_ESCAPED_AT_MOST):
+        if not _may_hold_markup(text) or not (edits := _markup_edits(text, literal)):
+            break
+        step: list[tuple[int, int]] = []
+        at = 0
+        for begin, end, read in edits:
+            step += [(k, k + 1) for k in range(at, begin)] + [(begin, end)] * len(read)
+            at = end
+        step += [(k, k + 1) for k in range(at, len(text))]
+        origins = step if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in step]
+        text = _applied(text, edits)
+    return text, origins
+
+
+def reads_two_ways(text: str) -> bool:
+    """Whether `text` holds a tag that may be markup or its own characters (`_may_be_text`):
+    "Sur<b>face" is "Surface" if the tag is markup, and "Sur<b>face" as written if not."""
+    return "<" in text and without_markup(text, literal=True) != without_markup(text)
 
 
 _ESCAPED_AT_MOST = 4  # "&amp;amp;lt;i&amp;amp;gt;" is read through; a deeper nesting is left as it is
 
 
-def topic_reading(text: str) -> str:
+def topic_reading(text: str, *, literal: bool = False) -> str:
     """`text` as topic phrases read it, and as a reader sees it, the phrases alike (every engine:
     evaluate/_phrases.py, columnar/_table.py): its markup as rendered (`without_markup`: "<i>"
     as nothing, "<br/>" as a space, "</p>" as a block's end, "&amp;" as "&"), without the characters that show nothing,
     in its compatibility form (NFKC: a ligature's letters, "ﬁ" as "fi"; fullwidth letters as
     letters; a letter and a combining accent as the accented letter), the dashes a reader takes
     for a hyphen as "-", a Turkish "İ" as "I" and an "i" with a combining dot above as "i".
+    With `literal`, its other reading (`reads_two_ways`).
 
     Most texts are told to need none of it by a test each step makes in C: an ASCII text first."""
-    text = without_markup(text)
+    return _read_rendered(without_markup(text, literal=literal))
+
+
+def _read_rendered(text: str) -> str:
+    """`topic_reading` of a text whose markup is read."""
     if text.isascii() or ascii_but_block_ends(text):
         return text
     text = read_through_invisible(text)
@@ -177,21 +246,30 @@ def ascii_but_block_ends(text: str) -> bool:
     return BLOCK_END in text and text.replace(BLOCK_END, "").isascii()
 
 
-def topic_reading_spans(text: str) -> list[tuple[int, int]]:
+def topic_reading_spans(text: str, *, literal: bool = False) -> list[tuple[int, int]]:
     """For each character of `topic_reading(text)`, the stretch of `text` it is read from: the
-    character itself where the reading leaves it, else the letter with its combining marks (or
-    the ligature, the invisible character beside...) it comes from.
+    character itself where the reading leaves it, else the tag or entity, the letter with its
+    combining marks (or the ligature, the invisible character beside...) it comes from.
 
-    The text is read piece by piece (a character with the combining marks after it); where that
-    reading is not the whole text's (a composition the pieces cannot show, a combining mark
-    after an invisible character), word by word; and where not even that, every character is
-    read from the whole text."""
-    read = topic_reading(text)
+    Markup's reading is followed edit by edit. The rest of the text is read piece by piece (a
+    character with the combining marks after it); where that reading is not the whole text's (a
+    composition the pieces cannot show, a combining mark after an invisible character), word by
+    word; and where not even that, every character is read from the whole text."""
+    rendered, origins = _without_markup_spans(text, literal)
+    spans = _reading_spans(rendered)
+    return spans if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in spans]
+
+
+def _reading_spans(text: str) -> list[tuple[int, int]]:
+    """`topic_reading_spans` of a text whose markup is read."""
+    read = _read_rendered(text)
+    if read == text:
+        return [(k, k + 1) for k in range(len(text))]
     for pieces in (_pieces(text, _joins_the_last), _pieces(text, _in_the_word)):
         spans: list[tuple[int, int]] = []
         for begin, end in pieces:
-            spans += [(begin, end)] * len(topic_reading(text[begin:end]))
-        if len(spans) == len(read) and "".join(topic_reading(text[b:e]) for b, e in pieces) == read:
+            spans += [(begin, end)] * len(_read_rendered(text[begin:end]))
+        if len(spans) == len(read) and "".join(_read_rendered(text[b:e]) for b, e in pieces) == read:
             return spans
     return [(0, len(text))] * len(read)
 
@@ -208,12 +286,8 @@ def _in_the_word(before: str, c: str) -> bool:
 
 
 def _pieces(text: str, joins: Callable[[str, str], bool]) -> list[tuple[int, int]]:
-    """`text` cut before every character that `joins` does not join to the one before it, but
-    never inside a tag or an entity (`_MARKUP`), each read whole."""
-    inside = (
-        {k for m in _MARKUP.finditer(text) for k in range(m.start() + 1, m.end())} if "<" in text or "&" in text else ()
-    )
-    cuts = [i for i in range(1, len(text)) if i not in inside and not joins(text[i - 1], text[i])]
+    """`text` cut before every character that `joins` does not join to the one before it."""
+    cuts = [i for i in range(1, len(text)) if not joins(text[i - 1], text[i])]
     return list(zip([0, *cuts], [*cuts, len(text)], strict=True)) if text else []
 
 

@@ -84,7 +84,8 @@ of more markup's names, "<inf>Sur</inf>face" gives "surface"; 12: a DOI's identi
 (NFC), as `ids.doi` gives it; a search form reads a Turkish dotless ı as i, as names do
 ("Teknık" is "teknik"), and has a line with the hyphens inside words left out, as names read it
 ("North\u2010western" is "Northwestern"); an entity is read only where it is one, whole
-("&notface;" gives no "face").)"""
+("&notface;" gives no "face"); the words of a text that reads two ways include its reading with
+a bare tag no closing tag follows as written: "Sur<b>face" gives "face".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
@@ -216,7 +217,10 @@ def text_words(text: str) -> set[str]:
     of the text as topic phrases read it (through characters that show nothing, in its
     compatibility form), and, only ever more, of the text as given."""
     read = topic_reading(text)
-    return _text_words(text) if read == text else _text_words(text) | _text_words(read)
+    words = _text_words(text) if read == text else _text_words(text) | _text_words(read)
+    if "<" in text and (literal := topic_reading(text, literal=True)) not in (text, read):
+        words |= _text_words(literal)  # a text that reads two ways (`works.reads_two_ways`)
+    return words
 
 
 def _text_words(text: str) -> set[str]:

@@ -21,6 +21,7 @@ from ..claims import Claim, ClaimFile, Condition, describe_condition
 from ..lists import ListEntry, listed_within, periods_said
 from ..results import AbsenceReason, PhraseReason, start_unread_said
 from ..works import (
+    BARE_TAG,
     LIST_AUTHORS_CAP,
     Authorship,
     PartialDate,
@@ -114,13 +115,16 @@ class _WorkContext:
         of it), and its text holds a phrase of another sense of their words
         (`TopicMatcher.other_sense`); or nothing matched but a phrase after a hyphen and a break,
         which may end a broken word (`TopicMatcher.broken_reading`), or words joined by an em dash,
-        which may part two clauses (`TopicMatcher.dashed_reading`). None where none of these."""
+        which may part two clauses (`TopicMatcher.dashed_reading`), or in one reading of a text
+        that reads two ways (`TopicMatcher.tagged_reading`). None where none of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
             if not reasons:
-                self._doubts[key] = matcher.broken_reading(self.work, self.abstract_words) or matcher.dashed_reading(
-                    self.work, self.abstract_words
+                self._doubts[key] = (
+                    matcher.broken_reading(self.work, self.abstract_words)
+                    or matcher.dashed_reading(self.work, self.abstract_words)
+                    or matcher.tagged_reading(self.work, self.abstract_words)
                 )
             elif not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None
@@ -131,7 +135,12 @@ class _WorkContext:
     def abstract_words(self) -> frozenset[str]:
         """The words of the abstract's inverted index, worked out once for every topic."""
         if self._abstract_words is None:
-            self._abstract_words = plain_words(self.work.abstract_index or ())
+            index = self.work.abstract_index or {}
+            # A bare tag is read by whether a closing one follows it (`works.reads_two_ways`): in order.
+            if any("<" in word and BARE_TAG.search(word) for word in index):
+                self._abstract_words = plain_words([self.work.abstract])
+            else:
+                self._abstract_words = plain_words(index)
         return self._abstract_words
 
     def subject_hits(self, matcher: SubjectMatcher) -> list[_SubjectHit]:

@@ -25,7 +25,7 @@ from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, Related, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
-from ..works import INVISIBLE, Authorship, Institution, Work, topic_reading
+from ..works import BARE_TAG, INVISIBLE, Authorship, Institution, Work, topic_reading
 from ._names import (
     LINE_BREAKS,
     SPACES,
@@ -1376,9 +1376,24 @@ class TopicMatcher:
                 )
         return None
 
+    def tagged_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work none of whose text certainly matches may still hold a phrase: a bare tag no
+        closing tag follows ("Sur<b>face", "a<b>c") may be markup or the text's own characters,
+        and one reading alone holds the phrase; None where none does."""
+        for name, text in self._texts(work, abstract_words):
+            if (h := self._first_not_excluded(text, PhraseSet.find_either_way)) is not None:
+                tag = next((m for m in BARE_TAG.finditer(text) if m.end() >= h.start and m.start() <= h.end), None)
+                said = text[min(h.start, tag.start()) : max(h.end, tag.end())] if tag else text[h.start : h.end]
+                return (
+                    f"its {name} says \u201c{said}\u201d, where a tag never closed may be markup or the text's own "
+                    f"characters (as in a comparison), and only one of the two readings holds \u201c{h.phrase}\u201d"
+                )
+        return None
+
     def _first_not_excluded(self, text: str, read: Callable[[PhraseSet, str], list[PhraseHit]]) -> PhraseHit | None:
         """The first hit of the topic's phrases `read` finds in `text` (after a break, across a
-        dash) that no excluded phrase, found as it is or read the same way, holds."""
+        dash, in one reading of two) that no excluded phrase, found as it is or read the same
+        way, holds."""
         hits = read(self.phrases, text)
         excluded = self.excluded.find(text) + read(self.excluded, text) if hits else []
         return next((h for h in hits if not any(x.start <= h.start and h.end <= x.end for x in excluded)), None)
@@ -1408,7 +1423,8 @@ class TopicMatcher:
         hits = self.phrases.find(text)
         if not hits:
             return []
-        excluded = self.excluded.find(text) if self.excluded.phrases else []
+        # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`).
+        excluded = self.excluded.find(text) + self.excluded.find_either_way(text) if self.excluded.phrases else []
         out = []
         for h in hits:
             if any(x.start <= h.start and h.end <= x.end for x in excluded):

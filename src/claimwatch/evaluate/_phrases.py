@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from ..works import one_sigma, topic_reading, topic_reading_spans
+from ..works import one_sigma, reads_two_ways, topic_reading, topic_reading_spans
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens (every dash a reader
@@ -169,8 +169,11 @@ class PhraseSet:
         self._short_starts = frozenset(one_sigma(k[:n]) for k in keys for n in (1, 2))
 
     def might_match(self, text: str) -> bool:
-        """A cheap, conservative test: False only where no phrase can match `text`."""
-        return self._might_match_read(topic_reading(text))
+        """A cheap, conservative test: False only where no phrase can match `text`, read either
+        way where it reads two ways (`works.reads_two_ways`)."""
+        return self._might_match_read(topic_reading(text)) or (
+            reads_two_ways(text) and self._might_match_read(topic_reading(text, literal=True))
+        )
 
     def _might_match_read(self, read: str) -> bool:
         return bool(self.phrases) and bool(self._anchor_words(_plain_words(one_sigma(read.lower()))))
@@ -185,8 +188,24 @@ class PhraseSet:
         """Every non-overlapping phrase occurrence, leftmost-longest first, in the text as a
         reader sees it (`topic_reading`: characters that show nothing, zero-width ones and a soft
         hyphen, are read through, so "sur\u00adface" is one word; "ﬁ" is "fi", "Ｆ" is "F", an
-        en dash a hyphen); a hit's span is in `text` as given."""
-        return self._find(text, after_breaks=False)
+        en dash a hyphen); a hit's span is in `text` as given. In a text that reads two ways (a
+        tag that may be its own characters: `works.reads_two_ways`), only the hits both give."""
+        hits = self._find(text, after_breaks=False)
+        if hits and reads_two_ways(text):
+            literal = self._find(text, after_breaks=False, literal=True)
+            return [h for h in hits if h in literal]
+        return hits
+
+    def find_either_way(self, text: str) -> list[PhraseHit]:
+        """The hits `find` leaves out because the text reads two ways: a bare tag no closing tag
+        follows is markup ("Sur<b>face" is "Surface") or the text's own characters, as in a
+        comparison ("a<b>c"), and the text cannot tell which; the hits one reading gives and
+        the other does not. Spans in `text`."""
+        if not reads_two_ways(text):
+            return []
+        rendered = self._find(text, after_breaks=False)
+        literal = self._find(text, after_breaks=False, literal=True)
+        return [h for h in rendered if h not in literal] + [h for h in literal if h not in rendered]
 
     def find_after_breaks(self, text: str) -> list[PhraseHit]:
         """The hits `find` leaves out: those that begin on the word after a hyphen and white
@@ -205,14 +224,14 @@ class PhraseSet:
         as_hyphens = _DASH_BETWEEN_WORDS.sub("-", text)  # one character for one: the same offsets
         return [h for h in self.find(as_hyphens) if any(h.start < d < h.end for d in dashes)]
 
-    def _find(self, text: str, *, after_breaks: bool) -> list[PhraseHit]:
-        read = topic_reading(text)
+    def _find(self, text: str, *, after_breaks: bool, literal: bool = False) -> list[PhraseHit]:
+        read = topic_reading(text, literal=literal)
         if after_breaks and not _HYPHEN_BREAK.search(read):
             return []
         hits = self._find_read(read, after_breaks)
         if not hits or read == text:
             return hits
-        spans = topic_reading_spans(text)
+        spans = topic_reading_spans(text, literal=literal)
         return [PhraseHit(h.phrase, spans[h.start][0], spans[h.end - 1][1]) for h in hits]
 
     def _find_read(self, text: str, after_breaks: bool) -> list[PhraseHit]:
@@ -347,12 +366,14 @@ def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def plain_words(words: Iterable[str]) -> frozenset[str]:
     """The lower-case plain words of some words (an OpenAlex abstract index's keys), for
-    may_be_among: those of the words as given and as read (`topic_reading`), as `find` reads
-    them."""
+    may_be_among: those of the words as given and as read (`topic_reading`) either way, as
+    `find` reads them."""
     text = " ".join(words)
-    read = topic_reading(text)
     found = frozenset(_PLAIN_WORD.findall(one_sigma(text.lower())))
-    return found | frozenset(_PLAIN_WORD.findall(one_sigma(read.lower()))) if read != text else found
+    reads = {topic_reading(text), topic_reading(text, literal=True)} if "<" in text else {topic_reading(text)}
+    for read in reads - {text}:
+        found |= frozenset(_PLAIN_WORD.findall(one_sigma(read.lower())))
+    return found
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
