@@ -396,6 +396,8 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
         work("W5", "&copyfacerecognition; of proteins", authorships=at_lab),  # no entity: no "face recognition"
         work("W6", "Bounds face<b>recognition", authorships=at_lab),  # a tag or a comparison
         work("W7", "Pairs with a<b>face recognition", authorships=at_lab),
+        work("W8", r"Deep \textit{face} recognition", authorships=at_lab),  # LaTeX as rendered
+        work("W9", r"Sur\emph{face} recognition of {\it proteins}", authorships=at_lab),
     ]
     snapshot = root / "snapshot"
     import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
@@ -405,7 +407,7 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
     columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
     assert render_json(columnar) == render_json(reference)
     (result,) = reference.results
-    assert [f.work.id for f in result.findings] == ["W2"]
+    assert [f.work.id for f in result.findings] == ["W2", "W8"]
     assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
         "W6": (
             "its title says \u201cface<b>recognition\u201d, where a tag never closed may be markup or the text's own "
@@ -518,3 +520,62 @@ def test_a_tag_never_closed_reads_two_ways(text, certain, doubted):
 def test_a_comparison_keeps_its_words():
     assert without_markup("a<b>c", literal=True) == "a<b>c" and without_markup("a<b>c") == "ac"
     assert [h.phrase for h in PhraseSet(["b"]).find_either_way("if a<b>c then")] == ["b"]
+
+
+# LaTeX in titles and abstracts (arXiv's, and publishers' that keep it) was read as written:
+# "\textit{facial} recognition" held no "facial recognition" (spaCy kept the command on the word),
+# nor "CO$_2$ capture" "CO2 capture" (issue 18, twenty-fifth part). Text commands are read as
+# their text, as a formatting tag is; math as its letters and digits apart, as MathML's are.
+LATEX = PhraseSet(["facial recognition", "face recognition", "CO2 capture", "R&D"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "span"),
+    [
+        (r"Robust \textit{facial} recognition", "facial recognition", "facial} recognition"),
+        (r"\emph{Facial recognition} in crowds", "facial recognition", "Facial recognition"),
+        (r"On {\it facial} recognition", "facial recognition", "facial} recognition"),
+        (r"Deep \textbf{\emph{face}} recognition", "face recognition", "face}} recognition"),
+        (r"Amine CO$_2$ capture", "CO2 capture", "CO$_2$ capture"),
+        (r"Amine CO$_{2}$ capture", "CO2 capture", "CO$_{2}$ capture"),
+        (r"Amine CO\textsubscript{2} capture", "CO2 capture", r"CO\textsubscript{2} capture"),
+        (r"The $\alpha$-face recognition", "face recognition", "face recognition"),
+        (r"Corporate R\&D spending", "R&D", r"R\&D"),
+    ],
+)
+def test_latex_is_read_as_rendered_with_its_span_as_given(text, phrase, span):
+    assert_found_as_given(LATEX, text, phrase, span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"Sur\textit{face} recognition",
+        r"{\sc Sur}face recognition",
+        r"Inter\emph{face} recognition",
+        r"the face$$x$$recognition",  # display math is a block of its own
+        r"\textit{face recognition",  # a group never closed is read as written
+    ],
+)
+def test_no_match_begins_inside_a_word_latex_cuts(text):
+    assert LATEX.find(text) == []
+
+
+def test_latex_reading():
+    assert without_markup(r"\textit{face \{x\}} recognition") == r"face \{x\} recognition"
+    assert without_markup(r"costs \$5 and $x$ of \unknown{y}") == r"costs $5 and  x  of \unknown{y}"
+    assert without_markup("$$x$$") == " \u00b6 x \u00b6 "
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*"ab f\\{}$_^<>/&;", "<i>", "</i>", "<b>", r"\textit{", r"{\it ", "&amp;"]), max_size=16)
+)
+def test_every_character_of_a_marked_up_reading_comes_from_its_span(pieces):
+    """Markup's and LaTeX's readings, either way, are followed edit by edit: a span for every
+    character read, in order, within the text."""
+    text = "".join(pieces)
+    for literal in (False, True):
+        read, spans = topic_reading(text, literal=literal), topic_reading_spans(text, literal=literal)
+        assert len(spans) == len(read)
+        assert all(0 <= b < e <= len(text) for b, e in spans) and spans == sorted(spans)

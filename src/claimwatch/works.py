@@ -121,10 +121,17 @@ _PREFIX = "(?:(?:jats|mml|m|html|xhtml):)?"
 
 
 def _markup_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
-    """Where `text`'s markup stands (`_MARKUP`) and what each is read as: a tag as nothing, a
-    space or a block's end; an entity (&amp;, &nbsp;, &#8208;) as its character, where it is one
-    (`_read_entity`). With `literal`, a tag that may be the text's own characters
-    (`_may_be_text`) is left as written."""
+    """Where `text`'s markup stands (`_MARKUP`, and LaTeX: `_latex_edits`) and what each is read
+    as: a tag as nothing, a space or a block's end; an entity (&amp;, &nbsp;, &#8208;) as its
+    character, where it is one (`_read_entity`). With `literal`, a tag that may be the text's
+    own characters (`_may_be_text`) is left as written."""
+    edits = _html_edits(text, literal) if "<" in text or "&" in text else []
+    if "\\" in text or "$" in text:
+        edits = _without_overlaps(sorted(edits + _latex_edits(text)))
+    return edits
+
+
+def _html_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
     edits = []
     for m in _MARKUP.finditer(text):
         if m.group(1) is None:
@@ -169,7 +176,83 @@ def _applied(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def _may_hold_markup(text: str) -> bool:
-    return "<" in text or "&" in text
+    return "<" in text or "&" in text or "\\" in text or "$" in text
+
+
+# LaTeX that titles and abstracts carry from arXiv and publishers' sources: text commands
+# ("\\textit{face} recognition", "\\emph{...}", "{\\it face}") are read as their text, as a
+# formatting tag is; an escaped character ("R\\&D") as the character; math ("$\\alpha$",
+# "CO$_2$", "\\(x^2\\)") as its letters and digits apart, a space for each delimiter, command,
+# sub- or superscript mark and brace, as MathML's content is read between its tags ("CO 2" is
+# read "CO2" by a phrase, as "CO<sub>2</sub>" is); display math's delimiters ("$$") as a block's
+# end, as <disp-formula>'s tags. Braces no such command opens are read as
+# written, and so is a command whose group never closes.
+_TEXT_COMMAND = re.compile(
+    r"\\(?:emph|mbox|text|textbf|textit|textmd|textnormal|textrm|textsc|textsf|textsl|texttt|textup|underline)"
+    r"\s*\{"
+    r"|\{\\(?:bf|bfseries|em|it|itshape|mdseries|normalfont|rm|sc|scshape|sf|sl|tt|upshape)(?![A-Za-z])\s*"
+)
+_SCRIPT_COMMAND = re.compile(r"\\text(?:superscript|subscript)\s*\{")
+_ESCAPED_CHARACTER = re.compile(r"\\([&%#_$])")
+_MATH = re.compile(r"(?<![\\$])(\$\$?)(?!\$)((?:[^$\\]|\\.){1,400}?)(?<!\\)\1|\\\((.{1,400}?)\\\)", re.DOTALL)
+_MATH_MARKS = re.compile(r"\\[A-Za-z]+\*?|\\.|[_^{}]")
+_GROUP_AT_MOST = 2_000  # characters a command's group is looked through for its end
+
+
+def _latex_edits(text: str) -> list[tuple[int, int, str]]:
+    """Where `text`'s LaTeX stands and what each piece is read as (see `_TEXT_COMMAND`)."""
+    edits: list[tuple[int, int, str]] = []
+    maths: list[tuple[int, int]] = []
+    for m in _MATH.finditer(text):
+        inside = (m.start(2), m.end(2)) if m.group(2) is not None else (m.start(3), m.end(3))
+        apart = f" {BLOCK_END} " if m.group(1) == "$$" else " "  # display math a block, as <disp-formula>
+        edits += [(m.start(), inside[0], apart), (inside[1], m.end(), apart)]
+        edits += [(k.start(), k.end(), " ") for k in _MATH_MARKS.finditer(text, *inside)]
+        maths.append((m.start(), m.end()))
+    outside = [(0, len(text))] if not maths else _between(maths, len(text))
+    for begin, end in outside:
+        for pattern, read in ((_TEXT_COMMAND, ""), (_SCRIPT_COMMAND, " ")):
+            for m in pattern.finditer(text, begin, end):
+                close = _group_end(text, m.end(), end)
+                if close is not None:
+                    edits += [(m.start(), m.end(), read), (close, close + 1, read)]
+        edits += [(m.start(), m.end(), m.group(1)) for m in _ESCAPED_CHARACTER.finditer(text, begin, end)]
+    return edits
+
+
+def _between(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The stretches of a text of `length` characters outside `spans` (in order, apart)."""
+    starts = [0, *(e for _, e in spans)]
+    ends = [*(b for b, _ in spans), length]
+    return [(b, e) for b, e in zip(starts, ends, strict=True) if b < e]
+
+
+def _group_end(text: str, at: int, end: int) -> int | None:
+    """Where the group open at `at` closes: its brace, the braces inside it paired and an
+    escaped one skipped; None where it does not close within `_GROUP_AT_MOST` characters."""
+    depth, k, stop = 1, at, min(end, at + _GROUP_AT_MOST)
+    while k < stop:
+        c = text[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if not depth:
+                return k
+        k += 1
+    return None
+
+
+def _without_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted edits, each that overlaps one before it left out."""
+    out: list[tuple[int, int, str]] = []
+    for edit in edits:
+        if not out or edit[0] >= out[-1][1]:
+            out.append(edit)
+    return out
 
 
 def without_markup(text: str, *, literal: bool = False) -> str:

@@ -136,8 +136,9 @@ class _WorkContext:
         """The words of the abstract's inverted index, worked out once for every topic."""
         if self._abstract_words is None:
             index = self.work.abstract_index or {}
-            # A bare tag is read by whether a closing one follows it (`works.reads_two_ways`): in order.
-            if any("<" in word and BARE_TAG.search(word) for word in index):
+            # A bare tag is read by whether a closing one follows it (`works.reads_two_ways`), and a
+            # LaTeX group by its closing brace, a formula by its closing dollar: the words in order.
+            if any(("<" in word and BARE_TAG.search(word)) or "\\" in word or "$" in word for word in index):
                 self._abstract_words = plain_words([self.work.abstract])
             else:
                 self._abstract_words = plain_words(index)
