@@ -262,10 +262,23 @@ def without_markup(text: str, *, literal: bool = False) -> str:
     `literal`, a tag that may be the text's own characters is read as written (`_may_be_text`):
     the text's other reading (`reads_two_ways`)."""
     for _ in range(_ESCAPED_AT_MOST):
-        if not _may_hold_markup(text) or not (edits := _markup_edits(text, literal)):
+        if not _may_hold_markup(text):
             return text
-        text = _applied(text, edits)
+        if "\\" in text or "$" in text or (literal and may_read_two_ways(text)):
+            read = _applied(text, _markup_edits(text, literal))
+        else:  # HTML alone, each tag read by itself: one substitution, in C
+            read = _MARKUP.sub(_read_markup, text)
+        if read == text:
+            return text
+        text = read
     return text
+
+
+def _read_markup(m: re.Match[str]) -> str:
+    """A tag or an entity as `_html_edits` reads it, where no tag may be the text's own."""
+    if m.group(1) is not None:
+        return _TAG_READING[m.group(1).lower()]
+    return _read_entity(m.group())
 
 
 def _without_markup_spans(text: str, literal: bool) -> tuple[str, list[tuple[int, int]] | None]:
@@ -289,7 +302,13 @@ def _without_markup_spans(text: str, literal: bool) -> tuple[str, list[tuple[int
 def reads_two_ways(text: str) -> bool:
     """Whether `text` holds a tag that may be markup or its own characters (`_may_be_text`):
     "Sur<b>face" is "Surface" if the tag is markup, and "Sur<b>face" as written if not."""
-    return "<" in text and without_markup(text, literal=True) != without_markup(text)
+    return may_read_two_ways(text) and without_markup(text, literal=True) != without_markup(text)
+
+
+def may_read_two_ways(text: str) -> bool:
+    """Whether `text` may read two ways (`reads_two_ways`): told cheaply, by a bare tag in it
+    (a JATS abstract's, all prefixed, never does)."""
+    return "<" in text and BARE_TAG.search(text) is not None
 
 
 _ESCAPED_AT_MOST = 4  # "&amp;amp;lt;i&amp;amp;gt;" is read through; a deeper nesting is left as it is

@@ -62,6 +62,7 @@ from ..works import (
     Work,
     ascii_but_block_ends,
     dotted_i,
+    may_read_two_ways,
     one_sigma,
     topic_reading,
     updated_on,
@@ -218,7 +219,7 @@ def text_words(text: str) -> set[str]:
     compatibility form), and, only ever more, of the text as given."""
     read = topic_reading(text)
     words = _text_words(text) if read == text else _text_words(text) | _text_words(read)
-    if "<" in text and (literal := topic_reading(text, literal=True)) not in (text, read):
+    if may_read_two_ways(text) and (literal := topic_reading(text, literal=True)) not in (text, read):
         words |= _text_words(literal)  # a text that reads two ways (`works.reads_two_ways`)
     return words
 

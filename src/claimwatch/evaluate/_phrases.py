@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from ..works import one_sigma, reads_two_ways, topic_reading, topic_reading_spans
+from ..works import may_read_two_ways, one_sigma, reads_two_ways, topic_reading, topic_reading_spans
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens (every dash a reader
@@ -370,7 +370,9 @@ def plain_words(words: Iterable[str]) -> frozenset[str]:
     `find` reads them."""
     text = " ".join(words)
     found = frozenset(_PLAIN_WORD.findall(one_sigma(text.lower())))
-    reads = {topic_reading(text), topic_reading(text, literal=True)} if "<" in text else {topic_reading(text)}
+    reads = (
+        {topic_reading(text), topic_reading(text, literal=True)} if may_read_two_ways(text) else {topic_reading(text)}
+    )
     for read in reads - {text}:
         found |= frozenset(_PLAIN_WORD.findall(one_sigma(read.lower())))
     return found
