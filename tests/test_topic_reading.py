@@ -36,6 +36,7 @@ from claimwatch.works import (
     without_markup,
 )
 from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
+from test_speedups import _within
 from test_zero_width_topics import assert_found_as_given
 
 CUANTICA = "computación cuántica"
@@ -579,3 +580,16 @@ def test_every_character_of_a_marked_up_reading_comes_from_its_span(pieces):
         read, spans = topic_reading(text, literal=literal), topic_reading_spans(text, literal=literal)
         assert len(spans) == len(read)
         assert all(0 <= b < e <= len(text) for b, e in spans) and spans == sorted(spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a<b>c " * 30_000,  # bare tags, none closed: each looked for a closing one
+        r"\textit{" * 50_000 + r"{\it x}" * 30_000,  # groups never closed, and closed ones
+        "$" * 50_000 + "$a$" * 30_000,
+    ],
+)
+def test_a_hostile_text_s_markup_is_read_in_linear_time(text):
+    """A closing tag or brace was looked for from each opening one on (20 s for the second)."""
+    _within(10, lambda: (topic_reading(text), topic_reading(text, literal=True), text_words(text)))

@@ -133,27 +133,36 @@ def _markup_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
 
 def _html_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
     edits = []
+    closed_by: dict[str, int] | None = None  # where each name's last closing tag ends, found once
     for m in _MARKUP.finditer(text):
         if m.group(1) is None:
             read = _read_entity(m.group())
-        elif literal and _may_be_text(m, text):
-            continue
         else:
+            if literal and BARE_TAG.fullmatch(m.group()):
+                closed_by = _last_closing_tags(text) if closed_by is None else closed_by
+                if _may_be_text(m, closed_by):
+                    continue
             read = _TAG_READING[m.group(1).lower()]
         if read != m.group():
             edits.append((m.start(), m.end(), read))
     return edits
 
 
-def _may_be_text(m: re.Match[str], text: str) -> bool:
-    """Whether a tag may be no tag but the text's own characters, as in a comparison ("a<b>c",
-    "0<i>1"): an opening tag written bare (no prefix, no attribute, not closed by its own "/>"),
-    of a name that does not stand alone, which no closing tag of its name follows."""
-    bare = BARE_TAG.fullmatch(m.group())
-    if bare is None or bare.group(1).lower() in _STANDS_ALONE:
-        return False
-    closing = re.compile(rf"</{_PREFIX}{re.escape(bare.group(1))}\s*>", re.IGNORECASE)
-    return closing.search(text, m.end()) is None
+_CLOSING_TAG = re.compile(rf"</{_PREFIX}({_TAG_NAMES})\s*>", re.IGNORECASE)
+
+
+def _last_closing_tags(text: str) -> dict[str, int]:
+    """For each markup name a closing tag of which `text` holds, where the last one ends."""
+    return {m.group(1).lower(): m.end() for m in _CLOSING_TAG.finditer(text)}
+
+
+def _may_be_text(m: re.Match[str], closed_by: dict[str, int]) -> bool:
+    """Whether a tag written bare (no prefix, no attribute, not closed by its own "/>") may be no
+    tag but the text's own characters, as in a comparison ("a<b>c", "0<i>1"): one of a name
+    that does not stand alone, which no closing tag of its name follows (`closed_by`: where
+    each name's last closing tag ends)."""
+    name = m.group(1).lower()
+    return name not in _STANDS_ALONE and closed_by.get(name, -1) <= m.end()
 
 
 def _read_entity(entity: str) -> str:
@@ -196,7 +205,6 @@ _SCRIPT_COMMAND = re.compile(r"\\text(?:superscript|subscript)\s*\{")
 _ESCAPED_CHARACTER = re.compile(r"\\([&%#_$])")
 _MATH = re.compile(r"(?<![\\$])(\$\$?)(?!\$)((?:[^$\\]|\\.){1,400}?)(?<!\\)\1|\\\((.{1,400}?)\\\)", re.DOTALL)
 _MATH_MARKS = re.compile(r"\\[A-Za-z]+\*?|\\.|[_^{}]")
-_GROUP_AT_MOST = 2_000  # characters a command's group is looked through for its end
 
 
 def _latex_edits(text: str) -> list[tuple[int, int, str]]:
@@ -210,11 +218,14 @@ def _latex_edits(text: str) -> list[tuple[int, int, str]]:
         edits += [(k.start(), k.end(), " ") for k in _MATH_MARKS.finditer(text, *inside)]
         maths.append((m.start(), m.end()))
     outside = [(0, len(text))] if not maths else _between(maths, len(text))
+    pairs: dict[int, int] | None = None  # each brace's closing one, found once
     for begin, end in outside:
         for pattern, read in ((_TEXT_COMMAND, ""), (_SCRIPT_COMMAND, " ")):
             for m in pattern.finditer(text, begin, end):
-                close = _group_end(text, m.end(), end)
-                if close is not None:
+                pairs = _brace_pairs(text) if pairs is None else pairs
+                opening = m.end() - 1 if text[m.end() - 1] == "{" else m.start()
+                close = pairs.get(opening, end)
+                if close < end:
                     edits += [(m.start(), m.end(), read), (close, close + 1, read)]
         edits += [(m.start(), m.end(), m.group(1)) for m in _ESCAPED_CHARACTER.finditer(text, begin, end)]
     return edits
@@ -227,23 +238,20 @@ def _between(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
     return [(b, e) for b, e in zip(starts, ends, strict=True) if b < e]
 
 
-def _group_end(text: str, at: int, end: int) -> int | None:
-    """Where the group open at `at` closes: its brace, the braces inside it paired and an
-    escaped one skipped; None where it does not close within `_GROUP_AT_MOST` characters."""
-    depth, k, stop = 1, at, min(end, at + _GROUP_AT_MOST)
-    while k < stop:
-        c = text[k]
-        if c == "\\":
-            k += 2
-            continue
-        if c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-            if not depth:
-                return k
-        k += 1
-    return None
+def _brace_pairs(text: str) -> dict[int, int]:
+    """Where each brace of `text` that closes is closed, the braces inside it paired and an
+    escaped one ("\\{") skipped: one pass, whatever the nesting."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    for m in _BRACE.finditer(text):
+        if m.group() == "{":
+            open_at.append(m.start())
+        elif m.group() == "}" and open_at:
+            pairs[open_at.pop()] = m.start()
+    return pairs
+
+
+_BRACE = re.compile(r"\\.|[{}]", re.DOTALL)
 
 
 def _without_overlaps(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
