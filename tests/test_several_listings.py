@@ -208,6 +208,37 @@ def test_the_csl_import_writes_no_listings_for_an_entity_listed_once(tmp_path):
     assert "listings" not in out.read_text(encoding="utf-8")
 
 
+UVL = "Unverified List (UVL) - Bureau of Industry and Security"
+
+
+def test_a_record_giving_no_start_date_leaves_a_gap_between_listings_a_doubt(tmp_path):
+    """An entity on the MEU and Entity lists with a gap between them, and on the Unverified List
+    with no dates (as the CSL gives UVL records): that listing's start is not given, so it may
+    fill the gap. The periods read the gap as a time it was off every list, and cleared a 2022
+    work; the gap is kept as one that may not be, as for an end not read."""
+    source = csl_rows(tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", ""), (UVL, "", ""))
+    out = tmp_path / "csl.yaml"
+    assert main(["lists", "import", "csl", str(source), "--out", str(out)]) == 0
+    (entry,) = load_list(out).entries
+    assert not entry.listings
+    assert listed(entry, "2022-06-15") is None and listed(entry, "2018-06-15") is None
+    assert listed(entry, "2024-06-15") is True
+    assert entry.listed_from_unread == (
+        "2019-01-01 (a listing that ended 2021-06-30, before the one from 2023-01-01; a record giving no"
+        " start_date may have been listed between)"
+    )
+    assert "The UVL record gives no start_date: it may have been listed in the gap." in (entry.notes or "")
+
+
+def test_a_record_giving_no_start_date_that_ended_before_the_gap_leaves_the_periods(tmp_path):
+    source = csl_rows(tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", ""), (UVL, "", "2020-03-01"))
+    out = tmp_path / "csl.yaml"
+    assert main(["lists", "import", "csl", str(source), "--out", str(out)]) == 0
+    (entry,) = load_list(out).entries
+    assert [str(p) for p in entry.listings] == ["2019-01-01 to 2021-06-30", "from 2023-01-01"]
+    assert listed(entry, "2022-06-15") is False
+
+
 # --- a hand-written list ----------------------------------------------------------------------
 
 LIST = """\

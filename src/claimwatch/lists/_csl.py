@@ -780,7 +780,8 @@ def _after_gap(
     if not earlier or last_start is None:
         return None, [], []
     each = [f"{r.start_date.strip() or '?'} to {r.end_date.strip() or 'no end'}" for r in entity]
-    if not any(perhaps for _, _, perhaps in earlier):
+    undated = _undated_in_gap(entity, earlier[0][1], labels)
+    if not any(perhaps for _, _, perhaps in earlier) and not undated:
         notes.append(
             f"The records give listings with a gap between them: {_each(labels, each)}; listings gives each"
             " unbroken listing, and listed_from is the first one's start."
@@ -790,14 +791,35 @@ def _after_gap(
         f"The records give listings with a gap, or perhaps one, between them: {_each(labels, each)}; listed_from is"
         f" {last_start}, the start of the last listing known unbroken, and listed_from_unread keeps the listings"
         " before it: whether the entity was listed on a day before it is for a reviewer."
+        + "".join(f" The {label} record gives no start_date: it may have been listed in the gap." for label in undated)
     )
-    return last_start, [_listing_before(s, e, perhaps, last_start) for s, e, perhaps in earlier], []
+    return last_start, [_listing_before(s, e, perhaps, last_start, bool(undated)) for s, e, perhaps in earlier], []
 
 
-def _listing_before(start: dt.date, end: dt.date, perhaps: bool, last_start: dt.date) -> str:
+def _undated_in_gap(entity: Sequence[CslRecord], gap_after: dt.date, labels: Sequence[str]) -> list[str]:
+    """The labels of records that give no start_date and may have been listed in a gap (the first
+    begins the day after `gap_after`): no end, or one not read or after it. The list does not say
+    when such a listing began, so the entity may have been listed all through the gap, and the
+    periods the dated records give would clear a work of it: silence is no proof it was off."""
+    out = []
+    for label, r in zip(labels, entity, strict=True):
+        if r.start_date.strip():
+            continue
+        end, readable = _csl_date(r.end_date)
+        if end is None or not readable or end > gap_after:
+            out.append(label)
+    return out
+
+
+def _listing_before(start: dt.date, end: dt.date, perhaps: bool, last_start: dt.date, undated: bool = False) -> str:
     """A listing before a gap, as listed_from_unread keeps it."""
     if perhaps:
         return f"{start} (a listing whose end is not known, perhaps before the one from {last_start})"
+    if undated:
+        return (
+            f"{start} (a listing that ended {end}, before the one from {last_start}; a record giving no start_date"
+            " may have been listed between)"
+        )
     return f"{start} (a listing that ended {end}, before the one from {last_start})"
 
 
