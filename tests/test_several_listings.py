@@ -335,6 +335,20 @@ def test_a_change_of_periods_is_a_change_in_lists_diff(tmp_path):
     assert "    listings: none (listed once) -> 2019-01-01 to 2021-06-30, and from 2023-01-01" in format_diff(diff)
 
 
+def test_one_period_given_as_listings_is_no_change_from_listed_from_and_listed_to(tmp_path):
+    """An entry may give its one period as `listings` or as listed_from and listed_to: the same
+    listing, judged the same. lists diff reported the one written the other way as changed."""
+    old = load_list(_list(tmp_path, "    listed_from: 2019-01-01\n    listed_to: 2021-06-30\n"), check_file_name=False)
+    (tmp_path / "new").mkdir()
+    new = load_list(
+        write(
+            tmp_path / "new/periods.yaml",
+            LIST.format(dates="    listings:\n      - {from: 2019-01-01, to: 2021-06-30}\n"),
+        )
+    )
+    assert not diff_lists(old, new).changed
+
+
 # --- end to end, both engines -----------------------------------------------------------------
 
 CLAIMS = """\

@@ -238,8 +238,18 @@ def _naming_each_other(old: Sequence[ListEntry], new: Sequence[ListEntry]) -> li
     return pairs
 
 
+def _compared(e: ListEntry, field: str) -> Any:
+    """A field as the comparison reads it: one period given as `listings` is the listing its
+    listed_from and listed_to give (the same entry, judged the same), so no periods."""
+    if field == "listings" and not e.several_listings:
+        return ()
+    return getattr(e, field)
+
+
 def _entry_change(old: ListEntry, new: ListEntry, matched_by: str) -> EntryChange | None:
-    fields = {f: (getattr(old, f), getattr(new, f)) for f in _COMPARED_FIELDS if getattr(old, f) != getattr(new, f)}
+    fields = {
+        f: (_compared(old, f), _compared(new, f)) for f in _COMPARED_FIELDS if _compared(old, f) != _compared(new, f)
+    }
     added = {f: tuple(v for v in getattr(new, f) if v not in getattr(old, f)) for f in _COMPARED_SETS}
     removed = {f: tuple(v for v in getattr(old, f) if v not in getattr(new, f)) for f in _COMPARED_SETS}
     old_related, new_related = {r.name: r for r in old.related}, {r.name: r for r in new.related}
