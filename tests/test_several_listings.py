@@ -310,6 +310,17 @@ def test_a_listed_from_the_periods_do_not_give_is_refused_at_its_line(tmp_path, 
     assert err == "{path}:9:18: listed_from 2023-01-01 is not the first period's start 2019-01-01\n"
 
 
+def test_a_listed_to_given_as_null_beside_an_ended_last_period_is_refused_saying_null(tmp_path, capsys):
+    """The file says null: the refusal said "None", a word the file does not hold."""
+    err = _refused(
+        tmp_path,
+        capsys,
+        "    listed_to: null\n    listings:\n      - {from: 2019-01-01, to: 2021-06-30}\n"
+        "      - {from: 2023-01-01, to: 2023-12-31}\n",
+    )
+    assert err == "{path}:9:16: listed_to null is not the last period's end 2023-12-31\n"
+
+
 def test_a_period_without_its_end_is_refused_by_the_schema(tmp_path, capsys):
     err = _refused(tmp_path, capsys, "    listings:\n      - {from: 2019-01-01}\n")
     assert err.startswith("{path}:10:9: ") and "entries[0].listings[0]: 'to' is missing" in err

@@ -298,13 +298,16 @@ def listing_problems(raw: dict[str, Any], entry: ListEntry) -> list[tuple[tuple[
             )
     if periods and "listed_from" in raw and entry.listed_from != periods[0].start:
         out.append(
-            (("listed_from",), f"listed_from {entry.listed_from} is not the first period's start {periods[0].start}")
+            (
+                ("listed_from",),
+                f"listed_from {entry.listed_from or 'null'} is not the first period's start {periods[0].start}",
+            )
         )
     if periods and "listed_to" in raw and entry.listed_to != periods[-1].end:
         out.append(
             (
                 ("listed_to",),
-                f"listed_to {entry.listed_to} is not the last period's end {periods[-1].end or 'null (still listed)'}",
+                f"listed_to {entry.listed_to or 'null'} is not the last period's end {periods[-1].end or 'null (still listed)'}",
             )
         )
     return out
