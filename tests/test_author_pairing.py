@@ -46,3 +46,19 @@ def test_a_version_listing_the_record_s_authors_in_any_order_leaves_none_unpaire
     paired_alone = [n for n in names if not pair_authors([n], [n]).only_in_record]
     if len(paired_alone) == len(names):
         assert pairing == Pairing((), ())
+
+
+def test_the_authors_of_a_work_with_thousands_pair_in_linear_time():
+    """Found reviewing the twenty-fifth part: every name of the record was tried against every
+    free name of the version, so a curated version of a 3,000-author paper naming none of the
+    record's as written (another script, another spelling) took 23 s for each claim it disputed.
+    Not a timing assertion on speed targets: a guard against the quadratic pairing."""
+    import time
+
+    record = [f"Given{i:04d} Family{i:04d}" for i in range(3000)]
+    version = [f"Autre{i:04d} Nom{i:04d}" for i in range(3000)] + [f"G. Family{i:04d}" for i in range(3000)]
+    started = time.perf_counter()
+    pairing = pair_authors(record, version)
+    assert time.perf_counter() - started < 2
+    assert pairing.only_in_record == ()  # each through its initial and family name
+    assert pairing.only_in_version == tuple(version[:3000])

@@ -355,9 +355,10 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
     for c in group:
         if c.corrects is None or shown != {c.corrects.openalex_id}:
             continue
-        disputes = not c.subjects >> claim & 1 or c.corrects.unmet >> claim & 1
+        if c.subjects >> claim & 1 and not c.corrects.unmet >> claim & 1:
+            continue  # it shows what the record does: nothing disputed, its authors never paired
         pairing = pair_authors(record, c.corrects.authors)
-        if disputes and pairing.only_in_record and pairing.only_in_version:
+        if pairing.only_in_record and pairing.only_in_version:
             # Not the same authors by name: which of one is which of the other is not known.
             out.append(
                 f"{c.corrects.origin} records {c.corrects.openalex_id} as its sources state it, naming "
