@@ -479,6 +479,7 @@ works:
 """
 AT_LAB = "{name: Example Lab, openalex: I100}"
 AT_OTHER = "{name: Other University, openalex: I300}"
+AT_HIT = "{name: Harbin Institute of Technology, openalex: I200}"
 AFFILIATIONS_DIFFER = (
     "records W4400000001 as its sources state it, and its authors' affiliations there do not show what "
     "OpenAlex's record of it shows: which is right is not known"
@@ -516,8 +517,31 @@ AFFILIATIONS_DIFFER = (
         ),
         # An "et al." whose authors are all the record's, by initials too: silent on B. Partner.
         (["A. Lab", "B. Partner"], [f"{{name: Alice Lab, affiliations: [{AT_LAB}]}}"], "contradicted", None),
+        # An "et al." leaving D. Third out but naming B. Partner, on whom the finding rests, at
+        # Other University: it speaks of B. Partner (found reviewing the twenty-fifth part).
+        (
+            ["A. Lab", "B. Partner", "D. Third"],
+            [f"{{name: A. Lab, affiliations: [{AT_LAB}]}}", f"{{name: Bob Partner, affiliations: [{AT_OTHER}]}}"],
+            "insufficient_evidence",
+            AFFILIATIONS_DIFFER,
+        ),
+        # And one naming A. Lab, the subject's author the finding rests on, elsewhere.
+        (
+            ["A. Lab", "B. Partner", "D. Third"],
+            [f"{{name: A. Lab, affiliations: [{AT_OTHER}]}}", f"{{name: B. Partner, affiliations: [{AT_HIT}]}}"],
+            "insufficient_evidence",
+            "records W4400000001 as its sources state it, with no author of Example Lab, where OpenAlex's record "
+            "of it has one: which is right is not known",
+        ),
     ],
-    ids=["reordered", "another-author", "fewer-and-another", "et-al"],
+    ids=[
+        "reordered",
+        "another-author",
+        "fewer-and-another",
+        "et-al",
+        "et-al-naming-the-partner",
+        "et-al-naming-the-lab",
+    ],
 )
 def test_a_curated_version_s_authors_are_paired_with_the_record_s_by_name(
     tmp_path, engine, record_authors, version_authors, verdict, said

@@ -28,6 +28,7 @@ from ..results import (
     Finding,
     Period,
     PersonFinding,
+    PhraseReason,
     Unaffiliated,
     Verdict,
     WorkRef,
@@ -154,7 +155,7 @@ def _sort_groups(
             status = TRUE if min(best, date_status) == TRUE else UNKNOWN
             if copies and (disputed := _copies_disagree(copies, [r for r, _ in chosen], i, periods[i])):
                 status, doubts = UNKNOWN, [*doubts, *disputed]
-            if disputed := _curated_disagrees(group, [r for r, _ in chosen], i, compiled[i]):
+            if disputed := _curated_disagrees(group, chosen, i, compiled[i]):
                 status, doubts = UNKNOWN, [*doubts, *disputed]
             finding = _finding(chosen, published, status, doubts, cite)
             if compiled[i].claim.id in reviewed:
@@ -332,7 +333,9 @@ def _copies_disagree(
     return sorted(out)
 
 
-def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, cc: _CompiledClaim) -> list[str]:
+def _curated_disagrees(
+    group: list[_Record], chosen_outcomes: list[tuple[_Record, _Outcome]], claim: int, cc: _CompiledClaim
+) -> list[str]:
     """Where the finding rests only on OpenAlex records that a curated version of the work names
     (`openalex: W…`) and reads otherwise, why it is uncertain: the analyst's reading of that
     record's sources and OpenAlex's machine-made affiliations disagree, and which is right is not
@@ -342,9 +345,12 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
 
     Its authors are paired with the record's by name (`_pairing`), never by place or count: where
     it leaves some of the record's out and names none the record does not (an "et al."), it says
-    nothing of them; where each names authors the other does not, which is which is not known, and
+    nothing of them, so nothing against a finding resting on one of them; but it does of those it
+    names, and where it names every author the finding rests on (`_rests_on`), it disputes the
+    finding as a version naming all the record's authors would; where each names authors the other does not, which is which is not known, and
     that is the doubt. (A curated version that shows what OpenAlex's record does not is a finding
     itself, cited as such: curated evidence contradicts.)"""
+    chosen = [r for r, _ in chosen_outcomes]
     if not chosen or any(r.ref is None or r.corrects is not None for r in chosen):
         return []
     if all(c.corrects is None for c in group):
@@ -365,7 +371,7 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
                 f"{_names(pairing.only_in_version)} where OpenAlex's record of it names {_names(pairing.only_in_record)}"
                 ": who wrote it, and where they were, is not known"
             )
-        elif pairing.only_in_record:
+        elif pairing.only_in_record and not _names_all(pairing.only_in_record, [o for _, o in chosen_outcomes]):
             continue  # a reading that leaves authors of the record out (an "et al.") says nothing of them
         elif not c.subjects >> claim & 1:
             out.append(
@@ -378,6 +384,26 @@ def _curated_disagrees(group: list[_Record], chosen: list[_Record], claim: int, 
                 "affiliations there do not show what OpenAlex's record of it shows: which is right is not known"
             )
     return sorted(out)
+
+
+def _names_all(left_out: Sequence[str], outcomes: list[_Outcome]) -> bool:
+    """Whether a curated version leaving `left_out` of the record's authors names every author
+    the record's finding rests on (`_rests_on`), so that it speaks of them."""
+    rests_on = [_rests_on(o) for o in outcomes]
+    return all(names is not None and names.isdisjoint(left_out) for names in rests_on)
+
+
+def _rests_on(outcome: _Outcome) -> frozenset[str] | None:
+    """The names of the authors whose affiliations make a record's finding: the subject's, and
+    those at a listed place; its topics aside (a curated version is weighed with them granted).
+    None where it rests on more (an absence rests on every author, named or left out)."""
+    names: set[str] = set()
+    for reason in outcome.reasons:
+        if isinstance(reason, (_SubjectHit, _ListedHit)):
+            names.add(reason.authorship.name)
+        elif not isinstance(reason, PhraseReason):
+            return None
+    return frozenset(names) if names else None
 
 
 def _names(names: Sequence[str], most: int = 3) -> str:
