@@ -1046,3 +1046,16 @@ def test_a_report_saved_with_a_bom_reads_and_a_packed_one_says_what_it_is(root, 
         (line,) = capsys.readouterr().err.splitlines()
         assert line.startswith(said)
     assert ": not UTF-8 text; save the file as UTF-8" in line and line.split(":")[1].isdigit()
+
+
+def test_a_work_whose_doi_an_older_report_gave_decomposed_is_the_same_work_renamed(root):
+    """Found reviewing the twenty-fifth part: DOIs are read composed (NFC) now, but a report an
+    earlier release wrote gives one as its record did, the é decomposed (e + U+0301). The work,
+    led by another record since, shared no DOI with itself: removed and added, not renamed."""
+    composed, decomposed = "10.1000/caf\u00e9.1", "10.1000/cafe\u0301.1"
+    old = run(root, [work("W20", "Face recognition", doi=f"https://doi.org/{composed}")], "old")
+    old.write_text(old.read_text(encoding="utf-8").replace(composed, decomposed), encoding="utf-8")
+    assert decomposed in old.read_text(encoding="utf-8")  # as the earlier release wrote it
+    new = run(root, [work("W10", "Face recognition", doi=f"https://doi.org/{decomposed}")], "new")
+    (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
+    assert [(f.work, f.old_work, f.change) for f in face.findings] == [("W10", "W20", "renamed")]

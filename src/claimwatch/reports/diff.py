@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -789,11 +790,15 @@ def _seen_work(f: Finding, status: Literal["matched", "uncertain", "dismissed"])
 
 
 def _identities(dois: list[str | None], arxivs: list[str | None]) -> frozenset[str]:
-    """A work's DOIs and arXiv ids as keys (an arXiv DOI names its arXiv id too), case folded."""
+    """A work's DOIs and arXiv ids as keys (an arXiv DOI names its arXiv id too), case folded; a
+    DOI composed (NFC) as `ids.doi` reads it, since a report of an earlier release gives one as its
+    record did (an é decomposed, e + U+0301)."""
     keys = set()
-    for doi in filter(None, dois):
-        keys.add(f"doi:{doi.lower()}")
-        if doi.lower().startswith(_ARXIV_DOI):
+    for given in filter(None, dois):
+        # Lower-casing may decompose a letter ("İ"): composed before and after, as `ids.doi` does.
+        doi = unicodedata.normalize("NFC", unicodedata.normalize("NFC", given).lower())
+        keys.add(f"doi:{doi}")
+        if doi.startswith(_ARXIV_DOI):
             arxivs = [*arxivs, doi[len(_ARXIV_DOI) :]]
     for arxiv in filter(None, arxivs):
         keys.add(f"arxiv:{_ARXIV_VERSION.sub('', arxiv.lower())}")
