@@ -268,3 +268,45 @@ def test_a_whole_check_reads_a_hyphen_inside_a_word_alike_on_both_engines(tmp_pa
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
     assert bool(results[0]["uncertain_findings"]) is (verdict != "contradicted")
+
+
+# Twenty-fifth part, reviewed: read as "Sciences", Web of Science's "Chinese Acad Sci & Technol
+# Dev" (the Chinese Academy of Science and Technology for Development, under the Ministry of
+# Science and Technology) named the Chinese Academy of Sciences certainly, where "... Sciences and
+# Technology ..." was a doubt: a name running on over an "&" into another word runs on as over an
+# "and", and may begin another institution's name.
+CAS_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: cas, name: Chinese Academy of Sciences, country: CN, verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "doubt"),
+    [
+        ("Chinese Acad Sci & Technol Dev, Beijing 100038, Peoples R China", "runs on into \u201c& Technol\u201d"),
+        ("Chinese Acad Sci\uff06Technol Dev, Beijing, Peoples R China", "runs on into \u201c\uff06Technol\u201d"),
+        ("Chinese Academy of Sciences and Technology for Development, Beijing", "runs on into \u201cand\u201d"),
+        ("Chinese Acad Sci, Inst Automat, Beijing 100190, Peoples R China", None),
+        ("Inst Automat, Chinese Acad Sci & Univ Chinese Acad Sci, Beijing, Peoples R China", None),
+    ],
+)
+def test_a_name_running_on_over_an_ampersand_is_a_doubt(text, doubt):
+    entries = (ListEntry(id="cas", name="Chinese Academy of Sciences", country="CN"),)
+    rl = ReferenceList(id="l", name="L", sources=(Source(title="s"),), entries=entries)
+    (hit,) = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(text,)))
+    assert hit.doubt is None if doubt is None else doubt in hit.doubt
+
+
+def test_a_whole_check_finds_the_academy_of_science_and_technology_for_development_only_a_doubt(
+    tmp_path, monkeypatch, capsys
+):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, CAS_LIST, "Chinese Acad Sci & Technol Dev, Beijing 100038, Peoples R China")
+    capsys.readouterr()
+    assert (results[0]["verdict"], bool(results[0]["findings"])) == ("insufficient_evidence", False)
+    assert results[0]["uncertain_findings"]

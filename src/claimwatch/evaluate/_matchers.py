@@ -862,6 +862,10 @@ def _seen(text: str, hit: NameHit) -> tuple[str, NameHit]:
 # and web pages give it): "Tianjin University Renai College", "Tianjin Univ Technol" (Tianjin
 # University of Technology as Web of Science writes it).
 _NEXT_WORD = re.compile(rf"{SPACES}+([^\W\d_][^\W_]*)")
+# An "&" and a word right after a name: the name runs on, as over an "and" (a word itself), since
+# Web of Science writes "&" only inside a name ("Chinese Acad Sci & Technol Dev" is the Chinese
+# Academy of Science and Technology for Development, not the Chinese Academy of Sciences).
+_OVER_AN_AMPERSAND = re.compile(rf"{SPACES}*([&\uff06]{SPACES}*[^\W\d_][^\W_]*)")
 # Words that go on from an institution's name to a part of it, not to another institution.
 _PARTS_OF_AN_INSTITUTION = frozenset(
     {
@@ -876,10 +880,13 @@ _PARTS_OF_AN_INSTITUTION = frozenset(
 def _runs_on_into(hit: NameHit, text: str) -> str | None:
     """The word a name found in `text` runs straight on into, where it is neither a part of the
     institution (a school, a lab) nor a place ("Harbin Institute of Technology Shenzhen"), or
-    the place and the college it runs on into: then the name may be the beginning of another
+    the place and the college it runs on into, or an "&" and the word after it, as an "and" is a
+    word ("Chinese Acad Sci & Technol Dev"): then the name may be the beginning of another
     institution's. Acronyms and Chinese names are judged by their own rules."""
     if hit.is_acronym or hit.is_cjk:
         return None
+    if over := _OVER_AN_AMPERSAND.match(text, hit.end):
+        return over.group(1)
     found = _NEXT_WORD.match(text, hit.end)
     if not found:
         return None
