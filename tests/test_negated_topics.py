@@ -204,3 +204,27 @@ def test_a_whole_abstract_of_another_version_settles_one_lacking_words(tmp_path)
     records[1]["abstract_inverted_index"] = _with_gap(making, 4, 1)
     r = check(tmp_path, records, {"makes": MAKES})["makes"]
     assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
+
+
+# A bare tag reads two ways (issue 18, twenty-fifth part, reviewed again): "text-to-video
+# <b>retrieval" holds the excluded "text-to-video retrieval" where the tag is markup, and, as
+# written, a "text-to-video" no excluded phrase holds, a phrase of synthetic media. The match
+# was hidden in both readings with no doubt said: the work certainly not about synthetic media,
+# a finding under `not:`, and a certain absence of the topic under it.
+def test_a_match_an_excluded_phrase_hides_in_one_reading_only_is_a_doubt(tmp_path):
+    records = [
+        work("W1", "Fast text-to-video <b>retrieval", "2024-06-01", BY_LAB, abstract_inverted_index=index("Cats"))
+    ]
+    conditions = {
+        "about": "{topic: synthetic-media}",
+        "not-about": "{all: [{topic: cats}, {not: {topic: synthetic-media}}]}",
+    }
+    results = check(tmp_path, records, conditions, topics="{cats: {name: Cats, rationale: r, phrases: [cats]}}")
+    said = (
+        "its title says \u201ctext-to-video <b>retrieval\u201d, where a tag never closed may be markup or the text's "
+        "own characters (as in a comparison), and only one of the two readings holds \u201ctext-to-video\u201d "
+        "(the other reads \u201ctext-to-video <b>retrieval\u201d, a phrase the topic excludes)"
+    )
+    assert [(r.matched, r.uncertain) for r in results.values()] == [(0, 1), (0, 1)]
+    assert results["about"].uncertain_findings[0].uncertain_because == (said,)
+    assert results["not-about"].uncertain_findings[0].uncertain_because[0].endswith(said[len("its title") :])

@@ -25,7 +25,7 @@ from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, Related, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
-from ..works import BARE_TAG, INVISIBLE, Authorship, Institution, Work, topic_reading
+from ..works import BARE_TAG, INVISIBLE, Authorship, Institution, Work, reads_two_ways, topic_reading
 from ._names import (
     LINE_BREAKS,
     SPACES,
@@ -1386,15 +1386,43 @@ class TopicMatcher:
     def tagged_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work none of whose text certainly matches may still hold a phrase: a bare tag no
         closing tag follows ("Sur<b>face", "a<b>c") may be markup or the text's own characters,
-        and one reading alone holds the phrase; None where none does."""
+        and one reading alone holds the phrase, or holds it outside an excluded phrase the other
+        reading holds ("text-to-video <b>retrieval"); None where none does."""
         for name, text in self._texts(work, abstract_words):
-            if (h := self._first_not_excluded(text, PhraseSet.find_either_way)) is not None:
-                tag = next((m for m in BARE_TAG.finditer(text) if m.end() >= h.start and m.start() <= h.end), None)
-                said = text[min(h.start, tag.start()) : max(h.end, tag.end())] if tag else text[h.start : h.end]
+            if (held := self._held_by_one_reading(text)) is not None:
+                h, x = held
+                seen = (min(h.start, x.start), max(h.end, x.end)) if x else (h.start, h.end)
+                tag = next((m for m in BARE_TAG.finditer(text) if m.end() >= seen[0] and m.start() <= seen[1]), None)
+                said = text[min(seen[0], tag.start()) : max(seen[1], tag.end())] if tag else text[seen[0] : seen[1]]
+                other = (
+                    f" (the other reads \u201c{text[x.start : x.end]}\u201d, a phrase the topic excludes)" if x else ""
+                )
                 return (
                     f"its {name} says \u201c{said}\u201d, where a tag never closed may be markup or the text's own "
                     f"characters (as in a comparison), and only one of the two readings holds \u201c{h.phrase}\u201d"
+                    + other
                 )
+        return None
+
+    def _held_by_one_reading(self, text: str) -> tuple[PhraseHit, PhraseHit | None] | None:
+        """In a text that reads two ways (`works.reads_two_ways`), the first hit of the topic's
+        phrases one reading gives and none of the excluded phrases that reading gives holds,
+        with the excluded phrase the other reading gives that holds it (None where it has no
+        such hit at all); None where no reading has such a hit. A hit both readings give that
+        an excluded phrase of one reading hides is held by the other alone: "text-to-video
+        <b>retrieval" as written holds "text-to-video", read as markup "text-to-video retrieval"."""
+        if not reads_two_ways(text):
+            return None
+        hits = {literal: self.phrases.find_in_reading(text, literal=literal) for literal in (False, True)}
+        excluded = {
+            literal: self.excluded.find_in_reading(text, literal=literal) if hits[literal] else []
+            for literal in (False, True)
+        }
+        for literal in (False, True):
+            for h in hits[literal]:
+                if _within_any(h, excluded[literal]):
+                    continue
+                return h, next((x for x in excluded[not literal] if x.start <= h.start and h.end <= x.end), None)
         return None
 
     def _first_not_excluded(self, text: str, read: Callable[[PhraseSet, str], list[PhraseHit]]) -> PhraseHit | None:
@@ -1451,6 +1479,10 @@ class TopicMatcher:
                 )
             )
         return out
+
+
+def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:
+    return any(x.start <= h.start and h.end <= x.end for x in spans)
 
 
 def _broken_word_start(text: str, at: int) -> int:

@@ -207,6 +207,11 @@ class PhraseSet:
         literal = self._find(text, after_breaks=False, literal=True)
         return [h for h in rendered if h not in literal] + [h for h in literal if h not in rendered]
 
+    def find_in_reading(self, text: str, *, literal: bool) -> list[PhraseHit]:
+        """The hits one of a text's two readings gives (`works.reads_two_ways`): with its bare
+        tags as markup, or with `literal` as written. Spans in `text`."""
+        return self._find(text, after_breaks=False, literal=literal)
+
     def find_after_breaks(self, text: str) -> list[PhraseHit]:
         """The hits `find` leaves out: those that begin on the word after a hyphen and white
         space ("3D-\nface recognition", "multi- face recognition"). Such a word may end a word a
