@@ -399,6 +399,8 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
         work("W7", "Pairs with a<b>face recognition", authorships=at_lab),
         work("W8", r"Deep \textit{face} recognition", authorships=at_lab),  # LaTeX as rendered
         work("W9", r"Sur\emph{face} recognition of {\it proteins}", authorships=at_lab),
+        work("W10", "Bounds face&lt;b&gt;recognition", authorships=at_lab),  # escaped, as XML writes a "<"
+        work("W11", "Pairs with a&amp;lt;b&amp;gt;face recognition", authorships=at_lab),
     ]
     snapshot = root / "snapshot"
     import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
@@ -417,6 +419,15 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
         "W7": (
             "its title says \u201c<b>face recognition\u201d, where a tag never closed may be markup or the text's own "
             "characters (as in a comparison), and only one of the two readings holds \u201cface recognition\u201d",
+        ),
+        "W10": (
+            "its title says \u201cface&lt;b&gt;recognition\u201d, where a tag never closed may be markup or the text's "
+            "own characters (as in a comparison), and only one of the two readings holds \u201cface recognition\u201d",
+        ),
+        "W11": (
+            "its title says \u201c&amp;lt;b&amp;gt;face recognition\u201d, where a tag never closed may be markup or "
+            "the text's own characters (as in a comparison), and only one of the two readings holds "
+            "\u201cface recognition\u201d",
         ),
     }
 
@@ -507,6 +518,11 @@ def test_an_abstract_index_s_gap_is_read_as_a_break(index, abstract, missing):
         ("x<y and y>z face recognition", ["face recognition"], []),  # no tag's name
         ('Sur<b class="x">face recognition', [], []),  # an attribute: a tag
         ("Face<br>recognition", ["face recognition"], []),  # a tag that stands alone
+        # Escaped, as a "<" of the text is in XML: a comparison as likely as a tag, read two ways too
+        ("Bounds face&lt;b&gt;recognition", [], ["face recognition"]),
+        ("Pairs with a&#60;b&#x3E;face recognition", [], ["face recognition"]),
+        ("Pairs with a&amp;lt;b&amp;gt;face recognition", [], ["face recognition"]),
+        ("Sur&lt;b&gt;face&lt;/b&gt; recognition", [], []),  # closed: markup
     ],
 )
 def test_a_tag_never_closed_reads_two_ways(text, certain, doubted):

@@ -117,6 +117,12 @@ _MARKUP = re.compile(
 # Tags that stand alone, which no closing tag follows.
 _STANDS_ALONE = frozenset({"br", "break", "graphic", "hr", "inline-graphic", "wbr"})
 BARE_TAG = re.compile(r"<([A-Za-z][A-Za-z-]*)>")
+# A bare tag as written in a text, or escaped as a "<" of the text is in XML ("a&lt;b&gt;c",
+# "&amp;lt;b&amp;gt;", "&#60;b&#62;"): an escaped one is read as a tag too (`without_markup`).
+BARE_TAG_WRITTEN = re.compile(
+    rf"{BARE_TAG.pattern}"
+    r"|&(?:(?:amp|AMP);)*(?:lt|LT|#0*60|#[xX]0*3[cC]);[A-Za-z][A-Za-z-]*&(?:(?:amp|AMP);)*(?:gt|GT|#0*62|#[xX]0*3[eE]);"
+)
 _PREFIX = "(?:(?:jats|mml|m|html|xhtml):)?"
 
 
@@ -314,9 +320,9 @@ def reads_two_ways(text: str) -> bool:
 
 
 def may_read_two_ways(text: str) -> bool:
-    """Whether `text` may read two ways (`reads_two_ways`): told cheaply, by a bare tag in it
-    (a JATS abstract's, all prefixed, never does)."""
-    return "<" in text and BARE_TAG.search(text) is not None
+    """Whether `text` may read two ways (`reads_two_ways`): told cheaply, by a bare tag in it,
+    as written or escaped (`BARE_TAG_WRITTEN`; a JATS abstract's, all prefixed, never is)."""
+    return ("<" in text or "&" in text) and BARE_TAG_WRITTEN.search(text) is not None
 
 
 _ESCAPED_AT_MOST = 4  # "&amp;amp;lt;i&amp;amp;gt;" is read through; a deeper nesting is left as it is

@@ -86,8 +86,8 @@ of more markup's names, "<inf>Sur</inf>face" gives "surface"; 12: a DOI's identi
 ("Teknık" is "teknik"), and has a line with the hyphens inside words left out, as names read it
 ("North\u2010western" is "Northwestern"); an entity is read only where it is one, whole
 ("&notface;" gives no "face"); the words of a text that reads two ways include its reading with
-a bare tag no closing tag follows as written: "Sur<b>face" gives "face"; and LaTeX as rendered:
-"Sur\\textit{face}" gives "surface".)"""
+a bare tag no closing tag follows (or one escaped, "Sur&lt;b&gt;face") as written: "Sur<b>face"
+gives "face"; and LaTeX as rendered: "Sur\\textit{face}" gives "surface".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search

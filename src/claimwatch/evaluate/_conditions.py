@@ -21,11 +21,11 @@ from ..claims import Claim, ClaimFile, Condition, describe_condition
 from ..lists import ListEntry, listed_within, periods_said
 from ..results import AbsenceReason, PhraseReason, start_unread_said
 from ..works import (
-    BARE_TAG,
     LIST_AUTHORS_CAP,
     Authorship,
     PartialDate,
     Work,
+    may_read_two_ways,
     names_an_institution,
 )
 from ._matchers import (
@@ -138,7 +138,7 @@ class _WorkContext:
             index = self.work.abstract_index or {}
             # A bare tag is read by whether a closing one follows it (`works.reads_two_ways`), and a
             # LaTeX group by its closing brace, a formula by its closing dollar: the words in order.
-            if any(("<" in word and BARE_TAG.search(word)) or "\\" in word or "$" in word for word in index):
+            if any(may_read_two_ways(word) or "\\" in word or "$" in word for word in index):
                 self._abstract_words = plain_words([self.work.abstract])
             else:
                 self._abstract_words = plain_words(index)

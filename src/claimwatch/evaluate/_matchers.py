@@ -25,7 +25,7 @@ from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, Related, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
-from ..works import BARE_TAG, INVISIBLE, Authorship, Institution, Work, reads_two_ways, topic_reading
+from ..works import BARE_TAG_WRITTEN, INVISIBLE, Authorship, Institution, Work, reads_two_ways, topic_reading
 from ._names import (
     LINE_BREAKS,
     SPACES,
@@ -1392,7 +1392,9 @@ class TopicMatcher:
             if (held := self._held_by_one_reading(text)) is not None:
                 h, x = held
                 seen = (min(h.start, x.start), max(h.end, x.end)) if x else (h.start, h.end)
-                tag = next((m for m in BARE_TAG.finditer(text) if m.end() >= seen[0] and m.start() <= seen[1]), None)
+                tag = next(
+                    (m for m in BARE_TAG_WRITTEN.finditer(text) if m.end() >= seen[0] and m.start() <= seen[1]), None
+                )
                 said = text[min(seen[0], tag.start()) : max(seen[1], tag.end())] if tag else text[seen[0] : seen[1]]
                 other = (
                     f" (the other reads \u201c{text[x.start : x.end]}\u201d, a phrase the topic excludes)" if x else ""
