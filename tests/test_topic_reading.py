@@ -492,8 +492,11 @@ def test_only_a_whole_entity_is_read(text, reading):
     [
         ({"a": [0], "face": [1, 2], "recognition": [5], "x": [6]}, "a face face \u00b6 recognition x", 2),
         ({"face": [3], "recognition": [4]}, "face recognition", 3),  # lacking its first words
-        ({"face": [0, None], "": [1], "recognition": [2]}, "face recognition", 0),  # an empty word is a word
+        ({"face": [0], "": [1], "recognition": [2]}, "face recognition", 0),  # an empty word is a word
         ({"face": [0, "1"], "recognition": [2]}, "face \u00b6 recognition", 1),
+        # a word the index gives at no position it can place is lacking too, wherever it stood
+        ({"face": [0, None], "": [1], "recognition": [2]}, "face recognition", 1),
+        ({"a": [0], "deepfake": [1], "detection": [2.0], "x": 7}, "a deepfake", 2),
     ],
 )
 def test_an_abstract_index_s_gap_is_read_as_a_break(index, abstract, missing):

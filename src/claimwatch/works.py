@@ -698,12 +698,14 @@ def rebuild_abstract(index: dict[str, list[int]]) -> str:
 
 
 def missing_words(index: dict[str, list[int]]) -> int:
-    """How many positions the index skips before its last word: words of the abstract it lacks."""
+    """How many words of the abstract the index lacks, at least: the positions it skips before
+    its last word, or the words it gives at a position it cannot place (which may stand in those
+    skipped, or after the last word placed), whichever are more."""
     return _rebuilt(index)[1]
 
 
 def _rebuilt(index: dict[str, Any]) -> tuple[str, int]:
-    """The abstract an index gives, and how many positions before its last word it skips."""
+    """The abstract an index gives, and how many of its words it lacks (`missing_words`)."""
     try:
         positions = list(itertools.chain.from_iterable(index.values()))
     except TypeError:  # a word's positions are no list
@@ -720,22 +722,23 @@ def _rebuilt(index: dict[str, Any]) -> tuple[str, int]:
 
 
 def _rebuild_with_care(index: dict[str, Any]) -> tuple[str, int]:
-    """_rebuilt for an index some position of which is odd: each checked."""
+    """_rebuilt for an index some position of which is odd: each checked. A position it cannot
+    place is a word the abstract lacks, as a skipped one is, even after the last word placed."""
     placed: dict[int, str] = {}
+    unplaced = 0
     for word, positions in index.items():
-        if isinstance(positions, list):
-            for p in positions:
-                if type(p) is int and 0 <= p < _ABSTRACT_WORDS:
-                    placed[p] = word
+        for p in positions if isinstance(positions, list) else [None]:
+            if type(p) is int and 0 <= p < _ABSTRACT_WORDS:
+                placed[p] = word
+            else:
+                unplaced += 1
     if not placed:
         return "", 0
     words: list[str | None] = [None] * (max(placed) + 1)
     for p, word in placed.items():
         words[p] = word
-    return _joined(words)
-
-
-_GAP = f" {BLOCK_END} "
+    text, skipped = _joined(words)
+    return text, max(skipped, unplaced)  # the words it cannot place may stand where it skips
 
 
 def _joined(words: list[str | None]) -> tuple[str, int]:

@@ -308,7 +308,7 @@ class _CompiledClaim:
                 doubt = f"it may be {about}: {other_sense}"
             elif missing := ctx.work.words_missing_from_abstract():
                 doubt = (
-                    f"its record's abstract lacks {_words(missing)} (positions its inverted index skips), "
+                    f"its record's abstract lacks {_words(missing)} (positions its inverted index skips or cannot place), "
                     f"so it cannot show the work is not {about}"
                 )
             elif not ctx.has_abstract():
