@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import textwrap
@@ -230,3 +231,22 @@ def coauthor_text_results(root: Path, list_yaml: str, raw: str) -> list[dict[str
         reports.append(json.loads((root / f"{engine}.json").read_text()))
     assert reports[0]["results"] == reports[1]["results"]
     return reports[0]["results"]
+
+
+CSL_FIXTURE = Path(__file__).parent / "fixtures" / "csl" / "consolidated.csv"
+
+
+def one_entity_csl(
+    path: Path, records: tuple[tuple[str, str, str], ...], *, record_id: str, line_end: str, **fields: str
+) -> Path:
+    """A Consolidated Screening List CSV in today's 29-column layout (the fixture's header), every
+    field quoted, holding the records of one entity (one `_id`): (source, start_date, end_date)
+    each, the other fields as given."""
+    header = next(csv.reader(CSL_FIXTURE.read_text(encoding="utf-8").splitlines()))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        out = csv.DictWriter(f, header, quoting=csv.QUOTE_ALL, lineterminator=line_end)
+        out.writeheader()
+        for source, start, end in records:
+            row = {"_id": record_id, "source": source, "start_date": start, "end_date": end, **fields}
+            out.writerow({**dict.fromkeys(header, ""), **row})
+    return path

@@ -8,6 +8,7 @@ twice. Both engines, the records read directly or imported as a snapshot."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -16,10 +17,29 @@ from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
+from claimwatch.results import ClaimResult
 from helpers import HIT, LAB, authorship, claim_file, institution, none_claim, project, work, write, write_jsonl
 
 TITLE = "Face recognition at scale"
 OTHER = institution("I300", "Other University", country="US")
+
+
+def _checked_with_version(
+    tmp_path: Path, engine: str, claim_works: str, record_authors: list[dict], version: str, **record: str
+) -> tuple[ClaimResult, Path]:
+    """One claim (no such works from 2024) checked against OpenAlex's record W4400000001 with these
+    authors and a curated version of it (the file's text): the result, and the curated file."""
+    root = project(tmp_path)
+    body = "claims:\n" + none_claim(claim_works, period="from: 2024-01-01")
+    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
+    records = write_jsonl(
+        tmp_path / "works.jsonl", [work("W4400000001", TITLE, "2024-05-01", record_authors, **record)]
+    )
+    curated = write(root / "evidence/curated/c.yaml", version)
+    evidence = open_evidence_paths([curated, records])
+    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    return result, curated
+
 
 CURATED = """\
 description: One paper, recorded by hand from its journal page.
@@ -278,16 +298,8 @@ def test_a_curated_version_placing_a_coauthor_elsewhere_than_the_record_it_names
     with its topics taken as shown (the curated version may lack the abstract that shows one),
     so the affiliations alone decide whether it shows the same: it was `contradicted` there,
     found hunting the twenty-fifth part."""
-    root = project(tmp_path)
-    body = "claims:\n" + none_claim(claim_works, period="from: 2024-01-01")
-    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
-    records = write_jsonl(
-        tmp_path / "works.jsonl",
-        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])])],
-    )
-    curated = write(root / "evidence/curated/c.yaml", COAUTHOR_CORRECTION)
-    evidence = open_evidence_paths([curated, records])
-    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    authors = [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])]
+    result, curated = _checked_with_version(tmp_path, engine, claim_works, authors, COAUTHOR_CORRECTION)
     assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1), result.why
     assert list(result.uncertain_findings[0].uncertain_because) == [
         f"{curated}:6 records W4400000001 as its sources state it, and its authors' affiliations there do not "
@@ -383,17 +395,10 @@ def test_a_curated_version_stating_no_affiliation_for_an_author_never_disputes_t
     Lab, where OpenAlex's record of it has one"): silence read as a disagreement, curated
     evidence clearing a contradiction. An author with no affiliation stated may be anywhere; so may
     the authors a version lists fewer of than the record ("et al.")."""
-    root = project(tmp_path)
-    body = "claims:\n" + none_claim(claim_works, period="from: 2024-01-01")
-    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
-    records = write_jsonl(
-        tmp_path / "works.jsonl",
-        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])])],
-    )
     listed = "\n".join(f"          - {a}" for a in authors)
-    curated = write(root / "evidence/curated/c.yaml", SILENT_VERSION.format(authors=listed))
-    evidence = open_evidence_paths([curated, records])
-    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    record_authors = [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])]
+    version = SILENT_VERSION.format(authors=listed)
+    result, _ = _checked_with_version(tmp_path, engine, claim_works, record_authors, version)
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0), result.why
 
 
@@ -402,19 +407,11 @@ def test_a_curated_version_agreeing_on_affiliations_but_not_showing_the_topic_di
     """The other side of reading a curated version with its topics granted: the analyst's reading
     puts B. Partner at HIT as OpenAlex's record does, under a title without the topic's words (a
     version gives no abstract): it says nothing against the record's match, which stands."""
-    root = project(tmp_path)
-    body = "claims:\n" + none_claim("{topic: face, coauthor_in: [mil]}", period="from: 2024-01-01")
-    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
-    records = write_jsonl(
-        tmp_path / "works.jsonl",
-        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])])],
-    )
     agreeing = COAUTHOR_CORRECTION.replace("Face recognition at scale", "Scaling up").replace(
         "{name: Other University, openalex: I300}", "{name: Harbin Institute of Technology, openalex: I200}"
     )
-    curated = write(root / "evidence/curated/c.yaml", agreeing)
-    evidence = open_evidence_paths([curated, records])
-    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    authors = [authorship("A. Lab", [LAB]), authorship("B. Partner", [HIT])]
+    result, _ = _checked_with_version(tmp_path, engine, "{topic: face, coauthor_in: [mil]}", authors, agreeing)
     assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 1, 0), result.why
 
 
@@ -449,18 +446,9 @@ def test_a_curated_version_and_a_record_naming_one_doi_in_two_unicode_forms_are_
     (e + U+0301, as text copied from some PDFs holds it), OpenAlex's record of the work giving it
     composed: two works, "no face recognition work" found twice. One DOI is one work, whatever
     Unicode form or case it is written in; both engines."""
-    root = project(tmp_path)
-    claims = claims_mod.load_claims(
-        [claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}", period="from: 2024-01-01"))],
-        root=root,
-    )
-    records = write_jsonl(
-        tmp_path / "works.jsonl",
-        [work("W4400000001", TITLE, "2024-05-01", [authorship("A. Lab", [LAB])], doi=record_doi)],
-    )
-    curated = write(root / "evidence/curated/c.yaml", DOI_VERSION.format(doi=curated_doi))
-    evidence = open_evidence_paths([curated, records])
-    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    version = DOI_VERSION.format(doi=curated_doi)
+    authors = [authorship("A. Lab", [LAB])]
+    result, _ = _checked_with_version(tmp_path, engine, "{topic: face}", authors, version, doi=record_doi)
     assert (result.verdict, result.matched) == ("contradicted", 1), result.why
 
 
@@ -550,16 +538,11 @@ def test_a_curated_version_s_authors_are_paired_with_the_record_s_by_name(
     OpenAlex record it names by their count alone, never by who they are: one naming another
     person in B. Partner's place was read as putting B. Partner elsewhere, and one listing fewer
     authors as an "et al." though it names someone the record does not. Paired by name now."""
-    root = project(tmp_path)
-    body = "claims:\n" + none_claim("{coauthor_in: [mil]}", period="from: 2024-01-01")
-    claims = claims_mod.load_claims([claim_file(root / "claims/c.yaml", body)], root=root)
     places = {"A. Lab": [LAB], "B. Partner": [HIT]}
     authors = [authorship(n, places.get(n, [OTHER])) for n in record_authors]
-    records = write_jsonl(tmp_path / "works.jsonl", [work("W4400000001", TITLE, "2024-05-01", authors)])
     listed = "\n".join(f"          - {a}" for a in version_authors)
-    curated = write(root / "evidence/curated/c.yaml", PAIRED_VERSION.format(authors=listed))
-    evidence = open_evidence_paths([curated, records])
-    (result,) = evaluate(claims, evidence, engine=engine, cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1)).results
+    version = PAIRED_VERSION.format(authors=listed)
+    result, curated = _checked_with_version(tmp_path, engine, "{coauthor_in: [mil]}", authors, version)
     assert result.verdict == verdict, result.why
     if said:
         assert list(result.uncertain_findings[0].uncertain_because) == [f"{curated}:6 {said}"]

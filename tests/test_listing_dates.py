@@ -6,7 +6,6 @@ or a work inside the gap "listed before publication" (an accusation). Each is no
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from pathlib import Path
 
@@ -18,10 +17,9 @@ from claimwatch.cli import main
 from claimwatch.evaluate._conditions import _listed_before
 from claimwatch.lists import load_list
 from claimwatch.works import PartialDate
-from helpers import authorship, institution, work, write, write_jsonl
+from helpers import authorship, institution, one_entity_csl, work, write, write_jsonl
 from test_columnar_engine import engines_agree
 
-CSL_CSV = Path(__file__).parent / "fixtures" / "csl" / "consolidated.csv"
 EL = "Entity List (EL) - Bureau of Industry and Security"
 MEU = "Military End User (MEU) List - Bureau of Industry and Security"
 RECORD_ID = "99ed1b052fdb4bd8a9d0c3b0f1e2d3c4b5a69788"  # one entity on two source lists shares its _id
@@ -30,25 +28,15 @@ RECORD_ID = "99ed1b052fdb4bd8a9d0c3b0f1e2d3c4b5a69788"  # one entity on two sour
 def csl(tmp_path: Path, *records: tuple[str, str, str]) -> Path:
     """A CSV in today's 29-column layout (the fixture's header) holding the records of one entity:
     (source, start_date, end_date) each."""
-    header = next(csv.reader(CSL_CSV.read_text(encoding="utf-8").splitlines()))
-    path = tmp_path / "consolidated.csv"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        out = csv.DictWriter(f, header, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-        out.writeheader()
-        for source, start, end in records:
-            out.writerow(
-                {
-                    **dict.fromkeys(header, ""),
-                    "_id": RECORD_ID,
-                    "source": source,
-                    "name": "Harbin Engineering University",
-                    "addresses": "Harbin, Heilongjiang, CN",
-                    "federal_register_notice": "85 FR 34495",
-                    "start_date": start,
-                    "end_date": end,
-                }
-            )
-    return path
+    return one_entity_csl(
+        tmp_path / "consolidated.csv",
+        records,
+        record_id=RECORD_ID,
+        line_end="\r\n",
+        name="Harbin Engineering University",
+        addresses="Harbin, Heilongjiang, CN",
+        federal_register_notice="85 FR 34495",
+    )
 
 
 def imported_entry(tmp_path: Path, source: Path) -> lists.ListEntry:

@@ -5,7 +5,6 @@ listing, were both uncertain where the record is certain. `listings` gives each 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from pathlib import Path
@@ -22,10 +21,9 @@ from claimwatch.evaluate.people._years import _listed_by
 from claimwatch.lists import ListEntry, Listing, diff_lists, format_diff, load_list
 from claimwatch.reports import render_json, renderers
 from claimwatch.works import PartialDate
-from helpers import authorship, institution, work, write, write_jsonl
+from helpers import authorship, institution, one_entity_csl, work, write, write_jsonl
 from test_columnar_engine import engines_agree
 
-CSL_CSV = Path(__file__).parent / "fixtures" / "csl" / "consolidated.csv"
 EL = "Entity List (EL) - Bureau of Industry and Security"
 MEU = "Military End User (MEU) List - Bureau of Industry and Security"
 # One entity on two source lists shares its _id (as the five Russian banks on NS-MBS and SSI do).
@@ -35,26 +33,16 @@ RECORD_ID = "99ed1b052fdb09695fae1ba87516d8a0882b0df04652e07aeb5ce7b0"
 def csl_rows(tmp_path: Path, *records: tuple[str, str, str]) -> Path:
     """The records of one entity, (source, start_date, end_date) each, as the real CSV writes
     them: today's 29 columns, every field quoted, lines ending in a bare newline."""
-    header = next(csv.reader(CSL_CSV.read_text(encoding="utf-8").splitlines()))
-    path = tmp_path / "consolidated.csv"
-    with path.open("w", encoding="utf-8", newline="") as f:
-        out = csv.DictWriter(f, header, quoting=csv.QUOTE_ALL, lineterminator="\n")
-        out.writeheader()
-        for source, start, end in records:
-            out.writerow(
-                {
-                    **dict.fromkeys(header, ""),
-                    "_id": RECORD_ID,
-                    "source": source,
-                    "name": "Harbin Engineering University",
-                    "addresses": "No. 145 Nantong Street, Harbin, Heilongjiang, CN",
-                    "federal_register_notice": "85 FR 34495",
-                    "start_date": start,
-                    "end_date": end,
-                    "source_list_url": "https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern",
-                }
-            )
-    return path
+    return one_entity_csl(
+        tmp_path / "consolidated.csv",
+        records,
+        record_id=RECORD_ID,
+        line_end="\n",
+        name="Harbin Engineering University",
+        addresses="No. 145 Nantong Street, Harbin, Heilongjiang, CN",
+        federal_register_notice="85 FR 34495",
+        source_list_url="https://www.bis.doc.gov/index.php/policy-guidance/lists-of-parties-of-concern",
+    )
 
 
 def gapped(**dates: dt.date | None) -> ListEntry:
