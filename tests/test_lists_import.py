@@ -519,7 +519,14 @@ def test_csl_entity_on_two_source_lists_is_one_entry_with_both(tmp_path, capsys)
     assert e.programs == ("UKRAINE-EO13662", "RUSSIA-EO14024")
     assert e.aliases == ("EXB", "Example Bank JSC")
     assert e.listed_from == dt.date(2014, 9, 12)
-    assert e.notes is None  # nothing to choose between: one record gives no start_date
+    # The NS-MBS record gives no start_date: the list does not say when it listed the bank, perhaps
+    # before 2014-09-12, so the entry may not read as certainly off every list before then.
+    assert e.listed_from_unread == "none (the NS-MBS List record gives no start_date)"
+    assert e.notes == (
+        "The NS-MBS List record gives no start_date: the entity may have been listed there before 2014-09-12, the"
+        " earliest start read; listed_from_unread says so, and whether it was listed on a day before it is for a"
+        " reviewer."
+    )
     assert rl.imported["records_read"] == 3 and rl.imported["entries_kept"] == 2
     assert rl.imported["notes"] == [
         "the records at results[0] and results[2] share the _id 18283: one entity on 2 source lists "

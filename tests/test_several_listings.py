@@ -225,6 +225,9 @@ def test_a_record_giving_no_start_date_that_ended_before_the_gap_leaves_the_peri
     (entry,) = load_list(out).entries
     assert [str(p) for p in entry.listings] == ["2019-01-01 to 2021-06-30", "from 2023-01-01"]
     assert listed(entry, "2022-06-15") is False
+    # Its listing, of a start not given, may be older than the first period.
+    assert entry.listed_from_unread == "none (the UVL record gives no start_date)"
+    assert listed(entry, "2018-06-15") is None
 
 
 # --- a hand-written list ----------------------------------------------------------------------
@@ -360,8 +363,10 @@ claims:
 """
 
 
-def _judged(tmp_path):
-    source = csl_rows(tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", ""))
+def _judged_works(tmp_path, *csl: tuple[str, str, str]):
+    """Four coauthored works (W1 2018, W2 2020, W3 2022, W4 2024) judged by both engines against
+    an entity of these CSL records."""
+    source = csl_rows(tmp_path, *csl)
     lists_dir = tmp_path / "evidence/lists"
     lists_dir.mkdir(parents=True)
     assert main(["lists", "import", "csl", str(source), "--out", str(lists_dir / "csl.yaml")]) == 0
@@ -373,7 +378,11 @@ def _judged(tmp_path):
         work(wid, f"Paper {wid}", day, [authorship("A. Lab", [lab]), authorship("B. Partner", [heu])])
         for wid, day in (("W1", "2018-06-15"), ("W2", "2020-06-15"), ("W3", "2022-06-15"), ("W4", "2024-06-15"))
     ]
-    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    return engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+
+
+def _judged(tmp_path):
+    results = _judged_works(tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", ""))
     (result,) = results.results
     assert sorted(f.work.id for f in result.findings) == ["W2", "W4"]  # W2 was uncertain
     assert not result.uncertain_findings  # W1 (before any listing) and W3 (in the gap) were uncertain
@@ -398,6 +407,55 @@ def test_the_reports_give_each_listing_where_they_gave_the_listing_date(tmp_path
     assert refs and all(r["listings"] == entry["listings"] for r in refs)
     # A report validates against the schema that describes listings.
     jsonschema.validate(data, json.loads((Path(claimwatch.__file__).parent / "schemas/report.schema.json").read_text()))
+
+
+def _uncertain_said(results) -> dict[str, str]:
+    (result,) = results.results
+    return {f.work.id: " ".join(f.uncertain_because) for f in result.uncertain_findings}
+
+
+def test_a_record_giving_no_start_date_beside_one_dated_leaves_a_work_before_it_a_doubt(tmp_path):
+    """An entity on the Entity List from 2019-01-01 and on the Unverified List with no dates (the
+    CSL gives UVL records none): the UVL listing may be older, so a 2018 work was cleared as
+    "not listed then" on the EL date alone. It is uncertain, saying why, in both engines."""
+    results = _judged_works(tmp_path, (EL, "2019-01-01", ""), (UVL, "", ""))
+    (result,) = results.results
+    assert sorted(f.work.id for f in result.findings) == ["W2", "W3", "W4"]
+    assert _uncertain_said(results) == {
+        "W1": AnyStringWith(
+            "Harbin Engineering University was listed on 2019-01-01 by the dates read, and the list gives another"
+            " start as \u201cnone (the UVL record gives no start_date)\u201d: it may have been listed earlier"
+        )
+    }
+    md = renderers()["md"](results)
+    assert "| Harbin Engineering University | 2019-01-01; perhaps listed earlier: the list gives another start as" in md
+
+
+def test_a_record_giving_no_start_date_that_ended_before_a_gap_leaves_only_before_the_first_period_a_doubt(
+    tmp_path,
+):
+    """The UVL record, no start, ended before the gap: a 2018 work may fall in its listing, a 2022
+    one (in the gap) cannot, and stays cleared by the periods."""
+    results = _judged_works(
+        tmp_path, (MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", ""), (UVL, "", "2020-03-01")
+    )
+    (result,) = results.results
+    assert sorted(f.work.id for f in result.findings) == ["W2", "W4"]
+    assert _uncertain_said(results) == {
+        "W1": AnyStringWith(
+            "was listed 2019-01-01 to 2021-06-30, and from 2023-01-01 by the dates read, and the list gives another"
+            " start as \u201cnone (the UVL record gives no start_date)\u201d: it may have been listed then too"
+        )
+    }
+
+
+class AnyStringWith(str):
+    """Equal to any string holding this one."""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and str(self) in other
+
+    __hash__ = str.__hash__
 
 
 def test_an_entry_listed_once_reports_no_listings(tmp_path):

@@ -7,7 +7,7 @@ the Gherkin steps read them and nothing else.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -245,11 +245,31 @@ Decision = Literal["not_a_match", "confirmed", "disputed"]
 _LISTING_BEFORE_GAP = re.compile(r"\d{4}-\d{2}-\d{2} \(a listing ")
 
 
+# Beside records whose starts are read, the CSL import keeps records that give no start_date (as
+# most of the CSL's source lists give none) in listed_from_unread as "none (the UVL record gives no
+# start_date)": such a listing may be older than every start read.
+_NO_START_GIVEN = re.compile(r"none \(the [^;]+ records? gives? no start_date\)")
+
+
+def no_start_given(labels: Sequence[str]) -> str:
+    """What listed_from_unread keeps for records (by their labels, 'UVL') that give no start_date."""
+    if len(labels) == 1:
+        return f"none (the {labels[0]} record gives no start_date)"
+    return f"none (the {', '.join(labels[:-1])} and {labels[-1]} records give no start_date)"
+
+
+def only_no_start_given(text: str) -> bool:
+    """Does `listed_from_unread` hold nothing but records giving no start_date (`no_start_given`)?"""
+    return _NO_START_GIVEN.fullmatch(text.strip()) is not None
+
+
 def start_unread_said(text: str) -> str:
     """What a record gives in `listed_from_unread`, for a doubt: a start in no form read, or an
     earlier listing the import kept there, which is a date read and must not be called none."""
     if _LISTING_BEFORE_GAP.match(text.strip()):
         return f"a record gives an earlier listing, \u201c{text}\u201d, apart from the one read"
+    if only_no_start_given(text):
+        return f"the list gives another start as \u201c{text}\u201d"
     return f"a record gives its start as \u201c{text}\u201d, not a date claimwatch reads"
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from .._text import printable
 from ..claims import Claim, ClaimFile, Condition, describe_condition
 from ..lists import ListEntry, listed_within, periods_said
-from ..results import AbsenceReason, PhraseReason, start_unread_said
+from ..results import AbsenceReason, PhraseReason, only_no_start_given, start_unread_said
 from ..works import (
     LIST_AUTHORS_CAP,
     Authorship,
@@ -515,13 +515,24 @@ def listed_in_periods(
         if last.end is None and entry.listed_to_unread and earliest >= last.start:
             return None, _taken_off_unread(entry)
         return True, None
-    if entry.listed_from_unread and (last.end is None or last.end >= earliest):
+    if entry.listed_from_unread and _unread_start_may_reach(entry, earliest):
         return None, (
             f"{entry.name} was listed {periods_said(periods)} by the dates read, and"
             f" {start_unread_said(printable(entry.listed_from_unread))}: it may have been listed then too, which is"
             " for a reviewer"
         )
     return False, None
+
+
+def _unread_start_may_reach(entry: ListEntry, earliest: dt.date) -> bool:
+    """May a start the periods do not hold (`listed_from_unread`) be of a listing on `earliest`: one
+    not read may be of any day up to the last period's end; records giving no start_date beside
+    periods ended before the first gap (else the import leaves no periods), so only a day before
+    the first period may be theirs."""
+    if only_no_start_given(entry.listed_from_unread or ""):
+        return earliest < entry.listings[0].start
+    last = entry.listings[-1]
+    return last.end is None or last.end >= earliest
 
 
 def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:

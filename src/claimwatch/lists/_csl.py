@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import countries, documents
 from ..errors import InputError, Problem
+from ..results import no_start_given
 from ._import import IMPORT_MAX_BYTES, At, Draft, file_label, list_document, read_json, short_key, unique, with_ids
 
 CSL_JSON_URL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json"
@@ -671,17 +672,22 @@ def _listed_dates(
     unread_starts = unique(s.strip() for s in starts if s.strip() and not _csl_date(s)[1])
     listed_from, earlier, periods = _after_gap(entity, backwards, labels, notes)
     unread_starts += earlier
-    from_unread = {"listed_from_unread": "; ".join(unread_starts)} if known_starts and unread_starts else {}
+    # A listing before a gap kept as text already leaves every day before listed_from a doubt.
+    undated = [label for label, s in zip(labels, starts, strict=True) if not s.strip()] if not earlier else []
+    kept = [*unread_starts, *([no_start_given(undated)] if undated else [])]
+    from_unread = {"listed_from_unread": "; ".join(kept)} if known_starts and kept else {}
     if periods:  # each listing read: a work in a gap is judged by it, the first start is listed_from
         listed_from = periods[0][0]
     read_ends = _readable(ends, "end_date", "listed_to", labels, notes, explained=backwards)
-    if not earlier and not periods and (len(set(known_starts)) > 1 or from_unread):
+    if not earlier and not periods and (len(set(known_starts)) > 1 or (known_starts and unread_starts)):
         earliest = "listed_from is the earliest" + (
             " read, and listed_from_unread keeps what the list gave: the entity may have been listed earlier."
-            if from_unread
+            if unread_starts
             else "."
         )
         notes.append(f"The records give different start_dates: {_each(labels, starts)}; {earliest}")
+    if known_starts and undated:
+        notes.append(_no_start_note(undated, known_starts[0]))
     known_ends = sorted(d for d in read_ends if d)
     unread_ends = [e.strip() for e in ends if e.strip() and not _csl_date(e)[1]]
     if unread_ends and all(e.strip() for e in ends):
@@ -710,6 +716,17 @@ def _listed_dates(
         "listed_to": listed_to,
         **_listings(periods, listed_to),
     }, notes
+
+
+def _no_start_note(undated: Sequence[str], earliest: dt.date) -> str:
+    """Why records giving no start_date beside one whose start is read leave listed_from_unread: the
+    list does not say when they were listed, perhaps long before the earliest start read, so a work
+    before it is no certain "not listed then"."""
+    which = f"The {undated[0]} record gives" if len(undated) == 1 else f"The {', '.join(undated)} records give"
+    return (
+        f"{which} no start_date: the entity may have been listed there before {earliest}, the earliest start read;"
+        " listed_from_unread says so, and whether it was listed on a day before it is for a reviewer."
+    )
 
 
 def _listings(periods: Sequence[tuple[dt.date, dt.date]], listed_to: dt.date | None) -> dict[str, Any]:

@@ -128,7 +128,8 @@ class ListEntry(BaseModel):
         description="A start of the listing as a record of the entity gives it where that is no date claimwatch"
         " reads, beside others that are read (listed_from is the earliest of those), or each listing the CSL"
         " import found may have ended before a gap, its end not read or another record giving no start_date"
-        " (listed_from is the start of the last listing known unbroken): the entity may have been listed earlier.",
+        " (listed_from is the start of the last listing known unbroken), or 'none (the UVL record gives no"
+        " start_date)' for records giving no start beside one that does: the entity may have been listed earlier.",
     )
     listed_to: dt.date | None = None
     listed_to_unread: str | None = Field(
