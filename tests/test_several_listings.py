@@ -20,6 +20,7 @@ from claimwatch.evaluate._conditions import _listed_before
 from claimwatch.evaluate.people._years import _listed_by
 from claimwatch.lists import ListEntry, Listing, diff_lists, format_diff, load_list
 from claimwatch.reports import render_json, renderers
+from claimwatch.reports.view import listings_said
 from claimwatch.works import PartialDate
 from helpers import authorship, institution, one_entity_csl, work, write, write_jsonl
 from test_columnar_engine import engines_agree
@@ -363,7 +364,7 @@ claims:
 """
 
 
-def _judged_works(tmp_path, *csl: tuple[str, str, str]):
+def _judged_works(tmp_path, *csl: tuple[str, str, str], **options):
     """Four coauthored works (W1 2018, W2 2020, W3 2022, W4 2024) judged by both engines against
     an entity of these CSL records."""
     source = csl_rows(tmp_path, *csl)
@@ -378,7 +379,7 @@ def _judged_works(tmp_path, *csl: tuple[str, str, str]):
         work(wid, f"Paper {wid}", day, [authorship("A. Lab", [lab]), authorship("B. Partner", [heu])])
         for wid, day in (("W1", "2018-06-15"), ("W2", "2020-06-15"), ("W3", "2022-06-15"), ("W4", "2024-06-15"))
     ]
-    return engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    return engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache", **options)
 
 
 def _judged(tmp_path):
@@ -456,6 +457,21 @@ class AnyStringWith(str):
         return isinstance(other, str) and str(self) in other
 
     __hash__ = str.__hash__
+
+
+def test_a_last_listing_ending_after_the_as_of_day_is_said_listed_until_not_ended(tmp_path):
+    """A denial order's expiry decades ahead ended the last period: the list tables said it as
+    "2023-01-01 to 2056-06-29", as if it had ended, where a single listing says "listed until"."""
+    csl = ((MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", "2056-06-29"))
+    results = _judged_works(tmp_path, *csl, as_of=dt.date(2025, 6, 30))
+    periods = "2019-01-01 to 2021-06-30, and from 2023-01-01 (listed until 2056-06-29)"
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    assert f"| Harbin Engineering University | {periods} |" in md
+    assert f'<td class="mono">{periods}</td>' in html
+    # An end on or before the as-of day has come, and with no as-of day none is weighed (as listing_end).
+    (entry,) = results.lists[0].entries
+    assert listings_said(entry.listings, "2056-06-29") == "2019-01-01 to 2021-06-30, and 2023-01-01 to 2056-06-29"
+    assert listings_said(entry.listings, None) == "2019-01-01 to 2021-06-30, and 2023-01-01 to 2056-06-29"
 
 
 def test_an_entry_listed_once_reports_no_listings(tmp_path):

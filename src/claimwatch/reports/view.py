@@ -415,11 +415,21 @@ def _relative(entry: EntryRef, published: str | None) -> str | None:
     return "; ".join(s for s in said if s) or None
 
 
-def listings_said(periods: Sequence[ListingPeriod]) -> str:
+def listings_said(periods: Sequence[ListingPeriod], as_of: str | None = None) -> str:
     """An entry's periods (`listings`), as the reports say them: '2019-01-01 to 2021-06-30, and
-    from 2023-01-01'."""
-    said = [f"{p.from_} to {p.to}" if p.to else f"from {p.from_}" for p in periods]
+    from 2023-01-01'. A period whose end is after the run's as-of day (a denial order's expiry,
+    decades ahead) has not ended: 'from 2023-01-01 (listed until 2056-06-29)', as `listing_end`
+    says a single listing's."""
+    said = [_period_said(p, as_of) for p in periods]
     return ", ".join(said[:-1]) + f", and {said[-1]}" if len(said) > 1 else "".join(said)
+
+
+def _period_said(p: ListingPeriod, as_of: str | None) -> str:
+    if not p.to:
+        return f"from {p.from_}"
+    if as_of and p.to > as_of:
+        return f"from {p.from_} (listed until {p.to})"
+    return f"{p.from_} to {p.to}"
 
 
 def _among_periods(periods: Sequence[ListingPeriod], published: str | None) -> str | None:
