@@ -62,6 +62,8 @@ NAMES = [
     "University of Electronic Science and Technology of China",
     "Academy of Military Medical Sciences",
     "Chinese Academy of Sciences",
+    "Technical University of Munich",
+    "Istanbul Technical University",
 ]
 PIECES = [
     *NAMES,
@@ -110,6 +112,8 @@ PIECES = [
     "Univ Elect Sci & Technol China",
     "Acad Mil Med Sci",
     "Chinese Acad Sci",
+    "Tech Univ Munich",
+    "Istanbul Tech Univ",
 ]
 SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(

@@ -310,3 +310,56 @@ def test_a_whole_check_finds_the_academy_of_science_and_technology_for_developme
     capsys.readouterr()
     assert (results[0]["verdict"], bool(results[0]["findings"])) == ("insufficient_evidence", False)
     assert results[0]["uncertain_findings"]
+
+
+# Twenty-fifth part, reviewed again: Web of Science writes "Tech" for "Technical" ("Istanbul Tech
+# Univ", "Tech Univ Munich"), where IEEE writes it for "Technology": neither was found.
+MORE_NAMES = [
+    ("itu", "Istanbul Technical University"),
+    ("tum", "Technical University of Munich"),
+    ("iit", "Istanbul Institute of Technology"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Istanbul Tech Univ, Fac Comp & Informat, TR-34469 Istanbul, Turkey", ["itu"]),
+        ("Tech Univ Munich, Dept Informat, D-85748 Garching, Germany", ["tum"]),
+        ("Dept Informat, Tech Univ Munich", ["tum"]),
+        ("Technical Univ. of Munich, Garching", ["tum"]),
+        ("Istanbul Technol Univ", []),  # "Technol" is never "Technical"
+        ("Istanbul Tech Inst", []),  # nor the words' order another's
+        ("Istanbul Inst Tech", ["iit"]),  # "Tech" is "Technology" still
+    ],
+)
+def test_web_of_science_s_abbreviations_of_other_words_are_read(text, found):
+    hits = NameMatcher(MORE_NAMES).find(text)
+    assert sorted({h.key for h in hits}) == found
+    names = [n for k, n in MORE_NAMES if k in found]
+    assert all(any(needle in search_form(text) for needle in _name_needles([n])) for n in names)
+
+
+TECHNICAL_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: itu, name: Istanbul Technical University, country: TR, verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        ("Istanbul Tech Univ, Fac Comp & Informat, TR-34469 Istanbul, Turkey", "contradicted"),
+        ("Istanbul Technol Univ, Istanbul, Turkey", "insufficient_evidence"),
+    ],
+)
+def test_a_whole_check_reads_the_other_words_on_both_engines(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, TECHNICAL_LIST, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict
+    assert bool(results[0]["findings"]) is (verdict == "contradicted")

@@ -77,8 +77,8 @@ class NameHit:
 # The abbreviations affiliation strings use for the words of institution names (IEEE and Crossref
 # write "Harbin Inst. of Technol.", "Nanjing Univ. of Sci. & Tech."), folded, and the word each
 # stands for. Names and text are both read through it, so "Beihang Univ." is "Beihang
-# University". Only words an institution's name holds; "tech" is read as "technology" (the
-# lists' names hold that word, not "technical").
+# University". Only words an institution's name holds; "tech" is read as "technology", and as
+# "technical" too (`_OTHER_READINGS`).
 _ABBREVIATIONS = {
     "univ": "university",
     "inst": "institute",
@@ -126,12 +126,14 @@ _WEB_OF_SCIENCE = {
 _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
 # for "Technological" as for "Technology" ("Xian Technol Univ" is Xi'an Technological University,
-# "Xian Univ Technol" Xi'an University of Technology), "Elect" for "Electrical" and "Electronics"
-# as for "Electronic", "Med" for "Medicine" as for "Medical", "Sci" for "Sciences" as for
-# "Science" ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
+# "Xian Univ Technol" Xi'an University of Technology), "Tech" for "Technical" ("Istanbul Tech
+# Univ", "Tech Univ Munich") as IEEE writes it for "Technology", "Elect" for "Electrical" and
+# "Electronics" as for "Electronic", "Med" for "Medicine" as for "Medical", "Sci" for "Sciences"
+# as for "Science" ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
 # as each, one at a time; the order of the words still tells two names apart.
 _OTHER_READINGS = {
     "technol": ("technological",),
+    "tech": ("technical",),
     "elect": ("electrical", "electronics"),
     "med": ("medicine",),
     "sci": ("sciences",),
