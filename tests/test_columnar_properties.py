@@ -64,6 +64,7 @@ NAMES = [
     "Chinese Academy of Sciences",
     "Technical University of Munich",
     "Istanbul Technical University",
+    "China Electric Power Research Institute",
 ]
 PIECES = [
     *NAMES,
@@ -114,6 +115,7 @@ PIECES = [
     "Chinese Acad Sci",
     "Tech Univ Munich",
     "Istanbul Tech Univ",
+    "China Elect Power Res Inst",
 ]
 SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(

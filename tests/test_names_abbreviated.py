@@ -313,11 +313,15 @@ def test_a_whole_check_finds_the_academy_of_science_and_technology_for_developme
 
 
 # Twenty-fifth part, reviewed again: Web of Science writes "Tech" for "Technical" ("Istanbul Tech
-# Univ", "Tech Univ Munich"), where IEEE writes it for "Technology": neither was found.
+# Univ", "Tech Univ Munich"), where IEEE writes it for "Technology": neither was found. It writes
+# "Elect" for "Electric" too ("China Elect Power Res Inst", State Grid's China Electric Power
+# Research Institute), read only as "Electronic", "Electrical" and "Electronics".
 MORE_NAMES = [
     ("itu", "Istanbul Technical University"),
     ("tum", "Technical University of Munich"),
     ("iit", "Istanbul Institute of Technology"),
+    ("cepri", "China Electric Power Research Institute"),
+    ("ncepu", "North China Electric Power University"),
 ]
 
 
@@ -331,6 +335,8 @@ MORE_NAMES = [
         ("Istanbul Technol Univ", []),  # "Technol" is never "Technical"
         ("Istanbul Tech Inst", []),  # nor the words' order another's
         ("Istanbul Inst Tech", ["iit"]),  # "Tech" is "Technology" still
+        ("China Elect Power Res Inst, Beijing 100192, Peoples R China", ["cepri"]),
+        ("North China Elect Power Univ, Sch Elect & Elect Engn, Beijing 102206, Peoples R China", ["ncepu"]),
     ],
 )
 def test_web_of_science_s_abbreviations_of_other_words_are_read(text, found):
@@ -363,3 +369,20 @@ def test_a_whole_check_reads_the_other_words_on_both_engines(tmp_path, monkeypat
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
     assert bool(results[0]["findings"]) is (verdict == "contradicted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China Elect Power Res Inst, Beijing 100192, Peoples R China",
+        "North China Elect Power Univ, Sch Elect & Elect Engn, Beijing 102206, Peoples R China",
+    ],
+)
+def test_china_electronics_in_an_electric_power_text_stays_a_doubt(text):
+    """Read as "Electric", the text names the China Electric Power Research Institute; read as
+    "Electronics", China Electronics (China Electronics Corporation's alias) running on into
+    "Power". The text does not say which: a doubt about the listed one, never silence."""
+    entries = (ListEntry(id="cec", name="China Electronics Corporation", aliases=("China Electronics",), country="CN"),)
+    rl = ReferenceList(id="l", name="L", sources=(Source(title="s"),), entries=entries)
+    (hit,) = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(text,)))
+    assert "runs on into \u201cPower\u201d" in (hit.doubt or "")

@@ -127,14 +127,15 @@ _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
 # for "Technological" as for "Technology" ("Xian Technol Univ" is Xi'an Technological University,
 # "Xian Univ Technol" Xi'an University of Technology), "Tech" for "Technical" ("Istanbul Tech
-# Univ", "Tech Univ Munich") as IEEE writes it for "Technology", "Elect" for "Electrical" and
-# "Electronics" as for "Electronic", "Med" for "Medicine" as for "Medical", "Sci" for "Sciences"
-# as for "Science" ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
+# Univ", "Tech Univ Munich") as IEEE writes it for "Technology", "Elect" for "Electric",
+# "Electrical" and "Electronics" as for "Electronic" ("China Elect Power Res Inst", "North China
+# Elect Power Univ"), "Med" for "Medicine" as for "Medical", "Sci" for "Sciences" as for "Science"
+# ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
 # as each, one at a time; the order of the words still tells two names apart.
 _OTHER_READINGS = {
     "technol": ("technological",),
     "tech": ("technical",),
-    "elect": ("electrical", "electronics"),
+    "elect": ("electric", "electrical", "electronics"),
     "med": ("medicine",),
     "sci": ("sciences",),
     "chem": ("chemistry",),
