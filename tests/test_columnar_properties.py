@@ -65,6 +65,9 @@ NAMES = [
     "Technical University of Munich",
     "Istanbul Technical University",
     "China Electric Power Research Institute",
+    "China North Industries Group",
+    "Mechanics and Mathematical Institute",
+    "China Ordnance Industries Group Corporation Limited",
 ]
 PIECES = [
     *NAMES,
@@ -116,6 +119,10 @@ PIECES = [
     "Tech Univ Munich",
     "Istanbul Tech Univ",
     "China Elect Power Res Inst",
+    "China North Ind Grp",
+    "Inst Appl Phys & Computat Math",
+    "Mech & Math Inst",
+    "China Ordnance Ind Grp Corp Ltd",
 ]
 SEPARATORS = [", ", "; ", " ", "", "\n", " - ", "‐", "\u200b", "\u00ad"]
 affiliation_text = st.one_of(

@@ -102,6 +102,9 @@ _AS_WEB_OF_SCIENCE_WRITES = {
     "Military": "Mil", "Medical": "Med", "Information": "Informat", "Mining": "Min", "Chemical": "Chem",
     "Research": "Res", "Center": "Ctr", "Aerospace": "Aerosp", "Nuclear": "Nucl", "Industry": "Ind",
     "Corporation": "Corp", "Communication": "Commun", "Aviation": "Aviat", "Logistics": "Logist",
+    "Industries": "Ind", "Industrial": "Ind", "Applied": "Appl", "Computational": "Computat",
+    "Mathematics": "Math", "Mathematical": "Math", "Mechanics": "Mech", "Mechanical": "Mech",
+    "Technical": "Tech", "Electric": "Elect", "Limited": "Ltd",
 }  # fmt: skip
 
 
@@ -315,13 +318,24 @@ def test_a_whole_check_finds_the_academy_of_science_and_technology_for_developme
 # Twenty-fifth part, reviewed again: Web of Science writes "Tech" for "Technical" ("Istanbul Tech
 # Univ", "Tech Univ Munich"), where IEEE writes it for "Technology": neither was found. It writes
 # "Elect" for "Electric" too ("China Elect Power Res Inst", State Grid's China Electric Power
-# Research Institute), read only as "Electronic", "Electrical" and "Electronics".
+# Research Institute), read only as "Electronic", "Electrical" and "Electronics". And "Ind" for
+# "Industries" ("China North Ind Grp", on the tracker), "Appl", "Computat", "Math" and "Mech" for
+# "Applied", "Computational", "Mathematics" and "Mechanical" ("Inst Appl Phys & Computat Math",
+# the Institute of Applied Physics and Computational Mathematics, on the Entity List), "Ltd" for
+# "Limited": none of these was read.
 MORE_NAMES = [
     ("itu", "Istanbul Technical University"),
     ("tum", "Technical University of Munich"),
     ("iit", "Istanbul Institute of Technology"),
     ("cepri", "China Electric Power Research Institute"),
     ("ncepu", "North China Electric Power University"),
+    ("norinco", "China North Industries Group"),
+    ("ordnance", "China Ordnance Industries Group Corporation Limited"),
+    ("iapcm", "The Institute of Applied Physics and Computational Mathematics, Beijing"),
+    ("swiae", "Southwest Institute of Applied Electronics"),
+    ("csrc", "Beijing Computational Science Research Center"),
+    ("skl", "State Key Laboratory of Mathematical Engineering and Advanced Computing"),
+    ("haiying", "China Haiying Electronic Mechanical Technical Research Academy"),
 ]
 
 
@@ -337,6 +351,13 @@ MORE_NAMES = [
         ("Istanbul Inst Tech", ["iit"]),  # "Tech" is "Technology" still
         ("China Elect Power Res Inst, Beijing 100192, Peoples R China", ["cepri"]),
         ("North China Elect Power Univ, Sch Elect & Elect Engn, Beijing 102206, Peoples R China", ["ncepu"]),
+        ("China North Ind Grp Corp, Beijing 100053, Peoples R China", ["norinco"]),
+        ("China Ordnance Ind Grp Corp Ltd, Beijing 100089, Peoples R China", ["ordnance"]),
+        ("Inst Appl Phys & Computat Math, Beijing 100088, Peoples R China", ["iapcm"]),
+        ("Southwest Inst Appl Elect, Mianyang 621900, Sichuan, Peoples R China", ["swiae"]),
+        ("Beijing Computat Sci Res Ctr, Beijing 100193, Peoples R China", ["csrc"]),
+        ("State Key Lab Math Engn & Adv Comp, Zhengzhou 450001, Peoples R China", []),  # "Lab", "Adv", "Comp" unread
+        ("China Haiying Elect Mech Tech Res Acad, Beijing 100074, Peoples R China", ["haiying"]),
     ],
 )
 def test_web_of_science_s_abbreviations_of_other_words_are_read(text, found):
@@ -352,6 +373,7 @@ name: Screening list
 sources: [{title: s}]
 entries:
   - {id: itu, name: Istanbul Technical University, country: TR, verified: true}
+  - {id: iapcm, name: Institute of Applied Physics and Computational Mathematics, country: CN, verified: true}
 """
 
 
@@ -359,6 +381,7 @@ entries:
     ("raw", "verdict"),
     [
         ("Istanbul Tech Univ, Fac Comp & Informat, TR-34469 Istanbul, Turkey", "contradicted"),
+        ("Inst Appl Phys & Computat Math, Beijing 100088, Peoples R China", "contradicted"),
         ("Istanbul Technol Univ, Istanbul, Turkey", "insufficient_evidence"),
     ],
 )

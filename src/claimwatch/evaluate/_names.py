@@ -100,8 +100,8 @@ _ABBREVIATIONS = {
 }
 # And those Web of Science writes, with no full stop, for the words of listed names ("Harbin Engn
 # Univ", "Univ Elect Sci & Technol China", "China Acad Engn Phys", "Acad Mil Med Sci",
-# "China Univ Min & Technol", "China Aerosp Sci & Ind Corp", "Northwest Inst Nucl Technol"):
-# read as the others are, but a full stop after one is no abbreviation's (`_joined_before`:
+# "China Univ Min & Technol", "China Aerosp Sci & Ind Corp", "Northwest Inst Nucl Technol",
+# "Inst Appl Phys & Computat Math", "China Ordnance Ind Grp Corp Ltd"): read as the others are, but a full stop after one is no abbreviation's (`_joined_before`:
 # "Dept. of Phys. Institute of ..." may begin a part).
 _WEB_OF_SCIENCE = {
     "engn": "engineering",
@@ -122,6 +122,11 @@ _WEB_OF_SCIENCE = {
     "aviat": "aviation",
     "logist": "logistics",
     "commun": "communication",
+    "appl": "applied",
+    "computat": "computational",
+    "math": "mathematics",
+    "mech": "mechanical",
+    "ltd": "limited",
 }
 _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
@@ -129,8 +134,9 @@ _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # "Xian Univ Technol" Xi'an University of Technology), "Tech" for "Technical" ("Istanbul Tech
 # Univ", "Tech Univ Munich") as IEEE writes it for "Technology", "Elect" for "Electric",
 # "Electrical" and "Electronics" as for "Electronic" ("China Elect Power Res Inst", "North China
-# Elect Power Univ"), "Med" for "Medicine" as for "Medical", "Sci" for "Sciences" as for "Science"
-# ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
+# Elect Power Univ"), "Ind" for "Industries" ("China North Ind Grp") and "Industrial" as for
+# "Industry", "Math" for "Mathematical", "Mech" for "Mechanics", "Med" for "Medicine" as for
+# "Medical", "Sci" for "Sciences" as for "Science" ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
 # as each, one at a time; the order of the words still tells two names apart.
 _OTHER_READINGS = {
     "technol": ("technological",),
@@ -139,7 +145,9 @@ _OTHER_READINGS = {
     "med": ("medicine",),
     "sci": ("sciences",),
     "chem": ("chemistry",),
-    "ind": ("industrial",),
+    "ind": ("industries", "industrial"),
+    "math": ("mathematical",),
+    "mech": ("mechanics",),
     "commun": ("communications",),
 }
 # "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
