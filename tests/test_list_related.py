@@ -295,6 +295,11 @@ def test_an_author_at_a_laboratory_the_tracker_writes_with_odd_brackets_is_a_dou
             "卫星导航电子信息技术\u201d教育部重点实验室（B类）",
             ["卫星导航电子信息技术教育部重点实验室", "卫星导航电子信息技术教育部重点实验室（B类）"],
         ),
+        # Quotation marks that pair are the name's own: kept, and left out too.
+        (
+            "激光陀螺国家\u201c863\u201d高技术重点实验室",
+            ["激光陀螺国家863高技术重点实验室", "激光陀螺国家\u201c863\u201d高技术重点实验室"],
+        ),
         # Only a kind of institution: no name.
         ("教育部重点实验室(b类)", []),
         ("第二附属医院", []),

@@ -151,7 +151,8 @@ def _related(meta: dict[str, Any], entry_names: Sequence[str]) -> list[dict[str,
 # and is left out: an author at any Ministry of Education laboratory would be a doubt about Fudan.
 _CLASS_MARK = re.compile(r"\s*[(\uff08]\s*[A-Za-z]\s*类\s*[)\uff09]?\s*$")
 _OR = re.compile(r"\s+or\s+")
-_STRAY_QUOTES = re.compile(r"[\u201c\u201d\"]")  # "卫星导航电子信息技术”教育部重点实验室": a quotation's end, left
+# "卫星导航电子信息技术”教育部重点实验室": a quotation's end left in; where they pair, kept as well.
+_STRAY_QUOTES = re.compile(r"[\u201c\u201d\"]")
 _SLASH = re.compile(r"\s*[/\uff0f]\s*")
 _WHOLE_NAME_END = re.compile(r"(?:实验室|医院|中心|研究所|研究院|大学|学院|公司)$")
 _A_KIND_OF_INSTITUTION = re.compile(
@@ -163,14 +164,16 @@ def chinese_names(native: str) -> list[str]:
     """The names a Chinese form the tracker gives under an entry holds, as affiliations write them."""
     names: list[str] = []
     for said in _OR.split(native.strip()):
-        said = _STRAY_QUOTES.sub("", said)
         parts = [p.strip() for p in _SLASH.split(said)]
-        whole = all(_WHOLE_NAME_END.search(_CLASS_MARK.sub("", p)) for p in parts)
+        whole = all(_WHOLE_NAME_END.search(_CLASS_MARK.sub("", _STRAY_QUOTES.sub("", p))) for p in parts)
         for written in parts if whole else [said.strip()]:
-            name = _CLASS_MARK.sub("", written).strip()
+            unquoted = _STRAY_QUOTES.sub("", written)
+            name = _CLASS_MARK.sub("", unquoted).strip()
             if name and not _A_KIND_OF_INSTITUTION.match(name):
-                # With its class too, as some affiliations write it: found whole, it runs on into nothing.
-                names.extend(dict.fromkeys([name, written]))
+                # With its class too, as some affiliations write it: found whole, it runs on into
+                # nothing; and with its quotation marks where they pair ("激光陀螺国家“863”高技术重点实验室").
+                quoted = [written] if written.count("\u201c") == written.count("\u201d") else []
+                names.extend(dict.fromkeys([name, unquoted, *quoted]))
     return names
 
 
