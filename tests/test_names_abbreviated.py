@@ -336,6 +336,7 @@ MORE_NAMES = [
     ("csrc", "Beijing Computational Science Research Center"),
     ("skl", "State Key Laboratory of Mathematical Engineering and Advanced Computing"),
     ("haiying", "China Haiying Electronic Mechanical Technical Research Academy"),
+    ("changfeng", "China Changfeng Mechanics and Electronics Technology Academy"),
 ]
 
 
@@ -358,6 +359,10 @@ MORE_NAMES = [
         ("Beijing Computat Sci Res Ctr, Beijing 100193, Peoples R China", ["csrc"]),
         ("State Key Lab Math Engn & Adv Comp, Zhengzhou 450001, Peoples R China", []),  # "Lab", "Adv", "Comp" unread
         ("China Haiying Elect Mech Tech Res Acad, Beijing 100074, Peoples R China", ["haiying"]),
+        # Two abbreviations read otherwise at once ("Mech" as "Mechanics", "Elect" as "Electronics"):
+        # CASIC's Second Academy, on the tracker, was read one at a time and so never found.
+        ("China Changfeng Mech & Elect Technol Acad, Beijing 100854, Peoples R China", ["changfeng"]),
+        ("China Changfeng Mech & Elect Technol Inst, Beijing, Peoples R China", []),  # nor another's words
     ],
 )
 def test_web_of_science_s_abbreviations_of_other_words_are_read(text, found):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -137,7 +138,8 @@ _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Elect Power Univ"), "Ind" for "Industries" ("China North Ind Grp") and "Industrial" as for
 # "Industry", "Math" for "Mathematical", "Mech" for "Mechanics", "Med" for "Medicine" as for
 # "Medical", "Sci" for "Sciences" as for "Science" ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
-# as each, one at a time; the order of the words still tells two names apart.
+# as each, and where it holds several, with each two so at once ("China Changfeng Mech & Elect
+# Technol Acad" needs "Mechanics" and "Electronics"); the order of the words still tells two names apart.
 _OTHER_READINGS = {
     "technol": ("technological",),
     "tech": ("technical",),
@@ -154,20 +156,28 @@ _OTHER_READINGS = {
 _DROPPED = frozenset({"and"})
 
 
-def name_words(folded: str, *, other: tuple[str, str] | None = None) -> list[str]:
+def name_words(folded: str, *, other: Reading | None = None) -> list[str]:
     """A folded name or text as the words names are matched by: abbreviations written out (`other`:
-    an abbreviation that stands for more than one word, and the other word it is read as here,
+    abbreviations that stand for more than one word, and the other word each is read as here,
     `_OTHER_READINGS`), "and" left out."""
-    return [
-        other[1] if other and w == other[0] else _WRITTEN_OUT.get(w, w) for w in folded.split() if w not in _DROPPED
-    ]
+    read = dict(other or ())
+    return [read.get(w) or _WRITTEN_OUT.get(w, w) for w in folded.split() if w not in _DROPPED]
 
 
-def read_otherwise(folded_words: Iterable[str]) -> list[tuple[str, str]]:
-    """The abbreviations that stand for more than one word (`_OTHER_READINGS`) a folded text
-    holds, each with each other word it may stand for."""
-    held = _OTHER_READINGS.keys() & set(folded_words)
-    return [(short, word) for short in sorted(held) for word in _OTHER_READINGS[short]]
+# Abbreviations a text holds, each with the other word it is read as in one reading of the text.
+Reading = tuple[tuple[str, str], ...]
+
+
+def read_otherwise(folded_words: Iterable[str]) -> list[Reading]:
+    """The readings of a folded text other than the first: each abbreviation it holds that stands
+    for more than one word (`_OTHER_READINGS`) as each other word, and each two of them so at once,
+    since one name may need two read otherwise ("China Changfeng Mech & Elect Technol Acad" is the
+    China Changfeng Mechanics and Electronics Technology Academy). Never more at once: a text
+    holding many would be read thousands of times over."""
+    held = sorted(_OTHER_READINGS.keys() & set(folded_words))
+    each = [[(short, word) for word in _OTHER_READINGS[short]] for short in held]
+    ones: list[Reading] = [(o,) for others in each for o in others]
+    return ones + [pair for a, b in itertools.combinations(each, 2) for pair in itertools.product(a, b)]
 
 
 def is_acronym(name: str) -> bool:
@@ -432,11 +442,11 @@ class NameMatcher:
         *,
         folded: bool,
         joined: bool = False,
-        other: tuple[str, str] | None = None,
+        other: Reading | None = None,
     ) -> list[NameHit]:
         """Match over words, mapping each word back to its span in the original text; `joined`:
-        folded with the apostrophes inside them left out; `other`: an abbreviation that stands
-        for two words read as the second (`name_words`)."""
+        folded with the apostrophes inside them left out; `other`: abbreviations that stand for
+        two words or more, each read as another (`name_words`)."""
         # Acronyms are matched as written, but a possessive is not part of one: "USTC's".
         # As written, but in compatibility form: a fullwidth "ＨＩＴ" is "HIT".
         words = [
