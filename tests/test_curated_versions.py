@@ -203,7 +203,7 @@ def test_a_review_naming_the_openalex_record_a_curated_version_names_applies_to_
     assert [f.work.id for f in result.dismissed] == ["face-at-scale"]
 
 
-CORRECTION = """\
+VERSION_OF_RECORD = """\
 description: The journal's page, read against OpenAlex's record of it.
 works:
   - id: face-at-scale
@@ -213,9 +213,13 @@ works:
         published: 2024-05-01
         openalex: W4400000001
         authors:
-          - {{name: A. Lab, affiliations: [{{name: {name}, openalex: {iid}}}]}}
+{authors}
         sources: [{{title: The journal's page, retrieved: 2025-01-01}}]
 """
+"""A curated version of OpenAlex's record W4400000001, its authors to be filled in (`{authors}`)."""
+CORRECTION = VERSION_OF_RECORD.replace(
+    "{authors}", "          - {{name: A. Lab, affiliations: [{{name: {name}, openalex: {iid}}}]}}"
+)
 
 
 @pytest.mark.parametrize("imported", [False, True], ids=["read", "imported"])
@@ -266,20 +270,10 @@ def test_a_curated_version_disagreeing_with_the_record_it_names_is_never_silentl
         assert list(finding.work.records) == [f"{curated}:6"]
 
 
-COAUTHOR_CORRECTION = """\
-description: The journal's page, read against OpenAlex's record of it.
-works:
-  - id: face-at-scale
-    title: Face recognition at scale
-    versions:
-      - label: journal
-        published: 2024-05-01
-        openalex: W4400000001
-        authors:
-          - {name: A. Lab, affiliations: [{name: Example Lab, openalex: I100}]}
-          - {name: B. Partner, affiliations: [{name: Other University, openalex: I300}]}
-        sources: [{title: The journal's page, retrieved: 2025-01-01}]
-"""
+COAUTHOR_CORRECTION = VERSION_OF_RECORD.format(
+    authors="          - {name: A. Lab, affiliations: [{name: Example Lab, openalex: I100}]}\n"
+    "          - {name: B. Partner, affiliations: [{name: Other University, openalex: I300}]}"
+)
 
 
 @pytest.mark.parametrize("engine", ["python", "duckdb"])
@@ -452,19 +446,6 @@ def test_a_curated_version_and_a_record_naming_one_doi_in_two_unicode_forms_are_
     assert (result.verdict, result.matched) == ("contradicted", 1), result.why
 
 
-PAIRED_VERSION = """\
-description: The journal's page, read against OpenAlex's record of it.
-works:
-  - id: face-at-scale
-    title: Face recognition at scale
-    versions:
-      - label: journal
-        published: 2024-05-01
-        openalex: W4400000001
-        authors:
-{authors}
-        sources: [{{title: The journal's page, retrieved: 2025-01-01}}]
-"""
 AT_LAB = "{name: Example Lab, openalex: I100}"
 AT_OTHER = "{name: Other University, openalex: I300}"
 AT_HIT = "{name: Harbin Institute of Technology, openalex: I200}"
@@ -541,7 +522,7 @@ def test_a_curated_version_s_authors_are_paired_with_the_record_s_by_name(
     places = {"A. Lab": [LAB], "B. Partner": [HIT]}
     authors = [authorship(n, places.get(n, [OTHER])) for n in record_authors]
     listed = "\n".join(f"          - {a}" for a in version_authors)
-    version = PAIRED_VERSION.format(authors=listed)
+    version = VERSION_OF_RECORD.format(authors=listed)
     result, curated = _checked_with_version(tmp_path, engine, "{coauthor_in: [mil]}", authors, version)
     assert result.verdict == verdict, result.why
     if said:
