@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimwatch import claims as claims_mod
+from claimwatch.evaluate._matchers import name_and_its_place
 from claimwatch.lists import diff_lists, format_diff, import_aspi, load_list, render_list_yaml, write_list_yaml
 from claimwatch.lists._aspi import chinese_names
 from helpers import LAB, authorship, claim_file, institution, none_claim, project, write, write_jsonl
@@ -332,3 +333,53 @@ def test_an_author_at_a_laboratory_written_without_its_class_is_a_doubt_and_a_ki
     assert "runs on" not in why["W2"]
     assert "under Army Medical University as a subsidiary" in why["W3"]
     assert "under Beijing Institute of Technology as a major defence laboratory" in why["W6"]
+
+
+def test_an_author_at_an_institute_the_tracker_names_with_its_city_is_found_where_the_city_is(tracker, tmp_path):
+    """Found by the twenty-fifth part: the tracker gives the China Academy of Engineering Physics
+    the aliases "The Institute of Applied Physics and Computational Mathematics, Beijing" and "The
+    High Power Laser Laboratory, Shanghai", a name and its city as the Entity List writes them, and
+    the name was found only with ", Beijing" right after it: an author at the institute as
+    affiliations write it was at nothing, and a claim against the academy was cleared. The name
+    counts now where the affiliation names the city elsewhere; without it, it is a doubt (a "High
+    Power Laser Laboratory" may be any institution's); abroad, nothing."""
+    works = {
+        "W1": ["Institute of Applied Physics and Computational Mathematics, P.O. Box 8009, Beijing 100088, China"],
+        "W2": ["Inst Appl Phys & Computat Math, Lab Computat Phys, Beijing 100088, Peoples R China"],
+        "W3": ["Beijing Inst Appl Phys & Computat Math"],
+        "W4": ["High Power Laser Laboratory, Chengdu, China"],
+        "W5": ["Institute of Applied Physics and Computational Mathematics, China"],
+        "W6": ["High Power Laser Laboratory, Dept of Physics, Imperial College London, London, UK"],
+        "W7": ["High Power Laser Laboratory, China; Department of Chemistry, Shanghai 200433, China"],
+    }
+    claims, path = _case(tmp_path, tracker, "claims:\n" + none_claim("{coauthor_in: [aspi]}"), works)
+    (r,) = engines_agree(claims, [path], tmp_path / "cache").results
+    assert [f.work.id for f in r.findings] == ["W1", "W2", "W3"]
+    assert {f.reasons[-1].entry.id for f in r.findings} == {"chinese-academy-of-engineering-physics"}
+    assert [f.work.id for f in r.uncertain_findings] == ["W4", "W5", "W7"]
+    why = {f.work.id: " | ".join(f.uncertain_because) for f in r.uncertain_findings}
+    assert (
+        "the list gives Chinese Academy of Engineering Physics the name \u201cThe High Power Laser Laboratory,"
+        " Shanghai\u201d with its place, and the affiliation names \u201cHigh Power Laser Laboratory\u201d but not"
+        " Shanghai: another institution may bear the name"
+    ) in why["W4"]
+    assert "but not Beijing" in why["W5"]
+    assert "but not Shanghai" in why["W7"]
+    assert r.verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("name", "split"),
+    [
+        ("The High Power Laser Laboratory, Shanghai", ("The High Power Laser Laboratory", "Shanghai")),
+        ("The Institute of Applied Physics and Computational Mathematics, Beijing",
+         ("The Institute of Applied Physics and Computational Mathematics", "Beijing")),
+        ("Sichuan Dingcheng Material Trade Co., Ltd.", None),  # no place after the comma
+        ("No. 33 Research Institute, Third Academy of CASIC", None),
+        ("Key Laboratory of Integrated Electronic System, Ministry of Education", None),
+        ("Harbin Institute of Technology, China", None),  # a country places no institute of its own
+        ("HIT, Harbin", None),  # an acronym alone stays the acronym's rule
+    ],
+)  # fmt: skip
+def test_only_a_name_and_a_city_or_province_after_a_comma_is_sought_apart(name, split):
+    assert name_and_its_place(name) == split

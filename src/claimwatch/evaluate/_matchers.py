@@ -27,6 +27,7 @@ from ..lists import ListEntry, ReferenceList, Related, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
 from ..works import BARE_TAG_WRITTEN, INVISIBLE, Authorship, Institution, Work, reads_two_ways, topic_reading
 from ._names import (
+    _AFFILIATIONS_PART,
     LINE_BREAKS,
     SPACES,
     NameHit,
@@ -332,7 +333,7 @@ class ListMatcher:
         if isinstance(placed, _Elsewhere):
             return
         if placed is None:
-            placed = _a_longer_name(as_entry, h, text)
+            placed = _a_longer_name(as_entry, h, text) or _its_place_unnamed(as_entry, h, text)
         doubt = related_doubt(self.list, entry, related, h) + (f"; and {placed}" if placed else "")
         self._offer(found, entry, method, inst, text, h, doubt)
 
@@ -477,7 +478,11 @@ _ELSEWHERE = _Elsewhere()
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
     placed = _placed_in(entry.country, entry.name, hit, _own_college_unread(entry, hit, text), resolved, entry.names)
     if placed is None:
-        placed = _a_longer_name(entry, hit, text) or _another_province(entry, hit, text)
+        placed = (
+            _a_longer_name(entry, hit, text)
+            or _another_province(entry, hit, text)
+            or _its_place_unnamed(entry, hit, text)
+        )
     return _with_doubts_of_its_writing(placed, hit)
 
 
@@ -613,6 +618,82 @@ def _sought(entry: ListEntry) -> Iterator[str]:
         if (_by_its_place((name,)) or _acronym_bracket(name)) and (bare := " ".join(_BRACKETED.sub(" ", name).split())):
             yield bare
         yield from _other_names_in_brackets(name)
+        if address := name_and_its_place(name):
+            yield address[0]
+            yield _place_first(*address)
+
+
+# A name the list writes as an address is, a comma and its city or province ("The Institute of
+# Applied Physics and Computational Mathematics, Beijing", as the Entity List names institutes).
+_NAME_COMMA_PLACE = re.compile(r"^(?P<name>.+?)\s*[,\uff0c]\s*(?P<place>[^,\uff0c]+?)\s*$", re.DOTALL)
+
+
+@lru_cache(maxsize=10_000)
+def name_and_its_place(name: str) -> tuple[str, str] | None:
+    """A name written "NAME, PLACE", PLACE a city or province the place lists know (no country):
+    NAME and PLACE. Affiliations write the two apart ("Institute of Applied Physics and
+    Computational Mathematics, P.O. Box 8009, Beijing 100088", "Beijing Inst Appl Phys & Computat
+    Math"), so NAME is sought alone, and counts only where the text names PLACE too
+    (`_its_place_unnamed`), and after PLACE (`_place_first`). None for any other name ("Sichuan Dingcheng Material Trade Co., Ltd.")."""
+    found = _NAME_COMMA_PLACE.match(name)
+    if found is None or _is_cjk(name):
+        return None
+    bare, place = found.group("name"), found.group("place")
+    return (bare, place) if not is_acronym(bare) and _a_place_alone(place) else None
+
+
+def _place_first(bare: str, place: str) -> str:
+    """NAME written after its PLACE, as Web of Science and English names write it ("Beijing Inst
+    Appl Phys & Computat Math"), without a leading "the": a name of its own, which names the place."""
+    return f"{place} {_LEADING_THE.sub('', bare)}"
+
+
+_LEADING_THE = re.compile(r"^the\s+(?=\S+\s+\S)", re.IGNORECASE)
+
+
+def _a_place_alone(text: str) -> bool:
+    """Is `text` wholly one city or province's name, as `places_in` or `provinces_in` reads it?"""
+    spans = [(p.start, p.end) for p in places_in(text) if not p.is_country]
+    spans += [(p.start, p.end) for p in provinces_in(text)]
+    return (0, len(text)) in spans
+
+
+def _its_place_unnamed(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where the text names an entry's name the list gives only with its place
+    (`name_and_its_place`) and the affiliation around it names not that place: "High Power Laser
+    Laboratory" alone may be any institution's. None where the name is the entry's own in its
+    own right, or the place is named before or after it in the same affiliation."""
+    if hit.name in entry.names:
+        return None
+    addresses = [(n, s[1]) for n in entry.names if (s := name_and_its_place(n)) and s[0] == hit.name]
+    if not addresses or any(_names_the_place(text, hit, place) for _, place in addresses):
+        return None
+    alias, place = addresses[0]
+    return (
+        f"the list gives {printable(entry.name)} the name \u201c{printable(alias)}\u201d with its place, and the"
+        f" affiliation names \u201c{printable(hit.matched)}\u201d but not {printable(place)}: another"
+        " institution may bear the name"
+    )
+
+
+def _names_the_place(text: str, hit: NameHit, place: str) -> bool:
+    """Does the affiliation holding `hit` (a string may hold several, parted by semicolons) name
+    `place` outside the name, by the same words or, for a province, in Chinese characters too?"""
+    start = max((text.rfind(c, 0, hit.start) for c in _AFFILIATIONS_PART), default=-1) + 1
+    ends = [i for c in _AFFILIATIONS_PART if (i := text.find(c, hit.end)) >= 0]
+    end = min(ends, default=len(text))
+    wanted, province = fold(place), named_provinces(provinces_in(place))
+    spans = [(p.start, p.end, False) for p in places_in(text)]
+    spans += [
+        (p.start, p.end, bool(province) and p.is_province and p.provinces == province) for p in provinces_in(text)
+    ]
+    return any(
+        start <= p_start
+        and p_end <= end
+        and not (p_start < hit.end and hit.start < p_end)
+        and (the_province or fold(text[p_start:p_end]) == wanted)
+        for p_start, p_end, the_province in spans
+    )
 
 
 # A bracket giving another name: "X (a.k.a. Y)", "X (a.k.a., Y)", "X (formerly Y)".
