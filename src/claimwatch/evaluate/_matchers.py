@@ -687,13 +687,25 @@ def _names_the_place(text: str, hit: NameHit, place: str) -> bool:
     spans += [
         (p.start, p.end, bool(province) and p.is_province and p.provinces == province) for p in provinces_in(text)
     ]
+    countries = {p.start for p in places_in(text) if p.is_country}
     return any(
         start <= p_start
         and p_end <= end
         and not (p_start < hit.end and hit.start < p_end)
         and (the_province or fold(text[p_start:p_end]) == wanted)
+        and (_is_cjk(text[p_start:p_end]) or _ends_an_address_part(text, p_end, countries))
         for p_start, p_end, the_province in spans
     )
+
+
+def _ends_an_address_part(text: str, end: int, countries: Set[int]) -> bool:
+    """Whether a place found ends a part of an address, as "Beijing" in "..., Beijing 100088,
+    China" does (a comma, a postcode, a country or the text's end after it): a word after it
+    ("Shanghai Institute of Optics", "Beijing Normal University") makes it part of another
+    institution's name, which does not say where the listed one is."""
+    rest = text[end:]
+    after = rest.lstrip(" \t")
+    return not after or not after[0].isalpha() or end + len(rest) - len(after) in countries
 
 
 # A bracket giving another name: "X (a.k.a. Y)", "X (a.k.a., Y)", "X (formerly Y)".
