@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import IO, Any
 
 # C0 controls but tab and newline (a lone carriage return can overwrite a terminal line), DEL,
@@ -29,6 +30,11 @@ _INVISIBLE = re.compile(r"[\u200b\u2028\u2029\u2060-\u2064\ufeff]")
 # it one cell either way. OpenAlex names carry it ("Insti\u00adtute"), so a U+FFFD would make them
 # hard to read: it is dropped, and the name reads as the matching reads it (`works.INVISIBLE`).
 _SOFT_HYPHEN = "\u00ad"
+
+
+def listed_in_a_sentence(items: Sequence[str]) -> str:
+    """Items as a sentence lists them: 'a', 'a, and b', 'a, b, and c'."""
+    return ", ".join(items[:-1]) + f", and {items[-1]}" if len(items) > 1 else "".join(items)
 
 
 def printable(text: str) -> str:

@@ -683,11 +683,12 @@ def _names_the_place(text: str, hit: NameHit, place: str) -> bool:
     ends = [i for c in _AFFILIATIONS_PART if (i := text.find(c, hit.end)) >= 0]
     end = min(ends, default=len(text))
     wanted, province = fold(place), named_provinces(provinces_in(place))
-    spans = [(p.start, p.end, False) for p in places_in(text)]
+    places = places_in(text)
+    spans = [(p.start, p.end, False) for p in places]
     spans += [
         (p.start, p.end, bool(province) and p.is_province and p.provinces == province) for p in provinces_in(text)
     ]
-    countries = {p.start for p in places_in(text) if p.is_country}
+    countries = {p.start for p in places if p.is_country}
     return any(
         start <= p_start
         and p_end <= end

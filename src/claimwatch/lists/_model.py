@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import documents, ids
+from .._text import listed_in_a_sentence
 from ..errors import InputError, Problem
 
 DEFAULT_LISTS_DIR = Path("evidence/lists")
@@ -92,8 +93,7 @@ class Listing(BaseModel):
 
 def periods_said(periods: Sequence[Listing]) -> str:
     """Several listings for a sentence: '2019-01-01 to 2021-06-30, and from 2023-01-01'."""
-    said = [str(p) for p in periods]
-    return ", ".join(said[:-1]) + f", and {said[-1]}" if len(said) > 1 else "".join(said)
+    return listed_in_a_sentence([str(p) for p in periods])
 
 
 def listed_within(periods: Sequence[Listing], earliest: dt.date, latest: dt.date) -> tuple[bool | None, str | None]:

@@ -420,8 +420,7 @@ def listings_said(periods: Sequence[ListingPeriod], as_of: str | None = None) ->
     from 2023-01-01'. A period whose end is after the run's as-of day (a denial order's expiry,
     decades ahead) has not ended: 'from 2023-01-01 (listed until 2056-06-29)', as `listing_end`
     says a single listing's."""
-    said = [_period_said(p, as_of) for p in periods]
-    return ", ".join(said[:-1]) + f", and {said[-1]}" if len(said) > 1 else "".join(said)
+    return _text.listed_in_a_sentence([_period_said(p, as_of) for p in periods])
 
 
 def _period_said(p: ListingPeriod, as_of: str | None) -> str:
