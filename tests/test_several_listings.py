@@ -474,6 +474,24 @@ def test_a_last_listing_ending_after_the_as_of_day_is_said_listed_until_not_ende
     assert listings_said(entry.listings, None) == "2019-01-01 to 2021-06-30, and 2023-01-01 to 2056-06-29"
 
 
+def test_a_finding_says_a_listing_ending_after_the_as_of_day_as_the_list_table_does(tmp_path):
+    """The list table said the last period "from 2023-01-01 (listed until 2056-06-29)" while the
+    finding citing the entry said "2023-01-01 to 2056-06-29" twice, an end not come as of the
+    check given as passed. Both reports' findings say it as the table does."""
+    csl = ((MEU, "2019-01-01", "2021-06-30"), (EL, "2023-01-01", "2056-06-29"))
+    results = _judged_works(tmp_path, *csl, as_of=dt.date(2025, 6, 30))
+    md, html = renderers()["md"](results), renderers()["html"](results)
+    last = "from 2023-01-01 (listed until 2056-06-29)"
+    said = f"listed 2019-01-01 to 2021-06-30, and {last}, 85 FR 34495 (this work's date within its listing {last})"
+    assert f"Harbin Engineering University, {said}" in md
+    assert said.replace("'", "&#39;") in html
+    assert "and 2023-01-01 to 2056-06-29" not in md + html  # (the import's notes quote the records as given)
+    # On the day it ends, or with no as-of day to weigh it by, the period is said as given.
+    (tmp_path / "later").mkdir()
+    results = _judged_works(tmp_path / "later", *csl, as_of=dt.date(2056, 6, 29))
+    assert "this work's date within its listing 2023-01-01 to 2056-06-29" in renderers()["md"](results)
+
+
 def test_an_entry_listed_once_reports_no_listings(tmp_path):
     records = [(MEU, "2019-01-01", "2022-12-31"), (EL, "2023-01-01", "")]
     source = csl_rows(tmp_path, *records)

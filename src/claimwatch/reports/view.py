@@ -139,6 +139,7 @@ class ListedAs:
 
     entry: EntryRef
     relative: str | None  # "before this work" / "after this work" / "in the month of this work"
+    as_of: str | None = None  # the run's as-of day: a period ending after it has not ended
 
     @property
     def listed(self) -> str:
@@ -146,7 +147,7 @@ class ListedAs:
             return "listing date not known"
         cite = f", {self.entry.citation}" if self.entry.citation else ""
         if self.entry.listings:
-            return f"listed {listings_said(self.entry.listings)}{cite}"
+            return f"listed {listings_said(self.entry.listings, self.as_of)}{cite}"
         return f"listed {self.entry.listed_from}{cite}"
 
 
@@ -308,7 +309,9 @@ class LapsedView:
         return words[self.lapsed.reason]
 
 
-def finding_view(finding: Finding) -> FindingView:
+def finding_view(finding: Finding, as_of: str | None = None) -> FindingView:
+    """A finding as the reports show it; `as_of` (the run's) tells a listing period ending after
+    it (a denial order's expiry, decades ahead) from one ended."""
     subject, partners, phrases, absences = [], [], [], []
     for r in finding.reasons:
         if isinstance(r, AffiliationReason) and r.kind == "subject_author":
@@ -320,7 +323,7 @@ def finding_view(finding: Finding) -> FindingView:
             phrases.append(_phrase(r))
         elif isinstance(r, AbsenceReason):
             absences.append(r.condition)
-    shown_partners = _partners(partners, finding.work.publication_date)
+    shown_partners = _partners(partners, finding.work.publication_date, as_of)
     shown_phrases = tuple(dict.fromkeys(phrases))
     return FindingView(
         finding=finding,
@@ -335,7 +338,7 @@ def finding_view(finding: Finding) -> FindingView:
     )
 
 
-def _partners(reasons: list[AffiliationReason], published: str | None) -> tuple[Partner, ...]:
+def _partners(reasons: list[AffiliationReason], published: str | None, as_of: str | None) -> tuple[Partner, ...]:
     """One row per author and place matched, however many lists name that place: a place is an
     institution record (its id, not only its name: OpenAlex holds records of one name under
     several ids, and a list may name either) or a name at one span of the text it stands in (two
@@ -355,7 +358,9 @@ def _partners(reasons: list[AffiliationReason], published: str | None) -> tuple[
                 institution_id=institution_id(inst),
                 method=METHOD_WORDS[first.method],
                 matched_text=first.matched_text,
-                listed_as=tuple(ListedAs(r.entry, _relative(r.entry, published)) for r in group if r.entry),
+                listed_as=tuple(
+                    ListedAs(r.entry, _relative(r.entry, published, as_of), as_of) for r in group if r.entry
+                ),
                 matched=_span(first),
                 matched_name=first.matched_name,
                 start=first.start,
@@ -388,12 +393,12 @@ def _span(r: AffiliationReason) -> str | None:
     return r.matched_text[r.start : r.end] or None
 
 
-def _relative(entry: EntryRef, published: str | None) -> str | None:
+def _relative(entry: EntryRef, published: str | None, as_of: str | None = None) -> str | None:
     """Where the listing date, and the day it was taken off the list, fall against the work's
     date, which may be known only to the month or year. An entry listed in several periods says
     which of them the work's date falls in, or where between them."""
     if entry.listings:
-        said = [_among_periods(entry.listings, published)]
+        said = [_among_periods(entry.listings, published, as_of)]
         if entry.listed_from_unread:
             said.append(listed_from_unread(entry.listed_from_unread))
         if entry.listed_to_unread:
@@ -431,7 +436,7 @@ def _period_said(p: ListingPeriod, as_of: str | None) -> str:
     return f"{p.from_} to {p.to}"
 
 
-def _among_periods(periods: Sequence[ListingPeriod], published: str | None) -> str | None:
+def _among_periods(periods: Sequence[ListingPeriod], published: str | None, as_of: str | None) -> str | None:
     """Where a work's date (perhaps a month or a year) falls among an entry's periods: inside one,
     on or within one's start or end, before the first, between two (not listed then), or after
     the last."""
@@ -441,9 +446,9 @@ def _among_periods(periods: Sequence[ListingPeriod], published: str | None) -> s
         start, end = p.from_[: len(published)], p.to[: len(published)] if p.to else None
         if published in (start, end):
             edge = "start" if published == start else "end"
-            return f"the {edge} of its listing {listings_said([p])} on or within this work's date"
+            return f"the {edge} of its listing {listings_said([p], as_of)} on or within this work's date"
         if start < published and (end is None or published < end):
-            return f"this work's date within its listing {listings_said([p])}"
+            return f"this work's date within its listing {listings_said([p], as_of)}"
     if published < periods[0].from_[: len(published)]:
         return "listed after this work's date"
     last = periods[-1].to
@@ -598,24 +603,24 @@ class PersonView(_ReviewShown):
         return self.person
 
 
-def person_view(person: PersonFinding) -> PersonView:
+def person_view(person: PersonFinding, as_of: str | None = None) -> PersonView:
     return PersonView(
         person=person,
         links=tuple(person_links(person)),
         unlinked_ids=unlinked_person_ids(person),
-        at_subject=tuple(placement_view(p) for p in person.at_subject),
-        at_listed=tuple(placement_view(p) for p in person.at_listed),
+        at_subject=tuple(placement_view(p, as_of) for p in person.at_subject),
+        at_listed=tuple(placement_view(p, as_of) for p in person.at_listed),
     )
 
 
-def placement_view(placement: Placement) -> PlacementView:
+def placement_view(placement: Placement, as_of: str | None = None) -> PlacementView:
     entry = placement.entry
     return PlacementView(
         placement=placement,
         years=years_words(placement.years),
         basis=placement_basis(placement),
         method=METHOD_WORDS[placement.method],
-        listed_as=ListedAs(entry, _relative(entry, None)) if entry else None,
+        listed_as=ListedAs(entry, _relative(entry, None, as_of), as_of) if entry else None,
         works=tuple(PersonWorkView(w, tuple(person_work_links(w))) for w in placement.works),
     )
 
@@ -1172,7 +1177,12 @@ def _claim_view(
     interp = r.interpretation
     lists = tuple(filter(None, (results.reference_list(i) for i in (interp.lists if interp else ()))))
     by_topic = {t.topic: t for t in topics}
-    shown, shown_uncertain, shown_dismissed = _capped(r.findings), _capped(r.uncertain_findings), _capped(r.dismissed)
+    as_of = results.as_of
+    shown, shown_uncertain, shown_dismissed = (
+        _capped(r.findings, as_of),
+        _capped(r.uncertain_findings, as_of),
+        _capped(r.dismissed, as_of),
+    )
     return ClaimView(
         result=r,
         topics=tuple(dict.fromkeys(by_topic[t] for t in (interp.topics if interp else ()))),
@@ -1185,11 +1195,11 @@ def _claim_view(
         dismissed_hidden=len(r.dismissed) - len(shown_dismissed),
         lapsed=tuple(LapsedView(lapsed) for lapsed in r.lapsed_reviews[:FINDINGS_SHOWN]),
         lapsed_hidden=max(0, len(r.lapsed_reviews) - FINDINGS_SHOWN),
-        people=tuple(person_view(p) for p in r.people[:FINDINGS_SHOWN]),
+        people=tuple(person_view(p, as_of) for p in r.people[:FINDINGS_SHOWN]),
         people_hidden=max(0, len(r.people) - FINDINGS_SHOWN),
-        uncertain_people=tuple(person_view(p) for p in r.uncertain_people[:FINDINGS_SHOWN]),
+        uncertain_people=tuple(person_view(p, as_of) for p in r.uncertain_people[:FINDINGS_SHOWN]),
         uncertain_people_hidden=max(0, len(r.uncertain_people) - FINDINGS_SHOWN),
-        dismissed_people=tuple(person_view(p) for p in r.dismissed_people[:FINDINGS_SHOWN]),
+        dismissed_people=tuple(person_view(p, as_of) for p in r.dismissed_people[:FINDINGS_SHOWN]),
         dismissed_people_hidden=max(0, len(r.dismissed_people) - FINDINGS_SHOWN),
         period=period_words(r),
         coverage_note=next((n for n in notes if r.claim in n.claims), None),
@@ -1198,8 +1208,8 @@ def _claim_view(
     )
 
 
-def _capped(findings: tuple[Finding, ...]) -> tuple[FindingView, ...]:
-    return tuple(finding_view(f) for f in findings[:FINDINGS_SHOWN])
+def _capped(findings: tuple[Finding, ...], as_of: str | None) -> tuple[FindingView, ...]:
+    return tuple(finding_view(f, as_of) for f in findings[:FINDINGS_SHOWN])
 
 
 def _by_statement(results: Results, claims: Iterable[ClaimView]) -> tuple[StatementView, ...]:
