@@ -97,18 +97,53 @@ def test_a_work_of_a_day_is_listed_exactly_when_the_day_is_inside_a_period(case)
 def test_a_year_is_listed_when_inside_a_period_not_when_outside_all_and_else_a_doubt(case):
     periods, day = case
     entry = ListEntry(id="e", name="E", listings=periods)
-    days = [dt.date(day.year, 1, 1) + dt.timedelta(n) for n in range(365)]
+    first, last = dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    days = [first + dt.timedelta(n) for n in range((last - first).days + 1)]
     inside = [_inside(periods, d) for d in days]
     hit = type("Hit", (), {"entry": entry})()
     found, doubt = _listed_by(hit, day.year)  # type: ignore[arg-type]
-    if all(inside) and any(
-        p.start <= days[0] and (p.end is None or p.end >= dt.date(day.year, 12, 31)) for p in periods
-    ):
+    if all(inside):  # (in one period, or in several back to back)
         assert found is True
-    elif not any(inside) and not _inside(periods, dt.date(day.year, 12, 31)):
+    elif not any(inside):
         assert found is False
     else:
         assert found is None and "a year cannot say which came first" in (doubt or "")
+
+
+@given(periods_and_day())
+def test_a_work_of_a_month_is_listed_when_every_day_of_it_is_inside_a_period_and_not_when_none_is(case):
+    """Periods back to back (one ending the day before the next begins) leave no day unlisted: a
+    work of a month across them was a doubt, "taken off the list on D", though listed all through."""
+    periods, day = case
+    entry = ListEntry(id="e", name="E", listings=periods)
+    published = PartialDate.parse(day.isoformat()[:7])
+    days = [published.earliest + dt.timedelta(n) for n in range((published.latest - published.earliest).days + 1)]
+    inside = [_inside(periods, d) for d in days]
+    found, doubt = _listed_before(entry, published)
+    if all(inside):
+        assert (found, doubt) == (True, None)
+    elif not any(inside):
+        assert (found, doubt) == (False, None)
+    else:
+        assert found is None and doubt
+
+
+def test_periods_back_to_back_are_one_listing_to_the_judgement():
+    """A hand-written entry moved from one list to another the next day: a work of June 2020 and
+    the year 2020 were doubts, "taken off the list on 2020-06-15"; they are listed. An end not read
+    of the last period still leaves a work after its start a doubt."""
+    periods = (
+        Listing(start=dt.date(2020, 1, 1), end=dt.date(2020, 6, 15)),
+        Listing(start=dt.date(2020, 6, 16), end=None),
+    )
+    entry = ListEntry(id="e", name="E", listings=periods)
+    assert _listed_before(entry, PartialDate.parse("2020-06")) == (True, None)
+    assert _listed_by(type("Hit", (), {"entry": entry})(), 2020) == (True, None)  # type: ignore[arg-type]
+    assert _listed_before(entry, PartialDate.parse("2019-12")) == (False, None)
+    ended = ListEntry(id="e", name="E", listings=periods, listed_to_unread=" 8/11/2021")
+    assert _listed_before(ended, PartialDate.parse("2020-05")) == (True, None)
+    found, doubt = _listed_before(ended, PartialDate.parse("2020-06"))
+    assert found is None and "“ 8/11/2021”, not a date claimwatch reads" in (doubt or "")
 
 
 def test_a_work_in_a_period_is_listed_before_the_first_and_in_the_gap_not():

@@ -512,7 +512,9 @@ def listed_in_periods(
         return None, f"{entry.name} was {edge}, {within} (listed {periods_said(periods)})"
     last = periods[-1]
     if listed:
-        if last.end is None and entry.listed_to_unread and earliest >= last.start:
+        # The last period's end not read may fall on any day from its start (a period back to back
+        # with it holds the days before).
+        if last.end is None and entry.listed_to_unread and latest >= last.start:
             return None, _taken_off_unread(entry)
         return True, None
     if entry.listed_from_unread and _unread_start_may_reach(entry, earliest):

@@ -96,11 +96,27 @@ def periods_said(periods: Sequence[Listing]) -> str:
     return listed_in_a_sentence([str(p) for p in periods])
 
 
+def unbroken(periods: Sequence[Listing]) -> list[Listing]:
+    """The periods with each run of periods back to back (the next beginning the day after one
+    ends) joined into one, in order."""
+    out: list[Listing] = []
+    for p in periods:
+        last = out[-1] if out else None
+        if last is not None and last.end is not None and p.start == last.end + dt.timedelta(days=1):
+            out[-1] = Listing(start=last.start, end=p.end)
+        else:
+            out.append(p)
+    return out
+
+
 def listed_within(periods: Sequence[Listing], earliest: dt.date, latest: dt.date) -> tuple[bool | None, str | None]:
     """Was an entry listed on every day from `earliest` to `latest` (a work's date, a year), by its
     periods: True where one period holds them all; False where none holds any (before the first,
     in a gap, after the last); None where a period's edge falls among them, with that edge
-    ("listed on D" or "taken off the list on D")."""
+    ("listed on D" or "taken off the list on D"). Periods back to back (one ending the day before
+    the next begins, as a hand-written list may give a move from one list to another) are one
+    listing here: no day falls between them, so neither edge is a doubt."""
+    periods = unbroken(periods)
     for p in periods:
         if p.start <= earliest and (p.end is None or latest <= p.end):
             return True, None
