@@ -73,6 +73,35 @@ entries:
     )
 
 
+@pytest.mark.parametrize(
+    ("dates", "end", "line"),
+    [
+        ("    listed_from: 2019-01-01\n    listed_to: 2030-01-01\n", "listed_to 2030-01-01", 9),
+        (
+            "    listings:\n      - {from: 2019-01-01, to: 2020-01-01}\n      - {from: 2021-01-01, to: 2030-01-01}\n",
+            "the last period's end 2030-01-01",
+            10,
+        ),
+    ],
+)
+def test_an_end_not_read_beside_a_dated_end_is_refused_at_its_line(tmp_path, capsys, dates, end, line):
+    """A hand-written entry giving both an end not read and a dated one was read by the dated one
+    alone, a work of 2025 "listed" though the entry may have been taken off on the day not read
+    (the CSL import never writes both: an end not read leaves listed_to null)."""
+    path = write(
+        tmp_path / "twice.yaml",
+        "id: twice\nname: Twice\nsources: [{title: A source}]\nentries:\n  - id: heu\n"
+        "    name: Harbin Engineering University\n" + dates + '    listed_to_unread: "\\x1b[2J 8/11/2015"\n',
+    )
+    assert main(["lists", "show", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert not out
+    assert err == (
+        f"{path}:{line}:23: listed_to_unread \u201c\ufffd[2J 8/11/2015\u201d is given beside {end}: an end not read"
+        " stands where the end is null; keep the one that is right\n"
+    )
+
+
 def test_an_imported_end_before_its_start_is_a_doubt_not_a_clearance(tmp_path):
     entry = imported_entry(tmp_path, csl(tmp_path, (EL, "2021-01-01", "2020-01-01")))
     assert (entry.listed_from, entry.listed_to) == (dt.date(2021, 1, 1), None)

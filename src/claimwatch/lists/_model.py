@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import documents, ids
-from .._text import listed_in_a_sentence
+from .._text import listed_in_a_sentence, one_line
 from ..errors import InputError, Problem
 
 DEFAULT_LISTS_DIR = Path("evidence/lists")
@@ -263,6 +263,8 @@ def list_from_document(doc: documents.Document, *, check_file_name: bool = True)
         if not entry.listings and (backwards := ended_before_listed(entry)):
             problems.append(doc.problem(("entries", i, "listed_to"), backwards))
         problems += [doc.problem(("entries", i, *where), why) for where, why in listing_problems(raw, entry)]
+        if two_ends := ended_twice(entry):
+            problems.append(doc.problem(("entries", i, "listed_to_unread"), two_ends))
         entries.append(entry)
     stem = Path(doc.path).stem
     if check_file_name and stem != data["id"] and not doc.path.startswith("<"):
@@ -290,6 +292,19 @@ def ended_before_listed(entry: ListEntry) -> str | None:
     return (
         f"listed_to {entry.listed_to} is before listed_from {entry.listed_from}: one of them is wrong;"
         " correct it, or give the end as listed_to_unread with listed_to left out"
+    )
+
+
+def ended_twice(entry: ListEntry) -> str | None:
+    """Why an entry giving an end not read (`listed_to_unread`) beside a dated one cannot be read:
+    the end not read stands for the day listed_to would give, and which of the two is right is not
+    known. Read as given, the dated end alone was judged and the other passed over in silence."""
+    if entry.listed_to_unread is None or entry.listed_to is None:
+        return None
+    dated = f"the last period's end {entry.listed_to}" if entry.listings else f"listed_to {entry.listed_to}"
+    return (
+        f"listed_to_unread \u201c{one_line(entry.listed_to_unread)}\u201d is given beside {dated}: an end not read"
+        " stands where the end is null; keep the one that is right"
     )
 
 
