@@ -601,3 +601,61 @@ def test_namesakes_pair_by_what_they_keep_not_by_file_order(
 
 def _both(old: Path, new: Path) -> tuple[tuple[ListEntry, ...], tuple[ListEntry, ...]]:
     return lists.load_list_version(old).entries, lists.load_list_version(new).entries
+
+
+REUSED_OLD = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: e1
+    name: Harbin Engineering University
+    listed_from: 2020-06-05
+    citation: 85 FR 34495
+  - id: e2
+    name: Beihang Univ
+    listed_from: 2001-01-01
+  - id: e3
+    name: Xidian University
+    aliases: [Xidian Univ]
+"""
+
+REUSED_NEW = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: e1
+    name: Northwestern Polytechnical University
+    listed_from: 2021-01-01
+    citation: 86 FR 1
+  - id: e2
+    name: Beihang University
+    listed_from: 2001-01-01
+  - id: e3
+    name: Xidian Univ
+"""
+
+
+def test_an_id_given_to_another_entity_is_no_rename(tmp_path, capsys):
+    """A hand-written list gave the id e1 of Harbin Engineering University, taken off, to
+    Northwestern Polytechnical University, newly listed: the diff paired them by id, "~
+    Northwestern Polytechnical University [e1] name: Harbin Engineering University -> ...", the
+    university taken off read as renamed and listed still. Sharing no name, alias or listing, the
+    two are removed and added, the added line saying whose id it has; a name corrected with the
+    listing kept, or one an alias gave, still pairs by id."""
+    old = write(tmp_path, "demo.old.yaml", REUSED_OLD)
+    new = write(tmp_path, "demo.yaml", REUSED_NEW)
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(new))
+    assert [(c.entry.id, c.matched_by) for c in diff.changed] == [("e2", "id"), ("e3", "id")]
+    assert [e.name for e in diff.removed] == ["Harbin Engineering University"]
+    assert [e.name for e in diff.added] == ["Northwestern Polytechnical University"]
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new))
+    assert code == 0 and out.splitlines()[1:3] == [
+        "+ Northwestern Polytechnical University [e1] (listed 2021-01-01, 86 FR 1); the id of removed 'Harbin"
+        " Engineering University' in the old version, not taken for it (no name, alias or listing shared)",
+        "- Harbin Engineering University [e1] (listed 2020-06-05, 85 FR 34495)",
+    ]
+    _, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--json")
+    (added,) = json.loads(out)["added"]
+    assert added["id_of_removed"] == "Harbin Engineering University"

@@ -73,12 +73,13 @@ class ListDiff:
         return bool(self.added or self.removed or self.changed)
 
     def to_json(self) -> dict[str, Any]:
+        removed = {e.id: e for e in self.removed}
         return {
             "old": _version_json(self.old),
             "new": _version_json(self.new),
             "has_changes": self.has_changes,
             "summary": {"added": len(self.added), "removed": len(self.removed), "changed": len(self.changed)},
-            "added": [_added_json(e, self.namesakes.get(e.id, ())) for e in self.added],
+            "added": [_added_json(e, self.namesakes.get(e.id, ()), removed.get(e.id)) for e in self.added],
             "removed": [_entry_json(e) for e in self.removed],
             "changed": [_change_json(c) for c in self.changed],
         }
@@ -104,9 +105,9 @@ def _pair_entries(
     """(old, new, matched_by) pairs, the old entries left without a partner, the new ones left, and the
     (old, new) entries left after pairing by name that name each other (`_renamed`)."""
     old_by_id = {e.id: e for e in old}
-    pairs = [(old_by_id[e.id], e, "id") for e in new if e.id in old_by_id]
+    pairs = [(old_by_id[e.id], e, "id") for e in new if e.id in old_by_id and same_entity(old_by_id[e.id], e)]
     paired_old = {o.id for o, _, _ in pairs}
-    left_new = [e for e in new if e.id not in old_by_id]
+    left_new = [e for e in new if e.id not in paired_old]
     pairs += _paired_by_name([e for e in old if e.id not in paired_old], left_new)
     paired_new = {n.id for _, n, _ in pairs}
     added = [e for e in left_new if e.id not in paired_new]
@@ -116,6 +117,19 @@ def _pair_entries(
     paired_new = {n.id for _, n, _ in pairs}
     removed = [e for e in old if e.id not in paired_old]
     return pairs, removed, [e for e in added if e.id not in paired_new], related
+
+
+def same_entity(old: ListEntry, new: ListEntry) -> bool:
+    """Whether two entries of one id are taken for one entity: of one name (case and spacing
+    aside), one naming the other among its aliases, or the new one keeping the old one's listing
+    (`_keeps_listing`: a name corrected by hand). An id given again to another entity (a
+    hand-written list's "e1", the slug "entry" of two names in another script) is not: paired, the
+    entity taken off would read as renamed, and listed still."""
+    if _folded(old.name) == _folded(new.name):
+        return True
+    if _folded(old.name) in {_folded(a) for a in new.aliases} or _folded(new.name) in {_folded(a) for a in old.aliases}:
+        return True
+    return _keeps_listing(old, new)
 
 
 def _paired_by_name(old: Sequence[ListEntry], new: Sequence[ListEntry]) -> list[tuple[ListEntry, ListEntry, str]]:
@@ -286,8 +300,10 @@ def _entry_json(e: ListEntry) -> dict[str, Any]:
     }
 
 
-def _added_json(e: ListEntry, namesakes: Sequence[ListEntry]) -> dict[str, Any]:
+def _added_json(e: ListEntry, namesakes: Sequence[ListEntry], id_of: ListEntry | None) -> dict[str, Any]:
     shown = _entry_json(e)
+    if id_of is not None:
+        shown["id_of_removed"] = id_of.name
     if namesakes:
         shown["names_removed"] = [
             {"id": o.id, "name": o.name, **({"same_source_lists_and_addresses": True} if same_place(o, e) else {})}
@@ -321,7 +337,11 @@ def format_diff(diff: ListDiff) -> str:
             else "no changes"
         )
     ]
-    lines += [f"+ {_describe_entry(e)}{_namesakes_said(e, diff.namesakes.get(e.id, ()))}" for e in diff.added]
+    removed_ids = {e.id: e for e in diff.removed}
+    lines += [
+        f"+ {_describe_entry(e)}{_namesakes_said(e, diff.namesakes.get(e.id, ()))}{_id_reused_said(removed_ids.get(e.id))}"
+        for e in diff.added
+    ]
     lines += [f"- {_describe_entry(e)}" for e in diff.removed]
     for c in diff.changed:
         how = f", matched by {c.matched_by} to '{c.old_id}'" if c.matched_by != "id" else ""
@@ -359,6 +379,14 @@ def _namesakes_said(new: ListEntry, namesakes: Sequence[ListEntry]) -> str:
             f"{'carries the name of' if carried else 'its name is an alias of'} removed '{o.name}' [{o.id}]{where}"
         )
     return f"; {'; '.join(said)}" if said else ""
+
+
+def _id_reused_said(old: ListEntry | None) -> str:
+    """'; the id of removed 'Foo' in the old version': an added entry under the id a removed one
+    had, not taken for it (`same_entity`); a reader judges whether it is."""
+    if old is None:
+        return ""
+    return f"; the id of removed '{old.name}' in the old version, not taken for it (no name, alias or listing shared)"
 
 
 def same_place(old: ListEntry, new: ListEntry) -> bool:
