@@ -151,6 +151,25 @@ def test_northeastern_boston_as_openalex_resolves_it_never_matches_shenyang():
     assert outcome("neu", ["Northeastern University"], (boston,)) == "none"
 
 
+@pytest.mark.parametrize("boston_first", [False, True])
+def test_an_author_at_both_namesakes_is_at_the_entry_by_the_text_naming_it_in_its_country(boston_first):
+    """An author with two affiliations, Northeastern University in Shenyang and in Boston, each
+    resolved by OpenAlex: the Boston text turned the match on OpenAlex's Chinese record into a
+    doubt ("OpenAlex may have resolved the text to the wrong institution") though the Shenyang text
+    names the entry certainly, so a claim the record contradicts was insufficient evidence."""
+    shenyang = "College of Information Science and Engineering, Northeastern University, Shenyang 110819, China"
+    boston = "Khoury College of Computer Sciences, Northeastern University, Boston, MA 02115, USA"
+    records = (
+        Institution("Northeastern University", id="I9224756", country="CN"),
+        Institution("Northeastern University", id="I12912129", country="US"),
+    )
+    texts = [boston, shenyang] if boston_first else [shenyang, boston]
+    hit = hits(texts, records[::-1] if boston_first else records)["neu"]
+    assert hit.doubt is None and hit.matched_text == shenyang
+    # The Boston text alone, beside OpenAlex's Chinese record, is still the doubt it was.
+    assert outcome("neu", [boston], records[:1]) == "uncertain"
+
+
 def test_the_doubt_says_why():
     doubt = hits(["Northeastern University"])["neu"].doubt
     assert doubt == (

@@ -267,6 +267,7 @@ class ListMatcher:
         other_province: dict[str, str] = {}
         longer: dict[str, str] = {}  # entries the text names only as part of another name
         named: set[str] = set()  # and those it names otherwise
+        sure: dict[str, _EntryHit] = {}  # entries a text names certainly (in its country, as itself)
         for text in a.raw_affiliations:
             for h in self.names.find(text):
                 entry = self.entries[h.key]
@@ -280,6 +281,8 @@ class ListMatcher:
                     continue
                 if isinstance(placed, _ProvinceDoubt):
                     other_province.setdefault(entry.id, str(placed))
+                if placed is None:
+                    sure.setdefault(entry.id, _EntryHit(entry, self.list, "alias_in_raw_affiliation", None, text, h))
                 self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
         for entry_id in abroad:
             if entry_id in best:
@@ -289,6 +292,12 @@ class ListMatcher:
         for entry_id, doubt in longer.items():
             if entry_id not in named:
                 best[entry_id] = _resolved_from_another_name(best[entry_id], doubt)
+        # An author of two affiliations, one text naming the entry abroad or in another province
+        # (Northeastern University, Boston) and another certainly (Northeastern University,
+        # Shenyang, China): that text shows the author at the entry, whatever OpenAlex resolved.
+        for entry_id, hit in sure.items():
+            if best[entry_id].doubt is not None:
+                best[entry_id] = hit
         if self.related_names is not None:
             self._related_hits(a, best)
         return [best[k] for k in sorted(best)] if best else []
