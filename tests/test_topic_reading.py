@@ -401,6 +401,7 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
         work("W9", r"Sur\emph{face} recognition of {\it proteins}", authorships=at_lab),
         work("W10", "Bounds face&lt;b&gt;recognition", authorships=at_lab),  # escaped, as XML writes a "<"
         work("W11", "Pairs with a&amp;lt;b&amp;gt;face recognition", authorships=at_lab),
+        work("W12", "Bounds face&lt;b>recognition", authorships=at_lab),  # half escaped: a ">" XML leaves
     ]
     snapshot = root / "snapshot"
     import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
@@ -428,6 +429,10 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
             "its title says \u201c&amp;lt;b&amp;gt;face recognition\u201d, where a tag never closed may be markup or "
             "the text's own characters (as in a comparison), and only one of the two readings holds "
             "\u201cface recognition\u201d",
+        ),
+        "W12": (
+            "its title says \u201cface&lt;b>recognition\u201d, where a tag never closed may be markup or the text's "
+            "own characters (as in a comparison), and only one of the two readings holds \u201cface recognition\u201d",
         ),
     }
 
@@ -526,6 +531,12 @@ def test_an_abstract_index_s_gap_is_read_as_a_break(index, abstract, missing):
         ("Pairs with a&#60;b&#x3E;face recognition", [], ["face recognition"]),
         ("Pairs with a&amp;lt;b&amp;gt;face recognition", [], ["face recognition"]),
         ("Sur&lt;b&gt;face&lt;/b&gt; recognition", [], []),  # closed: markup
+        # Half escaped, as XML need not escape a ">": read as a tag, and so two ways too; it was
+        # read as markup alone, a certain "face recognition" (issue 18, twenty-sixth part)
+        ("Bounds face&lt;b>recognition", [], ["face recognition"]),
+        ("Bounds face<b&gt;recognition", [], ["face recognition"]),
+        ("Bounds face&amp;lt;b>recognition", [], ["face recognition"]),
+        ("Sur&lt;b>face&lt;/b> recognition", [], []),  # closed: markup
     ],
 )
 def test_a_tag_never_closed_reads_two_ways(text, certain, doubted):

@@ -118,10 +118,11 @@ _MARKUP = re.compile(
 _STANDS_ALONE = frozenset({"br", "break", "graphic", "hr", "inline-graphic", "wbr"})
 BARE_TAG = re.compile(r"<([A-Za-z][A-Za-z-]*)>")
 # A bare tag as written in a text, or escaped as a "<" of the text is in XML ("a&lt;b&gt;c",
-# "&amp;lt;b&amp;gt;", "&#60;b&#62;"): an escaped one is read as a tag too (`without_markup`).
+# "&amp;lt;b&amp;gt;", "&#60;b&#62;"), or half escaped, as XML need not escape a ">" ("a&lt;b>c",
+# "a<b&gt;c"): an escaped one is read as a tag too (`without_markup`).
 BARE_TAG_WRITTEN = re.compile(
-    rf"{BARE_TAG.pattern}"
-    r"|&(?:(?:amp|AMP);)*(?:lt|LT|#0*60|#[xX]0*3[cC]);[A-Za-z][A-Za-z-]*&(?:(?:amp|AMP);)*(?:gt|GT|#0*62|#[xX]0*3[eE]);"
+    r"(?:<|&(?:(?:amp|AMP);)*(?:lt|LT|#0*60|#[xX]0*3[cC]);)[A-Za-z][A-Za-z-]*"
+    r"(?:>|&(?:(?:amp|AMP);)*(?:gt|GT|#0*62|#[xX]0*3[eE]);)"
 )
 _PREFIX = "(?:(?:jats|mml|m|html|xhtml):)?"
 

@@ -71,7 +71,7 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 12
+TABLE_FORMAT = 13
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
@@ -87,7 +87,9 @@ of more markup's names, "<inf>Sur</inf>face" gives "surface"; 12: a DOI's identi
 ("North\u2010western" is "Northwestern"); an entity is read only where it is one, whole
 ("&notface;" gives no "face"); the words of a text that reads two ways include its reading with
 a bare tag no closing tag follows (or one escaped, "Sur&lt;b&gt;face") as written: "Sur<b>face"
-gives "face"; and LaTeX as rendered: "Sur\\textit{face}" gives "surface".)"""
+gives "face"; and LaTeX as rendered: "Sur\\textit{face}" gives "surface"; 13: a bare tag half
+escaped, as XML need not escape a ">" ("face&lt;b>recognition"), reads two ways too, its words
+those of both readings.)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
