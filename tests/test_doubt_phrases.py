@@ -63,6 +63,30 @@ def test_a_word_of_another_sense_in_the_abstract_counts_too(tmp_path):
     )
 
 
+# A doubt phrase was looked for in the text's certain reading alone, where the topic's phrases are
+# looked for in every reading: "pro<b>sopagnosia" (a tag never closed, which may be markup) or
+# "face\u2014blindness" (an em dash, which may stand for a hyphen) left a certain match of "face
+# recognition", a finding (issue 18, twenty-sixth part). A doubt phrase any reading may hold
+# leaves the match uncertain.
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Face recognition in developmental pro<b>sopagnosia", "pro<b>sopagnosia"),
+        ("Face recognition in developmental pro&lt;b>sopagnosia", "pro&lt;b>sopagnosia"),
+        ("Face recognition and face\u2014blindness in adults", "face\u2014blindness"),
+        ("Face recognition after post-\nprosopagnosia training", "prosopagnosia"),
+    ],
+)
+def test_a_doubt_phrase_one_reading_of_the_text_may_hold_leaves_the_match_uncertain(tmp_path, title, said):
+    records = [work("W1", title, "2024-06-01", BY_LAB)]
+    r = result(tmp_path, records, "{topic: facial-recognition}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert r.uncertain_findings[0].uncertain_because == (
+        f"its title also says \u201c{said}\u201d, where the words of Facial recognition may mean something "
+        "else (a doubt phrase of the topic)",
+    )
+
+
 def test_an_openalex_topic_of_the_work_still_counts_certainly(tmp_path):
     topic = "{faceids: {name: Faces, rationale: r, phrases: [face recognition], doubt_phrases: [prosopagnosia], openalex_topics: [T10057]}}"
     records = [work("W1", PROSOPAGNOSIA, "2024-06-01", BY_LAB, topics=[{"id": "https://openalex.org/T10057"}])]

@@ -1452,13 +1452,22 @@ class TopicMatcher:
             return None
         fields = [("title", work.title), *((f"keywords[{i}]", k) for i, k in enumerate(work.keywords))]
         for name, text in [*fields, ("abstract", work.abstract)]:
-            if hits := self.doubting.find(text):
+            if hits := self._doubt_hits(text):
                 said = text[hits[0].start : hits[0].end]
                 return (
                     f"its {name} also says \u201c{said}\u201d, where the words of {self.topic.name} may mean "
                     "something else (a doubt phrase of the topic)"
                 )
         return None
+
+    def _doubt_hits(self, text: str) -> list[PhraseHit]:
+        """The doubt phrases `text` may hold, first first: in every reading a phrase of the topic
+        is looked for in, certain or not (one of two a bare tag gives, across an em dash, after a
+        hyphen and a break), since a doubt the text may hold leaves a match only perhaps the
+        topic's: "pro<b>sopagnosia" may be "prosopagnosia"."""
+        d = self.doubting
+        hits = d.find(text) or d.find_either_way(text) + d.find_across_dashes(text) + d.find_after_breaks(text)
+        return sorted(hits, key=lambda h: (h.start, -h.end))
 
     def broken_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work none of whose text matches may still hold a phrase: one follows a hyphen and
