@@ -402,6 +402,11 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
         work("W10", "Bounds face&lt;b&gt;recognition", authorships=at_lab),  # escaped, as XML writes a "<"
         work("W11", "Pairs with a&amp;lt;b&amp;gt;face recognition", authorships=at_lab),
         work("W12", "Bounds face&lt;b>recognition", authorships=at_lab),  # half escaped: a ">" XML leaves
+        work("W13", "{F}ace {R}ecognition at scale", authorships=at_lab),  # BibTeX's braces, as LaTeX sets them
+        work("W14", "Inter{F}ace recognition", authorships=at_lab),
+        work(
+            "W15", "Robust", authorships=at_lab, abstract_inverted_index={"We": [0], "{F}ace": [1], "recognition": [2]}
+        ),
     ]
     snapshot = root / "snapshot"
     import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
@@ -411,7 +416,7 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
     columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
     assert render_json(columnar) == render_json(reference)
     (result,) = reference.results
-    assert [f.work.id for f in result.findings] == ["W2", "W8"]
+    assert [f.work.id for f in result.findings] == ["W2", "W8", "W13", "W15"]
     assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
         "W6": (
             "its title says \u201cface<b>recognition\u201d, where a tag never closed may be markup or the text's own "
@@ -572,6 +577,11 @@ LATEX = PhraseSet(["facial recognition", "face recognition", "CO2 capture", "R&D
         (r"Amine CO\textsubscript{2} capture", "CO2 capture", r"CO\textsubscript{2} capture"),
         (r"The $\alpha$-face recognition", "face recognition", "face recognition"),
         (r"Corporate R\&D spending", "R&D", r"R\&D"),
+        # BibTeX's braces keeping a capital inside a word, read as LaTeX sets them: spaCy cut
+        # "{F}acial" into "F" and "acial", no phrase found (issue 18, twenty-sixth part)
+        (r"{F}acial {R}ecognition in the wild", "facial recognition", "F}acial {R}ecognition"),
+        (r"Robust {F}ace recognition", "face recognition", "F}ace recognition"),
+        (r"Fac{IAL} recognition", "facial recognition", "Fac{IAL} recognition"),
     ],
 )
 def test_latex_is_read_as_rendered_with_its_span_as_given(text, phrase, span):
@@ -586,6 +596,8 @@ def test_latex_is_read_as_rendered_with_its_span_as_given(text, phrase, span):
         r"Inter\emph{face} recognition",
         r"the face$$x$$recognition",  # display math is a block of its own
         r"\textit{face recognition",  # a group never closed is read as written
+        r"Inter{F}ace recognition",  # BibTeX's braces inside a word: "InterFace"
+        r"Sur{face} recognition",
     ],
 )
 def test_no_match_begins_inside_a_word_latex_cuts(text):
@@ -596,6 +608,12 @@ def test_latex_reading():
     assert without_markup(r"\textit{face \{x\}} recognition") == r"face \{x\} recognition"
     assert without_markup(r"costs \$5 and $x$ of \unknown{y}") == r"costs $5 and  x  of \unknown{y}"
     assert without_markup("$$x$$") == " \u00b6 x \u00b6 "
+    assert without_markup(r"{D}eep{F}akes and {F}ace-{S}wap") == "DeepFakes and Face-Swap"
+    # braces around words, a command's argument, or holding more than letters and digits: as written
+    assert (
+        without_markup(r"{Face} {face recognition} \url{face}x {a,b}c")
+        == r"{Face} {face recognition} \url{face}x {a,b}c"
+    )
 
 
 @settings(max_examples=300, deadline=None)

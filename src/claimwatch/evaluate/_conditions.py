@@ -138,7 +138,7 @@ class _WorkContext:
             index = self.work.abstract_index or {}
             # A bare tag is read by whether a closing one follows it (`works.reads_two_ways`), and a
             # LaTeX group by its closing brace, a formula by its closing dollar: the words in order.
-            if any(may_read_two_ways(word) or "\\" in word or "$" in word for word in index):
+            if any(may_read_two_ways(word) or "\\" in word or "$" in word or "{" in word for word in index):
                 self._abstract_words = plain_words([self.work.abstract])
             else:
                 self._abstract_words = plain_words(index)
