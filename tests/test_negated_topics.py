@@ -199,6 +199,24 @@ def test_an_abstract_lacking_words_cannot_show_what_a_work_is_not_about(tmp_path
     )
 
 
+# An abstract index giving one position two words (a broken file: "deepfake" and "cats" both at
+# 1) was rebuilt with the last of them there, the other dropped in silence: by the order of the
+# index's keys a certain "deepfake detection", and the abstract whole, under `not:` a certain
+# absence of what the dropped word began (issue 18, twenty-sixth part). Which word stood there
+# is not known: each stands apart, no phrase runs through it, and the abstract lacks a word.
+def test_a_position_an_abstract_index_gives_two_words_is_a_word_not_known(tmp_path):
+    both = {"a": [0], "deepfake": [1], "cats": [1], "detection": [2], "method": [3]}
+    records = [work("W1", "Deepfake videos", "2024-06-01", BY_LAB, abstract_inverted_index=both)]
+    results = check(tmp_path, records, {"about": "{topic: detection}", "makes": MAKES})
+    assert (results["about"].matched, results["about"].uncertain) == (0, 0)
+    r = results["makes"]
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert r.uncertain_findings[0].uncertain_because == (
+        "its record's abstract lacks a word (positions its inverted index skips or cannot place), so it cannot "
+        "show the work is not about detection of synthetic media",
+    )
+
+
 def test_a_whole_abstract_of_another_version_settles_one_lacking_words(tmp_path):
     making = "We generate deepfake videos of talking heads"
     records = [preprint(making, title="Talking heads"), journal(title="Deepfake talking heads")]

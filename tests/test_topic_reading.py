@@ -507,6 +507,9 @@ def test_only_a_whole_entity_is_read(text, reading):
         # a word the index gives at no position it can place is lacking too, wherever it stood
         ({"face": [0, None], "": [1], "recognition": [2]}, "face recognition", 1),
         ({"a": [0], "deepfake": [1], "detection": [2.0], "x": 7}, "a deepfake", 2),
+        # a position given two words: which stood there is not known, each apart, a word lacking
+        ({"a": [0], "face": [1], "cat": [1], "recognition": [2]}, "a \u00b6 cat \u00b6 face \u00b6 recognition", 1),
+        ({"face": [0], "recognition": [1, 1]}, "face recognition", 0),  # one word twice: no doubt
     ],
 )
 def test_an_abstract_index_s_gap_is_read_as_a_break(index, abstract, missing):

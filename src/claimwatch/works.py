@@ -16,7 +16,7 @@ import html.entities
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -713,7 +713,9 @@ def rebuild_abstract(index: dict[str, list[int]]) -> str:
     rest of the abstract stands: one bad word must not hide the others from the matchers.
     Positions the index skips between two words are words it lacks: they are read as a block's
     end (`BLOCK_END`), which no phrase runs across, since the words either side never stood
-    together ("face" at 2 and "recognition" at 5 are no "face recognition")."""
+    together ("face" at 2 and "recognition" at 5 are no "face recognition"). A position the index
+    gives two words is one whose word is not known: each stands apart, between block ends, and
+    it is a word the abstract lacks too."""
     return _rebuilt(index)[0]
 
 
@@ -738,36 +740,39 @@ def _rebuilt(index: dict[str, Any]) -> tuple[str, int]:
     for word, at in index.items():
         for p in at:
             words[p] = word
+    if len(positions) != len(words) - words.count(None):  # a position given twice, perhaps to two words
+        return _rebuild_with_care(index)
     return _joined(words)
 
 
 def _rebuild_with_care(index: dict[str, Any]) -> tuple[str, int]:
     """_rebuilt for an index some position of which is odd: each checked. A position it cannot
     place is a word the abstract lacks, as a skipped one is, even after the last word placed."""
-    placed: dict[int, str] = {}
+    placed: dict[int, set[str]] = {}
     unplaced = 0
     for word, positions in index.items():
         for p in positions if isinstance(positions, list) else [None]:
             if type(p) is int and 0 <= p < _ABSTRACT_WORDS:
-                placed[p] = word
+                placed.setdefault(p, set()).add(word)
             else:
                 unplaced += 1
     if not placed:
         return "", 0
-    words: list[str | None] = [None] * (max(placed) + 1)
-    for p, word in placed.items():
-        words[p] = word
-    text, skipped = _joined(words)
+    words: list[str | tuple[str, ...] | None] = [None] * (max(placed) + 1)
+    for p, given in placed.items():
+        words[p] = given.pop() if len(given) == 1 else tuple(sorted(given))  # several: which is not known
+    text, skipped = _joined(words, sum(isinstance(w, tuple) for w in words))
     return text, max(skipped, unplaced)  # the words it cannot place may stand where it skips
 
 
-def _joined(words: list[str | None]) -> tuple[str, int]:
+def _joined(words: Sequence[str | tuple[str, ...] | None], contested: int = 0) -> tuple[str, int]:
     """The words placed, in order, a run of positions none placed read as a block's end between
-    the words either side; and how many such positions there are. An empty word is a word the
-    index gives (no gap), and reads as nothing."""
-    missing = words.count(None)
+    the words either side; and how many such positions there are, and positions given several
+    words (a tuple of them), each of which stands apart between block ends. An empty word is a
+    word the index gives (no gap), and reads as nothing. `contested`: how many tuples `words` holds."""
+    missing = words.count(None) + contested
     if not missing:
-        return " ".join(filter(None, words)), 0
+        return " ".join(filter(None, words)), 0  # type: ignore[arg-type]  # no tuple: all str
     out: list[str] = []
     gap = False
     for w in words:
@@ -777,6 +782,9 @@ def _joined(words: list[str | None]) -> tuple[str, int]:
         if gap and out:
             out.append(BLOCK_END)
         gap = False
+        if isinstance(w, tuple):  # which of them stood here is not known: none joins another word
+            out += [BLOCK_END, *(f"{x} {BLOCK_END}" for x in w if x)] if out else [f"{x} {BLOCK_END}" for x in w if x]
+            continue
         if w:
             out.append(w)
     return " ".join(out), missing

@@ -89,8 +89,8 @@ of more markup's names, "<inf>Sur</inf>face" gives "surface"; 12: a DOI's identi
 a bare tag no closing tag follows (or one escaped, "Sur&lt;b&gt;face") as written: "Sur<b>face"
 gives "face"; and LaTeX as rendered: "Sur\\textit{face}" gives "surface"; 13: a bare tag half
 escaped, as XML need not escape a ">" ("face&lt;b>recognition"), reads two ways too, its words
-those of both readings; and BibTeX's braces inside a word are read as LaTeX sets them: "{F}acial"
-gives "facial".)"""
+those of both readings; BibTeX's braces inside a word are read as LaTeX sets them: "{F}acial"
+gives "facial"; and an abstract index giving two words one position gives both.)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
