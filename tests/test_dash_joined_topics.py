@@ -94,3 +94,44 @@ def test_a_figure_dash_between_words_joins_them_as_a_hyphen_does(text, span):
 def test_the_small_and_vertical_em_dash_are_em_dashes(dash):
     (hit,) = PHRASES.find_across_dashes(f"Facial{dash}recognition")
     assert hit.phrase == "facial recognition"
+
+
+# An excluded phrase whose words an em dash joins ("Quantum computing\u2014inspired", a hyphen set
+# as a dash) or that begins after a hyphen and a break was looked for only as written: the match
+# inside it, "quantum computing", was certain, a finding, and under `not:` the work certainly
+# about the topic (issue 18, twenty-sixth part). Read as a hyphen the dash makes the excluded
+# phrase; read as a clause's end it does not: the match is uncertain, said why.
+@pytest.mark.parametrize(
+    ("title", "topic", "because"),
+    [
+        (
+            "Quantum computing\u2014inspired evolutionary algorithms",
+            "quantum-computing",
+            "its title says \u201cQuantum computing\u2014inspired\u201d, where \u201cquantum computing\u201d stands in "
+            "\u201cquantum computing inspired\u201d, a phrase the topic excludes, only if the dash joins the words "
+            "rather than parting two clauses",
+        ),
+        (
+            "Robust multi-\ncattle face recognition in barns",
+            "facial-recognition",
+            "its title says \u201cmulti- cattle face recognition\u201d, where \u201cface recognition\u201d stands in "
+            "\u201ccattle face recognition\u201d, a phrase the topic excludes, only if the word after the hyphen and "
+            "the break is a word of its own, not the end of a word broken at a line's end",
+        ),
+    ],
+)
+def test_a_match_inside_an_excluded_phrase_found_only_across_a_dash_or_a_break_is_uncertain(
+    tmp_path, title, topic, because
+):
+    records = [work("W1", title, "2024-06-01", WITH_HIT)]
+    r = result(tmp_path, records, f"{{topic: {topic}}}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert r.uncertain_findings[0].uncertain_because == (because,)
+    negated = result(tmp_path / "not", records, f"{{all: [{{coauthor_in: [mil]}}, {{not: {{topic: {topic}}}}}]}}")
+    assert (negated.matched, negated.uncertain) == (0, 1)
+
+
+def test_a_match_beside_an_excluded_phrase_across_a_dash_still_counts(tmp_path):
+    title = "Quantum computing\u2014inspired heuristics and quantum computing on superconducting chips"
+    r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: quantum-computing}")
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)

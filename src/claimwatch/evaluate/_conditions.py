@@ -116,7 +116,8 @@ class _WorkContext:
         (`TopicMatcher.other_sense`); or nothing matched but a phrase after a hyphen and a break,
         which may end a broken word (`TopicMatcher.broken_reading`), or words joined by an em dash,
         which may part two clauses (`TopicMatcher.dashed_reading`), or in one reading of a text
-        that reads two ways (`TopicMatcher.tagged_reading`). None where none of these."""
+        that reads two ways (`TopicMatcher.tagged_reading`), or inside an excluded phrase found
+        only so (`TopicMatcher.perhaps_excluded`). None where none of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
@@ -125,6 +126,7 @@ class _WorkContext:
                     matcher.broken_reading(self.work, self.abstract_words)
                     or matcher.dashed_reading(self.work, self.abstract_words)
                     or matcher.tagged_reading(self.work, self.abstract_words)
+                    or matcher.perhaps_excluded(self.work, self.abstract_words)
                 )
             elif not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None

@@ -1495,6 +1495,47 @@ class TopicMatcher:
                 )
         return None
 
+    def perhaps_excluded(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work none of whose text matches may still hold a phrase: a match lies inside an
+        excluded phrase only where an em dash joins words ("Quantum computing\u2014inspired", which
+        may part two clauses), or where a word after a hyphen and a break is a word of its own
+        ("multi-\ncattle face recognition", where it may end a broken word); None where none does."""
+        if not self.excluded.phrases:
+            return None
+        for name, text in self._texts(work, abstract_words):
+            if (held := self._held_only_perhaps(text)) is None:
+                continue
+            h, x, across_a_dash = held
+            excluded = f"\u201c{h.phrase}\u201d stands in \u201c{x.phrase}\u201d, a phrase the topic excludes, only if"
+            if across_a_dash:
+                return (
+                    f"its {name} says \u201c{text[x.start : x.end]}\u201d, where {excluded} the dash joins the words "
+                    "rather than parting two clauses"
+                )
+            said = " ".join(text[_broken_word_start(text, x.start) : x.end].split())
+            return (
+                f"its {name} says \u201c{said}\u201d, where {excluded} the word after the hyphen and the break is a "
+                "word of its own, not the end of a word broken at a line's end"
+            )
+        return None
+
+    def _held_only_perhaps(self, text: str) -> tuple[PhraseHit, PhraseHit, bool] | None:
+        """The first hit of the topic's phrases in `text` that no excluded phrase certainly holds
+        but one found across an em dash or after a hyphen and a break does, with that excluded
+        phrase and whether it was found across a dash."""
+        hits = self.phrases.find(text)
+        maybe = [(x, True) for x in self.excluded.find_across_dashes(text)] if hits else []
+        maybe += [(x, False) for x in self.excluded.find_after_breaks(text)] if hits else []
+        if not maybe:
+            return None
+        certain = self.excluded.find(text) + self.excluded.find_either_way(text)
+        for h in hits:
+            if not _within_any(h, certain):
+                for x, across_a_dash in maybe:
+                    if _within_any(h, [x]):
+                        return h, x, across_a_dash
+        return None
+
     def tagged_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work none of whose text certainly matches may still hold a phrase: a bare tag no
         closing tag follows ("Sur<b>face", "a<b>c") may be markup or the text's own characters,
@@ -1572,8 +1613,16 @@ class TopicMatcher:
         hits = self.phrases.find(text)
         if not hits:
             return []
-        # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`).
-        excluded = self.excluded.find(text) + self.excluded.find_either_way(text) if self.excluded.phrases else []
+        # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
+        # and so does one found across an em dash or after a hyphen and a break (`perhaps_excluded`).
+        excluded = (
+            self.excluded.find(text)
+            + self.excluded.find_either_way(text)
+            + self.excluded.find_across_dashes(text)
+            + self.excluded.find_after_breaks(text)
+            if self.excluded.phrases
+            else []
+        )
         out = []
         for h in hits:
             if any(x.start <= h.start and h.end <= x.end for x in excluded):
