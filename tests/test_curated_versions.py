@@ -527,3 +527,39 @@ def test_a_curated_version_s_authors_are_paired_with_the_record_s_by_name(
     assert result.verdict == verdict, result.why
     if said:
         assert list(result.uncertain_findings[0].uncertain_because) == [f"{curated}:6 {said}"]
+
+
+@pytest.mark.parametrize("engine", ["python", "duckdb"])
+@pytest.mark.parametrize(
+    ("record_places", "version_name"),
+    [
+        ({"Bo Partner": [OTHER], "Bob Partner": [HIT]}, "B. Partner"),
+        ({"Wei Li": [OTHER], "Li Wei": [HIT]}, "Li Wei"),
+        ({"Li Na": [OTHER], "Li Wei": [HIT]}, "Li"),
+        ({"X. Wang": [OTHER], "Xiao-Ming Wang": [HIT]}, "Xiaoming Wang"),
+        ({"H. Mueller": [OTHER], "Hans Müller": [HIT]}, "Hans Mueller"),
+    ],
+    ids=["initial", "family-name-first", "one-word", "hyphen", "umlaut"],
+)
+def test_a_curated_version_naming_someone_who_may_be_the_author_a_finding_rests_on_disputes_it(
+    tmp_path, engine, record_places, version_name
+):
+    """Found hunting the twenty-sixth part: OpenAlex's record names A. Lab, "Bo Partner" elsewhere
+    and "Bob Partner" at HIT; the analyst's version names A. Lab and "B. Partner" at Other
+    University. "B. Partner" went to "Bo Partner", the first name it pairs with, and "Bob Partner",
+    on whom the finding rests, was read as left out of an "et al.": `contradicted` on OpenAlex's
+    record alone, though the version may place Bob Partner elsewhere. So with a family name first,
+    a one-word name, and a name spelled two ways: which is which is not known, a doubt."""
+    authors = [authorship("A. Lab", [LAB])] + [authorship(n, p) for n, p in record_places.items()]
+    listed = "\n".join(
+        f"          - {a}"
+        for a in (
+            f"{{name: A. Lab, affiliations: [{AT_LAB}]}}",
+            f"{{name: {version_name}, affiliations: [{AT_OTHER}]}}",
+        )
+    )
+    result, curated = _checked_with_version(
+        tmp_path, engine, "{coauthor_in: [mil]}", authors, VERSION_OF_RECORD.format(authors=listed)
+    )
+    assert result.verdict == "insufficient_evidence", result.why
+    assert list(result.uncertain_findings[0].uncertain_because) == [f"{curated}:6 {AFFILIATIONS_DIFFER}"]

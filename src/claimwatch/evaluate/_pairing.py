@@ -6,24 +6,38 @@ Names pair where their words do, in any order ("Li Wei" and "Wei Li", "Smith, Jo
 Smith"), with case, accents and punctuation folded; an initial pairs with a word it begins
 ("J. Smith" and "John Smith", "J.-P. Sartre" and "Jean-Paul Sartre"), and the shorter name's
 words must each pair with one of the longer's, at least one written out in both: "J. S." pairs
-with no one. Two names that cannot be told apart by these rules are one person to them: the
-pairing is no proof of identity, only of which author of one reading is which of the other.
+with no one. A name is read as written and as its other spellings (`_readings`): a hyphen or
+apostrophe inside a word joining it ("Xiao-Ming" is "Xiaoming", "O'Brien" "OBrien"), German
+letters written out ("Müller" is "Mueller", "Strauß" "Strauss"), and capitals run together
+beside a written-out word read as initials ("Smith JP" is "Smith J. P."). Two names that cannot
+be told apart by these rules are one person to them: the pairing is no proof of identity, only
+of which author of one reading is which of the other.
+
+So a name left unpaired may still be someone the other reading names: where "B. Partner" is
+paired with the record's "Bo Partner", the record's "Bob Partner" is left out, though the
+version's "B. Partner" may be either. Such a name is `maybe_named`, never certainly left out.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import deque
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..works import INNER_APOSTROPHE, INNER_HYPHEN
 from ._names import fold
 
 
 class Pairing(NamedTuple):
-    """Which authors of each reading pair with none of the other's, by their names as written."""
+    """Which authors of each reading pair with none of the other's, by their names as written;
+    and of the record's left unpaired, those a name of the version may still be (`_likeness`: one
+    paired with another, or one of initials alone): the version may speak of them."""
 
     only_in_record: tuple[str, ...]
     only_in_version: tuple[str, ...]
+    maybe_named: tuple[str, ...] = ()
 
 
 def pair_authors(record: Sequence[str], version: Sequence[str]) -> Pairing:
@@ -32,55 +46,107 @@ def pair_authors(record: Sequence[str], version: Sequence[str]) -> Pairing:
     then those that pair through initials, each in the record's order with the version's first
     free name that pairs. The version's names are looked up by their words, never each against
     each: a work may have thousands of authors (FACTS: 35,000 works have more than 100)."""
-    words = [_words(n) for n in version]
+    readings = [_readings(n) for n in version]
     taken = [False] * len(version)
     same_words: dict[tuple[str, ...], deque[int]] = {}
-    for j, w in enumerate(words):
-        same_words.setdefault(tuple(sorted(w)), deque()).append(j)
+    for j, forms in enumerate(readings):
+        for words in forms:
+            same_words.setdefault(tuple(sorted(words)), deque()).append(j)
     unpaired: list[int] = []
     for i, name in enumerate(record):
-        same = same_words.get(tuple(sorted(_words(name))))
-        if same:
-            taken[same.popleft()] = True
-        else:
+        same = next((k for words in _readings(name) if (k := _first_free(same_words, words, taken)) is not None), None)
+        if same is None:
             unpaired.append(i)
+        else:
+            taken[same] = True
     # Through initials a name pairs only with one it shares a written-out word with (`_same_name`).
     by_word: dict[str, list[int]] = {}
-    for j, w in enumerate(words):
-        if not taken[j]:
-            for word in {x for x in w if len(x) > 1}:
-                by_word.setdefault(word, []).append(j)
+    for j, forms in enumerate(readings):
+        for word in {x for words in forms for x in words if len(x) > 1}:
+            by_word.setdefault(word, []).append(j)
+    initials = {word[0] for forms in readings for words in forms for word in words}
     left: list[str] = []
+    maybe: list[str] = []
     for i in unpaired:
-        mine = _words(record[i])
-        near = sorted({j for word in set(mine) if len(word) > 1 for j in by_word.get(word, ())})
-        found = next((j for j in near if not taken[j] and _same_name(mine, words[j])), None)
-        if found is None:
-            left.append(record[i])
-        else:
+        mine = _readings(record[i])
+        near = sorted({j for words in mine for word in words if len(word) > 1 for j in by_word.get(word, ())})
+        found, may_be = None, False
+        for j in near:
+            likeness = _likeness(mine, readings[j]) if not taken[j] or not may_be else _NOT_ALIKE
+            if likeness == _PAIRS and not taken[j]:
+                found = j
+                break
+            may_be |= likeness != _NOT_ALIKE
+        if found is not None:
             taken[found] = True
-    return Pairing(tuple(left), tuple(version[j] for j in range(len(version)) if not taken[j]))
+            continue
+        left.append(record[i])
+        # One it pairs with is taken by another (taken names stay taken); or it is initials alone,
+        # which pair with no one but may be anyone whose words they begin ("J. S.", "John Smith").
+        if may_be or (_initials_alone(mine) and all(w in initials for words in mine for w in words)):
+            maybe.append(record[i])
+    only_in_version = tuple(version[j] for j in range(len(version)) if not taken[j])
+    return Pairing(tuple(left), only_in_version, tuple(maybe))
 
 
-def _words(name: str) -> list[str]:
-    return fold(name).split()
+def _initials_alone(readings: tuple[list[str], ...]) -> bool:
+    return bool(readings) and all(len(word) == 1 for words in readings for word in words)
 
 
-def _same_name(a: list[str], b: list[str]) -> bool:
-    """Whether each word of the shorter name pairs with its own word of the longer: the same
-    word, or an initial of it; at least one written out in both."""
+def _first_free(same_words: dict[tuple[str, ...], deque[int]], words: list[str], taken: list[bool]) -> int | None:
+    """The first version name not yet taken with these words, in any order."""
+    waiting = same_words.get(tuple(sorted(words)))
+    while waiting and taken[waiting[0]]:
+        waiting.popleft()  # taken under another of its readings
+    return waiting.popleft() if waiting else None
+
+
+# Capitals run together beside a written-out word ("Smith JP", "JP Smith"): initials, as PubMed
+# and Web of Science write them.
+_RUN_TOGETHER_INITIALS = re.compile(r"\b[A-Z]{2,3}\b")
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
+
+
+@functools.lru_cache(maxsize=100_000)
+def _readings(name: str) -> tuple[list[str], ...]:
+    """The name's folded words as written, then as each other spelling of it reads them (the
+    module's docstring); each once."""
+    spellings = [name]
+    if INNER_HYPHEN.search(name) or INNER_APOSTROPHE.search(name):
+        spellings += [INNER_APOSTROPHE.sub("", INNER_HYPHEN.sub("", s)) for s in spellings]
+    if any(c in name for c in "äöüÄÖÜßẞ"):
+        spellings += [s.translate(_GERMAN) for s in spellings]
+    if any(c.islower() for c in name) and _RUN_TOGETHER_INITIALS.search(name):
+        spellings += [_RUN_TOGETHER_INITIALS.sub(lambda m: " ".join(m.group(0)), s) for s in spellings]
+    forms = dict.fromkeys(" ".join(fold(s).split()) for s in spellings)
+    return tuple(f.split() for f in forms if f)
+
+
+_NOT_ALIKE, _MAY_BE, _PAIRS = 0, 1, 2
+
+
+def _likeness(a: tuple[list[str], ...], b: tuple[list[str], ...]) -> int:
+    """How alike two names are, the likest of their readings: they pair (`_same_name`), one may
+    be the other though neither writes out a word ("J. S." and "John Smith"), or neither."""
+    return max((_same_name(x, y) for x in a for y in b), default=_NOT_ALIKE)
+
+
+def _same_name(a: list[str], b: list[str]) -> int:
+    """Whether each word of the shorter name pairs with its own word of the longer, the same
+    word or an initial of it: `_PAIRS` where at least one is written out in both, `_MAY_BE` where
+    none is, else `_NOT_ALIKE`."""
     short, long = sorted((a, b), key=len)
     if not short:
-        return False
+        return _NOT_ALIKE
     rest = list(long)
     written_out = False
     for word in sorted(short, key=len, reverse=True):  # written-out words before initials
         match = next((w for w in rest if w == word), None) or next((w for w in rest if _initial_of(word, w)), None)
         if match is None:
-            return False
+            return _NOT_ALIKE
         rest.remove(match)
         written_out |= len(word) > 1 and word == match
-    return written_out
+    return _PAIRS if written_out else _MAY_BE
 
 
 def _initial_of(a: str, b: str) -> bool:

@@ -40,7 +40,7 @@ from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._copies import Unordered
 from ._grouping import MOST_NEGATED_TOPICS, _ClaimBits, _FirstPublished, _negated_topics, _Record, _subject_slots
 from ._matchers import _ListedHit, _SubjectHit
-from ._pairing import pair_authors
+from ._pairing import Pairing, pair_authors
 from ._provenance import _interpretation
 from ._reviewing import _apply_reviews, _Kind
 
@@ -347,8 +347,9 @@ def _curated_disagrees(
     it leaves some of the record's out and names none the record does not (an "et al."), it says
     nothing of them, so nothing against a finding resting on one of them; but it does of those it
     names, and where it names every author the finding rests on (`_rests_on`), it disputes the
-    finding as a version naming all the record's authors would; where each names authors the other does not, which is which is not known, and
-    that is the doubt. (A curated version that shows what OpenAlex's record does not is a finding
+    finding as a version naming all the record's authors would, and of those its names may be
+    (`_certainly_left_out`); where each names authors the other does not, which is which is not
+    known, and that is the doubt. (A curated version that shows what OpenAlex's record does not is a finding
     itself, cited as such: curated evidence contradicts.)"""
     chosen = [r for r, _ in chosen_outcomes]
     if not chosen or any(r.ref is None or r.corrects is not None for r in chosen):
@@ -371,7 +372,7 @@ def _curated_disagrees(
                 f"{_names(pairing.only_in_version)} where OpenAlex's record of it names {_names(pairing.only_in_record)}"
                 ": who wrote it, and where they were, is not known"
             )
-        elif pairing.only_in_record and not _names_all(pairing.only_in_record, [o for _, o in chosen_outcomes]):
+        elif pairing.only_in_record and not _names_all(_certainly_left_out(pairing), [o for _, o in chosen_outcomes]):
             continue  # a reading that leaves authors of the record out (an "et al.") says nothing of them
         elif not c.subjects >> claim & 1:
             out.append(
@@ -384,6 +385,13 @@ def _curated_disagrees(
                 "affiliations there do not show what OpenAlex's record of it shows: which is right is not known"
             )
     return sorted(out)
+
+
+def _certainly_left_out(pairing: Pairing) -> list[str]:
+    """The record's authors a curated version certainly does not name: none of its names may be
+    theirs (`Pairing.maybe_named`: its "B. Partner", paired with the record's "Bo Partner", may be
+    the record's "Bob Partner" the finding rests on)."""
+    return [n for n in pairing.only_in_record if n not in pairing.maybe_named]
 
 
 def _names_all(left_out: Sequence[str], outcomes: list[_Outcome]) -> bool:
