@@ -359,6 +359,11 @@ def test_a_survivor_answered_unasked_for_a_merged_id_is_kept_not_called_left_out
         ({"institution": LAB, "years": [2024]}, "affiliations is dict, not a list"),
         ("Example Lab", "affiliations is str, not a list"),
         (["Example Lab"], "affiliations holds a value that is not an affiliation object"),
+        # Found hunting the twenty-sixth part: kept, it stopped every check of the snapshot.
+        (
+            [{"institution": LAB, "years": [2024, 2021.5]}],
+            "affiliations give 2021.5 among the years, not a whole number: no year a record can mean",
+        ),
     ],
 )
 def test_an_author_record_whose_affiliations_are_misshapen_is_refused_not_read_as_none(
@@ -378,6 +383,15 @@ def test_an_author_record_whose_affiliations_are_misshapen_is_refused_not_read_a
     assert message.startswith(f"OpenAlex: an answer not shaped like OpenAlex's (author {odd}'s {said}), GET ")
     assert "/authors?filter=openalex:" in message and KEY not in message and "\n" not in message
     assert not out.exists()
+
+
+def test_an_author_record_giving_a_year_as_a_whole_float_is_kept(serve, connect, tmp_path):
+    works = works_by(3, per_work=3)
+    odd, *rest = sorted(author_ids(works))
+    records = [author_record(odd, "Zhang San", [(LAB, [2024.0])])]
+    api = serve(works=works, authors=records + [author_record(a, a, [(LAB, [2024])]) for a in rest])
+    result = collector.collect([lab_query()], tmp_path / "snap", client=connect(api))
+    assert len(authors_in(tmp_path / "snap")) == 3 and result.manifest.authors.coverage.complete
 
 
 def test_an_author_record_with_null_affiliations_is_kept_as_having_none(serve, connect, tmp_path):

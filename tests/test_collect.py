@@ -1272,3 +1272,23 @@ def test_silence_under_a_collects_coverage_says_the_limit_of_openalexs_filters(s
     assert "within the limits its coverage records: OpenAlex's filters see only a work's first 100 authorships" in (
         result.why
     )
+
+
+def test_a_work_whose_publication_year_has_a_fraction_stops_the_collect_naming_the_answer(serve, connect, tmp_path):
+    """Found hunting the twenty-sixth part: a work giving `publication_year: 2024.5` was kept in
+    the snapshot, every check of which it then stopped; one giving 2024.0 is a year, kept."""
+    works = [work_record(1, [LAB]), {**work_record(2, [LAB]), "publication_year": 2024.5}]
+    api = serve(works=works)
+    out = tmp_path / "snap"
+    with pytest.raises(collector.OpenAlexError) as e:
+        collector.collect([lab_query(None)], out, client=connect(api))
+    message = str(e.value)
+    assert message.startswith(
+        "OpenAlex: an answer not shaped like OpenAlex's (work W4000000002 gives publication_year 2024.5, "
+        "not a whole number: no year a work can have), GET "
+    )
+    assert "/works?" in message and KEY not in message and "\n" not in message
+    assert not out.exists()
+    whole = serve(works=[{**work_record(2, [LAB]), "publication_year": 2024.0}])
+    collector.collect([lab_query(None)], out, client=connect(whole))
+    assert [short(r) for r in snapshot_records(out)] == ["W4000000002"]

@@ -907,7 +907,23 @@ def openalex_date(record: dict[str, Any]) -> PartialDate | None:
     date = PartialDate.parse(written)
     if date is not None and date.month == 1 and date.day == 1:
         return PartialDate(date.year, written=str(date))
-    return date or PartialDate.parse(record.get("publication_year"))
+    return date or PartialDate.parse(_whole_year(record.get("publication_year")))
+
+
+def _whole_year(value: object) -> object:
+    """A year written as a whole float (2021.0, as a tool that writes every number as a float
+    gives it) as the year; anything else as it is (`year_with_a_fraction` refuses 2021.5)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def year_with_a_fraction(record: dict[str, Any]) -> str | None:
+    """What is wrong with a work record's `publication_year` where it is a number with a fraction
+    (2021.5): no year a work can have, and read as none, the work would be undated in silence
+    where its `publication_date` is missing. None where it is anything else."""
+    year = record.get("publication_year")
+    if isinstance(year, float) and not year.is_integer():
+        return f"publication_year {year!r}, not a whole number: no year a work can have"
+    return None
 
 
 def _authorship(a: dict[str, Any], position: int) -> Authorship:

@@ -90,7 +90,9 @@ a bare tag no closing tag follows (or one escaped, "Sur&lt;b&gt;face") as writte
 gives "face"; and LaTeX as rendered: "Sur\\textit{face}" gives "surface"; 13: a bare tag half
 escaped, as XML need not escape a ">" ("face&lt;b>recognition"), reads two ways too, its words
 those of both readings; BibTeX's braces inside a word are read as LaTeX sets them: "{F}acial"
-gives "facial"; and an abstract index giving two words one position gives both.)"""
+gives "facial"; an abstract index giving two words one position gives both; and a work's date is
+read from a `publication_year` written as a whole float, 2021.0, where it gives no
+publication_date.)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search

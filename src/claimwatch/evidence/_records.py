@@ -34,7 +34,7 @@ from .. import ids
 from .._gzip import open_inflated
 from ..documents import NOT_UTF8, open_input
 from ..errors import InputError, Problem
-from ..works import LIST_AUTHORS_CAP, openalex_date, updated_on
+from ..works import LIST_AUTHORS_CAP, openalex_date, updated_on, year_with_a_fraction
 
 EXPECTED_SHAPES = (
     "expected JSON Lines of work or author records, an API list response {meta, results}, "
@@ -272,6 +272,8 @@ def checked_record(
         message = f"not an OpenAlex {what} record: its id has {len(short) - 1:,} digits (OpenAlex ids have at most {ids.MAX_OPENALEX_DIGITS})"
         raise InputError(Problem(path, line, column, message))
     if letter and letter in kinds:
+        if letter == "W" and (fraction := year_with_a_fraction(record)):
+            raise InputError(Problem(path, line, column, f"work {short} gives {fraction}"))
         return record
     if letter in ENTITY_NAMES:
         message = (

@@ -175,6 +175,13 @@ def _misshapen_affiliations(record: dict[str, Any]) -> str | None:
         return f"affiliations is {type(affiliations).__name__}, not a list"
     if any(not isinstance(a, dict) for a in affiliations):
         return "affiliations holds a value that is not an affiliation object"
+    # A year with a fraction stops every check of the snapshot (`people._years`): said here, at
+    # the answer that gave it. A whole float (2021.0) is read as the year.
+    for a in affiliations:
+        years = a.get("years")
+        for y in years if isinstance(years, list) else ():
+            if isinstance(y, float) and not y.is_integer():
+                return f"affiliations give {y!r} among the years, not a whole number: no year a record can mean"
     return None
 
 

@@ -20,6 +20,7 @@ from ..claims import describe_period
 from ..coverage import Coverage
 from ..errors import InputError, Problem
 from ..evidence import Manifest, SnapshotWriter, now_utc, subjects_of, tool_versions
+from ..works import year_with_a_fraction
 from ._authors import (
     AuthorsOutcome,
     AuthorsTask,
@@ -238,14 +239,24 @@ def _page_through(
             wid = work_id(record)
             if wid is not None:
                 listed.add(wid)
+                _refuse_a_year_with_a_fraction(api, wid, record, page_url)
                 if _authors_truncated(record):
                     record = _full_work(api, wid, record, outcome, progress)
+                    _refuse_a_year_with_a_fraction(api, wid, record, None)
             harvest.add(record, shown, position)
         progress.advanced(query, len(page))
         why = guard.check(pages, meta.get("count"), meta.get("next_cursor"), len(listed) - before, len(page))
         if why is not None:
             raise api.failure(f"{why}; stopped", page_url)
     return largest
+
+
+def _refuse_a_year_with_a_fraction(api: OpenAlexClient, wid: str, record: dict[str, Any], url: str | None) -> None:
+    """Stop, naming the answer (`url`, else the last request's), at a work whose publication_year
+    has a fraction: kept, it would stop every check of the snapshot; read as no year, the work
+    would be undated in silence (`works.year_with_a_fraction`)."""
+    if fraction := year_with_a_fraction(record):
+        raise api.unexpected(f"work {wid} gives {fraction}", url)
 
 
 def _count(value: Any) -> int | None:
