@@ -1011,6 +1011,29 @@ def test_namesakes_pair_on_full_names_never_on_an_initials_form_alone(root):
     )
 
 
+@pytest.mark.parametrize(
+    ("at_hit_name", "at_lab_name"),
+    [("Xiao-Ming Wang", "Xiaoming Wang"), ("Jürgen Müller", "Juergen Mueller"), ("Sean O'Brien", "Sean OBrien")],
+)
+def test_namesakes_pair_in_each_spelling_of_a_name(root, at_hit_name, at_lab_name):
+    """Found hunting the twenty-sixth part: "Xiao-Ming Wang" at HIT and "Xiaoming Wang" at the lab
+    (OpenAlex writes either, as the sources do) were no namesakes, nor "Jürgen Müller" and
+    "Juergen Mueller": the claim that the lab recruited no one from the list not_contradicted,
+    though OpenAlex may have split one person's works. A hyphen or apostrophe inside a word left
+    out, and German letters written out, read alike: a doubt, as namesakes are."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    at_hit = author("A1", at_hit_name, (HIT, [2019, 2020]))
+    at_lab = author("A2", at_lab_name, (LAB, [2023, 2024]))
+    r = judge(root, body, [lab_work, at_hit, at_lab], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), r.why
+    (p,) = r.uncertain_people
+    assert f"(A1, \u201c{at_hit_name}\u201d) bears their name \u201c{at_lab_name}\u201d" in p.uncertain_because[0]
+    # Another name still pairs no one: "Xiaoming Wang" is not "Xiaoping Wang", "Mueller" not "Muller".
+    other = author("A1", at_hit_name.replace("Ming", "Ping").replace("ü", "u").replace("'", "a"), (HIT, [2019, 2020]))
+    assert judge(root, body, [lab_work, other, at_lab], **COVER).verdict == "not_contradicted"
+
+
 def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
     """Found by the twenty-second part's hunt: OpenAlex's alternative names hold the raw author
     names of works, PubMed's among them, which write the initials together in capitals ("Li WL",

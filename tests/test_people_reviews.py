@@ -336,6 +336,25 @@ def test_a_curated_history_pairs_on_a_name_written_out_in_full_not_on_an_initial
     assert doubt.startswith("may be the same person as Wen Li (A7), also found")
 
 
+@pytest.mark.parametrize(
+    ("record_name", "history_name"),
+    [("Xiaoming Wang", "Xiao-Ming Wang"), ("Juergen Mueller", "Jürgen Müller"), ("Wang Xiao-Ming", "Wang Xiaoming")],
+)
+def test_a_curated_history_spelling_the_persons_name_otherwise_is_not_counted_twice(
+    tmp_path: Path, record_name: str, history_name: str
+) -> None:
+    """Found hunting the twenty-sixth part: OpenAlex's record of Xiaoming Wang and a curated
+    history with no ids of "Xiao-Ming Wang" showing the same move were two people, and a claim
+    allowing one recruit was contradicted by one person counted twice, as Chen Wei's was before
+    the nineteenth part. The history may be that person: uncertain, the verdict open."""
+    record = author_record("A7", record_name, (HIT, [2019, 2020]), (LAB, [2023]))
+    at_most_one = RECRUITS.replace("expects: none", "expects: {at_most: 1}")
+    result = _with_curated(tmp_path, [record], "", _curated("wang-cv", name=history_name), claims=at_most_one)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 1, 1), result.why
+    (doubt,) = result.uncertain_people[0].uncertain_because
+    assert doubt.startswith(f"may be the same person as {record_name} (A7), also found")
+
+
 MAY_BE_ONE = (
     "Of the people counted, Chen Wei (chen-wei-cv) and Chen Wei (A7) may be one person: a curated history with "
     "no OpenAlex author id nor ORCID iD bearing the other's name, so one person may be counted twice."

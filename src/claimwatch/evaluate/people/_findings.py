@@ -430,9 +430,10 @@ class _Named:
 
 
 def _names(person: _Person) -> frozenset[str]:
-    """A person's names and aliases, read alike (case, width and spacing aside)."""
+    """A person's names and aliases, read alike (case, width and spacing aside), in each of their
+    spellings (`_spellings_alike`)."""
     written = {n for r in person.records for n in (r.name, *r.alternative_names) if n != UNNAMED}
-    return frozenset(map(_read_alike, written))
+    return frozenset(form for n in written for form in _spellings_alike(n))
 
 
 def _full_names(person: _Person) -> dict[str, str]:
@@ -443,8 +444,28 @@ def _full_names(person: _Person) -> dict[str, str]:
     for r in person.records:
         for n in (r.name, *r.alternative_names):
             if n != UNNAMED and not _an_initials_form(n):
-                out.setdefault(_read_alike(n), n)
+                for form in _spellings_alike(n):
+                    out.setdefault(form, n)
     return out
+
+
+# A hyphen or apostrophe inside a name's word, which one record writes and another leaves out
+# ("Xiao-Ming" and "Xiaoming", "O'Brien" and "OBrien") or writes as a space ("Xiao Ming").
+_INSIDE_A_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011'\u2019](?=[^\\W_])")
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
+
+
+def _spellings_alike(name: str) -> tuple[str, ...]:
+    """A name read alike (`_read_alike`) as written, and as each other spelling of it reads: a
+    hyphen or apostrophe inside a word left out or a space ("Xiao-Ming Wang" is "Xiaoming Wang" and
+    "Xiao Ming Wang"), German letters written out ("Jürgen Müller" is "Juergen Mueller" as well as
+    the "Jurgen Muller" records strip it to). Only ever a doubt, as any reading alike is."""
+    spellings = [name]
+    if _INSIDE_A_WORD.search(name):
+        spellings += [_INSIDE_A_WORD.sub("", name), _INSIDE_A_WORD.sub(" ", name)]
+    if any(c in name for c in "äöüÄÖÜßẞ"):
+        spellings += [s.translate(_GERMAN) for s in spellings]
+    return tuple(dict.fromkeys(map(_read_alike, spellings)))
 
 
 def _read_alike(name: str) -> str:
