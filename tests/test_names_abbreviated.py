@@ -104,7 +104,9 @@ _AS_WEB_OF_SCIENCE_WRITES = {
     "Corporation": "Corp", "Communication": "Commun", "Aviation": "Aviat", "Logistics": "Logist",
     "Industries": "Ind", "Industrial": "Ind", "Applied": "Appl", "Computational": "Computat",
     "Mathematics": "Math", "Mathematical": "Math", "Mechanics": "Mech", "Mechanical": "Mech",
-    "Technical": "Tech", "Electric": "Elect", "Limited": "Ltd",
+    "Technical": "Tech", "Electric": "Elect", "Limited": "Ltd", "Polytechnic": "Polytech", "Laboratory": "Lab",
+    "Advanced": "Adv", "Structural": "Struct", "Computer": "Comp", "Computing": "Comp", "System": "Syst",
+    "Simulation": "Simulat", "Processing": "Proc",
 }  # fmt: skip
 
 
@@ -357,7 +359,7 @@ MORE_NAMES = [
         ("Inst Appl Phys & Computat Math, Beijing 100088, Peoples R China", ["iapcm"]),
         ("Southwest Inst Appl Elect, Mianyang 621900, Sichuan, Peoples R China", ["swiae"]),
         ("Beijing Computat Sci Res Ctr, Beijing 100193, Peoples R China", ["csrc"]),
-        ("State Key Lab Math Engn & Adv Comp, Zhengzhou 450001, Peoples R China", []),  # "Lab", "Adv", "Comp" unread
+        ("State Key Lab Math Engn & Adv Comp, Zhengzhou 450001, Peoples R China", ["skl"]),
         ("China Haiying Elect Mech Tech Res Acad, Beijing 100074, Peoples R China", ["haiying"]),
         # Two abbreviations read otherwise at once ("Mech" as "Mechanics", "Elect" as "Electronics"):
         # CASIC's Second Academy, on the tracker, was read one at a time and so never found.

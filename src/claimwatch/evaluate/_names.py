@@ -102,8 +102,11 @@ _ABBREVIATIONS = {
 # And those Web of Science writes, with no full stop, for the words of listed names ("Harbin Engn
 # Univ", "Univ Elect Sci & Technol China", "China Acad Engn Phys", "Acad Mil Med Sci",
 # "China Univ Min & Technol", "China Aerosp Sci & Ind Corp", "Northwest Inst Nucl Technol",
-# "Inst Appl Phys & Computat Math", "China Ordnance Ind Grp Corp Ltd"): read as the others are, but a full stop after one is no abbreviation's (`_joined_before`:
-# "Dept. of Phys. Institute of ..." may begin a part).
+# "Inst Appl Phys & Computat Math", "China Ordnance Ind Grp Corp Ltd", "Tianjin Polytech Univ",
+# "State Key Lab Math Engn & Adv Comp", "Southwest Inst Struct Mech", "Key Lab Complex Aviat Syst
+# Simulat", "Natl Key Lab Parallel & Distributed Proc"): read as the others are, but a full stop
+# after one is no abbreviation's (`_joined_before`: "Dept. of Phys. Institute of ..." and "Key
+# Lab. Institute of ..." may begin a part).
 _WEB_OF_SCIENCE = {
     "engn": "engineering",
     "elect": "electronic",
@@ -128,6 +131,13 @@ _WEB_OF_SCIENCE = {
     "math": "mathematics",
     "mech": "mechanical",
     "ltd": "limited",
+    "lab": "laboratory",
+    "adv": "advanced",
+    "struct": "structural",
+    "comp": "computer",
+    "syst": "system",
+    "simulat": "simulation",
+    "proc": "processing",
 }
 _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
@@ -137,9 +147,13 @@ _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # "Electrical" and "Electronics" as for "Electronic" ("China Elect Power Res Inst", "North China
 # Elect Power Univ"), "Ind" for "Industries" ("China North Ind Grp") and "Industrial" as for
 # "Industry", "Math" for "Mathematical", "Mech" for "Mechanics", "Med" for "Medicine" as for
-# "Medical", "Sci" for "Sciences" as for "Science" ("Chinese Acad Sci"), and so on. A text holding one is read again with it written out
-# as each, and where it holds several, with each two so at once ("China Changfeng Mech & Elect
-# Technol Acad" needs "Mechanics" and "Electronics"); the order of the words still tells two names apart.
+# "Medical", "Sci" for "Sciences" as for "Science" ("Chinese Acad Sci"), "Polytech" for
+# "Polytechnic" as for "Polytechnical" ("Tianjin Polytech Univ" is Tianjin Polytechnic University),
+# "Comp" for "Computing" as for "Computer" ("Southwest Comp Ctr", "Adv Comp"), "Lab" for
+# "Laboratories", "Syst" for "Systems", "Struct" for "Structure" and "Structures", and so on. A
+# text holding one is read again with it written out as each, and where it holds several, with
+# each two so at once ("China Changfeng Mech & Elect Technol Acad" needs "Mechanics" and
+# "Electronics"); the order of the words still tells two names apart.
 _OTHER_READINGS = {
     "technol": ("technological",),
     "tech": ("technical",),
@@ -151,6 +165,11 @@ _OTHER_READINGS = {
     "math": ("mathematical",),
     "mech": ("mechanics",),
     "commun": ("communications",),
+    "polytech": ("polytechnic",),
+    "comp": ("computing",),
+    "lab": ("laboratories",),
+    "syst": ("systems",),
+    "struct": ("structure", "structures"),
 }
 # "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
 _DROPPED = frozenset({"and"})
