@@ -77,3 +77,58 @@ def test_a_whole_check_reads_polytech_as_polytechnic_on_both_engines(tmp_path, m
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
     assert bool(results[0]["findings"]) is (verdict == "contradicted")
+
+
+# Web of Science leaves out a name's "for" as it does its "of", and a "the" after either: "Engn
+# Univ CAPF" (the tracker's Engineering University of the CAPF), "Natl Key Lab Parallel &
+# Distributed Proc" (its National Key Laboratory for Parallel and Distributed Processing), "Ctr
+# High Pressure Sci & Technol Adv Res" were not found; nor "Engineering University of CAPF", as
+# authors write it.
+INNER_NAMES = [
+    ("capf", "Engineering University of the CAPF"),
+    ("pdl", "National Key Laboratory for Parallel and Distributed Processing"),
+    ("hpstar", "Center for High Pressure Science & Technology Advanced Research"),
+    ("tju", "Tianjin University"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Engn Univ CAPF, Xian 710086, Peoples R China", ["capf"]),
+        ("Engineering University of CAPF, Xi'an 710086, China", ["capf"]),
+        ("Engineering University of the CAPF, Xi'an", ["capf"]),
+        ("Natl Key Lab Parallel & Distributed Proc, Changsha 410073, Hunan, Peoples R China", ["pdl"]),
+        ("Ctr High Pressure Sci & Technol Adv Res, Shanghai 201203, Peoples R China", ["hpstar"]),
+        # Leaving words out of the name finds it, never another's: "of Technology" still makes
+        # Tianjin University of Technology, and the words left out are only those inside a name.
+        ("Tianjin University of Technology, Tianjin", []),
+        ("Engineering University the CAPF", []),
+        ("Engn Univ, CAPF", []),
+    ],
+)
+def test_a_name_s_inner_of_for_and_the_are_left_out_as_web_of_science_writes_it(text, found):
+    hits = NameMatcher(INNER_NAMES).find(text)
+    assert sorted({h.key for h in hits if h.crosses is None}) == found
+    names = [n for k, n in INNER_NAMES if k in found]
+    assert all(any(needle in search_form(text) for needle in _name_needles([n])) for n in names)
+
+
+CAPF_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: capf, name: Engineering University of the CAPF, country: CN, verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    "raw", ["Engn Univ CAPF, Xian 710086, Peoples R China", "Engineering University of CAPF, Xi'an"]
+)
+def test_a_whole_check_finds_a_name_written_without_of_the_on_both_engines(tmp_path, monkeypatch, capsys, raw):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, CAPF_LIST, raw)
+    capsys.readouterr()
+    assert (results[0]["verdict"], bool(results[0]["findings"])) == ("contradicted", True)

@@ -870,9 +870,9 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
       the folded text, and a word of the folded text is a substring of the search form
       (`fold` lower-cases and decomposes as `search_form` does, then cuts at punctuation); a
       text word reads as a name word where it is that word or an abbreviation of it, so one
-      word of the name, in each of its spellings, is a needle; never an "of" inside the name,
-      which Web of Science's forms leave out ("Harbin Inst Technol" is found too), nor a "the",
-      which a name is found without (`_names._folded_forms`).
+      word of the name, in each of its spellings, is a needle; never an "of" or a "for" inside
+      the name, which Web of Science's forms leave out ("Harbin Inst Technol" is found too), nor
+      a "the", which a name is found without (`_names._folded_forms`).
 
     But for a Greek sigma: lower-cased apart from the text, a needle may hold ς where the text's
     search form holds σ, or the other way round, and the query takes either there
@@ -887,7 +887,7 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
             out.update(line for form, _ in forms for line in search_form(form).split("\n"))
         elif is_acronym(name):
             out.add(name.lower())
-        elif words := [w for w in name_words(fold(name)) if w not in ("of", "the")] or name_words(fold(name)):
+        elif words := [w for w in name_words(fold(name)) if w not in ("of", "for", "the")] or name_words(fold(name)):
             word = max(words, key=lambda w: (w not in _COMMON_NAME_WORDS, min(map(len, _spellings(w)))))
             out.update(_spellings(word))
     return tuple(sorted(out))

@@ -582,7 +582,8 @@ def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
     a leading "the" where two words or more are left ("The Institute of Applied Physics and
     Computational Mathematics", which affiliations write without it), since within a part of the
     text the words before may make a longer name ("The Chinese University of Hong Kong" is not
-    "The University of Hong Kong"). Each also without the "of" inside it (`_without_inner_of`).
+    "The University of Hong Kong"). Each also without the "of" or "for" inside it, and a "the"
+    after one (`_without_inner_of`).
     Every word of these forms is, or holds, a word of the name as folded, so a needle of the
     name's (`_grouping._name_needles`, never "the") is in any text a form is found in."""
     forms: list[list[str]] = []
@@ -593,7 +594,7 @@ def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
             (words, forms),
             (words[1:] if words[:1] == ["the"] and len(words) > 2 else [], without_the),
         ):
-            for each in (form, _without_inner_of(form) if form else None):
+            for each in (form, *(_without_inner_of(form) if form else ())):
                 if each and each not in group:
                     group.append(each)
     return forms, without_the
@@ -704,11 +705,20 @@ def _space_before(text: str, at: int) -> int:
     return at
 
 
-def _without_inner_of(words: list[str]) -> list[str] | None:
-    """A name's words without the "of" inside it, as Web of Science writes names ("Harbin Inst
-    Technol", "Univ Sci & Technol China"); None where it holds none."""
-    short = [w for i, w in enumerate(words) if not (w == "of" and 0 < i < len(words) - 1)]
-    return short if len(short) < len(words) else None
+def _without_inner_of(words: list[str]) -> list[list[str]]:
+    """A name's words as Web of Science writes names: without the "of" or "for" inside it ("Harbin
+    Inst Technol", "Univ Sci & Technol China", "Natl Key Lab Parallel & Distributed Proc") and a
+    "the" after one ("Engn Univ CAPF", the Engineering University of the CAPF); and, where it
+    holds such a "the", without that "the" alone, as authors write it ("Engineering University of
+    CAPF"). None where it holds neither."""
+    inner = range(1, len(words) - 1)
+    the = {i for i in inner if words[i] == "the" and words[i - 1] in _INNER_JOINS}
+    without_the = [w for i, w in enumerate(words) if i not in the]
+    short = [w for i, w in enumerate(words) if i not in the and not (i in inner and w in _INNER_JOINS)]
+    return [form for form in (without_the, short) if len(form) < len(words)]
+
+
+_INNER_JOINS = frozenset({"of", "for"})
 
 
 # What may follow a name's "of" and leave it the same institution: the country or the army it
