@@ -106,7 +106,7 @@ _AS_WEB_OF_SCIENCE_WRITES = {
     "Mathematics": "Math", "Mathematical": "Math", "Mechanics": "Mech", "Mechanical": "Mech",
     "Technical": "Tech", "Electric": "Elect", "Limited": "Ltd", "Polytechnic": "Polytech", "Laboratory": "Lab",
     "Advanced": "Adv", "Structural": "Struct", "Computer": "Comp", "Computing": "Comp", "System": "Syst",
-    "Simulation": "Simulat", "Processing": "Proc",
+    "Simulation": "Simulat", "Processing": "Proc", "College": "Coll", "School": "Sch", "Central": "Cent",
 }  # fmt: skip
 
 

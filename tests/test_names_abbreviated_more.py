@@ -132,3 +132,33 @@ def test_a_whole_check_finds_a_name_written_without_of_the_on_both_engines(tmp_p
     results = coauthor_text_results(root, CAPF_LIST, raw)
     capsys.readouterr()
     assert (results[0]["verdict"], bool(results[0]["findings"])) == ("contradicted", True)
+
+
+# "Coll", "Sch" and "Cent" were not read: "Naval Command Coll, Nanjing", "Rocket Force Sergeant
+# Sch", "Officers Coll PAP, Chengdu", "Cent South Univ, Changsha" (the tracker's names) named nothing.
+SCHOOL_NAMES = [
+    ("ncc", "Naval Command College"),
+    ("rfss", "Rocket Force Sergeant School"),
+    ("ocpap", "Officers College of the PAP"),
+    ("csu", "Central South University"),
+    ("nju", "Nanjing University"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Naval Command Coll, Nanjing 210016, Jiangsu, Peoples R China", ["ncc"]),
+        ("Rocket Force Sergeant Sch, Qingzhou 262500, Peoples R China", ["rfss"]),
+        ("Officers Coll PAP, Chengdu 610213, Sichuan, Peoples R China", ["ocpap"]),
+        ("Cent South Univ, Sch Automat, Changsha 410083, Hunan, Peoples R China", ["csu"]),
+        ("Nanjing Univ, Sch Elect Sci & Engn, Nanjing 210093, Peoples R China", ["nju"]),
+        ("Naval Command School, Nanjing", []),
+        ("South Univ, Changsha", []),
+    ],
+)
+def test_college_school_and_central_as_web_of_science_abbreviates_them_are_read(text, found):
+    hits = NameMatcher(SCHOOL_NAMES).find(text)
+    assert sorted({h.key for h in hits}) == found
+    names = [n for k, n in SCHOOL_NAMES if k in found]
+    assert all(any(needle in search_form(text) for needle in _name_needles([n])) for n in names)

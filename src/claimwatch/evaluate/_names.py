@@ -104,7 +104,8 @@ _ABBREVIATIONS = {
 # "China Univ Min & Technol", "China Aerosp Sci & Ind Corp", "Northwest Inst Nucl Technol",
 # "Inst Appl Phys & Computat Math", "China Ordnance Ind Grp Corp Ltd", "Tianjin Polytech Univ",
 # "State Key Lab Math Engn & Adv Comp", "Southwest Inst Struct Mech", "Key Lab Complex Aviat Syst
-# Simulat", "Natl Key Lab Parallel & Distributed Proc"): read as the others are, but a full stop
+# Simulat", "Natl Key Lab Parallel & Distributed Proc", "Naval Command Coll", "Rocket Force
+# Sergeant Sch", "Cent South Univ"): read as the others are, but a full stop
 # after one is no abbreviation's (`_joined_before`: "Dept. of Phys. Institute of ..." and "Key
 # Lab. Institute of ..." may begin a part).
 _WEB_OF_SCIENCE = {
@@ -138,6 +139,9 @@ _WEB_OF_SCIENCE = {
     "syst": "system",
     "simulat": "simulation",
     "proc": "processing",
+    "coll": "college",
+    "sch": "school",
+    "cent": "central",
 }
 _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
