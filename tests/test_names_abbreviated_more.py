@@ -162,3 +162,47 @@ def test_college_school_and_central_as_web_of_science_abbreviates_them_are_read(
     assert sorted({h.key for h in hits}) == found
     names = [n for k, n in SCHOOL_NAMES if k in found]
     assert all(any(needle in search_form(text) for needle in _name_needles([n])) for n in names)
+
+
+# Three abbreviations read otherwise at once: "Tech" as "Technical", "Chem" as "Chemistry" and
+# "Sci" as "Sciences" ("Tech Inst Phys & Chem Chinese Acad Sci", the Technical Institute of
+# Physics and Chemistry of the Chinese Academy of Sciences): each two only were read, and the name
+# was never found.
+THREE_NAMES = [
+    ("tipc", "Technical Institute of Physics and Chemistry Chinese Academy of Sciences"),
+    ("changfeng", "China Changfeng Mechanics and Electronics Technology Academy"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Tech Inst Phys & Chem Chinese Acad Sci, Beijing 100190, Peoples R China", ["tipc"]),
+        ("China Changfeng Mech & Elect Technol Acad, Beijing 100854, Peoples R China", ["changfeng"]),
+        # Written out, a word is itself: "Technology" is not "Technical".
+        ("Technology Inst Phys & Chem Chinese Acad Sci, Beijing", []),
+    ],
+)
+def test_three_abbreviations_are_read_otherwise_at_once(text, found):
+    hits = NameMatcher(THREE_NAMES).find(text)
+    assert sorted({h.key for h in hits}) == found
+
+
+def test_a_text_is_read_otherwise_only_with_the_words_the_names_sought_hold():
+    """Every reading gives a word some name holds; and a text holding many abbreviations of many
+    words is read with each one and each two of them only, never every combination."""
+    from claimwatch.evaluate._names import _MOST_READINGS, _OTHER_READINGS, read_otherwise
+
+    words = ["tech", "inst", "phys", "chem", "chinese", "acad", "sci", "elect", "mech", "ind", "math"]
+    sought = {"technical", "chemistry", "sciences"}
+    readings = read_otherwise(words, sought)
+    assert all(word in sought for reading in readings for _, word in reading)
+    assert (("chem", "chemistry"), ("sci", "sciences"), ("tech", "technical")) in readings
+    assert len(readings) == 7
+    every = read_otherwise(words)
+    held = [s for s in sorted(_OTHER_READINGS) if s in words]
+    ones = sum(len(_OTHER_READINGS[s]) for s in held)
+    assert len(every) > _MOST_READINGS and max(map(len, every)) == 2
+    assert len(every) == ones + sum(
+        len(_OTHER_READINGS[a]) * len(_OTHER_READINGS[b]) for i, a in enumerate(held) for b in held[i + 1 :]
+    )

@@ -17,9 +17,10 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -191,16 +192,28 @@ def name_words(folded: str, *, other: Reading | None = None) -> list[str]:
 Reading = tuple[tuple[str, str], ...]
 
 
-def read_otherwise(folded_words: Iterable[str]) -> list[Reading]:
-    """The readings of a folded text other than the first: each abbreviation it holds that stands
-    for more than one word (`_OTHER_READINGS`) as each other word, and each two of them so at once,
-    since one name may need two read otherwise ("China Changfeng Mech & Elect Technol Acad" is the
-    China Changfeng Mechanics and Electronics Technology Academy). Never more at once: a text
-    holding many would be read thousands of times over."""
+def read_otherwise(folded_words: Iterable[str], sought: Set[str] | None = None) -> list[Reading]:
+    """The readings of a folded text other than the first: its abbreviations that stand for more
+    than one word (`_OTHER_READINGS`), each as each other word `sought` holds (the words of the
+    names looked for: a reading giving none can find none; every word where `sought` is None),
+    alone and with the others so at once, since one name may need two or three read otherwise
+    ("China Changfeng Mech & Elect Technol Acad" is the China Changfeng Mechanics and Electronics
+    Technology Academy, "Tech Inst Phys & Chem Chinese Acad Sci" the Technical Institute of Physics
+    and Chemistry Chinese Academy of Sciences). Where that makes more than `_MOST_READINGS`, each
+    one and each two at once only: a text holding many would be read thousands of times over."""
     held = sorted(_OTHER_READINGS.keys() & set(folded_words))
-    each = [[(short, word) for word in _OTHER_READINGS[short]] for short in held]
+    each = [[(short, word) for word in _OTHER_READINGS[short] if sought is None or word in sought] for short in held]
+    each = [others for others in each if others]
+    if math.prod(len(others) + 1 for others in each) - 1 <= _MOST_READINGS:
+        every = itertools.product(*([None, *others] for others in each))
+        readings = [tuple(o for o in reading if o is not None) for reading in every]
+        return sorted((r for r in readings if r), key=len)
     ones: list[Reading] = [(o,) for others in each for o in others]
     return ones + [pair for a, b in itertools.combinations(each, 2) for pair in itertools.product(a, b)]
+
+
+# The most readings of a text with its abbreviations read each way at once (`read_otherwise`).
+_MOST_READINGS = 32
 
 
 def is_acronym(name: str) -> bool:
@@ -405,7 +418,8 @@ class NameMatcher:
         abbreviation that stands for two words ("Technol"), the words are read with each."""
         hits = self._find_words(text, spans, folded=True) + self._find_words(text, spans, folded=False)
         # A plain ASCII word folds to itself in lower case: most texts are read so, cheaply.
-        for other in read_otherwise(w.lower() if w.isascii() and w.isalnum() else _folded_word(w) for w, _, _ in spans):
+        held = (w.lower() if w.isascii() and w.isalnum() else _folded_word(w) for w, _, _ in spans)
+        for other in read_otherwise(held, self._form_words):
             hits += self._find_words(text, spans, folded=True, other=other)
         if joined:
             hits += [
