@@ -34,9 +34,11 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 # pages, an ideographic space, the typographic spaces), never a line break of any kind.
 SPACES = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]"
 # An "i" may carry a combining dot above inside a word: lower() writes a Turkish "İ" so
-# ("i\u0307stanbul"), and no composed letter holds both. Any other mark NFC leaves alone parts
-# words as before ("ΔΗΜΟΚΡΙΤΟΣ\u0301Αθήνα" is two).
-_LETTER = r"(?:[^\W_]|(?<=[ij])\u0307)"
+# ("i\u0307stanbul"), and no composed letter holds both; Lithuanian writes an accent after that
+# dot ("Vi\u0307\u0301lniaus", as lower() writes "VÍLNIAUS" under Lithuanian rules: i̇́, i̇̀, i̇̃),
+# which NFC leaves apart too. Any other mark NFC leaves alone parts words as before
+# ("ΔΗΜΟΚΡΙΤΟΣ\u0301Αθήνα" is two).
+_LETTER = r"(?:[^\W_]|(?<=[ij])\u0307|(?<=[ij]\u0307)[\u0300\u0301\u0303]|(?<=\u0130)[\u0300\u0301\u0303])"
 _WORD = re.compile(rf"{_LETTER}+(?:[{APOSTROPHES}]{_LETTER}+)*")
 # Where words may have run together: two lower-case letters, then a capital ("EngineeringNanjing");
 # one lower-case letter is a prefix of a real name ("McGill", "iFlytek").
