@@ -22,7 +22,7 @@ from claimwatch.lists import ListEntry, Listing, diff_lists, format_diff, load_l
 from claimwatch.reports import render_json, renderers
 from claimwatch.reports.view import listings_said
 from claimwatch.works import PartialDate
-from helpers import authorship, institution, one_entity_csl, work, write, write_jsonl
+from helpers import authorship, claim_file, institution, one_entity_csl, work, write, write_jsonl
 from test_columnar_engine import engines_agree
 
 EL = "Entity List (EL) - Bureau of Industry and Security"
@@ -399,9 +399,20 @@ claims:
 """
 
 
-def _judged_works(tmp_path, *csl: tuple[str, str, str], **options):
-    """Four coauthored works (W1 2018, W2 2020, W3 2022, W4 2024) judged by both engines against
-    an entity of these CSL records."""
+def _judged_works(
+    tmp_path,
+    *csl: tuple[str, str, str],
+    dated: tuple[tuple[str, str], ...] = (
+        ("W1", "2018-06-15"),
+        ("W2", "2020-06-15"),
+        ("W3", "2022-06-15"),
+        ("W4", "2024-06-15"),
+    ),
+    **options,
+):
+    """Coauthored works (by default W1 2018, W2 2020, W3 2022, W4 2024; a date of a year alone is
+    given as OpenAlex gives it, by publication_year) judged by both engines against an entity of
+    these CSL records."""
     source = csl_rows(tmp_path, *csl)
     lists_dir = tmp_path / "evidence/lists"
     lists_dir.mkdir(parents=True)
@@ -410,9 +421,12 @@ def _judged_works(tmp_path, *csl: tuple[str, str, str], **options):
     claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
     lab = institution("I100", "Example Lab", country="US")
     heu = institution("I300", "Harbin Engineering University", country="CN")
+    coauthors = [authorship("A. Lab", [lab]), authorship("B. Partner", [heu])]
     records = [
-        work(wid, f"Paper {wid}", day, [authorship("A. Lab", [lab]), authorship("B. Partner", [heu])])
-        for wid, day in (("W1", "2018-06-15"), ("W2", "2020-06-15"), ("W3", "2022-06-15"), ("W4", "2024-06-15"))
+        work(wid, f"Paper {wid}", day, coauthors)
+        if len(day) > 4
+        else work(wid, f"Paper {wid}", None, coauthors, publication_year=int(day))
+        for wid, day in dated
     ]
     return engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache", **options)
 
@@ -525,6 +539,91 @@ def test_a_finding_says_a_listing_ending_after_the_as_of_day_as_the_list_table_d
     (tmp_path / "later").mkdir()
     results = _judged_works(tmp_path / "later", *csl, as_of=dt.date(2056, 6, 29))
     assert "this work's date within its listing 2023-01-01 to 2056-06-29" in renderers()["md"](results)
+
+
+def test_an_uncertain_work_s_reason_says_a_listing_ending_after_the_as_of_day_as_not_ended(tmp_path):
+    """A work of 2023 alone, an entity listed 2019-01-01 to 2021-06-30 and again from 2023-03-01
+    until 2056-06-29: the evaluator's reason said "(listed 2019-01-01 to 2021-06-30, and
+    2023-03-01 to 2056-06-29)", an end not come as of 2025-06-30 given as passed, where the list
+    table and the finding's view say it not ended. On both engines alike (`engines_agree`)."""
+    csl = ((MEU, "2019-01-01", "2021-06-30"), (EL, "2023-03-01", "2056-06-29"))
+    results = _judged_works(tmp_path, *csl, dated=(("W5", "2023"),), as_of=dt.date(2025, 6, 30))
+    (finding,) = results.results[0].uncertain_findings
+    assert finding.uncertain_because == (
+        "Harbin Engineering University was listed on 2023-03-01, within the work's date 2023 (listed"
+        " 2019-01-01 to 2021-06-30, and from 2023-03-01 (listed until 2056-06-29))",
+    )
+    # On the day it ends the period has ended, and is said as given.
+    (tmp_path / "later").mkdir()
+    results = _judged_works(tmp_path / "later", *csl, dated=(("W5", "2023"),), as_of=dt.date(2056, 6, 29))
+    (finding,) = results.results[0].uncertain_findings
+    assert finding.uncertain_because[0].endswith("(listed 2019-01-01 to 2021-06-30, and 2023-03-01 to 2056-06-29)")
+
+
+def test_a_doubt_about_an_earlier_version_says_a_listing_ending_after_the_as_of_day_as_not_ended():
+    from claimwatch.evaluate._conditions import TRUE, _Outcome
+    from claimwatch.evaluate._verdicts import _relisted
+
+    entry = gapped(listed_to=dt.date(2056, 6, 29)).model_copy(
+        update={
+            "listings": (
+                Listing(start=dt.date(2019, 1, 1), end=dt.date(2021, 6, 30)),
+                Listing(start=dt.date(2023, 1, 1), end=dt.date(2056, 6, 29)),
+            )
+        }
+    )
+    outcome = _Outcome(TRUE, [], [], [entry])
+    (doubt,) = _relisted(outcome, PartialDate.parse("2022-06-15"), dt.date(2025, 6, 30)).doubts
+    assert doubt == (
+        "Harbin Engineering University was listed 2019-01-01 to 2021-06-30, and from 2023-01-01 (listed until"
+        " 2056-06-29), and an earlier version of the work appeared 2022-06-15"
+    )
+    (doubt,) = _relisted(outcome, PartialDate.parse("2022-06-15"), dt.date(2056, 6, 29)).doubts
+    assert "and 2023-01-01 to 2056-06-29, and an earlier version" in doubt
+
+
+PERSON_LIST = """\
+id: mil
+name: Military universities
+sources: [{title: A source}]
+entries:
+  - id: heu
+    name: Harbin Engineering University
+    openalex: [I300]
+    country: CN
+    listings:
+      - {from: 2019-01-01, to: 2021-06-30}
+      - {from: 2023-03-01, to: 2056-06-29}
+    verified: true
+"""
+
+
+def test_a_person_s_doubt_says_a_listing_ending_after_the_as_of_day_as_not_ended(tmp_path):
+    """A person at the entity in 2022 and first at the lab in 2023: whether it was listed by then is
+    a doubt, which said the last period "2023-03-01 to 2056-06-29", as if ended by 2025-06-30."""
+    from test_people import author
+
+    write(tmp_path / "evidence/lists/mil.yaml", PERSON_LIST)
+    body = """\
+  - id: c
+    says: A claim about people.
+    subject: lab
+    from: 2023-01-01
+    expects: none
+    authors: {joined_from: [mil], listed_before: true}
+"""
+    claims = claims_mod.load_claims([claim_file(tmp_path / "claims/c.yaml", "claims:\n" + body)], root=tmp_path)
+    lab = institution("I100", "Example Lab", country="US")
+    heu = institution("I300", "Harbin Engineering University", country="CN")
+    records = [author("A1", "Li Wei", (heu, [2022]), (lab, [2023]))]
+    results = engines_agree(
+        claims, [write_jsonl(tmp_path / "records.jsonl", records)], tmp_path / "cache", as_of=dt.date(2025, 6, 30)
+    )
+    (person,) = results.results[0].uncertain_people
+    assert (
+        "Harbin Engineering University was listed on 2023-03-01, within 2023, and a year cannot say which came"
+        " first (listed 2019-01-01 to 2021-06-30, and from 2023-03-01 (listed until 2056-06-29))"
+    ) in person.uncertain_because
 
 
 def test_an_entry_listed_once_reports_no_listings(tmp_path):

@@ -236,7 +236,7 @@ def _evaluate(
     checks = start_table_checks(evidence, tables) if tables is not None else None
     with _released_on_error(checks):  # an error or Ctrl-C leaves no check thread waiting
         matchers = _Matchers()
-        compiled = [_CompiledClaim(c, f, matchers) for f in claims.files for c in f.claims]
+        compiled = [_CompiledClaim(c, f, matchers, as_of) for f in claims.files for c in f.claims]
         # The reviews of works (a person's are applied with the claims about people).
         # A review naming a work by DOI with the record reviewed gives that record's id too.
         reviewed = (

@@ -172,8 +172,10 @@ _Test = Callable[[_WorkContext, list[_SubjectHit]], "_Outcome | None"]
 class _CompiledClaim:
     """A claim with its matchers built once and its condition compiled to one test function."""
 
-    def __init__(self, claim: Claim, claim_file: ClaimFile, matchers: _Matchers):
+    def __init__(self, claim: Claim, claim_file: ClaimFile, matchers: _Matchers, as_of: dt.date | None = None):
         self.claim = claim
+        # The run's as-of day: a listing period ending after it has not ended, and a doubt says so.
+        self.as_of = as_of
         self.file = claim_file
         self.subject = matchers.subject(claim.subject)
         self.lists = {lid: matchers.list(claim_file.lists[lid]) for lid in claim.works.list_ids()}
@@ -204,7 +206,11 @@ class _CompiledClaim:
             if list_ids:
                 parts.append(
                     self._listed_test(
-                        [self.lists[i] for i in list_ids], same_author, cond.listed_before_publication, negated
+                        [self.lists[i] for i in list_ids],
+                        same_author,
+                        cond.listed_before_publication,
+                        negated,
+                        self.as_of,
                     )
                 )
         parts += [self._compile(c, negated, granted) for c in cond.all]
@@ -229,7 +235,11 @@ class _CompiledClaim:
 
     @staticmethod
     def _listed_test(
-        matchers: list[ListMatcher], same_author: bool, before_publication: bool, silence_is_doubt: bool = False
+        matchers: list[ListMatcher],
+        same_author: bool,
+        before_publication: bool,
+        silence_is_doubt: bool = False,
+        as_of: dt.date | None = None,
     ) -> _Test:
         def test(ctx: _WorkContext, subject_hits: list[_SubjectHit]) -> _Outcome | None:
             work = ctx.work
@@ -243,7 +253,7 @@ class _CompiledClaim:
                     if positions is not None and a.position not in positions:
                         continue
                     if before_publication:
-                        listed, doubt = _listed_before(hit.entry, work.published)
+                        listed, doubt = _listed_before(hit.entry, work.published, as_of)
                         if listed is False:
                             continue
                     else:  # any listing counts, but one the list has since ended may not
@@ -500,18 +510,19 @@ def listed_perhaps_earlier(entry: ListEntry) -> str:
 
 
 def listed_in_periods(
-    entry: ListEntry, earliest: dt.date, latest: dt.date, within: str
+    entry: ListEntry, earliest: dt.date, latest: dt.date, within: str, as_of: dt.date | None = None
 ) -> tuple[bool | None, str | None]:
     """Was an entry listed in several periods (`listings`) on every day from `earliest` to
     `latest`: listed inside one; not before the first, in a gap or after the last; None with the
     doubt where a period's edge falls among those days (said `within` them), where the last
     period was ended on a day not read (`listed_to_unread`), or where a record's start not read
     (`listed_from_unread`) may be another period. Listing dates as their single-period
-    counterparts judge them (`_listed_before`, people's `_listed_by`)."""
+    counterparts judge them (`_listed_before`, people's `_listed_by`). A period ending after
+    `as_of`, the run's as-of day, is said as not ended (`periods_said`)."""
     periods = entry.listings
     listed, edge = listed_within(periods, earliest, latest)
     if edge:
-        return None, f"{entry.name} was {edge}, {within} (listed {periods_said(periods)})"
+        return None, f"{entry.name} was {edge}, {within} (listed {periods_said(periods, as_of)})"
     last = periods[-1]
     if listed:
         # The last period's end not read may fall on any day from its start (a period back to back
@@ -521,7 +532,7 @@ def listed_in_periods(
         return True, None
     if entry.listed_from_unread and _unread_start_may_reach(entry, earliest):
         return None, (
-            f"{entry.name} was listed {periods_said(periods)} by the dates read, and"
+            f"{entry.name} was listed {periods_said(periods, as_of)} by the dates read, and"
             f" {start_unread_said(printable(entry.listed_from_unread))}: it may have been listed then too, which is"
             " for a reviewer"
         )
@@ -539,14 +550,16 @@ def _unread_start_may_reach(entry: ListEntry, earliest: dt.date) -> bool:
     return last.end is None or last.end >= earliest
 
 
-def _listed_before(entry: ListEntry, published: PartialDate | None) -> tuple[bool | None, str | None]:
+def _listed_before(
+    entry: ListEntry, published: PartialDate | None, as_of: dt.date | None = None
+) -> tuple[bool | None, str | None]:
     """Was the entry on the list when the work was published: listed on or before it, and not
     taken off before it (`listed_to`, as the Consolidated Screening List's end_date gives it)?
     None where the record can't say. An entry listed in several periods is listed where the work
     falls inside one (`listed_in_periods`)."""
     if entry.several_listings and published is not None:
         return listed_in_periods(
-            entry, published.earliest, published.latest, f"within the work's date {published.describe()}"
+            entry, published.earliest, published.latest, f"within the work's date {published.describe()}", as_of
         )
     if entry.listed_to is not None and published is not None and entry.listed_to < published.earliest:
         return False, None  # off the list before the work appeared

@@ -141,7 +141,7 @@ def _sort_groups(
                 tally.consider(_affiliations(group, i, slots[i]))
             states = _negated_states(group, by_claim[i]) if len(group) > 1 and by_claim[i] else ()
             live = [
-                (r, _relisted(o, published))
+                (r, _relisted(o, published, as_of))
                 for r in group
                 if r.outcomes and i in r.outcomes and (o := _of_the_work(r, i, by_claim[i], states)) is not None
             ]
@@ -461,17 +461,20 @@ def _listed_then(entry: ListEntry, published: _FirstPublished | PartialDate) -> 
     return entry.listed_from is not None and entry.listed_from <= published.earliest
 
 
-def _relisted(outcome: _Outcome, published: _FirstPublished | PartialDate | None) -> _Outcome:
+def _relisted(
+    outcome: _Outcome, published: _FirstPublished | PartialDate | None, as_of: dt.date | None = None
+) -> _Outcome:
     """An outcome judged `listed before publication` against one version's date, judged again
     against the work's first publication: where an entry may have been listed after it, the
-    work is uncertain (never a match that rests on the wrong version's date)."""
+    work is uncertain (never a match that rests on the wrong version's date). The entry's periods
+    are said against `as_of`, the run's as-of day (`periods_said`)."""
     if published is None or not outcome.listings:
         return outcome
     late = [e for e in outcome.listings if not _listed_then(e, published)]
     if not late or outcome.status != TRUE:
         return outcome
     doubts = [
-        f"{e.name} was listed {periods_said(e.listings)}, and an earlier version of the work appeared {published}"
+        f"{e.name} was listed {periods_said(e.listings, as_of)}, and an earlier version of the work appeared {published}"
         if e.several_listings
         else f"{e.name} was listed on {e.listed_from}, and an earlier version of the work appeared {published}"
         for e in late

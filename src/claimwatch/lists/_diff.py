@@ -404,7 +404,7 @@ def same_place(old: ListEntry, new: ListEntry) -> bool:
 def _describe_entry(e: ListEntry) -> str:
     listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
     if e.several_listings:
-        listed = f"listed {periods_said(e.listings)}"
+        listed = f"listed {periods_said(e.listings, None)}"
     return f"{e.name} [{e.id}] ({listed}{', ' + e.citation if e.citation else ''})"
 
 
@@ -412,5 +412,5 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"  # as the list file writes it
     if isinstance(value, tuple) and all(isinstance(p, Listing) for p in value):
-        return periods_said(value) if value else "none (listed once)"
+        return periods_said(value, None) if value else "none (listed once)"
     return "null" if value is None else str(value)

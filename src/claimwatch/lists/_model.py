@@ -91,9 +91,19 @@ class Listing(BaseModel):
         return f"{self.start} to {self.end}" if self.end else f"from {self.start}"
 
 
-def periods_said(periods: Sequence[Listing]) -> str:
-    """Several listings for a sentence: '2019-01-01 to 2021-06-30, and from 2023-01-01'."""
-    return listed_in_a_sentence([str(p) for p in periods])
+def periods_said(periods: Sequence[Listing], as_of: dt.date | None) -> str:
+    """Several listings for a sentence: '2019-01-01 to 2021-06-30, and from 2023-01-01'. A period
+    ending after `as_of` (the run's as-of day, or the day the list was read) has not ended: 'from
+    2023-01-01 (listed until 2056-06-29)', as the list tables say a denial order's expiry decades
+    ahead; with no such day, each period is said as given."""
+    return listed_in_a_sentence([period_said(p, as_of) for p in periods])
+
+
+def period_said(period: Listing, as_of: dt.date | None) -> str:
+    """One listing period, its end said as not come where it falls after `as_of` (`periods_said`)."""
+    if period.end is not None and as_of is not None and period.end > as_of:
+        return f"from {period.start} (listed until {period.end})"
+    return str(period)
 
 
 def unbroken(periods: Sequence[Listing]) -> list[Listing]:
@@ -230,6 +240,12 @@ class ReferenceList(BaseModel):
 
     def entry(self, entry_id: str) -> ListEntry:
         return next(e for e in self.entries if e.id == entry_id)
+
+    @property
+    def read_on(self) -> dt.date | None:
+        """The day the list was last read from its sources (their latest `retrieved`), or None: an
+        end after it (a denial order's expiry, decades ahead) had not come when it was read."""
+        return max((s.retrieved for s in self.sources if s.retrieved), default=None)
 
 
 def load_list(path: str | Path, *, check_file_name: bool = True) -> ReferenceList:

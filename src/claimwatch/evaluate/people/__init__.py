@@ -71,7 +71,12 @@ def _judge_people(
     matchers = matchers or _Matchers()
     compiled = [
         _PeopleClaim(
-            c, c.authors, f, matchers.subject(c.subject), [matchers.list(f.lists[i]) for i in c.authors.list_ids()]
+            c,
+            c.authors,
+            f,
+            matchers.subject(c.subject),
+            [matchers.list(f.lists[i]) for i in c.authors.list_ids()],
+            as_of,
         )
         for f in claims.files
         for c in f.claims

@@ -178,6 +178,7 @@ class _PeopleClaim:
     file: ClaimFile
     subject: SubjectMatcher
     lists: list[ListMatcher]
+    as_of: dt.date | None = None  # the run's: a listing period ending after it has not ended
 
 
 def _read_records(

@@ -8,7 +8,6 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ...claims import AuthorCondition
 from ...people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord
 from ...results import year_runs
 from .._conditions import FALSE, TRUE, UNKNOWN, Truth, _taken_off_unread, listed_in_periods, listed_perhaps_earlier
@@ -44,14 +43,15 @@ def _taken_off_by(hit: _EntryHit, year: int) -> str | None:
     )
 
 
-def _listed_by(hit: _EntryHit, year: int) -> tuple[bool | None, str | None]:
+def _listed_by(hit: _EntryHit, year: int, as_of: dt.date | None = None) -> tuple[bool | None, str | None]:
     """Was the entry on the list through the year: listed on or before it, and not taken off
     within or before it? None where a year cannot say (a listing or a removal inside it, or no
-    listing date). An entry listed in several periods is listed where the year falls inside one."""
+    listing date). An entry listed in several periods is listed where the year falls inside one;
+    its doubt says a period ending after `as_of`, the run's as-of day, as not ended."""
     entry = hit.entry
     if entry.several_listings:
         within = f"within {year}, and a year cannot say which came first"
-        return listed_in_periods(entry, dt.date(year, 1, 1), dt.date(year, 12, 31), within)
+        return listed_in_periods(entry, dt.date(year, 1, 1), dt.date(year, 12, 31), within, as_of)
     if entry.listed_to is not None and entry.listed_to < dt.date(year, 1, 1):
         return False, None  # off the list before the year began
     if entry.listed_from is None:
@@ -122,7 +122,7 @@ def _joined(person: _Person, pc: _PeopleClaim, start: dt.date | None, end: dt.da
     if first_side is None:
         return _back_from_a_listed_place(person, pc, start, end)
     status, first, doubts = first_side
-    listed = _listed_earlier(_before_now(person.at_listed), first, pc.cond, subject)
+    listed = _listed_earlier(_before_now(person.at_listed), first, pc, subject)
     silent = _silent_records(person, subject)
     if listed is None:
         if any(r.affiliations for r in person.records) and not silent:
@@ -279,10 +279,11 @@ def _before_now(places: list[_Place]) -> list[_Place]:
 
 
 def _listed_earlier(
-    places: list[_Place], first: int | None, cond: AuthorCondition, subject: str
+    places: list[_Place], first: int | None, pc: _PeopleClaim, subject: str
 ) -> tuple[Truth, list[_Place], list[str], dict[int, bool | None]] | None:
     """Listed places before the first year at the subject: TRUE where one certainly is, UNKNOWN
     where one may be (the same year, no years, a doubtful name or listing), None where none can."""
+    cond = pc.cond
     support: list[_Place] = []
     maybe: list[_Place] = []
     doubts: list[str] = []
@@ -304,7 +305,10 @@ def _listed_earlier(
                     f"{first} is not known" + _name_doubt(p)
                 )
             continue
-        listed, listing_doubt = _listed_by(p.hit, first) if cond.listed_before else (None, _taken_off_by(p.hit, first))
+        if cond.listed_before:
+            listed, listing_doubt = _listed_by(p.hit, first, pc.as_of)
+        else:
+            listed, listing_doubt = None, _taken_off_by(p.hit, first)
         if listed is False:
             continue
         listed_before[id(p)] = listed
@@ -350,7 +354,7 @@ def _holds_both(
             if where == FALSE or (year not in any_years and not yearless):
                 continue
             if pc.cond.listed_before:
-                listed, listing_doubt = _listed_by(p.hit, year)
+                listed, listing_doubt = _listed_by(p.hit, year, pc.as_of)
             else:
                 listed, listing_doubt = None, _taken_off_by(p.hit, year)
             if listed is False:
