@@ -659,3 +659,66 @@ def test_an_id_given_to_another_entity_is_no_rename(tmp_path, capsys):
     _, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--json")
     (added,) = json.loads(out)["added"]
     assert added["id_of_removed"] == "Harbin Engineering University"
+
+
+def test_a_renewed_denial_order_s_last_period_is_said_listed_until_its_end(tmp_path, capsys, shared_data):
+    """The real CSL excerpt's I. ASH, a denial order from 2002-03-04 to 2056-06-29, given an earlier
+    DPL record of the same _id (1992-05-11 to 1997-05-11): `lists show` says the last period
+    "listed until 2056-06-29", but `lists diff` said "2002-03-04 to 2056-06-29", as if the order
+    had run out, in the changed, the added and the removed line alike. An import gives no day it
+    was read, so the last end is said as `lists show` says it."""
+    text = (shared_data / "csl/consolidated-2025-excerpt.csv").read_text(encoding="utf-8")
+    (ash,) = [line for line in text.splitlines(keepends=True) if '"I. ASH"' in line]
+    earlier = ash.replace('"2002-03-04","2056-06-29"', '"1992-05-11","1997-05-11"')
+    assert earlier != ash
+    paths = {}
+    for folder, body in (("old", text), ("new", text.replace(ash, earlier + ash)), ("without", text.replace(ash, ""))):
+        (tmp_path / f"{folder}.csv").write_text(body, encoding="utf-8")
+        paths[folder] = tmp_path / folder / "csl.yaml"
+        assert (
+            run(capsys, "lists", "import", "csl", str(tmp_path / f"{folder}.csv"), "--out", str(paths[folder]))[0] == 0
+        )
+    periods = "1992-05-11 to 1997-05-11, and from 2002-03-04 (listed until 2056-06-29)"
+    _, out, _ = run(capsys, "lists", "diff", str(paths["old"]), str(paths["new"]))
+    assert f"    listings: none (listed once) -> {periods}" in out.splitlines()
+    _, out, _ = run(capsys, "lists", "diff", str(paths["without"]), str(paths["new"]))
+    assert f"+ I. ASH [i-ash] (listed {periods}, " in out
+    _, out, _ = run(capsys, "lists", "diff", str(paths["new"]), str(paths["without"]))
+    assert f"- I. ASH [i-ash] (listed {periods}, " in out
+    assert "to 2056-06-29" not in out
+    _, out, _ = run(capsys, "lists", "show", str(paths["new"]))
+    assert "listed 1992-05-11 to 1997-05-11, and again from 2002-03-04, listed until 2056-06-29" in out
+
+
+READ_ON = """\
+id: periods
+name: Listed in periods
+sources: [{{title: A source, retrieved: {read}}}]
+entries:
+  - id: heu
+    name: Harbin Engineering University
+    country: CN
+    listings:
+{periods}    verified: true
+"""
+
+
+def test_lists_diff_says_each_version_s_periods_against_the_day_it_was_read(tmp_path, capsys):
+    """A version read on 2021-01-01 gave its last period "2018-01-01 to 2021-06-30", an end not
+    come when it was read given as passed (and the new version's 2056 end likewise). Each side is
+    said against its own version's `retrieved`, as `lists show` says it; an end on or before it
+    is said as given."""
+    two = "      - {from: 2015-01-01, to: 2016-12-31}\n      - {from: 2018-01-01, to: 2021-06-30}\n"
+    three = two + "      - {from: 2023-01-01, to: 2056-06-29}\n"
+    old = write(tmp_path / "old", "periods.yaml", READ_ON.format(read="2021-01-01", periods=two))
+    new = write(tmp_path / "new", "periods.yaml", READ_ON.format(read="2025-06-30", periods=three))
+    later = write(tmp_path / "later", "periods.yaml", READ_ON.format(read="2056-06-29", periods=three))
+    _, out, _ = run(capsys, "lists", "diff", str(old), str(new))
+    assert (
+        "    listings: 2015-01-01 to 2016-12-31, and from 2018-01-01 (listed until 2021-06-30) -> 2015-01-01 to"
+        " 2016-12-31, 2018-01-01 to 2021-06-30, and from 2023-01-01 (listed until 2056-06-29)"
+    ) in out.splitlines()
+    _, out, _ = run(capsys, "lists", "diff", str(old), str(later))
+    assert out.splitlines()[-1].endswith(
+        "-> 2015-01-01 to 2016-12-31, 2018-01-01 to 2021-06-30, and 2023-01-01 to 2056-06-29"
+    )

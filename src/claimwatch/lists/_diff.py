@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._text import one_line
-from ._model import ListEntry, Listing, ReferenceList, Related, load_list, periods_said
+from .._text import listed_in_a_sentence, one_line
+from ._model import ListEntry, Listing, ReferenceList, Related, listed_until, load_list, periods_said
 
 
 def load_list_version(path: str | Path) -> ReferenceList:
@@ -327,7 +327,9 @@ def _change_json(c: EntryChange) -> dict[str, Any]:
 
 
 def format_diff(diff: ListDiff) -> str:
-    """The diff for a reader: a summary line, then '+' added, '-' removed and '~' changed entries."""
+    """The diff for a reader: a summary line, then '+' added, '-' removed and '~' changed entries.
+    Each version's listing periods are said against the day it was read (`_periods_said`)."""
+    old_read, new_read = diff.old.read_on, diff.new.read_on
     lines = [
         f"{diff.old.path} ({diff.old.id}, {len(diff.old.entries)} entries) -> "
         f"{diff.new.path} ({diff.new.id}, {len(diff.new.entries)} entries): "
@@ -339,14 +341,14 @@ def format_diff(diff: ListDiff) -> str:
     ]
     removed_ids = {e.id: e for e in diff.removed}
     lines += [
-        f"+ {_describe_entry(e)}{_namesakes_said(e, diff.namesakes.get(e.id, ()))}{_id_reused_said(removed_ids.get(e.id))}"
+        f"+ {_describe_entry(e, new_read)}{_namesakes_said(e, diff.namesakes.get(e.id, ()))}{_id_reused_said(removed_ids.get(e.id))}"
         for e in diff.added
     ]
-    lines += [f"- {_describe_entry(e)}" for e in diff.removed]
+    lines += [f"- {_describe_entry(e, old_read)}" for e in diff.removed]
     for c in diff.changed:
         how = f", matched by {c.matched_by} to '{c.old_id}'" if c.matched_by != "id" else ""
         lines.append(f"~ {c.entry.name} [{c.entry.id}{how}]")
-        lines += [f"    {f}: {_shown(o)} -> {_shown(n)}" for f, (o, n) in c.fields.items()]
+        lines += [f"    {f}: {_shown(o, old_read)} -> {_shown(n, new_read)}" for f, (o, n) in c.fields.items()]
         for f in (*_COMPARED_SETS, _RELATED):
             if f in c.added:
                 lines.append(f"    {f} added: {'; '.join(c.added[f])}")
@@ -401,16 +403,27 @@ def same_place(old: ListEntry, new: ListEntry) -> bool:
     )
 
 
-def _describe_entry(e: ListEntry) -> str:
+def _describe_entry(e: ListEntry, read_on: dt.date | None) -> str:
     listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
     if e.several_listings:
-        listed = f"listed {periods_said(e.listings, None)}"
+        listed = f"listed {_periods_said(e.listings, read_on)}"
     return f"{e.name} [{e.id}] ({listed}{', ' + e.citation if e.citation else ''})"
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, read_on: dt.date | None) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"  # as the list file writes it
     if isinstance(value, tuple) and all(isinstance(p, Listing) for p in value):
-        return periods_said(value, None) if value else "none (listed once)"
+        return _periods_said(value, read_on) if value else "none (listed once)"
     return "null" if value is None else str(value)
+
+
+def _periods_said(periods: Sequence[Listing], read_on: dt.date | None) -> str:
+    """A version's periods as `lists show` says them: against the day it was read (its sources'
+    latest `retrieved`), a period ending after that day not ended ('from 2023-01-01 (listed until
+    2056-06-29)', a denial order's expiry); where the list gives no such day (a file imported by
+    hand), the last period's end, not known to have come, likewise. The periods before it ended
+    before it began."""
+    if read_on is not None:
+        return periods_said(periods, read_on)
+    return listed_in_a_sentence([*(str(p) for p in periods[:-1]), listed_until(periods[-1])])

@@ -102,8 +102,14 @@ def periods_said(periods: Sequence[Listing], as_of: dt.date | None) -> str:
 def period_said(period: Listing, as_of: dt.date | None) -> str:
     """One listing period, its end said as not come where it falls after `as_of` (`periods_said`)."""
     if period.end is not None and as_of is not None and period.end > as_of:
-        return f"from {period.start} (listed until {period.end})"
+        return listed_until(period)
     return str(period)
+
+
+def listed_until(period: Listing) -> str:
+    """A period whose end has not come, or is not known to have: 'from 2023-01-01 (listed until
+    2056-06-29)'; one still open, 'from 2023-01-01'."""
+    return f"from {period.start} (listed until {period.end})" if period.end else str(period)
 
 
 def unbroken(periods: Sequence[Listing]) -> list[Listing]:
