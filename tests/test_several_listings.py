@@ -626,6 +626,48 @@ def test_a_person_s_doubt_says_a_listing_ending_after_the_as_of_day_as_not_ended
     ) in person.uncertain_because
 
 
+BACK_TO_BACK = """\
+id: csl
+name: Moved from one list to another
+sources: [{title: A source}]
+entries:
+  - id: heu
+    name: Harbin Engineering University
+    openalex: [I300]
+    country: CN
+    listings:
+      - {from: 2020-01-01, to: 2020-06-15}
+      - {from: 2020-06-16, to: null}
+    verified: true
+"""
+
+
+def test_a_finding_s_note_reads_periods_back_to_back_as_the_judgement_does(tmp_path):
+    """An entry moved from one list to another the next day: a coauthor's work of June 2020 was
+    matched (listed all through: the periods are judged as one), while its note said "the end of
+    its listing 2020-01-01 to 2020-06-15 on or within this work's date", as if it might have been
+    taken off then. The note reads the periods as one listing too; a gap of a day is still an end."""
+    write(tmp_path / "evidence/lists/csl.yaml", BACK_TO_BACK)
+    write(tmp_path / "claims/c.yaml", CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    lab = institution("I100", "Example Lab", country="US")
+    heu = institution("I300", "Harbin Engineering University", country="CN")
+    records = [work("W1", "Paper W1", "2020-06", [authorship("A. Lab", [lab]), authorship("B. Partner", [heu])])]
+    paths = [write_jsonl(tmp_path / "works.jsonl", records)]
+    results = engines_agree(claims, paths, tmp_path / "cache", as_of=dt.date(2025, 6, 30))
+    assert [f.work.id for f in results.results[0].findings] == ["W1"]  # listed all through
+    md = renderers()["md"](results)
+    assert "(this work's date within its listings back to back 2020-01-01 to 2020-06-15, and from 2020-06-16)" in md
+    assert "the end of its listing" not in md
+    # A day between the two: the work of June 2020 may fall in it, and the note says the end.
+    write(tmp_path / "evidence/lists/csl.yaml", BACK_TO_BACK.replace("from: 2020-06-16", "from: 2020-06-17"))
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    results = engines_agree(claims, paths, tmp_path / "cache", as_of=dt.date(2025, 6, 30))
+    assert not results.results[0].findings
+    md = renderers()["md"](results)
+    assert "(the end of its listing 2020-01-01 to 2020-06-15 on or within this work's date)" in md
+
+
 def test_an_entry_listed_once_reports_no_listings(tmp_path):
     records = [(MEU, "2019-01-01", "2022-12-31"), (EL, "2023-01-01", "")]
     source = csl_rows(tmp_path, *records)

@@ -8,6 +8,7 @@ links may be live. Text stays untrusted here; each reporter escapes it for its o
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shlex
 from collections import Counter
@@ -420,6 +421,9 @@ def _relative(entry: EntryRef, published: str | None, as_of: str | None = None) 
     return "; ".join(s for s in said if s) or None
 
 
+_A_DAY = dt.timedelta(days=1)
+
+
 def listings_said(periods: Sequence[ListingPeriod], as_of: str | None = None) -> str:
     """An entry's periods (`listings`), as the reports say them: '2019-01-01 to 2021-06-30, and
     from 2023-01-01'. A period whose end is after the run's as-of day (a denial order's expiry,
@@ -439,22 +443,41 @@ def _period_said(p: ListingPeriod, as_of: str | None) -> str:
 def _among_periods(periods: Sequence[ListingPeriod], published: str | None, as_of: str | None) -> str | None:
     """Where a work's date (perhaps a month or a year) falls among an entry's periods: inside one,
     on or within one's start or end, before the first, between two (not listed then), or after
-    the last."""
+    the last. Periods back to back (the next beginning the day after one ends) are one listing
+    here, as the judgement reads them: no day falls between them, so neither edge is one."""
     if not published:
         return None
-    for p in periods:
-        start, end = p.from_[: len(published)], p.to[: len(published)] if p.to else None
+    for run in _back_to_back(periods):
+        start, end = run[0].from_[: len(published)], run[-1].to[: len(published)] if run[-1].to else None
+        said = (
+            f"listing {listings_said(run, as_of)}"
+            if len(run) == 1
+            else f"listings back to back {listings_said(run, as_of)}"
+        )
         if published in (start, end):
             edge = "start" if published == start else "end"
-            return f"the {edge} of its listing {listings_said([p], as_of)} on or within this work's date"
+            return f"the {edge} of its {said} on or within this work's date"
         if start < published and (end is None or published < end):
-            return f"this work's date within its listing {listings_said([p], as_of)}"
+            return f"this work's date within its {said}"
     if published < periods[0].from_[: len(published)]:
         return "listed after this work's date"
     last = periods[-1].to
     if last and last[: len(published)] < published:
         return f"taken off the list on {last}, before this work's date"
     return "this work's date between two of its listings, when it was not listed"
+
+
+def _back_to_back(periods: Sequence[ListingPeriod]) -> list[list[ListingPeriod]]:
+    """The periods in runs, each next one in a run beginning the day after the one before ends
+    (as `lists.unbroken` joins them for the judgement)."""
+    runs: list[list[ListingPeriod]] = []
+    for p in periods:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.to and dt.date.fromisoformat(p.from_) == dt.date.fromisoformat(last.to) + _A_DAY:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
 
 
 def listed_from_unread(text: str) -> str:
