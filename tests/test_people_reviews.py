@@ -355,6 +355,43 @@ def test_a_curated_history_spelling_the_persons_name_otherwise_is_not_counted_tw
     assert doubt.startswith(f"may be the same person as {record_name} (A7), also found")
 
 
+@pytest.mark.parametrize(
+    ("record_name", "history_name"),
+    [
+        ("Xiaoming Wang", "Wang Xiaoming"),
+        ("János Kovács", "Kovács János"),
+        ("Xiao Ming Wang", "Wang Xiao Ming"),
+        ("Xiaoming Wang", "Wang Xiao-Ming"),
+    ],
+)
+def test_a_curated_history_writing_the_persons_name_in_the_other_order_is_not_counted_twice(
+    tmp_path: Path, record_name: str, history_name: str
+) -> None:
+    """Left by the twenty-sixth part's first hunt, settled in its second: OpenAlex's record of
+    Xiaoming Wang and a curated history with no ids of "Wang Xiaoming" (family name first, as
+    Chinese sources write it) showing the same move were two people, so a claim allowing one
+    recruit was contradicted by one person counted twice, and one of two recruits supported. The
+    names may be one written in two orders: the history uncertain, said why; never joined."""
+    record = author_record("A7", record_name, (HIT, [2019, 2020]), (LAB, [2023]))
+    history = _curated("wang-cv", name=history_name)
+    at_most_one = RECRUITS.replace("expects: none", "expects: {at_most: 1}")
+    result = _with_curated(tmp_path / "a", [record], "", history, claims=at_most_one)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 1, 1), result.why
+    assert _people(result) == {"matched": ["A7"], "uncertain": ["wang-cv"], "dismissed": []}
+    (doubt,) = result.uncertain_people[0].uncertain_because
+    assert doubt.startswith(
+        f"may be the same person as {record_name} (A7), also found, \u201c{history_name}\u201d and "
+        f"\u201c{record_name}\u201d may be one name written in two orders (family name first in one, as Chinese, "
+        "Korean, Japanese and Hungarian names often are): "
+    )
+    at_least_two = RECRUITS.replace("expects: none", "expects: {at_least: 2}")
+    assert _with_curated(tmp_path / "b", [record], "", history, claims=at_least_two).verdict == "insufficient_evidence"
+    # Another name, or the two names' words told apart, pairs no one: two people, the claim contradicted.
+    for other in (history_name.replace("Wang", "Wong").replace("Kovács", "Kovácsik"), record_name.split()[0]):
+        apart = _with_curated(tmp_path / other, [record], "", _curated("x-cv", name=other), claims=at_most_one)
+        assert (apart.verdict, apart.matched, apart.uncertain) == ("contradicted", 2, 0), other
+
+
 MAY_BE_ONE = (
     "Of the people counted, Chen Wei (chen-wei-cv) and Chen Wei (A7) may be one person: a curated history with "
     "no OpenAlex author id nor ORCID iD bearing the other's name, so one person may be counted twice."

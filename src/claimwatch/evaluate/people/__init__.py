@@ -40,7 +40,7 @@ from ...works import names_an_institution
 from .._conditions import UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import _Matchers
-from ._findings import _bearing_a_name, _full_names, _result
+from ._findings import TWO_ORDERS, _bearing_a_name, _full_names, _result, _turned
 from ._persons import _people, _PeopleClaim, _Person, _Place, _read_records
 from ._works import (
     _both_in_works,
@@ -198,7 +198,8 @@ def _with_namesakes(
     namesakes' records the finding turns on, for their doubts (`_namesake_doubt`)."""
     own_orcid = any(r.orcid for r in person.records)
     names = _full_names(person)
-    found = {id(n): n for name in sorted(names) for n in by_name.get(name, ())}
+    # A name in its other order too ("Wang Xiaoming" beside "Xiaoming Wang"): a doubt, said so.
+    found = {id(n): n for name in sorted({*names, *_turned(names)}) for n in by_name.get(name, ())}
     namesakes = [n for n in found.values() if not (own_orcid and any(r.orcid for r in n.records))]
     if not namesakes:
         return None, person, []
@@ -219,7 +220,7 @@ def _with_namesakes(
         if id(p.record) not in own:
             theirs.setdefault(id(p.record), []).append(p)
     shared = {id(r): _shared_name(names, n) for n in namesakes for r in n.records}
-    used = [_Namesake(places, shared[key]) for key, places in theirs.items()]
+    used = [_Namesake(places, *shared[key]) for key, places in theirs.items()]
     return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN)), together, used
 
 
@@ -230,11 +231,18 @@ class _Namesake:
 
     places: Sequence[_Place]
     name: str
+    turned: str | None = None  # the namesake's spelling, where it is the name in the other order
 
 
-def _shared_name(names: dict[str, str], namesake: _Person) -> str:
-    """The full name a person and their namesake share, as the person's records spell it."""
-    return names[min(names.keys() & _full_names(namesake).keys())]
+def _shared_name(names: dict[str, str], namesake: _Person) -> tuple[str, str | None]:
+    """The full name a person and their namesake share, as the person's records spell it; where
+    they share one only in its other order (`_turned`), it and the namesake's spelling too."""
+    theirs = _full_names(namesake)
+    if shared := names.keys() & theirs.keys():
+        return names[min(shared)], None
+    turned = _turned(theirs)
+    first = min(names.keys() & turned.keys())
+    return names[first], theirs[turned[first]]
 
 
 def _namesake_doubt(namesake: _Namesake, in_openalex: bool, weighed: int, subject: str) -> str:
@@ -253,14 +261,25 @@ def _namesake_doubt(namesake: _Namesake, in_openalex: bool, weighed: int, subjec
         else "the two records share no OpenAlex author id nor ORCID iD to tell"
     )
     return (
-        f"{record.origin} ({record.id}, \u201c{printable(record.name)}\u201d) bears their name "
-        f"\u201c{printable(name)}\u201d and places them at "
+        f"{record.origin} ({record.id}, \u201c{printable(record.name)}\u201d) {_bearing(name, namesake.turned)} "
+        "and places them at "
         f"{where}: {why}, and a name is no identity, so whether it is theirs is not known"
         + (
             f"; it may be the record of at most one of the {weighed} people at {subject} who share a name with it"
             if weighed > 1
             else ""
         )
+    )
+
+
+def _bearing(name: str, turned: str | None) -> str:
+    """What of the person's name a namesake's record bears: the name, or one that may be it
+    written in the other order (`_turned`)."""
+    if turned is None:
+        return f"bears their name \u201c{printable(name)}\u201d"
+    return (
+        f"bears what may be their name \u201c{printable(name)}\u201d written in the other order, "
+        f"\u201c{printable(turned)}\u201d ({TWO_ORDERS}),"
     )
 
 

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..._text import printable
 from ...claims import Claim, describe, describe_period
 from ...evidence import Evidence
 from ...people import PUBLICATION_YEARS, UNNAMED
@@ -350,15 +351,17 @@ def _maybe_one(
     for i, (person, finding) in enumerate(out):
         if not _curated_only(person):
             continue
-        same = [g for j, (_, g) in enumerate(out) if j != i and names[i].may_be(names[j])]
+        same = [j for j in range(len(out)) if j != i and names[i].may_be(names[j])]
         if not same:
             continue
-        counted = next((g for g in same if g.status == "matched"), None)
-        other = counted or same[0]
+        counted = next((j for j in same if out[j][1].status == "matched"), None)
+        k = same[0] if counted is None else counted
+        other = out[k][1]
         pairs.append((_ident(finding), _ident(other)))
+        turned = names[i].turned_only(names[k])
         doubt = (
-            f"may be the same person as {other.name} ({other.id}), also found: this curated history gives no "
-            "OpenAlex author id nor ORCID iD to tell, and a name is no identity"
+            f"may be the same person as {other.name} ({other.id}), also found{_in_two_orders(turned)}: this curated "
+            "history gives no OpenAlex author id nor ORCID iD to tell, and a name is no identity"
         )
         if counted is not None and finding.status == "matched":
             doubt += "; uncertain, so that one person is not counted twice"
@@ -410,30 +413,81 @@ def _curated_only(person: _Person) -> bool:
 
 @dataclass(frozen=True)
 class _Named:
-    """What a person is named: every name and alias read alike, and those written out in full."""
+    """What a person is named: every name and alias read alike, and those written out in full,
+    each with the spelling it reads (`_spellings_alike`); and each of those in its other order
+    (`_turned`)."""
 
-    every: frozenset[str]
-    full: frozenset[str]
+    every: dict[str, str]
+    full: dict[str, str]
+    every_turned: dict[str, str]
+    full_turned: dict[str, str]
 
     @classmethod
     def of(cls, person: _Person) -> _Named:
-        return cls(_names(person), frozenset(_full_names(person)))
+        every, full = _names(person), _full_names(person)
+        return cls(every, full, _turned(every), _turned(full))
 
     def may_be(self, other: _Named) -> bool:
         """Whether the names say two people may be one: a name in full they share, as namesakes
         pair (`_full_names`: "W. Li" is every Wei, Wen and Wu Li, so a Wei Li beside a Wen Li is
         no doubt, though both give it); or, for one that gives no name in full, any name, since
-        its initials form is all that names it."""
+        its initials form is all that names it. In either order (`_turned`): a doubt more."""
+        mine, theirs, _ = self._compared(other)
+        return bool(mine.keys() & theirs.keys()) or self.turned_only(other) is not None
+
+    def turned_only(self, other: _Named) -> tuple[str, str] | None:
+        """Where the names pair only with one read in its other order ("Wang Xiaoming" and
+        "Xiaoming Wang"), those two as written, this one's first; else None."""
+        mine, theirs, turned = self._compared(other)
+        if mine.keys() & theirs.keys():
+            return None
+        shared = min(mine.keys() & turned.keys(), default=None)
+        return None if shared is None else (mine[shared], theirs[turned[shared]])
+
+    def _compared(self, other: _Named) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         if self.full and other.full:
-            return bool(self.full & other.full)
-        return bool(self.every & other.every)
+            return self.full, other.full, other.full_turned
+        return self.every, other.every, other.every_turned
 
 
-def _names(person: _Person) -> frozenset[str]:
+def _turned(names: dict[str, str]) -> dict[str, str]:
+    """Names read alike (as `_names` and `_full_names` key them) of two words or more, each read
+    in its other order, the family name moved from the front to the end and from the end to the
+    front ("wang xiaoming" and "xiaoming wang"), with the form it turns: Chinese, Korean, Japanese
+    and Hungarian names are written either way, with no comma to say which. Only ever a doubt:
+    "Li Wei" and "Wei Li" may be two people as well as one."""
+    out: dict[str, str] = {}
+    for form in sorted(names):
+        words = form.split()
+        if len(words) > 1:
+            for turned in (" ".join([*words[1:], words[0]]), " ".join([words[-1], *words[:-1]])):
+                if turned not in names:
+                    out.setdefault(turned, form)
+    return out
+
+
+# Why two names may be one written in two orders, said wherever they pair only so (`_turned`).
+TWO_ORDERS = "family name first in one, as Chinese, Korean, Japanese and Hungarian names often are"
+
+
+def _in_two_orders(turned: tuple[str, str] | None) -> str:
+    """Said where two names pair only in two orders (`_Named.turned_only`)."""
+    if turned is None:
+        return ""
+    mine, theirs = (printable(n) for n in turned)
+    return f", \u201c{mine}\u201d and \u201c{theirs}\u201d may be one name written in two orders ({TWO_ORDERS})"
+
+
+def _names(person: _Person) -> dict[str, str]:
     """A person's names and aliases, read alike (case, width and spacing aside), in each of their
-    spellings (`_spellings_alike`)."""
-    written = {n for r in person.records for n in (r.name, *r.alternative_names) if n != UNNAMED}
-    return frozenset(form for n in written for form in _spellings_alike(n))
+    spellings (`_spellings_alike`), each with its first spelling."""
+    out: dict[str, str] = {}
+    for r in person.records:
+        for n in (r.name, *r.alternative_names):
+            if n != UNNAMED:
+                for form in _spellings_alike(n):
+                    out.setdefault(form, n)
+    return out
 
 
 def _full_names(person: _Person) -> dict[str, str]:
