@@ -159,12 +159,14 @@ def test_the_older_single_last_known_institution_is_read_where_the_list_is_missi
     assert [i.id for i in author_from_openalex(both, HERE).last_known_institutions] == ["I8"]
 
 
-def test_years_that_are_not_years_are_passed_over_never_guessed():
+def test_years_that_are_not_years_are_never_guessed_and_kept_as_written():
     person = author_from_openalex(
         record(affiliations=[{"institution": place("I1", "X"), "years": [2020, "2021", 2020.0, True, None, 99, 2019]}]),
         HERE,
     )
     assert person.affiliations[0].years == (2019, 2020)
+    # Each given as written, a year the record does not say (`Affiliation.unread`): never lost.
+    assert person.affiliations[0].unread == ('"2021"', "true", "null", "99")
 
 
 def test_nulls_and_odd_types_everywhere():

@@ -205,6 +205,34 @@ def test_a_listed_institution_with_no_years_is_uncertain(root):
     assert p.at_listed[0].years == ()
 
 
+@pytest.mark.parametrize("odd", ["2020", None, 20200, True, {"year": 2020}])
+def test_a_year_a_record_gives_as_no_year_is_a_year_not_known_never_passed_over(root, odd):
+    """Found hunting the twenty-sixth part: a file giving Harbin Institute of Technology the
+    years [2024, "2020"] (a tool quoting numbers; or a null, a typo 20200) had "2020" passed over,
+    so HIT was 2024 alone, after the lab, and a move from HIT in 2020 was read as none: under
+    complete coverage, "recruited no one from the list" not_contradicted. A value among the years
+    that is no year is a year not known, never guessed: the person uncertain, said why."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A1", LAB))
+    record = author("A1", "Li Wei", (HIT, [2024]), (LAB, [2023]))
+    record["affiliations"][0]["years"] = [2024, odd]
+    r = judge(root, body, [lab_work, record], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), r.why
+    written = json.dumps(odd)
+    assert r.uncertain_people[0].uncertain_because == (
+        f"{root}/snap/authors.jsonl.gz:1 places them at Harbin Institute of Technology in 2024 and in a year it gives "
+        f"as {written}, which is no year it can read (so in any year), so whether they were there before 2023 is "
+        "not known",
+    )
+    # At the subject, it may be a year there before the move: a match no more.
+    moved = author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))
+    assert judge(root, body, [lab_work, moved], **COVER).verdict == "contradicted"
+    moved["affiliations"][1]["years"] = [2023, odd]
+    r = judge(root, body, [lab_work, moved], **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), r.why
+    assert "Example Lab in 2023 and in a year it gives as" in r.uncertain_people[0].uncertain_because[0]
+
+
 def test_a_record_placing_someone_at_the_subject_only_with_no_years_is_uncertain(root):
     r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (LAB, []))])
     (p,) = r.uncertain_people

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,11 +43,13 @@ YEARS_READ = range(1000, 10_000)  # a year outside this is no year a record can 
 @dataclass(frozen=True, slots=True)
 class Affiliation:
     """An institution a person is placed at, and the years the record places them there:
-    sorted, each once; empty where the record gives none."""
+    sorted, each once; empty where the record gives none. `unread`: what the record gives among
+    the years that is no year (a string, a null, 20200), as written: a year it does not say."""
 
     institution: Institution
     years: tuple[int, ...] = ()
     role: str | None = None  # curated: as the source states it ("intern"); OpenAlex gives none
+    unread: tuple[str, ...] = ()
 
     @property
     def first_year(self) -> int | None:
@@ -173,6 +176,7 @@ def _openalex_affiliations(value: object, origin: Origin, author: str) -> tuple[
     """Each institution once, in the record's order, with the years of all its entries."""
     order: list[tuple[str, Institution]] = []
     years: dict[str, set[int]] = {}
+    unread: dict[str, list[str]] = {}
     for entry in _list(value):
         entry = _dict(entry)
         institution = institution_from_openalex(_dict(entry.get("institution")))
@@ -184,24 +188,43 @@ def _openalex_affiliations(value: object, origin: Origin, author: str) -> tuple[
         key = institution.id or f"name:{institution.name}\n{institution.country or ''}\n{institution.ror or ''}"
         if key not in years:
             order.append((key, institution))
-            years[key] = set()
-        years[key].update(_years(entry.get("years"), origin, author))
-    return tuple(Affiliation(institution, tuple(sorted(years[key]))) for key, institution in order)
+            years[key], unread[key] = set(), []
+        for y in _years(entry.get("years"), origin, author):
+            if isinstance(y, int):
+                years[key].add(y)
+            elif y not in unread[key]:
+                unread[key].append(y)
+    return tuple(
+        Affiliation(institution, tuple(sorted(years[key])), unread=tuple(unread[key])) for key, institution in order
+    )
 
 
-def _years(value: object, origin: Origin, author: str) -> Iterable[int]:
+def _years(value: object, origin: Origin, author: str) -> Iterable[int | str]:
     """The whole-number years of a list, one written as a whole float (2021.0, as a tool that
     writes every number as a float gives it) read as the year, as a curated history's is; a
     number with a fraction is refused, naming the record: passed over, it would take the years
-    it stands among with it in silence. Anything else is no year and is passed over."""
+    it stands among with it in silence. Anything else is no year, never guessed ("2020", null,
+    20200): given as written, a year the record does not say (`Affiliation.unread`), since
+    passed over it would hide a year at a listed institution."""
     for y in _list(value):
-        if isinstance(y, float):
-            if not y.is_integer():
-                message = f"author {author} gives {y!r} among its years, not a whole number: no year a record can mean"
-                raise InputError(Problem(origin.path, origin.line, 1, message))
+        if isinstance(y, float) and y.is_integer():
             y = int(y)
+        elif isinstance(y, float):
+            message = f"author {author} gives {y!r} among its years, not a whole number: no year a record can mean"
+            raise InputError(Problem(origin.path, origin.line, 1, message))
         if isinstance(y, int) and not isinstance(y, bool) and y in YEARS_READ:
             yield y
+        else:
+            yield _as_written(y)
+
+
+def _as_written(value: object) -> str:
+    """A JSON value as the record writes it, cut short: for a sentence."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "\u2026"
 
 
 def _institutions(values: Iterable[object]) -> Iterable[Institution]:

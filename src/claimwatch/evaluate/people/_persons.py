@@ -48,8 +48,11 @@ class _Place:
     def may_reach(self, start: dt.date | None) -> bool:
         """Whether the time the record does not say (`when_unknown`) may be on or after `start`:
         with no years, any time may; a year ahead of the record stands for any year up to it, as
-        a work's date ahead of its record does (`PartialDate.within_record`), never a later one."""
-        return start is None or not self.ahead or dt.date(max(self.ahead), 12, 31) >= start
+        a work's date ahead of its record does (`PartialDate.within_record`), never a later one;
+        a year the record gives as no year (`Affiliation.unread`) may be any."""
+        if start is None or self.affiliation.unread or not self.ahead:
+            return True
+        return dt.date(max(self.ahead), 12, 31) >= start
 
     @functools.cached_property
     def known_years(self) -> tuple[int, ...]:
@@ -59,8 +62,8 @@ class _Place:
     @property
     def when_unknown(self) -> bool:
         """Whether the record places the person here at a time it does not say: with no years,
-        or in a year ahead of the record."""
-        return not self.years or bool(self.ahead)
+        in a year ahead of the record, or in one it gives as no year ("2020", null)."""
+        return not self.years or bool(self.ahead) or bool(self.affiliation.unread)
 
     @property
     def sure(self) -> bool:
@@ -297,7 +300,7 @@ def _placements(r: AuthorRecord) -> tuple:
     def where(i: Institution) -> tuple:
         return (i.id or "", i.name, i.country or "", i.ror or "", tuple(i.lineage))  # what the matchers read
 
-    places = sorted((where(a.institution), a.years) for a in r.affiliations)
+    places = sorted((where(a.institution), a.years, a.unread) for a in r.affiliations)
     return r.orcid or "", tuple(places), tuple(sorted(where(i) for i in r.last_known_institutions))
 
 

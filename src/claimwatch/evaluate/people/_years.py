@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from ..._text import printable
 from ...people import PUBLICATION_YEARS, STATED_YEARS, AuthorRecord
 from ...results import year_runs
 from .._conditions import FALSE, TRUE, UNKNOWN, Truth, _taken_off_unread, listed_in_periods, listed_perhaps_earlier
@@ -90,6 +91,10 @@ def _undated(p: _Place) -> str:
     sentence: 'with no years', or the years it gives ahead of itself."""
     if p.last_known:
         return "as their last known institution, which their affiliations do not give (with no years)"
+    if p.affiliation.unread:
+        given = ", ".join(printable(v) for v in p.affiliation.unread)
+        read = f"in {_years(p.known_years)} and " if p.known_years else ""
+        return f"{read}in a year it gives as {given}, which is no year it can read (so in any year)"
     if not p.ahead:
         return "with no years"
     return (
