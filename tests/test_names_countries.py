@@ -170,6 +170,25 @@ def test_an_author_at_both_namesakes_is_at_the_entry_by_the_text_naming_it_in_it
     assert outcome("neu", [boston], records[:1]) == "uncertain"
 
 
+@pytest.mark.parametrize("boston_first", [False, True])
+def test_a_text_placed_only_by_openalexs_disputed_country_does_not_keep_the_author_at_the_entry(boston_first):
+    """A Boston author OpenAlex resolved to the Shenyang record, with a second text naming no
+    country: that text reads as in China only by the record the Boston text puts in doubt, so the
+    author stays a doubt about the entry, never a certain match (a false accusation)."""
+    boston = "Khoury College of Computer Sciences, Northeastern University, Boston, MA 02115, USA"
+    plain = "Department of Electrical and Computer Engineering, Northeastern University"
+    shenyang_record = (Institution("Northeastern University", id="I9224756", country="CN"),)
+    texts = [boston, plain] if boston_first else [plain, boston]
+    assert outcome("neu", texts, shenyang_record) == "uncertain"
+    # A second text placing the entry by itself still keeps the author there.
+    assert outcome("neu", [boston, "东北大学"], shenyang_record) == "match"
+    assert outcome("neu", [boston, "Northeastern University, Shenyang, China"], shenyang_record) == "match"
+    # Taiwan's National Defense University, OpenAlex resolving it to the listed mainland one.
+    ndu_record = (Institution("National Defense University", id="I1", country="CN"),)
+    taoyuan = ["National Defense University, Taoyuan, Taiwan", "National Defense University"]
+    assert outcome("ndu", taoyuan, ndu_record) == "uncertain"
+
+
 def test_the_doubt_says_why():
     doubt = hits(["Northeastern University"])["neu"].doubt
     assert doubt == (

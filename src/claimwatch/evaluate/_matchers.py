@@ -267,7 +267,7 @@ class ListMatcher:
         other_province: dict[str, str] = {}
         longer: dict[str, str] = {}  # entries the text names only as part of another name
         named: set[str] = set()  # and those it names otherwise
-        sure: dict[str, _EntryHit] = {}  # entries a text names certainly (in its country, as itself)
+        sure: dict[str, _EntryHit] = {}  # entries a text itself names certainly (in its country, as itself)
         for text in a.raw_affiliations:
             for h in self.names.find(text):
                 entry = self.entries[h.key]
@@ -281,7 +281,7 @@ class ListMatcher:
                     continue
                 if isinstance(placed, _ProvinceDoubt):
                     other_province.setdefault(entry.id, str(placed))
-                if placed is None:
+                if placed is None and _places_by_itself(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES)):
                     sure.setdefault(entry.id, _EntryHit(entry, self.list, "alias_in_raw_affiliation", None, text, h))
                 self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
         for entry_id in abroad:
@@ -294,7 +294,8 @@ class ListMatcher:
                 best[entry_id] = _resolved_from_another_name(best[entry_id], doubt)
         # An author of two affiliations, one text naming the entry abroad or in another province
         # (Northeastern University, Boston) and another certainly (Northeastern University,
-        # Shenyang, China): that text shows the author at the entry, whatever OpenAlex resolved.
+        # Shenyang, China): that text shows the author at the entry, whatever OpenAlex resolved;
+        # never one placed by OpenAlex's country alone, the record the other text puts in doubt.
         for entry_id, hit in sure.items():
             if best[entry_id].doubt is not None:
                 best[entry_id] = hit
@@ -493,6 +494,14 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             or _its_place_unnamed(entry, hit, text)
         )
     return _with_doubts_of_its_writing(placed, hit)
+
+
+def _places_by_itself(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> bool:
+    """Does `text` place the entry certainly without the countries OpenAlex resolved its names to
+    ("Northeastern University, Shenyang, China", "东北大学"), not only with them ("Department of
+    Electrical and Computer Engineering, Northeastern University", beside OpenAlex's Chinese
+    record of a Boston author)?"""
+    return not resolved or _placed(entry, hit, text, _NO_COUNTRIES) is None
 
 
 def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -> str | _Elsewhere | None:
