@@ -722,3 +722,29 @@ def test_lists_diff_says_each_version_s_periods_against_the_day_it_was_read(tmp_
     assert out.splitlines()[-1].endswith(
         "-> 2015-01-01 to 2016-12-31, 2018-01-01 to 2021-06-30, and 2023-01-01 to 2056-06-29"
     )
+
+
+def test_an_id_kept_by_an_entity_renamed_that_keeps_an_alias_is_a_rename(tmp_path, capsys):
+    """Tianjin Polytechnic University renamed Tiangong University (2019) under its id, keeping its
+    Chinese name 天津工业大学 and TJPU but neither its old name nor a listing date (the tracker
+    gives none): read as another entity given the id, removed and added, the line saying "no name,
+    alias or listing shared" though an alias was. A shared alias pairs them; a shared acronym alone
+    (two institutions may bear one) does not."""
+    head = "id: demo\nname: Demo list\nsources: [{title: Demo source}]\nentries:\n  - id: e1\n"
+    old = write(
+        tmp_path,
+        "demo.old.yaml",
+        head + "    name: Tianjin Polytechnic University\n    aliases: [天津工业大学, TJPU]\n",
+    )
+    new = write(tmp_path, "demo.yaml", head + "    name: Tiangong University\n    aliases: [天津工业大学, TJPU]\n")
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(new))
+    assert not diff.added and not diff.removed
+    assert [(c.entry.id, c.matched_by) for c in diff.changed] == [("e1", "id")]
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new))
+    assert code == 0 and "name: Tianjin Polytechnic University -> Tiangong University" in out
+    other = write(tmp_path / "other", "demo.yaml", head + "    name: University of South China\n    aliases: [USC]\n")
+    southern = write(
+        tmp_path / "old", "demo.yaml", head + "    name: University of Southern California\n    aliases: [USC]\n"
+    )
+    diff = lists.diff_lists(lists.load_list_version(southern), lists.load_list_version(other))
+    assert [e.name for e in diff.added] == ["University of South China"] and not diff.changed

@@ -280,8 +280,9 @@ def fetch_csl_cmd(
 def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """Show what changed between two versions of a list file.
 
-    Entries are matched by id (where the two share a name, an alias or the listing: an id
-    given to another entity matches nothing, and the added entry says whose id it has), then
+    Entries are matched by id (where the two share a name, an alias other than an acronym, or
+    the listing: an id given to another entity matches nothing, and the added entry says whose
+    id it has), then
     by name, then by a former name (an entry renamed keeps
     its old name as an alias, and its listing date or the notice that listed it; an entry
     added under a removed one's name without either is said to carry it, and not paired);

@@ -124,12 +124,24 @@ def same_entity(old: ListEntry, new: ListEntry) -> bool:
     aside), one naming the other among its aliases, or the new one keeping the old one's listing
     (`_keeps_listing`: a name corrected by hand). An id given again to another entity (a
     hand-written list's "e1", the slug "entry" of two names in another script) is not: paired, the
-    entity taken off would read as renamed, and listed still."""
+    entity taken off would read as renamed, and listed still. Two sharing an alias, an acronym
+    aside, are (`_full_aliases`)."""
     if _folded(old.name) == _folded(new.name):
         return True
     if _folded(old.name) in {_folded(a) for a in new.aliases} or _folded(new.name) in {_folded(a) for a in old.aliases}:
         return True
-    return _keeps_listing(old, new)
+    return bool(_full_aliases(old) & _full_aliases(new)) or _keeps_listing(old, new)
+
+
+def _full_aliases(entry: ListEntry) -> set[str]:
+    """An entry's aliases other than acronyms, folded: one both give (天津工业大学 of Tianjin
+    Polytechnic University renamed Tiangong University) names one entity; an acronym two
+    institutions may share ("USC") does not."""
+    return {_folded(a) for a in entry.aliases if not _ACRONYM.fullmatch(a.strip())}
+
+
+# An acronym as the name matchers read one (`evaluate._names.is_acronym`; that package imports this one).
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 
 
 def _paired_by_name(old: Sequence[ListEntry], new: Sequence[ListEntry]) -> list[tuple[ListEntry, ListEntry, str]]:
