@@ -214,6 +214,8 @@ def read_otherwise(folded_words: Iterable[str], sought: Set[str] | None = None) 
     return ones + [pair for a, b in itertools.combinations(each, 2) for pair in itertools.product(a, b)]
 
 
+# The words abbreviations are read as otherwise (`_OTHER_READINGS`).
+_OTHER_WORDS = frozenset(w for words in _OTHER_READINGS.values() for w in words)
 # The most readings of a text with its abbreviations read each way at once (`read_otherwise`).
 _MOST_READINGS = 32
 
@@ -312,6 +314,7 @@ class NameMatcher:
         self._hyphen_joined: set[int] = set()  # labels of names found with a hyphen of theirs joined
         first_words: set[str] = set()
         form_words: set[str] = set()  # every word of the forms names are sought by
+        together: set[frozenset[str]] = set()  # the words of `_OTHER_READINGS` one form holds, two or more
         acronyms: set[str] = set()
         for key, name in with_visible_forms(names):
             if _is_cjk(name):
@@ -343,6 +346,7 @@ class NameMatcher:
                     self._hyphen_joined.add(nlp().vocab.strings[label])
                 first_words.update(form[0].lower() for form in group)
                 form_words.update(w for form in group for w in form)
+                together.update(t for form in group if len(t := _OTHER_WORDS.intersection(form)) > 1)
             if matcher is self._acronyms:
                 acronyms.add(pattern.split()[0])
         # A text's "Technol" reads as "technology" where it is looked for first: a name beginning
@@ -352,6 +356,7 @@ class NameMatcher:
         )
         self._first_words = frozenset(first_words)
         self._form_words = frozenset(form_words)
+        self._read_together = frozenset(together)
         self._acronym_words = frozenset(acronyms)
         self._cache: dict[str, tuple[NameHit, ...]] = {}
 
@@ -422,12 +427,22 @@ class NameMatcher:
         # A plain ASCII word folds to itself in lower case: most texts are read so, cheaply.
         held = (w.lower() if w.isascii() and w.isalnum() else _folded_word(w) for w, _, _ in spans)
         for other in read_otherwise(held, self._form_words):
-            hits += self._find_words(text, spans, folded=True, other=other)
+            if len(other) == 1 or self._some_form_holds(other):
+                hits += self._find_words(text, spans, folded=True, other=other)
         if joined:
             hits += [
                 replace(h, apostrophe_left_out=True) for h in self._find_words(text, spans, folded=True, joined=True)
             ]
         return hits
+
+    def _some_form_holds(self, reading: Reading) -> bool:
+        """Whether a form sought holds every word `reading` reads its abbreviations as: where none
+        does, a name found in it needs at most one of them and is found in the reading of that one
+        alone, so the text is not read so ("Lab Syst Comp Struct ...", read with every combination
+        of "Laboratories", "Systems", "Computing", "Structures", was read 21 times where 6 find
+        as much)."""
+        words = {word for _, word in reading}
+        return any(words <= t for t in self._read_together)
 
     def _read_hyphens_joined(self, text: str, spans: list[tuple[str, int, int]]) -> list[NameHit]:
         """The names in the words, folded, with the words a hyphen joins ("North\u2010western")
