@@ -4,7 +4,9 @@ name at the subject and at a listed entry, under several ids, with an ORCID or w
 works placing those authors (by id, by name only, undated), copies of one record in two pieces
 of evidence, the records in a JSON Lines file, a snapshot, a snapshot without its own table
 (the duckdb engine makes a copy in the cache) and a snapshot under `key=value` folders, a
-curated history and a curated work beside them, reviews of people, and the as-of given or not.
+curated history and a curated work beside them, reviews of people, and the as-of given or not;
+lists whose entries are listed in several periods (back to back, with a gap), with an end not
+read (`listed_to_unread`) or a start that may be earlier (`listed_from_unread`).
 Both engines give the same JSON report, byte for byte.
 """
 
@@ -92,10 +94,29 @@ def work_record(draw) -> dict[str, Any]:
     }
 
 
+# Entries listed in several periods: back to back (judged as one listing), with a gap, the last
+# one open; an end given in no form read (`listed_to_unread`); a start that may be earlier.
+PERIODS = """\
+id: periods
+name: Listed in periods
+sources: [{title: s}]
+entries:
+  - {id: hit, name: Harbin Institute of Technology, openalex: [I200], country: CN, verified: true,
+     listings: [{from: 2019-01-01, to: 2021-06-15}, {from: 2021-06-16, to: null}]}
+  - {id: beihang, name: Beihang University, ror: [00wk2mp56], country: CN, verified: true,
+     listed_from: 2020-01-01, listed_to_unread: " 8/11/2022"}
+  - {id: tsinghua, name: Tsinghua University, openalex: [I300], country: CN, verified: true,
+     listings: [{from: 2018-01-01, to: 2020-12-31}, {from: 2023-01-01, to: 2024-06-30}]}
+  - {id: lab-abroad, name: Example Lab, country: GB, verified: true, listed_from: 2022-01-01,
+     listed_from_unread: " 6/1/2016"}
+"""
+LISTED = st.sampled_from([["mil"], ["periods"], ["mil", "periods"]])
 CLAIM = st.fixed_dictionaries(
     {
-        "authors": st.sampled_from(
-            [{"joined_from": ["mil"]}, {"holds_both": ["mil"]}, {"joined_from": ["mil"], "within_years": 2}]
+        "authors": st.one_of(
+            LISTED.map(lambda lists: {"joined_from": lists}),
+            LISTED.map(lambda lists: {"holds_both": lists}),
+            LISTED.map(lambda lists: {"joined_from": lists, "within_years": 2}),
         ),
         "expects": st.sampled_from(["none", {"at_most": 1}]),
     },
@@ -127,6 +148,7 @@ def _evidence(root: Path, k: int, records: list[dict[str, Any]], layout: str) ->
 
 def reports(tmp: Path, pieces, claims, curated, reviewed, as_of, engines=("python", "duckdb")) -> dict[str, str]:
     root = project(tmp)
+    write(root / "evidence/lists/periods.yaml", PERIODS)
     subjects = "subjects:\n" + "".join(f"  {k}: {json.dumps(v)}\n" for k, v in SUBJECTS.items())
     body = "claims:\n" + "".join(
         f"  - {json.dumps({'id': f'c{i}', 'says': 's', 'subject': subject, **c})}\n"
