@@ -60,16 +60,13 @@ def pair_authors(record: Sequence[str], version: Sequence[str]) -> Pairing:
         else:
             taken[same] = True
     # Through initials a name pairs only with one it shares a written-out word with (`_same_name`).
-    by_word: dict[str, list[int]] = {}
-    for j, forms in enumerate(readings):
-        for word in {x for words in forms for x in words if len(x) > 1}:
-            by_word.setdefault(word, []).append(j)
+    alike = _AlikeIndex(readings)
     initials = {word[0] for forms in readings for words in forms for word in words}
     left: list[str] = []
     maybe: list[str] = []
     for i in unpaired:
         mine = _readings(record[i])
-        near = sorted({j for words in mine for word in words if len(word) > 1 for j in by_word.get(word, ())})
+        near = alike.near(mine)
         found, may_be = None, False
         for j in near:
             likeness = _likeness(mine, readings[j]) if not taken[j] or not may_be else _NOT_ALIKE
@@ -87,6 +84,65 @@ def pair_authors(record: Sequence[str], version: Sequence[str]) -> Pairing:
             maybe.append(record[i])
     only_in_version = tuple(version[j] for j in range(len(version)) if not taken[j])
     return Pairing(tuple(left), only_in_version, tuple(maybe))
+
+
+class _AlikeIndex:
+    """The version's names a record name may be alike (`_likeness`), looked up by their words
+    rather than scanned: taken names too, for one a name pairs with may be taken by another. Two
+    readings are alike only where each word of the shorter pairs with its own word of the longer,
+    the same word or an initial of it (`_same_name`), so that the shorter is found by its words:
+
+    - a record reading no longer than the version's: its rarest written-out word is in the
+      version's name, or its initial is (`holding`); a reading of initials alone, each initial
+      begins a word of the version's name (`beginning`);
+    - a version reading no longer than the record's: its one key word (the rarest written-out,
+      else an initial) is the record's, or begins with one of the record's initials (`keyed_…`).
+
+    Every name alike is found (with others, `_likeness` then weighs each), never each against each:
+    a work may have thousands of authors sharing a word ("Xiao-Ming Wang…")."""
+
+    def __init__(self, readings: Sequence[tuple[list[str], ...]]) -> None:
+        self.holding: dict[str, set[int]] = {}
+        self.beginning: dict[str, set[int]] = {}
+        self.written = [{word for words in forms for word in words if len(word) > 1} for forms in readings]
+        for j, forms in enumerate(readings):
+            for word in {word for words in forms for word in words}:
+                self.holding.setdefault(word, set()).add(j)
+                self.beginning.setdefault(word[0], set()).add(j)
+        self.keyed_word: dict[str, set[int]] = {}  # by a written-out key: the record holds it
+        self.keyed_letter: dict[str, set[int]] = {}  # or an initial of it
+        self.keyed_initial: dict[str, set[int]] = {}  # by an initial key: a record word begins with it
+        for j, forms in enumerate(readings):
+            for words in forms:
+                spelled = [word for word in words if len(word) > 1]
+                if spelled:
+                    key = min(spelled, key=lambda word: (len(self.holding[word]), word))
+                    self.keyed_word.setdefault(key, set()).add(j)
+                    self.keyed_letter.setdefault(key[0], set()).add(j)
+                else:
+                    self.keyed_initial.setdefault(min(words), set()).add(j)
+
+    def near(self, mine: tuple[list[str], ...]) -> list[int]:
+        """The version's names, in their order, sharing a written-out word with this record name
+        and perhaps alike it: every one `_likeness` finds alike, and some it does not."""
+        spelled = {word for words in mine for word in words if len(word) > 1}
+        found: set[int] = set()
+        for words in mine:
+            found |= self._holding_shorter(words)
+            for word in words:
+                found |= self.keyed_word.get(word, set()) | self.keyed_initial.get(word[0], set())
+                if len(word) == 1:
+                    found |= self.keyed_letter.get(word, set())
+        return sorted(j for j in found if not spelled.isdisjoint(self.written[j]))
+
+    def _holding_shorter(self, words: list[str]) -> set[int]:
+        """The version's names holding each word of this reading, were it the shorter: its
+        rarest written-out word or that word's initial; for initials alone, a word each begins."""
+        spelled = [word for word in words if len(word) > 1]
+        if not spelled:
+            return set.intersection(*(self.beginning.get(word, set()) for word in words))
+        rarest = min(spelled, key=lambda word: len(self.holding.get(word, ())) + len(self.holding.get(word[0], ())))
+        return self.holding.get(rarest, set()) | self.holding.get(rarest[0], set())
 
 
 def _initials_alone(readings: tuple[list[str], ...]) -> bool:
