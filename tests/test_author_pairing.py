@@ -77,20 +77,21 @@ def test_a_record_name_the_version_also_gives_is_never_certainly_left_out(record
             assert name in pairing.maybe_named
 
 
-def test_the_authors_of_a_work_with_thousands_pair_in_linear_time():
+def test_the_authors_of_a_work_with_thousands_pair_in_linear_time(monkeypatch):
     """Found reviewing the twenty-fifth part: every name of the record was tried against every
     free name of the version, so a curated version of a 3,000-author paper naming none of the
     record's as written (another script, another spelling) took 23 s for each claim it disputed.
-    Not a timing assertion on speed targets: a guard against the quadratic pairing."""
-    import time
-
+    Counted, not timed (speed lives in bench/): each record name is weighed against the few
+    version names sharing its words, never against all 6,000."""
+    weighed = []
+    likeness = _pairing._likeness
+    monkeypatch.setattr(_pairing, "_likeness", lambda a, b: weighed.append(b) or likeness(a, b))
     record = [f"Given{i:04d} Family{i:04d}" for i in range(3000)]
     version = [f"Autre{i:04d} Nom{i:04d}" for i in range(3000)] + [f"G. Family{i:04d}" for i in range(3000)]
-    started = time.perf_counter()
     pairing = pair_authors(record, version)
-    assert time.perf_counter() - started < 2
     assert pairing.only_in_record == ()  # each through its initial and family name
     assert pairing.only_in_version == tuple(version[:3000])
+    assert len(weighed) <= 2 * len(record)
 
 
 def _pair_each_against_each(record, version):
