@@ -165,7 +165,7 @@ _SILENCE = (
     " A person shows in the records only through works that state the institution: one who published nothing "
     "there, or whose works OpenAlex did not resolve to it, does not; nor does a past OpenAlex filed under another "
     "author record (it splits some people who move), unless that record is in the evidence and bears the same "
-    "name written out in full."
+    "name written out in full, in either order."
 )
 
 
