@@ -38,6 +38,7 @@ from claimwatch.reports.diff import diff_reports, render_diff
 from claimwatch.results import ClaimResult
 from claimwatch.reviews import load_reviews, person_keys, person_named, record_review
 from helpers import HIT, LAB, claim_file, institution, project, work, write, write_jsonl
+from openalex_server import author_record as shaped_author_record
 from test_people_reports import RECRUITS, author_record, by, check_into_every_report, people_case, report
 
 LI_WEI_ORCID = "0000-0002-1825-0097"
@@ -432,6 +433,101 @@ def test_the_people_considered_say_which_may_be_one_person(tmp_path: Path) -> No
         "curated history with no OpenAlex author id nor ORCID iD bearing the name of another of them, who may be "
         "the same person), but "
     )
+
+
+# --- two OpenAlex records that may be one person split in two ---------------------------------
+
+SPLIT_IDS = ("A5023888391", "A5100000001")  # the real record's id, and another
+
+
+def _split_case(
+    tmp: Path,
+    names: tuple[str, str],
+    expects: str,
+    orcids: tuple[str | None, str | None] = (None, None),
+    *,
+    lab_only: bool = False,
+    engine: str = "python",
+) -> ClaimResult:
+    """Two OpenAlex records shaped after A5023888391 (`openalex_server.author_record`), of two ids
+    OpenAlex has not merged, each at the listed HIT in 2019-2020 then at the lab in 2023 (at the
+    lab alone: `lab_only`), judged by `engine`."""
+    places = [(LAB, [2023])] if lab_only else [(LAB, [2023]), (HIT, [2019, 2020])]
+    records = [
+        shaped_author_record(aid, name, places, orcid=orcid)
+        for aid, name, orcid in zip(SPLIT_IDS, names, orcids, strict=True)
+    ]
+    root = project(tmp)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", f"expects: {expects}"))
+    evidence = open_evidence_paths([str(write_jsonl(root / "records.jsonl", records[::-1]))])
+    (result,) = evaluate(load_claims([str(claims)], root=root), evidence, engine=engine, cache=tmp / "cache").results
+    return result
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("Xiaoming Wang", "Xiaoming Wang"), ("Xiaoming Wang", "Wang Xiaoming"), ("Xiaoming Wang", "Xiao-Ming Wang")],
+)
+def test_two_openalex_records_of_one_name_both_showing_the_move_are_not_counted_twice(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    """Left by the twenty-sixth part's second hunt, settled in its fourth: two OpenAlex author
+    records of Xiaoming Wang (two ids, not merged, no ORCID iD), each at the listed HIT then at the
+    lab, were two people matched, so a claim allowing one recruit was contradicted (and one of at
+    least two recruits supported) by what may be one person OpenAlex holds as two records, as it
+    often does. The later stays uncertain, saying both ids, on both engines alike."""
+    first, second = SPLIT_IDS
+    for engine in ("python", "duckdb"):
+        result = _split_case(tmp_path / engine, names, "{at_most: 1}", engine=engine)
+        assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 1, 1), result.why
+        assert _people(result) == {"matched": [first], "uncertain": [second], "dismissed": []}
+        (doubt,) = result.uncertain_people[0].uncertain_because
+        assert doubt.startswith(f"may be the same person as {names[0]} ({first}), also found")
+        assert (
+            f"OpenAlex may hold one person as two author records ({second} and {first}), which share no ORCID iD "
+            "nor merged id to tell, and a name is no identity; uncertain, so that one person is not counted twice"
+        ) in doubt
+        assert (
+            f"Of the people counted, {names[1]} ({second}) and {names[0]} ({first}) may be one person: two OpenAlex "
+            "author records bearing one name, with no ORCID iD to tell them apart (OpenAlex splits some people "
+            "between two records), so one person may be counted twice."
+        ) in result.why
+        at_least_two = _split_case(tmp_path / f"{engine}-2", names, "{at_least: 2}", engine=engine)
+        assert (at_least_two.verdict, at_least_two.matched, at_least_two.uncertain) == ("insufficient_evidence", 1, 1)
+        # At least one of them moved, whoever they are: a claim of no recruits is still contradicted.
+        assert _split_case(tmp_path / f"{engine}-0", names, "none", engine=engine).verdict == "contradicted"
+    # One folder, both engines: the same result, field for field.
+    results = [
+        _split_case(tmp_path / "same", names, "{at_most: 1}", engine=e).model_dump(mode="json")
+        for e in ("python", "duckdb")
+    ]
+    assert results[0] == results[1]
+
+
+def test_two_openalex_records_giving_two_orcid_ids_are_two_people(tmp_path: Path) -> None:
+    """Two ORCID iDs are two people: both counted, the claim contradicted. One iD (the other
+    record gives none, as a record split off often does) tells nothing: still a doubt. Another
+    name is no doubt either."""
+    names = ("Xiaoming Wang", "Xiaoming Wang")
+    two = _split_case(tmp_path / "a", names, "{at_most: 1}", (LI_WEI_ORCID, "0000-0001-6187-6610"))
+    assert (two.verdict, two.matched, two.uncertain) == ("contradicted", 2, 0)
+    for i, orcids in enumerate([(LI_WEI_ORCID, None), (None, LI_WEI_ORCID)]):
+        one = _split_case(tmp_path / f"b{i}", names, "{at_most: 1}", orcids)
+        assert (one.verdict, one.matched, one.uncertain) == ("insufficient_evidence", 1, 1)
+    other = _split_case(tmp_path / "c", ("Xiaoming Wang", "Xiaoping Wang"), "{at_most: 1}")
+    assert (other.verdict, other.matched, other.uncertain) == ("contradicted", 2, 0)
+
+
+def test_the_people_considered_say_which_openalex_records_may_be_one_person(tmp_path: Path) -> None:
+    """Two OpenAlex records of Xiaoming Wang at the lab alone match nothing: "No one matches among
+    the 2 people" said two people, where they may be one held as two records."""
+    result = _split_case(tmp_path, ("Xiaoming Wang", "Xiaoming Wang"), "none", lab_only=True)
+    assert (result.matched, result.uncertain, result.people_considered) == (0, 0, 2)
+    assert (
+        "the 2 people whose records place them at Example Lab in the period (1 of them an OpenAlex author record "
+        "bearing the name of another of them with no ORCID iD to tell them apart, which may be the same person "
+        "OpenAlex holds as two records)"
+    ) in result.why
 
 
 def test_the_diff_tells_apart_two_people_one_curated_id_names(tmp_path: Path) -> None:

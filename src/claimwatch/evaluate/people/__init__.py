@@ -5,7 +5,8 @@ merged into another), an ORCID, or a curated record, are one person. A person is
 where a record places them at it, matched as a work's authorship is (ids, lineage, ROR; names
 with the country rule, `_matchers`); list entries are matched the same way. A name joins no
 records, but a namesake's record at a listed entry may be the person's own, split off by OpenAlex:
-a doubt where it would decide the claim (`_with_namesakes`).
+a doubt where it would decide the claim (`_with_namesakes`). So are two records of one name that
+both match, which may be one person OpenAlex holds as two: one is counted (`_findings._maybe_one`).
 
 The years are what the records give: for OpenAlex, publication years (the years of the
 person's works that state the institution), not employment dates; for a curated history, the
@@ -40,7 +41,7 @@ from ...works import names_an_institution
 from .._conditions import UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import _Matchers
-from ._findings import TWO_ORDERS, _bearing_a_name, _full_names, _result, _turned
+from ._findings import TWO_ORDERS, _bearing_a_name, _full_names, _result, _split_alike, _turned
 from ._persons import _people, _PeopleClaim, _Person, _Place, _read_records
 from ._works import (
     _both_in_works,
@@ -98,7 +99,9 @@ def _judge_people(
         outcomes, cite_as = _outcomes(pc, people, elsewhere, start, end, in_works)
         undated = sum(not _placed_in_a_year(p, start, end) for p in considered)
         alike = _bearing_a_name(considered)  # curated histories that may be another of them
-        judged.append((pc, outcomes, (len(considered), undated, alike), _unrecorded(people, at_subject, start, end)))
+        split = _split_alike(considered)  # OpenAlex records that may be another of them split off
+        counts = (len(considered), undated, alike, split)
+        judged.append((pc, outcomes, counts, _unrecorded(people, at_subject, start, end)))
         for person, o in outcomes:
             _want(cite_as.get(id(person), person), o, pc, wanted, by_author)
     _cite_works(by_author, evidence, copies)

@@ -173,17 +173,18 @@ def _verdict(
     claim: Claim,
     matched: list[PersonFinding],
     uncertain: list[PersonFinding],
-    considered: tuple[int, int, int],
+    considered: tuple[int, int, int, int],
     read: int,
     coverage: CoverageReport,
 ) -> tuple[Verdict, str]:
     """The works verdict (`verdict_reason`), counting persons; `considered` is how many the
     records place at the subject in the period, how many of those only at a time they do not
-    say, and how many are curated histories that may be another of them (`_bearing_a_name`)."""
+    say, how many are curated histories that may be another of them (`_bearing_a_name`), and how
+    many OpenAlex records that may be another of them split off (`_split_alike`)."""
     if not read:
         return "insufficient_evidence", f"No one can be checked: {coverage.why}."
     subject = claim.subject.name
-    placed, undated, alike = considered
+    placed, undated, alike, split = considered
     if placed:
         pool = f"the {_people_count(placed).lower()} whose records place them at {subject} in the period"
         said = []
@@ -193,6 +194,11 @@ def _verdict(
             said.append(
                 f"{alike} of them a curated history with no OpenAlex author id nor ORCID iD bearing the name "
                 "of another of them, who may be the same person"
+            )
+        if split:
+            said.append(
+                f"{split} of them an OpenAlex author record bearing the name of another of them with no ORCID iD to "
+                "tell them apart, which may be the same person OpenAlex holds as two records"
             )
         pool += f" ({'; '.join(said)})" if said else ""
     else:
@@ -278,7 +284,7 @@ def _coverage(
 def _result(
     pc: _PeopleClaim,
     outcomes: list[tuple[_Person, _Outcome]],
-    considered: tuple[int, int, int],
+    considered: tuple[int, int, int, int],
     read: int,
     wanted: dict[int, _Wanted],
     evidence: Sequence[Evidence],
@@ -337,32 +343,54 @@ def _result(
 
 def _maybe_one(
     found: list[tuple[_Person, PersonFinding]],
-) -> tuple[list[tuple[_Person, PersonFinding]], list[tuple[str, str]]]:
+) -> tuple[list[tuple[_Person, PersonFinding]], list[tuple[str, str, bool]]]:
     """Findings that may be one person, said so: a curated history that gives no OpenAlex author
     id nor ORCID iD shares no identity with any record, so it is a person of its own, even beside
-    that person's OpenAlex record. A name is no identity, so the two are never joined; but where
-    another finding may bear its name (or an alias: `_Named.may_be`), the history's finding says which, and it is
-    uncertain where that one is a match: one person is never counted twice as two matches. With
-    the findings, each such pair (`_ident` of the history's, of the other's), for the verdict to
-    say that an uncertain person it counts may be one it counts already (`_maybe_one_note`)."""
+    that person's OpenAlex record; and OpenAlex splits some people between two author records
+    (`_split_in_openalex`), which share no id until it merges them. A name is no identity, so the
+    two are never joined; but where another finding may bear its name (or an alias:
+    `_Named.may_be`), the finding says which, and it is uncertain where that one is a match: one
+    person is never counted twice as two matches. Of two OpenAlex records both matched, the one
+    first by `_finding_order` stays counted. With the findings, each such pair (`_ident` of the
+    doubted finding's, of the other's, and whether the doubted one is a curated history), for
+    the verdict to say that an uncertain person it counts may be one it counts already
+    (`_maybe_one_note`)."""
     out = list(found)
     pairs = []
     names = [_Named.of(person) for person, _ in out]
-    for i, (person, finding) in enumerate(out):
-        if not _curated_only(person):
+    order = sorted(range(len(out)), key=lambda i: (_finding_order(out[i][1]), _ident(out[i][1])))
+    rank = {i: n for n, i in enumerate(order)}
+    for i in order:
+        person, finding = out[i]
+        curated = _curated_only(person)
+        if curated:
+            same = [j for j in order if j != i and names[i].may_be(names[j])]
+        elif _split_in_openalex(person):
+            same = [j for j in order if j != i and _may_be_split(out[i][0], out[j][0], names[i], names[j])]
+        else:
             continue
-        same = [j for j in range(len(out)) if j != i and names[i].may_be(names[j])]
-        if not same:
-            continue
-        counted = next((j for j in same if out[j][1].status == "matched"), None)
+        # a curated history is counted after any other; of two OpenAlex records, the later
+        counted = next(
+            (
+                j
+                for j in same
+                if out[j][1].status == "matched" and (curated or finding.status != "matched" or rank[j] < rank[i])
+            ),
+            None,
+        )
+        if not same or (not curated and counted is None and finding.status == "matched"):
+            continue  # the one of them counted
         k = same[0] if counted is None else counted
         other = out[k][1]
-        pairs.append((_ident(finding), _ident(other)))
+        pairs.append((_ident(finding), _ident(other), curated))
         turned = names[i].turned_only(names[k])
-        doubt = (
-            f"may be the same person as {other.name} ({other.id}), also found{_in_two_orders(turned)}: this curated "
-            "history gives no OpenAlex author id nor ORCID iD to tell, and a name is no identity"
+        why = (
+            "this curated history gives no OpenAlex author id nor ORCID iD to tell"
+            if curated
+            else f"OpenAlex may hold one person as two author records ({finding.id} and {other.id}), which share "
+            "no ORCID iD nor merged id to tell"
         )
+        doubt = f"may be the same person as {other.name} ({other.id}), also found{_in_two_orders(turned)}: {why}, and a name is no identity"
         if counted is not None and finding.status == "matched":
             doubt += "; uncertain, so that one person is not counted twice"
             update: dict[str, object] = {"status": "uncertain"}
@@ -374,24 +402,38 @@ def _maybe_one(
 
 
 def _maybe_one_note(
-    pairs: list[tuple[str, str]], matched: Sequence[PersonFinding], uncertain: Sequence[PersonFinding]
+    pairs: list[tuple[str, str, bool]], matched: Sequence[PersonFinding], uncertain: Sequence[PersonFinding]
 ) -> str:
     """Said after a verdict left open by uncertain people (so counting them): those of the
     people it counts that may be one person (`_maybe_one`), where one of the two is uncertain.
     "1 more might" read as another person, where it may be one already found."""
     counted = {_ident(f): f for f in (*matched, *uncertain)}
     doubted = {_ident(f) for f in uncertain}
-    said = [(counted[a], counted[b]) for a, b in pairs if a in counted and b in counted and {a, b} & doubted]
+    said: dict[frozenset[str], tuple[PersonFinding, PersonFinding, bool]] = {}
+    for a, b, curated in pairs:
+        if a in counted and b in counted and {a, b} & doubted:
+            said.setdefault(frozenset((a, b)), (counted[a], counted[b], curated))
     if not said:
         return ""
-    named = "; ".join(f"{h.name} ({h.id}) and {o.name} ({o.id})" for h, o in said[:PEOPLE_CITED])
-    more = len(said) - PEOPLE_CITED
+    shown = list(said.values())
+    named = "; ".join(f"{h.name} ({h.id}) and {o.name} ({o.id})" for h, o, _ in shown[:PEOPLE_CITED])
+    more = len(shown) - PEOPLE_CITED
     named += f"; and {more} more pairs" if more > 0 else ""
-    one = len(said) == 1
+    one = len(shown) == 1
+    kinds = {curated for _, _, curated in shown}
+    reasons = []
+    if True in kinds:
+        reasons.append(
+            f"{'a' if one else 'each a'} curated history with no OpenAlex author id nor ORCID iD bearing the other's name"
+        )
+    if False in kinds:
+        reasons.append(
+            f"{'two' if one else 'each two'} OpenAlex author records bearing one name, with no ORCID iD to tell them "
+            "apart (OpenAlex splits some people between two records)"
+        )
     return (
-        f" Of the people counted, {named} may be one person: {'a' if one else 'each a'} curated history with no "
-        f"OpenAlex author id nor ORCID iD bearing the other's name, so {'one person' if one else 'people'} may "
-        "be counted twice."
+        f" Of the people counted, {named} may be one person: {' or '.join(reasons)}, so "
+        f"{'one person' if one else 'people'} may be counted twice."
     )
 
 
@@ -405,6 +447,31 @@ def _bearing_a_name(people: Sequence[_Person]) -> int:
         for i, p in enumerate(people)
         if _curated_only(p) and any(names[i].may_be(other) for j, other in enumerate(names) if j != i)
     )
+
+
+def _split_alike(people: Sequence[_Person]) -> int:
+    """How many of `people` OpenAlex holds under an author record that may be another of theirs
+    split off (`_may_be_split`), each after the first of them by OpenAlex author id: a group of
+    records that may be one person counts all but one."""
+    held = sorted((p for p in people if _split_in_openalex(p)), key=lambda p: _natural(_openalex_ids(p)[0]))
+    names = [_Named.of(p) for p in held]
+    return sum(1 for i, p in enumerate(held) if any(_may_be_split(p, held[j], names[i], names[j]) for j in range(i)))
+
+
+def _split_in_openalex(person: _Person) -> bool:
+    """Whether OpenAlex holds the person under an author record (some record gives its id)."""
+    return any(r.openalex_id for r in person.records)
+
+
+def _may_be_split(a: _Person, b: _Person, names_a: _Named, names_b: _Named) -> bool:
+    """Whether two people OpenAlex holds under two author records (never joined: no id, merged
+    id nor ORCID iD shared) may be one split in two: their names may be one (`_Named.may_be`),
+    and not both give an ORCID iD, since two iDs are two people."""
+    if not (_split_in_openalex(a) and _split_in_openalex(b)):
+        return False
+    if any(r.orcid for r in a.records) and any(r.orcid for r in b.records):
+        return False
+    return names_a.may_be(names_b)
 
 
 def _curated_only(person: _Person) -> bool:
