@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..._text import printable
@@ -357,33 +358,40 @@ def _maybe_one(
     (`_maybe_one_note`)."""
     out = list(found)
     pairs = []
-    names = [_Named.of(person) for person, _ in out]
+    who = [_Who.of(person) for person, _ in out]
     order = sorted(range(len(out)), key=lambda i: (_finding_order(out[i][1]), _ident(out[i][1])))
     rank = {i: n for n, i in enumerate(order)}
+    everyone = _ByName([w.named for w in who], order)
+    matches = _ByName([w.named for w in who], [i for i in order if out[i][1].status == "matched"])
     for i in order:
         person, finding = out[i]
         curated = _curated_only(person)
-        if curated:
-            same = [j for j in order if j != i and names[i].may_be(names[j])]
-        elif _split_in_openalex(person):
-            same = [j for j in order if j != i and _may_be_split(out[i][0], out[j][0], names[i], names[j])]
-        else:
+        if not (curated or who[i].held):
             continue
         # a curated history is counted after any other; of two OpenAlex records, the later
+        after_any = curated or finding.status != "matched"
         counted = next(
             (
                 j
-                for j in same
-                if out[j][1].status == "matched" and (curated or finding.status != "matched" or rank[j] < rank[i])
+                for j in matches.near(i)
+                if (after_any or rank[j] < rank[i])
+                and out[j][1].status == "matched"
+                and _may_be_one(who[i], who[j], curated)
             ),
             None,
         )
-        if not same or (not curated and counted is None and finding.status == "matched"):
+        if counted is None and not after_any:
             continue  # the one of them counted
-        k = same[0] if counted is None else counted
+        k = (
+            counted
+            if counted is not None
+            else next((j for j in everyone.near(i) if _may_be_one(who[i], who[j], curated)), None)
+        )
+        if k is None:
+            continue
         other = out[k][1]
         pairs.append((_ident(finding), _ident(other), curated))
-        turned = names[i].turned_only(names[k])
+        turned = who[i].named.turned_only(who[k].named)
         why = (
             "this curated history gives no OpenAlex author id nor ORCID iD to tell"
             if curated
@@ -442,10 +450,9 @@ def _bearing_a_name(people: Sequence[_Person]) -> int:
     whose name (or an alias) another of them may bear (`_Named.may_be`): each may be that person
     (`_maybe_one`)."""
     names = [_Named.of(p) for p in people]
+    by_name = _ByName(names, range(len(people)))
     return sum(
-        1
-        for i, p in enumerate(people)
-        if _curated_only(p) and any(names[i].may_be(other) for j, other in enumerate(names) if j != i)
+        1 for i, p in enumerate(people) if _curated_only(p) and any(names[i].may_be(names[j]) for j in by_name.near(i))
     )
 
 
@@ -454,8 +461,9 @@ def _split_alike(people: Sequence[_Person]) -> int:
     split off (`_may_be_split`), each after the first of them by OpenAlex author id: a group of
     records that may be one person counts all but one."""
     held = sorted((p for p in people if _split_in_openalex(p)), key=lambda p: _natural(_openalex_ids(p)[0]))
-    names = [_Named.of(p) for p in held]
-    return sum(1 for i, p in enumerate(held) if any(_may_be_split(p, held[j], names[i], names[j]) for j in range(i)))
+    who = [_Who.of(p) for p in held]
+    by_name = _ByName([w.named for w in who], range(len(held)))
+    return sum(1 for i in range(len(held)) if any(j < i and _may_be_split(who[i], who[j]) for j in by_name.near(i)))
 
 
 def _split_in_openalex(person: _Person) -> bool:
@@ -463,15 +471,53 @@ def _split_in_openalex(person: _Person) -> bool:
     return any(r.openalex_id for r in person.records)
 
 
-def _may_be_split(a: _Person, b: _Person, names_a: _Named, names_b: _Named) -> bool:
+@dataclass(frozen=True)
+class _Who:
+    """What telling whether two people may be one reads of a person, read once: their names,
+    whether OpenAlex holds them under an author record, and whether they give an ORCID iD."""
+
+    named: _Named
+    held: bool
+    orcid: bool
+
+    @classmethod
+    def of(cls, person: _Person) -> _Who:
+        return cls(_Named.of(person), _split_in_openalex(person), any(r.orcid for r in person.records))
+
+
+def _may_be_one(a: _Who, b: _Who, curated: bool) -> bool:
+    """Whether b may be the person a is (`_maybe_one`): for a curated history, b may bear its name;
+    for an OpenAlex record, b may be one split off from it (`_may_be_split`)."""
+    return a.named.may_be(b.named) if curated else _may_be_split(a, b)
+
+
+def _may_be_split(a: _Who, b: _Who) -> bool:
     """Whether two people OpenAlex holds under two author records (never joined: no id, merged
     id nor ORCID iD shared) may be one split in two: their names may be one (`_Named.may_be`),
     and not both give an ORCID iD, since two iDs are two people."""
-    if not (_split_in_openalex(a) and _split_in_openalex(b)):
-        return False
-    if any(r.orcid for r in a.records) and any(r.orcid for r in b.records):
-        return False
-    return names_a.may_be(names_b)
+    return a.held and b.held and not (a.orcid and b.orcid) and a.named.may_be(b.named)
+
+
+class _ByName:
+    """People's names (`_Named`) by every form `_Named.may_be` may pair them under, each form's
+    people in the order given: a person is weighed only against those sharing a form, never
+    against every other, as a lab's thousands of people would be, two by two."""
+
+    def __init__(self, names: Sequence[_Named], order: Iterable[int]) -> None:
+        self._names, self._order = names, list(order)
+        self._at: dict[str, list[int]] = {}
+        for n, i in enumerate(self._order):
+            for form in names[i].paired_under():
+                self._at.setdefault(form, []).append(n)
+
+    def near(self, i: int) -> Iterator[int]:
+        """Those of them whose names may be the i-th's (none else can: `_Named.paired_under`),
+        each once, in the order given, lazily: a search for the first stops there."""
+        last = -1
+        for n in heapq.merge(*(self._at.get(form, ()) for form in self._names[i].every)):
+            if n != last and self._order[n] != i:
+                yield self._order[n]
+            last = n
 
 
 def _curated_only(person: _Person) -> bool:
@@ -501,6 +547,11 @@ class _Named:
         its initials form is all that names it. In either order (`_turned`): a doubt more."""
         mine, theirs, _ = self._compared(other)
         return bool(mine.keys() & theirs.keys()) or self.turned_only(other) is not None
+
+    def paired_under(self) -> set[str]:
+        """Every form `may_be` may pair another's names with: one of this person's names, or one
+        in its other order. Another's name pairs with this only if it is one of them."""
+        return self.every.keys() | self.every_turned.keys() | self.full_turned.keys()
 
     def turned_only(self, other: _Named) -> tuple[str, str] | None:
         """Where the names pair only with one read in its other order ("Wang Xiaoming" and
