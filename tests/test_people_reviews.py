@@ -1018,3 +1018,32 @@ def test_pairing_many_openalex_records_weighs_each_against_its_namesakes_alone(
     (result,) = evaluate(load_claims([str(claims)], root=root), evidence, engine="python").results
     assert (result.matched, result.uncertain) == ((1, n - 1) if same_name else (n, 0))
     assert calls <= 4 * n, calls  # two by two would be n * (n - 1) for the findings alone
+
+
+@pytest.mark.parametrize("decision", ["not_a_match", "disputed"])
+def test_a_record_is_not_held_uncertain_beside_one_a_reviewer_set_aside(tmp_path: Path, decision: str) -> None:
+    """Review of the twenty-sixth part's fourth hunt: of two OpenAlex records of Xiaoming Wang,
+    each showing the move, the later was uncertain as one that may be the first, counted already;
+    a reviewer then setting the first aside (or disputing it) left no one counted, so "recruited no
+    one" went from contradicted to insufficient evidence, the later record's own move hidden
+    "so that one person is not counted twice" beside a person counted nowhere. Pairing weighs the
+    first as the review leaves it: the later is counted, on both engines."""
+    first, second = SPLIT_IDS
+    for engine in ("python", "duckdb"):
+        root = project(tmp_path / engine)
+        records = [
+            shaped_author_record(aid, "Xiaoming Wang", [(LAB, [2023]), (HIT, [2019, 2020])]) for aid in SPLIT_IDS
+        ]
+        claims = claim_file(root / "claims/people.yaml", RECRUITS)
+        path = write(
+            root / "reviews.yaml", "reviews:\n" + _review("lab-no-recruits", first, decision, "another person")
+        )
+        (result,) = evaluate(
+            load_claims([str(claims)], root=root),
+            open_evidence_paths([str(write_jsonl(root / "records.jsonl", records))]),
+            engine=engine,
+            cache=tmp_path / f"{engine}-cache",
+            reviews=load_reviews(path),
+        ).results
+        assert (result.verdict, [p.id for p in result.people]) == ("contradicted", [second]), result.why
+        assert not any("counted twice" in d for p in result.people for d in p.uncertain_because)

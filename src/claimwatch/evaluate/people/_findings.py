@@ -6,7 +6,7 @@ import datetime as dt
 import heapq
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..._text import printable
@@ -25,7 +25,7 @@ from ...results import (
     Placement,
     Verdict,
 )
-from ...reviews import Reviews, curated_file_names
+from ...reviews import ReviewEntry, Reviews, curated_file_names
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._reviewing import _apply_reviews, _Kind
@@ -295,10 +295,12 @@ def _result(
 ) -> ClaimResult:
     claim = pc.claim
     end = claim.to or as_of
-    found, pairs = _maybe_one([(person, _finding(person, o, pc, wanted)) for person, o in outcomes])
+    entries = reviews.of_claim(claim.id) if reviews else []
+    raw = [(person, _finding(person, o, pc, wanted)) for person, o in outcomes]
+    found, pairs = _maybe_one(raw, _counted_on_review(entries, raw, as_of))
     findings = [f for _, f in found]
     reviewed = _apply_reviews(
-        reviews.of_claim(claim.id) if reviews else [],
+        entries,
         [f for f in findings if f.status == "matched"],
         [f for f in findings if f.status == "uncertain"],
         _persons(found),
@@ -342,8 +344,26 @@ def _result(
     )
 
 
+def _counted_on_review(
+    entries: list[ReviewEntry], found: list[tuple[_Person, PersonFinding]], as_of: dt.date | None
+) -> dict[str, bool]:
+    """Whether each finding a review decides is counted once it is applied (`_ident`: confirmed,
+    counted; set aside or disputed, not), for `_maybe_one` to weigh: a record is uncertain for
+    one it may be only while that one is counted, never beside one a reviewer set aside."""
+    findings = [f for _, f in found]
+    decided = _apply_reviews(
+        entries,
+        [f for f in findings if f.status == "matched"],
+        [f for f in findings if f.status == "uncertain"],
+        _persons(found),
+        as_of,
+    )
+    counted = {_ident(f): f.status == "matched" for f in (*decided.matched, *decided.uncertain) if f.review}
+    return counted | {_ident(f): False for f in decided.dismissed}
+
+
 def _maybe_one(
-    found: list[tuple[_Person, PersonFinding]],
+    found: list[tuple[_Person, PersonFinding]], on_review: Mapping[str, bool] | None = None
 ) -> tuple[list[tuple[_Person, PersonFinding]], list[tuple[str, str, bool]]]:
     """Findings that may be one person, said so: a curated history that gives no OpenAlex author
     id nor ORCID iD shares no identity with any record, so it is a person of its own, even beside
@@ -355,14 +375,21 @@ def _maybe_one(
     first by `_finding_order` stays counted. With the findings, each such pair (`_ident` of the
     doubted finding's, of the other's, and whether the doubted one is a curated history), for
     the verdict to say that an uncertain person it counts may be one it counts already
-    (`_maybe_one_note`)."""
+    (`_maybe_one_note`). A finding a review decides counts as the review leaves it (`on_review`,
+    by `_ident`): beside one set aside or disputed, the other is no one counted twice."""
     out = list(found)
     pairs = []
     who = [_Who.of(person) for person, _ in out]
-    order = sorted(range(len(out)), key=lambda i: (_finding_order(out[i][1]), _ident(out[i][1])))
+    idents = [_ident(f) for _, f in out]
+    reviewed = on_review or {}
+
+    def counts(j: int) -> bool:
+        return reviewed.get(idents[j], out[j][1].status == "matched")
+
+    order = sorted(range(len(out)), key=lambda i: (_finding_order(out[i][1]), idents[i]))
     rank = {i: n for n, i in enumerate(order)}
     everyone = _ByName([w.named for w in who], order)
-    matches = _ByName([w.named for w in who], [i for i in order if out[i][1].status == "matched"])
+    matches = _ByName([w.named for w in who], [i for i in order if counts(i)])
     for i in order:
         person, finding = out[i]
         curated = _curated_only(person)
@@ -374,9 +401,7 @@ def _maybe_one(
             (
                 j
                 for j in matches.near(i)
-                if (after_any or rank[j] < rank[i])
-                and out[j][1].status == "matched"
-                and _may_be_one(who[i], who[j], curated)
+                if (after_any or rank[j] < rank[i]) and counts(j) and _may_be_one(who[i], who[j], curated)
             ),
             None,
         )
