@@ -203,6 +203,37 @@ def named_topics(topics: dict[str, Any], claims: list[dict[str, Any]]) -> dict[s
     return {key: topic for key, topic in topics.items() if key in used}
 
 
+def generated_case(
+    tmp: Path,
+    lists: dict[str, str],
+    subjects: dict[str, Any],
+    topics: dict[str, Any],
+    claims: list[dict[str, Any]],
+    files: list[list[dict[str, Any]]],
+) -> tuple[Path, Any, list[Path]]:
+    """A project in `tmp` for a property test's draw: its lists, one claim file of the drawn
+    `claims` (each `c0`, `c1`, ... with the inline topics they name) and the drawn record files as
+    JSON Lines (`f0.jsonl`, ...). Gives the project's root, its loaded claims and the files."""
+    from claimwatch import claims as claims_mod
+
+    root = project(tmp)
+    for name, text in lists.items():
+        write(root / f"evidence/lists/{name}.yaml", text)
+    doc = {
+        "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
+        "subjects": subjects,
+        "topics": named_topics(topics, claims),
+        "claims": [{"id": f"c{i}", "says": "s", **c} for i, c in enumerate(claims)],
+    }
+    loaded = claims_mod.load_claims([write(root / "claims/c.yaml", json.dumps(doc, ensure_ascii=False))], root=root)
+    paths = []
+    for i, records in enumerate(files):
+        p = tmp / f"f{i}.jsonl"
+        p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        paths.append(p)
+    return root, loaded, paths
+
+
 # Example Lab (I100) has no coauthor on list `l` from 2024-01-10 (`coauthor_text_results`).
 NO_LISTED_COAUTHOR = {
     "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},

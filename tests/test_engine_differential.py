@@ -14,17 +14,15 @@ byte. A list entry names institutions under it (`related`), at home and abroad.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from helpers import named_topics, project, write
+from helpers import generated_case, write
 from test_columnar_engine import CURATED, curated_version
 from test_columnar_properties import works_conditions
 
@@ -328,21 +326,7 @@ claim = st.fixed_dictionaries(
 
 
 def check(tmp: Path, files, claims, curated_doi, as_of, engines=("python", "duckdb")):
-    root = project(tmp)
-    for name, text in LISTS.items():
-        write(root / f"evidence/lists/{name}.yaml", text)
-    doc = {
-        "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
-        "subjects": SUBJECTS,
-        "topics": named_topics(TOPICS, claims),
-        "claims": [{"id": f"c{i}", "says": "s", **c} for i, c in enumerate(claims)],
-    }
-    loaded = claims_mod.load_claims([write(root / "claims/c.yaml", json.dumps(doc, ensure_ascii=False))], root=root)
-    paths = []
-    for i, records in enumerate(files):
-        p = tmp / f"f{i}.jsonl"
-        p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        paths.append(p)
+    root, loaded, paths = generated_case(tmp, LISTS, SUBJECTS, TOPICS, claims, files)
     if curated_doi:
         version = curated_version("w1", "Face recognition at scale", curated_doi.replace("\\", "\\\\"))
         paths.append(write(root / "evidence/curated/v.yaml", CURATED.format(works=version)))

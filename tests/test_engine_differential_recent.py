@@ -16,7 +16,6 @@ for byte.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -24,32 +23,19 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimwatch import claims as claims_mod
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
-from helpers import named_topics, project, write
+from helpers import generated_case, institution
 
 EXAMPLES = int(os.environ.get("CLAIMWATCH_HUNT", "25"))
 
 
-def inst(iid: str | None, name: str, *, ror: str | None = None, country: str | None = "CN") -> dict[str, Any]:
-    full = f"https://openalex.org/{iid}" if iid else None
-    return {
-        "id": full,
-        "display_name": name,
-        "ror": f"https://ror.org/{ror}" if ror else None,
-        "country_code": country,
-        "type": "education",
-        "lineage": [full] if full else [],
-    }
-
-
-LAB = inst("I100", "Example Lab", country="US")
-CAEP = inst("I400", "China Academy of Engineering Physics")
-HEU = inst("I500", "Harbin Engineering University")
-NWPU = inst("I600", "Northwestern Polytechnical University")
-OTHER = inst("I900", "Tsinghua University")
+LAB = institution("I100", "Example Lab", country="US")
+CAEP = institution("I400", "China Academy of Engineering Physics")
+HEU = institution("I500", "Harbin Engineering University")
+NWPU = institution("I600", "Northwestern Polytechnical University")
+OTHER = institution("I900", "Tsinghua University")
 NAME_ONLY = {"id": None, "display_name": "Institute of Applied Physics and Computational Mathematics", "ror": None}
 INSTITUTIONS = [LAB, CAEP, HEU, NWPU, OTHER, NAME_ONLY]
 
@@ -269,21 +255,7 @@ CLAIM = st.fixed_dictionaries(
 
 
 def reports(tmp: Path, files: list[list[dict[str, Any]]], claims: list[dict[str, Any]], as_of: dt.date | None):
-    root = project(tmp)
-    for name, text in LISTS.items():
-        write(root / f"evidence/lists/{name}.yaml", text)
-    doc = {
-        "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
-        "subjects": SUBJECTS,
-        "topics": named_topics(TOPICS, claims),
-        "claims": [{"id": f"c{i}", "says": "s", **c} for i, c in enumerate(claims)],
-    }
-    loaded = claims_mod.load_claims([write(root / "claims/c.yaml", json.dumps(doc, ensure_ascii=False))], root=root)
-    paths = []
-    for i, records in enumerate(files):
-        p = tmp / f"f{i}.jsonl"
-        p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        paths.append(p)
+    _root, loaded, paths = generated_case(tmp, LISTS, SUBJECTS, TOPICS, claims, files)
     evidence = open_evidence_paths(paths)
     return {
         engine: render_json(evaluate(loaded, evidence, engine=engine, cache=tmp / "cache", as_of=as_of))
