@@ -28,7 +28,7 @@ from ...results import (
 from ...reviews import ReviewEntry, Reviews, curated_file_names
 from .._conditions import TRUE
 from .._matchers import _entry_ref
-from .._reviewing import _apply_reviews, _Kind
+from .._reviewing import _apply_reviews, _Kind, _Reviewed
 from .._verdicts import (
     _NO_AS_OF,
     Wording,
@@ -298,14 +298,7 @@ def _result(
     entries = reviews.of_claim(claim.id) if reviews else []
     raw = [(person, _finding(person, o, pc, wanted)) for person, o in outcomes]
     found, pairs = _maybe_one(raw, _counted_on_review(entries, raw, as_of))
-    findings = [f for _, f in found]
-    reviewed = _apply_reviews(
-        entries,
-        [f for f in findings if f.status == "matched"],
-        [f for f in findings if f.status == "uncertain"],
-        _persons(found),
-        as_of,
-    )
+    reviewed = _reviewed(entries, found, as_of)
     matched = sorted(reviewed.matched, key=_finding_order)
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
@@ -344,20 +337,27 @@ def _result(
     )
 
 
-def _counted_on_review(
+def _reviewed(
     entries: list[ReviewEntry], found: list[tuple[_Person, PersonFinding]], as_of: dt.date | None
-) -> dict[str, bool]:
-    """Whether each finding a review decides is counted once it is applied (`_ident`: confirmed,
-    counted; set aside or disputed, not), for `_maybe_one` to weigh: a record is uncertain for
-    one it may be only while that one is counted, never beside one a reviewer set aside."""
+) -> _Reviewed[PersonFinding]:
+    """The findings found, matched and uncertain, as the claim's reviews leave them."""
     findings = [f for _, f in found]
-    decided = _apply_reviews(
+    return _apply_reviews(
         entries,
         [f for f in findings if f.status == "matched"],
         [f for f in findings if f.status == "uncertain"],
         _persons(found),
         as_of,
     )
+
+
+def _counted_on_review(
+    entries: list[ReviewEntry], found: list[tuple[_Person, PersonFinding]], as_of: dt.date | None
+) -> dict[str, bool]:
+    """Whether each finding a review decides is counted once it is applied (`_ident`: confirmed,
+    counted; set aside or disputed, not), for `_maybe_one` to weigh: a record is uncertain for
+    one it may be only while that one is counted, never beside one a reviewer set aside."""
+    decided = _reviewed(entries, found, as_of)
     counted = {_ident(f): f.status == "matched" for f in (*decided.matched, *decided.uncertain) if f.review}
     return counted | {_ident(f): False for f in decided.dismissed}
 
