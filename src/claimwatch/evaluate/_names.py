@@ -159,8 +159,8 @@ _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # "Comp" for "Computing" as for "Computer" ("Southwest Comp Ctr", "Adv Comp"), "Lab" for
 # "Laboratories", "Syst" for "Systems", "Struct" for "Structure" and "Structures", and so on. A
 # text holding one is read again with it written out as each, and where it holds several, with
-# each two so at once ("China Changfeng Mech & Elect Technol Acad" needs "Mechanics" and
-# "Electronics"); the order of the words still tells two names apart.
+# those one sought name holds so at once (`read_otherwise`: "China Changfeng Mech & Elect Technol
+# Acad" needs "Mechanics" and "Electronics"); the order of the words still tells two names apart.
 _OTHER_READINGS = {
     "technol": ("technological",),
     "tech": ("technical",),
