@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -267,21 +266,21 @@ def test_files_that_are_not_claims(tmp_path, content, message):
         assert message in text, text
 
 
-def test_alias_bomb_is_refused_fast_and_small(tmp_path):
+def test_alias_bomb_is_refused_without_being_expanded(tmp_path):
+    """Nine to the ninth copies of "lol" once expanded: the memory it takes shows whether it was,
+    on any machine (no clock is read)."""
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(ord("b"), ord("j")):
         prev = chr(i - 1)
         lines.append(f"{chr(i)}: &{chr(i)} [{', '.join(['*' + prev] * 9)}]")
     path = write(tmp_path / "bomb.yaml", "\n".join(lines) + "\n")
     tracemalloc.start()
-    started = time.perf_counter()
     with pytest.raises(InputError) as e:
         claims_mod.load_claims([path], root=tmp_path)
-    elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert "alias bomb" in e.value.lines()[0]
-    assert elapsed < 5 and peak < 50 * 1024 * 1024
+    assert peak < 50 * 1024 * 1024
 
 
 def test_deep_nesting_is_refused(tmp_path):
