@@ -108,7 +108,8 @@ _ABBREVIATIONS = {
 # "Inst Appl Phys & Computat Math", "China Ordnance Ind Grp Corp Ltd", "Tianjin Polytech Univ",
 # "State Key Lab Math Engn & Adv Comp", "Southwest Inst Struct Mech", "Key Lab Complex Aviat Syst
 # Simulat", "Natl Key Lab Parallel & Distributed Proc", "Naval Command Coll", "Rocket Force
-# Sergeant Sch", "Cent South Univ"): read as the others are, but a full stop
+# Sergeant Sch", "Cent South Univ", the compass's "NW Inst Nucl Technol", "SE Univ", "Peoples Liberat
+# Army Gen Hosp"): read as the others are, but a full stop
 # after one is no abbreviation's (`_joined_before`: "Dept. of Phys. Institute of ..." and "Key
 # Lab. Institute of ..." may begin a part).
 _WEB_OF_SCIENCE = {
@@ -145,6 +146,13 @@ _WEB_OF_SCIENCE = {
     "coll": "college",
     "sch": "school",
     "cent": "central",
+    "nw": "northwest",
+    "ne": "northeast",
+    "sw": "southwest",
+    "se": "southeast",
+    "liberat": "liberation",
+    "gen": "general",
+    "hosp": "hospital",
 }
 _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
@@ -157,7 +165,10 @@ _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # "Medical", "Sci" for "Sciences" as for "Science" ("Chinese Acad Sci"), "Polytech" for
 # "Polytechnic" as for "Polytechnical" ("Tianjin Polytech Univ" is Tianjin Polytechnic University),
 # "Comp" for "Computing" as for "Computer" ("Southwest Comp Ctr", "Adv Comp"), "Lab" for
-# "Laboratories", "Syst" for "Systems", "Struct" for "Structure" and "Structures", and so on. A
+# "Laboratories", "Syst" for "Systems", "Struct" for "Structure" and "Structures", "NW" for
+# "Northwestern" as for "Northwest" ("NW Polytech Univ", "NW Inst Nucl Technol"), and so on; one
+# compass letter only otherwise ("Cent S Univ", "S China Univ Technol", "N Univ China"): a text's
+# "s" is as often an apostrophe's ("Queen's", "China's"), and no name's word is read as a letter. A
 # text holding one is read again with it written out as each, and where it holds several, with
 # those one sought name holds so at once (`read_otherwise`: "China Changfeng Mech & Elect Technol
 # Acad" needs "Mechanics" and "Electronics"); the order of the words still tells two names apart.
@@ -177,6 +188,14 @@ _OTHER_READINGS = {
     "lab": ("laboratories",),
     "syst": ("systems",),
     "struct": ("structure", "structures"),
+    "nw": ("northwestern",),
+    "ne": ("northeastern",),
+    "sw": ("southwestern",),
+    "se": ("southeastern",),
+    "n": ("north",),
+    "s": ("south",),
+    "e": ("east",),
+    "w": ("west",),
 }
 # "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
 _DROPPED = frozenset({"and"})
@@ -352,7 +371,9 @@ class NameMatcher:
         # A text's "Technol" reads as "technology" where it is looked for first: a name beginning
         # "Technological" may begin there too (`_OTHER_READINGS`).
         first_words.update(
-            _WRITTEN_OUT[short] for short, words in _OTHER_READINGS.items() if not first_words.isdisjoint(words)
+            _WRITTEN_OUT.get(short, short)
+            for short, words in _OTHER_READINGS.items()
+            if not first_words.isdisjoint(words)
         )
         self._first_words = frozenset(first_words)
         self._form_words = frozenset(form_words)

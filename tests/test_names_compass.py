@@ -1,0 +1,95 @@
+"""Web of Science's compass letters and hospital words in listed names (issue 18, twenty-seventh part).
+
+Web of Science writes "Cent S Univ" (Central South University), "NW Polytech Univ"
+(Northwestern Polytechnical University), "NE Univ" (Northeastern University, Shenyang), "SE Univ",
+"S China Univ Technol", "N Univ China", "SW Univ Sci & Technol", "E China Univ Technol", and
+"Peoples Liberat Army Gen Hosp": none of these was read, so a coauthor so written at a listed
+institution named nothing and the claim was cleared. The two letters are read as the compass word
+("NW": Northwest) and as its "-ern" form (Northwestern), one letter (N, S, E, W) only as the
+other reading, never in place of a word written: "Queen's" is still "Queen s"."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.columnar import search_form
+from claimwatch.evaluate._grouping import _name_needles
+from claimwatch.evaluate._names import NameMatcher
+from helpers import coauthor_text_results, project
+
+NAMES = [
+    ("csu", "Central South University"),
+    ("nwpu", "Northwestern Polytechnical University"),
+    ("neu", "Northeastern University"),
+    ("seu", "Southeast University"),
+    ("scut", "South China University of Technology"),
+    ("nuc", "North University of China"),
+    ("swust", "Southwest University of Science and Technology"),
+    ("ecut", "East China University of Technology"),
+    ("nint", "Northwest Institute of Nuclear Technology"),
+    ("usc", "University of South China"),
+    ("plagh", "Chinese People's Liberation Army General Hospital"),
+    ("qsc", "Queen's College"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Cent S Univ, Sch Math & Stat, Changsha 410083, Hunan, Peoples R China", ["csu"]),
+        ("NW Polytech Univ, Xian 710072, Peoples R China", ["nwpu"]),
+        ("NE Univ, Coll Informat Sci & Engn, Shenyang 110819, Peoples R China", ["neu"]),
+        ("SE Univ, Nanjing 210096, Peoples R China", ["seu"]),
+        ("S China Univ Technol, Guangzhou 510640, Peoples R China", ["scut"]),
+        ("N Univ China, Taiyuan 030051, Peoples R China", ["nuc"]),
+        ("SW Univ Sci & Technol, Mianyang 621010, Peoples R China", ["swust"]),
+        ("E China Univ Technol, Nanchang 330013, Peoples R China", ["ecut"]),
+        ("NW Inst Nucl Technol, Xian 710024, Peoples R China", ["nint"]),
+        ("Univ S China, Hengyang 421001, Peoples R China", ["usc"]),
+        ("Chinese Peoples Liberat Army Gen Hosp, Beijing 100853, Peoples R China", ["plagh"]),
+        # Other institutions written so are not these: the words and their order tell them apart.
+        ("E China Univ Sci & Technol, Shanghai 200237, Peoples R China", []),
+        ("NE Normal Univ, Changchun, Peoples R China", []),
+        ("Cent China Normal Univ, Wuhan, Peoples R China", []),
+        ("SW Jiaotong Univ, Chengdu 610031, Peoples R China", []),
+        ("Univ W England, Bristol BS16 1QY, Avon, England", []),
+        # An apostrophe's "s" is no "South", nor a word written out read as a letter.
+        ("Queen's College, Oxford", ["qsc"]),
+        ("China's North University, Taiyuan", []),
+        ("S. China University, Guangzhou", []),
+    ],
+)
+def test_web_of_science_compass_letters_are_read_as_the_words_they_stand_for(text, found):
+    hits = NameMatcher(NAMES).find(text)
+    assert sorted({h.key for h in hits}) == found
+    names = [n for k, n in NAMES if k in found]
+    assert all(any(needle in search_form(text) for needle in _name_needles([n])) for n in names)
+
+
+LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: csu, name: Central South University, country: CN, verified: true}
+  - {id: neu, name: Northeastern University, country: CN, verified: true, addresses: ["Shenyang, Liaoning, China"]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        ("Cent S Univ, Sch Math & Stat, Changsha 410083, Hunan, Peoples R China", "contradicted"),
+        ("NE Univ, Coll Informat Sci & Engn, Shenyang 110819, Liaoning, Peoples R China", "contradicted"),
+        # Boston's Northeastern University, written as Web of Science writes either: never the listed one.
+        ("NE Univ, Dept Elect & Comp Engn, Boston, MA 02115 USA", "insufficient_evidence"),
+        # Another university whose name begins so: a doubt, never a finding.
+        ("Cent S Univ Forestry & Technol, Changsha 410004, Hunan, Peoples R China", "insufficient_evidence"),
+    ],
+)
+def test_a_whole_check_reads_compass_letters_on_both_engines(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, LIST, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict
