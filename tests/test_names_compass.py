@@ -73,6 +73,7 @@ sources: [{title: s}]
 entries:
   - {id: csu, name: Central South University, country: CN, verified: true}
   - {id: neu, name: Northeastern University, country: CN, verified: true, addresses: ["Shenyang, Liaoning, China"]}
+  - {id: ahu, name: Anhui University, country: CN, verified: true}
 """
 
 
@@ -88,6 +89,28 @@ entries:
     ],
 )
 def test_a_whole_check_reads_compass_letters_on_both_engines(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, LIST, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        # West Anhui University (皖西学院), as Web of Science writes it: another university.
+        ("W Anhui Univ, Sch Elect & Informat Engn, Luan 237012, Anhui, Peoples R China", "insufficient_evidence"),
+        ("NW Anhui Univ, Anhui, Peoples R China", "insufficient_evidence"),
+        ("Cent Anhui Univ, Anhui, Peoples R China", "insufficient_evidence"),
+        # An apostrophe's "s" before the name is no compass letter.
+        ("China's Anhui University, Hefei 230601, Anhui, China", "contradicted"),
+        ("Sch Phys & Optoelect Engn, Anhui Univ, Hefei 230601, Peoples R China", "contradicted"),
+    ],
+)
+def test_a_compass_letter_right_before_a_name_may_begin_another_institutions_name(
+    tmp_path, monkeypatch, capsys, raw, verdict
+):
     root = project(tmp_path)
     monkeypatch.chdir(root)
     results = coauthor_text_results(root, LIST, raw)

@@ -25,7 +25,16 @@ from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, Related, clean_alias
 from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
-from ..works import BARE_TAG_WRITTEN, INVISIBLE, Authorship, Institution, Work, reads_two_ways, topic_reading
+from ..works import (
+    APOSTROPHES,
+    BARE_TAG_WRITTEN,
+    INVISIBLE,
+    Authorship,
+    Institution,
+    Work,
+    reads_two_ways,
+    topic_reading,
+)
 from ._names import (
     _AFFILIATIONS_PART,
     LINE_BREAKS,
@@ -1026,22 +1035,34 @@ _INSTITUTIONS_OF_THEIR_OWN = frozenset({"college", "institute", "institutes", "u
 
 # A word of direction right before a name, with nothing but spaces between, begins another
 # institution's name: "West Anhui University" (皖西学院) is not Anhui University, nor "East China
-# Normal University" a "China Normal University".
+# Normal University" a "China Normal University". So does one as Web of Science writes it: "W
+# Anhui Univ", "E China Normal Univ", "Cent S Univ".
 _WORD_BEFORE = re.compile(rf"([^\W\d_]+){SPACES}+$")
 _DIRECTIONS = frozenset(
     {
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
         "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
-        "southwestern", "central", "mid", "middle",
+        "southwestern", "central", "mid", "middle", "cent",
     }
 )  # fmt: skip
+# Web of Science's compass letters, as it writes them: in capitals, a word of their own ("China's
+# Sichuan University" holds an apostrophe's "s", no South).
+_COMPASS_LETTERS = frozenset({"N", "S", "E", "W", "NW", "NE", "SW", "SE"})
 
 
 def _direction_before(hit: NameHit, text: str) -> str | None:
     if hit.is_acronym or hit.is_cjk:
         return None
     found = _WORD_BEFORE.search(text, 0, hit.start)
-    return found.group(1) if found and fold(found.group(1)) in _DIRECTIONS else None
+    if not found:
+        return None
+    word = found.group(1)
+    if word in _COMPASS_LETTERS:
+        return word if not found.start() or not _APOSTROPHE.match(text, found.start() - 1) else None
+    return word if fold(word) in _DIRECTIONS else None
+
+
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
 # A place, then a college (or an institute, ...) "of" the name: "Jincheng College of Nanjing
