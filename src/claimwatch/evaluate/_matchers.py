@@ -800,6 +800,12 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
             f"\u201c{printable(word)}\u201d comes right before \u201c{said}\u201d: the text may name another "
             f"institution whose name ends with {label}'s"
         )
+    if place := _place_before(hit, text):
+        return _LongerName(
+            f"the place \u201c{printable(place)}\u201d comes right before \u201c{said}\u201d: the text may name"
+            f" another institution, named by its place, whose name ends with {label}'s (Dalian Naval Academy"
+            " is not the Naval Academy)"
+        )
     own = _own_colleges(entry.names)
     if (words := _college_of_before(hit, text)) and fold(words) not in own:
         return _LongerName(
@@ -1063,6 +1069,20 @@ def _direction_before(hit: NameHit, text: str) -> str | None:
 
 
 _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+_ONLY_SPACES = re.compile(f"{SPACES}+")
+
+
+def _place_before(hit: NameHit, text: str) -> str | None:
+    """A place (a city, a province; not a country) right before a name, with nothing but spaces
+    between: institutions are named by their places, so "Dalian Naval Academy" is another
+    institution than the tracker's "Naval Academy" (the Naval Research Academy), and "Zhuhai
+    Beijing Institute of Technology" an independent college."""
+    if hit.is_acronym or hit.is_cjk:
+        return None
+    for place in places_in(text):
+        if not place.is_country and place.end < hit.start and _ONLY_SPACES.fullmatch(text, place.end, hit.start):
+            return text[place.start : place.end]
+    return None
 
 
 # A place, then a college (or an institute, ...) "of" the name: "Jincheng College of Nanjing
