@@ -133,7 +133,7 @@ def _markup_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
     character, where it is one (`_read_entity`). With `literal`, a tag that may be the text's
     own characters (`_may_be_text`) is left as written."""
     edits = _html_edits(text, literal) if "<" in text or "&" in text else []
-    if "\\" in text or "$" in text or "{" in text:
+    if "\\" in text or "$" in text or "{" in text or "~" in text:
         edits = _without_overlaps(sorted(edits + _latex_edits(text)))
     return edits
 
@@ -192,7 +192,7 @@ def _applied(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 
 def _may_hold_markup(text: str) -> bool:
-    return "<" in text or "&" in text or "\\" in text or "$" in text or "{" in text
+    return "<" in text or "&" in text or "\\" in text or "$" in text or "{" in text or "~" in text
 
 
 # LaTeX that titles and abstracts carry from arXiv and publishers' sources: text commands
@@ -201,10 +201,14 @@ def _may_hold_markup(text: str) -> bool:
 # "CO$_2$", "\\(x^2\\)") as its letters and digits apart, a space for each delimiter, command,
 # sub- or superscript mark and brace, as MathML's content is read between its tags ("CO 2" is
 # read "CO2" by a phrase, as "CO<sub>2</sub>" is); display math's delimiters ("$$") as a block's
-# end, as <disp-formula>'s tags. A group of letters and digits alone inside a word, as BibTeX
-# keeps a capital ("{F}acial {R}ecognition", "{D}eep{F}akes"), is read without its braces, as
-# LaTeX sets it: spaCy cut "{F}acial" into "F" and "acial", so no phrase was found. Other braces
-# no such command opens are read as written, and so is a command whose group never closes.
+# end, as <disp-formula>'s tags. A group of letters and digits alone, as BibTeX keeps a capital
+# ("{F}acial {R}ecognition", "{D}eep{F}akes", "{Face} recognition", "{{Face}} recognition"), is
+# read without its braces, as LaTeX sets it: spaCy cut "{F}acial" into "F" and "acial", and read
+# "{Face}" as one word, so no phrase was found. An accent command ("computaci\\'on",
+# "\\'{e}", "{\\'e}", "\\c{c}") is read as the accented letter, a tie ("face~recognition",
+# LaTeX's no-break space, between two letters) as a space, and a discretionary hyphen
+# ("recogni\\-tion") as nothing, as LaTeX sets them. Other braces no such command opens are read
+# as written, and so is a command whose group never closes.
 _TEXT_COMMAND = re.compile(
     r"\\(?:emph|mbox|text|textbf|textit|textmd|textnormal|textrm|textsc|textsf|textsl|texttt|textup|underline)"
     r"\s*\{"
@@ -237,24 +241,42 @@ def _latex_edits(text: str) -> list[tuple[int, int, str]]:
                 if close < end:
                     edits += [(m.start(), m.end(), read), (close, close + 1, read)]
         edits += [(m.start(), m.end(), m.group(1)) for m in _ESCAPED_CHARACTER.finditer(text, begin, end)]
-        edits += [(b, b + 1, "") for m in _WORD_GROUP.finditer(text, begin, end) for b in _group_in_a_word(text, m)]
+        edits += [(b, b + 1, "") for m in _WORD_GROUP.finditer(text, begin, end) for b in _group_braces(text, m)]
+        edits += [(m.start(), m.end(), _accented(m)) for m in _ACCENT.finditer(text, begin, end)]
+        edits += [(m.start(), m.end(), " " if m.group() == "~" else "") for m in _TIE.finditer(text, begin, end)]
     return edits
 
 
 _WORD_GROUP = re.compile(r"(?<!\\)\{[^\W_]+\}")
+# LaTeX's accents on a letter: "\\'e", "\\'{e}", "{\\'e}", "\\c{c}", "\\c c", "\\'{\\i}".
+_ACCENT_MARKS = {
+    "`": "\u0300", "'": "\u0301", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
+    "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a", "k": "\u0328",
+}  # fmt: skip
+_ACCENT = re.compile(
+    r"(\{)?\\(?:(?P<sign>[`'^\"~=.])|(?P<letter>[cvuHrk])(?=[\s{]))\s*"
+    r"(?:\{(?P<braced>\\[ij]|[A-Za-z])\}|(?P<bare>\\[ij](?![A-Za-z])|[A-Za-z]))(?(1)\})"
+)
+# A tie between two letters, and a discretionary hyphen.
+_TIE = re.compile(r"(?<=[^\W\d_])~(?=[^\W\d_])|\\-")
 
 
-def _group_in_a_word(text: str, m: re.Match[str]) -> tuple[int, ...]:
-    """Where the braces of a group of letters and digits alone stand (`_WORD_GROUP`), where it is
-    inside a word ("{F}acial", "Deep{F}akes"), and no command's argument ("\\url{x}y", whose
-    braces stay as written); none where not."""
+def _accented(m: re.Match[str]) -> str:
+    """An accent command (`_ACCENT`) as the letter it sets, composed."""
+    letter = (m.group("braced") or m.group("bare")).lstrip("\\")
+    return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[m.group("sign") or m.group("letter")])
+
+
+def _group_braces(text: str, m: re.Match[str]) -> tuple[int, ...]:
+    """Where the braces of a group of letters and digits alone stand (`_WORD_GROUP`), inside a
+    word ("{F}acial", "Deep{F}akes") or standing as one ("{Face}"), where it is no command's
+    argument ("\\url{x}y", whose braces stay as written); none where it is."""
     before = m.start()
     while before > 0 and text[before - 1].isalpha() and text[before - 1].isascii():
         before -= 1
     if before > 0 and text[before - 1] == "\\":
         return ()
-    inside = text[m.start() - 1 : m.start()].isalnum() or text[m.end() : m.end() + 1].isalnum()
-    return (m.start(), m.end() - 1) if inside else ()
+    return (m.start(), m.end() - 1)
 
 
 def _between(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
@@ -298,7 +320,7 @@ def without_markup(text: str, *, literal: bool = False) -> str:
     for _ in range(_ESCAPED_AT_MOST):
         if not _may_hold_markup(text):
             return text
-        if "\\" in text or "$" in text or "{" in text or (literal and may_read_two_ways(text)):
+        if "\\" in text or "$" in text or "{" in text or "~" in text or (literal and may_read_two_ways(text)):
             read = _applied(text, _markup_edits(text, literal))
         else:  # HTML alone, each tag read by itself: one substitution, in C
             read = _MARKUP.sub(_read_markup, text)

@@ -1,0 +1,88 @@
+"""LaTeX as it sets words, in topic phrases (issue 18, twenty-seventh part).
+
+Titles and abstracts from BibTeX and arXiv sources write "{Face} recognition" (braces keeping a
+word's capital), "computaci\\'on cu\\'antica" (accents as commands), "face~recognition" (a
+tie, LaTeX's no-break space) and "recogni\\-tion" (a discretionary hyphen): no phrase was found
+in any, so a claim expecting no work on the topic was cleared by records plainly naming it. Each
+is read as LaTeX sets it, by both engines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimwatch.claims import load_claims
+from claimwatch.evaluate import PhraseSet, evaluate
+from claimwatch.evidence import import_works, open_evidence_paths
+from claimwatch.reports.jsonreport import render_json
+from claimwatch.works import without_markup
+from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
+from test_zero_width_topics import assert_found_as_given
+
+CUANTICA = "computación cuántica"
+PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "span"),
+    [
+        (r"{Face} recognition in the wild", "face recognition", "Face} recognition"),
+        (r"{Face} {Recognition} in the wild", "face recognition", "Face} {Recognition"),
+        (r"{{Face}} recognition in the wild", "face recognition", "Face}} recognition"),
+        (r"Deep face~recognition", "face recognition", "face~recognition"),
+        (r"Face recogni\-tion at scale", "face recognition", r"Face recogni\-tion"),
+        (r"Avances en computaci\'on cu\'antica", CUANTICA, r"computaci\'on cu\'antica"),
+        (r"Avances en computaci\'{o}n cu\'{a}ntica", CUANTICA, r"computaci\'{o}n cu\'{a}ntica"),
+        (r"Avances en computaci{\'o}n cu{\'a}ntica", CUANTICA, r"computaci{\'o}n cu{\'a}ntica"),
+        (r"A na\"{\i}ve Bayes model", "naïve bayes", r"na\"{\i}ve Bayes"),
+    ],
+)
+def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
+    assert_found_as_given(PHRASES, text, phrase, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (r"Fa\c{c}ade and Poincar\'e", "Façade and Poincaré"),
+        (r"Fa\c cade", "Façade"),
+        (r"\url{face} at ~50% and a~1", r"\url{face} at ~50% and a~1"),  # a tie only between letters
+        (r"\'", r"\'"),
+        (r"{\'e", "{é"),  # a group never closed: the accent alone
+    ],
+)
+def test_latex_accents_ties_and_braces_read(text, read):
+    assert without_markup(text) == read
+
+
+def test_latex_topics_are_found_by_both_engines(tmp_path):
+    root = project(tmp_path)
+    write(
+        root / "claims/topics/face.yaml",
+        """\
+        id: face
+        name: Face recognition
+        rationale: Recognising people by their faces.
+        phrases: [face recognition]
+        """,
+    )
+    claims = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "{Face} recognition in the wild", authorships=at_lab),
+        work("W2", "{{Face}} {Recognition} at scale", authorships=at_lab),
+        work("W3", "Deep face~recognition", authorships=at_lab),
+        work("W4", r"Face recogni\-tion for crowds", authorships=at_lab),
+        work("W5", "Sur{face} recognition of proteins", authorships=at_lab),  # "Surface": no face
+    ]
+    snapshot = root / "snapshot"
+    import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
+    loaded = load_claims([claims], root=root)
+    evidence = open_evidence_paths([snapshot])
+    reference = evaluate(loaded, evidence, engine="python", as_of=dt.date(2025, 1, 1))
+    columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
+    assert render_json(columnar) == render_json(reference)
+    (result,) = reference.results
+    assert [f.work.id for f in result.findings] == ["W1", "W2", "W3", "W4"]
+    assert result.verdict == "contradicted"
