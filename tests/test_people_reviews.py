@@ -485,12 +485,12 @@ def test_two_openalex_records_of_one_name_both_showing_the_move_are_not_counted_
         (doubt,) = result.uncertain_people[0].uncertain_because
         assert doubt.startswith(f"may be the same person as {names[0]} ({first}), also found")
         assert (
-            f"OpenAlex may hold one person as two author records ({second} and {first}), which share no ORCID iD "
-            "nor merged id to tell, and a name is no identity; uncertain, so that one person is not counted twice"
+            f"OpenAlex may hold one person as two author records ({second} and {first}), which give no two ORCID "
+            "iDs nor share a merged id to tell, and a name is no identity; uncertain, so that one person is not counted twice"
         ) in doubt
         assert (
             f"Of the people counted, {names[1]} ({second}) and {names[0]} ({first}) may be one person: two OpenAlex "
-            "author records bearing one name, with no ORCID iD to tell them apart (OpenAlex splits some people "
+            "author records bearing one name, with no two ORCID iDs to tell them apart (OpenAlex splits some people "
             "between two records), so one person may be counted twice."
         ) in result.why
         at_least_two = _split_case(tmp_path / f"{engine}-2", names, "{at_least: 2}", engine=engine)
@@ -519,6 +519,48 @@ def test_two_openalex_records_giving_two_orcid_ids_are_two_people(tmp_path: Path
     assert (other.verdict, other.matched, other.uncertain) == ("contradicted", 2, 0)
 
 
+def _hub_case(tmp: Path, engine: str, expects: str = "{at_most: 1}") -> ClaimResult:
+    """Three OpenAlex records of Li Wei, each at the listed HIT in 2019-2020 then at the lab in
+    2023: A5000000001 gives no ORCID iD (a record OpenAlex may have gathered several people under,
+    named in many ways), A5023888391 and A5100000001 each give their own."""
+    places = [(LAB, [2023]), (HIT, [2019, 2020])]
+    records = [
+        shaped_author_record("A5000000001", "Li Wei", places, alternatives=["Li Wei", "Wei Li", "L. Wei", "Wang Fang"]),
+        shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
+        shaped_author_record("A5100000001", "Li Wei", places, orcid="0000-0001-6187-6610"),
+    ]
+    root = project(tmp)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", f"expects: {expects}"))
+    evidence = open_evidence_paths([str(write_jsonl(root / "records.jsonl", records))])
+    (result,) = evaluate(load_claims([str(claims)], root=root), evidence, engine=engine, cache=tmp / "cache").results
+    return result
+
+
+def test_a_record_giving_no_orcid_id_leaves_two_that_give_two_certain(tmp_path: Path) -> None:
+    """Left by the twenty-sixth part, settled in its twenty-seventh: of three records of Li Wei,
+    the first by id giving no ORCID iD (a "hub" record OpenAlex may hold several people under)
+    was counted and the two giving two ORCID iDs, two people whoever the first is, were each held
+    uncertain as it: 1 matched, 2 uncertain, and a claim allowing one recruit not contradicted.
+    Those giving an ORCID iD are counted first: two certain, the record with none the doubt,
+    saying which it may be; both engines alike."""
+    for engine in ("python", "duckdb"):
+        result = _hub_case(tmp_path / engine, engine)
+        assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 2, 1), result.why
+        assert _people(result) == {
+            "matched": ["A5023888391", "A5100000001"],
+            "uncertain": ["A5000000001"],
+            "dismissed": [],
+        }
+        (doubt,) = result.uncertain_people[0].uncertain_because
+        assert doubt.startswith("may be the same person as Li Wei (A5023888391), also found")
+        assert "uncertain, so that one person is not counted twice" in doubt
+        three = _hub_case(tmp_path / f"{engine}-3", engine, "{at_least: 3}")
+        assert (three.verdict, three.matched, three.uncertain) == ("insufficient_evidence", 2, 1), three.why
+        assert "Of the people counted, Li Wei (A5000000001) and Li Wei (A5023888391) may be one person" in three.why
+    results = [_hub_case(tmp_path / "same", e).model_dump(mode="json") for e in ("python", "duckdb")]
+    assert results[0] == results[1]
+
+
 def test_the_people_considered_say_which_openalex_records_may_be_one_person(tmp_path: Path) -> None:
     """Two OpenAlex records of Xiaoming Wang at the lab alone match nothing: "No one matches among
     the 2 people" said two people, where they may be one held as two records."""
@@ -526,7 +568,7 @@ def test_the_people_considered_say_which_openalex_records_may_be_one_person(tmp_
     assert (result.matched, result.uncertain, result.people_considered) == (0, 0, 2)
     assert (
         "the 2 people whose records place them at Example Lab in the period (1 of them an OpenAlex author record "
-        "bearing the name of another of them with no ORCID iD to tell them apart, which may be the same person "
+        "bearing the name of another of them with no two ORCID iDs to tell them apart, which may be the same person "
         "OpenAlex holds as two records)"
     ) in result.why
 
@@ -593,7 +635,8 @@ def test_the_diff_says_a_persons_leading_record_left_not_that_another_leads_them
 
 def test_the_diff_says_two_people_read_apart_are_now_one(tmp_path: Path) -> None:
     """Two records read apart as two people (A5 with an ORCID iD, A3 without) are one once A3 gives
-    the same iD: A5 did not leave the evidence, and A3 was not added."""
+    the same iD: A5 did not leave the evidence, and A3 was not added. (A3, giving no iD, was the
+    one held uncertain as A5, who gives one: now one person with A5, it is matched.)"""
     li_wei = author_record("A5", "Li Wei", (HIT, [2020]), (LAB, [2023, 2024]), orcid=LI_WEI_ORCID)
     other = author_record("A3", "Wei Li", (HIT, [2020]), (LAB, [2023]))
     works = [*LI_WEI_WORKS, work("W3", "A paper", date="2023-06-01", authorships=[by("A3", "Wei Li", LAB)])]
@@ -603,7 +646,7 @@ def test_the_diff_says_two_people_read_apart_are_now_one(tmp_path: Path) -> None
     assert [p.id for p in (*after.people, *after.uncertain_people)] == ["A3"]
     diff = diff_reports(report(before), report(after))
     changes = [(f.work, f.old_work, f.change) for c in diff.claims for f in c.findings]
-    assert changes == [("A3", "A5", "joined")]
+    assert changes == [("A3", None, "now_matched"), ("A3", "A5", "joined")]
     assert "(now one person with this one, sharing an OpenAlex author id or ORCID iD: still in the evidence" in (
         render_diff(diff)[-1].plain
     )

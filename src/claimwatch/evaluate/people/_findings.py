@@ -198,8 +198,8 @@ def _verdict(
             )
         if split:
             said.append(
-                f"{split} of them an OpenAlex author record bearing the name of another of them with no ORCID iD to "
-                "tell them apart, which may be the same person OpenAlex holds as two records"
+                f"{split} of them an OpenAlex author record bearing the name of another of them with no two ORCID iDs "
+                "to tell them apart, which may be the same person OpenAlex holds as two records"
             )
         pool += f" ({'; '.join(said)})" if said else ""
     else:
@@ -372,7 +372,8 @@ def _maybe_one(
     two are never joined; but where another finding may bear its name (or an alias:
     `_Named.may_be`), the finding says which, and it is uncertain where that one is a match: one
     person is never counted twice as two matches. Of two OpenAlex records both matched, the one
-    first by `_finding_order` stays counted. With the findings, each such pair (`_ident` of the
+    giving an ORCID iD stays counted, else the one first by `_finding_order`: records giving two
+    iDs are two people, so one giving none beside them is the doubt, never they. With the findings, each such pair (`_ident` of the
     doubted finding's, of the other's, and whether the doubted one is a curated history), for
     the verdict to say that an uncertain person it counts may be one it counts already
     (`_maybe_one_note`). A finding a review decides counts as the review leaves it (`on_review`,
@@ -386,7 +387,9 @@ def _maybe_one(
     def counts(j: int) -> bool:
         return reviewed.get(idents[j], out[j][1].status == "matched")
 
-    order = sorted(range(len(out)), key=lambda i: (_finding_order(out[i][1]), idents[i]))
+    # Those giving an ORCID iD first: two iDs are two people whoever a record giving none is (one
+    # OpenAlex may hold several people under), so it, not they, is the doubt.
+    order = sorted(range(len(out)), key=lambda i: (not who[i].orcid, _finding_order(out[i][1]), idents[i]))
     rank = {i: n for n, i in enumerate(order)}
     everyone = _ByName([w.named for w in who], order)
     matches = _ByName([w.named for w in who], [i for i in order if counts(i)])
@@ -420,8 +423,8 @@ def _maybe_one(
         why = (
             "this curated history gives no OpenAlex author id nor ORCID iD to tell"
             if curated
-            else f"OpenAlex may hold one person as two author records ({finding.id} and {other.id}), which share "
-            "no ORCID iD nor merged id to tell"
+            else f"OpenAlex may hold one person as two author records ({finding.id} and {other.id}), which give "
+            "no two ORCID iDs nor share a merged id to tell"
         )
         doubt = f"may be the same person as {other.name} ({other.id}), also found{_in_two_orders(turned)}: {why}, and a name is no identity"
         if counted is not None and finding.status == "matched":
@@ -461,8 +464,8 @@ def _maybe_one_note(
         )
     if False in kinds:
         reasons.append(
-            f"{'two' if one else 'each two'} OpenAlex author records bearing one name, with no ORCID iD to tell them "
-            "apart (OpenAlex splits some people between two records)"
+            f"{'two' if one else 'each two'} OpenAlex author records bearing one name, with no two ORCID iDs to tell "
+            "them apart (OpenAlex splits some people between two records)"
         )
     return (
         f" Of the people counted, {named} may be one person: {' or '.join(reasons)}, so "
