@@ -748,3 +748,54 @@ def test_an_id_kept_by_an_entity_renamed_that_keeps_an_alias_is_a_rename(tmp_pat
     )
     diff = lists.diff_lists(lists.load_list_version(southern), lists.load_list_version(other))
     assert [e.name for e in diff.added] == ["University of South China"] and not diff.changed
+
+
+def test_an_import_given_the_day_its_file_was_read_says_ended_periods_as_ended(tmp_path, capsys, shared_data):
+    """Left by the twenty-sixth part: an import gave no day its file was read, so `lists diff` of
+    the real CSL excerpt whose I. ASH denial order ran 2002-03-04 to 2016-06-29 (ended, renewed
+    from 2017-01-10) said "from 2002-03-04 (listed until 2016-06-29)" as if the order might still
+    run. `--retrieved` gives the day the file was downloaded, kept as the source's `retrieved`, and
+    the periods are said against it; a day that is no date is refused in one line."""
+    text = (shared_data / "csl/consolidated-2025-excerpt.csv").read_text(encoding="utf-8")
+    (ash,) = [line for line in text.splitlines(keepends=True) if '"I. ASH"' in line]
+    ended = ash.replace('"2002-03-04","2056-06-29"', '"2002-03-04","2016-06-29"')
+    renewed = ash.replace('"2002-03-04","2056-06-29"', '"2017-01-10",""')
+    paths = {}
+    for folder, body, kind in (
+        ("old", text.replace(ash, ended), "csl"),
+        ("new", text.replace(ash, ended + renewed), "csl"),
+    ):
+        (tmp_path / f"{folder}.csv").write_text(body, encoding="utf-8")
+        paths[folder] = tmp_path / folder / f"{kind}.yaml"
+        code, _, err = run(
+            capsys,
+            "lists",
+            "import",
+            "csl",
+            str(tmp_path / f"{folder}.csv"),
+            "--out",
+            str(paths[folder]),
+            "--retrieved",
+            "2025-06-01",
+        )
+        assert code == 0, err
+    assert lists.load_list(paths["new"]).read_on == dt.date(2025, 6, 1)
+    _, out, _ = run(capsys, "lists", "diff", str(paths["old"]), str(paths["new"]))
+    assert "    listings: none (listed once) -> 2002-03-04 to 2016-06-29, and from 2017-01-10" in out.splitlines()
+    assert "listed until 2016-06-29" not in out
+    aspi = tmp_path / "aspi" / "aspi.yaml"
+    galaxy = str(shared_data / "aspi/misp-galaxy-china-defence-universities.json")
+    assert run(capsys, "lists", "import", "aspi", galaxy, "--out", str(aspi), "--retrieved", "2025-06-01")[0] == 0
+    assert lists.load_list(aspi).read_on == dt.date(2025, 6, 1)
+    code, _, err = run(
+        capsys,
+        "lists",
+        "import",
+        "csl",
+        str(tmp_path / "old.csv"),
+        "--out",
+        str(tmp_path / "x.yaml"),
+        "--retrieved",
+        "2025-13-01",
+    )
+    assert code == 2 and "--retrieved" in err and len(err.strip().splitlines()) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -79,6 +80,14 @@ id_option = click.option(
     "--id", "list_id", metavar="ID", help="The list's id (default: the --out file's name without .yaml)."
 )
 name_option = click.option("--name", "list_name", metavar="TEXT", help="The list's name (default: from the source).")
+retrieved_option = click.option(
+    "--retrieved",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="The day the file was downloaded from its publisher, kept as the list source's retrieved: "
+    "a listing period ending after it is said as not ended (without it, a last period's end is "
+    "said as not known to have come).",
+)
 source_option = click.option(
     "--source",
     metavar="LIST",
@@ -137,8 +146,14 @@ def import_group() -> None:
 )
 @id_option
 @name_option
+@retrieved_option
 def import_aspi_cmd(
-    file: str, out: str, categories: tuple[str, ...], list_id: str | None, list_name: str | None
+    file: str,
+    out: str,
+    categories: tuple[str, ...],
+    list_id: str | None,
+    list_name: str | None,
+    retrieved: dt.datetime | None,
 ) -> None:
     """Import the ASPI China Defence Universities Tracker (its MISP galaxy file) as a list.
 
@@ -155,7 +170,11 @@ def import_aspi_cmd(
     refuse_unsafe_outputs({"--out": out}, [("source file", file)])
     lists_mod.check_list_destination(out)
     document = lists_mod.import_aspi(
-        file, list_id=list_id or lists_mod.list_id_for(out), name=list_name, categories=categories
+        file,
+        list_id=list_id or lists_mod.list_id_for(out),
+        name=list_name,
+        categories=categories,
+        retrieved=retrieved.date() if retrieved else None,
     )
     _wrote(lists_mod.write_list_yaml(document, out), out)
 
@@ -167,8 +186,15 @@ def import_aspi_cmd(
 @country_option
 @id_option
 @name_option
+@retrieved_option
 def import_csl_cmd(
-    file: str, out: str, source: str | None, country: str | None, list_id: str | None, list_name: str | None
+    file: str,
+    out: str,
+    source: str | None,
+    country: str | None,
+    list_id: str | None,
+    list_name: str | None,
+    retrieved: dt.datetime | None,
 ) -> None:
     """Import the trade.gov Consolidated Screening List (JSON, CSV or TSV) as a list.
 
@@ -187,7 +213,12 @@ def import_csl_cmd(
     refuse_unsafe_outputs({"--out": out}, [("source file", file)])
     lists_mod.check_list_destination(out)
     document = lists_mod.import_csl(
-        file, list_id=list_id or lists_mod.list_id_for(out), name=list_name, source=source, country=country
+        file,
+        list_id=list_id or lists_mod.list_id_for(out),
+        name=list_name,
+        source=source,
+        country=country,
+        retrieved=retrieved.date() if retrieved else None,
     )
     _wrote(lists_mod.write_list_yaml(document, out), out)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,9 +58,15 @@ def _last_bracket(text: str) -> int | None:
 
 
 def import_aspi(
-    path: str | Path, *, list_id: str, name: str | None = None, categories: Sequence[str] = ()
+    path: str | Path,
+    *,
+    list_id: str,
+    name: str | None = None,
+    categories: Sequence[str] = (),
+    retrieved: dt.date | None = None,
 ) -> dict[str, Any]:
-    """A list document from the tracker's MISP galaxy file, with the entries of `categories` (all by default)."""
+    """A list document from the tracker's MISP galaxy file, with the entries of `categories` (all by
+    default). `retrieved`: the day the file was downloaded, where the user gives it."""
     label = str(path)
     text, digest = documents.read_text(path, max_bytes=IMPORT_MAX_BYTES)
     galaxy = _aspi_galaxy(read_json(text, label), label)
@@ -91,6 +98,7 @@ def import_aspi(
             "note": f"Read through the MISP galaxy package '{ASPI_GALAXY_TYPE}'"
             + (f", version {galaxy['version']}" if isinstance(galaxy.get("version"), int) else "")
             + ".",
+            **({"retrieved": retrieved} if retrieved else {}),
         },
         imported={
             "format": f"misp-galaxy:{ASPI_GALAXY_TYPE}",

@@ -409,10 +409,17 @@ def source_abbreviation(source: str) -> str:
 
 
 def import_csl(
-    path: str | Path, *, list_id: str, name: str | None = None, source: str | None = None, country: str | None = None
+    path: str | Path,
+    *,
+    list_id: str,
+    name: str | None = None,
+    source: str | None = None,
+    country: str | None = None,
+    retrieved: dt.date | None = None,
 ) -> dict[str, Any]:
     """A list document from a Consolidated Screening List file (JSON, CSV or TSV): the organisations of
-    every source, or of `source` (full name or abbreviation, e.g. 'EL'), with an address in `country`."""
+    every source, or of `source` (full name or abbreviation, e.g. 'EL'), with an address in `country`.
+    `retrieved`: the day the file was downloaded, where the user gives it (the file says none)."""
     label = str(path)
     text, digest = documents.read_text(path, max_bytes=IMPORT_MAX_BYTES)
     fmt, records = read_csl_records(text, label)
@@ -426,6 +433,7 @@ def import_csl(
         name=name,
         source=source,
         country=country,
+        retrieved=retrieved,
     )
 
 
