@@ -338,6 +338,23 @@ def test_a_curated_history_pairs_on_a_name_written_out_in_full_not_on_an_initial
     assert doubt.startswith("may be the same person as Wen Li (A7), also found")
 
 
+@pytest.mark.parametrize("history_name", ["Li W", "W Li", "Li W.", "Li, W"])
+def test_a_history_named_by_initials_as_pubmed_writes_them_may_be_the_record_giving_them_otherwise(
+    tmp_path: Path, history_name: str
+) -> None:
+    """Found hunting the twenty-seventh part: a curated history named "Li W" (PubMed's and Web of
+    Science's way, no dot), with no OpenAlex author id nor ORCID iD, beside OpenAlex's Wen Li whose
+    alternatives give "W. Li": "W. Li" and "Li W." were a doubt, "Li W" and "W Li" two people
+    counted, a claim allowing one recruit contradicted by what may be one. An initial is read as
+    its bare letter too."""
+    wen = {**author_record("A7", "Wen Li", (HIT, [2019, 2020]), (LAB, [2023])), "display_name_alternatives": ["W. Li"]}
+    at_most_one = RECRUITS.replace("expects: none", "expects: {at_most: 1}")
+    result = _with_curated(tmp_path, [wen], "", _curated("w-li-cv", name=history_name), claims=at_most_one)
+    assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 1, 1), result.why
+    (doubt,) = result.uncertain_people[0].uncertain_because
+    assert doubt.startswith("may be the same person as Wen Li (A7), also found")
+
+
 @pytest.mark.parametrize(
     ("record_name", "history_name"),
     [("Xiaoming Wang", "Xiao-Ming Wang"), ("Juergen Mueller", "Jürgen Müller"), ("Wang Xiao-Ming", "Wang Xiaoming")],

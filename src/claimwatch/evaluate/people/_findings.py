@@ -665,7 +665,26 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
         spellings += [_INSIDE_A_WORD.sub("", name), _INSIDE_A_WORD.sub(" ", name)]
     if any(c in name for c in "äöüÄÖÜßẞ"):
         spellings += [s.translate(_GERMAN) for s in spellings]
+    if _an_initials_form(name):
+        spellings.append(_bare_initials(name))
     return tuple(dict.fromkeys(map(_read_alike, spellings)))
+
+
+def _bare_initials(name: str) -> str:
+    """An initials form with each initial a bare letter ("W. Li", "Li W", "W.-L. Li", "Li WL" as
+    "W Li", "Li W", "W L Li", "Li W L"): PubMed and Web of Science write "Li W" where OpenAlex's
+    alternative names give "W. Li", and the two named no one alike, so a history of "Li W" beside
+    a record giving "W. Li" was two people counted."""
+    words = unicodedata.normalize("NFKC", name).split()
+    bare: list[str] = []
+    for w in words:
+        if _INITIAL.fullmatch(w):
+            bare.extend(c for c in w if c not in ".-\u2010")
+        elif _packed_initials(w):
+            bare.extend(w)
+        else:
+            bare.append(w)
+    return " ".join(bare)
 
 
 def _read_alike(name: str) -> str:
