@@ -233,6 +233,27 @@ def test_a_year_a_record_gives_as_no_year_is_a_year_not_known_never_passed_over(
     assert "Example Lab in 2023 and in a year it gives as" in r.uncertain_people[0].uncertain_because[0]
 
 
+def test_the_reports_show_a_year_a_record_gives_as_no_year_beside_the_years_read(root):
+    """Found hunting the twenty-seventh part: HIT given the years [2024, "2020"] made the person
+    uncertain, but the JSON report's placement gave `years: [2024]` alone, and the CSV and Markdown
+    "2024": a reader of the placement could not see the year the record gives and claimwatch
+    could not read. It is `years_unread` in JSON, as written, and said beside the years."""
+    from claimwatch.reports.csvreport import render_csv
+
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    record = author("A1", "Li Wei", (HIT, [2024]), (LAB, [2023]))
+    record["affiliations"][0]["years"] = [2024, "2020"]
+    results = evaluate(load(root, body), evidence_of(root, [authored("W1", "2023-05-01", ("A1", LAB)), record]))
+    (placement,) = json.loads(render_json(results))["results"][0]["uncertain_people"][0]["at_listed"]
+    assert (placement["years"], placement["years_unread"]) == ([2024], ['"2020"'])
+    said = '2024, and a year given as "2020", not read'
+    assert said.replace('"', '""') in render_csv(results) and said in render_markdown(results)
+    assert said in render_html(results).replace("&quot;", '"').replace("&#34;", '"')
+    # A placement with every year read says nothing more, and the JSON has no such field.
+    plain = evaluate(load(root, body), evidence_of(root, [author("A1", "Li Wei", (HIT, [2020]), (LAB, [2023]))]))
+    assert "years_unread" not in render_json(plain) and "not read" not in render_markdown(plain)
+
+
 def test_a_record_placing_someone_at_the_subject_only_with_no_years_is_uncertain(root):
     r = judge(root, JOINED, [author("A1", "Li Wei", (HIT, [2020]), (LAB, []))])
     (p,) = r.uncertain_people

@@ -411,6 +411,14 @@ class Placement(_Model):
     years: tuple[int, ...] = Field(
         description="The years the record gives for the institution, in order; empty where it gives none."
     )
+    years_unread: tuple[str, ...] = Field(
+        (),
+        description=(
+            'What the record gives among the years that is no year ("2020", null, 20200), as written: a year '
+            "it does not say, which may be any; left out where every year was read."
+        ),
+        exclude_if=lambda v: not v,  # left out where none: reports of records giving none stay byte-identical
+    )
     years_basis: str = Field(
         description=(
             "What the years are: publication years (OpenAlex: the years of the author's works that state the "

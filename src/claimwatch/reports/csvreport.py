@@ -42,7 +42,7 @@ from ..results import (
     Reason,
     Results,
 )
-from .view import LISTED_BEFORE_WORDS, institution_id, placement_basis, years_words
+from .view import LISTED_BEFORE_WORDS, institution_id, placement_basis, years_of_placement
 
 COLUMNS: tuple[str, ...] = (
     "claim",
@@ -182,7 +182,7 @@ def _where(placement: Placement) -> str:
 
 def placement_years(placement: Placement) -> str:
     """`Beihang University (seven-sons/beihang): 2019–2021 (publication years, not employment dates)`."""
-    return f"{_where(placement)}: {years_words(placement.years)} ({placement_basis(placement)})"
+    return f"{_where(placement)}: {years_of_placement(placement)} ({placement_basis(placement)})"
 
 
 def placement_text(placement: Placement) -> str:

@@ -550,6 +550,17 @@ def years_words(years: Iterable[int]) -> str:
     return year_runs(years) or "no years"
 
 
+def years_of_placement(placement: Placement) -> str:
+    """A placement's years (`years_words`), and those the record gives as no year, as written:
+    '2024, and a year given as "2020", not read'."""
+    read = year_runs(placement.years)
+    if not placement.years_unread:
+        return read or "no years"
+    given = ", ".join(printable(v) for v in placement.years_unread)
+    unread = f"a year given as {given}, not read"
+    return f"{read}, and {unread}" if read else unread
+
+
 def basis_words(basis: str) -> str:
     """What a placement's years are, in the few words the reports put beside them. OpenAlex's are
     the years of works stating the institution: never to be read as employment dates."""
@@ -640,7 +651,7 @@ def placement_view(placement: Placement, as_of: str | None = None) -> PlacementV
     entry = placement.entry
     return PlacementView(
         placement=placement,
-        years=years_words(placement.years),
+        years=years_of_placement(placement),
         basis=placement_basis(placement),
         method=METHOD_WORDS[placement.method],
         listed_as=ListedAs(entry, _relative(entry, None, as_of), as_of) if entry else None,

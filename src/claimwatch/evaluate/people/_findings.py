@@ -59,6 +59,7 @@ def _placement(p: _Place, outcome: _Outcome, wanted: _Wanted | None, own: set[in
         institution=InstitutionRef(id=inst.id, name=inst.name or inst.id or "", ror=inst.ror),
         country=inst.country,
         years=p.years,
+        years_unread=p.affiliation.unread,
         years_basis=p.record.years_basis,
         role=p.affiliation.role,
         method=p.method,
