@@ -766,6 +766,35 @@ def test_records_of_one_person_under_merged_ids_are_one_person(root):
     assert evaluate(load(root, JOINED), [RecordsEvidence([old, apart])]).results[0].matched == 0
 
 
+def test_records_joined_by_a_merge_that_give_two_orcid_ids_are_no_certain_move(root):
+    """Found hunting the twenty-seventh part: an old record A1 (ORCID iD Y) at HIT in 2020, merged
+    into A2 (ORCID iD X) at the lab in 2023, was one person certainly joined from HIT, the finding
+    giving X alone: a move shown only by putting together the records of two iDs, which are two
+    people wherever else claimwatch weighs them. Uncertain, naming both iDs and their records; so
+    along a chain (A3 giving Y, merged into A2 giving X, beside A1 giving Y). One iD, or a record
+    giving none, is no doubt."""
+    x, y = "https://orcid.org/0000-0001-6187-6610", "https://orcid.org/0000-0002-1825-0097"
+    old = record(author("A1", "Li Wei", (HIT, [2020]), orcid=y), 1)
+    new = record(author("A2", "Li Wei", (LAB, [2023]), orcid=x), 2, merged=("A1",))
+    r = evaluate(load(root, JOINED), [RecordsEvidence([old, new])]).results[0]
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (p,) = r.uncertain_people
+    assert p.uncertain_because == (
+        "the records it rests on give 2 ORCID iDs (0000-0001-6187-6610 in people.jsonl:2 (A2); 0000-0002-1825-0097 "
+        "in people.jsonl:1 (A1)), though joined as one person by a merged OpenAlex author id or a shared ORCID iD: "
+        "two iDs are two people, so what they show together may be two people's",
+    )
+    chain = [
+        record(author("A1", "Li Wei", (HIT, [2020]), orcid=y), 1),
+        record(author("A2", "Li Wei", (LAB, [2023]), orcid=x), 2, merged=("A3",)),
+        record(author("A3", "Li Wei", (LAB, [2024]), orcid=y), 3),
+    ]
+    assert evaluate(load(root, JOINED), [RecordsEvidence(chain)]).results[0].uncertain == 1
+    for orcid in (x, None):
+        one = record(author("A1", "Li Wei", (HIT, [2020]), orcid=orcid), 1)
+        assert evaluate(load(root, JOINED), [RecordsEvidence([one, new])]).results[0].verdict == "contradicted"
+
+
 def test_records_sharing_an_orcid_are_one_person(root):
     orcid = "https://orcid.org/0000-0001-6187-6610"
     records = [

@@ -153,9 +153,34 @@ def _test(
     doubt where copies of a record of unknown order place them differently, or where the records
     may be an institution's, not a person's."""
     outcome = _test_copies(person, pc, start, end, in_works)
-    if outcome is None or (why := _an_institution_as_person(person)) is None:
-        return outcome
-    return dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, why])
+    if outcome is None:
+        return None
+    for why in (_two_orcids(outcome), _an_institution_as_person(person)):
+        if why is not None:
+            outcome = dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, why])
+    return outcome
+
+
+def _two_orcids(outcome: _Outcome) -> str | None:
+    """Why placements from records giving two ORCID iDs are no certain finding: records are joined
+    as one person by an OpenAlex id merged into another (or an ORCID iD shared along a chain of
+    them), and a merge may join two people, as two iDs say they are. What the records show
+    together (at a listed university in one, at the subject in the other) may be two people's."""
+    given: dict[str, list[str]] = {}
+    for p in (*outcome.at_subject, *outcome.at_listed):
+        if p.record.orcid:
+            where = f"{p.record.origin} ({p.record.id})"
+            if where not in given.setdefault(p.record.orcid, []):
+                given[p.record.orcid].append(where)
+    # Copies of one record giving two iDs are weighed as copies (`_author_copies`), said there.
+    if len(given) < 2 or len({p.record.id for p in (*outcome.at_subject, *outcome.at_listed) if p.record.orcid}) < 2:
+        return None
+    said = "; ".join(f"{orcid} in {', '.join(where)}" for orcid, where in sorted(given.items()))
+    return (
+        f"the records it rests on give {len(given)} ORCID iDs ({said}), though joined as one person by a merged "
+        "OpenAlex author id or a shared ORCID iD: two iDs are two people, so what they show together may be two "
+        "people's"
+    )
 
 
 def _an_institution_as_person(person: _Person) -> str | None:
