@@ -799,3 +799,48 @@ def test_an_import_given_the_day_its_file_was_read_says_ended_periods_as_ended(t
         "2025-13-01",
     )
     assert code == 2 and "--retrieved" in err and len(err.strip().splitlines()) == 1
+
+
+SHARED_ALIAS_OLD = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: e1
+    name: Harbin Engineering University
+    aliases: [Seven Sons of National Defence]
+    listed_from: 2020-06-05
+  - id: e2
+    name: Northwestern Polytechnical University
+    aliases: [Seven Sons of National Defence]
+    listed_from: 2001-05-14
+"""
+
+SHARED_ALIAS_NEW = """\
+id: demo
+name: Demo list
+sources: [{title: Demo source}]
+entries:
+  - id: e1
+    name: Northwestern Polytechnical University
+    aliases: [Seven Sons of National Defence]
+    listed_from: 2001-05-14
+"""
+
+
+def test_an_alias_two_entries_give_pairs_no_rename_by_id(tmp_path, capsys):
+    """Found hunting the twenty-seventh part: a generic alias two entries of a version give (the
+    tracker's group, "Seven Sons of National Defence") paired Harbin Engineering University,
+    taken off, with Northwestern Polytechnical University, which took its id e1, as one entity
+    renamed: "~ Northwestern Polytechnical University [e1] name: Harbin Engineering University ->
+    ...", and NPU itself removed. An alias another entry of the version gives too names neither."""
+    old = write(tmp_path, "demo.old.yaml", SHARED_ALIAS_OLD)
+    new = write(tmp_path, "demo.yaml", SHARED_ALIAS_NEW)
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(new))
+    assert [e.name for e in diff.removed] == ["Harbin Engineering University"]
+    assert [(c.entry.name, c.matched_by) for c in diff.changed] == [("Northwestern Polytechnical University", "name")]
+    assert not diff.added
+    # Given by one entry alone, the alias still pairs a rename under its id.
+    alone = write(tmp_path, "alone.old.yaml", SHARED_ALIAS_OLD.split("  - id: e2")[0])
+    renamed = lists.diff_lists(lists.load_list_version(alone), lists.load_list_version(new))
+    assert [(c.entry.id, c.matched_by) for c in renamed.changed] == [("e1", "id")]

@@ -311,8 +311,8 @@ def fetch_csl_cmd(
 def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """Show what changed between two versions of a list file.
 
-    Entries are matched by id (where the two share a name, an alias other than an acronym, or
-    the listing: an id given to another entity matches nothing, and the added entry says whose
+    Entries are matched by id (where the two share a name, an alias other than an acronym that
+    no other entry gives, or the listing: an id given to another entity matches nothing, and the added entry says whose
     id it has), then
     by name, then by a former name (an entry renamed keeps
     its old name as an alias, and its listing date or the notice that listed it; an entry

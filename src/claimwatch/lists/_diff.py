@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,8 @@ def _pair_entries(
     """(old, new, matched_by) pairs, the old entries left without a partner, the new ones left, and the
     (old, new) entries left after pairing by name that name each other (`_renamed`)."""
     old_by_id = {e.id: e for e in old}
-    pairs = [(old_by_id[e.id], e, "id") for e in new if e.id in old_by_id and same_entity(old_by_id[e.id], e)]
+    generic = _given_by_several(old) | _given_by_several(new)
+    pairs = [(old_by_id[e.id], e, "id") for e in new if e.id in old_by_id and same_entity(old_by_id[e.id], e, generic)]
     paired_old = {o.id for o, _, _ in pairs}
     left_new = [e for e in new if e.id not in paired_old]
     pairs += _paired_by_name([e for e in old if e.id not in paired_old], left_new)
@@ -119,18 +121,28 @@ def _pair_entries(
     return pairs, removed, [e for e in added if e.id not in paired_new], related
 
 
-def same_entity(old: ListEntry, new: ListEntry) -> bool:
+def same_entity(old: ListEntry, new: ListEntry, generic: AbstractSet[str] = frozenset()) -> bool:
     """Whether two entries of one id are taken for one entity: of one name (case and spacing
     aside), one naming the other among its aliases, or the new one keeping the old one's listing
     (`_keeps_listing`: a name corrected by hand). An id given again to another entity (a
     hand-written list's "e1", the slug "entry" of two names in another script) is not: paired, the
     entity taken off would read as renamed, and listed still. Two sharing an alias, an acronym
-    aside, are (`_full_aliases`)."""
+    aside, are (`_full_aliases`), unless another entry of a version gives it too (`generic`,
+    folded: `_given_by_several`): "Seven Sons of National Defence" names a group, not the one."""
     if _folded(old.name) == _folded(new.name):
         return True
     if _folded(old.name) in {_folded(a) for a in new.aliases} or _folded(new.name) in {_folded(a) for a in old.aliases}:
         return True
-    return bool(_full_aliases(old) & _full_aliases(new)) or _keeps_listing(old, new)
+    return bool((_full_aliases(old) & _full_aliases(new)) - generic) or _keeps_listing(old, new)
+
+
+def _given_by_several(entries: Sequence[ListEntry]) -> set[str]:
+    """The names and aliases (folded) that two entries of one version give: they name no one entity."""
+    seen: dict[str, int] = {}
+    for e in entries:
+        for name in {_folded(n) for n in (e.name, *e.aliases)}:
+            seen[name] = seen.get(name, 0) + 1
+    return {name for name, n in seen.items() if n > 1}
 
 
 def _full_aliases(entry: ListEntry) -> set[str]:
