@@ -536,11 +536,11 @@ def test_two_openalex_records_giving_two_orcid_ids_are_two_people(tmp_path: Path
     assert (other.verdict, other.matched, other.uncertain) == ("contradicted", 2, 0)
 
 
-def _hub_case(tmp: Path, engine: str, expects: str = "{at_most: 1}") -> ClaimResult:
+def _hub_case(tmp: Path, engine: str, expects: str = "{at_most: 1}", *, lab_only: bool = False) -> ClaimResult:
     """Three OpenAlex records of Li Wei, each at the listed HIT in 2019-2020 then at the lab in
-    2023: A5000000001 gives no ORCID iD (a record OpenAlex may have gathered several people under,
-    named in many ways), A5023888391 and A5100000001 each give their own."""
-    places = [(LAB, [2023]), (HIT, [2019, 2020])]
+    2023 (at the lab alone: `lab_only`): A5000000001 gives no ORCID iD (a record OpenAlex may have
+    gathered several people under, named in many ways), A5023888391 and A5100000001 their own."""
+    places = [(LAB, [2023])] if lab_only else [(LAB, [2023]), (HIT, [2019, 2020])]
     records = [
         shaped_author_record("A5000000001", "Li Wei", places, alternatives=["Li Wei", "Wei Li", "L. Wei", "Wang Fang"]),
         shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
@@ -576,6 +576,10 @@ def test_a_record_giving_no_orcid_id_leaves_two_that_give_two_certain(tmp_path: 
         assert "Of the people counted, Li Wei (A5000000001) and Li Wei (A5023888391) may be one person" in three.why
     results = [_hub_case(tmp_path / "same", e).model_dump(mode="json") for e in ("python", "duckdb")]
     assert results[0] == results[1]
+    # At the lab alone, the people considered say one of the three may be another, not two.
+    idle = _hub_case(tmp_path / "idle", "python", "none", lab_only=True)
+    assert (idle.matched, idle.uncertain, idle.people_considered) == (0, 0, 3)
+    assert "(1 of them an OpenAlex author record bearing the name of another of them" in idle.why
 
 
 def test_the_people_considered_say_which_openalex_records_may_be_one_person(tmp_path: Path) -> None:

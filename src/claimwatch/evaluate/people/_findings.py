@@ -488,8 +488,12 @@ def _bearing_a_name(people: Sequence[_Person]) -> int:
 def _split_alike(people: Sequence[_Person]) -> int:
     """How many of `people` OpenAlex holds under an author record that may be another of theirs
     split off (`_may_be_split`), each after the first of them by OpenAlex author id: a group of
-    records that may be one person counts all but one."""
-    held = sorted((p for p in people if _split_in_openalex(p)), key=lambda p: _natural(_openalex_ids(p)[0]))
+    records that may be one person counts all but one, those giving an ORCID iD first, as
+    `_maybe_one` counts them: two iDs are two people, whoever a record giving none is."""
+    held = sorted(
+        (p for p in people if _split_in_openalex(p)),
+        key=lambda p: (not any(r.orcid for r in p.records), _natural(_openalex_ids(p)[0])),
+    )
     who = [_Who.of(p) for p in held]
     by_name = _ByName([w.named for w in who], range(len(held)))
     return sum(1 for i in range(len(held)) if any(j < i and _may_be_split(who[i], who[j]) for j in by_name.near(i)))
