@@ -33,6 +33,7 @@ give the same bytes.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -58,6 +59,7 @@ from ..works import (
     INNER_HYPHEN,
     INVISIBLE,
     Authorship,
+    Institution,
     Origin,
     Work,
     ascii_but_block_ends,
@@ -241,9 +243,9 @@ def _text_words(text: str) -> set[str]:
     else:
         words = _PLAIN_WORD.findall(one_sigma(text.translate(_AS_HYPHEN).lower()))
     out = set(words)
-    for i, word in enumerate(words):
-        if len(word) < 3:
-            joined, j = word, i
+    if min(map(len, out), default=3) < 3:  # told in C: most texts' words, a title's, are longer
+        for i in [i for i, n in enumerate(map(len, words)) if n < 3]:
+            joined, j = words[i], i
             while len(joined) < 3 and j + 1 < len(words):
                 j += 1
                 joined += words[j]
@@ -251,10 +253,14 @@ def _text_words(text: str) -> set[str]:
     return out
 
 
+# Keywords repeat from record to record (a few thousand distinct in OpenAlex): each read once.
+_keyword_words = functools.lru_cache(maxsize=1 << 16)(lambda text: frozenset(text_words(text)))
+
+
 def _work_words(work: Work) -> str:
-    words: set[str] = set()
-    for text in (work.title, *work.keywords):
-        words |= text_words(text)
+    words = text_words(work.title)
+    for keyword in work.keywords:
+        words |= _keyword_words(keyword)
     if work.abstract_text is not None or work.abstract_index:
         words |= text_words(work.abstract)  # an inverted index is rebuilt as the matchers rebuild it
     return " " + " ".join(sorted(words)) + " "
@@ -266,7 +272,8 @@ def _work_words(work: Work) -> str:
 def flatten(ordinal: int, line: int, work: Work, record_text: str) -> dict[str, Any]:
     """One table row: `work` as `work_from_openalex` read it from `record_text`."""
     published = work.published
-    affiliations = [_affiliation(a) for a in work.authorships]
+    stated = [_stated(a) for a in work.authorships]
+    affiliations = [s.affiliation for s in stated]
     return {
         "ordinal": ordinal,
         "line": line,
@@ -282,42 +289,87 @@ def flatten(ordinal: int, line: int, work: Work, record_text: str) -> dict[str, 
         "keywords": list(work.keywords),
         "topic_ids": list(work.topic_ids),
         "keys": list(dict.fromkeys(work.identity_keys())),
-        "authorships": [_authorship(a) for a in work.authorships],
+        "authorships": [
+            {
+                "name": a.name,
+                "position": a.position,
+                "author_id": a.author_id,
+                "institutions": s.institutions,
+                "raw_affiliations": s.raw_affiliations,
+            }
+            for a, s in zip(work.authorships, stated, strict=True)
+        ],
         "affiliations": affiliations,
         "institution_ids": sorted({i for a in affiliations for i in a["ids"]}),
         "institution_rors": sorted({r for a in affiliations for r in a["rors"]}),
         "affiliation_texts": "\n".join(a["affiliation_text"] for a in affiliations),
-        "interleaved": "\n".join(search_form(a.name) for a in work.interleaved_institutions),
+        "interleaved": "\n".join(_search_form(a.name) for a in work.interleaved_institutions),
         "n_authorships": len(work.authorships),
-        "n_without_id": sum(not any(i.id for i in a.institutions) for a in work.authorships),
-        "n_unaffiliated": sum(a.is_unaffiliated for a in work.authorships),
+        "n_without_id": sum(not s.has_id for s in stated),
+        "n_unaffiliated": sum(s.unaffiliated for s in stated),
         "words": _work_words(work),
         "record": record_text,
     }
 
 
-def _authorship(a: Authorship) -> dict[str, Any]:
-    return {
-        "name": a.name,
-        "position": a.position,
-        "author_id": a.author_id,
-        "institutions": [
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """What an authorship's affiliations give its row, but for who the author is: its
+    institutions and raw strings as the row lists them, what the query tests of them
+    (`affiliation`: its institution and lineage ids, RORs, and affiliation text, narrow, since
+    a column of its own reads five times faster than the authorships' fields), whether any
+    institution has an id, and whether it states none at all. Rows share these: nothing changes
+    a row once made but its writing out."""
+
+    held: tuple[Institution, ...]  # the institutions it is of, kept alive: see `_stated`
+    institutions: list[dict[str, Any]]
+    raw_affiliations: list[str]
+    affiliation: dict[str, Any]
+    has_id: bool
+    unaffiliated: bool
+
+
+def _stated(a: Authorship) -> _Stated:
+    """`a`'s affiliations as its row states them, made once for each set of them: a group's
+    records give the same few, and flattening them was most of a record's cost. The
+    institutions are known by identity (works.py builds each distinct one once), which stands
+    for them only while they live: an entry holds its own (`held`), so no other object can
+    take one's place while the entry is there."""
+    key = (a.raw_affiliations, tuple(map(id, a.institutions)))
+    found = _STATED.get(key)
+    if found is None:
+        if len(_STATED) >= _STATED_AT_MOST:
+            _STATED.clear()
+        found = _STATED[key] = _new_stated(a)
+    return found
+
+
+_STATED: dict[tuple[tuple[str, ...], tuple[int, ...]], _Stated] = {}
+_STATED_AT_MOST = 1 << 16
+
+
+def _new_stated(a: Authorship) -> _Stated:
+    return _Stated(
+        held=a.institutions,
+        institutions=[
             {"id": i.id, "name": i.name, "ror": i.ror, "country": i.country, "lineage": list(i.lineage)}
             for i in a.institutions
         ],
-        "raw_affiliations": list(a.raw_affiliations),
-    }
+        raw_affiliations=list(a.raw_affiliations),
+        affiliation={
+            "ids": sorted(a.institution_ids),
+            "rors": sorted({i.ror for i in a.institutions if i.ror}),
+            "affiliation_text": "\n".join(
+                _search_form(t) for t in (*a.raw_affiliations, *(i.name for i in a.institutions if i.name))
+            ),
+        },
+        has_id=any(i.id for i in a.institutions),
+        unaffiliated=a.is_unaffiliated,
+    )
 
 
-def _affiliation(a: Authorship) -> dict[str, Any]:
-    """What the query tests of an authorship, narrow (a column of its own reads five times faster
-    than the authorships' fields): its institution and lineage ids, RORs, and affiliation text."""
-    texts = [*a.raw_affiliations, *(i.name for i in a.institutions if i.name)]
-    return {
-        "ids": sorted(a.institution_ids),
-        "rors": sorted({i.ror for i in a.institutions if i.ror}),
-        "affiliation_text": "\n".join(search_form(t) for t in texts),
-    }
+# Institution names and raw affiliation strings repeat across a group's records: each folded once.
+_search_form = functools.lru_cache(maxsize=1 << 16)(search_form)
 
 
 def openalex_row(ordinal: int, line: int, text: bytes, record: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -457,7 +509,9 @@ def _write_part(first: int, chunk: list[tuple[int, bytes]], part: Path) -> Path:
     """`chunk`'s records (the first at ordinal `first`) flattened and written as a Parquet part,
     through JSON Lines beside it (quickly compressed: the table is compressed when joined)."""
     rows = part.with_suffix(".jsonl")
-    rows.write_bytes(b"\n".join(orjson.dumps(openalex_row(first + k, n, t)) for k, (n, t) in enumerate(chunk)) + b"\n")
+    with open(rows, "wb") as out:  # a row at a time: no copy of the whole part held, nor joined
+        for k, (n, t) in enumerate(chunk):
+            out.write(orjson.dumps(openalex_row(first + k, n, t), option=orjson.OPT_APPEND_NEWLINE))
     # One thread: DuckDB reads JSON Lines in a buffer as large as the largest row, a thread.
     with connect(WRITER_MEMORY_LIMIT, threads=1) as con:
         con.execute(f"COPY ({_read_rows(rows)}) TO {_copy_target(part)} {_PART}")

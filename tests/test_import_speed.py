@@ -1,0 +1,186 @@
+"""The import's speed-ups (issue 18, twenty-seventh part) give exactly the rows the slower code
+gave: an authorship's affiliations flattened once for each set of them (`_stated`, known by the
+identity of works.py's shared institutions), search forms and keywords' words cached, a text's
+short words looked for only where it has some, and a part's rows written one at a time."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import orjson
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from claimwatch.columnar import _table
+from claimwatch.columnar._table import flatten, search_form, text_words
+from claimwatch.works import Authorship, Institution, Origin, work_from_openalex
+
+# --- the slower code, as it was: the reference ----------------------------------------------------
+
+
+def _reference_text_words(text: str) -> set[str]:
+    """`_table._text_words` before the speed-up: every word's length tested in Python."""
+    if not text.isascii() and _table.ascii_but_block_ends(text):
+        text = text.replace(_table.BLOCK_END, " ")
+    if text.isascii():
+        words = text.lower().translate(_table._ASCII_CUTS).split()
+    else:
+        words = _table._PLAIN_WORD.findall(_table.one_sigma(text.translate(_table._AS_HYPHEN).lower()))
+    out = set(words)
+    for i, word in enumerate(words):
+        if len(word) < 3:
+            joined, j = word, i
+            while len(joined) < 3 and j + 1 < len(words):
+                j += 1
+                joined += words[j]
+            out.add(joined)
+    return out
+
+
+def _reference_authorship(a: Authorship) -> dict[str, Any]:
+    return {
+        "name": a.name,
+        "position": a.position,
+        "author_id": a.author_id,
+        "institutions": [
+            {"id": i.id, "name": i.name, "ror": i.ror, "country": i.country, "lineage": list(i.lineage)}
+            for i in a.institutions
+        ],
+        "raw_affiliations": list(a.raw_affiliations),
+    }
+
+
+def _reference_affiliation(a: Authorship) -> dict[str, Any]:
+    texts = [*a.raw_affiliations, *(i.name for i in a.institutions if i.name)]
+    return {
+        "ids": sorted(a.institution_ids),
+        "rors": sorted({i.ror for i in a.institutions if i.ror}),
+        "affiliation_text": "\n".join(search_form(t) for t in texts),
+    }
+
+
+def _reference_words(work: Any) -> str:
+    words: set[str] = set()
+    for text in (work.title, *work.keywords):
+        words |= text_words(text)
+    if work.abstract_text is not None or work.abstract_index:
+        words |= text_words(work.abstract)
+    return " " + " ".join(sorted(words)) + " "
+
+
+def _reference_row_parts(work: Any) -> dict[str, Any]:
+    affiliations = [_reference_affiliation(a) for a in work.authorships]
+    return {
+        "authorships": [_reference_authorship(a) for a in work.authorships],
+        "affiliations": affiliations,
+        "institution_ids": sorted({i for a in affiliations for i in a["ids"]}),
+        "institution_rors": sorted({r for a in affiliations for r in a["rors"]}),
+        "affiliation_texts": "\n".join(a["affiliation_text"] for a in affiliations),
+        "interleaved": "\n".join(search_form(a.name) for a in work.interleaved_institutions),
+        "n_without_id": sum(not any(i.id for i in a.institutions) for a in work.authorships),
+        "n_unaffiliated": sum(a.is_unaffiliated for a in work.authorships),
+        "words": _reference_words(work),
+    }
+
+
+# --- generated records: a few institutions and strings, repeated as a group's records repeat them --
+
+# Texts each search form reads otherwise: accents, a soft hyphen, a zero-width space, a Unicode
+# hyphen inside a word, an apostrophe, a dotless ı, a capital sigma, a ligature.
+_TEXTS = [
+    "Microsoft Research Asia",
+    "Tsinghua University, Beijing",
+    "Université de Montréal",
+    "Nan\u00adjing University",
+    "Zhe\u200bjiang University",
+    "North\u2010western Polytechnical University",
+    "Xi'an Jiaotong University",
+    "Teknık Üniversitesi",
+    "ΠΑΝΕΠΙΣΤΗΜΙΟ ΑΘΗΝΩΝ",
+    "ﬁnance institute",
+    "",
+    "   ",
+]
+_IDS = ["https://openalex.org/I1", "https://openalex.org/I2", "https://openalex.org/I4210113369", None]
+_institutions = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(_IDS),
+        "display_name": st.sampled_from([*_TEXTS, None]),
+        "ror": st.sampled_from(["https://ror.org/03cve4549", "https://ror.org/00f54p054", None]),
+        "country_code": st.sampled_from(["CN", "US", None]),
+        "lineage": st.lists(st.sampled_from(_IDS[:3]), max_size=2),
+    }
+)
+_authorships = st.fixed_dictionaries(
+    {
+        "author": st.fixed_dictionaries({"display_name": st.sampled_from(["A. Author", "Kazan University", "B"])}),
+        "institutions": st.lists(_institutions, max_size=3),
+        "raw_affiliation_strings": st.lists(st.sampled_from(_TEXTS), max_size=3),
+    }
+)
+_words = st.sampled_from(["a", "of", "re", "identification", "face", "x", "ray", "deep\u00adfake", "İ", "ΣΑΣ", "ﬁ"])
+_phrases = st.lists(_words, max_size=8).map(" ".join)
+_records = st.fixed_dictionaries(
+    {
+        "id": st.just("https://openalex.org/W1"),
+        "title": _phrases,
+        "authorships": st.lists(_authorships, max_size=4),
+        "keywords": st.lists(st.fixed_dictionaries({"display_name": _phrases}), max_size=3),
+        "abstract_inverted_index": st.dictionaries(_words, st.lists(st.integers(0, 12), min_size=1, max_size=2)),
+    }
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_records, min_size=1, max_size=4))
+def test_flattening_gives_the_rows_of_the_slower_code(records):
+    # Each record flattened twice: the second time from what the first left in the caches.
+    for _ in range(2):
+        for record in records:
+            row = flatten(0, 1, work_from_openalex(record, Origin("snapshot", "x", 1)), "{}")
+            want = _reference_row_parts(work_from_openalex(record, Origin("snapshot", "x", 1)))
+            assert {k: row[k] for k in want} == want
+            assert orjson.dumps({k: row[k] for k in want}) == orjson.dumps(want)
+
+
+def test_an_institution_gone_leaves_no_row_to_another_built_where_it_was():
+    """Affiliations are known by their institutions' identity; an institution freed and another
+    built in its memory must not be given its row. Each is built, flattened and dropped in turn,
+    so that Python reuses its memory for the next one."""
+    for k in range(2_000):
+        inst = Institution(name=f"Institute {k}", id=f"I{k}", lineage=(f"I{k}",))
+        row = flatten(0, 1, _work_of(Authorship("A", 0, institutions=(inst,))), "{}")
+        assert row["authorships"][0]["institutions"][0]["name"] == f"Institute {k}"
+        assert row["affiliations"][0] == {"ids": [f"I{k}"], "rors": [], "affiliation_text": f"institute {k}"}
+        del inst, row  # freed at once: nothing else refers to them
+
+
+def _work_of(authorship: Authorship) -> Any:
+    record = {"id": "https://openalex.org/W1", "title": "t"}
+    work = work_from_openalex(record, Origin("snapshot", "x", 1))
+    work.authorships = (authorship,)
+    return work
+
+
+_TEXT = st.text(
+    alphabet=st.sampled_from([*"ab c-_.'\u00b6\u00adİıΣς", "\u2010", "ﬁ", "Ａ", "\u0301"]), max_size=40
+) | st.lists(_words, max_size=10).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXT)
+@example("a b c")
+@example("face recognition")
+@example("x ray of a re identification")
+@example("\u00b6 a \u00b6 bc")
+def test_text_words_are_those_of_the_slower_code(text):
+    assert _table._text_words(text) == _reference_text_words(text)
+    nfkc = unicodedata.normalize("NFKC", text)
+    assert _table._text_words(nfkc) == _reference_text_words(nfkc)
+
+
+def test_a_keywords_words_cached_are_its_words():
+    for keyword in ["x-ray", "re identification", "deep\u00adfake", "ﬁnance"]:
+        assert _table._keyword_words(keyword) == text_words(keyword)
+        assert _table._keyword_words(keyword) == text_words(keyword)  # the second, from the cache
