@@ -248,8 +248,48 @@ class ListMatcher:
             dict.fromkeys((key, n) for key, (_, _, as_entry) in self.related.items() for n in _sought(as_entry))
         )
         self.related_names = NameMatcher(self.related_registered) if self.related else None
+        self._placings: dict[tuple[NameHit, str, frozenset[str]], str | _Elsewhere | None] = {}
+        # By the author's institutions (by identity) and affiliation strings: `hits`.
+        self._by_affiliations: dict[tuple[tuple[int, ...], tuple[str, ...]], tuple[tuple, tuple[_EntryHit, ...]]] = {}
+
+    _PLACINGS_SIZE = 100_000
+
+    def _placed(self, entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
+        """`_placed`, worked out once per name found in a text and the countries it is read with:
+        affiliation strings repeat across works, and reading where a name places an author is
+        the dearest part of matching them (the hit's key is its entry's id, so it names the entry)."""
+        key = (hit, text, frozenset(resolved))
+        try:
+            return self._placings[key]
+        except KeyError:
+            if len(self._placings) >= self._PLACINGS_SIZE:
+                self._placings.clear()
+            placed = self._placings[key] = _placed(entry, hit, text, resolved)
+            return placed
+
+    def _places_by_itself(self, entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> bool:
+        """Does `text` place the entry certainly without the countries OpenAlex resolved its names to
+        ("Northeastern University, Shenyang, China", "东北大学"), not only with them ("Department of
+        Electrical and Computer Engineering, Northeastern University", beside OpenAlex's Chinese
+        record of a Boston author)?"""
+        return not resolved or self._placed(entry, hit, text, _NO_COUNTRIES) is None
+
+    _BY_AFFILIATIONS_SIZE = 100_000
 
     def hits(self, a: Authorship) -> list[_EntryHit]:
+        """The entries the author is at, strongest evidence first. What the author's institutions
+        and affiliation strings say is read once: authors of many works state them alike, and
+        records that state an institution alike share one Institution object (`works._institution`),
+        which the key names by identity and the value keeps alive, so no other takes its id."""
+        key = (tuple(map(id, a.institutions)), a.raw_affiliations)
+        found = self._by_affiliations.get(key)
+        if found is None:
+            if len(self._by_affiliations) >= self._BY_AFFILIATIONS_SIZE:
+                self._by_affiliations.clear()
+            found = self._by_affiliations[key] = (a.institutions, tuple(self._hits(a)))
+        return list(found[1])
+
+    def _hits(self, a: Authorship) -> list[_EntryHit]:
         best: dict[str, _EntryHit] = {}
         # Countries of the institutions whose names matched an entry: what a raw string naming
         # the entry without a country is taken to mean.
@@ -269,7 +309,9 @@ class ListMatcher:
                     entry = self.entries[h.key]
                     if inst.country:
                         resolved.setdefault(entry.id, set()).add(inst.country.upper())
-                    placed = _placed(entry, h, inst.name, {inst.country.upper()} if inst.country else set())
+                    placed = self._placed(
+                        entry, h, inst.name, {inst.country.upper()} if inst.country else _NO_COUNTRIES
+                    )
                     if not isinstance(placed, _Elsewhere):
                         self._offer(best, entry, "name_in_institution", inst, inst.name, h, placed)
         abroad: list[str] = []
@@ -280,7 +322,7 @@ class ListMatcher:
         for text in a.raw_affiliations:
             for h in self.names.find(text):
                 entry = self.entries[h.key]
-                placed = _placed(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES))
+                placed = self._placed(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES))
                 if isinstance(placed, _LongerName):
                     longer.setdefault(entry.id, str(placed))
                 else:
@@ -290,7 +332,7 @@ class ListMatcher:
                     continue
                 if isinstance(placed, _ProvinceDoubt):
                     other_province.setdefault(entry.id, str(placed))
-                if placed is None and _places_by_itself(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES)):
+                if placed is None and self._places_by_itself(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES)):
                     sure.setdefault(entry.id, _EntryHit(entry, self.list, "alias_in_raw_affiliation", None, text, h))
                 self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
         for entry_id in abroad:
@@ -503,14 +545,6 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             or _its_place_unnamed(entry, hit, text)
         )
     return _with_doubts_of_its_writing(placed, hit)
-
-
-def _places_by_itself(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> bool:
-    """Does `text` place the entry certainly without the countries OpenAlex resolved its names to
-    ("Northeastern University, Shenyang, China", "东北大学"), not only with them ("Department of
-    Electrical and Computer Engineering, Northeastern University", beside OpenAlex's Chinese
-    record of a Boston author)?"""
-    return not resolved or _placed(entry, hit, text, _NO_COUNTRIES) is None
 
 
 def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -> str | _Elsewhere | None:

@@ -1,0 +1,72 @@
+"""A list matcher reads what an author's institutions and affiliation strings say once, and
+where a name it finds places the author once per text and countries (issue 18, speed of the
+check): what it gives an author must be what a matcher that has read no other author gives,
+whatever authors came before. The pool mixes one text read with different countries (the
+place a name is read in depends on them) and institutions stated alike or not."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimwatch.evaluate._matchers import ListMatcher, _EntryHit
+from claimwatch.lists import ListEntry, ReferenceList
+from claimwatch.lists._model import Source
+from claimwatch.works import Authorship, Institution
+
+LIST = ReferenceList(
+    id="aspi",
+    name="ASPI tracker",
+    sources=(Source(title="ASPI"),),
+    entries=(
+        ListEntry(id="neu", name="Northeastern University", aliases=("东北大学", "NEU"), country="CN"),
+        ListEntry(id="hit", name="Harbin Institute of Technology", aliases=("HIT",), country="CN"),
+        ListEntry(id="usc", name="University of South China", aliases=("USC",), country="CN"),
+    ),
+)
+
+NEU_BOSTON = Institution(name="Northeastern University", id="I12912129", country="US")
+NEU_SHENYANG = Institution(name="Northeastern University", id="I9224756", country="CN")
+HIT = Institution(name="Harbin Institute of Technology", id="I204983213", country="CN", lineage=("I204983213",))
+TEXTS = (
+    "Northeastern University",
+    "Department of Electrical and Computer Engineering, Northeastern University",
+    "Northeastern University, Shenyang, China",
+    "Northeastern University, Boston, MA, USA",
+    "HIT, Harbin",
+    "USC, Los Angeles",
+    "School of Computer Science, Harbin Institute of Technology, Shenzhen",
+)
+# Equal institutions as separate objects too: a record read apart from the interned ones.
+INSTITUTIONS = (NEU_BOSTON, NEU_SHENYANG, HIT, Institution(name="Northeastern University", country="US"))
+
+authors = st.builds(
+    lambda insts, texts: Authorship(name="A", position=0, institutions=tuple(insts), raw_affiliations=tuple(texts)),
+    st.lists(st.sampled_from(INSTITUTIONS), max_size=2),
+    st.lists(st.sampled_from(TEXTS), max_size=2),
+)
+
+
+def _said(hits: list[_EntryHit]) -> list[tuple]:
+    return [(h.entry.id, h.method, h.institution and h.institution.name, h.matched_text, h.name, h.doubt) for h in hits]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(authors, min_size=1, max_size=6))
+def test_a_matcher_gives_each_author_what_a_fresh_one_gives(sequence: list[Authorship]) -> None:
+    shared = ListMatcher(LIST)
+    for a in sequence + sequence:  # each again, from what the first pass left
+        assert _said(shared.hits(a)) == _said(ListMatcher(LIST).hits(a))
+
+
+def test_one_text_is_placed_by_the_countries_it_is_read_with() -> None:
+    """The same string beside a Boston and a Shenyang institution of the name: read once, it must
+    still be read with each author's countries."""
+    m = ListMatcher(LIST)
+    text = ("Department of Electrical and Computer Engineering, Northeastern University",)
+    boston = Authorship("A", 0, institutions=(NEU_BOSTON,), raw_affiliations=text)
+    shenyang = Authorship("B", 1, institutions=(NEU_SHENYANG,), raw_affiliations=text)
+    first, second = m.hits(boston), m.hits(shenyang)
+    assert _said(first) == _said(ListMatcher(LIST).hits(boston))
+    assert _said(second) == _said(ListMatcher(LIST).hits(shenyang))
+    assert _said(first) != _said(second)
