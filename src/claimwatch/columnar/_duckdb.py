@@ -159,9 +159,13 @@ def gather_screening(rows: Iterable[Sequence[Any]], tables: int, claims: int) ->
     out = Screening([[] for _ in range(tables)], [[0, 0, 0] for _ in range(tables)], [[0] * 4 for _ in range(claims)])
     for candidate, evidence, ordinal, tests, *counts in rows:
         if candidate:
-            out.candidates[evidence].append((ordinal, sum(1 << i for i, flag in enumerate(tests) if flag == "1")))
+            # The flags read backwards are the mask's binary digits: claim i's flag is bit i.
+            out.candidates[evidence].append((ordinal, int(tests[::-1], 2) if tests else 0))
+        table = out.counts[evidence]
         for k in range(3):
-            out.counts[evidence][k] += counts[k]
+            table[k] += counts[k]
+        if not any(counts[3:]):
+            continue  # a candidate's row: the tallies count only the works ruled out
         for i in range(claims):
             tally = out.tallies[i]
             for k in range(4):

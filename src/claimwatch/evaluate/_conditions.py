@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -140,7 +140,9 @@ class _WorkContext:
             index = self.work.abstract_index or {}
             # A bare tag is read by whether a closing one follows it (`works.reads_two_ways`), and a
             # LaTeX group by its closing brace, a formula by its closing dollar: the words in order.
-            if any(may_read_two_ways(word) or "\\" in word or "$" in word or "{" in word for word in index):
+            if _may_hold_markup(index) and any(
+                may_read_two_ways(word) or "\\" in word or "$" in word or "{" in word for word in index
+            ):
                 self._abstract_words = plain_words([self.work.abstract])
             else:
                 self._abstract_words = plain_words(index)
@@ -163,6 +165,13 @@ class _WorkContext:
         if key not in self._topics:
             self._topics[key] = matcher.reasons(self.work, self.abstract_words)
         return self._topics[key]
+
+
+def _may_hold_markup(words: Iterable[str]) -> bool:
+    """Does any of the words hold a character that begins a tag, an entity, a LaTeX command or
+    group, or a formula? Told of them all joined, at once: most abstracts hold none."""
+    joined = "".join(words)
+    return any(c in joined for c in "<&\\${")
 
 
 _FAILS = None  # a test that failed: most do, so they share this rather than build an _Outcome

@@ -1490,6 +1490,21 @@ def listing_periods(entry: ListEntry) -> tuple[ListingPeriod, ...] | None:
 
 
 def _entry_ref(hit: _EntryHit) -> EntryRef:
+    """The entry as a finding cites it, made once per list entry: thousands of findings cite one.
+    Keyed by the list's and the entry's identity, the value holding both so no other takes their ids."""
+    key = (id(hit.reference_list), id(hit.entry))
+    made = _ENTRY_REFS.get(key)
+    if made is None or made[0] is not hit.reference_list or made[1] is not hit.entry:
+        if len(_ENTRY_REFS) >= 65_536:
+            _ENTRY_REFS.clear()
+        made = _ENTRY_REFS[key] = (hit.reference_list, hit.entry, _new_entry_ref(hit))
+    return made[2]
+
+
+_ENTRY_REFS: dict[tuple[int, int], tuple[ReferenceList, ListEntry, EntryRef]] = {}
+
+
+def _new_entry_ref(hit: _EntryHit) -> EntryRef:
     e = hit.entry
     ref = EntryRef(
         list=hit.reference_list.id,

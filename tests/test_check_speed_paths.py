@@ -1,0 +1,43 @@
+"""The shortcuts of the check's hot paths (issue 18, speed of the check) say what the long way says:
+a candidate's flags read as a bit mask, the tallies of candidate rows skipped only where they are
+all zero, an abstract's words told free of markup at once."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimwatch.columnar._duckdb import gather_screening
+from claimwatch.evaluate._conditions import _may_hold_markup
+
+CLAIMS = 3
+flags = st.text(alphabet="01", min_size=CLAIMS, max_size=CLAIMS)
+counts = st.lists(st.integers(0, 5), min_size=3 + 4 * CLAIMS, max_size=3 + 4 * CLAIMS)
+rows = st.lists(st.tuples(st.booleans(), st.integers(0, 1), st.integers(0, 99), flags, counts), max_size=8)
+
+
+def _the_long_way(given_rows: list[tuple], tables: int) -> tuple[list, list, list]:
+    candidates: list[list] = [[] for _ in range(tables)]
+    totals = [[0, 0, 0] for _ in range(tables)]
+    tallies = [[0] * 4 for _ in range(CLAIMS)]
+    for candidate, evidence, ordinal, tests, *n in given_rows:
+        if candidate:
+            candidates[evidence].append((ordinal, sum(1 << i for i, flag in enumerate(tests) if flag == "1")))
+        for k in range(3):
+            totals[evidence][k] += n[k]
+        for i in range(CLAIMS):
+            for k in range(4):
+                tallies[i][k] += n[3 + 4 * i + k]
+    return [sorted(c) for c in candidates], totals, tallies
+
+
+@given(rows)
+def test_the_screening_is_gathered_as_the_long_way_gathers_it(given_rows: list[tuple]) -> None:
+    flat = [(int(c), e, o, t, *n) for c, e, o, t, n in given_rows]
+    got = gather_screening(flat, 2, CLAIMS)
+    assert (got.candidates, got.counts, got.tallies) == _the_long_way(flat, 2)
+
+
+@given(st.lists(st.text(alphabet="ab<&\\${}$ é", max_size=4), max_size=6))
+def test_markup_is_told_of_the_words_joined_as_of_each(words: list[str]) -> None:
+    assert _may_hold_markup(words) == any(c in w for w in words for c in "<&\\${")
