@@ -771,7 +771,8 @@ def test_records_joined_by_a_merge_that_give_two_orcid_ids_are_no_certain_move(r
     into A2 (ORCID iD X) at the lab in 2023, was one person certainly joined from HIT, the finding
     giving X alone: a move shown only by putting together the records of two iDs, which are two
     people wherever else claimwatch weighs them. Uncertain, naming both iDs and their records; so
-    along a chain (A3 giving Y, merged into A2 giving X, beside A1 giving Y). One iD, or a record
+    along a chain (A3 giving Y, merged into A2 giving X, beside A1 giving Y; Y's records alone
+    at HIT only, as X's at the lab only, each showing no move alone). One iD, or a record
     giving none, is no doubt."""
     x, y = "https://orcid.org/0000-0001-6187-6610", "https://orcid.org/0000-0002-1825-0097"
     old = record(author("A1", "Li Wei", (HIT, [2020]), orcid=y), 1)
@@ -787,12 +788,48 @@ def test_records_joined_by_a_merge_that_give_two_orcid_ids_are_no_certain_move(r
     chain = [
         record(author("A1", "Li Wei", (HIT, [2020]), orcid=y), 1),
         record(author("A2", "Li Wei", (LAB, [2023]), orcid=x), 2, merged=("A3",)),
-        record(author("A3", "Li Wei", (LAB, [2024]), orcid=y), 3),
+        record(author("A3", "Li Wei", (HIT, [2021]), orcid=y), 3),
     ]
     assert evaluate(load(root, JOINED), [RecordsEvidence(chain)]).results[0].uncertain == 1
     for orcid in (x, None):
         one = record(author("A1", "Li Wei", (HIT, [2020]), orcid=orcid), 1)
         assert evaluate(load(root, JOINED), [RecordsEvidence([one, new])]).results[0].verdict == "contradicted"
+
+
+def test_the_records_of_one_orcid_id_alone_decide_beside_a_merged_record_giving_another(root):
+    """Found reviewing the twenty-seventh part: A2 (ORCID iD X) at HIT in 2020 and the lab in 2023
+    shows the move alone (contradicted); a record A1 giving another iD merged into it at the lab in
+    2023 made the move uncertain, and at the lab since 2018 (first there before the period) made
+    no finding at all, the claim cleared of A2. Two iDs are two people: what X's records alone
+    certainly show stands, and where all show nothing, what X's show is a doubt, never silence."""
+    x, y = "https://orcid.org/0000-0001-6187-6610", "https://orcid.org/0000-0002-1825-0097"
+    mover = record(author("A2", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=x), 2, merged=("A1",))
+    for years in ([2023], list(range(2018, 2024)), [2021]):
+        other = record(author("A1", "Li Wei", (LAB, years), orcid=y), 1)
+        r = evaluate(load(root, JOINED), [RecordsEvidence([other, mover])]).results[0]
+        assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0), years
+        (p,) = r.people
+        assert (p.id, p.other_openalex_ids) == ("A2", ("A1",))
+    # Along a chain: Y's records (A1 at HIT in 2020, A3 at the lab in 2024) show a move alone.
+    chain = [
+        record(author("A1", "Li Wei", (HIT, [2020]), orcid=y), 1),
+        record(author("A2", "Li Wei", (LAB, [2023]), orcid=x), 2, merged=("A3",)),
+        record(author("A3", "Li Wei", (LAB, [2024]), orcid=y), 3),
+    ]
+    assert evaluate(load(root, JOINED), [RecordsEvidence(chain)]).results[0].matched == 1
+    # Where X's records alone show only a doubt and all of them nothing, the doubt is said.
+    unsure = record(author("A2", "Li Wei", (HIT, [2022]), (LAB, [2022, 2023]), orcid=x), 2, merged=("A1",))
+    other = record(author("A1", "Li Wei", (LAB, list(range(2018, 2024))), orcid=y), 1)
+    r = evaluate(load(root, JOINED), [RecordsEvidence([other, unsure])]).results[0]
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert r.uncertain_people[0].uncertain_because[-1] == (
+        "joined as one person by a merged OpenAlex author id or a shared ORCID iD with records giving another "
+        "ORCID iD (0000-0002-1825-0097 in people.jsonl:1 (A1)), which together show otherwise: two iDs are two "
+        "people, so which records are this person's is not known"
+    )
+    # With no iD on the merged record, the records are one person's, as before: already there.
+    plain = record(author("A1", "Li Wei", (LAB, list(range(2018, 2024)))), 1)
+    assert evaluate(load(root, JOINED), [RecordsEvidence([plain, mover])]).results[0].matched == 0
 
 
 def test_records_sharing_an_orcid_are_one_person(root):

@@ -38,7 +38,7 @@ from ...evidence import Evidence
 from ...results import ClaimResult
 from ...reviews import Reviews
 from ...works import names_an_institution
-from .._conditions import UNKNOWN
+from .._conditions import TRUE, UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import _Matchers
 from ._findings import TWO_ORDERS, _bearing_a_name, _full_names, _result, _split_alike, _turned
@@ -152,13 +152,70 @@ def _test(
     """The claim's test of one person, on their records, then weighed against the works; in
     doubt where copies of a record of unknown order place them differently, or where the records
     may be an institution's, not a person's."""
-    outcome = _test_copies(person, pc, start, end, in_works)
+    outcome = _by_one_orcid(person, _test_copies(person, pc, start, end, in_works), pc, start, end, in_works)
     if outcome is None:
         return None
     for why in (_two_orcids(outcome), _an_institution_as_person(person)):
         if why is not None:
             outcome = dataclasses.replace(outcome, status=min(outcome.status, UNKNOWN), doubts=[*outcome.doubts, why])
     return outcome
+
+
+def _by_one_orcid(
+    person: _Person,
+    outcome: _Outcome | None,
+    pc: _PeopleClaim,
+    start: dt.date | None,
+    end: dt.date | None,
+    in_works: _InWorks,
+) -> _Outcome | None:
+    """Of a person whose records give two ORCID iDs (joined by a merged OpenAlex id), what the
+    records of one iD alone show, where it is certain: two iDs are two people, so the other's
+    records neither make that person's move a doubt (`_two_orcids`) nor undo it (at the subject
+    for years before, the joined records show no move at all). Else what all of them show, and
+    where they show nothing, what one iD's show, a doubt (`_another_orcid`)."""
+    orcids = sorted({r.orcid for r in person.records if r.orcid})
+    if len(orcids) < 2 or person.copies_differ:  # copies that differ are a doubt already
+        return outcome
+    alone = [(orcid, _test_copies(_of_one_orcid(person, orcid), pc, start, end, in_works)) for orcid in orcids]
+    certain = next((o for _, o in alone if o is not None and o.status == TRUE), None)
+    if certain is not None:
+        return certain
+    if outcome is not None:
+        return outcome
+    orcid, shown = next(((orcid, o) for orcid, o in alone if o is not None), (None, None))
+    if shown is None or orcid is None:
+        return None
+    why = _another_orcid(person, orcid)
+    return dataclasses.replace(shown, status=min(shown.status, UNKNOWN), doubts=[*shown.doubts, why])
+
+
+def _of_one_orcid(person: _Person, orcid: str) -> _Person:
+    """The person as the records giving one ORCID iD have them; works are still read by every id
+    of theirs (`_work_ids`), which only ever adds a doubt."""
+    mine = {id(r) for r in person.records if r.orcid == orcid}
+    return _Person(
+        [r for r in person.records if id(r) in mine],
+        [p for p in person.at_subject if id(p.record) in mine],
+        [p for p in person.at_listed if id(p.record) in mine],
+        person.orcid_ids,
+        missing_affiliations=[r for r in person.missing_affiliations if r.orcid in (orcid, None)],
+    )
+
+
+def _another_orcid(person: _Person, orcid: str) -> str:
+    """Why what the records of one ORCID iD show is a doubt where all the person's records show
+    otherwise: the others give another iD."""
+    others = "; ".join(
+        f"{r.orcid} in {r.origin} ({r.id})"
+        for r in sorted(person.records, key=lambda r: (r.orcid or "", str(r.origin)))
+        if r.orcid and r.orcid != orcid
+    )
+    return (
+        f"joined as one person by a merged OpenAlex author id or a shared ORCID iD with records giving another "
+        f"ORCID iD ({others}), which together show otherwise: two iDs are two people, so which records are "
+        "this person's is not known"
+    )
 
 
 def _two_orcids(outcome: _Outcome) -> str | None:
