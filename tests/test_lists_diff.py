@@ -844,3 +844,21 @@ def test_an_alias_two_entries_give_pairs_no_rename_by_id(tmp_path, capsys):
     alone = write(tmp_path, "alone.old.yaml", SHARED_ALIAS_OLD.split("  - id: e2")[0])
     renamed = lists.diff_lists(lists.load_list_version(alone), lists.load_list_version(new))
     assert [(c.entry.id, c.matched_by) for c in renamed.changed] == [("e1", "id")]
+
+
+def test_a_day_the_file_was_read_after_today_is_refused(tmp_path, capsys, shared_data):
+    """Found reviewing the twenty-seventh part: `--retrieved 2205-06-01` (2025 mistyped) was kept,
+    and `lists show` then said I. ASH's denial order, running to 2056-06-29, as the period
+    "2002-03-04 to 2056-06-29", ended; a file is downloaded no later than today. Refused in one
+    line naming the option, no list written; today is taken."""
+    csv = shared_data / "csl/consolidated-2025-excerpt.csv"
+    out = tmp_path / "csl.yaml"
+    code, _, err = run(capsys, "lists", "import", "csl", str(csv), "--out", str(out), "--retrieved", "2205-06-01")
+    assert code == 2 and "--retrieved" in err and "2205-06-01 is after today" in err, err
+    assert len(err.strip().splitlines()) == 1 and not out.exists()
+    galaxy = str(shared_data / "aspi/misp-galaxy-china-defence-universities.json")
+    aspi = tmp_path / "aspi.yaml"
+    assert run(capsys, "lists", "import", "aspi", galaxy, "--out", str(aspi), "--retrieved", "9999-12-31")[0] == 2
+    today = dt.date.today().isoformat()
+    assert run(capsys, "lists", "import", "csl", str(csv), "--out", str(out), "--retrieved", today)[0] == 0
+    assert lists.load_list(out).read_on == dt.date.fromisoformat(today)

@@ -80,13 +80,28 @@ id_option = click.option(
     "--id", "list_id", metavar="ID", help="The list's id (default: the --out file's name without .yaml)."
 )
 name_option = click.option("--name", "list_name", metavar="TEXT", help="The list's name (default: from the source).")
+
+
+def _retrieved(ctx: click.Context, param: click.Parameter, value: dt.datetime | None) -> dt.date | None:
+    """The day a file was downloaded: never after today, which would say a listing period still
+    running (a denial order's expiry in 2056, the day mistyped 2205) as ended."""
+    if value is None:
+        return None
+    if value.date() > dt.date.today():
+        raise click.BadParameter(
+            f"{value.date()} is after today ({dt.date.today()}): give the day the file was downloaded"
+        )
+    return value.date()
+
+
 retrieved_option = click.option(
     "--retrieved",
     type=click.DateTime(["%Y-%m-%d"]),
     metavar="YYYY-MM-DD",
-    help="The day the file was downloaded from its publisher, kept as the list source's retrieved: "
-    "a listing period ending after it is said as not ended (without it, a last period's end is "
-    "said as not known to have come).",
+    callback=_retrieved,
+    help="The day the file was downloaded from its publisher (not after today), kept as the list "
+    "source's retrieved: a listing period ending after it is said as not ended (without it, a last "
+    "period's end is said as not known to have come).",
 )
 source_option = click.option(
     "--source",
@@ -153,7 +168,7 @@ def import_aspi_cmd(
     categories: tuple[str, ...],
     list_id: str | None,
     list_name: str | None,
-    retrieved: dt.datetime | None,
+    retrieved: dt.date | None,
 ) -> None:
     """Import the ASPI China Defence Universities Tracker (its MISP galaxy file) as a list.
 
@@ -174,7 +189,7 @@ def import_aspi_cmd(
         list_id=list_id or lists_mod.list_id_for(out),
         name=list_name,
         categories=categories,
-        retrieved=retrieved.date() if retrieved else None,
+        retrieved=retrieved,
     )
     _wrote(lists_mod.write_list_yaml(document, out), out)
 
@@ -194,7 +209,7 @@ def import_csl_cmd(
     country: str | None,
     list_id: str | None,
     list_name: str | None,
-    retrieved: dt.datetime | None,
+    retrieved: dt.date | None,
 ) -> None:
     """Import the trade.gov Consolidated Screening List (JSON, CSV or TSV) as a list.
 
@@ -218,7 +233,7 @@ def import_csl_cmd(
         name=list_name,
         source=source,
         country=country,
-        retrieved=retrieved.date() if retrieved else None,
+        retrieved=retrieved,
     )
     _wrote(lists_mod.write_list_yaml(document, out), out)
 
