@@ -42,3 +42,44 @@ def test_a_place_right_before_a_name_may_begin_another_institutions_name(tmp_pat
     results = coauthor_text_results(root, LIST, raw)
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
+
+
+OWN_PLACES = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: nra, name: Naval Research Academy, aliases: [Naval Academy], country: CN, verified: true,
+     addresses: ["China, Beijing, Fengtai"]}
+  - {id: nue, name: Naval University of Engineering, country: CN, verified: true,
+     addresses: ["China, Hubei, Wuhan, Qiaokou, Jiefang Avenue"]}
+  - {id: nwpu, name: Northwestern Polytechnical University, country: CN, verified: true,
+     addresses: ["127 West Youyi Road, Xi'an, Shaanxi, China"]}
+  - {id: hit, name: Harbin Institute of Technology, country: CN, verified: true}
+  - {id: nudt, name: National University of Defense Technology, aliases: [Changsha Institute of Technology], country: CN,
+     verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        # The entry's own city or province before its name, as Chinese addresses order them: the entry.
+        ("Wuhan Naval University of Engineering, Wuhan 430033, China", "contradicted"),
+        ("Hubei Wuhan Naval Univ Engn, Peoples R China", "contradicted"),
+        ("Xi'an Northwestern Polytechnical University, Xi'an 710072, China", "contradicted"),
+        ("Shaanxi Xian Northwestern Polytechnical University", "contradicted"),
+        ("Harbin Harbin Institute of Technology, Harbin 150001, China", "contradicted"),
+        ("Changsha National University of Defense Technology, Changsha, China", "contradicted"),
+        # Another place than the entry's still begins another institution's name.
+        ("Dalian Naval Acad, Dalian 116018, Peoples R China", "insufficient_evidence"),
+        ("Dalian Naval University of Engineering, Dalian, China", "insufficient_evidence"),
+        ("Weihai Harbin Institute of Technology, Weihai, China", "insufficient_evidence"),
+    ],
+)
+def test_the_entry_s_own_place_right_before_its_name_is_no_doubt(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, OWN_PLACES, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict

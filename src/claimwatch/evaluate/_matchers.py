@@ -834,7 +834,7 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
             f"\u201c{printable(word)}\u201d comes right before \u201c{said}\u201d: the text may name another "
             f"institution whose name ends with {label}'s"
         )
-    if place := _place_before(hit, text):
+    if place := _place_before(entry, hit, text):
         return _LongerName(
             f"the place \u201c{printable(place)}\u201d comes right before \u201c{said}\u201d: the text may name"
             f" another institution, named by its place, whose name ends with {label}'s (Dalian Naval Academy"
@@ -1106,17 +1106,33 @@ _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 _ONLY_SPACES = re.compile(f"{SPACES}+")
 
 
-def _place_before(hit: NameHit, text: str) -> str | None:
+def _place_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     """A place (a city, a province; not a country) right before a name, with nothing but spaces
     between: institutions are named by their places, so "Dalian Naval Academy" is another
     institution than the tracker's "Naval Academy" (the Naval Research Academy), and "Zhuhai
-    Beijing Institute of Technology" an independent college."""
+    Beijing Institute of Technology" an independent college. Not the entry's own place, which
+    its addresses or names give: Chinese addresses put the city first ("Wuhan Naval University
+    of Engineering", "Harbin Harbin Institute of Technology" name the entry itself)."""
     if hit.is_acronym or hit.is_cjk:
         return None
     for place in places_in(text):
         if not place.is_country and place.end < hit.start and _ONLY_SPACES.fullmatch(text, place.end, hit.start):
-            return text[place.start : place.end]
+            said = text[place.start : place.end]
+            return None if _place_key(said) in _own_places(entry.addresses, entry.names) else said
     return None
+
+
+def _place_key(place: str) -> str:
+    """A place's name as it is compared: "Xi'an", "Xian" and "XI AN" alike."""
+    return "".join(fold(place).split())
+
+
+@lru_cache(maxsize=10_000)
+def _own_places(addresses: tuple[str, ...], names: tuple[str, ...]) -> frozenset[str]:
+    """The cities and provinces an entry's addresses and names hold (`_place_before`)."""
+    return frozenset(
+        _place_key(t[p.start : p.end]) for t in (*addresses, *names) for p in places_in(t) if not p.is_country
+    )
 
 
 # A place, then a college (or an institute, ...) "of" the name: "Jincheng College of Nanjing
