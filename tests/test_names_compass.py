@@ -57,6 +57,10 @@ NAMES = [
         ("Queen's College, Oxford", ["qsc"]),
         ("China's North University, Taiyuan", []),
         ("S. China University, Guangzhou", []),
+        # Nor is an apostrophe's "s" the text lost ("People s", as PDFs give "People's"): Web of
+        # Science writes its compass letters in capitals.
+        ("Guangdong Prov People s China University of Technology, Guangzhou", []),
+        ("Dept Chem, Queen s China Univ Technol, Guangzhou 510640", []),
     ],
 )
 def test_web_of_science_compass_letters_are_read_as_the_words_they_stand_for(text, found):
@@ -74,6 +78,7 @@ entries:
   - {id: csu, name: Central South University, country: CN, verified: true}
   - {id: neu, name: Northeastern University, country: CN, verified: true, addresses: ["Shenyang, Liaoning, China"]}
   - {id: ahu, name: Anhui University, country: CN, verified: true}
+  - {id: scut, name: South China University of Technology, country: CN, verified: true}
 """
 
 
@@ -86,6 +91,9 @@ entries:
         ("NE Univ, Dept Elect & Comp Engn, Boston, MA 02115 USA", "insufficient_evidence"),
         # Another university whose name begins so: a doubt, never a finding.
         ("Cent S Univ Forestry & Technol, Changsha 410004, Hunan, Peoples R China", "insufficient_evidence"),
+        ("S China Univ Technol, Guangzhou 510640, Peoples R China", "contradicted"),
+        # A lower-case "s" (an apostrophe's the text lost) is no compass letter.
+        ("Guangdong Prov People s China Univ Technol, Guangzhou 510640, Peoples R China", "insufficient_evidence"),
     ],
 )
 def test_a_whole_check_reads_compass_letters_on_both_engines(tmp_path, monkeypatch, capsys, raw, verdict):

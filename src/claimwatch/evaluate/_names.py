@@ -197,6 +197,8 @@ _OTHER_READINGS = {
     "e": ("east",),
     "w": ("west",),
 }
+# A compass letter as Web of Science never writes it (`_OTHER_READINGS`): in lower case.
+_LOWER_COMPASS_LETTERS = frozenset({"n", "s", "e", "w"})
 # "and" is left out of names and text alike: "Sci. & Technol." loses its "&" to folding.
 _DROPPED = frozenset({"and"})
 
@@ -534,7 +536,10 @@ class NameMatcher:
         doc_words: list[str] = []
         index: list[int] = []
         for i in keep:
-            for part in name_words(words[i], other=other) if folded else words[i].split():
+            # A lower-case compass letter is no Web of Science's: an apostrophe's "s" the text
+            # lost ("People s"), read as itself only.
+            reading = None if other is None or spans[i][0] in _LOWER_COMPASS_LETTERS else other
+            for part in name_words(words[i], other=reading) if folded else words[i].split():
                 doc_words.append(part)
                 index.append(i)
         if not doc_words:
