@@ -50,6 +50,12 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         (r"\url{face} at ~50% and a~1", r"\url{face} at ~50% and a~1"),  # a tie only between letters
         (r"\'", r"\'"),
         (r"{\'e", "{é"),  # a group never closed: the accent alone
+        # Escaped quotes no LaTeX accent sets: no letter Unicode has ("f̈"), and never across a
+        # space, which would join two words ("recognition\" problem").
+        (r"The \"face recognition\" problem", r"The \"face recognition\" problem"),
+        (r"deep learning\" about it", r"deep learning\" about it"),
+        (r"the \'face recognition\' task", r"the \'face recognition\' task"),
+        (r"face\r recognition", r"face\r recognition"),
     ],
 )
 def test_latex_accents_ties_and_braces_read(text, read):

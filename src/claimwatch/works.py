@@ -242,19 +242,22 @@ def _latex_edits(text: str) -> list[tuple[int, int, str]]:
                     edits += [(m.start(), m.end(), read), (close, close + 1, read)]
         edits += [(m.start(), m.end(), m.group(1)) for m in _ESCAPED_CHARACTER.finditer(text, begin, end)]
         edits += [(b, b + 1, "") for m in _WORD_GROUP.finditer(text, begin, end) for b in _group_braces(text, m)]
-        edits += [(m.start(), m.end(), _accented(m)) for m in _ACCENT.finditer(text, begin, end)]
+        edits += [(m.start(), m.end(), a) for m in _ACCENT.finditer(text, begin, end) if len(a := _accented(m)) == 1]
         edits += [(m.start(), m.end(), " " if m.group() == "~" else "") for m in _TIE.finditer(text, begin, end)]
     return edits
 
 
 _WORD_GROUP = re.compile(r"(?<!\\)\{[^\W_]+\}")
-# LaTeX's accents on a letter: "\\'e", "\\'{e}", "{\\'e}", "\\c{c}", "\\c c", "\\'{\\i}".
+# LaTeX's accents on a letter: "\\'e", "\\'{e}", "{\\'e}", "\\c{c}", "\\c c", "\\'{\\i}". Only
+# where Unicode has the accented letter (`_latex_edits`), and a space only after a letter's
+# command: an escaped quote ("the \\"face recognition\\" problem") is no umlaut on "f", nor
+# may one join "recognition" to "problem".
 _ACCENT_MARKS = {
     "`": "\u0300", "'": "\u0301", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
     "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a", "k": "\u0328",
 }  # fmt: skip
 _ACCENT = re.compile(
-    r"(\{)?\\(?:(?P<sign>[`'^\"~=.])|(?P<letter>[cvuHrk])(?=[\s{]))\s*"
+    r"(\{)?\\(?:(?P<sign>[`'^\"~=.])|(?P<letter>[cvuHrk])(?=[\s{])\s*)"
     r"(?:\{(?P<braced>\\[ij]|[A-Za-z])\}|(?P<bare>\\[ij](?![A-Za-z])|[A-Za-z]))(?(1)\})"
 )
 # A tie between two letters, and a discretionary hyphen.
@@ -262,7 +265,8 @@ _TIE = re.compile(r"(?<=[^\W\d_])~(?=[^\W\d_])|\\-")
 
 
 def _accented(m: re.Match[str]) -> str:
-    """An accent command (`_ACCENT`) as the letter it sets, composed."""
+    """An accent command (`_ACCENT`) as the letter it sets, composed: more than one character
+    where Unicode has no such letter ("f" with an umlaut), which LaTeX's accents never set."""
     letter = (m.group("braced") or m.group("bare")).lstrip("\\")
     return unicodedata.normalize("NFC", letter + _ACCENT_MARKS[m.group("sign") or m.group("letter")])
 
