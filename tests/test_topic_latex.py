@@ -56,6 +56,10 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         (r"deep learning\" about it", r"deep learning\" about it"),
         (r"the \'face recognition\' task", r"the \'face recognition\' task"),
         (r"face\r recognition", r"face\r recognition"),
+        # A command's argument stays as written, with a space before it too (LaTeX skips it).
+        (r"see \ref {face} recognition", r"see \ref {face} recognition"),
+        (r"\cite  {face}", r"\cite  {face}"),
+        (r"and {Face} {Recognition}", "and Face Recognition"),
     ],
 )
 def test_latex_accents_ties_and_braces_read(text, read):
@@ -81,6 +85,7 @@ def test_latex_topics_are_found_by_both_engines(tmp_path):
         work("W3", "Deep face~recognition", authorships=at_lab),
         work("W4", r"Face recogni\-tion for crowds", authorships=at_lab),
         work("W5", "Sur{face} recognition of proteins", authorships=at_lab),  # "Surface": no face
+        work("W6", r"As in \ref {face} recognition of proteins", authorships=at_lab),  # a label, no face
     ]
     snapshot = root / "snapshot"
     import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)

@@ -274,11 +274,16 @@ def _accented(m: re.Match[str]) -> str:
 def _group_braces(text: str, m: re.Match[str]) -> tuple[int, ...]:
     """Where the braces of a group of letters and digits alone stand (`_WORD_GROUP`), inside a
     word ("{F}acial", "Deep{F}akes") or standing as one ("{Face}"), where it is no command's
-    argument ("\\url{x}y", whose braces stay as written); none where it is."""
-    before = m.start()
+    argument ("\\url{x}y", whose braces stay as written, and "\\ref {face}", since LaTeX skips
+    the spaces after a command's name); none where it is."""
+    name_end = m.start()
+    while name_end > 0 and text[name_end - 1] in " \t":
+        name_end -= 1
+    before = name_end
     while before > 0 and text[before - 1].isalpha() and text[before - 1].isascii():
         before -= 1
-    if before > 0 and text[before - 1] == "\\":
+    named = before < name_end or name_end == m.start()  # "\\ {x}" is a line break's, no name's
+    if named and before > 0 and text[before - 1] == "\\":
         return ()
     return (m.start(), m.end() - 1)
 
