@@ -242,6 +242,19 @@ NO_LISTED_COAUTHOR = {
 }
 
 
+def names_found(names: list[tuple[str, str]], text: str) -> list[str]:
+    """The keys of `names` found in `text`, each found name's candidate words checked to be in
+    the text's search form, as the DuckDB engine's prefilter seeks them (it may only widen)."""
+    from claimwatch.columnar import search_form
+    from claimwatch.evaluate._grouping import _name_needles
+    from claimwatch.evaluate._names import NameMatcher
+
+    found = sorted({h.key for h in NameMatcher(names).find(text)})
+    for name in (n for k, n in names if k in found):
+        assert any(needle in search_form(text) for needle in _name_needles([name])), name
+    return found
+
+
 def coauthor_text_results(root: Path, list_yaml: str, raw: str) -> list[dict[str, Any]]:
     """The JSON results of `NO_LISTED_COAUTHOR` against list `l` (`list_yaml`) over one 2024 work
     of the subject's author and a coauthor known only by the affiliation text `raw`, checked by

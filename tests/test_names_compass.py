@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimwatch.columnar import search_form
-from claimwatch.evaluate._grouping import _name_needles
-from claimwatch.evaluate._names import NameMatcher
-from helpers import coauthor_text_results, project
+from helpers import coauthor_text_results, names_found, project
 
 NAMES = [
     ("csu", "Central South University"),
@@ -64,10 +61,7 @@ NAMES = [
     ],
 )
 def test_web_of_science_compass_letters_are_read_as_the_words_they_stand_for(text, found):
-    hits = NameMatcher(NAMES).find(text)
-    assert sorted({h.key for h in hits}) == found
-    names = [n for k, n in NAMES if k in found]
-    assert all(any(needle in search_form(text) for needle in _name_needles([n])) for n in names)
+    assert names_found(NAMES, text) == found
 
 
 LIST = """\
