@@ -12,6 +12,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -511,3 +512,11 @@ def test_the_stylesheet_breaks_long_words_anywhere():
     body = re.search(r"^body \{([^}]*)\}", css, re.MULTILINE)
     assert body and "overflow-wrap: anywhere" in body.group(1)
     assert "overflow-wrap: break-word" not in css  # a cell given `break-word` would widen its column again
+
+
+def test_a_check_writing_no_page_does_not_load_jinja2() -> None:
+    """Jinja2 is loaded where a page or Markdown is rendered, not by every command's start-up
+    (a check writing JSON and the terminal's lines started ~0.1 s of CPU later for it)."""
+    said = "import sys, claimwatch.cli; print(sorted(m for m in sys.modules if m.split('.')[0] == 'jinja2'))"
+    run = subprocess.run([sys.executable, "-c", said], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "[]"

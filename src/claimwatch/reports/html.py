@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from ..results import ClaimResult, Results
 from .chart import describe_timeline, draw_timeline, timeline
 from .view import listed_from_unread, listing_end, listings_said, printable, report_view, safe_url, taken_off_unread
+
+if TYPE_CHECKING:  # Jinja2 is imported where a report is rendered: a check writing none starts sooner
+    from jinja2 import Environment
 
 
 def render_html(results: Results) -> str:
@@ -55,6 +58,8 @@ def _labelled(svg: str, text_id: str) -> str:
 
 @functools.cache
 def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     env = Environment(
         loader=PackageLoader("claimwatch", "templates"),
         autoescape=True,

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..results import Results
 from .view import listed_from_unread, listing_end, listings_said, printable, report_view, safe_url, taken_off_unread
+
+if TYPE_CHECKING:  # Jinja2 is imported where a report is rendered: a check writing none starts sooner
+    from jinja2 import Environment
 
 
 class MarkdownText(str):
@@ -125,6 +127,8 @@ def _settle_pipes(line: str) -> str:
 
 @functools.cache
 def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
     env = Environment(
         loader=PackageLoader("claimwatch", "templates"),
         autoescape=False,
