@@ -236,12 +236,7 @@ def text_words(text: str) -> set[str]:
 
 
 def _text_words(text: str) -> set[str]:
-    if not text.isascii() and ascii_but_block_ends(text):  # a block's end cuts words as a space does
-        text = text.replace(BLOCK_END, " ")
-    if text.isascii():  # the same words, cut by translate() and split() instead of a regex
-        words = text.lower().translate(_ASCII_CUTS).split()
-    else:
-        words = _PLAIN_WORD.findall(one_sigma(text.translate(_AS_HYPHEN).lower()))
+    words = _cut_words(text)
     out = set(words)
     if min(map(len, out), default=3) < 3:  # told in C: most texts' words, a title's, are longer
         for i in [i for i, n in enumerate(map(len, words)) if n < 3]:
@@ -251,6 +246,15 @@ def _text_words(text: str) -> set[str]:
                 joined += words[j]
             out.add(joined)
     return out
+
+
+def _cut_words(text: str) -> list[str]:
+    """The plain words of `text`, in order."""
+    if not text.isascii() and ascii_but_block_ends(text):  # a block's end cuts words as a space does
+        text = text.replace(BLOCK_END, " ")
+    if text.isascii():  # the same words, cut by translate() and split() instead of a regex
+        return text.lower().translate(_ASCII_CUTS).split()
+    return _PLAIN_WORD.findall(one_sigma(text.translate(_AS_HYPHEN).lower()))
 
 
 # Keywords repeat from record to record (a few thousand distinct in OpenAlex): each read once.
