@@ -9,6 +9,9 @@ from hypothesis import strategies as st
 
 from claimwatch.columnar._duckdb import gather_screening
 from claimwatch.evaluate._conditions import _may_hold_markup
+from claimwatch.evaluate._matchers import _entry_ref, _EntryHit
+from claimwatch.lists import ListEntry, ReferenceList
+from claimwatch.lists._model import Source
 
 CLAIMS = 3
 flags = st.text(alphabet="01", min_size=CLAIMS, max_size=CLAIMS)
@@ -41,3 +44,14 @@ def test_the_screening_is_gathered_as_the_long_way_gathers_it(given_rows: list[t
 @given(st.lists(st.text(alphabet="ab<&\\${}$ é", max_size=4), max_size=6))
 def test_markup_is_told_of_the_words_joined_as_of_each(words: list[str]) -> None:
     assert _may_hold_markup(words) == any(c in w for w in words for c in "<&\\${")
+
+
+def test_a_list_gone_leaves_its_cited_entry_to_none_built_where_it_was() -> None:
+    """A cited entry is made once per list and entry, known by their identity: a list freed and
+    another built in its memory must cite its own entry. Each is built, cited and dropped in turn."""
+    for k in range(2_000):
+        entry = ListEntry(id=f"e{k}", name=f"Institute {k}")
+        listed = ReferenceList(id=f"l{k}", name=f"List {k}", sources=(Source(title="S"),), entries=(entry,))
+        ref = _entry_ref(_EntryHit(entry, listed, "openalex_id", None, None))
+        assert (ref.list, ref.id, ref.name) == (f"l{k}", f"e{k}", f"Institute {k}")
+        del entry, listed, ref

@@ -70,3 +70,17 @@ def test_one_text_is_placed_by_the_countries_it_is_read_with() -> None:
     assert _said(first) == _said(ListMatcher(LIST).hits(boston))
     assert _said(second) == _said(ListMatcher(LIST).hits(shenyang))
     assert _said(first) != _said(second)
+
+
+def test_an_institution_gone_leaves_its_answer_to_none_built_where_it_was() -> None:
+    """Answers are known by the identity of the author's institutions; an institution freed and
+    another built in its memory must not be given its answer. Each is built, matched and dropped
+    in turn, so that Python reuses its memory for the next one; every other one has the entry's id."""
+    listed = ReferenceList(
+        id="l", name="L", sources=(Source(title="S"),), entries=(ListEntry(id="hit", name="Harbin", openalex=("I1",)),)
+    )
+    m = ListMatcher(listed)
+    for k in range(2_000):
+        inst = Institution(name=f"Institute {k}", id="I1" if k % 2 else f"I9{k}", country="CN")
+        assert [h.entry.id for h in m.hits(Authorship("A", 0, institutions=(inst,)))] == (["hit"] if k % 2 else [])
+        del inst  # freed at once: the matcher's answer alone refers to it
