@@ -142,3 +142,15 @@ def test_a_keywords_words_cached_are_its_words():
     for keyword in ["x-ray", "re identification", "deep\u00adfake", "ﬁnance"]:
         assert _table._keyword_words(keyword) == text_words(keyword)
         assert _table._keyword_words(keyword) == text_words(keyword)  # the second, from the cache
+
+
+def test_the_affiliations_cache_stays_within_its_bound(monkeypatch):
+    """A file of many distinct affiliations (the whole snapshot's) must not grow the cache past
+    its bound, which a worker's memory counts on: emptied when full, it goes on giving rows."""
+    monkeypatch.setattr(_table, "_STATED_AT_MOST", 3)
+    _table._STATED.clear()
+    for k in range(40):
+        inst = Institution(name=f"Institute {k}", id=f"I{k}", lineage=(f"I{k}",))
+        row = flatten(0, 1, _work_of(Authorship("A", 0, institutions=(inst,), raw_affiliations=(f"Lab {k}",))), "{}")
+        assert row["affiliations"][0]["ids"] == [f"I{k}"]
+        assert len(_table._STATED) <= 3

@@ -84,3 +84,17 @@ def test_an_institution_gone_leaves_its_answer_to_none_built_where_it_was() -> N
         inst = Institution(name=f"Institute {k}", id="I1" if k % 2 else f"I9{k}", country="CN")
         assert [h.entry.id for h in m.hits(Authorship("A", 0, institutions=(inst,)))] == (["hit"] if k % 2 else [])
         del inst  # freed at once: the matcher's answer alone refers to it
+
+
+def test_the_caches_stay_within_their_bounds_and_still_answer_rightly(monkeypatch) -> None:
+    """A check over many distinct affiliations (a watchdog's million works) must not grow the
+    caches past their bounds, which the million's memory target counts on: emptied when full,
+    they go on giving a fresh matcher's answers."""
+    monkeypatch.setattr(ListMatcher, "_BY_AFFILIATIONS_SIZE", 3)
+    monkeypatch.setattr(ListMatcher, "_PLACINGS_SIZE", 3)
+    shared = ListMatcher(LIST)
+    for k in range(40):
+        text = f"Lab {k}, {TEXTS[k % len(TEXTS)]}"
+        a = Authorship(name="A", position=0, institutions=(INSTITUTIONS[k % 4],), raw_affiliations=(text,))
+        assert _said(shared.hits(a)) == _said(ListMatcher(LIST).hits(a))
+        assert len(shared._by_affiliations) <= 3 and len(shared._placings) <= 3

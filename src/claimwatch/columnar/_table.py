@@ -349,7 +349,7 @@ def _stated(a: Authorship) -> _Stated:
 
 
 _STATED: dict[tuple[tuple[str, ...], tuple[int, ...]], _Stated] = {}
-_STATED_AT_MOST = 1 << 16
+_STATED_AT_MOST = 1 << 13  # full at 65,536 it held about 143 MiB a worker; a group repeats far fewer
 
 
 def _new_stated(a: Authorship) -> _Stated:
