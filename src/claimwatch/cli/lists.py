@@ -327,15 +327,13 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """Show what changed between two versions of a list file.
 
     Entries are matched by id (where the two share a name, an alias other than an acronym that
-    no other entry gives, or the listing: an id given to another entity matches nothing, and the added entry says whose
-    id it has), then
-    by name, then by a former name (an entry renamed keeps
-    its old name as an alias, and its listing date or the notice that listed it; an entry
-    added under a removed one's name without either is said to carry it, and not paired);
-    the report lists entries added and removed, and for the
-    others changed dates (listed_from, listed_to), citations, names and ids, country
-    and confirmation, and aliases, OpenAlex or ROR ids, addresses or source lists added or
-    removed. The files may have any names.
+    no other entry gives, or the listing: an id given to another entity matches nothing, and the
+    added entry says whose id it has), then by name, then by a former name (an entry renamed
+    keeps its old name as an alias, and its listing date or the notice that listed it; an entry
+    added under a removed one's name without either is said to carry it, and not paired); the
+    report lists entries added and removed, and for the others changed dates (listed_from,
+    listed_to), citations, names and ids, country and confirmation, and aliases, OpenAlex or ROR
+    ids, addresses or source lists added or removed. The files may have any names.
 
     Example:
 
