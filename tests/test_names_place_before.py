@@ -83,3 +83,34 @@ def test_the_entry_s_own_place_right_before_its_name_is_no_doubt(tmp_path, monke
     results = coauthor_text_results(root, OWN_PLACES, raw)
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
+
+
+NO_ADDRESS = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: nue, name: Naval University of Engineering, country: CN, verified: true}
+  - {id: nra, name: Naval Research Academy, aliases: [Naval Academy], country: CN, verified: true,
+     addresses: ["China, Beijing, Fengtai"]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "says_no_address"),
+    [
+        # The list gives the entry no address (as most CSL entries): its own city-first form is a
+        # doubt too, and the reason says why, so a reviewer knows the place may be its own.
+        ("Wuhan Naval University of Engineering, Wuhan 430033, China", True),
+        ("Dalian Naval Acad, Dalian 116018, Peoples R China", False),
+    ],
+)
+def test_a_place_before_an_entry_with_no_address_says_its_city_cannot_be_told(
+    tmp_path, monkeypatch, capsys, raw, says_no_address
+):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    (result,) = coauthor_text_results(root, NO_ADDRESS, raw)
+    capsys.readouterr()
+    assert result["verdict"] == "insufficient_evidence"
+    assert ("the list gives no address for" in result["why"]) is says_no_address

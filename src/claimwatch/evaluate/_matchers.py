@@ -841,7 +841,7 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
         return _LongerName(
             f"the place \u201c{printable(place)}\u201d comes right before \u201c{said}\u201d: the text may name"
             f" another institution, named by its place, whose name ends with {label}'s (Dalian Naval Academy"
-            " is not the Naval Academy)"
+            f" is not the Naval Academy){_no_place_to_tell(entry, label)}"
         )
     own = _own_colleges(entry.names)
     if (words := _college_of_before(hit, text)) and fold(words) not in own:
@@ -1123,6 +1123,14 @@ def _place_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
             said = text[place.start : place.end]
             return None if _place_key(said) in _own_places(entry.addresses, entry.names) else said
     return None
+
+
+def _no_place_to_tell(entry: ListEntry, label: str) -> str:
+    """What a reviewer needs to know where the list gives no address: the entry's own city
+    could not be told from another institution's, so its city-first forms are doubts too."""
+    if entry.addresses:
+        return ""
+    return f"; the list gives no address for {label}, so its own city cannot be told from another's"
 
 
 def _place_key(place: str) -> str:
