@@ -36,6 +36,8 @@ PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes"])
         (r"Avances en computaci\'{o}n cu\'{a}ntica", CUANTICA, r"computaci\'{o}n cu\'{a}ntica"),
         (r"Avances en computaci{\'o}n cu{\'a}ntica", CUANTICA, r"computaci{\'o}n cu{\'a}ntica"),
         (r"A na\"{\i}ve Bayes model", "naïve bayes", r"na\"{\i}ve Bayes"),
+        # An escaped quote (JSON's, a program's), no LaTeX: spaCy kept it with the word after it.
+        (r"The \"face recognition\" problem", "face recognition", "face recognition"),
     ],
 )
 def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
@@ -52,8 +54,13 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         (r"{\'e", "{é"),  # a group never closed: the accent alone
         # Escaped quotes no LaTeX accent sets: no letter Unicode has ("f̈"), and never across a
         # space, which would join two words ("recognition\" problem").
-        (r"The \"face recognition\" problem", r"The \"face recognition\" problem"),
-        (r"deep learning\" about it", r"deep learning\" about it"),
+        (r"The \"face recognition\" problem", 'The "face recognition" problem'),
+        (r"deep learning\" about it", 'deep learning" about it'),
+        # Read as the quotes they are, none an umlaut in a text that escapes one before no letter,
+        # nor on a consonant ("\"X", Unicode's "Ẍ", is no LaTeX's).
+        (r"The \"Uyghur\" case", 'The "Uyghur" case'),
+        (r"A \"Xinjiang model", 'A "Xinjiang model'),
+        (r"M\"uller and \"Ubersicht", "Müller and Übersicht"),
         (r"the \'face recognition\' task", r"the \'face recognition\' task"),
         (r"face\r recognition", r"face\r recognition"),
         # A command's argument stays as written, with a space before it too (LaTeX skips it).
@@ -86,6 +93,7 @@ def test_latex_topics_are_found_by_both_engines(tmp_path):
         work("W4", r"Face recogni\-tion for crowds", authorships=at_lab),
         work("W5", "Sur{face} recognition of proteins", authorships=at_lab),  # "Surface": no face
         work("W6", r"As in \ref {face} recognition of proteins", authorships=at_lab),  # a label, no face
+        work("W7", r"The \"face recognition\" problem", authorships=at_lab),  # an escaped quote, no LaTeX
     ]
     snapshot = root / "snapshot"
     import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
@@ -95,5 +103,5 @@ def test_latex_topics_are_found_by_both_engines(tmp_path):
     columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
     assert render_json(columnar) == render_json(reference)
     (result,) = reference.results
-    assert [f.work.id for f in result.findings] == ["W1", "W2", "W3", "W4"]
+    assert [f.work.id for f in result.findings] == ["W1", "W2", "W3", "W4", "W7"]
     assert result.verdict == "contradicted"

@@ -242,7 +242,11 @@ def _latex_edits(text: str) -> list[tuple[int, int, str]]:
                     edits += [(m.start(), m.end(), read), (close, close + 1, read)]
         edits += [(m.start(), m.end(), m.group(1)) for m in _ESCAPED_CHARACTER.finditer(text, begin, end)]
         edits += [(b, b + 1, "") for m in _WORD_GROUP.finditer(text, begin, end) for b in _group_braces(text, m)]
-        edits += [(m.start(), m.end(), a) for m in _ACCENT.finditer(text, begin, end) if len(a := _accented(m)) == 1]
+        accents = [
+            (m.start(), m.end(), _accented(m)) for m in _ACCENT.finditer(text, begin, end) if _an_accent(m, text)
+        ]
+        edits += accents
+        edits += _escaped_quotes(text, begin, end, accents)
         edits += [(m.start(), m.end(), " " if m.group() == "~" else "") for m in _TIE.finditer(text, begin, end)]
     return edits
 
@@ -262,6 +266,39 @@ _ACCENT = re.compile(
 )
 # A tie between two letters, and a discretionary hyphen.
 _TIE = re.compile(r"(?<=[^\W\d_])~(?=[^\W\d_])|\\-")
+
+
+# An escaped double quote, as JSON and program sources write one in a title ("The \\"face
+# recognition\\" problem"): read as the quote where no umlaut stands (`_an_accent`), since spaCy
+# kept it with the word after it ("\\"face") and the phrase was lost.
+_ESCAPED_QUOTE = re.compile(r'\\"')
+# An umlaut stands on a vowel in every language LaTeX titles are written in; "\\"X" (Unicode's
+# "Ẍ", a transliteration's) is an escaped quote before "Xinjiang".
+_UMLAUTED = frozenset("aeiouyAEIOUY")
+# An escaped quote before no letter it could set ("problem\\" ", "\\"."): the text escapes its
+# quotes, so none of its "\\"" is an umlaut ("\\"Uyghur\\"" is no "Üyghur").
+_QUOTE_CLOSED = re.compile(r'\\"(?![A-Za-z{\\])')
+
+
+def _an_accent(m: re.Match[str], text: str) -> bool:
+    """Is an accent command (`_ACCENT`) one LaTeX sets: a letter Unicode has as one character,
+    and for an umlaut a vowel, in a text that escapes no quote (`_QUOTE_CLOSED`)?"""
+    if len(_accented(m)) != 1:
+        return False
+    if m.group("sign") != '"':
+        return True
+    vowel = (m.group("braced") or m.group("bare")).lstrip("\\") in _UMLAUTED
+    return vowel and not _QUOTE_CLOSED.search(text)
+
+
+def _escaped_quotes(text: str, begin: int, end: int, accents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Each escaped quote between `begin` and `end` no accent holds, read as the quote."""
+    held = [(b, e) for b, e, _ in accents]
+    return [
+        (m.start(), m.end(), '"')
+        for m in _ESCAPED_QUOTE.finditer(text, begin, end)
+        if not any(b <= m.start() < e for b, e in held)
+    ]
 
 
 def _accented(m: re.Match[str]) -> str:
