@@ -6,6 +6,7 @@ records, author coverage; and the works that show a placement."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -800,16 +801,16 @@ def test_the_records_of_one_orcid_id_alone_decide_beside_a_merged_record_giving_
     """Found reviewing the twenty-seventh part: A2 (ORCID iD X) at HIT in 2020 and the lab in 2023
     shows the move alone (contradicted); a record A1 giving another iD merged into it at the lab in
     2023 made the move uncertain, and at the lab since 2018 (first there before the period) made
-    no finding at all, the claim cleared of A2. Two iDs are two people: what X's records alone
-    certainly show stands, and where all show nothing, what X's show is a doubt, never silence."""
+    no finding at all, the claim cleared of A2. What X's records alone certainly show stands where
+    all of them show it too, and where all show nothing, what X's show is a doubt, never silence
+    (`test_a_move_one_orcid_ids_records_show_alone_is_uncertain_where_the_merged_records_show_none`)."""
     x, y = "https://orcid.org/0000-0001-6187-6610", "https://orcid.org/0000-0002-1825-0097"
     mover = record(author("A2", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=x), 2, merged=("A1",))
-    for years in ([2023], list(range(2018, 2024)), [2021]):
-        other = record(author("A1", "Li Wei", (LAB, years), orcid=y), 1)
-        r = evaluate(load(root, JOINED), [RecordsEvidence([other, mover])]).results[0]
-        assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0), years
-        (p,) = r.people
-        assert (p.id, p.other_openalex_ids) == ("A2", ("A1",))
+    other = record(author("A1", "Li Wei", (LAB, [2023]), orcid=y), 1)
+    r = evaluate(load(root, JOINED), [RecordsEvidence([other, mover])]).results[0]
+    assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
+    (p,) = r.people
+    assert (p.id, p.other_openalex_ids) == ("A2", ("A1",))
     # Along a chain: Y's records (A1 at HIT in 2020, A3 at the lab in 2024) show a move alone.
     chain = [
         record(author("A1", "Li Wei", (HIT, [2020]), orcid=y), 1),
@@ -825,11 +826,40 @@ def test_the_records_of_one_orcid_id_alone_decide_beside_a_merged_record_giving_
     assert r.uncertain_people[0].uncertain_because[-1] == (
         "joined as one person by a merged OpenAlex author id or a shared ORCID iD with records giving another "
         "ORCID iD (0000-0002-1825-0097 in people.jsonl:1 (A1)), which together show otherwise: two iDs are two "
-        "people, so which records are this person's is not known"
+        "people unless one person holds both, so which records are this person's is not known"
     )
     # With no iD on the merged record, the records are one person's, as before: already there.
     plain = record(author("A1", "Li Wei", (LAB, list(range(2018, 2024)))), 1)
     assert evaluate(load(root, JOINED), [RecordsEvidence([plain, mover])]).results[0].matched == 0
+
+
+def test_a_move_one_orcid_ids_records_show_alone_is_uncertain_where_the_merged_records_show_none(root):
+    """Found reviewing the twenty-seventh part: A2 (ORCID iD X) at HIT in 2020 and the lab in 2023,
+    with A1 (ORCID iD Y) merged into it at the lab since 2018, was certainly joined from HIT in the
+    period, on X's records alone. OpenAlex holds the two as one person, and one person may hold two
+    iDs (a duplicate ORCID record): so held, they were at the lab before the period and made no
+    move. Which reading is true is not known, so the person is uncertain, saying why; in whatever
+    order the records come. So where a merged record giving no iD (at the lab in 2019) may be X's,
+    or a third iD's record at the lab in 2018."""
+    x, y = "https://orcid.org/0000-0001-6187-6610", "https://orcid.org/0000-0002-1825-0097"
+    z = "https://orcid.org/0000-0003-1415-9269"
+    mover = record(author("A2", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=x), 2, merged=("A1", "A3"))
+    before = record(author("A1", "Li Wei", (LAB, list(range(2018, 2024))), orcid=y), 1)
+    for records in itertools.permutations([before, mover]):
+        r = evaluate(load(root, JOINED), [RecordsEvidence(list(records))]).results[0]
+        assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+        (p,) = r.uncertain_people
+        assert p.uncertain_because == (
+            "joined as one person by a merged OpenAlex author id or a shared ORCID iD with records giving another "
+            "ORCID iD (0000-0002-1825-0097 in people.jsonl:1 (A1)), which together show otherwise: two iDs are "
+            "two people unless one person holds both, so which records are this person's is not known",
+        )
+    elsewhere = record(author("A1", "Li Wei", (HIT, [2018]), orcid=y), 1)
+    for third in (None, z):
+        at_lab = record(author("A3", "Li Wei", (LAB, [2018 if third else 2019]), orcid=third), 3)
+        for records in itertools.permutations([elsewhere, mover, at_lab]):
+            r = evaluate(load(root, JOINED), [RecordsEvidence(list(records))]).results[0]
+            assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), third
 
 
 def test_records_sharing_an_orcid_are_one_person(root):

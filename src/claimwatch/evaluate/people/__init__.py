@@ -170,20 +170,24 @@ def _by_one_orcid(
     in_works: _InWorks,
 ) -> _Outcome | None:
     """Of a person whose records give two ORCID iDs (joined by a merged OpenAlex id), what the
-    records of one iD alone show, where it is certain: two iDs are two people, so the other's
-    records neither make that person's move a doubt (`_two_orcids`) nor undo it (at the subject
-    for years before, the joined records show no move at all). Else what all of them show, and
-    where they show nothing, what one iD's show, a doubt (`_another_orcid`)."""
+    records of one iD alone show, where all of them certainly show it too: the other's records
+    then make it no doubt (`_two_orcids`). Two iDs may be two people, or one person's two (a
+    duplicate ORCID record OpenAlex's merge joins), so a finding certain by one reading alone is
+    a doubt: at the subject for years before the period in the other iD's records, the person
+    joined as OpenAlex holds them made no move. Else what all of them show, and where they show
+    nothing, what one iD's show, a doubt (`_another_orcid`)."""
     orcids = sorted({r.orcid for r in person.records if r.orcid})
     if len(orcids) < 2 or person.copies_differ:  # copies that differ are a doubt already
         return outcome
     alone = [(orcid, _test_copies(_of_one_orcid(person, orcid), pc, start, end, in_works)) for orcid in orcids]
     certain = next((o for _, o in alone if o is not None and o.status == TRUE), None)
-    if certain is not None:
+    if certain is not None and outcome is not None and outcome.status == TRUE:
         return certain
     if outcome is not None:
         return outcome
-    orcid, shown = next(((orcid, o) for orcid, o in alone if o is not None), (None, None))
+    orcid, shown = next(((orcid, o) for orcid, o in alone if o is not None and o.status == TRUE), (None, None))
+    if shown is None:
+        orcid, shown = next(((orcid, o) for orcid, o in alone if o is not None), (None, None))
     if shown is None or orcid is None:
         return None
     why = _another_orcid(person, orcid)
@@ -213,8 +217,8 @@ def _another_orcid(person: _Person, orcid: str) -> str:
     )
     return (
         f"joined as one person by a merged OpenAlex author id or a shared ORCID iD with records giving another "
-        f"ORCID iD ({others}), which together show otherwise: two iDs are two people, so which records are "
-        "this person's is not known"
+        f"ORCID iD ({others}), which together show otherwise: two iDs are two people unless one person holds "
+        "both, so which records are this person's is not known"
     )
 
 
