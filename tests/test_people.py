@@ -29,7 +29,7 @@ from claimwatch.reports.html import render_html
 from claimwatch.reports.jsonreport import render_json
 from claimwatch.reports.markdown import render_markdown
 from claimwatch.reviews import load_reviews
-from claimwatch.works import Origin, Work
+from claimwatch.works import Origin, Work, work_from_openalex
 from helpers import HIT, LAB, claim_file, institution, project, work, write, write_jsonl
 
 BOSTON_NEU = institution("I12912129", "Northeastern University", country="US")
@@ -860,6 +860,26 @@ def test_a_move_one_orcid_ids_records_show_alone_is_uncertain_where_the_merged_r
         for records in itertools.permutations([elsewhere, mover, at_lab]):
             r = evaluate(load(root, JOINED), [RecordsEvidence(list(records))]).results[0]
             assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), third
+
+
+def test_a_work_under_another_orcid_ids_record_shows_no_one_at_both_places_at_once(root):
+    """Found reviewing the twenty-seventh part: A2 (ORCID iD X) at HIT and the lab in 2023, A1 (iD
+    Y, at the lab in 2023) merged into it, and a work of 2023 whose one authorship of A1 gives both:
+    X's records alone, weighed with the works under A1 (a merged id of theirs), certainly held both,
+    `contradicted`. Two iDs may be two people, and then that work is Y's: X's own records show the
+    same year at two places, which a move gives too. Uncertain, naming both iDs, in either order."""
+    x, y = "https://orcid.org/0000-0001-6187-6610", "https://orcid.org/0000-0002-1825-0097"
+    works = [work_from_openalex(both_at_once("W1", "2023-05-01", "A1"), Origin("snapshot", "works.jsonl", 1))]
+    both = record(author("A2", "Li Wei", (HIT, [2023]), (LAB, [2023]), orcid=x), 2, merged=("A1",))
+    other = record(author("A1", "Li Wei", (LAB, [2023]), orcid=y), 1)
+    for records in ([other, both], [both, other]):
+        r = evaluate(load(root, BOTH), [RecordsEvidence(records, works_held=works)]).results[0]
+        assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+        assert "the records it rests on give 2 ORCID iDs" in r.uncertain_people[0].uncertain_because[-1]
+    # The work under X's own record's id holds them at both at once: certain.
+    works = [work_from_openalex(both_at_once("W1", "2023-05-01", "A2"), Origin("snapshot", "works.jsonl", 1))]
+    r = evaluate(load(root, BOTH), [RecordsEvidence([other, both], works_held=works)]).results[0]
+    assert (r.verdict, r.matched) == ("contradicted", 1)
 
 
 def test_records_sharing_an_orcid_are_one_person(root):

@@ -195,15 +195,18 @@ def _by_one_orcid(
 
 
 def _of_one_orcid(person: _Person, orcid: str) -> _Person:
-    """The person as the records giving one ORCID iD have them; works are still read by every id
-    of theirs (`_work_ids`), which only ever adds a doubt."""
+    """The person as the records giving one ORCID iD have them; works are read by every id of
+    theirs (`_work_ids`) but those of the records giving another iD, whose works are that iD's
+    (one under a merged id showing them at both places at once is no proof of this one)."""
     mine = {id(r) for r in person.records if r.orcid == orcid}
+    others = frozenset(r.openalex_id for r in person.records if r.orcid not in (orcid, None) and r.openalex_id)
     return _Person(
         [r for r in person.records if id(r) in mine],
         [p for p in person.at_subject if id(p.record) in mine],
         [p for p in person.at_listed if id(p.record) in mine],
         person.orcid_ids,
         missing_affiliations=[r for r in person.missing_affiliations if r.orcid in (orcid, None)],
+        not_theirs=others,
     )
 
 

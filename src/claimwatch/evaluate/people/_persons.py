@@ -352,6 +352,9 @@ class _Person:
     # Their records, and those sharing their ORCID iD, whose affiliations are missing
     # (`_affiliations_missing`): where they were, and when, those records do not say.
     missing_affiliations: list[AuthorRecord] = field(default_factory=list)
+    # Taken as one ORCID iD's records alone (`_of_one_orcid`), the OpenAlex ids of the records
+    # giving another iD: their works are that iD's, not the person's.
+    not_theirs: frozenset[str] = frozenset()
 
     @property
     def identity_differs(self) -> bool:

@@ -448,8 +448,8 @@ def _cite_works(wanted: dict[str, list[_Wanted]], evidence: Sequence[Evidence], 
 
 def _work_ids(person: _Person) -> list[str]:
     """Every OpenAlex author id works may name the person by: their records' and those of other
-    records sharing their ORCID."""
-    return list(dict.fromkeys([*_openalex_ids(person), *person.orcid_ids]))
+    records sharing their ORCID; but, taken as one iD's records alone, not another iD's records'."""
+    return [i for i in dict.fromkeys([*_openalex_ids(person), *person.orcid_ids]) if i not in person.not_theirs]
 
 
 def _openalex_ids(person: _Person) -> list[str]:
