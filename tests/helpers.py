@@ -242,6 +242,38 @@ NO_LISTED_COAUTHOR = {
 }
 
 
+FACE_RECOGNITION = """\
+id: face
+name: Face recognition
+rationale: Recognising people by their faces.
+phrases: [face recognition]
+"""
+
+
+def topic_result_of_both_engines(tmp_path: Path, records: list[dict[str, Any]], topic: str = FACE_RECOGNITION) -> Any:
+    """The claim that no work is on `topic` (the topic file's YAML), judged on `records` by both
+    engines, their JSON reports asserted the same bytes: the reference engine's result."""
+    import datetime as dt
+
+    from claimwatch.claims import load_claims
+    from claimwatch.evaluate import evaluate
+    from claimwatch.evidence import import_works, open_evidence_paths
+    from claimwatch.reports.jsonreport import render_json
+
+    root = project(tmp_path)
+    write(root / "claims/topics/face.yaml", topic)
+    claims = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))
+    snapshot = root / "snapshot"
+    import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
+    loaded = load_claims([claims], root=root)
+    evidence = open_evidence_paths([snapshot])
+    reference = evaluate(loaded, evidence, engine="python", as_of=dt.date(2025, 1, 1))
+    columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
+    assert render_json(columnar) == render_json(reference)
+    (result,) = reference.results
+    return result
+
+
 def names_found(names: list[tuple[str, str]], text: str) -> list[str]:
     """The keys of `names` found in `text`, each found name's candidate words checked to be in
     the text's search form, as the DuckDB engine's prefilter seeks them (it may only widen)."""

@@ -8,16 +8,16 @@ is read as LaTeX sets it, by both engines."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from claimwatch.claims import load_claims
-from claimwatch.evaluate import PhraseSet, evaluate
-from claimwatch.evidence import import_works, open_evidence_paths
-from claimwatch.reports.jsonreport import render_json
+from claimwatch.evaluate import PhraseSet
 from claimwatch.works import without_markup
-from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
+from helpers import (
+    LAB,
+    authorship,
+    topic_result_of_both_engines,
+    work,
+)
 from test_zero_width_topics import assert_found_as_given
 
 CUANTICA = "computación cuántica"
@@ -74,17 +74,6 @@ def test_latex_accents_ties_and_braces_read(text, read):
 
 
 def test_latex_topics_are_found_by_both_engines(tmp_path):
-    root = project(tmp_path)
-    write(
-        root / "claims/topics/face.yaml",
-        """\
-        id: face
-        name: Face recognition
-        rationale: Recognising people by their faces.
-        phrases: [face recognition]
-        """,
-    )
-    claims = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))
     at_lab = [authorship("A", [LAB])]
     records = [
         work("W1", "{Face} recognition in the wild", authorships=at_lab),
@@ -95,13 +84,6 @@ def test_latex_topics_are_found_by_both_engines(tmp_path):
         work("W6", r"As in \ref {face} recognition of proteins", authorships=at_lab),  # a label, no face
         work("W7", r"The \"face recognition\" problem", authorships=at_lab),  # an escaped quote, no LaTeX
     ]
-    snapshot = root / "snapshot"
-    import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
-    loaded = load_claims([claims], root=root)
-    evidence = open_evidence_paths([snapshot])
-    reference = evaluate(loaded, evidence, engine="python", as_of=dt.date(2025, 1, 1))
-    columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
-    assert render_json(columnar) == render_json(reference)
-    (result,) = reference.results
+    result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1", "W2", "W3", "W4", "W7"]
     assert result.verdict == "contradicted"

@@ -10,7 +10,6 @@ hit's span is in the text as given; the table's words are those of both readings
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 
@@ -18,14 +17,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from claimwatch.claims import load_claims
 from claimwatch.columnar import text_words
 from claimwatch.columnar._table import _text_words
-from claimwatch.evaluate import PhraseSet, evaluate
+from claimwatch.evaluate import PhraseSet
 from claimwatch.evaluate._grouping import _topic_words
 from claimwatch.evaluate._phrases import plain_words
-from claimwatch.evidence import import_works, open_evidence_paths
-from claimwatch.reports.jsonreport import render_json
 from claimwatch.works import (
     missing_words,
     read_through_invisible,
@@ -35,7 +31,12 @@ from claimwatch.works import (
     topic_reading_spans,
     without_markup,
 )
-from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
+from helpers import (
+    LAB,
+    authorship,
+    topic_result_of_both_engines,
+    work,
+)
 from test_speedups import _within
 from test_zero_width_topics import assert_found_as_given
 
@@ -377,17 +378,6 @@ def test_formatting_tags_change_no_hit_but_its_span(words, tags):
 
 
 def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
-    root = project(tmp_path)
-    write(
-        root / "claims/topics/face.yaml",
-        """\
-        id: face
-        name: Face recognition
-        rationale: Recognising people by their faces.
-        phrases: [face recognition]
-        """,
-    )
-    claims = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))
     at_lab = [authorship("A", [LAB])]
     records = [
         work("W1", "<b>Sur</b>face recognition of proteins", authorships=at_lab),
@@ -408,14 +398,7 @@ def test_markup_is_read_as_rendered_by_both_engines(tmp_path):
             "W15", "Robust", authorships=at_lab, abstract_inverted_index={"We": [0], "{F}ace": [1], "recognition": [2]}
         ),
     ]
-    snapshot = root / "snapshot"
-    import_works(write_jsonl(root / "works.jsonl", records), snapshot, subjects_may_be_empty=True)
-    loaded = load_claims([claims], root=root)
-    evidence = open_evidence_paths([snapshot])
-    reference = evaluate(loaded, evidence, engine="python", as_of=dt.date(2025, 1, 1))
-    columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
-    assert render_json(columnar) == render_json(reference)
-    (result,) = reference.results
+    result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W2", "W8", "W13", "W15"]
     assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
         "W6": (

@@ -6,20 +6,21 @@ plainly names its topic. A hit's span stays in the text as given."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimwatch.claims import load_claims
 from claimwatch.columnar import text_words
-from claimwatch.evaluate import PhraseSet, evaluate
+from claimwatch.evaluate import PhraseSet
 from claimwatch.evaluate._grouping import _topic_words
 from claimwatch.evaluate._phrases import plain_words
-from claimwatch.evidence import import_works, open_evidence_paths
-from claimwatch.reports.jsonreport import render_json
-from helpers import LAB, authorship, claim_file, none_claim, project, work, write, write_jsonl
+from helpers import (
+    FACE_RECOGNITION,
+    LAB,
+    authorship,
+    topic_result_of_both_engines,
+    work,
+)
 
 PHRASES = PhraseSet(["face recognition", "facial recognition", "deepfake", "synthetic media", "re-identification"])
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -121,32 +122,13 @@ def test_a_phrase_written_with_zero_width_characters_is_read_through_them(phrase
 
 
 def test_an_excluded_phrase_written_with_one_still_excludes(tmp_path):
-    root = project(tmp_path)
-    write(
-        root / "claims/topics/face.yaml",
-        """\
-        id: face
-        name: Face recognition
-        rationale: Recognising people by their faces.
-        phrases: [face recognition]
-        exclude_phrases: ["face recognition\\u200b vendor test"]
-        """,
-    )
-    claims = claim_file(root / "claims/c.yaml", "claims:\n" + none_claim("{topic: face}"))
     records = [
         work("W1", "Results of the face recognition\u200b vendor test 2023", authorships=[authorship("A", [LAB])]),
         work("W2", "Results of the face recognition vendor test 2024", authorships=[authorship("A", [LAB])]),
         work("W3", "Face recognition in crowds", authorships=[authorship("A", [LAB])]),
     ]
-    source = write_jsonl(root / "works.jsonl", records)
-    snapshot = root / "snapshot"
-    import_works(source, snapshot, subjects_may_be_empty=True)
-    loaded = load_claims([claims], root=root)
-    evidence = open_evidence_paths([snapshot])
-    reference = evaluate(loaded, evidence, engine="python", as_of=dt.date(2025, 1, 1))
-    columnar = evaluate(loaded, evidence, engine="duckdb", cache=tmp_path / "cache", as_of=dt.date(2025, 1, 1))
-    assert render_json(columnar) == render_json(reference)
-    (result,) = reference.results
+    topic = FACE_RECOGNITION + 'exclude_phrases: ["face recognition\\u200b vendor test"]\n'
+    result = topic_result_of_both_engines(tmp_path, records, topic)
     assert [f.work.id for f in result.findings] == ["W3"]
 
 
