@@ -882,6 +882,28 @@ def test_a_work_under_another_orcid_ids_record_shows_no_one_at_both_places_at_on
     assert (r.verdict, r.matched) == ("contradicted", 1)
 
 
+def test_a_work_under_a_merged_id_whose_record_gives_another_orcid_and_no_place_is_no_proof(root):
+    """Found reviewing the twenty-seventh part: as above, but A1 (iD Y) gives no affiliations, so
+    it places no one and was not among the person's records: only X was known, and the work under
+    A1 (a merged id of X's record) certainly held X at both, `contradicted`, a finding resting on
+    what may be Y's work. Y is known from A1's record now: uncertain, naming Y, in either order."""
+    x, y = "https://orcid.org/0000-0001-6187-6610", "https://orcid.org/0000-0002-1825-0097"
+    works = [work_from_openalex(both_at_once("W1", "2023-05-01", "A1"), Origin("snapshot", "works.jsonl", 1))]
+    both = record(author("A2", "Li Wei", (HIT, [2023]), (LAB, [2023]), orcid=x), 2, merged=("A1",))
+    other = record(author("A1", "Li Wei", orcid=y), 1)
+    for records in ([other, both], [both, other]):
+        r = evaluate(load(root, BOTH), [RecordsEvidence(records, works_held=works)]).results[0]
+        assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+        (p,) = r.uncertain_people
+        assert p.id == "A2" and "0000-0002-1825-0097" in p.uncertain_because[-1]
+        assert "people.jsonl:1 (A1)" in p.uncertain_because[-1]
+    # A1 giving X too, or no iD: one iD, the merge OpenAlex made stands.
+    for gives in ({"orcid": x}, {}):
+        same = record(author("A1", "Li Wei", **gives), 1)
+        r = evaluate(load(root, BOTH), [RecordsEvidence([same, both], works_held=works)]).results[0]
+        assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
 def test_records_sharing_an_orcid_are_one_person(root):
     orcid = "https://orcid.org/0000-0001-6187-6610"
     records = [

@@ -85,8 +85,8 @@ def _judge_people(
     ]
     if not compiled:
         return {}
-    kept, read, by_orcid, missing = _read_records(compiled, evidence, copies)
-    people_of = [_people(pc, kept, by_orcid, missing) for pc in compiled]
+    kept, read, by_orcid, missing, giving = _read_records(compiled, evidence, copies)
+    people_of = [_people(pc, kept, by_orcid, missing, giving) for pc in compiled]
     asked = {i for people, _ in people_of for person in people for i in _work_ids(person)}
     in_works = _read_works(compiled, evidence, asked, copies) if read else _InWorks({}, {})
     judged = []
@@ -175,14 +175,24 @@ def _by_one_orcid(
     duplicate ORCID record OpenAlex's merge joins), so a finding certain by one reading alone is
     a doubt: at the subject for years before the period in the other iD's records, the person
     joined as OpenAlex holds them made no move. Else what all of them show, and where they show
-    nothing, what one iD's show, a doubt (`_another_orcid`)."""
-    orcids = sorted({r.orcid for r in person.records if r.orcid})
+    nothing, what one iD's show, a doubt (`_another_orcid`). An iD known only from a record that
+    places no one (`_Person.unplaced`) counts too: a finding certain together but by no one iD's
+    records alone rests on works under that record's id, which may be that iD's (`_works_of`)."""
+    orcids = sorted({r.orcid for r in (*person.records, *person.unplaced) if r.orcid})
     if len(orcids) < 2 or person.copies_differ:  # copies that differ are a doubt already
         return outcome
-    alone = [(orcid, _test_copies(_of_one_orcid(person, orcid), pc, start, end, in_works)) for orcid in orcids]
+    placed = sorted({r.orcid for r in person.records if r.orcid})  # an iD of no record here shows nothing alone
+    alone = [(orcid, _test_copies(_of_one_orcid(person, orcid), pc, start, end, in_works)) for orcid in placed]
     certain = next((o for _, o in alone if o is not None and o.status == TRUE), None)
     if certain is not None and outcome is not None and outcome.status == TRUE:
         return certain
+    if (
+        outcome is not None
+        and outcome.status == TRUE
+        and _two_orcids(outcome) is None
+        and (why := _works_of(person, outcome, pc, start, end, in_works)) is not None
+    ):
+        return dataclasses.replace(outcome, status=UNKNOWN, doubts=[*outcome.doubts, why])
     if outcome is not None:
         return outcome
     orcid, shown = next(((orcid, o) for orcid, o in alone if o is not None and o.status == TRUE), (None, None))
@@ -199,7 +209,8 @@ def _of_one_orcid(person: _Person, orcid: str) -> _Person:
     theirs (`_work_ids`) but those of the records giving another iD, whose works are that iD's
     (one under a merged id showing them at both places at once is no proof of this one)."""
     mine = {id(r) for r in person.records if r.orcid == orcid}
-    others = frozenset(r.openalex_id for r in person.records if r.orcid not in (orcid, None) and r.openalex_id)
+    given = (*person.records, *person.unplaced)
+    others = frozenset(r.openalex_id for r in given if r.orcid not in (orcid, None) and r.openalex_id)
     return _Person(
         [r for r in person.records if id(r) in mine],
         [p for p in person.at_subject if id(p.record) in mine],
@@ -213,15 +224,50 @@ def _of_one_orcid(person: _Person, orcid: str) -> _Person:
 def _another_orcid(person: _Person, orcid: str) -> str:
     """Why what the records of one ORCID iD show is a doubt where all the person's records show
     otherwise: the others give another iD."""
-    others = "; ".join(
-        f"{r.orcid} in {r.origin} ({r.id})"
-        for r in sorted(person.records, key=lambda r: (r.orcid or "", str(r.origin)))
-        if r.orcid and r.orcid != orcid
-    )
+    others = _records_giving_other_orcids(person, {orcid})
     return (
         f"joined as one person by a merged OpenAlex author id or a shared ORCID iD with records giving another "
         f"ORCID iD ({others}), which together show otherwise: two iDs are two people unless one person holds "
         "both, so which records are this person's is not known"
+    )
+
+
+def _works_of(
+    person: _Person,
+    outcome: _Outcome,
+    pc: _PeopleClaim,
+    start: dt.date | None,
+    end: dt.date | None,
+    in_works: _InWorks,
+) -> str | None:
+    """Why a finding certain by all the person's records together, by no one iD's alone, and
+    resting on the records of one iD is a doubt, if it is: it rests on works under the OpenAlex id
+    of a record giving another iD (a merged id of theirs), which may be that iD's, another
+    person's. Without those works, it would not be certain."""
+    resting = {p.record.orcid for p in (*outcome.at_subject, *outcome.at_listed) if p.record.orcid}
+    given = (*person.records, *person.unplaced)
+    ids = frozenset(r.openalex_id for r in given if r.orcid and r.orcid not in resting and r.openalex_id)
+    if not ids:
+        return None
+    apart = _test_copies(dataclasses.replace(person, not_theirs=person.not_theirs | ids), pc, start, end, in_works)
+    if apart is not None and apart.status == TRUE:
+        return None
+    others = _records_giving_other_orcids(person, resting)
+    return (
+        f"it rests on works under the OpenAlex author id of a record giving another ORCID iD ({others}), joined "
+        "with the person's records by a merged OpenAlex author id: two iDs are two people unless one person holds "
+        "both, so those works may be another person's"
+    )
+
+
+def _records_giving_other_orcids(person: _Person, orcids: set[str]) -> str:
+    """The records of the person (and those under their ids placing no one) giving an ORCID iD
+    other than these, each as its iD, where it is and its OpenAlex id."""
+    given = {id(r): r for r in (*person.records, *person.unplaced)}.values()
+    return "; ".join(
+        f"{r.orcid} in {r.origin} ({r.id})"
+        for r in sorted(given, key=lambda r: (r.orcid or "", str(r.origin)))
+        if r.orcid and r.orcid not in orcids
     )
 
 
@@ -302,6 +348,12 @@ def _with_namesakes(
         sorted({*person.orcid_ids, *(i for n in namesakes for i in n.orcid_ids)}),
         sorted({*person.copies_differ, *(d for n in namesakes for d in n.copies_differ)}),
         [*person.copy_groups, *(g for n in namesakes for g in n.copy_groups)],
+    )
+    joined = {id(r) for r in together.records}
+    together.unplaced = list(
+        {
+            id(r): r for r in (*person.unplaced, *(r for n in namesakes for r in n.unplaced)) if id(r) not in joined
+        }.values()
     )
     outcome = _test(together, pc, start, end, in_works)
     if outcome is None:

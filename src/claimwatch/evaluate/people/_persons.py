@@ -186,12 +186,14 @@ class _PeopleClaim:
 
 def _read_records(
     compiled: list[_PeopleClaim], evidence: Sequence[Evidence], copies: Copies = NO_COPIES
-) -> tuple[list[_Kept], int, dict[str, set[str]], dict[str, list[AuthorRecord]]]:
+) -> tuple[list[_Kept], int, dict[str, set[str]], dict[str, list[AuthorRecord]], dict[str, list[AuthorRecord]]]:
     """Every author record of the evidence, read once; kept where it places the person at some
     claim's subject or at an entry of its lists. Also how many records were read, and the
     OpenAlex ids of every record that gives an ORCID iD, by ORCID: works may name a person by the
-    id of a record the claims would not keep; and by ORCID, the records whose affiliations are
-    missing (`_affiliations_missing`), kept or not: they leave the person's years open."""
+    id of a record the claims would not keep; by ORCID, the records whose affiliations are
+    missing (`_affiliations_missing`), kept or not: they leave the person's years open; and the
+    records that give an ORCID iD, kept or not, by each OpenAlex id of theirs (own and merged):
+    works under that id are that iD's (`_Person.unplaced`)."""
     finder = _PlaceFinder(
         list({id(pc.subject): pc.subject for pc in compiled}.values()),
         list({id(m): m for pc in compiled for m in pc.lists}.values()),
@@ -199,6 +201,7 @@ def _read_records(
     kept: list[_Kept] = []
     by_orcid: dict[str, set[str]] = {}
     missing: dict[str, list[AuthorRecord]] = {}
+    giving: dict[str, list[AuthorRecord]] = {}
     read = _dated_by_the_latest([record for source in evidence for record in source.authors()])
     standing, differing = _author_copies(read)
     # An older copy of a record (OpenAlex has corrected it since) places no one, nor says a lineage.
@@ -211,9 +214,11 @@ def _read_records(
             kept.append(k)
         if record.orcid and record.openalex_id:  # kept or not: another claim may keep it
             by_orcid.setdefault(record.orcid, set()).update((record.openalex_id, *record.merged_ids))
+            for i in dict.fromkeys((record.openalex_id, *record.merged_ids)):
+                giving.setdefault(i, []).append(record)
         if record.orcid and _affiliations_missing(record):
             missing.setdefault(record.orcid, []).append(record)
-    return kept, len(read), by_orcid, missing
+    return kept, len(read), by_orcid, missing, giving
 
 
 def _affiliations_missing(record: AuthorRecord) -> bool:
@@ -355,6 +360,10 @@ class _Person:
     # Taken as one ORCID iD's records alone (`_of_one_orcid`), the OpenAlex ids of the records
     # giving another iD: their works are that iD's, not the person's.
     not_theirs: frozenset[str] = frozenset()
+    # Records giving an ORCID iD under an OpenAlex id works may name the person by (one merged
+    # into theirs), not among their records (it places no one where the claim looks): a work
+    # under that id may be that iD's, so its iD is the person's second (`_by_one_orcid`).
+    unplaced: list[AuthorRecord] = field(default_factory=list)
 
     @property
     def identity_differs(self) -> bool:
@@ -367,6 +376,7 @@ def _people(
     kept: list[_Kept],
     by_orcid: dict[str, set[str]],
     missing: dict[str, list[AuthorRecord]] | None = None,
+    giving: dict[str, list[AuthorRecord]] | None = None,
 ) -> tuple[list[_Person], list[_Person]]:
     """The claim's persons: records that share an identity key joined (a union-find over the
     keys), those a record places at the subject; and apart, those the records place at a listed
@@ -406,8 +416,21 @@ def _people(
         shared = [m for orcid in sorted({r.orcid for r in records if r.orcid}) for m in (missing or {}).get(orcid, ())]
         unique = {id(r): r for r in [*(r for r in records if _affiliations_missing(r)), *shared]}
         person.missing_affiliations = sorted(unique.values(), key=lambda r: (r.origin.path, r.origin.line))
+        person.unplaced = _unplaced(records, orcid_ids, giving or {})
         if at_subject:
             people.append(person)
         elif at_listed:
             elsewhere.append(person)
     return people, elsewhere
+
+
+def _unplaced(
+    records: list[AuthorRecord], orcid_ids: list[str], giving: dict[str, list[AuthorRecord]]
+) -> list[AuthorRecord]:
+    """The records giving an ORCID iD under an OpenAlex id of these records (own or merged) or of
+    their iD's, that are not among them: a record giving no place (no affiliations) is kept by no
+    claim, yet the works under its id, merged into the person's, are its iD's."""
+    ids = dict.fromkeys([*(i for r in records for i in (r.openalex_id, *r.merged_ids) if i), *orcid_ids])
+    own = {id(r) for r in records}
+    found = {id(g): g for i in ids for g in giving.get(i, ()) if id(g) not in own}
+    return sorted(found.values(), key=lambda r: (r.origin.path, r.origin.line))
