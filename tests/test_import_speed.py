@@ -147,7 +147,7 @@ def test_a_keywords_words_cached_are_its_words():
 def test_the_affiliations_cache_stays_within_its_bound(monkeypatch):
     """A file of many distinct affiliations (the whole snapshot's) must not grow the cache past
     its bound, which a worker's memory counts on: emptied when full, it goes on giving rows."""
-    monkeypatch.setattr(_table, "_STATED_AT_MOST", 3)
+    monkeypatch.setattr(_table._STATED, "size", 3)
     _table._STATED.clear()
     for k in range(40):
         inst = Institution(name=f"Institute {k}", id=f"I{k}", lineage=(f"I{k}",))

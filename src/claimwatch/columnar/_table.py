@@ -50,6 +50,7 @@ from typing import Any
 import duckdb
 import orjson
 
+from .._memo import Memo
 from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
@@ -342,14 +343,12 @@ def _stated(a: Authorship) -> _Stated:
     key = (a.raw_affiliations, tuple(map(id, a.institutions)))
     found = _STATED.get(key)
     if found is None:
-        if len(_STATED) >= _STATED_AT_MOST:
-            _STATED.clear()
-        found = _STATED[key] = _new_stated(a)
+        found = _STATED.keep(key, _new_stated(a))
     return found
 
 
-_STATED: dict[tuple[tuple[str, ...], tuple[int, ...]], _Stated] = {}
-_STATED_AT_MOST = 1 << 13  # full at 65,536 it held about 143 MiB a worker; a group repeats far fewer
+# Full at 65,536 it held about 143 MiB a worker; a group repeats far fewer.
+_STATED: Memo[tuple[tuple[str, ...], tuple[int, ...]], _Stated] = Memo(1 << 13)
 
 
 def _new_stated(a: Authorship) -> _Stated:

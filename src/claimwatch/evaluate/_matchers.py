@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from .._memo import Memo
 from .._text import printable
 from ..claims import Subject, Topic
 from ..lists import ListEntry, ReferenceList, Related, clean_alias
@@ -248,9 +249,11 @@ class ListMatcher:
             dict.fromkeys((key, n) for key, (_, _, as_entry) in self.related.items() for n in _sought(as_entry))
         )
         self.related_names = NameMatcher(self.related_registered) if self.related else None
-        self._placings: dict[tuple[NameHit, str, frozenset[str]], str | _Elsewhere | None] = {}
+        self._placings: Memo[tuple[NameHit, str, frozenset[str]], str | _Elsewhere | None] = Memo(self._PLACINGS_SIZE)
         # By the author's institutions (by identity) and affiliation strings: `hits`.
-        self._by_affiliations: dict[tuple[tuple[int, ...], tuple[str, ...]], tuple[tuple, tuple[_EntryHit, ...]]] = {}
+        self._by_affiliations: Memo[tuple[tuple[int, ...], tuple[str, ...]], tuple[tuple, tuple[_EntryHit, ...]]] = (
+            Memo(self._BY_AFFILIATIONS_SIZE)
+        )
 
     # Bounded small: a full cache of 100,000 answers held about 93 MiB a list (rev-perf's measure,
     # 100-character strings), against a million's check's 512 MiB; a group's works repeat a few
@@ -264,11 +267,8 @@ class ListMatcher:
         key = (hit, text, frozenset(resolved))
         try:
             return self._placings[key]
-        except KeyError:
-            if len(self._placings) >= self._PLACINGS_SIZE:
-                self._placings.clear()
-            placed = self._placings[key] = _placed(entry, hit, text, resolved)
-            return placed
+        except KeyError:  # None is an answer: told from a key not yet kept by the lookup
+            return self._placings.keep(key, _placed(entry, hit, text, resolved))
 
     def _places_by_itself(self, entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> bool:
         """Does `text` place the entry certainly without the countries OpenAlex resolved its names to
@@ -287,9 +287,7 @@ class ListMatcher:
         key = (tuple(map(id, a.institutions)), a.raw_affiliations)
         found = self._by_affiliations.get(key)
         if found is None:
-            if len(self._by_affiliations) >= self._BY_AFFILIATIONS_SIZE:
-                self._by_affiliations.clear()
-            found = self._by_affiliations[key] = (a.institutions, tuple(self._hits(a)))
+            found = self._by_affiliations.keep(key, (a.institutions, tuple(self._hits(a))))
         return list(found[1])
 
     def _hits(self, a: Authorship) -> list[_EntryHit]:
@@ -1522,13 +1520,11 @@ def _entry_ref(hit: _EntryHit) -> EntryRef:
     key = (id(hit.reference_list), id(hit.entry))
     made = _ENTRY_REFS.get(key)
     if made is None or made[0] is not hit.reference_list or made[1] is not hit.entry:
-        if len(_ENTRY_REFS) >= 65_536:
-            _ENTRY_REFS.clear()
-        made = _ENTRY_REFS[key] = (hit.reference_list, hit.entry, _new_entry_ref(hit))
+        made = _ENTRY_REFS.keep(key, (hit.reference_list, hit.entry, _new_entry_ref(hit)))
     return made[2]
 
 
-_ENTRY_REFS: dict[tuple[int, int], tuple[ReferenceList, ListEntry, EntryRef]] = {}
+_ENTRY_REFS: Memo[tuple[int, int], tuple[ReferenceList, ListEntry, EntryRef]] = Memo(65_536)
 
 
 def _new_entry_ref(hit: _EntryHit) -> EntryRef:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from .._memo import Memo
 from ..works import APOSTROPHES, INNER_APOSTROPHE, INNER_HYPHEN, INVISIBLE, dotted_i, has_invisible, one_sigma
 from ._spacy import nlp
 
@@ -381,7 +382,7 @@ class NameMatcher:
         self._form_words = frozenset(form_words)
         self._read_together = frozenset(together)
         self._acronym_words = frozenset(acronyms)
-        self._cache: dict[str, tuple[NameHit, ...]] = {}
+        self._cache: Memo[str, tuple[NameHit, ...]] = Memo(self._CACHE_SIZE)
 
     _CACHE_SIZE = 100_000
 
@@ -389,9 +390,7 @@ class NameMatcher:
         # Affiliation strings repeat across millions of authorships: each is matched once.
         hits = self._cache.get(text)
         if hits is None:
-            if len(self._cache) >= self._CACHE_SIZE:
-                self._cache.clear()
-            hits = self._cache[text] = self._find(text)
+            hits = self._cache.keep(text, self._find(text))
         return list(hits)
 
     def _find(self, given: str) -> tuple[NameHit, ...]:

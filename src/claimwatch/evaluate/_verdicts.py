@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from .._memo import Memo
 from .._text import printable
 from ..claims import Claim, ClaimFile, describe, describe_period, not_begun
 from ..evidence import Evidence, Snapshot
@@ -818,9 +819,7 @@ def _holds_a_work_of(evidence: Evidence, ids: set[str], start: dt.date | None, e
             _date_status(w.published, start, end)[0] == TRUE and any(a.institution_ids & ids for a in w.authorships)
             for w in evidence.works()
         )
-        if len(_HELD) >= _HELD_KEPT:
-            _HELD.clear()
-        _HELD[key] = held
+        _HELD.keep(key, held)
     return held
 
 
@@ -829,8 +828,7 @@ def _holds_a_work_of(evidence: Evidence, ids: set[str], start: dt.date | None, e
 # subjects, twice (made before subjects were counted, and confirmed empty): reading it each time,
 # a run on a snapshot of 100,000 works whose subject's works come last took 48 s for 8 claims,
 # where it took 2 s before it was asked.
-_HELD: dict[tuple[str, str, str, frozenset[str], dt.date | None, dt.date], bool] = {}
-_HELD_KEPT = 1024
+_HELD: Memo[tuple[str, str, str, frozenset[str], dt.date | None, dt.date], bool] = Memo(1024)
 
 
 def _within_limits(covering: list[Evidence]) -> str:
