@@ -114,3 +114,62 @@ def test_a_place_before_an_entry_with_no_address_says_its_city_cannot_be_told(
     capsys.readouterr()
     assert result["verdict"] == "insufficient_evidence"
     assert ("the list gives no address for" in result["why"]) is says_no_address
+
+
+# The ASPI tracker's own addresses (../shared/data/aspi): their county and district parts name
+# places that are cities elsewhere, "Minhou Xian" (闽侯县, "Xian" is 县, county) no Xi'an and
+# Dalian's district Zhongshan no Guangdong city; only the city and the province are the entry's.
+COUNTY_AND_DISTRICT = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: fzu, name: Fuzhou University, country: CN, verified: true,
+     addresses: ["2 Xiyuangong Rd, Minhou Xian, Fuzhou Shi, Fujian Sheng, China, 350008"]}
+  - {id: dna, name: Dalian Naval Academy, country: CN, verified: true,
+     addresses: ["China, Liaoning, Dalian, Zhongshan, Jiefang Road, 大连舰艇学院"]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        ("Xi'an Fuzhou University, Xi'an 710000, China", "insufficient_evidence"),
+        ("Xian Fuzhou Univ, Peoples R China", "insufficient_evidence"),
+        ("Zhongshan Dalian Naval Academy, Peoples R China", "insufficient_evidence"),
+        # The city and the province parts are still the entry's own.
+        ("Fuzhou Fuzhou University, Fuzhou 350108, China", "contradicted"),
+        ("Fujian Fuzhou University, Peoples R China", "contradicted"),
+        ("Liaoning Dalian Naval Academy, Peoples R China", "contradicted"),
+    ],
+)
+def test_only_the_city_and_the_province_of_an_address_are_the_entry_s_own_place(
+    tmp_path, monkeypatch, capsys, raw, verdict
+):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, COUNTY_AND_DISTRICT, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("address", "places"),
+    [
+        # Forms of the ASPI tracker's and the CSL excerpt's addresses (../shared/data).
+        ("2 Xiyuangong Rd, Minhou Xian, Fuzhou Shi, Fujian Sheng, China, 350008", ["fujian", "fuzhou"]),
+        ("Bei Er Huan, Xiangtan Xian, Xiangtan Shi, Hunan Sheng, China", ["hunan", "xiangtan"]),
+        ("China, Jilin, Changchun, Chaoyang, Qianjin Street, 吉林大学", ["jilin", "changchun"]),
+        ("Sichuan University, Shuncheng Street, Qingyang, Chengdu, Sichuan, China", ["sichuan", "chengdu"]),
+        ("1882 Yan An Xi Lu, Changning, Shanghai, China", ["shanghai"]),
+        ("5 Landianchang South Road Haidian District Beijing, 100097 China", ["beijing"]),
+        ("Tian Wang te Zi #1, Baqiao District, Xian, China, CN", ["xian"]),
+        ("Komitas 26/114, Yerevan, Armenia, AM", ["yerevan"]),
+        ("no. 999 Xuefu Avenue, Honggutan New District, Nanchang", ["nanchang"]),
+        ("1 Jinji Rd, Qixing Qu, Guilin Shi, Guangxi Zhuangzuzizhiqu, China, 541002", ["guangxi", "guilin"]),
+    ],
+)
+def test_an_address_s_city_and_province_are_read_from_their_own_parts(address, places):
+    from claimwatch.evaluate._matchers import _city_and_province
+
+    assert _city_and_province(address) == places

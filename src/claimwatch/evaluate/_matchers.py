@@ -1138,10 +1138,78 @@ def _place_key(place: str) -> str:
 
 @lru_cache(maxsize=10_000)
 def _own_places(addresses: tuple[str, ...], names: tuple[str, ...]) -> frozenset[str]:
-    """The cities and provinces an entry's addresses and names hold (`_place_before`)."""
-    return frozenset(
-        _place_key(t[p.start : p.end]) for t in (*addresses, *names) for p in places_in(t) if not p.is_country
-    )
+    """The cities and provinces an entry's addresses and names hold (`_place_before`): every place
+    its names hold, but of an address only its city and its province. The rest of an address names
+    its county, district or road by words that are cities' elsewhere: "2 Xiyuangong Rd, Minhou Xian,
+    Fuzhou Shi, Fujian Sheng, China" (Fuzhou University, in the ASPI tracker) holds the county
+    "Minhou Xian" (县), which is no Xi'an, and "China, Liaoning, Dalian, Zhongshan" Dalian's district
+    Zhongshan, no Guangdong city."""
+    in_names = (_place_key(t[p.start : p.end]) for t in names for p in places_in(t) if not p.is_country)
+    return frozenset((*in_names, *(place for address in addresses for place in _city_and_province(address))))
+
+
+# An address's parts, each a road, a district, a city, a province or a country.
+_ADDRESS_PARTS = re.compile(r"[,;\uff0c\uff1b]")
+# What may follow a city or a province and leave it its part's place: the word for a city or a
+# province ("Fuzhou Shi", "Fujian Sheng", "Guangxi Zhuangzuzizhiqu", "Hebei Province"), a postcode.
+_ENDS_AS_A_PLACE = re.compile(
+    r"(?:[\s\d#.\-]|\b(?:shi|sheng|city|province|municipality|zizhiqu|zhuangzuzizhiqu|autonomous|region)\b)*",
+    re.IGNORECASE,
+)
+# Cities that are provinces of their own: the part after or before one is its district.
+_CITY_PROVINCES = frozenset({"beijing", "peking", "shanghai", "tianjin", "chongqing"})
+
+
+def _city_and_province(address: str) -> list[str]:
+    """The places (`_place_key`) of an address's province and city parts: a part ending with a
+    province, the part next to it on the side away from the country (the city: "Fuzhou Shi, Fujian
+    Sheng, China", "China, Liaoning, Dalian"), none for a city that is a province of its own
+    ("Changning, Shanghai", "China, Beijing, Haidian"); with no province, the part next to the
+    country ("Baqiao District, Xian, China"), or with neither, the last part."""
+    ends = [_place_ending(part) for part in _ADDRESS_PARTS.split(address)]
+    countries_at = [i for i, (_, country) in enumerate(ends) if country]
+    provinces_at = [i for i, (place, _) in enumerate(ends) if place and named_provinces(provinces_in(place))]
+    big_first = bool(countries_at) and (countries_at[0] < provinces_at[0] if provinces_at else countries_at[0] == 0)
+    step = 1 if big_first else -1
+    found: list[str] = []
+    for at in provinces_at or countries_at or [len(ends) - 1]:
+        if at in provinces_at:
+            found.append(_place_key(ends[at][0]))
+            if _place_key(ends[at][0]) in _CITY_PROVINCES:
+                continue
+        elif at not in countries_at:
+            found.append(_place_key(ends[at][0]))
+            continue
+        if 0 <= at + step < len(ends) and ends[at + step][0]:
+            found.append(_place_key(ends[at + step][0]))
+    return [place for place in found if place]
+
+
+def _place_ending(part: str) -> tuple[str, bool]:
+    """The city or province an address part ends with ("Fuzhou Shi", "Beijing 100097 China"; not
+    "Minhou Xian", a county, nor "Sichuan University"), or ""; and whether it ends with a country."""
+    places = places_in(part)
+    country = any(p.is_country and _ENDS_AS_A_PLACE.fullmatch(_without_countries(part, places, p.end)) for p in places)
+    for p in reversed(places):
+        if p.is_country or not _ENDS_AS_A_PLACE.fullmatch(_without_countries(part, places, p.end)):
+            continue
+        if _place_key(part[p.start : p.end]) == "xian" and _AFTER_A_WORD.search(part, 0, p.start):
+            return "", country  # a county's "Xian" (县): "Minhou Xian"
+        return part[p.start : p.end], country
+    return "", country
+
+
+def _without_countries(part: str, places: tuple[Place, ...], start: int) -> str:
+    """`part` from `start`, the countries it names left out ("100097 China" ends as a postcode)."""
+    kept, at = [], start
+    for p in places:
+        if p.is_country and p.start >= start:
+            kept.append(part[at : p.start])
+            at = p.end
+    return "".join(kept) + part[at:]
+
+
+_AFTER_A_WORD = re.compile(r"[^\W\d_][ \t\u00a0]+$")
 
 
 # A place, then a college (or an institute, ...) "of" the name: "Jincheng College of Nanjing
