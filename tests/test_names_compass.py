@@ -118,3 +118,39 @@ def test_a_compass_letter_right_before_a_name_may_begin_another_institutions_nam
     results = coauthor_text_results(root, LIST, raw)
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
+
+
+LETTERS = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: nuc, name: North University of China, country: CN, verified: true}
+  - {id: ecut, name: East China University of Technology, country: CN, verified: true}
+  - {id: scut, name: South China University of Technology, country: CN, verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        # A lone compass letter after a word may be that word's letter, a room's or a department's,
+        # or an author's initial: a doubt, never a finding.
+        ("Room N Univ China, Taiyuan 030051, Peoples R China", "insufficient_evidence"),
+        ("Dept E China Univ Technol, Nanchang 330013, Peoples R China", "insufficient_evidence"),
+        ("J S China Univ Technol, Guangzhou 510640, Peoples R China", "insufficient_evidence"),
+        ("Lab 3 S China Univ Technol, Guangzhou 510640, Peoples R China", "insufficient_evidence"),
+        # Beginning the text or a part of it, as Web of Science writes them: the listed university.
+        ("N Univ China, Taiyuan 030051, Peoples R China", "contradicted"),
+        ("Sch Chem & Chem Engn, S China Univ Technol, Guangzhou 510640, Peoples R China", "contradicted"),
+        ("Dept Chem (E China Univ Technol), Nanchang 330013, Peoples R China", "contradicted"),
+        # Written out, the word is no letter.
+        ("Dept Chem North University of China, Taiyuan 030051, China", "contradicted"),
+    ],
+)
+def test_a_compass_letter_after_a_word_may_be_that_words_letter(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, LETTERS, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict

@@ -544,6 +544,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             _a_longer_name(entry, hit, text)
             or _another_province(entry, hit, text)
             or _its_place_unnamed(entry, hit, text)
+            or _compass_letter_after_a_word(entry, hit, text)
         )
     return _with_doubts_of_its_writing(placed, hit)
 
@@ -1101,6 +1102,31 @@ def _direction_before(hit: NameHit, text: str) -> str | None:
     if word in _COMPASS_LETTERS:
         return word if not found.start() or not _APOSTROPHE.match(text, found.start() - 1) else None
     return word if fold(word) in _DIRECTIONS else None
+
+
+# A lone compass letter beginning a name as found ("N Univ China"), and a word, a number or an
+# abbreviation's full stop right before it, nothing but spaces between ("Room N", "Dept E", "J S").
+_LONE_COMPASS_LETTER = re.compile(rf"[NSEW](?={SPACES})")
+_WRITTEN_BEFORE = re.compile(rf"([^\s,;:()\[\]\uff0c\uff1b\uff1a\uff08\uff09]*[^\W_.]\.?){SPACES}+$")
+
+
+def _compass_letter_after_a_word(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where a lone capital letter read as a compass word begins the name as found but
+    follows a word: Web of Science begins a part with one ("..., N Univ China, Taiyuan"), but after
+    a word the letter may be that word's, a room's or a department's ("Room N", "Dept E") or an
+    author's initial ("J S China Univ Technol"), and the text no name of the list's."""
+    if hit.is_acronym or hit.is_cjk or not _LONE_COMPASS_LETTER.match(text, hit.start):
+        return None
+    if fold(hit.name).split()[:1] == [fold(text[hit.start])]:
+        return None  # the name's own letter, not a reading of it
+    before = _WRITTEN_BEFORE.search(text, 0, hit.start)
+    if not before:
+        return None
+    return (
+        f"\u201c{text[hit.start]}\u201d, read as Web of Science's compass letter, begins \u201c{printable(hit.matched)}\u201d"
+        f" but follows \u201c{printable(before.group(1))}\u201d, whose letter it may be (a room's, a department's,"
+        f" an initial), not the start of {printable(entry.name)}'s name"
+    )
 
 
 _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
