@@ -554,7 +554,7 @@ class NameMatcher:
                 folded
                 and end < len(doc_words)
                 and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME
-                and not text[last[2] : spans[index[end]][1]].strip(" .\t\n")  # "Univ. of"
+                and not text[last[2] : spans[index[end]][1]].strip(" ._\t\n")  # "Univ. of", "University_of"
                 and not _names_its_own_country(doc_words, end)
             ):
                 continue  # "Tianjin University of Technology"; but not "Tianjin University; for ..."
