@@ -52,6 +52,9 @@ NAMES = [
         ("Univ W England, Bristol BS16 1QY, Avon, England", []),
         # An apostrophe's "s" is no "South", nor a word written out read as a letter.
         ("Queen's College, Oxford", ["qsc"]),
+        # The apostrophe lost and its space kept, as PDF extraction gives it: the same words as
+        # "Queen's College" folded, so the name itself (the country rule tells Oxford from elsewhere).
+        ("The Queen s College, Oxford", ["qsc"]),
         ("China's North University, Taiyuan", []),
         ("S. China University, Guangzhou", []),
         # Nor is an apostrophe's "s" the text lost ("People s", as PDFs give "People's"): Web of

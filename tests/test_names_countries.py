@@ -45,6 +45,7 @@ ASPI = {
         entry("just", "Jiangsu University of Science and Technology", "江苏科技大学", "JUST"),
         entry("njust", "Nanjing University of Science and Technology", "南京理工大学", "NJUST"),
         entry("ustc", "University of Science and Technology of China", "中国科学技术大学", "USTC"),
+        entry("nwpu", "Northwestern Polytechnical University", "西北工业大学", "Northwestern Polytechnic University"),
     ]
 }
 LIST = ReferenceList(id="aspi", name="ASPI tracker", sources=(Source(title="ASPI"),), entries=tuple(ASPI.values()))
@@ -125,6 +126,16 @@ SHARED_NAMES = [
         "Air Force Research Institute, Beijing, China",
         "Air Force Research Institute, Air University, Maxwell Air Force Base, Alabama",
         "Air Force Research Institute",
+    ),
+    # Fremont, California (Northwestern Polytechnic University 1984-2021, San Francisco Bay
+    # University since): https://en.wikipedia.org/wiki/San_Francisco_Bay_University. The ASPI
+    # tracker gives Northwestern Polytechnical University (Xi'an) the alias "Northwestern
+    # Polytechnic University"; the bare name as Web of Science writes it.
+    (
+        "nwpu",
+        "NW Polytech Univ, Sch Comp Sci, Xian 710072, Peoples R China",
+        "School of Engineering, Northwestern Polytechnic University, Fremont, California, USA",
+        "NW Polytech Univ",
     ),
 ]
 
