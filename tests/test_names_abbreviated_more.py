@@ -280,3 +280,65 @@ def test_reading_only_the_abbreviations_one_name_holds_at_once_finds_every_name_
     every_reading = NameMatcher(names)
     every_reading._some_form_holds = lambda reading: True  # type: ignore[method-assign]
     assert NameMatcher(names).find(text) == every_reading.find(text)
+
+
+# The ASPI tracker's and the CSL excerpt's names (../shared/data), as Web of Science abbreviates
+# their words ("Int", "Relat", "Publ", "Secur", "Aerodynam", "Dev", "Semicond", "Environm",
+# "Transportat", "Automat", "Propuls", "Polit"): none was read, so each named nothing.
+SIXTH = [
+    ("uir", "University of International Relations"),
+    ("iip", "Institute of International Politics"),
+    ("ppsuc", "People's Public Security University of China"),
+    ("cardc", "China Aerodynamics Research and Development Center"),
+    ("cetc13", "Hebei Semiconductor Research Institute"),
+    ("swiet", "Southwest Institute of Environmental Testing"),
+    ("amt", "Academy of Military Transportation"),
+    ("bacei", "Beijing Automation Control Equipment Institute"),
+    ("aaspt", "Academy of Aerospace Solid Propulsion Technology"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Univ Int Relat, Beijing 100091, Peoples R China", ["uir"]),
+        ("Inst Int Polit, Beijing, Peoples R China", ["iip"]),
+        ("Peoples Publ Secur Univ China, Sch Informat Technol, Beijing 100038, Peoples R China", ["ppsuc"]),
+        ("China Aerodynam Res & Dev Ctr, Mianyang 621000, Sichuan, Peoples R China", ["cardc"]),
+        ("Hebei Semicond Res Inst, Shijiazhuang 050051, Hebei, Peoples R China", ["cetc13"]),
+        ("Southwest Inst Environm Testing, Mianyang, Peoples R China", ["swiet"]),
+        ("Acad Mil Transportat, Tianjin, Peoples R China", ["amt"]),
+        ("Beijing Automat Control Equipment Inst, Beijing, Peoples R China", ["bacei"]),
+        ("Acad Aerosp Solid Propuls Technol, Xian, Peoples R China", ["aaspt"]),
+        # Another institution's words, in their order, are not these.
+        ("Univ Int Business & Econ, Beijing, Peoples R China", []),
+        ("China Acad Aerosp Aerodynam, Beijing, Peoples R China", []),
+        ("Sch Int Relat & Publ Affairs, Fudan Univ, Shanghai, Peoples R China", []),
+    ],
+)
+def test_web_of_science_abbreviations_of_listed_words_are_read(text, found):
+    assert names_found(SIXTH, text) == found
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        ("Univ Int Relat, Beijing 100091, Peoples R China", "contradicted"),
+        ("China Aerodynam Res & Dev Ctr, Mianyang 621000, Sichuan, Peoples R China", "contradicted"),
+        ("Univ Int Business & Econ, Beijing, Peoples R China", "insufficient_evidence"),
+    ],
+)
+def test_a_whole_check_reads_them_on_both_engines(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    list_yaml = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: uir, name: University of International Relations, country: CN, verified: true}
+  - {id: cardc, name: China Aerodynamics Research and Development Center, country: CN, verified: true}
+"""
+    results = coauthor_text_results(root, list_yaml, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict

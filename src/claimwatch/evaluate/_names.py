@@ -154,6 +154,22 @@ _WEB_OF_SCIENCE = {
     "liberat": "liberation",
     "gen": "general",
     "hosp": "hospital",
+    # "Univ Int Relat" (University of International Relations), "Peoples Publ Secur Univ China",
+    # "China Aerodynam Res & Dev Ctr", "Hebei Semicond Res Inst", "Southwest Inst Environm
+    # Testing", "Acad Mil Transportat", "Beijing Automat Control Equipment Inst", "Acad Aerosp
+    # Solid Propuls Technol", "Inst Int Polit".
+    "int": "international",
+    "relat": "relations",
+    "publ": "public",
+    "secur": "security",
+    "aerodynam": "aerodynamics",
+    "dev": "development",
+    "semicond": "semiconductor",
+    "environm": "environmental",
+    "transportat": "transportation",
+    "automat": "automation",
+    "propuls": "propulsion",
+    "polit": "politics",
 }
 _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
@@ -189,6 +205,10 @@ _OTHER_READINGS = {
     "lab": ("laboratories",),
     "syst": ("systems",),
     "struct": ("structure", "structures"),
+    "semicond": ("semiconductors",),
+    "automat": ("automatic",),
+    "polit": ("political",),
+    "aerodynam": ("aerodynamic",),
     "nw": ("northwestern",),
     "ne": ("northeastern",),
     "sw": ("southwestern",),
