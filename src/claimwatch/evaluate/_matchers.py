@@ -48,6 +48,7 @@ from ._names import (
     fold,
     is_acronym,
     visible,
+    without_its_army,
     word_spans,
 )
 from ._phrases import PhraseHit, PhraseSet
@@ -678,6 +679,8 @@ def _sought(entry: ListEntry) -> Iterator[str]:
       the name with the acronym, and with the words it stands for, each alone."""
     for name in entry.names:
         yield name
+        if _is_cjk(name) and (without := without_its_army(name)):
+            yield without
         if (_by_its_place((name,)) or _acronym_bracket(name)) and (bare := " ".join(_BRACKETED.sub(" ", name).split())):
             yield bare
         yield from _other_names_in_brackets(name)

@@ -895,6 +895,33 @@ _CJK_SCHOOLS = ("学院", "学系", "学部", "系", "研究院", "研究所")
 _CJK_NAMED_BY_SCIENCE_ALONE = ("科学", "技术", "科技", "理工", "文理", "应用", "工程技术", "与", "和", "及")
 
 
+# The army a Chinese name may begin with (中国人民解放军国防科技大学), which affiliations as often
+# leave out (国防科技大学计算机学院，长沙): the ASPI tracker gives most of its PLA names both ways,
+# some only with it (国防科技大学, 军事科学院, 第三军医大学), as the Entity List gives NUDT's.
+_ITS_ARMY = ("中国人民解放军", "人民解放军", "解放军")
+_AN_INSTITUTION_S_WORD = ("大学", "学院", "研究院", "研究所", "学校")
+
+
+def without_its_army(name: str) -> str | None:
+    """A Chinese name without the PLA it begins with, where what is left still names one
+    institution: not a school any university has (外国语学院 is the PLA's Foreign Language Institute
+    and every university's school of foreign languages), nor a university or college named by
+    science and technology alone (理工大学); None otherwise."""
+    for army in sorted(_in_both_scripts(_ITS_ARMY), key=len, reverse=True):
+        if name.startswith(army):
+            rest = name[len(army) :]
+            if len(rest) >= 4 and _CJK.match(rest) and not a_school_of_a_field(rest):
+                return None if _named_by_science_alone().fullmatch(rest) else rest
+            return None
+    return None
+
+
+@functools.cache
+def _named_by_science_alone() -> re.Pattern[str]:
+    science, word = _alternation(_CJK_NAMED_BY_SCIENCE_ALONE), _alternation(_AN_INSTITUTION_S_WORD)
+    return re.compile(f"(?:{science})+(?:{word})")
+
+
 def _alternation(words: tuple[str, ...]) -> str:
     """`words` in both scripts as a regular expression's alternatives, the longest first."""
     return "|".join(sorted(map(re.escape, _in_both_scripts(words)), key=len, reverse=True))
