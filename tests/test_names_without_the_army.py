@@ -29,6 +29,9 @@ ENTRIES = (
     ),
     ListEntry(id="ams", name="Academy of Military Science", country="CN", aliases=("中国人民解放军军事科学院",)),
     ListEntry(id="pflu", name="PLA Foreign Language Institute", country="CN", aliases=("中国人民解放军外国语学院",)),
+    ListEntry(
+        id="ieu", name="Information Engineering University", country="CN", aliases=("中国人民解放军信息工程大学",)
+    ),
 )
 MATCHER = ListMatcher(ReferenceList(id="l", name="l", sources=(Source(title="s"),), entries=ENTRIES))
 
@@ -51,6 +54,11 @@ def certain(text: str) -> list[str]:
         ("中国人民解放军外国语学院，洛阳", ["pflu"]),
         # Part of a longer name, as before.
         ("湖南国防科技大学附属学校", []),
+        # The Strategic Support Force before it, as affiliations wrote IEU's name from 2016.
+        ("战略支援部队信息工程大学，郑州 450001", ["ieu"]),
+        ("中国人民解放军战略支援部队信息工程大学，郑州", ["ieu"]),
+        ("信息工程大学，郑州 450001", ["ieu"]),
+        ("南京信息工程大学，南京 210044", []),
     ],
 )
 def test_a_name_is_found_without_the_army_before_it(text, found):

@@ -829,8 +829,12 @@ _NAME_GOES_ON = frozenset({"university", "institute", "academy", "college", "sch
 
 # What may come before a Chinese name and leave it the same institution: its country or its army
 # ("中国人民大学" is Renmin University of China, "解放军国防大学" the PLA's National Defense
-# University), as "of China" and "of PLA" may follow an English one.
-_OWN_COUNTRY_BEFORE = ("中国人民解放军", "人民解放军", "解放军", "中国")
+# University), as "of China" and "of PLA" may follow an English one; or the PLA's Strategic
+# Support Force, whose Information Engineering University affiliations wrote as
+# 战略支援部队信息工程大学 (the tracker gives 中国人民解放军信息工程大学).
+_OWN_COUNTRY_BEFORE = (
+    "中国人民解放军战略支援部队", "解放军战略支援部队", "战略支援部队", "中国人民解放军", "人民解放军", "解放军", "中国",
+)  # fmt: skip
 
 
 def _after_its_own_country(text: str, start: int) -> bool:
