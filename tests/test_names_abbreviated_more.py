@@ -342,3 +342,29 @@ entries:
     results = coauthor_text_results(root, list_yaml, raw)
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
+
+
+# IEEE's "Inf." and "Comput." (with a full stop, as its affiliations write them; "Comput." for
+# Computer, Computing and Computational), of the tracker's names.
+IEEE = [
+    ("ieu", "Information Engineering University"),
+    ("iapcm", "Institute of Applied Physics and Computational Mathematics"),
+    ("swcc", "Southwest Computing Center"),
+    ("niit", "Nanjing Institute of Information Technology"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Inf. Eng. Univ., Zhengzhou, China", ["ieu"]),
+        ("Inst. of Appl. Phys. & Comput. Math., Beijing, China", ["iapcm"]),
+        ("Southwest Comput. Center, Mianyang, China", ["swcc"]),
+        ("Nanjing Inst. of Inf. Technol., Nanjing, China", ["niit"]),
+        # Another institution's words are still not these.
+        ("Nanjing Univ. of Inf. Sci. & Technol., Nanjing, China", []),
+        ("Sch. of Comput. Sci., Inf. Eng. Coll., Zhengzhou, China", []),
+    ],
+)
+def test_ieee_s_inf_and_comput_are_read(text, found):
+    assert names_found(IEEE, text) == found

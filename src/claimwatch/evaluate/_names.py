@@ -102,6 +102,10 @@ _ABBREVIATIONS = {
     "electron": "electronic",
     "telecommun": "telecommunications",
     "geosci": "geosciences",
+    # "Inf. Eng. Univ." (the Information Engineering University), "Inst. of Appl. Phys. & Comput.
+    # Math.", "Sch. of Comput." as IEEE writes them.
+    "inf": "information",
+    "comput": "computer",
 }
 # And those Web of Science writes, with no full stop, for the words of listed names ("Harbin Engn
 # Univ", "Univ Elect Sci & Technol China", "China Acad Engn Phys", "Acad Mil Med Sci",
@@ -202,6 +206,7 @@ _OTHER_READINGS = {
     "commun": ("communications",),
     "polytech": ("polytechnic",),
     "comp": ("computing",),
+    "comput": ("computing", "computational"),
     "lab": ("laboratories",),
     "syst": ("systems",),
     "struct": ("structure", "structures"),
