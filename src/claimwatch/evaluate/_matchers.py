@@ -322,9 +322,10 @@ class ListMatcher:
         named: set[str] = set()  # and those it names otherwise
         sure: dict[str, _EntryHit] = {}  # entries a text itself names certainly (in its country, as itself)
         for text in a.raw_affiliations:
-            for h in self.names.find(text):
+            seen = _underscores_as_spaces(text)
+            for h in _as_written(self.names.find(seen), text):
                 entry = self.entries[h.key]
-                placed = self._placed(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES))
+                placed = self._placed(entry, h, seen, resolved.get(entry.id, _NO_COUNTRIES))
                 if isinstance(placed, _LongerName):
                     longer.setdefault(entry.id, str(placed))
                 else:
@@ -334,7 +335,7 @@ class ListMatcher:
                     continue
                 if isinstance(placed, _ProvinceDoubt):
                     other_province.setdefault(entry.id, str(placed))
-                if placed is None and self._places_by_itself(entry, h, text, resolved.get(entry.id, _NO_COUNTRIES)):
+                if placed is None and self._places_by_itself(entry, h, seen, resolved.get(entry.id, _NO_COUNTRIES)):
                     sure.setdefault(entry.id, _EntryHit(entry, self.list, "alias_in_raw_affiliation", None, text, h))
                 self._offer(best, entry, "alias_in_raw_affiliation", None, text, h, placed)
         for entry_id in abroad:
@@ -373,9 +374,10 @@ class ListMatcher:
                     countries_ = {inst.country.upper()} if inst.country else set()
                     self._offer_related(found, h, inst, inst.name, countries_, "name_in_institution")
         for text in a.raw_affiliations:
-            for h in self.related_names.find(text):
+            seen = _underscores_as_spaces(text)
+            for h in _as_written(self.related_names.find(seen), text):
                 self._offer_related(
-                    found, h, None, text, resolved.get(h.key, _NO_COUNTRIES), "alias_in_raw_affiliation"
+                    found, h, None, seen, resolved.get(h.key, _NO_COUNTRIES), "alias_in_raw_affiliation", text
                 )
         for entry_id, hit in found.items():
             best.setdefault(entry_id, hit)
@@ -388,7 +390,9 @@ class ListMatcher:
         text: str,
         resolved: Set[str],
         method: Method,
+        written: str | None = None,
     ) -> None:
+        """`text` as read (`_underscores_as_spaces`), `written` as given where they differ."""
         entry, related, as_entry = self.related[h.key]
         if _names_nothing_alone(related.name) and not any(n.key == entry.id for n in self.names.find(text)):
             return  # "Xianlin Campus", "Political Department": another institution's as much as this one's
@@ -398,7 +402,7 @@ class ListMatcher:
         if placed is None:
             placed = _a_longer_name(as_entry, h, text) or _its_place_unnamed(as_entry, h, text)
         doubt = related_doubt(self.list, entry, related, h) + (f"; and {placed}" if placed else "")
-        self._offer(found, entry, method, inst, text, h, doubt)
+        self._offer(found, entry, method, inst, written or text, h, doubt)
 
     def _a_college_of_its_own(self, entry: ListEntry, inst: Institution) -> str | None:
         """Why an institution under a listed entry in OpenAlex's lineage may not be the entry's
@@ -526,6 +530,19 @@ def _in_another_province(hit: _EntryHit, doubt: str) -> _EntryHit:
     if hit.method != "name_in_institution" or hit.doubt is not None:
         return hit
     return _EntryHit(hit.entry, hit.reference_list, hit.method, hit.institution, hit.matched_text, hit.name, doubt)
+
+
+def _underscores_as_spaces(text: str) -> str:
+    """`text` with each underscore read as a space, as a URL or an identifier writes one
+    ("https://en.wikipedia.org/wiki/Nanjing_University_Jinling_College", ROR's links): the rules
+    around a name (a word it runs on into, a direction or a place before it, an "of" after it)
+    read spaces. Of the same length, so a name's offsets are the text's as given."""
+    return text.replace("_", " ") if "_" in text else text
+
+
+def _as_written(hits: list[NameHit], text: str) -> list[NameHit]:
+    """The hits found in `text` read otherwise (`_underscores_as_spaces`), quoting it as given."""
+    return [h if h.matched == text[h.start : h.end] else replace(h, matched=text[h.start : h.end]) for h in hits]
 
 
 _NO_COUNTRIES: frozenset[str] = frozenset()
