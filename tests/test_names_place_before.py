@@ -165,6 +165,9 @@ def test_only_the_city_and_the_province_of_an_address_are_the_entry_s_own_place(
         ("5 Landianchang South Road Haidian District Beijing, 100097 China", ["beijing"]),
         ("Tian Wang te Zi #1, Baqiao District, Xian, China, CN", ["xian"]),
         ("Komitas 26/114, Yerevan, Armenia, AM", ["yerevan"]),
+        ("中国湖北省武汉市 Jiang'an, 黄浦大街288号", ["hubei", "wuhan"]),
+        ("China, 吉林省长春市朝阳区繁荣路162号", ["jilin", "changchun"]),
+        ("中国北京市丰台区杜家坎21号 蚌埠校区", ["beijing"]),
         ("no. 999 Xuefu Avenue, Honggutan New District, Nanchang", ["nanchang"]),
         ("1 Jinji Rd, Qixing Qu, Guilin Shi, Guangxi Zhuangzuzizhiqu, China, 541002", ["guangxi", "guilin"]),
     ],
@@ -173,3 +176,38 @@ def test_an_address_s_city_and_province_are_read_from_their_own_parts(address, p
     from claimwatch.evaluate._matchers import _city_and_province
 
     assert _city_and_province(address) == places
+
+
+# The ASPI tracker gives many PLA schools' addresses in Chinese characters alone
+# (../shared/data/aspi): "中国湖北省武汉市 Jiang'an, 黄浦大街288号" (Air Force Early Warning Academy),
+# "中国陕西省西安市灞桥区同心路2号", "China, 吉林省长春市朝阳区繁荣路162号" (Aviation University of Air
+# Force). Their city-first English forms were doubts, as if the city were another's.
+IN_CHINESE = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: afewa, name: Air Force Early Warning Academy, country: CN, verified: true,
+     addresses: ["中国湖北省武汉市 Jiang'an, 黄浦大街288号"]}
+  - {id: afau, name: Aviation University of Air Force, country: CN, verified: true,
+     addresses: ["China, 吉林省长春市朝阳区繁荣路162号"]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        ("Wuhan Air Force Early Warning Academy, Wuhan 430019, China", "contradicted"),
+        ("Hubei Air Force Early Warning Academy, Peoples R China", "contradicted"),
+        ("Changchun Aviation University of Air Force, Changchun 130022, China", "contradicted"),
+        # Its district (朝阳区) is a Liaoning city's name too: another place's, a doubt still.
+        ("Chaoyang Aviation University of Air Force, Peoples R China", "insufficient_evidence"),
+        ("Dalian Air Force Early Warning Academy, Peoples R China", "insufficient_evidence"),
+    ],
+)
+def test_an_address_in_chinese_gives_its_city_and_province_too(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, IN_CHINESE, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict

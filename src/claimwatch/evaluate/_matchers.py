@@ -53,7 +53,14 @@ from ._names import (
 )
 from ._phrases import PhraseHit, PhraseSet
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
-from ._provinces import ProvincePlace, certain_provinces, named_provinces, provinces_in, shared_by_provinces
+from ._provinces import (
+    ProvincePlace,
+    certain_provinces,
+    named_provinces,
+    own_places_in_chinese,
+    provinces_in,
+    shared_by_provinces,
+)
 
 # The ways an author can be placed at an institution, strongest first.
 _METHOD_RANK = {"openalex_id": 0, "lineage": 1, "ror": 2, "name_in_institution": 3, "alias_in_raw_affiliation": 4}
@@ -1211,7 +1218,9 @@ def _city_and_province(address: str) -> list[str]:
     province, the part next to it on the side away from the country (the city: "Fuzhou Shi, Fujian
     Sheng, China", "China, Liaoning, Dalian"), none for a city that is a province of its own
     ("Changning, Shanghai", "China, Beijing, Haidian"); with no province, the part next to the
-    country ("Baqiao District, Xian, China"), or with neither, the last part."""
+    country ("Baqiao District, Xian, China"), or with neither, the last part; and those it names in
+    Chinese characters (湖北省武汉市: Hubei, Wuhan; `own_places_in_chinese`)."""
+    in_chinese = [] if address.isascii() else [_place_key(place) for place in own_places_in_chinese(address)]
     ends = [_place_ending(part) for part in _ADDRESS_PARTS.split(address)]
     countries_at = [i for i, (_, country) in enumerate(ends) if country]
     provinces_at = [i for i, (place, _) in enumerate(ends) if place and named_provinces(provinces_in(place))]
@@ -1228,7 +1237,7 @@ def _city_and_province(address: str) -> list[str]:
             continue
         if 0 <= at + step < len(ends) and ends[at + step][0]:
             found.append(_place_key(ends[at + step][0]))
-    return [place for place in found if place]
+    return list(dict.fromkeys(place for place in (*found, *in_chinese) if place))
 
 
 def _place_ending(part: str) -> tuple[str, bool]:

@@ -514,6 +514,35 @@ def named_provinces(places: tuple[ProvincePlace, ...] | list[ProvincePlace]) -> 
     return frozenset(p for place in places if place.is_province for p in place.provinces)
 
 
+def _english_names() -> dict[str, str]:
+    """Each province's and city's name in Chinese characters, and its name in English."""
+    english: dict[str, str] = {}
+    for line in _PROVINCES.strip().splitlines():
+        name, *forms = line.split("|")
+        english.update((form, name) for form in forms if _CJK.match(form))
+    for line in _CITIES.strip().splitlines():
+        _, city, *chinese_names = line.split("|")
+        for form in chinese_names:
+            english.setdefault(form, city)
+    return english
+
+
+_IN_ENGLISH = _english_names()
+
+
+def own_places_in_chinese(address: str) -> list[str]:
+    """The English names of the province and the city an address in Chinese characters gives as
+    its own (中国湖北省武汉市江岸区 → Hubei, Wuhan): a province's name, and a city's followed by 市;
+    not a place a district, a county, a campus or a name goes on from (朝阳区, 蚌埠校区,
+    石家庄飞行学院), which may be another province's city."""
+    found = []
+    for place in provinces_in(address):
+        written = address[place.start : place.end]
+        if written in _IN_ENGLISH and (place.is_province or address.startswith("市", place.end)):
+            found.append(_IN_ENGLISH[written])
+    return found
+
+
 @lru_cache(maxsize=10_000)
 def shared_by_provinces(name: str) -> frozenset[str]:
     """The provinces a name's own places may stand in, where one of them is a city name borne in
