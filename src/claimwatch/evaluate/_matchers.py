@@ -571,6 +571,8 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             or _its_place_unnamed(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
         )
+    if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry, hit, text)):
+        placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
     return _with_doubts_of_its_writing(placed, hit)
 
 
@@ -629,6 +631,39 @@ _A_COLLEGE_WORD = re.compile(r"(?<!research )\b(?:college|institute|polytechnic)
 class _LongerName(str):
     """A doubt that the text names the entry as part of another institution's name
     (`_a_longer_name`): an independent college's, say."""
+
+
+class _NamedAsBefore(_LongerName):
+    """A doubt that the text names the entry as where the author was before ("formerly at ..."):
+    as a longer name's, it undoes a match on the institution OpenAlex resolved the text to."""
+
+
+# A word saying that what follows is where the author was before, at the start of a part of the
+# text ("...; formerly at ...", "(previously with ...", "Former address: ...") or right before
+# the name ("..., formerly Harbin Institute of Technology").
+_BEFORE_WORDS = r"(?:formerly|previously|former\s+(?:address|affiliation)|previous\s+(?:address|affiliation))"
+_AS_BEFORE = re.compile(
+    rf"(?:^|[;|(\[\uff1b\uff08]|\.{SPACES})\s*{_BEFORE_WORDS}\b"
+    rf"(?:[^;|()\[\]\uff1b\uff08\uff09.]|\.(?!{SPACES}+(?-i:[A-Z])))*$"  # "Dept. of" goes on; ". School" begins anew
+    rf"|\b{_BEFORE_WORDS}\b\s*(?:(?:at|with|of|in|from)\s+)?(?:the\s+)?[:,]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _named_as_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where the text may say the name is where the author was before, not where the work
+    was done: affiliations add "formerly at ..." or "Previous address: ...", and a coauthor formerly
+    at a listed institution is not shown at it (the word may give the institution's former name
+    too: a reviewer tells)."""
+    found = _AS_BEFORE.search(text, 0, hit.start)
+    if not found:
+        return None
+    said = " ".join(text[found.start() : hit.start].strip(" ;|([\uff1b\uff08.").split())
+    return (
+        f"\u201c{printable(said)}\u201d comes before \u201c{printable(hit.matched)}\u201d: the text may say where"
+        f" the author was before, or a former name, so not that the author was at {printable(entry.name)} when"
+        " the work was done"
+    )
 
 
 class _ProvinceDoubt(str):

@@ -1,0 +1,71 @@
+"""A listed name the affiliation says the author was at before (issue 18, twenty-eighth part).
+
+Affiliations add where an author was before: "...; formerly at Harbin Institute of Technology",
+"(previously with ...)", "Former address: ...". Such a text named the listed institution
+certainly, so a coauthor who had left it counted as at it when the work was done, a false
+accusation. It is a doubt now (the word may give the institution's former name too: a reviewer
+tells), and it undoes a match on the institution OpenAlex resolved the text to, as a longer name
+does."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.lists import ListEntry, ReferenceList
+from claimwatch.lists._model import Source
+from claimwatch.works import Authorship, Institution
+from helpers import coauthor_text_results, project
+
+LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: hit, name: Harbin Institute of Technology, country: CN, verified: true}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        (
+            "Department of Chemistry, University of Oxford, Oxford OX1 3TA, UK; formerly at Harbin Institute of"
+            " Technology, Harbin 150001, China",
+            "insufficient_evidence",
+        ),
+        ("Dept Phys, MIT, Cambridge, MA 02139, USA (formerly Harbin Institute of Technology)", "insufficient_evidence"),
+        (
+            "Previously at School of Astronautics, Harbin Institute of Technology, Harbin, China",
+            "insufficient_evidence",
+        ),
+        ("Former address: Harbin Institute of Technology, Harbin 150001, China", "insufficient_evidence"),
+        # An abbreviation's full stop goes on; a sentence's ends the word's reach (below).
+        ("Previously at Dept. of Physics, Harbin Institute of Technology, Harbin, China", "insufficient_evidence"),
+        # The word about another place, or none: the listed institution, as before.
+        (
+            "Formerly at MIT, Cambridge, MA. School of Astronautics, Harbin Institute of Technology, Harbin 150001,"
+            " China",
+            "contradicted",
+        ),
+        ("School of Astronautics, Harbin Institute of Technology, Harbin 150001, China", "contradicted"),
+        ("Harbin Institute of Technology, Harbin 150001, China; formerly at MIT, Cambridge, MA, USA", "contradicted"),
+    ],
+)
+def test_a_name_the_text_says_the_author_was_at_before_is_a_doubt(tmp_path, monkeypatch, capsys, raw, verdict):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    results = coauthor_text_results(root, LIST, raw)
+    capsys.readouterr()
+    assert results[0]["verdict"] == verdict
+
+
+def test_it_undoes_the_institution_openalex_resolved_the_text_to():
+    entry = ListEntry(id="hit", name="Harbin Institute of Technology", country="CN", openalex=("I204983213",))
+    matcher = ListMatcher(ReferenceList(id="l", name="l", sources=(Source(title="s"),), entries=(entry,)))
+    hit_inst = Institution("Harbin Institute of Technology", id="I204983213", country="CN")
+    raw = ("Dept Phys, MIT, Cambridge, MA 02139, USA; formerly at Harbin Institute of Technology, Harbin, China",)
+    (found,) = matcher.hits(Authorship("A", 0, institutions=(hit_inst,), raw_affiliations=raw))
+    assert found.doubt is not None and "formerly at" in found.doubt
+    (plain,) = matcher.hits(Authorship("A", 0, institutions=(hit_inst,), raw_affiliations=("HIT, Harbin, China",)))
+    assert plain.doubt is None
