@@ -49,6 +49,9 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
     [
         (r"Fa\c{c}ade and Poincar\'e", "Façade and Poincaré"),
         (r"Fa\c cade", "Façade"),
+        # LaTeX skips the spaces after a command's name, "\i" too (twenty-eighth part: "naï ve").
+        (r"A na\"\i ve model and Ha\"\i ti", "A naïve model and Haïti"),
+        ('na\\"\\i \n ve, na\\"{\\i} ve', "naïve, naï ve"),
         (r"\url{face} at ~50% and a~1", r"\url{face} at ~50% and a~1"),  # a tie only between letters
         (r"\'", r"\'"),
         (r"{\'e", "{é"),  # a group never closed: the accent alone

@@ -255,14 +255,16 @@ _WORD_GROUP = re.compile(r"(?<!\\)\{[^\W_]+\}")
 # LaTeX's accents on a letter: "\\'e", "\\'{e}", "{\\'e}", "\\c{c}", "\\c c", "\\'{\\i}". Only
 # where Unicode has the accented letter (`_latex_edits`), and a space only after a letter's
 # command: an escaped quote ("the \\"face recognition\\" problem") is no umlaut on "f", nor
-# may one join "recognition" to "problem".
+# may one join "recognition" to "problem". The spaces after a dotless i's command are LaTeX's
+# end of its name, which it skips, as it does after "\\c": "na\\"\\i ve" sets "naïve".
 _ACCENT_MARKS = {
     "`": "\u0300", "'": "\u0301", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307",
     "c": "\u0327", "v": "\u030c", "u": "\u0306", "H": "\u030b", "r": "\u030a", "k": "\u0328",
 }  # fmt: skip
 _ACCENT = re.compile(
     r"(\{)?\\(?:(?P<sign>[`'^\"~=.])|(?P<letter>[cvuHrk])(?=[\s{])\s*)"
-    r"(?:\{(?P<braced>\\[ij]|[A-Za-z])\}|(?P<bare>\\[ij](?![A-Za-z])|[A-Za-z]))(?(1)\})"
+    r"(?:\{(?P<braced>\\[ij]|[A-Za-z])\}|(?P<bare>(?P<dotless>\\[ij](?![A-Za-z]))|[A-Za-z]))"
+    r"(?(1)\}|(?(dotless)[ \t]*(?:\r?\n)?[ \t]*))"
 )
 # A tie between two letters, and a discretionary hyphen.
 _TIE = re.compile(r"(?<=[^\W\d_])~(?=[^\W\d_])|\\-")

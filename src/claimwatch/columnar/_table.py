@@ -74,7 +74,7 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 14
+TABLE_FORMAT = 15
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
@@ -98,7 +98,8 @@ read from a `publication_year` written as a whole float, 2021.0, where it gives 
 publication_date; 14: and BibTeX's braces around a word ("{Face}", "{{Face}}") are read so too,
 LaTeX's accents as the letters they set ("computaci\\'on" gives "computación"), a tie between
 letters as a space ("face~recognition" gives "face" and "recognition") and a discretionary
-hyphen as nothing.)"""
+hyphen as nothing; 15: the spaces after a dotless i's command are read as LaTeX skips them,
+"na\\"\\i ve" gives "naïve".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
