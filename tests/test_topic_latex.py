@@ -21,7 +21,7 @@ from helpers import (
 from test_zero_width_topics import assert_found_as_given
 
 CUANTICA = "computación cuántica"
-PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes"])
+PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes", "image recognition"])
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,10 @@ PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes"])
         (r"A na\"{\i}ve Bayes model", "naïve bayes", r"na\"{\i}ve Bayes"),
         # An escaped quote (JSON's, a program's), no LaTeX: spaCy kept it with the word after it.
         (r"The \"face recognition\" problem", "face recognition", "face recognition"),
+        # One that opens alone (the text closes no quote so), before a vowel no word begins
+        # umlauted: no "ïmage" (twenty-eighth part).
+        (r"He said \"image recognition works", "image recognition", "image recognition"),
+        (r"\"Image recognition is solved", "image recognition", "Image recognition"),
     ],
 )
 def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
@@ -64,6 +68,10 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         (r"The \"Uyghur\" case", 'The "Uyghur" case'),
         (r"A \"Xinjiang model", 'A "Xinjiang model'),
         (r"M\"uller and \"Ubersicht", "Müller and Übersicht"),
+        # No word begins "ï", "ë" or "ÿ": a bare "\"" there opens a quote; inside a word, braced,
+        # or before another vowel, LaTeX's umlaut still (twenty-eighth part).
+        (r"He said \"image and \"Elephant", 'He said "image and "Elephant'),
+        (r"na\"ive, \"{i}x, {\"e}x, \"\i x and \"Uber", "naïve, ïx, ëx, ïx and Über"),
         (r"the \'face recognition\' task", r"the \'face recognition\' task"),
         (r"face\r recognition", r"face\r recognition"),
         # A command's argument stays as written, with a space before it too (LaTeX skips it).
@@ -89,4 +97,17 @@ def test_latex_topics_are_found_by_both_engines(tmp_path):
     ]
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1", "W2", "W3", "W4", "W7"]
+    assert result.verdict == "contradicted"
+
+
+def test_an_escaped_quote_opening_alone_before_a_vowel_hides_no_phrase_on_both_engines(tmp_path):
+    # A quote escaped as JSON and program sources write one, closed nowhere in the text.
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", r"He said \"image recognition is solved", authorships=at_lab),
+        work("W2", r"Na\"ive Bayes for \"Uber images", authorships=at_lab),  # LaTeX's umlauts: no phrase
+    ]
+    topic = "id: face\nname: Image recognition\nrationale: Recognising images.\nphrases: [image recognition]\n"
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1"]
     assert result.verdict == "contradicted"

@@ -280,6 +280,10 @@ _UMLAUTED = frozenset("aeiouyAEIOUY")
 # An escaped quote before no letter it could set ("problem\\" ", "\\"."): the text escapes its
 # quotes, so none of its "\\"" is an umlaut ("\\"Uyghur\\"" is no "Üyghur").
 _QUOTE_CLOSED = re.compile(r'\\"(?![A-Za-z{\\])')
+# No word of a language LaTeX titles are written in begins with "ï", "ë" or "ÿ": "\\"" written
+# bare before one of these letters at a word's start is a quote that opens ("He said \\"image
+# recognition", the text closing none so), or "image recognition" is lost to "ïmage".
+_NO_WORD_BEGINS_UMLAUTED = frozenset("ieyIEY")
 
 
 def _an_accent(m: re.Match[str], text: str) -> bool:
@@ -290,7 +294,15 @@ def _an_accent(m: re.Match[str], text: str) -> bool:
     if m.group("sign") != '"':
         return True
     vowel = (m.group("braced") or m.group("bare")).lstrip("\\") in _UMLAUTED
-    return vowel and not _QUOTE_CLOSED.search(text)
+    return vowel and not _QUOTE_CLOSED.search(text) and not _opens_a_quote(m, text)
+
+
+def _opens_a_quote(m: re.Match[str], text: str) -> bool:
+    """Is an umlaut's command (`_ACCENT`) a quote opening before a word no umlaut begins
+    (`_NO_WORD_BEGINS_UMLAUTED`): written bare, no brace about it, at a word's start?"""
+    bare = m.group(1) is None and m.group("bare") is not None
+    at_start = m.start() == 0 or not text[m.start() - 1].isalpha()
+    return bare and at_start and m.group("bare") in _NO_WORD_BEGINS_UMLAUTED
 
 
 def _escaped_quotes(text: str, begin: int, end: int, accents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -99,7 +99,8 @@ publication_date; 14: and BibTeX's braces around a word ("{Face}", "{{Face}}") a
 LaTeX's accents as the letters they set ("computaci\\'on" gives "computación"), a tie between
 letters as a space ("face~recognition" gives "face" and "recognition") and a discretionary
 hyphen as nothing; 15: the spaces after a dotless i's command are read as LaTeX skips them,
-"na\\"\\i ve" gives "naïve".)"""
+"na\\"\\i ve" gives "naïve"; and a bare escaped quote opening a word before "i", "e" or "y" as
+the quote, "\\"image" gives "image".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
