@@ -21,7 +21,7 @@ from helpers import (
 from test_zero_width_topics import assert_found_as_given
 
 CUANTICA = "computación cuántica"
-PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes", "image recognition"])
+PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes", "image recognition", "people's liberation army"])
 
 
 @pytest.mark.parametrize(
@@ -42,6 +42,8 @@ PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes", "image recogn
         # umlauted: no "ïmage" (twenty-eighth part).
         (r"He said \"image recognition works", "image recognition", "image recognition"),
         (r"\"Image recognition is solved", "image recognition", "Image recognition"),
+        (r"the \'face recognition\' task", "face recognition", "face recognition"),
+        (r"China\'s People\'s Liberation Army", "people's liberation army", r"People\'s Liberation Army"),
     ],
 )
 def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
@@ -57,7 +59,7 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         (r"A na\"\i ve model and Ha\"\i ti", "A naïve model and Haïti"),
         ('na\\"\\i \n ve, na\\"{\\i} ve', "naïve, naï ve"),
         (r"\url{face} at ~50% and a~1", r"\url{face} at ~50% and a~1"),  # a tie only between letters
-        (r"\'", r"\'"),
+        (r"\'", "'"),
         (r"{\'e", "{é"),  # a group never closed: the accent alone
         # Escaped quotes no LaTeX accent sets: no letter Unicode has ("f̈"), and never across a
         # space, which would join two words ("recognition\" problem").
@@ -72,7 +74,17 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         # or before another vowel, LaTeX's umlaut still (twenty-eighth part).
         (r"He said \"image and \"Elephant", 'He said "image and "Elephant'),
         (r"na\"ive, \"{i}x, {\"e}x, \"\i x and \"Uber", "naïve, ïx, ëx, ïx and Über"),
-        (r"the \'face recognition\' task", r"the \'face recognition\' task"),
+        # Escaped apostrophes, as JSON and program sources write them: read as apostrophes, an
+        # acute in none of a text escaping one before no letter, nor in an English possessive or
+        # contraction, where "\'s" is no "ś" (twenty-eighth part: "the \'face" was kept as
+        # written, one word to spaCy, and "People\'s" read "Peopleś").
+        (r"the \'face recognition\' task", "the 'face recognition' task"),
+        (r"the \'image recognition\' task, Poincar\'e", "the 'image recognition' task, Poincar'e"),
+        (
+            r"China\'s People\'s Army: we don\'t, we\'ll, they\'re, I\'m",
+            "China's People's Army: we don't, we'll, they're, I'm",
+        ),
+        (r"Bole\'slaw, Poincar\'e, {\'s} and \'{s}", "Boleślaw, Poincaré, ś and ś"),
         (r"face\r recognition", r"face\r recognition"),
         # A command's argument stays as written, with a space before it too (LaTeX skips it).
         (r"see \ref {face} recognition", r"see \ref {face} recognition"),
@@ -110,4 +122,20 @@ def test_an_escaped_quote_opening_alone_before_a_vowel_hides_no_phrase_on_both_e
     topic = "id: face\nname: Image recognition\nrationale: Recognising images.\nphrases: [image recognition]\n"
     result = topic_result_of_both_engines(tmp_path, records, topic)
     assert [f.work.id for f in result.findings] == ["W1"]
+    assert result.verdict == "contradicted"
+
+
+def test_escaped_apostrophes_hide_no_phrase_on_both_engines(tmp_path):
+    # Apostrophes escaped as JSON and program sources write them.
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", r"China\'s People\'s Liberation Army and its universities", authorships=at_lab),
+        work("W2", r"On the \'face recognition\' task", authorships=at_lab),
+        work("W3", r"People\'{s} Liberation Army", authorships=at_lab),  # LaTeX's braced acute: "Peopleś"
+    ]
+    topic = (
+        "id: face\nname: PLA\nrationale: The army or faces.\nphrases: [People's Liberation Army, face recognition]\n"
+    )
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
     assert result.verdict == "contradicted"

@@ -273,7 +273,7 @@ _TIE = re.compile(r"(?<=[^\W\d_])~(?=[^\W\d_])|\\-")
 # An escaped double quote, as JSON and program sources write one in a title ("The \\"face
 # recognition\\" problem"): read as the quote where no umlaut stands (`_an_accent`), since spaCy
 # kept it with the word after it ("\\"face") and the phrase was lost.
-_ESCAPED_QUOTE = re.compile(r'\\"')
+_ESCAPED_QUOTE = re.compile(r"""\\(["'])""")
 # An umlaut stands on a vowel in every language LaTeX titles are written in; "\\"X" (Unicode's
 # "Ẍ", a transliteration's) is an escaped quote before "Xinjiang".
 _UMLAUTED = frozenset("aeiouyAEIOUY")
@@ -286,15 +286,38 @@ _QUOTE_CLOSED = re.compile(r'\\"(?![A-Za-z{\\])')
 _NO_WORD_BEGINS_UMLAUTED = frozenset("ieyIEY")
 
 
+# So an apostrophe, as JSON and program sources write one ("the \\'face recognition\\' task",
+# "students\\' work"): a text escaping one before no letter escapes all its apostrophes, and
+# "\\'image" is no "ímage".
+_APOSTROPHE_CLOSED = re.compile(r"\\'(?![A-Za-z{\\])")
+# An English possessive or contraction, an apostrophe escaped between a letter and a word's end
+# ("People\\'s", "don\\'t", "we\\'ll", "they\\'re"): LaTeX's acute sets "ś", "ĺ", "ŕ" there, which
+# end a word in Polish ("co\\'s") far more rarely than an English title writes "'s", and lost
+# "People's Liberation Army".
+_CONTRACTION = re.compile(r"(?<=[A-Za-z])\\'(?:s|(?<=n\\')t|m|d|ll|re|ve)(?![A-Za-z])")
+
+
 def _an_accent(m: re.Match[str], text: str) -> bool:
-    """Is an accent command (`_ACCENT`) one LaTeX sets: a letter Unicode has as one character,
-    and for an umlaut a vowel, in a text that escapes no quote (`_QUOTE_CLOSED`)?"""
+    """Is an accent command (`_ACCENT`) one LaTeX sets: a letter Unicode has as one character;
+    for an acute written bare, none in an English possessive or contraction nor in a text that
+    escapes an apostrophe elsewhere (`_CONTRACTION`, `_APOSTROPHE_CLOSED`); and for an umlaut a
+    vowel, in a text that escapes no quote (`_QUOTE_CLOSED`)?"""
     if len(_accented(m)) != 1:
         return False
+    if m.group("sign") == "'":
+        return not _an_escaped_apostrophe(m, text)
     if m.group("sign") != '"':
         return True
     vowel = (m.group("braced") or m.group("bare")).lstrip("\\") in _UMLAUTED
     return vowel and not _QUOTE_CLOSED.search(text) and not _opens_a_quote(m, text)
+
+
+def _an_escaped_apostrophe(m: re.Match[str], text: str) -> bool:
+    """Is an acute's command (`_ACCENT`), written bare, an escaped apostrophe: in an English
+    possessive or contraction, or in a text escaping one before no letter?"""
+    if m.group(1) is not None or m.group("bare") is None:
+        return False
+    return _CONTRACTION.match(text, m.start()) is not None or _APOSTROPHE_CLOSED.search(text) is not None
 
 
 def _opens_a_quote(m: re.Match[str], text: str) -> bool:
@@ -306,10 +329,11 @@ def _opens_a_quote(m: re.Match[str], text: str) -> bool:
 
 
 def _escaped_quotes(text: str, begin: int, end: int, accents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Each escaped quote between `begin` and `end` no accent holds, read as the quote."""
+    """Each escaped quote or apostrophe between `begin` and `end` no accent holds, read as the
+    quote or the apostrophe."""
     held = [(b, e) for b, e, _ in accents]
     return [
-        (m.start(), m.end(), '"')
+        (m.start(), m.end(), m.group(1))
         for m in _ESCAPED_QUOTE.finditer(text, begin, end)
         if not any(b <= m.start() < e for b, e in held)
     ]

@@ -100,7 +100,9 @@ LaTeX's accents as the letters they set ("computaci\\'on" gives "computación"),
 letters as a space ("face~recognition" gives "face" and "recognition") and a discretionary
 hyphen as nothing; 15: the spaces after a dotless i's command are read as LaTeX skips them,
 "na\\"\\i ve" gives "naïve"; and a bare escaped quote opening a word before "i", "e" or "y" as
-the quote, "\\"image" gives "image".)"""
+the quote, "\\"image" gives "image"; and a bare escaped apostrophe in an English possessive or
+contraction, or in a text escaping one before no letter, as the apostrophe: "People\\'s" gives
+"people", not "peopleś".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
