@@ -135,7 +135,128 @@ def _markup_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
     edits = _html_edits(text, literal) if "<" in text or "&" in text else []
     if "\\" in text or "$" in text or "{" in text or "~" in text:
         edits = _without_overlaps(sorted(edits + _latex_edits(text)))
+    if literal and may_hold_letter_scripts(text):
+        edits = _scripts_apart(text, edits)
     return edits
+
+
+# Letters set as a subscript or a superscript ("fa$_{ce}$", "fa<sub>ce</sub>",
+# "fa\\textsubscript{ce}") are read with a space about them, as "CO$_2$" is "CO 2", which a
+# phrase joins as it joins "re identification": "face recognition" was found certain where a
+# reader sees "fa" with "ce" set below it, no word "face". Nor is "NO$_x$" told from it, which
+# is "NOx". The text's other reading (`reads_two_ways`) sets such a script apart from the words
+# beside it, as a block's end is, so a phrase found only by joining a script's letters to them
+# is a doubt; a script of digits ("CO$_2$") is joined in both.
+# A script's tag whose content holds a letter, and a math mark before one (or a command's name):
+# a test that most scripts, of digits ("CO<sub>2</sub>", "CO$_2$"), pass without a second reading.
+_SCRIPT_TAG = re.compile(rf"<{_PREFIX}(?:sub|sup|inf)\b[^<>]*>[^<]*?[^\W\d_]", re.IGNORECASE)
+_MATH_MARK_BEFORE_A_LETTER = re.compile(r"[_^]\s*(?:\{[^}]*?[^\W\d_]|\\?[^\W\d_])")
+_HTML_SCRIPT = re.compile(
+    rf"""(<({_PREFIX}(?:sub|sup|inf))(?:\s+[A-Za-z_:][\w:.-]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'))*\s*>)"""
+    r"([^<]*)(</\2\s*>)",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&[#A-Za-z0-9]+;")
+_COMMAND_NAME = re.compile(r"\\[A-Za-z]+")
+_APART = f" {BLOCK_END} "
+
+
+def may_hold_letter_scripts(text: str) -> bool:
+    """Whether `text` may set letters as a subscript or a superscript (`_scripts_apart`): told
+    cheaply, by a script's tag holding a letter, a script's command, or a math mark before a
+    letter or a command beside a formula's delimiter."""
+    if "<" in text and _SCRIPT_TAG.search(text):
+        return True
+    if "\\text" in text and "script" in text:
+        return True
+    return (
+        ("$" in text or "\\(" in text)
+        and ("_" in text or "^" in text)
+        and bool(_MATH_MARK_BEFORE_A_LETTER.search(text))
+    )
+
+
+def _holds_a_letter(script: str) -> bool:
+    """Whether a script's content, its commands and entities left out, holds a letter."""
+    return any(c.isalpha() for c in _ENTITY.sub("", _COMMAND_NAME.sub("", script)))
+
+
+def _scripts_apart(text: str, edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`edits`, with each script holding a letter set apart from the words it touches: its
+    opening or its end read as a block's end (`_APART`)."""
+    apart = {span: read for _, script in _letter_scripts(text) for span, read in script}
+    if not apart:
+        return edits
+    kept = [(b, e, apart.pop((b, e), read)) for b, e, read in edits]
+    return _without_overlaps(sorted(kept + [(b, e, read) for (b, e), read in apart.items()]))
+
+
+def letter_script_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` sets letters as a subscript or a superscript touching a word (`_scripts_apart`),
+    from the script's mark or opening tag to its end, in order."""
+    if not may_hold_letter_scripts(text):
+        return []
+    return sorted(whole for whole, _ in _letter_scripts(text))
+
+
+# A script as where it stands whole and the edits that set it apart from the words it touches.
+_Script = tuple[tuple[int, int], list[tuple[tuple[int, int], str]]]
+_MATH_SCRIPT = re.compile(r"(?<!\\)[_^]\s*(?:(\{)|(\\[A-Za-z]+)|(.))", re.DOTALL)
+_FORMULAS_OWN = "${}()\\"  # a formula's delimiters and braces, which stand between a script and a word
+
+
+def _letter_scripts(text: str) -> list[_Script]:
+    """The scripts of `text` holding a letter and touching a word, each with its opening (a
+    tag, a command or a math mark) and its end (a closing tag or brace, or a letter written
+    alone after the mark, read with a block's end after it), where each touches one
+    (`_touches`), and what it is read as apart (`_scripts_apart`). A script standing as a
+    word of its own ("Deep <inf>face</inf> recognition") joins none."""
+    found: list[tuple[tuple[int, int], tuple[int, int], str]] = []  # opening, end, the end read apart
+    for m in _HTML_SCRIPT.finditer(text):
+        if _holds_a_letter(m.group(3)):
+            found.append((m.span(1), m.span(4), _APART))
+    pairs: dict[int, int] | None = None
+    for m in _SCRIPT_COMMAND.finditer(text):
+        pairs = _brace_pairs(text) if pairs is None else pairs
+        close = pairs.get(m.end() - 1)
+        if close is not None and _holds_a_letter(text[m.end() : close]):
+            found.append((m.span(), (close, close + 1), _APART))
+    for math in _MATH.finditer(text):
+        inside = (math.start(2), math.end(2)) if math.group(2) is not None else (math.start(3), math.end(3))
+        for m in _MATH_SCRIPT.finditer(text, *inside):
+            mark = (m.start(), m.start() + 1)
+            if m.group(1) is not None:
+                close = _closing_brace(text, m.start(1), inside[1])
+                if close is not None and _holds_a_letter(text[m.end() : close]):
+                    found.append((mark, (close, close + 1), _APART))
+            elif m.group(3) is not None and m.group(3).isalpha():
+                found.append((mark, m.span(3), m.group(3) + _APART))
+    scripts: list[_Script] = []
+    for opening, end, end_apart in found:
+        edits = [(opening, _APART)] if _touches(text, opening[0], -1) else []
+        edits += [(end, end_apart)] if _touches(text, end[1], 1) else []
+        if edits:
+            scripts.append(((opening[0], end[1]), edits))
+    return scripts
+
+
+def _touches(text: str, at: int, step: int) -> bool:
+    """Whether a letter or a digit stands next to `at`, before it (`step` -1) or from it (1),
+    only a formula's delimiters and braces between (`_FORMULAS_OWN`)."""
+    k = at - 1 if step < 0 else at
+    while 0 <= k < len(text) and text[k] in _FORMULAS_OWN:
+        k += step
+    return 0 <= k < len(text) and text[k].isalnum()
+
+
+def _closing_brace(text: str, opening: int, end: int) -> int | None:
+    """Where the brace at `opening` closes before `end`, the braces inside paired."""
+    depth = 0
+    for m in _BRACE.finditer(text, opening, end):
+        depth += {"{": 1, "}": -1}.get(m.group(), 0)
+        if depth == 0:
+            return m.start()
+    return None
 
 
 def _html_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
@@ -441,14 +562,17 @@ def _without_markup_spans(text: str, literal: bool) -> tuple[str, list[tuple[int
 
 def reads_two_ways(text: str) -> bool:
     """Whether `text` holds a tag that may be markup or its own characters (`_may_be_text`):
-    "Sur<b>face" is "Surface" if the tag is markup, and "Sur<b>face" as written if not."""
+    "Sur<b>face" is "Surface" if the tag is markup, and "Sur<b>face" as written if not; or
+    letters set as a script touching a word (`_scripts_apart`): "fa$_{ce}$" is "fa ce", which a
+    phrase joins, and "fa", "ce" apart."""
     return may_read_two_ways(text) and without_markup(text, literal=True) != without_markup(text)
 
 
 def may_read_two_ways(text: str) -> bool:
     """Whether `text` may read two ways (`reads_two_ways`): told cheaply, by a bare tag in it,
-    as written or escaped (`BARE_TAG_WRITTEN`; a JATS abstract's, all prefixed, never is)."""
-    return ("<" in text or "&" in text) and BARE_TAG_WRITTEN.search(text) is not None
+    as written or escaped (`BARE_TAG_WRITTEN`; a JATS abstract's, all prefixed, never is), or
+    by a script that may hold letters (`may_hold_letter_scripts`)."""
+    return (("<" in text or "&" in text) and BARE_TAG_WRITTEN.search(text) is not None) or may_hold_letter_scripts(text)
 
 
 _ESCAPED_AT_MOST = 4  # "&amp;amp;lt;i&amp;amp;gt;" is read through; a deeper nesting is left as it is

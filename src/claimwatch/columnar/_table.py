@@ -102,7 +102,9 @@ hyphen as nothing; 15: the spaces after a dotless i's command are read as LaTeX 
 "na\\"\\i ve" gives "naïve"; and a bare escaped quote opening a word before "i", "e" or "y" as
 the quote, "\\"image" gives "image"; and a bare escaped apostrophe in an English possessive or
 contraction, or in a text escaping one before no letter, as the apostrophe: "People\\'s" gives
-"people", not "peopleś".)"""
+"people", not "peopleś"; and the words of a text setting letters as a script touching a word
+("fa$_{ce}$", "fa<sub>ce</sub>") include its reading with the script set apart, which reads two
+ways.)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search

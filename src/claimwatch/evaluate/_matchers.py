@@ -33,6 +33,7 @@ from ..works import (
     Authorship,
     Institution,
     Work,
+    letter_script_spans,
     reads_two_ways,
     topic_reading,
 )
@@ -1825,6 +1826,8 @@ class TopicMatcher:
             if (held := self._held_by_one_reading(text)) is not None:
                 h, x = held
                 seen = (min(h.start, x.start), max(h.end, x.end)) if x else (h.start, h.end)
+                if (scripted := _scripted_reading(name, text, seen, h, x)) is not None:
+                    return scripted
                 tag = next(
                     (m for m in BARE_TAG_WRITTEN.finditer(text) if m.end() >= seen[0] and m.start() <= seen[1]), None
                 )
@@ -1922,6 +1925,23 @@ class TopicMatcher:
                 )
             )
         return out
+
+
+def _scripted_reading(name: str, text: str, seen: tuple[int, int], h: PhraseHit, x: PhraseHit | None) -> str | None:
+    """Why a hit one reading alone gives is a doubt where letters set as a subscript or a
+    superscript lie within what it says (`works.letter_script_spans`): "fa$_{ce}$ recognition"
+    holds "face recognition" only if "ce", set below "fa", is read as part of its word; None
+    where no such script does."""
+    scripts = [(b, e) for b, e in letter_script_spans(text) if b < seen[1] and e > seen[0]]
+    if not scripts:
+        return None
+    said = text[min(seen[0], scripts[0][0]) : max(seen[1], scripts[-1][1])]
+    other = f" (the other reads \u201c{text[x.start : x.end]}\u201d, a phrase the topic excludes)" if x else ""
+    return (
+        f"its {name} says \u201c{said}\u201d, where letters set as a subscript or a superscript may be read as "
+        f"part of the word beside them or apart from it, and only one of the two readings holds \u201c{h.phrase}\u201d"
+        + other
+    )
 
 
 def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:

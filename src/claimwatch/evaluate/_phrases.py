@@ -189,7 +189,8 @@ class PhraseSet:
         reader sees it (`topic_reading`: characters that show nothing, zero-width ones and a soft
         hyphen, are read through, so "sur\u00adface" is one word; "ﬁ" is "fi", "Ｆ" is "F", an
         en dash a hyphen); a hit's span is in `text` as given. In a text that reads two ways (a
-        tag that may be its own characters: `works.reads_two_ways`), only the hits both give."""
+        tag that may be its own characters, a script's letters joined to a word or apart:
+        `works.reads_two_ways`), only the hits both give."""
         hits = self._find(text, after_breaks=False)
         if hits and reads_two_ways(text):
             literal = self._find(text, after_breaks=False, literal=True)
@@ -199,7 +200,8 @@ class PhraseSet:
     def find_either_way(self, text: str) -> list[PhraseHit]:
         """The hits `find` leaves out because the text reads two ways: a bare tag no closing tag
         follows is markup ("Sur<b>face" is "Surface") or the text's own characters, as in a
-        comparison ("a<b>c"), and the text cannot tell which; the hits one reading gives and
+        comparison ("a<b>c"), or a script's letters are part of the word they touch or apart
+        from it ("fa$_{ce}$"), and the text cannot tell which; the hits one reading gives and
         the other does not. Spans in `text`."""
         if not reads_two_ways(text):
             return []

@@ -1,0 +1,100 @@
+"""Letters set as a subscript or a superscript, in topic phrases (issue 18, twenty-eighth part).
+
+A script's marks are read as a space ("CO$_2$" and "CO<sub>2</sub>" as "CO 2"), and a phrase
+joins pieces of a word apart ("re identification"): so "fa$_{ce}$ recognition", "fa" with "ce"
+set below it and no word "face", was a certain "face recognition", a false accusation. The
+reading cannot tell it from "NO$_x$ emissions", which is "NOx": a phrase found only by joining a
+script's letters to the words beside it is a doubt, on both engines; a script of digits is
+joined as before."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from claimwatch.evaluate import PhraseSet
+from claimwatch.works import _letter_scripts, letter_script_spans, may_hold_letter_scripts, reads_two_ways
+from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+PHRASES = PhraseSet(["face recognition", "co2 capture", "nox emission"])
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [
+        (r"Deep fa$_{ce}$ recognition", "_{ce}"),
+        (r"Deep fa$_c$e recognition", "_c"),
+        (r"Deep fa$^{ce}$ recognition", "^{ce}"),
+        (r"Deep x$_{fa}$ce recognition", "_{fa}"),  # the script's end apart too
+        (r"Deep fa\(_{ce}\) recognition", "_{ce}"),
+        (r"Deep fa\textsubscript{ce} recognition", r"\textsubscript{ce}"),
+        ("Deep fa<sub>ce</sub> recognition", "<sub>ce</sub>"),
+        ("Deep fa<jats:sup>ce</jats:sup> recognition", "<jats:sup>ce</jats:sup>"),  # as JATS writes it
+        ("Deep fa<inf>ce</inf> recognition", "<inf>ce</inf>"),  # as Scopus-derived titles write a subscript
+        (r"NO$_x$ emissions", "_x"),  # "NOx", which the reading cannot tell from "fa$_{ce}$"
+        ("NO<sub>x</sub> emissions", "<sub>x</sub>"),
+    ],
+)
+def test_a_phrase_found_only_by_joining_a_scripts_letters_is_no_certain_match(text, script):
+    assert PHRASES.find(text) == []
+    (hit,) = PHRASES.find_either_way(text)
+    assert reads_two_ways(text)
+    assert [text[b:e] for b, e in letter_script_spans(text)] == [script]
+    at = text.index(script)
+    assert hit.start < at + len(script) and at < hit.end  # the hit runs through the script
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"CO$_2$ capture at scale",  # digits: "CO2", in both readings
+        "CO<sub>2</sub> capture at scale",
+        r"CO\textsubscript{2} capture at scale",
+        r"Face recognition$^{a}$ at scale",  # a mark after the phrase
+        r"Face recognition of CO$_{\alpha}$",  # a command's name is no letter of the script
+        "Deep <sub>face</sub> recognition",  # a script standing as a word of its own joins none
+        r"Deep $^{face}$ recognition",
+    ],
+)
+def test_a_phrase_no_scripts_letters_join_stays_certain(text):
+    (hit,) = PHRASES.find(text)
+    assert PHRASES.find_either_way(text) == []
+    assert hit.phrase in ("face recognition", "co2 capture")
+
+
+def test_scripts_letters_are_a_doubt_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", r"Deep fa$_{ce}$ recognition", authorships=at_lab),
+        work("W2", "Deep fa<sub>ce</sub> recognition", authorships=at_lab),
+        work("W3", r"Face recognition of CO$_2$ and NO$_x$", authorships=at_lab),
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W3"]
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            "its title says \u201cfa$_{ce}$ recognition\u201d, where letters set as a subscript or a superscript may "
+            "be read as part of the word beside them or apart from it, and only one of the two readings holds "
+            "\u201cface recognition\u201d",
+        ),
+        "W2": (
+            "its title says \u201cfa<sub>ce</sub> recognition\u201d, where letters set as a subscript or a superscript "
+            "may be read as part of the word beside them or apart from it, and only one of the two readings holds "
+            "\u201cface recognition\u201d",
+        ),
+    }
+    assert result.verdict == "contradicted"
+
+
+_PIECES = ["$", "$$", "\\(", "\\)", "_", "^", "{", "}", "\\alpha", "\\textsubscript{", "<sub>", "</sub>",
+           "<jats:sup>", "</jats:sup>", "&amp;", "fa", "ce", "2", " ", "\u00e9", "x"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+@example("fa$_{2ce}$")
+@example("fa$_\u00e9$")
+@example("fa<sub class='x'>ce</sub>")
+def test_the_cheap_test_passes_every_text_setting_letters_as_a_script(text):
+    # The works table reads a text a second way only where the cheap test passes.
+    assert may_hold_letter_scripts(text) or _letter_scripts(text) == []
