@@ -86,6 +86,12 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         ),
         (r"Bole\'slaw, Poincar\'e, {\'s} and \'{s}", "Boleślaw, Poincaré, ś and ś"),
         (r"face\r recognition", r"face\r recognition"),
+        # A letter's accent command reads past spaces, as LaTeX does ("\v r" sets "ř"), but only
+        # where it makes a letter Unicode has (twenty-eighth part): no "x̌", no accent on a digit,
+        # an empty group or nothing; a JSON escape ("\u00e9") is no "\u" breve.
+        (r"face\v recognition, Ko\v{s}ice and \v Cech", "faceřecognition, Košice and Čech"),
+        (r"face\v x and \v 1 and \v{} and \v{x}y and \v", r"face\v x and \v 1 and \v{} and \v{x}y and \v"),
+        (r"a\u00e9b, \H o, \k a, \r x", r"a\u00e9b, ő, ą, \r x"),
         # A command's argument stays as written, with a space before it too (LaTeX skips it).
         (r"see \ref {face} recognition", r"see \ref {face} recognition"),
         (r"\cite  {face}", r"\cite  {face}"),
