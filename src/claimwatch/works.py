@@ -66,10 +66,21 @@ def read_through_invisible(text: str) -> str:
 
 
 # Dashes a reader takes for a hyphen (a Unicode hyphen, a non-breaking one, a figure dash, an en
-# dash, a minus sign, the small and the fullwidth hyphen-minus), and the Turkish capital dotted I,
-# which lower() writes as "i" and a combining dot above (U+0307): read as "-" and as "I".
-_AS_READ = str.maketrans({**dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"), "\u0130": "I"})
-_READ_OTHERWISE = re.compile("[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d\u0130\u0307]")
+# dash, a minus sign, the small and the fullwidth hyphen-minus), the Turkish capital dotted I,
+# which lower() writes as "i" and a combining dot above (U+0307), and what typesetting writes for
+# an apostrophe (the right and left single quotation marks, the modifier letter apostrophe, a
+# prime): read as "-", as "I" and as "'". A phrase's "People's" is a title's "People\u2019s", which
+# spaCy cut "People", "\u2019s" against the phrase's "'s" (and "People\u02bcs" not at all): no
+# "People's Liberation Army" was found in the form most titles write it.
+_TYPESET_APOSTROPHES = "\u2019\u2018\u02bc\u2032"
+_AS_READ = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"),
+        "\u0130": "I",
+        **dict.fromkeys(_TYPESET_APOSTROPHES, "'"),
+    }
+)
+_READ_OTHERWISE = re.compile(f"[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d\u0130\u0307{_TYPESET_APOSTROPHES}]")
 
 
 # Markup OpenAlex carries over from publishers in titles and abstracts (HTML, JATS, MathML):
@@ -584,7 +595,8 @@ def topic_reading(text: str, *, literal: bool = False) -> str:
     as nothing, "<br/>" as a space, "</p>" as a block's end, "&amp;" as "&"), without the characters that show nothing,
     in its compatibility form (NFKC: a ligature's letters, "ﬁ" as "fi"; fullwidth letters as
     letters; a letter and a combining accent as the accented letter), the dashes a reader takes
-    for a hyphen as "-", a Turkish "İ" as "I" and an "i" with a combining dot above as "i".
+    for a hyphen as "-", a Turkish "İ" as "I", an "i" with a combining dot above as "i", and a
+    typeset apostrophe ("\u2019", "\u02bc") as "'".
     With `literal`, its other reading (`reads_two_ways`).
 
     Most texts are told to need none of it by a test each step makes in C: an ASCII text first."""

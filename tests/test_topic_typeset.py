@@ -1,0 +1,60 @@
+"""Typeset forms of words in topic phrases (issue 18, twenty-eighth part).
+
+Publishers typeset an apostrophe as a right single quotation mark ("People\u2019s", the form
+OpenAlex titles mostly carry) or a modifier letter apostrophe ("People\u02bcs"): spaCy cut
+"People", "\u2019s" against a phrase's "'s", so "People's Liberation Army" was never found in
+them, a claim expecting no such work cleared. Each is read as the apostrophe, on both engines, in
+a phrase as in a text."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.evaluate import PhraseSet
+from helpers import LAB, authorship, topic_result_of_both_engines, work
+from test_zero_width_topics import assert_found_as_given
+
+PLA = "People's Liberation Army"
+PHRASES = PhraseSet([PLA, "face recognition"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Universities of the People\u2019s Liberation Army",
+        "Universities of the People\u02bcs Liberation Army",
+        "Universities of the People\u2018s Liberation Army",  # a left quotation mark typed for one
+        "Universities of the People\u2032s Liberation Army",
+        "Universities of the People\uff07s Liberation Army",  # fullwidth, its compatibility form
+        "Universities of the People's Liberation Army",
+    ],
+)
+def test_a_typeset_apostrophe_is_read_as_the_apostrophe(text):
+    at = text.index("People")
+    assert_found_as_given(PHRASES, text, PLA, text[at : at + len(PLA)])
+
+
+def test_a_phrase_written_with_a_typeset_apostrophe_matches_a_plain_one():
+    (hit,) = PhraseSet(["People\u2019s Liberation Army"]).find("The People's Liberation Army Navy")
+    assert hit.start == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u2018face recognition\u2019 as a task", "Surface\u2019s recognition", "The People\u2019s Army"],
+)
+def test_quotation_marks_read_as_apostrophes_join_no_words(text):
+    assert [h.phrase for h in PHRASES.find(text)] == (["face recognition"] if "\u2018face" in text else [])
+
+
+def test_typeset_apostrophes_hide_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Universities of the People\u2019s Liberation Army", authorships=at_lab),
+        work("W2", "The People\u02bcs Liberation Army Navy", authorships=at_lab),
+        work("W3", "The People\u2019s Army", authorships=at_lab),
+    ]
+    topic = "id: face\nname: PLA\nrationale: The army.\nphrases: [People's Liberation Army]\n"
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.verdict == "contradicted"
