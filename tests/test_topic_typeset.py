@@ -4,7 +4,11 @@ Publishers typeset an apostrophe as a right single quotation mark ("People\u2019
 OpenAlex titles mostly carry) or a modifier letter apostrophe ("People\u02bcs"): spaCy cut
 "People", "\u2019s" against a phrase's "'s", so "People's Liberation Army" was never found in
 them, a claim expecting no such work cleared. Each is read as the apostrophe, on both engines, in
-a phrase as in a text."""
+a phrase as in a text.
+
+A closing quotation mark or bracket before a hyphen ("\u201cface recognition\u201d-based"): spaCy
+splits at a hyphen only between letters, and kept "recognition\u201d-based" one word, the phrase
+lost; the word is cut there now."""
 
 from __future__ import annotations
 
@@ -57,4 +61,36 @@ def test_typeset_apostrophes_hide_no_phrase_on_both_engines(tmp_path):
     topic = "id: face\nname: PLA\nrationale: The army.\nphrases: [People's Liberation Army]\n"
     result = topic_result_of_both_engines(tmp_path, records, topic)
     assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("\u201cFace recognition\u201d-based access control", "Face recognition"),
+        ("\u2018Face recognition\u2019-based access control", "Face recognition"),
+        ('"Face recognition"-based access control', "Face recognition"),
+        ("\u00abFace recognition\u00bb-based access control", "Face recognition"),
+        ("(Face recognition)-based access control", "Face recognition"),
+        ("[Face recognition]-like tasks", "Face recognition"),
+    ],
+)
+def test_a_closing_mark_before_a_hyphen_ends_the_word(text, span):
+    assert_found_as_given(PHRASES, text, "face recognition", span)
+
+
+@pytest.mark.parametrize("text", ["(Sur)-face recognition of proteins", "Sur)-face recognition"])
+def test_a_bracket_closing_part_of_a_word_before_a_hyphen_cuts_none(text):
+    # "(Sur)-face" writes one word, as "(Re)-identification" does: no "face" begins in it.
+    assert PHRASES.find(text) == []
+
+
+def test_a_closing_mark_before_a_hyphen_hides_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "A \u201cface recognition\u201d-based gate", authorships=at_lab),
+        work("W2", "(Sur)-face recognition of proteins", authorships=at_lab),
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W1"]
     assert result.verdict == "contradicted"

@@ -71,7 +71,7 @@ def _words(text: str) -> list[_Word]:
     identification", a word broken at the end of a line): the word is read without it, so that
     the words on either side of the break may be joined as hyphenated words are."""
     out = []
-    for token, start in _tokens(text):
+    for token, start in _pieces_of_tokens(text):
         if (token[0] == "-" or token[-1] == "-") and (bare := token.strip("-")):
             start += len(token) - len(token.lstrip("-"))
             token = bare
@@ -79,6 +79,39 @@ def _words(text: str) -> list[_Word]:
         if form is not None:
             out.append((form[0], form[1], start, start + len(token)))
     return out
+
+
+# A closing quotation mark or bracket and a hyphen between two words: spaCy splits at a hyphen
+# only between letters, so it kept "recognition\u201d-based" of "\u201cface recognition\u201d-based"
+# (or "(face recognition)-based", "\"Deepfake\"-style") one token and the phrase was lost. The
+# token is cut there, its mark and hyphen dropped, a bracket only where what it closes holds a
+# space: "(Re)-identification" writes one word, and "(Sur)-face" no "face".
+_CLOSED_THEN_HYPHEN = re.compile(
+    "(?<=[^\\W_])([\"'\u201d\u00bb\u203a]|[)\\]}])[\"'\u201d\u00bb\u203a)\\]}]*-+(?=[^\\W_])"
+)
+_OPENING = {")": "(", "]": "[", "}": "{"}
+
+
+def _pieces_of_tokens(text: str) -> Iterator[tuple[str, int]]:
+    """spaCy's tokens of `text` with their offsets (`_tokens`), each cut where a closing quotation
+    mark or bracket and a hyphen stand between two words (`_CLOSED_THEN_HYPHEN`)."""
+    for token, start in _tokens(text):
+        if "-" not in token or len(token) < 3 or not _CLOSED_THEN_HYPHEN.search(token):
+            yield token, start
+            continue
+        at = 0
+        for m in _CLOSED_THEN_HYPHEN.finditer(token):
+            if m.group(1) in _OPENING and not _closes_words(text, start + m.start(), _OPENING[m.group(1)]):
+                continue
+            yield token[at : m.start()], start + at
+            at = m.end()
+        yield token[at:], start + at
+
+
+def _closes_words(text: str, at: int, opening: str) -> bool:
+    """Whether the bracket at `at` closes one, opened before it in `text`, that holds a space."""
+    before = text.rfind(opening, 0, at)
+    return before >= 0 and any(c.isspace() for c in text[before:at])
 
 
 # spaCy's tokenizer strips a chunk's leading and trailing punctuation a character at a time, each
