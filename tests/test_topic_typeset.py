@@ -8,7 +8,11 @@ a phrase as in a text.
 
 A closing quotation mark or bracket before a hyphen ("\u201cface recognition\u201d-based"): spaCy
 splits at a hyphen only between letters, and kept "recognition\u201d-based" one word, the phrase
-lost; the word is cut there now."""
+lost; the word is cut there now.
+
+Marks setting the text's direction, which an English title copied beside Persian or Arabic
+carries ("\u202aFace recognition\u202c", "face\u200e recognition"), show nothing: spaCy kept them
+on a word, and the phrase was lost; they are read through now, as a zero-width space is."""
 
 from __future__ import annotations
 
@@ -90,6 +94,32 @@ def test_a_closing_mark_before_a_hyphen_hides_no_phrase_on_both_engines(tmp_path
     records = [
         work("W1", "A \u201cface recognition\u201d-based gate", authorships=at_lab),
         work("W2", "(Sur)-face recognition of proteins", authorships=at_lab),
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W1"]
+    assert result.verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("\u202aFace recognition\u202c in the wild", "Face recognition"),  # an embedding, as copied
+        ("Deep face\u200e recognition", "face\u200e recognition"),  # a left-to-right mark
+        ("Deep \u200fface recognition", "face recognition"),  # a right-to-left mark
+        ("Deep \u2067face recognition\u2069", "face recognition"),  # an isolate
+        ("Deep face recog\u200enition", "face recog\u200enition"),
+        ("Deep \u061cface recognition", "face recognition"),  # the Arabic letter mark
+    ],
+)
+def test_direction_marks_are_read_through(text, span):
+    assert_found_as_given(PHRASES, text, "face recognition", span)
+
+
+def test_direction_marks_hide_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "\u202aFace recognition\u202c in the wild", authorships=at_lab),
+        work("W2", "Sur\u200eface recognition of proteins", authorships=at_lab),  # "Surface": no face
     ]
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1"]

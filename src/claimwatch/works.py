@@ -603,11 +603,21 @@ def topic_reading(text: str, *, literal: bool = False) -> str:
     return _read_rendered(without_markup(text, literal=literal))
 
 
+# Marks that set the direction of the text around them and show nothing (left-to-right and
+# right-to-left marks, the Arabic letter mark, embeddings, overrides and isolates): an English
+# title copied beside Persian or Arabic carries them, "\u202aFace recognition\u202c", and spaCy kept
+# them on the word beside them ("\u202aface"), so the phrase was lost. Topic phrases read through
+# them, as through a zero-width space.
+_DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def _read_rendered(text: str) -> str:
     """`topic_reading` of a text whose markup is read."""
     if text.isascii() or ascii_but_block_ends(text):
         return text
     text = read_through_invisible(text)
+    if _DIRECTION_MARKS.search(text):
+        text = _DIRECTION_MARKS.sub("", text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     if _READ_OTHERWISE.search(text):

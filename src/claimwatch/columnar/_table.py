@@ -104,7 +104,8 @@ the quote, "\\"image" gives "image"; and a bare escaped apostrophe in an English
 contraction, or in a text escaping one before no letter, as the apostrophe: "People\\'s" gives
 "people", not "peopleś"; and the words of a text setting letters as a script touching a word
 ("fa$_{ce}$", "fa<sub>ce</sub>") include its reading with the script set apart, which reads two
-ways.)"""
+ways; and the words of a text read through the marks setting its direction, "\u202aface" gives
+"face".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
