@@ -12,13 +12,21 @@ lost; the word is cut there now.
 
 Marks setting the text's direction, which an English title copied beside Persian or Arabic
 carries ("\u202aFace recognition\u202c", "face\u200e recognition"), show nothing: spaCy kept them
-on a word, and the phrase was lost; they are read through now, as a zero-width space is."""
+on a word, and the phrase was lost; they are read through now, as a zero-width space is.
+
+A superscript or a footnote mark set after a word ("Face recognition\u00b9: a survey",
+"recognition\u2020", "Kinect\u2122") was read into it, NFKC writing "recognition1", spaCy keeping
+"recognition\u2020": it is read apart now, as <sup>1</sup> is."""
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 import pytest
 
 from claimwatch.evaluate import PhraseSet
+from claimwatch.works import SUPERSCRIPTS
 from helpers import LAB, authorship, topic_result_of_both_engines, work
 from test_zero_width_topics import assert_found_as_given
 
@@ -123,4 +131,48 @@ def test_direction_marks_hide_no_phrase_on_both_engines(tmp_path):
     ]
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1"]
+    assert result.verdict == "contradicted"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "span"),
+    [
+        ("Face recognition\u00b9: a survey", "face recognition", "Face recognition"),
+        ("Face recognition\u00b9\u00b2 at scale", "face recognition", "Face recognition"),
+        ("Face recognition\u1d43 at scale", "face recognition", "Face recognition"),  # a letter's mark
+        ("Face recognition\u2020 at scale", "face recognition", "Face recognition"),
+        ("Face recognition\u2021\u00a7 at scale", "face recognition", "Face recognition"),
+        ("Face recognition\u2217 at scale", "face recognition", "Face recognition"),
+        ("Detecting deepfakes\u00b2", "deepfake", "deepfakes"),
+        ("Kinect\u2122 games", "kinect", "Kinect"),
+        ("CO\u2082 capture", "co2 capture", "CO\u2082 capture"),  # a subscript: read into its word
+    ],
+)
+def test_a_superscript_or_a_footnote_mark_after_a_word_is_read_apart(text, phrase, span):
+    assert_found_as_given(PhraseSet([phrase]), text, phrase, span)
+
+
+def test_every_superscript_but_those_standing_inside_words_is_read_apart():
+    # The list is written out (finding it in unicodedata is slow at start): it misses none.
+    inside_words = {"\u00aa", "\u00ba", "\u10fc", "\u2d6f"}
+    superscripts = re.compile(f"[{SUPERSCRIPTS}]")
+    missed = [
+        hex(c)
+        for c in range(0x80, 0x30000)
+        if unicodedata.decomposition(chr(c)).startswith("<super>")
+        and chr(c) not in inside_words
+        and not superscripts.match(chr(c))
+    ]
+    assert missed == []
+
+
+def test_footnote_marks_hide_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Face recognition\u00b9: a survey", authorships=at_lab),
+        work("W2", "Deep face recognition\u2020", authorships=at_lab),
+        work("W3", "Inter\u2020face recognition", authorships=at_lab),  # a mark inside a word begins none
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
     assert result.verdict == "contradicted"
