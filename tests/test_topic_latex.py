@@ -42,6 +42,10 @@ PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes", "image recogn
         # umlauted: no "ïmage" (twenty-eighth part).
         (r"He said \"image recognition works", "image recognition", "image recognition"),
         (r"\"Image recognition is solved", "image recognition", "Image recognition"),
+        (r"Face recognition\footnote{See the appendix.}", "face recognition", "Face recognition"),
+        (r"As in face recognition~\cite{x}", "face recognition", "face recognition"),
+        (r"Deep\ face\ recognition", "face recognition", r"face\ recognition"),
+        (r"\emph{Face\/} recognition", "face recognition", r"Face\/} recognition"),
         (r"the \'face recognition\' task", "face recognition", "face recognition"),
         (r"China\'s People\'s Liberation Army", "people's liberation army", r"People\'s Liberation Army"),
     ],
@@ -85,17 +89,25 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
             "China's People's Army: we don't, we'll, they're, I'm",
         ),
         (r"Bole\'slaw, Poincar\'e, {\'s} and \'{s}", "Boleślaw, Poincaré, ś and ś"),
-        (r"face\r recognition", r"face\r recognition"),
+        (r"face\r recognition", r"face \r recognition"),  # no ring on the space; the command ends "face"
         # A letter's accent command reads past spaces, as LaTeX does ("\v r" sets "ř"), but only
         # where it makes a letter Unicode has (twenty-eighth part): no "x̌", no accent on a digit,
         # an empty group or nothing; a JSON escape ("\u00e9") is no "\u" breve.
         (r"face\v recognition, Ko\v{s}ice and \v Cech", "faceřecognition, Košice and Čech"),
-        (r"face\v x and \v 1 and \v{} and \v{x}y and \v", r"face\v x and \v 1 and \v{} and \v{x}y and \v"),
+        (r"face\v x and \v 1 and \v{} and \v{x}y and \v", r"face \v x and \v 1 and \v{} and \v{x}y and \v"),
         (r"a\u00e9b, \H o, \k a, \r x", r"a\u00e9b, ő, ą, \r x"),
         # A command's argument stays as written, with a space before it too (LaTeX skips it).
         (r"see \ref {face} recognition", r"see \ref {face} recognition"),
         (r"\cite  {face}", r"\cite  {face}"),
         (r"and {Face} {Recognition}", "and Face Recognition"),
+        # A command glued to a word's end ends the word, kept as written; an italic correction
+        # and "\@" read as nothing, a control space as a space (twenty-eighth part).
+        (
+            r"Face recognition\footnote{See}, x\cite{y}, z~\cite{w}",
+            r"Face recognition \footnote{See}, x \cite{y}, z \cite{w}",
+        ),
+        (r"\emph{face\/} and Deep\ face\@.", "face and Deep face."),
+        (r"Fa\c{c}ade, Sur\emph{face}, Fa\u00e7ade, a\\b", r"Façade, Surface, Fa\u00e7ade, a\\b"),
     ],
 )
 def test_latex_accents_ties_and_braces_read(text, read):
@@ -143,5 +155,18 @@ def test_escaped_apostrophes_hide_no_phrase_on_both_engines(tmp_path):
         "id: face\nname: PLA\nrationale: The army or faces.\nphrases: [People's Liberation Army, face recognition]\n"
     )
     result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.verdict == "contradicted"
+
+
+def test_a_command_after_a_word_hides_no_phrase_on_both_engines(tmp_path):
+    # arXiv titles and abstracts: a footnote or a citation glued to the word before it.
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", r"Face recognition\thanks{Supported by the lab.}", authorships=at_lab),
+        work("W2", r"Robust", abstract=r"As in face recognition\cite{x}, we align.", authorships=at_lab),
+        work("W3", r"Face\footnote{x} recognition of proteins", authorships=at_lab),  # a note between: none
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1", "W2"]
     assert result.verdict == "contradicted"

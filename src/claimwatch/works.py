@@ -379,8 +379,30 @@ def _latex_edits(text: str) -> list[tuple[int, int, str]]:
         ]
         edits += accents
         edits += _escaped_quotes(text, begin, end, accents)
-        edits += [(m.start(), m.end(), " " if m.group() == "~" else "") for m in _TIE.finditer(text, begin, end)]
-    return edits
+        edits += [(m.start(), m.end(), _SPACING[m.group()]) for m in _TIE.finditer(text, begin, end)]
+    return edits + _commands_after_words(text, maths, edits)
+
+
+# A command glued to the end of a word ("Face recognition\\footnote{...}", "Deepfakes\\thanks{...}",
+# "recognition\\cite{x}"): spaCy kept it on the word, "recognition\\cite{x}", and the phrase was
+# lost. LaTeX ends the word there: a space is read before the command, which stays as written,
+# so the phrase ends at the word and runs through no command. Commands read otherwise (accents,
+# text commands) are left to their reading, and a character's JSON escape ("Fa\\u00e7ade") is
+# none.
+_COMMAND_AFTER_A_WORD = re.compile(r"(?<=[^\W_])\\(?!u[0-9A-Fa-f]{4})[A-Za-z]+")
+
+
+def _commands_after_words(
+    text: str, maths: list[tuple[int, int]], edits: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A space before each command glued to a word's end (`_COMMAND_AFTER_A_WORD`) no other
+    reading of `edits` covers, outside formulas (`maths`)."""
+    covered = [(b, e) for b, e, _ in edits] + maths
+    return [
+        (m.start(), m.start() + 1, " \\")
+        for m in _COMMAND_AFTER_A_WORD.finditer(text)
+        if not any(b <= m.start() < e for b, e in covered)
+    ]
 
 
 _WORD_GROUP = re.compile(r"(?<!\\)\{[^\W_]+\}")
@@ -398,8 +420,12 @@ _ACCENT = re.compile(
     r"(?:\{(?P<braced>\\[ij]|[A-Za-z])\}|(?P<bare>(?P<dotless>\\[ij](?![A-Za-z]))|[A-Za-z]))"
     r"(?(1)\}|(?(dotless)[ \t]*(?:\r?\n)?[ \t]*))"
 )
-# A tie between two letters, and a discretionary hyphen.
-_TIE = re.compile(r"(?<=[^\W\d_])~(?=[^\W\d_])|\\-")
+# A tie between two letters, or before a command after a letter ("recognition~\\cite{x}"), read
+# as a space; a discretionary hyphen, an italic correction ("\\emph{face\\/}") and a spacing
+# command ("\\@") as nothing; a control space ("Deep\\ face", "e.g.\\ face") as a space, as LaTeX sets
+# them.
+_TIE = re.compile(r"(?<=[^\W\d_])~(?=[^\W\d_]|\\[A-Za-z])|\\[-/@]|(?<!\\)\\ ")
+_SPACING = {"~": " ", "\\-": "", "\\/": "", "\\@": "", "\\ ": " "}
 
 
 # An escaped double quote, as JSON and program sources write one in a title ("The \\"face
