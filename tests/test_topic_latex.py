@@ -108,6 +108,12 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         ),
         (r"\emph{face\/} and Deep\ face\@.", "face and Deep face."),
         (r"Fa\c{c}ade, Sur\emph{face}, Fa\u00e7ade, a\\b", r"Façade, Surface, Fa\u00e7ade, a\\b"),
+        # LaTeX's letters by command, the spaces ending their names skipped (twenty-eighth part).
+        (
+            r"Wroc\l aw, Bj{\o}rn, Stra\ss e, Ayd\i n, \AA ngstr\"om, \L\'od\'z",
+            "Wrocław, Bjørn, Straße, Aydın, Ångström, Łódź",
+        ),
+        (r"Ko\l{}odziej, {\ae}sthetic, C:\oracle", r"Kołodziej, æsthetic, C:\oracle"),
     ],
 )
 def test_latex_accents_ties_and_braces_read(text, read):
@@ -170,3 +176,11 @@ def test_a_command_after_a_word_hides_no_phrase_on_both_engines(tmp_path):
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1", "W2"]
     assert result.verdict == "contradicted"
+
+
+def test_latex_letters_by_command_are_read_as_letters():
+    # "Wroc\l" was cut from "aw" by spaCy; a command glued to a word now ends it, so the
+    # letter must be read as LaTeX sets it, or "Wroc" would stand as a word.
+    text = r"Robots of Wroc\l aw University of Science"
+    assert_found_as_given(PhraseSet(["wrocław university"]), text, "wrocław university", r"Wroc\l aw University")
+    assert PhraseSet(["wroc"]).find(text) == []

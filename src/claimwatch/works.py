@@ -378,6 +378,7 @@ def _latex_edits(text: str) -> list[tuple[int, int, str]]:
             (m.start(), m.end(), _accented(m)) for m in _ACCENT.finditer(text, begin, end) if _an_accent(m, text)
         ]
         edits += accents
+        edits += [(m.start(), m.end(), _LETTERS[m.group(2)]) for m in _LETTER_COMMAND.finditer(text, begin, end)]
         edits += _escaped_quotes(text, begin, end, accents)
         edits += [(m.start(), m.end(), _SPACING[m.group()]) for m in _TIE.finditer(text, begin, end)]
     return edits + _commands_after_words(text, maths, edits)
@@ -419,6 +420,16 @@ _ACCENT = re.compile(
     r"(\{)?\\(?:(?P<sign>[`'^\"~=.])|(?P<letter>[cvuHrk])(?=[\s{])\s*)"
     r"(?:\{(?P<braced>\\[ij]|[A-Za-z])\}|(?P<bare>(?P<dotless>\\[ij](?![A-Za-z]))|[A-Za-z]))"
     r"(?(1)\}|(?(dotless)[ \t]*(?:\r?\n)?[ \t]*))"
+)
+# LaTeX's commands for letters ("Wroc\\l aw", "Bj{\\o}rn", "Stra\\ss e", "Ayd\\i n"), read as the
+# letters they set, the spaces ending their names skipped (or "{}"), as LaTeX does: spaCy cut
+# "Wroc\\l" from "aw", and a command glued to a word ends it (`_COMMAND_AFTER_A_WORD`).
+_LETTERS = {
+    "ss": "\u00df", "ae": "\u00e6", "AE": "\u00c6", "oe": "\u0153", "OE": "\u0152", "aa": "\u00e5",
+    "AA": "\u00c5", "o": "\u00f8", "O": "\u00d8", "l": "\u0142", "L": "\u0141", "i": "\u0131", "j": "\u0237",
+}  # fmt: skip
+_LETTER_COMMAND = re.compile(
+    r"(\{)?\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?(1)\}|(?:\{\}|[ \t]*(?:\r?\n)?[ \t]*))"
 )
 # A tie between two letters, or before a command after a letter ("recognition~\\cite{x}"), read
 # as a space; a discretionary hyphen, an italic correction ("\\emph{face\\/}") and a spacing

@@ -107,7 +107,7 @@ contraction, or in a text escaping one before no letter, as the apostrophe: "Peo
 ways; and the words of a text read through the marks setting its direction, "\u202aface" gives
 "face"; and with a superscript or a footnote mark after a word read apart, "recognition\u00b9"
 gives "recognition"; and LaTeX's italic correction and "\\@" as nothing, "Sur\\/face" gives
-"surface".)"""
+"surface"; and LaTeX's letter commands as their letters, "Wroc\\l aw" gives "wrocław".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
