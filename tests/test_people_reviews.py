@@ -1111,3 +1111,66 @@ def test_a_record_is_not_held_uncertain_beside_one_a_reviewer_set_aside(tmp_path
         ).results
         assert (result.verdict, [p.id for p in result.people]) == ("contradicted", [second]), result.why
         assert not any("counted twice" in d for p in result.people for d in p.uncertain_because)
+
+
+def _confirmed_hub_case(tmp: Path, engine: str, *reviews: str) -> ClaimResult:
+    """Two OpenAlex records of Li Wei, each at the listed HIT in 2019-2020 then at the lab in 2023:
+    A5000000001 giving no ORCID iD (held uncertain as one that may be the other), A5023888391 the
+    real record's, giving one; a claim allowing one recruit; the reviews given."""
+    places = [(LAB, [2023]), (HIT, [2019, 2020])]
+    records = [
+        shaped_author_record("A5000000001", "Li Wei", places, alternatives=["Wei Li"]),
+        shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
+    ]
+    root = project(tmp)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", "expects: {at_most: 1}"))
+    path = write(root / "reviews.yaml", "reviews:\n" + "".join(reviews))
+    (result,) = evaluate(
+        load_claims([str(claims)], root=root),
+        open_evidence_paths([str(write_jsonl(root / "records.jsonl", records))]),
+        engine=engine,
+        cache=tmp / "cache",
+        reviews=load_reviews(path),
+    ).results
+    return result
+
+
+def test_a_person_confirmed_who_may_be_one_counted_already_is_not_counted_twice(tmp_path: Path) -> None:
+    """Left by the twenty-seventh part: a reviewer confirming A5000000001, the record giving no
+    ORCID iD held uncertain as one that may be Li Wei (A5023888391), counted, made two recruits,
+    and a claim allowing one `contradicted`. A review names one person and says they joined (the
+    docs: "counts as a match, even where the evaluation had doubts"), not that they are someone
+    other than the one counted: it stays uncertain, its review beside it, `insufficient_evidence`
+    on both engines, every report showing the doubt standing, not resolved."""
+    confirm = _review("lab-no-recruits", "A5000000001", "confirmed", "The CV gives the move.")
+    for engine in ("python", "duckdb"):
+        result = _confirmed_hub_case(tmp_path / engine, engine, confirm)
+        assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 1, 1), result.why
+        assert _people(result) == {"matched": ["A5023888391"], "uncertain": ["A5000000001"], "dismissed": []}
+        (held,) = result.uncertain_people
+        assert held.review is not None and held.review.decision == "confirmed"
+        assert held.uncertain_because[-1] == (
+            "confirmed on review by analyst (2025-01-02), which says this person joined, not that they are someone "
+            "other than Li Wei (A5023888391), counted already: uncertain, so that one person is not counted twice"
+        )
+        assert (
+            "Reviews: 1 person confirmed on review, counted as uncertain as one that may be a person counted already "
+            "(Li Wei (A5000000001), by analyst on 2025-01-02: The CV gives the move.)."
+        ) in result.why
+        assert "Li Wei (A5000000001) and Li Wei (A5023888391) may be one person" in result.why
+    # With the record counted set aside, the one confirmed is no one counted twice: a match.
+    aside = _review("lab-no-recruits", "A5023888391", "not_a_match", "Another Li Wei.")
+    alone = _confirmed_hub_case(tmp_path / "aside", "python", confirm, aside)
+    assert (alone.matched, alone.uncertain, [p.id for p in alone.people]) == (1, 0, ["A5000000001"]), alone.why
+
+
+def test_the_reports_show_the_doubts_of_a_person_confirmed_yet_uncertain_as_standing(tmp_path: Path) -> None:
+    """The reports read a confirmed person's doubts as resolved only where they count as a match: one
+    held uncertain as a person counted already shows them standing (CSV, HTML, Markdown alike)."""
+    from claimwatch.reports.csvreport import doubt_lines
+    from claimwatch.reports.view import resolved_doubts, shown_doubts
+
+    confirm = _review("lab-no-recruits", "A5000000001", "confirmed", "The CV gives the move.")
+    (held,) = _confirmed_hub_case(tmp_path / "held", "python", confirm).uncertain_people
+    assert resolved_doubts(held) == () and shown_doubts(held) == held.uncertain_because
+    assert doubt_lines(held) == "\n".join(held.uncertain_because)

@@ -2,7 +2,8 @@
 persons.
 
 `not_a_match` sets a finding aside (out of the verdict, kept in view with the note); `confirmed`
-counts it as a match, its doubts resolved by the reviewer; `disputed` counts it only as
+counts it as a match, its doubts resolved by the reviewer (a person who may be one counted
+already stays uncertain: people `_confirmed_yet_maybe_one`); `disputed` counts it only as
 uncertain, the dispute its reason. A review that cannot apply (its work or person is no longer a
 finding, it names a person where the claim's findings are works or the other way round, it has
 expired for evidence this recent, or whether it has cannot be told) is not applied and is

@@ -588,6 +588,13 @@ def _reviews_note(
     confirmed = [f for f in matched if f.review is not None and f.review.decision == "confirmed"]
     if confirmed:
         parts.append(f"{_findings(len(confirmed))} confirmed on review ({_cite_reviewed(confirmed)})")
+    # A person confirmed who may be one counted already stays uncertain (people `_confirmed_yet_maybe_one`).
+    held = [f for f in uncertain if f.review is not None and f.review.decision == "confirmed"]
+    if held:
+        parts.append(
+            f"{_findings(len(held))} confirmed on review, counted as uncertain as one that may be a person counted "
+            f"already ({_cite_reviewed(held)})"
+        )
     disputed = [f for f in (*matched, *uncertain) if f.review is not None and f.review.decision == "disputed"]
     if disputed:
         parts.append(

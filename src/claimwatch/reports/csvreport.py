@@ -218,7 +218,7 @@ def doubt_lines(finding: Finding | PersonFinding, *, dismissed: bool = False) ->
     doubts are marked so, as the HTML and Markdown reports mark them, or a `matched` row would
     read as doubted still."""
     doubts = finding.uncertain_because
-    if finding.review is not None and finding.review.decision == "confirmed":
+    if finding.review is not None and finding.review.decision == "confirmed" and finding.status == "matched":
         return _lines(f"resolved on review: {d}" for d in doubts)
     if dismissed:
         return _lines(f"uncertain before review: {d}" for d in doubts)

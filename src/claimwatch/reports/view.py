@@ -247,7 +247,7 @@ def shown_doubts(finding: Finding | PersonFinding) -> tuple[str, ...]:
     finding's doubts are resolved (see `resolved_doubts`), and a dispute is named briefly, as the
     review beside it gives the reviewer's words."""
     review = finding.review
-    if review is not None and review.decision == "confirmed":
+    if _resolved_on_review(finding):
         return ()
     dispute = _dispute_doubt(review) if review is not None else None
     return tuple("disputed on review (see the review)" if d == dispute else d for d in finding.uncertain_because)
@@ -255,8 +255,14 @@ def shown_doubts(finding: Finding | PersonFinding) -> tuple[str, ...]:
 
 def resolved_doubts(finding: Finding | PersonFinding) -> tuple[str, ...]:
     """The doubts a reviewer resolved by confirming the finding."""
+    return finding.uncertain_because if _resolved_on_review(finding) else ()
+
+
+def _resolved_on_review(finding: Finding | PersonFinding) -> bool:
+    """Confirmed on review and counted as a match: a person confirmed who may be one counted
+    already stays uncertain, their doubts standing (evaluate.people's `_confirmed_yet_maybe_one`)."""
     review = finding.review
-    return finding.uncertain_because if review is not None and review.decision == "confirmed" else ()
+    return review is not None and review.decision == "confirmed" and finding.status == "matched"
 
 
 def _dispute_doubt(review: Review) -> str:

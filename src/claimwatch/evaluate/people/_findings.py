@@ -299,7 +299,7 @@ def _result(
     entries = reviews.of_claim(claim.id) if reviews else []
     raw = [(person, _finding(person, o, pc, wanted)) for person, o in outcomes]
     found, pairs = _maybe_one(raw, _counted_on_review(entries, raw, as_of))
-    reviewed = _reviewed(entries, found, as_of)
+    reviewed = _confirmed_yet_maybe_one(_reviewed(entries, found, as_of), pairs)
     matched = sorted(reviewed.matched, key=_finding_order)
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
@@ -349,6 +349,42 @@ def _reviewed(
         [f for f in findings if f.status == "uncertain"],
         _persons(found),
         as_of,
+    )
+
+
+def _confirmed_yet_maybe_one(
+    reviewed: _Reviewed[PersonFinding], pairs: list[tuple[str, str, bool]]
+) -> _Reviewed[PersonFinding]:
+    """A finding confirmed on review that may be a person counted already (`_maybe_one`'s pairs:
+    the doubted one's `_ident`, the other's) stays uncertain: a review names one person and says
+    they joined, not that they are someone other than the one counted, so counting both may count
+    one recruit twice (for an `at_most` claim, an extra recruit no record shows). The review stays
+    beside it, and the doubt says so."""
+    counted = {_ident(f): f for f in reviewed.matched}
+    held: dict[str, PersonFinding] = {}
+    for doubted, other, _ in pairs:
+        finding = counted.get(doubted)
+        if finding is None or doubted in held or other not in counted or other in held:
+            continue
+        review = finding.review
+        if review is None or review.decision != "confirmed":
+            continue
+        named = counted[other]
+        doubt = (
+            f"confirmed on review by {review.by} ({review.date}), which says this person joined, not that they are "
+            f"someone other than {named.name} ({named.id}), counted already: uncertain, so that one person is not "
+            "counted twice"
+        )
+        held[doubted] = finding.model_copy(
+            update={"status": "uncertain", "uncertain_because": (*finding.uncertain_because, doubt)}
+        )
+    if not held:
+        return reviewed
+    return _Reviewed(
+        [f for f in reviewed.matched if _ident(f) not in held],
+        [*reviewed.uncertain, *held.values()],
+        reviewed.dismissed,
+        reviewed.lapsed,
     )
 
 
