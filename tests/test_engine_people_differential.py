@@ -207,3 +207,8 @@ def test_engines_give_the_same_report_on_claims_about_people(
     tmp = tmp_path_factory.mktemp("people")
     got = reports(tmp, pieces, claims, curated, reviewed, as_of)
     assert got["duckdb"] == got["python"]
+    # Every person found, matched, uncertain or set aside, is among the people considered (the
+    # twenty-eighth part: a person found only through copies of a record was not).
+    for result in json.loads(got["python"])["results"]:
+        found = result["matched"] + result["uncertain"] + len(result.get("dismissed_people", []))
+        assert result["people_considered"] >= found, result

@@ -1613,6 +1613,24 @@ def test_copies_of_an_author_record_of_one_day_that_differ_leave_doubt(root, imp
     assert (judge(root, JOINED, same, **cover).matched, judge(root, JOINED, same, **cover).uncertain) == (1, 0)
 
 
+def test_a_person_found_only_through_copies_of_their_record_is_among_the_people_considered(root):
+    """Found by the twenty-eighth part (the engines' property test, with a check that every person
+    found is among those considered): A3's record twice of one day, one copy giving an ORCID iD and
+    no affiliations (as `A5023888391.json`'s `orcid` beside its `affiliations`), the other at the
+    lab in 2018 alone. The copies differ in who A3 is, always a doubt, so A3 was uncertain, yet
+    counted among no one: "0 people" considered beside 1 uncertain. Every person found is among
+    the people considered now."""
+    records = [
+        author("A3", "Li Wei", orcid="https://orcid.org/0000-0002-1825-0097"),
+        author("A3", "Li Wei", (LAB, [2018])),
+    ]
+    r = judge(root, JOINED, records)
+    assert (r.matched, r.uncertain, r.people_considered) == (0, 1, 1), r.why
+    # A3 alone at the lab before the period, in one copy: no one found, no one considered.
+    alone = judge(root, JOINED, [author("A3", "Li Wei", (LAB, [2018]))])
+    assert (alone.matched, alone.uncertain, alone.people_considered) == (0, 0, 0)
+
+
 def test_holds_both_at_once_by_one_of_two_copies_of_one_day_is_uncertain(root):
     """Found by the review of the sixteenth part: one of two copies of a work of one day gave A1
     the lab and HIT on one authorship, the other the lab alone; the first made the person certain."""

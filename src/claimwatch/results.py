@@ -876,7 +876,8 @@ class ClaimResult(_Model):
         None,
         description=(
             "Set exactly for claims about people: the persons whose records place them at the subject in the "
-            "period, or with no years (works_considered is then 0, and findings empty)."
+            "period, or with no years, and every person found, matched, uncertain or set aside (works_considered is "
+            "then 0, and findings empty)."
         ),
         exclude_if=lambda v: v is None,  # left out for claims about works: their reports stay byte-identical
     )

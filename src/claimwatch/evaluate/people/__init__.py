@@ -95,8 +95,8 @@ def _judge_people(
     for pc, (people, elsewhere) in zip(compiled, people_of, strict=True):
         start, end = pc.claim.from_, pc.claim.to or as_of
         at_subject = in_works.at_subject.get(id(pc.subject), {})
-        considered = [p for p in people if _considered(p, start, end)]
         outcomes, cite_as = _outcomes(pc, people, elsewhere, start, end, in_works)
+        considered = _people_considered(people, outcomes, start, end)
         undated = sum(not _placed_in_a_year(p, start, end) for p in considered)
         alike = _bearing_a_name(considered)  # curated histories that may be another of them
         split = _split_alike(considered)  # OpenAlex records that may be another of them split off
@@ -109,6 +109,17 @@ def _judge_people(
         pc.claim.id: _result(pc, outcomes, considered, read, wanted, evidence, as_of, reviews, unrecorded)
         for pc, outcomes, considered, unrecorded in judged
     }
+
+
+def _people_considered(
+    people: Sequence[_Person], outcomes: Sequence[tuple[_Person, _Outcome]], start: dt.date | None, end: dt.date | None
+) -> list[_Person]:
+    """The people the claim was weighed on: those the records place at the subject in the
+    period (`_considered`), and every person found, whom some reading of their records may
+    (copies of a record of unknown order, a work placing them): a finding among no one
+    considered would understate the count the reports give."""
+    found = {id(p) for p, _ in outcomes}
+    return [p for p in people if id(p) in found or _considered(p, start, end)]
 
 
 def _outcomes(
