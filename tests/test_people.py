@@ -862,6 +862,30 @@ def test_a_move_one_orcid_ids_records_show_alone_is_uncertain_where_the_merged_r
             assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1), third
 
 
+def test_a_merged_persons_records_and_the_other_ids_are_listed_by_file_then_line(root):
+    """Left by the twenty-seventh part: a finding listed a merged person's records in the order they
+    were read (people.jsonl:10, people.jsonl:3, people.jsonl:2 for one order, another for the next),
+    and the records of the other ORCID iD as text sorts ("people.jsonl:10" before
+    "people.jsonl:2"). A2 (iD X) at HIT 2020 and the lab 2023, A1 and A3 merged into it, both giving
+    iD Y at the lab since 2018 and in 2019 (the form of the twenty-seventh part's case): in every
+    order of reading, one report, each listed by file then line."""
+    x, y = "https://orcid.org/0000-0001-6187-6610", "https://orcid.org/0000-0002-1825-0097"
+    mover = record(author("A2", "Li Wei", (HIT, [2020]), (LAB, [2023]), orcid=x), 3, merged=("A1", "A3"))
+    since = record(author("A1", "Li Wei", (LAB, list(range(2018, 2024))), orcid=y), 10)
+    again = record(author("A3", "Li Wei", (LAB, [2019]), orcid=y), 2)
+    reports = {
+        evaluate(load(root, JOINED), [RecordsEvidence(list(order))]).results[0].model_dump_json()
+        for order in itertools.permutations([since, mover, again])
+    }
+    (report,) = reports
+    (p,) = json.loads(report)["uncertain_people"]
+    assert p["records"] == ["people.jsonl:2", "people.jsonl:3", "people.jsonl:10"]
+    assert (
+        "(0000-0002-1825-0097 in people.jsonl:2 (A3); 0000-0002-1825-0097 in people.jsonl:10 (A1))"
+        in p["uncertain_because"][0]
+    )
+
+
 def test_a_work_under_another_orcid_ids_record_shows_no_one_at_both_places_at_once(root):
     """Found reviewing the twenty-seventh part: A2 (ORCID iD X) at HIT and the lab in 2023, A1 (iD
     Y, at the lab in 2023) merged into it, and a work of 2023 whose one authorship of A1 gives both:

@@ -35,6 +35,7 @@ from typing import TypeVar
 from ..._text import printable
 from ...claims import ClaimSet
 from ...evidence import Evidence
+from ...people import AuthorRecord
 from ...results import ClaimResult
 from ...reviews import Reviews
 from ...works import names_an_institution
@@ -42,7 +43,7 @@ from .._conditions import TRUE, UNKNOWN
 from .._copies import NO_COPIES, Copies
 from .._matchers import _Matchers
 from ._findings import TWO_ORDERS, _bearing_a_name, _full_names, _result, _split_alike, _turned
-from ._persons import _people, _PeopleClaim, _Person, _Place, _read_records
+from ._persons import _origin_order, _people, _PeopleClaim, _Person, _Place, _read_records
 from ._works import (
     _both_in_works,
     _cite_works,
@@ -277,7 +278,7 @@ def _records_giving_other_orcids(person: _Person, orcids: set[str]) -> str:
     given = {id(r): r for r in (*person.records, *person.unplaced)}.values()
     return "; ".join(
         f"{r.orcid} in {r.origin} ({r.id})"
-        for r in sorted(given, key=lambda r: (r.orcid or "", str(r.origin)))
+        for r in sorted(given, key=lambda r: (r.orcid or "", _origin_order(r)))
         if r.orcid and r.orcid not in orcids
     )
 
@@ -287,12 +288,14 @@ def _two_orcids(outcome: _Outcome) -> str | None:
     as one person by an OpenAlex id merged into another (or an ORCID iD shared along a chain of
     them), and a merge may join two people, as two iDs say they are. What the records show
     together (at a listed university in one, at the subject in the other) may be two people's."""
-    given: dict[str, list[str]] = {}
+    records: dict[str, dict[int, AuthorRecord]] = {}
     for p in (*outcome.at_subject, *outcome.at_listed):
         if p.record.orcid:
-            where = f"{p.record.origin} ({p.record.id})"
-            if where not in given.setdefault(p.record.orcid, []):
-                given[p.record.orcid].append(where)
+            records.setdefault(p.record.orcid, {})[id(p.record)] = p.record
+    given = {
+        orcid: list(dict.fromkeys(f"{r.origin} ({r.id})" for r in sorted(rs.values(), key=_origin_order)))
+        for orcid, rs in records.items()
+    }
     # Copies of one record giving two iDs are weighed as copies (`_author_copies`), said there.
     if len(given) < 2 or len({p.record.id for p in (*outcome.at_subject, *outcome.at_listed) if p.record.orcid}) < 2:
         return None

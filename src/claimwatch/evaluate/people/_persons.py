@@ -329,7 +329,8 @@ def _author_copies(records: list[AuthorRecord]) -> tuple[set[int], dict[int, tup
         standing -= {id(r) for r in copies} - {id(r) for r in stand}
         placed = [_placements(r) for r in stand]
         if any(p != placed[0] for p in placed[1:]):
-            origins = sorted({str(r.origin) for r in stand})
+            origins = [str(r.origin) for r in sorted(stand, key=_origin_order)]
+            origins = list(dict.fromkeys(origins))
             where = ", ".join(origins[:5]) + (f" and {len(origins) - 5:,} more" if len(origins) > 5 else "")
             doubt = (
                 f"{author} is given by {len(stand)} author records that place them differently ({where}), and "
@@ -401,7 +402,12 @@ def _people(
         groups.setdefault(root(i), []).append(k)
     people: list[_Person] = []
     elsewhere: list[_Person] = []
-    for group in groups.values():
+    # In the order of the files and lines the records come from, whatever order they were read
+    # in: a finding's records and placements are listed so, and its doubts name them so.
+    for group in sorted(
+        (sorted(g, key=lambda k: _origin_order(k.record)) for g in groups.values()),
+        key=lambda g: _origin_order(g[0].record),
+    ):
         at_subject = [p for k in group for p in k.subject.get(id(pc.subject), ())]
         at_listed = [p for k in group for m in pc.lists for p in k.listed.get(id(m), ())]
         records = [k.record for k in group]
@@ -415,7 +421,7 @@ def _people(
         person = _Person(records, at_subject, at_listed, orcid_ids, differ, list(groups_of_copies.values()))
         shared = [m for orcid in sorted({r.orcid for r in records if r.orcid}) for m in (missing or {}).get(orcid, ())]
         unique = {id(r): r for r in [*(r for r in records if _affiliations_missing(r)), *shared]}
-        person.missing_affiliations = sorted(unique.values(), key=lambda r: (r.origin.path, r.origin.line))
+        person.missing_affiliations = sorted(unique.values(), key=_origin_order)
         person.unplaced = _unplaced(records, orcid_ids, giving or {})
         if at_subject:
             people.append(person)
@@ -433,4 +439,9 @@ def _unplaced(
     ids = dict.fromkeys([*(i for r in records for i in (r.openalex_id, *r.merged_ids) if i), *orcid_ids])
     own = {id(r) for r in records}
     found = {id(g): g for i in ids for g in giving.get(i, ()) if id(g) not in own}
-    return sorted(found.values(), key=lambda r: (r.origin.path, r.origin.line))
+    return sorted(found.values(), key=_origin_order)
+
+
+def _origin_order(r: AuthorRecord) -> tuple[str, int, str]:
+    """A record's place in the order of files, then lines (people.jsonl:2 before people.jsonl:10)."""
+    return (r.origin.path, r.origin.line, r.origin.kind)
