@@ -13,6 +13,7 @@ import io
 from pathlib import Path
 
 import pytest
+import yaml
 
 from claimwatch import lists
 from claimwatch.cli import main
@@ -87,7 +88,10 @@ def test_real_excerpt_keeps_the_organisations_of_every_source(tmp_path, capsys, 
     assert len(real) == 13
     organisations = [r for r in real if r["type"].strip() in ("Entity", "")]
     assert (rl.imported["records_read"], rl.imported["entries_kept"]) == (13, 9)
-    assert rl.imported["format"] == "csl-csv" and "notes" not in rl.imported
+    assert rl.imported["format"] == "csl-csv"
+    assert [n.split(":")[0] for n in rl.imported["notes"]] == [
+        "2 untyped entities are named as a person is, with no word an organisation's name has"
+    ]
     # Every organisation row is one entry with its own source list; the four individuals are left out.
     assert [(e.name, e.source_lists) for e in rl.entries] == [(r["name"], (r["source"],)) for r in organisations]
     assert {r["name"] for r in real} - {e.name for e in rl.entries} == {
@@ -186,11 +190,13 @@ def test_quirks_give_the_excerpts_entries_with_the_bank_on_both_lists(tmp_path, 
     excerpt = imported(tmp_path, capsys, shared_data / EXCERPT, name="excerpt.yaml")
     rl = imported(tmp_path, capsys, QUIRKS, name="quirks.yaml")
     assert (rl.imported["records_read"], rl.imported["entries_kept"]) == (15, 10)
-    assert rl.imported["notes"] == [
+    *notes, people = rl.imported["notes"]
+    assert notes == [
         "the header row is repeated at line 8; skipped, not read as a record",
         "the records at lines 15 and 16 share the _id 18283: one entity on 2 source lists (SSI, NS-MBS List), "
         "one entry",
     ]
+    assert people.startswith("2 untyped entities are named as a person is")  # I. ASH and Cesareo Estanislao Benitez
     sme = rl.entry("sme-bank")
     assert sme.source_lists == (SSI, NS_MBS)
     assert sme.programs == ("UKRAINE-EO13662", "RUSSIA-EO14024")
@@ -211,7 +217,9 @@ def test_older_layout_is_read_by_column_names(tmp_path, capsys, shared_data):
     rl = imported(tmp_path, capsys, OLDER, name="older.yaml")
     assert rl.imported["format"] == "csl-csv-no-id"
     assert (rl.imported["records_read"], rl.imported["entries_kept"]) == (15, 10)
-    assert rl.imported["notes"] == [
+    *notes, people = rl.imported["notes"]
+    assert people.startswith("2 untyped entities are named as a person is")
+    assert notes == [
         "read the older CSV layout (28 columns, no _id column): records are merged and namesakes told apart by "
         "entity_number, or where a record has none, by its source, name and addresses",
         "the header row is repeated at line 11; skipped, not read as a record",
@@ -512,3 +520,68 @@ def test_the_real_csv_cut_inside_a_rows_last_field_is_refused_at_that_row(tmp_pa
         f"{cut}:6:1: the file ends inside a quoted field: it was cut short, and the rows after are missing\n"
     )
     assert not (tmp_path / "csl.yaml").exists()
+
+
+# --- untyped records named as a person is (twenty-eighth part) -----------------------------------
+
+
+def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path, capsys, shared_data):
+    """Left by the twenty-seventh part: the real excerpt's DPL row "I. ASH" (an initial and a surname,
+    a street address in Richardson, TX) and its DTC row "Cesareo Estanislao Benitez" leave `type`
+    empty, as the BIS and State Department lists do, and were imported as organisations, an author
+    whose affiliation names one certainly at a listed institution. Whether each is a person the row
+    does not say: both are kept, marked `may_be_a_person`, and the import's notes name them; an
+    author found at one is a doubt. The untyped organisations ("Atlas Sanatgaran", a company whose
+    name's "Sanatgaran" is Persian for industrialists; "Academy of ..."; "... Company") are not."""
+    rl = imported(tmp_path, capsys, shared_data / EXCERPT)
+    marked = {e.name: e.may_be_a_person for e in rl.entries if e.may_be_a_person}
+    assert set(marked) == {"I. ASH", "Cesareo Estanislao Benitez"} and len(rl.entries) == 9
+    assert marked["I. ASH"].startswith("the DPL record does not say whether it names a person or an organisation")
+    (note,) = rl.imported["notes"]
+    assert "'Cesareo Estanislao Benitez' (line 7); 'I. ASH' (line 8); kept" in note
+    ash = by_name(rl, "I. ASH")
+    affiliation = "I. Ash, 605 Trail Lake Drive, Richardson, TX 75081, USA"
+    hits = [h for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,))) if h.entry is ash]
+    assert hits and all(
+        h.doubt and "the list entry I. ASH may name a person, not an organisation" in h.doubt for h in hits
+    )
+    bank = by_name(rl, "SME BANK")
+    found = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=("SME BANK, Moscow 115035, Russia",)))
+    assert [h.doubt for h in found if h.entry is bank] == [None]
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("I. ASH", True),  # the real DPL row
+        ("Cesareo Estanislao Benitez", True),  # the real DTC row
+        ("Fathi Mohammed QAR'AWI", True),  # an apostrophe within, as OFAC's rows write names
+        ("RIM, Ryong Nam", True),  # the surname first, as OFAC writes it
+        ("Atlas Sanatgaran", False),  # the real UVL row: a company
+        ("SME BANK", False),
+        ("ROSNEFT TRADE LIMITED", False),
+        ("TNK Trading International S.A.", False),
+        ("Academy of Aerospace Solid Propulsion Technology (AASPT)", False),
+        ("Huawei", False),  # one word: no person's name as the lists write one
+        ("Beijing 22 Research", False),
+    ],
+)
+def test_a_name_is_read_as_a_persons_only_without_an_organisations_word(name, person):
+    from claimwatch.lists._csl import _named_as_a_person_is
+
+    assert _named_as_a_person_is(name) is person
+
+
+def test_lists_diff_says_an_entry_now_marked_as_perhaps_a_person(tmp_path, capsys, shared_data):
+    """A list imported before the mark beside one imported now: `lists diff` said no change to I. ASH,
+    whose every match became a doubt."""
+    new = tmp_path / "new.yaml"
+    imported(tmp_path, capsys, shared_data / EXCERPT, name="new.yaml")
+    document = yaml.safe_load(new.read_text(encoding="utf-8"))
+    for entry in document["entries"]:
+        entry.pop("may_be_a_person", None)
+    old = tmp_path / "old.yaml"
+    old.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert main(["lists", "diff", str(old), str(new)]) == 0
+    out = capsys.readouterr().out
+    assert "~ I. ASH [i-ash]" in out and "may_be_a_person: null -> the DPL record" in out, out

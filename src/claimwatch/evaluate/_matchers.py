@@ -14,6 +14,7 @@ and some within China, where the text's province tells them apart (`_another_pro
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence, Set
@@ -363,7 +364,7 @@ class ListMatcher:
                 best[entry_id] = hit
         if self.related_names is not None:
             self._related_hits(a, best)
-        return [best[k] for k in sorted(best)] if best else []
+        return [_as_perhaps_a_person(best[k]) for k in sorted(best)] if best else []
 
     def _related_hits(self, a: Authorship, best: dict[str, _EntryHit]) -> None:
         """An author at an institution the list names under an entry (`related`), where nothing
@@ -447,6 +448,18 @@ class ListMatcher:
             _METHOD_RANK[current.method],
         ):
             best[entry.id] = _EntryHit(entry, self.list, method, inst, text, name, str(doubt) if doubt else doubt)
+
+
+def _as_perhaps_a_person(hit: _EntryHit) -> _EntryHit:
+    """A hit on an entry that may name a person, not an organisation (`may_be_a_person`, the CSL
+    import's), is a doubt however the author was found at it: whether the entry is an institution
+    at all the list does not say."""
+    why = hit.entry.may_be_a_person
+    if not why:
+        return hit
+    person = f"the list entry {printable(hit.entry.name)} may name a person, not an organisation: {why}"
+    doubt = f"{hit.doubt}; and {person}" if hit.doubt else person
+    return dataclasses.replace(hit, doubt=doubt)
 
 
 def _entry_ids_disagree(entry: ListEntry, inst: Institution) -> str | None:

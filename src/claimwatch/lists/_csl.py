@@ -469,7 +469,11 @@ def csl_list_document(
         )
         raise InputError(Problem(origin, 0, 0, message))
     entries = with_ids([_entity_draft(e) for e in entities])
-    notes = [*(records.notes if isinstance(records, CslRecords) else ()), *_merge_notes(entities)]
+    notes = [
+        *(records.notes if isinstance(records, CslRecords) else ()),
+        *_merge_notes(entities),
+        *_people_notes(entities),
+    ]
     list_source: dict[str, Any] = {"title": "Consolidated Screening List", "publisher": CSL_PUBLISHER, "url": url}
     if retrieved:
         list_source["retrieved"] = retrieved
@@ -544,6 +548,21 @@ def _merge_notes(entities: Sequence[Sequence[CslRecord]]) -> list[str]:
     return notes
 
 
+def _people_notes(entities: Sequence[Sequence[CslRecord]]) -> list[str]:
+    """Which entities kept may be people (`_may_be_a_person`): kept, since the list does not say,
+    and each marked so, a doubt wherever an author is found at it."""
+    people = [e for e in entities if _may_be_a_person(e)]
+    if not people:
+        return []
+    named = "; ".join(f"{e[0].name!r} ({_places([r.at for r in e])})" for e in people[:_MOST_MERGE_NOTES])
+    more = f"; and {len(people) - _MOST_MERGE_NOTES} more" if len(people) > _MOST_MERGE_NOTES else ""
+    return [
+        f"{len(people)} untyped {'entity is' if len(people) == 1 else 'entities are'} named as a person is, with no "
+        f"word an organisation's name has: {named}{more}; kept, since the list does not say which they are, each "
+        "marked may_be_a_person, so an author found at one is a doubt, never a match"
+    ]
+
+
 def _merge_note(entity: Sequence[CslRecord]) -> str:
     first = entity[0]
     shared = {
@@ -594,6 +613,9 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
             f"The records give different Federal Register citations: {_each(labels, notices)}; the first is "
             "the citation here."
         )
+    person = _may_be_a_person(entity)
+    if person:
+        notes.append("It may name a person, not an organisation (may_be_a_person says why).")
     forms = unique(f for n in names for f in name_forms(n))
     if forms:
         notes.append(
@@ -612,9 +634,227 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
             "programs": unique(p for r in entity for p in r.programs),
             "source_lists": unique(r.source for r in entity),
             "notes": " ".join(notes),
+            **({"may_be_a_person": person} if person else {}),
         },
         at=first.at,
         keys=(first.id_key,),
+    )
+
+
+# Words an organisation's name holds and a person's does not, in the languages the CSL's names
+# are written in (its Persian, Russian, Turkish and Chinese names are transliterated): a name
+# with one of them names an organisation. A name without any may still be one's ("Atlas Sanatgaran"
+# is a company; "sanatgaran", "industrialists", is here so), so this tells organisations only.
+_ORGANISATION_WORDS = frozenset(
+    [
+        "academy",
+        "administration",
+        "aerospace",
+        "agency",
+        "airlines",
+        "airport",
+        "aviation",
+        "ag",
+        "association",
+        "authority",
+        "b.v.",
+        "bank",
+        "base",
+        "brigade",
+        "bureau",
+        "business",
+        "capital",
+        "center",
+        "centre",
+        "chemical",
+        "chemicals",
+        "club",
+        "co",
+        "co.",
+        "college",
+        "commission",
+        "committee",
+        "communications",
+        "company",
+        "components",
+        "construction",
+        "consulting",
+        "corp",
+        "corp.",
+        "corporation",
+        "council",
+        "defence",
+        "defense",
+        "department",
+        "design",
+        "development",
+        "devices",
+        "division",
+        "electronic",
+        "electronics",
+        "energy",
+        "engineering",
+        "enterprise",
+        "enterprises",
+        "equipment",
+        "establishment",
+        "export",
+        "exports",
+        "factory",
+        "finance",
+        "firm",
+        "force",
+        "forces",
+        "foundation",
+        "front",
+        "fund",
+        "gmbh",
+        "group",
+        "guard",
+        "holding",
+        "holdings",
+        "hospital",
+        "import",
+        "imports",
+        "inc",
+        "inc.",
+        "industrial",
+        "industries",
+        "industry",
+        "institute",
+        "instruments",
+        "insurance",
+        "international",
+        "investment",
+        "jsc",
+        "kg",
+        "lab",
+        "laboratories",
+        "laboratory",
+        "limited",
+        "llc",
+        "llp",
+        "logistics",
+        "ltd",
+        "ltd.",
+        "machinery",
+        "management",
+        "manufacturing",
+        "marine",
+        "maritime",
+        "materials",
+        "media",
+        "metals",
+        "military",
+        "mining",
+        "ministry",
+        "movement",
+        "navy",
+        "network",
+        "nuclear",
+        "office",
+        "oil",
+        "ooo",
+        "organisation",
+        "organization",
+        "partners",
+        "petroleum",
+        "pharmaceutical",
+        "pjsc",
+        "plant",
+        "plc",
+        "port",
+        "power",
+        "precision",
+        "products",
+        "pte",
+        "pvt",
+        "research",
+        "s.a.",
+        "s.a.s.",
+        "sarl",
+        "school",
+        "science",
+        "sciences",
+        "scientific",
+        "semiconductor",
+        "services",
+        "shipping",
+        "society",
+        "software",
+        "solutions",
+        "station",
+        "steel",
+        "store",
+        "supply",
+        "systems",
+        "tech",
+        "technical",
+        "technologies",
+        "technology",
+        "telecom",
+        "trade",
+        "trading",
+        "transport",
+        "trust",
+        "union",
+        "university",
+        "works",
+        "zao",
+        "gongsi",
+        "jituan",
+        "keji",
+        "youxian",
+        "sanat",
+        "sanatgaran",
+        "sanaye",
+        "sanayi",
+        "sherkat",
+        "tejarat",
+        "ticaret",
+        "bazargani",
+        "mohandesi",
+        "muhandisi",
+        "gesellschaft",
+        "societe",
+        "société",
+        "sociedad",
+        "compania",
+        "compañía",
+    ]
+)
+# A word of a person's name as the lists write one: a capitalised word or one in capitals (accents,
+# hyphens and apostrophes within: "QAR'AWI", "Jean-Luc"), or an initial ("I.").
+_NAME_WORD = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|[^\W\d_]\.)$")
+
+
+def _named_as_a_person_is(name: str) -> bool:
+    """Whether a name may be a person's: two to five words, each a name's word or an initial, the
+    first letter of each a capital, no word an organisation's (`_ORGANISATION_WORDS`): "I. ASH",
+    "Cesareo Estanislao Benitez", not "SME BANK" nor "Academy of ...", whose "of" no name has."""
+    words = [w.removesuffix(",") for w in name.split()]  # "RIM, Ryong Nam", as OFAC writes a surname first
+    return (
+        2 <= len(words) <= 5
+        and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+        and not any(w.casefold().strip(",") in _ORGANISATION_WORDS for w in words)
+    )
+
+
+def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
+    """Why an entity kept may be a person, not an organisation: its source lists type none of its
+    records (the BIS and State Department lists type none, and the Denied Persons and ITAR
+    Debarred lists name people beside companies), and its name, and each alias, is named as a
+    person's is. None where a record is typed "Entity" or a name holds an organisation's word."""
+    if any(r.type.strip() for r in entity):
+        return None
+    names = unique([*(r.name for r in entity), *(a for r in entity for a in r.aliases)])
+    if not names or not all(_named_as_a_person_is(n) for n in names):
+        return None
+    sources = ", ".join(unique(source_abbreviation(r.source) for r in entity))
+    return (
+        f"the {sources} record does not say whether it names a person or an organisation (its type is empty, as "
+        f"the BIS and State Department lists leave it), and its name, {names[0]!r}, is written as a person's is, "
+        "with no word an organisation's name has: it may be a person"
     )
 
 

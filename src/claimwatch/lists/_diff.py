@@ -23,7 +23,7 @@ def load_list_version(path: str | Path) -> ReferenceList:
 
 # What decides a verdict is compared: names and ids, dates, and where the entry is (its country
 # rules names out or in, its addresses' provinces tell namesakes apart), on which source lists,
-# and whether it is confirmed.
+# whether it is confirmed, and whether it may name a person.
 _COMPARED_FIELDS = (
     "id",
     "name",
@@ -35,6 +35,7 @@ _COMPARED_FIELDS = (
     "listings",
     "citation",
     "verified",
+    "may_be_a_person",  # a doubt wherever an author is found at the entry, or none
 )
 _COMPARED_SETS = ("aliases", "openalex", "ror", "addresses", "source_lists")
 # The institutions named under an entry (`related`), by name: one whose names, what the source

@@ -56,6 +56,7 @@ _ENTRY_ORDER = (
     "listings",
     "citation",
     "verified",
+    "may_be_a_person",
     "categories",
     "supervising_agencies",
     "addresses",

@@ -178,6 +178,11 @@ class ListEntry(BaseModel):
     citation: str | None = None
     verified: bool = False
     notes: str | None = None
+    may_be_a_person: str | None = Field(
+        None,
+        description="Why the entry may name a person, not an organisation (a CSL record its source list does not"
+        " type, named as a person is): an author found at it by name is a doubt, never a match.",
+    )
     categories: tuple[str, ...] = ()
     supervising_agencies: tuple[str, ...] = ()
     addresses: tuple[str, ...] = ()
