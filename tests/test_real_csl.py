@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -585,3 +586,75 @@ def test_lists_diff_says_an_entry_now_marked_as_perhaps_a_person(tmp_path, capsy
     assert main(["lists", "diff", str(old), str(new)]) == 0
     out = capsys.readouterr().out
     assert "~ I. ASH [i-ash]" in out and "may_be_a_person: null -> the DPL record" in out, out
+
+
+# --- OFAC's record ids (twenty-eighth part) ------------------------------------------------------
+
+
+def _ofac_rows(shared_data: Path) -> list[dict[str, str]]:
+    """The excerpt's two real SSI rows, whose `_id` is OFAC's entity number ("18300", "28603"), not
+    a hash as the BIS and State Department rows' ("233a4d7257...", 56 hex digits; "34d6611355...", 32)."""
+    return [r for r in rows(shared_data / EXCERPT) if r["_id"] in ("18300", "28603")]
+
+
+def _csv_of(path: Path, records: list[dict[str, str]]) -> Path:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), quoting=csv.QUOTE_ALL, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_ofac_ids_tell_namesakes_apart_whole_and_merge_one_entity(tmp_path, capsys, shared_data):
+    """OFAC's `_id`s were read but never tested. Built from the real SSI rows: ROSNEFT TRADE LIMITED
+    (18300, Nicosia) and a namesake given TNK's record (28603, Geneve) are two entries, each id
+    carrying its record's whole number (no hash to shorten); the ROSNEFT row again on the NS-MBS
+    List, with its `_id` and entity_number, is one entity, one entry naming both lists; and the
+    JSON, whose `id` may be a number, gives the same entries."""
+    rosneft, tnk = _ofac_rows(shared_data)
+    assert (rosneft["_id"], rosneft["entity_number"], tnk["_id"]) == ("18300", "18300", "28603")
+    namesake = tnk | {"name": rosneft["name"]}
+    both_lists = rosneft | {"source": NS_MBS, "programs": "RUSSIA-EO14024"}
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "ofac.csv", [rosneft, namesake, both_lists]))
+    assert [(e.id, e.country, e.source_lists) for e in rl.entries] == [
+        ("rosneft-trade-limited-18300", "CY", (SSI, NS_MBS)),
+        ("rosneft-trade-limited-28603", "CH", (SSI,)),
+    ]
+    assert rl.imported["notes"] == [
+        "the records at lines 2 and 4 share the _id 18300: one entity on 2 source lists (SSI, NS-MBS List), one entry"
+    ]
+    as_json = [
+        {
+            "id": int(r["_id"]),
+            "source": r["source"],
+            "entity_number": int(r["entity_number"]),
+            "type": r["type"],
+            "name": r["name"],
+            "programs": r["programs"].split("; "),
+            "alt_names": [a for a in r["alt_names"].split("; ") if a],
+            "addresses": [{"address": "", "city": "", "state": "", "postal_code": "", "country": r["addresses"][-2:]}],
+            "start_date": r["start_date"],
+            "end_date": r["end_date"],
+            "federal_register_notice": r["federal_register_notice"],
+        }
+        for r in (rosneft, namesake, both_lists)
+    ]
+    path = tmp_path / "ofac.json"
+    path.write_text(json.dumps({"results": as_json}), encoding="utf-8")
+    from_json = imported(tmp_path, capsys, path, name="json.yaml")
+    assert [(e.id, e.country, e.source_lists) for e in from_json.entries] == [
+        ("rosneft-trade-limited-18300", "CY", (SSI, NS_MBS)),
+        ("rosneft-trade-limited-28603", "CH", (SSI,)),
+    ]
+
+
+def test_ofac_records_of_two_ids_are_two_entities_though_all_else_is_the_same(tmp_path, capsys, shared_data):
+    """Two real-shaped SSI rows the same in everything but `_id` and entity_number (OFAC numbering two
+    designations of one name at one address): two entities, never merged on their text, each id
+    its number."""
+    (rosneft, _) = _ofac_rows(shared_data)
+    again = rosneft | {"_id": "18301", "entity_number": "18301"}
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "ofac.csv", [rosneft, again]))
+    assert [e.id for e in rl.entries] == ["rosneft-trade-limited-18300", "rosneft-trade-limited-18301"]
+    assert "notes" not in rl.imported
