@@ -862,3 +862,50 @@ def test_a_day_the_file_was_read_after_today_is_refused(tmp_path, capsys, shared
     today = dt.date.today().isoformat()
     assert run(capsys, "lists", "import", "csl", str(csv), "--out", str(out), "--retrieved", today)[0] == 0
     assert lists.load_list(out).read_on == dt.date.fromisoformat(today)
+
+
+def test_a_listing_that_begins_after_the_day_the_file_was_read_is_said_not_begun(tmp_path, capsys, shared_data):
+    """Left by the twenty-seventh part: `--retrieved` may come before a listing's start (an order may
+    take effect after it is published). The real excerpt's I. ASH denial order ended 2016-06-29 and
+    renewed from 2017-01-10, imported `--retrieved 2010-01-01`: `lists show` said "from 2002-03-04
+    (listed until 2016-06-29), and again from 2017-01-10", a listing that had not begun on the day
+    the file was read said as one that had, and the import said nothing of the day. The listing is
+    said "(not begun on 2010-01-01)" now, and the import's note names the record; read 2025-06-01,
+    neither."""
+    text = (shared_data / "csl/consolidated-2025-excerpt.csv").read_text(encoding="utf-8")
+    (ash,) = [line for line in text.splitlines(keepends=True) if '"I. ASH"' in line]
+    ended = ash.replace('"2002-03-04","2056-06-29"', '"2002-03-04","2016-06-29"')
+    renewed = ash.replace('"2002-03-04","2056-06-29"', '"2017-01-10",""')
+    (tmp_path / "ash.csv").write_text(text.replace(ash, ended + renewed), encoding="utf-8")
+    shown = {}
+    for day in ("2010-01-01", "2025-06-01"):
+        out = tmp_path / day / "csl.yaml"
+        code, _, err = run(
+            capsys, "lists", "import", "csl", str(tmp_path / "ash.csv"), "--out", str(out), "--retrieved", day
+        )
+        assert code == 0, err
+        notes = lists.load_list(out).imported["notes"]
+        later = [n for n in notes if "start_date after" in n]
+        code, printed, _ = run(capsys, "lists", "show", "csl", "--lists", str(out.parent))
+        assert code == 0
+        (shown[day],) = [line for line in printed.splitlines() if "I. ASH" in line]
+        if day == "2010-01-01":
+            (note,) = later
+            assert note.startswith(
+                "4 records give a start_date after 2010-01-01, the day given as the one the file was read "
+                "(--retrieved): 'Sinobright Import and Export Company; and any successor, sub-unit, or subsidiary "
+                "thereof' from 2023-07-19 (line 2); 'Academy of Aerospace Solid Propulsion Technology (AASPT)' from "
+                "2020-12-23 (line 4); 'I. ASH' from 2017-01-10 (line 9);"
+            ), note
+            (aaspt,) = [line for line in printed.splitlines() if "(AASPT) (" in line]
+            assert "listed 2020-12-23 (not begun on 2010-01-01)" in aaspt
+        else:
+            assert not later
+    assert (
+        "from 2002-03-04 (listed until 2016-06-29), and again from 2017-01-10 (not begun on 2010-01-01)"
+        in (shown["2010-01-01"])
+    )
+    assert "listed 2002-03-04 to 2016-06-29, and again from 2017-01-10," in shown["2025-06-01"]
+    assert lists.periods_said(
+        [lists.Listing(start=dt.date(2017, 1, 10), end=dt.date(2020, 1, 1))], dt.date(2010, 1, 1)
+    ) == ("from 2017-01-10 (not begun on 2010-01-01; listed until 2020-01-01)")

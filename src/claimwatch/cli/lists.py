@@ -50,10 +50,13 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
     read_on = rl.read_on
     for e in rl.entries:
         ids = ", ".join([*(f"openalex {i}" for i in e.openalex), *(f"ror {r}" for r in e.ror)]) or "no ids"
-        listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
+        listed = (
+            f"listed {lists_mod.listed_from_said(e.listed_from, read_on)}" if e.listed_from else "listing date unknown"
+        )
         if e.several_listings:  # each period, the last one's end said as for one listing
             last = e.listings[-1]
-            listed = f"listed {lists_mod.periods_said(e.listings[:-1], read_on)}, and again from {last.start}"
+            again = lists_mod.periods_said([lists_mod.Listing(start=last.start, end=None)], read_on)
+            listed = f"listed {lists_mod.periods_said(e.listings[:-1], read_on)}, and again {again}"
         if e.listed_from and e.listed_from_unread:
             listed += f" or perhaps earlier, on a day given as {e.listed_from_unread!r}"
         if e.listed_to:  # an end after the list was read (a denial order's expiry) has not come

@@ -473,6 +473,7 @@ def csl_list_document(
         *(records.notes if isinstance(records, CslRecords) else ()),
         *_merge_notes(entities),
         *_people_notes(entities),
+        *_begun_after_read(entities, retrieved),
     ]
     list_source: dict[str, Any] = {"title": "Consolidated Screening List", "publisher": CSL_PUBLISHER, "url": url}
     if retrieved:
@@ -546,6 +547,31 @@ def _merge_notes(entities: Sequence[Sequence[CslRecord]]) -> list[str]:
     if len(merged) > _MOST_MERGE_NOTES:
         notes.append(f"{len(merged) - _MOST_MERGE_NOTES} more entities were merged from several records the same way")
     return notes
+
+
+def _begun_after_read(entities: Sequence[Sequence[CslRecord]], retrieved: dt.date | None) -> list[str]:
+    """The records whose listing begins after the day the file was read (`--retrieved`): an order
+    may take effect after it is published, so a file may give such a start, but one years ahead is
+    more likely a mistyped day; said plainly, as `lists show` and `lists diff` say each such
+    listing as not begun on that day."""
+    if retrieved is None:
+        return []
+    later = [
+        (r, start)
+        for e in entities
+        for r in e
+        if (start := _csl_date(r.start_date)[0]) is not None and start > retrieved
+    ]
+    if not later:
+        return []
+    shown = "; ".join(f"{r.name!r} from {start} ({r.at})" for r, start in later[:_MOST_MERGE_NOTES])
+    more = f"; and {len(later) - _MOST_MERGE_NOTES} more" if len(later) > _MOST_MERGE_NOTES else ""
+    return [
+        f"{len(later)} {'record gives' if len(later) == 1 else 'records give'} a start_date after {retrieved}, the "
+        f"day given as the one the file was read (--retrieved): {shown}{more}; an order may take effect after it "
+        "is published, so each such listing is said as not begun on that day; if the day is mistyped, import again "
+        "with the right one"
+    ]
 
 
 def _people_notes(entities: Sequence[Sequence[CslRecord]]) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .._text import listed_in_a_sentence, one_line
-from ._model import ListEntry, Listing, ReferenceList, Related, listed_until, load_list, periods_said
+from ._model import ListEntry, Listing, ReferenceList, Related, listed_from_said, listed_until, load_list, periods_said
 
 
 def load_list_version(path: str | Path) -> ReferenceList:
@@ -429,7 +429,7 @@ def same_place(old: ListEntry, new: ListEntry) -> bool:
 
 
 def _describe_entry(e: ListEntry, read_on: dt.date | None) -> str:
-    listed = f"listed {e.listed_from}" if e.listed_from else "listing date unknown"
+    listed = f"listed {listed_from_said(e.listed_from, read_on)}" if e.listed_from else "listing date unknown"
     if e.several_listings:
         listed = f"listed {_periods_said(e.listings, read_on)}"
     return f"{e.name} [{e.id}] ({listed}{', ' + e.citation if e.citation else ''})"

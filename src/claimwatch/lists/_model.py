@@ -99,8 +99,19 @@ def periods_said(periods: Sequence[Listing], as_of: dt.date | None) -> str:
     return listed_in_a_sentence([period_said(p, as_of) for p in periods])
 
 
+def listed_from_said(start: dt.date, read_on: dt.date | None) -> str:
+    """An entry's first listing day, said as not begun where it falls after the day the list was
+    read (`period_said`)."""
+    return f"{start} (not begun on {read_on})" if read_on is not None and start > read_on else str(start)
+
+
 def period_said(period: Listing, as_of: dt.date | None) -> str:
-    """One listing period, its end said as not come where it falls after `as_of` (`periods_said`)."""
+    """One listing period, its end said as not come where it falls after `as_of` (`periods_said`),
+    and its start too: a list read (`--retrieved`) before a listing's start, which an order taking
+    effect later gives, was said to list the entity "again from" it as if it had begun."""
+    if as_of is not None and period.start > as_of:
+        until = f"; listed until {period.end}" if period.end else ""
+        return f"from {period.start} (not begun on {as_of}{until})"
     if period.end is not None and as_of is not None and period.end > as_of:
         return listed_until(period)
     return str(period)
