@@ -658,3 +658,26 @@ def test_ofac_records_of_two_ids_are_two_entities_though_all_else_is_the_same(tm
     rl = imported(tmp_path, capsys, _csv_of(tmp_path / "ofac.csv", [rosneft, again]))
     assert [e.id for e in rl.entries] == ["rosneft-trade-limited-18300", "rosneft-trade-limited-18301"]
     assert "notes" not in rl.imported
+
+
+def test_a_coauthor_at_an_entry_that_may_name_a_person_is_a_doubt_on_both_engines(tmp_path, capsys, shared_data):
+    """The real DPL row "I. ASH" imported: a 2024 paper whose coauthor's affiliation names it (at its
+    own Richardson address) was `contradicted` certainly, an institution the row does not say it
+    is; uncertain now, saying why, on both engines alike."""
+    from claimwatch import claims as claims_mod
+    from helpers import LAB, authorship, work, write, write_jsonl
+    from test_columnar_engine import engines_agree
+
+    (ash,) = [r for r in rows(shared_data / EXCERPT) if r["name"] == "I. ASH"]
+    imported(tmp_path, capsys, _csv_of(tmp_path / "ash.csv", [ash]), name="evidence/lists/csl.yaml")
+    write(tmp_path / "claims/c.yaml", UNREAD_CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    partner = authorship("B. Partner", [], raw=["I. Ash, 605 Trail Lake Drive, Richardson, TX 75081, USA"])
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    for result in results.results:
+        assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 0, 1), result.why
+        (finding,) = result.uncertain_findings
+        assert any(
+            "the list entry I. ASH may name a person, not an organisation" in d for d in finding.uncertain_because
+        )
