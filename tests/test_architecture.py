@@ -19,6 +19,7 @@ LAYERS = {
     "_startup": 0,
     "_signals": 0,
     "errors": 0,
+    "_memo": 0,
     "_text": 0,
     "ids": 0,
     "countries": 0,
