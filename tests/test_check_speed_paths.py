@@ -1,8 +1,11 @@
 """The shortcuts of the check's hot paths (issue 18, speed of the check) say what the long way says:
 a candidate's flags read as a bit mask, the tallies of candidate rows skipped only where they are
-all zero, an abstract's words told free of markup at once."""
+all zero, an abstract's words told free of markup at once; a topic's anchor words found whole by
+`str.find`, an ASCII abstract's plain words cut by `translate` (twenty-eighth part)."""
 
 from __future__ import annotations
+
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +13,7 @@ from hypothesis import strategies as st
 from claimwatch.columnar._duckdb import gather_screening
 from claimwatch.evaluate._conditions import _may_hold_markup
 from claimwatch.evaluate._matchers import _entry_ref, _EntryHit
+from claimwatch.evaluate._phrases import PhraseSet, _whole_word_starts, plain_words
 from claimwatch.lists import ListEntry, ReferenceList
 from claimwatch.lists._model import Source
 
@@ -55,3 +59,38 @@ def test_a_list_gone_leaves_its_cited_entry_to_none_built_where_it_was() -> None
         ref = _entry_ref(_EntryHit(entry, listed, "openalex_id", None, None))
         assert (ref.list, ref.id, ref.name) == (f"l{k}", f"e{k}", f"Institute {k}")
         del entry, listed, ref
+
+
+# Letters, digits and what is neither, as titles and abstracts give them: an accented letter and a
+# combining accent, a digit of another script, Roman numeral twelve and a superscript two (numbers
+# `str.isalnum` counts), CJK, an underscore (a word character to a regular expression, in no plain
+# word), a hyphen, a Greek sigma, a soft hyphen and white space.
+_TEXT = "face fac ace surfacés_-\u0301\u0663\u216b\u00b2\u4eba\u03c3\u03c2\u00ad \n."
+
+
+@given(st.text(alphabet=_TEXT, max_size=40), st.sampled_from(["face", "ace", "fac", "s", "\u0663", "\u216b", "\u4eba"]))
+def test_a_word_is_found_whole_where_the_regular_expression_finds_it(text: str, word: str) -> None:
+    """`_whole_word_starts` against the pattern `_windows` used until the twenty-eighth part."""
+    pattern = re.compile(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])")
+    assert _whole_word_starts(text, word) == [m.start() for m in pattern.finditer(text)]
+
+
+@given(st.lists(st.text(alphabet=_TEXT + "<>&;ib/", max_size=12), max_size=8))
+def test_an_abstracts_plain_words_are_those_the_regular_expression_cuts(words: list[str]) -> None:
+    """`plain_words` cuts an ASCII text by `translate`: the words the regular expression gives,
+    of the words as given and as read, either way (as it cut them until the twenty-eighth part)."""
+    from claimwatch.works import may_read_two_ways, one_sigma, topic_reading
+
+    text = " ".join(words)
+    reads = {text, topic_reading(text)} | ({topic_reading(text, literal=True)} if may_read_two_ways(text) else set())
+    the_long_way = frozenset(w for read in reads for w in re.findall(r"[^\W_]+", one_sigma(read.lower())))
+    assert plain_words(words) == the_long_way
+
+
+@given(st.text(alphabet=_TEXT, max_size=60))
+def test_phrases_are_found_in_windows_as_in_the_whole_text(text: str) -> None:
+    """The windows the anchors give hold every hit the whole text gives (`_find_in` over it all)."""
+    phrases = PhraseSet(["face recognition", "faces", "ace"])
+    read = phrases._find_read(text, False)
+    whole = phrases._find_in(text, 0, len(text), False) if phrases._might_match_read(text) else []
+    assert read == whole
