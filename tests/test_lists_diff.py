@@ -888,7 +888,7 @@ def test_a_listing_that_begins_after_the_day_the_file_was_read_is_said_not_begun
         later = [n for n in notes if "start_date after" in n]
         code, printed, _ = run(capsys, "lists", "show", "csl", "--lists", str(out.parent))
         assert code == 0
-        (shown[day],) = [line for line in printed.splitlines() if "I. ASH" in line]
+        (shown[day],) = [line for line in printed.splitlines() if line.startswith("  - I. ASH")]
         if day == "2010-01-01":
             (note,) = later
             assert note.startswith(

@@ -68,6 +68,8 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
         click.echo(one_line(f"  - {e.name} ({ids}; {listed}{cite}){doubt}"))
         if e.aliases:
             click.echo(one_line(f"      aka {'; '.join(e.aliases)}"))
+        if e.may_be_a_person:  # a doubt on every author found at the entry, as `verified: false` is
+            click.echo(one_line(f"      may name a person, not an organisation (a doubt): {e.may_be_a_person}"))
         # Named under the entry by the source, not the entry: an author at one is a doubt.
         for r in e.related:
             click.echo(one_line(f"      under it (a doubt, not the entry): {lists_mod.describe_related(r)}"))
