@@ -1174,3 +1174,28 @@ def test_the_reports_show_the_doubts_of_a_person_confirmed_yet_uncertain_as_stan
     (held,) = _confirmed_hub_case(tmp_path / "held", "python", confirm).uncertain_people
     assert resolved_doubts(held) == () and shown_doubts(held) == held.uncertain_because
     assert doubt_lines(held) == "\n".join(held.uncertain_because)
+
+
+def test_the_review_listing_says_a_person_confirmed_yet_uncertain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found reviewing the twenty-eighth part: confirming A5000000001, held uncertain as one that
+    may be Li Wei (A5023888391), counted, left it uncertain (`_confirmed_yet_maybe_one`), but
+    `claimwatch review` listed it among no findings, only "1 reviewed", and its --help said a
+    confirmed finding counts as a match: the reviewer was never told the confirmation did not
+    count, nor what would settle it. The listing names it with the doubt and what to do."""
+    confirm = _review("lab-no-recruits", "A5000000001", "confirmed", "The CV gives the move.")
+    _confirmed_hub_case(tmp_path, "python", confirm)  # writes the case's files under tmp_path
+    argv = ["review", "--root", str(tmp_path), "--claims", str(tmp_path / "claims/people.yaml")]
+    assert (
+        main([*argv, "--evidence", str(tmp_path / "records.jsonl"), "--reviews", str(tmp_path / "reviews.yaml")]) == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    (at,) = [i for i, line in enumerate(lines) if line.startswith("confirmed yet uncertain: ")]
+    assert lines[at].split()[3:6] == ["lab-no-recruits", "A5000000001", "uncertain"], lines
+    assert lines[at + 1] == (
+        "    confirmed on review by analyst (2025-01-02), which says this person joined, not that they are someone "
+        "other than Li Wei (A5023888391), counted already: uncertain, so that one person is not counted twice; if "
+        "they are one person, set one of the two aside (--decision not_a_match), and the other counts"
+    )
+    assert lines[-1].startswith("1 finding to review, 1 reviewed"), lines

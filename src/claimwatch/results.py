@@ -310,7 +310,8 @@ class Review(_Model):
     decision: Decision = Field(
         description=(
             "not_a_match: the finding is set aside, out of the verdict; confirmed: it counts as a match, "
-            "its doubts resolved by the reviewer; disputed: it counts only as uncertain."
+            "its doubts resolved by the reviewer (a person who may be one counted already stays uncertain); "
+            "disputed: it counts only as uncertain."
         )
     )
     by: str

@@ -101,15 +101,19 @@ def review(
     With no CLAIM_ID and WORK_OR_PERSON: evaluate the case's claims against --evidence (up to
     --as-of, as check does), with the reviews applied, and list each finding not yet reviewed
     (claim, work id, status, date, title; for a claim about people, claim, person id, status,
-    first year at the subject, name), then the reviews that did not apply (their work or person
+    first year at the subject, name), then each person confirmed yet uncertain as one who may be
+    a person counted already, then the reviews that did not apply (their work or person
     no longer a finding, expired, or their claim not among the case's).
 
     With CLAIM_ID and WORK_OR_PERSON, as the listing shows it (a work: an OpenAlex work id, a DOI,
     an arXiv id or a curated work id; for a claim about people, a person: an OpenAlex author id,
     an ORCID iD or a curated person's id, curated:ID where it could be read as another): record --decision with --note in the case's
     reviews.yaml, made where missing. not_a_match sets the finding aside (out of the verdict,
-    still shown with the note); confirmed counts it as a match, its doubts resolved; disputed
-    counts it only as uncertain. A second review naming the finding by the same id is refused:
+    still shown with the note); confirmed counts it as a match, its doubts resolved, but for a
+    person who may be one counted already (two records of one name that no id tells apart):
+    they stay uncertain, as no review says two records are two people, and the listing says so;
+    if they are one person, set the other aside with not_a_match; disputed counts it only as
+    uncertain. A second review naming the finding by the same id is refused:
     edit the first in the file (one naming it by another of its ids is recorded, and check
     reports it as overlapping). A work named by a DOI or an arXiv id follows it when OpenAlex
     merges or renumbers the work, and also where it moves that DOI to another work: give
@@ -186,6 +190,12 @@ def _print_unreviewed(results: Results, other_claims: list[Review], claims_read:
     shared = _shared_ids(results)
     for claim, finding in pending:
         click.echo(f"{one_line(claim)}  {_listed(finding, shared.get(claim, {}))}")
+    for claim, person in _confirmed_yet_uncertain(results):
+        click.echo(f"confirmed yet uncertain: {one_line(claim)}  {_listed(person, shared.get(claim, {}))}")
+        click.echo(
+            f"    {one_line(person.uncertain_because[-1])}; if they are one person, set one of the two aside "
+            "(--decision not_a_match), and the other counts"
+        )
     lapsed = [(r.claim, x) for r in results.results for x in r.lapsed_reviews]
     for claim, x in lapsed:
         click.echo(
@@ -213,6 +223,18 @@ def _print_unreviewed(results: Results, other_claims: list[Review], claims_read:
             else ""
         )
     )
+
+
+def _confirmed_yet_uncertain(results: Results) -> list[tuple[str, PersonFinding]]:
+    """The persons a review confirmed that stay uncertain, as ones who may be a person counted
+    already (evaluate.people's `_confirmed_yet_maybe_one`, whose doubt is their last): a reviewer
+    reading "N reviewed" would take the confirmation as counted."""
+    return [
+        (r.claim, p)
+        for r in results.results
+        for p in r.uncertain_people
+        if p.review is not None and p.review.decision == "confirmed"
+    ]
 
 
 def _shared_ids(results: Results) -> dict[str, dict[str, list[str]]]:
