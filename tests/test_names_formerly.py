@@ -48,6 +48,13 @@ entries:
             " China",
             "contradicted",
         ),
+        # A sentence's full stop right before the name ends the word's reach too (reviewed: it was
+        # searched up to the name, so the lookahead for the capital after it saw none).
+        (
+            "Formerly at Tsinghua University, Beijing. Harbin Institute of Technology, Harbin 150001, China",
+            "contradicted",
+        ),
+        ("Formerly Tsinghua University, Beijing 100084. Harbin Institute of Technology, Harbin, China", "contradicted"),
         ("School of Astronautics, Harbin Institute of Technology, Harbin 150001, China", "contradicted"),
         ("Harbin Institute of Technology, Harbin 150001, China; formerly at MIT, Cambridge, MA, USA", "contradicted"),
     ],

@@ -654,13 +654,14 @@ class _NamedAsBefore(_LongerName):
 
 # A word saying that what follows is where the author was before, at the start of a part of the
 # text ("...; formerly at ...", "(previously with ...", "Former address: ...") or right before
-# the name ("..., formerly Harbin Institute of Technology").
+# the name ("..., formerly Harbin Institute of Technology"). It is searched up to the name's first
+# letter, which the full stop's lookahead must see: "Beijing. Harbin Institute" begins anew too.
 _BEFORE_WORDS = r"(?:formerly|previously|former\s+(?:address|affiliation)|previous\s+(?:address|affiliation))"
 _AS_BEFORE = re.compile(
     rf"(?:^|[;|(\[\uff1b\uff08]|\.{SPACES})\s*{_BEFORE_WORDS}\b"
-    rf"(?:[^;|()\[\]\uff1b\uff08\uff09.]|\.(?!{SPACES}+(?-i:[A-Z])))*$"  # "Dept. of" goes on; ". School" begins anew
-    rf"|\b{_BEFORE_WORDS}\b\s*(?:(?:at|with|of|in|from)\s+)?(?:the\s+)?[:,]?\s*$",
-    re.IGNORECASE,
+    rf"(?:[^;|()\[\]\uff1b\uff08\uff09.]|\.(?!{SPACES}+(?-i:[A-Z])))*(?=.\Z)"  # "Dept. of" goes on; ". School" begins anew
+    rf"|\b{_BEFORE_WORDS}\b\s*(?:(?:at|with|of|in|from)\s+)?(?:the\s+)?[:,]?\s*(?=.\Z)",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
@@ -669,7 +670,7 @@ def _named_as_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     was done: affiliations add "formerly at ..." or "Previous address: ...", and a coauthor formerly
     at a listed institution is not shown at it (the word may give the institution's former name
     too: a reviewer tells)."""
-    found = _AS_BEFORE.search(text, 0, hit.start)
+    found = _AS_BEFORE.search(text, 0, hit.start + 1)
     if not found:
         return None
     said = " ".join(text[found.start() : hit.start].strip(" ;|([\uff1b\uff08.").split())
