@@ -55,6 +55,16 @@ entries:
             "contradicted",
         ),
         ("Formerly Tsinghua University, Beijing 100084. Harbin Institute of Technology, Harbin, China", "contradicted"),
+        # A word saying where the author is now ends the reach (reviewed: HIT was a doubt).
+        (
+            "Formerly at Tsinghua University, Beijing, China, now at Harbin Institute of Technology, Harbin 150001,"
+            " China",
+            "contradicted",
+        ),
+        ("Previously with Tsinghua University, currently at Harbin Institute of Technology, Harbin", "contradicted"),
+        ("Formerly Tsinghua University, present address: Harbin Institute of Technology, Harbin", "contradicted"),
+        # "Formerly known as" is no word about now: the name after it stays a doubt.
+        ("Formerly known as Harbin Institute of Technology, Harbin 150001, China", "insufficient_evidence"),
         ("School of Astronautics, Harbin Institute of Technology, Harbin 150001, China", "contradicted"),
         ("Harbin Institute of Technology, Harbin 150001, China; formerly at MIT, Cambridge, MA, USA", "contradicted"),
     ],

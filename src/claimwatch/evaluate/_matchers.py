@@ -657,9 +657,12 @@ class _NamedAsBefore(_LongerName):
 # the name ("..., formerly Harbin Institute of Technology"). It is searched up to the name's first
 # letter, which the full stop's lookahead must see: "Beijing. Harbin Institute" begins anew too.
 _BEFORE_WORDS = r"(?:formerly|previously|former\s+(?:address|affiliation)|previous\s+(?:address|affiliation))"
+# A word saying that what follows is where the author is now ("Formerly at Tsinghua University,
+# now at ..."), which ends the reach of one saying where the author was before.
+_NOW_WORDS = r"\b(?:now|currently|presently|(?:present|current)\s+(?:address|affiliation))\b"
 _AS_BEFORE = re.compile(
     rf"(?:^|[;|(\[\uff1b\uff08]|\.{SPACES})\s*{_BEFORE_WORDS}\b"
-    rf"(?:[^;|()\[\]\uff1b\uff08\uff09.]|\.(?!{SPACES}+(?-i:[A-Z])))*(?=.\Z)"  # "Dept. of" goes on; ". School" begins anew
+    rf"(?:(?!{_NOW_WORDS})(?:[^;|()\[\]\uff1b\uff08\uff09.]|\.(?!{SPACES}+(?-i:[A-Z]))))*(?=.\Z)"  # "Dept. of" goes on; ". School" begins anew
     rf"|\b{_BEFORE_WORDS}\b\s*(?:(?:at|with|of|in|from)\s+)?(?:the\s+)?[:,]?\s*(?=.\Z)",
     re.IGNORECASE | re.DOTALL,
 )
