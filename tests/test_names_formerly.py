@@ -5,9 +5,11 @@ Affiliations add where an author was before: "...; formerly at Harbin Institute 
 certainly, so a coauthor who had left it counted as at it when the work was done, a false
 accusation. It is a doubt now (the word may give the institution's former name too: a reviewer
 tells), and it undoes a match on the institution OpenAlex resolved the text to, as a longer name
-does."""
+does. A subject's alias so written is a doubt too (reviewed)."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -86,3 +88,49 @@ def test_it_undoes_the_institution_openalex_resolved_the_text_to():
     assert found.doubt is not None and "formerly at" in found.doubt
     (plain,) = matcher.hits(Authorship("A", 0, institutions=(hit_inst,), raw_affiliations=("HIT, Harbin, China",)))
     assert plain.doubt is None
+
+
+SUBJECT_FORMERLY = {
+    "statement": {"speaker": "S", "made_on": "2024-01-10", "quote": "q", "sources": [{"title": "t"}]},
+    "subjects": {"lab": {"name": "Example Lab", "openalex": ["I100"], "country": "US"}},
+    "claims": [{"id": "c", "says": "s", "subject": "lab", "works": {"coauthor_in": ["l"]}, "expects": "none"}],
+}
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        # Reviewed: the rule was the list's alone, so an author who had left the subject made the
+        # work the subject's certainly, its coauthor at HIT contradicting the claim.
+        ("Tsinghua University, Beijing 100084, China; formerly at Example Lab, Redmond, WA 98052, USA", None),
+        ("Department of Physics, MIT, Cambridge, MA 02139, USA (previously with Example Lab, Redmond, WA 98052)", None),
+        ("Example Lab, Redmond, WA 98052, USA", "contradicted"),
+        ("Formerly at Tsinghua University, Beijing, China; Example Lab, Redmond, WA 98052, USA", "contradicted"),
+    ],
+)
+def test_the_subject_named_as_where_the_author_was_before_is_a_doubt_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, verdict
+):
+    from claimwatch.cli import main
+    from helpers import authorship, institution, work, write, write_jsonl
+
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    write(root / "evidence/lists/l.yaml", LIST)
+    write(root / "claims/c.yaml", json.dumps(SUBJECT_FORMERLY))
+    hit_inst = institution("I204983213", "Harbin Institute of Technology", country="CN")
+    authors = [authorship("A", [], raw=[raw]), authorship("B", [hit_inst])]
+    write_jsonl(root / "works.jsonl", [work("W1", "t", "2024-06-01", authors)])
+    reports = []
+    for engine in ("python", "duckdb"):
+        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
+        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
+        reports.append(json.loads((root / f"{engine}.json").read_text()))
+    capsys.readouterr()
+    assert reports[0]["results"] == reports[1]["results"]
+    (result,) = reports[0]["results"]
+    if verdict is None:
+        assert result["verdict"] != "contradicted"
+        assert "formerly at" in json.dumps(result) or "previously with" in json.dumps(result)
+    else:
+        assert result["verdict"] == verdict

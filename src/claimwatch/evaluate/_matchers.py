@@ -173,6 +173,8 @@ class SubjectMatcher:
                     else _acronym_unplaced(self.subject, h, text),
                     h,
                 )
+                if not isinstance(placed, _Elsewhere) and (former := _named_as_before(self.subject.name, h, text)):
+                    placed = former if placed is None else f"{former}; and {placed}"  # as for a list entry
                 if placed is None:
                     return _SubjectHit(a, None, "alias_in_raw_affiliation", text, h)
                 if not isinstance(placed, _Elsewhere) and doubtful is None:
@@ -585,7 +587,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             or _its_place_unnamed(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
         )
-    if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry, hit, text)):
+    if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry.name, hit, text)):
         placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
     return _with_doubts_of_its_writing(placed, hit)
 
@@ -668,18 +670,18 @@ _AS_BEFORE = re.compile(
 )
 
 
-def _named_as_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+def _named_as_before(name: str, hit: NameHit, text: str) -> str | None:
     """A doubt where the text may say the name is where the author was before, not where the work
     was done: affiliations add "formerly at ..." or "Previous address: ...", and a coauthor formerly
     at a listed institution is not shown at it (the word may give the institution's former name
-    too: a reviewer tells)."""
+    too: a reviewer tells). `name` is the entry's or the subject's, whose author it may not show."""
     found = _AS_BEFORE.search(text, 0, hit.start + 1)
     if not found:
         return None
     said = " ".join(text[found.start() : hit.start].strip(" ;|([\uff1b\uff08.").split())
     return (
         f"\u201c{printable(said)}\u201d comes before \u201c{printable(hit.matched)}\u201d: the text may say where"
-        f" the author was before, or a former name, so not that the author was at {printable(entry.name)} when"
+        f" the author was before, or a former name, so not that the author was at {printable(name)} when"
         " the work was done"
     )
 
