@@ -134,3 +134,45 @@ def test_the_subject_named_as_where_the_author_was_before_is_a_doubt_on_both_eng
         assert "formerly at" in json.dumps(result) or "previously with" in json.dumps(result)
     else:
         assert result["verdict"] == verdict
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        # OpenAlex resolves the whole string by name, and can resolve "formerly at Example Lab" to
+        # the lab's own id: the author was then the subject's certainly, the rule undoing only a
+        # list entry's match (found in review).
+        ("Tsinghua University, Beijing 100084, China; formerly at Example Lab, Redmond, WA 98052, USA", None),
+        ("Example Lab, Redmond, WA 98052, USA", "contradicted"),
+        ("Formerly at Tsinghua University, Beijing, China; Example Lab, Redmond, WA 98052, USA", "contradicted"),
+        # Nothing in the text names the lab: nothing says OpenAlex erred, its id stands.
+        ("Building 2, Redmond, WA 98052, USA", "contradicted"),
+    ],
+)
+def test_the_subject_openalex_resolved_from_where_the_author_was_before_is_a_doubt_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, verdict
+):
+    from claimwatch.cli import main
+    from helpers import authorship, institution, work, write, write_jsonl
+
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    write(root / "evidence/lists/l.yaml", LIST)
+    write(root / "claims/c.yaml", json.dumps(SUBJECT_FORMERLY))
+    lab = institution("I100", "Example Lab", country="US")
+    hit_inst = institution("I204983213", "Harbin Institute of Technology", country="CN")
+    authors = [authorship("A", [lab], raw=[raw]), authorship("B", [hit_inst])]
+    write_jsonl(root / "works.jsonl", [work("W1", "t", "2024-06-01", authors)])
+    reports = []
+    for engine in ("python", "duckdb"):
+        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
+        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
+        reports.append(json.loads((root / f"{engine}.json").read_text()))
+    capsys.readouterr()
+    assert reports[0]["results"] == reports[1]["results"]
+    (result,) = reports[0]["results"]
+    if verdict is None:
+        assert result["verdict"] == "insufficient_evidence" and result["uncertain"] == 1
+        assert "OpenAlex resolves the author to \u201cExample Lab\u201d" in json.dumps(result, ensure_ascii=False)
+    else:
+        assert result["verdict"] == verdict

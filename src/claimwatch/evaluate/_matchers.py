@@ -153,14 +153,14 @@ class SubjectMatcher:
         ids = self.ids
         for inst in a.institutions:
             if inst.id in ids:
-                return _SubjectHit(a, inst, "openalex_id", None)
+                return self._resolved(a, inst, "openalex_id", None)
         for inst in a.institutions:
             if not ids.isdisjoint(inst.lineage):
-                return _SubjectHit(a, inst, "lineage", None)
+                return self._resolved(a, inst, "lineage", None)
         if self.rors:
             for inst in a.institutions:
                 if inst.ror in self.rors:
-                    return _SubjectHit(a, inst, "ror", None, doubt=self._ids_disagree(inst))
+                    return self._resolved(a, inst, "ror", self._ids_disagree(inst))
         # An alias in raw text: where the subject gives its country, with the list entries' rule
         # (an alias placed in another country is not the subject; one the record cannot place is
         # a doubt); a certain alias wins over a doubtful one.
@@ -180,6 +180,30 @@ class SubjectMatcher:
                 if not isinstance(placed, _Elsewhere) and doubtful is None:
                     doubtful = _SubjectHit(a, None, "alias_in_raw_affiliation", text, h, placed)
         return doubtful
+
+    def _resolved(self, a: Authorship, inst: Institution, method: Method, doubt: str | None) -> _SubjectHit:
+        """An author OpenAlex resolved to the subject's institution, which it does from the author's
+        text by name, and errs: where that text names the subject only as where the author was
+        before ("...; formerly at Microsoft Research Asia"), the author is the subject's only in
+        doubt, as a list entry's is (`_resolved_from_another_name`)."""
+        if doubt is None and (before := self._named_only_as_before(a)):
+            doubt = (
+                f"OpenAlex resolves the author to \u201c{printable(inst.name or inst.id or '')}\u201d, but the"
+                f" author's own text names {printable(self.subject.name)} only so: {before}"
+            )
+        return _SubjectHit(a, inst, method, None, doubt=doubt)
+
+    def _named_only_as_before(self, a: Authorship) -> str | None:
+        """Why the author's texts may name the subject only as where they were before; None where a
+        text names it otherwise too, or none names it (nothing then to say OpenAlex erred)."""
+        first = None
+        for text in a.raw_affiliations:
+            for h in self.names.find(text):
+                before = _named_as_before(self.subject.name, h, text)
+                if before is None:
+                    return None
+                first = first or before
+        return first
 
     def _ids_disagree(self, inst: Institution) -> str | None:
         """Why an institution found by the subject's ROR id alone may not be the subject: its
