@@ -105,8 +105,8 @@ retrieved_option = click.option(
     metavar="YYYY-MM-DD",
     callback=_retrieved,
     help="The day the file was downloaded from its publisher (not after today), kept as the list "
-    "source's retrieved: a listing period ending after it is said as not ended (without it, a last "
-    "period's end is said as not known to have come).",
+    "source's retrieved: a listing period ending after it is said as not ended, and one starting "
+    "after it as not begun (without it, a last period's end is said as not known to have come).",
 )
 source_option = click.option(
     "--source",
@@ -222,7 +222,10 @@ def import_csl_cmd(
     Department lists) from every source unless --source picks one. alt_names become aliases,
     start_date listed_from, end_date listed_to, federal_register_notice the citation (as given).
     An entity on several source lists (the same _id) is one entry naming them all; a repeated
-    header row is skipped and the older layout without _id is read; each is noted.
+    header row is skipped and the older layout without _id is read; each is noted. An untyped
+    entity whose every name is written as a person's name would be is kept and marked
+    may_be_a_person (an author found at it is a doubt, never a match); the notes name each,
+    and each record starting after --retrieved.
 
     Example:
 
@@ -337,8 +340,9 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     keeps its old name as an alias, and its listing date or the notice that listed it; an entry
     added under a removed one's name without either is said to carry it, and not paired); the
     report lists entries added and removed, and for the others changed dates (listed_from,
-    listed_to), citations, names and ids, country and confirmation, and aliases, OpenAlex or ROR
-    ids, addresses or source lists added or removed. The files may have any names.
+    listed_to, listings), citations, names and ids, country, confirmation and may_be_a_person,
+    and aliases, OpenAlex or ROR ids, addresses or source lists added or removed. The files may
+    have any names.
 
     Example:
 
