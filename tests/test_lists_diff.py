@@ -866,8 +866,8 @@ def test_a_day_the_file_was_read_after_today_is_refused(tmp_path, capsys, shared
 
 def test_a_listing_that_begins_after_the_day_the_file_was_read_is_said_not_begun(tmp_path, capsys, shared_data):
     """Left by the twenty-seventh part: `--retrieved` may come before a listing's start (an order may
-    take effect after it is published). The real excerpt's I. ASH denial order ended 2016-06-29 and
-    renewed from 2017-01-10, imported `--retrieved 2010-01-01`: `lists show` said "from 2002-03-04
+    take effect after it is published). The real excerpt's I. ASH row (2002-03-04 to 2056-06-29)
+    made into two, ended 2016-06-29 and renewed from 2017-01-10, imported `--retrieved 2010-01-01`: `lists show` said "from 2002-03-04
     (listed until 2016-06-29), and again from 2017-01-10", a listing that had not begun on the day
     the file was read said as one that had, and the import said nothing of the day. The listing is
     said "(not begun on 2010-01-01)" now, and the import's note names the record; read 2025-06-01,
