@@ -607,6 +607,46 @@ def test_lists_show_says_which_entries_may_name_a_person(tmp_path, capsys, share
     )
 
 
+def test_the_published_list_schema_and_validate_take_the_mark_and_lists_without_it(tmp_path, capsys, shared_data):
+    """`may_be_a_person` is a field of the list schema (whose entries take no other key): a list
+    imported now passes `claimwatch validate` and the published `claimwatch schema list` alike, and
+    so does the same list as an import before the mark wrote it; a mark that is no text (YAML's
+    number 3, a list) is refused by both."""
+    import jsonschema
+
+    from claimwatch import documents
+
+    imported(tmp_path, capsys, shared_data / EXCERPT)
+    marked = yaml.safe_load((tmp_path / "csl.yaml").read_text(encoding="utf-8"))
+    assert sum("may_be_a_person" in e for e in marked["entries"]) == 2
+    unmarked = json.loads(json.dumps(marked, default=str))
+    for entry in unmarked["entries"]:
+        entry.pop("may_be_a_person", None)
+    numbered = json.loads(json.dumps(marked, default=str))
+    next(e for e in numbered["entries"] if "may_be_a_person" in e)["may_be_a_person"] = 3
+    listed = json.loads(json.dumps(marked, default=str))
+    next(e for e in listed["entries"] if "may_be_a_person" in e)["may_be_a_person"] = ["a person"]
+    published = jsonschema.Draft202012Validator(
+        documents.standalone_schema("list"), format_checker=jsonschema.FormatChecker()
+    )
+    for name, document, takes in (
+        ("marked", marked, True),
+        ("unmarked", unmarked, True),
+        ("numbered", numbered, False),
+        ("listed", listed, False),
+    ):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = folder / "csl.yaml"
+        path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        code = main(["validate", str(path)])
+        out, err = capsys.readouterr()
+        assert (code == 0) is takes, (name, out, err)
+        assert (not list(published.iter_errors(json.loads(json.dumps(document, default=str))))) is takes, name
+        if not takes:
+            assert "may_be_a_person" in err, err
+
+
 # --- OFAC's record ids (twenty-eighth part) ------------------------------------------------------
 
 
