@@ -176,3 +176,33 @@ def test_the_subject_openalex_resolved_from_where_the_author_was_before_is_a_dou
         assert "OpenAlex resolves the author to \u201cExample Lab\u201d" in json.dumps(result, ensure_ascii=False)
     else:
         assert result["verdict"] == verdict
+
+
+def test_the_subject_openalex_resolved_is_read_for_before_once_a_text_and_its_own_former_name_holds(monkeypatch):
+    """Reviewed: the subject's id on an author made every raw text of the author be read for
+    where they were before, again for each author (a dense corpus's subject authors all carry the
+    id, their texts repeating): each text is read once now. MSRA's texts write its former name
+    after its own ("Microsoft Research Asia (formerly Microsoft Research China)"): the id holds."""
+    from claimwatch.claims import Subject
+    from claimwatch.evaluate._matchers import SubjectMatcher
+
+    subject = Subject(
+        id="msra",
+        name="Microsoft Research Asia",
+        aliases=("MSRA", "Microsoft Research China"),
+        openalex=("I4210113369",),
+        country="CN",
+    )
+    matcher = SubjectMatcher(subject)
+    reads: list[str] = []
+    find = matcher.names.find
+    monkeypatch.setattr(matcher.names, "find", lambda text: reads.append(text) or find(text))
+    msra = Institution("Microsoft Research Asia (China)", id="I4210113369", country="CN")
+    left = "Tsinghua University, Beijing 100084, China; formerly at Microsoft Research Asia, Beijing, China"
+    renamed = "Microsoft Research Asia (formerly Microsoft Research China), Beijing 100080, China"
+    for position in range(20):
+        for raw, doubted in ((left, True), (renamed, False), ("MSRA, Beijing, China", False)):
+            hit = matcher._match(Authorship("A", position, institutions=(msra,), raw_affiliations=(raw,)))
+            assert hit is not None
+            assert hit.method == "openalex_id" and (hit.doubt is not None) == doubted, raw
+    assert sorted(reads) == sorted([left, renamed, "MSRA, Beijing, China"])

@@ -117,6 +117,11 @@ class _ListedHit(NamedTuple):
         )
 
 
+# A text's answer not yet worked out, and one naming the subject otherwise than as before.
+_UNREAD = "\x00unread"
+_NAMED_OTHERWISE = "\x00named otherwise"
+
+
 class SubjectMatcher:
     """Which authors of a work are the subject's: by OpenAlex id or lineage, by ROR, or (inferred)
     by an alias in the affiliation text where no subject id is attached."""
@@ -126,6 +131,8 @@ class SubjectMatcher:
         self.ids = frozenset(subject.openalex)
         self.rors = frozenset(subject.ror)
         self.names = NameMatcher((subject.id, n) for n in subject.names)
+        # Each text's answer for `_named_only_as_before`, read once: strings repeat across authors.
+        self._as_before: Memo[str, str | None] = Memo(100_000)
 
     def hits(self, work: Work) -> list[_SubjectHit]:
         out = []
@@ -198,11 +205,23 @@ class SubjectMatcher:
         text names it otherwise too, or none names it (nothing then to say OpenAlex erred)."""
         first = None
         for text in a.raw_affiliations:
-            for h in self.names.find(text):
-                before = _named_as_before(self.subject.name, h, text)
-                if before is None:
-                    return None
-                first = first or before
+            said = self._as_before.get(text, _UNREAD)
+            if said is _UNREAD:
+                said = self._as_before.keep(text, self._text_names_only_as_before(text))
+            if said is _NAMED_OTHERWISE:
+                return None
+            first = first or said
+        return first
+
+    def _text_names_only_as_before(self, text: str) -> str | None:
+        """Why one text names the subject only as where the author was before; `_NAMED_OTHERWISE`
+        where it names it otherwise too, None where it names it not at all."""
+        first = None
+        for h in self.names.find(text):
+            before = _named_as_before(self.subject.name, h, text)
+            if before is None:
+                return _NAMED_OTHERWISE
+            first = first or before
         return first
 
     def _ids_disagree(self, inst: Institution) -> str | None:
