@@ -97,6 +97,32 @@ SUBJECT_FORMERLY = {
 }
 
 
+def _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw: str, *, subject_id: bool) -> dict:
+    """The claim of SUBJECT_FORMERLY checked by both engines on one work: author A at `raw` (and
+    at the lab's OpenAlex id where `subject_id`), coauthor B at the listed HIT. The engines' results
+    are the same; the one claim's result is returned."""
+    from claimwatch.cli import main
+    from helpers import authorship, institution, work, write, write_jsonl
+
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    write(root / "evidence/lists/l.yaml", LIST)
+    write(root / "claims/c.yaml", json.dumps(SUBJECT_FORMERLY))
+    lab = [institution("I100", "Example Lab", country="US")] if subject_id else []
+    hit_inst = institution("I204983213", "Harbin Institute of Technology", country="CN")
+    authors = [authorship("A", lab, raw=[raw]), authorship("B", [hit_inst])]
+    write_jsonl(root / "works.jsonl", [work("W1", "t", "2024-06-01", authors)])
+    reports = []
+    for engine in ("python", "duckdb"):
+        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
+        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
+        reports.append(json.loads((root / f"{engine}.json").read_text()))
+    capsys.readouterr()
+    assert reports[0]["results"] == reports[1]["results"]
+    (result,) = reports[0]["results"]
+    return result
+
+
 @pytest.mark.parametrize(
     ("raw", "verdict"),
     [
@@ -111,24 +137,7 @@ SUBJECT_FORMERLY = {
 def test_the_subject_named_as_where_the_author_was_before_is_a_doubt_on_both_engines(
     tmp_path, monkeypatch, capsys, raw, verdict
 ):
-    from claimwatch.cli import main
-    from helpers import authorship, institution, work, write, write_jsonl
-
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    write(root / "evidence/lists/l.yaml", LIST)
-    write(root / "claims/c.yaml", json.dumps(SUBJECT_FORMERLY))
-    hit_inst = institution("I204983213", "Harbin Institute of Technology", country="CN")
-    authors = [authorship("A", [], raw=[raw]), authorship("B", [hit_inst])]
-    write_jsonl(root / "works.jsonl", [work("W1", "t", "2024-06-01", authors)])
-    reports = []
-    for engine in ("python", "duckdb"):
-        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
-        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
-        reports.append(json.loads((root / f"{engine}.json").read_text()))
-    capsys.readouterr()
-    assert reports[0]["results"] == reports[1]["results"]
-    (result,) = reports[0]["results"]
+    result = _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw, subject_id=False)
     if verdict is None:
         assert result["verdict"] != "contradicted"
         assert "formerly at" in json.dumps(result) or "previously with" in json.dumps(result)
@@ -152,25 +161,7 @@ def test_the_subject_named_as_where_the_author_was_before_is_a_doubt_on_both_eng
 def test_the_subject_openalex_resolved_from_where_the_author_was_before_is_a_doubt_on_both_engines(
     tmp_path, monkeypatch, capsys, raw, verdict
 ):
-    from claimwatch.cli import main
-    from helpers import authorship, institution, work, write, write_jsonl
-
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    write(root / "evidence/lists/l.yaml", LIST)
-    write(root / "claims/c.yaml", json.dumps(SUBJECT_FORMERLY))
-    lab = institution("I100", "Example Lab", country="US")
-    hit_inst = institution("I204983213", "Harbin Institute of Technology", country="CN")
-    authors = [authorship("A", [lab], raw=[raw]), authorship("B", [hit_inst])]
-    write_jsonl(root / "works.jsonl", [work("W1", "t", "2024-06-01", authors)])
-    reports = []
-    for engine in ("python", "duckdb"):
-        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
-        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
-        reports.append(json.loads((root / f"{engine}.json").read_text()))
-    capsys.readouterr()
-    assert reports[0]["results"] == reports[1]["results"]
-    (result,) = reports[0]["results"]
+    result = _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw, subject_id=True)
     if verdict is None:
         assert result["verdict"] == "insufficient_evidence" and result["uncertain"] == 1
         assert "OpenAlex resolves the author to \u201cExample Lab\u201d" in json.dumps(result, ensure_ascii=False)
