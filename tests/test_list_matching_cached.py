@@ -98,3 +98,13 @@ def test_the_caches_stay_within_their_bounds_and_still_answer_rightly(monkeypatc
         a = Authorship(name="A", position=0, institutions=(INSTITUTIONS[k % 4],), raw_affiliations=(text,))
         assert _said(shared.hits(a)) == _said(ListMatcher(LIST).hits(a))
         assert len(shared._by_affiliations) <= 3 and len(shared._placings) <= 3
+
+
+def test_why_an_entry_may_name_a_person_is_shown_inert_in_the_doubt() -> None:
+    """`may_be_a_person` is a list file's text, untrusted as any: the doubt quoting it shows an
+    escape sequence or a bidi override inert, as it shows the entry's name."""
+    hostile = ListEntry(id="ash", name="I. ASH", country="US", may_be_a_person="named as a person is\x1b[2J\u202eevil")
+    listed = ReferenceList(id="l", name="L", sources=(Source(title="L"),), entries=(hostile,))
+    (hit,) = ListMatcher(listed).hits(Authorship("A", 0, raw_affiliations=("I. ASH, Richardson, TX 75081, USA",)))
+    assert hit.doubt is not None and "named as a person is\ufffd[2J\ufffdevil" in hit.doubt
+    assert "\x1b" not in hit.doubt and "\u202e" not in hit.doubt

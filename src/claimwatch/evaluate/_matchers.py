@@ -502,7 +502,7 @@ def _as_perhaps_a_person(hit: _EntryHit) -> _EntryHit:
     why = hit.entry.may_be_a_person
     if not why:
         return hit
-    person = f"the list entry {printable(hit.entry.name)} may name a person, not an organisation: {why}"
+    person = f"the list entry {printable(hit.entry.name)} may name a person, not an organisation: {printable(why)}"
     doubt = f"{hit.doubt}; and {person}" if hit.doubt else person
     return dataclasses.replace(hit, doubt=doubt)
 
