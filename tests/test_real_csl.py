@@ -740,3 +740,22 @@ def test_a_coauthor_at_an_entry_that_may_name_a_person_is_a_doubt_on_both_engine
         assert any(
             "the list entry I. ASH may name a person, not an organisation" in d for d in finding.uncertain_because
         )
+
+
+def test_notes_naming_many_records_name_the_first_twenty_and_count_the_rest(tmp_path, capsys, shared_data):
+    """The import's notes on entities that may be people and on listings begun after `--retrieved`
+    name the first twenty and count the rest, as they did before they shared `_first_few`. Built
+    from the real DPL row "I. ASH": 25 copies, each its own `_id`, initial and a start_date after
+    the day given as the one the file was read."""
+    (ash,) = [r for r in rows(shared_data / EXCERPT) if r["name"] == "I. ASH"]
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXY"
+    copies = [ash | {"_id": f"ash{i}", "name": f"{c}. ASH", "start_date": "2026-01-01"} for i, c in enumerate(letters)]
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "ash.csv", copies), "--retrieved", "2025-06-01")
+    people, begun = rl.imported["notes"]
+    assert (
+        people.startswith("25 untyped entities are named as a person is")
+        and "'T. ASH' (line 21); and 5 more;" in people
+    )
+    assert "'U. ASH'" not in people
+    assert begun.startswith("25 records give a start_date after 2025-06-01")
+    assert "'T. ASH' from 2026-01-01 (line 21); and 5 more; an order" in begun and "'U. ASH'" not in begun

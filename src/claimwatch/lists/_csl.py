@@ -538,14 +538,20 @@ def _countries(entity: Sequence[CslRecord]) -> list[str]:
     return unique(c for r in entity for c in r.countries if c in countries.CODES)
 
 
-_MOST_MERGE_NOTES = 20  # a file repeated whole would otherwise give a note per record
+_MOST_NOTED = 20  # a file repeated whole would otherwise give a note per record
+
+
+def _first_few(said: Sequence[str]) -> str:
+    """The first `_MOST_NOTED` of what a note names, joined by "; ", and how many more there are."""
+    more = f"; and {len(said) - _MOST_NOTED} more" if len(said) > _MOST_NOTED else ""
+    return "; ".join(said[:_MOST_NOTED]) + more
 
 
 def _merge_notes(entities: Sequence[Sequence[CslRecord]]) -> list[str]:
     merged = [e for e in entities if len(e) > 1]
-    notes = [_merge_note(e) for e in merged[:_MOST_MERGE_NOTES]]
-    if len(merged) > _MOST_MERGE_NOTES:
-        notes.append(f"{len(merged) - _MOST_MERGE_NOTES} more entities were merged from several records the same way")
+    notes = [_merge_note(e) for e in merged[:_MOST_NOTED]]
+    if len(merged) > _MOST_NOTED:
+        notes.append(f"{len(merged) - _MOST_NOTED} more entities were merged from several records the same way")
     return notes
 
 
@@ -564,11 +570,10 @@ def _begun_after_read(entities: Sequence[Sequence[CslRecord]], retrieved: dt.dat
     ]
     if not later:
         return []
-    shown = "; ".join(f"{r.name!r} from {start} ({r.at})" for r, start in later[:_MOST_MERGE_NOTES])
-    more = f"; and {len(later) - _MOST_MERGE_NOTES} more" if len(later) > _MOST_MERGE_NOTES else ""
+    shown = _first_few([f"{r.name!r} from {start} ({r.at})" for r, start in later])
     return [
         f"{len(later)} {'record gives' if len(later) == 1 else 'records give'} a start_date after {retrieved}, the "
-        f"day given as the one the file was read (--retrieved): {shown}{more}; an order may take effect after it "
+        f"day given as the one the file was read (--retrieved): {shown}; an order may take effect after it "
         "is published, so each such listing is said as not begun on that day; if the day is mistyped, import again "
         "with the right one"
     ]
@@ -580,11 +585,10 @@ def _people_notes(entities: Sequence[Sequence[CslRecord]]) -> list[str]:
     people = [e for e in entities if _may_be_a_person(e)]
     if not people:
         return []
-    named = "; ".join(f"{e[0].name!r} ({_places([r.at for r in e])})" for e in people[:_MOST_MERGE_NOTES])
-    more = f"; and {len(people) - _MOST_MERGE_NOTES} more" if len(people) > _MOST_MERGE_NOTES else ""
+    named = _first_few([f"{e[0].name!r} ({_places([r.at for r in e])})" for e in people])
     return [
         f"{len(people)} untyped {'entity is' if len(people) == 1 else 'entities are'} named as a person is, with no "
-        f"word an organisation's name has: {named}{more}; kept, since the list does not say which they are, each "
+        f"word an organisation's name has: {named}; kept, since the list does not say which they are, each "
         "marked may_be_a_person, so an author found at one is a doubt, never a match"
     ]
 
