@@ -909,3 +909,47 @@ def test_a_listing_that_begins_after_the_day_the_file_was_read_is_said_not_begun
     assert lists.periods_said(
         [lists.Listing(start=dt.date(2017, 1, 10), end=dt.date(2020, 1, 1))], dt.date(2010, 1, 1)
     ) == ("from 2017-01-10 (not begun on 2010-01-01; listed until 2020-01-01)")
+
+
+def test_a_listing_day_changed_after_the_day_a_version_was_read_is_said_so(tmp_path, capsys, shared_data):
+    """Left by the twenty-eighth part: `lists show` says a listing beginning after the day its list
+    was read "(not begun on ...)", but `lists diff` printed a plain `listed_from` change as bare
+    dates, the start that had not come said as if it had. From the real excerpt: its MEU row
+    (AASPT, 85 FR 83799, start 2020-12-23) given a start of 2021-01-04 in a version read
+    2020-12-21, beside the real row read 2025-06-01, and its DPL row I. ASH (a denial order to
+    2056-06-29) given an end of 2046-06-29 in the old version. Each version's days are said
+    against its own day read: a start not begun, an end not come; a day on or before it bare."""
+    text = (shared_data / "csl/consolidated-2025-excerpt.csv").read_text(encoding="utf-8")
+    older = text.replace('"85 FR 83799","2020-12-23"', '"85 FR 83799","2021-01-04"').replace(
+        '"2002-03-04","2056-06-29"', '"2002-03-04","2046-06-29"'
+    )
+    assert older.count("2021-01-04") == 1 and older.count("2046-06-29") == 1
+    (tmp_path / "old.csv").write_text(older, encoding="utf-8")
+    for name, source, day in (
+        ("old", tmp_path / "old.csv", "2020-12-21"),
+        ("new", shared_data / "csl/consolidated-2025-excerpt.csv", "2025-06-01"),
+    ):
+        code, _, err = run(
+            capsys,
+            "lists",
+            "import",
+            "csl",
+            str(source),
+            "--out",
+            str(tmp_path / f"{name}/csl.yaml"),
+            "--retrieved",
+            day,
+        )
+        assert code == 0, err
+    code, out, _ = run(capsys, "lists", "diff", str(tmp_path / "old/csl.yaml"), str(tmp_path / "new/csl.yaml"))
+    assert code == 0
+    assert "    listed_from: 2021-01-04 (not begun on 2020-12-21) -> 2020-12-23" in out.splitlines(), out
+    assert (
+        "    listed_to: 2046-06-29 (not come on 2020-12-21) -> 2056-06-29 (not come on 2025-06-01)" in out.splitlines()
+    ), out
+    # The diff as JSON keeps the dates as the files give them.
+    code, out, _ = run(
+        capsys, "lists", "diff", "--json", str(tmp_path / "old/csl.yaml"), str(tmp_path / "new/csl.yaml")
+    )
+    changes = [c["changes"] for c in json.loads(out)["changed"]]
+    assert {"old": "2021-01-04", "new": "2020-12-23"} in [c.get("listed_from") for c in changes], changes

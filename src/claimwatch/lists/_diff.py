@@ -373,7 +373,7 @@ def format_diff(diff: ListDiff) -> str:
     for c in diff.changed:
         how = f", matched by {c.matched_by} to '{c.old_id}'" if c.matched_by != "id" else ""
         lines.append(f"~ {c.entry.name} [{c.entry.id}{how}]")
-        lines += [f"    {f}: {_shown(o, old_read)} -> {_shown(n, new_read)}" for f, (o, n) in c.fields.items()]
+        lines += [f"    {f}: {_shown(o, old_read, f)} -> {_shown(n, new_read, f)}" for f, (o, n) in c.fields.items()]
         for f in (*_COMPARED_SETS, _RELATED):
             if f in c.added:
                 lines.append(f"    {f} added: {'; '.join(c.added[f])}")
@@ -435,7 +435,14 @@ def _describe_entry(e: ListEntry, read_on: dt.date | None) -> str:
     return f"{e.name} [{e.id}] ({listed}{', ' + e.citation if e.citation else ''})"
 
 
-def _shown(value: Any, read_on: dt.date | None) -> str:
+def _shown(value: Any, read_on: dt.date | None, field: str) -> str:
+    """A field's value as the version gives it; a listing's first or last day against the day the
+    version was read, as `lists show` says it: a start after it not begun, an end after it not come."""
+    if isinstance(value, dt.date) and read_on is not None and value > read_on:
+        if field == "listed_from":
+            return listed_from_said(value, read_on)
+        if field == "listed_to":
+            return f"{value} (not come on {read_on})"
     if isinstance(value, bool):
         return "true" if value else "false"  # as the list file writes it
     if isinstance(value, tuple) and all(isinstance(p, Listing) for p in value):
