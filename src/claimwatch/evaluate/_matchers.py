@@ -629,6 +629,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             or _another_province(entry, hit, text)
             or _its_place_unnamed(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
+            or _a_numbered_unit(entry, hit)
         )
     if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry.name, hit, text)):
         placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
@@ -861,6 +862,32 @@ def _its_place_unnamed(entry: ListEntry, hit: NameHit, text: str) -> str | None:
         f"the list gives {printable(entry.name)} the name \u201c{printable(alias)}\u201d with its place, and the"
         f" affiliation names \u201c{printable(hit.matched)}\u201d but not {printable(place)}: another"
         " institution may bear the name"
+    )
+
+
+# A unit named by its number alone: "Ninth Academy", "2nd Research Institute", "No. 5 Institute",
+# 九院, 第二研究所. Groups number their units (the ASPI tracker itself names CASC's "9th Academy" and
+# "5th Academy" and CASIC's "Second Academy" and "Third Academy"), so such a name, which the
+# tracker gives CAEP (its name of old, "the Ninth Academy"), may be any group's.
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|\d{1,3}(?:st|nd|rd|th)|no\.?\s*\d{1,3})"
+)
+_NUMBERED_UNIT = re.compile(
+    rf"(?:the\s+)?{_ORDINAL}\s+(?:research\s+)?(?:academy|institute|department|base|bureau|division|laboratory)"
+    r"|第?[一二三四五六七八九十百零〇两0-9]+(?:研究)?[院所部局]",
+    re.IGNORECASE,
+)
+
+
+def _a_numbered_unit(entry: ListEntry, hit: NameHit) -> str | None:
+    """A doubt where the name found is a unit's number alone (`_NUMBERED_UNIT`): "CASIC Ninth
+    Academy, Wuhan" or 航天九院's 九院 is another group's ninth academy, not CAEP."""
+    if not _NUMBERED_UNIT.fullmatch(hit.name.strip()):
+        return None
+    return (
+        f"\u201c{printable(hit.matched)}\u201d names a unit by its number alone, as groups number theirs (CASC and"
+        f" CASIC each have a ninth academy): the text may name another group's, not {printable(entry.name)}"
     )
 
 
