@@ -565,6 +565,16 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Academy of Aerospace Solid Propulsion Technology (AASPT)", False),
         ("Huawei", False),  # one word: no person's name as the lists write one
         ("Beijing 22 Research", False),
+        # Twenty-ninth part: the forms the twenty-eighth part's note found missed or wrongly marked.
+        ("Juan de la Cruz", True),  # lower-case particles within, not counted among the names
+        ("Jose Maria de la Cruz Fernandez Lopez", True),  # five names and two particles
+        ("John Smith Jr.", True),  # a suffix after the name
+        ("Henry Ford II", True),
+        ("Mohammed al-Hassan", True),  # a particle joined to the surname
+        ("de la Cruz", False),  # a particle first: no given name
+        ("Mahan Air", False),  # an airline
+        ("Banco de la Nacion", False),  # an organisation's word in Spanish
+        ("Zhongguo Daxue", False),  # "university" in pinyin
     ],
 )
 def test_a_name_is_read_as_a_persons_only_without_an_organisations_word(name, person):
@@ -759,3 +769,48 @@ def test_notes_naming_many_records_name_the_first_twenty_and_count_the_rest(tmp_
     assert "'U. ASH'" not in people
     assert begun.startswith("25 records give a start_date after 2025-06-01")
     assert "'T. ASH' from 2026-01-01 (line 21); and 5 more; an order" in begun and "'U. ASH'" not in begun
+
+
+def test_an_untyped_record_giving_a_date_of_birth_may_be_a_person_whatever_its_name(tmp_path, capsys, shared_data):
+    """Left by the twenty-eighth part: whether an untyped record may be a person was read from its
+    name alone, so a long name (OFAC writes Arabic names of six words and more) or one holding an
+    organisation's word went unmarked, an author at it a certain match, though the record gives a
+    date or place of birth, which no organisation has. The real PLC row "Mohammed ABU JHEISHEH"
+    (born 1955 in Izna, Hebron), its type left empty as the BIS and State Department lists leave
+    theirs, under a longer name and in the CSV and the JSON alike: marked, saying why, and a note
+    of its own; the real excerpt, whose untyped rows give no such fact, imports as before."""
+    (row,) = [r for r in rows(shared_data / EXCERPT) if r["name"] == "Mohammed ABU JHEISHEH"]
+    assert (row["dates_of_birth"], row["places_of_birth"]) == ("1955", "Izna, Hebron")
+    untyped = row | {"type": "", "name": "Mohammed Ahmed Mahmoud Abd al Rahman ABU JHEISHEH", "alt_names": ""}
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "plc.csv", [untyped]))
+    (entry,) = rl.entries
+    assert entry.may_be_a_person == (
+        "the PLC record does not say whether it names a person or an organisation (its type is empty, as the BIS "
+        "and State Department lists leave it), and it gives a date of birth ('1955'), a place of birth ('Izna, "
+        "Hebron'), which only a person's record gives: it may be a person"
+    )
+    assert rl.imported["notes"] == [
+        "1 untyped entity gives a date or place of birth or a citizenship, which only a person's record gives: "
+        "'Mohammed Ahmed Mahmoud Abd al Rahman ABU JHEISHEH' (line 2); kept, since the list does not say which "
+        "they are, each marked may_be_a_person, so an author found at one is a doubt, never a match"
+    ]
+    as_json = {
+        "results": [
+            {
+                "id": "plc-1",
+                "source": untyped["source"],
+                "type": "",
+                "name": "Academy Trading Company",  # an organisation's words: the birth alone tells
+                "dates_of_birth": ["1955"],
+                "places_of_birth": None,
+                "citizenships": [3],  # no text: read as nothing, never refused
+            }
+        ]
+    }
+    path = tmp_path / "plc.json"
+    path.write_text(json.dumps(as_json), encoding="utf-8")
+    (from_json,) = imported(tmp_path, capsys, path, name="json.yaml").entries
+    assert from_json.may_be_a_person and "a date of birth ('1955'), which only" in from_json.may_be_a_person
+    # A typed organisation giving one is not marked: the list says what it is.
+    typed = imported(tmp_path, capsys, _csv_of(tmp_path / "e.csv", [untyped | {"type": "Entity"}]), name="e.yaml")
+    assert typed.entries[0].may_be_a_person is None

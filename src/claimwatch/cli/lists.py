@@ -223,9 +223,9 @@ def import_csl_cmd(
     start_date listed_from, end_date listed_to, federal_register_notice the citation (as given).
     An entity on several source lists (the same _id) is one entry naming them all; a repeated
     header row is skipped and the older layout without _id is read; each is noted. An untyped
-    entity whose every name is written as a person's name would be is kept and marked
-    may_be_a_person (an author found at it is a doubt, never a match); the notes name each,
-    and each record starting after --retrieved.
+    entity giving a date or place of birth or a citizenship, or whose every name is written as
+    a person's name would be, is kept and marked may_be_a_person (an author found at it is a
+    doubt, never a match); the notes name each, and each record starting after --retrieved.
 
     Example:
 

@@ -48,6 +48,9 @@ CSL_ID_COLUMN = "_id"
 # Record types that are organisations. The BIS and State Department lists (the Entity List among
 # them) leave `type` empty, so an untyped record counts as an organisation too.
 CSL_ORGANISATION_TYPES = ("entity", "")
+# Columns only a person's record fills (FACTS.md lists the CSV's 29): OFAC's individuals give them
+# ("1955", "Izna, Hebron", "TR"); no organisation is born or a citizen. Read where the file has them.
+CSL_PERSON_COLUMNS = ("dates_of_birth", "places_of_birth", "citizenships")
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ class CslRecord:
     federal_register_notice: str | None
     start_date: str
     end_date: str
+    # What the record gives that only a person's does (`CSL_PERSON_COLUMNS`): (column, value).
+    personal: tuple[tuple[str, str], ...] = ()
 
     @property
     def countries(self) -> list[str]:
@@ -248,7 +253,16 @@ def _csl_json_record(row: Any, at: At) -> CslRecord:
         federal_register_notice=text("federal_register_notice") or None,
         start_date=text("start_date"),
         end_date=text("end_date"),
+        personal=tuple((c, v) for c in CSL_PERSON_COLUMNS for v in _json_personal(row.get(c))),
     )
+
+
+def _json_personal(value: Any) -> list[str]:
+    """A person's column in the JSON, text or a list of text; any other form gives nothing, as the
+    column was never read before it marked a record (`_may_be_a_person`): no file it took is refused."""
+    if isinstance(value, str):
+        return _split(value)
+    return unique(v for v in value if isinstance(v, str) and v.strip()) if isinstance(value, list) else []
 
 
 def _required(value: str, key: str, at: At) -> str:
@@ -295,7 +309,8 @@ def _csl_csv_records(text: str, path: str) -> tuple[str, CslRecords]:
                 )
             )
         has_ids = CSL_ID_COLUMN in header
-        column = {name: header.index(name) for name in (*CSL_REQUIRED_COLUMNS, *((CSL_ID_COLUMN,) if has_ids else ()))}
+        optional = (*((CSL_ID_COLUMN,) if has_ids else ()), *(c for c in CSL_PERSON_COLUMNS if c in header))
+        column = {name: header.index(name) for name in (*CSL_REQUIRED_COLUMNS, *optional)}
         records = []
         repeated_header: list[int] = []
         start = reader.line_num + 1
@@ -393,6 +408,7 @@ def _csl_csv_record(row: dict[str, str], at: At) -> CslRecord:
         federal_register_notice=row["federal_register_notice"] or None,
         start_date=row["start_date"],
         end_date=row["end_date"],
+        personal=tuple((c, v) for c in CSL_PERSON_COLUMNS for v in _split(row.get(c))),
     )
 
 
@@ -581,16 +597,31 @@ def _begun_after_read(entities: Sequence[Sequence[CslRecord]], retrieved: dt.dat
 
 def _people_notes(entities: Sequence[Sequence[CslRecord]]) -> list[str]:
     """Which entities kept may be people (`_may_be_a_person`): kept, since the list does not say,
-    and each marked so, a doubt wherever an author is found at it."""
+    and each marked so, a doubt wherever an author is found at it. Those giving a date or place of
+    birth or a citizenship are said apart from those only named as a person is."""
     people = [e for e in entities if _may_be_a_person(e)]
-    if not people:
-        return []
-    named = _first_few([f"{e[0].name!r} ({_places([r.at for r in e])})" for e in people])
-    return [
-        f"{len(people)} untyped {'entity is' if len(people) == 1 else 'entities are'} named as a person is, with no "
-        f"word an organisation's name has: {named}; kept, since the list does not say which they are, each "
-        "marked may_be_a_person, so an author found at one is a doubt, never a match"
-    ]
+    born = [e for e in people if _personal_facts(e)]
+    named_so = [e for e in people if not _personal_facts(e)]
+    kept = (
+        "kept, since the list does not say which they are, each marked may_be_a_person, so an author found at one "
+        "is a doubt, never a match"
+    )
+    notes = []
+    if named_so:
+        notes.append(
+            f"{len(named_so)} untyped {'entity is' if len(named_so) == 1 else 'entities are'} named as a person is, "
+            f"with no word an organisation's name has: {_entities_named(named_so)}; {kept}"
+        )
+    if born:
+        notes.append(
+            f"{len(born)} untyped {'entity gives' if len(born) == 1 else 'entities give'} a date or place of birth or "
+            f"a citizenship, which only a person's record gives: {_entities_named(born)}; {kept}"
+        )
+    return notes
+
+
+def _entities_named(entities: Sequence[Sequence[CslRecord]]) -> str:
+    return _first_few([f"{e[0].name!r} ({_places([r.at for r in e])})" for e in entities])
 
 
 def _merge_note(entity: Sequence[CslRecord]) -> str:
@@ -851,6 +882,63 @@ _ORGANISATION_WORDS = frozenset(
         "sociedad",
         "compania",
         "compañía",
+        # Later (twenty-ninth part): airlines and carriers ("Mahan Air", which BIS's denial orders
+        # leave untyped), company forms of other countries, and institution words as Spanish,
+        # Portuguese, French, Russian, Turkish, Persian and Chinese names transliterate them.
+        "air",
+        "airways",
+        "cargo",
+        "freight",
+        "express",
+        "motors",
+        "optics",
+        "photonics",
+        "labs",
+        "srl",
+        "s.r.l.",
+        "spa",
+        "s.p.a.",
+        "bv",
+        "nv",
+        "fze",
+        "fzco",
+        "ltda",
+        "sdn",
+        "bhd",
+        "oao",
+        "ojsc",
+        "cjsc",
+        "pao",
+        "kft",
+        "banco",
+        "banque",
+        "banca",
+        "compagnie",
+        "empresa",
+        "industrias",
+        "instituto",
+        "universidad",
+        "universidade",
+        "grupo",
+        "fabrica",
+        "fábrica",
+        "sociedade",
+        "institut",
+        "zavod",
+        "kombinat",
+        "akademiya",
+        "universitet",
+        "kontsern",
+        "korporatsiya",
+        "obshchestvo",
+        "sirketi",
+        "şirketi",
+        "daneshgah",
+        "sazman",
+        "daxue",
+        "xueyuan",
+        "yanjiusuo",
+        "yanjiuyuan",
     ]
 )
 # A word of a person's name as the lists write one: a capitalised word or one in capitals (accents,
@@ -858,33 +946,79 @@ _ORGANISATION_WORDS = frozenset(
 _NAME_WORD = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|[^\W\d_]\.)$")
 
 
+# The small words within a person's name, in lower case ("Juan de la Cruz", "Ludwig van der Berg",
+# "Ortega y Gasset", "Ahmad bin Ali"), and the prefix some write joined to a surname ("al-Hassan").
+_NAME_PARTICLES = frozenset(
+    ["de", "la", "del", "della", "der", "den", "van", "von", "zu", "ter", "ten", "da", "das", "do", "dos", "di",
+     "du", "le", "y", "e", "bin", "binti", "bint", "ibn", "ben", "al", "el"]
+)  # fmt: skip
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn)-(?=[^\W\d_])")
+# What follows a person's name, not a name of their own ("John Smith Jr.", "Henry Ford II").
+_NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+
+
 def _named_as_a_person_is(name: str) -> bool:
-    """Whether a name may be a person's: two to five words, each a name's word or an initial, the
-    first letter of each a capital, no word an organisation's (`_ORGANISATION_WORDS`): "I. ASH",
-    "Cesareo Estanislao Benitez", not "SME BANK" nor "Academy of ...", whose "of" no name has."""
+    """Whether a name may be a person's: two to five names, each a name's word or an initial, the
+    first letter of each a capital, with lower-case particles between ("Juan de la Cruz", not
+    counted) and a suffix after ("Jr.", "III"), no word an organisation's (`_ORGANISATION_WORDS`):
+    "I. ASH", "Cesareo Estanislao Benitez", not "SME BANK" nor "Academy of ...", whose "of" no
+    name has."""
     words = [w.removesuffix(",") for w in name.split()]  # "RIM, Ryong Nam", as OFAC writes a surname first
+    if len(words) > 2 and words[-1].casefold() in _NAME_SUFFIXES:
+        words = words[:-1]
+    names = [
+        _JOINED_PARTICLE.sub("", w)
+        for i, w in enumerate(words)
+        if not (0 < i < len(words) - 1 and w in _NAME_PARTICLES)
+    ]
     return (
-        2 <= len(words) <= 5
-        and all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
-        and not any(w.casefold().strip(",") in _ORGANISATION_WORDS for w in words)
+        2 <= len(names) <= 5
+        and all(_NAME_WORD.match(w) and w[0].isupper() for w in names)
+        and not any(w.casefold() in _ORGANISATION_WORDS for w in words)
     )
+
+
+_PERSON_FACTS = {
+    "dates_of_birth": "a date of birth",
+    "places_of_birth": "a place of birth",
+    "citizenships": "a citizenship",
+}
 
 
 def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
     """Why an entity kept may be a person, not an organisation: its source lists type none of its
     records (the BIS and State Department lists type none, and the Denied Persons and ITAR
-    Debarred lists name people beside companies), and its name, and each alias, is named as a
-    person's is. None where a record is typed "Entity" or a name holds an organisation's word."""
+    Debarred lists name people beside companies), and a record gives what only a person's does
+    (`_personal_facts`), or its name, and each alias, is named as a person's is. None where a
+    record is typed "Entity", or no record gives such a fact and a name holds an organisation's word."""
     if any(r.type.strip() for r in entity):
         return None
+    sources = ", ".join(unique(source_abbreviation(r.source) for r in entity))
+    untyped = (
+        f"the {sources} record does not say whether it names a person or an organisation (its type is empty, as "
+        "the BIS and State Department lists leave it)"
+    )
+    if facts := _personal_facts(entity):
+        return f"{untyped}, and it gives {facts}, which only a person's record gives: it may be a person"
     names = unique([*(r.name for r in entity), *(a for r in entity for a in r.aliases)])
     if not names or not all(_named_as_a_person_is(n) for n in names):
         return None
-    sources = ", ".join(unique(source_abbreviation(r.source) for r in entity))
     return (
-        f"the {sources} record does not say whether it names a person or an organisation (its type is empty, as "
-        f"the BIS and State Department lists leave it), and its name, {names[0]!r}, is written as a person's is, "
-        "with no word an organisation's name has: it may be a person"
+        f"{untyped}, and its name, {names[0]!r}, is written as a person's is, with no word an organisation's name "
+        "has: it may be a person"
+    )
+
+
+def _personal_facts(entity: Sequence[CslRecord]) -> str:
+    """What the entity's records give that only a person's does: "a date of birth ('1955')"; empty
+    where none does. Whatever its name, no organisation has one ("Mohammed ABU JHEISHEH",
+    "1955", "Izna, Hebron", as OFAC types its individuals' rows)."""
+    given: dict[str, list[str]] = {}
+    for r in entity:
+        for column, value in r.personal:
+            given.setdefault(column, []).append(value)
+    return ", ".join(
+        f"{_PERSON_FACTS[c]} ({'; '.join(repr(v) for v in unique(given[c]))})" for c in CSL_PERSON_COLUMNS if c in given
     )
 
 
