@@ -1196,6 +1196,64 @@ def test_the_review_listing_says_a_person_confirmed_yet_uncertain(
     assert lines[at + 1] == (
         "    confirmed on review by analyst (2025-01-02), which says this person joined, not that they are someone "
         "other than Li Wei (A5023888391), counted already: uncertain, so that one person is not counted twice; if "
-        "they are one person, set one of the two aside (--decision not_a_match), and the other counts"
+        "they are one person, set one of the two aside (--decision not_a_match), and the other counts; if two, give "
+        f"the review ({tmp_path / 'reviews.yaml'}:2) distinct_from naming the other, and both count"
     )
     assert lines[-1].startswith("1 finding to review, 1 reviewed"), lines
+
+
+def test_a_review_saying_two_records_are_two_people_counts_both(tmp_path: Path, capsys) -> None:
+    """Left by the twenty-eighth part: no review said two records are two people, so a reviewer who
+    knew A5000000001 (no ORCID iD) and Li Wei (A5023888391, the real record's iD) for two people got
+    `insufficient_evidence` on a claim allowing one recruit, whatever they recorded. A person
+    confirmed with `distinct_from` naming the other (by OpenAlex id or ORCID iD) is counted too:
+    two recruits, `contradicted`, on both engines; naming someone else leaves them held."""
+    for named in ("A5023888391", f"https://orcid.org/{LI_WEI_ORCID}"):
+        confirm = _review("lab-no-recruits", "A5000000001", "confirmed", "Two people.", distinct_from=f"['{named}']")
+        for engine in ("python", "duckdb"):
+            result = _confirmed_hub_case(tmp_path / engine / named[-4:], engine, confirm)
+            assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 2, 0), result.why
+            assert sorted(_people(result)["matched"]) == ["A5000000001", "A5023888391"]
+            (counted,) = [p for p in result.people if p.id == "A5000000001"]
+            assert counted.review is not None and counted.review.distinct_from == (named,)
+    other = _review("lab-no-recruits", "A5000000001", "confirmed", "Not A9.", distinct_from="[A9]")
+    held = _confirmed_hub_case(tmp_path / "other", "python", other)
+    assert (held.verdict, held.matched, held.uncertain) == ("insufficient_evidence", 1, 1), held.why
+    # Recorded on the command line, it reads back as written.
+    (tmp_path / "cli").mkdir()
+    _confirmed_hub_case(tmp_path / "cli", "python")
+    argv = ["review", "lab-no-recruits", "A5000000001", "--decision", "confirmed", "--note", "Two people."]
+    argv += ["--root", str(tmp_path / "cli"), "--claims", str(tmp_path / "cli/claims/people.yaml")]
+    assert main([*argv, "--distinct-from", "A5023888391", "--date", "2025-01-02", "--by", "analyst"]) == 0
+    capsys.readouterr()
+    (entry,) = load_reviews(tmp_path / "cli/reviews.yaml").entries
+    assert entry.review.distinct_from == ("A5023888391",) and "A5023888391" in entry.distinct
+
+
+@pytest.mark.parametrize(
+    ("decision", "person", "distinct", "said"),
+    [
+        ("not_a_match", "A5000000001", "[A5023888391]", "belongs to a review of a person with the decision confirmed"),
+        ("confirmed", "A5000000001", "[A5000000001]", "names the person reviewed"),
+        ("confirmed", "A5000000001", "['0000-0002-1825-009x']", "names no person"),
+    ],
+)
+def test_distinct_from_is_refused_where_it_says_nothing_sound(tmp_path: Path, decision, person, distinct, said):
+    path = write(tmp_path / "reviews.yaml", "reviews:\n" + _review("c", person, decision, distinct_from=distinct))
+    with pytest.raises(InputError) as raised:
+        load_reviews(path)
+    assert "distinct_from" in str(raised.value) and said in str(raised.value), raised.value
+    # Recorded, it is refused alike, and nothing is written.
+    with pytest.raises(InputError) as raised:
+        record_review(
+            tmp_path / "other.yaml",
+            claim="c",
+            person=person,
+            decision=decision,
+            note="n",
+            by="analyst",
+            date=dt.date(2025, 1, 2),
+            distinct_from=[distinct.strip("[]'")],
+        )
+    assert "--distinct-from" in str(raised.value) and said in str(raised.value), raised.value
+    assert not (tmp_path / "other.yaml").exists()

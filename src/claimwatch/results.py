@@ -310,7 +310,8 @@ class Review(_Model):
     decision: Decision = Field(
         description=(
             "not_a_match: the finding is set aside, out of the verdict; confirmed: it counts as a match, "
-            "its doubts resolved by the reviewer (a person who may be one counted already stays uncertain); "
+            "its doubts resolved by the reviewer (a person who may be one counted already stays uncertain, but "
+            "where distinct_from names that one); "
             "disputed: it counts only as uncertain."
         )
     )
@@ -320,6 +321,15 @@ class Review(_Model):
     note: str = Field(description="Why, in the reviewer's words.")
     expires: str | None = Field(
         None, description="The last day the review holds: evidence current after it makes the review lapse."
+    )
+    distinct_from: tuple[str, ...] = Field(
+        (),
+        description=(
+            "For a person confirmed: the people the reviewer says they are not, as the review names them (an "
+            "OpenAlex author id, an ORCID iD or a curated person's id). A person confirmed who may be one of them, "
+            "counted already, is counted too, as someone else; without it they stay uncertain."
+        ),
+        exclude_if=lambda v: not v,
     )
     path: str = Field(description="The reviews file.")
     line: int

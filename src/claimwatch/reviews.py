@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -187,6 +187,8 @@ class ReviewEntry:
     # DOI): it applies only to the finding that record is among, never to another work the DOI
     # leads to once OpenAlex moves it.
     record: str | None = None
+    # For a person confirmed, every key of the people the review says they are not (`distinct_from`).
+    distinct: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.keys:
@@ -255,7 +257,11 @@ def load_reviews(path: str | Path) -> Reviews:
         if refused:
             problems.append(doc.problem((*at, "openalex"), refused))
             continue
-        reviews.entries.append(ReviewEntry(_review(raw, doc.path, line), key, keys, record))
+        distinct, misnamed = _distinct(raw, field_, keys)
+        if misnamed:
+            problems.append(doc.problem((*at, "distinct_from"), misnamed))
+            continue
+        reviews.entries.append(ReviewEntry(_review(raw, doc.path, line), key, keys, record, distinct))
     if problems:
         raise InputError(documents.capped(problems))
     return reviews
@@ -291,6 +297,28 @@ def _record(raw: dict, field_: str) -> tuple[str | None, str | None]:
     return openalex, None
 
 
+def _distinct(raw: dict, field_: str, keys: frozenset[str]) -> tuple[frozenset[str], str | None]:
+    """Every key of the people a review says its person is not (`distinct_from`), or what is
+    wrong with it: it belongs to a person confirmed, and each entry names a person other than
+    the one reviewed."""
+    if "distinct_from" not in raw:
+        return frozenset(), None
+    if field_ != "person" or raw.get("decision") != "confirmed":
+        return frozenset(), (
+            "distinct_from names the people a person confirmed is not: it belongs to a review of a person "
+            "with the decision confirmed"
+        )
+    out: set[str] = set()
+    for named in raw["distinct_from"]:
+        named_keys = person_keys(named)
+        if not named_keys:
+            return frozenset(), f"{named!r} names no person: {_PERSON_HINT}"
+        if not named_keys.isdisjoint(keys):
+            return frozenset(), f"{named!r} names the person reviewed: a person is never someone other than themselves"
+        out |= named_keys
+    return frozenset(out), None
+
+
 def _date_problems(doc: documents.Document, at: tuple, raw: dict) -> Iterator[Problem]:
     if raw.get("expires") and raw["expires"] < raw["date"]:
         yield doc.problem((*at, "expires"), f"expires {raw['expires']}, before the review was made ({raw['date']})")
@@ -307,6 +335,7 @@ def _review(raw: dict, path: str, line: int) -> Review:
         date=raw["date"],
         note=raw["note"],
         expires=raw.get("expires"),
+        distinct_from=tuple(raw.get("distinct_from", ())),
         path=path,
         line=line,
     )
@@ -325,12 +354,14 @@ def record_review(
     expires: dt.date | None = None,
     known_claims: Iterable[str] | None = None,
     openalex: str | None = None,
+    distinct_from: Sequence[str] = (),
 ) -> Review:
     """Append one review, of a `work` or (for a claim about people) of a `person`, to the reviews
     file (made where missing); the file is replaced whole, or not at all. Refused: an unknown
     claim, an id that names no work (or person), a second review of the same finding (edit the
     first), an expiry before the review, an `openalex` (the OpenAlex work id of the record
-    reviewed, kept beside a work named otherwise) that is no work id, or given for a person."""
+    reviewed, kept beside a work named otherwise) that is no work id, or given for a person, and a
+    `distinct_from` (the people a person confirmed is not) given otherwise or naming no one else."""
     path = Path(path)
     if (work is None) == (person is None):
         raise ValueError("record_review: give a work or a person, and only one")
@@ -353,6 +384,11 @@ def record_review(
         if wrong:
             raise InputError([Problem(where, 0, 0, f"--openalex: {wrong}")])
         extra["openalex"] = openalex
+    if distinct_from:
+        _, wrong = _distinct({"distinct_from": list(distinct_from), "decision": decision}, field_, keys)
+        if wrong:
+            raise InputError([Problem(where, 0, 0, f"--distinct-from: {wrong}")])
+        extra["distinct_from"] = list(distinct_from)
     # A reviews file kept elsewhere and linked into the case (one file for several cases) is
     # written where it is: replacing the link with a file would leave the shared one without the
     # review, and the cases apart, in silence. Its lock is beside it, for every case's runs.
@@ -466,7 +502,7 @@ def _check_appended(path: Path, old_text: str, new_text: str, item: dict[str, ob
     """The appended text must read back as the reviews before, every one exactly as it was, plus
     the new one, or nothing is written."""
     before = _listed(path, old_text)
-    if _listed(path, new_text) != [*before, {k: str(v) for k, v in item.items()}]:
+    if _listed(path, new_text) != [*before, {k: v if isinstance(v, list) else str(v) for k, v in item.items()}]:
         raise InputError(
             [
                 Problem(

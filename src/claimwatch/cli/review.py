@@ -54,6 +54,14 @@ from .options import lists_option, root_option
     "reviewed, so that the review never follows that DOI to another work.",
 )
 @click.option(
+    "--distinct-from",
+    "distinct_from",
+    multiple=True,
+    metavar="PERSON",
+    help="With a person confirmed: a person they are not (as the listing names them). Repeatable. A person "
+    "confirmed who may be one counted already is then counted too, as someone else.",
+)
+@click.option(
     "--evidence",
     "evidence_paths",
     multiple=True,
@@ -89,6 +97,7 @@ def review(
     date_: dt.datetime | None,
     expires: dt.datetime | None,
     openalex: str | None,
+    distinct_from: tuple[str, ...],
     evidence_paths: tuple[str, ...],
     as_of: dt.datetime | None,
     claim_paths: tuple[str, ...],
@@ -111,9 +120,9 @@ def review(
     reviews.yaml, made where missing. not_a_match sets the finding aside (out of the verdict,
     still shown with the note); confirmed counts it as a match, its doubts resolved, but for a
     person who may be one counted already (two records of one name that no id tells apart):
-    they stay uncertain, as no review says two records are two people, and the listing says so;
-    if they are one person, set the other aside with not_a_match; disputed counts it only as
-    uncertain. A second review naming the finding by the same id is refused:
+    they stay uncertain, and the listing says so, unless --distinct-from names that other person
+    (the reviewer knows them for two people: both count); if they are one person, set the other
+    aside with not_a_match; disputed counts it only as uncertain. A second review naming the finding by the same id is refused:
     edit the first in the file (one naming it by another of its ids is recorded, and check
     reports it as overlapping). A work named by a DOI or an arXiv id follows it when OpenAlex
     merges or renumbers the work, and also where it moves that DOI to another work: give
@@ -132,7 +141,7 @@ def review(
     path = Path(reviews_path) if reviews_path else Path(root) / REVIEWS_FILE
     claim_set = claims_mod.load_claims(claim_paths or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
     if claim_id is None:
-        if finding is not None or decision or note or expires or date_ or by or openalex:
+        if finding is not None or decision or note or expires or date_ or by or openalex or distinct_from:
             raise click.UsageError("a decision needs CLAIM_ID and WORK_OR_PERSON", ctx=click.get_current_context())
         if not evidence_paths:
             raise click.UsageError("listing findings needs --evidence", ctx=click.get_current_context())
@@ -163,6 +172,7 @@ def review(
         expires=expires.date() if expires else None,
         known_claims=[c.id for f in claim_set.files for c in f.claims],
         openalex=openalex,
+        distinct_from=distinct_from,
     )
     click.echo(
         f"recorded {recorded.decision} for {one_line(recorded.names)} on claim {one_line(recorded.claim)} "
@@ -192,9 +202,11 @@ def _print_unreviewed(results: Results, other_claims: list[Review], claims_read:
         click.echo(f"{one_line(claim)}  {_listed(finding, shared.get(claim, {}))}")
     for claim, person in _confirmed_yet_uncertain(results):
         click.echo(f"confirmed yet uncertain: {one_line(claim)}  {_listed(person, shared.get(claim, {}))}")
+        where = f" ({one_line(person.review.path)}:{person.review.line})" if person.review else ""
         click.echo(
             f"    {one_line(person.uncertain_because[-1])}; if they are one person, set one of the two aside "
-            "(--decision not_a_match), and the other counts"
+            f"(--decision not_a_match), and the other counts; if two, give the review{where} distinct_from naming "
+            "the other, and both count"
         )
     lapsed = [(r.claim, x) for r in results.results for x in r.lapsed_reviews]
     for claim, x in lapsed:

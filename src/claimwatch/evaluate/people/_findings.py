@@ -23,9 +23,10 @@ from ...results import (
     Period,
     PersonFinding,
     Placement,
+    Review,
     Verdict,
 )
-from ...reviews import ReviewEntry, Reviews, curated_file_names
+from ...reviews import ReviewEntry, Reviews, curated_file_names, person_keys
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._reviewing import _apply_reviews, _Kind, _Reviewed
@@ -299,7 +300,7 @@ def _result(
     entries = reviews.of_claim(claim.id) if reviews else []
     raw = [(person, _finding(person, o, pc, wanted)) for person, o in outcomes]
     found, pairs = _maybe_one(raw, _counted_on_review(entries, raw, as_of))
-    reviewed = _confirmed_yet_maybe_one(_reviewed(entries, found, as_of), pairs)
+    reviewed = _confirmed_yet_maybe_one(_reviewed(entries, found, as_of), pairs, _persons(found))
     matched = sorted(reviewed.matched, key=_finding_order)
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
@@ -353,13 +354,14 @@ def _reviewed(
 
 
 def _confirmed_yet_maybe_one(
-    reviewed: _Reviewed[PersonFinding], pairs: list[tuple[str, str, bool]]
+    reviewed: _Reviewed[PersonFinding], pairs: list[tuple[str, str, bool]], persons: _Kind[PersonFinding]
 ) -> _Reviewed[PersonFinding]:
     """A finding confirmed on review that may be a person counted already (`_maybe_one`'s pairs:
     the doubted one's `_ident`, the other's) stays uncertain: a review names one person and says
     they joined, not that they are someone other than the one counted, so counting both may count
     one recruit twice (for an `at_most` claim, an extra recruit no record shows). The review stays
-    beside it, and the doubt says so."""
+    beside it, and the doubt says so. A review that says so too (`distinct_from` naming the other,
+    by any key `persons` gives them) counts both: the reviewer knows them for two people."""
     counted = {_ident(f): f for f in reviewed.matched}
     held: dict[str, PersonFinding] = {}
     for doubted, other, _ in pairs:
@@ -370,6 +372,8 @@ def _confirmed_yet_maybe_one(
         if review is None or review.decision != "confirmed":
             continue
         named = counted[other]
+        if not _said_distinct(review).isdisjoint(persons.keys(named)):
+            continue
         doubt = (
             f"confirmed on review by {review.by} ({review.date}), which says this person joined, not that they are "
             f"someone other than {named.name} ({named.id}), counted already: uncertain, so that one person is not "
@@ -386,6 +390,11 @@ def _confirmed_yet_maybe_one(
         reviewed.dismissed,
         reviewed.lapsed,
     )
+
+
+def _said_distinct(review: Review) -> frozenset[str]:
+    """Every key of the people a review says its person is not (`Review.distinct_from`)."""
+    return frozenset(k for named in review.distinct_from for k in person_keys(named))
 
 
 def _counted_on_review(
