@@ -1643,16 +1643,45 @@ def test_a_person_found_only_through_copies_of_their_record_is_among_the_people_
     no affiliations (as `A5023888391.json`'s `orcid` beside its `affiliations`), the other at the
     lab in 2018 alone. The copies differ in who A3 is, always a doubt, so A3 was uncertain, yet
     counted among no one: "0 people" considered beside 1 uncertain. Every person found is among
-    the people considered now."""
+    the people considered now. (Twenty-ninth part: the iD is given by A9's record too, at HIT
+    before, so the copies differ in whom A3 is joined to; where no other record gives it, the
+    next test.)"""
+    orcid = "https://orcid.org/0000-0002-1825-0097"
     records = [
-        author("A3", "Li Wei", orcid="https://orcid.org/0000-0002-1825-0097"),
+        author("A3", "Li Wei", orcid=orcid),
         author("A3", "Li Wei", (LAB, [2018])),
+        author("A9", "Li Wei", (HIT, [2016]), orcid=orcid),
     ]
     r = judge(root, JOINED, records)
     assert (r.matched, r.uncertain, r.people_considered) == (0, 1, 1), r.why
     # A3 alone at the lab before the period, in one copy: no one found, no one considered.
     alone = judge(root, JOINED, [author("A3", "Li Wei", (LAB, [2018]))])
     assert (alone.matched, alone.uncertain, alone.people_considered) == (0, 0, 0)
+
+
+def test_copies_differing_only_in_an_orcid_id_no_other_record_gives_place_no_one(root):
+    """Left by the twenty-eighth part: copies of one record differing in an ORCID iD were always
+    a doubt, even where the iD joins no other record and no copy places anyone at a listed entry:
+    A3 (one copy giving an iD and no affiliations, as `A5023888391.json` gives `orcid` beside its
+    `affiliations`; the other at the lab in 2018 alone) was uncertain on a claim about people who
+    joined the lab from a listed institution, though neither copy, nor the two together, places
+    A3 anywhere listed. Each copy is weighed alone, as copies agreeing on who A3 is are: no one.
+    Where a copy places A3 at HIT before the lab, the copies differ in a finding: a doubt still;
+    and where both copies make A3 a finding alike, the iD still weighs in telling A3 from a
+    namesake, so a doubt too."""
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    alone = [author("A3", "Li Wei", orcid=orcid), author("A3", "Li Wei", (LAB, [2018]))]
+    r = judge(root, JOINED, alone)
+    assert (r.matched, r.uncertain, r.people_considered) == (0, 0, 0), r.why
+    moved = [author("A3", "Li Wei", (HIT, [2019]), (LAB, [2023]), orcid=orcid), author("A3", "Li Wei", (LAB, [2023]))]
+    r = judge(root, JOINED, moved)
+    assert (r.matched, r.uncertain) == (0, 1), r.why
+    both = [
+        author("A3", "Li Wei", (HIT, [2019]), (LAB, [2023]), orcid=orcid),
+        author("A3", "Li Wei", (HIT, [2019]), (LAB, [2023])),
+    ]
+    r = judge(root, JOINED, both)
+    assert (r.matched, r.uncertain) == (0, 1), r.why
 
 
 def test_holds_both_at_once_by_one_of_two_copies_of_one_day_is_uncertain(root):

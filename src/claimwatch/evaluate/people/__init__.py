@@ -452,14 +452,19 @@ def _test_copies(
     # The person as each choice of one copy of every such record would have them: where one
     # answers otherwise than all together (a move the earliest year of another copy hides), which
     # is current is not known. Copies that differ in who they are (an ORCID iD one gives) join
-    # the person's records otherwise, which no choice here shows: always a doubt. So is a choice
-    # among too many.
-    variants = None if person.identity_differs else _variants(person)
+    # the person's records otherwise, which no choice here shows: always a doubt, but where the
+    # iD joins no record beyond the copies (`_Person.copies_join_others`) and no choice makes them
+    # a finding: where one does, the iD still weighs in telling them from a namesake.
+    # So is a choice among too many.
+    joins = person.identity_differs and person.copies_join_others
+    variants = None if joins else _variants(person)
     if variants is not None:
         answers = [outcome, *(_test_records(v, pc, start, end, in_works) if v.at_subject else None for v in variants)]
-        if len({None if o is None else o.status for o in answers}) == 1:
+        if len({None if o is None else o.status for o in answers}) == 1 and (
+            outcome is None or not person.identity_differs
+        ):
             return outcome
-        outcome = outcome or next(o for o in answers if o is not None)
+        outcome = outcome or next((o for o in answers if o is not None), None)
     base = outcome or _Outcome(UNKNOWN, person.at_subject, [], [])
     return dataclasses.replace(base, status=min(base.status, UNKNOWN), doubts=[*base.doubts, *person.copies_differ])
 

@@ -365,6 +365,9 @@ class _Person:
     # into theirs), not among their records (it places no one where the claim looks): a work
     # under that id may be that iD's, so its iD is the person's second (`_by_one_orcid`).
     unplaced: list[AuthorRecord] = field(default_factory=list)
+    # Whether an ORCID iD that copies of one of their records differ in is given by a record of
+    # another OpenAlex id too, kept or not (`_joined_by_copies`).
+    copies_join_others: bool = False
 
     @property
     def identity_differs(self) -> bool:
@@ -423,11 +426,25 @@ def _people(
         unique = {id(r): r for r in [*(r for r in records if _affiliations_missing(r)), *shared]}
         person.missing_affiliations = sorted(unique.values(), key=_origin_order)
         person.unplaced = _unplaced(records, orcid_ids, giving or {})
+        person.copies_join_others = _joined_by_copies(person.copy_groups, by_orcid)
         if at_subject:
             people.append(person)
         elif at_listed:
             elsewhere.append(person)
     return people, elsewhere
+
+
+def _joined_by_copies(groups: list[list[AuthorRecord]], by_orcid: dict[str, set[str]]) -> bool:
+    """Whether an ORCID iD that copies of one record differ in (one gives it, another another or
+    none) is given by a record of an OpenAlex id other than the copies' own and merged ones, kept
+    or not: the copy giving it, were it current, would join the person to that record."""
+    for group in groups:
+        if len({r.orcid for r in group}) < 2:
+            continue
+        own = {i for r in group for i in (r.openalex_id, *r.merged_ids) if i}
+        if any(not by_orcid.get(r.orcid, set()) <= own for r in group if r.orcid):
+            return True
+    return False
 
 
 def _unplaced(
