@@ -138,3 +138,23 @@ def test_every_tracker_name_is_found_in_the_other_script(tracker, data):
     hits = [h for h in matcher.find(f"{form}，北京") if h.key == key and h.start == 0]
     assert hits, (name, form)
     assert any(h.end == len(form) and h.name == name and h.traditional == bool(traditional) for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict", "uncertain"),
+    [
+        # Twenty-ninth part: Taipei in simplified characters, bare, as a Taiwanese address may be
+        # written on the mainland's keyboards: certain matches before, 台北 counting only as 台北市.
+        ("国防大学，台北", "insufficient_evidence", 1),
+        ("国防大学 台北 10617", "insufficient_evidence", 1),
+        ("清华大学，台北", "insufficient_evidence", 1),
+        # 台北 within 平台北京 ("a platform, Beijing") is no Taipei: the mainland university still.
+        ("清华大学，大数据平台北京 100084", "contradicted", 0),
+    ],
+)
+def test_taipei_alone_in_simplified_characters_is_taiwan(aspi, tmp_path, raw, verdict, uncertain):  # noqa: F811
+    result = check(aspi, tmp_path, raw)
+    assert (result.verdict, result.uncertain) == (verdict, uncertain), result.why
+    if uncertain:
+        (doubt,) = result.uncertain_findings[0].uncertain_because
+        assert "names “台北”, in Taiwan" in doubt, doubt

@@ -428,8 +428,10 @@ def places_in(text: str) -> tuple[Place, ...]:
 
 # Taiwan, Hong Kong and Macao, and Taiwan's cities, as Chinese characters write them: only forms
 # no mainland text holds by chance (臺 and 園 are traditional characters; 台北 alone stands in
-# 平台北京, "a platform, Beijing", so it counts as 台北市). Mainland places in Chinese characters are
-# `_provinces`' business: the country rule reads mainland names in Latin letters only.
+# 平台北京, "a platform, Beijing", so it counts as 台北市, or with no Chinese character after it:
+# "国防大学，台北" is Taipei, as a Taiwanese address writes it in simplified characters). Mainland
+# places in Chinese characters are `_provinces`' business: the country rule reads mainland names
+# in Latin letters only.
 _COUNTRIES_IN_CHINESE = {"台湾": "TW", "台灣": "TW", "臺灣": "TW", "中華民國": "TW", "中华民国": "TW"}
 _COUNTRIES_IN_CHINESE |= {"香港": "HK", "澳門": "MO", "澳门": "MO"}
 _IN_CHINESE = {
@@ -437,7 +439,11 @@ _IN_CHINESE = {
     **dict.fromkeys(("臺北", "台北市", "新北市", "桃園", "臺中", "台中市", "臺南", "台南市", "高雄", "新竹"), "TW"),
     **dict.fromkeys(("花蓮", "嘉義", "基隆", "彰化", "金門", "馬祖", "金门", "马祖"), "TW"),  # Kinmen: 福建省金門縣
 }
-_IN_CHINESE_FOUND = re.compile("|".join(sorted(_IN_CHINESE, key=len, reverse=True)))
+_TAIPEI_ALONE = "台北"
+_IN_CHINESE_FOUND = re.compile(
+    "|".join([*sorted(_IN_CHINESE, key=len, reverse=True), f"{_TAIPEI_ALONE}(?![\u3400-\u4dbf\u4e00-\u9fff])"])
+)
+_IN_CHINESE[_TAIPEI_ALONE] = "TW"  # found only as the pattern above allows
 
 
 # A road named after a place, in pinyin or English ("Zhongshan Rd", "Beijing West Road", "Henan
