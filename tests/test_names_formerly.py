@@ -97,18 +97,29 @@ SUBJECT_FORMERLY = {
 }
 
 
-def _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw: str, *, subject_id: bool) -> dict:
-    """The claim of SUBJECT_FORMERLY checked by both engines on one work: author A at `raw` (and
-    at the lab's OpenAlex id where `subject_id`), coauthor B at the listed HIT. The engines' results
-    are the same; the one claim's result is returned."""
+def _subject_claim_on_both_engines(
+    tmp_path,
+    monkeypatch,
+    capsys,
+    raw: str,
+    *,
+    subject_id: bool,
+    subject: tuple[str, str, str] = ("I100", "Example Lab", "US"),
+) -> dict:
+    """The claim of SUBJECT_FORMERLY, about `subject` (OpenAlex id, name, country), checked by both
+    engines on one work: author A at `raw` (and at the subject's OpenAlex id where `subject_id`),
+    coauthor B at the listed HIT. The engines' results are the same; the one claim's result is
+    returned."""
     from claimwatch.cli import main
     from helpers import authorship, institution, work, write, write_jsonl
 
     root = project(tmp_path)
     monkeypatch.chdir(root)
     write(root / "evidence/lists/l.yaml", LIST)
-    write(root / "claims/c.yaml", json.dumps(SUBJECT_FORMERLY))
-    lab = [institution("I100", "Example Lab", country="US")] if subject_id else []
+    openalex, name, country = subject
+    claim = {**SUBJECT_FORMERLY, "subjects": {"lab": {"name": name, "openalex": [openalex], "country": country}}}
+    write(root / "claims/c.yaml", json.dumps(claim))
+    lab = [institution(openalex, name, country=country)] if subject_id else []
     hit_inst = institution("I204983213", "Harbin Institute of Technology", country="CN")
     authors = [authorship("A", lab, raw=[raw]), authorship("B", [hit_inst])]
     write_jsonl(root / "works.jsonl", [work("W1", "t", "2024-06-01", authors)])

@@ -131,7 +131,9 @@ class SubjectMatcher:
         self.ids = frozenset(subject.openalex)
         self.rors = frozenset(subject.ror)
         self.names = NameMatcher((subject.id, n) for n in subject.names)
-        # Each text's answer for `_named_only_as_before`, read once: strings repeat across authors.
+        # The subject as a list entry, whose names the entries' rule for a longer name reads.
+        self._as_entry = ListEntry(id=subject.id, name=subject.name, aliases=subject.aliases, country=subject.country)
+        # Each text's answer for `_named_only_otherwise`, read once: strings repeat across authors.
         self._as_before: Memo[str, str | None] = Memo(100_000)
 
     def hits(self, work: Work) -> list[_SubjectHit]:
@@ -175,9 +177,12 @@ class SubjectMatcher:
         for text in a.raw_affiliations:
             for h in self.names.find(text):
                 placed = _with_doubts_of_its_writing(
-                    _placed_in(self.subject.country, self.subject.name, h, text, set())
-                    if self.subject.country
-                    else _acronym_unplaced(self.subject, h, text),
+                    (
+                        _placed_in(self.subject.country, self.subject.name, h, text, set())
+                        if self.subject.country
+                        else _acronym_unplaced(self.subject, h, text)
+                    )
+                    or _a_longer_name(self._as_entry, h, text),
                     h,
                 )
                 if not isinstance(placed, _Elsewhere) and (former := _named_as_before(self.subject.name, h, text)):
@@ -193,35 +198,37 @@ class SubjectMatcher:
         text by name, and errs: where that text names the subject only as where the author was
         before ("...; formerly at Microsoft Research Asia"), the author is the subject's only in
         doubt, as a list entry's is (`_resolved_from_another_name`)."""
-        if doubt is None and (before := self._named_only_as_before(a)):
+        if doubt is None and (before := self._named_only_otherwise(a)):
             doubt = (
                 f"OpenAlex resolves the author to \u201c{printable(inst.name or inst.id or '')}\u201d, but the"
                 f" author's own text names {printable(self.subject.name)} only so: {before}"
             )
         return _SubjectHit(a, inst, method, None, doubt=doubt)
 
-    def _named_only_as_before(self, a: Authorship) -> str | None:
-        """Why the author's texts may name the subject only as where they were before; None where a
-        text names it otherwise too, or none names it (nothing then to say OpenAlex erred)."""
+    def _named_only_otherwise(self, a: Authorship) -> str | None:
+        """Why the author's texts may name the subject only as where they were before, or only as
+        part of a longer name (`_a_longer_name`: "Microsoft Research Asia Foundation"), as a list
+        entry's texts undo OpenAlex's match (`_resolved_from_another_name`); None where a text
+        names it otherwise too, or none names it (nothing then to say OpenAlex erred)."""
         first = None
         for text in a.raw_affiliations:
             said = self._as_before.get(text, _UNREAD)
             if said is _UNREAD:
-                said = self._as_before.keep(text, self._text_names_only_as_before(text))
+                said = self._as_before.keep(text, self._text_names_only_otherwise(text))
             if said is _NAMED_OTHERWISE:
                 return None
             first = first or said
         return first
 
-    def _text_names_only_as_before(self, text: str) -> str | None:
-        """Why one text names the subject only as where the author was before; `_NAMED_OTHERWISE`
-        where it names it otherwise too, None where it names it not at all."""
+    def _text_names_only_otherwise(self, text: str) -> str | None:
+        """Why one text names the subject only as where the author was before or in a longer name;
+        `_NAMED_OTHERWISE` where it names it as itself too, None where it names it not at all."""
         first = None
         for h in self.names.find(text):
-            before = _named_as_before(self.subject.name, h, text)
-            if before is None:
+            otherwise = _named_as_before(self.subject.name, h, text) or _a_longer_name(self._as_entry, h, text)
+            if otherwise is None:
                 return _NAMED_OTHERWISE
-            first = first or before
+            first = first or otherwise
         return first
 
     def _ids_disagree(self, inst: Institution) -> str | None:
@@ -1179,8 +1186,10 @@ def _seen(text: str, hit: NameHit) -> tuple[str, NameHit]:
 _NEXT_WORD = re.compile(rf"{SPACES}+([^\W\d_][^\W_]*)")
 # An "&" and a word right after a name: the name runs on, as over an "and" (a word itself), since
 # Web of Science writes "&" only inside a name ("Chinese Acad Sci & Technol Dev" is the Chinese
-# Academy of Science and Technology for Development, not the Chinese Academy of Sciences).
-_OVER_AN_AMPERSAND = re.compile(rf"{SPACES}*([&\uff06]{SPACES}*[^\W\d_][^\W_]*)")
+# Academy of Science and Technology for Development, not the Chinese Academy of Sciences). A word
+# there that repeats the name's first begins a second name of the same body's: "Microsoft Research
+# Asia & Microsoft Azure Speech" (NaturalSpeech 3's project page) is two.
+_OVER_AN_AMPERSAND = re.compile(rf"{SPACES}*([&\uff06]{SPACES}*([^\W\d_][^\W_]*))")
 # Words that go on from an institution's name to a part of it, not to another institution.
 _PARTS_OF_AN_INSTITUTION = frozenset(
     {
@@ -1201,7 +1210,8 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     if hit.is_acronym or hit.is_cjk:
         return None
     if over := _OVER_AN_AMPERSAND.match(text, hit.end):
-        return over.group(1)
+        first = _NEXT_WORD.match(f" {hit.matched}")
+        return None if first and fold(first.group(1)) == fold(over.group(2)) else over.group(1)
     found = _NEXT_WORD.match(text, hit.end)
     if not found:
         return None

@@ -1,0 +1,81 @@
+"""The claim's subject named only as part of a longer name (issue 18, twenty-ninth part).
+
+A list entry's name that runs on into another word ("Nanjing University of Science and Technology
+ZiJin College", ROR's name of an independent college of its own), that a place or a direction
+comes right before, or that a college's words follow, is a doubt, and it undoes OpenAlex's
+match on the institution the text resolved to. The subject's names had no such rule: the
+college's author was the subject's certainly, by the alias or by the id OpenAlex gave, so a
+coauthor at a listed institution contradicted a claim the subject's own authors never broke.
+The subject's names are read by the entries' rule now, on both engines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimwatch.claims import Subject
+from claimwatch.evaluate._matchers import SubjectMatcher
+from claimwatch.works import Authorship, Institution
+from test_names_formerly import _subject_claim_on_both_engines
+
+NJUST = ("I36399199", "Nanjing University of Science and Technology", "CN")
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        # ROR's name of the independent college (../shared/data/ror), as an author writes it.
+        ("Nanjing University of Science and Technology ZiJin College, Nanjing 210023, China", None),
+        # A place right before the name, as "Dalian Naval Academy" is another's than the list's.
+        ("School of Computer Science, Taizhou Nanjing University of Science and Technology, China", None),
+        # The university itself, a school of it, and its campus: the subject's, as before.
+        ("School of Computer Science and Engineering, Nanjing University of Science and Technology, Nanjing"
+         " 210094, China", "contradicted"),
+        ("Nanjing University of Science and Technology Jiangyin Campus, Jiangyin, China", "contradicted"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("subject_id", [False, True])
+def test_the_subject_named_only_in_a_longer_name_is_a_doubt_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, verdict, subject_id
+):
+    result = _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw, subject_id=subject_id, subject=NJUST)
+    if verdict is None:
+        assert result["verdict"] == "insufficient_evidence" and result["uncertain"] == 1
+        said = json.dumps(result, ensure_ascii=False)
+        assert ("OpenAlex resolves the author to" in said) == subject_id
+        assert "runs on into" in said or "comes right before" in said
+    else:
+        assert result["verdict"] == verdict
+
+
+def test_a_text_naming_the_subject_as_itself_too_leaves_the_id_certain():
+    """An author of two texts, one the college's and one the university's own: the university's
+    text names the subject as itself, so OpenAlex's id stands, as a list entry's does."""
+    _, name, country = NJUST
+    matcher = SubjectMatcher(Subject(id="njust", name=name, openalex=("I36399199",), country=country))
+    njust = Institution(name, id="I36399199", country=country)
+    college = "Nanjing University of Science and Technology ZiJin College, Nanjing, China"
+    own = "Nanjing University of Science and Technology, Nanjing 210094, China"
+    both = matcher._match(Authorship("A", 0, institutions=(njust,), raw_affiliations=(college, own)))
+    alone = matcher._match(Authorship("A", 0, institutions=(njust,), raw_affiliations=(college,)))
+    assert both is not None and both.method == "openalex_id" and both.doubt is None
+    assert alone is not None and alone.method == "openalex_id" and alone.doubt is not None
+
+
+@pytest.mark.parametrize(
+    ("raw", "certain"),
+    [
+        # NaturalSpeech 3's project page (evidence/curated/msra-2024.yaml): two bodies of one firm,
+        # the second beginning with the first's word, as a joint affiliation does.
+        ("Microsoft Research Asia & Microsoft Azure Speech", True),
+        ("Microsoft Research Asia & Microsoft Azure Speech, Beijing, China", True),
+        # An "&" into another word runs the name on, as for a list entry ("Chinese Acad Sci & Technol Dev").
+        ("Microsoft Research Asia & Technol Dev, Beijing, China", False),
+        ("Microsoft Research Asia Foundation, Beijing, China", False),
+    ],
+)
+def test_an_ampersand_before_the_names_own_first_word_begins_a_second_name(raw, certain):
+    subject = Subject(id="msra", name="Microsoft Research Asia", aliases=("MSRA",), openalex=("I4210113369",))
+    hit = SubjectMatcher(subject)._match(Authorship("A", 0, raw_affiliations=(raw,)))
+    assert hit is not None and (hit.doubt is None) == certain, hit
