@@ -716,7 +716,8 @@ _NOW_WORDS = r"\b(?:now|currently|presently|(?:present|current)\s+(?:address|aff
 _AS_BEFORE = re.compile(
     rf"(?:^|[;|(\[\uff1b\uff08]|\.{SPACES})\s*{_BEFORE_WORDS}\b"
     rf"(?:(?!{_NOW_WORDS})(?:[^;|()\[\]\uff1b\uff08\uff09.]|\.(?!{SPACES}+(?-i:[A-Z]))))*(?=.\Z)"  # "Dept. of" goes on; ". School" begins anew
-    rf"|\b{_BEFORE_WORDS}\b\s*(?:(?:at|with|of|in|from)\s+)?(?:the\s+)?[:,]?\s*(?=.\Z)",
+    rf"|\b{_BEFORE_WORDS}\b\s*(?:(?:at|with|of|in|from)\s+)?(?:the\s+)?[:,]?\s*(?=.\Z)"
+    rf"|(?<![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\u539f(?=.\Z)",  # Chinese "formerly": 原国防科学技术大学
     re.IGNORECASE | re.DOTALL,
 )
 

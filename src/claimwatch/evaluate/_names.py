@@ -529,7 +529,12 @@ class NameMatcher:
             start = normal.find(form)
             while start >= 0:
                 end = start + len(form)
-                stands_alone = start == 0 or not _CJK.match(normal[start - 1]) or _after_its_own_country(normal, start)
+                stands_alone = (
+                    start == 0
+                    or not _CJK.match(normal[start - 1])
+                    or _after_its_own_country(normal, start)
+                    or _after_formerly(normal, start)
+                )
                 if stands_alone and not _a_longer_cjk_name(normal, form, end):
                     s, e = _back(given, normal, start, "NFKC"), _back(given, normal, end, "NFKC")
                     hits.append(NameHit(key, name, given[s:e], s, e, traditional))
@@ -849,6 +854,17 @@ def _after_its_own_country(text: str, start: int) -> bool:
         if begin >= 0 and text.startswith(prefix, begin) and (begin == 0 or not _CJK.match(text[begin - 1])):
             return True
     return False
+
+
+# Chinese "formerly" (原) right before a name, itself beginning a word: 原国防科学技术大学 gives the
+# university's former name, or where the author was before (`_matchers._named_as_before` makes it
+# a doubt); found, not hidden by the character before it as a longer word's would be.
+_FORMERLY = "\u539f"
+
+
+def _after_formerly(text: str, start: int) -> bool:
+    """Does the name at `start` follow 原, itself not part of a longer word?"""
+    return start >= 1 and text[start - 1] == _FORMERLY and (start == 1 or not _CJK.match(text[start - 2]))
 
 
 # What may follow a Chinese name and leave it the same institution: a part of it (an affiliated
