@@ -48,3 +48,24 @@ def test_formerly_in_chinese_before_a_name_is_a_doubt(tmp_path, monkeypatch, cap
     assert result["uncertain"] == (found == "doubt")
     if found == "doubt" and not raw.startswith("Formerly"):
         assert "\u201c\u539f\u201d comes before \u201c\u7b2c\u4e09\u519b\u533b\u5927\u5b66\u201d" in str(result)
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The university and its former name in brackets, as Chinese affiliations write a renamed
+        # body: a doubt before ("runs on into “（原第三军医大学）”"), where the English
+        # "Army Medical University (formerly Third Military Medical University)" is the university.
+        ("陆军军医大学（原第三军医大学）基础医学院，重庆 400038", "match"),
+        ("陆军军医大学(原第三军医大学)，重庆", "match"),
+        # What follows the bracket is read as what follows a name: a college of its own stays a doubt.
+        ("陆军军医大学（原第三军医大学）仁爱学院，重庆", "doubt"),
+    ],
+)
+def test_a_former_name_in_brackets_after_a_chinese_name_is_read_past(tmp_path, monkeypatch, capsys, raw, found):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    (result,) = coauthor_text_results(root, LIST, raw)
+    capsys.readouterr()
+    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
+    assert result["uncertain"] == (found == "doubt")

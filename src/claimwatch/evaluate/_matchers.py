@@ -1033,16 +1033,28 @@ def _chinese_run_on(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     list names by its place (中国地质大学（武汉）) a bracket of another place is another
     university's name (中国地质大学（北京）), and for one an independent college is named after with
     a city (`COLLEGES_BY_A_CITY`: 北京理工大学珠海学院) the place may be that college's: both stay
-    doubts."""
+    doubts. A bracket giving a former name (（原第三军医大学）) is read past, as a place's is."""
     word = cjk_run_on(text, hit.end)
     if word is None or a_school_of_a_field(word):
         return None
     if _by_its_place(entry.names) or _with_a_city_college(entry.names):
         return word
+    if (resume := _after_a_former_name(text, hit.end)) is not None:
+        rest = cjk_run_on(text, resume)
+        return None if rest is None or a_school_of_a_field(rest) else rest
     if (resume := _after_a_place(text, hit.end)) is None:
         return word
     rest = cjk_run_on(text, resume)
     return None if rest is None or a_school_of_a_field(rest) else word
+
+
+def _after_a_former_name(text: str, end: int) -> int | None:
+    """Where a bracket right after a Chinese name ends that gives the name before it as 原
+    ("formerly") and another: 陆军军医大学（原第三军医大学）, the university and its former name, as
+    "Army Medical University (formerly Third Military Medical University)" is read; None where no
+    such bracket stands there."""
+    bracketed = _IN_BRACKETS.match(text, end)
+    return bracketed.end() if bracketed and bracketed.group(1).startswith("\u539f") else None
 
 
 _IN_BRACKETS = re.compile(
