@@ -892,7 +892,14 @@ def cjk_run_on(text: str, end: int) -> str | None:
     after = found.group(1)
     if after[0] in "(\uff08\u3010":
         return after if _CJK.search(after) else None
-    return None if after.startswith(_in_both_scripts(_CJK_PARTS)) else after
+    return None if after.startswith(_in_both_scripts(_CJK_PARTS)) or _AN_ORDINAL_PART.match(after) else after
+
+
+# A part numbered before its word: 第一附属医院 ("the first affiliated hospital"), as common after a
+# university's name as 附属第一医院.
+_AN_ORDINAL_PART = re.compile(
+    "\u7b2c[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u96f6]+(?:\u9644\u5c5e|\u9644\u5c6c)"
+)
 
 
 # The words a university's schools and departments are named by in Chinese, fields of study and
