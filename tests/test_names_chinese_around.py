@@ -32,3 +32,61 @@ def test_a_numbered_affiliated_hospital_is_the_university_s(tmp_path, monkeypatc
     capsys.readouterr()
     assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
     assert result["uncertain"] == (found == "doubt")
+
+
+# The tracker's Information Engineering University (../shared/data/aspi), its Chinese name with
+# the army before it and the names that place it in Zhengzhou.
+IEU_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: ieu
+    name: Information Engineering University
+    aliases: [中国人民解放军信息工程大学, 郑州测绘学院, Zhengzhou Information Science and Technology Institute]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The entry's own city before its name, as Chinese writes it with no space: the English
+        # "Zhengzhou Information Engineering University" was the entry, the Chinese nothing.
+        ("郑州信息工程大学，郑州 450001", "match"),
+        ("郑州市信息工程大学网络空间安全学院，郑州 450001", "match"),
+        ("Zhengzhou Information Engineering University, Zhengzhou 450001, China", "match"),
+        # Another city's: another university (南京信息工程大学, Nanjing University of Information
+        # Science and Technology), not found, as before; a place that ends a longer word neither.
+        ("南京信息工程大学，南京 210044", "nothing"),
+        ("河南省南京信息工程大学", "nothing"),
+        ("新郑州信息工程大学", "nothing"),
+    ],
+)
+def test_a_chinese_name_after_its_own_city_is_found(tmp_path, monkeypatch, capsys, raw, found):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    (result,) = coauthor_text_results(root, IEU_LIST, raw)
+    capsys.readouterr()
+    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
+    assert result["uncertain"] == (found == "doubt")
+
+
+def test_the_subject_s_chinese_name_after_its_own_province_is_the_subject():
+    """The subject's own places are its names': "Hunan Guofang Keji University" (the Entity
+    List's alias of NUDT, evidence/lists/us-entity-list.yaml) places it in Hunan."""
+    from claimwatch.claims import Subject
+    from claimwatch.evaluate._matchers import SubjectMatcher
+    from claimwatch.works import Authorship
+
+    subject = Subject(
+        id="nudt",
+        name="National University of Defense Technology",
+        aliases=("国防科技大学", "Hunan Guofang Keji University"),
+        country="CN",
+    )
+    matcher = SubjectMatcher(subject)
+    at = matcher._match(Authorship("A", 0, raw_affiliations=("湖南国防科技大学计算机学院，长沙 410073",)))
+    assert at is not None and at.doubt is None
+    assert matcher._match(Authorship("A", 0, raw_affiliations=("北京国防科技大学",))) is None

@@ -58,6 +58,7 @@ from ._places import Place, countries, country_name, part_of, places_in, places_
 from ._provinces import (
     ProvincePlace,
     certain_provinces,
+    in_english,
     named_provinces,
     own_places_in_chinese,
     provinces_in,
@@ -130,7 +131,11 @@ class SubjectMatcher:
         self.subject = subject
         self.ids = frozenset(subject.openalex)
         self.rors = frozenset(subject.ror)
-        self.names = NameMatcher((subject.id, n) for n in subject.names)
+        own = _own_places((), subject.names)
+        self.names = NameMatcher(
+            ((subject.id, n) for n in subject.names),
+            lambda _, text, start: _own_chinese_places_before(text, start, own),
+        )
         # The subject as a list entry, whose names the entries' rule for a longer name reads.
         self._as_entry = ListEntry(id=subject.id, name=subject.name, aliases=subject.aliases, country=subject.country)
         # Each text's answer for `_named_only_otherwise`, read once: strings repeat across authors.
@@ -298,7 +303,7 @@ class ListMatcher:
         self.entries = {e.id: e for e in reference_list.entries}
         # What the matcher looks for, and the query's needles with it (`_grouping`).
         self.registered = tuple(dict.fromkeys((e.id, n) for e in reference_list.entries for n in _sought(e)))
-        self.names = NameMatcher(self.registered)
+        self.names = NameMatcher(self.registered, self._own_place_before)
         # The institutions the list names under its entries (`related`), each sought as an entry
         # of its own is (`_sought`), under a key of its own: a name found is a doubt about the
         # entry, never a match. Their names are the query's needles too (`_grouping`).
@@ -316,6 +321,11 @@ class ListMatcher:
         self._by_affiliations: Memo[tuple[tuple[int, ...], tuple[str, ...]], tuple[tuple, tuple[_EntryHit, ...]]] = (
             Memo(self._BY_AFFILIATIONS_SIZE)
         )
+
+    def _own_place_before(self, key: str, text: str, start: int) -> bool:
+        """Are the Chinese places right before a name at `start` the entry's own (`NameMatcher`)?"""
+        entry = self.entries[key]
+        return _own_chinese_places_before(text, start, _own_places(entry.addresses, entry.names))
 
     # Bounded small: a full cache of 100,000 answers held about 93 MiB a list (rev-perf's measure,
     # 100-character strings), against a million's check's 512 MiB; a group's works repeat a few
@@ -1322,6 +1332,31 @@ def _place_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
             said = text[place.start : place.end]
             return None if _place_key(said) in _own_places(entry.addresses, entry.names) else said
     return None
+
+
+# What may end a Chinese place's name before an institution's: 省 (province), 市 (city).
+_CHINESE_PLACE_ENDS = frozenset("\u7701\u5e02")
+_A_CHINESE_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _own_chinese_places_before(text: str, start: int, own: frozenset[str]) -> bool:
+    """Do Chinese places, each perhaps ending in 省 or 市, stand right before `start` from where a
+    word begins, every one of them an entry's own (`_own_places`)? Chinese writes no space
+    between a place and a name, as Web of Science's city-first forms write one: 郑州信息工程大学 is
+    the tracker's 信息工程大学 (in Zhengzhou), as "Zhengzhou Information Engineering University"
+    is, where 南京信息工程大学, of another city, is another university and not found."""
+    places = provinces_in(text)
+    at, found = start, False
+    while True:
+        end = at - 1 if at > 0 and text[at - 1] in _CHINESE_PLACE_ENDS else at
+        place = next((p for p in places if p.end == end and p.start < end), None)
+        if place is None:
+            break
+        written = text[place.start : place.end]
+        if _place_key(in_english(written) or written) not in own:
+            return False
+        at, found = place.start, True
+    return found and (at == 0 or not _A_CHINESE_CHARACTER.match(text[at - 1]))
 
 
 def _no_place_to_tell(entry: ListEntry, label: str) -> str:

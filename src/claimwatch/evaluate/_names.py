@@ -348,8 +348,13 @@ class NameMatcher:
 
     _FOLLOWERS_OF_A_LONGER_NAME = frozenset({"of", "for"})
 
-    def __init__(self, names: Iterable[tuple[str, str]]):
-        """`names` holds (key, name) pairs; a key is returned with every hit of its names."""
+    def __init__(
+        self, names: Iterable[tuple[str, str]], own_place_before: Callable[[str, str, int], bool] | None = None
+    ):
+        """`names` holds (key, name) pairs; a key is returned with every hit of its names.
+        `own_place_before(key, text, start)`: whether the Chinese places right before a Chinese
+        name at `start` are the key's own, which then leave it standing alone (郑州信息工程大学)."""
+        self._own_place_before = own_place_before
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
@@ -534,6 +539,7 @@ class NameMatcher:
                     or not _CJK.match(normal[start - 1])
                     or _after_its_own_country(normal, start)
                     or _after_formerly(normal, start)
+                    or (self._own_place_before is not None and self._own_place_before(key, normal, start))
                 )
                 if stands_alone and not _a_longer_cjk_name(normal, form, end):
                     s, e = _back(given, normal, start, "NFKC"), _back(given, normal, end, "NFKC")

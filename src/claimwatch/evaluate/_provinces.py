@@ -530,6 +530,11 @@ def _english_names() -> dict[str, str]:
 _IN_ENGLISH = _english_names()
 
 
+def in_english(written: str) -> str | None:
+    """A province's or city's name in English, from its name in Chinese characters (郑州: Zhengzhou)."""
+    return _IN_ENGLISH.get(written)
+
+
 def own_places_in_chinese(address: str) -> list[str]:
     """The English names of the province and the city an address in Chinese characters gives as
     its own (中国湖北省武汉市江岸区 → Hubei, Wuhan): a province's name, and a city's followed by 市;
