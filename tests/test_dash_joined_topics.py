@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch.columnar import text_words
 from claimwatch.evaluate._phrases import PhraseSet
-from helpers import work
+from helpers import LAB, authorship, topic_result_of_both_engines, work
 from test_doubt_phrases import WITH_HIT, result
 from test_negated_topics import BY_LAB, index
 
@@ -135,3 +137,93 @@ def test_a_match_beside_an_excluded_phrase_across_a_dash_still_counts(tmp_path):
     title = "Quantum computing\u2014inspired heuristics and quantum computing on superconducting chips"
     r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: quantum-computing}")
     assert (r.verdict, r.matched, r.uncertain) == ("contradicted", 1, 0)
+
+
+# A dash between spaces (issue 18, twenty-ninth part). Read as a hyphen, "face \u2013 recognition"
+# and LaTeX's "face --- recognition" were a certain "face recognition", where a spaced "\u2014"
+# parts the words: every spaced dash of the real records in ../shared/data parts two phrases
+# ("Military End User (MEU) List - Bureau of Industry and Security" in the CSL, "Digital Commons
+# - University of Nebraska Lincoln" in an OpenAlex work's source, "Unit 94936 \u2013 an aviation
+# unit" in the ASPI tracker). Such words are joined only perhaps now, as across an em dash.
+SPACED = [
+    "Face - recognition in crowds",
+    "Face \u2013 recognition in crowds",
+    "Face -- recognition in crowds",
+    "Face --- recognition in crowds",
+    "Face \u2010 recognition in crowds",
+    "Face \u2212 recognition in crowds",
+    "Face &ndash; recognition in crowds",
+    "Face -\nrecognition in crowds",
+]
+
+
+@pytest.mark.parametrize("text", SPACED)
+def test_words_either_side_of_a_spaced_dash_are_found_apart(text):
+    assert PHRASES.find(text) == []  # never a certain match
+    (hit,) = PHRASES.find_across_dashes(text)
+    assert (hit.phrase, hit.start, text[hit.end - len("recognition") : hit.end]) == (
+        "face recognition",
+        0,
+        "recognition",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Military End User (MEU) List - Bureau of Industry and Security", "list bureau"),  # the CSL
+        ("Digital Commons - University of Nebraska Lincoln", "commons university"),  # an OpenAlex source
+        ("a researcher from the PLA\u2019s Unit 94936 \u2013 an aviation unit", "94936 an aviation unit"),  # ASPI
+    ],
+)
+def test_the_real_records_spaced_dashes_join_no_certain_phrase(text, phrase):
+    phrases = PhraseSet([phrase])
+    assert phrases.find(text) == []
+    assert [h.phrase for h in phrases.find_across_dashes(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Face-recognition in crowds",  # a hyphen in the word: certain, as before
+        "Face recognition - a survey",  # the dash after the phrase
+        "Face recognition \u2013 face recognition",
+    ],
+)
+def test_a_phrase_no_spaced_dash_parts_stays_certain(text):
+    assert PHRASES.find(text)
+    assert PHRASES.find_across_dashes(text) == []
+
+
+def test_a_spaced_dash_is_a_doubt_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Face \u2013 recognition in crowds", authorships=at_lab),
+        work("W2", "Face --- recognition in crowds", authorships=at_lab),
+        work("W3", "Face recognition \u2013 a survey", authorships=at_lab),
+        work("W4", "Face \u2014 recognition in crowds", authorships=at_lab),  # a spaced em dash parts them: nothing
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W3"]
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            "its title says \u201cFace \u2013 recognition\u201d, where the words of \u201cface recognition\u201d are "
+            "joined by a dash, which may part two clauses rather than join the words",
+        ),
+        "W2": (
+            "its title says \u201cFace --- recognition\u201d, where the words of \u201cface recognition\u201d are "
+            "joined by a dash, which may part two clauses rather than join the words",
+        ),
+    }
+
+
+@given(
+    st.lists(st.sampled_from(["face", "recognition", " ", "-", "\u2013", "\u2014", "\n", "x"]), max_size=10).map(
+        "".join
+    )
+)
+def test_no_certain_hit_runs_across_a_spaced_dash(text):
+    for hit in PHRASES.find(text):
+        assert not re.search(r"\s[-\u2013]+\s", text[hit.start : hit.end])
+    for hit in PHRASES.find_across_dashes(text):
+        assert hit not in PHRASES.find(text)

@@ -24,7 +24,7 @@ from ..works import may_read_two_ways, one_sigma, reads_two_ways, topic_reading,
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens (every dash a reader
-# takes for a hyphen is '-' in a text as read).
+# takes for a hyphen is '-' in a text as read; a dash between spaces only perhaps: `_SPACED_DASH`).
 _JOINERS = re.compile(r"^[\s\-]*$")
 _JOINER_RUNS = re.compile(r"[\s\-]+")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
@@ -32,6 +32,12 @@ _PLAIN_WORD = re.compile(r"[^\W_]+")
 # no space either side: it parts two clauses ("the face\u2014recognition came later") or stands for a
 # hyphen ("Facial\u2014recognition systems"), and the text cannot tell which (`find_across_dashes`).
 _DASH_BETWEEN_WORDS = re.compile(r"(?<=[^\W_])[\u2014\u2015\ufe31\ufe58](?=[^\W_])")
+# A dash standing between spaces (a run of what reads as hyphens: "face - recognition", "face \u2013
+# recognition", LaTeX's "face --- recognition"): it parts two phrases ("Entity List (EL) - Bureau of
+# Industry and Security", as every spaced dash of the real records here does) far more often
+# than it stands for a hyphen, so the words either side are joined only perhaps
+# (`find_across_dashes`), as across an em dash with no space about it.
+_SPACED_DASH = re.compile(r"(?<=\s)-+(?=\s)")
 
 
 @lru_cache(maxsize=200_000)
@@ -224,9 +230,13 @@ class PhraseSet:
         en dash a hyphen); a hit's span is in `text` as given. In a text that reads two ways (a
         tag that may be its own characters, a script's letters joined to a word or apart:
         `works.reads_two_ways`), only the hits both give."""
-        hits = self._find(text, after_breaks=False)
+        return self._find_certain(text, spaced_dashes=False)
+
+    def _find_certain(self, text: str, *, spaced_dashes: bool) -> list[PhraseHit]:
+        """`find`'s hits; with `spaced_dashes`, words joined across a dash between spaces too."""
+        hits = self._find(text, after_breaks=False, spaced_dashes=spaced_dashes)
         if hits and reads_two_ways(text):
-            literal = self._find(text, after_breaks=False, literal=True)
+            literal = self._find(text, after_breaks=False, literal=True, spaced_dashes=spaced_dashes)
             return [h for h in hits if h in literal]
         return hits
 
@@ -256,38 +266,52 @@ class PhraseSet:
 
     def find_across_dashes(self, text: str) -> list[PhraseHit]:
         """The hits `find` leaves out because an em dash (or a horizontal bar) with no space either
-        side stands between their words ("Facial\u2014recognition"): read as a hyphen, it joins
-        them; read as a dash, it parts two clauses. The text cannot tell which. Spans in `text`."""
+        side stands between their words ("Facial\u2014recognition"), or a dash between spaces
+        ("face \u2013 recognition", "face - recognition"): read as a hyphen, it joins them; read
+        as a dash, it parts two clauses. The text cannot tell which. Spans in `text`."""
         dashes = [m.start() for m in _DASH_BETWEEN_WORDS.finditer(text)]
-        if not dashes:
+        spaced = _holds_a_spaced_dash(text) and self.might_match(text)
+        if not dashes and not spaced:
             return []
-        as_hyphens = _DASH_BETWEEN_WORDS.sub("-", text)  # one character for one: the same offsets
-        return [h for h in self.find(as_hyphens) if any(h.start < d < h.end for d in dashes)]
+        as_hyphens = _DASH_BETWEEN_WORDS.sub("-", text) if dashes else text  # one character for one: the same offsets
+        hits = self._find_certain(as_hyphens, spaced_dashes=spaced)
+        return [
+            h
+            for h in hits
+            if any(h.start < d < h.end for d in dashes) or (spaced and _holds_a_spaced_dash(text[h.start : h.end]))
+        ]
 
-    def _find(self, text: str, *, after_breaks: bool, literal: bool = False) -> list[PhraseHit]:
+    def _find(
+        self, text: str, *, after_breaks: bool, literal: bool = False, spaced_dashes: bool = False
+    ) -> list[PhraseHit]:
         read = topic_reading(text, literal=literal)
         if after_breaks and not _HYPHEN_BREAK.search(read):
             return []
-        hits = self._find_read(read, after_breaks)
+        hits = self._find_read(read, after_breaks, spaced_dashes)
         if not hits or read == text:
             return hits
         spans = topic_reading_spans(text, literal=literal)
         return [PhraseHit(h.phrase, spans[h.start][0], spans[h.end - 1][1]) for h in hits]
 
-    def _find_read(self, text: str, after_breaks: bool) -> list[PhraseHit]:
+    def _find_read(self, text: str, after_breaks: bool, spaced_dashes: bool = False) -> list[PhraseHit]:
         """The hits in a text as read."""
         windows = self._windows(text)
         if windows is None:  # offsets of the lower-cased text are not the text's: all of it
-            return self._find_in(text, 0, len(text), after_breaks) if self._might_match_read(text) else []
+            return (
+                self._find_in(text, 0, len(text), after_breaks, spaced_dashes) if self._might_match_read(text) else []
+            )
         hits: list[PhraseHit] = []
         for start, end in windows:
-            hits += self._find_in(text, start, end, after_breaks)
+            hits += self._find_in(text, start, end, after_breaks, spaced_dashes)
         return hits
 
-    def _find_in(self, text: str, begin: int, end: int, after_breaks: bool) -> list[PhraseHit]:
+    def _find_in(
+        self, text: str, begin: int, end: int, after_breaks: bool, spaced_dashes: bool = False
+    ) -> list[PhraseHit]:
         """The hits in text[begin:end], a stretch spaCy's tokenizer cuts as it cuts the whole
         text (it begins and ends where the text does or at a space), scanned from its start;
-        with `after_breaks`, only those beginning on a word after a hyphen and white space."""
+        with `after_breaks`, only those beginning on a word after a hyphen and white space; with
+        `spaced_dashes`, words joined across a dash between spaces too."""
         window = text[begin:end]
         words = _words(window)
         hits: list[PhraseHit] = []
@@ -300,7 +324,7 @@ class PhraseSet:
             if _continues_a_broken_word(text, begin + words[i][_START]) != after_breaks:
                 i += 1  # a match begins on a word boundary, and this may be inside a word
                 continue
-            hit, last = self._longest_at(words, i, window)
+            hit, last = self._longest_at(words, i, window, spaced_dashes)
             if hit:
                 hits.append(PhraseHit(hit, begin + words[i][_START], begin + words[last][_END]))
                 i = last + 1
@@ -361,12 +385,14 @@ class PhraseSet:
             letters += len(_JOINER_RUNS.sub("", text[begin : end if end >= 0 else len(text)]))
         return len(text) if end < 0 else end
 
-    def _longest_at(self, words: list[_Word], i: int, text: str) -> tuple[str | None, int]:
+    def _longest_at(self, words: list[_Word], i: int, text: str, spaced_dashes: bool) -> tuple[str | None, int]:
+        """The longest phrase matching from word `i` and its last word's index; with
+        `spaced_dashes`, words may be joined across a dash between spaces (`_SPACED_DASH`)."""
         best: tuple[str | None, int] = (None, i)
         prefix = ""
         for j in range(i, len(words)):
             key, lower, start, _ = words[j]
-            if j > i and not _JOINERS.match(text[words[j - 1][_END] : start]):
+            if j > i and not _joins(text[words[j - 1][_END] : start], spaced_dashes):
                 break
             found = self._inflecting.get(prefix + key) or self._as_written.get(prefix + lower)
             if found:
@@ -375,6 +401,29 @@ class PhraseSet:
             if len(prefix) > self._longest:
                 break
         return best
+
+
+def _holds_a_spaced_dash(text: str) -> bool:
+    """Whether `text`, read either way (`works.reads_two_ways`), holds a dash between spaces
+    (`_SPACED_DASH`)."""
+    if text.isascii() and not _may_space_a_dash(text) and "&" not in text and "\\" not in text and "<" not in text:
+        return False  # no dash read from an entity, a command or a tag ("&ndash;", "\\textendash"): told in C
+    readings = (
+        (topic_reading(text), topic_reading(text, literal=True)) if may_read_two_ways(text) else (topic_reading(text),)
+    )
+    return any(_may_space_a_dash(read) and _SPACED_DASH.search(read) is not None for read in readings)
+
+
+def _may_space_a_dash(read: str) -> bool:
+    """Whether a text as read may hold a dash between spaces (`_SPACED_DASH`): told in C, most
+    texts none."""
+    return "-" in read and ("- " in read or "-\n" in read or "-\t" in read or "-\r" in read or not read.isascii())
+
+
+def _joins(gap: str, spaced_dashes: bool) -> bool:
+    """Whether the characters between two words join them into one phrase: white space and
+    hyphens, a dash between spaces only with `spaced_dashes`."""
+    return _JOINERS.match(gap) is not None and (spaced_dashes or "-" not in gap or not _SPACED_DASH.search(gap))
 
 
 # In ASCII text the plain words are the runs of letters and digits: every other character cuts.
