@@ -176,3 +176,38 @@ def test_footnote_marks_hide_no_phrase_on_both_engines(tmp_path):
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1", "W2"]
     assert result.verdict == "contradicted"
+
+
+# Unicode's other default ignorable code points (issue 18, twenty-ninth part): MathML's invisible
+# operators, as a formula copied into an abstract carries them ("face\u2062recognition"), the
+# combining grapheme joiner, the Mongolian vowel separator, variation selectors. spaCy kept them on
+# the word beside them, so the phrase was lost; they are read through now, as a zero-width space is.
+SHOWING_NOTHING = [
+    "\u034f", "\u17b4", "\u180b", "\u180e", "\u180f", "\u2061", "\u2062", "\u2063", "\u2064", "\u206a",
+    "\u206f", "\ufe00", "\ufe0f", "\U0001bca0", "\U0001d173", "\U000e0100", "\U000e01ef",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("mark", SHOWING_NOTHING)
+def test_characters_unicode_shows_as_nothing_are_read_through(mark):
+    assert_found_as_given(PHRASES, f"Deep face{mark} recognition", "face recognition", f"face{mark} recognition")
+    assert_found_as_given(PHRASES, f"Deep fa{mark}ce recognition", "face recognition", f"fa{mark}ce recognition")
+    assert PHRASES.find(f"Sur{mark}face recognition") == []  # "Surface": no face
+
+
+@pytest.mark.parametrize("filler", ["\u115f", "\u1160", "\u3164", "\uffa0"])
+def test_hangul_fillers_stand_as_letters(filler):
+    # Default ignorable too, but letters in Hangul text: read as written.
+    assert PHRASES.find(f"Deep fa{filler}ce recognition") == []
+
+
+def test_characters_showing_nothing_hide_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Deep face\u2062 recognition", authorships=at_lab),
+        work("W2", "Deep fa\u034fce recognition", authorships=at_lab),
+        work("W3", "Sur\u180eface recognition of proteins", authorships=at_lab),  # "Surface": no face
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.verdict == "contradicted"

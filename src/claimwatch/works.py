@@ -646,6 +646,18 @@ def topic_reading(text: str, *, literal: bool = False) -> str:
 # them on the word beside them ("\u202aface"), so the phrase was lost. Topic phrases read through
 # them, as through a zero-width space.
 _DIRECTION_MARKS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# So do the other characters Unicode says show nothing where not supported (its default ignorable
+# code points, https://www.unicode.org/reports/tr44/#Default_Ignorable_Code_Point): the combining
+# grapheme joiner, the Khmer inherent vowels, the Mongolian vowel separator and free variation
+# selectors, MathML's invisible operators (function application, times, separator, plus: U+2061
+# to U+2064, as a formula copied into an abstract carries them), the deprecated format
+# characters, variation selectors, shorthand format controls and musical beams. spaCy kept them
+# on the word beside them ("face\u2062", "fa\u034fce"), so the phrase was lost. Not the Hangul
+# fillers, which stand as letters in Hangul text.
+_SHOWING_NOTHING = re.compile(
+    "[\u034f\u17b4\u17b5\u180b-\u180f\u2061-\u2065\u206a-\u206f\ufe00-\ufe0f\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0080-\U000e0fff]"
+)
 
 
 # Superscript characters ("recognition\u00b9", "Deepfakes\u00b2", "Kinect\u2122") and footnote marks
@@ -671,6 +683,8 @@ def _read_rendered(text: str) -> str:
     text = read_through_invisible(text)
     if _DIRECTION_MARKS.search(text):
         text = _DIRECTION_MARKS.sub("", text)
+    if _SHOWING_NOTHING.search(text):
+        text = _SHOWING_NOTHING.sub("", text)
     if _SET_APART.search(text):
         text = _SET_APART.sub(r" \g<0>", text)
     if not unicodedata.is_normalized("NFKC", text):

@@ -74,7 +74,7 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 15
+TABLE_FORMAT = 16
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
@@ -107,7 +107,8 @@ contraction, or in a text escaping one before no letter, as the apostrophe: "Peo
 ways; and the words of a text read through the marks setting its direction, "\u202aface" gives
 "face"; and with a superscript or a footnote mark after a word read apart, "recognition\u00b9"
 gives "recognition"; and LaTeX's italic correction and "\\@" as nothing, "Sur\\/face" gives
-"surface"; and LaTeX's letter commands as their letters, "Wroc\\l aw" gives "wrocław".)"""
+"surface"; and LaTeX's letter commands as their letters, "Wroc\\l aw" gives "wrocław"; 16: the words of a
+text read through the other characters Unicode says show nothing, "fa\u2063ce" gives "face".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
