@@ -5,7 +5,11 @@ joins pieces of a word apart ("re identification"): so "fa$_{ce}$ recognition", 
 set below it and no word "face", was a certain "face recognition", a false accusation. The
 reading cannot tell it from "NO$_x$ emissions", which is "NOx": a phrase found only by joining a
 script's letters to the words beside it is a doubt, on both engines; a script of digits is
-joined as before."""
+joined as before.
+
+MathML's scripts (issue 18, twenty-ninth part): every tag inside a formula is read as nothing, so
+"<mml:msub><mml:mi>fa</mml:mi><mml:mi>ce</mml:mi></mml:msub>" read "face", a certain "face
+recognition"; a script element's letters read two ways now, as the other forms'."""
 
 from __future__ import annotations
 
@@ -18,11 +22,13 @@ from claimwatch.works import _letter_scripts, letter_script_spans, may_hold_lett
 from helpers import LAB, authorship, topic_result_of_both_engines, work
 
 PHRASES = PhraseSet(["face recognition", "co2 capture", "nox emission"])
+MSUB = "<mml:msub><mml:mi>fa</mml:mi><mml:mi>ce</mml:mi></mml:msub>"
 
 
 @pytest.mark.parametrize(
     ("text", "script"),
     [
+        (f"Deep {MSUB} recognition", MSUB),
         (r"Deep fa$_{ce}$ recognition", "_{ce}"),
         (r"Deep fa$_c$e recognition", "_c"),
         (r"Deep fa$^{ce}$ recognition", "^{ce}"),
@@ -34,6 +40,18 @@ PHRASES = PhraseSet(["face recognition", "co2 capture", "nox emission"])
         ("Deep fa<inf>ce</inf> recognition", "<inf>ce</inf>"),  # as Scopus-derived titles write a subscript
         (r"NO$_x$ emissions", "_x"),  # "NOx", which the reading cannot tell from "fa$_{ce}$"
         ("NO<sub>x</sub> emissions", "<sub>x</sub>"),
+        # MathML, as OpenAlex abstracts carry publishers' formulas: the script an element's second child
+        (
+            "Deep <mml:msub><mml:mrow><mml:mi>fa</mml:mi></mml:mrow><mml:mrow><mml:mi>ce</mml:mi></mml:mrow>"
+            "</mml:msub> recognition",
+            "<mml:msub><mml:mrow><mml:mi>fa</mml:mi></mml:mrow><mml:mrow><mml:mi>ce</mml:mi></mml:mrow></mml:msub>",
+        ),
+        ("Deep <msup><mi>fa</mi><mi>ce</mi></msup> recognition", "<msup><mi>fa</mi><mi>ce</mi></msup>"),
+        (
+            '<mml:math><mml:msub><mml:mi mathvariant="normal">NO</mml:mi><mml:mi>x</mml:mi></mml:msub></mml:math> '
+            "emissions",
+            '<mml:msub><mml:mi mathvariant="normal">NO</mml:mi><mml:mi>x</mml:mi></mml:msub>',
+        ),
     ],
 )
 def test_a_phrase_found_only_by_joining_a_scripts_letters_is_no_certain_match(text, script):
@@ -55,6 +73,8 @@ def test_a_phrase_found_only_by_joining_a_scripts_letters_is_no_certain_match(te
         r"Face recognition of CO$_{\alpha}$",  # a command's name is no letter of the script
         "Deep <sub>face</sub> recognition",  # a script standing as a word of its own joins none
         r"Deep $^{face}$ recognition",
+        "<mml:msub><mml:mi>CO</mml:mi><mml:mn>2</mml:mn></mml:msub> capture at scale",  # MathML's digits
+        "Face recognition of <mml:msub><mml:mi>x</mml:mi><mml:mi>i</mml:mi></mml:msub>",
     ],
 )
 def test_a_phrase_no_scripts_letters_join_stays_certain(text):
@@ -69,6 +89,7 @@ def test_scripts_letters_are_a_doubt_on_both_engines(tmp_path):
         work("W1", r"Deep fa$_{ce}$ recognition", authorships=at_lab),
         work("W2", "Deep fa<sub>ce</sub> recognition", authorships=at_lab),
         work("W3", r"Face recognition of CO$_2$ and NO$_x$", authorships=at_lab),
+        work("W4", f"Deep {MSUB} recognition", authorships=at_lab),
     ]
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W3"]
@@ -83,18 +104,25 @@ def test_scripts_letters_are_a_doubt_on_both_engines(tmp_path):
             "may be read as part of the word beside them or apart from it, and only one of the two readings holds "
             "\u201cface recognition\u201d",
         ),
+        "W4": (
+            f"its title says \u201c{MSUB} recognition\u201d, where letters set as a subscript or a superscript "
+            "may be read as part of the word beside them or apart from it, and only one of the two readings holds "
+            "\u201cface recognition\u201d",
+        ),
     }
     assert result.verdict == "contradicted"
 
 
 _PIECES = ["$", "$$", "\\(", "\\)", "_", "^", "{", "}", "\\alpha", "\\textsubscript{", "<sub>", "</sub>",
-           "<jats:sup>", "</jats:sup>", "&amp;", "fa", "ce", "2", " ", "\u00e9", "x"]  # fmt: skip
+           "<jats:sup>", "</jats:sup>", "&amp;", "fa", "ce", "2", " ", "\u00e9", "x", "<mml:msub>", "</mml:msub>",
+           "<mml:mi>", "</mml:mi>", "<msup>", "</msup>", "<mrow>", "</mrow>", "<mn>", "</mn>"]  # fmt: skip
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 @example("fa$_{2ce}$")
 @example("fa$_\u00e9$")
 @example("fa<sub class='x'>ce</sub>")
+@example(f"Deep {MSUB}ce")
 def test_the_cheap_test_passes_every_text_setting_letters_as_a_script(text):
     # The works table reads a text a second way only where the cheap test passes.
     assert may_hold_letter_scripts(text) or _letter_scripts(text) == []

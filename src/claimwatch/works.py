@@ -170,13 +170,26 @@ _HTML_SCRIPT = re.compile(
 _ENTITY = re.compile(r"&[#A-Za-z0-9]+;")
 _COMMAND_NAME = re.compile(r"\\[A-Za-z]+")
 _APART = f" {BLOCK_END} "
+# MathML sets a script as an element's second child (and third, <msubsup>'s superscript), its
+# first the base: "<mml:msub><mml:mi>fa</mml:mi><mml:mi>ce</mml:mi></mml:msub>" is "fa" with "ce"
+# set below it, as OpenAlex abstracts carry formulas from publishers' JATS. Every tag inside a
+# formula is read as nothing, so it read "face", a certain "face recognition": read as the other
+# forms are. A child is a token element (an identifier, number, operator or text) or a row of them.
+_MATHML_SCRIPT = re.compile(rf"<{_PREFIX}(msub|msup|msubsup)(?:\s[^<>]*)?>", re.IGNORECASE)
+_MATHML_TOKEN = rf"<{_PREFIX}(?:mi|mn|mo|mtext|ms)(?:\s[^<>]*)?>[^<]*</{_PREFIX}(?:mi|mn|mo|mtext|ms)\s*>"
+_MATHML_CHILD = re.compile(
+    rf"\s*(?:{_MATHML_TOKEN}|<{_PREFIX}mrow(?:\s[^<>]*)?>(?:\s*{_MATHML_TOKEN})*\s*</{_PREFIX}mrow\s*>)",
+    re.IGNORECASE,
+)
+_MATHML_CLOSE = re.compile(rf"\s*(</{_PREFIX}(msub|msup|msubsup)\s*>)", re.IGNORECASE)
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def may_hold_letter_scripts(text: str) -> bool:
     """Whether `text` may set letters as a subscript or a superscript (`_scripts_apart`): told
     cheaply, by a script's tag holding a letter, a script's command, or a math mark before a
     letter or a command beside a formula's delimiter."""
-    if "<" in text and _SCRIPT_TAG.search(text):
+    if "<" in text and (_SCRIPT_TAG.search(text) or _MATHML_SCRIPT.search(text)):
         return True
     if "\\text" in text and "script" in text:
         return True
@@ -226,6 +239,7 @@ def _letter_scripts(text: str) -> list[_Script]:
     for m in _HTML_SCRIPT.finditer(text):
         if _holds_a_letter(m.group(3)):
             found.append((m.span(1), m.span(4), _APART))
+    scripts = _mathml_scripts(text) if "<" in text else []
     pairs: dict[int, int] | None = None
     for m in _SCRIPT_COMMAND.finditer(text):
         pairs = _brace_pairs(text) if pairs is None else pairs
@@ -242,13 +256,56 @@ def _letter_scripts(text: str) -> list[_Script]:
                     found.append((mark, (close, close + 1), _APART))
             elif m.group(3) is not None and m.group(3).isalpha():
                 found.append((mark, m.span(3), m.group(3) + _APART))
-    scripts: list[_Script] = []
     for opening, end, end_apart in found:
         edits = [(opening, _APART)] if _touches(text, opening[0], -1) else []
         edits += [(end, end_apart)] if _touches(text, end[1], 1) else []
         if edits:
             scripts.append(((opening[0], end[1]), edits))
     return scripts
+
+
+def _mathml_scripts(text: str) -> list[_Script]:
+    """MathML's scripts holding a letter (`_MATHML_SCRIPT`) and touching a word, each set apart
+    at the script's first tag where the base ends in a letter or a digit, and at the element's
+    closing tag where one follows it, only tags between."""
+    scripts: list[_Script] = []
+    for m in _MATHML_SCRIPT.finditer(text):
+        name = m.group(1).lower()
+        children = _mathml_children(text, m.end(), 3 if name == "msubsup" else 2)
+        close = _MATHML_CLOSE.match(text, children[-1].end()) if children else None
+        if close is None or close.group(2).lower() != name:
+            continue
+        base, *said = [_read_entities(_TAG.sub("", c.group())).strip() for c in children]
+        lettered = [child for child, script in zip(children[1:], said, strict=True) if _holds_a_letter(script)]
+        if not lettered:
+            continue
+        edits: list[tuple[tuple[int, int], str]] = []
+        if base[-1:].isalnum():
+            edits += [(tag.span(), _APART) for child in lettered if (tag := _TAG.search(text, child.start()))]
+        after = close.end()
+        while (tag := _TAG.match(text, after)) is not None:
+            after = tag.end()
+        if after < len(text) and text[after].isalnum():
+            edits.append((close.span(1), _APART))
+        if edits:
+            scripts.append(((m.start(), close.end()), edits))
+    return scripts
+
+
+def _mathml_children(text: str, at: int, count: int) -> list[re.Match[str]]:
+    """`count` MathML children (`_MATHML_CHILD`) one after another from `at`; none where fewer."""
+    children = []
+    for _ in range(count):
+        child = _MATHML_CHILD.match(text, at)
+        if child is None:
+            return []
+        children.append(child)
+        at = child.end()
+    return children
+
+
+def _read_entities(text: str) -> str:
+    return _ENTITY.sub(lambda m: _read_entity(m.group()), text) if "&" in text else text
 
 
 def _touches(text: str, at: int, step: int) -> bool:

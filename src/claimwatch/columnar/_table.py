@@ -108,7 +108,8 @@ ways; and the words of a text read through the marks setting its direction, "\u2
 "face"; and with a superscript or a footnote mark after a word read apart, "recognition\u00b9"
 gives "recognition"; and LaTeX's italic correction and "\\@" as nothing, "Sur\\/face" gives
 "surface"; and LaTeX's letter commands as their letters, "Wroc\\l aw" gives "wrocław"; 16: the words of a
-text read through the other characters Unicode says show nothing, "fa\u2063ce" gives "face".)"""
+text read through the other characters Unicode says show nothing, "fa\u2063ce" gives "face";
+and of a text setting letters as a MathML script, both readings, as of "fa$_{ce}$".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
