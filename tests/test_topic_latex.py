@@ -48,6 +48,20 @@ PHRASES = PhraseSet(["face recognition", CUANTICA, "naïve bayes", "image recogn
         (r"\emph{Face\/} recognition", "face recognition", r"Face\/} recognition"),
         (r"the \'face recognition\' task", "face recognition", "face recognition"),
         (r"China\'s People\'s Liberation Army", "people's liberation army", r"People\'s Liberation Army"),
+        # LaTeX's spaces, line breaks and characters by command between words (twenty-ninth part).
+        (r"Deep face\,recognition", "face recognition", r"face\,recognition"),
+        (r"Deep face\;recognition", "face recognition", r"face\;recognition"),
+        (r"Deep face\\recognition", "face recognition", r"face\\recognition"),
+        (r"Deep face\\ recognition", "face recognition", r"face\\ recognition"),
+        (r"Deep face\newline recognition", "face recognition", r"face\newline recognition"),
+        (r"Deep face\linebreak{}recognition", "face recognition", r"face\linebreak{}recognition"),
+        (r"Deep face\quad recognition", "face recognition", r"face\quad recognition"),
+        (
+            r"The People\textquoteright s Liberation Army",
+            "people's liberation army",
+            r"People\textquoteright s Liberation Army",
+        ),
+        (r"\textquotedblleft{}Face recognition\textquotedblright{} at scale", "face recognition", "Face recognition"),
     ],
 )
 def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
@@ -107,7 +121,11 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
             r"Face recognition \footnote{See}, x \cite{y}, z \cite{w}",
         ),
         (r"\emph{face\/} and Deep\ face\@.", "face and Deep face."),
-        (r"Fa\c{c}ade, Sur\emph{face}, Fa\u00e7ade, a\\b", r"Façade, Surface, Fa\u00e7ade, a\\b"),
+        # A line break between two words a space (twenty-ninth part).
+        (r"Fa\c{c}ade, Sur\emph{face}, Fa\u00e7ade, a\\b", r"Façade, Surface, Fa\u00e7ade, a b"),
+        (r"face\,a\:b\;c\>d\\*e\enspace f\par g", "face a b c d e f \u00b6 g"),
+        (r"\textquoteleft a\textquoteright{} b\textendash c\textemdash d", "\u2018a\u2019 b\u2013c\u2014d"),
+        (r"Sur\,face, $a\,b$, \textquoterights, \pars", r"Sur face,  a b , \textquoterights, \pars"),
         # LaTeX's letters by command, the spaces ending their names skipped (twenty-eighth part).
         (
             r"Wroc\l aw, Bj{\o}rn, Stra\ss e, Ayd\i n, \AA ngstr\"om, \L\'od\'z",
@@ -172,6 +190,18 @@ def test_a_command_after_a_word_hides_no_phrase_on_both_engines(tmp_path):
         work("W1", r"Face recognition\thanks{Supported by the lab.}", authorships=at_lab),
         work("W2", r"Robust", abstract=r"As in face recognition\cite{x}, we align.", authorships=at_lab),
         work("W3", r"Face\footnote{x} recognition of proteins", authorships=at_lab),  # a note between: none
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.verdict == "contradicted"
+
+
+def test_latex_spaces_and_quotes_by_command_hide_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", r"Deep face\,recognition in crowds", authorships=at_lab),
+        work("W2", r"Robust", abstract=r"Face recognition\\ in the wild: a survey.", authorships=at_lab),
+        work("W3", r"Face\par recognition of proteins", authorships=at_lab),  # a paragraph between: none
     ]
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1", "W2"]

@@ -438,6 +438,10 @@ def _latex_edits(text: str) -> list[tuple[int, int, str]]:
         edits += [(m.start(), m.end(), _LETTERS[m.group(2)]) for m in _LETTER_COMMAND.finditer(text, begin, end)]
         edits += _escaped_quotes(text, begin, end, accents)
         edits += [(m.start(), m.end(), _SPACING[m.group()]) for m in _TIE.finditer(text, begin, end)]
+        edits += [(m.start(), m.end(), _latex_space(m)) for m in _LATEX_SPACE.finditer(text, begin, end)]
+        edits += [
+            (m.start(), m.end(), _LATEX_CHARACTERS[m.group(1)]) for m in _LATEX_CHARACTER.finditer(text, begin, end)
+        ]
     return edits + _commands_after_words(text, maths, edits)
 
 
@@ -494,6 +498,29 @@ _LETTER_COMMAND = re.compile(
 # them.
 _TIE = re.compile(r"(?<=[^\W\d_])~(?=[^\W\d_]|\\[A-Za-z])|\\[-/@]|(?<!\\)\\ ")
 _SPACING = {"~": " ", "\\-": "", "\\/": "", "\\@": "", "\\ ": " "}
+# LaTeX's spaces and line breaks between words: a thin, medium or thick space ("face\\,recognition"),
+# a line break ("face\\\\recognition", "Face recognition\\\\ in the wild", "\\newline", "\\linebreak"),
+# a quad ("\\quad"), read as a space, a paragraph ("\\par") as a block's end, the spaces after a
+# command's name skipped, as LaTeX sets them; and its commands for quotation marks and dashes
+# ("People\\textquoteright s", "face\\textendash recognition") as the characters they set. spaCy
+# kept "face\\,recognition" one word and "\\newline" or "\\textquoteright" between words, so the
+# phrase was lost.
+_LATEX_SPACE = re.compile(
+    r"\\(?:(,|;|:|>)|\\\*?|(newline|linebreak|quad|qquad|enspace|enskip|thinspace|par)(?![A-Za-z])(?:\{\}|[ \t]*))"
+)
+_LATEX_CHARACTER = re.compile(
+    r"\\(textquoteright|textquoteleft|textquotedblleft|textquotedblright|textendash|textemdash)"
+    r"(?![A-Za-z])(?:\{\}|[ \t]*)"
+)
+_LATEX_CHARACTERS = {
+    "textquoteright": "\u2019", "textquoteleft": "\u2018", "textquotedblleft": "\u201c",
+    "textquotedblright": "\u201d", "textendash": "\u2013", "textemdash": "\u2014",
+}  # fmt: skip
+
+
+def _latex_space(m: re.Match[str]) -> str:
+    """A LaTeX space or break (`_LATEX_SPACE`) as read: a paragraph as a block's end, else a space."""
+    return f" {BLOCK_END} " if m.group(2) == "par" else " "
 
 
 # An escaped double quote, as JSON and program sources write one in a title ("The \\"face

@@ -109,7 +109,9 @@ ways; and the words of a text read through the marks setting its direction, "\u2
 gives "recognition"; and LaTeX's italic correction and "\\@" as nothing, "Sur\\/face" gives
 "surface"; and LaTeX's letter commands as their letters, "Wroc\\l aw" gives "wrocław"; 16: the words of a
 text read through the other characters Unicode says show nothing, "fa\u2063ce" gives "face";
-and of a text setting letters as a MathML script, both readings, as of "fa$_{ce}$".)"""
+and of a text setting letters as a MathML script, both readings, as of "fa$_{ce}$"; and LaTeX's
+spaces and line breaks as a space, "face\\,recognition" gives "face" and "recognition", and its
+quotation marks by command as the characters, "People\\textquoteright s" gives "people".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
