@@ -85,6 +85,11 @@ def test_typeset_apostrophes_hide_no_phrase_on_both_engines(tmp_path):
         ("\u00abFace recognition\u00bb-based access control", "Face recognition"),
         ("(Face recognition)-based access control", "Face recognition"),
         ("[Face recognition]-like tasks", "Face recognition"),
+        # The hyphen at a line's end, as abstracts from PDFs break lines (twenty-ninth part).
+        ("\u201cFace recognition\u201d-\nbased access control", "Face recognition"),
+        ('"Face recognition"-\nbased access control', "Face recognition"),
+        ("(Face recognition)-\nbased access control", "Face recognition"),
+        ("\u201cFace recognition\u201d- based access control", "Face recognition"),
     ],
 )
 def test_a_closing_mark_before_a_hyphen_ends_the_word(text, span):
@@ -102,9 +107,10 @@ def test_a_closing_mark_before_a_hyphen_hides_no_phrase_on_both_engines(tmp_path
     records = [
         work("W1", "A \u201cface recognition\u201d-based gate", authorships=at_lab),
         work("W2", "(Sur)-face recognition of proteins", authorships=at_lab),
+        work("W3", "Robust", abstract="A \u201cface recognition\u201d-\nbased gate", authorships=at_lab),
     ]
     result = topic_result_of_both_engines(tmp_path, records)
-    assert [f.work.id for f in result.findings] == ["W1"]
+    assert [f.work.id for f in result.findings] == ["W1", "W3"]
     assert result.verdict == "contradicted"
 
 

@@ -91,9 +91,10 @@ def _words(text: str) -> list[_Word]:
 # only between letters, so it kept "recognition\u201d-based" of "\u201cface recognition\u201d-based"
 # (or "(face recognition)-based", "\"Deepfake\"-style") one token and the phrase was lost. The
 # token is cut there, its mark and hyphen dropped, a bracket only where what it closes holds a
-# space: "(Re)-identification" writes one word, and "(Sur)-face" no "face".
+# space: "(Re)-identification" writes one word, and "(Sur)-face" no "face". So where the hyphen
+# ends the token, a line's end after it ("\u201cface recognition\u201d-\nbased").
 _CLOSED_THEN_HYPHEN = re.compile(
-    "(?<=[^\\W_])([\"'\u201d\u00bb\u203a]|[)\\]}])[\"'\u201d\u00bb\u203a)\\]}]*-+(?=[^\\W_])"
+    "(?<=[^\\W_])([\"'\u201d\u00bb\u203a]|[)\\]}])[\"'\u201d\u00bb\u203a)\\]}]*-+(?=[^\\W_]|$)"
 )
 _OPENING = {")": "(", "]": "[", "}": "{"}
 
@@ -111,7 +112,8 @@ def _pieces_of_tokens(text: str) -> Iterator[tuple[str, int]]:
                 continue
             yield token[at : m.start()], start + at
             at = m.end()
-        yield token[at:], start + at
+        if at < len(token):
+            yield token[at:], start + at
 
 
 def _closes_words(text: str, at: int, opening: str) -> bool:
