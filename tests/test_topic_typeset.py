@@ -43,6 +43,9 @@ PHRASES = PhraseSet([PLA, "face recognition"])
         "Universities of the People\u2032s Liberation Army",
         "Universities of the People\uff07s Liberation Army",  # fullwidth, its compatibility form
         "Universities of the People's Liberation Army",
+        # Typed for one, as titles from Spanish and Portuguese keyboards write it (twenty-ninth part).
+        "Universities of the People\u00b4s Liberation Army",
+        "Universities of the People`s Liberation Army",
     ],
 )
 def test_a_typeset_apostrophe_is_read_as_the_apostrophe(text):
@@ -100,6 +103,24 @@ def test_a_closing_mark_before_a_hyphen_ends_the_word(text, span):
 def test_a_bracket_closing_part_of_a_word_before_a_hyphen_cuts_none(text):
     # "(Sur)-face" writes one word, as "(Re)-identification" does: no "face" begins in it.
     assert PHRASES.find(text) == []
+
+
+def test_an_acute_accent_by_its_entity_is_read_as_the_apostrophe():
+    text = "Universities of the People&#180;s Liberation Army"
+    assert_found_as_given(PHRASES, text, PLA, "People&#180;s Liberation Army")
+
+
+def test_typed_apostrophes_hide_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Universities of the People\u00b4s Liberation Army", authorships=at_lab),
+        work("W2", "Universities of the People`s Liberation Army", authorships=at_lab),
+        work("W3", "``People\u00b4s'' Army", authorships=at_lab),
+    ]
+    topic = "id: face\nname: PLA\nrationale: The army.\nphrases: [People's Liberation Army]\n"
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.verdict == "contradicted"
 
 
 def test_a_closing_mark_before_a_hyphen_hides_no_phrase_on_both_engines(tmp_path):

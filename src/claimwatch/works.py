@@ -760,10 +760,19 @@ SUPERSCRIPTS = (
 _SET_APART = re.compile(f"[{SUPERSCRIPTS}\u2020\u2021\u00a7\u2217\u204e\u22c6]")
 
 
+# A backtick or an acute accent typed for an apostrophe inside a word ("People\u00b4s", "People`s",
+# as titles from Spanish and Portuguese keyboards write it; names read them so, `APOSTROPHES`):
+# read as "'", or NFKC wrote "People \u0301s" and spaCy cut "People`s" apart, and "People's
+# Liberation Army" was lost.
+_TYPED_APOSTROPHE = re.compile("(?<=[^\\W_])[`\u00b4](?=[^\\W_])")
+
+
 def _read_rendered(text: str) -> str:
     """`topic_reading` of a text whose markup is read."""
     if text.isascii() or ascii_but_block_ends(text):
-        return text
+        return _TYPED_APOSTROPHE.sub("'", text) if "`" in text else text
+    if "`" in text or "\u00b4" in text:
+        text = _TYPED_APOSTROPHE.sub("'", text)
     text = read_through_invisible(text)
     if _DIRECTION_MARKS.search(text):
         text = _DIRECTION_MARKS.sub("", text)
