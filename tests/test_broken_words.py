@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimwatch.evaluate._phrases import PhraseSet
-from helpers import work
+from helpers import LAB, authorship, topic_result_of_both_engines, work
 from test_doubt_phrases import WITH_HIT, result
 from test_negated_topics import BY_LAB, index
 
@@ -28,6 +28,10 @@ FACES = PhraseSet(["face recognition", "deepfake"])
         ("Multi- face recognition", "face recognition"),
         ("Protein sur-\nface recognition", "face recognition"),
         ("a deep\u2013\n  deepfake", "deepfake"),
+        # A bracket closing part of a word before the hyphen: "(Sur)-face" is one word, and so is
+        # it broken at a line's end, or rebuilt from an abstract index (twenty-ninth part).
+        ("Protein (Sur)-\nface recognition", "face recognition"),
+        ("Protein [Sur]- face recognition", "face recognition"),
     ],
 )
 def test_a_phrase_after_a_hyphen_and_a_break_is_found_apart(text, span):
@@ -46,7 +50,10 @@ def test_a_phrase_not_after_a_break_is_never_found_apart(text):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(["face", "3D", "sur", "recognition", "deep", "fakes", "-", "- ", "-\n", " "]), max_size=10)
+    st.lists(
+        st.sampled_from(["face", "3D", "sur", "recognition", "deep", "fakes", "-", "- ", "-\n", " ", "(", ")"]),
+        max_size=10,
+    )
 )
 def test_the_two_readings_never_share_a_hit(pieces):
     """A hit is certain (`find`) or begins after a break (`find_after_breaks`), never both."""
@@ -94,3 +101,16 @@ def test_an_excluded_phrase_around_it_still_hides_it(tmp_path):
     records = [work("W1", "Multi- face recognition ability", "2024-06-01", BY_LAB)]
     r = result(tmp_path, records, "{topic: faces}", topics=topic)
     assert (r.verdict, r.matched, r.uncertain) == ("not_contradicted", 0, 0)
+
+
+def test_a_phrase_after_a_bracket_closing_part_of_a_word_and_a_break_is_a_doubt_on_both_engines(tmp_path):
+    # "(Sur)-\nface recognition" was a certain "face recognition", where "(Sur)-face" is one word.
+    at_lab = [authorship("A", [LAB])]
+    records = [work("W1", "Protein (Sur)-\nface recognition", authorships=at_lab)]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    (f,) = result.uncertain_findings
+    assert f.uncertain_because == (
+        "its title says \u201c(Sur)- face recognition\u201d, where \u201cface recognition\u201d follows a hyphen "
+        "and a break: it may be the end of a word broken at a line's end, not the topic's phrase",
+    )

@@ -2096,13 +2096,19 @@ def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:
 
 
 def _broken_word_start(text: str, at: int) -> int:
-    """Where the piece before the hyphen and break ahead of `at` begins ("3D" in "3D-\nface")."""
+    """Where the piece before the hyphen and break ahead of `at` begins ("3D" in "3D-\nface",
+    "(Sur)" in "(Sur)-\nface")."""
     k = at
     while k > 0 and (text[k - 1].isspace() or topic_reading(text[k - 1]) in ("-", "")):
         k -= 1
+    if k > 0 and (opening := _BRACKETS.get(text[k - 1])) is not None and (opened := text.rfind(opening, 0, k - 1)) >= 0:
+        k = opened
     while k > 0 and text[k - 1].isalnum():
         k -= 1
     return k
+
+
+_BRACKETS = {")": "(", "]": "[", "}": "{"}  # a closing bracket's opening one
 
 
 def _context(text: str, start: int, end: int, width: int = 80) -> tuple[str, str]:

@@ -143,8 +143,9 @@ def _tokens(text: str) -> Iterator[tuple[str, int]]:
     yield from ((t.text, at + t.idx) for t in tokenizer(text[at:] if at else text))
 
 
-# A word, hyphens and white space: where `_continues_a_broken_word` may hold for the word after.
-_HYPHEN_BREAK = re.compile(r"[^\W_]-+\s")
+# A word (or a bracket closing part of one), hyphens and white space: where
+# `_continues_a_broken_word` may hold for the word after.
+_HYPHEN_BREAK = re.compile(r"(?:[^\W_]|[)\]}])-+\s")
 
 
 def _continues_a_broken_word(text: str, at: int) -> bool:
@@ -156,7 +157,15 @@ def _continues_a_broken_word(text: str, at: int) -> bool:
     hyphens = before
     while hyphens > 0 and text[hyphens - 1] == "-":
         hyphens -= 1
-    return before < at and 0 < hyphens < before and text[hyphens - 1].isalnum()
+    return before < at and 0 < hyphens < before and (text[hyphens - 1].isalnum() or _closes_a_part(text, hyphens - 1))
+
+
+def _closes_a_part(text: str, at: int) -> bool:
+    """Whether the character at `at` is a bracket closing part of a word, after a letter or a
+    digit, what it closes holding no space: "(Sur)-\nface" is "(Sur)-face" broken at a line's
+    end, one word, as "(Sur)-face" is (`_CLOSED_THEN_HYPHEN`)."""
+    c = text[at]
+    return c in _OPENING and at > 0 and text[at - 1].isalnum() and not _closes_words(text, at, _OPENING[c])
 
 
 @lru_cache(maxsize=200_000)
