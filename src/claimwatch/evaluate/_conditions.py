@@ -115,7 +115,8 @@ class _WorkContext:
         of it), and its text holds a phrase of another sense of their words
         (`TopicMatcher.other_sense`); or nothing matched but a phrase after a hyphen and a break,
         which may end a broken word (`TopicMatcher.broken_reading`), or words joined by an em dash,
-        which may part two clauses (`TopicMatcher.dashed_reading`), or in one reading of a text
+        which may part two clauses (`TopicMatcher.dashed_reading`), or a phrase whose first word a
+        hyphen leaves for a later word to complete (`TopicMatcher.suspended_reading`), or in one reading of a text
         that reads two ways (`TopicMatcher.tagged_reading`), or inside an excluded phrase found
         only so (`TopicMatcher.perhaps_excluded`). None where none of these."""
         key = id(matcher)
@@ -125,6 +126,7 @@ class _WorkContext:
                 self._doubts[key] = (
                     matcher.broken_reading(self.work, self.abstract_words)
                     or matcher.dashed_reading(self.work, self.abstract_words)
+                    or matcher.suspended_reading(self.work, self.abstract_words)
                     or matcher.tagged_reading(self.work, self.abstract_words)
                     or matcher.perhaps_excluded(self.work, self.abstract_words)
                 )

@@ -1894,7 +1894,9 @@ class TopicMatcher:
         hyphen and a break), since a doubt the text may hold leaves a match only perhaps the
         topic's: "pro<b>sopagnosia" may be "prosopagnosia"."""
         d = self.doubting
-        hits = d.find(text) or d.find_either_way(text) + d.find_across_dashes(text) + d.find_after_breaks(text)
+        hits = d.find(text) or (
+            d.find_either_way(text) + d.find_across_dashes(text) + d.find_after_breaks(text) + d.find_suspended(text)
+        )
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
     def broken_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
@@ -1920,6 +1922,18 @@ class TopicMatcher:
                 return (
                     f"its {name} says \u201c{text[h.start : h.end]}\u201d, where the words of \u201c{h.phrase}\u201d "
                     "are joined by a dash, which may part two clauses rather than join the words"
+                )
+        return None
+
+    def suspended_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work none of whose text matches may still hold a phrase: a hyphen leaves its first
+        word for a later word to complete ("Face- and voice recognition"), so a reader takes the
+        phrase as meant though the text does not write it; None where none does."""
+        for name, text in self._texts(work, abstract_words):
+            if (h := self._first_not_excluded(text, PhraseSet.find_suspended)) is not None:
+                return (
+                    f"its {name} says \u201c{text[h.start : h.end]}\u201d, where a hyphen leaves a word for a later "
+                    f"one to complete: \u201c{h.phrase}\u201d may be meant, though the words are not written so"
                 )
         return None
 

@@ -87,6 +87,16 @@ def _words(text: str) -> list[_Word]:
     return out
 
 
+# A word a hyphen leaves for a later word to complete, and the words coordinated with it ("face-
+# and voice recognition", "face-, voice- and gait recognition", "quantum- or classical computing"),
+# up to the word before the one they share: from the hyphen to that word's end (`find_suspended`).
+_SUSPENDED = re.compile(
+    r"(?<=[^\W_])[-\u2010\u2011][ \t]*(?:,[ \t]*[^\W_]+[-\u2010\u2011][ \t]*)*,?[ \t]+(?:and|or|nor|&)[ \t]+"
+    r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*(?=[ \t\n])",
+    re.IGNORECASE,
+)
+
+
 # A closing quotation mark or bracket and a hyphen between two words: spaCy splits at a hyphen
 # only between letters, so it kept "recognition\u201d-based" of "\u201cface recognition\u201d-based"
 # (or "(face recognition)-based", "\"Deepfake\"-style") one token and the phrase was lost. The
@@ -242,6 +252,19 @@ class PhraseSet:
         tag that may be its own characters, a script's letters joined to a word or apart:
         `works.reads_two_ways`), only the hits both give."""
         return self._find_certain(text, spaced_dashes=False)
+
+    def find_suspended(self, text: str) -> list[PhraseHit]:
+        """The hits `find` leaves out because a hyphen leaves their first word for a later word to
+        complete ("Face- and voice recognition": face recognition and voice recognition), read with
+        the words between left out; a reader takes them so, though the text does not write the
+        phrase. Spans in `text`, from the first word to the one it shares."""
+        if not _may_suspend(text):
+            return []
+        gaps = [m.span() for m in _SUSPENDED.finditer(text)]
+        if not gaps:
+            return []
+        completed = _SUSPENDED.sub(lambda m: " " * len(m.group()), text)  # one character for one: the same offsets
+        return [h for h in self.find(completed) if any(h.start < b and e <= h.end for b, e in gaps)]
 
     def _find_certain(self, text: str, *, spaced_dashes: bool) -> list[PhraseHit]:
         """`find`'s hits; with `spaced_dashes`, words joined across a dash between spaces too."""
@@ -412,6 +435,14 @@ class PhraseSet:
             if len(prefix) > self._longest:
                 break
         return best
+
+
+def _may_suspend(text: str) -> bool:
+    """Whether a hyphen may leave a word for a later one to complete in `text` (`_SUSPENDED`): told
+    in C, most texts none."""
+    if "-" in text and ("- " in text or "-," in text or "-\t" in text):
+        return True
+    return not text.isascii() and ("\u2010" in text or "\u2011" in text)
 
 
 def _holds_a_spaced_dash(text: str) -> bool:

@@ -1,0 +1,91 @@
+"""A phrase whose first word a hyphen leaves for a later word to complete (issue 18,
+twenty-ninth part).
+
+English writes two compounds sharing a word with a hyphen on the first ("face- and voice
+recognition": face recognition and voice recognition; "pre- and post-processing"). No phrase
+matched it, so a work titled "Face- and voice recognition for smart homes" cleared a claim
+expecting no work on face recognition: silence. The text does not write "face recognition", and
+a reader takes it as meant: such a work is uncertain now, said why, on both engines; a certain
+match elsewhere still counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimwatch.evaluate import PhraseSet
+from helpers import LAB, authorship, topic_result_of_both_engines, work
+from test_doubt_phrases import WITH_HIT, result
+from test_negated_topics import index
+
+PHRASES = PhraseSet(["face recognition", "quantum computing"])
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "span"),
+    [
+        ("Face- and voice recognition for smart homes", "face recognition", "Face- and voice recognition"),
+        ("Face-, voice- and gait recognition", "face recognition", "Face-, voice- and gait recognition"),
+        ("Face-, voice-, and gait recognition", "face recognition", "Face-, voice-, and gait recognition"),
+        ("face- or fingerprint-based recognition", "face recognition", "face- or fingerprint-based recognition"),
+        ("Face\u2010 and voice recognition", "face recognition", "Face\u2010 and voice recognition"),
+        ("Quantum- and classical computing", "quantum computing", "Quantum- and classical computing"),
+    ],
+)
+def test_a_phrase_a_hyphen_leaves_to_complete_is_found_apart(text, phrase, span):
+    assert PHRASES.find(text) == []  # never a certain match
+    (hit,) = PHRASES.find_suspended(text)
+    assert (hit.phrase, text[hit.start : hit.end]) == (phrase, span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Face and voice recognition",  # no hyphen: "face" may stand alone, as in "face and object"
+        "Sur- and face recognition",  # "face recognition" written: certain, not apart
+        "pre- and post-processing of images",
+        "Face - and voice recognition",  # a dash between spaces, no suspended word
+        "Face-\nand voice recognition",
+    ],
+)
+def test_no_phrase_is_found_apart_where_no_hyphen_leaves_its_word(text):
+    assert PHRASES.find_suspended(text) == []
+
+
+@given(st.lists(st.sampled_from(["face", "voice", "recognition", "-", ",", " ", " and ", " or ", "x"]), max_size=12))
+def test_a_hit_is_certain_or_apart_never_both(pieces):
+    text = "".join(pieces)
+    assert not set(PHRASES.find(text)) & set(PHRASES.find_suspended(text))
+
+
+def test_a_phrase_a_hyphen_leaves_to_complete_is_a_doubt_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Smart homes", abstract="We study face- and voice recognition at home.", authorships=at_lab),
+        work("W2", "Images", abstract="Pre- and post-processing of images.", authorships=at_lab),
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            "its abstract says \u201cface- and voice recognition\u201d, where a hyphen leaves a word for a later one to "
+            "complete: \u201cface recognition\u201d may be meant, though the words are not written so",
+        ),
+    }
+
+
+def test_a_certain_match_elsewhere_still_counts(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [work("W1", "Face- and voice recognition: face recognition at home", authorships=at_lab)]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert (result.verdict, [f.work.id for f in result.findings]) == ("contradicted", ["W1"])
+
+
+def test_under_not_a_phrase_a_hyphen_leaves_to_complete_does_not_pass_as_absent(tmp_path):
+    # An OpenAlex abstract index, a coauthor at a listed institution: "not on face recognition"
+    # held, so the work counted against a claim of no listed partners outside the topic.
+    abstract = "We study face- and voice recognition in smart homes."
+    records = [work("W1", "Smart homes", "2024-06-01", WITH_HIT, abstract_inverted_index=index(abstract))]
+    r = result(tmp_path, records, "{all: [{coauthor_in: [mil]}, {not: {topic: facial-recognition}}]}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
