@@ -440,6 +440,25 @@ def test_fetch_with_the_real_batch_size(table):
     assert not _fetch_threads()
 
 
+def test_fetch_parses_the_table_footer_once(table, small_batches, monkeypatch):
+    """Every batch's query runs over a connection that keeps the Parquet footer it read: DuckDB
+    parsed the footer again a query, 3.5 MB of statistics for bench's million, 21 ms a batch
+    (twenty-ninth part). The records are still exactly those asked for, across many batches."""
+    real = _duckdb._fetch_batch
+    settings: list[object] = []
+
+    def watching(con, table, batch):
+        settings.append(con.execute("SELECT current_setting('parquet_metadata_cache')").fetchone()[0])
+        return real(con, table, batch)
+
+    monkeypatch.setattr(_duckdb, "_fetch_batch", watching)
+    ordinals = list(range(0, N_WORKS, 5))
+    got = _within(30, lambda: [line for line, _ in fetch_records(table, ordinals)])
+    assert got == [o + 1 for o in ordinals]
+    assert len(settings) > 3
+    assert settings == [True] * len(settings)
+
+
 def test_fetch_of_no_ordinals_yields_nothing(table):
     """An empty candidate list: no rows, and the reader ends."""
     assert _within(30, lambda: list(fetch_records(table, []))) == []
