@@ -110,6 +110,37 @@ def test_an_acute_accent_by_its_entity_is_read_as_the_apostrophe():
     assert_found_as_given(PHRASES, text, PLA, "People&#180;s Liberation Army")
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # The apostrophe lost, as Web of Science writes "Peoples R China" (twenty-ninth part).
+        ("Hospitals of the Chinese Peoples Liberation Army", "Peoples Liberation Army"),
+        ("Hospitals of the Chinese People s Liberation Army", "People s Liberation Army"),
+        ("Hospitals of the Chinese PEOPLES LIBERATION ARMY", "PEOPLES LIBERATION ARMY"),
+    ],
+)
+def test_a_phrase_is_found_with_its_apostrophe_lost(text, span):
+    assert_found_as_given(PHRASES, text, PLA, span)
+
+
+@pytest.mark.parametrize("text", ["Peoples Liberation", "People Liberation Army", "People ss Liberation Army"])
+def test_an_apostrophe_lost_finds_no_other_words(text):
+    assert PHRASES.find(text) == []
+
+
+def test_a_lost_apostrophe_hides_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Hospitals of the Chinese Peoples Liberation Army", authorships=at_lab),
+        work("W2", "Hospitals of the Chinese People s Liberation Army", authorships=at_lab),
+        work("W3", "Peoples of the Liberation Army", authorships=at_lab),
+    ]
+    topic = "id: face\nname: PLA\nrationale: The army.\nphrases: [People's Liberation Army]\n"
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.verdict == "contradicted"
+
+
 def test_typed_apostrophes_hide_no_phrase_on_both_engines(tmp_path):
     at_lab = [authorship("A", [LAB])]
     records = [

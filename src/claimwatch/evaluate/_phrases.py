@@ -226,8 +226,8 @@ class PhraseSet:
         # written in Persian; in its compatibility form), and reported as written.
         for p in self.phrases:
             key, inflects = _phrase_key(topic_reading(p))
-            if key:
-                (self._inflecting if inflects else self._as_written).setdefault(key, p)
+            for spelling in _spellings(key):
+                (self._inflecting if inflects else self._as_written).setdefault(spelling, p)
         keys = (*self._inflecting, *self._as_written)
         self._longest = max((len(k) for k in keys), default=0)
         # Every beginning of a key: a run of words can match only from a word whose key or
@@ -528,6 +528,16 @@ def plain_words(words: Iterable[str]) -> frozenset[str]:
     return found
 
 
+def _spellings(key: str) -> tuple[str, ...]:
+    """A phrase's key and, where it holds an apostrophe, the key without it: "People's Liberation
+    Army" is written "Peoples Liberation Army" and "People s Liberation Army" as often as titles
+    lose an apostrophe (Web of Science's "Peoples R China"), and a reader reads them as one, as
+    names are read ("Xian" for "Xi'an"). None for an empty key."""
+    if not key:
+        return ()
+    return (key, key.replace("'", "")) if "'" in key else (key,)
+
+
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
     """Words one of which a text must hold for any phrase to match it.
 
@@ -544,8 +554,8 @@ def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
         if not words:
             continue
         shortest = min(3, len(words[0][_KEY]), len(words[0][_LOWER]))
-        key, _ = _phrase_key(phrase)
-        prefixes.update(key[:n] for n in range(shortest, len(key) + 1))
+        for key in _spellings(_phrase_key(phrase)[0]):
+            prefixes.update(key[:n] for n in range(shortest, len(key) + 1))
         # A first word with punctuation inside ("U.S.", "C++") is one token to spaCy but
         # several plain words to the prefilter: its first plain word is a candidate too.
         prefixes.update(_PLAIN_WORD.findall(words[0][_LOWER])[:1])
