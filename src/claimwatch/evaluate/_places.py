@@ -539,8 +539,9 @@ def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple
     """The part of an affiliation string a name at [start, end) stands in.
 
     Strings can hold several affiliations: they are parted at ';', '|' and line breaks, and after
-    a country followed by a comma ("..., Boston, USA, Tsinghua University, Beijing, China"), but
-    not one that opens its part (`_ends`). `places` are `places_in(text)`."""
+    a country followed by a comma ("..., Boston, USA, Tsinghua University, Beijing, China") or a
+    sentence's full stop ("..., China. Present address: ..."), but not one that opens its part
+    (`_ends`). `places` are `places_in(text)`."""
     breaks = [m.end() for m in _PART_BREAK.finditer(text)]
     words = _free_words(text)
     # A country inside the name ("University of Science and Technology of China") ends no part.
@@ -581,7 +582,9 @@ def _free_words(text: str) -> tuple[int, ...]:
 _CHINA_IN_CHINESE = re.compile("中华人民共和国|中華人民共和國|中国|中國")
 _A_WORD = re.compile(r"[^\W\d_]+")
 _PART_BREAK = re.compile(r"[;|\n\uff1b\uff5c]")  # fullwidth ； and ｜ too, as Chinese strings write them
-_COMMA = re.compile(r"\s*[,\uff0c]")  # a fullwidth comma too: English strings from Chinese journals
+# After a country, what ends an affiliation: a comma (a fullwidth one too: English strings from
+# Chinese journals), or a sentence's full stop ("..., China. Present address: MIT, ..., USA").
+_COMMA = re.compile(r"\s*(?:[,\uff0c]|\.(?=\s+[A-Z]))")
 
 
 def _in_original(place: Place, text: str) -> Place:
