@@ -79,3 +79,17 @@ def test_an_ampersand_before_the_names_own_first_word_begins_a_second_name(raw, 
     subject = Subject(id="msra", name="Microsoft Research Asia", aliases=("MSRA",), openalex=("I4210113369",))
     hit = SubjectMatcher(subject)._match(Authorship("A", 0, raw_affiliations=(raw,)))
     assert hit is not None and (hit.doubt is None) == certain, hit
+
+
+def test_a_place_before_the_subject_s_name_says_the_subject_not_a_list_gives_no_address():
+    """Reviewed: the doubt of a place before the subject's name said "the list gives no address
+    for ...", a list entry's words, where no list is in question; it says the subject's now."""
+    _, name, country = NJUST
+    matcher = SubjectMatcher(Subject(id="njust", name=name, country=country))
+    raw = "School of Computer Science, Taizhou Nanjing University of Science and Technology, China"
+    hit = matcher._match(Authorship("A", 0, raw_affiliations=(raw,)))
+    assert hit is not None and hit.doubt is not None
+    assert "the list" not in hit.doubt
+    assert hit.doubt.endswith(f"a claim's subject gives no address, so only the places its names hold are {name}'s own")
+    own = matcher._match(Authorship("A", 0, raw_affiliations=("Nanjing Nanjing University of Science and Technology",)))
+    assert own is not None and own.doubt is None

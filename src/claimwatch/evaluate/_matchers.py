@@ -187,7 +187,7 @@ class SubjectMatcher:
                         if self.subject.country
                         else _acronym_unplaced(self.subject, h, text)
                     )
-                    or _a_longer_name(self._as_entry, h, text),
+                    or _a_longer_name(self._as_entry, h, text, subject=True),
                     h,
                 )
                 if not isinstance(placed, _Elsewhere) and (former := _named_as_before(self.subject.name, h, text)):
@@ -230,7 +230,9 @@ class SubjectMatcher:
         `_NAMED_OTHERWISE` where it names it as itself too, None where it names it not at all."""
         first = None
         for h in self.names.find(text):
-            otherwise = _named_as_before(self.subject.name, h, text) or _a_longer_name(self._as_entry, h, text)
+            otherwise = _named_as_before(self.subject.name, h, text) or _a_longer_name(
+                self._as_entry, h, text, subject=True
+            )
             if otherwise is None:
                 return _NAMED_OTHERWISE
             first = first or otherwise
@@ -989,10 +991,10 @@ def _by_its_place(names: tuple[str, ...]) -> bool:
     return any(certain_provinces(provinces_in(m.group(1))) for n in names for m in _BRACKETED.finditer(n))
 
 
-def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | None:
+def _a_longer_name(entry: ListEntry, hit: NameHit, text: str, *, subject: bool = False) -> _LongerName | None:
     """A doubt where the text around a name may make it part of another institution's name,
     judged on the text as it reads: an invisible character at the name's edge (北大\u200b荒)
-    hides nothing."""
+    hides nothing. `subject`: the entry is a claim's subject (`SubjectMatcher`), said so."""
     said, label = printable(hit.matched), printable(entry.name)
     if INVISIBLE.search(text):
         text, hit = _seen(text, hit)
@@ -1010,7 +1012,7 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str) -> _LongerName | N
         return _LongerName(
             f"the place \u201c{printable(place)}\u201d comes right before \u201c{said}\u201d: the text may name"
             f" another institution, named by its place, whose name ends with {label}'s (Dalian Naval Academy"
-            f" is not the Naval Academy){_no_place_to_tell(entry, label)}"
+            f" is not the Naval Academy){_no_place_to_tell(entry, label, subject=subject)}"
         )
     own = _own_colleges(entry.names)
     if (words := _college_of_before(hit, text)) and fold(words) not in own:
@@ -1359,9 +1361,12 @@ def _own_chinese_places_before(text: str, start: int, own: frozenset[str]) -> bo
     return found and (at == 0 or not _A_CHINESE_CHARACTER.match(text[at - 1]))
 
 
-def _no_place_to_tell(entry: ListEntry, label: str) -> str:
+def _no_place_to_tell(entry: ListEntry, label: str, *, subject: bool = False) -> str:
     """What a reviewer needs to know where the list gives no address: the entry's own city
-    could not be told from another institution's, so its city-first forms are doubts too."""
+    could not be told from another institution's, so its city-first forms are doubts too. A
+    claim's subject has no address to give: only its names' places are its own."""
+    if subject:
+        return f"; a claim's subject gives no address, so only the places its names hold are {label}'s own"
     if entry.addresses:
         return ""
     return f"; the list gives no address for {label}, so its own city cannot be told from another's"
