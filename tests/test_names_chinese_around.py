@@ -90,3 +90,43 @@ def test_the_subject_s_chinese_name_after_its_own_province_is_the_subject():
     at = matcher._match(Authorship("A", 0, raw_affiliations=("湖南国防科技大学计算机学院，长沙 410073",)))
     assert at is not None and at.doubt is None
     assert matcher._match(Authorship("A", 0, raw_affiliations=("北京国防科技大学",))) is None
+
+
+# The tracker's China University of Geosciences (Wuhan) (../shared/data/aspi): named by its place,
+# one of two universities of one name, 中国地质大学（北京） the other.
+CUG_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: cug
+    name: China University of Geosciences (Wuhan)
+    aliases: [中国地质大学, 中国地质大学(武汉), CUG]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Its own place right after the name, bare or spaced from it: the alias's bracket written
+        # otherwise, as "China University of Geosciences, Wuhan" is the entry.
+        ("中国地质大学武汉，湖北 430074", "match"),
+        ("中国地质大学 (武汉) 地球科学学院，武汉 430074", "match"),
+        ("中国地质大学（武汉）计算机学院，武汉 430074", "match"),
+        # The other university's place, and a college after its own place: doubts, as before.
+        ("中国地质大学（北京），北京 100083", "doubt"),
+        ("中国地质大学北京", "doubt"),
+        ("中国地质大学武汉珠宝学院", "doubt"),
+    ],
+)
+def test_a_chinese_name_the_list_gives_by_its_place_is_found_with_it_written_otherwise(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    (result,) = coauthor_text_results(root, CUG_LIST, raw)
+    capsys.readouterr()
+    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
+    assert result["uncertain"] == (found == "doubt")

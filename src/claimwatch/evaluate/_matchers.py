@@ -1049,7 +1049,13 @@ def _chinese_run_on(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     word = cjk_run_on(text, hit.end)
     if word is None or a_school_of_a_field(word):
         return None
-    if _by_its_place(entry.names) or _with_a_city_college(entry.names):
+    if _by_its_place(entry.names) and not _with_a_city_college(entry.names):
+        resume = _after_a_place(text, hit.end, _bracketed_places(entry.names))
+        if resume is None:
+            return word
+        rest = cjk_run_on(text, resume)
+        return None if rest is None or a_school_of_a_field(rest) else word
+    if _with_a_city_college(entry.names):
         return word
     if (resume := _after_a_former_name(text, hit.end)) is not None:
         rest = cjk_run_on(text, resume)
@@ -1075,15 +1081,32 @@ _IN_BRACKETS = re.compile(
 _SPACED = re.compile(rf"{SPACES}*")
 
 
-def _after_a_place(text: str, end: int) -> int | None:
+def _after_a_place(text: str, end: int, among: frozenset[str] | None = None) -> int | None:
     """Where a Chinese place right after a name ends, the place bare (哈尔滨工业大学深圳) or alone in
-    brackets (（深圳）); None where no place stands there."""
+    brackets (（深圳）), and where `among` is given one of those places (`_place_key`); None where
+    no place stands there."""
     bracketed = _IN_BRACKETS.match(text, end)
     start = bracketed.start(1) if bracketed else _SPACED.match(text, end).end()  # type: ignore[union-attr]
     for place in provinces_in(text):
         if place.start == start and (bracketed is None or place.end == bracketed.end(1)):
+            written = text[place.start : place.end]
+            if among is not None and _place_key(in_english(written) or written) not in among:
+                return None
             return bracketed.end() if bracketed else place.end
     return None
+
+
+@lru_cache(maxsize=10_000)
+def _bracketed_places(names: tuple[str, ...]) -> frozenset[str]:
+    """The places (`_place_key`) an entry's names hold in brackets, by which the list names one
+    of two institutions of one name (中国地质大学(武汉), "China University of Geosciences (Wuhan)")."""
+    return frozenset(
+        _place_key(in_english(written) or written)
+        for n in names
+        for m in _BRACKETED.finditer(n)
+        for p in provinces_in(m.group(1))
+        for written in [m.group(1)[p.start : p.end]]
+    )
 
 
 # A university's own colleges that the rules for independent colleges would take for one: named by
