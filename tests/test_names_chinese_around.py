@@ -73,6 +73,41 @@ def test_a_chinese_name_after_its_own_city_is_found(tmp_path, monkeypatch, capsy
     assert result["uncertain"] == (found == "doubt")
 
 
+# The tracker's CAEP (../shared/data/aspi): its nickname 九院 ("the Ninth Academy"), and a name of
+# it that places it in Shanghai too.
+CAEP_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: caep
+    name: Chinese Academy of Engineering Physics
+    aliases: [中国工程物理研究院, 九院, "The High Power Laser Laboratory, Shanghai"]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        ("上海中国工程物理研究院，上海 201800", "match"),
+        # Found so by its own place, a short alias made 上海九院 (Shanghai's Ninth People's
+        # Hospital, as Shanghai writes it) the academy certainly: only a whole name, ending in its
+        # institution's word, stands after a place; the nickname is not found there, as before.
+        ("上海九院口腔科，上海 200011", "nothing"),
+        ("上海九院，上海 200011", "nothing"),
+    ],
+)
+def test_only_a_whole_chinese_name_stands_after_its_own_place(tmp_path, monkeypatch, capsys, raw, found):
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    (result,) = coauthor_text_results(root, CAEP_LIST, raw)
+    capsys.readouterr()
+    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
+    assert result["uncertain"] == (found == "doubt")
+
+
 def test_the_subject_s_chinese_name_after_its_own_province_is_the_subject():
     """The subject's own places are its names': "Hunan Guofang Keji University" (the Entity
     List's alias of NUDT, evidence/lists/us-entity-list.yaml) places it in Hunan."""

@@ -539,13 +539,22 @@ class NameMatcher:
                     or not _CJK.match(normal[start - 1])
                     or _after_its_own_country(normal, start)
                     or _after_formerly(normal, start)
-                    or (self._own_place_before is not None and self._own_place_before(key, normal, start))
+                    or (self._own_place_before is not None and self._placed_by_its_own(key, form, normal, start))
                 )
                 if stands_alone and not _a_longer_cjk_name(normal, form, end):
                     s, e = _back(given, normal, start, "NFKC"), _back(given, normal, end, "NFKC")
                     hits.append(NameHit(key, name, given[s:e], s, e, traditional))
                 start = normal.find(form, start + 1)
         return hits
+
+    def _placed_by_its_own(self, key: str, form: str, text: str, start: int) -> bool:
+        """Do the key's own places stand right before a Chinese name at `start` (`own_place_before`)?
+        Only a whole institution's name, ending in its word (大学, 研究院, 中心, 集团), is so found: a short
+        alias a place goes before is that place's nickname of another body (上海九院, Shanghai's
+        Ninth People's Hospital, is not the tracker's 九院, the Chinese Academy of Engineering
+        Physics, whose names place it in Shanghai too)."""
+        assert self._own_place_before is not None
+        return form.endswith(_in_both_scripts(_A_WHOLE_NAME_S_END)) and self._own_place_before(key, text, start)
 
     def _find_words(
         self,
@@ -938,6 +947,9 @@ _CJK_NAMED_BY_SCIENCE_ALONE = ("科学", "技术", "科技", "理工", "文理",
 # some only with it (国防科技大学, 军事科学院, 第三军医大学), as the Entity List gives NUDT's.
 _ITS_ARMY = ("中国人民解放军", "人民解放军", "解放军")
 _AN_INSTITUTION_S_WORD = ("大学", "学院", "研究院", "研究所", "学校")
+# What a whole Chinese name ends in, a centre's, a laboratory's and a firm's too; not a nickname's
+# (九院, 云师大), which a place before makes that place's nickname of another body.
+_A_WHOLE_NAME_S_END = (*_AN_INSTITUTION_S_WORD, "中心", "实验室", "集团", "公司")
 
 
 def without_its_army(name: str) -> str | None:
