@@ -575,6 +575,7 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Mahan Air", False),  # an airline
         ("Banco de la Nacion", False),  # an organisation's word in Spanish
         ("Zhongguo Daxue", False),  # "university" in pinyin
+        ("Yue-Kong PAO", True),  # a surname, though Russia's public companies are PAO too
     ],
 )
 def test_a_name_is_read_as_a_persons_only_without_an_organisations_word(name, person):

@@ -907,8 +907,7 @@ _ORGANISATION_WORDS = frozenset(
         "bhd",
         "oao",
         "ojsc",
-        "cjsc",
-        "pao",
+        "cjsc",  # not "PAO" (a public company in Russia): Pao is a Chinese surname too
         "kft",
         "banco",
         "banque",
