@@ -298,6 +298,13 @@ entries:
         ("Chinese Academy of Sciences and Technology for Development, Beijing", "runs on into \u201cand\u201d"),
         ("Chinese Acad Sci, Inst Automat, Beijing 100190, Peoples R China", None),
         ("Inst Automat, Chinese Acad Sci & Univ Chinese Acad Sci, Beijing, Peoples R China", None),
+        # A second institution spelt out after the "&", as papers' pages write a joint affiliation
+        # ("Microsoft Research Asia & Peking University", RepPoints V2's): two names, not one.
+        ("Chinese Academy of Sciences & Peking University, Beijing, China", None),
+        (
+            "Chinese Academy of Sciences & Technology Development Center, Beijing",
+            "runs on into \u201c& Technology\u201d",
+        ),
     ],
 )
 def test_a_name_running_on_over_an_ampersand_is_a_doubt(text, doubt):

@@ -93,3 +93,34 @@ def test_a_place_before_the_subject_s_name_says_the_subject_not_a_list_gives_no_
     assert hit.doubt.endswith(f"a claim's subject gives no address, so only the places its names hold are {name}'s own")
     own = matcher._match(Authorship("A", 0, raw_affiliations=("Nanjing Nanjing University of Science and Technology",)))
     assert own is not None and own.doubt is None
+
+
+MSRA = ("I4210113369", "Microsoft Research Asia", "CN")
+
+
+@pytest.mark.parametrize(
+    ("raw", "subject_id", "verdict"),
+    [
+        # Joint affiliations as papers' pages write them (public READMEs and project pages):
+        # RepPoints V2's "intro: Microsoft Research Asia & Peking University", Glyph-ByT5's
+        # "Microsoft Research Asia & Tsinghua University", an MM '22 paper's "Microsoft Research
+        # Asia & Sun Yat-sen University". With OpenAlex's id for the subject, the subject's
+        # certainly, as before the subject's names were read by the entries' rule for a longer
+        # name (which made each a doubt and undid the id).
+        ("Microsoft Research Asia & Peking University", True, "contradicted"),
+        ("Microsoft Research Asia & Tsinghua University", True, "contradicted"),
+        ("Microsoft Research Asia & Sun Yat-sen University", True, "contradicted"),
+        # By the alias alone, where the text places it in China (else a doubt of its country).
+        ("Microsoft Research Asia & Peking University, Beijing, China", False, "contradicted"),
+        ("Microsoft Research Asia & Sun Yat-sen University, Beijing, China", False, "contradicted"),
+        # Web of Science's form of a name running on over an "&", its words abbreviated, and an
+        # institution's word only in another part of the text: a doubt still, the id undone.
+        ("Microsoft Research Asia & Technol Dev, Peking University, Beijing, China", True, "insufficient_evidence"),
+        ("Microsoft Research Asia & Technol Dev, Peking University, Beijing, China", False, "insufficient_evidence"),
+    ],
+)
+def test_an_ampersand_before_an_institution_s_name_spelt_out_begins_a_second_name_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, subject_id, verdict
+):
+    result = _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw, subject_id=subject_id, subject=MSRA)
+    assert result["verdict"] == verdict, json.dumps(result, ensure_ascii=False)[:2000]

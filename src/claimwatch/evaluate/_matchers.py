@@ -1236,8 +1236,15 @@ _NEXT_WORD = re.compile(rf"{SPACES}+([^\W\d_][^\W_]*)")
 # Web of Science writes "&" only inside a name ("Chinese Acad Sci & Technol Dev" is the Chinese
 # Academy of Science and Technology for Development, not the Chinese Academy of Sciences). A word
 # there that repeats the name's first begins a second name of the same body's: "Microsoft Research
-# Asia & Microsoft Azure Speech" (NaturalSpeech 3's project page) is two.
+# Asia & Microsoft Azure Speech" (NaturalSpeech 3's project page) is two. So does a name after it
+# that is spelt out as a university's, an institute's or an academy's before its part of the text
+# ends, as papers' pages write a joint affiliation ("Microsoft Research Asia & Peking University",
+# RepPoints V2's; "... & Sun Yat-sen University", an MM '22 paper's), where Web of Science
+# abbreviates those words ("Univ", "Inst", "Acad").
 _OVER_AN_AMPERSAND = re.compile(rf"{SPACES}*([&\uff06]{SPACES}*([^\W\d_][^\W_]*))")
+_REST_OF_ITS_PART = re.compile(r"[^,;:|()\[\]\uff0c\uff1b\uff1a\uff08\uff09&\uff06]*")
+_A_WORD = re.compile(r"[^\W\d_]+")
+_A_SECOND_INSTITUTION_S_WORDS = frozenset({"university", "institute", "academy"})
 # Words that go on from an institution's name to a part of it, not to another institution.
 _PARTS_OF_AN_INSTITUTION = frozenset(
     {
@@ -1258,8 +1265,7 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     if hit.is_acronym or hit.is_cjk:
         return None
     if over := _OVER_AN_AMPERSAND.match(text, hit.end):
-        first = _NEXT_WORD.match(f" {hit.matched}")
-        return None if first and fold(first.group(1)) == fold(over.group(2)) else over.group(1)
+        return None if _begins_a_second_name(hit, text, over) else over.group(1)
     found = _NEXT_WORD.match(text, hit.end)
     if not found:
         return None
@@ -1279,6 +1285,16 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     if after and fold(after.group(1)) in _INSTITUTIONS_OF_THEIR_OWN:
         return text[begins : after.end(1)]
     return None
+
+
+def _begins_a_second_name(hit: NameHit, text: str, over: re.Match[str]) -> bool:
+    """Does the "&" right after a name (`over`) begin a second institution's name: one whose first
+    word is the name's own, or one spelt out as an institution's (`_OVER_AN_AMPERSAND`)?"""
+    first = _NEXT_WORD.match(f" {hit.matched}")
+    if first and fold(first.group(1)) == fold(over.group(2)):
+        return True
+    rest = _REST_OF_ITS_PART.match(text, over.start(2)).group()  # type: ignore[union-attr]
+    return any(fold(word) in _A_SECOND_INSTITUTION_S_WORDS for word in _A_WORD.findall(rest))
 
 
 _AT_A_PLACE = frozenset({"at", "in"})
