@@ -124,3 +124,39 @@ def test_an_ampersand_before_an_institution_s_name_spelt_out_begins_a_second_nam
 ):
     result = _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw, subject_id=subject_id, subject=MSRA)
     assert result["verdict"] == verdict, json.dumps(result, ensure_ascii=False)[:2000]
+
+
+@pytest.mark.parametrize("subject_id", [False, True])
+def test_a_group_after_the_subject_s_chinese_name_is_the_subject_s_on_both_engines(
+    tmp_path, monkeypatch, capsys, subject_id
+):
+    """微软亚洲研究院自然语言计算组, MSRA's Natural Language Computing Group as Chinese pages name it
+    (public lists of NLP groups; talk notes: "目前为微软亚洲研究院自然语言计算组实习生"), read as the
+    name running on into another institution's since the subject's names are read by the entries'
+    rule: a doubt, the id undone. A group of the institution's is a part of it, as its lab is."""
+    msra = (MSRA[0], "微软亚洲研究院", "CN")  # the subject by its Chinese name
+    result = _subject_claim_on_both_engines(
+        tmp_path, monkeypatch, capsys, "微软亚洲研究院自然语言计算组", subject_id=subject_id, subject=msra
+    )
+    assert result["verdict"] == "contradicted", json.dumps(result, ensure_ascii=False)[:2000]
+
+
+@pytest.mark.parametrize(
+    ("text", "certain"),
+    [
+        ("微软亚洲研究院自然语言计算组", True),
+        # A group's word after an institution's or a firm's: the group of another body.
+        ("微软亚洲研究院仁爱学院计算机组", False),
+        ("微软亚洲研究院科技有限公司研发组", False),
+        # Not ending the run as a group: what follows may be anything.
+        ("微软亚洲研究院自然语言计算组实习生公司", False),
+    ],
+)
+def test_a_group_after_a_chinese_name_is_a_part_of_it_for_a_list_entry_too(text, certain):
+    from claimwatch.evaluate._matchers import ListMatcher
+    from claimwatch.lists import ListEntry, ReferenceList, Source
+
+    entry = ListEntry(id="msra", name="Microsoft Research Asia", aliases=("微软亚洲研究院",), country="CN")
+    rl = ReferenceList(id="l", name="L", sources=(Source(title="s"),), entries=(entry,))
+    (hit,) = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(text,)))
+    assert (hit.doubt is None) == certain, hit.doubt

@@ -907,7 +907,22 @@ def cjk_run_on(text: str, end: int) -> str | None:
     after = found.group(1)
     if after[0] in "(\uff08\u3010":
         return after if _CJK.search(after) else None
-    return None if after.startswith(_in_both_scripts(_CJK_PARTS)) or _AN_ORDINAL_PART.match(after) else after
+    if after.startswith(_in_both_scripts(_CJK_PARTS)) or _AN_ORDINAL_PART.match(after) or _a_group_of_it(after):
+        return None
+    return after
+
+
+# A group of the institution's, named by its work, ending what follows the name: 微软亚洲研究院
+# 自然语言计算组 (Microsoft Research Asia's Natural Language Computing Group, as Chinese pages
+# name it), as a laboratory (实验室) is a part; not where an institution's or a firm's word comes
+# before it (天津大学仁爱学院计算机组: the group of a college of its own).
+_A_GROUP = ("组",)  # 组
+_NO_GROUP_S_WORDS = ("大学", "学院", "研究院", "研究所", "学校", "公司", "集团")
+
+
+def _a_group_of_it(run: str) -> bool:
+    """Does the Chinese a name runs on into end as a group of it (`_A_GROUP`)?"""
+    return run.endswith(_in_both_scripts(_A_GROUP)) and not any(w in run for w in _in_both_scripts(_NO_GROUP_S_WORDS))
 
 
 # A part numbered before its word: 第一附属医院 ("the first affiliated hospital"), as common after a
