@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from claimwatch.columnar import text_words
@@ -227,3 +227,40 @@ def test_no_certain_hit_runs_across_a_spaced_dash(text):
         assert not re.search(r"\s[-\u2013]+\s", text[hit.start : hit.end])
     for hit in PHRASES.find_across_dashes(text):
         assert hit not in PHRASES.find(text)
+
+
+# The cheap test for a spaced dash told only a space, a line break, a tab or a carriage return
+# after the dash (review of the twenty-ninth part): "Face -\x0crecognition" (a form feed, ASCII's
+# page break; or a vertical tab, or an ASCII separator, all white space to spaCy and to
+# `_SPACED_DASH`) was joined by neither reading, where before the part it was a certain match.
+OTHER_SPACES = ["\x0b", "\x0c", "\x1c", "\x1f"]
+
+
+@pytest.mark.parametrize("space", OTHER_SPACES)
+def test_a_spaced_dash_before_any_white_space_is_found_apart(space):
+    text = f"Face -{space}recognition in crowds"
+    assert PHRASES.find(text) == []
+    (hit,) = PHRASES.find_across_dashes(text)
+    assert (hit.phrase, text[hit.start : hit.end]) == ("face recognition", f"Face -{space}recognition")
+
+
+def test_a_form_feed_after_a_spaced_dash_is_a_doubt_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [work("W1", "Robust", abstract="Face -\x0crecognition in crowds.", authorships=at_lab)]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert (result.verdict, [f.work.id for f in result.uncertain_findings]) == ("insufficient_evidence", ["W1"])
+
+
+@given(
+    st.lists(
+        st.sampled_from(["face", "recognition", " ", "-", "\u2013", "\n", "\t", *OTHER_SPACES, "&ndash;", "x"]),
+        max_size=10,
+    ).map("".join)
+)
+@example("face -\x0crecognition")
+def test_a_spaced_dash_makes_a_match_uncertain_never_lost(text):
+    # Read with every spaced dash a hyphen, as before the twenty-ninth part, a hit is certain or
+    # found across a dash: never neither.
+    joined = PHRASES._find_certain(text, spaced_dashes=True)
+    found = set(PHRASES.find(text)) | set(PHRASES.find_across_dashes(text))
+    assert set(joined) <= found
