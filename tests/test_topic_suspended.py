@@ -31,6 +31,22 @@ PHRASES = PhraseSet(["face recognition", "quantum computing"])
         ("face- or fingerprint-based recognition", "face recognition", "face- or fingerprint-based recognition"),
         ("Face\u2010 and voice recognition", "face recognition", "Face\u2010 and voice recognition"),
         ("Quantum- and classical computing", "quantum computing", "Quantum- and classical computing"),
+        # Any dash a reader takes for a hyphen, as `find` reads it ("Facial\u2013recognition" is one
+        # word; review of the twenty-ninth part): only "-", U+2010 and U+2011 were looked for, so
+        # "Face\u2013 and voice recognition" passed as absent.
+        ("Face\u2013 and voice recognition", "face recognition", "Face\u2013 and voice recognition"),
+        ("Quantum\u2212 and classical computing", "quantum computing", "Quantum\u2212 and classical computing"),
+        (
+            "Face\uff0d, voice\uff0d and gait recognition",
+            "face recognition",
+            "Face\uff0d, voice\uff0d and gait recognition",
+        ),
+        # A text read otherwise elsewhere ("People\u00b4s", a typed apostrophe) keeps its spans.
+        (
+            "Face\u2013 and voice recognition by the People\u00b4s army",
+            "face recognition",
+            "Face\u2013 and voice recognition",
+        ),
     ],
 )
 def test_a_phrase_a_hyphen_leaves_to_complete_is_found_apart(text, phrase, span):
@@ -73,6 +89,17 @@ def test_a_phrase_a_hyphen_leaves_to_complete_is_a_doubt_on_both_engines(tmp_pat
             "complete: \u201cface recognition\u201d may be meant, though the words are not written so",
         ),
     }
+
+
+def test_a_phrase_an_en_dash_leaves_to_complete_is_a_doubt_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Face\u2013 and voice recognition for smart homes", authorships=at_lab),
+        work("W2", "Images", abstract="Pre\u2013 and post\u2013processing of images.", authorships=at_lab),
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert [f.work.id for f in result.uncertain_findings] == ["W1"]
 
 
 def test_a_certain_match_elsewhere_still_counts(tmp_path):

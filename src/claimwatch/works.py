@@ -73,14 +73,15 @@ def read_through_invisible(text: str) -> str:
 # spaCy cut "People", "\u2019s" against the phrase's "'s" (and "People\u02bcs" not at all): no
 # "People's Liberation Army" was found in the form most titles write it.
 _TYPESET_APOSTROPHES = "\u2019\u2018\u02bc\u2032"
+READ_AS_HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _AS_READ = str.maketrans(
     {
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d", "-"),
+        **dict.fromkeys(READ_AS_HYPHENS, "-"),
         "\u0130": "I",
         **dict.fromkeys(_TYPESET_APOSTROPHES, "'"),
     }
 )
-_READ_OTHERWISE = re.compile(f"[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d\u0130\u0307{_TYPESET_APOSTROPHES}]")
+_READ_OTHERWISE = re.compile(f"[{READ_AS_HYPHENS}\u0130\u0307{_TYPESET_APOSTROPHES}]")
 
 
 # Markup OpenAlex carries over from publishers in titles and abstracts (HTML, JATS, MathML):

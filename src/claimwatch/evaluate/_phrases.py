@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from ..works import may_read_two_ways, one_sigma, reads_two_ways, topic_reading, topic_reading_spans
+from ..works import READ_AS_HYPHENS, may_read_two_ways, one_sigma, reads_two_ways, topic_reading, topic_reading_spans
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens (every dash a reader
@@ -89,10 +89,10 @@ def _words(text: str) -> list[_Word]:
 
 # A word a hyphen leaves for a later word to complete, and the words coordinated with it ("face-
 # and voice recognition", "face-, voice- and gait recognition", "quantum- or classical computing"),
-# up to the word before the one they share: from the hyphen to that word's end (`find_suspended`).
+# up to the word before the one they share: from the hyphen to that word's end, in a text whose
+# dashes a reader takes for a hyphen are "-" (`find_suspended`).
 _SUSPENDED = re.compile(
-    r"(?<=[^\W_])[-\u2010\u2011][ \t]*(?:,[ \t]*[^\W_]+[-\u2010\u2011][ \t]*)*,?[ \t]+(?:and|or|nor|&)[ \t]+"
-    r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*(?=[ \t\n])",
+    r"(?<=[^\W_])-[ \t]*(?:,[ \t]*[^\W_]+-[ \t]*)*,?[ \t]+(?:and|or|nor|&)[ \t]+[^\W_]+(?:-[^\W_]+)*(?=[ \t\n])",
     re.IGNORECASE,
 )
 
@@ -266,13 +266,15 @@ class PhraseSet:
         """The hits `find` leaves out because a hyphen leaves their first word for a later word to
         complete ("Face- and voice recognition": face recognition and voice recognition), read with
         the words between left out; a reader takes them so, though the text does not write the
-        phrase. Spans in `text`, from the first word to the one it shares."""
-        if not _may_suspend(text):
+        phrase. The hyphen is any dash `find` reads as one ("Face\u2013 and": `READ_AS_HYPHENS`).
+        Spans in `text`, from the first word to the one it shares."""
+        probe = text if text.isascii() else text.translate(_HYPHENS)  # one character for one
+        if not _may_suspend(probe):
             return []
-        gaps = [m.span() for m in _SUSPENDED.finditer(text)]
+        gaps = [m.span() for m in _SUSPENDED.finditer(probe)]
         if not gaps:
             return []
-        completed = _SUSPENDED.sub(lambda m: " " * len(m.group()), text)  # one character for one: the same offsets
+        completed = _spaced_out(text, gaps)  # one character for one: the same offsets
         return [h for h in self.find(completed) if any(h.start < b and e <= h.end for b, e in gaps)]
 
     def _find_certain(self, text: str, *, spaced_dashes: bool) -> list[PhraseHit]:
@@ -447,11 +449,21 @@ class PhraseSet:
 
 
 def _may_suspend(text: str) -> bool:
-    """Whether a hyphen may leave a word for a later one to complete in `text` (`_SUSPENDED`): told
-    in C, most texts none."""
-    if "-" in text and ("- " in text or "-," in text or "-\t" in text):
-        return True
-    return not text.isascii() and ("\u2010" in text or "\u2011" in text)
+    """Whether a hyphen may leave a word for a later one to complete in `text`, its dashes read as
+    hyphens (`_SUSPENDED`): told in C, most texts none."""
+    return "-" in text and ("- " in text or "-," in text or "-\t" in text)
+
+
+_HYPHENS = str.maketrans(dict.fromkeys(READ_AS_HYPHENS, "-"))
+
+
+def _spaced_out(text: str, stretches: list[tuple[int, int]]) -> str:
+    """`text` with each of `stretches` (in order, apart) written as spaces."""
+    pieces, at = [], 0
+    for begin, end in stretches:
+        pieces += [text[at:begin], " " * (end - begin)]
+        at = end
+    return "".join(pieces) + text[at:]
 
 
 def _holds_a_spaced_dash(text: str) -> bool:
