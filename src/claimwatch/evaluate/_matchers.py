@@ -1934,8 +1934,8 @@ class TopicMatcher:
 
     def _doubt_hits(self, text: str) -> list[PhraseHit]:
         """The doubt phrases `text` may hold, first first: in every reading a phrase of the topic
-        is looked for in, certain or not (one of two a bare tag gives, across an em dash, after a
-        hyphen and a break), since a doubt the text may hold leaves a match only perhaps the
+        is looked for in, certain or not (one of two a bare tag gives, across a dash, after a
+        hyphen and a break, completing a word a hyphen leaves), since a doubt the text may hold leaves a match only perhaps the
         topic's: "pro<b>sopagnosia" may be "prosopagnosia"."""
         d = self.doubting
         hits = d.find(text) or (
@@ -1959,8 +1959,9 @@ class TopicMatcher:
 
     def dashed_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work none of whose text matches may still hold a phrase: its words are joined by
-        an em dash with no space either side ("Facial\u2014recognition"), which may stand for a
-        hyphen or part two clauses; None where none is."""
+        an em dash with no space either side ("Facial\u2014recognition") or a dash between spaces
+        ("Face \u2013 recognition"), which may stand for a hyphen or part two clauses; None where
+        none is."""
         for name, text in self._texts(work, abstract_words):
             if (h := self._first_not_excluded(text, PhraseSet.find_across_dashes)) is not None:
                 return (
@@ -1983,8 +1984,8 @@ class TopicMatcher:
 
     def perhaps_excluded(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work none of whose text matches may still hold a phrase: a match lies inside an
-        excluded phrase only where an em dash joins words ("Quantum computing\u2014inspired", which
-        may part two clauses), or where a word after a hyphen and a break is a word of its own
+        excluded phrase only where an em dash or a dash between spaces joins words ("Quantum
+        computing\u2014inspired", "Cattle \u2013 face recognition", which may part two clauses), or where a word after a hyphen and a break is a word of its own
         ("multi-\ncattle face recognition", where it may end a broken word); None where none does."""
         if not self.excluded.phrases:
             return None
@@ -2007,7 +2008,7 @@ class TopicMatcher:
 
     def _held_only_perhaps(self, text: str) -> tuple[PhraseHit, PhraseHit, bool] | None:
         """The first hit of the topic's phrases in `text` that no excluded phrase certainly holds
-        but one found across an em dash or after a hyphen and a break does, with that excluded
+        but one found across a dash or after a hyphen and a break does, with that excluded
         phrase and whether it was found across a dash."""
         hits = self.phrases.find(text)
         maybe = [(x, True) for x in self.excluded.find_across_dashes(text)] if hits else []
@@ -2102,7 +2103,7 @@ class TopicMatcher:
         if not hits:
             return []
         # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
-        # and so does one found across an em dash or after a hyphen and a break (`perhaps_excluded`).
+        # and so does one found across a dash or after a hyphen and a break (`perhaps_excluded`).
         excluded = (
             self.excluded.find(text)
             + self.excluded.find_either_way(text)
