@@ -1257,3 +1257,59 @@ def test_distinct_from_is_refused_where_it_says_nothing_sound(tmp_path: Path, de
         )
     assert "--distinct-from" in str(raised.value) and said in str(raised.value), raised.value
     assert not (tmp_path / "other.yaml").exists()
+
+
+def _three_of_one_name_case(tmp: Path, engine: str, *reviews: str) -> ClaimResult:
+    """`_confirmed_hub_case` with a third record: A5000000002, Li Wei at HIT in 2019-2020 then at the
+    lab in 2023 as the other two are, and giving no ORCID iD either; a claim allowing two recruits."""
+    places = [(LAB, [2023]), (HIT, [2019, 2020])]
+    records = [
+        shaped_author_record("A5000000001", "Li Wei", places, alternatives=["Wei Li"]),
+        shaped_author_record("A5000000002", "Li Wei", places),
+        shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
+    ]
+    root = project(tmp)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", "expects: {at_most: 2}"))
+    path = write(root / "reviews.yaml", "reviews:\n" + "".join(reviews))
+    (result,) = evaluate(
+        load_claims([str(claims)], root=root),
+        open_evidence_paths([str(write_jsonl(root / "records.jsonl", records))]),
+        engine=engine,
+        cache=tmp / "cache",
+        reviews=load_reviews(path),
+    ).results
+    return result
+
+
+def test_two_records_each_said_not_a_third_may_still_be_one_person(tmp_path: Path) -> None:
+    """Found by the review of the twenty-ninth part: `distinct_from` was weighed against the one
+    person a doubted record was paired with alone. Two OpenAlex records of Li Wei giving no ORCID
+    iD (A5000000001, A5000000002, as OpenAlex splits one person's works), each confirmed and said
+    not to be the real record A5023888391, which gives one, were all three counted: a claim
+    allowing two recruits `contradicted`, though nothing said the two without an iD are two people.
+    The second is held now, its doubt naming the first, `insufficient_evidence` on both engines;
+    a review of either saying they are not the other counts all three."""
+    not_the_orcid = "[A5023888391]"
+    first = _review("lab-no-recruits", "A5000000001", "confirmed", "Not A5023888391.", distinct_from=not_the_orcid)
+    second = _review("lab-no-recruits", "A5000000002", "confirmed", "Not A5023888391.", distinct_from=not_the_orcid)
+    for engine in ("python", "duckdb"):
+        result = _three_of_one_name_case(tmp_path / engine, engine, first, second)
+        assert (result.verdict, result.matched, result.uncertain) == ("insufficient_evidence", 2, 1), result.why
+        assert _people(result)["uncertain"] == ["A5000000002"]
+        (held,) = result.uncertain_people
+        assert held.uncertain_because[-1] == (
+            "confirmed on review by analyst (2025-01-02), which says this person is not Li Wei (A5023888391), but "
+            "not that they are someone other than Li Wei (A5000000001), counted already: uncertain, so that one "
+            "person is not counted twice"
+        )
+        assert "Li Wei (A5000000002) and Li Wei (A5000000001) may be one person" in result.why, result.why
+    # Said two by either review, all three count.
+    both = _review(
+        "lab-no-recruits", "A5000000002", "confirmed", "Three people.", distinct_from="[A5023888391, A5000000001]"
+    )
+    one_way = _review(
+        "lab-no-recruits", "A5000000001", "confirmed", "Three people.", distinct_from="[A5023888391, A5000000002]"
+    )
+    for name, reviews in (("second", (first, both)), ("first", (one_way, second))):
+        result = _three_of_one_name_case(tmp_path / name, "python", *reviews)
+        assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 3, 0), result.why

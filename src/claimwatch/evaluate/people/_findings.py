@@ -300,7 +300,8 @@ def _result(
     entries = reviews.of_claim(claim.id) if reviews else []
     raw = [(person, _finding(person, o, pc, wanted)) for person, o in outcomes]
     found, pairs = _maybe_one(raw, _counted_on_review(entries, raw, as_of))
-    reviewed = _confirmed_yet_maybe_one(_reviewed(entries, found, as_of), pairs, _persons(found))
+    alike = _may_be_each(found, pairs) if any(e.distinct for e in entries) else {}
+    reviewed, pairs = _confirmed_yet_maybe_one(_reviewed(entries, found, as_of), pairs, _persons(found), alike)
     matched = sorted(reviewed.matched, key=_finding_order)
     uncertain = sorted(reviewed.uncertain, key=_finding_order)
     dismissed = sorted(reviewed.dismissed, key=_finding_order)
@@ -354,41 +355,86 @@ def _reviewed(
 
 
 def _confirmed_yet_maybe_one(
-    reviewed: _Reviewed[PersonFinding], pairs: list[tuple[str, str, bool]], persons: _Kind[PersonFinding]
-) -> _Reviewed[PersonFinding]:
+    reviewed: _Reviewed[PersonFinding],
+    pairs: list[tuple[str, str, bool]],
+    persons: _Kind[PersonFinding],
+    alike: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[_Reviewed[PersonFinding], list[tuple[str, str, bool]]]:
     """A finding confirmed on review that may be a person counted already (`_maybe_one`'s pairs:
     the doubted one's `_ident`, the other's) stays uncertain: a review names one person and says
     they joined, not that they are someone other than the one counted, so counting both may count
     one recruit twice (for an `at_most` claim, an extra recruit no record shows). The review stays
     beside it, and the doubt says so. A review that says so too (`distinct_from` naming the other,
-    by any key `persons` gives them) counts both: the reviewer knows them for two people."""
+    by any key `persons` gives them) counts both: the reviewer knows them for two people; but only
+    where it names every other person counted it may be too (`alike`, `_may_be_each`): two records
+    of no iD, each said not to be a third giving one, may still be one person split in two. Also
+    the pairs, one so held paired with the one it may be, for the verdict's note (`_maybe_one_note`)."""
     counted = {_ident(f): f for f in reviewed.matched}
+    doubted_ones = {doubted for doubted, _, _ in pairs}
+    released: set[str] = set()
     held: dict[str, PersonFinding] = {}
-    for doubted, other, _ in pairs:
+    paired = list(pairs)
+    for n, (doubted, other, curated) in enumerate(pairs):
         finding = counted.get(doubted)
         if finding is None or doubted in held or other not in counted or other in held:
             continue
         review = finding.review
         if review is None or review.decision != "confirmed":
             continue
-        named = counted[other]
-        if not _said_distinct(review).isdisjoint(persons.keys(named)):
+        # Weighed in the pairs' order: one doubted too counts here once its own review has let it.
+        same = next(
+            (
+                j
+                for j in (other, *(alike or {}).get(doubted, ()))
+                if j in counted and j not in held and (j == other or j not in doubted_ones or j in released)
+                and not _said_two(finding, counted[j], persons)
+            ),
+            None,
+        )  # fmt: skip
+        if same is None:
+            released.add(doubted)
             continue
+        named, paired[n] = counted[same], (doubted, same, curated)
+        besides = "" if same == other else f"says this person is not {counted[other].name} ({counted[other].id}), but "
         doubt = (
-            f"confirmed on review by {review.by} ({review.date}), which says this person joined, not that they are "
-            f"someone other than {named.name} ({named.id}), counted already: uncertain, so that one person is not "
-            "counted twice"
+            f"confirmed on review by {review.by} ({review.date}), which {besides or 'says this person joined, '}not "
+            f"that they are someone other than {named.name} ({named.id}), counted already: uncertain, so that one "
+            "person is not counted twice"
         )
         held[doubted] = finding.model_copy(
             update={"status": "uncertain", "uncertain_because": (*finding.uncertain_because, doubt)}
         )
     if not held:
-        return reviewed
+        return reviewed, paired
     return _Reviewed(
         [f for f in reviewed.matched if _ident(f) not in held],
         [*reviewed.uncertain, *held.values()],
         reviewed.dismissed,
         reviewed.lapsed,
+    ), paired
+
+
+def _may_be_each(
+    found: list[tuple[_Person, PersonFinding]], pairs: list[tuple[str, str, bool]]
+) -> dict[str, list[str]]:
+    """For each finding `_maybe_one` doubts (by `_ident`), every other finding that may be the same
+    person (`_may_be_one`), not only the one its pair names: what a review's `distinct_from` must
+    name for the finding to count beside them all."""
+    doubted = {d: curated for d, _, curated in pairs}
+    who = [_Who.of(person) for person, _ in found]
+    idents = [_ident(f) for _, f in found]
+    everyone = _ByName([w.named for w in who], range(len(found)))
+    return {
+        idents[i]: [idents[j] for j in everyone.near(i) if _may_be_one(who[i], who[j], doubted[idents[i]])]
+        for i in range(len(found))
+        if idents[i] in doubted
+    }
+
+
+def _said_two(a: PersonFinding, b: PersonFinding, persons: _Kind[PersonFinding]) -> bool:
+    """Whether a review of either says they are not the other (`distinct_from`, by any key of theirs)."""
+    return any(
+        x.review is not None and not _said_distinct(x.review).isdisjoint(persons.keys(y)) for x, y in ((a, b), (b, a))
     )
 
 
