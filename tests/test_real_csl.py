@@ -576,6 +576,16 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Banco de la Nacion", False),  # an organisation's word in Spanish
         ("Zhongguo Daxue", False),  # "university" in pinyin
         ("Yue-Kong PAO", True),  # a surname, though Russia's public companies are PAO too
+        # Reviewed (twenty-ninth part): a word of an organisation's name in one language that is a
+        # person's name in another took the mark off a person. Real names: the Wade-Giles surname
+        # of Ellen Pao and Young-Ping Pao (https://en.wikipedia.org/wiki/Ellen_Pao), "PAO" the
+        # Russian PJSC too; and the given name of Xueyuan Zhao, an author of "Flash Boys 2.0"
+        # (arXiv 1904.05234), "xueyuan" a college in pinyin too. Each is written as OFAC writes a
+        # surname, in capitals.
+        ("Ellen PAO", True),
+        ("Young-Ping PAO", True),
+        ("Xueyuan ZHAO", True),
+        ("ZHAO, Xueyuan", True),
     ],
 )
 def test_a_name_is_read_as_a_persons_only_without_an_organisations_word(name, person):

@@ -935,7 +935,8 @@ _ORGANISATION_WORDS = frozenset(
         "daneshgah",
         "sazman",
         "daxue",
-        "xueyuan",
+        # Not "xueyuan" (college): it is a given name too (Xueyuan Zhao, an author of "Flash Boys
+        # 2.0", arXiv 1904.05234); a word that names people as well may not unmark a person.
         "yanjiusuo",
         "yanjiuyuan",
     ]
