@@ -371,28 +371,28 @@ def _confirmed_yet_maybe_one(
     the pairs, one so held paired with the one it may be, for the verdict's note (`_maybe_one_note`)."""
     counted = {_ident(f): f for f in reviewed.matched}
     doubted_ones = {doubted for doubted, _, _ in pairs}
-    released: set[str] = set()
+    weighed: set[str] = set()
     held: dict[str, PersonFinding] = {}
     paired = list(pairs)
     for n, (doubted, other, curated) in enumerate(pairs):
+        weighed.add(doubted)
         finding = counted.get(doubted)
         if finding is None or doubted in held or other not in counted or other in held:
             continue
         review = finding.review
         if review is None or review.decision != "confirmed":
             continue
-        # Weighed in the pairs' order: one doubted too counts here once its own review has let it.
+        # Weighed in the pairs' order: one doubted too counts here once weighed and not held.
         same = next(
             (
                 j
                 for j in (other, *(alike or {}).get(doubted, ()))
-                if j in counted and j not in held and (j == other or j not in doubted_ones or j in released)
+                if j in counted and j not in held and (j == other or j not in doubted_ones or j in weighed)
                 and not _said_two(finding, counted[j], persons)
             ),
             None,
         )  # fmt: skip
         if same is None:
-            released.add(doubted)
             continue
         named, paired[n] = counted[same], (doubted, same, curated)
         besides = "" if same == other else f"says this person is not {counted[other].name} ({counted[other].id}), but "
