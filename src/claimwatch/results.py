@@ -327,7 +327,8 @@ class Review(_Model):
         description=(
             "For a person confirmed: the people the reviewer says they are not, as the review names them (an "
             "OpenAlex author id, an ORCID iD or a curated person's id). A person confirmed who may be one of them, "
-            "counted already, is counted too, as someone else; without it they stay uncertain."
+            "counted already, is counted too, as someone else, where every person counted they may be is named "
+            "(here or in that person's own review); else they stay uncertain."
         ),
         exclude_if=lambda v: not v,
     )

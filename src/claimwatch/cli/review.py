@@ -59,7 +59,8 @@ from .options import lists_option, root_option
     multiple=True,
     metavar="PERSON",
     help="With a person confirmed: a person they are not (as the listing names them). Repeatable. A person "
-    "confirmed who may be one counted already is then counted too, as someone else.",
+    "confirmed who may be one counted already is then counted too, as someone else, where every person counted "
+    "they may be is named (here or in that person's own review).",
 )
 @click.option(
     "--evidence",
