@@ -140,6 +140,9 @@ class SubjectMatcher:
         self._as_entry = ListEntry(id=subject.id, name=subject.name, aliases=subject.aliases, country=subject.country)
         # Each text's answer for `_named_only_otherwise`, read once: strings repeat across authors.
         self._as_before: Memo[str, str | None] = Memo(100_000)
+        # Each alias found in a text, how it places the author (`_placed`); bounded as the list
+        # side's placings are.
+        self._placings: Memo[tuple[NameHit, str], str | _Elsewhere | None] = Memo(ListMatcher._PLACINGS_SIZE)
 
     def hits(self, work: Work) -> list[_SubjectHit]:
         out = []
@@ -181,22 +184,36 @@ class SubjectMatcher:
         doubtful = None
         for text in a.raw_affiliations:
             for h in self.names.find(text):
-                placed = _with_doubts_of_its_writing(
-                    (
-                        _placed_in(self.subject.country, self.subject.name, h, text, set())
-                        if self.subject.country
-                        else _acronym_unplaced(self.subject, h, text)
-                    )
-                    or _a_longer_name(self._as_entry, h, text, subject=True),
-                    h,
-                )
-                if not isinstance(placed, _Elsewhere) and (former := _named_as_before(self.subject.name, h, text)):
-                    placed = former if placed is None else f"{former}; and {placed}"  # as for a list entry
+                placed = self._placed(h, text)
                 if placed is None:
                     return _SubjectHit(a, None, "alias_in_raw_affiliation", text, h)
                 if not isinstance(placed, _Elsewhere) and doubtful is None:
                     doubtful = _SubjectHit(a, None, "alias_in_raw_affiliation", text, h, placed)
         return doubtful
+
+    def _placed(self, h: NameHit, text: str) -> str | _Elsewhere | None:
+        """Why an alias found in a text may not be the subject (`_Elsewhere`: it is not), worked
+        out once per name found in a text, as the list side's `_placed` is: the subject's texts
+        repeat across most of a check's works ("Microsoft Research Asia, Beijing, China")."""
+        key = (h, text)
+        try:
+            return self._placings[key]
+        except KeyError:  # None is an answer: told from a key not yet kept by the lookup
+            return self._placings.keep(key, self._place(h, text))
+
+    def _place(self, h: NameHit, text: str) -> str | _Elsewhere | None:
+        placed = _with_doubts_of_its_writing(
+            (
+                _placed_in(self.subject.country, self.subject.name, h, text, set())
+                if self.subject.country
+                else _acronym_unplaced(self.subject, h, text)
+            )
+            or _a_longer_name(self._as_entry, h, text, subject=True),
+            h,
+        )
+        if not isinstance(placed, _Elsewhere) and (former := _named_as_before(self.subject.name, h, text)):
+            placed = former if placed is None else f"{former}; and {placed}"  # as for a list entry
+        return placed
 
     def _resolved(self, a: Authorship, inst: Institution, method: Method, doubt: str | None) -> _SubjectHit:
         """An author OpenAlex resolved to the subject's institution, which it does from the author's
