@@ -336,6 +336,7 @@ class ListMatcher:
         )
         self.related_names = NameMatcher(self.related_registered) if self.related else None
         self._placings: Memo[tuple[NameHit, str, frozenset[str]], str | _Elsewhere | None] = Memo(self._PLACINGS_SIZE)
+        self._by_a_place = _named_by_a_place(reference_list.entries)
         # By the author's institutions (by identity) and affiliation strings: `hits`.
         self._by_affiliations: Memo[tuple[tuple[int, ...], tuple[str, ...]], tuple[tuple, tuple[_EntryHit, ...]]] = (
             Memo(self._BY_AFFILIATIONS_SIZE)
@@ -359,7 +360,35 @@ class ListMatcher:
         try:
             return self._placings[key]
         except KeyError:  # None is an answer: told from a key not yet kept by the lookup
-            return self._placings.keep(key, _placed(entry, hit, text, resolved))
+            placed = _placed(entry, hit, text, resolved)
+            if placed is None:
+                placed = self._another_entry_by_its_place(entry, hit, text)
+            return self._placings.keep(key, placed)
+
+    def _another_entry_by_its_place(self, entry: ListEntry, hit: NameHit, text: str) -> _LongerName | None:
+        """A doubt where the text places a name in a place, not the entry's own, by which the list
+        names another entry of that name: "Naval Academy, Dalian" (the Western order) is the
+        tracker's Dalian Naval Academy as "Dalian Naval Academy" is (`_place_before`), not its
+        Naval Research Academy (alias "Naval Academy", in Beijing)."""
+        others = self._by_a_place.get((entry.id, fold(hit.name)))
+        if not others:
+            return None
+        places = places_in(text)
+        begin, finish = part_of(text, places, hit.start, hit.end)
+        said = {
+            _place_key(text[p.start : p.end]): text[p.start : p.end]
+            for p in places
+            if not p.is_country and begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end
+        }
+        own = _own_places(entry.addresses, entry.names)
+        for place, other in others:
+            if place in said and place not in own:
+                return _LongerName(
+                    f"the affiliation places \u201c{printable(hit.matched)}\u201d in {printable(said[place])}, by"
+                    f" which the list names another entry of the name, {printable(other.name)}: the text may"
+                    f" name it, not {printable(entry.name)}"
+                )
+        return None
 
     def _places_by_itself(self, entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> bool:
         """Does `text` place the entry certainly without the countries OpenAlex resolved its names to
@@ -1374,6 +1403,26 @@ def _compass_letter_after_a_word(entry: ListEntry, hit: NameHit, text: str) -> s
 
 _APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 _ONLY_SPACES = re.compile(f"{SPACES}+")
+
+
+def _named_by_a_place(entries: Sequence[ListEntry]) -> dict[tuple[str, str], list[tuple[str, ListEntry]]]:
+    """Where a list names one entry by a place and another entry's name ("Dalian Naval Academy",
+    and the Naval Research Academy's alias "Naval Academy"): by (the other entry's id, the folded
+    name), each such place (`_place_key`) and the entry it names (`_another_entry_by_its_place`)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for e in entries:
+        for n in e.names:
+            by_name[fold(n)].append(e.id)
+    found: dict[tuple[str, str], list[tuple[str, ListEntry]]] = defaultdict(list)
+    for e in entries:
+        for n in e.names:
+            first = next((p for p in places_in(n) if p.start == 0 and not p.is_country), None)
+            if first is None or not (rest := fold(n[first.end :])):
+                continue
+            for other in by_name.get(rest, ()):
+                if other != e.id:
+                    found[(other, rest)].append((_place_key(n[: first.end]), e))
+    return dict(found)
 
 
 def _place_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
