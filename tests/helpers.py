@@ -309,6 +309,21 @@ def coauthor_text_results(root: Path, list_yaml: str, raw: str) -> list[dict[str
     return reports[0]["results"]
 
 
+def coauthor_text_found(
+    tmp_path: Path, monkeypatch: Any, capsys: Any, list_yaml: str, raw: str, found: str
+) -> dict[str, Any]:
+    """The one result of `coauthor_text_results` in a fresh project, held to what the coauthor's
+    text `raw` should give: "match" (`contradicted`, certain), "doubt" (`insufficient_evidence`,
+    uncertain) or "nothing" (`insufficient_evidence`, not uncertain): that result."""
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    (result,) = coauthor_text_results(root, list_yaml, raw)
+    capsys.readouterr()
+    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence"), raw
+    assert result["uncertain"] == (found == "doubt"), raw
+    return result
+
+
 CSL_FIXTURE = Path(__file__).parent / "fixtures" / "csl" / "consolidated.csv"
 
 

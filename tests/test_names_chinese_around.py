@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import coauthor_text_results, project
+from helpers import coauthor_text_found
 from test_names_chinese_formerly import LIST
 
 
@@ -26,12 +26,7 @@ from test_names_chinese_formerly import LIST
     ],
 )
 def test_a_numbered_affiliated_hospital_is_the_university_s(tmp_path, monkeypatch, capsys, raw, found):
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    (result,) = coauthor_text_results(root, LIST, raw)
-    capsys.readouterr()
-    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
-    assert result["uncertain"] == (found == "doubt")
+    coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, found)
 
 
 # The tracker's Information Engineering University (../shared/data/aspi), its Chinese name with
@@ -65,12 +60,7 @@ entries:
     ],
 )
 def test_a_chinese_name_after_its_own_city_is_found(tmp_path, monkeypatch, capsys, raw, found):
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    (result,) = coauthor_text_results(root, IEU_LIST, raw)
-    capsys.readouterr()
-    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
-    assert result["uncertain"] == (found == "doubt")
+    coauthor_text_found(tmp_path, monkeypatch, capsys, IEU_LIST, raw, found)
 
 
 # The tracker's CAEP (../shared/data/aspi): its nickname 九院 ("the Ninth Academy"), and a name of
@@ -100,12 +90,7 @@ entries:
     ],
 )
 def test_only_a_whole_chinese_name_stands_after_its_own_place(tmp_path, monkeypatch, capsys, raw, found):
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    (result,) = coauthor_text_results(root, CAEP_LIST, raw)
-    capsys.readouterr()
-    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
-    assert result["uncertain"] == (found == "doubt")
+    coauthor_text_found(tmp_path, monkeypatch, capsys, CAEP_LIST, raw, found)
 
 
 def test_the_subject_s_chinese_name_after_its_own_province_is_the_subject():
@@ -159,9 +144,4 @@ entries:
 def test_a_chinese_name_the_list_gives_by_its_place_is_found_with_it_written_otherwise(
     tmp_path, monkeypatch, capsys, raw, found
 ):
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    (result,) = coauthor_text_results(root, CUG_LIST, raw)
-    capsys.readouterr()
-    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
-    assert result["uncertain"] == (found == "doubt")
+    coauthor_text_found(tmp_path, monkeypatch, capsys, CUG_LIST, raw, found)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import coauthor_text_results, project
+from helpers import coauthor_text_found
 
 LIST = """\
 id: l
@@ -40,12 +40,7 @@ entries:
     ],
 )
 def test_formerly_in_chinese_before_a_name_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    (result,) = coauthor_text_results(root, LIST, raw)
-    capsys.readouterr()
-    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
-    assert result["uncertain"] == (found == "doubt")
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, found)
     if found == "doubt" and not raw.startswith("Formerly"):
         assert "\u201c\u539f\u201d comes before \u201c\u7b2c\u4e09\u519b\u533b\u5927\u5b66\u201d" in str(result)
 
@@ -63,9 +58,4 @@ def test_formerly_in_chinese_before_a_name_is_a_doubt(tmp_path, monkeypatch, cap
     ],
 )
 def test_a_former_name_in_brackets_after_a_chinese_name_is_read_past(tmp_path, monkeypatch, capsys, raw, found):
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    (result,) = coauthor_text_results(root, LIST, raw)
-    capsys.readouterr()
-    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
-    assert result["uncertain"] == (found == "doubt")
+    coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, found)

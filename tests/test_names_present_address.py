@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import coauthor_text_results, project
+from helpers import coauthor_text_found
 from test_names_formerly import LIST
 
 
@@ -32,9 +32,4 @@ from test_names_formerly import LIST
     ],
 )  # fmt: skip
 def test_a_country_and_a_full_stop_end_an_affiliation(tmp_path, monkeypatch, capsys, raw, found):
-    root = project(tmp_path)
-    monkeypatch.chdir(root)
-    (result,) = coauthor_text_results(root, LIST, raw)
-    capsys.readouterr()
-    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
-    assert result["uncertain"] == (found == "doubt")
+    coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, found)
