@@ -14,6 +14,7 @@ import json
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -1122,8 +1123,18 @@ def _confirmed_hub_case(tmp: Path, engine: str, *reviews: str) -> ClaimResult:
         shaped_author_record("A5000000001", "Li Wei", places, alternatives=["Wei Li"]),
         shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
     ]
+    return _recruits_allowed(tmp, engine, 1, records, reviews)
+
+
+def _recruits_allowed(
+    tmp: Path, engine: str, at_most: int, records: list[dict[str, Any]], reviews: tuple[str, ...]
+) -> ClaimResult:
+    """The result of the recruits claim allowing `at_most` of them over the author `records`, with
+    the `reviews` given."""
     root = project(tmp)
-    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", "expects: {at_most: 1}"))
+    claims = claim_file(
+        root / "claims/people.yaml", RECRUITS.replace("expects: none", f"expects: {{at_most: {at_most}}}")
+    )
     path = write(root / "reviews.yaml", "reviews:\n" + "".join(reviews))
     (result,) = evaluate(
         load_claims([str(claims)], root=root),
@@ -1268,17 +1279,7 @@ def _three_of_one_name_case(tmp: Path, engine: str, *reviews: str) -> ClaimResul
         shaped_author_record("A5000000002", "Li Wei", places),
         shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
     ]
-    root = project(tmp)
-    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", "expects: {at_most: 2}"))
-    path = write(root / "reviews.yaml", "reviews:\n" + "".join(reviews))
-    (result,) = evaluate(
-        load_claims([str(claims)], root=root),
-        open_evidence_paths([str(write_jsonl(root / "records.jsonl", records))]),
-        engine=engine,
-        cache=tmp / "cache",
-        reviews=load_reviews(path),
-    ).results
-    return result
+    return _recruits_allowed(tmp, engine, 2, records, reviews)
 
 
 def test_two_records_each_said_not_a_third_may_still_be_one_person(tmp_path: Path) -> None:
