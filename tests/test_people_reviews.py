@@ -892,7 +892,7 @@ def test_review_lists_people_and_records_a_decision_that_every_report_shows(tmp_
     printed = capsys.readouterr().out
     assert re.search(r"lab-no-recruits\s*│\s*Insufficient evidence\s*│\s*0\s*│\s*1\s*│\s*2 people\s*│\s*1", printed)
     assert "set aside: A1 (analyst, 2025-01-02): A namesake" in printed
-    (result,) = json.loads(out["json"].read_text())["results"]
+    (result,) = [r for r in json.loads(out["json"].read_text())["results"] if r["claim"] == "lab-no-recruits"]
     assert [p["id"] for p in result["dismissed_people"]] == ["A1"]
     assert (
         result["dismissed_people"][0]["review"]["person"] == "A1"
@@ -1314,3 +1314,67 @@ def test_two_records_each_said_not_a_third_may_still_be_one_person(tmp_path: Pat
     for name, reviews in (("second", (first, both)), ("first", (one_way, second))):
         result = _three_of_one_name_case(tmp_path / name, "python", *reviews)
         assert (result.verdict, result.matched, result.uncertain) == ("contradicted", 3, 0), result.why
+
+
+# Whom a review says its person is not: shown beside the review in every report (left by the twenty-ninth part).
+_HOSTILE_FILE = "curated:<b>x</b>*[y](https://e.example)\u202e|.yaml#a2"
+_NOT_THEM = ["A5023888391", _HOSTILE_FILE, *(f"A50000001{n:02d}" for n in range(23))]
+
+
+def _quoted(items: list[str]) -> str:
+    """A YAML flow list of `items`, each double-quoted, non-ASCII written as escapes."""
+    return "[" + ", ".join(json.dumps(i) for i in items) + "]"
+
+
+def test_every_report_shows_whom_a_review_says_a_person_is_not(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Left by the twenty-ninth part: only the JSON report gave a review's `distinct_from`, so a
+    reader of the Markdown, HTML or CSV report saw A5000000001 counted beside Li Wei (A5023888391)
+    with nothing saying why two records of one name are two people. Each report shows it now, beside
+    the review (and beside a review not applied, on the terminal too), escaped as any untrusted text
+    (a curated file's name is the reviewer's own), the first 20 and a count of the rest, the same
+    bytes from two runs."""
+    root = project(tmp_path)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", "expects: {at_most: 1}"))
+    places = [(LAB, [2023]), (HIT, [2019, 2020])]
+    records = write_jsonl(
+        root / "records.jsonl",
+        [
+            shaped_author_record("A5000000001", "Li Wei", places, alternatives=["Wei Li"]),
+            shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
+        ],
+    )
+    reviews = write(
+        root / "reviews.yaml",
+        "reviews:\n"
+        + _review("lab-no-recruits", "A5000000001", "confirmed", "Two people.", distinct_from=_quoted(_NOT_THEM))
+        + _review("lab-no-recruits", "A5000000009", "confirmed", "Gone.", distinct_from=_quoted(_NOT_THEM[:2])),
+    )
+    monkeypatch.chdir(root)
+    runs = []
+    out = {fmt: root / f"out/r.{fmt}" for fmt in ("json", "md", "html", "csv")}
+    for _ in ("first", "second"):
+        argv = ["check", str(claims), "--evidence", str(records), "--reviews", str(reviews)]
+        assert main([*argv, *(a for fmt, path in out.items() for a in (f"--{fmt}", str(path)))]) == 0
+        runs.append({fmt: path.read_bytes() for fmt, path in out.items() if fmt != "json"})
+        printed = capsys.readouterr().out
+    assert runs[0] == runs[1]
+    (result,) = [r for r in json.loads(out["json"].read_text())["results"] if r["claim"] == "lab-no-recruits"]
+    assert result["verdict"] == "contradicted", result["why"]
+    shown = ", ".join(["A5023888391", "curated:\\<b\\>x\\</b\\>\\*\\[y\\](https\\://e.example)\ufffd\\|.yaml#a2"])
+    md = runs[0]["md"].decode()
+    assert f"(not the same person as {shown}, A5000000100, " in md and "A5000000117, and 5 more people" in md
+    assert "A5000000118" not in md and "<b>" not in md and "\u202e" not in md
+    assert f"Reviewer's note: “Gone.” (not the same person as {shown})" in md
+    html = runs[0]["html"].decode()
+    assert "not the same person as A5023888391, curated:&lt;b&gt;x&lt;/b&gt;*[y](https://e.example)\ufffd|" in html
+    assert "and 5 more people (the JSON report lists them all)" in html and "<b>x" not in html
+    rows = list(csv.DictReader(io.StringIO(runs[0]["csv"].decode("utf-8-sig"), newline="")))
+    cells = {r["person_id"]: r["review_distinct_from"] for r in rows}
+    assert cells["A5000000001"].split("\n") == [i.replace("\u202e", "\ufffd") for i in _NOT_THEM]
+    assert cells["A5023888391"] == ""
+    # The terminal folds a long line at 120 columns: read it with its white space taken out.
+    folded = re.sub(r"\s", "", printed)
+    said = "reviewnotapplied(reviews.yaml:9,A5000000009,notthesamepersonasA5023888391,"
+    said += "curated:<b>x</b>*[y](https://e.example)"
+    assert said in folded.replace(str(root) + "/", ""), printed
+    assert "\u202e" not in printed

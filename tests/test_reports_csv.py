@@ -244,6 +244,7 @@ def test_the_people_columns_come_after_the_works_columns():
         "years_at_listed",
         "person_shows",
         "person_works",
+        "review_distinct_from",  # after the people's, which keep their places
     )
 
 

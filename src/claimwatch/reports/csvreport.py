@@ -3,7 +3,7 @@
 Every finding gets a row, matched ones first, then uncertain ones, then those a review set
 aside (status `dismissed`, out of the verdict); a claim with no finding gets one row with status
 `none`, so every verdict appears. A reviewed finding carries its review's decision, reviewer,
-day, note and expiry, and its former doubts marked as the review left them (resolved, or
+day, note and expiry (and, for a person confirmed, the people the review says they are not), and its former doubts marked as the review left them (resolved, or
 uncertain before a review set it aside). The columns are `COLUMNS`, documented in
 docs/reports.md. A cell holding several items (records, reasons, doubts) puts each on its own
 line; line breaks inside an item fold to spaces, so each line is one item.
@@ -78,6 +78,8 @@ COLUMNS: tuple[str, ...] = (
     "years_at_listed",
     "person_shows",
     "person_works",
+    # Added after the people's columns, which keep their places.
+    "review_distinct_from",
 )
 
 BOM = "\ufeff"
@@ -235,6 +237,7 @@ def _review_cells(finding: Finding | PersonFinding) -> dict[str, str | None]:
         "review_date": review.date,
         "review_note": _one_line(review.note),
         "review_expires": review.expires,
+        "review_distinct_from": _lines(review.distinct_from),
     }
 
 
@@ -279,7 +282,16 @@ def _one_line(text: str) -> str:
 # The cells that hold several items, one a line (`_lines`); in every other cell a line break is
 # part of one item (a title, a statement's `says`), folded to a space as inside an item.
 _SEVERAL_ITEMS = frozenset(
-    {"records", "reasons", "doubts", "other_openalex_ids", "years_at_subject", "years_at_listed", "person_works"}
+    {
+        "records",
+        "reasons",
+        "doubts",
+        "other_openalex_ids",
+        "years_at_subject",
+        "years_at_listed",
+        "person_works",
+        "review_distinct_from",
+    }
 )
 
 

@@ -18,7 +18,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .._text import EncodableStream, one_line, raw_stream, terminal_text
-from ..results import VERDICT_WORDS, ClaimResult, Results
+from ..results import VERDICT_WORDS, ClaimResult, Results, Review
+from .view import capped
 
 _STYLE = {
     "contradicted": "bold red",
@@ -105,11 +106,19 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
                     f"{lapsed.review.path}:{lapsed.review.line}",
                     ", ",
                     lapsed.review.names,
+                    *_distinct_words(lapsed.review),
                     "): ",
                     lapsed.why,
                 ),
                 overflow="fold",
             )
+
+
+def _distinct_words(review: Review) -> tuple[str, ...]:
+    """ ", not the same person as X, Y" for a review that says its person is not those people
+    (`distinct_from`, the first `ITEMS_SHOWN`, as the other reports cap them); else nothing."""
+    named = capped(tuple(review.distinct_from), "people")
+    return (", not the same person as ", ", ".join(named)) if named else ()
 
 
 def _verdict_table(results: Results, counts: tuple[str, ...], verdict_width: int, widths: list[int]) -> Table:

@@ -284,6 +284,12 @@ class ReviewView:
     def where(self) -> str:
         return f"{self.review.path}, line {self.review.line}"
 
+    @property
+    def distinct_from(self) -> tuple[str, ...]:
+        """The people the reviewer says a person confirmed is not, as the review names them (the
+        first `ITEMS_SHOWN`): what lets that person count beside one they may be."""
+        return capped(tuple(self.review.distinct_from), "people")
+
 
 LAPSE_WORDS = {
     "not_found": "its work is no longer a finding",
