@@ -135,7 +135,7 @@ def test_human_readable_output(capsys, versions):
         "- Dropped Institute [dropped-institute] (listed 2019-01-01, 99 FR 1)\n"
         "~ Beihang University [beihang-university]\n"
         "    listed_from: null -> 2001-01-01\n"
-        "    listed_to: null -> 2030-01-01\n"
+        "    listed_to: null -> listed until 2030-01-01\n"
         "    citation: null -> 66 FR 1\n"
         "    aliases added: 北京航空航天大学\n"
         "    aliases removed: Beijing University of Aeronautics and Astronautics\n"
@@ -918,7 +918,8 @@ def test_a_listing_day_changed_after_the_day_a_version_was_read_is_said_so(tmp_p
     (AASPT, 85 FR 83799, start 2020-12-23) given a start of 2021-01-04 in a version read
     2020-12-21, beside the real row read 2025-06-01, and its DPL row I. ASH (a denial order to
     2056-06-29) given an end of 2046-06-29 in the old version. Each version's days are said
-    against its own day read: a start not begun, an end not come; a day on or before it bare."""
+    against its own day read: a start not begun; an end after it "listed until", in `lists show`'s
+    words (the thirtieth part: it said "(not come on ...)")."""
     text = (shared_data / "csl/consolidated-2025-excerpt.csv").read_text(encoding="utf-8")
     older = text.replace('"85 FR 83799","2020-12-23"', '"85 FR 83799","2021-01-04"').replace(
         '"2002-03-04","2056-06-29"', '"2002-03-04","2046-06-29"'
@@ -944,12 +945,45 @@ def test_a_listing_day_changed_after_the_day_a_version_was_read_is_said_so(tmp_p
     code, out, _ = run(capsys, "lists", "diff", str(tmp_path / "old/csl.yaml"), str(tmp_path / "new/csl.yaml"))
     assert code == 0
     assert "    listed_from: 2021-01-04 (not begun on 2020-12-21) -> 2020-12-23" in out.splitlines(), out
-    assert (
-        "    listed_to: 2046-06-29 (not come on 2020-12-21) -> 2056-06-29 (not come on 2025-06-01)" in out.splitlines()
-    ), out
+    assert "    listed_to: listed until 2046-06-29 -> listed until 2056-06-29" in out.splitlines(), out
     # The diff as JSON keeps the dates as the files give them.
     code, out, _ = run(
         capsys, "lists", "diff", "--json", str(tmp_path / "old/csl.yaml"), str(tmp_path / "new/csl.yaml")
     )
     changes = [c["changes"] for c in json.loads(out)["changed"]]
     assert {"old": "2021-01-04", "new": "2020-12-23"} in [c.get("listed_from") for c in changes], changes
+
+
+def test_lists_diff_says_a_listings_end_in_the_words_lists_show_does(tmp_path, capsys, shared_data):
+    """Left by the twenty-ninth part: `lists diff` said an end after the day a version was read
+    "2056-06-29 (not come on 2025-06-01)" and one before it as a bare date, where `lists show` says
+    "listed until 2056-06-29" and "taken off 2016-06-29"; an entry added or removed gave no end at
+    all. From the real excerpt: its DPL row I. ASH (a denial order, 2002-03-04 to 2056-06-29) given
+    an end of 2016-06-29 in a version read 2020-12-21. The diff says each end as `lists show` says
+    it, the entry's whole line too where it is removed."""
+    real = shared_data / "csl/consolidated-2025-excerpt.csv"
+    ended = real.read_text(encoding="utf-8").replace('"2002-03-04","2056-06-29"', '"2002-03-04","2016-06-29"')
+    (tmp_path / "old.csv").write_text(ended, encoding="utf-8")
+    (tmp_path / "none.csv").write_text(ended.replace("I. ASH", "I. ASHE"), encoding="utf-8")
+    shown = {}
+    for name, source, day in (("old", tmp_path / "old.csv", "2020-12-21"), ("new", real, "2025-06-01")):
+        path = str(tmp_path / f"{name}/csl.yaml")
+        code, _, err = run(capsys, "lists", "import", "csl", str(source), "--out", path, "--retrieved", day)
+        assert code == 0, err
+        code, out, _ = run(capsys, "lists", "show", path)
+        (shown[name],) = [line for line in out.splitlines() if "- I. ASH (" in line]
+    assert ", taken off 2016-06-29" in shown["old"] and ", listed until 2056-06-29" in shown["new"], shown
+    code, out, _ = run(capsys, "lists", "diff", str(tmp_path / "old/csl.yaml"), str(tmp_path / "new/csl.yaml"))
+    assert code == 0
+    assert "    listed_to: taken off 2016-06-29 -> listed until 2056-06-29" in out.splitlines(), out
+    code, out, _ = run(capsys, "lists", "diff", str(tmp_path / "new/csl.yaml"), str(tmp_path / "old/csl.yaml"))
+    assert "    listed_to: listed until 2056-06-29 -> taken off 2016-06-29" in out.splitlines(), out
+    # Taken off the list, the entry's line gives its end as `lists show` gave it.
+    path = str(tmp_path / "none/csl.yaml")
+    assert (
+        run(capsys, "lists", "import", "csl", str(tmp_path / "none.csv"), "--out", path, "--retrieved", "2025-06-01")[0]
+        == 0
+    )
+    code, out, _ = run(capsys, "lists", "diff", str(tmp_path / "new/csl.yaml"), path)
+    (removed,) = [line for line in out.splitlines() if line.startswith("- I. ASH [")]
+    assert "(listed 2002-03-04, listed until 2056-06-29," in removed, out

@@ -14,7 +14,6 @@ from .. import lists as lists_mod
 from .._text import one_line
 from ..documents import country_problem
 from ..files import refuse_unsafe_outputs
-from ..reports.view import listing_end
 from ..validate import counted
 from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, echo_json, lists_option, root_option
 
@@ -60,7 +59,7 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
         if e.listed_from and e.listed_from_unread:
             listed += f" or perhaps earlier, on a day given as {e.listed_from_unread!r}"
         if e.listed_to:  # an end after the list was read (a denial order's expiry) has not come
-            listed += f", {listing_end(str(e.listed_to), str(read_on) if read_on else None)}"
+            listed += f", {lists_mod.listed_to_said(e.listed_to, read_on)}"
         elif e.listed_to_unread:
             listed += f", taken off on a day given as {e.listed_to_unread!r}"
         cite = f", {e.citation}" if e.citation else ""

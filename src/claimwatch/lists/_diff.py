@@ -12,7 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from .._text import listed_in_a_sentence, one_line
-from ._model import ListEntry, Listing, ReferenceList, Related, listed_from_said, listed_until, load_list, periods_said
+from ._model import (
+    ListEntry,
+    Listing,
+    ReferenceList,
+    Related,
+    listed_from_said,
+    listed_to_said,
+    listed_until,
+    load_list,
+    periods_said,
+)
 
 
 def load_list_version(path: str | Path) -> ReferenceList:
@@ -432,17 +442,19 @@ def _describe_entry(e: ListEntry, read_on: dt.date | None) -> str:
     listed = f"listed {listed_from_said(e.listed_from, read_on)}" if e.listed_from else "listing date unknown"
     if e.several_listings:
         listed = f"listed {_periods_said(e.listings, read_on)}"
+    elif e.listed_to:  # as `lists show` gives it; several listings say their ends already
+        listed += f", {listed_to_said(e.listed_to, read_on)}"
     return f"{e.name} [{e.id}] ({listed}{', ' + e.citation if e.citation else ''})"
 
 
 def _shown(value: Any, read_on: dt.date | None, field: str) -> str:
     """A field's value as the version gives it; a listing's first or last day against the day the
-    version was read, as `lists show` says it: a start after it not begun, an end after it not come."""
-    if isinstance(value, dt.date) and read_on is not None and value > read_on:
-        if field == "listed_from":
-            return listed_from_said(value, read_on)
-        if field == "listed_to":
-            return f"{value} (not come on {read_on})"
+    version was read, in `lists show`'s words: a start after it not begun, an end "taken off" on or
+    before it and "listed until" after it (or with no day read)."""
+    if isinstance(value, dt.date) and field == "listed_to":
+        return listed_to_said(value, read_on)
+    if isinstance(value, dt.date) and read_on is not None and value > read_on and field == "listed_from":
+        return listed_from_said(value, read_on)
     if isinstance(value, bool):
         return "true" if value else "false"  # as the list file writes it
     if isinstance(value, tuple) and all(isinstance(p, Listing) for p in value):

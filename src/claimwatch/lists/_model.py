@@ -105,6 +105,13 @@ def listed_from_said(start: dt.date, read_on: dt.date | None) -> str:
     return f"{start} (not begun on {read_on})" if read_on is not None and start > read_on else str(start)
 
 
+def listed_to_said(end: dt.date, read_on: dt.date | None) -> str:
+    """An entry's last listed day as `lists show` and `lists diff` say it, against the day the list
+    was read: taken off, where it is on or before that day; else (a denial order's expiry decades
+    ahead, or no day read) listed until then, as the reports' list tables say it (`listing_end`)."""
+    return f"taken off {end}" if read_on is not None and end <= read_on else f"listed until {end}"
+
+
 def period_said(period: Listing, as_of: dt.date | None) -> str:
     """One listing period, its end said as not come where it falls after `as_of` (`periods_said`),
     and its start too: a list read (`--retrieved`) before a listing's start, which an order taking
