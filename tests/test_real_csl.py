@@ -586,6 +586,15 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Young-Ping PAO", True),
         ("Xueyuan ZHAO", True),
         ("ZHAO, Xueyuan", True),
+        # Thirtieth part: Spanish and Arabic institutions, their particles read as a person's name's
+        # ("Dar al-Handasah", an engineering firm, https://en.wikipedia.org/wiki/Dar_Al-Handasah).
+        ("Centro de Investigacion", False),
+        ("Centro de Investigación y Desarrollo", False),
+        ("Laboratorio de Sistemas", False),
+        ("Dar al Handasah", False),
+        ("Dar al-Handasah", False),
+        ("Sharikat al Handasa", False),
+        ("Mohammed DAR", True),  # "dar" (house) is a surname too: it unmarks no one
     ],
 )
 def test_a_name_is_read_as_a_persons_only_without_an_organisations_word(name, person):

@@ -939,6 +939,56 @@ _ORGANISATION_WORDS = frozenset(
         # 2.0", arXiv 1904.05234); a word that names people as well may not unmark a person.
         "yanjiusuo",
         "yanjiuyuan",
+        # Thirtieth part: institution words as Spanish and Portuguese names write them ("Centro de
+        # Investigacion y Desarrollo"), and as Arabic ones transliterate them ("Dar al Handasah",
+        # an engineering firm: handasah is engineering; not "dar", house, a surname too). Each
+        # names no person: a person's name between the particles was read as two or three names.
+        "centro",
+        "investigacion",
+        "investigación",
+        "investigaciones",
+        "desarrollo",
+        "laboratorio",
+        "laboratorios",
+        "laboratório",
+        "ministerio",
+        "ministério",
+        "servicios",
+        "serviços",
+        "corporacion",
+        "corporación",
+        "asociacion",
+        "asociación",
+        "associação",
+        "fundacion",
+        "fundación",
+        "fundação",
+        "comercial",
+        "comercio",
+        "comércio",
+        "tecnologia",
+        "tecnología",
+        "tecnologias",
+        "tecnologías",
+        "ingenieria",
+        "ingeniería",
+        "engenharia",
+        "sistemas",
+        "industria",
+        "indústria",
+        "pesquisa",
+        "pesquisas",
+        "consorcio",
+        "cooperativa",
+        "handasah",
+        "handasa",
+        "sharikat",
+        "sharikah",
+        "shirkat",
+        "muassasat",
+        "mu'assasat",
+        "markaz",
+        "wizarat",
     ]
 )
 # A word of a person's name as the lists write one: a capitalised word or one in capitals (accents,
@@ -974,7 +1024,8 @@ def _named_as_a_person_is(name: str) -> bool:
     return (
         2 <= len(names) <= 5
         and all(_NAME_WORD.match(w) and w[0].isupper() for w in names)
-        and not any(w.casefold() in _ORGANISATION_WORDS for w in words)
+        # The names too: a word with its particle joined ("al-Handasah") is the word.
+        and not any(w.casefold() in _ORGANISATION_WORDS for w in (*words, *names))
     )
 
 
