@@ -559,7 +559,8 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Fathi Mohammed QAR'AWI", True),  # an apostrophe within, as OFAC's rows write names
         ("RIM, Ryong Nam", True),  # the surname first, as OFAC writes it
         ("Atlas Sanatgaran", False),  # the real UVL row: a company
-        ("SME BANK", False),
+        ("SME BANK", True),  # "bank" is a surname too (below); the real row is typed "Entity", never marked
+        ("JSC SME BANK", False),
         ("ROSNEFT TRADE LIMITED", False),
         ("TNK Trading International S.A.", False),
         ("Academy of Aerospace Solid Propulsion Technology (AASPT)", False),
@@ -595,6 +596,16 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Dar al-Handasah", False),
         ("Sharikat al Handasa", False),
         ("Mohammed DAR", True),  # "dar" (house) is a surname too: it unmarks no one
+        # Thirtieth part: words of organisations' names that are people's names too, as OFAC writes
+        # a surname (https://en.wikipedia.org/wiki/Samantha_Power, /Danielle_Steel, /Robert_Plant,
+        # /Melissa_Bank, /Marine_Le_Pen): each unmarked a person.
+        ("Samantha POWER", True),
+        ("Danielle STEEL", True),
+        ("Robert PLANT", True),
+        ("Melissa BANK", True),
+        ("Marine LE PEN", True),
+        ("POWER, Samantha", True),
+        ("Harbin Power Equipment Company", False),
     ],
 )
 def test_a_name_is_read_as_a_persons_only_without_an_organisations_word(name, person):

@@ -719,7 +719,6 @@ _ORGANISATION_WORDS = frozenset(
         "association",
         "authority",
         "b.v.",
-        "bank",
         "base",
         "brigade",
         "bureau",
@@ -801,7 +800,6 @@ _ORGANISATION_WORDS = frozenset(
         "machinery",
         "management",
         "manufacturing",
-        "marine",
         "maritime",
         "materials",
         "media",
@@ -822,10 +820,8 @@ _ORGANISATION_WORDS = frozenset(
         "petroleum",
         "pharmaceutical",
         "pjsc",
-        "plant",
         "plc",
         "port",
-        "power",
         "precision",
         "products",
         "pte",
@@ -845,7 +841,6 @@ _ORGANISATION_WORDS = frozenset(
         "software",
         "solutions",
         "station",
-        "steel",
         "store",
         "supply",
         "systems",
@@ -908,6 +903,9 @@ _ORGANISATION_WORDS = frozenset(
         "oao",
         "ojsc",
         "cjsc",  # not "PAO" (a public company in Russia): Pao is a Chinese surname too
+        # Nor (thirtieth part) "bank", "steel", "plant", "power" and "marine": each is a person's
+        # name too (Melissa Bank, Danielle Steel, Robert Plant, Samantha Power; Marine Le Pen), and
+        # a word that names people as well may not unmark a person: "SME BANK", untyped, is a doubt.
         "kft",
         "banco",
         "banque",
