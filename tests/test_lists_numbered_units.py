@@ -28,7 +28,7 @@ sources: [{title: s}]
 entries:
   - id: caep
     name: Chinese Academy of Engineering Physics
-    aliases: [中国工程物理研究院, China Academy of Engineering Physics, CAEP, Ninth Academy, 九院]
+    aliases: [中国工程物理研究院, China Academy of Engineering Physics, CAEP, Ninth Academy, 九院, 901 Institute]
     country: CN
     verified: true
 """
@@ -38,7 +38,9 @@ def test_the_tracker_gives_caep_its_numbered_name_and_numbers_other_groups_acade
     data = json.loads((shared_data / "aspi/misp-galaxy-china-defence-universities.json").read_text(encoding="utf-8"))
     aliases = {v["value"]: set(v.get("meta", {}).get("aliases", [])) for v in data["values"]}
     (caep,) = [k for k in aliases if k.startswith("Chinese Academy of Engineering Physics")]
-    assert {"Ninth Academy", "九院", "中国工程物理研究院", "China Academy of Engineering Physics"} <= aliases[caep]
+    assert {"Ninth Academy", "九院", "901 Institute", "中国工程物理研究院", "China Academy of Engineering Physics"} <= (
+        aliases[caep]
+    )
     numbered = {a for names in aliases.values() for a in names}
     assert {
         "13th Research Institute, 9th Academy of CASC",
@@ -57,6 +59,11 @@ def test_the_tracker_gives_caep_its_numbered_name_and_numbers_other_groups_acade
         ("航天 九院，北京", "insufficient_evidence"),
         # Alone too: which group's ninth academy the text does not say.
         ("九院，绵阳", "insufficient_evidence"),
+        # Thirtieth part: a unit's code as its name, as the tracker's alias "901 Institute" is (the
+        # last part's note: it was CAEP for certain).
+        ("901 Institute, Mianyang 621900, China", "insufficient_evidence"),
+        ("The 901 Institute, Beijing, China", "insufficient_evidence"),
+        ("901 Institute, China Academy of Engineering Physics, Mianyang 621900, China", "contradicted"),
         # CAEP's own name still counts, its numbered name beside it or not.
         ("Ninth Academy, China Academy of Engineering Physics, Mianyang 621900, China", "contradicted"),
         ("中国工程物理研究院，绵阳 621900", "contradicted"),
@@ -89,9 +96,10 @@ def test_the_real_tracker_imported_names_caep_by_its_number_only_in_doubt(tmp_pa
     assert numbered == {
         ("chinese-academy-of-engineering-physics", "Ninth Academy"),
         ("chinese-academy-of-engineering-physics", "九院"),
+        ("chinese-academy-of-engineering-physics", "901 Institute"),
     }
     matcher = ListMatcher(tracker)
-    for text in ("CASIC Ninth Academy, Wuhan 430040, China", "航天 九院"):
+    for text in ("CASIC Ninth Academy, Wuhan 430040, China", "航天 九院", "901 Institute, Mianyang, China"):
         (hit,) = [
             h
             for h in matcher.hits(Authorship("A", 0, raw_affiliations=(text,)))

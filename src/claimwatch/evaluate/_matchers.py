@@ -939,8 +939,12 @@ _ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|\d{1,3}(?:st|nd|rd|th)|no\.?\s*\d{1,3})"
 )
+_UNIT = r"(?:research\s+)?(?:academy|institute|department|base|bureau|division|laboratory)"
 _NUMBERED_UNIT = re.compile(
-    rf"(?:the\s+)?{_ORDINAL}\s+(?:research\s+)?(?:academy|institute|department|base|bureau|division|laboratory)"
+    rf"(?:the\s+)?(?:{_ORDINAL}|\d{{2,4}})\s+{_UNIT}"
+    # A unit's code before or after it as its name ("901 Institute", the tracker's alias of one of
+    # CAEP's; "Institute 901"): a number says which of a group's units, not which group.
+    rf"|{_UNIT}\s+(?:no\.?\s*)?\d{{1,4}}"
     r"|第?[一二三四五六七八九十百零〇两0-9]+(?:研究)?[院所部局]",
     re.IGNORECASE,
 )
