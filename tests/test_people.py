@@ -1684,6 +1684,30 @@ def test_copies_differing_only_in_an_orcid_id_no_other_record_gives_place_no_one
     assert (r.matched, r.uncertain) == (0, 1), r.why
 
 
+@pytest.mark.parametrize("order", ["lab first", "HIT first"])
+@pytest.mark.parametrize("placed", [False, True])
+def test_copies_of_two_records_both_differing_in_one_orcid_id_leave_doubt(root, order, placed):
+    """Left as a question by the twenty-ninth part: two records whose copies both differ in the
+    same ORCID iD, each copy giving it placing no one or as the other copy does (as
+    `A5023888391.json` gives `orcid` beside its `affiliations`): A3 at the lab in 2023, A4 at HIT
+    in 2019. Were the copies giving the iD current, A3 and A4 would be one person who moved; each
+    record's other copies alone show no move. The iD is given by a record of another OpenAlex id
+    (`_joined_by_copies` reads every copy), so the person is uncertain, never cleared."""
+    orcid = "https://orcid.org/0000-0002-1825-0097"
+    lab, hit = (LAB, [2023]), (HIT, [2019])
+    first, second = (lab, hit) if order == "lab first" else (hit, lab)
+    records = [
+        author("A3", "Li Wei", *([first] if placed else []), orcid=orcid),
+        author("A3", "Li Wei", first),
+        author("A4", "Li Wei", orcid=orcid),
+        author("A4", "Li Wei", second),
+    ]
+    r = judge(root, JOINED, records)
+    assert (r.matched, r.uncertain, r.people_considered) == (0, 1, 1), r.why
+    (p,) = r.uncertain_people
+    assert any("is given by 2 author records that place them differently" in d for d in p.uncertain_because)
+
+
 def test_holds_both_at_once_by_one_of_two_copies_of_one_day_is_uncertain(root):
     """Found by the review of the sixteenth part: one of two copies of a work of one day gave A1
     the lab and HIT on one authorship, the other the lab alone; the first made the person certain."""
