@@ -727,11 +727,49 @@ def test_a_review_of_a_claim_the_run_does_not_check_is_said(
     (case / "reviews.yaml").write_text(
         "reviews:\n  - {claim: kestrel-no-drone-swarmz, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: n}\n"
     )
-    assert main(["check", "--evidence", "evidence/snapshot"]) == 0
+    out = {fmt: case / f"out/r.{fmt}" for fmt in ("json", "md", "html")}
+    argv = ["check", "--evidence", "evidence/snapshot", *(a for f, p in out.items() for a in (f"--{f}", str(p)))]
+    assert main(argv) == 0
     assert (
         "note: 1 review names a claim this run does not check, in reviews.yaml (line 2: kestrel-no-drone-swarmz)"
         in capsys.readouterr().err
     )
+    # Left by earlier parts: said on stderr alone, a reader of the reports never saw it. Every
+    # report lists it now (the JSON under `reviews_of_other_claims`), the note escaped as any text.
+    (other,) = json.loads(out["json"].read_text())["reviews_of_other_claims"]
+    assert (other["claim"], other["work"], other["line"]) == ("kestrel-no-drone-swarmz", "W1", 2)
+    md = out["md"].read_text()
+    assert "## Reviews of claims not checked: 1" in md
+    assert "- `kestrel-no-drone-swarmz`: Confirmed of `W1` by x, 2025-01-01. Reviewer's note: “n”" in md
+    html = out["html"].read_text()
+    assert "<h2>Reviews of claims not checked: 1</h2>" in html and "<code>kestrel-no-drone-swarmz</code>" in html
+
+
+def test_the_reports_of_a_run_whose_reviews_all_name_its_claims_list_no_other_claims_reviews(
+    snapshot: Path, tmp_path: Path
+) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    _review(reviews, "kestrel-no-drone-swarms", "W9990000001")
+    results = _evaluate(snapshot, reviews)
+    assert results.reviews_of_other_claims == ()
+    assert "reviews_of_other_claims" not in render_json(results)
+    assert "Reviews of claims not checked" not in render_markdown(results)
+
+
+def test_the_reports_cap_the_reviews_of_claims_not_checked(snapshot: Path, tmp_path: Path) -> None:
+    reviews = tmp_path / "reviews.yaml"
+    reviews.write_text(
+        "reviews:\n"
+        + "".join(
+            f"  - {{claim: gone-{n:02d}, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: '<b>*n*</b>'}}\n"
+            for n in range(23)
+        )
+    )
+    results = _evaluate(snapshot, reviews)
+    assert [r.claim for r in results.reviews_of_other_claims] == [f"gone-{n:02d}" for n in range(23)]
+    md = render_markdown(results)
+    assert "`gone-19`" in md and "`gone-20`" not in md and "… and 3 more, not shown here" in md
+    assert "<b>" not in md and "“\\<b\\>\\*n\\*\\</b\\>”" in md
 
 
 def test_review_refuses_half_a_decision_in_one_line(

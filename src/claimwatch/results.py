@@ -981,6 +981,14 @@ class Results(_Model):
         description="The report's title, author, publisher, URL and date, where the caller gave them.",
         exclude_if=lambda v: v is None,  # left out unless given: reports without it stay byte-identical
     )
+    reviews_of_other_claims: tuple[Review, ...] = Field(
+        (),
+        description=(
+            "The reviews in the reviews file naming a claim this run does not check (renamed since, a typo, or a "
+            "claim file not given): they apply to nothing, and are listed so that none is passed over in silence."
+        ),
+        exclude_if=lambda v: not v,  # left out where there are none: reports without them stay byte-identical
+    )
 
     def result(self, claim_id: str) -> ClaimResult:
         for r in self.results:

@@ -19,6 +19,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -220,6 +221,11 @@ class Reviews:
 
     def claims(self) -> set[str]:
         return {e.review.claim for e in self.entries}
+
+    def of_other_claims(self, checked: AbstractSet[str]) -> list[Review]:
+        """The reviews naming a claim not among `checked` (renamed since, a typo, or a claim file
+        not given): they apply to nothing, and every report lists them."""
+        return [e.review for e in self.entries if e.review.claim not in checked]
 
 
 def find_reviews(root: str | Path) -> Path | None:

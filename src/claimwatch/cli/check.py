@@ -280,8 +280,7 @@ def _note_claimreview_without_url() -> None:
 def _warn_of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> None:
     """Reviews of claims this run does not check apply to nothing: said, never silently passed over
     (a claim renamed since, a typo, or a run over some of the case's claim files)."""
-    checked = {c.id for f in claim_set.files for c in f.claims}
-    other = [e.review for e in reviews.entries if e.review.claim not in checked]
+    other = reviews.of_other_claims({c.id for f in claim_set.files for c in f.claims})
     if other:
         shown = ", ".join(f"line {r.line}: {one_line(r.claim)}" for r in other[:5]) + (
             ", ..." if len(other) > 5 else ""

@@ -192,8 +192,7 @@ def _of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> list[R
     """Reviews naming a claim the run does not hold (renamed since, a typo, or a claim file not
     given with --claims): they apply to nothing, and the listing says so beside the reviews that
     lapsed."""
-    known = {c.id for f in claim_set.files for c in f.claims}
-    return [e.review for e in reviews.entries if e.review.claim not in known]
+    return reviews.of_other_claims({c.id for f in claim_set.files for c in f.claims})
 
 
 def _print_unreviewed(results: Results, other_claims: list[Review], claims_read: str) -> None:

@@ -284,4 +284,7 @@ def _evaluate(
         statements=tuple(_statement(f) for f in claims.files),
         lists=_lists_used(claims),
         evidence_counts=with_set_aside((count() for count in counts), evidence, copies),
+        reviews_of_other_claims=tuple(reviews.of_other_claims({c.id for f in claims.files for c in f.claims}))
+        if reviews
+        else (),
     )

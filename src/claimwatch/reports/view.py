@@ -1176,6 +1176,16 @@ class ReportView:
         return bool(self.results.inputs.reviews) or any(c.reviews for c in self.claims)
 
     @property
+    def other_reviews(self) -> tuple[ReviewView, ...]:
+        """The reviews naming a claim the run does not check (the first `FINDINGS_SHOWN`): they
+        apply to nothing, and the report lists them, as `check` says them on stderr."""
+        return tuple(ReviewView(r) for r in self.results.reviews_of_other_claims[:FINDINGS_SHOWN])
+
+    @property
+    def other_reviews_hidden(self) -> int:
+        return max(0, len(self.results.reviews_of_other_claims) - FINDINGS_SHOWN)
+
+    @property
     def about_people(self) -> bool:
         """Some claim is about people: the summary says what each count counts, and the report
         explains what a person's years are."""
