@@ -606,6 +606,14 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Marine LE PEN", True),
         ("POWER, Samantha", True),
         ("Harbin Power Equipment Company", False),
+        # The same for "co" and "zao" (https://en.wikipedia.org/wiki/Zaldy_Co, /Zao_Wou-Ki).
+        ("Zaldy CO", True),
+        ("Elizaldy S. CO", True),
+        ("ZAO, Wou-Ki", True),
+        ("Wou-Ki ZAO", True),
+        ("Acme Co.", False),
+        ("ZAO Kaspersky Lab", False),
+        ("Nanjing Acme Co., Ltd.", False),
     ],
 )
 def test_a_name_is_read_as_a_persons_only_without_an_organisations_word(name, person):

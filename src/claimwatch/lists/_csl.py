@@ -729,7 +729,6 @@ _ORGANISATION_WORDS = frozenset(
         "chemical",
         "chemicals",
         "club",
-        "co",
         "co.",
         "college",
         "commission",
@@ -856,7 +855,6 @@ _ORGANISATION_WORDS = frozenset(
         "union",
         "university",
         "works",
-        "zao",
         "gongsi",
         "jituan",
         "keji",
@@ -906,6 +904,8 @@ _ORGANISATION_WORDS = frozenset(
         # Nor (thirtieth part) "bank", "steel", "plant", "power" and "marine": each is a person's
         # name too (Melissa Bank, Danielle Steel, Robert Plant, Samantha Power; Marine Le Pen), and
         # a word that names people as well may not unmark a person: "SME BANK", untyped, is a doubt.
+        # Nor "co" (the Chinese Filipino surname 許, Zaldy Co's; "Co." with its point still is a
+        # company's) nor "zao" (Russia's CJSC, and Zao Wou-Ki's surname).
         "kft",
         "banco",
         "banque",
