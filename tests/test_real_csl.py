@@ -607,6 +607,9 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("POWER, Samantha", True),
         ("Harbin Power Equipment Company", False),
         # The same for "co" and "zao" (https://en.wikipedia.org/wiki/Zaldy_Co, /Zao_Wou-Ki).
+        # A long Arabic name, as OFAC writes them (the real PLC row's, lengthened as the test of
+        # birth facts below has it), untyped with no birth given: read as an organisation's before.
+        ("Mohammed Ahmed Mahmoud Abd al Rahman ABU JHEISHEH", True),
         ("Zaldy CO", True),
         ("Elizaldy S. CO", True),
         ("ZAO, Wou-Ki", True),

@@ -1005,12 +1005,17 @@ _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn)-(?=[^\W\d_])"
 _NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 
 
+_MOST_NAMES = 7
+"""The most names a person's is read as having, particles and suffixes not counted."""
+
+
 def _named_as_a_person_is(name: str) -> bool:
-    """Whether a name may be a person's: two to five names, each a name's word or an initial, the
+    """Whether a name may be a person's: two to seven names, each a name's word or an initial, the
     first letter of each a capital, with lower-case particles between ("Juan de la Cruz", not
     counted) and a suffix after ("Jr.", "III"), no word an organisation's (`_ORGANISATION_WORDS`):
-    "I. ASH", "Cesareo Estanislao Benitez", not "SME BANK" nor "Academy of ...", whose "of" no
-    name has."""
+    "I. ASH", "Cesareo Estanislao Benitez", "Mohammed Ahmed Mahmoud Abd al Rahman ABU JHEISHEH"
+    (OFAC writes Arabic names of six names and more: with five at most, such a name was read as an
+    organisation's), not "SME BANK JSC" nor "Academy of ...", whose "of" no name has."""
     words = [w.removesuffix(",") for w in name.split()]  # "RIM, Ryong Nam", as OFAC writes a surname first
     if len(words) > 2 and words[-1].casefold() in _NAME_SUFFIXES:
         words = words[:-1]
@@ -1020,7 +1025,7 @@ def _named_as_a_person_is(name: str) -> bool:
         if not (0 < i < len(words) - 1 and w in _NAME_PARTICLES)
     ]
     return (
-        2 <= len(names) <= 5
+        2 <= len(names) <= _MOST_NAMES
         and all(_NAME_WORD.match(w) and w[0].isupper() for w in names)
         # The names too: a word with its particle joined ("al-Handasah") is the word.
         and not any(w.casefold() in _ORGANISATION_WORDS for w in (*words, *names))
