@@ -440,6 +440,53 @@ def test_a_rename_keeps_the_listing_date_or_the_rule_that_listed_it(tmp_path, ke
     assert diff.namesakes == ({} if paired else {"bar-electronics": (diff.removed[0],)})
 
 
+ASH_CITATION = "67 F.R. 56530 9/4/02 67 F.R. 10890 3/11/02 71 F.R. 38843 7/10/06"  # the real excerpt's I. ASH
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        # A notice of the renewal written before the rest, as the file runs notices together.
+        f"82 F.R. 3115 1/10/17 {ASH_CITATION}",
+        # The same notices in the order they were published.
+        "67 F.R. 10890 3/11/02 67 F.R. 56530 9/4/02 71 F.R. 38843 7/10/06",
+        "67 FR 10890; 82 FR 3115",
+    ],
+)
+def test_a_rename_keeps_the_notice_that_listed_it_wherever_the_citation_writes_it(tmp_path, capsys, citation):
+    """Left by earlier parts: `lists diff` read only a citation's first notice, on each side: the
+    real CSL excerpt's I. ASH (a denial order from 2002-03-04) cites "67 F.R. 56530 9/4/02 67 F.R.
+    10890 3/11/02 71 F.R. 38843 7/10/06", its listing notice (10890, March 2002) second. The entry
+    renamed "Ian ASH", a.k.a. "I. ASH", renewed from 2017-01-10, its citation the same notices in
+    another order or with the renewal's before them, read as I. ASH taken off the list and another
+    entity added. Every notice of a citation is read now, and the old entry's listing notice is
+    its earliest: a rename, as it is where the citation is unchanged."""
+    old = write(
+        tmp_path,
+        "ash.old.yaml",
+        NAMESAKE_OLD.replace("foo-technology", "i-ash")
+        .replace("Foo Technology", "I. ASH")
+        .replace("2019-05-16", "2002-03-04")
+        .replace("84 FR 22961", ASH_CITATION),
+    )
+    new = write(
+        tmp_path,
+        "ash.yaml",
+        NAMESAKE_NEW.replace("bar-electronics", "ian-ash")
+        .replace("Bar Electronics", "Ian ASH")
+        .replace("Foo Technology", "I. ASH")
+        .replace("2024-12-05", "2017-01-10")
+        .replace("89 FR 96790", f"'{citation}'"),
+    )
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(new))
+    assert [(c.entry.id, c.matched_by) for c in diff.changed] == [("ian-ash", "former name")]
+    assert diff.removed == () and diff.added == ()
+    # A citation naming none of I. ASH's notices is another listing: removed and added, as before.
+    other = write(tmp_path, "other.yaml", new.read_text(encoding="utf-8").replace(f"'{citation}'", "89 FR 96790"))
+    diff = lists.diff_lists(lists.load_list_version(old), lists.load_list_version(other))
+    assert diff.changed == () and [e.id for e in diff.removed] == ["i-ash"]
+
+
 def _entries(prefix: str, n: int) -> list[ListEntry]:
     return [
         ListEntry(id=f"{prefix}-{i}", name=f"{prefix} Entity {i}", aliases=(f"{prefix} Alias {i}", f"{prefix} 名 {i}"))

@@ -234,12 +234,12 @@ def _renamed(
 
 
 def _keeps_listing(old: ListEntry, new: ListEntry) -> bool:
-    """Whether `new` keeps the listing of `old`: the same listing date, or the old citation's first
-    notice (the rule that listed it) among the new one's notices."""
+    """Whether `new` keeps the listing of `old`: the same listing date, or the notice that listed
+    it (the old citation's earliest, `_listing_notice`) among the new one's notices."""
     if old.listed_from is not None and old.listed_from == new.listed_from:
         return True
-    first = _notices(old.citation)[:1]
-    return bool(first) and first[0] in _notices(new.citation)
+    listing = _listing_notice(old.citation)
+    return listing is not None and listing in _notices(new.citation)
 
 
 # "84 FR 22961", "82 F.R. 48792 10/01/2017": a notice is its volume and first page.
@@ -247,13 +247,31 @@ _NOTICE = re.compile(r"(\d+)\s*F\.?\s*R\.?\s*(\d+)", re.IGNORECASE)
 
 
 def _notices(citation: str | None) -> list[str]:
-    """The notices a citation gives, as '84 FR 22961' (lists join several with ';'); what reads as
-    no notice is kept as written, case and spacing aside."""
+    """The notices a citation gives, as '84 FR 22961', every one: lists join several with ';', and
+    the CSL writes some in one run ('67 F.R. 56530 9/4/02 67 F.R. 10890 3/11/02', I. ASH's); a part
+    that reads as no notice is kept as written, case and spacing aside."""
     notices = []
     for part in (citation or "").split(";"):
-        m = _NOTICE.search(part)
-        notices.append(f"{m.group(1)} FR {m.group(2)}" if m else _folded(part))
+        found = [f"{m.group(1)} FR {m.group(2)}" for m in _NOTICE.finditer(part)]
+        notices.extend(found or [_folded(part)])
     return [n for n in notices if n]
+
+
+def _listing_notice(citation: str | None) -> str | None:
+    """The notice that listed the entity: the earliest the citation gives (the lowest volume, a
+    year's, then page), in whatever order it gives them (I. ASH's gives a later notice first);
+    where none reads as a notice, the citation's first part as written."""
+    notices = _notices(citation)
+    numbered = [n for n in notices if _NOTICE.fullmatch(n)]
+    if numbered:
+        return min(numbered, key=_volume_and_page)
+    return notices[0] if notices else None
+
+
+def _volume_and_page(notice: str) -> tuple[int, int]:
+    """'67 FR 10890' as (67, 10890): the order notices were published in."""
+    volume, _, page = notice.split()
+    return int(volume), int(page)
 
 
 def _namesakes(
