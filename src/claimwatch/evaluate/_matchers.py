@@ -695,6 +695,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             or _its_place_unnamed(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
             or _a_numbered_unit(entry, hit)
+            or _a_unit_under_another(entry, hit, text)
         )
     if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry.name, hit, text)):
         placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
@@ -958,6 +959,43 @@ def _a_numbered_unit(entry: ListEntry, hit: NameHit) -> str | None:
     return (
         f"\u201c{printable(hit.matched)}\u201d names a unit by its number alone, as groups number theirs (CASC and"
         f" CASIC each have a ninth academy): the text may name another group's, not {printable(entry.name)}"
+    )
+
+
+# A unit named by its field alone ("Institute of International Politics", the tracker's former name
+# of the University of International Relations; "Institute of Cadre Management"), and what names
+# an institution such a unit may belong to.
+_UNIT_OF_A_FIELD = re.compile(
+    r"(?:the\s+)?(?:key\s+laboratory|laboratory|institute|school|department|faculty|college|cent(?:er|re)"
+    r"|division|office)\s+(?:of|for)\s",
+    re.IGNORECASE,
+)
+_AN_INSTITUTION = re.compile(r"\b(?:university|academy|institute|college|corporation|group)\b", re.IGNORECASE)
+_UNDER = re.compile(r"\s*(?:,|\bof\b|\bat\b)\s*(?P<parent>[^,;()\[\]]+)", re.IGNORECASE)
+
+
+def _a_unit_under_another(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where the name found is a unit's named by its field and the text places it under
+    another institution, as a department is written before its university: "Institute of
+    International Politics, Peking University" may be Peking University's own institute of the
+    name, not the list's University of International Relations."""
+    if not _UNIT_OF_A_FIELD.match(hit.name.strip()):
+        return None
+    under = _UNDER.match(text, hit.end)
+    parent = under.group("parent").strip() if under else ""
+    if not _AN_INSTITUTION.search(parent) or _its_own_parent(entry, fold(parent)):
+        return None
+    return (
+        f"\u201c{printable(hit.matched)}\u201d names a unit by its field, and the text places it under"
+        f" \u201c{printable(parent)}\u201d: it may be that institution's own, not {printable(entry.name)}"
+    )
+
+
+def _its_own_parent(entry: ListEntry, parent: str) -> bool:
+    """Whether the institution a unit's name is placed under (folded) is the entry itself or one
+    the list says supervises it (the tracker's `supervising agencies`)."""
+    return any(fold(n) in parent for n in entry.names) or any(
+        fold(a) in parent or parent in fold(a) for a in entry.supervising_agencies
     )
 
 

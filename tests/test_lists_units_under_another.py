@@ -1,0 +1,77 @@
+"""A list name that is a unit's, named by its field alone, placed under another institution (issue
+18, thirtieth part).
+
+The ASPI tracker gives the University of International Relations the alias "Institute of
+International Politics" (a name of old) and Jiangnan Social University "Institute of Cadre
+Management". A coauthor at "Institute of International Politics, Peking University, Beijing", as a
+department is written before its university, was at the University of International Relations
+for certain: a claim of no coauthor at a listed institution `contradicted`, though the text names
+a unit of that name under another university, which may be its own. Such a name is a doubt now;
+the name alone, with its place, or under its own name or the body the tracker says supervises it,
+still counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimwatch.cli import main
+from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.lists import load_list
+from claimwatch.works import Authorship
+from helpers import coauthor_text_found
+
+# The two entries as the tracker names them (the test below holds that the real file gives these).
+LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: uir
+    name: University of International Relations
+    aliases: [国际关系学院, UIR, Institute of International Politics]
+    country: CN
+    verified: true
+  - id: jsu
+    name: Jiangnan Social University
+    aliases: [江南社会学院, Institute of Cadre Management]
+    country: CN
+    verified: true
+    supervising_agencies: [Ministry of State Security (MSS)]
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Under another university: that university's unit of the name, perhaps.
+        ("Institute of International Politics, Peking University, Beijing 100871, China", "doubt"),
+        ("Institute of Cadre Management, Sichuan University, Chengdu, China", "doubt"),
+        ("Institute of International Politics at Renmin University of China, Beijing", "doubt"),
+        # Alone, with its place, or under the entry's own name or its supervisor: as before.
+        ("Institute of International Politics, Beijing 100091, China", "match"),
+        ("Institute of International Politics, University of International Relations, Beijing", "match"),
+        ("Institute of Cadre Management, Ministry of State Security, Suzhou, China", "match"),
+        ("Institute of Cadre Management, Suzhou, Jiangsu, China", "match"),
+    ],
+)
+def test_a_unit_named_by_its_field_under_another_institution_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, found)
+
+
+def test_the_real_tracker_names_units_by_their_field_and_doubts_them_under_another(tmp_path, capsys, shared_data):
+    galaxy = shared_data / "aspi/misp-galaxy-china-defence-universities.json"
+    path = tmp_path / "aspi.yaml"
+    assert main(["lists", "import", "aspi", str(galaxy), "--out", str(path)]) == 0
+    capsys.readouterr()
+    tracker = load_list(path)
+    names = {e.id: set(e.names) for e in tracker.entries}
+    assert "Institute of International Politics" in names["university-of-international-relations"]
+    assert "Institute of Cadre Management" in names["jiangnan-social-university"]
+    matcher = ListMatcher(tracker)
+    text = "Institute of International Politics, Peking University, Beijing 100871, China"
+    hits = {h.entry.id: h.doubt for h in matcher.hits(Authorship("A", 0, raw_affiliations=(text,)))}
+    assert hits["peking-university"] is None  # Peking University, listed too, certainly
+    assert hits["university-of-international-relations"] == (
+        "\u201cInstitute of International Politics\u201d names a unit by its field, and the text places it under"
+        " \u201cPeking University\u201d: it may be that institution's own, not University of International Relations"
+    )
