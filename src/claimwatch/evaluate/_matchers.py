@@ -58,6 +58,7 @@ from ._places import Place, countries, country_name, part_of, places_in, places_
 from ._provinces import (
     ProvincePlace,
     certain_provinces,
+    chinese_namesakes,
     in_english,
     named_provinces,
     own_places_in_chinese,
@@ -134,7 +135,7 @@ class SubjectMatcher:
         own = _own_places((), subject.names)
         self.names = NameMatcher(
             ((subject.id, n) for n in subject.names),
-            lambda _, text, start: _own_chinese_places_before(text, start, own),
+            lambda _, text, start: _own_chinese_places_before(text, start, own, frozenset()),
         )
         # The subject as a list entry, whose names the entries' rule for a longer name reads.
         self._as_entry = ListEntry(id=subject.id, name=subject.name, aliases=subject.aliases, country=subject.country)
@@ -345,7 +346,8 @@ class ListMatcher:
     def _own_place_before(self, key: str, text: str, start: int) -> bool:
         """Are the Chinese places right before a name at `start` the entry's own (`NameMatcher`)?"""
         entry = self.entries[key]
-        return _own_chinese_places_before(text, start, _own_places(entry.addresses, entry.names))
+        own, provinces = _own_places(entry.addresses, entry.names), _entry_provinces(entry.addresses, entry.names)
+        return _own_chinese_places_before(text, start, own, provinces)
 
     # Bounded small: a full cache of 100,000 answers held about 93 MiB a list (rev-perf's measure,
     # 100-character strings), against a million's check's 512 MiB; a group's works repeat a few
@@ -1488,12 +1490,13 @@ _CHINESE_PLACE_ENDS = frozenset("\u7701\u5e02")
 _A_CHINESE_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
-def _own_chinese_places_before(text: str, start: int, own: frozenset[str]) -> bool:
+def _own_chinese_places_before(text: str, start: int, own: frozenset[str], provinces: frozenset[str]) -> bool:
     """Do Chinese places, each perhaps ending in 省 or 市, stand right before `start` from where a
-    word begins, every one of them an entry's own (`_own_places`)? Chinese writes no space
-    between a place and a name, as Web of Science's city-first forms write one: 郑州信息工程大学 is
-    the tracker's 信息工程大学 (in Zhengzhou), as "Zhengzhou Information Engineering University"
-    is, where 南京信息工程大学, of another city, is another university and not found."""
+    word begins, every one of them an entry's own (`_own_places`; `provinces`, the entry's
+    `_entry_provinces`)? Chinese writes no space between a place and a name, as Web of Science's
+    city-first forms write one: 郑州信息工程大学 is the tracker's 信息工程大学 (in Zhengzhou), as
+    "Zhengzhou Information Engineering University" is, where 南京信息工程大学, of another city, is
+    another university and not found."""
     places = provinces_in(text)
     at, found = start, False
     while True:
@@ -1501,11 +1504,22 @@ def _own_chinese_places_before(text: str, start: int, own: frozenset[str]) -> bo
         place = next((p for p in places if p.end == end and p.start < end), None)
         if place is None:
             break
-        written = text[place.start : place.end]
-        if _place_key(in_english(written) or written) not in own:
+        if not _an_own_chinese_place(text[place.start : place.end], place.provinces, own, provinces):
             return False
         at, found = place.start, True
     return found and (at == 0 or not _A_CHINESE_CHARACTER.match(text[at - 1]))
+
+
+def _an_own_chinese_place(written: str, where: frozenset[str], own: frozenset[str], provinces: frozenset[str]) -> bool:
+    """Is a place written in Chinese characters (its provinces `where`) one of an entry's own?
+    Compared by its English name, and where that name is borne by cities of several provinces
+    (宿州 and 苏州 are both Suzhou, 抚州 and 福州 Fuzhou, 泰州 and 台州 Taizhou), by its province
+    too: 宿州江南社会学院 is in Anhui, not the tracker's Jiangnan Social University (江苏省苏州市).
+    An entry the list places in no province has no such city its own for certain."""
+    english = in_english(written) or written
+    if _place_key(english) not in own:
+        return False
+    return chinese_namesakes(english) <= where or bool(where & provinces)
 
 
 def _no_place_to_tell(entry: ListEntry, label: str, *, subject: bool = False) -> str:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..works import INVISIBLE
 from ._names import fold, visible
@@ -533,6 +533,23 @@ _IN_ENGLISH = _english_names()
 def in_english(written: str) -> str | None:
     """A province's or city's name in English, from its name in Chinese characters (郑州: Zhengzhou)."""
     return _IN_ENGLISH.get(written)
+
+
+@cache
+def _provinces_by_english_name() -> dict[str, frozenset[str]]:
+    """Each English name of a place written in Chinese characters, and the provinces of the places
+    so written that bear it (Suzhou: 苏州 in Jiangsu and 宿州 in Anhui)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for written, english in _IN_ENGLISH.items():
+        found[english].update(_CHINESE[written])
+    return {english: frozenset(provinces) for english, provinces in found.items()}
+
+
+def chinese_namesakes(english: str) -> frozenset[str]:
+    """The provinces of the places written in Chinese characters whose English name is `english`:
+    two or more where cities of several provinces bear it (苏州 and 宿州 are both Suzhou, 福州 and
+    抚州 Fuzhou, 台州 and 泰州 Taizhou), which that name alone cannot tell apart."""
+    return _provinces_by_english_name().get(english, frozenset())
 
 
 def own_places_in_chinese(address: str) -> list[str]:

@@ -1,0 +1,63 @@
+"""The entry's own places before its Chinese name (issue 18, thirtieth part).
+
+Chinese writes no space between a place and a name, so a Chinese name after a place counts only
+where the place is the entry's own (郑州信息工程大学). Own places were compared by their English
+names, and three English names are borne by cities of two provinces each: 宿州 (Anhui) and 苏州
+(Jiangsu) are both Suzhou. The ASPI tracker (../shared/data/aspi) places Jiangnan Social
+University at 江苏省苏州市吴中区郭巷尹山湖3号, so 宿州江南社会学院, in Anhui, was the tracker's for
+certain. Such a city counts as the entry's own only in the entry's province now."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import coauthor_text_found
+
+# The tracker's Jiangnan Social University: its name, its Chinese alias and its address.
+JSU_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: jsu
+    name: Jiangnan Social University
+    aliases: [江南社会学院, Institute of International Relations Suzhou Campus]
+    country: CN
+    addresses: ["江苏省苏州市吴中区郭巷尹山湖3号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Its own Suzhou, in Jiangsu: the university, as before.
+        ("苏州江南社会学院，苏州 215104", "match"),
+        ("江苏省苏州市江南社会学院", "match"),
+        # The other Suzhou, in Anhui: another city's college of the name, not found, as another
+        # city's (南京信息工程大学) is not.
+        ("宿州江南社会学院，宿州 234000", "nothing"),
+        ("安徽省宿州市江南社会学院", "nothing"),
+    ],
+)
+def test_a_city_of_another_province_bearing_the_own_city_s_english_name_is_not_its_own(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, JSU_LIST, raw, found)
+
+
+def test_a_city_of_two_provinces_is_no_own_place_of_an_entry_placed_in_no_province():
+    """Where the list gives no address, a name's "Suzhou" cannot say which Suzhou is meant: neither
+    city written in Chinese before its name is its own for certain; Zhengzhou, of one province, is."""
+    from claimwatch.evaluate._matchers import _own_chinese_places_before, _own_places
+
+    suzhou = _own_places((), ("Institute of International Relations Suzhou Campus",))
+    assert not _own_chinese_places_before("苏州江南社会学院", 2, suzhou, frozenset())
+    assert not _own_chinese_places_before("宿州江南社会学院", 2, suzhou, frozenset())
+    assert _own_chinese_places_before("苏州江南社会学院", 2, suzhou, frozenset({"Jiangsu"}))
+    zhengzhou = _own_places((), ("Zhengzhou Information Science and Technology Institute",))
+    assert _own_chinese_places_before("郑州信息工程大学", 2, zhengzhou, frozenset())
+    # A town of Guangdong is Changsha in pinyin too, but no place written in Chinese but 长沙 (Hunan)
+    # is: 长沙 is NUDT's own by its tracker alias "Changsha Institute of Technology".
+    changsha = _own_places((), ("Changsha Institute of Technology",))
+    assert _own_chinese_places_before("长沙国防科技大学", 2, changsha, frozenset())
