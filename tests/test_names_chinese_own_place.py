@@ -5,13 +5,18 @@ where the place is the entry's own (郑州信息工程大学). Own places were c
 names, and three English names are borne by cities of two provinces each: 宿州 (Anhui) and 苏州
 (Jiangsu) are both Suzhou. The ASPI tracker (../shared/data/aspi) places Jiangnan Social
 University at 江苏省苏州市吴中区郭巷尹山湖3号, so 宿州江南社会学院, in Anhui, was the tracker's for
-certain. Such a city counts as the entry's own only in the entry's province now."""
+certain. Such a city counts as the entry's own only in the entry's province now.
+
+Chinese addresses write the country and the province before the city (中国重庆市, 河南省郑州市), and
+either before an own city hid the name: 中国重庆陆军军医大学 and 河南省郑州市信息工程大学 were
+nothing. The country, and the province of the own city that follows it, stand there now."""
 
 from __future__ import annotations
 
 import pytest
 
 from helpers import coauthor_text_found
+from test_names_chinese_around import IEU_LIST
 
 # The tracker's Jiangnan Social University: its name, its Chinese alias and its address.
 JSU_LIST = """\
@@ -61,3 +66,44 @@ def test_a_city_of_two_provinces_is_no_own_place_of_an_entry_placed_in_no_provin
     # is: 长沙 is NUDT's own by its tracker alias "Changsha Institute of Technology".
     changsha = _own_places((), ("Changsha Institute of Technology",))
     assert _own_chinese_places_before("长沙国防科技大学", 2, changsha, frozenset())
+
+
+# The tracker's Army Medical University, with its address (中国重庆市沙坪坝区高滩岩正街30号).
+AMU_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: amu
+    name: Army Medical University
+    aliases: [中国人民解放军陆军军医大学, 陆军军医大学, Third Military Medical University]
+    country: CN
+    addresses: ["中国重庆市沙坪坝区高滩岩正街30号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("list_yaml", "raw", "found"),
+    [
+        # The country before the own city, as the tracker's address begins: found now, as
+        # 重庆陆军军医大学 and 中国陆军军医大学 were.
+        (AMU_LIST, "中国重庆陆军军医大学，重庆 400038", "match"),
+        (AMU_LIST, "中国重庆市陆军军医大学", "match"),
+        # The province before the own city, as Chinese addresses write them: the tracker names
+        # the Information Engineering University by Zhengzhou alone, and gives no address.
+        (IEU_LIST, "河南省郑州市信息工程大学，郑州 450001", "match"),
+        (IEU_LIST, "中国河南省郑州市信息工程大学", "match"),
+        # Another province's, or a province alone the list does not give: nothing, as before.
+        (AMU_LIST, "四川省重庆陆军军医大学", "nothing"),
+        (IEU_LIST, "河南省信息工程大学", "nothing"),
+        (IEU_LIST, "河南省南京信息工程大学", "nothing"),
+        (JSU_LIST, "安徽省苏州市江南社会学院", "nothing"),
+        # 中国 ending a longer word (新中国, "New China") is no country before the place.
+        (AMU_LIST, "新中国重庆陆军军医大学", "nothing"),
+    ],
+)
+def test_the_country_and_the_province_before_an_own_city_leave_the_chinese_name_standing(
+    tmp_path, monkeypatch, capsys, list_yaml, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)

@@ -46,6 +46,7 @@ from ._names import (
     NameMatcher,
     _is_cjk,
     a_school_of_a_field,
+    after_its_own_country,
     cjk_run_on,
     fold,
     is_acronym,
@@ -1498,16 +1499,28 @@ def _own_chinese_places_before(text: str, start: int, own: frozenset[str], provi
     "Zhengzhou Information Engineering University" is, where 南京信息工程大学, of another city, is
     another university and not found."""
     places = provinces_in(text)
-    at, found = start, False
+    at, after = start, None
     while True:
         end = at - 1 if at > 0 and text[at - 1] in _CHINESE_PLACE_ENDS else at
         place = next((p for p in places if p.end == end and p.start < end), None)
         if place is None:
             break
-        if not _an_own_chinese_place(text[place.start : place.end], place.provinces, own, provinces):
+        if not (
+            _an_own_chinese_place(text[place.start : place.end], place.provinces, own, provinces)
+            or _the_province_of(place, after)
+        ):
             return False
-        at, found = place.start, True
-    return found and (at == 0 or not _A_CHINESE_CHARACTER.match(text[at - 1]))
+        at, after = place.start, place
+    return after is not None and (
+        at == 0 or not _A_CHINESE_CHARACTER.match(text[at - 1]) or after_its_own_country(text, at)
+    )
+
+
+def _the_province_of(place: ProvincePlace, city: ProvincePlace | None) -> bool:
+    """Is `place` a province's name, written before a city of that province alone, as Chinese
+    addresses write them (河南省郑州市: the province of an own city, where the list names only the
+    city: the tracker's Information Engineering University)?"""
+    return place.is_province and city is not None and city.provinces <= place.provinces
 
 
 def _an_own_chinese_place(written: str, where: frozenset[str], own: frozenset[str], provinces: frozenset[str]) -> bool:

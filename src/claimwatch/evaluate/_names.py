@@ -537,7 +537,7 @@ class NameMatcher:
                 stands_alone = (
                     start == 0
                     or not _CJK.match(normal[start - 1])
-                    or _after_its_own_country(normal, start)
+                    or after_its_own_country(normal, start)
                     or _after_formerly(normal, start)
                     or (self._own_place_before is not None and self._placed_by_its_own(key, form, normal, start))
                 )
@@ -862,7 +862,7 @@ _OWN_COUNTRY_BEFORE = (
 )  # fmt: skip
 
 
-def _after_its_own_country(text: str, start: int) -> bool:
+def after_its_own_country(text: str, start: int) -> bool:
     """Does the name at `start` follow one of those, itself not part of a longer word?"""
     for prefix in _in_both_scripts(_OWN_COUNTRY_BEFORE):
         begin = start - len(prefix)
