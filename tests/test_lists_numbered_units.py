@@ -6,7 +6,10 @@ Academy" and 九院, its name of old, and names in the same file CASC's "13th Re
 number their academies, and CASC's ninth (航天九院, Beijing) and CASIC's (航天科工九院, Wuhan) are
 other bodies. A coauthor at "CASIC Ninth Academy, Wuhan 430040, China" or "中国航天科技集团第九研究院
 (九院)" was certainly at CAEP, and a claim of no listed coauthor `contradicted`. Such a name is a
-doubt now; CAEP's own name still counts."""
+doubt now; CAEP's own name still counts.
+
+Thirtieth part: the doubt did not undo CAEP's OpenAlex id, which OpenAlex, resolving a text by its
+names, may give such an author; where no text names CAEP otherwise, the id is a doubt too."""
 
 from __future__ import annotations
 
@@ -106,3 +109,46 @@ def test_the_real_tracker_imported_names_caep_by_its_number_only_in_doubt(tmp_pa
             if h.entry.id.startswith("chinese-academy")
         ]
         assert hit.doubt and "names a unit by its number alone" in hit.doubt, hit.doubt
+
+
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        # OpenAlex resolves text by its names, and the tracker gives CAEP "Ninth Academy": an id it
+        # gave CASIC's ninth academy's author from such a text is no more certain than the text
+        # (the id stood before, `contradicted`).
+        ("CASIC Ninth Academy, Wuhan 430040, China", "insufficient_evidence"),
+        ("航天 九院，北京", "insufficient_evidence"),
+        # A text naming CAEP itself, or nothing OpenAlex may have misread: the id stands.
+        ("Ninth Academy, China Academy of Engineering Physics, Mianyang 621900, China", "contradicted"),
+        ("P.O. Box 919, Mianyang 621900, China", "contradicted"),
+    ],
+)
+def test_an_openalex_id_resolved_from_a_numbered_unit_alone_is_a_doubt_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, verdict
+):
+    from helpers import NO_LISTED_COAUTHOR, authorship, institution, work, write, write_jsonl
+
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    write(
+        root / "evidence/lists/l.yaml", LIST.replace("    verified: true", "    openalex: [I900]\n    verified: true")
+    )
+    write(root / "claims/c.yaml", json.dumps(NO_LISTED_COAUTHOR))
+    caep = institution("I900", "China Academy of Engineering Physics")
+    lab = institution("I100", "Example Lab", country="US")
+    write_jsonl(
+        root / "works.jsonl",
+        [work("W1", "t", "2024-06-01", [authorship("A", [lab]), authorship("B", [caep], raw=[raw])])],
+    )
+    results = []
+    for engine in ("python", "duckdb"):
+        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
+        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
+        results.append(json.loads((root / f"{engine}.json").read_text())["results"])
+    capsys.readouterr()
+    assert results[0] == results[1]
+    assert results[0][0]["verdict"] == verdict, raw
+    if verdict == "insufficient_evidence":
+        said = json.dumps(results[0], ensure_ascii=False)
+        assert "OpenAlex resolves the author to" in said and "names a unit by its number alone" in said

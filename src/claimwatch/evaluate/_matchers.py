@@ -759,7 +759,9 @@ _A_COLLEGE_WORD = re.compile(r"(?<!research )\b(?:college|institute|polytechnic)
 
 class _LongerName(str):
     """A doubt that the text names the entry as part of another institution's name
-    (`_a_longer_name`): an independent college's, say."""
+    (`_a_longer_name`): an independent college's, say; or by a name other institutions bear
+    (`_a_numbered_unit`, `_another_entry_by_its_place`). It undoes a match on the institution
+    OpenAlex resolved the text to, where no text names the entry otherwise."""
 
 
 class _NamedAsBefore(_LongerName):
@@ -954,12 +956,14 @@ _NUMBERED_UNIT = re.compile(
 )
 
 
-def _a_numbered_unit(entry: ListEntry, hit: NameHit) -> str | None:
+def _a_numbered_unit(entry: ListEntry, hit: NameHit) -> _LongerName | None:
     """A doubt where the name found is a unit's number alone (`_NUMBERED_UNIT`): "CASIC Ninth
-    Academy, Wuhan" or 航天九院's 九院 is another group's ninth academy, not CAEP."""
+    Academy, Wuhan" or 航天九院's 九院 is another group's ninth academy, not CAEP. Of a longer
+    name's kind: OpenAlex, resolving such a text by its name, may give it CAEP's id, which is then
+    no more certain than the text."""
     if not _NUMBERED_UNIT.fullmatch(hit.name.strip()):
         return None
-    return (
+    return _LongerName(
         f"\u201c{printable(hit.matched)}\u201d names a unit by its number alone, as groups number theirs (CASC and"
         f" CASIC each have a ninth academy): the text may name another group's, not {printable(entry.name)}"
     )
