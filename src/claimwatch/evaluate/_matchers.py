@@ -372,7 +372,9 @@ class ListMatcher:
         """A doubt where the text places a name in a place, not the entry's own, by which the list
         names another entry of that name: "Naval Academy, Dalian" (the Western order) is the
         tracker's Dalian Naval Academy as "Dalian Naval Academy" is (`_place_before`), not its
-        Naval Research Academy (alias "Naval Academy", in Beijing)."""
+        Naval Research Academy (alias "Naval Academy", in Beijing). So named, the list shows
+        institutions of more than one place bearing the name: placed elsewhere ("Naval Academy,
+        Qingdao") or nowhere, it is a doubt too; only the entry's own place makes it certain."""
         others = self._by_a_place.get((entry.id, fold(hit.name)))
         if not others:
             return None
@@ -391,7 +393,21 @@ class ListMatcher:
                     f" which the list names another entry of the name, {printable(other.name)}: the text may"
                     f" name it, not {printable(entry.name)}"
                 )
-        return None
+        if own & said.keys():
+            return None
+        # The list itself shows the name borne by institutions of more than one place: only the
+        # entry's own place tells its own ("Naval Academy, Qingdao" is no Naval Research Academy).
+        label, found = printable(entry.name), printable(hit.matched)
+        placing = (
+            f"places \u201c{found}\u201d in {', '.join(map(printable, said.values()))}, not in {label}'s own place"
+            if said
+            else f"names no place of {label}'s own beside \u201c{found}\u201d"
+        )
+        return _LongerName(
+            f"the list names another entry, {printable(others[0][1].name)}, by a place and"
+            f" \u201c{printable(hit.name)}\u201d, so institutions of more than one place bear the name, and the"
+            f" affiliation {placing}: the text may name another of them, not {label}"
+        )
 
     def _places_by_itself(self, entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> bool:
         """Does `text` place the entry certainly without the countries OpenAlex resolved its names to
