@@ -145,3 +145,49 @@ def test_a_chinese_name_the_list_gives_by_its_place_is_found_with_it_written_oth
     tmp_path, monkeypatch, capsys, raw, found
 ):
     coauthor_text_found(tmp_path, monkeypatch, capsys, CUG_LIST, raw, found)
+
+
+# Army Medical University with the hospitals the tracker (../shared/data/aspi) gives under it as
+# subsidiaries, as `lists import aspi` writes them.
+AMU_WITH_HOSPITALS = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: amu
+    name: Army Medical University
+    aliases: [陆军军医大学, 第三军医大学, Third Military Medical University]
+    country: CN
+    verified: true
+    related:
+      - {name: First Affiliated Hospital/Southwest Hospital, aliases: [西南医院], called: [subsidiary], country: CN}
+      - {name: Second Affiliated Hospital/Xinqiao Hospital, aliases: [新桥医院], called: [subsidiary], country: CN}
+      - name: "Third Affiliated Hospital/Daping Hospital (第三附属医院/大坪医院), now known as the Army Characteristic Medical Center"
+        aliases: [陆军特色医学中心]
+        called: [subsidiary]
+        country: CN
+      - {name: Army Medical Training Base, aliases: [陆军卫勤训练基地], called: [subsidiary], country: CN}
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Thirtieth part: the tracker gives 西南医院 as the university's First Affiliated Hospital,
+        # the hospital 陆军军医大学第一附属医院 names, which is the university's; written after the
+        # university's name it was a doubt, "may name another institution whose name begins with
+        # Army Medical University's". It is the university's hospital now, as 第一附属医院 is.
+        ("陆军军医大学西南医院，重庆 400038", "match"),
+        ("陆军军医大学西南医院心内科，重庆 400038", "match"),
+        ("陆军军医大学新桥医院，重庆 400037", "match"),
+        ("陆军军医大学大坪医院，重庆 400042", "match"),  # in the tracker's name of it, in brackets
+        ("陆军军医大学陆军特色医学中心，重庆", "match"),
+        # Alone, the hospital is only named under the university: a doubt, as before.
+        ("西南医院，重庆 400038", "doubt"),
+        # A subsidiary that is no numbered hospital, or another hospital's name: a doubt, as before.
+        ("陆军军医大学陆军卫勤训练基地", "doubt"),
+        ("陆军军医大学西南医科大学", "doubt"),
+    ],
+)
+def test_a_numbered_hospital_the_list_gives_under_the_university_is_its_part(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, AMU_WITH_HOSPITALS, raw, found)

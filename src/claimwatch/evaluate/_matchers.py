@@ -47,6 +47,7 @@ from ._names import (
     _is_cjk,
     a_school_of_a_field,
     after_its_own_country,
+    chinese_forms,
     cjk_run_on,
     fold,
     is_acronym,
@@ -1158,7 +1159,7 @@ def _chinese_run_on(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     a city (`COLLEGES_BY_A_CITY`: 北京理工大学珠海学院) the place may be that college's: both stay
     doubts. A bracket giving a former name (（原第三军医大学）) is read past, as a place's is."""
     word = cjk_run_on(text, hit.end)
-    if word is None or a_school_of_a_field(word):
+    if word is None or a_school_of_a_field(word) or word.startswith(_numbered_hospitals(entry.related)):
         return None
     if _by_its_place(entry.names) and not _with_a_city_college(entry.names):
         resume = _after_a_place(text, hit.end, _bracketed_places(entry.names))
@@ -1175,6 +1176,33 @@ def _chinese_run_on(entry: ListEntry, hit: NameHit, text: str) -> str | None:
         return word
     rest = cjk_run_on(text, resume)
     return None if rest is None or a_school_of_a_field(rest) else word
+
+
+# A hospital a list gives under an entry by its number as an affiliated one: the ASPI tracker's
+# "First Affiliated Hospital/Southwest Hospital" of Army Medical University, alias 西南医院.
+_A_NUMBERED_AFFILIATED_HOSPITAL = re.compile(
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+affiliated\s+hospital\b", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=4_096)
+def _numbered_hospitals(related: tuple[Related, ...]) -> tuple[str, ...]:
+    """The Chinese names, in both scripts, of the hospitals the list gives under an entry as its
+    numbered affiliated ones: written right after the university's name (陆军军医大学西南医院),
+    such a name is the university's hospital, as 陆军军医大学第一附属医院 is (`cjk_run_on`), not
+    another institution's name beginning with the university's. Found alone, it is still only
+    related to the entry (`related_doubt`)."""
+    hospitals = [r for r in related if _A_NUMBERED_AFFILIATED_HOSPITAL.match(r.name)]
+    # The tracker writes some in the name too: "Third Affiliated Hospital/Daping Hospital
+    # (第三附属医院/大坪医院), now known as the Army Characteristic Medical Center".
+    names = [
+        *(a for r in hospitals for a in r.aliases if _is_cjk(a)),
+        *(n for r in hospitals for n in _CJK_RUN.findall(r.name)),
+    ]
+    return tuple(dict.fromkeys(form for name in names for form, _ in chinese_forms(name)))
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def _after_a_former_name(text: str, end: int) -> int | None:
