@@ -185,3 +185,55 @@ def test_each_text_is_placed_once_however_many_authors_write_it(monkeypatch):
     assert sorted(calls) == sorted(texts)
     assert [(h.method, h.doubt) for h in again] == [(h.method, h.doubt) for h in first] * 3  # type: ignore[union-attr]
     assert first[0].doubt is None and first[1].doubt is not None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("raw", "subject_id", "verdict"),
+    [
+        # Thirtieth part: the joint affiliation with "and" spelt out, as affiliation strings write it
+        # as often as "&" (RepPoints V2's "Microsoft Research Asia & Peking University" so written):
+        # the "and" ran the subject's name on, a doubt that undid the id. Read as the "&" is now.
+        ("Microsoft Research Asia and Peking University", True, "contradicted"),
+        ("Microsoft Research Asia and Peking University, Beijing, China", False, "contradicted"),
+        ("Microsoft Research Asia and Microsoft Azure Speech, Beijing, China", False, "contradicted"),
+        # One name running on over the "and" (no institution's word in its part): a doubt still.
+        ("Microsoft Research Asia and Technology Development, Beijing, China", True, "insufficient_evidence"),
+        ("Microsoft Research Asia and Technology Development, Peking University", False, "insufficient_evidence"),
+    ],
+)
+def test_an_and_before_an_institution_s_name_spelt_out_begins_a_second_name_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, subject_id, verdict
+):
+    result = _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw, subject_id=subject_id, subject=MSRA)
+    assert result["verdict"] == verdict, json.dumps(result, ensure_ascii=False)[:2000]
+
+
+# Harbin Institute of Technology as the tracker names it (../shared/data/aspi).
+HIT_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: hit
+    name: Harbin Institute of Technology
+    aliases: [哈尔滨工业大学, HIT]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # A list entry's name before an "and" and another university's: two names, the entry's
+        # certainly (a doubt before, the "and" read as running the name on).
+        ("Harbin Institute of Technology and Harbin Engineering University, Harbin, China", "match"),
+        ("Harbin Institute of Technology and Peking University, China", "match"),
+        # Running on over the "and" into words of no institution's: a doubt, as before.
+        ("Harbin Institute of Technology and Management, Harbin, China", "doubt"),
+    ],
+)
+def test_an_and_after_a_list_entry_s_name_is_read_as_an_ampersand_is(tmp_path, monkeypatch, capsys, raw, found):
+    from helpers import coauthor_text_found
+
+    coauthor_text_found(tmp_path, monkeypatch, capsys, HIT_LIST, raw, found)

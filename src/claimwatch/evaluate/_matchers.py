@@ -1404,11 +1404,14 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     if hit.is_acronym or hit.is_cjk:
         return None
     if over := _OVER_AN_AMPERSAND.match(text, hit.end):
-        return None if _begins_a_second_name(hit, text, over) else over.group(1)
+        return None if _begins_a_second_name(hit, text, over.start(2)) else over.group(1)
     found = _NEXT_WORD.match(text, hit.end)
     if not found:
         return None
     word, begins = found.group(1), found.start(1)
+    if fold(word) == "and" and (second := _NEXT_WORD.match(text, found.end(1))):
+        # An "and" spelt out is read as an "&" is: "Microsoft Research Asia and Peking University".
+        return None if _begins_a_second_name(hit, text, second.start(1)) else word
     if fold(word) in _PARTS_OF_AN_INSTITUTION:
         return None
     if fold(word) in _AT_A_PLACE and (at := _NEXT_WORD.match(text, found.end(1))):
@@ -1426,13 +1429,15 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     return None
 
 
-def _begins_a_second_name(hit: NameHit, text: str, over: re.Match[str]) -> bool:
-    """Does the "&" right after a name (`over`) begin a second institution's name: one whose first
-    word is the name's own, or one spelt out as an institution's (`_OVER_AN_AMPERSAND`)?"""
+def _begins_a_second_name(hit: NameHit, text: str, after: int) -> bool:
+    """Does the "&" or "and" right after a name, the word after it at `after`, begin a second
+    institution's name: one whose first word is the name's own, or one spelt out as an
+    institution's (`_OVER_AN_AMPERSAND`)?"""
     first = _NEXT_WORD.match(f" {hit.matched}")
-    if first and fold(first.group(1)) == fold(over.group(2)):
+    second = _A_WORD.match(text, after)
+    if first and second and fold(first.group(1)) == fold(second.group()):
         return True
-    rest = _REST_OF_ITS_PART.match(text, over.start(2)).group()  # type: ignore[union-attr]
+    rest = _REST_OF_ITS_PART.match(text, after).group()  # type: ignore[union-attr]
     return any(fold(word) in _A_SECOND_INSTITUTION_S_WORDS for word in _A_WORD.findall(rest))
 
 
