@@ -107,3 +107,36 @@ def test_the_country_and_the_province_before_an_own_city_leave_the_chinese_name_
     tmp_path, monkeypatch, capsys, list_yaml, raw, found
 ):
     coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)
+
+
+# The tracker's China Aerodynamics Research and Development Center: its Chinese names, two of them
+# a PLA unit's number and a base's, and its address in Mianyang.
+CARDC_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: cardc
+    name: China Aerodynamics Research and Development Center
+    aliases: [中国空气动力研究与发展中心, CARDC, Unit 63820, 63820部队, 第29试验训练基地, 中国人民解放军军事科学院空气动力试验基地]
+    country: CN
+    addresses: ["Er Huan Lu Fu Lu, Fucheng Qu, Mianyang Shi, Sichuan Sheng, China"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # A unit's and a base's name (部队, 基地) after the entry's own city: nothing before, as a
+        # nickname after a place is; whole names, they are the entry now.
+        ("绵阳63820部队，四川 绵阳 621000", "match"),
+        ("四川省绵阳市63820部队", "match"),
+        ("绵阳第29试验训练基地", "match"),
+        ("绵阳中国人民解放军军事科学院空气动力试验基地", "match"),
+        # After another city: nothing, as before.
+        ("北京63820部队", "nothing"),
+    ],
+)
+def test_a_base_s_and_a_unit_s_chinese_name_after_its_own_city_is_found(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, CARDC_LIST, raw, found)

@@ -962,9 +962,10 @@ _CJK_NAMED_BY_SCIENCE_ALONE = ("科学", "技术", "科技", "理工", "文理",
 # some only with it (国防科技大学, 军事科学院, 第三军医大学), as the Entity List gives NUDT's.
 _ITS_ARMY = ("中国人民解放军", "人民解放军", "解放军")
 _AN_INSTITUTION_S_WORD = ("大学", "学院", "研究院", "研究所", "学校")
-# What a whole Chinese name ends in, a centre's, a laboratory's and a firm's too; not a nickname's
+# What a whole Chinese name ends in, a centre's, a laboratory's and a firm's too, and a PLA base's
+# and unit's (the tracker's CARDC is 第29试验训练基地 and 63820部队, in Mianyang); not a nickname's
 # (九院, 云师大), which a place before makes that place's nickname of another body.
-_A_WHOLE_NAME_S_END = (*_AN_INSTITUTION_S_WORD, "中心", "实验室", "集团", "公司")
+_A_WHOLE_NAME_S_END = (*_AN_INSTITUTION_S_WORD, "中心", "实验室", "集团", "公司", "基地", "部队")
 
 
 def without_its_army(name: str) -> str | None:
