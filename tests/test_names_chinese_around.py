@@ -109,7 +109,10 @@ def test_the_subject_s_chinese_name_after_its_own_province_is_the_subject():
     matcher = SubjectMatcher(subject)
     at = matcher._match(Authorship("A", 0, raw_affiliations=("湖南国防科技大学计算机学院，长沙 410073",)))
     assert at is not None and at.doubt is None
-    assert matcher._match(Authorship("A", 0, raw_affiliations=("北京国防科技大学",))) is None
+    # After another city (thirtieth part): a doubt, as "Beijing National University of Defense
+    # Technology" is, where it was nothing.
+    other = matcher._match(Authorship("A", 0, raw_affiliations=("北京国防科技大学",)))
+    assert other is not None and other.doubt and "the place “北京” comes right before" in other.doubt
 
 
 # The tracker's China University of Geosciences (Wuhan) (../shared/data/aspi): named by its place,

@@ -13,6 +13,8 @@ nothing. The country, and the province of the own city that follows it, stand th
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from helpers import coauthor_text_found
@@ -140,3 +142,34 @@ entries:
 )
 def test_a_base_s_and_a_unit_s_chinese_name_after_its_own_city_is_found(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, CARDC_LIST, raw, found)
+
+
+@pytest.mark.parametrize(
+    ("raw", "subject_id", "verdict", "uncertain"),
+    [
+        # The subject's Chinese name after a city, no space between, as Chinese papers write MSRA's
+        # (北京微软亚洲研究院): nothing before, the author not the subject's, where "Beijing
+        # Microsoft Research Asia" was a doubt. A doubt now, as the English is: the subject gives
+        # no address, so whether the city is its own cannot be told.
+        ("北京微软亚洲研究院", False, "insufficient_evidence", 1),
+        ("中国北京微软亚洲研究院自然语言计算组", False, "insufficient_evidence", 1),
+        # Written apart, or with OpenAlex's id for the subject, as before: the subject's. The
+        # place does not undo the id, as a longer name would.
+        ("北京 微软亚洲研究院", False, "contradicted", 0),
+        ("北京微软亚洲研究院", True, "contradicted", 0),
+        # A place that ends a longer word is no place before the name: nothing, as before.
+        ("新北京微软亚洲研究院", False, "insufficient_evidence", 0),
+    ],
+)
+def test_the_subject_s_chinese_name_after_a_place_its_names_do_not_hold_is_a_doubt_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, subject_id, verdict, uncertain
+):
+    from test_names_formerly import _subject_claim_on_both_engines
+
+    msra = ("I4210113369", "微软亚洲研究院", "CN")  # the subject by its Chinese name
+    result = _subject_claim_on_both_engines(tmp_path, monkeypatch, capsys, raw, subject_id=subject_id, subject=msra)
+    said = json.dumps(result, ensure_ascii=False)
+    assert result["verdict"] == verdict, said[:2000]
+    assert result["uncertain"] == uncertain, said[:2000]
+    if uncertain:
+        assert "the place \u201c北京\u201d comes right before \u201c微软亚洲研究院\u201d" in said

@@ -138,6 +138,7 @@ class SubjectMatcher:
         self.names = NameMatcher(
             ((subject.id, n) for n in subject.names),
             lambda _, text, start: _own_chinese_places_before(text, start, own, frozenset()),
+            chinese_places_before,
         )
         # The subject as a list entry, whose names the entries' rule for a longer name reads.
         self._as_entry = ListEntry(id=subject.id, name=subject.name, aliases=subject.aliases, country=subject.country)
@@ -205,6 +206,8 @@ class SubjectMatcher:
             return self._placings.keep(key, self._place(h, text))
 
     def _place(self, h: NameHit, text: str) -> str | _Elsewhere | None:
+        if h.place_before is not None:
+            return self._after_another_place(h)
         placed = _with_doubts_of_its_writing(
             (
                 _placed_in(self.subject.country, self.subject.name, h, text, set())
@@ -217,6 +220,19 @@ class SubjectMatcher:
         if not isinstance(placed, _Elsewhere) and (former := _named_as_before(self.subject.name, h, text)):
             placed = former if placed is None else f"{former}; and {placed}"  # as for a list entry
         return placed
+
+    def _after_another_place(self, h: NameHit) -> str:
+        """A doubt where the subject's Chinese name follows places its names do not hold, with no
+        space between (北京微软亚洲研究院): the subject gives no address, so whether they are its own
+        or begin another institution's name cannot be told, as for "Beijing Microsoft Research
+        Asia". Not said to undo an OpenAlex id (`_text_names_only_otherwise`): such a text is as
+        often the subject's own city before its name."""
+        label = printable(self.subject.name)
+        return (
+            f"the place \u201c{printable(h.place_before or '')}\u201d comes right before"
+            f" \u201c{printable(h.matched)}\u201d: the text may name another institution, named by its"
+            f" place, whose name ends with {label}'s{_no_place_to_tell(self._as_entry, label, subject=True)}"
+        )
 
     def _resolved(self, a: Authorship, inst: Institution, method: Method, doubt: str | None) -> _SubjectHit:
         """An author OpenAlex resolved to the subject's institution, which it does from the author's
@@ -1551,22 +1567,37 @@ def _own_chinese_places_before(text: str, start: int, own: frozenset[str], provi
     city-first forms write one: 郑州信息工程大学 is the tracker's 信息工程大学 (in Zhengzhou), as
     "Zhengzhou Information Engineering University" is, where 南京信息工程大学, of another city, is
     another university and not found."""
+    found = _places_right_before(text, start)
+    return bool(found) and all(
+        _an_own_chinese_place(text[place.start : place.end], place.provinces, own, provinces)
+        or _the_province_of(place, found[i - 1] if i else None)
+        for i, place in enumerate(found)
+    )
+
+
+def chinese_places_before(text: str, start: int) -> str | None:
+    """The Chinese places written right before `start` (`_places_right_before`): "北京" in
+    北京微软亚洲研究院; None where none stand there."""
+    found = _places_right_before(text, start)
+    return text[found[-1].start : start] if found else None
+
+
+def _places_right_before(text: str, start: int) -> list[ProvincePlace]:
+    """The Chinese places, each perhaps ending in 省 or 市, that stand right before `start`, the
+    nearest first, where they begin a word or follow the country (中国重庆, 中国河南省郑州市);
+    none otherwise (新郑州 is no Zhengzhou)."""
     places = provinces_in(text)
-    at, after = start, None
+    at, found = start, []
     while True:
         end = at - 1 if at > 0 and text[at - 1] in _CHINESE_PLACE_ENDS else at
         place = next((p for p in places if p.end == end and p.start < end), None)
         if place is None:
             break
-        if not (
-            _an_own_chinese_place(text[place.start : place.end], place.provinces, own, provinces)
-            or _the_province_of(place, after)
-        ):
-            return False
-        at, after = place.start, place
-    return after is not None and (
-        at == 0 or not _A_CHINESE_CHARACTER.match(text[at - 1]) or after_its_own_country(text, at)
-    )
+        found.append(place)
+        at = place.start
+    if found and (at == 0 or not _A_CHINESE_CHARACTER.match(text[at - 1]) or after_its_own_country(text, at)):
+        return found
+    return []
 
 
 def _the_province_of(place: ProvincePlace, city: ProvincePlace | None) -> bool:

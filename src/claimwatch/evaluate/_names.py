@@ -69,6 +69,10 @@ class NameHit:
     # the other writes one word ("North\u2010western" for "Northwestern", "Yatsen" for "Yat-sen"):
     # a doubt, since the two spellings may be two institutions' (`_read_hyphens_joined`).
     hyphen_left_out: bool = False
+    # The Chinese places written right before a Chinese name found after them, none of them
+    # known as its own ("北京" in 北京微软亚洲研究院), where the caller asks for such names
+    # (`NameMatcher`'s `other_place_before`): a doubt.
+    place_before: str | None = None
 
     @property
     def is_acronym(self) -> bool:
@@ -349,12 +353,19 @@ class NameMatcher:
     _FOLLOWERS_OF_A_LONGER_NAME = frozenset({"of", "for"})
 
     def __init__(
-        self, names: Iterable[tuple[str, str]], own_place_before: Callable[[str, str, int], bool] | None = None
+        self,
+        names: Iterable[tuple[str, str]],
+        own_place_before: Callable[[str, str, int], bool] | None = None,
+        other_place_before: Callable[[str, int], str | None] | None = None,
     ):
         """`names` holds (key, name) pairs; a key is returned with every hit of its names.
         `own_place_before(key, text, start)`: whether the Chinese places right before a Chinese
-        name at `start` are the key's own, which then leave it standing alone (郑州信息工程大学)."""
+        name at `start` are the key's own, which then leave it standing alone (郑州信息工程大学).
+        `other_place_before(text, start)`: the Chinese places written right before a name at
+        `start`, where a whole name after places not its own is to be found too, as a doubt
+        (`NameHit.place_before`); without it such a name is not found (南京信息工程大学)."""
         self._own_place_before = own_place_before
+        self._other_place_before = other_place_before
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
@@ -541,9 +552,10 @@ class NameMatcher:
                     or _after_formerly(normal, start)
                     or (self._own_place_before is not None and self._placed_by_its_own(key, form, normal, start))
                 )
-                if stands_alone and not _a_longer_cjk_name(normal, form, end):
+                placed = None if stands_alone else self._placed_by_another(form, normal, start)
+                if (stands_alone or placed) and not _a_longer_cjk_name(normal, form, end):
                     s, e = _back(given, normal, start, "NFKC"), _back(given, normal, end, "NFKC")
-                    hits.append(NameHit(key, name, given[s:e], s, e, traditional))
+                    hits.append(NameHit(key, name, given[s:e], s, e, traditional, place_before=placed))
                 start = normal.find(form, start + 1)
         return hits
 
@@ -555,6 +567,13 @@ class NameMatcher:
         Physics, whose names place it in Shanghai too)."""
         assert self._own_place_before is not None
         return form.endswith(_in_both_scripts(_A_WHOLE_NAME_S_END)) and self._own_place_before(key, text, start)
+
+    def _placed_by_another(self, form: str, text: str, start: int) -> str | None:
+        """The places written right before a whole Chinese name at `start`, not its own, where the
+        caller asks for them (`other_place_before`)."""
+        if self._other_place_before is None or not form.endswith(_in_both_scripts(_A_WHOLE_NAME_S_END)):
+            return None
+        return self._other_place_before(text, start)
 
     def _find_words(
         self,
