@@ -900,12 +900,7 @@ _ORGANISATION_WORDS = frozenset(
         "bhd",
         "oao",
         "ojsc",
-        "cjsc",  # not "PAO" (a public company in Russia): Pao is a Chinese surname too
-        # Nor (thirtieth part) "bank", "steel", "plant", "power" and "marine": each is a person's
-        # name too (Melissa Bank, Danielle Steel, Robert Plant, Samantha Power; Marine Le Pen), and
-        # a word that names people as well may not unmark a person: "SME BANK", untyped, is a doubt.
-        # Nor "co" (the Chinese Filipino surname 許, Zaldy Co's; "Co." with its point still is a
-        # company's) nor "zao" (Russia's CJSC, and Zao Wou-Ki's surname).
+        "cjsc",  # "pao", "bank", "co" and the like: `_SURNAMES_TOO`
         "kft",
         "banco",
         "banque",
@@ -1004,6 +999,31 @@ _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn)-(?=[^\W\d_])"
 # What follows a person's name, not a name of their own ("John Smith Jr.", "Henry Ford II").
 _NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 
+# Words of organisations' names that are people's names too: "PAO" (Russia's PJSC; the Wade-Giles
+# surname 鮑, Ellen Pao's), "zao" (Russia's CJSC; Zao Wou-Ki), "co" (Zaldy Co; "Co." with its point
+# is always a company's), "xueyuan" (a college in pinyin; a given name), "bank", "steel", "plant",
+# "power", "marine" (Melissa Bank, Danielle Steel, Robert Plant, Samantha Power, Marine Le Pen).
+# Each is an organisation's word unless the name is written as the lists write a person's, a
+# surname in capitals beside names that are not (`_written_with_a_surname`): "Samantha POWER" may
+# be a person, but the Entity List's "Tula Arms Plant", "Bank Sepah" or "ZAO Elektronstandart-
+# Pribor" stay organisations, whose every match a doubt would otherwise hide.
+_SURNAMES_TOO = frozenset(["pao", "zao", "co", "xueyuan", "bank", "steel", "plant", "power", "marine"])
+
+
+def _in_capitals(word: str) -> bool:
+    """A word written in capitals, as OFAC writes a surname ("POWER", "QAR'AWI"), not an initial."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _written_with_a_surname(words: Sequence[str]) -> bool:
+    """Whether a name is written as the lists write a person's: its surname in capitals last
+    ("Samantha POWER", "Marine LE PEN"), or first with a comma ("POWER, Samantha"), and a name not
+    in capitals beside it. "SME BANK" (all in capitals) and "ZAO Kaspersky Lab" are not."""
+    lower = any(any(c.islower() for c in w) for w in words)
+    last_first = bool(words) and words[0].endswith(",") and _in_capitals(words[0])
+    return lower and (_in_capitals(words[-1]) or last_first)
+
 
 _MOST_NAMES = 7
 """The most names a person's is read as having, particles and suffixes not counted."""
@@ -1016,7 +1036,8 @@ def _named_as_a_person_is(name: str) -> bool:
     "I. ASH", "Cesareo Estanislao Benitez", "Mohammed Ahmed Mahmoud Abd al Rahman ABU JHEISHEH"
     (OFAC writes Arabic names of six names and more: with five at most, such a name was read as an
     organisation's), not "SME BANK JSC" nor "Academy of ...", whose "of" no name has."""
-    words = [w.removesuffix(",") for w in name.split()]  # "RIM, Ryong Nam", as OFAC writes a surname first
+    written = name.split()
+    words = [w.removesuffix(",") for w in written]  # "RIM, Ryong Nam", as OFAC writes a surname first
     if len(words) > 2 and words[-1].casefold() in _NAME_SUFFIXES:
         words = words[:-1]
     names = [
@@ -1028,8 +1049,17 @@ def _named_as_a_person_is(name: str) -> bool:
         2 <= len(names) <= _MOST_NAMES
         and all(_NAME_WORD.match(w) and w[0].isupper() for w in names)
         # The names too: a word with its particle joined ("al-Handasah") is the word.
-        and not any(w.casefold() in _ORGANISATION_WORDS for w in (*words, *names))
+        and not any(_an_organisations_word(w, written) for w in (*words, *names))
     )
+
+
+def _an_organisations_word(word: str, name: Sequence[str]) -> bool:
+    """Whether a word of a name is an organisation's: one of `_ORGANISATION_WORDS`, or one of
+    `_SURNAMES_TOO` where the name is not written with a surname (`_written_with_a_surname`)."""
+    folded = word.casefold()
+    if folded in _ORGANISATION_WORDS:
+        return True
+    return folded in _SURNAMES_TOO and not _written_with_a_surname(name)
 
 
 _PERSON_FACTS = {
