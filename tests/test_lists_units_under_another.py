@@ -47,6 +47,24 @@ entries:
         ("Institute of International Politics, Peking University, Beijing 100871, China", "doubt"),
         ("Institute of Cadre Management, Sichuan University, Chengdu, China", "doubt"),
         ("Institute of International Politics at Renmin University of China, Beijing", "doubt"),
+        # Reviewed (thirtieth part): only the part right after the name was read, so a level between
+        # (as OpenAlex's W2741809807 writes "Observatoire des Sciences et des Technologies (OST),
+        # Centre Interuniversitaire de Recherche sur la Science et la Technologie (CIRST), Universit\u00e9
+        # du Qu\u00e9bec \u00e0 Montr\u00e9al"), an acronym in brackets after it, or the university before
+        # it left the unit certain.
+        ("Institute of International Politics, School of International Studies, Peking University, Beijing", "doubt"),
+        ("Institute of International Politics (IIP), Peking University, Beijing 100871, China", "doubt"),
+        ("Peking University, Institute of International Politics, Beijing 100871, China", "doubt"),
+        ("Institute of International Politics, Center for Strategic Studies, Tsinghua University, Beijing", "doubt"),
+        # The entry's own name past a level between, or a level naming no institution: as before.
+        (
+            "Institute of International Politics, School of Diplomacy, University of International Relations, Beijing",
+            "match",
+        ),
+        ("Institute of Cadre Management, Department of Training, Ministry of State Security, Suzhou, China", "match"),
+        ("Institute of Cadre Management, Suzhou 215000, China; Sichuan University, Chengdu, China", "match"),
+        # A unit of a field before it is one of its own levels, as English writes them smallest first.
+        ("College of Politics, Institute of International Politics, Beijing 100091, China", "match"),
         # Alone, with its place, or under the entry's own name or its supervisor: as before.
         ("Institute of International Politics, Beijing 100091, China", "match"),
         ("Institute of International Politics, University of International Relations, Beijing", "match"),

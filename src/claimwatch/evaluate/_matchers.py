@@ -1011,7 +1011,10 @@ _UNIT_OF_A_FIELD = re.compile(
     re.IGNORECASE,
 )
 _AN_INSTITUTION = re.compile(r"\b(?:university|academy|institute|college|corporation|group)\b", re.IGNORECASE)
-_UNDER = re.compile(r"\s*(?:,|\bof\b|\bat\b)\s*(?P<parent>[^,;()\[\]]+)", re.IGNORECASE)
+# A word that places a unit under what follows it ("... at Renmin University"), and a bracketed
+# acronym or note, which names no institution of its own ("(IIP)").
+_PLACED_UNDER = re.compile(r"^\s*(?:of|at)\s+", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 def _a_unit_under_another(entry: ListEntry, hit: NameHit, text: str) -> str | None:
@@ -1021,14 +1024,33 @@ def _a_unit_under_another(entry: ListEntry, hit: NameHit, text: str) -> str | No
     name, not the list's University of International Relations."""
     if not _UNIT_OF_A_FIELD.match(hit.name.strip()):
         return None
-    under = _UNDER.match(text, hit.end)
-    parent = under.group("parent").strip() if under else ""
-    if not _AN_INSTITUTION.search(parent) or _its_own_parent(entry, fold(parent)):
+    parent = _institution_over(text, hit)
+    if parent is None or _its_own_parent(entry, fold(parent)):
         return None
     return (
         f"\u201c{printable(hit.matched)}\u201d names a unit by its field, and the text places it under"
         f" \u201c{printable(parent)}\u201d: it may be that institution's own, not {printable(entry.name)}"
     )
+
+
+def _institution_over(text: str, hit: NameHit) -> str | None:
+    """The institution the affiliation holding `hit` (a string may hold several, parted by
+    semicolons) places the unit under: the nearest part after it naming one, past a school or a
+    centre between ("Institute of International Politics, School of International Studies, Peking
+    University", as OpenAlex's "OST, CIRST, Universit\u00e9 du Qu\u00e9bec \u00e0 Montr\u00e9al" writes a
+    unit's levels), else the nearest before it ("Peking University, Institute of ..."), a unit of
+    a field before it being one of its own levels ("College of Chemistry, Institute of ...")."""
+    start = text.rfind(";", 0, hit.start) + 1
+    end = text.find(";", hit.end)
+    after = _parts(text[hit.end : len(text) if end < 0 else end])
+    before = [p for p in _parts(text[start : hit.start])[::-1] if not _UNIT_OF_A_FIELD.match(p)]
+    return next((p for p in (*after, *before) if _AN_INSTITUTION.search(p)), None)
+
+
+def _parts(text: str) -> list[str]:
+    """The comma-parted parts of `text`, each without its brackets or a leading "of" or "at"."""
+    parts = (_PLACED_UNDER.sub("", _BRACKETED.sub(" ", p)).strip() for p in text.split(","))
+    return [p for p in parts if p]
 
 
 def _its_own_parent(entry: ListEntry, parent: str) -> bool:
