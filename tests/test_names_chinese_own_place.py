@@ -70,6 +70,27 @@ def test_a_city_of_two_provinces_is_no_own_place_of_an_entry_placed_in_no_provin
     assert _own_chinese_places_before("长沙国防科技大学", 2, changsha, frozenset())
 
 
+@pytest.mark.parametrize(
+    ("address", "raw", "found"),
+    [
+        # The tracker's address without its province, as addresses are often written (苏州市...):
+        # in Chinese characters 苏州 is Jiangsu's city alone, so its own Suzhou still counts.
+        ("苏州市吴中区郭巷尹山湖3号", "苏州江南社会学院，苏州 215104", "match"),
+        ("苏州市吴中区郭巷尹山湖3号", "宿州江南社会学院，宿州 234000", "nothing"),
+        # An entry of Anhui's Suzhou (宿州市埇桥区, a Suzhou college's district): its own city is 宿州.
+        ("宿州市埇桥区", "宿州江南社会学院，宿州 234000", "match"),
+        ("宿州市埇桥区", "苏州江南社会学院，苏州 215104", "nothing"),
+    ],
+)
+def test_an_own_city_written_in_chinese_in_the_address_tells_its_province(
+    tmp_path, monkeypatch, capsys, address, raw, found
+):
+    """An address naming its city in Chinese characters but not its province placed the entry in
+    no province, so 苏州江南社会学院 named nothing for an entry at 苏州市 (a true hit lost in silence)."""
+    listed = JSU_LIST.replace("江苏省苏州市吴中区郭巷尹山湖3号", address)
+    coauthor_text_found(tmp_path, monkeypatch, capsys, listed, raw, found)
+
+
 # The tracker's Army Medical University, with its address (中国重庆市沙坪坝区高滩岩正街30号).
 AMU_LIST = """\
 id: l

@@ -64,6 +64,7 @@ from ._provinces import (
     in_english,
     named_provinces,
     own_places_in_chinese,
+    own_provinces_in_chinese,
     provinces_in,
     shared_by_provinces,
 )
@@ -364,7 +365,7 @@ class ListMatcher:
     def _own_place_before(self, key: str, text: str, start: int) -> bool:
         """Are the Chinese places right before a name at `start` the entry's own (`NameMatcher`)?"""
         entry = self.entries[key]
-        own, provinces = _own_places(entry.addresses, entry.names), _entry_provinces(entry.addresses, entry.names)
+        own, provinces = _own_places(entry.addresses, entry.names), _own_provinces(entry.addresses, entry.names)
         return _own_chinese_places_before(text, start, own, provinces)
 
     # Bounded small: a full cache of 100,000 answers held about 93 MiB a list (rev-perf's measure,
@@ -1132,6 +1133,16 @@ def _entry_provinces(addresses: tuple[str, ...], names: tuple[str, ...]) -> froz
     return named | certain_provinces(
         [p for n in names for m in _BRACKETED.finditer(n) for p in provinces_in(m.group(1))]
     )
+
+
+@lru_cache(maxsize=10_000)
+def _own_provinces(addresses: tuple[str, ...], names: tuple[str, ...]) -> frozenset[str]:
+    """The provinces whose cities before an entry's Chinese name are its own (`_an_own_chinese_place`):
+    its `_entry_provinces`, and those of the cities its addresses write in Chinese characters as
+    their own, without the province (苏州市吴中区: Jiangsu), which tell Suzhou's two cities apart as
+    the province's name does."""
+    in_chinese = (p for a in addresses if not a.isascii() for p in own_provinces_in_chinese(a))
+    return _entry_provinces(addresses, names) | frozenset(in_chinese)
 
 
 @lru_cache(maxsize=10_000)

@@ -557,12 +557,25 @@ def own_places_in_chinese(address: str) -> list[str]:
     its own (中国湖北省武汉市江岸区 → Hubei, Wuhan): a province's name, and a city's followed by 市;
     not a place a district, a county, a campus or a name goes on from (朝阳区, 蚌埠校区,
     石家庄飞行学院), which may be another province's city."""
-    found = []
-    for place in provinces_in(address):
-        written = address[place.start : place.end]
-        if written in _IN_ENGLISH and (place.is_province or address.startswith("市", place.end)):
-            found.append(_IN_ENGLISH[written])
-    return found
+    return [_IN_ENGLISH[address[place.start : place.end]] for place in _own_chinese_places(address)]
+
+
+def own_provinces_in_chinese(address: str) -> frozenset[str]:
+    """The provinces of the places an address in Chinese characters gives as its own
+    (`own_places_in_chinese`): 苏州市工业园区 is in Jiangsu and 宿州市埇桥区 in Anhui, though both
+    cities are Suzhou in English; written in Chinese, a city tells its province."""
+    return certain_provinces(_own_chinese_places(address))
+
+
+def _own_chinese_places(address: str) -> list[ProvincePlace]:
+    """The province and the city an address in Chinese characters gives as its own
+    (`own_places_in_chinese`)."""
+    return [
+        place
+        for place in provinces_in(address)
+        if address[place.start : place.end] in _IN_ENGLISH
+        and (place.is_province or address.startswith("市", place.end))
+    ]
 
 
 @lru_cache(maxsize=10_000)
