@@ -277,3 +277,51 @@ def test_parts_of_a_long_string_are_read_once(monkeypatch):
     for p in found[:50]:
         places_module.part_of(text, found, p.start, p.end)
     assert calls == [text]
+
+
+# Soochow University as the tracker gives it, its address written in Chinese characters with the
+# city and no province, as the tracker writes Air Force Medical University's (西安市碑林区建设西路6号).
+SOOCHOW_BY_ITS_CITY = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: su
+    name: Soochow University
+    aliases: [苏州大学, Suzhou University]
+    country: CN
+    addresses: ["苏州市姑苏区干将东路333号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # 宿州学院, whose English name is "Suzhou University", in Anhui: a doubt, as where the list
+        # names Jiangsu (`DOUBTS`); it was Soochow University for certain, the list's 苏州市 read as no
+        # province.
+        ("Suzhou University, Suzhou 234000, Anhui, China", "doubt"),
+        ("Suzhou University, Suzhou, China", "doubt"),
+        # In its own province: the university, as before.
+        ("Suzhou University, Suzhou, Jiangsu 215006, China", "match"),
+    ],
+)
+def test_a_city_an_address_writes_in_chinese_places_the_entry_in_its_province(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    from helpers import coauthor_text_found
+
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, SOOCHOW_BY_ITS_CITY, raw, found)
+    if found == "doubt":
+        assert "Jiangsu" in str(result), result
+
+
+def test_the_tracker_writes_an_address_by_its_city_alone_in_chinese(shared_data):
+    """The form above is the real tracker's: Air Force Medical University at 西安市..., no province."""
+    import json
+
+    data = json.loads((shared_data / "aspi/misp-galaxy-china-defence-universities.json").read_text(encoding="utf-8"))
+    addresses = {v["value"]: v.get("meta", {}).get("address") for v in data["values"]}
+    (afmu,) = [a for k, a in addresses.items() if k.startswith("Air Force Medical University")]
+    assert afmu.startswith("西安市") and not named_provinces(provinces_in(afmu))

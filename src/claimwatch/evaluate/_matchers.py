@@ -365,7 +365,7 @@ class ListMatcher:
     def _own_place_before(self, key: str, text: str, start: int) -> bool:
         """Are the Chinese places right before a name at `start` the entry's own (`NameMatcher`)?"""
         entry = self.entries[key]
-        own, provinces = _own_places(entry.addresses, entry.names), _own_provinces(entry.addresses, entry.names)
+        own, provinces = _own_places(entry.addresses, entry.names), _entry_provinces(entry.addresses, entry.names)
         return _own_chinese_places_before(text, start, own, provinces)
 
     # Bounded small: a full cache of 100,000 answers held about 93 MiB a list (rev-perf's measure,
@@ -1127,22 +1127,17 @@ _BRACKETED = re.compile(r"[(（【\[]([^)）】\]]+)[)）】\]]")
 @lru_cache(maxsize=10_000)
 def _entry_provinces(addresses: tuple[str, ...], names: tuple[str, ...]) -> frozenset[str]:
     """Where the list places an institution: the provinces its addresses name by their own names
-    (an address's district may bear a city's name elsewhere: Chaoyang, Beijing), and the place in
-    brackets its name holds ("(Wuhan)")."""
+    (an address's district may bear a city's name elsewhere: Chaoyang, Beijing), or by the city an
+    address in Chinese characters gives as its own (苏州市姑苏区: Jiangsu, though Anhui's 宿州 is
+    Suzhou in English too; `own_provinces_in_chinese`), and the place in brackets its name holds
+    ("(Wuhan)")."""
     named = named_provinces([p for a in addresses for p in provinces_in(a)])
-    return named | certain_provinces(
-        [p for n in names for m in _BRACKETED.finditer(n) for p in provinces_in(m.group(1))]
-    )
-
-
-@lru_cache(maxsize=10_000)
-def _own_provinces(addresses: tuple[str, ...], names: tuple[str, ...]) -> frozenset[str]:
-    """The provinces whose cities before an entry's Chinese name are its own (`_an_own_chinese_place`):
-    its `_entry_provinces`, and those of the cities its addresses write in Chinese characters as
-    their own, without the province (苏州市吴中区: Jiangsu), which tell Suzhou's two cities apart as
-    the province's name does."""
     in_chinese = (p for a in addresses if not a.isascii() for p in own_provinces_in_chinese(a))
-    return _entry_provinces(addresses, names) | frozenset(in_chinese)
+    return (
+        named
+        | frozenset(in_chinese)
+        | certain_provinces([p for n in names for m in _BRACKETED.finditer(n) for p in provinces_in(m.group(1))])
+    )
 
 
 @lru_cache(maxsize=10_000)
