@@ -17,13 +17,17 @@ excluded phrase, decoys; OpenAlex topic ids; retractions.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import random
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch import claims as claims_mod
 from claimwatch.columnar import (
@@ -39,7 +43,7 @@ from claimwatch.columnar import (
     screening_query,
     write_works_table,
 )
-from claimwatch.errors import InputError
+from claimwatch.errors import InputError, SourceError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import import_works, open_evidence_paths
 from claimwatch.reports.jsonreport import render_json
@@ -998,3 +1002,157 @@ def test_a_phrase_across_a_hyphen_before_a_break_is_found_by_both_engines(tmp_pa
         "E-in- voice conversion",
     ]
     assert _found_by_both_engines(tmp_path, texts) == [0, 1, 2, 3, 4]
+
+
+# --- the query in parts (thirtieth part) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("rows", [7, 97, 100_000])
+def test_the_query_in_parts_gives_the_whole_querys_screening_and_report(seeded, tmp_path, monkeypatch, rows):
+    """The DuckDB engine screens a table a part of its rows at a time (`_duckdb._PART_ROWS`, so
+    that a part's candidates are judged while DuckDB screens the next). Over the seeded corpus's
+    three tables (250 records, 250 and their older copies, 200: versions of one work in other
+    parts and tables, and in the curated evidence, which has no table), a first part of 7 rows,
+    of 97 (each next part twice the last; the last parts hold some tables alone) and one part: the parts' screening summed is the
+    whole query's, candidates, counts and tallies, and the report is the Python engine's."""
+    from claimwatch.columnar import _duckdb, gather_screening
+
+    monkeypatch.setattr(_duckdb, "_PART_ROWS", rows)
+    asked: list[tuple[Any, ...]] = []
+    screened: list[Any] = []
+    screen_in_parts = _duckdb.screen_in_parts
+
+    def watched(plan: Any, sources: Any, current_on: Any, claims: int, on_done: Any) -> Any:
+        asked.append((plan, list(sources), list(current_on), claims))
+        parts = screen_in_parts(plan, sources, current_on, claims, on_done)
+        screened.append(parts)
+        return parts
+
+    monkeypatch.setattr(importlib.import_module("claimwatch.evaluate._grouping"), "screen_in_parts", watched)
+    part_queries = []
+    real_query = _duckdb.screening_query
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        part_queries.append(kwargs.get("part"))
+        return real_query(*args, **kwargs)
+
+    monkeypatch.setattr(_duckdb, "screening_query", counted)
+    claims, paths = seeded
+    results = engines_agree(claims, paths, tmp_path / "cache")
+    assert any(len(f.work.records) > 1 for r in results.results for f in r.findings)  # versions joined
+    [(plan, sources, current_on, n_claims)] = asked
+    with _duckdb.connect() as con:
+        whole = gather_screening(
+            con.execute(screening_query(plan, sources, current_on=current_on)).fetchall(), len(sources), n_claims
+        )
+    largest = max(records for records, _, _ in whole.counts)
+    assert len(part_queries) == next(m for m in range(1, 60) if rows * (2**m - 1) >= largest)  # doubling
+    assert screened[0].result() == whole
+    assert sum(map(len, whole.candidates)) > 50 and any(any(t) for t in whole.tallies)
+
+
+@given(rows=st.lists(st.integers(0, 600), min_size=1, max_size=4), first=st.integers(1, 70))
+def test_the_parts_cover_each_tables_rows_once_in_order(rows, first):
+    """Each table's ordinals 0 to rows - 1, every one in one part, in order; part k of `first`
+    rows times 2 ** k at most (the first part alone keeps the judging waiting); no part empty."""
+    from claimwatch.columnar._duckdb import _parts
+
+    parts = _parts(rows, first)
+    for n, count in enumerate(rows):
+        spans = [p[n] for p in parts if p[n] is not None]
+        covered = [o for start, last in spans for o in range(start, last + 1)]
+        assert covered == list(range(count))
+        assert all(p[n] is None or p[n][1] - p[n][0] + 1 <= first * 2**k for k, p in enumerate(parts))
+    assert all(any(span is not None for span in p) for p in parts)
+    assert len(parts) <= max(rows).bit_length() + 1
+
+
+def _screening_threads() -> list[threading.Thread]:
+    """The query's and the fetching threads still running; the hashing thread, which a failed
+    run lets finish the file it reads (`TableChecks.cancel`), where it runs on for 10 s more."""
+    for thread in threading.enumerate():
+        if thread.name == "claimwatch-table-check":
+            thread.join(10)
+    names = ("claimwatch-screen", "claimwatch-fetch", "claimwatch-table-check")
+    return [t for t in threading.enumerate() if t.name in names and t.is_alive()]
+
+
+def _evaluated_in_time(job: Any) -> Any:
+    """`job()` on a thread of its own: a failure, not a hung test, if it never returns."""
+    out: list[Any] = []
+
+    def run() -> None:
+        try:
+            out.append(job())
+        except BaseException as e:
+            out.append(e)
+
+    runner = threading.Thread(target=run, daemon=True)
+    runner.start()
+    runner.join(120)
+    assert not runner.is_alive(), "the run hung"
+    return out[0]
+
+
+def test_a_part_running_out_of_memory_is_one_line_from_the_callers_thread(seeded, tmp_path, monkeypatch, capsys):
+    """DuckDB running out of memory in the third part of the query, on the query's own thread,
+    while the first parts' candidates are judged: the check ends with the one line it gave when
+    the query ran whole in the caller's thread (exit 3), its threads ended, no report written."""
+    import duckdb
+
+    from claimwatch.cli import main
+    from claimwatch.columnar import _duckdb
+
+    monkeypatch.setattr(_duckdb, "_PART_ROWS", 50)
+    real_query = _duckdb.screening_query
+    calls = []
+
+    def starved(*args: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        if len(calls) == 3:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256 KiB")
+        return real_query(*args, **kwargs)
+
+    monkeypatch.setattr(_duckdb, "screening_query", starved)
+    claims, paths = seeded
+    caught = _evaluated_in_time(lambda: evaluate(claims, open_evidence_paths(paths), engine="duckdb", cache=tmp_path))
+    assert isinstance(caught, SourceError) and caught.exit_code == 3
+    [line] = caught.lines()
+    assert line.startswith("DuckDB ran out of memory (256MB allowed) in the screening query over the works tables")
+    assert not _screening_threads()
+    root = project(tmp_path / "cli")
+    write(root / "evidence/lists/cn.yaml", CN_LIST)
+    write(root / "claims/c.yaml", CLAIMS)
+    calls.clear()
+    args = ["check", str(root / "claims/c.yaml"), "--root", str(root), "--engine", "duckdb", "--no-reviews"]
+    args += ["--cache", str(tmp_path / "cache"), "--json", str(tmp_path / "r.json")]
+    code = main([*args, *(arg for p in paths for arg in ("--evidence", str(p)))])
+    err = capsys.readouterr().err.splitlines()
+    assert (code, err[-1:]) == (3, [line]) and "Traceback" not in "\n".join(err)
+    assert not (tmp_path / "r.json").exists() and not _screening_threads()
+
+
+@pytest.mark.parametrize("where", ["rebuilding", "judging"])
+def test_a_failure_while_judging_stops_the_query_and_its_threads(seeded, tmp_path, monkeypatch, where):
+    """An error in the judging while the query's later parts run (rebuilding the fifth
+    candidate's work from its record, or a claim's test on it): the error is the caller's, the
+    query stopped, no thread left running, though the error's traceback keeps the frames."""
+    from claimwatch.columnar import _duckdb
+
+    grouping = importlib.import_module("claimwatch.evaluate._grouping")
+    monkeypatch.setattr(_duckdb, "_PART_ROWS", 20)
+    name = "work_from_openalex" if where == "rebuilding" else "_WorkContext"
+    real = getattr(grouping, name)
+    built = []
+
+    def fails_at_the_fifth(*args: Any, **kwargs: Any) -> Any:
+        built.append(1)
+        if len(built) == 5:
+            raise RuntimeError("the fifth work")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(grouping, name, fails_at_the_fifth)
+    claims, paths = seeded
+    caught = _evaluated_in_time(lambda: evaluate(claims, open_evidence_paths(paths), engine="duckdb", cache=tmp_path))
+    assert isinstance(caught, RuntimeError) and str(caught) == "the fifth work"
+    assert not _screening_threads()

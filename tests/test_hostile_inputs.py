@@ -526,20 +526,16 @@ import importlib, os, signal, sys, threading, time
 from claimwatch.cli import main
 from claimwatch.columnar import _duckdb
 signal.signal(signal.SIGINT, signal.default_int_handler)  # whatever the test runner's is
-grouping = importlib.import_module("claimwatch.evaluate._grouping")
-real_screen = grouping.screen
 stop = getattr(signal, sys.argv[1])
 
-def slow_screen(query, tables, claims):
-    # A query of seconds in DuckDB, where the signal lands, as in a large check's screening
-    # query. One thread: a range is one long task, which DuckDB's other threads would run to its
-    # end before the connection closes (a real query's tasks are its row groups).
+def slow_linked(plan, sources):
+    # A query of minutes in DuckDB, where the signal lands, as in a large check's screening
+    # query (since the thirtieth part on a thread of its own, the signal in the main thread,
+    # which waits for the query's first part).
     threading.Thread(target=lambda: (time.sleep(0.5), os.kill(os.getpid(), stop)), daemon=True).start()
-    with _duckdb.connect(threads=1) as con:
-        con.execute("SELECT count(*) FROM range(20000000000) t(x) WHERE x % 7 = 3").fetchall()
-    return real_screen(query, tables, claims)
+    return "SELECT -1 AS evidence, count(*) AS ordinal FROM range(20000000000) t(x) WHERE x % 7 = 3"
 
-grouping.screen = slow_screen
+_duckdb.linked_query = slow_linked
 sys.exit(main(["check", "claims/c.yaml", "--evidence", "in.jsonl", "--engine", "duckdb", "--cache", "cache",
                "--json", "r.json"]))
 """

@@ -76,13 +76,13 @@ class Screenings:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch):
         self.asked: list[tuple[Any, list[str]]] = []
-        compile_query = _grouping.screening_query
+        screen_in_parts = _grouping.screen_in_parts
 
-        def caught(plan: Any, sources: Any, *args: Any, **kwargs: Any) -> str:
+        def caught(plan: Any, sources: Any, *args: Any, **kwargs: Any) -> Any:
             self.asked.append((plan, list(sources)))
-            return compile_query(plan, sources, *args, **kwargs)
+            return screen_in_parts(plan, sources, *args, **kwargs)
 
-        monkeypatch.setattr(_grouping, "screening_query", caught)
+        monkeypatch.setattr(_grouping, "screen_in_parts", caught)
 
     def assert_spark_agrees(self, spark: Any) -> list[Any]:
         """Each screening run on both engines is the same; DuckDB's are returned for the test to

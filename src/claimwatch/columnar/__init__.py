@@ -33,6 +33,7 @@ from ._bulk import (
 from ._cache import Table, TableChecks, cache_folder, cached_table, check_table, make_cached_table
 from ._duckdb import (
     Screening,
+    ScreeningParts,
     fetch_records,
     gather_screening,
     latest_day,
@@ -40,6 +41,7 @@ from ._duckdb import (
     repeated_ids,
     rows_of_ids,
     screen,
+    screen_in_parts,
     table_rows,
 )
 from ._plan import AllOf, AnyOf, Anything, ClaimPlan, Listed, ListPlan, OnTopic, Plan, SubjectPlan, Test, TopicPlan
@@ -80,6 +82,7 @@ __all__ = [
     "OtherVersion",
     "Plan",
     "Screening",
+    "ScreeningParts",
     "SubjectPlan",
     "Table",
     "TableChecks",
@@ -105,6 +108,7 @@ __all__ = [
     "repeated_ids",
     "rows_of_ids",
     "screen",
+    "screen_in_parts",
     "screening_query",
     "search_form",
     "subject_ids",

@@ -1,11 +1,13 @@
 """DuckDB on one machine: the connection tables are written and screened with, the screening
-query run, and the candidates' records fetched in their tables' order."""
+query run (a part of the tables at a time, on a thread of its own), and the candidates' records
+fetched in their tables' order."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import os
 import queue
 import re
@@ -14,7 +16,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,12 +24,17 @@ from typing import Any
 import duckdb
 
 from ..errors import SourceError
-from ._sql import NO_HIVE, reader_path
+from ._plan import Plan
+from ._sql import NO_HIVE, linked_query, reader_path, screening_query
 
 # DuckDB's own memory, beside Python's: the check's peak stays within bench's target (512 MiB
 # for a million works) and DuckDB spills to disk beyond it rather than fail.
 MEMORY_LIMIT = "256MB"
 _FETCH = 2_048  # candidates fetched a query at a time: a few row groups' worth
+# Rows of each table in the first part of the query (`screen_in_parts`; each next part twice
+# the last): a million works' query in four parts, the first part's candidates judged while
+# DuckDB screens the next.
+_PART_ROWS = 131_072
 
 
 def _threads() -> int:
@@ -137,6 +144,160 @@ def screen(query: str, tables: int, claims: int) -> Screening:
         return gather_screening(con.execute(query).fetchall(), tables, claims)
 
 
+class ScreeningParts:
+    """A screening gathered a part of the tables at a time, on a thread of its own
+    (`screen_in_parts`): each table's candidates can be read, in order, as their parts come, by
+    several readers at once (the thread fetching their records, the one judging them); a reader
+    ahead of the query waits for its next part. A failure of the query is raised in every
+    reader's thread, and by `result`; `close` stops the query where it is not done."""
+
+    def __init__(self, tables: int, claims: int):
+        self._tables, self._claims = tables, claims
+        self._parts: list[Screening] = []
+        self._ended = False
+        self._error: BaseException | None = None
+        self._changed = threading.Condition()
+        self._stopped = threading.Event()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._thread: threading.Thread | None = None
+
+    @classmethod
+    def whole(cls, screening: Screening) -> ScreeningParts:
+        """A screening run in one query (Spark's), as one part."""
+        parts = cls(len(screening.counts), len(screening.tallies))
+        parts._add(screening)
+        parts._end()
+        return parts
+
+    def _add(self, part: Screening) -> None:
+        with self._changed:
+            self._parts.append(part)
+            self._changed.notify_all()
+
+    def _end(self, error: BaseException | None = None) -> None:
+        with self._changed:
+            if not self._ended:
+                self._ended, self._error = True, error
+            self._changed.notify_all()
+
+    def _part(self, k: int) -> Screening | None:
+        """Part k, once it is there; None where the query ended with fewer."""
+        with self._changed:
+            while k >= len(self._parts) and not self._ended:
+                self._changed.wait()
+            if k < len(self._parts):
+                return self._parts[k]
+            if self._error is not None:
+                raise self._error
+            return None
+
+    def candidates(self, table: int) -> Iterator[tuple[int, int]]:
+        """The table's candidates (ordinal, tests) in ascending order, each part's as it comes."""
+        for k in itertools.count():
+            part = self._part(k)
+            if part is None:
+                return
+            yield from part.candidates[table]
+
+    def result(self) -> Screening:
+        """The whole screening, once every part is in: each table's candidates, its counts and
+        the claims' tallies summed over the parts."""
+        whole = Screening(
+            [[] for _ in range(self._tables)],
+            [[0, 0, 0] for _ in range(self._tables)],
+            [[0] * 4 for _ in range(self._claims)],
+        )
+        for k in itertools.count():
+            part = self._part(k)
+            if part is None:
+                return whole
+            for found, more in zip(whole.candidates, part.candidates, strict=True):
+                found.extend(more)
+            for sums, adds in (
+                *zip(whole.counts, part.counts, strict=True),
+                *zip(whole.tallies, part.tallies, strict=True),
+            ):
+                sums[:] = [a + b for a, b in zip(sums, adds, strict=True)]
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        """The run is over, or ended early (an error, Ctrl-C): a query still running is stopped
+        and its thread joined, so that no DuckDB work outlives the run."""
+        self._stopped.set()
+        self._end(SourceError("the screening query was stopped"))
+        with self._changed, contextlib.suppress(duckdb.Error):
+            if self._con is not None:  # open while it is set (`_screen`)
+                self._con.interrupt()
+        if self._thread is not None:
+            self._thread.join()
+
+    def _screen(self, plan: Plan, sources: Sequence[str], current_on: Sequence[dt.date | None]) -> None:
+        with connect() as con, out_of_memory_said("the screening query over the works tables"):
+            with self._changed:
+                self._con = con
+            try:
+                self._screen_on(con, plan, sources, current_on)
+            finally:
+                with self._changed:
+                    self._con = None
+
+    def _screen_on(
+        self, con: duckdb.DuckDBPyConnection, plan: Plan, sources: Sequence[str], current_on: Sequence[dt.date | None]
+    ) -> None:
+        # Each part's query reads the tables' footers, which this connection parses once.
+        con.execute("SET parquet_metadata_cache = true")
+        rows = [con.execute(f"SELECT count(*) FROM {parquet_of(s)}").fetchone() or (0,) for s in sources]
+        con.execute(f"CREATE TEMP TABLE linked AS {linked_query(plan, sources)}")
+        for part in _parts([int(n) for (n,) in rows]):
+            if self._stopped.is_set():
+                return
+            query = screening_query(plan, sources, current_on=current_on, part=part)
+            self._add(gather_screening(con.execute(query).fetchall(), self._tables, self._claims))
+
+
+def _parts(rows: Sequence[int], first: int | None = None) -> list[list[tuple[int, int] | None]]:
+    """The tables' ordinals (0 to rows - 1 each) cut into parts, the first of `first` rows, each
+    next twice the last: part k holds each table's k-th range, None where it has no k-th. The
+    judging waits for the first part alone, and every part's query costs CPU of its own (its
+    plan, its patterns compiled): the later parts, larger, stay ahead of the judging, which
+    reads about twice as fast as the query's thread screens."""
+    first = first or _PART_ROWS
+    starts = [0]
+    while starts[-1] < max(rows, default=0):
+        starts.append(starts[-1] + first * 2 ** (len(starts) - 1))
+    return [
+        [(start, min(n, end) - 1) if start < n else None for n in rows] for start, end in itertools.pairwise(starts)
+    ]
+
+
+def screen_in_parts(
+    plan: Plan,
+    sources: Sequence[str],
+    current_on: Sequence[dt.date | None],
+    claims: int,
+    on_done: Callable[[], None] = lambda: None,
+) -> ScreeningParts:
+    """The screening query (see `_sql`) over the tables at `sources`, run a part of their rows
+    at a time on a thread of its own from now on: the records linked by shared keys worked out
+    once, for every part, then each part screened and handed over as it is done, so that its
+    candidates are fetched and judged while DuckDB screens the next part (the judging is Python,
+    on one core; DuckDB lets go of the GIL). `on_done` is called as the query ends, however."""
+    parts = ScreeningParts(len(sources), claims)
+
+    def run() -> None:
+        try:
+            parts._screen(plan, sources, current_on)
+            parts._end()
+        except BaseException as e:  # raised in the readers' threads, and by result()
+            parts._end(e)
+        finally:
+            on_done()
+
+    parts._thread = threading.Thread(target=run, name="claimwatch-screen", daemon=True)
+    parts._thread.start()
+    return parts
+
+
 @contextlib.contextmanager
 def out_of_memory_said(doing: str, limit: str = MEMORY_LIMIT) -> Iterator[None]:
     """DuckDB running out of the memory it may use (`limit`, as the connection was given it),
@@ -228,10 +389,15 @@ def rows_of_ids(table: str, wanted: set[str]) -> list[tuple[int, str, list[str],
     return [(int(ordinal), str(wid), list(keys), bool(authors)) for ordinal, wid, keys, authors in rows]
 
 
-def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, str]]:
+def fetch_records(
+    table: str, ordinals: Iterable[int], wake: Callable[[], None] = lambda: None
+) -> Iterator[tuple[int, str]]:
     """(line, record) of the rows at `ordinals` (ascending), in that order, a batch at a time so
     that memory holds a few row groups' records, never every candidate's. The next batch is read
-    in a thread while the caller works through this one (DuckDB lets go of the GIL as it reads)."""
+    in a thread while the caller works through this one (DuckDB lets go of the GIL as it reads);
+    `ordinals` is read in that thread too, as it comes (`ScreeningParts.candidates`). `wake` is
+    called where the caller stops before the end (an error, Ctrl-C), before that thread is
+    joined: what ends a wait of `ordinals` for more (`ScreeningParts.close`)."""
     batches: queue.Queue[list[Any] | BaseException | None] = queue.Queue(maxsize=_AHEAD)
     stop = threading.Event()
 
@@ -246,9 +412,10 @@ def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, st
 
     def read_ahead() -> None:
         try:
+            wanted = iter(ordinals)
             with _fetch_connection() as con, out_of_memory_said(f"reading the candidates' records from {table}"):
-                for start in range(0, len(ordinals), _FETCH):
-                    if not hand_over(_fetch_batch(con, table, ordinals[start : start + _FETCH])):
+                while batch := list(itertools.islice(wanted, _FETCH)):
+                    if not hand_over(_fetch_batch(con, table, batch)):
                         return
             hand_over(None)
         except BaseException as e:  # handed to the reader, which raises it in its own thread
@@ -264,6 +431,7 @@ def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, st
                 yield line, record
     finally:
         stop.set()
+        wake()
         reader.join()
 
 

@@ -118,11 +118,29 @@ _AUTHORS_COLUMNS = frozenset({"affiliations", "institution_ids", "institution_ro
 
 
 def screening_query(
-    plan: Plan, sources: Sequence[str], dialect: Dialect = DUCKDB, current_on: Sequence[dt.date | None] | None = None
+    plan: Plan,
+    sources: Sequence[str],
+    dialect: Dialect = DUCKDB,
+    current_on: Sequence[dt.date | None] | None = None,
+    part: Sequence[tuple[int, int] | None] | None = None,
 ) -> str:
     """The query over the tables at `sources` (evidence numbered by their place) for `plan`;
-    `current_on`, the day each source's records were current, where known."""
-    return _Compiler(plan, dialect).query(sources, current_on or [None] * len(sources))
+    `current_on`, the day each source's records were current, where known.
+
+    With `part`, the query of one part of the tables: each source's rows of ordinals from the
+    first to the last of its range (none where it has None), the records linked by shared keys
+    read from a table `linked` that `linked_query` filled for the whole tables (a version may
+    lie in another part). The parts' rows, summed, are the whole query's."""
+    compiler = _Compiler(plan, dialect)
+    days = current_on or [None] * len(sources)
+    return compiler.query(sources, days) if part is None else compiler.part_query(sources, days, part)
+
+
+def linked_query(plan: Plan, sources: Sequence[str], dialect: Dialect = DUCKDB) -> str:
+    """The (evidence, ordinal) of every record of the tables that shares an identity key with
+    another record (of the tables, or of the evidence that has none): what `screening_query`'s
+    parts read as `linked`."""
+    return _Compiler(plan, dialect).linked(sources)
 
 
 class _Compiler:
@@ -133,6 +151,29 @@ class _Compiler:
 
     def query(self, sources: Sequence[str], current_on: Sequence[dt.date | None]) -> str:
         ctes = [
+            *self._linked_ctes(sources),
+            ("work", self._works(sources, _WORK_COLUMNS, current_on)),
+            ("judged", self._judged()),
+        ]
+        return self._with(ctes, self._summary())
+
+    def part_query(
+        self, sources: Sequence[str], current_on: Sequence[dt.date | None], part: Sequence[tuple[int, int] | None]
+    ) -> str:
+        ctes = [("work", self._works(sources, _WORK_COLUMNS, current_on, part)), ("judged", self._judged())]
+        return self._with(ctes, self._summary())
+
+    def linked(self, sources: Sequence[str]) -> str:
+        *ctes, (_, linked) = self._linked_ctes(sources)
+        return self._with(ctes, linked)
+
+    @staticmethod
+    def _with(ctes: Sequence[tuple[str, str]], select: str) -> str:
+        with_clause = ",\n".join(f"{name} AS (\n{body}\n)" for name, body in ctes)
+        return f"WITH {with_clause}\n{select}"
+
+    def _linked_ctes(self, sources: Sequence[str]) -> list[tuple[str, str]]:
+        return [
             ("work_keys", self._works(sources, "ordinal, keys")),
             ("work_key", self._keys()),
             ("shared_key", "SELECT work_key FROM work_key GROUP BY work_key HAVING COUNT(*) > 1"),
@@ -141,17 +182,24 @@ class _Compiler:
                 "SELECT DISTINCT k.evidence, k.ordinal FROM work_key AS k JOIN shared_key AS s "
                 "ON k.work_key = s.work_key",
             ),
-            ("work", self._works(sources, _WORK_COLUMNS, current_on)),
-            ("judged", self._judged()),
         ]
-        with_clause = ",\n".join(f"{name} AS (\n{body}\n)" for name, body in ctes)
-        return f"WITH {with_clause}\n{self._summary()}"
 
-    def _works(self, sources: Sequence[str], columns: str, current_on: Sequence[dt.date | None] | None = None) -> str:
-        """Each source's works, numbered by its place; with `current_on`, dated too (`_dates`)."""
+    def _works(
+        self,
+        sources: Sequence[str],
+        columns: str,
+        current_on: Sequence[dt.date | None] | None = None,
+        part: Sequence[tuple[int, int] | None] | None = None,
+    ) -> str:
+        """Each source's works, numbered by its place; with `current_on`, dated too (`_dates`);
+        with `part`, those of ordinals in its source's range alone (the row groups outside it are
+        skipped by their statistics: a table's rows are in ordinal order)."""
         dates = [f"{_dates(day)}, " for day in current_on] if current_on is not None else [""] * len(sources)
+        ranges = part if part is not None else [None] * len(sources)
         return "\nUNION ALL\n".join(
-            f"SELECT {n} AS evidence, {dates[n]}{columns} FROM {self.d.table(s)}" for n, s in enumerate(sources)
+            f"SELECT {n} AS evidence, {dates[n]}{columns} FROM {self.d.table(s)}{_within(ranges[n])}"
+            for n, s in enumerate(sources)
+            if part is None or ranges[n] is not None
         )
 
     def _keys(self) -> str:
@@ -411,6 +459,10 @@ EITHER_SIGMA = r"[\x{3c2}\x{3c3}]"
 def needle_pattern(needle: str) -> str:
     """A needle as a regular expression: its `regex_literal`, but either sigma at each sigma."""
     return "".join(EITHER_SIGMA if c in _SIGMAS else regex_literal(c) for c in needle)
+
+
+def _within(span: tuple[int, int] | None) -> str:
+    return "" if span is None else f" WHERE ordinal BETWEEN {span[0]} AND {span[1]}"
 
 
 def _date(d: dt.date) -> str:

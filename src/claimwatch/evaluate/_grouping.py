@@ -22,7 +22,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple, TypeAlias
 
@@ -45,6 +45,7 @@ from ..columnar import (
     OnTopic,
     Plan,
     Screening,
+    ScreeningParts,
     SubjectPlan,
     Table,
     TableChecks,
@@ -54,7 +55,7 @@ from ..columnar import (
     fetch_records,
     make_cached_table,
     newest_updated,
-    screen,
+    screen_in_parts,
     screening_query,
     search_form,
     table_rows,
@@ -622,18 +623,21 @@ def _origin_path(e: Evidence) -> str:
 
 
 class _Runner(NamedTuple):
-    """Where the screening query runs: its dialect, running it, and fetching candidates."""
+    """Where the screening query runs: its dialect, running it (the plan, the tables, the day
+    each one's records were current, how many claims, and what to call as the query ends), and
+    fetching candidates."""
 
     dialect: Dialect
-    screen: Callable[[str, int, int], Screening]
-    fetch: Callable[[str, Sequence[int]], Iterator[tuple[int, str]]]
+    screen: Callable[[Plan, Sequence[str], Sequence[dt.date | None], int, Callable[[], None]], ScreeningParts]
+    fetch: Callable[[str, Iterable[int], Callable[[], None]], Iterator[tuple[int, str]]]
 
 
 def _runner(engine: str, spark_master: str | None, tables: Sequence[Table | None] = ()) -> _Runner:
-    """DuckDB on this machine; or Spark (`--engine spark`), local or on a cluster, the same query
-    in its dialect, and the same exact matchers here on the candidates it returns."""
+    """DuckDB on this machine, the query run a part of the tables at a time while the candidates
+    of the parts done are judged; or Spark (`--engine spark`), local or on a cluster, the same
+    query in its dialect, whole, and the same exact matchers here on the candidates it returns."""
     if engine != "spark":
-        return _Runner(DUCKDB, screen, fetch_records)
+        return _Runner(DUCKDB, screen_in_parts, fetch_records)
     from ..columnar._spark import SPARK, fetch_records_spark, screen_spark, spark_session, table_location
 
     for t in tables:  # a path Spark cannot read is said before its session takes 10 to 20 s to start
@@ -642,19 +646,36 @@ def _runner(engine: str, spark_master: str | None, tables: Sequence[Table | None
     session = spark_session(spark_master)
     return _Runner(
         SPARK,
-        functools.partial(_screen_on, screen_spark, session),
+        functools.partial(_screen_on, screen_spark, session, SPARK),
         functools.partial(_fetch_on, fetch_records_spark, session),
     )
 
 
-def _screen_on(run: Callable[..., Screening], session: object, query: str, tables: int, claims: int) -> Screening:
-    return run(query, tables, claims, session)
+def _screen_on(
+    run: Callable[..., Screening],
+    session: object,
+    dialect: Dialect,
+    plan: Plan,
+    sources: Sequence[str],
+    current_on: Sequence[dt.date | None],
+    claims: int,
+    on_done: Callable[[], None],
+) -> ScreeningParts:
+    """The whole query run at once on `session`, every row of each table checked screened."""
+    screening = run(screening_query(plan, sources, dialect, current_on), len(sources), claims, session)
+    _every_row_screened(sources, screening)
+    on_done()
+    return ScreeningParts.whole(screening)
 
 
 def _fetch_on(
-    run: Callable[..., Iterator[tuple[int, str]]], session: object, table: str, ordinals: Sequence[int]
+    run: Callable[..., Iterator[tuple[int, str]]],
+    session: object,
+    table: str,
+    ordinals: Iterable[int],
+    wake: Callable[[], None],
 ) -> Iterator[tuple[int, str]]:
-    return run(table, ordinals, session)
+    return run(table, list(ordinals), session)  # the whole screening is in: nothing waits to wake
 
 
 def _stream_columnar(
@@ -681,36 +702,46 @@ def _stream_columnar(
     tables_days = [day for day, t in zip(days, tables, strict=True) if t is not None]
     checks = checks or start_table_checks(evidence, tables)
     checks.wait()
-    screening = (
-        runner.screen(
-            screening_query(plan, [str(t.path) for t in present], runner.dialect, tables_days),
-            len(present),
-            len(compiled),
-        )
+    # The works files are hashed once the query is done, while the candidates are judged.
+    parts = (
+        runner.screen(plan, [str(t.path) for t in present], tables_days, len(compiled), checks.query_done)
         if present
-        else Screening([], [], [[0] * 4 for _ in compiled])
+        else ScreeningParts.whole(Screening([], [], [[0] * 4 for _ in compiled]))
     )
-    if runner.dialect is not DUCKDB:
-        _every_row_screened([str(t.path) for t in present], screening)
-    checks.query_done()  # the works files are hashed now, while the candidates are judged
     streams: list[Iterable[tuple[Work, _ClaimBits]]] = []
+    counted: list[_CountingEvidence | None] = []  # the evidence without a table, read and counted
+    try:
+        k = 0
+        for e, t in zip(evidence, tables, strict=True):
+            if t is None:
+                read = _CountingEvidence(e)
+                counted.append(read)
+                streams.append(_every_test(read.works()))
+                continue
+            counted.append(None)
+            streams.append(_candidate_works(e, t, parts, k, runner.fetch, tables_days[k]))
+            k += 1
+        # Every version of a work is a candidate (it shares a key), so reviews see all its records.
+        works = _stream(compiled, streams, reviewed, copies)
+        screening = parts.result()
+    finally:
+        for stream in streams:  # on an error, each table's fetching thread ended now (see below)
+            if isinstance(stream, Generator):
+                stream.close()
+        parts.close()
     counts: list[Callable[[], EvidenceCount]] = []
     k = 0
-    for e, t in zip(evidence, tables, strict=True):
-        if t is None:
-            counted = _CountingEvidence(e)
-            streams.append(_every_test(counted.works()))
-            counts.append(counted.count)
+    for e, c in zip(evidence, counted, strict=True):
+        if c is not None:
+            counts.append(c.count)
             continue
-        streams.append(_candidate_works(e, t, screening.candidates[k], runner.fetch, tables_days[k]))
         records, authorships, without_id = screening.counts[k]
         count = EvidenceCount(
             path=e.path, records=records, authorships=authorships, authorships_without_institution_id=without_id
         )
         counts.append(functools.partial(_same, count))
         k += 1
-    # Every version of a work is a candidate (it shares a key), so reviews see all its records.
-    return _Columnar(_stream(compiled, streams, reviewed, copies), screening.tallies, counts)
+    return _Columnar(works, screening.tallies, counts)
 
 
 def _every_row_screened(tables: Sequence[str], screening: Screening) -> None:
@@ -782,15 +813,23 @@ def _every_test(works: Iterable[Work]) -> Iterator[tuple[Work, _ClaimBits]]:
 def _candidate_works(
     e: Evidence,
     table: Table,
-    candidates: list[tuple[int, int]],
-    fetch: Callable[[str, Sequence[int]], Iterator[tuple[int, str]]] = fetch_records,
+    parts: ScreeningParts,
+    k: int,
+    fetch: Callable[[str, Iterable[int], Callable[[], None]], Iterator[tuple[int, str]]] = fetch_records,
     current_on: dt.date | None = None,
 ) -> Iterator[tuple[Work, int]]:
+    """The candidates of table `k` of the screening, as works with their tests, as its parts come
+    (their ordinals read by the thread fetching their records, their tests here)."""
     path = _origin_path(e)
-    fetched = fetch(str(table.path), [ordinal for ordinal, _ in candidates])
-    for (line, text), (_, tests) in zip(fetched, candidates, strict=True):
-        work = work_from_openalex(orjson.loads(text), Origin("snapshot", path, line))
-        yield work.within_record(current_on), tests  # dated as the query dated it
+    fetched = fetch(str(table.path), (ordinal for ordinal, _ in parts.candidates(k)), parts.close)
+    try:
+        for (line, text), (_, tests) in zip(fetched, parts.candidates(k), strict=True):
+            work = work_from_openalex(orjson.loads(text), Origin("snapshot", path, line))
+            yield work.within_record(current_on), tests  # dated as the query dated it
+    finally:
+        # Its reader thread ended now, on an error too: the error's traceback keeps this frame.
+        if isinstance(fetched, Generator):
+            fetched.close()
 
 
 # --- the plan ------------------------------------------------------------------------------------
