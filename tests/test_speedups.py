@@ -163,7 +163,9 @@ SEPARATORS = [
 CASES = [str, str.lower, str.upper, str.title]
 
 _ONLY_JOINERS = re.compile(r"[\s-]*")  # in the text as read, its dashes '-'
-_SPACED = re.compile(r"\s-+\s")  # a dash between spaces joins no words (twenty-ninth part)
+# A dash between spaces joins no words (twenty-ninth part), nor one with white space before it, nor
+# LaTeX's em dash (thirtieth part).
+_SPACED = re.compile(r"\s-|---")
 
 
 def _read(text: str) -> tuple[str, list[int], list[int]]:

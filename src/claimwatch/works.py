@@ -69,19 +69,23 @@ def read_through_invisible(text: str) -> str:
 # dash, a minus sign, the small and the fullwidth hyphen-minus), the Turkish capital dotted I,
 # which lower() writes as "i" and a combining dot above (U+0307), and what typesetting writes for
 # an apostrophe (the right and left single quotation marks, the modifier letter apostrophe, a
-# prime): read as "-", as "I" and as "'". A phrase's "People's" is a title's "People\u2019s", which
+# prime): read as "-", as "I" and as "'"; and the dashes an em dash's reading takes in (a horizontal
+# bar, the two- and three-em dashes) as an em dash, at which spaCy cuts words as it does not at them:
+# "Face recognition\u2015a survey" was one word "recognition\u2015a", the phrase lost. A phrase's "People's" is a title's "People\u2019s", which
 # spaCy cut "People", "\u2019s" against the phrase's "'s" (and "People\u02bcs" not at all): no
 # "People's Liberation Army" was found in the form most titles write it.
 _TYPESET_APOSTROPHES = "\u2019\u2018\u02bc\u2032"
 READ_AS_HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+_READ_AS_EM_DASHES = "\u2015\u2e3a\u2e3b"
 _AS_READ = str.maketrans(
     {
         **dict.fromkeys(READ_AS_HYPHENS, "-"),
+        **dict.fromkeys(_READ_AS_EM_DASHES, "\u2014"),
         "\u0130": "I",
         **dict.fromkeys(_TYPESET_APOSTROPHES, "'"),
     }
 )
-_READ_OTHERWISE = re.compile(f"[{READ_AS_HYPHENS}\u0130\u0307{_TYPESET_APOSTROPHES}]")
+_READ_OTHERWISE = re.compile(f"[{READ_AS_HYPHENS}{_READ_AS_EM_DASHES}\u0130\u0307{_TYPESET_APOSTROPHES}]")
 
 
 # Markup OpenAlex carries over from publishers in titles and abstracts (HTML, JATS, MathML):

@@ -24,20 +24,23 @@ from ..works import READ_AS_HYPHENS, may_read_two_ways, one_sigma, reads_two_way
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens (every dash a reader
-# takes for a hyphen is '-' in a text as read; a dash between spaces only perhaps: `_SPACED_DASH`).
+# takes for a hyphen is '-' in a text as read; a dash only perhaps: `_DOUBTFUL_DASH`).
 _JOINERS = re.compile(r"^[\s\-]*$")
 _JOINER_RUNS = re.compile(r"[\s\-]+")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
-# An em dash (its small and vertical forms too) or a horizontal bar between two letters or digits,
-# no space either side: it parts two clauses ("the face\u2014recognition came later") or stands for a
-# hyphen ("Facial\u2014recognition systems"), and the text cannot tell which (`find_across_dashes`).
-_DASH_BETWEEN_WORDS = re.compile(r"(?<=[^\W_])[\u2014\u2015\ufe31\ufe58](?=[^\W_])")
-# A dash standing between spaces (a run of what reads as hyphens: "face - recognition", "face \u2013
-# recognition", LaTeX's "face --- recognition"): it parts two phrases ("Entity List (EL) - Bureau of
-# Industry and Security", as every spaced dash of the real records here does) far more often
-# than it stands for a hyphen, so the words either side are joined only perhaps
-# (`find_across_dashes`), as across an em dash with no space about it.
-_SPACED_DASH = re.compile(r"(?<=\s)-+(?=\s)")
+# A dash that may part two clauses as well as stand for a hyphen, so that the words either side
+# are joined only perhaps (`find_across_dashes`), in a text as read: an em dash (its small and
+# vertical forms are one after NFKC; a horizontal bar, the two- and three-em dashes read as one), in
+# any spacing ("the face\u2014recognition came later", "Facial\u2014recognition systems", "Face \u2014
+# recognition"), and LaTeX's "---", which sets one ("face---recognition"); any dash after white
+# space ("face - recognition", "face \u2013 recognition", "Face -recognition"): it parts two phrases
+# ("Entity List (EL) - Bureau of Industry and Security", as every spaced dash of the real records
+# here does) far more often than it stands for a hyphen. One parenthetical dash, set spaced or
+# not, en or em, in Unicode, by entity or by command, reads the same. A hyphen or an en dash
+# between two words (or LaTeX's "--") joins them, and one before a line's end or a space ends a
+# broken word ("face-\nrecognition"), as before.
+_DOUBTFUL_DASH = re.compile("\\s-|-{3}|\u2014")
+_EM_AS_HYPHEN = str.maketrans({"\u2014": "-"})
 
 
 @lru_cache(maxsize=200_000)
@@ -260,7 +263,7 @@ class PhraseSet:
         en dash a hyphen); a hit's span is in `text` as given. In a text that reads two ways (a
         tag that may be its own characters, a script's letters joined to a word or apart:
         `works.reads_two_ways`), only the hits both give."""
-        return self._find_certain(text, spaced_dashes=False)
+        return self._find_certain(text, dashes=False)
 
     def find_suspended(self, text: str) -> list[PhraseHit]:
         """The hits `find` leaves out because a hyphen leaves their first word for a later word to
@@ -277,11 +280,12 @@ class PhraseSet:
         completed = _spaced_out(text, gaps)  # one character for one: the same offsets
         return [h for h in self.find(completed) if any(h.start < b and e <= h.end for b, e in gaps)]
 
-    def _find_certain(self, text: str, *, spaced_dashes: bool) -> list[PhraseHit]:
-        """`find`'s hits; with `spaced_dashes`, words joined across a dash between spaces too."""
-        hits = self._find(text, after_breaks=False, spaced_dashes=spaced_dashes)
+    def _find_certain(self, text: str, *, dashes: bool) -> list[PhraseHit]:
+        """`find`'s hits; with `dashes`, words joined across a dash that may part them too
+        (`_DOUBTFUL_DASH`)."""
+        hits = self._find(text, after_breaks=False, dashes=dashes)
         if hits and reads_two_ways(text):
-            literal = self._find(text, after_breaks=False, literal=True, spaced_dashes=spaced_dashes)
+            literal = self._find(text, after_breaks=False, literal=True, dashes=dashes)
             return [h for h in hits if h in literal]
         return hits
 
@@ -310,53 +314,45 @@ class PhraseSet:
         return self._find(text, after_breaks=True)
 
     def find_across_dashes(self, text: str) -> list[PhraseHit]:
-        """The hits `find` leaves out because an em dash (or a horizontal bar) with no space either
-        side stands between their words ("Facial\u2014recognition"), or a dash between spaces
-        ("face \u2013 recognition", "face - recognition"): read as a hyphen, it joins them; read
-        as a dash, it parts two clauses. The text cannot tell which. Spans in `text`."""
-        dashes = [m.start() for m in _DASH_BETWEEN_WORDS.finditer(text)]
-        spaced = _holds_a_spaced_dash(text) and self.might_match(text)
-        if not dashes and not spaced:
+        """The hits `find` leaves out because a dash that may part two clauses stands between their
+        words (`_DOUBTFUL_DASH`: an em dash in any spacing, "Facial\u2014recognition", "Face \u2014
+        recognition", "face&mdash;recognition", LaTeX's "face---recognition"; any dash after white
+        space, "face \u2013 recognition", "face - recognition", "Face -recognition"): read as a
+        hyphen, it joins them; read as a dash, it parts two clauses. The text cannot tell which.
+        Spans in `text`."""
+        if not _holds_a_doubtful_dash(text) or not self.might_match(text):
             return []
-        as_hyphens = _DASH_BETWEEN_WORDS.sub("-", text) if dashes else text  # one character for one: the same offsets
-        hits = self._find_certain(as_hyphens, spaced_dashes=spaced)
-        return [
-            h
-            for h in hits
-            if any(h.start < d < h.end for d in dashes) or (spaced and _holds_a_spaced_dash(text[h.start : h.end]))
-        ]
+        hits = self._find_certain(text, dashes=True)
+        return [h for h in hits if _holds_a_doubtful_dash(text[h.start : h.end])]
 
-    def _find(
-        self, text: str, *, after_breaks: bool, literal: bool = False, spaced_dashes: bool = False
-    ) -> list[PhraseHit]:
+    def _find(self, text: str, *, after_breaks: bool, literal: bool = False, dashes: bool = False) -> list[PhraseHit]:
         read = topic_reading(text, literal=literal)
         if after_breaks and not _may_follow_a_break(read):
             return []
-        hits = self._find_read(read, after_breaks, spaced_dashes)
-        if not hits or read == text:
+        as_given = read == text
+        if dashes and "\u2014" in read:
+            read = read.translate(_EM_AS_HYPHEN)  # one character for one: the same offsets
+        hits = self._find_read(read, after_breaks, dashes)
+        if not hits or as_given:
             return hits
         spans = topic_reading_spans(text, literal=literal)
         return [PhraseHit(h.phrase, spans[h.start][0], spans[h.end - 1][1]) for h in hits]
 
-    def _find_read(self, text: str, after_breaks: bool, spaced_dashes: bool = False) -> list[PhraseHit]:
+    def _find_read(self, text: str, after_breaks: bool, dashes: bool = False) -> list[PhraseHit]:
         """The hits in a text as read."""
         windows = self._windows(text)
         if windows is None:  # offsets of the lower-cased text are not the text's: all of it
-            return (
-                self._find_in(text, 0, len(text), after_breaks, spaced_dashes) if self._might_match_read(text) else []
-            )
+            return self._find_in(text, 0, len(text), after_breaks, dashes) if self._might_match_read(text) else []
         hits: list[PhraseHit] = []
         for start, end in windows:
-            hits += self._find_in(text, start, end, after_breaks, spaced_dashes)
+            hits += self._find_in(text, start, end, after_breaks, dashes)
         return hits
 
-    def _find_in(
-        self, text: str, begin: int, end: int, after_breaks: bool, spaced_dashes: bool = False
-    ) -> list[PhraseHit]:
+    def _find_in(self, text: str, begin: int, end: int, after_breaks: bool, dashes: bool = False) -> list[PhraseHit]:
         """The hits in text[begin:end], a stretch spaCy's tokenizer cuts as it cuts the whole
         text (it begins and ends where the text does or at a space), scanned from its start;
         with `after_breaks`, only those beginning on a word after a hyphen and white space; with
-        `spaced_dashes`, words joined across a dash between spaces too."""
+        `dashes`, words joined across a dash that may part them too (`_DOUBTFUL_DASH`)."""
         window = text[begin:end]
         words = _words(window)
         hits: list[PhraseHit] = []
@@ -369,7 +365,7 @@ class PhraseSet:
             if _continues_a_broken_word(text, begin + words[i][_START]) != after_breaks:
                 i += 1  # a match begins on a word boundary, and this may be inside a word
                 continue
-            hit, last = self._longest_at(words, i, window, spaced_dashes)
+            hit, last = self._longest_at(words, i, window, dashes)
             if hit:
                 hits.append(PhraseHit(hit, begin + words[i][_START], begin + words[last][_END]))
                 i = last + 1
@@ -430,14 +426,14 @@ class PhraseSet:
             letters += len(_JOINER_RUNS.sub("", text[begin : end if end >= 0 else len(text)]))
         return len(text) if end < 0 else end
 
-    def _longest_at(self, words: list[_Word], i: int, text: str, spaced_dashes: bool) -> tuple[str | None, int]:
-        """The longest phrase matching from word `i` and its last word's index; with
-        `spaced_dashes`, words may be joined across a dash between spaces (`_SPACED_DASH`)."""
+    def _longest_at(self, words: list[_Word], i: int, text: str, dashes: bool) -> tuple[str | None, int]:
+        """The longest phrase matching from word `i` and its last word's index; with `dashes`,
+        words may be joined across a dash that may part them (`_DOUBTFUL_DASH`)."""
         best: tuple[str | None, int] = (None, i)
         prefix = ""
         for j in range(i, len(words)):
             key, lower, start, _ = words[j]
-            if j > i and not _joins(text[words[j - 1][_END] : start], spaced_dashes):
+            if j > i and not _joins(text[words[j - 1][_END] : start], dashes):
                 break
             found = self._inflecting.get(prefix + key) or self._as_written.get(prefix + lower)
             if found:
@@ -466,32 +462,34 @@ def _spaced_out(text: str, stretches: list[tuple[int, int]]) -> str:
     return "".join(pieces) + text[at:]
 
 
-def _holds_a_spaced_dash(text: str) -> bool:
-    """Whether `text`, read either way (`works.reads_two_ways`), holds a dash between spaces
-    (`_SPACED_DASH`)."""
-    if text.isascii() and not _may_space_a_dash(text) and "&" not in text and "\\" not in text and "<" not in text:
+def _holds_a_doubtful_dash(text: str) -> bool:
+    """Whether `text`, read either way (`works.reads_two_ways`), holds a dash that may part two
+    clauses (`_DOUBTFUL_DASH`)."""
+    if text.isascii() and not _may_doubt_a_dash(text) and "&" not in text and "\\" not in text and "<" not in text:
         return False  # no dash read from an entity, a command or a tag ("&ndash;", "\\textendash"): told in C
     readings = (
         (topic_reading(text), topic_reading(text, literal=True)) if may_read_two_ways(text) else (topic_reading(text),)
     )
-    return any(_may_space_a_dash(read) and _SPACED_DASH.search(read) is not None for read in readings)
+    return any(_may_doubt_a_dash(read) and _DOUBTFUL_DASH.search(read) is not None for read in readings)
 
 
-def _may_space_a_dash(read: str) -> bool:
-    """Whether a text as read may hold a dash between spaces (`_SPACED_DASH`): told in C, most
-    texts none. Any white space after the dash, as `_SPACED_DASH` reads it: a form feed or a
-    vertical tab (ASCII, white space to spaCy too) left "Face -\x0crecognition" joined by neither
-    reading, the phrase lost."""
-    return "-" in read and (_DASH_THEN_SPACE.search(read) is not None or not read.isascii())
+def _may_doubt_a_dash(read: str) -> bool:
+    """Whether a text as read may hold a dash that may part two clauses (`_DOUBTFUL_DASH`): told
+    in C, most texts none. Any white space before the dash, as `_DOUBTFUL_DASH` reads it: a form
+    feed or a vertical tab (ASCII, white space to spaCy too) left "Face -\x0crecognition" joined
+    by neither reading, the phrase lost."""
+    if "-" in read and ("---" in read or _SPACE_THEN_DASH.search(read) is not None):
+        return True
+    return "\u2014" in read
 
 
-_DASH_THEN_SPACE = re.compile(r"-\s")
+_SPACE_THEN_DASH = re.compile(r"\s-")
 
 
-def _joins(gap: str, spaced_dashes: bool) -> bool:
+def _joins(gap: str, dashes: bool) -> bool:
     """Whether the characters between two words join them into one phrase: white space and
-    hyphens, a dash between spaces only with `spaced_dashes`."""
-    return _JOINERS.match(gap) is not None and (spaced_dashes or "-" not in gap or not _SPACED_DASH.search(gap))
+    hyphens, a dash that may part them (`_DOUBTFUL_DASH`) only with `dashes`."""
+    return _JOINERS.match(gap) is not None and (dashes or "-" not in gap or not _DOUBTFUL_DASH.search(gap))
 
 
 # In ASCII text the plain words are the runs of letters and digits: every other character cuts.
