@@ -679,6 +679,12 @@ def _read_markup(m: re.Match[str]) -> str:
     return _read_entity(m.group())
 
 
+def without_markup_spans(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """`without_markup(text)`, and for each of its characters the stretch of `text` it is read
+    from (None where that is the character itself, all through)."""
+    return _without_markup_spans(text, False)
+
+
 def _without_markup_spans(text: str, literal: bool) -> tuple[str, list[tuple[int, int]] | None]:
     """`without_markup(text)`, and for each of its characters the stretch of `text` it is read
     from (None where that is the character itself, all through)."""

@@ -20,7 +20,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
-from ..works import READ_AS_HYPHENS, may_read_two_ways, one_sigma, reads_two_ways, topic_reading, topic_reading_spans
+from ..works import (
+    READ_AS_HYPHENS,
+    may_read_two_ways,
+    one_sigma,
+    reads_two_ways,
+    topic_reading,
+    topic_reading_spans,
+    without_markup_spans,
+)
 from ._spacy import lemma_table, nlp
 
 # Characters that may join the words of one phrase: white space and hyphens (every dash a reader
@@ -92,10 +100,13 @@ def _words(text: str) -> list[_Word]:
 
 # A word a hyphen leaves for a later word to complete, and the words coordinated with it ("face-
 # and voice recognition", "face-, voice- and gait recognition", "quantum- or classical computing"),
-# up to the word before the one they share: from the hyphen to that word's end, in a text whose
-# dashes a reader takes for a hyphen are "-" (`find_suspended`).
+# up to the last of them (`last`), in a text whose markup is read and whose dashes a reader takes
+# for a hyphen are "-" (`find_suspended`). The word they share is the word after the last ("face- and voice
+# recognition"), or its part after a hyphen ("face- and voice-recognition": face-recognition and
+# voice-recognition); the text cannot tell which where the last is a compound ("face- or
+# fingerprint-based recognition"), so both are tried.
 _SUSPENDED = re.compile(
-    r"(?<=[^\W_])-[ \t]*(?:,[ \t]*[^\W_]+-[ \t]*)*,?[ \t]+(?:and|or|nor|&)[ \t]+[^\W_]+(?:-[^\W_]+)*(?=[ \t\n])",
+    r"(?<=[^\W_])-[ \t]*(?:,[ \t]*[^\W_]+-[ \t]*)*,?[ \t]+(?:and|or|nor|&)[ \t]+(?P<last>[^\W_]+(?:-[^\W_]+)*)",
     re.IGNORECASE,
 )
 
@@ -269,16 +280,27 @@ class PhraseSet:
         """The hits `find` leaves out because a hyphen leaves their first word for a later word to
         complete ("Face- and voice recognition": face recognition and voice recognition), read with
         the words between left out; a reader takes them so, though the text does not write the
-        phrase. The hyphen is any dash `find` reads as one ("Face\u2013 and": `READ_AS_HYPHENS`).
-        Spans in `text`, from the first word to the one it shares."""
-        probe = text if text.isascii() else text.translate(_HYPHENS)  # one character for one
+        phrase. The hyphen is any dash `find` reads as one ("Face\u2013 and": `READ_AS_HYPHENS`),
+        by character, entity or markup ("Face&#8211; and", "<i>Face</i>- and"), and the word
+        shared may be the part after a hyphen of the last word coordinated ("face- and
+        voice-recognition"). Spans in `text`, from the first word to the one it shares."""
+        if text.isascii() and not _may_suspend(text) and not ("&" in text or "<" in text or "\\" in text):
+            return []  # no hyphen to leave a word, nor one an entity, a tag or a command may give
+        rendered, origins = without_markup_spans(text)
+        probe = rendered if rendered.isascii() else rendered.translate(_HYPHENS)  # one character for one
         if not _may_suspend(probe):
             return []
-        gaps = [m.span() for m in _SUSPENDED.finditer(probe)]
-        if not gaps:
+        found = [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
+        if not any(found):
             return []
-        completed = _spaced_out(text, gaps)  # one character for one: the same offsets
-        return [h for h in self.find(completed) if any(h.start < b and e <= h.end for b, e in gaps)]
+        hits: list[PhraseHit] = []
+        for stretches in _completions([f for f in found if f]):
+            gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
+            completed = _spaced_out(text, gaps)  # the same offsets
+            hits += [
+                h for h in self.find(completed) if h not in hits and any(h.start < b and e <= h.end for b, e in gaps)
+            ]
+        return sorted(hits, key=lambda h: (h.start, -h.end))
 
     def _find_certain(self, text: str, *, dashes: bool) -> list[PhraseHit]:
         """`find`'s hits; with `dashes`, words joined across a dash that may part them too
@@ -451,6 +473,27 @@ def _may_suspend(text: str) -> bool:
 
 
 _HYPHENS = str.maketrans(dict.fromkeys(READ_AS_HYPHENS, "-"))
+
+
+def _suspensions(m: re.Match[str], read: str) -> list[tuple[int, int]]:
+    """The stretches a reader may leave out to complete the word a hyphen leaves (`_SUSPENDED`'s
+    match `m` in a text, its markup read and its dashes a reader takes for a hyphen "-"): up to the last word coordinated where a space follows it, and
+    up to each hyphen inside it."""
+    end = m.end()
+    out = [(m.start(), end)] if end < len(read) and read[end] in " \t\n" else []
+    last = m.start("last")
+    out += [(m.start(), last + k + 1) for k, c in enumerate(m.group("last")) if c == "-"]
+    return out
+
+
+def _completions(found: list[list[tuple[int, int]]]) -> Iterator[list[tuple[int, int]]]:
+    """The stretches to leave out, one of each match's (`_suspensions`): every match's first, and
+    each other one of a match with the rest's first."""
+    firsts = [f[0] for f in found]
+    yield firsts
+    for i, stretches in enumerate(found):
+        for other in stretches[1:]:
+            yield [*firsts[:i], other, *firsts[i + 1 :]]
 
 
 def _spaced_out(text: str, stretches: list[tuple[int, int]]) -> str:
