@@ -2233,18 +2233,25 @@ class TopicMatcher:
         """Why a work none of whose text matches may still hold a phrase: a match lies inside an
         excluded phrase only where an em dash or a dash between spaces joins words ("Quantum
         computing\u2014inspired", "Cattle \u2013 face recognition", which may part two clauses), or where a word after a hyphen and a break is a word of its own
-        ("multi-\ncattle face recognition", where it may end a broken word); None where none does."""
+        ("multi-\ncattle face recognition", where it may end a broken word), or where a hyphen
+        leaves a word for a later one to complete ("Unfamiliar- and familiar face recognition":
+        unfamiliar face recognition, perhaps meant); None where none does."""
         if not self.excluded.phrases:
             return None
         for name, text in self._texts(work, abstract_words):
             if (held := self._held_only_perhaps(text)) is None:
                 continue
-            h, x, across_a_dash = held
+            h, x, how = held
             excluded = f"\u201c{h.phrase}\u201d stands in \u201c{x.phrase}\u201d, a phrase the topic excludes, only if"
-            if across_a_dash:
+            if how == "dash":
                 return (
                     f"its {name} says \u201c{text[x.start : x.end]}\u201d, where {excluded} the dash joins the words "
                     "rather than parting two clauses"
+                )
+            if how == "suspended":
+                return (
+                    f"its {name} says \u201c{text[x.start : x.end]}\u201d, where {excluded} a hyphen there leaves a "
+                    "word for a later one to complete, as a reader may take it"
                 )
             said = " ".join(text[_broken_word_start(text, x.start) : x.end].split())
             return (
@@ -2253,21 +2260,26 @@ class TopicMatcher:
             )
         return None
 
-    def _held_only_perhaps(self, text: str) -> tuple[PhraseHit, PhraseHit, bool] | None:
+    def _held_only_perhaps(self, text: str) -> tuple[PhraseHit, PhraseHit, str] | None:
         """The first hit of the topic's phrases in `text` that no excluded phrase certainly holds
-        but one found across a dash or after a hyphen and a break does, with that excluded
-        phrase and whether it was found across a dash."""
+        but one found across a dash, after a hyphen and a break or completing a word a hyphen
+        leaves does, with that excluded phrase and how it was found ("dash", "break",
+        "suspended")."""
         hits = self.phrases.find(text)
-        maybe = [(x, True) for x in self.excluded.find_across_dashes(text)] if hits else []
-        maybe += [(x, False) for x in self.excluded.find_after_breaks(text)] if hits else []
+        if not hits:
+            return None
+        # Each excluded phrase found so, up to where it holds a match (`_suspended_parts`).
+        maybe = [(x, x.end, "dash") for x in self.excluded.find_across_dashes(text)]
+        maybe += [(x, x.end, "break") for x in self.excluded.find_after_breaks(text)]
+        maybe += [(x, hyphen, "suspended") for x, hyphen in self.excluded.find_suspended_at(text)]
         if not maybe:
             return None
         certain = self.excluded.find(text) + self.excluded.find_either_way(text)
         for h in hits:
             if not _within_any(h, certain):
-                for x, across_a_dash in maybe:
-                    if _within_any(h, [x]):
-                        return h, x, across_a_dash
+                for x, holds_to, how in maybe:
+                    if x.start <= h.start and h.end <= holds_to:
+                        return h, x, how
         return None
 
     def tagged_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
@@ -2350,12 +2362,14 @@ class TopicMatcher:
         if not hits:
             return []
         # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
-        # and so does one found across a dash or after a hyphen and a break (`perhaps_excluded`).
+        # and so does one found across a dash, after a hyphen and a break or completing a word a
+        # hyphen leaves (`perhaps_excluded`).
         excluded = (
             self.excluded.find(text)
             + self.excluded.find_either_way(text)
             + self.excluded.find_across_dashes(text)
             + self.excluded.find_after_breaks(text)
+            + _suspended_parts(self.excluded, text)
             if self.excluded.phrases
             else []
         )
@@ -2395,6 +2409,15 @@ def _scripted_reading(name: str, text: str, seen: tuple[int, int], h: PhraseHit,
         f"part of the word beside them or apart from it, and only one of the two readings holds \u201c{h.phrase}\u201d"
         + other
     )
+
+
+def _suspended_parts(phrases: PhraseSet, text: str) -> list[PhraseHit]:
+    """The hits a reader may take as meant where a hyphen leaves a word for a later one to
+    complete (`PhraseSet.find_suspended_at`), each from its first word up to that hyphen: a match
+    there is a part of the phrase; one after it stands in another compound, as written
+    ("Cattle- and human face recognition": "human face recognition", not "cattle face
+    recognition")."""
+    return [PhraseHit(x.phrase, x.start, hyphen) for x, hyphen in phrases.find_suspended_at(text)]
 
 
 def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:

@@ -284,6 +284,12 @@ class PhraseSet:
         by character, entity or markup ("Face&#8211; and", "<i>Face</i>- and"), and the word
         shared may be the part after a hyphen of the last word coordinated ("face- and
         voice-recognition"). Spans in `text`, from the first word to the one it shares."""
+        return [h for h, _ in self.find_suspended_at(text)]
+
+    def find_suspended_at(self, text: str) -> list[tuple[PhraseHit, int]]:
+        """`find_suspended`'s hits, each with where in `text` the hyphen it completes the word of
+        stands: the words before it are the hit's, the words after it another compound's, as
+        written ("Cattle- and human face recognition" writes "human face recognition")."""
         if text.isascii() and not _may_suspend(text) and not ("&" in text or "<" in text or "\\" in text):
             return []  # no hyphen to leave a word, nor one an entity, a tag or a command may give
         rendered, origins = without_markup_spans(text)
@@ -293,14 +299,15 @@ class PhraseSet:
         found = [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
         if not any(found):
             return []
-        hits: list[PhraseHit] = []
+        hits: dict[PhraseHit, int] = {}
         for stretches in _completions([f for f in found if f]):
             gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
             completed = _spaced_out(text, gaps)  # the same offsets
-            hits += [
-                h for h in self.find(completed) if h not in hits and any(h.start < b and e <= h.end for b, e in gaps)
-            ]
-        return sorted(hits, key=lambda h: (h.start, -h.end))
+            for h in self.find(completed):
+                hyphen = next((b for b, e in gaps if h.start < b and e <= h.end), None)
+                if hyphen is not None:
+                    hits.setdefault(h, hyphen)
+        return sorted(hits.items(), key=lambda hit: (hit[0].start, -hit[0].end))
 
     def _find_certain(self, text: str, *, dashes: bool) -> list[PhraseHit]:
         """`find`'s hits; with `dashes`, words joined across a dash that may part them too
