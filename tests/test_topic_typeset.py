@@ -269,3 +269,58 @@ def test_characters_showing_nothing_hide_no_phrase_on_both_engines(tmp_path):
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1", "W2"]
     assert result.verdict == "contradicted"
+
+
+# The possessive written as a plural's, or with a space typed after its apostrophe (issue 18,
+# thirtieth part): "Peoples' Liberation Army" (as titles misspell the PLA, by analogy with
+# "Peoples R China") and "People\u2019 s Liberation Army" (a space after the apostrophe, as text
+# copied from PDFs carries it) were nothing: spaCy parts the apostrophe from the words either side,
+# and no phrase ran across it. Such an apostrophe stands for a phrase's own, now. And a phrase's
+# apostrophe was dropped wherever it stood, so "we'll" was found in "well": a contraction's is kept.
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Hospitals of the Chinese Peoples' Liberation Army", "Peoples' Liberation Army"),
+        ("Hospitals of the Chinese People\u2019 s Liberation Army", "People\u2019 s Liberation Army"),
+        ("Hospitals of the Chinese People' s Liberation Army", "People' s Liberation Army"),
+        ("Hospitals of the Chinese Peoples\u2019 Liberation Army", "Peoples\u2019 Liberation Army"),
+    ],
+)
+def test_a_possessive_written_as_a_plural_s_or_spaced_is_the_phrase_s(text, span):
+    assert_found_as_given(PHRASES, text, PLA, span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Peoples' Army of Liberation", "The peoples' liberation", "People' Liberation Army", "Peoples ' Liberation Army"],
+)
+def test_an_apostrophe_before_a_space_joins_no_other_words(text):
+    assert PHRASES.find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "found", "not_found"),
+    [("we'll", "we\u2019ll", "well"), ("can't", "can't", "cant"), ("we're", "We're", "were"), ("I'd", "I'd", "Id")],
+)
+def test_a_contraction_s_apostrophe_is_never_lost(phrase, found, not_found):
+    phrases = PhraseSet([phrase])
+    assert [h.phrase for h in phrases.find(found)] == [phrase]
+    assert phrases.find(not_found) == []
+
+
+@pytest.mark.parametrize(("phrase", "found"), [("Xi'an Jiaotong", "Xian Jiaotong"), ("O'Brien", "OBrien")])
+def test_an_apostrophe_inside_a_word_may_be_lost_as_names_lose_it(phrase, found):
+    assert [h.phrase for h in PhraseSet([phrase]).find(found)] == [phrase]
+
+
+def test_a_possessive_written_as_a_plural_s_or_spaced_hides_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Hospitals of the Chinese Peoples' Liberation Army", authorships=at_lab),
+        work("W2", "Robust", abstract="Hospitals of the People\u2019 s Liberation Army.", authorships=at_lab),
+        work("W3", "The peoples' liberation", authorships=at_lab),
+    ]
+    topic = "id: face\nname: PLA\nrationale: The army.\nphrases: [People's Liberation Army]\n"
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.verdict == "contradicted"

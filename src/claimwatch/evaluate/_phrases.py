@@ -221,12 +221,19 @@ def _phrase_key(phrase: str) -> tuple[str, bool]:
     does not ("synthetic media" does not match "synthetic medium", which the table lemmatises to
     the same word).
     """
+    forms, inflects = _phrase_forms(phrase)
+    return "".join(forms), inflects
+
+
+def _phrase_forms(phrase: str) -> tuple[list[str], bool]:
+    """The forms of a phrase's words its key is made of (`_phrase_key`), and whether its last word
+    may inflect."""
     words = _words(phrase)
     if not words:
-        return "", True
+        return [], True
     key, lower, _, _ = words[-1]
     inflects = key == lower
-    return "".join(w[_LOWER] for w in words[:-1]) + (key if inflects else lower), inflects
+    return [w[_LOWER] for w in words[:-1]] + [key if inflects else lower], inflects
 
 
 class PhraseSet:
@@ -239,14 +246,17 @@ class PhraseSet:
         # A phrase is read as a text is (through characters that show nothing: "شبکه\u200cهای" as
         # written in Persian; in its compatibility form), and reported as written.
         for p in self.phrases:
-            key, inflects = _phrase_key(topic_reading(p))
-            for spelling in _spellings(key):
+            forms, inflects = _phrase_forms(topic_reading(p))
+            for spelling in _spellings(forms):
                 (self._inflecting if inflects else self._as_written).setdefault(spelling, p)
         keys = (*self._inflecting, *self._as_written)
         self._longest = max((len(k) for k in keys), default=0)
         # Every beginning of a key: a run of words can match only from a word whose key or
         # spelling is one (the keys of a run's words are its key's beginning, run together).
         self._key_starts = frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
+        # Whether a key holds an apostrophe, which one after a word and before a space may stand for
+        # in a text (`_APOSTROPHE_THEN_SPACE`).
+        self._apostrophes = any("'" in k for k in keys)
         self._candidates = frozenset(map(one_sigma, _candidate_words(map(topic_reading, self.phrases))))
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
         self._short_starts = frozenset(one_sigma(k[:n]) for k in keys for n in (1, 2))
@@ -462,8 +472,12 @@ class PhraseSet:
         prefix = ""
         for j in range(i, len(words)):
             key, lower, start, _ = words[j]
-            if j > i and not _joins(text[words[j - 1][_END] : start], dashes):
-                break
+            if j > i:
+                gap = text[words[j - 1][_END] : start]
+                if self._apostrophes and _APOSTROPHE_THEN_SPACE.fullmatch(gap):
+                    prefix += "'"  # "Peoples' Liberation", "People' s Liberation": a phrase's apostrophe
+                elif not _joins(gap, dashes):
+                    break
             found = self._inflecting.get(prefix + key) or self._as_written.get(prefix + lower)
             if found:
                 best = (found, j)
@@ -534,6 +548,11 @@ def _may_doubt_a_dash(read: str) -> bool:
 
 
 _SPACE_THEN_DASH = re.compile(r"\s-")
+# An apostrophe right after a word and white space after it, between two words (in a text as read,
+# its typeset apostrophes "'"): a plural's possessive ("Peoples' Liberation Army"), or a
+# possessive with a space typed after its apostrophe ("People\u2019 s Liberation Army"), which
+# spaCy parts from the words either side.
+_APOSTROPHE_THEN_SPACE = re.compile(r"'[ \t]+")
 
 
 def _joins(gap: str, dashes: bool) -> bool:
@@ -593,14 +612,27 @@ def plain_words(words: Iterable[str]) -> frozenset[str]:
     return found
 
 
-def _spellings(key: str) -> tuple[str, ...]:
-    """A phrase's key and, where it holds an apostrophe, the key without it: "People's Liberation
-    Army" is written "Peoples Liberation Army" and "People s Liberation Army" as often as titles
-    lose an apostrophe (Web of Science's "Peoples R China"), and a reader reads them as one, as
-    names are read ("Xian" for "Xi'an"). None for an empty key."""
-    if not key:
-        return ()
-    return (key, key.replace("'", "")) if "'" in key else (key,)
+def _spellings(forms: list[str]) -> tuple[str, ...]:
+    """A phrase's key (its words' forms, `_phrase_forms`, run together) and, where it holds an
+    apostrophe, the keys a reader reads as it: without the apostrophe inside a word ("Xian" for
+    "Xi'an", as names are read) or of a possessive ("People's Liberation Army" is written "Peoples
+    Liberation Army" and "People s Liberation Army" as often as titles lose an apostrophe: Web of
+    Science's "Peoples R China"), and a possessive as a plural's ("Peoples' Liberation Army"). Not
+    without a contraction's, which makes another word: "we'll" is not "well", "can't" not "cant",
+    "we're" not "were". None for an empty key."""
+    key = "".join(forms)
+    if "'" not in key:
+        return (key,) if key else ()
+    lost = "".join("s" if f == "'s" else f if _CONTRACTION.fullmatch(f) else f.replace("'", "") for f in forms)
+    spellings = dict.fromkeys((key, lost))
+    if "'s" in forms:
+        spellings["".join("s'" if f == "'s" else f for f in forms)] = None
+    return tuple(spellings)
+
+
+# The contractions spaCy's tokenizer splits from the word before ("we'll", "can't": "we" "'ll", "ca"
+# "n't"), but for the possessive's "'s".
+_CONTRACTION = re.compile(r"'(?:ll|re|ve|d|m|s)|n't")
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
@@ -619,7 +651,7 @@ def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
         if not words:
             continue
         shortest = min(3, len(words[0][_KEY]), len(words[0][_LOWER]))
-        for key in _spellings(_phrase_key(phrase)[0]):
+        for key in _spellings(_phrase_forms(phrase)[0]):
             prefixes.update(key[:n] for n in range(shortest, len(key) + 1))
         # A first word with punctuation inside ("U.S.", "C++") is one token to spaCy but
         # several plain words to the prefilter: its first plain word is a candidate too.
