@@ -214,3 +214,42 @@ def test_latex_letters_by_command_are_read_as_letters():
     text = r"Robots of Wroc\l aw University of Science"
     assert_found_as_given(PhraseSet(["wrocław university"]), text, "wrocław university", r"Wroc\l aw University")
     assert PhraseSet(["wroc"]).find(text) == []
+
+
+# A symbol set in math between two words (issue 18, thirtieth part): every command inside math was
+# read as a space, so "Face $\cdot$ recognition" (a centred dot, as LaTeX titles part the items of
+# a list or keywords, as Springer's "Face recognition \u00b7 Deep learning" does) was a certain "face
+# recognition", where "Face \u22c5 recognition" and "Face \u00b7 recognition" are none. Such a symbol is
+# read as its character now, which joins no words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"Face $\cdot$ recognition",
+        r"Face$\cdot$recognition",
+        r"Face $\times$ recognition",
+        r"Face $\to$ recognition",
+        r"Face $\bullet$ recognition",
+        "Face \u22c5 recognition",
+        "Face \u00b7 recognition",
+    ],
+)
+def test_a_symbol_set_in_math_between_words_parts_them_as_its_character_does(text):
+    assert PHRASES.find(text) == []
+    assert PHRASES.find_across_dashes(text) == []
+
+
+def test_a_symbol_in_math_is_read_as_its_character():
+    assert without_markup(r"Face $\cdot$ recognition") == "Face   \u22c5   recognition"
+    assert without_markup(r"CO$_2$ and $\alpha$-face") == "CO  2  and    -face"  # any other command a space
+
+
+def test_math_symbols_between_words_join_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", r"Face $\cdot$ recognition $\cdot$ crowds", authorships=at_lab),
+        work("W2", r"Robust", abstract=r"Face $\times$ recognition.", authorships=at_lab),
+        work("W3", r"Face$\,$recognition in crowds", authorships=at_lab),  # a space in math: still a space
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W3"]
+    assert result.uncertain_findings == ()

@@ -412,6 +412,25 @@ _SCRIPT_COMMAND = re.compile(r"\\text(?:superscript|subscript)\s*\{")
 _ESCAPED_CHARACTER = re.compile(r"\\([&%#_$])")
 _MATH = re.compile(r"(?<![\\$])(\$\$?)(?!\$)((?:[^$\\]|\\.){1,400}?)(?<!\\)\1|\\\((.{1,400}?)\\\)", re.DOTALL)
 _MATH_MARKS = re.compile(r"\\[A-Za-z]+\*?|\\.|[_^{}]")
+# Math's symbols between words, read as the characters they set, a space either side, where every
+# other command is a space: "Face $\\cdot$ recognition" read "Face recognition", a certain match,
+# where "Face \u22c5 recognition" and "Face \u00b7 recognition" part the words, as a centred dot
+# parts keywords (Springer's "Face recognition \u00b7 Deep learning") or items of a list: no
+# symbol joins two words of a phrase.
+_MATH_SYMBOLS = {
+    "\\cdot": "\u22c5", "\\cdotp": "\u22c5", "\\bullet": "\u2022", "\\circ": "\u2218", "\\ast": "\u2217",
+    "\\star": "\u22c6", "\\times": "\u00d7", "\\div": "\u00f7", "\\pm": "\u00b1", "\\mp": "\u2213",
+    "\\cdots": "\u22ef", "\\ldots": "\u2026", "\\dots": "\u2026", "\\to": "\u2192", "\\rightarrow": "\u2192",
+    "\\leftarrow": "\u2190", "\\Rightarrow": "\u21d2", "\\leftrightarrow": "\u2194", "\\mid": "\u2223",
+    "\\vert": "|", "\\|": "\u2016",
+}  # fmt: skip
+
+
+def _math_mark(mark: str) -> str:
+    """A command or a mark inside math as read: a symbol as its character between spaces
+    (`_MATH_SYMBOLS`), anything else as a space."""
+    symbol = _MATH_SYMBOLS.get(mark)
+    return f" {symbol} " if symbol else " "
 
 
 def _latex_edits(text: str) -> list[tuple[int, int, str]]:
@@ -422,7 +441,7 @@ def _latex_edits(text: str) -> list[tuple[int, int, str]]:
         inside = (m.start(2), m.end(2)) if m.group(2) is not None else (m.start(3), m.end(3))
         apart = f" {BLOCK_END} " if m.group(1) == "$$" else " "  # display math a block, as <disp-formula>
         edits += [(m.start(), inside[0], apart), (inside[1], m.end(), apart)]
-        edits += [(k.start(), k.end(), " ") for k in _MATH_MARKS.finditer(text, *inside)]
+        edits += [(k.start(), k.end(), _math_mark(k.group())) for k in _MATH_MARKS.finditer(text, *inside)]
         maths.append((m.start(), m.end()))
     outside = [(0, len(text))] if not maths else _between(maths, len(text))
     pairs: dict[int, int] | None = None  # each brace's closing one, found once
