@@ -625,3 +625,48 @@ def test_every_character_of_a_marked_up_reading_comes_from_its_span(pieces):
 def test_a_hostile_text_s_markup_is_read_in_linear_time(text):
     """A closing tag or brace was looked for from each opening one on (20 s for the second)."""
     _within(10, lambda: (topic_reading(text), topic_reading(text, literal=True), text_words(text)))
+
+
+# MathML's space (issue 18, thirtieth part) was read as nothing, whatever its width: a formula
+# setting "x", a space of 1em and "face recognition" as text (`<mml:mtext>`, as OpenAlex abstracts
+# carry publishers' formulas) read "xface recognition", the phrase lost, the claim cleared. It is
+# read as a space where it shows one: a width more than none, or a line break; with no width
+# (MathML's default is 0em: https://www.w3.org/TR/MathML3/chapter3.html#presm.mspace) or a
+# negative one, which pulls symbols together, as nothing, as before.
+MSPACED = (
+    'Let <mml:math><mml:mi>x</mml:mi><mml:mspace width="{}"/><mml:mtext>face recognition</mml:mtext></mml:math> hold'
+)
+
+
+@pytest.mark.parametrize(
+    ("width", "read"),
+    [
+        ("1em", "x face"),
+        ("0.25em", "x face"),
+        ("thinmathspace", "x face"),
+        ("10px", "x face"),
+        ("0em", "xface"),
+        ("-0.1em", "xface"),
+        ("negativethinmathspace", "xface"),
+    ],
+)
+def test_mathml_s_space_is_read_as_a_space_where_it_shows_one(width, read):
+    assert read in without_markup(MSPACED.format(width))
+    assert (PhraseSet(["face recognition"]).find(MSPACED.format(width)) != []) == (read == "x face")
+
+
+def test_mathml_s_space_without_a_width_or_breaking_the_line_is_read_as_mathml_sets_it():
+    assert without_markup("x<mml:mspace/>y") == "xy"
+    assert without_markup('x<mml:mspace linebreak="newline"/>y') == "x y"
+    assert without_markup('x<mspace height="1em" />y') == "xy"
+
+
+def test_mathml_s_space_hides_no_phrase_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Robust", abstract=MSPACED.format("1em"), authorships=at_lab),
+        work("W2", "Robust", abstract=MSPACED.format("-0.1em"), authorships=at_lab),  # "xface": none
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W1"]
+    assert result.uncertain_findings == ()

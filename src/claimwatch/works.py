@@ -343,7 +343,7 @@ def _html_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
                 closed_by = _last_closing_tags(text) if closed_by is None else closed_by
                 if _may_be_text(m, closed_by):
                     continue
-            read = _TAG_READING[m.group(1).lower()]
+            read = _tag_reading(m)
         if read != m.group():
             edits.append((m.start(), m.end(), read))
     return edits
@@ -694,8 +694,29 @@ def without_markup(text: str, *, literal: bool = False) -> str:
 def _read_markup(m: re.Match[str]) -> str:
     """A tag or an entity as `_html_edits` reads it, where no tag may be the text's own."""
     if m.group(1) is not None:
-        return _TAG_READING[m.group(1).lower()]
+        return _tag_reading(m)
     return _read_entity(m.group())
+
+
+def _tag_reading(m: re.Match[str]) -> str:
+    """A tag (`_MARKUP`'s match) as read: by its name (`_TAG_READING`), and MathML's space by its
+    width (`_MSPACE_SHOWN`)."""
+    name = m.group(1).lower()
+    if name == "mspace" and _MSPACE_SHOWN.search(m.group()):
+        return " "
+    return _TAG_READING[name]
+
+
+# MathML's space shows a space where it is given a width more than none, or breaks the line
+# (https://www.w3.org/TR/MathML3/chapter3.html#presm.mspace: its width is 0em unless given):
+# "<mml:mi>x</mml:mi><mml:mspace width="1em"/><mml:mtext>face recognition</mml:mtext>" was read
+# "xface recognition", the phrase lost. A width of none or less ("0em", "-0.1em",
+# "negativethinmathspace", as a formula pulls its symbols together) and no width show nothing.
+_MSPACE_SHOWN = re.compile(
+    r"""\s(?:width\s*=\s*["']\s*(?:\+?0*[1-9]|\+?0*\.0*[1-9]|(?:very)*(?:thin|medium|thick)mathspace)"""
+    r"""|linebreak\s*=\s*["']\s*(?:newline|indentingnewline))""",
+    re.IGNORECASE,
+)
 
 
 def without_markup_spans(text: str) -> tuple[str, list[tuple[int, int]] | None]:
