@@ -2186,7 +2186,11 @@ class TopicMatcher:
         topic's: "pro<b>sopagnosia" may be "prosopagnosia"."""
         d = self.doubting
         hits = d.find(text) or (
-            d.find_either_way(text) + d.find_across_dashes(text) + d.find_after_breaks(text) + d.find_suspended(text)
+            d.find_either_way(text)
+            + d.find_across_dashes(text)
+            + d.find_after_breaks(text)
+            + d.find_suspended(text)
+            + d.find_across_marks(text)
         )
         return sorted(hits, key=lambda h: (h.start, -h.end))
 
@@ -2217,6 +2221,20 @@ class TopicMatcher:
                 )
         return None
 
+    def marked_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work none of whose text matches may still hold a phrase: a quotation mark or a
+        short bracketed aside stands between its words ('the "face" recognition task',
+        "face (FR) recognition"), which may set the words apart or stand within the phrase; None
+        where none does."""
+        for name, text in self._texts(work, abstract_words):
+            if (h := self._first_not_excluded(text, PhraseSet.find_across_marks)) is not None:
+                return (
+                    f"its {name} says \u201c{text[h.start : h.end]}\u201d, where a quotation mark or a bracketed "
+                    f"aside stands between the words of \u201c{h.phrase}\u201d, which may set them apart rather "
+                    "than stand within the phrase"
+                )
+        return None
+
     def suspended_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work none of whose text matches may still hold a phrase: a hyphen leaves its first
         word for a later word to complete ("Face- and voice recognition"), so a reader takes the
@@ -2234,8 +2252,10 @@ class TopicMatcher:
         excluded phrase only where an em dash or a dash between spaces joins words ("Quantum
         computing\u2014inspired", "Cattle \u2013 face recognition", which may part two clauses), or where a word after a hyphen and a break is a word of its own
         ("multi-\ncattle face recognition", where it may end a broken word), or where a hyphen
-        leaves a word for a later one to complete ("Unfamiliar- and familiar face recognition":
-        unfamiliar face recognition, perhaps meant); None where none does."""
+        leaves a word for a later one to complete ("Face recognition- and identification ability":
+        face recognition ability, perhaps meant), or where a quotation mark or a bracketed aside
+        stands between its words ('a "quantum computing" inspired algorithm'); None where none
+        does."""
         if not self.excluded.phrases:
             return None
         for name, text in self._texts(work, abstract_words):
@@ -2247,6 +2267,11 @@ class TopicMatcher:
                 return (
                     f"its {name} says \u201c{text[x.start : x.end]}\u201d, where {excluded} the dash joins the words "
                     "rather than parting two clauses"
+                )
+            if how == "marks":
+                return (
+                    f"its {name} says \u201c{text[x.start : x.end]}\u201d, where {excluded} the words a quotation "
+                    "mark or a bracketed aside stands between are read as one phrase"
                 )
             if how == "suspended":
                 return (
@@ -2262,9 +2287,9 @@ class TopicMatcher:
 
     def _held_only_perhaps(self, text: str) -> tuple[PhraseHit, PhraseHit, str] | None:
         """The first hit of the topic's phrases in `text` that no excluded phrase certainly holds
-        but one found across a dash, after a hyphen and a break or completing a word a hyphen
-        leaves does, with that excluded phrase and how it was found ("dash", "break",
-        "suspended")."""
+        but one found across a dash, after a hyphen and a break, completing a word a hyphen leaves
+        or across a quotation mark or a bracketed aside does, with that excluded phrase and how it
+        was found ("dash", "break", "suspended", "marks")."""
         hits = self.phrases.find(text)
         if not hits:
             return None
@@ -2272,6 +2297,7 @@ class TopicMatcher:
         maybe = [(x, x.end, "dash") for x in self.excluded.find_across_dashes(text)]
         maybe += [(x, x.end, "break") for x in self.excluded.find_after_breaks(text)]
         maybe += [(x, hyphen, "suspended") for x, hyphen in self.excluded.find_suspended_at(text)]
+        maybe += [(x, x.end, "marks") for x in self.excluded.find_across_marks(text)]
         if not maybe:
             return None
         certain = self.excluded.find(text) + self.excluded.find_either_way(text)
@@ -2362,14 +2388,15 @@ class TopicMatcher:
         if not hits:
             return []
         # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
-        # and so does one found across a dash, after a hyphen and a break or completing a word a
-        # hyphen leaves (`perhaps_excluded`).
+        # and so does one found across a dash, after a hyphen and a break, completing a word a
+        # hyphen leaves or across a quotation mark or a bracketed aside (`perhaps_excluded`).
         excluded = (
             self.excluded.find(text)
             + self.excluded.find_either_way(text)
             + self.excluded.find_across_dashes(text)
             + self.excluded.find_after_breaks(text)
             + _suspended_parts(self.excluded, text)
+            + self.excluded.find_across_marks(text)
             if self.excluded.phrases
             else []
         )

@@ -260,6 +260,11 @@ class PhraseSet:
         self._candidates = frozenset(map(one_sigma, _candidate_words(map(topic_reading, self.phrases))))
         # Pieces shorter than three letters a text may split a phrase's first word into (re-id).
         self._short_starts = frozenset(one_sigma(k[:n]) for k in keys for n in (1, 2))
+        # The plain words of the phrases as read, and their inflections: a mark between two words
+        # can stand within a phrase only where both are among them (`_marks_within_phrases`).
+        words = {w for p in self.phrases for w in _plain_words(one_sigma(topic_reading(p).lower()))}
+        inflected = {surface for w in words for surface in _surfaces().get(w, ())}
+        self._phrase_words = frozenset(words | inflected | {w + "s" for w in words})
 
     def might_match(self, text: str) -> bool:
         """A cheap, conservative test: False only where no phrase can match `text`, read either
@@ -351,6 +356,38 @@ class PhraseSet:
         hyphen broke at a line's end ("sur-\nface" is "surface"), or be a compound's second part
         or a word of its own: the text cannot tell which."""
         return self._find(text, after_breaks=True)
+
+    def find_across_marks(self, text: str) -> list[PhraseHit]:
+        """The hits `find` leaves out because a quotation mark or a short bracketed aside stands
+        between their words (`_marks_between_words`): 'A "quantum computing" inspired algorithm'
+        holds "quantum computing inspired" if the quotes only set off part of it, and
+        "text-to-video (T2V) retrieval" holds "text-to-video retrieval" with an abbreviation
+        between; the text cannot tell whether the words are read as one phrase. Read with the
+        marks and the aside as spaces, and any dash joining words too (`find_across_dashes`: a
+        closing quote before a hyphen, '"quantum computing"-inspired', leaves a dash after a space).
+        Spans in `text`."""
+        if not self.phrases or not _may_hold_marks(text):
+            return []
+        stretches = self._marks_within_phrases(text)
+        if not stretches or not self.might_match(text):
+            return []
+        certain = self.find(text)
+        hits = self._find_certain(_spaced_out(text, stretches), dashes=True)  # the same offsets
+        return [h for h in hits if h not in certain and any(h.start < b and e <= h.end for b, e in stretches)]
+
+    def _marks_within_phrases(self, text: str) -> list[tuple[int, int]]:
+        """Where marks (`_marks_between_words`) stand in `text` between two words both of which may
+        be a phrase's (`_phrase_words`): a cheap test, most marks in an abstract standing beside
+        words of no phrase. A word that is not ASCII is taken as a phrase's, its reading not
+        worked out."""
+        return [
+            (begin, end)
+            for begin, end in _marks_between_words(text)
+            if self._may_be_a_phrase_s(_word_before(text, begin)) and self._may_be_a_phrase_s(_word_after(text, end))
+        ]
+
+    def _may_be_a_phrase_s(self, word: str) -> bool:
+        return bool(word) and (not word.isascii() or word.lower() in self._phrase_words)
 
     def find_across_dashes(self, text: str) -> list[PhraseHit]:
         """The hits `find` leaves out because a dash that may part two clauses stands between their
@@ -526,6 +563,65 @@ def _spaced_out(text: str, stretches: list[tuple[int, int]]) -> str:
     return "".join(pieces) + text[at:]
 
 
+# A quotation mark at a word's edge (not an apostrophe inside a word, "People's"), or an aside in
+# brackets of one short word after a word ("text-to-video (T2V) retrieval"), which may set words
+# apart or stand within one phrase (`find_across_marks`).
+_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a'
+_SINGLE_QUOTES = "'\u2018\u2019"
+_MARK = re.compile(f"[{_QUOTES}{_SINGLE_QUOTES}(\\[]")
+_ASIDE = re.compile(r"[(\[][^\s()\[\]]{1,15}[)\]]")
+# What may stand between a mark and the word beside it: white space, another quote ('"face"
+# recognition'), a hyphen ('"quantum computing"-inspired').
+_BESIDE_A_MARK = frozenset(" \t\n-" + _QUOTES + _SINGLE_QUOTES)
+
+
+def _marks_between_words(text: str) -> list[tuple[int, int]]:
+    """Where the quotation marks and the short bracketed asides after a word stand in `text`, in
+    order, apart."""
+    out: list[tuple[int, int]] = []
+    for m in _MARK.finditer(text):
+        at = m.start()
+        if out and at < out[-1][1]:
+            continue  # inside an aside
+        c = text[at]
+        if c in "([":
+            begin = at
+            while begin > 0 and text[begin - 1] in " \t":
+                begin -= 1
+            if begin > 0 and text[begin - 1].isalnum() and (aside := _ASIDE.match(text, at)) is not None:
+                out.append((begin, aside.end()))
+        elif not (c in _SINGLE_QUOTES and 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()):
+            out.append((at, at + 1))
+    return out
+
+
+def _word_before(text: str, at: int) -> str:
+    """The plain word before `at`, marks, hyphens and white space between (`_BESIDE_A_MARK`)."""
+    k = at
+    while k > 0 and text[k - 1] in _BESIDE_A_MARK:
+        k -= 1
+    end = k
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    return text[k:end]
+
+
+def _word_after(text: str, at: int) -> str:
+    """The plain word from `at`, marks, hyphens and white space before it (`_BESIDE_A_MARK`)."""
+    k = at
+    while k < len(text) and text[k] in _BESIDE_A_MARK:
+        k += 1
+    begin = k
+    while k < len(text) and text[k].isalnum():
+        k += 1
+    return text[begin:k]
+
+
+def _may_hold_marks(text: str) -> bool:
+    """Whether `text` may hold a mark `_marks_between_words` finds: told in C, most titles none."""
+    return '"' in text or "'" in text or "(" in text or "[" in text or not text.isascii()
+
+
 def _holds_a_doubtful_dash(text: str) -> bool:
     """Whether `text`, read either way (`works.reads_two_ways`), holds a dash that may part two
     clauses (`_DOUBTFUL_DASH`)."""
@@ -633,6 +729,15 @@ def _spellings(forms: list[str]) -> tuple[str, ...]:
 # The contractions spaCy's tokenizer splits from the word before ("we'll", "can't": "we" "'ll", "ca"
 # "n't"), but for the possessive's "'s".
 _CONTRACTION = re.compile(r"'(?:ll|re|ve|d|m|s)|n't")
+
+
+@lru_cache(maxsize=1)
+def _surfaces() -> dict[str, tuple[str, ...]]:
+    """The lemma table turned about: each lemma's inflected forms, worked out once."""
+    out: dict[str, list[str]] = {}
+    for surface, lemma in lemma_table().items():
+        out.setdefault(lemma, []).append(surface)
+    return {lemma: tuple(surfaces) for lemma, surfaces in out.items()}
 
 
 def _candidate_words(phrases: Iterable[str]) -> frozenset[str]:
