@@ -367,6 +367,8 @@ def test_dashes_set_every_way_are_a_doubt_on_both_engines(tmp_path):
 )
 @example("face---recognition")
 @example("face -recognition")
+@example("-\u2014facerecognition")
+@example("face recognition\u2014-")
 def test_any_dash_makes_a_match_certain_or_uncertain_never_lost_and_none_certain_across_a_doubtful_one(text):
     joined = PHRASES._find_certain(text, dashes=True)  # every dash read as a hyphen
     certain = PHRASES.find(text)
@@ -382,3 +384,19 @@ def test_a_horizontal_bar_or_a_long_dash_after_a_phrase_ends_it_as_an_em_dash_do
     text = f"Face recognition{bar}a survey"
     assert [(h.phrase, h.start, h.end) for h in PHRASES.find(text)] == [("face recognition", 0, 16)]
     assert [h.phrase for h in PHRASES.find_across_dashes(f"face{bar}recognition")] == ["face recognition"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Face recognition\u2014-a survey", "Face recognition"),
+        ("On -\u2014face recognition", "face recognition"),
+        ("\u2014-face recognition", "face recognition"),
+    ],
+)
+def test_an_em_dash_beside_a_hyphen_at_a_word_s_edge_is_read_apart_from_it(text, span):
+    """spaCy keeps "\u2014-" or "-\u2014" on the word beside it, where it parts a lone em dash: the
+    property above found "face recognition\u2014-" and "-\u2014facerecognition" lost, neither certain
+    nor found across a dash."""
+    (hit,) = PHRASES.find(text)
+    assert text[hit.start : hit.end] == span

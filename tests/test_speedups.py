@@ -183,11 +183,16 @@ def _reference_words(read: str) -> list[tuple[str, str, int, int]]:
     for t in nlp().tokenizer(read):
         if t.is_punct or t.is_space or t.text == "-":  # '-' is all a dash becomes
             continue
-        # a hyphen spaCy keeps on a word, before a space or a line break ("re- id"): left out
-        m = re.fullmatch(r"(-*)(.+?)-*", t.text)
-        assert m is not None
-        word, start = m.group(2), t.idx + len(m.group(1))
-        out.append((word_key(word), word.lower(), start, start + len(word)))
+        # a run of dashes holding an em dash, which spaCy keeps inside a token ("C++\u2014the"),
+        # cuts it (thirtieth part)
+        for piece in re.finditer(r"(?:(?![-\u2014]*\u2014[-\u2014]*).)+", t.text):
+            # a hyphen (or an em dash) spaCy keeps on a word, before a space or a line break ("re-
+            # id"): left out
+            m = re.fullmatch(r"([-\u2014]*)(.+?)[-\u2014]*", piece.group())
+            if m is None:
+                continue
+            word, start = m.group(2), t.idx + piece.start() + len(m.group(1))
+            out.append((word_key(word), word.lower(), start, start + len(word)))
     return out
 
 

@@ -49,6 +49,7 @@ _PLAIN_WORD = re.compile(r"[^\W_]+")
 # broken word ("face-\nrecognition"), as before.
 _DOUBTFUL_DASH = re.compile("\\s-|-{3}|\u2014")
 _EM_AS_HYPHEN = str.maketrans({"\u2014": "-"})
+_EDGE_DASHES = "-\u2014"  # the dashes a word is read without at its edges (`_words`)
 
 
 @lru_cache(maxsize=200_000)
@@ -86,11 +87,13 @@ def _words(text: str) -> list[_Word]:
     spaCy's tokenizer splits words), with character offsets; hyphens and other punctuation
     dropped. spaCy keeps a hyphen before a space or a line break on its word ("re-" in "re-
     identification", a word broken at the end of a line): the word is read without it, so that
-    the words on either side of the break may be joined as hyphenated words are."""
+    the words on either side of the break may be joined as hyphenated words are. So are an em
+    dash's beside a hyphen, which spaCy keeps on the word too ("recognition\u2014-", "-\u2014face"):
+    the dashes are read apart from it, as a lone em dash is."""
     out = []
     for token, start in _pieces_of_tokens(text):
-        if (token[0] == "-" or token[-1] == "-") and (bare := token.strip("-")):
-            start += len(token) - len(token.lstrip("-"))
+        if (token[0] in _EDGE_DASHES or token[-1] in _EDGE_DASHES) and (bare := token.strip(_EDGE_DASHES)):
+            start += len(token) - len(token.lstrip(_EDGE_DASHES))
             token = bare
         form = _token_form(token)
         if form is not None:
@@ -124,20 +127,42 @@ _OPENING = {")": "(", "]": "[", "}": "{"}
 
 
 def _pieces_of_tokens(text: str) -> Iterator[tuple[str, int]]:
-    """spaCy's tokens of `text` with their offsets (`_tokens`), each cut where a closing quotation
-    mark or bracket and a hyphen stand between two words (`_CLOSED_THEN_HYPHEN`)."""
+    """spaCy's tokens of `text` with their offsets (`_tokens`), each cut at a run of dashes holding
+    an em dash (`_EM_DASH_RUN`) and where a closing quotation mark or bracket and a hyphen stand
+    between two words (`_CLOSED_THEN_HYPHEN`)."""
     for token, start in _tokens(text):
-        if "-" not in token or len(token) < 3 or not _CLOSED_THEN_HYPHEN.search(token):
-            yield token, start
+        if "\u2014" not in token or len(token) < 2:
+            yield from _cut_after_closing_marks(text, token, start)
             continue
         at = 0
-        for m in _CLOSED_THEN_HYPHEN.finditer(token):
-            if m.group(1) in _OPENING and not _closes_words(text, start + m.start(), _OPENING[m.group(1)]):
-                continue
-            yield token[at : m.start()], start + at
+        for m in _EM_DASH_RUN.finditer(token):
+            if m.start() > at:
+                yield from _cut_after_closing_marks(text, token[at : m.start()], start + at)
             at = m.end()
         if at < len(token):
-            yield token[at:], start + at
+            yield from _cut_after_closing_marks(text, token[at:], start + at)
+
+
+# A run of dashes holding an em dash inside a token: spaCy parts a lone em dash from the words
+# beside it, but keeps "recognition\u2014-a" or "face-\u2014face" one token; read apart, as a lone
+# one is.
+_EM_DASH_RUN = re.compile("[-\u2014]*\u2014[-\u2014]*")
+
+
+def _cut_after_closing_marks(text: str, token: str, start: int) -> Iterator[tuple[str, int]]:
+    """A token of `text` at `start`, cut where a closing quotation mark or bracket and a hyphen
+    stand between two words (`_CLOSED_THEN_HYPHEN`)."""
+    if "-" not in token or len(token) < 3 or not _CLOSED_THEN_HYPHEN.search(token):
+        yield token, start
+        return
+    at = 0
+    for m in _CLOSED_THEN_HYPHEN.finditer(token):
+        if m.group(1) in _OPENING and not _closes_words(text, start + m.start(), _OPENING[m.group(1)]):
+            continue
+        yield token[at : m.start()], start + at
+        at = m.end()
+    if at < len(token):
+        yield token[at:], start + at
 
 
 def _closes_words(text: str, at: int, opening: str) -> bool:
