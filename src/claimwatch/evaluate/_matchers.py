@@ -2236,13 +2236,15 @@ class TopicMatcher:
         return None
 
     def suspended_reading(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
-        """Why a work none of whose text matches may still hold a phrase: a hyphen leaves its first
-        word for a later word to complete ("Face- and voice recognition"), so a reader takes the
-        phrase as meant though the text does not write it; None where none does."""
+        """Why a work none of whose text matches may still hold a phrase: a hyphen (or a slash)
+        leaves its first word for a later word to complete ("Face- and voice recognition",
+        "Face/voice recognition"), so a reader takes the phrase as meant though the text does not
+        write it; None where none does."""
         for name, text in self._texts(work, abstract_words):
             if (h := self._first_not_excluded(text, PhraseSet.find_suspended)) is not None:
+                said = text[h.start : h.end]
                 return (
-                    f"its {name} says \u201c{text[h.start : h.end]}\u201d, where a hyphen leaves a word for a later "
+                    f"its {name} says \u201c{said}\u201d, where {_what_leaves_a_word(said)} leaves a word for a later "
                     f"one to complete: \u201c{h.phrase}\u201d may be meant, though the words are not written so"
                 )
         return None
@@ -2274,9 +2276,10 @@ class TopicMatcher:
                     "mark or a bracketed aside stands between are read as one phrase"
                 )
             if how == "suspended":
+                said = text[x.start : x.end]
                 return (
-                    f"its {name} says \u201c{text[x.start : x.end]}\u201d, where {excluded} a hyphen there leaves a "
-                    "word for a later one to complete, as a reader may take it"
+                    f"its {name} says \u201c{said}\u201d, where {excluded} {_what_leaves_a_word(said)} there "
+                    "leaves a word for a later one to complete, as a reader may take it"
                 )
             said = " ".join(text[_broken_word_start(text, x.start) : x.end].split())
             return (
@@ -2436,6 +2439,17 @@ def _scripted_reading(name: str, text: str, seen: tuple[int, int], h: PhraseHit,
         f"part of the word beside them or apart from it, and only one of the two readings holds \u201c{h.phrase}\u201d"
         + other
     )
+
+
+def _what_leaves_a_word(said: str) -> str:
+    """What leaves a word for a later one to complete in a suspended hit's text (`PhraseSet.
+    find_suspended`): a slash where one comes before any hyphen ("Face/voice recognition"), else
+    a hyphen."""
+    slash, hyphen = _SLASH_AFTER_A_WORD.search(said), said.find("-")
+    return "a slash" if slash is not None and (hyphen < 0 or slash.start() < hyphen) else "a hyphen"
+
+
+_SLASH_AFTER_A_WORD = re.compile(r"(?<=[^\W_])/")  # not a closing tag's ("face</i>- and")
 
 
 def _suspended_parts(phrases: PhraseSet, text: str) -> list[PhraseHit]:

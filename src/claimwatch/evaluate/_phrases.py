@@ -329,18 +329,23 @@ class PhraseSet:
     def find_suspended_at(self, text: str) -> list[tuple[PhraseHit, int]]:
         """`find_suspended`'s hits, each with where in `text` the hyphen it completes the word of
         stands: the words before it are the hit's, the words after it another compound's, as
-        written ("Cattle- and human face recognition" writes "human face recognition")."""
+        written ("Cattle- and human face recognition" writes "human face recognition"). A slash
+        between two words before the one they share leaves the first for it to complete as such a
+        hyphen does ("Face/voice recognition", `_SLASHED`), and stands where the hyphen would."""
         if text.isascii() and not _may_suspend(text) and not ("&" in text or "<" in text or "\\" in text):
             return []  # no hyphen to leave a word, nor one an entity, a tag or a command may give
         rendered, origins = without_markup_spans(text)
         probe = rendered if rendered.isascii() else rendered.translate(_HYPHENS)  # one character for one
         if not _may_suspend(probe):
             return []
-        found = [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
-        if not any(found):
+        found = _apart(
+            [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
+            + ([[m.span()] for m in _SLASHED.finditer(probe)] if "/" in probe else [])
+        )
+        if not found:
             return []
         hits: dict[PhraseHit, int] = {}
-        for stretches in _completions([f for f in found if f]):
+        for stretches in _completions(found):
             gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
             completed = _spaced_out(text, gaps)  # the same offsets
             for h in self.find(completed):
@@ -550,9 +555,26 @@ class PhraseSet:
 
 
 def _may_suspend(text: str) -> bool:
-    """Whether a hyphen may leave a word for a later one to complete in `text`, its dashes read as
-    hyphens (`_SUSPENDED`): told in C, most texts none."""
-    return "-" in text and ("- " in text or "-," in text or "-\t" in text)
+    """Whether a hyphen (or a slash) may leave a word for a later one to complete in `text`, its
+    dashes read as hyphens (`_SUSPENDED`, `_SLASHED`): told in C, most texts none."""
+    return ("-" in text and ("- " in text or "-," in text or "-\t" in text)) or "/" in text
+
+
+# Words a slash sets side by side before the word they share ("Face/voice recognition", "face/iris/
+# voice recognition": face recognition, iris recognition, voice recognition; "face/voice-recognition"),
+# from the first slash to the last of them (and its hyphen), in a text as `_SUSPENDED` reads it
+# (`find_suspended_at`). Not "and/or", which coordinates no words of its own.
+_SLASHED = re.compile(r"(?<=[^\W_])(?<!\band)(?:/[^\W_]+)+(?:-(?=[^\W_])|(?=[ \t]+[^\W_]))", re.IGNORECASE)
+
+
+def _apart(found: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
+    """The stretches each match may leave out (`_suspensions`), in order, a match overlapping one
+    before it left out."""
+    out: list[list[tuple[int, int]]] = []
+    for stretches in sorted((f for f in found if f), key=lambda f: f[0]):
+        if not out or stretches[0][0] >= max(e for _, e in out[-1]):
+            out.append(stretches)
+    return out
 
 
 _HYPHENS = str.maketrans(dict.fromkeys(READ_AS_HYPHENS, "-"))
