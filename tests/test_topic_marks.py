@@ -36,6 +36,9 @@ PHRASES = PhraseSet(["quantum computing inspired", "text-to-video retrieval", "f
         ("text-to-video [T2V] retrieval", "text-to-video retrieval", "text-to-video [T2V] retrieval"),
         ('the "face" recognition task', "face recognition", 'face" recognition'),
         ("\u00abface\u00bb recognition", "face recognition", "face\u00bb recognition"),
+        # By its entity, as titles from publishers' feeds carry one.
+        ("A &quot;quantum computing&quot; inspired", "quantum computing inspired", "quantum computing&quot; inspired"),
+        ("the &#8220;face&#8221; recognition", "face recognition", "face&#8221; recognition"),
     ],
 )
 def test_words_a_quotation_mark_or_an_aside_stands_between_are_found_apart(text, phrase, span):
@@ -52,6 +55,7 @@ def test_words_a_quotation_mark_or_an_aside_stands_between_are_found_apart(text,
         "the face (Bos taurus) recognition",  # an aside of two words parts them
         "The People's face recognition",  # an apostrophe inside a word is no mark
         '"Face" and "recognition"',
+        "face &amp; recognition",  # an entity that is no quotation mark
     ],
 )
 def test_no_phrase_is_found_across_marks_where_none_stands_within_it(text):
@@ -72,6 +76,9 @@ def test_a_match_inside_an_excluded_phrase_across_quotes_or_an_aside_is_a_doubt_
     )
     aside = [work("W3", "Benchmarks", "2024-06-01", BY_LAB, abstract="We study text-to-video (T2V) retrieval.")]
     r = result(tmp_path / "aside", aside, "{topic: synthetic-media}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    entity = [work("W4", "A &quot;quantum computing&quot; inspired algorithm", "2024-06-01", BY_LAB)]
+    r = result(tmp_path / "entity", entity, "{topic: quantum-computing}")
     assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
 
 

@@ -615,7 +615,9 @@ def _spaced_out(text: str, stretches: list[tuple[int, int]]) -> str:
 # apart or stand within one phrase (`find_across_marks`).
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a'
 _SINGLE_QUOTES = "'\u2018\u2019"
-_MARK = re.compile(f"[{_QUOTES}{_SINGLE_QUOTES}(\\[]")
+# A quotation mark by its entity, as titles from publishers' feeds carry one ("&quot;").
+_QUOTE_ENTITY = "&(?:quot|ldquo|rdquo|bdquo|laquo|raquo|lsquo|rsquo|#0*34|#0*39|#x0*2[27]|#822[01]|#x201[cdCD]);"
+_MARK = re.compile(f"[{_QUOTES}{_SINGLE_QUOTES}(\\[]|{_QUOTE_ENTITY}")
 _ASIDE = re.compile(r"[(\[][^\s()\[\]]{1,15}[)\]]")
 # What may stand between a mark and the word beside it: white space, another quote ('"face"
 # recognition'), a hyphen ('"quantum computing"-inspired').
@@ -631,7 +633,9 @@ def _marks_between_words(text: str) -> list[tuple[int, int]]:
         if out and at < out[-1][1]:
             continue  # inside an aside
         c = text[at]
-        if c in "([":
+        if c == "&":
+            out.append(m.span())
+        elif c in "([":
             begin = at
             while begin > 0 and text[begin - 1] in " \t":
                 begin -= 1
@@ -666,7 +670,7 @@ def _word_after(text: str, at: int) -> str:
 
 def _may_hold_marks(text: str) -> bool:
     """Whether `text` may hold a mark `_marks_between_words` finds: told in C, most titles none."""
-    return '"' in text or "'" in text or "(" in text or "[" in text or not text.isascii()
+    return '"' in text or "'" in text or "(" in text or "[" in text or "&" in text or not text.isascii()
 
 
 def _holds_a_doubtful_dash(text: str) -> bool:
