@@ -116,7 +116,9 @@ class _WorkContext:
         (`TopicMatcher.other_sense`); or nothing matched but a phrase after a hyphen and a break,
         which may end a broken word (`TopicMatcher.broken_reading`), or words joined by an em dash,
         which may part two clauses (`TopicMatcher.dashed_reading`), or a phrase whose first word a
-        hyphen leaves for a later word to complete (`TopicMatcher.suspended_reading`), or words a
+        hyphen leaves for a later word to complete (`TopicMatcher.suspended_reading`), or a match
+        an excluded phrase holds only as written, a hyphen's word before it completed with it
+        (`TopicMatcher.shared_past_exclusion`), or words a
         quotation mark or a bracketed aside stands between (`TopicMatcher.marked_reading`), or in one reading of a text
         that reads two ways (`TopicMatcher.tagged_reading`), or inside an excluded phrase found
         only so (`TopicMatcher.perhaps_excluded`). None where none of these."""
@@ -128,6 +130,7 @@ class _WorkContext:
                     matcher.broken_reading(self.work, self.abstract_words)
                     or matcher.dashed_reading(self.work, self.abstract_words)
                     or matcher.suspended_reading(self.work, self.abstract_words)
+                    or matcher.shared_past_exclusion(self.work, self.abstract_words)
                     or matcher.marked_reading(self.work, self.abstract_words)
                     or matcher.tagged_reading(self.work, self.abstract_words)
                     or matcher.perhaps_excluded(self.work, self.abstract_words)

@@ -55,7 +55,7 @@ from ._names import (
     without_its_army,
     word_spans,
 )
-from ._phrases import PhraseHit, PhraseSet
+from ._phrases import PhraseHit, PhraseSet, completed_readings
 from ._places import Place, countries, country_name, part_of, places_in, places_itself
 from ._provinces import (
     ProvincePlace,
@@ -2249,6 +2249,42 @@ class TopicMatcher:
                 )
         return None
 
+    def shared_past_exclusion(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match an excluded phrase holds may still hold one: a hyphen or a
+        slash leaves a word for the match to complete, and the excluded phrase stands only after
+        it ("Human- and cattle face recognition", "Human/cattle face recognition": human face
+        recognition, as a reader takes it, beside cattle face recognition); None where none does
+        ("Pig- and cattle face recognition" completes an excluded phrase too)."""
+        if not self.excluded.phrases:
+            return None
+        for name, text in self._texts(work, abstract_words):
+            if (h := self._shared_past_exclusion(text)) is not None:
+                said = text[h[0] : h[1]]
+                return (
+                    f"its {name} says \u201c{said}\u201d, where {_what_leaves_a_word(said)} leaves a word for "
+                    f"\u201c{h[2]}\u201d to complete outside the phrase the topic excludes after it, as a reader "
+                    "may take it"
+                )
+        return None
+
+    def _shared_past_exclusion(self, text: str) -> tuple[int, int, str] | None:
+        """The span from the word a hyphen or a slash leaves to the end of a match, and the match's
+        phrase, where the match lies in an excluded phrase as written but in none once that word
+        is completed with it (`completed_readings`)."""
+        hits = self.phrases.find(text)
+        if not hits:
+            return None
+        excluded = self.excluded.find(text)
+        hidden = [h for h in hits if _within_any(h, excluded)]
+        if not hidden:
+            return None
+        for completed, gaps in completed_readings(text):
+            again = self.excluded.find(completed)
+            for h in hidden:
+                if not _within_any(h, again) and (b := _cut_into_exclusion(gaps, h, excluded)) is not None:
+                    return _word_start(text, b), h.end, h.phrase
+        return None
+
     def perhaps_excluded(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work none of whose text matches may still hold a phrase: a match lies inside an
         excluded phrase only where an em dash or a dash between spaces joins words ("Quantum
@@ -2459,6 +2495,24 @@ def _suspended_parts(phrases: PhraseSet, text: str) -> list[PhraseHit]:
     ("Cattle- and human face recognition": "human face recognition", not "cattle face
     recognition")."""
     return [PhraseHit(x.phrase, x.start, hyphen) for x, hyphen in phrases.find_suspended_at(text)]
+
+
+def _cut_into_exclusion(gaps: list[tuple[int, int]], h: PhraseHit, excluded: list[PhraseHit]) -> int | None:
+    """Where the words a completion spaces out begin, where they end inside an excluded phrase
+    holding `h`, before it ("- and cattle" of "Human- and cattle face recognition"); None where
+    no such words."""
+    for b, e in gaps:
+        if e <= h.start and any(x.start < e and x.start <= h.start and h.end <= x.end for x in excluded):
+            return b
+    return None
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word (as written, markup and all) ending at `at` begins."""
+    k = at
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return k
 
 
 def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:

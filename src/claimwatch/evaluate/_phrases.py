@@ -332,22 +332,8 @@ class PhraseSet:
         written ("Cattle- and human face recognition" writes "human face recognition"). A slash
         between two words before the one they share leaves the first for it to complete as such a
         hyphen does ("Face/voice recognition", `_SLASHED`), and stands where the hyphen would."""
-        if text.isascii() and not _may_suspend(text) and not ("&" in text or "<" in text or "\\" in text):
-            return []  # no hyphen to leave a word, nor one an entity, a tag or a command may give
-        rendered, origins = without_markup_spans(text)
-        probe = rendered if rendered.isascii() else rendered.translate(_HYPHENS)  # one character for one
-        if not _may_suspend(probe):
-            return []
-        found = _apart(
-            [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
-            + ([[m.span()] for m in _SLASHED.finditer(probe)] if "/" in probe else [])
-        )
-        if not found:
-            return []
         hits: dict[PhraseHit, int] = {}
-        for stretches in _completions(found):
-            gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
-            completed = _spaced_out(text, gaps)  # the same offsets
+        for completed, gaps in completed_readings(text):
             for h in self.find(completed):
                 hyphen = next((b for b, e in gaps if h.start < b and e <= h.end), None)
                 if hyphen is not None:
@@ -599,6 +585,26 @@ def _completions(found: list[list[tuple[int, int]]]) -> Iterator[list[tuple[int,
     for i, stretches in enumerate(found):
         for other in stretches[1:]:
             yield [*firsts[:i], other, *firsts[i + 1 :]]
+
+
+def completed_readings(text: str) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """`text` as a reader completes each word a hyphen or a slash leaves for a later one
+    (`PhraseSet.find_suspended_at`): the words between it and the word it shares spaced out, the
+    same offsets ("Face-        recognition" of "Face- and voice recognition"), with where in
+    `text` those words stood."""
+    if text.isascii() and not _may_suspend(text) and not ("&" in text or "<" in text or "\\" in text):
+        return  # no hyphen to leave a word, nor one an entity, a tag or a command may give
+    rendered, origins = without_markup_spans(text)
+    probe = rendered if rendered.isascii() else rendered.translate(_HYPHENS)  # one character for one
+    if not _may_suspend(probe):
+        return
+    found = _apart(
+        [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
+        + ([[m.span()] for m in _SLASHED.finditer(probe)] if "/" in probe else [])
+    )
+    for stretches in _completions(found) if found else ():
+        gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
+        yield _spaced_out(text, gaps), gaps
 
 
 def _spaced_out(text: str, stretches: list[tuple[int, int]]) -> str:
