@@ -86,6 +86,14 @@ def test_an_inline_topic_is_held_to_the_same(case, capsys):
         "Sheep's face recognition from drone images",
         "Cows' face identification in the barn",
         "Individual livestock facial recognition",
+        # Both forms at once, and "of" (review of the thirtieth part): "<animal>'s facial
+        # recognition" and "facial recognition of <animal>" were left out, so these were still
+        # certain; "Pigs facial recognition" loses the possessive's apostrophe, as titles do.
+        "Pig's facial recognition in group-housed pens",
+        "Sheep\u2019s facial recognition with transfer learning",
+        "Dogs' facial recognition for lost pets",
+        "Pigs facial recognition",
+        "Facial recognition of pigs on commercial farms",
     ],
 )
 def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(tmp_path, title):
@@ -104,4 +112,7 @@ def test_the_shipped_topic_still_finds_people_s_faces_beside_animals(tmp_path):
 
     records = [work("W1", "Pig facial recognition and human facial recognition", "2024-06-01", BY_LAB)]
     r = result(tmp_path, records, "{topic: facial-recognition}")
+    assert (r.verdict, r.matched) == ("contradicted", 1)
+    records = [work("W1", "Facial recognition of pigs and human facial recognition", "2024-06-01", BY_LAB)]
+    r = result(tmp_path / "of", records, "{topic: facial-recognition}")
     assert (r.verdict, r.matched) == ("contradicted", 1)
