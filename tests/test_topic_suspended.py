@@ -345,3 +345,41 @@ def test_the_shipped_topic_doubts_a_person_s_face_beside_an_animal_s_it_excludes
     result = topic_result_of_both_engines(tmp_path, records, topic)
     assert (result.verdict, len(result.findings)) == ("insufficient_evidence", 0)
     assert [f.work.id for f in result.uncertain_findings] == ["W1"]
+
+
+# The same said of a later word (review of the thirtieth part): the shipped topic excludes "face
+# recognition of pig", and now "facial recognition of pig", so "Facial recognition of pigs and
+# humans" (face recognition of humans too) was nothing, the claim cleared. A match an excluded
+# phrase ending "of <word>" holds, said of a word coordinated with that one in no excluded
+# phrase, is a doubt now, on both engines; "... of pigs and cows" stays nothing, and an excluded
+# phrase ending otherwise ("Face recognition ability and performance") stays whole.
+@pytest.mark.parametrize(
+    ("title", "said", "other"),
+    [
+        ("Facial recognition of pigs and humans", "Facial recognition of pigs and humans", "humans"),
+        ("Face recognition of pigs, cows and humans in barns", "Face recognition of pigs, cows and humans", "humans"),
+        ("Face recognition of pigs/humans", "Face recognition of pigs/humans", "humans"),
+        ("Face recognition of pigs and cows", None, None),
+        ("Face recognition ability and performance in adults", None, None),
+        # A word of grammar after "and" begins a clause or another phrase: nothing is said of it.
+        ("Face recognition of cattle and the results show it works", None, None),
+        ("Face recognition of cattle and other animals", None, None),
+    ],
+)
+def test_a_match_said_of_a_word_coordinated_past_an_exclusion_is_a_doubt(tmp_path, title, said, other):
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert result.findings == ()
+    phrase = title.split(" of ")[0].lower()
+    expected = (
+        {}
+        if said is None
+        else {
+            "W1": (
+                f"its title says \u201c{said}\u201d, where \u201c{phrase}\u201d stands in a phrase the topic "
+                f"excludes but may be said of \u201c{other}\u201d too, which it does not exclude",
+            )
+        }
+    )
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected

@@ -2253,8 +2253,10 @@ class TopicMatcher:
         """Why a work whose every match an excluded phrase holds may still hold one: a hyphen or a
         slash leaves a word for the match to complete, and the excluded phrase stands only after
         it ("Human- and cattle face recognition", "Human/cattle face recognition": human face
-        recognition, as a reader takes it, beside cattle face recognition); None where none does
-        ("Pig- and cattle face recognition" completes an excluded phrase too)."""
+        recognition, as a reader takes it, beside cattle face recognition); or the excluded phrase
+        ends "of <word>" and a word coordinated with that one is in none ("Face recognition of
+        pigs and humans"); None where none does ("Pig- and cattle face recognition", "Face
+        recognition of pigs and cows")."""
         if not self.excluded.phrases:
             return None
         for name, text in self._texts(work, abstract_words):
@@ -2265,6 +2267,35 @@ class TopicMatcher:
                     f"\u201c{h[2]}\u201d to complete outside the phrase the topic excludes after it, as a reader "
                     "may take it"
                 )
+            if (said_of := self._said_of_a_word_coordinated(text)) is not None:
+                begin, end, phrase, other = said_of
+                return (
+                    f"its {name} says \u201c{text[begin:end]}\u201d, where \u201c{phrase}\u201d stands in a phrase "
+                    f"the topic excludes but may be said of \u201c{other}\u201d too, which it does not exclude"
+                )
+        return None
+
+    def _said_of_a_word_coordinated(self, text: str) -> tuple[int, int, str, str] | None:
+        """Where a match an excluded phrase ending "of <word>" holds as written is said of a word
+        coordinated with that one too ("Face recognition of pigs and humans": face recognition of
+        humans), in no excluded phrase so: the span from the excluded phrase to that word, the
+        match's phrase and the word; None where none is ("... of pigs and cows"). An excluded
+        phrase ending otherwise is left whole ("face recognition ability and performance": the
+        words after it name more of what it excludes)."""
+        hits = self.phrases.find(text)
+        excluded = self.excluded.find(text) if hits else []
+        for x in excluded:
+            if _OF_A_WORD.search(x.phrase) is None:
+                continue  # "face recognition ability and performance": the psychologist's, as excluded
+            last = _word_start(text, x.end)
+            held = [h for h in hits if x.start <= h.start and h.end <= last]
+            for m in _coordinated_after(text, x.end) if held else ():
+                reading = text[x.start : last] + m.group("word")  # the phrase said of the other word
+                found, again = self.phrases.find(reading), self.excluded.find(reading)
+                for h in held:
+                    at = PhraseHit(h.phrase, h.start - x.start, h.end - x.start)
+                    if at in found and not _within_any(at, again):
+                        return x.start, m.end(), h.phrase, m.group("word")
         return None
 
     def _shared_past_exclusion(self, text: str) -> tuple[int, int, str] | None:
@@ -2495,6 +2526,26 @@ def _suspended_parts(phrases: PhraseSet, text: str) -> list[PhraseHit]:
     ("Cattle- and human face recognition": "human face recognition", not "cattle face
     recognition")."""
     return [PhraseHit(x.phrase, x.start, hyphen) for x, hyphen in phrases.find_suspended_at(text)]
+
+
+# The words coordinated after an excluded phrase's last one, each in turn ("of pigs, cows and
+# humans", "of pigs/humans"): a comma, a slash, "and", "or" or "&" before each, nothing else
+# between (`TopicMatcher._said_of_a_word_coordinated`).
+_COORDINATED_AFTER = re.compile(r"(?:\s*,?\s+(?:and|or|&)\s+|\s*,\s*|/)(?P<word>[^\W\d_]+)", re.IGNORECASE)
+
+
+_OF_A_WORD = re.compile(r"\sof\s\S+$", re.IGNORECASE)
+
+
+def _coordinated_after(text: str, at: int) -> Iterator[re.Match[str]]:
+    """The words coordinated one after another from `at` (`_COORDINATED_AFTER`), in order, up to
+    a word of grammar, which begins a clause or a phrase of other words ("of cattle and the
+    results show", "of cattle and other animals") rather than naming a thing the match is of."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    while (m := _COORDINATED_AFTER.match(text, at)) is not None and m.group("word").lower() not in STOP_WORDS:
+        yield m
+        at = m.end()
 
 
 def _cut_into_exclusion(gaps: list[tuple[int, int]], h: PhraseHit, excluded: list[PhraseHit]) -> int | None:
