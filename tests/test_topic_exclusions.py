@@ -94,6 +94,7 @@ def test_an_inline_topic_is_held_to_the_same(case, capsys):
         "Dogs' facial recognition for lost pets",
         "Pigs facial recognition",
         "Facial recognition of pigs on commercial farms",
+        "Face identification of cattle with YOLO",
     ],
 )
 def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(tmp_path, title):
