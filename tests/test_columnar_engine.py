@@ -1156,3 +1156,45 @@ def test_a_failure_while_judging_stops_the_query_and_its_threads(seeded, tmp_pat
     caught = _evaluated_in_time(lambda: evaluate(claims, open_evidence_paths(paths), engine="duckdb", cache=tmp_path))
     assert isinstance(caught, RuntimeError) and str(caught) == "the fifth work"
     assert not _screening_threads()
+
+
+def test_a_stop_between_two_parts_queries_still_stops_the_next(seeded, tmp_path, monkeypatch):
+    """Found by the review of the thirtieth part: DuckDB forgets an interrupt that lands while
+    no statement runs (DuckDB 1.5: `interrupt()` on an idle connection, then a query, runs it to
+    its end), so an error in the judging (or Ctrl-C) landing while the query's thread compiled
+    the next part's query left that part, on a million works some seconds, running before the
+    run could end. Here the error lands there, and the next part is endless."""
+    from claimwatch.columnar import _duckdb
+
+    grouping = importlib.import_module("claimwatch.evaluate._grouping")
+    monkeypatch.setattr(_duckdb, "_PART_ROWS", 20)
+    monkeypatch.setattr(_duckdb, "_FETCH", 1)  # the first part's candidates judged at once
+    between, interrupted = threading.Event(), threading.Event()
+    real_interrupt = _duckdb.ScreeningParts._interrupt
+
+    def interrupt(self: Any) -> None:
+        real_interrupt(self)
+        interrupted.set()
+
+    real_query = _duckdb.screening_query
+    calls = []
+
+    def stopped_before_the_second(*args: Any, **kwargs: Any) -> str:
+        calls.append(1)
+        if len(calls) != 2:
+            return real_query(*args, **kwargs)
+        between.set()
+        assert interrupted.wait(60)  # the first interrupt sent while no statement runs
+        return "SELECT count(*) FROM range(20000000000) t(x) WHERE x % 7 = 3"
+
+    def fails_between(*args: Any, **kwargs: Any) -> Any:
+        assert between.wait(60)
+        raise RuntimeError("the judging failed")
+
+    monkeypatch.setattr(_duckdb.ScreeningParts, "_interrupt", interrupt)
+    monkeypatch.setattr(_duckdb, "screening_query", stopped_before_the_second)
+    monkeypatch.setattr(grouping, "work_from_openalex", fails_between)
+    claims, paths = seeded
+    caught = _evaluated_in_time(lambda: evaluate(claims, open_evidence_paths(paths), engine="duckdb", cache=tmp_path))
+    assert isinstance(caught, RuntimeError) and str(caught) == "the judging failed"
+    assert len(calls) == 2 and not _screening_threads()

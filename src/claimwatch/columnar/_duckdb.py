@@ -35,6 +35,7 @@ _FETCH = 2_048  # candidates fetched a query at a time: a few row groups' worth
 # the last): a million works' query in four parts, the first part's candidates judged while
 # DuckDB screens the next.
 _PART_ROWS = 131_072
+_STOP_EVERY = 0.05  # seconds between interrupts of a query being stopped (`ScreeningParts.close`)
 
 
 def _threads() -> int:
@@ -225,11 +226,17 @@ class ScreeningParts:
         and its thread joined, so that no DuckDB work outlives the run."""
         self._stopped.set()
         self._end(SourceError("the screening query was stopped"))
+        # DuckDB forgets an interrupt that lands between two statements (the part's query being
+        # compiled or its rows gathered), and would run the next statement, a large part's
+        # query, to its end: interrupted again until the thread is done.
+        while self._thread is not None and self._thread.is_alive():
+            self._interrupt()
+            self._thread.join(_STOP_EVERY)
+
+    def _interrupt(self) -> None:
         with self._changed, contextlib.suppress(duckdb.Error):
             if self._con is not None:  # open while it is set (`_screen`)
                 self._con.interrupt()
-        if self._thread is not None:
-            self._thread.join()
 
     def _screen(self, plan: Plan, sources: Sequence[str], current_on: Sequence[dt.date | None]) -> None:
         with connect() as con, out_of_memory_said("the screening query over the works tables"):
@@ -247,6 +254,8 @@ class ScreeningParts:
         # Each part's query reads the tables' footers, which this connection parses once.
         con.execute("SET parquet_metadata_cache = true")
         rows = [con.execute(f"SELECT count(*) FROM {parquet_of(s)}").fetchone() or (0,) for s in sources]
+        if self._stopped.is_set():
+            return
         con.execute(f"CREATE TEMP TABLE linked AS {linked_query(plan, sources)}")
         for part in _parts([int(n) for (n,) in rows]):
             if self._stopped.is_set():
