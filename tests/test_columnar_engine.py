@@ -1198,3 +1198,51 @@ def test_a_stop_between_two_parts_queries_still_stops_the_next(seeded, tmp_path,
     caught = _evaluated_in_time(lambda: evaluate(claims, open_evidence_paths(paths), engine="duckdb", cache=tmp_path))
     assert isinstance(caught, RuntimeError) and str(caught) == "the judging failed"
     assert len(calls) == 2 and not _screening_threads()
+
+
+def test_a_parts_candidates_are_judged_before_the_next_part_is_screened(seeded, tmp_path, monkeypatch):
+    """Found by the review of the thirtieth part: the records were fetched 2,048 candidates a
+    batch across the parts, so a part's last candidates (bench's million's first part holds some
+    6,000 if they are spread evenly) waited for the next part to fill their batch, and a table with
+    fewer candidates than a batch was judged only once the whole query was done. Here the
+    second part's query waits until every candidate of the first table's first part is rebuilt
+    from its record: it is, and the report is the Python engine's."""
+    from claimwatch.columnar import _duckdb
+
+    grouping = importlib.import_module("claimwatch.evaluate._grouping")
+    monkeypatch.setattr(_duckdb, "_PART_ROWS", 50)
+    first: list[Any] = []
+    real_gather = _duckdb.gather_screening
+
+    def gathered(*args: Any) -> Any:
+        first.append(real_gather(*args))
+        return first[-1]
+
+    built: list[int] = []
+    judged = threading.Condition()
+    real_work = grouping.work_from_openalex
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        with judged:
+            built.append(1)
+            judged.notify_all()
+        return real_work(*args, **kwargs)
+
+    real_query = _duckdb.screening_query
+    waits: list[bool] = []
+
+    def after_the_first_parts_judging(*args: Any, **kwargs: Any) -> str:
+        if kwargs.get("part") is not None and first:  # the second part's query, and later ones'
+            wanted = len(first[0].candidates[0])
+            assert wanted > 0
+            with judged:
+                waits.append(judged.wait_for(lambda: len(built) >= wanted, timeout=20))
+        return real_query(*args, **kwargs)
+
+    monkeypatch.setattr(_duckdb, "gather_screening", gathered)
+    monkeypatch.setattr(grouping, "work_from_openalex", counted)
+    monkeypatch.setattr(_duckdb, "screening_query", after_the_first_parts_judging)
+    claims, paths = seeded
+    reference = _evaluated_in_time(lambda: engines_agree(claims, paths, tmp_path / "cache"))
+    assert not isinstance(reference, BaseException), reference
+    assert waits == [True, True]  # the parts of 50, 100 and 200 rows: two waits, neither in vain

@@ -192,13 +192,23 @@ class ScreeningParts:
                 raise self._error
             return None
 
-    def candidates(self, table: int) -> Iterator[tuple[int, int]]:
-        """The table's candidates (ordinal, tests) in ascending order, each part's as it comes."""
+    def _each_part(self) -> Iterator[Screening]:
         for k in itertools.count():
             part = self._part(k)
             if part is None:
                 return
+            yield part
+
+    def candidates(self, table: int) -> Iterator[tuple[int, int]]:
+        """The table's candidates (ordinal, tests) in ascending order, each part's as it comes."""
+        for part in self._each_part():
             yield from part.candidates[table]
+
+    def ordinals(self, table: int) -> Iterator[list[int]]:
+        """The ordinals of the table's candidates, a part's at a time as it comes (what
+        `fetch_records_by_part` reads, a part's whole before it waits for the next)."""
+        for part in self._each_part():
+            yield [ordinal for ordinal, _ in part.candidates[table]]
 
     def result(self) -> Screening:
         """The whole screening, once every part is in: each table's candidates, its counts and
@@ -208,10 +218,7 @@ class ScreeningParts:
             [[0, 0, 0] for _ in range(self._tables)],
             [[0] * 4 for _ in range(self._claims)],
         )
-        for k in itertools.count():
-            part = self._part(k)
-            if part is None:
-                return whole
+        for part in self._each_part():
             for found, more in zip(whole.candidates, part.candidates, strict=True):
                 found.extend(more)
             for sums, adds in (
@@ -219,7 +226,7 @@ class ScreeningParts:
                 *zip(whole.tallies, part.tallies, strict=True),
             ):
                 sums[:] = [a + b for a, b in zip(sums, adds, strict=True)]
-        raise AssertionError("unreachable")
+        return whole
 
     def close(self) -> None:
         """The run is over, or ended early (an error, Ctrl-C): a query still running is stopped
@@ -398,15 +405,21 @@ def rows_of_ids(table: str, wanted: set[str]) -> list[tuple[int, str, list[str],
     return [(int(ordinal), str(wid), list(keys), bool(authors)) for ordinal, wid, keys, authors in rows]
 
 
-def fetch_records(
-    table: str, ordinals: Iterable[int], wake: Callable[[], None] = lambda: None
-) -> Iterator[tuple[int, str]]:
+def fetch_records(table: str, ordinals: Sequence[int]) -> Iterator[tuple[int, str]]:
     """(line, record) of the rows at `ordinals` (ascending), in that order, a batch at a time so
     that memory holds a few row groups' records, never every candidate's. The next batch is read
-    in a thread while the caller works through this one (DuckDB lets go of the GIL as it reads);
-    `ordinals` is read in that thread too, as it comes (`ScreeningParts.candidates`). `wake` is
+    in a thread while the caller works through this one (DuckDB lets go of the GIL as it reads)."""
+    return fetch_records_by_part(table, [ordinals])
+
+
+def fetch_records_by_part(
+    table: str, parts: Iterable[Sequence[int]], wake: Callable[[], None] = lambda: None
+) -> Iterator[tuple[int, str]]:
+    """`fetch_records` of the ordinals of each of `parts` in turn (ascending throughout), read in
+    that thread as they come (`ScreeningParts.ordinals`): a batch never waits for the next part,
+    so that a part's last candidates are judged while the query screens the next. `wake` is
     called where the caller stops before the end (an error, Ctrl-C), before that thread is
-    joined: what ends a wait of `ordinals` for more (`ScreeningParts.close`)."""
+    joined: what ends a wait of `parts` for more (`ScreeningParts.close`)."""
     batches: queue.Queue[list[Any] | BaseException | None] = queue.Queue(maxsize=_AHEAD)
     stop = threading.Event()
 
@@ -421,11 +434,11 @@ def fetch_records(
 
     def read_ahead() -> None:
         try:
-            wanted = iter(ordinals)
             with _fetch_connection() as con, out_of_memory_said(f"reading the candidates' records from {table}"):
-                while batch := list(itertools.islice(wanted, _FETCH)):
-                    if not hand_over(_fetch_batch(con, table, batch)):
-                        return
+                for ordinals in parts:
+                    for start in range(0, len(ordinals), _FETCH):
+                        if not hand_over(_fetch_batch(con, table, ordinals[start : start + _FETCH])):
+                            return
             hand_over(None)
         except BaseException as e:  # handed to the reader, which raises it in its own thread
             hand_over(e)

@@ -52,7 +52,7 @@ from ..columnar import (
     Test,
     TopicPlan,
     cached_table,
-    fetch_records,
+    fetch_records_by_part,
     make_cached_table,
     newest_updated,
     screen_in_parts,
@@ -629,7 +629,7 @@ class _Runner(NamedTuple):
 
     dialect: Dialect
     screen: Callable[[Plan, Sequence[str], Sequence[dt.date | None], int, Callable[[], None]], ScreeningParts]
-    fetch: Callable[[str, Iterable[int], Callable[[], None]], Iterator[tuple[int, str]]]
+    fetch: Callable[[str, Iterable[Sequence[int]], Callable[[], None]], Iterator[tuple[int, str]]]
 
 
 def _runner(engine: str, spark_master: str | None, tables: Sequence[Table | None] = ()) -> _Runner:
@@ -637,7 +637,7 @@ def _runner(engine: str, spark_master: str | None, tables: Sequence[Table | None
     of the parts done are judged; or Spark (`--engine spark`), local or on a cluster, the same
     query in its dialect, whole, and the same exact matchers here on the candidates it returns."""
     if engine != "spark":
-        return _Runner(DUCKDB, screen_in_parts, fetch_records)
+        return _Runner(DUCKDB, screen_in_parts, fetch_records_by_part)
     from ..columnar._spark import SPARK, fetch_records_spark, screen_spark, spark_session, table_location
 
     for t in tables:  # a path Spark cannot read is said before its session takes 10 to 20 s to start
@@ -672,10 +672,11 @@ def _fetch_on(
     run: Callable[..., Iterator[tuple[int, str]]],
     session: object,
     table: str,
-    ordinals: Iterable[int],
+    parts: Iterable[Sequence[int]],
     wake: Callable[[], None],
 ) -> Iterator[tuple[int, str]]:
-    return run(table, list(ordinals), session)  # the whole screening is in: nothing waits to wake
+    # The whole screening is in (one part): nothing waits to wake.
+    return run(table, [ordinal for part in parts for ordinal in part], session)
 
 
 def _stream_columnar(
@@ -815,13 +816,15 @@ def _candidate_works(
     table: Table,
     parts: ScreeningParts,
     k: int,
-    fetch: Callable[[str, Iterable[int], Callable[[], None]], Iterator[tuple[int, str]]] = fetch_records,
+    fetch: Callable[[str, Iterable[Sequence[int]], Callable[[], None]], Iterator[tuple[int, str]]] = (
+        fetch_records_by_part
+    ),
     current_on: dt.date | None = None,
 ) -> Iterator[tuple[Work, int]]:
     """The candidates of table `k` of the screening, as works with their tests, as its parts come
     (their ordinals read by the thread fetching their records, their tests here)."""
     path = _origin_path(e)
-    fetched = fetch(str(table.path), (ordinal for ordinal, _ in parts.candidates(k)), parts.close)
+    fetched = fetch(str(table.path), parts.ordinals(k), parts.close)
     try:
         for (line, text), (_, tests) in zip(fetched, parts.candidates(k), strict=True):
             work = work_from_openalex(orjson.loads(text), Origin("snapshot", path, line))
