@@ -38,7 +38,7 @@ from claimwatch.evidence import (
 )
 from claimwatch.lists import load_list
 from claimwatch.works import Origin, PartialDate, work_from_openalex
-from helpers import LAB, NO_PARTNERS_CLAIM, authorship, claim_file, project, work, write, write_jsonl
+from helpers import HIT, LAB, NO_PARTNERS_CLAIM, authorship, claim_file, project, work, write, write_jsonl
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -528,30 +528,59 @@ from claimwatch.columnar import _duckdb
 signal.signal(signal.SIGINT, signal.default_int_handler)  # whatever the test runner's is
 stop = getattr(signal, sys.argv[1])
 
+ENDLESS = "SELECT -1 AS evidence, count(*) AS ordinal FROM range(20000000000) t(x) WHERE x % 7 = 3"
+
+def stop_soon():
+    open("stopped-at", "w").write(sys.argv[2])
+    threading.Thread(target=lambda: (time.sleep(0.5), os.kill(os.getpid(), stop)), daemon=True).start()
+
 def slow_linked(plan, sources):
     # A query of minutes in DuckDB, where the signal lands, as in a large check's screening
     # query (since the thirtieth part on a thread of its own, the signal in the main thread,
     # which waits for the query's first part).
-    threading.Thread(target=lambda: (time.sleep(0.5), os.kill(os.getpid(), stop)), daemon=True).start()
-    return "SELECT -1 AS evidence, count(*) AS ordinal FROM range(20000000000) t(x) WHERE x % 7 = 3"
+    stop_soon()
+    return ENDLESS
 
-_duckdb.linked_query = slow_linked
+real_query = _duckdb.screening_query
+
+def slow_second_part(plan, sources, *args, part=None, **kwargs):
+    # The first part (a row a table) screened and its candidates judged, the signal landing in
+    # the main thread as it waits for the second part's.
+    if part is None or all(span is None or span[0] == 0 for span in part):
+        return real_query(plan, sources, *args, part=part, **kwargs)
+    stop_soon()
+    return ENDLESS
+
+if sys.argv[2] == "linked":
+    _duckdb.linked_query = slow_linked
+else:
+    _duckdb._PART_ROWS = 1
+    _duckdb.screening_query = slow_second_part
 sys.exit(main(["check", "claims/c.yaml", "--evidence", "in.jsonl", "--engine", "duckdb", "--cache", "cache",
                "--json", "r.json"]))
 """
 
 
+@pytest.mark.parametrize("stage", ["linked", "second part"])
 @pytest.mark.parametrize(("stop", "said", "code"), [("SIGINT", "interrupted", 130), ("SIGTERM", "terminated", 143)])
-def test_a_stop_during_a_duckdb_query_is_one_line(tmp_path, stop, said, code):
+def test_a_stop_during_a_duckdb_query_is_one_line(tmp_path, stop, said, code, stage):
     """DuckDB answers a Ctrl-C during a query with RuntimeError('Query interrupted'), raised from
     the KeyboardInterrupt: `check --engine duckdb` printed a traceback and exited 1 when Ctrl-C
-    came during its screening query (seconds of a large check). Now it is the stop it came from."""
+    came during its screening query (seconds of a large check). Now it is the stop it came from,
+    in the records linked by shared keys worked out first or, the review of the thirtieth part
+    added, in a later part of the query, the first part's candidates judged."""
     root = project(tmp_path)
     claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
-    write_jsonl(root / "in.jsonl", [work("W1", "x", authorships=[authorship("A", [LAB])])])
+    coauthored = [authorship("A", [LAB]), authorship("B", [HIT])]
+    write_jsonl(root / "in.jsonl", [work(f"W{n}", "x", authorships=coauthored) for n in range(1, 4)])
     done = subprocess.run(
-        [sys.executable, "-c", _STOPPED_IN_A_QUERY, stop], cwd=root, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", _STOPPED_IN_A_QUERY, stop, stage],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    assert (root / "stopped-at").read_text() == stage
     assert (done.returncode, done.stderr.splitlines()[-1:]) == (code, [f"claimwatch: {said}"]), done.stderr
     assert "Traceback" not in done.stderr and not (root / "r.json").exists()
 
