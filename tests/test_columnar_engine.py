@@ -1007,13 +1007,15 @@ def test_a_phrase_across_a_hyphen_before_a_break_is_found_by_both_engines(tmp_pa
 # --- the query in parts (thirtieth part) ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("rows", [7, 97, 100_000])
+@pytest.mark.parametrize("rows", [1, 7, 97, 250, 100_000])
 def test_the_query_in_parts_gives_the_whole_querys_screening_and_report(seeded, tmp_path, monkeypatch, rows):
     """The DuckDB engine screens a table a part of its rows at a time (`_duckdb._PART_ROWS`, so
     that a part's candidates are judged while DuckDB screens the next). Over the seeded corpus's
     three tables (250 records, 250 and their older copies, 200: versions of one work in other
     parts and tables, and in the curated evidence, which has no table), a first part of 7 rows,
-    of 97 (each next part twice the last; the last parts hold some tables alone) and one part: the parts' screening summed is the
+    of 97 (each next part twice the last; the last parts hold some tables alone), of one row
+    (nine parts), of exactly the first table's rows (the review of the thirtieth part added
+    these two) and one part: the parts' screening summed is the
     whole query's, candidates, counts and tallies, and the report is the Python engine's."""
     from claimwatch.columnar import _duckdb, gather_screening
 
@@ -1246,3 +1248,32 @@ def test_a_parts_candidates_are_judged_before_the_next_part_is_screened(seeded, 
     reference = _evaluated_in_time(lambda: engines_agree(claims, paths, tmp_path / "cache"))
     assert not isinstance(reference, BaseException), reference
     assert waits == [True, True]  # the parts of 50, 100 and 200 rows: two waits, neither in vain
+
+
+def test_an_empty_table_and_a_table_of_one_row_are_screened_in_parts_alike(tmp_path, monkeypatch):
+    """Added by the review of the thirtieth part: a works file of no records (as a harvest that
+    found nothing writes), one of a single record and one of three, first parts of one row: the
+    empty table is in no part, the others' parts end at their last rows, and both engines give
+    the same report."""
+    from claimwatch.columnar import _duckdb
+
+    monkeypatch.setattr(_duckdb, "_PART_ROWS", 1)
+    root = project(tmp_path)
+    write(root / "evidence/lists/cn.yaml", CN_LIST)
+    claims = claims_mod.load_claims([write(root / "claims/c.yaml", CLAIMS)], root=root)
+    records, _ = corpus(40)
+    paths = [
+        write_jsonl(tmp_path / "empty.jsonl", []),
+        write_jsonl(tmp_path / "one.jsonl", records[:1]),
+        write_jsonl(tmp_path / "three.jsonl", records[1:4]),
+    ]
+    queried = []
+    real_query = _duckdb.screening_query
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        queried.append(kwargs.get("part"))
+        return real_query(*args, **kwargs)
+
+    monkeypatch.setattr(_duckdb, "screening_query", counted)
+    engines_agree(claims, paths, tmp_path / "cache")
+    assert queried == [[None, (0, 0), (0, 0)], [None, None, (1, 2)]]
