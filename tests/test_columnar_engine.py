@@ -1277,3 +1277,24 @@ def test_an_empty_table_and_a_table_of_one_row_are_screened_in_parts_alike(tmp_p
     monkeypatch.setattr(_duckdb, "screening_query", counted)
     engines_agree(claims, paths, tmp_path / "cache")
     assert queried == [[None, (0, 0), (0, 0)], [None, None, (1, 2)]]
+
+
+def test_a_row_in_no_part_of_the_query_fails_the_check(seeded, tmp_path, monkeypatch):
+    """Added by the review of the thirtieth part: the parts' rows are counted against each
+    table's, so that parts leaving a row out (here the last row of each table's last part,
+    as an off-by-one in `_parts` would) fail the check rather than clear a claim on the works
+    they never screened."""
+    from claimwatch.columnar import _duckdb
+
+    monkeypatch.setattr(_duckdb, "_PART_ROWS", 50)
+    real_parts = _duckdb._parts
+
+    def short(rows: Any, first: Any = None) -> Any:
+        parts = real_parts(rows, first)
+        return [*parts[:-1], [None if span is None else (span[0], span[1] - 1) for span in parts[-1]]]
+
+    monkeypatch.setattr(_duckdb, "_parts", short)
+    claims, paths = seeded
+    caught = _evaluated_in_time(lambda: evaluate(claims, open_evidence_paths(paths), engine="duckdb", cache=tmp_path))
+    assert isinstance(caught, AssertionError) and "the screening query's parts read" in str(caught)
+    assert not _screening_threads()

@@ -260,15 +260,22 @@ class ScreeningParts:
     ) -> None:
         # Each part's query reads the tables' footers, which this connection parses once.
         con.execute("SET parquet_metadata_cache = true")
-        rows = [con.execute(f"SELECT count(*) FROM {parquet_of(s)}").fetchone() or (0,) for s in sources]
+        counted = [con.execute(f"SELECT count(*) FROM {parquet_of(s)}").fetchone() or (0,) for s in sources]
+        rows = [int(n) for (n,) in counted]
         if self._stopped.is_set():
             return
         con.execute(f"CREATE TEMP TABLE linked AS {linked_query(plan, sources)}")
-        for part in _parts([int(n) for (n,) in rows]):
+        screened = [0] * len(sources)
+        for part in _parts(rows):
             if self._stopped.is_set():
                 return
             query = screening_query(plan, sources, current_on=current_on, part=part)
-            self._add(gather_screening(con.execute(query).fetchall(), self._tables, self._claims))
+            found = gather_screening(con.execute(query).fetchall(), self._tables, self._claims)
+            screened = [n + records for n, (records, _, _) in zip(screened, found.counts, strict=True)]
+            self._add(found)
+        # Every row in exactly one part, or a work left out would clear a claim in silence.
+        if screened != rows:
+            raise AssertionError(f"the screening query's parts read {screened} rows of tables of {rows}")
 
 
 def _parts(rows: Sequence[int], first: int | None = None) -> list[list[tuple[int, int] | None]]:
