@@ -1213,6 +1213,48 @@ def test_the_review_listing_says_a_person_confirmed_yet_uncertain(
     assert lines[-1].startswith("1 finding to review, 1 reviewed"), lines
 
 
+def test_the_review_listing_shows_whom_a_review_not_applied_says_its_person_is_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Left by the thirtieth part: the reports and `check`'s terminal showed a review's
+    `distinct_from`, but `claimwatch review`'s "not applied" lines (a person no longer a finding, a
+    claim the run does not hold) named only the person, so the reviewer listing them did not see
+    whom the review had said that person is not. Each says it now in the terminal report's words,
+    sanitised (a curated file's name is the reviewer's own), capped at 20 and a
+    count of the rest. The reviews are in the shipped reviews.yaml's shape."""
+    root = project(tmp_path)
+    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", "expects: {at_most: 1}"))
+    places = [(LAB, [2023]), (HIT, [2019, 2020])]
+    records = write_jsonl(
+        root / "records.jsonl",
+        [
+            shaped_author_record("A5000000001", "Li Wei", places, alternatives=["Wei Li"]),
+            shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
+        ],
+    )
+    reviews = write(
+        root / "reviews.yaml",
+        "reviews:\n"
+        + _review("lab-no-recruits", "A5000000009", "confirmed", "Gone.", distinct_from=_quoted(_NOT_THEM[:2]))
+        + _review("lab-no-recruitz", "A5000000001", "confirmed", "Two people.", distinct_from=_quoted(_NOT_THEM))
+        + _review("lab-no-recruits", "A5000000008", "not_a_match", "Another."),
+    )
+    argv = ["review", "--root", str(root), "--claims", str(claims), "--evidence", str(records)]
+    assert main([*argv, "--reviews", str(reviews)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    said = [line.removeprefix(f"not applied: {reviews}:") for line in lines if line.startswith("not applied: ")]
+    shown = "A5023888391, curated:<b>x</b>*[y](https://e.example)\ufffd|.yaml#a2"
+    assert said[0].startswith(f"2: lab-no-recruits A5000000009, not the same person as {shown}: "), said
+    assert said[2] == (
+        f"9: lab-no-recruitz A5000000001, not the same person as {shown}, "
+        + ", ".join(f"A50000001{n:02d}" for n in range(18))
+        + ", and 5 more people (the JSON report lists them all): no claim of that id among the claims given"
+    ), said
+    # A review saying no one names only its person, as before.
+    assert said[1].startswith("16: lab-no-recruits A5000000008: no finding "), said
+    assert len(said) == 3 and "\u202e" not in "".join(lines)
+
+
 def test_a_review_saying_two_records_are_two_people_counts_both(tmp_path: Path, capsys) -> None:
     """Left by the twenty-eighth part: no review said two records are two people, so a reviewer who
     knew A5000000001 (no ORCID iD) and Li Wei (A5023888391, the real record's iD) for two people got

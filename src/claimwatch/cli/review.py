@@ -13,6 +13,7 @@ from .._text import one_line
 from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..project import case_settings
+from ..reports.terminal import not_the_same_person
 from ..results import Finding, PersonFinding, Results, Review
 from ..reviews import (
     DECISIONS,
@@ -113,7 +114,8 @@ def review(
     (claim, work id, status, date, title; for a claim about people, claim, person id, status,
     first year at the subject, name), then each person confirmed yet uncertain as one who may be
     a person counted already, then the reviews that did not apply (their work or person
-    no longer a finding, expired, or their claim not among the case's).
+    no longer a finding, expired, or their claim not among the case's), each with the people it
+    says its person is not (distinct_from), as check's summary shows them.
 
     With CLAIM_ID and WORK_OR_PERSON, as the listing shows it (a work: an OpenAlex work id, a DOI,
     an arXiv id or a curated work id; for a claim about people, a person: an OpenAlex author id,
@@ -211,13 +213,13 @@ def _print_unreviewed(results: Results, other_claims: list[Review], claims_read:
     lapsed = [(r.claim, x) for r in results.results for x in r.lapsed_reviews]
     for claim, x in lapsed:
         click.echo(
-            f"not applied: {one_line(x.review.path)}:{x.review.line}: {one_line(claim)} {one_line(x.review.names)}: "
-            f"{one_line(x.why)}"
+            f"not applied: {one_line(x.review.path)}:{x.review.line}: {one_line(claim)} {one_line(x.review.names)}"
+            f"{one_line(not_the_same_person(x.review))}: {one_line(x.why)}"
         )
     for r in other_claims:
         click.echo(
-            f"not applied: {one_line(r.path)}:{r.line}: {one_line(r.claim)} {one_line(r.names)}: "
-            f"no claim of that id {claims_read}"
+            f"not applied: {one_line(r.path)}:{r.line}: {one_line(r.claim)} {one_line(r.names)}"
+            f"{one_line(not_the_same_person(r))}: no claim of that id {claims_read}"
         )
     not_applied = len(lapsed) + len(other_claims)
     done = sum(

@@ -106,7 +106,7 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
                     f"{lapsed.review.path}:{lapsed.review.line}",
                     ", ",
                     lapsed.review.names,
-                    *_distinct_words(lapsed.review),
+                    not_the_same_person(lapsed.review),
                     "): ",
                     lapsed.why,
                 ),
@@ -114,11 +114,12 @@ def print_verdicts(results: Results, *, console: Console | None = None) -> None:
             )
 
 
-def _distinct_words(review: Review) -> tuple[str, ...]:
+def not_the_same_person(review: Review) -> str:
     """ ", not the same person as X, Y" for a review that says its person is not those people
-    (`distinct_from`, the first `ITEMS_SHOWN`, as the other reports cap them); else nothing."""
+    (`distinct_from`, the first `ITEMS_SHOWN`, as the other reports cap them); else "". Untrusted
+    text: the caller makes it safe for its line (`text_line`, `one_line`)."""
     named = capped(tuple(review.distinct_from), "people")
-    return (", not the same person as ", ", ".join(named)) if named else ()
+    return f", not the same person as {', '.join(named)}" if named else ""
 
 
 def _verdict_table(results: Results, counts: tuple[str, ...], verdict_width: int, widths: list[int]) -> Table:
