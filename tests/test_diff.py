@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch import claims as claims_mod
 from claimwatch.cli import main
@@ -1059,3 +1061,136 @@ def test_a_work_whose_doi_an_older_report_gave_decomposed_is_the_same_work_renam
     new = run(root, [work("W10", "Face recognition", doi=f"https://doi.org/{decomposed}")], "new")
     (face,) = [c for c in diff_reports(read_report(old), read_report(new)).claims if c.claim == "no-face"]
     assert [(f.work, f.old_work, f.change) for f in face.findings] == [("W10", "W20", "renamed")]
+
+
+def shipped_review(claim: str, named: str, note: str = "The abstract says the method does not address faces.") -> str:
+    """One review in the shipped reviews.yaml's shape (templates/case/reviews.yaml): a block item."""
+    return (
+        f"  - claim: {claim}\n    work: {named}\n    decision: not_a_match\n    by: A. Analyst\n"
+        f"    date: 2026-01-15\n    note: {note}\n"
+    )
+
+
+def test_a_review_of_a_claim_not_checked_that_comes_or_goes_is_said(root, capsys):
+    """Left by the thirtieth part: the JSON report lists the reviews naming a claim the run does not
+    check (`reviews_of_other_claims`), but diff did not compare them: a reviewer's typo
+    ("no-facez" for "no-face") added between two runs, a decision in the reviews file that
+    applies to nothing, was said only as "changed reviews". It is said now, in the text and in
+    --json, and --exit-code exits 1; the same review moved down a line or respelled is none."""
+    old = run(root, FACE_WORKS, "old", reviews="reviews:\n" + shipped_review("no-face", "W2"))
+    typo = "reviews:\n" + shipped_review("no-face", "W2") + shipped_review("no-facez", "W1")
+    new = run(root, FACE_WORKS, "new", reviews=typo)
+    diff = diff_reports(read_report(old), read_report(new), review_identity=review_identity)
+    assert diff.changed and not diff.claims
+    (said,) = diff.reviews_of_other_claims
+    assert (said.review, said.claim, said.decision, said.line, said.change, said.why) == (
+        "W1",
+        "no-facez",
+        "not_a_match",
+        8,
+        "added",
+        "no claim of that id in the new run",
+    )
+    assert main(["diff", str(old), str(new), "--exit-code"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    at = lines.index("Reviews of claims not checked")
+    assert lines[at + 1] == (
+        f"  + review of W1 on no-facez (not a match, {root / 'reviews.yaml'}:8): no claim of that id in the new run"
+    )
+    assert main(["diff", str(old), str(new), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["reviews_of_other_claims"] == [said.model_dump(mode="json")]
+    # Back the other way, the typo put right: gone, and why.
+    (gone,) = diff_reports(read_report(new), read_report(old)).reviews_of_other_claims
+    assert (gone.change, gone.line, gone.why) == (
+        "removed",
+        8,
+        "not in the new run's reviews file as it was: gone, or naming another claim or finding now",
+    )
+    # The same review a line further down, its work respelled: no change to say.
+    moved = (
+        "reviews:\n"
+        + shipped_review("no-face", "W2")
+        + shipped_review("other", "W5")
+        + shipped_review("no-facez", "https://openalex.org/w1", note="Moved down.")
+    )
+    again = run(root, FACE_WORKS, "again", reviews=moved)
+    later = diff_reports(read_report(new), read_report(again), review_identity=review_identity)
+    assert [(o.review, o.claim, o.change) for o in later.reviews_of_other_claims] == [("W5", "other", "added")]
+
+
+def test_a_review_whose_claim_one_run_does_not_check_says_so(root, capsys):
+    """A run over a claims file without the claim "no-partners" (dropped, or another file given)
+    lists the review of it among the reviews of claims not checked: diff says it with the old run
+    having checked it, and back the other way that the new run checks it."""
+    reviews = "reviews:\n" + shipped_review("no-partners", "W2")
+    both = run(root, FACE_WORKS, "both", reviews=reviews)
+    write(root / "claims/c.yaml", CLAIMS.split("  - id: no-partners")[0])
+    face_only = run(root, FACE_WORKS, "face-only", reviews=reviews)
+    (said,) = diff_reports(read_report(both), read_report(face_only)).reviews_of_other_claims
+    assert (said.claim, said.change, said.why) == (
+        "no-partners",
+        "added",
+        "no claim of that id in the new run; the old run checked it",
+    )
+    (back,) = diff_reports(read_report(face_only), read_report(both)).reviews_of_other_claims
+    assert (back.claim, back.change, back.line, back.why) == (
+        "no-partners",
+        "removed",
+        2,
+        "the new run checks that claim",
+    )
+    assert main(["diff", str(face_only), str(both)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"  - review of W2 on no-partners (not a match, {root / 'reviews.yaml'}:2): the new run checks that claim"
+        in out
+    )
+
+
+def test_a_report_from_before_the_reviews_of_other_claims_diffs_as_before(root, capsys):
+    """A report of a claimwatch from before `reviews_of_other_claims` lists none of them: against a
+    report of the same claims and reviews file that lists one, nothing changed, as diff said
+    before; the diff's JSON has no `reviews_of_other_claims` where none changed."""
+    typo = "reviews:\n" + shipped_review("no-facez", "W1")
+    new = run(root, FACE_WORKS, "new", reviews=typo)
+    data = json.loads(new.read_text(encoding="utf-8"))
+    assert [r["claim"] for r in data.pop("reviews_of_other_claims")] == ["no-facez"]
+    older = root / "older.json"
+    older.write_text(json.dumps(data), encoding="utf-8")
+    for a, b in ((older, new), (new, older)):
+        diff = diff_reports(read_report(a), read_report(b))
+        assert not diff.changed and not diff.reviews_of_other_claims
+        assert main(["diff", str(a), str(b), "--exit-code", "--json"]) == 0
+        assert "reviews_of_other_claims" not in json.loads(capsys.readouterr().out)
+
+
+def test_the_reviews_of_other_claims_said_are_those_one_report_lists_and_the_other_does_not(tmp_path_factory):
+    """A property over which of five reviews of claims not checked (as a run lists them from a
+    reviews file of the shipped shape) each report lists, the reviews file changed between the
+    runs: added are those only the new lists, removed those only the old, each once, and diffing
+    the other way swaps them."""
+    root = project(tmp_path_factory.mktemp("other"))
+    write(root / "claims/c.yaml", CLAIMS)
+    listed = "reviews:\n" + "".join(shipped_review(f"gone-{n}", f"W{n}") for n in range(5))
+    base = read_report(run(root, FACE_WORKS, "base", reviews=listed))
+    every = base.reviews_of_other_claims
+    assert len(every) == 5
+    (ref,) = base.inputs.reviews
+    other_file = base.inputs.model_copy(update={"reviews": (ref.model_copy(update={"sha256": "0" * 64}),)})
+    subsets = st.sets(st.sampled_from(range(5)))
+
+    @settings(max_examples=60, deadline=None)
+    @given(subsets, subsets)
+    def check(before: set[int], after: set[int]) -> None:
+        old = base.model_copy(
+            update={"inputs": other_file, "reviews_of_other_claims": tuple(every[i] for i in sorted(before))}
+        )
+        new = base.model_copy(update={"reviews_of_other_claims": tuple(every[i] for i in sorted(after))})
+        said = diff_reports(old, new, review_identity=review_identity).reviews_of_other_claims
+        assert sorted(o.claim for o in said if o.change == "added") == [f"gone-{n}" for n in sorted(after - before)]
+        assert sorted(o.claim for o in said if o.change == "removed") == [f"gone-{n}" for n in sorted(before - after)]
+        back = diff_reports(new, old, review_identity=review_identity).reviews_of_other_claims
+        swapped = {"added": "removed", "removed": "added"}
+        assert sorted((o.claim, swapped[o.change]) for o in back) == sorted((o.claim, o.change) for o in said)
+
+    check()

@@ -19,8 +19,8 @@ from .options import echo_json
 @click.option("--exit-code", is_flag=True, help="Exit 1 when anything changed (as `git diff --exit-code` does).")
 def diff(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     """Compare two JSON reports (from `claimwatch check --json`): verdicts that changed, findings
-    added or removed, reviews that apply in one run and not the other (and why), and inputs that
-    changed.
+    added or removed, reviews that apply in one run and not the other (and why), reviews of a
+    claim not checked that one report lists and the other does not, and inputs that changed.
 
     Run it between two checks of the same claims to see what new evidence did. Exit 0 (or 1 with
     --exit-code when anything changed); 2 when a file is not a claimwatch JSON report this claimwatch

@@ -6,7 +6,8 @@ a work set aside by a review, or no longer set aside, or whose review changed, i
 did not leave or enter the evidence; a work the new run names by another id, sharing its DOI or
 arXiv id, is the same work, and a person sharing an OpenAlex author id or ORCID iD the same
 person), the reviews of each claim that apply in one run and not the other (expired, their
-work no longer a finding), and why, whether the evidence covers each claim completely where that changed, and the inputs,
+work no longer a finding), and why, the reviews naming a claim a run does not check that one
+report lists and the other does not, whether the evidence covers each claim completely where that changed, and the inputs,
 the reviews file among them (files added,
 removed, or with a new sha256). `render_diff` writes it for a terminal, as rich Text: untrusted text
 is never read as markup, and is made inert.
@@ -142,6 +143,23 @@ class ReviewChange(_Model):
     old_why: str | None = Field(None, exclude_if=lambda v: v is None)
 
 
+class OtherClaimReviewChange(_Model):
+    """A review naming a claim a run does not check (the report's `reviews_of_other_claims`),
+    listed by one run's report and not the other's: `added` (the new report lists it; the
+    old run checked its claim, or the review is new, or names another claim or finding now) or
+    `removed` (the old report listed it; the new run checks its claim, or the review is gone or
+    changed), `why` in words. Its place is the report's that lists it. A review is followed by
+    its claim and what it names, never by its line."""
+
+    review: str
+    claim: str
+    decision: Literal["not_a_match", "confirmed", "disputed"]
+    path: str
+    line: int
+    change: Literal["added", "removed"]
+    why: str
+
+
 class ClaimChange(_Model):
     """A claim added, removed or changed; `renamed`: the claim the old run named `old_claim`,
     the same in all but its id (its words, subject, period, expectation, conditions, topics,
@@ -180,14 +198,17 @@ class ReportDiff(_Model):
     new_as_of: str | None = None
     inputs: tuple[InputChange, ...] = ()
     claims: tuple[ClaimChange, ...] = ()
+    # Left out where none changed: a diff of reports with no review of a claim not checked reads as it did.
+    reviews_of_other_claims: tuple[OtherClaimReviewChange, ...] = Field((), exclude_if=lambda v: not v)
 
     @property
     def changed(self) -> bool:
-        """Anything a watchdog would want to know about: inputs, dates, verdicts or findings. An
-        input moved (the same bytes at another path), or a snapshot written again over the same
-        records (its as-of and coverage, where they changed, are said as such), is none of these."""
+        """Anything a watchdog would want to know about: inputs, dates, verdicts, findings or
+        reviews (a claim's, or one of a claim not checked). An input moved (the same bytes at
+        another path), or a snapshot written again over the same records (its as-of and coverage,
+        where they changed, are said as such), is none of these."""
         changed_inputs = any(i.change != "moved" and not i.same_records for i in self.inputs)
-        return bool(changed_inputs or self.claims or self.old_as_of != self.new_as_of)
+        return bool(changed_inputs or self.claims or self.reviews_of_other_claims or self.old_as_of != self.new_as_of)
 
 
 REPORT_MAX_BYTES = 1 << 30  # a report of a check over millions of works; past this it is no report
@@ -307,6 +328,8 @@ def diff_reports(
     spelling reviews are compared in (`claimwatch.reviews.review_identity`, which `claimwatch diff`
     passes): a review respelled between runs (a pasted address, another case) is the same
     review. Without it, reviews are compared as written."""
+    inputs = _with_same_records(_input_changes(old.inputs, new.inputs), old, new)
+    identity = review_identity or _as_written
     return ReportDiff(
         old=old_name,
         new=new_name,
@@ -314,8 +337,9 @@ def diff_reports(
         new_version=new.claimwatch,
         old_as_of=old.as_of,
         new_as_of=new.as_of,
-        inputs=_with_same_records(_input_changes(old.inputs, new.inputs), old, new),
-        claims=_claim_changes(old, new, review_identity or _as_written),
+        inputs=inputs,
+        claims=_claim_changes(old, new, identity),
+        reviews_of_other_claims=_other_claims_review_changes(old, new, inputs, identity),
     )
 
 
@@ -480,6 +504,49 @@ def _review_change(review: Review, change: str, why: str | None, old_why: str | 
         change=change,  # type: ignore[arg-type]  # one of ReviewChange.change's
         why=why,
         old_why=old_why,
+    )
+
+
+def _other_claims_review_changes(
+    old: Results, new: Results, inputs: tuple[InputChange, ...], identity: ReviewIdentity
+) -> tuple[OtherClaimReviewChange, ...]:
+    """Reviews of a claim not checked that one report lists and the other does not, by their
+    claim and what they name. Which reviews those are follows from the claims and the reviews
+    file alone: where neither changed (moved is no change) and one report lists none, that
+    report is of a claimwatch from before the list (it wrote none), and nothing is said."""
+    before = {(r.claim, identity(r)): r for r in old.reviews_of_other_claims}
+    after = {(r.claim, identity(r)): r for r in new.reviews_of_other_claims}
+    decided_alike = not any(i.kind in ("claims", "reviews") and i.change != "moved" for i in inputs)
+    if decided_alike and not (before and after):
+        return ()
+    checked_before, checked_now = {r.claim for r in old.results}, {r.claim for r in new.results}
+    out = []
+    for key, review in after.items():
+        if key not in before:
+            why = "no claim of that id in the new run" + (
+                "; the old run checked it" if review.claim in checked_before else ""
+            )
+            out.append(_other_claims_review_change(review, "added", why))
+    for key, review in before.items():
+        if key not in after:
+            why = (
+                "the new run checks that claim"
+                if review.claim in checked_now
+                else "not in the new run's reviews file as it was: gone, or naming another claim or finding now"
+            )
+            out.append(_other_claims_review_change(review, "removed", why))
+    return tuple(out)
+
+
+def _other_claims_review_change(review: Review, change: str, why: str) -> OtherClaimReviewChange:
+    return OtherClaimReviewChange(
+        review=review.names,
+        claim=review.claim,
+        decision=review.decision,
+        path=review.path,
+        line=review.line,
+        change=change,  # type: ignore[arg-type]  # one of OtherClaimReviewChange.change's
+        why=why,
     )
 
 
@@ -880,6 +947,12 @@ def render_diff(diff: ReportDiff) -> list[Text]:
             lines.append(text_line(f"      {_FINDING_MARK[f.change]} ", f.work, was, " ", named, _finding_words(f)))
         for r in c.reviews:
             lines.append(text_line(*_review_line(r)))
+    if diff.reviews_of_other_claims:
+        lines.append(text_line(("Reviews of claims not checked", "bold")))
+    for o in diff.reviews_of_other_claims:
+        mark = "+" if o.change == "added" else "-"
+        where = f" ({_DECISION_WORDS[o.decision]}, {o.path}:{o.line}): "
+        lines.append(text_line(f"  {mark} review of ", o.review, " on ", o.claim, where, o.why))
     return lines
 
 
