@@ -1213,16 +1213,10 @@ def test_the_review_listing_says_a_person_confirmed_yet_uncertain(
     assert lines[-1].startswith("1 finding to review, 1 reviewed"), lines
 
 
-def test_the_review_listing_shows_whom_a_review_not_applied_says_its_person_is_not(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Left by the thirtieth part: the reports and `check`'s terminal showed a review's
-    `distinct_from`, but `claimwatch review`'s "not applied" lines (a person no longer a finding, a
-    claim the run does not hold) named only the person, so the reviewer listing them did not see
-    whom the review had said that person is not. Each says it now in the terminal report's words,
-    sanitised (a curated file's name is the reviewer's own), capped at 20 and a
-    count of the rest. The reviews are in the shipped reviews.yaml's shape."""
-    root = project(tmp_path)
+def _two_li_weis_case(tmp: Path) -> tuple[Path, Path, Path]:
+    """A case (its root, claims file and records file) of `_confirmed_hub_case`'s two records of
+    Li Wei and a claim allowing one recruit, for the command line's tests."""
+    root = project(tmp)
     claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", "expects: {at_most: 1}"))
     places = [(LAB, [2023]), (HIT, [2019, 2020])]
     records = write_jsonl(
@@ -1232,6 +1226,19 @@ def test_the_review_listing_shows_whom_a_review_not_applied_says_its_person_is_n
             shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
         ],
     )
+    return root, claims, records
+
+
+def test_the_review_listing_shows_whom_a_review_not_applied_says_its_person_is_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Left by the thirtieth part: the reports and `check`'s terminal showed a review's
+    `distinct_from`, but `claimwatch review`'s "not applied" lines (a person no longer a finding, a
+    claim the run does not hold) named only the person, so the reviewer listing them did not see
+    whom the review had said that person is not. Each says it now in the terminal report's words,
+    sanitised (a curated file's name is the reviewer's own), capped at 20 and a
+    count of the rest. The reviews are in the shipped reviews.yaml's shape."""
+    root, claims, records = _two_li_weis_case(tmp_path)
     reviews = write(
         root / "reviews.yaml",
         "reviews:\n"
@@ -1375,16 +1382,7 @@ def test_every_report_shows_whom_a_review_says_a_person_is_not(tmp_path: Path, m
     the review (and beside a review not applied, on the terminal too), escaped as any untrusted text
     (a curated file's name is the reviewer's own), the first 20 and a count of the rest, the same
     bytes from two runs."""
-    root = project(tmp_path)
-    claims = claim_file(root / "claims/people.yaml", RECRUITS.replace("expects: none", "expects: {at_most: 1}"))
-    places = [(LAB, [2023]), (HIT, [2019, 2020])]
-    records = write_jsonl(
-        root / "records.jsonl",
-        [
-            shaped_author_record("A5000000001", "Li Wei", places, alternatives=["Wei Li"]),
-            shaped_author_record("A5023888391", "Li Wei", places, orcid=LI_WEI_ORCID),
-        ],
-    )
+    root, claims, records = _two_li_weis_case(tmp_path)
     reviews = write(
         root / "reviews.yaml",
         "reviews:\n"
