@@ -18,8 +18,9 @@ For each work it works out, from the table's flattened columns:
 A work is a *candidate*, returned for the exact matchers, where some claim might find something
 in it: a version of another record, a subject author the text may name, or a claim whose
 subject has an author on it, whose period it may fall in, and whose test the query cannot rule
-out; with it come the claims whose tests the matchers must run (every claim for a version or a
-subject the text may name). Everything the query rules out can only fail in the exact matchers
+out; with it come the claims whose tests the matchers must run (every claim for a version; for
+the rest, those whose subject may have an author on it, by id or by a name in text, whose period
+it may fall in, and whose test the query cannot rule out). Everything the query rules out can only fail in the exact matchers
 too (the plan's needles only widen). For the other works the query sums what the evaluator
 counts for every work: per claim, the subject's works certainly in the period, their
 coauthorships, and those with no affiliation; and per table, records, authorships and those
@@ -278,13 +279,16 @@ class _Compiler:
         on_topics = f"SELECT {topics}\nFROM (\n{joined}\n) AS j"
         lives = ",\n  ".join(["*", *(f"({self._live(c)}) AS live_{i}" for i, c in enumerate(self.plan.claims))])
         live = [f"live_{i}" for i in range(len(self.plan.claims))]
-        every = ["linked", *self._uncertain_subjects()]  # reasons to judge a work for every claim
-        candidate = "CASE WHEN " + "\n    OR ".join(f"({r})" for r in [*every, *live]) + " THEN 1 ELSE 0 END"
-        # Which claims' tests the exact matchers must run on a candidate: '1' a claim, in order.
+        # A work the exact matchers judge whatever its tests: a record linked to others by a
+        # shared key (every version of a work is one), one where only a name in text may show a
+        # subject's author (the tallies count it only once that is known).
+        judged = ["linked", *self._uncertain_subjects()]
+        candidate = "CASE WHEN " + "\n    OR ".join(f"({r})" for r in [*judged, *live]) + " THEN 1 ELSE 0 END"
+        # Which claims' tests the exact matchers must run on a candidate: '1' a claim, in order;
+        # a linked record, every claim's (a version dated outside the period counts where the
+        # work's first version is inside it, and the query dates each record alone).
         flags = " || ".join(f"CASE WHEN {r} THEN '1' ELSE '0' END" for r in live) or "''"
-        tests = (
-            f"CASE WHEN {' OR '.join(f'({r})' for r in every)} THEN {self.d.string('1' * len(live))} ELSE {flags} END"
-        )
+        tests = f"CASE WHEN linked THEN {self.d.string('1' * len(live))} ELSE {flags} END"
         columns = ",\n  ".join(
             ["evidence", "ordinal", "n_authorships", "n_without_id", "n_unaffiliated"]
             + [f"s{n}" for n in range(len(self.plan.subjects))]
@@ -295,7 +299,7 @@ class _Compiler:
 
     def _topic(self, n: int) -> str:
         """Does the work hold topic n's words or OpenAlex topics, where some claim testing the
-        topic may take it in (its subject has an author on it, its date is not outside the
+        topic may take it in (its subject may have an author on it, its date is not outside the
         period)? Elsewhere FALSE: every claim's test reads it under that same guard (`_live`)."""
         topic = self.plan.topics[n]
         words = self._alternatives("words", [f" {w} " for w in topic.words])
@@ -337,21 +341,26 @@ class _Compiler:
         """A subject's author that only a name in text may show, where some claim about the
         subject may take the work in (its date is not outside every such claim's period)."""
         out = []
-        for n, s in enumerate(self.plan.subjects):
+        for n in range(len(self.plan.subjects)):
             periods = [c for c in self.plan.claims if c.subject == n]
             if not periods:
                 continue
             in_some = " OR ".join(f"NOT {_date_false(c)}" for c in periods)
-            named = f"s{n}_text OR (s{n} = 0 AND {self._needles('interleaved', s.needles)})"
-            out.append(f"({named}) AND ({in_some})")
+            out.append(f"{self._named_subject(n)} AND ({in_some})")
         return out
 
     def _live(self, c: ClaimPlan) -> str:
         return f"{self._may_take_in(c)} AND {self._maybe(c.test)}"
 
     def _may_take_in(self, c: ClaimPlan) -> str:
-        """The claim's subject has an author on the work, and its date is not outside the period."""
-        return f"s{c.subject} > 0 AND NOT {_date_false(c)}"
+        """The claim's subject may have an author on the work (by id, or by a name in text:
+        `_named_subject`), and its date is not outside the period."""
+        return f"(s{c.subject} > 0 OR {self._named_subject(c.subject)}) AND NOT {_date_false(c)}"
+
+    def _named_subject(self, n: int) -> str:
+        """An author of the work may be subject n's by a name in text alone, or an institution
+        Crossref put among the authors may name it where no author is the subject's by id."""
+        return f"(s{n}_text OR (s{n} = 0 AND {self._needles('interleaved', self.plan.subjects[n].needles)}))"
 
     def _maybe(self, test: Test) -> str:
         """Where the claim's test may hold or leave doubt: a superset of where it does."""
