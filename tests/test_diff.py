@@ -300,7 +300,8 @@ def test_a_claim_renamed_says_its_reviews_under_the_old_id_no_longer_apply(root)
     old = run(root, FACE_WORKS, "old", reviews=review_of_w1("not_a_match"))
     write(root / "claims/c.yaml", CLAIMS.replace("id: no-face", "id: no-face-recognition"))
     new = run(root, FACE_WORKS, "new", reviews=review_of_w1("not_a_match"))
-    (face,) = diff_reports(read_report(old), read_report(new)).claims
+    diff = diff_reports(read_report(old), read_report(new))
+    (face,) = diff.claims
     assert (face.change, [(f.work, f.change) for f in face.findings]) == ("renamed", [("W1", "restored")])
     assert [(r.review, r.change, r.why) for r in face.reviews] == [
         (
@@ -309,6 +310,23 @@ def test_a_claim_renamed_says_its_reviews_under_the_old_id_no_longer_apply(root)
             "it names the claim 'no-face', which this run calls 'no-face-recognition': give it the new id",
         )
     ]
+    # The new report lists the review among those of claims not checked too ("no-face" is not):
+    # said under the renamed claim, it is not said again there (the thirtieth part said it twice).
+    assert [(r.claim, r.work) for r in read_report(new).reviews_of_other_claims] == [("no-face", "W1")]
+    assert diff.reviews_of_other_claims == ()
+    # Back the other way, the claim renamed back: the review applies again, said once, as before.
+    back = diff_reports(read_report(new), read_report(old))
+    assert [(o.review, o.claim, o.change) for o in back.reviews_of_other_claims] == [("W1", "no-face", "removed")]
+    # A review of the old id that applied to nothing before the rename either (its work no
+    # finding) is said among the reviews of claims not checked, as no claim names it.
+    gone = review_of_w1("not_a_match").replace("W1", "W9")
+    write(root / "claims/c.yaml", CLAIMS)
+    old_gone = run(root, FACE_WORKS, "old-gone", reviews=gone)
+    write(root / "claims/c.yaml", CLAIMS.replace("id: no-face", "id: no-face-recognition"))
+    new_gone = run(root, FACE_WORKS, "new-gone", reviews=gone)
+    diff = diff_reports(read_report(old_gone), read_report(new_gone))
+    assert [(r.review, r.change) for r in diff.claims[0].reviews] == []
+    assert [(o.review, o.claim, o.change) for o in diff.reviews_of_other_claims] == [("W9", "no-face", "added")]
     # The review given the new id too: applied in both, no word of it.
     moved = run(
         root, FACE_WORKS, "moved", reviews=review_of_w1("not_a_match").replace("no-face", "no-face-recognition")

@@ -339,7 +339,9 @@ def diff_reports(
         new_as_of=new.as_of,
         inputs=inputs,
         claims=_claim_changes(old, new, identity),
-        reviews_of_other_claims=_other_claims_review_changes(old, new, inputs, identity),
+        reviews_of_other_claims=_other_claims_review_changes(
+            old, new, inputs, identity, _said_under_renamed(old, new, identity)
+        ),
     )
 
 
@@ -486,13 +488,22 @@ def _review_changes(old: ClaimResult | None, new: ClaimResult, identity: ReviewI
     for key, review in applied_now.items():
         if key in lapsed_before:
             out.append(_review_change(review, "now_applied", None, lapsed_before[key].why))
-    if old is not None and old.claim != new.claim:  # renamed: the reviews of its old id name no claim now
-        lapsed_now = {identity(x.review) for x in new.lapsed_reviews}
-        for key, review in applied_before.items():
-            if key not in applied_now and key not in lapsed_now:
-                why = f"it names the claim '{old.claim}', which this run calls '{new.claim}': give it the new id"
-                out.append(_review_change(review, "no_longer_applied", why, None))
+    if old is not None:
+        for review in _left_by_rename(old, new, identity).values():
+            why = f"it names the claim '{old.claim}', which this run calls '{new.claim}': give it the new id"
+            out.append(_review_change(review, "no_longer_applied", why, None))
     return tuple(out)
+
+
+def _left_by_rename(old: ClaimResult, new: ClaimResult, identity: ReviewIdentity) -> dict[str, Review]:
+    """The reviews of a renamed claim's old id that applied in the old run and, naming no claim
+    now, apply to nothing in the new one: said under the renamed claim, by what they name."""
+    if old.claim == new.claim:
+        return {}
+    applied_now = _applied(new, identity)
+    lapsed_now = {identity(x.review) for x in new.lapsed_reviews}
+    applied_before = _applied(old, identity)
+    return {k: r for k, r in applied_before.items() if k not in applied_now and k not in lapsed_now}
 
 
 def _review_change(review: Review, change: str, why: str | None, old_why: str | None) -> ReviewChange:
@@ -507,13 +518,32 @@ def _review_change(review: Review, change: str, why: str | None, old_why: str | 
     )
 
 
+def _said_under_renamed(old: Results, new: Results, identity: ReviewIdentity) -> set[tuple[str, str]]:
+    """The reviews (old claim id, what they name) said under a renamed claim as naming its old id
+    (`_left_by_rename`): the new report lists them among the reviews of claims not checked too,
+    where they are said no more."""
+    before = {r.claim: r for r in old.results}
+    after = {r.claim: r for r in new.results}
+    return {
+        (old_id, key)
+        for new_id, old_id in _renamed_claims(before, after).items()
+        for key in _left_by_rename(before[old_id], after[new_id], identity)
+    }
+
+
 def _other_claims_review_changes(
-    old: Results, new: Results, inputs: tuple[InputChange, ...], identity: ReviewIdentity
+    old: Results,
+    new: Results,
+    inputs: tuple[InputChange, ...],
+    identity: ReviewIdentity,
+    said_under_renamed: set[tuple[str, str]],
 ) -> tuple[OtherClaimReviewChange, ...]:
     """Reviews of a claim not checked that one report lists and the other does not, by their
     claim and what they name. Which reviews those are follows from the claims and the reviews
     file alone: where neither changed (moved is no change) and one report lists none, that
-    report is of a claimwatch from before the list (it wrote none), and nothing is said."""
+    report is of a claimwatch from before the list (it wrote none), and nothing is said. A
+    review of a renamed claim's old id said under that claim (`said_under_renamed`) is not said
+    again here."""
     before = {(r.claim, identity(r)): r for r in old.reviews_of_other_claims}
     after = {(r.claim, identity(r)): r for r in new.reviews_of_other_claims}
     decided_alike = not any(i.kind in ("claims", "reviews") and i.change != "moved" for i in inputs)
@@ -522,7 +552,7 @@ def _other_claims_review_changes(
     checked_before, checked_now = {r.claim for r in old.results}, {r.claim for r in new.results}
     out = []
     for key, review in after.items():
-        if key not in before:
+        if key not in before and key not in said_under_renamed:
             why = "no claim of that id in the new run" + (
                 "; the old run checked it" if review.claim in checked_before else ""
             )
