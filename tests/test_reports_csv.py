@@ -245,6 +245,7 @@ def test_the_people_columns_come_after_the_works_columns():
         "person_shows",
         "person_works",
         "review_distinct_from",  # after the people's, which keep their places
+        "review_at",  # after that, the thirty-first part's
     )
 
 
@@ -384,3 +385,69 @@ def test_a_reviewed_finding_s_former_doubts_are_said_to_be_settled(tmp_path, dec
     assert row["doubts"].splitlines() == [marked + "its date 2024 may fall before 2024-01-10"]
     html = renderers()["html"](results)
     assert {"confirmed": "doubts resolved on review", "not_a_match": "uncertain before review"}[decision] in html
+
+
+def test_a_review_of_a_claim_not_checked_has_a_row_of_its_own(tmp_path):
+    """Left by the thirtieth part: a review naming a claim the run does not check (a typo,
+    "no-face-with-partnerz", or a claim since renamed) was in the JSON, Markdown and HTML reports,
+    but the CSV gave no row for it, so a desk working from the spreadsheet never saw it. Each has
+    a row after every claim's now, status `not_checked`, its text as inert as any other's."""
+    root = project(tmp_path)
+    reviews = write(
+        root / "reviews.yaml",
+        "reviews:\n"
+        "  - {claim: no-face-with-partners, work: W2, decision: confirmed, by: Ann, date: 2025-01-02, note: read}\n"
+        "  - {claim: no-face-with-partnerz, work: W1, decision: not_a_match, by: Ann, date: 2025-01-03,"
+        " note: '=HYPERLINK(\"http://x\")'}\n"
+        "  - {claim: lab-no-recruitz, person: A5023888391, decision: confirmed, by: Bo, date: 2025-01-04,"
+        " note: seen, expires: 2026-01-01, distinct_from: [A5000000001]}\n",
+    )
+    path = write(root / "claims/c.yaml", CLAIMS)
+    evidence = JsonlEvidence.open(write_jsonl(root / "works.jsonl", RECORDS))
+    results = evaluate(claims_mod.load_claims([path], root=root), [evidence], reviews=load_reviews(reviews))
+    assert [r.claim for r in results.reviews_of_other_claims] == ["no-face-with-partnerz", "lab-no-recruitz"]
+    text = render_csv(results)
+    rows = parse(text)
+    assert [(r["claim"], r["status"]) for r in rows][-2:] == [
+        ("no-face-with-partnerz", "not_checked"),
+        ("lab-no-recruitz", "not_checked"),
+    ]
+    typo, person = rows[-2:]
+    assert {c: v for c, v in typo.items() if v} == {
+        "claim": "no-face-with-partnerz",
+        "status": "not_checked",
+        "work_id": "W1",
+        "review_decision": "not_a_match",
+        "review_by": "Ann",
+        "review_date": "2025-01-03",
+        "review_note": '\'=HYPERLINK("http://x")',  # never a formula
+        "review_at": f"{reviews}:3",
+    }
+    assert {c: v for c, v in person.items() if v} == {
+        "claim": "lab-no-recruitz",
+        "status": "not_checked",
+        "person_id": "A5023888391",
+        "review_decision": "confirmed",
+        "review_by": "Bo",
+        "review_date": "2025-01-04",
+        "review_note": "seen",
+        "review_expires": "2026-01-01",
+        "review_distinct_from": "A5000000001",
+        "review_at": f"{reviews}:4",
+    }
+    # A review that applies says where it stands too; the claims' rows come first, as before.
+    (w2,) = [r for r in rows if r["work_id"] == "W2"]
+    assert (w2["claim"], w2["review_decision"], w2["review_at"]) == (
+        "no-face-with-partners",
+        "confirmed",
+        f"{reviews}:2",
+    )
+    assert [r["claim"] for r in rows[:-2]] == [
+        r["claim"] for r in parse(render_csv(results.model_copy(update={"reviews_of_other_claims": ()})))
+    ]
+    assert render_csv(results) == text  # the same bytes again
+
+
+def test_a_run_whose_reviews_all_name_its_claims_gives_no_not_checked_row(results):
+    assert results.reviews_of_other_claims == ()
+    assert "not_checked" not in {r["status"] for r in parse(render_csv(results))}

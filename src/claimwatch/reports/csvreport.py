@@ -21,6 +21,11 @@ cell that a spreadsheet would run as a formula gets a leading apostrophe (OWASP,
 injection"). No cell is longer than Excel's 32,767 characters (a longer one cannot stand whole
 there): a cell of several items keeps those that fit and counts the rest, any other is cut and
 says so; the JSON report holds them whole. The same results give byte-identical files.
+
+A review naming a claim the run does not check gets a row of its own after every claim's
+(status `not_checked`): its claim, what it names and its review's columns. It applies to nothing,
+and a reader of the file alone would otherwise never see it. Every reviewed row says where its
+review stands (`review_at`, `path:line`).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from ..results import (
     Placement,
     Reason,
     Results,
+    Review,
 )
 from .view import LISTED_BEFORE_WORDS, institution_id, placement_basis, years_of_placement
 
@@ -80,6 +86,7 @@ COLUMNS: tuple[str, ...] = (
     "person_works",
     # Added after the people's columns, which keep their places.
     "review_distinct_from",
+    "review_at",
 )
 
 BOM = "\ufeff"
@@ -110,6 +117,22 @@ def rows(results: Results) -> Iterator[dict[str, str]]:
             yield _safe_row({**_claim_cells(result), **_finding_cells(finding)})
         for finding in result.dismissed:
             yield _safe_row({**_claim_cells(result), **_finding_cells(finding, dismissed=True), "status": "dismissed"})
+    for review in results.reviews_of_other_claims:
+        yield _safe_row(_not_checked_cells(review))
+
+
+def _not_checked_cells(review: Review) -> dict[str, str | None]:
+    """A review naming a claim the run does not check (renamed since, a typo, or a claim file not
+    given): a row of its own after every claim's, status `not_checked`, what it names in
+    `work_id` or `person_id`, so that no review applying to nothing is passed over; the claim's
+    verdict and words are empty, as the run has none."""
+    return {
+        "claim": review.claim,
+        "status": "not_checked",
+        "work_id": review.work,
+        "person_id": review.person,
+        **_review_of(review),
+    }
 
 
 def _claim_cells(result: ClaimResult) -> dict[str, str | None]:
@@ -228,9 +251,10 @@ def doubt_lines(finding: Finding | PersonFinding, *, dismissed: bool = False) ->
 
 
 def _review_cells(finding: Finding | PersonFinding) -> dict[str, str | None]:
-    review = finding.review
-    if review is None:
-        return {}
+    return {} if finding.review is None else _review_of(finding.review)
+
+
+def _review_of(review: Review) -> dict[str, str | None]:
     return {
         "review_decision": review.decision,
         "review_by": review.by,
@@ -238,6 +262,7 @@ def _review_cells(finding: Finding | PersonFinding) -> dict[str, str | None]:
         "review_note": _one_line(review.note),
         "review_expires": review.expires,
         "review_distinct_from": _lines(review.distinct_from),
+        "review_at": f"{review.path}:{review.line}",
     }
 
 
