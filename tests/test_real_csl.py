@@ -873,3 +873,66 @@ def test_an_untyped_record_giving_a_date_of_birth_may_be_a_person_whatever_its_n
     # A typed organisation giving one is not marked: the list says what it is.
     typed = imported(tmp_path, capsys, _csv_of(tmp_path / "e.csv", [untyped | {"type": "Entity"}]), name="e.yaml")
     assert typed.entries[0].may_be_a_person is None
+
+
+# --- a branch named after its own place (thirty-first part) ----------------------------------------
+
+DPL = "Denied Persons List (DPL) - Bureau of Industry and Security"
+OWN_PLACE_ROWS = [
+    # (source, name, addresses, notice, start): real untyped rows. "Huawei Cloud Beijing" is the
+    # Entity List's row of 85 FR 51603 (2020-08-20) as moov-io/watchman's pkg/csl/reader_test.go
+    # (Test__Issue326EL) keeps it; the others are from the CSL of 2023-11 its test/testdata/csl.csv
+    # holds. Each named as a person is and was marked may_be_a_person, though a branch or a company
+    # named after the city or country its own record addresses it in.
+    (EL, "Huawei Cloud Beijing", "Beijing, CN", "85 FR 51603", "2020-08-20"),
+    (
+        EL,
+        "Parto System Tehran",
+        "Unit 7, Floor 4 No. 51 around Golestan Alley, Molasadra, Tehran, IR",
+        "76 FR 67059",
+        "",
+    ),
+    (EL, "APEX Yekaterinburg", "106 Kuybyshev Str, Office 68, Yekaterinburg, RU", "77 FR 61249 No. 195", ""),
+    (EL, "IKCO France", "147 Avenue Charles de Gaulle, Neuilly-Sur-Seine, 92200, FR", "77 FR 24587", ""),
+    (EL, "Zener Lebanon", "Beirut Hadath, Morjan Bldg near Sfeir Bridge, LB", "79 FR 32441", ""),
+    (EL, "APEX Kazakhstan", "126 Jarokova Str, Almaty, KZ", "77 FR 61249 No. 195", ""),
+    # People, marked as before: the real "Sean Byrne" (the same file), and built ones whose surname
+    # is their town's, written as the Denied Persons List writes people (all in capitals) and as
+    # OFAC writes a surname, or whose given name is their city's.
+    (EL, "Sean Byrne", "Cloonmull House, Drumcliffe, County Sligo, IE", "74 FR 35797", ""),
+    (DPL, "JOHN HOUSTON", "605 MAIN STREET, HOUSTON, TX, 77002, US", "67 F.R. 56530", ""),
+    (EL, "Robert HOUSTON", "605 Main Street, Houston, TX, 77002, US", "67 FR 56530", ""),
+    (EL, "Paris Hilton", "12 Rue de Rivoli, Paris, 75001, FR", "67 FR 56530", ""),
+    (EL, "Jordan Smith", "12 Main Street, Amman, JO", "67 FR 56530", ""),
+]
+
+
+def test_a_name_ending_in_its_own_records_place_is_no_persons(tmp_path, capsys, shared_data):
+    """Untyped rows named as a person is but ending in the city or country their own record
+    addresses them in ("Huawei Cloud Beijing" at "Beijing, CN"): marked may_be_a_person, every
+    author at them a doubt, a true match lost. No person is named so, where a surname in capitals,
+    a name all in capitals or a place before the surname says whose the name is: those are marked
+    as before."""
+    header = rows(shared_data / EXCERPT)[0].keys()
+    source = tmp_path / "own-place.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(header))
+        writer.writeheader()
+        for n, (list_name, name, address, notice, start) in enumerate(OWN_PLACE_ROWS):
+            writer.writerow(
+                {c: "" for c in header}
+                | {"_id": f"{n:040x}", "source": list_name, "name": name, "addresses": address,
+                   "federal_register_notice": notice, "start_date": start}
+            )  # fmt: skip
+    rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
+    marked = [e.name for e in rl.entries if e.may_be_a_person]
+    assert marked == ["Sean Byrne", "JOHN HOUSTON", "Robert HOUSTON", "Paris Hilton", "Jordan Smith"]
+    huawei = by_name(rl, "Huawei Cloud Beijing")
+    (hit,) = [
+        h
+        for h in ListMatcher(rl).hits(
+            Authorship("A", 0, raw_affiliations=("Huawei Cloud Beijing, Beijing 100085, China",))
+        )
+        if h.entry is huawei
+    ]
+    assert hit.doubt is None  # a match: it was "... may name a person, not an organisation ..."

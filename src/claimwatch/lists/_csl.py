@@ -1087,10 +1087,40 @@ def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
     names = unique([*(r.name for r in entity), *(a for r in entity for a in r.aliases)])
     if not names or not all(_named_as_a_person_is(n) for n in names):
         return None
+    places = _address_places(entity)
+    if any(_ends_with_its_place(n, places) for n in names):
+        return None
     return (
         f"{untyped}, and its name, {names[0]!r}, is written as a person's is, with no word an organisation's name "
         "has: it may be a person"
     )
+
+
+def _address_places(entity: Sequence[CslRecord]) -> set[tuple[str, ...]]:
+    """The places an entity's records address it in, each as its folded words: every part of an
+    address between commas that holds no digit ("Beijing" of "Beijing, CN"; "Mexico City"; not
+    "113 Hezuo Road"), and the names of the countries the addresses give ("France" for FR)."""
+    parts = {
+        tuple(part.casefold().split())
+        for r in entity
+        for address, _ in r.addresses
+        for part in address.split(",")
+        if part.strip() and not any(c.isdigit() for c in part)
+    }
+    codes = {c for r in entity for _, c in r.addresses if c}
+    return parts | {tuple(name.split()) for name, code in countries.BY_NAME.items() if code in codes}
+
+
+def _ends_with_its_place(name: str, places: set[tuple[str, ...]]) -> bool:
+    """Whether a name ends in a place its own record addresses it in, after a name of its own: a
+    branch named after its city, as the Entity List names Huawei's ("Huawei Cloud Beijing" at
+    "Beijing, CN", 85 FR 51603), which no person's name is. A name written as the lists write a
+    person's, its surname in capitals (`_written_with_a_surname`), or all in capitals, as the
+    Denied Persons List writes people ("I. ASH"), is left as it is: a surname may be a town's."""
+    words = name.casefold().split()
+    if _written_with_a_surname(name.split()) or not any(c.islower() for c in name):
+        return False
+    return any(1 <= len(place) < len(words) and tuple(words[-len(place) :]) == place for place in places)
 
 
 def _personal_facts(entity: Sequence[CslRecord]) -> str:
