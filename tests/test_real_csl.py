@@ -634,6 +634,41 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("ROBERT PLANT", False),  # all in capitals: read as an organisation's, as before this part
         ("PLANT, Robert", True),
         ("Zhao XUEYUAN", True),
+        # Thirty-first part: untyped rows of the CSL of 2023-11 (moov-io/watchman's
+        # test/testdata/csl.csv) naming companies in words that were not read as organisations'
+        # (company forms, trades, and their Turkish, German and Russian forms), each marked as
+        # perhaps a person; and a word joined by hyphens, read in its parts.
+        ("Aelcomp OY", False),
+        ("Set Petrochemicals Oy", False),
+        ("Aero King FZC", False),
+        ("SKY BLUE BIRD FZC", False),
+        ("Wheels Incorporated", False),
+        ("Andleeb Associates", False),
+        ("DATASAAB CONTRACTING AB", False),
+        ("CNG Computers", False),
+        ("Lapcom Computer Stores", False),
+        ("The Fair Price Shop", False),
+        ("BNS Hardware", False),
+        ("Oriental Engineers", False),
+        ("Faradis Production", False),
+        ("Zhengzhou Baiwai Intelligent Automation", False),
+        ("Skymount Drones", False),
+        ("Government Flying Service", False),
+        ("Ace Hub System", False),
+        ("Kitronix Display", False),
+        ("Globa Kiosk", False),
+        ("Metafor Lojistik", False),
+        ("Piro Deniz Motorlari", False),
+        ("ADT ANALOG AND DIGITAL TECHNIK", False),
+        ("Neva Elektronika", False),
+        ("Neva Electronica", False),
+        ("Systema VP", False),
+        ("NPC Granat", False),
+        ("Albrecht Import-Export", False),
+        # The same file's people with names joined by hyphens, marked as before.
+        ("Guadalupe Edgar Lucio-Amador", True),
+        ("JOHN B. PRIDMORE-SMITH", True),
+        ("ADRIANA GABRIELA GUAJARDO-CAVAZOS", True),
     ],
 )
 def test_a_name_is_read_as_a_persons_only_without_an_organisations_word(name, person):

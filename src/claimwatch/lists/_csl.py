@@ -982,6 +982,40 @@ _ORGANISATION_WORDS = frozenset(
         "mu'assasat",
         "markaz",
         "wizarat",
+        # Thirty-first part: words of organisations' names the untyped rows of the CSL of 2023-11
+        # hold that were read as a person's ("Aelcomp OY", "Aero King FZC", "Wheels Incorporated",
+        # "Andleeb Associates", "Metafor Lojistik", "Neva Elektronika", "NPC Granat"): company
+        # forms (Finnish Oy, the Emirates' FZC, Russia's NPO, NPP, NPC and OKB), trades, and their
+        # Turkish, German and Russian forms. None is a person's name.
+        "oy",
+        "fzc",
+        "incorporated",
+        "associates",
+        "contracting",
+        "computer",
+        "computers",
+        "stores",
+        "shop",
+        "hardware",
+        "engineers",
+        "production",
+        "automation",
+        "drones",
+        "service",
+        "system",
+        "solution",
+        "display",
+        "kiosk",
+        "lojistik",
+        "motorlari",
+        "technik",
+        "electronica",
+        "elektronika",
+        "systema",
+        "npo",
+        "npp",
+        "npc",
+        "okb",
     ]
 )
 # A word of a person's name as the lists write one: a capitalised word or one in capitals (accents,
@@ -1057,7 +1091,8 @@ def _an_organisations_word(word: str, name: Sequence[str]) -> bool:
     """Whether a word of a name is an organisation's: one of `_ORGANISATION_WORDS`, or one of
     `_SURNAMES_TOO` where the name is not written with a surname (`_written_with_a_surname`)."""
     folded = word.casefold()
-    if folded in _ORGANISATION_WORDS:
+    # A word joined by hyphens is its parts too: "Import-Export" holds two organisations' words.
+    if folded in _ORGANISATION_WORDS or not _ORGANISATION_WORDS.isdisjoint(folded.split("-")):
         return True
     return folded in _SURNAMES_TOO and not _written_with_a_surname(name)
 
