@@ -665,6 +665,15 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Systema VP", False),
         ("NPC Granat", False),
         ("Albrecht Import-Export", False),
+        # The same file's Entity List and Nonproliferation rows named after their groups' acronyms:
+        # a word in capitals first, then words not, no comma. No individual of that file is named
+        # so; OFAC puts a surname in capitals first only before a comma.
+        ("ZTE Parsian", False),
+        ("DM Link", False),
+        ("HWA Create", False),
+        ("GE Plan", False),
+        ("BIN LADIN, Usama", True),
+        ("ABU JHEISHEH, Mohammed", True),
         # The same file's people with names joined by hyphens, marked as before.
         ("Guadalupe Edgar Lucio-Amador", True),
         ("JOHN B. PRIDMORE-SMITH", True),
