@@ -674,6 +674,32 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("GE Plan", False),
         ("BIN LADIN, Usama", True),
         ("ABU JHEISHEH, Mohammed", True),
+        # The same file's people named with a title, a nickname in quotes or another name in
+        # brackets, a suffix between the names, initials run together, or a second name after
+        # "A/K/A" (the Denied Persons and ITAR Debarred lists' forms): read as organisations'.
+        ("MR. JULIO CESAR VEGA-AMARAL", True),
+        ("Dr. Artush Parsi", True),
+        ('SHAOHUA "ERIC" WANG', True),
+        ('IHSAN MEDHAT "SAMMY" ELASHI', True),
+        ("SAMMY (IHSAN MEDHAT) ELASHI", True),
+        ("PEARL (A.K.A. NEI-CHIEN CHU) LI", True),
+        ("Sergei (Sergi) Ivanovich Tomchani", True),
+        ("Linda Zhai (PRC individual)", True),
+        ("Ri Sung Chol (aka Ri Su'ng-ch'o'l) (DPRK individual)", True),
+        ("Ramon Jr. Andrade", True),
+        ("JOSEPH ORMOND KIRK, III.", True),
+        ("Mohd A.M. Anwahi", True),
+        ("FUYI SUN A/K/A FRANK SUN", True),
+        # Its companies in those forms stay unmarked: a company form with its points, a bracket
+        # holding an acronym, and an organisation's word in a bracket.
+        ("Bonitopto S.R.O.", False),
+        ("KOTO COMMERCIO IBERICA, S.L.", False),
+        ("SUNTRONIC F.Z.E.", False),
+        ("YARRA ANSTALT A.G.", False),
+        ("Russian General Staff Main Intelligence Directorate (GRU)", False),
+        ("GE SONG TAO (GE)", False),  # the acronym in brackets, as before
+        ("Li Ming (Holdings)", False),
+        ("FUYI SUN A/K/A FRANK SUN TRADING", False),
         # The same file's people with names joined by hyphens, marked as before.
         ("Guadalupe Edgar Lucio-Amador", True),
         ("JOHN B. PRIDMORE-SMITH", True),

@@ -1016,11 +1016,14 @@ _ORGANISATION_WORDS = frozenset(
         "npp",
         "npc",
         "okb",
+        "sro",
+        "sl",
     ]
 )
 # A word of a person's name as the lists write one: a capitalised word or one in capitals (accents,
-# hyphens and apostrophes within: "QAR'AWI", "Jean-Luc"), or an initial ("I.").
-_NAME_WORD = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|[^\W\d_]\.)$")
+# hyphens and apostrophes within: "QAR'AWI", "Jean-Luc"), or an initial ("I.") or two or three
+# run together ("Mohd A.M. Anwahi", as the ITAR Debarred list writes one).
+_NAME_WORD = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|(?:[^\W\d_]\.){1,3})$")
 
 
 # The small words within a person's name, in lower case ("Juan de la Cruz", "Ludwig van der Berg",
@@ -1032,6 +1035,7 @@ _NAME_PARTICLES = frozenset(
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn)-(?=[^\W\d_])")
 # What follows a person's name, not a name of their own ("John Smith Jr.", "Henry Ford II").
 _NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+_SUFFIX_WORDS = frozenset(s.rstrip(".") for s in _NAME_SUFFIXES)
 
 # Words of organisations' names that are people's names too: "PAO" (Russia's PJSC; the Wade-Giles
 # surname 鮑, Ellen Pao's), "zao" (Russia's CJSC; Zao Wou-Ki), "co" (Zaldy Co; "Co." with its point
@@ -1063,7 +1067,50 @@ _MOST_NAMES = 7
 """The most names a person's is read as having, particles and suffixes not counted."""
 
 
+# What the Denied Persons and ITAR Debarred lists write within a person's name beside the names
+# (the CSL of 2023-11): a title first ("MR. JULIO CESAR VEGA-AMARAL"), a nickname in quotes
+# ('SHAOHUA "ERIC" WANG') or another name in brackets ("SAMMY (IHSAN MEDHAT) ELASHI"), a suffix
+# between ("Ramon Jr. Andrade"), and a second name after "A/K/A" ("FUYI SUN A/K/A FRANK SUN").
+_TITLES = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."])
+_ALSO_KNOWN_AS = re.compile(r"\s+(?:a/k/a|a\.k\.a\.?)\s+", re.IGNORECASE)
+_ASIDE = re.compile(r"\"[^\"]*\"|\([^()]*\)")
+
+
 def _named_as_a_person_is(name: str) -> bool:
+    """Whether a name may be a person's (`_names_as_a_person_is`), each name of it where "A/K/A"
+    joins two; a title, a nickname in quotes or a name in brackets set aside, though a word of an
+    organisation's there still says whose the name is ("Li Ming (Holdings)")."""
+    named = _ALSO_KNOWN_AS.split(name)
+    if len(named) > 1:
+        return all(_named_as_a_person_is(n) for n in named)
+    written = name.split()
+    if any(_an_organisations_word(w.strip('"()'), written) for w in written):
+        return False
+    words = _ASIDE.sub(_set_aside, name).split()
+    if words and words[0].casefold() in _TITLES:
+        words = words[1:]
+    return _names_as_a_person_is(" ".join(words))
+
+
+def _set_aside(aside: re.Match[str]) -> str:
+    """A nickname in quotes, or a bracket that says a person is meant ("(PRC individual)") or
+    gives another name of one ("(IHSAN MEDHAT)", "(A.K.A. NEI-CHIEN CHU)", "(Sergi)"), as a space;
+    any other bracket as written: an acronym ("(GRU)") or a place is no part of a person's name."""
+    text = aside.group(0)
+    if text.startswith('"'):
+        return " "
+    inner = _AKA_FIRST.sub("", text[1:-1].strip())
+    words = inner.split()
+    if "individual" in (w.casefold() for w in words) or _names_as_a_person_is(inner):
+        return " "
+    one_name = len(words) == 1 and bool(_NAME_WORD.match(words[0])) and not _in_capitals(words[0])
+    return " " if one_name and words[0][0].isupper() else text
+
+
+_AKA_FIRST = re.compile(r"^(?:a/k/a|a\.?k\.?a\.?)\s+", re.IGNORECASE)
+
+
+def _names_as_a_person_is(name: str) -> bool:
     """Whether a name may be a person's: two to seven names, each a name's word or an initial, the
     first letter of each a capital, with lower-case particles between ("Juan de la Cruz", not
     counted) and a suffix after ("Jr.", "III"), no word an organisation's (`_ORGANISATION_WORDS`):
@@ -1072,8 +1119,11 @@ def _named_as_a_person_is(name: str) -> bool:
     organisation's), not "SME BANK JSC" nor "Academy of ...", whose "of" no name has."""
     written = name.split()
     words = [w.removesuffix(",") for w in written]  # "RIM, Ryong Nam", as OFAC writes a surname first
-    if len(words) > 2 and words[-1].casefold() in _NAME_SUFFIXES:
-        words = words[:-1]
+    # A suffix after the names ("Jr.", "III.") or between them, as the ITAR Debarred list writes
+    # "Ramon Jr. Andrade".
+    suffixes = [i for i, w in enumerate(words) if i > 0 and w.casefold().rstrip(".") in _SUFFIX_WORDS]
+    if len(words) - len(suffixes) >= 2:
+        words = [w for i, w in enumerate(words) if i not in suffixes]
     names = [
         _JOINED_PARTICLE.sub("", w)
         for i, w in enumerate(words)
@@ -1106,8 +1156,11 @@ def _an_organisations_word(word: str, name: Sequence[str]) -> bool:
     """Whether a word of a name is an organisation's: one of `_ORGANISATION_WORDS`, or one of
     `_SURNAMES_TOO` where the name is not written with a surname (`_written_with_a_surname`)."""
     folded = word.casefold()
-    # A word joined by hyphens is its parts too: "Import-Export" holds two organisations' words.
+    # A word joined by hyphens is its parts too: "Import-Export" holds two organisations' words;
+    # and a company form is one with its points or without ("S.R.O.", "F.Z.E.", "A.G.").
     if folded in _ORGANISATION_WORDS or not _ORGANISATION_WORDS.isdisjoint(folded.split("-")):
+        return True
+    if "." in folded and folded.replace(".", "") in _ORGANISATION_WORDS:
         return True
     return folded in _SURNAMES_TOO and not _written_with_a_surname(name)
 
