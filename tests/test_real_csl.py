@@ -690,6 +690,15 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("JOSEPH ORMOND KIRK, III.", True),
         ("Mohd A.M. Anwahi", True),
         ("FUYI SUN A/K/A FRANK SUN", True),
+        # Initials run together first are no acronym (the Entity List's "A.H. Shamnad", "M.R.
+        # Ahmadi", "T.V. Joe Ouseppachan"; the Nonproliferation list's "Q.C. Chen"), and "ud", "ur"
+        # are particles as "al" is ("Muhammad Nasim ud Din", the same list's).
+        ("A.H. Shamnad", True),
+        ("M.R. Ahmadi", True),
+        ("T.V. Joe Ouseppachan", True),
+        ("Q.C. Chen", True),
+        ("Muhammad Nasim ud Din", True),
+        ("Habib ur Rahman", True),
         # Its companies in those forms stay unmarked: a company form with its points, a bracket
         # holding an acronym, and an organisation's word in a bracket.
         ("Bonitopto S.R.O.", False),

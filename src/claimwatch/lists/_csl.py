@@ -1027,10 +1027,11 @@ _NAME_WORD = re.compile(r"^(?:[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*|(?:[^\W\
 
 
 # The small words within a person's name, in lower case ("Juan de la Cruz", "Ludwig van der Berg",
-# "Ortega y Gasset", "Ahmad bin Ali"), and the prefix some write joined to a surname ("al-Hassan").
+# "Ortega y Gasset", "Ahmad bin Ali", "Muhammad Nasim ud Din", "Habib ur Rahman"), and the prefix
+# some write joined to a surname ("al-Hassan").
 _NAME_PARTICLES = frozenset(
     ["de", "la", "del", "della", "der", "den", "van", "von", "zu", "ter", "ten", "da", "das", "do", "dos", "di",
-     "du", "le", "y", "e", "bin", "binti", "bint", "ibn", "ben", "al", "el"]
+     "du", "le", "y", "e", "bin", "binti", "bint", "ibn", "ben", "al", "el", "ud", "ul", "ur"]
 )  # fmt: skip
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn)-(?=[^\W\d_])")
 # What follows a person's name, not a name of their own ("John Smith Jr.", "Henry Ford II").
@@ -1148,6 +1149,7 @@ def _led_by_an_acronym(written: Sequence[str]) -> bool:
         len(written) > 1
         and not any("," in w for w in written)
         and _in_capitals(written[0])
+        and "." not in written[0]  # initials run together ("Q.C. Chen", "A.H. Shamnad"): a person's
         and any(any(c.islower() for c in w) for w in written[1:])
     )
 
