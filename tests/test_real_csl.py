@@ -1015,3 +1015,29 @@ def test_a_name_ending_in_its_own_records_place_is_no_persons(tmp_path, capsys, 
         if h.entry is huawei
     ]
     assert hit.doubt is None  # a match: it was "... may name a person, not an organisation ..."
+
+
+def test_an_alias_that_is_one_word_of_another_name_leaves_a_person_marked(tmp_path, capsys, shared_data):
+    """The Entity List's "Fazal Rahim Farid" (a.k.a. "Farid") and "Hia Soo Gan Benson Hia" (a.k.a.
+    "Benson"), untyped rows of the CSL of 2023-11 (moov-io/watchman's test/testdata/csl.csv): a
+    one-word alias, a name of the person alone, left them unmarked, read as organisations', an
+    author found at one by name a match. Such an alias counts no more; a one-word alias that is no
+    word of another name still does ("Martin" of Parviz Khaki), and so does a one-word name ("Mekom")."""
+    header = rows(shared_data / EXCERPT)[0].keys()
+    source = tmp_path / "aliases.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(header))
+        writer.writeheader()
+        for n, (name, aliases) in enumerate(
+            [
+                ("Fazal Rahim Farid", "Fazel Rahim Farid; Farid; Engineer Idris"),
+                ("Hia Soo Gan Benson Hia", "Benson; Soo Gan Benson Hia; Thomas Yan"),
+                ("Parviz Khaki", "Martin"),  # the real ISN row: a name of no other name
+                ("Mekom", "Mecom"),  # the real Entity List row: one word, as before
+            ]
+        ):
+            writer.writerow(
+                {c: "" for c in header} | {"_id": f"{n:040x}", "source": EL, "name": name, "alt_names": aliases}
+            )
+    rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
+    assert [e.name for e in rl.entries if e.may_be_a_person] == ["Fazal Rahim Farid", "Hia Soo Gan Benson Hia"]

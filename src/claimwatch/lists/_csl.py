@@ -1190,6 +1190,7 @@ def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
     if facts := _personal_facts(entity):
         return f"{untyped}, and it gives {facts}, which only a person's record gives: it may be a person"
     names = unique([*(r.name for r in entity), *(a for r in entity for a in r.aliases)])
+    names = _besides_a_name_of_its_own(names)
     if not names or not all(_named_as_a_person_is(n) for n in names):
         return None
     places = _address_places(entity)
@@ -1199,6 +1200,20 @@ def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
         f"{untyped}, and its name, {names[0]!r}, is written as a person's is, with no word an organisation's name "
         "has: it may be a person"
     )
+
+
+def _besides_a_name_of_its_own(names: Sequence[str]) -> list[str]:
+    """The names, less an alias of one word that is a word of another of them: a surname or a
+    given name alone ("Fakhrizdeh" beside "Mohsen Fakhrizdeh", "Farid" beside "Fazal Rahim Farid",
+    as the lists give a person's), which no more says the entity is not a person than the full
+    name does. A word of no other name ("Huawei", "Mekom") still counts: one word is no person's
+    name as the lists write one."""
+    words = [{w.casefold().strip(",") for w in n.split()} for n in names]
+    return [
+        n
+        for i, n in enumerate(names)
+        if len(n.split()) != 1 or not any(n.casefold() in other for j, other in enumerate(words) if j != i)
+    ]
 
 
 def _address_places(entity: Sequence[CslRecord]) -> set[tuple[str, ...]]:
