@@ -1041,3 +1041,72 @@ def test_an_alias_that_is_one_word_of_another_name_leaves_a_person_marked(tmp_pa
             )
     rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
     assert [e.name for e in rl.entries if e.may_be_a_person] == ["Fazal Rahim Farid", "Hia Soo Gan Benson Hia"]
+
+
+ISN = "Nonproliferation Sanctions (ISN) - State Department"
+COMMA_JOINED_ROWS = [
+    # (source, name, alt_names): real rows of the CSL of 2023-11 (moov-io/watchman's
+    # test/testdata/csl.csv). The Nonproliferation list's aliases come joined by commas in one value.
+    (ISN, "Pishro Systems Research Company", "Pishro Company, Advanced Systems Research Company, ASRC, "
+     "Center for Advanced Systems Research, CRAS"),
+    (ISN, "Islamic Revolutionary Guard Corps", "IRGC, The Iranian Revolutionary Guards, IRG, Sepah,  Pasdaran"),
+    (ISN, "Abdul Qadeer Khan", "ZAMAN, Haydar"),
+    (ISN, "Yahya Rahim Safavi", "Rahim Safavi, Yahya Rahim-Safavi, Sayed Yahya Safavi"),
+    (ISN, "Mohsen Fakhrizadeh-Mahabadi", "Mohsen Fakhrizdeh, Fakhrizdeh"),
+    # The Entity List joins them by ";": a comma there is within one alias.
+    (EL, "Action Global", "Action Global Co., Limited"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_the_nonproliferation_lists_aliases_joined_by_commas_are_each_an_alias(tmp_path, capsys, shared_data, form):
+    """The CSL gives the State Department's Nonproliferation aliases in one value joined by commas:
+    kept whole, "Pishro Company, Advanced Systems Research Company, ASRC, ..." was one alias, found
+    in no affiliation, so a coauthor at "Center for Advanced Systems Research, Tehran" named
+    nothing, the claim cleared in silence. Each is an alias now; a name written as OFAC writes a
+    person's ("ZAMAN, Haydar", of a row named as a person is) stays whole, and so does an Entity
+    List alias with a comma in it."""
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    records = [
+        {c: "" for c in header} | {"_id": f"{n:040x}", "source": s, "name": name, "alt_names": aliases}
+        for n, (s, name, aliases) in enumerate(COMMA_JOINED_ROWS)
+    ]
+    source = tmp_path / f"isn.{form}"
+    if form == "csv":
+        with source.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=header)
+            writer.writeheader()
+            writer.writerows(records)
+    else:  # the JSON gives alt_names as a list, here of the one value the CSV gives
+        records = [
+            {"id": r["_id"], "source": r["source"], "name": r["name"], "type": "", "alt_names": [r["alt_names"]]}
+            for r in records
+        ]
+        source.write_text(json.dumps({"results": records}), encoding="utf-8")
+    rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
+    aliases = {e.name: e.aliases for e in rl.entries}
+    assert aliases["Pishro Systems Research Company"] == (
+        "Pishro Company",
+        "Advanced Systems Research Company",
+        "ASRC",
+        "Center for Advanced Systems Research",
+        "CRAS",
+    )
+    assert aliases["Islamic Revolutionary Guard Corps"] == (
+        "IRGC",
+        "The Iranian Revolutionary Guards",
+        "IRG",
+        "Sepah",
+        "Pasdaran",
+    )
+    assert aliases["Abdul Qadeer Khan"] == ("ZAMAN, Haydar",)
+    assert aliases["Action Global"] == ("Action Global Co., Limited",)
+    # The people among them are marked, each of their names one as a person's is.
+    assert [e.name for e in rl.entries if e.may_be_a_person] == [
+        "Abdul Qadeer Khan",
+        "Yahya Rahim Safavi",
+        "Mohsen Fakhrizadeh-Mahabadi",
+    ]
+    pishro = by_name(rl, "Pishro Systems Research Company")
+    affiliation = "Center for Advanced Systems Research, Tehran, Iran"
+    assert [h.entry for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,)))] == [pishro]

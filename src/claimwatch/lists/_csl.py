@@ -171,8 +171,37 @@ def clean_alias(alias: str) -> str:
     return _ALIAS_FULL_STOP.sub(r"\1", _ALIAS_TAIL.sub("", text))
 
 
-def _aliases(values: Iterable[str]) -> tuple[str, ...]:
+def _aliases(values: Iterable[str], source: str = "", name: str = "") -> tuple[str, ...]:
+    if source.startswith(COMMA_JOINED_SOURCE):
+        person = _named_as_a_person_is(name)
+        values = [alias for value in values for alias in _comma_joined(value, person)]
     return tuple(unique(clean_alias(v) for v in values))
+
+
+COMMA_JOINED_SOURCE = "Nonproliferation Sanctions (ISN)"
+"""The State Department's Nonproliferation list, which the CSL gives with its aliases joined by
+commas in one value ("IRGC, The Iranian Revolutionary Guards, IRG, ..."), where every other source
+joins them by ";": kept whole, no alias of its could be found in an affiliation."""
+
+
+def _comma_joined(value: str, person: bool) -> list[str]:
+    """The aliases a Nonproliferation value joins by commas, but, for a record named as a person
+    is (`person`), a name written as OFAC writes a person's, a surname in capitals before the comma
+    ("ZAMAN, Haydar" of Abdul Qadeer Khan): that comma is within the name. An organisation's
+    acronym before a comma ("IRGC, The Iranian Revolutionary Guards") is an alias of its own."""
+    parts = [p.strip() for p in value.split(",")]
+    out: list[str] = []
+    for part in parts:
+        if out and person and _surname_first(out[-1], part):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return [p for p in out if p]
+
+
+def _surname_first(before: str, after: str) -> bool:
+    words = before.split()
+    return bool(words) and all(_in_capitals(w) for w in words) and any(c.islower() for c in after)
 
 
 def _csl_json_records(data: Any, path: str) -> CslRecords:
@@ -247,7 +276,7 @@ def _csl_json_record(row: Any, at: At) -> CslRecord:
         entity_number=text("entity_number"),
         type=text("type"),
         name=_required(text("name"), "name", at),
-        aliases=_aliases(texts("alt_names")),
+        aliases=_aliases(texts("alt_names"), text("source"), text("name")),
         addresses=tuple(_json_addresses(row.get("addresses"), at)),
         programs=tuple(texts("programs")),
         federal_register_notice=text("federal_register_notice") or None,
@@ -402,7 +431,7 @@ def _csl_csv_record(row: dict[str, str], at: At) -> CslRecord:
         entity_number=row["entity_number"].strip(),
         type=row["type"],
         name=_required(row["name"], "name", at),
-        aliases=_aliases(_split(row["alt_names"])),
+        aliases=_aliases(_split(row["alt_names"]), row["source"], row["name"]),
         addresses=tuple((a, _csv_address_country(a)) for a in _split_addresses(row["addresses"])),
         programs=tuple(_split(row["programs"])),
         federal_register_notice=row["federal_register_notice"] or None,
@@ -1018,6 +1047,7 @@ _ORGANISATION_WORDS = frozenset(
         "okb",
         "sro",
         "sl",
+        "sanaat",
     ]
 )
 # A word of a person's name as the lists write one: a capitalised word or one in capitals (accents,
