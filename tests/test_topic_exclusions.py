@@ -95,6 +95,15 @@ def test_an_inline_topic_is_held_to_the_same(case, capsys):
         "Pigs facial recognition",
         "Facial recognition of pigs on commercial farms",
         "Face identification of cattle with YOLO",
+        # Verification and "in" (issue 18, thirty-first part): "<animal> face identification" and
+        # "face recognition of <animal>" were excluded, but not "face verification" in any form nor
+        # "in <animal>", so these were still certain, `contradicted`.
+        "Cattle face verification with deep metric learning",
+        "Sheep's face verification on farms",
+        "Face verification of pigs",
+        "Face recognition in cattle",
+        "Facial recognition in sheep using transfer learning",
+        "Face identification in dogs",
     ],
 )
 def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(tmp_path, title):
@@ -117,3 +126,6 @@ def test_the_shipped_topic_still_finds_people_s_faces_beside_animals(tmp_path):
     records = [work("W1", "Facial recognition of pigs and human facial recognition", "2024-06-01", BY_LAB)]
     r = result(tmp_path / "of", records, "{topic: facial-recognition}")
     assert (r.verdict, r.matched) == ("contradicted", 1)
+    for i, title in enumerate(["Cattle face verification and human face verification", "Face recognition in children"]):
+        r = result(tmp_path / f"in{i}", [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
+        assert (r.verdict, r.matched) == ("contradicted", 1), title
