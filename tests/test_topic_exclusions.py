@@ -129,3 +129,46 @@ def test_the_shipped_topic_still_finds_people_s_faces_beside_animals(tmp_path):
     for i, title in enumerate(["Cattle face verification and human face verification", "Face recognition in children"]):
         r = result(tmp_path / f"in{i}", [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
         assert (r.verdict, r.matched) == ("contradicted", 1), title
+
+
+# The shipped topic excludes "horse face recognition", "cat face recognition" and "panda face
+# recognition" for animals' faces (issue 18, thirty-first part), and so hid a match where the word
+# names no animal: "A Trojan horse face recognition backdoor" (backdoor attacks on face
+# recognition models are a security field's, and call them Trojans) was nothing, the claim
+# cleared; and an acronym in capitals ("CAT", "PANDA", the name of a dataset of people) hid it
+# too. A Trojan horse is no horse: the match is certain. An acronym may be one: uncertain, said
+# why. The word as an animal's, or a title all in capitals, is still excluded; both engines.
+@pytest.mark.parametrize(
+    ("title", "verdict", "because"),
+    [
+        ("A Trojan horse face recognition backdoor", "contradicted", None),
+        ("Trojan-horse face recognition attacks", "contradicted", None),
+        ("CAT face recognition with attention", "insufficient_evidence", ("CAT face recognition", "CAT", "cat")),
+        (
+            "Results on the PANDA face recognition benchmark",
+            "insufficient_evidence",
+            ("PANDA face recognition", "PANDA", "panda"),
+        ),
+        ("Horse face recognition in the stable", "insufficient_evidence", None),
+        ("A dark horse face recognition of foals", "insufficient_evidence", None),
+        ("CAT FACE RECOGNITION WITH ATTENTION", "insufficient_evidence", None),
+        ("Cat face recognition with attention", "insufficient_evidence", None),
+    ],
+)
+def test_an_animal_s_word_that_names_no_animal_hides_no_match(tmp_path, title, verdict, because):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert (result.verdict, len(result.findings)) == (verdict, int(verdict == "contradicted"))
+    expected = {}
+    if because is not None:
+        said, word, animal = because
+        expected = {
+            "W1": (
+                f"its title says \u201c{said}\u201d, where \u201c{word}\u201d is written in capitals, perhaps an "
+                f"acronym rather than the word of \u201c{animal} face recognition\u201d, a phrase the topic excludes",
+            )
+        }
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected

@@ -121,7 +121,9 @@ class _WorkContext:
         (`TopicMatcher.shared_past_exclusion`), or words a
         quotation mark or a bracketed aside stands between (`TopicMatcher.marked_reading`), or in one reading of a text
         that reads two ways (`TopicMatcher.tagged_reading`), or inside an excluded phrase found
-        only so (`TopicMatcher.perhaps_excluded`). None where none of these."""
+        only so (`TopicMatcher.perhaps_excluded`), or inside an excluded phrase whose first word is
+        written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`). None where none
+        of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
@@ -134,6 +136,7 @@ class _WorkContext:
                     or matcher.marked_reading(self.work, self.abstract_words)
                     or matcher.tagged_reading(self.work, self.abstract_words)
                     or matcher.perhaps_excluded(self.work, self.abstract_words)
+                    or matcher.read_as_an_acronym(self.work, self.abstract_words)
                 )
             elif not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None

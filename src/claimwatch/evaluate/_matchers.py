@@ -2430,6 +2430,7 @@ class TopicMatcher:
         way, holds."""
         hits = read(self.phrases, text)
         excluded = self.excluded.find(text) + read(self.excluded, text) if hits else []
+        excluded = [x for x in excluded if not _in_a_compound_of_another_sense(text, x)]
         return next((h for h in hits if not any(x.start <= h.start and h.end <= x.end for x in excluded)), None)
 
     def reasons(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> list[PhraseReason]:
@@ -2453,6 +2454,45 @@ class TopicMatcher:
         if work.abstract_text is not None or (work.abstract_index and self.phrases.may_be_among(abstract_words())):
             yield "abstract", work.abstract
 
+    def _excluded_in(self, text: str) -> list[PhraseHit]:
+        """The excluded phrases `text` holds, in every reading that hides a match: as written, in
+        one reading of two, across a dash, after a hyphen and a break, completing a word a hyphen
+        leaves, across a quotation mark or a bracketed aside; less those whose first word a word
+        before it makes a compound of another sense ("Trojan horse face recognition": malware,
+        not the horse "horse face recognition" means)."""
+        if not self.excluded.phrases:
+            return []
+        found = (
+            self.excluded.find(text)
+            + self.excluded.find_either_way(text)
+            + self.excluded.find_across_dashes(text)
+            + self.excluded.find_after_breaks(text)
+            + _suspended_parts(self.excluded, text)
+            + self.excluded.find_across_marks(text)
+        )
+        return [x for x in found if not _in_a_compound_of_another_sense(text, x)]
+
+    def read_as_an_acronym(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match an excluded phrase holds may still hold one: the excluded
+        phrase's first word is written in capitals where the text is not, so it may be an acronym
+        rather than the word the topic excludes ("CAT face recognition", "the PANDA face
+        recognition benchmark": PANDA is a dataset of people); None where none is."""
+        if not self.excluded.phrases:
+            return None
+        for name, text in self._texts(work, abstract_words):
+            hits = self.phrases.find(text)
+            excluded = self._excluded_in(text) if hits else []
+            for h in hits:
+                holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
+                if holding and all(_first_word_in_capitals(text, x) for x in holding):
+                    x = holding[0]
+                    return (
+                        f"its {name} says \u201c{text[x.start : x.end]}\u201d, where \u201c{_first_word(text, x)}\u201d "
+                        f"is written in capitals, perhaps an acronym rather than the word of \u201c{x.phrase}\u201d, "
+                        "a phrase the topic excludes"
+                    )
+        return None
+
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
         hits = self.phrases.find(text)
         if not hits:
@@ -2460,16 +2500,7 @@ class TopicMatcher:
         # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
         # and so does one found across a dash, after a hyphen and a break, completing a word a
         # hyphen leaves or across a quotation mark or a bracketed aside (`perhaps_excluded`).
-        excluded = (
-            self.excluded.find(text)
-            + self.excluded.find_either_way(text)
-            + self.excluded.find_across_dashes(text)
-            + self.excluded.find_after_breaks(text)
-            + _suspended_parts(self.excluded, text)
-            + self.excluded.find_across_marks(text)
-            if self.excluded.phrases
-            else []
-        )
+        excluded = self._excluded_in(text)
         out = []
         for h in hits:
             if any(x.start <= h.start and h.end <= x.end for x in excluded):
@@ -2566,6 +2597,38 @@ def _word_start(text: str, at: int) -> int:
     while k > 0 and not text[k - 1].isspace():
         k -= 1
     return k
+
+
+# Words that before an excluded phrase's first word make it a compound of another sense: a
+# Trojan horse is malware hidden in a program ("A Trojan horse face recognition backdoor"),
+# not the horse "horse face recognition" excludes.
+_COMPOUNDS_OF_ANOTHER_SENSE = {"horse": frozenset({"trojan"})}
+
+
+def _first_word(text: str, x: PhraseHit) -> str:
+    """The first word of excluded phrase `x` as `text` writes it, letters only."""
+    m = _LETTERS.search(text, x.start, x.end)
+    return m.group() if m else ""
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _in_a_compound_of_another_sense(text: str, x: PhraseHit) -> bool:
+    """Whether the word before excluded phrase `x` makes its first word a compound of another
+    sense (`_COMPOUNDS_OF_ANOTHER_SENSE`), joined by white space or a hyphen ("Trojan-horse")."""
+    before = _COMPOUNDS_OF_ANOTHER_SENSE.get(_first_word(text, x).lower())
+    if not before:
+        return False
+    m = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, x.start - 40) : x.start])
+    return m is not None and m.group(1).lower() in before
+
+
+def _first_word_in_capitals(text: str, x: PhraseHit) -> bool:
+    """Whether excluded phrase `x`'s first word is written in capitals, two letters or more, where
+    `text` has a small letter elsewhere (an acronym: "CAT", "PANDA"; not a title all in capitals)."""
+    word = _first_word(text, x)
+    return len(word) > 1 and word.isupper() and any(c.islower() for c in text)
 
 
 def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:
