@@ -2229,7 +2229,7 @@ class TopicMatcher:
         for name, text in self._texts(work, abstract_words):
             if (h := self._first_not_excluded(text, PhraseSet.find_across_marks)) is not None:
                 return (
-                    f"its {name} says \u201c{text[h.start : h.end]}\u201d, where a quotation mark or a bracketed "
+                    f"its {name} says \u201c{text[h.start : h.end]}\u201d, where a quotation mark, a bracket or a bracketed "
                     f"aside stands between the words of \u201c{h.phrase}\u201d, which may set them apart rather "
                     "than stand within the phrase"
                 )
@@ -2340,7 +2340,7 @@ class TopicMatcher:
             if how == "marks":
                 return (
                     f"its {name} says \u201c{text[x.start : x.end]}\u201d, where {excluded} the words a quotation "
-                    "mark or a bracketed aside stands between are read as one phrase"
+                    "mark, a bracket or a bracketed aside stands between are read as one phrase"
                 )
             if how == "suspended":
                 said = text[x.start : x.end]

@@ -384,21 +384,29 @@ class PhraseSet:
         Spans in `text`."""
         if not self.phrases or not _may_hold_marks(text):
             return []
-        stretches = self._marks_within_phrases(text)
-        if not stretches or not self.might_match(text):
+        # A bracket after a word may open an aside ("Cattle (Bos taurus) face recognition") or
+        # words it sets off as quotes do ("A (quantum computing) inspired"): both readings.
+        readings = [r for asides in (True, False) if (r := self._marks_within_phrases(text, asides=asides))]
+        if not readings or not self.might_match(text):
             return []
-        certain = self.find(text)
-        hits = self._find_certain(_spaced_out(text, stretches), dashes=True)  # the same offsets
-        return [h for h in hits if h not in certain and any(h.start < b and e <= h.end for b, e in stretches)]
+        certain, out = self.find(text), []
+        for stretches in readings:
+            hits = self._find_certain(_spaced_out(text, stretches), dashes=True)  # the same offsets
+            out += [
+                h
+                for h in hits
+                if h not in certain and h not in out and any(h.start < b and e <= h.end for b, e in stretches)
+            ]
+        return sorted(out, key=lambda h: (h.start, -h.end))
 
-    def _marks_within_phrases(self, text: str) -> list[tuple[int, int]]:
+    def _marks_within_phrases(self, text: str, *, asides: bool) -> list[tuple[int, int]]:
         """Where marks (`_marks_between_words`) stand in `text` between two words both of which may
         be a phrase's (`_phrase_words`): a cheap test, most marks in an abstract standing beside
         words of no phrase. A word that is not ASCII is taken as a phrase's, its reading not
         worked out."""
         return [
             (begin, end)
-            for begin, end in _marks_between_words(text)
+            for begin, end in _marks_between_words(text, asides=asides)
             if self._may_be_a_phrase_s(_word_before(text, begin)) and self._may_be_a_phrase_s(_word_after(text, end))
         ]
 
@@ -616,23 +624,25 @@ def _spaced_out(text: str, stretches: list[tuple[int, int]]) -> str:
     return "".join(pieces) + text[at:]
 
 
-# A quotation mark at a word's edge (not an apostrophe inside a word, "People's"), or an aside in
-# brackets of one short word after a word ("text-to-video (T2V) retrieval"), which may set words
-# apart or stand within one phrase (`find_across_marks`).
+# A quotation mark at a word's edge (not an apostrophe inside a word, "People's"), an aside in
+# brackets of up to three short words after a word ("text-to-video (T2V) retrieval", "Cattle (Bos
+# taurus) face recognition"), or a bracket at a word's edge that sets words off as quotes do ("A
+# (quantum computing) inspired algorithm"), which may set words apart or stand within one phrase
+# (`find_across_marks`).
 _QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a'
 _SINGLE_QUOTES = "'\u2018\u2019"
 # A quotation mark by its entity, as titles from publishers' feeds carry one ("&quot;").
 _QUOTE_ENTITY = "&(?:quot|ldquo|rdquo|bdquo|laquo|raquo|lsquo|rsquo|#0*34|#0*39|#x0*2[27]|#822[01]|#x201[cdCD]);"
-_MARK = re.compile(f"[{_QUOTES}{_SINGLE_QUOTES}(\\[]|{_QUOTE_ENTITY}")
-_ASIDE = re.compile(r"[(\[][^\s()\[\]]{1,15}[)\]]")
+_MARK = re.compile(f"[{_QUOTES}{_SINGLE_QUOTES}()\\[\\]]|{_QUOTE_ENTITY}")
+_ASIDE = re.compile(r"[(\[][^\s()\[\]]{1,15}(?: [^\s()\[\]]{1,15}){0,2}[)\]]")
 # What may stand between a mark and the word beside it: white space, another quote ('"face"
 # recognition'), a hyphen ('"quantum computing"-inspired').
 _BESIDE_A_MARK = frozenset(" \t\n-" + _QUOTES + _SINGLE_QUOTES)
 
 
-def _marks_between_words(text: str) -> list[tuple[int, int]]:
+def _marks_between_words(text: str, *, asides: bool) -> list[tuple[int, int]]:
     """Where the quotation marks and the short bracketed asides after a word stand in `text`, in
-    order, apart."""
+    order, apart; or, not `asides`, the brackets at words' edges as marks of their own."""
     out: list[tuple[int, int]] = []
     for m in _MARK.finditer(text):
         at = m.start()
@@ -645,8 +655,13 @@ def _marks_between_words(text: str) -> list[tuple[int, int]]:
             begin = at
             while begin > 0 and text[begin - 1] in " \t":
                 begin -= 1
-            if begin > 0 and text[begin - 1].isalnum() and (aside := _ASIDE.match(text, at)) is not None:
+            if asides and begin > 0 and text[begin - 1].isalnum() and (aside := _ASIDE.match(text, at)) is not None:
                 out.append((begin, aside.end()))
+            elif at + 1 < len(text) and text[at + 1].isalnum():
+                out.append((at, at + 1))  # opening words it sets off: "(quantum computing) inspired"
+        elif c in ")]":
+            if at > 0 and text[at - 1].isalnum():
+                out.append((at, at + 1))  # closing them
         elif not (c in _SINGLE_QUOTES and 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()):
             out.append((at, at + 1))
     return out
