@@ -2309,7 +2309,7 @@ class TopicMatcher:
         hidden = [h for h in hits if _within_any(h, excluded)]
         if not hidden:
             return None
-        for completed, gaps in completed_readings(text):
+        for completed, gaps in completed_readings(text, coordinated_before=self.phrases._phrase_words):
             again = self.excluded.find(completed)
             for h in hidden:
                 if not _within_any(h, again) and (b := _cut_into_exclusion(gaps, h, excluded)) is not None:
@@ -2541,10 +2541,20 @@ def _scripted_reading(name: str, text: str, seen: tuple[int, int], h: PhraseHit,
 
 def _what_leaves_a_word(said: str) -> str:
     """What leaves a word for a later one to complete in a suspended hit's text (`PhraseSet.
-    find_suspended`): a slash where one comes before any hyphen ("Face/voice recognition"), else
-    a hyphen."""
+    find_suspended`): a slash where one comes before any hyphen ("Face/voice recognition"), the
+    conjunction where the first word is coordinated with no hyphen ("Face and voice recognition"),
+    else a hyphen."""
     slash, hyphen = _SLASH_AFTER_A_WORD.search(said), said.find("-")
-    return "a slash" if slash is not None and (hyphen < 0 or slash.start() < hyphen) else "a hyphen"
+    if slash is not None and (hyphen < 0 or slash.start() < hyphen):
+        return "a slash"
+    if not any(c in said for c in _MAY_GIVE_A_HYPHEN) and (m := _CONJUNCTION.search(said)) is not None:
+        return f"\u201c{m.group(1)}\u201d, with no hyphen,"  # "Face and voice recognition"
+    return "a hyphen"
+
+
+# What may give a hyphen: a character, an entity, markup or a command (`READ_AS_HYPHENS`).
+_MAY_GIVE_A_HYPHEN = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d&<\\"
+_CONJUNCTION = re.compile(r"[ \t,](and|or|&)[ \t]", re.IGNORECASE)
 
 
 _SLASH_AFTER_A_WORD = re.compile(r"(?<=[^\W_])/")  # not a closing tag's ("face</i>- and")

@@ -333,7 +333,7 @@ class PhraseSet:
         between two words before the one they share leaves the first for it to complete as such a
         hyphen does ("Face/voice recognition", `_SLASHED`), and stands where the hyphen would."""
         hits: dict[PhraseHit, int] = {}
-        for completed, gaps in completed_readings(text):
+        for completed, gaps in completed_readings(text, coordinated_before=self._phrase_words, first_too=True):
             for h in self.find(completed):
                 hyphen = next((b for b, e in gaps if h.start < b and e <= h.end), None)
                 if hyphen is not None:
@@ -595,11 +595,15 @@ def _completions(found: list[list[tuple[int, int]]]) -> Iterator[list[tuple[int,
             yield [*firsts[:i], other, *firsts[i + 1 :]]
 
 
-def completed_readings(text: str) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+def completed_readings(
+    text: str, coordinated_before: frozenset[str] = frozenset(), *, first_too: bool = False
+) -> Iterator[tuple[str, list[tuple[int, int]]]]:
     """`text` as a reader completes each word a hyphen or a slash leaves for a later one
     (`PhraseSet.find_suspended_at`): the words between it and the word it shares spaced out, the
     same offsets ("Face-        recognition" of "Face- and voice recognition"), with where in
-    `text` those words stood."""
+    `text` those words stood; and, before a word of `coordinated_before`, each word coordinated
+    with no hyphen (`_coordinated_readings`), the word before them one of those with `first_too`."""
+    yield from _coordinated_readings(text, coordinated_before, first_too=first_too)
     if text.isascii() and not _may_suspend(text) and not ("&" in text or "<" in text or "\\" in text):
         return  # no hyphen to leave a word, nor one an entity, a tag or a command may give
     rendered, origins = without_markup_spans(text)
@@ -613,6 +617,55 @@ def completed_readings(text: str) -> Iterator[tuple[str, list[tuple[int, int]]]]
     for stretches in _completions(found) if found else ():
         gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
         yield _spaced_out(text, gaps), gaps
+
+
+# Words coordinated with no hyphen before the word they share ("Face and voice recognition",
+# "face, iris and voice recognition", "Human and cattle face recognition"): English writes two
+# compounds sharing their last word so as often as with a hyphen on the first, and a reader may
+# take face recognition as meant. From after the first word to the last coordinated, a space and
+# a word after it (`_coordinated_readings`).
+_CONJOINED = re.compile(r"[ \t]+(?:and|or|&)[ \t]+[^\W_]+(?=[ \t]+(?P<after>[^\W_]+))", re.IGNORECASE)
+# The words before a conjunction coordinated with it, the first word's end where it starts.
+_COORDINATED_BEFORE = re.compile(r"(?<=[^\W_])(?:[ \t]*,[ \t]*[^\W_]+)*,?$")
+
+
+def _coordinated_readings(
+    text: str, words: frozenset[str], *, first_too: bool
+) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """`text` with the words coordinated before a word of `words` (a phrase's) spaced out
+    (`_CONJOINED`, `_COORDINATED_BEFORE`), all in one reading, and where they stood: "Face
+    recognition" of "Face and voice recognition", the same offsets; with `first_too`, from the
+    first of them that is one of `words`, as where a phrase spans the words left out. None where
+    a word coordinated is a word of grammar ("the face and the voice recognition", "the face and
+    then recognition"): no compound is shared."""
+    if not words or not (" and " in text or " or " in text or " & " in text):
+        return
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    gaps: list[tuple[int, int]] = []
+    for m in _CONJOINED.finditer(text):  # the conjunction first, told in C: most have no phrase's word after
+        after = m.group("after").lower()
+        if after not in words or after in STOP_WORDS or (gaps and m.start() < gaps[-1][1]):
+            continue  # "faces and bodies in crowds": no compound's word after them
+        before = _COORDINATED_BEFORE.search(text, max(0, m.start() - 200), m.start())
+        if before is None or (first_too and _word_ending(text, before.start()) not in words):
+            continue
+        coordinated = _WORD.findall(text[before.start() : m.end()])
+        if not any(w.lower() in STOP_WORDS for w in coordinated if w.lower() not in ("and", "or")):
+            gaps.append((before.start(), m.end()))
+    if gaps:
+        yield _spaced_out(text, gaps), gaps
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _word_ending(text: str, at: int) -> str:
+    """The plain word ending at `at`, lower-cased."""
+    k = at
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    return text[k:at].lower()
 
 
 def _spaced_out(text: str, stretches: list[tuple[int, int]]) -> str:
