@@ -8,6 +8,8 @@ is read as LaTeX sets it, by both engines."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimwatch.evaluate import PhraseSet
@@ -92,6 +94,13 @@ def test_latex_words_are_read_as_latex_sets_them(text, phrase, span):
         # or before another vowel, LaTeX's umlaut still (twenty-eighth part).
         (r"He said \"image and \"Elephant", 'He said "image and "Elephant'),
         (r"na\"ive, \"{i}x, {\"e}x, \"\i x and \"Uber", "naïve, ïx, ëx, ïx and Über"),
+        # Before "a", "o" or "u" too, in a text writing LaTeX's accents nowhere else (thirty-first
+        # part: "\"automatic" read "äutomatic"); braced, inside a word, or beside another accent,
+        # LaTeX's umlaut still.
+        (r"He said \"automatic and \"Uber", 'He said "automatic and "Uber'),
+        (r"China\'s \"automatic", "China's \"automatic"),
+        (r"\"Oko and \"{U}ber, \"{O}ffentlich", "Öko and Über, Öffentlich"),
+        (r"Caf\`e and \"Uber", "Cafè and Über"),
         # Escaped apostrophes, as JSON and program sources write them: read as apostrophes, an
         # acute in none of a text escaping one before no letter, nor in an English possessive or
         # contraction, where "\'s" is no "ś" (twenty-eighth part: "the \'face" was kept as
@@ -165,6 +174,29 @@ def test_an_escaped_quote_opening_alone_before_a_vowel_hides_no_phrase_on_both_e
     result = topic_result_of_both_engines(tmp_path, records, topic)
     assert [f.work.id for f in result.findings] == ["W1"]
     assert result.verdict == "contradicted"
+
+
+# Before "a", "o" or "u" (issue 18, thirty-first part): "\"" opening a word there was LaTeX's
+# umlaut whatever the text, so 'He said \"accent conversion works' read "äccent conversion", no
+# phrase, the claim cleared; and 'Our \"animal face recognition system' lost the shipped
+# facial-recognition topic's exclusion "animal face recognition", a certain "face recognition",
+# `contradicted`. In a text writing LaTeX's accents nowhere else it is the quote now, on both
+# engines (the works table's format 18); beside another accent, LaTeX's umlaut still.
+def test_an_escaped_quote_opening_alone_before_a_o_or_u_is_a_quote_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    topic = "id: face\nname: Accents\nrationale: Accent conversion.\nphrases: [accent conversion]\n"
+    records = [
+        work("W1", r"He said \"accent conversion works", authorships=at_lab),
+        work("W2", r"M\"uller: \"accent conversion", authorships=at_lab),  # LaTeX's umlaut beside: no phrase
+    ]
+    result = topic_result_of_both_engines(tmp_path / "a", records, topic)
+    assert ([f.work.id for f in result.findings], result.verdict) == (["W1"], "contradicted")
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    records = [work("W1", r"Our \"animal face recognition system", authorships=at_lab)]
+    result = topic_result_of_both_engines(
+        tmp_path / "b", records, shipped.replace("id: facial-recognition", "id: face")
+    )
+    assert (result.findings, result.uncertain_findings) == ((), ())
 
 
 def test_escaped_apostrophes_hide_no_phrase_on_both_engines(tmp_path):

@@ -561,6 +561,13 @@ _QUOTE_CLOSED = re.compile(r'\\"(?![A-Za-z{\\])')
 # bare before one of these letters at a word's start is a quote that opens ("He said \\"image
 # recognition", the text closing none so), or "image recognition" is lost to "ïmage".
 _NO_WORD_BEGINS_UMLAUTED = frozenset("ieyIEY")
+# LaTeX's accents written as LaTeX writes them and no escaped quote or apostrophe is: an umlaut
+# inside a word ("M\\"uller", "na\\"ive") or braced ("\\"{U}", "{\\"U}"), a grave, a circumflex
+# or a tilde, an acute braced. Where a text writes none, a bare "\\"" opening a word before "a",
+# "o" or "u" is a quote too, as JSON and program sources escape one ("He said \\"automatic face
+# recognition", the text closing none so); "\\"Uber" then reads "Uber", which no English phrase
+# begins, where "\\"automatic" read "äutomatic" lost every phrase beginning so.
+_LATEX_ACCENT_ELSEWHERE = re.compile(r"""[^\W\d_]\\"[A-Za-z{\\]|\\"\{|\{\\["'`^~]|\\[`^~]\{?[A-Za-z]|\\'\{""")
 
 
 # So an apostrophe, as JSON and program sources write one ("the \\'face recognition\\' task",
@@ -598,11 +605,15 @@ def _an_escaped_apostrophe(m: re.Match[str], text: str) -> bool:
 
 
 def _opens_a_quote(m: re.Match[str], text: str) -> bool:
-    """Is an umlaut's command (`_ACCENT`) a quote opening before a word no umlaut begins
-    (`_NO_WORD_BEGINS_UMLAUTED`): written bare, no brace about it, at a word's start?"""
+    """Is an umlaut's command (`_ACCENT`) a quote opening a word: written bare, no brace about
+    it, at a word's start, before a letter no word begins umlauted (`_NO_WORD_BEGINS_UMLAUTED`),
+    or before one some do ("\\"Uber") in a text writing LaTeX's accents nowhere else
+    (`_LATEX_ACCENT_ELSEWHERE`)?"""
     bare = m.group(1) is None and m.group("bare") is not None
     at_start = m.start() == 0 or not text[m.start() - 1].isalpha()
-    return bare and at_start and m.group("bare") in _NO_WORD_BEGINS_UMLAUTED
+    if not (bare and at_start):
+        return False
+    return m.group("bare") in _NO_WORD_BEGINS_UMLAUTED or _LATEX_ACCENT_ELSEWHERE.search(text) is None
 
 
 def _escaped_quotes(text: str, begin: int, end: int, accents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
