@@ -172,3 +172,56 @@ def test_an_animal_s_word_that_names_no_animal_hides_no_match(tmp_path, title, v
             )
         }
     assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected
+
+
+# The shipped topic's "face recognition of <animal>" (thirtieth part) and "face recognition in
+# <animal>" (this part) hid a match where the animal's word describes a noun after it (issue 18,
+# thirty-first part): "Face recognition of dog owners" (of people), "Face recognition in
+# animal-assisted therapy" were nothing, the claim cleared in silence. Such a word beginning a
+# compound, or before a plural naming people, makes the match a doubt, said why, on both engines;
+# "Face recognition of cattle under field conditions" and "... of cattle using YOLO" stay nothing.
+@pytest.mark.parametrize(
+    ("title", "said", "how", "excluded"),
+    [
+        (
+            "Face recognition of dog owners in parks",
+            "Face recognition of dog owners",
+            "describe \u201cowners\u201d",
+            "face recognition of dog",
+        ),
+        (
+            "Face recognition of pig farmers",
+            "Face recognition of pig farmers",
+            "describe \u201cfarmers\u201d",
+            "face recognition of pig",
+        ),
+        (
+            "Face recognition in animal-assisted therapy for autism",
+            "Face recognition in animal-assisted",
+            "begin \u201canimal-assisted\u201d",
+            "face recognition in animal",
+        ),
+        ("Face recognition of cattle under field conditions", None, None, None),
+        ("Face recognition of cattle using YOLO", None, None, None),
+        ("Face recognition in sheep", None, None, None),
+    ],
+)
+def test_an_animal_s_word_describing_a_noun_after_it_is_a_doubt(tmp_path, title, said, how, excluded):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    word = None if excluded is None else excluded.split()[-1]
+    expected = (
+        {}
+        if said is None
+        else {
+            "W1": (
+                f"its title says \u201c{said}\u201d, where \u201c{word}\u201d may {how} rather than name what \u201cface "
+                f"recognition\u201d is said of, as in \u201c{excluded}\u201d, a phrase the topic excludes",
+            )
+        }
+    )
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected

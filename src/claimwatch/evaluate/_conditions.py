@@ -122,7 +122,8 @@ class _WorkContext:
         quotation mark or a bracketed aside stands between (`TopicMatcher.marked_reading`), or in one reading of a text
         that reads two ways (`TopicMatcher.tagged_reading`), or inside an excluded phrase found
         only so (`TopicMatcher.perhaps_excluded`), or inside an excluded phrase whose first word is
-        written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`). None where none
+        written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`), or ending in a
+        word that may describe a noun after it (`TopicMatcher.read_as_a_modifier`). None where none
         of these."""
         key = id(matcher)
         if key not in self._doubts:
@@ -137,6 +138,7 @@ class _WorkContext:
                     or matcher.tagged_reading(self.work, self.abstract_words)
                     or matcher.perhaps_excluded(self.work, self.abstract_words)
                     or matcher.read_as_an_acronym(self.work, self.abstract_words)
+                    or matcher.read_as_a_modifier(self.work, self.abstract_words)
                 )
             elif not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None

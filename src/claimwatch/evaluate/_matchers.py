@@ -2493,6 +2493,34 @@ class TopicMatcher:
                     )
         return None
 
+    def read_as_a_modifier(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match an excluded phrase ending "of <word>" or "in <word>" holds
+        may still hold one: that word begins a compound ("Face recognition in animal-assisted
+        therapy") or says whose a person's noun after it is ("Face recognition of dog owners": of
+        people), not what the match is of; None where none does."""
+        if not self.excluded.phrases:
+            return None
+        for name, text in self._texts(work, abstract_words):
+            hits = self.phrases.find(text)
+            excluded = self._excluded_in(text) if hits else []
+            for h in hits:
+                holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
+                nouns = [_noun_after_an_excluded_word(text, x) for x in holding]
+                if holding and (noun := nouns[0]) is not None and all(nouns):
+                    x = holding[0]
+                    last = text[_word_start(text, x.end) : x.end]
+                    said = text[x.start : noun[1]]
+                    how = (
+                        f"begin \u201c{text[_word_start(text, x.end) : noun[1]]}\u201d"
+                        if text[x.end] == "-"
+                        else f"describe \u201c{noun[0]}\u201d"
+                    )
+                    return (
+                        f"its {name} says \u201c{said}\u201d, where \u201c{last}\u201d may {how} rather than name "
+                        f"what \u201c{h.phrase}\u201d is said of, as in \u201c{x.phrase}\u201d, a phrase the topic excludes"
+                    )
+        return None
+
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
         hits = self.phrases.find(text)
         if not hits:
@@ -2632,6 +2660,25 @@ def _in_a_compound_of_another_sense(text: str, x: PhraseHit) -> bool:
         return False
     m = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, x.start - 40) : x.start])
     return m is not None and m.group(1).lower() in before
+
+
+# What after an excluded phrase's last word makes that word describe another: a hyphen beginning a
+# compound ("animal-assisted", "dog-friendly"), or a plural naming people by what they do or are
+# ("owners", "farmers", "handlers", "lovers", "scientists", "veterinarians"), whose the word may say.
+_NOUN_AFTER = re.compile(
+    r"(?:-(?P<compound>[^\W\d_]+)|[ \t]+(?P<person>[^\W\d_]{2,}(?:ers|ists|ians)))(?![^\W\d_])", re.IGNORECASE
+)
+
+
+def _noun_after_an_excluded_word(text: str, x: PhraseHit) -> tuple[str, int] | None:
+    """Where excluded phrase `x` ends "of <word>" or "in <word>" and a compound or a person's
+    noun follows that word in `text` (`_NOUN_AFTER`), that noun and where it ends; else None."""
+    if _OF_A_WORD.search(x.phrase) is None or (m := _NOUN_AFTER.match(text, x.end)) is None:
+        return None
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    noun = m.group("compound") or m.group("person")
+    return None if noun.lower() in STOP_WORDS else (noun, m.end())  # "of cattle others" is no one's
 
 
 def _first_word_in_capitals(text: str, x: PhraseHit) -> bool:
