@@ -225,3 +225,44 @@ def test_an_animal_s_word_describing_a_noun_after_it_is_a_doubt(tmp_path, title,
         }
     )
     assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected
+
+
+# The shipped topic excludes "face recognition ability" and "face recognition skill" as people's
+# own, which psychology studies; but machine learning says it of its models (issue 18,
+# thirty-first part): "Improving the face recognition ability of deep neural networks" and "The
+# model's face recognition ability" were nothing, the claim cleared in silence. Said of a machine
+# (its word after "of" or a possessive before), the match is a doubt, said why, on both engines;
+# said of people ("of children with autism") it stays nothing.
+@pytest.mark.parametrize(
+    ("title", "said", "machine"),
+    [
+        (
+            "Improving the face recognition ability of deep neural networks",
+            "face recognition ability of deep neural networks",
+            "networks",
+        ),
+        ("Boosting the face recognition skill of models", "face recognition skill of models", "models"),
+        ("The model's face recognition ability under occlusion", "model's face recognition ability", "model"),
+        ("Face recognition ability of children with autism", None, None),
+        ("Face recognition ability in adults", None, None),
+    ],
+)
+def test_a_person_s_faculty_the_topic_excludes_said_of_a_machine_is_a_doubt(tmp_path, title, said, machine):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    excluded = "face recognition skill" if said and "skill" in said else "face recognition ability"
+    expected = (
+        {}
+        if said is None
+        else {
+            "W1": (
+                f"its title says \u201c{said}\u201d, where \u201c{excluded}\u201d, a phrase the topic excludes as a "
+                f"person's, is said of \u201c{machine}\u201d, a machine's",
+            )
+        }
+    )
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected

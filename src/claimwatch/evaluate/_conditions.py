@@ -123,8 +123,9 @@ class _WorkContext:
         that reads two ways (`TopicMatcher.tagged_reading`), or inside an excluded phrase found
         only so (`TopicMatcher.perhaps_excluded`), or inside an excluded phrase whose first word is
         written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`), or ending in a
-        word that may describe a noun after it (`TopicMatcher.read_as_a_modifier`). None where none
-        of these."""
+        word that may describe a noun after it (`TopicMatcher.read_as_a_modifier`), or said of a
+        machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`). None
+        where none of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
@@ -139,6 +140,7 @@ class _WorkContext:
                     or matcher.perhaps_excluded(self.work, self.abstract_words)
                     or matcher.read_as_an_acronym(self.work, self.abstract_words)
                     or matcher.read_as_a_modifier(self.work, self.abstract_words)
+                    or matcher.said_of_a_machine(self.work, self.abstract_words)
                 )
             elif not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None

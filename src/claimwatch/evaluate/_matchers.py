@@ -2521,6 +2521,28 @@ class TopicMatcher:
                     )
         return None
 
+    def said_of_a_machine(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match an excluded phrase holds may still hold one: the excluded
+        phrase is said of a machine ("the face recognition ability of deep neural networks", "the
+        model's face recognition ability"), where the topic excludes it as a person's
+        (`_MACHINES`); None where none is."""
+        if not self.excluded.phrases:
+            return None
+        for name, text in self._texts(work, abstract_words):
+            hits = self.phrases.find(text)
+            excluded = self._excluded_in(text) if hits else []
+            for h in hits:
+                holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
+                machines = [_machine_said_of(text, x) for x in holding]
+                if holding and (m := machines[0]) is not None and all(machines):
+                    x = holding[0]
+                    said = text[min(x.start, m[0]) : max(x.end, m[1])]
+                    return (
+                        f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
+                        f"excludes as a person's, is said of \u201c{text[m[0] : m[1]]}\u201d, a machine's"
+                    )
+        return None
+
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
         hits = self.phrases.find(text)
         if not hits:
@@ -2679,6 +2701,69 @@ def _noun_after_an_excluded_word(text: str, x: PhraseHit) -> tuple[str, int] | N
 
     noun = m.group("compound") or m.group("person")
     return None if noun.lower() in STOP_WORDS else (noun, m.end())  # "of cattle others" is no one's
+
+
+# Words naming machines a faculty may be said of ("the face recognition ability of deep neural
+# networks"): a topic excluding a person's faculty ("face recognition ability") does not exclude a
+# machine's (`TopicMatcher.said_of_a_machine`).
+_MACHINES = frozenset(
+    {
+        "model",
+        "models",
+        "network",
+        "networks",
+        "system",
+        "systems",
+        "algorithm",
+        "algorithms",
+        "method",
+        "methods",
+        "machine",
+        "machines",
+        "computer",
+        "computers",
+        "cnn",
+        "cnns",
+        "dnn",
+        "dnns",
+        "classifier",
+        "classifiers",
+        "robot",
+        "robots",
+        "transformer",
+        "transformers",
+        "ai",
+        "framework",
+        "frameworks",
+        "architecture",
+        "architectures",
+    }
+)
+# The words naming a faculty an excluded phrase may end in ("face recognition ability").
+_FACULTIES = frozenset({"ability", "abilities", "skill", "skills", "capability", "capabilities"})
+# "of" and up to five words after it, the machine's among them ("of the deep neural networks").
+_OF_WORDS = re.compile(r"[ \t]+of[ \t]+(?P<words>[^\W_]+(?:[ \t]+[^\W_]+){0,4})", re.IGNORECASE)
+# A machine's possessive just before ("the model's", "networks'").
+_A_MACHINE_S = re.compile(r"(?P<machine>[^\W_]+)['\u2019]s?[ \t]+$", re.IGNORECASE)
+
+
+def _machine_said_of(text: str, x: PhraseHit) -> tuple[int, int] | None:
+    """Where the machine excluded phrase `x` is said of stands in `text` (`_MACHINES`, in the five
+    words after "of" or a possessive just before it), where `x` names a faculty (`_FACULTIES`);
+    None where none is."""
+    if x.phrase.rsplit(" ", 1)[-1].lower() not in _FACULTIES:
+        return None  # "quantum computing inspired", "text-to-video retrieval": no one's faculty
+    if (of := _OF_WORDS.match(text, x.end)) is not None:
+        for w in _PLAIN_WORD.finditer(text, of.start("words"), of.end("words")):
+            if w.group().lower() in _MACHINES:
+                return w.span()
+    m = _A_MACHINE_S.search(text, max(0, x.start - 40), x.start)
+    if m is not None and m.group("machine").lower() in _MACHINES:
+        return m.span("machine")
+    return None
+
+
+_PLAIN_WORD = re.compile(r"[^\W_]+")
 
 
 def _first_word_in_capitals(text: str, x: PhraseHit) -> bool:
