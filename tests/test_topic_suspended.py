@@ -70,6 +70,8 @@ def test_a_phrase_a_hyphen_leaves_to_complete_is_found_apart(text, phrase, span)
         ("Face, iris or voice recognition", "face recognition", "Face, iris or voice recognition"),
         ("Face, iris, and voice recognition", "face recognition", "Face, iris, and voice recognition"),
         ("Quantum and classical computing", "quantum computing", "Quantum and classical computing"),
+        # The phrase's first word later in the list than the first coordinated.
+        ("Speech, face and emotion recognition", "face recognition", "face and emotion recognition"),
     ],
 )
 def test_a_phrase_whose_first_word_is_coordinated_with_no_hyphen_is_found_apart(text, phrase, span):

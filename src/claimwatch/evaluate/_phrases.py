@@ -648,11 +648,17 @@ def _coordinated_readings(
         if after not in words or after in STOP_WORDS or (gaps and m.start() < gaps[-1][1]):
             continue  # "faces and bodies in crowds": no compound's word after them
         before = _COORDINATED_BEFORE.search(text, max(0, m.start() - 200), m.start())
-        if before is None or (first_too and _word_ending(text, before.start()) not in words):
+        if before is None:
             continue
-        coordinated = _WORD.findall(text[before.start() : m.end()])
+        # Where the words left out begin: after the first coordinated, or with `first_too` after
+        # the first that is a phrase's ("Speech, face and emotion recognition": after "face").
+        ends = [before.start()] + [w.end() for w in _WORD.finditer(text, before.start(), m.start())]
+        begin = next((e for e in ends if not first_too or _word_ending(text, e) in words), None)
+        if begin is None:
+            continue
+        coordinated = _WORD.findall(text[begin : m.end()])
         if not any(w.lower() in STOP_WORDS for w in coordinated if w.lower() not in ("and", "or")):
-            gaps.append((before.start(), m.end()))
+            gaps.append((begin, m.end()))
     if gaps:
         yield _spaced_out(text, gaps), gaps
 
