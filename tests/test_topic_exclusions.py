@@ -104,6 +104,8 @@ def test_an_inline_topic_is_held_to_the_same(case, capsys):
         "Face recognition in cattle",
         "Facial recognition in sheep using transfer learning",
         "Face identification in dogs",
+        "Face recognition for cattle",  # and "for <animal>", "for dog owners" a doubt below
+        "Face verification for pigs on farms",
     ],
 )
 def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(tmp_path, title):
@@ -126,7 +128,13 @@ def test_the_shipped_topic_still_finds_people_s_faces_beside_animals(tmp_path):
     records = [work("W1", "Facial recognition of pigs and human facial recognition", "2024-06-01", BY_LAB)]
     r = result(tmp_path / "of", records, "{topic: facial-recognition}")
     assert (r.verdict, r.matched) == ("contradicted", 1)
-    for i, title in enumerate(["Cattle face verification and human face verification", "Face recognition in children"]):
+    for i, title in enumerate(
+        [
+            "Cattle face verification and human face verification",
+            "Face recognition in children",
+            "Face recognition for children",
+        ]
+    ):
         r = result(tmp_path / f"in{i}", [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
         assert (r.verdict, r.matched) == ("contradicted", 1), title
 
@@ -194,6 +202,12 @@ def test_an_animal_s_word_that_names_no_animal_hides_no_match(tmp_path, title, v
             "Face recognition of pig farmers",
             "describe \u201cfarmers\u201d",
             "face recognition of pig",
+        ),
+        (
+            "Face recognition for dog owners",
+            "Face recognition for dog owners",
+            "describe \u201cowners\u201d",
+            "face recognition for dog",
         ),
         (
             "Face recognition in animal-assisted therapy for autism",

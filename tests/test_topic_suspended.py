@@ -386,6 +386,7 @@ def test_the_shipped_topic_doubts_a_person_s_face_beside_an_animal_s_it_excludes
         # "in <animal>" too (issue 18, thirty-first part), excluded as "of <animal>" is.
         ("Face recognition in cats and humans", "Face recognition in cats and humans", "humans"),
         ("Face recognition in cats and dogs", None, None),
+        ("Face recognition for cats and humans", "Face recognition for cats and humans", "humans"),
         ("Face recognition of pigs and cows", None, None),
         ("Face recognition ability and performance in adults", None, None),
         # A word of grammar after "and" begins a clause or another phrase: nothing is said of it.
@@ -398,7 +399,7 @@ def test_a_match_said_of_a_word_coordinated_past_an_exclusion_is_a_doubt(tmp_pat
     records = [work("W1", title, authorships=[authorship("A", [LAB])])]
     result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
     assert result.findings == ()
-    phrase = re.split(" (?:of|in) ", title)[0].lower()
+    phrase = re.split(" (?:of|in|for) ", title)[0].lower()
     expected = (
         {}
         if said is None

@@ -2625,9 +2625,9 @@ def _suspended_parts(phrases: PhraseSet, text: str) -> list[PhraseHit]:
 _COORDINATED_AFTER = re.compile(r"(?:\s*,?\s+(?:and|or|&)\s+|\s*,\s*|/)(?P<word>[^\W\d_]+)", re.IGNORECASE)
 
 
-# An excluded phrase ending "of <word>" or "in <word>" says what the match is of or in; a word
-# coordinated after that one may be said so too ("in cats and humans").
-_OF_A_WORD = re.compile(r"\s(?:of|in)\s\S+$", re.IGNORECASE)
+# An excluded phrase ending "of <word>", "in <word>" or "for <word>" says what the match is of, in
+# or for; a word coordinated after that one may be said so too ("in cats and humans").
+_OF_A_WORD = re.compile(r"\s(?:of|in|for)\s\S+$", re.IGNORECASE)
 
 
 def _coordinated_after(text: str, at: int) -> Iterator[re.Match[str]]:
