@@ -113,6 +113,12 @@ entries:
         # 重庆陆军军医大学 and 中国陆军军医大学 were.
         (AMU_LIST, "中国重庆陆军军医大学，重庆 400038", "match"),
         (AMU_LIST, "中国重庆市陆军军医大学", "match"),
+        # The country by its full name, as official addresses write it (thirty-first part):
+        # nothing before, where 中国 stood.
+        (AMU_LIST, "中华人民共和国重庆市陆军军医大学", "match"),
+        (AMU_LIST, "中华人民共和国陆军军医大学", "match"),
+        (IEU_LIST, "中华人民共和国河南省郑州市信息工程大学", "match"),
+        (AMU_LIST, "中华人民共和国四川省重庆陆军军医大学", "nothing"),
         # The province before the own city, as Chinese addresses write them: the tracker names
         # the Information Engineering University by Zhengzhou alone, and gives no address.
         (IEU_LIST, "河南省郑州市信息工程大学，郑州 450001", "match"),
@@ -124,6 +130,9 @@ entries:
         (JSU_LIST, "安徽省苏州市江南社会学院", "nothing"),
         # 中国 ending a longer word (新中国, "New China") is no country before the place.
         (AMU_LIST, "新中国重庆陆军军医大学", "nothing"),
+        # In traditional characters the country's name leaves the name a doubt, as without it:
+        # Hong Kong's addresses begin 中華人民共和國香港特別行政區 too.
+        (AMU_LIST, "中華人民共和國陸軍軍醫大學", "doubt"),
     ],
 )
 def test_the_country_and_the_province_before_an_own_city_leave_the_chinese_name_standing(

@@ -875,9 +875,11 @@ _NAME_GOES_ON = frozenset({"university", "institute", "academy", "college", "sch
 # ("中国人民大学" is Renmin University of China, "解放军国防大学" the PLA's National Defense
 # University), as "of China" and "of PLA" may follow an English one; or the PLA's Strategic
 # Support Force, whose Information Engineering University affiliations wrote as
-# 战略支援部队信息工程大学 (the tracker gives 中国人民解放军信息工程大学).
+# 战略支援部队信息工程大学 (the tracker gives 中国人民解放军信息工程大学). The country may be
+# written by its full name (中华人民共和国), as official addresses write it, as well as 中国.
 _OWN_COUNTRY_BEFORE = (
-    "中国人民解放军战略支援部队", "解放军战略支援部队", "战略支援部队", "中国人民解放军", "人民解放军", "解放军", "中国",
+    "中国人民解放军战略支援部队", "解放军战略支援部队", "战略支援部队", "中国人民解放军", "人民解放军", "解放军",
+    "中华人民共和国", "中国",
 )  # fmt: skip
 
 
