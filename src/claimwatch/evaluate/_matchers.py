@@ -50,6 +50,7 @@ from ._names import (
     chinese_forms,
     cjk_run_on,
     fold,
+    holds_a_whole_name_s_end,
     is_acronym,
     visible,
     without_its_army,
@@ -1615,7 +1616,7 @@ def _places_right_before(text: str, start: int) -> list[ProvincePlace]:
     nearest first, where they begin a word or follow the country (中国重庆, 中国河南省郑州市);
     none otherwise (新郑州 is no Zhengzhou)."""
     places = provinces_in(text)
-    at, found = start, []
+    at, found = _before_its_district(text, start, places), []
     while True:
         end = at - 1 if at > 0 and text[at - 1] in _CHINESE_PLACE_ENDS else at
         place = next((p for p in places if p.end == end and p.start < end), None)
@@ -1626,6 +1627,40 @@ def _places_right_before(text: str, start: int) -> list[ProvincePlace]:
     if found and (at == 0 or not _A_CHINESE_CHARACTER.match(text[at - 1]) or after_its_own_country(text, at)):
         return found
     return []
+
+
+# A district (区) or county (县) of the city before it, written between the city and a name as
+# Chinese addresses write them (北京市海淀区, 重庆市沙坪坝区, the tracker's Army Medical University's
+# address): its own name is any, a few characters long; not a military region's, a theatre's or a
+# garrison's (成都军区, 西部战区, 重庆警备区: commands, whose units bear names of their own), a
+# campus's (校区) or a community's (社区), nor one holding an institution's word.
+_A_DISTRICT_S_END = frozenset("\u533a\u53bf")  # 区, 县
+_NO_DISTRICT_S_WORD = frozenset("\u519b\u6218\u8b66")  # 军, 战, 警
+_NO_DISTRICT_S_LAST = frozenset("\u6821\u793e")  # 校, 社
+_DISTRICT_S_LONGEST = 6
+_CITY_S_END = "\u5e02"  # 市
+_CITIES_AS_PROVINCES = frozenset({"Beijing", "Shanghai", "Tianjin", "Chongqing"})
+
+
+def _before_its_district(text: str, start: int, places: tuple[ProvincePlace, ...]) -> int:
+    """Where a district or county right before `start` begins, after a city's name (perhaps with
+    市) that ends right before it: 北京市海淀区微软亚洲研究院 gives the offset of 海淀区; `start`
+    where none stands there."""
+    if start < 2 or text[start - 1] not in _A_DISTRICT_S_END or text[start - 2] in _NO_DISTRICT_S_LAST:
+        return start
+    # A province's district is its city's, unnamed: only a city, or a city that is a province of
+    # its own (北京市), ends right before one.
+    cities_end = {
+        p.end for p in places if p.start < p.end and (not p.is_province or p.provinces & _CITIES_AS_PROVINCES)
+    }
+    for begin in range(start - 2, max(0, start - 1 - _DISTRICT_S_LONGEST) - 1, -1):
+        if not _A_CHINESE_CHARACTER.match(text[begin]) or text[begin] in _NO_DISTRICT_S_WORD:
+            break
+        if holds_a_whole_name_s_end(text[begin:start]):
+            break
+        if begin in cities_end or (text[begin - 1] == _CITY_S_END and begin - 1 in cities_end):
+            return begin
+    return start
 
 
 def _the_province_of(place: ProvincePlace, city: ProvincePlace | None) -> bool:

@@ -989,6 +989,11 @@ _AN_INSTITUTION_S_WORD = ("大学", "学院", "研究院", "研究所", "学校"
 _A_WHOLE_NAME_S_END = (*_AN_INSTITUTION_S_WORD, "中心", "实验室", "集团", "公司", "基地", "部队")
 
 
+def holds_a_whole_name_s_end(run: str) -> bool:
+    """Does `run` hold a word a whole Chinese name ends in (大学, 研究院, 中心, 公司), in either script?"""
+    return any(w in run for w in _in_both_scripts(_A_WHOLE_NAME_S_END))
+
+
 def without_its_army(name: str) -> str | None:
     """A Chinese name without the PLA it begins with, where what is left still names one
     institution: not a school any university has (外国语学院 is the PLA's Foreign Language Institute
