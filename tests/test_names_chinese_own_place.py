@@ -91,6 +91,30 @@ def test_an_own_city_written_in_chinese_in_the_address_tells_its_province(
     coauthor_text_found(tmp_path, monkeypatch, capsys, listed, raw, found)
 
 
+@pytest.mark.parametrize(
+    ("address", "raw", "found"),
+    [
+        # The province and the city written together, 省 and 市 left off (江苏苏州..., as the
+        # tracker writes 广西桂林市 without 省; thirty-first part), the entry's names placing it
+        # nowhere: the address gave Jiangsu alone, no own city, and 苏州江南社会学院 and "Suzhou
+        # Jiangnan Social University" named nothing, the claim cleared in silence.
+        ("江苏苏州吴中区郭巷尹山湖3号", "苏州江南社会学院，苏州 215104", "match"),
+        ("江苏苏州吴中区郭巷尹山湖3号", "Suzhou Jiangnan Social University, Suzhou 215104, China", "match"),
+        ("江苏省苏州吴中区郭巷尹山湖3号", "苏州江南社会学院，苏州 215104", "match"),
+        ("江苏苏州吴中区郭巷尹山湖3号", "宿州江南社会学院，宿州 234000", "nothing"),
+        # A city of another province after it is no own city (安徽苏州 is no place), nor is a
+        # district bearing a city's name after a province (辽宁朝阳区: no city Chaoyang).
+        ("安徽苏州吴中区", "苏州江南社会学院，苏州 215104", "nothing"),
+        ("辽宁朝阳区", "朝阳江南社会学院", "nothing"),
+    ],
+)
+def test_a_city_written_right_after_its_province_is_an_own_city(tmp_path, monkeypatch, capsys, address, raw, found):
+    listed = JSU_LIST.replace("江苏省苏州市吴中区郭巷尹山湖3号", address).replace(
+        ", Institute of International Relations Suzhou Campus", ""
+    )
+    coauthor_text_found(tmp_path, monkeypatch, capsys, listed, raw, found)
+
+
 # The tracker's Army Medical University, with its address (中国重庆市沙坪坝区高滩岩正街30号).
 AMU_LIST = """\
 id: l

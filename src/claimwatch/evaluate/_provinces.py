@@ -554,7 +554,8 @@ def chinese_namesakes(english: str) -> frozenset[str]:
 
 def own_places_in_chinese(address: str) -> list[str]:
     """The English names of the province and the city an address in Chinese characters gives as
-    its own (中国湖北省武汉市江岸区 → Hubei, Wuhan): a province's name, and a city's followed by 市;
+    its own (中国湖北省武汉市江岸区 → Hubei, Wuhan): a province's name, and a city's followed by 市
+    or written right after its province (江苏苏州吴中区 → Jiangsu, Suzhou);
     not a place a district, a county, a campus or a name goes on from (朝阳区, 蚌埠校区,
     石家庄飞行学院), which may be another province's city."""
     return [_IN_ENGLISH[address[place.start : place.end]] for place in _own_chinese_places(address)]
@@ -570,12 +571,36 @@ def own_provinces_in_chinese(address: str) -> frozenset[str]:
 def _own_chinese_places(address: str) -> list[ProvincePlace]:
     """The province and the city an address in Chinese characters gives as its own
     (`own_places_in_chinese`)."""
+    places = provinces_in(address)
     return [
         place
-        for place in provinces_in(address)
+        for i, place in enumerate(places)
         if address[place.start : place.end] in _IN_ENGLISH
-        and (place.is_province or address.startswith("市", place.end))
+        and (
+            place.is_province
+            or address.startswith("市", place.end)
+            or _a_city_after_its_province(address, place, places[i - 1] if i else None)
+        )
     ]
+
+
+# What a city's name may not go on into and stay the city: a district's, a county's or a campus's
+# name (朝阳区 in Changchun; 蚌埠校区, a campus of a Beijing academy).
+_NO_CITY_AFTER = ("区", "县", "校区")
+
+
+def _a_city_after_its_province(address: str, city: ProvincePlace, before: ProvincePlace | None) -> bool:
+    """Is `city` written right after its own province, 市 and 省 left off (江苏苏州吴中区, 河南郑州), as
+    Chinese addresses also write them? The province before it tells it a city, not a district
+    or a word of another place."""
+    return (
+        before is not None
+        and before.is_province
+        and not city.is_province
+        and city.provinces <= before.provinces
+        and address[before.end : city.start] in ("", "省")
+        and not address.startswith(_NO_CITY_AFTER, city.end)
+    )
 
 
 @lru_cache(maxsize=10_000)
