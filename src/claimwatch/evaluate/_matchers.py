@@ -52,6 +52,7 @@ from ._names import (
     fold,
     holds_a_whole_name_s_end,
     is_acronym,
+    names_its_owner,
     visible,
     without_its_army,
     word_spans,
@@ -343,7 +344,7 @@ class ListMatcher:
         self.entries = {e.id: e for e in reference_list.entries}
         # What the matcher looks for, and the query's needles with it (`_grouping`).
         self.registered = tuple(dict.fromkeys((e.id, n) for e in reference_list.entries for n in _sought(e)))
-        self.names = NameMatcher(self.registered, self._own_place_before)
+        self.names = NameMatcher(self.registered, self._own_place_before, of_its_own=self._of_its_owner)
         # The institutions the list names under its entries (`related`), each sought as an entry
         # of its own is (`_sought`), under a key of its own: a name found is a doubt about the
         # entry, never a match. Their names are the query's needles too (`_grouping`).
@@ -362,6 +363,11 @@ class ListMatcher:
         self._by_affiliations: Memo[tuple[tuple[int, ...], tuple[str, ...]], tuple[tuple, tuple[_EntryHit, ...]]] = (
             Memo(self._BY_AFFILIATIONS_SIZE)
         )
+
+    def _of_its_owner(self, key: str, words: list[str]) -> bool:
+        """Do the words after a name's "of" name a body the list says supervises the entry
+        (`NameMatcher`)?"""
+        return names_its_owner(words, self.entries[key].supervising_agencies)
 
     def _own_place_before(self, key: str, text: str, start: int) -> bool:
         """Are the Chinese places right before a name at `start` the entry's own (`NameMatcher`)?"""

@@ -357,15 +357,20 @@ class NameMatcher:
         names: Iterable[tuple[str, str]],
         own_place_before: Callable[[str, str, int], bool] | None = None,
         other_place_before: Callable[[str, int], str | None] | None = None,
+        of_its_own: Callable[[str, list[str]], bool] | None = None,
     ):
         """`names` holds (key, name) pairs; a key is returned with every hit of its names.
         `own_place_before(key, text, start)`: whether the Chinese places right before a Chinese
         name at `start` are the key's own, which then leave it standing alone (郑州信息工程大学).
         `other_place_before(text, start)`: the Chinese places written right before a name at
         `start`, where a whole name after places not its own is to be found too, as a doubt
-        (`NameHit.place_before`); without it such a name is not found (南京信息工程大学)."""
+        (`NameHit.place_before`); without it such a name is not found (南京信息工程大学).
+        `of_its_own(key, words)`: whether the folded words after a name's "of" name what the key
+        belongs to ("... of the Ministry of State Security", its supervising agency), which then
+        leave it the key's name rather than a longer one's."""
         self._own_place_before = own_place_before
         self._other_place_before = other_place_before
+        self._of_its_own = of_its_own
         from spacy.matcher import PhraseMatcher
         from spacy.tokens import Doc
 
@@ -614,13 +619,14 @@ class NameMatcher:
         hits = []
         for match_id, start, end in matcher(doc):
             first, last = spans[index[start]], spans[index[end - 1]]
-            if (
+            runs_on = (
                 folded
                 and end < len(doc_words)
                 and doc_words[end] in self._FOLLOWERS_OF_A_LONGER_NAME
                 and not text[last[2] : spans[index[end]][1]].strip(" ._\t\n")  # "Univ. of", "University_of"
                 and not _names_its_own_country(doc_words, end)
-            ):
+            )
+            if runs_on and (self._of_its_own is None or doc_words[end] != "of"):
                 continue  # "Tianjin University of Technology"; but not "Tianjin University; for ..."
             joined_to = None
             if match_id in self._without_the and not _begins_a_part(text, first[1]):
@@ -631,6 +637,8 @@ class NameMatcher:
             for key, name in self._labels[match_id]:
                 if two_parts and _AFFILIATIONS_PART.isdisjoint(name):
                     continue  # "Southeast University, Nanjing; University of Science and Technology Beijing"
+                if runs_on and not (self._of_its_own and self._of_its_own(key, doc_words[end + 1 :])):
+                    continue
                 crossed = None if not folded or _writes_a_part_end(name) else _part_end_inside(text, first[1], last[2])
                 found = NameHit(
                     key,
@@ -869,6 +877,27 @@ def _names_its_own_country(words: list[str], of: int) -> bool:
 
 # Words after "... of China" that make it a longer name still ("... of China Branch" is not one).
 _NAME_GOES_ON = frozenset({"university", "institute", "academy", "college", "school", "branch", "campus"})
+
+
+# An owner's acronym in brackets, as the tracker writes its supervising agencies
+# ("Ministry of State Security (MSS)"), and the army an owner's name may begin with.
+_AN_OWNER_S_ACRONYM = re.compile(r"\s*\([^()]*\)\s*$")
+_AN_OWNER_S_ARMY = ("pla",)
+
+
+def names_its_owner(words: list[str], owners: Iterable[str]) -> bool:
+    """Do the folded `words` after a name's "of" name one of `owners` (the bodies a list says
+    supervise the entry), perhaps after "the" and without its army ("of the Strategic Support
+    Force" for "PLA Strategic Support Force"), and then end the name? "Institute of Cadre
+    Management of the Ministry of State Security" is the tracker's Institute of Cadre Management
+    (Jiangnan Social University, under the MSS) as "..., Ministry of State Security" is."""
+    said = words[1:] if words[:1] == ["the"] else words
+    for owner in owners:
+        owned = name_words(fold(_AN_OWNER_S_ACRONYM.sub("", owner)))
+        for form in (owned, owned[1:] if owned[:1] == list(_AN_OWNER_S_ARMY) else []):
+            if form and said[: len(form)] == form and (len(said) == len(form) or said[len(form)] not in _NAME_GOES_ON):
+                return True
+    return False
 
 
 # What may come before a Chinese name and leave it the same institution: its country or its army
