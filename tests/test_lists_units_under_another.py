@@ -93,3 +93,36 @@ def test_the_real_tracker_names_units_by_their_field_and_doubts_them_under_anoth
         "\u201cInstitute of International Politics\u201d names a unit by its field, and the text places it under"
         " \u201cPeking University\u201d: it may be that institution's own, not University of International Relations"
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The Chinese form (thirty-first part): 国际关系学院 is the tracker's University of
+        # International Relations by name, and a school of Peking University's and Renmin
+        # University's too; written before its university as a department is, it was the listed
+        # university for certain. A doubt now, as the English form is.
+        ("国际关系学院，北京大学，北京 100871", "doubt"),
+        ("国际关系学院, 中国人民大学, 北京", "doubt"),
+        ("北京大学，国际关系学院，北京 100871", "doubt"),
+        # Alone, with its place, or under its own name: as before.
+        ("国际关系学院，北京 100091", "match"),
+        ("国际关系学院；北京大学，北京", "match"),
+        # A name of its own, not a field's, under another institution: as before.
+        ("江南社会学院，苏州大学，苏州", "match"),
+    ],
+)
+def test_a_chinese_unit_named_by_its_field_under_another_institution_is_a_doubt(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, found)
+
+
+def test_a_school_of_international_relations_after_its_university_is_the_university(tmp_path, monkeypatch, capsys):
+    """International relations is read as a field of study, so Peking University's own school
+    (北京大学国际关系学院) is Peking University for certain; it was a doubt that the name runs on
+    into another institution's."""
+    listed = LIST + (
+        "  - id: pku\n    name: Peking University\n    aliases: [北京大学]\n    country: CN\n    verified: true\n"
+    )
+    coauthor_text_found(tmp_path, monkeypatch, capsys, listed, "北京大学国际关系学院，北京 100871", "match")

@@ -46,6 +46,7 @@ from ._names import (
     NameMatcher,
     _is_cjk,
     a_school_of_a_field,
+    a_unit_of_a_field_in_chinese,
     after_its_own_country,
     chinese_forms,
     cjk_run_on,
@@ -1018,11 +1019,16 @@ _UNIT_OF_A_FIELD = re.compile(
     r"|division|office)\s+(?:of|for)\s",
     re.IGNORECASE,
 )
-_AN_INSTITUTION = re.compile(r"\b(?:university|academy|institute|college|corporation|group)\b", re.IGNORECASE)
+_AN_INSTITUTION = re.compile(
+    r"\b(?:university|academy|institute|college|corporation|group)\b"
+    r"|\u5927\u5b66|\u5927\u5b78|\u5b66\u9662|\u5b78\u9662|\u7814\u7a76\u9662|\u7814\u7a76\u6240|\u96c6\u56e2|\u96c6\u5718",  # 大学 学院 研究院 研究所 集团
+    re.IGNORECASE,
+)
 # A word that places a unit under what follows it ("... at Renmin University"), and a bracketed
 # acronym or note, which names no institution of its own ("(IIP)").
 _PLACED_UNDER = re.compile(r"^\s*(?:of|at)\s+", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_A_COMMA = re.compile("[,\uff0c\u3001]")  # , ， 、
 
 
 def _a_unit_under_another(entry: ListEntry, hit: NameHit, text: str) -> str | None:
@@ -1030,7 +1036,7 @@ def _a_unit_under_another(entry: ListEntry, hit: NameHit, text: str) -> str | No
     another institution, as a department is written before its university: "Institute of
     International Politics, Peking University" may be Peking University's own institute of the
     name, not the list's University of International Relations."""
-    if not _UNIT_OF_A_FIELD.match(hit.name.strip()):
+    if not (_UNIT_OF_A_FIELD.match(hit.name.strip()) or a_unit_of_a_field_in_chinese(hit.name)):
         return None
     parent = _institution_over(text, hit)
     if parent is None or _its_own_parent(entry, fold(parent)):
@@ -1048,16 +1054,17 @@ def _institution_over(text: str, hit: NameHit) -> str | None:
     University", as OpenAlex's "OST, CIRST, Universit\u00e9 du Qu\u00e9bec \u00e0 Montr\u00e9al" writes a
     unit's levels), else the nearest before it ("Peking University, Institute of ..."), a unit of
     a field before it being one of its own levels ("College of Chemistry, Institute of ...")."""
-    start = text.rfind(";", 0, hit.start) + 1
-    end = text.find(";", hit.end)
+    start = max(text.rfind(";", 0, hit.start), text.rfind("\uff1b", 0, hit.start)) + 1
+    end = min((i for i in (text.find(";", hit.end), text.find("\uff1b", hit.end)) if i >= 0), default=-1)
     after = _parts(text[hit.end : len(text) if end < 0 else end])
     before = [p for p in _parts(text[start : hit.start])[::-1] if not _UNIT_OF_A_FIELD.match(p)]
     return next((p for p in (*after, *before) if _AN_INSTITUTION.search(p)), None)
 
 
 def _parts(text: str) -> list[str]:
-    """The comma-parted parts of `text`, each without its brackets or a leading "of" or "at"."""
-    parts = (_PLACED_UNDER.sub("", _BRACKETED.sub(" ", p)).strip() for p in text.split(","))
+    """The comma-parted parts of `text` (a Chinese comma too), each without its brackets or a
+    leading "of" or "at"."""
+    parts = (_PLACED_UNDER.sub("", _BRACKETED.sub(" ", p)).strip() for p in _A_COMMA.split(text))
     return [p for p in parts if p]
 
 

@@ -1000,6 +1000,7 @@ _CJK_FIELDS = (
     "系统", "可靠性", "微纳", "量子", "天文", "心理", "数字", "媒体", "车辆", "船舶", "兵器",
     "精密", "前沿", "交叉", "未来", "资源", "冶金", "石油", "水利", "电力", "农业", "林业",
     "食品", "纺织", "应用", "科技", "理", "工", "医", "法", "商", "药", "与", "和", "及",
+    "关系", "政治",  # 国际关系学院, a school of many universities and the tracker's UIR by name
 )  # fmt: skip
 # A school's word, after the fields: 学院, 系, 学部, ... and 院, 部, 系 after a field ending in 学
 # (医学院 reads 医学 and 院, 数学系 数学 and 系).
@@ -1064,6 +1065,15 @@ def a_school_of_a_field(run: str) -> bool:
     alone (科技学院), as an independent college is?"""
     school, alone = _cjk_school_patterns()
     found = school.match(run)
+    return found is not None and alone.fullmatch(found.group("naming")) is None
+
+
+def a_unit_of_a_field_in_chinese(name: str) -> bool:
+    """Is a Chinese name a school's named by a field of study alone (国际关系学院, the tracker's
+    University of International Relations and a school of Peking University's too), as "Institute
+    of International Politics" is in English (`_matchers._UNIT_OF_A_FIELD`)?"""
+    school, alone = _cjk_school_patterns()
+    found = school.fullmatch(unicodedata.normalize("NFKC", name))
     return found is not None and alone.fullmatch(found.group("naming")) is None
 
 
