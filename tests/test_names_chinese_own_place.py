@@ -266,6 +266,8 @@ def test_a_district_between_an_own_city_and_the_chinese_name_leaves_it_standing(
         # now, as "北京微软亚洲研究院" is: the subject gives no address to make the city its own.
         ("北京市海淀区微软亚洲研究院", "北京市海淀区"),
         ("中国北京海淀区微软亚洲研究院自然语言计算组", "北京海淀区"),
+        # The district alone, its city left off: a place too, and no name of the subject holds it.
+        ("海淀区微软亚洲研究院", "海淀区"),
     ],
 )
 def test_the_subject_s_chinese_name_after_a_city_and_its_district_is_a_doubt_on_both_engines(

@@ -1621,7 +1621,22 @@ def chinese_places_before(text: str, start: int) -> str | None:
     """The Chinese places written right before `start` (`_places_right_before`): "北京" in
     北京微软亚洲研究院; None where none stand there."""
     found = _places_right_before(text, start)
-    return text[found[-1].start : start] if found else None
+    return text[found[-1].start : start] if found else _a_district_alone_before(text, start)
+
+
+def _a_district_alone_before(text: str, start: int) -> str | None:
+    """A district or county written alone right before `start`, from where a word begins
+    (海淀区微软亚洲研究院, MSRA's district without its city): a place, which no name of the subject
+    holds; None where none stands there."""
+    if start < 2 or text[start - 1] not in _A_DISTRICT_S_END or text[start - 2] in _NO_DISTRICT_S_LAST:
+        return None
+    begin = start - 1
+    while begin > 0 and _A_CHINESE_CHARACTER.match(text[begin - 1]) and not after_its_own_country(text, begin):
+        begin -= 1
+    run = text[begin : start - 1]
+    if not 1 <= len(run) <= _DISTRICT_S_LONGEST or _NO_DISTRICT_S_WORD.intersection(run):
+        return None
+    return None if holds_a_whole_name_s_end(run) else text[begin:start]
 
 
 def _places_right_before(text: str, start: int) -> list[ProvincePlace]:
