@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import itertools
 import random
 import sys
 import threading
@@ -586,6 +587,74 @@ def test_a_work_whose_subject_only_a_name_in_text_shows_is_tested_for_the_claims
     )
     found = screen(screening_query(plan, [str(table)]), 1, 3)
     assert found.candidates == [[(0, 0b000), (1, 0b010), (2, 0b100), (4, 0b111), (5, 0b111)]]
+
+
+# Review of the narrowing above (thirty-first part): works a name in text alone ties to the subject,
+# none linked to another, under claims of every kind. Their forms are real records': an alias and a
+# Chinese name in raw affiliation strings with no institution id (bench's MSRA authors), Web of
+# Science's "Harbin Inst. of Technol.", the subject and an entry both in one author's string, and
+# Crossref's institutions put among the authors with no affiliation ("Harbin Institute of Technology"
+# as an author, as OpenAlex passes on Crossref's author lists: `works._is_institution_name`).
+NAMED_ONLY_SUBJECT = """\
+subjects:
+  lab: {name: Example Lab, openalex: [I100], aliases: [Example Lab, EXL, 示例实验室], country: CN}
+"""
+CLAIMS_OF_EVERY_KIND = """\
+claims:
+  - {id: co, says: s, subject: lab, from: 2024-03-01, to: 2024-12-31, expects: none, works: {coauthor_in: [mil]}}
+  - {id: aff, says: s, subject: lab, from: 2024-03-01, expects: none, works: {affiliated_author_in: [mil]}}
+  - {id: before, says: s, subject: lab, expects: none, works: {coauthor_in: [mil], listed_before_publication: true}}
+  - {id: face, says: s, subject: lab, from: 2024-01-01, to: 2024-02-29, expects: none, works: {topic: face}}
+  - {id: notface, says: s, subject: lab, expects: none, works: {all: [{coauthor_in: [mil]}, {not: {topic: face}}]}}
+  - {id: notlist, says: s, subject: lab, from: 2025-01-01, expects: {at_most: 1}, works: {not: {coauthor_in: [mil]}}}
+  - {id: open, says: s, subject: lab, expects: none, works: {any: [{topic: face}, {affiliated_author_in: [mil]}]}}
+"""
+
+
+def _works_named_only_by_text() -> list[dict[str, Any]]:
+    """Each way a name in text alone ties a work to the subject, beside a listed author (by name
+    only), an unaffiliated one or none, at each date precision and period edge, the topic in the
+    title, the keywords, the abstract or nowhere."""
+    tsinghua = institution("I900", "Tsinghua University")
+    interleaved = [authorship("Example Lab Institute", [], raw=[])]
+    people = [
+        [
+            authorship("A", [], raw=["Example Lab, Beijing"]),
+            authorship("B", [], raw=["Harbin Inst. of Technol., Harbin"]),
+        ],
+        [authorship("A", [], raw=["Example Lab, Beijing; Harbin Institute of Technology, Harbin"])],
+        [authorship("A", [], raw=["示例实验室, 北京"]), authorship("B", [], raw=["哈尔滨工业大学"])],
+        [authorship("A", [], raw=["EXL, Beijing"]), authorship("B", [tsinghua])],
+        [*interleaved, authorship("Harbin Institute of Technology", [], raw=[]), authorship("B", [tsinghua])],
+        [*interleaved, authorship("B", [], raw=["HIT, Harbin, China"])],
+        [authorship("A", [], raw=["Example Lab, Paris, France"]), authorship("B", [], raw=["HIT, Harbin"])],
+        [authorship("A", [], raw=["Example Lab, Beijing"]), authorship("B", [], raw=[])],
+    ]
+    dates = ["2024", "2024-02", "2024-02-29", "2024-03-01", "2024-12-31", "2025-01-01", "2023-12-31", None]
+    texts = [("Face recognition at scale", []), ("Graph learning", []), ("Graph learning", ["face recognition"])]
+    records = []
+    for authors, date, (title, keywords) in itertools.product(people, dates, texts):
+        k = len(records) + 1
+        record = work(f"W{k}", title, date, authors, keywords=[{"display_name": x} for x in keywords])
+        if k % 5 == 0:
+            record["abstract_inverted_index"] = {"We": [0], "study": [1], "graphs": [2]}
+        elif k % 7 == 0:
+            record["abstract_inverted_index"] = {"face": [0], "recognition": [1]}
+        records.append(record)
+    return records
+
+
+def test_works_a_name_in_text_alone_ties_to_the_subject_give_the_same_report(tmp_path):
+    """The screening gives such a work only the tests its columns and dates cannot rule out
+    (`_sql._may_take_in`): a listed partner by name only, the subject's Chinese name or acronym,
+    an institution Crossref put among the authors naming the subject or an entry, a year or a
+    month for a date, no date, a period's edges, no period, a `not:` over a topic or a list. The
+    reports are the same, and every claim finds or doubts some work."""
+    claims = _small_case(tmp_path, NAMED_ONLY_SUBJECT, CLAIMS_OF_EVERY_KIND)
+    path = write_jsonl(tmp_path / "works.jsonl", _works_named_only_by_text())
+    results = engines_agree(claims, [path], tmp_path / "cache")
+    assert all(r.findings or r.uncertain_findings for r in results.results)
+    assert [r.claim for r in results.results if r.findings] == ["co", "aff", "before", "face", "notface", "open"]
 
 
 # --- found in review ------------------------------------------------------------------------------
