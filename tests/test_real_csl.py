@@ -1110,3 +1110,53 @@ def test_the_nonproliferation_lists_aliases_joined_by_commas_are_each_an_alias(t
     pishro = by_name(rl, "Pishro Systems Research Company")
     affiliation = "Center for Advanced Systems Research, Tehran, Iran"
     assert [h.entry for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,)))] == [pishro]
+
+
+# Nonproliferation values whose commas are within one name. The list's own names write a company
+# form after a comma ("NEC Engineers Private, Ltd.", "PFK Profpodshipnik, LLC and any successor,
+# sub-unit, or subsidiary thereof": rows of the CSL of 2023-11), as the Entity List's aliases do
+# ("Action Global Co., Limited"); here they are aliases, with a ministry's country after a comma as
+# the lists write places ("Beijing, CN"). Built from those forms, not rows of that file.
+COMMA_WITHIN_ROWS = [
+    (ISN, "NEC Engineers", "NEC Engineers Private, Ltd., NEC Engineering"),
+    (ISN, "Profpodshipnik", "PFK Profpodshipnik, LLC and any successor, sub-unit, or subsidiary thereof"),
+    (ISN, "Iranian Ministry of Defence", "MODAF, Ministry of Defence, Iran"),
+    (ISN, "Chinese Ministry of Defence", "Ministry of National Defense, People's Republic of China"),
+]  # fmt: skip
+
+
+def test_a_company_form_or_country_after_a_comma_of_the_nonproliferation_list_is_no_alias(
+    tmp_path, capsys, shared_data
+):
+    """Split at every comma, "NEC Engineers Private, Ltd." gave an alias "Ltd.", "PFK
+    Profpodshipnik, LLC and any successor, sub-unit, ..." the aliases "LLC and any successor" and
+    "sub-unit", and "Ministry of Defence, Iran" the alias "Iran": each found in every affiliation
+    naming a company or Iran, a doubt on every such work. A company form or a country alone after a
+    comma is part of the name before it; the list's "and any successor ..." is no alias."""
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    source = tmp_path / "isn.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=header)
+        writer.writeheader()
+        for n, (s, name, aliases) in enumerate(COMMA_WITHIN_ROWS):
+            writer.writerow(
+                {c: "" for c in header} | {"_id": f"{n:040x}", "source": s, "name": name, "alt_names": aliases}
+            )
+    rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
+    assert {e.name: e.aliases for e in rl.entries} == {
+        "NEC Engineers": ("NEC Engineers Private, Ltd.", "NEC Engineering"),
+        "Profpodshipnik": ("PFK Profpodshipnik, LLC",),
+        "Iranian Ministry of Defence": ("MODAF", "Ministry of Defence, Iran"),
+        "Chinese Ministry of Defence": ("Ministry of National Defense, People's Republic of China",),
+    }
+    matcher = ListMatcher(rl)
+    for affiliation in (
+        "Huawei Technologies Co., Ltd., Shenzhen 518129, China",  # real OpenAlex affiliation forms
+        "Google LLC, Mountain View, CA, USA",
+        "Department of Electrical Engineering, Sharif University of Technology, Tehran, Iran",
+        "Sub-unit of Oncology, Hospital Clinic, Barcelona, Spain",
+    ):
+        assert not matcher.hits(Authorship("A", 0, raw_affiliations=(affiliation,))), affiliation
+    # The names are still found, the ministry's by its whole alias.
+    found = matcher.hits(Authorship("A", 0, raw_affiliations=("Ministry of Defence, Iran",)))
+    assert [h.entry.name for h in found] == ["Iranian Ministry of Defence"]

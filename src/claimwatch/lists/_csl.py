@@ -187,16 +187,42 @@ joins them by ";": kept whole, no alias of its could be found in an affiliation.
 def _comma_joined(value: str, person: bool) -> list[str]:
     """The aliases a Nonproliferation value joins by commas, but, for a record named as a person
     is (`person`), a name written as OFAC writes a person's, a surname in capitals before the comma
-    ("ZAMAN, Haydar" of Abdul Qadeer Khan): that comma is within the name. An organisation's
-    acronym before a comma ("IRGC, The Iranian Revolutionary Guards") is an alias of its own."""
-    parts = [p.strip() for p in value.split(",")]
+    ("ZAMAN, Haydar" of Abdul Qadeer Khan): that comma is within the name. So is one before a
+    company form or a country's name alone (`_within_a_name`). An organisation's acronym before a
+    comma ("IRGC, The Iranian Revolutionary Guards") is an alias of its own. The list's "and any
+    successor, sub-unit, or subsidiary thereof" after a name is no alias."""
+    parts = [p.strip() for p in _ISN_SUCCESSORS.sub("", value).split(",")]
     out: list[str] = []
     for part in parts:
-        if out and person and _surname_first(out[-1], part):
+        if out and out[-1] and (_within_a_name(part) or (person and _surname_first(out[-1], part))):
             out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)
     return [p for p in out if p]
+
+
+# The Nonproliferation list's words after a company's name ("PFK Profpodshipnik, LLC and any
+# successor, sub-unit, or subsidiary thereof", its row of the CSL of 2023-11), commas within.
+_ISN_SUCCESSORS = re.compile(r",?\s*\band any successors?\b.*$", re.IGNORECASE | re.DOTALL)
+
+# Company forms as the lists write them after a comma ("NEC Engineers Private, Ltd.", "PFK
+# Profpodshipnik, LLC" among the Nonproliferation list's names; "Action Global Co., Limited" of the
+# Entity List), their points left out: split from the name before, each would be an alias found in
+# every company's affiliation.
+_COMPANY_FORMS = frozenset(
+    ["ltd", "limited", "inc", "incorporated", "llc", "llp", "lp", "co", "corp", "plc", "gmbh", "ag", "sa",
+     "as", "ab", "jsc", "pjsc", "ojsc", "cjsc", "oao", "ooo", "zao", "pao", "ao", "pvt", "private", "pte",
+     "bhd", "sdn", "fze", "fzco", "fzc", "kft", "srl", "spa", "bv", "nv", "oy", "sarl", "ltda"]
+)  # fmt: skip
+
+
+def _within_a_name(part: str) -> bool:
+    """Whether what follows a comma is part of the name before it, no alias of its own: a company
+    form alone ("Ltd.", "LLC", "Private Ltd.") or a country's name ("Iran" of "Ministry of Defence,
+    Iran"), which, as an alias, every affiliation naming a company or that country would match."""
+    words = [w.replace(".", "").casefold() for w in part.split()]
+    country = " ".join(re.sub(r"[\W_]+", " ", part.casefold()).split())  # "People's" as BY_NAME folds it
+    return bool(words) and (all(w in _COMPANY_FORMS for w in words) or country in countries.BY_NAME)
 
 
 def _surname_first(before: str, after: str) -> bool:
