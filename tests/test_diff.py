@@ -335,6 +335,43 @@ def test_a_claim_renamed_says_its_reviews_under_the_old_id_no_longer_apply(root)
     assert (face.change, face.findings, face.reviews) == ("renamed", (), ())
 
 
+def test_a_claim_renamed_and_its_old_review_deleted_is_not_told_to_give_the_review_the_new_id(root):
+    """A claim renamed and its review deleted with it (to be made again under the new id): the
+    diff said "it names the claim 'no-face', ...: give it the new id" of a review the new reviews
+    file no longer holds. Where the new report lists other reviews of claims not checked, not it,
+    the review is said gone; where it lists none, as a report from before that list, it may be
+    either; where the reviews file is the same bytes in both runs, it is still there."""
+    old = run(root, FACE_WORKS, "old", reviews=review_of_w1("not_a_match"))
+    write(root / "claims/c.yaml", CLAIMS.replace("id: no-face", "id: no-face-recognition"))
+    other = "reviews:\n  - {claim: no-fase, work: W2, decision: confirmed, by: A, date: 2025-02-01, note: typo}\n"
+    gone = run(root, FACE_WORKS, "gone", reviews=other)
+    assert [(r.claim, r.work) for r in read_report(gone).reviews_of_other_claims] == [("no-fase", "W2")]
+    said = "it named the claim 'no-face', which this run calls 'no-face-recognition'"
+    (face,) = diff_reports(read_report(old), read_report(gone)).claims
+    assert [(r.review, r.change, r.why) for r in face.reviews] == [
+        (
+            "W1",
+            "no_longer_applied",
+            f"{said}, and is not in the new run's reviews file as it was: gone, or naming another claim or finding now",
+        )
+    ]
+    none_listed = run(root, FACE_WORKS, "none-listed", reviews="reviews: []\n")
+    diff = diff_reports(read_report(old), read_report(none_listed))
+    assert [r.why for r in diff.claims[0].reviews] == [
+        f"{said}, and the new report lists it nowhere: gone from the reviews file, or, in a report from before the "
+        "reviews of claims not checked were listed, still there: then give it the new id"
+    ]
+    assert diff.reviews_of_other_claims == ()
+    # The same reviews file in both runs: the review is there under the old id, whatever the new
+    # report lists (here nothing, as a claimwatch from before that list wrote).
+    kept = run(root, FACE_WORKS, "kept", reviews=review_of_w1("not_a_match"))
+    unlisted = read_report(kept).model_copy(update={"reviews_of_other_claims": ()})
+    (face,) = diff_reports(read_report(old), unlisted).claims
+    assert [r.why for r in face.reviews] == [
+        "it names the claim 'no-face', which this run calls 'no-face-recognition': give it the new id"
+    ]
+
+
 @pytest.mark.parametrize(
     "edit",
     [

@@ -338,7 +338,7 @@ def diff_reports(
         old_as_of=old.as_of,
         new_as_of=new.as_of,
         inputs=inputs,
-        claims=_claim_changes(old, new, identity),
+        claims=_claim_changes(old, new, identity, _still_written(new, inputs, identity)),
         reviews_of_other_claims=_other_claims_review_changes(
             old, new, inputs, identity, _said_under_renamed(old, new, identity)
         ),
@@ -399,7 +399,29 @@ def _moved(before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
     return {path: old_path[sha] for path, sha in after.items() if path not in before and sha in alone}
 
 
-def _claim_changes(old: Results, new: Results, identity: ReviewIdentity) -> tuple[ClaimChange, ...]:
+def _still_written(new: Results, inputs: tuple[InputChange, ...], identity: ReviewIdentity) -> StillWritten:
+    """Whether the new run's reviews file still holds a review of a claim it does not check (its
+    claim id, what it names): True where the new report lists it among such reviews, or where the
+    reviews file is the same bytes in both runs; False where the report lists others, not it;
+    None where it lists none, since a report of a claimwatch from before that list lists none
+    either."""
+    listed = {(r.claim, identity(r)) for r in new.reviews_of_other_claims}
+    reviews_alike = not any(i.kind == "reviews" and i.change != "moved" for i in inputs)
+
+    def still_written(claim: str, key: str) -> bool | None:
+        if reviews_alike or (claim, key) in listed:
+            return True
+        return False if listed else None
+
+    return still_written
+
+
+StillWritten = Callable[[str, str], "bool | None"]
+
+
+def _claim_changes(
+    old: Results, new: Results, identity: ReviewIdentity, still_written: StillWritten
+) -> tuple[ClaimChange, ...]:
     before = {r.claim: r for r in old.results}
     after = {r.claim: r for r in new.results}
     renamed = _renamed_claims(before, after)  # new id -> old id
@@ -418,7 +440,7 @@ def _claim_changes(old: Results, new: Results, identity: ReviewIdentity) -> tupl
                     why=b.why,
                     new_matched=b.matched,
                     findings=_finding_changes(None, b),
-                    reviews=_review_changes(None, b, identity),
+                    reviews=_review_changes(None, b, identity, still_written),
                 )
             )
         elif b is None:
@@ -431,7 +453,7 @@ def _claim_changes(old: Results, new: Results, identity: ReviewIdentity) -> tupl
                 if was_complete != complete
                 else {}
             )
-            reviews = _review_changes(a, b, identity)
+            reviews = _review_changes(a, b, identity, still_written)
             if findings or a.verdict != b.verdict or coverage or reviews or a.claim != b.claim:
                 out.append(
                     ClaimChange(
@@ -468,10 +490,17 @@ def _applied(result: ClaimResult, identity: ReviewIdentity) -> dict[str, Review]
     return {identity(r): r for r in (*works, *people) if r is not None}
 
 
-def _review_changes(old: ClaimResult | None, new: ClaimResult, identity: ReviewIdentity) -> tuple[ReviewChange, ...]:
+def _review_changes(
+    old: ClaimResult | None,
+    new: ClaimResult,
+    identity: ReviewIdentity,
+    still_written: StillWritten,
+) -> tuple[ReviewChange, ...]:
     """Reviews of the claim applied in one run and not the other, or not applied in both for
     different reasons. One applied in neither for the same reason, or in both, is no change;
-    one applied in one run and absent from the other shows in its finding's review."""
+    one applied in one run and absent from the other shows in its finding's review. A review of
+    a renamed claim's old id the new run's reviews file no longer holds (`still_written`) is said
+    gone, not to be given the new id."""
     applied_before = _applied(old, identity) if old else {}
     lapsed_before = {identity(x.review): x for x in old.lapsed_reviews} if old else {}
     out = []
@@ -489,10 +518,25 @@ def _review_changes(old: ClaimResult | None, new: ClaimResult, identity: ReviewI
         if key in lapsed_before:
             out.append(_review_change(review, "now_applied", None, lapsed_before[key].why))
     if old is not None:
-        for review in _left_by_rename(old, new, identity).values():
-            why = f"it names the claim '{old.claim}', which this run calls '{new.claim}': give it the new id"
-            out.append(_review_change(review, "no_longer_applied", why, None))
+        for key, review in _left_by_rename(old, new, identity).items():
+            out.append(
+                _review_change(review, "no_longer_applied", _renamed_why(old, new, still_written(old.claim, key)), None)
+            )
     return tuple(out)
+
+
+def _renamed_why(old: ClaimResult, new: ClaimResult, written: bool | None) -> str:
+    """Why a review of a renamed claim's old id applies no more, by whether the new run's reviews
+    file still holds it (`_still_written`)."""
+    renamed = f"the claim '{old.claim}', which this run calls '{new.claim}'"
+    if written:
+        return f"it names {renamed}: give it the new id"
+    if written is False:
+        return f"it named {renamed}, and is not in the new run's reviews file as it was: gone, or naming another claim or finding now"
+    return (
+        f"it named {renamed}, and the new report lists it nowhere: gone from the reviews file, or, in a report "
+        "from before the reviews of claims not checked were listed, still there: then give it the new id"
+    )
 
 
 def _left_by_rename(old: ClaimResult, new: ClaimResult, identity: ReviewIdentity) -> dict[str, Review]:
