@@ -182,6 +182,10 @@ def test_a_folder_with_an_unrelated_manifest_json_keeps_its_files(tmp_path, shar
         ({WORKS_FILE: b"mine"}, "no manifest.json"),
         ({MANIFEST: b"[1, 2]"}, "its manifest.json is not a claimwatch manifest"),
         ({MANIFEST: b"{oops"}, "its manifest.json is not JSON"),
+        # Nested past Python's recursion limit (a hostile manifest; it ended the import with a
+        # RecursionError traceback), and a number of more digits than Python converts.
+        ({MANIFEST: b"[" * 100_000 + b"]" * 100_000}, "its manifest.json is not JSON"),
+        ({MANIFEST: b'{"claimwatch_snapshot": ' + b"1" * 5_000 + b"}"}, "its manifest.json is not JSON"),
         (
             {MANIFEST: b'{"claimwatch_snapshot": 1}', "works.jsonl": b"x"},
             "it holds 'works.jsonl', which no snapshot holds",

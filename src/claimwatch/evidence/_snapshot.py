@@ -619,7 +619,7 @@ def _not_a_snapshot_manifest(path: Path) -> str | None:
         raw = f.read(MAX_MANIFEST_BYTES + 1)
     try:
         document = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than Python recurses
         return f"its {MANIFEST} is not JSON"
     if not isinstance(document, dict):
         return f"its {MANIFEST} is not a claimwatch manifest"
