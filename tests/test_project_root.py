@@ -103,6 +103,26 @@ def test_a_broken_claimwatch_toml_is_one_line(case, monkeypatch, capsys):
     assert "claimwatch.toml" in err and "not valid TOML" in err
 
 
+@pytest.mark.parametrize(
+    ("hostile", "said"),
+    [
+        # Nested past Python's recursion: it ended the command in a RecursionError traceback.
+        ("x = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        # More digits than Python converts: a ValueError traceback telling of sys.set_int_max_str_digits().
+        ("x = " + "1" * 5_000, "a number of more digits than claimwatch reads (at line 4)"),
+    ],
+    ids=["deep", "long-number"],
+)
+def test_a_hostile_claimwatch_toml_is_one_line(case, monkeypatch, capsys, hostile, said):
+    config = case / "claimwatch.toml"
+    config.write_text(f"[case]\nname = 'A test case'\n[extra]\n{hostile}\n", encoding="utf-8")
+    before = config.read_bytes()
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}: not valid TOML: {said}"]
+    assert config.read_bytes() == before
+
+
 def test_the_shipped_project_is_a_case(project_root, monkeypatch, capsys):
     tomllib.loads((project_root / "claimwatch.toml").read_text(encoding="utf-8"))
     monkeypatch.chdir(project_root / "claims")

@@ -4,6 +4,8 @@ and pytest find theirs), and the settings it holds for every run (report metadat
 
 from __future__ import annotations
 
+import re
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -39,11 +41,27 @@ def case_config(start: str | Path) -> Path | None:
 
 def _check_config(config: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(config.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as e:
-        raise InputError(f"not valid TOML: {e}", path=config) from None
+        text = config.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InputError("not UTF-8; save it as UTF-8", path=config) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f"not valid TOML: {e}", path=config) from None
+    except RecursionError:  # tomllib recurses into each nested array or inline table
+        raise InputError("not valid TOML: nested too deeply", path=config) from None
+    except ValueError:  # Python's limit on the digits of an int, which tomllib does not catch
+        raise InputError(_number_too_long(text), path=config) from None
+
+
+_LONG_NUMBER = re.compile(rf"[0-9_]{{{sys.get_int_max_str_digits() or 4300},}}")
+
+
+def _number_too_long(text: str) -> str:
+    """Where a number of more digits than Python converts is, and why it is refused."""
+    found = _LONG_NUMBER.search(text)
+    where = f" (at line {text.count(chr(10), 0, found.start()) + 1})" if found else ""
+    return f"not valid TOML: a number of more digits than claimwatch reads{where}"
 
 
 # What a case's claimwatch.toml may set once for every run, by table: the key, and what it is.
