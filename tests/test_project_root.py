@@ -123,6 +123,16 @@ def test_a_hostile_claimwatch_toml_is_one_line(case, monkeypatch, capsys, hostil
     assert config.read_bytes() == before
 
 
+def test_a_claimwatch_toml_saved_with_a_byte_order_mark_is_read(case, monkeypatch, capsys):
+    # Windows PowerShell 5.1's `Out-File -Encoding utf8` (and Notepad's "UTF-8 with BOM") begin the
+    # file with U+FEFF; tomllib took it for a statement: "Invalid statement (at line 1, column 1)".
+    config = case / "claimwatch.toml"
+    config.write_bytes(b"\xef\xbb\xbf[case]\r\nname = 'A test case'\r\n[report]\r\ntitle = 'Marked'\r\n")
+    monkeypatch.chdir(case / "claims")
+    assert main(["check", "--evidence", "../evidence/snap", "--md", "../out.md"]) == 0, capsys.readouterr().err
+    assert (case / "out.md").read_text(encoding="utf-8").startswith("# Marked")
+
+
 def test_the_shipped_project_is_a_case(project_root, monkeypatch, capsys):
     tomllib.loads((project_root / "claimwatch.toml").read_text(encoding="utf-8"))
     monkeypatch.chdir(project_root / "claims")

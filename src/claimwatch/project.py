@@ -41,7 +41,9 @@ def case_config(start: str | Path) -> Path | None:
 
 def _check_config(config: Path) -> dict[str, Any]:
     try:
-        text = config.read_text(encoding="utf-8")
+        # utf-8-sig reads past a byte order mark, as Windows PowerShell 5.1's `Out-File -Encoding
+        # utf8` writes one, as every other file of a case is read.
+        text = config.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("not UTF-8; save it as UTF-8", path=config) from None
     try:
