@@ -249,6 +249,38 @@ def test_text_yaml_1_2_reads_as_a_number_stays_text_where_text_is_wanted():
     assert parse_yaml("addresses: [02139, 1e3]").data == {"addresses": ["02139", "1e3"]}
 
 
+def test_a_text_of_thousands_of_digits_yaml_1_2_reads_as_a_number_stays_text():
+    """0 and 5,000 nines, plain: text to YAML 1.1, a number to YAML 1.2, whose reading was worked
+    out with int(), which converts no more than 4,300 digits: a ValueError traceback, exit 1."""
+    from claimwatch.documents import parse_yaml
+
+    written = "0" + "9" * 5_000
+    assert parse_yaml(f"note: {written}\nalso: -{written}").data == {"note": written, "also": f"-{written}"}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "1" * 5_000,  # "not a valid int: '1111...'", a line of 5,000 digits
+        "1_" + "1" * 5_000,
+        "0" + "7" * 5_000,  # YAML 1.1's octal, said with int(): a ValueError traceback
+        "1" + ":59" * 3_000,  # sexagesimal, its value printed: a ValueError traceback
+        "0x" + "f" * 5_000,  # read as a number of 6,000 digits, which no message could print
+        "0b" + "1" * 20_000,
+    ],
+    ids=["decimal", "underscores", "octal", "sexagesimal", "hex", "binary"],
+)
+def test_a_number_of_thousands_of_digits_is_one_short_line(tmp_path, monkeypatch, capsys, written):
+    root = project(tmp_path)
+    path = claim_file(root / "claims/c.yaml", CLAIM.replace("expects: none", f"expects: {{at_most: {written}}}"))
+    monkeypatch.chdir(root)
+    assert main(["validate", "claims/c.yaml"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("claims/c.yaml:13:") and len(line) < 200
+    assert line.endswith(": a number of more than 4,300 digits, more than claimwatch reads")
+    assert path.read_text(encoding="utf-8").count(written) == 1
+
+
 @pytest.mark.parametrize(
     ("key", "read"),
     [("no", "the boolean false"), ("On", "the boolean true"), ("2024", "the number 2024"), ("~", "an empty value")],

@@ -300,9 +300,28 @@ def _yaml11_number(text: str, value: object) -> str | None:
 _YAML12_NUMBER = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$")
 
 
+# Python's default limit on the digits int() converts to or from text: no count, year or id a
+# file of a case holds comes near it, and a number past it could be neither read nor shown.
+MAX_NUMBER_DIGITS = 4300
+_TOO_BIG = 10**MAX_NUMBER_DIGITS
+_TOO_MANY_DIGITS = f"a number of more than {MAX_NUMBER_DIGITS:,} digits, more than claimwatch reads"
+
+
+def _too_many_digits(text: str) -> bool:
+    return sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    """`text` as a message shows it: at most `limit` characters, a cut marked."""
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
 def _yaml12_number(text: str) -> int | float | None:
-    """The number YAML 1.2 reads the unquoted `text` as, where YAML 1.1 reads text; else None."""
+    """The number YAML 1.2 reads the unquoted `text` as, where YAML 1.1 reads text; else None,
+    and None for a number of more digits than a number here may have (it stays text)."""
     if not text or text[0] not in "0123456789+-." or not _YAML12_NUMBER.match(text):
+        return None
+    if _too_many_digits(text):
         return None
     if text.startswith("0o"):
         return int(text, 0)
@@ -474,7 +493,11 @@ class _Composer:
             try:
                 value = _SCALAR_CONSTRUCTOR.construct_object(node)
             except (ValueError, yaml.YAMLError):
-                self.fail(event, f"not a valid {tag.rsplit(':', 1)[1]}: {event.value!r}")
+                if _too_many_digits(event.value):  # int() refused it: Python's limit on digits
+                    self.fail(event, _TOO_MANY_DIGITS)
+                self.fail(event, f"not a valid {tag.rsplit(':', 1)[1]}: {_cut(event.value)!r}")
+            if isinstance(value, int) and abs(value) >= _TOO_BIG:  # 0x..., 0b..., 0..., 1:59:...
+                self.fail(event, _TOO_MANY_DIGITS)
             if event.implicit[0] and (said := _yaml11_number(event.value, value)):
                 self.fail(event, said)
             return value
