@@ -1141,3 +1141,24 @@ def test_works_naming_the_subject_only_in_affiliation_text_are_said_not_searched
     assert said in manifest["queries"][0]["kept"] and said in manifest["coverage"]["note"]
     (result,) = evaluate(claims, [open_evidence(out)]).results
     assert result.verdict == "not_contradicted" and said in result.why, result.why
+
+
+def test_a_part_named_in_rich_markup_is_shown_as_named_on_the_progress_bar(monkeypatch):
+    """A part's file name is the download's (a manifest's URL, or whatever the folder holds):
+    `[link=mailto:x@evil.example][reverse]part_000.gz` was drawn on a terminal's bar as a link
+    to that address in reverse video, the markup gone from the name."""
+    import io
+
+    from claimwatch.cli import evidence as cli_evidence
+    from claimwatch.columnar import BulkPart
+    from claimwatch.reports.terminal import TerminalConsole
+
+    screen = io.StringIO()
+    console = TerminalConsole(file=screen, force_terminal=True, width=200, highlight=False)
+    monkeypatch.setattr(cli_evidence, "terminal_console", lambda **_: console)
+    name = "[link=mailto:x@evil.example][reverse]part_000.gz"
+    with cli_evidence._parts_progress(1) as advance:
+        advance(BulkPart(Path(f"updated_date=2024-01-01/{name}"), 3, None), 3, 1)
+    drawn = screen.getvalue()
+    assert f"{name}: 1 of 3 kept" in drawn
+    assert "\x1b]8;" not in drawn and "\x1b[7m" not in drawn  # no link, no reverse video

@@ -98,7 +98,7 @@ class ProgressBar:
     def __init__(self, enabled: bool, console: Console | None = None):
         self.enabled = enabled
         self._bar = Progress(
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),  # a label is text, never markup
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("records"),

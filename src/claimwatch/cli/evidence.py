@@ -156,7 +156,7 @@ def _import_bulk(folder: Path, out: str, subjects: tuple[str, ...], options: dic
 def _parts_progress(total: int) -> Iterator[Callable[[BulkPart, int, int], None]]:
     """A progress bar on stderr, a part at a time, saying how many records each kept."""
     progress = Progress(
-        TextColumn("{task.description}"),
+        TextColumn("{task.description}", markup=False),  # a part's file name is the download's: untrusted
         BarColumn(),
         MofNCompleteColumn(),
         console=terminal_console(stderr=True),
