@@ -533,3 +533,25 @@ def test_show_given_a_folder_of_evidence_names_the_evidence_in_it(tmp_path, monk
     assert main(["evidence", "show", "features"]) == 2
     assert capsys.readouterr().err.startswith("features: holds no evidence")
     assert main(["evidence", "show", "evidence/curated/example.yaml"]) == 0
+
+
+def test_a_snapshot_of_a_later_format_is_refused_not_misread(tmp_path, capsys):
+    """`claimwatch_snapshot` marks the snapshot's format, which a later claimwatch bumps when its
+    files mean something else; a manifest marked 2 was read by this build as if it were its own
+    format 1, without a word."""
+    snap = tmp_path / "snap"
+    import_jsonl(
+        write_jsonl(tmp_path / "in.jsonl", [work("W1", "A paper", authorships=[authorship("A", [LAB])])]), snap
+    )
+    manifest = json.loads((snap / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["claimwatch_snapshot"] == 1
+    (snap / MANIFEST).write_text(json.dumps({**manifest, "claimwatch_snapshot": 2}), encoding="utf-8")
+    said = (
+        f"{snap / MANIFEST}: a snapshot of format 2, written by a later claimwatch (this one reads format 1): "
+        "read it with the claimwatch that wrote it, or import or collect it again"
+    )
+    with pytest.raises(InputError) as e:
+        Snapshot.open(snap)
+    assert e.value.lines() == [said]
+    assert main(["evidence", "show", str(snap)]) == 2
+    assert capsys.readouterr().err.splitlines() == [said]

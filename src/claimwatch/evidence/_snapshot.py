@@ -185,6 +185,12 @@ class Snapshot:
                 Problem(str(mpath), 0, 0, f"more than {MAX_MANIFEST_BYTES:,} bytes: not a claimwatch manifest")
             )
         manifest = _read_manifest(raw, mpath)
+        if manifest.format > SNAPSHOT_FORMAT:  # its files may mean what this build cannot know: never misread
+            message = (
+                f"a snapshot of format {manifest.format}, written by a later claimwatch (this one reads format "
+                f"{SNAPSHOT_FORMAT}): read it with the claimwatch that wrote it, or import or collect it again"
+            )
+            raise InputError(Problem(str(mpath), 0, 0, message))
         if WORKS_FILE not in manifest.files:
             raise InputError(Problem(str(mpath), 0, 0, f"manifest lists no {WORKS_FILE}"))
         if (manifest.authors is None) != (AUTHORS_FILE not in manifest.files):
