@@ -18,7 +18,7 @@ from claimwatch._text import TerminalStream, one_line, printable, terminal_json,
 from claimwatch.cli import main
 from claimwatch.evidence import import_jsonl
 from claimwatch.reports.terminal import TerminalConsole, print_verdicts, terminal_console
-from helpers import claim_file, none_claim, project, work, write, write_jsonl
+from helpers import NO_PARTNERS_CLAIM, claim_file, none_claim, project, work, write, write_jsonl
 from openalex_server import FakeOpenAlex, institution
 from test_diff import CLAIMS as DIFF_CLAIMS
 from test_diff import run as report_of
@@ -472,3 +472,36 @@ def test_an_empty_run_prints_an_empty_verdict_table():
         console=TerminalConsole(file=out, width=80, color_system=None, highlight=False),
     )
     assert "claimwatch verdicts" in out.getvalue()
+
+
+def _run_with_a_closed_stream(fd: int, args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """claimwatch run with standard output (1) or error (2) closed, as `claimwatch ... >&-` or a
+    service started without it leaves them: Python gives the stream as None."""
+    code = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
+    shell = f'exec "$0" "$@" {fd}>&-'  # closed before Python starts, as the shell does it
+    return subprocess.run(
+        ["sh", "-c", shell, sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, timeout=300
+    )
+
+
+def test_a_closed_standard_output_is_one_line_exit_2(tmp_path):
+    """`claimwatch check ... >&-`: AttributeError: 'NoneType' object has no attribute 'isatty', a
+    traceback, exit 1 (`validate >&-`: "... no attribute 'write'"). As on a full disk, the line
+    says why nothing could be printed, exit 2; a report asked for is written first, whole."""
+    root = project(tmp_path / "case")
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), root / "snap")
+    for args in (["check", "claims/", "--evidence", "snap", "--json", "r.json"], ["validate", "claims/"]):
+        proc = _run_with_a_closed_stream(1, args, root)
+        said = "claimwatch: standard output is closed, so nothing could be printed: give it a file or /dev/null"
+        assert (proc.returncode, proc.stderr.decode().splitlines()) == (2, [said])
+    assert json.loads((root / "r.json").read_text(encoding="utf-8"))["results"]
+
+
+def test_a_closed_standard_error_keeps_the_exit_code(tmp_path):
+    """`claimwatch check --evidence missing 2>&-`: the error line had nowhere to go and its
+    traceback went to standard output, exit 1 where the error is 2."""
+    root = project(tmp_path / "case")
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    proc = _run_with_a_closed_stream(2, ["check", "claims/", "--evidence", "missing"], root)
+    assert (proc.returncode, proc.stdout) == (2, b"")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import math
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TextIO, cast
 
 import click
 
@@ -27,6 +29,13 @@ def sanitised_terminal() -> Iterator[None]:
     servers' answers reach the terminal as inert text, whichever command prints them and however
     (click.echo, print, a rich console without its own sanitiser). Opening it twice is harmless."""
     saved = sys.stdout, sys.stderr
+    # A stream closed before Python started (`claimwatch ... >&-`) is None: every print failed
+    # with AttributeError, a traceback. Printing to a closed stdout fails as on a full disk, one
+    # line; with stderr closed that line has nowhere to go, but the exit code still tells it.
+    if sys.stdout is None:
+        sys.stdout = cast(TextIO, ClosedStream())
+    if sys.stderr is None:
+        sys.stderr = cast(TextIO, ClosedStream(said_nowhere=True))
     if not isinstance(sys.stdout, TerminalStream):
         sys.stdout = TerminalStream(sys.stdout)
     if not isinstance(sys.stderr, TerminalStream):
@@ -35,6 +44,28 @@ def sanitised_terminal() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+
+
+class ClosedStream(io.TextIOBase):
+    """A standard stream closed before the command started. Standard output: each write fails,
+    as a write to a closed file descriptor does (EBADF), saying so in words the error line can
+    show. Standard error (`said_nowhere`): what is written is dropped, there being nowhere to say it."""
+
+    encoding = "utf-8"
+
+    def __init__(self, said_nowhere: bool = False):
+        super().__init__()
+        self.said_nowhere = said_nowhere
+
+    def write(self, text: str) -> int:
+        if not text or self.said_nowhere:
+            return len(text)
+        raise OSError(
+            errno.EBADF, "standard output is closed, so nothing could be printed: give it a file or /dev/null"
+        )
+
+    def isatty(self) -> bool:
+        return False
 
 
 class CommandLine(click.Group):
