@@ -701,6 +701,20 @@ def test_a_pipe_or_a_deeply_nested_file_is_one_line_not_a_hang_or_a_crash(tmp_pa
         assert len(err) == 1 and err[0].startswith(str(bad)) and words in err[0]
 
 
+def test_a_number_of_more_digits_than_python_reads_is_one_line(root, capsys):
+    # Python's json refuses an integer of more than 4,300 digits with a ValueError, not a
+    # JSONDecodeError: `diff` ended in a traceback.
+    old = run(root, [work("W1", "Graph networks")], "old")
+    new = root / "new.json"
+    new.write_text(old.read_text(encoding="utf-8").replace("{", '{"x": ' + "1" * 5000 + ", ", 1), encoding="utf-8")
+    assert main(["diff", str(old), str(new)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (
+        len(err) == 1
+        and err[0] == f"{new}: not a JSON report: a number of more than 4,300 digits, more than claimwatch reads"
+    )
+
+
 def test_markup_in_a_reports_hashes_reaches_the_terminal_inert(root, capsys):
     old = run(root, [work("W1", "Graph networks")], "old")
     new = run(root, [work("W1", "Graph networks"), work("W2", "More graphs")], "new")

@@ -683,6 +683,19 @@ def test_bad_json_gives_line_and_column(tmp_path, capsys):
         assert err == f"{source}:2:16: not valid JSON: Expecting property name enclosed in double quotes\n"
 
 
+def test_a_number_of_more_digits_than_python_reads_is_one_line(tmp_path, capsys):
+    # Python's json refuses an integer of more than 4,300 digits with a ValueError, not a
+    # JSONDecodeError; the import said it in a traceback.
+    for text in ('{"values": [' + "1" * 5000 + "]}", "[" + "1" * 5000 + "]"):
+        source = tmp_path / "big.json"
+        source.write_text(text, encoding="utf-8")
+        for kind in ("csl", "aspi"):
+            code, _, err = run(capsys, "lists", "import", kind, str(source), "--out", str(tmp_path / "x.yaml"))
+            assert code == 2 and len(err.splitlines()) == 1
+            assert err.startswith(f"{source}: not valid JSON: a number of more than 4,300 digits")
+            assert not (tmp_path / "x.yaml").exists()
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

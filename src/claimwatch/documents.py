@@ -304,7 +304,7 @@ _YAML12_NUMBER = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|[-+]?(?:\.[0-9]+|[0-9]+(?
 # file of a case holds comes near it, and a number past it could be neither read nor shown.
 MAX_NUMBER_DIGITS = 4300
 _TOO_BIG = 10**MAX_NUMBER_DIGITS
-_TOO_MANY_DIGITS = f"a number of more than {MAX_NUMBER_DIGITS:,} digits, more than claimwatch reads"
+TOO_MANY_DIGITS = f"a number of more than {MAX_NUMBER_DIGITS:,} digits, more than claimwatch reads"
 
 
 def _too_many_digits(text: str) -> bool:
@@ -494,10 +494,10 @@ class _Composer:
                 value = _SCALAR_CONSTRUCTOR.construct_object(node)
             except (ValueError, yaml.YAMLError):
                 if _too_many_digits(event.value):  # int() refused it: Python's limit on digits
-                    self.fail(event, _TOO_MANY_DIGITS)
+                    self.fail(event, TOO_MANY_DIGITS)
                 self.fail(event, f"not a valid {tag.rsplit(':', 1)[1]}: {_cut(event.value)!r}")
             if isinstance(value, int) and abs(value) >= _TOO_BIG:  # 0x..., 0b..., 0..., 1:59:...
-                self.fail(event, _TOO_MANY_DIGITS)
+                self.fail(event, TOO_MANY_DIGITS)
             if event.implicit[0] and (said := _yaml11_number(event.value, value)):
                 self.fail(event, said)
             return value

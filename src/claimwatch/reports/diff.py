@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.text import Text
 
 from .._version import __version__
-from ..documents import not_utf8, open_input
+from ..documents import TOO_MANY_DIGITS, not_utf8, open_input
 from ..errors import InputError, Problem
 from ..results import (
     VERDICT_WORDS,
@@ -252,6 +252,9 @@ def read_report(path: str | Path) -> Results:
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not a JSON report: {e.msg}")) from None
     except RecursionError:
         raise InputError(Problem(str(path), 0, 0, "not a JSON report: nested too deeply")) from None
+    except ValueError:
+        # The standard library refuses an integer of more digits than Python converts (4,300).
+        raise InputError(Problem(str(path), 0, 0, f"not a JSON report: {TOO_MANY_DIGITS}")) from None
     if isinstance(data, dict) and "@context" in data and "claimwatch" not in data:
         raise InputError(
             Problem(str(path), 0, 0, f"a ClaimReview report (--claimreview), not a JSON report: {_COMPARE}")
