@@ -67,6 +67,14 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
         click.echo(one_line(f"  - {e.name} ({ids}; {listed}{cite}){doubt}"))
         if e.aliases:
             click.echo(one_line(f"      aka {'; '.join(e.aliases)}"))
+        # An alias a sourced file says another body bears: an author found by it alone is a doubt.
+        for alias in e.aliases:
+            if (other := lists_mod.namesake_of(alias)) and lists_mod.namesake_key(alias) != lists_mod.namesake_key(
+                e.name
+            ):
+                click.echo(
+                    one_line(f"      {alias!r} is also another body's name (a doubt alone): {other.described()}")
+                )
         if e.may_be_a_person:  # a doubt on every author found at the entry, as `verified: false` is
             click.echo(one_line(f"      may name a person, not an organisation (a doubt): {e.may_be_a_person}"))
         # Named under the entry by the source, not the entry: an author at one is a doubt.

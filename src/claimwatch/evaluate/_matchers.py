@@ -25,7 +25,7 @@ from typing import Literal, NamedTuple
 from .._memo import Memo
 from .._text import printable
 from ..claims import Subject, Topic
-from ..lists import ListEntry, ReferenceList, Related, clean_alias
+from ..lists import ListEntry, Namesake, ReferenceList, Related, clean_alias, namesake_of
 from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
 from ..works import (
     APOSTROPHES,
@@ -392,7 +392,7 @@ class ListMatcher:
             placed = _placed(entry, hit, text, resolved)
             if placed is None:
                 placed = self._another_entry_by_its_place(entry, hit, text)
-            return self._placings.keep(key, placed)
+            return self._placings.keep(key, _with_its_namesake(entry, hit, text, placed))
 
     def _another_entry_by_its_place(self, entry: ListEntry, hit: NameHit, text: str) -> _LongerName | None:
         """A doubt where the text places a name in a place, not the entry's own, by which the list
@@ -706,6 +706,45 @@ def _in_another_province(hit: _EntryHit, doubt: str) -> _EntryHit:
     if hit.method != "name_in_institution" or hit.doubt is not None:
         return hit
     return _EntryHit(hit.entry, hit.reference_list, hit.method, hit.institution, hit.matched_text, hit.name, doubt)
+
+
+def _with_its_namesake(
+    entry: ListEntry, hit: NameHit, text: str, placed: str | _Elsewhere | None
+) -> str | _Elsewhere | None:
+    """`placed`, and a doubt where the alias found is, by the package's sourced namesakes file, also
+    another body's name (`lists.namesake_of`): the tracker gives the PLA's Information Engineering
+    University the alias "Luoyang University", a civilian university's name until 2007. Found so
+    alone, the author may be at that body: a doubt naming it, never a match. The entry's own name
+    is no alias (the list may list that very body); a text placing the name where the other body
+    never stood tells them apart: another country (the country rule's, so no doubt is added to a
+    certain placing), or a place of the entry's own that is none of the other body's."""
+    other = namesake_of(hit.name)
+    if other is None or isinstance(placed, _Elsewhere) or fold(hit.name) == fold(entry.name):
+        return placed
+    if entry.country and other.country != entry.country.upper():
+        if placed is None:  # the record places the name in the entry's country, not the other's
+            return placed
+    elif _an_own_place_not_the_namesake_s(entry, hit, text, other):
+        return placed
+    doubt = (
+        f"\u201c{printable(hit.matched)}\u201d is also the name of another body, {printable(other.described())}:"
+        f" the text may name it, not {printable(entry.name)}"
+    )
+    return doubt if placed is None else type(placed)(f"{placed}; and {doubt}")
+
+
+def _an_own_place_not_the_namesake_s(entry: ListEntry, hit: NameHit, text: str, other: Namesake) -> bool:
+    """Does the name's part of `text` name a place of the entry's own (its addresses' or names'
+    cities and provinces) where the namesake never stood ("Luoyang University, Zhengzhou")?"""
+    places = places_in(text)
+    begin, finish = part_of(text, places, hit.start, hit.end)
+    said = {
+        _place_key(text[p.start : p.end])
+        for p in places
+        if not p.is_country and begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end
+    }
+    theirs = {_place_key(p) for p in other.places}
+    return bool((said - theirs) & _own_places(entry.addresses, entry.names))
 
 
 def _underscores_as_spaces(text: str) -> str:

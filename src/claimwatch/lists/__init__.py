@@ -9,6 +9,7 @@ date each was listed and the citation, and which facts are not confirmed. A list
     write_list_yaml(doc, out)                 check a list document by the loader's own rules, write it atomically (`_write`)
     fetch_csl(out, ...)                       download the Consolidated Screening List, import it, write the list (`_fetch`)
     load_list_version(path) / diff_lists      what changed between two versions of a list (`_diff`)
+    namesake_of(name)                         another body a sourced file says bears the name (`_namesakes`)
 
 An import returns a list document: plain data in the list file format (list.schema.json), the
 same for the same input and options. Nothing is written until the whole file has been read, the
@@ -57,6 +58,7 @@ from ._model import (
     periods_said,
     stripped_names,
 )
+from ._namesakes import Namesake, known_namesakes, namesake_key, namesake_of
 from ._write import check_list_destination, render_list_yaml, write_list_yaml
 
 __all__ = [
@@ -77,6 +79,7 @@ __all__ = [
     "ListEntry",
     "ListLibrary",
     "Listing",
+    "Namesake",
     "ReferenceList",
     "Related",
     "Source",
@@ -92,6 +95,7 @@ __all__ = [
     "format_diff",
     "import_aspi",
     "import_csl",
+    "known_namesakes",
     "list_from_document",
     "list_id_for",
     "listed_from_said",
@@ -99,6 +103,8 @@ __all__ = [
     "listed_within",
     "load_list",
     "load_list_version",
+    "namesake_key",
+    "namesake_of",
     "periods_said",
     "read_csl_records",
     "redact_url",

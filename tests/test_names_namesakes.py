@@ -1,0 +1,162 @@
+"""An alias a list gives an entry that is, by a source, also another body's name (issue 18,
+thirty-first part): an author found by it alone is a doubt naming that body, never a match.
+
+The forms are the ASPI China Defence Universities Tracker's, as
+../shared/data/aspi/misp-galaxy-china-defence-universities.json packages them: it gives the PLA's
+Information Engineering University (IEU, Zhengzhou) the alias "Luoyang University", the name of a
+civilian university in Luoyang from 1985 to 2007 (洛阳大学, merged into Luoyang Institute of
+Science and Technology: http://news.sina.com.cn/c/2007-01-30/030211117440s.shtml), and
+Northwestern Polytechnical University (Xi'an) the alias "Northwestern Polytechnic University", a
+Fremont, California school's name until 2021 (https://en.wikipedia.org/wiki/San_Francisco_Bay_University).
+The affiliations are written as OpenAlex's raw strings write a Chinese address.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from claimwatch import lists
+from claimwatch.cli import main
+from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.lists import known_namesakes, namesake_of
+from claimwatch.works import Authorship, Institution
+from helpers import coauthor_text_found
+
+IEU_NAME = "Information Engineering University"
+ASPI_FILE = "aspi/misp-galaxy-china-defence-universities.json"
+
+
+@pytest.fixture(scope="module")
+def tracker(tmp_path_factory, request) -> lists.ReferenceList:
+    """The real tracker, imported whole as `claimwatch lists import aspi` does."""
+    shared = request.getfixturevalue("shared_data")
+    out = tmp_path_factory.mktemp("aspi") / "aspi.yaml"
+    lists.write_list_yaml(lists.import_aspi(shared / ASPI_FILE, list_id="aspi"), out)
+    return lists.load_list(out)
+
+
+def found(matcher: ListMatcher, raw: list[str], institutions: tuple[Institution, ...] = ()) -> dict[str, str | None]:
+    """Each entry's name the author is at, and its doubt (None for a match)."""
+    a = Authorship(name="A", position=0, institutions=institutions, raw_affiliations=tuple(raw))
+    return {h.entry.name: h.doubt for h in matcher.hits(a)}
+
+
+def test_the_tracker_gives_both_aliases(tracker):
+    names = {e.name: e.aliases for e in tracker.entries}
+    assert "Luoyang University" in names[IEU_NAME]
+    assert "Northwestern Polytechnic University" in names["Northwestern Polytechnical University"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Luoyang University, Luoyang 471003, China",  # the city the civilian one stood in tells nothing
+        "Luoyang University, Henan, China",
+        "Department of Mathematics, Luoyang University, Luoyang, Henan 471022, P. R. China",
+        "Luoyang Univ, Luoyang 471003, Peoples R China",  # Web of Science's abbreviation
+        "Luoyang University",
+    ],
+)
+def test_luoyang_university_alone_is_a_doubt_naming_the_civilian_university(tracker, raw):
+    doubt = found(ListMatcher(tracker), [raw])[IEU_NAME]  # was None: a certain match, a false accusation
+    assert doubt is not None
+    assert "is also the name of another body, Luoyang University (洛阳大学), a civilian university" in doubt
+    assert "1985-2007; http://news.sina.com.cn/c/2007-01-30/030211117440s.shtml" in doubt
+    assert doubt.endswith(f"the text may name it, not {IEU_NAME}")
+
+
+def test_the_entry_named_otherwise_stays_as_it_was(tracker):
+    m = ListMatcher(tracker)
+    # Its own city where the civilian university never stood (its alias "Zhengzhou Institute of
+    # Surveying and Mapping" names it): certain.
+    assert found(m, ["Luoyang University, Zhengzhou 450001, China"])[IEU_NAME] is None
+    # Another of its names in a second text: certain, by that text.
+    assert found(m, ["Luoyang University, Luoyang 471003, China", "中国人民解放军信息工程大学, 郑州"])[IEU_NAME] is None
+    assert found(m, ["Luoyang Foreign Language Institute, Luoyang 471003, China"])[IEU_NAME] is None
+    # OpenAlex's institution the entry's by its id, where the list gives one: certain by the id.
+    ieu = next(e for e in tracker.entries if e.name == IEU_NAME)
+    with_id = lists.ReferenceList(
+        id="l", name="l", sources=tracker.sources, entries=(ieu.model_copy(update={"openalex": ("I4210132678",)}),)
+    )
+    inst = Institution(IEU_NAME, id="I4210132678", country="CN")
+    assert found(ListMatcher(with_id), ["Luoyang University, Luoyang, China"], (inst,))[IEU_NAME] is None
+
+
+def test_northwestern_polytechnic_alone_names_the_fremont_school(tracker):
+    m = ListMatcher(tracker)
+    nwpu = "Northwestern Polytechnical University"
+    doubt = found(m, ["Northwestern Polytechnic University"])[nwpu]
+    assert doubt is not None and "does not itself place the institution in China" in doubt
+    assert (
+        "also the name of another body, Northwestern Polytechnic University, a private university in Fremont" in doubt
+    )
+    assert "https://en.wikipedia.org/wiki/San_Francisco_Bay_University" in doubt
+    # The country tells them apart, as before.
+    assert (
+        found(m, ["School of Computer Science, Northwestern Polytechnic University, Xi'an 710072, China"])[nwpu] is None
+    )
+    assert nwpu not in found(
+        m, ["School of Engineering, Northwestern Polytechnic University, Fremont, California, USA"]
+    )
+    # Its own name is no namesake's.
+    assert found(m, ["Northwestern Polytechnical University, Xi'an, China"])[nwpu] is None
+
+
+def test_a_list_naming_the_body_itself_is_not_doubted_by_its_own_name():
+    """An entry whose own name is on the file may be that very body: its name is read as any."""
+    entry = lists.ListEntry(id="e", name="Luoyang University", aliases=("洛阳大学",), country="CN")
+    rl = lists.ReferenceList(id="l", name="l", sources=(lists.Source(title="s"),), entries=(entry,))
+    assert found(ListMatcher(rl), ["Luoyang University, Luoyang, China"]) == {"Luoyang University": None}
+
+
+def test_every_namesake_row_is_sourced_and_placed():
+    path = Path(lists.__file__).parent / "namesakes.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(known_namesakes()) >= 3
+    for row in rows:
+        assert re.fullmatch(r"https?://\S+", row["source"]), row
+        assert re.fullmatch(r"[A-Z]{2}", row["country"]), row
+        assert row["other_body"] and row["places"] and re.fullmatch(r"\d{4}-\d{4}", row["years"]), row
+    assert namesake_of("luoyang   UNIVERSITY") is not None and namesake_of("Luoyang Normal University") is None
+
+
+IEU_LIST = """\
+id: l
+name: Screening list
+sources: [{title: ASPI China Defence Universities Tracker}]
+entries:
+  - id: ieu
+    name: Information Engineering University
+    aliases: [中国人民解放军信息工程大学, PLAIEU, IEU, Luoyang University, Zhengzhou Institute of Surveying and Mapping]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "result"),
+    [
+        ("Luoyang University, Luoyang 471003, China", "doubt"),  # was a match: contradicted
+        ("Luoyang Univ, Luoyang 471003, Peoples R China", "doubt"),
+        ("Luoyang University, Zhengzhou 450001, China", "match"),
+        ("中国人民解放军信息工程大学, 郑州 450001", "match"),
+    ],
+)
+def test_a_whole_check_reads_a_namesake_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, result):
+    out = coauthor_text_found(tmp_path, monkeypatch, capsys, IEU_LIST, raw, result)
+    if result == "doubt":
+        assert "Luoyang University (洛阳大学)" in str(out)
+
+
+def test_lists_show_says_which_aliases_another_body_bears(tmp_path, capsys):
+    (tmp_path / "l.yaml").write_text(IEU_LIST, encoding="utf-8")
+    assert main(["lists", "show", str(tmp_path / "l.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "'Luoyang University' is also another body's name (a doubt alone): Luoyang University (洛阳大学)" in out
+    assert "news.sina.com.cn/c/2007-01-30/030211117440s.shtml" in out
+    assert "'IEU' is also" not in out
