@@ -2870,9 +2870,13 @@ _PLAIN_WORD = re.compile(r"[^\W_]+")
 
 def _first_word_in_capitals(text: str, x: PhraseHit) -> bool:
     """Whether excluded phrase `x`'s first word is written in capitals, two letters or more, where
-    `text` has a small letter elsewhere (an acronym: "CAT", "PANDA"; not a title all in capitals)."""
-    word = _first_word(text, x)
-    return len(word) > 1 and word.isupper() and any(c.islower() for c in text)
+    the phrase's words after it are not (an acronym: "CAT face recognition", "PANDA Face
+    Recognition"; not a phrase all in capitals, as a title so written gives it, "PIG FACE
+    RECOGNITION BASED ON YOLOv5", a small letter elsewhere or not)."""
+    m = _LETTERS.search(text, x.start, x.end)
+    return (
+        m is not None and len(m.group()) > 1 and m.group().isupper() and any(c.islower() for c in text[m.end() : x.end])
+    )
 
 
 def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:
