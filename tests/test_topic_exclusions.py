@@ -225,6 +225,27 @@ def test_an_animal_s_word_that_names_no_animal_hides_no_match(tmp_path, title, v
             "begin \u201canimal-assisted\u201d",
             "face recognition in animal",
         ),
+        # A place people work at or visit after the animal's word (review of the thirty-first
+        # part): "in cattle markets", "in pig farms" may be of the people there; these were nothing.
+        (
+            "Face recognition in cattle markets",
+            "Face recognition in cattle markets",
+            "describe \u201cmarkets\u201d",
+            "face recognition in cattle",
+        ),
+        (
+            "Face recognition in pig farms for biosecurity",
+            "Face recognition in pig farms",
+            "describe \u201cfarms\u201d",
+            "face recognition in pig",
+        ),
+        (
+            "Face recognition for cattle farm workers",
+            "Face recognition for cattle farm",
+            "describe \u201cfarm\u201d",
+            "face recognition for cattle",
+        ),
+        ("Face recognition of pigs in pig farms", None, None, None),
         ("Face recognition of cattle under field conditions", None, None, None),
         ("Face recognition of cattle using YOLO", None, None, None),
         ("Face recognition in sheep", None, None, None),

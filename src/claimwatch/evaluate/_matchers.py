@@ -2787,16 +2787,21 @@ def _in_a_compound_of_another_sense(text: str, x: PhraseHit) -> bool:
 
 
 # What after an excluded phrase's last word makes that word describe another: a hyphen beginning a
-# compound ("animal-assisted", "dog-friendly"), or a plural naming people by what they do or are
-# ("owners", "farmers", "handlers", "lovers", "scientists", "veterinarians"), whose the word may say.
+# compound ("animal-assisted", "dog-friendly"), a plural naming people by what they do or are
+# ("owners", "farmers", "handlers", "lovers", "scientists", "veterinarians"), whose the word may say,
+# or a place people work at or visit, which it may say what kind of ("Face recognition in cattle
+# markets", "... in pig farms": of the people there, perhaps, as of the animals).
 _NOUN_AFTER = re.compile(
-    r"(?:-(?P<compound>[^\W\d_]+)|[ \t]+(?P<person>[^\W\d_]{2,}(?:ers|ists|ians)))(?![^\W\d_])", re.IGNORECASE
+    r"(?:-(?P<compound>[^\W\d_]+)|[ \t]+(?P<person>[^\W\d_]{2,}(?:ers|ists|ians)"
+    r"|(?:farm|market|shelter|park|clinic|hospital)s?))(?![^\W\d_])",
+    re.IGNORECASE,
 )
 
 
 def _noun_after_an_excluded_word(text: str, x: PhraseHit) -> tuple[str, int] | None:
-    """Where excluded phrase `x` ends "of <word>" or "in <word>" and a compound or a person's
-    noun follows that word in `text` (`_NOUN_AFTER`), that noun and where it ends; else None."""
+    """Where excluded phrase `x` ends "of <word>", "in <word>" or "for <word>" and a compound, a
+    person's noun or a place's follows that word in `text` (`_NOUN_AFTER`), that noun and where
+    it ends; else None."""
     if _OF_A_WORD.search(x.phrase) is None or (m := _NOUN_AFTER.match(text, x.end)) is None:
         return None
     from spacy.lang.en.stop_words import STOP_WORDS
