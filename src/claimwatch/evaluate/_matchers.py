@@ -2265,6 +2265,9 @@ class TopicMatcher:
         self.excluded = PhraseSet(topic.exclude_phrases)
         self.doubting = PhraseSet(topic.doubt_phrases)
         self.topic_ids = frozenset(topic.openalex_topics)
+        # A text's matches and the excluded phrases holding them (`_found`), read by the reasons
+        # and again by each doubt a work with no certain match is asked for: worked out once.
+        self._founds: Memo[str, tuple[list[PhraseHit], list[PhraseHit]]] = Memo(256)
 
     def other_sense(self, work: Work) -> str | None:
         """Why the work's phrase matches may mean the topic's words in another sense: the first
@@ -2384,7 +2387,7 @@ class TopicMatcher:
         match's phrase and the word; None where none is ("... of pigs and cows"). An excluded
         phrase ending otherwise is left whole ("face recognition ability and performance": the
         words after it name more of what it excludes)."""
-        hits = self.phrases.find(text)
+        hits = self._found(text)[0]
         excluded = self.excluded.find(text) if hits else []
         for x in excluded:
             if _OF_A_WORD.search(x.phrase) is None:
@@ -2404,7 +2407,7 @@ class TopicMatcher:
         """The span from the word a hyphen or a slash leaves to the end of a match, and the match's
         phrase, where the match lies in an excluded phrase as written but in none once that word
         is completed with it (`completed_readings`)."""
-        hits = self.phrases.find(text)
+        hits = self._found(text)[0]
         if not hits:
             return None
         excluded = self.excluded.find(text)
@@ -2462,7 +2465,7 @@ class TopicMatcher:
         but one found across a dash, after a hyphen and a break, completing a word a hyphen leaves
         or across a quotation mark or a bracketed aside does, with that excluded phrase and how it
         was found ("dash", "break", "suspended", "marks")."""
-        hits = self.phrases.find(text)
+        hits = self._found(text)[0]
         if not hits:
             return None
         # Each excluded phrase found so, up to where it holds a match (`_suspended_parts`).
@@ -2556,6 +2559,15 @@ class TopicMatcher:
         if work.abstract_text is not None or (work.abstract_index and self.phrases.may_be_among(abstract_words())):
             yield "abstract", work.abstract
 
+    def _found(self, text: str) -> tuple[list[PhraseHit], list[PhraseHit]]:
+        """The topic's matches in `text` and, where it has any, the excluded phrases it holds in
+        every reading that hides one (`_excluded_in`)."""
+        found = self._founds.get(text)
+        if found is None:
+            hits = self.phrases.find(text)
+            found = self._founds.keep(text, (hits, self._excluded_in(text) if hits else []))
+        return found
+
     def _excluded_in(self, text: str) -> list[PhraseHit]:
         """The excluded phrases `text` holds, in every reading that hides a match: as written, in
         one reading of two, across a dash, after a hyphen and a break, completing a word a hyphen
@@ -2582,8 +2594,7 @@ class TopicMatcher:
         if not self.excluded.phrases:
             return None
         for name, text in self._texts(work, abstract_words):
-            hits = self.phrases.find(text)
-            excluded = self._excluded_in(text) if hits else []
+            hits, excluded = self._found(text)
             for h in hits:
                 holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
                 if holding and all(_first_word_in_capitals(text, x) for x in holding):
@@ -2603,8 +2614,7 @@ class TopicMatcher:
         if not self.excluded.phrases:
             return None
         for name, text in self._texts(work, abstract_words):
-            hits = self.phrases.find(text)
-            excluded = self._excluded_in(text) if hits else []
+            hits, excluded = self._found(text)
             for h in hits:
                 holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
                 nouns = [_noun_after_an_excluded_word(text, x) for x in holding]
@@ -2631,8 +2641,7 @@ class TopicMatcher:
         if not self.excluded.phrases:
             return None
         for name, text in self._texts(work, abstract_words):
-            hits = self.phrases.find(text)
-            excluded = self._excluded_in(text) if hits else []
+            hits, excluded = self._found(text)
             for h in hits:
                 holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
                 machines = [_machine_said_of(text, x) for x in holding]
@@ -2646,13 +2655,12 @@ class TopicMatcher:
         return None
 
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
-        hits = self.phrases.find(text)
-        if not hits:
-            return []
         # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
         # and so does one found across a dash, after a hyphen and a break, completing a word a
         # hyphen leaves or across a quotation mark or a bracketed aside (`perhaps_excluded`).
-        excluded = self._excluded_in(text)
+        hits, excluded = self._found(text)
+        if not hits:
+            return []
         out = []
         for h in hits:
             if any(x.start <= h.start and h.end <= x.end for x in excluded):
