@@ -601,7 +601,7 @@ def test_a_topic_several_claims_use_is_described_once():
     assert html.count('<a href="#topic-facial-recognition">Facial recognition</a>') == 3
     assert '<section class="topic" id="topic-facial-recognition">' in html
     assert (
-        "- Topic **Facial recognition** (`facial-recognition`): 10 phrases, 234 excluded, 4 doubt phrases (a match beside one is uncertain); see Topics below."
+        "- Topic **Facial recognition** (`facial-recognition`): 10 phrases, 262 excluded, 4 doubt phrases (a match beside one is uncertain); see Topics below."
         in md
     )
 

@@ -106,6 +106,13 @@ def test_an_inline_topic_is_held_to_the_same(case, capsys):
         "Face identification in dogs",
         "Face recognition for cattle",  # and "for <animal>", "for dog owners" a doubt below
         "Face verification for pigs on farms",
+        # The animals' adjectives (review of the thirty-first part): a real abstract (Hindawi's
+        # Scientific Programming 2022, 5773721, "Cow face recognition model based on SK_ResNet")
+        # says "cow face recognition" and "the SK-ResNet-based bovine face recognition model",
+        # a certain match by its second, `contradicted` (https://www.hindawi.com/journals/sp/2022/5773721/).
+        "The SK-ResNet-based bovine face recognition model",
+        "Porcine facial recognition in group-housed pens",
+        "Canine face verification for lost pets",
     ],
 )
 def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(tmp_path, title):
