@@ -297,6 +297,16 @@ def test_an_animal_s_word_describing_a_noun_after_it_is_a_doubt(tmp_path, title,
         ("The model's face recognition ability under occlusion", "model's face recognition ability", "model"),
         ("Face recognition ability of children with autism", None, None),
         ("Face recognition ability in adults", None, None),
+        # Review of the thirty-first part: a machine's word after the words "of" gives, or the
+        # brain's system, made these doubts; said of people, they stay nothing.
+        ("The face recognition ability of the human visual system", None, None),
+        ("Face recognition ability of participants measured by a computer test", None, None),
+        ("Face recognition ability of children using a computer task", None, None),
+        (
+            "Comparing the face recognition ability of humans and machines",
+            "face recognition ability of humans and machines",
+            "machines",
+        ),
     ],
 )
 def test_a_person_s_faculty_the_topic_excludes_said_of_a_machine_is_a_doubt(tmp_path, title, said, machine):

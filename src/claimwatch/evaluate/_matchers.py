@@ -2864,14 +2864,21 @@ _A_MACHINE_S = re.compile(r"(?P<machine>[^\W_]+)['\u2019]s?[ \t]+$", re.IGNORECA
 
 def _machine_said_of(text: str, x: PhraseHit) -> tuple[int, int] | None:
     """Where the machine excluded phrase `x` is said of stands in `text` (`_MACHINES`, in the five
-    words after "of" or a possessive just before it), where `x` names a faculty (`_FACULTIES`);
-    None where none is."""
+    words after "of" up to a word of grammar or a participle, not a body's system, or a
+    possessive just before it), where `x` names a faculty (`_FACULTIES`); None where none is."""
     if x.phrase.rsplit(" ", 1)[-1].lower() not in _FACULTIES:
         return None  # "quantum computing inspired", "text-to-video retrieval": no one's faculty
     if (of := _OF_WORDS.match(text, x.end)) is not None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        before = ""
         for w in _PLAIN_WORD.finditer(text, of.start("words"), of.end("words")):
-            if w.group().lower() in _MACHINES:
-                return w.span()
+            word = w.group().lower()
+            if word in _MACHINES:
+                return None if before in _BODILY and word.startswith("system") else w.span()
+            if (word in STOP_WORDS and word not in _WITHIN_A_NOUN_PHRASE) or (word.endswith("ed") and len(word) > 4):
+                break  # "of participants measured by a computer", "of children using a computer": of people
+            before = word
     m = _A_MACHINE_S.search(text, max(0, x.start - 40), x.start)
     if m is not None and m.group("machine").lower() in _MACHINES:
         return m.span("machine")
@@ -2879,6 +2886,13 @@ def _machine_said_of(text: str, x: PhraseHit) -> tuple[int, int] | None:
 
 
 _PLAIN_WORD = re.compile(r"[^\W_]+")
+# Words of grammar that may stand inside the words a faculty is said of ("of the deep networks",
+# "of humans and machines"); any other, or a participle, ends them.
+_WITHIN_A_NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "our", "these", "those", "this", "and", "or"})
+# Words before "system" naming a body's, not a machine's ("the human visual system").
+_BODILY = frozenset(
+    {"visual", "nervous", "perceptual", "cognitive", "sensory", "neural", "immune", "auditory", "motor", "limbic"}
+)
 
 
 def _first_word_in_capitals(text: str, x: PhraseHit) -> bool:
