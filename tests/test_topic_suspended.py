@@ -449,6 +449,12 @@ def test_a_phrase_coordinated_with_no_hyphen_is_a_doubt_on_both_engines(tmp_path
         # Was certain: the excluded "face recognition ability" completed as "Face recognition-
         # and identification ability" is.
         work("W5", "Face recognition and identification ability in autism", authorships=at_lab),
+        # A task before "and" (review of the thirty-first part): "Detection face recognition" is no
+        # reading, so these animal titles are nothing, as "Pig and cattle ..." is.
+        work("W6", "Detection and cattle face recognition using YOLO", authorships=at_lab),
+        work("W7", "Pig detection and pig face recognition in group-housed pens", authorships=at_lab),
+        work("W8", "Individual identification and cattle face recognition", authorships=at_lab),
+        work("W9", "Tracking and sheep face recognition with drones", authorships=at_lab),
     ]
     result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
     assert (result.verdict, result.findings) == ("insufficient_evidence", ())

@@ -654,8 +654,8 @@ def _coordinated_readings(
         # the first that is a phrase's ("Speech, face and emotion recognition": after "face").
         ends = [before.start()] + [w.end() for w in _WORD.finditer(text, before.start(), m.start())]
         begin = next((e for e in ends if not first_too or _word_ending(text, e) in words), None)
-        if begin is None:
-            continue
+        if begin is None or (not first_too and _word_ending(text, begin).endswith(_ACTS)):
+            continue  # "Detection and cattle face recognition": a task of its own, no kind of face
         coordinated = _WORD.findall(text[begin : m.end()])
         if not any(w.lower() in STOP_WORDS for w in coordinated if w.lower() not in ("and", "or")):
             gaps.append((begin, m.end()))
@@ -664,6 +664,11 @@ def _coordinated_readings(
 
 
 _WORD = re.compile(r"[^\W_]+")
+# The endings of words naming an act or a study ("detection", "tracking", "segmentation",
+# "analysis", "estimation"): coordinated before an excluded phrase ("Pig detection and pig face
+# recognition"), such a word names a task of its own, not a kind of face the phrase's words may
+# complete as "Human and cattle face recognition" leaves "human face recognition".
+_ACTS = ("tion", "sion", "ment", "ing", "sis", "ance", "ence")
 
 
 def _word_ending(text: str, at: int) -> str:
