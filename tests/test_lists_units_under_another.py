@@ -118,6 +118,39 @@ def test_a_chinese_unit_named_by_its_field_under_another_institution_is_a_doubt(
     coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, found)
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Reviewed (thirty-first part): Chinese writes an institution before its own units, so the
+        # school run on from the name (a school of cyberspace security, 网络空间安全学院, or of
+        # information technology, 信息科技学院, in the order 北京大学国际关系学院 writes Peking
+        # University's school) was read as the institution over it, a doubt; it is the listed
+        # university's own school, certain as it was before the Chinese form was doubted.
+        "国际关系学院网络空间安全学院，北京 100091",
+        "国际关系学院 信息科技学院，北京 100091",
+        # A school of a field parted by commas, before the name or after it, is a level of it, as
+        # "College of Politics, Institute of International Politics" is in English.
+        "信息科技学院，国际关系学院，北京 100091",
+        "国际关系学院，信息科技学院，北京 100091",
+    ],
+)
+def test_a_chinese_unit_named_by_its_field_with_its_own_schools_is_the_entry(tmp_path, monkeypatch, capsys, raw):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, "match")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Past a school of a field, the university over it is still found, and a university
+        # written before the name still places it under that university.
+        "国际关系学院，外国语学院，北京大学，北京 100871",
+        "北京大学 国际关系学院，北京 100871",
+    ],
+)
+def test_a_chinese_unit_named_by_its_field_past_a_school_under_another_is_a_doubt(tmp_path, monkeypatch, capsys, raw):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, "doubt")
+
+
 def test_a_school_of_international_relations_after_its_university_is_the_university(tmp_path, monkeypatch, capsys):
     """International relations is read as a field of study, so Peking University's own school
     (北京大学国际关系学院) is Peking University for certain; it was a doubt that the name runs on

@@ -1092,12 +1092,24 @@ def _institution_over(text: str, hit: NameHit) -> str | None:
     centre between ("Institute of International Politics, School of International Studies, Peking
     University", as OpenAlex's "OST, CIRST, Universit\u00e9 du Qu\u00e9bec \u00e0 Montr\u00e9al" writes a
     unit's levels), else the nearest before it ("Peking University, Institute of ..."), a unit of
-    a field before it being one of its own levels ("College of Chemistry, Institute of ...")."""
+    a field before it being one of its own levels ("College of Chemistry, Institute of ...").
+    A Chinese name is written before its own units (国际关系学院信息科技学院), so what runs on from
+    it up to a comma is its unit, not the institution over it, and a Chinese unit of a field
+    after it is a level of either, past which the institution is sought."""
     start = max(text.rfind(";", 0, hit.start), text.rfind("\uff1b", 0, hit.start)) + 1
     end = min((i for i in (text.find(";", hit.end), text.find("\uff1b", hit.end)) if i >= 0), default=-1)
-    after = _parts(text[hit.end : len(text) if end < 0 else end])
-    before = [p for p in _parts(text[start : hit.start])[::-1] if not _UNIT_OF_A_FIELD.match(p)]
+    rest = text[hit.end : len(text) if end < 0 else end]
+    if _is_cjk(hit.name):
+        rest = "".join(_A_COMMA.split(rest, maxsplit=1)[1:])
+    after = [p for p in _parts(rest) if not a_unit_of_a_field_in_chinese(p)]
+    before = [p for p in _parts(text[start : hit.start])[::-1] if not _a_level_of_a_unit(p)]
     return next((p for p in (*after, *before) if _AN_INSTITUTION.search(p)), None)
+
+
+def _a_level_of_a_unit(part: str) -> bool:
+    """Is a part written before a unit's name one of the unit's own levels, a unit of a field
+    ("College of Chemistry", 信息科技学院), rather than an institution over it?"""
+    return bool(_UNIT_OF_A_FIELD.match(part)) or a_unit_of_a_field_in_chinese(part)
 
 
 def _parts(text: str) -> list[str]:
