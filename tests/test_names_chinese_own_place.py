@@ -268,6 +268,11 @@ def test_a_district_between_an_own_city_and_the_chinese_name_leaves_it_standing(
         ("中国北京海淀区微软亚洲研究院自然语言计算组", "北京海淀区"),
         # The district alone, its city left off: a place too, and no name of the subject holds it.
         ("海淀区微软亚洲研究院", "海淀区"),
+        # Reviewed (thirty-first part): MSRA at its own street address (丹棱街5号, No. 5 Danling
+        # Street, Haidian) was silence, the name read as run on from a longer word ending in 号:
+        # a place too now, ending in its house number.
+        ("北京市海淀区丹棱街5号微软亚洲研究院", "北京市海淀区丹棱街5号"),
+        ("中国北京市海淀区丹棱街５号微软亚洲研究院", "北京市海淀区丹棱街5号"),  # the digit read as NFKC reads it
     ],
 )
 def test_the_subject_s_chinese_name_after_a_city_and_its_district_is_a_doubt_on_both_engines(
@@ -280,3 +285,12 @@ def test_the_subject_s_chinese_name_after_a_city_and_its_district_is_a_doubt_on_
     said = json.dumps(result, ensure_ascii=False)
     assert (result["verdict"], result["uncertain"]) == ("insufficient_evidence", 1), said[:2000]
     assert f"the place \u201c{place}\u201d comes right before \u201c微软亚洲研究院\u201d" in said
+
+
+def test_only_a_house_number_ends_a_street_address_before_a_name():
+    """A word ending in 号 with no number before it (信号, a signal) is no address: the name after
+    it is run on from that word, as before."""
+    from claimwatch.evaluate._matchers import chinese_places_before
+
+    assert chinese_places_before("丹棱街5号微软亚洲研究院", 5) == "丹棱街5号"
+    assert chinese_places_before("无线信号微软亚洲研究院", 4) is None

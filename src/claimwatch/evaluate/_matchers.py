@@ -1672,7 +1672,31 @@ def chinese_places_before(text: str, start: int) -> str | None:
     """The Chinese places written right before `start` (`_places_right_before`): "北京" in
     北京微软亚洲研究院; None where none stand there."""
     found = _places_right_before(text, start)
-    return text[found[-1].start : start] if found else _a_district_alone_before(text, start)
+    if found:
+        return text[found[-1].start : start]
+    return _a_district_alone_before(text, start) or _a_street_address_before(text, start)
+
+
+# A house number, as a Chinese street address ends in one (丹棱街5号, No. 5 Danling Street).
+_A_HOUSE_NUMBER_S_END = re.compile(
+    r"(?:[0-9\uff10-\uff19]+|[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e]+)\u53f7$"
+)
+# What an address is written in, up to its number: Chinese characters and digits.
+_AN_ADDRESS_S_CHARACTER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9\uff10-\uff19]")
+
+
+def _a_street_address_before(text: str, start: int) -> str | None:
+    """A street address ending in its house number right before `start`, from where a word
+    begins: 北京市海淀区丹棱街5号微软亚洲研究院, MSRA at its own address, which named nothing, the
+    name read as run on from a longer word; a place, which no name of the subject holds. None
+    where none stands there."""
+    number = _A_HOUSE_NUMBER_S_END.search(text, 0, start)
+    if number is None:
+        return None
+    begin = number.start()
+    while begin > 0 and _AN_ADDRESS_S_CHARACTER.match(text[begin - 1]) and not after_its_own_country(text, begin):
+        begin -= 1
+    return text[begin:start]
 
 
 def _a_district_alone_before(text: str, start: int) -> str | None:
