@@ -17,7 +17,7 @@ from claimwatch.evaluate._names import without_its_army
 from claimwatch.lists import ListEntry, ReferenceList
 from claimwatch.lists._model import Source
 from claimwatch.works import Authorship
-from helpers import coauthor_text_results, project
+from helpers import coauthor_text_found, coauthor_text_results, project
 
 # As evidence/lists/us-entity-list.yaml and the ASPI tracker (../shared/data/aspi) give them.
 ENTRIES = (
@@ -99,3 +99,46 @@ def test_a_whole_check_finds_it_on_both_engines(tmp_path, monkeypatch, capsys, r
     results = coauthor_text_results(root, LIST, raw)
     capsys.readouterr()
     assert results[0]["verdict"] == verdict
+
+
+# The tracker's University of International Relations as it gives it (../shared/data/aspi: the
+# Chinese name 国际关系学院, supervised by the "Ministry of State Security (MSS)"), and NUDT, which
+# the tracker places under the "Central Military Commission (CMC)".
+CIVILIAN_AND_ARMY = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: uir
+    name: University of International Relations
+    aliases: [国际关系学院]
+    country: CN
+    verified: true
+    supervising_agencies: [Ministry of State Security (MSS)]
+  - id: nudt
+    name: National University of Defense Technology
+    aliases: [国防科技大学]
+    country: CN
+    verified: true
+    supervising_agencies: [Central Military Commission (CMC)]
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Reviewed (thirty-first part): the PLA's own University of International Relations in
+        # Nanjing (中国人民解放军国际关系学院, now NUDT's school of the name) was the MSS's
+        # university in Beijing for certain, the army before the name read as the country is.
+        # (https://newton.com.tw/wiki/%E4%B8%AD%E5%9C%8B%E4%BA%BA%E6%B0%91%E8%A7%A3%E6%94%BE%E8%BB%8D%E5%9C%8B%E9%98%B2%E7%A7%91%E6%8A%80%E5%A4%A7%E5%AD%B8%E5%9C%8B%E9%9A%9B%E9%97%9C%E4%BF%82%E5%AD%B8%E9%99%A2/53958864:
+        # 國防科技大學國際關係學院, in Nanjing's Yuhuatai District, rebuilt into NUDT in 2017.)
+        ("中国人民解放军国际关系学院，南京 210039", "doubt"),
+        ("解放军国际关系学院，江苏南京", "doubt"),
+        ("PLA University of International Relations, Nanjing, China", "doubt"),
+        # The country alone, or the army before an entry of the army's: as before.
+        ("中国国际关系学院，北京", "match"),
+        ("中国人民解放军国防科技大学，长沙 410073", "match"),
+    ],
+)
+def test_the_army_before_a_civilian_entry_s_name_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, CIVILIAN_AND_ARMY, raw, found)

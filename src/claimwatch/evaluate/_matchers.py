@@ -780,6 +780,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             or _compass_letter_after_a_word(entry, hit, text)
             or _a_numbered_unit(entry, hit)
             or _a_unit_under_another(entry, hit, text)
+            or _an_army_not_its_own(entry, hit, text)
         )
     if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry.name, hit, text)):
         placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
@@ -1083,6 +1084,36 @@ def _a_unit_under_another(entry: ListEntry, hit: NameHit, text: str) -> str | No
     return (
         f"\u201c{printable(hit.matched)}\u201d names a unit by its field, and the text places it under"
         f" \u201c{printable(parent)}\u201d: it may be that institution's own, not {printable(entry.name)}"
+    )
+
+
+# The PLA written right before a name, in Chinese (中国人民解放军国际关系学院) or English ("PLA
+# University of International Relations"); a supervisor or a name of the army's, as the tracker
+# writes them ("PLA Navy", "Central Military Commission", 陆军军医大学).
+_THE_ARMY_BEFORE = re.compile(
+    r"(?:\u89e3\u653e\u519b|\u89e3\u653e\u8ecd|\bPLA|People[\u2019']?s Liberation Army)\s*$", re.IGNORECASE
+)  # 解放军 解放軍
+_THE_ARMY_S = re.compile(
+    r"\b(?:PLA|Military|Army|Navy|Naval|Air Force|Rocket Force|Armed Police|Strategic Support Force)\b"
+    r"|\u519b|\u8ecd",  # 军 軍
+    re.IGNORECASE,
+)
+
+
+def _an_army_not_its_own(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where the PLA stands right before the name of an entry the list says a civilian
+    body supervises (the tracker's University of International Relations, under the Ministry of
+    State Security): 中国人民解放军国际关系学院 is the PLA's own University of International
+    Relations in Nanjing, not the entry, though the army before a PLA entry's name leaves it the
+    entry (解放军国防大学). An entry the list gives no supervisor, or one of the army's, is read as
+    before."""
+    if not entry.supervising_agencies or not _THE_ARMY_BEFORE.search(text, 0, hit.start):
+        return None
+    if any(_THE_ARMY_S.search(n) for n in (*entry.supervising_agencies, *entry.names)):
+        return None
+    return (
+        f"the PLA comes right before \u201c{printable(hit.matched)}\u201d, and the list names no army over"
+        f" {printable(entry.name)}: the text may name the army's own institution of the name"
     )
 
 
