@@ -133,6 +133,35 @@ def test_a_claimwatch_toml_saved_with_a_byte_order_mark_is_read(case, monkeypatc
     assert (case / "out.md").read_text(encoding="utf-8").startswith("# Marked")
 
 
+@pytest.mark.parametrize(
+    ("lines", "at"),
+    [
+        # A title holding a long run of digits (as a pasted id might) before the number: the line
+        # said was the title's, a search of the text finding its digits first.
+        (["[report]", f"title = 'Report {'7' * 5_000}'", "[extra]", f"x = {'1' * 5_000}"], 4),
+        # The number inside an array over several lines, after a short one, with a comment of digits.
+        (["[extra]", "x = [", "  1,", f"  # {'2' * 5_000}", f"  {'11_' * 2_500}1,", "]"], 5),
+    ],
+    ids=["after-a-string-of-digits", "in-an-array"],
+)
+def test_a_long_number_in_claimwatch_toml_is_told_at_its_own_line(case, monkeypatch, capsys, lines, at):
+    config = case / "claimwatch.toml"
+    config.write_text("[case]\nname = 'A test case'\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2
+    said = "not valid TOML: a number of more digits than claimwatch reads"
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}: {said} (at line {at + 2})"]
+
+
+def test_a_long_run_of_digits_in_a_string_of_claimwatch_toml_is_read(case, monkeypatch, capsys):
+    # Valid TOML: the digits are a title's text, no number, and the case reads as any other.
+    config = case / "claimwatch.toml"
+    config.write_text(f"[case]\nname = 'A test case'\n[report]\ntitle = 'R {'7' * 5_000}'\n", encoding="utf-8")
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 0
+    assert "claimwatch.toml" not in capsys.readouterr().err
+
+
 def test_the_shipped_project_is_a_case(project_root, monkeypatch, capsys):
     tomllib.loads((project_root / "claimwatch.toml").read_text(encoding="utf-8"))
     monkeypatch.chdir(project_root / "claims")

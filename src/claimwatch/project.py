@@ -4,8 +4,6 @@ and pytest find theirs), and the settings it holds for every run (report metadat
 
 from __future__ import annotations
 
-import re
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -56,14 +54,33 @@ def _check_config(config: Path) -> dict[str, Any]:
         raise InputError(_number_too_long(text), path=config) from None
 
 
-_LONG_NUMBER = re.compile(rf"[0-9_]{{{sys.get_int_max_str_digits() or 4300},}}")
-
-
 def _number_too_long(text: str) -> str:
-    """Where a number of more digits than Python converts is, and why it is refused."""
-    found = _LONG_NUMBER.search(text)
-    where = f" (at line {text.count(chr(10), 0, found.start()) + 1})" if found else ""
-    return f"not valid TOML: a number of more digits than claimwatch reads{where}"
+    """Where a number of more digits than Python converts is, and why it is refused. The line is
+    the first whose text up to it tomllib stops on with that ValueError: a search of the text for
+    a run of digits would find one in a string (an id, a title) before the number, or none."""
+    lines = text.split("\n")  # tomllib counts lines by "\n" alone
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if _stops_on_a_long_number("\n".join(lines[:middle])):
+            high = middle
+        else:
+            low = middle + 1
+    return f"not valid TOML: a number of more digits than claimwatch reads (at line {low})"
+
+
+def _stops_on_a_long_number(text: str) -> bool:
+    """Whether tomllib, reading `text`, meets a number of more digits than Python converts. Cut
+    before that number's line, the text parses or ends inside a value: a TOMLDecodeError."""
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    except RecursionError:
+        return False
+    except ValueError:
+        return True
+    return False
 
 
 # What a case's claimwatch.toml may set once for every run, by table: the key, and what it is.
