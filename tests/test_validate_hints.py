@@ -267,8 +267,24 @@ def test_a_text_of_thousands_of_digits_yaml_1_2_reads_as_a_number_stays_text():
         "1" + ":59" * 3_000,  # sexagesimal, its value printed: a ValueError traceback
         "0x" + "f" * 5_000,  # read as a number of 6,000 digits, which no message could print
         "0b" + "1" * 20_000,
+        # Below 10**4,300 once read, so let through: YAML 1.1's octal of 4,400 sevens was said
+        # with int() of its 4,401 digits, a ValueError traceback; binary and sexagesimal gave a
+        # line of every digit (36,558 and 23,062 characters), value and text both printed.
+        "0" + "7" * 4_400,
+        "0b" + "1" * 14_000,
+        "1" + ":59" * 2_400,
     ],
-    ids=["decimal", "underscores", "octal", "sexagesimal", "hex", "binary"],
+    ids=[
+        "decimal",
+        "underscores",
+        "octal",
+        "sexagesimal",
+        "hex",
+        "binary",
+        "octal-small",
+        "binary-small",
+        "sexagesimal-small",
+    ],
 )
 def test_a_number_of_thousands_of_digits_is_one_short_line(tmp_path, monkeypatch, capsys, written):
     root = project(tmp_path)
@@ -279,6 +295,12 @@ def test_a_number_of_thousands_of_digits_is_one_short_line(tmp_path, monkeypatch
     assert line.startswith("claims/c.yaml:13:") and len(line) < 200
     assert line.endswith(": a number of more than 4,300 digits, more than claimwatch reads")
     assert path.read_text(encoding="utf-8").count(written) == 1
+
+
+def test_a_number_of_4300_digits_exactly_is_read():
+    from claimwatch.documents import parse_yaml
+
+    assert parse_yaml(f"n: {'9' * 4_300}\nm: -{'9' * 4_300}").data == {"n": 10**4_300 - 1, "m": 1 - 10**4_300}
 
 
 @pytest.mark.parametrize(
