@@ -555,3 +555,22 @@ def test_a_snapshot_of_a_later_format_is_refused_not_misread(tmp_path, capsys):
     assert e.value.lines() == [said]
     assert main(["evidence", "show", str(snap)]) == 2
     assert capsys.readouterr().err.splitlines() == [said]
+
+
+@pytest.mark.parametrize("mark", [0, -1, True, "1", 1.0], ids=["zero", "negative", "true", "text", "float"])
+def test_a_snapshot_format_no_claimwatch_writes_is_refused(tmp_path, capsys, mark):
+    """Every claimwatch has marked its snapshots `"claimwatch_snapshot": 1` (the number): 0, -1,
+    true, "1" or 1.0 was read as this build's format (pydantic's lax int), a manifest no
+    claimwatch wrote taken for one; "2" was read as the later format 2."""
+    snap = tmp_path / "snap"
+    import_jsonl(
+        write_jsonl(tmp_path / "in.jsonl", [work("W1", "A paper", authorships=[authorship("A", [LAB])])]), snap
+    )
+    manifest = json.loads((snap / MANIFEST).read_text(encoding="utf-8"))
+    (snap / MANIFEST).write_text(json.dumps({**manifest, "claimwatch_snapshot": mark}), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        Snapshot.open(snap)
+    (line,) = e.value.lines()
+    assert line.startswith(f"{snap / MANIFEST}: not a claimwatch manifest: claimwatch_snapshot: ")
+    assert main(["evidence", "show", str(snap)]) == 2
+    assert capsys.readouterr().err.splitlines() == [line]

@@ -69,7 +69,9 @@ class AuthorsManifest(BaseModel):
 class Manifest(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
-    format: int = Field(SNAPSHOT_FORMAT, alias="claimwatch_snapshot")
+    # Every claimwatch has written the number 1 here: 0, -1, true or "1" is no format of any, and
+    # read as 1 (or "2" as 2) it took a manifest no claimwatch wrote for this build's own.
+    format: int = Field(SNAPSHOT_FORMAT, alias="claimwatch_snapshot", ge=1, strict=True)
     source: str
     created: str
     tool: dict[str, str]
