@@ -77,13 +77,38 @@ def test_the_entry_named_otherwise_stays_as_it_was(tracker):
     # Another of its names in a second text: certain, by that text.
     assert found(m, ["Luoyang University, Luoyang 471003, China", "中国人民解放军信息工程大学, 郑州"])[IEU_NAME] is None
     assert found(m, ["Luoyang Foreign Language Institute, Luoyang 471003, China"])[IEU_NAME] is None
-    # OpenAlex's institution the entry's by its id, where the list gives one: certain by the id.
-    ieu = next(e for e in tracker.entries if e.name == IEU_NAME)
-    with_id = lists.ReferenceList(
-        id="l", name="l", sources=tracker.sources, entries=(ieu.model_copy(update={"openalex": ("I4210132678",)}),)
-    )
-    inst = Institution(IEU_NAME, id="I4210132678", country="CN")
-    assert found(ListMatcher(with_id), ["Luoyang University, Luoyang, China"], (inst,))[IEU_NAME] is None
+
+
+def with_ids(tracker: lists.ReferenceList, ids: dict[str, str]) -> ListMatcher:
+    """The tracker's entries named in `ids`, each given that OpenAlex id, as a list may."""
+    entries = tuple(e.model_copy(update={"openalex": (ids[e.name],)}) for e in tracker.entries if e.name in ids)
+    return ListMatcher(lists.ReferenceList(id="l", name="l", sources=tracker.sources, entries=entries))
+
+
+@pytest.mark.parametrize(
+    ("entry", "raw", "doubted"),
+    [
+        # OpenAlex resolves a text by its names, and may have resolved these by the very alias:
+        # the id is no more certain than the text (thirty-first part; a certain match before).
+        (IEU_NAME, ["Luoyang University, Luoyang, China"], True),
+        (IEU_NAME, ["Luoyang University"], True),
+        # Placed in China by OpenAlex's country alone: the Fremont school's text, misresolved.
+        ("Northwestern Polytechnical University", ["Northwestern Polytechnic University"], True),
+        # A text naming the entry otherwise, or placing the name where the namesake never stood.
+        (IEU_NAME, ["Luoyang University, Zhengzhou 450001, China"], False),
+        (IEU_NAME, ["Luoyang University, Luoyang", "Zhengzhou Institute of Surveying and Mapping"], False),
+        ("Northwestern Polytechnical University", ["Northwestern Polytechnic University, China"], False),
+        ("Northwestern Polytechnical University", ["Northwestern Polytechnic University, Xi'an 710072"], False),
+    ],
+)
+def test_an_openalex_id_resolved_from_a_namesake_alone_is_a_doubt(tracker, entry, raw, doubted):
+    m = with_ids(tracker, {entry: "I42"})
+    doubt = found(m, raw, (Institution(entry, id="I42", country="CN"),))[entry]
+    if not doubted:
+        assert doubt is None
+        return
+    assert doubt is not None and doubt.startswith(f"OpenAlex resolves the author to \u201c{entry}\u201d")
+    assert "is also the name of another body" in doubt
 
 
 def test_northwestern_polytechnic_alone_names_the_fremont_school(tracker):
@@ -153,6 +178,45 @@ def test_a_whole_check_reads_a_namesake_alike_on_both_engines(tmp_path, monkeypa
         assert "Luoyang University (洛阳大学)" in str(out)
 
 
+@pytest.mark.parametrize(
+    ("raw", "verdict"),
+    [
+        ("Luoyang University, Luoyang 471003, China", "insufficient_evidence"),  # was contradicted, by the id
+        ("Luoyang University, Zhengzhou 450001, China", "contradicted"),
+    ],
+)
+def test_an_openalex_id_resolved_from_a_namesake_alone_is_a_doubt_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, verdict
+):
+    import json
+
+    from helpers import NO_LISTED_COAUTHOR, authorship, institution, project, work, write, write_jsonl
+
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    write(
+        root / "evidence/lists/l.yaml",
+        IEU_LIST.replace("    verified: true", "    openalex: [I42]\n    verified: true"),
+    )
+    write(root / "claims/c.yaml", json.dumps(NO_LISTED_COAUTHOR))
+    ieu, lab = institution("I42", IEU_NAME), institution("I100", "Example Lab", country="US")
+    write_jsonl(
+        root / "works.jsonl",
+        [work("W1", "t", "2024-06-01", [authorship("A", [lab]), authorship("B", [ieu], raw=[raw])])],
+    )
+    results = []
+    for engine in ("python", "duckdb"):
+        argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]
+        assert main([*argv, "--cache", "cache", "--as-of", "2025-01-01", "--json", f"{engine}.json"]) == 0
+        results.append(json.loads((root / f"{engine}.json").read_text())["results"])
+    capsys.readouterr()
+    assert results[0] == results[1]
+    assert results[0][0]["verdict"] == verdict, raw
+    if verdict == "insufficient_evidence":
+        said = json.dumps(results[0], ensure_ascii=False)
+        assert "OpenAlex resolves the author to" in said and "Luoyang University (洛阳大学)" in said
+
+
 def test_lists_show_says_which_aliases_another_body_bears(tmp_path, capsys):
     (tmp_path / "l.yaml").write_text(IEU_LIST, encoding="utf-8")
     assert main(["lists", "show", str(tmp_path / "l.yaml")]) == 0
@@ -160,3 +224,23 @@ def test_lists_show_says_which_aliases_another_body_bears(tmp_path, capsys):
     assert "'Luoyang University' is also another body's name (a doubt alone): Luoyang University (洛阳大学)" in out
     assert "news.sina.com.cn/c/2007-01-30/030211117440s.shtml" in out
     assert "'IEU' is also" not in out
+
+
+def test_a_namesake_s_doubt_beside_another_province_s_is_of_both_kinds(monkeypatch):
+    """A doubt of another province (`_ProvinceDoubt`) with a namesake's: each undoes what it does,
+    the province's a match on OpenAlex's name, the namesake's one on its id too (`_LongerName`).
+    No row of the file meets a province's doubt yet, so a row is given: Suzhou, a city of Jiangsu
+    and of Anhui (宿州, whose university writes "Suzhou University"), as the province rule reads."""
+    from claimwatch.evaluate import _matchers
+    from claimwatch.evaluate._names import NameHit
+
+    row = lists.Namesake(
+        "Suzhou University", "Suzhou University (宿州学院)", "CN", ("Suzhou", "Anhui"), "2004-2024", "x"
+    )
+    monkeypatch.setattr(_matchers, "namesake_of", lambda name: row if name == "Suzhou University" else None)
+    entry = lists.ListEntry(id="e", name="Soochow University", aliases=("Suzhou University",), country="CN")
+    text = "Suzhou University, Suzhou, Anhui"
+    hit = NameHit("e", "Suzhou University", "Suzhou University", 0, 17)
+    placed = _matchers._with_its_namesake(entry, hit, text, _matchers._ProvinceDoubt("another"), placed_by_itself=False)
+    assert isinstance(placed, _matchers._ProvinceDoubt) and isinstance(placed, _matchers._LongerName)
+    assert placed.startswith("another; and \u201cSuzhou University\u201d is also the name of another body")

@@ -392,7 +392,19 @@ class ListMatcher:
             placed = _placed(entry, hit, text, resolved)
             if placed is None:
                 placed = self._another_entry_by_its_place(entry, hit, text)
-            return self._placings.keep(key, _with_its_namesake(entry, hit, text, placed))
+            return self._placings.keep(key, self._with_its_namesake(entry, hit, text, placed, resolved))
+
+    def _with_its_namesake(
+        self, entry: ListEntry, hit: NameHit, text: str, placed: str | _Elsewhere | None, resolved: Set[str]
+    ) -> str | _Elsewhere | None:
+        """`_with_its_namesake`, where a namesake of another country is told apart by the text's own
+        country only: OpenAlex, resolving the Fremont school's "Northwestern Polytechnic University"
+        by its name, may give it NWPU and China, which then places nothing."""
+        # Asked only of a name on the file: most names found are none, and it reads the text again.
+        by_itself = (
+            placed is None and namesake_of(hit.name) is not None and self._places_by_itself(entry, hit, text, resolved)
+        )
+        return _with_its_namesake(entry, hit, text, placed, placed_by_itself=by_itself)
 
     def _another_entry_by_its_place(self, entry: ListEntry, hit: NameHit, text: str) -> _LongerName | None:
         """A doubt where the text places a name in a place, not the entry's own, by which the list
@@ -709,7 +721,7 @@ def _in_another_province(hit: _EntryHit, doubt: str) -> _EntryHit:
 
 
 def _with_its_namesake(
-    entry: ListEntry, hit: NameHit, text: str, placed: str | _Elsewhere | None
+    entry: ListEntry, hit: NameHit, text: str, placed: str | _Elsewhere | None, *, placed_by_itself: bool
 ) -> str | _Elsewhere | None:
     """`placed`, and a doubt where the alias found is, by the package's sourced namesakes file, also
     another body's name (`lists.namesake_of`): the tracker gives the PLA's Information Engineering
@@ -717,12 +729,14 @@ def _with_its_namesake(
     alone, the author may be at that body: a doubt naming it, never a match. The entry's own name
     is no alias (the list may list that very body); a text placing the name where the other body
     never stood tells them apart: another country (the country rule's, so no doubt is added to a
-    certain placing), or a place of the entry's own that is none of the other body's."""
+    certain placing, `placed_by_itself` the text's own), or a place of the entry's own that is none of
+    the other body's. Of a longer name's kind (`_LongerName`), as a numbered unit's: OpenAlex,
+    resolving such a text by its name, may give it the entry's id, then no more certain than the text."""
     other = namesake_of(hit.name)
     if other is None or isinstance(placed, _Elsewhere) or fold(hit.name) == fold(entry.name):
         return placed
     if entry.country and other.country != entry.country.upper():
-        if placed is None:  # the record places the name in the entry's country, not the other's
+        if placed_by_itself:  # the text places the name in the entry's country, not the other's
             return placed
     elif _an_own_place_not_the_namesake_s(entry, hit, text, other):
         return placed
@@ -730,7 +744,11 @@ def _with_its_namesake(
         f"\u201c{printable(hit.matched)}\u201d is also the name of another body, {printable(other.described())}:"
         f" the text may name it, not {printable(entry.name)}"
     )
-    return doubt if placed is None else type(placed)(f"{placed}; and {doubt}")
+    if placed is None:
+        return _LongerName(doubt)
+    if isinstance(placed, _ProvinceDoubt):
+        return _ProvinceAndLongerName(f"{placed}; and {doubt}")
+    return (type(placed) if isinstance(placed, _LongerName) else _LongerName)(f"{placed}; and {doubt}")
 
 
 def _an_own_place_not_the_namesake_s(entry: ListEntry, hit: NameHit, text: str, other: Namesake) -> bool:
@@ -887,6 +905,11 @@ def _named_as_before(name: str, hit: NameHit, text: str) -> str | None:
 class _ProvinceDoubt(str):
     """A doubt from another province the text names (`_another_province`): it undoes a certain
     match on OpenAlex's institution name too (`_in_another_province`)."""
+
+
+class _ProvinceAndLongerName(_ProvinceDoubt, _LongerName):
+    """Another province's doubt and a longer name's at once (`_with_its_namesake`): each undoes
+    what it undoes."""
 
 
 def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | _Elsewhere | None:
