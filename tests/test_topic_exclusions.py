@@ -199,6 +199,42 @@ def test_an_animal_s_word_that_names_no_animal_hides_no_match(tmp_path, title, v
     assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected
 
 
+# The acronym's doubt read only an excluded phrase's first word (review of the thirty-first part),
+# so the same form after "of", "in" or "for" hid the match: "Face recognition of DOG features under
+# varying illumination" was nothing, the claim cleared in silence, where DOG is the Difference of
+# Gaussians filter face recognition papers normalise light with ("difference of Gaussian filter
+# (DOG for short)", J. Multimedia 7(6) 2012, https://paperzz.com/doc/7353850/an-improved-
+# difference-of-gaussian-filter-in; "Difference of Gaussian (DOG) Method for Face Recognition",
+# https://ijafrc.org/face-granulation-dog-method-recognition), and "... in CAT scans" too. The
+# last word in capitals is read as the first is; a phrase all in capitals is still excluded.
+@pytest.mark.parametrize(
+    ("title", "said", "word", "excluded"),
+    [
+        ("Face recognition of DOG features under varying illumination", "Face recognition of DOG", "DOG", "of dog"),
+        ("Face recognition in CAT scans", "Face recognition in CAT", "CAT", "in cat"),
+        ("Face recognition for CAT", "Face recognition for CAT", "CAT", "for cat"),
+        ("FACE RECOGNITION OF DOGS", None, None, None),
+        ("Face recognition of dogs", None, None, None),
+    ],
+)
+def test_an_animal_s_word_in_capitals_after_of_in_or_for_is_perhaps_an_acronym(tmp_path, title, said, word, excluded):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert (result.verdict, len(result.findings)) == ("insufficient_evidence", 0)
+    expected = {}
+    if said is not None:
+        expected = {
+            "W1": (
+                f"its title says \u201c{said}\u201d, where \u201c{word}\u201d is written in capitals, perhaps an "
+                f"acronym rather than the word of \u201cface recognition {excluded}\u201d, a phrase the topic excludes",
+            )
+        }
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected
+
+
 # The shipped topic's "face recognition of <animal>" (thirtieth part) and "face recognition in
 # <animal>" (this part) hid a match where the animal's word describes a noun after it (issue 18,
 # thirty-first part): "Face recognition of dog owners" (of people), "Face recognition in

@@ -2678,19 +2678,21 @@ class TopicMatcher:
 
     def read_as_an_acronym(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match an excluded phrase holds may still hold one: the excluded
-        phrase's first word is written in capitals where the text is not, so it may be an acronym
-        rather than the word the topic excludes ("CAT face recognition", "the PANDA face
-        recognition benchmark": PANDA is a dataset of people); None where none is."""
+        phrase's first word, or its last after "of", "in" or "for", is written in capitals where the
+        text is not, so it may be an acronym rather than the word the topic excludes ("CAT face
+        recognition", "the PANDA face recognition benchmark": PANDA is a dataset of people; "Face
+        recognition of DOG features"); None where none is (`_word_in_capitals`)."""
         if not self.excluded.phrases:
             return None
         for name, text in self._texts(work, abstract_words):
             hits, excluded = self._found(text)
             for h in hits:
                 holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
-                if holding and all(_first_word_in_capitals(text, x) for x in holding):
+                words = [_word_in_capitals(text, x) for x in holding]
+                if holding and (word := words[0]) is not None and all(words):
                     x = holding[0]
                     return (
-                        f"its {name} says \u201c{text[x.start : x.end]}\u201d, where \u201c{_first_word(text, x)}\u201d "
+                        f"its {name} says \u201c{text[x.start : x.end]}\u201d, where \u201c{word}\u201d "
                         f"is written in capitals, perhaps an acronym rather than the word of \u201c{x.phrase}\u201d, "
                         "a phrase the topic excludes"
                     )
@@ -2985,15 +2987,23 @@ _BODILY = frozenset(
 )
 
 
-def _first_word_in_capitals(text: str, x: PhraseHit) -> bool:
-    """Whether excluded phrase `x`'s first word is written in capitals, two letters or more, where
-    the phrase's words after it are not (an acronym: "CAT face recognition", "PANDA Face
-    Recognition"; not a phrase all in capitals, as a title so written gives it, "PIG FACE
-    RECOGNITION BASED ON YOLOv5", a small letter elsewhere or not)."""
-    m = _LETTERS.search(text, x.start, x.end)
-    return (
-        m is not None and len(m.group()) > 1 and m.group().isupper() and any(c.islower() for c in text[m.end() : x.end])
-    )
+def _word_in_capitals(text: str, x: PhraseHit) -> str | None:
+    """The word of excluded phrase `x` naming what it excludes, where written in capitals, two
+    letters or more, while the phrase's other words are not (an acronym): its first ("CAT face
+    recognition", "PANDA Face Recognition"), or its last where it ends "of <word>", "in <word>" or
+    "for <word>" ("Face recognition of DOG features": the Difference of Gaussians; "... in CAT
+    scans"). None where it is not, as in a phrase all in capitals, as a title so written gives
+    it ("PIG FACE RECOGNITION BASED ON YOLOv5", "FACE RECOGNITION OF CATTLE"), a small letter
+    elsewhere or not."""
+    words = list(_LETTERS.finditer(text, x.start, x.end))
+    if not words:
+        return None
+    candidates = [words[0]] + ([words[-1]] if len(words) > 1 and _OF_A_WORD.search(x.phrase) else [])
+    for m in candidates:
+        others = text[x.start : m.start()] + text[m.end() : x.end]
+        if len(m.group()) > 1 and m.group().isupper() and any(c.islower() for c in others):
+            return m.group()
+    return None
 
 
 def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:
