@@ -475,3 +475,39 @@ def test_a_phrase_coordinated_with_no_hyphen_is_a_doubt_on_both_engines(tmp_path
             "\u201cand\u201d, with no hyphen, there leaves a word for a later one to complete, as a reader may take it",
         ),
     }
+
+
+# Read only where "and", "or" or "&" came in small letters (review of the thirty-first part), so a
+# title in capitals, as OpenAlex keeps some ("PIG FACE RECOGNITION BASED ON IMPROVED YOLOv5"; "A
+# COMPENDIUM OF PATTERN RECOGNITION TECHNIQUES IN FACE, SPEECH AND LIE DETECTION",
+# https://1library.net/document/zggvoxd2-compendium-pattern-recognition-techniques-face-speech-lie-detection.html),
+# or in title case writing "And", was nothing where the same words in small letters are a doubt:
+# the conjunction is read in any case now, on both engines.
+def test_a_conjunction_in_capitals_coordinates_as_one_in_small_letters_does(tmp_path):
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "FACE AND VOICE RECOGNITION FOR SMART HOMES", authorships=at_lab),
+        work("W2", "Face And Voice Recognition For Smart Homes", authorships=at_lab),
+        work("W3", "HUMAN AND CATTLE FACE RECOGNITION", authorships=at_lab),
+        work("W4", "PIG AND CATTLE FACE RECOGNITION", authorships=at_lab),  # both excluded
+    ]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            "its title says \u201cFACE AND VOICE RECOGNITION\u201d, where \u201cAND\u201d, with no hyphen, leaves a "
+            "word for a later one to complete: \u201cface recognition\u201d may be meant, though the words are not "
+            "written so",
+        ),
+        "W2": (
+            "its title says \u201cFace And Voice Recognition\u201d, where \u201cAnd\u201d, with no hyphen, leaves a "
+            "word for a later one to complete: \u201cface recognition\u201d may be meant, though the words are not "
+            "written so",
+        ),
+        "W3": (
+            "its title says \u201cHUMAN AND CATTLE FACE RECOGNITION\u201d, where \u201cAND\u201d, with no hyphen, "
+            "leaves a word for \u201cface recognition\u201d to complete outside the phrase the topic excludes after "
+            "it, as a reader may take it",
+        ),
+    }

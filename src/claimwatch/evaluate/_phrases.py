@@ -625,6 +625,8 @@ def completed_readings(
 # take face recognition as meant. From after the first word to the last coordinated, a space and
 # a word after it (`_coordinated_readings`).
 _CONJOINED = re.compile(r"[ \t]+(?:and|or|&)[ \t]+[^\W_]+(?=[ \t]+(?P<after>[^\W_]+))", re.IGNORECASE)
+# Any conjunction `_CONJOINED` may read, told first (most texts with a phrase's word have none).
+_A_CONJUNCTION = re.compile(r"[ \t](?:and|or|&)[ \t]", re.IGNORECASE)
 # The words before a conjunction coordinated with it, the first word's end where it starts.
 _COORDINATED_BEFORE = re.compile(r"(?<=[^\W_])(?:[ \t]*,[ \t]*[^\W_]+)*,?$")
 
@@ -638,8 +640,8 @@ def _coordinated_readings(
     first of them that is one of `words`, as where a phrase spans the words left out. None where
     a word coordinated is a word of grammar ("the face and the voice recognition", "the face and
     then recognition"): no compound is shared."""
-    if not words or not (" and " in text or " or " in text or " & " in text):
-        return
+    if not words or _A_CONJUNCTION.search(text) is None:
+        return  # in any case: a title in capitals writes "FACE AND VOICE RECOGNITION"
     from spacy.lang.en.stop_words import STOP_WORDS
 
     gaps: list[tuple[int, int]] = []
