@@ -173,8 +173,10 @@ def test_a_hyphen_by_entity_or_beside_markup_and_a_word_shared_after_a_hyphen_ar
 @pytest.mark.parametrize(
     "text",
     [
-        "Face &amp; voice recognition",  # no hyphen
-        "<i>Face</i> and voice recognition",
+        # Read as rendered, "Face & voice" and "Face and voice" leave a word as written plainly
+        # (review of the thirty-first part); a word of grammar among them leaves none.
+        "Face &amp; the voice recognition",
+        "<i>Face</i> and the voice recognition",
     ],
 )
 def test_no_phrase_is_completed_where_the_shared_word_is_another(text):
@@ -187,7 +189,8 @@ def test_a_hyphen_by_entity_or_beside_markup_is_a_doubt_on_both_engines(tmp_path
         work("W1", "Face&#8211; and voice recognition for smart homes", authorships=at_lab),
         work("W2", "Smart homes", abstract="We study <i>face</i>- and voice recognition at home.", authorships=at_lab),
         work("W3", "Robust face- and voice-recognition systems", authorships=at_lab),
-        work("W4", "<i>Face</i> and voice recognition", authorships=at_lab),  # no hyphen: nothing
+        # No hyphen: as "Face and voice recognition" is since the thirty-first part, a doubt.
+        work("W4", "<i>Face</i> and voice recognition", authorships=at_lab),
     ]
     result = topic_result_of_both_engines(tmp_path, records)
     assert (result.verdict, result.findings) == ("insufficient_evidence", ())
@@ -203,6 +206,11 @@ def test_a_hyphen_by_entity_or_beside_markup_is_a_doubt_on_both_engines(tmp_path
         "W3": (
             "its title says \u201cface- and voice-recognition\u201d, where a hyphen leaves a word for a later one to "
             "complete: \u201cface recognition\u201d may be meant, though the words are not written so",
+        ),
+        "W4": (
+            "its title says \u201cFace</i> and voice recognition\u201d, where \u201cand\u201d, with no hyphen, leaves a "
+            "word for a later one to complete: \u201cface recognition\u201d may be meant, though the words are not "
+            "written so",
         ),
     }
 
@@ -507,6 +515,42 @@ def test_a_conjunction_in_capitals_coordinates_as_one_in_small_letters_does(tmp_
         ),
         "W3": (
             "its title says \u201cHUMAN AND CATTLE FACE RECOGNITION\u201d, where \u201cAND\u201d, with no hyphen, "
+            "leaves a word for \u201cface recognition\u201d to complete outside the phrase the topic excludes after "
+            "it, as a reader may take it",
+        ),
+    }
+
+
+# Read on the text as written, not as rendered (review of the thirty-first part): a title whose
+# "&" a publisher's feed escapes, as titles carry "&amp;" (https://github.com/datacite/datacite/
+# issues/428, https://github.com/openjournals/joss/issues/1443), or whose words a tag parts, was
+# nothing where "Face & voice recognition" is a doubt; and the doubt for "&" said "a hyphen". The
+# entities and tags are read as rendered now, the doubt naming the conjunction, on both engines.
+def test_a_conjunction_an_entity_or_a_tag_writes_coordinates_as_written_plainly(tmp_path):
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Face &amp; voice recognition for smart homes", authorships=at_lab),
+        work("W2", "Face & voice recognition for smart homes", authorships=at_lab),
+        work("W3", "Face and<br/>voice recognition for smart homes", authorships=at_lab),
+        work("W4", "Human &amp; cattle face recognition", authorships=at_lab),
+        work("W5", "Pig &amp; cattle face recognition", authorships=at_lab),  # both excluded
+    ]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+
+    def shared(said: str, conjunction: str) -> tuple[str]:
+        return (
+            f"its title says \u201c{said}\u201d, where \u201c{conjunction}\u201d, with no hyphen, leaves a word for a "
+            "later one to complete: \u201cface recognition\u201d may be meant, though the words are not written so",
+        )
+
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": shared("Face &amp; voice recognition", "&"),
+        "W2": shared("Face & voice recognition", "&"),
+        "W3": shared("Face and<br/>voice recognition", "and"),
+        "W4": (
+            "its title says \u201cHuman &amp; cattle face recognition\u201d, where \u201c&\u201d, with no hyphen, "
             "leaves a word for \u201cface recognition\u201d to complete outside the phrase the topic excludes after "
             "it, as a reader may take it",
         ),

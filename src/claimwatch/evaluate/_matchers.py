@@ -37,6 +37,7 @@ from ..works import (
     letter_script_spans,
     reads_two_ways,
     topic_reading,
+    without_markup,
 )
 from ._names import (
     _AFFILIATIONS_PART,
@@ -2796,16 +2797,19 @@ def _what_leaves_a_word(said: str) -> str:
     find_suspended`): a slash where one comes before any hyphen ("Face/voice recognition"), the
     conjunction where the first word is coordinated with no hyphen ("Face and voice recognition"),
     else a hyphen."""
-    slash, hyphen = _SLASH_AFTER_A_WORD.search(said), said.find("-")
+    # As rendered: an entity or a tag may give a hyphen ("Face&#8211; and") or a conjunction
+    # ("Face &amp; voice recognition"), and a closing tag holds no slash ("Face and<br/>voice").
+    seen = without_markup(said) if any(c in said for c in "&<\\") else said
+    slash, hyphen = _SLASH_AFTER_A_WORD.search(seen), seen.find("-")
     if slash is not None and (hyphen < 0 or slash.start() < hyphen):
         return "a slash"
-    if not any(c in said for c in _MAY_GIVE_A_HYPHEN) and (m := _CONJUNCTION.search(said)) is not None:
+    if not any(c in seen for c in _HYPHENS_SEEN) and (m := _CONJUNCTION.search(seen)) is not None:
         return f"\u201c{m.group(1)}\u201d, with no hyphen,"  # "Face and voice recognition"
     return "a hyphen"
 
 
-# What may give a hyphen: a character, an entity, markup or a command (`READ_AS_HYPHENS`).
-_MAY_GIVE_A_HYPHEN = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d&<\\"
+# The hyphens a rendered text may hold (`READ_AS_HYPHENS`).
+_HYPHENS_SEEN = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _CONJUNCTION = re.compile(r"[ \t,](and|or|&)[ \t]", re.IGNORECASE)
 
 

@@ -640,8 +640,15 @@ def _coordinated_readings(
     first of them that is one of `words`, as where a phrase spans the words left out. None where
     a word coordinated is a word of grammar ("the face and the voice recognition", "the face and
     then recognition"): no compound is shared."""
-    if not words or _A_CONJUNCTION.search(text) is None:
+    if not words:
+        return
+    # Read as rendered, its entities and tags read ("Face &amp; voice recognition", "Face and<br>
+    # voice recognition", as publishers' feeds write them), where they stood given back at the end.
+    original = text
+    written, origins = (text, None) if "<" not in text and "&" not in text else without_markup_spans(text)
+    if _A_CONJUNCTION.search(written) is None:
         return  # in any case: a title in capitals writes "FACE AND VOICE RECOGNITION"
+    text = written
     from spacy.lang.en.stop_words import STOP_WORDS
 
     gaps: list[tuple[int, int]] = []
@@ -662,7 +669,9 @@ def _coordinated_readings(
         if not any(w.lower() in STOP_WORDS for w in coordinated if w.lower() not in ("and", "or")):
             gaps.append((begin, m.end()))
     if gaps:
-        yield _spaced_out(text, gaps), gaps
+        if origins is not None:
+            gaps = [(origins[b][0], origins[e - 1][1]) for b, e in gaps]
+        yield _spaced_out(original, gaps), gaps
 
 
 _WORD = re.compile(r"[^\W_]+")
