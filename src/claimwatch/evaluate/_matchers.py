@@ -2828,7 +2828,10 @@ def _suspended_parts(phrases: PhraseSet, text: str) -> list[PhraseHit]:
 # The words coordinated after an excluded phrase's last one, each in turn ("of pigs, cows and
 # humans", "of pigs/humans"): a comma, a slash, "and", "or" or "&" before each, nothing else
 # between (`TopicMatcher._said_of_a_word_coordinated`).
-_COORDINATED_AFTER = re.compile(r"(?:\s*,?\s+(?:and|or|&)\s+|\s*,\s*|/)(?P<word>[^\W\d_]+)", re.IGNORECASE)
+# An "&" may come escaped, as publishers' feeds write it ("of pigs &amp; humans").
+_COORDINATED_AFTER = re.compile(
+    r"(?:\s*,?\s+(?:and|or|&(?:amp;|#0*38;|#[xX]0*26;)?)\s+|\s*,\s*|/)(?P<word>[^\W\d_]+)", re.IGNORECASE
+)
 
 
 # An excluded phrase ending "of <word>", "in <word>" or "for <word>" says what the match is of, in
