@@ -289,6 +289,27 @@ def test_an_animal_s_word_in_capitals_after_of_in_or_for_is_perhaps_an_acronym(t
             "face recognition for cattle",
         ),
         ("Face recognition of pigs in pig farms", None, None, None),
+        # Markup or an entity between the words (review of the thirty-first part: nothing, the
+        # noun read on the text as written; abstracts set words in italics, feeds write "&nbsp;").
+        (
+            "Face recognition of cattle <i>farmers</i>",
+            "Face recognition of cattle <i>farmers",
+            "describe \u201cfarmers\u201d",
+            "face recognition of cattle",
+        ),
+        (
+            "Face recognition of <i>cattle</i> farmers",
+            "Face recognition of <i>cattle</i> farmers",
+            "describe \u201cfarmers\u201d",
+            "face recognition of cattle",
+        ),
+        (
+            "Face recognition in cattle&nbsp;markets",
+            "Face recognition in cattle&nbsp;markets",
+            "describe \u201cmarkets\u201d",
+            "face recognition in cattle",
+        ),
+        ("Face recognition of <i>cattle</i> under field conditions", None, None, None),
         ("Face recognition of cattle under field conditions", None, None, None),
         ("Face recognition of cattle using YOLO", None, None, None),
         ("Face recognition in sheep", None, None, None),

@@ -407,6 +407,9 @@ def test_the_shipped_topic_doubts_a_person_s_face_beside_an_animal_s_it_excludes
         ("Face recognition of pigs &#38; humans", "Face recognition of pigs &#38; humans", "humans"),
         ("Face recognition of pigs & humans", "Face recognition of pigs & humans", "humans"),
         ("Face recognition of pigs &amp; cows", None, None),
+        # A tag about the conjunction, or a break after the first word, as rendered.
+        ("Face recognition of pigs <i>and</i> humans", "Face recognition of pigs <i>and</i> humans", "humans"),
+        ("Face recognition of pigs<br/> and humans", "Face recognition of pigs<br/> and humans", "humans"),
     ],
 )
 def test_a_match_said_of_a_word_coordinated_past_an_exclusion_is_a_doubt(tmp_path, title, said, other):

@@ -38,6 +38,7 @@ from ..works import (
     reads_two_ways,
     topic_reading,
     without_markup,
+    without_markup_spans,
 )
 from ._names import (
     _AFFILIATIONS_PART,
@@ -2485,13 +2486,13 @@ class TopicMatcher:
                 continue  # "face recognition ability and performance": the psychologist's, as excluded
             last = _word_start(text, x.end)
             held = [h for h in hits if x.start <= h.start and h.end <= last]
-            for m in _coordinated_after(text, x.end) if held else ():
-                reading = text[x.start : last] + m.group("word")  # the phrase said of the other word
+            for word, end in _coordinated_after(text, x.end) if held else ():
+                reading = text[x.start : last] + word  # the phrase said of the other word
                 found, again = self.phrases.find(reading), self.excluded.find(reading)
                 for h in held:
                     at = PhraseHit(h.phrase, h.start - x.start, h.end - x.start)
                     if at in found and not _within_any(at, again):
-                        return x.start, m.end(), h.phrase, m.group("word")
+                        return x.start, end, h.phrase, word
         return None
 
     def _shared_past_exclusion(self, text: str) -> tuple[int, int, str] | None:
@@ -2713,11 +2714,11 @@ class TopicMatcher:
                 nouns = [_noun_after_an_excluded_word(text, x) for x in holding]
                 if holding and (noun := nouns[0]) is not None and all(nouns):
                     x = holding[0]
-                    last = text[_word_start(text, x.end) : x.end]
+                    last = [w.group() for w in _LETTERS.finditer(text, x.start, x.end)][-1]  # not "<i>cattle"
                     said = text[x.start : noun[1]]
                     how = (
                         f"begin \u201c{text[_word_start(text, x.end) : noun[1]]}\u201d"
-                        if text[x.end] == "-"
+                        if text[x.end : x.end + 1] == "-"
                         else f"describe \u201c{noun[0]}\u201d"
                     )
                     return (
@@ -2839,15 +2840,33 @@ _COORDINATED_AFTER = re.compile(
 _OF_A_WORD = re.compile(r"\s(?:of|in|for)\s\S+$", re.IGNORECASE)
 
 
-def _coordinated_after(text: str, at: int) -> Iterator[re.Match[str]]:
-    """The words coordinated one after another from `at` (`_COORDINATED_AFTER`), in order, up to
-    a word of grammar, which begins a clause or a phrase of other words ("of cattle and the
-    results show", "of cattle and other animals") rather than naming a thing the match is of."""
+def _coordinated_after(text: str, at: int) -> Iterator[tuple[str, int]]:
+    """The words coordinated one after another from `at` (`_COORDINATED_AFTER`), each with where
+    it ends in `text`, in order, up to a word of grammar, which begins a clause or a phrase of
+    other words ("of cattle and the results show", "of cattle and other animals") rather than
+    naming a thing the match is of. Read as rendered (`_rendered_after`): "of pigs <i>and</i>
+    humans" as "of pigs and humans"."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    while (m := _COORDINATED_AFTER.match(text, at)) is not None and m.group("word").lower() not in STOP_WORDS:
-        yield m
-        at = m.end()
+    seen, where = _rendered_after(text, at)
+    k = 0
+    while (m := _COORDINATED_AFTER.match(seen, k)) is not None and m.group("word").lower() not in STOP_WORDS:
+        yield m.group("word"), where(m.end())
+        k = m.end()
+
+
+def _rendered_after(text: str, at: int, width: int = 200) -> tuple[str, Callable[[int], int]]:
+    """The `width` characters of `text` from `at` as rendered, their tags and entities read ("</i>
+    farmers" as " farmers", "&amp; humans" as "& humans"), and where in `text` an offset in them
+    ends."""
+    tail = text[at : at + width]
+    if "<" not in tail and "&" not in tail:
+        return tail, lambda k: at + k
+    seen, origins = without_markup_spans(tail)
+    if origins is None:
+        return seen, lambda k: at + k
+    spans = origins
+    return seen, lambda k: at + (spans[k - 1][1] if k > 0 else 0)
 
 
 def _cut_into_exclusion(gaps: list[tuple[int, int]], h: PhraseHit, excluded: list[PhraseHit]) -> int | None:
@@ -2899,7 +2918,7 @@ def _in_a_compound_of_another_sense(text: str, x: PhraseHit) -> bool:
 # or a place people work at or visit, which it may say what kind of ("Face recognition in cattle
 # markets", "... in pig farms": of the people there, perhaps, as of the animals).
 _NOUN_AFTER = re.compile(
-    r"(?:-(?P<compound>[^\W\d_]+)|[ \t]+(?P<person>[^\W\d_]{2,}(?:ers|ists|ians)"
+    r"(?:-(?P<compound>[^\W\d_]+)|[ \t\u00a0]+(?P<person>[^\W\d_]{2,}(?:ers|ists|ians)"
     r"|(?:farm|market|shelter|park|clinic|hospital)s?))(?![^\W\d_])",
     re.IGNORECASE,
 )
@@ -2909,12 +2928,15 @@ def _noun_after_an_excluded_word(text: str, x: PhraseHit) -> tuple[str, int] | N
     """Where excluded phrase `x` ends "of <word>", "in <word>" or "for <word>" and a compound, a
     person's noun or a place's follows that word in `text` (`_NOUN_AFTER`), that noun and where
     it ends; else None."""
-    if _OF_A_WORD.search(x.phrase) is None or (m := _NOUN_AFTER.match(text, x.end)) is None:
+    if _OF_A_WORD.search(x.phrase) is None:
+        return None
+    seen, where = _rendered_after(text, x.end)  # "of cattle <i>farmers</i>" as "of cattle farmers"
+    if (m := _NOUN_AFTER.match(seen)) is None:
         return None
     from spacy.lang.en.stop_words import STOP_WORDS
 
     noun = m.group("compound") or m.group("person")
-    return None if noun.lower() in STOP_WORDS else (noun, m.end())  # "of cattle others" is no one's
+    return None if noun.lower() in STOP_WORDS else (noun, where(m.end()))  # "of cattle others" is no one's
 
 
 # Words naming machines a faculty may be said of ("the face recognition ability of deep neural
