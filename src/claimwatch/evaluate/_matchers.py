@@ -2804,8 +2804,11 @@ def _what_leaves_a_word(said: str) -> str:
     slash, hyphen = _SLASH_AFTER_A_WORD.search(seen), seen.find("-")
     if slash is not None and (hyphen < 0 or slash.start() < hyphen):
         return "a slash"
-    if not any(c in seen for c in _HYPHENS_SEEN) and (m := _CONJUNCTION.search(seen)) is not None:
-        return f"\u201c{m.group(1)}\u201d, with no hyphen,"  # "Face and voice recognition"
+    m = _CONJUNCTION.search(seen)
+    if m is not None and not seen[: m.start() + 1].rstrip(" \t,").endswith(tuple(_HYPHENS_SEEN)):
+        # "Face and voice recognition", "Text-to-video & video-to-text retrieval": the hyphens
+        # within a word leave none; one is read as leaving a word only right before the conjunction.
+        return f"\u201c{m.group(1)}\u201d, with no hyphen,"
     return "a hyphen"
 
 

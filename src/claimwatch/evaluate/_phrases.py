@@ -36,6 +36,7 @@ from ._spacy import lemma_table, nlp
 _JOINERS = re.compile(r"^[\s\-]*$")
 _JOINER_RUNS = re.compile(r"[\s\-]+")
 _PLAIN_WORD = re.compile(r"[^\W_]+")
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # a word, or words a hyphen joins
 # A dash that may part two clauses as well as stand for a hyphen, so that the words either side
 # are joined only perhaps (`find_across_dashes`), in a text as read: an em dash (its small and
 # vertical forms are one after NFKC; a horizontal bar, the two- and three-em dashes read as one), in
@@ -624,7 +625,7 @@ def completed_readings(
 # compounds sharing their last word so as often as with a hyphen on the first, and a reader may
 # take face recognition as meant. From after the first word to the last coordinated, a space and
 # a word after it (`_coordinated_readings`).
-_CONJOINED = re.compile(r"[ \t]+(?:and|or|&)[ \t]+[^\W_]+(?=[ \t]+(?P<after>[^\W_]+))", re.IGNORECASE)
+_CONJOINED = re.compile(r"[ \t]+(?:and|or|&)[ \t]+[^\W_]+(?:-[^\W_]+)*(?=[ \t]+(?P<after>[^\W_]+))", re.IGNORECASE)
 # Any conjunction `_CONJOINED` may read, told first (most texts with a phrase's word have none).
 _A_CONJUNCTION = re.compile(r"[ \t](?:and|or|&)[ \t]", re.IGNORECASE)
 # The words before a conjunction coordinated with it, the first word's end where it starts.
@@ -665,7 +666,7 @@ def _coordinated_readings(
         begin = next((e for e in ends if not first_too or _word_ending(text, e) in words), None)
         if begin is None or (not first_too and _word_ending(text, begin).endswith(_ACTS)):
             continue  # "Detection and cattle face recognition": a task of its own, no kind of face
-        coordinated = _WORD.findall(text[begin : m.end()])
+        coordinated = _COMPOUND.findall(text[begin : m.end()])  # "video-to-text" is no "to"
         if not any(w.lower() in STOP_WORDS for w in coordinated if w.lower() not in ("and", "or")):
             gaps.append((begin, m.end()))
     if gaps:
