@@ -2976,12 +2976,23 @@ _MACHINES = frozenset(
         "frameworks",
         "architecture",
         "architectures",
+        # Language models, large and multimodal, and vision-language models, by their acronyms
+        # ("MLLMs for face recognition", FaceRecBench, https://www.idiap.ch/paper/facerecbench).
+        "llm",
+        "llms",
+        "mllm",
+        "mllms",
+        "vlm",
+        "vlms",
     }
 )
 # The words naming a faculty an excluded phrase may end in ("face recognition ability").
 _FACULTIES = frozenset({"ability", "abilities", "skill", "skills", "capability", "capabilities"})
 # "of" and up to five words after it, the machine's among them ("of the deep neural networks").
-_OF_WORDS = re.compile(r"[ \t]+of[ \t]+(?P<words>[^\W_]+(?:[ \t]+[^\W_]+){0,4})", re.IGNORECASE)
+# A word may be words hyphens join ("of vision-language models").
+_OF_WORDS = re.compile(
+    r"[ \t]+of[ \t]+(?P<words>[^\W_]+(?:-[^\W_]+)*(?:[ \t]+[^\W_]+(?:-[^\W_]+)*){0,4})", re.IGNORECASE
+)
 # A machine's possessive just before ("the model's", "networks'").
 _A_MACHINE_S = re.compile(r"(?P<machine>[^\W_]+)['\u2019]s?[ \t]+$", re.IGNORECASE)
 
@@ -2996,8 +3007,8 @@ def _machine_said_of(text: str, x: PhraseHit) -> tuple[int, int] | None:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         before = ""
-        for w in _PLAIN_WORD.finditer(text, of.start("words"), of.end("words")):
-            word = w.group().lower()
+        for w in _HYPHENED_WORD.finditer(text, of.start("words"), of.end("words")):
+            word = w.group().lower()  # "text-to-image" whole: its "to" is no word of grammar here
             if word in _MACHINES:
                 return None if before in _BODILY and word.startswith("system") else w.span()
             if (word in STOP_WORDS and word not in _WITHIN_A_NOUN_PHRASE) or (word.endswith("ed") and len(word) > 4):
@@ -3009,7 +3020,7 @@ def _machine_said_of(text: str, x: PhraseHit) -> tuple[int, int] | None:
     return None
 
 
-_PLAIN_WORD = re.compile(r"[^\W_]+")
+_HYPHENED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Words of grammar that may stand inside the words a faculty is said of ("of the deep networks",
 # "of humans and machines"); any other, or a participle, ends them.
 _WITHIN_A_NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "our", "these", "those", "this", "and", "or"})
