@@ -2440,6 +2440,12 @@ class TopicMatcher:
         for name, text in self._texts(work, abstract_words):
             if (h := self._first_not_excluded(text, PhraseSet.find_suspended)) is not None:
                 said = text[h.start : h.end]
+                if (shared := _coordinated_after_a_shared_word(said)) is not None:
+                    return (
+                        f"its {name} says \u201c{said}\u201d, where \u201c{shared}\u201d, with no word repeated, may "
+                        f"join two words both of the word before them: \u201c{h.phrase}\u201d may be meant, "
+                        "though the words are not written so"
+                    )
                 return (
                     f"its {name} says \u201c{said}\u201d, where {_what_leaves_a_word(said)} leaves a word for a later "
                     f"one to complete: \u201c{h.phrase}\u201d may be meant, though the words are not written so"
@@ -2541,6 +2547,11 @@ class TopicMatcher:
                 )
             if how == "suspended":
                 said = text[x.start : x.end]
+                if (shared := _coordinated_after_a_shared_word(said)) is not None:
+                    return (
+                        f"its {name} says \u201c{said}\u201d, where {excluded} \u201c{shared}\u201d, with no word "
+                        "repeated, there joins two words both of the words before them, as a reader may take it"
+                    )
                 return (
                     f"its {name} says \u201c{said}\u201d, where {excluded} {_what_leaves_a_word(said)} there "
                     "leaves a word for a later one to complete, as a reader may take it"
@@ -2810,6 +2821,21 @@ def _what_leaves_a_word(said: str) -> str:
         # within a word leave none; one is read as leaving a word only right before the conjunction.
         return f"\u201c{m.group(1)}\u201d, with no hyphen,"
     return "a hyphen"
+
+
+# A conjunction right before a hit's last word ("Face detection and recognition"): the words it
+# joins share the word before them (`PhraseSet.find_suspended`), where one that leaves a word for a
+# later one stands earlier ("Face and voice recognition").
+_BEFORE_THE_LAST_WORD = re.compile(r"[ \t](and|or|&)[ \t]+[^\W_]+$", re.IGNORECASE)
+
+
+def _coordinated_after_a_shared_word(said: str) -> str | None:
+    """The conjunction in a suspended hit's text where it joins the words after a word they share
+    ("Face detection and recognition": "and"); None where it does not ("Face and voice
+    recognition")."""
+    seen = without_markup(said) if any(c in said for c in "&<\\") else said
+    m = _BEFORE_THE_LAST_WORD.search(seen.rstrip())
+    return m.group(1) if m is not None else None
 
 
 # The hyphens a rendered text may hold (`READ_AS_HYPHENS`).

@@ -339,6 +339,13 @@ class PhraseSet:
                 hyphen = next((b for b, e in gaps if h.start < b and e <= h.end), None)
                 if hyphen is not None:
                     hits.setdefault(h, hyphen)
+        for completed, gaps in shared_first_readings(text, self._phrase_words):
+            for h in self.find(completed):
+                # Only a hit the word after the conjunction ends: "Face detection and recognition"
+                # reads "face recognition", not the start of a longer phrase the text goes on with.
+                gap = next(((b, e) for b, e in gaps if h.start < b and e <= h.end), None)
+                if gap is not None and not any(c.isspace() for c in completed[gap[1] : h.end]):
+                    hits.setdefault(h, gap[0])
         return sorted(hits.items(), key=lambda hit: (hit[0].start, -hit[0].end))
 
     def _find_certain(self, text: str, *, dashes: bool) -> list[PhraseHit]:
@@ -673,6 +680,40 @@ def _coordinated_readings(
         if origins is not None:
             gaps = [(origins[b][0], origins[e - 1][1]) for b, e in gaps]
         yield _spaced_out(original, gaps), gaps
+
+
+# Words coordinated after the word they share ("Face detection and recognition": face detection
+# and face recognition), the mirror of `_CONJOINED`: a reader may well take face recognition as
+# meant. The word after the shared one, the conjunction and the next word, which ends the text or
+# is followed by no further word of the phrase's (`shared_first_readings`).
+_SHARED_FIRST = re.compile(
+    r"(?<=[^\W_])[ \t]+(?P<x>[^\W_]+)[ \t]+(?P<conj>and|or|&)[ \t]+(?=(?P<y>[^\W_]+))", re.IGNORECASE
+)
+
+
+def shared_first_readings(text: str, words: frozenset[str]) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """`text` with each single word coordinated after a word it shares left out, the conjunction
+    with it, all in one reading, and where they stood: "Face            recognition" of "Face
+    detection and recognition", the same offsets. Read as rendered ("Face detection &amp;
+    recognition"). None where the word left out or the word before it is a word of grammar
+    ("the and recognition"), or the next word is no phrase's (`words`)."""
+    if not words:
+        return
+    written, origins = (text, None) if "<" not in text and "&" not in text else without_markup_spans(text)
+    if _A_CONJUNCTION.search(written) is None:
+        return
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    gaps: list[tuple[int, int]] = []
+    for m in _SHARED_FIRST.finditer(written):
+        x, y = m.group("x").lower(), m.group("y").lower()
+        if y not in words or x in STOP_WORDS or y in STOP_WORDS or _word_ending(written, m.start()) in STOP_WORDS:
+            continue
+        gaps.append((m.start("x"), m.end()))
+    if gaps:  # all in one reading, as `_coordinated_readings`: one more look at a text, however long
+        if origins is not None:
+            gaps = [(origins[b][0], origins[e - 1][1]) for b, e in gaps]
+        yield _spaced_out(text, gaps), gaps
 
 
 _WORD = re.compile(r"[^\W_]+")
