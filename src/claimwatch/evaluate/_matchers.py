@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from .._memo import Memo
 from .._text import printable
@@ -2695,47 +2695,48 @@ class TopicMatcher:
         text is not, so it may be an acronym rather than the word the topic excludes ("CAT face
         recognition", "the PANDA face recognition benchmark": PANDA is a dataset of people; "Face
         recognition of DOG features"); None where none is (`_word_in_capitals`)."""
+        for name, text, _h, holding in self._held_hits(work, abstract_words):
+            if word := _in_every(text, holding, _word_in_capitals):
+                x = holding[0]
+                return (
+                    f"its {name} says \u201c{text[x.start : x.end]}\u201d, where \u201c{word}\u201d "
+                    f"is written in capitals, perhaps an acronym rather than the word of \u201c{x.phrase}\u201d, "
+                    "a phrase the topic excludes"
+                )
+        return None
+
+    def _held_hits(
+        self, work: Work, abstract_words: Callable[[], frozenset[str]]
+    ) -> Iterator[tuple[str, str, PhraseHit, list[PhraseHit]]]:
+        """Each match of the work's texts that an excluded phrase holds, with every excluded phrase
+        holding it: what the doubts for a match the topic excludes in every reading look at."""
         if not self.excluded.phrases:
-            return None
+            return
         for name, text in self._texts(work, abstract_words):
             hits, excluded = self._found(text)
             for h in hits:
-                holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
-                words = [_word_in_capitals(text, x) for x in holding]
-                if holding and (word := words[0]) is not None and all(words):
-                    x = holding[0]
-                    return (
-                        f"its {name} says \u201c{text[x.start : x.end]}\u201d, where \u201c{word}\u201d "
-                        f"is written in capitals, perhaps an acronym rather than the word of \u201c{x.phrase}\u201d, "
-                        "a phrase the topic excludes"
-                    )
-        return None
+                if holding := [x for x in excluded if x.start <= h.start and h.end <= x.end]:
+                    yield name, text, h, holding
 
     def read_as_a_modifier(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match an excluded phrase ending "of <word>" or "in <word>" holds
         may still hold one: that word begins a compound ("Face recognition in animal-assisted
         therapy") or says whose a person's noun after it is ("Face recognition of dog owners": of
         people), not what the match is of; None where none does."""
-        if not self.excluded.phrases:
-            return None
-        for name, text in self._texts(work, abstract_words):
-            hits, excluded = self._found(text)
-            for h in hits:
-                holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
-                nouns = [_noun_after_an_excluded_word(text, x) for x in holding]
-                if holding and (noun := nouns[0]) is not None and all(nouns):
-                    x = holding[0]
-                    last = [w.group() for w in _LETTERS.finditer(text, x.start, x.end)][-1]  # not "<i>cattle"
-                    said = text[x.start : noun[1]]
-                    how = (
-                        f"begin \u201c{text[_word_start(text, x.end) : noun[1]]}\u201d"
-                        if text[x.end : x.end + 1] == "-"
-                        else f"describe \u201c{noun[0]}\u201d"
-                    )
-                    return (
-                        f"its {name} says \u201c{said}\u201d, where \u201c{last}\u201d may {how} rather than name "
-                        f"what \u201c{h.phrase}\u201d is said of, as in \u201c{x.phrase}\u201d, a phrase the topic excludes"
-                    )
+        for name, text, h, holding in self._held_hits(work, abstract_words):
+            if noun := _in_every(text, holding, _noun_after_an_excluded_word):
+                x = holding[0]
+                last = [w.group() for w in _LETTERS.finditer(text, x.start, x.end)][-1]  # not "<i>cattle"
+                said = text[x.start : noun[1]]
+                how = (
+                    f"begin \u201c{text[_word_start(text, x.end) : noun[1]]}\u201d"
+                    if text[x.end : x.end + 1] == "-"
+                    else f"describe \u201c{noun[0]}\u201d"
+                )
+                return (
+                    f"its {name} says \u201c{said}\u201d, where \u201c{last}\u201d may {how} rather than name "
+                    f"what \u201c{h.phrase}\u201d is said of, as in \u201c{x.phrase}\u201d, a phrase the topic excludes"
+                )
         return None
 
     def said_of_a_machine(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
@@ -2743,20 +2744,14 @@ class TopicMatcher:
         phrase is said of a machine ("the face recognition ability of deep neural networks", "the
         model's face recognition ability"), where the topic excludes it as a person's
         (`_MACHINES`); None where none is."""
-        if not self.excluded.phrases:
-            return None
-        for name, text in self._texts(work, abstract_words):
-            hits, excluded = self._found(text)
-            for h in hits:
-                holding = [x for x in excluded if x.start <= h.start and h.end <= x.end]
-                machines = [_machine_said_of(text, x) for x in holding]
-                if holding and (m := machines[0]) is not None and all(machines):
-                    x = holding[0]
-                    said = text[min(x.start, m[0]) : max(x.end, m[1])]
-                    return (
-                        f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
-                        f"excludes as a person's, is said of \u201c{text[m[0] : m[1]]}\u201d, a machine's"
-                    )
+        for name, text, _h, holding in self._held_hits(work, abstract_words):
+            if m := _in_every(text, holding, _machine_said_of):
+                x = holding[0]
+                said = text[min(x.start, m[0]) : max(x.end, m[1])]
+                return (
+                    f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
+                    f"excludes as a person's, is said of \u201c{text[m[0] : m[1]]}\u201d, a machine's"
+                )
         return None
 
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
@@ -3054,6 +3049,16 @@ _WITHIN_A_NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "our", "the
 _BODILY = frozenset(
     {"visual", "nervous", "perceptual", "cognitive", "sensory", "neural", "immune", "auditory", "motor", "limbic"}
 )
+
+
+_T = TypeVar("_T")
+
+
+def _in_every(text: str, holding: list[PhraseHit], reading: Callable[[str, PhraseHit], _T | None]) -> _T | None:
+    """The first excluded phrase's reading where every one holding a match reads so, else None:
+    a doubt needs each reading that hides the match undone."""
+    readings = [reading(text, x) for x in holding]
+    return readings[0] if all(readings) else None
 
 
 def _word_in_capitals(text: str, x: PhraseHit) -> str | None:
