@@ -159,3 +159,18 @@ def test_a_school_of_international_relations_after_its_university_is_the_univers
         "  - id: pku\n    name: Peking University\n    aliases: [北京大学]\n    country: CN\n    verified: true\n"
     )
     coauthor_text_found(tmp_path, monkeypatch, capsys, listed, "北京大学国际关系学院，北京 100871", "match")
+
+
+def test_an_english_unit_name_loads_no_chinese_tables():
+    # The Chinese reading holds every field in both scripts, which loads OpenCC's tables (45 MB at
+    # peak): bench's million, with no Chinese name, peaked at 545 MiB with it, over the 512 MiB
+    # target. Only a Chinese name may load them.
+    from claimwatch.evaluate import _names
+
+    _names._cjk_school_patterns.cache_clear()
+    _names._in_both_scripts.cache_clear()
+    _names.chinese_forms.cache_clear()
+    _names._converters.cache_clear()
+    assert not _names.a_unit_of_a_field_in_chinese("Institute of International Politics")
+    assert _names._converters.cache_info().currsize == 0
+    assert _names.a_unit_of_a_field_in_chinese("国际关系学院")

@@ -1072,6 +1072,10 @@ def a_unit_of_a_field_in_chinese(name: str) -> bool:
     """Is a Chinese name a school's named by a field of study alone (国际关系学院, the tracker's
     University of International Relations and a school of Peking University's too), as "Institute
     of International Politics" is in English (`_matchers._UNIT_OF_A_FIELD`)?"""
+    if not _is_cjk(name):
+        # The patterns hold every field in both scripts, which loads OpenCC's tables (45 MB at
+        # peak): a corpus with no Chinese name must not pay for them.
+        return False
     school, alone = _cjk_school_patterns()
     found = school.fullmatch(unicodedata.normalize("NFKC", name))
     return found is not None and alone.fullmatch(found.group("naming")) is None
