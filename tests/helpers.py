@@ -287,19 +287,20 @@ def names_found(names: list[tuple[str, str]], text: str) -> list[str]:
     return found
 
 
-def coauthor_text_results(root: Path, list_yaml: str, raw: str) -> list[dict[str, Any]]:
+def coauthor_text_results(
+    root: Path, list_yaml: str, raw: str, institutions: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """The JSON results of `NO_LISTED_COAUTHOR` against list `l` (`list_yaml`) over one 2024 work
-    of the subject's author and a coauthor known only by the affiliation text `raw`, checked by
-    both engines in `root` (the current folder, a `project`), which must give the same results:
-    those results."""
+    of the subject's author and a coauthor known by the affiliation text `raw` (and by the
+    `institutions` OpenAlex resolved it to, where given), checked by both engines in `root` (the
+    current folder, a `project`), which must give the same results: those results."""
     from claimwatch.cli import main
 
     write(root / "evidence/lists/l.yaml", list_yaml)
     write(root / "claims/c.yaml", json.dumps(NO_LISTED_COAUTHOR))
     lab = institution("I100", "Example Lab", country="US")
-    write_jsonl(
-        root / "works.jsonl", [work("W1", "t", "2024-06-01", [authorship("A", [lab]), authorship("B", [], raw=[raw])])]
-    )
+    coauthor = authorship("B", institutions or [], raw=[raw])
+    write_jsonl(root / "works.jsonl", [work("W1", "t", "2024-06-01", [authorship("A", [lab]), coauthor])])
     reports = []
     for engine in ("python", "duckdb"):
         argv = ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", engine, "--no-reviews"]

@@ -20,11 +20,11 @@ in it: a version of another record, a subject author the text may name, or a cla
 subject has an author on it, whose period it may fall in, and whose test the query cannot rule
 out; with it come the claims whose tests the matchers must run (every claim for a version; for
 the rest, those whose subject may have an author on it, by id or by a name in text, whose period
-it may fall in, and whose test the query cannot rule out). Everything the query rules out can only fail in the exact matchers
-too (the plan's needles only widen). For the other works the query sums what the evaluator
-counts for every work: per claim, the subject's works certainly in the period, their
-coauthorships, and those with no affiliation; and per table, records, authorships and those
-without an institution id. The result has a row per candidate (with its tests) and a row per
+it may fall in, and whose test the query cannot rule out). Everything the query rules out can
+only fail in the exact matchers too (the plan's needles only widen). For the other works the
+query sums what the evaluator counts for every work: per claim, the subject's works certainly in
+the period, their coauthorships, and those with no affiliation; and per table, records,
+authorships and those without an institution id. The result has a row per candidate (with its tests) and a row per
 table for the rest.
 """
 
