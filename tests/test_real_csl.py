@@ -1160,3 +1160,87 @@ def test_a_company_form_or_country_after_a_comma_of_the_nonproliferation_list_is
     # The names are still found, the ministry's by its whole alias.
     found = matcher.hits(Authorship("A", 0, raw_affiliations=("Ministry of Defence, Iran",)))
     assert [h.entry.name for h in found] == ["Iranian Ministry of Defence"]
+
+
+# Names and aliases giving another name within them, as the CSL of 2023-11 (moov-io/watchman's
+# test/testdata/csl.csv) writes them: the Entity List's CAEP row (its addresses "64 Mianshan Road,
+# Mianyang, Sichuan, Mianyang, CN"; one of its aliases, joined by ";", given here with two of the
+# others) and its "JSC NIIP, f.k.a., ..." row, and the Nonproliferation row naming two more names
+# in a square bracket, its aliases joined by commas in one value.
+OTHER_NAME_ROWS = [
+    (EL, "Chinese Academy of Engineering Physics", "64 Mianshan Road, Mianyang, Sichuan, Mianyang, CN",
+     "Southwest Institute of Materials; Southwest Institute of Nuclear Physics and Chemistry (a.k.a., China "
+     "Academy of Engineering Physics (CAEP)?s 902 Institute); Southwest Institute of Structural Mechanics"),
+    (EL, "Tikhomirov Scientific Research Institute of Instrument Design, JSC", "Zhukovsky, RU",
+     "JSC NIIP, f.k.a., Otkrytoe Aktsionernoe Obshchestvo Nauchno Issledovatelski Institut Priborostroeniya "
+     "Imeni V.V. Tikhomirova"),
+    (ISN, "Astronautics Research Institute [aka Astronautics Systems Research Center, Aerospace Research "
+     "Institute]", "", ""),
+]  # fmt: skip
+
+
+def _other_name_rows(tmp_path: Path, shared_data: Path) -> Path:
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    records = [
+        {c: "" for c in header}
+        | {"_id": f"{n:040x}", "source": s, "name": name, "addresses": address, "alt_names": aliases}
+        for n, (s, name, address, aliases) in enumerate(OTHER_NAME_ROWS)
+    ]
+    return _csv_of(tmp_path / "other-names.csv", records)
+
+
+def test_a_name_giving_another_within_it_gives_each_name(tmp_path, capsys, shared_data):
+    """Another name given within a name or an alias, after "a.k.a." or "f.k.a." in a bracket that
+    holds a bracket of its own, in a square bracket, or after a comma, was kept whole, and the
+    matcher reads only a round bracket holding none: a coauthor at "Southwest Institute of Nuclear
+    Physics and Chemistry, Mianyang" (CAEP's 902 Institute), "JSC NIIP, Zhukovsky" or "Aerospace
+    Research Institute, Tehran" named nothing, the claim cleared in silence. Each name is an alias
+    now; "PEARL (A.K.A. NEI-CHIEN CHU) LI" (the DPL's, the bracket within) stays one name."""
+    from claimwatch.lists._csl import other_names_within
+
+    rl = imported(tmp_path, capsys, _other_name_rows(tmp_path, shared_data), "--retrieved", "2023-11-30")
+    caep = by_name(rl, "Chinese Academy of Engineering Physics")
+    assert caep.aliases[:2] == (
+        "Southwest Institute of Nuclear Physics and Chemistry",
+        "China Academy of Engineering Physics (CAEP)?s 902 Institute",
+    )
+    niip = by_name(rl, "Tikhomirov Scientific Research Institute of Instrument Design, JSC")
+    assert niip.aliases[0] == "JSC NIIP"
+    (ari,) = [e for e in rl.entries if e.name.startswith("Astronautics Research Institute")]
+    assert ari.aliases == (
+        "Astronautics Research Institute",
+        "Astronautics Systems Research Center",
+        "Aerospace Research Institute",
+    )
+    matcher = ListMatcher(rl)
+    for affiliation, entry, certain in (
+        ("Southwest Institute of Nuclear Physics and Chemistry, Mianyang 621900, China", caep, True),
+        ("JSC NIIP, Zhukovsky, Moscow Region, Russia", niip, True),
+        # The Nonproliferation row gives no address: a doubt, never a match.
+        ("Aerospace Research Institute, Ministry of Science, Research and Technology, Tehran, Iran", ari, False),
+    ):
+        (hit,) = matcher.hits(Authorship("A", 0, raw_affiliations=(affiliation,)))
+        assert hit.entry is entry and (hit.doubt is None) == certain, (affiliation, hit.doubt)
+    assert other_names_within("PEARL (A.K.A. NEI-CHIEN CHU) LI") == []
+    assert other_names_within("Ri Sung Chol (aka Ri Su'ng-ch'o'l) (DPRK individual)") == []
+
+
+def test_a_coauthor_at_a_name_given_within_another_is_found_on_both_engines(tmp_path, capsys, shared_data):
+    """CAEP's 902 Institute, an alias the Entity List gives inside another's bracket: a 2024 paper
+    with a coauthor there was `insufficient_evidence` in silence; `contradicted` on both engines."""
+    from claimwatch import claims as claims_mod
+    from helpers import LAB, authorship, work, write, write_jsonl
+    from test_columnar_engine import engines_agree
+
+    imported(tmp_path, capsys, _other_name_rows(tmp_path, shared_data), name="evidence/lists/csl.yaml")
+    write(tmp_path / "claims/c.yaml", UNREAD_CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    partner = authorship(
+        "B. Partner", [], raw=["Southwest Institute of Nuclear Physics and Chemistry, Mianyang, China"]
+    )
+    records = [work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), partner])]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    assert [(r.claim, r.verdict, r.matched) for r in results.results] == [
+        ("any", "contradicted", 1),
+        ("before", "insufficient_evidence", 0),  # the row gives no start_date
+    ]

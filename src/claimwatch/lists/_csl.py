@@ -732,7 +732,9 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
     person = _may_be_a_person(entity)
     if person:
         notes.append("It may name a person, not an organisation (may_be_a_person says why).")
+    aliases = unique(a for r in entity for a in r.aliases)
     forms = unique(f for n in names for f in name_forms(n))
+    forms += unique((f for a in aliases for f in other_names_within(a)), besides=[*aliases, *forms])
     if forms:
         notes.append(
             f"Aliases {', '.join(repr(f) for f in forms)} are the name as affiliations write it, without the "
@@ -741,7 +743,7 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
     return Draft(
         fields={
             "name": names[0],
-            "aliases": unique([*names[1:], *forms, *(a for r in entity for a in r.aliases)], besides=names[:1]),
+            "aliases": unique([*names[1:], *forms, *aliases], besides=names[:1]),
             "country": countries[0] if len(countries) == 1 else None,
             **dates,
             "citation": citations[0] if citations else None,
@@ -1331,15 +1333,64 @@ _GROUP_THEN_INSTITUTE = re.compile(
 )
 
 
+# Another name the lists give within a name or an alias, after "a.k.a.", "aka", "f.k.a.",
+# "formerly" or "also known as": in a bracket that ends it, round or square, which may hold a
+# bracket of its own, or after a comma. The CSL of 2023-11 writes the Entity List's alias of CAEP
+# "Southwest Institute of Nuclear Physics and Chemistry (a.k.a., China Academy of Engineering
+# Physics (CAEP)?s 902 Institute)", the Nonproliferation name "Astronautics Research Institute [aka
+# Astronautics Systems Research Center, Aerospace Research Institute]", and "JSC NIIP, f.k.a.,
+# Otkrytoe Aktsionernoe Obshchestvo ...": no affiliation writes a name so.
+_OTHER_NAME = re.compile(
+    r"\s*(?:(?P<open>[(\[])|,)\s*"
+    r"(?i:a\.?k\.?a\b\.?|f\.?k\.?a\b\.?|also\s+known\s+as\b|formerly(?:\s+known\s+as)?\b)[\s,:]*"
+)
+_CLOSING = {"(": ")", "[": "]"}
+
+
+def other_names_within(name: str) -> list[str]:
+    """The names a listed name gives within it (`_OTHER_NAME`): the name before "a.k.a." and each
+    after it ("Astronautics Research Institute", "Astronautics Systems Research Center", "Aerospace
+    Research Institute"), split at commas as the Nonproliferation list joins its aliases (a company
+    form or a country after a comma stays with the name before it). None where the bracket does
+    not end the name, or its brackets do not pair: "PEARL (A.K.A. NEI-CHIEN CHU) LI" is one name."""
+    for m in _OTHER_NAME.finditer(name):
+        before, rest = name[: m.start()].strip(), name[m.end() :].strip()
+        if m.group("open"):
+            if not rest.endswith(_CLOSING[m.group("open")]):
+                continue
+            rest = rest[:-1]
+        if not _brackets_pair(rest) or not before:
+            continue
+        others = [clean_alias(o) for o in _comma_joined(rest, person=False)]
+        return [n for n in unique([before, *others]) if n]
+    return []
+
+
+def _brackets_pair(text: str) -> bool:
+    """Whether every bracket a text opens it closes, in order."""
+    depth = {"(": 0, "[": 0}
+    for c in text:
+        if c in depth:
+            depth[c] += 1
+        elif c in (")", "]"):
+            opening = "(" if c == ")" else "["
+            if not depth[opening]:
+                return False
+            depth[opening] -= 1
+    return not any(depth.values())
+
+
 def name_forms(name: str) -> list[str]:
     """The forms of a listed name an affiliation may write: 'Academy of Aerospace Solid Propulsion
     Technology (AASPT)' gives the name without its acronym, and the acronym; a group's numbered
     institute, written group first, gives the institute first ('13th Research Institute of China
-    Electronics Technology Group Corporation'), as papers write it."""
+    Electronics Technology Group Corporation'), as papers write it; a name giving another within
+    it (`other_names_within`) gives each."""
     forms = []
     bare = _SUCCESSORS.sub("", name).strip()
     if bare != name.strip():
         forms.append(bare)
+    forms += other_names_within(bare)
     m = _TRAILING_ACRONYM.match(bare)
     if m:
         forms += [m.group("name").strip(), m.group("acronym").strip()]
