@@ -1244,3 +1244,53 @@ def test_a_coauthor_at_a_name_given_within_another_is_found_on_both_engines(tmp_
         ("any", "contradicted", 1),
         ("before", "insufficient_evidence", 0),  # the row gives no start_date
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "bare", "affiliation"),
+    [
+        # Real Nonproliferation names of the CSL of 2023-11 (moov-io/watchman's test/testdata/csl.csv),
+        # the list's wording after them with no ";" before it, or a comma.
+        (
+            "Ardis Group of Companies LLC and any successor, sub-unit, or subsidiary thereof",
+            "Ardis Group of Companies LLC",
+            "Ardis Group of Companies LLC, St. Petersburg, Russia",
+        ),
+        (
+            "PFK Profpodshipnik, LLC and any successor, sub-unit, or subsidiary thereof",
+            "PFK Profpodshipnik, LLC",
+            "PFK Profpodshipnik, LLC, Moscow, Russia",
+        ),
+        (
+            "Wisdom Import and Export (Shanghai) Co., Ltd. and any successor, sub-unit, or subsidiary thereof",
+            "Wisdom Import and Export (Shanghai) Co., Ltd.",
+            "Wisdom Import and Export (Shanghai) Co., Ltd., Shanghai, China",
+        ),
+        (
+            "Poly Technologies Incorporated (PTI), and its sub-units and successors",
+            "Poly Technologies Incorporated (PTI)",
+            "Poly Technologies Incorporated, Beijing, China",
+        ),
+        # The excerpt's form, ";" before the wording, as before.
+        (
+            "Sinobright Import and Export Company; and any successor, sub-unit, or subsidiary thereof",
+            "Sinobright Import and Export Company",
+            "Sinobright Import and Export Company, Beijing, China",
+        ),
+    ],
+)
+def test_a_name_with_the_successors_wording_however_joined_is_found_without_it(
+    tmp_path, capsys, shared_data, name, bare, affiliation
+):
+    """The Nonproliferation list's "and any successor, sub-unit, or subsidiary thereof" (or "and
+    its sub-units and successors") was taken off a name only after a ";": the CSL of 2023-11 writes
+    eleven names with none or a comma before it, each found in no affiliation, a coauthor at one
+    cleared in silence. The name without it is the first alias now; the row gives no address, so
+    an author at it is a doubt, never a match."""
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    record = {c: "" for c in header} | {"_id": "1" * 40, "source": ISN, "name": name}
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "isn.csv", [record]))
+    (entry,) = rl.entries
+    assert entry.aliases[0] == bare
+    (hit,) = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,)))
+    assert hit.entry is entry and hit.doubt and "gives no country to check it against" in hit.doubt

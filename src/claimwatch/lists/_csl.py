@@ -191,7 +191,7 @@ def _comma_joined(value: str, person: bool) -> list[str]:
     company form or a country's name alone (`_within_a_name`). An organisation's acronym before a
     comma ("IRGC, The Iranian Revolutionary Guards") is an alias of its own. The list's "and any
     successor, sub-unit, or subsidiary thereof" after a name is no alias."""
-    parts = [p.strip() for p in _ISN_SUCCESSORS.sub("", value).split(",")]
+    parts = [p.strip() for p in _SUCCESSORS.sub("", value).split(",")]
     out: list[str] = []
     for part in parts:
         if out and out[-1] and (_within_a_name(part) or (person and _surname_first(out[-1], part))):
@@ -201,9 +201,14 @@ def _comma_joined(value: str, person: bool) -> list[str]:
     return [p for p in out if p]
 
 
-# The Nonproliferation list's words after a company's name ("PFK Profpodshipnik, LLC and any
-# successor, sub-unit, or subsidiary thereof", its row of the CSL of 2023-11), commas within.
-_ISN_SUCCESSORS = re.compile(r",?\s*\band any successors?\b.*$", re.IGNORECASE | re.DOTALL)
+# The Nonproliferation list's words after a name, commas within, with ";" before them ("Sinobright
+# Import and Export Company; and any successor, sub-unit, or subsidiary thereof"), or with none or a
+# comma, as the CSL of 2023-11 writes eleven of its names ("Ardis Group of Companies LLC and any
+# successor, ...", "PFK Profpodshipnik, LLC and any successor, ...", "Poly Technologies
+# Incorporated (PTI), and its sub-units and successors"). No affiliation writes a name so.
+_SUCCESSORS = re.compile(
+    r"\s*[;,]?\s*\band\s+(?:any|its)\s+(?:successors?|sub-units?|subsidiar(?:y|ies))\b.*$", re.IGNORECASE | re.DOTALL
+)
 
 # Company forms as the lists write them after a comma ("NEC Engineers Private, Ltd.", "PFK
 # Profpodshipnik, LLC" among the Nonproliferation list's names; "Action Global Co., Limited" of the
@@ -1314,12 +1319,11 @@ def _personal_facts(entity: Sequence[CslRecord]) -> str:
     )
 
 
-# "X; and any successor, sub-unit, or subsidiary thereof" (the Nonproliferation lists' wording) and
-# a trailing "(ACRONYM)": no affiliation writes a name so, so as given it would never be found. An
+# "X; and any successor, sub-unit, or subsidiary thereof" (the Nonproliferation lists' wording,
+# `_SUCCESSORS`) and a trailing "(ACRONYM)": no affiliation writes a name so, so as given it would never be found. An
 # acronym is one word of capitals and digits, a number after it at most ("AASPT", "CETC 13"): a
 # bracket holding a place ("(Chengdu)", "(HONG KONG)") or a word ("(Huawei)") is no acronym, and as
 # an alias of its own it would be found in every affiliation naming that place.
-_SUCCESSORS = re.compile(r"\s*;\s*and any successors?\b.*$", re.IGNORECASE | re.DOTALL)
 _TRAILING_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{1,11}(?: [0-9]{1,4})?)\)$")
 
 
