@@ -1053,6 +1053,8 @@ COMMA_JOINED_ROWS = [
     (ISN, "Abdul Qadeer Khan", "ZAMAN, Haydar"),
     (ISN, "Yahya Rahim Safavi", "Rahim Safavi, Yahya Rahim-Safavi, Sayed Yahya Safavi"),
     (ISN, "Mohsen Fakhrizadeh-Mahabadi", "Mohsen Fakhrizdeh, Fakhrizdeh"),
+    (ISN, "Yasa Part", "Arfa Paint Company, Arfeh Company,  Farasepehr Engineering Company, Hosseini Nejad "
+     "Trading Co, Iran Saffron Company or Iransaffron Co, Shetab G, Shetab Gaman, Shetab Trading, Y.A.S. Co Ltd."),
     # The Entity List joins them by ";": a comma there is within one alias.
     (EL, "Action Global", "Action Global Co., Limited"),
 ]  # fmt: skip
@@ -1100,6 +1102,10 @@ def test_the_nonproliferation_lists_aliases_joined_by_commas_are_each_an_alias(t
         "Pasdaran",
     )
     assert aliases["Abdul Qadeer Khan"] == ("ZAMAN, Haydar",)
+    # "or" between two names parts them: whole, "Iran Saffron Company or Iransaffron Co" was found
+    # in no affiliation.
+    assert aliases["Yasa Part"][4:6] == ("Iran Saffron Company", "Iransaffron Co")
+    assert aliases["Yasa Part"][-1] == "Y.A.S. Co Ltd."
     assert aliases["Action Global"] == ("Action Global Co., Limited",)
     # The people among them are marked, each of their names one as a person's is.
     assert [e.name for e in rl.entries if e.may_be_a_person] == [
@@ -1110,6 +1116,8 @@ def test_the_nonproliferation_lists_aliases_joined_by_commas_are_each_an_alias(t
     pishro = by_name(rl, "Pishro Systems Research Company")
     affiliation = "Center for Advanced Systems Research, Tehran, Iran"
     assert [h.entry for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,)))] == [pishro]
+    saffron = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=("Iran Saffron Company, Mashhad, Iran",)))
+    assert [h.entry.name for h in saffron] == ["Yasa Part"] and saffron[0].doubt  # the row gives no address
 
 
 # Nonproliferation values whose commas are within one name. The list's own names write a company

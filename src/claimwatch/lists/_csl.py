@@ -190,8 +190,9 @@ def _comma_joined(value: str, person: bool) -> list[str]:
     ("ZAMAN, Haydar" of Abdul Qadeer Khan): that comma is within the name. So is one before a
     company form or a country's name alone (`_within_a_name`). An organisation's acronym before a
     comma ("IRGC, The Iranian Revolutionary Guards") is an alias of its own. The list's "and any
-    successor, sub-unit, or subsidiary thereof" after a name is no alias."""
-    parts = [p.strip() for p in _SUCCESSORS.sub("", value).split(",")]
+    successor, sub-unit, or subsidiary thereof" after a name is no alias, and "or" between two
+    names parts them ("Iran Saffron Company or Iransaffron Co")."""
+    parts = [p.strip() for chunk in _SUCCESSORS.sub("", value).split(",") for p in _OR_BETWEEN_NAMES.split(chunk)]
     out: list[str] = []
     for part in parts:
         if out and out[-1] and (_within_a_name(part) or (person and _surname_first(out[-1], part))):
@@ -206,6 +207,10 @@ def _comma_joined(value: str, person: bool) -> list[str]:
 # comma, as the CSL of 2023-11 writes eleven of its names ("Ardis Group of Companies LLC and any
 # successor, ...", "PFK Profpodshipnik, LLC and any successor, ...", "Poly Technologies
 # Incorporated (PTI), and its sub-units and successors"). No affiliation writes a name so.
+# "or" between two names in one Nonproliferation alias, as the CSL of 2023-11 writes one of Yasa
+# Part's ("Iran Saffron Company or Iransaffron Co"): in lower case before a capital, as "or" leads
+# an alias (`_ALIAS_LEAD`; "Or Yehuda Ltd" is a name). Whole, it was found in no affiliation.
+_OR_BETWEEN_NAMES = re.compile(r"\s+or\s+(?=[A-Z])")
 _SUCCESSORS = re.compile(
     r"\s*[;,]?\s*\band\s+(?:any|its)\s+(?:successors?|sub-units?|subsidiar(?:y|ies))\b.*$", re.IGNORECASE | re.DOTALL
 )
