@@ -335,6 +335,23 @@ def test_a_claim_renamed_says_its_reviews_under_the_old_id_no_longer_apply(root)
     assert (face.change, face.findings, face.reviews) == ("renamed", (), ())
 
 
+def test_a_diff_pairs_renamed_claims_once_for_both_of_its_sections(root, monkeypatch):
+    """The claims' changes and the reviews of claims not checked both need the renamed claims'
+    pairing, which compares every claim gone with every claim come: it was worked out once for
+    each section. Once now, and the diff says the same."""
+    from claimwatch.reports import diff as diff_mod
+
+    old = run(root, FACE_WORKS, "old", reviews=review_of_w1("not_a_match"))
+    write(root / "claims/c.yaml", CLAIMS.replace("id: no-face", "id: no-face-recognition"))
+    new = run(root, FACE_WORKS, "new", reviews=review_of_w1("not_a_match"))
+    before = diff_reports(read_report(old), read_report(new))
+    calls = []
+    pair = diff_mod._renamed_claims
+    monkeypatch.setattr(diff_mod, "_renamed_claims", lambda a, b: calls.append(1) or pair(a, b))
+    assert diff_reports(read_report(old), read_report(new)) == before
+    assert len(calls) == 1 and before.claims[0].change == "renamed"
+
+
 def test_a_claim_renamed_and_its_old_review_deleted_is_not_told_to_give_the_review_the_new_id(root):
     """A claim renamed and its review deleted with it (to be made again under the new id): the
     diff said "it names the claim 'no-face', ...: give it the new id" of a review the new reviews

@@ -333,6 +333,8 @@ def diff_reports(
     review. Without it, reviews are compared as written."""
     inputs = _with_same_records(_input_changes(old.inputs, new.inputs), old, new)
     identity = review_identity or _as_written
+    before, after = {r.claim: r for r in old.results}, {r.claim: r for r in new.results}
+    renamed = _renamed_claims(before, after)  # new id -> old id: paired once, for both sections
     return ReportDiff(
         old=old_name,
         new=new_name,
@@ -341,9 +343,9 @@ def diff_reports(
         old_as_of=old.as_of,
         new_as_of=new.as_of,
         inputs=inputs,
-        claims=_claim_changes(old, new, identity, _still_written(new, inputs, identity)),
+        claims=_claim_changes(before, after, renamed, identity, _still_written(new, inputs, identity)),
         reviews_of_other_claims=_other_claims_review_changes(
-            old, new, inputs, identity, _said_under_renamed(old, new, identity)
+            old, new, inputs, identity, _said_under_renamed(before, after, renamed, identity)
         ),
     )
 
@@ -423,11 +425,14 @@ StillWritten = Callable[[str, str], "bool | None"]
 
 
 def _claim_changes(
-    old: Results, new: Results, identity: ReviewIdentity, still_written: StillWritten
+    before: dict[str, ClaimResult],
+    after: dict[str, ClaimResult],
+    renamed: dict[str, str],
+    identity: ReviewIdentity,
+    still_written: StillWritten,
 ) -> tuple[ClaimChange, ...]:
-    before = {r.claim: r for r in old.results}
-    after = {r.claim: r for r in new.results}
-    renamed = _renamed_claims(before, after)  # new id -> old id
+    """Each claim's change, the old run's and the new one's by id, a renamed claim (`renamed`, new
+    id -> old id) paired with its old id."""
     was_renamed = set(renamed.values())
     out = []
     # New-run order first, then claims the new run no longer has, in the old order.
@@ -565,15 +570,15 @@ def _review_change(review: Review, change: str, why: str | None, old_why: str | 
     )
 
 
-def _said_under_renamed(old: Results, new: Results, identity: ReviewIdentity) -> set[tuple[str, str]]:
+def _said_under_renamed(
+    before: dict[str, ClaimResult], after: dict[str, ClaimResult], renamed: dict[str, str], identity: ReviewIdentity
+) -> set[tuple[str, str]]:
     """The reviews (old claim id, what they name) said under a renamed claim as naming its old id
     (`_left_by_rename`): the new report lists them among the reviews of claims not checked too,
     where they are said no more."""
-    before = {r.claim: r for r in old.results}
-    after = {r.claim: r for r in new.results}
     return {
         (old_id, key)
-        for new_id, old_id in _renamed_claims(before, after).items()
+        for new_id, old_id in renamed.items()
         for key in _left_by_rename(before[old_id], after[new_id], identity)
     }
 
