@@ -1302,3 +1302,73 @@ def test_a_name_with_the_successors_wording_however_joined_is_found_without_it(
     assert entry.aliases[0] == bare
     (hit,) = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,)))
     assert hit.entry is entry and hit.doubt and "gives no country to check it against" in hit.doubt
+
+
+# The Entity List's row for Dolgoprudny Research Production Enterprise (79 FR 55608) in the CSL of
+# 2023-11 (moov-io/watchman's test/testdata/csl.csv), its fields as given there.
+DOLGOPRUDNY = {
+    "_id": "8d0833b2873ab010269e91ee9af4163782799720c318b022acb087bc",
+    "source": EL,
+    "name": "Dolgoprudny Research Production Enterprise, OAO, ",
+    "addresses": "1 Pl. Sobina, Dolgoprudny, Moskovskaya obl., 141700, RU; Proshchad Sobina 1, Dolgoprudny, 141700, RU",
+    "federal_register_notice": "79 FR  55608",
+    "start_date": "2014-09-17",
+    "alt_names": "olgoprudnenskoye NPP OAO; Dolgoprudny; Dolgoprudny Research Production Enterprise; Otkrytoe "
+    "Aktsionernoe Obshchestvo Doigoprudnenskoe Nauchno Proizvodstvennoe Predpriyatie; OAO ?Dolgoprudny Research "
+    "Production Enterprise?",
+}
+# The Moscow Institute of Physics and Technology, in Dolgoprudny, as affiliations write it.
+MIPT = "Moscow Institute of Physics and Technology, Dolgoprudny, Moscow Region 141701, Russia"
+
+
+def test_an_alias_that_is_its_own_addresses_town_is_no_alias(tmp_path, capsys, shared_data):
+    """The Entity List gives Dolgoprudny Research Production Enterprise the alias "Dolgoprudny", the
+    name of the town its addresses give: the town's name placed itself in Russia, so a coauthor at
+    the Moscow Institute of Physics and Technology, in Dolgoprudny, was certainly at the listed
+    enterprise. An alias that is wholly a place its own addresses give, with no organisation's
+    word, is no alias, and the entry's notes say so; its longer names are found as before, and an
+    alias holding an organisation's word that an address also gives ("Sichuan University") stays."""
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    sichuan = {c: "" for c in header} | {
+        "_id": "2" * 40,
+        "source": EL,
+        "name": "Sichuan University",
+        "addresses": "Sichuan University, No. 24 South Section 1, Yihuan Road, Chengdu, CN",
+        "alt_names": "Sichuan University",
+    }
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "el.csv", [{c: "" for c in header} | DOLGOPRUDNY, sichuan]))
+    entry = by_name(rl, "Dolgoprudny Research Production Enterprise, OAO,")
+    assert "Dolgoprudny" not in entry.aliases and "Dolgoprudny Research Production Enterprise" in entry.aliases
+    assert "The list gives the alias 'Dolgoprudny', the name of a place its own addresses give" in entry.notes
+    matcher = ListMatcher(rl)
+    assert matcher.hits(Authorship("A", 0, raw_affiliations=(MIPT,))) == []
+    (hit,) = matcher.hits(
+        Authorship("A", 0, raw_affiliations=("Dolgoprudny Research Production Enterprise, Dolgoprudny, Russia",))
+    )
+    assert hit.entry is entry and hit.doubt is None
+    (found,) = matcher.hits(Authorship("A", 0, raw_affiliations=("Sichuan University, Chengdu, China",)))
+    assert found.entry.name == "Sichuan University" and found.doubt is None
+
+
+def test_a_coauthor_in_the_town_an_alias_names_is_no_match_on_both_engines(tmp_path, capsys, shared_data):
+    """A 2024 paper with a coauthor at the Moscow Institute of Physics and Technology was
+    `contradicted` on both engines by the Dolgoprudny enterprise; nothing on it names the
+    enterprise now (`insufficient_evidence`, no work matched nor uncertain)."""
+    from claimwatch import claims as claims_mod
+    from helpers import LAB, authorship, work, write, write_jsonl
+    from test_columnar_engine import engines_agree
+
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    imported(
+        tmp_path,
+        capsys,
+        _csv_of(tmp_path / "el.csv", [{c: "" for c in header} | DOLGOPRUDNY]),
+        name="evidence/lists/csl.yaml",
+    )
+    write(tmp_path / "claims/c.yaml", UNREAD_CLAIMS)
+    claims = claims_mod.load_claims([tmp_path / "claims/c.yaml"], root=tmp_path)
+    records = [
+        work("W1", "A paper", "2024-06-01", [authorship("A. Lab", [LAB]), authorship("B. Partner", [], raw=[MIPT])])
+    ]
+    results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
+    assert [(r.verdict, r.matched, r.uncertain) for r in results.results] == [("insufficient_evidence", 0, 0)] * 2

@@ -742,7 +742,13 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
     person = _may_be_a_person(entity)
     if person:
         notes.append("It may name a person, not an organisation (may_be_a_person says why).")
-    aliases = unique(a for r in entity for a in r.aliases)
+    aliases, places = _besides_its_places(entity)
+    if places:
+        notes.append(
+            f"The list gives {'the alias' if len(places) == 1 else 'aliases'} {', '.join(repr(p) for p in places)}, "
+            "the name of a place its own addresses give: found alone it names every institution there, so it "
+            "is no alias here (the entry's other names are)."
+        )
     forms = unique(f for n in names for f in name_forms(n))
     forms += unique((f for a in aliases for f in other_names_within(a)), besides=[*aliases, *forms])
     if forms:
@@ -767,6 +773,24 @@ def _entity_draft(entity: Sequence[CslRecord]) -> Draft:
         at=first.at,
         keys=(first.id_key,),
     )
+
+
+def _besides_its_places(entity: Sequence[CslRecord]) -> tuple[list[str], list[str]]:
+    """The entity's aliases, less those that are wholly a place its own addresses give (a part
+    between commas with no digit, `_address_places`) and hold no organisation's word; and those.
+    The Entity List gives Dolgoprudny Research Production Enterprise (79 FR 55608), addressed "1
+    Pl. Sobina, Dolgoprudny, Moskovskaya obl., 141700, RU", the alias "Dolgoprudny": the town's
+    name, which placed itself in Russia, so every author at the Moscow Institute of Physics and
+    Technology, "..., Dolgoprudny, Russia", was certainly at the listed enterprise."""
+    aliases = unique(a for r in entity for a in r.aliases)
+    own_places = _address_places(entity)
+    places = [
+        a
+        for a in aliases
+        if tuple(a.casefold().split()) in own_places
+        and not any(_an_organisations_word(w, a.split()) for w in a.split())
+    ]
+    return [a for a in aliases if a not in places], places
 
 
 # Words an organisation's name holds and a person's does not, in the languages the CSL's names
