@@ -388,3 +388,47 @@ def test_an_author_at_an_institute_the_tracker_names_with_its_city_is_found_wher
 )  # fmt: skip
 def test_only_a_name_and_a_city_or_province_after_a_comma_is_sought_apart(name, split):
     assert name_and_its_place(name) == split
+
+
+def test_a_name_given_within_an_institution_s_name_under_an_entry_is_its_alias(tracker):
+    """The real tracker names CASC's academies "CASC 1st Academy, a.k.a China Academy of Launch
+    Vehicle Technology (CALT)" ... "CASC 9th Academy, a.k.a. China Aerospace Times Electronics
+    Corporation", NORINCO's institutes "NORINCO Group No. 204 Institute (...) aka Xi'an Modern
+    Chemistry Institute", and UIR's campus "..., also known as the Zhejiang Second People's Police
+    School": kept whole, no affiliation names them so, and an author at CALT or the Xi'an Modern
+    Chemistry Institute named nothing, the claim cleared in silence. Each name within is an alias
+    of the related institution now; the tracker's "May also known as the ..." gives no "May"."""
+    entries = _by_id(import_aspi(tracker, list_id="aspi"))
+    related = {r["name"]: r.get("aliases", []) for e in entries.values() for r in e.get("related", [])}
+    calt = "CASC 1st Academy, a.k.a China Academy of Launch Vehicle Technology (CALT)"
+    assert related[calt] == ["CASC 1st Academy", "China Academy of Launch Vehicle Technology (CALT)"]
+    norinco = "NORINCO Group No. 204 Institute (中国兵工集团第204研究所) aka Xi\u2019an Modern Chemistry Institute"
+    assert related[norinco][-1] == "Xi\u2019an Modern Chemistry Institute"
+    campus = "University of International Relations Hangzhou Campus, also known as the Zhejiang Second People\u2019s Police School"
+    assert related[campus][-1] == "Zhejiang Second People\u2019s Police School"
+    may = [n for n in related if n.startswith("May also known as")]
+    assert may and not any("May" in related[n] for n in may)
+
+
+WITHIN_WORKS = {
+    "W1": ["China Academy of Launch Vehicle Technology, Beijing 100076, China"],
+    "W2": ["Xi'an Modern Chemistry Institute, Xi'an 710065, China"],
+    "W3": ["Sichuan Academy of Aerospace Technology, Chengdu 610100, China"],
+    "W6": ["Department of Physics, University of Oxford, Oxford, UK"],
+}
+
+
+def test_an_author_at_a_name_given_within_a_related_institution_s_is_a_doubt_on_both_engines(tracker, tmp_path):
+    """Coauthors at CALT, the Xi'an Modern Chemistry Institute and the Sichuan Academy of
+    Aerospace Technology, each named only after "a.k.a." within a name the tracker gives under CASC
+    or NORINCO, were nothing (`insufficient_evidence`, no doubt); each is a doubt now, on both engines."""
+    claims, path = _case(tmp_path, tracker, "claims:\n" + none_claim("{coauthor_in: [aspi]}"), WITHIN_WORKS)
+    (r,) = engines_agree(claims, [path], tmp_path / "cache").results
+    assert (r.verdict, r.matched, [f.work.id for f in r.uncertain_findings]) == (
+        "insufficient_evidence",
+        0,
+        ["W1", "W2", "W3"],
+    )
+    why = {f.work.id: " | ".join(f.uncertain_because) for f in r.uncertain_findings}
+    assert "under China Aerospace Science and Technology Corporation as a subsidiary" in why["W1"]
+    assert "under China North Industries Group as a major defence laboratory" in why["W2"]

@@ -10,7 +10,17 @@ from typing import Any
 
 from .. import countries, documents
 from ..errors import InputError, Problem
-from ._import import IMPORT_MAX_BYTES, At, Draft, file_label, list_document, read_json, unique, with_ids
+from ._import import (
+    IMPORT_MAX_BYTES,
+    At,
+    Draft,
+    another_name_within,
+    file_label,
+    list_document,
+    read_json,
+    unique,
+    with_ids,
+)
 
 ASPI_GALAXY_TYPE = "china-defence-universities"
 ASPI_TRACKER_URL = "https://unitracker.aspi.org.au/"
@@ -141,13 +151,35 @@ def _related(meta: dict[str, Any], entry_names: Sequence[str]) -> list[dict[str,
             if not name or name in entry_names:
                 continue
             found = out.setdefault(name, {"name": name, "aliases": [], "called": [], "country": country})
-            found["aliases"] = unique([*found["aliases"], *chinese_names(native or "")], besides=[name])
+            found["aliases"] = unique(
+                [*found["aliases"], *chinese_names(native or ""), *_names_within(name)], besides=[name]
+            )
             found["called"] = unique([*found["called"], called])
             if place:
                 found["place"] = place
             if found["country"] != country:
                 found["country"] = None
     return [{k: v for k, v in r.items() if v != [] and (v is not None or k == "country")} for r in out.values()]
+
+
+# The names after "a.k.a." within an institution's name the tracker gives under an entry, joined
+# by commas or "or" ("Xi'an Aisheng Technology Group (...), aka Northwestern Polytechnical
+# University 365th Research Institute or Xi'an ASN Technology Group"), "the" before one left out
+# ("..., also known as the Zhejiang Second People's Police School"), as affiliations write them.
+_NAMES_JOINED = re.compile(r"\s*,\s*|\s+or\s+(?=[A-Z])")
+_THE_AND_QUOTES = re.compile(r"^(?:the\s+)?[\s'\u2018\u2019\u201c\u201d\"]*|[\s'\u2018\u2019\u201c\u201d\"]+$")
+
+
+def _names_within(name: str) -> list[str]:
+    """The names an institution's name under an entry gives within it (`another_name_within`): the
+    tracker's "CASC 1st Academy, a.k.a China Academy of Launch Vehicle Technology (CALT)" gives
+    "CASC 1st Academy" and "China Academy of Launch Vehicle Technology (CALT)". As the name alone,
+    an author at CALT, a doubt about CASC, named nothing."""
+    found = another_name_within(name)
+    if found is None:
+        return []
+    before, rest = found
+    return unique([before, *(_THE_AND_QUOTES.sub("", n) for n in _NAMES_JOINED.split(rest))])
 
 
 # The tracker writes a laboratory's Chinese form with its class ("信息融合技术教育部重点实验室(B类)"),

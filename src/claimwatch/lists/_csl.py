@@ -23,7 +23,18 @@ from typing import Any
 from .. import countries, documents
 from ..errors import InputError, Problem
 from ..results import no_start_given
-from ._import import IMPORT_MAX_BYTES, At, Draft, file_label, list_document, read_json, short_key, unique, with_ids
+from ._import import (
+    IMPORT_MAX_BYTES,
+    At,
+    Draft,
+    another_name_within,
+    file_label,
+    list_document,
+    read_json,
+    short_key,
+    unique,
+    with_ids,
+)
 
 CSL_JSON_URL = "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.json"
 """Where trade.gov publishes the whole Consolidated Screening List as JSON (`{"results": [...]}`)."""
@@ -1366,51 +1377,16 @@ _GROUP_THEN_INSTITUTE = re.compile(
 )
 
 
-# Another name the lists give within a name or an alias, after "a.k.a.", "aka", "f.k.a.",
-# "formerly" or "also known as": in a bracket that ends it, round or square, which may hold a
-# bracket of its own, or after a comma. The CSL of 2023-11 writes the Entity List's alias of CAEP
-# "Southwest Institute of Nuclear Physics and Chemistry (a.k.a., China Academy of Engineering
-# Physics (CAEP)?s 902 Institute)", the Nonproliferation name "Astronautics Research Institute [aka
-# Astronautics Systems Research Center, Aerospace Research Institute]", and "JSC NIIP, f.k.a.,
-# Otkrytoe Aktsionernoe Obshchestvo ...": no affiliation writes a name so.
-_OTHER_NAME = re.compile(
-    r"\s*(?:(?P<open>[(\[])|,)\s*"
-    r"(?i:a\.?k\.?a\b\.?|f\.?k\.?a\b\.?|also\s+known\s+as\b|formerly(?:\s+known\s+as)?\b)[\s,:]*"
-)
-_CLOSING = {"(": ")", "[": "]"}
-
-
 def other_names_within(name: str) -> list[str]:
-    """The names a listed name gives within it (`_OTHER_NAME`): the name before "a.k.a." and each
-    after it ("Astronautics Research Institute", "Astronautics Systems Research Center", "Aerospace
-    Research Institute"), split at commas as the Nonproliferation list joins its aliases (a company
-    form or a country after a comma stays with the name before it). None where the bracket does
-    not end the name, or its brackets do not pair: "PEARL (A.K.A. NEI-CHIEN CHU) LI" is one name."""
-    for m in _OTHER_NAME.finditer(name):
-        before, rest = name[: m.start()].strip(), name[m.end() :].strip()
-        if m.group("open"):
-            if not rest.endswith(_CLOSING[m.group("open")]):
-                continue
-            rest = rest[:-1]
-        if not _brackets_pair(rest) or not before:
-            continue
-        others = [clean_alias(o) for o in _comma_joined(rest, person=False)]
-        return [n for n in unique([before, *others]) if n]
-    return []
-
-
-def _brackets_pair(text: str) -> bool:
-    """Whether every bracket a text opens it closes, in order."""
-    depth = {"(": 0, "[": 0}
-    for c in text:
-        if c in depth:
-            depth[c] += 1
-        elif c in (")", "]"):
-            opening = "(" if c == ")" else "["
-            if not depth[opening]:
-                return False
-            depth[opening] -= 1
-    return not any(depth.values())
+    """The names a listed name gives within it (`another_name_within`): the name before "a.k.a."
+    and each after it ("Astronautics Research Institute", "Astronautics Systems Research Center",
+    "Aerospace Research Institute"), split at commas as the Nonproliferation list joins its
+    aliases (a company form or a country after a comma stays with the name before it)."""
+    found = another_name_within(name)
+    if found is None:
+        return []
+    before, rest = found
+    return unique([before, *(clean_alias(o) for o in _comma_joined(rest, person=False))])
 
 
 def name_forms(name: str) -> list[str]:

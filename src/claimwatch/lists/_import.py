@@ -79,6 +79,52 @@ def _entry(fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Another name a list gives within a name, after "a.k.a.", "aka", "f.k.a.", "formerly" or "also
+# known as": in a bracket that ends it, round or square, which may hold a bracket of its own, after
+# a comma, or after a space in lower case. The CSL of 2023-11 writes the Entity List's alias of
+# CAEP "Southwest Institute of Nuclear Physics and Chemistry (a.k.a., China Academy of Engineering
+# Physics (CAEP)?s 902 Institute)", the Nonproliferation name "Astronautics Research Institute [aka
+# Astronautics Systems Research Center, Aerospace Research Institute]", and "JSC NIIP, f.k.a.,
+# Otkrytoe ..."; the ASPI tracker names institutions under its entries "CASC 1st Academy, a.k.a
+# China Academy of Launch Vehicle Technology (CALT)" and "NORINCO Group No. 204 Institute (...) aka
+# Xi'an Modern Chemistry Institute". No affiliation writes a name so.
+_OTHER_NAME = re.compile(
+    r"\s*(?:(?P<open>[(\[])|,|\s(?=aka\b|a\.k\.a\b|also known as\b))\s*"
+    r"(?i:a\.?k\.?a\b\.?|f\.?k\.?a\b\.?|also\s+known\s+as\b|formerly(?:\s+known\s+as)?\b)[\s,:]*"
+)
+_CLOSING = {"(": ")", "[": "]"}
+
+
+def another_name_within(name: str) -> tuple[str, str] | None:
+    """The name before another name given within it (`_OTHER_NAME`) and what follows, the other
+    name or names; None where there is none, where the bracket does not end the name or its
+    brackets do not pair ("PEARL (A.K.A. NEI-CHIEN CHU) LI" is one name), or where one word alone
+    stands before it ("May also known as the ...", as the tracker writes a laboratory's remark)."""
+    for m in _OTHER_NAME.finditer(name):
+        before, rest = name[: m.start()].strip(), name[m.end() :].strip()
+        if m.group("open"):
+            if not rest.endswith(_CLOSING[m.group("open")]):
+                continue
+            rest = rest[:-1].strip()
+        if _brackets_pair(rest) and len(before.split()) > 1 and rest:
+            return before, rest
+    return None
+
+
+def _brackets_pair(text: str) -> bool:
+    """Whether every bracket a text opens it closes, in order."""
+    depth = {"(": 0, "[": 0}
+    for c in text:
+        if c in depth:
+            depth[c] += 1
+        elif c in (")", "]"):
+            opening = "(" if c == ")" else "["
+            if not depth[opening]:
+                return False
+            depth[opening] -= 1
+    return not any(depth.values())
+
+
 def unique(values: Iterable[str], *, besides: Sequence[str] = ()) -> list[str]:
     """Stripped, non-empty values in order, each once, leaving out those in `besides`."""
     out: list[str] = []
