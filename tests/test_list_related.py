@@ -410,10 +410,51 @@ def test_a_name_given_within_an_institution_s_name_under_an_entry_is_its_alias(t
     assert may and not any("May" in related[n] for n in may)
 
 
+@pytest.mark.parametrize(
+    ("remark", "named"),
+    [
+        # The real tracker's remarks in place of a laboratory's name (under Harbin Engineering
+        # University, Northwestern Polytechnical University, Peking University, Zhejiang University).
+        (
+            "May also be known as the Science and Technology on Underwater Vehicle Laboratory",
+            "Science and Technology on Underwater Vehicle Laboratory",
+        ),
+        (
+            "May be another name for the State Key Laboratory for Underwater Information and Control",
+            "State Key Laboratory for Underwater Information and Control",
+        ),
+        (
+            "Also known as the \u2018Radiochemistry and Radiation Chemistry GF Key Discipline Laboratory'",
+            "Radiochemistry and Radiation Chemistry GF Key Discipline Laboratory",
+        ),
+        (
+            "Also referred to as the Key Laboratory of High-Performance Embedded Computing",
+            "Key Laboratory of High-Performance Embedded Computing",
+        ),
+        ("May be part of the Electronic Materials Research Laboratory, Ministry of Education", None),
+        ("Jointly run with Beijing Institute of Technology", None),
+        ("Probably a Ministry of Education b-category laboratory", None),
+    ],
+)
+def test_a_remark_naming_what_a_laboratory_may_be_gives_that_name(tracker, remark, named):
+    """The tracker writes some laboratories under an entry as a remark ("May be another name for
+    the ...", "May also be known as the ...", "Also known as the ..."): kept whole, the name it
+    gives was found in no affiliation, an author at "Science and Technology on Underwater Vehicle
+    Laboratory, Harbin" nothing. That name is an alias now (a doubt about the entry); a part
+    ("May be part of the ...") or another institution ("Jointly run with ...") is none."""
+    entries = _by_id(import_aspi(tracker, list_id="aspi"))
+    (found,) = [r for e in entries.values() for r in e.get("related", []) if r["name"].startswith(remark)]
+    english = [a for a in found.get("aliases", []) if a.isascii()]
+    assert english == ([named] if named else [])
+
+
 WITHIN_WORKS = {
     "W1": ["China Academy of Launch Vehicle Technology, Beijing 100076, China"],
     "W2": ["Xi'an Modern Chemistry Institute, Xi'an 710065, China"],
     "W3": ["Sichuan Academy of Aerospace Technology, Chengdu 610100, China"],
+    # The laboratory the tracker writes under Harbin Engineering University as "May also be known as
+    # the Science and Technology on Underwater Vehicle Laboratory (...), literally the '...'".
+    "W4": ["Science and Technology on Underwater Vehicle Laboratory, Harbin 150001, China"],
     "W6": ["Department of Physics, University of Oxford, Oxford, UK"],
 }
 
@@ -427,8 +468,9 @@ def test_an_author_at_a_name_given_within_a_related_institution_s_is_a_doubt_on_
     assert (r.verdict, r.matched, [f.work.id for f in r.uncertain_findings]) == (
         "insufficient_evidence",
         0,
-        ["W1", "W2", "W3"],
+        ["W1", "W2", "W3", "W4"],
     )
     why = {f.work.id: " | ".join(f.uncertain_because) for f in r.uncertain_findings}
     assert "under China Aerospace Science and Technology Corporation as a subsidiary" in why["W1"]
     assert "under China North Industries Group as a major defence laboratory" in why["W2"]
+    assert "under Harbin Engineering University as a major defence laboratory" in why["W4"]

@@ -170,11 +170,27 @@ _NAMES_JOINED = re.compile(r"\s*,\s*|\s+or\s+(?=[A-Z])")
 _THE_AND_QUOTES = re.compile(r"^(?:the\s+)?[\s'\u2018\u2019\u201c\u201d\"]*|[\s'\u2018\u2019\u201c\u201d\"]+$")
 
 
+# A remark the tracker writes in place of a laboratory's name, naming what it may be: "May be another
+# name for the State Key Laboratory for Underwater Information and Control", "May also be known as
+# the Science and Technology on Underwater Vehicle Laboratory (...), literally the '...'", "Also
+# known as the 'Radiochemistry and Radiation Chemistry GF Key Discipline Laboratory'". Not "May be
+# part of the ..." (a part is not the whole) nor "Jointly run with ..." (another institution).
+_MAY_BE = re.compile(
+    r"^(?:May\s+(?:also\s+)?(?:be\s+)?(?:known\s+as|another\s+name\s+for|the\s+same\s+as)"
+    r"|May\s+be(?=\s+the\s)|Also\s+(?:known|referred\s+to)\s+as|Possibly\s+the\s+same\s+as)\s+(?:the\s+)?"
+)
+_LITERALLY = re.compile(r"\s*,\s*literally\b.*$", re.DOTALL)
+
+
 def _names_within(name: str) -> list[str]:
     """The names an institution's name under an entry gives within it (`another_name_within`): the
     tracker's "CASC 1st Academy, a.k.a China Academy of Launch Vehicle Technology (CALT)" gives
-    "CASC 1st Academy" and "China Academy of Launch Vehicle Technology (CALT)". As the name alone,
-    an author at CALT, a doubt about CASC, named nothing."""
+    "CASC 1st Academy" and "China Academy of Launch Vehicle Technology (CALT)"; and the name a
+    remark says it may be (`_MAY_BE`). As the name alone, an author at CALT, a doubt about CASC,
+    named nothing."""
+    if m := _MAY_BE.match(name):
+        named, _ = split_aspi_value(_LITERALLY.sub("", name[m.end() :]))
+        return [n] if len((n := _THE_AND_QUOTES.sub("", named)).split()) > 1 else []
     found = another_name_within(name)
     if found is None:
         return []
