@@ -39,7 +39,15 @@ from ..reviews import Reviews
 from ..works import PartialDate
 from ._conditions import FALSE, TRUE, UNKNOWN, Truth, _CompiledClaim, _Outcome
 from ._copies import Unordered
-from ._grouping import MOST_NEGATED_TOPICS, _ClaimBits, _FirstPublished, _negated_topics, _Record, _subject_slots
+from ._grouping import (
+    MOST_NEGATED_TOPICS,
+    _ClaimBits,
+    _FirstPublished,
+    _LightRef,
+    _negated_topics,
+    _Record,
+    _subject_slots,
+)
 from ._matchers import _ListedHit, _SubjectHit
 from ._pairing import Pairing, pair_authors
 from ._provenance import _interpretation
@@ -240,6 +248,7 @@ class _Citations:
     def __init__(self) -> None:
         self._made: dict[int, Any] = {}  # reasons, by id(hit): the group's records keep the hits alive
         self._works: list[WorkRef] = []
+        self._by_refs: dict[tuple[int, ...], WorkRef] = {}  # by the cited refs' ids, alive as the hits are
 
     def __call__(self, reason: Any) -> Any:
         if not isinstance(reason, (_SubjectHit, _ListedHit)):
@@ -249,7 +258,17 @@ class _Citations:
             made = self._made[id(reason)] = reason.reason()
         return made
 
-    def work(self, ref: WorkRef) -> WorkRef:
+    def work(self, refs: list[_LightRef], published: _FirstPublished | PartialDate | None) -> WorkRef:
+        """The work's reference as findings citing these records give it: made once for them
+        (a group has one date, so the records alone decide it), and shared with any other
+        finding's equal to it."""
+        key = tuple(map(id, refs))
+        made = self._by_refs.get(key)
+        if made is None:
+            made = self._by_refs[key] = self._shared(_work_ref(refs, published))
+        return made
+
+    def _shared(self, ref: WorkRef) -> WorkRef:
         for made in self._works:
             if made == ref:
                 return made
@@ -646,13 +665,26 @@ def _finding(
     cite: _Citations,
 ) -> Finding:
     refs = [r.ref for r, _ in chosen if r.ref is not None]  # every record with an outcome has one
-    openalex = [x for x in refs if x.id.startswith("W")]
-    lead = min(openalex or refs, key=lambda x: _natural(x.id))
     reasons = list(dict.fromkeys(cite(reason) for _, o in chosen for reason in o.reasons))
     inferred = any(isinstance(x, AffiliationReason) and x.method not in DIRECT_METHODS for x in reasons)
+    return Finding(
+        work=cite.work(refs, published),
+        status="matched" if status == TRUE else "uncertain",
+        strength="inferred" if inferred else "direct",
+        reasons=tuple(reasons),
+        uncertain_because=tuple(dict.fromkeys(doubts)),
+        dual_affiliation_only=_dual_affiliation_only(reasons),
+    )
+
+
+def _work_ref(refs: list[_LightRef], published: _FirstPublished | PartialDate | None) -> WorkRef:
+    """The work as findings citing these records show it: by its lead record (the smallest
+    OpenAlex id), with what the others add."""
+    openalex = [x for x in refs if x.id.startswith("W")]
+    lead = min(openalex or refs, key=lambda x: _natural(x.id))
     doi = lead.doi or next((x.doi for x in refs if x.doi), None)
     arxiv = lead.arxiv or next((x.arxiv for x in refs if x.arxiv), None)
-    work = WorkRef(
+    return WorkRef(
         id=lead.id,
         title=lead.title,
         doi=doi,
@@ -663,14 +695,6 @@ def _finding(
         versions=tuple(dict.fromkeys(x.version for x in refs if x.version)),
         records=tuple(dict.fromkeys(x.origin for x in refs)),
         also=_other_identities(refs, doi, arxiv),
-    )
-    return Finding(
-        work=cite.work(work),
-        status="matched" if status == TRUE else "uncertain",
-        strength="inferred" if inferred else "direct",
-        reasons=tuple(reasons),
-        uncertain_because=tuple(dict.fromkeys(doubts)),
-        dual_affiliation_only=_dual_affiliation_only(reasons),
     )
 
 
