@@ -709,7 +709,9 @@ def shared_first_readings(text: str, words: frozenset[str]) -> Iterator[tuple[st
         x, y = m.group("x").lower(), m.group("y").lower()
         if y not in words or x in STOP_WORDS or y in STOP_WORDS or _word_ending(written, m.start()) in STOP_WORDS:
             continue
-        gaps.append((m.start("x"), m.end()))
+        # From the space after the shared word: a tag opening the word left out goes with it
+        # ("Face <i>detection</i> and recognition"), or left alone it makes the reading two.
+        gaps.append((m.start(), m.end()))
     if gaps:  # all in one reading, as `_coordinated_readings`: one more look at a text, however long
         if origins is not None:
             gaps = [(origins[b][0], origins[e - 1][1]) for b, e in gaps]
