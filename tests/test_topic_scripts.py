@@ -2,10 +2,10 @@
 
 A script's marks are read as a space ("CO$_2$" and "CO<sub>2</sub>" as "CO 2"), and a phrase
 joins pieces of a word apart ("re identification"): so "fa$_{ce}$ recognition", "fa" with "ce"
-set below it and no word "face", was a certain "face recognition", a false accusation. The
-reading cannot tell it from "NO$_x$ emissions", which is "NOx": a phrase found only by joining a
-script's letters to the words beside it is a doubt, on both engines; a script of digits is
-joined as before.
+set below it and no word "face", was a certain "face recognition", a false accusation. A phrase
+found only by joining a script's letters to the words beside it is a doubt, on both engines; a
+script of digits is joined as before, and (thirty-second part) a chemical formula's count as a
+variable ("NO$_x$ emissions", which is "NOx").
 
 MathML's scripts (issue 18, twenty-ninth part): every tag inside a formula is read as nothing, so
 "<mml:msub><mml:mi>fa</mml:mi><mml:mi>ce</mml:mi></mml:msub>" read "face", a certain "face
@@ -38,8 +38,6 @@ MSUB = "<mml:msub><mml:mi>fa</mml:mi><mml:mi>ce</mml:mi></mml:msub>"
         ("Deep fa<sub>ce</sub> recognition", "<sub>ce</sub>"),
         ("Deep fa<jats:sup>ce</jats:sup> recognition", "<jats:sup>ce</jats:sup>"),  # as JATS writes it
         ("Deep fa<inf>ce</inf> recognition", "<inf>ce</inf>"),  # as Scopus-derived titles write a subscript
-        (r"NO$_x$ emissions", "_x"),  # "NOx", which the reading cannot tell from "fa$_{ce}$"
-        ("NO<sub>x</sub> emissions", "<sub>x</sub>"),
         # MathML, as OpenAlex abstracts carry publishers' formulas: the script an element's second child
         (
             "Deep <mml:msub><mml:mrow><mml:mi>fa</mml:mi></mml:mrow><mml:mrow><mml:mi>ce</mml:mi></mml:mrow>"
@@ -47,11 +45,6 @@ MSUB = "<mml:msub><mml:mi>fa</mml:mi><mml:mi>ce</mml:mi></mml:msub>"
             "<mml:msub><mml:mrow><mml:mi>fa</mml:mi></mml:mrow><mml:mrow><mml:mi>ce</mml:mi></mml:mrow></mml:msub>",
         ),
         ("Deep <msup><mi>fa</mi><mi>ce</mi></msup> recognition", "<msup><mi>fa</mi><mi>ce</mi></msup>"),
-        (
-            '<mml:math><mml:msub><mml:mi mathvariant="normal">NO</mml:mi><mml:mi>x</mml:mi></mml:msub></mml:math> '
-            "emissions",
-            '<mml:msub><mml:mi mathvariant="normal">NO</mml:mi><mml:mi>x</mml:mi></mml:msub>',
-        ),
     ],
 )
 def test_a_phrase_found_only_by_joining_a_scripts_letters_is_no_certain_match(text, script):
@@ -81,6 +74,61 @@ def test_a_phrase_no_scripts_letters_join_stays_certain(text):
     (hit,) = PHRASES.find(text)
     assert PHRASES.find_either_way(text) == []
     assert hit.phrase in ("face recognition", "co2 capture")
+
+
+# A chemical formula's count as a variable (issue 18, thirty-second part): "NO$_x$ emissions",
+# nitrogen oxides as chemists write them in LaTeX, HTML, JATS and MathML, read "NO x" as well as
+# "NOx", so a topic's "NOx emission" was only a doubt wherever the formula was typeset. A subscript
+# x, y, z, n or delta after two or more element symbols is the formula's own; "fa$_{ce}$" still
+# reads two ways.
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"NO$_x$ emissions",
+        r"NO$_{x}$ emissions",
+        r"NO\(_x\) emissions",
+        r"NO\textsubscript{x} emissions",
+        "NO<sub>x</sub> emissions",
+        "NO<inf>x</inf> emissions",  # as Scopus-derived titles write a subscript
+        "NO<jats:sub>x</jats:sub> emissions",
+        '<mml:math><mml:msub><mml:mi mathvariant="normal">NO</mml:mi><mml:mi>x</mml:mi></mml:msub></mml:math> '
+        "emissions",
+    ],
+)
+def test_a_formulas_count_as_a_variable_is_read_with_its_symbols(text):
+    assert not reads_two_ways(text)
+    assert letter_script_spans(text) == []
+    (hit,) = PHRASES.find(text)
+    assert hit.phrase == "nox emission"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        r"N$_x$ emissions",  # one symbol: a physicist's count as well
+        r"aNO$_x$ emissions",  # no formula's word
+        r"NO$_x$ce emissions",  # the word goes on past the script
+        r"NO$^x$ emissions",  # a superscript is no count
+        r"NO$_{xy}$ emissions",
+        r"Co$_y$ emissions",  # one symbol
+        "FA<sub>n</sub>CE RECOGNITION",  # "A" is no element's symbol
+    ],
+)
+def test_a_script_that_is_no_formulas_count_still_reads_two_ways(text):
+    assert reads_two_ways(text)
+
+
+def test_a_formulas_count_is_certain_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", r"Reducing NO$_x$ emissions from diesel engines", authorships=at_lab),
+        work("W2", "Reducing NO<sub>x</sub> emissions from diesel engines", authorships=at_lab),
+        work("W3", r"Deep fa$_{ce}$ recognition", authorships=at_lab),
+    ]
+    topic = "id: face\nname: NOx\nrationale: Nitrogen oxides.\nphrases: [NOx emission]\n"
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1", "W2"]
+    assert result.uncertain_findings == ()
 
 
 def test_scripts_letters_are_a_doubt_on_both_engines(tmp_path):

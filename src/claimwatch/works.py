@@ -159,8 +159,8 @@ def _markup_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
 # Letters set as a subscript or a superscript ("fa$_{ce}$", "fa<sub>ce</sub>",
 # "fa\\textsubscript{ce}") are read with a space about them, as "CO$_2$" is "CO 2", which a
 # phrase joins as it joins "re identification": "face recognition" was found certain where a
-# reader sees "fa" with "ce" set below it, no word "face". Nor is "NO$_x$" told from it, which
-# is "NOx". The text's other reading (`reads_two_ways`) sets such a script apart from the words
+# reader sees "fa" with "ce" set below it, no word "face". "NO$_x$" is "NOx", a formula's count
+# (`_is_a_formulas_count`), and joined in both readings. The text's other reading (`reads_two_ways`) sets such a script apart from the words
 # beside it, as a block's end is, so a phrase found only by joining a script's letters to them
 # is a doubt; a script of digits ("CO$_2$") is joined in both.
 # A script's tag whose content holds a letter, and a math mark before one (or a command's name):
@@ -262,6 +262,8 @@ def _letter_scripts(text: str) -> list[_Script]:
             elif m.group(3) is not None and m.group(3).isalpha():
                 found.append((mark, m.span(3), m.group(3) + _APART))
     for opening, end, end_apart in found:
+        if _counts_a_formulas_atoms(text, opening, end):
+            continue  # "NO$_x$" is "NOx", read so both ways
         edits = [(opening, _APART)] if _touches(text, opening[0], -1) else []
         edits += [(end, end_apart)] if _touches(text, end[1], 1) else []
         if edits:
@@ -281,6 +283,8 @@ def _mathml_scripts(text: str) -> list[_Script]:
         if close is None or close.group(2).lower() != name:
             continue
         base, *said = [_read_entities(_TAG.sub("", c.group())).strip() for c in children]
+        if name == "msub" and _is_a_formulas_count(base, said[0]):
+            continue  # "<mml:msub><mml:mi>NO</mml:mi><mml:mi>x</mml:mi></mml:msub>" is "NOx"
         lettered = [child for child, script in zip(children[1:], said, strict=True) if _holds_a_letter(script)]
         if not lettered:
             continue
@@ -295,6 +299,155 @@ def _mathml_scripts(text: str) -> list[_Script]:
         if edits:
             scripts.append(((m.start(), close.end()), edits))
     return scripts
+
+
+# A chemical formula's count given as a variable ("NO$_x$", "SO<sub>x</sub>", "TiO$_{y}$", as
+# nitrogen and sulphur oxides and non-stoichiometric oxides are written): a subscript of one
+# such letter after two or more element symbols is read as the formula's own, "NOx", both ways.
+# Not "fa$_{ce}$" (no symbols, two letters), nor a single symbol ("N$_x$", a physicist's count).
+_ELEMENTS = frozenset(
+    [
+        "H",
+        "He",
+        "Li",
+        "Be",
+        "B",
+        "C",
+        "N",
+        "O",
+        "F",
+        "Ne",
+        "Na",
+        "Mg",
+        "Al",
+        "Si",
+        "P",
+        "S",
+        "Cl",
+        "Ar",
+        "K",
+        "Ca",
+        "Sc",
+        "Ti",
+        "V",
+        "Cr",
+        "Mn",
+        "Fe",
+        "Co",
+        "Ni",
+        "Cu",
+        "Zn",
+        "Ga",
+        "Ge",
+        "As",
+        "Se",
+        "Br",
+        "Kr",
+        "Rb",
+        "Sr",
+        "Y",
+        "Zr",
+        "Nb",
+        "Mo",
+        "Tc",
+        "Ru",
+        "Rh",
+        "Pd",
+        "Ag",
+        "Cd",
+        "In",
+        "Sn",
+        "Sb",
+        "Te",
+        "I",
+        "Xe",
+        "Cs",
+        "Ba",
+        "La",
+        "Ce",
+        "Pr",
+        "Nd",
+        "Pm",
+        "Sm",
+        "Eu",
+        "Gd",
+        "Tb",
+        "Dy",
+        "Ho",
+        "Er",
+        "Tm",
+        "Yb",
+        "Lu",
+        "Hf",
+        "Ta",
+        "W",
+        "Re",
+        "Os",
+        "Ir",
+        "Pt",
+        "Au",
+        "Hg",
+        "Tl",
+        "Pb",
+        "Bi",
+        "Po",
+        "At",
+        "Rn",
+        "Fr",
+        "Ra",
+        "Ac",
+        "Th",
+        "Pa",
+        "U",
+        "Np",
+        "Pu",
+        "Am",
+        "Cm",
+        "Bk",
+        "Cf",
+        "Es",
+        "Fm",
+        "Md",
+        "No",
+        "Lr",
+    ]
+)
+_SYMBOLS = re.compile(r"(?:[A-Z][a-z]?\d*){2,}")
+_LAST_WORD = re.compile(r"[^\W_]*$")
+_SYMBOL = re.compile(r"[A-Z][a-z]?")
+_COUNT_LETTERS = frozenset("xyzn\u03b4")  # x, y, z, n, delta
+
+
+def _is_a_formulas_count(base: str, script: str) -> bool:
+    """Whether `script`, set below `base`, is a chemical formula's count as a variable: one of
+    `_COUNT_LETTERS` after a word of two or more element symbols (`_ELEMENTS`)."""
+    word = _LAST_WORD.search(base)
+    return (
+        script.strip("{} ") in _COUNT_LETTERS
+        and word is not None
+        and _SYMBOLS.fullmatch(word.group()) is not None
+        and all(m.group() in _ELEMENTS for m in _SYMBOL.finditer(word.group()))
+    )
+
+
+def _counts_a_formulas_atoms(text: str, opening: tuple[int, int], end: tuple[int, int]) -> bool:
+    """Whether the subscript from `opening` to `end` (LaTeX's or HTML's) is a chemical formula's
+    count as a variable (`_is_a_formulas_count`), the word before it its base."""
+    mark = text[opening[0] : opening[1]]
+    if not (mark == "_" or mark.lower().startswith(("<sub", "<inf", "<jats:sub", "\\textsubscript"))):
+        return False
+    k = opening[0]
+    while k > 0 and text[k - 1] in _FORMULAS_OWN:
+        k -= 1
+    start = k
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    script = _TAG.sub("", text[opening[1] : end[1]])  # "x", "{x}", "x}", "x</sub>"
+    after = end[1]
+    while after < len(text) and text[after] in _FORMULAS_OWN:
+        after += 1
+    goes_on = after < len(text) and text[after].islower()  # "Fa$_x$ce": no formula goes on so
+    return start < k and not goes_on and _is_a_formulas_count(text[start:k], script)
 
 
 def _mathml_children(text: str, at: int, count: int) -> list[re.Match[str]]:

@@ -74,7 +74,7 @@ from ..works import (
 from ._duckdb import _threads, connect, file_literal, out_of_memory_said, parquet_of, quoted, quoted_name
 from ._sql import NO_HIVE
 
-TABLE_FORMAT = 18
+TABLE_FORMAT = 19
 """Bumped whenever a column changes meaning: tables of another format are made again. (4: the
 words of a text with zero-width characters include its words read through them; 6: tag
 characters are read through as zero-width characters are; 7: and soft hyphens, which topic
@@ -115,7 +115,9 @@ quotation marks by command as the characters, "People\\textquoteright s" gives "
 MathML's space with a width more than none, or breaking the line, read as a space:
 "x<mml:mspace width=\"1em\"/>face" gives "x" and "face"; 18: a bare escaped quote opening a word
 before "a", "o" or "u" as the quote in a text writing LaTeX's accents nowhere else,
-"\\"automatic" gives "automatic", not "äutomatic".)"""
+"\\"automatic" gives "automatic", not "äutomatic"; 19: a chemical formula's count as a
+variable, a subscript x, y, z, n or delta after two or more element symbols, read as the
+formula's own in both readings: "NO$_x$" gives "nox" alone, not also "no" and "x".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search
