@@ -69,6 +69,8 @@ def test_a_phrase_a_hyphen_leaves_to_complete_is_found_apart(text, phrase, span)
         ("Face and voice recognition for smart homes", "face recognition", "Face and voice recognition"),
         ("Face, iris or voice recognition", "face recognition", "Face, iris or voice recognition"),
         ("Face, iris, and voice recognition", "face recognition", "Face, iris, and voice recognition"),
+        # A compound among them (thirty-second part: nothing).
+        ("Face, iris-based and voice recognition", "face recognition", "Face, iris-based and voice recognition"),
         ("Quantum and classical computing", "quantum computing", "Quantum and classical computing"),
         # The phrase's first word later in the list than the first coordinated.
         ("Speech, face and emotion recognition", "face recognition", "face and emotion recognition"),
@@ -581,6 +583,10 @@ def test_a_compound_coordinated_before_an_excluded_phrase_leaves_its_first_word(
         ("Text-to-video or video-to-text retrieval", "or"),
         ("Text-to-Video & Video-to-Text Retrieval", "&"),
         ("Text-to-video &amp; video-to-text retrieval", "&"),
+        # Compounds listed with commas before the conjunction (thirty-second part: a certain
+        # "text-to-video", the list read as plain words only).
+        ("Text-to-video, video-to-text, and text-to-audio retrieval", "and"),
+        ("Text-to-video, text-to-audio or video-to-text retrieval", "or"),
     ]
     records = [work(f"W{i}", t, authorships=at_lab) for i, (t, _) in enumerate(titles)]
     records.append(work("W9", "Text-to-video and video-to-text retrieval on MSR-VTT", authorships=at_lab))

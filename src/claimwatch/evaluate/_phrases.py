@@ -636,7 +636,7 @@ _CONJOINED = re.compile(r"[ \t]+(?:and|or|&)[ \t]+[^\W_]+(?:-[^\W_]+)*(?=[ \t]+(
 # Any conjunction `_CONJOINED` may read, told first (most texts with a phrase's word have none).
 _A_CONJUNCTION = re.compile(r"[ \t](?:and|or|&)[ \t]", re.IGNORECASE)
 # The words before a conjunction coordinated with it, the first word's end where it starts.
-_COORDINATED_BEFORE = re.compile(r"(?<=[^\W_])(?:[ \t]*,[ \t]*[^\W_]+)*,?$")
+_COORDINATED_BEFORE = re.compile(r"(?<=[^\W_])(?:[ \t]*,[ \t]*[^\W_]+(?:-[^\W_]+)*)*,?$")
 
 
 def _coordinated_readings(
