@@ -2815,6 +2815,8 @@ def _what_leaves_a_word(said: str) -> str:
         # "Face and voice recognition", "Text-to-video & video-to-text retrieval": the hyphens
         # within a word leave none; one is read as leaving a word only right before the conjunction.
         return f"\u201c{m.group(1)}\u201d, with no hyphen,"
+    if m is None and _COMMA_BETWEEN_COMPOUNDS.search(seen):
+        return "a comma, with no conjunction,"  # "Text-to-video, video-to-text retrieval"
     return "a hyphen"
 
 
@@ -2836,6 +2838,7 @@ def _coordinated_after_a_shared_word(said: str) -> str | None:
 # The hyphens a rendered text may hold (`READ_AS_HYPHENS`).
 _HYPHENS_SEEN = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _CONJUNCTION = re.compile(r"[ \t,](and|or|&)[ \t]", re.IGNORECASE)
+_COMMA_BETWEEN_COMPOUNDS = re.compile(r"[^\W_]-[^\W_]+[ \t]*,[ \t]*[^\W_]+-[^\W_]")
 
 
 _SLASH_AFTER_A_WORD = re.compile(r"(?<=[^\W_])/")  # not a closing tag's ("face</i>- and")

@@ -635,6 +635,13 @@ def completed_readings(
 _CONJOINED = re.compile(r"[ \t]+(?:and|or|&)[ \t]+[^\W_]+(?:-[^\W_]+)*(?=[ \t]+(?P<after>[^\W_]+))", re.IGNORECASE)
 # Any conjunction `_CONJOINED` may read, told first (most texts with a phrase's word have none).
 _A_CONJUNCTION = re.compile(r"[ \t](?:and|or|&)[ \t]", re.IGNORECASE)
+# Compounds joined by hyphens set side by side with a comma alone before the word they share
+# ("Text-to-video, video-to-text retrieval": text-to-video retrieval and video-to-text retrieval),
+# as titles list them; between plain words a comma more often parts clauses ("For each video,
+# caption generation"), so only compounds: from the first compound's end to the last's.
+_COMMA_JOINED = re.compile(
+    r",[ \t]*[^\W_]+(?:-[^\W_]+)+(?:[ \t]*,[ \t]*[^\W_]+(?:-[^\W_]+)+)*(?=[ \t]+(?P<after>[^\W_]+))"
+)  # from the comma on, found in C at the commas; the compound before it looked at after
 # The words before a conjunction coordinated with it, the first word's end where it starts.
 _COORDINATED_BEFORE = re.compile(r"(?<=[^\W_])(?:[ \t]*,[ \t]*[^\W_]+(?:-[^\W_]+)*)*,?$")
 
@@ -654,7 +661,8 @@ def _coordinated_readings(
     # voice recognition", as publishers' feeds write them), where they stood given back at the end.
     original = text
     written, origins = (text, None) if "<" not in text and "&" not in text else without_markup_spans(text)
-    if _A_CONJUNCTION.search(written) is None:
+    commas = _comma_joined(written, words, first_too=first_too) if "," in written and "-" in written else []
+    if _A_CONJUNCTION.search(written) is None and not commas:
         return  # in any case: a title in capitals writes "FACE AND VOICE RECOGNITION"
     text = written
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -676,10 +684,32 @@ def _coordinated_readings(
         coordinated = _COMPOUND.findall(text[begin : m.end()])  # "video-to-text" is no "to"
         if not any(w.lower() in STOP_WORDS for w in coordinated if w.lower() not in ("and", "or")):
             gaps.append((begin, m.end()))
+    if commas:  # each stretch left out by one reading or the other, apart, in order
+        gaps = [f[0] for f in _apart([[g] for g in gaps + commas])]
     if gaps:
         if origins is not None:
             gaps = [(origins[b][0], origins[e - 1][1]) for b, e in gaps]
         yield _spaced_out(original, gaps), gaps
+
+
+def _comma_joined(text: str, words: frozenset[str], *, first_too: bool) -> list[tuple[int, int]]:
+    """The stretches `_COMMA_JOINED` leaves out before a word of `words`: from the first
+    compound's end to the last's; with `first_too`, only where the first compound ends in one of
+    `words` too ("text-to-video" of "text-to-video retrieval")."""
+    out = []
+    for m in _COMMA_JOINED.finditer(text):
+        if m.group("after").lower() not in words:
+            continue
+        end = m.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        k = end
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "-"):
+            k -= 1
+        compound = "-" in text[k:end].strip("-") and (k == 0 or text[k - 1] != "_")
+        if compound and (not first_too or _word_ending(text, end) in words):
+            out.append((end, m.end()))
+    return out
 
 
 # Words coordinated after the word they share ("Face detection and recognition": face detection
