@@ -412,6 +412,16 @@ def test_the_shipped_topic_doubts_a_person_s_face_beside_an_animal_s_it_excludes
         # A tag about the conjunction, or a break after the first word, as rendered.
         ("Face recognition of pigs <i>and</i> humans", "Face recognition of pigs <i>and</i> humans", "humans"),
         ("Face recognition of pigs<br/> and humans", "Face recognition of pigs<br/> and humans", "humans"),
+        # A possessive before a plural naming people (issue 18, thirty-second part: nothing, "their"
+        # read as a word of grammar beginning a clause): the owners' faces, perhaps.
+        ("Face recognition of dogs and their owners", "Face recognition of dogs and their owners", "owners"),
+        (
+            "Face recognition of pigs and their handlers on farms",
+            "Face recognition of pigs and their handlers",
+            "handlers",
+        ),
+        ("Face recognition of dogs and their breeds", None, None),
+        ("Face recognition of cattle and their computers", None, None),  # a machine's word
     ],
 )
 def test_a_match_said_of_a_word_coordinated_past_an_exclusion_is_a_doubt(tmp_path, title, said, other):

@@ -2877,9 +2877,21 @@ def _coordinated_after(text: str, at: int) -> Iterator[tuple[str, int]]:
 
     seen, where = _rendered_after(text, at)
     k = 0
-    while (m := _COORDINATED_AFTER.match(seen, k)) is not None and m.group("word").lower() not in STOP_WORDS:
+    while (m := _COORDINATED_AFTER.match(seen, k)) is not None:
+        if m.group("word").lower() in _POSSESSIVES:  # "of dogs and their owners": the owners' faces
+            m = _PERSONS_AFTER.match(seen, m.end())
+            if m is None or m.group("word").lower() in _MACHINES:  # "and their computers": no one's
+                return
+        elif m.group("word").lower() in STOP_WORDS:
+            return
         yield m.group("word"), where(m.end())
         k = m.end()
+
+
+# A possessive before a word coordinated after an excluded phrase's last word, and the plural
+# naming people it may be the possessive of ("of dogs and their owners", "... and their handlers").
+_POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
+_PERSONS_AFTER = re.compile(r"[ \t\u00a0]+(?P<word>[^\W\d_]{2,}(?:ers|ists|ians)|people|humans|children)(?![^\W\d_])")
 
 
 def _rendered_after(text: str, at: int, width: int = 200) -> tuple[str, Callable[[int], int]]:
