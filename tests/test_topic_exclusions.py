@@ -309,6 +309,24 @@ def test_an_animal_s_word_in_capitals_after_of_in_or_for_is_perhaps_an_acronym(t
             "describe \u201cmarkets\u201d",
             "face recognition in cattle",
         ),
+        # People named past a word or two (issue 18, thirty-second part: nothing before), the words
+        # between no word of grammar, no participle, and the plural no machine's.
+        (
+            "Face recognition of horse racing spectators",
+            "Face recognition of horse racing spectators",
+            "describe \u201cracing spectators\u201d",
+            "face recognition of horse",
+        ),
+        (
+            "Face recognition of sheep shearing contest competitors",
+            "Face recognition of sheep shearing contest competitors",
+            "describe \u201cshearing contest competitors\u201d",
+            "face recognition of sheep",
+        ),
+        ("Face recognition of cattle using CNN classifiers", None, None, None),
+        ("Face recognition of cattle trained classifiers", None, None, None),
+        ("Face recognition of cattle feature extractors", None, None, None),
+        ("Face recognition of cattle muzzle pattern descriptors", None, None, None),
         ("Face recognition of <i>cattle</i> under field conditions", None, None, None),
         ("Face recognition of cattle under field conditions", None, None, None),
         ("Face recognition of cattle using YOLO", None, None, None),

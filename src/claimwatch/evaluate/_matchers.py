@@ -2970,12 +2970,40 @@ def _noun_after_an_excluded_word(text: str, x: PhraseHit) -> tuple[str, int] | N
     if _OF_A_WORD.search(x.phrase) is None:
         return None
     seen, where = _rendered_after(text, x.end)  # "of cattle <i>farmers</i>" as "of cattle farmers"
-    if (m := _NOUN_AFTER.match(seen)) is None:
-        return None
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    if (m := _NOUN_AFTER.match(seen)) is None:
+        return _persons_after_words(seen, where, STOP_WORDS)
     noun = m.group("compound") or m.group("person")
     return None if noun.lower() in STOP_WORDS else (noun, where(m.end()))  # "of cattle others" is no one's
+
+
+# A plural naming people up to two words after an excluded phrase's last word, the words between
+# naming what the people do or where ("Face recognition of horse racing spectators", "... of sheep
+# shearing contest competitors": people, perhaps, whose the animal's word says). Words in "-ors" name things as
+# often ("detectors", "descriptors"), so only those naming people.
+_PEOPLE_IN_ORS = (
+    "spectators|visitors|operators|investors|inspectors|doctors|donors|sponsors|instructors|supervisors|"
+    "competitors|bettors|actors|authors|tutors|mentors|survivors|vendors|sailors|janitors"
+)
+_PERSONS_PAST_WORDS = re.compile(
+    r"(?P<between>(?:[ \t\u00a0]+[^\W\d_]+){1,2}?)[ \t\u00a0]+"
+    rf"(?P<person>[^\W\d_]{{2,}}(?:ers|ists|ians)|{_PEOPLE_IN_ORS})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _persons_after_words(seen: str, where: Callable[[int], int], stop_words: Set[str]) -> tuple[str, int] | None:
+    """The words from after an excluded phrase's last word to a plural naming people
+    (`_PERSONS_PAST_WORDS`) in `seen`, and where they end, where no word between is a word of
+    grammar ("of cattle using CNN classifiers") or a participle and the plural is no machine's."""
+    m = _PERSONS_PAST_WORDS.match(seen)
+    if m is None or m.group("person").lower() in _MACHINES:
+        return None
+    between = m.group("between").split()
+    if any(w.lower() in stop_words or (w.lower().endswith("ed") and len(w) > 4) for w in between):
+        return None
+    return " ".join([*between, m.group("person")]), where(m.end())
 
 
 # Words naming machines a faculty may be said of ("the face recognition ability of deep neural
