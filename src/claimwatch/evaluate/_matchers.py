@@ -31,6 +31,7 @@ from ..works import (
     APOSTROPHES,
     BARE_TAG_WRITTEN,
     INVISIBLE,
+    READ_AS_HYPHENS,
     Authorship,
     Institution,
     Work,
@@ -2517,6 +2518,14 @@ class TopicMatcher:
             for h in hidden:
                 if not _within_any(h, again) and (b := _cut_into_exclusion(gaps, h, excluded)) is not None:
                     return _word_start(text, b), h.end, h.phrase
+        for h in hidden:  # "Human-cattle face recognition": human and cattle face recognition
+            for x in excluded:
+                if (
+                    x.start <= h.start
+                    and h.end <= x.end
+                    and (people := _people_joined_before(text, x.start)) is not None
+                ):
+                    return people, h.end, h.phrase
         return None
 
     def perhaps_excluded(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
@@ -2892,6 +2901,35 @@ def _coordinated_after(text: str, at: int) -> Iterator[tuple[str, int]]:
 # naming people it may be the possessive of ("of dogs and their owners", "... and their handlers").
 _POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
 _PERSONS_AFTER = re.compile(r"[ \t\u00a0]+(?P<word>[^\W\d_]{2,}(?:ers|ists|ians)|people|humans|children)(?![^\W\d_])")
+
+
+# Words naming people that a hyphen may join to an animal's word before the word they share, as
+# "and" would ("Human-cattle face recognition": human and cattle face recognition); any other
+# word a hyphen joins so makes one compound ("beef-cattle", "multi-cattle").
+_PEOPLE = frozenset(
+    {"human", "humans", "person", "persons", "people", "man", "men", "woman", "women", "child", "children", "adult"}
+    | {"adults", "infant", "infants"}
+)
+
+
+_HYPHENS_JOINING = "-" + READ_AS_HYPHENS  # "Human\u2013pig": an en dash joins two nouns so too
+
+
+def _people_joined_before(text: str, at: int) -> int | None:
+    """Where a word naming people (`_PEOPLE`) begins that a hyphen right before `at` joins to the
+    word there, read as rendered ("<i>Human</i>-cattle", "Human&#8211;pig"); None where none does."""
+    begin = max(0, at - 60)
+    seen, origins = without_markup_spans(text[begin:at]) if "<" in text or "&" in text else (text[begin:at], None)
+    seen = seen.rstrip()
+    if len(seen) < 2 or seen[-1] not in _HYPHENS_JOINING:
+        return None
+    k = len(seen) - 1
+    while k > 0 and seen[k - 1].isalpha():
+        k -= 1
+    edge = k == 0 or not (seen[k - 1].isalnum() or seen[k - 1] in _HYPHENS_JOINING)
+    if not edge or (k == 0 and begin > 0) or seen[k:-1].lower() not in _PEOPLE:
+        return None
+    return begin + (k if origins is None else origins[k][0])
 
 
 def _rendered_after(text: str, at: int, width: int = 200) -> tuple[str, Callable[[int], int]]:
