@@ -23,6 +23,7 @@ from claimwatch.evaluate import PhraseSet
 from claimwatch.evaluate._grouping import _topic_words
 from claimwatch.evaluate._phrases import plain_words
 from claimwatch.works import (
+    mathml_tokens_side_by_side,
     missing_words,
     read_through_invisible,
     reads_two_ways,
@@ -670,3 +671,59 @@ def test_mathml_s_space_hides_no_phrase_on_both_engines(tmp_path):
     result = topic_result_of_both_engines(tmp_path, records)
     assert [f.work.id for f in result.findings] == ["W1"]
     assert result.uncertain_findings == ()
+
+
+# MathML's tokens side by side with no space element between (issue 18, thirty-second part): every
+# tag inside a formula read as nothing, so an identifier before text ("<mml:mi>x</mml:mi><mml:mtext>
+# face recognition</mml:mtext>") read "xface recognition", the phrase lost, the claim cleared. They
+# render with no space, but are two tokens as often as one word spelt letter by letter (a formula
+# Word's converter wrote, in a public textbook's Markdown found by code search, spells "Activation"
+# in ten <mml:mi> before <mml:mtext>GLU</mml:mtext>): both readings are read, a phrase one alone holds
+# a doubt, on both engines; a phrase both hold ("C O 2" joins as "CO2") certain as before.
+SIDE_BY_SIDE = "Let <mml:math><mml:mi>x</mml:mi><mml:mtext>face recognition</mml:mtext></mml:math> hold"
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        (SIDE_BY_SIDE, "Let x face recognition hold"),
+        ("<mml:mi>Sur</mml:mi><mml:mrow><mml:mi>face</mml:mi></mml:mrow>", "Sur face"),
+        ("<mi>C</mi><mi>O</mi><mn>2</mn> capture", "C O 2 capture"),
+        ("<mml:mi>x</mml:mi><mml:mo>+</mml:mo><mml:mi>y</mml:mi>", "x+y"),  # no letter at the edge
+        ('x<mml:mi>a</mml:mi><mml:mspace width="-0.1em"/><mml:mi>b</mml:mi>', "xab"),  # pulled together
+    ],
+)
+def test_mathml_s_tokens_side_by_side_are_read_apart_in_the_other_reading(text, read):
+    assert without_markup(text, literal=True) == read
+    assert reads_two_ways(text) == (read != without_markup(text))
+
+
+def test_a_scripts_base_and_script_are_no_tokens_side_by_side():
+    # Set apart as a script is (test_topic_scripts.py), and "NO" with "x" below it is NOx.
+    assert (
+        mathml_tokens_side_by_side('<mml:msub><mml:mi mathvariant="normal">NO</mml:mi><mml:mi>x</mml:mi></mml:msub>')
+        == []
+    )
+    assert mathml_tokens_side_by_side("<msub><mrow><mi>fa</mi></mrow><mrow><mi>ce</mi></mrow></msub>") == []
+    assert mathml_tokens_side_by_side("<msub><mrow><mi>a</mi><mi>b</mi></mrow><mi>c</mi></msub>") == [(17, 22)]
+
+
+def test_mathml_s_tokens_side_by_side_are_a_doubt_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", "Robust", abstract=SIDE_BY_SIDE, authorships=at_lab),
+        work(
+            "W2",
+            "<mml:math><mml:mi>f</mml:mi><mml:mi>a</mml:mi><mml:mi>c</mml:mi><mml:mi>e</mml:mi></mml:math> recognition",
+            authorships=at_lab,
+        ),
+    ]
+    result = topic_result_of_both_engines(tmp_path, records)
+    assert [f.work.id for f in result.findings] == ["W2"]  # both readings hold it
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            "its abstract says \u201cx</mml:mi><mml:mtext>face recognition\u201d, where two MathML tokens stand side "
+            "by side with no space between, which may be read as one word or as two, and only one of the two "
+            "readings holds \u201cface recognition\u201d",
+        )
+    }

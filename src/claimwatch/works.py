@@ -153,7 +153,50 @@ def _markup_edits(text: str, literal: bool) -> list[tuple[int, int, str]]:
         edits = _without_overlaps(sorted(edits + _latex_edits(text)))
     if literal and may_hold_letter_scripts(text):
         edits = _scripts_apart(text, edits)
+    if literal and "</" in text and (apart := mathml_tokens_side_by_side(text)):
+        edits = _tokens_apart(edits, apart)
     return edits
+
+
+# MathML's tokens side by side with no space between (an identifier, a number, an operator or
+# text: "<mml:mi>x</mml:mi><mml:mtext>face recognition</mml:mtext>") render with none, so every tag
+# inside a formula is read as nothing: "xface recognition", the phrase lost. But they are two
+# tokens, a variable and text, as often as one word spelt letter by letter ("<mml:mi>C</mml:mi>
+# <mml:mi>O</mml:mi>"): the text's other reading (`reads_two_ways`) sets them apart by a space,
+# which a phrase joins as it joins "C O 2", so a phrase only one reading holds is a doubt.
+_MATHML_TOKEN_NAMES = "mi|mn|mo|mtext|ms"
+_TOKENS_SIDE_BY_SIDE = re.compile(
+    rf"(?<=[^\W_])(</{_PREFIX}(?:{_MATHML_TOKEN_NAMES})\s*>)"
+    rf"(?:\s*</?{_PREFIX}(?:mrow|mstyle)(?:\s[^<>]*)?>)*\s*"
+    rf"<{_PREFIX}(?:{_MATHML_TOKEN_NAMES})(?:\s[^<>]*)?>(?=[^\W_])",
+    re.IGNORECASE,
+)
+
+
+def mathml_tokens_side_by_side(text: str) -> list[tuple[int, int]]:
+    """Where two MathML tokens, each with a letter or a digit at the edge, stand side by side in
+    `text` with only rows between (`_TOKENS_SIDE_BY_SIDE`): the first's closing tag, in order."""
+    if "<" not in text:
+        return []
+    found = list(_TOKENS_SIDE_BY_SIDE.finditer(text))
+    junctions = _script_junctions(text) if found else []
+    # A script's base and script are set apart as a script is (`_mathml_scripts`), not so.
+    return [m.span(1) for m in found if not any(m.start(1) < j <= m.end() for j in junctions)]
+
+
+def _script_junctions(text: str) -> list[int]:
+    """Where each MathML script's child but the last ends (`_MATHML_SCRIPT`, `_mathml_children`)."""
+    out = []
+    for m in _MATHML_SCRIPT.finditer(text):
+        children = _mathml_children(text, m.end(), 3 if m.group(1).lower() == "msubsup" else 2)
+        out += [c.end() for c in children[:-1]]
+    return out
+
+
+def _tokens_apart(edits: list[tuple[int, int, str]], apart: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """`edits`, each closing tag in `apart` read as a space."""
+    spaced = set(apart)
+    return [(b, e, " " if (b, e) in spaced else read) for b, e, read in edits]
 
 
 # Letters set as a subscript or a superscript ("fa$_{ce}$", "fa<sub>ce</sub>",
@@ -917,9 +960,12 @@ def reads_two_ways(text: str) -> bool:
 
 def may_read_two_ways(text: str) -> bool:
     """Whether `text` may read two ways (`reads_two_ways`): told cheaply, by a bare tag in it,
-    as written or escaped (`BARE_TAG_WRITTEN`; a JATS abstract's, all prefixed, never is), or
-    by a script that may hold letters (`may_hold_letter_scripts`)."""
-    return (("<" in text or "&" in text) and BARE_TAG_WRITTEN.search(text) is not None) or may_hold_letter_scripts(text)
+    as written or escaped (`BARE_TAG_WRITTEN`; a JATS abstract's, all prefixed, never is), by a
+    script that may hold letters (`may_hold_letter_scripts`), or by MathML's tokens side by side
+    (`mathml_tokens_side_by_side`)."""
+    if ("<" in text or "&" in text) and BARE_TAG_WRITTEN.search(text) is not None:
+        return True
+    return may_hold_letter_scripts(text) or ("</" in text and _TOKENS_SIDE_BY_SIDE.search(text) is not None)
 
 
 _ESCAPED_AT_MOST = 4  # "&amp;amp;lt;i&amp;amp;gt;" is read through; a deeper nesting is left as it is

@@ -117,7 +117,9 @@ MathML's space with a width more than none, or breaking the line, read as a spac
 before "a", "o" or "u" as the quote in a text writing LaTeX's accents nowhere else,
 "\\"automatic" gives "automatic", not "äutomatic"; 19: a chemical formula's count as a
 variable, a subscript x, y, z, n or delta after two or more element symbols, read as the
-formula's own in both readings: "NO$_x$" gives "nox" alone, not also "no" and "x".)"""
+formula's own in both readings: "NO$_x$" gives "nox" alone, not also "no" and "x"; and of a
+text with MathML's tokens side by side, the words of both readings, joined and apart:
+"<mml:mi>x</mml:mi><mml:mtext>face</mml:mtext>" gives "xface", "x" and "face".)"""
 UNICODE = unicodedata.unidata_version
 """The Unicode version the search forms and words were made under (Python's: 14.0.0 in 3.11,
 15.0.0 in 3.12): a character a later version decomposes or cases otherwise makes other search

@@ -36,6 +36,7 @@ from ..works import (
     Institution,
     Work,
     letter_script_spans,
+    mathml_tokens_side_by_side,
     reads_two_ways,
     topic_reading,
     without_markup,
@@ -2606,6 +2607,8 @@ class TopicMatcher:
                 seen = (min(h.start, x.start), max(h.end, x.end)) if x else (h.start, h.end)
                 if (scripted := _scripted_reading(name, text, seen, h, x)) is not None:
                     return scripted
+                if (tokens := _tokens_reading(name, text, seen, h, x)) is not None:
+                    return tokens
                 tag = next(
                     (m for m in BARE_TAG_WRITTEN.finditer(text) if m.end() >= seen[0] and m.start() <= seen[1]), None
                 )
@@ -2806,6 +2809,30 @@ def _scripted_reading(name: str, text: str, seen: tuple[int, int], h: PhraseHit,
         f"part of the word beside them or apart from it, and only one of the two readings holds \u201c{h.phrase}\u201d"
         + other
     )
+
+
+def _tokens_reading(name: str, text: str, seen: tuple[int, int], h: PhraseHit, x: PhraseHit | None) -> str | None:
+    """Why a hit one reading alone gives is a doubt where MathML's tokens stand side by side within
+    or right before what it says (`works.mathml_tokens_side_by_side`): "<mml:mi>x</mml:mi><mml:mtext>
+    face recognition</mml:mtext>" holds "face recognition" only if the two are read apart; None
+    where no such tokens do."""
+    near = [(b, e) for b, e in mathml_tokens_side_by_side(text) if b <= seen[1] and e >= seen[0] - 200]
+    near = [(b, e) for b, e in near if not _TEXT_BETWEEN.search(text, e, seen[0]) or b >= seen[0]]
+    if not near:
+        return None
+    start = near[0][0]
+    while start > 0 and text[start - 1].isalnum():  # from the first token's letters: "x</mml:mi>..."
+        start -= 1
+    said = text[min(seen[0], start) : max(seen[1], near[-1][1])]
+    other = f" (the other reads \u201c{text[x.start : x.end]}\u201d, a phrase the topic excludes)" if x else ""
+    return (
+        f"its {name} says \u201c{said}\u201d, where two MathML tokens stand side by side with no space between, "
+        f"which may be read as one word or as two, and only one of the two readings holds \u201c{h.phrase}\u201d"
+        + other
+    )
+
+
+_TEXT_BETWEEN = re.compile(r"[^\W_](?![^<>]*>)")  # a letter or digit outside a tag
 
 
 def _what_leaves_a_word(said: str) -> str:
