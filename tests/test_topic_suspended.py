@@ -422,6 +422,21 @@ def test_the_shipped_topic_doubts_a_person_s_face_beside_an_animal_s_it_excludes
         ),
         ("Face recognition of dogs and their breeds", None, None),
         ("Face recognition of cattle and their computers", None, None),  # a machine's word
+        # The preposition again, "versus", "vs." and "as well as" (thirty-second part: nothing, the
+        # second "of" read as a word of grammar, the others as no conjunction).
+        ("Face recognition of dogs and of humans", "Face recognition of dogs and of humans", "humans"),
+        ("Face recognition of dogs versus humans", "Face recognition of dogs versus humans", "humans"),
+        ("Face recognition of pigs vs. humans", "Face recognition of pigs vs. humans", "humans"),
+        ("Face recognition of dogs as well as humans", "Face recognition of dogs as well as humans", "humans"),
+        (
+            "Face recognition of dogs and their human owners",
+            "Face recognition of dogs and their human owners",
+            "owners",
+        ),
+        ("Face recognition of dogs and of cats", None, None),
+        ("Face recognition of pigs versus cows", None, None),
+        ("Face recognition of dogs, not humans", None, None),  # said not of humans
+        ("Face recognition of cattle and of the results", None, None),
     ],
 )
 def test_a_match_said_of_a_word_coordinated_past_an_exclusion_is_a_doubt(tmp_path, title, said, other):

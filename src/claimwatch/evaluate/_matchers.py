@@ -2893,8 +2893,12 @@ def _suspended_parts(phrases: PhraseSet, text: str) -> list[PhraseHit]:
 # humans", "of pigs/humans"): a comma, a slash, "and", "or" or "&" before each, nothing else
 # between (`TopicMatcher._said_of_a_word_coordinated`).
 # An "&" may come escaped, as publishers' feeds write it ("of pigs &amp; humans").
+# "versus", "vs." and "as well as" coordinate so too, and the preposition may come again ("of dogs
+# and of humans", "of dogs versus humans": face recognition of humans, perhaps, as of dogs).
 _COORDINATED_AFTER = re.compile(
-    r"(?:\s*,?\s+(?:and|or|&(?:amp;|#0*38;|#[xX]0*26;)?)\s+|\s*,\s*|/)(?P<word>[^\W\d_]+)", re.IGNORECASE
+    r"(?:\s*,?\s+(?:and|or|versus|vs\.?|as\s+well\s+as|&(?:amp;|#0*38;|#[xX]0*26;)?)\s+(?:(?:of|in|for)\s+)?"
+    r"|\s*,\s*|/)(?P<word>[^\W\d_]+)",
+    re.IGNORECASE,
 )
 
 
@@ -2927,7 +2931,9 @@ def _coordinated_after(text: str, at: int) -> Iterator[tuple[str, int]]:
 # A possessive before a word coordinated after an excluded phrase's last word, and the plural
 # naming people it may be the possessive of ("of dogs and their owners", "... and their handlers").
 _POSSESSIVES = frozenset({"their", "its", "his", "her", "our"})
-_PERSONS_AFTER = re.compile(r"[ \t\u00a0]+(?P<word>[^\W\d_]{2,}(?:ers|ists|ians)|people|humans|children)(?![^\W\d_])")
+_PERSONS_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:human[ \t\u00a0]+)?(?P<word>[^\W\d_]{2,}(?:ers|ists|ians)|people|humans|children)(?![^\W\d_])"
+)
 
 
 # Words naming people that a hyphen may join to an animal's word before the word they share, as
