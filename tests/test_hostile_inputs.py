@@ -585,6 +585,69 @@ def test_a_stop_during_a_duckdb_query_is_one_line(tmp_path, stop, said, code, st
     assert "Traceback" not in done.stderr and not (root / "r.json").exists()
 
 
+def _a_read_only_file_of_each_writer(case: Path) -> dict[str, tuple[Path, list[str]]]:
+    """For each command that replaces a file, the file it replaces and the command. The CSL row
+    is the fixture's layout with one entity, as the real list gives one per row."""
+    header = (Path(__file__).parent / "fixtures/csl/consolidated.csv").read_text(encoding="utf-8").splitlines()[0]
+    row = ['""'] * 29
+    row[1], row[5] = '"Entity List (EL) - Bureau of Industry and Security"', '"Delta Institute"'
+    (case / "c.csv").write_text(f"{header}\n{','.join(row)}\n", encoding="utf-8")
+    (case / "report.json").write_text("{}\n", encoding="utf-8")
+    assert main(["lists", "import", "csl", "c.csv", "--out", "evidence/lists/csl.yaml"]) == 0  # an earlier import
+    review = ["review", "example-lab-no-military-drone-swarms", "W1", "--decision", "confirmed", "--note", "n"]
+    return {
+        "review": (case / "reviews.yaml", review),
+        "lists import --out": (
+            case / "evidence/lists/csl.yaml",
+            ["lists", "import", "csl", "c.csv", "--out", "evidence/lists/csl.yaml"],
+        ),
+        "check --json": (case / "report.json", ["check", "--evidence", "evidence/", "--json", "report.json"]),
+    }
+
+
+@pytest.mark.parametrize("writer", ["review", "lists import --out", "check --json"])
+@pytest.mark.parametrize("mode", [0o444, 0o555])
+def test_a_read_only_file_is_refused_not_replaced(tmp_path, monkeypatch, capsys, writer, mode):
+    """`claimwatch review` with the case's reviews.yaml made read-only (`chmod a-w`, an analyst
+    freezing the decisions of a published report) replaced it all the same, and the new file
+    read-only too: the rename that replaces a file needs only its folder. So did `lists import
+    --out` and a report. Now each is one line naming the file, exit 2, the file as it was."""
+    assert main(["init", str(tmp_path / "case")]) == 0
+    case = tmp_path / "case"
+    monkeypatch.chdir(case)
+    target, args = _a_read_only_file_of_each_writer(case)[writer]
+    before = target.read_bytes()
+    target.chmod(mode)
+    capsys.readouterr()
+    code, err = run(args, capsys)
+    said = f"{target.name}: cannot write: the file is read-only; make it writable to replace it"
+    assert code == 2 and len(err) == 1 and err[0].endswith(said), err
+    assert target.read_bytes() == before and target.stat().st_mode & 0o777 == mode
+    assert not [p.name for p in target.parent.iterdir() if p.name.endswith(".tmp")]
+    target.chmod(0o644)
+    assert main(args) == 0
+
+
+@pytest.mark.parametrize("protected", ["the folder", "its manifest"])
+def test_a_read_only_snapshot_is_refused_not_replaced(tmp_path, capsys, protected):
+    """`evidence import --out snap` over a snapshot made read-only (`chmod -R a-w snap`, evidence
+    frozen for a published report) swapped a new snapshot in all the same, writable: the swap
+    needs only the folder above. Now one line, exit 2, the snapshot as it was."""
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])
+    snap = tmp_path / "snap"
+    assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
+    before = files_in(snap)
+    frozen = [snap / MANIFEST] if protected == "its manifest" else [*snap.iterdir(), snap]
+    for path in frozen:
+        path.chmod(path.stat().st_mode & ~0o222)
+    capsys.readouterr()
+    code, err = run(["evidence", "import", str(source), "--out", str(snap)], capsys)
+    assert (code, err) == (2, [f"{snap}: cannot write: the snapshot is read-only; make it writable to replace it"])
+    assert files_in(snap) == before and not leftovers(tmp_path, "snap")
+    for path in frozen:
+        path.chmod(path.stat().st_mode | 0o200)
+
+
 # --- 7. unbounded inputs --------------------------------------------------------------------
 
 

@@ -145,7 +145,8 @@ os.register_at_fork(after_in_child=_close_inherited_locks)
 
 def write_atomic(out: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `out`, then rename it over `out`. An existing file keeps
-    its permissions. A failure to write is an InputError naming the file; nothing is left behind."""
+    its permissions; a read-only one is refused. A failure to write is an InputError naming the
+    file; nothing is left behind."""
     write_all_atomic({Path(out): data})
 
 
@@ -191,6 +192,10 @@ def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
         pieces = _encoded(data)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        if out.is_file() and write_protected(out):
+            raise InputError(
+                Problem(str(out), 0, 0, "cannot write: the file is read-only; make it writable to replace it")
+            )
         mode = out.stat().st_mode & 0o777 if out.is_file() else default_mode()
         fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     except OSError as e:
@@ -207,6 +212,13 @@ def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
             raise _cannot_write(out, e) from None
         raise
     return _Staged(out, tmp)
+
+
+def write_protected(path: Path) -> bool:
+    """Whether `path` (a file or a folder) is one its user may not write, or one no one may
+    (`chmod a-w`, which root's access ignores). A rename replacing it needs only the folder it
+    is in, so claimwatch asks this first: replacing it would undo the protection in silence."""
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
 
 
 def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
