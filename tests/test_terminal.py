@@ -18,7 +18,7 @@ from claimwatch._text import TerminalStream, one_line, printable, terminal_json,
 from claimwatch.cli import main
 from claimwatch.evidence import import_jsonl
 from claimwatch.reports.terminal import TerminalConsole, print_verdicts, terminal_console
-from helpers import NO_PARTNERS_CLAIM, claim_file, none_claim, project, work, write, write_jsonl
+from helpers import HIT, LAB, NO_PARTNERS_CLAIM, authorship, claim_file, none_claim, project, work, write, write_jsonl
 from openalex_server import FakeOpenAlex, institution
 from test_diff import CLAIMS as DIFF_CLAIMS
 from test_diff import run as report_of
@@ -496,6 +496,61 @@ def test_a_closed_standard_output_is_one_line_exit_2(tmp_path):
         said = "claimwatch: standard output is closed, so nothing could be printed: give it a file or /dev/null"
         assert (proc.returncode, proc.stderr.decode().splitlines()) == (2, [said])
     assert json.loads((root / "r.json").read_text(encoding="utf-8"))["results"]
+
+
+COAUTHORED = [authorship("A", [LAB]), authorship("B", [HIT])]
+
+
+def _run_with_no_reader(args: list[str], cwd: Path, *, errors_too: bool = False) -> subprocess.CompletedProcess[bytes]:
+    """claimwatch run with standard output (and error, `errors_too`) a pipe its reader has
+    closed, as `claimwatch ... | head -1` leaves it once head has its line: every write fails."""
+    code = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=cwd,
+            stdout=writer,
+            stderr=writer if errors_too else subprocess.PIPE,
+            timeout=300,
+        )
+    finally:
+        os.close(writer)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "claims/", "--evidence", "snap", "--json", "r.json", "--fail-on", "contradicted"],
+        ["check", "claims/", "--evidence", "snap", "--json", "r.json", "--fail-on", "insufficient_evidence"],
+        ["show", "claims/"],
+        ["lists", "show", "evidence/lists/mil.yaml"],
+        ["check", "--help"],
+    ],
+)
+def test_an_output_whose_reader_is_gone_exits_141(tmp_path, args):
+    """`claimwatch check ... --fail-on contradicted | head -1`: rich answered the broken pipe by
+    exiting 1, and click (`show`, `--help`) by exiting 1 too, so the exit could not say whether
+    the claim failed; and the last part's note found it 0 where the pipe broke outside click.
+    Now every command whose output is cut exits 141 (128 + SIGPIPE, as a shell says it), saying
+    nothing; the report asked for is written whole before the summary is printed."""
+    root = project(tmp_path / "case")
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper", authorships=COAUTHORED)]), root / "snap")
+    proc = _run_with_no_reader(args, root)
+    assert (proc.returncode, proc.stderr) == (141, b"")
+    if "--json" in args:
+        assert json.loads((root / "r.json").read_text(encoding="utf-8"))["results"][0]["verdict"] == "contradicted"
+
+
+def test_an_error_whose_reader_is_gone_keeps_its_exit_code(tmp_path):
+    """`claimwatch check --evidence missing 2>&1 | head -1` with head gone: the error line failed
+    to print, and its traceback with it, exit 1 where the error is 2."""
+    root = project(tmp_path / "case")
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    for args, code in ((["check", "claims/", "--evidence", "missing"], 2), (["bogus"], 2)):
+        assert _run_with_no_reader(args, root, errors_too=True).returncode == code, args
 
 
 def test_a_closed_standard_error_keeps_the_exit_code(tmp_path):

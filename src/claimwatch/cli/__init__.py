@@ -10,6 +10,8 @@ traceback. Every line printed, on stdout or stderr, passes through one terminal 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import traceback
 
@@ -19,7 +21,7 @@ from .._signals import sigterm_raises
 from ..errors import ClaimwatchError
 from ..files import is_utf8_text, shown_path
 from . import authoring, check, collect, diff, evidence, init, lists, review
-from .options import CommandLine, answer_stop, sanitised_terminal
+from .options import CommandLine, OutputClosed, answer_stop, sanitised_terminal
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -33,7 +35,8 @@ def cli() -> None:
     reference lists, curated records), and check which claims the data contradicts.
 
     Exit codes: 0 the command ran; 1 --fail-on matched; 2 bad input; 3 a data source failed; 130
-    interrupted (Ctrl-C); 143 terminated (SIGTERM). A stopped command leaves nothing half-made.
+    interrupted (Ctrl-C); 141 its output closed before it was all written (a reader such as
+    `head` stopped reading); 143 terminated (SIGTERM). A stopped command leaves nothing half-made.
     """
 
 
@@ -58,32 +61,33 @@ def _run(argv: list[str] | None) -> int:
         # Without standalone mode click returns an Exit's code (e.g. check --fail-on) instead of exiting.
         args = list(sys.argv[1:] if argv is None else argv)
         if unreadable := _not_utf8(args):
-            click.echo(f"claimwatch: {shown_path(unreadable)}: {NOT_UTF8_ARGUMENT}", err=True)
+            _tell(f"claimwatch: {shown_path(unreadable)}: {NOT_UTF8_ARGUMENT}")
             return 2
         code = cli.main(args=args, prog_name="claimwatch", standalone_mode=False)
+    except OutputClosed:
+        return _output_closed()
     except ClaimwatchError as e:
-        for line in e.lines():
-            click.echo(line, err=True)
+        _tell(*e.lines())
         return e.exit_code
     except click.exceptions.Exit as e:
         return e.exit_code
     except click.UsageError as e:  # one line, as every other error: the command, what is wrong, where help is
         command = e.ctx.command_path if e.ctx else "claimwatch"
-        click.echo(f"{command}: {e.format_message()} (see {command} --help)", err=True)
+        _tell(f"{command}: {e.format_message()} (see {command} --help)")
         return 2
     except click.ClickException as e:
-        e.show()
+        with contextlib.suppress(BrokenPipeError):
+            e.show()
         return 2
     except click.exceptions.Abort as e:  # click's word for a KeyboardInterrupt
         return answer_stop(e.__cause__)
     except KeyboardInterrupt as e:
         return answer_stop(e)
-    except BrokenPipeError:  # e.g. `claimwatch show claims/ | head`
-        sys.stderr.close()
-        return 0
+    except BrokenPipeError:  # e.g. `claimwatch show claims/ | head`, where click did not see it
+        return _output_closed()
     except OSError as e:  # the machine, not claimwatch: a full disk, a vanished folder, no permission
         where = f"{e.filename}: " if e.filename else ""
-        click.echo(f"claimwatch: {where}{e.strerror or e}", err=True)
+        _tell(f"claimwatch: {where}{e.strerror or e}")
         return 2
     except Exception as e:
         # A library that turns a Ctrl-C into an error of its own: DuckDB answers one during a
@@ -93,6 +97,31 @@ def _run(argv: list[str] | None) -> int:
             raise
         return answer_stop(stop)
     return code if isinstance(code, int) else 0
+
+
+def _tell(*lines: str) -> None:
+    """An error's lines on standard error; where its reader has closed it (`2>&1 | head -1`),
+    they have nowhere to go, and the exit code alone tells the error."""
+    with contextlib.suppress(BrokenPipeError):
+        for line in lines:
+            click.echo(line, err=True)
+
+
+OUTPUT_CLOSED = 141
+"""The exit of a command whose output a reader closed before it was all written: 128 + SIGPIPE,
+as a shell gives a command that signal ended. Never 0: a check whose summary `head -1` cut may
+have failed (--fail-on) or not have written its reports, and the pipeline's own exit cannot say."""
+
+
+def _output_closed() -> int:
+    """The command's answer to its reader closing the output: nothing more is said (the reader
+    is gone, and the exit tells it) and, so that Python's last flush at exit fails on nothing,
+    what is left unwritten goes to the null device, as the signal module's note on SIGPIPE does."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a real file (a test's capture)
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    return OUTPUT_CLOSED
 
 
 NOT_UTF8_ARGUMENT = (

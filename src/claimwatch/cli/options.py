@@ -68,6 +68,12 @@ class ClosedStream(io.TextIOBase):
         return False
 
 
+class OutputClosed(Exception):
+    """The reader of standard output closed it before the command had written all it says
+    (`claimwatch check ... | head -1`). Raised from the BrokenPipeError in place of it: click
+    answers that error itself by exiting 1, which --fail-on's 1 could not be told from."""
+
+
 class CommandLine(click.Group):
     """The `claimwatch` group. It keeps the arguments exactly as given, however it was called
     (the console script, `main([...])`, click's test runner), so that every command records the
@@ -77,7 +83,10 @@ class CommandLine(click.Group):
         self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
     ) -> click.Context:
         given = list(args)  # parsing consumes `args`
-        ctx = super().make_context(info_name, args, parent=parent, **extra)
+        try:
+            ctx = super().make_context(info_name, args, parent=parent, **extra)
+        except BrokenPipeError as e:  # --help or --version, printed while parsing
+            raise OutputClosed() from e
         ctx.meta[ARGV_KEY] = given
         return ctx
 
@@ -88,6 +97,8 @@ class CommandLine(click.Group):
                 return super().invoke(ctx)
             except Terminated as e:  # answered here: click would print a blank line first, as for Ctrl-C's ^C
                 raise click.exceptions.Exit(answer_stop(e)) from None
+            except BrokenPipeError as e:
+                raise OutputClosed() from e
 
 
 def echo_json(text: str) -> None:

@@ -7,6 +7,8 @@ piece of text the console draws.
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 from collections.abc import Iterable
 from typing import IO, Any, cast
@@ -44,6 +46,11 @@ class TerminalConsole(Console):
         # Sanitised before it is laid out too: a character made U+FFFD (zero cells to one) after
         # layout would push a full line past the width, and rich would crop its end away.
         return super().render_str(terminal_text(text), **kwargs)
+
+    def on_broken_pipe(self) -> None:
+        # rich's own answer exits 1, the exit of --fail-on matched: the command line says it.
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
     def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
