@@ -123,6 +123,31 @@ def test_a_hostile_claimwatch_toml_is_one_line(case, monkeypatch, capsys, hostil
     assert config.read_bytes() == before
 
 
+def test_a_claimwatch_toml_past_the_limit_of_a_claim_file_is_one_line(case, monkeypatch, capsys):
+    """A claimwatch.toml of 100 MB (a log appended to it by mistake; here comments) was read whole
+    by every command, three seconds and 286 MB each time, where a claim file or reviews.yaml
+    past 8 MiB is refused. Now the same limit, told in the same words, before a byte is read;
+    a file at the limit exactly is read."""
+    from claimwatch.documents import MAX_BYTES
+    from claimwatch.project import CONFIG_MAX_BYTES
+
+    assert CONFIG_MAX_BYTES == MAX_BYTES
+    config = case / "claimwatch.toml"
+    head = "[case]\nname = 'A test case'\n"
+    comment = "# " + "x" * 97 + "\n"
+    lines, rest = divmod(MAX_BYTES - len(head), len(comment))
+    config.write_text(head + comment * lines + "#" * (rest - 1) + "\n", encoding="utf-8")
+    assert config.stat().st_size == MAX_BYTES
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 0, capsys.readouterr().err
+    with config.open("a", encoding="utf-8") as f:
+        f.write("\n")
+    capsys.readouterr()
+    assert main(["validate", "t.yaml"]) == 2
+    said = f"file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,}"
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}: {said}"]
+
+
 def test_a_claimwatch_toml_saved_with_a_byte_order_mark_is_read(case, monkeypatch, capsys):
     # Windows PowerShell 5.1's `Out-File -Encoding utf8` (and Notepad's "UTF-8 with BOM") begin the
     # file with U+FEFF; tomllib took it for a statement: "Invalid statement (at line 1, column 1)".

@@ -4,6 +4,7 @@ and pytest find theirs), and the settings it holds for every run (report metadat
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -37,11 +38,17 @@ def case_config(start: str | Path) -> Path | None:
     return None
 
 
+CONFIG_MAX_BYTES = 8 * 1024 * 1024
+"""The most of a claimwatch.toml claimwatch reads: a file written by hand, as a claim file is,
+so the same limit (`documents.MAX_BYTES`, a layer this one may not import)."""
+
+
 def _check_config(config: Path) -> dict[str, Any]:
+    raw = _config_bytes(config)
     try:
         # utf-8-sig reads past a byte order mark, as Windows PowerShell 5.1's `Out-File -Encoding
         # utf8` writes one, as every other file of a case is read.
-        text = config.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError("not UTF-8; save it as UTF-8", path=config) from None
     try:
@@ -52,6 +59,23 @@ def _check_config(config: Path) -> dict[str, Any]:
         raise InputError("not valid TOML: nested too deeply", path=config) from None
     except ValueError:  # Python's limit on the digits of an int, which tomllib does not catch
         raise InputError(_number_too_long(text), path=config) from None
+
+
+def _config_bytes(config: Path) -> bytes:
+    """The file's bytes, refusing one past CONFIG_MAX_BYTES before reading it (tomllib took
+    three seconds over 100 MB, and every command reads the file), in the words every other
+    input's limit is told in."""
+    try:
+        with config.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > CONFIG_MAX_BYTES:
+                raise InputError(f"file is {size:,} bytes; the limit is {CONFIG_MAX_BYTES:,}", path=config)
+            raw = f.read(CONFIG_MAX_BYTES + 1)  # one byte past the limit: the file may grow as it is read
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path=config) from None
+    if len(raw) > CONFIG_MAX_BYTES:
+        raise InputError(f"more than {CONFIG_MAX_BYTES:,} bytes; the limit is {CONFIG_MAX_BYTES:,}", path=config)
+    return raw
 
 
 def _number_too_long(text: str) -> str:
