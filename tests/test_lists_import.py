@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch import lists
 from claimwatch.cli import cli, main
@@ -685,15 +687,58 @@ def test_bad_json_gives_line_and_column(tmp_path, capsys):
 
 def test_a_number_of_more_digits_than_python_reads_is_one_line(tmp_path, capsys):
     # Python's json refuses an integer of more than 4,300 digits with a ValueError, not a
-    # JSONDecodeError; the import said it in a traceback.
-    for text in ('{"values": [' + "1" * 5000 + "]}", "[" + "1" * 5000 + "]"):
+    # JSONDecodeError; the import said it in a traceback, then in a line naming no place (the
+    # thirty-second part): a string of digits (an id) and a long fraction before it are passed.
+    texts = {
+        '{"values": [' + "1" * 5000 + "]}": "1:13",
+        "[" + "1" * 5000 + "]": "1:2",
+        '{"id": "'
+        + "2" * 5000
+        + '\\" 3",\n "v": [1.'
+        + "5" * 5000
+        + ", 1e-"
+        + "4" * 5000
+        + ",\n  -"
+        + "7" * 4301
+        + "]}": "3:3",
+    }
+    for text, at in texts.items():
         source = tmp_path / "big.json"
         source.write_text(text, encoding="utf-8")
         for kind in ("csl", "aspi"):
             code, _, err = run(capsys, "lists", "import", kind, str(source), "--out", str(tmp_path / "x.yaml"))
             assert code == 2 and len(err.splitlines()) == 1
-            assert err.startswith(f"{source}: not valid JSON: a number of more than 4,300 digits")
+            assert err.startswith(f"{source}:{at}: not valid JSON: a number of more than 4,300 digits")
             assert not (tmp_path / "x.yaml").exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers()
+        | st.floats(allow_nan=False)
+        | st.text(alphabet='0123456789"\\\n .e-'),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+        max_leaves=12,
+    ),
+    digits=st.integers(min_value=4301, max_value=4400),
+    negative=st.booleans(),
+    indent=st.sampled_from([None, 2]),
+)
+def test_the_place_of_a_long_integer_is_where_json_stops(before, digits, negative, indent):
+    """Whatever JSON comes first (strings of digits, quotes and escapes, fractions, exponents),
+    the place told is the long integer's own, where json.loads stops."""
+    from claimwatch.documents import long_json_integer_at
+
+    text = json.dumps([before, "@here@"], indent=indent)
+    number = ("-" if negative else "") + "9" * digits
+    at = text.index('"@here@"')
+    text = text.replace('"@here@"', number)
+    with pytest.raises(ValueError, match="Exceeds the limit"):
+        json.loads(text)
+    assert long_json_integer_at(text) == (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
 
 
 @pytest.mark.parametrize(

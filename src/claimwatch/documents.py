@@ -307,6 +307,23 @@ _TOO_BIG = 10**MAX_NUMBER_DIGITS
 TOO_MANY_DIGITS = f"a number of more than {MAX_NUMBER_DIGITS:,} digits, more than claimwatch reads"
 
 
+# A JSON string, skipped whole (digits in it are text), or an integer of more digits than Python
+# converts: json.loads refuses it with a bare ValueError, which says no place.
+_JSON_STRING_OR_LONG_INTEGER = re.compile(
+    r'"[^"\\]*(?:\\.[^"\\]*)*"|(?<![0-9.eE+-])(?P<integer>-?[0-9]{' + str(MAX_NUMBER_DIGITS + 1) + r",}+)(?![.eE])"
+)
+
+
+def long_json_integer_at(text: str) -> tuple[int, int]:
+    """The line and column (from 1) of the first integer in the JSON `text` of more digits than
+    Python converts, outside strings, as json.loads's errors count them; (0, 0) where none is."""
+    for match in _JSON_STRING_OR_LONG_INTEGER.finditer(text):
+        if match["integer"] is not None:
+            at = match.start()
+            return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    return 0, 0
+
+
 def _too_many_digits(text: str) -> bool:
     return len(text) > MAX_NUMBER_DIGITS and sum(c.isdigit() for c in text) > MAX_NUMBER_DIGITS
 

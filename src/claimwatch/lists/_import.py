@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ids
-from ..documents import TOO_MANY_DIGITS
+from ..documents import TOO_MANY_DIGITS, long_json_integer_at
 from ..errors import InputError, Problem
 
 IMPORT_MAX_BYTES = 512 * 1024 * 1024  # the whole CSL is tens of megabytes
@@ -217,7 +217,8 @@ def read_json(text: str, path: str) -> Any:
         raise InputError(Problem(path, 0, 0, "not valid JSON: nested too deeply")) from None
     except ValueError:
         # The standard library refuses an integer of more digits than Python converts (4,300).
-        raise InputError(Problem(path, 0, 0, f"not valid JSON: {TOO_MANY_DIGITS}")) from None
+        line, column = long_json_integer_at(text)
+        raise InputError(Problem(path, line, column, f"not valid JSON: {TOO_MANY_DIGITS}")) from None
 
 
 def file_label(path: str | Path) -> str:
