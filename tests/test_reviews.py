@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -697,6 +698,46 @@ def test_review_lists_then_records_then_check_applies_it_from_any_folder(
     )
     assert main(["check", "--evidence", "../evidence/snapshot", "--no-reviews", "--json", str(out / "plain.json")]) == 0
     assert "dismissed" not in (out / "plain.json").read_text()
+
+
+@pytest.mark.parametrize("gone", ["a link whose file is gone", "a folder", "a named pipe"])
+def test_a_case_s_reviews_yaml_that_cannot_be_read_stops_the_run(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], gone: str
+) -> None:
+    """A case whose reviews.yaml links a team's shared file (as `ln -s ../team/reviews.yaml`)
+    that has moved, or is on a share not mounted today: `check` and `review`'s listing ran as
+    though the case had no reviews, so the finding set aside counted again, in silence, and the
+    report said nothing of the reviews. A folder or a pipe by that name was skipped the same
+    way. Now each is one line naming reviews.yaml, exit 2; --no-reviews still runs."""
+    team = case.parent / "team"
+    team.mkdir()
+    _review(team / "reviews.yaml", "kestrel-no-drone-swarms", "W9990000001")
+    (case / "reviews.yaml").symlink_to(Path("..") / "team" / "reviews.yaml")
+    monkeypatch.chdir(case)
+    checked = ["check", "--evidence", "evidence/snapshot", "--json", "r.json"]
+    assert main(checked) == 0
+    drone = next(
+        r for r in json.loads((case / "r.json").read_text())["results"] if r["claim"] == "kestrel-no-drone-swarms"
+    )
+    assert [f["work"]["id"] for f in drone["dismissed"]] == ["W9990000001"]  # set aside by the shared review
+    if gone == "a link whose file is gone":
+        team.rename(case.parent / "team-moved")
+        said = (
+            "reviews.yaml: a link to ../team/reviews.yaml, which is not there: restore it, or check with --no-reviews"
+        )
+    elif gone == "a folder":
+        (case / "reviews.yaml").unlink()
+        (case / "reviews.yaml").mkdir()
+        said = "reviews.yaml: is a folder, not a file"
+    else:
+        (case / "reviews.yaml").unlink()
+        os.mkfifo(case / "reviews.yaml")
+        said = "reviews.yaml: is a named pipe (FIFO), not a regular file: refused, as reading it may never end"
+    capsys.readouterr()
+    for args in (checked, ["review", "--evidence", "evidence/snapshot"]):
+        assert main(args) == 2, args
+        assert capsys.readouterr().err.splitlines() == [said]
+    assert main([*checked, "--no-reviews"]) == 0
 
 
 def test_the_reviews_file_is_an_input_no_report_may_replace(

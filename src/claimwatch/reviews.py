@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from . import documents, ids
+from ._text import printable
 from .errors import InputError, Problem
 from .files import lock_exclusively, open_lock_file, release_lock, write_atomic
 from .people import orcid_id
@@ -229,9 +230,18 @@ class Reviews:
 
 
 def find_reviews(root: str | Path) -> Path | None:
-    """The case's reviews file, where it has one."""
+    """The case's reviews file, where it has one. A reviews.yaml that is there but is no file to
+    read (a link to a shared file gone, an unmounted share; a folder; a pipe) is the case's too,
+    refused when read or here: skipped, a run would drop every review it holds in silence, and a
+    finding confirmed or set aside would count again as it did before review."""
     path = Path(root) / REVIEWS_FILE
-    return path if path.is_file() else None
+    if not os.path.lexists(path):
+        return None
+    if path.is_symlink() and not path.exists():
+        linked = os.readlink(path)
+        message = f"a link to {printable(linked)}, which is not there: restore it, or check with --no-reviews"
+        raise InputError(Problem(str(path), 0, 0, message))
+    return path
 
 
 def load_reviews(path: str | Path) -> Reviews:
