@@ -80,6 +80,34 @@ def test_a_loop_of_links_is_followed_once_and_a_linked_snapshot_read_once(tree):
     assert str(tree / "snapshots" / "2025" / "msra") in paths  # 'latest' points at it: read once
 
 
+@pytest.mark.parametrize("kind", ["a snapshot", "a curated file", "a file of records", "a link to itself"])
+def test_a_link_that_leads_nowhere_is_one_line_not_passed_over(tree, tmp_path, kind):
+    """evidence/ holding a snapshot, a curated file or a file of records linked from a shared
+    drive (`ln -s /mnt/share/snapshots/2026 evidence/snapshots/2026`), the drive not mounted: the
+    link was neither a folder nor a file, passed over in silence, and a check ran without those
+    works, a claim they contradict cleared (exit 0 under --fail-on). Now one line naming the link."""
+    share = tmp_path / "share"
+    if kind == "a snapshot":
+        import_jsonl(works_file(tmp_path / "more.jsonl", 5), share / "2026")
+        link, target = tree / "snapshots" / "2026", share / "2026"
+    elif kind == "a curated file":
+        share.mkdir()
+        target = shutil.copy(tree / "curated" / "msra-2024.yaml", share / "msra-2025.yaml")
+        link = tree / "curated" / "msra-2025.yaml"
+    elif kind == "a file of records":
+        link, target = tree / "dumps" / "shared.jsonl", works_file(share / "shared.jsonl", 6)
+    else:
+        link = target = tree / "curated" / "self.yaml"
+    link.symlink_to(target)
+    if target != link:
+        assert len(open_evidence_paths([tree])) == 6  # read where it leads
+        shutil.rmtree(share)
+    with pytest.raises(InputError) as caught:
+        open_evidence_paths([tree])
+    said = f"a link to {target}, which is not there: it may be evidence kept elsewhere; restore it, or remove the link"
+    assert caught.value.lines() == [f"{link}: {said}"]
+
+
 def test_the_same_evidence_named_twice_is_read_once(tree):
     curated = tree / "curated" / "msra-2024.yaml"
     assert len(open_evidence_paths([tree, curated])) == 5

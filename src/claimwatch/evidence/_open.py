@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from .._text import printable
 from ..coverage import AuthorCoverage, Coverage
 from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
@@ -311,6 +313,13 @@ def _scan(folder: Path, found: list[Path], visited: set[Path]) -> None:
                 _scan(child, found, visited)
         elif child.is_file() and _is_evidence_file(child):
             found.append(utf8_named(child))
+        elif child.is_symlink() and not child.exists():
+            raise InputError(Problem(str(child), 0, 0, _LEADS_NOWHERE.format(printable(os.readlink(child)))))
+
+
+# A link that leads nowhere may be a snapshot or a file of records kept elsewhere (a shared drive
+# not mounted, a folder moved): passed over, its works would be missing from the check in silence.
+_LEADS_NOWHERE = "a link to {}, which is not there: it may be evidence kept elsewhere; restore it, or remove the link"
 
 
 def _is_evidence_file(path: Path) -> bool:
