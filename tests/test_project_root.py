@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -146,6 +148,33 @@ def test_a_claimwatch_toml_past_the_limit_of_a_claim_file_is_one_line(case, monk
     assert main(["validate", "t.yaml"]) == 2
     said = f"file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,}"
     assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}: {said}"]
+
+
+@pytest.mark.parametrize("kind", ["a link whose file is gone", "a folder"])
+def test_a_claimwatch_toml_that_is_no_file_to_read_is_one_line(case, monkeypatch, capsys, kind):
+    """A case whose claimwatch.toml links a team's shared settings (`ln -s ../team/claimwatch.toml`)
+    that have moved: it was passed over as though the case had none, so `check --md` wrote a
+    report without its [report] title and publisher, and from claims/ the root was sought
+    further up ("claims: no such file", or another case's). Now one line naming it, exit 2."""
+    team = case.parent / "team"
+    write(team / "claimwatch.toml", "[case]\nname = 'A test case'\n[report]\ntitle = 'Shared title'\n")
+    config = case / "claimwatch.toml"
+    config.unlink()
+    config.symlink_to(Path("..") / "team" / "claimwatch.toml")
+    monkeypatch.chdir(case / "claims")
+    assert main(["check", "--evidence", "../evidence/snap", "--md", "../out.md"]) == 0, capsys.readouterr().err
+    assert (case / "out.md").read_text(encoding="utf-8").startswith("# Shared title")
+    if kind == "a folder":
+        config.unlink()
+        config.mkdir()
+        said = "is a folder or another kind of file, not a regular file: the case's settings cannot be read"
+    else:
+        shutil.rmtree(team)
+        said = "a link to ../team/claimwatch.toml, which is not there: restore it, or remove the link"
+    capsys.readouterr()
+    assert main(["check", "--evidence", "../evidence/snap", "--md", "../out2.md"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{case.resolve() / 'claimwatch.toml'}: {said}"]
+    assert not (case / "out2.md").exists()
 
 
 def test_a_claimwatch_toml_saved_with_a_byte_order_mark_is_read(case, monkeypatch, capsys):

@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from ._text import printable
 from .errors import InputError
 
 __all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_config", "case_settings", "find_root"]
@@ -35,7 +36,18 @@ def case_config(start: str | Path) -> Path | None:
         config = folder / CONFIG_NAME
         if config.is_file():
             return config
+        if os.path.lexists(config):
+            raise InputError(_no_file_to_read(config), path=config)
     return None
+
+
+def _no_file_to_read(config: Path) -> str:
+    """Why a claimwatch.toml that is there is no file to read. Passed over, the case's root
+    would be sought further up (another case's, or none) and its [report] and [review]
+    settings dropped from every report in silence."""
+    if config.is_symlink() and not config.exists():
+        return f"a link to {printable(os.readlink(config))}, which is not there: restore it, or remove the link"
+    return "is a folder or another kind of file, not a regular file: the case's settings cannot be read"
 
 
 CONFIG_MAX_BYTES = 8 * 1024 * 1024
