@@ -628,6 +628,23 @@ def test_a_read_only_file_is_refused_not_replaced(tmp_path, monkeypatch, capsys,
     assert main(args) == 0
 
 
+def test_a_file_another_user_owns_is_protected_but_a_read_only_file_system_is_told_as_such(tmp_path, monkeypatch):
+    """Root's access says yes to a file of mode 0644 it does not own; a user's says no, and a
+    read-only file system's says no to every path, the folder too: there the write's own error
+    ("Read-only file system") is the one told, not "the file is read-only"."""
+    from claimwatch import files
+
+    target = tmp_path / "r.json"
+    target.write_text("{}", encoding="utf-8")
+    denied: set[Path] = set()
+    monkeypatch.setattr(files.os, "access", lambda path, mode: Path(path) not in denied)
+    assert not files.write_protected(target)
+    denied.add(target)  # a file of another user, in the user's own folder
+    assert files.write_protected(target)
+    denied.add(tmp_path)  # a read-only file system: neither the file nor its folder
+    assert not files.write_protected(target)
+
+
 @pytest.mark.parametrize("protected", ["the folder", "its manifest"])
 def test_a_read_only_snapshot_is_refused_not_replaced(tmp_path, capsys, protected):
     """`evidence import --out snap` over a snapshot made read-only (`chmod -R a-w snap`, evidence

@@ -218,7 +218,11 @@ def write_protected(path: Path) -> bool:
     """Whether `path` (a file or a folder) is one its user may not write, or one no one may
     (`chmod a-w`, which root's access ignores). A rename replacing it needs only the folder it
     is in, so claimwatch asks this first: replacing it would undo the protection in silence."""
-    return not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222
+    if not path.stat().st_mode & 0o222:
+        return True
+    # Where the folder above cannot be written either (a read-only file system, whose access
+    # says no to every path), nothing is replaced, and the write says why in its own words.
+    return not os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
