@@ -628,6 +628,29 @@ def test_a_read_only_file_is_refused_not_replaced(tmp_path, monkeypatch, capsys,
     assert main(args) == 0
 
 
+@pytest.mark.parametrize("name", ["r" * 245 + ".json", "微软亚洲研究院" * 11 + "审查报告.md", "x" * 250 + ".yaml"])
+def test_an_output_named_near_the_file_system_s_limit_is_written(tmp_path, monkeypatch, capsys, name):
+    """`check --md 微软亚洲研究院…审查报告.md` (81 Chinese characters, 246 bytes: a report named
+    after a Chinese title), or a report of 250 characters: a name the file system takes (`touch` makes
+    it) was refused, "cannot write: File name too long", the temporary name beside it, the name
+    with a dot before and a random part after, being past 255 bytes; so was `review --reviews`
+    there, for its lock. Now the hidden names are cut to fit, and the file is written."""
+    assert main(["init", str(tmp_path / "case")]) == 0
+    monkeypatch.chdir(tmp_path / "case")
+    assert len(name.encode()) <= 255
+    kind = {".json": "--json", ".md": "--md", ".yaml": "--csv"}[Path(name).suffix]
+    code, err = run(["check", "--evidence", "evidence/", kind, name], capsys)
+    assert (code, err) == (0, [])
+    assert (tmp_path / "case" / name).stat().st_size > 0
+    code, err = run(["check", "--evidence", "evidence/", kind, name], capsys)  # over the earlier one
+    assert (code, err) == (0, [])
+    review = ["review", "example-lab-no-military-drone-swarms", "W1", "--decision", "confirmed", "--note", "n"]
+    code, err = run([*review, "--reviews", str(tmp_path / name)], capsys)
+    assert (code, err) == (0, [])
+    assert "W1" in (tmp_path / name).read_text(encoding="utf-8")
+    assert [p.name for p in (tmp_path / "case").iterdir() if p.name.endswith((".tmp", ".old"))] == []
+
+
 def test_a_file_another_user_owns_is_protected_but_a_read_only_file_system_is_told_as_such(tmp_path, monkeypatch):
     """Root's access says yes to a file of mode 0644 it does not own; a user's says no, and a
     read-only file system's says no to every path, the folder too: there the write's own error

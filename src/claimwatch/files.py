@@ -143,6 +143,21 @@ def _close_inherited_locks() -> None:
 os.register_at_fork(after_in_child=_close_inherited_locks)
 
 
+NAME_MAX = 255
+"""The most bytes of a file name the common file systems take (ext4, XFS, APFS, NTFS's 255
+UTF-16 units): a name near it is a valid output, however long the temporary names beside it."""
+
+
+def hidden_prefix(name: str, room: int) -> str:
+    """`.NAME`, the start of a hidden file's name beside `name`, cut (at a character) so that
+    `room` bytes more still make a name within NAME_MAX: a report or list named near the limit
+    (80 Chinese characters are 240 bytes) is written, not refused as "File name too long"."""
+    kept = name
+    while len(f".{kept}".encode()) + room > NAME_MAX and kept:
+        kept = kept[:-1]
+    return f".{kept}"
+
+
 def write_atomic(out: str | Path, data: bytes | str) -> None:
     """Write to a temporary file beside `out`, then rename it over `out`. An existing file keeps
     its permissions; a read-only one is refused. A failure to write is an InputError naming the
@@ -197,7 +212,10 @@ def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
                 Problem(str(out), 0, 0, "cannot write: the file is read-only; make it writable to replace it")
             )
         mode = out.stat().st_mode & 0o777 if out.is_file() else default_mode()
-        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        # mkstemp adds 8 characters between prefix and suffix
+        fd, tmp = tempfile.mkstemp(
+            dir=out.parent, prefix=hidden_prefix(out.name, len(".") + 8 + len(".tmp")) + ".", suffix=".tmp"
+        )
     except OSError as e:
         raise _cannot_write(out, e) from None
     try:
@@ -269,7 +287,7 @@ class _Earlier:
 def _keep_earlier(out: Path) -> _Earlier:
     if not out.is_file():
         return _Earlier(existed=out.exists(), backup=None)
-    backup = str(out.parent / f".{out.name}.{os.urandom(6).hex()}.old")
+    backup = str(out.parent / f"{hidden_prefix(out.name, len('.') + 12 + len('.old'))}.{os.urandom(6).hex()}.old")
     try:
         os.link(out, backup)
     except OSError:  # no hard links here: the rename is then the only step that changes `out`

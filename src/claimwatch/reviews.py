@@ -28,7 +28,7 @@ import yaml
 from . import documents, ids
 from ._text import printable
 from .errors import InputError, Problem
-from .files import lock_exclusively, open_lock_file, release_lock, write_atomic
+from .files import hidden_prefix, lock_exclusively, open_lock_file, release_lock, write_atomic
 from .people import orcid_id
 from .results import Decision, Finding, PersonFinding, Results, Review
 
@@ -417,7 +417,7 @@ def record_review(
 def _one_writer(path: Path) -> Iterator[None]:
     """An exclusive lock on `.NAME.lock` beside the reviews file while it is read and replaced;
     another run waits its turn."""
-    where = path.with_name(f".{path.name}.lock")
+    where = path.with_name(f"{hidden_prefix(path.name, len('.lock'))}.lock")
     try:
         fd = open_lock_file(where)
     except OSError as e:  # the file's folder missing, or not writable: said of the file named
