@@ -195,6 +195,40 @@ def test_recording_through_a_link_to_a_shared_reviews_file_writes_the_shared_fil
     assert (shared.parent / ".reviews.yaml.lock").exists()  # one lock for every case's runs
 
 
+def _reviews_text(count: int, note: str = "n") -> str:
+    return "reviews:\n" + "".join(
+        f"  - {{claim: a, work: W{1000 + n}, decision: not_a_match, by: x, date: 2025-01-01, note: {note}}}\n"
+        for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("past", ["values", "bytes"])
+def test_a_review_that_would_make_the_file_unreadable_is_not_recorded(tmp_path, monkeypatch, past):
+    """A reviews.yaml of 19,230 reviews (2.6 MB, as years of a team's reviews of a large check
+    make), the most the 250,000 values of a file allow: `review` appended one more, then failed
+    reading its own file back, "more than 250,000 values (an alias bomb?)", exit 2, the file
+    written all the same, and every later check and review stopped on it. So with reviews
+    carrying long notes, past 8 MiB. Now nothing is written, and the line says why."""
+    from claimwatch import documents
+
+    path = tmp_path / "reviews.yaml"
+    if past == "values":
+        monkeypatch.setattr(documents, "MAX_VALUES", 3 + 3 * 13)  # the list, and 3 reviews of 6 keys
+        path.write_text(_reviews_text(3), encoding="utf-8")
+        said = f"more than the {documents.MAX_VALUES:,} values claimwatch reads in one file"
+    else:
+        path.write_text(_reviews_text(79, note="x" * 100_000), encoding="utf-8")
+        said = "bytes, more than the 8,388,608 claimwatch reads"
+    before = path.read_bytes()
+    assert len(load_reviews(path).entries) in (3, 79)
+    with pytest.raises(InputError) as caught:
+        record_review(path, claim="a", work="W9", decision="confirmed", note="x" * 600_000, by="x", date=DAY)
+    (line,) = caught.value.lines()
+    assert line.startswith(f"{path}: cannot record the review: the file would hold ") and said in line
+    assert path.read_bytes() == before
+    load_reviews(path)
+
+
 @pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", "\x1c", "\v", "\f"])
 def test_a_note_holding_a_line_break_of_another_kind_is_recorded_as_given(tmp_path: Path, odd: str) -> None:
     """A note pasted with a Unicode line separator (or NEL, or a form feed) was refused, saying the

@@ -50,6 +50,10 @@ MAX_PROBLEMS = 100
 Path_ = tuple[Any, ...]
 
 
+class TooManyValues(InputError):
+    """A YAML text past the values a file may hold (`max_values`, every alias expansion counted)."""
+
+
 @dataclass
 class Document:
     """A YAML file's data as plain Python, and where each value and key stands in the file."""
@@ -534,7 +538,9 @@ class _Composer:
         """Attach a value to its parent (or as the document) and record its position."""
         self.nodes += 1
         if self.nodes > self.max_values:
-            self.fail(event, f"more than {self.max_values:,} values (an alias bomb?)")
+            m = _mark(event)
+            message = f"more than {self.max_values:,} values (an alias bomb?)"
+            raise TooManyValues(Problem(self.path, m.line + 1, m.column + 1, message))
         mark = _mark(event)
         position = (mark.line + 1, mark.column + 1)
         if not self.stack:

@@ -518,7 +518,10 @@ def _check_appended(path: Path, old_text: str, new_text: str, item: dict[str, ob
     """The appended text must read back as the reviews before, every one exactly as it was, plus
     the new one, or nothing is written."""
     before = _listed(path, old_text)
-    if _listed(path, new_text) != [*before, {k: v if isinstance(v, list) else str(v) for k, v in item.items()}]:
+    if _listed(path, new_text, room_for_it=True) != [
+        *before,
+        {k: v if isinstance(v, list) else str(v) for k, v in item.items()},
+    ]:
         raise InputError(
             [
                 Problem(
@@ -532,15 +535,29 @@ def _check_appended(path: Path, old_text: str, new_text: str, item: dict[str, ob
         )
 
 
-def _listed(path: Path, text: str) -> list[object]:
-    """The items of the text's `reviews:` list, as read."""
+def _listed(path: Path, text: str, *, room_for_it: bool = False) -> list[object]:
+    """The items of the text's `reviews:` list, as read. With `room_for_it` (the text with the
+    new review), within what `load_reviews` reads: written past it, the file would stop every
+    later check and review, the new review and every other with it."""
+    size = len(text.encode("utf-8"))
+    if room_for_it and size > documents.MAX_BYTES:
+        raise _no_room(path, f"{size:,} bytes, more than the {documents.MAX_BYTES:,} claimwatch reads")
     try:
-        items = documents.parse_yaml(text, str(path)).data["reviews"] or []
+        items = documents.parse_yaml(text, str(path), max_values=documents.MAX_VALUES).data["reviews"] or []
+    except documents.TooManyValues:
+        raise _no_room(path, f"more than the {documents.MAX_VALUES:,} values claimwatch reads in one file") from None
     except (InputError, KeyError, TypeError) as e:
         raise InputError(
             [Problem(str(path), 0, 0, f"cannot add the review at the end of its 'reviews:' list ({e}): add it by hand")]
         ) from None
     return list(items)
+
+
+def _no_room(path: Path, past: str) -> InputError:
+    message = (
+        f"cannot record the review: the file would hold {past}; nothing recorded (remove reviews that no longer apply)"
+    )
+    return InputError([Problem(str(path), 0, 0, message)])
 
 
 def unreviewed(results: Results) -> list[tuple[str, Finding | PersonFinding]]:
