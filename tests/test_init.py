@@ -286,3 +286,13 @@ def _the_feature_passes(cwd: Path, features: str) -> None:
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "1 passed" in run.stdout
+
+
+def test_a_case_folder_named_near_the_file_system_s_limit_is_made(tmp_path, capsys):
+    """`claimwatch init` of a folder of 250 characters (`mkdir` makes it): "cannot make the case
+    here: File name too long", the temporary folder beside it, `.NAME.tmp-XXXXXXXX`, being past
+    255 bytes. Now its name is cut to fit, and the case is made, nothing left beside it."""
+    target = tmp_path / ("c" * 250)
+    assert main(["init", str(target)]) == 0, capsys.readouterr().err
+    assert (target / "claimwatch.toml").is_file() and (target / "reviews.yaml").is_file()
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from ..files import default_mode
+from ..files import default_mode, hidden_prefix
 from ..project import CONFIG_NAME
 
 # Shipped without the dot: a `.gitignore` inside the package would apply to the template folder
@@ -55,7 +55,9 @@ def _made_whole(target: Path) -> list[Path]:
     home = target if exists else target.absolute().parent
     try:
         home.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.absolute().name or 'case'}.tmp-", dir=home))
+        # mkdtemp adds 8 characters: a folder named near the file system's limit is still a case's
+        hidden = hidden_prefix(target.absolute().name or "case", len(".tmp-") + 8)
+        tmp = Path(tempfile.mkdtemp(prefix=f"{hidden}.tmp-", dir=home))
     except OSError as e:
         raise InputError(f"cannot make the case here: {e.strerror or e}", path=target) from None
     moved: list[Path] = []
