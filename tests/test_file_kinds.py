@@ -164,3 +164,14 @@ def test_validate_says_a_folder_holding_no_yaml_among_others_as_it_does_alone(
     (case / "evidence/empty").mkdir()
     assert one_error(capsys, ["validate", "evidence/empty"]) == "evidence/empty: no YAML files found"
     assert one_error(capsys, ["validate", "claims/", "evidence/empty"]) == "evidence/empty: no YAML files found"
+
+
+@pytest.mark.parametrize("command", [["lists", "diff", "evidence/lists/seven-sons.yaml"], ["lists", "show"]])
+def test_a_screening_list_s_csv_given_as_a_list_file_is_said_as_csv(case, capsys, shared_data, command):
+    """`lists diff old.yaml consolidated.csv` (the CSL's own CSV, where the list made from it
+    belongs): "not valid YAML: ... the value is only '_id,source,entity_number,...': put the whole
+    value in quotes", of a line of 29 column names. Now the one line `validate` gives a CSV."""
+    csv = shutil.copy(shared_data / "csl" / "consolidated-2025-excerpt.csv", case / "consolidated.csv")
+    assert one_error(capsys, [*command, str(csv)]) == (
+        f"{csv}: is CSV, not YAML: lists import makes a list from a screening list's CSV"
+    )

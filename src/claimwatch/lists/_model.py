@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .. import documents, ids
 from .._text import listed_in_a_sentence, one_line
 from ..errors import InputError, Problem
+from ..files import not_yaml
 
 DEFAULT_LISTS_DIR = Path("evidence/lists")
 LIST_MAX_BYTES = 64 * 1024 * 1024  # an import of the whole Consolidated Screening List fits
@@ -282,6 +283,8 @@ def load_list(path: str | Path, *, check_file_name: bool = True) -> ReferenceLis
 
     `check_file_name=False` reads a copy kept under another name (`us-entity-list.old.yaml`).
     """
+    if said := not_yaml(Path(path)):  # a screening list's CSV given to `lists show` or `lists diff`
+        raise InputError(said)
     doc = documents.load_yaml(path, max_bytes=LIST_MAX_BYTES, max_values=LIST_MAX_VALUES)
     # A claim file or the reviews given to `lists show`/`lists diff` is said as what it is, in one
     # line, not as every key the list schema misses or refuses.
