@@ -723,12 +723,14 @@ def test_a_number_of_more_digits_than_python_reads_is_one_line(root, capsys):
     # JSONDecodeError: `diff` ended in a traceback.
     old = run(root, [work("W1", "Graph networks")], "old")
     new = root / "new.json"
-    new.write_text(old.read_text(encoding="utf-8").replace("{", '{"x": ' + "1" * 5000 + ", ", 1), encoding="utf-8")
+    # On its third line, after a string of digits that is no number: the line names the number.
+    text = old.read_text(encoding="utf-8").replace("{", '{"s": "' + "2" * 5000 + '",\n\n  "x": ' + "1" * 5000 + ", ", 1)
+    new.write_text(text, encoding="utf-8")
     assert main(["diff", str(old), str(new)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert (
         len(err) == 1
-        and err[0] == f"{new}: not a JSON report: a number of more than 4,300 digits, more than claimwatch reads"
+        and err[0] == f"{new}:3:8: not a JSON report: a number of more than 4,300 digits, more than claimwatch reads"
     )
 
 

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.text import Text
 
 from .._version import __version__
-from ..documents import TOO_MANY_DIGITS, not_utf8, open_input
+from ..documents import TOO_MANY_DIGITS, long_json_integer_at, not_utf8, open_input
 from ..errors import InputError, Problem
 from ..results import (
     VERDICT_WORDS,
@@ -245,16 +245,19 @@ def read_report(path: str | Path) -> Results:
         raise InputError(Problem(str(path), 0, 0, f"{other}, not a JSON report: {_COMPARE}"))
     try:
         # A byte order mark an editor saved it with is passed over, as RFC 8259 allows.
-        data = json.loads(raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as e:
         raise InputError(not_utf8(path, raw, e.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0))) from None
+    try:
+        data = json.loads(text)
     except json.JSONDecodeError as e:
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not a JSON report: {e.msg}")) from None
     except RecursionError:
         raise InputError(Problem(str(path), 0, 0, "not a JSON report: nested too deeply")) from None
     except ValueError:
         # The standard library refuses an integer of more digits than Python converts (4,300).
-        raise InputError(Problem(str(path), 0, 0, f"not a JSON report: {TOO_MANY_DIGITS}")) from None
+        line, column = long_json_integer_at(text)
+        raise InputError(Problem(str(path), line, column, f"not a JSON report: {TOO_MANY_DIGITS}")) from None
     if isinstance(data, dict) and "@context" in data and "claimwatch" not in data:
         raise InputError(
             Problem(str(path), 0, 0, f"a ClaimReview report (--claimreview), not a JSON report: {_COMPARE}")
