@@ -408,6 +408,13 @@ def test_a_name_given_within_an_institution_s_name_under_an_entry_is_its_alias(t
     assert related[campus][-1] == "Zhejiang Second People\u2019s Police School"
     may = [n for n in related if n.startswith("May also known as")]
     assert may and not any("May" in related[n] for n in may)
+    # The Army Medical University's hospital by its present name, after "now known as", which the
+    # first reading missed: only its Chinese form was an alias.
+    (daping,) = [n for n in related if n.startswith("Third Affiliated Hospital/Daping Hospital")]
+    assert related[daping][-2:] == [
+        "Third Affiliated Hospital/Daping Hospital (第三附属医院/大坪医院)",
+        "Army Characteristic Medical Center",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -431,6 +438,13 @@ def test_a_name_given_within_an_institution_s_name_under_an_entry_is_its_alias(t
             "Also referred to as the Key Laboratory of High-Performance Embedded Computing",
             "Key Laboratory of High-Performance Embedded Computing",
         ),
+        # Under the University of Science and Technology Beijing and the Air Force Early Warning
+        # Academy, remarks the first reading missed, each kept whole, its name found nowhere.
+        (
+            "This may be known as the Critical Applied Technologies and Materials Technology",
+            "Critical Applied Technologies and Materials Technology Development Research Base",
+        ),
+        ("Aka Wuhan Radar Institute Key Research Lab", "Wuhan Radar Institute Key Research Lab"),
         ("May be part of the Electronic Materials Research Laboratory, Ministry of Education", None),
         ("Jointly run with Beijing Institute of Technology", None),
         ("Probably a Ministry of Education b-category laboratory", None),
@@ -455,6 +469,10 @@ WITHIN_WORKS = {
     # The laboratory the tracker writes under Harbin Engineering University as "May also be known as
     # the Science and Technology on Underwater Vehicle Laboratory (...), literally the '...'".
     "W4": ["Science and Technology on Underwater Vehicle Laboratory, Harbin 150001, China"],
+    # The hospital the tracker writes under the Army Medical University "Third Affiliated
+    # Hospital/Daping Hospital (...), now known as the Army Characteristic Medical Center (...)",
+    # written as W1 is, with Daping Hospital's city and postcode.
+    "W5": ["Army Characteristic Medical Center, Chongqing 400042, China"],
     "W6": ["Department of Physics, University of Oxford, Oxford, UK"],
 }
 
@@ -468,9 +486,10 @@ def test_an_author_at_a_name_given_within_a_related_institution_s_is_a_doubt_on_
     assert (r.verdict, r.matched, [f.work.id for f in r.uncertain_findings]) == (
         "insufficient_evidence",
         0,
-        ["W1", "W2", "W3", "W4"],
+        ["W1", "W2", "W3", "W4", "W5"],
     )
     why = {f.work.id: " | ".join(f.uncertain_because) for f in r.uncertain_findings}
     assert "under China Aerospace Science and Technology Corporation as a subsidiary" in why["W1"]
     assert "under China North Industries Group as a major defence laboratory" in why["W2"]
     assert "under Harbin Engineering University as a major defence laboratory" in why["W4"]
+    assert "under Army Medical University as a subsidiary" in why["W5"]

@@ -173,11 +173,14 @@ _THE_AND_QUOTES = re.compile(r"^(?:the\s+)?[\s'\u2018\u2019\u201c\u201d\"]*|[\s'
 # A remark the tracker writes in place of a laboratory's name, naming what it may be: "May be another
 # name for the State Key Laboratory for Underwater Information and Control", "May also be known as
 # the Science and Technology on Underwater Vehicle Laboratory (...), literally the '...'", "Also
-# known as the 'Radiochemistry and Radiation Chemistry GF Key Discipline Laboratory'". Not "May be
-# part of the ..." (a part is not the whole) nor "Jointly run with ..." (another institution).
+# known as the 'Radiochemistry and Radiation Chemistry GF Key Discipline Laboratory'", "This may be
+# known as the Critical Applied Technologies and Materials Technology Development Research Base",
+# "Aka Wuhan Radar Institute Key Research Lab". Not "May be part of the ..." (a part is not the
+# whole) nor "Jointly run with ..." (another institution).
 _MAY_BE = re.compile(
-    r"^(?:May\s+(?:also\s+)?(?:be\s+)?(?:known\s+as|another\s+name\s+for|the\s+same\s+as)"
-    r"|May\s+be(?=\s+the\s)|Also\s+(?:known|referred\s+to)\s+as|Possibly\s+the\s+same\s+as)\s+(?:the\s+)?"
+    r"^(?:(?:(?:This|It)\s+may|May)\s+(?:also\s+)?(?:be\s+)?(?:known\s+as|another\s+name\s+for|the\s+same\s+as)"
+    r"|May\s+be(?=\s+the\s)|Also\s+(?:known|referred\s+to)\s+as|Possibly\s+the\s+same\s+as|Aka|A\.k\.a\.?)"
+    r"\s+(?:the\s+)?"
 )
 _LITERALLY = re.compile(r"\s*,\s*literally\b.*$", re.DOTALL)
 

@@ -79,18 +79,20 @@ def _entry(fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-# Another name a list gives within a name, after "a.k.a.", "aka", "f.k.a.", "formerly" or "also
-# known as": in a bracket that ends it, round or square, which may hold a bracket of its own, after
-# a comma, or after a space in lower case. The CSL of 2023-11 writes the Entity List's alias of
+# Another name a list gives within a name, after "a.k.a.", "aka", "f.k.a.", "formerly", "also
+# known as" or "now known as": in a bracket that ends it, round or square, which may hold a bracket
+# of its own, after a comma, or after a space in lower case. The CSL of 2023-11 writes the Entity List's alias of
 # CAEP "Southwest Institute of Nuclear Physics and Chemistry (a.k.a., China Academy of Engineering
 # Physics (CAEP)?s 902 Institute)", the Nonproliferation name "Astronautics Research Institute [aka
 # Astronautics Systems Research Center, Aerospace Research Institute]", and "JSC NIIP, f.k.a.,
 # Otkrytoe ..."; the ASPI tracker names institutions under its entries "CASC 1st Academy, a.k.a
 # China Academy of Launch Vehicle Technology (CALT)" and "NORINCO Group No. 204 Institute (...) aka
-# Xi'an Modern Chemistry Institute". No affiliation writes a name so.
+# Xi'an Modern Chemistry Institute", and a hospital under the Army Medical University "Third
+# Affiliated Hospital/Daping Hospital (...), now known as the Army Characteristic Medical Center".
+# No affiliation writes a name so.
 _OTHER_NAME = re.compile(
     r"\s*(?:(?P<open>[(\[])|,|\s(?=aka\b|a\.k\.a\b|also known as\b))\s*"
-    r"(?i:a\.?k\.?a\b\.?|f\.?k\.?a\b\.?|also\s+known\s+as\b|formerly(?:\s+known\s+as)?\b)[\s,:]*"
+    r"(?i:a\.?k\.?a\b\.?|f\.?k\.?a\b\.?|(?:also|now)\s+known\s+as\b|formerly(?:\s+known\s+as)?\b)[\s,:]*"
 )
 _CLOSING = {"(": ")", "[": "]"}
 
