@@ -411,10 +411,19 @@ def test_a_name_given_within_an_institution_s_name_under_an_entry_is_its_alias(t
     # The Army Medical University's hospital by its present name, after "now known as", which the
     # first reading missed: only its Chinese form was an alias.
     (daping,) = [n for n in related if n.startswith("Third Affiliated Hospital/Daping Hospital")]
-    assert related[daping][-2:] == [
-        "Third Affiliated Hospital/Daping Hospital (第三附属医院/大坪医院)",
-        "Army Characteristic Medical Center",
-    ]
+    assert related[daping][-2:] == ["大坪医院", "Army Characteristic Medical Center"]
+    # A remark before the name is no part of it, and a name's Chinese form is an alias apart, as
+    # affiliations write it; "第三附属医院" (any university's third affiliated hospital) is none.
+    everything = [a for aliases in related.values() for a in aliases]
+    assert not [a for a in everything if a.startswith(("Based in", "Jointly"))]
+    assert {
+        "NORINCO Group No. 55 Institute",
+        "中国兵工集团第55研究所",
+        "Norinco Group’s 212 Research Institute",
+    } <= set(everything)
+    aisheng = [n for n in related if n.startswith("Xi'an Aisheng Technology Group")]
+    assert related[aisheng[0]][:2] == ["Xi'an Aisheng Technology Group", "西安爱生技术集团公司"]
+    assert "大坪医院" in related[daping] and "第三附属医院" not in everything
 
 
 @pytest.mark.parametrize(
@@ -474,6 +483,9 @@ WITHIN_WORKS = {
     # written as W1 is, with Daping Hospital's city and postcode.
     "W5": ["Army Characteristic Medical Center, Chongqing 400042, China"],
     "W6": ["Department of Physics, University of Oxford, Oxford, UK"],
+    # The company the tracker writes under Northwestern Polytechnical University "Xi'an Aisheng
+    # Technology Group (西安爱生技术集团公司), aka ...", in Chinese as Chinese affiliations write it.
+    "W7": ["西安爱生技术集团公司, 西安 710072"],
 }
 
 
@@ -486,10 +498,11 @@ def test_an_author_at_a_name_given_within_a_related_institution_s_is_a_doubt_on_
     assert (r.verdict, r.matched, [f.work.id for f in r.uncertain_findings]) == (
         "insufficient_evidence",
         0,
-        ["W1", "W2", "W3", "W4", "W5"],
+        ["W1", "W2", "W3", "W4", "W5", "W7"],
     )
     why = {f.work.id: " | ".join(f.uncertain_because) for f in r.uncertain_findings}
     assert "under China Aerospace Science and Technology Corporation as a subsidiary" in why["W1"]
     assert "under China North Industries Group as a major defence laboratory" in why["W2"]
     assert "under Harbin Engineering University as a major defence laboratory" in why["W4"]
     assert "under Army Medical University as a subsidiary" in why["W5"]
+    assert "under Northwestern Polytechnical University as a subsidiary" in why["W7"]

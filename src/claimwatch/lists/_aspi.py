@@ -183,6 +183,14 @@ _MAY_BE = re.compile(
     r"\s+(?:the\s+)?"
 )
 _LITERALLY = re.compile(r"\s*,\s*literally\b.*$", re.DOTALL)
+# A remark before a name that another follows after "a.k.a.": "Based in NORINCO Group No. 55
+# Institute (...) aka Changchun Equipment Technology Institute", "Jointly established with Norinco
+# Group's 212 Research Institute, also known as the Xi'an Mechanical & Electric Institute", as the
+# tracker writes three of its laboratories. The remark is no part of the name: no affiliation
+# writes "Based in ...", so the institute is its alias without it, its Chinese form apart, as an
+# institution's under an entry is (`chinese_names`): "西安爱生技术集团公司" of "Xi'an Aisheng Technology
+# Group (西安爱生技术集团公司), aka ...", which left in the bracket no affiliation writes.
+_REMARK_BEFORE = re.compile(r"^(?:Based\s+in|Jointly\s+(?:established|run)\s+with)\s+(?:the\s+)?")
 
 
 def _names_within(name: str) -> list[str]:
@@ -198,7 +206,9 @@ def _names_within(name: str) -> list[str]:
     if found is None:
         return []
     before, rest = found
-    return unique([before, *(_THE_AND_QUOTES.sub("", n) for n in _NAMES_JOINED.split(rest))])
+    english, native = split_aspi_value(_REMARK_BEFORE.sub("", before))
+    others = (_THE_AND_QUOTES.sub("", n) for n in _NAMES_JOINED.split(rest))
+    return unique([english, *chinese_names(native or ""), *others])
 
 
 # The tracker writes a laboratory's Chinese form with its class ("信息融合技术教育部重点实验室(B类)"),
