@@ -35,6 +35,10 @@ MIN_POPULATION = 300_000
 # A city's name in Chinese as "X市" (GeoNames' other Chinese names include districts, towns and
 # even a road, 南干道 for Xinxiang): X is printed, the form affiliations give before 市 or alone.
 _CJK_CITY = re.compile(r"([\u4e00-\u9fff]{2,})市")
+# A city's "X市" that GeoNames also files under a district of it: Tongshan is Xuzhou's district
+# 铜山区 (https://en.wikipedia.org/wiki/Tongshan_District), not 徐州, which read as Tongshan made
+# "江苏省徐州市" no Xuzhou, the tracker's Air Force Logistics University's own city.
+_A_DISTRICT_S_CITY = {"Tongshan": "徐州"}
 
 
 def folded(name: str) -> str:
@@ -55,7 +59,11 @@ def main(wheel: str) -> None:
         if c["population"] < MIN_POPULATION or c["admin1code"] not in province_of:
             continue
         key = (province_of[c["admin1code"]], c["name"])
-        rows[key] |= {m.group(1) for n in c["alternatenames"] if (m := _CJK_CITY.fullmatch(n))}
+        rows[key] |= {
+            m.group(1)
+            for n in c["alternatenames"]
+            if (m := _CJK_CITY.fullmatch(n)) and m.group(1) != _A_DISTRICT_S_CITY.get(c["name"])
+        }
     for (province, name), cjk in sorted(rows.items()):
         print("|".join([province, name, *sorted(cjk)]))
 

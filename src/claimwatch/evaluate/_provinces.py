@@ -254,7 +254,7 @@ Jiangsu|Suqian|宿迁
 Jiangsu|Suzhou|苏州|蘇州
 Jiangsu|Taicang|太仓
 Jiangsu|Taizhou|泰州
-Jiangsu|Tongshan|徐州
+Jiangsu|Tongshan
 Jiangsu|Wuxi|无锡|無錫
 Jiangsu|Xinyi
 Jiangsu|Xuzhou|徐州
