@@ -45,3 +45,97 @@ def test_xuzhou_is_no_district_s_name():
 
     assert in_english("徐州") == "Xuzhou"
     assert own_places_in_chinese("江苏省徐州市鼓楼区") == ["Jiangsu", "Xuzhou"]
+
+
+def _one_entry(name: str, *aliases: str):
+    from claimwatch import lists
+
+    entry = lists.ListEntry(id="e", name=name, aliases=aliases, country="CN")
+    return lists.ReferenceList(id="l", name="l", sources=(lists.Source(title="s"),), entries=(entry,))
+
+
+def _doubts(rl, raw: str) -> dict[str, str | None]:
+    from claimwatch.evaluate._matchers import ListMatcher
+    from claimwatch.works import Authorship
+
+    a = Authorship(name="A", position=0, raw_affiliations=(raw,))
+    return {h.entry.name: h.doubt for h in ListMatcher(rl).hits(a)}
+
+
+@pytest.mark.parametrize(
+    ("alias", "raw"),
+    [
+        # The tracker's alias of IEU as other lists write names: the CSL in capitals, IEEE and Web
+        # of Science abbreviated, a hyphen for a space, Taiwan's and Hong Kong's script. The file
+        # was read casefolded with spaces collapsed, so each was IEU's for certain.
+        ("Luoyang Univ.", "Luoyang University, Luoyang 471003, China"),
+        ("LUOYANG UNIV", "Luoyang Univ, Luoyang 471003, Peoples R China"),
+        ("Luoyang-University", "Luoyang University, Luoyang 471003, China"),
+        ("洛陽大學", "洛陽大學，洛陽 471003"),
+    ],
+)
+def test_a_namesake_alias_written_otherwise_is_on_the_file(alias, raw):
+    doubt = _doubts(_one_entry("Information Engineering University", alias), raw)["Information Engineering University"]
+    assert doubt is not None and "a civilian university in Luoyang" in doubt
+
+
+def test_the_namesakes_file_is_read_as_the_matcher_reads_names():
+    from claimwatch.evaluate import namesake_of
+
+    assert namesake_of("Luoyang Univ.") is namesake_of("LUOYANG-UNIVERSITY") is namesake_of("Luoyang University")
+    assert namesake_of("Luoyang University") is not None
+    assert namesake_of("洛陽大學") is namesake_of("洛阳大学") is not None
+    assert namesake_of("Luoyang Normal University") is None and namesake_of("洛阳师范学院") is None
+
+
+HEADER = "name,other_body,country,places,years,source\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("name,other_body,country\nA,B,CN\n", ["claimwatch/lists/namesakes.csv:1:0: the header has no column places"]),
+        (HEADER + "A,B,CN,X,1990-2000,\n", ["claimwatch/lists/namesakes.csv:2:0: row no source"]),
+        (
+            HEADER + "A,B,CN,X,1990-2000,http://a,extra\nC,,CN,X,1990-2000,http://a\n",
+            ["namesakes.csv:2:0: row more values than the header", "namesakes.csv:3:0: row no other_body"],
+        ),
+    ],
+)
+def test_a_broken_namesakes_file_is_one_clear_error(text, said):
+    """A column missing was a KeyError's traceback; every broken row is said, with its line."""
+    from claimwatch.errors import InputError
+    from claimwatch.lists import read_namesakes
+
+    with pytest.raises(InputError) as raised:
+        read_namesakes(text)
+    lines = raised.value.lines()
+    assert len(lines) == len(said)
+    for line, part in zip(lines, said, strict=True):
+        assert part in line
+
+
+def test_two_namesake_rows_read_alike_are_one_clear_error(monkeypatch):
+    """One row would hide the other where the matcher reads the names alike."""
+    from claimwatch.errors import InputError
+    from claimwatch.evaluate import _matchers
+    from claimwatch.lists import read_namesakes
+
+    rows = read_namesakes(
+        HEADER + "Luoyang University,B,CN,X,1990-2000,http://a\nLuoyang Univ.,C,CN,X,1990-2000,http://b\n"
+    )
+    monkeypatch.setattr(_matchers, "known_namesakes", lambda: rows)
+    _matchers._namesakes_by_reading.cache_clear()
+    try:
+        with pytest.raises(
+            InputError, match=r"namesakes.csv:3:0: 'Luoyang Univ\.' reads as 'Luoyang University' \(line 2\)"
+        ):
+            _matchers.namesake_of("Luoyang University")
+    finally:
+        _matchers._namesakes_by_reading.cache_clear()
+
+
+def test_the_shipped_namesakes_file_reads():
+    from claimwatch.lists import known_namesakes
+
+    assert len(known_namesakes()) == 3

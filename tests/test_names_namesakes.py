@@ -21,8 +21,9 @@ import pytest
 
 from claimwatch import lists
 from claimwatch.cli import main
+from claimwatch.evaluate import namesake_of
 from claimwatch.evaluate._matchers import ListMatcher
-from claimwatch.lists import known_namesakes, namesake_of
+from claimwatch.lists import known_namesakes
 from claimwatch.works import Authorship, Institution
 from helpers import coauthor_text_found
 

@@ -13,6 +13,7 @@ from .. import countries
 from .. import lists as lists_mod
 from .._text import one_line
 from ..documents import country_problem
+from ..evaluate import fold, namesake_of
 from ..files import refuse_unsafe_outputs
 from ..validate import counted
 from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, echo_json, lists_option, root_option
@@ -69,9 +70,7 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
             click.echo(one_line(f"      aka {'; '.join(e.aliases)}"))
         # An alias a sourced file says another body bears: an author found by it alone is a doubt.
         for alias in e.aliases:
-            if (other := lists_mod.namesake_of(alias)) and lists_mod.namesake_key(alias) != lists_mod.namesake_key(
-                e.name
-            ):
+            if (other := namesake_of(alias)) and fold(alias) != fold(e.name):  # as the matcher reads it
                 click.echo(
                     one_line(f"      {alias!r} is also another body's name (a doubt alone): {other.described()}")
                 )

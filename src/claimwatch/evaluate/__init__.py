@@ -56,7 +56,7 @@ from ._grouping import (
     tables_unread,
     with_set_aside,
 )
-from ._matchers import _Matchers
+from ._matchers import _Matchers, namesake_of
 from ._names import NameHit, NameMatcher, fold
 from ._phrases import PhraseHit, PhraseSet, plain_words
 from ._provenance import _CountingEvidence, _evidence_ref, _inputs, _lists_used, _statement
@@ -74,6 +74,7 @@ __all__ = [
     "evaluate",
     "exclusion_problems",
     "fold",
+    "namesake_of",
     "plain_words",
     "tables_unread",
     "without_cyclic_gc",

@@ -16,16 +16,18 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Literal, NamedTuple, TypeVar
 
 from .._memo import Memo
 from .._text import printable
 from ..claims import Subject, Topic
-from ..lists import ListEntry, Namesake, ReferenceList, Related, clean_alias, namesake_of
+from ..errors import InputError, Problem
+from ..lists import NAMESAKES_FILE, ListEntry, Namesake, ReferenceList, Related, clean_alias, known_namesakes
 from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
 from ..works import (
     APOSTROPHES,
@@ -57,6 +59,7 @@ from ._names import (
     fold,
     holds_a_whole_name_s_end,
     is_acronym,
+    name_words,
     names_its_owner,
     visible,
     without_its_army,
@@ -724,11 +727,44 @@ def _in_another_province(hit: _EntryHit, doubt: str) -> _EntryHit:
     return _EntryHit(hit.entry, hit.reference_list, hit.method, hit.institution, hit.matched_text, hit.name, doubt)
 
 
+def namesake_of(name: str) -> Namesake | None:
+    """The other body the package's namesakes file (`lists.known_namesakes`) says bears `name`,
+    the name read as the matcher reads names: "Luoyang Univ.", "LUOYANG UNIVERSITY" and
+    "Luoyang-University" as "Luoyang University", and a Chinese name in either script (洛陽大學 for
+    洛阳大学; OpenCC loaded only for a Chinese name)."""
+    by_reading = _namesakes_by_reading()
+    if not _is_cjk(name):
+        return by_reading.get(_namesake_reading(name))
+    forms = chinese_forms(unicodedata.normalize("NFKC", name))
+    return next((found for form, _ in forms if (found := by_reading.get(_namesake_reading(form)))), None)
+
+
+def _namesake_reading(name: str) -> str:
+    return " ".join(name_words(fold(name)))
+
+
+@cache
+def _namesakes_by_reading() -> dict[str, Namesake]:
+    """The namesakes file by each name as the matcher reads it; two rows read alike are an
+    `InputError` naming both, since one would hide the other."""
+    out: dict[str, Namesake] = {}
+    problems = []
+    for n in known_namesakes():
+        key = _namesake_reading(n.name)
+        if (before := out.get(key)) is not None:
+            said = f"{n.name!r} reads as {before.name!r} (line {before.line}) does: one row a name"
+            problems.append(Problem(NAMESAKES_FILE, n.line, 0, said))
+        out.setdefault(key, n)
+    if problems:
+        raise InputError(problems)
+    return out
+
+
 def _with_its_namesake(
     entry: ListEntry, hit: NameHit, text: str, placed: str | _Elsewhere | None, *, placed_by_itself: bool
 ) -> str | _Elsewhere | None:
     """`placed`, and a doubt where the alias found is, by the package's sourced namesakes file, also
-    another body's name (`lists.namesake_of`): the tracker gives the PLA's Information Engineering
+    another body's name (`namesake_of`): the tracker gives the PLA's Information Engineering
     University the alias "Luoyang University", a civilian university's name until 2007. Found so
     alone, the author may be at that body: a doubt naming it, never a match. The entry's own name
     is no alias (the list may list that very body); a text placing the name where the other body

@@ -9,7 +9,7 @@ date each was listed and the citation, and which facts are not confirmed. A list
     write_list_yaml(doc, out)                 check a list document by the loader's own rules, write it atomically (`_write`)
     fetch_csl(out, ...)                       download the Consolidated Screening List, import it, write the list (`_fetch`)
     load_list_version(path) / diff_lists      what changed between two versions of a list (`_diff`)
-    namesake_of(name)                         another body a sourced file says bears the name (`_namesakes`)
+    known_namesakes()                         the sourced file of names other bodies bear too (`_namesakes`)
 
 An import returns a list document: plain data in the list file format (list.schema.json), the
 same for the same input and options. Nothing is written until the whole file has been read, the
@@ -58,7 +58,7 @@ from ._model import (
     periods_said,
     stripped_names,
 )
-from ._namesakes import Namesake, known_namesakes, namesake_key, namesake_of
+from ._namesakes import NAMESAKES_FILE, Namesake, known_namesakes, read_namesakes
 from ._write import check_list_destination, render_list_yaml, write_list_yaml
 
 __all__ = [
@@ -72,6 +72,7 @@ __all__ = [
     "DEFAULT_LISTS_DIR",
     "IMPORT_MAX_BYTES",
     "LIST_MAX_BYTES",
+    "NAMESAKES_FILE",
     "CslRecord",
     "EntryChange",
     "FetchPolicy",
@@ -103,10 +104,9 @@ __all__ = [
     "listed_within",
     "load_list",
     "load_list_version",
-    "namesake_key",
-    "namesake_of",
     "periods_said",
     "read_csl_records",
+    "read_namesakes",
     "redact_url",
     "render_list_yaml",
     "source_abbreviation",

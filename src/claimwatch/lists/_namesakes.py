@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from ..errors import InputError, Problem
+
 
 @dataclass(frozen=True)
 class Namesake:
@@ -26,28 +28,45 @@ class Namesake:
     places: tuple[str, ...]
     years: str
     source: str
+    line: int = 0  # of the file, for a reader told of a row
 
     def described(self) -> str:
         """'Luoyang University (洛阳大学), a civilian university ... (1985-2007; http://...)'."""
         return f"{self.other_body} ({self.years}; {self.source})"
 
 
+# The file's columns, each needed in every row.
+_COLUMNS = ("name", "other_body", "country", "places", "years", "source")
+_PATH = "lists/namesakes.csv"
+NAMESAKES_FILE = f"claimwatch/{_PATH}"
+
+
 @cache
-def known_namesakes() -> dict[str, Namesake]:
-    """The package's namesakes file, by each name casefolded with its spaces collapsed."""
-    text = resources.files("claimwatch").joinpath("lists/namesakes.csv").read_text("utf-8")
-    out: dict[str, Namesake] = {}
-    for row in csv.DictReader(io.StringIO(text)):
+def known_namesakes() -> tuple[Namesake, ...]:
+    """The package's namesakes file, a row each (`read_namesakes`). The matcher reads the names as
+    it reads every name (`evaluate.namesake_of`)."""
+    return read_namesakes(resources.files("claimwatch").joinpath(_PATH).read_text("utf-8"))
+
+
+def read_namesakes(text: str, path: str = NAMESAKES_FILE) -> tuple[Namesake, ...]:
+    """Namesakes from the file's text. A header missing a column, or a row missing a value or
+    holding one too many, is an `InputError` naming every such row by its line: the file is
+    curated, so what broke is said, and no half of it is read."""
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in _COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise InputError(Problem(path, 1, 0, f"the header has no column {', '.join(missing)}"))
+    out: list[Namesake] = []
+    problems = []
+    for row in reader:
+        empty = [c for c in _COLUMNS if not (row.get(c) or "").strip()]
+        if empty or None in row:
+            why = f"no {', '.join(empty)}" if empty else "more values than the header has columns"
+            problems.append(Problem(path, reader.line_num, 0, f"row {why}"))
+            continue
         places = tuple(p.strip() for p in row["places"].split(";") if p.strip())
-        n = Namesake(row["name"], row["other_body"], row["country"], places, row["years"], row["source"])
-        out[namesake_key(n.name)] = n
-    return out
-
-
-def namesake_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-def namesake_of(name: str) -> Namesake | None:
-    """The other body the file says bears `name`, if any."""
-    return known_namesakes().get(namesake_key(name))
+        values = (row["name"], row["other_body"], row["country"], places, row["years"], row["source"])
+        out.append(Namesake(*values, line=reader.line_num))
+    if problems:
+        raise InputError(problems)
+    return tuple(out)
