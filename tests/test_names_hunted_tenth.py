@@ -5,6 +5,8 @@ and addresses), as the tests below say."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from helpers import coauthor_text_found
@@ -139,3 +141,72 @@ def test_the_shipped_namesakes_file_reads():
     from claimwatch.lists import known_namesakes
 
     assert len(known_namesakes()) == 3
+
+
+# The tracker's Northwestern Polytechnical University and University of International Relations,
+# as `lists import aspi` writes them: no address; a subsidiary each whose name holds a city.
+NPU_AND_UIR_LIST = """\
+id: l
+name: Screening list
+sources: [{title: ASPI China Defence Universities Tracker}]
+entries:
+  - id: npu
+    name: Northwestern Polytechnical University
+    aliases: [西北工业大学, NWPU, NPU]
+    country: CN
+    verified: true
+    related:
+      - name: "Xi'an Aisheng Technology Group (西安爱生技术集团公司), aka Northwestern Polytechnical
+          University 365th Research Institute or Xi’an ASN Technology Group"
+        country: CN
+        called: [subsidiary]
+  - id: uir
+    name: University of International Relations
+    aliases: [国际关系学院, UIR]
+    country: CN
+    verified: true
+    related:
+      - name: University of International Relations Hangzhou Campus, also known as the Zhejiang Second People’s Police School
+        aliases: [浙江第二人民警察学校]
+        country: CN
+        called: [subsidiary]
+  - id: amu
+    name: Army Medical University
+    aliases: [中国人民解放军陆军军医大学]
+    country: CN
+    addresses: ["中国重庆市沙坪坝区高滩岩正街30号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found", "place"),
+    [
+        # Places written as an address before the name of an entry the list gives no address:
+        # nothing before (the name read as run on from a longer word), the claim cleared.
+        ("陕西省西安市西北工业大学", "doubt", "陕西省西安市"),
+        ("西安市西北工业大学，西安 710072", "doubt", "西安市"),
+        ("陕西省西安市碑林区友谊西路127号西北工业大学", "doubt", "陕西省西安市碑林区友谊西路127号"),
+        ("北京市海淀区国际关系学院", "doubt", "北京市海淀区"),
+        ("海淀区国际关系学院", "doubt", "海淀区"),
+        # A bare city the tracker's record ties to the entry, in a subsidiary's name: NPU's Xi'an,
+        # UIR's Hangzhou campus.
+        ("西安西北工业大学", "doubt", "西安"),
+        ("杭州国际关系学院", "doubt", "杭州"),
+        # A bare city the record does not tie to it: another institution named by its place, as
+        # 南京信息工程大学 is not IEU; and any place before the name of an entry the list
+        # addresses elsewhere. Nothing, as before.
+        ("南京西北工业大学", "nothing", None),
+        ("北京国际关系学院", "nothing", None),
+        ("北京市海淀区陆军军医大学", "nothing", None),
+        # The name alone, or after the entry's own address: as before.
+        ("西北工业大学，西安 710072", "match", None),
+        ("中国重庆市沙坪坝区陆军军医大学", "match", None),
+    ],
+)
+def test_places_before_the_chinese_name_of_an_unaddressed_entry(tmp_path, monkeypatch, capsys, raw, found, place):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, NPU_AND_UIR_LIST, raw, found)
+    if place is not None:
+        said = json.dumps(result, ensure_ascii=False)
+        assert f"the place \u201c{place}\u201d comes right before" in said
+        assert "the list gives no address for" in said

@@ -149,7 +149,7 @@ class SubjectMatcher:
         self.names = NameMatcher(
             ((subject.id, n) for n in subject.names),
             lambda _, text, start: _own_chinese_places_before(text, start, own, frozenset()),
-            chinese_places_before,
+            lambda _, text, start: chinese_places_before(text, start),
         )
         # The subject as a list entry, whose names the entries' rule for a longer name reads.
         self._as_entry = ListEntry(id=subject.id, name=subject.name, aliases=subject.aliases, country=subject.country)
@@ -352,7 +352,9 @@ class ListMatcher:
         self.entries = {e.id: e for e in reference_list.entries}
         # What the matcher looks for, and the query's needles with it (`_grouping`).
         self.registered = tuple(dict.fromkeys((e.id, n) for e in reference_list.entries for n in _sought(e)))
-        self.names = NameMatcher(self.registered, self._own_place_before, of_its_own=self._of_its_owner)
+        self.names = NameMatcher(
+            self.registered, self._own_place_before, self._unaddressed_place_before, self._of_its_owner
+        )
         # The institutions the list names under its entries (`related`), each sought as an entry
         # of its own is (`_sought`), under a key of its own: a name found is a doubt about the
         # entry, never a match. Their names are the query's needles too (`_grouping`).
@@ -382,6 +384,34 @@ class ListMatcher:
         entry = self.entries[key]
         own, provinces = _own_places(entry.addresses, entry.names), _entry_provinces(entry.addresses, entry.names)
         return _own_chinese_places_before(text, start, own, provinces)
+
+    def _unaddressed_place_before(self, key: str, text: str, start: int) -> str | None:
+        """The Chinese places before an entry's whole Chinese name at `start`, not its own, where
+        the list gives the entry no address and the text may yet name it (`NameMatcher`): places
+        written as an address (陕西省西安市, 北京市海淀区: a city with 市, a district, a street and
+        number), which no name written by its place holds, or a city the list's own record ties to
+        the entry under another name (西安, of NPU's subsidiary "Xi'an Aisheng Technology Group").
+        Found, such a name is a doubt (`_after_places_unaddressed`); a bare city's name before it
+        otherwise names another institution (南京信息工程大学, not IEU), and is not found."""
+        entry = self.entries[key]
+        if entry.addresses:
+            return None  # its own places are known: another's before its name make another name
+        places = chinese_places_before(text, start)
+        if places is None:
+            return None
+        if places.endswith(_WRITTEN_AS_AN_ADDRESS) or self._tied_by_its_record(entry, text, start):
+            return places
+        return None
+
+    def _tied_by_its_record(self, entry: ListEntry, text: str, start: int) -> bool:
+        """Is the place right before `start` one the list's record names under the entry, in the
+        names of the bodies it gives under it (`related`)?"""
+        nearest = next(iter(_places_right_before(text, start)), None)
+        if nearest is None:
+            return False
+        english = in_english(text[nearest.start : nearest.end])
+        related = tuple(n for r in entry.related for n in (r.name, *r.aliases))
+        return english is not None and _place_key(english) in _own_places((), related)
 
     # Bounded small: a full cache of 100,000 answers held about 93 MiB a list (rev-perf's measure,
     # 100-character strings), against a million's check's 512 MiB; a group's works repeat a few
@@ -832,7 +862,8 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
     placed = _placed_in(entry.country, entry.name, hit, _own_college_unread(entry, hit, text), resolved, entry.names)
     if placed is None:
         placed = (
-            _a_longer_name(entry, hit, text)
+            _after_places_unaddressed(entry, hit)
+            or _a_longer_name(entry, hit, text)
             or _another_province(entry, hit, text)
             or _its_place_unnamed(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
@@ -843,6 +874,26 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
     if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry.name, hit, text)):
         placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
     return _with_doubts_of_its_writing(placed, hit)
+
+
+def _after_places_unaddressed(entry: ListEntry, hit: NameHit) -> str | None:
+    """A doubt where an entry's Chinese name follows Chinese places not its own and the list gives
+    it no address (`ListMatcher._unaddressed_place_before`), as the subject's is: whether they are
+    its own or begin another institution's name cannot be told. Not of a longer name's kind: such a
+    text is as often the entry's own city before its name, so it undoes no OpenAlex id."""
+    if hit.place_before is None:
+        return None
+    label = printable(entry.name)
+    return (
+        f"the place \u201c{printable(hit.place_before)}\u201d comes right before \u201c{printable(hit.matched)}\u201d:"
+        f" the text may name another institution, named by its place, whose name ends with {label}'s"
+        f"{_no_place_to_tell(entry, label)}"
+    )
+
+
+# What ends Chinese places written as an address, not as a name's place: a city's 市, a district's
+# or a county's 区 or 县, a street address's number (号).
+_WRITTEN_AS_AN_ADDRESS = ("\u5e02", "\u533a", "\u53bf", "\u53f7")
 
 
 def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -> str | _Elsewhere | None:

@@ -356,15 +356,16 @@ class NameMatcher:
         self,
         names: Iterable[tuple[str, str]],
         own_place_before: Callable[[str, str, int], bool] | None = None,
-        other_place_before: Callable[[str, int], str | None] | None = None,
+        other_place_before: Callable[[str, str, int], str | None] | None = None,
         of_its_own: Callable[[str, list[str]], bool] | None = None,
     ):
         """`names` holds (key, name) pairs; a key is returned with every hit of its names.
         `own_place_before(key, text, start)`: whether the Chinese places right before a Chinese
         name at `start` are the key's own, which then leave it standing alone (郑州信息工程大学).
-        `other_place_before(text, start)`: the Chinese places written right before a name at
-        `start`, where a whole name after places not its own is to be found too, as a doubt
-        (`NameHit.place_before`); without it such a name is not found (南京信息工程大学).
+        `other_place_before(key, text, start)`: the Chinese places written right before a name
+        at `start`, where a whole name of the key's after places not its own is to be found too,
+        as a doubt (`NameHit.place_before`); without it, or where it gives None, such a name is not
+        found (南京信息工程大学).
         `of_its_own(key, words)`: whether the folded words after a name's "of" name what the key
         belongs to ("... of the Ministry of State Security", its supervising agency), which then
         leave it the key's name rather than a longer one's."""
@@ -557,7 +558,7 @@ class NameMatcher:
                     or _after_formerly(normal, start)
                     or (self._own_place_before is not None and self._placed_by_its_own(key, form, normal, start))
                 )
-                placed = None if stands_alone else self._placed_by_another(form, normal, start)
+                placed = None if stands_alone else self._placed_by_another(key, form, normal, start)
                 if (stands_alone or placed) and not _a_longer_cjk_name(normal, form, end):
                     s, e = _back(given, normal, start, "NFKC"), _back(given, normal, end, "NFKC")
                     hits.append(NameHit(key, name, given[s:e], s, e, traditional, place_before=placed))
@@ -573,12 +574,12 @@ class NameMatcher:
         assert self._own_place_before is not None
         return form.endswith(_in_both_scripts(_A_WHOLE_NAME_S_END)) and self._own_place_before(key, text, start)
 
-    def _placed_by_another(self, form: str, text: str, start: int) -> str | None:
+    def _placed_by_another(self, key: str, form: str, text: str, start: int) -> str | None:
         """The places written right before a whole Chinese name at `start`, not its own, where the
         caller asks for them (`other_place_before`)."""
         if self._other_place_before is None or not form.endswith(_in_both_scripts(_A_WHOLE_NAME_S_END)):
             return None
-        return self._other_place_before(text, start)
+        return self._other_place_before(key, text, start)
 
     def _find_words(
         self,
