@@ -247,9 +247,13 @@ def test_the_subject_s_chinese_name_after_a_place_its_names_do_not_hold_is_a_dou
         # Another city's district, a province's with no city, or a district alone, before the name
         # of an entry the list addresses elsewhere: nothing, as another city before the name is.
         (AMU_LIST, "四川省成都市武侯区陆军军医大学", "nothing"),
-        (JSU_LIST, "江苏省吴中区江南社会学院", "nothing"),
+        # Its own address's district (吴中区) after its own province: the entry since the
+        # thirty-second part, the district its address writes being an own place.
+        (JSU_LIST, "江苏省吴中区江南社会学院", "match"),
         (JSU_LIST, "安徽省宿州市埇桥区江南社会学院", "nothing"),
-        (AMU_LIST, "沙坪坝区陆军军医大学", "nothing"),
+        # The district its own address writes (沙坪坝区), alone: its own place since the
+        # thirty-second part, the entry (`test_names_hunted_tenth.py`).
+        (AMU_LIST, "沙坪坝区陆军军医大学", "match"),
         # A command's region (警备区, 军区) or a campus (校区) is no district of the city.
         (AMU_LIST, "重庆警备区陆军军医大学", "nothing"),
         (AMU_LIST, "重庆市校区陆军军医大学", "nothing"),

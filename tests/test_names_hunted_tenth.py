@@ -210,3 +210,58 @@ def test_places_before_the_chinese_name_of_an_unaddressed_entry(tmp_path, monkey
         said = json.dumps(result, ensure_ascii=False)
         assert f"the place \u201c{place}\u201d comes right before" in said
         assert "the list gives no address for" in said
+
+
+# The tracker's Army Medical University (中国重庆市沙坪坝区高滩岩正街30号) and Jiangnan Social
+# University (江苏省苏州市吴中区郭巷尹山湖3号): their addresses name their districts in Chinese.
+AMU_AND_JSU_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: amu
+    name: Army Medical University
+    aliases: [中国人民解放军陆军军医大学, 陆军军医大学]
+    country: CN
+    addresses: ["中国重庆市沙坪坝区高滩岩正街30号"]
+    verified: true
+  - id: jsu
+    name: Jiangnan Social University
+    aliases: [江南社会学院]
+    country: CN
+    addresses: ["江苏省苏州市吴中区郭巷尹山湖3号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The own district written without its 区, or alone: nothing before (the name read as run
+        # on from a longer word), the claim cleared.
+        ("重庆沙坪坝陆军军医大学", "match"),
+        ("重庆市沙坪坝陆军军医大学，重庆 400038", "match"),
+        ("中国重庆沙坪坝陆军军医大学", "match"),
+        ("沙坪坝陆军军医大学", "match"),
+        ("沙坪坝区陆军军医大学", "match"),
+        ("苏州吴中江南社会学院", "match"),
+        ("吴中区江南社会学院", "match"),
+        # The own district after another city, or inside a longer word: nothing, as before.
+        ("成都沙坪坝陆军军医大学", "nothing"),
+        ("新沙坪坝陆军军医大学", "nothing"),
+        ("宿州吴中江南社会学院", "nothing"),
+        # Another district of the own city, written without 区: no place the text shows.
+        ("重庆渝中陆军军医大学", "nothing"),
+    ],
+)
+def test_the_own_district_with_or_without_its_qu(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, AMU_AND_JSU_LIST, raw, found)
+
+
+def test_own_districts_are_read_from_a_chinese_address_only():
+    from claimwatch.evaluate._matchers import _own_districts
+
+    assert _own_districts(("中国重庆市沙坪坝区高滩岩正街30号",)) == ("沙坪坝区", "沙坪坝")
+    # A campus (校区) is no district; an address in pinyin names none in Chinese.
+    assert _own_districts(("中国北京市丰台区杜家坎21号 蚌埠校区",)) == ("丰台区", "丰台")
+    assert _own_districts(("7 Changle E Rd, Baqiao Qu, Xian Shi, Shaanxi Sheng, China",)) == ()

@@ -383,7 +383,20 @@ class ListMatcher:
         """Are the Chinese places right before a name at `start` the entry's own (`NameMatcher`)?"""
         entry = self.entries[key]
         own, provinces = _own_places(entry.addresses, entry.names), _entry_provinces(entry.addresses, entry.names)
-        return _own_chinese_places_before(text, start, own, provinces)
+        if _own_chinese_places_before(text, start, own, provinces):
+            return True
+        # The district its own address writes in Chinese, with or without 区 (重庆沙坪坝陆军军医大学,
+        # 沙坪坝区陆军军医大学: the tracker's 重庆市沙坪坝区...), alone or after its own places.
+        district = next((d for d in _own_districts(entry.addresses) if text.startswith(d, start - len(d))), None)
+        if district is None:
+            return False
+        begin = start - len(district)
+        return (
+            begin == 0
+            or not _A_CHINESE_CHARACTER.match(text[begin - 1])
+            or after_its_own_country(text, begin)
+            or _own_chinese_places_before(text, begin, own, provinces)
+        )
 
     def _unaddressed_place_before(self, key: str, text: str, start: int) -> str | None:
         """The Chinese places before an entry's whole Chinese name at `start`, not its own, where
@@ -1909,6 +1922,30 @@ def _before_its_district(text: str, start: int, places: tuple[ProvincePlace, ...
         if begin in cities_end or (text[begin - 1] == _CITY_S_END and begin - 1 in cities_end):
             return begin
     return start
+
+
+# A district (区) or county (县) an address in Chinese characters writes after its city's 市
+# (中国重庆市沙坪坝区高滩岩正街30号, 江苏省苏州市吴中区...): its name, of a few characters.
+_AN_ADDRESS_S_DISTRICT = re.compile("(?<=\u5e02)([\u3400-\u4dbf\u4e00-\u9fff]{2,5}?)[\u533a\u53bf]")
+
+
+@lru_cache(maxsize=10_000)
+def _own_districts(addresses: tuple[str, ...]) -> tuple[str, ...]:
+    """The districts and counties an entry's addresses write in Chinese after its city, each with
+    its 区 or 县 and without, as affiliations write them (沙坪坝区, 沙坪坝), the longest first: not a
+    campus's (校区), a community's (社区) or a command's (警备区), which are no district of the city."""
+    found = []
+    for address in addresses:
+        for m in _AN_ADDRESS_S_DISTRICT.finditer(address):
+            name = m.group(1)
+            if (
+                name[-1] in _NO_DISTRICT_S_LAST
+                or _NO_DISTRICT_S_WORD.intersection(name)
+                or holds_a_whole_name_s_end(name)
+            ):
+                continue
+            found += [m.group(0), name]
+    return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
 
 
 def _the_province_of(place: ProvincePlace, city: ProvincePlace | None) -> bool:
