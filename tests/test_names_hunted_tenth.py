@@ -265,3 +265,34 @@ def test_own_districts_are_read_from_a_chinese_address_only():
     # A campus (校区) is no district; an address in pinyin names none in Chinese.
     assert _own_districts(("中国北京市丰台区杜家坎21号 蚌埠校区",)) == ("丰台区", "丰台")
     assert _own_districts(("7 Changle E Rd, Baqiao Qu, Xian Shi, Shaanxi Sheng, China",)) == ()
+    # First in a part, after the city in pinyin (the tracker's Air Force Command College); a city
+    # with its 市 and its district, from the address's start, as the district alone.
+    assert _own_districts(("China, Beijing, 海淀区北四环西路88号",)) == ("海淀区", "海淀")
+    assert _own_districts(("西安市碑林区建设西路6号",)) == ("碑林区", "碑林")
+    assert _own_districts(("大连经济技术开发区辽河西路18号",)) == ()
+
+
+AFCC_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: afcc
+    name: Air Force Command College
+    aliases: [中国人民解放军空军指挥学院]
+    country: CN
+    addresses: ["China, Beijing, 海淀区北四环西路88号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        ("北京海淀空军指挥学院", "match"),
+        ("海淀区中国人民解放军空军指挥学院", "match"),
+        ("朝阳区空军指挥学院", "nothing"),
+    ],
+)
+def test_a_district_first_in_an_address_part_is_its_own(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, AFCC_LIST, raw, found)

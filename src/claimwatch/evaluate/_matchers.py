@@ -1925,13 +1925,17 @@ def _before_its_district(text: str, start: int, places: tuple[ProvincePlace, ...
 
 
 # A district (区) or county (县) an address in Chinese characters writes after its city's 市
-# (中国重庆市沙坪坝区高滩岩正街30号, 江苏省苏州市吴中区...): its name, of a few characters.
-_AN_ADDRESS_S_DISTRICT = re.compile("(?<=\u5e02)([\u3400-\u4dbf\u4e00-\u9fff]{2,5}?)[\u533a\u53bf]")
+# (中国重庆市沙坪坝区高滩岩正街30号, 江苏省苏州市吴中区...) or first in a part of it, after its city
+# in pinyin ("China, Beijing, 海淀区北四环西路88号", the tracker's Air Force Command College): its
+# name, of a few characters.
+_AN_ADDRESS_S_DISTRICT = re.compile(
+    "(?:(?<=\u5e02)|(?<![\u3400-\u4dbf\u4e00-\u9fff]))((?:(?!\u5e02)[\u3400-\u4dbf\u4e00-\u9fff]){2,5}?)[\u533a\u53bf]"
+)
 
 
 @lru_cache(maxsize=10_000)
 def _own_districts(addresses: tuple[str, ...]) -> tuple[str, ...]:
-    """The districts and counties an entry's addresses write in Chinese after its city, each with
+    """The districts and counties an entry's addresses write in Chinese (`_AN_ADDRESS_S_DISTRICT`), each with
     its 区 or 县 and without, as affiliations write them (沙坪坝区, 沙坪坝), the longest first: not a
     campus's (校区), a community's (社区) or a command's (警备区), which are no district of the city."""
     found = []
