@@ -668,6 +668,67 @@ def test_a_file_another_user_owns_is_protected_but_a_read_only_file_system_is_to
     assert not files.write_protected(target)
 
 
+NOBODY = 65534  # the unprivileged user of Debian and most systems
+
+
+def _written_as_nobody(out: Path, data: str) -> str:
+    """`write_atomic(out, data)` in a forked child that has become the user nobody: "written",
+    or the line it refused with."""
+    from claimwatch import files
+
+    said_r, said_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.close(said_r)
+        try:
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            files.write_atomic(out, data)
+            said = "written"
+        except InputError as e:
+            said = e.lines()[0]
+        except BaseException as e:
+            said = repr(e)
+        os.write(said_w, said.encode())
+        os._exit(0)
+    os.close(said_w)
+    with os.fdopen(said_r, "rb") as f:
+        said = f.read().decode()
+    os.waitpid(pid, 0)
+    return said
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
+@pytest.mark.parametrize("mode", [0o666, 0o644])
+def test_another_user_s_file_in_a_sticky_folder_is_refused_leaving_nothing(mode):
+    """`check --json /tmp/report.json` where a colleague's report.json (mode 0666, or 0644) lies
+    in /tmp (mode 1777, the sticky bit): the system lets only a file's or the folder's owner
+    replace it there. The earlier file was kept under a second name, the rename failed, and that
+    name could not be removed: ".report.json.<hex>.old: Operation not permitted", the hidden
+    file left in /tmp. Now one line naming the file, before anything is made beside it; the
+    user's own file there is written."""
+    import shutil
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="claimwatch-sticky-"))  # nobody must reach it: not under tmp_path
+    try:
+        shared.chmod(0o1777)
+        target = shared / "report.json"
+        target.write_text("{}", encoding="utf-8")
+        target.chmod(mode)
+        said = _written_as_nobody(target, '{"new": 1}')
+        assert said == (
+            f"{target}: cannot write: the file is another user's, in a folder where only a file's owner may "
+            "replace it (a sticky folder, as /tmp is); give another path"
+        )
+        assert [p.name for p in shared.iterdir()] == ["report.json"] and target.read_text() == "{}"
+        os.chown(target, NOBODY, NOBODY)  # the user's own file there
+        assert _written_as_nobody(target, '{"new": 1}') == "written"
+        assert [p.name for p in shared.iterdir()] == ["report.json"] and target.read_text() == '{"new": 1}'
+    finally:
+        shutil.rmtree(shared)
+
+
 @pytest.mark.parametrize("protected", ["the folder", "its manifest"])
 def test_a_read_only_snapshot_is_refused_not_replaced(tmp_path, capsys, protected):
     """`evidence import --out snap` over a snapshot made read-only (`chmod -R a-w snap`, evidence

@@ -207,6 +207,8 @@ def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
         pieces = _encoded(data)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        if out.is_file() and only_its_owner_may_replace(out):
+            raise InputError(Problem(str(out), 0, 0, _ANOTHER_USERS_IN_A_STICKY_FOLDER))
         if out.is_file() and write_protected(out):
             raise InputError(
                 Problem(str(out), 0, 0, "cannot write: the file is read-only; make it writable to replace it")
@@ -241,6 +243,24 @@ def write_protected(path: Path) -> bool:
     # Where the folder above cannot be written either (a read-only file system, whose access
     # says no to every path), nothing is replaced, and the write says why in its own words.
     return not os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def only_its_owner_may_replace(path: Path) -> bool:
+    """Whether `path` is another user's, in a sticky folder (/tmp, a shared drop folder) that is
+    not this user's either: there the system lets only the file's or the folder's owner rename
+    over it or remove it, so the rename would fail, and the second name kept for the earlier file
+    while the renames run could not be removed, left behind beside it."""
+    user = os.geteuid()
+    if user == 0:
+        return False  # root may replace any file there
+    folder = path.parent.stat()
+    return bool(folder.st_mode & stat.S_ISVTX) and user not in (path.lstat().st_uid, folder.st_uid)
+
+
+_ANOTHER_USERS_IN_A_STICKY_FOLDER = (
+    "cannot write: the file is another user's, in a folder where only a file's owner may replace it "
+    "(a sticky folder, as /tmp is); give another path"
+)
 
 
 def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:
