@@ -774,6 +774,31 @@ def test_a_case_s_reviews_yaml_that_cannot_be_read_stops_the_run(
     assert main([*checked, "--no-reviews"]) == 0
 
 
+def test_a_reviews_file_given_that_links_nowhere_stops_the_listing_as_check(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`review --evidence ... --reviews shared.yaml`, shared.yaml a link to a team's file on a
+    share not mounted (`ln -s /mnt/team/reviews.yaml`): `check --reviews` refused it ("does not
+    exist"), but review's listing took it for a file yet to make, listed the finding set aside as
+    still to review, "0 reviewed", exit 0. Now it is the line the case's own reviews.yaml gives;
+    a --reviews file not there at all is still one `review` will make."""
+    team = case.parent / "team"
+    team.mkdir()
+    _review(team / "reviews.yaml", "kestrel-no-drone-swarms", "W9990000001")
+    (case / "shared.yaml").symlink_to(team / "reviews.yaml")
+    monkeypatch.chdir(case)
+    listing = ["review", "--evidence", "evidence/snapshot", "--reviews", "shared.yaml"]
+    assert main(listing) == 0
+    drone = ["kestrel-no-drone-swarms", "W9990000001"]
+    assert drone not in [line.split()[:2] for line in capsys.readouterr().out.splitlines()]  # the shared review's
+    team.rename(case.parent / "team-moved")
+    assert main(listing) == 2
+    said = f"shared.yaml: a link to {team / 'reviews.yaml'}, which is not there: restore it, or check with --no-reviews"
+    assert capsys.readouterr().err.splitlines() == [said]
+    assert main([*listing[:-1], "new.yaml"]) == 0  # not there at all: none yet
+    assert drone in [line.split()[:2] for line in capsys.readouterr().out.splitlines()]
+
+
 def test_the_reviews_file_is_an_input_no_report_may_replace(
     case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -234,7 +234,13 @@ def find_reviews(root: str | Path) -> Path | None:
     read (a link to a shared file gone, an unmounted share; a folder; a pipe) is the case's too,
     refused when read or here: skipped, a run would drop every review it holds in silence, and a
     finding confirmed or set aside would count again as it did before review."""
-    path = Path(root) / REVIEWS_FILE
+    return reviews_there(Path(root) / REVIEWS_FILE)
+
+
+def reviews_there(path: Path) -> Path | None:
+    """`path` where something is there by that name, to be read (or refused when read); None
+    where nothing is (a reviews file `claimwatch review` has yet to make). A link that leads
+    nowhere is refused here, in one line saying where it led."""
     if not os.path.lexists(path):
         return None
     if path.is_symlink() and not path.exists():

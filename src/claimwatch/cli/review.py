@@ -20,10 +20,10 @@ from ..reviews import (
     REVIEWS_FILE,
     Reviews,
     curated_file_names,
-    find_reviews,
     load_reviews,
     person_named,
     record_review,
+    reviews_there,
     unreviewed,
     work_key,
 )
@@ -149,7 +149,7 @@ def review(
             raise click.UsageError("a decision needs CLAIM_ID and WORK_OR_PERSON", ctx=click.get_current_context())
         if not evidence_paths:
             raise click.UsageError("listing findings needs --evidence", ctx=click.get_current_context())
-        found = (path if path.is_file() else None) if reviews_path else find_reviews(root)
+        found = reviews_there(path)  # the file given, as the case's: a link gone is no file yet to make
         reviews = load_reviews(found) if found else None
         as_of_day = as_of.date() if as_of else None
         results = evaluate(claim_set, open_evidence_paths(evidence_paths), as_of=as_of_day, reviews=reviews)
