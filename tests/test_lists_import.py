@@ -1006,3 +1006,23 @@ def test_aspi_says_which_institutions_under_an_entry_it_keeps_as_doubts(tmp_path
         tmp_path, capsys, "aspi", shared_data / ASPI_NAME, "--category", "Seven sons of national defence", name="s.yaml"
     )
     assert [n.split(" of the")[0] for n in rl.imported["notes"]] == ["2", "7"]
+
+
+@pytest.mark.parametrize("name", ["consolidated-list.csv", "entity-list.md", "csl.jsonl"])
+def test_a_list_is_not_written_by_a_name_that_says_another_kind_of_file(tmp_path, capsys, name):
+    """`lists import csl consolidated.csv --out consolidated-list.csv` (the list named after the
+    CSV it came from) wrote the YAML list there, exit 0; then `lists show`, `lists diff` and
+    `validate` refused it by its name ("is CSV, not YAML: lists import makes a list from a
+    screening list's CSV"), and so did the same import run again: "exists and is not a list file
+    ...; refusing to replace it". Now the import refuses the name first, nothing written; the
+    same list by a .yaml name is written and read back."""
+    out = tmp_path / name
+    code, _, err = run(capsys, "lists", "import", "csl", str(CSL_CSV), "--out", str(out))
+    what = {".csv": "CSV", ".md": "Markdown", ".jsonl": "JSON Lines records"}[out.suffix]
+    assert (code, err.splitlines()) == (
+        2,
+        [f"{out}: a list file is YAML, and this name says {what}; give a .yaml path"],
+    )
+    assert list(tmp_path.iterdir()) == []
+    rl, _ = imported(tmp_path, capsys, "csl", CSL_CSV, name=f"{out.stem}.yaml")
+    assert rl.entries

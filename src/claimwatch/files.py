@@ -82,8 +82,14 @@ _NOT_YAML = {
 
 def not_yaml(path: Path) -> Problem | None:
     """A file given by name whose suffix says it is no YAML file: the one line that says what it is."""
-    said = _NOT_YAML.get(path.suffix.lower())
+    said = named_as_no_yaml(path)
     return Problem(str(path), 0, 0, f"is {said}") if said and path.is_file() else None
+
+
+def named_as_no_yaml(path: Path) -> str | None:
+    """What the suffix of `path` says the file is, where that is no YAML ("CSV, not YAML: ..."):
+    a file by that name is read as that, never as YAML, there or not yet."""
+    return _NOT_YAML.get(path.suffix.lower())
 
 
 def default_mode(directory: bool = False) -> int:

@@ -10,7 +10,7 @@ import yaml
 
 from .. import documents
 from ..errors import InputError, Problem
-from ..files import write_atomic
+from ..files import named_as_no_yaml, write_atomic
 from ._model import LIST_MAX_BYTES, ReferenceList, list_from_document, load_list
 
 try:  # libyaml writes a large list several times faster; both emit the same block style
@@ -37,9 +37,15 @@ def render_list_yaml(document: dict[str, Any]) -> str:
 
 
 def check_list_destination(out: str | Path) -> None:
-    """Refuse, before anything is read or fetched, to replace a file that is not a list: an
-    import's --out mistyped as a claim file, curated evidence or `claimwatch.toml` would lose it."""
+    """Refuse, before anything is read or fetched, to replace a file that is not a list (an
+    import's --out mistyped as a claim file, curated evidence or `claimwatch.toml` would lose it)
+    or to write one by a name that says another kind of file (`out.csv`), read as that ever after."""
     out = Path(out)
+    if kind := named_as_no_yaml(out):
+        # Written, the list would be refused by its name ever after: by lists show, lists diff,
+        # validate, and by the next import to the same --out, as not a list to replace.
+        what = kind.split(",")[0]
+        raise InputError(Problem(str(out), 0, 0, f"a list file is YAML, and this name says {what}; give a .yaml path"))
     if not out.is_file():
         return  # nothing there (a folder or a device: the output guard says so)
     try:
