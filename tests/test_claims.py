@@ -661,3 +661,30 @@ def test_names_and_aliases_are_read_without_the_whitespace_around_them(tmp_path)
     entry = cs.files[0].lists["mil"].entry("hit")
     # A name of whitespace alone is "", which matches nothing, as " " did.
     assert entry.names == ("Harbin Institute of Technology", "HIT", "哈尔滨工业大学", "")
+
+
+@pytest.mark.parametrize("kind", ["a link", "a file"])
+def test_an_emacs_lock_beside_a_claim_being_edited_is_no_claim(tmp_path, capsys, monkeypatch, kind):
+    """An analyst editing claims/EXAMPLE.yaml in Emacs, a change not yet saved: Emacs keeps the
+    lock `claims/.#EXAMPLE.yaml`, a link leading nowhere on purpose to USER@HOST.PID:BOOT (or,
+    where the file system has no links, a file holding that), as the Emacs Lisp manual's "File
+    Locks" gives it. `check`, `show` and `validate` each stopped on it, "claims/.#EXAMPLE.yaml:
+    no such file", for as long as the file was open. Now it is passed over; a link of that name
+    to a claim file gone is still said."""
+    assert main(["init", str(tmp_path / "case")]) == 0
+    case = tmp_path / "case"
+    monkeypatch.chdir(case)
+    lock = case / "claims" / ".#EXAMPLE.yaml"
+    if kind == "a link":
+        lock.symlink_to("analyst@laptop.4242:1733560000")
+        (case / "claims" / "topics" / ".#drone-swarms.yaml").symlink_to("analyst@laptop.example.org.77")
+    else:
+        lock.write_text("analyst@laptop.4242:1733560000", encoding="utf-8")
+    capsys.readouterr()
+    for args in (["check", "--evidence", "evidence/"], ["show", "claims/"], ["validate", "claims"]):
+        assert main(args) == 0, (args, capsys.readouterr().err)
+    assert ".#" not in capsys.readouterr().out
+    lock.unlink()
+    lock.symlink_to("../shared/EXAMPLE.yaml")  # a claim file kept elsewhere, gone: not a lock
+    assert main(["check", "--evidence", "evidence/"]) == 2
+    assert capsys.readouterr().err.splitlines() == ["claims/.#EXAMPLE.yaml: no such file"]

@@ -7,6 +7,7 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -48,7 +49,8 @@ def utf8_named(path: Path) -> Path:
 def yaml_files(paths: Iterable[str | Path], skip_folder: Callable[[str], bool] = lambda name: False) -> list[Path]:
     """The YAML files of `paths`, folders searched at every depth but for those below them whose
     names `skip_folder` gives; a link among them that leads nowhere (or round in a loop) is
-    kept, so that reading it says so, never skipped in silence."""
+    kept, so that reading it says so, never skipped in silence, but for an editor's lock beside
+    a file being edited (`an_editors_lock`)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -58,11 +60,38 @@ def yaml_files(paths: Iterable[str | Path], skip_folder: Callable[[str], bool] =
                 if f.suffix.lower() in (".yaml", ".yml")
                 and (f.is_file() or f.is_symlink())
                 and not any(skip_folder(d) for d in f.relative_to(p).parts[:-1])
+                and not an_editors_lock(f)
             )
             out.extend(sorted(utf8_named(f) for f in found))
         else:
             out.append(p)
     return out
+
+
+# What Emacs writes as the lock of a file it edits with changes unsaved: USER@HOST.PID, then
+# :BOOT where the boot time is known (the Emacs Lisp manual, "File Locks":
+# https://www.gnu.org/software/emacs/manual/html_node/elisp/File-Locks.html).
+_EMACS_LOCK = re.compile(r"[^/\n]+@[^/\n]+\.[0-9]+(?::[0-9]+)?")
+_EMACS_LOCK_MAX_BYTES = 1024  # a user's and a host's name, and two numbers
+
+
+def an_editors_lock(path: Path) -> bool:
+    """Whether `path` is the lock Emacs keeps beside a file while its changes are unsaved:
+    `.#NAME`, a link that leads nowhere on purpose, to USER@HOST.PID:BOOT (or, where the file
+    system has no links, a small file holding that). Read as a claim or a topic, it stopped
+    every command while a claim file was open in Emacs with a change unsaved ("no such file")."""
+    if not path.name.startswith(".#"):
+        return False
+    try:
+        if path.is_symlink():
+            said = os.readlink(path)
+        elif path.is_file() and path.stat().st_size <= _EMACS_LOCK_MAX_BYTES:
+            said = path.read_bytes().decode("utf-8", errors="replace")
+        else:
+            return False
+    except OSError:
+        return False
+    return _EMACS_LOCK.fullmatch(said) is not None
 
 
 # Files of a case that are not YAML, named on a command that reads YAML: what each is, and what
