@@ -729,6 +729,32 @@ def test_another_user_s_file_in_a_sticky_folder_is_refused_leaving_nothing(mode)
         shutil.rmtree(shared)
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
+def test_another_user_s_file_that_is_not_theirs_to_write_says_whose_it_is():
+    """`claimwatch review` in a team's shared case (its folder writable by all of them), the
+    reviews.yaml a colleague's of mode 0644 (their umask 022): refused, rightly, but said as
+    "the file is read-only; make it writable to replace it", where `chmod` by this user fails
+    ("Operation not permitted"). Now the line says whose the file is; a file of mode 0444 is
+    still "read-only", whoever owns it."""
+    import shutil
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
+    try:
+        shared.chmod(0o777)
+        target = shared / "reviews.yaml"
+        target.write_text("reviews:\n", encoding="utf-8")
+        target.chmod(0o644)
+        said = f"{target}: cannot write: the file is another user's, who has not let you write it; give another path"
+        assert _written_as_nobody(target, "reviews: []\n") == said
+        target.chmod(0o444)
+        said = f"{target}: cannot write: the file is read-only; make it writable to replace it"
+        assert _written_as_nobody(target, "reviews: []\n") == said
+        assert [p.name for p in shared.iterdir()] == ["reviews.yaml"] and target.read_text() == "reviews:\n"
+    finally:
+        shutil.rmtree(shared)
+
+
 @pytest.mark.parametrize("protected", ["the folder", "its manifest"])
 def test_a_read_only_snapshot_is_refused_not_replaced(tmp_path, capsys, protected):
     """`evidence import --out snap` over a snapshot made read-only (`chmod -R a-w snap`, evidence
