@@ -36,7 +36,8 @@ def cli() -> None:
 
     Exit codes: 0 the command ran; 1 --fail-on matched; 2 bad input; 3 a data source failed; 130
     interrupted (Ctrl-C); 141 its output closed before it was all written (a reader such as
-    `head` stopped reading); 143 terminated (SIGTERM). A stopped command leaves nothing half-made.
+    `head` stopped reading), in place of 0 or 1 (check writes its reports before its summary); 143
+    terminated (SIGTERM). A stopped command leaves nothing half-made.
     """
 
 
