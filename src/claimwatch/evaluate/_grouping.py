@@ -81,6 +81,7 @@ from ._names import (
 )
 from ._phrases import PhraseSet
 from ._provenance import _CountingEvidence
+from ._provinces import one_word_places
 
 _ClaimBits: TypeAlias = int
 """A set of claims as a bit mask: bit i stands for the i-th compiled claim of the run. A work's
@@ -898,6 +899,22 @@ def _test_plan(cc: _CompiledClaim, cond: Condition, slot: int, lists: dict[int, 
 _COMMON_NAME_WORDS = frozenset(_ABBREVIATIONS.values()) | frozenset(
     {"of", "for", "the", "research", "center", "centre", "college", "school", "laboratory", "key", "state"}
 )
+# Places (countries, regions, China's provinces and larger cities): affiliations write addresses,
+# so "beijing" or "china" is in a great many texts of other institutions; a word of the name's
+# own, where it has one, is a better needle ("Electronics" of "China Electronics Corporation").
+_PLACE_WORDS = one_word_places()
+# A needle shorter than this is inside countless words: "se", which reads as "southeast" ("SE
+# Univ"), is in every "research", and the real ASPI tracker's "Southeast University" let through
+# nearly every work; "nw", "ne", "xi" (of "Xi'an") alike.
+_SHORTEST_TELLING_NEEDLE = 4
+
+
+def _needle_word_rank(word: str) -> tuple[bool, bool, bool, int]:
+    """How telling a name word is as a needle, higher better: its every spelling long enough to
+    be rare inside other words, then not a common word of names, not a place, then its shortest
+    spelling's length."""
+    shortest = min(map(len, _spellings(word)))
+    return shortest >= _SHORTEST_TELLING_NEEDLE, word not in _COMMON_NAME_WORDS, word not in _PLACE_WORDS, shortest
 
 
 def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
@@ -930,7 +947,7 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
         elif is_acronym(name):
             out.add(name.lower())
         elif words := [w for w in name_words(fold(name)) if w not in ("of", "for", "the")] or name_words(fold(name)):
-            word = max(words, key=lambda w: (w not in _COMMON_NAME_WORDS, min(map(len, _spellings(w)))))
+            word = max(words, key=_needle_word_rank)
             out.update(_spellings(word))
     return tuple(sorted(out))
 

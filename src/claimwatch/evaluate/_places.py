@@ -354,6 +354,11 @@ _COUNTRIES = {**_table(_COUNTRY_NAMES), **_table(_COUNTRY_FORMS)}
 _PLACES = {**_table(_CITIES), **_table(_REGIONS), **_COUNTRIES}
 
 
+def place_names() -> Iterable[str]:
+    """The folded names of the places these tables know (cities, regions, countries)."""
+    return _PLACES.keys()
+
+
 def longest_from(names: Iterable[str]) -> dict[str, int]:
     """The longest of `names` each word can start, in words (`longest_names` reads no further):
     most words start none longer than one."""

@@ -29,7 +29,7 @@ from functools import cache, lru_cache
 
 from ..works import INVISIBLE
 from ._names import fold, visible
-from ._places import folded_words, is_a_road, longest_from, longest_names
+from ._places import folded_words, is_a_road, longest_from, longest_names, place_names
 
 # English name: other Latin forms | names in Chinese characters.
 _PROVINCES = """
@@ -462,6 +462,14 @@ def _tables() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], fro
 
 _LATIN, _CHINESE, _PROVINCE_NAMES = _tables()
 _LONGEST_FROM = longest_from(_LATIN)
+
+
+def one_word_places() -> frozenset[str]:
+    """The places of these tables and of `_places` (countries, regions, cities) named by one
+    folded word ("beijing", "harbin", "china")."""
+    return frozenset(name for name in (*_LATIN, *place_names()) if " " not in name)
+
+
 # Longest first, so that 内蒙古 is one place and not a 蒙古 (Mongolia) in it.
 _IN_CHINESE = re.compile("|".join(sorted(map(re.escape, _CHINESE), key=len, reverse=True)))
 
