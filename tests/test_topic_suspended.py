@@ -437,6 +437,23 @@ def test_the_shipped_topic_doubts_a_person_s_face_beside_an_animal_s_it_excludes
         ("Face recognition of pigs versus cows", None, None),
         ("Face recognition of dogs, not humans", None, None),  # said not of humans
         ("Face recognition of cattle and of the results", None, None),
+        # What "versus", "vs." or "as well as" set beside the animal is as often a method compared
+        # or another clause, as livestock identification compares face recognition with ear tags
+        # and RFID (review of the thirty-second part: each a doubt "may be said of “RFID”"): only
+        # a word naming people is read after them, others passed over to the next.
+        ("Face recognition of pigs versus RFID ear tags", None, None),
+        ("Face recognition of cattle versus traditional ear tagging", None, None),
+        ("Face recognition of cattle vs. muzzle print identification", None, None),
+        ("Face recognition of cattle as well as individual identification by muzzle", None, None),
+        ("Face recognition of dogs versus wolves", None, None),
+        ("Face recognition of cattle versus computers", None, None),
+        ("Face recognition of cattle versus farmers", "Face recognition of cattle versus farmers", "farmers"),
+        (
+            "Face recognition of dogs versus cats and humans",
+            "Face recognition of dogs versus cats and humans",
+            "humans",
+        ),
+        ("Face recognition of dogs versus their owners", "Face recognition of dogs versus their owners", "owners"),
     ],
 )
 def test_a_match_said_of_a_word_coordinated_past_an_exclusion_is_a_doubt(tmp_path, title, said, other):

@@ -3022,10 +3022,12 @@ def _suspended_parts(phrases: PhraseSet, text: str) -> list[PhraseHit]:
 # between (`TopicMatcher._said_of_a_word_coordinated`).
 # An "&" may come escaped, as publishers' feeds write it ("of pigs &amp; humans").
 # "versus", "vs." and "as well as" coordinate so too, and the preposition may come again ("of dogs
-# and of humans", "of dogs versus humans": face recognition of humans, perhaps, as of dogs).
+# and of humans", "of dogs versus humans": face recognition of humans, perhaps, as of dogs); but
+# what they set beside an animal is as often a method or a clause ("of cattle versus RFID ear
+# tags", "of pigs as well as behaviour analysis"), so only a word naming people is read after them.
 _COORDINATED_AFTER = re.compile(
-    r"(?:\s*,?\s+(?:and|or|versus|vs\.?|as\s+well\s+as|&(?:amp;|#0*38;|#[xX]0*26;)?)\s+(?:(?:of|in|for)\s+)?"
-    r"|\s*,\s*|/)(?P<word>[^\W\d_]+)",
+    r"(?:\s*,?\s+(?:and|or|(?P<compared>versus|vs\.?|as\s+well\s+as)|&(?:amp;|#0*38;|#[xX]0*26;)?)\s+"
+    r"(?:(?:of|in|for)\s+)?|\s*,\s*|/)(?P<word>[^\W\d_]+)",
     re.IGNORECASE,
 )
 
@@ -3052,8 +3054,21 @@ def _coordinated_after(text: str, at: int) -> Iterator[tuple[str, int]]:
                 return
         elif m.group("word").lower() in STOP_WORDS:
             return
+        elif m.group("compared") is not None and not _names_people(m.group("word")):
+            k = m.end()  # "of cattle versus RFID ear tags": a method compared, no one's face
+            continue
         yield m.group("word"), where(m.end())
         k = m.end()
+
+
+def _names_people(word: str) -> bool:
+    """Whether `word` names people (`_PEOPLE`), or may, as a plural of one who does or is
+    something ("owners", "scientists", "veterinarians"), no machine's (`_MACHINES`)."""
+    w = word.lower()
+    return w in _PEOPLE or (_PERSONS_PLURAL.fullmatch(w) is not None and w not in _MACHINES)
+
+
+_PERSONS_PLURAL = re.compile(r"[^\W\d_]{2,}(?:ers|ists|ians)")
 
 
 # A possessive before a word coordinated after an excluded phrase's last word, and the plural
