@@ -323,6 +323,20 @@ def test_an_animal_s_word_in_capitals_after_of_in_or_for_is_perhaps_an_acronym(t
             "describe \u201cshearing contest competitors\u201d",
             "face recognition of sheep",
         ),
+        # "show" is one of spaCy's words of grammar (review of the thirty-second part: nothing),
+        # but after an animal's word the event people visit.
+        (
+            "Face recognition of dog show visitors",
+            "Face recognition of dog show visitors",
+            "describe \u201cshow visitors\u201d",
+            "face recognition of dog",
+        ),
+        (
+            "Face recognition of horse show spectators at the arena",
+            "Face recognition of horse show spectators",
+            "describe \u201cshow spectators\u201d",
+            "face recognition of horse",
+        ),
         ("Face recognition of cattle using CNN classifiers", None, None, None),
         ("Face recognition of cattle trained classifiers", None, None, None),
         ("Face recognition of cattle feature extractors", None, None, None),

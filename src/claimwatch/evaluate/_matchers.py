@@ -3215,9 +3215,20 @@ def _persons_after_words(seen: str, where: Callable[[int], int], stop_words: Set
     if m is None or m.group("person").lower() in _MACHINES:
         return None
     between = m.group("between").split()
-    if any(w.lower() in stop_words or (w.lower().endswith("ed") and len(w) > 4) for w in between):
+    if any(_a_word_of_grammar(w.lower(), stop_words) or (w.lower().endswith("ed") and len(w) > 4) for w in between):
         return None
     return " ".join([*between, m.group("person")]), where(m.end())
+
+
+def _a_word_of_grammar(word: str, stop_words: Set[str]) -> bool:
+    """Whether `word`, between an animal's word and a plural naming people, is a word of grammar:
+    one of `stop_words` but "show", there the event people go to ("of dog show visitors")."""
+    return word in stop_words and word not in _SHOWS
+
+
+# A word spaCy counts among the words of grammar (it may be the verb) that between an animal's word
+# and a plural naming people is the event they go to: a dog show, a horse show, a cattle show.
+_SHOWS = frozenset({"show"})
 
 
 # Words naming machines a faculty may be said of ("the face recognition ability of deep neural
