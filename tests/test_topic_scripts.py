@@ -112,10 +112,36 @@ def test_a_formulas_count_as_a_variable_is_read_with_its_symbols(text):
         r"NO$_{xy}$ emissions",
         r"Co$_y$ emissions",  # one symbol
         "FA<sub>n</sub>CE RECOGNITION",  # "A" is no element's symbol
+        # Three capitals or more alone are an acronym as often as symbols (review of the
+        # thirty-second part): an index set below a model's or a device's acronym, the n-th
+        # network, read "CNNx" alone, so a topic's "CNN" written in MathML was nothing, where it
+        # was a doubt before the formula's count was read; "CFx" and "SiNx" are formulas still.
+        r"CNN$_x$ models",
+        "BCI<sub>n</sub> decoding",
+        "<mml:msub><mml:mi>CNN</mml:mi><mml:mi>n</mml:mi></mml:msub> model",
     ],
 )
 def test_a_script_that_is_no_formulas_count_still_reads_two_ways(text):
     assert reads_two_ways(text)
+
+
+@pytest.mark.parametrize(
+    "text", [r"CF$_x$ cathodes", r"SiN$_x$ films", "<mml:msub><mml:mi>HfO</mml:mi><mml:mi>x</mml:mi></mml:msub>"]
+)
+def test_a_formula_of_two_symbols_or_a_small_letter_is_no_acronym(text):
+    assert not reads_two_ways(text)
+
+
+def test_an_acronym_with_an_index_below_is_found_as_before_on_both_engines(tmp_path):
+    at_lab = [authorship("A", [LAB])]
+    records = [
+        work("W1", r"Training CNN$_x$ models", authorships=at_lab),
+        work("W2", "Training <mml:msub><mml:mi>CNN</mml:mi><mml:mi>n</mml:mi></mml:msub> models", authorships=at_lab),
+    ]
+    topic = "id: face\nname: CNN\nrationale: Convolutional networks.\nphrases: [CNN]\n"
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert [f.work.id for f in result.findings] == ["W1"]
+    assert [f.work.id for f in result.uncertain_findings] == ["W2"]
 
 
 def test_a_formulas_count_is_certain_on_both_engines(tmp_path):

@@ -357,7 +357,8 @@ def _mathml_scripts(text: str) -> list[_Script]:
 # A chemical formula's count given as a variable ("NO$_x$", "SO<sub>x</sub>", "TiO$_{y}$", as
 # nitrogen and sulphur oxides and non-stoichiometric oxides are written): a subscript of one
 # such letter after two or more element symbols is read as the formula's own, "NOx", both ways.
-# Not "fa$_{ce}$" (no symbols, two letters), nor a single symbol ("N$_x$", a physicist's count).
+# Not "fa$_{ce}$" (no symbols, two letters), nor a single symbol ("N$_x$", a physicist's count),
+# nor an acronym of three capitals or more (`_AN_ACRONYM`).
 _ELEMENTS = frozenset(
     [
         "H",
@@ -480,7 +481,14 @@ def _is_a_formulas_count(base: str, script: str) -> bool:
         and word is not None
         and _SYMBOLS.fullmatch(word.group()) is not None
         and all(m.group() in _ELEMENTS for m in _SYMBOL.finditer(word.group()))
+        and not _AN_ACRONYM.fullmatch(word.group())
     )
+
+
+# Three capitals or more alone, no digit and no small letter, are an acronym as often as symbols
+# ("CNN", "BCI", "HPC" with an index below: the n-th network), where formulas with a count write
+# two symbols ("NOx", "CFx") or a small letter ("SiNx", "MoOx"): read two ways, as before.
+_AN_ACRONYM = re.compile(r"[A-Z]{3,}")
 
 
 def _counts_a_formulas_atoms(text: str, opening: tuple[int, int], end: tuple[int, int]) -> bool:

@@ -116,8 +116,9 @@ MathML's space with a width more than none, or breaking the line, read as a spac
 "x<mml:mspace width=\"1em\"/>face" gives "x" and "face"; 18: a bare escaped quote opening a word
 before "a", "o" or "u" as the quote in a text writing LaTeX's accents nowhere else,
 "\\"automatic" gives "automatic", not "äutomatic"; 19: a chemical formula's count as a
-variable, a subscript x, y, z, n or delta after two or more element symbols, read as the
-formula's own in both readings: "NO$_x$" gives "nox" alone, not also "no" and "x"; and of a
+variable, a subscript x, y, z, n or delta after two or more element symbols (not three
+capitals alone, an acronym's: "CNN$_n$" reads two ways), read as the formula's own in both
+readings: "NO$_x$" gives "nox" alone, not also "no" and "x"; and of a
 text with MathML's tokens side by side, the words of both readings, joined and apart:
 "<mml:mi>x</mml:mi><mml:mtext>face</mml:mtext>" gives "xface", "x" and "face".)"""
 UNICODE = unicodedata.unidata_version
