@@ -708,6 +708,22 @@ def test_compounds_listed_with_a_comma_alone_before_an_excluded_phrase_are_a_dou
     }
 
 
+# The hit's words may begin within the first compound (review of the thirty-second part): "Human-face,
+# dog-face recognition" (human and dog face recognition) is a doubt by the comma's reading, but its
+# reason said "a hyphen leaves a word", no hyphen doing so; it names the comma now.
+def test_a_comma_s_reading_from_within_a_compound_is_said_to_be_the_comma_s(tmp_path):
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    records = [work("W1", "Human-face, dog-face recognition", authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            "its title says \u201cface, dog-face recognition\u201d, where a comma, with no conjunction, leaves a "
+            "word for a later one to complete: \u201cface recognition\u201d may be meant, though the words are not "
+            "written so",
+        )
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [

@@ -3002,7 +3002,9 @@ def _coordinated_after_a_shared_word(said: str) -> str | None:
 # The hyphens a rendered text may hold (`READ_AS_HYPHENS`).
 _HYPHENS_SEEN = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 _CONJUNCTION = re.compile(r"[ \t,](and|or|&)[ \t]", re.IGNORECASE)
-_COMMA_BETWEEN_COMPOUNDS = re.compile(r"[^\W_]-[^\W_]+[ \t]*,[ \t]*[^\W_]+-[^\W_]")
+# A compound, or a hit's words from within one ("face, dog-face recognition" of "Human-face, ..."),
+# a comma and a compound after it.
+_COMMA_BETWEEN_COMPOUNDS = re.compile(r"(?:^|[^\W_]-)[^\W_]+[ \t]*,[ \t]*[^\W_]+-[^\W_]")
 
 
 _SLASH_AFTER_A_WORD = re.compile(r"(?<=[^\W_])/")  # not a closing tag's ("face</i>- and")
