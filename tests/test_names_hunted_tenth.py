@@ -296,3 +296,48 @@ entries:
 )
 def test_a_district_first_in_an_address_part_is_its_own(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, AFCC_LIST, raw, found)
+
+
+# The tracker's Commercial Aircraft Corporation of China (COMAC), addressed as the real tracker
+# addresses it ("China, 上海市浦东新区世博大道1919号", ../shared/data/aspi/...): a new area (新区),
+# whose short name is 浦东 (https://zh.wikipedia.org/wiki/浦东新区), never 浦东新.
+COMAC_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: comac
+    name: Commercial Aircraft Corporation of China
+    aliases: [中国商用飞机有限责任公司]
+    country: CN
+    addresses: ["China, 上海市浦东新区世博大道1919号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The new area written alone, as its short name: nothing before (the district read as
+        # 浦东新, a form no one writes), the claim cleared.
+        ("上海浦东中国商用飞机有限责任公司", "match"),
+        ("浦东中国商用飞机有限责任公司", "match"),
+        ("上海市浦东新区中国商用飞机有限责任公司", "match"),
+        ("浦东新区中国商用飞机有限责任公司", "match"),
+        # 浦东新 is no place's name: a match before, nothing now, as any word before the name.
+        ("浦东新中国商用飞机有限责任公司", "nothing"),
+        # After another city, nothing, as any own district there.
+        ("北京浦东中国商用飞机有限责任公司", "nothing"),
+    ],
+)
+def test_a_new_area_is_its_own_district_without_its_xin_qu(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, COMAC_LIST, raw, found)
+
+
+def test_a_new_area_s_short_name_is_read_from_its_address():
+    from claimwatch.evaluate._matchers import _own_districts
+
+    assert _own_districts(("China, 上海市浦东新区世博大道1919号",)) == ("浦东新区", "浦东")
+    assert _own_districts(("天津市滨海新区海河东路",)) == ("滨海新区", "滨海")
+    # A high-tech zone's 高新区 is no new area: 高新 is its name written alone.
+    assert _own_districts(("河南省郑州市高新区科学大道62号",)) == ("高新区", "高新")

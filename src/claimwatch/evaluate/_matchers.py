@@ -1936,8 +1936,9 @@ _AN_ADDRESS_S_DISTRICT = re.compile(
 @lru_cache(maxsize=10_000)
 def _own_districts(addresses: tuple[str, ...]) -> tuple[str, ...]:
     """The districts and counties an entry's addresses write in Chinese (`_AN_ADDRESS_S_DISTRICT`), each with
-    its 区 or 县 and without, as affiliations write them (沙坪坝区, 沙坪坝), the longest first: not a
-    campus's (校区), a community's (社区) or a command's (警备区), which are no district of the city."""
+    its 区 or 县 and without, as affiliations write them (沙坪坝区, 沙坪坝; a new area without its 新区,
+    `_written_alone`), the longest first: not a campus's (校区), a community's (社区) or a command's
+    (警备区), which are no district of the city."""
     found = []
     for address in addresses:
         for m in _AN_ADDRESS_S_DISTRICT.finditer(address):
@@ -1948,8 +1949,20 @@ def _own_districts(addresses: tuple[str, ...]) -> tuple[str, ...]:
                 or holds_a_whole_name_s_end(name)
             ):
                 continue
-            found += [m.group(0), name]
+            found += [m.group(0), _written_alone(m.group(0))]
     return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+
+
+# A new area (新区) is written without its 新 as without its 区: 上海市浦东新区 is 浦东 (its short
+# name, https://zh.wikipedia.org/wiki/浦东新区), never 浦东新; 高新区 (a high-tech zone) keeps 高新.
+_NEW_AREA = "\u65b0\u533a"  # 新区
+
+
+def _written_alone(district: str) -> str:
+    """A district's or county's name as written without its 区 or 县 (沙坪坝区: 沙坪坝; 浦东新区: 浦东)."""
+    if district.endswith(_NEW_AREA) and len(district) > len(_NEW_AREA) + 1:
+        return district[: -len(_NEW_AREA)]
+    return district[:-1]
 
 
 def _the_province_of(place: ProvincePlace, city: ProvincePlace | None) -> bool:
