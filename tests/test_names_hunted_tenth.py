@@ -137,6 +137,64 @@ def test_two_namesake_rows_read_alike_are_one_clear_error(monkeypatch):
         _matchers._namesakes_by_reading.cache_clear()
 
 
+class _PackagedFile:
+    """The package's files as `importlib.resources` gives them, each read as `text`."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def joinpath(self, _: str) -> _PackagedFile:
+        return self
+
+    def read_text(self, _: str) -> str:
+        return self.text
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", "python"],
+        ["check", "claims/c.yaml", "--evidence", "works.jsonl", "--engine", "duckdb"],
+        ["lists", "show", "l"],
+    ],
+)
+def test_a_broken_packaged_namesakes_file_is_one_line_from_the_command_line(tmp_path, monkeypatch, capsys, argv):
+    """The file is read lazily, by the first name found that might be on it (a coauthor at
+    "Luoyang University, Luoyang 471003, China", the tracker's alias of IEU) or by `lists show`:
+    wherever it is read, a broken packaged file is one line naming it and exit 2, on both engines,
+    never a traceback."""
+    import types
+
+    from claimwatch.cli import main
+    from claimwatch.evaluate import _matchers
+    from claimwatch.lists import _namesakes
+    from helpers import NO_LISTED_COAUTHOR, authorship, institution, project, work, write, write_jsonl
+    from test_names_namesakes import IEU_LIST
+
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    write(root / "evidence/lists/l.yaml", IEU_LIST)
+    write(root / "claims/c.yaml", json.dumps(NO_LISTED_COAUTHOR))
+    lab = institution("I100", "Example Lab", country="US")
+    coauthor = authorship("B", [], raw=["Luoyang University, Luoyang 471003, China"])
+    write_jsonl(root / "works.jsonl", [work("W1", "t", "2024-06-01", [authorship("A", [lab]), coauthor])])
+    broken = _PackagedFile("name,other_body,country\nLuoyang University,B,CN\n")
+    monkeypatch.setattr(_namesakes, "resources", types.SimpleNamespace(files=lambda _: broken))
+    _namesakes.known_namesakes.cache_clear()
+    _matchers._namesakes_by_reading.cache_clear()
+    try:
+        capsys.readouterr()
+        code = main(
+            [*argv, *(["--no-reviews", "--cache", "cache", "--as-of", "2025-01-01"] if argv[0] == "check" else [])]
+        )
+        errors = [line for line in capsys.readouterr().err.splitlines() if "namesakes.csv" in line or "Error" in line]
+    finally:
+        _namesakes.known_namesakes.cache_clear()
+        _matchers._namesakes_by_reading.cache_clear()
+    assert code == 2
+    assert errors == ["claimwatch/lists/namesakes.csv:1:0: the header has no column places, years, source"]
+
+
 def test_the_shipped_namesakes_file_reads():
     from claimwatch.lists import known_namesakes
 

@@ -15,7 +15,8 @@ The pipeline, one private module a stage, each importing only those before it:
 - `_spacy`, `_phrases`, `_names`: text matching with spaCy's tokenizer and lemma table: topic
   phrases in titles and abstracts, institution names in affiliations (public here as
   `PhraseSet`, `NameMatcher`, `fold` and `plain_words`).
-- `_matchers`: which authors are the subject's or at a list entry, where a topic's phrases stand.
+- `_matchers`: which authors are the subject's or at a list entry, where a topic's phrases stand
+  (public here: `namesake_of`, the other body the package's namesakes file says bears a name).
 - `_conditions`: a claim's condition compiled into one three-valued test (`Truth`).
 - `_provenance`: what the reports show beside the verdicts (inputs, evidence, statements, lists).
 - `_grouping`: the evidence streamed once, and the subjects' records grouped into works; or,
