@@ -270,6 +270,62 @@ def test_places_before_the_chinese_name_of_an_unaddressed_entry(tmp_path, monkey
         assert "the list gives no address for" in said
 
 
+# Northwestern Polytechnical University as the shipped seven-sons list gives it: its ROR id, its
+# Chinese name, no address. OpenAlex resolves a coauthor's text to it by the ROR.
+NPU_BY_ROR_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: npu
+    name: Northwestern Polytechnical University
+    aliases: [西北工业大学, NWPU, NPU]
+    ror: [01y0j0j86]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # NPU's Mingde College, an independent college (独立学院, http://v5tt.cn/wenda/144304.html),
+        # after places written as an address: the places' doubt alone was said, which undoes no
+        # OpenAlex id, so NPU's ROR made it certain; the college's run-on doubt undoes it, as
+        # without the places.
+        ("陕西省西安市西北工业大学明德学院", "doubt"),
+        ("西北工业大学明德学院", "doubt"),
+        # The places alone before the name: NPU's ROR stands, as before.
+        ("陕西省西安市西北工业大学", "match"),
+        ("北京市海淀区西北工业大学", "match"),
+    ],
+)
+def test_a_longer_name_after_places_before_an_unaddressed_entry_undoes_its_id(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    from helpers import coauthor_text_results, institution, project
+
+    root = project(tmp_path)
+    monkeypatch.chdir(root)
+    npu = institution("I17145004", "Northwestern Polytechnical University", ror="01y0j0j86")
+    (result,) = coauthor_text_results(root, NPU_BY_ROR_LIST, raw, [npu])
+    assert result["verdict"] == ("contradicted" if found == "match" else "insufficient_evidence")
+    assert result["uncertain"] == (found == "doubt")
+
+
+def test_the_places_doubt_and_a_longer_name_s_are_both_said():
+    from claimwatch import lists
+
+    entry = lists.ListEntry(
+        id="npu", name="Northwestern Polytechnical University", aliases=("西北工业大学",), country="CN"
+    )
+    rl = lists.ReferenceList(id="l", name="l", sources=(lists.Source(title="s"),), entries=(entry,))
+    doubt = _doubts(rl, "陕西省西安市西北工业大学明德学院")["Northwestern Polytechnical University"]
+    assert doubt is not None
+    assert doubt.startswith("the place \u201c陕西省西安市\u201d comes right before \u201c西北工业大学\u201d")
+    assert "; and \u201c西北工业大学\u201d runs on into \u201c明德学院\u201d" in doubt
+
+
 # The tracker's Army Medical University (中国重庆市沙坪坝区高滩岩正街30号) and Jiangnan Social
 # University (江苏省苏州市吴中区郭巷尹山湖3号): their addresses name their districts in Chinese.
 AMU_AND_JSU_LIST = """\

@@ -874,15 +874,16 @@ _ELSEWHERE = _Elsewhere()
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
     placed = _placed_in(entry.country, entry.name, hit, _own_college_unread(entry, hit, text), resolved, entry.names)
     if placed is None:
-        placed = (
-            _after_places_unaddressed(entry, hit)
-            or _a_longer_name(entry, hit, text)
+        placed = _with_places_unaddressed(
+            entry,
+            hit,
+            _a_longer_name(entry, hit, text)
             or _another_province(entry, hit, text)
             or _its_place_unnamed(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
             or _a_numbered_unit(entry, hit)
             or _a_unit_under_another(entry, hit, text)
-            or _an_army_not_its_own(entry, hit, text)
+            or _an_army_not_its_own(entry, hit, text),
         )
     if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry.name, hit, text)):
         placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
@@ -902,6 +903,20 @@ def _after_places_unaddressed(entry: ListEntry, hit: NameHit) -> str | None:
         f" the text may name another institution, named by its place, whose name ends with {label}'s"
         f"{_no_place_to_tell(entry, label)}"
     )
+
+
+def _with_places_unaddressed(
+    entry: ListEntry, hit: NameHit, placed: str | _Elsewhere | None
+) -> str | _Elsewhere | None:
+    """`placed`, and the doubt of places not its own before an unaddressed entry's name
+    (`_after_places_unaddressed`) joined to it, of `placed`'s kind: the places' doubt undoes no
+    OpenAlex id, but a longer name's found with it still does ("陕西省西安市西北工业大学明德学院",
+    NPU's Mingde College, an independent college, was certain by NPU's id once the places' doubt
+    alone was said)."""
+    doubt = _after_places_unaddressed(entry, hit)
+    if doubt is None or isinstance(placed, _Elsewhere):
+        return placed
+    return doubt if placed is None else type(placed)(f"{doubt}; and {placed}")
 
 
 # What ends Chinese places written as an address, not as a name's place: a city's 市, a district's
