@@ -375,14 +375,21 @@ def test_the_own_district_with_or_without_its_qu(tmp_path, monkeypatch, capsys, 
 def test_own_districts_are_read_from_a_chinese_address_only():
     from claimwatch.evaluate._matchers import _own_districts
 
-    assert _own_districts(("中国重庆市沙坪坝区高滩岩正街30号",)) == ("沙坪坝区", "沙坪坝")
+    assert _own_districts(("中国重庆市沙坪坝区高滩岩正街30号",)) == ("沙坪坝区", "沙坪壩區", "沙坪坝", "沙坪壩")
     # A campus (校区) is no district; an address in pinyin names none in Chinese.
-    assert _own_districts(("中国北京市丰台区杜家坎21号 蚌埠校区",)) == ("丰台区", "丰台")
+    assert _own_districts(("中国北京市丰台区杜家坎21号 蚌埠校区",)) == (
+        "丰台区",
+        "豐臺區",
+        "豐台區",
+        "丰台",
+        "豐臺",
+        "豐台",
+    )
     assert _own_districts(("7 Changle E Rd, Baqiao Qu, Xian Shi, Shaanxi Sheng, China",)) == ()
     # First in a part, after the city in pinyin (the tracker's Air Force Command College); a city
     # with its 市 and its district, from the address's start, as the district alone.
-    assert _own_districts(("China, Beijing, 海淀区北四环西路88号",)) == ("海淀区", "海淀")
-    assert _own_districts(("西安市碑林区建设西路6号",)) == ("碑林区", "碑林")
+    assert _own_districts(("China, Beijing, 海淀区北四环西路88号",)) == ("海淀区", "海淀區", "海淀")
+    assert _own_districts(("西安市碑林区建设西路6号",)) == ("碑林区", "碑林區", "碑林")
     assert _own_districts(("大连经济技术开发区辽河西路18号",)) == ()
 
 
@@ -448,10 +455,29 @@ def test_a_new_area_is_its_own_district_without_its_xin_qu(tmp_path, monkeypatch
     coauthor_text_found(tmp_path, monkeypatch, capsys, COMAC_LIST, raw, found)
 
 
+@pytest.mark.parametrize(
+    ("list_yaml", "raw", "found"),
+    [
+        # The own district in traditional characters, as Hong Kong and Taiwan write Chinese (重慶
+        # for 重庆, 沙坪壩區 for 沙坪坝区): nothing before, the claim cleared, where its city alone
+        # (重慶陸軍軍醫大學) is a match.
+        (AMU_AND_JSU_LIST, "重慶沙坪壩陸軍軍醫大學", "match"),
+        (AMU_AND_JSU_LIST, "重慶市沙坪壩區陸軍軍醫大學", "match"),
+        (COMAC_LIST, "上海浦東中國商用飛機有限責任公司", "match"),
+        # The district alone does not place a name in traditional characters in the mainland, as
+        # the name alone is not: a doubt. After another city: nothing, as in simplified.
+        (AMU_AND_JSU_LIST, "沙坪壩區陸軍軍醫大學", "doubt"),
+        (AMU_AND_JSU_LIST, "成都沙坪壩陸軍軍醫大學", "nothing"),
+    ],
+)
+def test_the_own_district_in_traditional_characters(tmp_path, monkeypatch, capsys, list_yaml, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)
+
+
 def test_a_new_area_s_short_name_is_read_from_its_address():
     from claimwatch.evaluate._matchers import _own_districts
 
-    assert _own_districts(("China, 上海市浦东新区世博大道1919号",)) == ("浦东新区", "浦东")
-    assert _own_districts(("天津市滨海新区海河东路",)) == ("滨海新区", "滨海")
+    assert _own_districts(("China, 上海市浦东新区世博大道1919号",)) == ("浦东新区", "浦東新區", "浦东", "浦東")
+    assert _own_districts(("天津市滨海新区海河东路",)) == ("滨海新区", "濱海新區", "滨海", "濱海")
     # A high-tech zone's 高新区 is no new area: 高新 is its name written alone.
-    assert _own_districts(("河南省郑州市高新区科学大道62号",)) == ("高新区", "高新")
+    assert _own_districts(("河南省郑州市高新区科学大道62号",)) == ("高新区", "高新區", "高新")

@@ -1952,7 +1952,7 @@ _AN_ADDRESS_S_DISTRICT = re.compile(
 def _own_districts(addresses: tuple[str, ...]) -> tuple[str, ...]:
     """The districts and counties an entry's addresses write in Chinese (`_AN_ADDRESS_S_DISTRICT`), each with
     its 区 or 县 and without, as affiliations write them (沙坪坝区, 沙坪坝; a new area without its 新区,
-    `_written_alone`), the longest first: not a campus's (校区), a community's (社区) or a command's
+    `_written_alone`), in either script, the longest first: not a campus's (校区), a community's (社区) or a command's
     (警备区), which are no district of the city."""
     found = []
     for address in addresses:
@@ -1964,7 +1964,8 @@ def _own_districts(addresses: tuple[str, ...]) -> tuple[str, ...]:
                 or holds_a_whole_name_s_end(name)
             ):
                 continue
-            found += [m.group(0), _written_alone(m.group(0))]
+            # In either script, as its city is read (重慶市沙坪壩區, 沙坪壩: Hong Kong's and Taiwan's).
+            found += [form for d in (m.group(0), _written_alone(m.group(0))) for form, _ in chinese_forms(d)]
     return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
 
 
