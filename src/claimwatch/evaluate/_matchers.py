@@ -44,6 +44,7 @@ from ..works import (
     without_markup,
     without_markup_spans,
 )
+from ._companies import company_form_after, distinctive_word, form_in_full, without_company_form
 from ._names import (
     _AFFILIATIONS_PART,
     LINE_BREAKS,
@@ -880,6 +881,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             _a_longer_name(entry, hit, text)
             or _another_province(entry, hit, text)
             or _its_place_unnamed(entry, hit, text)
+            or _its_company_form_unwritten(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
             or _a_numbered_unit(entry, hit)
             or _a_unit_under_another(entry, hit, text)
@@ -1103,6 +1105,8 @@ def _sought(entry: ListEntry) -> Iterator[str]:
         if (_by_its_place((name,)) or _acronym_bracket(name)) and (bare := " ".join(_BRACKETED.sub(" ", name).split())):
             yield bare
         yield from _other_names_in_brackets(name)
+        if company := without_company_form(name):  # "Megvii Technology" of "... Limited"
+            yield company[0]
         if address := name_and_its_place(name):
             yield address[0]
             yield _place_first(*address)
@@ -1158,6 +1162,55 @@ def _its_place_unnamed(entry: ListEntry, hit: NameHit, text: str) -> str | None:
         f"the list gives {printable(entry.name)} the name \u201c{printable(alias)}\u201d with its place, and the"
         f" affiliation names \u201c{printable(hit.matched)}\u201d but not {printable(place)}: another"
         " institution may bear the name"
+    )
+
+
+def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where the text names an entry's name without the company form the list gives it
+    (`without_company_form`: "Megvii Technology" of "Megvii Technology Limited") and neither the
+    name nor the text tells the company from another firm of the name: no word of the name is
+    rare enough (`distinctive_word`: "Aero Systems" is not, "Megvii" is) and the text names none
+    of the entry's own places beside it. Another company form written after it ("Megvii
+    Technology Inc.", "Beijing Megvii Technology Co., Ltd.") is a doubt whatever the name: the
+    same company's, or another's of the name (a subsidiary, one of another country)."""
+    if hit.name in entry.names:
+        return None
+    forms = [
+        (name, company[1]) for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name
+    ]
+    if not forms:
+        return None
+    name, form = forms[0]
+    label, said = printable(entry.name), printable(hit.matched)
+    written = company_form_after(text, hit.end)
+    if written is not None:
+        if any(form_in_full(written) == form_in_full(f) for _, f in forms):
+            return None  # its own form written otherwise: "Co. Ltd" for "CO., LTD.", "Company Limited"
+        return (
+            f"the affiliation writes \u201c{said} {printable(written)}\u201d, another company form than the"
+            f" list's \u201c{printable(name)}\u201d: it may be the same company, or another of the name (a"
+            " subsidiary, a firm of another country)"
+        )
+    if distinctive_word(hit.name) is not None or _an_own_place_beside(entry, hit, text):
+        return None
+    return (
+        f"the list names {label} with its company form \u201c{printable(form)}\u201d, and the affiliation"
+        f" writes \u201c{said}\u201d without it, beside no place of {label}'s own: no word of the name is"
+        " rare enough to tell the company from another firm that bears it"
+    )
+
+
+def _an_own_place_beside(entry: ListEntry, hit: NameHit, text: str) -> bool:
+    """Does the text name, outside the name found, a city or province of the entry's own
+    (`_own_places`), or a Chinese city all of whose provinces are the entry's (Shenzhen of
+    Huawei's "Guangdong, Shenzhen")?"""
+    outside = [(p.start, p.end) for p in places_in(text) if not p.is_country and not hit.start <= p.start < hit.end]
+    own = _own_places(entry.addresses, entry.names)
+    if any(_place_key(text[start:end]) in own for start, end in outside):
+        return True
+    provinces = _entry_provinces(entry.addresses, entry.names)
+    return any(
+        p.provinces and p.provinces <= provinces for p in provinces_in(text) if not hit.start <= p.start < hit.end
     )
 
 

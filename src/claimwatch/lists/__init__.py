@@ -24,12 +24,14 @@ Imports run one way: `_model` and `_import` (what the importers share) need none
 
 from ._aspi import ASPI_GALAXY_TYPE, ASPI_TRACKER_URL, import_aspi, split_aspi_value
 from ._csl import (
+    COMPANY_FORMS,
     CSL_JSON_URL,
     CSL_ORGANISATION_TYPES,
     CSL_PAGE_URL,
     CSL_PUBLISHER,
     CSL_REQUIRED_COLUMNS,
     CslRecord,
+    an_organisations_word,
     clean_alias,
     csl_list_document,
     import_csl,
@@ -64,6 +66,7 @@ from ._write import check_list_destination, render_list_yaml, write_list_yaml
 __all__ = [
     "ASPI_GALAXY_TYPE",
     "ASPI_TRACKER_URL",
+    "COMPANY_FORMS",
     "CSL_JSON_URL",
     "CSL_ORGANISATION_TYPES",
     "CSL_PAGE_URL",
@@ -84,6 +87,7 @@ __all__ = [
     "ReferenceList",
     "Related",
     "Source",
+    "an_organisations_word",
     "check_list_destination",
     "clean_alias",
     "csl_list_document",

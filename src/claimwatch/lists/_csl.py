@@ -237,6 +237,15 @@ _COMPANY_FORMS = frozenset(
 )  # fmt: skip
 
 
+COMPANY_FORMS = _COMPANY_FORMS
+
+
+def an_organisations_word(word: str) -> bool:
+    """Whether a word is one an organisation's name holds and a person's does not
+    (`_ORGANISATION_WORDS`: "Technology", "Elektronika", "Lojistik"), with its points or without."""
+    return _an_organisations_word(word, (word,))
+
+
 def _within_a_name(part: str) -> bool:
     """Whether what follows a comma is part of the name before it, no alias of its own: a company
     form alone ("Ltd.", "LLC", "Private Ltd.") or a country's name ("Iran" of "Ministry of Defence,

@@ -1,0 +1,127 @@
+"""Company forms at the end of listed names: the CSL lists "Megvii Technology Limited" and
+"HUAWEI TECHNOLOGIES CO., LTD.", and papers write "Megvii Technology, Beijing" and "Huawei
+Technologies, Shenzhen". The name without its form is sought too; found, it names the entry
+certainly only where what is left is the company's own (a word of it no common word, place or
+organisation's word: "Megvii", "Huawei") or the text adds the entry's own city, and is a doubt
+otherwise ("Aero Systems", "World Line System" may be any firm's)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from .. import countries
+from ..lists import COMPANY_FORMS, an_organisations_word
+from ._places import places_in
+from ._provinces import provinces_in
+from ._spacy import common_words, lemma_table
+
+# The forms read at a name's end: the lists' own (`COMPANY_FORMS`, "Ltd.", "GmbH", "S.A."), the
+# English words "Company" and "Corporation", and the Spanish "S.A. de C.V." and "S. de R.L.".
+_FORMS = COMPANY_FORMS | {"company", "corporation", "cv", "rl", "sro", "sas", "scs", "pty", "kg"}
+_JOINING = frozenset({"de"})
+# Words of a form before its last ("Open Joint Stock Company", "Limited Liability Company"), never
+# a form alone: "Open", "Public" end no form.
+_WITHIN_A_FORM = frozenset(
+    {"joint", "stock", "joint-stock", "open", "closed", "public", "liability"}
+)  # "S.A. de C.V.": within a form, never its end
+# A form's words as one company writes them in full or short: "Co., Ltd." is "Company Limited".
+_IN_FULL = {"co": "company", "corp": "corporation", "ltd": "limited", "inc": "incorporated", "pvt": "private"}
+_TOKEN = re.compile(r"[^\s,]+")
+
+
+@lru_cache(maxsize=10_000)
+def without_company_form(name: str) -> tuple[str, str] | None:
+    """A name ending in a company form, as (the name without it, the form as written): ("Megvii
+    Technology", "Limited"), ("HUAWEI TECHNOLOGIES", "CO., LTD."). None for any other name, and
+    where less than two words are left ("ZTE Corporation": an acronym alone is any body's)."""
+    tokens = list(_TOKEN.finditer(name))
+    cut = len(tokens)
+    while cut > 0 and (cut < len(tokens) or not _joins(tokens[cut - 1])):
+        word = tokens[cut - 1].group()
+        if not (_a_form_word(word) or (cut < len(tokens) and _form_word(word) in _WITHIN_A_FORM)):
+            break
+        cut -= 1
+    while cut < len(tokens) and _joins(tokens[cut]):  # never begin a form with its "de"
+        cut += 1
+    if cut == len(tokens) or cut < 2:
+        return None
+    bare = name[: tokens[cut - 1].end()].rstrip(" ,")
+    return bare, name[tokens[cut].start() :].strip()
+
+
+def _form_word(token: str) -> str:
+    return token.replace(".", "").casefold()
+
+
+def _a_form_word(token: str) -> bool:
+    return _form_word(token) in _FORMS or _form_word(token) in _JOINING or bool(_LETTERS_WITH_POINTS.fullmatch(token))
+
+
+_LETTERS_WITH_POINTS = re.compile(r"(?:[^\W\d_]\.)+")  # "S. de R.L.", "S.A.S.", "A.Ş."
+
+
+def _joins(token: re.Match[str]) -> bool:
+    return _form_word(token.group()) in _JOINING
+
+
+def form_in_full(form: str) -> tuple[str, ...]:
+    """A company form's words as one: "Co., Ltd." and "Company Limited" alike."""
+    words = (_form_word(t) for t in _TOKEN.findall(form))
+    return tuple(_IN_FULL.get(w, w) for w in words if w and w not in _JOINING)
+
+
+# A company form right after a name found without its own: "Megvii Technology Inc.", "Huawei
+# Technologies Co., Ltd.", "Beijing Megvii Technology Co., Ltd.".
+def company_form_after(text: str, end: int) -> str | None:
+    """The company form written right after `end` in `text` ("Inc.", "Co., Ltd."), or None."""
+    tokens = []
+    for token in _TOKEN.finditer(text, end):
+        if text[end : token.start()].strip(" ") not in ("", ","):
+            break
+        if not _a_form_word(token.group().rstrip(";)")):
+            break
+        tokens.append(token)
+        end = token.end()
+    while tokens and _joins(tokens[-1]):
+        tokens.pop()
+    if not tokens:
+        return None
+    return text[tokens[0].start() : tokens[-1].end()].rstrip(";)")
+
+
+def distinctive_word(bare: str) -> str | None:
+    """The first word of a name that only a few bodies' names hold: of five letters or more, no
+    English word (the lookup lemmatizer's words) nor any common word of spaCy's English
+    probabilities (`common_words`), no organisation's word, no place, no single
+    syllable of pinyin ("Megvii", "Huawei", "Hikvision"; not "Aero", "Systems", "Beijing", "Zhong").
+    None where every word is common ("Aero Systems", "World Line System")."""
+    for found in re.finditer(r"[^\W\d_]+", bare):
+        word = found.group()
+        folded = word.casefold()
+        if (
+            len(folded) >= 5
+            and folded not in _english_words()
+            and folded not in common_words()
+            and not an_organisations_word(folded)
+            and folded not in countries.BY_NAME
+            and not places_in(word)
+            and not provinces_in(word)
+            and not _PINYIN_SYLLABLE.fullmatch(folded)
+        ):
+            return word
+    return None
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values())
+
+
+# One syllable of Hanyu Pinyin without its tone ("zhong", "guang", "shuang"): a word of many
+# Chinese firms' names, as a surname is of many people's.
+_PINYIN_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)"
+)

@@ -1,0 +1,160 @@
+"""Company forms at the end of listed names (issue 18, thirty-second part).
+
+The entries are real rows of the CSL of 2023-11 (moov-io/watchman's test/testdata/csl.csv at
+c815c599): the CMIC list's "HUAWEI TECHNOLOGIES CO., LTD." and "Megvii Technology Limited", and
+"CHINA SATELLITE COMMUNICATIONS CO., LTD." (Beijing), with their addresses and countries as the
+import gives them. Affiliations write such companies without their form ("Huawei Technologies,
+Shenzhen", "Megvii Technology, Beijing"), as MSRA's coauthors at them do."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimwatch.evaluate._companies import company_form_after, distinctive_word, form_in_full, without_company_form
+from helpers import coauthor_text_found
+
+HUAWEI_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: huawei
+    name: HUAWEI TECHNOLOGIES CO., LTD.
+    country: CN
+    addresses: ["Longgang District, Huawei Headquarter Office Building, Bantian, Guangdong, Shenzhen, 518129, CN"]
+    verified: true
+"""
+
+# The import gives it no country: its addresses are in two (KY, CN).
+MEGVII_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: megvii
+    name: Megvii Technology Limited
+    addresses:
+      - "PO Box 309, Ugland House, Grand Cayman, KY1-1104, KY"
+      - "No. 2 Kexueyuan South Road, Haidian District, Block A, Raycom Infotech Park, Beijing, CN"
+    verified: true
+"""
+
+# A name of common words only: "China Satellite Communications" may be any firm's of China.
+SATCOM_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: satcom
+    name: CHINA SATELLITE COMMUNICATIONS CO., LTD.
+    aliases: [CHINA SATCOM]
+    country: CN
+    addresses: ["China Satellite Communications Tower, Building A, 21st Floor, 65, Zhichun Road, Haidian District, Beijing, 100190, CN"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Not found at all before: the company form was required.
+        ("Huawei Technologies, Shenzhen, China", "match"),
+        ("Huawei Technologies, Hangzhou 310000, China", "match"),  # "Huawei" is rare: the company's own
+        # Its own form, as before.
+        ("Huawei Technologies Co., Ltd., Shenzhen, China", "match"),
+        ("Huawei Technologies Co. Ltd, Shenzhen 518129", "match"),
+        # Another form: perhaps a subsidiary, perhaps the company.
+        ("Huawei Technologies Inc., Shenzhen, China", "doubt"),
+        # Another country than the entry's: not it, as before.
+        ("Huawei Technologies Duesseldorf GmbH, Munich, Germany", "nothing"),
+    ],
+)
+def test_a_distinctive_name_without_its_company_form_is_found(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, found)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Nothing before; the entry gives no country, so even its whole name is a doubt.
+        "Megvii Technology, Beijing, China",
+        "MEGVII Technology",
+        "Megvii Technology Limited, Beijing, China",
+    ],
+)
+def test_megvii_without_its_form_is_a_doubt_as_its_whole_name_is(tmp_path, monkeypatch, capsys, raw):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, MEGVII_LIST, raw, "doubt")
+
+
+@pytest.mark.parametrize(
+    ("raw", "found", "said"),
+    [
+        # Common words only: a doubt naming the form the text leaves out (nothing before).
+        ("China Satellite Communications, Shanghai, China", "doubt", "company form \u201cCO., LTD.\u201d"),
+        ("China Satellite Communications", "doubt", "without it"),
+        # Its own city beside it: the company.
+        ("China Satellite Communications, Beijing 100190, China", "match", None),
+        # Another form: another firm perhaps (the name read as run on into "Inc" says so first).
+        ("China Satellite Communications Inc., Beijing", "doubt", "\u201cInc"),
+        # Its own form, written otherwise: as before.
+        ("China Satellite Communications Co. Ltd, Shanghai, China", "match", None),
+    ],
+)
+def test_a_common_name_without_its_company_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found, said):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, SATCOM_LIST, raw, found)
+    if said is not None:
+        assert said in json.dumps(result, ensure_ascii=False), raw
+
+
+@pytest.mark.parametrize(
+    ("name", "bare", "form"),
+    [
+        ("Megvii Technology Limited", "Megvii Technology", "Limited"),
+        ("HUAWEI TECHNOLOGIES CO., LTD.", "HUAWEI TECHNOLOGIES", "CO., LTD."),
+        ("Gazprom Neft PJSC", "Gazprom Neft", "PJSC"),
+        ("BANK VTB OPEN JOINT STOCK COMPANY", "BANK VTB", "OPEN JOINT STOCK COMPANY"),
+        ("NEC Engineers Private, Ltd.", "NEC Engineers", "Private, Ltd."),
+        ("GRUPO ESTRELLA S.A. de C.V.", "GRUPO ESTRELLA", "S.A. de C.V."),
+    ],
+)
+def test_a_company_form_at_a_name_s_end(name, bare, form):
+    assert without_company_form(name) == (bare, form)
+
+
+@pytest.mark.parametrize(
+    "name", ["ZTE Corporation", "Harbin Institute of Technology", "AO Kronshtadt", "Bank Open", "Limited"]
+)
+def test_no_company_form_or_too_little_left(name):
+    assert without_company_form(name) is None
+
+
+def test_what_is_distinctive():
+    assert distinctive_word("Megvii Technology") == "Megvii"
+    assert distinctive_word("HUAWEI TECHNOLOGIES") == "HUAWEI"
+    assert distinctive_word("Sensetime Group") == "Sensetime"
+    # English, places, organisations' words, one syllable of pinyin, short words: not.
+    for bare in ("Aero Systems", "World Line System", "China Mobile", "Beijing Zhong Trading", "Neva Elektronika"):
+        assert distinctive_word(bare) is None, bare
+
+
+def test_a_company_form_written_after():
+    assert company_form_after("Megvii Inc., Beijing", 6) == "Inc."
+    assert company_form_after("Huawei Technologies Co., Ltd., Shenzhen", 19) == "Co., Ltd."
+    assert company_form_after("Huawei Technologies, Shenzhen", 19) is None
+    assert form_in_full("Co., Ltd.") == form_in_full("Company Limited")
+
+
+@given(st.sampled_from(["Limited", "Ltd.", "Co., Ltd.", "Inc.", "GmbH", "LLC", "S.A. de C.V."]), st.text())
+def test_a_bare_name_is_a_prefix_of_its_name(form, text):
+    """What is sought without a form is the name's own beginning, so the query's needles, words of
+    the name, only widen (`_grouping._name_needles`)."""
+    name = f"Example Holdings{text} {form}"
+    found = without_company_form(name)
+    if found is not None:
+        assert name.startswith(found[0])
+        after = name[len(found[0])]
+        assert after.isspace() or after == ","  # cut between whole words, never inside one
