@@ -158,3 +158,50 @@ def test_a_bare_name_is_a_prefix_of_its_name(form, text):
         assert name.startswith(found[0])
         after = name[len(found[0])]
         assert after.isspace() or after == ","  # cut between whole words, never inside one
+
+
+# The Entity List's row of 77 FR 61249 as the CSL of 2023-11 gives it: its alias's first word,
+# "Petersburg", is sought alone before a company form, and is in every "St. Petersburg".
+PEC_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: pec
+    name: Petersburg Electronic Company (PEC), LLC
+    aliases: [Petersburg Electronic-Komplekt Ltd.]
+    country: RU
+    addresses: ["Zastavskaya St 32A, St. Petersburg, 196084, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("list_yaml", "raw", "found"),
+    [
+        # The company's rare first word under another form: nothing before, a doubt now, never a match.
+        (MEGVII_LIST, "Megvii Inc., Beijing, China", "doubt"),
+        (MEGVII_LIST, "MEGVII Inc.", "doubt"),
+        (HUAWEI_LIST, "Huawei Inc., Shenzhen, China", "doubt"),
+        (HUAWEI_LIST, "Huawei Co., Ltd., Shenzhen, China", "doubt"),
+        # Without a company form after it, the word alone names nothing, as before.
+        (MEGVII_LIST, "Megvii Research, Beijing, China", "nothing"),
+        (HUAWEI_LIST, "Huawei Noah's Ark Lab, Hong Kong", "nothing"),
+        (PEC_LIST, "St. Petersburg State University, St. Petersburg 199034, Russia", "nothing"),
+    ],
+)
+def test_a_company_s_rare_first_word_before_another_form_is_a_doubt(
+    tmp_path, monkeypatch, capsys, list_yaml, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)
+
+
+def test_a_company_s_core():
+    from claimwatch.evaluate._companies import company_core
+
+    assert company_core("Megvii Technology") == "Megvii"
+    assert company_core("HUAWEI TECHNOLOGIES") == "Huawei"  # not in capitals: no acronym
+    assert company_core("Sensetime Group") == "Sensetime"
+    # A common word first, or no common word after: none.
+    for bare in ("China Mobile", "Beijing Megvii Technology", "Sinobright"):
+        assert company_core(bare) is None, bare

@@ -90,6 +90,40 @@ def company_form_after(text: str, end: int) -> str | None:
     return text[tokens[0].start() : tokens[-1].end()].rstrip(";)")
 
 
+@lru_cache(maxsize=10_000)
+def company_core(bare: str) -> str | None:
+    """The rare words a name without its form begins with, before common ones: "Megvii" of
+    "Megvii Technology", "Huawei" of "HUAWEI TECHNOLOGIES" (written as a word, not in capitals,
+    which would read as an acronym). Affiliations name a company so with another form ("Megvii
+    Inc."): found before one, it is a doubt, never a match. None where a common word comes first
+    or nothing common follows ("Gazprom Neft")."""
+    words = bare.split()
+    rare = 0
+    while rare < len(words) and _a_rare_word(words[rare]):
+        rare += 1
+    if rare == 0 or rare == len(words) or any(_a_rare_word(w) for w in words[rare:]):
+        return None
+    core = " ".join(words[:rare])
+    return core.title() if core.isupper() else core
+
+
+def _a_rare_word(word: str) -> bool:
+    """A word of five letters or more that is no English word of the lemmatizer's table, no
+    organisation's word, no place and no single syllable of pinyin (`distinctive_word`, without
+    the word probabilities: a core found is a doubt whatever it holds)."""
+    folded = word.casefold()
+    return (
+        folded.isalpha()
+        and len(folded) >= 5
+        and folded not in _english_words()
+        and not an_organisations_word(folded)
+        and folded not in countries.BY_NAME
+        and not places_in(word)
+        and not provinces_in(word)
+        and not _PINYIN_SYLLABLE.fullmatch(folded)
+    )
+
+
 def distinctive_word(bare: str) -> str | None:
     """The first word of a name that only a few bodies' names hold: of five letters or more, no
     English word (the lookup lemmatizer's words) nor any common word of spaCy's English

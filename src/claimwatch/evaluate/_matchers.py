@@ -44,7 +44,7 @@ from ..works import (
     without_markup,
     without_markup_spans,
 )
-from ._companies import company_form_after, distinctive_word, form_in_full, without_company_form
+from ._companies import company_core, company_form_after, distinctive_word, form_in_full, without_company_form
 from ._names import (
     _AFFILIATIONS_PART,
     LINE_BREAKS,
@@ -356,6 +356,14 @@ class ListMatcher:
         self.names = NameMatcher(
             self.registered, self._own_place_before, self._unaddressed_place_before, self._of_its_owner
         )
+        # Names' first words sought alone (`company_core`): found, kept only before a company form
+        # (`_names_found`).
+        self._cores = frozenset(
+            core
+            for e in reference_list.entries
+            for n in e.names
+            if (company := without_company_form(n)) and (core := company_core(company[0]))
+        )
         # The institutions the list names under its entries (`related`), each sought as an entry
         # of its own is (`_sought`), under a key of its own: a name found is a doubt about the
         # entry, never a match. Their names are the query's needles too (`_grouping`).
@@ -365,7 +373,9 @@ class ListMatcher:
                 as_entry = ListEntry(id=e.id, name=rel.name, aliases=rel.aliases, country=rel.country)
                 self.related[f"{e.id}\x1f{k}"] = (e, rel, as_entry)
         self.related_registered = tuple(
-            dict.fromkeys((key, n) for key, (_, _, as_entry) in self.related.items() for n in _sought(as_entry))
+            dict.fromkeys(
+                (key, n) for key, (_, _, as_entry) in self.related.items() for n in _sought(as_entry, cores=False)
+            )
         )
         self.related_names = NameMatcher(self.related_registered) if self.related else None
         self._placings: Memo[tuple[NameHit, str, frozenset[str]], str | _Elsewhere | None] = Memo(self._PLACINGS_SIZE)
@@ -374,6 +384,22 @@ class ListMatcher:
         self._by_affiliations: Memo[tuple[tuple[int, ...], tuple[str, ...]], tuple[tuple, tuple[_EntryHit, ...]]] = (
             Memo(self._BY_AFFILIATIONS_SIZE)
         )
+
+    def _names_found(self, text: str) -> list[NameHit]:
+        """The entries' names in `text`, and a name's first words found alone (`company_core`) only
+        where a company form follows them ("Megvii Inc.") and one of them is rare after all
+        (`distinctive_word`, which reads the word probabilities `company_core` does not): alone,
+        "Petersburg" of "Petersburg ... LLC" is in every "St. Petersburg", "Hudson" in "Hudson
+        Institute"."""
+        found = self.names.find(text)
+        if self._cores.isdisjoint(h.name for h in found):
+            return found
+        return [
+            h
+            for h in found
+            if h.name not in self._cores
+            or (company_form_after(text, h.end) is not None and distinctive_word(h.name) is not None)
+        ]
 
     def _of_its_owner(self, key: str, words: list[str]) -> bool:
         """Do the words after a name's "of" name a body the list says supervises the entry
@@ -534,7 +560,7 @@ class ListMatcher:
                 for e in self.by_ror.get(inst.ror, ()):
                     self._offer(best, e, "ror", inst, None, None, _entry_ids_disagree(e, inst))
             if inst.name:
-                for h in self.names.find(inst.name):
+                for h in self._names_found(inst.name):
                     entry = self.entries[h.key]
                     if inst.country:
                         resolved.setdefault(entry.id, set()).add(inst.country.upper())
@@ -550,7 +576,7 @@ class ListMatcher:
         sure: dict[str, _EntryHit] = {}  # entries a text itself names certainly (in its country, as itself)
         for text in a.raw_affiliations:
             seen = _underscores_as_spaces(text)
-            for h in _as_written(self.names.find(seen), text):
+            for h in _as_written(self._names_found(seen), text):
                 entry = self.entries[h.key]
                 placed = self._placed(entry, h, seen, resolved.get(entry.id, _NO_COUNTRIES))
                 if isinstance(placed, _LongerName):
@@ -1088,7 +1114,7 @@ def _another_province(entry: ListEntry, hit: NameHit, text: str) -> str | _Elsew
     return None
 
 
-def _sought(entry: ListEntry) -> Iterator[str]:
+def _sought(entry: ListEntry, *, cores: bool = True) -> Iterator[str]:
     """An entry's names, and each the list gives with a bracket of its own without it too:
     - a place ("China University of Geosciences" for "China University of Geosciences (Wuhan)"):
       found, such a name counts only beside that place or its province (`_another_province`);
@@ -1097,7 +1123,10 @@ def _sought(entry: ListEntry) -> Iterator[str]:
     - another name ("... Research Institute (a.k.a. AVIC Institute 625)", as the ASPI tracker
       gives some aliases): each name alone, since no affiliation writes them so;
     - what an acronym in the name stands for ("SMF (Strategic Missile Force) Command College"):
-      the name with the acronym, and with the words it stands for, each alone."""
+      the name with the acronym, and with the words it stands for, each alone;
+    - a company form at its end ("Megvii Technology" of "Megvii Technology Limited"), and with
+      `cores` its rare first words alone ("Megvii", kept only before a company form:
+      `ListMatcher._names_found`, which the institutions under an entry are not read through)."""
     for name in entry.names:
         yield name
         if _is_cjk(name) and (without := without_its_army(name)):
@@ -1107,6 +1136,8 @@ def _sought(entry: ListEntry) -> Iterator[str]:
         yield from _other_names_in_brackets(name)
         if company := without_company_form(name):  # "Megvii Technology" of "... Limited"
             yield company[0]
+            if cores and (core := company_core(company[0])):  # "Megvii" (Inc.): a doubt (`_its_company_form_unwritten`)
+                yield core
         if address := name_and_its_place(name):
             yield address[0]
             yield _place_first(*address)
@@ -1178,11 +1209,11 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     forms = [
         (name, company[1]) for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name
     ]
-    if not forms:
-        return None
-    name, form = forms[0]
     label, said = printable(entry.name), printable(hit.matched)
     written = company_form_after(text, hit.end)
+    if not forms:
+        return _its_core_alone(entry, hit, written)
+    name, form = forms[0]
     if written is not None:
         if any(form_in_full(written) == form_in_full(f) for _, f in forms):
             return None  # its own form written otherwise: "Co. Ltd" for "CO., LTD.", "Company Limited"
@@ -1197,6 +1228,22 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
         f"the list names {label} with its company form \u201c{printable(form)}\u201d, and the affiliation"
         f" writes \u201c{said}\u201d without it, beside no place of {label}'s own: no word of the name is"
         " rare enough to tell the company from another firm that bears it"
+    )
+
+
+def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None) -> str | None:
+    """The doubt of a name's rare first words found without the rest before a company form
+    (`company_core`, `ListMatcher._names_found`: "Megvii Inc." of "Megvii Technology Limited",
+    "Huawei Co., Ltd." of "HUAWEI TECHNOLOGIES CO., LTD."): the company under another form, or
+    another firm of the word; never a match."""
+    names = [n for n in entry.names if (company := without_company_form(n)) and company_core(company[0]) == hit.name]
+    if not names:
+        return None
+    said = printable(hit.matched) + (f" {printable(written)}" if written else "")
+    rest = "under another company form" if written else "without the rest of the name"
+    return (
+        f"the affiliation writes \u201c{said}\u201d, the first words of the list's \u201c{printable(names[0])}\u201d"
+        f" {rest}: it may be {printable(entry.name)}, a part of it, or another firm whose name holds them"
     )
 
 
