@@ -205,3 +205,17 @@ def test_a_company_s_core():
     # A common word first, or no common word after: none.
     for bare in ("China Mobile", "Beijing Megvii Technology", "Sinobright"):
         assert company_core(bare) is None, bare
+
+
+def test_the_common_words_read_until_the_first_rare_one_are_all_of_them():
+    """`common_words` stops at the first rarer word, the table giving them most common first: the
+    words it keeps are every word of the whole table at least that common."""
+    import spacy
+    import spacy_lookups_data
+
+    from claimwatch.evaluate._spacy import _COMMON_FROM, common_words
+
+    table = spacy.util.load_language_data(spacy_lookups_data.en["lexeme_prob"])
+    assert common_words() == {word for word, probability in table.items() if probability >= _COMMON_FROM}
+    assert {"global", "golden", "nordic"} <= common_words()
+    assert not {"huawei", "megvii", "shipbuilding"} & common_words()
