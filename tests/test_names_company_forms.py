@@ -67,6 +67,10 @@ entries:
         # Its own form, as before.
         ("Huawei Technologies Co., Ltd., Shenzhen, China", "match"),
         ("Huawei Technologies Co. Ltd, Shenzhen 518129", "match"),
+        # Its own form written in full: nothing before, then a name run on into "Company".
+        ("Huawei Technologies Company Limited, Shenzhen, China", "match"),
+        # Words after the form still make a longer name.
+        ("Huawei Technologies Company Limited Research Institute, Shenzhen", "doubt"),
         # Another form: perhaps a subsidiary, perhaps the company.
         ("Huawei Technologies Inc., Shenzhen, China", "doubt"),
         # Another country than the entry's: not it, as before.
@@ -102,6 +106,8 @@ def test_megvii_without_its_form_is_a_doubt_as_its_whole_name_is(tmp_path, monke
         ("China Satellite Communications Inc., Beijing", "doubt", "\u201cInc"),
         # Its own form, written otherwise: as before.
         ("China Satellite Communications Co. Ltd, Shanghai, China", "match", None),
+        ("China Satellite Communications Company Limited, Shanghai, China", "match", None),
+        ("China Satellite Communications Company Limited Research Institute", "doubt", "\u201cResearch"),
     ],
 )
 def test_a_common_name_without_its_company_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found, said):

@@ -904,7 +904,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
         placed = _with_places_unaddressed(
             entry,
             hit,
-            _a_longer_name(entry, hit, text)
+            _a_longer_name(entry, _over_its_own_form(entry, hit, text), text)
             or _another_province(entry, hit, text)
             or _its_place_unnamed(entry, hit, text)
             or _its_company_form_unwritten(entry, hit, text)
@@ -1229,6 +1229,20 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
         f" writes \u201c{said}\u201d without it, beside no place of {label}'s own: no word of the name is"
         " rare enough to tell the company from another firm that bears it"
     )
+
+
+def _over_its_own_form(entry: ListEntry, hit: NameHit, text: str) -> NameHit:
+    """A name found without its company form, run on over the form the list gives it where the
+    text writes that form otherwise ("Huawei Technologies Company Limited" for "CO., LTD."): the
+    words after the form may make a longer name (`_a_longer_name`), the form itself does not."""
+    if hit.name in entry.names:
+        return hit
+    forms = [company[1] for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
+    written = company_form_after(text, hit.end) if forms else None
+    if written is None or not any(form_in_full(written) == form_in_full(f) for f in forms):
+        return hit
+    end = text.index(written, hit.end) + len(written)
+    return replace(hit, end=end, matched=text[hit.start : end])
 
 
 def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None) -> str | None:
