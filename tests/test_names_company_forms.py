@@ -222,6 +222,62 @@ def test_the_common_words_read_until_the_first_rare_one_are_all_of_them():
     from claimwatch.evaluate._spacy import _COMMON_FROM, common_words
 
     table = spacy.util.load_language_data(spacy_lookups_data.en["lexeme_prob"])
-    assert common_words() == {word for word, probability in table.items() if probability >= _COMMON_FROM}
+    assert common_words() == {word.casefold() for word, probability in table.items() if probability >= _COMMON_FROM}
     assert {"global", "golden", "nordic"} <= common_words()
     assert not {"huawei", "megvii", "shipbuilding"} & common_words()
+
+
+# The Entity List's "Hansen Technologies Limited" (78 FR 75458, 2013-12-12), both addresses in Hong
+# Kong, as the CSL of 2023-11 gives it: "Hansen" is a surname, and another firm's name (Hansen
+# Technologies of Melbourne).
+HANSEN_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: hansen
+    name: Hansen Technologies Limited
+    country: HK
+    addresses:
+      - "Unit 501, 5/F, Global Gateway, 168 Yeung HK Road, Tsuen Wan, HK"
+      - "9/F, Henan Building, 19 Luard Road, Wanchai, HK"
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # A match before: the probability table's "Hansen" was not read as "hansen".
+        ("Hansen Technologies, Hong Kong", "doubt"),
+        ("Hansen Technologies, Wanchai, Hong Kong, China", "doubt"),
+        # No country: a doubt, as before; its whole name in its country: the entry, as before.
+        ("Hansen Technologies", "doubt"),
+        ("Hansen Technologies Limited, Hong Kong", "match"),
+    ],
+)
+def test_a_capitalised_common_word_is_common(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, HANSEN_LIST, raw, found)
+
+
+@pytest.mark.parametrize(
+    "bare",
+    [
+        # Names without their forms of the CSL of 2023-11 whose one rare-looking word the table
+        # holds capitalised (a surname, a place, a people, a star).
+        "Hansen Technologies",
+        "Hudson Technologies",  # Anvik Technologies Sdn. Bhd.'s alias
+        "CASPIAN INDUSTRIAL MACHINERY SUPPLY",
+        "NATIONAL IRANIAN OIL",
+        "KONTSERN ORION",
+        "GOMEZ MARIN",
+    ],
+)
+def test_a_name_of_capitalised_common_words_is_not_distinctive(bare):
+    assert distinctive_word(bare) is None, bare
+
+
+def test_a_company_s_own_word_is_still_distinctive():
+    assert distinctive_word("HUAWEI TECHNOLOGIES") == "HUAWEI"
+    assert distinctive_word("Megvii Technology") == "Megvii"
+    assert distinctive_word("Petersburg Electronic-Komplekt") == "Komplekt"  # not "Petersburg"

@@ -40,15 +40,16 @@ def lemma_table() -> dict[str, str]:
 
 
 # Words at least this common in the corpus spacy-lookups-data's English probabilities were counted
-# on (a log probability; -15 is about one word in 3.3 million): "global", "golden", "nordic",
-# "avionics" are; "shipbuilding", "huawei", "megvii" are not.
+# on (a log probability; -15 is about one word in 3.3 million), in any case: "global", "golden",
+# "nordic", "Hansen" are; "avionics" (-15.06), "shipbuilding", "huawei", "megvii" are not.
 _COMMON_FROM = -15.0
 
 
 @cache
 def common_words() -> frozenset[str]:
     """The words of spacy-lookups-data's English probability table (`lexeme_prob`) at least as
-    common as `_COMMON_FROM`: about 53,000. The file gives one word a line, most common first, so
+    common as `_COMMON_FROM`, folded as the words sought are (the table keeps case: "Hudson",
+    "Ramirez"): about 41,000. The file gives one word a line, most common first, so
     it is read only until the first rarer word (0.1 s, a few MB, where the whole table's million
     words take 1.7 s and 250 MB)."""
     import spacy_lookups_data
@@ -64,5 +65,5 @@ def common_words() -> frozenset[str]:
             ((word, probability),) = json.loads(f"{{{entry}}}").items()
             if probability < _COMMON_FROM:
                 break
-            words.append(word)
+            words.append(word.casefold())  # "Hansen", "Petersburg", "Caspian": a third are capitalised
     return frozenset(words)
