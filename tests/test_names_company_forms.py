@@ -281,3 +281,35 @@ def test_a_company_s_own_word_is_still_distinctive():
     assert distinctive_word("HUAWEI TECHNOLOGIES") == "HUAWEI"
     assert distinctive_word("Megvii Technology") == "Megvii"
     assert distinctive_word("Petersburg Electronic-Komplekt") == "Komplekt"  # not "Petersburg"
+
+
+# The CMIC list's row as the CSL of 2023-11 gives it: "Netposa Technologies Limited", aliases
+# "NetPosa Technologies, Ltd.; NetPosa". "NetPosa" is an alias of its own and the rare first word of
+# the other alias without its form (`company_core`), sought alone only before a company form.
+NETPOSA_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: netposa
+    name: Netposa Technologies Limited
+    aliases: ["NetPosa Technologies, Ltd.", NetPosa]
+    country: CN
+    addresses: ["Chaoyang District, Wangjing Soho, 2nd Tower, 26th Floor, 1, Futong Avenue, Beijing, 100102, CN"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Nothing before: the alias was dropped as the core found with no company form after it.
+        ("NetPosa, Beijing 100102, China", "match"),
+        # As before this part: the alias run on into another word, a doubt.
+        ("NetPosa Inc., Beijing, China", "doubt"),
+        ("NetPosa Research, Beijing", "doubt"),
+        ("NetPosa Technologies, Beijing, China", "match"),
+    ],
+)
+def test_an_alias_that_is_also_a_core_is_still_the_entry_s_name(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, NETPOSA_LIST, raw, found)

@@ -357,13 +357,15 @@ class ListMatcher:
             self.registered, self._own_place_before, self._unaddressed_place_before, self._of_its_owner
         )
         # Names' first words sought alone (`company_core`): found, kept only before a company form
-        # (`_names_found`).
+        # (`_names_found`); by entry, and never where the entry names itself so too (the CSL's
+        # Netposa Technologies Limited, whose alias "NetPosa" is also the core of its other alias
+        # "NetPosa Technologies, Ltd.").
         self._cores = frozenset(
-            core
+            (e.id, core)
             for e in reference_list.entries
             for n in e.names
             if (company := without_company_form(n)) and (core := company_core(company[0]))
-        )
+        ) - frozenset((e.id, n) for e in reference_list.entries for n in _sought(e, cores=False))
         # The institutions the list names under its entries (`related`), each sought as an entry
         # of its own is (`_sought`), under a key of its own: a name found is a doubt about the
         # entry, never a match. Their names are the query's needles too (`_grouping`).
@@ -392,12 +394,12 @@ class ListMatcher:
         "Petersburg" of "Petersburg ... LLC" is in every "St. Petersburg", "Hudson" in "Hudson
         Institute"."""
         found = self.names.find(text)
-        if self._cores.isdisjoint(h.name for h in found):
+        if self._cores.isdisjoint((h.key, h.name) for h in found):
             return found
         return [
             h
             for h in found
-            if h.name not in self._cores
+            if (h.key, h.name) not in self._cores
             or (company_form_after(text, h.end) is not None and distinctive_word(h.name) is not None)
         ]
 
