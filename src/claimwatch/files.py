@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._text import printable
 from .errors import InputError, Problem
 
 # A name in another encoding than UTF-8: Python reads it with lone surrogates, which no UTF-8
@@ -92,6 +93,16 @@ def an_editors_lock(path: Path) -> bool:
     except OSError:
         return False
     return _EMACS_LOCK.fullmatch(said) is not None
+
+
+def a_link_leading_nowhere(path: Path) -> str | None:
+    """ "a link to TARGET, which is not there" where `path` is a link that leads nowhere (a shared
+    drive not mounted, a file moved), the target shown inert; None for anything else. A reader
+    that passed it over would drop what it holds in silence, so it is told, with the reader's
+    own advice after it."""
+    if path.is_symlink() and not path.exists():
+        return f"a link to {printable(os.readlink(path))}, which is not there"
+    return None
 
 
 # Files of a case that are not YAML, named on a command that reads YAML: what each is, and what

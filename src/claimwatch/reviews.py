@@ -26,9 +26,8 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from . import documents, ids
-from ._text import printable
 from .errors import InputError, Problem
-from .files import hidden_prefix, lock_exclusively, open_lock_file, release_lock, write_atomic
+from .files import a_link_leading_nowhere, hidden_prefix, lock_exclusively, open_lock_file, release_lock, write_atomic
 from .people import orcid_id
 from .results import Decision, Finding, PersonFinding, Results, Review
 
@@ -243,10 +242,8 @@ def reviews_there(path: Path) -> Path | None:
     nowhere is refused here, in one line saying where it led."""
     if not os.path.lexists(path):
         return None
-    if path.is_symlink() and not path.exists():
-        linked = os.readlink(path)
-        message = f"a link to {printable(linked)}, which is not there: restore it, or check with --no-reviews"
-        raise InputError(Problem(str(path), 0, 0, message))
+    if nowhere := a_link_leading_nowhere(path):
+        raise InputError(Problem(str(path), 0, 0, f"{nowhere}: restore it, or check with --no-reviews"))
     return path
 
 

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from .._text import printable
 from ..coverage import AuthorCoverage, Coverage
 from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
-from ..files import utf8_named
+from ..files import a_link_leading_nowhere, utf8_named
 from ..people import AuthorRecord, author_from_openalex
 from ..works import Authorship, Origin, PartialDate, Work, updated_on, work_from_openalex
 from ._records import (
@@ -313,13 +311,14 @@ def _scan(folder: Path, found: list[Path], visited: set[Path]) -> None:
                 _scan(child, found, visited)
         elif child.is_file() and _is_evidence_file(child):
             found.append(utf8_named(child))
-        elif child.is_symlink() and not child.exists():
-            raise InputError(Problem(str(child), 0, 0, _LEADS_NOWHERE.format(printable(os.readlink(child)))))
-
-
-# A link that leads nowhere may be a snapshot or a file of records kept elsewhere (a shared drive
-# not mounted, a folder moved): passed over, its works would be missing from the check in silence.
-_LEADS_NOWHERE = "a link to {}, which is not there: it may be evidence kept elsewhere; restore it, or remove the link"
+        elif nowhere := a_link_leading_nowhere(child):
+            # It may be a snapshot or a file of records kept elsewhere: passed over, its works
+            # would be missing from the check in silence.
+            raise InputError(
+                Problem(
+                    str(child), 0, 0, f"{nowhere}: it may be evidence kept elsewhere; restore it, or remove the link"
+                )
+            )
 
 
 def _is_evidence_file(path: Path) -> bool:
