@@ -111,17 +111,7 @@ def _a_rare_word(word: str) -> bool:
     """A word of five letters or more that is no English word of the lemmatizer's table, no
     organisation's word, no place and no single syllable of pinyin (`distinctive_word`, without
     the word probabilities: a core found is a doubt whatever it holds)."""
-    folded = word.casefold()
-    return (
-        folded.isalpha()
-        and len(folded) >= 5
-        and folded not in _english_words()
-        and not an_organisations_word(folded)
-        and folded not in countries.BY_NAME
-        and not places_in(word)
-        and not provinces_in(word)
-        and not _PINYIN_SYLLABLE.fullmatch(folded)
-    )
+    return word.casefold().isalpha() and _no_known_word(word)
 
 
 def distinctive_word(bare: str) -> str | None:
@@ -132,19 +122,25 @@ def distinctive_word(bare: str) -> str | None:
     None where every word is common ("Aero Systems", "World Line System")."""
     for found in re.finditer(r"[^\W\d_]+", bare):
         word = found.group()
-        folded = word.casefold()
-        if (
-            len(folded) >= 5
-            and folded not in _english_words()
-            and folded not in common_words()
-            and not an_organisations_word(folded)
-            and folded not in countries.BY_NAME
-            and not places_in(word)
-            and not provinces_in(word)
-            and not _PINYIN_SYLLABLE.fullmatch(folded)
-        ):
+        if _no_known_word(word) and word.casefold() not in common_words():
             return word
     return None
+
+
+def _no_known_word(word: str) -> bool:
+    """Of five letters or more, and no English word of the lemmatizer's table, organisation's
+    word, country, place or single syllable of pinyin: what a rare core's and a distinctive
+    word's tests share."""
+    folded = word.casefold()
+    return (
+        len(folded) >= 5
+        and folded not in _english_words()
+        and not an_organisations_word(folded)
+        and folded not in countries.BY_NAME
+        and not places_in(word)
+        and not provinces_in(word)
+        and not _PINYIN_SYLLABLE.fullmatch(folded)
+    )
 
 
 @cache
