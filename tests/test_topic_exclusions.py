@@ -337,6 +337,21 @@ def test_an_animal_s_word_in_capitals_after_of_in_or_for_is_perhaps_an_acronym(t
             "describe \u201cshow spectators\u201d",
             "face recognition of horse",
         ),
+        # A plural in "-ers" naming things or animals, not people (issue 18, thirty-third part: a
+        # doubt before): a dog's facial markers, as Finding Rover's reports write them
+        # (independent.co.uk, 2014, "Eight facial markers are used to identify dogs"); a network's
+        # layers ("deeper transformer layers", a real sheep-face preprint); heifers, cattle. "herd
+        # members" may be a club's, so it stays a doubt.
+        ("Face recognition of dog facial markers", None, None, None),
+        ("Face recognition of sheep transformer layers", None, None, None),
+        ("Face recognition of cattle heifers", None, None, None),
+        ("Face recognition of cattle ear tag numbers", None, None, None),
+        (
+            "Face recognition of cattle herd members",
+            "Face recognition of cattle herd members",
+            "describe \u201cherd members\u201d",
+            "face recognition of cattle",
+        ),
         ("Face recognition of cattle using CNN classifiers", None, None, None),
         ("Face recognition of cattle trained classifiers", None, None, None),
         ("Face recognition of cattle feature extractors", None, None, None),

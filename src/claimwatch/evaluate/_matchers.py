@@ -3197,7 +3197,7 @@ def _coordinated_after(text: str, at: int) -> Iterator[tuple[str, int]]:
     while (m := _COORDINATED_AFTER.match(seen, k)) is not None:
         if m.group("word").lower() in _POSSESSIVES:  # "of dogs and their owners": the owners' faces
             m = _PERSONS_AFTER.match(seen, m.end())
-            if m is None or m.group("word").lower() in _MACHINES:  # "and their computers": no one's
+            if m is None or _names_no_one(m.group("word").lower()):  # "and their computers": no one's
                 return
         elif m.group("word").lower() in STOP_WORDS:
             return
@@ -3210,12 +3210,33 @@ def _coordinated_after(text: str, at: int) -> Iterator[tuple[str, int]]:
 
 def _names_people(word: str) -> bool:
     """Whether `word` names people (`_PEOPLE`), or may, as a plural of one who does or is
-    something ("owners", "scientists", "veterinarians"), no machine's (`_MACHINES`)."""
+    something ("owners", "scientists", "veterinarians"), no machine's or thing's (`_names_no_one`)."""
     w = word.lower()
-    return w in _PEOPLE or (_PERSONS_PLURAL.fullmatch(w) is not None and w not in _MACHINES)
+    return w in _PEOPLE or (_PERSONS_PLURAL.fullmatch(w) is not None and not _names_no_one(w))
 
 
 _PERSONS_PLURAL = re.compile(r"[^\W\d_]{2,}(?:ers|ists|ians)")
+
+
+def _names_no_one(plural: str) -> bool:
+    """Whether `plural` (in lower case), a plural in "-ers", "-ists" or "-ians" that may name
+    people, names a machine (`_MACHINES`) or a thing or an animal (`_THINGS_IN_ERS`) instead."""
+    return plural in _MACHINES or plural in _THINGS_IN_ERS
+
+
+# Plurals in "-ers" (or "-ians") that name no one, which the papers on animals' faces write after
+# the animal's word: the face's markers a dog's app reads ("Eight facial markers are used to
+# identify dogs", Finding Rover, independent.co.uk, 2014), a network's filters, layers, encoders
+# and parameters ("Haar-like filters", "sharpening filters", "deeper transformer layers", "the
+# number of network parameters": real abstracts on face tracking, cattle muzzles, sheep and
+# cattle faces), the groups, boxes and counts of their methods, and the animals and their parts
+# (a heifer, a steer: cattle). A word that names people as well stays one that may ("members",
+# of a herd or of a club; "feeders", cattle or the people feeding them; "trackers").
+_THINGS_IN_ERS = frozenset(
+    {"markers", "filters", "layers", "parameters", "encoders", "decoders", "clusters", "containers", "numbers"}
+    | {"headers", "borders", "corners", "registers", "udders", "whiskers", "feathers", "heifers", "steers"}
+    | {"gaussians", "laplacians", "hessians", "jacobians"}
+)
 
 
 # A possessive before a word coordinated after an excluded phrase's last word, and the plural
@@ -3333,8 +3354,9 @@ def _noun_after_an_excluded_word(text: str, x: PhraseHit) -> tuple[str, int] | N
     seen, where = _rendered_after(text, x.end)  # "of cattle <i>farmers</i>" as "of cattle farmers"
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    if (m := _NOUN_AFTER.match(seen)) is None:
-        return _persons_after_words(seen, where, STOP_WORDS)
+    m = _NOUN_AFTER.match(seen)
+    if m is None or (m.group("person") and _names_no_one(m.group("person").lower())):
+        return _persons_after_words(seen, where, STOP_WORDS)  # "of dog markers": no one's, nor after
     noun = m.group("compound") or m.group("person")
     return None if noun.lower() in STOP_WORDS else (noun, where(m.end()))  # "of cattle others" is no one's
 
@@ -3359,7 +3381,7 @@ def _persons_after_words(seen: str, where: Callable[[int], int], stop_words: Set
     (`_PERSONS_PAST_WORDS`) in `seen`, and where they end, where no word between is a word of
     grammar ("of cattle using CNN classifiers") or a participle and the plural is no machine's."""
     m = _PERSONS_PAST_WORDS.match(seen)
-    if m is None or m.group("person").lower() in _MACHINES:
+    if m is None or _names_no_one(m.group("person").lower()):
         return None
     between = m.group("between").split()
     if any(_a_word_of_grammar(w.lower(), stop_words) or (w.lower().endswith("ed") and len(w) > 4) for w in between):
