@@ -447,3 +447,86 @@ def test_a_person_s_faculty_the_topic_excludes_said_of_a_machine_is_a_doubt(tmp_
         }
     )
     assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == expected
+
+
+# The shipped topic excludes "face recognition of <animal>" as written, but papers on animals'
+# faces describe the animal ("Video Identification of Individual Holstein-Friesian Cattle", the
+# Cows2021 paper, arXiv 2105.01938; "the Simmental beef cattle face image dataset", the TB-CNN
+# abstract; "Biometric identification of dairy cows", Bergman et al., Animal 2024): "Face
+# recognition of dairy cows" was a certain match, the claim contradicted (issue 18, thirty-third
+# part). A word or two describing the excluded word between make it a doubt, said why, on both
+# engines; a word naming people or joining words between leaves the match certain.
+@pytest.mark.parametrize(
+    ("title", "said", "between", "word", "excluded"),
+    [
+        (
+            "Face recognition of dairy cows",
+            "Face recognition of dairy cows",
+            "dairy",
+            "cows",
+            "face recognition of cow",
+        ),
+        (
+            "Face identification of individual Holstein-Friesian cattle",
+            "Face identification of individual Holstein-Friesian cattle",
+            "individual Holstein-Friesian",
+            "cattle",
+            "face identification of cattle",
+        ),
+        (
+            "Face recognition of Simmental beef cattle in barns",
+            "Face recognition of Simmental beef cattle",
+            "Simmental beef",
+            "cattle",
+            "face recognition of cattle",
+        ),
+        (
+            "Face recognition of <i>dairy</i> cows",
+            "Face recognition of <i>dairy</i> cows",
+            "dairy",
+            "cows",
+            "face recognition of cow",
+        ),
+        (
+            "Face recognition of the cattle",
+            "Face recognition of the cattle",
+            "the",
+            "cattle",
+            "face recognition of cattle",
+        ),
+        ("Face recognition of people and cattle", None, None, None, None),
+        ("Face recognition of young children and dogs", None, None, None, None),
+        ("Face recognition of the DOG dataset", None, None, None, None),
+        ("Face recognition of masked people", None, None, None, None),
+    ],
+)
+def test_a_match_said_of_an_excluded_word_described_is_a_doubt(tmp_path, title, said, between, word, excluded):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    if said is None:
+        assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+        return
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    phrase = excluded.rsplit(" of ", 1)[0]
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            f"its title says \u201c{said}\u201d, where \u201c{between}\u201d may only say which \u201c{word}\u201d "
+            f"\u201c{phrase}\u201d is said of, as in \u201c{excluded}\u201d, a phrase the topic excludes",
+        )
+    }
+
+
+# A match said elsewhere of nothing the topic excludes stays certain beside one said of a described
+# animal: the abstract's "human face recognition" is the topic's, as written (PetFace's form,
+# https://arxiv.org/html/2407.13555v1).
+def test_a_match_said_of_nothing_excluded_keeps_a_described_animal_certain(tmp_path):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+    title = "Face recognition of dairy cows. Unlike human face recognition, it lacks data"
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: facial-recognition", "id: face"))
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())

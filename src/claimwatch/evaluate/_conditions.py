@@ -124,8 +124,9 @@ class _WorkContext:
         only so (`TopicMatcher.perhaps_excluded`), or inside an excluded phrase whose first word is
         written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`), or ending in a
         word that may describe a noun after it (`TopicMatcher.read_as_a_modifier`), or said of a
-        machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`). None
-        where none of these."""
+        machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`); or
+        every match is said of a word an excluded phrase ends in, a word or two describing it
+        between (`TopicMatcher.said_of_a_described_word`). None where none of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
@@ -142,10 +143,12 @@ class _WorkContext:
                     or matcher.read_as_a_modifier(self.work, self.abstract_words)
                     or matcher.said_of_a_machine(self.work, self.abstract_words)
                 )
-            elif not matcher.doubting.phrases or any(r.method == "openalex_topic" for r in reasons):
+            elif any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None
             else:
-                self._doubts[key] = matcher.other_sense(self.work)
+                self._doubts[key] = matcher.other_sense(self.work) or matcher.said_of_a_described_word(
+                    self.work, self.abstract_words
+                )
         return self._doubts[key]
 
     def abstract_words(self) -> frozenset[str]:

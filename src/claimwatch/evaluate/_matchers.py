@@ -2635,6 +2635,8 @@ class TopicMatcher:
         # A text's matches and the excluded phrases holding them (`_found`), read by the reasons
         # and again by each doubt a work with no certain match is asked for: worked out once.
         self._founds: Memo[str, tuple[list[PhraseHit], list[PhraseHit]]] = Memo(256)
+        # Whether an excluded phrase says what the match is of, in or for (`said_of_a_described_word`).
+        self._excludes_of_a_word = any(_OF_A_WORD.search(x) for x in self.excluded.phrases)
 
     def other_sense(self, work: Work) -> str | None:
         """Why the work's phrase matches may mean the topic's words in another sense: the first
@@ -3039,6 +3041,31 @@ class TopicMatcher:
                 )
         return None
 
+    def said_of_a_described_word(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match is said of a word an excluded phrase ends in after "of",
+        "in" or "for", a word or two describing it between ("Face recognition of dairy cows": the
+        topic excludes "face recognition of cow"), shows the topic only perhaps: the words between
+        may only say which of those the match is of (`_described_after`); None where a match is
+        said of nothing so, or the topic excludes no phrase ending so."""
+        if not self._excludes_of_a_word:
+            return None
+        first = None
+        for name, text in self._texts(work, abstract_words):
+            hits, excluded = self._found(text)
+            for h in hits:
+                if any(x.start <= h.start and h.end <= x.end for x in excluded):
+                    continue
+                if (described := _described_after(self.excluded, text, h)) is None:
+                    return None  # a match said of no word the topic excludes: the topic's, as written
+                first = first or (name, text, h, described)
+        if first is None:
+            return None
+        name, text, h, (end, between, word, x) = first
+        return (
+            f"its {name} says \u201c{text[h.start : end]}\u201d, where \u201c{between}\u201d may only say which "
+            f"\u201c{word}\u201d \u201c{h.phrase}\u201d is said of, as in \u201c{x}\u201d, a phrase the topic excludes"
+        )
+
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
         # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
         # and so does one found across a dash, after a hyphen and a break, completing a word a
@@ -3387,6 +3414,54 @@ def _persons_after_words(seen: str, where: Callable[[int], int], stop_words: Set
     if any(_a_word_of_grammar(w.lower(), stop_words) or (w.lower().endswith("ed") and len(w) > 4) for w in between):
         return None
     return " ".join([*between, m.group("person")]), where(m.end())
+
+
+# "of", "in" or "for" right after a match and the two or three words after it, white space alone
+# between ("Face recognition of dairy cows", "... of Bos taurus cattle"), each word's end kept.
+_PREPOSITION_AND_WORDS = re.compile(
+    r"[ \t\u00a0]+(?P<prep>of|in|for)(?P<words>(?:[ \t\u00a0]+[^\W\d_]+(?:-[^\W\d_]+)*){2,3})(?![^\W\d_-])",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# Words of grammar that before an animal's word only say which animals ("of the cattle", "of these
+# dogs", "of many pigs"); any other joins or parts words ("of people and cattle": people's faces).
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "these", "those", "this", "that", "its", "their", "our", "many", "several", "some"}
+    | {"all", "each", "every", "other", "various", "different", "individual", "two", "three", "multiple"}
+)
+
+
+def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int, str, str, str] | None:
+    """Where match `h` is followed by "of", "in" or "for", one or two words and a word an excluded
+    phrase said of the match ends in, read as rendered (`_rendered_after`): where that word ends,
+    the words between, the word and the excluded phrase; None where no such words follow, where a word
+    between names people or is a word of grammar other than a determiner ("of people and
+    cattle"), or where the word is written in capitals, perhaps an acronym ("of the DOG dataset")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    seen, where = _rendered_after(text, h.end, 100)
+    if (m := _PREPOSITION_AND_WORDS.match(seen)) is None:
+        return None
+    words = list(_WORD.finditer(seen, m.start("words"), m.end("words")))
+    said = text[h.start : h.end]
+    for n in (1, 2):  # "of dairy cows", "of Bos taurus cattle"
+        if n >= len(words):
+            break
+        if _a_word_naming_people_or_joining(words[n - 1].group().lower(), STOP_WORDS):
+            return None
+        word = words[n].group()
+        if word.isupper() and len(word) > 1:
+            continue
+        reading = f"{said} {m.group('prep')} {word}"
+        if held := [x for x in excluded.find(reading) if x.start == 0 and x.end == len(reading)]:
+            return where(words[n].end()), " ".join(w.group() for w in words[:n]), word, held[0].phrase
+    return None
+
+
+def _a_word_naming_people_or_joining(word: str, stop_words: Set[str]) -> bool:
+    """Whether `word`, between a match's "of" and an animal's word, names people or is a word of
+    grammar other than a determiner (`_DETERMINERS`): what parts the animal from the match."""
+    return _names_people(word) or (word in stop_words and word not in _DETERMINERS)
 
 
 def _a_word_of_grammar(word: str, stop_words: Set[str]) -> bool:
