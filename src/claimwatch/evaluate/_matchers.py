@@ -3137,14 +3137,19 @@ _TEXT_BETWEEN = re.compile(r"[^\W_](?![^<>]*>)")  # a letter or digit outside a 
 
 def _what_leaves_a_word(said: str) -> str:
     """What leaves a word for a later one to complete in a suspended hit's text (`PhraseSet.
-    find_suspended`): a slash where one comes before any hyphen ("Face/voice recognition"), the
+    find_suspended`): a slash where one comes before any hyphen ("Face/voice recognition") or
+    after a compound of hyphens alone ("Text-to-video/video-to-text retrieval"), the
     conjunction where the first word is coordinated with no hyphen ("Face and voice recognition"),
     else a hyphen."""
     # As rendered: an entity or a tag may give a hyphen ("Face&#8211; and") or a conjunction
     # ("Face &amp; voice recognition"), and a closing tag holds no slash ("Face and<br/>voice").
     seen = without_markup(said) if any(c in said for c in "&<\\") else said
     slash, hyphen = _SLASH_AFTER_A_WORD.search(seen), seen.find("-")
-    if slash is not None and (hyphen < 0 or slash.start() < hyphen):
+    # A hyphen before the slash only within the compound it follows ("Text-to-video/video-to-text
+    # retrieval") leaves no word: the slash does.
+    if slash is not None and (
+        hyphen < 0 or slash.start() < hyphen or not any(c.isspace() for c in seen[: slash.start()])
+    ):
         return "a slash"
     m = _CONJUNCTION.search(seen)
     if m is not None and not seen[: m.start() + 1].rstrip(" \t,").endswith(tuple(_HYPHENS_SEEN)):

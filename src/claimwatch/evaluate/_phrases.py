@@ -567,6 +567,21 @@ def _may_suspend(text: str) -> bool:
 # from the first slash to the last of them (and its hyphen), in a text as `_SUSPENDED` reads it
 # (`find_suspended_at`). Not "and/or", which coordinates no words of its own.
 _SLASHED = re.compile(r"(?<=[^\W_])(?<!\band)(?:/[^\W_]+)+(?:-(?=[^\W_])|(?=[ \t]+[^\W_]))", re.IGNORECASE)
+# The words a slash sets side by side where they are compounds joined by hyphens, up to the word
+# they share after a space ("Text-to-video/video-to-text retrieval": text-to-video retrieval and
+# video-to-text retrieval, as retrieval papers write it), tried beside `_SLASHED`'s reading, which
+# takes a hyphen as the start of the word shared ("face/voice-recognition").
+_SLASHED_COMPOUNDS = re.compile(r"(?:/[^\W_]+(?:-[^\W_]+)*)+(?=[ \t]+[^\W_])")
+
+
+def _slashed(m: re.Match[str], read: str) -> list[tuple[int, int]]:
+    """The stretches a reader may leave out to complete the word before a slash (`_SLASHED`'s match
+    `m` in `read`): up to the last word it sets beside it, or up to the last compound
+    (`_SLASHED_COMPOUNDS`) where those are compounds."""
+    compounds = _SLASHED_COMPOUNDS.match(read, m.start())
+    if compounds is None or compounds.end() == m.end():
+        return [m.span()]
+    return [m.span(), compounds.span()]
 
 
 def _apart(found: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
@@ -620,7 +635,7 @@ def completed_readings(
         return
     found = _apart(
         [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
-        + ([[m.span()] for m in _SLASHED.finditer(probe)] if "/" in probe else [])
+        + ([_slashed(m, probe) for m in _SLASHED.finditer(probe)] if "/" in probe else [])
     )
     for stretches in _completions(found) if found else ():
         gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
