@@ -102,8 +102,10 @@ def test_megvii_without_its_form_is_a_doubt_as_its_whole_name_is(tmp_path, monke
         ("China Satellite Communications", "doubt", "without it"),
         # Its own city beside it: the company.
         ("China Satellite Communications, Beijing 100190, China", "match", None),
-        # Another form: another firm perhaps (the name read as run on into "Inc" says so first).
-        ("China Satellite Communications Inc., Beijing", "doubt", "\u201cInc"),
+        # Another form: another firm perhaps, said so (it was "... runs on into \u201cInc\u201d: the
+        # text may name another institution whose name begins with ...'s").
+        ("China Satellite Communications Inc., Beijing", "doubt", "Communications Inc.\u201d, another company form"),
+        ("China Satellite Communications S.A., Beijing", "doubt", "Communications S.A.\u201d, another company form"),
         # Its own form, written otherwise: as before.
         ("China Satellite Communications Co. Ltd, Shanghai, China", "match", None),
         ("China Satellite Communications Company Limited, Shanghai, China", "match", None),
@@ -145,6 +147,15 @@ def test_what_is_distinctive():
     # English, places, organisations' words, one syllable of pinyin, short words: not.
     for bare in ("Aero Systems", "World Line System", "China Mobile", "Beijing Zhong Trading", "Neva Elektronika"):
         assert distinctive_word(bare) is None, bare
+
+
+def test_another_company_form_begins_with_a_form_s_own_word():
+    from claimwatch.evaluate._companies import another_company_form_after
+
+    assert another_company_form_after("China Satellite Communications Inc., Beijing", 30) == "Inc."
+    assert another_company_form_after("Grupo Estrella S.A. de C.V., Monterrey", 14) == "S.A. de C.V."
+    # An initial is no form's own word: a person's name may follow ("Megvii Technology J. Sun").
+    assert another_company_form_after("Megvii Technology J. Sun", 17) is None
 
 
 def test_a_company_form_written_after():
@@ -200,6 +211,12 @@ def test_a_company_s_rare_first_word_before_another_form_is_a_doubt(
     tmp_path, monkeypatch, capsys, list_yaml, raw, found
 ):
     coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)
+
+
+def test_a_company_s_first_word_before_another_form_says_so(tmp_path, monkeypatch, capsys):
+    """It was "\u201cHuawei\u201d runs on into \u201cInc\u201d: ... another institution whose name begins with ..."."""
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, "Huawei Inc., Shenzhen, China", "doubt")
+    assert "the first words of the list's \u201cHUAWEI" in json.dumps(result, ensure_ascii=False)
 
 
 def test_a_company_s_core():

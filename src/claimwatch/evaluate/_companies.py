@@ -90,6 +90,17 @@ def company_form_after(text: str, end: int) -> str | None:
     return text[tokens[0].start() : tokens[-1].end()].rstrip(";)")
 
 
+def another_company_form_after(text: str, end: int) -> str | None:
+    """The company form right after `end` (`company_form_after`) where its first word is a form's
+    own ("Inc.", "Co., Ltd.", "S.A."), not an initial that may begin a person's name ("J. Smith")."""
+    form = company_form_after(text, end)
+    if form is None:
+        return None
+    word = form.split()[0].rstrip(",")
+    initials = bool(_LETTERS_WITH_POINTS.fullmatch(word)) and len(word) > 2  # "S.A.", never "J."
+    return form if _form_word(word) in _FORMS or initials else None
+
+
 @lru_cache(maxsize=10_000)
 def company_core(bare: str) -> str | None:
     """The rare words a name without its form begins with, before common ones: "Megvii" of

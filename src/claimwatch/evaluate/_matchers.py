@@ -44,7 +44,14 @@ from ..works import (
     without_markup,
     without_markup_spans,
 )
-from ._companies import company_core, company_form_after, distinctive_word, form_in_full, without_company_form
+from ._companies import (
+    another_company_form_after,
+    company_core,
+    company_form_after,
+    distinctive_word,
+    form_in_full,
+    without_company_form,
+)
 from ._names import (
     _AFFILIATIONS_PART,
     LINE_BREAKS,
@@ -1215,21 +1222,33 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     written = company_form_after(text, hit.end)
     if not forms:
         return _its_core_alone(entry, hit, written)
-    name, form = forms[0]
+    _, form = forms[0]
     if written is not None:
         if any(form_in_full(written) == form_in_full(f) for _, f in forms):
             return None  # its own form written otherwise: "Co. Ltd" for "CO., LTD.", "Company Limited"
-        return (
-            f"the affiliation writes \u201c{said} {printable(written)}\u201d, another company form than the"
-            f" list's \u201c{printable(name)}\u201d: it may be the same company, or another of the name (a"
-            " subsidiary, a firm of another country)"
-        )
+        return _another_company_form(entry, hit, written)
     if distinctive_word(hit.name) is not None or _an_own_place_beside(entry, hit, text):
         return None
     return (
         f"the list names {label} with its company form \u201c{printable(form)}\u201d, and the affiliation"
         f" writes \u201c{said}\u201d without it, beside no place of {label}'s own: no word of the name is"
         " rare enough to tell the company from another firm that bears it"
+    )
+
+
+def _another_company_form(entry: ListEntry, hit: NameHit, written: str) -> str:
+    """The doubt of a name run on into a company form not the list's ("China Satellite
+    Communications Inc." of "... CO., LTD."): said as that, not as a longer name's first words."""
+    said = printable(hit.matched)
+    forms = [n for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
+    what = (
+        f"another company form than the list's \u201c{printable(forms[0])}\u201d"
+        if forms
+        else f"a company form {printable(entry.name)} is not named with"
+    )
+    return (
+        f"the affiliation writes \u201c{said} {printable(written)}\u201d, {what}: it may be the same company,"
+        " or another of the name (a subsidiary, a firm of another country)"
     )
 
 
@@ -1509,6 +1528,8 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str, *, subject: bool =
     if INVISIBLE.search(text):
         text, hit = _seen(text, hit)
     if word := _runs_on_into(hit, text) or (hit.is_cjk and _chinese_run_on(entry, hit, text)):
+        if (form := another_company_form_after(text, hit.end)) is not None:
+            return _LongerName(_its_core_alone(entry, hit, form) or _another_company_form(entry, hit, form))
         return _LongerName(
             f"\u201c{said}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
             f"another institution whose name begins with {label}'s"
