@@ -134,7 +134,36 @@ def test_a_company_form_at_a_name_s_end(name, bare, form):
 
 
 @pytest.mark.parametrize(
-    "name", ["ZTE Corporation", "Harbin Institute of Technology", "AO Kronshtadt", "Bank Open", "Limited"]
+    ("name", "bare", "form"),
+    [
+        # Names of the CSL of 2023-11 with the form Russian companies write first.
+        ("JSC VTB BANK", "VTB BANK", "JSC"),
+        ("OOO VEB KAPITAL", "VEB KAPITAL", "OOO"),
+        ("OPEN JOINT STOCK COMPANY RUSSIAN RAILWAYS", "RUSSIAN RAILWAYS", "OPEN JOINT STOCK COMPANY"),
+        ("Joint Stock Company Research and Production Company Micran", "Research and Production Company Micran",
+         "Joint Stock Company"),
+        ("Private Joint-Stock Company Mako Holding", "Mako Holding", "Private Joint-Stock Company"),
+        # Forms before and after: the name between, and the form a text writes after it.
+        ("OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", "ROSNEFT OIL", "COMPANY"),
+    ],
+)  # fmt: skip
+def test_a_company_form_before_a_name(name, bare, form):
+    assert without_company_form(name) == (bare, form)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ZTE Corporation",
+        "Harbin Institute of Technology",
+        "AO Kronshtadt",
+        "Bank Open",
+        "Limited",
+        # A form before one word only, or words of a form before no "Company" (the CSL's own).
+        "PJSC Gazprom",
+        "JSC NIIP",
+        "Joint Stock Bank of the Gas Industry Gazprombank",
+    ],
 )
 def test_no_company_form_or_too_little_left(name):
     assert without_company_form(name) is None
@@ -175,6 +204,49 @@ def test_a_bare_name_is_a_prefix_of_its_name(form, text):
         assert name.startswith(found[0])
         after = name[len(found[0])]
         assert after.isspace() or after == ","  # cut between whole words, never inside one
+
+
+@given(
+    st.sampled_from(["JSC", "OOO", "PJSC", "Open Joint Stock Company", "LLC"]), st.text(), st.sampled_from(["", " LLC"])
+)
+def test_a_bare_name_is_words_of_its_name(form, text, after):
+    """Without a form before it too, what is sought is whole words of the name, so the query's
+    needles only widen."""
+    name = f"{form} Example Holdings{text}{after}"
+    found = without_company_form(name)
+    if found is not None:
+        at = name.find(found[0])
+        assert at > 0 and name[at - 1].isspace()
+        assert at + len(found[0]) == len(name) or not name[at + len(found[0])].isalnum()
+
+
+# The Entity List's row of 81 FR 61595 (2016-09-07) as the CSL of 2023-11 gives it.
+MICRAN_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: micran
+    name: Joint Stock Company Research and Production Company Micran
+    country: RU
+    addresses: ["51d Kirova Street, Tomsk, Tomsk, 634041, RU", "2/5/4 Building 3 Slavyanskaya Square, Moscow, 109074, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The name without the form the list writes first: nothing before.
+        ("Research and Production Company Micran, Tomsk 634041, Russia", "match"),
+        ("Research and Production Company Micran", "doubt"),  # no country: as any name of it
+        # Its whole name, as before.
+        ("Joint Stock Company Research and Production Company Micran, Tomsk, Russia", "match"),
+        ("Research and Production Company Micran, Almaty, Kazakhstan", "nothing"),
+    ],
+)
+def test_a_name_without_the_form_before_it_is_found(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, MICRAN_LIST, raw, found)
 
 
 # The Entity List's row of 77 FR 61249 as the CSL of 2023-11 gives it: its alias's first word,

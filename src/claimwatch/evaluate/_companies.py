@@ -1,4 +1,4 @@
-"""Company forms at the end of listed names: the CSL lists "Megvii Technology Limited" and
+"""Company forms at the end (and the start: "JSC VTB BANK") of listed names: the CSL lists "Megvii Technology Limited" and
 "HUAWEI TECHNOLOGIES CO., LTD.", and papers write "Megvii Technology, Beijing" and "Huawei
 Technologies, Shenzhen". The name without its form is sought too; found, it names the entry
 certainly only where what is left is the company's own (a word of it no common word, place or
@@ -30,11 +30,48 @@ _IN_FULL = {"co": "company", "corp": "corporation", "ltd": "limited", "inc": "in
 _TOKEN = re.compile(r"[^\s,]+")
 
 
+# Forms Russian companies write before their names, as the CSL gives 472 names of 2023-11 ("JSC
+# Transneft", "OOO VEB KAPITAL", "OPEN JOINT STOCK COMPANY RUSSIAN RAILWAYS", "LIMITED LIABILITY
+# COMPANY SBERBANK CAPITAL"): the abbreviations, and words within a form before "Company".
+_LEADING_FORMS = frozenset({"jsc", "ojsc", "cjsc", "pjsc", "oao", "zao", "pao", "ao", "ooo", "llc"})
+_A_LEADING_FORM_S_END = frozenset({"company", "corporation"})
+
+
 @lru_cache(maxsize=10_000)
 def without_company_form(name: str) -> tuple[str, str] | None:
     """A name ending in a company form, as (the name without it, the form as written): ("Megvii
-    Technology", "Limited"), ("HUAWEI TECHNOLOGIES", "CO., LTD."). None for any other name, and
-    where less than two words are left ("ZTE Corporation": an acronym alone is any body's)."""
+    Technology", "Limited"), ("HUAWEI TECHNOLOGIES", "CO., LTD."); or, with none at its end,
+    beginning with one (`_LEADING_FORMS`): ("VEB KAPITAL", "OOO"); with both, what is left
+    between and the form at its end ("ROSNEFT OIL", "COMPANY"). None for any other name, and
+    where less than two words are left ("ZTE Corporation", "AO Kronshtadt": an acronym alone is
+    any body's)."""
+    at_its_end = _without_a_form_at_its_end(name)
+    before_it = _without_a_form_before_it(at_its_end[0] if at_its_end else name)
+    if before_it is None:
+        return at_its_end
+    return before_it[0], at_its_end[1] if at_its_end else before_it[1]  # the form a text writes after
+
+
+def _without_a_form_before_it(name: str) -> tuple[str, str] | None:
+    tokens = [_form_word(t.group()) for t in _TOKEN.finditer(name)]
+    cut = 0
+    while cut < len(tokens):
+        if tokens[cut] in _LEADING_FORMS:
+            cut += 1
+            continue
+        within = cut
+        while within < len(tokens) and tokens[within] in _WITHIN_A_FORM | {"private"}:
+            within += 1
+        if within == cut or within == len(tokens) or tokens[within] not in _A_LEADING_FORM_S_END:
+            break  # "Joint Stock Bank ...": no form
+        cut = within + 1
+    if cut == 0 or len(tokens) - cut < 2:
+        return None
+    starts = [t.start() for t in _TOKEN.finditer(name)]
+    return name[starts[cut] :].strip(), name[: starts[cut]].strip(" ,")
+
+
+def _without_a_form_at_its_end(name: str) -> tuple[str, str] | None:
     tokens = list(_TOKEN.finditer(name))
     cut = len(tokens)
     while cut > 0 and (cut < len(tokens) or not _joins(tokens[cut - 1])):
