@@ -402,3 +402,39 @@ entries:
 )
 def test_an_alias_that_is_also_a_core_is_still_the_entry_s_name(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, NETPOSA_LIST, raw, found)
+
+
+# The CMIC list's row as the CSL of 2023-11 gives it: country CN, its one address in Hong Kong, as
+# 82 CN entries of that list are ("..., Hong Kong, CN": China Mobile Limited, CNOOC Limited).
+SENSETIME_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: sensetime
+    name: Sensetime Group Limited
+    aliases: [Sensetime Group Ltd]
+    country: CN
+    addresses: ["West Avenue, Block 1, 1F & 2F Harbour View, 12 Science Park, Hong Kong New Territories, Hong Kong SAR, CN"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("list_yaml", "raw", "found"),
+    [
+        # A doubt before ("... in Hong Kong, a region of China"): the list's own address is there.
+        (SENSETIME_LIST, "SenseTime Group Limited, Hong Kong", "match"),
+        (SENSETIME_LIST, "SenseTime Group Limited, Shatin, Hong Kong, China", "match"),
+        (SENSETIME_LIST, "Sensetime Group, Hong Kong SAR", "match"),
+        # Another region of China, another country: as before.
+        (SENSETIME_LIST, "SenseTime Group Limited, Macau", "doubt"),
+        (SENSETIME_LIST, "SenseTime Group Limited, Singapore", "nothing"),
+        # An entry of China addressed in Beijing only: Hong Kong is still a doubt.
+        (SATCOM_LIST, "China Satellite Communications Co., Ltd., Hong Kong", "doubt"),
+    ],
+)
+def test_hong_kong_is_an_own_place_where_the_list_addresses_the_entry_there(
+    tmp_path, monkeypatch, capsys, list_yaml, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)

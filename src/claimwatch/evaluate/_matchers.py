@@ -908,7 +908,15 @@ _ELSEWHERE = _Elsewhere()
 
 
 def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> str | _Elsewhere | None:
-    placed = _placed_in(entry.country, entry.name, hit, _own_college_unread(entry, hit, text), resolved, entry.names)
+    placed = _placed_in(
+        entry.country,
+        entry.name,
+        hit,
+        _own_college_unread(entry, hit, text),
+        resolved,
+        entry.names,
+        _own_regions(entry.country, entry.addresses),
+    )
     if placed is None:
         placed = _with_places_unaddressed(
             entry,
@@ -2399,7 +2407,13 @@ _FIELDS = frozenset(
 
 
 def _placed_in(
-    country: str | None, label: str, hit: NameHit, text: str, resolved: Set[str], names: tuple[str, ...] = ()
+    country: str | None,
+    label: str,
+    hit: NameHit,
+    text: str,
+    resolved: Set[str],
+    names: tuple[str, ...] = (),
+    own_regions: frozenset[str] = frozenset(),
 ) -> str | _Elsewhere | None:
     """Does a name found in `text` place the author at `entry`? None where it does, a doubt where
     the record cannot say (always, where the entry gives no country), _ELSEWHERE where it places
@@ -2457,6 +2471,8 @@ def _placed_in(
                 f" {country_name(want)} and places it in {_countries(found - {want})} too"
             )
     self_placed = not hit.is_acronym and not hit.traditional and (hit.is_cjk or _places_itself(hit.name, want))
+    if found and found <= own_regions:
+        found = {want}  # Hong Kong, where the list's own address puts the entry: its country's place
     if found == {want}:
         if hit.is_acronym and not _named_beside(around, text, names):
             return (
@@ -2499,6 +2515,17 @@ def _placed_in(
 # nor does "HIT, BIT, China"; "HIT, Harbin; BIT, Beijing, China" names both.
 _AN_ACRONYM_COUNTS = "an acronym counts only beside a place of the full name"
 _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
+
+
+@lru_cache(maxsize=10_000)
+def _own_regions(country: str | None, addresses: tuple[str, ...]) -> frozenset[str]:
+    """The regions of the entry's country its own addresses are in: the CSL gives 82 entries of
+    2023-11 the country CN and an address "..., Hong Kong, CN" (Sensetime Group Limited, China
+    Mobile Limited), where a text placing the name in Hong Kong names the entry's own place."""
+    regions = _REGIONS_OF.get(country.upper(), frozenset()) if country else frozenset()
+    return frozenset(c for a in addresses if regions for c in countries(places_in(a)) if c in regions)
+
+
 _SHARING_CHINESE_NAMES = frozenset({"TW", "HK", "MO"})  # where institutions bear mainland names
 
 
