@@ -273,9 +273,16 @@ entries:
         (MEGVII_LIST, "MEGVII Inc.", "doubt"),
         (HUAWEI_LIST, "Huawei Inc., Shenzhen, China", "doubt"),
         (HUAWEI_LIST, "Huawei Co., Ltd., Shenzhen, China", "doubt"),
-        # Without a company form after it, the word alone names nothing, as before.
-        (MEGVII_LIST, "Megvii Research, Beijing, China", "nothing"),
-        (HUAWEI_LIST, "Huawei Noah's Ark Lab, Hong Kong", "nothing"),
+        # Before a unit's name (NeurIPS 2019's accepted papers: "Yixing Xu (Huawei Noah's Ark
+        # Lab)"; "Megvii Research"): nothing before, a doubt now, never a match.
+        (MEGVII_LIST, "Megvii Research, Beijing, China", "doubt"),
+        (HUAWEI_LIST, "Huawei Noah's Ark Lab, Hong Kong", "doubt"),
+        (HUAWEI_LIST, "Huawei Noah's Ark Lab, Shenzhen, China", "doubt"),
+        (HUAWEI_LIST, "Huawei Cloud, Shenzhen, China", "doubt"),
+        # Neither a form nor a unit after it: the word alone names nothing, as before.
+        (HUAWEI_LIST, "Huawei researchers, Shenzhen, China", "nothing"),
+        (HUAWEI_LIST, "Huawei, Shenzhen Research Institute", "nothing"),
+        (PEC_LIST, "Petersburg Research Institute, St. Petersburg, Russia", "nothing"),  # a common word
         (PEC_LIST, "St. Petersburg State University, St. Petersburg 199034, Russia", "nothing"),
     ],
 )
@@ -289,6 +296,25 @@ def test_a_company_s_first_word_before_another_form_says_so(tmp_path, monkeypatc
     """It was "\u201cHuawei\u201d runs on into \u201cInc\u201d: ... another institution whose name begins with ..."."""
     result = coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, "Huawei Inc., Shenzhen, China", "doubt")
     assert "the first words of the list's \u201cHUAWEI" in json.dumps(result, ensure_ascii=False)
+
+
+def test_a_company_s_first_word_before_a_unit_says_so(tmp_path, monkeypatch, capsys):
+    raw = "Huawei Noah's Ark Lab, Shenzhen, China"
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, "doubt")
+    said = json.dumps(result, ensure_ascii=False)
+    assert "Huawei Noah's Ark Lab\u201d, the first words of the list's" in said
+    assert "a unit of HUAWEI TECHNOLOGIES CO., LTD." in said
+
+
+def test_a_unit_after():
+    from claimwatch.evaluate._companies import a_unit_after
+
+    assert a_unit_after("Huawei Noah's Ark Lab, Hong Kong", 6) == "Noah's Ark Lab"
+    assert a_unit_after("Megvii Research, Beijing", 6) == "Research"
+    assert a_unit_after("Huawei Research.", 6) == "Research"
+    # A word in lower case first, a comma between, more than three words before: none.
+    for text in ("Huawei researchers", "Huawei, Shenzhen Research", "Huawei A B C D Lab", "Huawei Technologies"):
+        assert a_unit_after(text, 6) is None, text
 
 
 def test_a_company_s_core():

@@ -138,6 +138,28 @@ def another_company_form_after(text: str, end: int) -> str | None:
     return form if _form_word(word) in _FORMS or initials else None
 
 
+# Words naming a company's unit, as coauthors at listed companies write theirs after the company's
+# first word: "Huawei Noah's Ark Lab", "Megvii Research", "Huawei Cloud" (NeurIPS 2019's accepted
+# papers give "Yixing Xu (Huawei Noah's Ark Lab)").
+_UNIT_WORDS = frozenset(
+    {"lab", "labs", "laboratory", "laboratories", "research", "institute", "cloud", "center", "centre"}
+)
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[\w'\u2019&.-]+){1,4}")
+
+
+def a_unit_after(text: str, end: int) -> str | None:
+    """The unit's name right after `end` in `text`: a unit's word (`_UNIT_WORDS`) after up to three
+    capitalised words, in the same part of the text ("Research", "Noah's Ark Lab"), or None."""
+    found = _WORDS_AFTER.match(text, end)
+    words = found.group().split() if found else []
+    for k, word in enumerate(words):
+        if word.rstrip(".").casefold() in _UNIT_WORDS:
+            return " ".join([*words[:k], word.rstrip(".")])
+        if not word[:1].isupper():
+            return None
+    return None
+
+
 @lru_cache(maxsize=10_000)
 def company_core(bare: str) -> str | None:
     """The rare words a name without its form begins with, before common ones: "Megvii" of

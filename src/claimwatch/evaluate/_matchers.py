@@ -45,6 +45,7 @@ from ..works import (
     without_markup_spans,
 )
 from ._companies import (
+    a_unit_after,
     another_company_form_after,
     company_core,
     company_form_after,
@@ -407,7 +408,10 @@ class ListMatcher:
             h
             for h in found
             if (h.key, h.name) not in self._cores
-            or (company_form_after(text, h.end) is not None and distinctive_word(h.name) is not None)
+            or (
+                (company_form_after(text, h.end) is not None or a_unit_after(text, h.end) is not None)
+                and distinctive_word(h.name) is not None
+            )
         ]
 
     def _of_its_owner(self, key: str, words: list[str]) -> bool:
@@ -1229,7 +1233,7 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     label, said = printable(entry.name), printable(hit.matched)
     written = company_form_after(text, hit.end)
     if not forms:
-        return _its_core_alone(entry, hit, written)
+        return _its_core_alone(entry, hit, written, a_unit_after(text, hit.end))
     _, form = forms[0]
     if written is not None:
         if any(form_in_full(written) == form_in_full(f) for _, f in forms):
@@ -1274,19 +1278,27 @@ def _over_its_own_form(entry: ListEntry, hit: NameHit, text: str) -> NameHit:
     return replace(hit, end=end, matched=text[hit.start : end])
 
 
-def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None) -> str | None:
+def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, unit: str | None = None) -> str | None:
     """The doubt of a name's rare first words found without the rest before a company form
     (`company_core`, `ListMatcher._names_found`: "Megvii Inc." of "Megvii Technology Limited",
-    "Huawei Co., Ltd." of "HUAWEI TECHNOLOGIES CO., LTD."): the company under another form, or
-    another firm of the word; never a match."""
+    "Huawei Co., Ltd." of "HUAWEI TECHNOLOGIES CO., LTD.") or a unit's name (`a_unit_after`:
+    "Huawei Noah's Ark Lab", "Megvii Research"): the company under another form or a unit of it,
+    or another firm of the word; never a match."""
     names = [n for n in entry.names if (company := without_company_form(n)) and company_core(company[0]) == hit.name]
     if not names:
         return None
+    label = printable(entry.name)
+    if unit is not None and written is None:
+        return (
+            f"the affiliation writes \u201c{printable(hit.matched)} {printable(unit)}\u201d, the first words of the"
+            f" list's \u201c{printable(names[0])}\u201d before a unit's name: it may be a unit of {label}, or of"
+            " another firm whose name holds them"
+        )
     said = printable(hit.matched) + (f" {printable(written)}" if written else "")
     rest = "under another company form" if written else "without the rest of the name"
     return (
         f"the affiliation writes \u201c{said}\u201d, the first words of the list's \u201c{printable(names[0])}\u201d"
-        f" {rest}: it may be {printable(entry.name)}, a part of it, or another firm whose name holds them"
+        f" {rest}: it may be {label}, a part of it, or another firm whose name holds them"
     )
 
 
@@ -1538,6 +1550,8 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str, *, subject: bool =
     if word := _runs_on_into(hit, text) or (hit.is_cjk and _chinese_run_on(entry, hit, text)):
         if (form := another_company_form_after(text, hit.end)) is not None:
             return _LongerName(_its_core_alone(entry, hit, form) or _another_company_form(entry, hit, form))
+        if (unit := a_unit_after(text, hit.end)) and (doubt := _its_core_alone(entry, hit, None, unit)):
+            return _LongerName(doubt)
         return _LongerName(
             f"\u201c{said}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
             f"another institution whose name begins with {label}'s"
