@@ -464,3 +464,36 @@ def test_hong_kong_is_an_own_place_where_the_list_addresses_the_entry_there(
     tmp_path, monkeypatch, capsys, list_yaml, raw, found
 ):
     coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)
+
+
+# The SSI row of SME BANK as the real 2025 excerpt (../shared/data/csl) gives it, two of its aliases.
+SME_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: sme
+    name: SME BANK
+    aliases: [JSC RUSSIAN BANK FOR SMALL AND MEDIUM ENTERPRISES SUPPORT, JSC SME BANK]
+    country: RU
+    addresses: ["79 ul. Sadovnicheskaya, Moscow, 115035, RU"]
+    verified: true
+"""
+
+
+def test_a_common_first_word_is_not_sought_alone(tmp_path):
+    """ "Russian", the first word of the alias without its "JSC", never counts alone (`distinctive_word`):
+    sought, it made "russian" a needle of the query, letting every Russian affiliation through."""
+    from claimwatch.evaluate._grouping import _name_needles
+    from claimwatch.evaluate._matchers import ListMatcher
+    from claimwatch.lists import load_list
+
+    path = tmp_path / "l.yaml"
+    path.write_text(SME_LIST, encoding="utf-8")
+    matcher = ListMatcher(load_list(path))
+    sought = {name for _, name in matcher.registered}
+    assert "RUSSIAN BANK FOR SMALL AND MEDIUM ENTERPRISES SUPPORT" in sought
+    assert "Russian" not in sought
+    assert "russian" not in _name_needles(sought)
+    path.write_text(MEGVII_LIST, encoding="utf-8")
+    assert "Megvii" in {name for _, name in ListMatcher(load_list(path)).registered}

@@ -1157,7 +1157,9 @@ def _sought(entry: ListEntry, *, cores: bool = True) -> Iterator[str]:
         yield from _other_names_in_brackets(name)
         if company := without_company_form(name):  # "Megvii Technology" of "... Limited"
             yield company[0]
-            if cores and (core := company_core(company[0])):  # "Megvii" (Inc.): a doubt (`_its_company_form_unwritten`)
+            # "Megvii" (Inc.): a doubt (`_its_company_form_unwritten`); one common after all ("Russian" of
+            # "JSC RUSSIAN BANK ...") never counts (`ListMatcher._names_found`), and is not sought.
+            if cores and (core := company_core(company[0])) and distinctive_word(core) is not None:
                 yield core
         if address := name_and_its_place(name):
             yield address[0]
