@@ -279,7 +279,11 @@ entries:
         (HUAWEI_LIST, "Huawei Noah's Ark Lab, Hong Kong", "doubt"),
         (HUAWEI_LIST, "Huawei Noah's Ark Lab, Shenzhen, China", "doubt"),
         (HUAWEI_LIST, "Huawei Cloud, Shenzhen, China", "doubt"),
-        # Neither a form nor a unit after it: the word alone names nothing, as before.
+        # Alone in its part after a unit's name: nothing before, a doubt now.
+        (HUAWEI_LIST, "Noah's Ark Lab, Huawei, Shenzhen, China", "doubt"),
+        (HUAWEI_LIST, "Noah's Ark Lab, Huawei Technologies, Shenzhen, China", "match"),  # its name: as before
+        (HUAWEI_LIST, "Department of Physics, Huawei, Shenzhen, China", "nothing"),
+        # Neither a form nor a unit beside it: the word alone names nothing, as before.
         (HUAWEI_LIST, "Huawei researchers, Shenzhen, China", "nothing"),
         (HUAWEI_LIST, "Huawei, Shenzhen Research Institute", "nothing"),
         (PEC_LIST, "Petersburg Research Institute, St. Petersburg, Russia", "nothing"),  # a common word
@@ -315,6 +319,25 @@ def test_a_unit_after():
     # A word in lower case first, a comma between, more than three words before: none.
     for text in ("Huawei researchers", "Huawei, Shenzhen Research", "Huawei A B C D Lab", "Huawei Technologies"):
         assert a_unit_after(text, 6) is None, text
+
+
+def test_a_unit_before():
+    from claimwatch.evaluate._companies import a_unit_before
+
+    def unit(text):
+        at = text.rindex("Huawei")
+        return a_unit_before(text, at, at + len("Huawei"))
+
+    assert unit("Noah's Ark Lab, Huawei, Hong Kong") == "Noah's Ark Lab"
+    assert unit("Dept of Physics, Noah's Ark Lab, Huawei") == "Noah's Ark Lab"
+    # Words after it in its part, a word in lower case, no unit's word, no part before: none.
+    for text in (
+        "Noah's Ark Lab, Huawei Technologies",
+        "Key laboratory of x, Huawei",
+        "Dept of Physics, Huawei",
+        "Huawei",
+    ):
+        assert unit(text) is None, text
 
 
 def test_a_company_s_core():

@@ -160,6 +160,24 @@ def a_unit_after(text: str, end: int) -> str | None:
     return None
 
 
+_PART_BEFORE = re.compile(r"(?:^|[,;(])\s*([^,;()]+?)\s*,\s*$")
+
+
+def a_unit_before(text: str, start: int, end: int) -> str | None:
+    """The unit's name in the part of `text` right before a word alone in its part (`start` to
+    `end`): up to four capitalised words ending in a unit's word ("Noah's Ark Lab, Huawei"), or
+    None."""
+    if text[end:].lstrip()[:1] not in ("", ",", ";", ")"):
+        return None
+    found = _PART_BEFORE.search(text[:start])
+    if found is None:
+        return None
+    words = found.group(1).split()
+    if not 0 < len(words) <= 4 or words[-1].rstrip(".").casefold() not in _UNIT_WORDS:
+        return None
+    return found.group(1) if all(w[:1].isupper() for w in words) else None
+
+
 @lru_cache(maxsize=10_000)
 def company_core(bare: str) -> str | None:
     """The rare words a name without its form begins with, before common ones: "Megvii" of

@@ -46,6 +46,7 @@ from ..works import (
 )
 from ._companies import (
     a_unit_after,
+    a_unit_before,
     another_company_form_after,
     company_core,
     company_form_after,
@@ -409,7 +410,7 @@ class ListMatcher:
             for h in found
             if (h.key, h.name) not in self._cores
             or (
-                (company_form_after(text, h.end) is not None or a_unit_after(text, h.end) is not None)
+                (company_form_after(text, h.end) is not None or _with_a_unit(h, text) is not None)
                 and distinctive_word(h.name) is not None
             )
         ]
@@ -1235,7 +1236,7 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     label, said = printable(entry.name), printable(hit.matched)
     written = company_form_after(text, hit.end)
     if not forms:
-        return _its_core_alone(entry, hit, written, a_unit_after(text, hit.end))
+        return _its_core_alone(entry, hit, written, _with_a_unit(hit, text))
     _, form = forms[0]
     if written is not None:
         if any(form_in_full(written) == form_in_full(f) for _, f in forms):
@@ -1280,20 +1281,20 @@ def _over_its_own_form(entry: ListEntry, hit: NameHit, text: str) -> NameHit:
     return replace(hit, end=end, matched=text[hit.start : end])
 
 
-def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, unit: str | None = None) -> str | None:
+def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, with_unit: str | None = None) -> str | None:
     """The doubt of a name's rare first words found without the rest before a company form
     (`company_core`, `ListMatcher._names_found`: "Megvii Inc." of "Megvii Technology Limited",
-    "Huawei Co., Ltd." of "HUAWEI TECHNOLOGIES CO., LTD.") or a unit's name (`a_unit_after`:
-    "Huawei Noah's Ark Lab", "Megvii Research"): the company under another form or a unit of it,
-    or another firm of the word; never a match."""
+    "Huawei Co., Ltd." of "HUAWEI TECHNOLOGIES CO., LTD.") or beside a unit's name, `with_unit`
+    the two as written (`_with_a_unit`: "Huawei Noah's Ark Lab", "Noah's Ark Lab, Huawei"): the
+    company under another form or a unit of it, or another firm of the word; never a match."""
     names = [n for n in entry.names if (company := without_company_form(n)) and company_core(company[0]) == hit.name]
     if not names:
         return None
     label = printable(entry.name)
-    if unit is not None and written is None:
+    if with_unit is not None and written is None:
         return (
-            f"the affiliation writes \u201c{printable(hit.matched)} {printable(unit)}\u201d, the first words of the"
-            f" list's \u201c{printable(names[0])}\u201d before a unit's name: it may be a unit of {label}, or of"
+            f"the affiliation writes \u201c{printable(with_unit)}\u201d, the first words of the"
+            f" list's \u201c{printable(names[0])}\u201d beside a unit's name: it may be a unit of {label}, or of"
             " another firm whose name holds them"
         )
     said = printable(hit.matched) + (f" {printable(written)}" if written else "")
@@ -1302,6 +1303,16 @@ def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, unit: s
         f"the affiliation writes \u201c{said}\u201d, the first words of the list's \u201c{printable(names[0])}\u201d"
         f" {rest}: it may be {label}, a part of it, or another firm whose name holds them"
     )
+
+
+def _with_a_unit(hit: NameHit, text: str) -> str | None:
+    """A word found with a unit's name right after it ("Huawei Noah's Ark Lab", `a_unit_after`) or
+    alone in its part after one ("Noah's Ark Lab, Huawei", `a_unit_before`): the two as written."""
+    if unit := a_unit_after(text, hit.end):
+        return f"{hit.matched} {unit}"
+    if unit := a_unit_before(text, hit.start, hit.end):
+        return f"{unit}, {hit.matched}"
+    return None
 
 
 def _an_own_place_beside(entry: ListEntry, hit: NameHit, text: str) -> bool:
@@ -1552,7 +1563,7 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str, *, subject: bool =
     if word := _runs_on_into(hit, text) or (hit.is_cjk and _chinese_run_on(entry, hit, text)):
         if (form := another_company_form_after(text, hit.end)) is not None:
             return _LongerName(_its_core_alone(entry, hit, form) or _another_company_form(entry, hit, form))
-        if (unit := a_unit_after(text, hit.end)) and (doubt := _its_core_alone(entry, hit, None, unit)):
+        if (with_unit := _with_a_unit(hit, text)) and (doubt := _its_core_alone(entry, hit, None, with_unit)):
             return _LongerName(doubt)
         return _LongerName(
             f"\u201c{said}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
