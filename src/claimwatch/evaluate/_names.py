@@ -934,14 +934,14 @@ def _after_formerly(text: str, start: int) -> bool:
 
 
 # What may follow a Chinese name and leave it the same institution: a part of it (an affiliated
-# hospital, a campus, a graduate school, a library, a laboratory). Anything else may make another
+# hospital, `_AN_AFFILIATED_HOSPITAL`; a campus, a graduate school, a library, a laboratory). Anything else may make another
 # institution's name, since Chinese writes no space between: 天津大学仁爱学院 (a college of its
 # own), 北大荒 (a state farm group, not 北大), 中国电子学会 (a society, not 中国电子); and a name
 # with a bracket of its own, 中国地质大学（北京）, is another university than 中国地质大学（武汉）.
 # That an institution's school looks the same is why it is a doubt, not a no; a school named by a
 # field of study (计算机学院) and a campus by its place (（深圳）) are read apart (`a_school_of_a_field`,
 # `_matchers._chinese_run_on`).
-_CJK_PARTS = ("附属", "校区", "分校", "研究生院", "图书馆", "国家重点实验室", "重点实验室", "实验室")
+_CJK_PARTS = ("校区", "分校", "研究生院", "图书馆", "国家重点实验室", "重点实验室", "实验室")
 _CJK_AFTER = re.compile(
     SPACES
     + r"*([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[(\uff08\u3010][^()\uff08\uff09\u3010\u3011]{1,40}[)\uff09\u3011])"
@@ -958,7 +958,7 @@ def cjk_run_on(text: str, end: int) -> str | None:
     after = found.group(1)
     if after[0] in "(\uff08\u3010":
         return after if _CJK.search(after) else None
-    if after.startswith(_in_both_scripts(_CJK_PARTS)) or _AN_ORDINAL_PART.match(after) or _a_group_of_it(after):
+    if after.startswith(_in_both_scripts(_CJK_PARTS)) or _AN_AFFILIATED_HOSPITAL.match(after) or _a_group_of_it(after):
         return None
     return after
 
@@ -976,10 +976,16 @@ def _a_group_of_it(run: str) -> bool:
     return run.endswith(_in_both_scripts(_A_GROUP)) and not any(w in run for w in _in_both_scripts(_NO_GROUP_S_WORDS))
 
 
-# A part numbered before its word: 第一附属医院 ("the first affiliated hospital"), as common after a
-# university's name as 附属第一医院.
-_AN_ORDINAL_PART = re.compile(
-    "\u7b2c[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u96f6]+(?:\u9644\u5c5e|\u9644\u5c6c)"
+# An affiliated hospital (附属医院), a part of the university: the tracker lists Army Medical
+# University's under it ("First Affiliated Hospital/Southwest Hospital (第一附属医院/西南医院)").
+# Numbered before 附属 (第一附属医院) as often as after it (附属第一医院), or named by its kind
+# (附属口腔医院, a stomatological hospital). What else is "affiliated" (附属中学, 附属小学,
+# 附属学校: a school for children, another body the university runs) is another institution
+# whose name begins with the university's: a doubt, as any longer name is.
+_AN_ORDINAL = "\u7b2c[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u96f6]+"
+_AN_AFFILIATED_HOSPITAL = re.compile(
+    f"(?:{_AN_ORDINAL})?(?:\u9644\u5c5e|\u9644\u5c6c)(?:{_AN_ORDINAL})?"
+    "[\u4e00-\u9fff]{0,4}?(?:\u533b\u9662|\u91ab\u9662)"
 )
 
 

@@ -1,0 +1,56 @@
+"""Institution names hunted an eleventh time (issue 18, thirty-third part).
+
+Each case's form is read from a real record in ../shared/data (the ASPI tracker's names, aliases
+and subsidiaries), as the tests below say."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import coauthor_text_found
+
+# The tracker's Northwestern Polytechnical University and Army Medical University: their Chinese
+# names, no address (the tracker gives NPU none). It lists Army Medical University's affiliated
+# hospitals under the university ("First Affiliated Hospital/Southwest Hospital (第一附属医院/西南医院)").
+NPU_AMU_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: npu
+    name: Northwestern Polytechnical University
+    aliases: [西北工业大学, NWPU]
+    country: CN
+    verified: true
+  - id: amu
+    name: Army Medical University
+    aliases: [中国人民解放军陆军军医大学, 第三军医大学]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # An affiliated school for children (附属中学, a middle school; 附属小学, a primary school;
+        # 附属学校) is another body the university runs, not the university: read as a part of
+        # it, 附属 alone, it was a match.
+        ("西北工业大学附属中学，西安 710072", "doubt"),
+        ("西北工业大学附属小学", "doubt"),
+        ("西北工业大学附属学校", "doubt"),
+        ("西北工業大學附屬中學，陝西省西安市", "doubt"),
+        # An affiliated hospital is the university's, as the tracker lists Army Medical
+        # University's under it: numbered before 附属 or after it, or named by its kind.
+        ("陆军军医大学第一附属医院，重庆 400038", "match"),
+        ("陆军军医大学附属第一医院", "match"),
+        ("陆军军医大学附属口腔医院", "match"),
+        ("陸軍軍醫大學第一附屬醫院，重慶市", "match"),
+        ("西北工业大学附属医院", "match"),
+    ],
+)
+def test_an_affiliated_school_is_a_doubt_an_affiliated_hospital_the_university(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, NPU_AMU_LIST, raw, found)
+    assert (found != "doubt") or "runs on into \u201c\u9644" in str(result), raw
