@@ -54,3 +54,51 @@ def test_an_affiliated_school_is_a_doubt_an_affiliated_hospital_the_university(
 ):
     result = coauthor_text_found(tmp_path, monkeypatch, capsys, NPU_AMU_LIST, raw, found)
     assert (found != "doubt") or "runs on into \u201c\u9644" in str(result), raw
+
+
+# The tracker's Information Engineering University: no address, its Fuzhou Sub-Academy under it
+# as the tracker writes it, "Fuzhou Sub-Academy (福州分院)", which the importer splits.
+IEU_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: ieu
+    name: Information Engineering University
+    aliases: [中国人民解放军信息工程大学]
+    country: CN
+    related:
+      - name: Fuzhou Sub-Academy
+        aliases: [福州分院]
+        country: CN
+        called: [subsidiary]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # 福州 (Fuzhou, Fujian) is the sub-academy's city, which the record ties to the entry.
+        ("福州信息工程大学", "doubt"),
+        # 抚州 (Fuzhou, Jiangxi) is Fuzhou in pinyin too, but not the sub-academy's city, which the
+        # record writes in Chinese: another city's name before the entry's, as 南京信息工程大学.
+        ("抚州信息工程大学", "nothing"),
+        ("南京信息工程大学", "nothing"),
+        # Written as an address, any city is still a doubt where the list gives no address.
+        ("江西省抚州市信息工程大学", "doubt"),
+    ],
+)
+def test_a_city_the_record_ties_to_the_entry_is_the_city_it_writes_in_chinese(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, IEU_LIST, raw, found)
+
+
+def test_a_city_given_only_in_pinyin_stays_tied_whichever_it_is():
+    from claimwatch.evaluate._matchers import _its_chinese_city_is
+    from claimwatch.evaluate._provinces import provinces_in
+
+    (jiangxi,) = provinces_in("抚州")
+    assert not _its_chinese_city_is(("Fuzhou Sub-Academy", "福州分院"), "Fuzhou", jiangxi.provinces)
+    assert _its_chinese_city_is(("Fuzhou Sub-Academy",), "Fuzhou", jiangxi.provinces)

@@ -464,8 +464,12 @@ class ListMatcher:
         if nearest is None:
             return False
         english = in_english(text[nearest.start : nearest.end])
-        related = tuple(n for r in entry.related for n in (r.name, *r.aliases))
-        return english is not None and _place_key(english) in _own_places((), related)
+        if english is None:
+            return False
+        return any(
+            _place_key(english) in _own_places((), names) and _its_chinese_city_is(names, english, nearest.provinces)
+            for names in ((r.name, *r.aliases) for r in entry.related)
+        )
 
     # Bounded small: a full cache of 100,000 answers held about 93 MiB a list (rev-perf's measure,
     # 100-character strings), against a million's check's 512 MiB; a group's works repeat a few
@@ -938,6 +942,15 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
     if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry.name, hit, text)):
         placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
     return _with_doubts_of_its_writing(placed, hit)
+
+
+def _its_chinese_city_is(names: tuple[str, ...], english: str, provinces: frozenset[str]) -> bool:
+    """Is the city `english` that a related body's `names` give in the provinces a text's Chinese
+    city is in, where they write it in Chinese characters too? Pinyin's Fuzhou is 福州 (Fujian) and
+    抚州 (Jiangxi): the tracker's "Fuzhou Sub-Academy (福州分院)" of IEU ties 福州 to it, not 抚州.
+    True where the names give the city in pinyin alone, which cannot tell them."""
+    written = [p for name in names for p in provinces_in(name) if in_english(name[p.start : p.end]) == english]
+    return not written or any(p.provinces & provinces for p in written)
 
 
 def _after_places_unaddressed(entry: ListEntry, hit: NameHit) -> str | None:
