@@ -102,3 +102,53 @@ def test_a_city_given_only_in_pinyin_stays_tied_whichever_it_is():
     (jiangxi,) = provinces_in("抚州")
     assert not _its_chinese_city_is(("Fuzhou Sub-Academy", "福州分院"), "Fuzhou", jiangxi.provinces)
     assert _its_chinese_city_is(("Fuzhou Sub-Academy",), "Fuzhou", jiangxi.provinces)
+
+
+# The tracker's Information Engineering University and NUDT: each Chinese name with the PLA's full
+# form before it, as the tracker gives it (中国人民解放军外国语学院 is IEU's predecessor, the PLA
+# Foreign Language Institute in Luoyang; china.org.cn calls it "PLA University of Foreign
+# Languages": http://china.org.cn/top10/2011-06/13/content_22772925_3.htm).
+ARMY_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: ieu
+    name: Information Engineering University
+    aliases: [中国人民解放军信息工程大学, 中国人民解放军外国语学院, 洛阳外语学院]
+    country: CN
+    verified: true
+  - id: nudt
+    name: National University of Defense Technology
+    aliases: [中国人民解放军国防科技大学]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The army in its short form: the name without it (外国语学院, every university's school
+        # of foreign languages) is not sought, and the name with it was not either.
+        ("解放军外国语学院，洛阳 471003", "match"),
+        ("人民解放军外国语学院", "match"),
+        ("解放軍外國語學院", "match"),
+        # In traditional characters the army's short form was read as the rest alone, a name a
+        # Taiwan body may bear: the army names the PLA's.
+        ("解放軍國防科技大學", "match"),
+        # The school alone, and another city's before the army's, are still nothing.
+        ("外国语学院，北京 100871", "nothing"),
+        ("北京解放军外国语学院", "nothing"),
+    ],
+)
+def test_a_name_with_the_army_s_short_form_is_the_army_s(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, ARMY_LIST, raw, found)
+
+
+def test_the_army_s_other_forms_are_in_the_name_s_script():
+    from claimwatch.evaluate._names import in_its_army_s_other_forms
+
+    assert in_its_army_s_other_forms("中国人民解放军外国语学院") == ("人民解放军外国语学院", "解放军外国语学院")
+    assert in_its_army_s_other_forms("解放軍國防科技大學") == ("中國人民解放軍國防科技大學", "人民解放軍國防科技大學")
+    assert in_its_army_s_other_forms("国防科技大学") == ()

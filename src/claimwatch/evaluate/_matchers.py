@@ -68,6 +68,7 @@ from ._names import (
     cjk_run_on,
     fold,
     holds_a_whole_name_s_end,
+    in_its_army_s_other_forms,
     is_acronym,
     name_words,
     names_its_owner,
@@ -1166,6 +1167,8 @@ def _sought(entry: ListEntry, *, cores: bool = True) -> Iterator[str]:
         yield name
         if _is_cjk(name) and (without := without_its_army(name)):
             yield without
+        if _is_cjk(name):  # 解放军外国语学院 of 中国人民解放军外国语学院
+            yield from in_its_army_s_other_forms(name)
         if (_by_its_place((name,)) or _acronym_bracket(name)) and (bare := " ".join(_BRACKETED.sub(" ", name).split())):
             yield bare
         yield from _other_names_in_brackets(name)

@@ -1045,6 +1045,23 @@ def without_its_army(name: str) -> str | None:
     return None
 
 
+def in_its_army_s_other_forms(name: str) -> tuple[str, ...]:
+    """A Chinese name beginning with the PLA, with the army's other forms in its place, in its
+    script: 解放军外国语学院 and 人民解放军外国语学院 for the tracker's 中国人民解放军外国语学院
+    (IEU's predecessor), the army still named, as sought where the name without it names no one
+    institution (`without_its_army`: 外国语学院 is every university's school) and in traditional
+    characters (解放軍國防科技大學), which no Taiwan body's name begins with. Empty for any other
+    name."""
+    simplified = sorted(_ITS_ARMY, key=len, reverse=True)
+    traditional = sorted((f for f in _in_both_scripts(_ITS_ARMY) if f not in _ITS_ARMY), key=len, reverse=True)
+    for forms in (simplified, traditional):
+        army = next((a for a in forms if name.startswith(a)), None)
+        if army is not None:
+            rest = name[len(army) :]
+            return tuple(other + rest for other in forms if other != army) if _CJK.match(rest) else ()
+    return ()
+
+
 @functools.cache
 def _named_by_science_alone() -> re.Pattern[str]:
     science, word = _alternation(_CJK_NAMED_BY_SCIENCE_ALONE), _alternation(_AN_INSTITUTION_S_WORD)
