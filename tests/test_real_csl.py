@@ -665,6 +665,17 @@ def test_untyped_records_named_as_a_person_is_are_kept_and_each_a_doubt(tmp_path
         ("Systema VP", False),
         ("NPC Granat", False),
         ("Albrecht Import-Export", False),
+        # Thirty-third part: company forms no one is named by (Estonia's OÜ, Lithuania's UAB,
+        # Denmark's ApS, the Balkans' d.o.o.), and "IT" in capitals (the Unverified List's "Kassem
+        # IT"), wherever the record is; "OU", "SA" alone may be surnames (see COMPANY_FORM_ROWS).
+        ("Yaxart OÜ", False),
+        ("Baltic Parts UAB", False),
+        ("Nordic Parts ApS", False),
+        ("Elektro Promet D.O.O.", False),
+        ("Kassem IT", False),
+        ("Yaxart OU", True),
+        ("Ning OU", True),
+        ("Doo-hwan CHUN", True),
         # The same file's Entity List and Nonproliferation rows named after their groups' acronyms:
         # a word in capitals first, then words not, no comma. No individual of that file is named
         # so; OFAC puts a surname in capitals first only before a comma.
@@ -1013,6 +1024,56 @@ def test_a_name_ending_in_its_own_records_place_is_no_persons(tmp_path, capsys, 
             Authorship("A", 0, raw_affiliations=("Huawei Cloud Beijing, Beijing 100085, China",))
         )
         if h.entry is huawei
+    ]
+    assert hit.doubt is None  # a match: it was "... may name a person, not an organisation ..."
+
+
+UVL = "Unverified List (UVL) - Bureau of Industry and Security"
+COMPANY_FORM_ROWS = [
+    # (source, name, addresses, notice): real untyped rows of the CSL of 2023-11 (moov-io/watchman's
+    # test/testdata/csl.csv at c815c599), marked may_be_a_person before the thirty-third part: a
+    # company form of the country the record addresses it in, read as a surname in capitals
+    # ("Yaxart OU" as "Samantha POWER"), and "IT" of an IT company.
+    (EL, "Yaxart OU", "Kalevipoja 12A, 13625, Tallinn, EE", "77 FR 61249 No. 195"),
+    (EL, "Maples SA", "Boulevard Royal 25/B 2449, Luxembourg, LU", "80 FR 80643"),
+    (EL, "Aerotechnic France SAS", "8 Rue de la Bruyere, Pinsaguel, 31120, FR", "76 FR 37632"),
+    (
+        UVL,
+        "Kassem IT",
+        "Techno Park Office 135, JAFZA Building 22, P.O. Box 98166, Jebel Ali Free Zone, Dubai, UAE, AE",
+        "",
+    ),
+    # Built from those: the same forms where the record's country does not write them may be a
+    # surname in capitals, as OFAC writes one (the Chinese surname Ou; Portugal's Sá), and stay
+    # marked; so does a person whose given name is a form elsewhere.
+    (EL, "Ning OU", "5 Zhongguancun Street, Beijing, CN", "77 FR 61249 No. 195"),
+    (EL, "Maria SA", "Rua Augusta 25, Lisboa, PT", "80 FR 80643"),
+    (EL, "Sia Furler", "Kalnciema iela 12, Riga, LV", "80 FR 80643"),
+]
+
+
+def test_a_company_form_of_its_own_records_country_is_no_persons_name(tmp_path, capsys, shared_data):
+    """Untyped rows ending in a company form their own record's country writes ("Yaxart OU" in
+    Tallinn, "Maples SA" in Luxembourg): marked may_be_a_person, every author at one a doubt. The
+    form counts where the address is in a country that writes it; elsewhere it may be a surname."""
+    header = rows(shared_data / EXCERPT)[0].keys()
+    source = tmp_path / "forms.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(header))
+        writer.writeheader()
+        for n, (list_name, name, address, notice) in enumerate(COMPANY_FORM_ROWS):
+            writer.writerow(
+                {c: "" for c in header}
+                | {"_id": f"{n:040x}", "source": list_name, "name": name, "addresses": address,
+                   "federal_register_notice": notice}
+            )  # fmt: skip
+    rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
+    assert [e.name for e in rl.entries if e.may_be_a_person] == ["Ning OU", "Maria SA", "Sia Furler"]
+    yaxart = by_name(rl, "Yaxart OU")
+    (hit,) = [
+        h
+        for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=("Yaxart OU, Tallinn, Estonia",)))
+        if h.entry is yaxart
     ]
     assert hit.doubt is None  # a match: it was "... may name a person, not an organisation ..."
 

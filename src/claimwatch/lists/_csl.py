@@ -1130,8 +1130,28 @@ _ORGANISATION_WORDS = frozenset(
         "sro",
         "sl",
         "sanaat",
+        # Thirty-third part: company forms of other countries that are no one's name or initials
+        # (Estonia's OÜ, Lithuania's UAB, Denmark's ApS, the Balkans' d.o.o. and Bulgaria's EOOD,
+        # Hungary's Zrt. and Nyrt., Finland's Oyj, Iceland's ehf., France's SASU and EURL). Those
+        # that are ("OU", "SA", "AS", "AB", "SIA") count where the record's country writes them:
+        # `_COUNTRIES_COMPANY_FORMS`.
+        "oü",
+        "uab",
+        "aps",
+        "d.o.o.",
+        "eood",
+        "zrt",
+        "nyrt",
+        "oyj",
+        "ehf",
+        "sasu",
+        "eurl",
     ]
 )
+# Organisations' words that are so only as written, in capitals: "IT", information technology, of
+# the Unverified List's "Kassem IT" (Jebel Ali, AE) and "Iqra IT solutions" of the CSL of 2023-11;
+# "it" and "It" are no one's name either, but an English word a name's bracket may hold.
+_ORGANISATION_WORDS_IN_CAPITALS = frozenset(["IT"])
 # A word of a person's name as the lists write one: a capitalised word or one in capitals (accents,
 # hyphens and apostrophes within: "QAR'AWI", "Jean-Luc"), or an initial ("I.") or two or three
 # run together ("Mohd A.M. Anwahi", as the ITAR Debarred list writes one).
@@ -1276,6 +1296,8 @@ def _an_organisations_word(word: str, name: Sequence[str]) -> bool:
         return True
     if "." in folded and folded.replace(".", "") in _ORGANISATION_WORDS:
         return True
+    if word in _ORGANISATION_WORDS_IN_CAPITALS:
+        return True
     return folded in _SURNAMES_TOO and not _written_with_a_surname(name)
 
 
@@ -1306,7 +1328,8 @@ def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
     if not names or not all(_named_as_a_person_is(n) for n in names):
         return None
     places = _address_places(entity)
-    if any(_ends_with_its_place(n, places) for n in names):
+    codes = {c for r in entity for _, c in r.addresses if c}
+    if any(_ends_with_its_place(n, places) or _ends_in_its_countrys_company_form(n, codes) for n in names):
         return None
     return (
         f"{untyped}, and its name, {names[0]!r}, is written as a person's is, with no word an organisation's name "
@@ -1353,6 +1376,39 @@ def _ends_with_its_place(name: str, places: set[tuple[str, ...]]) -> bool:
     if _written_with_a_surname(name.split()) or not any(c.islower() for c in name):
         return False
     return any(1 <= len(place) < len(words) and tuple(words[-len(place) :]) == place for place in places)
+
+
+# Company forms that are people's names or initials too, each with the countries that write it
+# (their points left out): "OU" (Estonia's OÜ; the Chinese surname Ou), "SA" (a société or
+# sociedad anónima; Portugal's surname Sá, so not there), "AS", "AB", "SIA", "AD", "DD" (Asa, Sia
+# are given names). Written last in a name whose record is addressed in such a country, the name
+# is a company's: the Entity List's "Yaxart OU" (Tallinn, EE), "Maples SA" (Luxembourg, LU),
+# "Aerotechnic France SAS" (FR), rows of the CSL of 2023-11 marked as perhaps people. Elsewhere the
+# word may be a surname written in capitals, as OFAC writes one ("Ning OU"), and is left so.
+_COUNTRIES_COMPANY_FORMS = {
+    ("ou",): {"EE"},
+    ("as",): {"EE", "LV", "NO", "TR", "CZ", "SK"},
+    ("asa",): {"NO"},
+    ("ab",): {"SE", "LT", "FI"},
+    ("sia",): {"LV"},
+    ("sa",): {"FR", "BE", "LU", "CH", "ES", "PL", "RO", "GR", "AR", "MX", "CO", "CL", "PE", "UY", "PY", "EC", "VE",
+              "GT", "PA", "MA", "TN", "DZ", "SN", "CI", "CM", "LB"},
+    ("sas",): {"FR", "CO"},
+    ("ad",): {"BG", "RS", "MK", "ME", "BA"},
+    ("dd",): {"HR", "SI", "BA"},
+    ("doo",): {"HR", "SI", "RS", "BA", "ME", "MK"},
+    ("sp", "z", "oo"): {"PL"},
+}  # fmt: skip
+
+
+def _ends_in_its_countrys_company_form(name: str, codes: set[str]) -> bool:
+    """Whether a name ends, after a name of its own, in a company form of a country its own record
+    addresses it in (`_COUNTRIES_COMPANY_FORMS`), as the list's own address says the form is one."""
+    words = tuple(w for w in (w.replace(".", "").casefold() for w in name.replace(",", " ").split()) if w)
+    return any(
+        len(words) > len(form) and words[-len(form) :] == form and not countries_of.isdisjoint(codes)
+        for form, countries_of in _COUNTRIES_COMPANY_FORMS.items()
+    )
 
 
 def _personal_facts(entity: Sequence[CslRecord]) -> str:
