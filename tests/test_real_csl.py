@@ -1231,6 +1231,49 @@ def test_a_company_form_or_country_after_a_comma_of_the_nonproliferation_list_is
     assert [h.entry.name for h in found] == ["Iranian Ministry of Defence"]
 
 
+CMIC = "Non-SDN Chinese Military-Industrial Complex Companies List (CMIC) - Treasury Department"
+
+
+def test_a_company_form_in_a_bracket_last_is_no_acronym(tmp_path, capsys, shared_data):
+    """The Entity List's "Managed Systems and Services (MSAS)(FZC)" (81 FR 14953) and the CMIC
+    list's "China Communications Construction Group (Limited)", real rows of the CSL of 2023-11
+    (moov-io/watchman's test/testdata/csl.csv at c815c599): the bracket last was read as the
+    acronym, so "FZC" was an alias, every author at an Emirates free-zone company a doubt, and
+    neither "MSAS" nor the name without its form was one. The form is left off the name now."""
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    records = [
+        {c: "" for c in header} | {"_id": f"{n:040x}", "source": s, "name": name, "addresses": address}
+        for n, (s, name, address) in enumerate(
+            [
+                (EL, "Managed Systems and Services (MSAS)(FZC)", "No. A3089 Seif, Sharjah, AE"),
+                (CMIC, "China Communications Construction Group (Limited)",
+                 "No. 85, Deshengmen Outer Street, Xicheng District, Beijing, 100088, CN"),
+            ]
+        )
+    ]  # fmt: skip
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "forms.csv", records), "--retrieved", "2025-06-01")
+    assert {e.name: e.aliases for e in rl.entries} == {
+        "Managed Systems and Services (MSAS)(FZC)": (
+            "Managed Systems and Services (MSAS)",
+            "Managed Systems and Services",
+            "MSAS",
+        ),
+        "China Communications Construction Group (Limited)": ("China Communications Construction Group",),
+    }
+    matcher = ListMatcher(rl)
+
+    def found(affiliation: str) -> list[tuple[str, bool]]:
+        hits = matcher.hits(Authorship("A", 0, raw_affiliations=(affiliation,)))
+        return [(h.entry.name, h.doubt is None) for h in hits]
+
+    # Built in the form of the free zone's companies (the entry's own "SAIF Zone ..., Sharjah").
+    assert found("Gulf Aviation FZC, SAIF Zone, Sharjah, United Arab Emirates") == []
+    assert found("Managed Systems and Services, Sharjah, UAE") == [("Managed Systems and Services (MSAS)(FZC)", True)]
+    assert found("China Communications Construction Group, Beijing 100088, China") == [
+        ("China Communications Construction Group (Limited)", True)
+    ]
+
+
 # Names and aliases giving another name within them, as the CSL of 2023-11 (moov-io/watchman's
 # test/testdata/csl.csv) writes them: the Entity List's CAEP row (its addresses "64 Mianshan Road,
 # Mianyang, Sichuan, Mianyang, CN"; one of its aliases, joined by ";", given here with two of the

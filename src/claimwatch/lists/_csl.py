@@ -1432,6 +1432,22 @@ def _personal_facts(entity: Sequence[CslRecord]) -> str:
 _TRAILING_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{1,11}(?: [0-9]{1,4})?)\)$")
 
 
+# A company form in a bracket last, after the acronym's: the Entity List's "Managed Systems and
+# Services (MSAS)(FZC)" (81 FR 14953). Read as the acronym, "FZC" made every Emirates free-zone
+# company a doubt about the entry, and "MSAS" was never found.
+_TRAILING_COMPANY_FORM = re.compile(r"^(?P<name>.+?)\s*\((?P<form>[^()]+)\)$")
+
+
+def _without_a_bracketed_form(name: str) -> str:
+    """The name less a company form in a bracket last ("(FZC)", "(Limited)"); the name as it is
+    where none is last ("COMOIL (PVT) LTD", "Acme (Sharjah)")."""
+    m = _TRAILING_COMPANY_FORM.match(name)
+    if m is None:
+        return name
+    words = m.group("form").replace(".", " ").casefold().split()
+    return m.group("name").strip() if words and all(w in _COMPANY_FORMS for w in words) else name
+
+
 # A group's numbered institute as the list writes it, the group first ("China Electronics
 # Technology Group Corporation 13th Research Institute"), where papers write the institute first:
 # "The 13th Research Institute of China Electronics Technology Group Corporation".
@@ -1461,7 +1477,7 @@ def name_forms(name: str) -> list[str]:
     Electronics Technology Group Corporation'), as papers write it; a name giving another within
     it (`other_names_within`) gives each."""
     forms = []
-    bare = _SUCCESSORS.sub("", name).strip()
+    bare = _without_a_bracketed_form(_SUCCESSORS.sub("", name).strip())
     if bare != name.strip():
         forms.append(bare)
     forms += other_names_within(bare)
