@@ -1191,6 +1191,8 @@ COMMA_WITHIN_ROWS = [
     (ISN, "Profpodshipnik", "PFK Profpodshipnik, LLC and any successor, sub-unit, or subsidiary thereof"),
     (ISN, "Iranian Ministry of Defence", "MODAF, Ministry of Defence, Iran"),
     (ISN, "Chinese Ministry of Defence", "Ministry of National Defense, People's Republic of China"),
+    # Thirty-third part, built in the list's form: one organisation's word alone after a comma.
+    (ISN, "Tokai Rika", "Tokai Rika, Holdings, TRH"),
 ]  # fmt: skip
 
 
@@ -1217,6 +1219,7 @@ def test_a_company_form_or_country_after_a_comma_of_the_nonproliferation_list_is
         "Profpodshipnik": ("PFK Profpodshipnik, LLC",),
         "Iranian Ministry of Defence": ("MODAF", "Ministry of Defence, Iran"),
         "Chinese Ministry of Defence": ("Ministry of National Defense, People's Republic of China",),
+        "Tokai Rika": ("Tokai Rika, Holdings", "TRH"),
     }
     matcher = ListMatcher(rl)
     for affiliation in (
@@ -1224,6 +1227,8 @@ def test_a_company_form_or_country_after_a_comma_of_the_nonproliferation_list_is
         "Google LLC, Mountain View, CA, USA",
         "Department of Electrical Engineering, Sharif University of Technology, Tehran, Iran",
         "Sub-unit of Oncology, Hospital Clinic, Barcelona, Spain",
+        "SoftBank Group Corp., Tokyo, Japan",
+        "Toyota Tsusho Holdings, Nagoya, Japan",
     ):
         assert not matcher.hits(Authorship("A", 0, raw_affiliations=(affiliation,))), affiliation
     # The names are still found, the ministry's by its whole alias.
@@ -1272,6 +1277,23 @@ def test_a_company_form_in_a_bracket_last_is_no_acronym(tmp_path, capsys, shared
     assert found("China Communications Construction Group, Beijing 100088, China") == [
         ("China Communications Construction Group (Limited)", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "within"),
+    [
+        # Thirty-third part: one organisation's word alone after "a.k.a." names nothing (built);
+        # a name of its own there still counts, as the CSL's "JSC NIIP, f.k.a., ..." does.
+        ("Tokai Rika, AKA Holdings", ["Tokai Rika"]),
+        ("Tokai Rika Co. (a.k.a. Group)", ["Tokai Rika Co."]),
+        ("Tokai Rika Co. (a.k.a. Tokai Holdings, Group)", ["Tokai Rika Co.", "Tokai Holdings, Group"]),
+        ("Tokai Rika Co. (a.k.a. TRH)", ["Tokai Rika Co.", "TRH"]),
+    ],
+)
+def test_one_organisations_word_alone_is_no_other_name_within(name, within):
+    from claimwatch.lists._csl import other_names_within
+
+    assert other_names_within(name) == within
 
 
 # Names and aliases giving another name within them, as the CSL of 2023-11 (moov-io/watchman's

@@ -252,7 +252,17 @@ def _within_a_name(part: str) -> bool:
     Iran"), which, as an alias, every affiliation naming a company or that country would match."""
     words = [w.replace(".", "").casefold() for w in part.split()]
     country = " ".join(re.sub(r"[\W_]+", " ", part.casefold()).split())  # "People's" as BY_NAME folds it
-    return bool(words) and (all(w in _COMPANY_FORMS for w in words) or country in countries.BY_NAME)
+    return bool(words) and (
+        all(w in _COMPANY_FORMS for w in words) or country in countries.BY_NAME or _an_organisations_word_alone(part)
+    )
+
+
+def _an_organisations_word_alone(part: str) -> bool:
+    """Whether a part is one organisation's word and nothing else ("Holdings", "Group",
+    "International"): no name of its own, after a comma or "a.k.a." ("Tokai Rika, AKA Holdings"),
+    it would be found in every affiliation of a company so named."""
+    words = part.split()
+    return len(words) == 1 and an_organisations_word(words[0].strip(".,;:"))
 
 
 def _surname_first(before: str, after: str) -> bool:
@@ -1467,7 +1477,8 @@ def other_names_within(name: str) -> list[str]:
     if found is None:
         return []
     before, rest = found
-    return unique([before, *(clean_alias(o) for o in _comma_joined(rest, person=False))])
+    others = (clean_alias(o) for o in _comma_joined(rest, person=False))
+    return unique([before, *(o for o in others if not _an_organisations_word_alone(o))])
 
 
 def name_forms(name: str) -> list[str]:
