@@ -1472,6 +1472,10 @@ def test_an_alias_that_is_its_own_addresses_town_is_no_alias(tmp_path, capsys, s
         Authorship("A", 0, raw_affiliations=("Dolgoprudny Research Production Enterprise, Dolgoprudny, Russia",))
     )
     assert hit.entry is entry and hit.doubt is None
+    # Confirmed in the thirty-third part (docs/lists.md): the town's word before a company form,
+    # perhaps the enterprise, stays a doubt; the town alone names nothing (MIPT above).
+    (perhaps,) = matcher.hits(Authorship("A", 0, raw_affiliations=("Dolgoprudny OAO, Dolgoprudny, Russia",)))
+    assert perhaps.entry is entry and perhaps.doubt and "runs on into" in perhaps.doubt
     (found,) = matcher.hits(Authorship("A", 0, raw_affiliations=("Sichuan University, Chengdu, China",)))
     assert found.entry.name == "Sichuan University" and found.doubt is None
 
