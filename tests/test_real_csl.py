@@ -1181,6 +1181,45 @@ def test_the_nonproliferation_lists_aliases_joined_by_commas_are_each_an_alias(t
     assert [h.entry.name for h in saffron] == ["Yasa Part"] and saffron[0].doubt  # the row gives no address
 
 
+def test_a_one_word_alias_found_as_a_streets_name_names_nothing(tmp_path, capsys, shared_data):
+    """The Nonproliferation list's real IRGC row (CSL of 2023-11) gives the aliases "Sepah" and
+    "Pasdaran": Tehran's Pasdaran Avenue, in the address of many a coauthor (built in OpenAlex's
+    raw-affiliation form), made each a doubt about the IRGC. A one-word name with a street's word
+    right after it names a street, and nothing now; in any other longer name it stays a doubt,
+    which may be the entry's ("Bank Sepah", "Martin Luther University" of Parviz Khaki's alias)."""
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    records = [
+        {c: "" for c in header} | {"_id": f"{n:040x}", "source": ISN, "name": name, "alt_names": aliases}
+        for n, (name, aliases) in enumerate(
+            [
+                ("Islamic Revolutionary Guard Corps", "IRGC, The Iranian Revolutionary Guards, IRG, Sepah,  Pasdaran"),
+                ("Parviz Khaki", "Martin"),  # the real row
+            ]
+        )
+    ]
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "isn.csv", records), "--retrieved", "2025-06-01")
+    matcher = ListMatcher(rl)
+
+    def found(affiliation: str) -> list[str]:
+        hits = matcher.hits(Authorship("A", 0, raw_affiliations=(affiliation,)))
+        assert all(h.doubt for h in hits)  # the rows give no address: never a match
+        return [h.entry.name for h in hits]
+
+    for street in (
+        "Department of Physics, Shahid Beheshti University, Pasdaran Ave., Tehran, Iran",
+        "Research Center, Pasdaran Avenue, Tehran, Iran",
+        "Pasdaran St., Tehran, Iran",
+        "Sepah Street, Isfahan, Iran",
+    ):
+        assert found(street) == [], street
+    assert found("IRGC, Pasdaran Ave., Tehran, Iran") == ["Islamic Revolutionary Guard Corps"]
+    assert found("Bank Sepah, Tehran, Iran") == ["Islamic Revolutionary Guard Corps"]
+    assert found("Pasdaran, Tehran, Iran") == ["Islamic Revolutionary Guard Corps"]
+    # "St." before a word may be "Saint": found as before.
+    assert found("Sepah St. Petersburg Office, Russia") == ["Islamic Revolutionary Guard Corps"]
+    assert found("Martin Luther University Halle-Wittenberg, Halle, Germany") == ["Parviz Khaki"]
+
+
 # Nonproliferation values whose commas are within one name. The list's own names write a company
 # form after a comma ("NEC Engineers Private, Ltd.", "PFK Profpodshipnik, LLC and any successor,
 # sub-unit, or subsidiary thereof": rows of the CSL of 2023-11), as the Entity List's aliases do

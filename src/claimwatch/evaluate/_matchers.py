@@ -348,6 +348,24 @@ class _EntryHit:
     doubt: str | None = None
 
 
+# A street's word right after a name, as addresses write one ("Pasdaran Ave.", "Sepah Street");
+# "St." only where no word follows it, as "Saint" has one ("Rosatom St. Petersburg").
+_A_STREETS_WORD = re.compile(
+    r"\s+(?:(?:avenue|ave|street|road|rd|boulevard|blvd|alley|lane|square|highway|hwy|expressway)\b"
+    r"|st\b(?!\.?\s*[^\W\d_]))",
+    re.IGNORECASE,
+)
+
+
+def _a_streets_name(hit: NameHit, text: str) -> bool:
+    """Whether a name of one word is found as a street's, a street's word right after it: the
+    Nonproliferation list gives the Islamic Revolutionary Guard Corps the aliases "Sepah" and
+    "Pasdaran", and Tehran's "Pasdaran Ave." (or "Avenue") is in the address of many a coauthor.
+    There the text names a street, certainly no body; a one-word name in any other longer name
+    ("Bank Sepah", "Martin Luther University") may yet be the entry's and stays found."""
+    return " " not in hit.name.strip() and _A_STREETS_WORD.match(text, hit.end) is not None
+
+
 class ListMatcher:
     """Which authors of a work are at an entry of a list, strongest evidence first."""
 
@@ -403,7 +421,7 @@ class ListMatcher:
         (`distinctive_word`, which reads the word probabilities `company_core` does not): alone,
         "Petersburg" of "Petersburg ... LLC" is in every "St. Petersburg", "Hudson" in "Hudson
         Institute"."""
-        found = self.names.find(text)
+        found = [h for h in self.names.find(text) if not _a_streets_name(h, text)]
         if self._cores.isdisjoint((h.key, h.name) for h in found):
             return found
         return [
