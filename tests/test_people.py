@@ -1308,7 +1308,20 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
 
 @pytest.mark.parametrize(
     ("at_hit_name", "at_lab_name"),
-    [("Li, Wei", "Wei Li"), ("Jürgen Müller", "Jurgen Muller"), ("Mu\u0308ller, Ju\u0308rgen", "Jürgen Müller")],
+    [
+        ("Li, Wei", "Wei Li"),
+        ("Jürgen Müller", "Jurgen Muller"),
+        ("Mu\u0308ller, Ju\u0308rgen", "Jürgen Müller"),
+        # Thirty-third part: letters Unicode does not decompose, so stripping accents kept them
+        # (Polish ł, Danish ø, Serbo-Croatian đ, Turkish ı, æ), and a soft sign's apostrophe as
+        # Ukrainian transliterations write it (U+02BC, U+2019): never paired, the claim cleared.
+        ("Łukasz Nowak", "Lukasz Nowak"),
+        ("Søren Hansen", "Soren Hansen"),
+        ("Đorđe Petrović", "Dorde Petrovic"),
+        ("Ayşe Yıldız", "Ayse Yildiz"),
+        ("Kovalʼ, Natalʼya", "Natalya Koval'"),
+        ("Oleksandr Koval\u2019", "Oleksandr Koval'"),
+    ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):
     """Left by the twenty-second part, settled in the twenty-third: a name written "Family, Given"

@@ -747,7 +747,7 @@ def _full_names(person: _Person) -> dict[str, str]:
 
 # A hyphen or apostrophe inside a name's word, which one record writes and another leaves out
 # ("Xiao-Ming" and "Xiaoming", "O'Brien" and "OBrien") or writes as a space ("Xiao Ming").
-_INSIDE_A_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011'\u2019](?=[^\\W_])")
+_INSIDE_A_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011'\u2019\u02bc](?=[^\\W_])")  # U+02BC: "Kovalʼ"
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 
 
@@ -783,12 +783,22 @@ def _bare_initials(name: str) -> str:
     return " ".join(bare)
 
 
+# Letters Unicode gives no decomposition, so stripping accents left them ("Łukasz" is no
+# "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), though records
+# written without them write the base letter, as they do for any accent; and the apostrophes a
+# transliteration writes for a soft sign ("Kovalʼ", "Koval’") as the plain one ("Koval'").
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ð": "d", "Ð": "D", "ħ": "h",
+     "Ħ": "H", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "\u2019": "'", "\u02bc": "'"}
+)  # fmt: skip
+
+
 def _read_alike(name: str) -> str:
     """A name as namesakes are paired by: case, width, spacing and accents aside ("Jürgen" is the
     "Jurgen" records strip it to), and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li").
     Only ever a doubt (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
     family, comma, given = bare.partition(",")
     if comma and family.strip() and given.strip() and "," not in given:
         bare = f"{given} {family}"
