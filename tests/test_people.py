@@ -1321,6 +1321,9 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Ayşe Yıldız", "Ayse Yildiz"),
         ("Kovalʼ, Natalʼya", "Natalya Koval'"),
         ("Oleksandr Koval\u2019", "Oleksandr Koval'"),
+        # A middle initial's point written in one record and left out in another.
+        ("John A Smith", "John A. Smith"),
+        ("Smith, John A", "John A. Smith"),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):
@@ -1338,6 +1341,9 @@ def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_
     # Two names, not one in two forms: no pairing.
     other = [lab_work, author("A1", "Li, Wen", (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
     assert judge(root, body, other, **COVER).verdict == "not_contradicted"
+    # An initial more is no form of one name: "John Smith" and "John A. Smith" may be two people.
+    initial = [lab_work, author("A1", "John Smith", (HIT, [2019, 2020])), author("A2", "John A. Smith", (LAB, [2023]))]
+    assert judge(root, body, initial, **COVER).verdict == "not_contradicted"
 
 
 @pytest.mark.parametrize("name", ["Wei LV", "LV Wei", "Kit NG", "NG Kit", "Thanh LY"])

@@ -802,7 +802,12 @@ def _read_alike(name: str) -> str:
     family, comma, given = bare.partition(",")
     if comma and family.strip() and given.strip() and "," not in given:
         bare = f"{given} {family}"
-    return " ".join(unicodedata.normalize("NFC", bare).casefold().split())
+    return " ".join(_AN_INITIALS_POINT.sub("", unicodedata.normalize("NFC", bare).casefold()).split())
+
+
+# The point after a middle initial, which one record writes and another leaves out ("John A.
+# Smith", "John A Smith"): one name.
+_AN_INITIALS_POINT = re.compile(r"(?<=(?<!\S)[^\W\d_])\.(?=\s|$)")
 
 
 _INITIAL = re.compile(r"[^\W\d_](?:[.\-\u2010]+[^\W\d_])*[.\-\u2010]*")  # "W", "W.", "W.-L."
