@@ -1034,3 +1034,30 @@ def test_lists_diff_says_a_listings_end_in_the_words_lists_show_does(tmp_path, c
     code, out, _ = run(capsys, "lists", "diff", str(tmp_path / "new/csl.yaml"), path)
     (removed,) = [line for line in out.splitlines() if line.startswith("- I. ASH [")]
     assert "(listed 2002-03-04, listed until 2056-06-29," in removed, out
+
+
+def test_a_supervising_agency_dropped_is_a_change(tmp_path, capsys):
+    """Found in the thirty-third part: `lists diff` compared no supervising agencies, though the
+    tracker's (Jiangnan Social University's "Ministry of State Security (MSS)", the real file's)
+    decide whether a name followed by "of" and another body's is the entry's: a refresh dropping it
+    left the coauthor at "Institute of Cadre Management of the Ministry of State Security, Suzhou"
+    (built in the tracker's names) naming nothing, where it was a match, and the diff said "0
+    changed"."""
+    from claimwatch.evaluate._matchers import ListMatcher
+    from claimwatch.works import Authorship
+    from test_lists_units_under_another import LIST
+
+    old = write(tmp_path / "old", "l.yaml", LIST)
+    new = write(
+        tmp_path / "new", "l.yaml", LIST.replace("    supervising_agencies: [Ministry of State Security (MSS)]\n", "")
+    )
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--exit-code")
+    assert code == 1 and "    supervising_agencies removed: Ministry of State Security (MSS)" in out.splitlines(), out
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--json")
+    (changed,) = json.loads(out)["changed"]
+    assert changed["changes"] == {
+        "supervising_agencies": {"added": [], "removed": ["Ministry of State Security (MSS)"]}
+    }
+    raw = ("Institute of Cadre Management of the Ministry of State Security, Suzhou, China",)
+    before, after = (ListMatcher(lists.load_list(p)).hits(Authorship("A", 0, raw_affiliations=raw)) for p in (old, new))
+    assert [h.doubt is None for h in before] == [True] and after == []

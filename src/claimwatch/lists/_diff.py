@@ -47,7 +47,10 @@ _COMPARED_FIELDS = (
     "verified",
     "may_be_a_person",  # a doubt wherever an author is found at the entry, or none
 )
-_COMPARED_SETS = ("aliases", "openalex", "ror", "addresses", "source_lists")
+# The supervising agencies too: they decide whether a unit named under one is the entry's ("Institute
+# of Cadre Management, Ministry of State Security" is Jiangnan Social University's), so a tracker
+# dropping one turns such matches into doubts, which a diff silent on it would hide.
+_COMPARED_SETS = ("aliases", "openalex", "ror", "addresses", "source_lists", "supervising_agencies")
 # The institutions named under an entry (`related`), by name: one whose names, what the source
 # calls it or its country changed is `changed`. Each makes an author at it a doubt.
 _RELATED = "related"
