@@ -175,3 +175,16 @@ def test_a_screening_list_s_csv_given_as_a_list_file_is_said_as_csv(case, capsys
     assert one_error(capsys, [*command, str(csv)]) == (
         f"{csv}: is CSV, not YAML: lists import makes a list from a screening list's CSV"
     )
+
+
+@pytest.mark.parametrize("argv", [["validate", "reviews.yaml"], ["validate", "claims/", "reviews.yaml"], ["validate"]])
+def test_validate_says_a_reviews_file_that_is_a_folder_is_one(case, capsys, argv):
+    """A `reviews.yaml` that is a folder (a `mkdir -p` of the file's path, a copy gone wrong),
+    given to `validate` or found as the case's: "reviews.yaml: no YAML files found", sending the
+    analyst to look for files within, where `check` and `review` say "is a folder, not a file"."""
+    (case / "reviews.yaml").mkdir()
+    assert one_error(capsys, argv) == "reviews.yaml: is a folder, not a file, and holds no YAML files"
+    (case / "evidence/empty.yml").mkdir()  # any folder named as YAML, spelt .yml too
+    assert one_error(capsys, ["validate", "evidence/empty.yml"]) == (
+        "evidence/empty.yml: is a folder, not a file, and holds no YAML files"
+    )

@@ -145,17 +145,29 @@ def _reviews_of_the_other_kind(loaded: list[reviews.Reviews], about_people: dict
     return problems
 
 
+def _named_as_a_file(path: str | Path) -> bool:
+    """A folder named as a YAML file is (`reviews.yaml/`, made by a copy gone wrong or a
+    `mkdir -p` of a file's path): the name says a file was meant."""
+    return Path(path).is_dir() and Path(path).suffix.lower() in (".yaml", ".yml")
+
+
+def _empty_folder(path: str | Path) -> str:
+    """What a folder given that holds no YAML file is: "no YAML files found" read of a
+    `reviews.yaml` would send the analyst looking for files in it."""
+    return "is a folder, not a file, and holds no YAML files" if _named_as_a_file(path) else "no YAML files found"
+
+
 def validate_paths(
     paths: Sequence[str | Path], *, root: str | Path = ".", lists_dirs: Sequence[str | Path] = ()
 ) -> list[Checked]:
     """Check every file; returns what each holds, or raises InputError with every problem found."""
     each = [yaml_files([p]) for p in paths]  # each folder searched once
     files = [f for found in each for f in found]
-    if not files:
+    if not files and not any(_named_as_a_file(p) for p in paths):
         raise InputError(Problem(", ".join(map(str, paths)), 0, 0, "no YAML files found"))
     # A folder holding none among others that do was passed over without a word: said as alone.
     if empty := [
-        Problem(str(p), 0, 0, "no YAML files found")
+        Problem(str(p), 0, 0, _empty_folder(p))
         for p, found in zip(paths, each, strict=True)
         if not found and Path(p).is_dir()
     ]:
