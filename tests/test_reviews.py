@@ -781,7 +781,7 @@ def test_a_reviews_file_given_that_links_nowhere_stops_the_listing_as_check(
     share not mounted (`ln -s /mnt/team/reviews.yaml`): `check --reviews` refused it ("does not
     exist"), but review's listing took it for a file yet to make, listed the finding set aside as
     still to review, "0 reviewed", exit 0. Now it is the line the case's own reviews.yaml gives;
-    a --reviews file not there at all is still one `review` will make."""
+    a --reviews file not there at all is refused too (thirty-third part)."""
     team = case.parent / "team"
     team.mkdir()
     _review(team / "reviews.yaml", "kestrel-no-drone-swarms", "W9990000001")
@@ -795,7 +795,35 @@ def test_a_reviews_file_given_that_links_nowhere_stops_the_listing_as_check(
     assert main(listing) == 2
     said = f"shared.yaml: a link to {team / 'reviews.yaml'}, which is not there: restore it, or check with --no-reviews"
     assert capsys.readouterr().err.splitlines() == [said]
-    assert main([*listing[:-1], "new.yaml"]) == 0  # not there at all: none yet
+    assert main([*listing[:-2], "--no-reviews"]) == 0  # the listing without reviews, as check's
+    assert drone in [line.split()[:2] for line in capsys.readouterr().out.splitlines()]
+
+
+def test_a_reviews_file_given_that_is_not_there_stops_the_listing_as_check(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`review --evidence ... --reviews review.yaml`, a typo of the team's reviews.yaml: taken
+    for a file yet to make, every finding reviewed in the real file listed as still to review,
+    "0 reviewed", exit 0, where `check --reviews review.yaml` refuses it. Now one line, exit 2;
+    the case's own reviews.yaml not there yet is still none, and the first review recorded with
+    the new name makes it."""
+    _review(case / "reviews.yaml", "kestrel-no-drone-swarms", "W9990000001")
+    monkeypatch.chdir(case)
+    assert main(["review", "--evidence", "evidence/snapshot", "--reviews", "review.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "review.yaml: no such file: give the reviews file there is, or list with --no-reviews "
+        "(the first review recorded with this --reviews makes it)"
+    ]
+    assert main(["check", "--evidence", "evidence/snapshot", "--reviews", "review.yaml"]) == 2
+    capsys.readouterr()
+    assert main(["review", "--evidence", "evidence/snapshot", "--reviews", "reviews.yaml", "--no-reviews"]) == 2
+    assert "--reviews and --no-reviews contradict each other" in capsys.readouterr().err
+    record = ["review", "kestrel-no-drone-swarms", "W9990000002", "--decision", "confirmed", "--note", "n"]
+    assert main([*record, "--reviews", "review.yaml"]) == 0
+    assert (case / "review.yaml").is_file()
+    (case / "reviews.yaml").unlink()
+    assert main(["review", "--evidence", "evidence/snapshot"]) == 0  # the case's, none yet
+    drone = ["kestrel-no-drone-swarms", "W9990000001"]
     assert drone in [line.split()[:2] for line in capsys.readouterr().out.splitlines()]
 
 
@@ -966,14 +994,16 @@ def test_the_listing_names_a_review_of_a_claim_the_case_does_not_hold(
     assert "7 findings to review, 0 reviewed, 1 review not applied" in out
 
 
-@pytest.mark.parametrize("extra", [["--evidence", "evidence/snapshot"], ["--as-of", "2025-01-05"]])
+@pytest.mark.parametrize("extra", [["--evidence", "evidence/snapshot"], ["--as-of", "2025-01-05"], ["--no-reviews"]])
 def test_a_decision_refuses_the_listings_options(
     case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], extra: list[str]
 ) -> None:
     monkeypatch.chdir(case)
     args = ["review", "kestrel-no-drone-swarms", "W9990000001", "--decision", "confirmed", "--note", "n"]
     assert main([*args, *extra]) == 2
-    assert "--evidence and --as-of list findings; a decision takes neither" in capsys.readouterr().err
+    assert "--evidence, --as-of and --no-reviews list findings; a decision takes none of them" in (
+        capsys.readouterr().err
+    )
     assert not (case / "reviews.yaml").exists()
 
 

@@ -10,6 +10,7 @@ import click
 
 from .. import claims as claims_mod
 from .._text import one_line
+from ..errors import InputError, Problem
 from ..evaluate import evaluate
 from ..evidence import open_evidence_paths
 from ..project import case_settings
@@ -89,6 +90,11 @@ from .options import lists_option, root_option
     type=click.Path(dir_okay=False),
     help=f"The reviews file.  [default: the case's {REVIEWS_FILE}]",
 )
+@click.option(
+    "--no-reviews",
+    is_flag=True,
+    help="In the listing, leave the reviews out, as check does: every finding as the evaluation finds it.",
+)
 @lists_option
 @root_option
 def review(
@@ -105,13 +111,15 @@ def review(
     as_of: dt.datetime | None,
     claim_paths: tuple[str, ...],
     reviews_path: str | None,
+    no_reviews: bool,
     lists_dirs: tuple[str, ...],
     root: str,
 ) -> None:
     """List the findings no review has decided yet, or record a decision on one.
 
     With no CLAIM_ID and WORK_OR_PERSON: evaluate the case's claims against --evidence (up to
-    --as-of, as check does), with the reviews applied, and list each finding not yet reviewed
+    --as-of, as check does), with the reviews applied (none with --no-reviews; a --reviews file
+    must be there, as for check), and list each finding not yet reviewed
     (claim, work id, status, date, title; for a claim about people, claim, person id, status,
     first year at the subject, name), then each person confirmed yet uncertain as one who may be
     a person counted already, then the reviews that did not apply (their work or person
@@ -142,6 +150,8 @@ def review(
         claimwatch review msra-no-seven-sons-recruits A5000000001 --decision not_a_match \\
             --note "OpenAlex merged two people of this name; the Harbin papers are the other's."
     """
+    if no_reviews and reviews_path:
+        raise click.UsageError("--reviews and --no-reviews contradict each other", ctx=click.get_current_context())
     path = Path(reviews_path) if reviews_path else Path(root) / REVIEWS_FILE
     claim_set = claims_mod.load_claims(claim_paths or (str(Path(root) / "claims"),), root=root, lists=lists_dirs)
     if claim_id is None:
@@ -149,16 +159,16 @@ def review(
             raise click.UsageError("a decision needs CLAIM_ID and WORK_OR_PERSON", ctx=click.get_current_context())
         if not evidence_paths:
             raise click.UsageError("listing findings needs --evidence", ctx=click.get_current_context())
-        found = reviews_there(path)  # the file given, as the case's: a link gone is no file yet to make
-        reviews = load_reviews(found) if found else None
+        reviews = None if no_reviews else _listed_reviews(path, given=reviews_path is not None)
         as_of_day = as_of.date() if as_of else None
         results = evaluate(claim_set, open_evidence_paths(evidence_paths), as_of=as_of_day, reviews=reviews)
         other = _of_other_claims(reviews, claim_set) if reviews else []
         _print_unreviewed(results, other, "among the claims given" if claim_paths else "in the case")
         return
-    if evidence_paths or as_of:
+    if evidence_paths or as_of or no_reviews:
         raise click.UsageError(
-            "--evidence and --as-of list findings; a decision takes neither", ctx=click.get_current_context()
+            "--evidence, --as-of and --no-reviews list findings; a decision takes none of them",
+            ctx=click.get_current_context(),
         )
     if finding is None or decision is None or not note:
         raise click.UsageError(
@@ -190,6 +200,24 @@ def review(
             "to tie the review to the record reviewed, add `openalex: W…` (its work id) to it",
             err=True,
         )
+
+
+def _listed_reviews(path: Path, *, given: bool) -> Reviews | None:
+    """The reviews a listing applies: the case's reviews.yaml, none where it has none yet; a file
+    given with --reviews must be there, as check holds it, or a mistyped name would list every
+    finding reviewed in the real file as still to review, "0 reviewed", in silence."""
+    found = reviews_there(path)  # a link gone is refused, the case's file as a file given
+    if found is None and given:
+        raise InputError(
+            Problem(
+                str(path),
+                0,
+                0,
+                "no such file: give the reviews file there is, or list with --no-reviews "
+                "(the first review recorded with this --reviews makes it)",
+            )
+        )
+    return load_reviews(found) if found else None
 
 
 def _of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> list[Review]:
