@@ -755,6 +755,67 @@ def test_another_user_s_file_that_is_not_theirs_to_write_says_whose_it_is():
         shutil.rmtree(shared)
 
 
+def _run_as_nobody(argv: list[str]) -> tuple[int, list[str]]:
+    """`claimwatch ARGV` in a forked child that has become the user nobody: its exit code and
+    the lines it wrote to stderr."""
+    import io
+
+    said_r, said_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.close(said_r)
+        sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
+        try:
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            code = main(argv)
+        except BaseException as e:
+            code, sys.stderr = 99, io.StringIO(repr(e))
+        os.write(said_w, json.dumps([code, sys.stderr.getvalue()]).encode())
+        os._exit(0)
+    os.close(said_w)
+    with os.fdopen(said_r, "rb") as f:
+        code, err = json.loads(f.read())
+    os.waitpid(pid, 0)
+    return code, err.splitlines()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
+@pytest.mark.parametrize("protected", ["the folder", "its manifest"])
+def test_another_user_s_snapshot_is_said_to_be_theirs_not_read_only(capsys, protected):
+    """`evidence import --out evidence/snapshots/msra` in a team's shared case (its folders
+    writable by all), the snapshot a colleague's (their umask 022: folder 0755, files 0644):
+    refused, rightly, as "the snapshot is read-only; make it writable to replace it", where this
+    user's `chmod` fails ("Operation not permitted"). Now the line says whose the snapshot is,
+    as a report's does; a snapshot of mode 0555 is still "read-only", whoever owns it."""
+    import shutil
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
+    try:
+        shared.chmod(0o777)
+        source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
+        source.chmod(0o644)
+        snap = shared / "snap"
+        assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
+        capsys.readouterr()
+        (shared / ".snap.lock").chmod(0o666)  # the lock is not what this is about
+        for path in [snap, *snap.iterdir()]:
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        kept = snap / MANIFEST if protected == "its manifest" else snap
+        kept.chmod(0o755 if kept.is_dir() else 0o644)
+        before = files_in(snap)
+        argv = ["evidence", "import", str(source), "--out", str(snap)]
+        said = f"{snap}: cannot write: the snapshot is another user's, who has not let you write it; give another path"
+        assert _run_as_nobody(argv) == (2, [said])
+        kept.chmod(0o555 if kept.is_dir() else 0o444)
+        said = f"{snap}: cannot write: the snapshot is read-only; make it writable to replace it"
+        assert _run_as_nobody(argv) == (2, [said])
+        assert files_in(snap) == before and not leftovers(shared, "snap")
+    finally:
+        shutil.rmtree(shared)
+
+
 @pytest.mark.parametrize("protected", ["the folder", "its manifest"])
 def test_a_read_only_snapshot_is_refused_not_replaced(tmp_path, capsys, protected):
     """`evidence import --out snap` over a snapshot made read-only (`chmod -R a-w snap`, evidence

@@ -256,7 +256,7 @@ def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
         if out.is_file() and only_its_owner_may_replace(out):
             raise InputError(Problem(str(out), 0, 0, _ANOTHER_USERS_IN_A_STICKY_FOLDER))
         if out.is_file() and write_protected(out):
-            raise InputError(Problem(str(out), 0, 0, _protected(out)))
+            raise InputError(Problem(str(out), 0, 0, why_protected(out)))
         mode = out.stat().st_mode & 0o777 if out.is_file() else default_mode()
         # mkstemp adds 8 characters between prefix and suffix
         fd, tmp = tempfile.mkstemp(
@@ -289,14 +289,15 @@ def write_protected(path: Path) -> bool:
     return not os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _protected(out: Path) -> str:
-    """Why the write-protected file `out` is not replaced, in words that say who may change that:
-    a file whose mode lets others write it, but not this user, is another user's to open up
-    (its mode is theirs to change: "make it writable" would fail, "Operation not permitted")."""
+def why_protected(out: Path, what: str = "the file") -> str:
+    """Why `what` (the file, the snapshot), write-protected at `out`, is not replaced, in words
+    that say who may change that: one whose mode lets others write it, but not this user, is
+    another user's to open up (its mode is theirs to change: "make it writable" would fail,
+    "Operation not permitted")."""
     found = out.stat()
     if found.st_mode & 0o222 and found.st_uid != os.geteuid():
-        return "cannot write: the file is another user's, who has not let you write it; give another path"
-    return "cannot write: the file is read-only; make it writable to replace it"
+        return f"cannot write: {what} is another user's, who has not let you write it; give another path"
+    return f"cannot write: {what} is read-only; make it writable to replace it"
 
 
 def only_its_owner_may_replace(path: Path) -> bool:

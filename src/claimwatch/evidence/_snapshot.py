@@ -40,6 +40,7 @@ from ..files import (
     refuse_folder_over_inputs,
     release_lock,
     utf8_named,
+    why_protected,
     write_protected,
 )
 from ..people import AuthorRecord, author_from_openalex, author_id
@@ -595,10 +596,10 @@ def _check_destination(out: Path) -> None:
     why = _not_a_snapshot_to_replace(out)
     if why:
         raise InputError(Problem(str(out), 0, 0, f"exists and is not a snapshot ({why}); refusing to replace it"))
-    if write_protected(out) or ((out / MANIFEST).is_file() and write_protected(out / MANIFEST)):
-        raise InputError(
-            Problem(str(out), 0, 0, "cannot write: the snapshot is read-only; make it writable to replace it")
-        )
+    # The folder or its manifest: either says the snapshot is kept as it is, and by whom.
+    protected = next((p for p in (out, out / MANIFEST) if (p == out or p.is_file()) and write_protected(p)), None)
+    if protected is not None:
+        raise InputError(Problem(str(out), 0, 0, why_protected(protected, "the snapshot")))
 
 
 def _not_a_snapshot_to_replace(out: Path) -> str | None:
