@@ -1061,3 +1061,41 @@ def test_a_supervising_agency_dropped_is_a_change(tmp_path, capsys):
     raw = ("Institute of Cadre Management of the Ministry of State Security, Suzhou, China",)
     before, after = (ListMatcher(lists.load_list(p)).hits(Authorship("A", 0, raw_affiliations=raw)) for p in (old, new))
     assert [h.doubt is None for h in before] == [True] and after == []
+
+
+def test_two_lists_of_different_ids_are_compared_with_a_note_that_they_may_be_two(tmp_path, capsys, project_root):
+    """`lists diff evidence/lists/seven-sons.yaml evidence/lists/us-entity-list.yaml` (two of the
+    shipped lists, given by mistake for two versions of one): "8 added, 0 removed, 7 changed",
+    exit 0, read as the Seven Sons list grown by eight, without a word that the files are two
+    lists. Now a note on stderr says so; the comparison, its output and its exit code are as
+    before (a list given a new id is still compared)."""
+    lists_dir = project_root / "evidence" / "lists"
+    old, new = str(lists_dir / "seven-sons.yaml"), str(lists_dir / "us-entity-list.yaml")
+    code, out, err = run(capsys, "lists", "diff", old, new, "--exit-code")
+    assert (code, out.splitlines()[0].rsplit(": ", 1)[1]) == (1, "8 added, 0 removed, 7 changed")
+    assert err.splitlines() == [
+        f"note: {old} is list 'seven-sons' and {new} list 'us-entity-list': two lists, perhaps, not two "
+        "versions of one; compared entry by entry all the same"
+    ]
+    code, out, err = run(capsys, "lists", "diff", old, new, "--json")
+    assert code == 0 and json.loads(out)["summary"] == {"added": 8, "removed": 0, "changed": 7}
+    assert err.startswith("note: ") and len(err.splitlines()) == 1
+
+
+def test_two_versions_of_one_list_are_compared_without_a_note(tmp_path, capsys, versions):
+    """One id (a list and its old copy), or two imports of one screening list with the same
+    options named by date (`--out csl-2024-11.yaml`, `--out csl-2025-06.yaml`, whose ids differ as
+    their names do): no note. Imports of another source list of the CSL are two lists."""
+    assert run(capsys, "lists", "diff", *map(str, versions))[2] == ""
+    csv = str(FIXTURES / "consolidated.csv")
+    for name, source in (("csl-2024-11", "EL"), ("csl-2025-06", "EL"), ("csl-meu-2025-06", "MEU")):
+        assert (
+            run(capsys, "lists", "import", "csl", csv, "--out", str(tmp_path / f"{name}.yaml"), "--source", source)[0]
+            == 0
+        )
+    code, out, err = run(
+        capsys, "lists", "diff", str(tmp_path / "csl-2024-11.yaml"), str(tmp_path / "csl-2025-06.yaml")
+    )
+    assert (code, err) == (0, "") and out.endswith("no changes\n")
+    err = run(capsys, "lists", "diff", str(tmp_path / "csl-2025-06.yaml"), str(tmp_path / "csl-meu-2025-06.yaml"))[2]
+    assert "list 'csl-2025-06' and " in err and "list 'csl-meu-2025-06': two lists, perhaps" in err

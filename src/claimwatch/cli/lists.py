@@ -348,7 +348,9 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     report lists entries added and removed, and for the others changed dates (listed_from,
     listed_to, listings), citations, names and ids, country, confirmation and may_be_a_person,
     and aliases, OpenAlex or ROR ids, addresses or source lists added or removed. The files may
-    have any names.
+    have any names; two files of different list ids (but for two imports of one screening list
+    with the same options) are compared all the same, with a note on stderr that they may be two
+    lists.
 
     Example:
 
@@ -356,6 +358,8 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
         claimwatch lists diff us-entity-list.old.yaml evidence/lists/us-entity-list.yaml --exit-code
     """
     diff = lists_mod.diff_lists(lists_mod.load_list_version(old), lists_mod.load_list_version(new))
+    if said := lists_mod.two_lists_said(diff):
+        click.echo(said, err=True)
     if as_json:
         echo_json(json.dumps(diff.to_json(), indent=2, ensure_ascii=False))
     else:

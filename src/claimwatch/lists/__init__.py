@@ -8,7 +8,8 @@ date each was listed and the citation, and which facts are not confirmed. A list
     import_csl(path, ...)                     the trade.gov Consolidated Screening List, JSON, CSV or TSV (`_csl`)
     write_list_yaml(doc, out)                 check a list document by the loader's own rules, write it atomically (`_write`)
     fetch_csl(out, ...)                       download the Consolidated Screening List, import it, write the list (`_fetch`)
-    load_list_version(path) / diff_lists      what changed between two versions of a list (`_diff`)
+    load_list_version(path) / diff_lists      what changed between two versions of a list (`_diff`);
+                                              two_lists_said: where the two look like two lists
     known_namesakes()                         the sourced file of names other bodies bear too (`_namesakes`)
 
 An import returns a list document: plain data in the list file format (list.schema.json), the
@@ -38,7 +39,7 @@ from ._csl import (
     read_csl_records,
     source_abbreviation,
 )
-from ._diff import EntryChange, ListDiff, describe_related, diff_lists, format_diff, load_list_version
+from ._diff import EntryChange, ListDiff, describe_related, diff_lists, format_diff, load_list_version, two_lists_said
 from ._fetch import FetchPolicy, download, fetch_csl, redact_url
 from ._import import IMPORT_MAX_BYTES, list_id_for
 from ._model import (
@@ -116,5 +117,6 @@ __all__ = [
     "source_abbreviation",
     "split_aspi_value",
     "stripped_names",
+    "two_lists_said",
     "write_list_yaml",
 ]

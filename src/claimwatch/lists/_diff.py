@@ -87,6 +87,14 @@ class ListDiff:
     def has_changes(self) -> bool:
         return bool(self.added or self.removed or self.changed)
 
+    @property
+    def of_two_lists(self) -> bool:
+        """Whether the files look like two lists, not two versions of one: their ids differ, and
+        they are not imports of one screening list with the same options (named by date, as
+        `lists import --out csl-2025-06.yaml` names them, two versions of one list differ in id
+        alone)."""
+        return self.old.id != self.new.id and not _one_import(self.old, self.new)
+
     def to_json(self) -> dict[str, Any]:
         removed = {e.id: e for e in self.removed}
         return {
@@ -98,6 +106,29 @@ class ListDiff:
             "removed": [_entry_json(e) for e in self.removed],
             "changed": [_change_json(c) for c in self.changed],
         }
+
+
+def _one_import(old: ReferenceList, new: ReferenceList) -> bool:
+    """Whether both were imported from one kind of source with the same options (the source
+    list and country read from the CSL, the tracker's categories)."""
+    kept = ("format", "options")
+    return (
+        old.imported is not None
+        and new.imported is not None
+        and all(old.imported.get(k) == new.imported.get(k) for k in kept)
+    )
+
+
+def two_lists_said(diff: ListDiff) -> str | None:
+    """One line where the two files look like two lists, not two versions of one: compared all
+    the same (a list given a new id is one), but every entry of one may read as removed and every
+    entry of the other as added."""
+    if not diff.of_two_lists:
+        return None
+    return one_line(
+        f"note: {diff.old.path} is list '{diff.old.id}' and {diff.new.path} list '{diff.new.id}': "
+        "two lists, perhaps, not two versions of one; compared entry by entry all the same"
+    )
 
 
 def diff_lists(old: ReferenceList, new: ReferenceList) -> ListDiff:
