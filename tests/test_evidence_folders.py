@@ -126,3 +126,24 @@ def test_check_takes_the_evidence_folder_of_a_project(project_root, monkeypatch,
     monkeypatch.chdir(project_root)
     assert main(["check", "claims/", "--evidence", "evidence/"]) == 0
     assert "msra-no-facial-recognition" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", ["msra-2024.yaml~", "msra-2024.yaml.~1~", "#msra-2024.yaml#", "msra-2024.yaml.swp"])
+def test_a_link_named_as_an_editor_s_backup_is_passed_over_as_the_backup_is(tree, tmp_path, name):
+    """evidence/curated/msra-2024.yaml a link to a team's file, backed up by `cp -a` (which copies
+    the link itself) as msra-2024.yaml~; the team's file moved and the link made again, the old
+    backup link leads nowhere: every check stopped, "msra-2024.yaml~: a link to ..., which is not
+    there: it may be evidence kept elsewhere", though a backup there as a file is passed over, never
+    read. Now it is passed over as the file is (Emacs's backup and auto-save names, Vim's swap);
+    a link of any other name leading nowhere is still refused."""
+    curated = tree / "curated"
+    (curated / name).write_text("works: []\n", encoding="utf-8")  # the editor's file: passed over
+    assert relative(evidence_in_folder(tree), tree)[0] == "curated/msra-2024.yaml"
+    assert not [p for p in relative(evidence_in_folder(tree), tree) if p.endswith(name)]
+    (curated / name).unlink()
+    (curated / name).symlink_to(tmp_path / "share-moved" / "msra-2024.yaml")
+    assert len(open_evidence_paths([tree])) == 5
+    (curated / "msra-2024.yaml.bak").symlink_to(tmp_path / "share-moved" / "msra-2024.yaml")
+    with pytest.raises(InputError) as caught:
+        open_evidence_paths([tree])
+    assert caught.value.lines()[0].startswith(f"{curated / 'msra-2024.yaml.bak'}: a link to ")

@@ -95,6 +95,20 @@ def an_editors_lock(path: Path) -> bool:
     return _EMACS_LOCK.fullmatch(said) is not None
 
 
+# What editors leave beside a file they edit: Emacs's backup `NAME~` (or `NAME.~1~`) and auto-save
+# `#NAME#` (the Emacs manual, "Backup Names", "Auto Save Files":
+# https://www.gnu.org/software/emacs/manual/html_node/emacs/Backup-Names.html,
+# https://www.gnu.org/software/emacs/manual/html_node/emacs/Auto-Save-Files.html), and Vim's swap
+# file, `NAME.swp`, then `.swo`, `.swn`, ... for a second and third (Vim's ":help swap-file":
+# https://vimhelp.org/recover.txt.html#swap-file). No evidence, snapshot or record file is named so.
+_EDITORS_LEFTOVER = re.compile(r".+~|#.+#|.+\.sw[a-p]", re.DOTALL)
+
+
+def an_editors_leftover(path: Path) -> bool:
+    """Whether `path` is named as an editor's backup, auto-save or swap file of another."""
+    return _EDITORS_LEFTOVER.fullmatch(path.name) is not None
+
+
 def a_link_leading_nowhere(path: Path) -> str | None:
     """ "a link to TARGET, which is not there" where `path` is a link that leads nowhere (a shared
     drive not mounted, a file moved), the target shown inert; None for anything else. A reader

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from ..coverage import AuthorCoverage, Coverage
 from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
-from ..files import a_link_leading_nowhere, utf8_named
+from ..files import a_link_leading_nowhere, an_editors_leftover, utf8_named
 from ..people import AuthorRecord, author_from_openalex
 from ..works import Authorship, Origin, PartialDate, Work, updated_on, work_from_openalex
 from ._records import (
@@ -287,7 +287,8 @@ def evidence_in_folder(folder: Path) -> list[Path]:
     below, in sorted path order. A snapshot (a folder with manifest.json) is not descended into;
     names starting with '.' (a writer's lock and temporaries) are passed over; a symbolic link
     to a folder is followed once, so no loop of links can recur. YAML files that are not curated
-    evidence (claims, topics, lists) are passed over too."""
+    evidence (claims, topics, lists) are passed over too, and so are editors' backups and swap
+    files, links that lead nowhere among them; any other such link is refused."""
     found: list[Path] = []
     _scan(folder, found, {folder.resolve()})
     if not found:
@@ -311,9 +312,10 @@ def _scan(folder: Path, found: list[Path], visited: set[Path]) -> None:
                 _scan(child, found, visited)
         elif child.is_file() and _is_evidence_file(child):
             found.append(utf8_named(child))
-        elif nowhere := a_link_leading_nowhere(child):
+        elif (nowhere := a_link_leading_nowhere(child)) and not an_editors_leftover(child):
             # It may be a snapshot or a file of records kept elsewhere: passed over, its works
-            # would be missing from the check in silence.
+            # would be missing from the check in silence. Named as an editor's backup or swap
+            # file, it is passed over as that file would be, there or not.
             raise InputError(
                 Problem(
                     str(child), 0, 0, f"{nowhere}: it may be evidence kept elsewhere; restore it, or remove the link"
