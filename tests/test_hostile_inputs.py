@@ -164,6 +164,45 @@ def test_two_imports_whose_names_share_a_prefix_leave_each_others_temporaries_al
     assert {w.title for w in Snapshot.open(tmp_path / "msra").works()} == {"a2"}
 
 
+@pytest.mark.parametrize(
+    "name", ["快照" * 42, "a" * 255, "msra-" + "é" * 118], ids=["84 Chinese characters", "255 letters", "241 bytes"]
+)
+def test_a_snapshot_named_near_the_limit_is_written_and_its_leftovers_still_cleaned(tmp_path, name):
+    """`evidence import --out evidence/snapshots/NAME`, NAME 84 Chinese characters (252 bytes;
+    or 255 ASCII letters): the lock and temporary beside it, `.NAME.tmp-XXXXXXXX`, longer than a
+    name may be: "cannot write the snapshot: File name too long", exit 2, a name a report or list
+    may have. Now written; a killed run's leftovers are still found by their whole name, and
+    another snapshot's, alike in its first 250 bytes, left alone."""
+    from claimwatch.evidence import SnapshotWriter
+
+    out, twin = tmp_path / name, tmp_path / f"{name[:-1]}X"
+    assert (
+        main(["evidence", "import", str(write_jsonl(tmp_path / "a.jsonl", [work("W1", "a")])), "--out", str(out)]) == 0
+    )
+    assert {w.title for w in Snapshot.open(out).works()} == {"a"}
+    before = files_in(out)
+    writer = SnapshotWriter(out)
+    own = writer.tmp.name[: writer.tmp.name.rindex(".tmp-")]  # the name its temporaries start with
+    writer.abort()
+    other = SnapshotWriter(twin)  # being written right now
+    other.write_record(work("W2", "b"))
+    theirs = other.tmp.name[: other.tmp.name.rindex(".tmp-")]
+    assert own != theirs and all(len(p.name.encode()) <= 255 for p in tmp_path.iterdir())
+    (tmp_path / f"{theirs}.tmp-stale_2").mkdir()
+    (tmp_path / f"{own}.tmp-stale_1").mkdir()  # out's own, left by a killed run
+    out.rename(tmp_path / f"{own}.old-4242")  # killed between the two renames of the fallback swap
+    SnapshotWriter(out).abort()  # taking the lock puts the earlier snapshot back
+    assert files_in(out) == before
+    assert not (tmp_path / f"{own}.tmp-stale_1").exists() and not (tmp_path / f"{own}.old-4242").exists()
+    assert other.tmp.is_dir() and (tmp_path / f"{theirs}.tmp-stale_2").is_dir()
+    other.commit({"source": "import", "created": "2025-01-01T00:00:00Z", "tool": {}, "coverage": {}})
+    assert {w.title for w in Snapshot.open(twin).works()} == {"b"}
+    assert (
+        main(["evidence", "import", str(write_jsonl(tmp_path / "b.jsonl", [work("W1", "a2")])), "--out", str(out)]) == 0
+    )
+    assert {w.title for w in Snapshot.open(out).works()} == {"a2"}
+
+
 def test_two_imports_with_prefix_names_at_once_in_separate_processes(tmp_path):
     names = ["msra", "msra.old-2024"]
     sources = [

@@ -34,7 +34,9 @@ from ..coverage import AuthorCoverage, Count, Coverage
 from ..documents import open_input
 from ..errors import InputError, Problem
 from ..files import (
+    NAME_MAX,
     default_mode,
+    hidden_prefix,
     lock_exclusively,
     open_lock_file,
     refuse_folder_over_inputs,
@@ -666,7 +668,7 @@ def _read_manifest(raw: bytes, path: Path) -> Manifest:
 
 def _lock(out: Path) -> int:
     """An exclusive lock on `.NAME.lock` beside the snapshot: one writer per snapshot at a time."""
-    where = out.with_name(f".{out.name}.lock")
+    where = out.with_name(f".{_named_beside(out)}.lock")
     try:
         fd = open_lock_file(where)
     except IsADirectoryError:
@@ -684,10 +686,27 @@ def _written_by_another_run(out: Path) -> None:
 # and `.NAME.old-PID`. Their suffix never holds a dot, so each belongs to exactly one snapshot
 # name: `.msra.old-2024.tmp-ab12` is snapshot "msra.old-2024"'s, never a stale one of "msra".
 _TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<kind>tmp|old)-[A-Za-z0-9_]+")
+# The bytes the names beside a snapshot add to NAME: its temporary's ".", ".tmp-" and mkdtemp's 8
+# characters, the longest (`.old-PID`: Linux's pids have 7 digits at most; `.lock`).
+_ROOM_BESIDE = len(".") + len(".tmp-") + 8
+_HASH_HEX = 8
+
+
+def _named_beside(out: Path) -> str:
+    """NAME as the lock and the temporaries beside the snapshot give it: as it is, or, where that
+    would make them longer than a file name may be (a snapshot named near 255 bytes, 80 Chinese
+    characters), cut at a character with a hash of the whole name after it. The hash keeps it
+    one snapshot's alone: two long names alike in their first 230 bytes lock and clean up apart."""
+    name = out.name
+    if len(name.encode()) + _ROOM_BESIDE <= NAME_MAX:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:_HASH_HEX]
+    kept = hidden_prefix(name, _ROOM_BESIDE + len("~") + _HASH_HEX)[1:]
+    return f"{kept}~{digest}"
 
 
 def _temporary_prefix(out: Path, kind: str) -> str:
-    return f".{out.name}.{kind}-"
+    return f".{_named_beside(out)}.{kind}-"
 
 
 def _own_temporaries(out: Path, kind: str) -> list[Path]:
@@ -696,7 +715,7 @@ def _own_temporaries(out: Path, kind: str) -> list[Path]:
     with os.scandir(out.parent) as entries:
         for entry in entries:
             m = _TEMPORARY.fullmatch(entry.name)
-            if m and m["name"] == out.name and m["kind"] == kind and entry.is_dir(follow_symlinks=False):
+            if m and m["name"] == _named_beside(out) and m["kind"] == kind and entry.is_dir(follow_symlinks=False):
                 found.append(Path(entry.path))
     return sorted(found)
 
