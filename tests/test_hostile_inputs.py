@@ -794,9 +794,9 @@ def test_another_user_s_file_that_is_not_theirs_to_write_says_whose_it_is():
         shutil.rmtree(shared)
 
 
-def _run_as_nobody(argv: list[str]) -> tuple[int, list[str]]:
-    """`claimwatch ARGV` in a forked child that has become the user nobody: its exit code and
-    the lines it wrote to stderr."""
+def _run_as_nobody(argv: list[str], umask: int = 0o022) -> tuple[int, list[str]]:
+    """`claimwatch ARGV` in a forked child that has become the user nobody (with `umask`): its
+    exit code and the lines it wrote to stderr."""
     import io
 
     said_r, said_w = os.pipe()
@@ -807,6 +807,7 @@ def _run_as_nobody(argv: list[str]) -> tuple[int, list[str]]:
         try:
             os.setgid(NOBODY)
             os.setuid(NOBODY)
+            os.umask(umask)
             code = main(argv)
         except BaseException as e:
             code, sys.stderr = 99, io.StringIO(repr(e))
@@ -817,6 +818,39 @@ def _run_as_nobody(argv: list[str]) -> tuple[int, list[str]]:
         code, err = json.loads(f.read())
     os.waitpid(pid, 0)
     return code, err.splitlines()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
+def test_a_snapshot_opened_to_all_is_written_past_its_lock_made_0644():
+    """A colleague's snapshot in a team's shared folder, opened to all (`chmod -R a+w snap`, or
+    made with the team's umask 002), its lock `.snap.lock` made 0644 whatever the umask (as every
+    lock was): `evidence import --out snap` by another user, "snap: cannot write the snapshot:
+    Permission denied", exit 2, a snapshot they may write refused for its lock alone (a reviews
+    file's `.reviews.yaml.lock` likewise). A lock another user made is opened to read now, which
+    flock locks as well, and a lock is made with the mode a plain open() gives: 0664 under the
+    team's umask 002."""
+    import shutil
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
+    try:
+        shared.chmod(0o777)
+        source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
+        source.chmod(0o644)
+        snap = shared / "snap"
+        assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
+        for path in [snap, *snap.iterdir()]:
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        assert (shared / ".snap.lock").stat().st_mode & 0o777 == 0o644
+        assert _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)]) == (0, [])
+        assert snap.stat().st_uid == NOBODY and not leftovers(shared, "snap")
+        assert _run_as_nobody(["evidence", "import", str(source), "--out", str(shared / "mine")], umask=0o002) == (
+            0,
+            [],
+        )
+        assert (shared / ".mine.lock").stat().st_mode & 0o777 == 0o664
+    finally:
+        shutil.rmtree(shared)
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")

@@ -172,8 +172,18 @@ def release_lock(fd: int) -> None:
 
 
 def open_lock_file(where: Path) -> int:
-    """The lock file `where`, made if missing, opened to flock (never through a symlink)."""
-    return os.open(where, os.O_CREAT | os.O_RDWR | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    """The lock file `where`, made if missing with the mode a plain open() gives (a team's umask
+    002 lets each of them write it), opened to flock (never through a symlink). One another user
+    made and has not let this one write (0644, as every lock was made before) is opened to read:
+    flock takes a lock on a file opened to read, and the lock guards what is beside it, whose own
+    permissions say whether it may be written."""
+    no_link = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        return os.open(where, os.O_CREAT | os.O_RDWR | no_link, 0o666)
+    except PermissionError:
+        if not where.is_file():
+            raise
+        return os.open(where, os.O_RDONLY | no_link)
 
 
 def lock_exclusively(fd: int, busy: Callable[[], None]) -> int:
