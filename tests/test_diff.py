@@ -1282,3 +1282,35 @@ def test_the_reviews_of_other_claims_said_are_those_one_report_lists_and_the_oth
         assert sorted((o.claim, swapped[o.change]) for o in back) == sorted((o.claim, o.change) for o in said)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("path", "what"),
+    [
+        ("evidence/lists/seven-sons.yaml", "a reference list"),
+        ("claims/microsoft-msra-2024.yaml", "a claim file"),
+        ("claims/topics/facial-recognition.yaml", "a topic"),
+        ("evidence/curated/msra-2024.yaml", "curated evidence"),
+    ],
+)
+def test_a_case_file_given_to_diff_is_named_not_called_a_markdown_report(
+    project_root, tmp_path, monkeypatch, capsys, path, what
+):
+    """`claimwatch diff old.json evidence/lists/seven-sons.yaml` (or a claim file, a topic):
+    "a Markdown report (--md), not a JSON report", the file's first line a comment ("# yaml-
+    language-server: $schema=../../src/claimwatch/schemas/list.schema.json") naming claimwatch,
+    as every shipped list and claim file's does. Now it is named as what it is; a Markdown report
+    with its own title ([report] title) is still one."""
+    monkeypatch.chdir(project_root)
+    report, md = tmp_path / "r.json", tmp_path / "r.md"
+    argv = ["check", "claims/microsoft-msra-2024.yaml", "--evidence", "evidence/curated/", "--json", str(report)]
+    assert main([*argv, "--md", str(md)]) == 0
+    capsys.readouterr()
+    assert main(["diff", str(report), path]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}: {what}, not a JSON report: compare the reports two runs of `claimwatch check` wrote with --json"
+    ]
+    titled = md.read_text(encoding="utf-8").replace("# claimwatch report: ", "# Our watch: ", 1)
+    md.write_text(titled.replace("claimwatch", "the tool"), encoding="utf-8")  # no word of claimwatch's own
+    assert main(["diff", str(md), str(report)]) == 2
+    assert capsys.readouterr().err.startswith(f"{md}: a Markdown report (--md), not a JSON report")

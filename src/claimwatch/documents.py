@@ -96,6 +96,20 @@ _KIND_KEYS = (
 )
 
 
+_TOP_LEVEL_KEY = re.compile(rb"^([a-z]+)[ \t]*:", re.MULTILINE)
+
+
+def kind_by_its_keys(head: bytes) -> str | None:
+    """The kind of case file ("a claim file", "a reference list", ...) the first top-level key of
+    `head`, a file's first bytes, that only one kind has says, or None: read where the file is
+    not parsed as YAML at all (a claim file given to `claimwatch diff` as a report)."""
+    named = {key: kind for key, kind, _ in _KIND_KEYS if key != "phrases"}
+    keys = [m[1].decode() for m in _TOP_LEVEL_KEY.finditer(head)]
+    if "phrases" in keys and "rationale" in keys:
+        named["phrases"] = "a topic"
+    return next((named[k] for k in keys if k in named), None)
+
+
 def another_kind(doc: Document, kind: str, own_keys: tuple[str, ...]) -> Problem | None:
     """One line where a file read as `kind` (whose top-level keys are `own_keys`) holds none of
     them and a key only another kind of file has: a list or a claim file given as evidence,

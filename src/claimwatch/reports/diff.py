@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.text import Text
 
 from .._version import __version__
-from ..documents import TOO_MANY_DIGITS, long_json_integer_at, not_utf8, open_input
+from ..documents import TOO_MANY_DIGITS, kind_by_its_keys, long_json_integer_at, not_utf8, open_input
 from ..errors import InputError, Problem
 from ..results import (
     VERDICT_WORDS,
@@ -227,9 +227,15 @@ def _another_report(raw: bytes) -> str | None:
         return "a CSV report (--csv)"
     if head[:15].lower().startswith((b"<!doctype html", b"<html")):
         return "an HTML report (--html)"
-    if head.startswith(b"# ") and b"claimwatch" in raw[:4096]:
+    # Its title (which [report] title may replace), then the table of claims after the byline.
+    if head.startswith(b"# ") and b"\n| Claim | Says | Verdict |" in raw[:_MARKDOWN_HEAD]:
         return "a Markdown report (--md)"
+    if not head.startswith((b"{", b"[")) and (kind := kind_by_its_keys(raw[:_MARKDOWN_HEAD])):
+        return kind  # a claim or list file, which a comment first ("# yaml-language-server: ...") led here
     return None
+
+
+_MARKDOWN_HEAD = 1 << 16
 
 
 def read_report(path: str | Path) -> Results:
