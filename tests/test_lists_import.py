@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -966,6 +967,30 @@ def test_an_import_never_replaces_a_file_that_is_not_a_list(tmp_path, capsys, sh
     assert (
         run(capsys, "lists", "import", "aspi", str(shared_data / ASPI_NAME), "--out", str(tmp_path / "l.yaml"))[0] == 0
     )
+
+
+@pytest.mark.parametrize("command", [["import", "csl", str(CSL_CSV)], ["import", "aspi", "ASPI"]])
+def test_an_import_never_replaces_a_list_written_by_hand(tmp_path, capsys, shared_data, project_root, command):
+    """`lists import csl consolidated.csv --source EL --out evidence/lists/us-entity-list.yaml`,
+    meant to bring the case's Entity List up to date: the hand-written list, its dates confirmed
+    in FACTS.md, its ROR ids and Chinese aliases, replaced by the import's records, exit 0, nothing
+    said. Now refused in one line before anything is read, the file as it was; an imported list
+    is replaced as before."""
+    command = [str(shared_data / ASPI_NAME) if part == "ASPI" else part for part in command]
+    out = shutil.copy(project_root / "evidence/lists/us-entity-list.yaml", tmp_path / "us-entity-list.yaml")
+    before = out.read_bytes()
+    code, _, err = run(capsys, "lists", *command, "--out", str(out))
+    assert (code, err.splitlines()) == (
+        2,
+        [
+            f"{out}: exists and is list 'us-entity-list', written by hand (no 'imported:' key); an import would "
+            "replace it with its records: choose another path, or remove the file first"
+        ],
+    )
+    assert out.read_bytes() == before
+    out.unlink()
+    assert run(capsys, "lists", *command, "--out", str(out))[0] == 0
+    assert run(capsys, "lists", *command, "--out", str(out))[0] == 0  # an import's list: replaced
 
 
 def test_a_gzipped_list_is_said_to_be_one(tmp_path, capsys, shared_data):

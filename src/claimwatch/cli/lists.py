@@ -85,7 +85,8 @@ out_option = click.option(
     "--out",
     required=True,
     type=click.Path(dir_okay=False),
-    help="List file to write (LIST.yaml), replaced atomically; its name is the list's id.",
+    help="List file to write (LIST.yaml), replaced atomically where an import wrote it (never a list written "
+    "by hand); its name is the list's id.",
 )
 id_option = click.option(
     "--id", "list_id", metavar="ID", help="The list's id (default: the --out file's name without .yaml)."

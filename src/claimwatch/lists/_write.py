@@ -39,7 +39,8 @@ def render_list_yaml(document: dict[str, Any]) -> str:
 def check_list_destination(out: str | Path) -> None:
     """Refuse, before anything is read or fetched, to replace a file that is not a list (an
     import's --out mistyped as a claim file, curated evidence or `claimwatch.toml` would lose it)
-    or to write one by a name that says another kind of file (`out.csv`), read as that ever after."""
+    or a list written by hand, or to write one by a name that says another kind of file
+    (`out.csv`), read as that ever after. A list an import wrote is replaced."""
     out = Path(out)
     if kind := named_as_no_yaml(out):
         # Written, the list would be refused by its name ever after: by lists show, lists diff,
@@ -49,7 +50,7 @@ def check_list_destination(out: str | Path) -> None:
     if not out.is_file():
         return  # nothing there (a folder or a device: the output guard says so)
     try:
-        load_list(out, check_file_name=False)
+        there = load_list(out, check_file_name=False)
     except InputError as e:
         why = e.problems[0].message if e.problems else "not a list"
         raise InputError(
@@ -61,6 +62,18 @@ def check_list_destination(out: str | Path) -> None:
                 "the file first",
             )
         ) from None
+    if there.imported is None:
+        # Written by hand: its confirmed dates, ids and aliases are no import's to replace (an
+        # --out naming evidence/lists/us-entity-list.yaml where an Entity List import was meant).
+        raise InputError(
+            Problem(
+                str(out),
+                0,
+                0,
+                f"exists and is list '{there.id}', written by hand (no 'imported:' key); an import would replace "
+                "it with its records: choose another path, or remove the file first",
+            )
+        )
 
 
 def write_list_yaml(document: dict[str, Any], out: str | Path) -> ReferenceList:
