@@ -261,9 +261,39 @@ def test_files_that_are_not_claims(tmp_path, content, message):
         claims_mod.load_claims([path], root=tmp_path)
     text = "\n".join(e.value.lines())
     if message.startswith(": claims file"):
-        assert "is not of type 'object'" in text
+        assert text.endswith(":1:1: not keys and values, as every claimwatch file is: the whole file reads as a list")
     else:
         assert message in text, text
+
+
+@pytest.mark.parametrize(
+    ("content", "held"),
+    [
+        (b"machine api.example.org login bob password s3cr3tTOKEN\n", "one text value"),  # a .netrc
+        (b"OPENALEX_API_KEY=s3cr3tTOKEN\n", "one text value"),  # a .env
+        (
+            b"-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAs3cr3tTOKEN\n-----END OPENSSH PRIVATE KEY-----\n",
+            "one text value",
+        ),
+        (b"- s3cr3tTOKEN\n", "a list"),
+    ],
+)
+@pytest.mark.parametrize("command", [["validate"], ["show"], ["lists", "show"], ["check", "--evidence"]])
+def test_a_file_that_is_no_mapping_is_said_without_its_text(tmp_path, capsys, content, held, command):
+    """`claimwatch validate ~/.netrc` (or a .env, a private key, given by mistake for a claim or
+    list file): "'machine api.example.org login bob password s3cr3tTOKEN' is not of type
+    'object'", the file's first 200 characters, a password among them, printed to the terminal and
+    any CI log. Now the line says what the file holds, never its text."""
+    from claimwatch.cli import main
+
+    path = tmp_path / "secrets.yaml"
+    path.write_bytes(content)
+    assert main([*command, str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines() == [
+        f"{path}:1:1: not keys and values, as every claimwatch file is: the whole file reads as {held}"
+    ]
+    assert "s3cr3t" not in err
 
 
 def test_alias_bomb_is_refused_without_being_expanded(tmp_path):

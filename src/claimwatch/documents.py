@@ -777,8 +777,16 @@ PATTERN_WORDS = {
 }
 
 
+_WHOLE_FILE_AS = {str: "one text value", list: "a list", bool: "a yes or no", int: "a number", float: "a number"}
+
+
 def _explain(doc: Document, error: jsonschema.ValidationError) -> list[Problem]:
     path = tuple(error.absolute_path)
+    if not path and error.validator == "type":
+        # A file that is no YAML mapping (a .netrc, a .env, a key given by mistake) reads as one
+        # value, whose text is never shown: it may be a password.
+        held = next((said for kind, said in _WHOLE_FILE_AS.items() if type(error.instance) is kind), "one value")
+        return [doc.problem(path, f"not keys and values, as every claimwatch file is: the whole file reads as {held}")]
     words = PATTERN_WORDS.get(_schema_of(error).get("pattern", ""))
     if words and error.validator in ("pattern", "type"):  # "2024/01/10", or 2024 where a date was asked for
         return [doc.problem(path, f"{_describe_path(path)}{_shown(error.instance)} is not {words}")]
