@@ -188,3 +188,26 @@ def test_validate_says_a_reviews_file_that_is_a_folder_is_one(case, capsys, argv
     assert one_error(capsys, ["validate", "evidence/empty.yml"]) == (
         "evidence/empty.yml: is a folder, not a file, and holds no YAML files"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "kind"),
+    [
+        (["validate", "REPORT"], "a claim file"),
+        (["check", "REPORT", "--evidence", "evidence/curated/"], "a claim file"),
+        (["lists", "show", "./REPORT"], "a reference list"),
+        (["check", CLAIMS, "--evidence", "evidence/curated/", "--reviews", "REPORT"], "a reviews file"),
+        (["review", "--evidence", "evidence/curated/", "--reviews", "REPORT"], "a reviews file"),
+    ],
+)
+def test_a_json_report_given_as_a_case_file_is_one_line(case, capsys, argv, kind):
+    """A run's JSON report given by mistake as the reviews (`check --reviews report.json`), a
+    claim file or a list: ten lines, "'reviews' is missing", then "unknown key 'claimwatch'",
+    "unknown key 'as_of'" and so on for each of the report's keys. Now one line naming it, as
+    evidence given a report says."""
+    assert main(["check", CLAIMS, "--evidence", "evidence/curated/", "--json", "report.json"]) == 0
+    capsys.readouterr()
+    given = next(a for a in argv if "REPORT" in a).replace("REPORT", "report.json")
+    assert one_error(capsys, [a.replace("REPORT", "report.json") for a in argv]) == (
+        f"{given}:2:3: a claimwatch JSON report (its 'claimwatch:' key), not {kind}: claimwatch diff compares two of them"
+    )

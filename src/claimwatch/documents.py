@@ -93,6 +93,8 @@ _KIND_KEYS = (
     ("statement", "a claim file", "give claim files as the command's arguments"),
     ("claims", "a claim file", "give claim files as the command's arguments"),
     ("phrases", "a topic", "a claim finds its topics by id in claims/topics/"),
+    # A report `check --json` wrote, kept beside the case's files: its version key comes first.
+    ("claimwatch", "a claimwatch JSON report", "claimwatch diff compares two of them"),
 )
 
 
@@ -103,7 +105,7 @@ def kind_by_its_keys(head: bytes) -> str | None:
     """The kind of case file ("a claim file", "a reference list", ...) the first top-level key of
     `head`, a file's first bytes, that only one kind has says, or None: read where the file is
     not parsed as YAML at all (a claim file given to `claimwatch diff` as a report)."""
-    named = {key: kind for key, kind, _ in _KIND_KEYS if key != "phrases"}
+    named = {key: kind for key, kind, _ in _KIND_KEYS if key not in ("phrases", "claimwatch")}
     keys = [m[1].decode() for m in _TOP_LEVEL_KEY.finditer(head)]
     if "phrases" in keys and "rationale" in keys:
         named["phrases"] = "a topic"
