@@ -1057,8 +1057,14 @@ def test_recording_into_a_list_written_as_null(tmp_path: Path, empty: str) -> No
 
 
 def test_a_reviews_file_in_no_folder_is_named_not_its_lock(tmp_path: Path) -> None:
+    """`review ... --reviews team/reviews.yaml`, team/ mistyped: "cannot record a review: its
+    lock beside it (.reviews.yaml.lock): No such file or directory", a file the analyst never
+    named and that is not the trouble (thirty-third part). Now the folder missing is said."""
     path = tmp_path / "no-such-folder" / "reviews.yaml"
     with pytest.raises(InputError) as failed:
         _review(path, "a", "W1")
     (line,) = str(failed.value).splitlines()
-    assert line.startswith(f"{path}: cannot record a review: its lock beside it (.reviews.yaml.lock): ")
+    assert line == (
+        f"{path}: cannot record a review: its folder {path.parent} is not there; give the reviews file's path"
+    )
+    assert not path.parent.exists()

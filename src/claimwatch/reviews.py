@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from . import documents, ids
+from ._text import printable
 from .errors import InputError, Problem
 from .files import a_link_leading_nowhere, hidden_prefix, lock_exclusively, open_lock_file, release_lock, write_atomic
 from .people import orcid_id
@@ -423,7 +424,10 @@ def _one_writer(path: Path) -> Iterator[None]:
     where = path.with_name(f"{hidden_prefix(path.name, len('.lock'))}.lock")
     try:
         fd = open_lock_file(where)
-    except OSError as e:  # the file's folder missing, or not writable: said of the file named
+    except FileNotFoundError:  # a --reviews path mistyped: its folder is made by no review
+        said = f"cannot record a review: its folder {printable(str(path.parent))} is not there; give the reviews file's path"
+        raise InputError([Problem(str(path), 0, 0, said)]) from None
+    except OSError as e:  # the file's folder not writable: said of the file named
         raise InputError(
             [Problem(str(path), 0, 0, f"cannot record a review: its lock beside it ({where.name}): {e.strerror or e}")]
         ) from None
