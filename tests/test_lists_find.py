@@ -44,3 +44,40 @@ def test_an_unknown_id_names_the_lists_there_are(tmp_path):
     (problem,) = caught.value.problems
     assert problem.path == str(tmp_path / "evidence" / "lists")
     assert problem.message == "unknown list 'military'; known: mil"
+
+
+@pytest.mark.parametrize("suffix", [".yml", ".YAML", ".YML"])
+def test_a_list_saved_as_yml_is_found_by_its_id_as_validate_reads_it(tmp_path, suffix):
+    """evidence/lists/mil.yml (as editors save YAML, and as `validate` and the claims read it):
+    "unknown list 'mil'; known: (none)", a claim on it refused though `validate` said the file
+    was ok. It is found by its id now; beside mil.yaml (an update saved as mil.yml), either would
+    leave the other's entries out in silence, so the two are refused in one line."""
+    folder = tmp_path / "evidence" / "lists"
+    write(folder, "mil", "Shipped").rename(folder / f"mil{suffix}")
+    assert lists.find_list("mil", root=tmp_path).name == "Shipped"
+    assert lists.ListLibrary([folder]).available() == ["mil"]
+    write(folder, "mil", "Updated")
+    with pytest.raises(InputError) as caught:
+        lists.find_list("mil", root=tmp_path)
+    first, second = sorted(["mil.yaml", f"mil{suffix}"])
+    assert caught.value.lines() == [f"{folder / first}: two files give list 'mil': {first} and {second}; keep one"]
+    write(tmp_path / "mine", "mil", "Mine")  # a later folder's list stands in, as before
+    assert lists.find_list("mil", root=tmp_path, dirs=[tmp_path / "mine"]).name == "Mine"
+
+
+def test_a_claim_on_a_list_saved_twice_is_refused_in_one_line(project_root, tmp_path, monkeypatch, capsys):
+    """The same, through `claimwatch check`: the shipped seven-sons list, with an update saved as
+    seven-sons.yml beside it."""
+    import shutil
+
+    from claimwatch.cli import main
+
+    for name in ("claims", "evidence"):
+        shutil.copytree(project_root / name, tmp_path / name)
+    (tmp_path / "claimwatch.toml").write_text('[case]\nname = "twice"\n', encoding="utf-8")
+    shutil.copy(tmp_path / "evidence/lists/seven-sons.yaml", tmp_path / "evidence/lists/seven-sons.yml")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "claims/microsoft-msra-2024.yaml", "--evidence", "evidence/curated/"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "evidence/lists/seven-sons.yaml: two files give list 'seven-sons': seven-sons.yaml and seven-sons.yml; keep one"
+    ]

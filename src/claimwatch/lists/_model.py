@@ -8,6 +8,7 @@ A list file is YAML (`evidence/lists/ID.yaml`), checked against `list.schema.jso
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -416,15 +417,22 @@ class ListLibrary:
         self._loaded: dict[str, ReferenceList] = {}
 
     def available(self) -> list[str]:
-        found = {p.stem for d in self.dirs if d.is_dir() for p in d.glob("*.yaml")}
+        found = {Path(name).stem for d in self.dirs for name in _list_file_names(d)}
         return sorted(found)
 
     def path_of(self, list_id: str) -> Path | None:
+        """The file of list `list_id`: `ID.yaml`, or `ID.yml` (as editors save YAML, in any case,
+        read by `validate` as by the claims), the last folder's where several have one. Two in
+        one folder (a list updated and saved as `ID.yml` beside the old `ID.yaml`) are refused:
+        either chosen, the other's entries would be left out in silence."""
         # Later folders win, so `--lists DIR` can stand in for a shipped list of the same id.
         for d in reversed(self.dirs):
-            p = d / f"{list_id}.yaml"
-            if p.is_file():
-                return p
+            named = sorted(n for n in _list_file_names(d) if Path(n).stem == list_id)
+            if len(named) > 1:
+                message = f"two files give list '{list_id}': {' and '.join(named)}; keep one"
+                raise InputError(Problem(str(d / named[0]), 0, 0, message))
+            if named:
+                return d / named[0]
         return None
 
     def get(self, list_id: str) -> ReferenceList:
@@ -434,6 +442,16 @@ class ListLibrary:
                 raise KeyError(list_id)
             self._loaded[list_id] = load_list(path)
         return self._loaded[list_id]
+
+
+def _list_file_names(folder: Path) -> list[str]:
+    """The names of the YAML files in `folder` (not below it), as the folder lists them: on a
+    file system that folds case, `x.yaml` and `x.YAML` are one name."""
+    try:
+        with os.scandir(folder) as entries:
+            return [e.name for e in entries if Path(e.name).suffix.lower() in (".yaml", ".yml") and e.is_file()]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 def default_dirs(root: str | Path = ".", extra: Iterable[str | Path] = ()) -> list[Path]:
