@@ -81,3 +81,30 @@ def test_a_claim_on_a_list_saved_twice_is_refused_in_one_line(project_root, tmp_
     assert capsys.readouterr().err.splitlines() == [
         "evidence/lists/seven-sons.yaml: two files give list 'seven-sons': seven-sons.yaml and seven-sons.yml; keep one"
     ]
+
+
+def test_a_topic_saved_as_yml_is_found_and_two_of_one_id_refused(project_root, tmp_path, monkeypatch, capsys):
+    """claims/topics/facial-recognition.yml (an editor's name for YAML, which `validate` reads as
+    a topic): "unknown topic 'facial-recognition'; known: ...", and beside the .yaml, passed over
+    in silence. Found by its id now, and two of one id refused in one line, as lists are."""
+    import shutil
+
+    from claimwatch.cli import main
+
+    for name in ("claims", "evidence"):
+        shutil.copytree(project_root / name, tmp_path / name)
+    (tmp_path / "claimwatch.toml").write_text('[case]\nname = "topics"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    argv = ["check", "claims/microsoft-msra-2024.yaml", "--evidence", "evidence/curated/", "--json", "r.json"]
+    assert main(argv) == 0
+    before = (tmp_path / "r.json").read_text(encoding="utf-8")
+    topics = tmp_path / "claims" / "topics"
+    (topics / "facial-recognition.yaml").rename(topics / "facial-recognition.yml")
+    assert main([*argv[:-1], "r2.json"]) == 0
+    assert '"facial-recognition"' in (tmp_path / "r2.json").read_text(encoding="utf-8")
+    assert before.count('"verdict"') == (tmp_path / "r2.json").read_text(encoding="utf-8").count('"verdict"')
+    shutil.copy(topics / "facial-recognition.yml", topics / "facial-recognition.yaml")
+    capsys.readouterr()
+    assert main(argv) == 2
+    said = "two files give topic 'facial-recognition': facial-recognition.yaml and facial-recognition.yml; keep one"
+    assert capsys.readouterr().err.splitlines() == [f"claims/topics/facial-recognition.yaml: {said}"]

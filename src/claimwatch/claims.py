@@ -2,7 +2,7 @@
 
 `load_claims(paths)` reads claim files (YAML), checks them against the shipped JSON Schema,
 builds pydantic models and resolves every reference (topics inline first, then
-`claims/topics/ID.yaml`; lists from `evidence/lists/` and any extra folders). Every problem in
+`claims/topics/ID.yaml`, or `ID.yml`; lists from `evidence/lists/` and any extra folders). Every problem in
 every file is raised at once as an InputError, each with `path:line:column`.
 """
 
@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from . import documents, ids
 from .errors import InputError, Problem
-from .files import not_yaml, yaml_files
+from .files import file_of_id, not_yaml, yaml_files, yaml_names_in
 from .lists import ListLibrary, ReferenceList, Source, default_dirs, stripped_names
 from .project import case_config
 
@@ -503,6 +503,15 @@ def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
 _TESTS = ("topic", "coauthor_in", "affiliated_author_in", "all", "any", "not")
 
 
+def _topic_file(topics_dir: Path, tid: str, problems: list[Problem]) -> Path | None:
+    """The file of topic `tid` in claims/topics/, or None; two of that id are a problem added."""
+    try:
+        return file_of_id(topics_dir, tid, "topic")
+    except InputError as e:
+        problems += e.problems
+        return None
+
+
 def _resolve(
     doc: documents.Document,
     raw: dict[str, Any],
@@ -521,13 +530,13 @@ def _resolve(
             found = inline[tid]
             if found is not None:  # None: the topic is broken, and said so where it is defined
                 topics[tid] = found
-        elif (topics_dir / f"{tid}.yaml").is_file():
+        elif topic_file := _topic_file(topics_dir, tid, problems):
             try:
-                topics[tid] = load_topic(topics_dir / f"{tid}.yaml")
+                topics[tid] = load_topic(topic_file)
             except InputError as e:
                 problems += e.problems
-        else:
-            known = set(inline) | {p.stem for p in topics_dir.glob("*.yaml")}
+        elif not problems:
+            known = set(inline) | {Path(n).stem for n in yaml_names_in(topics_dir)}
             problems.append(
                 doc.problem((*at, "topic"), _unknown("topic", tid, known) + f" (looked in this file and {topics_dir}/)")
             )

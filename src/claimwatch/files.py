@@ -69,6 +69,28 @@ def yaml_files(paths: Iterable[str | Path], skip_folder: Callable[[str], bool] =
     return out
 
 
+def yaml_names_in(folder: Path) -> list[str]:
+    """The names of the YAML files (`.yaml`, `.yml`, in any case) in `folder`, not below it, as
+    the folder lists them: on a file system that folds case, `x.yaml` and `x.YAML` are one."""
+    try:
+        with os.scandir(folder) as entries:
+            return [e.name for e in entries if Path(e.name).suffix.lower() in (".yaml", ".yml") and e.is_file()]
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+
+
+def file_of_id(folder: Path, file_id: str, what: str) -> Path | None:
+    """The file of `what` (a list, a topic) `file_id` in `folder`: `ID.yaml`, or `ID.yml` as
+    editors save YAML (read so by `validate` and the claims), or None. Two (an update saved as
+    `ID.yml` beside the old `ID.yaml`) are refused: either chosen, the other's content would be
+    left out in silence."""
+    named = sorted(n for n in yaml_names_in(folder) if Path(n).stem == file_id)
+    if len(named) > 1:
+        message = f"two files give {what} '{file_id}': {' and '.join(named)}; keep one"
+        raise InputError(Problem(str(folder / named[0]), 0, 0, message))
+    return folder / named[0] if named else None
+
+
 # What Emacs writes as the lock of a file it edits with changes unsaved: USER@HOST.PID, then
 # :BOOT where the boot time is known (the Emacs Lisp manual, "File Locks":
 # https://www.gnu.org/software/emacs/manual/html_node/elisp/File-Locks.html).

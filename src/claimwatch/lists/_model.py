@@ -8,7 +8,6 @@ A list file is YAML (`evidence/lists/ID.yaml`), checked against `list.schema.jso
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .. import documents, ids
 from .._text import listed_in_a_sentence, one_line
 from ..errors import InputError, Problem
-from ..files import not_yaml
+from ..files import file_of_id, not_yaml, yaml_names_in
 
 DEFAULT_LISTS_DIR = Path("evidence/lists")
 LIST_MAX_BYTES = 64 * 1024 * 1024  # an import of the whole Consolidated Screening List fits
@@ -417,7 +416,7 @@ class ListLibrary:
         self._loaded: dict[str, ReferenceList] = {}
 
     def available(self) -> list[str]:
-        found = {Path(name).stem for d in self.dirs for name in _list_file_names(d)}
+        found = {Path(name).stem for d in self.dirs for name in yaml_names_in(d)}
         return sorted(found)
 
     def path_of(self, list_id: str) -> Path | None:
@@ -426,14 +425,7 @@ class ListLibrary:
         one folder (a list updated and saved as `ID.yml` beside the old `ID.yaml`) are refused:
         either chosen, the other's entries would be left out in silence."""
         # Later folders win, so `--lists DIR` can stand in for a shipped list of the same id.
-        for d in reversed(self.dirs):
-            named = sorted(n for n in _list_file_names(d) if Path(n).stem == list_id)
-            if len(named) > 1:
-                message = f"two files give list '{list_id}': {' and '.join(named)}; keep one"
-                raise InputError(Problem(str(d / named[0]), 0, 0, message))
-            if named:
-                return d / named[0]
-        return None
+        return next((p for d in reversed(self.dirs) if (p := file_of_id(d, list_id, "list"))), None)
 
     def get(self, list_id: str) -> ReferenceList:
         if list_id not in self._loaded:
@@ -442,16 +434,6 @@ class ListLibrary:
                 raise KeyError(list_id)
             self._loaded[list_id] = load_list(path)
         return self._loaded[list_id]
-
-
-def _list_file_names(folder: Path) -> list[str]:
-    """The names of the YAML files in `folder` (not below it), as the folder lists them: on a
-    file system that folds case, `x.yaml` and `x.YAML` are one name."""
-    try:
-        with os.scandir(folder) as entries:
-            return [e.name for e in entries if Path(e.name).suffix.lower() in (".yaml", ".yml") and e.is_file()]
-    except (FileNotFoundError, NotADirectoryError):
-        return []
 
 
 def default_dirs(root: str | Path = ".", extra: Iterable[str | Path] = ()) -> list[Path]:
