@@ -235,6 +235,32 @@ def test_a_report_under_a_file_says_the_file_is_no_folder(root, capsys):
     assert (root / "notes").read_text() == "my notes" and not (root / "r.json").exists()
 
 
+@pytest.mark.parametrize("kind", ["a snapshot", "a snapshot deeper", "a review"])
+def test_a_snapshot_or_review_under_a_file_says_the_file_is_no_folder(tmp_path, monkeypatch, capsys, kind):
+    """`evidence import in.jsonl --out notes/snap`, notes a file: "cannot write the snapshot:
+    File exists" (mkdir's errno), naming nothing there; `review ... --reviews notes/reviews.yaml`:
+    "cannot record a review: its lock beside it (.reviews.yaml.lock): Not a directory", of a file
+    never named. Now both say what a report says."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").write_text("my notes")
+    if kind == "a review":
+        project(tmp_path)
+        claim_file(tmp_path / "claims" / "c.yaml", NO_PARTNERS_CLAIM)
+        argv = ["review", "no-partners", "W1", "--decision", "confirmed", "--note", "n", "--root", "."]
+        argv += ["--reviews", "notes/reviews.yaml"]  # said as the file it resolves to, where a link leads
+        out, said = (
+            f"{tmp_path}/notes/reviews.yaml",
+            f"cannot record a review: {tmp_path}/notes is a file, not a folder",
+        )
+    else:
+        out = "notes/snap" if kind == "a snapshot" else "notes/a/snap"
+        argv = ["evidence", "import", str(write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])), "--out", out]
+        said = "cannot write the snapshot: notes is a file, not a folder"
+    assert main(argv) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{out}: {said}"]
+    assert (tmp_path / "notes").read_text() == "my notes"
+
+
 def test_a_successful_run_replaces_all_its_reports(root, capsys):
     (root / "r.json").write_text("old")
     assert main([*CHECK, *REPORTS]) == 0

@@ -280,13 +280,17 @@ class _Staged:
 
 
 def _cannot_write(out: Path, e: OSError) -> InputError:
-    # A file where a folder of the path should be makes mkdir say "File exists" and mkstemp "Not
-    # a directory", neither of which names it.
+    return InputError(Problem(str(out), 0, 0, f"cannot write: {why_not_written(out, e)}"))
+
+
+def why_not_written(out: Path, e: OSError) -> str:
+    """Why `out` could not be written, in words: a file where a folder of the path should be makes
+    mkdir say "File exists" and mkstemp "Not a directory", neither of which names it."""
     if e.errno in (errno.EEXIST, errno.ENOTDIR):
         blocking = next((p for p in reversed(out.parents) if p.exists() and not p.is_dir()), None)
         if blocking is not None:
-            return InputError(Problem(str(out), 0, 0, f"cannot write: {blocking} is a file, not a folder"))
-    return InputError(Problem(str(out), 0, 0, f"cannot write: {e.strerror or e}"))
+            return f"{printable(str(blocking))} is a file, not a folder"
+    return str(e.strerror or e)
 
 
 def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:

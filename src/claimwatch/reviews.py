@@ -28,7 +28,15 @@ import yaml
 from . import documents, ids
 from ._text import printable
 from .errors import InputError, Problem
-from .files import a_link_leading_nowhere, hidden_prefix, lock_exclusively, open_lock_file, release_lock, write_atomic
+from .files import (
+    a_link_leading_nowhere,
+    hidden_prefix,
+    lock_exclusively,
+    open_lock_file,
+    release_lock,
+    why_not_written,
+    write_atomic,
+)
 from .people import orcid_id
 from .results import Decision, Finding, PersonFinding, Results, Review
 
@@ -427,9 +435,12 @@ def _one_writer(path: Path) -> Iterator[None]:
     except FileNotFoundError:  # a --reviews path mistyped: its folder is made by no review
         said = f"cannot record a review: its folder {printable(str(path.parent))} is not there; give the reviews file's path"
         raise InputError([Problem(str(path), 0, 0, said)]) from None
-    except OSError as e:  # the file's folder not writable: said of the file named
+    except OSError as e:  # the file's folder not writable, or a file: said of the file named
+        said = why_not_written(where, e)
+        if said.endswith("is a file, not a folder"):
+            raise InputError([Problem(str(path), 0, 0, f"cannot record a review: {said}")]) from None
         raise InputError(
-            [Problem(str(path), 0, 0, f"cannot record a review: its lock beside it ({where.name}): {e.strerror or e}")]
+            [Problem(str(path), 0, 0, f"cannot record a review: its lock beside it ({where.name}): {said}")]
         ) from None
     lock_exclusively(fd, busy=lambda: None)
     try:

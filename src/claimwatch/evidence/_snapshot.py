@@ -42,6 +42,7 @@ from ..files import (
     refuse_folder_over_inputs,
     release_lock,
     utf8_named,
+    why_not_written,
     why_protected,
     write_protected,
 )
@@ -558,7 +559,7 @@ class _HashingWriter(io.RawIOBase):
 
 
 def _cannot_write(out: Path, e: OSError) -> InputError:
-    return InputError(Problem(str(out), 0, 0, f"cannot write the snapshot: {e.strerror or e}"))
+    return InputError(Problem(str(out), 0, 0, f"cannot write the snapshot: {why_not_written(out, e)}"))
 
 
 def _snapshot_path(out: str | Path) -> Path:
