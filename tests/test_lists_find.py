@@ -108,3 +108,19 @@ def test_a_topic_saved_as_yml_is_found_and_two_of_one_id_refused(project_root, t
     assert main(argv) == 2
     said = "two files give topic 'facial-recognition': facial-recognition.yaml and facial-recognition.yml; keep one"
     assert capsys.readouterr().err.splitlines() == [f"claims/topics/facial-recognition.yaml: {said}"]
+
+
+def test_a_list_linked_from_a_share_not_mounted_is_said_as_the_link(tmp_path):
+    """evidence/lists/mil.yaml a link to a team's list (`ln -s /mnt/team/lists/mil.yaml`), the
+    share not mounted: "unknown list 'mil'; known: (none)", as if the case had never had it. Now
+    the link is named, and where it leads, as a reviews file's or evidence's link is."""
+    folder = tmp_path / "evidence" / "lists"
+    folder.mkdir(parents=True)
+    (folder / "mil.yaml").symlink_to(tmp_path / "team" / "mil.yaml")
+    with pytest.raises(InputError) as caught:
+        lists.find_list("mil", root=tmp_path)
+    assert caught.value.lines() == [
+        f"{folder / 'mil.yaml'}: a link to {tmp_path / 'team' / 'mil.yaml'}, which is not there: restore it, or remove the link"
+    ]
+    write(tmp_path / "team", "mil", "Team's")
+    assert lists.find_list("mil", root=tmp_path).name == "Team's"

@@ -88,7 +88,13 @@ def file_of_id(folder: Path, file_id: str, what: str) -> Path | None:
     if len(named) > 1:
         message = f"two files give {what} '{file_id}': {' and '.join(named)}; keep one"
         raise InputError(Problem(str(folder / named[0]), 0, 0, message))
-    return folder / named[0] if named else None
+    if named:
+        return folder / named[0]
+    # A link to a shared file, its share not mounted: said so, not "unknown list".
+    for link in (folder / f"{file_id}{suffix}" for suffix in (".yaml", ".yml")):
+        if nowhere := a_link_leading_nowhere(link):
+            raise InputError(Problem(str(link), 0, 0, f"{nowhere}: restore it, or remove the link"))
+    return None
 
 
 # What Emacs writes as the lock of a file it edits with changes unsaved: USER@HOST.PID, then
