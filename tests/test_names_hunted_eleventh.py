@@ -56,6 +56,41 @@ def test_an_affiliated_school_is_a_doubt_an_affiliated_hospital_the_university(
     assert (found != "doubt") or "runs on into \u201c\u9644" in str(result), raw
 
 
+# The tracker's Navy Medical University, as it gives it (its address in Shanghai's Yangpu).
+NAVY_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: nmu
+    name: Navy Medical University
+    aliases: [中国人民解放军海军军医大学, 中国人民解放军第二军医大, 海军军医大学, Second Military Medical University]
+    country: CN
+    addresses: ["China, 上海市 Yangpu, 翔殷路800号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # An affiliated hospital by its own name, longer than a kind: the university's third
+        # affiliated hospital is the Eastern Hepatobiliary Surgery Hospital, "海军军医大学第三附属医院
+        # (东方肝胆外科医院...)" (https://yxb.iiyiyi.com/hospital/819.html). A doubt when only four
+        # characters were allowed before 医院.
+        ("海军军医大学附属东方肝胆外科医院，上海 200438", "match"),
+        ("海军军医大学附属中西医结合医院", "match"),
+        ("海军军医大学附属妇幼保健院", "match"),
+        ("海军军医大学附属长海医院", "match"),
+        # A children's school before a hospital's word is still no hospital of the university.
+        ("海军军医大学附属中学校医院", "doubt"),
+        ("海军军医大学附属幼儿园", "doubt"),
+    ],
+)
+def test_an_affiliated_hospital_by_its_own_name_is_the_university(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, NAVY_LIST, raw, found)
+
+
 # The tracker's Information Engineering University: no address, its Fuzhou Sub-Academy under it
 # as the tracker writes it, "Fuzhou Sub-Academy (福州分院)", which the importer splits.
 IEU_LIST = """\

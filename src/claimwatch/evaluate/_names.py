@@ -990,13 +990,17 @@ def _a_group_of_it(run: str) -> bool:
 # An affiliated hospital (附属医院), a part of the university: the tracker lists Army Medical
 # University's under it ("First Affiliated Hospital/Southwest Hospital (第一附属医院/西南医院)").
 # Numbered before 附属 (第一附属医院) as often as after it (附属第一医院), or named by its kind
-# (附属口腔医院, a stomatological hospital). What else is "affiliated" (附属中学, 附属小学,
-# 附属学校: a school for children, another body the university runs) is another institution
-# whose name begins with the university's: a doubt, as any longer name is.
+# (附属口腔医院, a stomatological hospital) or its own name, up to eight characters
+# (附属东方肝胆外科医院, Navy Medical University's third affiliated hospital, the Eastern
+# Hepatobiliary Surgery Hospital; 附属妇幼保健院, a maternal and child health hospital). What else is
+# "affiliated" (附属中学, 附属小学, 附属学校: a school for children, another body the university
+# runs) is another institution whose name begins with the university's: a doubt, as any longer
+# name is; so is a school's word before the hospital's.
 _AN_ORDINAL = "\u7b2c[\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e\u96f6]+"
+_A_CHILDREN_S_SCHOOL = "中学|小学|学校|幼儿园|中學|小學|學校|幼兒園"
 _AN_AFFILIATED_HOSPITAL = re.compile(
     f"(?:{_AN_ORDINAL})?(?:\u9644\u5c5e|\u9644\u5c6c)(?:{_AN_ORDINAL})?"
-    "[\u4e00-\u9fff]{0,4}?(?:\u533b\u9662|\u91ab\u9662)"
+    f"(?:(?!{_A_CHILDREN_S_SCHOOL})[\u4e00-\u9fff]){{0,8}}?(?:\u533b\u9662|\u91ab\u9662|\u4fdd\u5065\u9662)"
 )
 
 
