@@ -75,6 +75,7 @@ from ._names import (
     _is_cjk,
     chinese_forms,
     fold,
+    in_base_letters,
     is_acronym,
     name_words,
     with_visible_forms,
@@ -931,7 +932,9 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
       text word reads as a name word where it is that word or an abbreviation of it, so one
       word of the name, in each of its spellings, is a needle; never an "of" or a "for" inside
       the name, which Web of Science's forms leave out ("Harbin Inst Technol" is found too), nor
-      a "the", which a name is found without (`_names._folded_forms`).
+      a "the", which a name is found without (`_names._folded_forms`); and the word with the
+      letters folding keeps as their base letters (`in_base_letters`: "łodz" and "lodz"), as the
+      name is sought so too.
 
     But for a Greek sigma: lower-cased apart from the text, a needle may hold ς where the text's
     search form holds σ, or the other way round, and the query takes either there
@@ -949,6 +952,7 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
         elif words := [w for w in name_words(fold(name)) if w not in ("of", "for", "the")] or name_words(fold(name)):
             word = max(words, key=_needle_word_rank)
             out.update(_spellings(word))
+            out.update(_spellings(in_base_letters(word)))  # as a name is found too (`_folded_forms`)
     return tuple(sorted(out))
 
 

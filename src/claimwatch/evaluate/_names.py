@@ -289,6 +289,22 @@ def fold(text: str) -> str:
     return " ".join(spaced.split())
 
 
+# Letters Unicode gives no decomposition, so folding keeps them ("łódzka" folds to "łodzka"),
+# though records written without accents write the base letter for them as for any accent
+# (Web of Science's "Politechnika Lodzka"; the people's namesakes read them so too,
+# `people._findings._UNDECOMPOSED`). Lower case: they are read in folded text. The dotless ı is
+# read as i already (`dotted_i`).
+_BASE_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th", "ß": "ss"}
+)
+_UNDECOMPOSED = frozenset("łøđðħæœþß")
+
+
+def in_base_letters(folded: str) -> str:
+    """Folded text (`fold`) with those letters as the base letters records write for them."""
+    return folded.translate(_BASE_LETTERS) if not _UNDECOMPOSED.isdisjoint(folded) else folded
+
+
 # A word of affiliation text folded: the same words recur in text after text ("University", "of"),
 # and a text may be read several times over (its abbreviations read otherwise, its hyphens joined).
 _folded_word = functools.lru_cache(maxsize=100_000)(fold)
@@ -728,12 +744,15 @@ def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
     text the words before may make a longer name ("The Chinese University of Hong Kong" is not
     "The University of Hong Kong"). Each also without the "of" or "for" inside it, and a "the"
     after one (`_without_inner_of`).
-    Every word of these forms is, or holds, a word of the name as folded, so a needle of the
-    name's (`_grouping._name_needles`, never "the") is in any text a form is found in."""
+    Each also with the letters Unicode gives no decomposition as their base letters
+    (`in_base_letters`: "Politechnika Łódzka" as "politechnika lodzka").
+    Every word of these forms is, or holds, a word of the name as folded, or of it so, so a needle
+    of the name's (`_grouping._name_needles`, never "the") is in any text a form is found in."""
     forms: list[list[str]] = []
     without_the: list[list[str]] = []
-    for written in dict.fromkeys((name, INNER_APOSTROPHE.sub("", name))):
-        words = name_words(fold(written))
+    folded = (fold(written) for written in (name, INNER_APOSTROPHE.sub("", name)))
+    for each_folded in dict.fromkeys(f for once in folded for f in (once, in_base_letters(once))):
+        words = name_words(each_folded)
         for form, group in (
             (words, forms),
             (words[1:] if words[:1] == ["the"] and len(words) > 2 else [], without_the),
