@@ -91,6 +91,23 @@ def test_an_affiliated_hospital_by_its_own_name_is_the_university(tmp_path, monk
     coauthor_text_found(tmp_path, monkeypatch, capsys, NAVY_LIST, raw, found)
 
 
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The tracker cuts the university's former name short of its 学 ("中国人民解放军第二军医大");
+        # papers write it whole, 第二军医大学 (the Second Military Medical University): a doubt
+        # before, "... runs on into “学”".
+        ("第二军医大学，上海 200433", "match"),
+        ("解放军第二军医大学", "match"),
+        ("第二军医大学附属长征医院", "match"),
+        # What follows the whole name is read as before: the university's journal may be another body.
+        ("第二军医大学学报", "doubt"),
+    ],
+)
+def test_a_name_cut_short_of_its_university_is_read_with_it(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, NAVY_LIST, raw, found)
+
+
 # The tracker's Information Engineering University: no address, its Fuzhou Sub-Academy under it
 # as the tracker writes it, "Fuzhou Sub-Academy (福州分院)", which the importer splits.
 IEU_LIST = """\

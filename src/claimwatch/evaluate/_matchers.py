@@ -1645,25 +1645,36 @@ def _chinese_run_on(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     list names by its place (中国地质大学（武汉）) a bracket of another place is another
     university's name (中国地质大学（北京）), and for one an independent college is named after with
     a city (`COLLEGES_BY_A_CITY`: 北京理工大学珠海学院) the place may be that college's: both stay
-    doubts. A bracket giving a former name (（原第三军医大学）) is read past, as a place's is."""
-    word = cjk_run_on(text, hit.end)
+    doubts. A bracket giving a former name (（原第三军医大学）) is read past, as a place's is; and the
+    学 a listed name cut short of its 大学 leaves out (`_cut_short_of_its_university`)."""
+    end = hit.end + 1 if _cut_short_of_its_university(hit, text) else hit.end
+    word = cjk_run_on(text, end)
     if word is None or a_school_of_a_field(word) or word.startswith(_numbered_hospitals(entry.related)):
         return None
     if _by_its_place(entry.names) and not _with_a_city_college(entry.names):
-        resume = _after_a_place(text, hit.end, _bracketed_places(entry.names))
+        resume = _after_a_place(text, end, _bracketed_places(entry.names))
         if resume is None:
             return word
         rest = cjk_run_on(text, resume)
         return None if rest is None or a_school_of_a_field(rest) else word
     if _with_a_city_college(entry.names):
         return word
-    if (resume := _after_a_former_name(text, hit.end)) is not None:
+    if (resume := _after_a_former_name(text, end)) is not None:
         rest = cjk_run_on(text, resume)
         return None if rest is None or a_school_of_a_field(rest) else rest
-    if (resume := _after_a_place(text, hit.end)) is None:
+    if (resume := _after_a_place(text, end)) is None:
         return word
     rest = cjk_run_on(text, resume)
     return None if rest is None or a_school_of_a_field(rest) else word
+
+
+def _cut_short_of_its_university(hit: NameHit, text: str) -> bool:
+    """Does a listed Chinese name end in 大 where the text goes on with the 学 of 大学: the
+    tracker's "中国人民解放军第二军医大" for Navy Medical University, whose former name papers
+    write 第二军医大学 (the Second Military Medical University)? The name read with it, whatever
+    follows is read as after the whole name. Not a short nickname (北大, 南师大: four characters
+    at least before 大), which no text writes with 学."""
+    return hit.name.endswith("大") and len(hit.name) >= 5 and text.startswith(("学", "學"), hit.end)
 
 
 # A hospital a list gives under an entry by its number as an affiliated one: the ASPI tracker's
