@@ -6,6 +6,7 @@ the figures at full size are in the issue's report, not in timed tests."""
 from __future__ import annotations
 
 import errno
+import fcntl
 import gzip
 import json
 import os
@@ -849,6 +850,61 @@ def test_a_snapshot_opened_to_all_is_written_past_its_lock_made_0644():
             [],
         )
         assert (shared / ".mine.lock").stat().st_mode & 0o777 == 0o664
+    finally:
+        shutil.rmtree(shared)
+
+
+def _flock_as_nfs_does(real_flock):
+    """flock as an NFS client gives it: a byte-range lock on the whole file, so that an exclusive
+    one on a file opened to read fails with EBADF (flock(2), "NFS details": "in order to place an
+    exclusive lock, the file must be opened for writing"; fcntl(2), EBADF)."""
+
+    def flock(fd: int, operation: int) -> None:
+        opened_to_read = fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY
+        if operation & fcntl.LOCK_EX and opened_to_read:
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        real_flock(fd, operation)
+
+    return flock
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
+def test_another_user_s_lock_a_file_system_will_not_lock_opened_to_read_is_named(monkeypatch):
+    """The snapshot opened to all in a team's share as above, its lock `.snap.lock` a colleague's
+    0644, the share mounted over NFS: the lock, opened to read, is refused by flock (EBADF), and
+    `evidence import --out snap` said "claimwatch: Bad file descriptor", naming no file (a review
+    recorded into the share's reviews.yaml likewise). It says whose lock it is and what to ask."""
+    import shutil
+    import tempfile
+
+    monkeypatch.setattr(fcntl, "flock", _flock_as_nfs_does(fcntl.flock))
+    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
+    try:
+        shared.chmod(0o777)
+        source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
+        source.chmod(0o644)
+        snap = shared / "snap"
+        assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
+        for path in [snap, *snap.iterdir()]:
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        manifest = (snap / "manifest.json").read_bytes()
+        code, said = _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)])
+        assert code == 2 and len(said) == 1, said
+        assert said[0].startswith(f"{snap}: cannot write the snapshot: its lock beside it (.snap.lock) is another")
+        assert "ask them to let you write it" in said[0]
+        assert (snap / "manifest.json").read_bytes() == manifest and not leftovers(shared, "snap")
+        assert main(["init", str(shared / "case")]) == 0
+        review = ["review", "example-lab-no-military-drone-swarms", "W1", "--decision", "confirmed", "--note", "n"]
+        assert main([*review, "--root", str(shared / "case")]) == 0  # the lock .reviews.yaml.lock made 0644
+        for path in [shared / "case", *(shared / "case").rglob("*")]:
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        (shared / "case" / ".reviews.yaml.lock").chmod(0o644)
+        reviews = (shared / "case" / "reviews.yaml").read_bytes()
+        code, said = _run_as_nobody([*review, "--root", str(shared / "case")])
+        assert code == 2 and len(said) == 1, said
+        lock_said = "cannot record a review: its lock beside it (.reviews.yaml.lock) is another user's, opened to read"
+        assert said[0].startswith(f"{shared / 'case' / 'reviews.yaml'}: {lock_said}"), said
+        assert (shared / "case" / "reviews.yaml").read_bytes() == reviews
     finally:
         shutil.rmtree(shared)
 

@@ -214,10 +214,26 @@ def open_lock_file(where: Path) -> int:
         return os.open(where, os.O_RDONLY | no_link)
 
 
+class LockOpenedToReadRefused(PermissionError):
+    """A lock file another user made, opened to read (`open_lock_file`), that the file system will
+    not lock so: NFS makes flock a byte-range lock on the whole file, and an exclusive one needs
+    the file opened to write (flock(2), "NFS details":
+    https://man7.org/linux/man-pages/man2/flock.2.html; fcntl(2): EBADF where "the file descriptor
+    open mode doesn't match with the type of lock requested"). Its text follows the lock's name."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            errno.EACCES,
+            "is another user's, opened to read, which this file system locks only for one who may write "
+            "it (as NFS does): ask them to let you write it",
+        )
+
+
 def lock_exclusively(fd: int, busy: Callable[[], None]) -> int:
     """An exclusive flock on the open lock file `fd`, held (`hold_lock`) until `release_lock`.
     Where another process holds it, `busy()` is called: it raises to give up, or returns to wait
-    for the lock (Ctrl-C and SIGTERM end the wait). Given up or interrupted, `fd` is closed."""
+    for the lock (Ctrl-C and SIGTERM end the wait). Given up or interrupted, `fd` is closed. A lock
+    opened to read that the file system will not lock is a `LockOpenedToReadRefused`."""
     hold_lock(fd)  # before the lock is had: a process forked meanwhile (a pool's workers) closes its copy
     try:
         try:
@@ -225,10 +241,20 @@ def lock_exclusively(fd: int, busy: Callable[[], None]) -> int:
         except BlockingIOError:
             busy()
             fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError as e:
+        refused = e.errno == errno.EBADF and _opened_to_read(fd)
+        release_lock(fd)
+        if refused:
+            raise LockOpenedToReadRefused from None
+        raise
     except BaseException:
         release_lock(fd)
         raise
     return fd
+
+
+def _opened_to_read(fd: int) -> bool:
+    return fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY
 
 
 def _close_inherited_locks() -> None:

@@ -29,6 +29,7 @@ from . import documents, ids
 from ._text import printable
 from .errors import InputError, Problem
 from .files import (
+    LockOpenedToReadRefused,
     a_link_leading_nowhere,
     hidden_prefix,
     lock_exclusively,
@@ -431,7 +432,10 @@ def _one_writer(path: Path) -> Iterator[None]:
     another run waits its turn."""
     where = path.with_name(f"{hidden_prefix(path.name, len('.lock'))}.lock")
     try:
-        fd = open_lock_file(where)
+        fd = lock_exclusively(open_lock_file(where), busy=lambda: None)
+    except LockOpenedToReadRefused as e:
+        said = f"cannot record a review: its lock beside it ({where.name}) {e.strerror}"
+        raise InputError([Problem(str(path), 0, 0, said)]) from None
     except FileNotFoundError:  # a --reviews path mistyped: its folder is made by no review
         said = f"cannot record a review: its folder {printable(str(path.parent))} is not there; give the reviews file's path"
         raise InputError([Problem(str(path), 0, 0, said)]) from None
@@ -442,7 +446,6 @@ def _one_writer(path: Path) -> Iterator[None]:
         raise InputError(
             [Problem(str(path), 0, 0, f"cannot record a review: its lock beside it ({where.name}): {said}")]
         ) from None
-    lock_exclusively(fd, busy=lambda: None)
     try:
         yield
     finally:

@@ -20,7 +20,7 @@ import orjson
 
 from .._text import printable
 from ..errors import InputError, Problem
-from ..files import lock_exclusively, open_lock_file, release_lock, write_atomic
+from ..files import LockOpenedToReadRefused, lock_exclusively, open_lock_file, release_lock, write_atomic
 from ._table import TABLE_FORMAT, UNICODE, TableInfo, WorksTableWriter, file_sha256
 
 CACHE_ENV = "CLAIMWATCH_CACHE"
@@ -123,10 +123,11 @@ def _lock(table: Path) -> int:
     waited for where another run holds it."""
     where = table.with_name(f".{table.stem}.lock")
     try:
-        fd = open_lock_file(where)
+        return lock_exclusively(open_lock_file(where), busy=_say_waiting)
+    except LockOpenedToReadRefused as e:
+        raise InputError(Problem(str(where), 0, 0, f"cannot lock the cache: the lock {e.strerror}")) from None
     except OSError as e:
         raise InputError(Problem(str(where), 0, 0, f"cannot lock the cache: {e.strerror or e}")) from None
-    return lock_exclusively(fd, busy=_say_waiting)
 
 
 def _say_waiting() -> None:

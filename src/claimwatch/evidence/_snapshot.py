@@ -35,6 +35,7 @@ from ..documents import open_input
 from ..errors import InputError, Problem
 from ..files import (
     NAME_MAX,
+    LockOpenedToReadRefused,
     default_mode,
     hidden_prefix,
     lock_exclusively,
@@ -671,12 +672,14 @@ def _lock(out: Path) -> int:
     """An exclusive lock on `.NAME.lock` beside the snapshot: one writer per snapshot at a time."""
     where = out.with_name(f".{_named_beside(out)}.lock")
     try:
-        fd = open_lock_file(where)
+        return lock_exclusively(open_lock_file(where), busy=functools.partial(_written_by_another_run, out))
     except IsADirectoryError:
         raise InputError(Problem(str(where), 0, 0, "is a folder, not the snapshot's lock file: remove it")) from None
+    except LockOpenedToReadRefused as e:
+        said = f"cannot write the snapshot: its lock beside it ({where.name}) {e.strerror}"
+        raise InputError(Problem(str(out), 0, 0, said)) from None
     except OSError as e:
         raise _cannot_write(out, e) from None
-    return lock_exclusively(fd, busy=functools.partial(_written_by_another_run, out))
 
 
 def _written_by_another_run(out: Path) -> None:
