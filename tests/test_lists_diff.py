@@ -1099,3 +1099,25 @@ def test_two_versions_of_one_list_are_compared_without_a_note(tmp_path, capsys, 
     assert (code, err) == (0, "") and out.endswith("no changes\n")
     err = run(capsys, "lists", "diff", str(tmp_path / "csl-2025-06.yaml"), str(tmp_path / "csl-meu-2025-06.yaml"))[2]
     assert "list 'csl-2025-06' and " in err and "list 'csl-meu-2025-06': two lists, perhaps" in err
+
+
+def test_two_imports_of_the_csl_from_two_of_its_downloads_are_two_versions_of_one_list(tmp_path, capsys):
+    """trade.gov gives the Consolidated Screening List as CSV, TSV and JSON; the fixtures'
+    consolidated.csv and consolidated.json hold the same eleven records, shaped as those downloads.
+    Imported with one --source, one from each, named by date: "no changes", yet a note that the
+    two may be two lists, their formats (csl-csv, csl-json) read as two sources. No note now."""
+    outs = [tmp_path / "csl-2024-11.yaml", tmp_path / "csl-2025-06.yaml"]
+    for source, out in zip(("consolidated.csv", "consolidated.json"), outs, strict=True):
+        assert (
+            run(capsys, "lists", "import", "csl", str(FIXTURES / source), "--out", str(out), "--source", "EL")[0] == 0
+        )
+    code, out, err = run(capsys, "lists", "diff", *map(str, outs))
+    assert (code, err) == (0, "") and out.endswith("no changes\n")
+    meu = tmp_path / "csl-meu-2025-06.yaml"
+    assert (
+        run(
+            capsys, "lists", "import", "csl", str(FIXTURES / "consolidated.json"), "--out", str(meu), "--source", "MEU"
+        )[0]
+        == 0
+    )
+    assert "two lists, perhaps" in run(capsys, "lists", "diff", str(outs[0]), str(meu))[2]

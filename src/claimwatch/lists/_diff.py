@@ -111,12 +111,17 @@ class ListDiff:
 def _one_import(old: ReferenceList, new: ReferenceList) -> bool:
     """Whether both were imported from one kind of source with the same options (the source
     list and country read from the CSL, the tracker's categories)."""
-    kept = ("format", "options")
     return (
-        old.imported is not None
-        and new.imported is not None
-        and all(old.imported.get(k) == new.imported.get(k) for k in kept)
+        old.imported is not None and new.imported is not None and _read_from(old.imported) == _read_from(new.imported)
     )
+
+
+def _read_from(imported: dict[str, Any]) -> tuple[str, Any]:
+    """The source an import read and its options: the CSL whichever of its downloads was read
+    (trade.gov gives it as CSV, TSV and JSON: formats `csl-csv`, `csl-tsv`, `csl-json`), the
+    tracker's galaxy."""
+    fmt = str(imported.get("format", ""))
+    return ("csl" if fmt.startswith("csl-") else fmt), imported.get("options")
 
 
 def two_lists_said(diff: ListDiff) -> str | None:
