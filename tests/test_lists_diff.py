@@ -1121,3 +1121,38 @@ def test_two_imports_of_the_csl_from_two_of_its_downloads_are_two_versions_of_on
         == 0
     )
     assert "two lists, perhaps" in run(capsys, "lists", "diff", str(outs[0]), str(meu))[2]
+
+
+def test_two_imports_with_one_option_written_two_ways_are_two_versions_of_one_list(tmp_path, capsys, shared_data):
+    """The import reads `--source el` as `--source EL` and as the CSL's own name of that list,
+    "Entity List (EL) - Bureau of Industry and Security" (the fixture's rows), and the tracker's
+    `--category` in any case and order: the same entries. Two such imports named by date were
+    "no changes" with a note that the two may be two lists, their options compared as written.
+    They are compared as the import reads them now: no note; another source or category noted."""
+    csv = str(FIXTURES / "consolidated.csv")
+    for name, source in (
+        ("csl-2024-11", "el"),
+        ("csl-2025-06", "Entity List (EL) - Bureau of Industry and Security"),
+        ("csl-2025-07", "EL"),
+        ("csl-meu", "MEU"),
+    ):
+        assert (
+            run(capsys, "lists", "import", "csl", csv, "--out", str(tmp_path / f"{name}.yaml"), "--source", source)[0]
+            == 0
+        )
+    galaxy = str(shared_data / "aspi/misp-galaxy-china-defence-universities.json")
+    for name, categories in (
+        ("aspi-2024", ["Military", "Security"]),
+        ("aspi-2025", ["security", "military"]),
+        ("aspi-civil", ["Civilian", "Security"]),
+    ):
+        chosen = [a for c in categories for a in ("--category", c)]
+        assert run(capsys, "lists", "import", "aspi", galaxy, "--out", str(tmp_path / f"{name}.yaml"), *chosen)[0] == 0
+    for old, new in (("csl-2024-11", "csl-2025-06"), ("csl-2025-06", "csl-2025-07"), ("aspi-2024", "aspi-2025")):
+        code, out, err = run(capsys, "lists", "diff", str(tmp_path / f"{old}.yaml"), str(tmp_path / f"{new}.yaml"))
+        assert (code, err) == (0, "") and out.endswith("no changes\n"), (old, new, err)
+    for old, new in (("csl-2024-11", "csl-meu"), ("aspi-2024", "aspi-civil")):
+        assert (
+            "two lists, perhaps"
+            in run(capsys, "lists", "diff", str(tmp_path / f"{old}.yaml"), str(tmp_path / f"{new}.yaml"))[2]
+        )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .._text import listed_in_a_sentence, one_line
+from ._csl import source_abbreviation
 from ._model import (
     ListEntry,
     Listing,
@@ -121,7 +122,21 @@ def _read_from(imported: dict[str, Any]) -> tuple[str, Any]:
     (trade.gov gives it as CSV, TSV and JSON: formats `csl-csv`, `csl-tsv`, `csl-json`), the
     tracker's galaxy."""
     fmt = str(imported.get("format", ""))
-    return ("csl" if fmt.startswith("csl-") else fmt), imported.get("options")
+    return ("csl" if fmt.startswith("csl-") else fmt), _options_as_read(imported.get("options"))
+
+
+def _options_as_read(options: Any) -> Any:
+    """An import's options as it reads them: a CSL source list by its abbreviation or by its name,
+    in any case (`--source el`, `--source "Entity List (EL) - Bureau of Industry and Security"`:
+    EL, `_csl._matching_sources`), the tracker's categories in any case and order."""
+    if not isinstance(options, dict):
+        return options
+    read = dict(options)
+    if isinstance(source := read.get("source"), str):
+        read["source"] = source_abbreviation(source.strip()).strip().casefold()
+    if isinstance(categories := read.get("category"), list):
+        read["category"] = sorted({str(c).casefold() for c in categories})
+    return read
 
 
 def two_lists_said(diff: ListDiff) -> str | None:
