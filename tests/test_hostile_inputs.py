@@ -854,6 +854,38 @@ def test_a_snapshot_opened_to_all_is_written_past_its_lock_made_0644():
         shutil.rmtree(shared)
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
+def test_another_user_s_snapshot_in_a_sticky_folder_is_refused_before_the_import(tmp_path):
+    """A colleague's snapshot opened to all (folder 0777, files 0666) in a sticky shared folder
+    (mode 1777, as /tmp or a team's drop folder), its lock theirs 0644: `evidence import --out
+    snap` by another user read and wrote the whole import (hours for the million), then "snap:
+    cannot write the snapshot: Operation not permitted", the system letting only the owner
+    rename it. Refused before anything is read now, in the words a file there gets."""
+    import shutil
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
+    try:
+        shared.chmod(0o1777)
+        source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
+        source.chmod(0o644)
+        snap = shared / "snap"
+        assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
+        for path in [snap, *snap.iterdir()]:
+            path.chmod(0o777 if path.is_dir() else 0o666)
+        manifest = (snap / "manifest.json").read_bytes()
+        code, said = _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)])
+        assert code == 2 and said == [
+            f"{snap}: cannot write: the snapshot is another user's, in a folder where only its owner may "
+            "replace it (a sticky folder, as /tmp is); give another path"
+        ], said
+        assert (snap / "manifest.json").read_bytes() == manifest and not leftovers(shared, "snap")
+        assert _run_as_nobody(["evidence", "import", str(source), "--out", str(shared / "mine")]) == (0, [])
+        assert _run_as_nobody(["evidence", "import", str(source), "--out", str(shared / "mine")]) == (0, [])
+    finally:
+        shutil.rmtree(shared)
+
+
 def _flock_as_nfs_does(real_flock):
     """flock as an NFS client gives it: a byte-range lock on the whole file, so that an exclusive
     one on a file opened to read fails with EBADF (flock(2), "NFS details": "in order to place an

@@ -39,6 +39,7 @@ from ..files import (
     default_mode,
     hidden_prefix,
     lock_exclusively,
+    only_its_owner_may_replace,
     open_lock_file,
     refuse_folder_over_inputs,
     release_lock,
@@ -604,6 +605,16 @@ def _check_destination(out: Path) -> None:
     protected = next((p for p in (out, out / MANIFEST) if (p == out or p.is_file()) and write_protected(p)), None)
     if protected is not None:
         raise InputError(Problem(str(out), 0, 0, why_protected(protected, "the snapshot")))
+    if only_its_owner_may_replace(out):
+        # Opened to all, it passes the check above and its lock, then the swap's rename fails
+        # ("Operation not permitted") after the whole import, however long it took.
+        raise InputError(Problem(str(out), 0, 0, _ANOTHER_USERS_IN_A_STICKY_FOLDER))
+
+
+_ANOTHER_USERS_IN_A_STICKY_FOLDER = (
+    "cannot write: the snapshot is another user's, in a folder where only its owner may replace it "
+    "(a sticky folder, as /tmp is); give another path"
+)
 
 
 def _not_a_snapshot_to_replace(out: Path) -> str | None:
