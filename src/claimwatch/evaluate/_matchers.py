@@ -27,7 +27,16 @@ from .._memo import Memo
 from .._text import printable
 from ..claims import Subject, Topic
 from ..errors import InputError, Problem
-from ..lists import NAMESAKES_FILE, ListEntry, Namesake, ReferenceList, Related, clean_alias, known_namesakes
+from ..lists import (
+    NAMESAKES_FILE,
+    ListEntry,
+    Namesake,
+    ReferenceList,
+    Related,
+    an_organisations_word,
+    clean_alias,
+    known_namesakes,
+)
 from ..results import AffiliationReason, EntryRef, InstitutionRef, ListingPeriod, Method, PhraseReason
 from ..works import (
     APOSTROPHES,
@@ -357,13 +366,22 @@ _A_STREETS_WORD = re.compile(
 )
 
 
+# The word after a street's word ("Construction" of "Sepah Road Construction Co."), its point aside.
+_THE_NEXT_WORD = re.compile(r"\.?\s+([^\s,;:()]+)")
+
+
 def _a_streets_name(hit: NameHit, text: str) -> bool:
     """Whether a name of one word is found as a street's, a street's word right after it: the
     Nonproliferation list gives the Islamic Revolutionary Guard Corps the aliases "Sepah" and
     "Pasdaran", and Tehran's "Pasdaran Ave." (or "Avenue") is in the address of many a coauthor.
     There the text names a street, certainly no body; a one-word name in any other longer name
-    ("Bank Sepah", "Martin Luther University") may yet be the entry's and stays found."""
-    return " " not in hit.name.strip() and _A_STREETS_WORD.match(text, hit.end) is not None
+    ("Bank Sepah", "Martin Luther University") may yet be the entry's and stays found, and so
+    does one whose street's word an organisation's word follows: "Sepah Road Construction Co."
+    or "Martin Road Ltd" names a company (as "Silk Road Fund" does), which may be the entry's."""
+    if " " in hit.name.strip() or (street := _A_STREETS_WORD.match(text, hit.end)) is None:
+        return False
+    after = _THE_NEXT_WORD.match(text, street.end())
+    return after is None or not an_organisations_word(after.group(1))
 
 
 class ListMatcher:
