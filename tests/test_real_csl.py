@@ -1057,18 +1057,7 @@ def test_a_company_form_of_its_own_records_country_is_no_persons_name(tmp_path, 
     """Untyped rows ending in a company form their own record's country writes ("Yaxart OU" in
     Tallinn, "Maples SA" in Luxembourg): marked may_be_a_person, every author at one a doubt. The
     form counts where the address is in a country that writes it; elsewhere it may be a surname."""
-    header = rows(shared_data / EXCERPT)[0].keys()
-    source = tmp_path / "forms.csv"
-    with source.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(header))
-        writer.writeheader()
-        for n, (list_name, name, address, notice) in enumerate(COMPANY_FORM_ROWS):
-            writer.writerow(
-                {c: "" for c in header}
-                | {"_id": f"{n:040x}", "source": list_name, "name": name, "addresses": address,
-                   "federal_register_notice": notice}
-            )  # fmt: skip
-    rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
+    rl = _company_form_rows_imported(tmp_path, capsys, shared_data, COMPANY_FORM_ROWS)
     assert [e.name for e in rl.entries if e.may_be_a_person] == ["Ning OU", "Maria SA", "Sia Furler"]
     yaxart = by_name(rl, "Yaxart OU")
     (hit,) = [
@@ -1077,6 +1066,47 @@ def test_a_company_form_of_its_own_records_country_is_no_persons_name(tmp_path, 
         if h.entry is yaxart
     ]
     assert hit.doubt is None  # a match: it was "... may name a person, not an organisation ..."
+
+
+def _company_form_rows_imported(tmp_path, capsys, shared_data, form_rows):
+    """The list `lists import csl` makes of untyped rows (source, name, addresses, notice)."""
+    header = rows(shared_data / EXCERPT)[0].keys()
+    source = tmp_path / "forms.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(header))
+        writer.writeheader()
+        for n, (list_name, name, address, notice) in enumerate(form_rows):
+            writer.writerow(
+                {c: "" for c in header}
+                | {"_id": f"{n:040x}", "source": list_name, "name": name, "addresses": address,
+                   "federal_register_notice": notice}
+            )  # fmt: skip
+    return imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
+
+
+def test_a_surname_only_capitalised_is_no_company_form_of_its_records_country(tmp_path, capsys, shared_data):
+    """Found in the review of the thirty-third part: a form's letters counted however written, so
+    a person the Entity List names as it names people, capitalised ("Fazal Rahim Farid", "Hia Soo
+    Gan Benson Hia"), with a surname those letters spell, was no longer marked where addressed in
+    a country writing the form: "Joao Sa" (Sá without its accent, a Portuguese surname) at
+    Luxembourg, "Ning Ou" (the Chinese surname Ou) at Tallinn, "Peter Sas" (a Hungarian and Dutch
+    surname) in France, each an organisation whose every match was certain. Companies write the
+    form in capitals or with its points, as the real "Yaxart OU", "Maples SA" and the CSL's
+    "Agroplast, a.s." do: those still count; a word only capitalised is a surname."""
+    people = [
+        (EL, "Joao Sa", "Boulevard Royal 25/B 2449, Luxembourg, LU", "80 FR 80643"),
+        (EL, "Ning Ou", "Kalevipoja 12A, 13625, Tallinn, EE", "77 FR 61249 No. 195"),
+        (EL, "Peter Sas", "8 Rue de la Bruyere, Pinsaguel, 31120, FR", "76 FR 37632"),
+    ]
+    companies = [
+        (EL, "Maples S.A.", "Boulevard Royal 25/B 2449, Luxembourg, LU", "80 FR 80643"),
+        (EL, "Icarus Design A.S.", "N-1630, Gamle, Fredrikstad, NO", "80 FR 80643"),
+        (EL, "Baltic Parts Sp. z o.o.", "ul. Marszalkowska 1, Warsaw, PL", "80 FR 80643"),
+    ]
+    rl = _company_form_rows_imported(tmp_path, capsys, shared_data, [*COMPANY_FORM_ROWS[:3], *people, *companies])
+    assert [e.name for e in rl.entries if e.may_be_a_person] == ["Joao Sa", "Ning Ou", "Peter Sas"]
+    (hit,) = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=("Joao Sa, Luxembourg",)))
+    assert hit.entry.name == "Joao Sa" and hit.doubt and "may name a person" in hit.doubt
 
 
 def test_an_alias_that_is_one_word_of_another_name_leaves_a_person_marked(tmp_path, capsys, shared_data):

@@ -1413,8 +1413,14 @@ _COUNTRIES_COMPANY_FORMS = {
 
 def _ends_in_its_countrys_company_form(name: str, codes: set[str]) -> bool:
     """Whether a name ends, after a name of its own, in a company form of a country its own record
-    addresses it in (`_COUNTRIES_COMPANY_FORMS`), as the list's own address says the form is one."""
-    words = tuple(w for w in (w.replace(".", "").casefold() for w in name.replace(",", " ").split()) if w)
+    addresses it in (`_COUNTRIES_COMPANY_FORMS`), as the list's own address says the form is one,
+    written as a form is: in capitals or with its points ("OU", "SA", "A.S.", "Sp. z o.o."). A
+    word only capitalised is a surname as lists write one in a person's name ("Joao Sa", Sá
+    without its accent, at Luxembourg; "Ning Ou" at Tallinn; "Peter Sas" in FR), never a form."""
+    written = [w for w in name.replace(",", " ").split() if w.replace(".", "")]
+    if not written or not (_in_capitals(written[-1]) or "." in written[-1]):
+        return False
+    words = tuple(w.replace(".", "").casefold() for w in written)
     return any(
         len(words) > len(form) and words[-len(form) :] == form and not countries_of.isdisjoint(codes)
         for form, countries_of in _COUNTRIES_COMPANY_FORMS.items()
