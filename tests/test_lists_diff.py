@@ -1156,3 +1156,19 @@ def test_two_imports_with_one_option_written_two_ways_are_two_versions_of_one_li
             "two lists, perhaps"
             in run(capsys, "lists", "diff", str(tmp_path / f"{old}.yaml"), str(tmp_path / f"{new}.yaml"))[2]
         )
+
+
+def test_lists_diff_help_names_every_set_it_compares(capsys):
+    """Found in the review of the thirty-third part: the help said aliases, ids, addresses and
+    source lists were compared, not the supervising agencies the same part added, nor the
+    institutions named under an entry; a user reading it would take a refresh dropping an agency
+    to be unchecked."""
+    from claimwatch.lists._diff import _COMPARED_SETS
+
+    code, out, _ = run(capsys, "lists", "diff", "--help")
+    said = " ".join(out.split())
+    words = {"openalex": "OpenAlex", "ror": "ROR ids", "source_lists": "source lists"}
+    assert code == 0
+    for field in _COMPARED_SETS:
+        assert words.get(field, field.replace("_", " ")) in said, field
+    assert "institutions named under it added, removed or changed" in said

@@ -348,10 +348,10 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     added under a removed one's name without either is said to carry it, and not paired); the
     report lists entries added and removed, and for the others changed dates (listed_from,
     listed_to, listings), citations, names and ids, country, confirmation and may_be_a_person,
-    and aliases, OpenAlex or ROR ids, addresses or source lists added or removed. The files may
-    have any names; two files of different list ids (but for two imports of one screening list
-    with the same options) are compared all the same, with a note on stderr that they may be two
-    lists.
+    aliases, OpenAlex or ROR ids, addresses, source lists or supervising agencies added or
+    removed, and institutions named under it added, removed or changed. The files may have any
+    names; two files of different list ids (but for two imports of one screening list with the
+    same options) are compared all the same, with a note on stderr that they may be two lists.
 
     Example:
 
