@@ -1337,7 +1337,13 @@ def test_a_company_form_in_a_bracket_last_is_no_acronym(tmp_path, capsys, shared
     list's "China Communications Construction Group (Limited)", real rows of the CSL of 2023-11
     (moov-io/watchman's test/testdata/csl.csv at c815c599): the bracket last was read as the
     acronym, so "FZC" was an alias, every author at an Emirates free-zone company a doubt, and
-    neither "MSAS" nor the name without its form was one. The form is left off the name now."""
+    neither "MSAS" nor the name without its form was one. The form is left off the name now.
+    Found in the review of the same part: left off for good, it made "Managed Systems and
+    Services", every word common, an alias of its own, certain wherever an affiliation wrote it in
+    the Emirates, and the company with its own form, "Managed Systems and Services FZC", a doubt
+    ("a company form ... is not named with"). The form is written after the name instead, as the
+    list would write it without the bracket: the name without it counts as any listed company's
+    does without its form (`_its_company_form_unwritten`), and with it is a match."""
     header = list(rows(shared_data / EXCERPT)[0].keys())
     records = [
         {c: "" for c in header} | {"_id": f"{n:040x}", "source": s, "name": name, "addresses": address}
@@ -1351,12 +1357,8 @@ def test_a_company_form_in_a_bracket_last_is_no_acronym(tmp_path, capsys, shared
     ]  # fmt: skip
     rl = imported(tmp_path, capsys, _csv_of(tmp_path / "forms.csv", records), "--retrieved", "2025-06-01")
     assert {e.name: e.aliases for e in rl.entries} == {
-        "Managed Systems and Services (MSAS)(FZC)": (
-            "Managed Systems and Services (MSAS)",
-            "Managed Systems and Services",
-            "MSAS",
-        ),
-        "China Communications Construction Group (Limited)": ("China Communications Construction Group",),
+        "Managed Systems and Services (MSAS)(FZC)": ("Managed Systems and Services FZC", "MSAS"),
+        "China Communications Construction Group (Limited)": ("China Communications Construction Group Limited",),
     }
     matcher = ListMatcher(rl)
 
@@ -1366,7 +1368,11 @@ def test_a_company_form_in_a_bracket_last_is_no_acronym(tmp_path, capsys, shared
 
     # Built in the form of the free zone's companies (the entry's own "SAIF Zone ..., Sharjah").
     assert found("Gulf Aviation FZC, SAIF Zone, Sharjah, United Arab Emirates") == []
-    assert found("Managed Systems and Services, Sharjah, UAE") == [("Managed Systems and Services (MSAS)(FZC)", True)]
+    msas = "Managed Systems and Services (MSAS)(FZC)"
+    assert found("Managed Systems and Services FZC, Dubai, UAE") == [(msas, True)]
+    # Common words without the form: as the list's "Managed Systems and Services FZC" would be.
+    assert found("Managed Systems and Services, Dubai, UAE") == [(msas, False)]
+    assert found("MSAS, Dubai, UAE") == [(msas, False)]  # an acronym alone, as every one
     assert found("China Communications Construction Group, Beijing 100088, China") == [
         ("China Communications Construction Group (Limited)", True)
     ]

@@ -1454,14 +1454,15 @@ _TRAILING_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]
 _TRAILING_COMPANY_FORM = re.compile(r"^(?P<name>.+?)\s*\((?P<form>[^()]+)\)$")
 
 
-def _without_a_bracketed_form(name: str) -> str:
-    """The name less a company form in a bracket last ("(FZC)", "(Limited)"); the name as it is
-    where none is last ("COMOIL (PVT) LTD", "Acme (Sharjah)")."""
+def _a_bracketed_form_last(name: str) -> tuple[str, str]:
+    """The name less a company form in a bracket last ("(FZC)", "(Limited)"), and that form; the
+    name as it is and "" where none is last ("COMOIL (PVT) LTD", "Acme (Sharjah)")."""
     m = _TRAILING_COMPANY_FORM.match(name)
     if m is None:
-        return name
-    words = m.group("form").replace(".", " ").casefold().split()
-    return m.group("name").strip() if words and all(w in _COMPANY_FORMS for w in words) else name
+        return name, ""
+    form = m.group("form").strip()
+    words = form.replace(".", " ").casefold().split()
+    return (m.group("name").strip(), form) if words and all(w in _COMPANY_FORMS for w in words) else (name, "")
 
 
 # A group's numbered institute as the list writes it, the group first ("China Electronics
@@ -1494,16 +1495,22 @@ def name_forms(name: str) -> list[str]:
     Electronics Technology Group Corporation'), as papers write it; a name giving another within
     it (`other_names_within`) gives each."""
     forms = []
-    bare = _without_a_bracketed_form(_SUCCESSORS.sub("", name).strip())
+    bare, form = _a_bracketed_form_last(_SUCCESSORS.sub("", name).strip())
     if bare != name.strip():
         forms.append(bare)
     forms += other_names_within(bare)
     m = _TRAILING_ACRONYM.match(bare)
+    acronym = m.group("acronym").strip() if m else None
     if m:
         forms += [m.group("name").strip(), m.group("acronym").strip()]
     for written in [bare, *forms]:
         if g := _GROUP_THEN_INSTITUTE.match(written):
             forms.append(f"{g.group('institute')} of {g.group('group')}")
+    if form:
+        # The form a bracket held, written after each name as papers write it ("Managed Systems
+        # and Services FZC"): a name without it is the list's name less its form, which counts
+        # as `without_company_form` says (a common name so is a doubt), not as a name of its own.
+        forms = [f if f == acronym else f"{f} {form}" for f in forms if f == acronym or not _TRAILING_ACRONYM.match(f)]
     return list(dict.fromkeys(f for f in forms if f and f != name))
 
 
