@@ -749,18 +749,24 @@ def _full_names(person: _Person) -> dict[str, str]:
 # ("Xiao-Ming" and "Xiaoming", "O'Brien" and "OBrien") or writes as a space ("Xiao Ming").
 _INSIDE_A_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011'\u2019\u02bc](?=[^\\W_])")  # U+02BC: "Kovalʼ"
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
+# Danish and Norwegian letters as their traditional spelling writes them out: "Søren Jørgensen" is
+# "Soeren Joergensen" as well as the "Soren Jorgensen" records strip it to, "Kåre" is "Kaare".
+_SCANDINAVIAN = str.maketrans({"ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"})
 
 
 def _spellings_alike(name: str) -> tuple[str, ...]:
     """A name read alike (`_read_alike`) as written, and as each other spelling of it reads: a
     hyphen or apostrophe inside a word left out or a space ("Xiao-Ming Wang" is "Xiaoming Wang" and
     "Xiao Ming Wang"), German letters written out ("Jürgen Müller" is "Juergen Mueller" as well as
-    the "Jurgen Muller" records strip it to). Only ever a doubt, as any reading alike is."""
+    the "Jurgen Muller" records strip it to), and so Danish and Norwegian ones ("Søren" is
+    "Soeren", "Kåre" is "Kaare"). Only ever a doubt, as any reading alike is."""
     spellings = [name]
     if _INSIDE_A_WORD.search(name):
         spellings += [_INSIDE_A_WORD.sub("", name), _INSIDE_A_WORD.sub(" ", name)]
     if any(c in name for c in "äöüÄÖÜßẞ"):
         spellings += [s.translate(_GERMAN) for s in spellings]
+    if any(c in name for c in "øØåÅ"):
+        spellings += [s.translate(_SCANDINAVIAN) for s in spellings]
     if _an_initials_form(name):
         spellings.append(_bare_initials(name))
     return tuple(dict.fromkeys(map(_read_alike, spellings)))
