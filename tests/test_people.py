@@ -1326,6 +1326,10 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         # transcribed 'oe', or even 'o'"): never paired, the claim cleared.
         ("Søren Jørgensen", "Soeren Joergensen"),
         ("Kåre Bråten", "Kaare Braaten"),
+        # The soft sign as the Library of Congress writes it (U+02B9, "Kubanʹ"), and left out at a
+        # word's end, as transliterations most often do: "Koval" of Коваль.
+        ("Ihor Kovalʹ", "Ihor Koval'"),
+        ("Koval', Ihor", "Ihor Koval"),
         # A middle initial's point written in one record and left out in another.
         ("John A Smith", "John A. Smith"),
         ("Smith, John A", "John A. Smith"),

@@ -747,7 +747,11 @@ def _full_names(person: _Person) -> dict[str, str]:
 
 # A hyphen or apostrophe inside a name's word, which one record writes and another leaves out
 # ("Xiao-Ming" and "Xiaoming", "O'Brien" and "OBrien") or writes as a space ("Xiao Ming").
-_INSIDE_A_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011'\u2019\u02bc](?=[^\\W_])")  # U+02BC: "Kovalʼ"
+_INSIDE_A_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011'\u2019\u02bc\u02b9](?=[^\\W_])")  # U+02BC: "Kovalʼ"
+# A soft sign's apostrophe ending a word, which many transliterations leave out ("Koval'" of
+# Коваль is "Koval": it "may be omitted (it most often is, in titles and bibliographies)", says
+# Ukrainian: A Comprehensive Grammar); U+02B9, the prime, is the Library of Congress's ("Kubanʹ").
+_A_SOFT_SIGN_LAST = re.compile("(?<=[^\\W_])['\u2019\u02bc\u02b9](?![^\\W_])")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 # Danish and Norwegian letters as their traditional spelling writes them out: "Søren Jørgensen" is
 # "Soeren Joergensen" as well as the "Soren Jorgensen" records strip it to, "Kåre" is "Kaare".
@@ -767,6 +771,8 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
         spellings += [s.translate(_GERMAN) for s in spellings]
     if any(c in name for c in "øØåÅ"):
         spellings += [s.translate(_SCANDINAVIAN) for s in spellings]
+    if _A_SOFT_SIGN_LAST.search(name):
+        spellings += [_A_SOFT_SIGN_LAST.sub("", s) for s in spellings]
     if _an_initials_form(name):
         spellings.append(_bare_initials(name))
     return tuple(dict.fromkeys(map(_read_alike, spellings)))
@@ -792,10 +798,12 @@ def _bare_initials(name: str) -> str:
 # Letters Unicode gives no decomposition, so stripping accents left them ("Łukasz" is no
 # "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), though records
 # written without them write the base letter, as they do for any accent; and the apostrophes a
-# transliteration writes for a soft sign ("Kovalʼ", "Koval’") as the plain one ("Koval'").
+# transliteration writes for a soft sign ("Kovalʼ", "Koval’", the Library of Congress's
+# "Kovalʹ") as the plain one ("Koval'").
 _UNDECOMPOSED = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ð": "d", "Ð": "D", "ħ": "h",
-     "Ħ": "H", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "\u2019": "'", "\u02bc": "'"}
+     "Ħ": "H", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "\u2019": "'", "\u02bc": "'",
+     "\u02b9": "'"}
 )  # fmt: skip
 
 
