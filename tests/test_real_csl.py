@@ -1103,8 +1103,12 @@ def test_a_surname_only_capitalised_is_no_company_form_of_its_records_country(tm
         (EL, "Icarus Design A.S.", "N-1630, Gamle, Fredrikstad, NO", "80 FR 80643"),
         (EL, "Baltic Parts Sp. z o.o.", "ul. Marszalkowska 1, Warsaw, PL", "80 FR 80643"),
     ]
+    # All in capitals, as the Denied Persons List writes people and companies alike ("ABEL
+    # HERNANDEZ, JR.", "COTRICOM S.A." of the CSL of 2023-11): the form tells only with its points.
+    people.append((DPL, "JOSE SA", "Calle de Alcala 12, Madrid, ES", ""))
+    companies.append((DPL, "ROSALES S.A.", "Calle de Alcala 12, Madrid, ES", ""))
     rl = _company_form_rows_imported(tmp_path, capsys, shared_data, [*COMPANY_FORM_ROWS[:3], *people, *companies])
-    assert [e.name for e in rl.entries if e.may_be_a_person] == ["Joao Sa", "Ning Ou", "Peter Sas"]
+    assert [e.name for e in rl.entries if e.may_be_a_person] == ["Joao Sa", "Ning Ou", "Peter Sas", "JOSE SA"]
     (hit,) = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=("Joao Sa, Luxembourg",)))
     assert hit.entry.name == "Joao Sa" and hit.doubt and "may name a person" in hit.doubt
 

@@ -1416,9 +1416,14 @@ def _ends_in_its_countrys_company_form(name: str, codes: set[str]) -> bool:
     addresses it in (`_COUNTRIES_COMPANY_FORMS`), as the list's own address says the form is one,
     written as a form is: in capitals or with its points ("OU", "SA", "A.S.", "Sp. z o.o."). A
     word only capitalised is a surname as lists write one in a person's name ("Joao Sa", Sá
-    without its accent, at Luxembourg; "Ning Ou" at Tallinn; "Peter Sas" in FR), never a form."""
+    without its accent, at Luxembourg; "Ning Ou" at Tallinn; "Peter Sas" in FR), never a form;
+    and in a name all in capitals, as the Denied Persons List writes people and companies alike
+    ("JOSE SA"), only a form with its points tells ("ROSALES S.A."), as a town's name does not
+    (`_ends_with_its_place`)."""
     written = [w for w in name.replace(",", " ").split() if w.replace(".", "")]
     if not written or not (_in_capitals(written[-1]) or "." in written[-1]):
+        return False
+    if not any(c.islower() for c in name) and "." not in written[-1]:
         return False
     words = tuple(w.replace(".", "").casefold() for w in written)
     return any(
