@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Final
 
 from ..works import (
@@ -567,21 +568,66 @@ def _may_suspend(text: str) -> bool:
 # from the first slash to the last of them (and its hyphen), in a text as `_SUSPENDED` reads it
 # (`find_suspended_at`). Not "and/or", which coordinates no words of its own.
 _SLASHED = re.compile(r"(?<=[^\W_])(?<!\band)(?:/[^\W_]+)+(?:-(?=[^\W_])|(?=[ \t]+[^\W_]))", re.IGNORECASE)
-# The words a slash sets side by side where they are compounds joined by hyphens, up to the word
-# they share after a space ("Text-to-video/video-to-text retrieval": text-to-video retrieval and
-# video-to-text retrieval, as retrieval papers write it), tried beside `_SLASHED`'s reading, which
-# takes a hyphen as the start of the word shared ("face/voice-recognition").
-_SLASHED_COMPOUNDS = re.compile(r"(?:/[^\W_]+(?:-[^\W_]+)*)+(?=[ \t]+[^\W_])")
+# The words and compounds a slash sets side by side, from the first slash to the last word, where
+# they are compounds joined by hyphens before the word they share after a space ("Text-to-video/
+# video-to-text retrieval": text-to-video retrieval and video-to-text retrieval, as retrieval papers
+# write it), read whole beside `_SLASHED`'s reading, which takes a hyphen as the start of the word
+# shared ("face/voice-recognition") (`_slashed_compounds`). Matched with no look ahead, so that
+# finding them all reads each run of slashes once.
+_SLASHED_RUN = re.compile(r"(?<=[^\W_])(?<!\band)(?:/[^\W_]+(?:-[^\W_]+)*)+", re.IGNORECASE)
+_WORD_SHARED_AFTER = re.compile(r"[ \t]+[^\W_]")
+# The slashes of a run read so, from the first: titles set two to four compounds side by side
+# ("text-to-video/video-to-text/video-to-video"); each slash read is one more reading of the text.
+_SLASHES_READ = 4
 
 
-def _slashed(m: re.Match[str], read: str) -> list[tuple[int, int]]:
-    """The stretches a reader may leave out to complete the word before a slash (`_SLASHED`'s match
-    `m` in `read`): up to the last word it sets beside it, or up to the last compound
-    (`_SLASHED_COMPOUNDS`) where those are compounds."""
-    compounds = _SLASHED_COMPOUNDS.match(read, m.start())
-    if compounds is None or compounds.end() == m.end():
-        return [m.span()]
-    return [m.span(), compounds.span()]
+def _slashed_compounds(read: str) -> list[list[tuple[int, int]]]:
+    """For each run of compounds a slash sets side by side before a word they share (`_SLASHED_RUN`)
+    in `read`, the stretches a reader may leave out to read a compound whole with that word: from
+    each of its first slashes (`_SLASHES_READ`) that a hyphen follows within the run, but after
+    "and" ("and/or"), to the run's end; in order."""
+    runs = []
+    for m in _SLASHED_RUN.finditer(read):
+        last_hyphen = read.rfind("-", m.start(), m.end())
+        if last_hyphen < 0 or _WORD_SHARED_AFTER.match(read, m.end()) is None:
+            continue  # words alone ("Face/voice recognition"): `_SLASHED` reads them
+        slashes: list[int] = []
+        at = m.start()
+        while 0 <= at < last_hyphen and len(slashes) < _SLASHES_READ:
+            if not _AND_BEFORE.search(read, max(0, at - 4), at):
+                slashes.append(at)
+            at = read.find("/", at + 1, m.end())
+        if slashes:
+            runs.append([(at, m.end()) for at in slashes])
+    return runs
+
+
+_AND_BEFORE = re.compile(r"(?<![^\W_])and$", re.IGNORECASE)
+
+
+def _compound_readings(
+    found: list[list[tuple[int, int]]], runs: list[list[tuple[int, int]]]
+) -> Iterator[list[tuple[int, int]]]:
+    """The stretches to leave out to read compounds a slash sets side by side whole
+    (`_slashed_compounds`): for the k-th slash of each run that has one, from it to the run's end,
+    beside the first stretch of every other match (`found`) outside those runs. One reading a slash
+    deep, however many runs: a text of thousands is read a few times, not once a run."""
+    for k in range(max((len(r) for r in runs), default=0)):
+        read = [r for r in runs if len(r) > k]
+        taken = [(r[0][0], r[0][1]) for r in read]
+        yield sorted([r[k] for r in read] + _outside([f[0] for f in found], taken))
+
+
+def _outside(stretches: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The `stretches` (in order, apart) that overlap none of `spans` (in order, apart)."""
+    out, j = [], 0
+    for b, e in stretches:
+        while j < len(spans) and spans[j][1] <= b:
+            j += 1
+        if j < len(spans) and spans[j][0] < e:
+            continue
+        out.append((b, e))
+    return out
 
 
 def _apart(found: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
@@ -635,9 +681,10 @@ def completed_readings(
         return
     found = _apart(
         [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
-        + ([_slashed(m, probe) for m in _SLASHED.finditer(probe)] if "/" in probe else [])
+        + ([[m.span()] for m in _SLASHED.finditer(probe)] if "/" in probe else [])
     )
-    for stretches in _completions(found) if found else ():
+    runs = _slashed_compounds(probe) if "/" in probe else []
+    for stretches in chain(_completions(found) if found else (), _compound_readings(found, runs)):
         gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
         yield _spaced_out(text, gaps), gaps
 
