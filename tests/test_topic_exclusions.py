@@ -495,6 +495,26 @@ def test_a_person_s_faculty_the_topic_excludes_said_of_a_machine_is_a_doubt(tmp_
             "face recognition of cattle",
         ),
         ("Face recognition of people and cattle", None, None, None, None),
+        # The animal's word may itself describe people after it (review of the thirty-third part):
+        # "Face recognition of elderly dog owners", "... of the old horse trainers", "... of
+        # Holstein cattle farmers" (the forms "of dog owners", "of horse racing spectators" this
+        # file reads, with a word before the animal's as the Cows2021 and TB-CNN papers write one)
+        # were certain before the part and doubts in it, their reasons naming the animal the
+        # owners' faces were said of. They are the owners', as written: certain again.
+        ("Face recognition of elderly dog owners", None, None, None, None),
+        ("face recognition of the old horse trainers", None, None, None, None),
+        ("Face recognition of Holstein cattle farmers", None, None, None, None),
+        ("Face recognition of young horse racing spectators", None, None, None, None),
+        ("Face recognition of dairy cows' owners", None, None, None, None),
+        ("Face recognition of <i>elderly</i> dog <i>owners</i>", None, None, None, None),
+        # A plural in "-ers" naming animals or things names no one: the animals' faces, perhaps.
+        (
+            "Face recognition of dairy cow heifers",
+            "Face recognition of dairy cow",
+            "dairy",
+            "cow",
+            "face recognition of cow",
+        ),
         ("Face recognition of young children and dogs", None, None, None, None),
         ("Face recognition of the DOG dataset", None, None, None, None),
         ("Face recognition of masked people", None, None, None, None),

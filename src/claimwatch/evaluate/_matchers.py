@@ -3597,8 +3597,25 @@ def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int,
             continue
         reading = f"{said} {m.group('prep')} {word}"
         if held := [x for x in excluded.find(reading) if x.start == 0 and x.end == len(reading)]:
+            if _describes_people(seen[words[n].end() :], STOP_WORDS):
+                return None  # "of elderly dog owners": the owners' faces, as written
             return where(words[n].end()), " ".join(w.group() for w in words[:n]), word, held[0].phrase
     return None
+
+
+_POSSESSIVE_MARK = re.compile("['\u2019]s?(?=[ \t\u00a0])")
+
+
+def _describes_people(after: str, stop_words: Set[str]) -> bool:
+    """Whether the word an animal's word describes, right after it or a word or two on (`after`, as
+    rendered), is a plural naming people ("of elderly dog owners", "of young horse racing
+    spectators", "of dairy cows' owners"): the match is said of them, not of the animals the words
+    between describe."""
+    after = after[m.end() :] if (m := _POSSESSIVE_MARK.match(after)) else after
+    m = _NOUN_AFTER.match(after)
+    if m is not None and m.group("person") and _names_people(m.group("person")):
+        return True
+    return _persons_after_words(after, lambda k: k, stop_words) is not None
 
 
 def _a_word_naming_people_or_joining(word: str, stop_words: Set[str]) -> bool:
