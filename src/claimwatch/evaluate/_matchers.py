@@ -3579,7 +3579,8 @@ def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int,
     phrase said of the match ends in, read as rendered (`_rendered_after`): where that word ends,
     the words between, the word and the excluded phrase; None where no such words follow, where a word
     between names people or is a word of grammar other than a determiner ("of people and
-    cattle"), or where the word is written in capitals, perhaps an acronym ("of the DOG dataset")."""
+    cattle"), or where the word is written in capitals and the words before it are not, perhaps an
+    acronym ("of the DOG dataset"; "FACE RECOGNITION OF DAIRY COWS" is read)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     seen, where = _rendered_after(text, h.end, 100)
@@ -3593,8 +3594,9 @@ def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int,
         if _a_word_naming_people_or_joining(words[n - 1].group().lower(), STOP_WORDS):
             return None
         word = words[n].group()
-        if word.isupper() and len(word) > 1:
-            continue
+        others = f"{said} {m.group('prep')} " + " ".join(w.group() for w in words[:n])
+        if word.isupper() and len(word) > 1 and any(c.islower() for c in others):
+            continue  # perhaps an acronym, where the words before it are not in capitals too
         reading = f"{said} {m.group('prep')} {word}"
         if held := [x for x in excluded.find(reading) if x.start == 0 and x.end == len(reading)]:
             if _describes_people(seen[words[n].end() :], STOP_WORDS):
