@@ -352,6 +352,21 @@ def test_an_animal_s_word_in_capitals_after_of_in_or_for_is_perhaps_an_acronym(t
             "describe \u201cherd members\u201d",
             "face recognition of cattle",
         ),
+        # A possessive between the animal's word and the people (review of the thirty-third part):
+        # "Face recognition of cows' owners", "... of sheep's owners" were nothing, the owners'
+        # faces cleared in silence, where "... of sheep owners" is a doubt.
+        (
+            "Face recognition of sheep's owners",
+            "Face recognition of sheep's owners",
+            "describe \u201cowners\u201d",
+            "face recognition of sheep",
+        ),
+        (
+            "Face recognition of cattle\u2019s <i>handlers</i> on farms",
+            "Face recognition of cattle\u2019s <i>handlers",
+            "describe \u201chandlers\u201d",
+            "face recognition of cattle",
+        ),
         ("Face recognition of cattle using CNN classifiers", None, None, None),
         ("Face recognition of cattle trained classifiers", None, None, None),
         ("Face recognition of cattle feature extractors", None, None, None),

@@ -3524,11 +3524,18 @@ def _noun_after_an_excluded_word(text: str, x: PhraseHit) -> tuple[str, int] | N
     seen, where = _rendered_after(text, x.end)  # "of cattle <i>farmers</i>" as "of cattle farmers"
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    if (mark := _POSSESSIVE_MARK.match(seen)) is not None:  # "of cows' owners": the owners' faces
+        seen, where = seen[mark.end() :], _shifted(where, mark.end())
     m = _NOUN_AFTER.match(seen)
     if m is None or (m.group("person") and _names_no_one(m.group("person").lower())):
         return _persons_after_words(seen, where, STOP_WORDS)  # "of dog markers": no one's, nor after
     noun = m.group("compound") or m.group("person")
     return None if noun.lower() in STOP_WORDS else (noun, where(m.end()))  # "of cattle others" is no one's
+
+
+def _shifted(where: Callable[[int], int], by: int) -> Callable[[int], int]:
+    """`where` for a text read from `by` characters on."""
+    return lambda k: where(k + by)
 
 
 # A plural naming people up to two words after an excluded phrase's last word, the words between
