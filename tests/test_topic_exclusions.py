@@ -533,6 +533,17 @@ def test_a_person_s_faculty_the_topic_excludes_said_of_a_machine_is_a_doubt(tmp_
         ("Face recognition of young horse racing spectators", None, None, None, None),
         ("Face recognition of dairy cows' owners", None, None, None, None),
         ("Face recognition of <i>elderly</i> dog <i>owners</i>", None, None, None, None),
+        # One of them: "the dog owner", "a cattle farmer" (whose plurals name people), but not "the
+        # dog marker", a thing.
+        ("Face recognition of the dog owner", None, None, None, None),
+        ("Face recognition of a cattle farmer", None, None, None, None),
+        (
+            "Face recognition of the dog marker",
+            "Face recognition of the dog",
+            "the",
+            "dog",
+            "face recognition of dog",
+        ),
         # A plural in "-ers" naming animals or things names no one: the animals' faces, perhaps.
         (
             "Face recognition of dairy cow heifers",

@@ -3586,7 +3586,8 @@ def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int,
     phrase said of the match ends in, read as rendered (`_rendered_after`): where that word ends,
     the words between, the word and the excluded phrase; None where no such words follow, where a word
     between names people or is a word of grammar other than a determiner ("of people and
-    cattle"), or where the word is written in capitals and the words before it are not, perhaps an
+    cattle"), where the word describes people after it (`_describes_people`: "of elderly dog
+    owners"), or where the word is written in capitals and the words before it are not, perhaps an
     acronym ("of the DOG dataset"; "FACE RECOGNITION OF DAIRY COWS" is read)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -3619,12 +3620,21 @@ def _describes_people(after: str, stop_words: Set[str]) -> bool:
     """Whether the word an animal's word describes, right after it or a word or two on (`after`, as
     rendered), is a plural naming people ("of elderly dog owners", "of young horse racing
     spectators", "of dairy cows' owners"): the match is said of them, not of the animals the words
-    between describe."""
+    between describe; or one of them right after it ("of the dog owner", "of a cattle farmer")."""
     after = after[m.end() :] if (m := _POSSESSIVE_MARK.match(after)) else after
     m = _NOUN_AFTER.match(after)
     if m is not None and m.group("person") and _names_people(m.group("person")):
         return True
+    if (one := _ONE_PERSON_AFTER.match(after)) is not None:
+        w = one.group("person").lower()
+        if w not in stop_words and _names_people(w + "s"):
+            return True
     return _persons_after_words(after, lambda k: k, stop_words) is not None
+
+
+# One who does or is something, right after an animal's word ("of the dog owner", "of a cattle
+# farmer"), read as people where its plural would be (`_names_people`: "owners", not "markers").
+_ONE_PERSON_AFTER = re.compile(r"[ \t\u00a0]+(?P<person>[^\W\d_]{2,}(?:er|ist|ian))(?![^\W\d_])", re.IGNORECASE)
 
 
 def _a_word_naming_people_or_joining(word: str, stop_words: Set[str]) -> bool:
