@@ -1305,17 +1305,21 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
 
 def _another_company_form(entry: ListEntry, hit: NameHit, written: str) -> str:
     """The doubt of a name run on into a company form not the list's ("China Satellite
-    Communications Inc." of "... CO., LTD."): said as that, not as a longer name's first words."""
+    Communications Inc." of "... CO., LTD."): said as that, not as a longer name's first words.
+    A name the list gives with no form ("CHINA SATCOM", a university's) is said as that: the
+    entry's other names may carry the very form written ("China Satcom Co., Ltd.")."""
     said = printable(hit.matched)
     forms = [n for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
-    what = (
-        f"another company form than the list's \u201c{printable(forms[0])}\u201d"
-        if forms
-        else f"a company form {printable(entry.name)} is not named with"
-    )
+    if not forms:
+        return (
+            f"the affiliation writes \u201c{said} {printable(written)}\u201d, a company form the list does not"
+            f" give \u201c{printable(hit.name)}\u201d: it may be {printable(entry.name)} or a firm of it, or"
+            " another firm of the name"
+        )
     return (
-        f"the affiliation writes \u201c{said} {printable(written)}\u201d, {what}: it may be the same company,"
-        " or another of the name (a subsidiary, a firm of another country)"
+        f"the affiliation writes \u201c{said} {printable(written)}\u201d, another company form than the list's"
+        f" \u201c{printable(forms[0])}\u201d: it may be the same company, or another of the name (a subsidiary, a"
+        " firm of another country)"
     )
 
 
