@@ -305,6 +305,15 @@ def test_a_company_s_first_word_before_another_form_says_so(tmp_path, monkeypatc
     assert "the first words of the list's \u201cHUAWEI" in json.dumps(result, ensure_ascii=False)
 
 
+def test_a_company_s_first_word_before_its_own_form_says_so(tmp_path, monkeypatch, capsys):
+    """It was "... the first words of the list's ... under another company form", though "Co., Ltd."
+    is the form the CSL gives HUAWEI TECHNOLOGIES CO., LTD."""
+    raw = "Huawei Co., Ltd., Shenzhen, China"
+    said = json.dumps(coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, "doubt"), ensure_ascii=False)
+    assert "\u201cHUAWEI TECHNOLOGIES CO., LTD.\u201d with its company form but without the rest of the name" in said
+    assert "under another company form" not in said
+
+
 def test_a_company_s_first_word_before_a_unit_says_so(tmp_path, monkeypatch, capsys):
     raw = "Huawei Noah's Ark Lab, Shenzhen, China"
     result = coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, "doubt")

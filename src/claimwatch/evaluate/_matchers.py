@@ -1343,10 +1343,14 @@ def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, with_un
     "Huawei Co., Ltd." of "HUAWEI TECHNOLOGIES CO., LTD.") or beside a unit's name, `with_unit`
     the two as written (`_with_a_unit`: "Huawei Noah's Ark Lab", "Noah's Ark Lab, Huawei"): the
     company under another form or a unit of it, or another firm of the word; never a match."""
-    names = [n for n in entry.names if (company := without_company_form(n)) and company_core(company[0]) == hit.name]
-    if not names:
+    forms = {
+        n: company[1]
+        for n in entry.names
+        if (company := without_company_form(n)) and company_core(company[0]) == hit.name
+    }
+    if not forms:
         return None
-    label = printable(entry.name)
+    names, label = list(forms), printable(entry.name)
     if with_unit is not None and written is None:
         return (
             f"the affiliation writes \u201c{printable(with_unit)}\u201d, the first words of the"
@@ -1354,7 +1358,10 @@ def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, with_un
             " another firm whose name holds them"
         )
     said = printable(hit.matched) + (f" {printable(written)}" if written else "")
-    rest = "under another company form" if written else "without the rest of the name"
+    rest = "without the rest of the name"
+    if written is not None:  # "Dolgoprudny OAO" of "... Enterprise, OAO,": the list's own form, not another
+        own = any(form_in_full(written) == form_in_full(form) for form in forms.values())
+        rest = "with its company form but without the rest of the name" if own else "under another company form"
     return (
         f"the affiliation writes \u201c{said}\u201d, the first words of the list's \u201c{printable(names[0])}\u201d"
         f" {rest}: it may be {label}, a part of it, or another firm whose name holds them"
