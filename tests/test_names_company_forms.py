@@ -532,3 +532,56 @@ def test_a_common_first_word_is_not_sought_alone(tmp_path):
     assert "russian" not in _name_needles(sought)
     path.write_text(MEGVII_LIST, encoding="utf-8")
     assert "Megvii" in {name for _, name in ListMatcher(load_list(path)).registered}
+
+
+# The SSI row of Russian Electronics as the CSL of 2023-11 gives it: a name of common words, its
+# forms written first ("OPEN JOINT STOCK COMPANY ...", "JSC ...").
+RUSELECTRONICS_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: ruselectronics
+    name: OPEN JOINT STOCK COMPANY RUSSIAN ELECTRONICS
+    aliases: [JSC RUSELECTRONICS, AO ROSELEKTRONIKA, JSC RUSSIAN ELECTRONICS]
+    country: RU
+    addresses: ["12 Kosmonavta Volkova, Moscow, 127299, RU", "Ul. Vereiskaya D. 29, Str. 141, Moscow, 121357, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found", "said"),
+    [
+        # Its own forms, abbreviated in English or Russian, written first: a doubt that said the
+        # text wrote "Russian Electronics" "without it" before; the company now, as "JSC ..." was.
+        ("OJSC Russian Electronics, Moscow, Russia", "match", None),
+        ("AO \u00abRussian Electronics\u00bb, Moscow, Russia", "match", None),
+        ("JSC Russian Electronics, Moscow, Russia", "match", None),
+        # Another form first (PJSC, public, is no open one): said as written.
+        ("PJSC Russian Electronics, Moscow, Russia", "doubt", "\u201cPJSC Russian Electronics\u201d, another company form"),
+        # No form at all, or another country: as before.
+        ("Russian Electronics, Moscow, Russia", "doubt", "without it"),
+        ("OJSC Russian Electronics, Almaty, Kazakhstan", "nothing", None),
+    ],
+)  # fmt: skip
+def test_a_company_form_written_before_a_name(tmp_path, monkeypatch, capsys, raw, found, said):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, RUSELECTRONICS_LIST, raw, found)
+    if said is not None:
+        assert said in json.dumps(result, ensure_ascii=False), raw
+
+
+def test_a_company_form_before_a_name_read_in_full():
+    from claimwatch.evaluate._companies import company_form_before
+
+    assert form_in_full("OJSC") == form_in_full("Open Joint-Stock Company") == form_in_full("OAO")
+    assert form_in_full("AO") == form_in_full("JSC") == form_in_full("JOINT STOCK COMPANY")
+    assert form_in_full("LLC") == form_in_full("OOO") == form_in_full("Limited Liability Company")
+    assert form_in_full("PJSC") != form_in_full("OJSC") and form_in_full("ZAO") == form_in_full("CJSC")
+    text = "Research Institute of JSC \u00abRussian Helicopters\u00bb"
+    assert company_form_before(text, text.index("Russian")) == "JSC"
+    text = "Open Joint Stock Company Russian Railways"
+    assert company_form_before(text, text.index("Russian")) == "Open Joint Stock Company"
+    # No form, a form in another part, words of a form before no "Company": none.
+    for text in ("Russian Railways", "JSC, Russian Railways", "Joint Stock Russian Railways"):
+        assert company_form_before(text, text.index("Russian")) is None, text

@@ -102,10 +102,39 @@ def _joins(token: re.Match[str]) -> bool:
     return _form_word(token.group()) in _JOINING
 
 
+# The forms Russian companies write before their names, abbreviated in English or in Russian, as
+# the words they stand for: JSC and AO (aktsionernoe obshchestvo) a joint-stock company, OJSC and
+# OAO an open one, CJSC and ZAO a closed one, PJSC and PAO a public one, LLC and OOO a limited
+# liability company (lexology.com/library/detail.aspx?g=6998d903-3abe-40bd-9583-8009f8ba524e,
+# russianlawonline.com/content/russia-joint-stock-company).
+_JOINT_STOCK = ("joint", "stock", "company")
+_ABBREVIATED = {
+    **dict.fromkeys(("jsc", "ao"), _JOINT_STOCK),
+    **dict.fromkeys(("ojsc", "oao"), ("open", *_JOINT_STOCK)),
+    **dict.fromkeys(("cjsc", "zao"), ("closed", *_JOINT_STOCK)),
+    **dict.fromkeys(("pjsc", "pao"), ("public", *_JOINT_STOCK)),
+    **dict.fromkeys(("llc", "ooo"), ("limited", "liability", "company")),
+}
+
+
 def form_in_full(form: str) -> tuple[str, ...]:
-    """A company form's words as one: "Co., Ltd." and "Company Limited" alike."""
-    words = (_form_word(t) for t in _TOKEN.findall(form))
-    return tuple(_IN_FULL.get(w, w) for w in words if w and w not in _JOINING)
+    """A company form's words as one: "Co., Ltd." and "Company Limited" alike, "OJSC" and "Open
+    Joint-Stock Company" alike."""
+    words = (w for t in _TOKEN.findall(form) for w in _form_word(t).split("-"))
+    return tuple(full for w in words if w and w not in _JOINING for full in _ABBREVIATED.get(w, (_IN_FULL.get(w, w),)))
+
+
+def company_form_before(text: str, start: int) -> str | None:
+    """The company form written right before `start` in its part of `text`, as Russian companies
+    write theirs ("JSC", "OAO", "Open Joint Stock Company": `_LEADING_FORMS`), quotes around the
+    name allowed ("JSC \u00abRussian Helicopters\u00bb"), or None."""
+    part = re.split(r"[,;()]", text[:start])[-1].rstrip(" \"'\u00ab\u201c\u201e")
+    tokens = list(_TOKEN.finditer(part))
+    for first in range(len(tokens)):
+        written = part[tokens[first].start() :]
+        if (found := _without_a_form_before_it(f"{written} x y")) is not None and found[0] == "x y":
+            return written
+    return None
 
 
 # A company form right after a name found without its own: "Megvii Technology Inc.", "Huawei

@@ -59,6 +59,7 @@ from ._companies import (
     another_company_form_after,
     company_core,
     company_form_after,
+    company_form_before,
     distinctive_word,
     form_in_full,
     without_company_form,
@@ -1290,10 +1291,11 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     if not forms:
         return _its_core_alone(entry, hit, written, _with_a_unit(hit, text))
     _, form = forms[0]
-    if written is not None:
-        if any(form_in_full(written) == form_in_full(f) for _, f in forms):
-            return None  # its own form written otherwise: "Co. Ltd" for "CO., LTD.", "Company Limited"
-        return _another_company_form(entry, hit, written)
+    before = company_form_before(text, hit.start) if written is None else None  # "OJSC Russian Electronics"
+    if written is not None or before is not None:
+        if any(form_in_full(written or before or "") == form_in_full(f) for _, f in forms):
+            return None  # its own form written otherwise: "Co. Ltd" for "CO., LTD.", "Company Limited", "OJSC"
+        return _another_company_form(entry, hit, written or before or "", before=written is None)
     if distinctive_word(hit.name) is not None or _an_own_place_beside(entry, hit, text):
         return None
     return (
@@ -1303,21 +1305,22 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     )
 
 
-def _another_company_form(entry: ListEntry, hit: NameHit, written: str) -> str:
+def _another_company_form(entry: ListEntry, hit: NameHit, written: str, *, before: bool = False) -> str:
     """The doubt of a name run on into a company form not the list's ("China Satellite
-    Communications Inc." of "... CO., LTD."): said as that, not as a longer name's first words.
-    A name the list gives with no form ("CHINA SATCOM", a university's) is said as that: the
+    Communications Inc." of "... CO., LTD.", `before` it: "PJSC Russian Electronics" of "OPEN
+    JOINT STOCK COMPANY ..."): said as that, not as a longer name's first words. A name the list gives with no form ("CHINA SATCOM", a university's) is said as that: the
     entry's other names may carry the very form written ("China Satcom Co., Ltd.")."""
-    said = printable(hit.matched)
+    words = (written, hit.matched) if before else (hit.matched, written)  # "OJSC Russian Electronics"
+    said = " ".join(printable(w) for w in words)
     forms = [n for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
     if not forms:
         return (
-            f"the affiliation writes \u201c{said} {printable(written)}\u201d, a company form the list does not"
+            f"the affiliation writes \u201c{said}\u201d, a company form the list does not"
             f" give \u201c{printable(hit.name)}\u201d: it may be {printable(entry.name)} or a firm of it, or"
             " another firm of the name"
         )
     return (
-        f"the affiliation writes \u201c{said} {printable(written)}\u201d, another company form than the list's"
+        f"the affiliation writes \u201c{said}\u201d, another company form than the list's"
         f" \u201c{printable(forms[0])}\u201d: it may be the same company, or another of the name (a subsidiary, a"
         " firm of another country)"
     )
