@@ -585,3 +585,17 @@ def test_a_company_form_before_a_name_read_in_full():
     # No form, a form in another part, words of a form before no "Company": none.
     for text in ("Russian Railways", "JSC, Russian Railways", "Joint Stock Russian Railways"):
         assert company_form_before(text, text.index("Russian")) is None, text
+
+
+def test_a_claim_s_subject_run_on_into_a_company_form_is_no_list_s_name():
+    """A subject's name run on into a form ("Microsoft Corporation, Redmond, WA, USA", as papers
+    write Microsoft I1290206253) is a doubt said of the claim's subject, not of a list."""
+    from claimwatch.claims import Subject
+    from claimwatch.evaluate._matchers import SubjectMatcher
+    from claimwatch.works import Authorship
+
+    matcher = SubjectMatcher(Subject(id="ms", name="Microsoft", openalex=("I1290206253",), country="US"))
+    hit = matcher._match(Authorship("A", 0, raw_affiliations=("Microsoft Corporation, Redmond, WA, USA",)))
+    assert hit is not None and hit.doubt is not None
+    assert "a company form the claim's subject \u201cMicrosoft\u201d is not named with" in hit.doubt
+    assert "the list" not in hit.doubt

@@ -1305,19 +1305,26 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     )
 
 
-def _another_company_form(entry: ListEntry, hit: NameHit, written: str, *, before: bool = False) -> str:
+def _another_company_form(
+    entry: ListEntry, hit: NameHit, written: str, *, before: bool = False, subject: bool = False
+) -> str:
     """The doubt of a name run on into a company form not the list's ("China Satellite
     Communications Inc." of "... CO., LTD.", `before` it: "PJSC Russian Electronics" of "OPEN
     JOINT STOCK COMPANY ..."): said as that, not as a longer name's first words. A name the list gives with no form ("CHINA SATCOM", a university's) is said as that: the
-    entry's other names may carry the very form written ("China Satcom Co., Ltd.")."""
+    entry's other names may carry the very form written ("China Satcom Co., Ltd."); a claim's
+    subject (`subject`) is named by the claim, not a list."""
     words = (written, hit.matched) if before else (hit.matched, written)  # "OJSC Russian Electronics"
     said = " ".join(printable(w) for w in words)
     forms = [n for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
     if not forms:
         return (
-            f"the affiliation writes \u201c{said}\u201d, a company form the list does not"
-            f" give \u201c{printable(hit.name)}\u201d: it may be {printable(entry.name)} or a firm of it, or"
-            " another firm of the name"
+            f"the affiliation writes \u201c{said}\u201d, a company form"
+            + (
+                f" the claim's subject \u201c{printable(hit.name)}\u201d is not named with"
+                if subject
+                else f" the list does not give \u201c{printable(hit.name)}\u201d"
+            )
+            + f": it may be {printable(entry.name)} or a firm of it, or another firm of the name"
         )
     return (
         f"the affiliation writes \u201c{said}\u201d, another company form than the list's"
@@ -1628,7 +1635,8 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str, *, subject: bool =
         text, hit = _seen(text, hit)
     if word := _runs_on_into(hit, text) or (hit.is_cjk and _chinese_run_on(entry, hit, text)):
         if (form := another_company_form_after(text, hit.end)) is not None:
-            return _LongerName(_its_core_alone(entry, hit, form) or _another_company_form(entry, hit, form))
+            other = _another_company_form(entry, hit, form, subject=subject)
+            return _LongerName(_its_core_alone(entry, hit, form) or other)
         if (with_unit := _with_a_unit(hit, text)) and (doubt := _its_core_alone(entry, hit, None, with_unit)):
             return _LongerName(doubt)
         return _LongerName(
