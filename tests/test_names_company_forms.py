@@ -147,7 +147,10 @@ def test_a_company_form_at_a_name_s_end(name, bare, form):
          "Joint Stock Company"),
         ("Private Joint-Stock Company Mako Holding", "Mako Holding", "Private Joint-Stock Company"),
         # Forms before and after: the name between, and the form a text writes after it.
-        ("OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", "ROSNEFT OIL", "COMPANY"),
+        # "Company" after a form written first is a word of the name, not its form: the CSL's same
+        # entry is "MEZHDUNARODNAYA UPRAVLYAYUSHCHAYA KOMPANIYA" (it was "ROSNEFT OIL", "COMPANY").
+        ("OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", "ROSNEFT OIL COMPANY", "OPEN JOINT-STOCK COMPANY"),
+        ("OJSC INTERNATIONAL MANAGEMENT COMPANY", "INTERNATIONAL MANAGEMENT COMPANY", "OJSC"),
     ],
 )  # fmt: skip
 def test_a_company_form_before_a_name(name, bare, form):
@@ -599,3 +602,36 @@ def test_a_claim_s_subject_run_on_into_a_company_form_is_no_list_s_name():
     assert hit is not None and hit.doubt is not None
     assert "a company form the claim's subject \u201cMicrosoft\u201d is not named with" in hit.doubt
     assert "the list" not in hit.doubt
+
+
+# The NS-MBS row of the CSL of 2023-11 (its name and two of its aliases): a name of common words
+# between a form written first and "Company".
+IMC_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: imc
+    name: MEZHDUNARODNAYA UPRAVLYAYUSHCHAYA KOMPANIYA, AO
+    aliases: [INTERNATIONAL MANAGEMENT COMPANY OJSC, OJSC INTERNATIONAL MANAGEMENT COMPANY]
+    country: RU
+    addresses: ["d. 13/2 ul. Begovaya, Moscow, 125284, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # "Company" was taken as the form of "OJSC INTERNATIONAL MANAGEMENT COMPANY", so any firm
+        # of these common words written with it was certainly the listed one (a doubt before this
+        # part, "... runs on into \u201cCompany\u201d"); it is a doubt again, the form unwritten.
+        ("International Management Company, Moscow, Russia", "doubt"),
+        ("International Management, Moscow, Russia", "doubt"),
+        # Its whole name, its form first or last: the company.
+        ("OJSC International Management Company, Moscow, Russia", "match"),
+        ("International Management Company OJSC, Moscow, Russia", "match"),
+    ],
+)
+def test_company_after_a_form_written_first_is_a_word_of_the_name(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, IMC_LIST, raw, found)

@@ -41,15 +41,14 @@ _A_LEADING_FORM_S_END = frozenset({"company", "corporation"})
 def without_company_form(name: str) -> tuple[str, str] | None:
     """A name ending in a company form, as (the name without it, the form as written): ("Megvii
     Technology", "Limited"), ("HUAWEI TECHNOLOGIES", "CO., LTD."); or, with none at its end,
-    beginning with one (`_LEADING_FORMS`): ("VEB KAPITAL", "OOO"); with both, what is left
-    between and the form at its end ("ROSNEFT OIL", "COMPANY"). None for any other name, and
-    where less than two words are left ("ZTE Corporation", "AO Kronshtadt": an acronym alone is
-    any body's)."""
-    at_its_end = _without_a_form_at_its_end(name)
-    before_it = _without_a_form_before_it(at_its_end[0] if at_its_end else name)
-    if before_it is None:
-        return at_its_end
-    return before_it[0], at_its_end[1] if at_its_end else before_it[1]  # the form a text writes after
+    beginning with one (`_LEADING_FORMS`): ("VEB KAPITAL", "OOO"); with both, the name after the
+    first, which keeps its last word ("ROSNEFT OIL COMPANY", "OPEN JOINT-STOCK COMPANY"): a
+    "Company" after a form written first is a word of the name, as the CSL's "OJSC INTERNATIONAL
+    MANAGEMENT COMPANY" is "MEZHDUNARODNAYA UPRAVLYAYUSHCHAYA KOMPANIYA, AO", and taken off it left
+    "International Management Company" certain as the name with its own form. None for any other
+    name, and where less than two words are left ("ZTE Corporation", "AO Kronshtadt": an acronym
+    alone is any body's)."""
+    return _without_a_form_before_it(name) or _without_a_form_at_its_end(name)
 
 
 def _without_a_form_before_it(name: str) -> tuple[str, str] | None:
