@@ -106,6 +106,11 @@ def test_megvii_without_its_form_is_a_doubt_as_its_whole_name_is(tmp_path, monke
         # text may name another institution whose name begins with ...'s").
         ("China Satellite Communications Inc., Beijing", "doubt", "Communications Inc.\u201d, another company form"),
         ("China Satellite Communications S.A., Beijing", "doubt", "Communications S.A.\u201d, another company form"),
+        # The first words of its own form alone, as Crossref cuts a string: said as part of it, not
+        # "another company form" (the real fixture's "Panda International Information Technology
+        # Company" of "... Company, Ltd" too).
+        ("China Satellite Communications Co., Beijing", "doubt", "Co.\u201d, only the first words of the company form"),
+        ("China Satellite Communications Company, Beijing", "doubt", "only the first words of the company form"),
         # Its alias "CHINA SATCOM", given with no form, before the form its name has: the doubt said
         # so (it was "a company form CHINA SATELLITE COMMUNICATIONS CO., LTD. is not named with").
         ("China Satcom Co., Ltd., Beijing, China", "doubt", "a company form the list does not give \u201cCHINA SATCOM"),

@@ -1310,9 +1310,11 @@ def _another_company_form(
 ) -> str:
     """The doubt of a name run on into a company form not the list's ("China Satellite
     Communications Inc." of "... CO., LTD.", `before` it: "PJSC Russian Electronics" of "OPEN
-    JOINT STOCK COMPANY ..."): said as that, not as a longer name's first words. A name the list gives with no form ("CHINA SATCOM", a university's) is said as that: the
-    entry's other names may carry the very form written ("China Satcom Co., Ltd."); a claim's
-    subject (`subject`) is named by the claim, not a list."""
+    JOINT STOCK COMPANY ..."): said as that, not as a longer name's first words; the first words
+    of the list's form alone ("Huawei Technologies Co." of "CO., LTD.") as part of it. A name the
+    list gives with no form ("CHINA SATCOM", a university's) is said as that: the entry's other
+    names may carry the very form written ("China Satcom Co., Ltd."); a claim's subject
+    (`subject`) is named by the claim, not a list."""
     words = (written, hit.matched) if before else (hit.matched, written)  # "OJSC Russian Electronics"
     said = " ".join(printable(w) for w in words)
     forms = [n for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
@@ -1326,11 +1328,26 @@ def _another_company_form(
             )
             + f": it may be {printable(entry.name)} or a firm of it, or another firm of the name"
         )
-    return (
-        f"the affiliation writes \u201c{said}\u201d, another company form than the list's"
-        f" \u201c{printable(forms[0])}\u201d: it may be the same company, or another of the name (a subsidiary, a"
-        " firm of another country)"
+    what = (
+        "only the first words of the company form of"
+        if _part_of_its_form(written, forms)
+        else "another company form than"
     )
+    return (
+        f"the affiliation writes \u201c{said}\u201d, {what} the list's \u201c{printable(forms[0])}\u201d: it may be"
+        " the same company, or another of the name (a subsidiary, a firm of another country)"
+    )
+
+
+def _part_of_its_form(written: str, names: list[str]) -> bool:
+    """Is a form written the first words of the form the list gives one of `names` ("Co." or
+    "Company" of "CO., LTD."), read in full?"""
+    said = form_in_full(written)
+    for name in names:
+        full = form_in_full(company[1]) if (company := without_company_form(name)) else ()
+        if len(said) < len(full) and full[: len(said)] == said:
+            return True
+    return False
 
 
 def _over_its_own_form(entry: ListEntry, hit: NameHit, text: str) -> NameHit:
