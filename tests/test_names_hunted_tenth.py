@@ -198,7 +198,7 @@ def test_a_broken_packaged_namesakes_file_is_one_line_from_the_command_line(tmp_
 def test_the_shipped_namesakes_file_reads():
     from claimwatch.lists import known_namesakes
 
-    assert len(known_namesakes()) == 3
+    assert len(known_namesakes()) == 5  # the thirty-third part's two names of the PLA's school in Nanjing
 
 
 # The tracker's Northwestern Polytechnical University and University of International Relations,

@@ -147,7 +147,9 @@ def test_every_namesake_row_is_sourced_and_placed():
     for row in rows:
         assert re.fullmatch(r"https?://\S+", row["source"]), row
         assert re.fullmatch(r"[A-Z]{2}", row["country"]), row
-        assert row["other_body"] and row["places"] and re.fullmatch(r"\d{4}-\d{4}", row["years"]), row
+        # The years it bore the name, or, for a body that bears it still, the founding its page gives.
+        assert row["other_body"] and row["places"] and re.fullmatch(r"\d{4}-\d{4}|founded \d{4}", row["years"]), row
+        assert row["applies"] in ("always", "in its places"), row
     assert namesake_of("luoyang   UNIVERSITY") is not None and namesake_of("Luoyang Normal University") is None
 
 

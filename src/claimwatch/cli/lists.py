@@ -71,8 +71,9 @@ def show_cmd(list_id: str, lists_dirs: tuple[str, ...], root: str) -> None:
         # An alias a sourced file says another body bears: an author found by it alone is a doubt.
         for alias in e.aliases:
             if (other := namesake_of(alias)) and fold(alias) != fold(e.name):  # as the matcher reads it
+                when = f"where the text names {' or '.join(other.places)}" if other.only_in_its_places else "alone"
                 click.echo(
-                    one_line(f"      {alias!r} is also another body's name (a doubt alone): {other.described()}")
+                    one_line(f"      {alias!r} is also another body's name (a doubt {when}): {other.described()}")
                 )
         if e.may_be_a_person:  # a doubt on every author found at the entry, as `verified: false` is
             click.echo(one_line(f"      may name a person, not an organisation (a doubt): {e.may_be_a_person}"))

@@ -896,12 +896,20 @@ def _with_its_namesake(
     is no alias (the list may list that very body); a text placing the name where the other body
     never stood tells them apart: another country (the country rule's, so no doubt is added to a
     certain placing, `placed_by_itself` the text's own), or a place of the entry's own that is none of
-    the other body's. Of a longer name's kind (`_LongerName`), as a numbered unit's: OpenAlex,
+    the other body's. A row that holds only in its places (`Namesake.only_in_its_places`) is a doubt
+    where the text names one, the entry's own name too, and nowhere else: "University of
+    International Relations, Nanjing" may be the PLA's namesake, "..., Beijing" is the tracker's
+    MSS university. Of a longer name's kind (`_LongerName`), as a numbered unit's: OpenAlex,
     resolving such a text by its name, may give it the entry's id, then no more certain than the text."""
     other = namesake_of(hit.name)
-    if other is None or isinstance(placed, _Elsewhere) or fold(hit.name) == fold(entry.name):
+    if other is None or isinstance(placed, _Elsewhere):
         return placed
-    if entry.country and other.country != entry.country.upper():
+    if other.only_in_its_places:  # the entry the commoner bearer: only the other's place is a doubt
+        if not _a_place_of_the_namesake_s(hit, text, other):
+            return placed
+    elif fold(hit.name) == fold(entry.name):
+        return placed
+    elif entry.country and other.country != entry.country.upper():
         if placed_by_itself:  # the text places the name in the entry's country, not the other's
             return placed
     elif _an_own_place_not_the_namesake_s(entry, hit, text, other):
@@ -915,6 +923,18 @@ def _with_its_namesake(
     if isinstance(placed, _ProvinceDoubt):
         return _ProvinceAndLongerName(f"{placed}; and {doubt}")
     return (type(placed) if isinstance(placed, _LongerName) else _LongerName)(f"{placed}; and {doubt}")
+
+
+def _a_place_of_the_namesake_s(hit: NameHit, text: str, other: Namesake) -> bool:
+    """Does the name's part of `text` name a city or province of the namesake's, in either script
+    ("University of International Relations, Nanjing 210039", "国际关系学院，江苏南京")?"""
+    begin, finish = part_of(text, places_in(text), hit.start, hit.end)
+    said = {
+        _place_key(in_english(text[p.start : p.end]) or text[p.start : p.end])
+        for p in provinces_in(text)
+        if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end
+    }
+    return bool(said & {_place_key(p) for p in other.places})
 
 
 def _an_own_place_not_the_namesake_s(entry: ListEntry, hit: NameHit, text: str, other: Namesake) -> bool:

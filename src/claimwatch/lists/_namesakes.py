@@ -4,7 +4,11 @@ by such a name alone may be at that other body (`namesakes.csv`, one sourced row
 A row is curated, never guessed: the name, the other body, its country (ISO code) and places (its
 city and province, which tell nothing apart), the years it bore the name and the page that says
 so. The matcher makes a hit on such an alias a doubt naming the body (`evaluate._matchers`); `lists
-show` says which of an entry's aliases are on the file.
+show` says which of an entry's aliases are on the file. An optional column `applies` is "always"
+(so where it is left out) or "in its places": a name the listed body is the commoner bearer of, the
+other body told only by its own city or province written in the text (the MSS's University of
+International Relations, Beijing, and the PLA's namesake in Nanjing); such a row holds for the
+entry's own name too.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ class Namesake:
     places: tuple[str, ...]
     years: str
     source: str
+    only_in_its_places: bool = False  # `applies` "in its places": a doubt only where one is named
     line: int = 0  # of the file, for a reader told of a row
 
     def described(self) -> str:
@@ -37,6 +42,8 @@ class Namesake:
 
 # The file's columns, each needed in every row.
 _COLUMNS = ("name", "other_body", "country", "places", "years", "source")
+# What the optional column `applies` may say, and whether the row then holds only in its places.
+_APPLIES = {"always": False, "in its places": True}
 _PATH = "lists/namesakes.csv"
 NAMESAKES_FILE = f"claimwatch/{_PATH}"
 
@@ -64,9 +71,14 @@ def read_namesakes(text: str, path: str = NAMESAKES_FILE) -> tuple[Namesake, ...
             why = f"no {', '.join(empty)}" if empty else "more values than the header has columns"
             problems.append(Problem(path, reader.line_num, 0, f"row {why}"))
             continue
+        applies = (row.get("applies") or "always").strip()
+        if applies not in _APPLIES:
+            said = f"row applies {applies!r}, not {' or '.join(map(repr, _APPLIES))}"
+            problems.append(Problem(path, reader.line_num, 0, said))
+            continue
         places = tuple(p.strip() for p in row["places"].split(";") if p.strip())
         values = (row["name"], row["other_body"], row["country"], places, row["years"], row["source"])
-        out.append(Namesake(*values, line=reader.line_num))
+        out.append(Namesake(*values, only_in_its_places=_APPLIES[applies], line=reader.line_num))
     if problems:
         raise InputError(problems)
     return tuple(out)
