@@ -16,14 +16,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimwatch import lists
 from claimwatch.cli import main
 from claimwatch.errors import InputError
-from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.evaluate._matchers import ListMatcher, _own_places
 from claimwatch.lists import load_list
 from claimwatch.lists._csl import read_csl_records
 from claimwatch.works import Authorship
+from helpers import coauthor_text_results, project
 
 EXCERPT = "csl/consolidated-2025-excerpt.csv"
 FIXTURES = Path(__file__).parent / "fixtures" / "csl"
@@ -1380,6 +1383,96 @@ def test_a_company_form_in_a_bracket_last_is_no_acronym(tmp_path, capsys, shared
     assert found("China Communications Construction Group, Beijing 100088, China") == [
         ("China Communications Construction Group (Limited)", True)
     ]
+
+
+SDN = "Specially Designated Nationals (SDN) - Treasury Department"
+CODE_LAST_ROWS = [
+    # Real rows of the CSL of 2023-11 (moov-io/watchman's test/testdata/csl.csv at c815c599),
+    # each address ending with its country's code, as the CSL ends all it gives.
+    (
+        EL,
+        "Managed Systems and Services (MSAS)(FZC)",
+        "No. A3089 Seif, Sharjah, AE; SAIF Zone 250 M2 Warehouse P60-109, PO Box 122550, Sharjah, AE",
+    ),
+    (SSI, "RUSSIAN DIRECT INVESTMENT FUND MANAGEMENT COMPANY", "d. 9 prospekt Akademika Sakharova, Moscow, 107996, RU"),
+]
+
+
+def test_an_address_ending_in_its_country_s_code_gives_its_city(tmp_path, capsys, shared_data, monkeypatch):
+    """Found in the thirty-third part: an entry's own places (`_own_places`) were read from an
+    address's part next to its country, and the CSL writes the country as its ISO code, which
+    names no place: of the 2,748 addressed entries of the CSL of 2023-11, 2,395 had no place of
+    their own, so "Managed Systems and Services, Sharjah" was a doubt, "... beside no place of
+    ...'s own", though Sharjah is the entry's address. A code the address ends with is its country
+    now, a postcode between passed over ("Moscow, 107996, RU"): 1,216 of them gain their city.
+    The place read must be of that country: "Baja California, MX" gives no US California, nor
+    "Goma, CG" Goma."""
+    header = list(rows(shared_data / EXCERPT)[0].keys())
+    records = [
+        {c: "" for c in header} | {"_id": f"{n:040x}", "source": s, "name": name, "addresses": address}
+        for n, (s, name, address) in enumerate(CODE_LAST_ROWS)
+    ]
+    rl = imported(
+        tmp_path, capsys, _csv_of(tmp_path / "codes.csv", records), "--retrieved", "2025-06-01", name="l.yaml"
+    )
+    matcher = ListMatcher(rl)
+
+    def found(affiliation: str) -> list[tuple[str, bool]]:
+        hits = matcher.hits(Authorship("A", 0, raw_affiliations=(affiliation,)))
+        return [(h.entry.name, h.doubt is None) for h in hits]
+
+    msas, rdif = (name for _, name, _ in CODE_LAST_ROWS)
+    assert found("Managed Systems and Services, Sharjah") == [(msas, True)]
+    assert found("Managed Systems and Services, Dubai, UAE") == [(msas, False)]  # not its own city
+    assert found("Russian Direct Investment Fund Management, Moscow, Russia") == [(rdif, True)]
+    assert found("Russian Direct Investment Fund Management, Kazan, Russia") == [(rdif, False)]
+    # The same file's "ADP, S.C." (SDN) and "..., Goma, CG" (Goma is in the other Congo, CD).
+    assert _own_places(("Tijuana, Baja California, MX",), ()) == frozenset()
+    assert _own_places(("P. O. Box 873, Goma, CG",), ()) == frozenset()
+    assert _own_places((CODE_LAST_ROWS[1][2], "Havana, CU", "Kowloon, Hong Kong, CN"), ()) == {
+        "moscow",
+        "havana",
+        "kowloon",
+    }
+    root = project(tmp_path / "engines")
+    monkeypatch.chdir(root)
+    listed = (tmp_path / "l.yaml").read_text(encoding="utf-8")
+    (result,) = coauthor_text_results(root, listed, "Managed Systems and Services, Sharjah, United Arab Emirates")
+    assert result["verdict"] == "contradicted" and not result["uncertain"]
+
+
+def _places_known_alone() -> list[tuple[str, str]]:
+    """Every city and region the place reader knows, written as an address would, with its country."""
+    from claimwatch.countries import CODES
+    from claimwatch.evaluate._places import place_names, places_in
+
+    found = []
+    for name in sorted(place_names()):
+        written = name.title()
+        places = places_in(written)
+        if len(places) == 1 and not places[0].is_country and places[0].end - places[0].start == len(written):
+            found.append((written, places[0].country))
+    return [(written, code) for written, code in found if code in CODES]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    place=st.sampled_from(_places_known_alone()),
+    postcode=st.sampled_from(["", ", 119034", ", 8027", ", SW1A 2AA", ", H3A 0G4"]),
+    other=st.sampled_from(["AE", "CU", "FR", "RU", "US"]),
+)
+def test_the_place_before_its_country_s_code_is_the_entry_s_own(place, postcode, other):
+    """Any city or region the reader knows, last before a postcode or none and its country's code
+    as the CSL writes addresses, is an own place; before another country's code it is not, save a
+    Chinese province, read as such whatever the country (`_city_and_province`)."""
+    from claimwatch.evaluate._provinces import named_provinces, provinces_in
+
+    written, code = place
+    own = _own_places((f"12 Main Road, {written}{postcode}, {code}",), ())
+    assert "".join(written.lower().split()) in own
+    its_own = other == code or (code, other) in {("HK", "CN"), ("MO", "CN"), ("TW", "CN")}
+    if not its_own and not named_provinces(provinces_in(written)):
+        assert _own_places((f"12 Main Road, {written}{postcode}, {other}",), ()) == frozenset()
 
 
 @pytest.mark.parametrize(

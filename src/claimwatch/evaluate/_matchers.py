@@ -26,6 +26,7 @@ from typing import Literal, NamedTuple, TypeVar
 from .._memo import Memo
 from .._text import printable
 from ..claims import Subject, Topic
+from ..countries import CODES
 from ..errors import InputError, Problem
 from ..lists import (
     NAMESAKES_FILE,
@@ -87,7 +88,7 @@ from ._names import (
     word_spans,
 )
 from ._phrases import PhraseHit, PhraseSet, completed_readings
-from ._places import Place, countries, country_name, part_of, places_in, places_itself
+from ._places import Place, countries, country_name, of_the_country, part_of, places_in, places_itself
 from ._provinces import (
     ProvincePlace,
     certain_provinces,
@@ -2339,10 +2340,15 @@ def _city_and_province(address: str) -> list[str]:
     province, the part next to it on the side away from the country (the city: "Fuzhou Shi, Fujian
     Sheng, China", "China, Liaoning, Dalian"), none for a city that is a province of its own
     ("Changning, Shanghai", "China, Beijing, Haidian"); with no province, the part next to the
-    country ("Baqiao District, Xian, China"), or with neither, the last part; and those it names in
+    country ("Baqiao District, Xian, China"; "Moscow, 119034, RU": a postcode passed over, the
+    country's code as the CSL writes it), or with neither, the last part; and those it names in
     Chinese characters (湖北省武汉市: Hubei, Wuhan; `own_places_in_chinese`)."""
     in_chinese = [] if address.isascii() else [_place_key(place) for place in own_places_in_chinese(address)]
-    ends = [_place_ending(part) for part in _ADDRESS_PARTS.split(address)]
+    parts = _ADDRESS_PARTS.split(address)
+    ends = [_place_ending(part) for part in parts]
+    code = parts[-1].strip() if _a_country_code(parts[-1]) else None
+    if code:
+        ends[-1] = ("", True)
     countries_at = [i for i, (_, country) in enumerate(ends) if country]
     provinces_at = [i for i, (place, _) in enumerate(ends) if place and named_provinces(provinces_in(place))]
     big_first = bool(countries_at) and (countries_at[0] < provinces_at[0] if provinces_at else countries_at[0] == 0)
@@ -2356,9 +2362,35 @@ def _city_and_province(address: str) -> list[str]:
         elif at not in countries_at:
             found.append(_place_key(ends[at][0]))
             continue
-        if 0 <= at + step < len(ends) and ends[at + step][0]:
-            found.append(_place_key(ends[at + step][0]))
+        beside = at + step
+        while 0 <= beside < len(ends) and _POSTCODE.fullmatch(parts[beside].strip()):
+            beside += step  # "Moscow, 119034, RU": a postcode between the city and its country
+        if 0 <= beside < len(ends) and ends[beside][0] and _of_its_code(ends[beside][0], at, len(ends), code):
+            found.append(_place_key(ends[beside][0]))
     return list(dict.fromkeys(place for place in (*found, *in_chinese) if place))
+
+
+# A postcode standing as a part of its own: digits, or capitals and digits with no word between
+# ("119034", "H3A 0G4", "SW1A 2AA", "A-1010", "1012 AB"), as the CSL writes its addresses.
+_POSTCODE = re.compile(r"(?=[^,]*\d)(?![^,]*[A-Z]{4})[A-Z\d][A-Z\d \-]{0,10}")
+
+
+def _of_its_code(place: str, at: int, parts: int, code: str | None) -> bool:
+    """Is a place next to an address's country code (its part `at` of `parts`) in that country?
+    "Tijuana, Baja California, MX" ends with Mexico's "Baja California", not the US state its last
+    word spells, and "Goma, CG" places Goma in the Republic of the Congo, where it is not: no city
+    of the address's own for certain. A country written by name is read as before."""
+    return code is None or at != parts - 1 or all(of_the_country(p, code) for p in places_in(place))
+
+
+def _a_country_code(part: str) -> bool:
+    """Is an address's last part a country's ISO 3166 code, as the CSL ends every address it
+    gives ("Havana, CU", "..., Sharjah, AE", "..., Moscow, 119034, RU")? Only a real code in
+    capitals: "..., ANTHONY, 88021, NM" (a Denied Persons List row ending with its US state) is
+    none; a state that is a code too ("..., Denver, CO") gives no city, Denver no Colombian one
+    (`_of_its_code`)."""
+    code = part.strip()
+    return len(code) == 2 and code.isupper() and code in CODES
 
 
 def _place_ending(part: str) -> tuple[str, bool]:

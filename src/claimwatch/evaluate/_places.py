@@ -537,6 +537,11 @@ def countries(places: tuple[Place, ...] | list[Place]) -> frozenset[str]:
     return frozenset(kept)
 
 
+def of_the_country(place: Place, code: str) -> bool:
+    """Is `place` in the country `code`, or in a territory of it (Kowloon of "..., Hong Kong, CN")?"""
+    return place.country == code or _TERRITORIES.get(place.country) == code
+
+
 _BESIDE = 8  # "Hong Kong SAR, China": the characters that may stand between a territory and its sovereign
 
 
