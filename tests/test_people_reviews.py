@@ -253,7 +253,7 @@ def test_two_people_one_curated_id_names_are_each_named_by_their_file(tmp_path: 
     root = tmp_path / "a"
     monkeypatch.chdir(root)
     argv = ["--claims", "claims/people.yaml", "--evidence", "curated0.yaml", "--evidence", "curated1.yaml"]
-    assert main(["review", *argv, "--evidence", "records.jsonl", "--reviews", str(tmp_path / "none.yaml")]) == 0
+    assert main(["review", *argv, "--evidence", "records.jsonl", "--no-reviews"]) == 0
     listed = [line.split()[1] for line in capsys.readouterr().out.splitlines() if "Li Wei" in line]
     assert sorted(listed) == ["curated:curated0.yaml#li-wei", "curated:curated1.yaml#li-wei"]
 
@@ -280,7 +280,7 @@ def test_two_files_of_one_name_in_two_folders_are_named_by_their_folders(tmp_pat
     assert dismissed(f"curated:{harbin}#li-wei") == (["Li Wei (Harbin)"], [])  # the whole path
     monkeypatch.chdir(root)
     argv = ["--claims", "claims/people.yaml", "--evidence", "2024/people.yaml", "--evidence", "2025/people.yaml"]
-    assert main(["review", *argv, "--evidence", "records.jsonl", "--reviews", str(tmp_path / "none.yaml")]) == 0
+    assert main(["review", *argv, "--evidence", "records.jsonl", "--no-reviews"]) == 0
     listed = [line.split()[1] for line in capsys.readouterr().out.splitlines() if "Li Wei" in line]
     assert sorted(listed) == ["curated:2024/people.yaml#li-wei", "curated:2025/people.yaml#li-wei"]
 
