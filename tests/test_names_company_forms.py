@@ -100,8 +100,13 @@ def test_megvii_without_its_form_is_a_doubt_as_its_whole_name_is(tmp_path, monke
         # Common words only: a doubt naming the form the text leaves out (nothing before).
         ("China Satellite Communications, Shanghai, China", "doubt", "company form \u201cCO., LTD.\u201d"),
         ("China Satellite Communications", "doubt", "without it"),
-        # Its own city beside it: the company.
-        ("China Satellite Communications, Beijing 100190, China", "match", None),
+        # Its own city beside it does not tell it from another firm of Beijing of the name (the
+        # thirty-third part: it was a match): a doubt, said so.
+        (
+            "China Satellite Communications, Beijing 100190, China",
+            "doubt",
+            "without it, beside a place of CHINA SATELLITE COMMUNICATIONS CO., LTD.'s own: no word",
+        ),
         # Another form: another firm perhaps, said so (it was "... runs on into \u201cInc\u201d: the
         # text may name another institution whose name begins with ...'s").
         ("China Satellite Communications Inc., Beijing", "doubt", "Communications Inc.\u201d, another company form"),

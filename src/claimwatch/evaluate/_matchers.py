@@ -1297,9 +1297,9 @@ def _its_place_unnamed(entry: ListEntry, hit: NameHit, text: str) -> str | None:
 def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     """A doubt where the text names an entry's name without the company form the list gives it
     (`without_company_form`: "Megvii Technology" of "Megvii Technology Limited") and neither the
-    name nor the text tells the company from another firm of the name: no word of the name is
-    rare enough (`distinctive_word`: "Aero Systems" is not, "Megvii" is) and the text names none
-    of the entry's own places beside it. Another company form written after it ("Megvii
+    name tells the company from another firm of the name: no word of the name is rare enough
+    (`distinctive_word`: "Aero Systems" is not, "Megvii" is), whether or not the text names one of
+    the entry's own places beside it (another firm of that city may bear it). Another company form written after it ("Megvii
     Technology Inc.", "Beijing Megvii Technology Co., Ltd.") is a doubt whatever the name: the
     same company's, or another's of the name (a subsidiary, one of another country)."""
     if hit.name in entry.names:
@@ -1317,11 +1317,18 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
         if any(form_in_full(written or before or "") == form_in_full(f) for _, f in forms):
             return None  # its own form written otherwise: "Co. Ltd" for "CO., LTD.", "Company Limited", "OJSC"
         return _another_company_form(entry, hit, written or before or "", before=written is None)
-    if distinctive_word(hit.name) is not None or _an_own_place_beside(entry, hit, text):
+    if distinctive_word(hit.name) is not None:
         return None
+    # Its own city beside it does not settle a name of common words alone: "Allied Trading,
+    # Karachi" or "High Technology, Islamabad" may be any firm of that city with that name.
+    beside = (
+        f"beside a place of {label}'s own"
+        if _an_own_place_beside(entry, hit, text)
+        else f"beside no place of {label}'s own"
+    )
     return (
         f"the list names {label} with its company form \u201c{printable(form)}\u201d, and the affiliation"
-        f" writes \u201c{said}\u201d without it, beside no place of {label}'s own: no word of the name is"
+        f" writes \u201c{said}\u201d without it, {beside}: no word of the name is"
         " rare enough to tell the company from another firm that bears it"
     )
 
