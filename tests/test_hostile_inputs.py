@@ -795,6 +795,18 @@ def test_another_user_s_file_that_is_not_theirs_to_write_says_whose_it_is():
         shutil.rmtree(shared)
 
 
+def _a_snapshot_opened_to_all(shared: Path) -> tuple[Path, Path]:
+    """A team's snapshot `snap` in the folder `shared`, made by this user from `in.jsonl` and
+    opened to all (folders 0777, files 0666), its lock `.snap.lock` left 0644: the source and it."""
+    source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
+    source.chmod(0o644)
+    snap = shared / "snap"
+    assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
+    for path in [snap, *snap.iterdir()]:
+        path.chmod(0o777 if path.is_dir() else 0o666)
+    return source, snap
+
+
 def _run_as_nobody(argv: list[str], umask: int = 0o022) -> tuple[int, list[str]]:
     """`claimwatch ARGV` in a forked child that has become the user nobody (with `umask`): its
     exit code and the lines it wrote to stderr."""
@@ -836,12 +848,7 @@ def test_a_snapshot_opened_to_all_is_written_past_its_lock_made_0644():
     shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
     try:
         shared.chmod(0o777)
-        source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
-        source.chmod(0o644)
-        snap = shared / "snap"
-        assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
-        for path in [snap, *snap.iterdir()]:
-            path.chmod(0o777 if path.is_dir() else 0o666)
+        source, snap = _a_snapshot_opened_to_all(shared)
         assert (shared / ".snap.lock").stat().st_mode & 0o777 == 0o644
         assert _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)]) == (0, [])
         assert snap.stat().st_uid == NOBODY and not leftovers(shared, "snap")
@@ -867,12 +874,7 @@ def test_another_user_s_snapshot_in_a_sticky_folder_is_refused_before_the_import
     shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
     try:
         shared.chmod(0o1777)
-        source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
-        source.chmod(0o644)
-        snap = shared / "snap"
-        assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
-        for path in [snap, *snap.iterdir()]:
-            path.chmod(0o777 if path.is_dir() else 0o666)
+        source, snap = _a_snapshot_opened_to_all(shared)
         manifest = (snap / "manifest.json").read_bytes()
         code, said = _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)])
         assert code == 2 and said == [
@@ -913,12 +915,7 @@ def test_another_user_s_lock_a_file_system_will_not_lock_opened_to_read_is_named
     shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
     try:
         shared.chmod(0o777)
-        source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
-        source.chmod(0o644)
-        snap = shared / "snap"
-        assert main(["evidence", "import", str(source), "--out", str(snap)]) == 0
-        for path in [snap, *snap.iterdir()]:
-            path.chmod(0o777 if path.is_dir() else 0o666)
+        source, snap = _a_snapshot_opened_to_all(shared)
         manifest = (snap / "manifest.json").read_bytes()
         code, said = _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)])
         assert code == 2 and len(said) == 1, said
