@@ -1,6 +1,6 @@
-"""Company forms at the end (and the start: "JSC VTB BANK") of listed names: the CSL lists "Megvii Technology Limited" and
-"HUAWEI TECHNOLOGIES CO., LTD.", and papers write "Megvii Technology, Beijing" and "Huawei
-Technologies, Shenzhen". The name without its form is sought too; found, it names the entry
+"""Company forms at the end (and the start: "JSC VTB BANK") of listed names: the CSL lists
+"Megvii Technology Limited" and "HUAWEI TECHNOLOGIES CO., LTD.", and papers write "Megvii
+Technology, Beijing" and "Huawei Technologies, Shenzhen". The name without its form is sought too; found, it names the entry
 certainly only where what is left is the company's own (a word of it no common word, place or
 organisation's word: "Megvii", "Huawei") or the text adds the entry's own city, and is a doubt
 otherwise ("Aero Systems", "World Line System" may be any firm's)."""

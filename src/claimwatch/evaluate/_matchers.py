@@ -1299,9 +1299,10 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     (`without_company_form`: "Megvii Technology" of "Megvii Technology Limited") and neither the
     name tells the company from another firm of the name: no word of the name is rare enough
     (`distinctive_word`: "Aero Systems" is not, "Megvii" is), whether or not the text names one of
-    the entry's own places beside it (another firm of that city may bear it). Another company form written after it ("Megvii
-    Technology Inc.", "Beijing Megvii Technology Co., Ltd.") is a doubt whatever the name: the
-    same company's, or another's of the name (a subsidiary, one of another country)."""
+    the entry's own places beside it (another firm of that city may bear it). Another company
+    form written after it ("Megvii Technology Inc.", "Beijing Megvii Technology Co., Ltd.") is a
+    doubt whatever the name: the same company's, or another's of the name (a subsidiary, one of
+    another country)."""
     if hit.name in entry.names:
         return None
     forms = [

@@ -964,9 +964,10 @@ def _after_formerly(text: str, start: int) -> bool:
 
 
 # What may follow a Chinese name and leave it the same institution: a part of it (an affiliated
-# hospital, `_AN_AFFILIATED_HOSPITAL`; a campus, a graduate school, a library, a laboratory). Anything else may make another
-# institution's name, since Chinese writes no space between: 天津大学仁爱学院 (a college of its
-# own), 北大荒 (a state farm group, not 北大), 中国电子学会 (a society, not 中国电子); and a name
+# hospital, `_AN_AFFILIATED_HOSPITAL`; a campus, a graduate school, a library, a laboratory).
+# Anything else may make another institution's name, since Chinese writes no space between:
+# 天津大学仁爱学院 (a college of its own), 北大荒 (a state farm group, not 北大), 中国电子学会 (a
+# society, not 中国电子); and a name
 # with a bracket of its own, 中国地质大学（北京）, is another university than 中国地质大学（武汉）.
 # That an institution's school looks the same is why it is a doubt, not a no; a school named by a
 # field of study (计算机学院) and a campus by its place (（深圳）) are read apart (`a_school_of_a_field`,
