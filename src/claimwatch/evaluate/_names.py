@@ -291,8 +291,8 @@ def fold(text: str) -> str:
 
 # Letters Unicode gives no decomposition, so folding keeps them ("łódzka" folds to "łodzka"),
 # though records written without accents write the base letter for them as for any accent
-# (Web of Science's "Politechnika Lodzka"; the people's namesakes read them so too,
-# `people._findings._UNDECOMPOSED`). Lower case: they are read in folded text. The dotless ı is
+# (Web of Science's "Politechnika Lodzka"; the people's namesakes are read so too,
+# `people._findings._read_alike`). Lower case: they are read in folded text. The dotless ı is
 # read as i already (`dotted_i`).
 _BASE_LETTERS = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th", "ß": "ss"}

@@ -27,8 +27,10 @@ from ...results import (
     Verdict,
 )
 from ...reviews import ReviewEntry, Reviews, curated_file_names, person_keys
+from ...works import dotted_i
 from .._conditions import TRUE
 from .._matchers import _entry_ref
+from .._names import in_base_letters
 from .._reviewing import _apply_reviews, _Kind, _Reviewed
 from .._verdicts import (
     _NO_AS_OF,
@@ -795,16 +797,9 @@ def _bare_initials(name: str) -> str:
     return " ".join(bare)
 
 
-# Letters Unicode gives no decomposition, so stripping accents left them ("Łukasz" is no
-# "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), though records
-# written without them write the base letter, as they do for any accent; and the apostrophes a
-# transliteration writes for a soft sign ("Kovalʼ", "Koval’", the Library of Congress's
-# "Kovalʹ") as the plain one ("Koval'").
-_UNDECOMPOSED = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ð": "d", "Ð": "D", "ħ": "h",
-     "Ħ": "H", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "\u2019": "'", "\u02bc": "'",
-     "\u02b9": "'"}
-)  # fmt: skip
+# The apostrophes a transliteration writes for a soft sign ("Kovalʼ", "Koval’", the Library of
+# Congress's "Kovalʹ"), read as the plain one ("Koval'").
+_SOFT_SIGNS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02b9": "'"})
 
 
 def _read_alike(name: str) -> str:
@@ -812,11 +807,15 @@ def _read_alike(name: str) -> str:
     "Jurgen" records strip it to), and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li").
     Only ever a doubt (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SOFT_SIGNS)
     family, comma, given = bare.partition(",")
     if comma and family.strip() and given.strip() and "," not in given:
         bare = f"{given} {family}"
-    return " ".join(_AN_INITIALS_POINT.sub("", unicodedata.normalize("NFC", bare).casefold()).split())
+    # Letters Unicode gives no decomposition, which stripping accents leaves ("Łukasz" is no
+    # "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), read as the base
+    # letters records written without them write, as institution names are (`in_base_letters`).
+    lower = in_base_letters(dotted_i(unicodedata.normalize("NFC", bare).casefold()))
+    return " ".join(_AN_INITIALS_POINT.sub("", lower).split())
 
 
 # The point after a middle initial, which one record writes and another leaves out ("John A.
