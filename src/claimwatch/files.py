@@ -316,13 +316,19 @@ def _cannot_write(out: Path, e: OSError) -> InputError:
 
 
 def why_not_written(out: Path, e: OSError) -> str:
-    """Why `out` could not be written, in words: a file where a folder of the path should be makes
-    mkdir say "File exists" and mkstemp "Not a directory", neither of which names it."""
-    if e.errno in (errno.EEXIST, errno.ENOTDIR):
-        blocking = next((p for p in reversed(out.parents) if p.exists() and not p.is_dir()), None)
-        if blocking is not None:
-            return f"{printable(str(blocking))} is a file, not a folder"
+    """Why `out` could not be written, in words: a file where a folder of the path should be
+    (`a_file_in_the_way`) named, or the system's words."""
+    if (blocking := a_file_in_the_way(out, e)) is not None:
+        return f"{printable(str(blocking))} is a file, not a folder"
     return str(e.strerror or e)
+
+
+def a_file_in_the_way(out: Path, e: OSError) -> Path | None:
+    """The file standing where a folder of `out`'s path should be, which made writing it fail
+    with `e`: mkdir says "File exists" and mkstemp "Not a directory", neither naming it."""
+    if e.errno not in (errno.EEXIST, errno.ENOTDIR):
+        return None
+    return next((p for p in reversed(out.parents) if p.exists() and not p.is_dir()), None)
 
 
 def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:

@@ -30,6 +30,7 @@ from ._text import printable
 from .errors import InputError, Problem
 from .files import (
     LockOpenedToReadRefused,
+    a_file_in_the_way,
     a_link_leading_nowhere,
     hidden_prefix,
     lock_exclusively,
@@ -441,11 +442,9 @@ def _one_writer(path: Path) -> Iterator[None]:
         raise InputError([Problem(str(path), 0, 0, said)]) from None
     except OSError as e:  # the file's folder not writable, or a file: said of the file named
         said = why_not_written(where, e)
-        if said.endswith("is a file, not a folder"):
-            raise InputError([Problem(str(path), 0, 0, f"cannot record a review: {said}")]) from None
-        raise InputError(
-            [Problem(str(path), 0, 0, f"cannot record a review: its lock beside it ({where.name}): {said}")]
-        ) from None
+        if a_file_in_the_way(where, e) is None:
+            said = f"its lock beside it ({where.name}): {said}"
+        raise InputError([Problem(str(path), 0, 0, f"cannot record a review: {said}")]) from None
     try:
         yield
     finally:

@@ -726,11 +726,11 @@ def _temporary_prefix(out: Path, kind: str) -> str:
 
 def _own_temporaries(out: Path, kind: str) -> list[Path]:
     """The temporaries of kind `tmp` or `old` beside `out` that are its own, by exact name."""
-    found = []
+    found, named = [], _named_beside(out)
     with os.scandir(out.parent) as entries:
         for entry in entries:
             m = _TEMPORARY.fullmatch(entry.name)
-            if m and m["name"] == _named_beside(out) and m["kind"] == kind and entry.is_dir(follow_symlinks=False):
+            if m and m["name"] == named and m["kind"] == kind and entry.is_dir(follow_symlinks=False):
                 found.append(Path(entry.path))
     return sorted(found)
 
