@@ -1716,3 +1716,45 @@ def test_a_coauthor_in_the_town_an_alias_names_is_no_match_on_both_engines(tmp_p
     ]
     results = engines_agree(claims, [write_jsonl(tmp_path / "works.jsonl", records)], tmp_path / "cache")
     assert [(r.verdict, r.matched, r.uncertain) for r in results.results] == [("insufficient_evidence", 0, 0)] * 2
+
+
+FIRM_ROWS = [
+    # (source, name, addresses, notice): real untyped rows of the CSL of 2023-11 (moov-io/watchman's
+    # test/testdata/csl.csv at c815c599), marked may_be_a_person before the thirty-fourth part:
+    # words of firms' names no one is named by, and a Chinese firm named after its city first.
+    (UVL, "Nouvelle Option", "1305 Rue Pise, Brossard, Quebec, J4W 2P7, Canada, CA", ""),
+    (EL, "Video Logic", "4 Yunost Square, NPZ, Suite 1-7, Zelenograd, 124482, RU", "77 FR 61249 No. 195"),
+    (EL, "Sahab Phase", "5 Yaas St, Unit 4, Tehran, IR", "73 FR 74001"),
+    (EL, "Source Com", "Sharjah Airport, SAIF Zone P6 Area 191, Sharjah, AE", "79 FR 32441"),
+    ("Denied Persons List (DPL) - Bureau of Industry and Security", "KZ RESULTS",
+     "3334 WALNUT BEND LANE, HOUSTON, TX, 77042, US", "70 F.R. 17645 4/7/05"),
+    ("Nonproliferation Sanctions (ISN) - State Department", "Tarh O Palayesh", "", "Vol. 78, No. 38, 02/26/13"),
+    (UVL, "Harbin Xinguang Feitian", "1717 Chuangxin Yi Road, Harbin, Heilongjiang Province, China, CN", ""),
+    # Real people of that file beside them, still marked ("Fang Yu" at Xi'an, "Alex Woolf" at
+    # Montreal), and, built from them, one whose given name is a Chinese city ("Fuyuan Huang",
+    # really at Beijing, put at Fuyuan) and one named after a city outside China.
+    (EL, "Fang Yu", "16 Gaoxin 4th Road, Xian High Tech Industrial Development Zone, Xi'an, CN", "77 FR 61249"),
+    (EL, "Alex Woolf", "2021 Atwater Street, Suite 216, Montreal, Quebec, H3H 2P2, CA", "77 FR 61249 No. 195"),
+    (EL, "Fuyuan Huang", "No. 2A Zhonghuan Road, Fuyuan, Heilongjiang, CN", "84 FR 29375"),
+    (EL, "Florence Anne Brown", "8 Via Roma, Florence, IT", "84 FR 29375"),
+]  # fmt: skip
+
+
+def test_a_firms_word_no_one_is_named_by_or_its_chinese_city_first_is_no_persons_name(tmp_path, capsys, shared_data):
+    """Seven untyped rows of the CSL of 2023-11 naming firms ("Video Logic", "Harbin Xinguang
+    Feitian") were marked may_be_a_person, every author at one a doubt; 912 entries of that file
+    are marked now, 919 before: those seven, no person among them (no name of the file's 1,045
+    typed individuals holds such a word)."""
+    rl = _company_form_rows_imported(tmp_path, capsys, shared_data, FIRM_ROWS)
+    assert [e.name for e in rl.entries if e.may_be_a_person] == [
+        "Fang Yu",
+        "Alex Woolf",
+        "Fuyuan Huang",
+        "Florence Anne Brown",
+    ]
+    video_logic = by_name(rl, "Video Logic")
+    affiliation = "Video Logic, Zelenograd, Moscow, Russia"
+    (hit,) = [
+        h for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,))) if h.entry is video_logic
+    ]
+    assert hit.doubt is None  # a match: it was "... may name a person, not an organisation ..."

@@ -1190,6 +1190,14 @@ _SUFFIX_WORDS = frozenset(s.rstrip(".") for s in _NAME_SUFFIXES)
 # Pribor" stay organisations, whose every match a doubt would otherwise hide.
 _SURNAMES_TOO = frozenset(["pao", "zao", "co", "xueyuan", "bank", "steel", "plant", "power", "marine"])
 
+# Words of firms' names that are no organisation's word (an affiliation may hold them anywhere) and
+# no one's name either, in any language the lists write: the untyped rows of the CSL of 2023-11
+# "Nouvelle Option" (UVL, Montreal; French "new"), "Video Logic" (EL, Zelenograd), "Sahab Phase"
+# (EL, Tehran), "Source Com" (EL, Sharjah), "KZ RESULTS" (DPL, Houston) and "Tarh O Palayesh"
+# (ISN; Persian "design and refining"), each read as a person's name. Only whether a name may be
+# a person's reads them (`_names_as_a_person_is`), not what an organisation's word tells elsewhere.
+_NO_ONES_NAME = frozenset(["nouvelle", "nouveau", "option", "video", "logic", "phase", "com", "results", "palayesh"])
+
 
 def _in_capitals(word: str) -> bool:
     """A word written in capitals, as OFAC writes a surname ("POWER", "QAR'AWI"), not an initial."""
@@ -1277,6 +1285,7 @@ def _names_as_a_person_is(name: str) -> bool:
         and all(_NAME_WORD.match(w) and w[0].isupper() for w in names)
         # The names too: a word with its particle joined ("al-Handasah") is the word.
         and not any(_an_organisations_word(w, written) for w in (*words, *names))
+        and not any(w.casefold() in _NO_ONES_NAME for w in words)
         and not _led_by_an_acronym(written)
     )
 
@@ -1341,6 +1350,8 @@ def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
     codes = {c for r in entity for _, c in r.addresses if c}
     if any(_ends_with_its_place(n, places) or _ends_in_its_countrys_company_form(n, codes) for n in names):
         return None
+    if any(_begins_with_its_chinese_city(n, entity) for n in names):
+        return None
     return (
         f"{untyped}, and its name, {names[0]!r}, is written as a person's is, with no word an organisation's name "
         "has: it may be a person"
@@ -1386,6 +1397,37 @@ def _ends_with_its_place(name: str, places: set[tuple[str, ...]]) -> bool:
     if _written_with_a_surname(name.split()) or not any(c.islower() for c in name):
         return False
     return any(1 <= len(place) < len(words) and tuple(words[-len(place) :]) == place for place in places)
+
+
+# Where Chinese firms are: they are named after their city first, as 61 of the 392 records of the
+# CSL of 2023-11 addressed in China or Hong Kong are ("Hangzhou Hikvision Digital Technology Co.,
+# Ltd." at Hangzhou, "Nanjing Panda Electronics Company Limited"), and no one's name begins with a
+# city (the surname comes first, or last in the Western order: "Fang Yu", "Yin Zhao").
+_CHINESE_ADDRESSES = frozenset(["CN", "HK", "MO", "TW"])
+
+
+def _begins_with_its_chinese_city(name: str, entity: Sequence[CslRecord]) -> bool:
+    """Whether a name begins with a city its own record gives in a Chinese address, two names or
+    more after it: the Unverified List's "Harbin Xinguang Feitian" (1717 Chuangxin Yi Road, Harbin,
+    Heilongjiang Province, CN), read as a person's. One name after a city may be a person's given
+    name beside a surname that is a city too; a name all in capitals, or written with a surname in
+    capitals, is left as `_ends_with_its_place` leaves one."""
+    words = name.casefold().split()
+    if len(words) < 3 or _written_with_a_surname(name.split()) or not any(c.islower() for c in name):
+        return False
+    cities = {
+        tuple(part.casefold().split())
+        for r in entity
+        for address, code in r.addresses
+        if code in _CHINESE_ADDRESSES
+        for part in address.split(",")[:-1]
+        if part.strip() and not any(c.isdigit() for c in part)
+    }
+    country_names = {tuple(n.split()) for n in countries.BY_NAME}
+    return any(
+        1 <= len(city) <= len(words) - 2 and tuple(words[: len(city)]) == city and city not in country_names
+        for city in cities
+    )
 
 
 # Company forms that are people's names or initials too, each with the countries that write it
