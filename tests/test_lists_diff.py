@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -281,8 +282,12 @@ def test_a_refresh_that_moves_an_entity_abroad_or_to_another_list_is_a_change(tm
     new = version("new", {**cetc, "addresses": f"{cetc['addresses']}; {hong_kong}", "source": meu})
     code, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--exit-code")
     assert code == 1
+    (old_entry,), (new_entry,) = lists.load_list(old).entries, lists.load_list(new).entries
+    # The import's notes say the entry's two countries now (thirty-fourth part: notes compared).
+    assert new_entry.notes == f"Addresses in 2 countries: CN, HK. {old_entry.notes}"
     assert out.splitlines()[2:] == [
         "    country: CN -> null",
+        f"    notes: {old_entry.notes} -> {new_entry.notes}",
         f"    addresses added: {hong_kong}",
         f"    source_lists added: {meu}",
         "    source_lists removed: Entity List (EL) - Bureau of Industry and Security",
@@ -1172,3 +1177,54 @@ def test_lists_diff_help_names_every_set_it_compares(capsys):
     for field in _COMPARED_SETS:
         assert words.get(field, field.replace("_", " ")) in said, field
     assert "institutions named under it added, removed or changed" in said
+
+
+def test_programs_categories_and_notes_changed_are_changes_and_their_order_is_none(tmp_path, capsys, shared_data):
+    """Found in the thirty-fourth part: `lists diff` compared no sanctions programs, tracker
+    categories nor notes, so two imports differing in them read "no changes". The real SSI row of
+    TNK Trading International S.A. gives "VENEZUELA-EO13850; UKRAINE-EO13662" in the 2025 excerpt
+    and "UKRAINE-EO13662; VENEZUELA-EO13850" in the CSL of 2023-11: no change. Built from it: a
+    version before the Venezuela program (a program added), and from the real tracker, Jiangnan
+    Social University moved from "Security" to "Military", its notes written by hand."""
+    text = (shared_data / "csl/consolidated-2025-excerpt.csv").read_text(encoding="utf-8")
+    real_2025 = '"VENEZUELA-EO13850; UKRAINE-EO13662","TNK Trading International S.A."'
+    assert real_2025 in text
+    versions = {
+        "2023": text.replace(real_2025, '"UKRAINE-EO13662; VENEZUELA-EO13850","TNK Trading International S.A."'),
+        "2025": text,
+        "2018": text.replace(real_2025, '"UKRAINE-EO13662","TNK Trading International S.A."'),
+    }
+    paths = {}
+    for year, body in versions.items():
+        (tmp_path / f"csl-{year}.csv").write_text(body, encoding="utf-8")
+        paths[year] = tmp_path / year / "csl.yaml"
+        assert (
+            run(capsys, "lists", "import", "csl", str(tmp_path / f"csl-{year}.csv"), "--out", str(paths[year]))[0] == 0
+        )
+    code, out, _ = run(capsys, "lists", "diff", str(paths["2023"]), str(paths["2025"]), "--exit-code")
+    assert code == 0 and out.endswith("no changes\n"), out
+    code, out, _ = run(capsys, "lists", "diff", str(paths["2018"]), str(paths["2025"]), "--exit-code")
+    assert code == 1 and out.splitlines()[1:] == [
+        "~ TNK Trading International S.A. [tnk-trading-international-s-a]",
+        "    programs added: VENEZUELA-EO13850",
+    ], out
+    (changed,) = json.loads(run(capsys, "lists", "diff", str(paths["2018"]), str(paths["2025"]), "--json")[1])[
+        "changed"
+    ]
+    assert changed["changes"] == {"programs": {"added": ["VENEZUELA-EO13850"], "removed": []}}
+
+    galaxy = str(shared_data / "aspi/misp-galaxy-china-defence-universities.json")
+    old = tmp_path / "aspi-old" / "aspi.yaml"
+    assert run(capsys, "lists", "import", "aspi", galaxy, "--out", str(old))[0] == 0
+    document = yaml.safe_load(old.read_text(encoding="utf-8"))
+    (jiangnan,) = [e for e in document["entries"] if e["name"].startswith("Jiangnan Social University")]
+    assert jiangnan["categories"] == ["Security"]
+    jiangnan["categories"] = ["Military"]
+    jiangnan["notes"] = "Moved to Military by the tracker's 2025 update; checked by hand."
+    new = write(tmp_path / "aspi-new", "aspi.yaml", yaml.safe_dump(document, allow_unicode=True, sort_keys=False))
+    code, out, _ = run(capsys, "lists", "diff", str(old), str(new), "--exit-code")
+    assert code == 1 and out.splitlines()[2:] == [
+        "    notes: null -> Moved to Military by the tracker's 2025 update; checked by hand.",
+        "    categories added: Military",
+        "    categories removed: Security",
+    ], out

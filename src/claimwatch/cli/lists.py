@@ -348,9 +348,9 @@ def diff_cmd(old: str, new: str, as_json: bool, exit_code: bool) -> None:
     keeps its old name as an alias, and its listing date or the notice that listed it; an entry
     added under a removed one's name without either is said to carry it, and not paired); the
     report lists entries added and removed, and for the others changed dates (listed_from,
-    listed_to, listings), citations, names and ids, country, confirmation and may_be_a_person,
-    aliases, OpenAlex or ROR ids, addresses, source lists or supervising agencies added or
-    removed, and institutions named under it added, removed or changed. The files may have any
+    listed_to, listings), citations, names and ids, country, confirmation, may_be_a_person and
+    notes, aliases, OpenAlex or ROR ids, addresses, source lists, supervising agencies, programs
+    or categories added or removed, and institutions named under it added, removed or changed. The files may have any
     names; two files of different list ids (but for two imports of one screening list with the
     same options) are compared all the same, with a note on stderr that they may be two lists.
 

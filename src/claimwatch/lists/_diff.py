@@ -47,11 +47,19 @@ _COMPARED_FIELDS = (
     "citation",
     "verified",
     "may_be_a_person",  # a doubt wherever an author is found at the entry, or none
+    # What the import noticed about the entry (records merged, a date not read, a name it may be a
+    # person's): a report gives an entry's notes beside each finding at it.
+    "notes",
 )
 # The supervising agencies too: they decide whether a unit named under one is the entry's ("Institute
 # of Cadre Management, Ministry of State Security" is Jiangnan Social University's), so a tracker
 # dropping one turns such matches into doubts, which a diff silent on it would hide.
-_COMPARED_SETS = ("aliases", "openalex", "ror", "addresses", "source_lists", "supervising_agencies")
+_COMPARED_SETS = ("aliases", "openalex", "ror", "addresses", "source_lists", "supervising_agencies",
+                  # And what a user comparing two imports looks for, whose order is no change (OFAC's
+                  # SDN gives TNK Trading International S.A.'s "UKRAINE-EO13662; VENEZUELA-EO13850"
+                  # in either order): the CSL's sanctions programs, the tracker's categories (an
+                  # import by `--category` keeps an entry or not by them).
+                  "programs", "categories")  # fmt: skip
 # The institutions named under an entry (`related`), by name: one whose names, what the source
 # calls it or its country changed is `changed`. Each makes an author at it a doubt.
 _RELATED = "related"
