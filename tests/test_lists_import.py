@@ -1051,3 +1051,18 @@ def test_a_list_is_not_written_by_a_name_that_says_another_kind_of_file(tmp_path
     assert list(tmp_path.iterdir()) == []
     rl, _ = imported(tmp_path, capsys, "csl", CSL_CSV, name=f"{out.stem}.yaml")
     assert rl.entries
+
+
+def test_a_path_the_system_cannot_look_at_is_refused_in_one_line_from_python(tmp_path):
+    """Found in the thirty-fourth part: `write_list_yaml` given a name longer than the file system
+    takes (255 bytes on ext4) let the OSError of
+    `Path.is_file` out whole, "[Errno 36] File name too long: '...'", a traceback to a caller from
+    Python; the command line's guard said so in its own words before. It is an InputError naming
+    the path, on one line, and nothing is written."""
+    list_id = "a" * 300
+    out = tmp_path / f"{list_id}.yaml"
+    with pytest.raises(InputError) as e:
+        lists.write_list_yaml(lists.import_csl(CSL_JSON, list_id=list_id), out)
+    (said,) = str(e.value).splitlines()
+    assert said == f"{out}: cannot write: File name too long"
+    assert list(tmp_path.iterdir()) == []  # nothing half written, no temporary file

@@ -10,7 +10,7 @@ import yaml
 
 from .. import documents
 from ..errors import InputError, Problem
-from ..files import named_as_no_yaml, write_atomic
+from ..files import named_as_no_yaml, why_not_written, write_atomic
 from ._model import LIST_MAX_BYTES, ReferenceList, list_from_document, load_list
 
 try:  # libyaml writes a large list several times faster; both emit the same block style
@@ -47,7 +47,7 @@ def check_list_destination(out: str | Path) -> None:
         # validate, and by the next import to the same --out, as not a list to replace.
         what = kind.split(",")[0]
         raise InputError(Problem(str(out), 0, 0, f"a list file is YAML, and this name says {what}; give a .yaml path"))
-    if not out.is_file():
+    if not _a_file_there(out):
         return  # nothing there (a folder or a device: the output guard says so)
     try:
         there = load_list(out, check_file_name=False)
@@ -74,6 +74,17 @@ def check_list_destination(out: str | Path) -> None:
                 "it with its records: choose another path, or remove the file first",
             )
         )
+
+
+def _a_file_there(out: Path) -> bool:
+    """Whether a file is at `out`. A path the system cannot look at (a name longer than the file
+    system takes, a folder above it this user may not read) is refused in one line, as a write to
+    it would be: `Path.is_file` lets such an error out whole, a traceback to a caller from Python
+    (the command line's own guard says so before)."""
+    try:
+        return out.is_file()
+    except OSError as e:
+        raise InputError(Problem(str(out), 0, 0, f"cannot write: {why_not_written(out, e)}")) from None
 
 
 def write_list_yaml(document: dict[str, Any], out: str | Path) -> ReferenceList:
