@@ -315,7 +315,20 @@ def _aspi_categories(values: list[dict[str, Any]], categories: Sequence[str], pa
                     f"no entry has the category '{c}'; categories in the file: {'; '.join(known) or '(none)'}",
                 )
             )
-    return {c.casefold() for c in categories}
+    return set(categories_as_read(categories))
+
+
+def categories_as_read(categories: Sequence[Any]) -> list[str]:
+    """`--category` values as the import reads them: in any case and order."""
+    return sorted({str(c).casefold() for c in categories})
+
+
+def aspi_options_as_read(options: dict[str, Any]) -> dict[str, Any]:
+    """An import's recorded options (`imported.options`) as it read them (`csl_options_as_read`)."""
+    read = dict(options)
+    if isinstance(categories := read.get("category"), list):
+        read["category"] = categories_as_read(categories)
+    return read
 
 
 def _aspi_draft(value: dict[str, Any], at: At) -> Draft:

@@ -613,10 +613,24 @@ def csl_list_document(
     )
 
 
+def source_as_read(source: str) -> str:
+    """A `--source` as the import reads it: a source list by its abbreviation or by its full name,
+    in any case ("el", "Entity List (EL) - Bureau of Industry and Security": "el")."""
+    return source_abbreviation(source.strip()).strip().casefold()
+
+
+def csl_options_as_read(options: dict[str, Any]) -> dict[str, Any]:
+    """An import's recorded options (`imported.options`) as it read them: two imports whose
+    options read alike kept the same records (`lists diff` takes them for two versions of one)."""
+    read = dict(options)
+    if isinstance(source := read.get("source"), str):
+        read["source"] = source_as_read(source)
+    return read
+
+
 def _matching_sources(records: Sequence[CslRecord], source: str, origin: str) -> list[str]:
     known = sorted({r.source for r in records})
-    wanted = source.strip().casefold()
-    found = [s for s in known if wanted in (s.casefold(), source_abbreviation(s).casefold())]
+    found = [s for s in known if source_as_read(s) == source_as_read(source)]
     if not found:
         listed = "; ".join(f"{source_abbreviation(s)} ({s})" for s in known) or "(none)"
         raise InputError(Problem(origin, 0, 0, f"no records from the source '{source}'; sources in the file: {listed}"))

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .._text import listed_in_a_sentence, one_line
-from ._csl import source_abbreviation
+from ._aspi import ASPI_GALAXY_TYPE, aspi_options_as_read
+from ._csl import csl_options_as_read
 from ._model import (
     ListEntry,
     Listing,
@@ -130,21 +131,23 @@ def _read_from(imported: dict[str, Any]) -> tuple[str, Any]:
     (trade.gov gives it as CSV, TSV and JSON: formats `csl-csv`, `csl-tsv`, `csl-json`), the
     tracker's galaxy."""
     fmt = str(imported.get("format", ""))
-    return ("csl" if fmt.startswith("csl-") else fmt), _options_as_read(imported.get("options"))
+    source = "csl" if fmt.startswith("csl-") else fmt
+    return source, _options_as_read(source, imported.get("options"))
 
 
-def _options_as_read(options: Any) -> Any:
-    """An import's options as it reads them: a CSL source list by its abbreviation or by its name,
-    in any case (`--source el`, `--source "Entity List (EL) - Bureau of Industry and Security"`:
-    EL, `_csl._matching_sources`), the tracker's categories in any case and order."""
-    if not isinstance(options, dict):
-        return options
-    read = dict(options)
-    if isinstance(source := read.get("source"), str):
-        read["source"] = source_abbreviation(source.strip()).strip().casefold()
-    if isinstance(categories := read.get("category"), list):
-        read["category"] = sorted({str(c).casefold() for c in categories})
-    return read
+# Each importer says how it read its own options: the diff knows none of their names.
+_OPTIONS_AS_READ: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "csl": csl_options_as_read,
+    f"misp-galaxy:{ASPI_GALAXY_TYPE}": aspi_options_as_read,
+}
+
+
+def _options_as_read(fmt: str, options: Any) -> Any:
+    """An import's options as its importer reads them (`--source el` and `--source "Entity List
+    (EL) - Bureau of Industry and Security"` alike; the tracker's categories in any case and
+    order); another format's, or options that are no mapping, as written."""
+    read = _OPTIONS_AS_READ.get(fmt)
+    return read(options) if read is not None and isinstance(options, dict) else options
 
 
 def two_lists_said(diff: ListDiff) -> str | None:
