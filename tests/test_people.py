@@ -1333,6 +1333,13 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         # A middle initial's point written in one record and left out in another.
         ("John A Smith", "John A. Smith"),
         ("Smith, John A", "John A. Smith"),
+        # Thirty-fourth part: a suffix after a comma, as the lists write one (the Denied Persons
+        # List's "ABEL HERNANDEZ, JR.") and author lists do, was read as the given name before the
+        # family name ("Jr. John Smith"), and "Jr." with its point no "Jr": never paired.
+        ("John Smith, Jr.", "John Smith Jr."),
+        ("Smith, John, Jr.", "John Smith Jr"),
+        ("Smith Jr., John", "John Smith, Jr."),
+        ("ABEL HERNANDEZ, JR.", "Abel Hernandez Jr."),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):
@@ -1353,6 +1360,13 @@ def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_
     # An initial more is no form of one name: "John Smith" and "John A. Smith" may be two people.
     initial = [lab_work, author("A1", "John Smith", (HIT, [2019, 2020])), author("A2", "John A. Smith", (LAB, [2023]))]
     assert judge(root, body, initial, **COVER).verdict == "not_contradicted"
+    # Nor is a suffix: "John Smith Sr." and "John Smith, Jr." are a father and a son.
+    father = [
+        lab_work,
+        author("A1", "John Smith Sr.", (HIT, [2019, 2020])),
+        author("A2", "John Smith, Jr.", (LAB, [2023])),
+    ]
+    assert judge(root, body, father, **COVER).verdict == "not_contradicted"
 
 
 @pytest.mark.parametrize("name", ["Wei LV", "LV Wei", "Kit NG", "NG Kit", "Thanh LY"])

@@ -807,15 +807,35 @@ def _read_alike(name: str) -> str:
     "Jurgen" records strip it to), and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li").
     Only ever a doubt (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SOFT_SIGNS)
-    family, comma, given = bare.partition(",")
-    if comma and family.strip() and given.strip() and "," not in given:
-        bare = f"{given} {family}"
+    bare = _given_first("".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SOFT_SIGNS))
     # Letters Unicode gives no decomposition, which stripping accents leaves ("Łukasz" is no
     # "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), read as the base
     # letters records written without them write, as institution names are (`in_base_letters`).
     lower = in_base_letters(dotted_i(unicodedata.normalize("NFC", bare).casefold()))
-    return " ".join(_AN_INITIALS_POINT.sub("", lower).split())
+    return " ".join(_A_SUFFIXS_POINT.sub("", _AN_INITIALS_POINT.sub("", lower)).split())
+
+
+# A suffix after a comma, as author lists, ORCID and the lists write one ("John Smith, Jr.",
+# "Smith, John, Jr.", the Denied Persons List's "ABEL HERNANDEZ, JR."): the name's, not its given
+# part's. Its point is one record's and not another's ("Jr." and "Jr").
+_A_SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv)\.?", re.IGNORECASE)
+_A_SUFFIXS_POINT = re.compile(r"(?<=(?<!\S)[js]r)\.(?=\s|$)")
+
+
+def _given_first(name: str) -> str:
+    """ "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li"), a suffix after a comma kept last
+    ("Smith, John, Jr." and "John Smith, Jr." are "John Smith Jr."): read as a given name, the
+    suffix put "Jr. John Smith" first and paired no one. Three parts or more, with no suffix,
+    stay as written."""
+    parts = [p.strip() for p in name.split(",")]
+    suffixes: list[str] = []
+    while len(parts) > 1 and _A_SUFFIX.fullmatch(parts[-1]):
+        suffixes.insert(0, parts.pop())
+    if len(parts) == 2 and all(parts):
+        parts = [f"{parts[1]} {parts[0]}"]
+    elif not suffixes:
+        return name
+    return " ".join([", ".join(parts), *suffixes])
 
 
 # The point after a middle initial, which one record writes and another leaves out ("John A.
