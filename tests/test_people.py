@@ -1340,6 +1340,11 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Smith, John, Jr.", "John Smith Jr"),
         ("Smith Jr., John", "John Smith, Jr."),
         ("ABEL HERNANDEZ, JR.", "Abel Hernandez Jr."),
+        # Thirty-fourth part: 吕 written "Lyu" as China's passports have since 2012, "Lv" as
+        # keyboards type it, "Lü" as pinyin does: three spellings, never paired.
+        ("Wei Lyu", "Wei Lv"),
+        ("Lü Wei", "LYU Wei"),
+        ("Lyu, Xiaoming", "Xiaoming Lü"),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):
@@ -1367,6 +1372,16 @@ def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_
         author("A2", "John Smith, Jr.", (LAB, [2023])),
     ]
     assert judge(root, body, father, **COVER).verdict == "not_contradicted"
+
+
+def test_lu_is_no_spelling_of_lyu(root):
+    """ "Lu" is 陆, 卢 and 鲁 as well as 吕 stripped of its points: a "Wei Lu" at the lab pairs no
+    "Wei Lyu" at HIT (one of 吕's spellings, as the thirty-fourth part reads them), and the claim
+    stands cleared under complete coverage, as it did."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", "Wei Lyu", (HIT, [2019, 2020])), author("A2", "Wei Lu", (LAB, [2023]))]
+    assert judge(root, body, records, **COVER).verdict == "not_contradicted"
 
 
 @pytest.mark.parametrize("name", ["Wei LV", "LV Wei", "Kit NG", "NG Kit", "Thanh LY"])

@@ -773,11 +773,25 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
         spellings += [s.translate(_GERMAN) for s in spellings]
     if any(c in name for c in "øØåÅ"):
         spellings += [s.translate(_SCANDINAVIAN) for s in spellings]
+    if _PINYIN_U_UMLAUT.search(name):
+        spellings += [_PINYIN_U_UMLAUT.sub(_as_passports_write_it, s) for s in spellings]
     if _A_SOFT_SIGN_LAST.search(name):
         spellings += [_A_SOFT_SIGN_LAST.sub("", s) for s in spellings]
     if _an_initials_form(name):
         spellings.append(_bare_initials(name))
     return tuple(dict.fromkeys(map(_read_alike, spellings)))
+
+
+# The pinyin syllables lü and nü as a name's word (吕, the surname Lü; 女), written three ways:
+# "Lü", "Lv" as keyboards type it, and "Lyu" as China's passports have since 2012 (the National
+# Immigration Administration: "the letter Ü in LÜ ... and NÜ ... shall be converted to YU",
+# en.nia.gov.cn/n147418/n147468/c157943/content.html). One person's records give any of them;
+# "Lu" is other surnames too (陆, 卢, 鲁), so a "Lü" stripped of its points pairs no "Lyu".
+_PINYIN_U_UMLAUT = re.compile(r"(?<![^\W_])([LlNn])(?:[üÜ]|[vV]|[yY][uU])(?![^\W_])")
+
+
+def _as_passports_write_it(syllable: re.Match[str]) -> str:
+    return f"{syllable.group(1)}yu"
 
 
 def _bare_initials(name: str) -> str:
