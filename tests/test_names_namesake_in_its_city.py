@@ -64,6 +64,33 @@ def test_the_name_in_the_namesake_s_city_is_a_doubt_naming_it(matcher, raw):
 
 
 @pytest.mark.parametrize(
+    ("raw", "its", "not_its"),
+    [
+        ("University of International Relations, Suzhou, Jiangsu, China", "Jiangsu", "Suzhou"),
+        ("University of International Relations, Suzhou 215000, Jiangsu, China", "Jiangsu", "Suzhou"),
+        ("国际关系学院，江苏苏州", "江苏", "苏州"),
+    ],
+)
+def test_the_namesake_s_province_with_another_city_of_it_says_so(matcher, raw, its, not_its):
+    """Thirty-fourth part: "..., Suzhou, Jiangsu" was a doubt saying only that the text may name the
+    Nanjing namesake, as though it were placed there; the tracker gives Jiangnan Social University,
+    in Suzhou, the alias "Institute of International Relations Suzhou Campus", so the text may name
+    a campus or another body. A doubt still (neither body's city), saying what the text names."""
+    doubt = doubt_of_uir(matcher, raw)
+    assert doubt is not None and "is also the name of another body, " + NAMESAKE in doubt
+    said = f"; the affiliation names {its}, a place of its, but {not_its}, not its city: the text may name a campus"
+    assert said in doubt
+    assert doubt.endswith(f"of it there or another body of the name, not {UIR}")
+
+
+def test_the_namesake_s_city_named_too_is_the_plain_doubt(matcher):
+    """Its own city beside another's in the name's part: the text may name it, as before."""
+    doubt = doubt_of_uir(matcher, "University of International Relations, Nanjing, Suzhou, Jiangsu, China")
+    assert doubt is not None and doubt.endswith(f"the text may name it, not {UIR}")
+    assert "a place of its" not in doubt
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "University of International Relations, Beijing 100091, China",

@@ -905,9 +905,17 @@ def _with_its_namesake(
     other = namesake_of(hit.name)
     if other is None or isinstance(placed, _Elsewhere):
         return placed
+    may_name = ": the text may name it"
     if other.only_in_its_places:  # the entry the commoner bearer: only the other's place is a doubt
-        if not _a_place_of_the_namesake_s(hit, text, other):
+        its, not_its = _the_namesake_s_places_said(hit, text, other)
+        if not its:
             return placed
+        if not_its:  # "..., Suzhou, Jiangsu": its province, and a city of it not the namesake's
+            may_name = (
+                f"; the affiliation names {', '.join(map(printable, its))}, a place of its, but"
+                f" {', '.join(map(printable, not_its))}, not its city: the text may name a campus of it there"
+                f" or another body of the name"
+            )
     elif fold(hit.name) == fold(entry.name):
         return placed
     elif entry.country and other.country != entry.country.upper():
@@ -916,8 +924,8 @@ def _with_its_namesake(
     elif _an_own_place_not_the_namesake_s(entry, hit, text, other):
         return placed
     doubt = (
-        f"\u201c{printable(hit.matched)}\u201d is also the name of another body, {printable(other.described())}:"
-        f" the text may name it, not {printable(entry.name)}"
+        f"\u201c{printable(hit.matched)}\u201d is also the name of another body, {printable(other.described())}"
+        f"{may_name}, not {printable(entry.name)}"
     )
     if placed is None:
         return _LongerName(doubt)
@@ -926,16 +934,24 @@ def _with_its_namesake(
     return (type(placed) if isinstance(placed, _LongerName) else _LongerName)(f"{placed}; and {doubt}")
 
 
-def _a_place_of_the_namesake_s(hit: NameHit, text: str, other: Namesake) -> bool:
-    """Does the name's part of `text` name a city or province of the namesake's, in either script
-    ("University of International Relations, Nanjing 210039", "国际关系学院，江苏南京")?"""
+def _the_namesake_s_places_said(hit: NameHit, text: str, other: Namesake) -> tuple[list[str], list[str]]:
+    """The cities and provinces of the namesake's that the name's part of `text` names, in either
+    script ("University of International Relations, Nanjing 210039", "国际关系学院，江苏南京"), and
+    the Chinese cities it names that are none of the namesake's ("Suzhou" in "..., Suzhou,
+    Jiangsu") where it names no city of the namesake's, each as written."""
     begin, finish = part_of(text, places_in(text), hit.start, hit.end)
-    said = {
-        _place_key(in_english(text[p.start : p.end]) or text[p.start : p.end])
-        for p in provinces_in(text)
-        if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end
-    }
-    return bool(said & {_place_key(p) for p in other.places})
+    theirs = {_place_key(p) for p in other.places}
+    its_places: list[ProvincePlace] = []
+    not_its: list[str] = []
+    for p in provinces_in(text):
+        if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end:
+            said = text[p.start : p.end]
+            if _place_key(in_english(said) or said) in theirs:
+                its_places.append(p)
+            elif not p.is_province:
+                not_its.append(said)
+    its = [text[p.start : p.end] for p in its_places]
+    return its, not_its if all(p.is_province for p in its_places) else []
 
 
 def _an_own_place_not_the_namesake_s(entry: ListEntry, hit: NameHit, text: str, other: Namesake) -> bool:
