@@ -808,6 +808,8 @@ def related_doubt(reference_list: ReferenceList, entry: ListEntry, related: Rela
     said = printable(hit.matched)
     named = printable(related.name)
     found = f"\u201c{said}\u201d" + ("" if fold(hit.matched) == fold(related.name) else f" ({named})")
+    if hit.reordered:  # "Institute of International Relations" for "International Relations Institute"
+        found = f"\u201c{said}\u201d ({named}, its words in another order)"
     return (
         f"{found} is named by {printable(source)} under {printable(entry.name)} as a {called}; whether it counts"
         f" as {printable(entry.name)} is not said"
@@ -1068,7 +1070,8 @@ def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -
     (Oxford) is not "Queens College" (New York), nor "King's College London" a "Kings College"),
     or across what ends a part of an affiliation (`NameHit.crosses`: "Xi'an, University of
     Electronic Science and Technology of China" is a city and another university), or only with a
-    hyphen inside a word joined (`NameHit.hyphen_left_out`), or without
+    hyphen inside a word joined (`NameHit.hyphen_left_out`), or only with its words reordered
+    (`NameHit.reordered`: "PLA University of Foreign Languages"), or without
     its "the" after an "&", an "and" or a full stop (`NameHit.joined_to`). A doubt of
     the matcher's own kind (`_LongerName`, `_ProvinceDoubt`) stays of its kind."""
     if isinstance(placed, _Elsewhere):
@@ -1086,6 +1089,11 @@ def _with_doubts_of_its_writing(placed: str | _Elsewhere | None, hit: NameHit) -
             f"\u201c{said}\u201d and \u201c{printable(hit.name)}\u201d differ by a hyphen inside a word, and"
             " names spelt with and without one may be two institutions' (North-West University, South Africa,"
             " is not Northwest University, Xi'an)"
+        )
+    if hit.reordered:
+        doubts.append(
+            f"\u201c{said}\u201d writes the words of \u201c{printable(hit.name)}\u201d in another order, and"
+            " a name so ordered may be another body's (an institute of a university's is named so)"
         )
     if hit.crosses in LINE_BREAKS:
         doubts.append(

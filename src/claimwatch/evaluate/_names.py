@@ -73,6 +73,10 @@ class NameHit:
     # known as its own ("北京" in 北京微软亚洲研究院), where the caller asks for such names
     # (`NameMatcher`'s `other_place_before`): a doubt.
     place_before: str | None = None
+    # Found only with the name's words in another order, its kind's word first and theirs after an
+    # "of" ("PLA University of Foreign Languages" for the tracker's "PLA Foreign Languages
+    # University"): a doubt, since the words so ordered may name another body (`_reordered_forms`).
+    reordered: bool = False
 
     @property
     def is_acronym(self) -> bool:
@@ -397,6 +401,7 @@ class NameMatcher:
         self._labels: dict[int, list[tuple[str, str]]] = {}
         self._without_the: set[int] = set()  # labels of names found without their leading "the"
         self._hyphen_joined: set[int] = set()  # labels of names found with a hyphen of theirs joined
+        self._reordered: set[int] = set()  # labels of names found with their words in another order
         first_words: set[str] = set()
         form_words: set[str] = set()  # every word of the forms names are sought by
         together: set[frozenset[str]] = set()  # the words of `_OTHER_READINGS` one form holds, two or more
@@ -414,12 +419,16 @@ class NameMatcher:
             if not pattern:
                 continue
             forms, without_the = ([pattern.split()], []) if matcher is self._acronyms else _folded_forms(name)
-            groups = [(forms, False, False), (without_the, True, False)]
+            groups = [(forms, False, False, False), (without_the, True, False, False)]
             if matcher is self._folded and INNER_HYPHEN.search(composed := unicodedata.normalize("NFC", name)):
                 # "North-West University" is sought as "Northwest University" too, as a doubt.
                 joined, joined_without_the = _folded_forms(INNER_HYPHEN.sub("", composed))
-                groups += [(joined, False, True), (joined_without_the, True, True)]
-            for group, is_without_the, hyphen_joined in groups:
+                groups += [(joined, False, True, False), (joined_without_the, True, True, False)]
+            if matcher is self._folded:
+                # "PLA Foreign Languages University" is sought as "PLA University of Foreign Languages" too,
+                # as a doubt.
+                groups.append((_reordered_forms(forms), False, False, True))
+            for group, is_without_the, hyphen_joined, reordered in groups:
                 if not group:
                     continue
                 label = f"{len(self._labels)}"
@@ -429,6 +438,8 @@ class NameMatcher:
                     self._without_the.add(nlp().vocab.strings[label])
                 if hyphen_joined:
                     self._hyphen_joined.add(nlp().vocab.strings[label])
+                if reordered:
+                    self._reordered.add(nlp().vocab.strings[label])
                 first_words.update(form[0].lower() for form in group)
                 form_words.update(w for form in group for w in form)
                 together.update(t for form in group if len(t := _OTHER_WORDS.intersection(form)) > 1)
@@ -661,6 +672,8 @@ class NameMatcher:
                 joined_to = _joined_before(text, first[1])
                 if joined_to is None:
                     continue  # "The University of Hong Kong" is not in "The Chinese University of Hong Kong"
+            if match_id in self._reordered and not _stands_alone(text, first[1], last[2]):
+                continue  # "China Academy of Space Technology"; "Institute of ..., Fudan University"
             two_parts = folded and not _AFFILIATIONS_PART.isdisjoint(text[first[1] : last[2]])
             for key, name in self._labels[match_id]:
                 if two_parts and _AFFILIATIONS_PART.isdisjoint(name):
@@ -676,6 +689,7 @@ class NameMatcher:
                     last[2],
                     crosses=crossed,
                     hyphen_left_out=match_id in self._hyphen_joined,
+                    reordered=match_id in self._reordered,
                 )
                 hits.append(replace(found, joined_to=joined_to) if joined_to else found)
         return hits
@@ -685,7 +699,7 @@ def _in_order(hits: list[NameHit] | tuple[NameHit, ...]) -> tuple[NameHit, ...]:
     """Hits by where they start, the longest first: a list entry cites the first it keeps. A hit
     found only with an apostrophe left out or a hyphen joined is dropped where the name was found
     there as written (or with only one of the two)."""
-    respellings: dict[tuple[str, str, int, int], set[tuple[bool, bool]]] = {}
+    respellings: dict[tuple[str, str, int, int], set[tuple[bool, bool, bool]]] = {}
     for h in hits:
         respellings.setdefault((h.key, h.name, h.start, h.end), set()).add(_respelt(h))
     kept = {
@@ -699,10 +713,10 @@ def _in_order(hits: list[NameHit] | tuple[NameHit, ...]) -> tuple[NameHit, ...]:
     return tuple(sorted(kept, key=lambda h: (h.start, -h.end, h.key, h.name)))
 
 
-def _respelt(hit: NameHit) -> tuple[bool, bool]:
+def _respelt(hit: NameHit) -> tuple[bool, bool, bool]:
     """How the text or the name was read respelt to find a hit: an apostrophe left out, a hyphen
-    joined. A hit found with fewer at its place says more certainly the same."""
-    return hit.apostrophe_left_out, hit.hyphen_left_out
+    joined, its words reordered. A hit found with fewer at its place says more certainly the same."""
+    return hit.apostrophe_left_out, hit.hyphen_left_out, hit.reordered
 
 
 def with_visible_forms(names: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
@@ -838,6 +852,29 @@ def _begins_a_part(text: str, start: int) -> bool:
     return not end or text[end - 1] in _PART_ENDS
 
 
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Does a name found with its words reordered (`_reordered_forms`) stand as an institution of
+    its own: a whole part of its affiliation ("China Academy of Space Technology" is a longer
+    name; "Institute of International Relations Suzhou Campus" too), with no institution after
+    it in the affiliation ("Institute of International Relations, Fudan University": a unit of
+    the university, as departments are named so)?"""
+    if not (_begins_a_part(text, start) and _ends_a_part(text, end)):
+        return False
+    after = re.split(f"[{re.escape(''.join(_AFFILIATIONS_PART))}]", text[end:], maxsplit=1)[0]
+    return _KINDS_OF_INSTITUTION.isdisjoint(name_words(fold(after)))
+
+
+def _ends_a_part(text: str, end: int) -> bool:
+    """Does the name ending at `end` end the text, or a part of it (before a comma, a semicolon,
+    a bracket, a line break, a dash between spaces), an abbreviation's full stop aside?"""
+    rest = text[end:].lstrip(" .\t\u00a0")
+    return (
+        not rest
+        or rest[0] in _PART_ENDS
+        or (rest[0] in _DASHES and rest[1:2].isspace() and text[end : end + 1].isspace())
+    )
+
+
 _WORD_BEFORE = re.compile(r"[^\W_]+$")
 
 
@@ -866,6 +903,31 @@ def _space_before(text: str, at: int) -> int:
     while at and text[at - 1].isspace() and text[at - 1] not in _PART_ENDS:
         at -= 1
     return at
+
+
+def _reordered_forms(forms: list[list[str]]) -> list[list[str]]:
+    """A name's words in the order "Kind of Field" too, where it ends in a kind of institution and
+    holds no "of" or "for": before the kind's word, any words of its first ones kept in front and
+    two words or more after an "of" ("pla university of foreign languages", "institute of
+    international relations" for the tracker's "PLA Foreign Languages University" and NUDT's
+    "International Relations Institute"; china.org.cn writes the first so). One field's word
+    alone moves no name ("Luoyang University" is not "University of Luoyang"); every word is the
+    name's, or "of", so the name's needle is in any text a form is found in."""
+    out: list[list[str]] = []
+    if any(not _INNER_JOINS.isdisjoint(words) for words in forms):
+        return out  # its forms without their "of" too (`_without_inner_of`): "Ministry of ... College"
+    for words in forms:
+        if len(words) < 3 or words[-1] not in _KINDS_OF_INSTITUTION:
+            continue
+        for kept in range(len(words) - 2):
+            form = [*words[:kept], words[-1], "of", *words[kept:-1]]
+            if form not in out:
+                out.append(form)
+    return out
+
+
+# The words a name of an institution ends with that may come first, before an "of", as well.
+_KINDS_OF_INSTITUTION = frozenset({"university", "institute", "college", "academy"})
 
 
 def _without_inner_of(words: list[str]) -> list[list[str]]:

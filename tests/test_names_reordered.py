@@ -1,0 +1,136 @@
+"""A listed name written with its words in another order, its kind's word first (issue 18,
+thirty-fourth part).
+
+The ASPI tracker (../shared/data/aspi) gives the Information Engineering University the alias "PLA
+Foreign Languages University", and names under NUDT the subsidiary "International Relations
+Institute (Nanjing, Jiangsu Province)", its description "the Institute of International Relations
+in Nanjing". china.org.cn writes 解放军外国语学院 "PLA University of Foreign Languages, Luoyang"
+(http://china.org.cn/top10/2011-06/13/content_22772925_3.htm). Both texts named nothing: silence
+where the record perhaps names the listed body. Each is a doubt now, saying the words are in
+another order; never certain, and never a part of a longer name or a unit of a body after it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimwatch import lists
+from claimwatch.evaluate._matchers import ListMatcher
+from claimwatch.evaluate._names import NameMatcher, _reordered_forms
+from claimwatch.works import Authorship
+from helpers import coauthor_text_found
+
+ASPI_FILE = "aspi/misp-galaxy-china-defence-universities.json"
+IEU = "information-engineering-university"
+NUDT = "national-university-of-defense-technology"
+
+
+@pytest.fixture(scope="module")
+def matcher(tmp_path_factory, request) -> ListMatcher:
+    """The real tracker, imported whole as `claimwatch lists import aspi` does."""
+    shared = request.getfixturevalue("shared_data")
+    out = tmp_path_factory.mktemp("aspi") / "aspi.yaml"
+    lists.write_list_yaml(lists.import_aspi(shared / ASPI_FILE, list_id="aspi"), out)
+    return ListMatcher(lists.load_list(out))
+
+
+def found(matcher: ListMatcher, raw: str) -> dict[str, str | None]:
+    hits = matcher.hits(Authorship(name="A", position=0, raw_affiliations=(raw,)))
+    return {h.entry.id: h.doubt for h in hits}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "PLA University of Foreign Languages, Luoyang, China",  # china.org.cn's form
+        "PLA University of Foreign Languages, Luoyang 471003, Henan, Peoples R China",
+        "Department of English, PLA Univ. of Foreign Languages, Luoyang, China",
+    ],
+)
+def test_an_alias_with_its_words_reordered_is_a_doubt(matcher, raw):
+    doubt = found(matcher, raw).get(IEU)  # was nothing: no hit at all
+    assert doubt is not None
+    assert "writes the words of \u201cPLA Foreign Languages University\u201d in another order" in doubt
+
+
+def test_a_subsidiary_with_its_words_reordered_is_a_doubt_saying_so(matcher):
+    doubt = found(matcher, "Institute of International Relations, Nanjing, China").get(NUDT)  # was nothing
+    assert doubt is not None
+    assert doubt.startswith(
+        "\u201cInstitute of International Relations\u201d (International Relations Institute (Nanjing, Jiangsu"
+        " Province), its words in another order) is named by China Defence Universities Tracker under"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "entry"),
+    [
+        # A longer name: CASC's academy, not the Space Engineering University's "Space Technology Academy".
+        ("China Academy of Space Technology (CAST)", "space-engineering-university"),
+        ("Rocket Force Equipment Academy of PLA Rocket Force, China", "rocket-force-sergeant-school"),
+        # The tracker's alias of Jiangnan Social University: no NUDT subsidiary.
+        ("Institute of International Relations Suzhou Campus", NUDT),
+        # A university's unit, as departments are named: the university after it.
+        ("Institute of International Relations, Fudan University, Shanghai, China", NUDT),
+    ],
+)
+def test_a_reordered_name_within_a_longer_one_or_a_unit_is_not_found(matcher, raw, entry):
+    assert entry not in found(matcher, raw)
+
+
+def test_the_names_as_written_stay_certain(matcher):
+    assert found(matcher, "PLA Foreign Languages University, Luoyang, China").get(IEU, "") is None
+
+
+@given(st.lists(st.sampled_from(["pla", "foreign", "languages", "space", "technology", "of"]), max_size=5))
+def test_reordered_forms_hold_the_name_s_words_and_an_of(words):
+    """Every word of a form is the name's or "of", so the query's needle for the name is in any
+    text a form is found in; a name holding an "of", or one field's word alone, gives none."""
+    name = [*words, "university"]
+    for form in _reordered_forms([name]):
+        assert sorted(form) == sorted([*name, "of"]) and form.index("university") < form.index("of")
+    if "of" in words or len(words) < 2:
+        assert _reordered_forms([name]) == []
+
+
+def test_a_name_holding_an_of_is_not_reordered_by_its_web_of_science_form():
+    """The tracker's "Ministry of Public Security Railway Police College" is sought without its
+    "of" too ("Ministry Public Security Railway Police College"); that form is not reordered."""
+    names = NameMatcher([("k", "Ministry of Public Security Railway Police College")])
+    assert names.find("College of Ministry Public Security Railway Police, Zhengzhou") == []
+
+
+def test_the_name_matcher_marks_only_the_reordered_hit():
+    names = NameMatcher([("k", "PLA Foreign Languages University")])
+    (plain,) = names.find("PLA Foreign Languages University, Luoyang")
+    (other,) = names.find("PLA University of Foreign Languages, Luoyang")
+    assert not plain.reordered and other.reordered
+    assert names.find("Luoyang University, Luoyang") == []
+
+
+LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: ieu
+    name: Information Engineering University
+    aliases: [PLA Foreign Languages University, 中国人民解放军信息工程大学]
+    country: CN
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "result"),
+    [
+        ("PLA University of Foreign Languages, Luoyang, China", "doubt"),  # was nothing
+        ("University of Information Engineering, Zhengzhou, China", "doubt"),  # was nothing
+        ("PLA Foreign Languages University, Luoyang, China", "match"),
+        ("School of Information Engineering, Zhengzhou University, Zhengzhou, China", "nothing"),
+    ],
+)
+def test_a_whole_check_reads_it_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, result):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, result)
