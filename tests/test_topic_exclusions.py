@@ -552,6 +552,35 @@ def test_a_person_s_faculty_the_topic_excludes_said_of_a_machine_is_a_doubt(tmp_
             "cow",
             "face recognition of cow",
         ),
+        # A count before the animal's word, as papers on cattle faces give their herds ("facial
+        # classification of 77 cows", Bergman et al., Animal 2024; "muzzle images collected from 268
+        # beef cattle", arXiv 2311.08148): "Face recognition of 12 dairy cows" was certain where
+        # "... of two cows" and "... of dairy cows" were doubts (issue 18, thirty-fourth part). A
+        # count is read through, as "two" is.
+        (
+            "Face identification of 77 cows",
+            "Face identification of 77 cows",
+            "77",
+            "cows",
+            "face identification of cow",
+        ),
+        (
+            "Face recognition of 268 beef cattle",
+            "Face recognition of 268 beef cattle",
+            "268 beef",
+            "cattle",
+            "face recognition of cattle",
+        ),
+        (
+            "Face recognition of the 1,200 dairy cows",
+            "Face recognition of the 1,200 dairy cows",
+            "the 1,200 dairy",
+            "cows",
+            "face recognition of cow",
+        ),
+        ("Face recognition of 12 people and cows", None, None, None, None),
+        ("Face recognition of 40 dog owners", None, None, None, None),
+        ("Face recognition of 3D cattle models", None, None, None, None),
         ("Face recognition of young children and dogs", None, None, None, None),
         ("Face recognition of the DOG dataset", None, None, None, None),
         ("Face recognition of masked people", None, None, None, None),

@@ -3691,11 +3691,15 @@ def _persons_after_words(seen: str, where: Callable[[int], int], stop_words: Set
 
 # "of", "in" or "for" right after a match and the two or three words after it, white space alone
 # between ("Face recognition of dairy cows", "... of Bos taurus cattle"), each word's end kept.
+# A count among the words ("of 12 dairy cows", "of 1,200 cows") only says how many, as "two" does:
+# read through, it is not one of the word or two that may describe the animal's word.
+_COUNT = r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,.]*[^\W\d_])"
 _PREPOSITION_AND_WORDS = re.compile(
-    r"[ \t\u00a0]+(?P<prep>of|in|for)(?P<words>(?:[ \t\u00a0]+[^\W\d_]+(?:-[^\W\d_]+)*){2,3})(?![^\W\d_-])",
+    r"[ \t\u00a0]+(?P<prep>of|in|for)"
+    rf"(?P<words>(?:[ \t\u00a0]+(?:{_COUNT}|[^\W\d_]+(?:-[^\W\d_]+)*)){{2,5}})(?![^\W\d_-])",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD = re.compile(rf"(?P<count>{_COUNT})|[^\W\d_]+(?:-[^\W\d_]+)*")
 # Words of grammar that before an animal's word only say which animals ("of the cattle", "of these
 # dogs", "of many pigs"); any other joins or parts words ("of people and cattle": people's faces).
 _DETERMINERS = frozenset(
@@ -3705,8 +3709,8 @@ _DETERMINERS = frozenset(
 
 
 def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int, str, str, str] | None:
-    """Where match `h` is followed by "of", "in" or "for", one or two words and a word an excluded
-    phrase said of the match ends in, read as rendered (`_rendered_after`): where that word ends,
+    """Where match `h` is followed by "of", "in" or "for", one or two words (and any counts: "of
+    12 dairy cows") and a word an excluded phrase said of the match ends in, read as rendered (`_rendered_after`): where that word ends,
     the words between, the word and the excluded phrase; None where no such words follow, where a word
     between names people or is a word of grammar other than a determiner ("of people and
     cattle"), where the word describes people after it (`_describes_people`: "of elderly dog
@@ -3717,22 +3721,24 @@ def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int,
     seen, where = _rendered_after(text, h.end, 100)
     if (m := _PREPOSITION_AND_WORDS.match(seen)) is None:
         return None
-    words = list(_WORD.finditer(seen, m.start("words"), m.end("words")))
+    words = [w for w in _WORD.finditer(seen, m.start("words"), m.end("words")) if not w.group("count")]
     said = text[h.start : h.end]
-    for n in (1, 2):  # "of dairy cows", "of Bos taurus cattle"
+    for n in (0, 1, 2):  # "of 12 cows", "of dairy cows", "of Bos taurus cattle"
         if n >= len(words):
             break
-        if _a_word_naming_people_or_joining(words[n - 1].group().lower(), STOP_WORDS):
+        if n and _a_word_naming_people_or_joining(words[n - 1].group().lower(), STOP_WORDS):
             return None
+        if not (between := seen[m.start("words") : words[n].start()].split()):
+            continue  # "of cows": the excluded phrase as written, if any
         word = words[n].group()
-        others = f"{said} {m.group('prep')} " + " ".join(w.group() for w in words[:n])
+        others = f"{said} {m.group('prep')} " + " ".join(between)
         if word.isupper() and len(word) > 1 and any(c.islower() for c in others):
             continue  # perhaps an acronym, where the words before it are not in capitals too
         reading = f"{said} {m.group('prep')} {word}"
         if held := [x for x in excluded.find(reading) if x.start == 0 and x.end == len(reading)]:
             if _describes_people(seen[words[n].end() :], STOP_WORDS):
                 return None  # "of elderly dog owners": the owners' faces, as written
-            return where(words[n].end()), " ".join(w.group() for w in words[:n]), word, held[0].phrase
+            return where(words[n].end()), " ".join(between), word, held[0].phrase
     return None
 
 
