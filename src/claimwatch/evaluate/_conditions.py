@@ -125,8 +125,9 @@ class _WorkContext:
         written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`), or ending in a
         word that may describe a noun after it (`TopicMatcher.read_as_a_modifier`), or said of a
         machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`); or
-        every match is said of a word an excluded phrase ends in, a word or two describing it
-        between (`TopicMatcher.said_of_a_described_word`). None where none of these."""
+        every match is said of a word an excluded phrase ends in, or runs on into one's last word, a
+        word or two describing it between (`TopicMatcher.said_of_a_described_word`). None where none
+        of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)

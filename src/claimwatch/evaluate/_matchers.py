@@ -2896,8 +2896,11 @@ class TopicMatcher:
         # A text's matches and the excluded phrases holding them (`_found`), read by the reasons
         # and again by each doubt a work with no certain match is asked for: worked out once.
         self._founds: Memo[str, tuple[list[PhraseHit], list[PhraseHit]]] = Memo(256)
-        # Whether an excluded phrase says what the match is of, in or for (`said_of_a_described_word`).
-        self._excludes_of_a_word = any(_OF_A_WORD.search(x) for x in self.excluded.phrases)
+        # Whether an excluded phrase says what the match is of, in or for, or runs on from a match
+        # with a word ("text-to-video retrieval"): `said_of_a_described_word`.
+        self._excludes_of_a_word = any(
+            _OF_A_WORD.search(x) or any(h.end < len(x) for h in self.phrases.find(x)) for x in self.excluded.phrases
+        )
 
     def other_sense(self, work: Work) -> str | None:
         """Why the work's phrase matches may mean the topic's words in another sense: the first
@@ -3305,9 +3308,11 @@ class TopicMatcher:
     def said_of_a_described_word(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match is said of a word an excluded phrase ends in after "of",
         "in" or "for", a word or two describing it between ("Face recognition of dairy cows": the
-        topic excludes "face recognition of cow"), shows the topic only perhaps: the words between
-        may only say which of those the match is of (`_described_after`); None where a match is
-        said of nothing so, or the topic excludes no phrase ending so."""
+        topic excludes "face recognition of cow"), or runs on into an excluded phrase's last word so
+        ("Text-to-video cross-modal retrieval": "text-to-video retrieval"), shows the topic only
+        perhaps: the words between may only say which of those is meant (`_described_after`,
+        `_described_within`); None where a match is said of nothing so, or the topic excludes no
+        phrase ending so."""
         if not self._excludes_of_a_word:
             return None
         first = None
@@ -3321,10 +3326,16 @@ class TopicMatcher:
                 first = first or (name, text, h, described)
         if first is None:
             return None
-        name, text, h, (end, between, word, x) = first
+        name, text, h, (end, between, word, x, prep) = first
+        said = text[h.start : end]
+        if not prep:  # "text-to-video cross-modal retrieval": the words between may be the excluded phrase's
+            return (
+                f"its {name} says \u201c{said}\u201d, where \u201c{between}\u201d, between \u201c{h.phrase}\u201d and "
+                f"\u201c{word}\u201d, may stand inside \u201c{x}\u201d, a phrase the topic excludes"
+            )
         return (
-            f"its {name} says \u201c{text[h.start : end]}\u201d, where \u201c{between}\u201d may only say which "
-            f"\u201c{word}\u201d \u201c{h.phrase}\u201d is said of, as in \u201c{x}\u201d, a phrase the topic excludes"
+            f"its {name} says \u201c{said}\u201d, where \u201c{between}\u201d may only say which \u201c{word}\u201d "
+            f"\u201c{h.phrase}\u201d is said of, as in \u201c{x}\u201d, a phrase the topic excludes"
         )
 
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
@@ -3700,6 +3711,10 @@ _PREPOSITION_AND_WORDS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(rf"(?P<count>{_COUNT})|[^\W\d_]+(?:-[^\W\d_]+)*")
+# The two to six words right after a match, white space alone between, where an excluded phrase
+# runs on from the match with a word ("Text-to-video cross-modal retrieval": "text-to-video
+# retrieval").
+_WORDS_RIGHT_AFTER = re.compile(r"(?P<words>(?:[ \t\u00a0]+[^\W\d_]+(?:-[^\W\d_]+)*){2,6})(?![^\W\d_-])")
 # Words of grammar that before an animal's word only say which animals ("of the cattle", "of these
 # dogs", "of many pigs"); any other joins or parts words ("of people and cattle": people's faces).
 _DETERMINERS = frozenset(
@@ -3708,10 +3723,11 @@ _DETERMINERS = frozenset(
 )
 
 
-def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int, str, str, str] | None:
+def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int, str, str, str, str] | None:
     """Where match `h` is followed by "of", "in" or "for", one or two words (and any counts: "of
-    12 dairy cows") and a word an excluded phrase said of the match ends in, read as rendered (`_rendered_after`): where that word ends,
-    the words between, the word and the excluded phrase; None where no such words follow, where a word
+    12 dairy cows") and a word an excluded phrase said of the match ends in, read as rendered
+    (`_rendered_after`): where that word ends, the words between, the word, the excluded phrase
+    and the preposition; None where no such words follow, where a word
     between names people or is a word of grammar other than a determiner ("of people and
     cattle"), where the word describes people after it (`_describes_people`: "of elderly dog
     owners"), or where the word is written in capitals and the words before it are not, perhaps an
@@ -3720,7 +3736,8 @@ def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int,
 
     seen, where = _rendered_after(text, h.end, 100)
     if (m := _PREPOSITION_AND_WORDS.match(seen)) is None:
-        return None
+        return _described_within(excluded, text, h, seen, where)
+    prep = m.group("prep")
     words = [w for w in _WORD.finditer(seen, m.start("words"), m.end("words")) if not w.group("count")]
     said = text[h.start : h.end]
     for n in (0, 1, 2):  # "of 12 cows", "of dairy cows", "of Bos taurus cattle"
@@ -3731,15 +3748,49 @@ def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int,
         if not (between := seen[m.start("words") : words[n].start()].split()):
             continue  # "of cows": the excluded phrase as written, if any
         word = words[n].group()
-        others = f"{said} {m.group('prep')} " + " ".join(between)
+        others = f"{said} {prep} " + " ".join(between)
         if word.isupper() and len(word) > 1 and any(c.islower() for c in others):
             continue  # perhaps an acronym, where the words before it are not in capitals too
-        reading = f"{said} {m.group('prep')} {word}"
+        reading = f"{said} {prep} {word}"
         if held := [x for x in excluded.find(reading) if x.start == 0 and x.end == len(reading)]:
             if _describes_people(seen[words[n].end() :], STOP_WORDS):
                 return None  # "of elderly dog owners": the owners' faces, as written
-            return where(words[n].end()), " ".join(between), word, held[0].phrase
+            return where(words[n].end()), " ".join(between), word, held[0].phrase, prep
     return None
+
+
+def _described_within(
+    excluded: PhraseSet, text: str, h: PhraseHit, seen: str, where: Callable[[int], int]
+) -> tuple[int, str, str, str, str] | None:
+    """Where match `h` runs on, white space alone between, into an excluded phrase's words but its
+    last, then one or two words and its last word ("Text-to-video cross-modal retrieval" against
+    "text-to-video retrieval", "Text-to-video and video-to-text cross-modal retrieval" against
+    "text-to-video and video-to-text retrieval"): as `_described_after`, no preposition given.
+    None where a word between is a word of grammar ("text-to-video generation for retrieval"),
+    names people or a machine ("face recognition system ability": a machine's, where the topic
+    excludes a person's faculty)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if (m := _WORDS_RIGHT_AFTER.match(seen)) is None:
+        return None
+    words = list(_WORD.finditer(seen, m.start("words"), m.end("words")))
+    said = text[h.start : h.end]
+    for last in range(1, len(words)):
+        for n in (1, 2):  # the words between: "cross-modal", "partially relevant"
+            if n > last or _parts_a_run_on(words[last - n].group().lower(), STOP_WORDS):
+                break
+            word = words[last].group()
+            reading = " ".join([said, *(w.group() for w in words[: last - n]), word])
+            if held := [x for x in excluded.find(reading) if x.start == 0 and x.end == len(reading)]:
+                between = " ".join(w.group() for w in words[last - n : last])
+                return where(words[last].end()), between, word, held[0].phrase, ""
+    return None
+
+
+def _parts_a_run_on(word: str, stop_words: Set[str]) -> bool:
+    """Whether `word`, between a match and the last word of an excluded phrase it runs on into,
+    parts them: a word of grammar, or one naming people or a machine (`_described_within`)."""
+    return word in stop_words or word in _MACHINES or _names_people(word)
 
 
 _POSSESSIVE_MARK = re.compile("['\u2019]s?(?=[ \t\u00a0])")
