@@ -578,44 +578,64 @@ _SLASHED_RUN = re.compile(r"(?<=[^\W_])(?<!\band)(?:/[^\W_]+(?:-[^\W_]+)*)+", re
 _WORD_SHARED_AFTER = re.compile(r"[ \t]+[^\W_]")
 # The slashes of a run read so, from the first: titles set two to four compounds side by side
 # ("text-to-video/video-to-text/video-to-video"); each slash read is one more reading of the text.
+# Only the compounds whose words are all a phrase's count (`_slashed_compounds`), so a title's
+# longer list ("Image-to-text/text-to-image/image-to-video/video-to-image/text-to-video/...
+# retrieval") still reads the compound that may be one with the word shared.
 _SLASHES_READ = 4
+# The compound before a run's first slash.
+_COMPOUND_BEFORE = re.compile(r"[^\W_]+(?:-[^\W_]+)*$")
 
 
-def _slashed_compounds(read: str) -> list[list[tuple[int, int]]]:
+def _slashed_compounds(
+    read: str, words: frozenset[str] = frozenset()
+) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """For each run of compounds a slash sets side by side before a word they share (`_SLASHED_RUN`)
-    in `read`, the stretches a reader may leave out to read a compound whole with that word: from
-    each of its first slashes (`_SLASHES_READ`) that a hyphen follows within the run, but after
-    "and" ("and/or"), to the run's end; in order."""
+    in `read`, its span and the stretches a reader may leave out to read a compound whole with that
+    word: from each of its first slashes (`_SLASHES_READ`) that a hyphen follows within the run, but
+    after "and" ("and/or"), and whose compound before it is of `words` alone (a phrase's, where
+    given: only such a compound may be one with the word shared), to the run's end; in order."""
     runs = []
     for m in _SLASHED_RUN.finditer(read):
         last_hyphen = read.rfind("-", m.start(), m.end())
         if last_hyphen < 0 or _WORD_SHARED_AFTER.match(read, m.end()) is None:
             continue  # words alone ("Face/voice recognition"): `_SLASHED` reads them
         slashes: list[int] = []
-        at = m.start()
+        at, begin = m.start(), _compound_start(read, m.start())
         while 0 <= at < last_hyphen and len(slashes) < _SLASHES_READ:
-            if not _AND_BEFORE.search(read, max(0, at - 4), at):
+            if not _AND_BEFORE.search(read, max(0, at - 4), at) and _of_words(read[begin:at], words):
                 slashes.append(at)
-            at = read.find("/", at + 1, m.end())
+            begin, at = at + 1, read.find("/", at + 1, m.end())
         if slashes:
-            runs.append([(at, m.end()) for at in slashes])
+            runs.append((m.span(), [(at, m.end()) for at in slashes]))
     return runs
+
+
+def _compound_start(read: str, slash: int) -> int:
+    """Where the compound before a run's first slash (at `slash`) begins."""
+    m = _COMPOUND_BEFORE.search(read, max(0, slash - 100), slash)
+    return m.start() if m else slash
+
+
+def _of_words(compound: str, words: frozenset[str]) -> bool:
+    """Whether every word of `compound` may be a phrase's (`words`, all where none given; a word
+    not in ASCII letters may be read as one)."""
+    return not words or all(not w.isascii() or w.lower() in words for w in compound.split("-") if w)
 
 
 _AND_BEFORE = re.compile(r"(?<![^\W_])and$", re.IGNORECASE)
 
 
 def _compound_readings(
-    found: list[list[tuple[int, int]]], runs: list[list[tuple[int, int]]]
+    found: list[list[tuple[int, int]]], runs: list[tuple[tuple[int, int], list[tuple[int, int]]]]
 ) -> Iterator[list[tuple[int, int]]]:
     """The stretches to leave out to read compounds a slash sets side by side whole
     (`_slashed_compounds`): for the k-th slash of each run that has one, from it to the run's end,
     beside the first stretch of every other match (`found`) outside those runs. One reading a slash
     deep, however many runs: a text of thousands is read a few times, not once a run."""
-    for k in range(max((len(r) for r in runs), default=0)):
-        read = [r for r in runs if len(r) > k]
-        taken = [(r[0][0], r[0][1]) for r in read]
-        yield sorted([r[k] for r in read] + _outside([f[0] for f in found], taken))
+    for k in range(max((len(r) for _, r in runs), default=0)):
+        read = [(span, r) for span, r in runs if len(r) > k]
+        taken = [span for span, _ in read]  # the whole run: its slashes' own readings left aside
+        yield sorted([r[k] for _, r in read] + _outside([f[0] for f in found], taken))
 
 
 def _outside(stretches: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -683,7 +703,7 @@ def completed_readings(
         [_suspensions(m, probe) for m in _SUSPENDED.finditer(probe)]
         + ([[m.span()] for m in _SLASHED.finditer(probe)] if "/" in probe else [])
     )
-    runs = _slashed_compounds(probe) if "/" in probe else []
+    runs = _slashed_compounds(probe, coordinated_before) if "/" in probe else []
     for stretches in chain(_completions(found) if found else (), _compound_readings(found, runs)):
         gaps = stretches if origins is None else [(origins[b][0], origins[e - 1][1]) for b, e in stretches]
         yield _spaced_out(text, gaps), gaps
