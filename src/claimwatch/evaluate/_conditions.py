@@ -124,7 +124,9 @@ class _WorkContext:
         only so (`TopicMatcher.perhaps_excluded`), or inside an excluded phrase whose first word is
         written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`), or ending in a
         word that may describe a noun after it (`TopicMatcher.read_as_a_modifier`), or said of a
-        machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`); or
+        machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`), or
+        read past a character lost, a replacement character ("face identi\ufffdcation":
+        `TopicMatcher.read_past_a_lost_character`); or
         every match is said of a word an excluded phrase ends in, or runs on into one's last word, a
         word or two describing it between (`TopicMatcher.said_of_a_described_word`). None where none
         of these."""
@@ -143,6 +145,7 @@ class _WorkContext:
                     or matcher.read_as_an_acronym(self.work, self.abstract_words)
                     or matcher.read_as_a_modifier(self.work, self.abstract_words)
                     or matcher.said_of_a_machine(self.work, self.abstract_words)
+                    or matcher.read_past_a_lost_character(self.work, self.abstract_words)
                 )
             elif any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None

@@ -3290,6 +3290,28 @@ class TopicMatcher:
                 )
         return None
 
+    def read_past_a_lost_character(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work none of whose text matches may still hold a phrase: a replacement character
+        (U+FFFD) stands where a character was lost, as a PDF's ligatures are ("face identi\ufffdcation",
+        its "fi" lost), and read as one of them the text holds a match no excluded phrase holds;
+        None where none does. Only in a text a phrase's first word is written whole in
+        (`PhraseSet.might_match`), as the DuckDB engine's prefilter reads it."""
+        for name, text in self._texts(work, abstract_words):
+            if _LOST not in text or not self.phrases.might_match(text):
+                continue
+            for letters in _LIGATURES:
+                reading, where = _with_lost_letters(text, letters)
+                hits, excluded = self._found(reading)
+                for h in hits:
+                    if _LOST in text[where(h.start) : where(h.end)] and not _within_any(h, excluded):
+                        said = text[where(h.start) : where(h.end)]
+                        return (
+                            f"its {name} says \u201c{said}\u201d, where \u201c\ufffd\u201d stands for a character "
+                            f"lost, as a PDF's ligatures are: read as \u201c{letters}\u201d, it says "
+                            f"\u201c{reading[h.start : h.end]}\u201d"
+                        )
+        return None
+
     def said_of_a_machine(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match an excluded phrase holds may still hold one: the excluded
         phrase is said of a machine ("the face recognition ability of deep neural networks", "the
@@ -3715,6 +3737,32 @@ _WORD = re.compile(rf"(?P<count>{_COUNT})|[^\W\d_]+(?:-[^\W\d_]+)*")
 # runs on from the match with a word ("Text-to-video cross-modal retrieval": "text-to-video
 # retrieval").
 _WORDS_RIGHT_AFTER = re.compile(r"(?P<words>(?:[ \t\u00a0]+[^\W\d_]+(?:-[^\W\d_]+)*){2,6})(?![^\W\d_-])")
+# The replacement character, which stands where a character was lost ("identi\ufffdcation": the "fi"
+# ligature of a PDF, as Crossref's and extracted abstracts give it, CrossRef/rest-api-doc#67), and
+# the letters of the ligatures it most often stands for (U+FB00 to U+FB04).
+_LOST = "\ufffd"
+_LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
+
+
+def _with_lost_letters(text: str, letters: str) -> tuple[str, Callable[[int], int]]:
+    """`text` with every replacement character read as `letters`, and where in `text` an offset
+    in the reading stands: a lost character's first letter at its place, its others just after it,
+    so a span beginning or ending among them holds it whole."""
+    reading = text.replace(_LOST, letters)
+    lost = [i for i, c in enumerate(text) if c == _LOST]
+    grown = len(letters) - 1
+    # The reading's offset of each lost character's letters, in order.
+    starts = [at + k * grown for k, at in enumerate(lost)]
+
+    def where(k: int) -> int:
+        n = bisect.bisect_right(starts, k)  # lost characters at or before `k` in the reading
+        if n and k < starts[n - 1] + len(letters):
+            return lost[n - 1] + (1 if k > starts[n - 1] else 0)
+        return k - n * grown
+
+    return reading, where
+
+
 # Words of grammar that before an animal's word only say which animals ("of the cattle", "of these
 # dogs", "of many pigs"); any other joins or parts words ("of people and cattle": people's faces).
 _DETERMINERS = frozenset(

@@ -1,0 +1,115 @@
+"""A replacement character where a PDF's ligature was lost (issue 18, thirty-fourth part).
+
+Crossref's records and abstracts extracted from PDFs write U+FFFD where a character could not be
+decoded (some 500,000 Crossref works, https://github.com/CrossRef/rest-api-doc/issues/67), most
+often a ligature's "fi" or "fl" ("identi\\ufffdcation": PDF extractors lose the ligatures' letters,
+https://github.com/datalab-to/marker/issues/219, https://github.com/grobidOrg/grobid/issues/892).
+"Face identi\\ufffdcation in the wild" matched nothing and cleared the claim in silence; read with
+the letters a ligature stands for, a match no excluded phrase holds is a doubt, said why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+FFFD = "\ufffd"
+
+
+def _inverted(abstract: str) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, word in enumerate(abstract.split()):
+        index.setdefault(word, []).append(i)
+    return index
+
+
+def _shipped(topic: str) -> str:
+    text = (Path(__file__).parents[1] / f"claims/topics/{topic}.yaml").read_text()
+    return text.replace(f"id: {topic}", "id: face")
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "said", "letters", "reads"),
+    [
+        (f"Face identi{FFFD}cation in the wild", None, f"Face identi{FFFD}cation", "fi", "Face identification"),
+        (f"Face anti-spoo{FFFD}ng", None, f"Face anti-spoo{FFFD}ng", "fi", "Face anti-spoofing"),
+        # The abstract as OpenAlex gives it, an inverted index, with another word's ligature lost too.
+        (
+            "A study",
+            f"We propose a speci{FFFD}c face veri{FFFD}cation method.",
+            f"face veri{FFFD}cation",
+            "fi",
+            "face verification",
+        ),
+    ],
+)
+def test_a_phrase_read_past_a_lost_ligature_is_a_doubt(tmp_path, title, abstract, said, letters, reads):
+    extra = {"abstract_inverted_index": _inverted(abstract)} if abstract else {}
+    records = [work("W1", title, authorships=[authorship("A", [LAB])], **extra)]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    field = "abstract" if abstract else "title"
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            f"its {field} says \u201c{said}\u201d, where \u201c{FFFD}\u201d stands for a character lost, as a PDF's "
+            f"ligatures are: read as \u201c{letters}\u201d, it says \u201c{reads}\u201d",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"Cattle face identi{FFFD}cation",  # excluded read so too: the animals', as written
+        f"Face recogni{FFFD}tion",  # no ligature there: "recogni" and "tion" are no phrase's words
+        f"Identi{FFFD}cation of faces",
+    ],
+)
+def test_a_lost_character_read_to_no_phrase_or_an_excluded_one_clears(tmp_path, title):
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert (result.findings, result.uncertain_findings) == ((), ())
+
+
+def test_a_certain_match_beside_a_lost_character_stays_certain(tmp_path):
+    records = [work("W1", f"Face recognition and identi{FFFD}cation", authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+
+
+# A phrase's first word may hold the lost letters where the letters before them may begin it, as
+# the DuckDB engine's prefilter reads a word's beginning too ("Arti\ufffdcial": "arti"); a lost
+# character first ("\ufffdlter bubbles") leaves no beginning to seek, and neither engine reads it.
+def test_a_first_word_is_read_past_a_lost_ligature_only_where_its_beginning_is_written(tmp_path):
+    topic = "id: face\nname: t\nrationale: r\nphrases:\n  - artificial intelligence\n  - filter bubble\n"
+    titles = [f"Arti{FFFD}cial intelligence", f"{FFFD}lter bubbles"]
+    records = [work(f"W{i}", t, authorships=[authorship("A", [LAB])]) for i, t in enumerate(titles)]
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert result.findings == ()
+    assert [f.work.id for f in result.uncertain_findings] == ["W0"]
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", " ", FFFD]), max_size=20).map("".join),
+    st.sampled_from(["fi", "fl", "ff", "ffi", "ffl"]),
+)
+def test_every_offset_of_the_reading_comes_from_its_character(text, letters):
+    from claimwatch.evaluate._matchers import _with_lost_letters
+
+    reading, where = _with_lost_letters(text, letters)
+    assert reading == text.replace(FFFD, letters)
+    assert where(len(reading)) == len(text)
+    k = 0
+    for i, c in enumerate(text):  # each character's reading, the letters of a lost one
+        if c != FFFD:
+            assert (where(k), reading[k]) == (i, c)
+            k += 1
+            continue
+        # a lost character's first letter is where it stands, the others just after it: a span
+        # beginning or ending among them holds the lost character whole
+        assert [where(k + n) for n in range(len(letters))] == [i] + [i + 1] * (len(letters) - 1)
+        k += len(letters)
