@@ -5,7 +5,10 @@ decoded (some 500,000 Crossref works, https://github.com/CrossRef/rest-api-doc/i
 often a ligature's "fi" or "fl" ("identi\\ufffdcation": PDF extractors lose the ligatures' letters,
 https://github.com/datalab-to/marker/issues/219, https://github.com/grobidOrg/grobid/issues/892).
 "Face identi\\ufffdcation in the wild" matched nothing and cleared the claim in silence; read with
-the letters a ligature stands for, a match no excluded phrase holds is a doubt, said why."""
+the letters a ligature stands for, a match no excluded phrase holds is a doubt, said why. So is
+one read with "i" for a dotless "\u0131", as Turkish keyboards and lower-casing write English words
+("Comparison of Deep Learning Architectures And Face Detect\u0131on Methods in Face Recogn\u0131t\u0131on",
+DergiPark, bibted 1539472, 2024: https://dergipark.org.tr/en/pub/bibted/article/1539472)."""
 
 from __future__ import annotations
 
@@ -37,6 +40,13 @@ def _shipped(topic: str) -> str:
     [
         (f"Face identi{FFFD}cation in the wild", None, f"Face identi{FFFD}cation", "fi", "Face identification"),
         (f"Face anti-spoo{FFFD}ng", None, f"Face anti-spoo{FFFD}ng", "fi", "Face anti-spoofing"),
+        (
+            "Comparison of Deep Learning Architectures And Face Detect\u0131on Methods in Face Recogn\u0131t\u0131on",
+            None,
+            "Face Recogn\u0131t\u0131on",
+            "i",
+            "Face Recognition",
+        ),
         # The abstract as OpenAlex gives it, an inverted index, with another word's ligature lost too.
         (
             "A study",
@@ -53,10 +63,15 @@ def test_a_phrase_read_past_a_lost_ligature_is_a_doubt(tmp_path, title, abstract
     result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
     assert (result.verdict, result.findings) == ("insufficient_evidence", ())
     field = "abstract" if abstract else "title"
+    lost, why = (
+        (FFFD, "a character lost, as a PDF's ligatures are")
+        if FFFD in said
+        else ("\u0131", "an \u201ci\u201d, as Turkish keyboards write it")
+    )
     assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
         "W1": (
-            f"its {field} says \u201c{said}\u201d, where \u201c{FFFD}\u201d stands for a character lost, as a PDF's "
-            f"ligatures are: read as \u201c{letters}\u201d, it says \u201c{reads}\u201d",
+            f"its {field} says \u201c{said}\u201d, where \u201c{lost}\u201d stands for {why}: read as "
+            f"\u201c{letters}\u201d, it says \u201c{reads}\u201d",
         )
     }
 
@@ -67,6 +82,7 @@ def test_a_phrase_read_past_a_lost_ligature_is_a_doubt(tmp_path, title, abstract
         f"Cattle face identi{FFFD}cation",  # excluded read so too: the animals', as written
         f"Face recogni{FFFD}tion",  # no ligature there: "recogni" and "tion" are no phrase's words
         f"Identi{FFFD}cation of faces",
+        "Cattle face recogn\u0131t\u0131on",
     ],
 )
 def test_a_lost_character_read_to_no_phrase_or_an_excluded_one_clears(tmp_path, title):
@@ -100,7 +116,7 @@ def test_a_first_word_is_read_past_a_lost_ligature_only_where_its_beginning_is_w
 def test_every_offset_of_the_reading_comes_from_its_character(text, letters):
     from claimwatch.evaluate._matchers import _with_lost_letters
 
-    reading, where = _with_lost_letters(text, letters)
+    reading, where = _with_lost_letters(text, FFFD, letters)
     assert reading == text.replace(FFFD, letters)
     assert where(len(reading)) == len(text)
     k = 0

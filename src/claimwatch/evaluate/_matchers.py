@@ -3293,23 +3293,24 @@ class TopicMatcher:
     def read_past_a_lost_character(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work none of whose text matches may still hold a phrase: a replacement character
         (U+FFFD) stands where a character was lost, as a PDF's ligatures are ("face identi\ufffdcation",
-        its "fi" lost), and read as one of them the text holds a match no excluded phrase holds;
-        None where none does. Only in a text a phrase's first word is written whole in
-        (`PhraseSet.might_match`), as the DuckDB engine's prefilter reads it."""
+        its "fi" lost), or a dotless "\u0131" where English writes "i" ("Face Recogn\u0131t\u0131on", as
+        Turkish keyboards and lower-casing give it), and read so the text holds a match no excluded
+        phrase holds; None where none does. Only in a text the DuckDB engine's prefilter lets
+        through as written (`PhraseSet.might_match`), so that both engines read it."""
         for name, text in self._texts(work, abstract_words):
-            if _LOST not in text or not self.phrases.might_match(text):
-                continue
-            for letters in _LIGATURES:
-                reading, where = _with_lost_letters(text, letters)
-                hits, excluded = self._found(reading)
-                for h in hits:
-                    if _LOST in text[where(h.start) : where(h.end)] and not _within_any(h, excluded):
+            for lost, readings, why in _CHARACTERS_READ_OTHERWISE:
+                if lost not in text or not self.phrases.might_match(text):
+                    continue
+                for letters in readings:
+                    reading, where = _with_lost_letters(text, lost, letters)
+                    hits, excluded = self._found(reading)
+                    for h in hits:
                         said = text[where(h.start) : where(h.end)]
-                        return (
-                            f"its {name} says \u201c{said}\u201d, where \u201c\ufffd\u201d stands for a character "
-                            f"lost, as a PDF's ligatures are: read as \u201c{letters}\u201d, it says "
-                            f"\u201c{reading[h.start : h.end]}\u201d"
-                        )
+                        if lost in said and not _within_any(h, excluded):
+                            return (
+                                f"its {name} says \u201c{said}\u201d, where \u201c{lost}\u201d stands for {why}: "
+                                f"read as \u201c{letters}\u201d, it says \u201c{reading[h.start : h.end]}\u201d"
+                            )
         return None
 
     def said_of_a_machine(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
@@ -3737,27 +3738,32 @@ _WORD = re.compile(rf"(?P<count>{_COUNT})|[^\W\d_]+(?:-[^\W\d_]+)*")
 # runs on from the match with a word ("Text-to-video cross-modal retrieval": "text-to-video
 # retrieval").
 _WORDS_RIGHT_AFTER = re.compile(r"(?P<words>(?:[ \t\u00a0]+[^\W\d_]+(?:-[^\W\d_]+)*){2,6})(?![^\W\d_-])")
-# The replacement character, which stands where a character was lost ("identi\ufffdcation": the "fi"
-# ligature of a PDF, as Crossref's and extracted abstracts give it, CrossRef/rest-api-doc#67), and
-# the letters of the ligatures it most often stands for (U+FB00 to U+FB04).
-_LOST = "\ufffd"
-_LIGATURES = ("fi", "fl", "ff", "ffi", "ffl")
+# Characters that stand for others a phrase writes, the letters each is read as, and why: the
+# replacement character where a character was lost ("identi\ufffdcation": the "fi" ligature of a
+# PDF, as Crossref's records and extracted abstracts give it, CrossRef/rest-api-doc#67), read as
+# the letters of the ligatures U+FB00 to U+FB04; a dotless "\u0131" where English writes "i"
+# ("Face Detect\u0131on Methods in Face Recogn\u0131t\u0131on", a DergiPark title of 2024, as Turkish
+# keyboards and lower-casing give it).
+_CHARACTERS_READ_OTHERWISE = (
+    ("\ufffd", ("fi", "fl", "ff", "ffi", "ffl"), "a character lost, as a PDF's ligatures are"),
+    ("\u0131", ("i",), "an \u201ci\u201d, as Turkish keyboards write it"),
+)
 
 
-def _with_lost_letters(text: str, letters: str) -> tuple[str, Callable[[int], int]]:
-    """`text` with every replacement character read as `letters`, and where in `text` an offset
+def _with_lost_letters(text: str, lost: str, letters: str) -> tuple[str, Callable[[int], int]]:
+    """`text` with every `lost` character read as `letters`, and where in `text` an offset
     in the reading stands: a lost character's first letter at its place, its others just after it,
     so a span beginning or ending among them holds it whole."""
-    reading = text.replace(_LOST, letters)
-    lost = [i for i, c in enumerate(text) if c == _LOST]
+    reading = text.replace(lost, letters)
+    places = [i for i, c in enumerate(text) if c == lost]
     grown = len(letters) - 1
     # The reading's offset of each lost character's letters, in order.
-    starts = [at + k * grown for k, at in enumerate(lost)]
+    starts = [at + k * grown for k, at in enumerate(places)]
 
     def where(k: int) -> int:
         n = bisect.bisect_right(starts, k)  # lost characters at or before `k` in the reading
         if n and k < starts[n - 1] + len(letters):
-            return lost[n - 1] + (1 if k > starts[n - 1] else 0)
+            return places[n - 1] + (1 if k > starts[n - 1] else 0)
         return k - n * grown
 
     return reading, where
