@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+import claimwatch
 import claimwatch.evidence as store
 from claimwatch import documents
 from claimwatch._workers import can_fork
@@ -758,7 +759,7 @@ def test_another_user_s_file_in_a_sticky_folder_is_refused_leaving_nothing(mode)
         target.chmod(mode)
         said = _written_as_nobody(target, '{"new": 1}')
         assert said == (
-            f"{target}: cannot write: the file is another user's, in a folder where only a file's owner may "
+            f"{target}: cannot write: the file is another user's, in a folder where only its owner may "
             "replace it (a sticky folder, as /tmp is); give another path"
         )
         assert [p.name for p in shared.iterdir()] == ["report.json"] and target.read_text() == "{}"
@@ -886,6 +887,20 @@ def test_another_user_s_snapshot_in_a_sticky_folder_is_refused_before_the_import
         assert _run_as_nobody(["evidence", "import", str(source), "--out", str(shared / "mine")]) == (0, [])
     finally:
         shutil.rmtree(shared)
+
+
+def test_a_sticky_folder_s_refusal_has_one_home():
+    """The files' writer and the snapshot's each kept their own words for another user's file in
+    a sticky folder, "only a file's owner" in one and "only its owner" in the other: one wording
+    now, from files, which alone knows the rule (`only_its_owner_may_replace`)."""
+    from claimwatch.files import why_only_its_owner_may_replace
+
+    assert why_only_its_owner_may_replace("the snapshot") == why_only_its_owner_may_replace().replace(
+        "the file", "the snapshot"
+    )
+    src = Path(claimwatch.__file__).parent
+    holding = sorted(p.name for p in src.rglob("*.py") if "sticky folder, as /tmp" in p.read_text(encoding="utf-8"))
+    assert holding == ["files.py"]
 
 
 def _flock_as_nfs_does(real_flock):

@@ -342,7 +342,7 @@ def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         if out.is_file() and only_its_owner_may_replace(out):
-            raise InputError(Problem(str(out), 0, 0, _ANOTHER_USERS_IN_A_STICKY_FOLDER))
+            raise InputError(Problem(str(out), 0, 0, why_only_its_owner_may_replace()))
         if out.is_file() and write_protected(out):
             raise InputError(Problem(str(out), 0, 0, why_protected(out)))
         mode = out.stat().st_mode & 0o777 if out.is_file() else default_mode()
@@ -400,10 +400,13 @@ def only_its_owner_may_replace(path: Path) -> bool:
     return bool(folder.st_mode & stat.S_ISVTX) and user not in (path.lstat().st_uid, folder.st_uid)
 
 
-_ANOTHER_USERS_IN_A_STICKY_FOLDER = (
-    "cannot write: the file is another user's, in a folder where only a file's owner may replace it "
-    "(a sticky folder, as /tmp is); give another path"
-)
+def why_only_its_owner_may_replace(what: str = "the file") -> str:
+    """Why `what` (the file, the snapshot), where `only_its_owner_may_replace`, is not replaced:
+    one wording for a report's or a list's file and a snapshot's folder alike."""
+    return (
+        f"cannot write: {what} is another user's, in a folder where only its owner may replace it "
+        "(a sticky folder, as /tmp is); give another path"
+    )
 
 
 def _encoded(pieces: Iterable[str]) -> Iterator[bytes]:

@@ -45,6 +45,7 @@ from ..files import (
     release_lock,
     utf8_named,
     why_not_written,
+    why_only_its_owner_may_replace,
     why_protected,
     write_protected,
 )
@@ -608,13 +609,7 @@ def _check_destination(out: Path) -> None:
     if only_its_owner_may_replace(out):
         # Opened to all, it passes the check above and its lock, then the swap's rename fails
         # ("Operation not permitted") after the whole import, however long it took.
-        raise InputError(Problem(str(out), 0, 0, _ANOTHER_USERS_IN_A_STICKY_FOLDER))
-
-
-_ANOTHER_USERS_IN_A_STICKY_FOLDER = (
-    "cannot write: the snapshot is another user's, in a folder where only its owner may replace it "
-    "(a sticky folder, as /tmp is); give another path"
-)
+        raise InputError(Problem(str(out), 0, 0, why_only_its_owner_may_replace("the snapshot")))
 
 
 def _not_a_snapshot_to_replace(out: Path) -> str | None:
