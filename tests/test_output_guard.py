@@ -83,11 +83,41 @@ def test_a_symlink_or_a_hard_link_to_an_input_is_refused(root, capsys):
     os.link(root / "evidence/lists/mil.yaml", root / "hard.md")
     os.link(root / "snap/manifest.json", root / "manifest-copy.json")  # a file inside an evidence folder
     before = snapshot_of(root)
-    assert "would overwrite the claim file claims/c.yaml" in refused(capsys, "--json", "link.json")
-    assert "would overwrite the list file evidence/lists/mil.yaml" in refused(capsys, "--md", "hard.md")
-    assert "would write into the evidence at snap" in refused(capsys, "--json", "manifest-copy.json")
+    assert refused(capsys, "--json", "link.json") == (
+        "link.json: --json names a link to the claim file claims/c.yaml, an input of this run; choose another path"
+    )
+    assert refused(capsys, "--md", "hard.md") == (
+        "hard.md: --md names a hard link (the same file by another name) to the list file "
+        "evidence/lists/mil.yaml, an input of this run; choose another path"
+    )
+    assert refused(capsys, "--json", "manifest-copy.json") == (
+        "manifest-copy.json: --json names a hard link (the same file by another name) to snap/manifest.json, "
+        "in the evidence at snap; choose another path"
+    )
     assert snapshot_of(root) == before
     assert os.path.islink(root / "link.json")
+
+
+def test_a_hard_link_is_not_said_to_overwrite_its_input(root, capsys):
+    """A report is renamed over its path: over a hard link to an input that takes the link's name
+    and leaves the input as it was, so "--md would overwrite the list file ..." was untrue of it
+    (and "would write into the evidence at snap" of a hard link to a snapshot's file). Refused
+    still, a report meant for the input not being written beside it, in words that are true; the
+    input's own name, reached through a linked folder, still "would overwrite" it."""
+    os.link(root / "curated.yaml", root / "curated-link.yaml")
+    os.symlink(root / "claims", root / "claims-again")
+    os.symlink(root / "snap", root / "snap-again")
+    assert refused(capsys, "--json", "curated-link.yaml") == (
+        "curated-link.yaml: --json names a hard link (the same file by another name) to the evidence at "
+        "curated.yaml; choose another path"
+    )
+    assert "--json would overwrite the claim file claims/c.yaml" in refused(capsys, "--json", "claims-again/c.yaml")
+    assert "--json would write into the evidence at snap" in refused(capsys, "--json", "snap-again/manifest.json")
+    assert "--json would write into the evidence at snap" in refused(capsys, "--json", "snap/manifest.json")
+    os.symlink(root / "snap/new.json", root / "into.json")
+    assert refused(capsys, "--json", "into.json") == (
+        "into.json: --json names a link into the evidence at snap; choose another path"
+    )
 
 
 def test_a_list_the_run_did_not_load_may_be_written(root, capsys):
@@ -273,10 +303,14 @@ def test_a_list_import_never_writes_over_its_source_file(tmp_path, monkeypatch, 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "csl.yaml").write_text("the source, as downloaded\n")
     os.symlink("csl.yaml", tmp_path / "link.yaml")
-    for out in ("csl.yaml", "./csl.yaml", "link.yaml"):
+    for out, how in (
+        ("csl.yaml", "would overwrite"),
+        ("./csl.yaml", "would overwrite"),
+        ("link.yaml", "names a link to"),
+    ):
         assert main(["lists", "import", "csl", "csl.yaml", "--out", out]) == 2
         assert capsys.readouterr().err == (
-            f"{out}: --out would overwrite the source file csl.yaml, an input of this run; choose another path\n"
+            f"{out}: --out {how} the source file csl.yaml, an input of this run; choose another path\n"
         )
     assert (tmp_path / "csl.yaml").read_text() == "the source, as downloaded\n"
 

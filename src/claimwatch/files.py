@@ -487,12 +487,9 @@ def refuse_unsafe_outputs(targets: Mapping[str, str | Path], inputs: Iterable[tu
         if out.is_dir:
             raise _refused(target, f"{label} names a folder; give a file path")
         for g in guarded:
-            if g.holds(out):
-                if g.kind == "evidence":
-                    raise _refused(target, f"{label} would write into the evidence at {g.path}; choose another path")
-                raise _refused(
-                    target, f"{label} would overwrite the {g.kind} {g.path}, an input of this run; choose another path"
-                )
+            why = g.refusal(label, target, out)
+            if why is not None:
+                raise _refused(target, f"{why}; choose another path")
         for other, identity in seen.items():
             if identity.same_file(out):
                 raise _refused(target, f"{label} names the same file as {other}; give each output its own path")
@@ -581,17 +578,53 @@ class _Guarded:
     path: str
     identity: _Identity
 
-    def holds(self, out: _Identity) -> bool:
+    def refusal(self, label: str, target: str | Path, out: _Identity) -> str | None:
+        """Why the output `label` at `target` (`out`) may not be written, being this input or
+        in it, in words true of the rename that writes it; None where it may."""
+        if self.kind == "evidence":
+            return self._evidence_refusal(label, target, out)
+        if not self.identity.same_file(out):
+            return None
+        how = _how_it_reaches(target, self.path)
+        return f"{label} {how} the {self.kind} {self.path}, an input of this run"
+
+    def _evidence_refusal(self, label: str, target: str | Path, out: _Identity) -> str | None:
+        into = f"{label} would write into the evidence at {self.path}"
         if self.identity.same_file(out):
-            return True
+            how = _how_it_reaches(target, self.path)
+            return into if how == _OVERWRITES else f"{label} {how} the evidence at {self.path}"
         if not self.identity.is_dir:
-            return False
+            return None
         if self.identity.resolved in out.resolved.parents:
-            return True
-        # The same folder reached another way (a bind mount), or a hard link to a file in it.
-        return any(_inode(p) == self.identity.inode for p in out.resolved.parents) or (
-            out.inode is not None and out.inode in _inodes_under(self.identity.resolved)
-        )
+            return f"{label} names a link into the evidence at {self.path}" if Path(target).is_symlink() else into
+        # The same folder reached another way (a bind mount).
+        if any(_inode(p) == self.identity.inode for p in out.resolved.parents):
+            return into
+        linked = _inodes_under(self.identity.resolved).get(out.inode) if out.inode is not None else None
+        if linked is not None:
+            named = Path(self.path, linked.relative_to(self.identity.resolved))
+            return f"{label} {_HARD_LINK} {printable(str(named))}, in the evidence at {self.path}"
+        return None
+
+
+# How an output path reaches an input's file. A report is renamed over its path: over the input's
+# own name (or the same folder's, mounted twice) that replaces the input; over a symbolic or hard
+# link it replaces only the link, the input left as it is, though a report meant for it is not.
+_OVERWRITES = "would overwrite"
+_SYMBOLIC_LINK = "names a link to"
+_HARD_LINK = "names a hard link (the same file by another name) to"
+
+
+def _how_it_reaches(target: str | Path, input_path: str | Path) -> str:
+    if Path(target).is_symlink():
+        return _SYMBOLIC_LINK
+    return _OVERWRITES if _entry(target) == _entry(input_path) else _HARD_LINK
+
+
+def _entry(path: str | Path) -> tuple[tuple[int, int] | None, str]:
+    """A path's entry in its folder: the folder's device and inode (however reached) and the name."""
+    given = Path(path)
+    return _inode(given.parent), given.name
 
 
 def _inode(path: Path) -> tuple[int, int] | None:
@@ -602,11 +635,13 @@ def _inode(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
-def _inodes_under(folder: Path) -> set[tuple[int, int]]:
-    found: set[tuple[int, int]] = set()
+def _inodes_under(folder: Path) -> dict[tuple[int, int], Path]:
+    """The files under `folder`, by device and inode (the first of a file's names found)."""
+    found: dict[tuple[int, int], Path] = {}
     for parent, _dirs, files in os.walk(folder):
         for name in files:
-            inode = _inode(Path(parent, name))
+            path = Path(parent, name)
+            inode = _inode(path)
             if inode:
-                found.add(inode)
+                found.setdefault(inode, path)
     return found
