@@ -498,6 +498,29 @@ def test_a_closed_standard_output_is_one_line_exit_2(tmp_path):
     assert json.loads((root / "r.json").read_text(encoding="utf-8"))["results"]
 
 
+@pytest.mark.skipif(
+    not os.path.exists("/dev/full"), reason="needs /dev/full, a device every write to fails as a full disk"
+)
+def test_a_full_standard_output_is_named(tmp_path):
+    """`claimwatch check ... > /dev/full` (or `show`, `diff`, `validate` printing to a file on a
+    full disk or over its quota): "claimwatch: No space left on device", naming nothing, where a
+    report that cannot be written is named. The line names the standard output now, exit 2; a
+    report asked for is written first, whole."""
+    root = project(tmp_path / "case")
+    claim_file(root / "claims/c.yaml", NO_PARTNERS_CLAIM)
+    import_jsonl(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), root / "snap")
+    code = "import sys; from claimwatch.cli import main; sys.exit(main(sys.argv[1:]))"
+    said = "claimwatch: cannot print to the standard output: No space left on device"
+    check = ["check", "claims/", "--evidence", "snap", "--json", "r.json"]
+    for args in (check, ["validate", "claims/"], ["show", "claims/"], ["diff", "r.json", "r.json"], ["--help"]):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run(
+                [sys.executable, "-c", code, *args], cwd=root, stdout=full, stderr=subprocess.PIPE, timeout=300
+            )
+        assert (proc.returncode, proc.stderr.decode().splitlines()) == (2, [said]), args
+    assert json.loads((root / "r.json").read_text(encoding="utf-8"))["results"]
+
+
 COAUTHORED = [authorship("A", [LAB]), authorship("B", [HIT])]
 
 

@@ -8,9 +8,10 @@ item of a listing on its own line.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 # C0 controls but tab and newline (a lone carriage return can overwrite a terminal line), DEL,
@@ -102,16 +103,36 @@ class EncodableStream:
     replacement ("?" in ASCII) rather than failing the whole write: a stream that cannot carry
     U+FFFD or the text (`PYTHONIOENCODING=ascii`) still prints every line."""
 
-    def __init__(self, raw: IO[str]):
+    def __init__(self, raw: IO[str], name: str | None = None):
         self.raw = raw
+        self.said_as = name  # "the standard output": what a failing write names (a full disk's)
 
     def write(self, text: str) -> int:
-        try:
-            self.raw.write(text)
-        except UnicodeEncodeError:  # a text stream encodes the whole string first: nothing was written
-            encoding = getattr(self.raw, "encoding", None) or "ascii"
-            self.raw.write(text.encode(encoding, "replace").decode(encoding))
+        with self._named_failure():
+            try:
+                self.raw.write(text)
+            except UnicodeEncodeError:  # a text stream encodes the whole string first: nothing was written
+                encoding = getattr(self.raw, "encoding", None) or "ascii"
+                self.raw.write(text.encode(encoding, "replace").decode(encoding))
         return len(text)
+
+    def flush(self) -> None:
+        with self._named_failure():
+            self.raw.flush()
+
+    @contextlib.contextmanager
+    def _named_failure(self) -> Iterator[None]:
+        """A write failing (`> /dev/full`, a full disk, a quota) named: the system's words alone,
+        "No space left on device", name no file, and the output is none the user gave a name.
+        A reader gone (BrokenPipeError) is left as it is: the command answers that in silence."""
+        try:
+            yield
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            if self.said_as is None or e.filename is not None:
+                raise
+            raise OSError(e.errno, f"cannot print to {self.said_as}: {e.strerror or e}") from e
 
     def writelines(self, lines: Any) -> None:
         for line in lines:

@@ -32,12 +32,14 @@ def sanitised_terminal() -> Iterator[None]:
     # A stream closed before Python started (`claimwatch ... >&-`) is None: every print failed
     # with AttributeError, a traceback. Printing to a closed stdout fails as on a full disk, one
     # line; with stderr closed that line has nowhere to go, but the exit code still tells it.
+    closed = sys.stdout is None
     if sys.stdout is None:
         sys.stdout = cast(TextIO, ClosedStream())
     if sys.stderr is None:
         sys.stderr = cast(TextIO, ClosedStream(said_nowhere=True))
     if not isinstance(sys.stdout, TerminalStream):
-        sys.stdout = TerminalStream(sys.stdout)
+        # Closed, it says so in its own words; open, a write failing names it (`> /dev/full`).
+        sys.stdout = TerminalStream(sys.stdout, None if closed else "the standard output")
     if not isinstance(sys.stderr, TerminalStream):
         sys.stderr = TerminalStream(sys.stderr)
     try:

@@ -19,7 +19,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from .._text import EncodableStream, one_line, raw_stream, terminal_text
+from .._text import EncodableStream, TerminalStream, one_line, raw_stream, terminal_text
 from ..results import VERDICT_WORDS, ClaimResult, Results, Review
 from .view import capped
 
@@ -65,9 +65,11 @@ def terminal_console(*, stderr: bool = False, soft_wrap: bool = False, **options
     line's `TerminalStream`; a pipe gets a fixed width and no colour, so the text reads the same
     in a CI log as on a wide terminal. A character the stream cannot encode prints as "?", as on
     the `TerminalStream`, where rich would end the command with a traceback."""
-    stream = raw_stream(sys.stderr if stderr else sys.stdout)
+    given = sys.stderr if stderr else sys.stdout
+    stream = raw_stream(given)
     width = None if stream.isatty() else 120
-    file = cast(IO[str], EncodableStream(stream))
+    named = given.said_as if isinstance(given, TerminalStream) else None  # a failing write names it
+    file = cast(IO[str], EncodableStream(stream, named))
     return TerminalConsole(file=file, highlight=False, soft_wrap=soft_wrap, width=width, **options)
 
 
