@@ -147,3 +147,30 @@ def test_a_link_named_as_an_editor_s_backup_is_passed_over_as_the_backup_is(tree
     with pytest.raises(InputError) as caught:
         open_evidence_paths([tree])
     assert caught.value.lines()[0].startswith(f"{curated / 'msra-2024.yaml.bak'}: a link to ")
+
+
+@pytest.mark.parametrize("name", ["msra~", "msra.~1~"])
+def test_a_snapshot_named_as_a_backup_is_passed_over_as_a_backup_file_is(tree, tmp_path, name):
+    """`mv -b` (or `cp -b -r`, or a hand's `mv msra msra~`) keeps the earlier snapshot beside the
+    new one as `msra~` (coreutils's simple and numbered backups): a folder scan read it as a
+    snapshot of its own, its superseded records counting beside the current ones, where a backup
+    file (`works.jsonl~`, `msra-2024.yaml~`) is passed over. Passed over now, as that file is;
+    named on its own it is read, and a folder holding nothing else says what it passed over."""
+    snapshots = tree / "snapshots" / "2025"
+    shutil.copytree(snapshots / "msra", snapshots / name)
+    assert relative(evidence_in_folder(tree), tree) == [
+        "curated/msra-2024.yaml",
+        "dumps/also.ndjson",
+        "dumps/deep/more.jsonl",
+        "snapshots/2024/msra",
+        "snapshots/2025/msra",
+    ]
+    assert [e.kind for e in open_evidence_paths([snapshots / name])] == ["snapshot"]
+    shutil.rmtree(snapshots / "msra")
+    with pytest.raises(InputError) as caught:
+        open_evidence_paths([snapshots])
+    assert caught.value.lines() == [
+        f"{snapshots}: holds no evidence (snapshot folders, curated .yaml files with a 'works:' or 'people:' key, "
+        ".jsonl or .ndjson files, at any depth; a .json file is read only when named on its own); passed over as "
+        f"backups by their names: {name} (give one on its own to read it)"
+    ]

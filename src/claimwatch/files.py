@@ -137,6 +137,13 @@ def an_editors_leftover(path: Path) -> bool:
     return _EDITORS_LEFTOVER.fullmatch(path.name) is not None
 
 
+def named_as_a_backup(path: Path) -> bool:
+    """Whether `path` is named as a backup of another, `NAME~` or `NAME.~1~`: the names GNU `mv
+    -b`, `cp -b` and Emacs give a file or folder they keep aside (coreutils's "Backup options":
+    https://www.gnu.org/software/coreutils/manual/html_node/Backup-options.html)."""
+    return len(path.name) > 1 and path.name.endswith("~")
+
+
 def a_link_leading_nowhere(path: Path) -> str | None:
     """ "a link to TARGET, which is not there" where `path` is a link that leads nowhere (a shared
     drive not mounted, a file moved), the target shown inert; None for anything else. A reader

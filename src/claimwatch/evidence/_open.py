@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from ..coverage import AuthorCoverage, Coverage
 from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
-from ..files import a_link_leading_nowhere, an_editors_leftover, utf8_named
+from ..files import a_link_leading_nowhere, an_editors_leftover, named_as_a_backup, utf8_named
 from ..people import AuthorRecord, author_from_openalex
 from ..works import Authorship, Origin, PartialDate, Work, updated_on, work_from_openalex
 from ._records import (
@@ -288,15 +288,27 @@ def evidence_in_folder(folder: Path) -> list[Path]:
     names starting with '.' (a writer's lock and temporaries) are passed over; a symbolic link
     to a folder is followed once, so no loop of links can recur. YAML files that are not curated
     evidence (claims, topics, lists) are passed over too, and so are editors' backups and swap
-    files, links that lead nowhere among them; any other such link is refused."""
+    files, links that lead nowhere among them; any other such link is refused. A folder named as
+    a backup (`msra~`, `msra.~1~`: `mv -b`, `cp -b`, or by hand) is passed over as a backup file
+    is: the earlier copy of a snapshot beside it, whose superseded records would count too."""
     found: list[Path] = []
-    _scan(folder, found, {folder.resolve()})
+    backups: list[Path] = []
+    _scan(folder, found, backups, {folder.resolve()})
     if not found:
-        raise InputError(Problem(str(folder), 0, 0, FOLDER_HOLDS_NONE))
+        raise InputError(Problem(str(folder), 0, 0, FOLDER_HOLDS_NONE + _passed_over(folder, backups)))
     return found
 
 
-def _scan(folder: Path, found: list[Path], visited: set[Path]) -> None:
+def _passed_over(folder: Path, backups: list[Path]) -> str:
+    """The backups a scan finding nothing passed over, named: "holds no evidence" alone would
+    hide a snapshot kept under a backup's name."""
+    if not backups:
+        return ""
+    names = ", ".join(str(b.relative_to(folder)) for b in backups[:3]) + (", ..." if len(backups) > 3 else "")
+    return f"; passed over as backups by their names: {names} (give one on its own to read it)"
+
+
+def _scan(folder: Path, found: list[Path], backups: list[Path], visited: set[Path]) -> None:
     try:
         children = sorted(folder.iterdir())
     except OSError as e:
@@ -305,11 +317,13 @@ def _scan(folder: Path, found: list[Path], visited: set[Path]) -> None:
         if child.name.startswith("."):
             continue
         if child.is_dir():
-            if (child / MANIFEST).exists():
+            if named_as_a_backup(child):
+                backups.append(child)
+            elif (child / MANIFEST).exists():
                 found.append(utf8_named(child))
             elif (real := child.resolve()) not in visited:
                 visited.add(real)
-                _scan(child, found, visited)
+                _scan(child, found, backups, visited)
         elif child.is_file() and _is_evidence_file(child):
             found.append(utf8_named(child))
         elif (nowhere := a_link_leading_nowhere(child)) and not an_editors_leftover(child):
