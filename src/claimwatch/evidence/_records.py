@@ -302,11 +302,39 @@ def parse_record(line: bytes, path: str, n: int, kinds: str = WORKS_ONLY) -> dic
     try:
         record = orjson.loads(line)
     except orjson.JSONDecodeError as e:
+        if _cut_at_the_end(line, e):
+            raise InputError(
+                Problem(path, n, 1, "the record begun here is not closed at the end of the file: the file is cut short")
+            ) from None
         message = NOT_UTF8 if "UTF-8" in e.msg else f"not a JSON object: {e.msg}"
         # A line cut short fails past its line break: the column is where it ends.
         column = e.colno if e.lineno == 1 else len(e.doc.split("\n", 1)[0].rstrip("\r")) + 1
         raise InputError(Problem(path, n, column, message)) from None
     return checked_record(record, path, n, 1, kinds)
+
+
+def _cut_at_the_end(line: bytes, e: orjson.JSONDecodeError) -> bool:
+    """Whether `line`, failing with `e`, is the file's last line cut inside its record (a download
+    or copy stopped part way): only the last line lacks a line break, and it fails at its end, in
+    its JSON or in the middle of a character (a UTF-8 sequence begun and not finished)."""
+    if line.endswith(b"\n"):
+        return False
+    if e.msg == "unexpected end of data":
+        return True
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return bad.reason == "unexpected end of data" and _ends_short(line[: bad.start])
+    return False
+
+
+def _ends_short(text: bytes) -> bool:
+    """Whether `text` is JSON that ends before its value does."""
+    try:
+        orjson.loads(text)
+    except orjson.JSONDecodeError as e:
+        return e.msg == "unexpected end of data"
+    return False
 
 
 def parse_any_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:
