@@ -296,3 +296,49 @@ def test_a_case_folder_named_near_the_file_system_s_limit_is_made(tmp_path, caps
     assert main(["init", str(target)]) == 0, capsys.readouterr().err
     assert (target / "claimwatch.toml").is_file() and (target / "reviews.yaml").is_file()
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("made", ["empty", "new"])
+def test_two_inits_racing_on_one_folder_leave_one_whole_case(tmp_path, monkeypatch, capsys, made):
+    """Two `claimwatch init case` at once (a script run twice, two terminals): each found the
+    folder empty, then moved its files in. The second's rename replaced the first's
+    `.gitignore` in silence, failed on its `claims/` ("cannot make the case: Directory not
+    empty"), and its clean-up removed that `.gitignore`, the first's case left without it though
+    it had said "created". The other init's case is kept whole now, and this one says in one line
+    that it appeared meanwhile, replacing and removing nothing."""
+    import claimwatch.cli.init as init_mod
+
+    folder = tmp_path / "case"
+    if made == "empty":
+        folder.mkdir()
+    real_refuse, real_put = init_mod._refuse_appeared, init_mod._put_in_place
+    other: dict[str, int] = {}
+
+    def the_other_init_meanwhile() -> None:
+        if not other:  # the other init runs whole, once, right after this one looked
+            monkeypatch.setattr(init_mod, "_refuse_appeared", real_refuse)
+            monkeypatch.setattr(init_mod, "_put_in_place", real_put)
+            # It found the folder empty too, before this one's temporary folder was made in it.
+            monkeypatch.setattr(init_mod, "_refuse_used", lambda target: None)
+            other["code"] = main(["init", str(folder)])
+
+    def after_the_look(path):
+        real_refuse(path)
+        the_other_init_meanwhile()
+
+    def before_the_rename(tmp, target):
+        the_other_init_meanwhile()
+        real_put(tmp, target)
+
+    monkeypatch.setattr(init_mod, "_refuse_appeared", after_the_look)
+    monkeypatch.setattr(init_mod, "_put_in_place", before_the_rename)
+    assert main(["init", str(folder)]) == 2
+    assert other == {"code": 0}
+    out, err = capsys.readouterr()
+    assert out.startswith(f"created {folder}: ") and len(err.splitlines()) == 1 and "nothing was replaced" in err
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [".gitignore", "claims", "claimwatch.toml", "evidence", "features", "reviews.yaml"]
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["case"]  # no temporary left beside it
+    monkeypatch.chdir(folder)
+    assert main(["validate"]) == 0

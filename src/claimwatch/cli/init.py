@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -67,13 +68,13 @@ def _made_whole(target: Path) -> list[Path]:
             for entry in sorted(tmp.iterdir()):
                 _refuse_appeared(target / entry.name)
                 moved.append(target / entry.name)  # first: a Ctrl-C between the two leaves none behind
-                os.rename(entry, target / entry.name)
+                _move_in(entry, target / entry.name)
         else:
             os.chmod(tmp, default_mode(directory=True))  # mkdtemp's 0700 is no case folder's mode
-            os.replace(tmp, target)
+            _put_in_place(tmp, target)
     except BaseException as e:  # a full disk, or Ctrl-C: the folder is left as empty as it was
         for path in moved:
-            if os.path.lexists(tmp / path.name):  # never moved (its move failed): not ours to remove
+            if _never_moved(tmp / path.name, path):  # its move failed: what is there is not ours to remove
                 continue
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
@@ -86,6 +87,54 @@ def _made_whole(target: Path) -> list[Path]:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return written
+
+
+def _move_in(entry: Path, to: Path) -> None:
+    """Move a file or folder of the case made in the temporary folder into the case's folder,
+    never over one that appeared there after `_refuse_appeared` looked (another init in the same
+    folder at the same time): a rename replaces a file in silence, so a file is linked in, which
+    fails where one is there, and a folder renamed, which fails over a folder holding anything."""
+    try:
+        if entry.is_dir() and not entry.is_symlink():
+            os.rename(entry, to)
+            return
+        try:
+            os.link(entry, to, follow_symlinks=False)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system (FAT, some shares): a rename, as before
+            os.rename(entry, to)
+            return
+        os.unlink(entry)
+    except OSError as e:
+        if e.errno in (errno.EEXIST, errno.ENOTEMPTY):
+            _refuse_appeared(to)
+        raise
+
+
+def _put_in_place(tmp: Path, target: Path) -> None:
+    """The case made in `tmp` renamed to the new folder `target`, which a rename refuses where a
+    folder holding anything appeared there since init began (another init of it)."""
+    try:
+        os.replace(tmp, target)
+    except OSError as e:
+        if e.errno in (errno.EEXIST, errno.ENOTEMPTY):
+            raise InputError(
+                "appeared while the case was being made; nothing was replaced: give a new folder for the case",
+                path=target,
+            ) from None
+        raise
+
+
+def _never_moved(made: Path, path: Path) -> bool:
+    """Whether `path`'s move from `made` never happened (it failed, or it is linked in and not yet
+    removed from the temporary folder): what is at `path` is then another's, or ours still in `made`."""
+    if not os.path.lexists(made):
+        return False
+    try:
+        return not os.path.samestat(os.lstat(made), os.lstat(path))
+    except OSError:
+        return True
 
 
 def _refuse_appeared(path: Path) -> None:
