@@ -174,3 +174,17 @@ def test_a_snapshot_named_as_a_backup_is_passed_over_as_a_backup_file_is(tree, t
         ".jsonl or .ndjson files, at any depth; a .json file is read only when named on its own); passed over as "
         f"backups by their names: {name} (give one on its own to read it)"
     ]
+
+
+def test_a_snapshot_is_never_written_under_a_backup_s_name(tmp_path, capsys):
+    """`evidence import dump.jsonl --out evidence/snapshots/msra~` (or `collect --out`): written,
+    the snapshot would be passed over by every check given evidence/, its works left out in
+    silence. Refused before a byte is read, in one line, nothing written."""
+    source = works_file(tmp_path / "dump.jsonl", 1)
+    out = tmp_path / "evidence" / "snapshots" / "msra~"
+    assert main(["evidence", "import", str(source), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{out}: named as a backup (NAME~), which a check given the folder it is in passes over: "
+        "give the snapshot a name of its own"
+    ]
+    assert not (tmp_path / "evidence").exists()

@@ -39,6 +39,7 @@ from ..files import (
     default_mode,
     hidden_prefix,
     lock_exclusively,
+    named_as_a_backup,
     only_its_owner_may_replace,
     open_lock_file,
     refuse_folder_over_inputs,
@@ -571,6 +572,14 @@ def _snapshot_path(out: str | Path) -> Path:
     path = Path(out)
     if path.name in ("", ".", "..") or Path(os.path.normpath(path)).name in ("", ".", ".."):
         message = "give the snapshot folder by its name (e.g. --out evidence/snapshots/NAME), not '.' or '..'"
+        raise InputError(Problem(str(out), 0, 0, message))
+    if named_as_a_backup(path):
+        # A search of an evidence folder passes it over as the earlier copy of another: written
+        # so, its works would be left out of every check given the folder, in silence.
+        message = (
+            "named as a backup (NAME~), which a check given the folder it is in passes over: "
+            "give the snapshot a name of its own"
+        )
         raise InputError(Problem(str(out), 0, 0, message))
     return path
 
