@@ -1314,3 +1314,30 @@ def test_a_case_file_given_to_diff_is_named_not_called_a_markdown_report(
     md.write_text(titled.replace("claimwatch", "the tool"), encoding="utf-8")  # no word of claimwatch's own
     assert main(["diff", str(md), str(report)]) == 2
     assert capsys.readouterr().err.startswith(f"{md}: a Markdown report (--md), not a JSON report")
+
+
+@pytest.mark.parametrize("cut", ["in a value", "in a string", "in a character"])
+def test_a_report_cut_short_is_said_cut_short(root, capsys, cut):
+    """A report whose copy or download stopped part way (a CI artifact fetched while still being
+    uploaded, a disk full while copying): "r.json:100:7: not a JSON report: Expecting value",
+    Python's words for its last byte, or, cut inside a character of a title ("é"), "not UTF-8
+    text", sending the analyst to their editor's encoding. Said cut short now; a report broken
+    elsewhere is said as before."""
+    old = run(root, [work("W0", "Réseaux de neurones pour la reconnaissance faciale")], "old")
+    whole = old.read_bytes()
+    at = {
+        "in a value": whole.index(b'"title"') + len(b'"title": '),
+        "in a string": whole.index("Réseaux".encode()) + 1,
+        "in a character": whole.index("é".encode()) + 1,
+    }[cut]
+    cut_short = root / "cut.json"
+    cut_short.write_bytes(whole[:at])
+    assert main(["diff", str(old), str(cut_short)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{cut_short}:") and line.endswith(
+        "the file ends before the JSON in it does: a report cut short (a copy or download stopped part way?); "
+        "compare the whole report its run wrote"
+    )
+    cut_short.write_bytes(whole.replace(b'"title"', b'"title",,', 1))  # broken in the middle: as before
+    assert main(["diff", str(old), str(cut_short)]) == 2
+    assert "not a JSON report: " in capsys.readouterr().err

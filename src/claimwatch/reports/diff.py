@@ -238,6 +238,21 @@ def _another_report(raw: bytes) -> str | None:
 _MARKDOWN_HEAD = 1 << 16
 
 
+REPORT_CUT_SHORT = (
+    "the file ends before the JSON in it does: a report cut short (a copy or download stopped part "
+    "way?); compare the whole report its run wrote"
+)
+
+
+def _cut_short(text: str, e: json.JSONDecodeError) -> bool:
+    """Whether JSON that begins as an object fails only for ending too soon: at its last byte
+    ("Expecting value", "Expecting ',' delimiter"), or in a string left open (a string holds no
+    line break, so only the end of the text leaves one open)."""
+    if not text.lstrip().startswith("{"):
+        return False
+    return e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string")
+
+
 def read_report(path: str | Path) -> Results:
     """A JSON report written by `claimwatch check --json`; anything else is an InputError."""
     path = Path(path)
@@ -253,10 +268,14 @@ def read_report(path: str | Path) -> Results:
         # A byte order mark an editor saved it with is passed over, as RFC 8259 allows.
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data":  # a character begun in the last bytes, not finished
+            raise InputError(Problem(str(path), 0, 0, REPORT_CUT_SHORT)) from None
         raise InputError(not_utf8(path, raw, e.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0))) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
+        if _cut_short(text, e):
+            raise InputError(Problem(str(path), e.lineno, e.colno, REPORT_CUT_SHORT)) from None
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not a JSON report: {e.msg}")) from None
     except RecursionError:
         raise InputError(Problem(str(path), 0, 0, "not a JSON report: nested too deeply")) from None
