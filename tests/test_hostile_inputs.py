@@ -1490,3 +1490,27 @@ def test_a_last_record_cut_short_is_said_cut_short(tmp_path, capsys, shared_data
     source.write_bytes(whole[:cut_at] + b"\n" + whole)  # a broken line, not the last: as before
     code, err = run(["evidence", "import", str(source), "--out", str(tmp_path / "snap")], capsys)
     assert code == 2 and len(err) == 1 and "cut short" not in err[0]
+
+
+def test_a_manifest_cut_short_is_said_cut_short(tmp_path, capsys):
+    """A snapshot copied or synced part way (`rsync` stopped, a share's sync client mid-file), its
+    manifest.json cut: "manifest.json:29:14: not JSON: unexpected end of data". Said cut short now,
+    as a file of records is; a manifest broken elsewhere is "not JSON: ..." as before."""
+    root = project(tmp_path / "case")
+    snap = root / "snap"
+    import_works(write_jsonl(root / "in.jsonl", [work("W1", "A paper")]), snap)
+    claim_file(root / "claims.yaml", NO_PARTNERS_CLAIM)
+    whole = (snap / MANIFEST).read_bytes()
+    (snap / MANIFEST).write_bytes(whole[: len(whole) // 2])
+    for args in (
+        ["evidence", "show", str(snap)],
+        ["check", str(root / "claims.yaml"), "--evidence", str(snap), "--root", str(root)],
+    ):
+        code, err = run(args, capsys)
+        assert code == 2 and len(err) == 1, err
+        assert err[0].startswith(f"{snap / MANIFEST}:") and err[0].endswith(
+            "the file ends before the JSON in it does: the manifest is cut short (a copy stopped part way?)"
+        )
+    (snap / MANIFEST).write_bytes(whole.replace(b'"records"', b'"records",,', 1))
+    code, err = run(["evidence", "show", str(snap)], capsys)
+    assert code == 2 and ": not JSON: " in err[0]

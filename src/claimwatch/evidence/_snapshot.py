@@ -673,6 +673,10 @@ def _read_manifest(raw: bytes, path: Path) -> Manifest:
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError as e:
+        if e.msg == "unexpected end of data" and raw.lstrip().startswith(b"{"):
+            # A manifest copied or synced part way: said so, as a file of records cut short is.
+            message = "the file ends before the JSON in it does: the manifest is cut short (a copy stopped part way?)"
+            raise InputError(Problem(str(path), e.lineno, e.colno, message)) from None
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not JSON: {e.msg}")) from None
     try:
         return Manifest.model_validate(document)
