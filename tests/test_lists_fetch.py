@@ -302,7 +302,8 @@ def test_a_stalled_server_hits_the_read_timeout_and_is_retried(tmp_path, server)
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        (b'{"results": [', "1:14: not valid JSON: Expecting value"),
+        (b'{"results": [', "1:14: the file ends before the JSON in it does: it is cut short"),
+        (b'{"results": [}', "1:14: not valid JSON: Expecting value"),
         (b'{"total": 3}', "not the Consolidated Screening List JSON: expected an object with a 'results' array"),
         (
             b"<html>maintenance</html>",

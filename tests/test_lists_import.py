@@ -1066,3 +1066,25 @@ def test_a_path_the_system_cannot_look_at_is_refused_in_one_line_from_python(tmp
     (said,) = str(e.value).splitlines()
     assert said == f"{out}: cannot write: File name too long"
     assert list(tmp_path.iterdir()) == []  # nothing half written, no temporary file
+
+
+@pytest.mark.parametrize("where", ["in a name", "inside a character"])
+def test_a_tracker_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, where):
+    """The real ASPI tracker (its MISP galaxy) downloaded or copied part way: "2328:22: not valid
+    JSON: Unterminated string starting at" (Python's words), or, cut inside a Chinese name's
+    character, "not UTF-8 text; save the file as UTF-8", sending the analyst to their editor's
+    encoding. Both say the file is cut short now; the same holds of a CSL JSON download and any
+    UTF-8 file claimwatch reads whole (a claim file cut inside a character)."""
+    whole = (shared_data / "aspi/misp-galaxy-china-defence-universities.json").read_bytes()
+    at = whole.index("学".encode()) + (1 if where == "inside a character" else -1)
+    cut = tmp_path / "tracker.json"
+    cut.write_bytes(whole[:at])
+    out = tmp_path / "aspi.yaml"
+    assert main(["lists", "import", "aspi", str(cut), "--out", str(out)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{cut}") and "it is cut short (a copy or download stopped part way?)" in line
+    assert not out.exists()
+    claim = tmp_path / "c.yaml"
+    claim.write_bytes("claims:\n  - says: Réseaux".encode()[:-6])  # cut inside the é
+    assert main(["validate", str(claim)]) == 2
+    assert "the file ends in the middle of a character: it is cut short" in capsys.readouterr().err

@@ -182,6 +182,8 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data":  # a character begun in the last bytes, not finished
+            raise InputError(Problem(str(path), 0, 0, TEXT_CUT_SHORT)) from None
         raise InputError(not_utf8(path, raw, e.start)) from None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -189,6 +191,8 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
         raise InputError(Problem(str(path), 0, 0, "file is empty"))
     return text, hashlib.sha256(raw).hexdigest()
 
+
+TEXT_CUT_SHORT = "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)"
 
 NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
 """The one wording for a user's file that does not decode, whatever kind of file it is."""
@@ -332,6 +336,18 @@ TOO_MANY_DIGITS = f"a number of more than {MAX_NUMBER_DIGITS:,} digits, more tha
 _JSON_STRING_OR_LONG_INTEGER = re.compile(
     r'"[^"\\]*(?:\\.[^"\\]*)*"|(?<![0-9.eE+-])(?P<integer>-?[0-9]{' + str(MAX_NUMBER_DIGITS + 1) + r",}+)(?![.eE])"
 )
+
+
+JSON_CUT_SHORT = "the file ends before the JSON in it does: it is cut short (a copy or download stopped part way?)"
+
+
+def json_cut_short(text: str, e: json.JSONDecodeError) -> bool:
+    """Whether JSON `text` that begins as an object or array fails (`e`) only for ending too soon:
+    at its last character ("Expecting value", "Expecting ',' delimiter"), or in a string left
+    open (a string holds no line break, so only the end of the text leaves one open)."""
+    if not text.lstrip().startswith(("{", "[")):
+        return False
+    return e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string")
 
 
 def long_json_integer_at(text: str) -> tuple[int, int]:

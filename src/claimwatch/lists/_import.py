@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ids
-from ..documents import TOO_MANY_DIGITS, long_json_integer_at
+from ..documents import JSON_CUT_SHORT, TOO_MANY_DIGITS, json_cut_short, long_json_integer_at
 from ..errors import InputError, Problem
 
 IMPORT_MAX_BYTES = 512 * 1024 * 1024  # the whole CSL is tens of megabytes
@@ -214,7 +214,8 @@ def read_json(text: str, path: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError(Problem(path, e.lineno, e.colno, f"not valid JSON: {e.msg}")) from None
+        said = JSON_CUT_SHORT if json_cut_short(text, e) else f"not valid JSON: {e.msg}"
+        raise InputError(Problem(path, e.lineno, e.colno, said)) from None
     except RecursionError:
         raise InputError(Problem(path, 0, 0, "not valid JSON: nested too deeply")) from None
     except ValueError:

@@ -28,7 +28,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from rich.text import Text
 
 from .._version import __version__
-from ..documents import TOO_MANY_DIGITS, kind_by_its_keys, long_json_integer_at, not_utf8, open_input
+from ..documents import (
+    TOO_MANY_DIGITS,
+    json_cut_short,
+    kind_by_its_keys,
+    long_json_integer_at,
+    not_utf8,
+    open_input,
+)
 from ..errors import InputError, Problem
 from ..results import (
     VERDICT_WORDS,
@@ -244,15 +251,6 @@ REPORT_CUT_SHORT = (
 )
 
 
-def _cut_short(text: str, e: json.JSONDecodeError) -> bool:
-    """Whether JSON that begins as an object fails only for ending too soon: at its last byte
-    ("Expecting value", "Expecting ',' delimiter"), or in a string left open (a string holds no
-    line break, so only the end of the text leaves one open)."""
-    if not text.lstrip().startswith("{"):
-        return False
-    return e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string")
-
-
 def read_report(path: str | Path) -> Results:
     """A JSON report written by `claimwatch check --json`; anything else is an InputError."""
     path = Path(path)
@@ -274,7 +272,7 @@ def read_report(path: str | Path) -> Results:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        if _cut_short(text, e):
+        if json_cut_short(text, e):
             raise InputError(Problem(str(path), e.lineno, e.colno, REPORT_CUT_SHORT)) from None
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not a JSON report: {e.msg}")) from None
     except RecursionError:
