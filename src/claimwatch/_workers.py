@@ -100,6 +100,18 @@ def deaths_said(doing: str) -> Iterator[None]:
         ) from None
 
 
+@contextlib.contextmanager
+def stops_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held while the block runs, and answered once it has: a clean-up
+    answering a first Ctrl-C (workers stopped, a temporary folder of parts removed) runs to its
+    end through a second one pressed meanwhile, which left the folder behind."""
+    held = _StopsHeld()
+    try:
+        yield
+    finally:
+        held.release()
+
+
 def _started() -> None:
     """The first task of a pool's workers: it makes the pool fork them."""
 

@@ -51,7 +51,7 @@ import duckdb
 import orjson
 
 from .._memo import Memo
-from .._workers import can_fork, deaths_said, fork_pool, stop
+from .._workers import can_fork, deaths_said, fork_pool, stop, stops_held
 from ..errors import InputError, Problem
 from ..files import default_mode
 from ..works import (
@@ -508,11 +508,12 @@ class WorksTableWriter:
         return info
 
     def abort(self) -> None:
-        if self._pool is not None:
-            if not isinstance(self._pool, _InProcess):
-                stop(self._pool)
-            self._pool = None
-        shutil.rmtree(self._tmp, ignore_errors=True)
+        with stops_held():  # a second Ctrl-C while the first is answered waits for the clean-up
+            if self._pool is not None:
+                if not isinstance(self._pool, _InProcess):
+                    stop(self._pool)
+                self._pool = None
+            shutil.rmtree(self._tmp, ignore_errors=True)
 
     def __enter__(self) -> WorksTableWriter:
         return self
