@@ -645,3 +645,75 @@ entries:
 )
 def test_company_after_a_form_written_first_is_a_word_of_the_name(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, IMC_LIST, raw, found)
+
+
+# The SDN list's "COMERCIALIZADORA DE CARNES LTDA." (alias "COMECARNES LTDA.", Pereira, CO) as the
+# CSL of 2023-11 gives it: "Comercializadora" (a marketing company) begins 14 of that file's
+# entries' names, "Inmobiliaria" 12, "Inversiones" 8: any Colombian firm may bear the name.
+COMECARNES_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: comecarnes
+    name: COMERCIALIZADORA DE CARNES LTDA.
+    aliases: [COMECARNES LTDA.]
+    country: CO
+    addresses: ["Km. 3 Via Marsella, Pereira, CO"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # A match before: "Comercializadora", no English word, read as the company's own.
+        ("Comercializadora de Carnes, Pereira, Colombia", "doubt"),
+        ("Comercializadora de Carnes, Bogotá, Colombia", "doubt"),
+        # Its own form, or its alias of its own, as before.
+        ("Comercializadora de Carnes Ltda., Pereira, Colombia", "match"),
+        ("Comecarnes Ltda., Pereira, Colombia", "match"),
+    ],
+)
+def test_a_name_of_common_spanish_words_without_its_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, COMECARNES_LIST, raw, found)
+    if found == "doubt":
+        assert "no word of the name is rare enough" in json.dumps(result, ensure_ascii=False), raw
+
+
+@pytest.mark.parametrize(
+    "bare",
+    [
+        # Names without their forms of the CSL of 2023-11 of Spanish trade words (with accents
+        # or without, as the lists write them).
+        "COMERCIALIZADORA DE CARNES",
+        "SIN-MEX IMPORTADORA",
+        "INMOBILIARIA PASADENA",
+        "DISTRIBUIDORA DE ELEMENTOS PARA LA CONSTRUCCION",
+        "AGROPECUARIA PALMA DEL RIO",
+        "Organización Minera",
+    ],
+)
+def test_a_name_of_common_spanish_words_is_not_distinctive(bare):
+    assert distinctive_word(bare) is None, bare
+
+
+def test_brands_spanish_texts_name_often_are_still_distinctive():
+    # "huawei" and "maipu" are as common in the Spanish probabilities, in lower case, as a
+    # trade word, but no form of the Spanish lookup lemmatizer: still a company's own.
+    assert distinctive_word("Huawei Investment & Holding") == "Huawei"
+    assert distinctive_word("Maipu Communication Technology") == "Maipu"
+    assert distinctive_word("Gazprom Dobycha") == "Gazprom"
+
+
+def test_a_lookup_table_is_read_a_line_at_a_time_as_json_would(tmp_path):
+    import gzip
+
+    from claimwatch.evaluate._spacy import _table_words
+
+    # A quote within a word is escaped: that line is read as JSON.
+    table = {"aba": "abar", "comercializadoras": "comercializador", 'di"cho': "decir", "niño": "niño"}
+    path = tmp_path / "es_lemma_lookup.json"
+    with gzip.open(tmp_path / "es_lemma_lookup.json.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps(table, indent=4, ensure_ascii=False))
+    assert sorted(_table_words(str(path))) == sorted([w for pair in table.items() for w in pair])

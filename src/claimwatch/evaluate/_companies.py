@@ -14,7 +14,7 @@ from .. import countries
 from ..lists import COMPANY_FORMS, an_organisations_word
 from ._places import places_in
 from ._provinces import provinces_in
-from ._spacy import common_words, lemma_table
+from ._spacy import common_spanish_words, common_words, lemma_table, without_accents
 
 # The forms read at a name's end: the lists' own (`COMPANY_FORMS`, "Ltd.", "GmbH", "S.A."), the
 # English words "Company" and "Corporation", and the Spanish "S.A. de C.V." and "S. de R.L.".
@@ -233,14 +233,20 @@ def _a_rare_word(word: str) -> bool:
 def distinctive_word(bare: str) -> str | None:
     """The first word of a name that only a few bodies' names hold: of five letters or more, no
     English word (the lookup lemmatizer's words) nor any common word of spaCy's English
-    probabilities (`common_words`), no organisation's word, no place, no single
-    syllable of pinyin ("Megvii", "Huawei", "Hikvision"; not "Aero", "Systems", "Beijing", "Zhong").
-    None where every word is common ("Aero Systems", "World Line System")."""
+    probabilities (`common_words`) or common Spanish word (`common_spanish_words`: the CSL of
+    2023-11 names 14 entries "COMERCIALIZADORA ...", 12 "INMOBILIARIA ..."), no organisation's
+    word, no place, no single syllable of pinyin ("Megvii", "Huawei", "Hikvision"; not "Aero",
+    "Systems", "Beijing", "Zhong", "Comercializadora"). None where every word is common ("Aero
+    Systems", "World Line System", "Comercializadora de Carnes")."""
     for found in re.finditer(r"[^\W\d_]+", bare):
         word = found.group()
-        if _no_known_word(word) and word.casefold() not in common_words():
+        if _no_known_word(word) and not _a_common_word(word.casefold()):
             return word
     return None
+
+
+def _a_common_word(folded: str) -> bool:
+    return folded in common_words() or without_accents(folded) in common_spanish_words()
 
 
 def _no_known_word(word: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -55,9 +57,34 @@ def common_words() -> frozenset[str]:
     time is slow)."""
     import spacy_lookups_data
 
-    # Where spaCy's `load_language_data` reads it: the path given, gzipped.
-    path = Path(spacy_lookups_data.en["lexeme_prob"])
-    words = []
+    return frozenset(word.casefold() for word in _words_as_common(spacy_lookups_data.en["lexeme_prob"]))
+
+
+@cache
+def common_spanish_words() -> frozenset[str]:
+    """Spanish words as common as `common_words` in spacy-lookups-data's Spanish probabilities,
+    written there in lower case, that are forms of its Spanish lookup lemmatizer too: the trade
+    words of Latin American firms' names ("comercializadora", "importadora", "inmobiliaria",
+    "inversiones"). Brands that Spanish texts name as often ("huawei", "maipu": written in lower
+    case in URLs and tags) are no dictionary forms, and stay out. Both files are read a line at
+    a time, keeping only these words: the whole lookup table loaded would take about 100 MB.
+    Without their accents, as the lists write them ("ORGANIZACION", "COMPANIA")."""
+    import spacy_lookups_data
+
+    common = frozenset(w for w in _words_as_common(spacy_lookups_data.es["lexeme_prob"]) if w.islower())
+    words = (w for w in _table_words(spacy_lookups_data.es["lemma_lookup"]) if w in common)
+    return frozenset(without_accents(w) for w in words)
+
+
+def without_accents(word: str) -> str:
+    """`word` without its combining marks: "organizacion" of "organización", "compania" of "compañía"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _words_as_common(path_given: str) -> Iterator[str]:
+    """The words of a probability table at least as common as `_COMMON_FROM`, as written, read
+    until the first rarer word (the table gives them most common first)."""
+    path = Path(path_given)  # where spaCy's `load_language_data` reads it: the path given, gzipped
     with gzip.open(path.with_suffix(path.suffix + ".gz"), "rt", encoding="utf-8") as table:
         for line in table:
             entry = line.strip().rstrip(",")
@@ -65,6 +92,19 @@ def common_words() -> frozenset[str]:
                 continue
             ((word, probability),) = json.loads(f"{{{entry}}}").items()
             if probability < _COMMON_FROM:
-                break
-            words.append(word.casefold())  # "Hansen", "Petersburg", "Caspian": a third are capitalised
-    return frozenset(words)
+                return
+            yield word
+
+
+def _table_words(path_given: str) -> Iterator[str]:
+    """A lookup table's words and lemmas (one `"word": "lemma",` a line), a line at a time: split
+    at its quotes, four times as fast as a regular expression, a line holding an escape read as
+    JSON."""
+    path = Path(path_given)
+    with gzip.open(path.with_suffix(path.suffix + ".gz"), "rt", encoding="utf-8") as table:
+        for line in table:
+            if "\\" in line and (entry := line.strip().rstrip(",")) not in ("{", "}", ""):
+                yield from next(iter(json.loads(f"{{{entry}}}").items()))
+            elif len(parts := line.split('"')) == 5:
+                yield parts[1]
+                yield parts[3]
