@@ -717,3 +717,62 @@ def test_a_lookup_table_is_read_a_line_at_a_time_as_json_would(tmp_path):
     with gzip.open(tmp_path / "es_lemma_lookup.json.gz", "wt", encoding="utf-8") as f:
         f.write(json.dumps(table, indent=4, ensure_ascii=False))
     assert sorted(_table_words(str(path))) == sorted([w for pair in table.items() for w in pair])
+
+
+# The SSI list's row as the CSL of 2023-11 gives it: its aliases are the English name with its
+# form and without it.
+SECURITY_TECHNOLOGIES_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: tb
+    name: OTKRYTOE AKTSIONERNOE OBSHCHESTVO TEKHNOLOGII BEZOPASNOSTI
+    aliases: ["TEKHNOLOGII BEZOPASNOSTI, OAO", JOINT STOCK COMPANY SECURITY TECHNOLOGIES, SECURITY TECHNOLOGIES]
+    country: RU
+    addresses: ["d. 24 ul. Usacheva, Moscow, 119048, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found", "said"),
+    [
+        # Matches before: the alias of common words, though any firm or department may bear it.
+        ("Security Technologies, Moscow, Russia", "doubt", "beside a place of OTKRYTOE"),
+        ("Information Security Technologies, Moscow, Russia", "doubt", "\u201cSecurity Technologies\u201d so"),
+        ("Department of Security Technologies, Tomsk, Russia", "doubt", "beside no place of OTKRYTOE"),
+        # With its form, as before.
+        ("JSC Security Technologies, Moscow, Russia", "match", None),
+        ("Joint Stock Company Security Technologies, Moscow, Russia", "match", None),
+    ],
+)
+def test_an_alias_of_common_words_that_is_another_name_without_its_form_is_a_doubt(
+    tmp_path, monkeypatch, capsys, raw, found, said
+):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, SECURITY_TECHNOLOGIES_LIST, raw, found)
+    if said is not None:
+        text = json.dumps(result, ensure_ascii=False)
+        assert "the list gives OTKRYTOE AKTSIONERNOE OBSHCHESTVO TEKHNOLOGII BEZOPASNOSTI the name" in text, raw
+        assert "no word of the name is rare enough" in text and said in text, raw
+
+
+# The SSI list's Sberbank as the CSL of 2023-11 gives it (a few of its aliases): "SBERBANK OF
+# RUSSIA" is "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA" without its form, and "Sberbank" rare.
+SBERBANK_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: sberbank
+    name: PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA
+    aliases: [SBERBANK ROSSII, SBERBANK ROSSII OAO, SBERBANK OF RUSSIA, PJSC SBERBANK]
+    country: RU
+    addresses: ["19 ul. Vavilova, Moscow, 117312, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize("raw", ["Sberbank of Russia, Moscow, Russia", "Sberbank Rossii, Moscow"])
+def test_an_alias_with_a_rare_word_stays_certain(tmp_path, monkeypatch, capsys, raw):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, SBERBANK_LIST, raw, "match")

@@ -1328,7 +1328,7 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     doubt whatever the name: the same company's, or another's of the name (a subsidiary, one of
     another country)."""
     if hit.name in entry.names:
-        return None
+        return _a_common_alias_of_its_name_without_form(entry, hit, text)
     forms = [
         (name, company[1]) for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name
     ]
@@ -1346,15 +1346,45 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
         return None
     # Its own city beside it does not settle a name of common words alone: "Allied Trading,
     # Karachi" or "High Technology, Islamabad" may be any firm of that city with that name.
-    beside = (
+    return (
+        f"the list names {label} with its company form \u201c{printable(form)}\u201d, and the affiliation"
+        f" writes \u201c{said}\u201d without it, {_beside_an_own_place(entry, hit, text)}: no word of the name is"
+        " rare enough to tell the company from another firm that bears it"
+    )
+
+
+def _beside_an_own_place(entry: ListEntry, hit: NameHit, text: str) -> str:
+    label = printable(entry.name)
+    return (
         f"beside a place of {label}'s own"
         if _an_own_place_beside(entry, hit, text)
         else f"beside no place of {label}'s own"
     )
+
+
+def _a_common_alias_of_its_name_without_form(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """The doubt of a name the list gives an entry that is another of its names without that
+    one's company form, written without a form, where no word of it is rare: the CSL gives
+    "OTKRYTOE AKTSIONERNOE OBSHCHESTVO TEKHNOLOGII BEZOPASNOSTI" the aliases "JOINT STOCK COMPANY
+    SECURITY TECHNOLOGIES" and "SECURITY TECHNOLOGIES", and "Information Security Technologies,
+    Moscow" may be any firm's, as the name without its form is (`_its_company_form_unwritten`).
+    None where the name holds a rare word, a form is written beside it, no other name of the
+    entry is it with a form (a name of its own, "CHINA SATCOM"), or it is the entry's name, as the
+    list names it first ("SME BANK", alias "JSC SME BANK": left as it was)."""
+    formed = [name for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name]
+    if (
+        not formed
+        or hit.name == entry.name
+        or distinctive_word(hit.name) is not None
+        or company_form_after(text, hit.end) is not None
+        or company_form_before(text, hit.start) is not None
+    ):
+        return None
     return (
-        f"the list names {label} with its company form \u201c{printable(form)}\u201d, and the affiliation"
-        f" writes \u201c{said}\u201d without it, {beside}: no word of the name is"
-        " rare enough to tell the company from another firm that bears it"
+        f"the list gives {printable(entry.name)} the name \u201c{printable(hit.name)}\u201d, the words of its"
+        f" \u201c{printable(formed[0])}\u201d without the company form, and the affiliation writes"
+        f" \u201c{printable(hit.matched)}\u201d so, {_beside_an_own_place(entry, hit, text)}: no word of the"
+        " name is rare enough to tell the company from another firm that bears it"
     )
 
 
