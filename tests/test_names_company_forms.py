@@ -506,6 +506,13 @@ entries:
         (SENSETIME_LIST, "SenseTime Group Limited, Singapore", "nothing"),
         # An entry of China addressed in Beijing only: Hong Kong is still a doubt.
         (SATCOM_LIST, "China Satellite Communications Co., Ltd., Hong Kong", "doubt"),
+        # Its own region and its country at once (SenseTime's offices, as its papers give them):
+        # a doubt before, "... in China and Hong Kong at once"; no other place but its own.
+        (SENSETIME_LIST, "SenseTime Group Limited, Hong Kong and Shanghai, China", "match"),
+        (SENSETIME_LIST, "Sensetime Group Ltd, Beijing, China and Hong Kong", "match"),
+        # Another region with it, or Hong Kong with China for an entry addressed in Beijing: as before.
+        (SENSETIME_LIST, "SenseTime Group Limited, Hong Kong and Macau", "doubt"),
+        (SATCOM_LIST, "China Satellite Communications Co., Ltd., Beijing, China and Hong Kong", "doubt"),
     ],
 )
 def test_hong_kong_is_an_own_place_where_the_list_addresses_the_entry_there(

@@ -2714,8 +2714,10 @@ def _placed_in(
                 f" {country_name(want)} and places it in {_countries(found - {want})} too"
             )
     self_placed = not hit.is_acronym and not hit.traditional and (hit.is_cjk or _places_itself(hit.name, want))
-    if found and found <= own_regions:
-        found = {want}  # Hong Kong, where the list's own address puts the entry: its country's place
+    if found and found <= own_regions | {want}:
+        # Hong Kong, where the list's own address puts the entry: its country's place, and with
+        # its country too ("SenseTime, Hong Kong and Shanghai, China") no other place but its own.
+        found = {want}
     if found == {want}:
         if hit.is_acronym and not _named_beside(around, text, names):
             return (
