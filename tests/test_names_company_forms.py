@@ -783,3 +783,38 @@ entries:
 @pytest.mark.parametrize("raw", ["Sberbank of Russia, Moscow, Russia", "Sberbank Rossii, Moscow"])
 def test_an_alias_with_a_rare_word_stays_certain(tmp_path, monkeypatch, capsys, raw):
     coauthor_text_found(tmp_path, monkeypatch, capsys, SBERBANK_LIST, raw, "match")
+
+
+# The DPL's row as the CSL of 2023-11 gives it (72 F.R. 49699): "Spector" is rare to the word
+# tables, and a surname, as laboratories named after the scientist who leads them write it.
+SPECTOR_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: spector
+    name: SPECTOR INTERNATIONAL, INC
+    country: US
+    addresses: ["27 BETHPAGE DRIVE, MONROE TOWNSHIP, NJ, 08831, US"]
+    verified: true
+"""
+
+
+def test_a_company_s_first_word_before_a_lab_says_it_may_name_a_person(tmp_path, monkeypatch, capsys):
+    # The doubt said "it may be a unit of SPECTOR INTERNATIONAL, INC, or of another firm whose
+    # name holds them", as though only a firm's laboratory could bear the name.
+    raw = "Spector Lab, Department of Chemistry, Yale University, New Haven, CT, USA"
+    said = json.dumps(
+        coauthor_text_found(tmp_path, monkeypatch, capsys, SPECTOR_LIST, raw, "doubt"), ensure_ascii=False
+    )
+    assert (
+        "it may be a unit of SPECTOR INTERNATIONAL, INC, of another firm whose name holds it, or a laboratory"
+        " named after a person of the name" in said
+    )
+
+
+def test_a_unit_of_more_words_than_a_lab_after_the_word_says_as_before(tmp_path, monkeypatch, capsys):
+    raw = "Huawei Noah's Ark Lab, Shenzhen, China"
+    said = json.dumps(coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, "doubt"), ensure_ascii=False)
+    assert "a unit of HUAWEI TECHNOLOGIES CO., LTD., or of another firm whose name holds them" in said
+    assert "named after a person" not in said

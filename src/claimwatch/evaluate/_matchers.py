@@ -1462,10 +1462,14 @@ def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, with_un
         return None
     names, label = list(forms), printable(entry.name)
     if with_unit is not None and written is None:
+        others = (
+            ", of another firm whose name holds it, or a laboratory named after a person of the name"
+            if _a_lab_named_by_one_word(hit, with_unit)
+            else ", or of another firm whose name holds them"
+        )
         return (
             f"the affiliation writes \u201c{printable(with_unit)}\u201d, the first words of the"
-            f" list's \u201c{printable(names[0])}\u201d beside a unit's name: it may be a unit of {label}, or of"
-            " another firm whose name holds them"
+            f" list's \u201c{printable(names[0])}\u201d beside a unit's name: it may be a unit of {label}{others}"
         )
     said = printable(hit.matched) + (f" {printable(written)}" if written else "")
     rest = "without the rest of the name"
@@ -1476,6 +1480,19 @@ def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, with_un
         f"the affiliation writes \u201c{said}\u201d, the first words of the list's \u201c{printable(names[0])}\u201d"
         f" {rest}: it may be {label}, a part of it, or another firm whose name holds them"
     )
+
+
+# A laboratory's words right after one word, as laboratories named after the scientist who leads
+# them are written ("Spector Lab, Department of Chemistry, Yale University"): a surname of the
+# same letters as a company's rare first word ("SPECTOR INTERNATIONAL, INC", "Kalinin Machine
+# Plant, JSC") names no firm there.
+_A_LAB = frozenset({"lab", "labs", "laboratory", "laboratories"})
+
+
+def _a_lab_named_by_one_word(hit: NameHit, with_unit: str) -> bool:
+    """Is `with_unit` the one word found and a laboratory's word right after it ("Spector Lab")?"""
+    word, _, unit = with_unit.partition(" ")
+    return word == hit.matched and unit.rstrip(".").casefold() in _A_LAB
 
 
 def _with_a_unit(hit: NameHit, text: str) -> str | None:
