@@ -117,8 +117,13 @@ def test_megvii_without_its_form_is_a_doubt_as_its_whole_name_is(tmp_path, monke
         ("China Satellite Communications Co., Beijing", "doubt", "Co.\u201d, only the first words of the company form"),
         ("China Satellite Communications Company, Beijing", "doubt", "only the first words of the company form"),
         # Its alias "CHINA SATCOM", given with no form, before the form its name has: the doubt said
-        # so (it was "a company form CHINA SATELLITE COMMUNICATIONS CO., LTD. is not named with").
-        ("China Satcom Co., Ltd., Beijing, China", "doubt", "a company form the list does not give \u201cCHINA SATCOM"),
+        # so (it was "a company form CHINA SATELLITE COMMUNICATIONS CO., LTD. is not named with", then
+        # "a company form the list does not give \u201cCHINA SATCOM\u201d", as though the list gave no such name).
+        (
+            "China Satcom Co., Ltd., Beijing, China",
+            "doubt",
+            "the list's name \u201cCHINA SATCOM\u201d with a company form, where the list gives that name without one",
+        ),
         # Its own form, written otherwise: as before.
         ("China Satellite Communications Co. Ltd, Shanghai, China", "match", None),
         ("China Satellite Communications Company Limited, Shanghai, China", "match", None),
@@ -818,3 +823,37 @@ def test_a_unit_of_more_words_than_a_lab_after_the_word_says_as_before(tmp_path,
     said = json.dumps(coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, "doubt"), ensure_ascii=False)
     assert "a unit of HUAWEI TECHNOLOGIES CO., LTD., or of another firm whose name holds them" in said
     assert "named after a person" not in said
+
+
+# The real tracker's Commercial Aircraft Corporation of China (../shared/data/aspi), which gives
+# its English name no company form, as imported.
+COMAC_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: comac
+    name: Commercial Aircraft Corporation of China
+    aliases: [中国商用飞机有限责任公司, 中国商飞, COMAC]
+    country: CN
+    addresses: ["China, 上海市浦东新区世博大道1919号"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Commercial Aircraft Corporation of China Ltd., Shanghai 200126, China",
+        "Commercial Aircraft Corp China Ltd, Shanghai",
+    ],
+)
+def test_a_name_the_list_gives_without_a_form_run_on_into_one_says_so(tmp_path, monkeypatch, capsys, raw):
+    # It said "... a company form the list does not give “Commercial Aircraft Corporation of
+    # China”", as though the list gave no such name.
+    said = json.dumps(coauthor_text_found(tmp_path, monkeypatch, capsys, COMAC_LIST, raw, "doubt"), ensure_ascii=False)
+    assert (
+        "the list's name \u201cCommercial Aircraft Corporation of China\u201d with a company form, where the list"
+        " gives that name without one: it may be Commercial Aircraft Corporation of China or a firm of it" in said
+    )
+    assert "the list does not give" not in said

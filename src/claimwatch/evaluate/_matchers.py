@@ -1403,11 +1403,12 @@ def _another_company_form(
     forms = [n for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
     if not forms:
         return (
-            f"the affiliation writes \u201c{said}\u201d, a company form"
+            f"the affiliation writes \u201c{said}\u201d, "
             + (
-                f" the claim's subject \u201c{printable(hit.name)}\u201d is not named with"
+                f"a company form the claim's subject \u201c{printable(hit.name)}\u201d is not named with"
                 if subject
-                else f" the list does not give \u201c{printable(hit.name)}\u201d"
+                else f"the list's name \u201c{printable(hit.name)}\u201d with a company form, where the list gives"
+                " that name without one"
             )
             + f": it may be {printable(entry.name)} or a firm of it, or another firm of the name"
         )
