@@ -857,3 +857,51 @@ def test_a_name_the_list_gives_without_a_form_run_on_into_one_says_so(tmp_path, 
         " gives that name without one: it may be Commercial Aircraft Corporation of China or a firm of it" in said
     )
     assert "the list does not give" not in said
+
+
+# The Entity List's row as the CSL of 2023-11 gives it (78 FR 75458): a Turkish limited company
+# ("Limited Şirketi", short "Ltd. Şti."), written without its ş as the lists write it.
+EUROCENTER_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: eurocenter
+    name: Eurocenter Havacilik Dis Ticaret Limited Sirketi
+    country: TR
+    addresses: ["Kemalpasa Mh, Ordu Cad., Yesil Tulumba Sk No 9, Fatih, Istanbul, TR"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Nothing before, the claim cleared: the form written short, or left out, as Turkish
+        # firms write their names.
+        ("Eurocenter Havacilik Dis Ticaret Ltd. Şti., Istanbul, Turkey", "match"),
+        ("Eurocenter Havacilik Dis Ticaret Ltd. Sti., Istanbul, Turkey", "match"),
+        ("Eurocenter Havacilik Dis Ticaret, Istanbul, Turkey", "match"),
+        # As written, as before; a joint stock company's form (A.Ş.) another form; in Germany nothing.
+        ("Eurocenter Havacilik Dis Ticaret Limited Sirketi, Istanbul, Turkey", "match"),
+        ("Eurocenter Havacilik Dis Ticaret A.Ş., Istanbul, Turkey", "doubt"),
+        ("Eurocenter Havacilik Dis Ticaret, Berlin, Germany", "nothing"),
+    ],
+)
+def test_a_turkish_company_form_is_read(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, EUROCENTER_LIST, raw, found)
+
+
+@pytest.mark.parametrize(
+    ("name", "bare", "form"),
+    [
+        ("Eurocenter Havacilik Dis Ticaret Limited Sirketi", "Eurocenter Havacilik Dis Ticaret", "Limited Sirketi"),
+        ("Ucuzler Lojistik Ltd. Sti.", "Ucuzler Lojistik", "Ltd. Sti."),
+        ("Kral Havacilik Ic Ve Dis Ticaret Sirketi", "Kral Havacilik Ic Ve Dis Ticaret", "Sirketi"),
+        # A joint stock company written in full, built in the form of the rows above.
+        ("Baykar Makina Anonim Şirketi", "Baykar Makina", "Anonim Şirketi"),
+    ],
+)
+def test_a_turkish_company_form_at_a_name_s_end(name, bare, form):
+    assert without_company_form(name) == (bare, form)
+    assert form_in_full("Ltd. Şti.") == form_in_full("Limited Sirketi")

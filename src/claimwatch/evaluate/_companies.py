@@ -17,16 +17,29 @@ from ._provinces import provinces_in
 from ._spacy import common_spanish_words, common_words, lemma_table, without_accents
 
 # The forms read at a name's end: the lists' own (`COMPANY_FORMS`, "Ltd.", "GmbH", "S.A."), the
-# English words "Company" and "Corporation", and the Spanish "S.A. de C.V." and "S. de R.L.".
+# English words "Company" and "Corporation", the Spanish "S.A. de C.V." and "S. de R.L.", and the
+# Turkish "Limited Şirketi" ("Ltd. Şti.", a limited company) and "Anonim Şirketi" (A.Ş., a joint
+# stock company; https://en.wikipedia.org/wiki/Types_of_business_entity#Turkey), as the CSL of
+# 2023-11 writes 11 names: "Eurocenter Havacilik Dis Ticaret Limited Sirketi", "Ucuzler Lojistik
+# Ltd. Sti.", with the ş as s or not.
 _FORMS = COMPANY_FORMS | {"company", "corporation", "cv", "rl", "sro", "sas", "scs", "pty", "kg"}
+_FORMS |= {"şirketi", "sirketi", "şti", "sti"}
 _JOINING = frozenset({"de"})
-# Words of a form before its last ("Open Joint Stock Company", "Limited Liability Company"), never
-# a form alone: "Open", "Public" end no form.
+# Words of a form before its last ("Open Joint Stock Company", "Limited Liability Company",
+# "Anonim Şirketi"), never a form alone: "Open", "Public" end no form.
 _WITHIN_A_FORM = frozenset(
-    {"joint", "stock", "joint-stock", "open", "closed", "public", "liability"}
+    {"joint", "stock", "joint-stock", "open", "closed", "public", "liability", "anonim"}
 )  # "S.A. de C.V.": within a form, never its end
-# A form's words as one company writes them in full or short: "Co., Ltd." is "Company Limited".
-_IN_FULL = {"co": "company", "corp": "corporation", "ltd": "limited", "inc": "incorporated", "pvt": "private"}
+# A form's words as one company writes them in full or short: "Co., Ltd." is "Company Limited",
+# "Ltd. Şti." "Limited Sirketi".
+_IN_FULL = {
+    "co": "company",
+    "corp": "corporation",
+    "ltd": "limited",
+    "inc": "incorporated",
+    "pvt": "private",
+    **dict.fromkeys(("şirketi", "şti", "sti"), "sirketi"),
+}
 _TOKEN = re.compile(r"[^\s,]+")
 
 
