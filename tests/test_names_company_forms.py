@@ -905,3 +905,39 @@ def test_a_turkish_company_form_is_read(tmp_path, monkeypatch, capsys, raw, foun
 def test_a_turkish_company_form_at_a_name_s_end(name, bare, form):
     assert without_company_form(name) == (bare, form)
     assert form_in_full("Ltd. Şti.") == form_in_full("Limited Sirketi")
+
+
+# The SDN list's row as the CSL of 2023-11 gives it: "S.A. DE C.V." written with its "DE" glued to
+# the points before it.
+ACCESOS_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: accesos
+    name: ACCESOS ELECTRONICOS S.A.DE C.V.
+    country: MX
+    addresses: ["Blvd. Cuauhtemoc 1711, Oficina 305, Colonia Zona Rio, Tijuana, Baja California, MX"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Nothing before, the claim cleared: the name was sought as "ACCESOS ELECTRONICOS S.A.DE".
+        # Common Spanish words without its form: a doubt, as any such name.
+        ("Accesos Electronicos, Tijuana, Mexico", "doubt"),
+        # Its form, written either way: as before.
+        ("Accesos Electronicos S.A. de C.V., Tijuana, Mexico", "match"),
+        ("Accesos Electronicos S.A.DE C.V., Tijuana, Mexico", "match"),
+    ],
+)
+def test_a_de_glued_to_a_form_s_points_is_read(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, ACCESOS_LIST, raw, found)
+
+
+def test_a_de_glued_to_a_form_s_points_is_the_form_s():
+    assert without_company_form("ACCESOS ELECTRONICOS S.A.DE C.V.") == ("ACCESOS ELECTRONICOS", "S.A.DE C.V.")
+    assert form_in_full("S.A.DE C.V.") == form_in_full("S.A. de C.V.")
+    assert without_company_form("Juan Made") is None  # a word ending in "de" is no form

@@ -104,10 +104,23 @@ def _form_word(token: str) -> str:
 
 
 def _a_form_word(token: str) -> bool:
-    return _form_word(token) in _FORMS or _form_word(token) in _JOINING or bool(_LETTERS_WITH_POINTS.fullmatch(token))
+    return (
+        _form_word(token) in _FORMS
+        or _form_word(token) in _JOINING
+        or bool(_LETTERS_WITH_POINTS.fullmatch(token) or _GLUED_TO_ITS_DE.fullmatch(token))
+    )
 
 
 _LETTERS_WITH_POINTS = re.compile(r"(?:[^\W\d_]\.)+")  # "S. de R.L.", "S.A.S.", "A.Ş."
+# Letters with points and the "de" after them written as one, as the SDN list's "ACCESOS
+# ELECTRONICOS S.A.DE C.V." writes "S.A. DE C.V." (a Mexican sociedad anónima de capital variable).
+_GLUED_TO_ITS_DE = re.compile(r"((?:[^\W\d_]\.)+)(de)", re.IGNORECASE)
+
+
+def _unglued(token: str) -> tuple[str, ...]:
+    """A form's token with a "de" glued to its points apart ("S.A.DE": "S.A.", "DE")."""
+    glued = _GLUED_TO_ITS_DE.fullmatch(token)
+    return (glued.group(1), glued.group(2)) if glued else (token,)
 
 
 def _joins(token: re.Match[str]) -> bool:
@@ -132,7 +145,8 @@ _ABBREVIATED = {
 def form_in_full(form: str) -> tuple[str, ...]:
     """A company form's words as one: "Co., Ltd." and "Company Limited" alike, "OJSC" and "Open
     Joint-Stock Company" alike."""
-    words = (w for t in _TOKEN.findall(form) for w in _form_word(t).split("-"))
+    tokens = (part for t in _TOKEN.findall(form) for part in _unglued(t))
+    words = (w for t in tokens for w in _form_word(t).split("-"))
     return tuple(full for w in words if w and w not in _JOINING for full in _ABBREVIATED.get(w, (_IN_FULL.get(w, w),)))
 
 
