@@ -941,3 +941,19 @@ def test_a_de_glued_to_a_form_s_points_is_the_form_s():
     assert without_company_form("ACCESOS ELECTRONICOS S.A.DE C.V.") == ("ACCESOS ELECTRONICOS", "S.A.DE C.V.")
     assert form_in_full("S.A.DE C.V.") == form_in_full("S.A. de C.V.")
     assert without_company_form("Juan Made") is None  # a word ending in "de" is no form
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Web of Science's form of Huawei's affiliations ("Huawei Technol Co Ltd", as it abbreviates
+        # "Technologies" as "Technology"): nothing before, the claim cleared in silence.
+        ("Huawei Technol Co Ltd, Shenzhen, Peoples R China", "match"),
+        ("Huawei Technol, Hangzhou, Peoples R China", "match"),
+        # Another form, another country: as "Huawei Technologies ..." is.
+        ("Huawei Technol Inc, Shenzhen, Peoples R China", "doubt"),
+        ("Huawei Technol Duesseldorf GmbH, Munich, Germany", "nothing"),
+    ],
+)
+def test_technologies_abbreviated_as_web_of_science_does(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, found)

@@ -202,7 +202,7 @@ _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # those one sought name holds so at once (`read_otherwise`: "China Changfeng Mech & Elect Technol
 # Acad" needs "Mechanics" and "Electronics"); the order of the words still tells two names apart.
 _OTHER_READINGS = {
-    "technol": ("technological",),
+    "technol": ("technological", "technologies"),
     "tech": ("technical",),
     "elect": ("electric", "electrical", "electronics"),
     "med": ("medicine",),
