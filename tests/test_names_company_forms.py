@@ -957,3 +957,69 @@ def test_a_de_glued_to_a_form_s_points_is_the_form_s():
 )
 def test_technologies_abbreviated_as_web_of_science_does(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, found)
+
+
+# The CMIC list's row as the CSL of 2023-11 gives it; Inspur Electronic Information Industry
+# Co., Ltd. is a firm of the group its papers' coauthors write ("Inspur Elect Informat Ind Co
+# Ltd" in Web of Science's form).
+INSPUR_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: inspur
+    name: INSPUR GROUP CO., LTD.
+    aliases: [Inspur Group]
+    country: CN
+    addresses: ["No. 1036, High-Tech Inspur Road, Jinan, Shandong, 250101, CN"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Nothing before, the claim cleared in silence: "Inspur" alone was kept only right before
+        # a company form or a unit's word.
+        ("Inspur Electronic Information Industry Co., Ltd., Jinan, China", "doubt"),
+        ("Inspur Elect Informat Ind Co Ltd, Jinan, Peoples R China", "doubt"),
+        # No form after the words, the word not first in its part, another country: as before.
+        ("Inspur Software, Jinan, China", "nothing"),
+        ("Wha Inspur Tai Co., Ltd., Jinan, China", "nothing"),
+        ("Inspur Electronic Information Industry Co., Ltd., Munich, Germany", "nothing"),
+        ("Inspur Group Co., Ltd., Jinan, China", "match"),
+    ],
+)
+def test_a_firm_whose_name_begins_with_a_company_s_rare_first_word_is_a_doubt(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, INSPUR_LIST, raw, found)
+    if found == "doubt":
+        assert "runs on into" in json.dumps(result, ensure_ascii=False), raw
+
+
+def test_a_core_within_another_listed_name_found_names_that_name_only(tmp_path):
+    # The CSL of 2023-11 lists GAZPROM DOBYCHA KRASNODAR, OOO and GAZPROM DOBYCHA IRKUTSK, OOO: the
+    # first named whole is no firm the second's core "GAZPROM DOBYCHA" begins.
+    from claimwatch.evaluate._matchers import ListMatcher
+    from claimwatch.lists import load_list
+    from claimwatch.works import Authorship
+
+    path = tmp_path / "l.yaml"
+    path.write_text(
+        """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - {id: krasnodar, name: "GAZPROM DOBYCHA KRASNODAR, OOO", country: RU, verified: true}
+  - {id: irkutsk, name: "GAZPROM DOBYCHA IRKUTSK, OOO", country: RU, verified: true}
+""",
+        encoding="utf-8",
+    )
+    matcher = ListMatcher(load_list(path))
+    whole = "Gazprom Dobycha Krasnodar, OOO, Krasnodar, Russia"
+    assert {h.entry.id for h in matcher.hits(Authorship("A", 0, raw_affiliations=(whole,)))} == {"krasnodar"}
+    other = "Gazprom Dobycha Orenburg Co., Ltd., Orenburg, Russia"
+    hits = matcher.hits(Authorship("A", 0, raw_affiliations=(other,)))
+    assert {h.entry.id for h in hits} == {"krasnodar", "irkutsk"} and all(h.doubt for h in hits)

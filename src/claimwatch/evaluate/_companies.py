@@ -215,6 +215,28 @@ def a_unit_after(text: str, end: int) -> str | None:
     return None
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([\w'\u2019&-]+)")
+
+
+def a_firm_s_name_after(text: str, start: int, end: int) -> str | None:
+    """The rest of a firm's name right after a word beginning its part of `text` (`start` to
+    `end`) and its company form: up to four capitalised words, none a form's, before a form
+    ("Electronic Information Industry Co., Ltd." of "Inspur Electronic Information Industry Co.,
+    Ltd.", a firm of the CSL's INSPUR GROUP CO., LTD.; "Elect Informat Ind Co Ltd" as Web of
+    Science writes it), or None."""
+    if re.split(r"[,;()]", text[:start])[-1].strip():
+        return None  # "Wha Cheong Tai Company Ltd.": the word is not the name's first
+    at = end
+    for _ in range(4):
+        found = _WORD_AFTER.match(text, at)
+        if found is None or not found.group(1)[:1].isupper() or _a_form_word(found.group(1)):
+            return None
+        at = found.end()
+        if (form := company_form_after(text, at)) is not None and _form_word(form.split()[0].rstrip(",")) in _FORMS:
+            return text[end : text.index(form, at) + len(form)].strip()
+    return None
+
+
 _PART_BEFORE = re.compile(r"(?:^|[,;(])\s*([^,;()]+?)\s*,\s*$")
 
 

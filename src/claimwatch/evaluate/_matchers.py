@@ -55,6 +55,7 @@ from ..works import (
     without_markup_spans,
 )
 from ._companies import (
+    a_firm_s_name_after,
     a_unit_after,
     a_unit_before,
     another_company_form_after,
@@ -449,7 +450,11 @@ class ListMatcher:
             for h in found
             if (h.key, h.name) not in self._cores
             or (
-                (company_form_after(text, h.end) is not None or _with_a_unit(h, text) is not None)
+                (
+                    company_form_after(text, h.end) is not None
+                    or _with_a_unit(h, text) is not None
+                    or (a_firm_s_name_after(text, h.start, h.end) is not None and not _within_a_longer_hit(h, found))
+                )
                 and distinctive_word(h.name) is not None
             )
         ]
@@ -1494,6 +1499,13 @@ def _a_lab_named_by_one_word(hit: NameHit, with_unit: str) -> bool:
     """Is `with_unit` the one word found and a laboratory's word right after it ("Spector Lab")?"""
     word, _, unit = with_unit.partition(" ")
     return word == hit.matched and unit.rstrip(".").casefold() in _A_LAB
+
+
+def _within_a_longer_hit(hit: NameHit, found: list[NameHit]) -> bool:
+    """Does another name found hold `hit` and more ("GAZPROM DOBYCHA KRASNODAR, OOO", itself
+    listed, holding the core "GAZPROM DOBYCHA" of its sibling's name): that name, not a firm the
+    core begins, is what the text names."""
+    return any(h.start <= hit.start and hit.end < h.end for h in found)
 
 
 def _with_a_unit(hit: NameHit, text: str) -> str | None:
