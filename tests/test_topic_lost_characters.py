@@ -129,3 +129,44 @@ def test_every_offset_of_the_reading_comes_from_its_character(text, letters):
         # beginning or ending among them holds the lost character whole
         assert [where(k + n) for n in range(len(letters))] == [i] + [i + 1] * (len(letters) - 1)
         k += len(letters)
+
+
+# A replacement character stands for a curly apostrophe lost as often as for a ligature: a title
+# decoded with the wrong code page loses "\u2019" ("Arrow?s Impossibility Theorem" for "Arrow\u2019s",
+# https://github.com/davidagraf/doi2bib2/issues/78; "M\ufffdller" for "M\u00fcller" in Crossref's own
+# records, CrossRef/rest-api-doc#67). "Dog\ufffds face recognition" (the animals' faces, the topic
+# excluding "dog's face recognition") was a certain match as written, the claim contradicted.
+@pytest.mark.parametrize(
+    ("title", "abstract", "said", "reads"),
+    [
+        (f"Dog{FFFD}s face recognition with deep features", None, f"Dog{FFFD}s face recognition", "Dog's"),
+        (f"Cattle{FFFD}s face recognition, a survey", None, f"Cattle{FFFD}s face recognition", "Cattle's"),
+        ("A study", f"We propose pig{FFFD}s face recognition for farms.", f"pig{FFFD}s face recognition", "pig's"),
+    ],
+)
+def test_a_match_in_an_excluded_phrase_read_past_a_lost_apostrophe_is_a_doubt(tmp_path, title, abstract, said, reads):
+    extra = {"abstract_inverted_index": _inverted(abstract)} if abstract else {}
+    records = [work("W1", title, authorships=[authorship("A", [LAB])], **extra)]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())  # was contradicted
+    field = "abstract" if abstract else "title"
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            f"its {field} says \u201c{said}\u201d, where \u201c{FFFD}\u201d may stand for an apostrophe lost: read"
+            f" so, it says \u201c{reads} face recognition\u201d, a phrase the topic excludes",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"Dog{FFFD}s face recognition and human face recognition",  # another match, outside it
+        f"Face recognition of Parkinson{FFFD}s patients",  # no excluded phrase read so
+        "Dog's face recognition and face recognition",
+    ],
+)
+def test_a_match_outside_what_a_lost_apostrophe_excludes_stays_certain(tmp_path, title):
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())

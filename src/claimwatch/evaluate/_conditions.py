@@ -128,8 +128,10 @@ class _WorkContext:
         read past a character lost, a replacement character ("face identi\ufffdcation":
         `TopicMatcher.read_past_a_lost_character`); or
         every match is said of a word an excluded phrase ends in, or runs on into one's last word, a
-        word or two describing it between (`TopicMatcher.said_of_a_described_word`). None where none
-        of these."""
+        word or two describing it between (`TopicMatcher.said_of_a_described_word`), or stands in
+        an excluded phrase where a replacement character is read as an apostrophe lost ("Dog\ufffds
+        face recognition": `TopicMatcher.excluded_past_a_lost_apostrophe`). None where none of
+        these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
@@ -150,8 +152,10 @@ class _WorkContext:
             elif any(r.method == "openalex_topic" for r in reasons):
                 self._doubts[key] = None
             else:
-                self._doubts[key] = matcher.other_sense(self.work) or matcher.said_of_a_described_word(
-                    self.work, self.abstract_words
+                self._doubts[key] = (
+                    matcher.other_sense(self.work)
+                    or matcher.said_of_a_described_word(self.work, self.abstract_words)
+                    or matcher.excluded_past_a_lost_apostrophe(self.work, self.abstract_words)
                 )
         return self._doubts[key]
 

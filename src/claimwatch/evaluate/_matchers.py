@@ -3375,6 +3375,40 @@ class TopicMatcher:
                             )
         return None
 
+    def excluded_past_a_lost_apostrophe(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match is certain as written shows the topic only perhaps: each
+        stands in a text holding a replacement character (U+FFFD) and, that character read as the
+        apostrophe it most often stands for ("Dog\ufffds face recognition": a curly apostrophe
+        lost), inside an excluded phrase holding it ("dog's face recognition"); None where a match
+        is outside every such phrase."""
+        first = None
+        for name, text in self._texts(work, abstract_words):
+            hits, excluded = self._found(text)
+            free = [h for h in hits if not _within_any(h, excluded)]
+            if not free:
+                continue
+            if _LOST_CHARACTER not in text:
+                return None  # a match as written, no character lost near it
+            reading = text.replace(_LOST_CHARACTER, "'")  # one character for one: the offsets hold
+            _, excluded_read = self._found(reading)
+            for h in free:
+                held = [
+                    x
+                    for x in excluded_read
+                    if x.start <= h.start and h.end <= x.end and _LOST_CHARACTER in text[x.start : x.end]
+                ]
+                if not held:
+                    return None
+                first = first or (name, text, reading, held[0])
+        if first is None:
+            return None
+        name, text, reading, x = first
+        return (
+            f"its {name} says \u201c{text[x.start : x.end]}\u201d, where \u201c{_LOST_CHARACTER}\u201d may stand"
+            f" for an apostrophe lost: read so, it says \u201c{reading[x.start : x.end]}\u201d, a phrase the topic"
+            " excludes"
+        )
+
     def said_of_a_machine(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match an excluded phrase holds may still hold one: the excluded
         phrase is said of a machine ("the face recognition ability of deep neural networks", "the
@@ -3800,6 +3834,10 @@ _WORD = re.compile(rf"(?P<count>{_COUNT})|[^\W\d_]+(?:-[^\W\d_]+)*")
 # runs on from the match with a word ("Text-to-video cross-modal retrieval": "text-to-video
 # retrieval").
 _WORDS_RIGHT_AFTER = re.compile(r"(?P<words>(?:[ \t\u00a0]+[^\W\d_]+(?:-[^\W\d_]+)*){2,6})(?![^\W\d_-])")
+# The replacement character: where a work certainly matches as written, it may stand for a curly
+# apostrophe lost, as "\u2019" is where a title is decoded with the wrong code page ("Arrow?s
+# Impossibility Theorem" for "Arrow\u2019s", davidagraf/doi2bib2#78), inside an excluded phrase.
+_LOST_CHARACTER = "\ufffd"
 # Characters that stand for others a phrase writes, the letters each is read as, and why: the
 # replacement character where a character was lost ("identi\ufffdcation": the "fi" ligature of a
 # PDF, as Crossref's records and extracted abstracts give it, CrossRef/rest-api-doc#67), read as
@@ -3807,7 +3845,7 @@ _WORDS_RIGHT_AFTER = re.compile(r"(?P<words>(?:[ \t\u00a0]+[^\W\d_]+(?:-[^\W\d_]
 # ("Face Detect\u0131on Methods in Face Recogn\u0131t\u0131on", a DergiPark title of 2024, as Turkish
 # keyboards and lower-casing give it).
 _CHARACTERS_READ_OTHERWISE = (
-    ("\ufffd", ("fi", "fl", "ff", "ffi", "ffl"), "a character lost, as a PDF's ligatures are"),
+    (_LOST_CHARACTER, ("fi", "fl", "ff", "ffi", "ffl"), "a character lost, as a PDF's ligatures are"),
     ("\u0131", ("i",), "an \u201ci\u201d, as Turkish keyboards write it"),
 )
 
