@@ -47,6 +47,8 @@ def found(matcher: ListMatcher, raw: str) -> dict[str, str | None]:
         "PLA University of Foreign Languages, Luoyang, China",  # china.org.cn's form
         "PLA University of Foreign Languages, Luoyang 471003, Henan, Peoples R China",
         "Department of English, PLA Univ. of Foreign Languages, Luoyang, China",
+        # A unit of it before it, named kind first as units are: no other institution.
+        "College of English, PLA University of Foreign Languages, Luoyang, China",
     ],
 )
 def test_an_alias_with_its_words_reordered_is_a_doubt(matcher, raw):
@@ -74,10 +76,21 @@ def test_a_subsidiary_with_its_words_reordered_is_a_doubt_saying_so(matcher):
         ("Institute of International Relations Suzhou Campus", NUDT),
         # A university's unit, as departments are named: the university after it.
         ("Institute of International Relations, Fudan University, Shanghai, China", NUDT),
+        # The same units with their institution first, as Chinese addresses order them (复旦大学
+        # 国际关系研究所; 上海社会科学院国际关系研究所, SASS's institute): were NUDT doubts.
+        ("Fudan University, Institute of International Relations, Shanghai, China", NUDT),
+        ("Fudan Univ., Inst. of International Relations, Shanghai, China", NUDT),
+        ("Nanjing University, Institute of International Relations, Nanjing, China", NUDT),
+        ("Shanghai Academy of Social Sciences, Institute of International Relations, Shanghai, China", NUDT),
     ],
 )
 def test_a_reordered_name_within_a_longer_one_or_a_unit_is_not_found(matcher, raw, entry):
     assert entry not in found(matcher, raw)
+
+
+def test_an_institution_in_another_affiliation_before_leaves_the_doubt(matcher):
+    """A semicolon parts two affiliations of one author: the university before is the other's."""
+    assert found(matcher, "Nanjing University; Institute of International Relations, Nanjing, China").get(NUDT)
 
 
 def test_the_names_as_written_stay_certain(matcher):

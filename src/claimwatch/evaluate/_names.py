@@ -857,11 +857,28 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     its own: a whole part of its affiliation ("China Academy of Space Technology" is a longer
     name; "Institute of International Relations Suzhou Campus" too), with no institution after
     it in the affiliation ("Institute of International Relations, Fudan University": a unit of
-    the university, as departments are named so)?"""
+    the university, as departments are named so), nor one named before it, as Chinese addresses
+    order them ("Fudan University, Institute of International Relations"; a unit before it,
+    "College of English, PLA University of Foreign Languages", is no other institution)?"""
     if not (_begins_a_part(text, start) and _ends_a_part(text, end)):
         return False
-    after = re.split(f"[{re.escape(''.join(_AFFILIATIONS_PART))}]", text[end:], maxsplit=1)[0]
-    return _KINDS_OF_INSTITUTION.isdisjoint(name_words(fold(after)))
+    after = _AFFILIATION_ENDS.split(text[end:], maxsplit=1)[0]
+    before = _AFFILIATION_ENDS.split(text[:start])[-1]
+    return _KINDS_OF_INSTITUTION.isdisjoint(name_words(fold(after))) and not any(
+        map(_names_an_institution, _PART_END.split(before))
+    )
+
+
+def _names_an_institution(part: str) -> bool:
+    """Does a part of an affiliation name an institution, not a unit of one: a university, or a
+    kind of institution after its first word ("Fudan University", "Shanghai Academy of Social
+    Sciences"; not "College of English", "Institute of Physics", which name units too)?"""
+    words = name_words(fold(part))
+    return "university" in words or not _KINDS_OF_INSTITUTION.isdisjoint(words[1:])
+
+
+_AFFILIATION_ENDS = re.compile(f"[{re.escape(''.join(_AFFILIATIONS_PART))}]")
+_PART_END = re.compile(f"[{re.escape(''.join(sorted(_PART_ENDS)))}]")
 
 
 def _ends_a_part(text: str, end: int) -> bool:
