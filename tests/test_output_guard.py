@@ -120,6 +120,27 @@ def test_a_hard_link_is_not_said_to_overwrite_its_input(root, capsys):
     )
 
 
+def test_an_input_given_by_a_symbolic_link_is_overwritten_by_its_files_own_name(root, capsys):
+    """The claim file given as `current.yaml`, a symbolic link to `claims/c.yaml` (a case keeping
+    the claims it checks now under one name), and `--json claims/c.yaml`: the report renamed over
+    that name replaces the file the link reads, yet was said to name "a hard link (the same file by
+    another name)" to current.yaml, comparing the link's own name with the report's. It would
+    overwrite the input, and says so, as does the evidence given so (found by review)."""
+    os.symlink("claims/c.yaml", root / "current.yaml")
+    os.symlink("curated.yaml", root / "curated-now.yaml")
+    before = snapshot_of(root)
+    args = ["check", "current.yaml", "--evidence", "snap", "--evidence", "curated-now.yaml"]
+    assert main([*args, "--json", "claims/c.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "claims/c.yaml: --json would overwrite the claim file current.yaml, an input of this run; choose another path"
+    ]
+    assert main([*args, "--json", "curated.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "curated.yaml: --json would write into the evidence at curated-now.yaml; choose another path"
+    ]
+    assert snapshot_of(root) == before
+
+
 def test_a_list_the_run_did_not_load_may_be_written(root, capsys):
     # Only the files a run reads are its inputs: another list in the same folder is not one.
     write(root / "evidence/lists/unused.yaml", "id: unused\n")

@@ -625,7 +625,9 @@ _HARD_LINK = "names a hard link (the same file by another name) to"
 def _how_it_reaches(target: str | Path, input_path: str | Path) -> str:
     if Path(target).is_symlink():
         return _SYMBOLIC_LINK
-    return _OVERWRITES if _entry(target) == _entry(input_path) else _HARD_LINK
+    # The input's file by the entry its links lead to: an input given by a symbolic link
+    # (current.yaml -> claims/c.yaml) is overwritten by a report named claims/c.yaml.
+    return _OVERWRITES if _entry(target) == _entry(Path(input_path).resolve()) else _HARD_LINK
 
 
 def _entry(path: str | Path) -> tuple[tuple[int, int] | None, str]:
