@@ -1514,3 +1514,26 @@ def test_a_manifest_cut_short_is_said_cut_short(tmp_path, capsys):
     (snap / MANIFEST).write_bytes(whole.replace(b'"records"', b'"records",,', 1))
     code, err = run(["evidence", "show", str(snap)], capsys)
     assert code == 2 and ": not JSON: " in err[0]
+
+
+def test_a_manifest_cut_inside_a_character_is_said_cut_short(tmp_path, capsys):
+    """A manifest names the file its snapshot was imported from, and a case's files are named in
+    the analyst's language (`微软亚洲研究院.jsonl`): a copy stopped inside one of its characters
+    was "manifest.json:..: not JSON: str is not valid UTF-8: surrogates not allowed", neither true
+    nor the cut the same copy stopped elsewhere is said as (found by review). Said cut short now;
+    a manifest whose bytes are not UTF-8 in its middle is "not JSON: ..." as before."""
+    root = project(tmp_path / "case")
+    snap = root / "snap"
+    import_works(write_jsonl(root / "微软亚洲研究院.jsonl", [work("W1", "A paper")]), snap)
+    whole = (snap / MANIFEST).read_bytes()
+    inside = whole.index("微".encode()) + 1  # one byte of the character's three
+    for cut in (inside, inside + 1):
+        (snap / MANIFEST).write_bytes(whole[:cut])
+        code, err = run(["evidence", "show", str(snap)], capsys)
+        assert code == 2 and len(err) == 1, err
+        assert err[0].startswith(f"{snap / MANIFEST}:") and err[0].endswith(
+            "the file ends before the JSON in it does: the manifest is cut short (a copy stopped part way?)"
+        )
+    (snap / MANIFEST).write_bytes(whole[:inside] + whole[inside + 2 :])  # the character broken, the rest there
+    code, err = run(["evidence", "show", str(snap)], capsys)
+    assert code == 2 and len(err) == 1 and ": not JSON: " in err[0] and "cut short" not in err[0]

@@ -319,22 +319,29 @@ def _cut_at_the_end(line: bytes, e: orjson.JSONDecodeError) -> bool:
     its JSON or in the middle of a character (a UTF-8 sequence begun and not finished)."""
     if line.endswith(b"\n"):
         return False
-    if e.msg == "unexpected end of data":
-        return True
+    return e.msg == "unexpected end of data" or cut_inside_a_character(line) is not None
+
+
+def cut_inside_a_character(raw: bytes) -> orjson.JSONDecodeError | None:
+    """Where JSON `raw` ends in the middle of a character (a UTF-8 sequence begun and not
+    finished) and its whole characters end before their value does, as a copy or download
+    stopped there leaves it: the error those characters give, which says where they end. None
+    for anything else (orjson says only "str is not valid UTF-8", at 1:1, of both)."""
     try:
-        line.decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as bad:
-        return bad.reason == "unexpected end of data" and _ends_short(line[: bad.start])
-    return False
+        if bad.reason == "unexpected end of data":
+            return _short_of_its_value(raw[: bad.start])
+    return None
 
 
-def _ends_short(text: bytes) -> bool:
-    """Whether `text` is JSON that ends before its value does."""
+def _short_of_its_value(text: bytes) -> orjson.JSONDecodeError | None:
+    """The error of JSON `text` that ends before its value does; None for any other text."""
     try:
         orjson.loads(text)
     except orjson.JSONDecodeError as e:
-        return e.msg == "unexpected end of data"
-    return False
+        return e if e.msg == "unexpected end of data" else None
+    return None
 
 
 def parse_any_record(line: bytes, path: str, n: int) -> dict[str, Any] | None:

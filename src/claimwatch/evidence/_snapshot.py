@@ -52,7 +52,7 @@ from ..files import (
 )
 from ..people import AuthorRecord, author_from_openalex, author_id
 from ..works import Origin, Work, work_from_openalex
-from ._records import parse_author, parse_record, read_lines
+from ._records import cut_inside_a_character, parse_author, parse_record, read_lines
 
 MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = 256 << 20  # a manifest lists skipped lines, at most a few per record
@@ -673,10 +673,12 @@ def _read_manifest(raw: bytes, path: Path) -> Manifest:
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError as e:
-        if e.msg == "unexpected end of data" and raw.lstrip().startswith(b"{"):
-            # A manifest copied or synced part way: said so, as a file of records cut short is.
+        # A manifest copied or synced part way, in its JSON or inside a character of a name in it
+        # (the file imported, an institution): said so, as a file of records cut short is.
+        short = e if e.msg == "unexpected end of data" else cut_inside_a_character(raw)
+        if short is not None and raw.lstrip().startswith(b"{"):
             message = "the file ends before the JSON in it does: the manifest is cut short (a copy stopped part way?)"
-            raise InputError(Problem(str(path), e.lineno, e.colno, message)) from None
+            raise InputError(Problem(str(path), short.lineno, short.colno, message)) from None
         raise InputError(Problem(str(path), e.lineno, e.colno, f"not JSON: {e.msg}")) from None
     try:
         return Manifest.model_validate(document)
