@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from claimwatch import claims as claims_mod
 from claimwatch.cli import main
+from claimwatch.documents import json_cut_short
 from claimwatch.errors import InputError
 from claimwatch.evaluate import evaluate
 from claimwatch.evidence import JsonlEvidence, Snapshot, import_works
@@ -1316,7 +1317,7 @@ def test_a_case_file_given_to_diff_is_named_not_called_a_markdown_report(
     assert capsys.readouterr().err.startswith(f"{md}: a Markdown report (--md), not a JSON report")
 
 
-@pytest.mark.parametrize("cut", ["in a value", "in a string", "in a character"])
+@pytest.mark.parametrize("cut", ["in a value", "in a string", "in a character", "in a word", "in a number"])
 def test_a_report_cut_short_is_said_cut_short(root, capsys, cut):
     """A report whose copy or download stopped part way (a CI artifact fetched while still being
     uploaded, a disk full while copying): "r.json:100:7: not a JSON report: Expecting value",
@@ -1329,6 +1330,10 @@ def test_a_report_cut_short_is_said_cut_short(root, capsys, cut):
         "in a value": whole.index(b'"title"') + len(b'"title": '),
         "in a string": whole.index("Réseaux".encode()) + 1,
         "in a character": whole.index("é".encode()) + 1,
+        # Cut inside `false` or `0.05` (found by review): Python's "Expecting value" at the word's
+        # start, "Expecting ',' delimiter" at the number's dot, not at the text's end.
+        "in a word": whole.index(b'"complete": false') + len(b'"complete": fal'),
+        "in a number": whole.index(b": 0.05") + len(b": 0."),
     }[cut]
     cut_short = root / "cut.json"
     cut_short.write_bytes(whole[:at])
@@ -1341,3 +1346,34 @@ def test_a_report_cut_short_is_said_cut_short(root, capsys, cut):
     cut_short.write_bytes(whole.replace(b'"title"', b'"title",,', 1))  # broken in the middle: as before
     assert main(["diff", str(old), str(cut_short)]) == 2
     assert "not a JSON report: " in capsys.readouterr().err
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_JSON_VALUES, max_size=4) | st.dictionaries(st.text(max_size=5), _JSON_VALUES, max_size=4),
+    st.booleans(),
+    st.booleans(),
+)
+def test_json_cut_anywhere_is_said_cut_short(document, indented, ascii_only):
+    """A report, a CSL JSON or the tracker (`documents.json_cut_short`, the rule of all three) cut
+    at any character is said cut short, wherever Python's error points: inside `fals`, `nul`, `-`,
+    `1500.`, `1e` or an escape `\\u00` it pointed at the value's start, which read as a file broken
+    there, "not valid JSON: Expecting value" (found by review). A file broken before its end
+    (its last character doubled, its first dropped), or a whole document with more after it
+    (`fals`, `-`: "Extra data"), is not."""
+    text = json.dumps(document, indent=1 if indented else None, ensure_ascii=ascii_only)
+    for at in range(1, len(text)):
+        with pytest.raises(json.JSONDecodeError) as cut:
+            json.loads(text[:at])
+        assert json_cut_short(text[:at], cut.value), text[:at]
+    for broken in (text + text[-1], text[1:], text + " fals", text + "\n-"):
+        with pytest.raises(json.JSONDecodeError) as e:
+            json.loads(broken)
+        assert not json_cut_short(broken, e.value), broken
