@@ -834,6 +834,30 @@ def test_update_fails_cleanly_and_keeps_the_snapshot(serve, connect, tmp_path):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
+def test_a_snapshot_named_as_a_backup_is_updated_where_it_is(serve, connect, tmp_path):
+    """A snapshot collected as `msra~` before such names were refused as an --out (or renamed so
+    by hand), updated by name as a daily job does: the update asked OpenAlex for every query
+    and, its requests spent, was refused at the write as "named as a backup (NAME~) ... give the
+    snapshot a name of its own" (found by review). An update rewrites the snapshot it was given
+    under the name it has, which a scan passed over before as after: it is written."""
+    api = serve(works=corpus())
+    made = tmp_path / "snap"
+    collector.collect([lab_query()], made, client=connect(api))
+    out = made.rename(tmp_path / "snap~")
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat()
+    api.replace_works([*corpus(), work_record(1000, [LAB], published="2025-01-01", updated=now)])
+    result = collector.update(out, client=connect(api))
+    assert result.manifest.model_dump()["update"]["added"] == 1
+    assert "W4000001000" in {short(r) for r in snapshot_records(out)}
+    api.refuse_updated_filter = 403  # the update collecting its queries again in full: the same
+    api.replace_works([*corpus(), work_record(2000, [LAB], published="2025-02-01")])
+    result = collector.update(out, client=connect(api))
+    assert result.manifest.model_dump()["update"]["fallback"].startswith("OpenAlex refused the updated-date filter")
+    assert "W4000002000" in {short(r) for r in snapshot_records(out)}
+    with pytest.raises(InputError, match="named as a backup"):  # a new snapshot under such a name: refused
+        collector.collect([lab_query()], tmp_path / "new~", client=connect(api))
+
+
 def test_update_refuses_a_snapshot_collect_did_not_make(tmp_path, capsys):
     source = tmp_path / "w.jsonl"
     source.write_text(json.dumps(tiny_work(1)) + "\n")

@@ -364,11 +364,14 @@ class SnapshotWriter:
     The manifest lists each file with its sha256. Use as a context manager: leaving the block
     by an exception removes the temporary folder and leaves `out` as it was. `out` must be a
     destination `check_destination` allows (apart from `inputs`, the files the run reads); it
-    is checked again just before the swap, which replaces it.
+    is checked again just before the swap, which replaces it. `in_place` for an update, which
+    rewrites the snapshot at `out` under the name it has, whatever that is.
     """
 
-    def __init__(self, out: str | Path, *, table: bool = True, inputs: Iterable[str | Path] = ()):
-        self.out = check_destination(out, inputs)
+    def __init__(
+        self, out: str | Path, *, table: bool = True, inputs: Iterable[str | Path] = (), in_place: bool = False
+    ):
+        self.out = check_destination(out, inputs, in_place=in_place)
         try:
             self.out.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -566,14 +569,16 @@ def _cannot_write(out: Path, e: OSError) -> InputError:
     return InputError(Problem(str(out), 0, 0, f"cannot write the snapshot: {why_not_written(out, e)}"))
 
 
-def _snapshot_path(out: str | Path) -> Path:
+def _snapshot_path(out: str | Path, *, in_place: bool = False) -> Path:
     """`out` as a folder with a name: `.` or `..` (or a path ending so) is refused, as a snapshot
-    is swapped in beside its folder, under that folder's own name."""
+    is swapped in beside its folder, under that folder's own name. A backup's name is refused but
+    `in_place`: an update rewrites the snapshot it was given, which a scan passed over before as
+    after, and was refused only once its requests were spent."""
     path = Path(out)
     if path.name in ("", ".", "..") or Path(os.path.normpath(path)).name in ("", ".", ".."):
         message = "give the snapshot folder by its name (e.g. --out evidence/snapshots/NAME), not '.' or '..'"
         raise InputError(Problem(str(out), 0, 0, message))
-    if named_as_a_backup(path):
+    if named_as_a_backup(path) and not in_place:
         # A search of an evidence folder passes it over as the earlier copy of another: written
         # so, its works would be left out of every check given the folder, in silence.
         message = (
@@ -584,12 +589,12 @@ def _snapshot_path(out: str | Path) -> Path:
     return path
 
 
-def check_destination(out: str | Path, inputs: Iterable[str | Path] = ()) -> Path:
+def check_destination(out: str | Path, inputs: Iterable[str | Path] = (), *, in_place: bool = False) -> Path:
     """`out` checked as the folder a snapshot is written to, before anything is read: named (not
     `.`, and in UTF-8 text, as `out` and `inputs` go into its manifest), none of `inputs` nor
     holding one nor inside an input folder, and, where it exists, an empty folder or a snapshot
     claimwatch may replace (`_check_destination`). Its path."""
-    path = utf8_named(_snapshot_path(out))
+    path = utf8_named(_snapshot_path(out, in_place=in_place))
     refuse_folder_over_inputs(path, [utf8_named(Path(i)) for i in inputs])
     try:
         _check_destination(path)

@@ -422,11 +422,14 @@ def collect_into(
     fallback: str | None = None,
     may_be_empty: Iterable[str] | bool = False,
     authors: bool = True,
+    in_place: bool = False,
 ) -> CollectResult:
+    """The snapshot at `out` made of `queries`; `in_place` where an update collects the snapshot
+    it was given again in full (under the name it has, a backup's too: `SnapshotWriter`)."""
     created = now_utc()
     held = SubjectWorks(coverage_of(queries))
     wanted = WantedAuthors()
-    with unchanged_on_failure(out), SnapshotWriter(out) as writer, api.pyalex():
+    with unchanged_on_failure(out), SnapshotWriter(out, in_place=in_place) as writer, api.pyalex():
 
         def keep(_: str, record: dict[str, Any]) -> None:
             writer.write_record(record)

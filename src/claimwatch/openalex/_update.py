@@ -88,7 +88,15 @@ def update(
             )
             progress.note(note)
             return collect_into(
-                queries, out, api, progress, command, fallback=note, may_be_empty=may_be_empty, authors=authors
+                queries,
+                out,
+                api,
+                progress,
+                command,
+                fallback=note,
+                may_be_empty=may_be_empty,
+                authors=authors,
+                in_place=True,
             )
         merge = _Merge(snapshot, api, progress, authors)
         return merge.run(fresh, queries, outcomes, harvest, since, created, command, may_be_empty)
@@ -190,7 +198,7 @@ class _Merge:
         retrieved = dt.date.fromisoformat(created[:10])
         held = SubjectWorks(coverage_of(queries))
         wanted = WantedAuthors()
-        with SnapshotWriter(self.out) as writer:
+        with SnapshotWriter(self.out, in_place=True) as writer:  # under its own name, a backup's too
             cut = {w for o in outcomes for w in o.still_truncated}
             merged = {old: new for o in outcomes for old, new in o.merged.items()}
             replaced, added, merged_away = self._works(writer, fresh, held, wanted, cut, merged)
