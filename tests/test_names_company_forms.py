@@ -731,6 +731,39 @@ def test_a_lookup_table_is_read_a_line_at_a_time_as_json_would(tmp_path):
     assert sorted(_table_words(str(path))) == sorted([w for pair in table.items() for w in pair])
 
 
+def test_a_probability_table_is_read_a_line_at_a_time_as_json_would(tmp_path):
+    """The probability lines split at their last colon give what the table read as JSON gives:
+    words with an escape ("m\u00e1s", a quote, a line break), a colon and the first rarer word."""
+    import gzip
+
+    from claimwatch.evaluate._spacy import _COMMON_FROM, _words_as_common
+
+    table = {"de": -2.81, 'di"cho': -7.0, "\n\n": -4.6, "más": -5.84, "a:b": -9.5, "año": -14.99, "rara": -15.01}
+    path = tmp_path / "es_lexeme_prob.json"
+    with gzip.open(tmp_path / "es_lexeme_prob.json.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps(table, indent=2))  # escaped as the real table is: "m\u00e1s"
+    assert list(_words_as_common(str(path))) == [w for w, p in table.items() if p >= _COMMON_FROM]
+
+
+def test_the_spanish_lookup_table_is_read_only_for_a_word_common_in_spanish_texts(monkeypatch):
+    """A list of names such as the CSL excerpt's ("ROSNEFT TRADE LIMITED", "Sinobright Import and
+    Export Company") never reads the Spanish lookup table; "Comercializadora" does."""
+    from claimwatch.evaluate import _spacy
+
+    read = []
+    table_words = _spacy._table_words
+    monkeypatch.setattr(_spacy, "_table_words", lambda path: read.append(path) or table_words(path))
+    _spacy.common_spanish_words.cache_clear()
+    try:
+        assert distinctive_word("ROSNEFT TRADE") == "ROSNEFT"
+        assert distinctive_word("Sinobright Import and Export") == "Sinobright"
+        assert read == []
+        assert distinctive_word("COMERCIALIZADORA DE CARNES") is None
+        assert len(read) == 1
+    finally:
+        _spacy.common_spanish_words.cache_clear()  # read again with the real reader when asked
+
+
 # The SSI list's row as the CSL of 2023-11 gives it: its aliases are the English name with its
 # form and without it.
 SECURITY_TECHNOLOGIES_LIST = """\

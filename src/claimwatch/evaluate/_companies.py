@@ -14,7 +14,7 @@ from .. import countries
 from ..lists import COMPANY_FORMS, an_organisations_word
 from ._places import places_in
 from ._provinces import provinces_in
-from ._spacy import common_spanish_words, common_words, lemma_table, without_accents
+from ._spacy import a_common_spanish_word, common_words, lemma_table
 
 # The forms read at a name's end: the lists' own (`COMPANY_FORMS`, "Ltd.", "GmbH", "S.A."), the
 # English words "Company" and "Corporation", the Spanish "S.A. de C.V." and "S. de R.L.", and the
@@ -295,7 +295,7 @@ def distinctive_word(bare: str) -> str | None:
 
 
 def _a_common_word(folded: str) -> bool:
-    return folded in common_words() or without_accents(folded) in common_spanish_words()
+    return folded in common_words() or a_common_spanish_word(folded)
 
 
 def _no_known_word(word: str) -> bool:
