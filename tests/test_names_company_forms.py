@@ -802,6 +802,45 @@ def test_an_alias_of_common_words_that_is_another_name_without_its_form_is_a_dou
         assert "no word of the name is rare enough" in text and said in text, raw
 
 
+# The SSI list's VTB as the CSL of 2023-11 gives it (some of its 22 aliases): "VTB BANK" is the
+# name without the forms of "VTB BANK PJSC", "VTB BANK OAO", "JSC VTB BANK" and the rest.
+VTB_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: vtb
+    name: VTB BANK PUBLIC JOINT STOCK COMPANY
+    aliases: [JSC VTB BANK, VTB BANK PAO, VTB BANK OAO, VTB BANK PJSC, VTB BANK, VTB BANK OPEN JOINT STOCK COMPANY]
+    country: RU
+    addresses: ["29 Bolshaya Morskaya Street, St. Petersburg, 190000, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("list_yaml", "raw", "found"),
+    [
+        # A form before the alias that none of its names gives: certain before, another firm's
+        # perhaps (VTB Bank (Armenia) is a CJSC), as before the bare name.
+        (VTB_LIST, "CJSC VTB Bank, Moscow, Russia", "doubt"),
+        (VTB_LIST, "LLC VTB Bank, St. Petersburg, Russia", "doubt"),
+        (SECURITY_TECHNOLOGIES_LIST, "LLC Security Technologies, Moscow, Russia", "doubt"),
+        # One of its own forms, written first as Russian companies write theirs: as before.
+        (VTB_LIST, "OJSC VTB Bank, Moscow, Russia", "match"),
+        (VTB_LIST, "PJSC VTB Bank, St. Petersburg, Russia", "match"),
+        (VTB_LIST, "JSC VTB Bank, Moscow", "match"),
+        (SECURITY_TECHNOLOGIES_LIST, "JSC Security Technologies, Moscow, Russia", "match"),
+    ],
+)
+def test_another_form_before_an_alias_of_its_name_without_form_is_a_doubt(
+    tmp_path, monkeypatch, capsys, list_yaml, raw, found
+):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)
+    if found == "doubt":
+        assert "another company form than the list's" in json.dumps(result, ensure_ascii=False), raw
+
+
 # The SSI list's Sberbank as the CSL of 2023-11 gives it (a few of its aliases): "SBERBANK OF
 # RUSSIA" is "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA" without its form, and "Sberbank" rare.
 SBERBANK_LIST = """\

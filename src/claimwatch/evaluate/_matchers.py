@@ -1375,19 +1375,24 @@ def _a_common_alias_of_its_name_without_form(entry: ListEntry, hit: NameHit, tex
     Moscow" may be any firm's, as the name without its form is (`_its_company_form_unwritten`).
     None where the name holds a rare word, a form is written beside it, no other name of the
     entry is it with a form (a name of its own, "CHINA SATCOM"), or it is the entry's name, as the
-    list names it first ("SME BANK", alias "JSC SME BANK": left as it was)."""
-    formed = [name for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name]
-    if (
-        not formed
-        or hit.name == entry.name
-        or distinctive_word(hit.name) is not None
-        or company_form_after(text, hit.end) is not None
-        or company_form_before(text, hit.start) is not None
-    ):
+    list names it first ("SME BANK", alias "JSC SME BANK": left as it was). A form written before
+    it counts only where it is one of those names' own, as before the bare name: "OJSC VTB Bank"
+    for the CSL's "VTB BANK OPEN JOINT STOCK COMPANY", but "CJSC VTB Bank" may be another firm of
+    the name, whatever its words (`_another_company_form`)."""
+    formed = {
+        name: company[1] for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name
+    }
+    if not formed or hit.name == entry.name or company_form_after(text, hit.end) is not None:
+        return None
+    if (before := company_form_before(text, hit.start)) is not None:
+        if any(form_in_full(before) == form_in_full(form) for form in formed.values()):
+            return None
+        return _another_company_form(entry, hit, before, before=True)
+    if distinctive_word(hit.name) is not None:
         return None
     return (
         f"the list gives {printable(entry.name)} the name \u201c{printable(hit.name)}\u201d, the words of its"
-        f" \u201c{printable(formed[0])}\u201d without the company form, and the affiliation writes"
+        f" \u201c{printable(next(iter(formed)))}\u201d without the company form, and the affiliation writes"
         f" \u201c{printable(hit.matched)}\u201d so, {_beside_an_own_place(entry, hit, text)}: no word of the"
         " name is rare enough to tell the company from another firm that bears it"
     )
