@@ -526,6 +526,21 @@ def test_hong_kong_is_an_own_place_where_the_list_addresses_the_entry_there(
     coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)
 
 
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        # Its own region and another country: nothing before (a name elsewhere), where "...,
+        # Shanghai, China and Taipei, Taiwan" was and is a doubt; a doubt alike now.
+        ("SenseTime Group Limited, Hong Kong and Taipei, Taiwan", "in Hong Kong and Taiwan at once"),
+        ("SenseTime Group Limited, Hong Kong and Singapore", "in Hong Kong and Singapore at once"),
+        ("SenseTime Group Limited, Shanghai, China and Taipei, Taiwan", "in China and Taiwan at once"),
+    ],
+)
+def test_an_own_region_beside_another_country_is_a_doubt_as_the_country_is(tmp_path, monkeypatch, capsys, raw, said):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, SENSETIME_LIST, raw, "doubt")
+    assert said in json.dumps(result, ensure_ascii=False), raw
+
+
 # The SSI row of SME BANK as the real 2025 excerpt (../shared/data/csl) gives it, two of its aliases.
 SME_LIST = """\
 id: l

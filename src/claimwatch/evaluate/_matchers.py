@@ -2749,10 +2749,13 @@ def _placed_in(
                 f" {country_name(want)} and places it in {_countries(found - {want})} too"
             )
     self_placed = not hit.is_acronym and not hit.traditional and (hit.is_cjk or _places_itself(hit.name, want))
-    if found and found <= own_regions | {want}:
-        # Hong Kong, where the list's own address puts the entry: its country's place, and with
-        # its country too ("SenseTime, Hong Kong and Shanghai, China") no other place but its own.
-        found = {want}
+    named = found
+    if found & own_regions:
+        # Hong Kong, where the list's own address puts the entry: its country's place, with its
+        # country too ("SenseTime, Hong Kong and Shanghai, China") no other place but its own,
+        # and with another country a place elsewhere too ("..., Hong Kong and Taipei, Taiwan"),
+        # as "..., Shanghai, China and Taipei, Taiwan" is: a doubt, never a name elsewhere.
+        found = (found - own_regions) | {want}
     if found == {want}:
         if hit.is_acronym and not _named_beside(around, text, names):
             return (
@@ -2761,7 +2764,7 @@ def _placed_in(
             )
         return None
     if want in found:
-        return f"the affiliation places “{said}” in {_countries(found)} at once"
+        return f"the affiliation places “{said}” in {_countries(named)} at once"
     if found and found <= _REGIONS_OF.get(want, frozenset()):
         # Hong Kong and Macao are China's, with institutions of their own: a listed mainland
         # university may have a campus there, and a Hong Kong name may stand in a mainland string
