@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from claimwatch import lists
+from claimwatch.lists import ReferenceList
+
 # Hypothesis fails an example that takes over 200 ms unless a test says otherwise: a timed test,
 # which this suite has none of (speed is bench's). One property test without its own settings
 # failed so on a suite's first run here, and passed again with the same seed.
@@ -49,6 +52,17 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"real sample data not found at {SHARED_DATA} (the shared/ folder beside the project)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def real_tracker(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> ReferenceList:
+    """The real ASPI tracker, imported whole and read back as `claimwatch lists import aspi`
+    leaves it, once for the session (tests only read it)."""
+    out = tmp_path_factory.mktemp("aspi") / "aspi.yaml"
+    lists.write_list_yaml(
+        lists.import_aspi(shared_data / "aspi/misp-galaxy-china-defence-universities.json", list_id="aspi"), out
+    )
+    return lists.load_list(out)
 
 
 @pytest.fixture()

@@ -25,17 +25,12 @@ from claimwatch.works import Authorship
 from helpers import coauthor_text_found
 
 UIR = "University of International Relations"
-ASPI_FILE = "aspi/misp-galaxy-china-defence-universities.json"
 NAMESAKE = "the PLA's Institute of International Relations in Nanjing (中国人民解放军国际关系学院)"
 
 
 @pytest.fixture(scope="module")
-def matcher(tmp_path_factory, request) -> ListMatcher:
-    """The real tracker, imported whole as `claimwatch lists import aspi` does."""
-    shared = request.getfixturevalue("shared_data")
-    out = tmp_path_factory.mktemp("aspi") / "aspi.yaml"
-    lists.write_list_yaml(lists.import_aspi(shared / ASPI_FILE, list_id="aspi"), out)
-    return ListMatcher(lists.load_list(out))
+def matcher(real_tracker) -> ListMatcher:
+    return ListMatcher(real_tracker)
 
 
 def doubt_of_uir(matcher: ListMatcher, raw: str) -> str | None:

@@ -28,16 +28,11 @@ from claimwatch.works import Authorship, Institution
 from helpers import coauthor_text_found
 
 IEU_NAME = "Information Engineering University"
-ASPI_FILE = "aspi/misp-galaxy-china-defence-universities.json"
 
 
 @pytest.fixture(scope="module")
-def tracker(tmp_path_factory, request) -> lists.ReferenceList:
-    """The real tracker, imported whole as `claimwatch lists import aspi` does."""
-    shared = request.getfixturevalue("shared_data")
-    out = tmp_path_factory.mktemp("aspi") / "aspi.yaml"
-    lists.write_list_yaml(lists.import_aspi(shared / ASPI_FILE, list_id="aspi"), out)
-    return lists.load_list(out)
+def tracker(real_tracker) -> lists.ReferenceList:
+    return real_tracker
 
 
 def found(matcher: ListMatcher, raw: list[str], institutions: tuple[Institution, ...] = ()) -> dict[str, str | None]:

@@ -16,24 +16,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimwatch import lists
 from claimwatch.evaluate._matchers import ListMatcher
 from claimwatch.evaluate._names import NameMatcher, _reordered_forms
 from claimwatch.works import Authorship
 from helpers import coauthor_text_found
 
-ASPI_FILE = "aspi/misp-galaxy-china-defence-universities.json"
 IEU = "information-engineering-university"
 NUDT = "national-university-of-defense-technology"
 
 
 @pytest.fixture(scope="module")
-def matcher(tmp_path_factory, request) -> ListMatcher:
-    """The real tracker, imported whole as `claimwatch lists import aspi` does."""
-    shared = request.getfixturevalue("shared_data")
-    out = tmp_path_factory.mktemp("aspi") / "aspi.yaml"
-    lists.write_list_yaml(lists.import_aspi(shared / ASPI_FILE, list_id="aspi"), out)
-    return ListMatcher(lists.load_list(out))
+def matcher(real_tracker) -> ListMatcher:
+    return ListMatcher(real_tracker)
 
 
 def found(matcher: ListMatcher, raw: str) -> dict[str, str | None]:
