@@ -1758,3 +1758,22 @@ def test_a_firms_word_no_one_is_named_by_or_its_chinese_city_first_is_no_persons
         h for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,))) if h.entry is video_logic
     ]
     assert hit.doubt is None  # a match: it was "... may name a person, not an organisation ..."
+
+
+def test_a_surname_that_is_a_firms_word_too_still_may_be_a_person(tmp_path, capsys, shared_data):
+    """Found in review: "nouveau", French "new", was read as no one's name beside the file's
+    "Nouvelle Option", though it is a surname (the poet Germain Nouveau, 1851-1920:
+    en.wikipedia.org/wiki/Germain_Nouveau): a person so named on the Denied Persons List, written
+    in capitals as it writes people ("ABEL HERNANDEZ, JR."), lost the mark, and an author at an
+    affiliation naming them was a certain match. Marked again; the firm stays unmarked by "option"."""
+    dpl = "Denied Persons List (DPL) - Bureau of Industry and Security"
+    rows = [
+        (UVL, "Nouvelle Option", "1305 Rue Pise, Brossard, Quebec, J4W 2P7, Canada, CA", ""),
+        (dpl, "GERMAIN NOUVEAU", "12 RUE DE RIVOLI, PARIS, 75004, FR", "70 F.R. 17645 4/7/05"),
+    ]
+    rl = _company_form_rows_imported(tmp_path, capsys, shared_data, rows)
+    assert [e.name for e in rl.entries if e.may_be_a_person] == ["GERMAIN NOUVEAU"]
+    person = by_name(rl, "GERMAIN NOUVEAU")
+    affiliation = "Lycée Germain Nouveau, Paris, France"
+    (hit,) = [h for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,))) if h.entry is person]
+    assert hit.doubt is not None and "person" in hit.doubt

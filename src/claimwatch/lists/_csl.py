@@ -1210,7 +1210,9 @@ _SURNAMES_TOO = frozenset(["pao", "zao", "co", "xueyuan", "bank", "steel", "plan
 # (EL, Tehran), "Source Com" (EL, Sharjah), "KZ RESULTS" (DPL, Houston) and "Tarh O Palayesh"
 # (ISN; Persian "design and refining"), each read as a person's name. Only whether a name may be
 # a person's reads them (`_names_as_a_person_is`), not what an organisation's word tells elsewhere.
-_NO_ONES_NAME = frozenset(["nouvelle", "nouveau", "option", "video", "logic", "phase", "com", "results", "palayesh"])
+# Not "nouveau", French "new" too, but a surname (the poet Germain Nouveau, 1851-1920:
+# en.wikipedia.org/wiki/Germain_Nouveau), which no firm's row of the file needs.
+_NO_ONES_NAME = frozenset(["nouvelle", "option", "video", "logic", "phase", "com", "results", "palayesh"])
 
 
 def _in_capitals(word: str) -> bool:
