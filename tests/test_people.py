@@ -1340,6 +1340,11 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Smith, John, Jr.", "John Smith Jr"),
         ("Smith Jr., John", "John Smith, Jr."),
         ("ABEL HERNANDEZ, JR.", "Abel Hernandez Jr."),
+        # Found in its review: the suffix between the family and the given name, as BibTeX's "von
+        # Last, Jr, First" writes one (metacpan.org/pod/BibTeX::Parser::Author), stayed as written
+        # ("smith, jr, john") and paired no one.
+        ("Smith, Jr., John", "John Smith Jr."),
+        ("King, Jr., Martin Luther", "Martin Luther King, Jr."),
         # Thirty-fourth part: 吕 written "Lyu" as China's passports have since 2012, "Lv" as
         # keyboards type it, "Lü" as pinyin does: three spellings, never paired.
         ("Wei Lyu", "Wei Lv"),
@@ -1372,6 +1377,12 @@ def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_
         author("A2", "John Smith, Jr.", (LAB, [2023])),
     ]
     assert judge(root, body, father, **COVER).verdict == "not_contradicted"
+    father_in_bibtex = [
+        lab_work,
+        author("A1", "Smith, Sr., John", (HIT, [2019, 2020])),
+        author("A2", "John Smith Jr.", (LAB, [2023])),
+    ]
+    assert judge(root, body, father_in_bibtex, **COVER).verdict == "not_contradicted"
 
 
 def test_lu_is_no_spelling_of_lyu(root):

@@ -839,12 +839,15 @@ _A_SUFFIXS_POINT = re.compile(r"(?<=(?<!\S)[js]r)\.(?=\s|$)")
 def _given_first(name: str) -> str:
     """ "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li"), a suffix after a comma kept last
     ("Smith, John, Jr." and "John Smith, Jr." are "John Smith Jr."): read as a given name, the
-    suffix put "Jr. John Smith" first and paired no one. Three parts or more, with no suffix,
-    stay as written."""
+    suffix put "Jr. John Smith" first and paired no one. So between the family and the given
+    name, as BibTeX writes one ("von Last, Jr, First": "Smith, Jr., John"). Three parts or more,
+    with no suffix, stay as written."""
     parts = [p.strip() for p in name.split(",")]
     suffixes: list[str] = []
     while len(parts) > 1 and _A_SUFFIX.fullmatch(parts[-1]):
         suffixes.insert(0, parts.pop())
+    if not suffixes and len(parts) == 3 and _A_SUFFIX.fullmatch(parts[1]):
+        suffixes.append(parts.pop(1))
     if len(parts) == 2 and all(parts):
         parts = [f"{parts[1]} {parts[0]}"]
     elif not suffixes:
