@@ -765,7 +765,10 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
     hyphen or apostrophe inside a word left out or a space ("Xiao-Ming Wang" is "Xiaoming Wang" and
     "Xiao Ming Wang"), German letters written out ("Jürgen Müller" is "Juergen Mueller" as well as
     the "Jurgen Muller" records strip it to), and so Danish and Norwegian ones ("Søren" is
-    "Soeren", "Kåre" is "Kaare"). Only ever a doubt, as any reading alike is."""
+    "Soeren", "Kåre" is "Kaare"). Only ever a doubt, as any reading alike is. The letters are
+    sought composed: some records write "ü" as "u" and a combining diaeresis (U+0308), as the GND
+    returns umlauts (github.com/gbv/cocoda/issues/403), and "Lü" so was never "Lyu"."""
+    name = unicodedata.normalize("NFC", name)
     spellings = [name]
     if _INSIDE_A_WORD.search(name):
         spellings += [_INSIDE_A_WORD.sub("", name), _INSIDE_A_WORD.sub(" ", name)]
