@@ -1399,6 +1399,9 @@ def test_lu_is_no_spelling_of_lyu(root):
     lab_work = authored("W1", "2023-05-01", ("A2", LAB))
     records = [lab_work, author("A1", "Wei Lyu", (HIT, [2019, 2020])), author("A2", "Wei Lu", (LAB, [2023]))]
     assert judge(root, body, records, **COVER).verdict == "not_contradicted"
+    # "Lü" itself is "Lu" stripped of its points, as any accent stripped is (docs/evaluation.md).
+    stripped = [lab_work, author("A1", "Wei Lü", (HIT, [2019, 2020])), author("A2", "Wei Lu", (LAB, [2023]))]
+    assert judge(root, body, stripped, **COVER).verdict == "insufficient_evidence"
 
 
 @pytest.mark.parametrize("name", ["Wei LV", "LV Wei", "Kit NG", "NG Kit", "Thanh LY"])

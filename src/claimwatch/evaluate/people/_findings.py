@@ -789,7 +789,8 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
 # "Lü", "Lv" as keyboards type it, and "Lyu" as China's passports have since 2012 (the National
 # Immigration Administration: "the letter Ü in LÜ ... and NÜ ... shall be converted to YU",
 # en.nia.gov.cn/n147418/n147468/c157943/content.html). One person's records give any of them;
-# "Lu" is other surnames too (陆, 卢, 鲁), so a "Lü" stripped of its points pairs no "Lyu".
+# "Lu" is other surnames too (陆, 卢, 鲁), so it pairs no "Lv" nor "Lyu" (a "Lü" pairs it, as
+# any name stripped of its accents pairs the name written without them).
 _PINYIN_U_UMLAUT = re.compile(r"(?<![^\W_])([LlNn])(?:[üÜ]|[vV]|[yY][uU])(?![^\W_])")
 
 
