@@ -1345,6 +1345,11 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         # ("smith, jr, john") and paired no one.
         ("Smith, Jr., John", "John Smith Jr."),
         ("King, Jr., Martin Luther", "Martin Luther King, Jr."),
+        # "Júnior" in full, as Brazilian names give it (INPE's URLib rule for names, whose example
+        # is "Carvalho Júnior, Osmar Abílio de", bibdigital.sid.inpe.br), and "Jr." as records in
+        # English, and Brazilians themselves, abbreviate it: never paired.
+        ("Carvalho Júnior, Osmar Abílio de", "Osmar Abílio de Carvalho Jr."),
+        ("Osmar Abílio de Carvalho Junior", "Osmar Abilio de Carvalho, Jr."),
         # Thirty-fourth part: 吕 written "Lyu" as China's passports have since 2012, "Lv" as
         # keyboards type it, "Lü" as pinyin does: three spellings, never paired.
         ("Wei Lyu", "Wei Lv"),

@@ -778,6 +778,8 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
         spellings += [s.translate(_SCANDINAVIAN) for s in spellings]
     if _PINYIN_U_UMLAUT.search(name):
         spellings += [_PINYIN_U_UMLAUT.sub(_as_passports_write_it, s) for s in spellings]
+    if _JUNIOR_IN_FULL.search(name):
+        spellings += [_JUNIOR_IN_FULL.sub("Jr", s) for s in spellings]
     if _A_SOFT_SIGN_LAST.search(name):
         spellings += [_A_SOFT_SIGN_LAST.sub("", s) for s in spellings]
     if _an_initials_form(name):
@@ -792,6 +794,14 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
 # "Lu" is other surnames too (陆, 卢, 鲁), so it pairs no "Lv" nor "Lyu" (a "Lü" pairs it, as
 # any name stripped of its accents pairs the name written without them).
 _PINYIN_U_UMLAUT = re.compile(r"(?<![^\W_])([LlNn])(?:[üÜ]|[vV]|[yY][uU])(?![^\W_])")
+
+
+# "Júnior" (or "Junior") ending a name or its family part, as Brazilian names give it ("Carvalho
+# Júnior, Osmar Abílio de", INPE's rule for names, and "Palmer Jr, John" beside it), which records
+# in English abbreviate "Jr." as Brazilians often do themselves (mdbf.com.br/blog/significado-de-jr):
+# one person's records give either. Only added as a spelling: a surname Junior stays as written too.
+# After a word of the name: a given name "Junior" ("Silva, Junior", "Junior Silva") is no suffix.
+_JUNIOR_IN_FULL = re.compile(r"(?<=[^\W_] )J[úu]nior(?=\s*(?:,|$))", re.IGNORECASE)
 
 
 def _as_passports_write_it(syllable: re.Match[str]) -> str:
