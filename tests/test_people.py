@@ -1345,6 +1345,10 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         # ("smith, jr, john") and paired no one.
         ("Smith, Jr., John", "John Smith Jr."),
         ("King, Jr., Martin Luther", "Martin Luther King, Jr."),
+        # And ending the given part, as NLM and AMA place a suffix after the initials ("Coe RT
+        # Jr", AMA Manual of Style, references), written with the family's comma.
+        ("Coe, Robert T. Jr.", "Robert T. Coe Jr."),
+        ("Smith, John Jr.", "John Smith, Jr."),
         # "Júnior" in full, as Brazilian names give it (INPE's URLib rule for names, whose example
         # is "Carvalho Júnior, Osmar Abílio de", bibdigital.sid.inpe.br), and "Jr." as records in
         # English, and Brazilians themselves, abbreviate it: never paired.

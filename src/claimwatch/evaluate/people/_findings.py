@@ -854,14 +854,20 @@ def _given_first(name: str) -> str:
     """ "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li"), a suffix after a comma kept last
     ("Smith, John, Jr." and "John Smith, Jr." are "John Smith Jr."): read as a given name, the
     suffix put "Jr. John Smith" first and paired no one. So between the family and the given
-    name, as BibTeX writes one ("von Last, Jr, First": "Smith, Jr., John"). Three parts or more,
-    with no suffix, stay as written."""
+    name, as BibTeX writes one ("von Last, Jr, First": "Smith, Jr., John"), or ending the given
+    name ("Smith, John Jr."). Three parts or more, with no suffix, stay as written."""
     parts = [p.strip() for p in name.split(",")]
     suffixes: list[str] = []
     while len(parts) > 1 and _A_SUFFIX.fullmatch(parts[-1]):
         suffixes.insert(0, parts.pop())
     if not suffixes and len(parts) == 3 and _A_SUFFIX.fullmatch(parts[1]):
         suffixes.append(parts.pop(1))
+    # And ending the given part, as NLM and AMA place one after the initials ("Coe RT Jr"):
+    # "Coe, Robert T. Jr." is "Robert T. Coe Jr.".
+    given = parts[1].split() if len(parts) == 2 else []
+    if not suffixes and len(given) > 1 and _A_SUFFIX.fullmatch(given[-1]):
+        suffixes.append(given.pop())
+        parts[1] = " ".join(given)
     if len(parts) == 2 and all(parts):
         parts = [f"{parts[1]} {parts[0]}"]
     elif not suffixes:
