@@ -21,6 +21,7 @@ LAYERS = {
     "errors": 0,
     "_memo": 0,
     "_text": 0,
+    "_json": 0,
     "ids": 0,
     "countries": 0,
     "coverage": 0,

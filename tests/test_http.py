@@ -18,7 +18,7 @@ import urllib3
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from claimwatch import _http
+from claimwatch import _http, documents
 from claimwatch.errors import InputError
 
 
@@ -474,3 +474,20 @@ def test_a_wait_is_said_in_words_a_reader_takes_in(value, said):
 @given(st.floats(min_value=0, allow_nan=False, allow_infinity=False))
 def test_no_wait_is_said_in_more_than_a_few_words(value):
     assert len(_http.seconds_said(value)) <= len("more than 10,000,000,000 s (over 300 years)")
+
+
+@pytest.mark.parametrize(
+    "malformed",
+    [
+        # an escape no cut leaves (`\u00s`), and a line break inside a string, before the end
+        b'{"display_name": "Universit\\u00se',
+        b'{"display_name": "Universit\n\\u00e9',
+    ],
+)
+def test_an_answer_wrong_inside_its_last_string_is_malformed_as_a_users_file_is(malformed):
+    """An answer and a user's file are judged cut short by one rule (`_json.json_cut_short`): the
+    answer's own, a second copy, took any open string at the end for a cut, whatever it held."""
+    assert not _http.json_cut_short(malformed)
+    with pytest.raises(json.JSONDecodeError) as e:
+        json.loads(malformed.decode())
+    assert not documents.json_cut_short(malformed.decode(), e.value)

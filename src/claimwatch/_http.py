@@ -45,6 +45,7 @@ import requests
 import urllib3
 from requests.adapters import HTTPAdapter
 
+from ._json import json_cut_short as cut_short
 from ._version import __version__
 from .errors import InputError, Problem
 
@@ -586,49 +587,17 @@ def _looks_json(response: requests.Response) -> bool:
     return "json" in kind or response.content[:64].lstrip()[:1] in (b"{", b"[")
 
 
-# The tokens that say where a JSON document stands: strings (whole, or open to the end), the
-# brackets, the separators, whitespace, and the runs between them (numbers and literals, or not).
-_JSON_TOKEN = re.compile(
-    # A string's characters run by run, never given back (possessive): megabytes in a second.
-    r'(?P<string>"[^"\\]*+(?:\\.[^"\\]*+)*+")|(?P<open>"[^"\\]*+(?:\\.[^"\\]*+)*+\\?\Z)'
-    r'|(?P<opening>[{\[])|(?P<closing>[}\]])|[,:]|\s++|(?P<value>[^\s,:\[\]{}"]++)',
-    re.DOTALL,
-)
-# What a cut can leave of a number or a literal: a beginning of one (or all of it), nothing else.
-_CUT_VALUE = re.compile(
-    r"-?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?)?|t(?:r(?:ue?)?)?|f(?:a(?:l(?:se?)?)?)?|n(?:u(?:ll?)?)?"
-)
-
-
 def json_cut_short(body: bytes) -> bool:
-    """Whether `body` is JSON cut short: not a whole document, but a beginning of one (a container
-    or string left open, its last token what a cut leaves of a number or true/false/null, or
-    nothing), as opposed to malformed. `{"a" 1` is malformed: no document begins so."""
-    text = body.decode("utf-8", errors="replace")
+    """Whether `body` is JSON cut short: not a whole document, but a beginning of one, as opposed
+    to malformed (`{"a" 1`: no document begins so), by the rule a user's file is read with."""
+    text = body.decode("utf-8", errors="replace")  # a character cut in two: a string left open
     try:
         json.loads(text)
     except json.JSONDecodeError as e:
-        error_at, wants_value = e.pos, e.msg.startswith(("Expecting value", "Unterminated string"))
+        return cut_short(text, e)
     except (ValueError, RecursionError):
         return False
-    else:
-        return False
-    depth, last = 0, None
-    for last in _JSON_TOKEN.finditer(text):
-        depth += 1 if last["opening"] else -1 if last["closing"] else 0
-        if depth < 0:
-            return False
-    # Where a cut may have fallen inside a token: an open string, or the run that ends the text.
-    partial = len(text)
-    if last is not None and last.end() == len(text) and (last["open"] is not None or last["value"] is not None):
-        partial = last.start()
-        if last["value"] is not None and _CUT_VALUE.fullmatch(text, partial) is None:
-            return False  # 'nulx', '1x': no cut leaves those
-    if depth <= 0 and (last is None or last["open"] is None):
-        return False
-    # The parser stops inside the cut token, or at its start only where a value may begin there:
-    # an error before it (a ':' or ',' missing, `{"a" 1`) is a fault a cut cannot make.
-    return error_at > partial or (error_at == partial and (partial == len(text) or wants_value))
+    return False
 
 
 def _too_large(max_bytes: int, said: str = "") -> str:

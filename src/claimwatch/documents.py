@@ -29,6 +29,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from . import countries, ids
+from ._json import json_cut_short as json_cut_short  # the one rule, a server's answer's too
 from .errors import InputError, Problem
 
 # libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
@@ -339,31 +340,6 @@ _JSON_STRING_OR_LONG_INTEGER = re.compile(
 
 
 JSON_CUT_SHORT = "the file ends before the JSON in it does: it is cut short (a copy or download stopped part way?)"
-
-
-def json_cut_short(text: str, e: json.JSONDecodeError) -> bool:
-    """Whether JSON `text` that begins as an object or array fails (`e`) only for ending too soon:
-    at its last character ("Expecting value", "Expecting ',' delimiter"), in a string left open
-    (a string holds no line break, so only the end of the text leaves one open), or inside a
-    word, a number or an escape whose start Python's error points at (`fals`, `-`, `1500.`)."""
-    if not text.lstrip().startswith(("{", "[")):
-        return False
-    end = text.rstrip()
-    if e.pos >= len(end) or e.msg.startswith("Unterminated string"):
-        return True
-    inside = _CUT_INSIDE_A_VALUE.get(e.msg)
-    return inside is not None and inside.fullmatch(end, e.pos) is not None
-
-
-# The rest of a text cut inside a value, from where Python's error (its message the key) points:
-# a literal or a negative number begun, at its start; a number's fraction or exponent begun, the
-# number before read whole; an escape begun in a string, at its u (said of an escape whole at the
-# very end too). After a whole document the rest is "Extra data", never a cut.
-_CUT_INSIDE_A_VALUE = {
-    "Expecting value": re.compile(r"t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?|-"),
-    "Expecting ',' delimiter": re.compile(r"(?<=[0-9])(?:\.|[eE][-+]?)"),
-    "Invalid \\uXXXX escape": re.compile(r"(?<=\\)u[0-9a-fA-F]{0,4}"),
-}
 
 
 def long_json_integer_at(text: str) -> tuple[int, int]:
