@@ -8,11 +8,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimwatch.cli import main
 from claimwatch.errors import InputError
 from claimwatch.evidence import import_jsonl, open_evidence_paths
 from claimwatch.evidence._open import evidence_in_folder
+from claimwatch.files import an_editors_leftover, named_as_a_backup
 from openalex_server import tiny_work
 
 
@@ -188,3 +191,18 @@ def test_a_snapshot_is_never_written_under_a_backup_s_name(tmp_path, capsys):
         "give the snapshot a name of its own"
     ]
     assert not (tmp_path / "evidence").exists()
+
+
+_NAMES = st.text(min_size=1, max_size=12).filter(lambda n: "/" not in n and "\x00" not in n and n not in (".", ".."))
+
+
+@given(_NAMES)
+def test_a_backup_s_name_is_one_rule_for_a_file_and_a_folder(name):
+    """A file named as a backup (`msra-2024.yaml~`, an editor's leftover passed over) and a folder
+    so named (`msra~`, a snapshot kept by `mv -b`) are told by one rule, `named_as_a_backup`: the
+    file's had a pattern of its own, which a change to either would have parted."""
+    assert named_as_a_backup(Path(name + "~")) and an_editors_leftover(Path(name + "~"))
+    if named_as_a_backup(Path(name)):
+        assert an_editors_leftover(Path(name))
+    if name.endswith("~"):
+        assert named_as_a_backup(Path(name)) == (len(name) > 1)

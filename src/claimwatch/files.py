@@ -123,18 +123,19 @@ def an_editors_lock(path: Path) -> bool:
     return _EMACS_LOCK.fullmatch(said) is not None
 
 
-# What editors leave beside a file they edit: Emacs's backup `NAME~` (or `NAME.~1~`) and auto-save
+# What editors leave beside a file they edit: Emacs's backup `NAME~` (or `NAME.~1~`:
+# `named_as_a_backup`, the one rule of a backup's name, a folder's too) and auto-save
 # `#NAME#` (the Emacs manual, "Backup Names", "Auto Save Files":
 # https://www.gnu.org/software/emacs/manual/html_node/emacs/Backup-Names.html,
 # https://www.gnu.org/software/emacs/manual/html_node/emacs/Auto-Save-Files.html), and Vim's swap
 # file, `NAME.swp`, then `.swo`, `.swn`, ... for a second and third (Vim's ":help swap-file":
 # https://vimhelp.org/recover.txt.html#swap-file). No evidence, snapshot or record file is named so.
-_EDITORS_LEFTOVER = re.compile(r".+~|#.+#|.+\.sw[a-p]", re.DOTALL)
+_AUTO_SAVE_OR_SWAP = re.compile(r"#.+#|.+\.sw[a-p]", re.DOTALL)
 
 
 def an_editors_leftover(path: Path) -> bool:
     """Whether `path` is named as an editor's backup, auto-save or swap file of another."""
-    return _EDITORS_LEFTOVER.fullmatch(path.name) is not None
+    return named_as_a_backup(path) or _AUTO_SAVE_OR_SWAP.fullmatch(path.name) is not None
 
 
 def named_as_a_backup(path: Path) -> bool:
