@@ -817,6 +817,22 @@ def test_an_alias_of_common_words_that_is_another_name_without_its_form_is_a_dou
         assert "no word of the name is rare enough" in text and said in text, raw
 
 
+# The SSI list's Sberbank as the CSL of 2023-11 gives it (a few of its aliases): "SBERBANK OF
+# RUSSIA" is "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA" without its form, and "Sberbank" rare.
+SBERBANK_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: sberbank
+    name: PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA
+    aliases: [SBERBANK ROSSII, SBERBANK ROSSII OAO, SBERBANK OF RUSSIA, PJSC SBERBANK]
+    country: RU
+    addresses: ["19 ul. Vavilova, Moscow, 117312, RU"]
+    verified: true
+"""
+
+
 # The SSI list's VTB as the CSL of 2023-11 gives it (some of its 22 aliases): "VTB BANK" is the
 # name without the forms of "VTB BANK PJSC", "VTB BANK OAO", "JSC VTB BANK" and the rest.
 VTB_LIST = """\
@@ -841,6 +857,13 @@ entries:
         (VTB_LIST, "CJSC VTB Bank, Moscow, Russia", "doubt"),
         (VTB_LIST, "LLC VTB Bank, St. Petersburg, Russia", "doubt"),
         (SECURITY_TECHNOLOGIES_LIST, "LLC Security Technologies, Moscow, Russia", "doubt"),
+        # And after it, past a comma, as affiliations write a form ("Security Technologies, LLC"):
+        # certain before, though the same form run on was a doubt; a rare word changes nothing.
+        (SECURITY_TECHNOLOGIES_LIST, "Security Technologies, LLC, Moscow, Russia", "doubt"),
+        (VTB_LIST, "VTB Bank, CJSC, Moscow, Russia", "doubt"),
+        (SBERBANK_LIST, "Sberbank of Russia, LLC, Moscow, Russia", "doubt"),
+        (VTB_LIST, "VTB Bank, PJSC, St. Petersburg, Russia", "match"),
+        (SECURITY_TECHNOLOGIES_LIST, "Security Technologies, JSC, Moscow, Russia", "match"),
         # One of its own forms, written first as Russian companies write theirs: as before.
         (VTB_LIST, "OJSC VTB Bank, Moscow, Russia", "match"),
         (VTB_LIST, "PJSC VTB Bank, St. Petersburg, Russia", "match"),
@@ -848,28 +871,12 @@ entries:
         (SECURITY_TECHNOLOGIES_LIST, "JSC Security Technologies, Moscow, Russia", "match"),
     ],
 )
-def test_another_form_before_an_alias_of_its_name_without_form_is_a_doubt(
+def test_another_form_beside_an_alias_of_its_name_without_form_is_a_doubt(
     tmp_path, monkeypatch, capsys, list_yaml, raw, found
 ):
     result = coauthor_text_found(tmp_path, monkeypatch, capsys, list_yaml, raw, found)
     if found == "doubt":
         assert "another company form than the list's" in json.dumps(result, ensure_ascii=False), raw
-
-
-# The SSI list's Sberbank as the CSL of 2023-11 gives it (a few of its aliases): "SBERBANK OF
-# RUSSIA" is "PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA" without its form, and "Sberbank" rare.
-SBERBANK_LIST = """\
-id: l
-name: Screening list
-sources: [{title: s}]
-entries:
-  - id: sberbank
-    name: PUBLIC JOINT STOCK COMPANY SBERBANK OF RUSSIA
-    aliases: [SBERBANK ROSSII, SBERBANK ROSSII OAO, SBERBANK OF RUSSIA, PJSC SBERBANK]
-    country: RU
-    addresses: ["19 ul. Vavilova, Moscow, 117312, RU"]
-    verified: true
-"""
 
 
 @pytest.mark.parametrize("raw", ["Sberbank of Russia, Moscow, Russia", "Sberbank Rossii, Moscow"])

@@ -1342,11 +1342,8 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     if not forms:
         return _its_core_alone(entry, hit, written, _with_a_unit(hit, text))
     _, form = forms[0]
-    before = company_form_before(text, hit.start) if written is None else None  # "OJSC Russian Electronics"
-    if written is not None or before is not None:
-        if any(form_in_full(written or before or "") == form_in_full(f) for _, f in forms):
-            return None  # its own form written otherwise: "Co. Ltd" for "CO., LTD.", "Company Limited", "OJSC"
-        return _another_company_form(entry, hit, written or before or "", before=written is None)
+    if (beside := _a_form_beside(hit, text)) is not None:
+        return _unless_one_of_its_forms(entry, hit, beside, [f for _, f in forms])
     if distinctive_word(hit.name) is not None:
         return None
     # Its own city beside it does not settle a name of common words alone: "Allied Trading,
@@ -1373,21 +1370,19 @@ def _a_common_alias_of_its_name_without_form(entry: ListEntry, hit: NameHit, tex
     "OTKRYTOE AKTSIONERNOE OBSHCHESTVO TEKHNOLOGII BEZOPASNOSTI" the aliases "JOINT STOCK COMPANY
     SECURITY TECHNOLOGIES" and "SECURITY TECHNOLOGIES", and "Information Security Technologies,
     Moscow" may be any firm's, as the name without its form is (`_its_company_form_unwritten`).
-    None where the name holds a rare word, a form is written beside it, no other name of the
-    entry is it with a form (a name of its own, "CHINA SATCOM"), or it is the entry's name, as the
-    list names it first ("SME BANK", alias "JSC SME BANK": left as it was). A form written before
-    it counts only where it is one of those names' own, as before the bare name: "OJSC VTB Bank"
-    for the CSL's "VTB BANK OPEN JOINT STOCK COMPANY", but "CJSC VTB Bank" may be another firm of
-    the name, whatever its words (`_another_company_form`)."""
+    None where the name holds a rare word, no other name of the entry is it with a form (a name
+    of its own, "CHINA SATCOM"), or it is the entry's name, as the list names it first ("SME
+    BANK", alias "JSC SME BANK": left as it was). A form written after or before it counts only
+    where it is one of those names' own, as beside the bare name: "OJSC VTB Bank" for the CSL's
+    "VTB BANK OPEN JOINT STOCK COMPANY", but "CJSC VTB Bank" or "Security Technologies, LLC" may
+    be another firm of the name, whatever its words (`_unless_one_of_its_forms`)."""
     formed = {
         name: company[1] for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name
     }
-    if not formed or hit.name == entry.name or company_form_after(text, hit.end) is not None:
+    if not formed or hit.name == entry.name:
         return None
-    if (before := company_form_before(text, hit.start)) is not None:
-        if any(form_in_full(before) == form_in_full(form) for form in formed.values()):
-            return None
-        return _another_company_form(entry, hit, before, before=True)
+    if (beside := _a_form_beside(hit, text)) is not None:
+        return _unless_one_of_its_forms(entry, hit, beside, list(formed.values()))
     if distinctive_word(hit.name) is not None:
         return None
     return (
@@ -1396,6 +1391,26 @@ def _a_common_alias_of_its_name_without_form(entry: ListEntry, hit: NameHit, tex
         f" \u201c{printable(hit.matched)}\u201d so, {_beside_an_own_place(entry, hit, text)}: no word of the"
         " name is rare enough to tell the company from another firm that bears it"
     )
+
+
+def _a_form_beside(hit: NameHit, text: str) -> tuple[str, bool] | None:
+    """The company form written right after the name ("Megvii Technology Inc.", "Security
+    Technologies, LLC") or, where none is, right before it ("OJSC Russian Electronics"), and
+    whether before; None where neither is."""
+    if (after := company_form_after(text, hit.end)) is not None:
+        return after, False
+    before = company_form_before(text, hit.start)
+    return None if before is None else (before, True)
+
+
+def _unless_one_of_its_forms(entry: ListEntry, hit: NameHit, beside: tuple[str, bool], forms: list[str]) -> str | None:
+    """None where the form written beside the name (`_a_form_beside`) is one of `forms`, the forms
+    the list gives the name, however written ("Co. Ltd" for "CO., LTD.", "Company Limited",
+    "OJSC"); else the doubt of another company form (`_another_company_form`), whatever the name."""
+    written, before = beside
+    if any(form_in_full(written) == form_in_full(form) for form in forms):
+        return None
+    return _another_company_form(entry, hit, written, before=before)
 
 
 def _another_company_form(
