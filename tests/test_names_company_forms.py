@@ -975,6 +975,9 @@ entries:
         # firms write their names.
         ("Eurocenter Havacilik Dis Ticaret Ltd. Şti., Istanbul, Turkey", "match"),
         ("Eurocenter Havacilik Dis Ticaret Ltd. Sti., Istanbul, Turkey", "match"),
+        # In capitals, as Turkish firms write their names, with the dotted capital İ: a doubt of
+        # "only the first words" of its form before, "ŞTİ" casefolded to an i and a combining dot.
+        ("EUROCENTER HAVACILIK DIS TICARET LTD. ŞTİ., ISTANBUL, TURKEY", "match"),
         ("Eurocenter Havacilik Dis Ticaret, Istanbul, Turkey", "match"),
         # As written, as before; a joint stock company's form (A.Ş.) another form; in Germany nothing.
         ("Eurocenter Havacilik Dis Ticaret Limited Sirketi, Istanbul, Turkey", "match"),
@@ -999,6 +1002,7 @@ def test_a_turkish_company_form_is_read(tmp_path, monkeypatch, capsys, raw, foun
 def test_a_turkish_company_form_at_a_name_s_end(name, bare, form):
     assert without_company_form(name) == (bare, form)
     assert form_in_full("Ltd. Şti.") == form_in_full("Limited Sirketi")
+    assert form_in_full("LTD. ŞTİ.") == form_in_full("LİMİTED ŞİRKETİ") == form_in_full("Limited Sirketi")
 
 
 # The SDN list's row as the CSL of 2023-11 gives it: "S.A. DE C.V." written with its "DE" glued to

@@ -100,7 +100,9 @@ def _without_a_form_at_its_end(name: str) -> tuple[str, str] | None:
 
 
 def _form_word(token: str) -> str:
-    return token.replace(".", "").casefold()
+    # A Turkish capital İ as I: casefolded, it is an i and a combining dot ("ŞTİ" no "şti"), and
+    # Turkish firms write their forms in capitals ("LTD. ŞTİ.", "LİMİTED ŞİRKETİ", "ANONİM ŞİRKETİ").
+    return token.replace(".", "").replace("\u0130", "I").casefold()
 
 
 def _a_form_word(token: str) -> bool:
