@@ -578,9 +578,27 @@ def test_a_person_s_faculty_the_topic_excludes_said_of_a_machine_is_a_doubt(tmp_
             "cows",
             "face recognition of cow",
         ),
+        # A word whose digits its letters follow describes the animal as "dairy" does: "3D" and
+        # "2-year-old" ended the words read, a certain match, where "... of dairy cattle models"
+        # was a doubt and "... of cattle models" excluded (a review of the count's reading).
+        (
+            "Face recognition of 3D cattle models",
+            "Face recognition of 3D cattle",
+            "3D",
+            "cattle",
+            "face recognition of cattle",
+        ),
+        (
+            "Face recognition of 2-year-old dairy cows",
+            "Face recognition of 2-year-old dairy cows",
+            "2-year-old dairy",
+            "cows",
+            "face recognition of cow",
+        ),
         ("Face recognition of 12 people and cows", None, None, None, None),
         ("Face recognition of 40 dog owners", None, None, None, None),
-        ("Face recognition of 3D cattle models", None, None, None, None),
+        ("Face recognition of 5-year-old children", None, None, None, None),
+        ("Face recognition of 3D faces in crowds", None, None, None, None),
         ("Face recognition of young children and dogs", None, None, None, None),
         ("Face recognition of the DOG dataset", None, None, None, None),
         ("Face recognition of masked people", None, None, None, None),

@@ -3845,14 +3845,16 @@ def _persons_after_words(seen: str, where: Callable[[int], int], stop_words: Set
 # "of", "in" or "for" right after a match and the two or three words after it, white space alone
 # between ("Face recognition of dairy cows", "... of Bos taurus cattle"), each word's end kept.
 # A count among the words ("of 12 dairy cows", "of 1,200 cows") only says how many, as "two" does:
-# read through, it is not one of the word or two that may describe the animal's word.
+# read through, it is not one of the word or two that may describe the animal's word. A word
+# whose digits its letters follow ("of 3D dairy cows", "of 2-year-old cows") is a describing word.
 _COUNT = r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,.]*[^\W\d_])"
+_DESCRIBING_WORD = r"(?:\d+-?)?[^\W\d_]+(?:-[^\W\d_]+)*"
 _PREPOSITION_AND_WORDS = re.compile(
     r"[ \t\u00a0]+(?P<prep>of|in|for)"
-    rf"(?P<words>(?:[ \t\u00a0]+(?:{_COUNT}|[^\W\d_]+(?:-[^\W\d_]+)*)){{2,5}})(?![^\W\d_-])",
+    rf"(?P<words>(?:[ \t\u00a0]+(?:{_DESCRIBING_WORD}|{_COUNT})){{2,5}})(?![^\W\d_-])",
     re.IGNORECASE,
 )
-_WORD = re.compile(rf"(?P<count>{_COUNT})|[^\W\d_]+(?:-[^\W\d_]+)*")
+_WORD = re.compile(rf"{_DESCRIBING_WORD}|(?P<count>{_COUNT})")
 # The two to six words right after a match, white space alone between, where an excluded phrase
 # runs on from the match with a word ("Text-to-video cross-modal retrieval": "text-to-video
 # retrieval").
