@@ -697,8 +697,8 @@ class NameMatcher:
 
 def _in_order(hits: list[NameHit] | tuple[NameHit, ...]) -> tuple[NameHit, ...]:
     """Hits by where they start, the longest first: a list entry cites the first it keeps. A hit
-    found only with an apostrophe left out or a hyphen joined is dropped where the name was found
-    there as written (or with only one of the two)."""
+    found only with an apostrophe left out, a hyphen joined or its words reordered (`_respelt`) is
+    dropped where the name was found there with fewer of these (as written, or with one)."""
     respellings: dict[tuple[str, str, int, int], set[tuple[bool, bool, bool]]] = {}
     for h in hits:
         respellings.setdefault((h.key, h.name, h.start, h.end), set()).add(_respelt(h))
