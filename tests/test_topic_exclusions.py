@@ -696,6 +696,17 @@ def test_a_match_said_of_nothing_excluded_keeps_a_described_animal_certain(tmp_p
             "deficit",
             "face recognition deficit",
         ),
+        # A word of digits and letters between, as "dairy" of "3D dairy cows": it ended the words
+        # read, a certain match (a review of this part's run-on reading).
+        (
+            "synthetic-media",
+            "Text-to-video 3D retrieval",
+            "Text-to-video 3D retrieval",
+            "3D",
+            "retrieval",
+            "text-to-video retrieval",
+        ),
+        ("synthetic-media", "Text-to-video 3D generation", None, None, None, None),
         ("synthetic-media", "Text-to-video generation for retrieval", None, None, None, None),
         ("synthetic-media", "Text-to-video diffusion models", None, None, None, None),
         ("synthetic-media", "Text-to-video partially relevant video retrieval", None, None, None, None),

@@ -3857,8 +3857,8 @@ _PREPOSITION_AND_WORDS = re.compile(
 _WORD = re.compile(rf"{_DESCRIBING_WORD}|(?P<count>{_COUNT})")
 # The two to six words right after a match, white space alone between, where an excluded phrase
 # runs on from the match with a word ("Text-to-video cross-modal retrieval": "text-to-video
-# retrieval").
-_WORDS_RIGHT_AFTER = re.compile(r"(?P<words>(?:[ \t\u00a0]+[^\W\d_]+(?:-[^\W\d_]+)*){2,6})(?![^\W\d_-])")
+# retrieval"), a word of digits and letters among them ("Text-to-video 3D retrieval").
+_WORDS_RIGHT_AFTER = re.compile(rf"(?P<words>(?:[ \t\u00a0]+{_DESCRIBING_WORD}){{2,6}})(?![^\W\d_-])")
 # The replacement character: where a work certainly matches as written, it may stand for a curly
 # apostrophe lost, as "\u2019" is where a title is decoded with the wrong code page ("Arrow?s
 # Impossibility Theorem" for "Arrow\u2019s", davidagraf/doi2bib2#78), inside an excluded phrase.
