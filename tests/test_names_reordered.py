@@ -43,6 +43,9 @@ def found(matcher: ListMatcher, raw: str) -> dict[str, str | None]:
         "Department of English, PLA Univ. of Foreign Languages, Luoyang, China",
         # A unit of it before it, named kind first as units are: no other institution.
         "College of English, PLA University of Foreign Languages, Luoyang, China",
+        # And after it, as the institution-first order writes one: was nothing, a unit's kind word
+        # read as another institution after it, though the same unit before it was no other one.
+        "PLA University of Foreign Languages, College of International Studies, Luoyang, China",
     ],
 )
 def test_an_alias_with_its_words_reordered_is_a_doubt(matcher, raw):

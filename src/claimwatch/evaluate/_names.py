@@ -858,15 +858,14 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     name; "Institute of International Relations Suzhou Campus" too), with no institution after
     it in the affiliation ("Institute of International Relations, Fudan University": a unit of
     the university, as departments are named so), nor one named before it, as Chinese addresses
-    order them ("Fudan University, Institute of International Relations"; a unit before it,
-    "College of English, PLA University of Foreign Languages", is no other institution)?"""
+    order them ("Fudan University, Institute of International Relations"). A unit before or
+    after it ("College of English, PLA University of Foreign Languages", "PLA University of
+    Foreign Languages, College of International Studies") is no other institution."""
     if not (_begins_a_part(text, start) and _ends_a_part(text, end)):
         return False
     after = _AFFILIATION_ENDS.split(text[end:], maxsplit=1)[0]
     before = _AFFILIATION_ENDS.split(text[:start])[-1]
-    return _KINDS_OF_INSTITUTION.isdisjoint(name_words(fold(after))) and not any(
-        map(_names_an_institution, _PART_END.split(before))
-    )
+    return not any(map(_names_an_institution, [*_PART_END.split(before), *_PART_END.split(after)]))
 
 
 def _names_an_institution(part: str) -> bool:
