@@ -317,12 +317,18 @@ def _cut_at_the_end(line: bytes, e: orjson.JSONDecodeError) -> bool:
     """Whether `line`, failing with `e`, is the file's last line cut inside its record (a download
     or copy stopped part way): only the last line lacks a line break, and it fails at its end, in
     its JSON or in the middle of a character (a UTF-8 sequence begun and not finished)."""
-    if line.endswith(b"\n"):
-        return False
-    return e.msg == "unexpected end of data" or cut_inside_a_character(line) is not None
+    return not line.endswith(b"\n") and where_cut_short(line, e) is not None
 
 
-def cut_inside_a_character(raw: bytes) -> orjson.JSONDecodeError | None:
+def where_cut_short(raw: bytes, e: orjson.JSONDecodeError) -> orjson.JSONDecodeError | None:
+    """The error saying where JSON `raw`, failing with `e`, ends before its value does, as a copy
+    or download stopped part way leaves it: `e` itself where orjson read to the end, or where the
+    whole characters end where it is cut inside one (`_cut_inside_a_character`); None for JSON
+    written wrong."""
+    return e if e.msg == "unexpected end of data" else _cut_inside_a_character(raw)
+
+
+def _cut_inside_a_character(raw: bytes) -> orjson.JSONDecodeError | None:
     """Where JSON `raw` ends in the middle of a character (a UTF-8 sequence begun and not
     finished) and its whole characters end before their value does, as a copy or download
     stopped there leaves it: the error those characters give, which says where they end. None

@@ -52,7 +52,7 @@ from ..files import (
 )
 from ..people import AuthorRecord, author_from_openalex, author_id
 from ..works import Origin, Work, work_from_openalex
-from ._records import cut_inside_a_character, parse_author, parse_record, read_lines
+from ._records import parse_author, parse_record, read_lines, where_cut_short
 
 MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = 256 << 20  # a manifest lists skipped lines, at most a few per record
@@ -680,7 +680,7 @@ def _read_manifest(raw: bytes, path: Path) -> Manifest:
     except orjson.JSONDecodeError as e:
         # A manifest copied or synced part way, in its JSON or inside a character of a name in it
         # (the file imported, an institution): said so, as a file of records cut short is.
-        short = e if e.msg == "unexpected end of data" else cut_inside_a_character(raw)
+        short = where_cut_short(raw, e)
         if short is not None and raw.lstrip().startswith(b"{"):
             message = "the file ends before the JSON in it does: the manifest is cut short (a copy stopped part way?)"
             raise InputError(Problem(str(path), short.lineno, short.colno, message)) from None
