@@ -33,7 +33,7 @@ def sanitised_terminal() -> Iterator[None]:
     # with AttributeError, a traceback. Printing to a closed stdout fails as on a full disk, one
     # line; with stderr closed that line has nowhere to go, but the exit code still tells it.
     closed = sys.stdout is None
-    if sys.stdout is None:
+    if closed:
         sys.stdout = cast(TextIO, ClosedStream())
     if sys.stderr is None:
         sys.stderr = cast(TextIO, ClosedStream(said_nowhere=True))
