@@ -183,7 +183,7 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        if e.reason == "unexpected end of data":  # a character begun in the last bytes, not finished
+        if ends_inside_a_character(e):
             raise InputError(Problem(str(path), 0, 0, TEXT_CUT_SHORT)) from None
         raise InputError(not_utf8(path, raw, e.start)) from None
     if text.startswith("\ufeff"):
@@ -191,6 +191,12 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
     if not text.strip():
         raise InputError(Problem(str(path), 0, 0, "file is empty"))
     return text, hashlib.sha256(raw).hexdigest()
+
+
+def ends_inside_a_character(e: UnicodeDecodeError) -> bool:
+    """Whether UTF-8 failed (`e`) only for a character begun in the last bytes and not finished,
+    as a copy or download stopped part way leaves a file: the one test of it, for every reader."""
+    return e.reason == "unexpected end of data"
 
 
 TEXT_CUT_SHORT = "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)"

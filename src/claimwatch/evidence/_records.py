@@ -32,7 +32,7 @@ import orjson
 
 from .. import ids
 from .._gzip import open_inflated
-from ..documents import NOT_UTF8, open_input
+from ..documents import NOT_UTF8, ends_inside_a_character, open_input
 from ..errors import InputError, Problem
 from ..works import LIST_AUTHORS_CAP, openalex_date, updated_on, year_with_a_fraction
 
@@ -336,7 +336,7 @@ def _cut_inside_a_character(raw: bytes) -> orjson.JSONDecodeError | None:
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as bad:
-        if bad.reason == "unexpected end of data":
+        if ends_inside_a_character(bad):
             return _short_of_its_value(raw[: bad.start])
     return None
 

@@ -30,6 +30,7 @@ from rich.text import Text
 from .._version import __version__
 from ..documents import (
     TOO_MANY_DIGITS,
+    ends_inside_a_character,
     json_cut_short,
     kind_by_its_keys,
     long_json_integer_at,
@@ -266,7 +267,7 @@ def read_report(path: str | Path) -> Results:
         # A byte order mark an editor saved it with is passed over, as RFC 8259 allows.
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as e:
-        if e.reason == "unexpected end of data":  # a character begun in the last bytes, not finished
+        if ends_inside_a_character(e):
             raise InputError(Problem(str(path), 0, 0, REPORT_CUT_SHORT)) from None
         raise InputError(not_utf8(path, raw, e.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0))) from None
     try:
