@@ -18,7 +18,7 @@ import dataclasses
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Literal, NamedTuple, TypeVar
@@ -1334,16 +1334,13 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     another country)."""
     if hit.name in entry.names:
         return _a_common_alias_of_its_name_without_form(entry, hit, text)
-    forms = [
-        (name, company[1]) for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name
-    ]
+    forms = _its_forms(entry, hit.name)
     label, said = printable(entry.name), printable(hit.matched)
-    written = company_form_after(text, hit.end)
     if not forms:
-        return _its_core_alone(entry, hit, written, _with_a_unit(hit, text))
-    _, form = forms[0]
+        return _its_core_alone(entry, hit, company_form_after(text, hit.end), _with_a_unit(hit, text))
+    form = next(iter(forms.values()))
     if (beside := _a_form_beside(hit, text)) is not None:
-        return _unless_one_of_its_forms(entry, hit, beside, [f for _, f in forms])
+        return _unless_one_of_its_forms(entry, hit, beside, list(forms.values()))
     if distinctive_word(hit.name) is not None:
         return None
     # Its own city beside it does not settle a name of common words alone: "Allied Trading,
@@ -1376,9 +1373,7 @@ def _a_common_alias_of_its_name_without_form(entry: ListEntry, hit: NameHit, tex
     where it is one of those names' own, as beside the bare name: "OJSC VTB Bank" for the CSL's
     "VTB BANK OPEN JOINT STOCK COMPANY", but "CJSC VTB Bank" or "Security Technologies, LLC" may
     be another firm of the name, whatever its words (`_unless_one_of_its_forms`)."""
-    formed = {
-        name: company[1] for name in entry.names if (company := without_company_form(name)) and company[0] == hit.name
-    }
+    formed = _its_forms(entry, hit.name)
     if not formed or hit.name == entry.name:
         return None
     if (beside := _a_form_beside(hit, text)) is not None:
@@ -1391,6 +1386,19 @@ def _a_common_alias_of_its_name_without_form(entry: ListEntry, hit: NameHit, tex
         f" \u201c{printable(hit.matched)}\u201d so, {_beside_an_own_place(entry, hit, text)}: no word of the"
         " name is rare enough to tell the company from another firm that bears it"
     )
+
+
+def _its_forms(entry: ListEntry, bare: str) -> dict[str, str]:
+    """The entry's names that are `bare` with a company form, each with that form as written
+    ("HUAWEI TECHNOLOGIES CO., LTD.": "CO., LTD." for "HUAWEI TECHNOLOGIES"), in the list's order."""
+    return {name: company[1] for name in entry.names if (company := without_company_form(name)) and company[0] == bare}
+
+
+def _one_of_its_forms(written: str, forms: Iterable[str]) -> bool:
+    """Is the form `written` one of `forms`, however either is written ("Co. Ltd" for "CO., LTD.",
+    "OJSC" for "Open Joint-Stock Company")?"""
+    said = form_in_full(written)
+    return any(said == form_in_full(form) for form in forms)
 
 
 def _a_form_beside(hit: NameHit, text: str) -> tuple[str, bool] | None:
@@ -1408,7 +1416,7 @@ def _unless_one_of_its_forms(entry: ListEntry, hit: NameHit, beside: tuple[str, 
     the list gives the name, however written ("Co. Ltd" for "CO., LTD.", "Company Limited",
     "OJSC"); else the doubt of another company form (`_another_company_form`), whatever the name."""
     written, before = beside
-    if any(form_in_full(written) == form_in_full(form) for form in forms):
+    if _one_of_its_forms(written, forms):
         return None
     return _another_company_form(entry, hit, written, before=before)
 
@@ -1425,7 +1433,7 @@ def _another_company_form(
     (`subject`) is named by the claim, not a list."""
     words = (written, hit.matched) if before else (hit.matched, written)  # "OJSC Russian Electronics"
     said = " ".join(printable(w) for w in words)
-    forms = [n for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
+    forms = _its_forms(entry, hit.name)
     if not forms:
         return (
             f"the affiliation writes \u201c{said}\u201d, "
@@ -1439,21 +1447,21 @@ def _another_company_form(
         )
     what = (
         "only the first words of the company form of"
-        if _part_of_its_form(written, forms)
+        if _part_of_its_form(written, forms.values())
         else "another company form than"
     )
     return (
-        f"the affiliation writes \u201c{said}\u201d, {what} the list's \u201c{printable(forms[0])}\u201d: it may be"
+        f"the affiliation writes \u201c{said}\u201d, {what} the list's \u201c{printable(next(iter(forms)))}\u201d: it may be"
         " the same company, or another of the name (a subsidiary, a firm of another country)"
     )
 
 
-def _part_of_its_form(written: str, names: list[str]) -> bool:
-    """Is a form written the first words of the form the list gives one of `names` ("Co." or
+def _part_of_its_form(written: str, forms: Iterable[str]) -> bool:
+    """Is a form written the first words of one of the `forms` the list gives the name ("Co." or
     "Company" of "CO., LTD."), read in full?"""
     said = form_in_full(written)
-    for name in names:
-        full = form_in_full(company[1]) if (company := without_company_form(name)) else ()
+    for form in forms:
+        full = form_in_full(form)
         if len(said) < len(full) and full[: len(said)] == said:
             return True
     return False
@@ -1465,9 +1473,9 @@ def _over_its_own_form(entry: ListEntry, hit: NameHit, text: str) -> NameHit:
     words after the form may make a longer name (`_a_longer_name`), the form itself does not."""
     if hit.name in entry.names:
         return hit
-    forms = [company[1] for n in entry.names if (company := without_company_form(n)) and company[0] == hit.name]
+    forms = _its_forms(entry, hit.name).values()
     written = company_form_after(text, hit.end) if forms else None
-    if written is None or not any(form_in_full(written) == form_in_full(f) for f in forms):
+    if written is None or not _one_of_its_forms(written, forms):
         return hit
     end = text.index(written, hit.end) + len(written)
     return replace(hit, end=end, matched=text[hit.start : end])
@@ -1500,7 +1508,7 @@ def _its_core_alone(entry: ListEntry, hit: NameHit, written: str | None, with_un
     said = printable(hit.matched) + (f" {printable(written)}" if written else "")
     rest = "without the rest of the name"
     if written is not None:  # "Dolgoprudny OAO" of "... Enterprise, OAO,": the list's own form, not another
-        own = any(form_in_full(written) == form_in_full(form) for form in forms.values())
+        own = _one_of_its_forms(written, forms.values())
         rest = "with its company form but without the rest of the name" if own else "under another company form"
     return (
         f"the affiliation writes \u201c{said}\u201d, the first words of the list's \u201c{printable(names[0])}\u201d"
@@ -1785,8 +1793,9 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str, *, subject: bool =
         text, hit = _seen(text, hit)
     if word := _runs_on_into(hit, text) or (hit.is_cjk and _chinese_run_on(entry, hit, text)):
         if (form := another_company_form_after(text, hit.end)) is not None:
-            other = _another_company_form(entry, hit, form, subject=subject)
-            return _LongerName(_its_core_alone(entry, hit, form) or other)
+            return _LongerName(
+                _its_core_alone(entry, hit, form) or _another_company_form(entry, hit, form, subject=subject)
+            )
         if (with_unit := _with_a_unit(hit, text)) and (doubt := _its_core_alone(entry, hit, None, with_unit)):
             return _LongerName(doubt)
         return _LongerName(
