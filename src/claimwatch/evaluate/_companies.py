@@ -152,11 +152,17 @@ def form_in_full(form: str) -> tuple[str, ...]:
     return tuple(full for w in words if w and w not in _JOINING for full in _ABBREVIATED.get(w, (_IN_FULL.get(w, w),)))
 
 
+def _its_part_before(text: str, start: int) -> str:
+    """What `text` writes before `start` in its part: from the last ",", ";" or bracket before it
+    (without copying the text before the part)."""
+    return text[max(text.rfind(c, 0, start) for c in ",;()") + 1 : start]
+
+
 def company_form_before(text: str, start: int) -> str | None:
     """The company form written right before `start` in its part of `text`, as Russian companies
     write theirs ("JSC", "OAO", "Open Joint Stock Company": `_LEADING_FORMS`), quotes around the
     name allowed ("JSC \u00abRussian Helicopters\u00bb"), or None."""
-    part = re.split(r"[,;()]", text[:start])[-1].rstrip(" \"'\u00ab\u201c\u201e")
+    part = _its_part_before(text, start).rstrip(" \"'\u00ab\u201c\u201e")
     tokens = list(_TOKEN.finditer(part))
     for first in range(len(tokens)):
         written = part[tokens[first].start() :]
@@ -226,7 +232,7 @@ def a_firm_s_name_after(text: str, start: int, end: int) -> str | None:
     ("Electronic Information Industry Co., Ltd." of "Inspur Electronic Information Industry Co.,
     Ltd.", a firm of the CSL's INSPUR GROUP CO., LTD.; "Elect Informat Ind Co Ltd" as Web of
     Science writes it), or None."""
-    if re.split(r"[,;()]", text[:start])[-1].strip():
+    if _its_part_before(text, start).strip():
         return None  # "Wha Cheong Tai Company Ltd.": the word is not the name's first
     at = end
     for _ in range(4):
