@@ -946,17 +946,15 @@ def _the_namesake_s_places_said(hit: NameHit, text: str, other: Namesake) -> tup
     script ("University of International Relations, Nanjing 210039", "国际关系学院，江苏南京"), and
     the Chinese cities it names that are none of the namesake's ("Suzhou" in "..., Suzhou,
     Jiangsu") where it names no city of the namesake's, each as written."""
-    begin, finish = part_of(text, places_in(text), hit.start, hit.end)
     theirs = {_place_key(p) for p in other.places}
     its_places: list[ProvincePlace] = []
     not_its: list[str] = []
-    for p in provinces_in(text):
-        if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end:
-            said = text[p.start : p.end]
-            if _place_key(in_english(said) or said) in theirs:
-                its_places.append(p)
-            elif not p.is_province:
-                not_its.append(said)
+    for p in _beside_it_in_its_part(hit, text, provinces_in(text)):
+        said = text[p.start : p.end]
+        if _place_key(in_english(said) or said) in theirs:
+            its_places.append(p)
+        elif not p.is_province:
+            not_its.append(said)
     its = [text[p.start : p.end] for p in its_places]
     return its, not_its if all(p.is_province for p in its_places) else []
 
@@ -964,15 +962,23 @@ def _the_namesake_s_places_said(hit: NameHit, text: str, other: Namesake) -> tup
 def _an_own_place_not_the_namesake_s(entry: ListEntry, hit: NameHit, text: str, other: Namesake) -> bool:
     """Does the name's part of `text` name a place of the entry's own (its addresses' or names'
     cities and provinces) where the namesake never stood ("Luoyang University, Zhengzhou")?"""
-    places = places_in(text)
-    begin, finish = part_of(text, places, hit.start, hit.end)
     said = {
         _place_key(text[p.start : p.end])
-        for p in places
-        if not p.is_country and begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end
+        for p in _beside_it_in_its_part(hit, text, places_in(text))
+        if not p.is_country
     }
     theirs = {_place_key(p) for p in other.places}
     return bool((said - theirs) & _own_places(entry.addresses, entry.names))
+
+
+_Found = TypeVar("_Found", Place, ProvincePlace)
+
+
+def _beside_it_in_its_part(hit: NameHit, text: str, found: Iterable[_Found]) -> list[_Found]:
+    """The places `found` in `text` that lie in the name's part of it (`part_of`, as its places
+    cut it) and outside the name itself."""
+    begin, finish = part_of(text, places_in(text), hit.start, hit.end)
+    return [p for p in found if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end]
 
 
 def _underscores_as_spaces(text: str) -> str:
