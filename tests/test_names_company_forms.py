@@ -449,6 +449,8 @@ def test_a_company_s_own_word_is_still_distinctive():
     assert distinctive_word("HUAWEI TECHNOLOGIES") == "HUAWEI"
     assert distinctive_word("Megvii Technology") == "Megvii"
     assert distinctive_word("Petersburg Electronic-Komplekt") == "Komplekt"  # not "Petersburg"
+    # Of a Russian firm, none: "Komplekt" (a kit) is a Russian word (`test_russian_trade_words_are_common`).
+    assert distinctive_word("Petersburg Electronic-Komplekt", "RU") is None
 
 
 # The CMIC list's row as the CSL of 2023-11 gives it: "Netposa Technologies Limited", aliases
@@ -1121,3 +1123,88 @@ entries:
     other = "Gazprom Dobycha Orenburg Co., Ltd., Orenburg, Russia"
     hits = matcher.hits(Authorship("A", 0, raw_affiliations=(other,)))
     assert {h.entry.id for h in hits} == {"krasnodar", "irkutsk"} and all(h.doubt for h in hits)
+
+
+# The SSI's row as the CSL of 2023-11 gives it (moov-io/watchman's test/testdata/csl.csv at
+# c815c599): "LLC SOVREMENNYE TECHNOLOGII", aliases "MODERN TECHNOLOGIES LIMITED LIABILITY COMPANY;
+# SOVREMENNYE TEKHNOLOGII, OOO; OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU SOVREMENNYE
+# TEKHNOLOGII": "modern technologies" in Russian, as common a name as in English.
+SOVREMENNYE_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: sovremennye
+    name: LLC SOVREMENNYE TECHNOLOGII
+    aliases:
+      - MODERN TECHNOLOGIES LIMITED LIABILITY COMPANY
+      - "SOVREMENNYE TEKHNOLOGII, OOO"
+      - OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU SOVREMENNYE TEKHNOLOGII
+    country: RU
+    addresses: ["12a Korp. 1str 6 Pr 2-I Yuzhnoportovy, Moscow, 115432, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found", "said"),
+    [
+        # Certain before, in any city: its Russian words read as rare, where the Spanish names'
+        # ("Comercializadora de Carnes") are common.
+        ("Sovremennye Tekhnologii, Novosibirsk, Russia", "doubt", "beside no place of LLC SOVREMENNYE"),
+        ("Sovremennye Tekhnologii, Moscow, Russia", "doubt", "beside a place of LLC SOVREMENNYE"),
+        # With the list's form, as before: the entry.
+        ("OOO Sovremennye Tekhnologii, Moscow, Russia", "match", None),
+        ("Sovremennye Tekhnologii LLC, Moscow, Russia", "match", None),
+    ],
+)
+def test_a_name_of_russian_trade_words_without_its_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found, said):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, SOVREMENNYE_LIST, raw, found)
+    if said is not None:
+        assert said in json.dumps(result, ensure_ascii=False), raw
+
+
+@pytest.mark.parametrize(
+    "bare",
+    [
+        # Names without their forms of the CSL of 2023-11, each word one of the Russian lookup
+        # lemmatizer's in Latin letters, in the schemes the list mixes: "NOVYE" and BGN/PCGN's
+        # "NOVYYE" (new), "SVYAZ" and "SVIAZ" (communications), "ROSSISKOI" and "ROSSIYSKOY".
+        "SOVREMENNYE TEKHNOLOGII",
+        "NOVYE FINANSOVYE TEKHNOLOGII",
+        "Novyye Tekhnologii",
+        "TEKHNOLOGII BEZOPASNOSTI",
+        "RT-STROITELNYE TEKHNOLOGII",
+        "KONTSERN AVIATSIONNOE OBORUDOVANIE",
+        "Obedinennaya Sudostroitelnaya Korporatsiya",
+        "BANK VNESHNEY TORGOVLI",
+        "SVIAZ-BANK AKB",
+        "VTB STRAKHOVANIE SK",
+        # The brief's: a Russian firm's trade words as any firm's name writes them.
+        "Promyshlennye Tekhnologii",
+        "Spetsialnye Tekhnologii",
+        "Tekhnologii Svyazi",
+    ],
+)
+def test_russian_trade_words_are_common(bare):
+    assert distinctive_word(bare, "RU") is None, bare
+
+
+def test_a_russian_firm_s_own_word_is_still_distinctive():
+    # The lemmatizer writes names of firms and places with a capital ("Газпром", "Ялта"): no word
+    # of the language.
+    for bare, own in (
+        ("GAZPROM SVYAZ", "GAZPROM"),
+        ("NEFTYANAYA KOMPANIYA LUKOIL", "LUKOIL"),
+        ("AKTSIONERNAYA KOMPANIYA PO TRANSPORTU NEFTI TRANSNEFT", "TRANSNEFT"),
+        ("ROSNEFT TRADE", "ROSNEFT"),
+    ):
+        assert distinctive_word(bare, "RU") == own, bare
+
+
+def test_russian_words_are_read_only_for_a_firm_of_a_russian_speaking_country():
+    # The Entity List's "Wuxi Paike New Mat. Tech. Co., Ltd." (CN): "Paike" (派克) is a Russian
+    # word in Latin letters too (пайке, soldering), and no Chinese firm's name is Russian.
+    assert distinctive_word("Wuxi Paike New Mat. Tech.", "CN") == "Paike"
+    assert distinctive_word("Sovremennye Tekhnologii", None) == "Sovremennye"
+    assert distinctive_word("Sovremennye Tekhnologii", "BY") is None

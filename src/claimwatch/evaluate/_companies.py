@@ -14,7 +14,7 @@ from .. import countries
 from ..lists import COMPANY_FORMS, an_organisations_word
 from ._places import places_in
 from ._provinces import provinces_in
-from ._spacy import a_common_spanish_word, common_words, lemma_table
+from ._spacy import a_common_spanish_word, a_russian_word, common_words, lemma_table
 
 # The forms read at a name's end: the lists' own (`COMPANY_FORMS`, "Ltd.", "GmbH", "S.A."), the
 # English words "Company" and "Corporation", the Spanish "S.A. de C.V." and "S. de R.L.", and the
@@ -287,23 +287,34 @@ def _a_rare_word(word: str) -> bool:
     return word.casefold().isalpha() and _no_known_word(word)
 
 
-def distinctive_word(bare: str) -> str | None:
+def distinctive_word(bare: str, country: str | None = None) -> str | None:
     """The first word of a name that only a few bodies' names hold: of five letters or more, no
     English word (the lookup lemmatizer's words) nor any common word of spaCy's English
-    probabilities (`common_words`) or common Spanish word (`common_spanish_words`: the CSL of
+    probabilities (`common_words`), common Spanish word (`common_spanish_words`: the CSL of
     2023-11 names 14 entries "COMERCIALIZADORA ...", 12 "INMOBILIARIA ..."), no organisation's
-    word, no place, no single syllable of pinyin ("Megvii", "Huawei", "Hikvision"; not "Aero",
-    "Systems", "Beijing", "Zhong", "Comercializadora"). None where every word is common ("Aero
-    Systems", "World Line System", "Comercializadora de Carnes")."""
+    word, no place, no single syllable of pinyin ("Megvii", "Huawei", "Hikvision", "Rosneft"; not
+    "Aero", "Systems", "Beijing", "Zhong", "Comercializadora"). For a firm of `country` where
+    Russian is an official language, no Russian word in Latin letters either (`a_russian_word`:
+    the CSL's "SOVREMENNYE TEKHNOLOGII, OOO", "modern technologies", of Moscow). None where every
+    word is common ("Aero Systems", "World Line System", "Comercializadora de Carnes", "Sovremennye
+    Tekhnologii" of a Russian firm)."""
+    russian = country in _RUSSIAN_AN_OFFICIAL_LANGUAGE
     for found in re.finditer(r"[^\W\d_]+", bare):
         word = found.group()
-        if _no_known_word(word) and not _a_common_word(word.casefold()):
+        if _no_known_word(word) and not _a_common_word(word.casefold(), russian=russian):
             return word
     return None
 
 
-def _a_common_word(folded: str) -> bool:
-    return folded in common_words() or a_common_spanish_word(folded)
+# The countries with Russian an official language (https://en.wikipedia.org/wiki/Russian_language):
+# their firms' names are Russian words in the lists' Latin letters. Elsewhere such a word is read
+# as rare (the Russian table is not read): "Paike" of the Entity List's Chinese "Wuxi Paike New
+# Mat. Tech. Co., Ltd." (派克) is пайке (soldering) in Latin letters.
+_RUSSIAN_AN_OFFICIAL_LANGUAGE = frozenset({"RU", "BY", "KZ", "KG"})
+
+
+def _a_common_word(folded: str, *, russian: bool) -> bool:
+    return folded in common_words() or a_common_spanish_word(folded) or (russian and a_russian_word(folded))
 
 
 def _no_known_word(word: str) -> bool:

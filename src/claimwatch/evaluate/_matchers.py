@@ -455,7 +455,7 @@ class ListMatcher:
                     or _with_a_unit(h, text) is not None
                     or (a_firm_s_name_after(text, h.start, h.end) is not None and not _within_a_longer_hit(h, found))
                 )
-                and distinctive_word(h.name) is not None
+                and distinctive_word(h.name, self.entries[h.key].country) is not None
             )
         ]
 
@@ -1269,7 +1269,7 @@ def _sought(entry: ListEntry, *, cores: bool = True) -> Iterator[str]:
             yield company[0]
             # "Megvii" (Inc.): a doubt (`_its_company_form_unwritten`); one common after all ("Russian" of
             # "JSC RUSSIAN BANK ...") never counts (`ListMatcher._names_found`), and is not sought.
-            if cores and (core := company_core(company[0])) and distinctive_word(core) is not None:
+            if cores and (core := company_core(company[0])) and distinctive_word(core, entry.country) is not None:
                 yield core
         if address := name_and_its_place(name):
             yield address[0]
@@ -1347,7 +1347,7 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     form = next(iter(forms.values()))
     if (beside := _a_form_beside(hit, text)) is not None:
         return _unless_one_of_its_forms(entry, hit, beside, list(forms.values()))
-    if distinctive_word(hit.name) is not None:
+    if distinctive_word(hit.name, entry.country) is not None:
         return None
     # Its own city beside it does not settle a name of common words alone: "Allied Trading,
     # Karachi" or "High Technology, Islamabad" may be any firm of that city with that name.
@@ -1384,7 +1384,7 @@ def _a_common_alias_of_its_name_without_form(entry: ListEntry, hit: NameHit, tex
         return None
     if (beside := _a_form_beside(hit, text)) is not None:
         return _unless_one_of_its_forms(entry, hit, beside, list(formed.values()))
-    if distinctive_word(hit.name) is not None:
+    if distinctive_word(hit.name, entry.country) is not None:
         return None
     return (
         f"the list gives {printable(entry.name)} the name \u201c{printable(hit.name)}\u201d, the words of its"

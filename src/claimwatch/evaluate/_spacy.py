@@ -1,6 +1,7 @@
 """spaCy, loaded on first use (commands that match nothing start fast): the blank English
 pipeline's tokenizer and vocabulary, and the lookup lemmatizer's table and the common words of the
-English word probabilities from spacy-lookups-data.
+English word probabilities from spacy-lookups-data, its common Spanish words and its Russian
+words in Latin letters.
 No model is downloaded, and no matching uses a similarity score: a topic phrase (`_phrases`)
 or an institution name (`_names`) matches whole words exactly, after folding what does not
 change meaning.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -94,6 +96,61 @@ def _common_in_spanish_texts() -> frozenset[str]:
     return frozenset(without_accents(w) for w in _lower_case_words_as_common(spacy_lookups_data.es["lexeme_prob"]))
 
 
+# Russian letters as the lists write them in Latin ones: the Wikipedia romanization
+# (https://en.wikipedia.org/wiki/Romanization_of_Russian#Transliteration_table), the soft and hard
+# signs left out, as the CSL writes "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU" and
+# "SOVREMENNYE TEKHNOLOGII" (an LLC's name, "modern technologies").
+_RUSSIAN_IN_LATIN = str.maketrans(
+    dict(zip("абвгдеёзиклмнопрстуфыэ", "abvgdeeziklmnoprstufye", strict=True))
+    | {
+        "ж": "zh",
+        "й": "y",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ь": "",
+        "ю": "yu",
+        "я": "ya",
+    }
+)
+# Only such letters: no "w", "x", "q", "j", "c" or "h" alone ("huawei", "hikvision" never read it).
+_LATIN_OF_RUSSIAN = re.compile(r"(?:[zkcs]h|[abdefgiklmnoprstuvyz])+")
+
+
+def a_russian_word(folded: str) -> bool:
+    """Is `folded` (in lower case) a Russian word in Latin letters (`russian_words_in_latin`):
+    "sovremennye", "tekhnologii", "promyshlennye", "spetsialnye", "svyazi"; not a firm's own word
+    ("rosneft", "gazprom", "megvii"), a place's ("moskva") or a surname ("ivanov")? The table, half
+    a million lines, is read only for a word of the letters a transliteration writes."""
+    return bool(_LATIN_OF_RUSSIAN.fullmatch(folded)) and as_transliterated(folded) in russian_words_in_latin()
+
+
+@cache
+def russian_words_in_latin() -> frozenset[str]:
+    """The forms and lemmas of spacy-lookups-data's Russian lookup lemmatizer (about 560,000: the
+    forms of 48,000 words), in Latin letters (`_RUSSIAN_IN_LATIN`), folded as `as_transliterated`
+    folds a word sought; not the forms the table writes with a capital, names of firms and places
+    ("Газпром", "Ялта"): "gazprom", "yalta" are no Russian words here."""
+    import spacy_lookups_data
+
+    entries = _table_entries(spacy_lookups_data.ru["lemma_lookup"])
+    words = (w for form, lemma in entries if form.islower() for w in (form, lemma))
+    return frozenset(as_transliterated(w.translate(_RUSSIAN_IN_LATIN)) for w in words)
+
+
+def as_transliterated(latin: str) -> str:
+    """A Russian word in Latin letters as any of the schemes the lists follow writes it: an е
+    first or after a vowel as "e" (BGN/PCGN's "ye": "NOVYYE" is "NOVYE", новые), and "y" as "i"
+    ("OGRANICHENNOI" is "ogranichennoy", ограниченной; ICAO's "SVIAZI" "SVYAZI", связи)."""
+    return _YE_OF_AN_E.sub("", latin).replace("y", "i")
+
+
+_YE_OF_AN_E = re.compile(r"(?:^|(?<=[aeiouy]))y(?=e)")
+
+
 def _lower_case_words_as_common(path_given: str) -> Iterator[str]:
     return (w for w in _words_as_common(path_given) if w.islower())
 
@@ -120,14 +177,20 @@ def _words_as_common(path_given: str) -> Iterator[str]:
 
 
 def _table_words(path_given: str) -> Iterator[str]:
-    """A lookup table's words and lemmas (one `"word": "lemma",` a line), a line at a time: split
-    at its quotes, four times as fast as a regular expression, a line holding an escape read as
-    JSON."""
+    """A lookup table's words and lemmas (`_table_entries`), one after the other."""
+    for word, lemma in _table_entries(path_given):
+        yield word
+        yield lemma
+
+
+def _table_entries(path_given: str) -> Iterator[tuple[str, str]]:
+    """A lookup table's (word, lemma) pairs (one `"word": "lemma",` a line), a line at a time:
+    split at its quotes, four times as fast as a regular expression, a line holding an escape
+    read as JSON."""
     path = Path(path_given)
     with gzip.open(path.with_suffix(path.suffix + ".gz"), "rt", encoding="utf-8") as table:
         for line in table:
             if "\\" in line and (entry := line.strip().rstrip(",")) not in ("{", "}", ""):
-                yield from next(iter(json.loads(f"{{{entry}}}").items()))
+                yield next(iter(json.loads(f"{{{entry}}}").items()))
             elif len(parts := line.split('"')) == 5:
-                yield parts[1]
-                yield parts[3]
+                yield parts[1], parts[3]
