@@ -1457,6 +1457,43 @@ def test_an_address_ending_in_its_country_s_code_gives_its_city(tmp_path, capsys
     assert result["verdict"] == "contradicted" and not result["uncertain"]
 
 
+# The SDN list's row as the CSL of 2023-11 gives it (moov-io/watchman's test/testdata/csl.csv at
+# c815c599), four of its 25 addresses: each ends "city, state, MX", the state one no place list knows.
+SIN_MEX_ROW = (
+    SDN,
+    "SIN-MEX IMPORTADORA, S.A. DE C.V.",
+    "Poniente 140 No. 639, Col. Industrial Vallejo, Mexico, Distrito Federal, MX; Pedro Loza No. 174, Col."
+    " Centro, Guadalajara, Jalisco, MX; Riva Palacio No. 675 Sur, Col. Almada, Culiacan, Sinaloa, MX; Plaza"
+    " de la Mujer Local 27, Morelos No. 133 Poniente, Monterrey, Nuevo Leon, MX",
+)
+
+
+def test_a_state_no_place_list_knows_before_the_country_s_code_leaves_the_city(tmp_path, capsys):
+    """Found in the thirty-fifth part: "Sin-Mex Importadora, Guadalajara, Mexico" was a doubt saying
+    the text wrote the name "beside no place of SIN-MEX IMPORTADORA, S.A. DE C.V.'s own", though
+    the entry's addresses are in Guadalajara, Culiacan and Monterrey: the part next to the code is
+    the state (Jalisco), which names no place the lists know, so none was read. Such a part (up to
+    three capitalised words, no digit) is passed over to the city before it now: 183 addresses of
+    94 entries of that file gain their city ("Houston" of "..., Houston, TX, 77042, US"); a region
+    before the city ("Vitebsk Region, Polotsk, 21140, BY") is not taken for it."""
+    header = list(rows(Path(__file__).parent / "fixtures" / "csl" / "consolidated.csv")[0].keys())
+    record = {c: "" for c in header} | dict(zip(("source", "name", "addresses"), SIN_MEX_ROW, strict=True))
+    rl = imported(tmp_path, capsys, _csv_of(tmp_path / "sinmex.csv", [record | {"_id": "1"}]), name="l.yaml")
+    matcher = ListMatcher(rl)
+
+    def doubt(affiliation: str) -> str:
+        (hit,) = matcher.hits(Authorship("A", 0, raw_affiliations=(affiliation,)))
+        assert hit.doubt is not None, affiliation  # common Spanish words without the form: a doubt
+        return hit.doubt
+
+    name = SIN_MEX_ROW[1]
+    for city in ("Guadalajara, Jalisco", "Culiacan", "Monterrey, Nuevo Leon"):
+        assert f"beside a place of {name}'s own" in doubt(f"Sin-Mex Importadora, {city}, Mexico"), city
+    assert f"beside no place of {name}'s own" in doubt("Sin-Mex Importadora, Tijuana, Mexico")
+    assert _own_places(("Industrial Zone Ksty, Vitebsk Region, Polotsk, 21140, BY",), ()) == frozenset()
+    assert _own_places(("Tijuana, Baja California, MX",), ()) == frozenset()  # as before
+
+
 def _places_known_alone() -> list[tuple[str, str]]:
     """Every city and region the place reader knows, written as an address would, with its country."""
     from claimwatch.countries import CODES

@@ -2492,6 +2492,8 @@ def _city_and_province(address: str) -> list[str]:
         beside = at + step
         while 0 <= beside < len(ends) and _POSTCODE.fullmatch(parts[beside].strip()):
             beside += step  # "Moscow, 119034, RU": a postcode between the city and its country
+        if code and at == len(ends) - 1 and _a_state_unknown(parts, beside, step):
+            beside += step  # "Guadalajara, Jalisco, MX": a state the place lists do not know
         if 0 <= beside < len(ends) and ends[beside][0] and _of_its_code(ends[beside][0], at, len(ends), code):
             found.append(_place_key(ends[beside][0]))
     return list(dict.fromkeys(place for place in (*found, *in_chinese) if place))
@@ -2500,6 +2502,26 @@ def _city_and_province(address: str) -> list[str]:
 # A postcode standing as a part of its own: digits, or capitals and digits with no word between
 # ("119034", "H3A 0G4", "SW1A 2AA", "A-1010", "1012 AB"), as the CSL writes its addresses.
 _POSTCODE = re.compile(r"(?=[^,]*\d)(?![^,]*[A-Z]{4})[A-Z\d][A-Z\d \-]{0,10}")
+
+
+def _a_state_unknown(parts: list[str], at: int, step: int) -> bool:
+    """Is an address's part `at`, before its country's code, a state or province no place list
+    knows, as the SDN list's Mexican addresses end ("Pedro Loza No. 174, Col. Centro, Guadalajara,
+    Jalisco, MX", "..., Monterrey, Nuevo Leon, MX"): up to three capitalised words, no digit, no
+    place, and the part beyond it (the city) no region's ("Vitebsk Region, Polotsk, 21140, BY":
+    Polotsk is the city)?"""
+    if not 0 <= at + step < len(parts):
+        return False
+    words = parts[at].split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() for w in words)
+        and not places_in(parts[at])
+        and not _A_REGION_S_WORD.search(parts[at + step])
+    )
+
+
+_A_REGION_S_WORD = re.compile(r"\b(?:region|oblast|province|state|krai|district)\b", re.IGNORECASE)
 
 
 def _of_its_code(place: str, at: int, parts: int, code: str | None) -> bool:
