@@ -424,3 +424,44 @@ def test_china_electronics_in_an_electric_power_text_stays_a_doubt(text):
     rl = ReferenceList(id="l", name="L", sources=(Source(title="s"),), entries=entries)
     (hit,) = ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(text,)))
     assert "runs on into \u201cPower\u201d" in (hit.doubt or "")
+
+
+# The Entity List's row as the CSL of 2023-11 gives it (moov-io/watchman's test/testdata/csl.csv at
+# c815c599), with two of its nine aliases: VNIIEF, the Russian Federal Nuclear Center at Sarov.
+VNIIEF_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: vniief
+    name: All-Russian Scientific Research Institute of Experimental Physics (VNIIEF)
+    aliases: [Institute of Experimental Physics, "ARIEP (All Russian Institute for Experimental Physics)"]
+    country: RU
+    addresses: ["37 Mira Ave. Sarov, Nizhny Novgorod Region, 607188, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Web of Science writes "Experimental" as "Expt" (found in the thirty-fifth part: nothing
+        # was found in these, the claim cleared in silence, where "Technol" was read out already).
+        ("All Russian Res Inst Expt Phys, Sarov 607188, Russia", "match"),
+        ("Russian Fed Nucl Ctr, All Russian Res Inst Expt Phys, Sarov 607190, Nizhnii Novgorod Reg, Russia", "match"),
+        ("Inst Expt Phys, Sarov, Russia", "match"),  # as "Institute of Experimental Physics, Sarov" is
+        # Another country's institute of the name, as written in full: nothing.
+        ("Slovak Acad Sci, Inst Expt Phys, Kosice 04001, Slovakia", "nothing"),
+    ],
+)
+def test_experimental_abbreviated_as_web_of_science_does(tmp_path, monkeypatch, capsys, raw, found):
+    from helpers import coauthor_text_found
+
+    coauthor_text_found(tmp_path, monkeypatch, capsys, VNIIEF_LIST, raw, found)
+
+
+def test_expt_is_read_as_experiment_too():
+    from claimwatch.evaluate._names import name_words, read_otherwise
+
+    assert name_words("agr expt stn") == ["agr", "experimental", "stn"]
+    assert (("expt", "experiment"),) in read_otherwise(["agr", "expt", "stn"])

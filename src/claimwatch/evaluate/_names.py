@@ -182,6 +182,9 @@ _WEB_OF_SCIENCE = {
     "automat": "automation",
     "propuls": "propulsion",
     "polit": "politics",
+    # "All Russian Res Inst Expt Phys" (the Entity List's All-Russian Scientific Research Institute
+    # of Experimental Physics, VNIIEF), "Moscow Mech Expt Plant", "90 Expt Plant".
+    "expt": "experimental",
 }
 _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # Abbreviations that stand for other words too, and those words: Web of Science writes "Technol"
@@ -193,7 +196,8 @@ _WRITTEN_OUT = {**_ABBREVIATIONS, **_WEB_OF_SCIENCE}
 # "Industry", "Math" for "Mathematical", "Mech" for "Mechanics", "Med" for "Medicine" as for
 # "Medical", "Sci" for "Sciences" as for "Science" ("Chinese Acad Sci"), "Polytech" for
 # "Polytechnic" as for "Polytechnical" ("Tianjin Polytech Univ" is Tianjin Polytechnic University),
-# "Comp" for "Computing" as for "Computer" ("Southwest Comp Ctr", "Adv Comp"), "Lab" for
+# "Comp" for "Computing" as for "Computer" ("Southwest Comp Ctr", "Adv Comp"), "Expt" for
+# "Experiment" as for "Experimental" ("Agr Expt Stn", an agricultural experiment station), "Lab" for
 # "Laboratories", "Syst" for "Systems", "Struct" for "Structure" and "Structures", "NW" for
 # "Northwestern" as for "Northwest" ("NW Polytech Univ", "NW Inst Nucl Technol"), and so on; one
 # compass letter only otherwise ("Cent S Univ", "S China Univ Technol", "N Univ China"): a text's
@@ -221,6 +225,7 @@ _OTHER_READINGS = {
     "semicond": ("semiconductors",),
     "automat": ("automatic",),
     "polit": ("political",),
+    "expt": ("experiment",),
     "aerodynam": ("aerodynamic",),
     "nw": ("northwestern",),
     "ne": ("northeastern",),
