@@ -73,7 +73,7 @@ def common_spanish_words() -> frozenset[str]:
     Without their accents, as the lists write them ("ORGANIZACION", "COMPANIA")."""
     import spacy_lookups_data
 
-    common = frozenset(_lower_case_words_as_common(spacy_lookups_data.es["lexeme_prob"]))
+    common = _common_spanish_as_written()
     words = (w for w in _table_words(spacy_lookups_data.es["lemma_lookup"]) if w in common)
     return frozenset(without_accents(w) for w in words)
 
@@ -91,9 +91,16 @@ def a_common_spanish_word(folded: str) -> bool:
 def _common_in_spanish_texts() -> frozenset[str]:
     """The words of `common_spanish_words` before the lookup table is read: those of the Spanish
     probabilities as common as `common_words`, in lower case, without their accents."""
+    return frozenset(without_accents(w) for w in _common_spanish_as_written())
+
+
+@cache
+def _common_spanish_as_written() -> frozenset[str]:
+    """The words of the Spanish probabilities as common as `common_words`, in lower case, with
+    their accents: read once for `_common_in_spanish_texts` and `common_spanish_words` both."""
     import spacy_lookups_data
 
-    return frozenset(without_accents(w) for w in _lower_case_words_as_common(spacy_lookups_data.es["lexeme_prob"]))
+    return frozenset(_lower_case_words_as_common(spacy_lookups_data.es["lexeme_prob"]))
 
 
 # Russian letters as the lists write them in Latin ones: the Wikipedia romanization
