@@ -45,8 +45,8 @@ _TOKEN = re.compile(r"[^\s,]+")
 
 # Forms Russian companies write before their names, as the CSL gives 472 names of 2023-11 ("JSC
 # Transneft", "OOO VEB KAPITAL", "OPEN JOINT STOCK COMPANY RUSSIAN RAILWAYS", "LIMITED LIABILITY
-# COMPANY SBERBANK CAPITAL"): the abbreviations, and words within a form before "Company".
-_LEADING_FORMS = frozenset({"jsc", "ojsc", "cjsc", "pjsc", "oao", "zao", "pao", "ao", "ooo", "llc"})
+# COMPANY SBERBANK CAPITAL"): the abbreviations (`_ABBREVIATED`'s), and words within a form before
+# "Company".
 _A_LEADING_FORM_S_END = frozenset({"company", "corporation"})
 
 
@@ -142,6 +142,7 @@ _ABBREVIATED = {
     **dict.fromkeys(("pjsc", "pao"), ("public", *_JOINT_STOCK)),
     **dict.fromkeys(("llc", "ooo"), ("limited", "liability", "company")),
 }
+_LEADING_FORMS = frozenset(_ABBREVIATED)
 
 
 def form_in_full(form: str) -> tuple[str, ...]:
