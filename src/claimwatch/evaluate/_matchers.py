@@ -1345,17 +1345,33 @@ def _its_company_form_unwritten(entry: ListEntry, hit: NameHit, text: str) -> st
     if not forms:
         return _its_core_alone(entry, hit, company_form_after(text, hit.end), _with_a_unit(hit, text))
     form = next(iter(forms.values()))
+    # Its own city beside it does not settle a name of common words alone: "Allied Trading,
+    # Karachi" or "High Technology, Islamabad" may be any firm of that city with that name.
+    return _unless_with_its_form_or_rare(
+        entry,
+        hit,
+        text,
+        forms,
+        lambda: (
+            f"the list names {label} with its company form \u201c{printable(form)}\u201d, and the affiliation"
+            f" writes \u201c{said}\u201d without it, {_beside_an_own_place(entry, hit, text)}: no word of the name is"
+            " rare enough to tell the company from another firm that bears it"
+        ),
+    )
+
+
+def _unless_with_its_form_or_rare(
+    entry: ListEntry, hit: NameHit, text: str, forms: dict[str, str], doubt: Callable[[], str]
+) -> str | None:
+    """What a name found that the entry's names `forms` give with a company form comes to, for
+    the bare name and an alias that is one alike: with a form written beside it, that form's
+    doubt unless it is one of theirs (`_unless_one_of_its_forms`); without, nothing where a word
+    of it is rare (`distinctive_word`), else `doubt`."""
     if (beside := _a_form_beside(hit, text)) is not None:
         return _unless_one_of_its_forms(entry, hit, beside, list(forms.values()))
     if distinctive_word(hit.name, entry.country) is not None:
         return None
-    # Its own city beside it does not settle a name of common words alone: "Allied Trading,
-    # Karachi" or "High Technology, Islamabad" may be any firm of that city with that name.
-    return (
-        f"the list names {label} with its company form \u201c{printable(form)}\u201d, and the affiliation"
-        f" writes \u201c{said}\u201d without it, {_beside_an_own_place(entry, hit, text)}: no word of the name is"
-        " rare enough to tell the company from another firm that bears it"
-    )
+    return doubt()
 
 
 def _beside_an_own_place(entry: ListEntry, hit: NameHit, text: str) -> str:
@@ -1382,15 +1398,17 @@ def _a_common_alias_of_its_name_without_form(entry: ListEntry, hit: NameHit, tex
     formed = _its_forms(entry, hit.name)
     if not formed or hit.name == entry.name:
         return None
-    if (beside := _a_form_beside(hit, text)) is not None:
-        return _unless_one_of_its_forms(entry, hit, beside, list(formed.values()))
-    if distinctive_word(hit.name, entry.country) is not None:
-        return None
-    return (
-        f"the list gives {printable(entry.name)} the name \u201c{printable(hit.name)}\u201d, the words of its"
-        f" \u201c{printable(next(iter(formed)))}\u201d without the company form, and the affiliation writes"
-        f" \u201c{printable(hit.matched)}\u201d so, {_beside_an_own_place(entry, hit, text)}: no word of the"
-        " name is rare enough to tell the company from another firm that bears it"
+    return _unless_with_its_form_or_rare(
+        entry,
+        hit,
+        text,
+        formed,
+        lambda: (
+            f"the list gives {printable(entry.name)} the name \u201c{printable(hit.name)}\u201d, the words of"
+            f" its \u201c{printable(next(iter(formed)))}\u201d without the company form, and the affiliation writes"
+            f" \u201c{printable(hit.matched)}\u201d so, {_beside_an_own_place(entry, hit, text)}: no word of the"
+            " name is rare enough to tell the company from another firm that bears it"
+        ),
     )
 
 
