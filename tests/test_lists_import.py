@@ -1085,6 +1085,8 @@ def test_a_tracker_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, wh
     assert line.startswith(f"{cut}") and "it is cut short (a copy or download stopped part way?)" in line
     assert not out.exists()
     claim = tmp_path / "c.yaml"
-    claim.write_bytes("claims:\n  - says: Réseaux".encode()[:-6])  # cut inside the é
+    # cut inside Montréal's é; the é before says it is UTF-8 (a file whose first character past ASCII
+    # is the one cut may be Windows-1252 ending in a letter: tests/bad_inputs/claims/windows-1252-*)
+    claim.write_bytes("claims:\n  - says: Réseaux, Montréal".encode()[:-3])
     assert main(["validate", str(claim)]) == 2
     assert "the file ends in the middle of a character: it is cut short" in capsys.readouterr().err

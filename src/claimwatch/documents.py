@@ -184,7 +184,7 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         if ends_inside_a_character(e):
-            raise InputError(Problem(str(path), 0, 0, TEXT_CUT_SHORT)) from None
+            raise InputError(_cut_or_another_encoding(path, raw, e.start)) from None
         raise InputError(not_utf8(path, raw, e.start)) from None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -197,6 +197,26 @@ def ends_inside_a_character(e: UnicodeDecodeError) -> bool:
     """Whether UTF-8 failed (`e`) only for a character begun in the last bytes and not finished,
     as a copy or download stopped part way leaves a file: the one test of it, for every reader."""
     return e.reason == "unexpected end of data"
+
+
+def _cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Problem:
+    """The problem for `raw` (a file's bytes) ending in a character begun at byte `start` and not
+    finished. Where it is the file's first byte past ASCII, a file of another encoding ending in
+    one of its letters (Windows-1252's "é" is UTF-8's first byte of three) looks the same: it is
+    said to be either, with the letters it would be. A JSON document cannot end there whole."""
+    before = raw[:start]
+    if not before.isascii() or before.lstrip().startswith((b"{", b"[")):
+        return Problem(str(path), 0, 0, TEXT_CUT_SHORT)
+    line, column = _line_and_column(raw, start)
+    letters = raw[start:].decode("cp1252", "replace")
+    return Problem(
+        str(path),
+        line,
+        column,
+        f"not UTF-8 text: it ends in “{letters}” as Windows-1252 writes it, its one character past ASCII; "
+        f"{NOT_UTF8.partition('; ')[2]}, or, if it is UTF-8, it is cut short in the middle of a character "
+        "(a copy or download stopped part way?)",
+    )
 
 
 TEXT_CUT_SHORT = "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)"
@@ -212,9 +232,13 @@ def not_utf8(path: str | Path, raw: bytes, start: int) -> Problem:
         return Problem(str(path), 0, 0, "a gzip file, not text: unpack it first (gunzip)")
     if raw.startswith(b"PK\x03\x04"):
         return Problem(str(path), 0, 0, "a zip archive, not text: unpack it first")
-    line = raw[:start].count(b"\n") + 1
-    column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+    line, column = _line_and_column(raw, start)
     return Problem(str(path), line, column, NOT_UTF8)
+
+
+def _line_and_column(raw: bytes, start: int) -> tuple[int, int]:
+    """The 1-based line and column (in bytes) of byte `start` of `raw`."""
+    return raw[:start].count(b"\n") + 1, start - (raw.rfind(b"\n", 0, start) + 1) + 1
 
 
 def load_yaml(path: str | Path, *, max_bytes: int = MAX_BYTES, max_values: int | None = None) -> Document:
