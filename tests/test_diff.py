@@ -1367,13 +1367,31 @@ def test_json_cut_anywhere_is_said_cut_short(document, indented, ascii_only):
     `1500.`, `1e` or an escape `\\u00` it pointed at the value's start, which read as a file broken
     there, "not valid JSON: Expecting value" (found by review). A file broken before its end
     (its last character doubled, its first dropped), or a whole document with more after it
-    (`fals`, `-`: "Extra data"), is not."""
+    (`fals`, `-`: "Extra data"), is not. A cut the line break an editor or `echo` adds follows
+    is cut short too (a cut right after an escape's backslash was "Invalid \\escape")."""
     text = json.dumps(document, indent=1 if indented else None, ensure_ascii=ascii_only)
     for at in range(1, len(text)):
         with pytest.raises(json.JSONDecodeError) as cut:
             json.loads(text[:at])
         assert json_cut_short(text[:at], cut.value), text[:at]
+        with pytest.raises(json.JSONDecodeError) as saved:  # the line break an editor adds on saving it
+            json.loads(text[:at] + "\n")
+        assert json_cut_short(text[:at] + "\n", saved.value), text[:at]
     for broken in (text + text[-1], text[1:], text + " fals", text + "\n-"):
         with pytest.raises(json.JSONDecodeError) as e:
             json.loads(broken)
         assert not json_cut_short(broken, e.value), broken
+
+
+@pytest.mark.parametrize(
+    "written",
+    ['{"a": fals ', '{"a": 1500. ', '{"a": -\t', '{"a": "Universit\\u00e ', '{"a": "Universit\t', '{"a": tru \n'],
+)
+def test_json_unfinished_before_whitespace_of_its_own_is_not_cut_short(written):
+    """A cut ends where the bytes do; an editor or `echo` may add a line break after it, nothing
+    else. `fals ` (a space after the word), an escape with a space in it, or a tab in a string at
+    the end were said cut short, the whitespace at the end stripped before judging: written so, and
+    broken where Python points ("Expecting value" at `fals`)."""
+    with pytest.raises(json.JSONDecodeError) as e:
+        json.loads(written)
+    assert not json_cut_short(written, e.value)

@@ -1068,6 +1068,21 @@ def test_a_path_the_system_cannot_look_at_is_refused_in_one_line_from_python(tmp
     assert list(tmp_path.iterdir()) == []  # nothing half written, no temporary file
 
 
+def test_a_tracker_cut_after_a_backslash_and_saved_by_an_editor_is_said_cut_short(tmp_path, capsys, shared_data):
+    """The real tracker cut right after the backslash of a description's "\\n" escape, then
+    opened and saved in an editor that ends a file with a line break (vim, nano): "not valid JSON:
+    Invalid \\escape", pointing at the backslash, as if written wrong. The line break after a cut
+    is passed over: it is cut short."""
+    whole = (shared_data / "aspi/misp-galaxy-china-defence-universities.json").read_bytes()
+    cut = tmp_path / "tracker.json"
+    cut.write_bytes(whole[: whole.index(b"\\") + 1] + b"\n")
+    out = tmp_path / "aspi.yaml"
+    assert main(["lists", "import", "aspi", str(cut), "--out", str(out)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{cut}:") and "it is cut short (a copy or download stopped part way?)" in line
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("where", ["in a name", "inside a character"])
 def test_a_tracker_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, where):
     """The real ASPI tracker (its MISP galaxy) downloaded or copied part way: "2328:22: not valid
