@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -342,3 +344,53 @@ def test_two_inits_racing_on_one_folder_leave_one_whole_case(tmp_path, monkeypat
     assert [p.name for p in tmp_path.iterdir()] == ["case"]  # no temporary left beside it
     monkeypatch.chdir(folder)
     assert main(["validate"]) == 0
+
+
+@pytest.mark.parametrize("why", [errno.EPERM, errno.EXDEV])
+def test_a_case_is_made_where_hard_links_cannot_be(tmp_path, monkeypatch, capsys, why):
+    """An empty folder on a file system without hard links (FAT, an SMB share: EPERM) or where
+    the temporary folder is on another (EXDEV): each file is linked in, and where the link fails
+    the fallback makes the case whole, each file its own (not a link), nothing left beside it."""
+    import claimwatch.cli.init as init_mod
+
+    def no_hard_links(*args, **kwargs):
+        raise OSError(why, os.strerror(why))
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    monkeypatch.setattr(init_mod.os, "link", no_hard_links)
+    assert main(["init", str(folder)]) == 0, capsys.readouterr().err
+    made = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert made == FILES and all((folder / f).stat().st_nlink == 1 for f in FILES)
+    assert [p.name for p in tmp_path.iterdir()] == ["case"]
+    monkeypatch.chdir(folder)
+    assert main(["validate"]) == 0
+
+
+def test_where_hard_links_cannot_be_a_file_made_meanwhile_is_never_replaced(tmp_path, monkeypatch, capsys):
+    """Without hard links the fallback renamed each file in, and a rename replaces in silence:
+    a reviews.yaml the analyst (or a sync client) made in the folder after init looked was
+    replaced by the template's, and init said "created". It is copied to a file made only where
+    none is now: refused in one line, "appeared ... nothing was replaced", theirs kept."""
+    import claimwatch.cli.init as init_mod
+
+    def no_hard_links(*args, **kwargs):
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    real = init_mod._refuse_appeared
+
+    def made_after_the_look(path):
+        real(path)
+        if path.name == "reviews.yaml":
+            path.write_text("mine\n", encoding="utf-8")
+
+    monkeypatch.setattr(init_mod.os, "link", no_hard_links)
+    monkeypatch.setattr(init_mod, "_refuse_appeared", made_after_the_look)
+    assert main(["init", str(folder)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert str(folder / "reviews.yaml") in line and "nothing was replaced" in line
+    assert (folder / "reviews.yaml").read_text(encoding="utf-8") == "mine\n"
+    assert [p.name for p in folder.iterdir()] == ["reviews.yaml"]
+    assert [p.name for p in tmp_path.iterdir()] == ["case"]

@@ -102,14 +102,25 @@ def _move_in(entry: Path, to: Path) -> None:
             os.link(entry, to, follow_symlinks=False)
         except FileExistsError:
             raise
-        except OSError:  # no hard links on this file system (FAT, some shares): a rename, as before
-            os.rename(entry, to)
-            return
+        except OSError:  # no hard links here (FAT, some shares, another file system): copied in
+            _copy_in(entry, to)
         os.unlink(entry)
     except OSError as e:
         if e.errno in (errno.EEXIST, errno.ENOTEMPTY):
             _refuse_appeared(to)
         raise
+
+
+def _copy_in(entry: Path, to: Path) -> None:
+    """A template file copied to `to`, made only where nothing is ("x": a rename would replace
+    a file that appeared there in silence); a copy stopped part way (a full disk, Ctrl-C) is
+    removed, being this init's alone."""
+    with open(entry, "rb") as source, open(to, "xb") as copy:
+        try:
+            shutil.copyfileobj(source, copy)
+        except BaseException:
+            os.unlink(to)
+            raise
 
 
 def _put_in_place(tmp: Path, target: Path) -> None:
