@@ -6,6 +6,7 @@ import errno
 import fnmatch
 import json
 import os
+import signal
 import subprocess
 import sys
 import tomllib
@@ -244,6 +245,33 @@ def test_ctrl_c_while_the_case_is_moved_into_an_empty_folder_leaves_it_empty(tmp
 
     monkeypatch.setattr(os, "rename", interrupted)
     assert main(["init", str(folder)]) == 130  # one line, as for any Ctrl-C
+    assert list(folder.iterdir()) == [] and list(tmp_path.iterdir()) == [folder]
+
+
+def test_a_second_ctrl_c_while_the_moved_files_are_taken_out_leaves_the_folder_empty(tmp_path, monkeypatch):
+    """Ctrl-C while the case is moved into an empty folder, then again as what was moved is taken
+    out: the second broke into the taking out, half the case left in the folder, which a second
+    `init` refuses ("exists and is not an empty folder"). The clean-up holds it until it has run."""
+    import claimwatch.cli.init as init_mod
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    real_rename, real_never_moved = os.rename, init_mod._never_moved
+    renames: list[object] = []
+
+    def interrupted(src, dst, *args, **kwargs):
+        renames.append(dst)
+        if len(renames) == 3:
+            raise KeyboardInterrupt  # the first Ctrl-C, as the third entry is moved in
+        return real_rename(src, dst, *args, **kwargs)
+
+    def pressed_again(made, path):
+        os.kill(os.getpid(), signal.SIGINT)  # the second, as the first entry is taken out
+        return real_never_moved(made, path)
+
+    monkeypatch.setattr(os, "rename", interrupted)
+    monkeypatch.setattr(init_mod, "_never_moved", pressed_again)
+    assert main(["init", str(folder)]) == 130
     assert list(folder.iterdir()) == [] and list(tmp_path.iterdir()) == [folder]
 
 

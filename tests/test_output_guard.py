@@ -7,6 +7,7 @@ import errno
 import os
 import re
 import shutil
+import signal
 
 import pytest
 
@@ -274,6 +275,32 @@ def test_ctrl_c_while_writing_leaves_the_earlier_reports(tmp_path, monkeypatch):
         write_all_atomic({tmp_path / "a": "new a", tmp_path / "b": "new b"})
     assert (tmp_path / "a").read_text() == "old a" and not (tmp_path / "b").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
+def test_a_second_ctrl_c_while_the_earlier_reports_are_put_back_leaves_them(tmp_path, monkeypatch):
+    """`check --json a --md b`, Ctrl-C pressed as the second report is renamed into place, then
+    again while the first is put back: the second broke into the putting back, `a` left the new
+    report, and its earlier one's second name removed after, the earlier report lost. The clean-up
+    holds Ctrl-C until it has run (as the columnar writer's does), then answers it."""
+    (tmp_path / "a").write_text("old a")
+    (tmp_path / "b").write_text("old b")
+    real = os.replace
+    calls = []
+
+    def interrupted(*args):
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the first Ctrl-C, at the second report's rename
+        if len(calls) == 3:
+            os.kill(os.getpid(), signal.SIGINT)  # the second, as the first report is put back
+        return real(*args)
+
+    monkeypatch.setattr(claimwatch.files.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_all_atomic({tmp_path / "a": "new a", tmp_path / "b": "new b"})
+    assert len(calls) == 4  # both put back: b had been kept under a second name before its rename
+    assert (tmp_path / "a").read_text() == "old a" and (tmp_path / "b").read_text() == "old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
 
 
 def test_a_report_under_a_file_says_the_file_is_no_folder(root, capsys):

@@ -22,12 +22,11 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
 
+from ._signals import STOPS, StopsHeld
 from .errors import SourceError
 
 __all__ = ["can_fork", "deaths_said", "fork_pool", "stop"]
@@ -45,7 +44,7 @@ def fork_pool(processes: int) -> ProcessPoolExecutor:
     made is answered by SIGINT's handler once the pool is made, or once making it failed; where
     that raises (Python's own handler: KeyboardInterrupt), the workers are stopped first. End
     it with `stop` (leaving a `with` block would wait for the work in hand)."""
-    held = _StopsHeld()
+    held = StopsHeld()
     try:
         pool = ProcessPoolExecutor(
             processes,
@@ -100,60 +99,8 @@ def deaths_said(doing: str) -> Iterator[None]:
         ) from None
 
 
-@contextlib.contextmanager
-def stops_held() -> Iterator[None]:
-    """Ctrl-C and SIGTERM held while the block runs, and answered once it has: a clean-up
-    answering a first Ctrl-C (workers stopped, a temporary folder of parts removed) runs to its
-    end through a second one pressed meanwhile, which left the folder behind."""
-    held = _StopsHeld()
-    try:
-        yield
-    finally:
-        held.release()
-
-
 def _started() -> None:
     """The first task of a pool's workers: it makes the pool fork them."""
-
-
-_STOPS = (signal.SIGINT, signal.SIGTERM)  # Ctrl-C, and a job's stop (`claimwatch._signals`)
-
-
-class _StopsHeld:
-    """Ctrl-C and SIGTERM held from now until `release()`, which answers one held meanwhile with
-    the handler it was for (Python's own for Ctrl-C: KeyboardInterrupt; the command's for
-    SIGTERM: `Terminated`).
-
-    Blocked in this thread, so in the workers it forks, which start with them blocked. In the
-    main thread, also answered by a handler that only notes them: another thread (DuckDB's,
-    gzip's) may take a signal, and Python raised KeyboardInterrupt in the main thread halfway
-    through a fork. Where a signal is ignored (nohup) or left to the system, its handler is left
-    alone (SIGTERM left to the system ends the process once unblocked, as it would have)."""
-
-    def __init__(self) -> None:
-        self.in_main_thread = threading.current_thread() is threading.main_thread()
-        self._handlers = {s: signal.getsignal(s) for s in _STOPS}
-        self._noting = [s for s, h in self._handlers.items() if callable(h) and self.in_main_thread]
-        self._noted: list[int] = []
-        for s in self._noting:
-            signal.signal(s, self._note)
-        self._mask = signal.pthread_sigmask(signal.SIG_BLOCK, set(_STOPS))
-
-    def _note(self, signum: int, frame: Any) -> None:
-        if signum not in self._noted:
-            self._noted.append(signum)
-
-    def release(self) -> None:
-        # Unblocking runs the handler of a signal blocked meanwhile (CPython checks signals
-        # there): it is noted before the handler is put back.
-        signal.pthread_sigmask(signal.SIG_SETMASK, self._mask)
-        for s in self._noting:
-            signal.signal(s, self._handlers[s])
-        noted, self._noted = self._noted, []
-        for signum in noted:  # (noted only where the handler is callable)
-            handler = self._handlers[signal.Signals(signum)]
-            if callable(handler):
-                handler(signum, None)
 
 
 def _start_worker(parent: int, forked_by_main_thread: bool) -> None:
@@ -162,7 +109,7 @@ def _start_worker(parent: int, forked_by_main_thread: bool) -> None:
     what it inherited open (a snapshot's lock)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # drops a Ctrl-C held since the fork
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the command's handler, inherited
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, set(_STOPS))
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, set(STOPS))
     # The kernel's "parent" is the thread that forked: a worker forked by a thread that ends
     # before the pool would be killed with its work (only the main thread lasts as the process).
     if forked_by_main_thread and sys.platform.startswith("linux"):

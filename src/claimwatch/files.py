@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._signals import stops_held
 from ._text import printable
 from .errors import InputError, Problem
 
@@ -309,8 +310,9 @@ def write_all_atomic(outputs: Mapping[Path, bytes | str | Iterable[str]]) -> Non
             staged.append(_stage(out, data))
         _swap_in(staged)
     finally:
-        for s in staged:
-            _remove(s.tmp)
+        with stops_held():  # a second Ctrl-C waits for the temporaries' removal
+            for s in staged:
+                _remove(s.tmp)
 
 
 @dataclass(frozen=True)
@@ -441,15 +443,19 @@ def _swap_in(staged: list[_Staged]) -> None:
             earlier[s.out] = _keep_earlier(s.out)
             os.replace(s.tmp, s.out)
     except BaseException as e:
-        for out, kept in earlier.items():
-            _put_back(out, kept)
+        # A second Ctrl-C waits: broken into, the files renamed over stayed the new ones, and the
+        # earlier ones' second names were removed below, the earlier files lost.
+        with stops_held():
+            for out, kept in earlier.items():
+                _put_back(out, kept)
         if isinstance(e, OSError):
             raise _cannot_write(next(reversed(earlier)), e) from None
         raise
     finally:
-        for kept in earlier.values():
-            if kept.backup:
-                _remove(kept.backup)
+        with stops_held():
+            for kept in earlier.values():
+                if kept.backup:
+                    _remove(kept.backup)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from .._signals import stops_held
 from ..errors import InputError
 from ..files import default_mode, hidden_prefix
 from ..project import CONFIG_NAME
@@ -73,20 +74,27 @@ def _made_whole(target: Path) -> list[Path]:
             os.chmod(tmp, default_mode(directory=True))  # mkdtemp's 0700 is no case folder's mode
             _put_in_place(tmp, target)
     except BaseException as e:  # a full disk, or Ctrl-C: the folder is left as empty as it was
-        for path in moved:
-            if _never_moved(tmp / path.name, path):  # its move failed: what is there is not ours to remove
-                continue
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
+        with stops_held():  # through a second Ctrl-C, which left half the case in it
+            _remove_moved(moved, tmp)
         if not isinstance(e, OSError):
             raise
         where = str(e.filename or target).replace(str(tmp), str(target))
         raise InputError(f"cannot make the case: {e.strerror or e}", path=where) from None
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with stops_held():
+            shutil.rmtree(tmp, ignore_errors=True)
     return written
+
+
+def _remove_moved(moved: list[Path], tmp: Path) -> None:
+    """What was moved into the case's folder from `tmp` taken out again."""
+    for path in moved:
+        if _never_moved(tmp / path.name, path):  # its move failed: what is there is not ours to remove
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def _move_in(entry: Path, to: Path) -> None:

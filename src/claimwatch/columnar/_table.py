@@ -51,7 +51,8 @@ import duckdb
 import orjson
 
 from .._memo import Memo
-from .._workers import can_fork, deaths_said, fork_pool, stop, stops_held
+from .._signals import stops_held
+from .._workers import can_fork, deaths_said, fork_pool, stop
 from ..errors import InputError, Problem
 from ..files import default_mode
 from ..works import (
