@@ -193,6 +193,27 @@ def test_a_snapshot_is_never_written_under_a_backup_s_name(tmp_path, capsys):
     assert not (tmp_path / "evidence").exists()
 
 
+def test_a_snapshot_is_never_written_inside_a_folder_named_as_a_backup(tree, tmp_path, capsys):
+    """`mv -b snapshots new-snapshots` or a hand's `mv snapshots snapshots~` keeps the earlier
+    folder of snapshots as `snapshots~`, which a scan of evidence/ passes over whole (the rule
+    above). `evidence import dump.jsonl --out evidence/snapshots~/msra` was written there, and left
+    out of every check given evidence/ in silence; refused now before a byte is read, in one line.
+    `--evidence evidence/snapshots~/msra` named on its own still reads what is there."""
+    backups = tree / "snapshots~"
+    shutil.copytree(tree / "snapshots" / "2025", backups)
+    before = relative(evidence_in_folder(tree), tree)
+    assert not [p for p in before if p.startswith("snapshots~")]  # passed over whole, the earlier copies
+    source = works_file(tmp_path / "dump.jsonl", 1)
+    out = backups / "new"
+    assert main(["evidence", "import", str(source), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{out}: inside snapshots~, a folder named as a backup (NAME~), which a check given the folder it is in "
+        "passes over with all it holds: give the snapshot a folder of its own"
+    ]
+    assert not out.exists() and relative(evidence_in_folder(tree), tree) == before
+    assert [e.kind for e in open_evidence_paths([backups / "msra"])] == ["snapshot"]
+
+
 _NAMES = st.text(min_size=1, max_size=12).filter(lambda n: "/" not in n and "\x00" not in n and n not in (".", ".."))
 
 

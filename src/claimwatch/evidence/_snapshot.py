@@ -586,7 +586,19 @@ def _snapshot_path(out: str | Path, *, in_place: bool = False) -> Path:
             "give the snapshot a name of its own"
         )
         raise InputError(Problem(str(out), 0, 0, message))
+    if (backup := _inside_a_backup(path)) is not None and not in_place:
+        message = (
+            f"inside {printable(backup.name)}, a folder named as a backup (NAME~), which a check given the folder "
+            "it is in passes over with all it holds: give the snapshot a folder of its own"
+        )
+        raise InputError(Problem(str(out), 0, 0, message))
     return path
+
+
+def _inside_a_backup(path: Path) -> Path | None:
+    """The folder of `path`, as written, named as a backup (`snapshots~`: `mv -b snapshots`), if
+    any: a folder scan passes it over whole, a snapshot written inside it too."""
+    return next((p for p in reversed(path.parents) if p.name and named_as_a_backup(p)), None)
 
 
 def check_destination(out: str | Path, inputs: Iterable[str | Path] = (), *, in_place: bool = False) -> Path:
