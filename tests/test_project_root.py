@@ -105,6 +105,19 @@ def test_a_broken_claimwatch_toml_is_one_line(case, monkeypatch, capsys):
     assert "claimwatch.toml" in err and "not valid TOML" in err
 
 
+def test_a_claimwatch_toml_not_in_utf8_is_said_at_its_place(case, monkeypatch, capsys):
+    """A claimwatch.toml whose case is named "Université Laval", saved as Windows-1252 (Notepad's
+    "ANSI"): "claimwatch.toml: not UTF-8; save it as UTF-8", no place, in words of its own, where
+    every other file of a case is said at its line and column. Said so now, in the same words."""
+    config = case / "claimwatch.toml"
+    config.write_bytes('[case]\nname = "Université Laval"\n'.encode("cp1252"))
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{config.resolve()}:2:18: not UTF-8 text; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
+    ]
+
+
 @pytest.mark.parametrize(
     ("hostile", "said"),
     [

@@ -30,6 +30,7 @@ from referencing.jsonschema import DRAFT202012
 
 from . import countries, ids
 from ._json import json_cut_short as json_cut_short  # the one rule, a server's answer's too
+from .errors import NOT_UTF8 as NOT_UTF8  # the one wording, a claimwatch.toml's too
 from .errors import InputError, Problem
 
 # libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
@@ -220,9 +221,6 @@ def _cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Proble
 
 
 TEXT_CUT_SHORT = "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)"
-
-NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
-"""The one wording for a user's file that does not decode, whatever kind of file it is."""
 
 
 def not_utf8(path: str | Path, raw: bytes, start: int) -> Problem:

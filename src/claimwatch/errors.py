@@ -43,6 +43,10 @@ class ClaimwatchError(Exception):
         return [_one_line(str(self))]
 
 
+NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
+"""The one wording for a user's file that does not decode, whatever kind of file it is."""
+
+
 class InputError(ClaimwatchError):
     """Bad input: every problem found in the files, reported at once."""
 

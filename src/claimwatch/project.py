@@ -4,13 +4,14 @@ and pytest find theirs), and the settings it holds for every run (report metadat
 
 from __future__ import annotations
 
+import codecs
 import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from ._text import printable
-from .errors import InputError
+from .errors import NOT_UTF8, InputError, Problem
 
 __all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_config", "case_settings", "find_root"]
 
@@ -61,8 +62,8 @@ def _check_config(config: Path) -> dict[str, Any]:
         # utf-8-sig reads past a byte order mark, as Windows PowerShell 5.1's `Out-File -Encoding
         # utf8` writes one, as every other file of a case is read.
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("not UTF-8; save it as UTF-8", path=config) from None
+    except UnicodeDecodeError as e:
+        raise InputError(_not_utf8_at(config, raw, e.start)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -71,6 +72,15 @@ def _check_config(config: Path) -> dict[str, Any]:
         raise InputError("not valid TOML: nested too deeply", path=config) from None
     except ValueError:  # Python's limit on the digits of an int, which tomllib does not catch
         raise InputError(_number_too_long(text), path=config) from None
+
+
+def _not_utf8_at(config: Path, raw: bytes, start: int) -> Problem:
+    """The file's bytes failing to decode at byte `start` (past a byte order mark), said at its
+    line and column in the words every other file is: "not UTF-8; save it as UTF-8", naming no
+    place, sent the analyst through the whole file for an "é" saved as Windows-1252."""
+    start += len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    line = raw[:start].count(b"\n") + 1
+    return Problem(str(config), line, start - (raw.rfind(b"\n", 0, start) + 1) + 1, NOT_UTF8)
 
 
 def _config_bytes(config: Path) -> bytes:
