@@ -954,6 +954,24 @@ def test_another_user_s_lock_a_file_system_will_not_lock_opened_to_read_is_named
         shutil.rmtree(shared)
 
 
+def test_a_columnar_copy_s_lock_a_file_system_will_not_lock_is_said_as_the_others_are(tmp_path, monkeypatch):
+    """The columnar cache's lock refused so (a shared cache on NFS, the lock a colleague's) was
+    said in words of its own, "LOCK: cannot lock the cache: the lock is another user's, ...", of
+    the lock rather than the copy; a snapshot's and a review's in the one wording they share now."""
+    from claimwatch.columnar import _cache
+    from claimwatch.files import LockOpenedToReadRefused
+
+    monkeypatch.setattr(fcntl, "flock", _flock_as_nfs_does(fcntl.flock))
+    table = tmp_path / "works.parquet"
+    (tmp_path / ".works.lock").write_bytes(b"")
+    monkeypatch.setattr(_cache, "open_lock_file", lambda where: os.open(where, os.O_RDONLY))
+    with pytest.raises(InputError) as e:
+        _cache._lock(table)
+    assert e.value.lines() == [
+        f"{table}: cannot make the columnar copy: its lock beside it (.works.lock) {LockOpenedToReadRefused().strerror}"
+    ]
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
 @pytest.mark.parametrize("protected", ["the folder", "its manifest"])
 def test_another_user_s_snapshot_is_said_to_be_theirs_not_read_only(capsys, protected):

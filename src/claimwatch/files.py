@@ -237,6 +237,11 @@ class LockOpenedToReadRefused(PermissionError):
             "it (as NFS does): ask them to let you write it",
         )
 
+    def said(self, doing: str, lock: Path) -> str:
+        """The line's words for what could not be done (`doing`: "cannot write the snapshot") for
+        want of `lock`, the lock beside the file: one wording for every lock so refused."""
+        return f"{doing}: its lock beside it ({lock.name}) {self.strerror}"
+
 
 def lock_exclusively(fd: int, busy: Callable[[], None]) -> int:
     """An exclusive flock on the open lock file `fd`, held (`hold_lock`) until `release_lock`.

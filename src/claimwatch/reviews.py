@@ -435,8 +435,7 @@ def _one_writer(path: Path) -> Iterator[None]:
     try:
         fd = lock_exclusively(open_lock_file(where), busy=lambda: None)
     except LockOpenedToReadRefused as e:
-        said = f"cannot record a review: its lock beside it ({where.name}) {e.strerror}"
-        raise InputError([Problem(str(path), 0, 0, said)]) from None
+        raise InputError([Problem(str(path), 0, 0, e.said("cannot record a review", where))]) from None
     except FileNotFoundError:  # a --reviews path mistyped: its folder is made by no review
         said = f"cannot record a review: its folder {printable(str(path.parent))} is not there; give the reviews file's path"
         raise InputError([Problem(str(path), 0, 0, said)]) from None

@@ -125,7 +125,7 @@ def _lock(table: Path) -> int:
     try:
         return lock_exclusively(open_lock_file(where), busy=_say_waiting)
     except LockOpenedToReadRefused as e:
-        raise InputError(Problem(str(where), 0, 0, f"cannot lock the cache: the lock {e.strerror}")) from None
+        raise InputError(Problem(str(table), 0, 0, e.said("cannot make the columnar copy", where))) from None
     except OSError as e:
         raise InputError(Problem(str(where), 0, 0, f"cannot lock the cache: {e.strerror or e}")) from None
 

@@ -714,8 +714,7 @@ def _lock(out: Path) -> int:
     except IsADirectoryError:
         raise InputError(Problem(str(where), 0, 0, "is a folder, not the snapshot's lock file: remove it")) from None
     except LockOpenedToReadRefused as e:
-        said = f"cannot write the snapshot: its lock beside it ({where.name}) {e.strerror}"
-        raise InputError(Problem(str(out), 0, 0, said)) from None
+        raise InputError(Problem(str(out), 0, 0, e.said("cannot write the snapshot", where))) from None
     except OSError as e:
         raise _cannot_write(out, e) from None
 
