@@ -1489,18 +1489,22 @@ def test_a_run_read_a_character_a_token_gives_the_words_spacy_gives(monkeypatch,
     assert ours == [_phrases._words(text) for text in texts]
 
 
+@pytest.mark.parametrize("saved", [b"", b"\n", b"\r\n"], ids=["as cut", "saved by vim", "saved ending CR LF"])
 @pytest.mark.parametrize("where", ["in its JSON", "inside a character"])
-def test_a_last_record_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, where):
+def test_a_last_record_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, where, saved):
     """A JSON Lines file whose download or copy stopped part way, its last record cut: "2:61: not
     a JSON object: unexpected end of data" (orjson's words, at its last byte), or, cut inside a
     character (the "é" of a real work's "Université du Québec"), "not UTF-8 text; save the file as
     UTF-8", sending the analyst to their editor's encoding. The line says the file is cut short
-    now, as a JSON document cut short is said; a broken line before the last is said as before."""
+    now, as a JSON document cut short is said; a broken line before the last is said as before.
+    The cut file opened and saved in an editor that ends a file with a line break (vim, nano;
+    CR LF on Windows) was "2:7627: not a JSON object: unexpected control character in string" (in
+    its JSON) or "not UTF-8 text": the last line's break, the editor's, is passed over now."""
     real = (shared_data / "openalex/W2741809807.json").read_bytes()
     whole = orjson.dumps(orjson.loads(real))
     cut_at = whole.index("Québec".encode()) + (len("Qu") if where == "in its JSON" else len("Qu") + 1)
     source = tmp_path / "works.jsonl"
-    source.write_bytes(whole.replace(b"W2741809807", b"W1") + b"\n" + whole[:cut_at])
+    source.write_bytes(whole.replace(b"W2741809807", b"W1") + b"\n" + whole[:cut_at] + saved)
     said = f"{source}:2:1: the record begun here is not closed at the end of the file: the file is cut short"
     assert run(["evidence", "import", str(source), "--out", str(tmp_path / "snap")], capsys) == (2, [said])
     assert run(["evidence", "show", str(source)], capsys) == (2, [said])

@@ -114,13 +114,17 @@ _GZIP_ERRORS = (EOFError, gzip.BadGzipFile, OSError)
 
 
 def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Iterator[tuple[int, bytes]]:
-    """Numbered lines of a .jsonl or .jsonl.gz file; a truncated or corrupt gzip, or a line
-    longer than MAX_RECORD_BYTES, is an InputError naming the line."""
+    """Numbered lines of a .jsonl or .jsonl.gz file, the last without its line break; a truncated
+    or corrupt gzip, or a line longer than MAX_RECORD_BYTES, is an InputError naming the line."""
     limit = MAX_RECORD_BYTES
     with _decompressed(path, hasher) as stream:
         n = blank = 0
+        held: tuple[int, bytes] | None = None  # each line is given once the next is read
         try:
             for n, line in enumerate(iter(lambda: stream.readline(limit + 1), b""), 1):
+                if held is not None:
+                    yield held
+                    held = None
                 if n == 1:
                     line = line.removeprefix(_BOM)  # a byte order mark is no part of the first record
                 if len(line) > limit:
@@ -130,9 +134,15 @@ def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Itera
                 blank = blank + 1 if not line.strip() else 0
                 if blank > MAX_BLANK_LINES:
                     raise InputError(Problem(str(path), n, 0, _too_blank()))
-                yield n, line
+                held = (n, line)
         except _GZIP_ERRORS as e:
+            if held is not None:
+                yield held
             raise _gzip_problem(path, n + 1, e) from None
+        if held is not None:
+            # The last line without its line break, which only it may lack: a file cut inside its
+            # last record and saved by an editor (vim, nano) that ends a file with one is cut short.
+            yield held[0], held[1].removesuffix(b"\n").removesuffix(b"\r")
 
 
 MAX_BLANK_LINES = 100_000  # blank lines in a row: far more than any real file holds
