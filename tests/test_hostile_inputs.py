@@ -5,17 +5,21 @@ the figures at full size are in the issue's report, not in timed tests."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import gzip
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -713,6 +717,18 @@ def test_a_file_another_user_owns_is_protected_but_a_read_only_file_system_is_to
 NOBODY = 65534  # the unprivileged user of Debian and most systems
 
 
+@contextlib.contextmanager
+def _a_folder_others_reach(mode: int) -> Iterator[Path]:
+    """A shared folder of `mode` (0o777 a team's, 0o1777 sticky as /tmp is) that another user
+    (nobody) may reach, so made outside tmp_path, which nobody may not; removed after."""
+    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))
+    try:
+        shared.chmod(mode)
+        yield shared
+    finally:
+        shutil.rmtree(shared)
+
+
 def _written_as_nobody(out: Path, data: str) -> str:
     """`write_atomic(out, data)` in a forked child that has become the user nobody: "written",
     or the line it refused with."""
@@ -749,12 +765,7 @@ def test_another_user_s_file_in_a_sticky_folder_is_refused_leaving_nothing(mode)
     name could not be removed: ".report.json.<hex>.old: Operation not permitted", the hidden
     file left in /tmp. Now one line naming the file, before anything is made beside it; the
     user's own file there is written."""
-    import shutil
-    import tempfile
-
-    shared = Path(tempfile.mkdtemp(prefix="claimwatch-sticky-"))  # nobody must reach it: not under tmp_path
-    try:
-        shared.chmod(0o1777)
+    with _a_folder_others_reach(0o1777) as shared:
         target = shared / "report.json"
         target.write_text("{}", encoding="utf-8")
         target.chmod(mode)
@@ -767,8 +778,6 @@ def test_another_user_s_file_in_a_sticky_folder_is_refused_leaving_nothing(mode)
         os.chown(target, NOBODY, NOBODY)  # the user's own file there
         assert _written_as_nobody(target, '{"new": 1}') == "written"
         assert [p.name for p in shared.iterdir()] == ["report.json"] and target.read_text() == '{"new": 1}'
-    finally:
-        shutil.rmtree(shared)
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
@@ -778,12 +787,7 @@ def test_another_user_s_file_that_is_not_theirs_to_write_says_whose_it_is():
     "the file is read-only; make it writable to replace it", where `chmod` by this user fails
     ("Operation not permitted"). Now the line says whose the file is; a file of mode 0444 is
     still "read-only", whoever owns it."""
-    import shutil
-    import tempfile
-
-    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
-    try:
-        shared.chmod(0o777)
+    with _a_folder_others_reach(0o777) as shared:
         target = shared / "reviews.yaml"
         target.write_text("reviews:\n", encoding="utf-8")
         target.chmod(0o644)
@@ -793,8 +797,6 @@ def test_another_user_s_file_that_is_not_theirs_to_write_says_whose_it_is():
         said = f"{target}: cannot write: the file is read-only; make it writable to replace it"
         assert _written_as_nobody(target, "reviews: []\n") == said
         assert [p.name for p in shared.iterdir()] == ["reviews.yaml"] and target.read_text() == "reviews:\n"
-    finally:
-        shutil.rmtree(shared)
 
 
 def _a_snapshot_opened_to_all(shared: Path) -> tuple[Path, Path]:
@@ -844,12 +846,7 @@ def test_a_snapshot_opened_to_all_is_written_past_its_lock_made_0644():
     file's `.reviews.yaml.lock` likewise). A lock another user made is opened to read now, which
     flock locks as well, and a lock is made with the mode a plain open() gives: 0664 under the
     team's umask 002."""
-    import shutil
-    import tempfile
-
-    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
-    try:
-        shared.chmod(0o777)
+    with _a_folder_others_reach(0o777) as shared:
         source, snap = _a_snapshot_opened_to_all(shared)
         assert (shared / ".snap.lock").stat().st_mode & 0o777 == 0o644
         assert _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)]) == (0, [])
@@ -859,8 +856,6 @@ def test_a_snapshot_opened_to_all_is_written_past_its_lock_made_0644():
             [],
         )
         assert (shared / ".mine.lock").stat().st_mode & 0o777 == 0o664
-    finally:
-        shutil.rmtree(shared)
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="makes a file of another user: root")
@@ -870,12 +865,7 @@ def test_another_user_s_snapshot_in_a_sticky_folder_is_refused_before_the_import
     snap` by another user read and wrote the whole import (hours for the million), then "snap:
     cannot write the snapshot: Operation not permitted", the system letting only the owner
     rename it. Refused before anything is read now, in the words a file there gets."""
-    import shutil
-    import tempfile
-
-    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
-    try:
-        shared.chmod(0o1777)
+    with _a_folder_others_reach(0o1777) as shared:
         source, snap = _a_snapshot_opened_to_all(shared)
         manifest = (snap / "manifest.json").read_bytes()
         code, said = _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)])
@@ -886,8 +876,6 @@ def test_another_user_s_snapshot_in_a_sticky_folder_is_refused_before_the_import
         assert (snap / "manifest.json").read_bytes() == manifest and not leftovers(shared, "snap")
         assert _run_as_nobody(["evidence", "import", str(source), "--out", str(shared / "mine")]) == (0, [])
         assert _run_as_nobody(["evidence", "import", str(source), "--out", str(shared / "mine")]) == (0, [])
-    finally:
-        shutil.rmtree(shared)
 
 
 def test_a_sticky_folder_s_refusal_has_one_home():
@@ -924,13 +912,8 @@ def test_another_user_s_lock_a_file_system_will_not_lock_opened_to_read_is_named
     0644, the share mounted over NFS: the lock, opened to read, is refused by flock (EBADF), and
     `evidence import --out snap` said "claimwatch: Bad file descriptor", naming no file (a review
     recorded into the share's reviews.yaml likewise). It says whose lock it is and what to ask."""
-    import shutil
-    import tempfile
-
     monkeypatch.setattr(fcntl, "flock", _flock_as_nfs_does(fcntl.flock))
-    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
-    try:
-        shared.chmod(0o777)
+    with _a_folder_others_reach(0o777) as shared:
         source, snap = _a_snapshot_opened_to_all(shared)
         manifest = (snap / "manifest.json").read_bytes()
         code, said = _run_as_nobody(["evidence", "import", str(source), "--out", str(snap)])
@@ -950,8 +933,6 @@ def test_another_user_s_lock_a_file_system_will_not_lock_opened_to_read_is_named
         lock_said = "cannot record a review: its lock beside it (.reviews.yaml.lock) is another user's, opened to read"
         assert said[0].startswith(f"{shared / 'case' / 'reviews.yaml'}: {lock_said}"), said
         assert (shared / "case" / "reviews.yaml").read_bytes() == reviews
-    finally:
-        shutil.rmtree(shared)
 
 
 def test_a_columnar_copy_s_lock_a_file_system_will_not_lock_is_said_as_the_others_are(tmp_path, monkeypatch):
@@ -980,12 +961,7 @@ def test_another_user_s_snapshot_is_said_to_be_theirs_not_read_only(capsys, prot
     refused, rightly, as "the snapshot is read-only; make it writable to replace it", where this
     user's `chmod` fails ("Operation not permitted"). Now the line says whose the snapshot is,
     as a report's does; a snapshot of mode 0555 is still "read-only", whoever owns it."""
-    import shutil
-    import tempfile
-
-    shared = Path(tempfile.mkdtemp(prefix="claimwatch-shared-"))  # nobody must reach it: not under tmp_path
-    try:
-        shared.chmod(0o777)
+    with _a_folder_others_reach(0o777) as shared:
         source = write_jsonl(shared / "in.jsonl", [work("W1", "x")])
         source.chmod(0o644)
         snap = shared / "snap"
@@ -1004,8 +980,6 @@ def test_another_user_s_snapshot_is_said_to_be_theirs_not_read_only(capsys, prot
         said = f"{snap}: cannot write: the snapshot is read-only; make it writable to replace it"
         assert _run_as_nobody(argv) == (2, [said])
         assert files_in(snap) == before and not leftovers(shared, "snap")
-    finally:
-        shutil.rmtree(shared)
 
 
 @pytest.mark.parametrize("protected", ["the folder", "its manifest"])
