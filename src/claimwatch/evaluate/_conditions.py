@@ -130,8 +130,9 @@ class _WorkContext:
         every match is said of a word an excluded phrase ends in, or runs on into one's last word, a
         word or two describing it between (`TopicMatcher.said_of_a_described_word`), or stands in
         an excluded phrase where a replacement character is read as an apostrophe lost ("Dog\ufffds
-        face recognition": `TopicMatcher.excluded_past_a_lost_apostrophe`). None where none of
-        these."""
+        face recognition": `TopicMatcher.excluded_past_a_lost_apostrophe`), or is named only to set
+        the work apart from it or as the human sense beside a phrase the topic excludes ("Unlike
+        face recognition, ...": `TopicMatcher.named_as_background`). None where none of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
@@ -156,6 +157,7 @@ class _WorkContext:
                     matcher.other_sense(self.work)
                     or matcher.said_of_a_described_word(self.work, self.abstract_words)
                     or matcher.excluded_past_a_lost_apostrophe(self.work, self.abstract_words)
+                    or matcher.named_as_background(self.work, self.abstract_words)
                 )
         return self._doubts[key]
 

@@ -3535,6 +3535,36 @@ class TopicMatcher:
             f"\u201c{h.phrase}\u201d is said of, as in \u201c{x}\u201d, a phrase the topic excludes"
         )
 
+    def named_as_background(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match is certain as written shows the topic only perhaps: each
+        match is named only to set the work apart from it ("Unlike face recognition, gait ...",
+        `_set_apart_from`), or as the human sense beside a phrase the topic excludes ("Despite the
+        advancements in human face identification", beside "animal face identification":
+        `_the_human_sense`), or is said of a word an excluded phrase ends in (`_described_after`);
+        None where a match stands otherwise, or where every match is of the last kind alone
+        (`said_of_a_described_word` says that)."""
+        texts = list(self._texts(work, abstract_words))
+        beside_an_exclusion = any(self._found(text)[1] for _, text in texts)
+        first = None
+        for name, text in texts:
+            hits, excluded = self._found(text)
+            for h in hits:
+                if _within_any(h, excluded):
+                    continue
+                if (why := _set_apart_from(text, h)) is None and beside_an_exclusion:
+                    why = _the_human_sense(text, h, excluded)
+                if why is not None:
+                    first = first or (name, text, h, why)
+                elif not self._excludes_of_a_word or _described_after(self.excluded, text, h) is None:
+                    return None  # a match named as the work's own
+        if first is None:
+            return None
+        name, text, h, (begin, how) = first
+        return (
+            f"its {name} says \u201c{text[begin : h.end]}\u201d, where \u201c{h.phrase}\u201d is named {how}, "
+            "not as what the work does"
+        )
+
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
         # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
         # and so does one found across a dash, after a hyphen and a break, completing a word a
@@ -4183,6 +4213,64 @@ def _word_in_capitals(text: str, x: PhraseHit) -> str | None:
         if len(m.group()) > 1 and m.group().isupper() and any(c.islower() for c in others):
             return m.group()
     return None
+
+
+# Words that name a phrase only to set the work apart from it, right before the match, up to two
+# words between ("Unlike face recognition, gait ...", "in contrast to conventional face
+# recognition", "Face detection is different from face recognition": the work is not of it).
+_SETTING_APART = re.compile(
+    r"\b(?:unlike|different(?:ly)? from|in contrast (?:to|with)|as opposed to|rather than|instead of)"
+    r"(?P<between>(?:[ \t]+[^\W_][\w'-]*){0,2}?)[ \t]+$",
+    re.IGNORECASE,
+)
+# What may follow such a match for it to be the whole of what is set apart: the clause ends, or
+# another thing set apart is listed ("Unlike face recognition or fingerprinting, which require
+# ..."); not a noun it describes ("Unlike existing face recognition methods, ours ...": a work of
+# face recognition setting itself apart from others).
+_ENDS_WHAT_IS_SET_APART = re.compile(r"[ \t]*(?:[,;:.)(\u2014]|$|(?:or|and|which|that|where)\b)", re.IGNORECASE)
+# The word that names the human sense of a phrase beside an animal's the topic excludes.
+_HUMAN = re.compile(r"\bhumans?(?:['\u2019]s?)?[ \t]+$", re.IGNORECASE)
+
+
+def _set_apart_from(text: str, h: PhraseHit) -> tuple[int, str] | None:
+    """Where the words setting a work apart from match `h` begin (`_SETTING_APART`), and how it is
+    named; None where none stand right before it, or a word it describes follows it."""
+    m = _SETTING_APART.search(text, max(0, h.start - 60), h.start)
+    if m is None or m.end() != h.start or _ENDS_WHAT_IS_SET_APART.match(text, h.end) is None:
+        return None
+    if any(w.lower() in _WORDS_NO_KIND for w in m.group("between").split()):
+        return None
+    return m.start(), "only to set the work apart from it"
+
+
+# Words between a word setting apart and a match that make the match describe another thing
+# ("unlike methods for face recognition"): what is set apart is then the other thing.
+_WORDS_NO_KIND = frozenset({"for", "of", "in", "on", "by", "using", "with"})
+
+
+def _the_human_sense(text: str, h: PhraseHit, excluded: list[PhraseHit]) -> tuple[int, str] | None:
+    """Where "human" begins right before match `h` ("human face identification"), in a work that
+    holds a phrase the topic excludes (animals' faces): the human sense named as the background
+    the excluded sense is set against; None where no such word stands there, or where the text
+    joins it to an excluded phrase of its own (`excluded`) as a second thing the work does ("Pig
+    facial recognition and human facial recognition")."""
+    m = _HUMAN.search(text, max(0, h.start - 12), h.start)
+    if m is None or m.end() != h.start:
+        return None
+    if _SHARING_ITS_WORDS.search(text, max(0, m.start() - 12), m.start()) is not None:
+        return None  # "Cattle- and human face recognition", "Cattle/human face recognition"
+    if any(
+        _JOINING.fullmatch(text[x.end : m.start()] if x.end <= m.start() else text[h.end : x.start]) for x in excluded
+    ):
+        return None
+    return m.start(), "as the human sense, beside a phrase the topic excludes"
+
+
+# A word before "human" that a hyphen or a slash leaves to share its words ("Cattle- and human face
+# recognition"): the two coordinated, as `_JOINING` joins two phrases.
+_SHARING_ITS_WORDS = re.compile(r"(?:-[ \t]*(?:,[ \t]*)?(?:and|or|&)[ \t]+|/)$", re.IGNORECASE)
+# What joins two phrases as two things a work does: "and", "or", "&", "as well as", a comma.
+_JOINING = re.compile(r"[ \t]*(?:,|,?[ \t]*(?:and|or|&|as well as|versus|vs\.?))[ \t]+", re.IGNORECASE)
 
 
 def _within_any(h: PhraseHit, spans: list[PhraseHit]) -> bool:

@@ -1,0 +1,152 @@
+"""A topic's phrase named only as background (issue 18, thirty-fifth part).
+
+Papers on animals' faces name people's face recognition as the background they are set against,
+and papers on other biometrics name it to set their own apart: each was a certain match of the
+shipped facial-recognition topic, a claim of no such work `contradicted`, though the work
+recognises no person by the face. Where every match of a work stands so, the work shows the topic
+only perhaps, saying why; a match anywhere that the work names as its own keeps it certain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+SHIPPED = (Path(__file__).parents[1] / "claims/topics/facial-recognition.yaml").read_text()
+
+
+def index(text: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(text.split()):
+        out.setdefault(w, []).append(i)
+    return out
+
+
+def judged(tmp_path, title: str, abstract: str | None = None):
+    extra = {"abstract_inverted_index": index(abstract)} if abstract else {}
+    records = [work("W1", title, authorships=[authorship("A", [LAB])], **extra)]
+    return topic_result_of_both_engines(tmp_path, records, SHIPPED.replace("id: facial-recognition", "id: face"))
+
+
+# Real abstracts of papers on animals' faces, each naming human face recognition as background
+# beside the animals' the topic excludes: PetFace (ECCV 2024, https://arxiv.org/html/2407.13555v1),
+# "Where Is My Puppy? Retrieving Lost Dogs by Facial Features" (https://ar5iv.arxiv.org/html/1510.02781)
+# and "A Deep Learning Approach for Dog Face Verification and Recognition" (Mougeot et al., PRICAI
+# 2019, https://scribd.com/document/673206445/Dog-Face-Verification-and-Recognition), cut to the
+# sentences naming faces.
+PETFACE = (
+    "Automated animal face identification plays a crucial role in the monitoring of behaviors, conducting of "
+    "surveys, and finding of lost animals. Despite the advancements in human face identification, the lack of "
+    "datasets and benchmarks in the animal domain has impeded progress. In this paper, we introduce the PetFace "
+    "dataset, a comprehensive resource for animal face identification encompassing 257,484 unique individuals."
+)
+PUPPY = (
+    "In this paper, we inaugurate that promising avenue by pursuing face recognition for dogs. We contrast four "
+    "ready-to-use human facial recognizers (EigenFaces, FisherFaces, LBPH, and a Sparse method) to two original "
+    "solutions based upon convolutional neural networks: BARK (inspired in architecture-optimized networks "
+    "employed for human facial recognition) and WOOF (based upon off-the-shelf OverFeat features). Human facial "
+    "recognizers perform poorly for dogs (up to 60.5% accuracy), showing that dog facial recognition is not a "
+    "trivial extension of human facial recognition."
+)
+DOG_VERIFICATION = (
+    "Recently, deep learning methods for biometrics identification have mainly focused on human face "
+    "identification and have proven their efficiency. However, little research have been performed on animal "
+    "biometrics identification. In this paper, a deep learning approach for dog face verification and "
+    "recognition is proposed and evaluated."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "said", "phrase"),
+    [
+        (
+            "PetFace: A Large-Scale Dataset and Benchmark for Animal Identification",
+            PETFACE,
+            "human face identification",
+            "face identification",
+        ),
+        (
+            "Where Is My Puppy? Retrieving Lost Dogs by Facial Features",
+            PUPPY,
+            "human facial recognition",
+            "facial recognition",
+        ),
+        (
+            "A Deep Learning Approach for Dog Face Verification and Recognition",
+            DOG_VERIFICATION,
+            "human face identification",
+            "face identification",
+        ),
+    ],
+)
+def test_the_human_sense_named_beside_an_excluded_animal_s_is_a_doubt(tmp_path, title, abstract, said, phrase):
+    result = judged(tmp_path, title, abstract)
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            f"its abstract says \u201c{said}\u201d, where \u201c{phrase}\u201d is named as the human sense, beside a "
+            "phrase the topic excludes, not as what the work does",
+        )
+    }
+
+
+# The forms that set a work apart from face recognition, as real texts write them: "Unlike face
+# recognition, gait patterns are not affected by masks" and "Unlike face recognition or
+# fingerprinting, which require high-resolution inputs, ..., gait recognition functions at a
+# distance" (gait systems' descriptions), "Unlike face recognition, ear biometrics is not affected by
+# ... cosmetics" (an ear-biometrics paper's introduction), "Face detection is different from face
+# recognition" (face-detection tutorials), found in public repositories by the `find_string` tool.
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        (
+            "Unlike face recognition, gait patterns are not affected by masks or poor lighting",
+            "Unlike face recognition",
+        ),
+        (
+            "Unlike face recognition or fingerprinting, which require close proximity, gait recognition works at a distance",
+            "Unlike face recognition",
+        ),
+        (
+            "In contrast to conventional face recognition, ear biometrics is not affected by cosmetics",
+            "In contrast to conventional face recognition",
+        ),
+        ("Face detection is different from face recognition", "different from face recognition"),
+    ],
+)
+def test_a_match_named_only_to_set_the_work_apart_is_a_doubt(tmp_path, title, said):
+    result = judged(tmp_path, title)
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    phrase = "face recognition"
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            f"its title says \u201c{said}\u201d, where \u201c{phrase}\u201d is named only to set the work apart from "
+            "it, not as what the work does",
+        )
+    }
+
+
+# A match the work names as its own anywhere keeps it certain: real face-recognition abstracts that
+# name it as background too ("face recognition has achieved a great success in recent years", Face
+# Recognition via Centralized Coordinate Learning, https://www.arxiv-vanity.com/papers/1801.05678/);
+# a work setting itself apart from others of the topic ("Unlike existing face recognition methods",
+# "unlike methods for face recognition"), or doing the human sense beside an animal's ("Pig facial
+# recognition and human facial recognition"); "human face recognition" where nothing is excluded.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Face Recognition via Centralized Coordinate Learning. Owe to the rapid development of deep neural network "
+        "techniques, face recognition has achieved a great success in recent years",
+        "Unlike existing face recognition methods, we propose a margin loss",
+        "Unlike methods for face recognition, we propose a margin loss",
+        "Unlike face recognition, we study gait. Our face recognition system works well",
+        "Pig facial recognition and human facial recognition",
+        "Human face recognition and pig face recognition",
+        "Deep human face recognition in the wild",
+    ],
+)
+def test_a_match_the_work_names_as_its_own_stays_certain(tmp_path, title):
+    result = judged(tmp_path, title)
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
