@@ -4054,7 +4054,16 @@ def _described_within(
 def _parts_a_run_on(word: str, stop_words: Set[str]) -> bool:
     """Whether `word`, between a match and the last word of an excluded phrase it runs on into,
     parts them: a word of grammar, or one naming people or a machine (`_described_within`)."""
-    return word in stop_words or word in _MACHINES or _names_people(word)
+    return word in stop_words or word in _MACHINES or word in _WHAT_MODELS_DO or _names_people(word)
+
+
+# Words of machine learning that, before a faculty's word an excluded phrase ends in ("Face
+# recognition generalization ability", "... representation ability"), make a compound of their own
+# that says whose the faculty is: a model's, not a person's the topic excludes ("powerful
+# generalization skills", as DeepVisage's title says of its network, arXiv 1703.08388).
+_WHAT_MODELS_DO = frozenset(
+    {"generalization", "generalisation", "representation", "representational", "transferability", "extrapolation"}
+)
 
 
 _POSSESSIVE_MARK = re.compile("['\u2019]s?(?=[ \t\u00a0])")
