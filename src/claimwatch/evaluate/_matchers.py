@@ -3329,7 +3329,9 @@ class TopicMatcher:
         way, holds."""
         hits = read(self.phrases, text)
         excluded = self.excluded.find(text) + read(self.excluded, text) if hits else []
-        excluded = [x for x in excluded if not _in_a_compound_of_another_sense(text, x)]
+        excluded = [
+            x for x in excluded if not _in_a_compound_of_another_sense(text, x) and not _inspired_by_another(text, x)
+        ]
         return next((h for h in hits if not any(x.start <= h.start and h.end <= x.end for x in excluded)), None)
 
     def reasons(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> list[PhraseReason]:
@@ -3378,7 +3380,7 @@ class TopicMatcher:
             + _suspended_parts(self.excluded, text)
             + self.excluded.find_across_marks(text)
         )
-        return [x for x in found if not _in_a_compound_of_another_sense(text, x)]
+        return [x for x in found if not _in_a_compound_of_another_sense(text, x) and not _inspired_by_another(text, x)]
 
     def read_as_an_acronym(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match an excluded phrase holds may still hold one: the excluded
@@ -3852,6 +3854,17 @@ def _first_word(text: str, x: PhraseHit) -> str:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _inspired_by_another(text: str, x: PhraseHit) -> bool:
+    """Whether excluded phrase `x` ends in "inspired" and "by" follows it ("Quantum computing
+    inspired by biology"): the phrase's match is then what something else inspired, the topic's
+    own, not the classical algorithm "quantum computing inspired" names (an agent after a
+    participle, as English gives one)."""
+    return x.phrase.lower().endswith("inspired") and _BY_AN_AGENT.match(text, x.end) is not None
+
+
+_BY_AN_AGENT = re.compile(r"[ \t\u00a0]+by\b", re.IGNORECASE)
 
 
 def _in_a_compound_of_another_sense(text: str, x: PhraseHit) -> bool:
