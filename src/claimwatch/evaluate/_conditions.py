@@ -127,8 +127,8 @@ class _WorkContext:
         machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`), or
         read past a character lost, a replacement character ("face identi\ufffdcation":
         `TopicMatcher.read_past_a_lost_character`); or
-        every match is said of a word an excluded phrase ends in, or runs on into one's last word, a
-        word or two describing it between (`TopicMatcher.said_of_a_described_word`), or stands in
+        every match is said of a word an excluded phrase ends in, or runs on into one's last word, up
+        to three words describing it between (`TopicMatcher.said_of_a_described_word`), or stands in
         an excluded phrase where a replacement character is read as an apostrophe lost ("Dog\ufffds
         face recognition": `TopicMatcher.excluded_past_a_lost_apostrophe`), or is named only to set
         the work apart from it or as the human sense beside a phrase the topic excludes ("Unlike

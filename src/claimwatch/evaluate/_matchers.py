@@ -3506,7 +3506,7 @@ class TopicMatcher:
 
     def said_of_a_described_word(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match is said of a word an excluded phrase ends in after "of",
-        "in" or "for", a word or two describing it between ("Face recognition of dairy cows": the
+        "in" or "for", up to three words describing it between ("Face recognition of dairy cows": the
         topic excludes "face recognition of cow"), or runs on into an excluded phrase's last word so
         ("Text-to-video cross-modal retrieval": "text-to-video retrieval"), shows the topic only
         perhaps: the words between may only say which of those is meant (`_described_after`,
@@ -4001,7 +4001,7 @@ _DETERMINERS = frozenset(
 
 
 def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int, str, str, str, str] | None:
-    """Where match `h` is followed by "of", "in" or "for", one or two words (and any counts: "of
+    """Where match `h` is followed by "of", "in" or "for", one to three words (and any counts: "of
     12 dairy cows") and a word an excluded phrase said of the match ends in, read as rendered
     (`_rendered_after`): where that word ends, the words between, the word, the excluded phrase
     and the preposition; None where no such words follow, where a word
@@ -4017,7 +4017,7 @@ def _described_after(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int,
     prep = m.group("prep")
     words = [w for w in _WORD.finditer(seen, m.start("words"), m.end("words")) if not w.group("count")]
     said = text[h.start : h.end]
-    for n in (0, 1, 2):  # "of 12 cows", "of dairy cows", "of Bos taurus cattle"
+    for n in (0, 1, 2, 3):  # "of 12 cows", "of dairy cows", "of Bos taurus cattle", "of Chinese Holstein dairy cows"
         if n >= len(words):
             break
         if n and _a_word_naming_people_or_joining(words[n - 1].group().lower(), STOP_WORDS):
@@ -4040,7 +4040,7 @@ def _described_within(
     excluded: PhraseSet, text: str, h: PhraseHit, seen: str, where: Callable[[int], int]
 ) -> tuple[int, str, str, str, str] | None:
     """Where match `h` runs on, white space alone between, into an excluded phrase's words but its
-    last, then one or two words and its last word ("Text-to-video cross-modal retrieval" against
+    last, then one to three words and its last word ("Text-to-video cross-modal retrieval" against
     "text-to-video retrieval", "Text-to-video and video-to-text cross-modal retrieval" against
     "text-to-video and video-to-text retrieval"): as `_described_after`, no preposition given.
     None where a word between is a word of grammar ("text-to-video generation for retrieval"),
@@ -4053,7 +4053,7 @@ def _described_within(
     words = list(_WORD.finditer(seen, m.start("words"), m.end("words")))
     said = text[h.start : h.end]
     for last in range(1, len(words)):
-        for n in (1, 2):  # the words between: "cross-modal", "partially relevant"
+        for n in (1, 2, 3):  # the words between: "cross-modal", "partially relevant", "partially relevant video"
             if n > last or _parts_a_run_on(words[last - n].group().lower(), STOP_WORDS):
                 break
             word = words[last].group()
