@@ -170,3 +170,32 @@ def test_a_match_outside_what_a_lost_apostrophe_excludes_stays_certain(tmp_path,
     records = [work("W1", title, authorships=[authorship("A", [LAB])])]
     result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
     assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+
+
+# A program's name joins its words with an underscore: the face_recognition library
+# (https://github.com/ageitgey/face_recognition, "the world's simplest face recognition library")
+# named in a title or an abstract ("Attendance system with the face_recognition library") matched
+# nothing, the claim cleared in silence (issue 18, thirty-fifth part). Read with a space, a match
+# no excluded phrase holds is a doubt, said why, on both engines; "Cattle_face_recognition" nothing.
+@pytest.mark.parametrize(
+    ("title", "said", "reads"),
+    [
+        ("Attendance system with the face_recognition library", "face_recognition", "face recognition"),
+        ("Face_Recognition_Attendance: a classroom tool", "Face_Recognition", "Face Recognition"),
+        ("Cattle_face_recognition dataset", None, None),
+        ("Attendance with snake_case names", None, None),
+    ],
+)
+def test_words_an_underscore_joins_as_a_program_s_name_does_are_a_doubt(tmp_path, title, said, reads):
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert result.findings == ()
+    if said is None:
+        assert result.uncertain_findings == ()
+        return
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            f"its title says \u201c{said}\u201d, where \u201c_\u201d stands for a space, as a program's name joins its "
+            f"words: read as \u201c \u201d, it says \u201c{reads}\u201d",
+        )
+    }

@@ -125,8 +125,8 @@ class _WorkContext:
         written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`), or ending in a
         word that may describe a noun after it (`TopicMatcher.read_as_a_modifier`), or said of a
         machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`), or
-        read past a character lost, a replacement character ("face identi\ufffdcation":
-        `TopicMatcher.read_past_a_lost_character`); or
+        read past a character lost, a replacement character ("face identi\ufffdcation") or an
+        underscore ("face_recognition": `TopicMatcher.read_past_a_lost_character`); or
         every match is said of a word an excluded phrase ends in, or runs on into one's last word, up
         to three words describing it between (`TopicMatcher.said_of_a_described_word`), or stands in
         an excluded phrase where a replacement character is read as an apostrophe lost ("Dog\ufffds

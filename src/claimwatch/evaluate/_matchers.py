@@ -3436,7 +3436,8 @@ class TopicMatcher:
         """Why a work none of whose text matches may still hold a phrase: a replacement character
         (U+FFFD) stands where a character was lost, as a PDF's ligatures are ("face identi\ufffdcation",
         its "fi" lost), or a dotless "\u0131" where English writes "i" ("Face Recogn\u0131t\u0131on", as
-        Turkish keyboards and lower-casing give it), and read so the text holds a match no excluded
+        Turkish keyboards and lower-casing give it), or an underscore joining words as a program's
+        name does ("the face_recognition library"), and read so the text holds a match no excluded
         phrase holds; None where none does. Only in a text the DuckDB engine's prefilter lets
         through as written (`PhraseSet.might_match`), so that both engines read it."""
         for name, text in self._texts(work, abstract_words):
@@ -3970,6 +3971,8 @@ _LOST_CHARACTER = "\ufffd"
 _CHARACTERS_READ_OTHERWISE = (
     (_LOST_CHARACTER, ("fi", "fl", "ff", "ffi", "ffl"), "a character lost, as a PDF's ligatures are"),
     ("\u0131", ("i",), "an \u201ci\u201d, as Turkish keyboards write it"),
+    # A program's name joins its words so ("the face_recognition library", github.com/ageitgey/face_recognition).
+    ("_", (" ",), "a space, as a program's name joins its words"),
 )
 
 
