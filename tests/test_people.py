@@ -1365,6 +1365,13 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Wei Lu\u0308", "Wei Lyu"),
         ("Ju\u0308rgen Mu\u0308ller", "Juergen Mueller"),
         ("So\u0308ren Jo\u0308rgensen", "Soeren Joergensen"),
+        # Thirty-fifth part: a name's words joined by an en dash (as a text typeset and converted
+        # writes "Jean\u2013Pierre"), a minus sign or a full-width hyphen (a Chinese keyboard's) in place of the
+        # hyphen were read as other words: never paired beside "Jean-Pierre" or "Jean Pierre".
+        ("Jean\u2013Pierre Dupont", "Jean-Pierre Dupont"),
+        ("Jean\u2212Pierre Dupont", "Jean Pierre Dupont"),
+        ("Xiao\uff0dMing Wang", "Xiaoming Wang"),
+        ("Dupont, Jean\u2014Pierre", "Jeanpierre Dupont"),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):

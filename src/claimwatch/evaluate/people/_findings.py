@@ -747,9 +747,14 @@ def _full_names(person: _Person) -> dict[str, str]:
     return out
 
 
+# The hyphens a name's word is joined by: the hyphen-minus, Unicode's hyphens (U+2010, U+2011), and
+# the dashes and minus signs a record converted from a typeset text or typed on a phone writes in
+# their place ("Jean\u2013Pierre", "Jean\u2212Pierre"; a full-width one, as a Chinese keyboard types it).
+_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+_HYPHEN_IN_A_CLASS = re.escape(_HYPHENS)
 # A hyphen or apostrophe inside a name's word, which one record writes and another leaves out
 # ("Xiao-Ming" and "Xiaoming", "O'Brien" and "OBrien") or writes as a space ("Xiao Ming").
-_INSIDE_A_WORD = re.compile("(?<=[^\\W_])[-\u2010\u2011'\u2019\u02bc\u02b9](?=[^\\W_])")  # U+02BC: "Kovalʼ"
+_INSIDE_A_WORD = re.compile(f"(?<=[^\\W_])[{_HYPHEN_IN_A_CLASS}'\u2019\u02bc\u02b9](?=[^\\W_])")  # U+02BC: "Kovalʼ"
 # A soft sign's apostrophe ending a word, which many transliterations leave out ("Koval'" of
 # Коваль is "Koval": it "may be omitted (it most often is, in titles and bibliographies)", says
 # Ukrainian: A Comprehensive Grammar); U+02B9, the prime, is the Library of Congress's ("Kubanʹ").
@@ -817,7 +822,7 @@ def _bare_initials(name: str) -> str:
     bare: list[str] = []
     for w in words:
         if _INITIAL.fullmatch(w):
-            bare.extend(c for c in w if c not in ".-\u2010")
+            bare.extend(c for c in w if c != "." and c not in _HYPHENS)
         elif _packed_initials(w):
             bare.extend(w)
         else:
@@ -880,7 +885,9 @@ def _given_first(name: str) -> str:
 _AN_INITIALS_POINT = re.compile(r"(?<=(?<!\S)[^\W\d_])\.(?=\s|$)")
 
 
-_INITIAL = re.compile(r"[^\W\d_](?:[.\-\u2010]+[^\W\d_])*[.\-\u2010]*")  # "W", "W.", "W.-L."
+_INITIAL = re.compile(
+    f"[^\\W\\d_](?:[.{_HYPHEN_IN_A_CLASS}]+[^\\W\\d_])*[.{_HYPHEN_IN_A_CLASS}]*"
+)  # "W", "W.", "W.-L."
 # Initials written together in capitals, as PubMed writes them and OpenAlex's alternative names
 # keep them ("Li WL", "Zhang XY"). A vowel among them may be a family name in capitals ("Wei LI",
 # "LI Wei"), which stays a name; so do the family names that have none (Lv, as pinyin writes Lü;
