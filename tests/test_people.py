@@ -1407,6 +1407,26 @@ def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_
     assert judge(root, body, father_in_bibtex, **COVER).verdict == "not_contradicted"
 
 
+def test_a_given_name_of_two_letters_after_the_family_s_comma_is_no_suffix(root):
+    """Thirty-fifth part: "Petrov, Iv." (Ivan abbreviated to two letters, as some references
+    write a given name) was read as the fourth Petrov, "Petrov Iv.", so beside "Iv.
+    Petrov" at the lab the doubt said the two "may be one name written in two orders (family name
+    first in one, as Chinese ... names often are)". It is his given name: one name, the plain doubt."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", "Petrov, Iv.", (HIT, [2019, 2020])), author("A2", "Iv. Petrov", (LAB, [2023]))]
+    r = judge(root, body, records, **COVER)
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    assert "other order" not in r.uncertain_people[0].uncertain_because[0]
+    # After a whole name, the form is the suffix still: "John Smith, IV" is "John Smith IV".
+    fourth = [
+        lab_work,
+        author("A1", "John Smith, IV", (HIT, [2019, 2020])),
+        author("A2", "John Smith IV", (LAB, [2023])),
+    ]
+    assert "other order" not in judge(root, body, fourth, **COVER).uncertain_people[0].uncertain_because[0]
+
+
 def test_lu_is_no_spelling_of_lyu(root):
     """ "Lu" is 陆, 卢 and 鲁 as well as 吕 stripped of its points: a "Wei Lu" at the lab pairs no
     "Wei Lyu" at HIT (one of 吕's spellings, as the thirty-fourth part reads them), and the claim

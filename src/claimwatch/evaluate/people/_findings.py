@@ -863,7 +863,7 @@ def _given_first(name: str) -> str:
     name ("Smith, John Jr."). Three parts or more, with no suffix, stay as written."""
     parts = [p.strip() for p in name.split(",")]
     suffixes: list[str] = []
-    while len(parts) > 1 and _A_SUFFIX.fullmatch(parts[-1]):
+    while len(parts) > 1 and _A_SUFFIX.fullmatch(parts[-1]) and not _a_family_name_alone(parts[:-1]):
         suffixes.insert(0, parts.pop())
     if not suffixes and len(parts) == 3 and _A_SUFFIX.fullmatch(parts[1]):
         suffixes.append(parts.pop(1))
@@ -878,6 +878,13 @@ def _given_first(name: str) -> str:
     elif not suffixes:
         return name
     return " ".join([", ".join(parts), *suffixes])
+
+
+def _a_family_name_alone(before: list[str]) -> bool:
+    """Whether what comes before a suffix's form after a comma is one word alone: a family name,
+    whose given part that is ("Petrov, Iv.", two letters of Ivan as some references abbreviate
+    it, not the fourth Petrov), since a suffix follows a whole name ("John Smith, IV")."""
+    return len(before) == 1 and len(before[0].split()) == 1
 
 
 # The point after a middle initial, which one record writes and another leaves out ("John A.
