@@ -845,14 +845,13 @@ def _read_alike(name: str) -> str:
     # "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), read as the base
     # letters records written without them write, as institution names are (`in_base_letters`).
     lower = in_base_letters(dotted_i(unicodedata.normalize("NFC", bare).casefold()))
-    return " ".join(_A_SUFFIXS_POINT.sub("", _AN_INITIALS_POINT.sub("", lower)).split())
+    return " ".join(_A_WORDS_POINT.sub("", lower).split())
 
 
 # A suffix after a comma, as author lists, ORCID and the lists write one ("John Smith, Jr.",
 # "Smith, John, Jr.", the Denied Persons List's "ABEL HERNANDEZ, JR."): the name's, not its given
 # part's. Its point is one record's and not another's ("Jr." and "Jr").
 _A_SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv)\.?", re.IGNORECASE)
-_A_SUFFIXS_POINT = re.compile(r"(?<=(?<!\S)[js]r)\.(?=\s|$)")
 
 
 def _given_first(name: str) -> str:
@@ -887,9 +886,11 @@ def _a_family_name_alone(before: list[str]) -> bool:
     return len(before) == 1 and len(before[0].split()) == 1
 
 
-# The point after a middle initial, which one record writes and another leaves out ("John A.
-# Smith", "John A Smith"): one name.
-_AN_INITIALS_POINT = re.compile(r"(?<=(?<!\S)[^\W\d_])\.(?=\s|$)")
+# The point ending an abbreviated word of a name, which one record writes and another leaves out:
+# a middle initial's ("John A. Smith", "John A Smith"), a suffix's ("Jr."), "Md." (Muhammad, as
+# Bangladeshi names abbreviate it: "Md. Abdur Rahman" and "Md Abdur Rahman" alike on arXiv) and a
+# given name's first letters ("Iv. Petrov"): one name.
+_A_WORDS_POINT = re.compile(r"(?<=[^\W\d_])\.(?=\s|$)")
 
 
 _INITIAL = re.compile(
