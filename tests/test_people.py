@@ -1378,6 +1378,13 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Md. Abdur Rahman", "Md Abdur Rahman"),
         ("Rahman, Md.", "Md Rahman"),
         ("Petrov, Iv.", "Iv Petrov"),
+        # A name with its Chinese or Korean form in brackets, as Google Scholar profiles give one
+        # ("Wei Li (李伟)", "Hai-Jun Liao (廖海军)": scholar.google.com/citations?user=7wiebe8AAAAJ,
+        # the name a curated history copies), was one name of both: never paired with either.
+        ("Wei Li (\u674e\u4f1f)", "Wei Li"),
+        ("Hai-Jun Liao (\u5ed6\u6d77\u519b)", "\u5ed6\u6d77\u519b"),
+        ("\u674e\u4f1f\uff08Wei Li\uff09", "Li, Wei"),
+        ("Kim, Min-jun (\uae40\ubbfc\uc900)", "Minjun Kim"),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):

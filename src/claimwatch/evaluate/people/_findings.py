@@ -766,17 +766,17 @@ _SCANDINAVIAN = str.maketrans({"ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"})
 
 
 def _spellings_alike(name: str) -> tuple[str, ...]:
-    """A name read alike (`_read_alike`) as written, and as each other spelling of it reads: a
-    hyphen or apostrophe inside a word left out or a space ("Xiao-Ming Wang" is "Xiaoming Wang" and
+    """A name read alike (`_read_alike`) as written, and as each other spelling of it reads: each
+    form of a name written with its form in another script in brackets (`_in_and_out_of_its_brackets`), a hyphen or apostrophe inside a word left out or a space ("Xiao-Ming Wang" is "Xiaoming Wang" and
     "Xiao Ming Wang"), German letters written out ("Jürgen Müller" is "Juergen Mueller" as well as
     the "Jurgen Muller" records strip it to), and so Danish and Norwegian ones ("Søren" is
     "Soeren", "Kåre" is "Kaare"). Only ever a doubt, as any reading alike is. The letters are
     sought composed: some records write "ü" as "u" and a combining diaeresis (U+0308), as the GND
     returns umlauts (github.com/gbv/cocoda/issues/403), and "Lü" so was never "Lyu"."""
     name = unicodedata.normalize("NFC", name)
-    spellings = [name]
+    spellings = [name, *_in_and_out_of_its_brackets(name)]
     if _INSIDE_A_WORD.search(name):
-        spellings += [_INSIDE_A_WORD.sub("", name), _INSIDE_A_WORD.sub(" ", name)]
+        spellings += [_INSIDE_A_WORD.sub(joined, s) for s in spellings for joined in ("", " ")]
     if any(c in name for c in "äöüÄÖÜßẞ"):
         spellings += [s.translate(_GERMAN) for s in spellings]
     if any(c in name for c in "øØåÅ"):
@@ -790,6 +790,27 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
     if _an_initials_form(name):
         spellings.append(_bare_initials(name))
     return tuple(dict.fromkeys(map(_read_alike, spellings)))
+
+
+# A part of a name in brackets, round or full-width, which is the name in another script ("Wei Li
+# (李伟)", "Hai-Jun Liao (廖海军)", as Google Scholar profiles give them, which a curated history
+# copies). Any other part in brackets stays: an analyst's "Li Wei (Harbin)" beside "Li Wei
+# (Beijing)" tells two people apart.
+_BRACKETED = re.compile(r"\s*[(\uff08]([^()\uff08\uff09]*)[)\uff09]\s*")
+# The Chinese, Japanese and Korean scripts: Han (with its extension A and the compatibility
+# ideographs), hiragana and katakana, and Hangul syllables.
+_A_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _in_and_out_of_its_brackets(name: str) -> list[str]:
+    """A name written with its form in another script in brackets, each form alone: the one a
+    Chinese, Japanese or Korean script writes and its romanisation, either in the brackets."""
+    inside = [m.group(1).strip() for m in _BRACKETED.finditer(name)]
+    if len(inside) != 1 or not inside[0]:
+        return []
+    outside = " ".join(_BRACKETED.sub(" ", name).split())
+    in_two_scripts = bool(outside) and bool(_A_CJK_LETTER.search(inside[0])) != bool(_A_CJK_LETTER.search(outside))
+    return [outside, inside[0]] if in_two_scripts else []
 
 
 # The pinyin syllables lü and nü as a name's word (吕, the surname Lü; 女), written three ways:
