@@ -197,6 +197,8 @@ def test_orcids_with_and_without_their_url_and_a_wrong_check_digit():
     assert orcid_id("https://orcid.org/0000-0001-6187-6610") == "0000-0001-6187-6610"
     assert orcid_id("0000-0002-1694-233x") == "0000-0002-1694-233X"  # X is a check digit
     assert orcid_id("0000-0001-6187-6611") is None
+    # Full-width digits (a Chinese keyboard's) are the digits: never an iD of other characters.
+    assert orcid_id("\uff10\uff10\uff10\uff10-0001-6187-6610") == "0000-0001-6187-6610"
     assert orcid_id("https://example.org/0000-0001-6187-6610") is None
     assert orcid_id(None) is None
 

@@ -100,6 +100,16 @@ def _people(result: ClaimResult) -> dict[str, list[str]]:
         (f"orcid.org/{LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
         (f"https://orcid.org/{LI_WEI_ORCID}/", {f"orcid:{LI_WEI_ORCID}"}),
         ("orcid.org/0000-0002-1825-0098", set()),  # the check digit still counts
+        # Thirty-fifth part: the word "ORCID" before the iD, as every report writes it beside a
+        # person ("ORCID 0000-0002-1825-0097") and an analyst copies it, a CV's "ORCID iD:" and the
+        # key's "orcid:", and an iD of full-width digits (a Chinese keyboard's): "names no person".
+        (f"ORCID {LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
+        (f"orcid:{LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
+        (f"ORCID iD: https://orcid.org/{LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
+        ("\uff10\uff10\uff10\uff10-0002-1694-233x", {"orcid:0000-0002-1694-233X"}),
+        ("ORCID 0000-0002-1825-0098", set()),  # the check digit still counts
+        ("orcid", {"curated:orcid"}),  # the word alone is a curated id's form
+        (f"orcid{LI_WEI_ORCID}", {f"curated:orcid{LI_WEI_ORCID}"}),  # run on, a curated id's form too
     ],
 )
 def test_a_person_is_named_by_author_id_orcid_or_curated_id(written: str, keys: set[str]) -> None:
@@ -121,7 +131,17 @@ def test_the_listing_names_a_person_by_an_id_a_review_reads_as_them_alone(pid: s
     assert f"curated:{pid}" in person_keys(named) or person_keys(named) == {pid}
 
 
-@pytest.mark.parametrize("named", ["A1", "https://openalex.org/A1", LI_WEI_ORCID, f"https://orcid.org/{LI_WEI_ORCID}"])
+@pytest.mark.parametrize(
+    "named",
+    [
+        "A1",
+        "https://openalex.org/A1",
+        LI_WEI_ORCID,
+        f"https://orcid.org/{LI_WEI_ORCID}",
+        f"ORCID {LI_WEI_ORCID}",  # as the reports write it
+        f"orcid:{LI_WEI_ORCID}",
+    ],
+)
 def test_a_review_finds_the_person_by_any_of_their_ids(tmp_path: Path, named: str) -> None:
     result = _result(project(tmp_path), _review("lab-no-recruits", named, "not_a_match"))
     assert _people(result) == {"matched": [], "uncertain": ["A2"], "dismissed": ["A1"]}

@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -113,7 +114,7 @@ class AuthorRecord:
 
 # --- identifiers -----------------------------------------------------------------------------
 
-_ORCID = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE)
+_ORCID = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE | re.ASCII)
 
 
 def orcid_id(value: object) -> str | None:
@@ -121,7 +122,8 @@ def orcid_id(value: object) -> str | None:
     ORCID iD, its check digit (ISO 7064 11-2) included."""
     if not isinstance(value, str):
         return None
-    m = _ORCID.match(value.strip())
+    # Full-width digits, as a Chinese or Japanese keyboard types them, are the digits.
+    m = _ORCID.match(unicodedata.normalize("NFKC", value).strip())
     if not m:
         return None
     short = m.group(1).upper()

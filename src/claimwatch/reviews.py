@@ -113,6 +113,10 @@ def person_keys(text: str) -> frozenset[str]:
     if text.startswith("curated:"):  # a curated id alone, where it is also an OpenAlex id's form
         curated = text.removeprefix("curated:")
         return frozenset({text}) if _CURATED_ID.match(curated) else frozenset()
+    labelled = _orcid_after_its_label(text)
+    if labelled is not None:  # an ORCID iD, said to be one
+        orcid = orcid_id(labelled)
+        return frozenset({f"orcid:{orcid}"} if orcid else ())
     keys = set()
     openalex = ids.openalex_id(text)
     if openalex and openalex.startswith("A"):
@@ -171,6 +175,17 @@ def person_named(person_id: str, curated_file: str | None = None) -> str:
 
 
 _ORCID_SHAPE = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", re.IGNORECASE)
+# "ORCID" before an iD, as the reports write one beside a person ("ORCID 0000-0002-1825-0097"), a
+# CV ("ORCID iD: ...") or a key ("orcid:..."), and an analyst copies it: no curated id has a space
+# or a colon, so the word names nothing else.
+_AN_ORCID_LABEL = re.compile(r"^orcid(?:\s*id)?(?:\s*:\s*|\s+)", re.IGNORECASE)
+
+
+def _orcid_after_its_label(text: str) -> str | None:
+    """The ORCID iD a review names after the word "ORCID"; None where it names none so."""
+    label = _AN_ORCID_LABEL.match(text)
+    rest = _as_typed(text[label.end() :]) if label else ""
+    return rest if label and _ORCID_SHAPE.match(rest) else None
 
 
 def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
