@@ -1767,6 +1767,10 @@ FIRM_ROWS = [
      "3334 WALNUT BEND LANE, HOUSTON, TX, 77042, US", "70 F.R. 17645 4/7/05"),
     ("Nonproliferation Sanctions (ISN) - State Department", "Tarh O Palayesh", "", "Vol. 78, No. 38, 02/26/13"),
     (UVL, "Harbin Xinguang Feitian", "1717 Chuangxin Yi Road, Harbin, Heilongjiang Province, China, CN", ""),
+    # Thirty-fifth part: three more, firms' coined words, marked until then.
+    (EL, "Sputnik E", "7150 Rue Chouinard, Montreal, Quebec, H8N 2Z6, CA", "77 FR 61249 No. 195"),
+    (EL, "New Intelcom", "Manchieh St, Garden Place Blvd, Hariet Hreik, Beirut, LB", "79 FR 32441"),
+    (EL, "Cybernet MEA", "202 B Sama Tower Sheikh Tayed Road #3, P.O. Box 16048, Dubai, AE", "81 FR 14953"),
     # Real people of that file beside them, still marked ("Fang Yu" at Xi'an, "Alex Woolf" at
     # Montreal), and, built from them, one whose given name is a Chinese city ("Fuyuan Huang",
     # really at Beijing, put at Fuyuan) and one named after a city outside China.
@@ -1780,8 +1784,9 @@ FIRM_ROWS = [
 def test_a_firms_word_no_one_is_named_by_or_its_chinese_city_first_is_no_persons_name(tmp_path, capsys, shared_data):
     """Seven untyped rows of the CSL of 2023-11 naming firms ("Video Logic", "Harbin Xinguang
     Feitian") were marked may_be_a_person, every author at one a doubt; 912 entries of that file
-    are marked now, 919 before: those seven, no person among them (no name of the file's 1,045
-    typed individuals holds such a word)."""
+    were marked after the thirty-fourth part, 919 before: those seven, no person among them (no
+    name of the file's 1,045 typed individuals holds such a word). The thirty-fifth part's three
+    ("Sputnik E", "New Intelcom", "Cybernet MEA"): 909 marked."""
     rl = _company_form_rows_imported(tmp_path, capsys, shared_data, FIRM_ROWS)
     assert [e.name for e in rl.entries if e.may_be_a_person] == [
         "Fang Yu",

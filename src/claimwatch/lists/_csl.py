@@ -1211,8 +1211,12 @@ _SURNAMES_TOO = frozenset(["pao", "zao", "co", "xueyuan", "bank", "steel", "plan
 # (ISN; Persian "design and refining"), each read as a person's name. Only whether a name may be
 # a person's reads them (`_names_as_a_person_is`), not what an organisation's word tells elsewhere.
 # Not "nouveau", French "new" too, but a surname (the poet Germain Nouveau, 1851-1920:
-# en.wikipedia.org/wiki/Germain_Nouveau), which no firm's row of the file needs.
-_NO_ONES_NAME = frozenset(["nouvelle", "option", "video", "logic", "phase", "com", "results", "palayesh"])
+# en.wikipedia.org/wiki/Germain_Nouveau), which no firm's row of the file needs. So the Entity List's
+# "Sputnik E" (Montreal, 77 FR 61249, beside "Video Logic"), "New Intelcom" (Beirut) and "Cybernet
+# MEA" (Dubai): firms' coined words, which no name of the file's 1,124 typed individuals holds.
+_NO_ONES_NAME = frozenset(
+    ["nouvelle", "option", "video", "logic", "phase", "com", "results", "palayesh", "sputnik", "intelcom", "cybernet"]
+)
 
 
 def _in_capitals(word: str) -> bool:
