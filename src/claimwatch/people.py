@@ -38,6 +38,9 @@ LEGACY_AUTHOR_FIELDS = frozenset({"last_known_institution"})
 have them): never asked of the API."""
 
 UNNAMED = "(unnamed author)"
+NAME_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+"""What follows a person's name, not a name of their own ("John Smith Jr.", "Henry Ford II"), in
+lower case and without its point: a record's names (`evaluate.people`) and a list's (`lists`)."""
 YEARS_READ = range(1000, 10_000)  # a year outside this is no year a record can mean
 
 

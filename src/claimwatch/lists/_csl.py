@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import countries, documents
 from ..errors import InputError, Problem
+from ..people import NAME_SUFFIXES
 from ..results import no_start_given
 from ._import import (
     IMPORT_MAX_BYTES,
@@ -1190,9 +1191,6 @@ _NAME_PARTICLES = frozenset(
      "du", "le", "y", "e", "bin", "binti", "bint", "ibn", "ben", "al", "el", "ud", "ul", "ur"]
 )  # fmt: skip
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn)-(?=[^\W\d_])")
-# What follows a person's name, not a name of their own ("John Smith Jr.", "Henry Ford II").
-_NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
-_SUFFIX_WORDS = frozenset(s.rstrip(".") for s in _NAME_SUFFIXES)
 
 # Words of organisations' names that are people's names too: "PAO" (Russia's PJSC; the Wade-Giles
 # surname 鮑, Ellen Pao's), "zao" (Russia's CJSC; Zao Wou-Ki), "co" (Zaldy Co; "Co." with its point
@@ -1292,7 +1290,7 @@ def _names_as_a_person_is(name: str) -> bool:
     words = [w.removesuffix(",") for w in written]  # "RIM, Ryong Nam", as OFAC writes a surname first
     # A suffix after the names ("Jr.", "III.") or between them, as the ITAR Debarred list writes
     # "Ramon Jr. Andrade".
-    suffixes = [i for i, w in enumerate(words) if i > 0 and w.casefold().rstrip(".") in _SUFFIX_WORDS]
+    suffixes = [i for i, w in enumerate(words) if i > 0 and w.casefold().rstrip(".") in NAME_SUFFIXES]
     if len(words) - len(suffixes) >= 2:
         words = [w for i, w in enumerate(words) if i not in suffixes]
     names = [
@@ -1443,11 +1441,14 @@ def _begins_with_its_chinese_city(name: str, entity: Sequence[CslRecord]) -> boo
         for part in address.split(",")[:-1]
         if part.strip() and not any(c.isdigit() for c in part)
     }
-    country_names = {tuple(n.split()) for n in countries.BY_NAME}
     return any(
-        1 <= len(city) <= len(words) - 2 and tuple(words[: len(city)]) == city and city not in country_names
+        1 <= len(city) <= len(words) - 2 and tuple(words[: len(city)]) == city and city not in _COUNTRY_NAMES_WORDS
         for city in cities
     )
+
+
+# Each name of a country, word by word: a city first in a name is never one of them.
+_COUNTRY_NAMES_WORDS = frozenset(tuple(n.split()) for n in countries.BY_NAME)
 
 
 # Company forms that are people's names or initials too, each with the countries that write it

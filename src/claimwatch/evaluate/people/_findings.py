@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..._text import printable
 from ...claims import Claim, describe, describe_period
 from ...evidence import Evidence
-from ...people import PUBLICATION_YEARS, UNNAMED
+from ...people import NAME_SUFFIXES, PUBLICATION_YEARS, UNNAMED
 from ...results import (
     DIRECT_METHODS,
     ClaimResult,
@@ -872,7 +872,7 @@ def _read_alike(name: str) -> str:
 # A suffix after a comma, as author lists, ORCID and the lists write one ("John Smith, Jr.",
 # "Smith, John, Jr.", the Denied Persons List's "ABEL HERNANDEZ, JR."): the name's, not its given
 # part's. Its point is one record's and not another's ("Jr." and "Jr").
-_A_SUFFIX = re.compile(r"(?:jr|sr|ii|iii|iv)\.?", re.IGNORECASE)
+_A_SUFFIX = re.compile(f"(?:{'|'.join(sorted(NAME_SUFFIXES))})\\.?", re.IGNORECASE)
 
 
 def _given_first(name: str) -> str:
