@@ -1385,6 +1385,12 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Hai-Jun Liao (\u5ed6\u6d77\u519b)", "\u5ed6\u6d77\u519b"),
         ("\u674e\u4f1f\uff08Wei Li\uff09", "Li, Wei"),
         ("Kim, Min-jun (\uae40\ubbfc\uc900)", "Minjun Kim"),
+        # A degree after a comma, as a lab's page writes its people ("Xiang Li, PhD", an alumni
+        # page) and a manuscript's author list ("Ravi B. Parikh, MD, MPP", "Mitesh S. Patel, MD,
+        # MBA"), copied into a curated history: read as the given name ("PhD Xiang Li"), never paired.
+        ("Xiang Li, PhD", "Xiang Li"),
+        ("Parikh, Ravi B., MD, MPP", "Ravi B. Parikh"),
+        ("Mitesh S. Patel, M.D., MBA", "Patel, Mitesh S."),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):

@@ -880,8 +880,13 @@ def _given_first(name: str) -> str:
     ("Smith, John, Jr." and "John Smith, Jr." are "John Smith Jr."): read as a given name, the
     suffix put "Jr. John Smith" first and paired no one. So between the family and the given
     name, as BibTeX writes one ("von Last, Jr, First": "Smith, Jr., John"), or ending the given
-    name ("Smith, John Jr."). Three parts or more, with no suffix, stay as written."""
+    name ("Smith, John Jr."). A degree after a comma is read away (`_A_DEGREE`). Three parts or
+    more, with no suffix, stay as written."""
     parts = [p.strip() for p in name.split(",")]
+    degrees = 0
+    while len(parts) > 1 and _A_DEGREE.fullmatch(parts[-1]) and not _a_family_name_alone(parts[:-1]):
+        parts.pop()
+        degrees += 1
     suffixes: list[str] = []
     while len(parts) > 1 and _A_SUFFIX.fullmatch(parts[-1]) and not _a_family_name_alone(parts[:-1]):
         suffixes.insert(0, parts.pop())
@@ -895,9 +900,18 @@ def _given_first(name: str) -> str:
         parts[1] = " ".join(given)
     if len(parts) == 2 and all(parts):
         parts = [f"{parts[1]} {parts[0]}"]
-    elif not suffixes:
+    elif not suffixes and not degrees:
         return name
     return " ".join([", ".join(parts), *suffixes])
+
+
+# A degree after a comma, as a lab's page and a CV write one after a name ("Wei Li, PhD", "Jane Doe,
+# MD, PhD") and a curated history copies it, and the record of the same person writes none: no name
+# of theirs. Not "MA" nor "MS" (the surname Ma; a title), and only after a whole name: "Rahman, Md"
+# is Md Rahman (`_a_family_name_alone`).
+_A_DEGREE = re.compile(
+    r"(?:ph\.?\s?d|m\.?d|d\.?phil|m\.?phil|m\.?sc|b\.?sc|sc\.?d|d\.?sc|mba|mph|mpp|mha)\.?", re.IGNORECASE
+)
 
 
 def _a_family_name_alone(before: list[str]) -> bool:
