@@ -1391,6 +1391,11 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Xiang Li, PhD", "Xiang Li"),
         ("Parikh, Ravi B., MD, MPP", "Ravi B. Parikh"),
         ("Mitesh S. Patel, M.D., MBA", "Patel, Mitesh S."),
+        # And a title first, as a conference's page lists its speakers ("Prof. Wei Li", Harbin
+        # Engineering University) and a student's page a mentor ("Assoc. Prof. Wei Li"): never paired.
+        ("Prof. Wei Li", "Wei Li"),
+        ("Assoc. Prof. Wei Li", "Li, Wei"),
+        ("Dr. Xiaoming Wang", "Xiaoming Wang"),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):

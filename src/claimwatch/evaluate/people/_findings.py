@@ -866,7 +866,13 @@ def _read_alike(name: str) -> str:
     # "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), read as the base
     # letters records written without them write, as institution names are (`in_base_letters`).
     lower = in_base_letters(dotted_i(unicodedata.normalize("NFC", bare).casefold()))
-    return " ".join(_A_WORDS_POINT.sub("", lower).split())
+    return _A_TITLE_FIRST.sub("", " ".join(_A_WORDS_POINT.sub("", lower).split()))
+
+
+# A title before a name of two words or more, as a conference's or a lab's page writes its people
+# ("Prof. Wei Li, Harbin Engineering University", "Assoc. Prof. Wei Li", "Dr. Wei Li") and a
+# curated history copies it, and the record of the same person writes none: no name of theirs.
+_A_TITLE_FIRST = re.compile(r"^(?:(?:assoc|associate|asst|assistant) )?(?:prof|professor|dr) (?=\S+ \S)")
 
 
 # A suffix after a comma, as author lists, ORCID and the lists write one ("John Smith, Jr.",
