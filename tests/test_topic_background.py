@@ -150,3 +150,47 @@ def test_a_match_named_only_to_set_the_work_apart_is_a_doubt(tmp_path, title, sa
 def test_a_match_the_work_names_as_its_own_stays_certain(tmp_path, title):
     result = judged(tmp_path, title)
     assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+
+
+# A title names what the work does: "human face recognition" in a title holding no excluded phrase is
+# the work's own, whatever its abstract says of animals' faces or of a person's faculty in passing.
+# The titles are real ("Human face recognition based on multidimensional PCA and extreme learning
+# machine", Pattern Recognition 44(10), 2011; "Combining Gabor features: summing vs. voting in human
+# face recognition", IEEE SMC 2003, listed at https://technodocbox.com/amp/72045556-3D_Graphics/
+# Robust-face-detection-based-on-convolutional-neural-networks.html); the asides are the related-work
+# sentence Mougeot et al.'s abstract writes, turned round ("little research have been performed on
+# animal biometrics identification", above), and the psychology a face paper cites. Each was a doubt
+# (issue 18, thirty-fifth part, review); one title holding an excluded phrase still is.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        (
+            "Human face recognition based on multidimensional PCA and extreme learning machine",
+            "Human face recognition has been studied for decades, while animal face recognition has received "
+            "little attention. We combine multidimensional PCA with an extreme learning machine.",
+        ),
+        (
+            "Combining Gabor features: summing vs. voting in human face recognition",
+            "We compare two ways of combining Gabor features for human face recognition. Unlike the face "
+            "recognition ability of people, a machine's can be measured on a benchmark.",
+        ),
+    ],
+)
+def test_the_human_sense_a_title_names_is_the_work_s_own(tmp_path, title, abstract):
+    result = judged(tmp_path, title, abstract)
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+
+
+def test_the_human_sense_in_a_title_holding_an_excluded_phrase_is_still_a_doubt(tmp_path):
+    result = judged(
+        tmp_path,
+        "From human face recognition to cattle face recognition",
+        "We transfer models trained for human face recognition to cattle face recognition.",
+    )
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert [f.uncertain_because for f in result.uncertain_findings] == [
+        (
+            "its title says \u201chuman face recognition\u201d, where \u201cface recognition\u201d is named as the human "
+            "sense, beside a phrase the topic excludes, not as what the work does",
+        )
+    ]

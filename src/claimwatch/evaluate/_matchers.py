@@ -3543,7 +3543,8 @@ class TopicMatcher:
         match is named only to set the work apart from it ("Unlike face recognition, gait ...",
         `_set_apart_from`), or as the human sense beside a phrase the topic excludes ("Despite the
         advancements in human face identification", beside "animal face identification":
-        `_the_human_sense`), or is said of a word an excluded phrase ends in (`_described_after`);
+        `_the_human_sense`, not in a title holding no excluded phrase: "Human face recognition based on
+        ..." names the work's own), or is said of a word an excluded phrase ends in (`_described_after`);
         None where a match stands otherwise, or where every match is of the last kind alone
         (`said_of_a_described_word` says that)."""
         texts = list(self._texts(work, abstract_words))
@@ -3554,7 +3555,9 @@ class TopicMatcher:
             for h in hits:
                 if _within_any(h, excluded):
                     continue
-                if (why := _set_apart_from(text, h)) is None and beside_an_exclusion:
+                if (why := _set_apart_from(text, h)) is None and beside_an_exclusion and (name != "title" or excluded):
+                    # A title names what the work does: "Human face recognition based on ..." is its own,
+                    # whatever its abstract says of animals' faces, unless the title holds an excluded phrase.
                     why = _the_human_sense(text, h, excluded)
                 if why is not None:
                     first = first or (name, text, h, why)
