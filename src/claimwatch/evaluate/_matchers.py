@@ -3944,10 +3944,10 @@ def _persons_after_words(seen: str, where: Callable[[int], int], stop_words: Set
     return " ".join([*between, m.group("person")]), where(m.end())
 
 
-# "of", "in" or "for" right after a match and the two or three words after it, white space alone
-# between ("Face recognition of dairy cows", "... of Bos taurus cattle"), each word's end kept.
-# A count among the words ("of 12 dairy cows", "of 1,200 cows") only says how many, as "two" does:
-# read through, it is not one of the word or two that may describe the animal's word. A word
+# "of", "in" or "for" right after a match and the two to five words after it, white space alone
+# between ("Face recognition of dairy cows", "... of Chinese Holstein dairy cows"), each word's end
+# kept. A count among the words ("of 12 dairy cows", "of 1,200 cows") only says how many, as "two"
+# does: read through, it is not one of the up to three words that may describe the animal's word. A word
 # whose digits its letters follow ("of 3D dairy cows", "of 2-year-old cows") is a describing word.
 _COUNT = r"\d+(?:,\d{3})*(?:\.\d+)?(?![\d,.]*[^\W\d_])"
 _DESCRIBING_WORD = r"(?:\d+-?)?[^\W\d_]+(?:-[^\W\d_]+)*"
