@@ -78,6 +78,41 @@ def test_the_namesake_s_province_with_another_city_of_it_says_so(matcher, raw, i
     assert doubt.endswith(f"of it there or another body of the name, not {UIR}")
 
 
+@pytest.mark.parametrize(
+    ("raw", "city"),
+    [
+        ("University of International Relations, Suzhou, China", "Suzhou"),
+        ("University of International Relations, Suzhou 215000, China", "Suzhou"),
+        ("国际关系学院，苏州", "苏州"),
+        ("University of International Relations, Wuxi, China", "Wuxi"),
+    ],
+)
+def test_a_city_in_the_namesake_s_province_alone_says_so(matcher, raw, city):
+    """Thirty-fifth part: "..., Suzhou, China" was a certain match of the MSS's Beijing university,
+    though Suzhou is no city of its; the tracker gives Jiangnan Social University, addressed
+    江苏省苏州市, the alias "Institute of International Relations Suzhou Campus" (the real tracker
+    in ../shared/data/aspi), and Suzhou lies in Jiangsu, the Nanjing namesake's province. A doubt,
+    as "..., Suzhou, Jiangsu" is, saying the city is in its province but not its city."""
+    doubt = doubt_of_uir(matcher, raw)  # was None: a certain match
+    assert doubt is not None and "is also the name of another body, " + NAMESAKE in doubt
+    said = f"; the affiliation names {city}, a city in Jiangsu (a province of its), not its city: the text may"
+    assert said + " name a campus of it there or another body of the name, not " + UIR in doubt
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # A province said with the city says whose it is: Anhui's Suzhou (宿州), Beijing's own.
+        "University of International Relations, Suzhou, Anhui, China",
+        "University of International Relations, Beijing, China",
+        # UIR's Hangzhou campus (the tracker's subsidiary), in Zhejiang.
+        "University of International Relations, Hangzhou, China",
+    ],
+)
+def test_a_city_outside_the_namesake_s_province_stays_certain(matcher, raw):
+    assert doubt_of_uir(matcher, raw) is None
+
+
 def test_the_namesake_s_city_named_too_is_the_plain_doubt(matcher):
     """Its own city beside another's in the name's part: the text may name it, as before."""
     doubt = doubt_of_uir(matcher, "University of International Relations, Nanjing, Suzhou, Jiangsu, China")
@@ -160,6 +195,7 @@ entries:
         ("University of International Relations, Beijing 100091, China", "match"),
         ("国际关系学院，北京 100091", "match"),
         ("University of International Relations, China", "match"),
+        ("University of International Relations, Suzhou, China", "doubt"),  # was match
     ],
 )
 def test_a_whole_check_finds_it_so_on_both_engines(tmp_path, monkeypatch, capsys, raw, found):

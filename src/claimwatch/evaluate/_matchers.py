@@ -915,9 +915,16 @@ def _with_its_namesake(
     may_name = ": the text may name it"
     if other.only_in_its_places:  # the entry the commoner bearer: only the other's place is a doubt
         its, not_its = _the_namesake_s_places_said(hit, text, other)
-        if not its:
+        if not its and (cities := _cities_of_the_namesake_s_province(hit, text, other)):
+            # "..., Suzhou, China": no place of the namesake's, but a city in its province.
+            may_name = (
+                f"; the affiliation names {', '.join(map(printable, cities))}, a city in"
+                f" {', '.join(sorted(_the_namesake_s_provinces(other)))} (a province of its), not its city: the text"
+                f" may name a campus of it there or another body of the name"
+            )
+        elif not its:
             return placed
-        if not_its:  # "..., Suzhou, Jiangsu": its province, and a city of it not the namesake's
+        elif not_its:  # "..., Suzhou, Jiangsu": its province, and a city of it not the namesake's
             may_name = (
                 f"; the affiliation names {', '.join(map(printable, its))}, a place of its, but"
                 f" {', '.join(map(printable, not_its))}, not its city: the text may name a campus of it there"
@@ -957,6 +964,25 @@ def _the_namesake_s_places_said(hit: NameHit, text: str, other: Namesake) -> tup
             not_its.append(said)
     its = [text[p.start : p.end] for p in its_places]
     return its, not_its if all(p.is_province for p in its_places) else []
+
+
+def _the_namesake_s_provinces(other: Namesake) -> frozenset[str]:
+    """The Chinese provinces the namesake's places lie in (Jiangsu, of "Nanjing; Jiangsu")."""
+    return frozenset(p for place in other.places for found in provinces_in(place) for p in found.provinces)
+
+
+def _cities_of_the_namesake_s_province(hit: NameHit, text: str, other: Namesake) -> list[str]:
+    """The Chinese cities the name's part of `text` names that may lie in the namesake's province
+    and are not its city, where the part names no province ("Suzhou" of "University of
+    International Relations, Suzhou, China", Suzhou in Jiangsu or in Anhui), each as written; none
+    where it names a province, which says whose city it is ("..., Suzhou, Anhui")."""
+    beside = _beside_it_in_its_part(hit, text, provinces_in(text))
+    if any(p.is_province for p in beside):
+        return []
+    theirs = {_place_key(p) for p in other.places}
+    provinces = _the_namesake_s_provinces(other)
+    said = [text[p.start : p.end] for p in beside if p.provinces & provinces]
+    return [] if any(_place_key(in_english(s) or s) in theirs for s in said) else said
 
 
 def _an_own_place_not_the_namesake_s(entry: ListEntry, hit: NameHit, text: str, other: Namesake) -> bool:
