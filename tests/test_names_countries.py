@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from claimwatch.evaluate import NameMatcher
+from claimwatch.evaluate import NameMatcher, _places
 from claimwatch.evaluate._matchers import ListMatcher, _EntryHit, _placing
+from claimwatch.evaluate._names import fold
 from claimwatch.evaluate._places import countries, part_of, places_in
 from claimwatch.lists import ListEntry, ReferenceList
 from claimwatch.lists._model import Source
@@ -448,6 +449,41 @@ def test_conflicting_places_in_one_part_are_uncertain():
 )
 def test_places_and_the_countries_they_imply(text, expected):
     assert countries(places_in(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Thirty-fifth part. A longer name of another country's city that begins with a table city's
+        # was read as the shorter: Santiago de Compostela (Spain; GeoNames' cities15000, 99,536
+        # people) as Santiago, Chile, so an author there was placed in Chile; Stockton-on-Tees as
+        # Stockton, California; Surat Thani as Surat, India.
+        ("Universidade de Santiago de Compostela, 15782 Santiago de Compostela", {"ES"}),  # was CL
+        ("Universidad Nacional de Santiago del Estero, Santiago del Estero", {"AR"}),  # was CL
+        ("Durham University Queen's Campus, Stockton-on-Tees", {"GB"}),  # was US
+        ("Prince of Songkla University, Surat Thani Campus, Surat Thani", {"TH"}),  # was IN (Surat)
+        ("Universidad de Santiago de Chile, Santiago", {"CL"}),  # the shorter, as before
+        # The Turkish cities the table wrote with a dotless ı, which folded text never holds: nothing.
+        ("Harran University, Şanlıurfa", {"TR"}),
+        ("Dicle University, Diyarbakır", {"TR"}),
+        ("Firat University, Elazig", {"TR"}),
+        # Written in the base letters records use for ł (Web of Science's "Lodz"): nothing.
+        ("Lodz University of Technology, Lodz", {"PL"}),
+        ("Wroclaw University of Science and Technology, Wroclaw", {"PL"}),
+        # "St." for Saint, as Russian institutions' English addresses write it: nothing (GeoNames
+        # names Florida's St. Petersburg so, 257,083 people to Russia's 5,351,935).
+        ("ITMO University, St. Petersburg 197101", {"RU"}),
+        ("Ioffe Institute, St Petersburg", {"RU"}),
+    ],
+)
+def test_the_city_table_reads_names_as_affiliations_write_them(text, expected):
+    assert countries(places_in(text)) == expected
+
+
+def test_every_city_is_written_as_folded_text_reads():
+    """A name the fold never gives is never read ("sanlıurfa" while text folds to "sanliurfa")."""
+    names = [n for line in _places._CITIES.strip().splitlines() for n in line.split(" ", 1)[1].split("|")]
+    assert [n for n in names if fold(n) != n] == []
 
 
 def test_a_territory_named_with_its_sovereign_is_the_territory():

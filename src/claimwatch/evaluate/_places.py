@@ -17,9 +17,12 @@ Tables, shipped so that nothing is fetched at run time:
   Taiwan's Kinmen (Quemoy), which Taiwan calls a county of its Fujian province.
 - cities: GeoNames cities15000 (same source and licence) of at least 300,000 people whose name
   is not borne by a place in another country with a tenth of that population or more (Boston
-  is the US one; Cambridge, Córdoba and Santiago place nothing), less names that are common
-  words or whose spelling is one ("Nice", "Oral", "Mobile" is below the threshold); plus a few US
-  university towns below it.
+  is the US one, Santiago Chile's; Cambridge and Córdoba place nothing), less names that are
+  common words or whose spelling is one ("Nice", "Oral", "Mobile" is below the threshold), read
+  in the base letters records write too ("Wroclaw"), a "Saint" city as "St" too ("St.
+  Petersburg"), and with the longer names of other countries' cities that begin with one, read
+  whole in their own ("Santiago de Compostela", Spain); plus a few US university towns below it.
+  `scripts/world_places.py` prints the table from the file, and says which names it leaves out.
 
 A place is evidence, not proof: a string can name a sponsor's or a campus's city. The matcher
 only lets places *reject* or *confirm* a name where they agree, and calls anything mixed
@@ -52,13 +55,14 @@ AL tirana
 AM yerevan
 AO benguela|cabinda|cazenga|hoji ya henda|huambo|kikolo|lobito|luanda|lubango|maianga|malanje|mulenvos|nova vida
 AO saurimo|talatona|uige
-AR avellaneda|buenos aires|corrientes|mar del plata|posadas|salta|san miguel de tucuman
+AR avellaneda|buenos aires|corrientes|mar del plata|posadas|salta|san antonio de areco|san antonio de padua
+AR san antonio oeste|san miguel de tucuman|san salvador de jujuy|santiago del estero
 AT graz|vienna
 AU adelaide|brisbane|canberra|melbourne|perth|sydney
 AZ baku|ganja|sumgayit
 BA sarajevo
-BD bandarban|chattogram|comilla|dhaka|gazipur|hathazari|kafrul|khulna|mirpur model thana|mohammadpur|rajshahi
-BD rangpur|tungi
+BD bandarban|bhatpara abhaynagar|chattogram|comilla|dhaka|gazipur|hathazari|kafrul|khulna|mirpur model thana
+BD mohammadpur|rajshahi|rangpur|tungi
 BE antwerp|brussels
 BF bobo dioulasso|ouagadougou
 BG plovdiv|sofia|varna
@@ -69,15 +73,15 @@ BR ananindeua|anapolis|aparecida de goiania|aracaju|barueri|bauru|belem|belford 
 BR blumenau|boa vista|brasilia|campina grande|campinas|campo grande|campos dos goytacazes|canoas|carapicuiba
 BR cariacica|caruaru|caucaia|caxias do sul|contagem|cuiaba|curitiba|diadema|duque de caxias|feira de santana
 BR florianopolis|fortaleza|goiania|grajau|guaruja|guarulhos|itaquaquecetuba|jaboatao dos guararapes
-BR jardim angela|joao pessoa|joinville|juiz de fora|jundiai|londrina|macapa|maceio|manaus|maringa
-BR mogi das cruzes|montes claros|niteroi|nova iguacu|olinda|osasco|palmas|pelotas|petrolina|piracicaba
-BR porto alegre|porto velho|praia grande|recife|ribeirao das neves|ribeirao preto|rio branco|rio de janeiro
-BR santo andre|sao bernardo do campo|sao joao de meriti|sao jose do rio preto|sao jose dos campos
+BR jardim angela|joao pessoa|joinville|juiz de fora|jundiai|lima duarte|londrina|macapa|maceio|manaus|maringa
+BR mogi das cruzes|montes claros|niteroi|nova iguacu|olinda|osasco|palmas|pelotas|pereira barreto|petrolina
+BR piracicaba|porto alegre|porto velho|praia grande|recife|ribeirao das neves|ribeirao preto|rio branco
+BR rio de janeiro|santo andre|sao bernardo do campo|sao joao de meriti|sao jose do rio preto|sao jose dos campos
 BR sao jose dos pinhais|sao luis|sao paulo|sao vicente|sorocaba|suzano|taubate|teresina|uberaba|uberlandia
 BR varzea grande|vila velha
 BY homyel|hrodna|mahilyow|minsk|vitebsk
-CA brampton|calgary|edmonton|etobicoke|gatineau|markham|mississauga|montreal|ottawa|quebec|surrey|toronto
-CA vaughan|winnipeg
+CA brampton|calgary|edmonton|etobicoke|gatineau|islington city centre west|markham|mississauga|montreal|ottawa
+CA quebec|surrey|toronto|vaughan|winnipeg
 CD bukavu|goma|kananga|kikwit|kinshasa|kisangani|kolwezi|likasi|lubumbashi|matadi|mbandaka|mbuji mayi|tshikapa
 CD uvira
 CF bangui|bimbo
@@ -113,15 +117,15 @@ CN yangzhou|yanji|yantai|yibin|yichang|yichun|yinchuan|yingkou|yiwu|yixing|yongj
 CN yuncheng|yunfu|yunlong|zaozhuang|zhabei|zhangjiagang|zhangjiajie|zhangjiakou|zhangye|zhangzhou|zhanjiang
 CN zhaoqing|zhaotong|zhengzhou|zhenjiang|zhongshan|zhongwei|zhoukou|zhoushan|zhu cheng city|zhucheng|zhuhai
 CN zhumadian|zhuzhou|zibo|zigong|ziyang|zunyi
-CO barranquilla|bogota|bucaramanga|buenaventura|cali|cucuta|ibague|manizales|medellin|monteria|neiva|pasto
-CO pereira|popayan|santa marta|soacha|valledupar|villavicencio
-CU camaguey|havana|holguin|santiago de cuba
+CO barranquilla|bogota|bucaramanga|buenaventura|cali|cucuta|guadalajara de buga|ibague|manizales|medellin
+CO monteria|neiva|pasto|pereira|popayan|santa marta|santiago de tolu|soacha|valledupar|villavicencio
+CU camaguey|havana|holguin|san antonio de los banos|santiago de cuba|santiago de las vegas
 CZ brno|prague
 DE augsburg|berlin|bielefeld|bochum|bonn|bremen|dortmund|dresden|duisburg|dusseldorf|essen|frankfurt am main
 DE hannover|koln|leipzig|mannheim|munich|munster|nuremberg|stuttgart|wandsbek|wuppertal
 DJ balbala
 DK copenhagen
-DO santiago de los caballeros|santo domingo|santo domingo este|santo domingo oeste
+DO san francisco de macoris|santiago de los caballeros|santo domingo|santo domingo este|santo domingo oeste
 DZ algiers|annaba|blida|constantine|oran
 EC ambato|cuenca|eloy alfaro|guayaquil|portoviejo|quito|santo domingo de los colorados
 EE tallinn
@@ -129,21 +133,22 @@ EG 6th of october city|al fayyum|al khusus|al mahallah al kubra|al qahirah al ja
 EG cairo|damanhur|damietta|giza|hada iq al qubbah|ismailia|kom ombo|luxor|madinat an nasr|new cairo|port said
 EG rosetta|shubra al khaymah|suez|tanta|zagazig
 ER asmara
-ES alicante|bilbao|las palmas de gran canaria|madrid|malaga|murcia|sevilla|zaragoza
+ES alicante|bilbao|las palmas de gran canaria|madrid|malaga|murcia|santiago de compostela|sevilla|zaragoza
 ET addis ababa|awasa|bahir dar|dire dawa|gonder|jijiga|mek ele|nazret
 FI espoo|helsinki
-FR lyon|marne la vallee|marseille|nantes|paris|toulouse
+FR joinville le pont|lyon|marne la vallee|marseille|nantes|paris|toulouse
 GA libreville
 GB belfast|birkenhead|bradford|cardiff|edinburgh|glasgow|islington|kingston upon hull|leeds|leicester|liverpool
-GB newcastle upon tyne|nottingham|sheffield|swansea
+GB newcastle upon tyne|nottingham|sheffield|stockton on tees|swansea
 GE tbilisi
 GH accra|kumasi|takoradi|tamale
 GN camayenne|conakry
 GR thessaloniki
-GT guatemala city|villa nueva
+GT asuncion mita|guatemala city|san francisco el alto|san francisco zapotitlan|santa catarina pinula
+GT santiago atitlan|santiago sacatepequez|villa nueva
 GW bissau
 HK hong kong island|kowloon city|kwai chung|sha tin|sham shui po|tseung kwan o|tsuen wan|tuen mun|wong tai sin
-HN san pedro sula|tegucigalpa
+HN san antonio de cortes|san francisco de yojoa|san pedro sula|tegucigalpa
 HR zagreb
 HT carrefour|petionville|port au prince|port de paix
 HU budapest
@@ -186,8 +191,8 @@ KG bishkek
 KH phnom penh|takeo
 KP chongjin|hamhung|hungnam|kaech on|kaesong|man gyongdae ri|namp o|pyongyang|sariwon si|sunch on|wonsan
 KR ansan si|anyang si|bucheon si|busan|changwon|cheonan|cheongju si|chinju|daegu|daejeon|goyang si|gumi|gwangju
-KR gwangmyeong|hwaseong si|iksan|incheon|jeju city|jeonju|kimhae|masan|pohang|pyeongtaek|sejong|seongnam si
-KR seoul|suwon|uijeongbu si|ulsan|wonju|yangsan
+KR gwangmyeong|hwaseong si|iksan|incheon|jeju city|jeonju|jinan gun|kimhae|masan|pohang|pyeongtaek|sejong
+KR seongnam si|seoul|suwon|uijeongbu si|ulsan|wonju|yangsan
 KW al ahmadi
 KZ aktobe|almaty|astana|karagandy|kyzylorda|pavlodar|shymkent|taraz|ust kamenogorsk
 LA vientiane
@@ -199,7 +204,7 @@ LV riga
 LY benghazi|misratah
 MA agadir|al hoceima|casablanca|kenitra|marrakesh|meknes|oujda|rabat|safi|tangier|temara|tetouan
 MD chisinau
-MG antananarivo|toamasina
+MG ambato boeny|antananarivo|toamasina
 MK skopje
 ML bamako|sikasso
 MM hlaingthaya|kalemyo|mandalay|mawlamyine|nay pyi taw|yangon
@@ -210,15 +215,21 @@ MX acapulco de juarez|aguascalientes|alvaro obregon|azcapotzalco|benito juarez|c
 MX ciudad apodaca|ciudad benito juarez|ciudad general escobedo|ciudad juarez|ciudad lopez mateos
 MX ciudad nezahualcoyotl|ciudad obregon|ciudad victoria|coatzacoalcos|coyoacan|cuauhtemoc|cuautitlan izcalli
 MX cuernavaca|culiacan|ecatepec de morelos|guadalajara|gustavo adolfo madero|hermosillo|heroica matamoros
-MX irapuato|ixtapaluca|iztacalco|iztapalapa|leon de los aldama|mazatlan|mexicali|mexico city|miguel hidalgo
-MX monterrey|morelia|naucalpan de juarez|nuevo laredo|ojo de agua|puebla|reynosa|saltillo|san luis potosi
-MX san nicolas de los garza|santa catarina|santiago de queretaro|soledad de graciano sanchez|tampico|tapachula
-MX tepic|tijuana|tlahuac|tlalnepantla|tlalpan|tlaquepaque|toluca|tonala|torreon|tuxtla|venustiano carranza
-MX veracruz|victoria de durango|villahermosa|xalapa de enriquez|xico|xochimilco|zapopan
+MX irapuato|ixtapaluca|iztacalco|iztapalapa|lagos de moreno|leon de los aldama|mazatlan|mexicali|mexico city
+MX miguel hidalgo|monterrey|morelia|naucalpan de juarez|nuevo laredo|ojo de agua|puebla|reynosa|saltillo
+MX san antonio acahualco|san antonio de la cal|san antonio tecomitl|san francisco acuautla
+MX san francisco cuaxusco|san francisco de los romo|san francisco del rincon|san francisco tesistan
+MX san francisco tlalcilalcalpan|san luis potosi|san nicolas de los garza|san salvador atenco
+MX san salvador el seco|san salvador tizatlalli|santa catarina|santiago de queretaro|santiago ixcuintla
+MX santiago momoxpan|santiago papasquiaro|santiago teyahualco|santiago tlacotepec|santiago tulantepec
+MX santiago tuxtla|santo domingo tehuantepec|soledad de graciano sanchez|tampico|tapachula|tepic|tijuana|tlahuac
+MX tlalnepantla|tlalpan|tlaquepaque|toluca|tonala|torreon|tuxtla|venustiano carranza|veracruz
+MX victoria de durango|villahermosa|xalapa de enriquez|xico|xochimilco|zapopan
 MY alor setar|bukit rahman putra|ipoh|iskandar puteri|johor bahru|kampung baru subang|kampung kangkar teberau
 MY kampung larkin lama|kluang|kota bharu|kota damansara|kota kinabalu|kota kuala muda|kuala lumpur
-MY kuala terengganu|kuantan|kuching|malacca|miri|muar|mukim pulai|pasir gudang|pelentong|petaling jaya|puchong
-MY sandakan|selayang baru utara|seremban|setapak|shah alam|subang jaya|sungai petani|taman petaling|tawau
+MY kuala terengganu|kuantan|kuching|malacca|miri|muar|mukim pulai|padang besar|padang rengas|padang serai
+MY pasir gudang|pelentong|petaling jaya|puchong|sandakan|selayang baru utara|seremban|setapak|shah alam
+MY subang jaya|sungai petani|taman petaling|tawau
 MZ beira|chimoio|maputo|matola|nampula|quelimane
 NA windhoek
 NE maradi|niamey|zinder
@@ -232,8 +243,9 @@ NO oslo
 NP kathmandu|pokhara
 NZ auckland|christchurch|manukau city
 OM bawshar|muscat
-PA san miguelito
-PE arequipa|callao|chiclayo|chimbote|cusco|huancayo|iquitos|lima|piura|pucallpa|trujillo
+PA san miguelito|santiago de veraguas
+PE arequipa|callao|chiclayo|chimbote|cusco|huancayo|iquitos|lima|piura|pucallpa|san francisco de borja
+PE santiago de cao|santiago de surco|trujillo
 PH angeles city|antipolo|bacolod city|bacoor|binan|budta|butuan|cabanatuan city|cabuyao|cagayan de oro|calamba
 PH caloocan|cebu city|cotabato|dasmarinas|davao|general santos|iligan|iligan city|iloilo|lapu lapu city
 PH las pinas|makati city|malabon|malingao|mandaluyong|mandaluyong city|mandaue city|manila|mansilingan
@@ -244,9 +256,10 @@ PK dera ismail khan|faisalabad|gujranwala|gujrat|hafizabad|islamabad|jalalpur pi
 PK lahore|larkana|malir cantonment|mardan|mingora|multan|muzaffarabad|nawabshah|okara|peshawar|pindi bhattian
 PK quetta|rahim yar khan|rawalpindi|sahiwal|sargodha|shekhupura|sialkot|sinjhoro|sukkur|tando allahyar
 PK tando bago|wah cantt
-PL bydgoszcz|gdansk|krakow|lublin|poznan|szczecin|warsaw|wrocław|łodz
+PL bydgoszcz|gdansk|krakow|lodz|lublin|minsk mazowiecki|poznan|szczecin|warsaw|wroclaw|wrocław|łodz
+PR trujillo alto
 PS east jerusalem|gaza
-PT lisbon
+PT lisbon|sao paulo de frades
 PY asuncion|ciudad del este
 QA doha
 RO bucharest|constanta|iasi
@@ -255,8 +268,8 @@ RU arkhangel sk|astrakhan|barnaul|belgorod|bryansk|cheboksary|chelyabinsk|cherep
 RU kaliningrad|kalininskiy|kaluga|kazan|kemerovo|khabarovsk|kirov|krasnodar|krasnogvargeisky|krasnoyarsk|kurgan
 RU kursk|lipetsk|magnitogorsk|makhachkala|moscow|naberezhnyye chelny|nizhniy novgorod|nizhny tagil|novokuznetsk
 RU novosibirsk|omsk|orel|orenburg|penza|perm|rostov on don|ryazan|saint petersburg|samara|saransk|saratov
-RU smolensk|sochi|stavropol|surgut|tolyatti|tomsk|tver|tyumen|ulan ude|ulyanovsk|vladikavkaz|vladimir
-RU vladivostok|volgograd|vologda|volzhsky|voronezh|yaroslavl|yekaterinburg
+RU smolensk|sochi|st petersburg|stavropol|surgut|tolyatti|tomsk|tver|tyumen|ulan ude|ulyanovsk|vladikavkaz
+RU vladimir|vladivostok|volgograd|vologda|volzhsky|voronezh|yaroslavl|yekaterinburg
 RW kigali
 SA al kharj|buraydah|dammam|jeddah|khamis mushait|madinah|makkah|najran|riyadh|ta if
 SD al qadarif|el obeid|kassala|khartoum|khartoum north|kosti|nyala|omdurman|port sudan|wad medani
@@ -266,37 +279,39 @@ SL freetown
 SN dakar|guediawaye|pikine|thies|touba
 SO borama|hargeysa|mogadishu
 SS juba|winejok
-SV san salvador|soyapango
+SV san salvador|santiago de maria|soyapango
 SY al hasakah|aleppo|ar raqqah|damascus|hamah|homs|latakia|tartus
 TD n djamena
 TG lome
-TH bangkok|samut prakan
+TH bangkok|samut prakan|surat thani
 TJ dushanbe
 TM ashgabat
 TN tunis
-TR adana|aksaray|alanya|ankara|antakya|antalya|atasehir|bagcılar|bahcelievler|batikent|beylikduzu|bursa|cankaya
-TR denizli|diyarbakır|elazıg|erzurum|esenler|esenyurt|eskisehir|fatih|gaziantep|istanbul|izmir|kahramanmaras
-TR karabaglar|karsıyaka|kayseri|konak|konya|kucukcekmece|malatya|maltepe|mersin|muratpasa|nilufer|samsun
-TR sancaktepe|sanlıurfa|sisli|sultanbeyli|sultangazi|tarsus|umraniye|usak|uskudar
+TR adana|aksaray|alanya|ankara|antakya|antalya|atasehir|bagcilar|bahcelievler|batikent|beylikduzu|bursa|cankaya
+TR denizli|diyarbakir|elazig|erzurum|esenler|esenyurt|eskisehir|fatih|gaziantep|istanbul|izmir|kahramanmaras
+TR karabaglar|karsiyaka|kayseri|konak|konya|kucukcekmece|malatya|maltepe|mersin|muratpasa|nilufer|samsun
+TR sancaktepe|sanliurfa|sisli|sultanbeyli|sultangazi|tarsus|umraniye|usak|uskudar
 TW banqiao|fengshan|hsinchu|kaohsiung|keelung|new taipei city|taichung|tainan|taipei
 TZ arusha|dar es salaam|dodoma|geita|kahama|mbeya|morogoro|mwanza|sumbawanga|tabora|zanzibar
 UA darnytsya|dnipro|dniprovskyi|donetsk|kharkiv|kryvyy rih|kyiv|luhansk|lviv|makiyivka|mykolayiv|odesa
 UA pravyi bereh|saltivka|sevastopol|simferopol|vinnytsya|zaporizhzhya
 UG bunamwaya|kampala|nansana
-US albuquerque|anaheim|arlington|atlanta|austin|bakersfield|baltimore|boston|brooklyn|charlotte|chicago
-US cincinnati|cleveland|colorado springs|columbus|corpus christi|dallas|denver|detroit|el paso|fort worth|fresno
-US honolulu|houston|indianapolis|jacksonville|kansas city|las vegas|lexington|lexington fayette|long beach
-US los angeles|louisville|manhattan|memphis|miami|milwaukee|minneapolis|nashville|new orleans|new south memphis
-US new york city|oakland|oklahoma city|omaha|orlando|philadelphia|pittsburgh|portland|raleigh|sacramento
-US san antonio|san diego|san francisco|seattle|south boston|staten island|stockton|tampa|the bronx|tucson|tulsa
-US virginia beach|washington|west raleigh|wichita
+US albuquerque|anaheim|arlington|atlanta|austin|bakersfield|baltimore|boston|brooklyn|buenaventura lakes
+US charlotte|chicago|cincinnati|cleveland|colorado springs|columbus|corpus christi|dallas|denver|detroit|el paso
+US fort worth|fresno|honolulu|houston|indianapolis|jacksonville|kansas city|las vegas|lexington
+US lexington fayette|long beach|los angeles|louisville|manhattan|memphis|miami|milwaukee|minneapolis|nashville
+US new orleans|new south memphis|new york city|oakland|oklahoma city|omaha|orlando|perth amboy|philadelphia
+US pittsburgh|portland|raleigh|sacramento|san antonio|san diego|san francisco|seattle|south boston|staten island
+US stockton|tampa|the bronx|tucson|tulsa|virginia beach|washington|west raleigh|wichita
 UY montevideo
 UZ andijon|namangan|nukus|samarkand|tashkent|yunusobod
 VE barinas|barquisimeto|cabimas|caracas|ciudad bolivar|ciudad guayana|cumana|maracaibo|maracay|maturin|petare
-VE puerto la cruz|turmero
-VN an nhon|bac giang|bac tu liem|ben cat|bien hoa|binh thanh|buon ma thuot|can tho|cho lon|da nang|di an|gia lam
-VN hai ba trung|haiphong|hanoi|ho chi minh city|long bien|nam đinh|nghi son|nha trang|quan muoi|quan muoi mot
-VN qui nhon|rach gia|thai nguyen|thanh hoa|thu dau mot|thu đuc|thuan an|viet tri|vung tau|đong đa
+VE puerto la cruz|san antonio de los altos|san antonio del tachira|turmero
+VI charlotte amalie
+VN an nhon|bac giang|bac tu liem|ben cat|bien hoa|binh thanh|buon ma thuot|can tho|cho lon|da nang|di an|dong da
+VN gia lam|hai ba trung|haiphong|hanoi|ho chi minh city|long bien|nam dinh|nam đinh|nghi son|nha trang|quan muoi
+VN quan muoi mot|qui nhon|rach gia|thai nguyen|thanh hoa|thu dau mot|thu duc|thu đuc|thuan an|viet tri|vung tau
+VN đong đa
 XK pristina
 YE aden|al hudaydah|mukalla|sanaa|taiz
 ZA benoni|bloemfontein|boksburg|botshabelo|brakpan|cape town|diepsloot|durban|emalahleni|evaton|gqeberha
