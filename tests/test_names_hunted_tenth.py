@@ -255,7 +255,13 @@ entries:
         # 南京信息工程大学 is not IEU; and any place before the name of an entry the list
         # addresses elsewhere. Nothing, as before.
         ("南京西北工业大学", "nothing", None),
-        ("北京国际关系学院", "nothing", None),
+        # Thirty-fifth part: but 国际关系学院 is a name the namesakes file says only its places
+        # tell apart (the MSS's university, the PLA's institute in Nanjing), so a city before it
+        # places it, as the two are told apart in Chinese (北京国际关系学院, 南京国际关系学院): a
+        # doubt, where it was nothing, the claim cleared; in Nanjing the namesake's doubt too.
+        ("北京国际关系学院", "doubt", "北京"),
+        ("南京国际关系学院", "doubt", "南京"),
+        ("北京國際關係學院", "doubt", "北京"),
         ("北京市海淀区陆军军医大学", "nothing", None),
         # The name alone, or after the entry's own address: as before.
         ("西北工业大学，西安 710072", "match", None),

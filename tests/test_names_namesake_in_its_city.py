@@ -113,6 +113,19 @@ def test_a_city_outside_the_namesake_s_province_stays_certain(matcher, raw):
     assert doubt_of_uir(matcher, raw) is None
 
 
+def test_a_city_right_before_the_chinese_name_places_it(matcher):
+    """Thirty-fifth part: 北京国际关系学院 and 南京国际关系学院, the name after its city with no
+    space, as Chinese writes the two bodies apart, named nothing, a bare city before a Chinese name
+    being read as another institution's name begun (南京信息工程大学 is not the tracker's IEU). The
+    name is one only its places tell apart: a doubt, the namesake named where the city is its."""
+    in_beijing = doubt_of_uir(matcher, "北京国际关系学院")
+    assert in_beijing is not None and "the place \u201c北京\u201d comes right before" in in_beijing
+    assert NAMESAKE not in in_beijing
+    in_nanjing = doubt_of_uir(matcher, "南京国际关系学院")
+    assert in_nanjing is not None and "the place \u201c南京\u201d comes right before" in in_nanjing
+    assert "is also the name of another body, " + NAMESAKE in in_nanjing
+
+
 def test_the_namesake_s_city_named_too_is_the_plain_doubt(matcher):
     """Its own city beside another's in the name's part: the text may name it, as before."""
     doubt = doubt_of_uir(matcher, "University of International Relations, Nanjing, Suzhou, Jiangsu, China")

@@ -497,7 +497,11 @@ class ListMatcher:
         places = chinese_places_before(text, start)
         if places is None:
             return None
-        if places.endswith(_WRITTEN_AS_AN_ADDRESS) or self._tied_by_its_record(entry, text, start):
+        if (
+            places.endswith(_WRITTEN_AS_AN_ADDRESS)
+            or self._tied_by_its_record(entry, text, start)
+            or _a_name_its_place_tells_apart(entry, text, start)
+        ):
             return places
         return None
 
@@ -1056,6 +1060,20 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
     if not isinstance(placed, _Elsewhere) and (former := _named_as_before(entry.name, hit, text)):
         placed = _NamedAsBefore(former if placed is None else f"{former}; and {placed}")
     return _with_doubts_of_its_writing(placed, hit)
+
+
+def _a_name_its_place_tells_apart(entry: ListEntry, text: str, start: int) -> bool:
+    """Does a Chinese name of the entry at `start` stand on the namesakes file as one that only its
+    places tell from another body's (`Namesake.only_in_its_places`)? A city before it, as
+    北京国际关系学院 and 南京国际关系学院 tell the MSS's university from the PLA's institute, then
+    places the name rather than beginning another's (南京信息工程大学 is not the tracker's IEU)."""
+    return any(
+        (other := namesake_of(name)) is not None
+        and other.only_in_its_places
+        and any(text.startswith(form, start) for form, _ in chinese_forms(name))
+        for name in entry.names
+        if _is_cjk(name)
+    )
 
 
 def _its_chinese_city_is(names: tuple[str, ...], english: str, provinces: frozenset[str]) -> bool:
