@@ -480,6 +480,43 @@ def test_the_city_table_reads_names_as_affiliations_write_them(text, expected):
     assert countries(places_in(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        # Thirty-fifth part: a city of the table right before a US state was read as the table's,
+        # the text placed in two countries at once, a doubt: the University of Idaho's Moscow, Florida
+        # Tech's Melbourne, and (read as Russia's since this part) the University of South
+        # Florida's St. Petersburg campus, where its College of Marine Science is.
+        ("University of Idaho", "University of Idaho, Moscow, ID 83844, USA"),
+        ("University of Idaho", "University of Idaho, Moscow, Idaho"),
+        ("Florida Institute of Technology", "Florida Institute of Technology, Melbourne, FL 32901, USA"),
+        (
+            "University of South Florida",
+            "College of Marine Science, University of South Florida, St. Petersburg, FL 33701",
+        ),
+    ],
+)
+def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
+    lst = ReferenceList(
+        id="l", name="L", sources=(Source(title="s"),), entries=(ListEntry(id="e", name=name, country="US"),)
+    )
+    (hit,) = ListMatcher(lst).hits(Authorship(name="A", position=0, raw_affiliations=(raw,)))
+    assert hit.doubt is None  # was "... places “...” in Russia (Australia) and United States at once"
+    assert countries(places_in(raw)) == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("University of South Florida, St. Petersburg, Russia", {"US", "RU"}),  # a country, not a state
+        ("Moscow State University, Moscow, Russia; Harvard Medical School, Boston, MA 02115", {"RU", "US"}),
+        ("Tsinghua University, Beijing, Anhui", {"CN"}),  # a region of its own country
+    ],
+)
+def test_a_city_not_right_before_another_country_s_region_stays(text, expected):
+    assert countries(places_in(text)) == expected
+
+
 def test_every_city_is_written_as_folded_text_reads():
     """A name the fold never gives is never read ("sanlıurfa" while text folds to "sanliurfa")."""
     names = [n for line in _places._CITIES.strip().splitlines() for n in line.split(" ", 1)[1].split("|")]

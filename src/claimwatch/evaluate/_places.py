@@ -22,6 +22,7 @@ Tables, shipped so that nothing is fetched at run time:
   in the base letters records write too ("Wroclaw"), a "Saint" city as "St" too ("St.
   Petersburg"), and with the longer names of other countries' cities that begin with one, read
   whole in their own ("Santiago de Compostela", Spain); plus a few US university towns below it.
+  A city right before a region of another country is that region's namesake ("Moscow, ID 83844").
   `scripts/world_places.py` prints the table from the file, and says which names it leaves out.
 
 A place is evidence, not proof: a string can name a sponsor's or a campus's city. The matcher
@@ -441,9 +442,41 @@ def places_in(text: str) -> tuple[Place, ...]:
             for m in _IN_CHINESE_FOUND.finditer(text_nfc)
         ]
     found = [p for p in found if not _in_a_compound(text_nfc, p) and not is_a_road(text_nfc, p.end)]
+    found = _less_cities_a_region_of_another_country_follows(text_nfc, sorted(found, key=lambda p: p.start))
     if text_nfc != text:
         found = [_in_original(p, text) for p in found]
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+_CITY_NAMES = frozenset(_table(_CITIES))
+_REGION_NAMES = frozenset(_table(_REGIONS))
+# Between a city and the region after it: commas and spaces only ("Moscow, ID 83844").
+_BETWEEN_A_CITY_AND_ITS_REGION = re.compile(r"[\s,]*")
+
+
+def _less_cities_a_region_of_another_country_follows(text: str, found: list[Place]) -> list[Place]:
+    """`found` less a city of the table that a region of another country follows at once, a US
+    state (by name, or its code before a ZIP code), a province or a state: "Moscow, ID 83844" is
+    the University of Idaho's Moscow, "Melbourne, FL 32901" Florida Tech's, "St. Petersburg,
+    Florida" the University of South Florida's campus, each its region's namesake of the city.
+    Only right before it, so "Moscow, Russia; Boston, MA 02115" keeps both."""
+    out = []
+    for i, p in enumerate(found):
+        after = found[i + 1] if i + 1 < len(found) else None
+        if (
+            after is not None
+            and not p.is_country
+            and not after.is_country
+            and after.country != p.country
+            and fold(text[p.start : p.end]) in _CITY_NAMES
+            and (
+                _US_ZIP.fullmatch(text, after.start, after.end) or fold(text[after.start : after.end]) in _REGION_NAMES
+            )
+            and _BETWEEN_A_CITY_AND_ITS_REGION.fullmatch(text, p.end, after.start)
+        ):
+            continue
+        out.append(p)
+    return out
 
 
 # Taiwan, Hong Kong and Macao, and Taiwan's cities, as Chinese characters write them: only forms
