@@ -3485,9 +3485,10 @@ class TopicMatcher:
         phrase holds; None where none does. Only in a text the DuckDB engine's prefilter lets
         through as written (`PhraseSet.might_match`), so that both engines read it."""
         for name, text in self._texts(work, abstract_words):
-            for lost, readings, why in _CHARACTERS_READ_OTHERWISE:
-                if lost not in text or not self.phrases.might_match(text):
-                    continue
+            held = [(lost, readings, why) for lost, readings, why in _CHARACTERS_READ_OTHERWISE if lost in text]
+            if not held or not self.phrases.might_match(text):  # asked once a text, whichever it holds
+                continue
+            for lost, readings, why in held:
                 for letters in readings:
                     reading, where = _with_lost_letters(text, lost, letters)
                     hits, excluded = self._found(reading)
