@@ -15,7 +15,10 @@ The rule (the same source, floor and file as scripts/china_places.py):
   reason on record but its note "names that are common words or whose spelling is one" ("Nice",
   "Oral", "Sale"), kept out so that no verdict moves by this script; and those the country and
   region tables read (Hong Kong, Singapore, Kowloon);
-- plus `OF_ANOTHER_COUNTRY`: a longer name of a city of another country in the file, of any
+- less `ANOTHER_COUNTRY_S_REGION`: a city's name that a first-level division of another country
+  bears with ten times its people or more, which cities15000 does not hold (Santa Catarina, the
+  Brazilian state of the Federal University of Santa Catarina, against the Mexican city);
+- plus a longer name of a city of another country in the file, of any
   size, that begins with a name kept ("Santiago de Compostela", Spain, begins with Santiago,
   Chile; "Stockton-on-Tees", "Surat Thani"): places are read longest first, so it is read whole,
   in its own country, not as the shorter name's;
@@ -52,6 +55,12 @@ _LEFT_OUT = """
     sunshine_coast tanga teni tete tula ufa uyo van viana vinh vitoria warder
     """
 LEFT_OUT = frozenset(n.replace("_", " ") for n in _LEFT_OUT.split())
+# Folded, with the division and where it is read: ISO 3166-2 for the name, the census for its people.
+ANOTHER_COUNTRY_S_REGION = {
+    # BR-SC (https://www.iso.org/obp/ui/#iso:code:3166:BR), about 7.6 million people (IBGE's 2022
+    # census), against Santa Catarina, Nuevo León (cities15000: 304,052).
+    "santa catarina": "BR-SC",
+}
 
 
 def forms(name: str) -> set[str]:
@@ -79,7 +88,7 @@ def main(wheel: str) -> None:
         if c["population"] < MIN_POPULATION:
             continue
         for form in forms(c["name"]):
-            if form in LEFT_OUT or borne_elsewhere(form, c):
+            if form in LEFT_OUT or form in ANOTHER_COUNTRY_S_REGION or borne_elsewhere(form, c):
                 continue
             rows[c["countrycode"]].add(form)
             if form.startswith("saint ") and not borne_elsewhere(abbreviated := "st " + form[6:], c):

@@ -517,6 +517,21 @@ def test_a_city_not_right_before_another_country_s_region_stays(text, expected):
     assert countries(places_in(text)) == expected
 
 
+def test_a_city_named_as_another_country_s_state_is_no_city_of_the_table():
+    """Thirty-fifth part: the Federal University of Santa Catarina's text (the form its papers give,
+    the state after its city) placed it in Brazil and Mexico at once, a doubt for an entry of it:
+    the Mexican city of Santa Catarina (304,052 people) bears the name of the Brazilian state
+    (BR-SC, about 7.6 million), which cities15000 does not hold."""
+    raw = (
+        "Department of Chemistry, Federal University of Santa Catarina, 88040-900 Florianópolis, Santa Catarina, Brazil"
+    )
+    assert countries(places_in(raw)) == {"BR"}  # was {"BR", "MX"}
+    entry = ListEntry(id="e", name="Federal University of Santa Catarina", country="BR")
+    lst = ReferenceList(id="l", name="L", sources=(Source(title="s"),), entries=(entry,))
+    (hit,) = ListMatcher(lst).hits(Authorship(name="A", position=0, raw_affiliations=(raw,)))
+    assert hit.doubt is None  # was "... places “...” in Brazil and Mexico at once"
+
+
 def test_every_city_is_written_as_folded_text_reads():
     """A name the fold never gives is never read ("sanlıurfa" while text folds to "sanliurfa")."""
     names = [n for line in _places._CITIES.strip().splitlines() for n in line.split(" ", 1)[1].split("|")]

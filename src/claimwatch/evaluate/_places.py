@@ -145,8 +145,8 @@ GE tbilisi
 GH accra|kumasi|takoradi|tamale
 GN camayenne|conakry
 GR thessaloniki
-GT asuncion mita|guatemala city|san francisco el alto|san francisco zapotitlan|santa catarina pinula
-GT santiago atitlan|santiago sacatepequez|villa nueva
+GT asuncion mita|guatemala city|san francisco el alto|san francisco zapotitlan|santiago atitlan
+GT santiago sacatepequez|villa nueva
 GW bissau
 HK hong kong island|kowloon city|kwai chung|sha tin|sham shui po|tseung kwan o|tsuen wan|tuen mun|wong tai sin
 HN san antonio de cortes|san francisco de yojoa|san pedro sula|tegucigalpa
@@ -221,11 +221,11 @@ MX miguel hidalgo|monterrey|morelia|naucalpan de juarez|nuevo laredo|ojo de agua
 MX san antonio acahualco|san antonio de la cal|san antonio tecomitl|san francisco acuautla
 MX san francisco cuaxusco|san francisco de los romo|san francisco del rincon|san francisco tesistan
 MX san francisco tlalcilalcalpan|san luis potosi|san nicolas de los garza|san salvador atenco
-MX san salvador el seco|san salvador tizatlalli|santa catarina|santiago de queretaro|santiago ixcuintla
-MX santiago momoxpan|santiago papasquiaro|santiago teyahualco|santiago tlacotepec|santiago tulantepec
-MX santiago tuxtla|santo domingo tehuantepec|soledad de graciano sanchez|tampico|tapachula|tepic|tijuana|tlahuac
-MX tlalnepantla|tlalpan|tlaquepaque|toluca|tonala|torreon|tuxtla|venustiano carranza|veracruz
-MX victoria de durango|villahermosa|xalapa de enriquez|xico|xochimilco|zapopan
+MX san salvador el seco|san salvador tizatlalli|santiago de queretaro|santiago ixcuintla|santiago momoxpan
+MX santiago papasquiaro|santiago teyahualco|santiago tlacotepec|santiago tulantepec|santiago tuxtla
+MX santo domingo tehuantepec|soledad de graciano sanchez|tampico|tapachula|tepic|tijuana|tlahuac|tlalnepantla
+MX tlalpan|tlaquepaque|toluca|tonala|torreon|tuxtla|venustiano carranza|veracruz|victoria de durango
+MX villahermosa|xalapa de enriquez|xico|xochimilco|zapopan
 MY alor setar|bukit rahman putra|ipoh|iskandar puteri|johor bahru|kampung baru subang|kampung kangkar teberau
 MY kampung larkin lama|kluang|kota bharu|kota damansara|kota kinabalu|kota kuala muda|kuala lumpur
 MY kuala terengganu|kuantan|kuching|malacca|miri|muar|mukim pulai|padang besar|padang rengas|padang serai
