@@ -15,9 +15,10 @@ The rule (the same source, floor and file as scripts/china_places.py):
   reason on record but its note "names that are common words or whose spelling is one" ("Nice",
   "Oral", "Sale"), kept out so that no verdict moves by this script; and those the country and
   region tables read (Hong Kong, Singapore, Kowloon);
-- less `ANOTHER_COUNTRY_S_REGION`: a city's name that a first-level division of another country
-  bears with ten times its people or more, which cities15000 does not hold (Santa Catarina, the
-  Brazilian state of the Federal University of Santa Catarina, against the Mexican city);
+- less `ANOTHER_COUNTRY_S_REGION`: a city's name that a state, province or county of another
+  country bears with a tenth of its people or more, as a city would, which cities15000 does not
+  hold (Santa Catarina, the Brazilian state of the Federal University of Santa Catarina, against
+  the Mexican city; Surrey, the English county of the University of Surrey, against the Canadian);
 - plus a longer name of a city of another country in the file, of any
   size, that begins with a name kept ("Santiago de Compostela", Spain, begins with Santiago,
   Chile; "Stockton-on-Tees", "Surat Thani"): places are read longest first, so it is read whole,
@@ -60,6 +61,9 @@ ANOTHER_COUNTRY_S_REGION = {
     # BR-SC (https://www.iso.org/obp/ui/#iso:code:3166:BR), about 7.6 million people (IBGE's 2022
     # census), against Santa Catarina, Nuevo León (cities15000: 304,052).
     "santa catarina": "BR-SC",
+    # GB-SRY (https://www.iso.org/obp/ui/#iso:code:3166:GB), about 1.2 million people (ONS's 2021
+    # census), against Surrey, British Columbia.
+    "surrey": "GB-SRY",
 }
 
 

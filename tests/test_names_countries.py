@@ -532,6 +532,20 @@ def test_a_city_named_as_another_country_s_state_is_no_city_of_the_table():
     assert hit.doubt is None  # was "... places “...” in Brazil and Mexico at once"
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "University of Surrey, Guildford, Surrey GU2 7XH, UK",
+        "Royal Holloway, University of London, Egham, Surrey TW20 0EX",  # was Canada alone
+    ],
+)
+def test_an_english_county_is_no_canadian_city(raw):
+    """Thirty-fifth part: Surrey, British Columbia (568,322 people) bears the name of the English
+    county (GB-SRY, about 1.2 million): "University of Surrey, Guildford, Surrey ..., UK" was a
+    doubt for an entry of it, placed in Canada and the United Kingdom at once."""
+    assert "CA" not in countries(places_in(raw))
+
+
 def test_every_city_is_written_as_folded_text_reads():
     """A name the fold never gives is never read ("sanlıurfa" while text folds to "sanliurfa")."""
     names = [n for line in _places._CITIES.strip().splitlines() for n in line.split(" ", 1)[1].split("|")]

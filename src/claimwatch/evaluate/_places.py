@@ -17,7 +17,8 @@ Tables, shipped so that nothing is fetched at run time:
   Taiwan's Kinmen (Quemoy), which Taiwan calls a county of its Fujian province.
 - cities: GeoNames cities15000 (same source and licence) of at least 300,000 people whose name
   is not borne by a place in another country with a tenth of that population or more (Boston
-  is the US one, Santiago Chile's; Cambridge and Córdoba place nothing), less names that are
+  is the US one, Santiago Chile's; Cambridge and Córdoba place nothing, nor Santa Catarina and
+  Surrey, a Brazilian state's and an English county's names), less names that are
   common words or whose spelling is one ("Nice", "Oral", "Mobile" is below the threshold), read
   in the base letters records write too ("Wroclaw"), a "Saint" city as "St" too ("St.
   Petersburg"), and with the longer names of other countries' cities that begin with one, read
@@ -82,7 +83,7 @@ BR sao jose dos pinhais|sao luis|sao paulo|sao vicente|sorocaba|suzano|taubate|t
 BR varzea grande|vila velha
 BY homyel|hrodna|mahilyow|minsk|vitebsk
 CA brampton|calgary|edmonton|etobicoke|gatineau|islington city centre west|markham|mississauga|montreal|ottawa
-CA quebec|surrey|toronto|vaughan|winnipeg
+CA quebec|toronto|vaughan|winnipeg
 CD bukavu|goma|kananga|kikwit|kinshasa|kisangani|kolwezi|likasi|lubumbashi|matadi|mbandaka|mbuji mayi|tshikapa
 CD uvira
 CF bangui|bimbo
