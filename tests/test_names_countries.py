@@ -511,6 +511,8 @@ def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
         ("University of South Florida, St. Petersburg, Russia", {"US", "RU"}),  # a country, not a state
         ("Moscow State University, Moscow, Russia; Harvard Medical School, Boston, MA 02115", {"RU", "US"}),
         ("Tsinghua University, Beijing, Anhui", {"CN"}),  # a region of its own country
+        # The state's name begins an institution's: two affiliations joined by a comma.
+        ("Skolkovo Institute of Science and Technology, Moscow, Washington State University", {"RU", "US"}),
     ],
 )
 def test_a_city_not_right_before_another_country_s_region_stays(text, expected):

@@ -453,6 +453,9 @@ _CITY_NAMES = frozenset(_table(_CITIES))
 _REGION_NAMES = frozenset(_table(_REGIONS))
 # Between a city and the region after it: commas and spaces only ("Moscow, ID 83844").
 _BETWEEN_A_CITY_AND_ITS_REGION = re.compile(r"[\s,]*")
+# After a region named so: the end of its part, a postcode or the end ("Moscow, Idaho 83844"), not
+# an institution's name it begins ("Moscow, Washington State University": two affiliations).
+_A_REGION_S_END = re.compile(r"\s*(?:[,;)]|\d|$)")
 
 
 def _less_cities_a_region_of_another_country_follows(text: str, found: list[Place]) -> list[Place]:
@@ -460,7 +463,8 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
     state (by name, or its code before a ZIP code), a province or a state: "Moscow, ID 83844" is
     the University of Idaho's Moscow, "Melbourne, FL 32901" Florida Tech's, "St. Petersburg,
     Florida" the University of South Florida's campus, each its region's namesake of the city.
-    Only right before it, so "Moscow, Russia; Boston, MA 02115" keeps both."""
+    Only right before it, so "Moscow, Russia; Boston, MA 02115" keeps both, and a region ending
+    its part: "Moscow, Washington State University" may be two affiliations."""
     out = []
     for i, p in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
@@ -471,7 +475,8 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
             and after.country != p.country
             and fold(text[p.start : p.end]) in _CITY_NAMES
             and (
-                _US_ZIP.fullmatch(text, after.start, after.end) or fold(text[after.start : after.end]) in _REGION_NAMES
+                _US_ZIP.fullmatch(text, after.start, after.end)
+                or (fold(text[after.start : after.end]) in _REGION_NAMES and _A_REGION_S_END.match(text, after.end))
             )
             and _BETWEEN_A_CITY_AND_ITS_REGION.fullmatch(text, p.end, after.start)
         ):
