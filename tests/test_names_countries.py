@@ -494,6 +494,9 @@ def test_the_city_table_reads_names_as_affiliations_write_them(text, expected):
             "University of South Florida",
             "College of Marine Science, University of South Florida, St. Petersburg, FL 33701",
         ),
+        # A country's name before a state's code and ZIP code: Dartmouth's medical center in
+        # Lebanon, New Hampshire, read in Lebanon beside its name, and the entry cleared in silence.
+        ("Dartmouth-Hitchcock Medical Center", "Dartmouth-Hitchcock Medical Center, Lebanon, NH 03756, USA"),
     ],
 )
 def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
@@ -511,6 +514,7 @@ def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
         ("University of South Florida, St. Petersburg, Russia", {"US", "RU"}),  # a country, not a state
         ("Moscow State University, Moscow, Russia; Harvard Medical School, Boston, MA 02115", {"RU", "US"}),
         ("Tsinghua University, Beijing, Anhui", {"CN"}),  # a region of its own country
+        ("American University of Beirut, Beirut, Lebanon; Harvard, Boston, MA 02115", {"LB", "US"}),
         # The state's name begins an institution's: two affiliations joined by a comma.
         ("Skolkovo Institute of Science and Technology, Moscow, Washington State University", {"RU", "US"}),
     ],

@@ -464,25 +464,38 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
     the University of Idaho's Moscow, "Melbourne, FL 32901" Florida Tech's, "St. Petersburg,
     Florida" the University of South Florida's campus, each its region's namesake of the city.
     Only right before it, so "Moscow, Russia; Boston, MA 02115" keeps both, and a region ending
-    its part: "Moscow, Washington State University" may be two affiliations."""
+    its part: "Moscow, Washington State University" may be two affiliations.
+    A country's name before a US state's code and ZIP code is a US town's so too ("Dartmouth-Hitchcock
+    Medical Center, Lebanon, NH 03756"); before a state's name it is left as read ("..., Mexico,
+    New Mexico State University")."""
     out = []
     for i, p in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
         if (
             after is not None
-            and not p.is_country
             and not after.is_country
             and after.country != p.country
-            and fold(text[p.start : p.end]) in _CITY_NAMES
-            and (
-                _US_ZIP.fullmatch(text, after.start, after.end)
-                or (fold(text[after.start : after.end]) in _REGION_NAMES and _A_REGION_S_END.match(text, after.end))
-            )
             and _BETWEEN_A_CITY_AND_ITS_REGION.fullmatch(text, p.end, after.start)
+            and (_a_city_before_its_region(text, p, after) or _a_country_s_name_before_a_zip_code(text, p, after))
         ):
             continue
         out.append(p)
     return out
+
+
+def _a_city_before_its_region(text: str, city: Place, region: Place) -> bool:
+    return (
+        not city.is_country
+        and fold(text[city.start : city.end]) in _CITY_NAMES
+        and bool(
+            _US_ZIP.fullmatch(text, region.start, region.end)
+            or (fold(text[region.start : region.end]) in _REGION_NAMES and _A_REGION_S_END.match(text, region.end))
+        )
+    )
+
+
+def _a_country_s_name_before_a_zip_code(text: str, country: Place, region: Place) -> bool:
+    return country.is_country and bool(_US_ZIP.fullmatch(text, region.start, region.end))
 
 
 # Taiwan, Hong Kong and Macao, and Taiwan's cities, as Chinese characters write them: only forms
