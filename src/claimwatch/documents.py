@@ -204,17 +204,22 @@ def _cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Proble
     """The problem for `raw` (a file's bytes) ending in a character begun at byte `start` and not
     finished. Where it is the file's first byte past ASCII, a file of another encoding ending in
     one of its letters (Windows-1252's "é" is UTF-8's first byte of three) looks the same: it is
-    said to be either, with the letters it would be. A JSON document cannot end there whole."""
+    said to be either, with the letters it would be. A JSON document cannot end there whole, nor
+    a Windows-1252 file in a byte it never writes ("東" cut after two bytes, E6 9D)."""
     before = raw[:start]
     if not before.isascii() or before.lstrip().startswith((b"{", b"[")):
         return Problem(str(path), 0, 0, TEXT_CUT_SHORT)
+    try:
+        letters = raw[start:].decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90 or 0x9D: no Windows-1252 letter
+        return Problem(str(path), 0, 0, TEXT_CUT_SHORT)
     line, column = _line_and_column(raw, start)
-    letters = raw[start:].decode("cp1252", "replace")
+    past = "its one character past ASCII" if len(letters) == 1 else "its only characters past ASCII"
     return Problem(
         str(path),
         line,
         column,
-        f"not UTF-8 text: it ends in “{letters}” as Windows-1252 writes it, its one character past ASCII; "
+        f"not UTF-8 text: it ends in “{letters}” as Windows-1252 writes it, {past}; "
         f"{NOT_UTF8.partition('; ')[2]}, or, if it is UTF-8, it is cut short in the middle of a character "
         "(a copy or download stopped part way?)",
     )
