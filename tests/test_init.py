@@ -422,3 +422,40 @@ def test_where_hard_links_cannot_be_a_file_made_meanwhile_is_never_replaced(tmp_
     assert (folder / "reviews.yaml").read_text(encoding="utf-8") == "mine\n"
     assert [p.name for p in folder.iterdir()] == ["reviews.yaml"]
     assert [p.name for p in tmp_path.iterdir()] == ["case"]
+
+
+def test_where_hard_links_cannot_be_a_full_disk_leaves_the_folder_empty(tmp_path, monkeypatch, capsys):
+    """A FAT stick (no hard links) that fills as the case is copied in: a template file is
+    smaller than the write buffer, so the disk's "No space left on device" comes as the copy is
+    closed, after the copy's clean-up looked, and the empty copy stayed in the folder, which a
+    second init refused ("exists and is not an empty folder"). Found by review."""
+    import io
+
+    import claimwatch.cli.init as init_mod
+
+    def no_hard_links(*args, **kwargs):
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    class FullDisk(io.FileIO):
+        def write(self, data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    copies: list[str] = []
+
+    def filling(file, mode="r", *args, **kwargs):
+        if mode == "xb":
+            copies.append(str(file))
+            if len(copies) == 3:  # the disk full at the third file copied in
+                return io.BufferedWriter(FullDisk(file, "xb"))
+        return open(file, mode, *args, **kwargs)
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    monkeypatch.setattr(init_mod.os, "link", no_hard_links)
+    monkeypatch.setattr(init_mod, "open", filling, raising=False)
+    assert main(["init", str(folder)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert "cannot make the case: No space left on device" in line
+    assert len(copies) == 3 and list(folder.iterdir()) == [] and list(tmp_path.iterdir()) == [folder]
+    monkeypatch.undo()
+    assert main(["init", str(folder)]) == 0

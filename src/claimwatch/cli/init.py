@@ -122,12 +122,16 @@ def _move_in(entry: Path, to: Path) -> None:
 def _copy_in(entry: Path, to: Path) -> None:
     """A template file copied to `to`, made only where nothing is ("x": a rename would replace
     a file that appeared there in silence); a copy stopped part way (a full disk, Ctrl-C) is
-    removed, being this init's alone."""
-    with open(entry, "rb") as source, open(to, "xb") as copy:
+    removed, being this init's alone. Its closing is part of it: a template file is smaller
+    than the write buffer, so a full disk is met only as the copy is closed."""
+    with open(entry, "rb") as source:
         try:
-            shutil.copyfileobj(source, copy)
+            with open(to, "xb") as copy:
+                shutil.copyfileobj(source, copy)
+        except FileExistsError:  # theirs, never removed
+            raise
         except BaseException:
-            os.unlink(to)
+            to.unlink(missing_ok=True)  # (none where the copy could not even be made)
             raise
 
 
