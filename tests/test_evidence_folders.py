@@ -214,6 +214,28 @@ def test_a_snapshot_is_never_written_inside_a_folder_named_as_a_backup(tree, tmp
     assert [e.kind for e in open_evidence_paths([backups / "msra"])] == ["snapshot"]
 
 
+def test_a_case_kept_inside_a_folder_named_as_a_backup_takes_snapshots(tmp_path, capsys):
+    """A case kept in a folder named as a backup above it (`/mnt/backup~/case`: a drive's or a
+    hand's name, or `mv -b` of the folder the case is in) was refused every snapshot, "inside
+    backup~, ...", though a check given the case's evidence/ (or any folder of the case) reads
+    it: a scan passes over what it finds below the folder it is given. Only a folder so named
+    inside the case is refused (found by review)."""
+    case = tmp_path / "backup~" / "case"
+    (case / "evidence" / "snapshots").mkdir(parents=True)
+    (case / "claimwatch.toml").write_text('name = "case"\n', encoding="utf-8")
+    source = works_file(tmp_path / "dump.jsonl", 1)
+    out = case / "evidence" / "snapshots" / "msra"
+    assert main(["evidence", "import", str(source), "--out", str(out)]) == 0, capsys.readouterr().err
+    assert evidence_in_folder(case / "evidence") == [out]
+    inside = case / "evidence" / "snapshots~" / "msra"
+    capsys.readouterr()
+    assert main(["evidence", "import", str(source), "--out", str(inside)]) == 2
+    assert capsys.readouterr().err.startswith(f"{inside}: inside snapshots~, a folder named as a backup")
+    (case / "claimwatch.toml").unlink()  # no case: any folder so named, as written, may be one a check is given
+    assert main(["evidence", "import", str(source), "--out", str(case / "evidence" / "snapshots" / "new")]) == 2
+    assert capsys.readouterr().err.startswith(f"{case / 'evidence' / 'snapshots' / 'new'}: inside backup~, ")
+
+
 _NAMES = st.text(min_size=1, max_size=12).filter(lambda n: "/" not in n and "\x00" not in n and n not in (".", ".."))
 
 

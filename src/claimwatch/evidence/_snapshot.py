@@ -51,6 +51,7 @@ from ..files import (
     write_protected,
 )
 from ..people import AuthorRecord, author_from_openalex, author_id
+from ..project import case_config
 from ..works import Origin, Work, work_from_openalex
 from ._records import parse_author, parse_record, read_lines, where_cut_short
 
@@ -597,8 +598,21 @@ def _snapshot_path(out: str | Path, *, in_place: bool = False) -> Path:
 
 def _inside_a_backup(path: Path) -> Path | None:
     """The folder of `path`, as written, named as a backup (`snapshots~`: `mv -b snapshots`), if
-    any: a folder scan passes it over whole, a snapshot written inside it too."""
-    return next((p for p in reversed(path.parents) if p.name and named_as_a_backup(p)), None)
+    any: a folder scan passes it over whole, a snapshot written inside it too. In a case, only a
+    folder inside the case: one above its root (a case kept in `/mnt/backup~/`) is inside no
+    folder of the case a check is given, which reads the snapshot as any other."""
+    backups = [p for p in reversed(path.parents) if p.name and named_as_a_backup(p)]
+    if not backups:
+        return None
+    config = case_config(next(p for p in Path(os.path.abspath(path)).parents if p.is_dir()))
+    root = config.parent if config is not None else None
+    return next((p for p in backups if _inside(p, root)), None)
+
+
+def _inside(folder: Path, root: Path | None) -> bool:
+    """Whether `folder` lies inside the case folder `root` (resolved, as `case_config` gives it);
+    anywhere outside a case."""
+    return root is None or root in Path(os.path.realpath(folder)).parents
 
 
 def check_destination(out: str | Path, inputs: Iterable[str | Path] = (), *, in_place: bool = False) -> Path:
