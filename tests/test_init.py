@@ -459,3 +459,36 @@ def test_where_hard_links_cannot_be_a_full_disk_leaves_the_folder_empty(tmp_path
     assert len(copies) == 3 and list(folder.iterdir()) == [] and list(tmp_path.iterdir()) == [folder]
     monkeypatch.undo()
     assert main(["init", str(folder)]) == 0
+
+
+def test_where_hard_links_cannot_be_ctrl_c_as_a_copy_ends_leaves_the_folder_empty(tmp_path, monkeypatch):
+    """Without hard links each file is copied in, then its source in the temporary folder
+    removed. Ctrl-C between the two (here as the source is closed) left the copy in the folder:
+    not the same file as its source, as a link is, the clean-up took it for one the analyst made
+    meanwhile, and a second init refused the folder. Found by review."""
+    import claimwatch.cli.init as init_mod
+
+    def no_hard_links(*args, **kwargs):
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    class PressedAsItCloses:
+        def __init__(self, file):
+            self.file = file
+
+        def __enter__(self):
+            return self.file
+
+        def __exit__(self, *exc):
+            self.file.close()
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the copy of claimwatch.toml ends
+
+    def reading(file, mode="r", *args, **kwargs):
+        opened = open(file, mode, *args, **kwargs)  # noqa: SIM115 (init's own open, closed by it)
+        return PressedAsItCloses(opened) if mode == "rb" and Path(file).name == "claimwatch.toml" else opened
+
+    folder = tmp_path / "case"
+    folder.mkdir()
+    monkeypatch.setattr(init_mod.os, "link", no_hard_links)
+    monkeypatch.setattr(init_mod, "open", reading, raising=False)
+    assert main(["init", str(folder)]) == 130
+    assert list(folder.iterdir()) == [] and list(tmp_path.iterdir()) == [folder]

@@ -111,7 +111,12 @@ def _move_in(entry: Path, to: Path) -> None:
         except FileExistsError:
             raise
         except OSError:  # no hard links here (FAT, some shares, another file system): copied in
-            _copy_in(entry, to)
+            # Ctrl-C held from the copy to its source's removal: between the two, the copy (not
+            # the same file as its source, as a link is) was taken for one that appeared, and left
+            with stops_held():
+                _copy_in(entry, to)
+                os.unlink(entry)
+            return
         os.unlink(entry)
     except OSError as e:
         if e.errno in (errno.EEXIST, errno.ENOTEMPTY):
