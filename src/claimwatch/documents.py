@@ -31,7 +31,7 @@ from referencing.jsonschema import DRAFT202012
 from . import countries, ids
 from ._json import json_cut_short as json_cut_short  # the one rule, a server's answer's too
 from .errors import NOT_UTF8 as NOT_UTF8  # the one wording, a claimwatch.toml's too
-from .errors import InputError, Problem
+from .errors import InputError, Problem, line_and_column
 
 # libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
 # the same grammar.
@@ -213,7 +213,7 @@ def _cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Proble
         letters = raw[start:].decode("cp1252")
     except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90 or 0x9D: no Windows-1252 letter
         return Problem(str(path), 0, 0, TEXT_CUT_SHORT)
-    line, column = _line_and_column(raw, start)
+    line, column = line_and_column(raw, start)
     past = "its one character past ASCII" if len(letters) == 1 else "its only characters past ASCII"
     return Problem(
         str(path),
@@ -235,13 +235,8 @@ def not_utf8(path: str | Path, raw: bytes, start: int) -> Problem:
         return Problem(str(path), 0, 0, "a gzip file, not text: unpack it first (gunzip)")
     if raw.startswith(b"PK\x03\x04"):
         return Problem(str(path), 0, 0, "a zip archive, not text: unpack it first")
-    line, column = _line_and_column(raw, start)
+    line, column = line_and_column(raw, start)
     return Problem(str(path), line, column, NOT_UTF8)
-
-
-def _line_and_column(raw: bytes, start: int) -> tuple[int, int]:
-    """The 1-based line and column (in bytes) of byte `start` of `raw`."""
-    return raw[:start].count(b"\n") + 1, start - (raw.rfind(b"\n", 0, start) + 1) + 1
 
 
 def load_yaml(path: str | Path, *, max_bytes: int = MAX_BYTES, max_values: int | None = None) -> Document:

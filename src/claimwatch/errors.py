@@ -47,6 +47,12 @@ NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, en
 """The one wording for a user's file that does not decode, whatever kind of file it is."""
 
 
+def line_and_column(raw: bytes, start: int) -> tuple[int, int]:
+    """The 1-based line and column (in bytes) of byte `start` of `raw`: where a file's problem is
+    said, a claimwatch.toml's as a claim file's."""
+    return raw[:start].count(b"\n") + 1, start - (raw.rfind(b"\n", 0, start) + 1) + 1
+
+
 class InputError(ClaimwatchError):
     """Bad input: every problem found in the files, reported at once."""
 

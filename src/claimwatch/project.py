@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ._text import printable
-from .errors import NOT_UTF8, InputError, Problem
+from .errors import NOT_UTF8, InputError, Problem, line_and_column
 
 __all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_config", "case_settings", "find_root"]
 
@@ -79,8 +79,7 @@ def _not_utf8_at(config: Path, raw: bytes, start: int) -> Problem:
     line and column in the words every other file is: "not UTF-8; save it as UTF-8", naming no
     place, sent the analyst through the whole file for an "é" saved as Windows-1252."""
     start += len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
-    line = raw[:start].count(b"\n") + 1
-    return Problem(str(config), line, start - (raw.rfind(b"\n", 0, start) + 1) + 1, NOT_UTF8)
+    return Problem(str(config), *line_and_column(raw, start), NOT_UTF8)
 
 
 def _config_bytes(config: Path) -> bytes:
