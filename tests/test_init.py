@@ -374,11 +374,12 @@ def test_two_inits_racing_on_one_folder_leave_one_whole_case(tmp_path, monkeypat
     assert main(["validate"]) == 0
 
 
-@pytest.mark.parametrize("why", [errno.EPERM, errno.EXDEV])
+@pytest.mark.parametrize("why", [errno.EPERM, errno.EOPNOTSUPP])
 def test_a_case_is_made_where_hard_links_cannot_be(tmp_path, monkeypatch, capsys, why):
-    """An empty folder on a file system without hard links (FAT, an SMB share: EPERM) or where
-    the temporary folder is on another (EXDEV): each file is linked in, and where the link fails
-    the fallback makes the case whole, each file its own (not a link), nothing left beside it."""
+    """An empty folder on a file system without hard links (FAT: EPERM; an SMB share that refuses
+    them: EOPNOTSUPP; the temporary folder is inside the case's, never on another): each file is
+    linked in, and where the link fails the fallback makes the case whole, each file its own (not
+    a link), nothing left beside it."""
     import claimwatch.cli.init as init_mod
 
     def no_hard_links(*args, **kwargs):

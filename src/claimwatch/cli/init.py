@@ -110,7 +110,7 @@ def _move_in(entry: Path, to: Path) -> None:
             os.link(entry, to, follow_symlinks=False)
         except FileExistsError:
             raise
-        except OSError:  # no hard links here (FAT, some shares, another file system): copied in
+        except OSError:  # no hard links here (FAT: EPERM; some shares: EOPNOTSUPP): copied in
             # Ctrl-C held from the copy to its source's removal: between the two, the copy (not
             # the same file as its source, as a link is) was taken for one that appeared, and left
             with stops_held():
