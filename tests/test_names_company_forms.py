@@ -1208,3 +1208,24 @@ def test_russian_words_are_read_only_for_a_firm_of_a_russian_speaking_country():
     assert distinctive_word("Wuxi Paike New Mat. Tech.", "CN") == "Paike"
     assert distinctive_word("Sovremennye Tekhnologii", None) == "Sovremennye"
     assert distinctive_word("Sovremennye Tekhnologii", "BY") is None
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # Each Russian letter the lists write in two Latin letters or more, or leave out, in a word
+        # of the CSL of 2023-11's names (the table is translated at once, in Windows-1251's bytes).
+        "OBSHCHESTVO",  # щ: общество
+        "OTVETSTVENNOSTYU",  # ь left out, ю: ответственностью
+        "Zheleznodorozhnaya",  # ж, я: железнодорожная
+        "Nauchno",  # ч: научно
+        "VNESHNEY",  # ш, й: внешней
+        "TEKHNOLOGII",  # х: технологии
+        "AVIATSIONNOE",  # ц: авиационное
+        "Obedinennaya",  # ъ left out: объединенная
+    ],
+)
+def test_each_russian_letter_is_read_as_the_lists_write_it(word):
+    from claimwatch.evaluate._spacy import a_russian_word
+
+    assert a_russian_word(word.casefold()), word
