@@ -132,8 +132,10 @@ _LATIN_OF_RUSSIAN = re.compile(r"(?:[zkcs]h|[abdefgiklmnoprstuvyz])+")
 def a_russian_word(folded: str) -> bool:
     """Is `folded` (in lower case) a Russian word in Latin letters (`russian_words_in_latin`):
     "sovremennye", "tekhnologii", "promyshlennye", "spetsialnye", "svyazi"; not a firm's own word
-    ("rosneft", "gazprom", "megvii"), a place's ("moskva") or a surname ("ivanov")? The table, half
-    a million lines, is read only for a word of the letters a transliteration writes."""
+    ("rosneft", "gazprom", "megvii"), a place's ("moskva") or a surname ("ivanov"), unless the
+    language writes it as a word too: "kalashnikov" (калашников, a kalach baker's), "kuznetsov",
+    "obukhov" (of smiths, of axe butts) are words. The table, half a million lines, is read only
+    for a word of the letters a transliteration writes."""
     return bool(_LATIN_OF_RUSSIAN.fullmatch(folded)) and as_transliterated(folded) in russian_words_in_latin()
 
 
