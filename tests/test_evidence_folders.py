@@ -236,6 +236,35 @@ def test_a_case_kept_inside_a_folder_named_as_a_backup_takes_snapshots(tmp_path,
     assert capsys.readouterr().err.startswith(f"{case / 'evidence' / 'snapshots' / 'new'}: inside backup~, ")
 
 
+def test_a_snapshot_is_never_written_where_a_scan_passes_over_a_hidden_name(tmp_path, capsys):
+    """A scan passes over a hidden name (`.git`, a writer's temporaries) as it does a backup's:
+    `evidence import dump.jsonl --out evidence/.old/msra` (a hand's `mv snapshots .old`, or a
+    snapshot named `.msra` to keep it out of sight) was written, then left out of every check
+    given evidence/ in silence. Refused now, before a byte is read; outside the case (a case kept
+    under `~/.cases/`) nothing is, and `collect --update` of one given on its own still writes in
+    place. Found by review of this part's `snapshots~` rule."""
+    case = tmp_path / ".cases" / "case"
+    (case / "evidence").mkdir(parents=True)
+    (case / "claimwatch.toml").write_text('name = "case"\n', encoding="utf-8")
+    source = works_file(tmp_path / "dump.jsonl", 1)
+    inside = case / "evidence" / ".old" / "msra"
+    assert main(["evidence", "import", str(source), "--out", str(inside)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{inside}: inside .old, a folder with a hidden name (.NAME), which a check given the folder it is in "
+        "passes over with all it holds: give the snapshot a folder of its own"
+    ]
+    named = case / "evidence" / ".msra"
+    assert main(["evidence", "import", str(source), "--out", str(named)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{named}: a hidden name (.NAME), which a check given the folder it is in passes over: "
+        "give the snapshot a name of its own"
+    ]
+    assert not inside.exists() and not named.exists()
+    out = case / "evidence" / "msra"
+    assert main(["evidence", "import", str(source), "--out", str(out)]) == 0, capsys.readouterr().err
+    assert evidence_in_folder(case / "evidence") == [out]
+
+
 _NAMES = st.text(min_size=1, max_size=12).filter(lambda n: "/" not in n and "\x00" not in n and n not in (".", ".."))
 
 

@@ -593,6 +593,16 @@ def _snapshot_path(out: str | Path, *, in_place: bool = False) -> Path:
             "it is in passes over with all it holds: give the snapshot a folder of its own"
         )
         raise InputError(Problem(str(out), 0, 0, message))
+    # A search passes over a hidden name (`.git`, a writer's temporaries) as it does a backup's.
+    if path.name.startswith(".") and not in_place:
+        message = "a hidden name (.NAME), which a check given the folder it is in passes over: give the snapshot a name of its own"
+        raise InputError(Problem(str(out), 0, 0, message))
+    if (hidden := _inside_a_hidden_folder(path)) is not None and not in_place:
+        message = (
+            f"inside {printable(hidden.name)}, a folder with a hidden name (.NAME), which a check given the folder "
+            "it is in passes over with all it holds: give the snapshot a folder of its own"
+        )
+        raise InputError(Problem(str(out), 0, 0, message))
     return path
 
 
@@ -607,6 +617,20 @@ def _inside_a_backup(path: Path) -> Path | None:
     config = case_config(next(p for p in Path(os.path.abspath(path)).parents if p.is_dir()))
     root = config.parent if config is not None else None
     return next((p for p in backups if _inside(p, root)), None)
+
+
+def _inside_a_hidden_folder(path: Path) -> Path | None:
+    """The folder of `path`, as written, with a hidden name (`evidence/.old/msra`), if any, inside
+    the case: a folder scan passes it over whole. Only inside a case: outside one, a hidden folder
+    (`~/.local/share/...`, `/tmp/.x`) is where users keep files, and no folder a check is given
+    holds it unless given its parent."""
+    hidden = [p for p in reversed(path.parents) if p.name.startswith(".") and p.name not in (".", "..")]
+    if not hidden:
+        return None
+    config = case_config(next(p for p in Path(os.path.abspath(path)).parents if p.is_dir()))
+    if config is None:
+        return None
+    return next((p for p in hidden if _inside(p, config.parent)), None)
 
 
 def _inside(folder: Path, root: Path | None) -> bool:
