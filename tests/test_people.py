@@ -1396,6 +1396,9 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Prof. Wei Li", "Wei Li"),
         ("Assoc. Prof. Wei Li", "Li, Wei"),
         ("Dr. Xiaoming Wang", "Xiaoming Wang"),
+        # Found in the review of the same part: two titles, as German pages write a professor
+        # ("Prof. Dr. Mueller": abmeia.blogspot.com/2016/04/etiquette-why-are-german-professors.html).
+        ("Prof. Dr. Wei Li", "Wei Li"),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):
@@ -1449,6 +1452,23 @@ def test_a_given_name_of_two_letters_after_the_family_s_comma_is_no_suffix(root)
         author("A2", "John Smith IV", (LAB, [2023])),
     ]
     assert "other order" not in judge(root, body, fourth, **COVER).uncertain_people[0].uncertain_because[0]
+
+
+def test_initials_in_capitals_first_are_no_doctor_s_title(root):
+    """Found in the review of the thirty-fifth part: "DR Kumar Singh" (D. R. Kumar Singh, his
+    initials written together in capitals first, as OpenAlex's alternative names keep "WL Li")
+    was read as Dr. Kumar Singh once titles were read away, and paired with a "Kumar Singh" at
+    the lab, a doubt where no name was shared. The initials stay; "Dr Kumar Singh" is a title."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+
+    def judged(at_hit_name: str) -> tuple[str, int]:
+        records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", "Kumar Singh", (LAB, [2023]))]
+        r = judge(root, body, records, **COVER)
+        return r.verdict, r.uncertain
+
+    assert judged("DR Kumar Singh") == ("not_contradicted", 0)
+    assert judged("Dr Kumar Singh") == ("insufficient_evidence", 1)
 
 
 def test_lu_is_no_spelling_of_lyu(root):

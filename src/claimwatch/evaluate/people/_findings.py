@@ -866,13 +866,22 @@ def _read_alike(name: str) -> str:
     # "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), read as the base
     # letters records written without them write, as institution names are (`in_base_letters`).
     lower = in_base_letters(dotted_i(unicodedata.normalize("NFC", bare).casefold()))
-    return _A_TITLE_FIRST.sub("", " ".join(_A_WORDS_POINT.sub("", lower).split()))
+    read = " ".join(_A_WORDS_POINT.sub("", lower).split())
+    return read if _initials_first(bare) else _TITLES_FIRST.sub("", read)
 
 
-# A title before a name of two words or more, as a conference's or a lab's page writes its people
-# ("Prof. Wei Li, Harbin Engineering University", "Assoc. Prof. Wei Li", "Dr. Wei Li") and a
-# curated history copies it, and the record of the same person writes none: no name of theirs.
-_A_TITLE_FIRST = re.compile(r"^(?:(?:assoc|associate|asst|assistant) )?(?:prof|professor|dr) (?=\S+ \S)")
+# Titles before a name of two words or more, as a conference's or a lab's page writes its people
+# ("Prof. Wei Li, Harbin Engineering University", "Assoc. Prof. Wei Li", "Dr. Wei Li"), German ones
+# two ("Prof. Dr. Mueller": abmeia.blogspot.com/2016/04/etiquette-why-are-german-professors.html),
+# and a curated history copies them, and the record of the same person writes none: no name of theirs.
+_TITLES_FIRST = re.compile(r"^(?:(?:(?:assoc|associate|asst|assistant) )?(?:prof|professor|dr) )+(?=\S+ \S)")
+
+
+def _initials_first(name: str) -> bool:
+    """Whether a name not all in capitals begins with initials written together in capitals
+    (`_packed_initials`): "DR Kumar Singh" is D. R. Kumar Singh, as "Singh DR" is, no doctor."""
+    words = name.split()
+    return bool(words) and _packed_initials(words[0]) and not name.isupper()
 
 
 # A suffix after a comma, as author lists, ORCID and the lists write one ("John Smith, Jr.",
