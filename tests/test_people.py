@@ -1454,6 +1454,25 @@ def test_a_given_name_of_two_letters_after_the_family_s_comma_is_no_suffix(root)
     assert "other order" not in judge(root, body, fourth, **COVER).uncertain_people[0].uncertain_because[0]
 
 
+@pytest.mark.parametrize(
+    ("at_hit_name", "at_lab_name"),
+    [
+        ("Li Wei (Harbin)", "Li Wei (Beijing)"),
+        # Found in the review of the thirty-fifth part: a Google Scholar profile's "Wei Li (李伟)"
+        # with an analyst's place beside it in the brackets was read as "Wei Li" alone, and paired.
+        ("Wei Li (\u674e\u4f1f, Harbin)", "Wei Li (\u674e\u4f1f, Beijing)"),
+    ],
+)
+def test_an_analyst_s_words_in_brackets_tell_namesakes_apart(root, at_hit_name, at_lab_name):
+    """A curated history's brackets that are no name in a Chinese, Japanese or Korean script alone
+    stay part of the name: the analyst wrote them to tell two people of one name apart."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    r = judge(root, body, records, **COVER)
+    assert (r.verdict, r.uncertain) == ("not_contradicted", 0)
+
+
 def test_initials_in_capitals_first_are_no_doctor_s_title(root):
     """Found in the review of the thirty-fifth part: "DR Kumar Singh" (D. R. Kumar Singh, his
     initials written together in capitals first, as OpenAlex's alternative names keep "WL Li")

@@ -804,13 +804,23 @@ _A_CJK_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7
 
 def _in_and_out_of_its_brackets(name: str) -> list[str]:
     """A name written with its form in another script in brackets, each form alone: the one a
-    Chinese, Japanese or Korean script writes and its romanisation, either in the brackets."""
+    Chinese, Japanese or Korean script writes alone and its romanisation, either in the brackets."""
     inside = [m.group(1).strip() for m in _BRACKETED.finditer(name)]
     if len(inside) != 1 or not inside[0]:
         return []
     outside = " ".join(_BRACKETED.sub(" ", name).split())
-    in_two_scripts = bool(outside) and bool(_A_CJK_LETTER.search(inside[0])) != bool(_A_CJK_LETTER.search(outside))
+    in_two_scripts = any(
+        _in_cjk_alone(cjk) and not _A_CJK_LETTER.search(latin)
+        for cjk, latin in ((inside[0], outside), (outside, inside[0]))
+    )
     return [outside, inside[0]] if in_two_scripts else []
+
+
+def _in_cjk_alone(text: str) -> bool:
+    """Whether every letter of a text is of the Chinese, Japanese or Korean scripts: a name in
+    them, not an analyst's words beside one ("李伟, Harbin", which tells a namesake apart)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(_A_CJK_LETTER.match(c) for c in letters)
 
 
 # The pinyin syllables lü and nü as a name's word (吕, the surname Lü; 女), written three ways:
