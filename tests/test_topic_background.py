@@ -194,3 +194,66 @@ def test_the_human_sense_in_a_title_holding_an_excluded_phrase_is_still_a_doubt(
             "sense, beside a phrase the topic excludes, not as what the work does",
         )
     ]
+
+
+# A comma alone after the human sense closed a phrase opening the sentence, not a list, yet was read
+# as "and", the two joined as two things the work does: "Despite the advancements in human face
+# identification, animal face identification lags" (PetFace's opening phrase,
+# https://arxiv.org/html/2407.13555v1, its clause's subject the animals' phrase, as cattle papers
+# write it) and "Compared with human face recognition, cattle face recognition is more challenging"
+# were certain in a cattle abstract with no other match, `contradicted` (issue 18, thirty-fifth part).
+# A doubt now, as "Unlike human face recognition, ..." is; a list ("We study human face recognition,
+# cattle face recognition and ...", "In this paper we study ...": a clause, not an opening phrase) and a
+# title's own match stay certain.
+@pytest.mark.parametrize(
+    ("abstract", "said", "phrase"),
+    [
+        (
+            "Compared with human face recognition, cattle face recognition is more challenging because cattle "
+            "of one breed look alike. We propose a two-branch network.",
+            "human face recognition",
+            "face recognition",
+        ),
+        (
+            "Despite the advancements in human face identification, animal face identification lags behind. "
+            "We collect a dataset of cattle faces.",
+            "human face identification",
+            "face identification",
+        ),
+    ],
+)
+def test_the_human_sense_ending_a_sentence_s_opening_phrase_is_a_doubt(tmp_path, abstract, said, phrase):
+    result = judged(tmp_path, "Individual cattle identification with a two-branch network", abstract)
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            f"its abstract says \u201c{said}\u201d, where \u201c{phrase}\u201d is named as the human sense, beside a "
+            "phrase the topic excludes, not as what the work does",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        (
+            "A survey of face biometrics",
+            "We study human face recognition, cattle face recognition and pig face recognition.",
+        ),
+        (
+            "A survey of face biometrics",
+            "In this paper we study human face recognition, cattle face recognition and pig face recognition.",
+        ),
+        (
+            "A survey of face biometrics",
+            "Human face recognition, cattle face recognition and pig face recognition are studied.",
+        ),
+        (
+            "Human face recognition based on PCA",
+            "Compared with human face recognition, cattle face recognition is more challenging.",
+        ),
+    ],
+)
+def test_the_human_sense_a_comma_lists_or_a_title_names_stays_certain(tmp_path, title, abstract):
+    result = judged(tmp_path, title, abstract)
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())

@@ -4332,11 +4332,46 @@ def _the_human_sense(text: str, h: PhraseHit, excluded: list[PhraseHit]) -> tupl
         return None
     if _SHARING_ITS_WORDS.search(text, max(0, m.start() - 12), m.start()) is not None:
         return None  # "Cattle- and human face recognition", "Cattle/human face recognition"
-    if any(
-        _JOINING.fullmatch(text[x.end : m.start()] if x.end <= m.start() else text[h.end : x.start]) for x in excluded
-    ):
+    if any(_joined(text, m.start(), h, x) for x in excluded):
         return None
     return m.start(), "as the human sense, beside a phrase the topic excludes"
+
+
+def _joined(text: str, human: int, h: PhraseHit, x: PhraseHit) -> bool:
+    """Whether the text joins excluded phrase `x` to the human sense's match `h` (its "human" at
+    `human`) as two things the work does (`_JOINING`); a comma alone after `h` does not where `h`
+    ends a phrase opening the sentence ("Compared with human face recognition, cattle face
+    recognition is ...": `_OPENING_A_SENTENCE`), the comma closing that phrase, not a list."""
+    if x.end <= human:
+        return _JOINING.fullmatch(text, x.end, human) is not None
+    if _JOINING.fullmatch(text, h.end, x.start) is None:
+        return False
+    return text[h.end : x.start].strip() != "," or not _in_an_opening_phrase(text, human)
+
+
+def _in_an_opening_phrase(text: str, at: int) -> bool:
+    """Whether the words before `at` since the sentence began, with no comma, are a phrase opening
+    it (`_OPENING_WORD`: "Despite the advancements in", "Compared with"), not "We study" or none,
+    nor a clause's subject and verb after its first word ("In this paper we study": `_A_CLAUSE_S`)."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    if _OPENING_WORD.match(text, begin, at) is None or "," in text[begin:at]:
+        return False
+    return not any(w.lower() in _A_CLAUSE_S for w in _LETTERS_ONLY.findall(text, begin, at))
+
+
+_SENTENCE_END = re.compile(r"[.!?;:][ \t\n]+")
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+")
+# Words that make the words before a match a clause of its own, not a phrase opening the sentence.
+_A_CLAUSE_S = frozenset({"we", "i", "they", "he", "she", "you", "is", "are", "was", "were", "has", "have"})
+# The words a phrase opening a sentence begins with, setting what follows against its match
+# ("Compared with human face recognition, ...", PetFace's "Despite the advancements in human face
+# identification, ...", https://arxiv.org/abs/2407.13555): a preposition or a participle taking one.
+_OPENING_WORD = re.compile(
+    r"[ \t\n]*(?:compared|comparing|despite|like|similar|similarly|beyond|besides|apart|aside|inspired|"
+    r"motivated|following|building|based|borrowing|given|with|in|as|after|since|unlike|relative|contrary|"
+    r"through|from|for|while|whereas|although|though)\b",
+    re.IGNORECASE,
+)
 
 
 # A word before "human" that a hyphen or a slash leaves to share its words ("Cattle- and human face
