@@ -818,3 +818,73 @@ def test_a_phrase_inspired_by_another_is_not_the_excluded_inspired_one(tmp_path,
     records = [work("W1", title, authorships=[authorship("A", [LAB])])]
     result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: quantum-computing", "id: face"))
     assert ([f.work.id for f in result.findings], result.uncertain_findings) == (["W1"] if matched else [], ())
+
+
+# The television sense excluded beside a word of making is a talking head a machine makes perhaps:
+# "Talking head news segment generation", "Generating talking head news segments with diffusion
+# models", "Audio-driven talking head interview synthesis" matched nothing, the claim cleared in
+# silence where coverage is complete (issue 18, thirty-fifth part). A news anchor's talking head is
+# generated ("generate realistic face video of an anchor, who is reading certain news",
+# https://arxiv.org/abs/1908.07262), as talking heads are ("speech-driven talking head generation",
+# AnyoneNet, https://arxiv.org/abs/2108.04325): uncertain now, said why, on both engines; the
+# television sense alone still nothing, and a verb after (a sentence's) makes no doubt.
+@pytest.mark.parametrize(
+    ("title", "said", "excluded", "word"),
+    [
+        (
+            "Talking head news segment generation",
+            "Talking head news segment generation",
+            "talking head news segment",
+            "generation",
+        ),
+        (
+            "Generating talking head news segments with diffusion models",
+            "Generating talking head news segments",
+            "talking head news segment",
+            "Generating",
+        ),
+        (
+            "Audio-driven talking head interview synthesis",
+            "talking head interview synthesis",
+            "talking head interview",
+            "synthesis",
+        ),
+        (
+            "AI-generated talking-head interviews and trust in science",
+            "generated talking-head interviews",
+            "talking head interview",
+            "generated",
+        ),
+    ],
+)
+def test_an_excluded_television_talking_head_a_machine_makes_is_a_doubt(tmp_path, title, said, excluded, word):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/synthetic-media.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: synthetic-media", "id: face"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {
+        "W1": (
+            f"its title says \u201c{said}\u201d, where \u201c{excluded}\u201d, a phrase the topic excludes, stands "
+            f"beside \u201c{word}\u201d, a word of making: it may name a \u201ctalking head\u201d a machine makes, "
+            "the topic's",
+        )
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Talking-head news segments in television broadcasts",
+        "Talking-head interviews generated more trust than voice-over narration",
+        "Talking head documentary and the archive",
+    ],
+)
+def test_the_television_talking_head_beside_no_word_of_making_stays_nothing(tmp_path, title):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/synthetic-media.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: synthetic-media", "id: face"))
+    assert (result.findings, result.uncertain_findings) == ((), ())

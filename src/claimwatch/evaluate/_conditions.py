@@ -125,6 +125,8 @@ class _WorkContext:
         written in capitals, perhaps an acronym (`TopicMatcher.read_as_an_acronym`), or ending in a
         word that may describe a noun after it (`TopicMatcher.read_as_a_modifier`), or said of a
         machine where the topic excludes it as a person's (`TopicMatcher.said_of_a_machine`), or
+        beside a word of making where the topic is of things a machine makes ("Talking head news segment
+        generation": `TopicMatcher.made_by_a_machine`), or
         read past a character lost, a replacement character ("face identi\ufffdcation") or an
         underscore ("face_recognition": `TopicMatcher.read_past_a_lost_character`); or
         every match is said of a word an excluded phrase ends in, or runs on into one's last word, up
@@ -148,6 +150,7 @@ class _WorkContext:
                     or matcher.read_as_an_acronym(self.work, self.abstract_words)
                     or matcher.read_as_a_modifier(self.work, self.abstract_words)
                     or matcher.said_of_a_machine(self.work, self.abstract_words)
+                    or matcher.made_by_a_machine(self.work, self.abstract_words)
                     or matcher.read_past_a_lost_character(self.work, self.abstract_words)
                 )
             elif any(r.method == "openalex_topic" for r in reasons):

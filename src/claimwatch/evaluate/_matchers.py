@@ -3085,6 +3085,9 @@ class TopicMatcher:
         self._excludes_of_a_word = any(
             _OF_A_WORD.search(x) or any(h.end < len(x) for h in self.phrases.find(x)) for x in self.excluded.phrases
         )
+        # Whether the topic is of things a machine makes ("video generation", "speech synthesis"), so an
+        # excluded sense beside a word of making may be made too: `made_by_a_machine`.
+        self._of_made_things = any(_MAKING_AFTER.fullmatch(w) for p in topic.phrases for w in p.lower().split())
 
     def other_sense(self, work: Work) -> str | None:
         """Why the work's phrase matches may mean the topic's words in another sense: the first
@@ -3547,6 +3550,25 @@ class TopicMatcher:
                 return (
                     f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
                     f"excludes as a person's, is said of \u201c{text[m[0] : m[1]]}\u201d, a machine's"
+                )
+        return None
+
+    def made_by_a_machine(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match an excluded phrase holds may still hold one: the topic is of
+        things a machine makes, and a word of making stands right beside the excluded phrase
+        ("Talking head news segment generation", "Generating talking head news segments": the
+        television sense the topic excludes, made by a machine, is the topic's; `_making_beside`);
+        None where none does."""
+        if not self._of_made_things:
+            return None
+        for name, text, h, holding in self._held_hits(work, abstract_words):
+            if making := _in_every(text, holding, _making_beside):
+                x = holding[0]
+                said = text[min(x.start, making[0]) : max(x.end, making[1])]
+                return (
+                    f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
+                    f"excludes, stands beside \u201c{text[making[0] : making[1]]}\u201d, a word of making: it may "
+                    f"name a \u201c{h.phrase}\u201d a machine makes, the topic's"
                 )
         return None
 
@@ -4250,6 +4272,31 @@ def _machine_said_of(text: str, x: PhraseHit) -> tuple[int, int] | None:
 
 
 _HYPHENED_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+
+# The words of a machine's making: a noun right after an excluded phrase ("talking head interview
+# synthesis"), a participle or adjective right before one, or ending a word hyphens join there
+# ("Generating talking head news segments", "AI-generated talking head interviews"). Not a verb
+# after, which may be the sentence's ("growth in synthetic media generated higher yields").
+_MAKING_AFTER = re.compile(r"generation|generations|generator|generators|synthesis|synthesizer|synthesiser")
+_MAKING_BEFORE = re.compile(
+    r"generating|generated|synthesizing|synthesising|synthesized|synthesised|synthetic|diffusion", re.IGNORECASE
+)
+_WORD_AFTER = re.compile(r"[ \t]+([^\W_]+)")
+_WORD_BEFORE = re.compile(r"(?:[^\W_]+-)*([^\W_]+)[ \t]+$")
+
+
+def _making_beside(text: str, x: PhraseHit) -> tuple[int, int] | None:
+    """Where a word of making stands right beside excluded phrase `x` (`_MAKING_AFTER` after it,
+    `_MAKING_BEFORE` before it), its span; None where none does."""
+    after = _WORD_AFTER.match(text, x.end)
+    if after is not None and _MAKING_AFTER.fullmatch(after.group(1).lower()):
+        return after.span(1)
+    before = _WORD_BEFORE.search(text, max(0, x.start - 40), x.start)
+    if before is not None and before.end() == x.start and _MAKING_BEFORE.fullmatch(before.group(1)):
+        return before.span(1)
+    return None
+
+
 # Words of grammar that may stand inside the words a faculty is said of ("of the deep networks",
 # "of humans and machines"); any other, or a participle, ends them.
 _WITHIN_A_NOUN_PHRASE = frozenset({"the", "a", "an", "its", "their", "our", "these", "those", "this", "and", "or"})
