@@ -21,7 +21,7 @@ from claimwatch.evaluate._places import countries, part_of, places_in
 from claimwatch.lists import ListEntry, ReferenceList
 from claimwatch.lists._model import Source
 from claimwatch.works import Authorship, Institution, Origin, work_from_openalex
-from helpers import authorship, work
+from helpers import authorship, coauthor_text_found, work
 
 
 def entry(eid: str, name: str, *aliases: str, country: str | None = "CN") -> ListEntry:
@@ -497,6 +497,15 @@ def test_the_city_table_reads_names_as_affiliations_write_them(text, expected):
         # A country's name before a state's code and ZIP code: Dartmouth's medical center in
         # Lebanon, New Hampshire, read in Lebanon beside its name, and the entry cleared in silence.
         ("Dartmouth-Hitchcock Medical Center", "Dartmouth-Hitchcock Medical Center, Lebanon, NH 03756, USA"),
+        # (review) The state's code with no ZIP code before the country's name, as Springer writes it
+        # ("Impactstory, Sanford, NC, USA", OpenAlex W2741809807 in ../shared/data), and its name
+        # before the country's with no comma, or ending the text with a full stop: each was a doubt.
+        ("University of Idaho", "Department of Fish and Wildlife Sciences, University of Idaho, Moscow, ID, USA"),
+        ("University of Idaho", "University of Idaho, Moscow ID USA"),
+        ("University of Idaho", "University of Idaho, Moscow, Idaho USA"),
+        ("University of Idaho", "University of Idaho, Moscow, Idaho."),
+        ("Florida Institute of Technology", "Florida Institute of Technology, Melbourne, Florida USA"),
+        ("Dartmouth-Hitchcock Medical Center", "Dartmouth-Hitchcock Medical Center, Lebanon, NH, USA"),
     ],
 )
 def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
@@ -515,12 +524,38 @@ def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
         ("Moscow State University, Moscow, Russia; Harvard Medical School, Boston, MA 02115", {"RU", "US"}),
         ("Tsinghua University, Beijing, Anhui", {"CN"}),  # a region of its own country
         ("American University of Beirut, Beirut, Lebanon; Harvard, Boston, MA 02115", {"LB", "US"}),
+        ("Moscow State University, Moscow, Russia; Harvard Medical School, Boston, MA, USA", {"RU", "US"}),
+        ("Skolkovo Institute of Science and Technology, Moscow, Idaho. Skoltech", {"RU", "US"}),
         # The state's name begins an institution's: two affiliations joined by a comma.
         ("Skolkovo Institute of Science and Technology, Moscow, Washington State University", {"RU", "US"}),
     ],
 )
 def test_a_city_not_right_before_another_country_s_region_stays(text, expected):
     assert countries(places_in(text)) == expected
+
+
+IDAHO_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: uidaho
+    name: University of Idaho
+    country: US
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        ("University of Idaho, Moscow, ID 83844, USA", "match"),
+        ("University of Idaho, Moscow, ID, USA", "match"),  # (review) was a doubt: Russia and the US
+        ("University of Idaho, Moscow, Idaho USA", "match"),  # (review) was a doubt
+        ("University of Idaho, Moscow, Russia", "doubt"),  # another country's Moscow named so
+    ],
+)
+def test_a_whole_check_reads_moscow_idaho_so_on_both_engines(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, IDAHO_LIST, raw, found)
 
 
 def test_a_city_named_as_another_country_s_state_is_no_city_of_the_table():

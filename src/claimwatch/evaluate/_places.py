@@ -362,6 +362,9 @@ _US_STATE_CODES = (
 )
 # "Boston, MA 02115": a state code is a place only before a ZIP code, where it cannot be a word.
 _US_ZIP = re.compile(rf"\b(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b")
+# "Sanford, NC, USA" (Springer's form, OpenAlex W2741809807): a state code is a place before the
+# country's name too, where it cannot be a word either.
+_US_STATE_BEFORE_USA = re.compile(rf"\b(?:{_US_STATE_CODES}),?\s+(?=(?:USA|U\.S\.A\.?|United States)\b)")
 
 # The sovereign named beside a territory ("Hong Kong, China") does not move it.
 _TERRITORIES = {"HK": "CN", "MO": "CN", "TW": "CN"}
@@ -433,6 +436,7 @@ def places_in(text: str) -> tuple[Place, ...]:
         for m in _CAPITALS.finditer(text_nfc)
     ]
     found += [Place(m.start(), m.end(), "US", False) for m in _US_ZIP.finditer(text_nfc)]
+    found += [Place(m.start(), m.start() + 2, "US", False) for m in _US_STATE_BEFORE_USA.finditer(text_nfc)]
     found += [
         Place(start, end, _PLACES[name], name in _COUNTRIES)
         for name, start, end in longest_names(folded_words(text_nfc), _PLACES, _LONGEST_FROM)
@@ -453,21 +457,22 @@ _CITY_NAMES = frozenset(_table(_CITIES))
 _REGION_NAMES = frozenset(_table(_REGIONS))
 # Between a city and the region after it: commas and spaces only ("Moscow, ID 83844").
 _BETWEEN_A_CITY_AND_ITS_REGION = re.compile(r"[\s,]*")
-# After a region named so: the end of its part, a postcode or the end ("Moscow, Idaho 83844"), not
-# an institution's name it begins ("Moscow, Washington State University": two affiliations).
-_A_REGION_S_END = re.compile(r"\s*(?:[,;)]|\d|$)")
+# After a region named so: the end of its part, a postcode, its country or the end ("Moscow, Idaho
+# 83844", "Moscow, Idaho USA", "..., Idaho."), not an institution's name it begins ("Moscow,
+# Washington State University": two affiliations).
+_A_REGION_S_END = re.compile(r"\s*(?:[,;)]|\d|\.?$|(?:USA|U\.S\.A\.?|United States|Canada|Australia)\b)")
 
 
 def _less_cities_a_region_of_another_country_follows(text: str, found: list[Place]) -> list[Place]:
     """`found` less a city of the table that a region of another country follows at once, a US
-    state (by name, or its code before a ZIP code), a province or a state: "Moscow, ID 83844" is
-    the University of Idaho's Moscow, "Melbourne, FL 32901" Florida Tech's, "St. Petersburg,
-    Florida" the University of South Florida's campus, each its region's namesake of the city.
-    Only right before it, so "Moscow, Russia; Boston, MA 02115" keeps both, and a region ending
-    its part: "Moscow, Washington State University" may be two affiliations.
-    A country's name before a US state's code and ZIP code is a US town's so too ("Dartmouth-Hitchcock
-    Medical Center, Lebanon, NH 03756"); before a state's name it is left as read ("..., Mexico,
-    New Mexico State University")."""
+    state (by name, or its code before a ZIP code or "USA"), a province or a state: "Moscow, ID
+    83844" is the University of Idaho's Moscow, "Melbourne, FL 32901" Florida Tech's, "St.
+    Petersburg, Florida" the University of South Florida's campus, each its region's namesake of
+    the city. Only right before it, so "Moscow, Russia; Boston, MA 02115" keeps both, and a region
+    ending its part: "Moscow, Washington State University" may be two affiliations.
+    A country's name before a US state's code is a US town's so too ("Dartmouth-Hitchcock Medical
+    Center, Lebanon, NH 03756"); before a state's name it is left as read ("..., Mexico, New
+    Mexico State University")."""
     out = []
     for i, p in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
@@ -476,7 +481,7 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
             and not after.is_country
             and after.country != p.country
             and _BETWEEN_A_CITY_AND_ITS_REGION.fullmatch(text, p.end, after.start)
-            and (_a_city_before_its_region(text, p, after) or _a_country_s_name_before_a_zip_code(text, p, after))
+            and (_a_city_before_its_region(text, p, after) or _a_country_s_name_before_a_state_s_code(text, p, after))
         ):
             continue
         out.append(p)
@@ -488,14 +493,22 @@ def _a_city_before_its_region(text: str, city: Place, region: Place) -> bool:
         not city.is_country
         and fold(text[city.start : city.end]) in _CITY_NAMES
         and bool(
-            _US_ZIP.fullmatch(text, region.start, region.end)
+            _a_state_s_code(text, region)
             or (fold(text[region.start : region.end]) in _REGION_NAMES and _A_REGION_S_END.match(text, region.end))
         )
     )
 
 
-def _a_country_s_name_before_a_zip_code(text: str, country: Place, region: Place) -> bool:
-    return country.is_country and bool(_US_ZIP.fullmatch(text, region.start, region.end))
+def _a_country_s_name_before_a_state_s_code(text: str, country: Place, region: Place) -> bool:
+    return country.is_country and _a_state_s_code(text, region)
+
+
+def _a_state_s_code(text: str, region: Place) -> bool:
+    """Is `region` a US state's code, before a ZIP code ("ID 83844") or the country's name ("ID, USA")?"""
+    return bool(
+        _US_ZIP.fullmatch(text, region.start, region.end)
+        or (region.end - region.start == 2 and _US_STATE_BEFORE_USA.match(text, region.start))
+    )
 
 
 # Taiwan, Hong Kong and Macao, and Taiwan's cities, as Chinese characters write them: only forms
