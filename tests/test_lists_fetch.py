@@ -312,6 +312,8 @@ def test_a_stalled_server_hits_the_read_timeout_and_is_retried(tmp_path, server)
         (b"\n<!DOCTYPE html>\n<title>Sign in</title>", ": an HTML page"),
         (b"<!-- down -->", ": an HTML page"),
         (b"\xff\xfe", "1:1: not UTF-8 text"),
+        # a list saved in Windows-1252 and served: its first "é" said at its own column, not at 1
+        (b'{"results": [\n  {"name": "Soci\xe9t\xe9 G\xe9n\xe9rale"}]}', "2:17: not UTF-8 text"),
         (b"  \n", "the download is empty"),
     ],
 )

@@ -263,8 +263,7 @@ def parse_yaml(text: str, path: str = "<string>", *, max_values: int | None = No
     except yaml.reader.ReaderError as e:  # a character YAML does not allow: said at its place
         # libyaml counts the UTF-8 bytes before it; PyYAML's own reader, the characters.
         before = text.encode("utf-8")[: e.position].decode("utf-8", "ignore") if _C_READER else text[: e.position]
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
+        line, column = line_and_column(before, len(before))
         raise InputError(
             Problem(path, line, column, f"not valid YAML: character U+{e.character:04X} is not allowed in YAML")
         ) from None
@@ -376,7 +375,7 @@ def long_json_integer_at(text: str) -> tuple[int, int]:
     for match in _JSON_STRING_OR_LONG_INTEGER.finditer(text):
         if match["integer"] is not None:
             at = match.start()
-            return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+            return line_and_column(text, at)
     return 0, 0
 
 
@@ -447,9 +446,8 @@ class _Composer:
         start = _mark(self.last_event, end=True).index if self.last_event is not None else 0
         where = _flow_opening_past(text, start, min(stop + 1, len(text)), len(self.stack))
         if where is not None:
-            line = text.count("\n", 0, where)
-            column = where - (text.rfind("\n", 0, where) + 1)
-            raise InputError(Problem(self.path, line + 1, column + 1, f"nested more than {MAX_DEPTH} levels deep"))
+            line, column = line_and_column(text, where)
+            raise InputError(Problem(self.path, line, column, f"nested more than {MAX_DEPTH} levels deep"))
 
     def fail(self, event: yaml.Event, message: str) -> NoReturn:
         m = _mark(event)

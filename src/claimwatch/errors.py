@@ -47,10 +47,12 @@ NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, en
 """The one wording for a user's file that does not decode, whatever kind of file it is."""
 
 
-def line_and_column(raw: bytes, start: int) -> tuple[int, int]:
-    """The 1-based line and column (in bytes) of byte `start` of `raw`: where a file's problem is
-    said, a claimwatch.toml's as a claim file's."""
-    return raw[:start].count(b"\n") + 1, start - (raw.rfind(b"\n", 0, start) + 1) + 1
+def line_and_column(text: str | bytes, at: int) -> tuple[int, int]:
+    """The 1-based line and column of `text`'s character (or, in bytes, byte) `at`: where a
+    file's problem is said, a claimwatch.toml's, a claim file's or a downloaded list's."""
+    if isinstance(text, bytes):
+        return text.count(b"\n", 0, at) + 1, at - text.rfind(b"\n", 0, at)
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
 class InputError(ClaimwatchError):

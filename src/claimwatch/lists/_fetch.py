@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import _http
 from .._http import redact_url
-from ..errors import InputError, Problem, SourceError
+from ..errors import InputError, Problem, SourceError, line_and_column
 from ._csl import CSL_JSON_URL, csl_list_document, read_csl_records
 from ._import import IMPORT_MAX_BYTES, list_id_for
 from ._model import ReferenceList
@@ -94,8 +94,7 @@ def _decode(raw: bytes, label: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise InputError(Problem(label, line, 1, "not UTF-8 text")) from None
+        raise InputError(Problem(label, *line_and_column(raw, e.start), "not UTF-8 text")) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise InputError(Problem(label, 0, 0, "the download is empty"))
