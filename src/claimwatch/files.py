@@ -146,6 +146,12 @@ def named_as_a_backup(path: Path) -> bool:
     return len(path.name) > 1 and path.name.endswith("~")
 
 
+def a_hidden_name(path: Path) -> bool:
+    """Whether `path` has a hidden name, `.NAME` (`.git`, a writer's lock file and temporaries),
+    which a search of a folder passes over, with all a folder so named holds."""
+    return path.name.startswith(".") and path.name not in (".", "..")
+
+
 def a_link_leading_nowhere(path: Path) -> str | None:
     """ "a link to TARGET, which is not there" where `path` is a link that leads nowhere (a shared
     drive not mounted, a file moved), the target shown inert; None for anything else. A reader

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from ..coverage import AuthorCoverage, Coverage
 from ..curated import CuratedEvidence
 from ..errors import InputError, Problem
-from ..files import a_link_leading_nowhere, an_editors_leftover, named_as_a_backup, utf8_named
+from ..files import a_hidden_name, a_link_leading_nowhere, an_editors_leftover, named_as_a_backup, utf8_named
 from ..people import AuthorRecord, author_from_openalex
 from ..works import Authorship, Origin, PartialDate, Work, updated_on, work_from_openalex
 from ._records import (
@@ -314,7 +314,7 @@ def _scan(folder: Path, found: list[Path], backups: list[Path], visited: set[Pat
     except OSError as e:
         raise InputError(Problem(str(folder), 0, 0, f"cannot read the folder: {e.strerror or e}")) from None
     for child in children:
-        if child.name.startswith("."):
+        if a_hidden_name(child):
             continue
         if child.is_dir():
             if named_as_a_backup(child):

@@ -19,7 +19,7 @@ import re
 import shutil
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +36,7 @@ from ..errors import InputError, Problem
 from ..files import (
     NAME_MAX,
     LockOpenedToReadRefused,
+    a_hidden_name,
     default_mode,
     hidden_prefix,
     lock_exclusively,
@@ -572,71 +573,54 @@ def _cannot_write(out: Path, e: OSError) -> InputError:
 
 def _snapshot_path(out: str | Path, *, in_place: bool = False) -> Path:
     """`out` as a folder with a name: `.` or `..` (or a path ending so) is refused, as a snapshot
-    is swapped in beside its folder, under that folder's own name. A backup's name is refused but
-    `in_place`: an update rewrites the snapshot it was given, which a scan passed over before as
-    after, and was refused only once its requests were spent."""
+    is swapped in beside its folder, under that folder's own name. A name a folder scan passes
+    over (`_PASSED_OVER`), or a folder so named, is refused but `in_place`: an update rewrites the
+    snapshot it was given, which a scan passed over before as after, and was refused only once its
+    requests were spent."""
     path = Path(out)
     if path.name in ("", ".", "..") or Path(os.path.normpath(path)).name in ("", ".", ".."):
         message = "give the snapshot folder by its name (e.g. --out evidence/snapshots/NAME), not '.' or '..'"
         raise InputError(Problem(str(out), 0, 0, message))
-    if named_as_a_backup(path) and not in_place:
-        # A search of an evidence folder passes it over as the earlier copy of another: written
-        # so, its works would be left out of every check given the folder, in silence.
-        message = (
-            "named as a backup (NAME~), which a check given the folder it is in passes over: "
-            "give the snapshot a name of its own"
-        )
-        raise InputError(Problem(str(out), 0, 0, message))
-    if (backup := _inside_a_backup(path)) is not None and not in_place:
-        message = (
-            f"inside {printable(backup.name)}, a folder named as a backup (NAME~), which a check given the folder "
-            "it is in passes over with all it holds: give the snapshot a folder of its own"
-        )
-        raise InputError(Problem(str(out), 0, 0, message))
-    # A search passes over a hidden name (`.git`, a writer's temporaries) as it does a backup's.
-    if path.name.startswith(".") and not in_place:
-        message = "a hidden name (.NAME), which a check given the folder it is in passes over: give the snapshot a name of its own"
-        raise InputError(Problem(str(out), 0, 0, message))
-    if (hidden := _inside_a_hidden_folder(path)) is not None and not in_place:
-        message = (
-            f"inside {printable(hidden.name)}, a folder with a hidden name (.NAME), which a check given the folder "
-            "it is in passes over with all it holds: give the snapshot a folder of its own"
-        )
-        raise InputError(Problem(str(out), 0, 0, message))
+    if not in_place:
+        for passed_over, named, folder_named, outside_a_case in _PASSED_OVER:
+            if passed_over(path):
+                message = (
+                    f"{named}, which a check given the folder it is in passes over: give the snapshot a name of its own"
+                )
+                raise InputError(Problem(str(out), 0, 0, message))
+            if (folder := _inside_a_folder_passed_over(path, passed_over, outside_a_case)) is not None:
+                message = (
+                    f"inside {printable(folder.name)}, {folder_named}, which a check given the folder it is in "
+                    "passes over with all it holds: give the snapshot a folder of its own"
+                )
+                raise InputError(Problem(str(out), 0, 0, message))
     return path
 
 
-def _inside_a_backup(path: Path) -> Path | None:
-    """The folder of `path`, as written, named as a backup (`snapshots~`: `mv -b snapshots`), if
-    any: a folder scan passes it over whole, a snapshot written inside it too. In a case, only a
-    folder inside the case: one above its root (a case kept in `/mnt/backup~/`) is inside no
-    folder of the case a check is given, which reads the snapshot as any other."""
-    backups = [p for p in reversed(path.parents) if p.name and named_as_a_backup(p)]
-    if not backups:
-        return None
-    config = case_config(next(p for p in Path(os.path.abspath(path)).parents if p.is_dir()))
-    root = config.parent if config is not None else None
-    return next((p for p in backups if _inside(p, root)), None)
+# The names a search of an evidence folder passes over, with all a folder so named holds: a snapshot written under
+# one, or inside a folder so named, would be left out of every check given the folder it is in, in silence. Each
+# with its words in the line, for the snapshot and for a folder, and whether a folder so named outside any case is
+# refused: a backup's (the earlier copy of another, `mv -b`) is; a hidden one (`.git`, a writer's temporaries) is
+# not, outside a case being where users keep files (`~/.local/share/...`, `/tmp/.x`), which no folder a check is
+# given holds unless given its parent.
+_PASSED_OVER = (
+    (named_as_a_backup, "named as a backup (NAME~)", "a folder named as a backup (NAME~)", True),
+    (a_hidden_name, "a hidden name (.NAME)", "a folder with a hidden name (.NAME)", False),
+)
 
 
-def _inside_a_hidden_folder(path: Path) -> Path | None:
-    """The folder of `path`, as written, with a hidden name (`evidence/.old/msra`), if any, inside
-    the case: a folder scan passes it over whole. Only inside a case: outside one, a hidden folder
-    (`~/.local/share/...`, `/tmp/.x`) is where users keep files, and no folder a check is given
-    holds it unless given its parent."""
-    hidden = [p for p in reversed(path.parents) if p.name.startswith(".") and p.name not in (".", "..")]
-    if not hidden:
+def _inside_a_folder_passed_over(path: Path, passed_over: Callable[[Path], bool], outside_a_case: bool) -> Path | None:
+    """The folder of `path`, as written, that a folder scan passes over whole (`snapshots~`,
+    `evidence/.old`), if any. In a case, only a folder inside the case: one above its root (a case
+    kept in `/mnt/backup~/` or `~/.cases/`) is inside no folder of the case a check is given, which
+    reads the snapshot as any other; outside a case, any folder so named where `outside_a_case`."""
+    folders = [p for p in reversed(path.parents) if p.name not in ("", ".", "..") and passed_over(p)]
+    if not folders:
         return None
     config = case_config(next(p for p in Path(os.path.abspath(path)).parents if p.is_dir()))
     if config is None:
-        return None
-    return next((p for p in hidden if _inside(p, config.parent)), None)
-
-
-def _inside(folder: Path, root: Path | None) -> bool:
-    """Whether `folder` lies inside the case folder `root` (resolved, as `case_config` gives it);
-    anywhere outside a case."""
-    return root is None or root in Path(os.path.realpath(folder)).parents
+        return folders[0] if outside_a_case else None
+    return next((p for p in folders if config.parent in Path(os.path.realpath(p)).parents), None)
 
 
 def check_destination(out: str | Path, inputs: Iterable[str | Path] = (), *, in_place: bool = False) -> Path:
