@@ -76,8 +76,8 @@ def _check_config(config: Path) -> dict[str, Any]:
 
 def _not_utf8_at(config: Path, raw: bytes, start: int) -> Problem:
     """The file's bytes failing to decode at byte `start` (past a byte order mark), said at its
-    line and column in the words every other file is: "not UTF-8; save it as UTF-8", naming no
-    place, sent the analyst through the whole file for an "é" saved as Windows-1252."""
+    line and column in the words every other file is (`NOT_UTF8`), where "not UTF-8; save it as
+    UTF-8", naming no place, sent the analyst through the whole file for an "é" in Windows-1252."""
     start += len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
     return Problem(str(config), *line_and_column(raw, start), NOT_UTF8)
 

@@ -126,9 +126,9 @@ def _move_in(entry: Path, to: Path) -> None:
 
 def _copy_in(entry: Path, to: Path) -> None:
     """A template file copied to `to`, made only where nothing is ("x": a rename would replace
-    a file that appeared there in silence); a copy stopped part way (a full disk, Ctrl-C) is
-    removed, being this init's alone. Its closing is part of it: a template file is smaller
-    than the write buffer, so a full disk is met only as the copy is closed."""
+    a file that appeared there in silence); a copy stopped part way (a full disk: Ctrl-C waits
+    for it, `_move_in`) is removed, being this init's alone. Its closing is part of it: a template
+    file is smaller than the write buffer, so a full disk is met only as the copy is closed."""
     with open(entry, "rb") as source:
         try:
             with open(to, "xb") as copy:
