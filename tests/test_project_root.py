@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import shutil
 import tomllib
@@ -105,12 +106,16 @@ def test_a_broken_claimwatch_toml_is_one_line(case, monkeypatch, capsys):
     assert "claimwatch.toml" in err and "not valid TOML" in err
 
 
-def test_a_claimwatch_toml_not_in_utf8_is_said_at_its_place(case, monkeypatch, capsys):
+@pytest.mark.parametrize("mark", [b"", codecs.BOM_UTF8])
+def test_a_claimwatch_toml_not_in_utf8_is_said_at_its_place(case, monkeypatch, capsys, mark):
     """A claimwatch.toml whose case is named "Université Laval", saved as Windows-1252 (Notepad's
     "ANSI"): "claimwatch.toml: not UTF-8; save it as UTF-8", no place, in words of its own, where
-    every other file of a case is said at its line and column. Said so now, in the same words."""
+    every other file of a case is said at its line and column. Said so now, in the same words.
+    Behind a byte order mark too (PowerShell 5.1's `Out-File -Encoding utf8` wrote the file, and
+    cmd's `echo ... >>` added the line in its code page), where the decoder counts from past the
+    mark: its column was 15."""
     config = case / "claimwatch.toml"
-    config.write_bytes('[case]\nname = "Université Laval"\n'.encode("cp1252"))
+    config.write_bytes(mark + '[case]\nname = "Université Laval"\n'.encode("cp1252"))
     monkeypatch.chdir(case / "claims")
     assert main(["validate", "t.yaml"]) == 2
     assert capsys.readouterr().err.splitlines() == [
