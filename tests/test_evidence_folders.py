@@ -265,6 +265,28 @@ def test_a_snapshot_is_never_written_where_a_scan_passes_over_a_hidden_name(tmp_
     assert evidence_in_folder(case / "evidence") == [out]
 
 
+@pytest.mark.parametrize("folder", [".old", "snapshots~"])
+def test_a_snapshot_written_from_inside_a_folder_a_scan_passes_over_is_refused(tmp_path, monkeypatch, capsys, folder):
+    """`cd evidence/.old` (or `cd evidence/snapshots~`), then `evidence import dump.jsonl --out
+    msra`: the folder was looked for only in the path as written, which holds none, and the
+    snapshot was written inside it, left out of every check given evidence/ in silence. In a case
+    the folders it lands in are looked at, the working directory's too; `--out
+    evidence/.old/../msra` lands in evidence/ and is written. Found by review."""
+    case = tmp_path / "case"
+    (case / "evidence" / folder).mkdir(parents=True)
+    (case / "claimwatch.toml").write_text('name = "case"\n', encoding="utf-8")
+    source = works_file(tmp_path / "dump.jsonl", 1)
+    monkeypatch.chdir(case / "evidence" / folder)
+    assert main(["evidence", "import", str(source), "--out", "msra"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"msra: inside {folder}, a folder ") and "passes over with all it holds" in line
+    assert list((case / "evidence" / folder).iterdir()) == []
+    monkeypatch.chdir(case)
+    out = f"evidence/{folder}/../msra"
+    assert main(["evidence", "import", str(source), "--out", out]) == 0, capsys.readouterr().err
+    assert evidence_in_folder(case / "evidence") == [case / "evidence" / "msra"]
+
+
 _NAMES = st.text(min_size=1, max_size=12).filter(lambda n: "/" not in n and "\x00" not in n and n not in (".", ".."))
 
 

@@ -610,17 +610,20 @@ _PASSED_OVER = (
 
 
 def _inside_a_folder_passed_over(path: Path, passed_over: Callable[[Path], bool], outside_a_case: bool) -> Path | None:
-    """The folder of `path`, as written, that a folder scan passes over whole (`snapshots~`,
-    `evidence/.old`), if any. In a case, only a folder inside the case: one above its root (a case
-    kept in `/mnt/backup~/` or `~/.cases/`) is inside no folder of the case a check is given, which
-    reads the snapshot as any other; outside a case, any folder so named where `outside_a_case`."""
-    folders = [p for p in reversed(path.parents) if p.name not in ("", ".", "..") and passed_over(p)]
-    if not folders:
+    """The folder `path` lands in that a folder scan passes over whole (`snapshots~`,
+    `evidence/.old`), if any. In a case, only a folder inside the case, the working directory's
+    too (`cd evidence/.old`, `--out msra`): one above its root (a case kept in `/mnt/backup~/` or
+    `~/.cases/`) is inside no folder of the case a check is given, which reads the snapshot as any
+    other. Outside a case, where `outside_a_case`, any folder so named of the path as written."""
+    absolute = Path(os.path.abspath(path))
+    written = [p for p in reversed(path.parents) if p.name not in ("", ".", "..") and passed_over(p)]
+    landed = [p for p in reversed(absolute.parents) if passed_over(p)]
+    if not written and not landed:
         return None
-    config = case_config(next(p for p in Path(os.path.abspath(path)).parents if p.is_dir()))
+    config = case_config(next(p for p in absolute.parents if p.is_dir()))
     if config is None:
-        return folders[0] if outside_a_case else None
-    return next((p for p in folders if config.parent in Path(os.path.realpath(p)).parents), None)
+        return written[0] if written and outside_a_case else None
+    return next((p for p in landed if config.parent in Path(os.path.realpath(p)).parents), None)
 
 
 def check_destination(out: str | Path, inputs: Iterable[str | Path] = (), *, in_place: bool = False) -> Path:
