@@ -1465,6 +1465,26 @@ def test_a_run_read_a_character_a_token_gives_the_words_spacy_gives(monkeypatch,
 
 @pytest.mark.parametrize("saved", [b"", b"\n", b"\r\n"], ids=["as cut", "saved by vim", "saved ending CR LF"])
 @pytest.mark.parametrize("where", ["in its JSON", "inside a character"])
+def test_a_page_cut_short_in_a_string_is_said_cut_short(tmp_path, capsys, shared_data, where, saved):
+    """A saved API page (`{"meta": ..., "results": [...]}`, pretty-printed) of the real work whose
+    download or copy stopped in "Université du Québec", then opened and saved in an editor that
+    ends a file with a line break (vim, nano; CR LF on Windows): "a string begun here runs past
+    the end of its line: a quote is missing here", as if written wrong, where the file as cut is
+    "a string runs to the end of the file: the file is cut short". The break is passed over now,
+    as a JSON Lines file's and a list's are (found by review)."""
+    real = orjson.loads((shared_data / "openalex/W2741809807.json").read_bytes())
+    whole = orjson.dumps({"meta": {"count": 1}, "results": [real]}, option=orjson.OPT_INDENT_2)
+    cut_at = whole.index("Québec".encode()) + (len("Qu") if where == "in its JSON" else len("Qu") + 1)
+    source = tmp_path / "page.json"
+    source.write_bytes(whole[:cut_at] + saved)
+    code, said = run(["evidence", "import", str(source), "--out", str(tmp_path / "snap")], capsys)
+    assert code == 2 and len(said) == 1 and said[0].startswith(f"{source}:")
+    assert said[0].endswith(": a string runs to the end of the file: the file is cut short")
+    assert not (tmp_path / "snap").exists()
+
+
+@pytest.mark.parametrize("saved", [b"", b"\n", b"\r\n"], ids=["as cut", "saved by vim", "saved ending CR LF"])
+@pytest.mark.parametrize("where", ["in its JSON", "inside a character"])
 def test_a_last_record_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, where, saved):
     """A JSON Lines file whose download or copy stopped part way, its last record cut: "2:61: not
     a JSON object: unexpected end of data" (orjson's words, at its last byte), or, cut inside a
