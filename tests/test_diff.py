@@ -1317,13 +1317,15 @@ def test_a_case_file_given_to_diff_is_named_not_called_a_markdown_report(
     assert capsys.readouterr().err.startswith(f"{md}: a Markdown report (--md), not a JSON report")
 
 
+@pytest.mark.parametrize("saved", [b"", b"\n"], ids=["as cut", "saved by vim"])
 @pytest.mark.parametrize("cut", ["in a value", "in a string", "in a character", "in a word", "in a number"])
-def test_a_report_cut_short_is_said_cut_short(root, capsys, cut):
+def test_a_report_cut_short_is_said_cut_short(root, capsys, cut, saved):
     """A report whose copy or download stopped part way (a CI artifact fetched while still being
     uploaded, a disk full while copying): "r.json:100:7: not a JSON report: Expecting value",
     Python's words for its last byte, or, cut inside a character of a title ("é"), "not UTF-8
     text", sending the analyst to their editor's encoding. Said cut short now; a report broken
-    elsewhere is said as before."""
+    elsewhere is said as before. Saved after by an editor that ends a file with a line break (vim,
+    nano), cut inside the "é" was "not UTF-8 text" still (found by review)."""
     old = run(root, [work("W0", "Réseaux de neurones pour la reconnaissance faciale")], "old")
     whole = old.read_bytes()
     at = {
@@ -1336,7 +1338,7 @@ def test_a_report_cut_short_is_said_cut_short(root, capsys, cut):
         "in a number": whole.index(b": 0.05") + len(b": 0."),
     }[cut]
     cut_short = root / "cut.json"
-    cut_short.write_bytes(whole[:at])
+    cut_short.write_bytes(whole[:at] + saved)
     assert main(["diff", str(old), str(cut_short)]) == 2
     (line,) = capsys.readouterr().err.splitlines()
     assert line.startswith(f"{cut_short}:") and line.endswith(

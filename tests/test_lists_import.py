@@ -1083,17 +1083,21 @@ def test_a_tracker_cut_after_a_backslash_and_saved_by_an_editor_is_said_cut_shor
     assert not out.exists()
 
 
+@pytest.mark.parametrize("saved", [b"", b"\n", b"\r\n"], ids=["as cut", "saved by vim", "saved ending CR LF"])
 @pytest.mark.parametrize("where", ["in a name", "inside a character"])
-def test_a_tracker_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, where):
+def test_a_tracker_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, where, saved):
     """The real ASPI tracker (its MISP galaxy) downloaded or copied part way: "2328:22: not valid
     JSON: Unterminated string starting at" (Python's words), or, cut inside a Chinese name's
     character, "not UTF-8 text; save the file as UTF-8", sending the analyst to their editor's
     encoding. Both say the file is cut short now; the same holds of a CSL JSON download and any
-    UTF-8 file claimwatch reads whole (a claim file cut inside a character)."""
+    UTF-8 file claimwatch reads whole (a claim file cut inside a character). Cut inside a
+    character and saved by an editor that ends a file with a line break (vim, nano), it was "not
+    UTF-8 text" still, the break after the broken character: a JSON document never ends in a
+    letter, and the break is passed over (found by review)."""
     whole = (shared_data / "aspi/misp-galaxy-china-defence-universities.json").read_bytes()
     at = whole.index("学".encode()) + (1 if where == "inside a character" else -1)
     cut = tmp_path / "tracker.json"
-    cut.write_bytes(whole[:at])
+    cut.write_bytes(whole[:at] + saved)
     out = tmp_path / "aspi.yaml"
     assert main(["lists", "import", "aspi", str(cut), "--out", str(out)]) == 2
     (line,) = capsys.readouterr().err.splitlines()

@@ -9,6 +9,7 @@ an impossible one (month 13) can be reported with its position.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import heapq
 import json
@@ -186,6 +187,8 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
     except UnicodeDecodeError as e:
         if ends_inside_a_character(e):
             raise InputError(_cut_or_another_encoding(path, raw, e.start)) from None
+        if json_cut_inside_a_character_then_saved(raw):
+            raise InputError(Problem(str(path), 0, 0, _CUT_SHORT_THEN_SAVED)) from None
         raise InputError(not_utf8(path, raw, e.start)) from None
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -198,6 +201,21 @@ def ends_inside_a_character(e: UnicodeDecodeError) -> bool:
     """Whether UTF-8 failed (`e`) only for a character begun in the last bytes and not finished,
     as a copy or download stopped part way leaves a file: the one test of it, for every reader."""
     return e.reason == "unexpected end of data"
+
+
+def json_cut_inside_a_character_then_saved(raw: bytes) -> bool:
+    """Whether JSON `raw` is cut inside a character (a UTF-8 sequence begun and not finished), then
+    saved by an editor that ends a file with a line break (vim, nano), as `json_cut_short` passes
+    over one: a JSON document ends in a bracket or a scalar, never in a letter past ASCII, so the
+    bytes are cut, not another encoding's, which they were said to be ("not UTF-8 text")."""
+    before = raw.removesuffix(b"\n").removesuffix(b"\r")
+    if before == raw or not raw.removeprefix(codecs.BOM_UTF8).lstrip().startswith((b"{", b"[")):
+        return False
+    try:
+        before.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return ends_inside_a_character(e)
+    return False
 
 
 def _cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Problem:
@@ -226,6 +244,10 @@ def _cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Proble
 
 
 TEXT_CUT_SHORT = "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)"
+_CUT_SHORT_THEN_SAVED = (
+    "the file ends in the middle of a character, but for a line break after it: it is cut short (a copy or "
+    "download stopped part way?)"
+)
 
 
 def not_utf8(path: str | Path, raw: bytes, start: int) -> Problem:

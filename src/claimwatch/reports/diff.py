@@ -31,6 +31,7 @@ from .._version import __version__
 from ..documents import (
     TOO_MANY_DIGITS,
     ends_inside_a_character,
+    json_cut_inside_a_character_then_saved,
     json_cut_short,
     kind_by_its_keys,
     long_json_integer_at,
@@ -267,7 +268,7 @@ def read_report(path: str | Path) -> Results:
         # A byte order mark an editor saved it with is passed over, as RFC 8259 allows.
         text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as e:
-        if ends_inside_a_character(e):
+        if ends_inside_a_character(e) or json_cut_inside_a_character_then_saved(raw):
             raise InputError(Problem(str(path), 0, 0, REPORT_CUT_SHORT)) from None
         raise InputError(not_utf8(path, raw, e.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0))) from None
     try:
