@@ -488,9 +488,11 @@ class ListMatcher:
         the list gives the entry no address and the text may yet name it (`NameMatcher`): places
         written as an address (陕西省西安市, 北京市海淀区: a city with 市, a district, a street and
         number), which no name written by its place holds, or a city the list's own record ties to
-        the entry under another name (西安, of NPU's subsidiary "Xi'an Aisheng Technology Group").
-        Found, such a name is a doubt (`_after_places_unaddressed`); a bare city's name before it
-        otherwise names another institution (南京信息工程大学, not IEU), and is not found."""
+        the entry under another name (西安, of NPU's subsidiary "Xi'an Aisheng Technology Group"), or
+        any city before a name the namesakes file says only its places tell apart
+        (`_a_name_its_place_tells_apart`: 北京国际关系学院, 南京国际关系学院). Found, such a name is a
+        doubt (`_after_places_unaddressed`); a bare city's name before it otherwise names another
+        institution (南京信息工程大学, not IEU), and is not found."""
         entry = self.entries[key]
         if entry.addresses:
             return None  # its own places are known: another's before its name make another name
@@ -4388,7 +4390,7 @@ def _joined(text: str, human: int, h: PhraseHit, x: PhraseHit) -> bool:
     """Whether the text joins excluded phrase `x` to the human sense's match `h` (its "human" at
     `human`) as two things the work does (`_JOINING`); a comma alone after `h` does not where `h`
     ends a phrase opening the sentence ("Compared with human face recognition, cattle face
-    recognition is ...": `_OPENING_A_SENTENCE`), the comma closing that phrase, not a list."""
+    recognition is ...": `_in_an_opening_phrase`), the comma closing that phrase, not a list."""
     if x.end <= human:
         return _JOINING.fullmatch(text, x.end, human) is not None
     if _JOINING.fullmatch(text, h.end, x.start) is None:
@@ -4403,11 +4405,10 @@ def _in_an_opening_phrase(text: str, at: int) -> bool:
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
     if _OPENING_WORD.match(text, begin, at) is None or "," in text[begin:at]:
         return False
-    return not any(w.lower() in _A_CLAUSE_S for w in _LETTERS_ONLY.findall(text, begin, at))
+    return not any(w.lower() in _A_CLAUSE_S for w in _LETTERS.findall(text, begin, at))
 
 
 _SENTENCE_END = re.compile(r"[.!?;:][ \t\n]+")
-_LETTERS_ONLY = re.compile(r"[^\W\d_]+")
 # Words that make the words before a match a clause of its own, not a phrase opening the sentence.
 _A_CLAUSE_S = frozenset({"we", "i", "they", "he", "she", "you", "is", "are", "was", "were", "has", "have"})
 # The words a phrase opening a sentence begins with, setting what follows against its match
