@@ -27,7 +27,7 @@ from ...results import (
     Verdict,
 )
 from ...reviews import ReviewEntry, Reviews, curated_file_names, person_keys
-from ...works import dotted_i
+from ...works import READ_AS_HYPHENS, dotted_i
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._names import in_base_letters
@@ -747,10 +747,11 @@ def _full_names(person: _Person) -> dict[str, str]:
     return out
 
 
-# The hyphens a name's word is joined by: the hyphen-minus, Unicode's hyphens (U+2010, U+2011), and
-# the dashes and minus signs a record converted from a typeset text or typed on a phone writes in
-# their place ("Jean\u2013Pierre", "Jean\u2212Pierre"; a full-width one, as a Chinese keyboard types it).
-_HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
+# The hyphens a name's word is joined by: the hyphen-minus, and the characters a title's text reads
+# as one (`READ_AS_HYPHENS`: Unicode's hyphens, the dashes and minus signs a record converted from a
+# typeset text or typed on a phone writes in their place, "Jean\u2013Pierre", "Jean\u2212Pierre"; a
+# full-width one, as a Chinese keyboard types it), and an em dash.
+_HYPHENS = "-\u2014" + READ_AS_HYPHENS
 _HYPHEN_IN_A_CLASS = re.escape(_HYPHENS)
 # A hyphen or apostrophe inside a name's word, which one record writes and another leaves out
 # ("Xiao-Ming" and "Xiaoming", "O'Brien" and "OBrien") or writes as a space ("Xiao Ming").
@@ -767,7 +768,8 @@ _SCANDINAVIAN = str.maketrans({"ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"})
 
 def _spellings_alike(name: str) -> tuple[str, ...]:
     """A name read alike (`_read_alike`) as written, and as each other spelling of it reads: each
-    form of a name written with its form in another script in brackets (`_in_and_out_of_its_brackets`), a hyphen or apostrophe inside a word left out or a space ("Xiao-Ming Wang" is "Xiaoming Wang" and
+    form of a name written with its form in another script in brackets (`_in_and_out_of_its_brackets`),
+    a hyphen or apostrophe inside a word left out or a space ("Xiao-Ming Wang" is "Xiaoming Wang" and
     "Xiao Ming Wang"), German letters written out ("Jürgen Müller" is "Juergen Mueller" as well as
     the "Jurgen Muller" records strip it to), and so Danish and Norwegian ones ("Søren" is
     "Soeren", "Kåre" is "Kaare"). Only ever a doubt, as any reading alike is. The letters are
@@ -868,8 +870,10 @@ _SOFT_SIGNS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02b9": "'"})
 
 def _read_alike(name: str) -> str:
     """A name as namesakes are paired by: case, width, spacing and accents aside ("Jürgen" is the
-    "Jurgen" records strip it to), and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li").
-    Only ever a doubt (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
+    "Jurgen" records strip it to), the point ending a word ("Md.", `_A_WORDS_POINT`), titles
+    before it and degrees after it (`_TITLES_FIRST`, `_A_DEGREE`: "Prof. Wei Li", "Xiang Li, PhD"),
+    and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li"). Only ever a doubt
+    (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
     bare = _given_first("".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SOFT_SIGNS))
     # Letters Unicode gives no decomposition, which stripping accents leaves ("Łukasz" is no
