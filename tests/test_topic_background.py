@@ -257,3 +257,55 @@ def test_the_human_sense_ending_a_sentence_s_opening_phrase_is_a_doubt(tmp_path,
 def test_the_human_sense_a_comma_lists_or_a_title_names_stays_certain(tmp_path, title, abstract):
     result = judged(tmp_path, title, abstract)
     assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+
+
+# The human sense is background only beside an excluded phrase that says whose the match is, as
+# "human" does: a word before it ("cattle face recognition") or "of", "in" or "for" one after ("face
+# recognition of cattle"). Beside one that only runs on past its match, "human" sets no sense against
+# another: a work synthesising "human talking head videos" whose title the synthetic-media topic
+# holds an excluded television phrase of ("Audio-driven talking head interview synthesis", a title of
+# this part's hunt), or Gabor features for human face recognition beside "the face recognition
+# ability of people" (a person's faculty), was a doubt "named as the human sense", `insufficient_evidence`
+# (issue 18, thirty-fifth part, reread). The abstracts' sentences are as theses and papers write them:
+# "The ability to synthesise a video talking head from speech audio" (University of Leeds, 2023,
+# https://drepo.sdl.edu.sa/items/cf31320e-a6b5-4b83-8a1b-42ccb22b0d3a), "synthesize human face video
+# from any given input speech" (Wang et al., Speech Driven Talking Head Generation via Attentional
+# Landmarks, https://vdocuments.us/speech-driven-talking-head-generation-via-attentional-videos-with-natural-head.html).
+SYNTHETIC = (Path(__file__).parents[1] / "claims/topics/synthetic-media.yaml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("topic", "title", "abstract"),
+    [
+        (
+            SYNTHETIC.replace("id: synthetic-media", "id: face"),
+            "Audio-driven talking head interview synthesis",
+            "We synthesise realistic human talking head videos from speech audio and a single identity image.",
+        ),
+        (
+            SHIPPED.replace("id: facial-recognition", "id: face"),
+            "Combining Gabor features: summing vs. voting",
+            "We compare two ways of combining Gabor features for human face recognition. Unlike the face "
+            "recognition ability of people, a machine's can be measured on a benchmark.",
+        ),
+    ],
+)
+def test_the_human_sense_beside_a_phrase_not_saying_whose_stays_certain(tmp_path, topic, title, abstract):
+    records = [work("W1", title, authorships=[authorship("A", [LAB])], abstract_inverted_index=index(abstract))]
+    result = topic_result_of_both_engines(tmp_path, records, topic)
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+
+
+def test_the_human_sense_beside_an_animal_after_of_is_still_a_doubt(tmp_path):
+    result = judged(
+        tmp_path,
+        "Individual cattle identification with a two-branch network",
+        "Compared with human face recognition, face recognition of cattle is more challenging.",
+    )
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert [f.uncertain_because for f in result.uncertain_findings] == [
+        (
+            "its abstract says \u201chuman face recognition\u201d, where \u201cface recognition\u201d is named as the human "
+            "sense, beside a phrase the topic excludes, not as what the work does",
+        )
+    ]

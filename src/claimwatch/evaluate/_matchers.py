@@ -3610,23 +3610,27 @@ class TopicMatcher:
     def named_as_background(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match is certain as written shows the topic only perhaps: each
         match is named only to set the work apart from it ("Unlike face recognition, gait ...",
-        `_set_apart_from`), or as the human sense beside a phrase the topic excludes ("Despite the
-        advancements in human face identification", beside "animal face identification":
-        `_the_human_sense`, not in a title holding no excluded phrase: "Human face recognition based on
-        ..." names the work's own), or is said of a word an excluded phrase ends in (`_described_after`);
-        None where a match stands otherwise, or where every match is of the last kind alone
-        (`said_of_a_described_word` says that)."""
+        `_set_apart_from`), or as the human sense beside a phrase the topic excludes that says whose
+        the match is ("Despite the advancements in human face identification", beside "animal face
+        identification": `_the_human_sense`, `_says_whose`; not in a title holding no such phrase:
+        "Human face recognition based on ..." names the work's own), or is said of a word an excluded
+        phrase ends in (`_described_after`); None where a match stands otherwise, or where every
+        match is of the last kind alone (`said_of_a_described_word` says that)."""
         texts = list(self._texts(work, abstract_words))
-        beside_an_exclusion = any(self._found(text)[1] for _, text in texts)
+        whose = {text: _says_whose(*self._found(text)) for _, text in texts}
         first = None
         for name, text in texts:
             hits, excluded = self._found(text)
             for h in hits:
                 if _within_any(h, excluded):
                     continue
-                if (why := _set_apart_from(text, h)) is None and beside_an_exclusion and (name != "title" or excluded):
+                if (
+                    (why := _set_apart_from(text, h)) is None
+                    and any(whose.values())
+                    and (name != "title" or whose[text])
+                ):
                     # A title names what the work does: "Human face recognition based on ..." is its own,
-                    # whatever its abstract says of animals' faces, unless the title holds an excluded phrase.
+                    # whatever its abstract says of animals' faces, unless the title holds such an excluded phrase.
                     why = _the_human_sense(text, h, excluded)
                 if why is not None:
                     first = first or (name, text, h, why)
@@ -4372,10 +4376,11 @@ _WORDS_NO_KIND = frozenset({"for", "of", "in", "on", "by", "using", "with"})
 
 def _the_human_sense(text: str, h: PhraseHit, excluded: list[PhraseHit]) -> tuple[int, str] | None:
     """Where "human" begins right before match `h` ("human face identification"), in a work that
-    holds a phrase the topic excludes (animals' faces): the human sense named as the background
-    the excluded sense is set against; None where no such word stands there, or where the text
-    joins it to an excluded phrase of its own (`excluded`) as a second thing the work does ("Pig
-    facial recognition and human facial recognition")."""
+    holds a phrase the topic excludes saying whose a match is (animals' faces: `_says_whose`), as
+    `named_as_background` asks it: the human sense named as the background the excluded sense is
+    set against; None where no such word stands there, or where the text joins it to an excluded
+    phrase of its own (`excluded`) as a second thing the work does ("Pig facial recognition and
+    human facial recognition")."""
     m = _HUMAN.search(text, max(0, h.start - 12), h.start)
     if m is None or m.end() != h.start:
         return None
@@ -4384,6 +4389,19 @@ def _the_human_sense(text: str, h: PhraseHit, excluded: list[PhraseHit]) -> tupl
     if any(_joined(text, m.start(), h, x) for x in excluded):
         return None
     return m.start(), "as the human sense, beside a phrase the topic excludes"
+
+
+def _says_whose(hits: list[PhraseHit], excluded: list[PhraseHit]) -> bool:
+    """Whether an excluded phrase of a text (`excluded`, its matches `hits`) says whose its match
+    is, as "human" before one does: a word before a match inside it ("cattle face recognition",
+    "animal face identification"), or the match said of one after "of", "in" or "for" ("face
+    recognition of cattle"). Not a phrase that runs on past its match into a thing of its own
+    ("talking head interview", television's; "face recognition ability", a person's faculty):
+    beside it, "human talking head videos" are the topic's own, no sense set against another's."""
+    return any(
+        _OF_A_WORD.search(x.phrase) is not None or any(x.start < h.start and h.end <= x.end for h in hits)
+        for x in excluded
+    )
 
 
 def _joined(text: str, human: int, h: PhraseHit, x: PhraseHit) -> bool:
