@@ -362,9 +362,11 @@ _US_STATE_CODES = (
 )
 # "Boston, MA 02115": a state code is a place only before a ZIP code, where it cannot be a word.
 _US_ZIP = re.compile(rf"\b(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b")
+# The names of the United States an affiliation ends with.
+_THE_USA = r"USA|U\.S\.A\.?|United States"
 # "Sanford, NC, USA" (Springer's form, OpenAlex W2741809807): a state code is a place before the
 # country's name too, where it cannot be a word either.
-_US_STATE_BEFORE_USA = re.compile(rf"\b(?:{_US_STATE_CODES}),?\s+(?=(?:USA|U\.S\.A\.?|United States)\b)")
+_US_STATE_BEFORE_USA = re.compile(rf"\b(?:{_US_STATE_CODES}),?\s+(?=(?:{_THE_USA})\b)")
 
 # The sovereign named beside a territory ("Hong Kong, China") does not move it.
 _TERRITORIES = {"HK": "CN", "MO": "CN", "TW": "CN"}
@@ -460,7 +462,7 @@ _BETWEEN_A_CITY_AND_ITS_REGION = re.compile(r"[\s,]*")
 # After a region named so: the end of its part, a postcode, its country or the end ("Moscow, Idaho
 # 83844", "Moscow, Idaho USA", "..., Idaho."), not an institution's name it begins ("Moscow,
 # Washington State University": two affiliations).
-_A_REGION_S_END = re.compile(r"\s*(?:[,;)]|\d|\.?$|(?:USA|U\.S\.A\.?|United States|Canada|Australia)\b)")
+_A_REGION_S_END = re.compile(rf"\s*(?:[,;)]|\d|\.?$|(?:{_THE_USA}|Canada|Australia)\b)")
 
 
 def _less_cities_a_region_of_another_country_follows(text: str, found: list[Place]) -> list[Place]:
