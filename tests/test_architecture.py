@@ -101,3 +101,27 @@ def test_the_architecture_page_names_every_part():
     for part in LAYERS:
         if part not in ("__init__", "_version"):
             assert f"`{part}" in page, f"docs/architecture.md does not mention `{part}`"
+
+
+def _module_names(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, name) for every name a module binds at its top level: functions, classes, and names
+    assigned."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            yield node.lineno, node.name
+        elif isinstance(node, ast.Assign):
+            yield from ((node.lineno, t.id) for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            yield node.lineno, node.target.id
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_binds_a_name_twice(path):
+    """A second `_WORD_BEFORE = ...` far down `_matchers` (a pattern of the topics' of its own)
+    replaced the names' pattern of that name as the module loaded, and "West\u00a0Anhui
+    University" became a certain match of Anhui University (found by CI, thirty-fifth part of
+    issue 18); ruff does not flag a constant assigned twice. Each name is bound once."""
+    first: dict[str, int] = {}
+    for line, name in _module_names(path):
+        assert name not in first, f"{path.relative_to(PACKAGE)}:{line} binds {name} again (first at line {first[name]})"
+        first[name] = line

@@ -1675,10 +1675,10 @@ _AN_INSTITUTION = re.compile(
     r"|\u5927\u5b66|\u5927\u5b78|\u5b66\u9662|\u5b78\u9662|\u7814\u7a76\u9662|\u7814\u7a76\u6240|\u96c6\u56e2|\u96c6\u5718",  # 大学 学院 研究院 研究所 集团
     re.IGNORECASE,
 )
-# A word that places a unit under what follows it ("... at Renmin University"), and a bracketed
-# acronym or note, which names no institution of its own ("(IIP)").
+# A word that places a unit under what follows it ("... at Renmin University"); a bracketed acronym
+# or note, which names no institution of its own ("(IIP)"), is `_BRACKETED`'s, below. (A second
+# `_BRACKETED` here, ASCII brackets only, was replaced by that one as the module loaded: never read.)
 _PLACED_UNDER = re.compile(r"^\s*(?:of|at)\s+", re.IGNORECASE)
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _A_COMMA = re.compile("[,\uff0c\u3001]")  # , ， 、
 
 
@@ -4287,17 +4287,19 @@ _MAKING_AFTER = re.compile(r"generation|generations|generator|generators|synthes
 _MAKING_BEFORE = re.compile(
     r"generating|generated|synthesizing|synthesising|synthesized|synthesised|synthetic|diffusion", re.IGNORECASE
 )
-_WORD_AFTER = re.compile(r"[ \t]+([^\W_]+)")
-_WORD_BEFORE = re.compile(r"(?:[^\W_]+-)*([^\W_]+)[ \t]+$")
+# Named for the phrase they stand beside: the names' `_WORD_BEFORE` above is another pattern, which
+# a second assignment of that name here replaced for every name ("West\u00a0Anhui University").
+_A_WORD_AFTER_THE_PHRASE = re.compile(r"[ \t]+([^\W_]+)")
+_A_WORD_BEFORE_THE_PHRASE = re.compile(r"(?:[^\W_]+-)*([^\W_]+)[ \t]+$")
 
 
 def _making_beside(text: str, x: PhraseHit) -> tuple[int, int] | None:
     """Where a word of making stands right beside excluded phrase `x` (`_MAKING_AFTER` after it,
     `_MAKING_BEFORE` before it), its span; None where none does."""
-    after = _WORD_AFTER.match(text, x.end)
+    after = _A_WORD_AFTER_THE_PHRASE.match(text, x.end)
     if after is not None and _MAKING_AFTER.fullmatch(after.group(1).lower()):
         return after.span(1)
-    before = _WORD_BEFORE.search(text, max(0, x.start - 40), x.start)
+    before = _A_WORD_BEFORE_THE_PHRASE.search(text, max(0, x.start - 40), x.start)
     if before is not None and before.end() == x.start and _MAKING_BEFORE.fullmatch(before.group(1)):
         return before.span(1)
     return None
