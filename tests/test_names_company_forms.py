@@ -1239,3 +1239,37 @@ def test_a_surname_the_language_writes_as_a_word_is_read_as_one():
     assert distinctive_word("Concern Kalashnikov", "RU") is None
     assert distinctive_word("GOZ Obukhov Plant", "RU") is None
     assert distinctive_word("Ivanov Trading", "RU") == "Ivanov"
+
+
+# The Entity List's Crimean shipyard as the CSL of 2023-11 gives it: the country UA, its names
+# Russian words in Latin letters ("Zaliv", залив, a bay), its address "..., Kerch, Crimea, ...".
+ZALIV_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: zaliv
+    name: OOO Shipyard ?Zaliv?
+    aliases: [AO Shipyard ?Zaliv?, JSC Shipyard ?Zaliv?, JSC Zaliv Shipyard, OJSC Zaliv Shipyard, Zaliv Shipyard LLC]
+    country: UA
+    addresses: ["4 Tankistov Street, Kerch, Crimea, 98310, UA"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Certain before: the Russian table was read only for a firm of RU, BY, KZ or KG.
+        ("Zaliv Shipyard, Crimea, Ukraine", "doubt"),
+        # With one of its forms, as before.
+        ("JSC Zaliv Shipyard, Kerch, Crimea, Ukraine", "match"),
+    ],
+)
+def test_a_crimean_firm_s_russian_words_are_common(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, ZALIV_LIST, raw, found)
+
+
+def test_russian_words_are_read_for_a_firm_addressed_in_crimea():
+    assert distinctive_word("Zaliv Shipyard", "UA", ("4 Tankistov Street, Kerch, Crimea, 98310, UA",)) is None
+    assert distinctive_word("Zaliv Shipyard", "UA", ("Kyiv, 01001, UA",)) == "Zaliv"

@@ -288,7 +288,7 @@ def _a_rare_word(word: str) -> bool:
     return word.casefold().isalpha() and _no_known_word(word)
 
 
-def distinctive_word(bare: str, country: str | None = None) -> str | None:
+def distinctive_word(bare: str, country: str | None = None, addresses: tuple[str, ...] = ()) -> str | None:
     """The first word of a name that only a few bodies' names hold: of five letters or more, no
     English word (the lookup lemmatizer's words) nor any common word of spaCy's English
     probabilities (`common_words`), common Spanish word (`common_spanish_words`: the CSL of
@@ -298,8 +298,10 @@ def distinctive_word(bare: str, country: str | None = None) -> str | None:
     Russian is an official language, no Russian word in Latin letters either (`a_russian_word`:
     the CSL's "SOVREMENNYE TEKHNOLOGII, OOO", "modern technologies", of Moscow). None where every
     word is common ("Aero Systems", "World Line System", "Comercializadora de Carnes", "Sovremennye
-    Tekhnologii" of a Russian firm)."""
-    russian = country in _RUSSIAN_AN_OFFICIAL_LANGUAGE
+    Tekhnologii" of a Russian firm), nor for a firm the list addresses in Crimea (`addresses`),
+    which it gives the country UA though its names are written in Russian ("Zaliv Shipyard" of
+    Kerch, залив a bay)."""
+    russian = country in _RUSSIAN_AN_OFFICIAL_LANGUAGE or any(map(_CRIMEA.search, addresses))
     for found in re.finditer(r"[^\W\d_]+", bare):
         word = found.group()
         if _no_known_word(word) and not _a_common_word(word.casefold(), russian=russian):
@@ -312,6 +314,10 @@ def distinctive_word(bare: str, country: str | None = None) -> str | None:
 # as rare (the Russian table is not read): "Paike" of the Entity List's Chinese "Wuxi Paike New
 # Mat. Tech. Co., Ltd." (派克) is пайке (soldering) in Latin letters.
 _RUSSIAN_AN_OFFICIAL_LANGUAGE = frozenset({"RU", "BY", "KZ", "KG"})
+# Crimea as the CSL of 2023-11 writes it in the addresses of its 24 entries there (the Entity
+# List's Crimea sanctions): "4 Tankistov Street, Kerch, Crimea, 98310, UA", "..., Crimea Region,
+# ...", "..., crimea (occupied)"; every such entry has one address naming it.
+_CRIMEA = re.compile(r"\b(?:crimea|krym)\b", re.IGNORECASE)
 
 
 def _a_common_word(folded: str, *, russian: bool) -> bool:

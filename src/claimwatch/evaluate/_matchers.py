@@ -455,7 +455,7 @@ class ListMatcher:
                     or _with_a_unit(h, text) is not None
                     or (a_firm_s_name_after(text, h.start, h.end) is not None and not _within_a_longer_hit(h, found))
                 )
-                and distinctive_word(h.name, self.entries[h.key].country) is not None
+                and distinctive_word(h.name, self.entries[h.key].country, self.entries[h.key].addresses) is not None
             )
         ]
 
@@ -1315,7 +1315,11 @@ def _sought(entry: ListEntry, *, cores: bool = True) -> Iterator[str]:
             yield company[0]
             # "Megvii" (Inc.): a doubt (`_its_company_form_unwritten`); one common after all ("Russian" of
             # "JSC RUSSIAN BANK ...") never counts (`ListMatcher._names_found`), and is not sought.
-            if cores and (core := company_core(company[0])) and distinctive_word(core, entry.country) is not None:
+            if (
+                cores
+                and (core := company_core(company[0]))
+                and distinctive_word(core, entry.country, entry.addresses) is not None
+            ):
                 yield core
         if address := name_and_its_place(name):
             yield address[0]
@@ -1415,7 +1419,7 @@ def _unless_with_its_form_or_rare(
     of it is rare (`distinctive_word`), else `doubt`."""
     if (beside := _a_form_beside(hit, text)) is not None:
         return _unless_one_of_its_forms(entry, hit, beside, list(forms.values()))
-    if distinctive_word(hit.name, entry.country) is not None:
+    if distinctive_word(hit.name, entry.country, entry.addresses) is not None:
         return None
     return doubt()
 
