@@ -1273,3 +1273,39 @@ def test_a_crimean_firm_s_russian_words_are_common(tmp_path, monkeypatch, capsys
 def test_russian_words_are_read_for_a_firm_addressed_in_crimea():
     assert distinctive_word("Zaliv Shipyard", "UA", ("4 Tankistov Street, Kerch, Crimea, 98310, UA",)) is None
     assert distinctive_word("Zaliv Shipyard", "UA", ("Kyiv, 01001, UA",)) == "Zaliv"
+
+
+# The Entity List's Crimean Railway as the CSL of 2023-11 gives it (country UA, addressed
+# "..., Simferopol, Crimea Region, ..."); Simferopol is a city of Ukraine in the place table.
+CRIMEAN_RAILWAY_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: railway
+    name: Crimean Railway
+    aliases: [Federal State Unitary Enterprise ?Crimean Railway?, Krymzhd, The Railways of Crimea]
+    country: UA
+    addresses: ["34 Pavlenko Street, Simferopol, Crimea Region, 95006, UA"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("listed", "raw", "found", "said"),
+    [
+        # Since 2014 Crimean authors write Russia ("Sevastopol State University, Sevastopol,
+        # Russia"): nothing before, read as a firm of another country.
+        (ZALIV_LIST, "JSC Zaliv Shipyard, Kerch, Russia", "match", None),
+        (ZALIV_LIST, "JSC Zaliv Shipyard, Republic of Crimea, Russian Federation", "match", None),
+        (ZALIV_LIST, "JSC Zaliv Shipyard, Russia", "doubt", "names neither Crimea nor the entry's city there"),
+        (ZALIV_LIST, "JSC Zaliv Shipyard, Murmansk, Russia", "doubt", "in Crimea, which Russia holds"),
+        # A doubt before, "in Russia and Ukraine at once".
+        (CRIMEAN_RAILWAY_LIST, "Crimean Railway, Simferopol, Russia", "match", None),
+        (CRIMEAN_RAILWAY_LIST, "Crimean Railway, Simferopol, Ukraine", "match", None),
+    ],
+)
+def test_a_crimean_entry_placed_in_russia_is_not_elsewhere(tmp_path, monkeypatch, capsys, listed, raw, found, said):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, listed, raw, found)
+    if said is not None:
+        assert said in json.dumps(result, ensure_ascii=False), raw

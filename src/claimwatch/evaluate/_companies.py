@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 from .. import countries
 from ..lists import COMPANY_FORMS, an_organisations_word
-from ._places import places_in
+from ._places import names_crimea, places_in
 from ._provinces import provinces_in
 from ._spacy import a_common_spanish_word, a_russian_word, common_words, lemma_table
 
@@ -301,7 +301,7 @@ def distinctive_word(bare: str, country: str | None = None, addresses: tuple[str
     Tekhnologii" of a Russian firm), nor for a firm the list addresses in Crimea (`addresses`),
     which it gives the country UA though its names are written in Russian ("Zaliv Shipyard" of
     Kerch, залив a bay)."""
-    russian = country in _RUSSIAN_AN_OFFICIAL_LANGUAGE or any(map(_CRIMEA.search, addresses))
+    russian = country in _RUSSIAN_AN_OFFICIAL_LANGUAGE or any(map(names_crimea, addresses))
     for found in re.finditer(r"[^\W\d_]+", bare):
         word = found.group()
         if _no_known_word(word) and not _a_common_word(word.casefold(), russian=russian):
@@ -314,10 +314,6 @@ def distinctive_word(bare: str, country: str | None = None, addresses: tuple[str
 # as rare (the Russian table is not read): "Paike" of the Entity List's Chinese "Wuxi Paike New
 # Mat. Tech. Co., Ltd." (派克) is пайке (soldering) in Latin letters.
 _RUSSIAN_AN_OFFICIAL_LANGUAGE = frozenset({"RU", "BY", "KZ", "KG"})
-# Crimea as the CSL of 2023-11 writes it in the addresses of its 24 entries there (the Entity
-# List's Crimea sanctions): "4 Tankistov Street, Kerch, Crimea, 98310, UA", "..., Crimea Region,
-# ...", "..., crimea (occupied)"; every such entry has one address naming it.
-_CRIMEA = re.compile(r"\b(?:crimea|krym)\b", re.IGNORECASE)
 
 
 def _a_common_word(folded: str, *, russian: bool) -> bool:

@@ -26,7 +26,7 @@ from typing import Literal, NamedTuple, TypeVar
 from .._memo import Memo
 from .._text import printable
 from ..claims import Subject, Topic
-from ..countries import CODES
+from ..countries import BY_NAME, CODES
 from ..errors import InputError, Problem
 from ..lists import (
     NAMESAKES_FILE,
@@ -89,7 +89,7 @@ from ._names import (
     word_spans,
 )
 from ._phrases import PhraseHit, PhraseSet, completed_readings
-from ._places import Place, countries, country_name, of_the_country, part_of, places_in, places_itself
+from ._places import Place, countries, country_name, names_crimea, of_the_country, part_of, places_in, places_itself
 from ._provinces import (
     ProvincePlace,
     certain_provinces,
@@ -1044,8 +1044,14 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
         _own_college_unread(entry, hit, text),
         resolved,
         entry.names,
-        _own_regions(entry.country, entry.addresses),
+        _own_regions(entry.country, entry.addresses) | _russia_where_its_crimea_is_named(entry, hit, text),
     )
+    if isinstance(placed, _Elsewhere) and _in_russia_its_crimea_unnamed(entry, hit, text):
+        placed = (
+            f"the affiliation places \u201c{printable(hit.matched)}\u201d in Russia, and the list addresses"
+            f" {printable(entry.name)} in Crimea, which Russia holds, but the affiliation names neither Crimea"
+            " nor the entry's city there: a firm elsewhere in Russia may bear the name"
+        )
     if placed is None:
         placed = _with_places_unaddressed(
             entry,
@@ -2917,6 +2923,8 @@ def _placed_in(
 # The rule for an acronym, as a doubt says it: "HIT, BIT" names neither university for certain,
 # nor does "HIT, BIT, China"; "HIT, Harbin; BIT, Beijing, China" names both.
 _AN_ACRONYM_COUNTS = "an acronym counts only beside a place of the full name"
+
+
 _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
 
 
@@ -2927,6 +2935,47 @@ def _own_regions(country: str | None, addresses: tuple[str, ...]) -> frozenset[s
     Mobile Limited), where a text placing the name in Hong Kong names the entry's own place."""
     regions = _REGIONS_OF.get(country.upper(), frozenset()) if country else frozenset()
     return frozenset(c for a in addresses if regions for c in countries(places_in(a)) if c in regions)
+
+
+def _crimean_cities(entry: ListEntry) -> frozenset[str]:
+    """The places the entry's addresses in Crimea name beside it (`names_crimea`), folded: "kerch"
+    of "4 Tankistov Street, Kerch, Crimea, 98310, UA" (parts of letters only, of two words at most,
+    Crimea's and countries' aside). Empty for an entry of another country than UA or addressed elsewhere."""
+    if (entry.country or "").upper() != "UA":
+        return frozenset()
+    parts = (p.strip() for a in entry.addresses if names_crimea(a) for p in a.split(","))
+    return frozenset(
+        p.casefold()
+        for p in parts
+        if _LETTERS_ONLY.fullmatch(p) and not names_crimea(p) and p.casefold() not in BY_NAME and p not in CODES
+    )
+
+
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:[ '-][^\W\d_]+)?")
+
+
+def _russia_where_its_crimea_is_named(entry: ListEntry, hit: NameHit, text: str) -> frozenset[str]:
+    """{"RU"} where the list addresses the entry in Crimea (the CSL's Crimea sanctions, country UA)
+    and the name's part of the text names Crimea or one of the entry's places there: since 2014
+    its authors' affiliations write "Kerch, Russia" ("Sevastopol State University, Sevastopol,
+    Russia"), Russia's name for the entry's own place, not another country. Empty otherwise."""
+    if not (cities := _crimean_cities(entry)):
+        return frozenset()
+    begin, finish = part_of(text, places_in(text), hit.start, hit.end)
+    part = f"{text[begin : hit.start]} {text[hit.end : finish]}"  # not its own words: "Yalta-Film, Moscow"
+    named = names_crimea(part) or any(re.search(rf"\b{re.escape(c)}\b", part, re.IGNORECASE) for c in cities)
+    return frozenset({"RU"}) if named else frozenset()
+
+
+def _in_russia_its_crimea_unnamed(entry: ListEntry, hit: NameHit, text: str) -> bool:
+    """Does the text place a name of an entry the list addresses in Crimea in Russia, naming
+    neither Crimea nor its place there (`_russia_where_its_crimea_is_named`)? Not elsewhere then:
+    the entry's own, perhaps, or another firm of Russia."""
+    if not _crimean_cities(entry):
+        return False
+    places = places_in(text)
+    begin, finish = part_of(text, places, hit.start, hit.end)
+    return "RU" in countries([p for p in places if begin <= p.start and p.end <= finish])
 
 
 _SHARING_CHINESE_NAMES = frozenset({"TW", "HK", "MO"})  # where institutions bear mainland names

@@ -627,6 +627,17 @@ def of_the_country(place: Place, code: str) -> bool:
 _BESIDE = 8  # "Hong Kong SAR, China": the characters that may stand between a territory and its sovereign
 
 
+# Crimea as the CSL of 2023-11 writes it in the addresses of its 24 entries there (the Entity
+# List's Crimea sanctions, each given the country UA): "4 Tankistov Street, Kerch, Crimea, 98310,
+# UA", "..., Crimea Region, ...", "..., crimea (occupied)"; every such entry has one address naming it.
+_CRIMEA = re.compile(r"\b(?:crimea|krym)\b", re.IGNORECASE)
+
+
+def names_crimea(text: str) -> bool:
+    """Does `text` name Crimea ("Crimea", "Republic of Crimea", "Krym")?"""
+    return _CRIMEA.search(text) is not None
+
+
 def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple[int, int]:
     """The part of an affiliation string a name at [start, end) stands in.
 
