@@ -1309,3 +1309,12 @@ def test_a_crimean_entry_placed_in_russia_is_not_elsewhere(tmp_path, monkeypatch
     result = coauthor_text_found(tmp_path, monkeypatch, capsys, listed, raw, found)
     if said is not None:
         assert said in json.dumps(result, ensure_ascii=False), raw
+
+
+@pytest.mark.parametrize("raw", ["COMAC, Shanghai 200126, China", "COMAC, Shanghai"])
+def test_an_acronym_of_a_full_name_holding_no_place_says_so(tmp_path, monkeypatch, capsys, raw):
+    # It said the affiliation "names none" of the full name's places, though it names Shanghai and
+    # "Commercial Aircraft Corporation of China" holds no place to name.
+    said = json.dumps(coauthor_text_found(tmp_path, monkeypatch, capsys, COMAC_LIST, raw, "doubt"), ensure_ascii=False)
+    assert "none of its full names holds a city or a province, so no place beside the acronym can be one" in said
+    assert "names none" not in said

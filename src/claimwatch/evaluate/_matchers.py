@@ -2884,6 +2884,11 @@ def _placed_in(
         found = (found - own_regions) | {want}
     if found == {want}:
         if hit.is_acronym and not _named_beside(around, text, names):
+            if not _full_names_place(names):
+                return (
+                    f"the acronym “{said}” alone matched {label}: {_AN_ACRONYM_COUNTS}, and {_NO_PLACE_IN_ITS_NAME}"
+                    f" (other institutions in {country_name(want)} use the acronym too)"
+                )
             return (
                 f"the acronym “{said}” alone matched {label}: {_AN_ACRONYM_COUNTS}, and the affiliation, in"
                 f" {country_name(want)}, names none (other institutions there use the acronym too)"
@@ -2910,6 +2915,11 @@ def _placed_in(
             )
         return None
     if hit.is_acronym:
+        if not _full_names_place(names):
+            return (
+                f"the acronym “{said}” alone matched {label}: {_AN_ACRONYM_COUNTS}, and {_NO_PLACE_IN_ITS_NAME},"
+                " and the affiliation names no country (institutions elsewhere use the acronym too)"
+            )
         return (
             f"the acronym “{said}” alone matched {label}: {_AN_ACRONYM_COUNTS}, and the affiliation names"
             " none, nor any country (institutions elsewhere use the acronym too)"
@@ -2923,6 +2933,14 @@ def _placed_in(
 # The rule for an acronym, as a doubt says it: "HIT, BIT" names neither university for certain,
 # nor does "HIT, BIT, China"; "HIT, Harbin; BIT, Beijing, China" names both.
 _AN_ACRONYM_COUNTS = "an acronym counts only beside a place of the full name"
+# Where the entry's full names hold no place but a country ("Commercial Aircraft Corporation of
+# China"), no affiliation names one: the doubt says so rather than that the text names none.
+_NO_PLACE_IN_ITS_NAME = "none of its full names holds a city or a province, so no place beside the acronym can be one"
+
+
+def _full_names_place(names: tuple[str, ...]) -> bool:
+    """Does one of the entry's full names (no acronym) hold a place other than a country?"""
+    return any(not p.is_country for n in names if not is_acronym(n) for p in places_in(n))
 
 
 _REGIONS_OF = {"CN": frozenset({"HK", "MO"})}
