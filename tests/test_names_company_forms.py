@@ -1153,6 +1153,10 @@ entries:
         # ("Comercializadora de Carnes") are common.
         ("Sovremennye Tekhnologii, Novosibirsk, Russia", "doubt", "beside no place of LLC SOVREMENNYE"),
         ("Sovremennye Tekhnologii, Moscow, Russia", "doubt", "beside a place of LLC SOVREMENNYE"),
+        # The list's own name, "TECHNOLOGII" half in English: certain before, "Technologii" read
+        # as no Russian word.
+        ("SOVREMENNYE TECHNOLOGII, Moscow, Russia", "doubt", "beside a place of LLC SOVREMENNYE"),
+        ("Sovremennye Technologii, Novosibirsk, Russia", "doubt", "beside no place of LLC SOVREMENNYE"),
         # With the list's form, as before: the entry.
         ("OOO Sovremennye Tekhnologii, Moscow, Russia", "match", None),
         ("Sovremennye Tekhnologii LLC, Moscow, Russia", "match", None),
@@ -1184,6 +1188,10 @@ def test_a_name_of_russian_trade_words_without_its_form_is_a_doubt(tmp_path, mon
         "Promyshlennye Tekhnologii",
         "Spetsialnye Tekhnologii",
         "Tekhnologii Svyazi",
+        # Half in English, as the list writes the SSI's firm ("LLC SOVREMENNYE TECHNOLOGII"), and a
+        # hard sign written "ie", as it writes OBORONPROM's "OBIEDINENNAYA PROMYSHLENNAYA ...".
+        "SOVREMENNYE TECHNOLOGII",
+        "OBIEDINENNAYA SUDOSTROITELNAYA KORPORATSIYA",
     ],
 )
 def test_russian_trade_words_are_common(bare):

@@ -136,7 +136,23 @@ def a_russian_word(folded: str) -> bool:
     language writes it as a word too: "kalashnikov" (калашников, a kalach baker's), "kuznetsov",
     "obukhov" (of smiths, of axe butts) are words. The table, half a million lines, is read only
     for a word of the letters a transliteration writes."""
-    return bool(_LATIN_OF_RUSSIAN.fullmatch(folded)) and as_transliterated(folded) in russian_words_in_latin()
+    if not _LATIN_OF_RUSSIAN.fullmatch(folded):
+        return False
+    words = russian_words_in_latin()
+    return any(as_transliterated(written) in words for written in _as_written_otherwise(folded))
+
+
+def _as_written_otherwise(folded: str) -> Iterator[str]:
+    """`folded`, then as the lists also write a Russian word half in English or with a sign: a "ch"
+    for х as English writes "technology" (the CSL's "LLC SOVREMENNYE TECHNOLOGII", технологии),
+    and ъ after a prefix written "ie" ("OBIEDINENNAYA", объединенная): with "kh", with "e"."""
+    yield folded
+    yield _CH_OF_A_KH.sub("kh", folded)
+    yield _HARD_SIGN_AS_IE.sub("e", folded)
+
+
+_CH_OF_A_KH = re.compile(r"(?<!s)ch")  # never the "ch" of щ's "shch"
+_HARD_SIGN_AS_IE = re.compile(r"(?<=[bdsvz])ie")  # об-, под-, с-, в-, раз- before е
 
 
 @cache
