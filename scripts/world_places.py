@@ -27,7 +27,8 @@ The rule (the same source, floor and file as scripts/china_places.py):
   where no city of another country bears that form with a tenth of its people or more (GeoNames
   names Florida's St. Petersburg so, 257,083 people against Russia's 5,351,935).
 
-The US university towns below the floor (Ann Arbor, Berkeley, ...) are `_REGIONS`', by hand.
+The US university towns below the floor (Ann Arbor, Berkeley, ...) and Russia's closed nuclear towns
+(Sarov, Snezhinsk) are `_REGIONS`', by hand.
 Each line: a country code, then its names, sorted, "|"-separated, wrapped at 112 columns.
 """
 

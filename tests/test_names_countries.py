@@ -845,3 +845,50 @@ def test_abbreviated_names_are_found(text, entry_id):
 
 def test_an_abbreviated_longer_name_is_not_the_shorter_one():
     assert shipped_hits("us-entity-list", "Tianjin Univ. of Technol., Tianjin, China") == {}
+
+
+# The Entity List's VNIIEF as `lists import` gives the CSL of 2023-11's row (62 FR 35334; the
+# first two aliases added on import): "Sarov Nuclear Weapons Plant" names its closed town.
+VNIIEF_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: vniief
+    name: All-Russian Scientific Research Institute of Experimental Physics (VNIIEF)
+    aliases:
+      - All-Russian Scientific Research Institute of Experimental Physics
+      - VNIIEF
+      - Vserossiyskiy Nauchno-Issledovatelskiy Institut Eksperimentalnoy Fiziki
+      - Russian Federal Nuclear Center-VNIIEF (RFNC-VNIIEF)
+      - Institute of Experimental Physics
+      - ARIEP (All Russian Institute for Experimental Physics)
+      - Khariton Institute
+      - Sarov Nuclear Weapons Plant
+      - Avangard Electromechanical Plant
+      - Federal State Unitary Enterprise Russian Federal Nuclear Center - All Russian Scientific Research Institute of Experimental Physics (FGUPRFNCs VNIIEF)
+      - Arzamas-16
+    country: RU
+    addresses: ["37 Mira Ave. Sarov, Nizhny Novgorod Region, 607188, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Web of Science's form: a doubt before, Sarov (88,000 people, below the city table's
+        # floor) no place, "the affiliation, in Russia, names none" of the full name's places.
+        ("Russian Fed Nucl Ctr VNIIEF, Sarov, Russia", "match"),
+        ("Russian Federal Nuclear Center VNIIEF, Sarov 607188, Russia", "match"),
+        # Another city: the acronym alone, as before.
+        ("VNIIEF, Moscow, Russia", "doubt"),
+    ],
+)
+def test_an_acronym_beside_its_closed_town_is_placed(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, VNIIEF_LIST, raw, found)
+
+
+def test_the_closed_nuclear_towns_are_places_of_russia():
+    assert countries(places_in("Sarov")) == {"RU"}
+    assert countries(places_in("Snezhinsk, Chelyabinsk Region")) == {"RU"}
