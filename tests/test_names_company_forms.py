@@ -1326,3 +1326,46 @@ def test_an_acronym_of_a_full_name_holding_no_place_says_so(tmp_path, monkeypatc
     said = json.dumps(coauthor_text_found(tmp_path, monkeypatch, capsys, COMAC_LIST, raw, "doubt"), ensure_ascii=False)
     assert "none of its full names holds a city or a province, so no place beside the acronym can be one" in said
     assert "names none" not in said
+
+
+# The SSI's row as the CSL of 2023-11 gives it: a name of one word after its form among the
+# aliases ("JSC RUSELECTRONICS"), which English texts write with the form after it.
+RUSELECTRONICS_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: ruselectronics
+    name: OPEN JOINT STOCK COMPANY RUSSIAN ELECTRONICS
+    aliases: [JSC RUSELECTRONICS, AO ROSELEKTRONIKA, JSC RUSSIAN ELECTRONICS]
+    country: RU
+    addresses: ["12 Kosmonavta Volkova, Moscow, 127299, RU", "Ul. Vereiskaya D. 29, Str. 141, Moscow, 121357, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Nothing before, the claim cleared: the one word is never sought without its form.
+        ("Ruselectronics JSC, Moscow, Russia", "match"),
+        ("Roselektronika AO, Moscow, Russia", "match"),
+        ("JSC Ruselectronics, Moscow, Russia", "match"),  # as before
+        # Run on into another word, as any name.
+        ("Ruselectronics JSC Research Institute, Moscow, Russia", "doubt"),
+        # Without its form, one word alone, as before.
+        ("Ruselectronics, Moscow, Russia", "nothing"),
+    ],
+)
+def test_a_one_word_name_with_its_leading_form_written_after_it_is_found(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, RUSELECTRONICS_LIST, raw, found)
+
+
+def test_a_one_word_name_s_leading_form_written_last():
+    from claimwatch.evaluate._companies import with_its_leading_form_last
+
+    assert with_its_leading_form_last("JSC RUSELECTRONICS") == "RUSELECTRONICS JSC"
+    assert with_its_leading_form_last("OOO NEFT-AKTIV") == "NEFT-AKTIV OOO"
+    assert with_its_leading_form_last("PJSC Gazprom Neft") is None  # two words: cut, sought without it
+    assert with_its_leading_form_last("OOO ?CMT?K?") is None
+    assert with_its_leading_form_last("Megvii Technology Limited") is None

@@ -64,6 +64,22 @@ def without_company_form(name: str) -> tuple[str, str] | None:
     return _without_a_form_before_it(name) or _without_a_form_at_its_end(name)
 
 
+def with_its_leading_form_last(name: str) -> str | None:
+    """A name of one word after a Russian company's abbreviated form (`_LEADING_FORMS`), written
+    with the form after it, as English texts write it: "RUSELECTRONICS JSC" of the CSL's "JSC
+    RUSELECTRONICS", "Mikron PJSC" of "PJSC Mikron". Such a name is never sought without its form
+    (`without_company_form`: one word alone is any body's), so nothing else finds it so. None
+    for any other name."""
+    tokens = name.split()
+    if len(tokens) != 2 or _form_word(tokens[0]) not in _LEADING_FORMS:
+        return None
+    word = tokens[1]
+    return f"{word} {tokens[0]}" if _A_WORD.fullmatch(word) and not _a_form_word(word) else None
+
+
+_A_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")
+
+
 def _without_a_form_before_it(name: str) -> tuple[str, str] | None:
     tokens = [_form_word(t.group()) for t in _TOKEN.finditer(name)]
     cut = 0

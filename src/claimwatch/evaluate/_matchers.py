@@ -64,6 +64,7 @@ from ._companies import (
     company_form_before,
     distinctive_word,
     form_in_full,
+    with_its_leading_form_last,
     without_company_form,
 )
 from ._names import (
@@ -1327,6 +1328,8 @@ def _sought(entry: ListEntry, *, cores: bool = True) -> Iterator[str]:
                 and distinctive_word(core, entry.country, entry.addresses) is not None
             ):
                 yield core
+        if reordered := with_its_leading_form_last(name):  # "RUSELECTRONICS JSC" of "JSC RUSELECTRONICS"
+            yield reordered
         if address := name_and_its_place(name):
             yield address[0]
             yield _place_first(*address)
