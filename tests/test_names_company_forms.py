@@ -1088,6 +1088,11 @@ entries:
         ("Wha Inspur Tai Co., Ltd., Jinan, China", "nothing"),
         ("Inspur Electronic Information Industry Co., Ltd., Munich, Germany", "nothing"),
         ("Inspur Group Co., Ltd., Jinan, China", "match"),
+        # After its seat's name, as Chinese firms' names begin: nothing before (thirty-sixth part).
+        ("Jinan Inspur Data Technology Co., Ltd., Jinan, China", "doubt"),
+        ("Shandong Inspur Software Co Ltd, Jinan, Peoples R China", "doubt"),
+        # After a word no place: as before.
+        ("Langchao Inspur Data Technology Co., Ltd., Jinan, China", "nothing"),
     ],
 )
 def test_a_firm_whose_name_begins_with_a_company_s_rare_first_word_is_a_doubt(

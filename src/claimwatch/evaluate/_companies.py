@@ -249,7 +249,7 @@ def a_firm_s_name_after(text: str, start: int, end: int) -> str | None:
     ("Electronic Information Industry Co., Ltd." of "Inspur Electronic Information Industry Co.,
     Ltd.", a firm of the CSL's INSPUR GROUP CO., LTD.; "Elect Informat Ind Co Ltd" as Web of
     Science writes it), or None."""
-    if _its_part_before(text, start).strip():
+    if (before := _its_part_before(text, start).strip()) and not _a_place_alone(before):
         return None  # "Wha Cheong Tai Company Ltd.": the word is not the name's first
     at = end
     for _ in range(4):
@@ -260,6 +260,13 @@ def a_firm_s_name_after(text: str, start: int, end: int) -> str | None:
         if (form := company_form_after(text, at)) is not None and _form_word(form.split()[0].rstrip(",")) in _FORMS:
             return text[end : text.index(form, at) + len(form)].strip()
     return None
+
+
+def _a_place_alone(text: str) -> bool:
+    """Is `text` wholly a city's or a province's name ("Shanghai" of "Shanghai SenseTime Intelligent
+    Technology Co., Ltd.", as Chinese firms' names begin with their seat)?"""
+    spans = [(p.start, p.end) for p in places_in(text) if not p.is_country]
+    return (0, len(text)) in spans + [(p.start, p.end) for p in provinces_in(text)]
 
 
 _PART_BEFORE = re.compile(r"(?:^|[,;(])\s*([^,;()]+?)\s*,\s*$")
