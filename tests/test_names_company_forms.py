@@ -1374,3 +1374,20 @@ def test_a_one_word_name_s_leading_form_written_last():
     assert with_its_leading_form_last("PJSC Gazprom Neft") is None  # two words: cut, sought without it
     assert with_its_leading_form_last("OOO ?CMT?K?") is None
     assert with_its_leading_form_last("Megvii Technology Limited") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Its seat in brackets after the word, as Inspur's Beijing firm writes its name: nothing
+        # before, the claim cleared in silence.
+        ("Inspur (Beijing) Electronic Information Industry Co., Ltd., Beijing, China", "doubt"),
+        ("Inspur (Beijing) Electronic Information Industry Co Ltd, Beijing 100085, Peoples R China", "doubt"),
+        # A word no place in the brackets: as before.
+        ("Inspur (Software) Electronic Information Industry Co., Ltd., Jinan, China", "nothing"),
+    ],
+)
+def test_a_company_s_rare_first_word_before_its_seat_in_brackets_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, INSPUR_LIST, raw, found)
+    if found == "doubt":
+        assert "another firm whose name holds them" in json.dumps(result, ensure_ascii=False), raw

@@ -248,10 +248,13 @@ def a_firm_s_name_after(text: str, start: int, end: int) -> str | None:
     `end`) and its company form: up to four capitalised words, none a form's, before a form
     ("Electronic Information Industry Co., Ltd." of "Inspur Electronic Information Industry Co.,
     Ltd.", a firm of the CSL's INSPUR GROUP CO., LTD.; "Elect Informat Ind Co Ltd" as Web of
-    Science writes it), or None."""
+    Science writes it; a city or province in brackets before them, "Inspur (Beijing) ..."), or
+    None."""
     if (before := _its_part_before(text, start).strip()) and not _a_place_alone(before):
         return None  # "Wha Cheong Tai Company Ltd.": the word is not the name's first
     at = end
+    if (seat := _A_BRACKETED_SEAT.match(text, at)) and _a_place_alone(seat.group(1)):
+        at = seat.end()  # "Inspur (Beijing) Electronic Information Industry Co., Ltd."
     for _ in range(4):
         found = _WORD_AFTER.match(text, at)
         if found is None or not found.group(1)[:1].isupper() or _a_form_word(found.group(1)):
@@ -269,6 +272,7 @@ def _a_place_alone(text: str) -> bool:
     return (0, len(text)) in spans + [(p.start, p.end) for p in provinces_in(text)]
 
 
+_A_BRACKETED_SEAT = re.compile(r"[ \t]*[(\uff08][ \t]*([^()\uff08\uff09]+?)[ \t]*[)\uff09]")
 _PART_BEFORE = re.compile(r"(?:^|[,;(])\s*([^,;()]+?)\s*,\s*$")
 
 
