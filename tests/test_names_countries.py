@@ -528,6 +528,8 @@ def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
         ("Skolkovo Institute of Science and Technology, Moscow, Idaho. Skoltech", {"RU", "US"}),
         # The state's name begins an institution's: two affiliations joined by a comma.
         ("Skolkovo Institute of Science and Technology, Moscow, Washington State University", {"RU", "US"}),
+        # Thirty-sixth part: the namesake's name is read so in its own part only.
+        ("University of South Florida, St. Petersburg, FL 33701; ITMO University, St. Petersburg", {"RU", "US"}),
     ],
 )
 def test_a_city_not_right_before_another_country_s_region_stays(text, expected):
@@ -556,6 +558,34 @@ entries:
 )
 def test_a_whole_check_reads_moscow_idaho_so_on_both_engines(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, IDAHO_LIST, raw, found)
+
+
+USGS_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: usgs
+    name: U.S. Geological Survey
+    country: US
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Thirty-sixth part: a name holding its city, the city named again before the state's code
+        # and ZIP code; the first was read as Russia's, a doubt, "the affiliation places “U.S.
+        # Geological Survey” in Russia and United States at once".
+        (
+            "U.S. Geological Survey, St. Petersburg Coastal and Marine Science Center, St. Petersburg, FL 33701, USA",
+            "match",
+        ),
+        ("U.S. Geological Survey, University of South Florida St. Petersburg, St. Petersburg, FL 33701", "match"),
+    ],
+)
+def test_a_city_named_as_a_us_state_s_names_it_so_in_all_its_part(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, USGS_LIST, raw, found)
 
 
 def test_a_city_named_as_another_country_s_state_is_no_city_of_the_table():

@@ -479,8 +479,10 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
     ending its part: "Moscow, Washington State University" may be two affiliations.
     A country's name before a US state's code is a US town's so too ("Dartmouth-Hitchcock Medical
     Center, Lebanon, NH 03756"); before a state's name it is left as read ("..., Mexico, New
-    Mexico State University")."""
-    out = []
+    Mexico State University").
+    The name said so names the namesake elsewhere in its part too: "University of South Florida St.
+    Petersburg, St. Petersburg, FL 33701" names no Russian city."""
+    namesakes = set()
     for i, p in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
         if (
@@ -490,9 +492,13 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
             and _BETWEEN_A_CITY_AND_ITS_REGION.fullmatch(text, p.end, after.start)
             and (_a_city_before_its_region(text, p, after) or _a_country_s_name_before_a_state_s_code(text, p, after))
         ):
-            continue
-        out.append(p)
-    return out
+            namesakes.add((_part_begun_before(text, p.start), fold(text[p.start : p.end])))
+    return [p for p in found if (_part_begun_before(text, p.start), fold(text[p.start : p.end])) not in namesakes]
+
+
+def _part_begun_before(text: str, start: int) -> int:
+    """Where the part of `text` (parted at ';', '|' and line breaks) that `start` stands in begins."""
+    return max((m.end() for m in _PART_BREAK.finditer(text, 0, start)), default=0)
 
 
 def _a_city_before_its_region(text: str, city: Place, region: Place) -> bool:
