@@ -474,6 +474,11 @@ def test_places_and_the_countries_they_imply(text, expected):
         # names Florida's St. Petersburg so, 257,083 people to Russia's 5,351,935).
         ("ITMO University, St. Petersburg 197101", {"RU"}),
         ("Ioffe Institute, St Petersburg", {"RU"}),
+        # Thirty-sixth part: a name of more words is read across no comma, semicolon or bracket;
+        # Lima's university and a hall named for a person were Brazil's Lima Duarte (Minas Gerais).
+        ("Universidad de Lima, Duarte Hall", {"PE"}),
+        ("Universidad de Lima (Duarte Hall)", {"PE"}),
+        ("Lima Duarte, Minas Gerais", {"BR"}),  # the town itself, as before
     ],
 )
 def test_the_city_table_reads_names_as_affiliations_write_them(text, expected):

@@ -38,6 +38,7 @@ two countries (`SHARED_NAMES`, each with its source).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -446,7 +447,7 @@ def places_in(text: str) -> tuple[Place, ...]:
     found += [Place(m.start(), m.start() + 2, "US", False) for m in _US_STATE_BEFORE_USA.finditer(text_nfc)]
     found += [
         Place(start, end, _PLACES[name], name in _COUNTRIES)
-        for name, start, end in longest_names(folded_words(text_nfc), _PLACES, _LONGEST_FROM)
+        for name, start, end in longest_names(text_nfc, folded_words(text_nfc), _PLACES, _LONGEST_FROM)
     ]
     if not text_nfc.isascii():
         found += [
@@ -581,23 +582,33 @@ def _in_a_compound(text: str, place: Place) -> bool:
     return bool(_JOINED_BEFORE.search(before) or _JOINED_AFTER.match(after))
 
 
+# What parts the words of a name: "Universidad de Lima, Duarte Hall" names no Lima Duarte.
+_A_NAME_S_BREAK = re.compile(r"[,;:()\[\]\uff0c\uff1b\uff1a\uff08\uff09]")
+
+
 def longest_names(
-    spans: list[tuple[str, int, int]], table: Mapping[str, object], longest_from: Mapping[str, int]
+    text: str, spans: list[tuple[str, int, int]], table: Mapping[str, object], longest_from: Mapping[str, int]
 ) -> Iterator[tuple[str, int, int]]:
     """The names of `table` that folded words (`folded_words`) spell, the longest from each word
     first and none overlapping ("new mexico" before "mexico"): each name, where it starts and
-    ends. `longest_from` gives, for a word, the most words a name starting with it holds."""
+    ends, read across no comma, semicolon, colon or bracket. `longest_from` gives, for a word,
+    the most words a name starting with it holds."""
     words = [w for w, _, _ in spans]
     i = 0
     while i < len(words):
         for n in range(min(longest_from.get(words[i], 1), len(words) - i), 0, -1):
             name = words[i] if n == 1 else " ".join(words[i : i + n])
-            if name in table:
+            if name in table and _unbroken(text, spans[i : i + n]):
                 yield name, spans[i][1], spans[i + n - 1][2]
                 i += n
                 break
         else:
             i += 1
+
+
+def _unbroken(text: str, spans: list[tuple[str, int, int]]) -> bool:
+    """Do the words of `spans` stand in `text` with no break of a name between them?"""
+    return not any(_A_NAME_S_BREAK.search(text, a[2], b[1]) for a, b in itertools.pairwise(spans))
 
 
 def folded_words(text: str) -> list[tuple[str, int, int]]:

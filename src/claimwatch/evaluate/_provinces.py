@@ -503,7 +503,7 @@ def provinces_in(text: str) -> tuple[ProvincePlace, ...]:
         for m in _IN_CHINESE.finditer(text)
         if not is_a_road(text, m.end())
     ]
-    for name, start, end in longest_names(folded_words(text), _LATIN, _LONGEST_FROM):
+    for name, start, end in longest_names(text, folded_words(text), _LATIN, _LONGEST_FROM):
         if not is_a_road(text, end) and not (name == "xian" and _AFTER_A_WORD.search(text, max(0, start - 40), start)):
             found.append(ProvincePlace(start, end, _LATIN[name], name in _PROVINCE_NAMES))
     return tuple(sorted(found, key=lambda p: (p.start, p.end)))
