@@ -511,6 +511,9 @@ def test_the_city_table_reads_names_as_affiliations_write_them(text, expected):
         ("University of Idaho", "University of Idaho, Moscow, Idaho."),
         ("Florida Institute of Technology", "Florida Institute of Technology, Melbourne, Florida USA"),
         ("Dartmouth-Hitchcock Medical Center", "Dartmouth-Hitchcock Medical Center, Lebanon, NH, USA"),
+        # Thirty-sixth part: the state written out, ending its part, as the code was read.
+        ("Dartmouth-Hitchcock Medical Center", "Dartmouth-Hitchcock Medical Center, Lebanon, New Hampshire"),
+        ("Dartmouth-Hitchcock Medical Center", "Dartmouth-Hitchcock Medical Center, Lebanon, New Hampshire 03756, USA"),
     ],
 )
 def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
@@ -533,6 +536,7 @@ def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
         ("Skolkovo Institute of Science and Technology, Moscow, Idaho. Skoltech", {"RU", "US"}),
         # The state's name begins an institution's: two affiliations joined by a comma.
         ("Skolkovo Institute of Science and Technology, Moscow, Washington State University", {"RU", "US"}),
+        ("Universidad Autónoma de Chihuahua, Mexico, New Mexico State University", {"MX", "US"}),
         # Thirty-sixth part: the namesake's name is read so in its own part only.
         ("University of South Florida, St. Petersburg, FL 33701; ITMO University, St. Petersburg", {"RU", "US"}),
     ],
@@ -591,6 +595,31 @@ entries:
 )
 def test_a_city_named_as_a_us_state_s_names_it_so_in_all_its_part(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, USGS_LIST, raw, found)
+
+
+DARTMOUTH_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: dhmc
+    name: Dartmouth-Hitchcock Medical Center
+    country: US
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Thirty-sixth part: the state written out was read as no state, the town as the country,
+        # the entry cleared in silence.
+        ("Dartmouth-Hitchcock Medical Center, Lebanon, New Hampshire", "match"),
+        ("Dartmouth-Hitchcock Medical Center, Lebanon, New Hampshire 03756, USA", "match"),
+        ("Dartmouth-Hitchcock Medical Center, Lebanon, NH 03756", "match"),  # as before
+    ],
+)
+def test_a_whole_check_reads_lebanon_new_hampshire_so_on_both_engines(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, DARTMOUTH_LIST, raw, found)
 
 
 def test_a_city_named_as_another_country_s_state_is_no_city_of_the_table():

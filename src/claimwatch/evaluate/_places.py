@@ -478,9 +478,9 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
     Petersburg, Florida" the University of South Florida's campus, each its region's namesake of
     the city. Only right before it, so "Moscow, Russia; Boston, MA 02115" keeps both, and a region
     ending its part: "Moscow, Washington State University" may be two affiliations.
-    A country's name before a US state's code is a US town's so too ("Dartmouth-Hitchcock Medical
-    Center, Lebanon, NH 03756"); before a state's name it is left as read ("..., Mexico, New
-    Mexico State University").
+    A country's name before a US state is a US town's so too ("Dartmouth-Hitchcock Medical Center,
+    Lebanon, NH 03756", "..., Lebanon, New Hampshire"), the state's name ending its part as above
+    ("..., Mexico, New Mexico State University" is left as read).
     The name said so names the namesake elsewhere in its part too: "University of South Florida St.
     Petersburg, St. Petersburg, FL 33701" names no Russian city."""
     namesakes = set()
@@ -506,15 +506,20 @@ def _a_city_before_its_region(text: str, city: Place, region: Place) -> bool:
     return (
         not city.is_country
         and fold(text[city.start : city.end]) in _CITY_NAMES
-        and bool(
-            _a_state_s_code(text, region)
-            or (fold(text[region.start : region.end]) in _REGION_NAMES and _A_REGION_S_END.match(text, region.end))
-        )
+        and (_a_state_s_code(text, region) or _a_region_ending_its_part(text, region))
     )
 
 
 def _a_country_s_name_before_a_state_s_code(text: str, country: Place, region: Place) -> bool:
-    return country.is_country and _a_state_s_code(text, region)
+    """A country's name before a US state's code, or its name ending its part ("Lebanon, New
+    Hampshire"; "Mexico, New Mexico State University" may be two affiliations)."""
+    return country.is_country and (
+        _a_state_s_code(text, region) or (region.country == "US" and _a_region_ending_its_part(text, region))
+    )
+
+
+def _a_region_ending_its_part(text: str, region: Place) -> bool:
+    return fold(text[region.start : region.end]) in _REGION_NAMES and bool(_A_REGION_S_END.match(text, region.end))
 
 
 def _a_state_s_code(text: str, region: Place) -> bool:
