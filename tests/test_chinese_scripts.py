@@ -71,6 +71,10 @@ DOUBTS = [
     ("國防大學，北京，桃園", "places it in Taiwan too"),
     ("國防大學，福建省金門縣", "places it in Taiwan too"),
     ("國防大學，九龍尖沙咀北京道1號", "names no province"),  # Peking Road, Kowloon: a road
+    # Thirty-sixth part: the city named is said, so the reason is true of the text ("names no
+    # province of mainland China" alone read as if Nanjing were not there).
+    ("南京國際關係學院", "names no province of mainland China, only the city “南京”, and Taiwan's districts"),
+    ("國際關係學院，南京", "names no province of mainland China, only the city “南京”, and Taiwan's districts"),
 ]
 
 

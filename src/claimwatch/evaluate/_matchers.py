@@ -2869,8 +2869,9 @@ def _placed_in(
                 return None
             return (
                 f"“{said}” is written in traditional characters, as Taiwan, Hong Kong and Macao write, and the"
-                f" affiliation names no province of mainland {country_name(want)}: an institution there may share"
-                " the name"
+                f" affiliation names no province of mainland {country_name(want)}"
+                f"{_only_cities(text, _places_around(text, hit, begin, finish) if chinese else [])}: an"
+                " institution there may share the name"
             )
         if mainland:
             return (
@@ -3022,6 +3023,16 @@ def _places_around(text: str, hit: NameHit, begin: int, finish: int) -> list[Pro
     return [
         p for p in provinces_in(text) if begin <= p.start and p.end <= finish and not hit.start <= p.start < hit.end
     ]
+
+
+def _only_cities(text: str, around: list[ProvincePlace]) -> str:
+    """The mainland cities a traditional name's part names, which do not place it there
+    (南京國際關係學院: Taipei's 南京東路 bears the name), said so a reader sees why they do not."""
+    cities = list(dict.fromkeys(printable(text[p.start : p.end]) for p in around if not p.is_province))
+    if not cities:
+        return ""
+    named = ", ".join(f"\u201c{c}\u201d" for c in cities)
+    return f", only {'the city' if len(cities) == 1 else 'the cities'} {named}, and Taiwan's districts and roads bear mainland cities' names"
 
 
 def _on_the_mainland(hit: NameHit, around: frozenset[str]) -> bool:
