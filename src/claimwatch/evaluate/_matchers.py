@@ -90,8 +90,19 @@ from ._names import (
     word_spans,
 )
 from ._phrases import PhraseHit, PhraseSet, completed_readings
-from ._places import Place, countries, country_name, names_crimea, of_the_country, part_of, places_in, places_itself
+from ._places import (
+    _A_WORD,
+    Place,
+    countries,
+    country_name,
+    names_crimea,
+    of_the_country,
+    part_of,
+    places_in,
+    places_itself,
+)
 from ._provinces import (
+    _AFTER_A_WORD,
     ProvincePlace,
     certain_provinces,
     chinese_namesakes,
@@ -2163,7 +2174,6 @@ _NEXT_WORD = re.compile(rf"{SPACES}+([^\W\d_][^\W_]*)")
 # abbreviates those words ("Univ", "Inst", "Acad").
 _OVER_AN_AMPERSAND = re.compile(rf"{SPACES}*([&\uff06]{SPACES}*([^\W\d_][^\W_]*))")
 _REST_OF_ITS_PART = re.compile(r"[^,;:|()\[\]\uff0c\uff1b\uff1a\uff08\uff09&\uff06]*")
-_A_WORD = re.compile(r"[^\W\d_]+")
 _A_SECOND_INSTITUTION_S_WORDS = frozenset({"university", "institute", "academy"})
 # Words that go on from an institution's name to a part of it, not to another institution.
 _PARTS_OF_AN_INSTITUTION = frozenset(
@@ -2641,9 +2651,6 @@ def _without_countries(part: str, places: tuple[Place, ...], start: int) -> str:
             kept.append(part[at : p.start])
             at = p.end
     return "".join(kept) + part[at:]
-
-
-_AFTER_A_WORD = re.compile(r"[^\W\d_][ \t\u00a0]+$")
 
 
 # A place, then a college (or an institute, ...) "of" the name: "Jincheng College of Nanjing
@@ -3553,7 +3560,7 @@ class TopicMatcher:
         for name, text, h, holding in self._held_hits(work, abstract_words):
             if noun := _in_every(text, holding, _noun_after_an_excluded_word):
                 x = holding[0]
-                last = [w.group() for w in _LETTERS.finditer(text, x.start, x.end)][-1]  # not "<i>cattle"
+                last = [w.group() for w in _A_WORD.finditer(text, x.start, x.end)][-1]  # not "<i>cattle"
                 said = text[x.start : noun[1]]
                 how = (
                     f"begin \u201c{text[_word_start(text, x.end) : noun[1]]}\u201d"
@@ -4011,11 +4018,8 @@ _COMPOUNDS_OF_ANOTHER_SENSE = {"horse": frozenset({"trojan"})}
 
 def _first_word(text: str, x: PhraseHit) -> str:
     """The first word of excluded phrase `x` as `text` writes it, letters only."""
-    m = _LETTERS.search(text, x.start, x.end)
+    m = _A_WORD.search(text, x.start, x.end)
     return m.group() if m else ""
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _inspired_by_another(text: str, x: PhraseHit) -> bool:
@@ -4417,7 +4421,7 @@ def _word_in_capitals(text: str, x: PhraseHit) -> str | None:
     scans"). None where it is not, as in a phrase all in capitals, as a title so written gives
     it ("PIG FACE RECOGNITION BASED ON YOLOv5", "FACE RECOGNITION OF CATTLE"), a small letter
     elsewhere or not."""
-    words = list(_LETTERS.finditer(text, x.start, x.end))
+    words = list(_A_WORD.finditer(text, x.start, x.end))
     if not words:
         return None
     candidates = [words[0]] + ([words[-1]] if len(words) > 1 and _OF_A_WORD.search(x.phrase) else [])
@@ -4510,7 +4514,7 @@ def _in_an_opening_phrase(text: str, at: int) -> bool:
     begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
     if _OPENING_WORD.match(text, begin, at) is None or "," in text[begin:at]:
         return False
-    return not any(w.lower() in _A_CLAUSE_S for w in _LETTERS.findall(text, begin, at))
+    return not any(w.lower() in _A_CLAUSE_S for w in _A_WORD.findall(text, begin, at))
 
 
 _SENTENCE_END = re.compile(r"[.!?;:][ \t\n]+")
