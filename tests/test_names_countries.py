@@ -537,6 +537,11 @@ def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
         # The state's name begins an institution's: two affiliations joined by a comma.
         ("Skolkovo Institute of Science and Technology, Moscow, Washington State University", {"RU", "US"}),
         ("Universidad Autónoma de Chihuahua, Mexico, New Mexico State University", {"MX", "US"}),
+        # A country's name ending an institution's, not a town's standing alone: the embassy's
+        # India was dropped as a US town's name before the state's code (or, since this part, the
+        # District's name).
+        ("Embassy of India, Washington, DC 20008", {"IN", "US"}),
+        ("Embassy of India, Washington, DC", {"IN", "US"}),
         # Thirty-sixth part: the namesake's name is read so in its own part only.
         ("University of South Florida, St. Petersburg, FL 33701; ITMO University, St. Petersburg", {"RU", "US"}),
     ],

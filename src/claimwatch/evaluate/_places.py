@@ -511,11 +511,18 @@ def _a_city_before_its_region(text: str, city: Place, region: Place) -> bool:
 
 
 def _a_country_s_name_before_a_state_s_code(text: str, country: Place, region: Place) -> bool:
-    """A country's name before a US state's code, or its name ending its part ("Lebanon, New
-    Hampshire"; "Mexico, New Mexico State University" may be two affiliations)."""
-    return country.is_country and (
-        _a_state_s_code(text, region) or (region.country == "US" and _a_region_ending_its_part(text, region))
+    """A country's name standing alone, as a town's does, before a US state's code, or its name
+    ending its part ("Lebanon, New Hampshire"; "Mexico, New Mexico State University" may be two
+    affiliations); not one ending a name ("Embassy of India, Washington, DC 20008")."""
+    return (
+        country.is_country
+        and bool(_ALONE_AFTER.search(text, 0, country.start))
+        and (_a_state_s_code(text, region) or (region.country == "US" and _a_region_ending_its_part(text, region)))
     )
+
+
+# What a town's name stands after: the start of the text or of its part, a comma or a bracket.
+_ALONE_AFTER = re.compile(r"(?:^|[,;(\uff0c\uff1b\uff08])\s*$")
 
 
 def _a_region_ending_its_part(text: str, region: Place) -> bool:
