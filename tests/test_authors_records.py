@@ -200,6 +200,11 @@ def test_orcids_with_and_without_their_url_and_a_wrong_check_digit():
     # Full-width digits (a Chinese keyboard's) are the digits: never an iD of other characters.
     assert orcid_id("\uff10\uff10\uff10\uff10-0001-6187-6610") == "0000-0001-6187-6610"
     assert orcid_id("https://example.org/0000-0001-6187-6610") is None
+    # Unicode's hyphens, spaces (the ISNI's grouping) and an address's query are the iD's too.
+    assert orcid_id("0000\u20100001\u20106187\u20106610") == "0000-0001-6187-6610"
+    assert orcid_id("0000 0001 6187 6610") == "0000-0001-6187-6610"
+    assert orcid_id("https://orcid.org/0000-0001-6187-6610?lang=en") == "0000-0001-6187-6610"
+    assert orcid_id("0000 0001 6187 6611") is None
     assert orcid_id(None) is None
 
 

@@ -110,6 +110,17 @@ def _people(result: ClaimResult) -> dict[str, list[str]]:
         ("ORCID 0000-0002-1825-0098", set()),  # the check digit still counts
         ("orcid", {"curated:orcid"}),  # the word alone is a curated id's form
         (f"orcid{LI_WEI_ORCID}", {f"curated:orcid{LI_WEI_ORCID}"}),  # run on, a curated id's form too
+        # Thirty-sixth part: an iD typeset with Unicode's hyphens (a CV converted from a PDF), grouped
+        # by spaces as the ISNI it belongs to writes it, an address with a query or a fragment after
+        # it (the address bar's "?lang=en"), a full-width colon after the word (a Chinese keyboard's):
+        # "names no person" where its check digit holds.
+        ("0000\u20100002\u20101825\u20100097", {f"orcid:{LI_WEI_ORCID}"}),
+        ("0000 0002 1825 0097", {f"orcid:{LI_WEI_ORCID}"}),
+        (f"https://orcid.org/{LI_WEI_ORCID}?lang=en", {f"orcid:{LI_WEI_ORCID}"}),
+        (f"orcid.org/{LI_WEI_ORCID}#works", {f"orcid:{LI_WEI_ORCID}"}),
+        (f"ORCID\uff1a{LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
+        ("0000 0002 1825 0098", set()),  # the check digit still counts
+        ("0000  0002 1825 0097", set()),  # groups of no one form
     ],
 )
 def test_a_person_is_named_by_author_id_orcid_or_curated_id(written: str, keys: set[str]) -> None:
@@ -857,7 +868,13 @@ def test_an_expired_person_review_lapses(tmp_path: Path) -> None:
         (
             "  - claim: c\n    person: 0000-0002-1825-0098\n    decision: confirmed\n    by: a\n    date: 2025-01-02\n"
             "    note: n\n",
-            "reviews.yaml:3:13: '0000-0002-1825-0098' names no person: give an OpenAlex author id (A…), an ORCID iD "
+            "reviews.yaml:3:13: '0000-0002-1825-0098' names no person: 0000-0002-1825-0098 is written as an ORCID iD, "
+            "but its last character is not the check digit of the others (ISO 7064 11-2), so some digit is mistyped; "
+            "copy the iD from the person's ORCID record",
+        ),
+        (
+            "  - claim: c\n    person: Li Wei\n    decision: confirmed\n    by: a\n    date: 2025-01-02\n    note: n\n",
+            "reviews.yaml:3:13: 'Li Wei' names no person: give an OpenAlex author id (A…), an ORCID iD "
             "(0000-0002-1825-0097) or a curated person's id (curated:ID where it could be read as another)",
         ),
     ],

@@ -26,7 +26,7 @@ from typing import Any
 
 from . import ids
 from .errors import InputError, Problem
-from .works import Institution, Origin, updated_on
+from .works import READ_AS_HYPHENS, Institution, Origin, updated_on
 
 PUBLICATION_YEARS = (
     "publication years: the years of the author's works that state the institution, not employment dates"
@@ -117,20 +117,38 @@ class AuthorRecord:
 
 # --- identifiers -----------------------------------------------------------------------------
 
-_ORCID = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$", re.IGNORECASE | re.ASCII)
+# An ORCID iD as people write one: bare or as ORCID's address, with a query or a fragment after it
+# as a browser's address bar copies one ("?lang=en"), its four groups joined by hyphens (or by any
+# character a text reads as one, `READ_AS_HYPHENS`: a typeset CV's "0000\u20100002\u2010...") or by
+# spaces, as the ISNI it is a part of writes them ("0000 0002 1825 0097").
+_ORCID = re.compile(
+    r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4})[-\s](\d{4})[-\s](\d{4})[-\s](\d{3}[\dX])/?(?:[?#]\S*)?$",
+    re.IGNORECASE | re.ASCII,
+)
+_AS_HYPHENS = str.maketrans(dict.fromkeys(READ_AS_HYPHENS, "-"))
 
 
 def orcid_id(value: object) -> str | None:
     """'https://orcid.org/0000-0001-6187-6610' -> '0000-0001-6187-6610'; None where it is not an
-    ORCID iD, its check digit (ISO 7064 11-2) included."""
+    ORCID iD (`orcid_form`), its check digit (ISO 7064 11-2) included."""
+    short = orcid_form(value)
+    return short if short and orcid_check_digit_holds(short) else None
+
+
+def orcid_form(value: object) -> str | None:
+    """What is written as an ORCID iD (`_ORCID`), in its one spelling ('0000-0001-6187-6610'),
+    whether or not its check digit holds; None for anything else. Full-width digits, as a Chinese
+    or Japanese keyboard types them, are the digits."""
     if not isinstance(value, str):
         return None
-    # Full-width digits, as a Chinese or Japanese keyboard types them, are the digits.
-    m = _ORCID.match(unicodedata.normalize("NFKC", value).strip())
-    if not m:
-        return None
-    short = m.group(1).upper()
-    return short if _orcid_check_digit(short[:-1]) == short[-1] else None
+    m = _ORCID.match(unicodedata.normalize("NFKC", value).translate(_AS_HYPHENS).strip())
+    return "-".join(m.groups()).upper() if m else None
+
+
+def orcid_check_digit_holds(short: str) -> bool:
+    """Whether the last character of an iD in its one spelling (`orcid_form`) is the check digit
+    of the others: a typo of one digit, or two swapped, is no one's iD."""
+    return _orcid_check_digit(short[:-1]) == short[-1]
 
 
 def _orcid_check_digit(base: str) -> str:

@@ -39,7 +39,7 @@ from .files import (
     why_not_written,
     write_atomic,
 )
-from .people import orcid_id
+from .people import orcid_check_digit_holds, orcid_form, orcid_id
 from .results import Decision, Finding, PersonFinding, Results, Review
 
 REVIEWS_FILE = "reviews.yaml"
@@ -121,7 +121,7 @@ def person_keys(text: str) -> frozenset[str]:
     openalex = ids.openalex_id(text)
     if openalex and openalex.startswith("A"):
         keys.add(openalex)
-    if _ORCID_SHAPE.match(text):
+    if orcid_form(text):
         orcid = orcid_id(text)
         if orcid is None:
             return frozenset()
@@ -174,18 +174,30 @@ def person_named(person_id: str, curated_file: str | None = None) -> str:
     return curated if is_curated and person_keys(person_id) != {curated} else person_id
 
 
-_ORCID_SHAPE = re.compile(r"^(?:https?://(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", re.IGNORECASE)
 # "ORCID" before an iD, as the reports write one beside a person ("ORCID 0000-0002-1825-0097"), a
-# CV ("ORCID iD: ...") or a key ("orcid:..."), and an analyst copies it: no curated id has a space
-# or a colon, so the word names nothing else.
-_AN_ORCID_LABEL = re.compile(r"^orcid(?:\s*id)?(?:\s*:\s*|\s+)", re.IGNORECASE)
+# CV ("ORCID iD: ...", its colon a full-width one where typed on a Chinese keyboard) or a key
+# ("orcid:..."), and an analyst copies it: no curated id has a space or a colon, so the word names
+# nothing else.
+_AN_ORCID_LABEL = re.compile(r"^orcid(?:\s*id)?(?:\s*[:\uff1a]\s*|\s+)", re.IGNORECASE)
 
 
 def _orcid_after_its_label(text: str) -> str | None:
     """The ORCID iD a review names after the word "ORCID"; None where it names none so."""
     label = _AN_ORCID_LABEL.match(text)
     rest = _as_typed(text[label.end() :]) if label else ""
-    return rest if label and _ORCID_SHAPE.match(rest) else None
+    return rest if label and orcid_form(rest) else None
+
+
+def _names_none(field_: str, named: str) -> str:
+    """Why a review's work or person names none: an ORCID iD whose check digit is wrong is said to
+    be one, since the hint alone would send the analyst looking for another form."""
+    shape = orcid_form(_orcid_after_its_label(_as_typed(named)) or _as_typed(named)) if field_ == "person" else None
+    if shape and not orcid_check_digit_holds(shape):
+        return (
+            f"{named!r} names no person: {shape} is written as an ORCID iD, but its last character is not the check "
+            "digit of the others (ISO 7064 11-2), so some digit is mistyped; copy the iD from the person's ORCID record"
+        )
+    return f"{named!r} names no {field_}: {_HINTS[field_]}"
 
 
 def identity_keys(work_id: str, doi: str | None, arxiv: str | None) -> set[str]:
@@ -289,7 +301,7 @@ def load_reviews(path: str | Path) -> Reviews:
         field_, keys = _keys(raw)
         key = " ".join(sorted(keys)) or None
         if key is None:
-            problems.append(doc.problem((*at, field_), f"{raw[field_]!r} names no {field_}: {_HINTS[field_]}"))
+            problems.append(doc.problem((*at, field_), _names_none(field_, raw[field_])))
             continue
         first = seen.setdefault((raw["claim"], field_, key), line)
         if first != line:
@@ -357,7 +369,7 @@ def _distinct(raw: dict, field_: str, keys: frozenset[str]) -> tuple[frozenset[s
     for named in raw["distinct_from"]:
         named_keys = person_keys(named)
         if not named_keys:
-            return frozenset(), f"{named!r} names no person: {_PERSON_HINT}"
+            return frozenset(), _names_none("person", named)
         if not named_keys.isdisjoint(keys):
             return frozenset(), f"{named!r} names the person reviewed: a person is never someone other than themselves"
         out |= named_keys
@@ -420,7 +432,7 @@ def record_review(
         )
     _, keys = _keys({field_: named})
     if not keys:
-        raise InputError([Problem(where, 0, 0, f"{named!r} names no {field_}: {_HINTS[field_]}")])
+        raise InputError([Problem(where, 0, 0, _names_none(field_, named))])
     if expires is not None and expires < date:
         raise InputError([Problem(where, 0, 0, f"--expires {expires} is before the review's day ({date})")])
     extra: dict[str, object] = {}
