@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1501,6 +1502,49 @@ def test_lu_is_no_spelling_of_lyu(root):
     # "Lü" itself is "Lu" stripped of its points, as any accent stripped is (docs/evaluation.md).
     stripped = [lab_work, author("A1", "Wei Lü", (HIT, [2019, 2020])), author("A2", "Wei Lu", (LAB, [2023]))]
     assert judge(root, body, stripped, **COVER).verdict == "insufficient_evidence"
+
+
+@pytest.mark.parametrize(
+    ("at_hit_name", "at_lab_name"),
+    [
+        ("サトウ タイスケ", "サトウ ダイスケ"),  # Sato Taisuke, Sato Daisuke
+        ("ハク ミンジュン", "パク ミンジュン"),  # Haku, Paku (Park, a Korean name)
+        ("さとう たいすけ", "さとう だいすけ"),  # in hiragana
+    ],
+)
+def test_a_kana_s_voicing_mark_is_no_accent(root, at_hit_name, at_lab_name):
+    """Thirty-sixth part: a name's accents were stripped by decomposing it, and Unicode decomposes
+    a kana's voicing mark as it does an accent, so "サトウ ダイスケ" (Daisuke) at the lab was read
+    as "サトウ タイスケ" (Taisuke) at HIT: namesakes, a doubt no name shared. The mark is another
+    sound: two names, the claim cleared under complete coverage; the half-width form of the same
+    name (an older Japanese system's) still pairs."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    assert judge(root, body, records, **COVER).verdict == "not_contradicted"
+    half_width = unicodedata.normalize("NFKC", at_lab_name).translate(_HALF_WIDTH_KANA)
+    records = [lab_work, author("A1", half_width, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    assert judge(root, body, records, **COVER).verdict == "insufficient_evidence"
+
+
+# A few katakana and their half-width forms, to write a name as an older Japanese system does.
+_HALF_WIDTH_KANA = str.maketrans(
+    {
+        "\u30b5": "\uff7b",
+        "\u30c8": "\uff84",
+        "\u30a6": "\uff73",
+        "\u30c0": "\uff80\uff9e",
+        "\u30a4": "\uff72",
+        "\u30b9": "\uff7d",
+        "\u30b1": "\uff79",
+        "\u30d1": "\uff8a\uff9f",
+        "\u30af": "\uff78",
+        "\u30df": "\uff90",
+        "\u30f3": "\uff9d",
+        "\u30b8": "\uff7c\uff9e",
+        "\u30e5": "\uff6d",
+    }
+)
 
 
 @pytest.mark.parametrize("name", ["Wei LV", "LV Wei", "Kit NG", "NG Kit", "Thanh LY"])

@@ -870,18 +870,29 @@ _SOFT_SIGNS = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u02b9": "'"})
 
 def _read_alike(name: str) -> str:
     """A name as namesakes are paired by: case, width, spacing and accents aside ("Jürgen" is the
-    "Jurgen" records strip it to), the point ending a word ("Md.", `_A_WORDS_POINT`), titles
+    "Jurgen" records strip it to; a kana's voicing mark is no accent, `_an_accent`), the point ending a word ("Md.", `_A_WORDS_POINT`), titles
     before it and degrees after it (`_TITLES_FIRST`, `_A_DEGREE`: "Prof. Wei Li", "Xiang Li, PhD"),
     and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li"). Only ever a doubt
     (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
-    bare = _given_first("".join(c for c in decomposed if not unicodedata.combining(c)).translate(_SOFT_SIGNS))
+    bare = _given_first("".join(c for c in decomposed if not _an_accent(c)).translate(_SOFT_SIGNS))
     # Letters Unicode gives no decomposition, which stripping accents leaves ("Łukasz" is no
     # "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), read as the base
     # letters records written without them write, as institution names are (`in_base_letters`).
     lower = in_base_letters(dotted_i(unicodedata.normalize("NFC", bare).casefold()))
     read = " ".join(_A_WORDS_POINT.sub("", lower).split())
     return read if _initials_first(bare) else _TITLES_FIRST.sub("", read)
+
+
+# The kana voicing marks (dakuten and handakuten), which Unicode decomposes as it does an accent:
+# no accent, but another sound, and another name: "ダイスケ" (Daisuke) is no "タイスケ" (Taisuke), nor
+# "パク" (Park, a Korean name in katakana) "ハク" or "バク".
+_KANA_VOICING_MARKS = "\u3099\u309a"
+
+
+def _an_accent(c: str) -> bool:
+    """Whether a character of a decomposed name is an accent records write or leave out."""
+    return unicodedata.combining(c) != 0 and c not in _KANA_VOICING_MARKS
 
 
 # Titles before a name of two words or more, as a conference's or a lab's page writes its people
