@@ -1504,6 +1504,28 @@ def test_lu_is_no_spelling_of_lyu(root):
     assert judge(root, body, stripped, **COVER).verdict == "insufficient_evidence"
 
 
+def test_an_initials_form_out_of_its_brackets_pairs_no_one(root):
+    """Thirty-sixth part: "W. Li (李伟)" (a Google Scholar profile's initials and the name in
+    Chinese, as a curated history copies it) is written out in full, so its forms out of the
+    brackets were all counted among full names, "W. Li" alone too: beside "W. Li (李娜)" (Li Na) at
+    the lab, namesakes on "W. Li", a doubt, which every W. Li would be. They share no name; the
+    Chinese name still pairs."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+
+    def judged(at_lab_name: str) -> str:
+        records = [
+            lab_work,
+            author("A1", "W. Li (李伟)", (HIT, [2019, 2020])),
+            author("A2", at_lab_name, (LAB, [2023])),
+        ]
+        return judge(root, body, records, **COVER).verdict
+
+    assert judged("W. Li (李娜)") == "not_contradicted"
+    assert judged("Wen Li (李文)") == "not_contradicted"
+    assert judged("李伟") == "insufficient_evidence"
+
+
 @pytest.mark.parametrize(
     ("at_hit_name", "at_lab_name"),
     [

@@ -737,13 +737,15 @@ def _names(person: _Person) -> dict[str, str]:
 def _full_names(person: _Person) -> dict[str, str]:
     """A person's names and aliases read alike (`_names`), each with its first spelling, less
     initials forms ("W. Li", "Li W", "Li WL"): OpenAlex gives one to every Wei, Wen and Wu Li alike, so
-    sharing one says nothing of being one person."""
+    sharing one says nothing of being one person. So a spelling that is one: "W. Li (李伟)" is
+    written out in full with its brackets, and "李伟" so, but "W. Li" alone is every W. Li's."""
     out: dict[str, str] = {}
     for r in person.records:
         for n in (r.name, *r.alternative_names):
             if n != UNNAMED and not _an_initials_form(n):
                 for form in _spellings_alike(n):
-                    out.setdefault(form, n)
+                    if not _an_initials_form(form):
+                        out.setdefault(form, n)
     return out
 
 
