@@ -1120,8 +1120,10 @@ def test_an_alias_that_is_one_word_of_another_name_leaves_a_person_marked(tmp_pa
     """The Entity List's "Fazal Rahim Farid" (a.k.a. "Farid") and "Hia Soo Gan Benson Hia" (a.k.a.
     "Benson"), untyped rows of the CSL of 2023-11 (moov-io/watchman's test/testdata/csl.csv): a
     one-word alias, a name of the person alone, left them unmarked, read as organisations', an
-    author found at one by name a match. Such an alias counts no more; a one-word alias that is no
-    word of another name still does ("Martin" of Parviz Khaki), and so does a one-word name ("Mekom")."""
+    author found at one by name a match. Such an alias counts no more; a one-word name still does
+    ("Mekom"). Since the thirty-sixth part a one-word alias of no other name that holds no
+    organisation's word says nothing either way: "Martin" of Parviz Khaki (a person, the State
+    Department's Iranian procurement agent) leaves him marked (`test_a_person_beside_an_alias_of_no_kind_may_be_a_person`)."""
     header = rows(shared_data / EXCERPT)[0].keys()
     source = tmp_path / "aliases.csv"
     with source.open("w", encoding="utf-8", newline="") as f:
@@ -1139,7 +1141,11 @@ def test_an_alias_that_is_one_word_of_another_name_leaves_a_person_marked(tmp_pa
                 {c: "" for c in header} | {"_id": f"{n:040x}", "source": EL, "name": name, "alt_names": aliases}
             )
     rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
-    assert [e.name for e in rl.entries if e.may_be_a_person] == ["Fazal Rahim Farid", "Hia Soo Gan Benson Hia"]
+    assert [e.name for e in rl.entries if e.may_be_a_person] == [
+        "Fazal Rahim Farid",
+        "Hia Soo Gan Benson Hia",
+        "Parviz Khaki",
+    ]
 
 
 ISN = "Nonproliferation Sanctions (ISN) - State Department"
@@ -1800,6 +1806,58 @@ def test_a_firms_word_no_one_is_named_by_or_its_chinese_city_first_is_no_persons
         h for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,))) if h.entry is video_logic
     ]
     assert hit.doubt is None  # a match: it was "... may name a person, not an organisation ..."
+
+
+ALIASED_ROWS = [
+    # (source, name, aliases, addresses, notice): real untyped rows of the CSL of 2023-11. People
+    # beside an alias of no kind, a nickname, a given name alone or another transliteration, which
+    # `_named_as_a_person_is` does not read as a name: unmarked before the thirty-sixth part.
+    (EL, "Luo Jie", "Cherry; Ivy Luo; Jie Luo", "Room 1007, Block C2, Galaxy Century Bldg., CaiTian Rd., FuTian "
+     "District, Shenzhen, CN", "76 FR 67059 No. 210"),
+    (EL, "Habib ur Rahman", "Hanif; and Habib Rahman", "Ghazni City, AF", "76 FR 71867"),
+    (EL, "Qazi Abdallah", "Khan Dilawar; Ibrahim Valid Javaid; Jawid, Sa'id Jan 'Abd-al-Salam; Ibrahim Walid",
+     "Microrayan 3rd Apt. 45, block #21, Kabul, AF", "76 FR 71867"),
+    ("Nonproliferation Sanctions (ISN) - State Department", "Parviz Khaki", "Martin", "",
+     "Vol. 78, No. 136, 07/16/13"),
+    # Firms named as a person is, beside an alias that is a firm's: still unmarked.
+    (EL, "Action Global", "Action Global Co., Limited", "2 Wang Tung Street, Kowloon Bay, KLN, HK",
+     "76 FR 67059 No. 210"),
+    (EL, "Nexus Empire", "Vast Solution", "2706 Amcorp Building, Jalan 18, Petaling Jaya, Selangor, 46050, MY",
+     "73 FR 54508"),
+    ("Nonproliferation Sanctions (ISN) - State Department", "Yasa Part",
+     "Arfa Paint Company, Arfeh Company, Shetab G, Shetab Gaman", "", "Vol. 76, No. 229, 11/29/11"),
+]  # fmt: skip
+
+
+def test_a_person_beside_an_alias_of_no_kind_may_be_a_person(tmp_path, capsys, shared_data):
+    """Thirty-sixth part: untyped rows of the CSL of 2023-11 naming people ("Luo Jie", aliases
+    "Cherry; Ivy Luo; Jie Luo") were not marked may_be_a_person, since one alias ("Cherry") is not
+    written as a name of two words is: an author at an affiliation giving "Jie Luo" was a certain
+    match. An alias holding no organisation's word nor a word in capitals says nothing either way:
+    marked, a doubt; the firms beside a firm's alias stay unmarked. 10 entries of that file marked
+    more, 919 untyped entities named as a person is; no firm among them."""
+    header = rows(shared_data / EXCERPT)[0].keys()
+    source = tmp_path / "aliased.csv"
+    with source.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(header))
+        writer.writeheader()
+        for n, (list_name, name, aliases, address, notice) in enumerate(ALIASED_ROWS):
+            writer.writerow(
+                {c: "" for c in header}
+                | {"_id": f"{n:040x}", "source": list_name, "name": name, "alt_names": aliases, "addresses": address,
+                   "federal_register_notice": notice}
+            )  # fmt: skip
+    rl = imported(tmp_path, capsys, source, "--retrieved", "2025-06-01")
+    assert [e.name for e in rl.entries if e.may_be_a_person] == [
+        "Luo Jie",
+        "Habib ur Rahman",
+        "Qazi Abdallah",
+        "Parviz Khaki",
+    ]
+    person = by_name(rl, "Luo Jie")
+    affiliation = "Jie Luo, Shenzhen, China"
+    (hit,) = [h for h in ListMatcher(rl).hits(Authorship("A", 0, raw_affiliations=(affiliation,))) if h.entry is person]
+    assert hit.doubt is not None and "person" in hit.doubt
 
 
 def test_a_surname_that_is_a_firms_word_too_still_may_be_a_person(tmp_path, capsys, shared_data):

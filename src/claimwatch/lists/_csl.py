@@ -1360,9 +1360,10 @@ def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
     )
     if facts := _personal_facts(entity):
         return f"{untyped}, and it gives {facts}, which only a person's record gives: it may be a person"
-    names = unique([*(r.name for r in entity), *(a for r in entity for a in r.aliases)])
+    own = unique(r.name for r in entity)
+    names = unique([*own, *(a for r in entity for a in r.aliases)])
     names = _besides_a_name_of_its_own(names)
-    if not names or not all(_named_as_a_person_is(n) for n in names):
+    if not names or not all(_named_as_a_person_is(n) or (n not in own and _of_no_kind(n)) for n in names):
         return None
     places = _address_places(entity)
     codes = {c for r in entity for _, c in r.addresses if c}
@@ -1374,6 +1375,18 @@ def _may_be_a_person(entity: Sequence[CslRecord]) -> str | None:
         f"{untyped}, and its name, {names[0]!r}, is written as a person's is, with no word an organisation's name "
         "has: it may be a person"
     )
+
+
+def _of_no_kind(alias: str) -> bool:
+    """Whether an alias says nothing of whether its entity is a person or not: it holds no
+    organisation's word (`_an_organisations_word`) and no word in capitals (an acronym, "GRU"), as
+    the lists give a person's nickname ("Luo Jie", alias "Cherry"), given name alone ("Habib ur
+    Rahman", alias "Hanif"), or a name in another transliteration, of apostrophes ("Pak To'-Ch'un"),
+    hyphens ("Vaqar-A-Jaffery") or a "?" for a letter not read ("Ahmad Assad Fa?ur"), none written
+    as `_named_as_a_person_is` reads a name."""
+    written = alias.split()
+    words = [w.strip("\"'()?,.") for w in written]
+    return not any(_in_capitals(w) or _an_organisations_word(w, written) for w in words if w)
 
 
 def _besides_a_name_of_its_own(names: Sequence[str]) -> list[str]:
