@@ -1400,6 +1400,14 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         # Found in the review of the same part: two titles, as German pages write a professor
         # ("Prof. Dr. Mueller": abmeia.blogspot.com/2016/04/etiquette-why-are-german-professors.html).
         ("Prof. Dr. Wei Li", "Wei Li"),
+        # Thirty-sixth part: footnote marks ending a name, as a paper's author list writes them (the
+        # corresponding author's asterisk or dagger, affiliations' digits or superscript letters)
+        # and a raw author name or a curated history copies them: never paired.
+        ("Wei Li*", "Wei Li"),
+        ("Li, Wei\u2020", "Wei Li"),
+        ("Wei Li\u00b9,\u00b2", "Wei Li"),
+        ("Wei Li1,2", "Li, Wei"),
+        ("Wei Li\u1d43", "Wei Li"),  # NFKC read the superscript a as the name's: "Wei Lia"
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):

@@ -876,6 +876,7 @@ def _read_alike(name: str) -> str:
     before it and degrees after it (`_TITLES_FIRST`, `_A_DEGREE`: "Prof. Wei Li", "Xiang Li, PhD"),
     and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li"). Only ever a doubt
     (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
+    name = _FOOTNOTE_MARKS.sub("", name)  # before NFKC, which reads a superscript "ᵃ" as a letter of the name
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
     bare = _given_first("".join(c for c in decomposed if not _an_accent(c)).translate(_SOFT_SIGNS))
     # Letters Unicode gives no decomposition, which stripping accents leaves ("Łukasz" is no
@@ -884,6 +885,15 @@ def _read_alike(name: str) -> str:
     lower = in_base_letters(dotted_i(unicodedata.normalize("NFC", bare).casefold()))
     read = " ".join(_A_WORDS_POINT.sub("", lower).split())
     return read if _initials_first(bare) else _TITLES_FIRST.sub("", read)
+
+
+# Footnote marks ending a name, as a paper's author list writes them and a raw author name or a
+# curated history copies them: an asterisk or a dagger for the corresponding author, digits (on the
+# line or superscript) or superscript letters for the affiliations, one or several joined by commas
+# ("Wei Li*", "Wei Li†", "Wei Li¹,²", "Wei Li1,2", "Wei Liᵃ"). No name's word has them; a
+# soft sign's apostrophe ("Koval'") is none.
+_A_MARK = "[*\u2020\u2021\u00a7\u00b6\u2016#0-9\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d5b\u2071\u207f]"
+_FOOTNOTE_MARKS = re.compile(rf"(?<=[^\W\d_]|\.)\s*{_A_MARK}+(?:\s*,\s*{_A_MARK}+)*\s*$")
 
 
 # The kana voicing marks (dakuten and handakuten), which Unicode decomposes as it does an accent:
