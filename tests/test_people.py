@@ -1408,6 +1408,12 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Wei Li\u00b9,\u00b2", "Wei Li"),
         ("Wei Li1,2", "Li, Wei"),
         ("Wei Li\u1d43", "Wei Li"),  # NFKC read the superscript a as the name's: "Wei Lia"
+        # And a title after the comma, as a directory sorted by family name writes one, and "MA" or
+        # "MS" in capitals after a whole name (a degree; "Li, MA" is still Ma Li): never paired.
+        ("Li, Wei, Dr.", "Wei Li"),
+        ("Wei Li, MA", "Wei Li"),
+        ("Xiaoming Wang, M.S.", "Xiaoming Wang"),
+        ("Li, MA", "Ma Li"),  # after a family name alone, the given name, as before
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):

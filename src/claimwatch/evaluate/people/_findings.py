@@ -959,10 +959,13 @@ def _given_first(name: str) -> str:
 
 # A degree after a comma, as a lab's page and a CV write one after a name ("Wei Li, PhD", "Jane Doe,
 # MD, PhD") and a curated history copies it, and the record of the same person writes none: no name
-# of theirs. Not "MA" nor "MS" (the surname Ma; a title), and only after a whole name: "Rahman, Md"
-# is Md Rahman (`_a_family_name_alone`).
+# of theirs; and so a title put there, as a directory sorted by family name writes one ("Li, Wei,
+# Dr."). "MA" and "MS" only in capitals or with their points ("Wei Li, MA", "M.S."): "Ma" is a
+# surname. Only after a whole name: "Rahman, Md" is Md Rahman, "Li, MA" Ma Li (`_a_family_name_alone`).
 _A_DEGREE = re.compile(
-    r"(?:ph\.?\s?d|m\.?d|d\.?phil|m\.?phil|m\.?sc|b\.?sc|sc\.?d|d\.?sc|mba|mph|mpp|mha)\.?", re.IGNORECASE
+    r"(?:ph\.?\s?d|m\.?d|d\.?phil|m\.?phil|m\.?sc|b\.?sc|sc\.?d|d\.?sc|mba|mph|mpp|mha|dr|prof|professor)\.?"
+    r"|(?-i:MA|MS)|(?-i:M\.A|M\.S)\.?",
+    re.IGNORECASE,
 )
 
 
