@@ -1476,6 +1476,9 @@ def test_a_given_name_of_two_letters_after_the_family_s_comma_is_no_suffix(root)
         # Found in the review of the thirty-fifth part: a Google Scholar profile's "Wei Li (李伟)"
         # with an analyst's place beside it in the brackets was read as "Wei Li" alone, and paired.
         ("Wei Li (\u674e\u4f1f, Harbin)", "Wei Li (\u674e\u4f1f, Beijing)"),
+        # Found in the thirty-sixth part, as footnote marks were read away: DBLP's numbers after a
+        # space, which tell its namesakes apart ("Wei Li 0001", "Wei Li 0002"), are no marks.
+        ("Wei Li 0001", "Wei Li 0002"),
     ],
 )
 def test_an_analyst_s_words_in_brackets_tell_namesakes_apart(root, at_hit_name, at_lab_name):

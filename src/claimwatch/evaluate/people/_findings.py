@@ -891,9 +891,11 @@ def _read_alike(name: str) -> str:
 # curated history copies them: an asterisk or a dagger for the corresponding author, digits (on the
 # line or superscript) or superscript letters for the affiliations, one or several joined by commas
 # ("Wei Li*", "Wei Li†", "Wei Li¹,²", "Wei Li1,2", "Wei Liᵃ"). No name's word has them; a
-# soft sign's apostrophe ("Koval'") is none.
-_A_MARK = "[*\u2020\u2021\u00a7\u00b6\u2016#0-9\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d5b\u2071\u207f]"
-_FOOTNOTE_MARKS = re.compile(rf"(?<=[^\W\d_]|\.)\s*{_A_MARK}+(?:\s*,\s*{_A_MARK}+)*\s*$")
+# soft sign's apostrophe ("Koval'") is none. Digits on the line only joined to the name: after a
+# space they are DBLP's number telling namesakes apart ("Wei Li 0001", "Wei Li 0002"), kept.
+_A_MARK_APART = "[*\u2020\u2021\u00a7\u00b6\u2016#\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d5b\u2071\u207f]"
+_A_MARK = f"(?:{_A_MARK_APART}|[0-9])"
+_FOOTNOTE_MARKS = re.compile(rf"(?<=[^\W\d_]|\.)(?:\s+(?={_A_MARK_APART}))?{_A_MARK}+(?:\s*,\s*{_A_MARK}+)*\s*$")
 
 
 # The kana voicing marks (dakuten and handakuten), which Unicode decomposes as it does an accent:
