@@ -121,6 +121,7 @@ def _people(result: ClaimResult) -> dict[str, list[str]]:
         (f"ORCID\uff1a{LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
         ("0000 0002 1825 0098", set()),  # the check digit still counts
         ("0000  0002 1825 0097", set()),  # groups of no one form
+        ("https://api.openalex.org/authors/A1?mailto=analyst@example.org", {"A1"}),  # the API's, copied
     ],
 )
 def test_a_person_is_named_by_author_id_orcid_or_curated_id(written: str, keys: set[str]) -> None:

@@ -81,6 +81,8 @@ def _review(path: Path, claim: str, work: str, decision: str = "not_a_match", **
         ("hep-th/9901001v2", "arxiv:hep-th/9901001"),
         ("naturalspeech-3", "naturalspeech-3"),
         ("openalex.org/W9990000001", "W9990000001"),  # pasted without its scheme
+        # The API's address with the query its polite pool asks for, as an analyst copies it (36th part)
+        ("https://api.openalex.org/works/W9990000001?mailto=analyst@example.org", "W9990000001"),
         # An old-style id with its subject class names the paper as its DOI does; a page's address
         # as a browser shows it (PDF, mirror, trailing slash) names it too.
         ("arXiv:math.AG/0309136", "arxiv:math/0309136"),

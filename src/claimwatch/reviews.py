@@ -65,9 +65,13 @@ _HEADER = (
 
 
 # An OpenAlex or ORCID address as an analyst may paste it into a review: without its scheme
-# ("openalex.org/A1", "orcid.org/0000-…"), or with a trailing slash. Read here only: records
-# spell their ids in full.
-_PASTED_ADDRESS = re.compile(r"^(https?://)?((?:www\.|api\.)?(?:openalex|orcid)\.org/.*?)/?$", re.IGNORECASE)
+# ("openalex.org/A1", "orcid.org/0000-…"), with a trailing slash, or with the query or fragment
+# the address bar gives ("api.openalex.org/authors/A1?mailto=...", as the API's polite pool asks
+# for one; "orcid.org/0000-…?lang=en"), which names nothing more. Read here only: records spell
+# their ids in full.
+_PASTED_ADDRESS = re.compile(
+    r"^(https?://)?((?:www\.|api\.)?(?:openalex|orcid)\.org/[^?#]*?)/?(?:[?#].*)?$", re.IGNORECASE
+)
 
 
 def _as_typed(text: str) -> str:
