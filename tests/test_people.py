@@ -1408,6 +1408,8 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Wei Li\u00b9,\u00b2", "Wei Li"),
         ("Wei Li1,2", "Li, Wei"),
         ("Wei Li\u1d43", "Wei Li"),  # NFKC read the superscript a as the name's: "Wei Lia"
+        ("Wei Li a,b", "Wei Li"),  # Elsevier's letters on the line: read as "b Wei Li a"
+        ("Li, Wei a,*", "Wei Li"),
         # And a title after the comma, as a directory sorted by family name writes one, and "MA" or
         # "MS" in capitals after a whole name (a degree; "Li, MA" is still Ma Li): never paired.
         ("Li, Wei, Dr.", "Wei Li"),

@@ -877,6 +877,8 @@ def _read_alike(name: str) -> str:
     and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li"). Only ever a doubt
     (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     name = _FOOTNOTE_MARKS.sub("", name)  # before NFKC, which reads a superscript "ᵃ" as a letter of the name
+    if not name.islower():  # a name written all in lower case may end in a word of one letter
+        name = _FOOTNOTE_LETTERS.sub("", name)
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
     bare = _given_first("".join(c for c in decomposed if not _an_accent(c)).translate(_SOFT_SIGNS))
     # Letters Unicode gives no decomposition, which stripping accents leaves ("Łukasz" is no
@@ -896,6 +898,9 @@ def _read_alike(name: str) -> str:
 _A_MARK_APART = "[*\u2020\u2021\u00a7\u00b6\u2016#\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d5b\u2071\u207f]"
 _A_MARK = f"(?:{_A_MARK_APART}|[0-9])"
 _FOOTNOTE_MARKS = re.compile(rf"(?<=[^\W\d_]|\.)(?:\s+(?={_A_MARK_APART}))?{_A_MARK}+(?:\s*,\s*{_A_MARK}+)*\s*$")
+# And letters on the line after a space, as Elsevier's author lists write them ("Wei Li a,b",
+# "Wei Li a,*"): lower case, one each, which no word of a name written with capitals is.
+_FOOTNOTE_LETTERS = re.compile(rf"(?<=[^\W\d_]|\.)\s+[a-z]{_A_MARK}*(?:\s*,\s*(?:[a-z]|{_A_MARK})+)*\s*$")
 
 
 # The kana voicing marks (dakuten and handakuten), which Unicode decomposes as it does an accent:
