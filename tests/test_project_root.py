@@ -302,3 +302,28 @@ def test_a_claim_file_checked_from_outside_its_case_names_the_case(tmp_path, mon
     )
     assert "unknown topic 'drone-swarms'" in lines[0] and "unknown list 'example-watchlist'" in lines[1]
     assert main(["validate", "--root", str(case), str(claim)]) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # A name left unquoted, as a YAML file would hold it.
+        ("[case]\nname = Université Laval\n", "2:8: not valid TOML: Invalid value"),
+        # The same key twice, the second pasted from another case.
+        ("[case]\nname = 'A'\nname = 'B'\n", "3:11: not valid TOML: Cannot overwrite a value"),
+        # Behind a byte order mark, with Windows line ends: the mark is no column.
+        ("\ufeff[case]\r\nname = Laval\r\n", "2:8: not valid TOML: Invalid value"),
+        # A string left open at the file's end (a copy stopped part way): said where the file ends.
+        ('[case]\nname = "Laval', "2:14: not valid TOML: Unterminated string, at the end of the file"),
+    ],
+    ids=["unquoted", "twice", "byte-order-mark", "open-at-the-end"],
+)
+def test_a_claimwatch_toml_written_wrong_is_said_at_its_place(case, monkeypatch, capsys, text, said):
+    """A claimwatch.toml written wrong was said in tomllib's words, its place trailing them:
+    "claimwatch.toml: not valid TOML: Invalid value (at line 2, column 8)", where every other
+    file of a case is said "FILE:2:8: ...", as an editor's jump to an error reads it."""
+    config = case / "claimwatch.toml"
+    config.write_bytes(text.encode("utf-8"))
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}:{said}"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -67,11 +68,31 @@ def _check_config(config: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise InputError(f"not valid TOML: {e}", path=config) from None
+        raise InputError(_toml_problem(config, text, str(e))) from None
     except RecursionError:  # tomllib recurses into each nested array or inline table
         raise InputError("not valid TOML: nested too deeply", path=config) from None
     except ValueError:  # Python's limit on the digits of an int, which tomllib does not catch
         raise InputError(_number_too_long(text), path=config) from None
+
+
+_TOML_PLACE = re.compile(r" \(at line (\d+), column (\d+)\)$")
+_TOML_END = " (at end of document)"
+
+
+def _toml_problem(config: Path, text: str, said: str) -> Problem:
+    """tomllib's error `said` at its place in the form every other file's problem takes
+    ("claimwatch.toml:2:8: ..."), where its own "(at line 2, column 8)" trailed the message.
+    Python 3.11's TOMLDecodeError holds the place only in its text; its line and column count
+    characters, as a claim file's do."""
+    if match := _TOML_PLACE.search(said):
+        line, column = int(match[1]), int(match[2])
+        return Problem(str(config), line, column, f"not valid TOML: {said[: match.start()]}")
+    if said.endswith(_TOML_END):
+        line, column = line_and_column(text, len(text))
+        return Problem(
+            str(config), line, column, f"not valid TOML: {said.removesuffix(_TOML_END)}, at the end of the file"
+        )
+    return Problem(str(config), 0, 0, f"not valid TOML: {said}")
 
 
 def _not_utf8_at(config: Path, raw: bytes, start: int) -> Problem:
