@@ -327,3 +327,38 @@ def test_a_claimwatch_toml_written_wrong_is_said_at_its_place(case, monkeypatch,
     monkeypatch.chdir(case / "claims")
     assert main(["validate", "t.yaml"]) == 2
     assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}:{said}"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        # Cut inside "Montréal"'s "é", "Université" whole before it: UTF-8, so cut short.
+        (
+            '[case]\nname = "Université de Montréal"\n'.encode()[:-5],
+            "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)",
+        ),
+        # Behind a byte order mark: UTF-8 as written.
+        (
+            codecs.BOM_UTF8 + '[case]\nname = "Universit\u00e9'.encode()[:-1],
+            "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)",
+        ),
+        # Its one letter past ASCII its last: Windows-1252's "é" or UTF-8 cut, said to be either.
+        (
+            '[case]\nname = "Universit\u00e9'.encode()[:-1],
+            "2:18: not UTF-8 text: it ends in “Ã” as Windows-1252 writes it, its one character past ASCII; "
+            "save the file as UTF-8 (in most editors: Save As, encoding UTF-8), or, if it is UTF-8, it is cut "
+            "short in the middle of a character (a copy or download stopped part way?)",
+        ),
+    ],
+    ids=["utf8-before", "byte-order-mark", "first-past-ascii"],
+)
+def test_a_claimwatch_toml_cut_inside_a_character_is_said_cut_short(case, monkeypatch, capsys, raw, said):
+    """A claimwatch.toml cut inside a character (a sync stopped part way through
+    "Université de Montréal") was "claimwatch.toml:2:29: not UTF-8 text; save the file as
+    UTF-8", where a claim file cut so is said cut short: re-saving would not bring its end back."""
+    config = case / "claimwatch.toml"
+    config.write_bytes(raw)
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2
+    sep = ":" if said[0].isdigit() else ": "
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}{sep}{said}"]

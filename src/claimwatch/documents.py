@@ -32,7 +32,8 @@ from referencing.jsonschema import DRAFT202012
 from . import countries, ids
 from ._json import json_cut_short as json_cut_short  # the one rule, a server's answer's too
 from .errors import NOT_UTF8 as NOT_UTF8  # the one wording, a claimwatch.toml's too
-from .errors import InputError, Problem, line_and_column
+from .errors import TEXT_CUT_SHORT, InputError, Problem, cut_or_another_encoding, line_and_column
+from .errors import ends_inside_a_character as ends_inside_a_character  # the one test, for every reader
 
 # libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
 # the same grammar.
@@ -186,7 +187,7 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         if ends_inside_a_character(e):
-            raise InputError(_cut_or_another_encoding(path, raw, e.start)) from None
+            raise InputError(_cut_short_or_another_encoding(path, raw, e.start)) from None
         if json_cut_inside_a_character_then_saved(raw):
             raise InputError(Problem(str(path), 0, 0, _CUT_SHORT_THEN_SAVED)) from None
         raise InputError(not_utf8(path, raw, e.start)) from None
@@ -195,12 +196,6 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
     if not text.strip():
         raise InputError(Problem(str(path), 0, 0, "file is empty"))
     return text, hashlib.sha256(raw).hexdigest()
-
-
-def ends_inside_a_character(e: UnicodeDecodeError) -> bool:
-    """Whether UTF-8 failed (`e`) only for a character begun in the last bytes and not finished,
-    as a copy or download stopped part way leaves a file: the one test of it, for every reader."""
-    return e.reason == "unexpected end of data"
 
 
 def json_cut_inside_a_character_then_saved(raw: bytes) -> bool:
@@ -218,32 +213,14 @@ def json_cut_inside_a_character_then_saved(raw: bytes) -> bool:
     return False
 
 
-def _cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Problem:
-    """The problem for `raw` (a file's bytes) ending in a character begun at byte `start` and not
-    finished. Where it is the file's first byte past ASCII, a file of another encoding ending in
-    one of its letters (Windows-1252's "é" is UTF-8's first byte of three) looks the same: it is
-    said to be either, with the letters it would be. A JSON document cannot end there whole, nor
-    a Windows-1252 file in a byte it never writes ("東" cut after two bytes, E6 9D)."""
-    before = raw[:start]
-    if not before.isascii() or before.lstrip().startswith((b"{", b"[")):
+def _cut_short_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Problem:
+    """`raw` ending in a character begun at byte `start` and not finished: cut short where it is
+    a JSON document (which cannot end there whole), else as `cut_or_another_encoding` tells."""
+    if raw[:start].lstrip().startswith((b"{", b"[")):
         return Problem(str(path), 0, 0, TEXT_CUT_SHORT)
-    try:
-        letters = raw[start:].decode("cp1252")
-    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90 or 0x9D: no Windows-1252 letter
-        return Problem(str(path), 0, 0, TEXT_CUT_SHORT)
-    line, column = line_and_column(raw, start)
-    past = "its one character past ASCII" if len(letters) == 1 else "its only characters past ASCII"
-    return Problem(
-        str(path),
-        line,
-        column,
-        f"not UTF-8 text: it ends in “{letters}” as Windows-1252 writes it, {past}; "
-        f"{NOT_UTF8.partition('; ')[2]}, or, if it is UTF-8, it is cut short in the middle of a character "
-        "(a copy or download stopped part way?)",
-    )
+    return cut_or_another_encoding(path, raw, start)
 
 
-TEXT_CUT_SHORT = "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)"
 _CUT_SHORT_THEN_SAVED = (
     "the file ends in the middle of a character, but for a line break after it: it is cut short (a copy or "
     "download stopped part way?)"

@@ -46,6 +46,9 @@ class ClaimwatchError(Exception):
 NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
 """The one wording for a user's file that does not decode, whatever kind of file it is."""
 
+TEXT_CUT_SHORT = "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)"
+"""The one wording for a user's file that ends inside a character (a claimwatch.toml's too)."""
+
 
 def line_and_column(text: str | bytes, at: int) -> tuple[int, int]:
     """The 1-based line and column of `text`'s character (or, in bytes, byte) `at`: where a
@@ -53,6 +56,36 @@ def line_and_column(text: str | bytes, at: int) -> tuple[int, int]:
     if isinstance(text, bytes):
         return text.count(b"\n", 0, at) + 1, at - text.rfind(b"\n", 0, at)
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+
+
+def ends_inside_a_character(e: UnicodeDecodeError) -> bool:
+    """Whether UTF-8 failed (`e`) only for a character begun in the last bytes and not finished,
+    as a copy or download stopped part way leaves a file: the one test of it, for every reader."""
+    return e.reason == "unexpected end of data"
+
+
+def cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Problem:
+    """The problem for `raw` (a file's bytes) ending in a character begun at byte `start` and not
+    finished. Where it is the file's first byte past ASCII, a file of another encoding ending in
+    one of its letters (Windows-1252's "é" is UTF-8's first byte of three) looks the same: it is
+    said to be either, with the letters it would be. A Windows-1252 file cannot end in a byte it
+    never writes ("東" cut after two bytes, E6 9D). For a claim file, a list, a claimwatch.toml."""
+    if not raw[:start].isascii():
+        return Problem(str(path), 0, 0, TEXT_CUT_SHORT)
+    try:
+        letters = raw[start:].decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90 or 0x9D: no Windows-1252 letter
+        return Problem(str(path), 0, 0, TEXT_CUT_SHORT)
+    line, column = line_and_column(raw, start)
+    past = "its one character past ASCII" if len(letters) == 1 else "its only characters past ASCII"
+    return Problem(
+        str(path),
+        line,
+        column,
+        f"not UTF-8 text: it ends in “{letters}” as Windows-1252 writes it, {past}; "
+        f"{NOT_UTF8.partition('; ')[2]}, or, if it is UTF-8, it is cut short in the middle of a character "
+        "(a copy or download stopped part way?)",
+    )
 
 
 class InputError(ClaimwatchError):

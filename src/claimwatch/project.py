@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ._text import printable
-from .errors import NOT_UTF8, InputError, Problem, line_and_column
+from .errors import NOT_UTF8, InputError, Problem, cut_or_another_encoding, ends_inside_a_character, line_and_column
 
 __all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_config", "case_settings", "find_root"]
 
@@ -64,7 +64,7 @@ def _check_config(config: Path) -> dict[str, Any]:
         # utf8` writes one, as every other file of a case is read.
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(_not_utf8_at(config, raw, e.start)) from None
+        raise InputError(_undecodable(config, raw, e)) from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -95,11 +95,15 @@ def _toml_problem(config: Path, text: str, said: str) -> Problem:
     return Problem(str(config), 0, 0, f"not valid TOML: {said}")
 
 
-def _not_utf8_at(config: Path, raw: bytes, start: int) -> Problem:
-    """The file's bytes failing to decode at byte `start` (past a byte order mark), said at its
+def _undecodable(config: Path, raw: bytes, e: UnicodeDecodeError) -> Problem:
+    """The file's bytes failing to decode at byte `e.start` (past a byte order mark), said at its
     line and column in the words every other file is (`NOT_UTF8`), where "not UTF-8; save it as
-    UTF-8", naming no place, sent the analyst through the whole file for an "é" in Windows-1252."""
-    start += len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+    UTF-8", naming no place, sent the analyst through the whole file for an "é" in Windows-1252.
+    Bytes ending inside a character are said cut short (or another encoding's last letter) by
+    the rule a claim file's are, where "not UTF-8 text" sent the analyst to re-save the file."""
+    start = e.start + (len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
+    if ends_inside_a_character(e):
+        return cut_or_another_encoding(config, raw, start)
     return Problem(str(config), *line_and_column(raw, start), NOT_UTF8)
 
 
