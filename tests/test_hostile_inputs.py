@@ -328,8 +328,34 @@ def import_one_work(tmp_path: Path, capsys) -> tuple[int, list[str]]:
 def test_a_folder_where_the_lock_belongs_is_one_line(tmp_path, capsys):
     (tmp_path / ".snap.lock").mkdir()
     code, err = import_one_work(tmp_path, capsys)
-    assert (code, err) == (2, [f"{tmp_path}/.snap.lock: is a folder, not the snapshot's lock file: remove it"])
+    said = "cannot write the snapshot: its lock beside it (.snap.lock) is a folder, not a lock file: remove it"
+    assert (code, err) == (2, [f"{tmp_path}/snap: {said}"])
     assert not (tmp_path / "snap").exists()
+
+
+def test_a_folder_where_any_lock_belongs_is_said_in_one_wording(tmp_path, capsys):
+    """A folder where a lock belongs (a sync client's conflict, a hand's `mkdir`) was said three
+    ways: ".snap.lock: is a folder, not the snapshot's lock file: remove it", "cache/.works-...lock:
+    cannot lock the cache: Is a directory" (the lock's name, where the copy is what the line is
+    about) and "reviews.yaml: cannot record a review: its lock beside it (.reviews.yaml.lock): Is a
+    directory". One wording now, of what could not be done, naming the lock."""
+    from claimwatch.columnar import _cache
+
+    table = tmp_path / "works.parquet"
+    (tmp_path / ".works.lock").mkdir()
+    with pytest.raises(InputError) as e:
+        _cache._lock(table)
+    said = "its lock beside it (.works.lock) is a folder, not a lock file: remove it"
+    assert e.value.lines() == [f"{table}: cannot make the columnar copy: {said}"]
+    assert main(["init", str(tmp_path / "case")]) == 0
+    (tmp_path / "case" / ".reviews.yaml.lock").mkdir()
+    reviews = (tmp_path / "case" / "reviews.yaml").read_bytes()
+    capsys.readouterr()
+    review = ["review", "example-lab-no-military-drone-swarms", "W1", "--decision", "confirmed", "--note", "n"]
+    assert main([*review, "--root", str(tmp_path / "case")]) == 2
+    said = "cannot record a review: its lock beside it (.reviews.yaml.lock) is a folder, not a lock file: remove it"
+    assert capsys.readouterr().err.splitlines() == [f"{tmp_path / 'case' / 'reviews.yaml'}: {said}"]
+    assert (tmp_path / "case" / "reviews.yaml").read_bytes() == reviews
 
 
 @pytest.mark.parametrize("out", [".", "..", "sub/..", "./"])

@@ -243,10 +243,25 @@ class LockOpenedToReadRefused(PermissionError):
             "it (as NFS does): ask them to let you write it",
         )
 
-    def said(self, doing: str, lock: Path) -> str:
-        """The line's words for what could not be done (`doing`: "cannot write the snapshot") for
-        want of `lock`, the lock beside the file: one wording for every lock so refused."""
-        return f"{doing}: its lock beside it ({lock.name}) {self.strerror}"
+
+def lock_not_taken(doing: str, lock: Path, e: OSError) -> str:
+    """The line's words, after the file's name, for what could not be done (`doing`: "cannot
+    write the snapshot") for want of `lock`, its lock beside it, refused with `e`: one wording for
+    a snapshot's, a columnar copy's and a review's lock, where a folder in the lock's place was
+    said three ways (".msra.lock: is a folder, not the snapshot's lock file", ".works.lock:
+    cannot lock the cache: Is a directory", "... its lock beside it (...): Is a directory"). A
+    lock the file system would not make or open (read-only, full) is said as a write there is."""
+    if isinstance(e, LockOpenedToReadRefused):
+        return f"{doing}: its lock beside it ({lock.name}) {e.strerror}"
+    try:
+        kind = os.lstat(lock).st_mode
+    except OSError:
+        kind = stat.S_IFREG  # not there: the folder would not make it
+    if stat.S_ISDIR(kind):
+        return f"{doing}: its lock beside it ({lock.name}) is a folder, not a lock file: remove it"
+    if not stat.S_ISREG(kind):  # a link (never followed), a FIFO
+        return f"{doing}: its lock beside it ({lock.name}): {e.strerror or e}"
+    return f"{doing}: {why_not_written(lock, e)}"
 
 
 def lock_exclusively(fd: int, busy: Callable[[], None]) -> int:

@@ -29,14 +29,12 @@ from . import documents, ids
 from ._text import printable
 from .errors import InputError, Problem
 from .files import (
-    LockOpenedToReadRefused,
-    a_file_in_the_way,
     a_link_leading_nowhere,
     hidden_prefix,
     lock_exclusively,
+    lock_not_taken,
     open_lock_file,
     release_lock,
-    why_not_written,
     write_atomic,
 )
 from .people import orcid_check_digit_holds, orcid_form, orcid_id
@@ -465,16 +463,11 @@ def _one_writer(path: Path) -> Iterator[None]:
     where = path.with_name(f"{hidden_prefix(path.name, len('.lock'))}.lock")
     try:
         fd = lock_exclusively(open_lock_file(where), busy=lambda: None)
-    except LockOpenedToReadRefused as e:
-        raise InputError([Problem(str(path), 0, 0, e.said("cannot record a review", where))]) from None
     except FileNotFoundError:  # a --reviews path mistyped: its folder is made by no review
         said = f"cannot record a review: its folder {printable(str(path.parent))} is not there; give the reviews file's path"
         raise InputError([Problem(str(path), 0, 0, said)]) from None
-    except OSError as e:  # the file's folder not writable, or a file: said of the file named
-        said = why_not_written(where, e)
-        if a_file_in_the_way(where, e) is None:
-            said = f"its lock beside it ({where.name}): {said}"
-        raise InputError([Problem(str(path), 0, 0, f"cannot record a review: {said}")]) from None
+    except OSError as e:  # the file's folder not writable, a file in the way, the lock another user's
+        raise InputError([Problem(str(path), 0, 0, lock_not_taken("cannot record a review", where, e))]) from None
     try:
         yield
     finally:

@@ -20,7 +20,7 @@ import orjson
 
 from .._text import printable
 from ..errors import InputError, Problem
-from ..files import LockOpenedToReadRefused, lock_exclusively, open_lock_file, release_lock, write_atomic
+from ..files import lock_exclusively, lock_not_taken, open_lock_file, release_lock, write_atomic
 from ._table import TABLE_FORMAT, UNICODE, TableInfo, WorksTableWriter, file_sha256
 
 CACHE_ENV = "CLAIMWATCH_CACHE"
@@ -124,10 +124,8 @@ def _lock(table: Path) -> int:
     where = table.with_name(f".{table.stem}.lock")
     try:
         return lock_exclusively(open_lock_file(where), busy=_say_waiting)
-    except LockOpenedToReadRefused as e:
-        raise InputError(Problem(str(table), 0, 0, e.said("cannot make the columnar copy", where))) from None
     except OSError as e:
-        raise InputError(Problem(str(where), 0, 0, f"cannot lock the cache: {e.strerror or e}")) from None
+        raise InputError(Problem(str(table), 0, 0, lock_not_taken("cannot make the columnar copy", where, e))) from None
 
 
 def _say_waiting() -> None:

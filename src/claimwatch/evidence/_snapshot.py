@@ -35,11 +35,11 @@ from ..documents import open_input
 from ..errors import InputError, Problem
 from ..files import (
     NAME_MAX,
-    LockOpenedToReadRefused,
     a_hidden_name,
     default_mode,
     hidden_prefix,
     lock_exclusively,
+    lock_not_taken,
     named_as_a_backup,
     only_its_owner_may_replace,
     open_lock_file,
@@ -736,12 +736,8 @@ def _lock(out: Path) -> int:
     where = out.with_name(f".{_named_beside(out)}.lock")
     try:
         return lock_exclusively(open_lock_file(where), busy=functools.partial(_written_by_another_run, out))
-    except IsADirectoryError:
-        raise InputError(Problem(str(where), 0, 0, "is a folder, not the snapshot's lock file: remove it")) from None
-    except LockOpenedToReadRefused as e:
-        raise InputError(Problem(str(out), 0, 0, e.said("cannot write the snapshot", where))) from None
     except OSError as e:
-        raise _cannot_write(out, e) from None
+        raise InputError(Problem(str(out), 0, 0, lock_not_taken("cannot write the snapshot", where, e))) from None
 
 
 def _written_by_another_run(out: Path) -> None:
