@@ -122,6 +122,24 @@ def test_validate_prints_hostile_file_names_and_problems_inert(root, capsys):
     assert all(line.startswith(str(bad)) for line in out.splitlines())
 
 
+def test_a_file_name_holding_a_line_break_is_one_line_of_the_command_s(root, capsys):
+    """A claim file named with a line break (unpacked from a watchdog's archive, a script's
+    `touch "$title.yaml"`): `validate claims/` printed "ok  claims/one" and "ok  two.yaml
+    (3 claims)" on lines of their own, a name forging the command's lines; `evidence import
+    --out` and `init` likewise ("wrote evidence/snap" then "shot: 1 record, ..."). The name is
+    folded into one line, as an error line folds it."""
+    evil_claims(root)
+    (root / "claims/evil.yaml").rename(root / "claims" / "one\nok  two.yaml  (3 claims).yaml")
+    printed = run(capsys, ["validate", "claims/"]).splitlines()
+    assert "ok  claims/one ok  two.yaml  (3 claims).yaml  (1 claim)" in printed
+    assert all(line.startswith("ok  ") for line in printed)
+    source = write_jsonl(root / "in.jsonl", [work("W1", "A paper")])
+    printed = run(capsys, ["evidence", "import", str(source), "--out", "snap\nshot"]).splitlines()
+    assert [line for line in printed if line.startswith("wrote ")] == [printed[-1]]
+    assert printed[-1].startswith("wrote snap shot: 1 record,")
+    assert run(capsys, ["init", "new\ncase"]).startswith("created new case: ")
+
+
 def test_lists_show_prints_hostile_list_text_inert(root, capsys):
     evil_list(root / "evidence/lists/evil.yaml")
     assert_inert(run(capsys, ["lists", "show", "evil"]))

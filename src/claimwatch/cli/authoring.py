@@ -37,7 +37,7 @@ def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> 
         claimwatch validate claims/ evidence/lists/ evidence/curated/
     """
     for checked in validate_paths(paths or _case_files(root), root=root, lists_dirs=lists_dirs):
-        click.echo(f"ok  {checked.path}  ({checked.summary})")
+        click.echo(f"ok  {one_line(str(checked.path))}  ({checked.summary})")
 
 
 @click.command()

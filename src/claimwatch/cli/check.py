@@ -260,7 +260,7 @@ def check(
     )
     print_verdicts(results)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {one_line(str(path))}")
     if "claimreview" in targets and not (publication and publication.url):
         _note_claimreview_without_url()
     if fail_on and any(r.verdict == fail_on for r in results.results):

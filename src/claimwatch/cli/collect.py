@@ -276,7 +276,7 @@ def collect_cmd(
     m = result.manifest
     authors = f" and {m.authors.records} author records" if m.authors else ""
     click.echo(
-        f"wrote {result.out}: {m.records} works{authors} from {len(m.queries)} "
+        f"wrote {one_line(str(result.out))}: {m.records} works{authors} from {len(m.queries)} "
         f"{'query' if len(m.queries) == 1 else 'queries'} ({counted(result.requests, 'request')}, {counted(result.retries, 'retry', 'retries')}); "
         f"coverage {printable(describe_coverage(m.coverage))}"
     )

@@ -123,7 +123,7 @@ def import_cmd(
         else counted(summary.records, "record")
     )
     click.echo(
-        f"wrote {summary.out}: {held}, "
+        f"wrote {one_line(str(summary.out))}: {held}, "
         f"{counted(summary.duplicates_collapsed, 'duplicate')} collapsed, "
         f"{counted(summary.skipped, 'record')} skipped; as of {m.as_of or 'unknown'}; "
         f"coverage {printable(describe_coverage(m.coverage, _open_end(m.as_of)))}"

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .._signals import stops_held
+from .._text import one_line
 from ..errors import InputError
 from ..files import default_mode, hidden_prefix
 from ..project import CONFIG_NAME
@@ -45,7 +46,7 @@ def init(directory: str) -> None:
     target = Path(directory)
     _refuse_used(target)
     written = _made_whole(target)
-    click.echo(f"created {directory}: {len(written)} files ({', '.join(sorted(map(str, written)))})")
+    click.echo(f"created {one_line(directory)}: {len(written)} files ({', '.join(sorted(map(str, written)))})")
 
 
 def _made_whole(target: Path) -> list[Path]:

@@ -148,7 +148,7 @@ def _records(imported: dict) -> str:
 def _wrote(rl: lists_mod.ReferenceList, out: str) -> None:
     imported = rl.imported or {}
     click.echo(
-        f"wrote {out}: list '{rl.id}', {counted(len(rl.entries), 'entry', 'entries')} kept of {_records(imported)}"
+        f"wrote {one_line(out)}: list '{rl.id}', {counted(len(rl.entries), 'entry', 'entries')} kept of {_records(imported)}"
     )
     # What the import noticed (a repeated header, merged records, an older layout) is in the
     # list file; say it here too, so no one has to open the file to learn of it.
