@@ -99,6 +99,34 @@ def test_a_symlink_or_a_hard_link_to_an_input_is_refused(root, capsys):
     assert os.path.islink(root / "link.json")
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        [*CHECK, "--json", "loop.json"],
+        [*CHECK, "--md", "looped/report.md"],
+        ["evidence", "import", "in.jsonl", "--out", "loop.json"],
+        ["lists", "import", "aspi", "loop.json", "--out", "evidence/lists/aspi.yaml"],
+    ],
+    ids=["report", "report-inside", "snapshot", "list-input"],
+)
+def test_a_link_that_leads_round_in_a_loop_is_one_line(root, capsys, args):
+    """A link to itself (`ln -s loop.json loop.json`, a link made the wrong way round) given as
+    a report, a snapshot folder or a list to import: "RuntimeError: Symlink loop from 'loop.json'",
+    a traceback, from the guard that keeps outputs off the inputs. One line now, exit 2, the
+    link left as it was and nothing written."""
+    os.symlink("loop.json", root / "loop.json")
+    os.symlink("looped", root / "looped")
+    before = snapshot_of(root)
+    assert main(args) == 2
+    named = next(a for a in args if a.startswith("loop"))
+    assert capsys.readouterr().err.splitlines() == [
+        f"{named}: a link on this path leads round in a loop (to itself, or to links that lead back to it): "
+        "remove it, or give another path"
+    ]
+    assert snapshot_of(root) == before
+    assert os.readlink(root / "loop.json") == "loop.json" and os.readlink(root / "looped") == "looped"
+
+
 def test_a_hard_link_is_not_said_to_overwrite_its_input(root, capsys):
     """A report is renamed over its path: over a hard link to an input that takes the link's name
     and leaves the input as it was, so "--md would overwrite the list file ..." was untrue of it

@@ -589,6 +589,9 @@ def _refused(target: str | Path, message: str) -> InputError:
     return InputError(Problem(str(target), 0, 0, message))
 
 
+LINKS_IN_A_LOOP = "a link on this path leads round in a loop (to itself, or to links that lead back to it): remove it, or give another path"
+
+
 @dataclass(frozen=True)
 class _Identity:
     """Where a path leads: its resolved form, and its device and inode where it exists."""
@@ -599,10 +602,18 @@ class _Identity:
 
     @classmethod
     def of(cls, path: str | Path) -> _Identity:
-        resolved = Path(path).resolve()
+        """Where `path` leads; a link that leads round in a loop (`ln -s out.json out.json`, an
+        output path through one), which ended `check --json`, `evidence import --out` and `lists
+        import` in a traceback ("RuntimeError: Symlink loop"), is an InputError naming it."""
+        try:
+            resolved = Path(path).resolve()
+        except RuntimeError:  # Python 3.11 and 3.12 refuse a loop here
+            raise InputError(Problem(str(path), 0, 0, LINKS_IN_A_LOOP)) from None
         try:
             st = resolved.stat()
-        except OSError:
+        except OSError as e:
+            if e.errno == errno.ELOOP:  # Python 3.13 resolves no further, and the loop is met here
+                raise InputError(Problem(str(path), 0, 0, LINKS_IN_A_LOOP)) from None
             return cls(resolved, None, False)
         return cls(resolved, (st.st_dev, st.st_ino), os.path.isdir(resolved))
 
