@@ -197,6 +197,22 @@ def test_recording_through_a_link_to_a_shared_reviews_file_writes_the_shared_fil
     assert (shared.parent / ".reviews.yaml.lock").exists()  # one lock for every case's runs
 
 
+def test_recording_through_a_link_that_leads_round_in_a_loop_replaces_nothing(tmp_path: Path) -> None:
+    """A case's reviews.yaml linked to the team's file the wrong way round (`ln -s reviews.yaml
+    reviews.yaml` in the case, a link to itself): the review was recorded, exit 0, the link
+    replaced by a file of one review, the team's file without it, in silence. Refused now,
+    the link as it was."""
+    link = tmp_path / "reviews.yaml"
+    link.symlink_to("reviews.yaml")
+    with pytest.raises(InputError) as e:
+        _review(link, "a", "W2")
+    assert e.value.lines() == [
+        f"{link}: cannot record a review: a link on this path leads round in a loop (to itself, or to links "
+        "that lead back to it): remove it, or give another path"
+    ]
+    assert os.readlink(link) == "reviews.yaml"
+
+
 def _reviews_text(count: int, note: str = "n") -> str:
     return "reviews:\n" + "".join(
         f"  - {{claim: a, work: W{1000 + n}, decision: not_a_match, by: x, date: 2025-01-01, note: {note}}}\n"
