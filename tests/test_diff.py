@@ -933,6 +933,21 @@ def test_a_diff_saved_as_json_given_to_diff_is_named_in_one_line(root, capsys):
     )
 
 
+def test_a_snapshot_s_manifest_given_to_diff_is_named_in_one_line(root, capsys):
+    """`diff evidence/snapshots/2024/manifest.json evidence/snapshots/2025/manifest.json`, two
+    snapshots compared as the runs' inputs: "not a claimwatch JSON report: at claimwatch: Field
+    required", as if a report were damaged. Said what it is now, as the other files are."""
+    new = run(root, FACE_WORKS, "new")
+    snap = root / "evidence" / "snapshots" / "2024"
+    import_works(write_jsonl(root / "in.jsonl", FACE_WORKS), snap)
+    assert main(["diff", str(snap / "manifest.json"), str(new)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line == (
+        f"{snap / 'manifest.json'}: a snapshot's manifest, not a JSON report: "
+        "compare the reports two runs of `claimwatch check` wrote with --json"
+    )
+
+
 def test_a_title_ending_in_a_backslash_shows_as_it_is_written(root, capsys):
     """Found by the nineteenth part's hunt: titles were escaped into rich markup, and
     rich.markup.escape doubles a trailing backslash (for a tag that may follow), so a finding

@@ -287,6 +287,9 @@ def read_report(path: str | Path) -> Results:
         raise InputError(
             Problem(str(path), 0, 0, f"a ClaimReview report (--claimreview), not a JSON report: {_COMPARE}")
         )
+    if isinstance(data, dict) and "claimwatch_snapshot" in data and "claimwatch" not in data:
+        # Two snapshots' manifests, compared as the runs' inputs: "at claimwatch: Field required".
+        raise InputError(Problem(str(path), 0, 0, f"a snapshot's manifest, not a JSON report: {_COMPARE}"))
     if isinstance(data, dict) and data.keys() >= _DIFF_FIELDS and "claimwatch" not in data:
         # A diff saved beside the reports it compared (`diff --json > d.json`) said only
         # "at claimwatch: Field required".
