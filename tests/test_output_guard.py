@@ -127,6 +127,37 @@ def test_a_link_that_leads_round_in_a_loop_is_one_line(root, capsys, args):
     assert os.readlink(root / "loop.json") == "loop.json" and os.readlink(root / "looped") == "looped"
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        [*CHECK, "--json", "notes.txt/report.json"],
+        ["lists", "import", "aspi", "tracker.json", "--out", "notes.txt/lists/aspi.yaml"],
+    ],
+    ids=["check", "lists-import"],
+)
+def test_a_report_under_a_file_is_refused_before_the_run(root, capsys, monkeypatch, args):
+    """`check --json notes.txt/report.json` (a file where the report's folder should be, a name
+    mistyped for `notes/`): the whole check ran, hours over a large snapshot, then "cannot write:
+    notes.txt is a file, not a folder"; `lists import` read the whole list first. Refused now
+    before anything is read, in the same words."""
+    import claimwatch.cli.check
+    import claimwatch.cli.lists
+
+    write(root / "notes.txt", "a note\n")
+    write(root / "tracker.json", "{}\n")
+
+    def never(*_a, **_k):
+        raise AssertionError("read before the outputs were checked")
+
+    monkeypatch.setattr(claimwatch.cli.check, "evaluate", never)
+    monkeypatch.setattr(claimwatch.cli.lists.lists_mod, "import_aspi", never)
+    before = snapshot_of(root)
+    assert main(args) == 2
+    out = args[-1]
+    assert capsys.readouterr().err.splitlines() == [f"{out}: cannot write: notes.txt is a file, not a folder"]
+    assert snapshot_of(root) == before
+
+
 def test_a_hard_link_is_not_said_to_overwrite_its_input(root, capsys):
     """A report is renamed over its path: over a hard link to an input that takes the link's name
     and leaves the input as it was, so "--md would overwrite the list file ..." was untrue of it

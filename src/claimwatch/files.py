@@ -364,6 +364,11 @@ def a_file_in_the_way(out: Path, e: OSError) -> Path | None:
     with `e`: mkdir says "File exists" and mkstemp "Not a directory", neither naming it."""
     if e.errno not in (errno.EEXIST, errno.ENOTDIR):
         return None
+    return a_file_above(out)
+
+
+def a_file_above(out: Path) -> Path | None:
+    """The first file (not a folder) among the folders `out`'s path goes through, if any."""
     return next((p for p in reversed(out.parents) if p.exists() and not p.is_dir()), None)
 
 
@@ -540,6 +545,9 @@ def refuse_unsafe_outputs(targets: Mapping[str, str | Path], inputs: Iterable[tu
             raise _refused(target, f"{label} names {kind}, not a regular file; give a file path")
         if str(target) == "-":
             raise _refused(target, f"{label} names '-': reports go to files; give a file path")
+        if (blocking := a_file_above(Path(target))) is not None:
+            # Said before the run, where the write said it after a whole check.
+            raise _refused(target, f"cannot write: {printable(str(blocking))} is a file, not a folder")
         seen[label] = out
 
 
