@@ -473,6 +473,19 @@ def test_fetch_never_replaces_a_file_that_is_not_a_list_and_asks_for_nothing(tmp
     assert claims.read_text() == "claims:\n  - id: c\n" and server.paths == []
 
 
+def test_fetch_to_a_path_under_a_file_asks_for_nothing(tmp_path, server, capsys):
+    """`lists fetch csl --out notes.txt/csl.yaml`, notes.txt a file: the whole list downloaded,
+    then "cannot write: notes.txt is a file, not a folder". Said before anything is asked now."""
+    server.serve(ok())
+    (tmp_path / "notes.txt").write_text("a note\n")
+    out = tmp_path / "notes.txt" / "csl.yaml"
+    assert main(["lists", "fetch", "csl", "--url", server.url(), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{out}: cannot write: {tmp_path}/notes.txt is a file, not a folder"
+    ]
+    assert server.paths == [] and (tmp_path / "notes.txt").read_text() == "a note\n"
+
+
 @pytest.mark.parametrize(
     ("args", "said"),
     [
