@@ -398,6 +398,21 @@ def test_a_snapshot_or_review_under_a_file_says_the_file_is_no_folder(tmp_path, 
     assert (tmp_path / "notes").read_text() == "my notes"
 
 
+def test_a_snapshot_under_a_file_is_refused_before_its_input_is_read(tmp_path, monkeypatch, capsys):
+    """`evidence import dump.jsonl --out notes/snap`, notes a file: the whole dump was read (hours
+    for a bulk one) before "cannot write the snapshot: notes is a file, not a folder"; here a
+    record written wrong on line 2 was said first. The snapshot's path is refused first now."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes").write_text("my notes")
+    source = write_jsonl(tmp_path / "in.jsonl", [work("W1", "x")])
+    with source.open("a", encoding="utf-8") as f:
+        f.write("{not json\n")
+    assert main(["evidence", "import", str(source), "--out", "notes/snap"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "notes/snap: cannot write the snapshot: notes is a file, not a folder"
+    ]
+
+
 def test_a_successful_run_replaces_all_its_reports(root, capsys):
     (root / "r.json").write_text("old")
     assert main([*CHECK, *REPORTS]) == 0
