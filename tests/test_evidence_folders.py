@@ -107,7 +107,13 @@ def test_a_link_that_leads_nowhere_is_one_line_not_passed_over(tree, tmp_path, k
         shutil.rmtree(share)
     with pytest.raises(InputError) as caught:
         open_evidence_paths([tree])
-    said = f"a link to {target}, which is not there: it may be evidence kept elsewhere; restore it, or remove the link"
+    # A link to itself is there, but leads round in a loop: it was "not there", which sent them looking.
+    where = (
+        "which is not there"
+        if target != link
+        else "which leads round in a loop (to itself, or to links that lead back to it)"
+    )
+    said = f"a link to {target}, {where}: it may be evidence kept elsewhere; restore it, or remove the link"
     assert caught.value.lines() == [f"{link}: {said}"]
 
 

@@ -158,8 +158,19 @@ def a_link_leading_nowhere(path: Path) -> str | None:
     that passed it over would drop what it holds in silence, so it is told, with the reader's
     own advice after it."""
     if path.is_symlink() and not path.exists():
+        if leads_round_in_a_loop(path):  # there, but no file is ever reached: "not there" sent them looking
+            return f"a link to {printable(os.readlink(path))}, which leads round in a loop (to itself, or to links that lead back to it)"
         return f"a link to {printable(os.readlink(path))}, which is not there"
     return None
+
+
+def leads_round_in_a_loop(path: Path) -> bool:
+    """Whether `path` is a link that leads round in a loop of links (ELOOP), never to a file."""
+    try:
+        os.stat(path)
+    except OSError as e:
+        return e.errno == errno.ELOOP
+    return False
 
 
 # Files of a case that are not YAML, named on a command that reads YAML: what each is, and what

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import os
 import re
 import unicodedata
@@ -33,6 +32,7 @@ from .files import (
     LINKS_IN_A_LOOP,
     a_link_leading_nowhere,
     hidden_prefix,
+    leads_round_in_a_loop,
     lock_exclusively,
     lock_not_taken,
     open_lock_file,
@@ -453,19 +453,11 @@ def record_review(
     # A reviews file kept elsewhere and linked into the case (one file for several cases) is
     # written where it is: replacing the link with a file would leave the shared one without the
     # review, and the cases apart, in silence. Its lock is beside it, for every case's runs.
-    if _leads_round_in_a_loop(path):  # realpath gives a loop back as it is: the link was replaced by a file
+    if leads_round_in_a_loop(path):  # realpath gives a loop back as it is: the link was replaced by a file
         raise InputError([Problem(where, 0, 0, f"cannot record a review: {LINKS_IN_A_LOOP}")])
     target = Path(os.path.realpath(path))
     with _one_writer(target):  # two runs at once would each append to the same old text: one review lost
         return _append_review(path, target, claim, field_, named, keys, decision, note, by, date, expires, extra)
-
-
-def _leads_round_in_a_loop(path: Path) -> bool:
-    try:
-        os.stat(path)
-    except OSError as e:
-        return e.errno == errno.ELOOP
-    return False
 
 
 @contextlib.contextmanager
