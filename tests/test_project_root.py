@@ -129,7 +129,7 @@ def test_a_claimwatch_toml_not_in_utf8_is_said_at_its_place(case, monkeypatch, c
         # Nested past Python's recursion: it ended the command in a RecursionError traceback.
         ("x = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
         # More digits than Python converts: a ValueError traceback telling of sys.set_int_max_str_digits().
-        ("x = " + "1" * 5_000, "a number of more digits than claimwatch reads (at line 4)"),
+        ("x = " + "1" * 5_000, ":4:5: not valid TOML: a number of more digits than claimwatch reads"),
     ],
     ids=["deep", "long-number"],
 )
@@ -139,7 +139,8 @@ def test_a_hostile_claimwatch_toml_is_one_line(case, monkeypatch, capsys, hostil
     before = config.read_bytes()
     monkeypatch.chdir(case / "claims")
     assert main(["validate", "t.yaml"]) == 2
-    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}: not valid TOML: {said}"]
+    said = said if said.startswith(":") else f": not valid TOML: {said}"
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}{said}"]
     assert config.read_bytes() == before
 
 
@@ -210,11 +211,13 @@ def test_a_claimwatch_toml_saved_with_a_byte_order_mark_is_read(case, monkeypatc
     [
         # A title holding a long run of digits (as a pasted id might) before the number: the line
         # said was the title's, a search of the text finding its digits first.
-        (["[report]", f"title = 'Report {'7' * 5_000}'", "[extra]", f"x = {'1' * 5_000}"], 4),
+        (["[report]", f"title = 'Report {'7' * 5_000}'", "[extra]", f"x = {'1' * 5_000}"], (4, 5)),
         # The number inside an array over several lines, after a short one, with a comment of digits.
-        (["[extra]", "x = [", "  1,", f"  # {'2' * 5_000}", f"  {'11_' * 2_500}1,", "]"], 5),
+        (["[extra]", "x = [", "  1,", f"  # {'2' * 5_000}", f"  {'11_' * 2_500}1,", "]"], (5, 3)),
+        # After a short number on its line, with a sign.
+        (["[extra]", f"x = [1, -{'9' * 5_000}]"], (2, 10)),
     ],
-    ids=["after-a-string-of-digits", "in-an-array"],
+    ids=["after-a-string-of-digits", "in-an-array", "after-a-short-number"],
 )
 def test_a_long_number_in_claimwatch_toml_is_told_at_its_own_line(case, monkeypatch, capsys, lines, at):
     config = case / "claimwatch.toml"
@@ -222,7 +225,8 @@ def test_a_long_number_in_claimwatch_toml_is_told_at_its_own_line(case, monkeypa
     monkeypatch.chdir(case / "claims")
     assert main(["validate", "t.yaml"]) == 2
     said = "not valid TOML: a number of more digits than claimwatch reads"
-    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}: {said} (at line {at + 2})"]
+    line, column = at
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}:{line + 2}:{column}: {said}"]
 
 
 def test_a_long_run_of_digits_in_a_string_of_claimwatch_toml_is_read(case, monkeypatch, capsys):

@@ -72,7 +72,7 @@ def _check_config(config: Path) -> dict[str, Any]:
     except RecursionError:  # tomllib recurses into each nested array or inline table
         raise InputError("not valid TOML: nested too deeply", path=config) from None
     except ValueError:  # Python's limit on the digits of an int, which tomllib does not catch
-        raise InputError(_number_too_long(text), path=config) from None
+        raise InputError(_number_too_long(config, text)) from None
 
 
 _TOML_PLACE = re.compile(r" \(at line (\d+), column (\d+)\)$")
@@ -124,10 +124,12 @@ def _config_bytes(config: Path) -> bytes:
     return raw
 
 
-def _number_too_long(text: str) -> str:
-    """Where a number of more digits than Python converts is, and why it is refused. The line is
-    the first whose text up to it tomllib stops on with that ValueError: a search of the text for
-    a run of digits would find one in a string (an id, a title) before the number, or none."""
+def _number_too_long(config: Path, text: str) -> Problem:
+    """Where a number of more digits than Python converts is, and why it is refused, at its line
+    and column as every other problem of the file (it was "... (at line 6)", in a form of its
+    own). The line is the first whose text up to it tomllib stops on with that ValueError: a
+    search of the text for a run of digits would find one in a string (an id, a title) before
+    the number, or none; the column likewise, the number's first digit before where it stops."""
     lines = text.split("\n")  # tomllib counts lines by "\n" alone
     low, high = 1, len(lines)
     while low < high:
@@ -136,7 +138,18 @@ def _number_too_long(text: str) -> str:
             high = middle
         else:
             low = middle + 1
-    return f"not valid TOML: a number of more digits than claimwatch reads (at line {low})"
+    before, line = "".join(f"{kept}\n" for kept in lines[: low - 1]), lines[low - 1]
+    end, high = 1, len(line)
+    while end < high:
+        middle = (end + high) // 2
+        if _stops_on_a_long_number(before + line[:middle]):
+            high = middle
+        else:
+            end = middle + 1
+    start = end
+    while start > 0 and (line[start - 1].isdigit() or line[start - 1] == "_"):
+        start -= 1
+    return Problem(str(config), low, start + 1, "not valid TOML: a number of more digits than claimwatch reads")
 
 
 def _stops_on_a_long_number(text: str) -> bool:
