@@ -309,3 +309,90 @@ def test_the_human_sense_beside_an_animal_after_of_is_still_a_doubt(tmp_path):
             "sense, beside a phrase the topic excludes, not as what the work does",
         )
     ]
+
+
+# A match named as the means of telling animals apart said whose faces the work's are no less than
+# "cattle face recognition" does, yet was certain, `contradicted`: "Biometric identification of dairy
+# cows via real-time facial recognition" (Bergman, Yitzhaky and Halachmi, Animal 18(3) 101079, 2024,
+# https://cris.iucc.ac.il/en/publications/biometric-identification-of-dairy-cows-via-real-time-facial-recog-2;
+# its abstract cut to the sentences naming faces, "borrowed from human facial recognition" the human
+# sense beside it), and titles as livestock journals write them (issue 18, thirty-sixth part). Where
+# the match said of the animal ("facial recognition of cows") is a phrase the topic excludes: a doubt.
+BERGMAN = (
+    "Biometrics methods, which currently identify humans, can potentially identify dairy cows. Two datasets "
+    "were acquired and annotated, one for facial detection and the second for facial classification of 77 cows. "
+    "We achieved facial classification accuracy of 96.3% using a Vision-Transformer model with a unique "
+    "loss-function borrowed from human facial recognition. Our method efficiently performs real-time facial "
+    "detection and recognition on multiple cow faces using deep neural networks."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "said", "phrase", "animal", "excluded"),
+    [
+        (
+            "Biometric identification of dairy cows via real-time facial recognition",
+            BERGMAN,
+            "cows via real-time facial recognition",
+            "facial recognition",
+            "cows",
+            "facial recognition of cow",
+        ),
+        (
+            "Individual identification of pigs using deep face recognition",
+            None,
+            "pigs using deep face recognition",
+            "face recognition",
+            "pigs",
+            "face recognition of pig",
+        ),
+        (
+            "Sheep identification with facial recognition in the field",
+            None,
+            "Sheep identification with facial recognition",
+            "facial recognition",
+            "Sheep",
+            "facial recognition of sheep",
+        ),
+        (
+            "Cattle identification based on facial recognition and deep learning",
+            None,
+            "Cattle identification based on facial recognition",
+            "facial recognition",
+            "Cattle",
+            "facial recognition of cattle",
+        ),
+    ],
+)
+def test_a_match_named_as_the_means_of_telling_animals_apart_is_a_doubt(
+    tmp_path, title, abstract, said, phrase, animal, excluded
+):
+    result = judged(tmp_path, title, abstract)
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert [f.uncertain_because for f in result.uncertain_findings] == [
+        (
+            f"its title says \u201c{said}\u201d, where \u201c{phrase}\u201d is named as the means of telling "
+            f"\u201c{animal}\u201d apart: it may be their faces, as in \u201c{excluded}\u201d, a phrase the topic "
+            "excludes",
+        )
+    ]
+
+
+# Not where the animal's word is another thing's (a vendor's, a race's, malware's, an acronym's), where
+# people stand in the sentence before it, or where another match is the work's own.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        ("Hot dog vendors using face recognition for payments", None),
+        ("Recognising jockeys in horse racing using face recognition", None),
+        ("A Trojan horse attack with face recognition", None),
+        ("DoG filtering with face recognition under varying illumination", None),
+        ("Tracking people and their dogs with face recognition", None),
+        ("Cattle farmers using facial recognition for payments", None),
+        ("Sheep identification with human face recognition models", None),
+        ("Identification of dairy cows via facial recognition", "We transfer a face recognition model to cows."),
+    ],
+)
+def test_an_animal_s_word_before_the_means_naming_another_thing_stays_certain(tmp_path, title, abstract):
+    result = judged(tmp_path, title, abstract)
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())

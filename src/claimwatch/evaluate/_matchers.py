@@ -3705,21 +3705,24 @@ class TopicMatcher:
         `_set_apart_from`), or as the human sense beside a phrase the topic excludes that says whose
         the match is ("Despite the advancements in human face identification", beside "animal face
         identification": `_the_human_sense`, `_says_whose`; not in a title holding no such phrase:
-        "Human face recognition based on ..." names the work's own), or is said of a word an excluded
-        phrase ends in (`_described_after`); None where a match stands otherwise, or where every
+        "Human face recognition based on ..." names the work's own), or as the means of telling an
+        animal apart, said of which it is a phrase the topic excludes ("Identification of dairy cows
+        via facial recognition": `_an_animal_s_before`, which says whose too), or is said of a word an
+        excluded phrase ends in (`_described_after`); None where a match stands otherwise, or where every
         match is of the last kind alone (`said_of_a_described_word` says that)."""
         texts = list(self._texts(work, abstract_words))
-        whose = {text: _says_whose(*self._found(text)) for _, text in texts}
+        # A match that is the means of telling an animal apart ("Identification of dairy cows via
+        # facial recognition") says whose faces the work's are, as an excluded phrase does.
+        animals = {text: self._animals_before(text) for _, text in texts}
+        whose = {text: _says_whose(*self._found(text)) or bool(animals[text]) for _, text in texts}
         first = None
         for name, text in texts:
             hits, excluded = self._found(text)
             for h in hits:
                 if _within_any(h, excluded):
                     continue
-                if (
-                    (why := _set_apart_from(text, h)) is None
-                    and any(whose.values())
-                    and (name != "title" or whose[text])
+                if (why := _set_apart_from(text, h) or animals[text].get(h)) is None and (
+                    any(whose.values()) and (name != "title" or whose[text])
                 ):
                     # A title names what the work does: "Human face recognition based on ..." is its own,
                     # whatever its abstract says of animals' faces, unless the title holds such an excluded phrase.
@@ -3731,10 +3734,16 @@ class TopicMatcher:
         if first is None:
             return None
         name, text, h, (begin, how) = first
-        return (
-            f"its {name} says \u201c{text[begin : h.end]}\u201d, where \u201c{h.phrase}\u201d is named {how}, "
-            "not as what the work does"
-        )
+        return f"its {name} says \u201c{text[begin : h.end]}\u201d, where \u201c{h.phrase}\u201d is named {how}"
+
+    def _animals_before(self, text: str) -> dict[PhraseHit, tuple[int, str]]:
+        """The matches of `text` named as the means of telling an animal apart, each with where the
+        animal's word begins and how it is named (`_an_animal_s_before`); empty where none is."""
+        if not self._excludes_of_a_word:
+            return {}
+        hits, excluded = self._found(text)
+        found = ((h, _an_animal_s_before(self.excluded, text, h)) for h in hits if not _within_any(h, excluded))
+        return {h: why for h, why in found if why is not None}
 
     def _in_text(self, field_name: str, text: str) -> list[PhraseReason]:
         # An excluded phrase one reading of two holds hides a match too (`PhraseSet.find_either_way`),
@@ -4457,7 +4466,7 @@ def _set_apart_from(text: str, h: PhraseHit) -> tuple[int, str] | None:
         return None
     if any(w.lower() in _WORDS_NO_KIND for w in m.group("between").split()):
         return None
-    return m.start(), "only to set the work apart from it"
+    return m.start(), "only to set the work apart from it, not as what the work does"
 
 
 # Words between a word setting apart and a match that make the match describe another thing
@@ -4479,7 +4488,7 @@ def _the_human_sense(text: str, h: PhraseHit, excluded: list[PhraseHit]) -> tupl
         return None  # "Cattle- and human face recognition", "Cattle/human face recognition"
     if any(_joined(text, m.start(), h, x) for x in excluded):
         return None
-    return m.start(), "as the human sense, beside a phrase the topic excludes"
+    return m.start(), "as the human sense, beside a phrase the topic excludes, not as what the work does"
 
 
 def _says_whose(hits: list[PhraseHit], excluded: list[PhraseHit]) -> bool:
@@ -4493,6 +4502,79 @@ def _says_whose(hits: list[PhraseHit], excluded: list[PhraseHit]) -> bool:
         _OF_A_WORD.search(x.phrase) is not None or any(x.start < h.start and h.end <= x.end for h in hits)
         for x in excluded
     )
+
+
+# An animal's word, perhaps a noun it describes ("Cattle identification"), then a word naming the
+# means the animal is told apart by and up to two words describing the match ("Biometric
+# identification of dairy cows via real-time facial recognition", Bergman et al., Animal 18(3),
+# 2024; "Individual identification of pigs using deep face recognition"), right before a match.
+_MEANS_AFTER_AN_ANIMAL = re.compile(
+    r"(?<![^\W_])(?P<animal>[^\W\d_]+)(?:[ \t]+(?P<noun>[^\W\d_]+))?[ \t]+"
+    r"(?:via|using|by|with|through|based[ \t]+on|by[ \t]+means[ \t]+of)"
+    r"(?P<between>(?:[ \t]+[^\W_][\w-]*){0,2}?)[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _an_animal_s_before(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[int, str] | None:
+    """Where an animal's word begins that match `h` is named as the means of telling apart
+    (`_MEANS_AFTER_AN_ANIMAL`), and how, where the match said of that word is a phrase the topic
+    excludes ("facial recognition of cows" against "facial recognition of cow"); None where none
+    stands so, where a word naming people or of grammar stands between ("with human face
+    recognition"), where the animal's word describes people after it ("dog owners using face
+    recognition"), or where it is written with capitals inside, perhaps an acronym ("DoG filtering
+    with face recognition": the Difference of Gaussians)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    m = _MEANS_AFTER_AN_ANIMAL.search(text, max(0, h.start - 120), h.start)
+    if m is None or m.end() != h.start:
+        return None
+    if _names_people_before(text, m.start()):
+        return None  # "Tracking people and their dogs with face recognition": perhaps the people's faces
+    said, noun, between = text[h.start : h.end], m.group("noun"), m.group("between").split()
+    # The animal's word, a noun of telling apart after it ("Cattle identification based on"), or
+    # that noun itself ("of dairy cows via", "of individual cattle using": the word before describes it).
+    for key in ("animal", "noun") if noun else ("animal",):
+        animal = m.group(key)
+        if key == "animal" and noun and noun.lower() not in _TELLING_APART:
+            continue  # "Hot dog vendors using ...", "horse racing using ...": the noun is another thing's
+        words = [noun, *between] if key == "animal" and noun else between
+        if animal[1:] != animal[1:].lower() and not (animal.isupper() and said.isupper()):
+            continue
+        if any(_names_people(w) or w.lower() in STOP_WORDS - _DETERMINERS for w in words):
+            continue
+        if _describes_people(text[m.end(key) :], STOP_WORDS) or _after_a_word_of_another_sense(text, m.start(key)):
+            continue
+        reading = f"{said} of {animal if said.isupper() else animal.lower()}"
+        if held := [x for x in excluded.find(reading) if x.start == 0 and x.end == len(reading)]:
+            return m.start(key), (
+                f"as the means of telling \u201c{animal}\u201d apart: it may be their faces, as in "
+                f"\u201c{held[0].phrase}\u201d, a phrase the topic excludes"
+            )
+    return None
+
+
+# The nouns of telling animals apart that may stand between an animal's word and the means
+# ("Cattle identification based on facial recognition", "Pig identification through ...").
+_TELLING_APART = frozenset(
+    {"identification", "recognition", "verification", "authentication", "re-identification", "reidentification"}
+    | {"tracking", "monitoring", "detection", "classification", "counting", "traceability", "registration"}
+)
+
+
+def _names_people_before(text: str, at: int) -> bool:
+    """Whether a word naming people (`_names_people`) stands in the sentence before `at`."""
+    begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    return any(_names_people(w) for w in _LETTERS.findall(text, begin, at))
+
+
+def _after_a_word_of_another_sense(text: str, at: int) -> bool:
+    """Whether the word before the animal's word at `at` makes a compound of another sense with it
+    (`_COMPOUNDS_OF_ANOTHER_SENSE`: "A Trojan horse attack with face recognition", malware)."""
+    word = _LETTERS.match(text, at)
+    before = _COMPOUNDS_OF_ANOTHER_SENSE.get(word.group().lower()) if word else None
+    m = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, at - 40) : at]) if before else None
+    return m is not None and m.group(1).lower() in (before or ())
 
 
 def _joined(text: str, human: int, h: PhraseHit, x: PhraseHit) -> bool:
