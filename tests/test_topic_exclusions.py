@@ -888,3 +888,93 @@ def test_the_television_talking_head_beside_no_word_of_making_stays_nothing(tmp_
     records = [work("W1", title, authorships=[authorship("A", [LAB])])]
     result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: synthetic-media", "id: face"))
     assert (result.findings, result.uncertain_findings) == ((), ())
+
+
+# Television's "talking head" is written in endless ways beside the news the excluded phrases name:
+# "Talking heads are commonly used in news reporting" and "Talking heads are used in news reporting to
+# provide context" (a journalism glossary, https://simplyglobalmedia.com/journalism-glossary/talking-head/)
+# were certain matches of the shipped synthetic-media topic, `contradicted` (issue 18, thirty-sixth
+# part). Where every match's sentence goes on to a word an excluded phrase runs on into past it
+# ("news" of "talking head news segment", "retrieval" of "text-to-video retrieval") and the work names
+# no making: uncertain, said why, on both engines.
+@pytest.mark.parametrize(
+    ("title", "abstract", "field", "said", "word", "phrase", "excluded"),
+    [
+        (
+            "Talking heads are commonly used in news reporting",
+            None,
+            "title",
+            "Talking heads are commonly used in news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
+        (
+            "How are talking heads used in news reporting?",
+            "Talking heads are used in news reporting to provide context, analysis, and commentary.",
+            "title",
+            "talking heads used in news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
+        (
+            "A text-to-video model for retrieval on MSR-VTT",
+            None,
+            "title",
+            "text-to-video model for retrieval",
+            "retrieval",
+            "text-to-video",
+            "text-to-video retrieval",
+        ),
+    ],
+)
+def test_a_match_whose_sentence_goes_on_into_an_excluded_sense_is_a_doubt(
+    tmp_path, title, abstract, field, said, word, phrase, excluded
+):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/synthetic-media.yaml").read_text()
+    extra = {"abstract_inverted_index": _index(abstract)} if abstract else {}
+    records = [work("W1", title, authorships=[authorship("A", [LAB])], **extra)]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: synthetic-media", "id: face"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert [f.uncertain_because for f in result.uncertain_findings] == [
+        (
+            f"its {field} says \u201c{said}\u201d, where \u201c{word}\u201d, later in its sentence, may give "
+            f"\u201c{phrase}\u201d the sense of \u201c{excluded}\u201d, a phrase the topic excludes, and the work "
+            "names no making",
+        )
+    ]
+
+
+# Not where the work names making anywhere (a talking-head generator's abstract opening on news
+# broadcasting, a virtual news anchor), nor a match whose sentence holds no such word.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        (
+            "Talking head videos for news",
+            "Talking head videos are widely used in news broadcasting. We propose an audio-driven method.",
+        ),
+        ("One-shot talking head generation for virtual news anchors", None),
+        ("Talking heads for news anchors via diffusion", None),
+        ("Deepfake detection in news videos", None),
+        ("Talking heads in news: trust in synthesized anchors", None),
+    ],
+)
+def test_a_match_beside_news_in_a_work_naming_making_stays_certain(tmp_path, title, abstract):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/synthetic-media.yaml").read_text()
+    extra = {"abstract_inverted_index": _index(abstract)} if abstract else {}
+    records = [work("W1", title, authorships=[authorship("A", [LAB])], **extra)]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: synthetic-media", "id: face"))
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+
+
+def _index(text: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(text.split()):
+        out.setdefault(w, []).append(i)
+    return out

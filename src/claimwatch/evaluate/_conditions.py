@@ -134,7 +134,10 @@ class _WorkContext:
         an excluded phrase where a replacement character is read as an apostrophe lost ("Dog\ufffds
         face recognition": `TopicMatcher.excluded_past_a_lost_apostrophe`), or is named only to set
         the work apart from it or as the human sense beside a phrase the topic excludes ("Unlike
-        face recognition, ...": `TopicMatcher.named_as_background`). None where none of these."""
+        face recognition, ...": `TopicMatcher.named_as_background`), or, where the topic is of made
+        things, goes on in its sentence to a word an excluded phrase runs on into, naming no making
+        ("Talking heads are commonly used in news reporting": `TopicMatcher.named_in_an_excluded_sense`).
+        None where none of these."""
         key = id(matcher)
         if key not in self._doubts:
             reasons = self.topic_reasons(matcher)
@@ -161,6 +164,7 @@ class _WorkContext:
                     or matcher.said_of_a_described_word(self.work, self.abstract_words)
                     or matcher.excluded_past_a_lost_apostrophe(self.work, self.abstract_words)
                     or matcher.named_as_background(self.work, self.abstract_words)
+                    or matcher.named_in_an_excluded_sense(self.work, self.abstract_words)
                 )
         return self._doubts[key]
 

@@ -3182,6 +3182,9 @@ class TopicMatcher:
         # Whether the topic is of things a machine makes ("video generation", "speech synthesis"), so an
         # excluded sense beside a word of making may be made too: `made_by_a_machine`.
         self._of_made_things = any(_MAKING_AFTER.fullmatch(w) for p in topic.phrases for w in p.lower().split())
+        # The word an excluded phrase runs on into past a match of the topic's, by the match's phrase
+        # ("talking head": "news" of "talking head news segment"): `named_in_an_excluded_sense`.
+        self._run_on_words = _run_on_words(self.phrases, self.excluded.phrases)
 
     def other_sense(self, work: Work) -> str | None:
         """Why the work's phrase matches may mean the topic's words in another sense: the first
@@ -3735,6 +3738,35 @@ class TopicMatcher:
             return None
         name, text, h, (begin, how) = first
         return f"its {name} says \u201c{text[begin : h.end]}\u201d, where \u201c{h.phrase}\u201d is named {how}"
+
+    def named_in_an_excluded_sense(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match is certain as written shows the topic only perhaps, where the
+        topic is of things a machine makes: each match's sentence goes on to a word an excluded phrase
+        runs on into past it and names no making ("Talking heads are commonly used in news
+        reporting": television's sense of "talking head news segment", which nothing synthesises;
+        `_an_excluded_sense_later`); None where a match stands otherwise."""
+        if not self._of_made_things:
+            return None
+        texts = list(self._texts(work, abstract_words))
+        if any(_WORDS_OF_MAKING.search(text) for _, text in texts):
+            return None  # "... used in news broadcasting. We propose an audio-driven method": made, the work's own
+        first = None
+        for name, text in texts:
+            hits, excluded = self._found(text)
+            for h in hits:
+                if _within_any(h, excluded):
+                    continue
+                if (sense := _an_excluded_sense_later(text, h, self._run_on_words.get(h.phrase, {}))) is None:
+                    return None  # a match its sentence names in no excluded sense, or beside a word of making
+                first = first or (name, text, h, sense)
+        if first is None:
+            return None
+        name, text, h, (end, word, x) = first
+        return (
+            f"its {name} says \u201c{text[h.start : end]}\u201d, where \u201c{word}\u201d, later in its sentence, "
+            f"may give \u201c{h.phrase}\u201d the sense of \u201c{x}\u201d, a phrase the topic excludes, and the "
+            "work names no making"
+        )
 
     def _animals_before(self, text: str) -> dict[PhraseHit, tuple[int, str]]:
         """The matches of `text` named as the means of telling an animal apart, each with where the
@@ -4552,6 +4584,44 @@ def _an_animal_s_before(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[i
                 f"\u201c{held[0].phrase}\u201d, a phrase the topic excludes"
             )
     return None
+
+
+def _run_on_words(phrases: PhraseSet, excluded: Iterable[str]) -> dict[str, dict[str, str]]:
+    """By a phrase of the topic, the words excluded phrases run on into right past its match, no
+    word of grammar, each with the excluded phrase ("talking head": {"news": "talking head news
+    segment", "interview": "talking head interview", ...})."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out: dict[str, dict[str, str]] = {}
+    for x in excluded:
+        for h in phrases.find(x):
+            after = _LETTERS.search(x, h.end)
+            if after is not None and h.end < len(x) and after.group().lower() not in STOP_WORDS:
+                out.setdefault(h.phrase, {}).setdefault(after.group().lower(), x)
+    return out
+
+
+def _an_excluded_sense_later(text: str, h: PhraseHit, run_ons: dict[str, str]) -> tuple[int, str, str] | None:
+    """Where a word of `run_ons` (a word an excluded phrase runs on into past match `h`'s phrase, or
+    its plural) stands later in `h`'s sentence, the word and that excluded phrase; None where none
+    does."""
+    if not run_ons:
+        return None
+    end = m.start() if (m := _SENTENCE_END.search(text, h.end)) is not None else len(text)
+    for w in _LETTERS.finditer(text, h.end, end):
+        word = w.group().lower()
+        if (x := run_ons.get(word) or run_ons.get(word.removesuffix("s"))) is not None:
+            return w.end(), w.group(), x
+    return None
+
+
+# Words that say a work is of a made thing ("Talking head videos generated for news", "a deepfake
+# news anchor", "audio-driven talking heads for news"): the topic's own sense beside them.
+_WORDS_OF_MAKING = re.compile(
+    r"\b(?:generat|synthe[st]i|render|animat|reenact|driven|deepfake|deep fake|fake|forg|manipulat|diffusion"
+    r"|GANs?\b|virtual|avatar|clon|edit)",
+    re.IGNORECASE,
+)
 
 
 # The nouns of telling animals apart that may stand between an animal's word and the means
