@@ -4254,7 +4254,7 @@ def _described_within(
     "text-to-video and video-to-text retrieval"): as `_described_after`, no preposition given.
     None where a word between is a word of grammar ("text-to-video generation for retrieval"),
     names people or a machine ("face recognition system ability": a machine's, where the topic
-    excludes a person's faculty)."""
+    excludes a person's faculty), or is a word of making ("text-to-video synthesis boosts retrieval")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     if (m := _WORDS_RIGHT_AFTER.match(seen)) is None:
@@ -4275,8 +4275,16 @@ def _described_within(
 
 def _parts_a_run_on(word: str, stop_words: Set[str]) -> bool:
     """Whether `word`, between a match and the last word of an excluded phrase it runs on into,
-    parts them: a word of grammar, or one naming people or a machine (`_described_within`)."""
-    return word in stop_words or word in _MACHINES or word in _WHAT_MODELS_DO or _names_people(word)
+    parts them: a word of grammar, one naming people or a machine (`_described_within`), or a word
+    of making ("Text-to-video generation improves retrieval": a generator's, the topic's own)."""
+    return (
+        word in stop_words
+        or word in _MACHINES
+        or word in _WHAT_MODELS_DO
+        or _names_people(word)
+        or _MAKING_AFTER.fullmatch(word) is not None
+        or _MAKING_BEFORE.fullmatch(word) is not None
+    )
 
 
 # Words of machine learning that, before a faculty's word an excluded phrase ends in ("Face
