@@ -983,3 +983,66 @@ def _index(text: str) -> dict[str, list[int]]:
     for i, w in enumerate(text.split()):
         out.setdefault(w, []).append(i)
     return out
+
+
+# The shipped quantum topic excludes "quantum computing inspired", a classical algorithm borrowing the
+# idea of qubits; the same sense said the other way round, "A classical algorithm inspired by quantum
+# computing" or "Inspired by quantum annealing, we propose a classical Ising machine" (as
+# quantum-inspired work introduces itself: "a classical analogue", Tang, arXiv 1807.04271), was a
+# certain match, `contradicted` (issue 18, thirty-sixth part). Where every match is so named: a doubt,
+# said why, on both engines; a quantum algorithm named as the work's own keeps it certain, and "by"
+# after the phrase ("Quantum annealing inspired by thermal fluctuations") is the topic's own.
+@pytest.mark.parametrize(
+    ("title", "said", "phrase", "excluded"),
+    [
+        (
+            "A classical algorithm inspired by quantum computing",
+            "inspired by quantum computing",
+            "quantum computing",
+            "quantum computing inspired",
+        ),
+        (
+            "Inspired by quantum annealing, we propose a classical Ising machine",
+            "Inspired by quantum annealing",
+            "quantum annealing",
+            "quantum annealing inspired",
+        ),
+        (
+            "A classical recommendation algorithm inspired by quantum algorithms",
+            "inspired by quantum algorithms",
+            "quantum algorithm",
+            "quantum algorithm inspired",
+        ),
+    ],
+)
+def test_a_match_named_as_what_inspired_the_work_is_a_doubt(tmp_path, title, said, phrase, excluded):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/quantum-computing.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: quantum-computing", "id: face"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert [f.uncertain_because for f in result.uncertain_findings] == [
+        (
+            f"its title says \u201c{said}\u201d, where \u201c{phrase}\u201d is named as what inspired the work, the "
+            f"sense of \u201c{excluded}\u201d, a phrase the topic excludes, said the other way round, not as what "
+            "the work does",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Inspired by recent advances in quantum computing, we propose a quantum algorithm for linear systems",
+        "Quantum annealing inspired by thermal fluctuations",
+        "Qubits inspired by trapped ions",
+    ],
+)
+def test_a_match_inspiring_beside_one_of_the_work_s_own_stays_certain(tmp_path, title):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/quantum-computing.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: quantum-computing", "id: face"))
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())

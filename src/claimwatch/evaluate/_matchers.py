@@ -3185,6 +3185,11 @@ class TopicMatcher:
         # The word an excluded phrase runs on into past a match of the topic's, by the match's phrase
         # ("talking head": "news" of "talking head news segment"): `named_in_an_excluded_sense`.
         self._run_on_words = _run_on_words(self.phrases, self.excluded.phrases)
+        # The phrases the topic excludes with "inspired" after them ("quantum computing inspired": a
+        # classical algorithm borrowing the idea), so "inspired by" before one is that sense too.
+        self._inspiring = {
+            x.lower().removesuffix(" inspired"): x for x in topic.exclude_phrases if x.lower().endswith(" inspired")
+        }
 
     def other_sense(self, work: Work) -> str | None:
         """Why the work's phrase matches may mean the topic's words in another sense: the first
@@ -3710,7 +3715,9 @@ class TopicMatcher:
         identification": `_the_human_sense`, `_says_whose`; not in a title holding no such phrase:
         "Human face recognition based on ..." names the work's own), or as the means of telling an
         animal apart, said of which it is a phrase the topic excludes ("Identification of dairy cows
-        via facial recognition": `_an_animal_s_before`, which says whose too), or is said of a word an
+        via facial recognition": `_an_animal_s_before`, which says whose too), or as what inspired the
+        work where the topic excludes its phrase with "inspired" after it ("A classical algorithm
+        inspired by quantum computing": `_inspiring_after`), or is said of a word an
         excluded phrase ends in (`_described_after`); None where a match stands otherwise, or where every
         match is of the last kind alone (`said_of_a_described_word` says that)."""
         texts = list(self._texts(work, abstract_words))
@@ -3724,9 +3731,11 @@ class TopicMatcher:
             for h in hits:
                 if _within_any(h, excluded):
                     continue
-                if (why := _set_apart_from(text, h) or animals[text].get(h)) is None and (
-                    any(whose.values()) and (name != "title" or whose[text])
-                ):
+                if (
+                    why := _set_apart_from(text, h)
+                    or animals[text].get(h)
+                    or _inspiring_after(text, h, self._inspiring)
+                ) is None and (any(whose.values()) and (name != "title" or whose[text])):
                     # A title names what the work does: "Human face recognition based on ..." is its own,
                     # whatever its abstract says of animals' faces, unless the title holds such an excluded phrase.
                     why = _the_human_sense(text, h, excluded)
@@ -4592,6 +4601,27 @@ def _an_animal_s_before(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[i
                 f"\u201c{held[0].phrase}\u201d, a phrase the topic excludes"
             )
     return None
+
+
+# "Inspired by" and up to three words before a match ("A classical algorithm inspired by quantum
+# computing", "Inspired by recent advances in quantum annealing, we ...").
+_INSPIRED_BY = re.compile(r"\binspired[ \t]+by(?:[ \t]+[^\W_][\w'-]*){0,3}?[ \t]+$", re.IGNORECASE)
+
+
+def _inspiring_after(text: str, h: PhraseHit, inspiring: dict[str, str]) -> tuple[int, str] | None:
+    """Where "inspired by" begins before match `h` (`_INSPIRED_BY`), and how the match is named,
+    where the topic excludes its phrase with "inspired" after it (`inspiring`: "quantum computing
+    inspired", a classical algorithm borrowing the idea): what inspired the work is that sense, said
+    the other way round; None where it is not."""
+    if (x := inspiring.get(h.phrase.lower())) is None:
+        return None
+    m = _INSPIRED_BY.search(text, max(0, h.start - 80), h.start)
+    if m is None or m.end() != h.start:
+        return None
+    return m.start(), (
+        f"as what inspired the work, the sense of \u201c{x}\u201d, a phrase the topic excludes, said the other "
+        "way round, not as what the work does"
+    )
 
 
 def _run_on_words(phrases: PhraseSet, excluded: Iterable[str]) -> dict[str, dict[str, str]]:
