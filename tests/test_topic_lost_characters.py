@@ -199,3 +199,58 @@ def test_words_an_underscore_joins_as_a_program_s_name_does_are_a_doubt(tmp_path
             f"words: read as \u201c \u201d, it says \u201c{reads}\u201d",
         )
     }
+
+
+# A word typed in two scripts: a Cyrillic letter that looks like a Latin one inside an English word
+# ("Fаcial", its "а" U+0430, as texts typed on a Russian keyboard layout and OCR give them), or a
+# dotless "ı" in a phrase's first word ("Facıal"), matched nothing on either engine, the prefilter
+# finding no word of the phrase: a claim of no such work cleared in silence (issue 18, thirty-sixth
+# part). The prefilter knows each phrase's first word with one letter so written now, and the matcher
+# reads a word mixing the scripts in Latin letters: a doubt, said why, on both engines; a word all
+# Cyrillic is its own, and an excluded phrase so read still excludes.
+@pytest.mark.parametrize(
+    ("topic", "title", "said", "letters", "reads"),
+    [
+        ("facial-recognition", "F\u0430cial recognition for access control", "F\u0430cial recognition", "\u201c\u0430\u201d, of another script, looks like a Latin letter", "Facial recognition"),
+        ("facial-recognition", "Face r\u0435cognition with CNNs", "Face r\u0435cognition", "\u201c\u0435\u201d, of another script, looks like a Latin letter", "Face recognition"),
+        ("facial-recognition", "FAC\u0406AL RECOGN\u0406T\u0406\u041eN", "FAC\u0406AL RECOGN\u0406T\u0406\u041eN", "\u201c\u0406\u201d, \u201c\u041e\u201d, of another script, look like Latin letters", "FACIAL RECOGNITION"),
+        ("synthetic-media", "D\u0435epfake detection in news", "D\u0435epfake", "\u201c\u0435\u201d, of another script, looks like a Latin letter", "Deepfake"),
+        ("quantum-computing", "Qu\u0430ntum computing with trapped ions", "Qu\u0430ntum computing", "\u201c\u0430\u201d, of another script, looks like a Latin letter", "Quantum computing"),
+    ],
+)  # fmt: skip
+def test_a_word_typed_in_two_scripts_is_read_in_latin_letters_as_a_doubt(tmp_path, topic, title, said, letters, reads):
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped(topic))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert [f.uncertain_because for f in result.uncertain_findings] == [
+        (f"its title says \u201c{said}\u201d, where {letters}: read in Latin letters, it says \u201c{reads}\u201d",)
+    ]
+
+
+def test_a_dotless_i_in_a_phrase_s_first_word_is_read_on_both_engines(tmp_path):
+    records = [work("W1", "Fac\u0131al recognition for access control", authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert [f.uncertain_because for f in result.uncertain_findings] == [
+        (
+            "its title says \u201cFac\u0131al recognition\u201d, where \u201c\u0131\u201d stands for an \u201ci\u201d, as "
+            "Turkish keyboards write it: read as \u201ci\u201d, it says \u201cFacial recognition\u201d",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        ("C\u0430ttle f\u0430ce recognition", None),
+        (
+            "\u0420\u0430\u0441\u043f\u043e\u0437\u043d\u0430\u0432\u0430\u043d\u0438\u0435 \u043b\u0438\u0446",
+            "\u041c\u0435\u0442\u043e\u0434 \u0440\u0430\u0441\u043f\u043e\u0437\u043d\u0430\u0432\u0430\u043d\u0438\u044f "
+            "\u043b\u0438\u0446 \u043d\u0430 \u043e\u0441\u043d\u043e\u0432\u0435 \u0441\u0435\u0442\u0435\u0439",
+        ),
+    ],
+)
+def test_cyrillic_words_of_their_own_or_an_excluded_phrase_so_read_match_nothing(tmp_path, title, abstract):
+    extra = {"abstract_inverted_index": _inverted(abstract)} if abstract else {}
+    records = [work("W1", title, authorships=[authorship("A", [LAB])], **extra)]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert (result.findings, result.uncertain_findings) == ((), ())

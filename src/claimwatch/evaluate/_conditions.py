@@ -128,7 +128,8 @@ class _WorkContext:
         beside a word of making where the topic is of things a machine makes ("Talking head news segment
         generation": `TopicMatcher.made_by_a_machine`), or
         read past a character lost, a replacement character ("face identi\ufffdcation") or an
-        underscore ("face_recognition": `TopicMatcher.read_past_a_lost_character`); or
+        underscore ("face_recognition") or a Cyrillic look-alike ("F\u0430cial":
+        `TopicMatcher.read_past_a_lost_character`); or
         every match is said of a word an excluded phrase ends in, or runs on into one's last word, up
         to three words describing it between (`TopicMatcher.said_of_a_described_word`), or stands in
         an excluded phrase where a replacement character is read as an apostrophe lost ("Dog\ufffds

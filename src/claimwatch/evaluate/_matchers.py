@@ -89,7 +89,7 @@ from ._names import (
     without_its_army,
     word_spans,
 )
-from ._phrases import PhraseHit, PhraseSet, completed_readings
+from ._phrases import LOOK_ALIKES, PhraseHit, PhraseSet, completed_readings
 from ._places import (
     _A_WORD,
     Place,
@@ -3586,13 +3586,17 @@ class TopicMatcher:
         (U+FFFD) stands where a character was lost, as a PDF's ligatures are ("face identi\ufffdcation",
         its "fi" lost), or a dotless "\u0131" where English writes "i" ("Face Recogn\u0131t\u0131on", as
         Turkish keyboards and lower-casing give it), or an underscore joining words as a program's
-        name does ("the face_recognition library"), and read so the text holds a match no excluded
+        name does ("the face_recognition library"), or a Cyrillic look-alike inside a word of Latin
+        letters ("F\u0430cial": `_read_in_latin_letters`), and read so the text holds a match no excluded
         phrase holds; None where none does. Only in a text the DuckDB engine's prefilter lets
         through as written (`PhraseSet.might_match`), so that both engines read it."""
         for name, text in self._texts(work, abstract_words):
             held = [(lost, readings, why) for lost, readings, why in _CHARACTERS_READ_OTHERWISE if lost in text]
-            if not held or not self.phrases.might_match(text):  # asked once a text, whichever it holds
+            mixed = not text.isascii() and _MIXED_WORD.search(text) is not None
+            if not (held or mixed) or not self.phrases.might_match(text):  # asked once a text, whichever it holds
                 continue
+            if mixed and (why := self._read_in_latin_letters(name, text)) is not None:
+                return why
             for lost, readings, why in held:
                 for letters in readings:
                     reading, where = _with_lost_letters(text, lost, letters)
@@ -3604,6 +3608,29 @@ class TopicMatcher:
                                 f"its {name} says \u201c{said}\u201d, where \u201c{lost}\u201d stands for {why}: "
                                 f"read as \u201c{letters}\u201d, it says \u201c{reading[h.start : h.end]}\u201d"
                             )
+        return None
+
+    def _read_in_latin_letters(self, name: str, text: str) -> str | None:
+        """Why `text` (the work's field `name`) may hold a phrase: a word mixing Latin letters and
+        look-alikes of another script ("Fаcial", its "а" Cyrillic, as a text typed in two scripts
+        gives it: `LOOK_ALIKES`), read in Latin letters, makes a match no excluded phrase holds;
+        None where none does. A word of that script alone is its own ("распознавание")."""
+        reading = _MIXED_WORD.sub(
+            lambda m: m.group().translate(LOOK_ALIKES) if _LATIN.search(m.group()) else m.group(), text
+        )
+        if reading == text:
+            return None
+        hits, excluded = self._found(reading)
+        for h in hits:
+            said = text[h.start : h.end]
+            if said != reading[h.start : h.end] and not _within_any(h, excluded):
+                others = list(dict.fromkeys(c for c in said if c.translate(LOOK_ALIKES) != c))
+                looks = "looks like a Latin letter" if len(others) == 1 else "look like Latin letters"
+                quoted = "\u201d, \u201c".join(others)
+                return (
+                    f"its {name} says \u201c{said}\u201d, where \u201c{quoted}\u201d, of another script, {looks}: "
+                    f"read in Latin letters, it says \u201c{reading[h.start : h.end]}\u201d"
+                )
         return None
 
     def excluded_past_a_lost_apostrophe(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
@@ -4191,6 +4218,11 @@ _CHARACTERS_READ_OTHERWISE = (
 )
 
 
+# A word holding a letter of another script that looks like a Latin one, and a Latin letter.
+_MIXED_WORD = re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W\d_]*")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def _with_lost_letters(text: str, lost: str, letters: str) -> tuple[str, Callable[[int], int]]:
     """`text` with every `lost` character read as `letters`, and where in `text` an offset
     in the reading stands: a lost character's first letter at its place, its others just after it,
@@ -4633,7 +4665,7 @@ def _run_on_words(phrases: PhraseSet, excluded: Iterable[str]) -> dict[str, dict
     out: dict[str, dict[str, str]] = {}
     for x in excluded:
         for h in phrases.find(x):
-            after = _LETTERS.search(x, h.end)
+            after = _A_WORD.search(x, h.end)
             if after is not None and h.end < len(x) and after.group().lower() not in STOP_WORDS:
                 out.setdefault(h.phrase, {}).setdefault(after.group().lower(), x)
     return out
@@ -4646,7 +4678,7 @@ def _an_excluded_sense_later(text: str, h: PhraseHit, run_ons: dict[str, str]) -
     if not run_ons:
         return None
     end = m.start() if (m := _SENTENCE_END.search(text, h.end)) is not None else len(text)
-    for w in _LETTERS.finditer(text, h.end, end):
+    for w in _A_WORD.finditer(text, h.end, end):
         word = w.group().lower()
         if (x := run_ons.get(word) or run_ons.get(word.removesuffix("s"))) is not None:
             return w.end(), w.group(), x
@@ -4673,13 +4705,13 @@ _TELLING_APART = frozenset(
 def _names_people_before(text: str, at: int) -> bool:
     """Whether a word naming people (`_names_people`) stands in the sentence before `at`."""
     begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    return any(_names_people(w) for w in _LETTERS.findall(text, begin, at))
+    return any(_names_people(w) for w in _A_WORD.findall(text, begin, at))
 
 
 def _after_a_word_of_another_sense(text: str, at: int) -> bool:
     """Whether the word before the animal's word at `at` makes a compound of another sense with it
     (`_COMPOUNDS_OF_ANOTHER_SENSE`: "A Trojan horse attack with face recognition", malware)."""
-    word = _LETTERS.match(text, at)
+    word = _A_WORD.match(text, at)
     before = _COMPOUNDS_OF_ANOTHER_SENSE.get(word.group().lower()) if word else None
     m = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, at - 40) : at]) if before else None
     return m is not None and m.group(1).lower() in (before or ())
