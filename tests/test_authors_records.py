@@ -205,6 +205,10 @@ def test_orcids_with_and_without_their_url_and_a_wrong_check_digit():
     assert orcid_id("0000 0001 6187 6610") == "0000-0001-6187-6610"
     assert orcid_id("https://orcid.org/0000-0001-6187-6610?lang=en") == "0000-0001-6187-6610"
     assert orcid_id("0000 0001 6187 6611") is None
+    # Spaced as the ISNI writes it, only within ORCID's blocks: Harvard University's ISNI, its check
+    # digit holding, is no one's ORCID iD.
+    assert orcid_id("0000 0004 1936 754X") is None
+    assert orcid_id("0009 0001 5055 9262") == "0009-0001-5055-9262"
     assert orcid_id(None) is None
 
 

@@ -121,6 +121,12 @@ def _people(result: ClaimResult) -> dict[str, list[str]]:
         (f"ORCID\uff1a{LI_WEI_ORCID}", {f"orcid:{LI_WEI_ORCID}"}),
         ("0000 0002 1825 0098", set()),  # the check digit still counts
         ("0000  0002 1825 0097", set()),  # groups of no one form
+        # Reviewed: an ISNI from outside ORCID's blocks (Harvard University's, or a person's a library
+        # gave), its check digit holding as ORCID's does, was read as an ORCID iD no one has.
+        ("0000 0004 1936 754X", set()),
+        ("ORCID 0000 0001 2103 2683", set()),
+        ("0009 0001 5055 9262", {"orcid:0009-0001-5055-9262"}),  # ORCID's second block, since 2023
+        ("0000-0004-1936-754X", {"orcid:0000-0004-1936-754X"}),  # written as ORCID writes one: meant as one
         ("https://api.openalex.org/authors/A1?mailto=analyst@example.org", {"A1"}),  # the API's, copied
     ],
 )
@@ -872,6 +878,14 @@ def test_an_expired_person_review_lapses(tmp_path: Path) -> None:
             "reviews.yaml:3:13: '0000-0002-1825-0098' names no person: 0000-0002-1825-0098 is written as an ORCID iD, "
             "but its last character is not the check digit of the others (ISO 7064 11-2), so some digit is mistyped; "
             "copy the iD from the person's ORCID record",
+        ),
+        (
+            "  - claim: c\n    person: 0000 0004 1936 754X\n    decision: confirmed\n    by: a\n    date: 2025-01-02\n"
+            "    note: n\n",
+            "reviews.yaml:3:13: '0000 0004 1936 754X' names no person: 0000-0004-1936-754X is an ISNI from outside the "
+            "blocks ORCID gives its iDs from (0000-0001-5000-0007 to 0000-0003-5000-0001, 0009-0000-0000-0000 to "
+            "0009-0010-0000-0000), an organisation's or one a library gave, not an ORCID iD; give the person's ORCID iD "
+            "(0000-0002-1825-0097) or OpenAlex author id (A…)",
         ),
         (
             "  - claim: c\n    person: Li Wei\n    decision: confirmed\n    by: a\n    date: 2025-01-02\n    note: n\n",

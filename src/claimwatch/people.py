@@ -122,7 +122,7 @@ class AuthorRecord:
 # character a text reads as one, `READ_AS_HYPHENS`: a typeset CV's "0000\u20100002\u2010...") or by
 # spaces, as the ISNI it is a part of writes them ("0000 0002 1825 0097").
 _ORCID = re.compile(
-    r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4})[-\s](\d{4})[-\s](\d{4})[-\s](\d{3}[\dX])/?(?:[?#]\S*)?$",
+    r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4})([-\s])(\d{4})([-\s])(\d{4})([-\s])(\d{3}[\dX])/?(?:[?#]\S*)?$",
     re.IGNORECASE | re.ASCII,
 )
 _AS_HYPHENS = str.maketrans(dict.fromkeys(READ_AS_HYPHENS, "-"))
@@ -137,12 +137,43 @@ def orcid_id(value: object) -> str | None:
 
 def orcid_form(value: object) -> str | None:
     """What is written as an ORCID iD (`_ORCID`), in its one spelling ('0000-0001-6187-6610'),
-    whether or not its check digit holds; None for anything else. Full-width digits, as a Chinese
-    or Japanese keyboard types them, are the digits."""
+    whether or not its check digit holds; None for anything else, an ISNI that is none
+    (`an_isni_not_an_orcid`) among them. Full-width digits, as a Chinese or Japanese keyboard types
+    them, are the digits."""
+    written = _written_as_an_orcid(value)
+    return written[0] if written and not an_isni_not_an_orcid(value) else None
+
+
+def an_isni_not_an_orcid(value: object) -> str | None:
+    """An ISNI written as the ISNI writes one, its groups spaced apart ("0000 0004 1936 754X"),
+    from outside the blocks ORCID gives its iDs from (`_ORCID_BLOCKS`): an organisation's, or a
+    person's given by a library, never an ORCID iD. In the one spelling of `orcid_form`."""
+    written = _written_as_an_orcid(value)
+    return written[0] if written and written[1] and not _in_orcids_blocks(written[0]) else None
+
+
+def _written_as_an_orcid(value: object) -> tuple[str, bool] | None:
+    """An iD of `_ORCID`'s forms in its one spelling, and whether a space parts its groups."""
     if not isinstance(value, str):
         return None
     m = _ORCID.match(unicodedata.normalize("NFKC", value).translate(_AS_HYPHENS).strip())
-    return "-".join(m.groups()).upper() if m else None
+    if not m:
+        return None
+    groups = m.groups()
+    return "-".join(groups[0::2]).upper(), any(sep.isspace() for sep in groups[1::2])
+
+
+# The blocks of the ISNI's numbers reserved for ORCID, from which ORCID gives every iD: "between
+# 0000-0001-5000-0007 and 0000-0003-5000-0001" and, since 2023, "between 0009-0000-0000-0000 and
+# 0009-0010-0000-0000" (ORCID's FAQ, "What is the relationship between ISNI and ORCID?"). Only the
+# ISNI's spaced grouping is held to them: an ISNI of a university ("0000 0004 1936 754X") has a
+# check digit that holds too, and a form written as ORCID writes one is meant as an iD.
+_ORCID_BLOCKS = (("0000-0001-5000-0007", "0000-0003-5000-0001"), ("0009-0000-0000-0000", "0009-0010-0000-0000"))
+ORCID_BLOCKS_SAID = ", ".join(f"{low} to {high}" for low, high in _ORCID_BLOCKS)
+
+
+def _in_orcids_blocks(short: str) -> bool:
+    return any(low <= short <= high for low, high in _ORCID_BLOCKS)
 
 
 def orcid_check_digit_holds(short: str) -> bool:

@@ -39,7 +39,7 @@ from .files import (
     release_lock,
     write_atomic,
 )
-from .people import orcid_check_digit_holds, orcid_form, orcid_id
+from .people import ORCID_BLOCKS_SAID, an_isni_not_an_orcid, orcid_check_digit_holds, orcid_form, orcid_id
 from .results import Decision, Finding, PersonFinding, Results, Review
 
 REVIEWS_FILE = "reviews.yaml"
@@ -187,15 +187,28 @@ _AN_ORCID_LABEL = re.compile(r"^orcid(?:\s*id)?(?:\s*[:\uff1a]\s*|\s+)", re.IGNO
 
 def _orcid_after_its_label(text: str) -> str | None:
     """The ORCID iD a review names after the word "ORCID"; None where it names none so."""
+    rest = _after_an_orcid_label(text)
+    return rest if rest and orcid_form(rest) else None
+
+
+def _after_an_orcid_label(text: str) -> str | None:
     label = _AN_ORCID_LABEL.match(text)
-    rest = _as_typed(text[label.end() :]) if label else ""
-    return rest if label and orcid_form(rest) else None
+    return _as_typed(text[label.end() :]) if label else None
 
 
 def _names_none(field_: str, named: str) -> str:
     """Why a review's work or person names none: an ORCID iD whose check digit is wrong is said to
-    be one, since the hint alone would send the analyst looking for another form."""
-    shape = orcid_form(_orcid_after_its_label(_as_typed(named)) or _as_typed(named)) if field_ == "person" else None
+    be one, since the hint alone would send the analyst looking for another form; and an ISNI
+    from outside ORCID's blocks is said to be no ORCID iD, its check digit holding as well."""
+    typed = _as_typed(named)
+    written = (_after_an_orcid_label(typed) or typed) if field_ == "person" else None
+    if isni := an_isni_not_an_orcid(written):
+        return (
+            f"{named!r} names no person: {isni} is an ISNI from outside the blocks ORCID gives its iDs from "
+            f"({ORCID_BLOCKS_SAID}), an organisation's or one a library gave, not an ORCID iD; give the person's "
+            "ORCID iD (0000-0002-1825-0097) or OpenAlex author id (A…)"
+        )
+    shape = orcid_form(written)
     if shape and not orcid_check_digit_holds(shape):
         return (
             f"{named!r} names no person: {shape} is written as an ORCID iD, but its last character is not the check "
