@@ -26,7 +26,7 @@ from typing import Any
 
 from . import ids
 from .errors import InputError, Problem
-from .works import READ_AS_HYPHENS, Institution, Origin, updated_on
+from .works import HYPHENS_AS_READ, Institution, Origin, updated_on
 
 PUBLICATION_YEARS = (
     "publication years: the years of the author's works that state the institution, not employment dates"
@@ -125,7 +125,6 @@ _ORCID = re.compile(
     r"^(?:https?://(?:www\.)?orcid\.org/)?(\d{4})([-\s])(\d{4})([-\s])(\d{4})([-\s])(\d{3}[\dX])/?(?:[?#]\S*)?$",
     re.IGNORECASE | re.ASCII,
 )
-_AS_HYPHENS = str.maketrans(dict.fromkeys(READ_AS_HYPHENS, "-"))
 
 
 def orcid_id(value: object) -> str | None:
@@ -156,7 +155,7 @@ def _written_as_an_orcid(value: object) -> tuple[str, bool] | None:
     """An iD of `_ORCID`'s forms in its one spelling, and whether a space parts its groups."""
     if not isinstance(value, str):
         return None
-    m = _ORCID.match(unicodedata.normalize("NFKC", value).translate(_AS_HYPHENS).strip())
+    m = _ORCID.match(unicodedata.normalize("NFKC", value).translate(HYPHENS_AS_READ).strip())
     if not m:
         return None
     groups = m.groups()

@@ -77,6 +77,8 @@ def read_through_invisible(text: str) -> str:
 # "People's Liberation Army" was found in the form most titles write it.
 _TYPESET_APOSTROPHES = "\u2019\u2018\u02bc\u2032"
 READ_AS_HYPHENS = "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+# Each of them as the hyphen it is read as, one character for one, for `str.translate`.
+HYPHENS_AS_READ = str.maketrans(dict.fromkeys(READ_AS_HYPHENS, "-"))
 _READ_AS_EM_DASHES = "\u2015\u2e3a\u2e3b"
 _AS_READ = str.maketrans(
     {

@@ -22,7 +22,7 @@ from itertools import chain
 from typing import Final
 
 from ..works import (
-    READ_AS_HYPHENS,
+    HYPHENS_AS_READ,
     may_read_two_ways,
     one_sigma,
     reads_two_ways,
@@ -667,9 +667,6 @@ def _apart(found: list[list[tuple[int, int]]]) -> list[list[tuple[int, int]]]:
     return out
 
 
-_HYPHENS = str.maketrans(dict.fromkeys(READ_AS_HYPHENS, "-"))
-
-
 def _suspensions(m: re.Match[str], read: str) -> list[tuple[int, int]]:
     """The stretches a reader may leave out to complete the word a hyphen leaves (`_SUSPENDED`'s
     match `m` in a text, its markup read and its dashes a reader takes for a hyphen "-"): up to the last word coordinated where a space follows it, and
@@ -703,7 +700,7 @@ def completed_readings(
     if text.isascii() and not _may_suspend(text) and not ("&" in text or "<" in text or "\\" in text):
         return  # no hyphen to leave a word, nor one an entity, a tag or a command may give
     rendered, origins = without_markup_spans(text)
-    probe = rendered if rendered.isascii() else rendered.translate(_HYPHENS)  # one character for one
+    probe = rendered if rendered.isascii() else rendered.translate(HYPHENS_AS_READ)  # one character for one
     if not _may_suspend(probe):
         return
     found = _apart(
