@@ -1508,6 +1508,12 @@ def test_initials_in_capitals_first_are_no_doctor_s_title(root):
 
     assert judged("DR Kumar Singh") == ("not_contradicted", 0)
     assert judged("Dr Kumar Singh") == ("insufficient_evidence", 1)
+    # Found in the review of the thirty-sixth part, which read a title after a comma away: "Kumar
+    # Singh, DR" (his initials after a family name of two words, as Web of Science writes them)
+    # was read as "Kumar Singh" and paired. The initials stay; "Kumar Singh, Dr." is a title.
+    assert judged("Kumar Singh, DR") == ("not_contradicted", 0)
+    assert judged("Kumar Singh, Dr.") == ("insufficient_evidence", 1)
+    assert judged("Singh, Kumar, DR") == ("insufficient_evidence", 1)
 
 
 def test_lu_is_no_spelling_of_lyu(root):

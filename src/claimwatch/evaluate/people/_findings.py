@@ -943,7 +943,7 @@ def _given_first(name: str) -> str:
     more, with no suffix, stay as written."""
     parts = [p.strip() for p in name.split(",")]
     degrees = 0
-    while len(parts) > 1 and _A_DEGREE.fullmatch(parts[-1]) and not _a_family_name_alone(parts[:-1]):
+    while len(parts) > 1 and _a_degree_ending(parts, degrees):
         parts.pop()
         degrees += 1
     suffixes: list[str] = []
@@ -974,6 +974,18 @@ _A_DEGREE = re.compile(
     r"|(?-i:MA|MS)|(?-i:M\.A|M\.S)\.?",
     re.IGNORECASE,
 )
+
+
+def _a_degree_ending(parts: list[str], degrees: int) -> bool:
+    """Whether the last of a name's parts after a comma is a degree or a title (`_A_DEGREE`): not
+    after a family name alone (`_a_family_name_alone`), nor "DR" in capitals ending a name of two
+    parts, which is initials written together, as Web of Science writes them after a family name of
+    two words ("Kumar Singh, DR" is D. R. Kumar Singh, as "DR Kumar Singh" is, `_initials_first`).
+    A title there is written "Dr." or "Dr", or in capitals as a third part ("Li, Wei, DR") or
+    beside a degree ("Wei Li, PhD, DR")."""
+    if not _A_DEGREE.fullmatch(parts[-1]) or _a_family_name_alone(parts[:-1]):
+        return False
+    return not (parts[-1] == "DR" and len(parts) == 2 and not degrees)
 
 
 def _a_family_name_alone(before: list[str]) -> bool:
