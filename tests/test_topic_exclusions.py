@@ -924,6 +924,15 @@ def test_the_television_talking_head_beside_no_word_of_making_stays_nothing(tmp_
             "talking head news segment",
         ),
         (
+            "Talking heads in documentaries: the interview as evidence",
+            None,
+            "title",
+            "Talking heads in documentaries",
+            "documentaries",
+            "talking head",
+            "talking head documentary",
+        ),
+        (
             "A text-to-video model for retrieval on MSR-VTT",
             None,
             "title",

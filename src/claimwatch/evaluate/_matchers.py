@@ -89,7 +89,7 @@ from ._names import (
     without_its_army,
     word_spans,
 )
-from ._phrases import LOOK_ALIKES, PhraseHit, PhraseSet, completed_readings
+from ._phrases import LOOK_ALIKES, PhraseHit, PhraseSet, completed_readings, word_key
 from ._places import (
     _A_WORD,
     Place,
@@ -4673,14 +4673,15 @@ def _run_on_words(phrases: PhraseSet, excluded: Iterable[str]) -> dict[str, dict
 
 def _an_excluded_sense_later(text: str, h: PhraseHit, run_ons: dict[str, str]) -> tuple[int, str, str] | None:
     """Where a word of `run_ons` (a word an excluded phrase runs on into past match `h`'s phrase, or
-    its plural) stands later in `h`'s sentence, the word and that excluded phrase; None where none
-    does."""
+    an inflection of it: "interviews", "documentaries") stands later in `h`'s sentence, the word and
+    that excluded phrase; None where none does."""
     if not run_ons:
         return None
     end = m.start() if (m := _SENTENCE_END.search(text, h.end)) is not None else len(text)
     for w in _A_WORD.finditer(text, h.end, end):
         word = w.group().lower()
-        if (x := run_ons.get(word) or run_ons.get(word.removesuffix("s"))) is not None:
+        # As written, then as its lemma ("documentaries"), the excluded phrases' words kept as written.
+        if (x := run_ons.get(word) or run_ons.get(word_key(word))) is not None:
             return w.end(), w.group(), x
     return None
 
