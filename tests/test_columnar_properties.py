@@ -193,6 +193,11 @@ WORDS = [
     "fac\u200bial",  # zero-width characters inside a word, read through by the matcher
     "deep\u2060fakes",
     "\ufeffFace",
+    "F\u0430cial",  # a Cyrillic look-alike or a dotless "i" in a phrase's first word, a prefilter word
+    "D\u0415EPFAKE",
+    "qu\u0430ntums",
+    "Fac\u0131al",
+    "f\u0430c\u0435",
 ]
 topic_text = st.one_of(
     st.lists(
