@@ -4585,12 +4585,14 @@ def _says_whose(hits: list[PhraseHit], excluded: list[PhraseHit]) -> bool:
     )
 
 
-# An animal's word, perhaps a noun it describes ("Cattle identification"), then a word naming the
+# An animal's word, perhaps a noun it describes ("Cattle identification", "Cattle re-identification")
+# or a participle said of it ("Cows were identified"), then a word naming the
 # means the animal is told apart by and up to two words describing the match ("Biometric
 # identification of dairy cows via real-time facial recognition", Bergman et al., Animal 18(3),
 # 2024; "Individual identification of pigs using deep face recognition"), right before a match.
 _MEANS_AFTER_AN_ANIMAL = re.compile(
-    r"(?<![^\W_])(?P<animal>[^\W\d_]+)(?:[ \t]+(?P<noun>[^\W\d_]+))?[ \t]+"
+    r"(?<![^\W_])(?P<animal>[^\W\d_]+)"
+    r"(?:[ \t]+(?:(?:is|are|was|were|being|been)[ \t]+)?(?P<noun>[^\W\d_]+(?:-[^\W\d_]+)?))?[ \t]+"
     r"(?:via|using|by|with|through|based[ \t]+on|by[ \t]+means[ \t]+of)"
     r"(?P<between>(?:[ \t]+[^\W_][\w-]*){0,2}?)[ \t]+$",
     re.IGNORECASE,
@@ -4695,11 +4697,13 @@ _WORDS_OF_MAKING = re.compile(
 )
 
 
-# The nouns of telling animals apart that may stand between an animal's word and the means
-# ("Cattle identification based on facial recognition", "Pig identification through ...").
+# The nouns and participles of telling animals apart that may stand between an animal's word and
+# the means ("Cattle identification based on facial recognition", "Cows were identified with ...").
 _TELLING_APART = frozenset(
     {"identification", "recognition", "verification", "authentication", "re-identification", "reidentification"}
     | {"tracking", "monitoring", "detection", "classification", "counting", "traceability", "registration"}
+    | {"identified", "recognised", "recognized", "verified", "authenticated", "re-identified", "tracked"}
+    | {"monitored", "detected", "classified", "counted", "registered"}
 )
 
 
