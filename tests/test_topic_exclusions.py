@@ -924,6 +924,33 @@ def test_the_television_talking_head_beside_no_word_of_making_stays_nothing(tmp_
             "talking head news segment",
         ),
         (
+            "The talking head in news: an editorial perspective",
+            None,
+            "title",
+            "talking head in news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
+        (
+            "Talking heads and fake news: trust in television",
+            None,
+            "title",
+            "Talking heads and fake news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
+        (
+            "Talking heads in news are virtually everywhere",
+            "A data-driven content analysis of what editors choose, and viewers forget.",
+            "title",
+            "Talking heads in news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
+        (
             "Talking heads in documentaries: the interview as evidence",
             None,
             "title",
@@ -975,6 +1002,9 @@ def test_a_match_whose_sentence_goes_on_into_an_excluded_sense_is_a_doubt(
         ("Talking heads for news anchors via diffusion", None),
         ("Deepfake detection in news videos", None),
         ("Talking heads in news: trust in synthesized anchors", None),
+        ("Talking head video editing for news", None),
+        ("Forged talking heads in news", None),
+        ("Virtual talking heads for news", None),
     ],
 )
 def test_a_match_beside_news_in_a_work_naming_making_stays_certain(tmp_path, title, abstract):

@@ -4689,10 +4689,12 @@ def _an_excluded_sense_later(text: str, h: PhraseHit, run_ons: dict[str, str]) -
 
 
 # Words that say a work is of a made thing ("Talking head videos generated for news", "a deepfake
-# news anchor", "audio-driven talking heads for news"): the topic's own sense beside them.
+# news anchor", "audio-driven talking heads for news"): the topic's own sense beside them. Not the
+# words journalism writes of television's talking head, which share a stem: "editor", "editorial",
+# "fake news", "data-driven", "virtually", "forget".
 _WORDS_OF_MAKING = re.compile(
-    r"\b(?:generat|synthe[st]i|render|animat|reenact|driven|deepfake|deep fake|fake|forg|manipulat|diffusion"
-    r"|GANs?\b|virtual|avatar|clon|edit)",
+    r"\b(?:generat|synthe[st]i|render|animat|reenact|(?<!data-)driven|deepfake|deep fake|fake(?![ \t]+news)"
+    r"|forg(?:er|ing|e[ds]?\b)|manipulat|diffusion|GANs?\b|virtual(?!ly)|avatar|clon|edit(?:s|ed|ing)?\b)",
     re.IGNORECASE,
 )
 
