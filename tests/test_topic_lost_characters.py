@@ -254,3 +254,29 @@ def test_cyrillic_words_of_their_own_or_an_excluded_phrase_so_read_match_nothing
     records = [work("W1", title, authorships=[authorship("A", [LAB])], **extra)]
     result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
     assert (result.findings, result.uncertain_findings) == ((), ())
+
+
+# A first word with two look-alikes ("F\u0430c\u0435") is no prefilter word, so its text is read in
+# Latin letters only where the prefilter lets it through by another word ("face" here), on both
+# engines alike; alone, it matches nothing on either (issue 18, thirty-sixth part, reviewed).
+@pytest.mark.parametrize(
+    ("title", "doubts"),
+    [
+        (
+            "F\u0430c\u0435 recognition for face detection",
+            [
+                (
+                    "its title says \u201cF\u0430c\u0435 recognition\u201d, where \u201c\u0430\u201d, \u201c\u0435\u201d, "
+                    "of another script, look like Latin letters: read in Latin letters, it says \u201cFace recognition\u201d",
+                )
+            ],
+        ),
+        ("F\u0430c\u0435 recognition for access control", []),
+    ],
+)
+def test_a_first_word_of_two_look_alikes_is_read_only_where_the_prefilter_lets_its_text_through(
+    tmp_path, title, doubts
+):
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, _shipped("facial-recognition"))
+    assert (result.findings, [f.uncertain_because for f in result.uncertain_findings]) == ((), doubts)
