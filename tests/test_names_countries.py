@@ -544,6 +544,18 @@ def test_a_city_its_us_state_follows_is_the_state_s(name, raw):
         ("Embassy of India, Washington, DC", {"IN", "US"}),
         # Thirty-sixth part: the namesake's name is read so in its own part only.
         ("University of South Florida, St. Petersburg, FL 33701; ITMO University, St. Petersburg", {"RU", "US"}),
+        # Review: and where it stands alone as a town's, a part holding two affiliations: Russia
+        # was dropped, only the name inside an institution's ("USF St. Petersburg") is the namesake's.
+        (
+            "ITMO University, St. Petersburg 197101 and University of South Florida, St. Petersburg, FL 33701",
+            {"RU", "US"},
+        ),
+        ("ITMO University, St. Petersburg and University of South Florida, St. Petersburg, FL 33701", {"RU", "US"}),
+        (
+            "Medical University of St. Petersburg and University of South Florida, St. Petersburg, FL 33701",
+            {"RU", "US"},
+        ),
+        ("Lomonosov Moscow State University, Moscow 119991 and University of Idaho, Moscow, ID 83844", {"RU", "US"}),
     ],
 )
 def test_a_city_not_right_before_another_country_s_region_stays(text, expected):
@@ -600,6 +612,33 @@ entries:
 )
 def test_a_city_named_as_a_us_state_s_names_it_so_in_all_its_part(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, USGS_LIST, raw, found)
+
+
+ITMO_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: itmo
+    name: ITMO University
+    country: RU
+"""
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # Review: St. Petersburg standing alone as ITMO's town, Florida's namesake read later in the
+        # part: the Russian city was dropped with it, the entry placed in the United States alone,
+        # nothing said of a coauthor who may be at ITMO.
+        "ITMO University, St. Petersburg 197101 and University of South Florida, St. Petersburg, FL 33701",
+        "ITMO University, St. Petersburg 197101, University of South Florida, St. Petersburg, FL 33701",
+    ],
+)
+def test_a_town_standing_alone_keeps_its_country_beside_its_namesake_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, ITMO_LIST, raw, "doubt")
 
 
 DARTMOUTH_LIST = """\

@@ -481,9 +481,11 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
     A country's name before a US state is a US town's so too ("Dartmouth-Hitchcock Medical Center,
     Lebanon, NH 03756", "..., Lebanon, New Hampshire"), the state's name ending its part as above
     ("..., Mexico, New Mexico State University" is left as read).
-    The name said so names the namesake elsewhere in its part too: "University of South Florida St.
-    Petersburg, St. Petersburg, FL 33701" names no Russian city."""
-    namesakes = set()
+    The name said so names the namesake elsewhere in its part too where an institution's name holds
+    it: "University of South Florida St. Petersburg, St. Petersburg, FL 33701" names no Russian
+    city, "ITMO University, St. Petersburg 197101 and University of South Florida, St. Petersburg,
+    FL 33701" names it, a town standing alone."""
+    read, namesakes = set(), set()
     for i, p in enumerate(found):
         after = found[i + 1] if i + 1 < len(found) else None
         if (
@@ -493,8 +495,30 @@ def _less_cities_a_region_of_another_country_follows(text: str, found: list[Plac
             and _BETWEEN_A_CITY_AND_ITS_REGION.fullmatch(text, p.end, after.start)
             and (_a_city_before_its_region(text, p, after) or _a_country_s_name_before_a_state_s_code(text, p, after))
         ):
+            read.add(p)
             namesakes.add((_part_begun_before(text, p.start), fold(text[p.start : p.end])))
-    return [p for p in found if (_part_begun_before(text, p.start), fold(text[p.start : p.end])) not in namesakes]
+    return [
+        p
+        for p in found
+        if p not in read
+        and not ((_part_begun_before(text, p.start), fold(text[p.start : p.end])) in namesakes and _in_a_name(text, p))
+    ]
+
+
+def _in_a_name(text: str, place: Place) -> bool:
+    """Does a word stand right before or after `place`, spaces alone between, so that an
+    institution's name holds it ("USF St. Petersburg", "St. Petersburg Coastal and Marine Science
+    Center")? "and", "of" and the like join a town's name to the words around it too."""
+    before = _A_WORD_RIGHT_BEFORE.search(text, max(0, place.start - 40), place.start)
+    after = _A_WORD_RIGHT_AFTER.match(text, place.end)
+    return any(m is not None and m.group(1).lower() not in _JOINING_WORDS for m in (before, after))
+
+
+_A_WORD_RIGHT_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_A_WORD_RIGHT_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+# "ITMO University, St. Petersburg and ...", "Medical University of St. Petersburg": a town's name
+# or a name that may be the town's, left as read.
+_JOINING_WORDS = frozenset({"and", "und", "et", "y", "e", "or", "in", "at", "of", "de", "du", "des", "di", "da", "do"})
 
 
 def _part_begun_before(text: str, start: int) -> int:
