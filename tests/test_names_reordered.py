@@ -54,8 +54,19 @@ def test_an_alias_with_its_words_reordered_is_a_doubt(matcher, raw):
     assert "writes the words of \u201cPLA Foreign Languages University\u201d in another order" in doubt
 
 
-def test_a_subsidiary_with_its_words_reordered_is_a_doubt_saying_so(matcher):
-    doubt = found(matcher, "Institute of International Relations, Nanjing, China").get(NUDT)  # was nothing
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Institute of International Relations, Nanjing, China",  # was nothing
+        # Review (thirty-sixth part): the army's name first, as the PLA's own institute writes it,
+        # was read as a longer name's word and named nothing, silence.
+        "PLA Institute of International Relations, Nanjing, China",
+        "Chinese PLA Institute of International Relations, Nanjing 210039, China",
+        "Chinese People's Liberation Army Institute of International Relations, Nanjing, China",
+    ],
+)
+def test_a_subsidiary_with_its_words_reordered_is_a_doubt_saying_so(matcher, raw):
+    doubt = found(matcher, raw).get(NUDT)
     assert doubt is not None
     assert doubt.startswith(
         "\u201cInstitute of International Relations\u201d (International Relations Institute (Nanjing, Jiangsu"
@@ -71,6 +82,9 @@ def test_a_subsidiary_with_its_words_reordered_is_a_doubt_saying_so(matcher):
         ("Rocket Force Equipment Academy of PLA Rocket Force, China", "rocket-force-sergeant-school"),
         # The tracker's alias of Jiangnan Social University: no NUDT subsidiary.
         ("Institute of International Relations Suzhou Campus", NUDT),
+        ("PLA Institute of International Relations Suzhou Campus", NUDT),
+        # Another word than the army's before it: a longer name still.
+        ("Shanghai Institute of International Relations, Shanghai, China", NUDT),
         # A university's unit, as departments are named: the university after it.
         ("Institute of International Relations, Fudan University, Shanghai, China", NUDT),
         # The same units with their institution first, as Chinese addresses order them (复旦大学
@@ -144,3 +158,28 @@ entries:
 )
 def test_a_whole_check_reads_it_alike_on_both_engines(tmp_path, monkeypatch, capsys, raw, result):
     coauthor_text_found(tmp_path, monkeypatch, capsys, LIST, raw, result)
+
+
+INSTITUTE_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: iri
+    name: International Relations Institute
+    country: CN
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "result"),
+    [
+        ("PLA Institute of International Relations, Nanjing, China", "doubt"),  # was nothing
+        ("Institute of International Relations, Nanjing, China", "doubt"),
+        ("Shanghai Institute of International Relations, Shanghai, China", "nothing"),
+    ],
+)
+def test_the_army_s_name_before_a_reordered_name_is_read_alike_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, result
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, INSTITUTE_LIST, raw, result)

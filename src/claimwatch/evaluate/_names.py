@@ -865,12 +865,21 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     the university, as departments are named so), nor one named before it, as Chinese addresses
     order them ("Fudan University, Institute of International Relations"). A unit before or
     after it ("College of English, PLA University of Foreign Languages", "PLA University of
-    Foreign Languages, College of International Studies") is no other institution."""
-    if not (_begins_a_part(text, start) and _ends_a_part(text, end)):
+    Foreign Languages, College of International Studies") is no other institution. The army's
+    name may come first, as the PLA's own write theirs ("PLA Institute of International Relations,
+    Nanjing")."""
+    army = _THE_ARMY_BEFORE.search(text, max(0, start - 60), start)
+    begin = army.start() if army else start
+    if not (_begins_a_part(text, begin) and _ends_a_part(text, end)):
         return False
     after = _AFFILIATION_ENDS.split(text[end:], maxsplit=1)[0]
-    before = _AFFILIATION_ENDS.split(text[:start])[-1]
+    before = _AFFILIATION_ENDS.split(text[:begin])[-1]
     return not any(map(_names_an_institution, [*_PART_END.split(before), *_PART_END.split(after)]))
+
+
+_THE_ARMY_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:chinese\s+)?(?:pla|people['\u2019]?s\s+liberation\s+army)[ \t\u00a0]+$", re.IGNORECASE
+)
 
 
 def _names_an_institution(part: str) -> bool:
