@@ -2859,7 +2859,8 @@ def _placed_in(
     found = set(countries(around))
     # Provinces in Chinese characters, which `places_in` does not read (pinyin ones it does).
     chinese = want == "CN" and not text.isascii()
-    provinces = named_provinces(_places_around(text, hit, begin, finish)) if chinese else frozenset()
+    chinese_places = _places_around(text, hit, begin, finish) if chinese else []
+    provinces = named_provinces(chinese_places)
     if provinces:
         found.add("CN")
     found = found or set(resolved)
@@ -2876,9 +2877,8 @@ def _placed_in(
                 return None
             return (
                 f"“{said}” is written in traditional characters, as Taiwan, Hong Kong and Macao write, and the"
-                f" affiliation names no province of mainland {country_name(want)}"
-                f"{_only_cities(text, _places_around(text, hit, begin, finish) if chinese else [])}: an"
-                " institution there may share the name"
+                f" affiliation names no province of mainland {country_name(want)}{_only_cities(text, chinese_places)}:"
+                " an institution there may share the name"
             )
         if mainland:
             return (
