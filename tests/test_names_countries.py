@@ -610,7 +610,7 @@ entries:
         ("U.S. Geological Survey, University of South Florida St. Petersburg, St. Petersburg, FL 33701", "match"),
     ],
 )
-def test_a_city_named_as_a_us_state_s_names_it_so_in_all_its_part(tmp_path, monkeypatch, capsys, raw, found):
+def test_a_city_named_as_a_us_state_s_names_it_so_inside_a_name_of_its_part(tmp_path, monkeypatch, capsys, raw, found):
     coauthor_text_found(tmp_path, monkeypatch, capsys, USGS_LIST, raw, found)
 
 
