@@ -164,7 +164,9 @@ def _written_as_an_orcid(value: object) -> tuple[str, bool] | None:
 
 # The blocks of the ISNI's numbers reserved for ORCID, from which ORCID gives every iD: "between
 # 0000-0001-5000-0007 and 0000-0003-5000-0001" and, since 2023, "between 0009-0000-0000-0000 and
-# 0009-0010-0000-0000" (ORCID's FAQ, "What is the relationship between ISNI and ORCID?"). Only the
+# 0009-0010-0000-0000" (ORCID's FAQ, "What is the relationship between ISNI and ORCID?", published
+# 2023-02-22, as quoted in github.com/openaire/guidelines-cris-managers/issues/146, read at
+# https://githubissues.com/openaire/guidelines-cris-managers/146). Only the
 # ISNI's spaced grouping is held to them: an ISNI of a university ("0000 0004 1936 754X") has a
 # check digit that holds too, and a form written as ORCID writes one is meant as an iD.
 _ORCID_BLOCKS = (("0000-0001-5000-0007", "0000-0003-5000-0001"), ("0009-0000-0000-0000", "0009-0010-0000-0000"))
