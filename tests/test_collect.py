@@ -545,6 +545,22 @@ def test_ctrl_c_exits_130_and_writes_nothing(serve, tmp_path, monkeypatch, capsy
     assert pyalex.config.api_key is None and pyalex.api._get_requests_session.__module__ == "pyalex.api"
 
 
+def test_ctrl_c_names_an_out_holding_a_line_break_in_one_line(serve, tmp_path, monkeypatch, capsys):
+    """`collect --out "snap<line break>shot"` stopped by Ctrl-C said "interrupted (Ctrl-C); snap"
+    and, on a line of its own, "shot left unchanged". One line, as its "wrote" line is."""
+    monkeypatch.setenv("OPENALEX_API_KEY", KEY)
+    api = serve(works=corpus())
+    claims, out = claim_file(tmp_path), tmp_path / "snap\nshot"
+    argv = ["collect", str(claims), "--out", str(out), "--openalex-url", api.url, "--root", str(tmp_path)]
+
+    def interrupted(self: SnapshotWriter, record: dict[str, Any]) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(SnapshotWriter, "write_record", interrupted)
+    assert main(argv) == 130
+    assert capsys.readouterr().err.splitlines() == [f"interrupted (Ctrl-C); {tmp_path}/snap shot left unchanged"]
+
+
 def test_secrets_never_reach_a_file_an_output_line_or_a_log(serve, tmp_path, monkeypatch, capsys, caplog):
     caplog.set_level(logging.DEBUG)
     monkeypatch.setenv("OPENALEX_API_KEY", KEY)

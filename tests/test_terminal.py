@@ -140,6 +140,25 @@ def test_a_file_name_holding_a_line_break_is_one_line_of_the_command_s(root, cap
     assert run(capsys, ["init", "new\ncase"]).startswith("created new case: ")
 
 
+def test_a_reviews_file_name_holding_a_line_break_is_one_line_of_the_command_s(forged_case, capsys):
+    """`review CLAIM W2 --reviews "x<line break>recorded not_a_match ... .yaml"` printed "recorded
+    confirmed for W2 ... at x" and, under it, a forged "recorded not_a_match ..." line; `check
+    --reviews` of that file said its note ("... in x") so too. Folded into one line, as the paths
+    `check --json` and `evidence import --out` wrote are."""
+    name = "x\nrecorded not_a_match for W9 on claim c at reviews.yaml:2 .yaml"
+    review = ["review", "c", "W2", "--decision", "confirmed", "--note", "n", "--reviews", name]
+    printed = run(capsys, review).splitlines()
+    assert printed == [f"recorded confirmed for W2 on claim c at {' '.join(name.splitlines())}:4"]
+    (forged_case / name).write_text(
+        "reviews:\n  - {claim: gone, work: W1, decision: confirmed, by: x, date: 2025-01-01, note: n}\n"
+    )
+    printed = run(capsys, ["check", "claims/c.yaml", "--evidence", "snap", "--reviews", name]).splitlines()
+    assert f"note: 1 review names a claim this run does not check, in {' '.join(name.splitlines())} (line 2: gone)" in (
+        printed
+    )
+    assert not any(line.startswith("recorded ") for line in printed)
+
+
 def test_lists_show_prints_hostile_list_text_inert(root, capsys):
     evil_list(root / "evidence/lists/evil.yaml")
     assert_inert(run(capsys, ["lists", "show", "evil"]))

@@ -286,7 +286,9 @@ def _warn_of_other_claims(reviews: Reviews, claim_set: claims_mod.ClaimSet) -> N
             ", ..." if len(other) > 5 else ""
         )
         noun = "review names a claim" if len(other) == 1 else "reviews name claims"
-        click.echo(f"note: {len(other)} {noun} this run does not check, in {reviews.path} ({shown})", err=True)
+        click.echo(
+            f"note: {len(other)} {noun} this run does not check, in {one_line(str(reviews.path))} ({shown})", err=True
+        )
 
 
 def _inputs_read(claim_set: claims_mod.ClaimSet, evidence_paths: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -260,7 +260,7 @@ def collect_cmd(
     except KeyboardInterrupt as e:  # a stop, not a failure of the source: the exit every command gives it
         terminated = isinstance(e, Terminated)
         how = "terminated (SIGTERM)" if terminated else "interrupted (Ctrl-C)"
-        click.echo(f"{how}; {target} left unchanged", err=True)
+        click.echo(f"{how}; {one_line(str(target))} left unchanged", err=True)
         raise click.exceptions.Exit(TERMINATED_EXIT if terminated else INTERRUPTED_EXIT) from None
     for note in result.notes:  # a fallback was said as it happened; these come at the end
         click.echo(f"note: {one_line(note)}", err=True)

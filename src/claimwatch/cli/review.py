@@ -191,7 +191,7 @@ def review(
     )
     click.echo(
         f"recorded {recorded.decision} for {one_line(recorded.names)} on claim {one_line(recorded.claim)} "
-        f"at {path}:{recorded.line}"
+        f"at {one_line(str(path))}:{recorded.line}"
     )
     key = work_key(finding) if not about_people else None
     if openalex is None and key is not None and key.startswith(("doi:", "arxiv:")):
