@@ -325,6 +325,32 @@ def import_one_work(tmp_path: Path, capsys) -> tuple[int, list[str]]:
     return run(["evidence", "import", str(source), "--out", str(tmp_path / "snap")], capsys)
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "self.yaml"],
+        ["check", "self.yaml", "--evidence", "."],
+        ["check", "--evidence", "self.yaml"],
+        ["check", "--evidence", ".", "--reviews", "self.yaml"],
+        ["evidence", "import", "self.yaml", "--out", "snap"],
+        ["review", "--claims", "looped/c.yaml", "--evidence", "."],
+    ],
+    ids=["validate", "check-claims", "check-evidence", "check-reviews", "evidence-import", "through-a-folder"],
+)
+def test_an_input_that_leads_round_in_a_loop_is_not_said_missing(tmp_path, monkeypatch, capsys, args):
+    """`check self.yaml ...`, self.yaml a link to itself (`ln -s` run in the wrong folder): click
+    said "Invalid value for '[CLAIMS]...': Path 'self.yaml' does not exist", untrue of a file the
+    analyst can see, where a link so in a folder of evidence is said to lead round in a loop.
+    Said so, in the output guard's words, for every input that must be there."""
+    monkeypatch.chdir(tmp_path)
+    os.symlink("self.yaml", "self.yaml")
+    os.symlink("looped", "looped")
+    assert main(args) == 2
+    given = next(a for a in args if a in ("self.yaml", "looped/c.yaml"))
+    said = "a link on this path leads round in a loop (to itself, or to links that lead back to it)"
+    assert capsys.readouterr().err.splitlines() == [f"{given}: {said}: remove it, or give another path"]
+
+
 def test_a_folder_where_the_lock_belongs_is_one_line(tmp_path, capsys):
     (tmp_path / ".snap.lock").mkdir()
     code, err = import_one_work(tmp_path, capsys)

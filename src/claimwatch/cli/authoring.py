@@ -13,11 +13,11 @@ from .._text import one_line
 from ..lists import DEFAULT_LISTS_DIR
 from ..reviews import find_reviews
 from ..validate import validate_paths
-from .options import echo_json, lists_option, root_option
+from .options import ExistingPath, echo_json, lists_option, root_option
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=ExistingPath())
 @lists_option
 @root_option
 def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:
@@ -41,7 +41,7 @@ def validate(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> 
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=ExistingPath())
 @lists_option
 @root_option
 def show(paths: tuple[str, ...], lists_dirs: tuple[str, ...], root: str) -> None:

@@ -21,7 +21,7 @@ from ..reports.terminal import print_verdicts
 from ..reports.view import safe_url
 from ..results import Publication
 from ..reviews import REVIEWS_FILE, Reviews, find_reviews, load_reviews
-from .options import lists_option, recorded_command, root_option
+from .options import ExistingPath, lists_option, recorded_command, root_option
 
 
 def _web_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -91,7 +91,7 @@ def reviews_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--reviews",
         "reviews_path",
-        type=click.Path(exists=True, dir_okay=False),
+        type=ExistingPath(dir_okay=False),
         help="The reviews file to apply after matching.  [default: the case's reviews.yaml, where it has one]",
     )(command)
 
@@ -107,13 +107,13 @@ def reviews_of(reviews_path: str | None, no_reviews: bool, root: str) -> Reviews
 
 
 @click.command()
-@click.argument("claims", nargs=-1, type=click.Path(exists=True))
+@click.argument("claims", nargs=-1, type=ExistingPath())
 @click.option(
     "--evidence",
     "evidence_paths",
     multiple=True,
     required=True,
-    type=click.Path(exists=True),
+    type=ExistingPath(),
     help=(
         "A snapshot folder, a curated .yaml file, OpenAlex works (JSON Lines, a saved API list "
         "response or one record; .json/.jsonl[.gz]), or a folder searched at every depth for "

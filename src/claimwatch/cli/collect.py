@@ -23,7 +23,7 @@ from ..errors import InputError, Problem
 from ..openalex._client import NO_KEY_WARNING
 from ..reports.terminal import terminal_console
 from ..validate import counted
-from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, echo_json, lists_option, root_option
+from .options import MAX_TIMEOUT, MAX_WAIT, ExistingPath, Seconds, echo_json, lists_option, root_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,7 +132,7 @@ class ProgressBar:
 
 
 @click.command("collect")
-@click.argument("claim_paths", metavar="[CLAIMS]...", nargs=-1, type=click.Path(exists=True))
+@click.argument("claim_paths", metavar="[CLAIMS]...", nargs=-1, type=ExistingPath())
 @click.option(
     "--out",
     type=click.Path(file_okay=False),
@@ -141,7 +141,7 @@ class ProgressBar:
 @click.option(
     "--update",
     "update_dir",
-    type=click.Path(file_okay=False, exists=True),
+    type=ExistingPath(file_okay=False),
     metavar="DIR",
     help="Refresh this snapshot with the works updated since it was taken (no CLAIMS, no --out).",
 )

@@ -20,7 +20,7 @@ from ..coverage import describe_authors
 from ..errors import InputError, Problem
 from ..reports.terminal import terminal_console
 from ..validate import counted
-from .options import echo_json, recorded_command
+from .options import ExistingPath, echo_json, recorded_command
 
 
 @click.group("evidence")
@@ -29,7 +29,7 @@ def evidence_group() -> None:
 
 
 @evidence_group.command("import")
-@click.argument("file", type=click.Path(exists=True))
+@click.argument("file", type=ExistingPath())
 @click.option("--out", required=True, type=click.Path(), help="Snapshot folder to write (replaced atomically).")
 @click.option(
     "--subject",
@@ -177,7 +177,7 @@ def _open_end(as_of: dt.date | None) -> str:
 
 
 @evidence_group.command("show")
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", type=ExistingPath())
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def show_cmd(path: str, as_json: bool) -> None:
     """Summarise evidence: source, as-of, coverage, counts, date range, affiliations missing,

@@ -9,6 +9,7 @@ import math
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO, cast
 
 import click
@@ -17,9 +18,26 @@ from .._http import redact
 from .._signals import INTERRUPTED_EXIT, TERMINATED, TERMINATED_EXIT, Terminated
 from .._startup import INTERRUPTED
 from .._text import TerminalStream, json_for_stream, terminal_json
+from ..errors import InputError, Problem
+from ..files import LINKS_IN_A_LOOP, leads_round_in_a_loop
 from ..project import find_root
 
 ARGV_KEY = "claimwatch.argv"
+
+
+class ExistingPath(click.Path):
+    """A path that must be there (`click.Path(exists=True)`). A link on it that leads round in a
+    loop (`ln -s c.yaml c.yaml` run in the wrong folder) is there, yet click said "Path 'c.yaml'
+    does not exist", sending the analyst looking for a file they can see: it is said as the
+    output guard and a folder's reader say it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(exists=True, **kwargs)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str | os.PathLike) and leads_round_in_a_loop(Path(value)):
+            raise InputError(Problem(os.fspath(value), 0, 0, LINKS_IN_A_LOOP))
+        return super().convert(value, param, ctx)
 
 
 @contextlib.contextmanager

@@ -28,7 +28,7 @@ from ..reviews import (
     unreviewed,
     work_key,
 )
-from .options import lists_option, root_option
+from .options import ExistingPath, lists_option, root_option
 
 
 @click.command()
@@ -69,7 +69,7 @@ from .options import lists_option, root_option
     "--evidence",
     "evidence_paths",
     multiple=True,
-    type=click.Path(exists=True),
+    type=ExistingPath(),
     help="Evidence to list the findings of (as for check). Repeatable; needed to list.",
 )
 @click.option(
@@ -81,7 +81,7 @@ from .options import lists_option, root_option
     "--claims",
     "claim_paths",
     multiple=True,
-    type=click.Path(exists=True),
+    type=ExistingPath(),
     help="Claim files or folders.  [default: the case's claims/ folder]",
 )
 @click.option(
