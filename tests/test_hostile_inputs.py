@@ -384,6 +384,35 @@ def test_a_folder_where_any_lock_belongs_is_said_in_one_wording(tmp_path, capsys
     assert (tmp_path / "case" / "reviews.yaml").read_bytes() == reviews
 
 
+@pytest.mark.parametrize("target", ["elsewhere.lock", None], ids=["to-a-file", "to-itself"])
+def test_a_link_where_a_lock_belongs_is_said_a_link(tmp_path, capsys, target):
+    """A link where a lock belongs (a sync client's, a hand's `ln -s`), which a lock is never
+    opened through (O_NOFOLLOW): "reviews.yaml: cannot record a review: its lock beside it
+    (.reviews.yaml.lock): Too many levels of symbolic links", untrue of a link to a file, and
+    "cache/works.parquet: cannot make the columnar copy: ... Too many levels ..." likewise. Said
+    a link now, in the one wording of a lock not taken, and nothing recorded."""
+    from claimwatch.columnar import _cache
+
+    (tmp_path / "elsewhere.lock").write_text("")
+    table = tmp_path / "works.parquet"
+    (tmp_path / ".works.lock").symlink_to(target or ".works.lock")
+    with pytest.raises(InputError) as e:
+        _cache._lock(table)
+    said = "is a link, which a lock is never opened through: remove it"
+    assert e.value.lines() == [f"{table}: cannot make the columnar copy: its lock beside it (.works.lock) {said}"]
+    assert main(["init", str(tmp_path / "case")]) == 0
+    (tmp_path / "case" / "elsewhere.lock").write_text("")
+    (tmp_path / "case" / ".reviews.yaml.lock").symlink_to(target or ".reviews.yaml.lock")
+    reviews = (tmp_path / "case" / "reviews.yaml").read_bytes()
+    capsys.readouterr()
+    review = ["review", "example-lab-no-military-drone-swarms", "W1", "--decision", "confirmed", "--note", "n"]
+    assert main([*review, "--root", str(tmp_path / "case")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path / 'case' / 'reviews.yaml'}: cannot record a review: its lock beside it (.reviews.yaml.lock) {said}"
+    ]
+    assert (tmp_path / "case" / "reviews.yaml").read_bytes() == reviews
+
+
 @pytest.mark.parametrize("out", [".", "..", "sub/..", "./"])
 def test_out_dot_is_one_line_and_replaces_nothing(tmp_path, monkeypatch, capsys, out):
     (tmp_path / "sub").mkdir()

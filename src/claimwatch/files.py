@@ -270,7 +270,9 @@ def lock_not_taken(doing: str, lock: Path, e: OSError) -> str:
         kind = stat.S_IFREG  # not there: the folder would not make it
     if stat.S_ISDIR(kind):
         return f"{doing}: its lock beside it ({lock.name}) is a folder, not a lock file: remove it"
-    if not stat.S_ISREG(kind):  # a link (never followed), a FIFO
+    if stat.S_ISLNK(kind):  # opened with O_NOFOLLOW, whose ELOOP said "Too many levels of symbolic links"
+        return f"{doing}: its lock beside it ({lock.name}) is a link, which a lock is never opened through: remove it"
+    if not stat.S_ISREG(kind):  # a socket, a device
         return f"{doing}: its lock beside it ({lock.name}): {e.strerror or e}"
     return f"{doing}: {why_not_written(lock, e)}"
 
