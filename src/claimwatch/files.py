@@ -159,9 +159,14 @@ def a_link_leading_nowhere(path: Path) -> str | None:
     own advice after it."""
     if path.is_symlink() and not path.exists():
         if leads_round_in_a_loop(path):  # there, but no file is ever reached: "not there" sent them looking
-            return f"a link to {printable(os.readlink(path))}, which leads round in a loop (to itself, or to links that lead back to it)"
+            return f"a link to {printable(os.readlink(path))}, which {_ROUND_IN_A_LOOP}"
         return f"a link to {printable(os.readlink(path))}, which is not there"
     return None
+
+
+_ROUND_IN_A_LOOP = "leads round in a loop (to itself, or to links that lead back to it)"
+"""What a link that never reaches a file does, in one wording: of a link in a folder read, an
+output's path or an input's (`LINKS_IN_A_LOOP`)."""
 
 
 def leads_round_in_a_loop(path: Path) -> bool:
@@ -610,7 +615,7 @@ def _refused(target: str | Path, message: str) -> InputError:
     return InputError(Problem(str(target), 0, 0, message))
 
 
-LINKS_IN_A_LOOP = "a link on this path leads round in a loop (to itself, or to links that lead back to it): remove it, or give another path"
+LINKS_IN_A_LOOP = f"a link on this path {_ROUND_IN_A_LOOP}: remove it, or give another path"
 
 
 @dataclass(frozen=True)
