@@ -1391,3 +1391,21 @@ def test_a_company_s_rare_first_word_before_its_seat_in_brackets_is_a_doubt(tmp_
     result = coauthor_text_found(tmp_path, monkeypatch, capsys, INSPUR_LIST, raw, found)
     if found == "doubt":
         assert "another firm whose name holds them" in json.dumps(result, ensure_ascii=False), raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The name read through brackets ("Inspur (Group") ended at the bracket, so no word after it
+        # was read: certain before, where "Inspur Group Electronic ..." is a doubt.
+        ("Inspur (Group) Electronic Information Industry Co., Ltd., Jinan, China", "doubt"),
+        ("Inspur Group Electronic Information Industry Co., Ltd., Jinan, China", "doubt"),
+        # With its form after the brackets: the entry, as before.
+        ("Inspur (Group) Co., Ltd., Jinan, China", "match"),
+    ],
+)
+def test_a_name_read_through_brackets_runs_on_past_them(tmp_path, monkeypatch, capsys, raw, found):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, INSPUR_LIST, raw, found)
+    if found == "doubt":
+        assert "runs on into \u201cElectronic\u201d" in json.dumps(result, ensure_ascii=False), raw
+        assert "\u201cInspur (Group\u201d" not in json.dumps(result, ensure_ascii=False), raw

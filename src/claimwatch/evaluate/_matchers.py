@@ -1892,8 +1892,10 @@ def _a_longer_name(entry: ListEntry, hit: NameHit, text: str, *, subject: bool =
             )
         if (with_unit := _with_a_unit(hit, text)) and (doubt := _its_core_alone(entry, hit, None, with_unit)):
             return _LongerName(doubt)
+        # "Inspur (Group)", its bracket closed, not the name as matched ("Inspur (Group")
+        through = said if (end := _past_its_bracket(hit, text)) == hit.end else printable(text[hit.start : end])
         return _LongerName(
-            f"\u201c{said}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
+            f"\u201c{through}\u201d runs on into \u201c{printable(word)}\u201d: the text may name "
             f"another institution whose name begins with {label}'s"
         )
     if word := _direction_before(hit, text):
@@ -2194,9 +2196,10 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     institution's. Acronyms and Chinese names are judged by their own rules."""
     if hit.is_acronym or hit.is_cjk:
         return None
-    if over := _OVER_AN_AMPERSAND.match(text, hit.end):
+    end = _past_its_bracket(hit, text)
+    if over := _OVER_AN_AMPERSAND.match(text, end):
         return None if _begins_a_second_name(hit, text, over.start(2)) else over.group(1)
-    found = _NEXT_WORD.match(text, hit.end)
+    found = _NEXT_WORD.match(text, end)
     if not found:
         return None
     word, begins = found.group(1), found.start(1)
@@ -2218,6 +2221,22 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     if after and fold(after.group(1)) in _INSTITUTIONS_OF_THEIR_OWN:
         return text[begins : after.end(1)]
     return None
+
+
+def _past_its_bracket(hit: NameHit, text: str) -> int:
+    """Where a name found across an opening bracket it leaves open ends: past the closing one right
+    after it, as the words after the brackets go on from the name ("Inspur (Group" of "Inspur
+    (Group) Electronic Information Industry Co., Ltd.", as "Inspur Group Electronic ..." does);
+    else where it ends."""
+    last = max(hit.matched.rfind(c) for c in _CLOSING_OF)
+    if last < 0 or (wanted := _CLOSING_OF[hit.matched[last]]) in hit.matched[last:]:
+        return hit.end
+    closing = _CLOSING_BRACKET.match(text, hit.end)
+    return closing.end() if closing and closing.group(1) == wanted else hit.end
+
+
+_CLOSING_OF = {"(": ")", "[": "]", "\uff08": "\uff09"}
+_CLOSING_BRACKET = re.compile(rf"{SPACES}*([)\]\uff09])")
 
 
 def _begins_a_second_name(hit: NameHit, text: str, after: int) -> bool:
