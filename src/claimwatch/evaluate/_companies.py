@@ -250,10 +250,10 @@ def a_firm_s_name_after(text: str, start: int, end: int) -> str | None:
     Ltd.", a firm of the CSL's INSPUR GROUP CO., LTD.; "Elect Informat Ind Co Ltd" as Web of
     Science writes it; a city or province in brackets before them, "Inspur (Beijing) ..."), or
     None."""
-    if (before := _its_part_before(text, start).strip()) and not _a_place_alone(before):
+    if (before := _its_part_before(text, start).strip()) and not a_place_alone(before):
         return None  # "Wha Cheong Tai Company Ltd.": the word is not the name's first
     at = end
-    if (seat := _A_BRACKETED_SEAT.match(text, at)) and _a_place_alone(seat.group(1)):
+    if (seat := _A_BRACKETED_SEAT.match(text, at)) and a_place_alone(seat.group(1)):
         at = seat.end()  # "Inspur (Beijing) Electronic Information Industry Co., Ltd."
     for _ in range(4):
         found = _WORD_AFTER.match(text, at)
@@ -265,9 +265,11 @@ def a_firm_s_name_after(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _a_place_alone(text: str) -> bool:
-    """Is `text` wholly a city's or a province's name ("Shanghai" of "Shanghai SenseTime Intelligent
-    Technology Co., Ltd.", as Chinese firms' names begin with their seat)?"""
+def a_place_alone(text: str) -> bool:
+    """Is `text` wholly one city's or province's name, as `places_in` or `provinces_in` reads it
+    ("Shanghai" of "Shanghai SenseTime Intelligent Technology Co., Ltd.", as Chinese firms' names
+    begin with their seat; "Beijing" of a name written "Institute of Applied Physics and
+    Computational Mathematics, Beijing", `name_and_its_place`)?"""
     spans = [(p.start, p.end) for p in places_in(text) if not p.is_country]
     return (0, len(text)) in spans + [(p.start, p.end) for p in provinces_in(text)]
 

@@ -56,6 +56,7 @@ from ..works import (
 )
 from ._companies import (
     a_firm_s_name_after,
+    a_place_alone,
     a_unit_after,
     a_unit_before,
     another_company_form_after,
@@ -1362,7 +1363,7 @@ def name_and_its_place(name: str) -> tuple[str, str] | None:
     if found is None or _is_cjk(name):
         return None
     bare, place = found.group("name"), found.group("place")
-    return (bare, place) if not is_acronym(bare) and _a_place_alone(place) else None
+    return (bare, place) if not is_acronym(bare) and a_place_alone(place) else None
 
 
 def _place_first(bare: str, place: str) -> str:
@@ -1372,13 +1373,6 @@ def _place_first(bare: str, place: str) -> str:
 
 
 _LEADING_THE = re.compile(r"^the\s+(?=\S+\s+\S)", re.IGNORECASE)
-
-
-def _a_place_alone(text: str) -> bool:
-    """Is `text` wholly one city or province's name, as `places_in` or `provinces_in` reads it?"""
-    spans = [(p.start, p.end) for p in places_in(text) if not p.is_country]
-    spans += [(p.start, p.end) for p in provinces_in(text)]
-    return (0, len(text)) in spans
 
 
 def _its_place_unnamed(entry: ListEntry, hit: NameHit, text: str) -> str | None:
