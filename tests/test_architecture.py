@@ -125,3 +125,18 @@ def test_no_module_binds_a_name_twice(path):
     for line, name in _module_names(path):
         assert name not in first, f"{path.relative_to(PACKAGE)}:{line} binds {name} again (first at line {first[name]})"
         first[name] = line
+
+
+TEST_MODULES = sorted(Path(__file__).resolve().parent.glob("*.py"))
+
+
+@pytest.mark.parametrize("path", TEST_MODULES, ids=lambda p: p.name)
+def test_no_test_module_binds_a_name_twice(path):
+    """Two hunters' commits merged gave test_names_company_forms.py two `RUSELECTRONICS_LIST = ...`
+    (thirty-sixth part of issue 18): the same text then, but one edited later would change the
+    tests above it in silence, and a test's name bound twice runs only the second. Each name is
+    bound once in a test module too."""
+    first: dict[str, int] = {}
+    for line, name in _module_names(path):
+        assert name not in first, f"tests/{path.name}:{line} binds {name} again (first at line {first[name]})"
+        first[name] = line

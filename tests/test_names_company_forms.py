@@ -577,7 +577,8 @@ def test_a_common_first_word_is_not_sought_alone(tmp_path):
 
 
 # The SSI row of Russian Electronics as the CSL of 2023-11 gives it: a name of common words, its
-# forms written first ("OPEN JOINT STOCK COMPANY ...", "JSC ...").
+# forms written first ("OPEN JOINT STOCK COMPANY ...", "JSC ..."), and a name of one word after its
+# form among the aliases ("JSC RUSELECTRONICS"), which English texts write with the form after it.
 RUSELECTRONICS_LIST = """\
 id: l
 name: Screening list
@@ -1331,22 +1332,6 @@ def test_an_acronym_of_a_full_name_holding_no_place_says_so(tmp_path, monkeypatc
     said = json.dumps(coauthor_text_found(tmp_path, monkeypatch, capsys, COMAC_LIST, raw, "doubt"), ensure_ascii=False)
     assert "none of its full names holds a city or a province, so no place beside the acronym can be one" in said
     assert "names none" not in said
-
-
-# The SSI's row as the CSL of 2023-11 gives it: a name of one word after its form among the
-# aliases ("JSC RUSELECTRONICS"), which English texts write with the form after it.
-RUSELECTRONICS_LIST = """\
-id: l
-name: Screening list
-sources: [{title: s}]
-entries:
-  - id: ruselectronics
-    name: OPEN JOINT STOCK COMPANY RUSSIAN ELECTRONICS
-    aliases: [JSC RUSELECTRONICS, AO ROSELEKTRONIKA, JSC RUSSIAN ELECTRONICS]
-    country: RU
-    addresses: ["12 Kosmonavta Volkova, Moscow, 127299, RU", "Ul. Vereiskaya D. 29, Str. 141, Moscow, 121357, RU"]
-    verified: true
-"""
 
 
 @pytest.mark.parametrize(

@@ -435,8 +435,8 @@ def test_json_printed_on_a_stream_that_cannot_carry_unicode_keeps_every_characte
     assert "Universit\u00e4t Z\u00fcrich \u5fae\u8f6f \U0001d54f" in json.dumps(printed, ensure_ascii=False)
 
 
-LONG_ID = "lab-no-recruits-" + "from-the-seven-sons-of-national-defence-or-the-entity-list-" * 2
-LONG_ID = LONG_ID[:120]  # the longest id the claims schema allows
+# The longest id the claims schema allows: 120 characters.
+LONG_ID = ("lab-no-recruits-" + "from-the-seven-sons-of-national-defence-or-the-entity-list-" * 2)[:120]
 
 
 def verdict_table_cells(text: str) -> dict[str, list[str]]:
