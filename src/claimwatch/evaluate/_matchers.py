@@ -4126,11 +4126,20 @@ _BY_AN_AGENT = re.compile(r"[ \t\u00a0]+by\b", re.IGNORECASE)
 def _in_a_compound_of_another_sense(text: str, x: PhraseHit) -> bool:
     """Whether the word before excluded phrase `x` makes its first word a compound of another
     sense (`_COMPOUNDS_OF_ANOTHER_SENSE`), joined by white space or a hyphen ("Trojan-horse")."""
-    before = _COMPOUNDS_OF_ANOTHER_SENSE.get(_first_word(text, x).lower())
+    return _a_compound_of_another_sense(text, _first_word(text, x), x.start)
+
+
+def _a_compound_of_another_sense(text: str, word: str, at: int) -> bool:
+    """Whether the word before `at`, where `word` is written, makes a compound of another sense
+    with it (`_COMPOUNDS_OF_ANOTHER_SENSE`), joined by white space or a hyphen ("Trojan-horse")."""
+    before = _COMPOUNDS_OF_ANOTHER_SENSE.get(word.lower())
     if not before:
         return False
-    m = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, x.start - 40) : x.start])
+    m = _A_WORD_JOINED_BEFORE.search(text, max(0, at - 40), at)
     return m is not None and m.group(1).lower() in before
+
+
+_A_WORD_JOINED_BEFORE = re.compile(r"([^\W\d_]+)[\s\-]+$")
 
 
 # What after an excluded phrase's last word makes that word describe another: a hyphen beginning a
@@ -4732,9 +4741,7 @@ def _after_a_word_of_another_sense(text: str, at: int) -> bool:
     """Whether the word before the animal's word at `at` makes a compound of another sense with it
     (`_COMPOUNDS_OF_ANOTHER_SENSE`: "A Trojan horse attack with face recognition", malware)."""
     word = _A_WORD.match(text, at)
-    before = _COMPOUNDS_OF_ANOTHER_SENSE.get(word.group().lower()) if word else None
-    m = re.search(r"([^\W\d_]+)[\s\-]+$", text[max(0, at - 40) : at]) if before else None
-    return m is not None and m.group(1).lower() in (before or ())
+    return word is not None and _a_compound_of_another_sense(text, word.group(), at)
 
 
 def _joined(text: str, human: int, h: PhraseHit, x: PhraseHit) -> bool:
