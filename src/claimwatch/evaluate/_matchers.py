@@ -4733,7 +4733,7 @@ _TELLING_APART = frozenset(
 
 def _names_people_before(text: str, at: int) -> bool:
     """Whether a word naming people (`_names_people`) stands in the sentence before `at`."""
-    begin = max((e.end() for e in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    begin = _sentence_begun_before(text, at)
     return any(_names_people(w) for w in _A_WORD.findall(text, begin, at))
 
 
@@ -4760,10 +4760,15 @@ def _in_an_opening_phrase(text: str, at: int) -> bool:
     """Whether the words before `at` since the sentence began, with no comma, are a phrase opening
     it (`_OPENING_WORD`: "Despite the advancements in", "Compared with"), not "We study" or none,
     nor a clause's subject and verb after its first word ("In this paper we study": `_A_CLAUSE_S`)."""
-    begin = max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    begin = _sentence_begun_before(text, at)
     if _OPENING_WORD.match(text, begin, at) is None or "," in text[begin:at]:
         return False
     return not any(w.lower() in _A_CLAUSE_S for w in _A_WORD.findall(text, begin, at))
+
+
+def _sentence_begun_before(text: str, at: int) -> int:
+    """Where the sentence that `at` stands in begins: past the last `_SENTENCE_END` before it."""
+    return max((m.end() for m in _SENTENCE_END.finditer(text, 0, at)), default=0)
 
 
 _SENTENCE_END = re.compile(r"[.!?;:][ \t\n]+")
