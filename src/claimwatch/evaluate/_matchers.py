@@ -4240,7 +4240,8 @@ _CHARACTERS_READ_OTHERWISE = (
 )
 
 
-# A word holding a letter of another script that looks like a Latin one, and a Latin letter.
+# A word holding a Cyrillic letter, any: `_read_in_latin_letters` reads only one holding a Latin
+# letter too (`_LATIN`), and in it only the letters that look like Latin ones (`LOOK_ALIKES`).
 _MIXED_WORD = re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W\d_]*")
 _LATIN = re.compile(r"[A-Za-z]")
 
