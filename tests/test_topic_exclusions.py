@@ -950,6 +950,26 @@ def test_the_television_talking_head_beside_no_word_of_making_stays_nothing(tmp_
             "talking head",
             "talking head news segment",
         ),
+        # "driven" not by a signal a generator takes: journalism's ("market-driven journalism"), as
+        # "data-driven" is; certain before, read as "audio-driven" is.
+        (
+            "Talking heads in market-driven news journalism",
+            None,
+            "title",
+            "Talking heads in market-driven news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
+        (
+            "Talking heads in ratings-driven cable news",
+            None,
+            "title",
+            "Talking heads in ratings-driven cable news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
         (
             "Talking heads in documentaries: the interview as evidence",
             None,
@@ -1005,6 +1025,9 @@ def test_a_match_whose_sentence_goes_on_into_an_excluded_sense_is_a_doubt(
         ("Talking head video editing for news", None),
         ("Forged talking heads in news", None),
         ("Virtual talking heads for news", None),
+        ("Audio-driven talking heads for news", None),
+        ("Talking heads driven by speech for news broadcasting", None),
+        ("Talking heads for news driven by the audio track", None),
     ],
 )
 def test_a_match_beside_news_in_a_work_naming_making_stays_certain(tmp_path, title, abstract):

@@ -4711,13 +4711,20 @@ def _an_excluded_sense_later(text: str, h: PhraseHit, run_ons: dict[str, str]) -
     return None
 
 
+# The signals a generator of talking heads or of video is driven by ("audio-driven", "driven by speech").
+_SIGNALS_DRIVING = (
+    "audio|speech|voice|text|video|motion|landmarks?|expressions?|emotions?|poses?|phonemes?|visemes?|sound|music"
+    "|images?|keypoints?|lips?|gaze"
+)
 # Words that say a work is of a made thing ("Talking head videos generated for news", "a deepfake
-# news anchor", "audio-driven talking heads for news"): the topic's own sense beside them. Not the
-# words journalism writes of television's talking head, which share a stem: "editor", "editorial",
-# "fake news", "data-driven", "virtually", "forget".
+# news anchor", "audio-driven talking heads for news", "... driven by speech"): the topic's own sense
+# beside them. Not the words journalism writes of television's talking head, which share a stem:
+# "editor", "editorial", "fake news", "virtually", "forget", nor "driven" but by a signal a generator
+# takes ("data-driven", "ratings-driven", "market-driven journalism", McManus 1994).
 _WORDS_OF_MAKING = re.compile(
-    r"\b(?:generat|synthe[st]i|render|animat|reenact|(?<!data-)driven|deepfake|deep fake|fake(?![ \t]+news)"
-    r"|forg(?:er|ing|e[ds]?\b)|manipulat|diffusion|GANs?\b|virtual(?!ly)|avatar|clon|edit(?:s|ed|ing)?\b)",
+    r"\b(?:generat|synthe[st]i|render|animat|reenact|deepfake|deep fake|fake(?![ \t]+news)"
+    r"|forg(?:er|ing|e[ds]?\b)|manipulat|diffusion|GANs?\b|virtual(?!ly)|avatar|clon|edit(?:s|ed|ing)?\b"
+    rf"|(?:{_SIGNALS_DRIVING})[ \t-]driven|driven[ \t]+by[ \t]+(?:(?:an?|the|its|their)[ \t]+)?(?:{_SIGNALS_DRIVING}))",
     re.IGNORECASE,
 )
 
