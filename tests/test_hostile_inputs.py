@@ -334,14 +334,29 @@ def import_one_work(tmp_path: Path, capsys) -> tuple[int, list[str]]:
         ["check", "--evidence", ".", "--reviews", "self.yaml"],
         ["evidence", "import", "self.yaml", "--out", "snap"],
         ["review", "--claims", "looped/c.yaml", "--evidence", "."],
+        ["diff", "self.yaml", "self.yaml"],
+        ["lists", "show", "self.yaml"],
+        ["lists", "diff", "self.yaml", "self.yaml"],
     ],
-    ids=["validate", "check-claims", "check-evidence", "check-reviews", "evidence-import", "through-a-folder"],
+    ids=[
+        "validate",
+        "check-claims",
+        "check-evidence",
+        "check-reviews",
+        "evidence-import",
+        "through-a-folder",
+        "diff",
+        "lists-show",
+        "lists-diff",
+    ],
 )
 def test_an_input_that_leads_round_in_a_loop_is_not_said_missing(tmp_path, monkeypatch, capsys, args):
     """`check self.yaml ...`, self.yaml a link to itself (`ln -s` run in the wrong folder): click
     said "Invalid value for '[CLAIMS]...': Path 'self.yaml' does not exist", untrue of a file the
     analyst can see, where a link so in a folder of evidence is said to lead round in a loop.
-    Said so, in the output guard's words, for every input that must be there."""
+    Said so, in the output guard's words, for every input that must be there, and for a file
+    only read (`diff`, `lists show`, `lists diff` said "cannot read: Too many levels of symbolic
+    links")."""
     monkeypatch.chdir(tmp_path)
     os.symlink("self.yaml", "self.yaml")
     os.symlink("looped", "looped")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import errno
 import heapq
 import json
 import math
@@ -31,8 +32,8 @@ from referencing.jsonschema import DRAFT202012
 
 from . import countries, ids
 from ._json import json_cut_short as json_cut_short  # the one rule, a server's answer's too
+from .errors import LINKS_IN_A_LOOP, TEXT_CUT_SHORT, InputError, Problem, cut_or_another_encoding, line_and_column
 from .errors import NOT_UTF8 as NOT_UTF8  # the one wording, a claimwatch.toml's too
-from .errors import TEXT_CUT_SHORT, InputError, Problem, cut_or_another_encoding, line_and_column
 from .errors import ends_inside_a_character as ends_inside_a_character  # the one test, for every reader
 
 # libyaml is much faster; PyYAML's pure-Python parser (where PyYAML was built without it) is
@@ -152,6 +153,8 @@ def open_input(path: str | Path) -> BinaryIO:
     except PermissionError:
         raise InputError(Problem(where, 0, 0, "permission denied")) from None
     except OSError as e:
+        if e.errno == errno.ELOOP:  # `diff`, `lists show`: "cannot read: Too many levels of symbolic links"
+            raise InputError(Problem(where, 0, 0, LINKS_IN_A_LOOP)) from None
         raise InputError(Problem(where, 0, 0, f"cannot read: {e.strerror or e}")) from None
     try:
         mode = os.fstat(fd).st_mode

@@ -49,6 +49,13 @@ NOT_UTF8 = "not UTF-8 text; save the file as UTF-8 (in most editors: Save As, en
 TEXT_CUT_SHORT = "the file ends in the middle of a character: it is cut short (a copy or download stopped part way?)"
 """The one wording for a user's file that ends inside a character (a claimwatch.toml's too)."""
 
+ROUND_IN_A_LOOP = "leads round in a loop (to itself, or to links that lead back to it)"
+"""What a link that never reaches a file does, in one wording: of a link in a folder read, an
+output's path or an input's (`LINKS_IN_A_LOOP`)."""
+
+LINKS_IN_A_LOOP = f"a link on this path {ROUND_IN_A_LOOP}: remove it, or give another path"
+"""The one wording for a path through such a link, whatever reads or writes it."""
+
 
 def line_and_column(text: str | bytes, at: int) -> tuple[int, int]:
     """The 1-based line and column of `text`'s character (or, in bytes, byte) `at`: where a

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from ._signals import stops_held
 from ._text import printable
-from .errors import InputError, Problem
+from .errors import LINKS_IN_A_LOOP as LINKS_IN_A_LOOP  # the one wording, for every reader and writer
+from .errors import ROUND_IN_A_LOOP, InputError, Problem
 
 # A name in another encoding than UTF-8: Python reads it with lone surrogates, which no UTF-8
 # manifest or report can hold, so claimwatch refuses it where it first meets it.
@@ -159,14 +160,9 @@ def a_link_leading_nowhere(path: Path) -> str | None:
     own advice after it."""
     if path.is_symlink() and not path.exists():
         if leads_round_in_a_loop(path):  # there, but no file is ever reached: "not there" sent them looking
-            return f"a link to {printable(os.readlink(path))}, which {_ROUND_IN_A_LOOP}"
+            return f"a link to {printable(os.readlink(path))}, which {ROUND_IN_A_LOOP}"
         return f"a link to {printable(os.readlink(path))}, which is not there"
     return None
-
-
-_ROUND_IN_A_LOOP = "leads round in a loop (to itself, or to links that lead back to it)"
-"""What a link that never reaches a file does, in one wording: of a link in a folder read, an
-output's path or an input's (`LINKS_IN_A_LOOP`)."""
 
 
 def leads_round_in_a_loop(path: Path) -> bool:
@@ -613,9 +609,6 @@ def _not_a_regular_file(path: Path) -> str | None:
 
 def _refused(target: str | Path, message: str) -> InputError:
     return InputError(Problem(str(target), 0, 0, message))
-
-
-LINKS_IN_A_LOOP = f"a link on this path {_ROUND_IN_A_LOOP}: remove it, or give another path"
 
 
 @dataclass(frozen=True)
