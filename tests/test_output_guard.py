@@ -158,6 +158,36 @@ def test_a_report_under_a_file_is_refused_before_the_run(root, capsys, monkeypat
     assert snapshot_of(root) == before
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ([*CHECK, "--json", "locked/inner/r.json"], "locked/inner/r.json: cannot write: Permission denied"),
+        (
+            ["evidence", "import", "in.jsonl", "--out", "locked/inner/snap"],
+            "locked/inner/snap: cannot write the snapshot: Permission denied",
+        ),
+    ],
+    ids=["check", "evidence-import"],
+)
+def test_an_output_in_a_folder_not_to_be_looked_into_is_said_of_the_output(root, capsys, monkeypatch, args, said):
+    """`check --json locked/inner/r.json`, locked another user's folder of mode 700: the guard
+    looking for a file above the report met "Permission denied" and said "claimwatch:
+    locked/inner: Permission denied", naming neither the report nor what was refused. The folder
+    is passed over, and the write says it, as before the guard ran first. (Tests run as root,
+    whom no mode stops: the refusal is made here.)"""
+    (root / "locked/inner").mkdir(parents=True)
+    real_stat = os.stat
+
+    def refused_inside(path, *args, **kwargs):
+        if "locked/inner" in os.fspath(path):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", refused_inside)
+    assert main(args) == 2
+    assert capsys.readouterr().err.splitlines() == [said]
+
+
 def test_a_hard_link_is_not_said_to_overwrite_its_input(root, capsys):
     """A report is renamed over its path: over a hard link to an input that takes the link's name
     and leaves the input as it was, so "--md would overwrite the list file ..." was untrue of it

@@ -382,8 +382,19 @@ def a_file_in_the_way(out: Path, e: OSError) -> Path | None:
 
 
 def a_file_above(out: Path) -> Path | None:
-    """The first file (not a folder) among the folders `out`'s path goes through, if any."""
-    return next((p for p in reversed(out.parents) if p.exists() and not p.is_dir()), None)
+    """The first file (not a folder) among the folders `out`'s path goes through, if any. A folder
+    that cannot be looked into (another user's, mode 700) is passed over, as one not there: the
+    write says why, naming what it writes, where `Path.exists` raised "claimwatch: FOLDER:
+    Permission denied", in place of "r.json: cannot write: ..." or "snap: cannot write the
+    snapshot: ...", once this guard ran before the run."""
+    return next((p for p in reversed(out.parents) if _a_file_not_a_folder(p)), None)
+
+
+def _a_file_not_a_folder(path: Path) -> bool:
+    try:
+        return not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:  # not there, or not to be looked into
+        return False
 
 
 def _stage(out: Path, data: bytes | str | Iterable[str]) -> _Staged:
