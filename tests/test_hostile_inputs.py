@@ -428,6 +428,40 @@ def test_a_link_where_a_lock_belongs_is_said_a_link(tmp_path, capsys, target):
     assert (tmp_path / "case" / "reviews.yaml").read_bytes() == reviews
 
 
+def test_a_lock_there_that_this_user_may_not_open_is_named(tmp_path, capsys, monkeypatch):
+    """A lock another user made and keeps to themselves (0600; a team's share with umask 077):
+    "reviews.yaml: cannot record a review: Permission denied", once the lock's words were made
+    one, sending the analyst to a reviews file they may write; "works.parquet: cannot make the
+    columnar copy: Permission denied" likewise. The lock is named, as before this part for the
+    review. (Tests run as root, whom no mode stops: the refusal is made here.)"""
+    import claimwatch.files
+    from claimwatch.columnar import _cache
+
+    real_open = os.open
+
+    def refused_to_locks(path, flags, *args):
+        if os.fspath(path).endswith(".lock"):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args)
+
+    table = tmp_path / "works.parquet"
+    (tmp_path / ".works.lock").write_text("")
+    assert main(["init", str(tmp_path / "case")]) == 0
+    (tmp_path / "case" / ".reviews.yaml.lock").write_text("")
+    capsys.readouterr()
+    monkeypatch.setattr(claimwatch.files.os, "open", refused_to_locks)
+    with pytest.raises(InputError) as e:
+        _cache._lock(table)
+    said = "its lock beside it (.works.lock): Permission denied"
+    assert e.value.lines() == [f"{table}: cannot make the columnar copy: {said}"]
+    review = ["review", "example-lab-no-military-drone-swarms", "W1", "--decision", "confirmed", "--note", "n"]
+    assert main([*review, "--root", str(tmp_path / "case")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{tmp_path / 'case' / 'reviews.yaml'}: cannot record a review: its lock beside it (.reviews.yaml.lock): "
+        "Permission denied"
+    ]
+
+
 @pytest.mark.parametrize("out", [".", "..", "sub/..", "./"])
 def test_out_dot_is_one_line_and_replaces_nothing(tmp_path, monkeypatch, capsys, out):
     (tmp_path / "sub").mkdir()

@@ -262,20 +262,23 @@ def lock_not_taken(doing: str, lock: Path, e: OSError) -> str:
     a snapshot's, a columnar copy's and a review's lock, where a folder in the lock's place was
     said three ways (".msra.lock: is a folder, not the snapshot's lock file", ".works.lock:
     cannot lock the cache: Is a directory", "... its lock beside it (...): Is a directory"). A
-    lock the file system would not make or open (read-only, full) is said as a write there is."""
+    lock the file system would not make or open (read-only, full) is said as a write there is; one
+    there that this user may not open (another's, 0600) is named, as the file to ask about."""
     if isinstance(e, LockOpenedToReadRefused):
         return f"{doing}: its lock beside it ({lock.name}) {e.strerror}"
     try:
         kind = os.lstat(lock).st_mode
-    except OSError:
-        kind = stat.S_IFREG  # not there: the folder would not make it
+    except OSError:  # not there: its folder would not make it
+        return f"{doing}: {why_not_written(lock, e)}"
     if stat.S_ISDIR(kind):
         return f"{doing}: its lock beside it ({lock.name}) is a folder, not a lock file: remove it"
     if stat.S_ISLNK(kind):  # opened with O_NOFOLLOW, whose ELOOP said "Too many levels of symbolic links"
         return f"{doing}: its lock beside it ({lock.name}) is a link, which a lock is never opened through: remove it"
-    if not stat.S_ISREG(kind):  # a socket, a device
-        return f"{doing}: its lock beside it ({lock.name}): {e.strerror or e}"
-    return f"{doing}: {why_not_written(lock, e)}"
+    if stat.S_ISREG(kind) and not isinstance(e, PermissionError):
+        return f"{doing}: {why_not_written(lock, e)}"
+    # Another user's this one may not open: "reviews.yaml: ...: Permission denied" sent the analyst
+    # to a file they may write. A socket, a device.
+    return f"{doing}: its lock beside it ({lock.name}): {e.strerror or e}"
 
 
 def lock_exclusively(fd: int, busy: Callable[[], None]) -> int:
