@@ -372,7 +372,7 @@ def why_not_written(out: Path, e: OSError) -> str:
     """Why `out` could not be written, in words: a file where a folder of the path should be
     (`a_file_in_the_way`) named, or the system's words."""
     if (blocking := a_file_in_the_way(out, e)) is not None:
-        return f"{printable(str(blocking))} is a file, not a folder"
+        return _no_folder(blocking)
     return str(e.strerror or e)
 
 
@@ -382,6 +382,17 @@ def a_file_in_the_way(out: Path, e: OSError) -> Path | None:
     if e.errno not in (errno.EEXIST, errno.ENOTDIR):
         return None
     return a_file_above(out)
+
+
+def a_file_above_said(out: Path) -> str | None:
+    """A file where a folder of `out`'s path should be, found before a write (the whole input read
+    first, else), in the words the write's failure says it (`why_not_written`); None if none."""
+    blocking = a_file_above(out)
+    return None if blocking is None else _no_folder(blocking)
+
+
+def _no_folder(blocking: Path) -> str:
+    return f"{printable(str(blocking))} is a file, not a folder"
 
 
 def a_file_above(out: Path) -> Path | None:
@@ -573,9 +584,9 @@ def refuse_unsafe_outputs(targets: Mapping[str, str | Path], inputs: Iterable[tu
             raise _refused(target, f"{label} names {kind}, not a regular file; give a file path")
         if str(target) == "-":
             raise _refused(target, f"{label} names '-': reports go to files; give a file path")
-        if (blocking := a_file_above(Path(target))) is not None:
+        if (said := a_file_above_said(Path(target))) is not None:
             # Said before the run, where the write said it after a whole check.
-            raise _refused(target, f"cannot write: {printable(str(blocking))} is a file, not a folder")
+            raise _refused(target, f"cannot write: {said}")
         seen[label] = out
 
 

@@ -35,7 +35,7 @@ from ..documents import open_input
 from ..errors import InputError, Problem
 from ..files import (
     NAME_MAX,
-    a_file_above,
+    a_file_above_said,
     a_hidden_name,
     default_mode,
     hidden_prefix,
@@ -634,10 +634,8 @@ def check_destination(out: str | Path, inputs: Iterable[str | Path] = (), *, in_
     claimwatch may replace (`_check_destination`). Its path."""
     path = utf8_named(_snapshot_path(out, in_place=in_place))
     refuse_folder_over_inputs(path, [utf8_named(Path(i)) for i in inputs])
-    if (blocking := a_file_above(path)) is not None:  # the write said so after the whole input was read
-        raise InputError(
-            Problem(str(path), 0, 0, f"cannot write the snapshot: {printable(str(blocking))} is a file, not a folder")
-        )
+    if (said := a_file_above_said(path)) is not None:  # the write said so after the whole input was read
+        raise InputError(Problem(str(path), 0, 0, f"cannot write the snapshot: {said}"))
     try:
         _check_destination(path)
     except OSError as e:

@@ -9,9 +9,8 @@ from typing import Any
 import yaml
 
 from .. import documents
-from .._text import printable
 from ..errors import InputError, Problem
-from ..files import a_file_above, named_as_no_yaml, why_not_written, write_atomic
+from ..files import a_file_above_said, named_as_no_yaml, why_not_written, write_atomic
 from ._model import LIST_MAX_BYTES, ReferenceList, list_from_document, load_list
 
 try:  # libyaml writes a large list several times faster; both emit the same block style
@@ -48,8 +47,8 @@ def check_list_destination(out: str | Path) -> None:
         # validate, and by the next import to the same --out, as not a list to replace.
         what = kind.split(",")[0]
         raise InputError(Problem(str(out), 0, 0, f"a list file is YAML, and this name says {what}; give a .yaml path"))
-    if (blocking := a_file_above(out)) is not None:  # the write would say so after the whole download
-        raise InputError(Problem(str(out), 0, 0, f"cannot write: {printable(str(blocking))} is a file, not a folder"))
+    if (said := a_file_above_said(out)) is not None:  # the write would say so after the whole download
+        raise InputError(Problem(str(out), 0, 0, f"cannot write: {said}"))
     if not _a_file_there(out):
         return  # nothing there (a folder or a device: the output guard says so)
     try:
