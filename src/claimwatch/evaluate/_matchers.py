@@ -3797,8 +3797,6 @@ class TopicMatcher:
         if not self._of_made_things:
             return None
         texts = list(self._texts(work, abstract_words))
-        if any(_WORDS_OF_MAKING.search(text) for _, text in texts):
-            return None  # "... used in news broadcasting. We propose an audio-driven method": made, the work's own
         first = None
         for name, text in texts:
             hits, excluded = self._found(text)
@@ -3808,8 +3806,9 @@ class TopicMatcher:
                 if (sense := _an_excluded_sense_later(text, h, self._run_on_words.get(h.phrase, {}))) is None:
                     return None  # a match its sentence names in no excluded sense, or beside a word of making
                 first = first or (name, text, h, sense)
-        if first is None:
-            return None
+        # Sought last, since few works get this far: the pattern is long and the texts whole abstracts.
+        if first is None or any(_WORDS_OF_MAKING.search(text) for _, text in texts):
+            return None  # "... used in news broadcasting. We propose an audio-driven method": made, the work's own
         name, text, h, (end, word, x) = first
         return (
             f"its {name} says \u201c{text[h.start : end]}\u201d, where \u201c{word}\u201d, later in its sentence, "
