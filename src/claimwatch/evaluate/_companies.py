@@ -74,10 +74,12 @@ def with_its_leading_form_last(name: str) -> str | None:
     if len(tokens) != 2 or _form_word(tokens[0]) not in _LEADING_FORMS:
         return None
     word = tokens[1]
-    return f"{word} {tokens[0]}" if _A_WORD.fullmatch(word) and not _a_form_word(word) else None
+    return f"{word} {tokens[0]}" if _A_HYPHENED_WORD.fullmatch(word) and not _a_form_word(word) else None
 
 
-_A_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")
+# A word of letters and digits, hyphened parts allowed ("Mikron", "Tupolev-Kazan"), unlike
+# `_places._A_WORD` (letters only).
+_A_HYPHENED_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")
 
 
 def _without_a_form_before_it(name: str) -> tuple[str, str] | None:
