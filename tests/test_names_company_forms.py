@@ -1351,6 +1351,47 @@ def test_a_one_word_name_with_its_leading_form_written_after_it_is_found(tmp_pat
     coauthor_text_found(tmp_path, monkeypatch, capsys, RUSELECTRONICS_LIST, raw, found)
 
 
+# The SSI's row of 2023-11 (CSL id 18783) and its "RUST CLOSED JOINT-STOCK COMPANY", as imported.
+SIRIUS_AND_RUST_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: sirius
+    name: KONTSERN SIRIUS OAO
+    aliases: [CONCERN SIRIUS JOINT STOCK COMPANY, JSC SIRIUS]
+    country: RU
+    addresses: ["str. 1 18 Malaya Pirogovskaya ul., Moscow, 119435, RU"]
+    verified: true
+  - id: rust
+    name: RUST CLOSED JOINT-STOCK COMPANY
+    aliases: [CJSC RUST, RUST ZAO, RUST ZAKRYTOE AKTSIONERNOE OBSHCHESTVO]
+    country: RU
+    addresses: ["2 ul. Krasnogo Tekstilshchika, St. Petersburg, 191124, RU"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # A capitalised word of another firm's name before one word and its form: certain before.
+        ("Avangard Sirius JSC, Moscow, Russia", "doubt"),
+        ("Anti Rust ZAO, St. Petersburg, Russia", "doubt"),
+        # Nothing before, its seat, or a word of the entry's own names: the entry, as before.
+        ("Sirius JSC, Moscow, Russia", "match"),
+        ("Moscow Sirius JSC, Moscow, Russia", "match"),
+        ("Kontsern Sirius JSC, Moscow, Russia", "match"),
+        ("Rust ZAO, St. Petersburg, Russia", "match"),
+        ("Laboratory of Optics, Rust ZAO, St. Petersburg, Russia", "match"),
+    ],
+)
+def test_a_word_before_a_one_word_name_and_its_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, SIRIUS_AND_RUST_LIST, raw, found)
+    if found == "doubt":
+        assert "comes right before" in json.dumps(result, ensure_ascii=False), raw
+
+
 def test_a_one_word_name_s_leading_form_written_last():
     from claimwatch.evaluate._companies import with_its_leading_form_last
 

@@ -77,6 +77,14 @@ def with_its_leading_form_last(name: str) -> str | None:
     return f"{word} {tokens[0]}" if _A_HYPHENED_WORD.fullmatch(word) and not _a_form_word(word) else None
 
 
+def one_word_and_its_form(name: str) -> bool:
+    """Is `name` one word and a company form after it ("RUST ZAO", "Transneft PJSC", "Yitu
+    Limited"; "SIRIUS JSC" of the CSL's "JSC SIRIUS", `with_its_leading_form_last`)? Such a name
+    is the last words of any firm's name that ends so ("Avangard Sirius JSC")."""
+    tokens = name.split()
+    return len(tokens) == 2 and _a_form_word(tokens[1]) and not _a_form_word(tokens[0].rstrip(","))
+
+
 # A word of letters and digits, hyphened parts allowed ("Mikron", "Tupolev-Kazan"), unlike
 # `_places._A_WORD` (letters only).
 _A_HYPHENED_WORD = re.compile(r"[^\W\d_][^\W_]*(?:-[^\W_]+)*")

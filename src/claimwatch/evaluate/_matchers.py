@@ -65,6 +65,7 @@ from ._companies import (
     company_form_before,
     distinctive_word,
     form_in_full,
+    one_word_and_its_form,
     with_its_leading_form_last,
     without_company_form,
 )
@@ -1073,6 +1074,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             or _another_province(entry, hit, text)
             or _its_place_unnamed(entry, hit, text)
             or _its_company_form_unwritten(entry, hit, text)
+            or _a_firm_s_word_before(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
             or _a_numbered_unit(entry, hit)
             or _a_unit_under_another(entry, hit, text)
@@ -1665,6 +1667,27 @@ _NUMBERED_UNIT = re.compile(
     r"|第?[一二三四五六七八九十百零〇两0-9]+(?:研究)?[院所部局]",
     re.IGNORECASE,
 )
+
+
+def _a_firm_s_word_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where a name of one word and a company form (`one_word_and_its_form`: "SIRIUS JSC"
+    of the CSL's "JSC SIRIUS", "RUST ZAO") comes right after a capitalised word of its part that is
+    no place alone, no form and no word of the entry's own names ("Avangard Sirius JSC", "Anti
+    Rust ZAO"): the text may name another firm whose name ends with the list's. "Moscow Sirius
+    JSC", "Kontsern Sirius JSC" (the entry's "KONTSERN SIRIUS OAO") stay the entry's."""
+    if hit.is_acronym or hit.is_cjk or not one_word_and_its_form(hit.name):
+        return None
+    found = _WORD_BEFORE.search(text, 0, hit.start)
+    if found is None or not found.group(1)[:1].isupper():
+        return None
+    word = found.group(1)
+    own = {fold(w) for name in entry.names for w in name.split()}
+    if fold(word) in own or a_place_alone(word) or company_form_before(text, hit.start) is not None:
+        return None
+    return (
+        f"\u201c{printable(word)}\u201d comes right before \u201c{printable(hit.matched)}\u201d, a name of one word"
+        f" and a company form: the text may name another firm whose name ends with {printable(entry.name)}'s"
+    )
 
 
 def _a_numbered_unit(entry: ListEntry, hit: NameHit) -> _LongerName | None:
