@@ -1325,6 +1325,42 @@ def test_a_crimean_entry_placed_in_russia_is_not_elsewhere(tmp_path, monkeypatch
         assert said in json.dumps(result, ensure_ascii=False), raw
 
 
+# The Entity List's Yalta film studio in the CSL of 2023-11 (id 9187dd67...), as imported.
+YALTA_FILM_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: yalta-film
+    name: Aktsionernoe Obschestvo ?Yaltinskaya Kinodstudiya?
+    aliases: [CJSC Yalta-Film, Film Studio Yalta-Film, JSC Yalta Film Studio, Kinostudiya Yalta-Film]
+    country: UA
+    addresses:
+      - "Ulitsa Mukhina, Building 3, Yalta, Crimea 298063, Ukraine, Yalta, UA"
+      - "Sevastopolskaya 4, Yalta, Crimea, Ukraine, Yalta, UA"
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # The street of its Crimean address (a street of many a Russian town) read as its place
+        # there, Moscow's studio of the name certain: `contradicted` before.
+        ("Film Studio Yalta-Film, Ulitsa Mukhina, Moscow, Russia", "doubt"),
+        ("Film Studio Yalta-Film, Ulitsa Mukhina, Russia", "doubt"),
+        # Its city there, or Crimea: the entry, as before.
+        ("Film Studio Yalta-Film, Ulitsa Mukhina, Yalta, Russia", "match"),
+        ("Film Studio Yalta-Film, Yalta, Russia", "match"),
+        ("Film Studio Yalta-Film, Crimea, Russia", "match"),
+    ],
+)
+def test_a_street_of_a_crimean_address_is_no_place_of_the_entry_s(tmp_path, monkeypatch, capsys, raw, found):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, YALTA_FILM_LIST, raw, found)
+    if found == "doubt":
+        assert "names neither Crimea nor the entry's city there" in json.dumps(result, ensure_ascii=False), raw
+
+
 @pytest.mark.parametrize("raw", ["COMAC, Shanghai 200126, China", "COMAC, Shanghai"])
 def test_an_acronym_of_a_full_name_holding_no_place_says_so(tmp_path, monkeypatch, capsys, raw):
     # It said the affiliation "names none" of the full name's places, though it names Shanghai and

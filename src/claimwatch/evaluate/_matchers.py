@@ -3005,18 +3005,30 @@ def _own_regions(country: str | None, addresses: tuple[str, ...]) -> frozenset[s
 def _crimean_cities(entry: ListEntry) -> frozenset[str]:
     """The places the entry's addresses in Crimea name beside it (`names_crimea`), folded: "kerch"
     of "4 Tankistov Street, Kerch, Crimea, 98310, UA" (parts of letters only, of two words at most,
-    Crimea's and countries' aside). Empty for an entry of another country than UA or addressed elsewhere."""
+    Crimea's, countries' and streets' aside: "Ulitsa Mukhina" and "Mira str" of the film studio's
+    and Massandra's addresses are streets of every Russian town, "Ulitsa Mukhina, Moscow" no
+    place in Crimea). Empty for an entry of another country than UA or addressed elsewhere."""
     if (entry.country or "").upper() != "UA":
         return frozenset()
     parts = (p.strip() for a in entry.addresses if names_crimea(a) for p in a.split(","))
     return frozenset(
         p.casefold()
         for p in parts
-        if _LETTERS_ONLY.fullmatch(p) and not names_crimea(p) and p.casefold() not in BY_NAME and p not in CODES
+        if _LETTERS_ONLY.fullmatch(p)
+        and not names_crimea(p)
+        and p.casefold() not in BY_NAME
+        and p not in CODES
+        and not _A_STREET_S_PART.search(p)
     )
 
 
 _LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:[ '-][^\W\d_]+)?")
+# A street's word first or last in an address's part, in English or in Russian or Ukrainian
+# transliterated: ulitsa and ul. (улица), vul. (вулиця), per. (переулок), pr. (проспект).
+_A_STREET_S_PART = re.compile(
+    r"^(?:ulitsa|ul|vul|per|pr|prospekt|pereulok)\b|\b(?:street|str|st|sq|square|avenue|lane|road)\.?$",
+    re.IGNORECASE,
+)
 
 
 def _russia_where_its_crimea_is_named(entry: ListEntry, hit: NameHit, text: str) -> frozenset[str]:
