@@ -1325,6 +1325,39 @@ def test_a_crimean_entry_placed_in_russia_is_not_elsewhere(tmp_path, monkeypatch
         assert said in json.dumps(result, ensure_ascii=False), raw
 
 
+# The Entity List's Sugon, as the CSL of 2023-11 gives it and the import keeps it.
+DAWNING_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: dawning
+    name: Dawning Information Industry Co., Ltd
+    aliases: [Sugon]
+    country: CN
+    addresses: ["Haidian District, Zhongguancun Software Park, Sugon Building 36, 8, Dongbeiwang West Road, Beijing, 100193, CN"]
+    verified: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # A place in brackets before a form, as a firm registered there is named (曙光信息产业(北京)
+        # 有限公司, Sugon's Beijing firm): `contradicted` before, the bracket read past.
+        ("Dawning Information Industry (Beijing) Co., Ltd., Beijing 100193, China", "doubt"),
+        ("Dawning Information Industry (Tianjin) Co., Ltd., Tianjin, China", "doubt"),
+        # Its own form, or none, with its city: the entry, as before.
+        ("Dawning Information Industry Co., Ltd., Beijing 100193, China", "match"),
+        ("Dawning Information Industry Co., Ltd. (Beijing), Beijing, China", "match"),
+    ],
+)
+def test_a_name_with_a_place_in_brackets_before_a_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, DAWNING_LIST, raw, found)
+    if found == "doubt":
+        assert "a place in brackets before a company form" in json.dumps(result, ensure_ascii=False), raw
+
+
 # The Entity List's Yalta film studio in the CSL of 2023-11 (id 9187dd67...), as imported.
 YALTA_FILM_LIST = """\
 id: l

@@ -284,6 +284,18 @@ def a_place_alone(text: str) -> bool:
     return (0, len(text)) in spans + [(p.start, p.end) for p in provinces_in(text)]
 
 
+def a_seat_and_form_after(text: str, end: int) -> str | None:
+    """A city or province alone in brackets and a company form right after `end` in `text` ("
+    (Chengdu) Co., Ltd." of "Huawei Technologies (Chengdu) Co., Ltd."), as Chinese firms name one
+    registered in that place, a subsidiary's name (the Entity List's "Semiconductor Manufacturing
+    International (Beijing) Corporation" of SMIC): the two as written, or None."""
+    seat = _A_BRACKETED_SEAT.match(text, end)
+    if seat is None or not a_place_alone(seat.group(1)):
+        return None
+    form = company_form_after(text, seat.end())
+    return None if form is None else text[end : text.index(form, seat.end()) + len(form)].strip()
+
+
 _A_BRACKETED_SEAT = re.compile(r"[ \t]*[(\uff08][ \t]*([^()\uff08\uff09]+?)[ \t]*[)\uff09]")
 _PART_BEFORE = re.compile(r"(?:^|[,;(])\s*([^,;()]+?)\s*,\s*$")
 

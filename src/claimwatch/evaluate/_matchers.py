@@ -57,6 +57,7 @@ from ..works import (
 from ._companies import (
     a_firm_s_name_after,
     a_place_alone,
+    a_seat_and_form_after,
     a_unit_after,
     a_unit_before,
     another_company_form_after,
@@ -1073,6 +1074,7 @@ def _placed(entry: ListEntry, hit: NameHit, text: str, resolved: Set[str]) -> st
             _a_longer_name(entry, _over_its_own_form(entry, hit, text), text)
             or _another_province(entry, hit, text)
             or _its_place_unnamed(entry, hit, text)
+            or _a_firm_of_its_seat(entry, hit, text)
             or _its_company_form_unwritten(entry, hit, text)
             or _a_firm_s_word_before(entry, hit, text)
             or _compass_letter_after_a_word(entry, hit, text)
@@ -1667,6 +1669,22 @@ _NUMBERED_UNIT = re.compile(
     r"|第?[一二三四五六七八九十百零〇两0-9]+(?:研究)?[院所部局]",
     re.IGNORECASE,
 )
+
+
+def _a_firm_of_its_seat(entry: ListEntry, hit: NameHit, text: str) -> str | None:
+    """A doubt where the text names an entry's name without the company form the list gives it,
+    then a place in brackets and a form (`a_seat_and_form_after`: "Huawei Technologies (Chengdu)
+    Co., Ltd." of "HUAWEI TECHNOLOGIES CO., LTD."): a firm registered there under the company's
+    name, a subsidiary, or the company itself; certain before, the bracket read past as a place."""
+    if hit.is_acronym or hit.is_cjk or not _its_forms(entry, hit.name):
+        return None
+    if (written := a_seat_and_form_after(text, hit.end)) is None:
+        return None
+    return (
+        f"the affiliation writes \u201c{printable(hit.matched)} {printable(written)}\u201d, the list's name with a"
+        f" place in brackets before a company form, as a firm registered there is named: it may be a firm of"
+        f" {printable(entry.name)} (a subsidiary) or the company itself"
+    )
 
 
 def _a_firm_s_word_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
