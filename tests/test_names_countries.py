@@ -1000,3 +1000,40 @@ def test_an_acronym_beside_its_closed_town_is_placed(tmp_path, monkeypatch, caps
 def test_the_closed_nuclear_towns_are_places_of_russia():
     assert countries(places_in("Sarov")) == {"RU"}
     assert countries(places_in("Snezhinsk, Chelyabinsk Region")) == {"RU"}
+
+
+GULF_COAST_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: gcsc
+    name: Gulf Coast State College
+    country: US
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Thirty-seventh part: Panama City was left out of the city table, its name read as the
+        # country Panama's, a doubt ("... in Panama and United States at once").
+        ("Gulf Coast State College, Panama City, FL 32401", "match"),
+        ("Gulf Coast State College, Panama City, Florida", "match"),
+        ("Gulf Coast State College, Panama City, FL 32401, USA", "match"),
+    ],
+)
+def test_panama_city_before_florida_is_florida_s_on_both_engines(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, GULF_COAST_LIST, raw, found)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Smithsonian Tropical Research Institute, Panama City, Panama", {"PA"}),
+        ("Avenida Samuel Lewis, Edificio Comosa, Piso 16, Panama City, PA", {"PA"}),  # the CSL's, PA its code
+        ("Naval Surface Warfare Center Panama City Division, Panama City, FL 32407, USA", {"US"}),
+    ],
+)
+def test_panama_city_is_panama_s_but_as_florida_s_namesake(raw, expected):
+    assert countries(places_in(raw)) == expected

@@ -246,7 +246,7 @@ NO oslo
 NP kathmandu|pokhara
 NZ auckland|christchurch|manukau city
 OM bawshar|muscat
-PA san miguelito|santiago de veraguas
+PA panama city|san miguelito|santiago de veraguas
 PE arequipa|callao|chiclayo|chimbote|cusco|huancayo|iquitos|lima|piura|pucallpa|san francisco de borja
 PE santiago de cao|santiago de surco|trujillo
 PH angeles city|antipolo|bacolod city|bacoor|binan|budta|butuan|cabanatuan city|cabuyao|cagayan de oro|calamba
