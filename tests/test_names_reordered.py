@@ -151,6 +151,10 @@ entries:
     ("raw", "result"),
     [
         ("PLA University of Foreign Languages, Luoyang, China", "doubt"),  # was nothing
+        # Thirty-seventh part: the country's name before the army's that begins the name.
+        ("Chinese PLA University of Foreign Languages, Luoyang 471003, China", "doubt"),  # was nothing
+        ("College of English, The Chinese PLA University of Foreign Languages, Luoyang", "doubt"),  # was nothing
+        ("Chinese University of Foreign Languages, Luoyang, China", "nothing"),
         ("University of Information Engineering, Zhengzhou, China", "doubt"),  # was nothing
         ("PLA Foreign Languages University, Luoyang, China", "match"),
         ("School of Information Engineering, Zhengzhou University, Zhengzhou, China", "nothing"),
