@@ -660,6 +660,10 @@ entries:
         ("Dartmouth-Hitchcock Medical Center, Lebanon, New Hampshire", "match"),
         ("Dartmouth-Hitchcock Medical Center, Lebanon, New Hampshire 03756, USA", "match"),
         ("Dartmouth-Hitchcock Medical Center, Lebanon, NH 03756", "match"),  # as before
+        # Thirty-seventh part: the town run on after the name, no comma, read as the country, the
+        # name's part placed in Lebanon alone, the entry cleared in silence.
+        ("Dartmouth-Hitchcock Medical Center Lebanon, NH 03756", "match"),
+        ("Dartmouth-Hitchcock Medical Center Lebanon, NH 03756, USA", "match"),
     ],
 )
 def test_a_whole_check_reads_lebanon_new_hampshire_so_on_both_engines(tmp_path, monkeypatch, capsys, raw, found):
@@ -1037,3 +1041,45 @@ def test_panama_city_before_florida_is_florida_s_on_both_engines(tmp_path, monke
 )
 def test_panama_city_is_panama_s_but_as_florida_s_namesake(raw, expected):
     assert countries(places_in(raw)) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Dartmouth-Hitchcock Medical Center Lebanon, NH 03756", {"US"}),  # was {"LB", "US"}
+        ("VTB Bank Belarus, NY 10022", {"BY", "US"}),  # the CSL's name ending with its country
+        ("Consulate General of India, DC 20008", {"IN", "US"}),
+        ("Nokia Bell Labs China, NJ 07974", {"CN", "US"}),
+    ],
+)
+def test_a_country_s_name_after_an_institution_s_kind_before_a_state_s_zip_is_a_town(raw, expected):
+    assert countries(places_in(raw)) == expected
+
+
+MAYO_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: mayo
+    name: Mayo Clinic
+    country: US
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Thirty-seventh part: the name run on into its town, before the state's code and ZIP
+        # code, was a doubt, "“Mayo Clinic” runs on into “Rochester”: ...".
+        ("Mayo Clinic Rochester, MN 55905", "match"),
+        ("Mayo Clinic Rochester MN 55905 USA", "match"),
+        ("Mayo Clinic Arizona Scottsdale, AZ 85259", "match"),  # a state's name, then its town
+        ("Mayo Clinic Health System, WI 54703", "doubt"),  # no town's words
+        ("Mayo Clinic Health System Eau Claire, WI 54703", "doubt"),
+    ],
+)
+def test_a_name_run_on_into_its_town_before_its_state_s_zip_is_certain_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, MAYO_LIST, raw, found)

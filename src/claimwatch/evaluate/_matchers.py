@@ -96,6 +96,7 @@ from ._phrases import LOOK_ALIKES, PhraseHit, PhraseSet, completed_readings, wor
 from ._places import (
     _A_WORD,
     Place,
+    a_town_before_its_state,
     countries,
     country_name,
     names_crimea,
@@ -2249,13 +2250,29 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
         found = at
     place = next((p for p in places_in(text) if p.start == found.start(1)), None)
     if place is None:
-        return word
+        return None if _a_town_run_on(text, found.start(1)) else word
     # A place and then a college is China's independent colleges' way of naming ("Sichuan
     # University Jinjiang College", "Jilin University Zhuhai College"): institutions of their own.
     after = _NEXT_WORD.match(text, place.end)
     if after and fold(after.group(1)) in _INSTITUTIONS_OF_THEIR_OWN:
         return text[begins : after.end(1)]
     return None
+
+
+def _a_town_run_on(text: str, start: int) -> bool:
+    """Do the words a name runs on into at `start` name its town, before the state's code and ZIP
+    code ("Mayo Clinic Rochester, MN 55905", "... Medical Center Lebanon, NH 03756"), no word of
+    them one of an institution's ("Mayo Clinic Health System, WI 54703" is a doubt still)?"""
+    town = a_town_before_its_state(text, start)
+    return town is not None and _AN_INSTITUTION_S_WORDS.isdisjoint(fold(town).split())
+
+
+# Words no town's name holds but institutions' do.
+_AN_INSTITUTION_S_WORDS = _PARTS_OF_AN_INSTITUTION | {
+    "university", "institute", "college", "academy", "health", "system", "systems", "medical", "research",
+    "clinic", "group", "foundation", "services", "inc", "corp", "llc", "company", "co", "network", "care",
+    "partners", "hospitals",
+}  # fmt: skip
 
 
 def _past_its_bracket(hit: NameHit, text: str) -> int:

@@ -537,12 +537,25 @@ def _a_city_before_its_region(text: str, city: Place, region: Place) -> bool:
 def _a_country_s_name_before_a_state_s_code(text: str, country: Place, region: Place) -> bool:
     """A country's name standing alone, as a town's does, before a US state's code, or its name
     ending its part ("Lebanon, New Hampshire"; "Mexico, New Mexico State University" may be two
-    affiliations); not one ending a name ("Embassy of India, Washington, DC 20008")."""
+    affiliations); not one ending a name ("Embassy of India, Washington, DC 20008"). Right before
+    a state's code and ZIP code it is the town's after the word naming an institution's kind too,
+    as texts run a name into its town ("Dartmouth-Hitchcock Medical Center Lebanon, NH 03756");
+    not after another word, which may end a name with it ("VTB Bank Belarus", "Milli Muslim
+    League Pakistan", the CSL's)."""
+    if not country.is_country:
+        return False
+    if _ALONE_AFTER.search(text, 0, country.start):
+        return _a_state_s_code(text, region) or (region.country == "US" and _a_region_ending_its_part(text, region))
+    before = _A_WORD_RIGHT_BEFORE.search(text, max(0, country.start - 40), country.start)
     return (
-        country.is_country
-        and bool(_ALONE_AFTER.search(text, 0, country.start))
-        and (_a_state_s_code(text, region) or (region.country == "US" and _a_region_ending_its_part(text, region)))
+        before is not None
+        and before.group(1).lower() in _KINDS_A_TOWN_FOLLOWS
+        and bool(_US_ZIP.fullmatch(text, region.start, region.end))
     )
+
+
+# The words ending an institution's name that texts run its town into ("... Medical Center Lebanon").
+_KINDS_A_TOWN_FOLLOWS = frozenset({"center", "centre", "hospital", "clinic", "college", "university", "school"})
 
 
 # What a town's name stands after: the start of the text or of its part, a comma or a bracket.
@@ -559,6 +572,20 @@ def _a_state_s_code(text: str, region: Place) -> bool:
         _US_ZIP.fullmatch(text, region.start, region.end)
         or (region.end - region.start == 2 and _US_STATE_BEFORE_USA.match(text, region.start))
     )
+
+
+# A town of up to three words, each capitalised, then its state's code and ZIP code: "Rochester,
+# MN 55905", "Salt Lake City UT 84112".
+_A_TOWN_BEFORE_ITS_STATE = re.compile(
+    rf"((?:[A-Z][\w.'\u2019-]*[ \t\u00a0]+){{0,2}}[A-Z][\w.'\u2019-]*),?[ \t\u00a0]+{_US_ZIP.pattern}"
+)
+
+
+def a_town_before_its_state(text: str, start: int) -> str | None:
+    """The words at `start` where they stand right before a US state's code and ZIP code, as a
+    town's do ("Mayo Clinic Rochester, MN 55905": the name run on into its town)."""
+    found = _A_TOWN_BEFORE_ITS_STATE.match(text, start)
+    return found.group(1) if found else None
 
 
 # Taiwan, Hong Kong and Macao, and Taiwan's cities, as Chinese characters write them: only forms
