@@ -1083,3 +1083,43 @@ def test_a_name_run_on_into_its_town_before_its_state_s_zip_is_certain_on_both_e
     tmp_path, monkeypatch, capsys, raw, found
 ):
     coauthor_text_found(tmp_path, monkeypatch, capsys, MAYO_LIST, raw, found)
+
+
+MPI_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: mpib
+    name: Max Planck Institute of Biochemistry
+    country: DE
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Thirty-seventh part: Germany's code before a Bavarian postcode was read as Delaware's
+        # and a ZIP code, a doubt ("... in Germany and United States at once").
+        ("Max Planck Institute of Biochemistry, Munich, DE 82152", "match"),
+    ],
+)
+def test_a_country_s_code_before_a_postcode_no_state_s_zip_is_no_state_on_both_engines(
+    tmp_path, monkeypatch, capsys, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, MPI_LIST, raw, found)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Munich, DE 82152", {"DE"}),  # was {"DE", "US"}
+        ("Casablanca, MA 20000", {"MA"}),  # Morocco's code and postcode, was {"MA", "US"}
+        ("Bandung, ID 40132", {"ID"}),  # Indonesia's, was {"ID", "US"}
+        ("University of Delaware, Newark, DE 19716", {"US"}),
+        ("Boston, MA 02115", {"US"}),
+        ("Holtsville, NY 00501", {"US"}),  # New York's ZIP codes beginning 0
+    ],
+)
+def test_a_state_s_code_counts_only_before_a_zip_code_of_its_state(raw, expected):
+    assert countries(places_in(raw)) == expected

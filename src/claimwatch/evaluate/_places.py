@@ -367,7 +367,25 @@ _US_STATE_CODES = (
     "|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
 # "Boston, MA 02115": a state code is a place only before a ZIP code, where it cannot be a word.
-_US_ZIP = re.compile(rf"\b(?:{_US_STATE_CODES})\s+\d{{5}}(?:-\d{{4}})?\b")
+_US_ZIP = re.compile(rf"\b({_US_STATE_CODES})\s+(\d)\d{{4}}(?:-\d{{4}})?\b")
+# The states each first digit of a ZIP code is given to (USPS's national areas,
+# https://en.wikipedia.org/wiki/ZIP_Code#Primary_state_prefixes; New York's Fishers Island and
+# Holtsville are 06390 and 00501): "Munich, DE 82152" is Bavaria's postcode after Germany's code,
+# no ZIP code of Delaware's (197-199).
+_STATES_OF_A_FIRST_DIGIT = {
+    "0": "CT MA ME NH NJ NY RI VT", "1": "DE NY PA", "2": "DC MD NC SC VA WV", "3": "AL FL GA MS TN",
+    "4": "IN KY MI OH", "5": "IA MN MT ND SD WI", "6": "IL KS MO NE", "7": "AR LA OK TX",
+    "8": "AZ CO ID NM NV UT WY", "9": "AK CA HI OR WA",
+}  # fmt: skip
+_A_STATE_S_ZIP = frozenset((d, code) for d, codes in _STATES_OF_A_FIRST_DIGIT.items() for code in codes.split())
+
+
+def _a_zip_of_its_state(found: re.Match[str], code: int = 1) -> bool:
+    """Is the ZIP code `_US_ZIP` found (its state's code the group `code`, the first digit the
+    next) one USPS gives that state?"""
+    return (found.group(code + 1), found.group(code)) in _A_STATE_S_ZIP
+
+
 # The names of the United States an affiliation ends with.
 _THE_USA = r"USA|U\.S\.A\.?|United States"
 # "Sanford, NC, USA" (Springer's form, OpenAlex W2741809807): a state code is a place before the
@@ -443,7 +461,7 @@ def places_in(text: str) -> tuple[Place, ...]:
         Place(m.start(), m.end(), _CAPITALS_COUNTRY[m.group(1).replace(".", "")], True)
         for m in _CAPITALS.finditer(text_nfc)
     ]
-    found += [Place(m.start(), m.end(), "US", False) for m in _US_ZIP.finditer(text_nfc)]
+    found += [Place(m.start(), m.end(), "US", False) for m in _US_ZIP.finditer(text_nfc) if _a_zip_of_its_state(m)]
     found += [Place(m.start(), m.start() + 2, "US", False) for m in _US_STATE_BEFORE_USA.finditer(text_nfc)]
     found += [
         Place(start, end, _PLACES[name], name in _COUNTRIES)
@@ -585,7 +603,7 @@ def a_town_before_its_state(text: str, start: int) -> str | None:
     """The words at `start` where they stand right before a US state's code and ZIP code, as a
     town's do ("Mayo Clinic Rochester, MN 55905": the name run on into its town)."""
     found = _A_TOWN_BEFORE_ITS_STATE.match(text, start)
-    return found.group(1) if found else None
+    return found.group(1) if found and _a_zip_of_its_state(found, 2) else None
 
 
 # Taiwan, Hong Kong and Macao, and Taiwan's cities, as Chinese characters write them: only forms
