@@ -271,6 +271,46 @@ def test_a_wrong_history_is_refused_with_its_line(tmp_path, change, message):
     assert any(message in line for line in e.value.lines()), e.value.lines()
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        '"0000 0002 1825 0097"',  # spaced, as the ISNI it is a part of writes it
+        '"0000\u20100002\u20101825\u20100097"',  # Unicode's hyphens, a CV converted from a PDF
+        '"https://orcid.org/0000-0002-1825-0097?lang=en"',  # the address bar's
+    ],
+)
+def test_a_curated_orcid_written_as_a_cv_writes_it_is_the_person_s_id(tmp_path, written):
+    path = write(tmp_path / "people.yaml", HISTORY.replace("https://orcid.org/0000-0002-1825-0097", written))
+    (p,) = read_people(path)
+    assert p.orcid == "0000-0002-1825-0097"
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            '"0000 0004 1936 754X"',  # Harvard University's ISNI
+            "7:12: people[0].orcid: '0000 0004 1936 754X' is not an ORCID iD: 0000-0004-1936-754X is an ISNI from outside the "
+            "blocks ORCID gives its iDs from (0000-0001-5000-0007 to 0000-0003-5000-0001, 0009-0000-0000-0000 "
+            "to 0009-0010-0000-0000), an organisation's or one a library gave",
+        ),
+        (
+            '"0000 0002 1825 0098"',
+            "7:12: people[0].orcid: '0000 0002 1825 0098' is not an ORCID iD: its check digit is wrong",
+        ),
+        (
+            "0000-0002-1825",
+            "7:12: people[0].orcid: '0000-0002-1825' is not an ORCID iD: 0000-0002-1825-0097, or https://orcid.org/0000-0002-1825-0097",
+        ),
+    ],
+)
+def test_a_curated_orcid_that_is_none_is_said_so_in_one_line(tmp_path, written, said):
+    path = write(tmp_path / "people.yaml", HISTORY.replace("https://orcid.org/0000-0002-1825-0097", written))
+    with pytest.raises(InputError) as e:
+        list(read_people(path))
+    assert e.value.lines() == [f"{path}:{said}"]
+
+
 def test_a_curated_file_with_neither_works_nor_people_is_refused(tmp_path):
     path = write(tmp_path / "empty.yaml", "description: nothing yet\n")
     with pytest.raises(InputError) as e:

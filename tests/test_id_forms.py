@@ -24,7 +24,6 @@ from claimwatch import ids
 from claimwatch.cli import main
 from claimwatch.curated import read_curated, read_people
 from claimwatch.documents import PATTERN_WORDS
-from claimwatch.people import orcid_id
 from helpers import STATEMENT, project, write
 
 
@@ -57,17 +56,7 @@ READERS = {
     r"^(https?://(api\.)?openalex\.org/(topics/)?)?[Tt][0-9]{1,20}$": _openalex("T"),
     r"^((https?://)?(www\.)?ror\.org/)?0[a-zA-Z0-9]{6}[0-9]{2}/?$": lambda v: ids.ror_id(v) is not None,
     r"^(https?://(dx\.)?doi\.org/|[Dd][Oo][Ii]:)?10\.[0-9]{4,9}/\S+$": lambda v: ids.doi(v) is not None,
-    # The check digit is the loader's own test, said in its own line: the form is what is held here.
-    r"^(https?://(www\.)?orcid\.org/)?[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9Xx]$": lambda v: (
-        orcid_id(v[:-1] + _check_digit(v)) is not None
-    ),
 }
-
-
-def _check_digit(value: str) -> str:
-    from claimwatch.people import _orcid_check_digit
-
-    return _orcid_check_digit(value[-19:-1])
 
 
 @pytest.mark.parametrize("pattern", sorted(READERS))

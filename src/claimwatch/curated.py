@@ -20,7 +20,15 @@ from typing import Any
 from . import documents, ids
 from .coverage import AuthorCoverage, Coverage
 from .errors import InputError, Problem
-from .people import AuthorRecord, author_from_curated, orcid_id
+from .people import (
+    ORCID_BLOCKS_SAID,
+    ORCID_FORMS,
+    AuthorRecord,
+    an_isni_not_an_orcid,
+    author_from_curated,
+    orcid_check_digit_holds,
+    orcid_form,
+)
 from .works import Authorship, Institution, Origin, PartialDate, Work
 
 CURATED_COVERAGE = Coverage(
@@ -134,6 +142,21 @@ def _unstated_affiliations(
     ]
 
 
+def _orcid_wrong(written: str) -> str | None:
+    """What is wrong with a person's ORCID iD as a curated file writes it; None where it is one.
+    Its forms are those a review reads (`orcid_form`: spaced as an ISNI, typeset hyphens), as
+    an analyst copies an iD from a CV."""
+    if isni := an_isni_not_an_orcid(written):
+        return (
+            f"is not an ORCID iD: {isni} is an ISNI from outside the blocks ORCID gives its iDs from "
+            f"({ORCID_BLOCKS_SAID}), an organisation's or one a library gave"
+        )
+    short = orcid_form(written)
+    if short is None:
+        return f"is not an ORCID iD: {ORCID_FORMS}"
+    return None if orcid_check_digit_holds(short) else "is not an ORCID iD: its check digit is wrong"
+
+
 def _people(doc: documents.Document, problems: list[Problem]) -> list[AuthorRecord]:
     """Each person's history, its origin the line the person starts on."""
     seen: dict[str, int] = {}
@@ -147,10 +170,9 @@ def _people(doc: documents.Document, problems: list[Problem]) -> list[AuthorReco
             )
             continue
         seen[raw["id"]] = line
-        if "orcid" in raw and orcid_id(raw["orcid"]) is None:
-            problems.append(
-                doc.problem((*at, "orcid"), f"'{raw['orcid']}' is not an ORCID iD: its check digit is wrong")
-            )
+        if "orcid" in raw and (wrong := _orcid_wrong(raw["orcid"])):
+            said = f"{documents._describe_path((*at, 'orcid'))}{documents._shown(raw['orcid'])} {wrong}"
+            problems.append(doc.problem((*at, "orcid"), said))
             continue
         if unstated := _unstated_affiliations(doc, raw["sources"], [(at, raw)]):
             problems += unstated

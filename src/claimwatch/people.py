@@ -127,6 +127,9 @@ _ORCID = re.compile(
 )
 
 
+ORCID_FORMS = "0000-0002-1825-0097, or https://orcid.org/0000-0002-1825-0097"
+
+
 def orcid_id(value: object) -> str | None:
     """'https://orcid.org/0000-0001-6187-6610' -> '0000-0001-6187-6610'; None where it is not an
     ORCID iD (`orcid_form`), its check digit (ISO 7064 11-2) included."""
