@@ -1410,6 +1410,10 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Wei Li\u1d43", "Wei Li"),  # NFKC read the superscript a as the name's: "Wei Lia"
         ("Wei Li a,b", "Wei Li"),  # Elsevier's letters on the line: read as "b Wei Li a"
         ("Li, Wei a,*", "Wei Li"),
+        # Thirty-seventh part: digits on the line after a space as a list of marks ("Wei Li 1,2",
+        # "Wei Li 1,*"), which no number telling namesakes apart is: never paired.
+        ("Wei Li 1,2", "Wei Li"),
+        ("Li, Wei 1,*", "Wei Li"),
         # And a title after the comma, as a directory sorted by family name writes one, and "MA" or
         # "MS" in capitals after a whole name (a degree; "Li, MA" is still Ma Li): never paired.
         ("Li, Wei, Dr.", "Wei Li"),
@@ -1481,6 +1485,9 @@ def test_a_given_name_of_two_letters_after_the_family_s_comma_is_no_suffix(root)
         # Found in the thirty-sixth part, as footnote marks were read away: DBLP's numbers after a
         # space, which tell its namesakes apart ("Wei Li 0001", "Wei Li 0002"), are no marks.
         ("Wei Li 0001", "Wei Li 0002"),
+        # Thirty-seventh part: an analyst's number after "#" was read away as a footnote's mark
+        # ("Wei Li #2" as "Wei Li"), and the two numbered people paired.
+        ("Wei Li #1", "Wei Li #2"),
     ],
 )
 def test_an_analyst_s_words_in_brackets_tell_namesakes_apart(root, at_hit_name, at_lab_name):

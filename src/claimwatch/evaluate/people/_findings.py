@@ -893,11 +893,15 @@ def _read_alike(name: str) -> str:
 # curated history copies them: an asterisk or a dagger for the corresponding author, digits (on the
 # line or superscript) or superscript letters for the affiliations, one or several joined by commas
 # ("Wei Li*", "Wei Li†", "Wei Li¹,²", "Wei Li1,2", "Wei Liᵃ"). No name's word has them; a
-# soft sign's apostrophe ("Koval'") is none. Digits on the line only joined to the name: after a
-# space they are DBLP's number telling namesakes apart ("Wei Li 0001", "Wei Li 0002"), kept.
+# soft sign's apostrophe ("Koval'") is none. Digits on the line after a space only as a list of
+# marks ("Wei Li 1,2", "Wei Li 1,*"): a number alone there is DBLP's telling namesakes apart ("Wei
+# Li 0001", "Wei Li 0002"), or an analyst's ("Wei Li #2", "Wei Li 2"), kept.
 _A_MARK_APART = "[*\u2020\u2021\u00a7\u00b6\u2016#\u00b9\u00b2\u00b3\u2070-\u2079\u1d43-\u1d5b\u2071\u207f]"
 _A_MARK = f"(?:{_A_MARK_APART}|[0-9])"
-_FOOTNOTE_MARKS = re.compile(rf"(?<=[^\W\d_]|\.)(?:\s+(?={_A_MARK_APART}))?{_A_MARK}+(?:\s*,\s*{_A_MARK}+)*\s*$")
+_MARKS_ON = rf"{_A_MARK}+(?:\s*,\s*{_A_MARK}+)*\s*$"
+_FOOTNOTE_MARKS = re.compile(
+    rf"(?<=[^\W\d_]|\.)(?:{_MARKS_ON}|\s+(?!#\d+\s*$)(?={_A_MARK_APART}){_MARKS_ON}|\s+{_A_MARK}+(?:\s*,\s*{_A_MARK}+)+\s*$)"
+)
 # And letters on the line after a space, as Elsevier's author lists write them ("Wei Li a,b",
 # "Wei Li a,*"): lower case, one each, which no word of a name written with capitals is.
 _FOOTNOTE_LETTERS = re.compile(rf"(?<=[^\W\d_]|\.)\s+[a-z]{_A_MARK}*(?:\s*,\s*(?:[a-z]|{_A_MARK})+)*\s*$")
