@@ -1579,6 +1579,15 @@ def test_a_kana_s_voicing_mark_is_no_accent(root, at_hit_name, at_lab_name):
     half_width = unicodedata.normalize("NFKC", at_lab_name).translate(_HALF_WIDTH_KANA)
     records = [lab_work, author("A1", half_width, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
     assert judge(root, body, records, **COVER).verdict == "insufficient_evidence"
+    # Thirty-seventh part: the mark typed as a character of its own after the kana (U+309B, U+309C,
+    # as an input method without the voiced kana writes it) is the same name: NFKC read it as a
+    # space and the mark, and the name paired no one.
+    typed_apart = unicodedata.normalize("NFD", at_lab_name).translate(_SPACING_VOICING_MARKS)
+    records = [lab_work, author("A1", typed_apart, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    assert judge(root, body, records, **COVER).verdict == "insufficient_evidence"
+
+
+_SPACING_VOICING_MARKS = str.maketrans({"\u3099": "\u309b", "\u309a": "\u309c"})
 
 
 # A few katakana and their half-width forms, to write a name as an older Japanese system does.

@@ -877,6 +877,7 @@ def _read_alike(name: str) -> str:
     and "Family, Given" as "Given Family" ("Li, Wei" is "Wei Li"). Only ever a doubt
     (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     name = _FOOTNOTE_MARKS.sub("", name)  # before NFKC, which reads a superscript "ᵃ" as a letter of the name
+    name = name.translate(_VOICING_MARKS_TYPED_APART)  # before NFKC, which reads each as a space and the mark
     if not name.islower():  # a name written all in lower case may end in a word of one letter
         name = _FOOTNOTE_LETTERS.sub("", name)
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
@@ -911,6 +912,10 @@ _FOOTNOTE_LETTERS = re.compile(rf"(?<=[^\W\d_]|\.)\s+[a-z]{_A_MARK}*(?:\s*,\s*(?
 # no accent, but another sound, and another name: "ダイスケ" (Daisuke) is no "タイスケ" (Taisuke), nor
 # "パク" (Park, a Korean name in katakana) "ハク" or "バク".
 _KANA_VOICING_MARKS = "\u3099\u309a"
+# And the marks as characters of their own (U+309B, U+309C), typed after a kana by an input method
+# or a font without the voiced kana ("タ゛" for "ダ"): the same marks, which NFKC reads as a space
+# and the mark, "タ ゙", a word apart. Read as the combining ones, which NFC joins to the kana.
+_VOICING_MARKS_TYPED_APART = str.maketrans({"\u309b": "\u3099", "\u309c": "\u309a"})
 
 
 def _an_accent(c: str) -> bool:
