@@ -1587,6 +1587,25 @@ def test_a_kana_s_voicing_mark_is_no_accent(root, at_hit_name, at_lab_name):
     assert judge(root, body, records, **COVER).verdict == "insufficient_evidence"
 
 
+@pytest.mark.parametrize(
+    ("at_hit_name", "at_lab_name", "verdict"),
+    [
+        ("ปุ้ย ชินวัตร", "ปุย ชินวัตร", "not_contradicted"),  # two nicknames, Pui, with and without mai tho
+        ("ปุ้ย ชินวัตร", "ปุ้ย ชินวัตร", "insufficient_evidence"),  # one name: namesakes, as before
+        # Stripped, "ปู" (Pu) was one letter, "ป", read as an initial: one name paired no one.
+        ("ปู ชินวัตร", "ปู ชินวัตร", "insufficient_evidence"),
+    ],
+)
+def test_a_thai_tone_mark_is_no_accent(root, at_hit_name, at_lab_name, verdict):
+    """Thirty-seventh part: Thai's tone marks and its vowels below a letter have Unicode's combining
+    class, as accents do, and were stripped: "ปุ้ย" read as "ปุย", both "ปย", and two names paired as
+    namesakes, a doubt where no name was shared. They are the spelling, written in every record."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    assert judge(root, body, records, **COVER).verdict == verdict
+
+
 _SPACING_VOICING_MARKS = str.maketrans({"\u3099": "\u309b", "\u309a": "\u309c"})
 
 

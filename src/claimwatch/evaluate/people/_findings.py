@@ -918,9 +918,18 @@ _KANA_VOICING_MARKS = "\u3099\u309a"
 _VOICING_MARKS_TYPED_APART = str.maketrans({"\u309b": "\u3099", "\u309c": "\u309a"})
 
 
+# The Thai and Lao scripts, whose marks above and below a letter are its spelling, written in every
+# record: tone marks (Thai's mai ek, mai tho, ...) and the vowels u and uu. Unicode gives them a
+# combining class as it does an accent, and stripping read "ปุ้ย" and "ปุย" (two nicknames, Pui) both
+# as "ปย", and "ปู" (Pu) as "ป", one letter, an initial.
+_THAI_AND_LAO = ("\u0e00", "\u0eff")
+
+
 def _an_accent(c: str) -> bool:
     """Whether a character of a decomposed name is an accent records write or leave out."""
-    return unicodedata.combining(c) != 0 and c not in _KANA_VOICING_MARKS
+    if unicodedata.combining(c) == 0 or c in _KANA_VOICING_MARKS:
+        return False
+    return not _THAI_AND_LAO[0] <= c <= _THAI_AND_LAO[1]
 
 
 # Titles before a name of two words or more, as a conference's or a lab's page writes its people
