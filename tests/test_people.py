@@ -1488,6 +1488,10 @@ def test_a_given_name_of_two_letters_after_the_family_s_comma_is_no_suffix(root)
         # Thirty-seventh part: an analyst's number after "#" was read away as a footnote's mark
         # ("Wei Li #2" as "Wei Li"), and the two numbered people paired.
         ("Wei Li #1", "Wei Li #2"),
+        # Thirty-seventh part: "MS" and "MA" after a family name led by its particles in lower case,
+        # as Web of Science writes M. S. da Silva, are initials, read as degrees before: both people
+        # read "da Silva", paired. ("Di Wang, MS", capitalised, is still a Chinese name and a degree.)
+        ("da Silva, MS", "da Silva, MA"),
     ],
 )
 def test_an_analyst_s_words_in_brackets_tell_namesakes_apart(root, at_hit_name, at_lab_name):

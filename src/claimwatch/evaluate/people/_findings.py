@@ -1003,7 +1003,27 @@ def _a_degree_ending(parts: list[str], degrees: int) -> bool:
     beside a degree ("Wei Li, PhD, DR")."""
     if not _A_DEGREE.fullmatch(parts[-1]) or _a_family_name_alone(parts[:-1]):
         return False
+    if _A_MASTERS_DEGREE.fullmatch(parts[-1]) and _led_by_particles(parts[:-1]):
+        return False
     return not (parts[-1] == "DR" and len(parts) == 2 and not degrees)
+
+
+# The particles a family name begins with, in lower case as Web of Science and a reference list
+# write them before the initials ("da Silva, MS" is M. S. da Silva, "van der Berg, MA", "de Souza,
+# MS"). Capitalised they may be a given name ("Di Wang, MS", "Du Wei, MA": a Chinese name and a
+# degree), so only in lower case. Unlike the lists' particles (`lists._csl`), none that stands
+# between given names ("bin", "y").
+_A_MASTERS_DEGREE = re.compile(r"MA|MS|M\.A\.?|M\.S\.?")
+_FAMILY_NAME_PARTICLES = frozenset(
+    ["da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von", "ter", "ten"]
+)
+
+
+def _led_by_particles(before: list[str]) -> bool:
+    """Whether what comes before "MA" or "MS" after a comma is a family name led by its particles
+    in lower case (`_FAMILY_NAME_PARTICLES`): the form is initials, no degree."""
+    words = before[0].split() if len(before) == 1 else []
+    return len(words) > 1 and all(w in _FAMILY_NAME_PARTICLES for w in words[:-1])
 
 
 def _a_family_name_alone(before: list[str]) -> bool:
