@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimwatch.cli import main
+from claimwatch.errors import NOT_UTF8
 from claimwatch.evidence import import_jsonl
 from claimwatch.project import find_root
 from helpers import NO_PARTNERS_CLAIM, claim_file, project, work, write, write_jsonl
@@ -121,6 +122,26 @@ def test_a_claimwatch_toml_not_in_utf8_is_said_at_its_place(case, monkeypatch, c
     assert capsys.readouterr().err.splitlines() == [
         f"{config.resolve()}:2:18: not UTF-8 text; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
     ]
+
+
+@pytest.mark.parametrize("mark", [b"", codecs.BOM_UTF8])
+def test_a_byte_not_in_utf8_after_letters_past_ascii_is_said_at_its_character_s_column(case, monkeypatch, capsys, mark):
+    """A line holding "Montréal Québec" in UTF-8, then "Université" added in Windows-1252 (cmd's `echo ...
+    >>` in its code page): the byte that does not decode was said a column past for each letter
+    of two bytes before it on its line ("1:36" for the 34th character), the bytes counted where an
+    editor counts characters; a byte order mark opening the first line counted three. Said at the
+    character now, in a claimwatch.toml and a claim file alike."""
+    line = '"Montréal Québec'.encode() + " Université".encode("cp1252")
+    config = case / "claimwatch.toml"
+    config.write_bytes(mark + b"name = " + line + b'"\n')
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}:1:34: {NOT_UTF8}"]
+    config.write_text("[case]\nname = 'A test case'\n", encoding="utf-8")
+    claim = case / "claims" / "t.yaml"
+    claim.write_bytes(mark + b"# " + line + b"\n" + (case / "claims" / "c.yaml").read_bytes())
+    assert main(["validate", "t.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"t.yaml:1:29: {NOT_UTF8}"]
 
 
 @pytest.mark.parametrize(

@@ -58,10 +58,16 @@ LINKS_IN_A_LOOP = f"a link on this path {ROUND_IN_A_LOOP}: remove it, or give an
 
 
 def line_and_column(text: str | bytes, at: int) -> tuple[int, int]:
-    """The 1-based line and column of `text`'s character (or, in bytes, byte) `at`: where a
-    file's problem is said, a claimwatch.toml's, a claim file's or a downloaded list's."""
+    """The 1-based line and column of `text`'s character (or, in bytes, the character at byte
+    `at`): where a file's problem is said, a claimwatch.toml's, a claim file's or a downloaded
+    list's. Of bytes, the column counts the characters before `at` on its line, as an editor
+    does: counted in bytes, "Montréal" put a byte that does not decode after it a column past."""
     if isinstance(text, bytes):
-        return text.count(b"\n", 0, at) + 1, at - text.rfind(b"\n", 0, at)
+        begins = text.rfind(b"\n", 0, at) + 1
+        # A byte order mark opening the file is no column; the bytes before `at` decode (the
+        # first that does not is `at`), "replace" only for a caller placing a later byte.
+        before = text[begins:at].decode("utf-8-sig" if begins == 0 else "utf-8", "replace")
+        return text.count(b"\n", 0, at) + 1, len(before) + 1
     return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
