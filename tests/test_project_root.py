@@ -340,8 +340,12 @@ def test_a_claim_file_checked_from_outside_its_case_names_the_case(tmp_path, mon
         ("\ufeff[case]\r\nname = Laval\r\n", "2:8: not valid TOML: Invalid value"),
         # A string left open at the file's end (a copy stopped part way): said where the file ends.
         ('[case]\nname = "Laval', "2:14: not valid TOML: Unterminated string, at the end of the file"),
+        # A string of several lines left open, the file ending in a line break as editors save
+        # it: said at the end of its last line, where it was "4:1", a line past the file's last.
+        ('[case]\nname = """Laval\nUniversity\n', "3:11: not valid TOML: Unterminated string, at the end of the file"),
+        ("[case]\r\nname = '''Laval\r\n", "2:16: not valid TOML: Expected \"'''\", at the end of the file"),
     ],
-    ids=["unquoted", "twice", "byte-order-mark", "open-at-the-end"],
+    ids=["unquoted", "twice", "byte-order-mark", "open-at-the-end", "open-lines", "open-lines-crlf"],
 )
 def test_a_claimwatch_toml_written_wrong_is_said_at_its_place(case, monkeypatch, capsys, text, said):
     """A claimwatch.toml written wrong was said in tomllib's words, its place trailing them:

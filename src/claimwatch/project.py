@@ -88,7 +88,9 @@ def _toml_problem(config: Path, text: str, said: str) -> Problem:
         line, column = int(match[1]), int(match[2])
         return Problem(str(config), line, column, f"not valid TOML: {said[: match.start()]}")
     if said.endswith(_TOML_END):
-        line, column = line_and_column(text, len(text))
+        # The end of the last line: a file ending in a line break (as editors save one, "\r\n" too) was
+        # placed at a line past its last, which no editor's jump reaches.
+        line, column = line_and_column(text, len(text.removesuffix("\n").removesuffix("\r")))
         return Problem(
             str(config), line, column, f"not valid TOML: {said.removesuffix(_TOML_END)}, at the end of the file"
         )
