@@ -296,23 +296,37 @@ def test_the_case_config_gives_what_the_options_do_not(
     assert "From the option" in md and "From the config" not in md
 
 
+_KNOWN_REPORT_KEYS = "(known: title, author, publisher, publisher_url, url)"
+
+
 @pytest.mark.parametrize(
     ("config", "message"),
     [
+        ('[report]\ntitel = "x"\n', f"2:1: unknown key 'titel' in [report] {_KNOWN_REPORT_KEYS}"),
+        ('[report]\nurl = "javascript:alert(1)"\n', "2:1: [report] url 'javascript:alert(1)' is not an http(s) URL"),
+        ("[report]\ntitle = 3\n", "2:1: [report] title must be a non-empty string"),
+        ('[reports]\ntitle = "x"\n', "1:1: unknown setting 'reports' (known tables: [case], [report], [review])"),
+        # A key below a string of several lines holding a line that looks like it: said where
+        # the key is set, not inside the string.
         (
-            '[report]\ntitel = "x"\n',
-            "unknown key 'titel' in [report] (known: title, author, publisher, publisher_url, url)",
+            '[case]\nname = "x"\n\n[report]\ntitle = """Notes\n  autor = me\n"""\n  autor = "me"\n',
+            f"8:3: unknown key 'autor' in [report] {_KNOWN_REPORT_KEYS}",
         ),
-        ('[report]\nurl = "javascript:alert(1)"\n', "[report] url 'javascript:alert(1)' is not an http(s) URL"),
-        ("[report]\ntitle = 3\n", "[report] title must be a non-empty string"),
-        ('[reports]\ntitle = "x"\n', "unknown setting 'reports' (known tables: [case], [report], [review])"),
+        ('report.titel = "x"\n', f"1:1: unknown key 'titel' in [report] {_KNOWN_REPORT_KEYS}"),
+        ('title = "x"\n[report]\n', "1:1: unknown setting 'title' (known tables: [case], [report], [review])"),
+        # Written in an inline table, a way the place is not sought: the file named alone.
+        ('report = {titel = "x"}\n', f" unknown key 'titel' in [report] {_KNOWN_REPORT_KEYS}"),
     ],
+    ids=["key", "url", "not-text", "table", "below-a-string", "dotted", "at-the-top", "inline"],
 )
 def test_a_wrong_case_config_is_one_line_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], config: str, message: str
 ) -> None:
+    """A claimwatch.toml setting a key mistyped ("titel"), a table mistyped, or a value of the wrong
+    kind was said with no place ("claimwatch.toml: unknown key 'titel' in [report] ..."): tomllib
+    tells the place of no key. Said at its line and column now, as every other file's problem is."""
     root = _case_with_config(tmp_path, config)
     monkeypatch.chdir(root)
     assert main(["check", "--evidence", "evidence/curated"]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == f"claimwatch.toml: {message}"
+    assert err == f"claimwatch.toml:{message}"

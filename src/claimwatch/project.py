@@ -14,7 +14,7 @@ from typing import Any
 from ._text import printable
 from .errors import NOT_UTF8, InputError, Problem, cut_or_another_encoding, ends_inside_a_character, line_and_column
 
-__all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_config", "case_settings", "find_root"]
+__all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_config", "case_settings", "find_root", "setting_problem"]
 
 CONFIG_NAME = "claimwatch.toml"
 
@@ -58,13 +58,20 @@ so the same limit (`documents.MAX_BYTES`, a layer this one may not import)."""
 
 
 def _check_config(config: Path) -> dict[str, Any]:
+    return _parsed_config(config, _config_text(config))
+
+
+def _config_text(config: Path) -> str:
     raw = _config_bytes(config)
     try:
         # utf-8-sig reads past a byte order mark, as Windows PowerShell 5.1's `Out-File -Encoding
         # utf8` writes one, as every other file of a case is read.
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise InputError(_undecodable(config, raw, e)) from None
+
+
+def _parsed_config(config: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
@@ -184,19 +191,83 @@ CONFIG_KEYS = {
 
 def case_settings(root: str | Path, table: str) -> dict[str, str]:
     """One table of the case's claimwatch.toml (`report`, `review`), where the case has one:
-    every key known and every value text, or an InputError naming the file and the key."""
+    every key known and every value text, or an InputError naming the file, the key and its
+    place (tomllib gives the place of no key: `_place_of` finds it)."""
     config = Path(root) / CONFIG_NAME
     if not config.is_file():
         return {}
-    data = _check_config(config)
+    text = _config_text(config)
+    data = _parsed_config(config, text)
     for name, value in data.items():
         if name not in CONFIG_KEYS or not isinstance(value, dict):
             known = ", ".join(f"[{t}]" for t in CONFIG_KEYS)
-            raise InputError(f"unknown setting '{name}' (known tables: {known})", path=config)
+            raise InputError(
+                _config_problem(config, text, (name,), f"unknown setting '{name}' (known tables: {known})")
+            )
     settings = data.get(table, {})
     for key, value in settings.items():
         if key not in CONFIG_KEYS[table]:
-            raise InputError(f"unknown key '{key}' in [{table}] (known: {', '.join(CONFIG_KEYS[table])})", path=config)
+            known = ", ".join(CONFIG_KEYS[table])
+            raise InputError(
+                _config_problem(config, text, (table, key), f"unknown key '{key}' in [{table}] (known: {known})")
+            )
         if not isinstance(value, str) or not value.strip():
-            raise InputError(f"[{table}] {key} must be a non-empty string", path=config)
+            raise InputError(_config_problem(config, text, (table, key), f"[{table}] {key} must be a non-empty string"))
     return dict(settings)
+
+
+def setting_problem(root: str | Path, table: str, key: str, message: str) -> Problem:
+    """What is wrong (`message`) with the setting `key` of `table` in the case's claimwatch.toml,
+    at its line and column, as every other file's problem is said."""
+    config = Path(root) / CONFIG_NAME
+    return _config_problem(config, _config_text(config), (table, key), message)
+
+
+def _config_problem(config: Path, text: str, keys: tuple[str, ...], message: str) -> Problem:
+    return Problem(str(config), *_place_of(text, keys), message)
+
+
+_TABLE_HEADER = re.compile(r"\[\s*([A-Za-z0-9_-]+)\s*[.\]]")
+_KEY_BEGUN = re.compile(r"([A-Za-z0-9_-]+)\s*[=.]")
+
+
+def _place_of(text: str, keys: tuple[str, ...]) -> tuple[int, int]:
+    """The line and column where the setting `keys` (a table's name, or a table's and a key's)
+    is written: its table's header, or a line beginning with its key under the table's header
+    (`table.key = ...` at the top too); (0, 0) where it is written no way read here (quoted, in
+    an inline table). A line is taken only where the text before it parses without the setting:
+    a line of a string of several lines that looks like a key is not one."""
+    table: str | None = None
+    lines = text.split("\n")  # tomllib counts lines by "\n" alone
+    for number, line in enumerate(lines, 1):
+        stripped = line.lstrip()
+        column = len(line) - len(stripped) + 1
+        if header := _TABLE_HEADER.match(stripped):
+            table = header[1]
+            found = (table,) == keys
+        elif key := _KEY_BEGUN.match(stripped):
+            found = (key[1],) == keys if table is None else (table, key[1]) == keys
+            found = found or (table is None and len(keys) == 2 and _dotted(stripped, keys))
+        else:
+            continue
+        if found and not _set_in(lines[: number - 1], keys):
+            return number, column
+    return 0, 0
+
+
+def _dotted(line: str, keys: tuple[str, ...]) -> bool:
+    return re.match(rf"{re.escape(keys[0])}\s*\.\s*{re.escape(keys[1])}\s*=", line) is not None
+
+
+def _set_in(lines: list[str], keys: tuple[str, ...]) -> bool:
+    """Whether the text of `lines` sets `keys`, or is not TOML that ends there (cut inside a
+    value): either way the line after it does not begin the setting."""
+    try:
+        data: Any = tomllib.loads("\n".join(lines))
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return True
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    return True

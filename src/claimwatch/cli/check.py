@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..evaluate import ENGINES, evaluate, tables_unread, without_cyclic_gc
 from ..evidence import open_evidence_paths
 from ..files import refuse_unsafe_outputs
-from ..project import CONFIG_NAME, case_settings
+from ..project import CONFIG_NAME, case_settings, setting_problem
 from ..reports import report_options, write_reports
 from ..reports.terminal import print_verdicts
 from ..reports.view import safe_url
@@ -67,7 +67,9 @@ def publication_of(
     configured = case_settings(root, "report")
     for key in ("publisher_url", "url"):
         if key in configured and not safe_url(configured[key]):
-            raise InputError(f"[report] {key} {configured[key]!r} is not an http(s) URL", path=Path(root) / CONFIG_NAME)
+            raise InputError(
+                setting_problem(root, "report", key, f"[report] {key} {configured[key]!r} is not an http(s) URL")
+            )
     fields = {
         "title": title or configured.get("title"),
         "author": author or configured.get("author"),
