@@ -77,7 +77,7 @@ def _parsed_config(config: Path, text: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as e:
         raise InputError(_toml_problem(config, text, str(e))) from None
     except RecursionError:  # tomllib recurses into each nested array or inline table
-        raise InputError("not valid TOML: nested too deeply", path=config) from None
+        raise InputError(_nested_too_deeply(config, text)) from None
     except ValueError:  # Python's limit on the digits of an int, which tomllib does not catch
         raise InputError(_number_too_long(config, text)) from None
 
@@ -136,14 +136,38 @@ def _config_bytes(config: Path) -> bytes:
 def _number_too_long(config: Path, text: str) -> Problem:
     """Where a number of more digits than Python converts is, and why it is refused, at its line
     and column as every other problem of the file (it was "... (at line 6)", in a form of its
-    own). The line is the first whose text up to it tomllib stops on with that ValueError: a
-    search of the text for a run of digits would find one in a string (an id, a title) before
-    the number, or none; the column likewise, the number's first digit before where it stops."""
+    own): the number's first digit before where tomllib stops on it (`_where_tomllib_stops`)."""
+    line, end, cut = _where_tomllib_stops(text, ValueError)
+    start = end
+    while start > 0 and (cut[start - 1].isdigit() or cut[start - 1] == "_"):
+        start -= 1
+    return Problem(str(config), line, start + 1, "not valid TOML: a number of more digits than claimwatch reads")
+
+
+def _nested_too_deeply(config: Path, text: str) -> Problem:
+    """Where tomllib, recursing into each nested array or inline table, goes deeper than Python
+    lets it: said at the line and column of the run of brackets it stops in (it was the file
+    alone, no place, in a file of up to 8 MiB)."""
+    line, end, cut = _where_tomllib_stops(text, RecursionError)
+    # The run of brackets it stops in, from its first: where it stops hangs on Python's stack
+    # (in a nest of inline tables, "{a = {a = ...", keys part the run: said where it stops).
+    start = end
+    while start > 0 and cut[start - 1] in "[{":
+        start -= 1
+    return Problem(str(config), line, start + 1, "not valid TOML: nested too deeply")
+
+
+def _where_tomllib_stops(text: str, error: type[Exception]) -> tuple[int, int, str]:
+    """The line where tomllib, reading `text`, first stops with `error` (a ValueError of a long
+    number, a RecursionError), the characters of that line it reads to stop so, and the line.
+    The line is the first whose text up to it tomllib stops on so: a search of the text for a
+    run of digits or brackets would find one in a string (an id, a title) first, or none. Cut
+    before that place, the text parses or ends inside a value: a TOMLDecodeError."""
     lines = text.split("\n")  # tomllib counts lines by "\n" alone
     low, high = 1, len(lines)
     while low < high:
         middle = (low + high) // 2
-        if _stops_on_a_long_number("\n".join(lines[:middle])):
+        if _stops_with(error, "\n".join(lines[:middle])):
             high = middle
         else:
             low = middle + 1
@@ -151,27 +175,22 @@ def _number_too_long(config: Path, text: str) -> Problem:
     end, high = 1, len(line)
     while end < high:
         middle = (end + high) // 2
-        if _stops_on_a_long_number(before + line[:middle]):
+        if _stops_with(error, before + line[:middle]):
             high = middle
         else:
             end = middle + 1
-    start = end
-    while start > 0 and (line[start - 1].isdigit() or line[start - 1] == "_"):
-        start -= 1
-    return Problem(str(config), low, start + 1, "not valid TOML: a number of more digits than claimwatch reads")
+    return low, end, line
 
 
-def _stops_on_a_long_number(text: str) -> bool:
-    """Whether tomllib, reading `text`, meets a number of more digits than Python converts. Cut
-    before that number's line, the text parses or ends inside a value: a TOMLDecodeError."""
+def _stops_with(error: type[Exception], text: str) -> bool:
+    """Whether tomllib, reading `text`, stops with `error` (and not a TOMLDecodeError, itself a
+    ValueError)."""
     try:
         tomllib.loads(text)
     except tomllib.TOMLDecodeError:
         return False
-    except RecursionError:
-        return False
-    except ValueError:
-        return True
+    except (RecursionError, ValueError) as e:
+        return isinstance(e, error)
     return False
 
 
