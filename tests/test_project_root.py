@@ -145,6 +145,43 @@ def test_a_byte_not_in_utf8_after_letters_past_ascii_is_said_at_its_character_s_
 
 
 @pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("utf-16-le", "looks like UTF-16LE text without its byte order mark (a zero byte beside each letter)"),
+        ("utf-16-be", "looks like UTF-16BE text without its byte order mark (a zero byte beside each letter)"),
+        ("utf-16", "UTF-16 text (its byte order mark says so)"),
+        ("utf-32", "UTF-32 text (its byte order mark says so)"),
+    ],
+)
+def test_a_file_saved_in_utf16_is_said_to_be_so(case, monkeypatch, capsys, encoding, said):
+    """A claimwatch.toml or claim file saved in UTF-16 (Windows PowerShell 5.1's `>`, Notepad's
+    "Unicode"): without its byte order mark, "t.yaml:1:2: not valid YAML: character U+0000 is not
+    allowed in YAML" ("claimwatch.toml:1:2: not valid TOML: Invalid initial character for a key
+    part"); with it, "not UTF-8 text", naming no encoding to look for. Said so now, for both."""
+    tail = "not UTF-8; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
+    config = case / "claimwatch.toml"
+    config.write_bytes("[case]\nname = 'A test case'\n".encode(encoding))
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"{config.resolve()}: {said}, {tail}"]
+    config.write_text("[case]\nname = 'A test case'\n", encoding="utf-8")
+    claim = case / "claims" / "t.yaml"
+    claim.write_bytes(claim.read_text(encoding="utf-8").encode(encoding))
+    assert main(["validate", "t.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"t.yaml: {said}, {tail}"]
+
+
+def test_a_text_of_ascii_letters_is_not_taken_for_utf16(case, monkeypatch, capsys):
+    """Bytes of UTF-8 text hold no zero byte beside each letter: a claim file and a
+    claimwatch.toml of ASCII, of Chinese letters, or opening with a byte order mark are read."""
+    claim = case / "claims" / "t.yaml"
+    claim.write_text("# 北京 Ab\n" + claim.read_text(encoding="utf-8"), encoding="utf-8-sig")
+    (case / "claimwatch.toml").write_text("# 北京\n[case]\nname = 'A'\n", encoding="utf-8-sig")
+    monkeypatch.chdir(case / "claims")
+    assert main(["validate", "t.yaml"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("hostile", "said"),
     [
         # Nested past Python's recursion: it ended the command in a RecursionError traceback,

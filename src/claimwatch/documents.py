@@ -32,7 +32,15 @@ from referencing.jsonschema import DRAFT202012
 
 from . import countries, ids
 from ._json import json_cut_short as json_cut_short  # the one rule, a server's answer's too
-from .errors import LINKS_IN_A_LOOP, TEXT_CUT_SHORT, InputError, Problem, cut_or_another_encoding, line_and_column
+from .errors import (
+    LINKS_IN_A_LOOP,
+    TEXT_CUT_SHORT,
+    InputError,
+    Problem,
+    cut_or_another_encoding,
+    line_and_column,
+    utf16_problem,
+)
 from .errors import NOT_UTF8 as NOT_UTF8  # the one wording, a claimwatch.toml's too
 from .errors import ends_inside_a_character as ends_inside_a_character  # the one test, for every reader
 
@@ -186,6 +194,8 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, str
         raise InputError(Problem(str(path), 0, 0, f"cannot read: {e.strerror or e}")) from None
     if len(raw) > max_bytes:
         raise InputError(Problem(str(path), 0, 0, f"more than {max_bytes:,} bytes; the limit is {max_bytes:,}"))
+    if wide := utf16_problem(path, raw):
+        raise InputError(wide)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:

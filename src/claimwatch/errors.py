@@ -9,6 +9,7 @@ Bugs are not ClaimwatchErrors: they stay tracebacks.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,6 +100,40 @@ def cut_or_another_encoding(path: str | Path, raw: bytes, start: int) -> Problem
         f"{NOT_UTF8.partition('; ')[2]}, or, if it is UTF-8, it is cut short in the middle of a character "
         "(a copy or download stopped part way?)",
     )
+
+
+def utf16_problem(path: str | Path, raw: bytes) -> Problem | None:
+    """The problem for `raw` (a file's bytes) written in UTF-16 or UTF-32, where the file opens
+    with its byte order mark or, without one, with letters of ASCII each beside a zero byte:
+    None for any other bytes. Windows PowerShell 5.1's `>` and Notepad's "Unicode" save a file
+    so; read as UTF-8, it was "not valid YAML: character U+0000 is not allowed in YAML" (the mark
+    left off) or "not UTF-8 text", which named no encoding to look for in the editor's menu."""
+    save = NOT_UTF8.partition("; ")[2]
+    for mark, encoding in _WIDE_MARKS:
+        if raw.startswith(mark):
+            return Problem(str(path), 0, 0, f"{encoding} text (its byte order mark says so), not UTF-8; {save}")
+    head = raw[:_WIDE_HEAD]
+    for zeros, letters, encoding in ((head[1::2], head[0::2], "UTF-16LE"), (head[0::2], head[1::2], "UTF-16BE")):
+        if len(head) >= 4 and not zeros.strip(b"\0") and b"\0" not in letters and letters.isascii():
+            return Problem(
+                str(path),
+                0,
+                0,
+                f"looks like {encoding} text without its byte order mark (a zero byte beside each "
+                f"letter), not UTF-8; {save}",
+            )
+    return None
+
+
+# UTF-32's marks first: UTF-32LE's begins with UTF-16LE's.
+_WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+_WIDE_HEAD = 64
+"""The bytes looked at for UTF-16 without its mark: 32 letters of ASCII, each beside a zero."""
 
 
 class InputError(ClaimwatchError):

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from ._text import printable
-from .errors import NOT_UTF8, InputError, Problem, cut_or_another_encoding, ends_inside_a_character, line_and_column
+from .errors import (
+    NOT_UTF8,
+    InputError,
+    Problem,
+    cut_or_another_encoding,
+    ends_inside_a_character,
+    line_and_column,
+    utf16_problem,
+)
 
 __all__ = ["CONFIG_KEYS", "CONFIG_NAME", "case_config", "case_settings", "find_root", "setting_problem"]
 
@@ -63,6 +71,8 @@ def _check_config(config: Path) -> dict[str, Any]:
 
 def _config_text(config: Path) -> str:
     raw = _config_bytes(config)
+    if wide := utf16_problem(config, raw):
+        raise InputError(wide)
     try:
         # utf-8-sig reads past a byte order mark, as Windows PowerShell 5.1's `Out-File -Encoding
         # utf8` writes one, as every other file of a case is read.
