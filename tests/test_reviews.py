@@ -786,9 +786,10 @@ def test_a_case_s_reviews_yaml_that_cannot_be_read_stops_the_run(
         os.mkfifo(case / "reviews.yaml")
         said = "reviews.yaml: is a named pipe (FIFO), not a regular file: refused, as reading it may never end"
     capsys.readouterr()
-    for args in (checked, ["review", "--evidence", "evidence/snapshot"]):
+    for args, run in ((checked, "check"), (["review", "--evidence", "evidence/snapshot"], "list")):
         assert main(args) == 2, args
-        assert capsys.readouterr().err.splitlines() == [said]
+        # A listing is told to list without the reviews, where check's words sent it to check.
+        assert capsys.readouterr().err.splitlines() == [said.replace("check with", f"{run} with")]
     assert main([*checked, "--no-reviews"]) == 0
 
 
@@ -811,10 +812,17 @@ def test_a_reviews_file_given_that_links_nowhere_stops_the_listing_as_check(
     assert drone not in [line.split()[:2] for line in capsys.readouterr().out.splitlines()]  # the shared review's
     team.rename(case.parent / "team-moved")
     assert main(listing) == 2
-    said = f"shared.yaml: a link to {team / 'reviews.yaml'}, which is not there: restore it, or check with --no-reviews"
+    said = f"shared.yaml: a link to {team / 'reviews.yaml'}, which is not there: restore it, or list with --no-reviews"
     assert capsys.readouterr().err.splitlines() == [said]
     assert main([*listing[:-2], "--no-reviews"]) == 0  # the listing without reviews, as check's
     assert drone in [line.split()[:2] for line in capsys.readouterr().out.splitlines()]
+    # A link to itself (`ln -s self.yaml self.yaml`), told to list without it, not to check.
+    (case / "self.yaml").symlink_to("self.yaml")
+    assert main([*listing[:-1], "self.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "self.yaml: a link to self.yaml, which leads round in a loop (to itself, or to links that lead back to it): "
+        "restore it, or list with --no-reviews"
+    ]
 
 
 def test_a_reviews_file_given_that_is_not_there_stops_the_listing_as_check(

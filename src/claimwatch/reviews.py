@@ -291,14 +291,15 @@ def find_reviews(root: str | Path) -> Path | None:
     return reviews_there(Path(root) / REVIEWS_FILE)
 
 
-def reviews_there(path: Path) -> Path | None:
+def reviews_there(path: Path, *, run: str = "check") -> Path | None:
     """`path` where something is there by that name, to be read (or refused when read); None
     where nothing is (a reviews file `claimwatch review` has yet to make). A link that leads
-    nowhere is refused here, in one line saying where it led."""
+    nowhere is refused here, in one line saying where it led, and what to `run` (check, list)
+    without it."""
     if not os.path.lexists(path):
         return None
     if nowhere := a_link_leading_nowhere(path):
-        raise InputError(Problem(str(path), 0, 0, f"{nowhere}: restore it, or check with --no-reviews"))
+        raise InputError(Problem(str(path), 0, 0, f"{nowhere}: restore it, or {run} with --no-reviews"))
     return path
 
 

@@ -206,7 +206,9 @@ def _listed_reviews(path: Path, *, given: bool) -> Reviews | None:
     """The reviews a listing applies: the case's reviews.yaml, none where it has none yet; a file
     given with --reviews must be there, as check holds it, or a mistyped name would list every
     finding reviewed in the real file as still to review, "0 reviewed", in silence."""
-    found = reviews_there(path)  # a link gone is refused, the case's file as a file given
+    # A link gone is refused, the case's file as a file given; --no-reviews lists, as check's
+    # advice ("check with --no-reviews") sent a reviewer listing to another command.
+    found = reviews_there(path, run="list")
     if found is None and given:
         raise InputError(
             Problem(
