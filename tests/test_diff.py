@@ -946,6 +946,13 @@ def test_a_snapshot_s_manifest_given_to_diff_is_named_in_one_line(root, capsys):
         f"{snap / 'manifest.json'}: a snapshot's manifest, not a JSON report: "
         "compare the reports two runs of `claimwatch check` wrote with --json"
     )
+    # A manifest written before its format's key was (`claimwatch_snapshot`): "Field required".
+    manifest = json.loads((snap / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["claimwatch_snapshot"]
+    older = root / "older-manifest.json"
+    older.write_text(json.dumps(manifest), encoding="utf-8")
+    assert main(["diff", str(older), str(new)]) == 2
+    assert capsys.readouterr().err.splitlines() == [line.replace(str(snap / "manifest.json"), str(older))]
 
 
 def test_a_title_ending_in_a_backslash_shows_as_it_is_written(root, capsys):

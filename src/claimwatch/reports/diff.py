@@ -226,6 +226,9 @@ REPORT_MAX_BYTES = 1 << 30  # a report of a check over millions of works; past t
 _COMPARE = "compare the reports two runs of `claimwatch check` wrote with --json"
 _DIFF_FIELDS = frozenset({"old", "new", "old_version", "new_version", "claims"})
 """The fields of `claimwatch diff --json`'s output (`ReportDiff`) that no report has."""
+_MANIFEST_FIELDS = frozenset({"source", "created", "tool", "records", "files", "coverage"})
+"""The fields every snapshot's manifest has held (`evidence.Manifest`), its format's key
+(`claimwatch_snapshot`) among them only since it was added."""
 
 
 def _another_report(raw: bytes) -> str | None:
@@ -287,7 +290,7 @@ def read_report(path: str | Path) -> Results:
         raise InputError(
             Problem(str(path), 0, 0, f"a ClaimReview report (--claimreview), not a JSON report: {_COMPARE}")
         )
-    if isinstance(data, dict) and "claimwatch_snapshot" in data and "claimwatch" not in data:
+    if isinstance(data, dict) and _a_manifest(data) and "claimwatch" not in data:
         # Two snapshots' manifests, compared as the runs' inputs: "at claimwatch: Field required".
         raise InputError(Problem(str(path), 0, 0, f"a snapshot's manifest, not a JSON report: {_COMPARE}"))
     if isinstance(data, dict) and data.keys() >= _DIFF_FIELDS and "claimwatch" not in data:
@@ -333,6 +336,12 @@ def _unread(data: object, why: str, unknown_field: bool = False) -> str:
             "a later build or edited by hand: compare it with the claimwatch that wrote it"
         )
     return f"not a claimwatch JSON report: {why}"
+
+
+def _a_manifest(data: dict[str, object]) -> bool:
+    """Whether `data` is a snapshot's manifest: marked so, or, written before the mark, holding
+    every field a manifest holds (one without the mark was "at claimwatch: Field required")."""
+    return "claimwatch_snapshot" in data or data.keys() >= _MANIFEST_FIELDS
 
 
 def _held_twice(results: Results) -> str | None:
