@@ -76,6 +76,47 @@ def test_confirmed_empty_is_complete_and_says_so(tmp_path, capsys):
     assert manifest["command"][-1] == "--subject-may-be-empty"
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", "  \r\n"], ids=["0-bytes", "blank-lines", "spaces"])
+def test_a_file_holding_nothing_confirms_no_subject_empty(tmp_path, capsys, text):
+    """`evidence import works.jsonl --subject I100 --subject-may-be-empty`, works.jsonl of 0 bytes
+    (a download or an export that failed, `curl ... > works.jsonl` with no network): written,
+    exit 0, coverage "complete for I100 ... (confirmed empty)" from nothing searched, and a claim
+    about I100 `not_contradicted` on silence, where a bulk manifest listing no parts is refused.
+    Refused now, one line, nothing written; an API's empty answer (`[]`, `"results": []`) and
+    the file without the option as before."""
+    source = tmp_path / "works.jsonl"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "snap"
+    argv = ["evidence", "import", str(source), "--out", str(out), "--subject", "I100", "--from", "2024-01-01"]
+    assert main([*argv, "--subject-may-be-empty"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"{source}: the file holds nothing (0 bytes, or blank lines alone), no search's answer: "
+        "--subject-may-be-empty records a subject's coverage complete from the records searched, and none "
+        "were (a download or export that wrote nothing?); import the records, or leave the option off"
+    ]
+    assert not out.exists()
+    assert main(argv) == 0  # without the option: written, coverage not complete
+    assert Snapshot.open(out).coverage.complete is False
+    answer = tmp_path / "page.json"
+    answer.write_text('{"meta": {"count": 0, "page": 1, "per_page": 25}, "results": []}', encoding="utf-8")
+    assert (
+        main(
+            [
+                "evidence",
+                "import",
+                str(answer),
+                "--out",
+                str(tmp_path / "answered"),
+                "--subject",
+                "I100",
+                "--subject-may-be-empty",
+            ]
+        )
+        == 0
+    )
+    assert Snapshot.open(tmp_path / "answered").coverage.confirmed_empty == ("I100",)
+
+
 def test_only_the_empty_subject_is_left_out(tmp_path, capsys):
     records = [*others_works(), work("W9", "The lab's", authorships=[authorship("L", [LAB])])]
     summary = import_works(

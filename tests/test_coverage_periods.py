@@ -157,7 +157,9 @@ def test_a_subject_left_out_of_the_coverage_does_not_date_it(root):
 
 
 def test_an_import_that_keeps_no_record_says_so(root):
-    source = write_jsonl(root / "empty.jsonl", [])
+    # An API's answer of no record: a file holding nothing is refused with --subject-may-be-empty.
+    source = root / "empty.json"
+    source.write_text("[]\n", encoding="utf-8")
     summary = import_works(source, root / "snap", institutions=["I100"], subjects_may_be_empty=True)
     assert (summary.manifest.as_of, summary.manifest.as_of_basis) == (None, "unknown: the file holds no record to tell")
 

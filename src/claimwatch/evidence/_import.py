@@ -121,6 +121,8 @@ def import_works(
         check_destination(out, [source])  # before a byte is read: never over the input
         open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
         subjects = subject_ids(institutions)
+        if subjects and subjects_may_be_empty and read_from is None and _holds_nothing(source):
+            raise InputError(Problem(str(source), 0, 0, _NOTHING_TO_CONFIRM))
         _checked_period(start, end)
         layout = layout or sniff_layout(source)
         created = now_utc()
@@ -413,6 +415,25 @@ def _cut_said(cut: int) -> str:
 
 
 import_jsonl = import_works  # its name from when it read JSON Lines only
+
+_NOTHING_TO_CONFIRM = (
+    "the file holds nothing (0 bytes, or blank lines alone), no search's answer: --subject-may-be-empty "
+    "records a subject's coverage complete from the records searched, and none were (a download or "
+    "export that wrote nothing?); import the records, or leave the option off"
+)
+_BLANK_READ = 1 << 16
+"""The most bytes of a file looked at for text: a file of blank lines past it is read as records."""
+
+
+def _holds_nothing(source: Path) -> bool:
+    """Whether `source` is empty or blank lines alone: no API's answer (an empty one is
+    `{"meta": ..., "results": []}` or `[]`), but what a download or an export that failed leaves.
+    With --subject-may-be-empty it recorded the subject's coverage complete, "confirmed empty",
+    from nothing searched, as a bulk manifest listing no parts did (refused since)."""
+    with open_input(source) as f:
+        head = f.read(_BLANK_READ + 1)
+    return len(head) <= _BLANK_READ and not head.strip()
+
 
 _LAYOUT_NAMES = {"jsonl": "JSON Lines", "json": "JSON document"}
 
