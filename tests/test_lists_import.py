@@ -1003,6 +1003,27 @@ def test_a_gzipped_list_is_said_to_be_one(tmp_path, capsys, shared_data):
     assert (code, err) == (2, f"{packed}: a gzip file, not text: unpack it first (gunzip)\n")
 
 
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("utf-16-le", "looks like UTF-16LE text without its byte order mark (a zero byte beside each letter)"),
+        ("utf-16", "UTF-16 text (its byte order mark says so)"),
+    ],
+)
+def test_a_list_saved_in_utf16_is_said_to_be_so(tmp_path, capsys, shared_data, encoding, said):
+    """The real CSL excerpt saved in UTF-16 (Excel's "Unicode Text", PowerShell 5.1's `>`): without
+    its byte order mark, "csl.csv:1:1: not the Consolidated Screening List CSV: missing columns
+    source, entity_number, ...", every column there, each letter beside a zero byte; with it, "not
+    UTF-8 text", naming no encoding. Said so now, as a claim file's is."""
+    text = (shared_data / "csl/consolidated-2025-excerpt.csv").read_text(encoding="utf-8")
+    saved = tmp_path / "csl.csv"
+    saved.write_bytes(text.encode(encoding))
+    code, _, err = run(capsys, "lists", "import", "csl", str(saved), "--out", str(tmp_path / "l.yaml"))
+    tail = "not UTF-8; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
+    assert (code, err) == (2, f"{saved}: {said}, {tail}\n")
+    assert not (tmp_path / "l.yaml").exists()
+
+
 def test_aspi_says_which_institutions_under_an_entry_it_keeps_as_doubts(tmp_path, capsys, shared_data):
     """The tracker names subsidiaries and laboratories under 33 and 68 of its institutions (the
     Academy of Military Medical Sciences under the Academy of Military Science); the list kept
