@@ -574,3 +574,23 @@ def test_a_snapshot_format_no_claimwatch_writes_is_refused(tmp_path, capsys, mar
     assert line.startswith(f"{snap / MANIFEST}: not a claimwatch manifest: claimwatch_snapshot: ")
     assert main(["evidence", "show", str(snap)]) == 2
     assert capsys.readouterr().err.splitlines() == [line]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [
+        ("utf-16-le", "looks like UTF-16LE text without its byte order mark (a zero byte beside each letter)"),
+        ("utf-16", "UTF-16 text (its byte order mark says so)"),
+    ],
+)
+def test_records_saved_in_utf16_are_said_to_be_so(tmp_path, capsys, shared_data, encoding, said):
+    """A real API page of works saved in UTF-16 (PowerShell 5.1's `>` writes it): without its byte
+    order mark, "page.json:1:2: not a JSON object: unexpected character, expected a string key",
+    each letter beside a zero byte; with it, "not UTF-8 text", naming no encoding. Said so now, as
+    a claim file's and a list's are, nothing written."""
+    page = tmp_path / "page.json"
+    page.write_bytes((shared_data / "openalex/api-page-works.json").read_text(encoding="utf-8").encode(encoding))
+    assert main(["evidence", "import", str(page), "--out", str(tmp_path / "snap")]) == 2
+    tail = "not UTF-8; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
+    assert capsys.readouterr().err.splitlines() == [f"{page}: {said}, {tail}"]
+    assert not (tmp_path / "snap").exists()

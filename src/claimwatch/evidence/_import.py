@@ -32,7 +32,7 @@ from ..columnar import (
 )
 from ..coverage import AuthorCoverage, Coverage
 from ..documents import open_input
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, utf16_problem
 from ..works import names_an_author
 from ._records import (
     LIST_AUTHORS_CAP,
@@ -119,7 +119,10 @@ def import_works(
     with _said_at_origin(str(source), origin_of):
         source = Path(source)
         check_destination(out, [source])  # before a byte is read: never over the input
-        open_input(source).close()  # a missing file, a folder, a FIFO or a device: refused at once
+        with open_input(source) as f:  # a missing file, a folder, a FIFO or a device: refused at once
+            head = f.read(_HEAD_READ)
+        if wide := utf16_problem(source, head):  # a page saved by PowerShell 5.1's `>`, which writes UTF-16
+            raise InputError(wide)
         subjects = subject_ids(institutions)
         if subjects and subjects_may_be_empty and read_from is None and _holds_nothing(source):
             raise InputError(Problem(str(source), 0, 0, _NOTHING_TO_CONFIRM))
@@ -421,6 +424,8 @@ _NOTHING_TO_CONFIRM = (
     "records a subject's coverage complete from the records searched, and none were (a download or "
     "export that wrote nothing?); import the records, or leave the option off"
 )
+_HEAD_READ = 64
+"""The bytes of a file looked at for UTF-16 before it is read as records."""
 _BLANK_READ = 1 << 16
 """The most bytes of a file looked at for text: a file of blank lines past it is read as records."""
 
