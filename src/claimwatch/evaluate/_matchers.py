@@ -3643,6 +3643,27 @@ class TopicMatcher:
                 if holding := [x for x in excluded if x.start <= h.start and h.end <= x.end]:
                     yield name, text, h, holding
 
+    def _free_hits(self, texts: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, PhraseHit]]:
+        """Each match of `texts` (by field) that no excluded phrase holds, in order: what the doubts
+        for a match certain as written look at."""
+        for name, text in texts:
+            hits, excluded = self._found(text)
+            yield from ((name, text, h) for h in hits if not _within_any(h, excluded))
+
+    def _first_held_beside(
+        self,
+        work: Work,
+        abstract_words: Callable[[], frozenset[str]],
+        beside: Callable[[str, PhraseHit], tuple[int, int] | None],
+    ) -> tuple[str, str, PhraseHit, PhraseHit, tuple[int, int]] | None:
+        """The first match an excluded phrase holds where `beside` finds a word by every excluded
+        phrase holding it (`_in_every`), with the match, the first such phrase and that word's span;
+        None where none is."""
+        for name, text, h, holding in self._held_hits(work, abstract_words):
+            if found := _in_every(text, holding, beside):
+                return name, text, h, holding[0], found
+        return None
+
     def read_as_a_modifier(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match an excluded phrase ending "of <word>" or "in <word>" holds
         may still hold one: that word begins a compound ("Face recognition in animal-assisted
@@ -3755,15 +3776,14 @@ class TopicMatcher:
         phrase is said of a machine ("the face recognition ability of deep neural networks", "the
         model's face recognition ability"), where the topic excludes it as a person's
         (`_MACHINES`); None where none is."""
-        for name, text, _h, holding in self._held_hits(work, abstract_words):
-            if m := _in_every(text, holding, _machine_said_of):
-                x = holding[0]
-                said = text[min(x.start, m[0]) : max(x.end, m[1])]
-                return (
-                    f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
-                    f"excludes as a person's, is said of \u201c{text[m[0] : m[1]]}\u201d, a machine's"
-                )
-        return None
+        if (first := self._first_held_beside(work, abstract_words, _machine_said_of)) is None:
+            return None
+        name, text, _h, x, m = first
+        said = text[min(x.start, m[0]) : max(x.end, m[1])]
+        return (
+            f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
+            f"excludes as a person's, is said of \u201c{text[m[0] : m[1]]}\u201d, a machine's"
+        )
 
     def made_by_a_machine(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match an excluded phrase holds may still hold one: the topic is of
@@ -3771,18 +3791,15 @@ class TopicMatcher:
         ("Talking head news segment generation", "Generating talking head news segments": the
         television sense the topic excludes, made by a machine, is the topic's; `_making_beside`);
         None where none does."""
-        if not self._of_made_things:
+        if not self._of_made_things or (first := self._first_held_beside(work, abstract_words, _making_beside)) is None:
             return None
-        for name, text, h, holding in self._held_hits(work, abstract_words):
-            if making := _in_every(text, holding, _making_beside):
-                x = holding[0]
-                said = text[min(x.start, making[0]) : max(x.end, making[1])]
-                return (
-                    f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
-                    f"excludes, stands beside \u201c{text[making[0] : making[1]]}\u201d, a word of making: it may "
-                    f"name a \u201c{h.phrase}\u201d a machine makes, the topic's"
-                )
-        return None
+        name, text, h, x, making = first
+        said = text[min(x.start, making[0]) : max(x.end, making[1])]
+        return (
+            f"its {name} says \u201c{said}\u201d, where \u201c{x.phrase}\u201d, a phrase the topic "
+            f"excludes, stands beside \u201c{text[making[0] : making[1]]}\u201d, a word of making: it may "
+            f"name a \u201c{h.phrase}\u201d a machine makes, the topic's"
+        )
 
     def said_of_a_described_word(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match is said of a word an excluded phrase ends in after "of",
@@ -3795,14 +3812,10 @@ class TopicMatcher:
         if not self._excludes_of_a_word:
             return None
         first = None
-        for name, text in self._texts(work, abstract_words):
-            hits, excluded = self._found(text)
-            for h in hits:
-                if any(x.start <= h.start and h.end <= x.end for x in excluded):
-                    continue
-                if (described := _described_after(self.excluded, text, h)) is None:
-                    return None  # a match said of no word the topic excludes: the topic's, as written
-                first = first or (name, text, h, described)
+        for name, text, h in self._free_hits(self._texts(work, abstract_words)):
+            if (described := _described_after(self.excluded, text, h)) is None:
+                return None  # a match said of no word the topic excludes: the topic's, as written
+            first = first or (name, text, h, described)
         if first is None:
             return None
         name, text, h, (end, between, word, x, prep) = first
@@ -3836,23 +3849,17 @@ class TopicMatcher:
         animals = {text: self._animals_before(text) for _, text in texts}
         whose = {text: _says_whose(*self._found(text)) or bool(animals[text]) for _, text in texts}
         first = None
-        for name, text in texts:
-            hits, excluded = self._found(text)
-            for h in hits:
-                if _within_any(h, excluded):
-                    continue
-                if (
-                    why := _set_apart_from(text, h)
-                    or animals[text].get(h)
-                    or _inspiring_after(text, h, self._inspiring)
-                ) is None and (any(whose.values()) and (name != "title" or whose[text])):
-                    # A title names what the work does: "Human face recognition based on ..." is its own,
-                    # whatever its abstract says of animals' faces, unless the title holds such an excluded phrase.
-                    why = _the_human_sense(text, h, excluded)
-                if why is not None:
-                    first = first or (name, text, h, why)
-                elif not self._excludes_of_a_word or _described_after(self.excluded, text, h) is None:
-                    return None  # a match named as the work's own
+        for name, text, h in self._free_hits(texts):
+            if (
+                why := _set_apart_from(text, h) or animals[text].get(h) or _inspiring_after(text, h, self._inspiring)
+            ) is None and (any(whose.values()) and (name != "title" or whose[text])):
+                # A title names what the work does: "Human face recognition based on ..." is its own,
+                # whatever its abstract says of animals' faces, unless the title holds such an excluded phrase.
+                why = _the_human_sense(text, h, self._found(text)[1])
+            if why is not None:
+                first = first or (name, text, h, why)
+            elif not self._excludes_of_a_word or _described_after(self.excluded, text, h) is None:
+                return None  # a match named as the work's own
         if first is None:
             return None
         name, text, h, (begin, how) = first
@@ -3868,14 +3875,10 @@ class TopicMatcher:
             return None
         texts = list(self._texts(work, abstract_words))
         first = None
-        for name, text in texts:
-            hits, excluded = self._found(text)
-            for h in hits:
-                if _within_any(h, excluded):
-                    continue
-                if (sense := _an_excluded_sense_later(text, h, self._run_on_words.get(h.phrase, {}))) is None:
-                    return None  # a match its sentence names in no excluded sense, or beside a word of making
-                first = first or (name, text, h, sense)
+        for name, text, h in self._free_hits(texts):
+            if (sense := _an_excluded_sense_later(text, h, self._run_on_words.get(h.phrase, {}))) is None:
+                return None  # a match its sentence names in no excluded sense, or beside a word of making
+            first = first or (name, text, h, sense)
         # Sought last, since few works get this far: the pattern is long and the texts whole abstracts.
         if first is None or any(_WORDS_OF_MAKING.search(text) for _, text in texts):
             return None  # "... used in news broadcasting. We propose an audio-driven method": made, the work's own
