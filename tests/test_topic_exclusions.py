@@ -113,6 +113,19 @@ def test_an_inline_topic_is_held_to_the_same(case, capsys):
         "The SK-ResNet-based bovine face recognition model",
         "Porcine facial recognition in group-housed pens",
         "Canine face verification for lost pets",
+        # Primates named by their kind (issue 18, thirty-seventh part): "primate" and "chimpanzee"
+        # were excluded but no macaque, monkey or lemur, so these were certain, `contradicted`.
+        # Real works write them so: Micheletta et al. 2015, "... face recognition in crested
+        # macaques" (R. Soc. Open Sci. 2:150109, the macaques' own ability, a doubt for "crested":
+        # https://pmc.ncbi.nlm.nih.gov/articles/PMC4453246/); MFID, "macaque facial recognition"
+        # (https://ar5iv.labs.arxiv.org/html/1811.00743); LemurFaceID (Crouse et al. 2017, BMC
+        # Zoology 2:2, https://bmczool.biomedcentral.com/articles/10.1186/s40850-016-0011-9).
+        "Face recognition in macaques",
+        "Macaque facial recognition for population monitoring",
+        "Lemur face recognition from field photographs",
+        "Face identification of lemurs",
+        "Monkey face verification in group housing",
+        "Face recognition in monkeys",
     ],
 )
 def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(tmp_path, title):
@@ -604,6 +617,16 @@ def test_a_person_s_faculty_the_topic_excludes_said_of_a_machine_is_a_doubt(tmp_
             "Chinese Holstein dairy",
             "cows",
             "face recognition of cow",
+        ),
+        # A primate named by its kind (issue 18, thirty-seventh part): Witham 2018, J. Neurosci.
+        # Methods 300:157, a certain match before, no macaque excluded
+        # (https://awionline.org/lab-animal-search/witham-c-l-2018-automated-face-recognition-rhesus-macaques-journal-neuroscience).
+        (
+            "Automated face recognition of rhesus macaques",
+            "face recognition of rhesus macaques",
+            "rhesus",
+            "macaques",
+            "face recognition of macaque",
         ),
         ("Face recognition of 12 people and cows", None, None, None, None),
         ("Face recognition of elderly Chinese dog owners", None, None, None, None),
