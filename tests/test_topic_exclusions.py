@@ -1116,6 +1116,60 @@ def test_a_match_named_as_what_inspired_the_work_is_a_doubt(tmp_path, title, sai
     ]
 
 
+# The same sense said with "inspired" as a verb, "Quantum annealing inspired a classical Ising
+# machine" or "How a superconducting qubit inspired a new generation of sensors", read as the
+# excluded "quantum annealing inspired" (a compound adjective, which no determiner follows):
+# nothing, the claim cleared in silence (issue 18, thirty-seventh part). A doubt now, said why, on
+# both engines; the compound still nothing, "many-objective" after it no verb's object.
+@pytest.mark.parametrize(
+    ("title", "said", "phrase", "excluded", "verb"),
+    [
+        (
+            "Quantum annealing inspired a classical Ising machine",
+            "Quantum annealing",
+            "quantum annealing",
+            "quantum annealing inspired",
+            "Quantum annealing inspired a",
+        ),
+        (
+            "Quantum computing inspired the design of a classical recommendation system",
+            "Quantum computing",
+            "quantum computing",
+            "quantum computing inspired",
+            "Quantum computing inspired the",
+        ),
+        (
+            "How a superconducting qubit inspired a new generation of sensors",
+            "qubit",
+            "qubit",
+            "qubit inspired",
+            "qubit inspired a",
+        ),
+        ("Quantum annealing inspired many-objective evolutionary algorithm", None, None, None, None),
+        ("A quantum computing inspired the-art-of-search heuristic", None, None, None, None),
+        ("Qubit inspired particle swarm optimisation", None, None, None, None),
+    ],
+)
+def test_a_match_said_to_inspire_another_thing_is_a_doubt(tmp_path, title, said, phrase, excluded, verb):
+    from helpers import LAB, authorship, topic_result_of_both_engines, work
+
+    shipped = (Path(__file__).parents[1] / "claims/topics/quantum-computing.yaml").read_text()
+    records = [work("W1", title, authorships=[authorship("A", [LAB])])]
+    result = topic_result_of_both_engines(tmp_path, records, shipped.replace("id: quantum-computing", "id: face"))
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert [f.uncertain_because for f in result.uncertain_findings] == (
+        [
+            (
+                f"its title says \u201c{said}\u201d, where \u201c{phrase}\u201d is named as what inspired another "
+                f"thing (\u201c{verb}\u201d), the sense of \u201c{excluded}\u201d, a phrase the topic excludes, said as a "
+                "verb, not as what the work does",
+            )
+        ]
+        if said
+        else []
+    )
+
+
 @pytest.mark.parametrize(
     "title",
     [

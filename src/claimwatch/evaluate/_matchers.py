@@ -4188,11 +4188,21 @@ def _inspired_by_another(text: str, x: PhraseHit) -> bool:
     """Whether excluded phrase `x` ends in "inspired" and "by" follows it ("Quantum computing
     inspired by biology"): the phrase's match is then what something else inspired, the topic's
     own, not the classical algorithm "quantum computing inspired" names (an agent after a
-    participle, as English gives one)."""
-    return x.phrase.lower().endswith("inspired") and _BY_AN_AGENT.match(text, x.end) is not None
+    participle, as English gives one); or a determiner follows it ("How a superconducting qubit
+    inspired a new generation of sensors"): "inspired" is then a verb, its match what inspired
+    another thing, which `_inspiring_after` doubts, as no compound adjective is followed so."""
+    return x.phrase.lower().endswith("inspired") and (
+        _BY_AN_AGENT.match(text, x.end) is not None or _A_DETERMINER_AFTER.match(text, x.end) is not None
+    )
 
 
 _BY_AN_AGENT = re.compile(r"[ \t\u00a0]+by\b", re.IGNORECASE)
+# A determiner or an object pronoun right after "inspired": the verb's object ("... inspired a new
+# generation", "... inspired the design of", "... inspired us"), never a noun the compound describes
+# ("many-objective" after "quantum-inspired" is one, so no quantity word, and no hyphen after).
+_A_DETERMINER_AFTER = re.compile(
+    r"[ \t\u00a0]+(?:a|an|the|this|these|those|our|their|its|his|her|us|them)\b(?!-)", re.IGNORECASE
+)
 
 
 def _in_a_compound_of_another_sense(text: str, x: PhraseHit) -> bool:
@@ -4735,15 +4745,23 @@ def _an_animal_s_before(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[i
 # "Inspired by" and up to three words before a match ("A classical algorithm inspired by quantum
 # computing", "Inspired by recent advances in quantum annealing, we ...").
 _INSPIRED_BY = re.compile(r"\binspired[ \t]+by(?:[ \t]+[^\W_][\w'-]*){0,3}?[ \t]+$", re.IGNORECASE)
+# "Inspired" right after a match, then its object (`_A_DETERMINER_AFTER`): "inspired" a verb.
+_INSPIRED_AS_A_VERB = re.compile(r"[ \t\u00a0]+inspired" + _A_DETERMINER_AFTER.pattern, re.IGNORECASE)
 
 
 def _inspiring_after(text: str, h: PhraseHit, inspiring: dict[str, str]) -> tuple[int, str] | None:
-    """Where "inspired by" begins before match `h` (`_INSPIRED_BY`), and how the match is named,
-    where the topic excludes its phrase with "inspired" after it (`inspiring`: "quantum computing
-    inspired", a classical algorithm borrowing the idea): what inspired the work is that sense, said
-    the other way round; None where it is not."""
+    """Where "inspired by" begins before match `h` (`_INSPIRED_BY`), or `h` itself where "inspired"
+    follows it as a verb (`_INSPIRED_AS_A_VERB`: "Quantum annealing inspired a classical Ising
+    machine"), and how the match is named, where the topic excludes its phrase with "inspired" after
+    it (`inspiring`: "quantum computing inspired", a classical algorithm borrowing the idea): what
+    inspired another thing is that sense, said the other way round; None where it is not."""
     if (x := inspiring.get(h.phrase.lower())) is None:
         return None
+    if (verb := _INSPIRED_AS_A_VERB.match(text, h.end)) is not None:
+        return h.start, (
+            f"as what inspired another thing (\u201c{text[h.start : verb.end()]}\u201d), the sense of \u201c{x}\u201d, "
+            "a phrase the topic excludes, said as a verb, not as what the work does"
+        )
     m = _INSPIRED_BY.search(text, max(0, h.start - 80), h.start)
     if m is None or m.end() != h.start:
         return None
