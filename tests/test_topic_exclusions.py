@@ -837,6 +837,12 @@ def test_the_television_sense_of_talking_head_is_excluded(tmp_path, title, match
         ("Quantum annealing inspired by thermal fluctuations", True),
         ("Quantum computing inspired evolutionary algorithm for knapsack problems", False),
         ("A quantum computing inspired, by design, classical algorithm", False),
+        # A plural before "inspired" (issue 18, thirty-seventh part): the topic excluded "qubit
+        # inspired" alone, so these were certain, `contradicted`; excluded in the plural too now.
+        ("Qubits-inspired evolutionary algorithm for scheduling", False),
+        ("Quantum circuits-inspired tensor network classifiers", False),
+        ("Quantum algorithms-inspired heuristics for recommendation", False),
+        ("Quantum computers inspired by the brain", True),
     ],
 )
 def test_a_phrase_inspired_by_another_is_not_the_excluded_inspired_one(tmp_path, title, matched):
