@@ -999,6 +999,27 @@ def test_the_television_talking_head_beside_no_word_of_making_stays_nothing(tmp_
             "talking head",
             "talking head news segment",
         ),
+        # "Animated" and "rendered" in journalism's senses, no making (issue 18, thirty-seventh
+        # part): an animated debate is a lively one, a thing rendered obsolete is made so; certain
+        # before, read as "animated talking heads" and "rendered faces" are.
+        (
+            "Talking heads in news: the cable panel",
+            "The panel held an animated debate on trade.",
+            "title",
+            "Talking heads in news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
+        (
+            "Talking heads in news: the end of print?",
+            "Print journalism was rendered obsolete by television pundits.",
+            "title",
+            "Talking heads in news",
+            "news",
+            "talking head",
+            "talking head news segment",
+        ),
         (
             "Talking heads in documentaries: the interview as evidence",
             None,

@@ -4809,10 +4809,13 @@ _SIGNALS_DRIVING = (
 # Words that say a work is of a made thing ("Talking head videos generated for news", "a deepfake
 # news anchor", "audio-driven talking heads for news", "... driven by speech"): the topic's own sense
 # beside them. Not the words journalism writes of television's talking head, which share a stem:
-# "editor", "editorial", "fake news", "virtually", "forget", nor "driven" but by a signal a generator
-# takes ("data-driven", "ratings-driven", "market-driven journalism", McManus 1994).
+# "editor", "editorial", "fake news", "virtually", "forget", "an animated debate" (a lively one),
+# "rendered obsolete" (made so), nor "driven" but by a signal a generator takes ("data-driven",
+# "ratings-driven", "market-driven journalism", McManus 1994).
 _WORDS_OF_MAKING = re.compile(
-    r"\b(?:generat|synthe[st]i|render|animat|reenact|deepfake|deep fake|fake(?![ \t]+news)"
+    r"\b(?:generat|synthe[st]i|render(?!(?:ed|s|ing)?[ \t]+(?:obsolete|useless|irrelevant|moot|redundant)\b)"
+    r"|animat(?!ed[ \t]+(?:debate|discussion|conversation|exchange|argument)s?\b)"
+    r"|reenact|deepfake|deep fake|fake(?![ \t]+news)"
     r"|forg(?:er|ing|e[ds]?\b)|manipulat|diffusion|GANs?\b|virtual(?!ly)|avatar|clon|edit(?:s|ed|ing)?\b"
     rf"|(?:{_SIGNALS_DRIVING})[ \t-]driven|driven[ \t]+by[ \t]+(?:(?:an?|the|its|their)[ \t]+)?(?:{_SIGNALS_DRIVING}))",
     re.IGNORECASE,
