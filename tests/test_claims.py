@@ -244,7 +244,9 @@ def test_bad_expectation_and_empty_condition(tmp_path):
 @pytest.mark.parametrize(
     "content, message",
     [
-        (b"\xff\xfe bad", ":1:1: not UTF-8 text"),
+        (b"\xff\xfd bad", ":1:1: not UTF-8 text"),
+        # A UTF-16 byte order mark (FF FE) is said to be one (issue 18, thirty-seventh part).
+        (b"\xff\xfe bad", ": UTF-16 text (its byte order mark says so), not UTF-8"),
         (b"", ": file is empty"),
         (b"   \n# only a comment\n", ": file holds no YAML data"),
         (b"statement: [unclosed\n", ":2:1: not valid YAML"),
