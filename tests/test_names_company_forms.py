@@ -1453,6 +1453,9 @@ entries:
         ("Kontsern Sirius JSC, Moscow, Russia", "match"),
         ("Rust ZAO, St. Petersburg, Russia", "match"),
         ("Laboratory of Optics, Rust ZAO, St. Petersburg, Russia", "match"),
+        # Its city of two words before it, as "Moscow Sirius JSC": its last word, "Petersburg", no
+        # place alone, made it a doubt once.
+        ("St. Petersburg Rust ZAO, Russia", "match"),
     ],
 )
 def test_a_word_before_a_one_word_name_and_its_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):

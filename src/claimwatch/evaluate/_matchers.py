@@ -1693,8 +1693,10 @@ def _a_firm_s_word_before(entry: ListEntry, hit: NameHit, text: str) -> str | No
     of the CSL's "JSC SIRIUS", "RUST ZAO") comes right after a capitalised word of its part that is
     no place alone, no form and no word of the entry's own names ("Avangard Sirius JSC", "Anti
     Rust ZAO"): the text may name another firm whose name ends with the list's. "Moscow Sirius
-    JSC", "Kontsern Sirius JSC" (the entry's "KONTSERN SIRIUS OAO") stay the entry's."""
-    if hit.is_acronym or hit.is_cjk or not one_word_and_its_form(hit.name):
+    JSC", "Kontsern Sirius JSC" (the entry's "KONTSERN SIRIUS OAO") stay the entry's, and so does
+    its city of two words ("St. Petersburg Rust ZAO"), which `_place_before` has judged already:
+    its last word alone, "Petersburg", is no place."""
+    if hit.is_acronym or hit.is_cjk or not one_word_and_its_form(hit.name) or _a_place_right_before(hit, text):
         return None
     found = _WORD_BEFORE.search(text, 0, hit.start)
     if found is None or not found.group(1)[:1].isupper():
@@ -2392,12 +2394,17 @@ def _place_before(entry: ListEntry, hit: NameHit, text: str) -> str | None:
     Beijing Institute of Technology" an independent college. Not the entry's own place, which
     its addresses or names give: Chinese addresses put the city first ("Wuhan Naval University
     of Engineering", "Harbin Harbin Institute of Technology" name the entry itself)."""
-    if hit.is_acronym or hit.is_cjk:
+    if hit.is_acronym or hit.is_cjk or (said := _a_place_right_before(hit, text)) is None:
         return None
+    return None if _place_key(said) in _own_places(entry.addresses, entry.names) else said
+
+
+def _a_place_right_before(hit: NameHit, text: str) -> str | None:
+    """The place (a city, a province; not a country) written right before a name, with nothing but
+    spaces between ("St. Petersburg" of "St. Petersburg Rust ZAO"), or None."""
     for place in places_in(text):
         if not place.is_country and place.end < hit.start and _ONLY_SPACES.fullmatch(text, place.end, hit.start):
-            said = text[place.start : place.end]
-            return None if _place_key(said) in _own_places(entry.addresses, entry.names) else said
+            return text[place.start : place.end]
     return None
 
 
