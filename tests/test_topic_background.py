@@ -408,9 +408,67 @@ def test_a_match_named_as_the_means_of_telling_animals_apart_is_a_doubt(
         ("Cattle thieves were identified with face recognition", None),
         ("Dog owners identified by face recognition", None),
         ("Sheep identification with human face recognition models", None),
-        ("Identification of dairy cows via facial recognition", "We transfer a face recognition model to cows."),
     ],
 )
 def test_an_animal_s_word_before_the_means_naming_another_thing_stays_certain(tmp_path, title, abstract):
+    result = judged(tmp_path, title, abstract)
+    assert (result.verdict, result.uncertain_findings) == ("contradicted", ())
+
+
+# A title saying whose its matches are, naming none as the work's own, and a bare match in the
+# abstract: certain before (issue 18, thirty-seventh part), `contradicted`, so that a paper on
+# cattle's faces was held against the claim as soon as its abstract said "face recognition", as
+# such abstracts do of their own method ("We train a face recognition network"). Built on the forms
+# of the real titles the topic excludes (Witham 2018, "Automated face recognition of rhesus
+# macaques", J. Neurosci. Methods 300:157). A doubt now, said why, on both engines.
+@pytest.mark.parametrize(
+    ("title", "abstract", "because"),
+    [
+        (
+            "Cattle face recognition with deep learning",
+            "We train a face recognition network on 10,000 images.",
+            "its abstract says \u201cface recognition\u201d, where \u201cface recognition\u201d is named bare, the title "
+            "naming it as \u201cCattle face recognition\u201d, a phrase the topic excludes",
+        ),
+        (
+            "Macaque face recognition for population monitoring",
+            "Face recognition lets field teams count individuals.",
+            "its abstract says \u201cFace recognition\u201d, where \u201cface recognition\u201d is named bare, the title "
+            "naming it as \u201cMacaque face recognition\u201d, a phrase the topic excludes",
+        ),
+        (
+            "Automated face recognition of rhesus macaques",
+            "We present a system that identifies individuals using face recognition.",
+            "its abstract says \u201cface recognition\u201d, where \u201cface recognition\u201d is named bare, the title "
+            "naming it as \u201cface recognition of rhesus macaques\u201d, perhaps \u201cface recognition of "
+            "macaque\u201d, a phrase the topic excludes",
+        ),
+        # Certain before too, "a face recognition model" taken for the work's own: the title's doubt
+        # (the means of telling cows apart) is said first.
+        (
+            "Identification of dairy cows via facial recognition",
+            "We transfer a face recognition model to cows.",
+            "its title says \u201ccows via facial recognition\u201d, where \u201cfacial recognition\u201d is named as "
+            "the means of telling \u201ccows\u201d apart: it may be their faces, as in \u201cfacial recognition of "
+            "cow\u201d, a phrase the topic excludes",
+        ),
+    ],
+)
+def test_a_bare_match_in_a_work_whose_title_says_whose_is_a_doubt(tmp_path, title, abstract, because):
+    result = judged(tmp_path, title, abstract)
+    assert (result.verdict, result.findings) == ("insufficient_evidence", ())
+    assert {f.work.id: f.uncertain_because for f in result.uncertain_findings} == {"W1": (because,)}
+
+
+# Not where the title names a match as the work's own beside the excluded one, nor where the
+# excluded phrase says whose in the abstract only: the title's words say what the work does.
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        ("Pig face recognition and human face recognition compared", "We train a face recognition network."),
+        ("Face recognition with deep learning", "Cattle face recognition is a related task. We use face recognition."),
+    ],
+)
+def test_a_bare_match_beside_a_title_naming_its_own_stays_certain(tmp_path, title, abstract):
     result = judged(tmp_path, title, abstract)
     assert (result.verdict, result.uncertain_findings) == ("contradicted", ())

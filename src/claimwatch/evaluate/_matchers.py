@@ -3855,6 +3855,7 @@ class TopicMatcher:
         # facial recognition") says whose faces the work's are, as an excluded phrase does.
         animals = {text: self._animals_before(text) for _, text in texts}
         whose = {text: _says_whose(*self._found(text)) or bool(animals[text]) for _, text in texts}
+        titled: list[str | None] = []  # how the title says whose its matches are: read once, where asked
         first = None
         for name, text, h in self._free_hits(texts):
             if (
@@ -3863,6 +3864,13 @@ class TopicMatcher:
                 # A title names what the work does: "Human face recognition based on ..." is its own,
                 # whatever its abstract says of animals' faces, unless the title holds such an excluded phrase.
                 why = _the_human_sense(text, h, self._found(text)[1])
+            if why is None and name != "title":
+                # The title says whose the work's matches are ("Cattle face recognition with deep
+                # learning") and names none as its own: a bare match in its abstract or keywords ("We
+                # train a face recognition network") is as likely that sense as the topic's.
+                titled = titled or [self._whose_in_the_title(work.title, animals[work.title], whose[work.title])]
+                if titled[0] is not None:
+                    why = h.start, f"bare, the title naming it as {titled[0]}"
             if why is not None:
                 first = first or (name, text, h, why)
             elif not self._excludes_of_a_word or _described_after(self.excluded, text, h) is None:
@@ -3871,6 +3879,29 @@ class TopicMatcher:
             return None
         name, text, h, (begin, how) = first
         return f"its {name} says \u201c{text[begin : h.end]}\u201d, where \u201c{h.phrase}\u201d is named {how}"
+
+    def _whose_in_the_title(self, title: str, animals: dict[PhraseHit, tuple[int, str]], whose: bool) -> str | None:
+        """How a title says whose its matches are, where it does: an excluded phrase saying so
+        (`_says_whose`: "\u201cCattle face recognition\u201d, a phrase the topic excludes"), a match
+        named as the means of telling an animal apart, or every match said of a word an excluded
+        phrase ends in ("\u201cface recognition of rhesus macaques\u201d, perhaps \u201cface
+        recognition of macaque\u201d, ...": `_described_after`); None where it names a match otherwise."""
+        if whose:
+            if (phrase := _whose_phrase(*self._found(title))) is not None:
+                return f"\u201c{title[phrase.start : phrase.end]}\u201d, a phrase the topic excludes"
+            h, (begin, _) = next(iter(animals.items()))
+            return f"\u201c{title[begin : h.end]}\u201d, the means of telling an animal apart"
+        if not self._excludes_of_a_word:
+            return None
+        first = None
+        for _, _, h in self._free_hits([("title", title)]):
+            if (described := _described_after(self.excluded, title, h)) is None:
+                return None  # a match of the title's own
+            first = first or (h, described)
+        if first is None:
+            return None
+        h, (end, _, _, x, _) = first
+        return f"\u201c{title[h.start : end]}\u201d, perhaps \u201c{x}\u201d, a phrase the topic excludes"
 
     def named_in_an_excluded_sense(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match is certain as written shows the topic only perhaps, where the
@@ -4691,9 +4722,19 @@ def _says_whose(hits: list[PhraseHit], excluded: list[PhraseHit]) -> bool:
     recognition of cattle"). Not a phrase that runs on past its match into a thing of its own
     ("talking head interview", television's; "face recognition ability", a person's faculty):
     beside it, "human talking head videos" are the topic's own, no sense set against another's."""
-    return any(
-        _OF_A_WORD.search(x.phrase) is not None or any(x.start < h.start and h.end <= x.end for h in hits)
-        for x in excluded
+    return _whose_phrase(hits, excluded) is not None
+
+
+def _whose_phrase(hits: list[PhraseHit], excluded: list[PhraseHit]) -> PhraseHit | None:
+    """The first excluded phrase of a text that says whose its match is (`_says_whose`); None where
+    none does."""
+    return next(
+        (
+            x
+            for x in excluded
+            if _OF_A_WORD.search(x.phrase) is not None or any(x.start < h.start and h.end <= x.end for h in hits)
+        ),
+        None,
     )
 
 
