@@ -5,6 +5,7 @@ the day it was imported."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 from pathlib import Path
 
@@ -115,6 +116,46 @@ def test_a_file_holding_nothing_confirms_no_subject_empty(tmp_path, capsys, text
         == 0
     )
     assert Snapshot.open(tmp_path / "answered").coverage.confirmed_empty == ("I100",)
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("works.jsonl.gz", gzip.compress(b"")),
+        ("works.jsonl.gz", gzip.compress(b"\n\n")),
+        ("works.jsonl", b"\xef\xbb\xbf\r\n"),
+    ],
+    ids=["gzip-of-nothing", "gzip-of-blank-lines", "byte-order-mark-alone"],
+)
+def test_a_gzip_or_a_mark_of_nothing_confirms_no_subject_empty(tmp_path, capsys, name, stored):
+    """`curl ... | gzip > works.jsonl.gz` with no network writes a gzip of nothing (20 bytes),
+    PowerShell's `Out-File -Encoding utf8` a byte order mark alone: with --subject-may-be-empty
+    both were written, "confirmed empty", where the same nothing uncompressed was refused."""
+    source = tmp_path / name
+    source.write_bytes(stored)
+    out = tmp_path / "snap"
+    argv = ["evidence", "import", str(source), "--out", str(out), "--subject", "I100"]
+    assert main([*argv, "--subject-may-be-empty"]) == 2
+    assert capsys.readouterr().err.startswith(f"{source}: the file holds nothing")
+    assert not out.exists()
+    answer = tmp_path / "page.json.gz"  # an API's empty answer, gzipped, is read as before
+    answer.write_bytes(gzip.compress(b'{"meta": {"count": 0, "page": 1, "per_page": 25}, "results": []}'))
+    assert (
+        main(
+            [
+                "evidence",
+                "import",
+                str(answer),
+                "--out",
+                str(tmp_path / "a"),
+                "--subject",
+                "I100",
+                "--subject-may-be-empty",
+            ]
+        )
+        == 0
+    )
+    assert Snapshot.open(tmp_path / "a").coverage.confirmed_empty == ("I100",)
 
 
 def test_only_the_empty_subject_is_left_out(tmp_path, capsys):

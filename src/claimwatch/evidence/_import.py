@@ -42,6 +42,7 @@ from ._records import (
     authors_of,
     copy_stands,
     document_records,
+    holds_nothing,
     newest_day,
     read_lines,
     routes_to,
@@ -124,7 +125,7 @@ def import_works(
         if wide := utf16_problem(source, head):  # a page saved by PowerShell 5.1's `>`, which writes UTF-16
             raise InputError(wide)
         subjects = subject_ids(institutions)
-        if subjects and subjects_may_be_empty and read_from is None and _holds_nothing(source):
+        if subjects and subjects_may_be_empty and read_from is None and holds_nothing(source):
             raise InputError(Problem(str(source), 0, 0, _NOTHING_TO_CONFIRM))
         _checked_period(start, end)
         layout = layout or sniff_layout(source)
@@ -426,20 +427,6 @@ _NOTHING_TO_CONFIRM = (
 )
 _HEAD_READ = 64
 """The bytes of a file looked at for UTF-16 before it is read as records."""
-_BLANK_READ = 1 << 16
-"""The most bytes of a file looked at for text: a file of blank lines past it is read as records."""
-
-
-def _holds_nothing(source: Path) -> bool:
-    """Whether `source` is empty or blank lines alone: no API's answer (an empty one is
-    `{"meta": ..., "results": []}` or `[]`), but what a download or an export that failed leaves.
-    With --subject-may-be-empty it recorded the subject's coverage complete, "confirmed empty",
-    from nothing searched, as a bulk manifest listing no parts did (refused since)."""
-    with open_input(source) as f:
-        head = f.read(_BLANK_READ + 1)
-    return len(head) <= _BLANK_READ and not head.strip()
-
-
 _LAYOUT_NAMES = {"jsonl": "JSON Lines", "json": "JSON document"}
 
 

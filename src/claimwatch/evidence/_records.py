@@ -145,6 +145,24 @@ def read_lines(path: Path, hasher: Callable[[str], None] | None = None) -> Itera
             yield held[0], held[1].removesuffix(b"\n").removesuffix(b"\r")
 
 
+_BLANK_READ = 1 << 16
+"""The most bytes of a file looked at for text: a file of blank lines past it is read as records."""
+
+
+def holds_nothing(path: Path) -> bool:
+    """Whether `path` holds nothing, once gunzipped and past a byte order mark: 0 bytes or blank
+    lines alone. No API's answer (an empty one is `{"meta": ..., "results": []}` or `[]`), but
+    what a download or an export that failed leaves: `curl ... | gzip > works.jsonl.gz` with no
+    network writes a gzip of nothing, PowerShell's `Out-File -Encoding utf8` a mark alone. A
+    corrupt gzip is not said here: reading the records says where it breaks."""
+    try:
+        with _decompressed(path) as stream:
+            head = stream.read(_BLANK_READ + 1)
+    except _GZIP_ERRORS:
+        return False
+    return len(head) <= _BLANK_READ and not head.removeprefix(_BOM).strip()
+
+
 MAX_BLANK_LINES = 100_000  # blank lines in a row: far more than any real file holds
 
 
