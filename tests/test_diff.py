@@ -1161,6 +1161,21 @@ def test_a_report_saved_with_a_bom_reads_and_a_packed_one_says_what_it_is(root, 
     assert ": not UTF-8 text; save the file as UTF-8" in line and line.split(":")[1].isdigit()
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"], ids=["with-its-mark", "without-it"])
+def test_a_report_redirected_by_windows_powershell_is_said_to_be_utf16(root, capsys, encoding):
+    """`claimwatch check --json > old.json` in Windows PowerShell 5.1, whose `>` writes UTF-16:
+    `diff old.json new.json` said "old.json:1:1: not UTF-8 text" (with its byte order mark) or
+    "old.json:1:2: not a JSON report: Expecting property name enclosed in double quotes" (without),
+    naming no encoding; said to be UTF-16 now, as a claim file is."""
+    report = run(root, [work("W1", "Face recognition")], "one")
+    wide = root / "wide.json"
+    wide.write_bytes(report.read_text(encoding="utf-8").encode(encoding))
+    capsys.readouterr()
+    assert main(["diff", str(wide), str(report)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"{wide}: ") and "UTF-16" in line and "save the file as UTF-8" in line
+
+
 def test_a_work_whose_doi_an_older_report_gave_decomposed_is_the_same_work_renamed(root):
     """Found reviewing the twenty-fifth part: DOIs are read composed (NFC) now, but a report an
     earlier release wrote gives one as its record did, the é decomposed (e + U+0301). The work,

@@ -38,7 +38,7 @@ from ..documents import (
     not_utf8,
     open_input,
 )
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, utf16_problem
 from ..results import (
     VERDICT_WORDS,
     AbsenceReason,
@@ -264,6 +264,8 @@ def read_report(path: str | Path) -> Results:
         raw = f.read(REPORT_MAX_BYTES + 1)
     if len(raw) > REPORT_MAX_BYTES:
         raise InputError(Problem(str(path), 0, 0, f"more than {REPORT_MAX_BYTES:,} bytes; not a report to compare"))
+    if wide := utf16_problem(path, raw):  # `check --json > r.json` in Windows PowerShell 5.1 writes UTF-16
+        raise InputError(wide)
     other = _another_report(raw)
     if other:
         raise InputError(Problem(str(path), 0, 0, f"{other}, not a JSON report: {_COMPARE}"))
