@@ -312,12 +312,27 @@ _KNOWN_REPORT_KEYS = "(known: title, author, publisher, publisher_url, url)"
             '[case]\nname = "x"\n\n[report]\ntitle = """Notes\n  autor = me\n"""\n  autor = "me"\n',
             f"8:3: unknown key 'autor' in [report] {_KNOWN_REPORT_KEYS}",
         ),
+        # After a string holding a line "[report]", [review]'s next key is no key of [report]'s.
+        (
+            '[review]\nby = """Ann\n[report]\n"""\ntitle = "Notes"\n\n[report]\ntitle = 3\n',
+            "8:1: [report] title must be a non-empty string",
+        ),
         ('report.titel = "x"\n', f"1:1: unknown key 'titel' in [report] {_KNOWN_REPORT_KEYS}"),
         ('title = "x"\n[report]\n', "1:1: unknown setting 'title' (known tables: [case], [report], [review])"),
         # Written in an inline table, a way the place is not sought: the file named alone.
         ('report = {titel = "x"}\n', f" unknown key 'titel' in [report] {_KNOWN_REPORT_KEYS}"),
     ],
-    ids=["key", "url", "not-text", "table", "below-a-string", "dotted", "at-the-top", "inline"],
+    ids=[
+        "key",
+        "url",
+        "not-text",
+        "table",
+        "below-a-string",
+        "after-a-header-in-a-string",
+        "dotted",
+        "at-the-top",
+        "inline",
+    ],
 )
 def test_a_wrong_case_config_is_one_line_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], config: str, message: str

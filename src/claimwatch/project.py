@@ -264,8 +264,10 @@ def _place_of(text: str, keys: tuple[str, ...]) -> tuple[int, int]:
     """The line and column where the setting `keys` (a table's name, or a table's and a key's)
     is written: its table's header, or a line beginning with its key under the table's header
     (`table.key = ...` at the top too); (0, 0) where it is written no way read here (quoted, in
-    an inline table). A line is taken only where the text before it parses without the setting:
-    a line of a string of several lines that looks like a key is not one."""
+    an inline table). A line is taken only where the text before it parses without the setting
+    and the text through it sets it (or goes on in its value): a line of a string of several
+    lines that looks like a key is not one, nor, after a string holding a line like "[report]",
+    the next table's key."""
     table: str | None = None
     lines = text.split("\n")  # tomllib counts lines by "\n" alone
     for number, line in enumerate(lines, 1):
@@ -279,7 +281,7 @@ def _place_of(text: str, keys: tuple[str, ...]) -> tuple[int, int]:
             found = found or (table is None and len(keys) == 2 and _dotted(stripped, keys))
         else:
             continue
-        if found and not _set_in(lines[: number - 1], keys):
+        if found and not _set_in(lines[: number - 1], keys) and _set_in(lines[:number], keys):
             return number, column
     return 0, 0
 
