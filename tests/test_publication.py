@@ -303,6 +303,12 @@ _KNOWN_REPORT_KEYS = "(known: title, author, publisher, publisher_url, url)"
     ("config", "message"),
     [
         ('[report]\ntitel = "x"\n', f"2:1: unknown key 'titel' in [report] {_KNOWN_REPORT_KEYS}"),
+        # Saved with CRLF (Notepad, git's autocrlf): "[report]\r" alone was read as no TOML.
+        (
+            '[case]\r\nname = "x"\r\n[report]\r\n  titel = "x"\r\n',
+            f"4:3: unknown key 'titel' in [report] {_KNOWN_REPORT_KEYS}",
+        ),
+        ('[reprot]\r\ntitle = "x"\r\n', "1:1: unknown setting 'reprot' (known tables: [case], [report], [review])"),
         ('[report]\nurl = "javascript:alert(1)"\n', "2:1: [report] url 'javascript:alert(1)' is not an http(s) URL"),
         ("[report]\ntitle = 3\n", "2:1: [report] title must be a non-empty string"),
         ('[reports]\ntitle = "x"\n', "1:1: unknown setting 'reports' (known tables: [case], [report], [review])"),
@@ -324,6 +330,8 @@ _KNOWN_REPORT_KEYS = "(known: title, author, publisher, publisher_url, url)"
     ],
     ids=[
         "key",
+        "crlf-key",
+        "crlf-table",
         "url",
         "not-text",
         "table",

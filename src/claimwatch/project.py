@@ -292,9 +292,10 @@ def _dotted(line: str, keys: tuple[str, ...]) -> bool:
 
 def _set_in(lines: list[str], keys: tuple[str, ...]) -> bool:
     """Whether the text of `lines` sets `keys`, or is not TOML that ends there (cut inside a
-    value): either way the line after it does not begin the setting."""
+    value): either way the line after it does not begin the setting. Each line is given its
+    "\n" back: the last line of a file saved with CRLF (Notepad's) ends in "\r", alone not TOML."""
     try:
-        data: Any = tomllib.loads("\n".join(lines))
+        data: Any = tomllib.loads("".join(f"{line}\n" for line in lines))
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         return True
     for key in keys:
