@@ -790,6 +790,12 @@ def test_a_case_s_reviews_yaml_that_cannot_be_read_stops_the_run(
         assert main(args) == 2, args
         # A listing is told to list without the reviews, where check's words sent it to check.
         assert capsys.readouterr().err.splitlines() == [said.replace("check with", f"{run} with")]
+    if gone == "a link whose file is gone":
+        # validate, given nothing, reads the case's reviews.yaml too, and has no --no-reviews.
+        assert main(["validate"]) == 2
+        assert capsys.readouterr().err.splitlines() == [
+            said.replace("check with --no-reviews", "validate the other files by naming them")
+        ]
     assert main([*checked, "--no-reviews"]) == 0
 
 

@@ -283,23 +283,24 @@ class Reviews:
         return [e.review for e in self.entries if e.review.claim not in checked]
 
 
-def find_reviews(root: str | Path) -> Path | None:
+def find_reviews(root: str | Path, *, without: str = "check with --no-reviews") -> Path | None:
     """The case's reviews file, where it has one. A reviews.yaml that is there but is no file to
     read (a link to a shared file gone, an unmounted share; a folder; a pipe) is the case's too,
     refused when read or here: skipped, a run would drop every review it holds in silence, and a
-    finding confirmed or set aside would count again as it did before review."""
-    return reviews_there(Path(root) / REVIEWS_FILE)
+    finding confirmed or set aside would count again as it did before review. `without` is what
+    the command finding it can do without it (`reviews_there`)."""
+    return reviews_there(Path(root) / REVIEWS_FILE, without=without)
 
 
-def reviews_there(path: Path, *, run: str = "check") -> Path | None:
+def reviews_there(path: Path, *, without: str = "check with --no-reviews") -> Path | None:
     """`path` where something is there by that name, to be read (or refused when read); None
     where nothing is (a reviews file `claimwatch review` has yet to make). A link that leads
-    nowhere is refused here, in one line saying where it led, and what to `run` (check, list)
-    without it."""
+    nowhere is refused here, in one line saying where it led, and what the command can do
+    `without` it: check and list have --no-reviews, validate has not."""
     if not os.path.lexists(path):
         return None
     if nowhere := a_link_leading_nowhere(path):
-        raise InputError(Problem(str(path), 0, 0, f"{nowhere}: restore it, or {run} with --no-reviews"))
+        raise InputError(Problem(str(path), 0, 0, f"{nowhere}: restore it, or {without}"))
     return path
 
 

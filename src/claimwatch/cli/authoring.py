@@ -71,7 +71,9 @@ def _case_files(root: str) -> tuple[str, ...]:
     """What `validate` checks when given nothing: the case's claims, lists, curated evidence and
     reviews, those it has; a case with none of them is one line saying where it looked."""
     case = Path(root)
-    files = (case / "claims", case / DEFAULT_LISTS_DIR, case / "evidence" / "curated", find_reviews(case))
+    # validate has no --no-reviews: check's advice sent a user to an option it does not have.
+    reviews = find_reviews(case, without="validate the other files by naming them")
+    files = (case / "claims", case / DEFAULT_LISTS_DIR, case / "evidence" / "curated", reviews)
     found = tuple(str(p) for p in files if p is not None and p.exists())
     if not found:
         raise click.UsageError(

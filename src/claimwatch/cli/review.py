@@ -208,7 +208,7 @@ def _listed_reviews(path: Path, *, given: bool) -> Reviews | None:
     finding reviewed in the real file as still to review, "0 reviewed", in silence."""
     # A link gone is refused, the case's file as a file given; --no-reviews lists, as check's
     # advice ("check with --no-reviews") sent a reviewer listing to another command.
-    found = reviews_there(path, run="list")
+    found = reviews_there(path, without="list with --no-reviews")
     if found is None and given:
         raise InputError(
             Problem(
