@@ -1527,6 +1527,34 @@ def test_initials_in_capitals_first_are_no_doctor_s_title(root):
     assert judged("Singh, Kumar, DR") == ("insufficient_evidence", 1)
 
 
+@pytest.mark.parametrize(
+    ("at_hit_name", "at_lab_name", "verdict"),
+    [
+        ("da Silva, MS", "M. S. da Silva", "insufficient_evidence"),  # Web of Science's and OpenAlex's
+        ("da Silva, MA", "M. A. da Silva", "insufficient_evidence"),
+        ("van der Berg, M.A.", "M. A. van der Berg", "insufficient_evidence"),
+        ("Kumar Singh, DR", "D. R. Kumar Singh", "insufficient_evidence"),
+        ("MS da Silva", "M. S. da Silva", "insufficient_evidence"),
+        # Other initials, or "MS" a degree after a whole name: never paired, as before.
+        ("da Silva, MS", "M. A. da Silva", "not_contradicted"),
+        ("Wei Li, MS", "M. S. Wei Li", "not_contradicted"),
+        ("Li, MA", "M. A. Li", "not_contradicted"),
+    ],
+)
+def test_initials_written_together_pair_them_written_apart_on_both_engines(root, at_hit_name, at_lab_name, verdict):
+    """Found in the review of the thirty-seventh part: "da Silva, MS", M. S. da Silva as Web of
+    Science writes him, read "ms da silva" once "MS" after particles was no degree, and his record
+    "M. S. da Silva" read "m s da silva": the two paired no one, and a claim that no one joined from
+    the lab was cleared under complete coverage. They are one name: namesakes, a doubt."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    evidence = evidence_of(root, records, **COVER)
+    for engine in ("python", "duckdb"):
+        r = evaluate(load(root, body), evidence, engine=engine, cache=root / "c").results[0]
+        assert r.verdict == verdict, (engine, r.why)
+
+
 def test_lu_is_no_spelling_of_lyu(root):
     """ "Lu" is 陆, 卢 and 鲁 as well as 吕 stripped of its points: a "Wei Lu" at the lab pairs no
     "Wei Lyu" at HIT (one of 吕's spellings, as the thirty-fourth part reads them), and the claim

@@ -793,7 +793,25 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
         spellings += [_A_SOFT_SIGN_LAST.sub("", s) for s in spellings]
     if _an_initials_form(name):
         spellings.append(_bare_initials(name))
+    elif apart := _initials_written_apart(name):
+        spellings.append(apart)
     return tuple(dict.fromkeys(map(_read_alike, spellings)))
+
+
+def _initials_written_apart(name: str) -> str | None:
+    """A name not an initials form whose given part is initials written together, with them written
+    apart ("D R Kumar Singh", "M S da Silva"); None for any other. Web of Science writes M. S. da
+    Silva "da Silva, MS", which reads "ms da silva", and the "M. S. da Silva" of his other record
+    "m s da silva": his two records paired no one. Initials in capitals first (`_initials_first`),
+    or "MA" and "MS" after a family name led by its particles (`_led_by_particles`), no degree there."""
+    given_first = _given_first(name)
+    family, _, given = name.partition(",")
+    if _initials_first(given_first) or (
+        _A_MASTERS_DEGREE.fullmatch(given.strip()) and _led_by_particles([family.strip()])
+    ):
+        initials, _, rest = given_first.partition(" ")
+        return " ".join([*(c for c in initials if c.isalpha()), rest])
+    return None
 
 
 # A part of a name in brackets, round or full-width, which is the name in another script ("Wei Li
