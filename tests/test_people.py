@@ -1420,6 +1420,12 @@ def test_namesakes_never_pair_on_initials_written_together_in_capitals(root):
         ("Wei Li, MA", "Wei Li"),
         ("Xiaoming Wang, M.S.", "Xiaoming Wang"),
         ("Li, MA", "Ma Li"),  # after a family name alone, the given name, as before
+        # Found in the review of the thirty-seventh part, whose "da Silva, MS" is initials: only
+        # after particles in lower case. Capitalised, the first word may be a given name, and
+        # "MS" the degree of a Chinese name; a degree not "MA" or "MS" stays one after particles.
+        ("Di Wang, MS", "Di Wang"),
+        ("Du Wei, MA", "Du Wei"),
+        ("da Silva, PhD", "da Silva"),
     ],
 )
 def test_namesakes_whose_names_differ_only_in_form_pair_as_a_doubt(root, at_hit_name, at_lab_name):
@@ -1488,10 +1494,6 @@ def test_a_given_name_of_two_letters_after_the_family_s_comma_is_no_suffix(root)
         # Thirty-seventh part: an analyst's number after "#" was read away as a footnote's mark
         # ("Wei Li #2" as "Wei Li"), and the two numbered people paired.
         ("Wei Li #1", "Wei Li #2"),
-        # Thirty-seventh part: "MS" and "MA" after a family name led by its particles in lower case,
-        # as Web of Science writes M. S. da Silva, are initials, read as degrees before: both people
-        # read "da Silva", paired. ("Di Wang, MS", capitalised, is still a Chinese name and a degree.)
-        ("da Silva, MS", "da Silva, MA"),
     ],
 )
 def test_an_analyst_s_words_in_brackets_tell_namesakes_apart(root, at_hit_name, at_lab_name):
@@ -1535,7 +1537,9 @@ def test_initials_in_capitals_first_are_no_doctor_s_title(root):
         ("van der Berg, M.A.", "M. A. van der Berg", "insufficient_evidence"),
         ("Kumar Singh, DR", "D. R. Kumar Singh", "insufficient_evidence"),
         ("MS da Silva", "M. S. da Silva", "insufficient_evidence"),
-        # Other initials, or "MS" a degree after a whole name: never paired, as before.
+        # Other initials, or "MS" a degree after a whole name: never paired, as before. "MS" and
+        # "MA" after particles, read as degrees in the thirty-sixth part, both people "da Silva".
+        ("da Silva, MS", "da Silva, MA", "not_contradicted"),
         ("da Silva, MS", "M. A. da Silva", "not_contradicted"),
         ("Wei Li, MS", "M. S. Wei Li", "not_contradicted"),
         ("Li, MA", "M. A. Li", "not_contradicted"),
