@@ -1130,3 +1130,35 @@ def test_a_tracker_cut_short_is_said_cut_short(tmp_path, capsys, shared_data, wh
     claim.write_bytes("claims:\n  - says: Réseaux, Montréal".encode()[:-3])
     assert main(["validate", str(claim)]) == 2
     assert "the file ends in the middle of a character: it is cut short" in capsys.readouterr().err
+
+
+# Three names of the CSL of 2023-11 ("CAST Xi\x92an Spaceflight Engine Factory", "XAIC Tech
+# (Xi\x92an) Industrial Co., Ltd.", "Xi\x92an Xae Flying Aviation ...") hold U+0092, the C1 control
+# that Windows-1252 text decoded as Latin-1 leaves for its apostrophe ’. Imported so (issue 18,
+# thirty-seventh part), no affiliation matched them ("Xi'an" and "Xi’an" read past nothing): a
+# coauthor at the firm found nothing, the claim cleared in silence. Read as Windows-1252 reads it
+# now, the import saying so at the line; the five it leaves undefined (U+0081, ...) stay.
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_csl_name_holding_a_c1_control_is_read_as_windows_1252_reads_it(tmp_path, monkeypatch, capsys, apostrophe):
+    from helpers import coauthor_text_found, one_entity_csl
+
+    source = one_entity_csl(
+        tmp_path / "csl.csv",
+        (("Entity List (EL) - Bureau of Industry and Security", "2020-06-05", ""),),
+        record_id="c1",
+        line_end="\n",
+        name="XAIC Tech (Xi\x92an) Industrial Co., Ltd.",
+        alt_names="Xi\x81an Test Works",
+        addresses="Xi\x92an, Shaanxi, CN",
+        type="Entity",
+    )
+    out = tmp_path / "csl.yaml"
+    assert main(["lists", "import", "csl", str(source), "--out", str(out), "--retrieved", "2023-11-30"]) == 0
+    said = capsys.readouterr().err
+    assert "C1 control characters (U+0080 to U+009F)" in said and "on line 2 (U+0092 as \u2019)" in said
+    (entry,) = lists.load_list(out).entries
+    assert entry.name == "XAIC Tech (Xi\u2019an) Industrial Co., Ltd."
+    assert entry.aliases == ("Xi\x81an Test Works",)  # undefined in Windows-1252: as written
+    listed = out.read_text(encoding="utf-8").replace("id: csl", "id: l", 1)
+    raw = f"XAIC Tech (Xi{apostrophe}an) Industrial Co., Ltd., Xi{apostrophe}an 710000, China"
+    coauthor_text_found(tmp_path / "case", monkeypatch, capsys, listed, raw, "match")

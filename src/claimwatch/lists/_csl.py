@@ -123,10 +123,18 @@ class CslRecords(list[CslRecord]):
 def read_csl_records(text: str, path: str) -> tuple[str, CslRecords]:
     """The file's format ('json', 'csv' or 'tsv', or 'csv-no-id' or 'tsv-no-id' for the older
     layout) and its records; a malformed file is an InputError."""
+    text, mended = _c1_read_as_windows_1252(text)
     if text.lstrip()[:1] in ("{", "["):
         fmt, records = "json", _csl_json_records(read_json(text, path), path)
     else:
         fmt, records = _csl_csv_records(text, path)
+    if mended:
+        records.notes += (
+            "C1 control characters (U+0080 to U+009F), which Windows-1252 text decoded as Latin-1 leaves, "
+            f"read as Windows-1252 reads them, on {_lines(sorted(mended))} ("
+            + ", ".join(sorted({f"U+{ord(c):04X} as {_CP1252_OF_C1[c]}" for c in mended.values()}))
+            + ")",
+        )
     if not records:
         # Written, an empty list would replace the one before it, and clear every author at an entity.
         raise InputError(
@@ -139,6 +147,25 @@ def read_csl_records(text: str, path: str) -> tuple[str, CslRecords]:
             )
         )
     return fmt, records
+
+
+# The C1 control characters that Windows-1252 gives a character, as each reads there: a name
+# decoded as Latin-1 from Windows-1252 keeps them ("XAIC Tech (Xi\x92an) Industrial Co., Ltd." in
+# the CSL of 2023-11 for "Xi'an", its apostrophe U+2019 lost), and no name is matched through them.
+# The five Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as written.
+_CP1252_OF_C1 = {
+    chr(b): c for b in range(0x80, 0xA0) if (c := bytes([b]).decode("cp1252", errors="replace")) != "\ufffd"
+}
+_C1 = re.compile("[" + "".join(_CP1252_OF_C1) + "]")
+
+
+def _c1_read_as_windows_1252(text: str) -> tuple[str, dict[int, str]]:
+    """`text` with each C1 control Windows-1252 defines read as that character, and the lines
+    (1-based) where one was, each with the first character found there."""
+    if _C1.search(text) is None:
+        return text, {}
+    mended = {n: m.group() for n, line in enumerate(text.split("\n"), 1) if (m := _C1.search(line))}
+    return _C1.sub(lambda m: _CP1252_OF_C1[m.group()], text), mended
 
 
 _NO_RECORDS = {True: "'results' is empty: a search that found nothing?", False: "its header alone: cut short?"}
