@@ -1172,6 +1172,22 @@ def test_a_match_named_as_what_inspired_the_work_is_a_doubt(tmp_path, title, sai
             "qubit inspired",
             "qubit inspired a",
         ),
+        # A line break or a hyphen before "inspired" (review of the thirty-seventh part): the
+        # exclusion was undone, the doubt not found past it, so a certain match, `contradicted`.
+        (
+            "Quantum annealing\ninspired a classical Ising machine",
+            "Quantum annealing",
+            "quantum annealing",
+            "quantum annealing inspired",
+            "Quantum annealing\ninspired a",
+        ),
+        (
+            "Quantum computing-inspired the design of classical solvers",
+            "Quantum computing",
+            "quantum computing",
+            "quantum computing inspired",
+            "Quantum computing-inspired the",
+        ),
         ("Quantum annealing inspired many-objective evolutionary algorithm", None, None, None, None),
         ("A quantum computing inspired the-art-of-search heuristic", None, None, None, None),
         ("Qubit inspired particle swarm optimisation", None, None, None, None),

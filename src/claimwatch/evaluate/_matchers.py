@@ -4793,8 +4793,10 @@ def _an_animal_s_before(excluded: PhraseSet, text: str, h: PhraseHit) -> tuple[i
 # "Inspired by" and up to three words before a match ("A classical algorithm inspired by quantum
 # computing", "Inspired by recent advances in quantum annealing, we ...").
 _INSPIRED_BY = re.compile(r"\binspired[ \t]+by(?:[ \t]+[^\W_][\w'-]*){0,3}?[ \t]+$", re.IGNORECASE)
-# "Inspired" right after a match, then its object (`_A_DETERMINER_AFTER`): "inspired" a verb.
-_INSPIRED_AS_A_VERB = re.compile(r"[ \t\u00a0]+inspired" + _A_DETERMINER_AFTER.pattern, re.IGNORECASE)
+# "Inspired" right after a match, then its object (`_A_DETERMINER_AFTER`): "inspired" a verb. Across
+# a line break or a hyphen too, as the excluded phrase `_inspired_by_another` undid was read: else
+# "Quantum annealing<line break>inspired a ..." is a certain match, its exclusion undone, no doubt.
+_INSPIRED_AS_A_VERB = re.compile(r"[\s\-\u2010\u2011]+inspired" + _A_DETERMINER_AFTER.pattern, re.IGNORECASE)
 
 
 def _inspiring_after(text: str, h: PhraseHit, inspiring: dict[str, str]) -> tuple[int, str] | None:
