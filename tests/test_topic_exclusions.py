@@ -171,6 +171,10 @@ def test_the_shipped_topic_still_finds_people_s_faces_beside_animals(tmp_path):
     [
         ("A Trojan horse face recognition backdoor", "contradicted", None),
         ("Trojan-horse face recognition attacks", "contradicted", None),
+        # "Monkey" excluded too (issue 18, thirty-seventh part), and Chaos Monkey is no monkey
+        # (review of that part): nothing, the claim cleared, before.
+        ("Chaos Monkey face recognition: resilience of a deployed service", "contradicted", None),
+        ("Monkey face recognition in group housing", "insufficient_evidence", None),
         ("CAT face recognition with attention", "insufficient_evidence", ("CAT face recognition", "CAT", "cat")),
         (
             "Results on the PANDA face recognition benchmark",

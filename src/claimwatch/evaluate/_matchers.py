@@ -4212,8 +4212,9 @@ def _word_start(text: str, at: int) -> int:
 
 # Words that before an excluded phrase's first word make it a compound of another sense: a
 # Trojan horse is malware hidden in a program ("A Trojan horse face recognition backdoor"),
-# not the horse "horse face recognition" excludes.
-_COMPOUNDS_OF_ANOTHER_SENSE = {"horse": frozenset({"trojan"})}
+# not the horse "horse face recognition" excludes; Chaos Monkey is Netflix's tool that fails a
+# service's servers at random to test it, no monkey ("Chaos Monkey face recognition").
+_COMPOUNDS_OF_ANOTHER_SENSE = {"horse": frozenset({"trojan"}), "monkey": frozenset({"chaos"})}
 
 
 def _first_word(text: str, x: PhraseHit) -> str:
