@@ -20,6 +20,8 @@ def claims(root: Path, body: str, name: str = "c.yaml"):
 
 def run(root: Path, body: str, records: list[dict], **cover):
     path = write_jsonl(root / "works.jsonl", records)
+    if not records:  # a search's empty answer, as the API gives it: a file of nothing is refused
+        path.write_text("[]")
     if cover:
         evidence = [import_jsonl(path, root / "snap", **cover) and open_evidence(root / "snap")]
     else:
