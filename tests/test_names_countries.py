@@ -1093,6 +1093,9 @@ entries:
   - id: mpib
     name: Max Planck Institute of Biochemistry
     country: DE
+  - id: mdc
+    name: Max Delbrück Center for Molecular Medicine
+    country: DE
 """
 
 
@@ -1102,6 +1105,9 @@ entries:
         # Thirty-seventh part: Germany's code before a Bavarian postcode was read as Delaware's
         # and a ZIP code, a doubt ("... in Germany and United States at once").
         ("Max Planck Institute of Biochemistry, Munich, DE 82152", "match"),
+        # Review: Berlin's postcodes begin with 1, as Delaware's ZIP codes do: "DE 13125" was read
+        # as Delaware's still, Berlin as its namesake there, the entry cleared in silence.
+        ("Max Delbrück Center for Molecular Medicine, Berlin, DE 13125", "match"),
     ],
 )
 def test_a_country_s_code_before_a_postcode_no_state_s_zip_is_no_state_on_both_engines(
@@ -1119,6 +1125,14 @@ def test_a_country_s_code_before_a_postcode_no_state_s_zip_is_no_state_on_both_e
         ("University of Delaware, Newark, DE 19716", {"US"}),
         ("Boston, MA 02115", {"US"}),
         ("Holtsville, NY 00501", {"US"}),  # New York's ZIP codes beginning 0
+        # Review: postcodes beginning with a digit USPS gives the state too, no ZIP code of its.
+        ("Max Delbrück Center, Berlin, DE 13125", {"DE"}),  # was {"US"}: Berlin, NH's namesake
+        ("Rostock, DE 18059", set()),  # was {"US"}
+        ("Universitas Udayana, Denpasar, ID 80361", {"ID"}),  # was {"US"}
+        ("Universitas Mataram, Mataram, ID 83125", {"ID"}),  # was {"ID", "US"}: 831 is Wyoming's
+        ("University of Idaho, Moscow, ID 83844", {"US"}),
+        ("Austin, TX 73301", {"US"}),  # Texas's 733 among Oklahoma's
+        ("Andover, MA 05501", {"US"}),  # Massachusetts's 055 among Vermont's
     ],
 )
 def test_a_state_s_code_counts_only_before_a_zip_code_of_its_state(raw, expected):

@@ -367,22 +367,36 @@ _US_STATE_CODES = (
     "|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
 # "Boston, MA 02115": a state code is a place only before a ZIP code, where it cannot be a word.
-_US_ZIP = re.compile(rf"\b({_US_STATE_CODES})\s+(\d)\d{{4}}(?:-\d{{4}})?\b")
-# The states each first digit of a ZIP code is given to (USPS's national areas,
-# https://en.wikipedia.org/wiki/ZIP_Code#Primary_state_prefixes; New York's Fishers Island and
-# Holtsville are 06390 and 00501): "Munich, DE 82152" is Bavaria's postcode after Germany's code,
-# no ZIP code of Delaware's (197-199).
-_STATES_OF_A_FIRST_DIGIT = {
-    "0": "CT MA ME NH NJ NY RI VT", "1": "DE NY PA", "2": "DC MD NC SC VA WV", "3": "AL FL GA MS TN",
-    "4": "IN KY MI OH", "5": "IA MN MT ND SD WI", "6": "IL KS MO NE", "7": "AR LA OK TX",
-    "8": "AZ CO ID NM NV UT WY", "9": "AK CA HI OR WA",
+_US_ZIP = re.compile(rf"\b({_US_STATE_CODES})\s+(\d{{3}})\d{{2}}(?:-\d{{4}})?\b")
+# The first three digits of ZIP codes USPS gives each state (its sectional centers,
+# https://en.wikipedia.org/wiki/List_of_ZIP_Code_prefixes): "Munich, DE 82152", "Berlin, DE
+# 13125" are German postcodes after Germany's code, no ZIP code of Delaware's (197-199), and
+# "Denpasar, ID 80361" Indonesia's, not Idaho's (832-838); a first digit alone leaves Berlin's.
+_ZIP_PREFIXES_OF_A_STATE = {
+    "AL": "350-369", "AK": "995-999", "AZ": "850-865", "AR": "716-729", "CA": "900-961", "CO": "800-816",
+    "CT": "060-069", "DE": "197-199", "DC": "200 202-205 569", "FL": "320-349", "GA": "300-319 398-399",
+    "HI": "967-968", "ID": "832-838", "IL": "600-629", "IN": "460-479", "IA": "500-528", "KS": "660-679",
+    "KY": "400-427", "LA": "700-714", "ME": "039-049", "MD": "206-219", "MA": "010-027 055", "MI": "480-499",
+    "MN": "550-567", "MS": "386-397", "MO": "630-658", "MT": "590-599", "NE": "680-693", "NV": "889-898",
+    "NH": "030-038", "NJ": "070-089", "NM": "870-884", "NY": "005 063 100-149", "NC": "270-289",
+    "ND": "580-588", "OH": "430-459", "OK": "730-731 734-749", "OR": "970-979", "PA": "150-196", "RI": "028-029",
+    "SC": "290-299", "SD": "570-577", "TN": "370-385", "TX": "733 750-799 885", "UT": "840-847",
+    "VT": "050-054 056-059", "VA": "201 220-246", "WA": "980-994", "WV": "247-268", "WI": "530-549", "WY": "820-831",
 }  # fmt: skip
-_A_STATE_S_ZIP = frozenset((d, code) for d, codes in _STATES_OF_A_FIRST_DIGIT.items() for code in codes.split())
+
+
+def _prefixes(ranges: str) -> set[int]:
+    return {n for part in ranges.split() for n in range(int(part[:3]), int(part[-3:]) + 1)}
+
+
+_A_STATE_S_ZIP = frozenset(
+    (f"{n:03d}", code) for code, ranges in _ZIP_PREFIXES_OF_A_STATE.items() for n in _prefixes(ranges)
+)
 
 
 def _a_zip_of_its_state(found: re.Match[str], code: int = 1) -> bool:
-    """Is the ZIP code `_US_ZIP` found (its state's code the group `code`, the first digit the
-    next) one USPS gives that state?"""
+    """Is the ZIP code `_US_ZIP` found (its state's code the group `code`, the first three digits
+    the next) one USPS gives that state?"""
     return (found.group(code + 1), found.group(code)) in _A_STATE_S_ZIP
 
 
