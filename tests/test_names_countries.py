@@ -1085,6 +1085,24 @@ def test_a_name_run_on_into_its_town_before_its_state_s_zip_is_certain_on_both_e
     coauthor_text_found(tmp_path, monkeypatch, capsys, MAYO_LIST, raw, found)
 
 
+@pytest.mark.parametrize(
+    ("name", "raw", "found"),
+    [
+        # Review: a town named for its university or college, run on after the name, held an
+        # institution's word and stayed a doubt, "... runs on into “College”".
+        ("University of Maryland", "University of Maryland College Park, MD 20742", "match"),
+        ("University of Maryland", "University of Maryland College Park MD 20742 USA", "match"),
+        ("Pennsylvania State University", "Pennsylvania State University University Park, PA 16802", "match"),
+        ("University of Maryland", "University of Maryland College Park Campus, MD 20742", "doubt"),
+        ("University of Maryland", "University of Maryland College Park, Nottingham NG7 2RD", "doubt"),
+    ],
+)
+def test_a_name_run_on_into_a_town_named_for_a_college_is_certain_on_both_engines(
+    tmp_path, monkeypatch, capsys, name, raw, found
+):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, MAYO_LIST.replace("Mayo Clinic", name), raw, found)
+
+
 MPI_LIST = """\
 id: l
 name: Screening list

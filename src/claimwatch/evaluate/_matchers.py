@@ -2264,12 +2264,21 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
 def _a_town_run_on(text: str, start: int) -> bool:
     """Do the words a name runs on into at `start` name its town, before the state's code and ZIP
     code ("Mayo Clinic Rochester, MN 55905", "... Medical Center Lebanon, NH 03756"), no word of
-    them one of an institution's ("Mayo Clinic Health System, WI 54703" is a doubt still)?"""
+    them one of an institution's ("Mayo Clinic Health System, WI 54703" is a doubt still) unless
+    they are a town's name that holds one ("University of Maryland College Park, MD 20742")?"""
     town = a_town_before_its_state(text, start)
-    return town is not None and _AN_INSTITUTION_S_WORDS.isdisjoint(fold(town).split())
+    if town is None:
+        return False
+    return fold(town) in _TOWNS_OF_AN_INSTITUTION_S_WORDS or _AN_INSTITUTION_S_WORDS.isdisjoint(fold(town).split())
 
 
-# Words no town's name holds but institutions' do.
+# US towns named for the university or college they grew round, written after its name with no
+# comma as often as with one ("Pennsylvania State University University Park, PA 16802"); read so
+# only before a state's code and ZIP code, so "University Park, Nottingham NG7 2RD" is no town.
+_TOWNS_OF_AN_INSTITUTION_S_WORDS = frozenset(
+    {"college park", "university park", "college place", "university place", "university heights", "medical lake"}
+)
+# Words institutions' names hold and few towns' do (those above are read as towns).
 _AN_INSTITUTION_S_WORDS = _PARTS_OF_AN_INSTITUTION | {
     "university", "institute", "college", "academy", "health", "system", "systems", "medical", "research",
     "clinic", "group", "foundation", "services", "inc", "corp", "llc", "company", "co", "network", "care",
