@@ -154,7 +154,11 @@ entries:
         # Thirty-seventh part: the country's name before the army's that begins the name.
         ("Chinese PLA University of Foreign Languages, Luoyang 471003, China", "doubt"),  # was nothing
         ("College of English, The Chinese PLA University of Foreign Languages, Luoyang", "doubt"),  # was nothing
+        # Review: "The" alone before it left it nothing still, the entry cleared in silence.
+        ("The PLA University of Foreign Languages, Luoyang 471003, China", "doubt"),
+        ("College of English, the PLA University of Foreign Languages, Luoyang", "doubt"),
         ("Chinese University of Foreign Languages, Luoyang, China", "nothing"),
+        ("The University of Foreign Languages, Luoyang, China", "nothing"),
         ("University of Information Engineering, Zhengzhou, China", "doubt"),  # was nothing
         ("PLA Foreign Languages University, Luoyang, China", "match"),
         ("School of Information Engineering, Zhengzhou University, Zhengzhou, China", "nothing"),

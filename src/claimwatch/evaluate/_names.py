@@ -867,8 +867,9 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     after it ("College of English, PLA University of Foreign Languages", "PLA University of
     Foreign Languages, College of International Studies") is no other institution. The army's
     name may come first, as the PLA's own write theirs ("PLA Institute of International Relations,
-    Nanjing"), and the country's before a name the army's begins ("Chinese PLA University of
-    Foreign Languages", the tracker's "PLA Foreign Languages University")."""
+    Nanjing"), and the country's or "The" before a name the army's begins ("Chinese PLA University
+    of Foreign Languages", "The PLA University of ...", the tracker's "PLA Foreign Languages
+    University")."""
     army = _THE_ARMY_BEFORE.search(text, max(0, start - 60), start)
     if army is None and _THE_ARMY.match(text, start):
         army = _THE_COUNTRY_BEFORE.search(text, max(0, start - 20), start)
@@ -884,7 +885,7 @@ _THE_ARMY_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:chinese\s+)?(?:pla|people['\u2019]?s\s+liberation\s+army)[ \t\u00a0]+$", re.IGNORECASE
 )
 _THE_ARMY = re.compile(r"(?:pla|people['\u2019]?s\s+liberation\s+army)\b", re.IGNORECASE)
-_THE_COUNTRY_BEFORE = re.compile(r"\b(?:the\s+)?chinese[ \t\u00a0]+$", re.IGNORECASE)
+_THE_COUNTRY_BEFORE = re.compile(r"\b(?:the|(?:the\s+)?chinese)[ \t\u00a0]+$", re.IGNORECASE)
 
 
 def _names_an_institution(part: str) -> bool:
