@@ -126,6 +126,18 @@ def test_an_inline_topic_is_held_to_the_same(case, capsys):
         "Face identification of lemurs",
         "Monkey face verification in group housing",
         "Face recognition in monkeys",
+        # The topic's other forms (issue 18, thirty-seventh part): animals were excluded for
+        # recognition, identification and verification alone, so these were certain,
+        # `contradicted`. Mougeot et al. 2019 ("A Deep Learning Approach for Dog Face Verification
+        # and Recognition", PRICAI) evaluate their model "on clustering dog faces"
+        # (https://scribd.com/document/673206445/Dog-Face-Verification-and-Recognition).
+        "Cattle face retrieval",
+        "Pig face clustering",
+        "Sheep face authentication",
+        "Dog face anti-spoofing",
+        "Unsupervised dog face clustering for lost pets",
+        "Bovine face retrieval with metric learning",
+        "Pig's face authentication on farms",
     ],
 )
 def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(tmp_path, title):
@@ -151,6 +163,8 @@ def test_the_shipped_topic_still_finds_people_s_faces_beside_animals(tmp_path):
     for i, title in enumerate(
         [
             "Cattle face verification and human face verification",
+            "Pig face clustering and human face clustering",
+            "A Trojan horse face authentication backdoor",
             "Face recognition in children",
             "Face recognition for children",
         ]
