@@ -149,6 +149,56 @@ def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(t
     assert (r.verdict, r.matched, r.uncertain) == ("not_contradicted", 0, 0)
 
 
+# Animals the topic did not name (issue 18, thirty-seventh part) were certain matches,
+# `contradicted`, though real works recognise them by their faces: BearID (Clapham et al. 2020,
+# Ecol. Evol., "Automated facial recognition for wildlife that lack unique markings: A deep
+# learning approach for brown bears", https://www.smithsonianmag.com/smart-news/new-i-offers-facial-recognition-grizzly-bears-180976276/;
+# "A guide to designing a bear face recognition system",
+# https://earthtoolsmaker.org/posts/bear-identification-with-metric-learning-guide); yaks
+# (Chen et al., "194 yaks as part of classification and facial recognition",
+# https://preprints.org/manuscript/202308.0140/v1); fish ("Fish Facial Recognition: Technology to
+# Help Fish Stocks", https://www.themeateater.com/conservation/general/fish-facial-recognition-technology-to-help-fish-stocks).
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Automated facial recognition for wildlife that lack unique markings: A deep learning approach for brown bears",
+        "A guide to designing a bear face recognition system",
+        "Brown bear face identification from camera traps",
+        "Face recognition of bears",
+        "Yak face recognition with transfer learning",
+        "Face recognition in yaks",
+        "Fish facial recognition to help fish stocks",
+        "Wildlife face recognition",
+    ],
+)
+def test_the_shipped_topic_excludes_bears_yaks_fish_and_wildlife_faces(tmp_path, title):
+    from helpers import work
+    from test_doubt_phrases import result
+    from test_negated_topics import BY_LAB
+
+    r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
+    assert (r.verdict, r.matched, r.uncertain) == ("not_contradicted", 0, 0)
+
+
+# "bear" is a verb too: after a word no animal's "bear" follows, the match is the verb's object.
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Such attacks bear face recognition costs",
+        "Failures that bear face recognition out",
+        "Costs to bear face recognition",
+        "It bears face recognition scrutiny",
+    ],
+)
+def test_bear_as_a_verb_before_a_match_hides_nothing(tmp_path, title):
+    from helpers import work
+    from test_doubt_phrases import result
+    from test_negated_topics import BY_LAB
+
+    r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
+    assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
 def test_the_shipped_topic_still_finds_people_s_faces_beside_animals(tmp_path):
     from helpers import work
     from test_doubt_phrases import result

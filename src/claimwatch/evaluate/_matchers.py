@@ -4261,12 +4261,36 @@ def _in_a_compound_of_another_sense(text: str, x: PhraseHit) -> bool:
 
 def _a_compound_of_another_sense(text: str, word: str, at: int) -> bool:
     """Whether the word before `at`, where `word` is written, makes a compound of another sense
-    with it (`_COMPOUNDS_OF_ANOTHER_SENSE`), joined by white space or a hyphen ("Trojan-horse")."""
+    with it (`_COMPOUNDS_OF_ANOTHER_SENSE`), joined by white space or a hyphen ("Trojan-horse"),
+    or `word` is "bear" read as a verb (`_a_bear_as_a_verb`)."""
     before = _COMPOUNDS_OF_ANOTHER_SENSE.get(word.lower())
     if not before:
-        return False
+        return word.lower() in _BEAR and _a_bear_as_a_verb(text, at)
     m = _A_WORD_JOINED_BEFORE.search(text, max(0, at - 40), at)
     return m is not None and m.group(1).lower() in before
+
+
+_BEAR = frozenset({"bear", "bears"})
+# The words an animal's "bear" may follow in a title: a determiner, a preposition or a
+# conjunction, or a bear's kind; after any other word "bear" may be the verb ("Such attacks bear
+# face recognition costs", "Costs to bear face recognition", "It bears face recognition
+# scrutiny"), whose object the match is, no animal's.
+_BEFORE_AN_ANIMAL_S_BEAR = frozenset(
+    {"a", "an", "the", "of", "for", "in", "on", "at", "with", "and", "or", "by", "from", "each", "every"}
+    | {"brown", "grizzly", "black", "polar", "sun", "sloth", "spectacled", "moon", "asiatic", "andean"}
+    | {"kodiak", "wild", "individual", "automated", "automatic"}
+)
+
+
+def _a_bear_as_a_verb(text: str, at: int) -> bool:
+    """Whether "bear" written at `at` follows a word it may be the verb after, joined by white
+    space (`_BEFORE_AN_ANIMAL_S_BEAR`); a title beginning with it, or a mark before it (":"), reads
+    the animal."""
+    m = _A_WORD_SPACED_BEFORE.search(text, max(0, at - 40), at)
+    return m is not None and m.group(1).lower() not in _BEFORE_AN_ANIMAL_S_BEAR
+
+
+_A_WORD_SPACED_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 
 
 _A_WORD_JOINED_BEFORE = re.compile(r"([^\W\d_]+)[\s\-]+$")
