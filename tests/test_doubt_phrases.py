@@ -162,3 +162,24 @@ def test_the_claims_topic_line_counts_the_words_that_leave_a_match_uncertain(tmp
     for fmt in ("md", "html"):
         (line,) = [line for line in formats[fmt](results).splitlines() if "Topic" in line and " excluded" in line]
         assert f" excluded, {counted}" in line, (fmt, line)
+
+
+# A real title (Numata et al., PLOS ONE 20(4):e0319897, 2025, "Advancing non-human primate welfare:
+# An automated facial recognition system for unrestrained cynomolgus monkeys",
+# https://ouci.dntb.gov.ua/works/4bPPrRn5) was a certain match, `contradicted` (issue 18,
+# thirty-seventh part): the monkeys come after "system for", which no exclusion holds. Laboratory
+# primates are written "non-human primate" whatever the species: a doubt phrase, on both engines.
+def test_a_match_beside_non_human_primates_is_uncertain(tmp_path):
+    title = (
+        "Advancing non-human primate welfare: An automated facial recognition system for unrestrained cynomolgus"
+        " monkeys"
+    )
+    r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (f,) = r.uncertain_findings
+    assert f.uncertain_because == (
+        "its title also says \u201cnon-human primate\u201d, where the words of Facial recognition may mean something "
+        "else (a doubt phrase of the topic)",
+    )
+    records = [work("W1", "Nonhuman primates: a facial recognition system for group housing", "2024-06-01", BY_LAB)]
+    assert result(tmp_path / "n", records, "{topic: facial-recognition}").uncertain == 1
