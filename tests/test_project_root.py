@@ -44,6 +44,39 @@ def test_no_claimwatch_toml_means_no_root(tmp_path):
     assert find_root(tmp_path) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("[case]\nnmae = 'A test case'\n", "2:1: unknown key 'nmae' in [case] (known: name)"),
+        ("[case]\nname = 'A'\n\n[review]\n  bby = 'Ann'\n", "5:3: unknown key 'bby' in [review] (known: by)"),
+        (
+            "[case]\nname = 'A'\n[report]\nautor = 'Ann'\n",
+            "4:1: unknown key 'autor' in [report] (known: title, author, publisher, publisher_url, url)",
+        ),
+        ("[case]\nname = ''\n", "2:1: [case] name must be a non-empty string"),
+        # After a string holding a line "[report]", the key is still [review]'s, said at its place.
+        ("[review]\nby = '''Ann\n[report]\n'''\ntitle = 'Notes'\n", "5:1: unknown key 'title' in [review] (known: by)"),
+    ],
+    ids=["case", "review", "report", "empty-name", "after-a-header-in-a-string"],
+)
+@pytest.mark.parametrize(
+    "command", [["validate", "t.yaml"], ["show", "t.yaml"], ["check", "--root", "..", "--evidence", "../evidence/snap"]]
+)
+def test_a_key_misspelt_in_any_table_of_claimwatch_toml_is_refused_by_every_command(
+    case, monkeypatch, capsys, text, said, command
+):
+    """`nmae = 'x'` under [case] passed every command in silence; a key misspelt under [review]
+    or [report] passed every command but the one reading that table (`review`, `check`), the
+    setting lost until then. Every command finding the case, and `check` given --root, refuses
+    it now in one line at its place."""
+    config = case / "claimwatch.toml"
+    write(config, text)
+    monkeypatch.chdir(case / "claims")
+    assert main(command) == 2
+    shown = "../claimwatch.toml" if "--root" in command else config.resolve()
+    assert capsys.readouterr().err.splitlines() == [f"{shown}:{said}"]
+
+
 @pytest.mark.parametrize("command", [["validate", "c.yaml", "t.yaml"], ["show", "c.yaml", "t.yaml"]])
 def test_commands_work_from_a_folder_inside_the_case(case, monkeypatch, capsys, command):
     monkeypatch.chdir(case / "claims")

@@ -320,8 +320,8 @@ _KNOWN_REPORT_KEYS = "(known: title, author, publisher, publisher_url, url)"
         ),
         # After a string holding a line "[report]", [review]'s next key is no key of [report]'s.
         (
-            '[review]\nby = """Ann\n[report]\n"""\ntitle = "Notes"\n\n[report]\ntitle = 3\n',
-            "8:1: [report] title must be a non-empty string",
+            '[review]\nby = """Ann\n[report]\n"""\n\n[report]\ntitle = 3\n',
+            "7:1: [report] title must be a non-empty string",
         ),
         ('report.titel = "x"\n', f"1:1: unknown key 'titel' in [report] {_KNOWN_REPORT_KEYS}"),
         ('title = "x"\n[report]\n', "1:1: unknown setting 'title' (known tables: [case], [report], [review])"),
@@ -350,6 +350,8 @@ def test_a_wrong_case_config_is_one_line_naming_the_file(
     tells the place of no key. Said at its line and column now, as every other file's problem is."""
     root = _case_with_config(tmp_path, config)
     monkeypatch.chdir(root)
-    assert main(["check", "--evidence", "evidence/curated"]) == 2
+    # --root: the file as `check` reads it (found upward, it is checked on finding the case,
+    # named by its whole path: test_project_root).
+    assert main(["check", "--root", ".", "--evidence", "evidence/curated"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"claimwatch.toml:{message}"

@@ -66,7 +66,10 @@ so the same limit (`documents.MAX_BYTES`, a layer this one may not import)."""
 
 
 def _check_config(config: Path) -> dict[str, Any]:
-    return _parsed_config(config, _config_text(config))
+    text = _config_text(config)
+    data = _parsed_config(config, text)
+    _check_settings(config, text, data)
+    return data
 
 
 def _config_text(config: Path) -> str:
@@ -225,24 +228,29 @@ def case_settings(root: str | Path, table: str) -> dict[str, str]:
     config = Path(root) / CONFIG_NAME
     if not config.is_file():
         return {}
-    text = _config_text(config)
-    data = _parsed_config(config, text)
+    return dict(_check_config(config).get(table, {}))
+
+
+def _check_settings(config: Path, text: str, data: dict[str, Any]) -> None:
+    """Every table and key of the file known and every value text, whichever table the command
+    reads: a key misspelt in a table another command reads ("nmae" in [case], "bby" in [review]
+    met by `check`) was passed over in silence, the setting lost, until that command ran."""
     for name, value in data.items():
         if name not in CONFIG_KEYS or not isinstance(value, dict):
             known = ", ".join(f"[{t}]" for t in CONFIG_KEYS)
             raise InputError(
                 _config_problem(config, text, (name,), f"unknown setting '{name}' (known tables: {known})")
             )
-    settings = data.get(table, {})
-    for key, value in settings.items():
-        if key not in CONFIG_KEYS[table]:
-            known = ", ".join(CONFIG_KEYS[table])
-            raise InputError(
-                _config_problem(config, text, (table, key), f"unknown key '{key}' in [{table}] (known: {known})")
-            )
-        if not isinstance(value, str) or not value.strip():
-            raise InputError(_config_problem(config, text, (table, key), f"[{table}] {key} must be a non-empty string"))
-    return dict(settings)
+        for key, setting in value.items():
+            if key not in CONFIG_KEYS[name]:
+                known = ", ".join(CONFIG_KEYS[name])
+                raise InputError(
+                    _config_problem(config, text, (name, key), f"unknown key '{key}' in [{name}] (known: {known})")
+                )
+            if not isinstance(setting, str) or not setting.strip():
+                raise InputError(
+                    _config_problem(config, text, (name, key), f"[{name}] {key} must be a non-empty string")
+                )
 
 
 def setting_problem(root: str | Path, table: str, key: str, message: str) -> Problem:
@@ -263,22 +271,20 @@ _KEY_BEGUN = re.compile(r"([A-Za-z0-9_-]+)\s*[=.]")
 def _place_of(text: str, keys: tuple[str, ...]) -> tuple[int, int]:
     """The line and column where the setting `keys` (a table's name, or a table's and a key's)
     is written: its table's header, or a line beginning with its key under the table's header
-    (`table.key = ...` at the top too); (0, 0) where it is written no way read here (quoted, in
+    (`table.key = ...` too); (0, 0) where it is written no way read here (quoted, in
     an inline table). A line is taken only where the text before it parses without the setting
     and the text through it sets it (or goes on in its value): a line of a string of several
     lines that looks like a key is not one, nor, after a string holding a line like "[report]",
-    the next table's key."""
-    table: str | None = None
+    the next table's key. Which table a line is under is left to that test too: a header read
+    from a line of a string ("[report]") would hide the key of the table it lies in."""
     lines = text.split("\n")  # tomllib counts lines by "\n" alone
     for number, line in enumerate(lines, 1):
         stripped = line.lstrip()
         column = len(line) - len(stripped) + 1
         if header := _TABLE_HEADER.match(stripped):
-            table = header[1]
-            found = (table,) == keys
+            found = (header[1],) == keys
         elif key := _KEY_BEGUN.match(stripped):
-            found = (key[1],) == keys if table is None else (table, key[1]) == keys
-            found = found or (table is None and len(keys) == 2 and _dotted(stripped, keys))
+            found = key[1] == keys[-1] or (len(keys) == 2 and _dotted(stripped, keys))
         else:
             continue
         if found and not _set_in(lines[: number - 1], keys) and _set_in(lines[:number], keys):
