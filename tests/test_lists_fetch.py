@@ -311,7 +311,18 @@ def test_a_stalled_server_hits_the_read_timeout_and_is_retried(tmp_path, server)
         ),
         (b"\n<!DOCTYPE html>\n<title>Sign in</title>", ": an HTML page"),
         (b"<!-- down -->", ": an HTML page"),
-        (b"\xff\xfe", "1:1: not UTF-8 text"),
+        # A body in UTF-16 (a list exported on Windows and served): said so, as a file is (it was
+        # "1:1: not UTF-8 text" with its byte order mark, "1:2: not valid JSON" without it).
+        (b"\xff\xfe", ": UTF-16 text (its byte order mark says so), not UTF-8 ("),
+        (
+            '\ufeff{"results": []}'.encode("utf-16-le"),
+            ": UTF-16 text (its byte order mark says so), not UTF-8 (",
+        ),
+        (
+            '{"results": []}'.encode("utf-16-le"),
+            ": looks like UTF-16LE text without its byte order mark (a zero byte beside each letter), not UTF-8 (",
+        ),
+        (b"\xff\xfd", "1:1: not UTF-8 text"),
         # a list saved in Windows-1252 and served: its first "é" said at its own column, not at 1
         (b'{"results": [\n  {"name": "Soci\xe9t\xe9 G\xe9n\xe9rale"}]}', "2:17: not UTF-8 text"),
         (b"  \n", "the download is empty"),

@@ -9,12 +9,12 @@ import re
 import time
 import urllib.parse
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import _http
 from .._http import redact_url
-from ..errors import InputError, Problem, SourceError, line_and_column
+from ..errors import InputError, Problem, SourceError, line_and_column, utf16_problem
 from ._csl import CSL_JSON_URL, csl_list_document, read_csl_records
 from ._import import IMPORT_MAX_BYTES, list_id_for
 from ._model import ReferenceList
@@ -91,6 +91,10 @@ _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|!--)[\s>]", re.
 
 
 def _decode(raw: bytes, label: str) -> str:
+    if wide := utf16_problem(label, raw):
+        # A body in UTF-16 said so, as a file is, where "not UTF-8 text" named no encoding; the
+        # advice to save the file as UTF-8 left off: a server's answer is no file of the user's.
+        raise InputError(replace(wide, message=wide.message.partition("; ")[0]))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
