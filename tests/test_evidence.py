@@ -576,6 +576,7 @@ def test_a_snapshot_format_no_claimwatch_writes_is_refused(tmp_path, capsys, mar
     assert capsys.readouterr().err.splitlines() == [line]
 
 
+@pytest.mark.parametrize("name", ["page.json", "page.json.gz"])
 @pytest.mark.parametrize(
     ("encoding", "said"),
     [
@@ -583,13 +584,15 @@ def test_a_snapshot_format_no_claimwatch_writes_is_refused(tmp_path, capsys, mar
         ("utf-16", "UTF-16 text (its byte order mark says so)"),
     ],
 )
-def test_records_saved_in_utf16_are_said_to_be_so(tmp_path, capsys, shared_data, encoding, said):
+def test_records_saved_in_utf16_are_said_to_be_so(tmp_path, capsys, shared_data, encoding, said, name):
     """A real API page of works saved in UTF-16 (PowerShell 5.1's `>` writes it): without its byte
     order mark, "page.json:1:2: not a JSON object: unexpected character, expected a string key",
     each letter beside a zero byte; with it, "not UTF-8 text", naming no encoding. Said so now, as
-    a claim file's and a list's are, nothing written."""
-    page = tmp_path / "page.json"
-    page.write_bytes((shared_data / "openalex/api-page-works.json").read_text(encoding="utf-8").encode(encoding))
+    a claim file's and a list's are, nothing written; gzipped too (it was "1:1: not UTF-8 text"
+    or "1:2: not a JSON object", the mark looked for in the gzip's bytes)."""
+    page = tmp_path / name
+    text = (shared_data / "openalex/api-page-works.json").read_text(encoding="utf-8").encode(encoding)
+    page.write_bytes(gzip.compress(text) if name.endswith(".gz") else text)
     assert main(["evidence", "import", str(page), "--out", str(tmp_path / "snap")]) == 2
     tail = "not UTF-8; save the file as UTF-8 (in most editors: Save As, encoding UTF-8)"
     assert capsys.readouterr().err.splitlines() == [f"{page}: {said}, {tail}"]

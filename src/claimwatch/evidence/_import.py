@@ -31,7 +31,6 @@ from ..columnar import (
     write_bulk_subset,
 )
 from ..coverage import AuthorCoverage, Coverage
-from ..documents import open_input
 from ..errors import InputError, Problem, utf16_problem
 from ..works import names_an_author
 from ._records import (
@@ -44,6 +43,7 @@ from ._records import (
     document_records,
     holds_nothing,
     newest_day,
+    opening,
     read_lines,
     routes_to,
     sniff_layout,
@@ -120,9 +120,9 @@ def import_works(
     with _said_at_origin(str(source), origin_of):
         source = Path(source)
         check_destination(out, [source])  # before a byte is read: never over the input
-        with open_input(source) as f:  # a missing file, a folder, a FIFO or a device: refused at once
-            head = f.read(_HEAD_READ)
-        if wide := utf16_problem(source, head):  # a page saved by PowerShell 5.1's `>`, which writes UTF-16
+        # A missing file, a folder, a FIFO or a device: refused at once. A page saved by PowerShell
+        # 5.1's `>`, which writes UTF-16, gzipped or not.
+        if wide := utf16_problem(source, opening(source, _HEAD_READ) or b""):
             raise InputError(wide)
         subjects = subject_ids(institutions)
         if subjects and subjects_may_be_empty and read_from is None and holds_nothing(source):

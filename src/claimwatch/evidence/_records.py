@@ -155,12 +155,19 @@ def holds_nothing(path: Path) -> bool:
     what a download or an export that failed leaves: `curl ... | gzip > works.jsonl.gz` with no
     network writes a gzip of nothing, PowerShell's `Out-File -Encoding utf8` a mark alone. A
     corrupt gzip is not said here: reading the records says where it breaks."""
+    head = opening(path, _BLANK_READ + 1)
+    return head is not None and len(head) <= _BLANK_READ and not head.removeprefix(_BOM).strip()
+
+
+def opening(path: Path, size: int) -> bytes | None:
+    """The first `size` bytes of `path`'s text, gunzipped where it is gzip (a page saved in
+    UTF-16 and gzipped is told by them as the page is); None where the gzip breaks before
+    them: reading the records says where."""
     try:
         with _decompressed(path) as stream:
-            head = stream.read(_BLANK_READ + 1)
+            return stream.read(size)
     except _GZIP_ERRORS:
-        return False
-    return len(head) <= _BLANK_READ and not head.removeprefix(_BOM).strip()
+        return None
 
 
 MAX_BLANK_LINES = 100_000  # blank lines in a row: far more than any real file holds
