@@ -107,3 +107,26 @@ def test_a_usage_mistake_is_one_line(capsys):
         "claimwatch check: Invalid value for '--evidence': Path 'no-such-folder' does not exist. "
         "(see claimwatch check --help)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["check", "--as-of", "2024-02-30"], "'--as-of': '2024-02-30' is no day: February 2024 has 29 days"),
+        (["check", "--as-of", "2023-02-29"], "'--as-of': '2023-02-29' is no day: February 2023 has 28 days"),
+        (
+            ["evidence", "import", "x.jsonl", "--to", "2025-06-31"],
+            "'--to': '2025-06-31' is no day: June 2025 has 30 days",
+        ),
+        (["review", "--as-of", "2025-13-01"], "'--as-of': '2025-13-01' is no day: there is no month 13"),
+        (["check", "--as-of", "2024/02/28"], "'--as-of': '2024/02/28' does not match the format '%Y-%m-%d'."),
+    ],
+)
+def test_a_day_the_calendar_has_not_is_said_so(tmp_path, monkeypatch, capsys, command, said):
+    """`--as-of 2024-02-30` (or a --from, --to, --date) was "'2024-02-30' does not match the format
+    '%Y-%m-%d'", which it does, sending the user to look for a typo in the form: said to be no day
+    now, and why; a day in another form as before. Nothing is read."""
+    monkeypatch.chdir(tmp_path)
+    assert main(command) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert f"Invalid value for {said} (see claimwatch {command[0]}" in line

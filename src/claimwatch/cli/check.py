@@ -21,7 +21,7 @@ from ..reports.terminal import print_verdicts
 from ..reports.view import safe_url
 from ..results import Publication
 from ..reviews import REVIEWS_FILE, Reviews, find_reviews, load_reviews
-from .options import ExistingPath, lists_option, recorded_command, root_option
+from .options import Day, ExistingPath, lists_option, recorded_command, root_option
 
 
 def _web_url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -43,7 +43,7 @@ def publication_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--report-url", callback=_web_url, help="Where the report will be published (http or https)."),
         click.option(
             "--date-published",
-            type=click.DateTime(["%Y-%m-%d"]),
+            type=Day(),
             help="The day the report is published, YYYY-MM-DD (never taken from the clock).",
         ),
     )
@@ -141,7 +141,7 @@ def reviews_of(reviews_path: str | None, no_reviews: bool, root: str) -> Reviews
 )
 @click.option(
     "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     help="The day open-ended claims run to (default: when the newest evidence was retrieved).",
 )
 @click.option(

@@ -20,7 +20,7 @@ from ..coverage import describe_authors
 from ..errors import InputError, Problem
 from ..reports.terminal import terminal_console
 from ..validate import counted
-from .options import ExistingPath, echo_json, recorded_command
+from .options import Day, ExistingPath, echo_json, recorded_command
 
 
 @click.group("evidence")
@@ -39,8 +39,8 @@ def evidence_group() -> None:
     help="OpenAlex institution id (I...) whose works the file holds completely, through "
     "lineage. Repeatable. Without it the snapshot declares no complete coverage.",
 )
-@click.option("--from", "start", type=click.DateTime(["%Y-%m-%d"]), help="First publication date covered.")
-@click.option("--to", "end", type=click.DateTime(["%Y-%m-%d"]), help="Last publication date covered.")
+@click.option("--from", "start", type=Day(), help="First publication date covered.")
+@click.option("--to", "end", type=Day(), help="Last publication date covered.")
 @click.option(
     "--skip-invalid",
     is_flag=True,

@@ -16,7 +16,7 @@ from ..documents import country_problem
 from ..evaluate import fold, namesake_of
 from ..files import refuse_unsafe_outputs
 from ..validate import counted
-from .options import MAX_TIMEOUT, MAX_WAIT, Seconds, echo_json, lists_option, root_option
+from .options import MAX_TIMEOUT, MAX_WAIT, Day, Seconds, echo_json, lists_option, root_option
 
 
 @click.group("lists")
@@ -109,7 +109,7 @@ def _retrieved(ctx: click.Context, param: click.Parameter, value: dt.datetime | 
 
 retrieved_option = click.option(
     "--retrieved",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     metavar="YYYY-MM-DD",
     callback=_retrieved,
     help="The day the file was downloaded from its publisher (not after today), kept as the list "

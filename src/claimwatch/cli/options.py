@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import contextlib
+import datetime as dt
 import errno
 import io
 import math
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -174,6 +177,27 @@ root_option = click.option(
 
 MAX_TIMEOUT = 3600.0  # an hour of silence from a server: any longer is no timeout at all
 MAX_WAIT = 86400.0
+
+
+class Day(click.DateTime):
+    """A day written YYYY-MM-DD. One the calendar has not ("2024-02-30", "2025-13-01") is said
+    so, where click said "'2024-02-30' does not match the format '%Y-%m-%d'", which it does, and
+    the user looked for a typo in the form."""
+
+    def __init__(self) -> None:
+        super().__init__(["%Y-%m-%d"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and (written := _DAY_WRITTEN.fullmatch(value)):
+            year, month, day = (int(part) for part in written.groups())
+            if not 1 <= month <= 12:
+                self.fail(f"{value!r} is no day: there is no month {month}", param, ctx)
+            if year >= dt.MINYEAR and not 1 <= day <= (days := calendar.monthrange(year, month)[1]):
+                self.fail(f"{value!r} is no day: {calendar.month_name[month]} {year} has {days} days", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+_DAY_WRITTEN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 class Seconds(click.FloatRange):

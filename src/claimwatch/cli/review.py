@@ -28,7 +28,7 @@ from ..reviews import (
     unreviewed,
     work_key,
 )
-from .options import ExistingPath, lists_option, root_option
+from .options import Day, ExistingPath, lists_option, root_option
 
 
 @click.command()
@@ -43,12 +43,12 @@ from .options import ExistingPath, lists_option, root_option
 @click.option(
     "--date",
     "date_",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     help="The day of the decision, YYYY-MM-DD.  [default: today]",
 )
 @click.option(
     "--expires",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     help="The last day the review holds: evidence current after it makes the review lapse.",
 )
 @click.option(
@@ -74,7 +74,7 @@ from .options import ExistingPath, lists_option, root_option
 )
 @click.option(
     "--as-of",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=Day(),
     help="The day open-ended claims run to, as for check (default: when the newest evidence was retrieved).",
 )
 @click.option(
