@@ -134,6 +134,34 @@ def test_every_problem_in_a_reviews_file_is_reported_with_its_line(tmp_path: Pat
     assert any(":5:" in x and "expires 2024-01-01, before the review was made (2025-01-01)" in x for x in lines)
 
 
+def test_a_blank_note_or_reviewer_is_refused(
+    case: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`review CLAIM W --decision not_a_match --note "   "` (or `--by " "`) recorded the decision
+    with a note of spaces, shown beside the finding in every report as its reason, and validate
+    passed it: the schema holds a note to one character. Refused before anything is written now,
+    and a reviews file holding one (written by hand, or before) is refused at its place."""
+    monkeypatch.chdir(case)
+    args = ["review", "kestrel-no-drone-swarms", "W9990000001", "--decision", "not_a_match"]
+    assert main([*args, "--note", "   "]) == 2
+    assert main([*args, "--note", "simulated", "--by", " "]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "reviews.yaml: --note is blank: say why the finding is decided so",
+        "reviews.yaml: --by is blank: name who decided",
+    ]
+    assert not (case / "reviews.yaml").exists()
+    (case / "reviews.yaml").write_text(
+        "reviews:\n"
+        "  - {claim: kestrel-no-drone-swarms, work: W9990000001, decision: not_a_match, by: me, date: 2025-01-01,\n"
+        "     note: '  '}\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", "reviews.yaml"]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "reviews.yaml:3:12: note is blank: say why the finding is decided so"
+    ]
+
+
 def test_the_schema_names_a_wrong_decision(tmp_path: Path) -> None:
     path = tmp_path / "reviews.yaml"
     path.write_text("reviews:\n  - {claim: c, work: W1, decision: dismissed, by: me, date: 2025-01-01, note: n}\n")
@@ -260,7 +288,8 @@ def test_a_note_holding_a_line_break_of_another_kind_is_recorded_as_given(tmp_pa
 
 
 @settings(max_examples=200, deadline=None)
-@given(note=st.text(min_size=1, max_size=20), by=st.text(min_size=1, max_size=8))
+# Any but text of spaces alone, refused: test_a_blank_note_or_reviewer_is_refused.
+@given(note=st.text(min_size=1, max_size=20).filter(str.strip), by=st.text(min_size=1, max_size=8).filter(str.strip))
 def test_any_note_and_reviewer_are_recorded_as_given(
     tmp_path_factory: pytest.TempPathFactory, note: str, by: str
 ) -> None:

@@ -329,6 +329,7 @@ def load_reviews(path: str | Path) -> Reviews:
             )
             continue
         problems.extend(_date_problems(doc, at, raw))
+        problems.extend(_blank_problems(doc, at, raw))
         record, refused = _record(raw, field_)
         if refused:
             problems.append(doc.problem((*at, "openalex"), refused))
@@ -400,6 +401,19 @@ def _date_problems(doc: documents.Document, at: tuple, raw: dict) -> Iterator[Pr
         yield doc.problem((*at, "expires"), f"expires {raw['expires']}, before the review was made ({raw['date']})")
 
 
+_SAY_WHY = "say why the finding is decided so"
+_SAY_WHO = "name who decided"
+
+
+def _blank_problems(doc: documents.Document, at: tuple, raw: dict) -> Iterator[Problem]:
+    """A note or a reviewer of spaces alone: a decision with no reason a reader can weigh, or
+    by no one, shown beside the finding in every report as if it had one (the schema holds
+    the text only to a character)."""
+    for key, what in (("note", _SAY_WHY), ("by", _SAY_WHO)):
+        if not raw[key].strip():
+            yield doc.problem((*at, key), f"{key} is blank: {what}")
+
+
 def _review(raw: dict, path: str, line: int) -> Review:
     return Review(
         claim=raw["claim"],
@@ -454,6 +468,9 @@ def record_review(
         raise InputError([Problem(where, 0, 0, _names_none(field_, named))])
     if expires is not None and expires < date:
         raise InputError([Problem(where, 0, 0, f"--expires {expires} is before the review's day ({date})")])
+    for option, text, what in (("--note", note, _SAY_WHY), ("--by", by, _SAY_WHO)):
+        if not text.strip():  # refused before the file is written: read back, it would stop every check
+            raise InputError([Problem(where, 0, 0, f"{option} is blank: {what}")])
     extra: dict[str, object] = {}
     if openalex is not None:
         _, wrong = _record({field_: named, "openalex": openalex}, field_)
