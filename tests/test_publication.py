@@ -122,6 +122,11 @@ def test_claimreview_written_without_a_url_is_noted_on_stderr(tmp_path, capsys):
         (("--report-url", "javascript:alert(1)"), "not an http(s) URL"),
         (("--publisher", "P", "--publisher-url", "ftp://p.example.org/"), "not an http(s) URL"),
         (("--publisher-url", "https://p.example.org/"), "--publisher-url needs --publisher"),
+        # Spaces alone: a report headed "# ", a ClaimReview's author named " " (as blank in
+        # claimwatch.toml, refused there).
+        (("--title", "   "), "'--title': '   ' is blank: give it words, or leave the option out"),
+        (("--author", "\t"), "'--author': '\\t' is blank"),
+        (("--publisher", " ", "--publisher-url", "https://p.example.org/"), "'--publisher': ' ' is blank"),
     ],
 )
 def test_a_bad_publication_option_is_one_line_and_exit_2(tmp_path, capsys, extra, says):

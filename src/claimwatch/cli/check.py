@@ -31,12 +31,21 @@ def _web_url(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return value
 
 
+def _words(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Text a report shows as given; spaces alone refused, where they made a report headed "# "
+    or a ClaimReview whose author is named " " (the same in claimwatch.toml is refused). An
+    empty one is no option given, as before: the case's [report] value stands."""
+    if value and not value.strip():
+        raise click.BadParameter(f"{value!r} is blank: give it words, or leave the option out", ctx=ctx, param=param)
+    return value
+
+
 def publication_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """--title, --author, --publisher, --publisher-url, --report-url and --date-published."""
     options = (
-        click.option("--title", help="The report's title, shown as its heading."),
-        click.option("--author", help="Who wrote the report: the fact-checker or organisation."),
-        click.option("--publisher", help="Who publishes the report."),
+        click.option("--title", callback=_words, help="The report's title, shown as its heading."),
+        click.option("--author", callback=_words, help="Who wrote the report: the fact-checker or organisation."),
+        click.option("--publisher", callback=_words, help="Who publishes the report."),
         click.option(
             "--publisher-url", callback=_web_url, help="The publisher's home page (http or https); needs --publisher."
         ),
