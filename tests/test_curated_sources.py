@@ -197,3 +197,34 @@ def test_validate_says_where_an_affiliation_is_one_no_source_states(tmp_path):
     ]
     assert all(p.path == str(path) and "\n" not in p.message for p in e.value.problems)
     assert "(Microsoft Research Asia, Beijing)" in e.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("written", "blank", "said"),
+    [
+        (
+            '    title: "PersonMAE: Person Re-Identification Pre-Training with Masked AutoEncoders"\n',
+            '    title: "   "\n',
+            "31:12: works[0].title: '   '",
+        ),
+        (
+            "          - name: Hezhen Hu\n",
+            '          - name: "  "\n',
+            "50:19: works[0].versions[0].authors[0].name: '  '",
+        ),
+    ],
+    ids=["title", "author"],
+)
+def test_a_title_or_an_author_s_name_of_spaces_alone_is_refused(tmp_path, written, blank, said):
+    """The shipped msra-2024.yaml with PersonMAE's title, or its first author's name, of spaces
+    alone: validate said "ok" (the schema held each to one character), a work no topic phrase can
+    match and an author no one can be named as read for evidence. Refused at its place now."""
+    from claimwatch.errors import InputError
+    from claimwatch.validate import validate_paths
+
+    text = (ROOT / "evidence/curated/msra-2024.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "c.yaml"
+    path.write_text(text.replace(written, blank), encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        validate_paths([path])
+    assert f"{path}:{said} is not text: it holds spaces alone" in e.value.lines()

@@ -792,6 +792,7 @@ def capped(problems: list[Problem], limit: int | None = None) -> list[Problem]:
 # not match is told this, never the regular expression (tests/test_id_forms.py holds every
 # pattern of every schema to having words here).
 PATTERN_WORDS = {
+    r"\S": "text: it holds spaces alone",  # a curated work's title, an author's name
     r"^[a-z0-9][a-z0-9._-]*$": (
         "an id: lower-case letters, digits, '.', '_' and '-', beginning with a letter or digit"
         " (such as lab-no-drone-swarms)"
