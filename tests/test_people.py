@@ -1642,6 +1642,35 @@ def test_a_thai_tone_mark_is_no_accent(root, at_hit_name, at_lab_name, verdict):
     assert judge(root, body, records, **COVER).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("at_hit_name", "at_lab_name", "verdict"),
+    [
+        # A soft hyphen a name copied from a typeset page keeps (U+00AD), shown as nothing.
+        ("Wei\u00adLi Zhang", "WeiLi Zhang", "insufficient_evidence"),
+        ("Wei\u00adLi Zhang", "Wei Li Zhang", "insufficient_evidence"),
+        # Persian's half-space (U+200C), which records write, leave out, or write as a space
+        # (rfpit.org/persianword/zwnj): Mohammadreza Ahmadi.
+        ("محمد\u200cرضا احمدی", "محمدرضا احمدی", "insufficient_evidence"),
+        ("محمد\u200cرضا احمدی", "محمد رضا احمدی", "insufficient_evidence"),
+        ("Wei\u200bLi Zhang", "WeiLi Zhang", "insufficient_evidence"),
+        # Other names still pair no one.
+        ("Wei\u00adLi Zhang", "Weilin Zhang", "not_contradicted"),
+        ("محمد\u200cرضا احمدی", "محمد احمدی", "not_contradicted"),
+    ],
+)
+def test_a_character_that_shows_nothing_is_read_through_on_both_engines(root, at_hit_name, at_lab_name, verdict):
+    """Thirty-seventh part: a name holding a soft hyphen, a zero-width space or Persian's zero-width
+    non-joiner was read with it, so it paired none of the records writing the name a reader sees
+    alike, and a claim that no one joined from the lab was cleared under complete coverage."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    evidence = evidence_of(root, records, **COVER)
+    for engine in ("python", "duckdb"):
+        r = evaluate(load(root, body), evidence, engine=engine, cache=root / "c").results[0]
+        assert r.verdict == verdict, (engine, r.why)
+
+
 _SPACING_VOICING_MARKS = str.maketrans({"\u3099": "\u309b", "\u309a": "\u309c"})
 
 

@@ -27,7 +27,7 @@ from ...results import (
     Verdict,
 )
 from ...reviews import ReviewEntry, Reviews, curated_file_names, person_keys
-from ...works import READ_AS_HYPHENS, dotted_i
+from ...works import READ_AS_HYPHENS, dotted_i, has_invisible, read_through_invisible
 from .._conditions import TRUE
 from .._matchers import _entry_ref
 from .._names import in_base_letters
@@ -768,6 +768,14 @@ _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "
 _SCANDINAVIAN = str.maketrans({"ø": "oe", "Ø": "Oe", "å": "aa", "Å": "Aa"})
 
 
+# The characters that show nothing and part a word: a soft hyphen (a name copied from a typeset
+# page keeps it, "Wei\u00adLi"), a zero-width space, and Persian's zero-width non-joiner, its
+# "half-space" ("محمد\u200cرضا", Mohammadreza), which one record writes, another leaves out and
+# another writes as a space (rfpit.org/persianword/zwnj; virascience.com: "people incorrectly use
+# space character instead of half-space character").
+_PARTS_A_WORD = re.compile("[\u00ad\u200b\u200c]")
+
+
 def _spellings_alike(name: str) -> tuple[str, ...]:
     """A name read alike (`_read_alike`) as written, and as each other spelling of it reads: each
     form of a name written with its form in another script in brackets (`_in_and_out_of_its_brackets`),
@@ -776,9 +784,14 @@ def _spellings_alike(name: str) -> tuple[str, ...]:
     the "Jurgen Muller" records strip it to), and so Danish and Norwegian ones ("Søren" is
     "Soeren", "Kåre" is "Kaare"). Only ever a doubt, as any reading alike is. The letters are
     sought composed: some records write "ü" as "u" and a combining diaeresis (U+0308), as the GND
-    returns umlauts (github.com/gbv/cocoda/issues/403), and "Lü" so was never "Lyu"."""
+    returns umlauts (github.com/gbv/cocoda/issues/403), and "Lü" so was never "Lyu". A character
+    that shows nothing (`works.INVISIBLE`) is read through: the name a reader sees; one that parts
+    a word (`_PARTS_A_WORD`) as a space too."""
     name = unicodedata.normalize("NFC", name)
     spellings = [name, *_in_and_out_of_its_brackets(name)]
+    if has_invisible(name):
+        parted = [_PARTS_A_WORD.sub(" ", s) for s in spellings]
+        spellings = [read_through_invisible(s) for s in (*spellings, *parted)]
     if _INSIDE_A_WORD.search(name):
         spellings += [_INSIDE_A_WORD.sub(joined, s) for s in spellings for joined in ("", " ")]
     if any(c in name for c in "äöüÄÖÜßẞ"):
