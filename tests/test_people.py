@@ -1537,10 +1537,20 @@ def test_initials_in_capitals_first_are_no_doctor_s_title(root):
         ("van der Berg, M.A.", "M. A. van der Berg", "insufficient_evidence"),
         ("Kumar Singh, DR", "D. R. Kumar Singh", "insufficient_evidence"),
         ("MS da Silva", "M. S. da Silva", "insufficient_evidence"),
+        ("al Hassan, MS", "M. S. al Hassan", "insufficient_evidence"),
+        ("el Amrani, MA", "M. A. el Amrani", "insufficient_evidence"),
+        ("zu Guttenberg, MS", "M. S. zu Guttenberg", "insufficient_evidence"),
+        ("zur Hausen, MA", "M. A. zur Hausen", "insufficient_evidence"),
         # Other initials, or "MS" a degree after a whole name: never paired, as before. "MS" and
         # "MA" after particles, read as degrees in the thirty-sixth part, both people "da Silva".
         ("da Silva, MS", "da Silva, MA", "not_contradicted"),
         ("da Silva, MS", "M. A. da Silva", "not_contradicted"),
+        # So after Arabic's and German's particles, read as degrees in the thirty-seventh part.
+        ("al Hassan, MS", "al Hassan, MA", "not_contradicted"),
+        ("el Amrani, MS", "el Amrani, MA", "not_contradicted"),
+        ("zu Guttenberg, MS", "zu Guttenberg, MA", "not_contradicted"),
+        ("zur Hausen, MA", "zur Hausen, MS", "not_contradicted"),
+        ("Ahmad Hassan, MS", "Ahmad Hassan, MA", "insufficient_evidence"),  # degrees after a whole name
         ("Wei Li, MS", "M. S. Wei Li", "not_contradicted"),
         ("Li, MA", "M. A. Li", "not_contradicted"),
     ],

@@ -1041,13 +1041,15 @@ def _a_degree_ending(parts: list[str], degrees: int) -> bool:
 
 # The particles a family name begins with, in lower case as Web of Science and a reference list
 # write them before the initials ("da Silva, MS" is M. S. da Silva, "van der Berg, MA", "de Souza,
-# MS"). Capitalised they may be a given name ("Di Wang, MS", "Du Wei, MA": a Chinese name and a
-# degree), so only in lower case. Unlike the lists' particles (`lists._csl`), none that stands
-# between given names ("bin", "y").
+# MS"), Arabic's article ("al Hassan, MS", "el Amrani, MA") and German's ("zu Guttenberg, MS",
+# "zur Hausen, MA", as Harald zur Hausen's name is written). Capitalised they may be a given name
+# ("Di Wang, MS", "Du Wei, MA": a Chinese name and a degree; "Al Smith, MA"), so only in lower
+# case. Unlike the lists' particles (`lists._csl`), none that stands between given names ("bin", "y").
 _A_MASTERS_DEGREE = re.compile(r"MA|MS|M\.A\.?|M\.S\.?")
 _FAMILY_NAME_PARTICLES = frozenset(
-    ["da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von", "ter", "ten"]
-)
+    ["da", "das", "de", "del", "della", "der", "den", "di", "do", "dos", "du", "la", "le", "van", "von", "ter", "ten",
+     "al", "el", "zu", "zur"]
+)  # fmt: skip
 
 
 def _led_by_particles(before: list[str]) -> bool:
