@@ -1689,15 +1689,19 @@ def test_a_virama_inside_a_word_is_no_accent_on_both_engines(root, at_hit_name, 
         ("محمد\u200cرضا احمدی", "محمدرضا احمدی", "insufficient_evidence"),
         ("محمد\u200cرضا احمدی", "محمد رضا احمدی", "insufficient_evidence"),
         ("Wei\u200bLi Zhang", "WeiLi Zhang", "insufficient_evidence"),
+        # Arabic's tatweel, a stroke setting a word wider (Muhammad Ali), no letter.
+        ("محمـد علی", "محمد علی", "insufficient_evidence"),
+        ("محمـد علی", "محمود علی", "not_contradicted"),
         # Other names still pair no one.
         ("Wei\u00adLi Zhang", "Weilin Zhang", "not_contradicted"),
         ("محمد\u200cرضا احمدی", "محمد احمدی", "not_contradicted"),
     ],
 )
 def test_a_character_that_shows_nothing_is_read_through_on_both_engines(root, at_hit_name, at_lab_name, verdict):
-    """Thirty-seventh part: a name holding a soft hyphen, a zero-width space or Persian's zero-width
-    non-joiner was read with it, so it paired none of the records writing the name a reader sees
-    alike, and a claim that no one joined from the lab was cleared under complete coverage."""
+    """Thirty-seventh part: a name holding a soft hyphen, a zero-width space, Persian's zero-width
+    non-joiner or Arabic's tatweel was read with it, so it paired none of the records writing the
+    name a reader sees alike, and a claim that no one joined from the lab was cleared under complete
+    coverage."""
     body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
     lab_work = authored("W1", "2023-05-01", ("A2", LAB))
     records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]

@@ -909,6 +909,7 @@ def _read_alike(name: str) -> str:
     (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     name = _FOOTNOTE_MARKS.sub("", name)  # before NFKC, which reads a superscript "ᵃ" as a letter of the name
     name = name.translate(_VOICING_MARKS_TYPED_APART)  # before NFKC, which reads each as a space and the mark
+    name = name.replace(_TATWEEL, "")
     if not name.islower():  # a name written all in lower case may end in a word of one letter
         name = _FOOTNOTE_LETTERS.sub("", name)
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
@@ -937,6 +938,12 @@ _FOOTNOTE_MARKS = re.compile(
 # And letters on the line after a space, as Elsevier's author lists write them ("Wei Li a,b",
 # "Wei Li a,*"): lower case, one each, which no word of a name written with capitals is.
 _FOOTNOTE_LETTERS = re.compile(rf"(?<=[^\W\d_]|\.)\s+[a-z]{_A_MARK}*(?:\s*,\s*(?:[a-z]|{_A_MARK})+)*\s*$")
+
+
+# Arabic's tatweel (kashida, U+0640), a stroke that stretches a word to justify a line ("محمـد"
+# is "محمد", Muhammad, set wider): no letter, which a name copied from a typeset page keeps and its
+# other records do not; transliteration drops it (epitran's normalisation: "ـ -> 0").
+_TATWEEL = "\u0640"
 
 
 # The kana voicing marks (dakuten and handakuten), which Unicode decomposes as it does an accent:
