@@ -1655,6 +1655,28 @@ def test_a_thai_tone_mark_is_no_accent(root, at_hit_name, at_lab_name, verdict):
 @pytest.mark.parametrize(
     ("at_hit_name", "at_lab_name", "verdict"),
     [
+        # Ali Karimi, with Arabic's yeh or kaf where a Persian keyboard types Persian's.
+        ("علي کريمي", "علی کریمی", "insufficient_evidence"),
+        ("علی كريمی", "علی کریمی", "insufficient_evidence"),
+        ("علی کریمی", "علی کرمی", "not_contradicted"),  # Karami, another name
+    ],
+)
+def test_arabic_yeh_and_kaf_are_persian_s_on_both_engines(root, at_hit_name, at_lab_name, verdict):
+    """Thirty-seventh part: "علي" (Arabic's yeh, U+064A) and "علی" (Persian's, U+06CC) are one letter an
+    Arabic and a Persian keyboard type apart, and were read as two: Ali Karimi's two records
+    paired no one, and a claim that no one joined from the lab was cleared under complete coverage."""
+    body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
+    lab_work = authored("W1", "2023-05-01", ("A2", LAB))
+    records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]
+    evidence = evidence_of(root, records, **COVER)
+    for engine in ("python", "duckdb"):
+        r = evaluate(load(root, body), evidence, engine=engine, cache=root / "c").results[0]
+        assert r.verdict == verdict, (engine, r.why)
+
+
+@pytest.mark.parametrize(
+    ("at_hit_name", "at_lab_name", "verdict"),
+    [
         # Karna Sharma and Karan Sharma: a virama inside a word is the spelling, two names.
         ("कर्ण शर्मा", "करण शर्मा", "not_contradicted"),
         ("কর্ণ শর্মা", "করণ শর্মা", "not_contradicted"),  # in Bengali, its hasanta

@@ -909,7 +909,7 @@ def _read_alike(name: str) -> str:
     (`_with_namesakes`, `_Named.may_be`): a respelling accuses no one."""
     name = _FOOTNOTE_MARKS.sub("", name)  # before NFKC, which reads a superscript "ᵃ" as a letter of the name
     name = name.translate(_VOICING_MARKS_TYPED_APART)  # before NFKC, which reads each as a space and the mark
-    name = name.replace(_TATWEEL, "")
+    name = name.replace(_TATWEEL, "").translate(_PERSIAN_LETTERS)
     if not name.islower():  # a name written all in lower case may end in a word of one letter
         name = _FOOTNOTE_LETTERS.sub("", name)
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
@@ -944,6 +944,12 @@ _FOOTNOTE_LETTERS = re.compile(rf"(?<=[^\W\d_]|\.)\s+[a-z]{_A_MARK}*(?:\s*,\s*(?
 # is "محمد", Muhammad, set wider): no letter, which a name copied from a typeset page keeps and its
 # other records do not; transliteration drops it (epitran's normalisation: "ـ -> 0").
 _TATWEEL = "\u0640"
+
+
+# The Arabic yeh and kaf (U+064A, U+0643) for the Persian ones (U+06CC, U+06A9): one letter each, which
+# an Arabic keyboard types where a Persian one types the other ("علي" and "علی", Ali), so Iranian
+# records write a name either way (Unicode's Arabic block notes U+06CC as the Persian form of yeh).
+_PERSIAN_LETTERS = str.maketrans({"\u064a": "\u06cc", "\u0643": "\u06a9"})
 
 
 # The kana voicing marks (dakuten and handakuten), which Unicode decomposes as it does an accent:
