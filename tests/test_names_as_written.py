@@ -55,6 +55,11 @@ IAPCM = "The Institute of Applied Physics and Computational Mathematics, Beijing
         ("The University of Hong Kong", "Department of Physics \u2013 University of Hong Kong", None),
         ("The University of Hong Kong", "Department of Physics\u00a0\u2014\u00a0University of Hong Kong", None),
         ("The University of Hong Kong", "- University of Hong Kong", None),
+        # The army's name written out for a name beginning "PLA" (names hunted a fifteenth time): the
+        # same army, the same name; and where "pla" would be the needle, "liberation" is, as the
+        # text written out holds no "pla".
+        ("PLA Navy Research Academy", "People's Liberation Army Navy Research Academy, Beijing", None),
+        ("PLA 309", "Chinese Peoples Liberation Army 309, Beijing", None),
     ],
 )
 def test_a_name_is_found_as_affiliations_write_it(name, text, found):

@@ -159,6 +159,12 @@ entries:
         ("College of English, the PLA University of Foreign Languages, Luoyang", "doubt"),
         ("Chinese University of Foreign Languages, Luoyang, China", "nothing"),
         ("The University of Foreign Languages, Luoyang, China", "nothing"),
+        # Names hunted a fifteenth time: the army's name written out, as "PLA" stands for, named
+        # nothing, the entry cleared in silence; written out in the tracker's order it is the alias.
+        ("People's Liberation Army University of Foreign Languages, Luoyang, China", "doubt"),
+        ("Chinese Peoples Liberation Army University of Foreign Languages, Luoyang", "doubt"),
+        ("People's Liberation Army Foreign Languages University, Luoyang, China", "match"),
+        ("People's Liberation University of Foreign Languages, Luoyang, China", "nothing"),
         ("University of Information Engineering, Zhengzhou, China", "doubt"),  # was nothing
         ("PLA Foreign Languages University, Luoyang, China", "match"),
         ("School of Information Engineering, Zhengzhou University, Zhengzhou, China", "nothing"),

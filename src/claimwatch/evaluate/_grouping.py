@@ -951,7 +951,9 @@ def _name_needles(names: Iterable[str]) -> tuple[str, ...]:
             out.add(name.lower())
         elif words := [w for w in name_words(fold(name)) if w not in ("of", "for", "the")] or name_words(fold(name)):
             word = max(words, key=_needle_word_rank)
-            out.update(_spellings(word))
+            # A name beginning with "PLA" is sought with the army's name written out too
+            # (`_names._with_the_army_written_out`), which holds no "pla".
+            out.update(_spellings("liberation" if word == "pla" else word))
             out.update(_spellings(in_base_letters(word)))  # as a name is found too (`_folded_forms`)
     return tuple(sorted(out))
 

@@ -764,9 +764,11 @@ def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
     "The University of Hong Kong"). Each also without the "of" or "for" inside it, and a "the"
     after one (`_without_inner_of`).
     Each also with the letters Unicode gives no decomposition as their base letters
-    (`in_base_letters`: "Politechnika Łódzka" as "politechnika lodzka").
-    Every word of these forms is, or holds, a word of the name as folded, or of it so, so a needle
-    of the name's (`_grouping._name_needles`, never "the") is in any text a form is found in."""
+    (`in_base_letters`: "Politechnika Łódzka" as "politechnika lodzka"), and with the army's
+    name written out where it begins with "PLA" (`_with_the_army_written_out`).
+    Every word of these forms is, or holds, a word of the name as folded, or of it so, or of the
+    army's name written out, so a needle of the name's (`_grouping._name_needles`, never "the";
+    "liberation" where it would be "pla") is in any text a form is found in."""
     forms: list[list[str]] = []
     without_the: list[list[str]] = []
     folded = (fold(written) for written in (name, INNER_APOSTROPHE.sub("", name)))
@@ -777,9 +779,22 @@ def _folded_forms(name: str) -> tuple[list[list[str]], list[list[str]]]:
             (words[1:] if words[:1] == ["the"] and len(words) > 2 else [], without_the),
         ):
             for each in (form, *(_without_inner_of(form) if form else ())):
-                if each and each not in group:
-                    group.append(each)
+                for written in (each, *_with_the_army_written_out(each)):
+                    if written and written not in group:
+                        group.append(written)
     return forms, without_the
+
+
+def _with_the_army_written_out(words: list[str]) -> list[list[str]]:
+    """A name beginning with "PLA" with the army's name written out in its place, as affiliations
+    write it too ("People's Liberation Army University of Foreign Languages" for the tracker's
+    "PLA Foreign Languages University", reordered as `_reordered_forms` reads it; Web of Science's
+    "Peoples Liberat Army"): the same army, so the same name. None for any other name."""
+    return [[*army, *words[1:]] for army in _THE_ARMY_WRITTEN_OUT] if words[:1] == ["pla"] and len(words) > 1 else []
+
+
+# "People's Liberation Army" as `name_words(fold(...))` reads it, with its apostrophe and without.
+_THE_ARMY_WRITTEN_OUT = (("people", "s", "liberation", "army"), ("peoples", "liberation", "army"))
 
 
 # What ends one part of an affiliation and begins the next: "Dept. of Physics, Institute of ...", and
