@@ -1358,6 +1358,26 @@ def test_a_name_with_a_place_in_brackets_before_a_form_is_a_doubt(tmp_path, monk
         assert "a place in brackets before a company form" in json.dumps(result, ensure_ascii=False), raw
 
 
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # A country, or a city and its country, in brackets before a form (names hunted a fifteenth
+        # time): `contradicted` before, the bracket read past. The CSL of 2023-11 lists "AERO
+        # CONTINENTE (USA) INC." (Miami) apart from AERO CONTINENTE S.A (Lima), and "China Unicom
+        # (Hong Kong) Limited" apart from China United Network Communications: a firm so named may
+        # be a subsidiary registered there.
+        ("Huawei Technologies (China) Co., Ltd., Shenzhen, China", "doubt"),
+        ("Huawei Technologies (Shenzhen, China) Co., Ltd.", "doubt"),
+        # Its own form before the bracket: the entry, as before.
+        ("Huawei Technologies Co., Ltd. (China), Shenzhen", "match"),
+    ],
+)
+def test_a_name_with_a_country_in_brackets_before_a_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, found)
+    if found == "doubt":
+        assert "a place in brackets before a company form" in json.dumps(result, ensure_ascii=False), raw
+
+
 # The Entity List's Yalta film studio in the CSL of 2023-11 (id 9187dd67...), as imported.
 YALTA_FILM_LIST = """\
 id: l

@@ -288,12 +288,21 @@ def a_seat_and_form_after(text: str, end: int) -> str | None:
     """A city or province alone in brackets and a company form right after `end` in `text` ("
     (Chengdu) Co., Ltd." of "Huawei Technologies (Chengdu) Co., Ltd."), as Chinese firms name one
     registered in that place, a subsidiary's name (the Entity List's "Semiconductor Manufacturing
-    International (Beijing) Corporation" of SMIC): the two as written, or None."""
+    International (Beijing) Corporation" of SMIC); or a country or region so, or a city and its
+    country ("(China)", "(Shenzhen, China)"), as the CSL of 2023-11 lists "AERO CONTINENTE (USA)
+    INC." of Miami apart from AERO CONTINENTE S.A of Lima, and "China Unicom (Hong Kong) Limited"
+    apart from China United Network Communications: the two as written, or None."""
     seat = _A_BRACKETED_SEAT.match(text, end)
-    if seat is None or not a_place_alone(seat.group(1)):
+    if seat is None or not all(map(_a_place_or_country_alone, seat.group(1).split(","))):
         return None
     form = company_form_after(text, seat.end())
     return None if form is None else text[end : text.index(form, seat.end()) + len(form)].strip()
+
+
+def _a_place_or_country_alone(text: str) -> bool:
+    """Is `text` (spaces around it aside) wholly a city's, a province's or a country's name?"""
+    text = text.strip()
+    return a_place_alone(text) or (0, len(text)) in [(p.start, p.end) for p in places_in(text) if p.is_country]
 
 
 _A_BRACKETED_SEAT = re.compile(r"[ \t]*[(\uff08][ \t]*([^()\uff08\uff09]+?)[ \t]*[)\uff09]")
