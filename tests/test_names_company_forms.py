@@ -1378,6 +1378,26 @@ def test_a_name_with_a_country_in_brackets_before_a_form_is_a_doubt(tmp_path, mo
         assert "a place in brackets before a company form" in json.dumps(result, ensure_ascii=False), raw
 
 
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # "(Group)" before a form names a group's parent company (names hunted a fifteenth time):
+        # `contradicted` before, the bracket read past, where "Huawei Technologies Group Co., Ltd."
+        # was a doubt already. The CSL of 2023-11 lists "China Communications Construction Group
+        # (Limited)" apart from China Communications Construction Company Limited.
+        ("Huawei Technologies (Group) Co., Ltd., Shenzhen, China", "doubt"),
+        ("Huawei Technologies Group Co., Ltd., Shenzhen, China", "doubt"),
+        # Its own form before the bracket: the entry, as before.
+        ("Huawei Technologies Co., Ltd. (Group), Shenzhen, China", "match"),
+    ],
+)
+def test_a_name_with_group_in_brackets_before_a_form_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    result = coauthor_text_found(tmp_path, monkeypatch, capsys, HUAWEI_LIST, raw, found)
+    if raw.startswith("Huawei Technologies (Group)"):
+        said = "the list's name with \u201c(Group)\u201d before a company form, as a group's parent company is named"
+        assert said in json.dumps(result, ensure_ascii=False)
+
+
 # The Entity List's Yalta film studio in the CSL of 2023-11 (id 9187dd67...), as imported.
 YALTA_FILM_LIST = """\
 id: l

@@ -295,8 +295,25 @@ def a_seat_and_form_after(text: str, end: int) -> str | None:
     seat = _A_BRACKETED_SEAT.match(text, end)
     if seat is None or not all(map(_a_place_or_country_alone, seat.group(1).split(","))):
         return None
-    form = company_form_after(text, seat.end())
-    return None if form is None else text[end : text.index(form, seat.end()) + len(form)].strip()
+    return _with_the_form_after(text, end, seat.end())
+
+
+def a_group_and_form_after(text: str, end: int) -> str | None:
+    """ "(Group)" and a company form right after `end` in `text` (" (Group) Co., Ltd." of
+    "Huawei Technologies (Group) Co., Ltd."), as Chinese groups name their parent company: the
+    CSL of 2023-11 lists "China Communications Construction Group (Limited)" apart from China
+    Communications Construction Company Limited. The two as written, or None."""
+    group = _A_BRACKETED_SEAT.match(text, end)
+    if group is None or group.group(1).casefold() != "group":
+        return None
+    return _with_the_form_after(text, end, group.end())
+
+
+def _with_the_form_after(text: str, end: int, bracket_end: int) -> str | None:
+    """The text from `end` through a company form right after a bracket ending at `bracket_end`,
+    or None where no form follows it."""
+    form = company_form_after(text, bracket_end)
+    return None if form is None else text[end : text.index(form, bracket_end) + len(form)].strip()
 
 
 def _a_place_or_country_alone(text: str) -> bool:

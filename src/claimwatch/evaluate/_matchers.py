@@ -56,6 +56,7 @@ from ..works import (
 )
 from ._companies import (
     a_firm_s_name_after,
+    a_group_and_form_after,
     a_place_alone,
     a_seat_and_form_after,
     a_unit_after,
@@ -1676,9 +1677,16 @@ def _a_firm_of_its_seat(entry: ListEntry, hit: NameHit, text: str) -> str | None
     """A doubt where the text names an entry's name without the company form the list gives it,
     then a place in brackets and a form (`a_seat_and_form_after`: "Huawei Technologies (Chengdu)
     Co., Ltd." of "HUAWEI TECHNOLOGIES CO., LTD."): a firm registered there under the company's
-    name, a subsidiary, or the company itself; certain before, the bracket read past as a place."""
+    name, a subsidiary, or the company itself; certain before, the bracket read past as a place.
+    Or "(Group)" and a form (`a_group_and_form_after`), the group's parent company or itself."""
     if hit.is_acronym or hit.is_cjk or not _its_forms(entry, hit.name):
         return None
+    if (grouped := a_group_and_form_after(text, hit.end)) is not None:
+        return (
+            f"the affiliation writes \u201c{printable(hit.matched)} {printable(grouped)}\u201d, the list's name with"
+            f" \u201c(Group)\u201d before a company form, as a group's parent company is named: it may be the"
+            f" group over {printable(entry.name)} (another company) or the company itself"
+        )
     if (written := a_seat_and_form_after(text, hit.end)) is None:
         return None
     return (
