@@ -1155,3 +1155,39 @@ def test_a_country_s_code_before_a_postcode_no_state_s_zip_is_no_state_on_both_e
 )
 def test_a_state_s_code_counts_only_before_a_zip_code_of_its_state(raw, expected):
     assert countries(places_in(raw)) == expected
+
+
+QUINDIO_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: uq
+    name: Universidad del Quindío
+    country: CO
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Names hunted a fifteenth time: Armenia is the capital of Colombia's Quindío department
+        # too, and "Armenia, Colombia" ended the name's part at "Armenia", placing it there alone,
+        # another country's: nothing named, the claim cleared in silence. A country's name right
+        # before another's that ends the text keeps both: in two countries at once, a doubt.
+        ("Universidad del Quindío, Armenia, Colombia", "doubt"),
+        ("Universidad del Quindío, Armenia 630004, Colombia", "doubt"),  # a doubt before too
+        ("Universidad del Quindío, Bogotá, Colombia", "match"),
+    ],
+)
+def test_a_country_s_name_right_before_another_s_ending_the_text_is_a_doubt(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, QUINDIO_LIST, raw, found)
+
+
+def test_a_country_right_before_another_ending_the_text_ends_no_part():
+    text = "Universidad del Quindío, Armenia, Colombia"
+    places = places_in(text)
+    assert part_of(text, places, 0, 23) == (0, len(text))  # was (0, 32): the part ended at "Armenia"
+    # Another country's name beginning a name after it is another affiliation's: the part ends.
+    text = "Harvard University, Boston, USA, China Medical University, Taichung, Taiwan"
+    assert part_of(text, places_in(text), 0, 18) == (0, 31)

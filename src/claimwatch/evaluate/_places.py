@@ -772,10 +772,34 @@ def part_of(text: str, places: tuple[Place, ...], start: int, end: int) -> tuple
         and _COMMA.match(text, p.end)
         and not (start <= p.start and p.end <= end)
         and _ends(p, breaks, words)
+        and not _a_country_ending_the_text_follows(text, places, p)
     ]
     begin = max((c for c in cuts if c <= start), default=0)
     finish = min((c for c in cuts if c >= end), default=len(text))
     return begin, finish
+
+
+def _a_country_ending_the_text_follows(text: str, places: tuple[Place, ...], country: Place) -> bool:
+    """Does another country's name follow `country` at once, a comma between, and end the text or
+    its part ("Universidad del Quindío, Armenia, Colombia": Armenia is Quindío's capital too)?
+    Then the first is no affiliation's end but maybe a town of the second's: both are kept in
+    the part, a doubt, where the first alone placed the name in Armenia, cleared in silence."""
+    after = next((p for p in places if p.start >= country.end), None)
+    return (
+        after is not None
+        and after.is_country
+        and after.country != country.country
+        and not _WRITTEN_BEFORE_THEIR_COUNTRY.intersection((country.country, after.country))
+        and bool(_BETWEEN_A_CITY_AND_ITS_REGION.fullmatch(text, country.end, after.start))
+        and bool(_THE_TEXT_S_END.match(text, after.end))
+    )
+
+
+# Regions written before the country that claims them, each its own place as before ("Kowloon,
+# Hong Kong, China"; "Taipei, Taiwan, China").
+_WRITTEN_BEFORE_THEIR_COUNTRY = frozenset({"HK", "MO", "TW"})
+# What may follow a country ending the text or its part: a full stop, a bracket, a part break.
+_THE_TEXT_S_END = re.compile(r"\s*(?:[.;|)\n]|$)")
 
 
 def _ends(country: Place, breaks: list[int], words: tuple[int, ...]) -> bool:
