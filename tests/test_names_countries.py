@@ -1191,3 +1191,34 @@ def test_a_country_right_before_another_ending_the_text_ends_no_part():
     # Another country's name beginning a name after it is another affiliation's: the part ends.
     text = "Harvard University, Boston, USA, China Medical University, Taichung, Taiwan"
     assert part_of(text, places_in(text), 0, 18) == (0, 31)
+
+
+FUT_MINNA_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: futminna
+    name: Federal University of Technology Minna
+    aliases: [Federal University of Technology, Minna]
+    country: NG
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Names hunted a fifteenth time: "Niger" of Nigeria's Niger State (ISO 3166-2:NG-NI, Minna
+        # its capital) was read as the country Niger, a doubt ("... in Niger and Nigeria at once").
+        ("Federal University of Technology, Minna, Niger State, Nigeria", "match"),
+        ("Federal University of Technology Minna, Niger State, Nigeria", "match"),
+    ],
+)
+def test_nigeria_s_niger_state_is_nigeria_s_on_both_engines(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, FUT_MINNA_LIST, raw, found)
+
+
+def test_niger_state_and_the_niger_delta_are_nigeria_s():
+    assert countries(places_in("Minna, Niger State, Nigeria")) == {"NG"}  # was {"NE", "NG"}
+    assert countries(places_in("Niger Delta University, Wilberforce Island, Bayelsa State")) == {"NG"}
+    assert countries(places_in("Université Abdou Moumouni, Niamey, Niger")) == {"NE"}

@@ -14,7 +14,9 @@ Tables, shipped so that nothing is fetched at run time:
 - regions: US states (USPS), Chinese provinces (ISO 3166-2:CN,
   https://www.iso.org/obp/ui/#iso:code:3166:CN), Canadian provinces and territories, Australian
   states (Victoria left out: a city in Canada and a first name), the nations of the UK; and
-  Taiwan's Kinmen (Quemoy), which Taiwan calls a county of its Fujian province.
+  Taiwan's Kinmen (Quemoy), which Taiwan calls a county of its Fujian province; and Nigeria's
+  Niger State (ISO 3166-2:NG-NI, Minna its capital) and the Niger Delta, named for the river,
+  which "Niger" alone read as the country Niger ("..., Minna, Niger State, Nigeria").
 - cities: GeoNames cities15000 (same source and licence) of at least 300,000 people whose name
   is not borne by a place in another country with a tenth of that population or more (Boston
   is the US one, Santiago Chile's; Cambridge and Córdoba place nothing, nor Santa Catarina and
@@ -354,6 +356,7 @@ AU new south wales|queensland|tasmania|south australia|western australia|norther
 AU australian capital territory
 HK kowloon|new territories
 TW kinmen|quemoy
+NG niger state|niger delta
 US ann arbor|berkeley|palo alto|stanford|princeton|new haven|ithaca|pasadena|evanston|urbana|champaign
 US west lafayette|chapel hill|boulder|college station|state college|gainesville|madison
 RU sarov|snezhinsk
