@@ -15,7 +15,7 @@ import pytest
 
 from claimwatch import claims as claims_mod
 from claimwatch.evaluate._names import NameMatcher
-from helpers import authorship, institution, work, write, write_jsonl
+from helpers import authorship, coauthor_text_found, institution, work, write, write_jsonl
 from test_columnar_engine import engines_agree
 
 NAMES = [
@@ -556,3 +556,35 @@ def test_a_place_s_college_of_science_and_technology_beside_a_university_is_a_do
 @pytest.mark.parametrize("raw", BODIES_OWN_OF_SCIENCE_AND_TECHNOLOGY)
 def test_an_institute_of_technology_beside_a_group_or_an_academy_still_matches(tmp_path, raw):
     assert [f.work.id for f in check(tmp_path, [raw], ST_LIST).findings] == ["W1"]
+
+
+USFQ_LIST = """\
+id: l
+name: Screening list
+sources: [{title: s}]
+entries:
+  - id: usfq
+    name: Universidad San Francisco de Quito
+    country: EC
+"""
+
+
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        # Names hunted a fifteenth time: the university's name as it writes it, its acronym after
+        # it ("Universidad San Francisco de Quito USFQ",
+        # https://en.wikipedia.org/wiki/Universidad_San_Francisco_de_Quito), was a doubt, "...
+        # runs on into “USFQ”": its own initials end the name, no other body's.
+        (
+            "Colegio de Ciencias Biológicas y Ambientales, Universidad San Francisco de Quito USFQ, Quito, Ecuador",
+            "match",
+        ),
+        ("Universidad San Francisco de Quito USFQ, Quito 170901, Ecuador", "match"),
+        # Words after the acronym, or other capitals, may name another body still.
+        ("Universidad San Francisco de Quito USFQ Galapagos Institute, Quito, Ecuador", "doubt"),
+        ("Universidad San Francisco de Quito USFX, Quito, Ecuador", "doubt"),
+    ],
+)
+def test_a_name_s_own_acronym_after_it_is_no_run_on_on_both_engines(tmp_path, monkeypatch, capsys, raw, found):
+    coauthor_text_found(tmp_path, monkeypatch, capsys, USFQ_LIST, raw, found)

@@ -2252,7 +2252,7 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     if fold(word) == "and" and (second := _NEXT_WORD.match(text, found.end(1))):
         # An "and" spelt out is read as an "&" is: "Microsoft Research Asia and Peking University".
         return None if _begins_a_second_name(hit, text, second.start(1)) else word
-    if fold(word) in _PARTS_OF_AN_INSTITUTION:
+    if fold(word) in _PARTS_OF_AN_INSTITUTION or _its_own_acronym_ending_it(hit, text, found):
         return None
     if fold(word) in _AT_A_PLACE and (at := _NEXT_WORD.match(text, found.end(1))):
         # "Harbin Institute of Technology at Weihai", "... in Shenzhen": a campus, as the place
@@ -2267,6 +2267,21 @@ def _runs_on_into(hit: NameHit, text: str) -> str | None:
     if after and fold(after.group(1)) in _INSTITUTIONS_OF_THEIR_OWN:
         return text[begins : after.end(1)]
     return None
+
+
+def _its_own_acronym_ending_it(hit: NameHit, text: str, found: re.Match[str]) -> bool:
+    """Is the word a name runs on into its own acronym, the initials of its capitalised words in
+    capitals ("Universidad San Francisco de Quito USFQ, Quito", as its authors write it), with
+    nothing after it in its part but a comma, a bracket or the end? Not where words go on after
+    it ("... USFQ Galapagos Institute"), which may name another body still."""
+    initials = "".join(w[0] for w in hit.matched.split() if w[:1].isupper())
+    return (
+        len(initials) > 1 and found.group(1) == initials and bool(_NOTHING_MORE_IN_ITS_PART.match(text, found.end(1)))
+    )
+
+
+# After a name's own acronym: a part's end, a bracket, or the text's end.
+_NOTHING_MORE_IN_ITS_PART = re.compile(r"\s*(?:[,;:()\[\]\n]|$)")
 
 
 def _a_town_run_on(text: str, start: int) -> bool:
