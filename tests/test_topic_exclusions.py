@@ -185,11 +185,10 @@ def test_the_shipped_topic_excludes_bears_yaks_fish_and_wildlife_faces(tmp_path,
     assert (r.verdict, r.matched, r.uncertain) == ("not_contradicted", 0, 0)
 
 
-# "bear" is a verb too: after a word no animal's "bear" follows, the match is the verb's object.
+# "bear" is a verb too: after "to", a modal or a pronoun, the match is the verb's object.
 @pytest.mark.parametrize(
     "title",
     [
-        "Such attacks bear face recognition costs",
         "Failures that bear face recognition out",
         "Costs to bear face recognition",
         "It bears face recognition scrutiny",
@@ -202,6 +201,44 @@ def test_bear_as_a_verb_before_a_match_hides_nothing(tmp_path, title):
 
     r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
     assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
+# After another word no animal's "bear" follows, the thirty-seventh part read the verb, a certain
+# match, `contradicted`, though such words begin titles on bears' faces as on any others' ("Towards
+# ...", "Robust ...", "Few-shot ..."): either reading may hold, a doubt now (reread), said why, on
+# both engines; a match beside it the work's own still certain.
+@pytest.mark.parametrize(
+    ("title", "said", "word"),
+    [
+        ("Towards bear face recognition", "Towards bear face recognition", "Towards"),
+        ("Robust bear face identification in the wild", "Robust bear face identification", "Robust"),
+        ("Few-shot bear face recognition", "shot bear face recognition", "shot"),
+        ("Such attacks bear face recognition costs", "attacks bear face recognition", "attacks"),
+    ],
+)
+def test_bear_after_a_word_not_surely_a_verb_s_is_a_doubt(tmp_path, title, said, word):
+    from helpers import work
+    from test_doubt_phrases import result
+    from test_negated_topics import BY_LAB
+
+    r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
+    assert (r.verdict, r.matched, r.uncertain) == ("insufficient_evidence", 0, 1)
+    (f,) = r.uncertain_findings
+    excluded = " ".join(said.split()[1:])
+    assert f.uncertain_because == (
+        f"its title says \u201c{said}\u201d, where \u201cbear\u201d after \u201c{word}\u201d may be the animal "
+        f"rather than the verb, as in \u201c{excluded}\u201d, a phrase the topic excludes",
+    )
+
+
+def test_bear_after_a_word_not_surely_a_verb_s_beside_the_work_s_own_match_stays_certain(tmp_path):
+    from helpers import work
+    from test_doubt_phrases import result
+    from test_negated_topics import BY_LAB
+
+    title = "Towards bear face recognition and human face recognition"
+    r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
+    assert (r.verdict, r.uncertain) == ("contradicted", 0)
 
 
 def test_the_shipped_topic_still_finds_people_s_faces_beside_animals(tmp_path):

@@ -137,7 +137,10 @@ class _WorkContext:
         the work apart from it or as the human sense beside a phrase the topic excludes ("Unlike
         face recognition, ...": `TopicMatcher.named_as_background`), or, where the topic is of made
         things, goes on in its sentence to a word an excluded phrase runs on into, naming no making
-        ("Talking heads are commonly used in news reporting": `TopicMatcher.named_in_an_excluded_sense`).
+        ("Talking heads are commonly used in news reporting": `TopicMatcher.named_in_an_excluded_sense`),
+        or stands where an excluded phrase beginning "bear" would hold it, read as the verb after a
+        word that does not make it surely one ("Towards bear face recognition":
+        `TopicMatcher.perhaps_an_animal_s_bear`).
         None where none of these."""
         key = id(matcher)
         if key not in self._doubts:
@@ -166,6 +169,7 @@ class _WorkContext:
                     or matcher.excluded_past_a_lost_apostrophe(self.work, self.abstract_words)
                     or matcher.named_as_background(self.work, self.abstract_words)
                     or matcher.named_in_an_excluded_sense(self.work, self.abstract_words)
+                    or matcher.perhaps_an_animal_s_bear(self.work, self.abstract_words)
                 )
         return self._doubts[key]
 

@@ -3935,6 +3935,28 @@ class TopicMatcher:
         h, (end, _, _, x, _) = first
         return f"\u201c{title[h.start : end]}\u201d, perhaps \u201c{x}\u201d, a phrase the topic excludes"
 
+    def perhaps_an_animal_s_bear(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
+        """Why a work whose every match is certain as written shows the topic only perhaps: each
+        match stands in an excluded phrase beginning "bear", read as the verb after a word that does
+        not make it surely one ("Towards bear face recognition": `_an_animal_s_bear_perhaps`); None
+        where a match stands otherwise."""
+        first = None
+        for name, text, h in self._free_hits(self._texts(work, abstract_words)):
+            holding = (x for x in self.excluded.find(text) if x.start <= h.start and h.end <= x.end)
+            found = next(((x, w) for x in holding if (w := _an_animal_s_bear_perhaps(text, x)) is not None), None)
+            if found is None:
+                return None  # a match no animal's phrase would hold
+            first = first or (name, text, found)
+        if first is None:
+            return None
+        name, text, (x, word) = first
+        bear = _first_word(text, x)
+        return (
+            f"its {name} says \u201c{word} {text[x.start : x.end]}\u201d, where \u201c{bear}\u201d after "
+            f"\u201c{word}\u201d may be the animal rather than the verb, as in \u201c{x.phrase}\u201d, a phrase "
+            "the topic excludes"
+        )
+
     def named_in_an_excluded_sense(self, work: Work, abstract_words: Callable[[], frozenset[str]]) -> str | None:
         """Why a work whose every match is certain as written shows the topic only perhaps, where the
         topic is of things a machine makes: each match's sentence goes on to a word an excluded phrase
@@ -4303,6 +4325,27 @@ _BEFORE_AN_ANIMAL_S_BEAR = frozenset(
     | {"brown", "grizzly", "black", "polar", "sun", "sloth", "spectacled", "moon", "asiatic", "andean"}
     | {"kodiak", "wild", "individual", "automated", "automatic"}
 )
+
+
+# The words after which "bear" is surely the verb: the infinitive's "to", a modal, a pronoun
+# ("Costs to bear face recognition", "It bears ...", "Failures that bear ..."). After another word
+# no animal's "bear" follows, either may be meant ("Towards bear face recognition", "Robust bear
+# face recognition": the animal's, as BearID's titles are), so the match is a doubt
+# (`TopicMatcher.perhaps_an_animal_s_bear`).
+_BEFORE_A_VERB_S_BEAR = frozenset(
+    {"to", "can", "cannot", "could", "may", "might", "must", "shall", "should", "will", "would", "not"}
+    | {"i", "we", "you", "he", "she", "it", "they", "that", "which", "who", "also", "often"}
+)
+
+
+def _an_animal_s_bear_perhaps(text: str, x: PhraseHit) -> str | None:
+    """The word before excluded phrase `x` where `x` begins "bear" read as the verb after it
+    (`_a_bear_as_a_verb`) and that word does not make the verb sure (`_BEFORE_A_VERB_S_BEAR`): the
+    animal's then too; None otherwise."""
+    if _first_word(text, x).lower() not in _BEAR or not _a_bear_as_a_verb(text, x.start):
+        return None
+    m = _A_WORD_SPACED_BEFORE.search(text, max(0, x.start - 40), x.start)
+    return None if m is None or m.group(1).lower() in _BEFORE_A_VERB_S_BEAR else m.group(1)
 
 
 def _a_bear_as_a_verb(text: str, at: int) -> bool:
