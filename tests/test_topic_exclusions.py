@@ -143,6 +143,15 @@ def test_an_inline_topic_is_held_to_the_same(case, capsys):
         "Face retrieval for cattle",
         "Face authentication of pigs",
         "Face anti-spoofing in sheep",
+        # The primates and pandas excluded before the phrase alone ("Chimpanzee face recognition")
+        # were certain after it, `contradicted`, where macaques were not (reread of the
+        # thirty-seventh part): Schofield et al. 2019 recognise "chimpanzee faces" in the wild
+        # (Sci. Adv. 5:eaaw0736); excluded for them now as for every other animal.
+        "Face recognition of chimpanzees",
+        "Face recognition in primates",
+        "Face clustering of chimpanzees",
+        "Face retrieval for pandas",
+        "Face identification of pandas",
     ],
 )
 def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(tmp_path, title):
