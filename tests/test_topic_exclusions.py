@@ -183,6 +183,11 @@ def test_the_shipped_topic_excludes_animals_faces_written_facial_or_possessive(t
         "Face recognition in yaks",
         "Fish facial recognition to help fish stocks",
         "Wildlife face recognition",
+        # Their possessives of the later forms were missing (reread of the thirty-seventh part):
+        # certain, `contradicted`, where "Dog's face clustering" is nothing.
+        "A bear's face clustering pipeline",
+        "Fish's face retrieval",
+        "Yak's face authentication",
     ],
 )
 def test_the_shipped_topic_excludes_bears_yaks_fish_and_wildlife_faces(tmp_path, title):
@@ -210,6 +215,36 @@ def test_bear_as_a_verb_before_a_match_hides_nothing(tmp_path, title):
 
     r = result(tmp_path, [work("W1", title, "2024-06-01", BY_LAB)], "{topic: facial-recognition}")
     assert (r.verdict, r.matched) == ("contradicted", 1)
+
+
+# The shipped topic's animals are one list written out in every form, so a name given some forms
+# and not others is a hole: primate, chimpanzee and panda lacked "of", "in" and "for" until the
+# reread of the thirty-seventh part. The adjectives (bovine, ...) and the people's senses
+# ("eyewitness", "unfamiliar") come before the phrase alone, and "wildlife's" is no one's way.
+def test_the_shipped_topic_excludes_every_animal_in_every_form():
+    import yaml
+
+    from test_negated_topics import SHIPPED
+
+    excluded = set(yaml.safe_load((SHIPPED / "facial-recognition.yaml").read_text())["exclude_phrases"])
+    forms = ["face recognition", "face identification", "face verification", "facial recognition"]
+    forms += ["face authentication", "face anti-spoofing", "face clustering", "face retrieval"]
+    animals = {p.removesuffix(" face recognition") for p in excluded if p.endswith(" face recognition")}
+    animals = {a for a in animals if not a.endswith("'s")}  # the possessive forms, read below
+    animals -= {"bovine", "porcine", "ovine", "caprine", "canine", "feline", "equine", "eyewitness", "unfamiliar"}
+    assert len(animals) >= 20 and {"chimpanzee", "panda", "macaque", "bear"} <= animals
+    missing = {
+        (animal, phrase)
+        for animal in animals
+        for form in forms
+        for phrase in (
+            f"{animal} {form}",
+            *(f"{form} {prep} {animal}" for prep in ("of", "in", "for")),
+            *((f"{animal}'s {form}",) if animal != "wildlife" else ()),
+        )
+        if phrase not in excluded
+    }
+    assert missing == set()
 
 
 # After another word no animal's "bear" follows, the thirty-seventh part read the verb, a certain
