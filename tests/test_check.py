@@ -120,6 +120,13 @@ def test_a_usage_mistake_is_one_line(capsys):
         ),
         (["review", "--as-of", "2025-13-01"], "'--as-of': '2025-13-01' is no day: there is no month 13"),
         (["check", "--as-of", "2024/02/28"], "'--as-of': '2024/02/28' does not match the format '%Y-%m-%d'."),
+        # A day of 0 (found by the read of the second round): a traceback, UnboundLocalError, where
+        # the month's length was read inside the comparison that day 0 ended first.
+        (["check", "--as-of", "2024-02-00"], "'--as-of': '2024-02-00' is no day: February 2024 has 29 days"),
+        (
+            ["lists", "import", "csl", "x.csv", "--retrieved", "2025-00-10"],
+            "'--retrieved': '2025-00-10' is no day: there is no month 0",
+        ),
     ],
 )
 def test_a_day_the_calendar_has_not_is_said_so(tmp_path, monkeypatch, capsys, command, said):

@@ -192,7 +192,9 @@ class Day(click.DateTime):
             year, month, day = (int(part) for part in written.groups())
             if not 1 <= month <= 12:
                 self.fail(f"{value!r} is no day: there is no month {month}", param, ctx)
-            if year >= dt.MINYEAR and not 1 <= day <= (days := calendar.monthrange(year, month)[1]):
+            # The month's length worked out first: read inside the comparison, a day of 0 left it unset.
+            days = calendar.monthrange(year, month)[1] if year >= dt.MINYEAR else 31
+            if year >= dt.MINYEAR and not 1 <= day <= days:
                 self.fail(f"{value!r} is no day: {calendar.month_name[month]} {year} has {days} days", param, ctx)
         return super().convert(value, param, ctx)
 
