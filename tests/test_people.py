@@ -1677,20 +1677,23 @@ def test_arabic_yeh_and_kaf_are_persian_s_on_both_engines(root, at_hit_name, at_
 @pytest.mark.parametrize(
     ("at_hit_name", "at_lab_name", "verdict"),
     [
-        # Karna Sharma and Karan Sharma: a virama inside a word is the spelling, two names.
-        ("कर्ण शर्मा", "करण शर्मा", "not_contradicted"),
-        ("কর্ণ শর্মা", "করণ শর্মা", "not_contradicted"),  # in Bengali, its hasanta
-        # One name: namesakes, a doubt, never a match (the pairing only ever makes one uncertain).
+        # A virama inside a word: records spell one name both ways ("अग्रवाल" and "अगरवाल", Agrawal;
+        # "कर्ण" and "करण", Karan), so the two are namesakes, a doubt, never a match. This part first
+        # kept it (two names, the claim cleared under complete coverage); the read of the second
+        # round found the surname's two spellings, and it is stripped again.
+        ("राहुल अग्रवाल", "राहुल अगरवाल", "insufficient_evidence"),
+        ("कर्ण शर्मा", "करण शर्मा", "insufficient_evidence"),
+        ("কর্ণ শর্মা", "করণ শর্মা", "insufficient_evidence"),  # in Bengali, its hasanta
         ("कर्ण शर्मा", "कर्ण शर्मा", "insufficient_evidence"),
         ("जगत् शर्मा", "जगत शर्मा", "insufficient_evidence"),  # Sanskrit's final halant, Hindi's none
         ("ज़ाकिर हुसैन", "जाकिर हुसैन", "insufficient_evidence"),  # a nukta Hindi writers leave out
+        ("राहुल अग्रवाल", "राहुल बंसल", "not_contradicted"),  # Bansal, another name
     ],
 )
-def test_a_virama_inside_a_word_is_no_accent_on_both_engines(root, at_hit_name, at_lab_name, verdict):
-    """Thirty-seventh part: Indic scripts' virama has Unicode's combining class, as accents do, and
-    was stripped: "कर्ण" (Karna) read as "करण" (Karan), and two people paired as namesakes, a doubt
-    where no name was shared. Inside a word it joins two consonants, the spelling; ending one it
-    is Sanskrit's, which Hindi leaves out, and a nukta is often left out: those two still pair."""
+def test_a_virama_or_nukta_is_read_as_an_accent_on_both_engines(root, at_hit_name, at_lab_name, verdict):
+    """Thirty-seventh part: an Indic script's virama and nukta are read as accents are, since records
+    write one name both with and without them ("अग्रवाल" and "अगरवाल"): two such records are
+    namesakes, a doubt, never a match and never a clearance; another name pairs no one."""
     body = people_claim("{joined_from: [mil]}", period="from: 2022-04-08\n    to: 2024-12-31")
     lab_work = authored("W1", "2023-05-01", ("A2", LAB))
     records = [lab_work, author("A1", at_hit_name, (HIT, [2019, 2020])), author("A2", at_lab_name, (LAB, [2023]))]

@@ -913,7 +913,7 @@ def _read_alike(name: str) -> str:
     if not name.islower():  # a name written all in lower case may end in a word of one letter
         name = _FOOTNOTE_LETTERS.sub("", name)
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
-    bare = _given_first(_without_accents(decomposed).translate(_SOFT_SIGNS))
+    bare = _given_first("".join(c for c in decomposed if not _an_accent(c)).translate(_SOFT_SIGNS))
     # Letters Unicode gives no decomposition, which stripping accents leaves ("Łukasz" is no
     # "Lukasz", "Søren" no "Soren", "Đorđe" no "Dorde", "Yıldız" no "Yildiz"), read as the base
     # letters records written without them write, as institution names are (`in_base_letters`).
@@ -974,23 +974,6 @@ def _an_accent(c: str) -> bool:
     if unicodedata.combining(c) == 0 or c in _KANA_VOICING_MARKS:
         return False
     return not _THAI_AND_LAO[0] <= c <= _THAI_AND_LAO[1]
-
-
-# A virama (Unicode's combining class 9: Devanagari's halant, Bengali's hasanta, Tamil's pulli,
-# Khmer's coeng), which joins the consonant before it to the next: inside a word it is the
-# spelling, "कर्ण" (Karna) no "करण" (Karan), two names; ending a word it is Sanskrit's spelling,
-# which Hindi leaves out ("जगत्" and "जगत", Jagat), read as an accent. A nukta stays an accent, as
-# Hindi writers often leave it out ("ज़ाकिर" and "जाकिर", Zakir).
-_VIRAMA = 9
-
-
-def _without_accents(decomposed: str) -> str:
-    """A decomposed name without its accents (`_an_accent`), a virama inside a word kept."""
-    return "".join(
-        c
-        for i, c in enumerate(decomposed)
-        if not _an_accent(c) or (unicodedata.combining(c) == _VIRAMA and decomposed[i + 1 : i + 2].isalpha())
-    )
 
 
 # Titles before a name of two words or more, as a conference's or a lab's page writes its people
